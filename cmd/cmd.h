@@ -1,0 +1,97 @@
+/*
+ * cmd.h - what the commands of the dbtool executable share: the global
+ * options, option parsing, and the steps most commands begin with (load
+ * the config, the chain, connect).  Commands parse, call the library,
+ * print; nothing here touches SQL.
+ */
+#ifndef DBT_CMD_H
+#define DBT_CMD_H
+
+#include "dbtool.h"
+
+#include <stdio.h>
+
+/* Exit statuses. */
+#define EXIT_OK 0
+#define EXIT_FAIL 1
+#define EXIT_USAGE 2
+
+struct global_opts {
+	const char *config;  /* -c; NULL: ./dbtool.ini, which may be absent */
+	const char *url;     /* -u */
+	int quiet;           /* -q */
+	int verbose;         /* -v */
+	int json;            /* --format json */
+	int lock_timeout_s;  /* --lock-timeout */
+};
+
+extern struct global_opts g_opts;
+
+/*
+ * Takes the global option at argv[*i], if it is one, advancing *i past it
+ * and its value.  Returns 1 when taken, 0 when argv[*i] is not a global
+ * option, -1 after printing a usage error (`cmd` names the command).
+ */
+int cmd_global_option(int argc, char **argv, int *i, const char *cmd);
+
+/* One option a command accepts.  `value` receives the argument of an
+ * option that takes one; `flag` is set to 1 for one that does not. */
+struct cmd_option {
+	const char *name; /* long name without "--" */
+	char short_name;  /* 0 for none */
+	const char **value;
+	int *flag;
+};
+
+/*
+ * Parses argv[1..] of a command: its own options, the global ones, and up
+ * to `max_args` positional arguments into `args` (their number in
+ * `*nargs`).  "+N" and "-N" are positional (revision targets), so are all
+ * arguments after "--".  Returns 0, 1 when --help was given (the usage is
+ * printed), or EXIT_USAGE after printing the problem.
+ */
+int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option *opts,
+	      const char **args, int max_args, int *nargs);
+
+/* Prints "dbtool: error: <message>" on stderr; returns EXIT_FAIL. */
+int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints the library's last error as above; returns EXIT_FAIL. */
+int cmd_fail(void);
+
+/* Prints a usage problem and the hint to --help; returns EXIT_USAGE. */
+int cmd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Progress on stderr unless -q. */
+void cmd_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Loads the config named by -c, or ./dbtool.ini when it exists. */
+int cmd_load_config(dbt_config *cfg);
+
+/* Loads the chain of cfg's script_location/versions. */
+int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags);
+
+/* Connects to the URL picked by --url > $DATABASE_URL > config.  A relative
+ * SQLite path from the config file is relative to the config's folder. */
+int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
+
+/* Writes `s` as a JSON string literal. */
+void cmd_json_str(FILE *f, const char *s);
+
+/* The step printer used by upgrade, downgrade and stamp. */
+void cmd_print_step(const dbt_step *step, void *arg);
+
+/* Run options from the global options. */
+dbt_run_opts cmd_run_opts(void);
+
+int cmd_init(int argc, char **argv);
+int cmd_revision(int argc, char **argv);
+int cmd_upgrade(int argc, char **argv);
+int cmd_downgrade(int argc, char **argv);
+int cmd_current(int argc, char **argv);
+int cmd_heads(int argc, char **argv);
+int cmd_history(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_stamp(int argc, char **argv);
+
+#endif

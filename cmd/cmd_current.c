@@ -1,0 +1,63 @@
+/*
+ * cmd_current.c - `dbtool current`: print the database's revision.
+ */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: dbtool current\n"
+	"\n"
+	"Prints the id of the database's current revision, or nothing when no\n"
+	"revision is applied.  With -v, also the message and whether it is the head.\n"
+	"With --format json: {\"current\": \"<id>\"} or {\"current\": null}.\n";
+
+int cmd_current(int argc, char **argv)
+{
+	int nargs, rc, status = EXIT_FAIL;
+	dbt_config cfg;
+	dbt_url url;
+	dbt_conn *conn = NULL;
+	char *id = NULL;
+
+	if ((rc = cmd_parse(argc, argv, usage, NULL, NULL, 0, &nargs)) != 0)
+		return rc == 1 ? EXIT_OK : rc;
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	if (cmd_connect(&conn, &url, &cfg))
+		goto cleanup_cfg;
+	if (dbt_conn_current(&id, conn) < 0) {
+		cmd_fail();
+		goto cleanup;
+	}
+	if (g_opts.json) {
+		fputs("{\"current\": ", stdout);
+		cmd_json_str(stdout, id);
+		fputs("}\n", stdout);
+	} else if (id) {
+		dbt_chain chain;
+		dbt_revision *rev;
+
+		if (!g_opts.verbose) {
+			printf("%s\n", id);
+		} else if (cmd_load_chain(&chain, &cfg, 0) == 0) {
+			if (dbt_chain_find(&rev, &chain, id) == 0 && !strcmp(rev->id, id))
+				printf("%s%s, %s\n", id, rev->up ? "" : " (head)", rev->message);
+			else
+				printf("%s (no revision file defines it)\n", id);
+			dbt_chain_release(&chain);
+		} else {
+			goto cleanup;
+		}
+	}
+	status = EXIT_OK;
+cleanup:
+	free(id);
+	dbt_conn_close(conn);
+	dbt_url_release(&url);
+cleanup_cfg:
+	dbt_config_release(&cfg);
+	return status;
+}

@@ -1,0 +1,147 @@
+/*
+ * cmd_history.c - `dbtool history [-r A:B]` and `dbtool heads`: inspect
+ * the revision chain without touching the database.
+ */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char history_usage[] =
+	"usage: dbtool history [-r A:B]\n"
+	"\n"
+	"Lists the revisions, newest first, as '<parent> -> <id> (head), <message>'.\n"
+	"\n"
+	"  -r, --rev-range A:B   only revisions from A to B, both included; either\n"
+	"                        side may be empty, 'base', 'head', an id or prefix\n";
+
+static const char heads_usage[] =
+	"usage: dbtool heads\n"
+	"\n"
+	"Prints the head revision of the chain.  When the chain has several heads\n"
+	"(two revisions with the same parent), prints each of them.\n";
+
+static int range_end(size_t *out, const dbt_chain *chain, const char *text, size_t len,
+		     size_t dflt)
+{
+	char buf[128];
+
+	if (!len) {
+		*out = dflt;
+		return 0;
+	}
+	if (len >= sizeof(buf))
+		return cmd_error("revision range side '%.*s' is too long", (int)len, text);
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	if (dbt_chain_resolve(out, chain, buf, chain->n) < 0)
+		return cmd_fail();
+	return 0;
+}
+
+static void print_json_rev(const dbt_revision *r, int head)
+{
+	fputs("{\"id\": ", stdout);
+	cmd_json_str(stdout, r->id);
+	fputs(", \"parent\": ", stdout);
+	cmd_json_str(stdout, r->parent);
+	fputs(", \"message\": ", stdout);
+	cmd_json_str(stdout, r->message);
+	fputs(", \"created\": ", stdout);
+	cmd_json_str(stdout, r->created);
+	fputs(", \"path\": ", stdout);
+	cmd_json_str(stdout, r->path);
+	printf(", \"head\": %s}", head ? "true" : "false");
+}
+
+int cmd_history(int argc, char **argv)
+{
+	const char *range = NULL;
+	const struct cmd_option opts[] = {
+		{"rev-range", 'r', &range, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	dbt_config cfg;
+	dbt_chain chain;
+	size_t lo = 1, hi, pos;
+	int nargs, rc, status = EXIT_FAIL;
+
+	if ((rc = cmd_parse(argc, argv, history_usage, opts, NULL, 0, &nargs)) != 0)
+		return rc == 1 ? EXIT_OK : rc;
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	if (cmd_load_chain(&chain, &cfg, 0))
+		goto cleanup_cfg;
+	hi = chain.n;
+	if (range) {
+		const char *colon = strchr(range, ':');
+
+		if (!colon) {
+			status = cmd_usage_error("history", "a revision range is A:B, not '%s'", range);
+			goto cleanup;
+		}
+		if (range_end(&lo, &chain, range, (size_t)(colon - range), 1) ||
+		    range_end(&hi, &chain, colon + 1, strlen(colon + 1), chain.n))
+			goto cleanup;
+		if (lo == 0)
+			lo = 1; /* "base" as a start means from the first revision */
+	}
+	if (g_opts.json)
+		fputs("{\"revisions\": [", stdout);
+	for (pos = hi; pos >= lo && pos > 0; pos--) {
+		const dbt_revision *r = chain.revs[pos - 1];
+
+		if (g_opts.json) {
+			if (pos != hi)
+				fputs(", ", stdout);
+			print_json_rev(r, pos == chain.n);
+		} else {
+			printf("%s -> %s%s, %s\n", r->parent ? r->parent : "<base>", r->id,
+			       pos == chain.n ? " (head)" : "", r->message);
+		}
+	}
+	if (g_opts.json)
+		fputs("]}\n", stdout);
+	status = EXIT_OK;
+cleanup:
+	dbt_chain_release(&chain);
+cleanup_cfg:
+	dbt_config_release(&cfg);
+	return status;
+}
+
+int cmd_heads(int argc, char **argv)
+{
+	dbt_config cfg;
+	dbt_chain chain;
+	size_t i;
+	int nargs, rc;
+
+	if ((rc = cmd_parse(argc, argv, heads_usage, NULL, NULL, 0, &nargs)) != 0)
+		return rc == 1 ? EXIT_OK : rc;
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	if (cmd_load_chain(&chain, &cfg, DBT_CHAIN_LENIENT)) {
+		dbt_config_release(&cfg);
+		return EXIT_FAIL;
+	}
+	if (chain.broken)
+		fprintf(stderr, "dbtool: warning: %s\n", dbt_error_last());
+	if (g_opts.json)
+		fputs("{\"heads\": [", stdout);
+	for (i = 0; i < chain.nheads; i++) {
+		if (g_opts.json) {
+			if (i)
+				fputs(", ", stdout);
+			cmd_json_str(stdout, chain.heads[i]->id);
+		} else {
+			printf("%s\n", chain.heads[i]->id);
+		}
+	}
+	if (g_opts.json)
+		fputs("]}\n", stdout);
+	dbt_chain_release(&chain);
+	dbt_config_release(&cfg);
+	return EXIT_OK;
+}

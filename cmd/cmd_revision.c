@@ -1,0 +1,45 @@
+/*
+ * cmd_revision.c - `dbtool revision -m MSG [--rev-id ID]`: write a new,
+ * empty revision file after the head and print its path.
+ */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char usage[] =
+	"usage: dbtool revision -m MESSAGE [--rev-id ID]\n"
+	"\n"
+	"Writes <script_location>/versions/<id>_<slug>.sql from script.sql.tmpl, with\n"
+	"the current head as its parent, and prints its path.  Fill in its\n"
+	"'-- migrate:upgrade' and '-- migrate:downgrade' sections by hand.\n"
+	"\n"
+	"  -m, --message MESSAGE   what the revision does (one line)\n"
+	"      --rev-id ID         use ID ([0-9a-z_]+) instead of a random one\n";
+
+int cmd_revision(int argc, char **argv)
+{
+	const char *message = NULL, *rev_id = NULL;
+	const struct cmd_option opts[] = {
+		{"message", 'm', &message, NULL},
+		{"rev-id", 0, &rev_id, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+	dbt_config cfg;
+	char *path = NULL;
+	int nargs, rc;
+
+	if ((rc = cmd_parse(argc, argv, usage, opts, NULL, 0, &nargs)) != 0)
+		return rc == 1 ? EXIT_OK : rc;
+	if (!message)
+		return cmd_usage_error("revision", "a message is required: -m MESSAGE");
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	rc = dbt_project_new_revision(&path, cfg.script_location, message, rev_id, NULL, NULL);
+	dbt_config_release(&cfg);
+	if (rc < 0)
+		return cmd_fail();
+	printf("%s\n", path);
+	free(path);
+	return EXIT_OK;
+}

@@ -1,0 +1,69 @@
+/*
+ * cmd_show.c - `dbtool show REV`: print one revision.
+ */
+#include "cmd.h"
+
+#include <stdio.h>
+
+static const char usage[] =
+	"usage: dbtool show REV\n"
+	"\n"
+	"Prints the revision REV ('head', a revision id or unique prefix): its\n"
+	"header fields, its file, and its upgrade and downgrade SQL.\n";
+
+int cmd_show(int argc, char **argv)
+{
+	const char *args[1];
+	dbt_config cfg;
+	dbt_chain chain;
+	dbt_revision *r;
+	size_t pos;
+	int nargs, rc, status = EXIT_FAIL;
+
+	if ((rc = cmd_parse(argc, argv, usage, NULL, args, 1, &nargs)) != 0)
+		return rc == 1 ? EXIT_OK : rc;
+	if (!nargs)
+		return cmd_usage_error("show", "a revision is required");
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	if (cmd_load_chain(&chain, &cfg, 0))
+		goto cleanup_cfg;
+	if (dbt_chain_resolve(&pos, &chain, args[0], chain.n) < 0) {
+		cmd_fail();
+		goto cleanup;
+	}
+	if (pos == 0) {
+		cmd_error("'%s' is the base, which is not a revision", args[0]);
+		goto cleanup;
+	}
+	r = chain.revs[pos - 1];
+	if (g_opts.json) {
+		fputs("{\"id\": ", stdout);
+		cmd_json_str(stdout, r->id);
+		fputs(", \"parent\": ", stdout);
+		cmd_json_str(stdout, r->parent);
+		fputs(", \"message\": ", stdout);
+		cmd_json_str(stdout, r->message);
+		fputs(", \"created\": ", stdout);
+		cmd_json_str(stdout, r->created);
+		fputs(", \"path\": ", stdout);
+		cmd_json_str(stdout, r->path);
+		printf(", \"head\": %s, \"transaction\": %s, \"upgrade\": ", r->up ? "false" : "true",
+		       r->transactional ? "true" : "false");
+		cmd_json_str(stdout, r->upgrade);
+		fputs(", \"downgrade\": ", stdout);
+		cmd_json_str(stdout, r->downgrade);
+		fputs("}\n", stdout);
+	} else {
+		printf("id: %s\nparent: %s\nmessage: %s\ncreated: %s\ntransaction: %s\npath: %s\n",
+		       r->id, r->parent ? r->parent : "", r->message,
+		       r->created, r->transactional ? "true" : "false", r->path);
+		printf("\n-- migrate:upgrade\n%s\n-- migrate:downgrade\n%s", r->upgrade, r->downgrade);
+	}
+	status = EXIT_OK;
+cleanup:
+	dbt_chain_release(&chain);
+cleanup_cfg:
+	dbt_config_release(&cfg);
+	return status;
+}

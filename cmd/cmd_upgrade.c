@@ -1,0 +1,95 @@
+/*
+ * cmd_upgrade.c - `dbtool upgrade [TARGET] [--sql]` and
+ * `dbtool downgrade TARGET [--sql]`.
+ */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static const char upgrade_usage[] =
+	"usage: dbtool upgrade [TARGET] [--sql]\n"
+	"\n"
+	"Applies the revisions after the database's current one, up to TARGET:\n"
+	"'head' (the default), a revision id or unique prefix, or +N.  Each revision\n"
+	"runs in one transaction together with the update of the version table\n"
+	"(except revisions marked '-- transaction: false'); on an error it is rolled\n"
+	"back and the run stops, leaving the revisions before it applied.\n"
+	"\n"
+	"      --sql   print the SQL that would run instead of running it\n";
+
+static const char downgrade_usage[] =
+	"usage: dbtool downgrade TARGET [--sql]\n"
+	"\n"
+	"Reverts revisions down to TARGET: 'base' (nothing applied), a revision id\n"
+	"or unique prefix (which stays applied), or -N.  Each revision is reverted\n"
+	"in one transaction together with the version update.\n"
+	"\n"
+	"      --sql   print the SQL that would run instead of running it\n";
+
+static int run(int argc, char **argv, int up)
+{
+	const char *args[1];
+	int sql = 0, nargs, rc, status = EXIT_FAIL;
+	const struct cmd_option opts[] = {
+		{"sql", 0, NULL, &sql},
+		{NULL, 0, NULL, NULL},
+	};
+	dbt_config cfg;
+	dbt_chain chain;
+	dbt_url url;
+	dbt_conn *conn = NULL;
+	dbt_run_opts ro = cmd_run_opts();
+	const char *target;
+
+	if ((rc = cmd_parse(argc, argv, up ? upgrade_usage : downgrade_usage, opts, args, 1,
+			    &nargs)) != 0)
+		return rc == 1 ? EXIT_OK : rc;
+	if (!up && !nargs)
+		return cmd_usage_error("downgrade", "a target is required (base, an id, or -N)");
+	target = nargs ? args[0] : "head";
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	if (cmd_load_chain(&chain, &cfg, 0))
+		goto cleanup_cfg;
+	if (cmd_connect(&conn, &url, &cfg))
+		goto cleanup_chain;
+
+	if (sql) {
+		char *id = NULL, *script = NULL;
+		size_t from;
+
+		if (dbt_conn_current(&id, conn) < 0 || dbt_chain_position(&from, &chain, id) < 0 ||
+		    dbt_run_script(&script, url.kind, &chain, from, target, up) < 0) {
+			free(id);
+			cmd_fail();
+			goto cleanup;
+		}
+		fputs(script, stdout);
+		free(script);
+		free(id);
+		status = EXIT_OK;
+		goto cleanup;
+	}
+	rc = up ? dbt_run_upgrade(conn, &chain, target, &ro)
+		: dbt_run_downgrade(conn, &chain, target, &ro);
+	status = rc < 0 ? cmd_fail() : EXIT_OK;
+cleanup:
+	dbt_conn_close(conn);
+	dbt_url_release(&url);
+cleanup_chain:
+	dbt_chain_release(&chain);
+cleanup_cfg:
+	dbt_config_release(&cfg);
+	return status;
+}
+
+int cmd_upgrade(int argc, char **argv)
+{
+	return run(argc, argv, 1);
+}
+
+int cmd_downgrade(int argc, char **argv)
+{
+	return run(argc, argv, 0);
+}

@@ -1,0 +1,312 @@
+/*
+ * common.c - option parsing and the set-up steps shared by the commands
+ * (see cmd.h).
+ */
+#include "cmd.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct global_opts g_opts;
+
+int cmd_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("dbtool: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_FAIL;
+}
+
+int cmd_fail(void)
+{
+	return cmd_error("%s", dbt_error_last());
+}
+
+int cmd_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("dbtool: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see 'dbtool %s%s--help')\n", cmd ? cmd : "", cmd ? " " : "");
+	return EXIT_USAGE;
+}
+
+void cmd_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (g_opts.quiet)
+		return;
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Splits "--name=value"; `*value` is NULL when there is no "=". */
+static size_t option_name_len(const char *arg, const char **value)
+{
+	const char *eq = arg[1] == '-' ? strchr(arg, '=') : NULL;
+
+	*value = eq ? eq + 1 : NULL;
+	return eq ? (size_t)(eq - arg) : strlen(arg);
+}
+
+static int matches(const char *arg, size_t n, const char *lng, char shrt)
+{
+	if (arg[1] == '-')
+		return lng && strlen(lng) == n - 2 && !strncmp(arg + 2, lng, n - 2);
+	return shrt && n == 2 && arg[1] == shrt;
+}
+
+/* The value of the option at argv[*i]: after "=", or the next argument. */
+static int take_value(int argc, char **argv, int *i, const char *inline_value, const char **out,
+		      const char *cmd)
+{
+	if (inline_value) {
+		*out = inline_value;
+	} else if (*i + 1 < argc) {
+		*out = argv[++*i];
+	} else {
+		cmd_usage_error(cmd, "option '%s' needs a value", argv[*i]);
+		return -1;
+	}
+	return 0;
+}
+
+int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
+{
+	const char *arg = argv[*i], *inline_value, *v = NULL;
+	size_t n = option_name_len(arg, &inline_value);
+
+	if (matches(arg, n, "quiet", 'q') || matches(arg, n, "verbose", 'v')) {
+		if (inline_value) {
+			cmd_usage_error(cmd, "option '%.*s' takes no value", (int)n, arg);
+			return -1;
+		}
+		if (arg[1] == 'q' || arg[2] == 'q')
+			g_opts.quiet = 1;
+		else
+			g_opts.verbose = 1;
+	} else if (matches(arg, n, "config", 'c')) {
+		if (take_value(argc, argv, i, inline_value, &g_opts.config, cmd) < 0)
+			return -1;
+	} else if (matches(arg, n, "url", 'u')) {
+		if (take_value(argc, argv, i, inline_value, &g_opts.url, cmd) < 0)
+			return -1;
+	} else if (matches(arg, n, "format", 0)) {
+		if (take_value(argc, argv, i, inline_value, &v, cmd) < 0)
+			return -1;
+		if (strcmp(v, "text") && strcmp(v, "json")) {
+			cmd_usage_error(cmd, "unknown format '%s' (expected text or json)", v);
+			return -1;
+		}
+		g_opts.json = !strcmp(v, "json");
+	} else if (matches(arg, n, "lock-timeout", 0)) {
+		char *end;
+		long s;
+
+		if (take_value(argc, argv, i, inline_value, &v, cmd) < 0)
+			return -1;
+		s = strtol(v, &end, 10);
+		if (!*v || *end || s < 1 || s > 86400) {
+			cmd_usage_error(cmd, "--lock-timeout needs a number of seconds from 1 to 86400, not '%s'", v);
+			return -1;
+		}
+		g_opts.lock_timeout_s = (int)s;
+	} else {
+		return 0;
+	}
+	(*i)++;
+	return 1;
+}
+
+static int is_relative_target(const char *arg)
+{
+	const char *p = arg + 1;
+
+	if ((arg[0] != '-' && arg[0] != '+') || !*p)
+		return 0;
+	while (isdigit((unsigned char)*p))
+		p++;
+	return *p == '\0';
+}
+
+int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option *opts,
+	      const char **args, int max_args, int *nargs)
+{
+	const char *cmd = argv[0];
+	int i = 1, only_args = 0;
+
+	*nargs = 0;
+	while (i < argc) {
+		const char *arg = argv[i], *inline_value;
+		const struct cmd_option *o;
+		size_t n;
+		int rc;
+
+		if (only_args || arg[0] != '-' || arg[1] == '\0' || is_relative_target(arg)) {
+			if (*nargs >= max_args)
+				return cmd_usage_error(cmd, "unexpected argument '%s'", arg);
+			args[(*nargs)++] = arg;
+			i++;
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			only_args = 1;
+			i++;
+			continue;
+		}
+		if (!strcmp(arg, "-h") || !strcmp(arg, "--help")) {
+			fputs(usage, stdout);
+			return 1;
+		}
+		n = option_name_len(arg, &inline_value);
+		for (o = opts; o && o->name; o++) {
+			if (!matches(arg, n, o->name, o->short_name))
+				continue;
+			if (o->value) {
+				if (take_value(argc, argv, &i, inline_value, o->value, cmd) < 0)
+					return EXIT_USAGE;
+			} else {
+				if (inline_value)
+					return cmd_usage_error(cmd, "option '--%s' takes no value", o->name);
+				*o->flag = 1;
+			}
+			i++;
+			break;
+		}
+		if (o && o->name)
+			continue;
+		rc = cmd_global_option(argc, argv, &i, cmd);
+		if (rc < 0)
+			return EXIT_USAGE;
+		if (rc == 0)
+			return cmd_usage_error(cmd, "unknown option '%s'", arg);
+	}
+	return 0;
+}
+
+int cmd_load_config(dbt_config *cfg)
+{
+	int explicit_path = g_opts.config != NULL;
+
+	if (dbt_config_load(cfg, explicit_path ? g_opts.config : "dbtool.ini", !explicit_path) < 0)
+		return cmd_fail();
+	return 0;
+}
+
+int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
+{
+	char *dir = malloc(strlen(cfg->script_location) + sizeof("/versions"));
+
+	if (!dir)
+		return cmd_error("out of memory");
+	sprintf(dir, "%s/versions", cfg->script_location);
+	if (dbt_chain_load(chain, dir, flags) < 0) {
+		free(dir);
+		return cmd_fail();
+	}
+	free(dir);
+	return 0;
+}
+
+int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
+{
+	const char *text = dbt_config_pick_url(cfg, g_opts.url);
+	int from_config = text && text == cfg->url;
+
+	*conn = NULL;
+	if (!text)
+		return cmd_fail();
+	if (dbt_url_parse(url, text) < 0)
+		return cmd_fail();
+	/* A relative SQLite path written in the config file is relative to
+	 * the file's folder, like the other paths there. */
+	if (from_config && url->kind == DBT_DIALECT_SQLITE && url->database &&
+	    url->database[0] != '/' && strcmp(cfg->dir, ".")) {
+		char *p = malloc(strlen(cfg->dir) + strlen(url->database) + 2);
+
+		if (!p) {
+			dbt_url_release(url);
+			return cmd_error("out of memory");
+		}
+		sprintf(p, "%s/%s", cfg->dir, url->database);
+		free(url->database);
+		url->database = p;
+	}
+	if (dbt_conn_open(conn, url) < 0) {
+		dbt_url_release(url);
+		return cmd_fail();
+	}
+	return 0;
+}
+
+void cmd_json_str(FILE *f, const char *s)
+{
+	if (!s) {
+		fputs("null", f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", f);
+			break;
+		case '\\':
+			fputs("\\\\", f);
+			break;
+		case '\n':
+			fputs("\\n", f);
+			break;
+		case '\r':
+			fputs("\\r", f);
+			break;
+		case '\t':
+			fputs("\\t", f);
+			break;
+		default:
+			if (c < 0x20)
+				fprintf(f, "\\u%04x", c);
+			else
+				fputc(c, f);
+		}
+	}
+	fputc('"', f);
+}
+
+void cmd_print_step(const dbt_step *step, void *arg)
+{
+	const char *verb = arg ? (const char *)arg : step->upgrade ? "upgrade" : "downgrade";
+
+	if (!strcmp(verb, "stamp")) {
+		cmd_info("stamp %s -> %s", step->from ? step->from : "<base>",
+			 step->to ? step->to : "<base>");
+		return;
+	}
+	cmd_info("%s %s -> %s, %s (%.0f ms)", verb, step->from ? step->from : "<base>",
+		 step->to ? step->to : "<base>", step->rev->message, step->ms);
+}
+
+dbt_run_opts cmd_run_opts(void)
+{
+	dbt_run_opts o = {
+		.lock_timeout_ms = g_opts.lock_timeout_s * 1000,
+		.on_step = cmd_print_step,
+		.arg = NULL,
+	};
+	return o;
+}

@@ -1,0 +1,91 @@
+/*
+ * main.c - the dbtool executable: global options, then dispatch to one
+ * command from the table below.
+ */
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{"init", cmd_init, "create a migrations folder, dbtool.ini and schema.sql"},
+	{"revision", cmd_revision, "write a new, empty revision file after the head"},
+	{"upgrade", cmd_upgrade, "apply revisions up to a target (default head)"},
+	{"downgrade", cmd_downgrade, "revert revisions down to a target"},
+	{"current", cmd_current, "print the database's revision"},
+	{"heads", cmd_heads, "print the head revision(s) of the chain"},
+	{"history", cmd_history, "list the revisions, newest first"},
+	{"show", cmd_show, "print one revision"},
+	{"stamp", cmd_stamp, "set the database's revision without running anything"},
+};
+
+static const char main_usage[] =
+	"usage: dbtool [OPTIONS] COMMAND [ARGS]\n"
+	"\n"
+	"Schema migrations for SQLite and PostgreSQL.\n"
+	"\n"
+	"Options (before or after COMMAND):\n"
+	"  -c, --config FILE        configuration file (default ./dbtool.ini)\n"
+	"  -u, --url URL            database URL; overrides DATABASE_URL and the config\n"
+	"  -q, --quiet              print only results and errors\n"
+	"  -v, --verbose            print more\n"
+	"      --format text|json   output format of current, heads, history and show\n"
+	"      --lock-timeout SECS  how long to wait for another migration (default 60)\n"
+	"  -h, --help               this help; 'dbtool COMMAND --help' for a command\n"
+	"      --version            print the version\n"
+	"\n"
+	"Commands:\n";
+
+static void print_help(FILE *f)
+{
+	size_t i;
+
+	fputs(main_usage, f);
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fputs("\nExit status: 0 success, 1 failure, 2 usage error.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	int i = 1;
+	size_t k;
+
+	g_opts.lock_timeout_s = 60;
+	/* Global options before the command; cmd_parse takes the ones after. */
+	while (i < argc && argv[i][0] == '-') {
+		int rc;
+
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+			print_help(stdout);
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--version")) {
+			printf("dbtool %s\n", DBT_VERSION_STRING);
+			return EXIT_OK;
+		}
+		rc = cmd_global_option(argc, argv, &i, NULL);
+		if (rc < 0)
+			return EXIT_USAGE;
+		if (rc == 0)
+			return cmd_usage_error(NULL, "unknown option '%s'", argv[i]);
+	}
+	if (i >= argc) {
+		print_help(stderr);
+		return EXIT_USAGE;
+	}
+	for (k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (!strcmp(argv[i], commands[k].name))
+			return commands[k].fn(argc - i, argv + i);
+	if (!strcmp(argv[i], "help")) {
+		print_help(stdout);
+		return EXIT_OK;
+	}
+	return cmd_usage_error(NULL, "unknown command '%s'", argv[i]);
+}

@@ -1,0 +1,366 @@
+/*
+ * config.c - dbtool.ini: the [dbtool] section read with inih, ${VAR}
+ * expanded from the environment, relative paths resolved against the
+ * config file's folder.  Other sections belong to other tools and are
+ * ignored.
+ *
+ * inih is driven through ini_parse_stream() with a line reader of our own,
+ * so that every callback knows which line it comes from (the packaged
+ * inih is built without INI_HANDLER_LINENO) and so that a line longer than
+ * inih's buffer is reported instead of being read as two lines.
+ */
+#include "dbtool.h"
+
+#include "buf.h"
+#include "error.h"
+#include "fsutil.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define SECTION "dbtool"
+
+enum { KEY_URL, KEY_SCRIPT_LOCATION, KEY_MODEL, KEY_SCHEMA, NKEYS };
+
+static const char *const key_names[NKEYS] = {"url", "script_location", "model", "schema"};
+
+/* The state shared by the line reader and the value handler. */
+struct loader {
+	FILE *f;
+	const char *path;
+	int lineno;    /* the line last handed to inih */
+	int indented;  /* that line starts with blank space */
+	int in_section; /* the reader's own view: inside [dbtool] */
+	int read_errno; /* set when reading failed */
+	int rc;        /* the first failure the reader or handler found */
+	int errline;   /* and its line */
+	char *values[NKEYS];
+	int lines[NKEYS]; /* where each key was set, 0 when it was not */
+};
+
+/* Sets "path:line: <reason>" for the current line and remembers it; only
+ * the first failure counts, as the reader stops right after it. */
+__attribute__((format(printf, 3, 4))) static int fail(struct loader *ld, int code,
+						      const char *fmt, ...)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	va_list ap;
+
+	if (ld->rc)
+		return ld->rc;
+	dbt_buf_printf(&b, "%s:%d: ", ld->path, ld->lineno);
+	va_start(ap, fmt);
+	dbt_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (b.oom)
+		code = dbt_error_oom();
+	else
+		dbt_error_set(code, "%s", b.ptr);
+	dbt_buf_release(&b);
+	ld->rc = code;
+	ld->errline = ld->lineno;
+	return code;
+}
+
+/* "no such file" rather than "No such file or directory": messages are
+ * lowercase throughout. */
+static void describe_errno(char *buf, size_t n, int err)
+{
+	if (err == ENOENT) {
+		snprintf(buf, n, "no such file");
+		return;
+	}
+	snprintf(buf, n, "%s", strerror(err));
+	buf[0] = (char)tolower((unsigned char)buf[0]);
+}
+
+/* Follows the section headers, as inih reads them, well enough to tell
+ * whether an over-long line matters to us. */
+static void track_section(struct loader *ld, const char *line)
+{
+	const char *s = line, *close;
+
+	if (ld->lineno == 1 && !strncmp(s, "\xEF\xBB\xBF", 3))
+		s += 3;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s != '[')
+		return;
+	close = strchr(s, ']');
+	ld->in_section = close && (size_t)(close - s - 1) == strlen(SECTION) &&
+			 !strncmp(s + 1, SECTION, strlen(SECTION));
+}
+
+/* The ini_reader: fgets() that counts lines and refuses to split one. */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct loader *ld = stream;
+	size_t len;
+	int c;
+
+	if (ld->rc)
+		return NULL;
+	errno = 0;
+	if (!fgets(str, num, ld->f)) {
+		if (ferror(ld->f))
+			ld->read_errno = errno ? errno : EIO;
+		return NULL;
+	}
+	ld->lineno++;
+	track_section(ld, str);
+	len = strlen(str);
+	if (len == (size_t)num - 1 && str[len - 1] != '\n') {
+		c = getc(ld->f);
+		if (c != EOF && c != '\n') {
+			while (c != EOF && c != '\n')
+				c = getc(ld->f);
+			if (ld->in_section) {
+				fail(ld, DBT_EPARSE, "line is too long (more than %d characters)",
+				     num - 1);
+				return NULL;
+			}
+			/* Another tool's line: inih gets a blank one in its place. */
+			strcpy(str, "\n");
+		}
+	}
+	ld->indented = str[0] == ' ' || str[0] == '\t';
+	return str;
+}
+
+static int var_name_valid(const char *s, size_t n)
+{
+	size_t i;
+
+	if (!n || isdigit((unsigned char)s[0]))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!isalnum((unsigned char)s[i]) && s[i] != '_')
+			return 0;
+	return 1;
+}
+
+/* Expands ${VAR} from the environment and $$ to '$'; any other '$' is
+ * kept as written ($VAR is not expanded). */
+static int expand(struct loader *ld, char **out, const char *value, const char *key)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	const char *s = value, *dollar;
+	char *name = NULL;
+	int rc = 0;
+
+	*out = NULL;
+	while ((dollar = strchr(s, '$')) != NULL) {
+		const char *close, *env;
+		size_t n;
+
+		dbt_buf_put(&b, s, (size_t)(dollar - s));
+		if (dollar[1] != '{') {
+			/* "$$" is one '$'; a lone '$' stays. */
+			dbt_buf_putc(&b, '$');
+			s = dollar + (dollar[1] == '$' ? 2 : 1);
+			continue;
+		}
+		close = strchr(dollar + 2, '}');
+		if (!close) {
+			rc = fail(ld, DBT_EPARSE, "missing '}' after '${' in the value of '%s'", key);
+			goto cleanup;
+		}
+		n = (size_t)(close - dollar - 2);
+		if (!var_name_valid(dollar + 2, n)) {
+			rc = fail(ld, DBT_EPARSE, "invalid environment variable name '%.*s' in '${...}'",
+				  (int)n, dollar + 2);
+			goto cleanup;
+		}
+		name = strndup(dollar + 2, n);
+		if (!name) {
+			rc = fail(ld, DBT_ERROR, "out of memory");
+			goto cleanup;
+		}
+		env = getenv(name);
+		if (!env) {
+			rc = fail(ld, DBT_EPARSE, "environment variable '%s' is not set", name);
+			goto cleanup;
+		}
+		dbt_buf_puts(&b, env);
+		free(name);
+		name = NULL;
+		s = close + 1;
+	}
+	dbt_buf_puts(&b, s);
+	*out = dbt_buf_detach(&b);
+	if (!*out)
+		rc = fail(ld, DBT_ERROR, "out of memory");
+cleanup:
+	free(name);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/* The ini_handler: keeps the keys of [dbtool], refuses unknown ones. */
+static int on_value(void *user, const char *section, const char *name, const char *value)
+{
+	struct loader *ld = user;
+	int k;
+
+	if (ld->rc)
+		return 0;
+	if (strcmp(section, SECTION))
+		return 1;
+	for (k = 0; k < NKEYS; k++)
+		if (!strcmp(name, key_names[k]))
+			break;
+	if (k == NKEYS) {
+		fail(ld, DBT_EPARSE, "unknown key '%s' in [" SECTION "]", name);
+		return 0;
+	}
+	if (ld->lines[k]) {
+		/* inih hands an indented line over as more of the previous value
+		 * (configparser's multi-line values); ours fit on one line. */
+		if (ld->indented)
+			fail(ld, DBT_EPARSE,
+			     "indented line continues the value of '%s' (write it on one line)",
+			     name);
+		else
+			fail(ld, DBT_EPARSE, "duplicate key '%s' in [" SECTION "] (first set on line %d)",
+			     name, ld->lines[k]);
+		return 0;
+	}
+	ld->lines[k] = ld->lineno;
+	return expand(ld, &ld->values[k], value, name) == 0;
+}
+
+/* `value` relative to `dir`, kept short when `dir` is "."; caller frees. */
+static char *resolve(const char *dir, const char *value)
+{
+	if (value[0] == '/' || !strcmp(dir, "."))
+		return strdup(value);
+	return dbt_fs_join(dir, value);
+}
+
+/* Takes `values` (NULL or empty for a default) into `cfg`, whose dir is set. */
+static int fill(dbt_config *cfg, char **values)
+{
+	const char *v;
+
+	if (values[KEY_URL] && *values[KEY_URL]) {
+		cfg->url = values[KEY_URL];
+		values[KEY_URL] = NULL;
+	}
+	v = values[KEY_SCRIPT_LOCATION];
+	cfg->script_location = resolve(cfg->dir, v && *v ? v : "migrations");
+	v = values[KEY_MODEL];
+	cfg->model = resolve(cfg->dir, v && *v ? v : "schema.sql");
+	if (values[KEY_SCHEMA] && *values[KEY_SCHEMA]) {
+		cfg->schema = values[KEY_SCHEMA];
+		values[KEY_SCHEMA] = NULL;
+	} else {
+		cfg->schema = strdup("public");
+	}
+	if (!cfg->script_location || !cfg->model || !cfg->schema)
+		return dbt_error_oom();
+	return 0;
+}
+
+/* Runs inih over the open file; the keys land in ld->values. */
+static int parse(struct loader *ld)
+{
+	char why[128];
+	int line;
+
+	line = ini_parse_stream(read_line, ld, on_value, ld);
+	if (ld->read_errno) {
+		describe_errno(why, sizeof(why), ld->read_errno);
+		return dbt_error_set(DBT_ERROR, "cannot read config file '%s': %s", ld->path, why);
+	}
+	/* inih keeps going past a malformed line and returns the first bad
+	 * line, which may come before the failure our handler found. */
+	if (line > 0 && (!ld->rc || line < ld->errline))
+		return dbt_error_set(DBT_EPARSE,
+				     "%s:%d: malformed line (expected '[section]' or 'key = value')",
+				     ld->path, line);
+	if (ld->rc)
+		return ld->rc;
+	if (line < 0)
+		return dbt_error_oom();
+	return 0;
+}
+
+int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
+{
+	struct loader ld = {0};
+	dbt_config cfg = {0};
+	char why[128];
+	int rc, k;
+
+	memset(out, 0, sizeof(*out));
+	if (!path)
+		path = "dbtool.ini";
+	ld.path = path;
+	ld.f = fopen(path, "r");
+	if (!ld.f) {
+		int err = errno;
+
+		if (err != ENOENT || !missing_ok) {
+			describe_errno(why, sizeof(why), err);
+			return dbt_error_set(err == ENOENT ? DBT_ENOTFOUND : DBT_ERROR,
+					     "cannot open config file '%s': %s", path, why);
+		}
+		cfg.dir = strdup(".");
+		rc = cfg.dir ? fill(&cfg, ld.values) : dbt_error_oom();
+		goto cleanup;
+	}
+	rc = parse(&ld);
+	if (rc)
+		goto cleanup;
+	cfg.path = strdup(path);
+	cfg.dir = dbt_fs_dirname(path);
+	if (!cfg.path || !cfg.dir) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	rc = fill(&cfg, ld.values);
+cleanup:
+	if (ld.f)
+		fclose(ld.f);
+	for (k = 0; k < NKEYS; k++)
+		free(ld.values[k]);
+	if (rc)
+		dbt_config_release(&cfg);
+	else
+		*out = cfg;
+	return rc;
+}
+
+const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url)
+{
+	const char *env;
+
+	if (cli_url && *cli_url)
+		return cli_url;
+	env = getenv("DATABASE_URL");
+	if (env && *env)
+		return env;
+	if (cfg && cfg->url && *cfg->url)
+		return cfg->url;
+	dbt_error_set(DBT_ENOTFOUND, "no database url: set url in dbtool.ini, DATABASE_URL or --url");
+	return NULL;
+}
+
+void dbt_config_release(dbt_config *cfg)
+{
+	if (!cfg)
+		return;
+	free(cfg->path);
+	free(cfg->dir);
+	free(cfg->url);
+	free(cfg->script_location);
+	free(cfg->model);
+	free(cfg->schema);
+	memset(cfg, 0, sizeof(*cfg));
+}

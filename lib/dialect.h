@@ -1,0 +1,79 @@
+/*
+ * dialect.h - what a database must provide to dbtool: a const table of
+ * function pointers per database (dialect_sqlite.c, dialect_postgres.c).
+ *
+ * Adding a database means adding one file that fills this table and one
+ * line in dialect.c; nothing above this layer knows which database it
+ * talks to.  Every function follows the library's error convention
+ * (0 or a negative DBT_E* code, message in dbt_error_last()).
+ */
+#ifndef DBT_DIALECT_H
+#define DBT_DIALECT_H
+
+#include "buf.h"
+#include "dbtool.h"
+
+struct dbt_dialect;
+
+/* Every dialect's connection struct starts with this one. */
+struct dbt_conn {
+	const struct dbt_dialect *dialect;
+	unsigned long nqueries; /* statements sent, for tests that count them */
+};
+
+struct dbt_dialect {
+	const char *name; /* "sqlite", "postgresql" */
+	dbt_dialect_kind kind;
+
+	/* Connects; DBT_ECONNECT naming the database (never the password). */
+	int (*open)(dbt_conn **out, const dbt_url *url);
+	void (*close)(dbt_conn *conn);
+
+	/*
+	 * Runs every statement of `sql` in order, in whatever transaction is
+	 * open.  On failure stops at the failing statement and sets
+	 * "FILE:LINE: DATABASE MESSAGE (in: STATEMENT START)", where LINE is
+	 * `first_line` plus the statement's line offset inside `sql`.
+	 */
+	int (*exec_script)(dbt_conn *conn, const char *sql, const char *file, int first_line);
+
+	/* Runs one statement that returns no rows. */
+	int (*exec)(dbt_conn *conn, const char *sql);
+
+	/* Runs a query and hands back the first column of its first row
+	 * (`*out` NULL when there is no row or the value is NULL); caller frees. */
+	int (*query_value)(dbt_conn *conn, const char *sql, char **out);
+
+	/* Transaction control.  SQLite's begin takes the write lock at once
+	 * (BEGIN IMMEDIATE) and returns DBT_ELOCKED when the busy timeout
+	 * runs out. */
+	int (*begin)(dbt_conn *conn);
+	int (*commit)(dbt_conn *conn);
+	int (*rollback)(dbt_conn *conn);
+
+	/* The migration lock, held across a whole run: a PostgreSQL advisory
+	 * lock; for SQLite, sets the busy timeout that begin() waits for.
+	 * DBT_ELOCKED when not had within `timeout_ms`. */
+	int (*lock)(dbt_conn *conn, int timeout_ms);
+	int (*unlock)(dbt_conn *conn);
+
+	/* 1 in `*out` when a table of that name exists (in the managed schema). */
+	int (*table_exists)(dbt_conn *conn, const char *name, int *out);
+
+	/* Quoting for rendering SQL: an identifier (bare only when it is
+	 * [a-z_][a-z0-9_]* and not a keyword) and a string literal. */
+	void (*quote_ident)(dbt_buf *out, const char *name);
+	void (*quote_literal)(dbt_buf *out, const char *value);
+};
+
+extern const struct dbt_dialect dbt_dialect_sqlite;
+extern const struct dbt_dialect dbt_dialect_postgres;
+
+/* The dialect for a URL kind; NULL for an unknown kind. */
+const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind);
+
+/* A one-line, at most `max`-byte excerpt of a statement for messages:
+ * whitespace runs folded to one space, "..." when cut. */
+void dbt_dialect_excerpt(dbt_buf *out, const char *stmt, size_t len, size_t max);
+
+#endif

@@ -1,0 +1,544 @@
+/*
+ * dialect_postgres.c - the PostgreSQL dialect, through libpq.
+ *
+ * Scripts are split on the client (sqlsplit.c) and sent one statement at
+ * a time, so a failure names its statement and line.  The migration lock
+ * is a session-level advisory lock on a key the server derives from a
+ * fixed name, so that any client (psql included) can take the same one.
+ * Server notices never reach the terminal: the library does not print.
+ */
+#include "dialect.h"
+
+#include "error.h"
+#include "sqlsplit.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define EXCERPT_MAX 60
+
+/* The advisory lock's key; tests and operators take the same lock with
+ * this very expression. */
+#define LOCK_KEY "hashtextextended('dbtool_version', 0)"
+
+/* SQLSTATE lock_not_available, raised when lock_timeout runs out. */
+#define SQLSTATE_LOCK_NOT_AVAILABLE "55P03"
+
+struct pg_conn {
+	dbt_conn base;
+	PGconn *pg;
+};
+
+static struct pg_conn *conn_of(dbt_conn *conn)
+{
+	return (struct pg_conn *)conn;
+}
+
+/* The length of the first line of `msg`. */
+static int first_line_len(const char *msg)
+{
+	size_t n = strcspn(msg, "\r\n");
+
+	return n > 4000 ? 4000 : (int)n;
+}
+
+/* The message of a failed result or connection, without its severity
+ * prefix and without the context lines that follow the first. */
+static const char *result_message(const PGresult *res, PGconn *pg)
+{
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+
+	if (msg && *msg)
+		return msg;
+	msg = res ? PQresultErrorMessage(res) : "";
+	if (!*msg)
+		msg = PQerrorMessage(pg);
+	if (strncmp(msg, "ERROR:  ", 8) == 0 || strncmp(msg, "FATAL:  ", 8) == 0)
+		msg += 8;
+	return *msg ? msg : "unknown error";
+}
+
+/* Sets "[FILE:LINE: ]<server message> (in: <statement start>)"; `file`
+ * NULL leaves out the position. */
+static int db_error(struct pg_conn *c, const PGresult *res, const char *file, int line,
+		    const char *stmt, size_t len)
+{
+	const char *msg = result_message(res, c->pg);
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	if (file)
+		dbt_buf_printf(&b, "%s:%d: ", file, line);
+	dbt_buf_printf(&b, "%.*s (in: ", first_line_len(msg), msg);
+	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
+	dbt_buf_putc(&b, ')');
+	if (b.oom)
+		rc = dbt_error_oom();
+	else
+		rc = dbt_error_set(DBT_EDB, "%s", b.ptr);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/* True when the result is a failure; ends any COPY the statement began,
+ * since a script has no data to feed it and none to print. */
+static int failed(struct pg_conn *c, PGresult **res)
+{
+	switch (PQresultStatus(*res)) {
+	case PGRES_COMMAND_OK:
+	case PGRES_TUPLES_OK:
+	case PGRES_EMPTY_QUERY:
+		return 0;
+	case PGRES_COPY_IN:
+	case PGRES_COPY_OUT: {
+		PGresult *next, *last = NULL;
+		char *row;
+
+		if (PQresultStatus(*res) == PGRES_COPY_IN)
+			PQputCopyEnd(c->pg, "COPY FROM STDIN is not supported in a dbtool script");
+		else
+			while (PQgetCopyData(c->pg, &row, 0) > 0)
+				PQfreemem(row);
+		while ((next = PQgetResult(c->pg)) != NULL) {
+			PQclear(last);
+			last = next;
+		}
+		if (!last)
+			return 0;
+		PQclear(*res);
+		*res = last;
+		return failed(c, res);
+	}
+	default:
+		return 1;
+	}
+}
+
+/* Sends one statement (`len` bytes at `stmt`).  `file` as for db_error. */
+static int run_stmt(struct pg_conn *c, const char *stmt, size_t len, const char *file, int line)
+{
+	PGresult *res;
+	char *sql = strndup(stmt, len);
+	int rc = 0;
+
+	if (!sql)
+		return dbt_error_oom();
+	c->base.nqueries++;
+	res = PQexec(c->pg, sql);
+	if (!res || failed(c, &res))
+		rc = db_error(c, res, file, line, stmt, len);
+	PQclear(res);
+	free(sql);
+	return rc;
+}
+
+/* Sends a statement of the library's own and hands back its result, or
+ * NULL with the error set. */
+static PGresult *query(struct pg_conn *c, const char *sql, int nparams, const char *const *params)
+{
+	PGresult *res;
+
+	c->base.nqueries++;
+	if (nparams)
+		res = PQexecParams(c->pg, sql, nparams, NULL, params, NULL, NULL, 0);
+	else
+		res = PQexec(c->pg, sql);
+	if (!res || failed(c, &res)) {
+		db_error(c, res, NULL, 0, sql, strlen(sql));
+		PQclear(res);
+		return NULL;
+	}
+	return res;
+}
+
+static void drop_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
+/* The first line of libpq's connection failure, without the "connection
+ * to server ... failed: " and severity prefixes that repeat what the
+ * caller's message says. */
+static const char *connect_message(PGconn *pg)
+{
+	static const char lead[] = "connection to server ";
+	static const char failed_at[] = " failed: ";
+	const char *msg = PQerrorMessage(pg);
+	const char *end = msg + first_line_len(msg), *p;
+
+	if (strncmp(msg, lead, sizeof(lead) - 1) == 0) {
+		for (p = msg; p + sizeof(failed_at) - 1 <= end; p++) {
+			if (strncmp(p, failed_at, sizeof(failed_at) - 1) == 0) {
+				msg = p + sizeof(failed_at) - 1;
+				break;
+			}
+		}
+	}
+	if (strncmp(msg, "FATAL:  ", 8) == 0)
+		msg += 8;
+	return *msg ? msg : "unknown error";
+}
+
+/* Appends one connection keyword; absent parts of the URL are left to
+ * libpq's defaults (environment, service file). */
+static void add_param(const char **keys, const char **values, size_t *n, const char *key,
+		      const char *value)
+{
+	if (!value)
+		return;
+	keys[*n] = key;
+	values[*n] = value;
+	(*n)++;
+}
+
+static int open_conn(dbt_conn **out, const dbt_url *url)
+{
+	const char **keys = NULL, **values = NULL;
+	struct pg_conn *c = NULL;
+	size_t n = 0, i;
+	PGresult *res;
+	int rc = 0;
+
+	*out = NULL;
+	keys = calloc(url->nparams + 8, sizeof(*keys));
+	values = calloc(url->nparams + 8, sizeof(*values));
+	c = calloc(1, sizeof(*c));
+	if (!keys || !values || !c) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	c->base.dialect = &dbt_dialect_postgres;
+
+	add_param(keys, values, &n, "host", url->host);
+	add_param(keys, values, &n, "port", url->port);
+	add_param(keys, values, &n, "user", url->user);
+	add_param(keys, values, &n, "password", url->password);
+	add_param(keys, values, &n, "dbname", url->database);
+	/* Revision files are UTF-8, like the SQLite side; the URL may say
+	 * otherwise, since later keywords win. */
+	add_param(keys, values, &n, "client_encoding", "UTF8");
+	add_param(keys, values, &n, "fallback_application_name", "dbtool");
+	for (i = 0; i < url->nparams; i++)
+		add_param(keys, values, &n, url->keys[i], url->values[i]);
+
+	c->pg = PQconnectdbParams(keys, values, 0);
+	if (!c->pg) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if (PQstatus(c->pg) != CONNECTION_OK) {
+		const char *msg = connect_message(c->pg);
+		const char *db = url->database ? url->database : PQdb(c->pg);
+		const char *host = url->host ? url->host : PQhost(c->pg);
+		const char *port = url->port ? url->port : PQport(c->pg);
+
+		rc = dbt_error_set(DBT_ECONNECT,
+				   "cannot connect to postgresql database '%s' on %s:%s: %.*s",
+				   db && *db ? db : "(default)", host && *host ? host : "localhost",
+				   port && *port ? port : "5432", first_line_len(msg), msg);
+		goto cleanup;
+	}
+	PQsetNoticeProcessor(c->pg, drop_notice, NULL);
+	res = query(c, "SET client_min_messages = warning", 0, NULL);
+	if (!res) {
+		rc = dbt_error_prefix(DBT_ECONNECT, "cannot set up the connection to '%s'",
+				      PQdb(c->pg));
+		goto cleanup;
+	}
+	PQclear(res);
+	c->base.nqueries = 0;
+	*out = &c->base;
+	c = NULL;
+cleanup:
+	if (c) {
+		PQfinish(c->pg);
+		free(c);
+	}
+	free(keys);
+	free(values);
+	return rc;
+}
+
+static void close_conn(dbt_conn *conn)
+{
+	struct pg_conn *c = conn_of(conn);
+
+	if (!c)
+		return;
+	PQfinish(c->pg);
+	free(c);
+}
+
+static int exec_script(dbt_conn *conn, const char *sql, const char *file, int first_line)
+{
+	struct pg_conn *c = conn_of(conn);
+	dbt_sqlstmt st;
+	size_t pos = 0;
+	int line = 0, rc = 0;
+
+	if (!file)
+		file = "(script)";
+	while (dbt_sql_next(&st, sql, &pos, &line)) {
+		rc = run_stmt(c, sql + st.start, st.len, file, first_line + st.line);
+		if (rc < 0)
+			break;
+	}
+	return rc;
+}
+
+static int exec(dbt_conn *conn, const char *sql)
+{
+	return run_stmt(conn_of(conn), sql, strlen(sql), NULL, 0);
+}
+
+static int query_value(dbt_conn *conn, const char *sql, char **out)
+{
+	PGresult *res;
+	int rc = 0;
+
+	*out = NULL;
+	res = query(conn_of(conn), sql, 0, NULL);
+	if (!res)
+		return DBT_EDB;
+	if (PQntuples(res) > 0 && PQnfields(res) > 0 && !PQgetisnull(res, 0, 0)) {
+		*out = strdup(PQgetvalue(res, 0, 0));
+		if (!*out)
+			rc = dbt_error_oom();
+	}
+	PQclear(res);
+	return rc;
+}
+
+static int begin(dbt_conn *conn)
+{
+	return exec(conn, "BEGIN");
+}
+
+static int commit(dbt_conn *conn)
+{
+	struct pg_conn *c = conn_of(conn);
+	PGresult *res = query(c, "COMMIT", 0, NULL);
+	int rc = 0;
+
+	if (!res)
+		return DBT_EDB;
+	/* The server answers COMMIT of a failed transaction by rolling it
+	 * back, which is no success. */
+	if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
+		rc = dbt_error_set(DBT_EDB,
+				   "cannot commit: the transaction had failed and was rolled back");
+	PQclear(res);
+	return rc;
+}
+
+static int rollback(dbt_conn *conn)
+{
+	struct pg_conn *c = conn_of(conn);
+
+	switch (PQtransactionStatus(c->pg)) {
+	case PQTRANS_INTRANS:
+	case PQTRANS_INERROR:
+		return exec(conn, "ROLLBACK");
+	default:
+		return 0;
+	}
+}
+
+/* The lock's error when the wait ran out, else the server's. */
+static int lock_error(int timeout_ms)
+{
+	return dbt_error_set(DBT_ELOCKED,
+			     "waited too long for the lock (%gs): another dbtool is migrating "
+			     "this database",
+			     timeout_ms / 1000.0);
+}
+
+/*
+ * Waits at most `timeout_ms` for the advisory lock, with lock_timeout
+ * doing the waiting on the server; 0 or less only tries.  The advisory
+ * lock is session-level, so it outlives the transactions of the run.
+ */
+static int lock(dbt_conn *conn, int timeout_ms)
+{
+	struct pg_conn *c = conn_of(conn);
+	char sql[64];
+	PGresult *res;
+	const char *state;
+	int rc = 0;
+
+	if (timeout_ms <= 0) {
+		res = query(c, "SELECT pg_try_advisory_lock(" LOCK_KEY ")", 0, NULL);
+		if (!res)
+			return DBT_EDB;
+		if (strcmp(PQgetvalue(res, 0, 0), "t") != 0)
+			rc = lock_error(0);
+		PQclear(res);
+		return rc;
+	}
+
+	snprintf(sql, sizeof(sql), "SET lock_timeout = '%d ms'", timeout_ms);
+	if ((rc = exec(conn, sql)) < 0)
+		return rc;
+	c->base.nqueries++;
+	res = PQexec(c->pg, "SELECT pg_advisory_lock(" LOCK_KEY ")");
+	if (!res || failed(c, &res)) {
+		state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+		if (state && strcmp(state, SQLSTATE_LOCK_NOT_AVAILABLE) == 0)
+			rc = lock_error(timeout_ms);
+		else
+			rc = db_error(c, res, NULL, 0, "SELECT pg_advisory_lock(" LOCK_KEY ")",
+				      strlen("SELECT pg_advisory_lock(" LOCK_KEY ")"));
+	}
+	PQclear(res);
+	/* The timeout was for the lock only, not for the statements of the
+	 * migration that follows. */
+	if (PQtransactionStatus(c->pg) == PQTRANS_IDLE) {
+		res = query(c, "RESET lock_timeout", 0, NULL);
+		if (!res && rc == 0)
+			rc = DBT_EDB;
+		PQclear(res);
+	}
+	return rc;
+}
+
+static int unlock(dbt_conn *conn)
+{
+	PGresult *res = query(conn_of(conn), "SELECT pg_advisory_unlock(" LOCK_KEY ")", 0, NULL);
+
+	if (!res)
+		return DBT_EDB;
+	PQclear(res);
+	return 0;
+}
+
+/* Keywords that cannot stand as a bare identifier everywhere: PostgreSQL's
+ * reserved, type-or-function-name and column-name keywords (through
+ * PostgreSQL 17), sorted for bsearch. */
+static const char *const keywords[] = {
+	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+	"authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case",
+	"cast", "char", "character", "check", "coalesce", "collate", "collation", "column",
+	"concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
+	"current_role", "current_schema", "current_time", "current_timestamp", "current_user",
+	"dec", "decimal", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+	"except", "exists", "extract", "false", "fetch", "float", "for", "foreign", "freeze",
+	"from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
+	"initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is",
+	"isnull", "join", "json", "json_array", "json_arrayagg", "json_exists", "json_object",
+	"json_objectagg", "json_query", "json_scalar", "json_serialize", "json_table",
+	"json_value", "lateral", "leading", "least", "left", "like", "limit", "localtime",
+	"localtimestamp", "merge_action", "national", "natural", "nchar", "none", "normalize",
+	"not", "notnull", "null", "nullif", "numeric", "offset", "on", "only", "or", "order",
+	"out", "outer", "overlaps", "overlay", "placing", "position", "precision", "primary",
+	"real", "references", "returning", "right", "row", "select", "session_user", "setof",
+	"similar", "smallint", "some", "substring", "symmetric", "system_user", "table",
+	"tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true",
+	"union", "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when",
+	"where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
+	"xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+};
+
+static int compare_keyword(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+static int needs_quotes(const char *name)
+{
+	const char *p;
+
+	if (!(*name >= 'a' && *name <= 'z') && *name != '_')
+		return 1;
+	for (p = name; *p; p++) {
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && *p != '_')
+			return 1;
+	}
+	return bsearch(name, keywords, sizeof(keywords) / sizeof(keywords[0]), sizeof(keywords[0]),
+		       compare_keyword) != NULL;
+}
+
+static void quote_ident(dbt_buf *out, const char *name)
+{
+	const char *p;
+
+	if (!needs_quotes(name)) {
+		dbt_buf_puts(out, name);
+		return;
+	}
+	dbt_buf_putc(out, '"');
+	for (p = name; *p; p++) {
+		if (*p == '"')
+			dbt_buf_putc(out, '"');
+		dbt_buf_putc(out, *p);
+	}
+	dbt_buf_putc(out, '"');
+}
+
+/*
+ * A standard string literal: quotes doubled, backslashes left alone.  That
+ * is exact because standard_conforming_strings is on (the default since
+ * PostgreSQL 9.1, and dbtool does not change it); the E'' form is never
+ * needed.
+ */
+static void quote_literal(dbt_buf *out, const char *value)
+{
+	const char *p;
+
+	dbt_buf_putc(out, '\'');
+	for (p = value; *p; p++) {
+		if (*p == '\'')
+			dbt_buf_putc(out, '\'');
+		dbt_buf_putc(out, *p);
+	}
+	dbt_buf_putc(out, '\'');
+}
+
+static int table_exists(dbt_conn *conn, const char *name, int *out)
+{
+	/* to_regclass resolves the name through search_path exactly as the
+	 * unqualified statements of a migration do. */
+	static const char sql[] =
+		"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class "
+		"WHERE oid = pg_catalog.to_regclass($1) AND relkind IN ('r', 'p'))";
+	dbt_buf ident = DBT_BUF_INIT;
+	const char *params[1];
+	PGresult *res;
+	int rc = 0;
+
+	*out = 0;
+	quote_ident(&ident, name);
+	if (ident.oom)
+		return dbt_error_oom();
+	params[0] = ident.ptr;
+	res = query(conn_of(conn), sql, 1, params);
+	if (!res) {
+		rc = DBT_EDB;
+		goto cleanup;
+	}
+	*out = strcmp(PQgetvalue(res, 0, 0), "t") == 0;
+	PQclear(res);
+cleanup:
+	dbt_buf_release(&ident);
+	return rc;
+}
+
+const struct dbt_dialect dbt_dialect_postgres = {
+	.name = "postgresql",
+	.kind = DBT_DIALECT_POSTGRES,
+	.open = open_conn,
+	.close = close_conn,
+	.exec_script = exec_script,
+	.exec = exec,
+	.query_value = query_value,
+	.begin = begin,
+	.commit = commit,
+	.rollback = rollback,
+	.lock = lock,
+	.unlock = unlock,
+	.table_exists = table_exists,
+	.quote_ident = quote_ident,
+	.quote_literal = quote_literal,
+};

@@ -1,0 +1,401 @@
+/*
+ * dialect_sqlite.c - the SQLite dialect, through the sqlite3 library.
+ *
+ * Scripts run one statement at a time through sqlite3_prepare_v2 and its
+ * tail pointer, so a failure names the statement and its line.  The
+ * migration lock is SQLite's own write lock: begin() is BEGIN IMMEDIATE,
+ * which takes it at once, waiting up to the busy timeout that lock() sets.
+ */
+#include "dialect.h"
+
+#include "error.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How long any statement waits for another connection's lock until
+ * lock() says otherwise, so that readers do not fail on a writer's
+ * commit. */
+#define DEFAULT_BUSY_MS 5000
+
+#define EXCERPT_MAX 60
+
+struct sqlite_conn {
+	dbt_conn base;
+	sqlite3 *db;
+	char *path;    /* as named in messages */
+	int busy_ms;
+	int last_code; /* SQLite's result code for the last failure */
+};
+
+static struct sqlite_conn *conn_of(dbt_conn *conn)
+{
+	return (struct sqlite_conn *)conn;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Moves past blanks and comments (SQLite's comments do not nest, and an
+ * unterminated block comment runs to the end), counting newlines. */
+static const char *skip_blanks(const char *p, int *line)
+{
+	for (;;) {
+		if (is_space(*p)) {
+			if (*p == '\n')
+				(*line)++;
+			p++;
+		} else if (p[0] == '-' && p[1] == '-') {
+			while (*p && *p != '\n')
+				p++;
+		} else if (p[0] == '/' && p[1] == '*') {
+			p += 2;
+			while (*p && !(p[0] == '*' && p[1] == '/')) {
+				if (*p == '\n')
+					(*line)++;
+				p++;
+			}
+			if (*p)
+				p += 2;
+		} else {
+			return p;
+		}
+	}
+}
+
+static int count_newlines(const char *p, const char *end)
+{
+	int n = 0;
+
+	for (; p < end; p++)
+		n += *p == '\n';
+	return n;
+}
+
+/* The length of the statement at `p` when SQLite could not prepare it:
+ * up to the first semicolon that completes a statement (so a trigger body
+ * stays whole), else the rest of the script. */
+static size_t failed_stmt_len(const char *p)
+{
+	const char *semi = p;
+	size_t total = strlen(p);
+
+	while ((semi = strchr(semi, ';')) != NULL) {
+		size_t len = (size_t)(semi - p) + 1;
+		char *prefix = strndup(p, len);
+		int complete;
+
+		if (!prefix)
+			return total;
+		complete = sqlite3_complete(prefix);
+		free(prefix);
+		if (complete)
+			return len;
+		semi++;
+	}
+	return total;
+}
+
+/* Sets "[FILE:LINE: ]<sqlite message> (in: <statement start>)"; `file`
+ * NULL leaves out the position. */
+static int db_error(struct sqlite_conn *c, const char *file, int line, const char *stmt,
+		    size_t len)
+{
+	dbt_buf msg = DBT_BUF_INIT;
+	int rc;
+
+	c->last_code = sqlite3_errcode(c->db);
+	while (len && (is_space(stmt[len - 1]) || stmt[len - 1] == ';'))
+		len--;
+	if (file)
+		dbt_buf_printf(&msg, "%s:%d: ", file, line);
+	dbt_buf_printf(&msg, "%s (in: ", sqlite3_errmsg(c->db));
+	dbt_dialect_excerpt(&msg, stmt, len, EXCERPT_MAX);
+	dbt_buf_putc(&msg, ')');
+	if (msg.oom)
+		rc = dbt_error_oom();
+	else
+		rc = dbt_error_set(DBT_EDB, "%s", msg.ptr);
+	dbt_buf_release(&msg);
+	return rc;
+}
+
+/*
+ * Runs every statement of `sql`.  `file` NULL means a single statement
+ * from the program itself, whose errors carry no position.
+ */
+static int run_sql(struct sqlite_conn *c, const char *sql, const char *file, int first_line)
+{
+	const char *p = sql, *tail = NULL;
+	int line = first_line, rc = 0;
+
+	for (;;) {
+		sqlite3_stmt *stmt = NULL;
+		int step;
+
+		p = skip_blanks(p, &line);
+		if (!*p)
+			break;
+		if (sqlite3_prepare_v2(c->db, p, -1, &stmt, &tail) != SQLITE_OK) {
+			c->base.nqueries++;
+			rc = db_error(c, file, line, p, failed_stmt_len(p));
+			goto cleanup;
+		}
+		if (!stmt) {
+			/* Nothing but a lone ';'. */
+			if (tail == p)
+				break;
+			line += count_newlines(p, tail);
+			p = tail;
+			continue;
+		}
+		c->base.nqueries++;
+		while ((step = sqlite3_step(stmt)) == SQLITE_ROW)
+			;
+		if (step != SQLITE_DONE) {
+			rc = db_error(c, file, line, p, (size_t)(tail - p));
+			sqlite3_finalize(stmt);
+			goto cleanup;
+		}
+		sqlite3_finalize(stmt);
+		line += count_newlines(p, tail);
+		p = tail;
+	}
+cleanup:
+	return rc;
+}
+
+static int open_conn(dbt_conn **out, const dbt_url *url)
+{
+	const char *path = url->database ? url->database : ":memory:";
+	struct sqlite_conn *c;
+	int rc = 0;
+
+	*out = NULL;
+	c = calloc(1, sizeof(*c));
+	if (!c)
+		return dbt_error_oom();
+	c->base.dialect = &dbt_dialect_sqlite;
+	c->busy_ms = DEFAULT_BUSY_MS;
+	c->path = strdup(path);
+	if (!c->path) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		rc = dbt_error_set(DBT_ECONNECT, "cannot open sqlite database '%s': %s", path,
+				   c->db ? sqlite3_errmsg(c->db) : "out of memory");
+		goto cleanup;
+	}
+	sqlite3_busy_timeout(c->db, c->busy_ms);
+	/* Reading the schema finds a file that is no database now rather
+	 * than at the first migration. */
+	if (run_sql(c, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema", NULL, 0) <
+	    0) {
+		rc = dbt_error_set(DBT_ECONNECT, "cannot open sqlite database '%s': %s", path,
+				   sqlite3_errmsg(c->db));
+		goto cleanup;
+	}
+	c->base.nqueries = 0;
+	*out = &c->base;
+	c = NULL;
+cleanup:
+	if (c) {
+		sqlite3_close(c->db);
+		free(c->path);
+		free(c);
+	}
+	return rc;
+}
+
+static void close_conn(dbt_conn *conn)
+{
+	struct sqlite_conn *c = conn_of(conn);
+
+	if (!c)
+		return;
+	sqlite3_close(c->db);
+	free(c->path);
+	free(c);
+}
+
+static int exec_script(dbt_conn *conn, const char *sql, const char *file, int first_line)
+{
+	return run_sql(conn_of(conn), sql, file ? file : "(script)", first_line);
+}
+
+static int exec(dbt_conn *conn, const char *sql)
+{
+	return run_sql(conn_of(conn), sql, NULL, 0);
+}
+
+static int query_value(dbt_conn *conn, const char *sql, char **out)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	sqlite3_stmt *stmt = NULL;
+	const char *tail = NULL;
+	int rc = 0, step;
+
+	*out = NULL;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, &tail) != SQLITE_OK) {
+		c->base.nqueries++;
+		return db_error(c, NULL, 0, sql, failed_stmt_len(sql));
+	}
+	if (!stmt)
+		return dbt_error_set(DBT_ERROR, "no statement in query '%s'", sql);
+	c->base.nqueries++;
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW) {
+		const unsigned char *v = sqlite3_column_text(stmt, 0);
+
+		if (v) {
+			*out = strdup((const char *)v);
+			if (!*out)
+				rc = dbt_error_oom();
+		} else if (sqlite3_errcode(c->db) == SQLITE_NOMEM) {
+			rc = dbt_error_oom();
+		}
+	} else if (step != SQLITE_DONE) {
+		rc = db_error(c, NULL, 0, sql, (size_t)(tail - sql));
+	}
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+static int begin(dbt_conn *conn)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	int rc = run_sql(c, "BEGIN IMMEDIATE", NULL, 0);
+
+	if (rc < 0 && (c->last_code & 0xff) == SQLITE_BUSY)
+		return dbt_error_set(DBT_ELOCKED,
+				     "waited too long for the lock (%gs): another process is "
+				     "writing to '%s'",
+				     c->busy_ms / 1000.0, c->path);
+	return rc;
+}
+
+static int commit(dbt_conn *conn)
+{
+	return run_sql(conn_of(conn), "COMMIT", NULL, 0);
+}
+
+static int rollback(dbt_conn *conn)
+{
+	struct sqlite_conn *c = conn_of(conn);
+
+	/* SQLite may already have rolled back on its own (after a full disk,
+	 * for example); a second ROLLBACK would only be an error. */
+	if (sqlite3_get_autocommit(c->db))
+		return 0;
+	return run_sql(c, "ROLLBACK", NULL, 0);
+}
+
+static int lock(dbt_conn *conn, int timeout_ms)
+{
+	struct sqlite_conn *c = conn_of(conn);
+
+	c->busy_ms = timeout_ms > 0 ? timeout_ms : 0;
+	sqlite3_busy_timeout(c->db, c->busy_ms);
+	return 0;
+}
+
+static int unlock(dbt_conn *conn)
+{
+	(void)conn;
+	return 0;
+}
+
+static int table_exists(dbt_conn *conn, const char *name, int *out)
+{
+	static const char sql[] =
+		"SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE";
+	struct sqlite_conn *c = conn_of(conn);
+	sqlite3_stmt *stmt = NULL;
+	int rc = 0, step;
+
+	*out = 0;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return db_error(c, NULL, 0, sql, strlen(sql));
+	if (sqlite3_bind_text(stmt, 1, name, -1, SQLITE_STATIC) != SQLITE_OK) {
+		rc = db_error(c, NULL, 0, sql, strlen(sql));
+		goto cleanup;
+	}
+	c->base.nqueries++;
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW)
+		*out = 1;
+	else if (step != SQLITE_DONE)
+		rc = db_error(c, NULL, 0, sql, strlen(sql));
+cleanup:
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Bare when [a-z_][a-z0-9_]* and no keyword, so that rendered SQL reads
+ * like hand-written SQL and still means exactly `name`. */
+static int needs_quotes(const char *name)
+{
+	const char *p;
+
+	if (!(*name >= 'a' && *name <= 'z') && *name != '_')
+		return 1;
+	for (p = name; *p; p++) {
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && *p != '_')
+			return 1;
+	}
+	return sqlite3_keyword_check(name, (int)strlen(name)) != 0;
+}
+
+static void quote_ident(dbt_buf *out, const char *name)
+{
+	const char *p;
+
+	if (!needs_quotes(name)) {
+		dbt_buf_puts(out, name);
+		return;
+	}
+	dbt_buf_putc(out, '"');
+	for (p = name; *p; p++) {
+		if (*p == '"')
+			dbt_buf_putc(out, '"');
+		dbt_buf_putc(out, *p);
+	}
+	dbt_buf_putc(out, '"');
+}
+
+static void quote_literal(dbt_buf *out, const char *value)
+{
+	const char *p;
+
+	dbt_buf_putc(out, '\'');
+	for (p = value; *p; p++) {
+		if (*p == '\'')
+			dbt_buf_putc(out, '\'');
+		dbt_buf_putc(out, *p);
+	}
+	dbt_buf_putc(out, '\'');
+}
+
+const struct dbt_dialect dbt_dialect_sqlite = {
+	.name = "sqlite",
+	.kind = DBT_DIALECT_SQLITE,
+	.open = open_conn,
+	.close = close_conn,
+	.exec_script = exec_script,
+	.exec = exec,
+	.query_value = query_value,
+	.begin = begin,
+	.commit = commit,
+	.rollback = rollback,
+	.lock = lock,
+	.unlock = unlock,
+	.table_exists = table_exists,
+	.quote_ident = quote_ident,
+	.quote_literal = quote_literal,
+};

@@ -1,0 +1,60 @@
+/*
+ * error.c - the per-thread last-error message (see error.h).
+ */
+#include "error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MSG_MAX 4096
+
+static _Thread_local char msg[MSG_MAX];
+
+const char *dbt_error_last(void)
+{
+	return msg[0] ? msg : "unknown error";
+}
+
+int dbt_error_set(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int dbt_error_prefix(int code, const char *fmt, ...)
+{
+	char pre[MSG_MAX];
+	size_t plen, mlen;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(pre, sizeof(pre), fmt, ap);
+	va_end(ap);
+	plen = strlen(pre);
+	if (plen > MSG_MAX - 3)
+		plen = MSG_MAX - 3;
+	mlen = strlen(msg);
+	if (mlen > MSG_MAX - 1 - plen - 2)
+		mlen = MSG_MAX - 1 - plen - 2;
+	memmove(msg + plen + 2, msg, mlen);
+	msg[plen + 2 + mlen] = '\0';
+	memcpy(msg, pre, plen);
+	msg[plen] = ':';
+	msg[plen + 1] = ' ';
+	return code;
+}
+
+int dbt_error_oom(void)
+{
+	return dbt_error_set(DBT_ERROR, "out of memory");
+}
+
+void dbt_error_clear(void)
+{
+	msg[0] = '\0';
+}

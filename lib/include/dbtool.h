@@ -1,0 +1,282 @@
+/*
+ * dbtool.h - the public interface of libdbtool, the schema-migration library
+ * behind the dbtool command.
+ *
+ * A C program can embed the same migrations the command runs: load the
+ * configuration, load the revision chain, connect, and upgrade at start-up.
+ *
+ * Conventions, for every function below unless its comment says otherwise:
+ * - it returns 0 on success, a negative DBT_E* code on failure;
+ * - on failure it leaves a one-line message in a per-thread buffer that
+ *   dbt_error_last() returns, and its out-parameter holds nothing to free;
+ * - strings it hands out belong to the struct they sit in and are released
+ *   with that struct's _release / _free function.
+ */
+#ifndef DBTOOL_H
+#define DBTOOL_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DBT_VERSION_STRING "0.1.0"
+
+/* Error codes. */
+#define DBT_OK 0
+#define DBT_ERROR -1      /* anything not listed below */
+#define DBT_ENOTFOUND -2  /* a file, revision or target does not exist */
+#define DBT_EPARSE -3     /* malformed input: URL, config, revision file */
+#define DBT_EAMBIGUOUS -4 /* a revision prefix matches several revisions */
+#define DBT_ECHAIN -5     /* the revision chain is broken */
+#define DBT_ELOCKED -6    /* waited too long for the migration lock */
+#define DBT_EEXISTS -7    /* refusing to overwrite something that exists */
+#define DBT_EDB -8        /* the database reported an error */
+#define DBT_ECONNECT -9   /* cannot connect to the database */
+
+/* The message of the last failure on this thread; never NULL. */
+const char *dbt_error_last(void);
+
+/* ------------------------------------------------------------------ URLs */
+
+typedef enum { DBT_DIALECT_SQLITE = 1, DBT_DIALECT_POSTGRES = 2 } dbt_dialect_kind;
+
+/*
+ * A parsed database URL, as SQLAlchemy writes them:
+ *   sqlite:///relative.db  sqlite:////abs/path.db  sqlite://  (memory)
+ *   postgresql://user:password@host:port/database?key=value
+ *   postgres://...  postgresql+psycopg2://... (the driver is ignored)
+ * Every field is percent-decoded; absent parts are NULL.  For SQLite,
+ * `database` is the file path (relative paths stay relative) or NULL for
+ * an in-memory database.  For PostgreSQL, `host` may be a socket folder.
+ */
+typedef struct dbt_url {
+	dbt_dialect_kind kind;
+	char *scheme;   /* as written, e.g. "postgresql+psycopg2" */
+	char *user;
+	char *password; /* never print it: use dbt_url_redact() */
+	char *host;
+	char *port;
+	char *database;
+	size_t nparams; /* query parameters, in order */
+	char **keys;
+	char **values;
+} dbt_url;
+
+/* Parses `text` into `out`.  DBT_EPARSE with a message that never contains
+ * the password when the URL is malformed or its dialect is unknown. */
+int dbt_url_parse(dbt_url *out, const char *text);
+
+/* The URL as text with the password replaced by "***"; caller frees.
+ * NULL only when out of memory. */
+char *dbt_url_redact(const dbt_url *url);
+
+void dbt_url_release(dbt_url *url);
+
+/* --------------------------------------------------------- configuration */
+
+/*
+ * The [dbtool] section of dbtool.ini, with ${VAR} expanded from the
+ * environment and relative paths made relative to the config file's folder.
+ */
+typedef struct dbt_config {
+	char *path;            /* the config file, or NULL when none was read */
+	char *dir;             /* its folder ("." when none was read) */
+	char *url;             /* url = ..., NULL when absent */
+	char *script_location; /* default <dir>/migrations */
+	char *model;           /* default <dir>/schema.sql */
+	char *schema;          /* PostgreSQL schema to manage; default "public" */
+} dbt_config;
+
+/*
+ * Reads the config file at `path`.  When `path` does not exist and
+ * `missing_ok` is set, fills defaults relative to "." and returns 0.
+ * DBT_ENOTFOUND when it is missing otherwise; DBT_EPARSE with
+ * "file:line: ..." for a malformed file, an unknown key, or a ${VAR}
+ * that is not set.
+ */
+int dbt_config_load(dbt_config *out, const char *path, int missing_ok);
+
+/* The URL to use: `cli_url` if given, else $DATABASE_URL, else the config
+ * file's; NULL (with a message) when none is set.  Not a copy. */
+const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url);
+
+void dbt_config_release(dbt_config *cfg);
+
+/* ------------------------------------------------------------- revisions */
+
+/*
+ * One revision file: a header of "-- key: value" lines (id, parent,
+ * message, created, transaction), then "-- migrate:upgrade" and
+ * "-- migrate:downgrade" sections of plain SQL.
+ */
+typedef struct dbt_revision {
+	char *path;           /* the file it was read from */
+	char *id;
+	char *parent;         /* NULL for the first revision */
+	char *message;        /* "" when absent */
+	char *created;        /* "" when absent */
+	int transactional;    /* 0 when the header says "transaction: false" */
+	char *upgrade;        /* the upgrade section's SQL, maybe "" */
+	int upgrade_line;     /* the file line on which that SQL starts */
+	char *downgrade;
+	int downgrade_line;
+	/* Set by the chain: */
+	struct dbt_revision *up;   /* the child, NULL at head */
+	struct dbt_revision *down; /* the parent, NULL at base */
+	size_t pos;                /* 1 for the first revision, n for head */
+} dbt_revision;
+
+/* Parses a revision from `text` (`len` bytes); `path` names it in errors
+ * ("path:line: ..."). DBT_EPARSE on a malformed header or section. */
+int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, size_t len);
+
+/* Reads and parses the file at `path`. */
+int dbt_revision_load(dbt_revision *out, const char *path);
+
+void dbt_revision_release(dbt_revision *rev);
+
+/* A new revision id: 12 lowercase hex digits from a random UUID. */
+void dbt_revision_new_id(char out[13]);
+
+/* True when `id` is a valid revision id: [0-9a-z_]+, at most 64 bytes. */
+int dbt_revision_id_valid(const char *id);
+
+/* ------------------------------------------------------------------ chain */
+
+/*
+ * Every revision file of a versions/ folder, linked into one linear chain
+ * ordered from base to head.  Loading reads each file once and links them
+ * through a hash map, so it is linear in the number of revisions.
+ */
+typedef struct dbt_chain {
+	char *dir;
+	dbt_revision **revs; /* revs[0] is the first revision, revs[n-1] the head */
+	size_t n;
+	void *index;         /* id -> revision map (private) */
+	/* Set when loaded with DBT_CHAIN_LENIENT and the chain is broken: */
+	int broken;
+	dbt_revision **heads; /* every revision that has no child */
+	size_t nheads;
+} dbt_chain;
+
+#define DBT_CHAIN_LENIENT 1 /* keep a broken chain for inspection (heads) */
+
+/*
+ * Loads every *.sql file in `dir`.  DBT_EPARSE for a file that does not
+ * parse; DBT_ECHAIN, naming the files involved, for a duplicate id, a
+ * missing parent, a cycle, several heads or several roots.  With
+ * DBT_CHAIN_LENIENT a structural problem (not a parse error) returns 0,
+ * sets `broken`, fills `heads` and leaves `revs` empty; the message is in
+ * dbt_error_last().
+ */
+int dbt_chain_load(dbt_chain *out, const char *dir, int flags);
+
+/* The revision whose id is `id` or starts with it (at least 1 character).
+ * DBT_ENOTFOUND, or DBT_EAMBIGUOUS listing the candidates. */
+int dbt_chain_find(dbt_revision **out, const dbt_chain *chain, const char *id);
+
+/*
+ * Resolves a target to a position in the chain: 0 is base (nothing
+ * applied), k means revs[k-1] is the latest applied.  Targets: "head",
+ * "base", an id or unique prefix, "+N" and "-N" (relative to `current`).
+ * DBT_ENOTFOUND when it names no revision or moves past either end.
+ */
+int dbt_chain_resolve(size_t *out, const dbt_chain *chain, const char *target, size_t current);
+
+/* The position of the revision `id` (0 for NULL, meaning base);
+ * DBT_ENOTFOUND when no file of the chain defines it. */
+int dbt_chain_position(size_t *out, const dbt_chain *chain, const char *id);
+
+void dbt_chain_release(dbt_chain *chain);
+
+/* ---------------------------------------------------------------- project */
+
+/*
+ * Lays down a migrations folder from the built-in template: `dir`/versions/,
+ * `dir`/script.sql.tmpl, and in the current folder dbtool.ini and
+ * schema.sql when absent.  DBT_EEXISTS when `dir` exists and is not empty.
+ * `created` receives each path written, one per line (may be NULL);
+ * caller frees.
+ */
+int dbt_project_init(const char *dir, char **created);
+
+/*
+ * Writes a new revision file in `script_location`/versions/ from
+ * `script_location`/script.sql.tmpl, whose parent is the chain's head.
+ * `rev_id` may be NULL for a fresh id; `upgrade` and `downgrade` may be
+ * NULL for empty sections.  The chain must load cleanly.  The file is
+ * written atomically; its path is returned in `out` (caller frees).
+ */
+int dbt_project_new_revision(char **out, const char *script_location, const char *message,
+			     const char *rev_id, const char *upgrade, const char *downgrade);
+
+/* --------------------------------------------------------------- database */
+
+typedef struct dbt_conn dbt_conn;
+
+/* Connects to the database `url` names.  DBT_ECONNECT with a message that
+ * names the database (never the password) when it cannot. */
+int dbt_conn_open(dbt_conn **out, const dbt_url *url);
+
+void dbt_conn_close(dbt_conn *conn);
+
+/* The dialect's name: "sqlite" or "postgresql". */
+const char *dbt_conn_dialect(const dbt_conn *conn);
+
+/* The database's current revision id (NULL at base or when the version
+ * table does not exist yet); caller frees. */
+int dbt_conn_current(char **out, dbt_conn *conn);
+
+/* ----------------------------------------------------------------- runner */
+
+/* What the runner reports after each revision it applied or reverted. */
+typedef struct dbt_step {
+	int upgrade;                /* 1 upgrade, 0 downgrade */
+	const dbt_revision *rev;    /* the revision run */
+	const char *from;           /* id before the step, NULL for base */
+	const char *to;             /* id after the step, NULL for base */
+	double ms;                  /* how long it took */
+} dbt_step;
+
+typedef void (*dbt_step_fn)(const dbt_step *step, void *arg);
+
+typedef struct dbt_run_opts {
+	int lock_timeout_ms;        /* how long to wait for the lock; <= 0: 60 s */
+	dbt_step_fn on_step;        /* may be NULL */
+	void *arg;
+} dbt_run_opts;
+
+/*
+ * Upgrades (or downgrades) the database to `target`, one transaction per
+ * revision that also updates the version table, under the migration lock.
+ * On a failing statement that revision is rolled back, the ones before it
+ * stay applied, and the message names the revision, the file and line of
+ * the statement and the database's error.  DBT_ENOTFOUND for an unknown
+ * target; DBT_ERROR when the target lies in the wrong direction;
+ * DBT_ELOCKED when the lock was not had in time.
+ */
+int dbt_run_upgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
+		    const dbt_run_opts *opts);
+int dbt_run_downgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
+		      const dbt_run_opts *opts);
+
+/* Sets the database's revision to `target` without running anything. */
+int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
+		  const dbt_run_opts *opts);
+
+/*
+ * Offline mode: the SQL that dbt_run_upgrade / dbt_run_downgrade would run
+ * from position `from` to the target, transaction boundaries and
+ * version-table statements included, for the dialect `kind`.
+ * `out` receives the script; caller frees.
+ */
+int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, size_t from,
+		   const char *target, int upgrade);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,428 @@
+/*
+ * project.c - laying down a migrations folder from the built-in template
+ * (`dbtool init`) and writing new revision files from script.sql.tmpl
+ * (`dbtool revision`, `dbtool migrate`).
+ *
+ * A new revision file is rendered in memory, parsed back before anything
+ * is written, and then created atomically with an exclusive link, so that
+ * a broken template or two concurrent writers never leave a half-written
+ * or overwritten revision behind.
+ */
+#include "dbtool.h"
+
+#include "buf.h"
+#include "error.h"
+#include "fsutil.h"
+#include "project.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SLUG_MAX 40
+#define DEFAULT_DIR "migrations"
+#define TEMPLATE_NAME "script.sql.tmpl"
+#define CONFIG_NAME "dbtool.ini"
+#define MODEL_NAME "schema.sql"
+
+static const struct dbt_template_file *template_file(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < dbt_template_nfiles; i++)
+		if (!strcmp(dbt_template_files[i].name, name))
+			return &dbt_template_files[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ init */
+
+/* What init made so far, undone in reverse order when a later step fails. */
+struct undo {
+	char *paths[8];
+	int is_dir[8];
+	int n;
+};
+
+static int undo_add(struct undo *u, const char *path, int is_dir)
+{
+	if (!(u->paths[u->n] = strdup(path)))
+		return dbt_error_oom();
+	u->is_dir[u->n++] = is_dir;
+	return 0;
+}
+
+static void undo_run(struct undo *u, int really)
+{
+	while (u->n > 0) {
+		u->n--;
+		if (really) {
+			if (u->is_dir[u->n])
+				rmdir(u->paths[u->n]);
+			else
+				unlink(u->paths[u->n]);
+		}
+		free(u->paths[u->n]);
+	}
+}
+
+/*
+ * The built-in dbtool.ini with `script_location` set to `dir`: the line
+ * that sets it is rewritten, every other line (the comments) is kept.
+ */
+static int render_config(dbt_buf *out, const char *dir)
+{
+	const struct dbt_template_file *f = template_file(CONFIG_NAME);
+	static const char key[] = "script_location";
+	const char *s, *end;
+	size_t dirlen = strlen(dir);
+
+	if (!f)
+		return dbt_error_set(DBT_ERROR, "the built-in template has no '%s'", CONFIG_NAME);
+	while (dirlen > 1 && dir[dirlen - 1] == '/')
+		dirlen--;
+	for (s = f->data, end = f->data + f->size; s < end;) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *next = nl ? nl + 1 : end, *p = s + sizeof(key) - 1;
+
+		if ((size_t)(next - s) > sizeof(key) && !memcmp(s, key, sizeof(key) - 1) &&
+		    (*p == ' ' || *p == '=')) {
+			dbt_buf_printf(out, "%s = %.*s\n", key, (int)dirlen, dir);
+		} else {
+			dbt_buf_put(out, s, (size_t)(next - s));
+		}
+		s = next;
+	}
+	return out->oom ? dbt_error_oom() : 0;
+}
+
+/* Writes a new file (never over an existing one) and notes it. */
+static int init_write(struct undo *u, dbt_buf *created, const char *path, const char *data,
+		      size_t len)
+{
+	int rc = dbt_fs_write_atomic(path, data, len, 1);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = undo_add(u, path, 0)) < 0) {
+		unlink(path);
+		return rc;
+	}
+	dbt_buf_printf(created, "%s\n", path);
+	return 0;
+}
+
+int dbt_project_init(const char *dir, char **created)
+{
+	const struct dbt_template_file *tmpl = template_file(TEMPLATE_NAME);
+	const struct dbt_template_file *model = template_file(MODEL_NAME);
+	struct undo undo = {{NULL}, {0}, 0};
+	dbt_buf list = DBT_BUF_INIT, ini = DBT_BUF_INIT;
+	char *versions = NULL, *tmpl_path = NULL;
+	int rc, dir_existed;
+
+	if (created)
+		*created = NULL;
+	if (!*dir || strpbrk(dir, "\r\n"))
+		return dbt_error_set(DBT_ERROR, "invalid folder name '%s'", dir);
+	if (!tmpl || !model)
+		return dbt_error_set(DBT_ERROR, "the built-in template is incomplete");
+	rc = dbt_fs_dir_empty(dir);
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return dbt_error_set(DBT_EEXISTS, "folder '%s' exists and is not empty", dir);
+	dir_existed = dbt_fs_exists(dir);
+	versions = dbt_fs_join(dir, "versions");
+	tmpl_path = dbt_fs_join(dir, TEMPLATE_NAME);
+	if (!versions || !tmpl_path) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if ((rc = dbt_fs_mkdirs(versions)) < 0)
+		goto cleanup;
+	if ((!dir_existed && (rc = undo_add(&undo, dir, 1)) < 0) ||
+	    (rc = undo_add(&undo, versions, 1)) < 0)
+		goto cleanup;
+	dbt_buf_printf(&list, "%s/\n", versions);
+	if ((rc = init_write(&undo, &list, tmpl_path, tmpl->data, tmpl->size)) < 0)
+		goto cleanup;
+	if (!dbt_fs_exists(CONFIG_NAME)) {
+		if ((rc = render_config(&ini, dir)) < 0 ||
+		    (rc = init_write(&undo, &list, CONFIG_NAME, ini.ptr, ini.len)) < 0)
+			goto cleanup;
+	}
+	if (!dbt_fs_exists(MODEL_NAME) &&
+	    (rc = init_write(&undo, &list, MODEL_NAME, model->data, model->size)) < 0)
+		goto cleanup;
+	if (list.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if (created)
+		*created = dbt_buf_detach(&list);
+	rc = 0;
+cleanup:
+	undo_run(&undo, rc < 0);
+	dbt_buf_release(&list);
+	dbt_buf_release(&ini);
+	free(versions);
+	free(tmpl_path);
+	return rc;
+}
+
+/* ---------------------------------------------------------- new revision */
+
+struct fields {
+	const char *id, *parent, *message, *created, *upgrade, *downgrade;
+};
+
+static int is_name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The length of `s` without its final line breaks. */
+static size_t section_len(const char *s)
+{
+	size_t len = strlen(s);
+
+	while (len && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	return len;
+}
+
+/* True when `hay` holds the section text `s` as put_section wrote it. */
+static int holds(const char *hay, const char *s)
+{
+	size_t n = section_len(s);
+
+	if (!n)
+		return 1;
+	for (; *hay; hay++)
+		if (*hay == *s && !strncmp(hay, s, n))
+			return 1;
+	return 0;
+}
+
+/* Appends `s` without its final line breaks: the template supplies one. */
+static void put_section(dbt_buf *out, const char *s)
+{
+	dbt_buf_put(out, s, section_len(s));
+}
+
+/*
+ * Renders the template `text`: "##" lines are dropped, ${name} is
+ * replaced by its field, and an unknown ${name} is an error naming the
+ * template's line.
+ */
+static int render(dbt_buf *out, const char *path, const char *text, size_t len,
+		  const struct fields *f)
+{
+	const char *s = text, *end = text + len;
+	int line = 1;
+
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *next = nl ? nl + 1 : end, *p;
+
+		if (next - s >= 2 && s[0] == '#' && s[1] == '#') {
+			s = next;
+			line++;
+			continue;
+		}
+		for (p = s; p < next; p++) {
+			const char *name = p + 2, *q = name;
+			size_t n;
+
+			if (p[0] != '$' || p + 1 >= next || p[1] != '{') {
+				dbt_buf_putc(out, *p);
+				continue;
+			}
+			while (q < next && is_name_char(*q))
+				q++;
+			if (q >= next || *q != '}') {
+				dbt_buf_putc(out, *p); /* not a placeholder: kept as written */
+				continue;
+			}
+			n = (size_t)(q - name);
+			if (n == 2 && !memcmp(name, "id", 2))
+				dbt_buf_puts(out, f->id);
+			else if (n == 6 && !memcmp(name, "parent", 6))
+				dbt_buf_puts(out, f->parent);
+			else if (n == 7 && !memcmp(name, "message", 7))
+				dbt_buf_puts(out, f->message);
+			else if (n == 7 && !memcmp(name, "created", 7))
+				dbt_buf_puts(out, f->created);
+			else if (n == 7 && !memcmp(name, "upgrade", 7))
+				put_section(out, f->upgrade);
+			else if (n == 9 && !memcmp(name, "downgrade", 9))
+				put_section(out, f->downgrade);
+			else
+				return dbt_error_set(
+					DBT_EPARSE,
+					"%s:%d: unknown placeholder '${%.*s}': use ${id}, "
+					"${parent}, ${message}, ${created}, ${upgrade} or "
+					"${downgrade}",
+					path, line, (int)n, name);
+			p = q;
+		}
+		s = next;
+		line++;
+	}
+	return out->oom ? dbt_error_oom() : 0;
+}
+
+/* The message lowercased, runs of other characters made one '_'. */
+static void make_slug(char out[SLUG_MAX + 1], const char *message)
+{
+	size_t n = 0;
+
+	for (; *message && n < SLUG_MAX; message++) {
+		char c = *message;
+
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c - 'A' + 'a');
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[n++] = c;
+		else if (n && out[n - 1] != '_')
+			out[n++] = '_';
+	}
+	while (n && out[n - 1] == '_')
+		n--;
+	out[n] = '\0';
+}
+
+/* Checks that what the template made reads back as the revision meant. */
+static int self_check(const char *tmpl_path, const char *path, const char *text, size_t len,
+		      const struct fields *f)
+{
+	dbt_revision rev;
+	const char *wrong = NULL;
+	int rc;
+
+	if ((rc = dbt_revision_parse(&rev, path, text, len)) < 0)
+		return dbt_error_prefix(
+			rc, "template '%s' makes a revision file that does not parse", tmpl_path);
+	if (strcmp(rev.id, f->id))
+		wrong = "${id}";
+	else if (strcmp(rev.parent ? rev.parent : "", f->parent))
+		wrong = "${parent}";
+	else if (strcmp(rev.message, f->message))
+		wrong = "${message}";
+	else if (!holds(rev.upgrade, f->upgrade))
+		wrong = "${upgrade}";
+	else if (!holds(rev.downgrade, f->downgrade))
+		wrong = "${downgrade}";
+	dbt_revision_release(&rev);
+	if (wrong)
+		return dbt_error_set(
+			DBT_EPARSE,
+			"template '%s' does not put %s where the revision file needs it", tmpl_path,
+			wrong);
+	return 0;
+}
+
+int dbt_project_new_revision(char **out, const char *script_location, const char *message,
+			     const char *rev_id, const char *upgrade, const char *downgrade)
+{
+	dbt_chain chain;
+	dbt_revision *existing;
+	dbt_buf text = DBT_BUF_INIT, name = DBT_BUF_INIT;
+	char *versions = NULL, *tmpl_path = NULL, *tmpl = NULL, *msg = NULL, *path = NULL;
+	char id[65], created[32], slug[SLUG_MAX + 1];
+	struct fields f;
+	size_t tmpl_len = 0, len;
+	time_t now = time(NULL);
+	struct tm tm;
+	int rc, loaded = 0;
+
+	*out = NULL;
+	if (!message)
+		message = "";
+	if (strpbrk(message, "\r\n"))
+		return dbt_error_set(DBT_ERROR,
+				     "the message must be one line: it contains a line break");
+	if (rev_id && !dbt_revision_id_valid(rev_id))
+		return dbt_error_set(
+			DBT_ERROR,
+			"invalid revision id '%s': use lowercase letters, digits and '_', "
+			"at most 64",
+			rev_id);
+	/* The header keeps the message trimmed, so render it that way. */
+	while (is_blank(*message))
+		message++;
+	len = strlen(message);
+	while (len && is_blank(message[len - 1]))
+		len--;
+	versions = dbt_fs_join(script_location, "versions");
+	tmpl_path = dbt_fs_join(script_location, TEMPLATE_NAME);
+	msg = strndup(message, len);
+	if (!versions || !tmpl_path || !msg) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if ((rc = dbt_chain_load(&chain, versions, 0)) < 0)
+		goto cleanup;
+	loaded = 1;
+	if (rev_id) {
+		if (dbt_chain_find(&existing, &chain, rev_id) == 0 &&
+		    !strcmp(existing->id, rev_id)) {
+			rc = dbt_error_set(DBT_EEXISTS, "revision id '%s' already exists in '%s'",
+					   rev_id, existing->path);
+			goto cleanup;
+		}
+		strcpy(id, rev_id);
+	} else {
+		do
+			dbt_revision_new_id(id);
+		while (dbt_chain_find(&existing, &chain, id) == 0 && !strcmp(existing->id, id));
+	}
+	rc = dbt_fs_read(&tmpl, &tmpl_len, tmpl_path);
+	if (rc == DBT_ENOTFOUND)
+		rc = dbt_error_set(rc, "cannot open revision template '%s': no such file",
+				   tmpl_path);
+	if (rc < 0)
+		goto cleanup;
+	gmtime_r(&now, &tm);
+	strftime(created, sizeof(created), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	f.id = id;
+	f.parent = chain.n ? chain.revs[chain.n - 1]->id : "";
+	f.message = msg;
+	f.created = created;
+	f.upgrade = upgrade ? upgrade : "";
+	f.downgrade = downgrade ? downgrade : "";
+	if ((rc = render(&text, tmpl_path, tmpl, tmpl_len, &f)) < 0)
+		goto cleanup;
+	make_slug(slug, msg);
+	dbt_buf_printf(&name, "%s%s%s.sql", id, *slug ? "_" : "", slug);
+	if (name.oom || !(path = dbt_fs_join(versions, name.ptr))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if ((rc = self_check(tmpl_path, path, dbt_buf_str(&text), text.len, &f)) < 0)
+		goto cleanup;
+	if ((rc = dbt_fs_write_atomic(path, text.ptr, text.len, 1)) < 0)
+		goto cleanup;
+	*out = path;
+	path = NULL;
+cleanup:
+	if (loaded)
+		dbt_chain_release(&chain);
+	dbt_buf_release(&text);
+	dbt_buf_release(&name);
+	free(versions);
+	free(tmpl_path);
+	free(tmpl);
+	free(msg);
+	free(path);
+	return rc;
+}

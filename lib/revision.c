@@ -1,0 +1,406 @@
+/*
+ * revision.c - reading one revision file: the "-- key: value" header and
+ * the "-- migrate:upgrade" / "-- migrate:downgrade" sections.
+ *
+ * The parser is strict on purpose: a misspelt header key, a repeated or
+ * misplaced marker, or SQL outside a section is an error that names the
+ * file and line, because a silently ignored line in a migration would run
+ * (or fail to run) against a real database.  Section text is kept byte for
+ * byte so that statement positions reported by the database map back to
+ * file lines through `upgrade_line` / `downgrade_line`.
+ */
+#include "dbtool.h"
+
+#include "error.h"
+#include "fsutil.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uuid/uuid.h>
+
+#define ID_MAX 64
+
+enum key { KEY_ID, KEY_PARENT, KEY_MESSAGE, KEY_CREATED, KEY_TRANSACTION, NKEYS };
+
+static const char *const key_names[NKEYS] = {"id", "parent", "message", "created", "transaction"};
+
+enum marker { MARK_NONE, MARK_UPGRADE, MARK_DOWNGRADE, MARK_UNKNOWN };
+
+enum state { IN_HEADER, IN_PREAMBLE, IN_UPGRADE, IN_DOWNGRADE };
+
+/* One line of the file, without its "\n" and without a final "\r". */
+struct line {
+	const char *s;
+	size_t len;
+	int no;
+};
+
+struct parser {
+	const char *path;
+	dbt_revision *rev;
+	int seen[NKEYS]; /* line on which each key was given, 0 when not yet */
+};
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static int is_key_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_';
+}
+
+int dbt_revision_id_valid(const char *id)
+{
+	size_t i;
+
+	for (i = 0; id[i]; i++) {
+		char c = id[i];
+
+		if (i >= ID_MAX || !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '_'))
+			return 0;
+	}
+	return i > 0;
+}
+
+void dbt_revision_new_id(char out[13])
+{
+	static const char hex[] = "0123456789abcdef";
+	uuid_t u;
+	int i;
+
+	uuid_generate_random(u);
+	for (i = 0; i < 6; i++) {
+		out[2 * i] = hex[u[i] >> 4];
+		out[2 * i + 1] = hex[u[i] & 0xf];
+	}
+	out[12] = '\0';
+}
+
+static int fail(const struct parser *p, int line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Sets "path:line: <message>" and returns DBT_EPARSE. */
+static int fail(const struct parser *p, int line, const char *fmt, ...)
+{
+	char what[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	return dbt_error_set(DBT_EPARSE, "%s:%d: %s", p->path, line, what);
+}
+
+/* Skips "--" and the blanks after it; NULL when the line is no comment. */
+static const char *comment_body(const struct line *l, const char **end)
+{
+	const char *s = l->s, *e = l->s + l->len;
+
+	if (l->len < 2 || s[0] != '-' || s[1] != '-')
+		return NULL;
+	for (s += 2; s < e && is_blank(*s); s++)
+		;
+	while (e > s && is_blank(e[-1]))
+		e--;
+	*end = e;
+	return s;
+}
+
+/*
+ * "-- migrate:upgrade" and "-- migrate:downgrade" are markers; any other
+ * single word after "migrate:" is a misspelt marker, which must not pass
+ * for a comment inside the SQL.
+ */
+static enum marker marker_of(const struct line *l)
+{
+	const char *end, *s = comment_body(l, &end), *w;
+	static const char prefix[] = "migrate:";
+
+	if (!s || (size_t)(end - s) < sizeof(prefix) - 1 || memcmp(s, prefix, sizeof(prefix) - 1))
+		return MARK_NONE;
+	s += sizeof(prefix) - 1;
+	for (w = s; w < end; w++)
+		if (!is_key_char(*w))
+			return MARK_NONE;
+	if (s == end)
+		return MARK_NONE;
+	if ((size_t)(end - s) == 7 && !memcmp(s, "upgrade", 7))
+		return MARK_UPGRADE;
+	if ((size_t)(end - s) == 9 && !memcmp(s, "downgrade", 9))
+		return MARK_DOWNGRADE;
+	return MARK_UNKNOWN;
+}
+
+/*
+ * Splits a "-- key: value" line.  Returns 1 and sets the key and the
+ * trimmed value when the line has that shape, 0 otherwise.
+ */
+static int header_line(const struct line *l, const char **key, size_t *keylen, const char **val,
+		       size_t *vallen)
+{
+	const char *end, *s = comment_body(l, &end), *k;
+
+	if (!s)
+		return 0;
+	for (k = s; s < end && is_key_char(*s); s++)
+		;
+	if (s == k || s == end || *s != ':')
+		return 0;
+	*key = k;
+	*keylen = (size_t)(s - k);
+	for (s++; s < end && is_blank(*s); s++)
+		;
+	*val = s;
+	*vallen = (size_t)(end - s);
+	return 1;
+}
+
+static int key_index(const char *key, size_t len)
+{
+	int i;
+
+	for (i = 0; i < NKEYS; i++)
+		if (strlen(key_names[i]) == len && !memcmp(key_names[i], key, len))
+			return i;
+	return -1;
+}
+
+static int set_str(char **dst, const char *s, size_t len)
+{
+	char *copy = strndup(s, len);
+
+	if (!copy)
+		return dbt_error_oom();
+	free(*dst);
+	*dst = copy;
+	return 0;
+}
+
+static int header_key(struct parser *p, const struct line *l, const char *key, size_t keylen,
+		      const char *val, size_t vallen)
+{
+	dbt_revision *rev = p->rev;
+	int k = key_index(key, keylen);
+	char *copy = NULL;
+	int rc = 0;
+
+	if (k < 0)
+		return fail(p, l->no, "unknown header key '%.*s'", (int)keylen, key);
+	if (p->seen[k])
+		return fail(p, l->no, "duplicate header key '%s' (first on line %d)", key_names[k],
+			    p->seen[k]);
+	p->seen[k] = l->no;
+	switch (k) {
+	case KEY_ID:
+	case KEY_PARENT:
+		if (vallen == 0 && k == KEY_PARENT)
+			break;
+		if (!(copy = strndup(val, vallen)))
+			return dbt_error_oom();
+		if (!dbt_revision_id_valid(copy)) {
+			rc = fail(
+				p, l->no,
+				"invalid %s '%s': use lowercase letters, digits and '_', at most %d",
+				k == KEY_ID ? "revision id" : "parent id", copy, ID_MAX);
+			free(copy);
+			return rc;
+		}
+		if (k == KEY_ID)
+			rev->id = copy;
+		else
+			rev->parent = copy;
+		break;
+	case KEY_MESSAGE:
+		return set_str(&rev->message, val, vallen);
+	case KEY_CREATED:
+		return set_str(&rev->created, val, vallen);
+	case KEY_TRANSACTION:
+		if (vallen == 4 && !memcmp(val, "true", 4))
+			rev->transactional = 1;
+		else if (vallen == 5 && !memcmp(val, "false", 5))
+			rev->transactional = 0;
+		else
+			return fail(
+				p, l->no,
+				"invalid value '%.*s' for header key 'transaction': use true or false",
+				(int)vallen, val);
+		break;
+	}
+	return 0;
+}
+
+/* A line between the header and the upgrade marker: blank or a comment. */
+static int preamble_line(struct parser *p, const struct line *l)
+{
+	const char *key, *val;
+	size_t keylen, vallen, i;
+
+	for (i = 0; i < l->len && (is_blank(l->s[i]) || l->s[i] == '\r'); i++)
+		;
+	if (i == l->len)
+		return 0;
+	if (l->len - i < 2 || l->s[i] != '-' || l->s[i + 1] != '-')
+		return fail(p, l->no, "SQL before the '-- migrate:upgrade' marker");
+	/* A known key below the header would be silently ignored there. */
+	if (header_line(l, &key, &keylen, &val, &vallen) && key_index(key, keylen) >= 0)
+		return fail(p, l->no,
+			    "header key '%.*s' after the end of the header: move it up with the "
+			    "other '-- key: value' lines",
+			    (int)keylen, key);
+	return 0;
+}
+
+static int marker_line(struct parser *p, const struct line *l, enum marker m, enum state *st,
+		       int *marks)
+{
+	const char *name = m == MARK_UPGRADE ? "upgrade" : "downgrade";
+	int idx = m == MARK_UPGRADE ? 0 : 1;
+
+	if (marks[idx])
+		return fail(p, l->no, "second '-- migrate:%s' marker (first on line %d)", name,
+			    marks[idx]);
+	if (m == MARK_DOWNGRADE && !marks[0])
+		return fail(p, l->no,
+			    "'-- migrate:downgrade' before any '-- migrate:upgrade' marker");
+	marks[idx] = l->no;
+	*st = m == MARK_UPGRADE ? IN_UPGRADE : IN_DOWNGRADE;
+	return 0;
+}
+
+static int parse(struct parser *p, const char *text, size_t len)
+{
+	dbt_revision *rev = p->rev;
+	const char *s = text, *end = text + len, *nul;
+	size_t up_start = 0, up_end = 0, down_start = 0;
+	enum state st = IN_HEADER;
+	int marks[2] = {0, 0};
+	struct line l = {NULL, 0, 0};
+	int rc;
+
+	if ((nul = memchr(text, '\0', len)) != NULL) {
+		int no = 1;
+
+		for (; s < nul; s++)
+			no += *s == '\n';
+		return fail(p, no, "NUL byte: this is not a text file");
+	}
+	if (len >= 3 && !memcmp(s, "\xef\xbb\xbf", 3))
+		s += 3; /* a UTF-8 byte-order mark, as some editors write */
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		const char *next = nl ? nl + 1 : end;
+		const char *key, *val;
+		size_t keylen, vallen;
+		enum marker m;
+
+		l.s = s;
+		l.len = (size_t)((nl ? nl : end) - s);
+		if (l.len && s[l.len - 1] == '\r')
+			l.len--;
+		l.no++;
+		m = marker_of(&l);
+		if (m == MARK_UNKNOWN) {
+			const char *e, *body = comment_body(&l, &e);
+
+			return fail(p, l.no,
+				    "unknown marker '-- %.*s': use '-- migrate:upgrade' or "
+				    "'-- migrate:downgrade'",
+				    (int)(e - body), body);
+		}
+		if (st == IN_HEADER && m == MARK_NONE &&
+		    header_line(&l, &key, &keylen, &val, &vallen)) {
+			if ((rc = header_key(p, &l, key, keylen, val, vallen)) < 0)
+				return rc;
+		} else if (m != MARK_NONE) {
+			if ((rc = marker_line(p, &l, m, &st, marks)) < 0)
+				return rc;
+			if (m == MARK_UPGRADE)
+				up_start = (size_t)(next - text);
+			else {
+				up_end = (size_t)(s - text);
+				down_start = (size_t)(next - text);
+			}
+		} else if (st <= IN_PREAMBLE) {
+			st = IN_PREAMBLE;
+			if ((rc = preamble_line(p, &l)) < 0)
+				return rc;
+		}
+		s = next;
+	}
+	if (!p->seen[KEY_ID])
+		return fail(p, 1, "missing header key 'id'");
+	if (!p->seen[KEY_PARENT])
+		return fail(p, 1,
+			    "missing header key 'parent' (leave its value empty for the first "
+			    "revision)");
+	if (!marks[0])
+		return fail(p, l.no ? l.no : 1, "missing '-- migrate:upgrade' marker");
+	if (!marks[1])
+		return fail(p, l.no, "missing '-- migrate:downgrade' marker");
+	if (!(rev->upgrade = strndup(text + up_start, up_end - up_start)) ||
+	    !(rev->downgrade = strndup(text + down_start, len - down_start)) ||
+	    (!rev->message && !(rev->message = strdup(""))) ||
+	    (!rev->created && !(rev->created = strdup(""))))
+		return dbt_error_oom();
+	rev->upgrade_line = marks[0] + 1;
+	rev->downgrade_line = marks[1] + 1;
+	return 0;
+}
+
+int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, size_t len)
+{
+	struct parser p;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&p, 0, sizeof(p));
+	out->transactional = 1;
+	p.path = path;
+	p.rev = out;
+	if (!(out->path = strdup(path))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	rc = parse(&p, text, len);
+cleanup:
+	if (rc < 0)
+		dbt_revision_release(out);
+	return rc;
+}
+
+int dbt_revision_load(dbt_revision *out, const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	rc = dbt_fs_read(&text, &len, path);
+	if (rc == DBT_ENOTFOUND)
+		rc = dbt_error_set(rc, "cannot open revision file '%s': no such file", path);
+	if (rc < 0)
+		goto cleanup;
+	rc = dbt_revision_parse(out, path, text, len);
+cleanup:
+	free(text);
+	return rc;
+}
+
+void dbt_revision_release(dbt_revision *rev)
+{
+	if (!rev)
+		return;
+	free(rev->path);
+	free(rev->id);
+	free(rev->parent);
+	free(rev->message);
+	free(rev->created);
+	free(rev->upgrade);
+	free(rev->downgrade);
+	memset(rev, 0, sizeof(*rev));
+}

@@ -1,0 +1,14 @@
+-- schema.sql - the declared model: the schema the database should have.
+--
+-- Write here the CREATE TABLE and CREATE INDEX statements of every table
+-- the application needs, in SQL that both SQLite and PostgreSQL accept
+-- where you use the portable types (INTEGER, BIGINT, VARCHAR(n), TEXT,
+-- BOOLEAN, NUMERIC(p,s), TIMESTAMP, ...).  Edit it, then run
+-- 'dbtool migrate -m "what changed"' to write the revision that gets the
+-- database there.  For example:
+--
+--   CREATE TABLE users (
+--       id INTEGER PRIMARY KEY,
+--       name VARCHAR(50) NOT NULL
+--   );
+--   CREATE UNIQUE INDEX users_name_idx ON users (name);

@@ -1,0 +1,112 @@
+/*
+ * test_buf.c - the string builder: appends, formatting, detach.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+static void empty_buffer_reads_as_empty_string(void **state)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	assert_string_equal(dbt_buf_str(&b), "");
+	assert_int_equal(b.len, 0);
+	dbt_buf_release(&b);
+}
+
+static void appends_and_formats(void **state)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	dbt_buf_puts(&b, "abc");
+	dbt_buf_putc(&b, '-');
+	dbt_buf_printf(&b, "%d:%s", 42, "x");
+	dbt_buf_put(&b, "yz!", 2);
+	assert_string_equal(dbt_buf_str(&b), "abc-42:xyz");
+	assert_int_equal(b.len, 10);
+	dbt_buf_release(&b);
+}
+
+static void grows_past_initial_capacity(void **state)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	char big[5000];
+	int i;
+
+	(void)state;
+	memset(big, 'q', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	for (i = 0; i < 10; i++)
+		dbt_buf_printf(&b, "%s", big);
+	assert_int_equal(b.len, 10 * (sizeof(big) - 1));
+	assert_int_equal(strlen(dbt_buf_str(&b)), b.len);
+	assert_false(b.oom);
+	dbt_buf_release(&b);
+}
+
+static void detach_hands_over_and_resets(void **state)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	char *s;
+
+	(void)state;
+	dbt_buf_puts(&b, "hello");
+	s = dbt_buf_detach(&b);
+	assert_string_equal(s, "hello");
+	assert_null(b.ptr);
+	assert_int_equal(b.len, 0);
+	free(s);
+	s = dbt_buf_detach(&b);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+static void clear_keeps_memory(void **state)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	dbt_buf_puts(&b, "hello");
+	dbt_buf_clear(&b);
+	assert_string_equal(dbt_buf_str(&b), "");
+	assert_non_null(b.ptr);
+	dbt_buf_puts(&b, "x");
+	assert_string_equal(dbt_buf_str(&b), "x");
+	dbt_buf_release(&b);
+}
+
+static void oom_is_sticky(void **state)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	dbt_buf_puts(&b, "ok");
+	dbt_buf_put(&b, "x", ((size_t)-1) / 2);
+	assert_true(b.oom);
+	dbt_buf_puts(&b, "more");
+	assert_true(b.oom);
+	assert_string_equal(dbt_buf_str(&b), "");
+	assert_null(dbt_buf_detach(&b));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(empty_buffer_reads_as_empty_string),
+		cmocka_unit_test(appends_and_formats),
+		cmocka_unit_test(grows_past_initial_capacity),
+		cmocka_unit_test(detach_hands_over_and_resets),
+		cmocka_unit_test(clear_keeps_memory),
+		cmocka_unit_test(oom_is_sticky),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

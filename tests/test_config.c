@@ -1,0 +1,657 @@
+/*
+ * test_config.c - dbtool.ini: defaults, paths relative to the file's
+ * folder, ${VAR} expansion, comments, other tools' sections, every error
+ * with its line, and the order in which the database URL is picked.
+ *
+ * Each test runs inside a fresh temporary folder, so that the paths in
+ * messages read as the user would see them ("dbtool.ini:3: ...").
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dbtool.h"
+
+struct fixture {
+	char cwd[PATH_MAX];
+	char dir[64];
+};
+
+static int setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+
+	if (!fx || !getcwd(fx->cwd, sizeof(fx->cwd)))
+		return -1;
+	strcpy(fx->dir, "/tmp/dbtool-test-config-XXXXXX");
+	if (!mkdtemp(fx->dir) || chdir(fx->dir) < 0)
+		return -1;
+	unsetenv("DATABASE_URL");
+	*state = fx;
+	return 0;
+}
+
+/* Removes `path` and, for a folder, everything in it. */
+static int remove_tree(const char *path)
+{
+	struct dirent *e;
+	struct stat st;
+	DIR *d;
+	int rc = 0;
+
+	if (lstat(path, &st) < 0)
+		return -1;
+	if (!S_ISDIR(st.st_mode))
+		return remove(path);
+	d = opendir(path);
+	if (!d)
+		return -1;
+	while ((e = readdir(d)) != NULL) {
+		char sub[PATH_MAX];
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+		if (remove_tree(sub) < 0)
+			rc = -1;
+	}
+	closedir(d);
+	return rmdir(path) < 0 ? -1 : rc;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+	int rc = 0;
+
+	if (chdir(fx->cwd) < 0 || remove_tree(fx->dir) < 0)
+		rc = -1;
+	free(fx);
+	return rc;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Loads `text` written to dbtool.ini, which must succeed. */
+static void load_ok(dbt_config *cfg, const char *text)
+{
+	write_file("dbtool.ini", text);
+	if (dbt_config_load(cfg, "dbtool.ini", 0))
+		fail_msg("dbtool.ini did not load: %s", dbt_error_last());
+}
+
+/* Loads `text` written to dbtool.ini, which must fail with `code` and
+ * exactly `msg`, leaving nothing in the out-parameter. */
+static void load_fails(const char *text, int code, const char *msg)
+{
+	dbt_config cfg;
+
+	write_file("dbtool.ini", text);
+	memset(&cfg, 0x5a, sizeof(cfg));
+	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 0), code);
+	assert_string_equal(dbt_error_last(), msg);
+	assert_null(cfg.path);
+	assert_null(cfg.dir);
+	assert_null(cfg.url);
+	assert_null(cfg.script_location);
+	assert_null(cfg.model);
+	assert_null(cfg.schema);
+}
+
+/* ----------------------------------------------------------- defaults */
+
+static void missing_file_with_missing_ok_gives_defaults(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 1), 0);
+	assert_null(cfg.path);
+	assert_string_equal(cfg.dir, ".");
+	assert_null(cfg.url);
+	assert_string_equal(cfg.script_location, "migrations");
+	assert_string_equal(cfg.model, "schema.sql");
+	assert_string_equal(cfg.schema, "public");
+	dbt_config_release(&cfg);
+}
+
+static void missing_file_is_an_error_otherwise(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	memset(&cfg, 0x5a, sizeof(cfg));
+	assert_int_equal(dbt_config_load(&cfg, "x.ini", 0), DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(), "cannot open config file 'x.ini': no such file");
+	assert_null(cfg.path);
+	assert_null(cfg.script_location);
+}
+
+static void missing_folder_counts_as_missing_file(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	assert_int_equal(dbt_config_load(&cfg, "nowhere/dbtool.ini", 0), DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(),
+			    "cannot open config file 'nowhere/dbtool.ini': no such file");
+	assert_int_equal(dbt_config_load(&cfg, "nowhere/dbtool.ini", 1), 0);
+	assert_null(cfg.path);
+	assert_string_equal(cfg.dir, ".");
+	dbt_config_release(&cfg);
+}
+
+static void folder_instead_of_file_is_an_error(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	assert_int_equal(mkdir("conf.ini", 0755), 0);
+	assert_int_equal(dbt_config_load(&cfg, "conf.ini", 1), DBT_ERROR);
+	assert_string_equal(dbt_error_last(), "cannot read config file 'conf.ini': is a directory");
+}
+
+static void unreadable_file_is_an_error_even_with_missing_ok(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	if (geteuid() == 0)
+		skip(); /* permissions do not stop root */
+	write_file("dbtool.ini", "[dbtool]\n");
+	assert_int_equal(chmod("dbtool.ini", 0), 0);
+	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 1), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "cannot open config file 'dbtool.ini': permission denied");
+}
+
+static void empty_file_gives_defaults(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "");
+	assert_string_equal(cfg.path, "dbtool.ini");
+	assert_string_equal(cfg.dir, ".");
+	assert_null(cfg.url);
+	assert_string_equal(cfg.script_location, "migrations");
+	assert_string_equal(cfg.model, "schema.sql");
+	assert_string_equal(cfg.schema, "public");
+	dbt_config_release(&cfg);
+}
+
+static void reads_every_key(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\n"
+		      "url = postgresql://u:p@h/d\n"
+		      "script_location = db/migrations\n"
+		      "model = db/model.sql\n"
+		      "schema = app\n");
+	assert_string_equal(cfg.url, "postgresql://u:p@h/d");
+	assert_string_equal(cfg.script_location, "db/migrations");
+	assert_string_equal(cfg.model, "db/model.sql");
+	assert_string_equal(cfg.schema, "app");
+	dbt_config_release(&cfg);
+}
+
+static void empty_values_mean_defaults(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nurl =\nscript_location =\nmodel =\nschema =\n");
+	assert_null(cfg.url);
+	assert_string_equal(cfg.script_location, "migrations");
+	assert_string_equal(cfg.model, "schema.sql");
+	assert_string_equal(cfg.schema, "public");
+	dbt_config_release(&cfg);
+}
+
+/* -------------------------------------------------------------- paths */
+
+static void paths_are_relative_to_the_config_folder(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	assert_int_equal(mkdir("sub", 0755), 0);
+	write_file("sub/dbtool.ini", "[dbtool]\nscript_location = mig\nmodel = m/schema.sql\n");
+	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
+	assert_string_equal(cfg.path, "sub/dbtool.ini");
+	assert_string_equal(cfg.dir, "sub");
+	assert_string_equal(cfg.script_location, "sub/mig");
+	assert_string_equal(cfg.model, "sub/m/schema.sql");
+	dbt_config_release(&cfg);
+}
+
+static void defaults_are_relative_to_the_config_folder(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	assert_int_equal(mkdir("sub", 0755), 0);
+	write_file("sub/dbtool.ini", "[dbtool]\n");
+	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
+	assert_string_equal(cfg.script_location, "sub/migrations");
+	assert_string_equal(cfg.model, "sub/schema.sql");
+	dbt_config_release(&cfg);
+}
+
+static void absolute_paths_are_kept(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	assert_int_equal(mkdir("sub", 0755), 0);
+	write_file("sub/dbtool.ini", "[dbtool]\nscript_location = /srv/mig\nmodel = /srv/s.sql\n");
+	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
+	assert_string_equal(cfg.script_location, "/srv/mig");
+	assert_string_equal(cfg.model, "/srv/s.sql");
+	dbt_config_release(&cfg);
+}
+
+static void current_folder_paths_stay_short(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nscript_location = db/mig\n");
+	assert_string_equal(cfg.dir, ".");
+	assert_string_equal(cfg.script_location, "db/mig");
+	assert_string_equal(cfg.model, "schema.sql");
+	dbt_config_release(&cfg);
+}
+
+static void sqlite_url_is_not_rewritten(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	assert_int_equal(mkdir("sub", 0755), 0);
+	write_file("sub/dbtool.ini", "[dbtool]\nurl = sqlite:///app.db\n");
+	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
+	assert_string_equal(cfg.url, "sqlite:///app.db");
+	dbt_config_release(&cfg);
+}
+
+/* ---------------------------------------------------------- expansion */
+
+static void expands_braced_variables(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	setenv("DBT_TEST_USER", "alice", 1);
+	setenv("DBT_TEST_PASS", "s3cr%40t", 1);
+	setenv("DBT_TEST_EMPTY", "", 1);
+	load_ok(&cfg, "[dbtool]\n"
+		      "url = postgresql://${DBT_TEST_USER}:${DBT_TEST_PASS}@h/d${DBT_TEST_EMPTY}\n"
+		      "schema = ${DBT_TEST_USER}\n");
+	assert_string_equal(cfg.url, "postgresql://alice:s3cr%40t@h/d");
+	assert_string_equal(cfg.schema, "alice");
+	dbt_config_release(&cfg);
+	unsetenv("DBT_TEST_USER");
+	unsetenv("DBT_TEST_PASS");
+	unsetenv("DBT_TEST_EMPTY");
+}
+
+static void expands_variables_in_paths_before_resolving(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	setenv("DBT_TEST_DIR", "generated", 1);
+	assert_int_equal(mkdir("sub", 0755), 0);
+	write_file("sub/dbtool.ini", "[dbtool]\nscript_location = ${DBT_TEST_DIR}/mig\n");
+	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
+	assert_string_equal(cfg.script_location, "sub/generated/mig");
+	dbt_config_release(&cfg);
+	unsetenv("DBT_TEST_DIR");
+}
+
+static void double_dollar_is_a_literal_dollar(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	setenv("DBT_TEST_X", "expanded", 1);
+	load_ok(&cfg, "[dbtool]\nurl = postgresql://u:pa$$w$${DBT_TEST_X}@h/d\n");
+	assert_string_equal(cfg.url, "postgresql://u:pa$w${DBT_TEST_X}@h/d");
+	dbt_config_release(&cfg);
+	unsetenv("DBT_TEST_X");
+}
+
+static void unbraced_dollar_is_kept(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	setenv("DBT_TEST_X", "expanded", 1);
+	load_ok(&cfg, "[dbtool]\nurl = postgresql://u:$DBT_TEST_X$@h/d$\n");
+	assert_string_equal(cfg.url, "postgresql://u:$DBT_TEST_X$@h/d$");
+	dbt_config_release(&cfg);
+	unsetenv("DBT_TEST_X");
+}
+
+static void unset_variable_is_an_error_with_its_line(void **state)
+{
+	(void)state;
+	unsetenv("DB_PASS");
+	load_fails("[dbtool]\nurl = postgresql://u:${DB_PASS}@h/d\n", DBT_EPARSE,
+		   "dbtool.ini:2: environment variable 'DB_PASS' is not set");
+}
+
+static void unterminated_variable_is_an_error(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\n\nmodel = ${HOME/x.sql\n", DBT_EPARSE,
+		   "dbtool.ini:3: missing '}' after '${' in the value of 'model'");
+}
+
+static void invalid_variable_name_is_an_error(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nschema = ${}\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid environment variable name '' in '${...}'");
+	load_fails("[dbtool]\nschema = ${A-B}\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid environment variable name 'A-B' in '${...}'");
+	load_fails("[dbtool]\nschema = ${1X}\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid environment variable name '1X' in '${...}'");
+}
+
+/* ------------------------------------------------- syntax and comments */
+
+static void unknown_key_is_an_error_with_its_line(void **state)
+{
+	(void)state;
+	load_fails("; settings\n[dbtool]\nurl = sqlite:///a.db\nscrpt_location = migrations\n",
+		   DBT_EPARSE, "dbtool.ini:4: unknown key 'scrpt_location' in [dbtool]");
+}
+
+static void keys_are_case_sensitive(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nURL = sqlite:///a.db\n", DBT_EPARSE,
+		   "dbtool.ini:2: unknown key 'URL' in [dbtool]");
+}
+
+static void duplicate_key_is_an_error(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nurl = sqlite:///a.db\nmodel = m.sql\nurl = sqlite:///b.db\n",
+		   DBT_EPARSE, "dbtool.ini:4: duplicate key 'url' in [dbtool] (first set on line 2)");
+}
+
+static void indented_continuation_is_an_error(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nurl = postgresql://u@h\n    /d\n", DBT_EPARSE,
+		   "dbtool.ini:3: indented line continues the value of 'url' (write it on one line)");
+}
+
+static void indented_first_key_is_accepted(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\n  schema = app\n");
+	assert_string_equal(cfg.schema, "app");
+	dbt_config_release(&cfg);
+}
+
+static void other_sections_are_ignored(void **state)
+{
+	dbt_config cfg;
+	char text[1024];
+
+	(void)state;
+	unsetenv("DBT_TEST_UNSET");
+	snprintf(text, sizeof(text),
+		 "top = level\n"
+		 "[alembic]\n"
+		 "script_location = elsewhere\n"
+		 "sqlalchemy.url = ${DBT_TEST_UNSET}\n"
+		 "[loggers]\n"
+		 "keys = root\n"
+		 "  more\n"
+		 "format = %%(levelname)-5.5s [%%(name)s] %%(message)s %s\n"
+		 "[dbtool]\n"
+		 "url = sqlite:///a.db\n"
+		 "[tool:pytest]\n"
+		 "url = ignored\n",
+		 "0123456789012345678901234567890123456789012345678901234567890123456789"
+		 "0123456789012345678901234567890123456789012345678901234567890123456789"
+		 "0123456789012345678901234567890123456789012345678901234567890123456789");
+	load_ok(&cfg, text);
+	assert_string_equal(cfg.url, "sqlite:///a.db");
+	assert_string_equal(cfg.script_location, "migrations");
+	dbt_config_release(&cfg);
+}
+
+static void section_may_be_reopened(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nurl = sqlite:///a.db\n[other]\nx = 1\n[dbtool]\nschema = s\n");
+	assert_string_equal(cfg.url, "sqlite:///a.db");
+	assert_string_equal(cfg.schema, "s");
+	dbt_config_release(&cfg);
+}
+
+static void comments_are_skipped(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "# a comment\n"
+		      "; another\n"
+		      "[dbtool] ; the tool's own section\n"
+		      "url = sqlite:///app.db            ; or postgresql://...\n"
+		      "  # indented comment\n"
+		      "script_location = migrations      ; holds versions/\n"
+		      "model = schema.sql;not-a-comment\n");
+	assert_string_equal(cfg.url, "sqlite:///app.db");
+	assert_string_equal(cfg.script_location, "migrations");
+	assert_string_equal(cfg.model, "schema.sql;not-a-comment");
+	dbt_config_release(&cfg);
+}
+
+static void colon_separator_and_blank_space_are_accepted(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "\xEF\xBB\xBF[dbtool]\r\n\r\nschema: app  \r\nurl=sqlite://  \r\n");
+	assert_string_equal(cfg.schema, "app");
+	assert_string_equal(cfg.url, "sqlite://");
+	dbt_config_release(&cfg);
+}
+
+static void malformed_line_is_an_error_with_its_line(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nurl = sqlite:///a.db\nthis line has no equals sign\n", DBT_EPARSE,
+		   "dbtool.ini:3: malformed line (expected '[section]' or 'key = value')");
+	load_fails("[dbtool\nurl = sqlite:///a.db\n", DBT_EPARSE,
+		   "dbtool.ini:1: malformed line (expected '[section]' or 'key = value')");
+}
+
+static void first_of_several_errors_is_reported(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nbroken\nnope = 1\n", DBT_EPARSE,
+		   "dbtool.ini:2: malformed line (expected '[section]' or 'key = value')");
+	load_fails("[dbtool]\nnope = 1\nbroken\n", DBT_EPARSE,
+		   "dbtool.ini:2: unknown key 'nope' in [dbtool]");
+}
+
+static void overlong_line_in_section_is_an_error(void **state)
+{
+	char text[1024];
+
+	(void)state;
+	snprintf(text, sizeof(text), "[dbtool]\nschema = app\nurl = postgresql://h/%0300d\n", 0);
+	load_fails(text, DBT_EPARSE, "dbtool.ini:3: line is too long (more than 199 characters)");
+}
+
+static void line_of_exactly_the_limit_is_accepted(void **state)
+{
+	dbt_config cfg;
+	char text[1024], want[256];
+
+	(void)state;
+	/* 199 characters, then the newline. */
+	snprintf(want, sizeof(want), "%0193d", 7);
+	snprintf(text, sizeof(text), "[dbtool]\nurl = %s\nschema = after\n", want);
+	load_ok(&cfg, text);
+	assert_string_equal(cfg.url, want);
+	assert_string_equal(cfg.schema, "after");
+	dbt_config_release(&cfg);
+}
+
+static void line_numbers_count_past_an_overlong_foreign_line(void **state)
+{
+	char text[1024];
+
+	(void)state;
+	snprintf(text, sizeof(text), "[other]\nx = %0300d\n[dbtool]\nbad = 1\n", 0);
+	load_fails(text, DBT_EPARSE, "dbtool.ini:4: unknown key 'bad' in [dbtool]");
+}
+
+/* ------------------------------------------------------------ pick_url */
+
+static void pick_url_prefers_the_command_line(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nurl = sqlite:///file.db\n");
+	setenv("DATABASE_URL", "sqlite:///env.db", 1);
+	assert_string_equal(dbt_config_pick_url(&cfg, "sqlite:///cli.db"), "sqlite:///cli.db");
+	unsetenv("DATABASE_URL");
+	dbt_config_release(&cfg);
+}
+
+static void pick_url_takes_the_environment_next(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nurl = sqlite:///file.db\n");
+	setenv("DATABASE_URL", "sqlite:///env.db", 1);
+	assert_string_equal(dbt_config_pick_url(&cfg, NULL), "sqlite:///env.db");
+	assert_string_equal(dbt_config_pick_url(&cfg, ""), "sqlite:///env.db");
+	unsetenv("DATABASE_URL");
+	dbt_config_release(&cfg);
+}
+
+static void pick_url_falls_back_to_the_file(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nurl = sqlite:///file.db\n");
+	setenv("DATABASE_URL", "", 1);
+	/* Not a copy: the caller can tell the file's URL by its address. */
+	assert_ptr_equal(dbt_config_pick_url(&cfg, ""), cfg.url);
+	unsetenv("DATABASE_URL");
+	assert_ptr_equal(dbt_config_pick_url(&cfg, NULL), cfg.url);
+	dbt_config_release(&cfg);
+}
+
+static void pick_url_without_any_is_an_error(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 1), 0);
+	assert_null(dbt_config_pick_url(&cfg, NULL));
+	assert_string_equal(dbt_error_last(),
+			    "no database url: set url in dbtool.ini, DATABASE_URL or --url");
+	setenv("DATABASE_URL", "", 1);
+	assert_null(dbt_config_pick_url(&cfg, ""));
+	unsetenv("DATABASE_URL");
+	dbt_config_release(&cfg);
+}
+
+static void release_twice_is_harmless(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nurl = sqlite://\n");
+	dbt_config_release(&cfg);
+	assert_null(cfg.url);
+	dbt_config_release(&cfg);
+	dbt_config_release(NULL);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(missing_file_with_missing_ok_gives_defaults),
+		T(missing_file_is_an_error_otherwise),
+		T(missing_folder_counts_as_missing_file),
+		T(folder_instead_of_file_is_an_error),
+		T(unreadable_file_is_an_error_even_with_missing_ok),
+		T(empty_file_gives_defaults),
+		T(reads_every_key),
+		T(empty_values_mean_defaults),
+		T(paths_are_relative_to_the_config_folder),
+		T(defaults_are_relative_to_the_config_folder),
+		T(absolute_paths_are_kept),
+		T(current_folder_paths_stay_short),
+		T(sqlite_url_is_not_rewritten),
+		T(expands_braced_variables),
+		T(expands_variables_in_paths_before_resolving),
+		T(double_dollar_is_a_literal_dollar),
+		T(unbraced_dollar_is_kept),
+		T(unset_variable_is_an_error_with_its_line),
+		T(unterminated_variable_is_an_error),
+		T(invalid_variable_name_is_an_error),
+		T(unknown_key_is_an_error_with_its_line),
+		T(keys_are_case_sensitive),
+		T(duplicate_key_is_an_error),
+		T(indented_continuation_is_an_error),
+		T(indented_first_key_is_accepted),
+		T(other_sections_are_ignored),
+		T(section_may_be_reopened),
+		T(comments_are_skipped),
+		T(colon_separator_and_blank_space_are_accepted),
+		T(malformed_line_is_an_error_with_its_line),
+		T(first_of_several_errors_is_reported),
+		T(overlong_line_in_section_is_an_error),
+		T(line_of_exactly_the_limit_is_accepted),
+		T(line_numbers_count_past_an_overlong_foreign_line),
+		T(pick_url_prefers_the_command_line),
+		T(pick_url_takes_the_environment_next),
+		T(pick_url_falls_back_to_the_file),
+		T(pick_url_without_any_is_an_error),
+		T(release_twice_is_harmless),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,616 @@
+/*
+ * test_dialect_sqlite.c - the SQLite dialect through its function table,
+ * against in-memory and temporary-file databases: opening, scripts and
+ * their error positions, single statements and queries, transactions,
+ * the write lock between two connections, table lookup, quoting, and the
+ * statement count.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "dbtool.h"
+#include "dialect.h"
+
+static const struct dbt_dialect *const d = &dbt_dialect_sqlite;
+
+struct fixture {
+	char dir[64];
+	char path[128];
+	dbt_conn *conn; /* on an in-memory database */
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	dbt_url url = {.kind = DBT_DIALECT_SQLITE};
+
+	if (!f)
+		return -1;
+	strcpy(f->dir, "/tmp/dbt-sqlite-XXXXXX");
+	if (!mkdtemp(f->dir))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/app.db", f->dir);
+	if (d->open(&f->conn, &url) < 0)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	d->close(f->conn);
+	unlink(f->path);
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+static dbt_conn *open_file(struct fixture *f)
+{
+	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = f->path};
+	dbt_conn *conn = NULL;
+
+	assert_int_equal(d->open(&conn, &url), 0);
+	assert_non_null(conn);
+	return conn;
+}
+
+/* The value of a query that must succeed, "(null)" for SQL NULL. */
+static void assert_value(dbt_conn *conn, const char *sql, const char *want)
+{
+	char *v = NULL;
+
+	assert_int_equal(d->query_value(conn, sql, &v), 0);
+	assert_string_equal(v ? v : "(null)", want);
+	free(v);
+}
+
+static int exists(dbt_conn *conn, const char *name)
+{
+	int yes = -1;
+
+	assert_int_equal(d->table_exists(conn, name, &yes), 0);
+	return yes;
+}
+
+static char *quoted(void (*quote)(dbt_buf *, const char *), const char *s)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	quote(&b, s);
+	return dbt_buf_detach(&b);
+}
+
+/* ------------------------------------------------------------- opening */
+
+static void opens_in_memory_database_when_url_has_none(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_ptr_equal(f->conn->dialect, &dbt_dialect_sqlite);
+	assert_string_equal(dbt_conn_dialect(f->conn), "sqlite");
+	assert_value(f->conn, "PRAGMA database_list", "0");
+	assert_value(f->conn, "SELECT file FROM pragma_database_list WHERE name = 'main'", "");
+}
+
+static void opens_file_database_creating_it(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+
+	assert_int_equal(access(f->path, F_OK), -1);
+	conn = open_file(f);
+	assert_int_equal(d->exec(conn, "CREATE TABLE t (x INTEGER)"), 0);
+	d->close(conn);
+	assert_int_equal(access(f->path, F_OK), 0);
+
+	conn = open_file(f);
+	assert_int_equal(exists(conn, "t"), 1);
+	d->close(conn);
+}
+
+static void open_in_missing_folder_fails(void **state)
+{
+	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = "/nonexistent-dbt/sub/app.db"};
+	dbt_conn *conn = (dbt_conn *)state;
+
+	assert_int_equal(d->open(&conn, &url), DBT_ECONNECT);
+	assert_null(conn);
+	assert_string_equal(dbt_error_last(),
+			    "cannot open sqlite database '/nonexistent-dbt/sub/app.db': "
+			    "unable to open database file");
+}
+
+static void open_file_that_is_no_database_fails(void **state)
+{
+	struct fixture *f = *state;
+	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = f->path};
+	dbt_conn *conn = (dbt_conn *)state;
+	char junk[4096];
+	FILE *fp;
+	char want[256];
+
+	memset(junk, 'x', sizeof(junk));
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(junk, 1, sizeof(junk), fp), sizeof(junk));
+	fclose(fp);
+
+	assert_int_equal(d->open(&conn, &url), DBT_ECONNECT);
+	assert_null(conn);
+	snprintf(want, sizeof(want), "cannot open sqlite database '%s': file is not a database",
+		 f->path);
+	assert_string_equal(dbt_error_last(), want);
+}
+
+static void foreign_keys_are_enforced(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_value(f->conn, "PRAGMA foreign_keys", "1");
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+					"CREATE TABLE b (a_id INTEGER REFERENCES a (id));\n",
+					"fk.sql", 1),
+			 0);
+	assert_int_equal(d->exec(f->conn, "INSERT INTO b VALUES (7)"), DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "FOREIGN KEY constraint failed (in: INSERT INTO b VALUES (7))");
+}
+
+/* ------------------------------------------------------------- scripts */
+
+static void exec_script_runs_every_statement(void **state)
+{
+	struct fixture *f = *state;
+	const char *sql =
+		"-- a comment; with a semicolon\n"
+		"CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);\n"
+		"/* block; comment */\n"
+		"INSERT INTO t (s) VALUES ('a;b');;\n"
+		"CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
+		"  INSERT INTO t (s) SELECT 'copy' WHERE NEW.s <> 'copy';\n"
+		"END;\n"
+		"INSERT INTO t (s) VALUES ('c')\n";
+
+	assert_int_equal(d->exec_script(f->conn, sql, "up.sql", 1), 0);
+	assert_value(f->conn, "SELECT group_concat(s, '|') FROM (SELECT s FROM t ORDER BY id)",
+		     "a;b|c|copy");
+}
+
+static void exec_script_of_only_comments_runs_nothing(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec_script(f->conn, "-- nothing\n/* at all; */\n ;\n", "x.sql", 1), 0);
+	assert_int_equal(f->conn->nqueries, 0);
+	assert_int_equal(d->exec_script(f->conn, "", "x.sql", 1), 0);
+	assert_int_equal(f->conn->nqueries, 0);
+}
+
+static void exec_script_error_names_file_line_and_statement(void **state)
+{
+	struct fixture *f = *state;
+	const char *sql = "CREATE TABLE a (id INTEGER);\n"
+			  "\n"
+			  "-- the next one fails\n"
+			  "INSERT INTO nope\n"
+			  "  VALUES (1);\n"
+			  "CREATE TABLE never (id INTEGER);\n";
+
+	assert_int_equal(d->exec_script(f->conn, sql, "versions/x.sql", 10), DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "versions/x.sql:13: no such table: nope (in: INSERT INTO nope VALUES (1))");
+	assert_int_equal(exists(f->conn, "a"), 1);
+	assert_int_equal(exists(f->conn, "never"), 0);
+}
+
+static void exec_script_syntax_error_excerpt_stops_at_statement_end(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec_script(f->conn, "SELECT 1;\nCREAT TABLE x (id INTEGER);\nSELECT 2;",
+					"s.sql", 1),
+			 DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "s.sql:2: near \"CREAT\": syntax error (in: CREAT TABLE x (id INTEGER))");
+}
+
+static void exec_script_error_while_stepping(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE u (id INTEGER PRIMARY KEY);\n"
+					"INSERT INTO u VALUES (1); INSERT INTO u VALUES (1);\n",
+					"u.sql", 5),
+			 DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "u.sql:6: UNIQUE constraint failed: u.id (in: INSERT INTO u VALUES (1))");
+}
+
+static void exec_script_cuts_long_statement_in_message(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec_script(f->conn,
+					"INSERT INTO missing_table (first_column, second_column, "
+					"third_column)\n    VALUES (1, 2, 3)",
+					"long.sql", 1),
+			 DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "long.sql:1: no such table: missing_table (in: INSERT INTO "
+			    "missing_table (first_column, second_column, thir...)");
+}
+
+static void failed_script_in_rolled_back_transaction_leaves_nothing(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec(f->conn, "CREATE TABLE keep (x INTEGER)"), 0);
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE gone (x INTEGER);\n"
+					"INSERT INTO keep VALUES (1);\n"
+					"INSERT INTO nope VALUES (1);\n",
+					"r.sql", 1),
+			 DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "r.sql:3: no such table: nope (in: INSERT INTO nope VALUES (1))");
+	assert_int_equal(d->rollback(f->conn), 0);
+	assert_int_equal(exists(f->conn, "gone"), 0);
+	assert_value(f->conn, "SELECT count(*) FROM keep", "0");
+}
+
+/* ----------------------------------------------------- single statements */
+
+static void exec_error_has_no_position(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec(f->conn, "DROP TABLE nope"), DBT_EDB);
+	assert_string_equal(dbt_error_last(), "no such table: nope (in: DROP TABLE nope)");
+}
+
+static void query_value_returns_first_column_of_first_row(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE v (a TEXT, b TEXT);\n"
+					"INSERT INTO v VALUES ('one', 'x'), ('two', 'y');",
+					"v.sql", 1),
+			 0);
+	assert_value(f->conn, "SELECT a, b FROM v ORDER BY a DESC", "two");
+	assert_value(f->conn, "SELECT 42", "42");
+	assert_value(f->conn, "SELECT ''", "");
+}
+
+static void query_value_is_null_without_row_or_value(void **state)
+{
+	struct fixture *f = *state;
+	char *v = (char *)state;
+
+	assert_int_equal(d->query_value(f->conn, "SELECT 1 WHERE 0", &v), 0);
+	assert_null(v);
+	v = (char *)state;
+	assert_int_equal(d->query_value(f->conn, "SELECT NULL", &v), 0);
+	assert_null(v);
+}
+
+static void query_value_error(void **state)
+{
+	struct fixture *f = *state;
+	char *v = (char *)state;
+
+	assert_int_equal(d->query_value(f->conn, "SELECT x FROM nope", &v), DBT_EDB);
+	assert_null(v);
+	assert_string_equal(dbt_error_last(), "no such table: nope (in: SELECT x FROM nope)");
+	assert_int_equal(d->query_value(f->conn, "SELECT abs('a', 'b')", &v), DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "wrong number of arguments to function abs() (in: SELECT abs('a', 'b'))");
+}
+
+/* --------------------------------------------------------- transactions */
+
+static void commit_keeps_changes(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn = open_file(f), *other = open_file(f);
+
+	assert_int_equal(d->begin(conn), 0);
+	assert_int_equal(d->exec(conn, "CREATE TABLE c (x INTEGER)"), 0);
+	assert_int_equal(d->commit(conn), 0);
+	assert_int_equal(exists(other, "c"), 1);
+	d->close(other);
+	d->close(conn);
+}
+
+static void rollback_discards_changes(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec(f->conn, "CREATE TABLE r (x INTEGER)"), 0);
+	assert_int_equal(exists(f->conn, "r"), 1);
+	assert_int_equal(d->rollback(f->conn), 0);
+	assert_int_equal(exists(f->conn, "r"), 0);
+}
+
+static void rollback_without_transaction_is_harmless(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long before = f->conn->nqueries;
+
+	assert_int_equal(d->rollback(f->conn), 0);
+	assert_int_equal(f->conn->nqueries, before);
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_int_equal(d->rollback(f->conn), 0);
+}
+
+static void commit_without_transaction_fails(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->commit(f->conn), DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "cannot commit - no transaction is active (in: COMMIT)");
+}
+
+static void begin_waits_for_other_writer_then_fails_locked(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *first = open_file(f), *second = open_file(f);
+	char want[256];
+
+	assert_int_equal(d->begin(first), 0);
+	assert_int_equal(d->lock(second, 100), 0);
+	assert_int_equal(d->begin(second), DBT_ELOCKED);
+	snprintf(want, sizeof(want),
+		 "waited too long for the lock (0.1s): another process is writing to '%s'",
+		 f->path);
+	assert_string_equal(dbt_error_last(), want);
+	/* Reading is still possible meanwhile. */
+	assert_int_equal(exists(second, "anything"), 0);
+
+	assert_int_equal(d->commit(first), 0);
+	assert_int_equal(d->begin(second), 0);
+	assert_int_equal(d->rollback(second), 0);
+	assert_int_equal(d->unlock(second), 0);
+	d->close(second);
+	d->close(first);
+}
+
+static void lock_timeout_is_waited_for(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *first = open_file(f), *second = open_file(f);
+	struct timespec t0, t1;
+	double ms;
+
+	assert_int_equal(d->begin(first), 0);
+	assert_int_equal(d->lock(second, 300), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(d->begin(second), DBT_ELOCKED);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - t0.tv_sec) * 1000.0 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	assert_true(ms >= 250.0);
+	assert_true(ms < 5000.0);
+	assert_int_equal(d->rollback(first), 0);
+	d->close(second);
+	d->close(first);
+}
+
+/* --------------------------------------------------------------- tables */
+
+static void table_exists_finds_tables_only(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE present (x INTEGER);\n"
+					"CREATE INDEX ix_present ON present (x);\n"
+					"CREATE VIEW view_present AS SELECT 1;\n",
+					"t.sql", 1),
+			 0);
+	assert_int_equal(exists(f->conn, "present"), 1);
+	assert_int_equal(exists(f->conn, "PRESENT"), 1);
+	assert_int_equal(exists(f->conn, "absent"), 0);
+	assert_int_equal(exists(f->conn, "ix_present"), 0);
+	assert_int_equal(exists(f->conn, "view_present"), 0);
+}
+
+static void table_exists_takes_name_as_value(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->exec(f->conn, "CREATE TABLE \"it's\" (x INTEGER)"), 0);
+	assert_int_equal(exists(f->conn, "it's"), 1);
+	assert_int_equal(exists(f->conn, "x' OR '1' = '1"), 0);
+}
+
+/* -------------------------------------------------------------- quoting */
+
+static void quote_ident_leaves_plain_names_bare(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = quoted(d->quote_ident, "users");
+	assert_string_equal(s, "users");
+	free(s);
+	s = quoted(d->quote_ident, "_user_2");
+	assert_string_equal(s, "_user_2");
+	free(s);
+}
+
+static void quote_ident_quotes_keywords(void **state)
+{
+	const char *kw[] = {"select", "table", "order", "group", "index", "key", "values"};
+	char want[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(kw) / sizeof(kw[0]); i++) {
+		char *s = quoted(d->quote_ident, kw[i]);
+
+		snprintf(want, sizeof(want), "\"%s\"", kw[i]);
+		assert_string_equal(s, want);
+		free(s);
+	}
+}
+
+static void quote_ident_quotes_other_names(void **state)
+{
+	const char *in[] = {"Users", "user name", "2fa", "café", "a-b", ""};
+	const char *out[] = {"\"Users\"", "\"user name\"", "\"2fa\"", "\"café\"", "\"a-b\"", "\"\""};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		char *s = quoted(d->quote_ident, in[i]);
+
+		assert_string_equal(s, out[i]);
+		free(s);
+	}
+}
+
+static void quote_ident_doubles_quotes(void **state)
+{
+	char *s;
+
+	(void)state;
+	s = quoted(d->quote_ident, "say \"hi\"");
+	assert_string_equal(s, "\"say \"\"hi\"\"\"");
+	free(s);
+}
+
+static void quoted_identifiers_name_the_same_table(void **state)
+{
+	struct fixture *f = *state;
+	const char *names[] = {"order", "Mixed Case", "quo\"te", "plain"};
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		dbt_buf sql = DBT_BUF_INIT;
+
+		dbt_buf_puts(&sql, "CREATE TABLE ");
+		d->quote_ident(&sql, names[i]);
+		dbt_buf_puts(&sql, " (x INTEGER)");
+		assert_int_equal(d->exec(f->conn, dbt_buf_str(&sql)), 0);
+		dbt_buf_release(&sql);
+		assert_int_equal(exists(f->conn, names[i]), 1);
+	}
+}
+
+static void quote_literal_doubles_quotes(void **state)
+{
+	struct fixture *f = *state;
+	const char *in[] = {"plain", "it's", "''", "back\\slash", ""};
+	const char *out[] = {"'plain'", "'it''s'", "''''''", "'back\\slash'", "''"};
+	size_t i;
+
+	for (i = 0; i < sizeof(in) / sizeof(in[0]); i++) {
+		char *s = quoted(d->quote_literal, in[i]);
+		dbt_buf sql = DBT_BUF_INIT;
+
+		assert_string_equal(s, out[i]);
+		/* And the database reads back the very value. */
+		dbt_buf_printf(&sql, "SELECT %s", s);
+		assert_value(f->conn, dbt_buf_str(&sql), in[i]);
+		dbt_buf_release(&sql);
+		free(s);
+	}
+}
+
+/* --------------------------------------------------------------- counts */
+
+static void nqueries_counts_statements_sent(void **state)
+{
+	struct fixture *f = *state;
+	char *v = NULL;
+	int yes;
+
+	assert_int_equal(f->conn->nqueries, 0);
+	assert_int_equal(d->exec_script(f->conn,
+					"-- comment\nCREATE TABLE n (x INTEGER);;\n"
+					"INSERT INTO n VALUES (1);\n/* trailing */",
+					"n.sql", 1),
+			 0);
+	assert_int_equal(f->conn->nqueries, 2);
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec(f->conn, "INSERT INTO n VALUES (2)"), 0);
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_int_equal(f->conn->nqueries, 5);
+	assert_int_equal(d->query_value(f->conn, "SELECT count(*) FROM n", &v), 0);
+	free(v);
+	assert_int_equal(d->table_exists(f->conn, "n", &yes), 0);
+	assert_int_equal(f->conn->nqueries, 7);
+	/* A failing statement was sent too; the ones after it were not. */
+	assert_int_equal(d->exec_script(f->conn, "INSERT INTO n VALUES ('a', 'b');\nSELECT 1;",
+					"n.sql", 1),
+			 DBT_EDB);
+	assert_int_equal(f->conn->nqueries, 8);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(opens_in_memory_database_when_url_has_none, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(opens_file_database_creating_it, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_in_missing_folder_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_file_that_is_no_database_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(exec_script_runs_every_statement, setup, teardown),
+		cmocka_unit_test_setup_teardown(exec_script_of_only_comments_runs_nothing, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(exec_script_error_names_file_line_and_statement, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(exec_script_syntax_error_excerpt_stops_at_statement_end,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(exec_script_error_while_stepping, setup, teardown),
+		cmocka_unit_test_setup_teardown(exec_script_cuts_long_statement_in_message, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(failed_script_in_rolled_back_transaction_leaves_nothing,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(exec_error_has_no_position, setup, teardown),
+		cmocka_unit_test_setup_teardown(query_value_returns_first_column_of_first_row, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(query_value_is_null_without_row_or_value, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(query_value_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(commit_keeps_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(rollback_discards_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(rollback_without_transaction_is_harmless, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(commit_without_transaction_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(begin_waits_for_other_writer_then_fails_locked, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(lock_timeout_is_waited_for, setup, teardown),
+		cmocka_unit_test_setup_teardown(table_exists_finds_tables_only, setup, teardown),
+		cmocka_unit_test_setup_teardown(table_exists_takes_name_as_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(quote_ident_leaves_plain_names_bare, setup, teardown),
+		cmocka_unit_test_setup_teardown(quote_ident_quotes_keywords, setup, teardown),
+		cmocka_unit_test_setup_teardown(quote_ident_quotes_other_names, setup, teardown),
+		cmocka_unit_test_setup_teardown(quote_ident_doubles_quotes, setup, teardown),
+		cmocka_unit_test_setup_teardown(quoted_identifiers_name_the_same_table, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(quote_literal_doubles_quotes, setup, teardown),
+		cmocka_unit_test_setup_teardown(nqueries_counts_statements_sent, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

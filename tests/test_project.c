@@ -1,0 +1,555 @@
+/*
+ * test_project.c - `init` laying down a migrations folder from the built-in
+ * template, and new revision files: parent, id, slug, sections, and the
+ * ways writing one is refused.  Each test runs in its own temporary folder
+ * as the current folder, since init writes dbtool.ini and schema.sql there.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dbtool.h"
+#include "project.h"
+
+struct fixture {
+	char dir[64];
+	char oldcwd[PATH_MAX];
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	if (!f)
+		return -1;
+	strcpy(f->dir, "/tmp/dbt-project-XXXXXX");
+	if (!getcwd(f->oldcwd, sizeof(f->oldcwd)) || !mkdtemp(f->dir) || chdir(f->dir) < 0) {
+		free(f);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[128];
+	int rc = chdir(f->oldcwd);
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
+	if (system(cmd) != 0)
+		rc = -1;
+	free(f);
+	return rc == 0 ? 0 : -1;
+}
+
+static char *slurp(const char *path)
+{
+	static char text[16384];
+	size_t n;
+	FILE *fp = fopen(path, "r");
+
+	assert_non_null(fp);
+	n = fread(text, 1, sizeof(text) - 1, fp);
+	text[n] = '\0';
+	fclose(fp);
+	return text;
+}
+
+static void put(const char *path, const char *text)
+{
+	FILE *fp = fopen(path, "w");
+
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static int is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static const struct dbt_template_file *builtin(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < dbt_template_nfiles; i++)
+		if (!strcmp(dbt_template_files[i].name, name))
+			return &dbt_template_files[i];
+	fail_msg("no built-in template file '%s'", name);
+	return NULL;
+}
+
+/* Runs init on "migrations" and returns nothing to free. */
+static void init_default(void)
+{
+	char *created = NULL;
+
+	assert_int_equal(dbt_project_init("migrations", &created), 0);
+	free(created);
+}
+
+/* Writes a new revision and returns its parsed contents. */
+static void new_revision(dbt_revision *rev, const char *message, const char *rev_id,
+			 const char *upgrade, const char *downgrade)
+{
+	char *path = NULL;
+
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", message, rev_id, upgrade, downgrade),
+		0);
+	assert_int_equal(dbt_revision_load(rev, path), 0);
+	free(path);
+}
+
+static void builtin_template_holds_the_three_files(void **state)
+{
+	(void)state;
+	assert_int_equal(dbt_template_nfiles, 3);
+	assert_non_null(
+		strstr(builtin("script.sql.tmpl")->data, "-- migrate:upgrade\n${upgrade}\n"));
+	assert_non_null(strstr(builtin("dbtool.ini")->data, "\n[dbtool]\n"));
+	assert_int_equal(strlen(builtin("schema.sql")->data), builtin("schema.sql")->size);
+}
+
+static void init_lays_down_a_fresh_project(void **state)
+{
+	char *created = NULL;
+	const char *ini;
+
+	(void)state;
+	assert_int_equal(dbt_project_init("migrations", &created), 0);
+	assert_string_equal(created, "migrations/versions/\nmigrations/script.sql.tmpl\n"
+				     "dbtool.ini\nschema.sql\n");
+	free(created);
+	assert_true(is_dir("migrations/versions"));
+	assert_string_equal(slurp("migrations/script.sql.tmpl"), builtin("script.sql.tmpl")->data);
+	assert_string_equal(slurp("schema.sql"), builtin("schema.sql")->data);
+	ini = slurp("dbtool.ini");
+	assert_string_equal(ini, builtin("dbtool.ini")->data);
+	assert_non_null(strstr(ini, "\nurl = sqlite:///app.db\n"));
+	assert_non_null(strstr(ini, "\nscript_location = migrations\n"));
+	assert_non_null(strstr(ini, "\nmodel = schema.sql\n"));
+}
+
+static void init_accepts_null_created(void **state)
+{
+	(void)state;
+	assert_int_equal(dbt_project_init("migrations", NULL), 0);
+	assert_true(is_file("migrations/script.sql.tmpl"));
+}
+
+static void init_accepts_an_existing_empty_folder(void **state)
+{
+	char *created = NULL;
+
+	(void)state;
+	assert_int_equal(mkdir("migrations", 0755), 0);
+	assert_int_equal(dbt_project_init("migrations", &created), 0);
+	assert_true(is_dir("migrations/versions"));
+	free(created);
+}
+
+static void init_refuses_a_folder_that_is_not_empty(void **state)
+{
+	char *created = (char *)"untouched";
+
+	(void)state;
+	assert_int_equal(mkdir("migrations", 0755), 0);
+	put("migrations/notes.txt", "mine\n");
+	assert_int_equal(dbt_project_init("migrations", &created), DBT_EEXISTS);
+	assert_string_equal(dbt_error_last(), "folder 'migrations' exists and is not empty");
+	assert_null(created);
+	assert_false(is_file("dbtool.ini"));
+	assert_false(is_file("schema.sql"));
+	assert_false(is_dir("migrations/versions"));
+}
+
+static void init_leaves_an_existing_config_and_model_alone(void **state)
+{
+	char *created = NULL;
+
+	(void)state;
+	put("dbtool.ini", "[dbtool]\nurl = sqlite:///mine.db\n");
+	put("schema.sql", "CREATE TABLE mine (id INTEGER);\n");
+	assert_int_equal(dbt_project_init("migrations", &created), 0);
+	assert_string_equal(created, "migrations/versions/\nmigrations/script.sql.tmpl\n");
+	free(created);
+	assert_string_equal(slurp("dbtool.ini"), "[dbtool]\nurl = sqlite:///mine.db\n");
+	assert_string_equal(slurp("schema.sql"), "CREATE TABLE mine (id INTEGER);\n");
+}
+
+static void init_with_another_folder_names_it_in_the_config(void **state)
+{
+	char *created = NULL;
+	const char *ini;
+
+	(void)state;
+	assert_int_equal(dbt_project_init("db/migs/", &created), 0);
+	assert_string_equal(created, "db/migs/versions/\ndb/migs/script.sql.tmpl\n"
+				     "dbtool.ini\nschema.sql\n");
+	free(created);
+	assert_true(is_dir("db/migs/versions"));
+	ini = slurp("dbtool.ini");
+	assert_non_null(strstr(ini, "\nscript_location = db/migs\n"));
+	assert_null(strstr(ini, "script_location = migrations"));
+	/* The comments are kept. */
+	assert_non_null(strstr(ini, "\nurl = sqlite:///app.db\n"));
+	assert_non_null(strstr(ini, "\nmodel = schema.sql\n"));
+}
+
+static void init_refuses_an_empty_folder_name(void **state)
+{
+	char *created = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_project_init("", &created), DBT_ERROR);
+	assert_string_equal(dbt_error_last(), "invalid folder name ''");
+	assert_null(created);
+}
+
+static void first_revision_has_an_empty_parent(void **state)
+{
+	char *path = NULL, want[64];
+	dbt_revision rev;
+
+	(void)state;
+	init_default();
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", "Add users", NULL, NULL, NULL), 0);
+	assert_int_equal(dbt_revision_load(&rev, path), 0);
+	assert_int_equal(strlen(rev.id), 12);
+	snprintf(want, sizeof(want), "migrations/versions/%s_add_users.sql", rev.id);
+	assert_string_equal(path, want);
+	assert_null(rev.parent);
+	assert_string_equal(rev.message, "Add users");
+	assert_int_equal(rev.transactional, 1);
+	assert_string_equal(rev.upgrade, "\n\n");
+	assert_string_equal(rev.downgrade, "\n");
+	dbt_revision_release(&rev);
+	free(path);
+}
+
+static void created_is_utc_iso_8601(void **state)
+{
+	dbt_revision rev;
+	const char *c;
+	int i;
+
+	(void)state;
+	init_default();
+	new_revision(&rev, "x", NULL, NULL, NULL);
+	c = rev.created;
+	assert_int_equal(strlen(c), 20);
+	for (i = 0; i < 20; i++) {
+		if (i == 4 || i == 7)
+			assert_int_equal(c[i], '-');
+		else if (i == 10)
+			assert_int_equal(c[i], 'T');
+		else if (i == 13 || i == 16)
+			assert_int_equal(c[i], ':');
+		else if (i == 19)
+			assert_int_equal(c[i], 'Z');
+		else
+			assert_true(c[i] >= '0' && c[i] <= '9');
+	}
+	dbt_revision_release(&rev);
+}
+
+static void next_revision_follows_the_head(void **state)
+{
+	dbt_revision a, b, c;
+	dbt_chain chain;
+
+	(void)state;
+	init_default();
+	new_revision(&a, "one", NULL, NULL, NULL);
+	new_revision(&b, "two", NULL, NULL, NULL);
+	new_revision(&c, "three", NULL, NULL, NULL);
+	assert_string_equal(b.parent, a.id);
+	assert_string_equal(c.parent, b.id);
+	assert_int_equal(dbt_chain_load(&chain, "migrations/versions", 0), 0);
+	assert_int_equal(chain.n, 3);
+	assert_string_equal(chain.revs[2]->id, c.id);
+	dbt_chain_release(&chain);
+	dbt_revision_release(&a);
+	dbt_revision_release(&b);
+	dbt_revision_release(&c);
+}
+
+static void sections_are_written_and_read_back(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	init_default();
+	new_revision(&rev, "users", NULL, "CREATE TABLE users (id INTEGER);\nSELECT 1;\n",
+		     "DROP TABLE users;");
+	assert_string_equal(rev.upgrade, "CREATE TABLE users (id INTEGER);\nSELECT 1;\n\n");
+	assert_int_equal(rev.upgrade_line, 7);
+	assert_string_equal(rev.downgrade, "DROP TABLE users;\n");
+	assert_int_equal(rev.downgrade_line, 11);
+	dbt_revision_release(&rev);
+}
+
+static void rev_id_is_used_and_a_duplicate_refused(void **state)
+{
+	char *path = NULL;
+	dbt_revision rev;
+
+	(void)state;
+	init_default();
+	new_revision(&rev, "first", "add_users_1", NULL, NULL);
+	assert_string_equal(rev.id, "add_users_1");
+	dbt_revision_release(&rev);
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", "again", "add_users_1", NULL, NULL),
+		DBT_EEXISTS);
+	assert_string_equal(dbt_error_last(), "revision id 'add_users_1' already exists in "
+					      "'migrations/versions/add_users_1_first.sql'");
+	assert_null(path);
+	/* A prefix of an existing id is a new id. */
+	new_revision(&rev, "second", "add", NULL, NULL);
+	assert_string_equal(rev.parent, "add_users_1");
+	dbt_revision_release(&rev);
+}
+
+static void invalid_rev_id_is_refused(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", "Bad-Id", NULL, NULL),
+			 DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "invalid revision id 'Bad-Id': use lowercase letters, "
+			    "digits and '_', at most 64");
+	assert_null(path);
+}
+
+static void message_with_a_line_break_is_refused(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", "one\ntwo", NULL, NULL, NULL),
+		DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "the message must be one line: it contains a line break");
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", "one\rtwo", NULL, NULL, NULL),
+		DBT_ERROR);
+	assert_null(path);
+}
+
+static void file_name_slug_comes_from_the_message(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	assert_int_equal(dbt_project_new_revision(&path, "migrations",
+						  "  Add Users & Roles!! (v2) ", "r1", NULL, NULL),
+			 0);
+	assert_string_equal(path, "migrations/versions/r1_add_users_roles_v2.sql");
+	free(path);
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations",
+					 "a very long message that goes on and on beyond forty",
+					 "r2", NULL, NULL),
+		0);
+	assert_string_equal(path,
+			    "migrations/versions/r2_a_very_long_message_that_goes_on_and_on.sql");
+	free(path);
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", "--- !!! ---", "r3", NULL, NULL), 0);
+	assert_string_equal(path, "migrations/versions/r3.sql");
+	free(path);
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", "caf\xc3\xa9 menu", "r4", NULL, NULL),
+		0);
+	assert_string_equal(path, "migrations/versions/r4_caf_menu.sql");
+	free(path);
+}
+
+static void message_is_trimmed_in_the_header(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	init_default();
+	new_revision(&rev, "  spaced out\t", NULL, NULL, NULL);
+	assert_string_equal(rev.message, "spaced out");
+	dbt_revision_release(&rev);
+}
+
+static void missing_template_is_not_found(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	assert_int_equal(unlink("migrations/script.sql.tmpl"), 0);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL),
+			 DBT_ENOTFOUND);
+	assert_string_equal(
+		dbt_error_last(),
+		"cannot open revision template 'migrations/script.sql.tmpl': no such file");
+	assert_null(path);
+}
+
+static void missing_versions_folder_is_not_found(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL),
+			 DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(),
+			    "cannot open versions folder 'migrations/versions': no such file");
+}
+
+static void unknown_placeholder_in_template_is_an_error(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	put("migrations/script.sql.tmpl",
+	    "-- id: ${id}\n-- parent: ${parent}\n-- author: ${author}\n"
+	    "-- migrate:upgrade\n${upgrade}\n-- migrate:downgrade\n"
+	    "${downgrade}\n");
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL),
+			 DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "migrations/script.sql.tmpl:3: unknown placeholder '${author}': use "
+			    "${id}, ${parent}, ${message}, ${created}, ${upgrade} or ${downgrade}");
+	assert_null(path);
+}
+
+static void template_notes_and_plain_dollars_are_handled(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	init_default();
+	put("migrations/script.sql.tmpl", "## a note about the template\n-- id: ${id}\n"
+					  "-- parent: ${parent}\n-- message: ${message}\n"
+					  "-- costs $5, ${ not a placeholder\n"
+					  "-- migrate:upgrade\n${upgrade}\n-- migrate:downgrade\n"
+					  "${downgrade}\n");
+	new_revision(&rev, "m", "r1", "SELECT '${id}';", NULL);
+	/* Values are not scanned for placeholders again. */
+	assert_string_equal(rev.upgrade, "SELECT '${id}';\n");
+	assert_int_equal(rev.upgrade_line, 6);
+	dbt_revision_release(&rev);
+}
+
+static void template_that_breaks_the_file_writes_nothing(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	put("migrations/script.sql.tmpl", "-- id: ${id}\n-- parent: ${parent}\n"
+					  "-- migrate:upgrade\n${upgrade}\n");
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", "r1", NULL, NULL),
+			 DBT_EPARSE);
+	assert_string_equal(
+		dbt_error_last(),
+		"template 'migrations/script.sql.tmpl' makes a revision file that does not "
+		"parse: migrations/versions/r1_x.sql:4: missing '-- migrate:downgrade' "
+		"marker");
+	assert_null(path);
+	assert_false(is_file("migrations/versions/r1_x.sql"));
+}
+
+static void template_that_drops_the_sql_writes_nothing(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	put("migrations/script.sql.tmpl",
+	    "-- id: ${id}\n-- parent: ${parent}\n-- message: ${message}\n"
+	    "-- migrate:upgrade\n-- migrate:downgrade\n${downgrade}\n");
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", "x", "r1", "SELECT 1;", NULL),
+		DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "template 'migrations/script.sql.tmpl' does not put "
+					      "${upgrade} where the revision file needs it");
+	assert_false(is_file("migrations/versions/r1_x.sql"));
+}
+
+static void broken_chain_is_refused(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	put("migrations/versions/a1.sql", "-- id: a1\n-- parent:\n-- migrate:upgrade\n"
+					  "-- migrate:downgrade\n");
+	put("migrations/versions/b2.sql", "-- id: b2\n-- parent:\n-- migrate:upgrade\n"
+					  "-- migrate:downgrade\n");
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL),
+			 DBT_ECHAIN);
+	assert_non_null(strstr(dbt_error_last(), "several heads: 'a1'"));
+	assert_null(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(builtin_template_holds_the_three_files),
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(init_lays_down_a_fresh_project),
+		T(init_accepts_null_created),
+		T(init_accepts_an_existing_empty_folder),
+		T(init_refuses_a_folder_that_is_not_empty),
+		T(init_leaves_an_existing_config_and_model_alone),
+		T(init_with_another_folder_names_it_in_the_config),
+		T(init_refuses_an_empty_folder_name),
+		T(first_revision_has_an_empty_parent),
+		T(created_is_utc_iso_8601),
+		T(next_revision_follows_the_head),
+		T(sections_are_written_and_read_back),
+		T(rev_id_is_used_and_a_duplicate_refused),
+		T(invalid_rev_id_is_refused),
+		T(message_with_a_line_break_is_refused),
+		T(file_name_slug_comes_from_the_message),
+		T(message_is_trimmed_in_the_header),
+		T(missing_template_is_not_found),
+		T(missing_versions_folder_is_not_found),
+		T(unknown_placeholder_in_template_is_an_error),
+		T(template_notes_and_plain_dollars_are_handled),
+		T(template_that_breaks_the_file_writes_nothing),
+		T(template_that_drops_the_sql_writes_nothing),
+		T(broken_chain_is_refused),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,506 @@
+/*
+ * test_revision.c - reading revision files: the header, both sections with
+ * their line numbers, CRLF files, the transaction flag, every malformed
+ * header or marker with its exact "path:line: ..." message, and ids.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dbtool.h"
+
+#define PATH "versions/a_x.sql"
+
+static int parse(dbt_revision *rev, const char *text)
+{
+	return dbt_revision_parse(rev, PATH, text, strlen(text));
+}
+
+/* Asserts that `text` fails with DBT_EPARSE and exactly `message`. */
+static void assert_parse_error(const char *text, const char *message)
+{
+	dbt_revision rev;
+
+	assert_int_equal(parse(&rev, text), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), message);
+	assert_null(rev.id);
+	assert_null(rev.path);
+}
+
+static void parses_header_and_sections(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: 3f2a9c1b7d4e\n"
+				     "-- parent: 1a2b3c4d5e6f\n"
+				     "-- message: add users\n"
+				     "-- created: 2026-11-23T05:00:00Z\n"
+				     "\n"
+				     "-- migrate:upgrade\n"
+				     "CREATE TABLE users (id INTEGER);\n"
+				     "\n"
+				     "-- migrate:downgrade\n"
+				     "DROP TABLE users;\n"),
+			 0);
+	assert_string_equal(rev.path, PATH);
+	assert_string_equal(rev.id, "3f2a9c1b7d4e");
+	assert_string_equal(rev.parent, "1a2b3c4d5e6f");
+	assert_string_equal(rev.message, "add users");
+	assert_string_equal(rev.created, "2026-11-23T05:00:00Z");
+	assert_int_equal(rev.transactional, 1);
+	assert_string_equal(rev.upgrade, "CREATE TABLE users (id INTEGER);\n\n");
+	assert_int_equal(rev.upgrade_line, 7);
+	assert_string_equal(rev.downgrade, "DROP TABLE users;\n");
+	assert_int_equal(rev.downgrade_line, 10);
+	assert_null(rev.up);
+	assert_null(rev.down);
+	assert_int_equal(rev.pos, 0);
+	dbt_revision_release(&rev);
+}
+
+static void empty_parent_means_first_revision(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(
+		parse(&rev, "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
+		0);
+	assert_null(rev.parent);
+	dbt_revision_release(&rev);
+	assert_int_equal(
+		parse(&rev, "-- id: a1\n-- parent:   \n-- migrate:upgrade\n-- migrate:downgrade\n"),
+		0);
+	assert_null(rev.parent);
+	dbt_revision_release(&rev);
+}
+
+static void absent_message_and_created_are_empty(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(
+		parse(&rev, "-- id: a1\n-- parent: \n-- migrate:upgrade\n-- migrate:downgrade\n"),
+		0);
+	assert_string_equal(rev.message, "");
+	assert_string_equal(rev.created, "");
+	dbt_revision_release(&rev);
+}
+
+static void values_are_trimmed(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "--   id:   a1  \n-- parent:\t\n-- message:  say  hi \t\n"
+				     "-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_string_equal(rev.id, "a1");
+	assert_string_equal(rev.message, "say  hi");
+	dbt_revision_release(&rev);
+}
+
+static void empty_sections_are_empty_strings(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(
+		parse(&rev, "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
+		0);
+	assert_string_equal(rev.upgrade, "");
+	assert_int_equal(rev.upgrade_line, 4);
+	assert_string_equal(rev.downgrade, "");
+	assert_int_equal(rev.downgrade_line, 5);
+	dbt_revision_release(&rev);
+}
+
+static void last_line_without_newline_is_kept(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- migrate:upgrade\nSELECT 1;\n"
+				     "-- migrate:downgrade\nSELECT 2;"),
+			 0);
+	assert_string_equal(rev.upgrade, "SELECT 1;\n");
+	assert_string_equal(rev.downgrade, "SELECT 2;");
+	dbt_revision_release(&rev);
+}
+
+static void transaction_false_makes_it_non_transactional(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- transaction: false\n"
+				     "-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_int_equal(rev.transactional, 0);
+	dbt_revision_release(&rev);
+}
+
+static void transaction_true_keeps_it_transactional(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- transaction: true\n"
+				     "-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_int_equal(rev.transactional, 1);
+	dbt_revision_release(&rev);
+}
+
+static void transaction_other_value_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error(
+		"-- id: a1\n-- parent:\n-- transaction: yes\n"
+		"-- migrate:upgrade\n-- migrate:downgrade\n",
+		PATH ":3: invalid value 'yes' for header key 'transaction': use true or false");
+	assert_parse_error(
+		"-- id: a1\n-- parent:\n-- transaction: False\n"
+		"-- migrate:upgrade\n-- migrate:downgrade\n",
+		PATH ":3: invalid value 'False' for header key 'transaction': use true or false");
+	assert_parse_error("-- id: a1\n-- parent:\n-- transaction:\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH
+			   ":3: invalid value '' for header key 'transaction': use true or false");
+}
+
+static void crlf_line_endings_are_accepted(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\r\n-- parent: p0\r\n-- message: crlf\r\n"
+				     "-- transaction: false\r\n\r\n-- migrate:upgrade\r\n"
+				     "SELECT 1;\r\n-- migrate:downgrade\r\nSELECT 2;\r\n"),
+			 0);
+	assert_string_equal(rev.id, "a1");
+	assert_string_equal(rev.parent, "p0");
+	assert_string_equal(rev.message, "crlf");
+	assert_int_equal(rev.transactional, 0);
+	assert_string_equal(rev.upgrade, "SELECT 1;\r\n");
+	assert_int_equal(rev.upgrade_line, 7);
+	assert_string_equal(rev.downgrade, "SELECT 2;\r\n");
+	assert_int_equal(rev.downgrade_line, 9);
+	dbt_revision_release(&rev);
+}
+
+static void byte_order_mark_is_skipped(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "\xef\xbb\xbf-- id: a1\n-- parent:\n-- migrate:upgrade\n"
+				     "-- migrate:downgrade\n"),
+			 0);
+	assert_string_equal(rev.id, "a1");
+	dbt_revision_release(&rev);
+}
+
+static void comments_and_blank_lines_before_upgrade_are_accepted(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n\n-- Adds the users table.\n"
+				     "--\n  -- indented note\n-- note: not a header key here\n\n"
+				     "-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\n"),
+			 0);
+	assert_int_equal(rev.upgrade_line, 10);
+	assert_string_equal(rev.upgrade, "SELECT 1;\n");
+	dbt_revision_release(&rev);
+}
+
+static void comments_inside_sections_are_sql(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- migrate:upgrade\n"
+				     "-- id: b2\n-- migrate: not a marker\nSELECT 1;\n"
+				     "-- migrate:downgrade\n-- message: x\n"),
+			 0);
+	assert_string_equal(rev.id, "a1");
+	assert_string_equal(rev.upgrade, "-- id: b2\n-- migrate: not a marker\nSELECT 1;\n");
+	assert_string_equal(rev.downgrade, "-- message: x\n");
+	dbt_revision_release(&rev);
+}
+
+static void unknown_header_key_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n-- mesage: typo\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":3: unknown header key 'mesage'");
+}
+
+static void duplicate_header_key_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n-- id: a2\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":3: duplicate header key 'id' (first on line 1)");
+	assert_parse_error("-- id: a1\n-- message: x\n-- parent:\n-- message: y\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":4: duplicate header key 'message' (first on line 2)");
+}
+
+static void missing_id_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":1: missing header key 'id'");
+	assert_parse_error("", PATH ":1: missing header key 'id'");
+}
+
+static void missing_parent_line_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- migrate:upgrade\n-- migrate:downgrade\n", PATH
+			   ":1: missing header key 'parent' (leave its value empty for the first "
+			   "revision)");
+}
+
+static void invalid_id_is_an_error(void **state)
+{
+	char text[256];
+
+	(void)state;
+	assert_parse_error("-- id: A1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n", PATH
+			   ":1: invalid revision id 'A1': use lowercase letters, digits and '_', "
+			   "at most 64");
+	assert_parse_error("-- id: a-1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH
+			   ":1: invalid revision id 'a-1': use lowercase letters, digits and '_', "
+			   "at most 64");
+	assert_parse_error("-- id:\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n", PATH
+			   ":1: invalid revision id '': use lowercase letters, digits and '_', "
+			   "at most 64");
+	snprintf(text, sizeof(text),
+		 "-- id: %065d\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n", 0);
+	assert_parse_error(text, PATH
+			   ":1: invalid revision id "
+			   "'00000000000000000000000000000000000000000000000000000000000000000': "
+			   "use lowercase letters, digits and '_', at most 64");
+}
+
+static void invalid_parent_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent: b 2\n-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH
+			   ":2: invalid parent id 'b 2': use lowercase letters, digits and '_', "
+			   "at most 64");
+}
+
+static void missing_upgrade_marker_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n\n-- just a comment\n",
+			   PATH ":4: missing '-- migrate:upgrade' marker");
+}
+
+static void missing_downgrade_marker_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade\nSELECT 1;\n",
+			   PATH ":4: missing '-- migrate:downgrade' marker");
+}
+
+static void downgrade_before_upgrade_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n\n-- migrate:downgrade\nSELECT 1;\n"
+			   "-- migrate:upgrade\n",
+			   PATH
+			   ":4: '-- migrate:downgrade' before any '-- migrate:upgrade' marker");
+}
+
+static void upgrade_after_downgrade_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"
+			   "-- migrate:upgrade\n",
+			   PATH ":5: second '-- migrate:upgrade' marker (first on line 3)");
+}
+
+static void repeated_markers_are_errors(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade\nSELECT 1;\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":5: second '-- migrate:upgrade' marker (first on line 3)");
+	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"
+			   "SELECT 1;\n-- migrate:downgrade\n",
+			   PATH ":6: second '-- migrate:downgrade' marker (first on line 4)");
+}
+
+static void misspelt_marker_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade\nSELECT 1;\n"
+			   "-- migrate:downgrad\n",
+			   PATH
+			   ":5: unknown marker '-- migrate:downgrad': use '-- migrate:upgrade' "
+			   "or '-- migrate:downgrade'");
+}
+
+static void sql_before_upgrade_marker_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n-- message: x\n\nCREATE TABLE z (id INTEGER);\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":5: SQL before the '-- migrate:upgrade' marker");
+	assert_parse_error("-- id: a1\n-- parent:\n/* block */\n-- migrate:upgrade\n"
+			   "-- migrate:downgrade\n",
+			   PATH ":3: SQL before the '-- migrate:upgrade' marker");
+}
+
+static void header_key_below_the_header_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n\n-- transaction: false\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH
+			   ":4: header key 'transaction' after the end of the header: move it up "
+			   "with the other '-- key: value' lines");
+	/* A comment first ends the header before it began. */
+	assert_parse_error("-- Adds users.\n-- id: a1\n-- parent:\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":2: header key 'id' after the end of the header: move it up "
+				"with the other '-- key: value' lines");
+}
+
+static void nul_byte_is_an_error(void **state)
+{
+	static const char text[] = "-- id: a1\n-- parent:\n-- migrate:upgrade\nSELECT\0 1;\n"
+				   "-- migrate:downgrade\n";
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(dbt_revision_parse(&rev, PATH, text, sizeof(text) - 1), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), PATH ":4: NUL byte: this is not a text file");
+}
+
+static void load_reads_the_file(void **state)
+{
+	char dir[] = "/tmp/dbt-revision-XXXXXX", path[128];
+	dbt_revision rev;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a1_x.sql", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs("-- id: a1\n-- parent:\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\n", fp);
+	fclose(fp);
+	assert_int_equal(dbt_revision_load(&rev, path), 0);
+	assert_string_equal(rev.path, path);
+	assert_string_equal(rev.id, "a1");
+	assert_string_equal(rev.upgrade, "SELECT 1;\n");
+	dbt_revision_release(&rev);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void load_of_missing_file_is_not_found(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(dbt_revision_load(&rev, "/nonexistent/versions/x.sql"), DBT_ENOTFOUND);
+	assert_string_equal(
+		dbt_error_last(),
+		"cannot open revision file '/nonexistent/versions/x.sql': no such file");
+	assert_null(rev.id);
+}
+
+static void id_validity(void **state)
+{
+	char id[80];
+
+	(void)state;
+	assert_true(dbt_revision_id_valid("3f2a9c1b7d4e"));
+	assert_true(dbt_revision_id_valid("add_users_2"));
+	assert_true(dbt_revision_id_valid("_"));
+	assert_false(dbt_revision_id_valid(""));
+	assert_false(dbt_revision_id_valid("Abc"));
+	assert_false(dbt_revision_id_valid("a-b"));
+	assert_false(dbt_revision_id_valid("a b"));
+	assert_false(dbt_revision_id_valid("a.sql"));
+	memset(id, 'a', 64);
+	id[64] = '\0';
+	assert_true(dbt_revision_id_valid(id));
+	id[64] = 'a';
+	id[65] = '\0';
+	assert_false(dbt_revision_id_valid(id));
+}
+
+static void new_ids_are_twelve_hex_digits_and_differ(void **state)
+{
+	char a[13], b[13];
+	int i;
+
+	(void)state;
+	dbt_revision_new_id(a);
+	dbt_revision_new_id(b);
+	assert_int_equal(strlen(a), 12);
+	for (i = 0; i < 12; i++)
+		assert_non_null(strchr("0123456789abcdef", a[i]));
+	assert_true(dbt_revision_id_valid(a));
+	assert_string_not_equal(a, b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parses_header_and_sections),
+		cmocka_unit_test(empty_parent_means_first_revision),
+		cmocka_unit_test(absent_message_and_created_are_empty),
+		cmocka_unit_test(values_are_trimmed),
+		cmocka_unit_test(empty_sections_are_empty_strings),
+		cmocka_unit_test(last_line_without_newline_is_kept),
+		cmocka_unit_test(transaction_false_makes_it_non_transactional),
+		cmocka_unit_test(transaction_true_keeps_it_transactional),
+		cmocka_unit_test(transaction_other_value_is_an_error),
+		cmocka_unit_test(crlf_line_endings_are_accepted),
+		cmocka_unit_test(byte_order_mark_is_skipped),
+		cmocka_unit_test(comments_and_blank_lines_before_upgrade_are_accepted),
+		cmocka_unit_test(comments_inside_sections_are_sql),
+		cmocka_unit_test(unknown_header_key_is_an_error),
+		cmocka_unit_test(duplicate_header_key_is_an_error),
+		cmocka_unit_test(missing_id_is_an_error),
+		cmocka_unit_test(missing_parent_line_is_an_error),
+		cmocka_unit_test(invalid_id_is_an_error),
+		cmocka_unit_test(invalid_parent_is_an_error),
+		cmocka_unit_test(missing_upgrade_marker_is_an_error),
+		cmocka_unit_test(missing_downgrade_marker_is_an_error),
+		cmocka_unit_test(downgrade_before_upgrade_is_an_error),
+		cmocka_unit_test(upgrade_after_downgrade_is_an_error),
+		cmocka_unit_test(repeated_markers_are_errors),
+		cmocka_unit_test(misspelt_marker_is_an_error),
+		cmocka_unit_test(sql_before_upgrade_marker_is_an_error),
+		cmocka_unit_test(header_key_below_the_header_is_an_error),
+		cmocka_unit_test(nul_byte_is_an_error),
+		cmocka_unit_test(load_reads_the_file),
+		cmocka_unit_test(load_of_missing_file_is_not_found),
+		cmocka_unit_test(id_validity),
+		cmocka_unit_test(new_ids_are_twelve_hex_digits_and_differ),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
