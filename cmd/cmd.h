@@ -93,5 +93,8 @@ int cmd_heads(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stamp(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_create_all(int argc, char **argv);
+int cmd_drop_all(int argc, char **argv);
 
 #endif

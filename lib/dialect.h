@@ -14,6 +14,7 @@
 #include "dbtool.h"
 
 struct dbt_dialect;
+struct dbt_schema;
 
 /* Every dialect's connection struct starts with this one. */
 struct dbt_conn {
@@ -60,6 +61,15 @@ struct dbt_dialect {
 	/* 1 in `*out` when a table of that name exists (in the managed schema). */
 	int (*table_exists)(dbt_conn *conn, const char *name, int *out);
 
+	/*
+	 * Reads the live schema into a new, normalised Schema (schema.h) that
+	 * the caller frees with dbt_schema_free(): every table of the
+	 * managed schema (`schema_name`, NULL for "public"; SQLite ignores it)
+	 * except the version table, with a fixed number of queries whatever
+	 * the number of tables.  NULL until the dialect implements it.
+	 */
+	int (*reflect)(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
+
 	/* Quoting for rendering SQL: an identifier (bare only when it is
 	 * [a-z_][a-z0-9_]* and not a keyword) and a string literal. */
 	void (*quote_ident)(dbt_buf *out, const char *name);
@@ -67,6 +77,16 @@ struct dbt_dialect {
 };
 
 extern const struct dbt_dialect dbt_dialect_sqlite;
+
+/* The reflection of each dialect (reflect_sqlite.c, reflect_postgres.c). */
+int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
+int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
+
+/* The native handles, for code beside the dialects that needs them. */
+struct sqlite3;
+struct pg_conn;
+struct sqlite3 *dbt_sqlite_handle(dbt_conn *conn);
+struct pg_conn *dbt_postgres_handle(dbt_conn *conn);
 extern const struct dbt_dialect dbt_dialect_postgres;
 
 /* The dialect for a URL kind; NULL for an unknown kind. */

@@ -26,14 +26,19 @@
 /* SQLSTATE lock_not_available, raised when lock_timeout runs out. */
 #define SQLSTATE_LOCK_NOT_AVAILABLE "55P03"
 
-struct pg_conn {
+struct postgres_conn {
 	dbt_conn base;
 	PGconn *pg;
 };
 
-static struct pg_conn *conn_of(dbt_conn *conn)
+static struct postgres_conn *conn_of(dbt_conn *conn)
 {
-	return (struct pg_conn *)conn;
+	return (struct postgres_conn *)conn;
+}
+
+struct pg_conn *dbt_postgres_handle(dbt_conn *conn)
+{
+	return conn_of(conn)->pg;
 }
 
 /* The length of the first line of `msg`. */
@@ -62,7 +67,7 @@ static const char *result_message(const PGresult *res, PGconn *pg)
 
 /* Sets "[FILE:LINE: ]<server message> (in: <statement start>)"; `file`
  * NULL leaves out the position. */
-static int db_error(struct pg_conn *c, const PGresult *res, const char *file, int line,
+static int db_error(struct postgres_conn *c, const PGresult *res, const char *file, int line,
 		    const char *stmt, size_t len)
 {
 	const char *msg = result_message(res, c->pg);
@@ -84,7 +89,7 @@ static int db_error(struct pg_conn *c, const PGresult *res, const char *file, in
 
 /* True when the result is a failure; ends any COPY the statement began,
  * since a script has no data to feed it and none to print. */
-static int failed(struct pg_conn *c, PGresult **res)
+static int failed(struct postgres_conn *c, PGresult **res)
 {
 	switch (PQresultStatus(*res)) {
 	case PGRES_COMMAND_OK:
@@ -117,7 +122,7 @@ static int failed(struct pg_conn *c, PGresult **res)
 }
 
 /* Sends one statement (`len` bytes at `stmt`).  `file` as for db_error. */
-static int run_stmt(struct pg_conn *c, const char *stmt, size_t len, const char *file, int line)
+static int run_stmt(struct postgres_conn *c, const char *stmt, size_t len, const char *file, int line)
 {
 	PGresult *res;
 	char *sql = strndup(stmt, len);
@@ -136,7 +141,7 @@ static int run_stmt(struct pg_conn *c, const char *stmt, size_t len, const char 
 
 /* Sends a statement of the library's own and hands back its result, or
  * NULL with the error set. */
-static PGresult *query(struct pg_conn *c, const char *sql, int nparams, const char *const *params)
+static PGresult *query(struct postgres_conn *c, const char *sql, int nparams, const char *const *params)
 {
 	PGresult *res;
 
@@ -197,7 +202,7 @@ static void add_param(const char **keys, const char **values, size_t *n, const c
 static int open_conn(dbt_conn **out, const dbt_url *url)
 {
 	const char **keys = NULL, **values = NULL;
-	struct pg_conn *c = NULL;
+	struct postgres_conn *c = NULL;
 	size_t n = 0, i;
 	PGresult *res;
 	int rc = 0;
@@ -264,7 +269,7 @@ cleanup:
 
 static void close_conn(dbt_conn *conn)
 {
-	struct pg_conn *c = conn_of(conn);
+	struct postgres_conn *c = conn_of(conn);
 
 	if (!c)
 		return;
@@ -274,7 +279,7 @@ static void close_conn(dbt_conn *conn)
 
 static int exec_script(dbt_conn *conn, const char *sql, const char *file, int first_line)
 {
-	struct pg_conn *c = conn_of(conn);
+	struct postgres_conn *c = conn_of(conn);
 	dbt_sqlstmt st;
 	size_t pos = 0;
 	int line = 0, rc = 0;
@@ -319,7 +324,7 @@ static int begin(dbt_conn *conn)
 
 static int commit(dbt_conn *conn)
 {
-	struct pg_conn *c = conn_of(conn);
+	struct postgres_conn *c = conn_of(conn);
 	PGresult *res = query(c, "COMMIT", 0, NULL);
 	int rc = 0;
 
@@ -336,7 +341,7 @@ static int commit(dbt_conn *conn)
 
 static int rollback(dbt_conn *conn)
 {
-	struct pg_conn *c = conn_of(conn);
+	struct postgres_conn *c = conn_of(conn);
 
 	switch (PQtransactionStatus(c->pg)) {
 	case PQTRANS_INTRANS:
@@ -363,7 +368,7 @@ static int lock_error(int timeout_ms)
  */
 static int lock(dbt_conn *conn, int timeout_ms)
 {
-	struct pg_conn *c = conn_of(conn);
+	struct postgres_conn *c = conn_of(conn);
 	char sql[64];
 	PGresult *res;
 	const char *state;

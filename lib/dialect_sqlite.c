@@ -35,6 +35,11 @@ static struct sqlite_conn *conn_of(dbt_conn *conn)
 	return (struct sqlite_conn *)conn;
 }
 
+struct sqlite3 *dbt_sqlite_handle(dbt_conn *conn)
+{
+	return conn_of(conn)->db;
+}
+
 static int is_space(char c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
@@ -396,6 +401,7 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.lock = lock,
 	.unlock = unlock,
 	.table_exists = table_exists,
+	.reflect = dbt_sqlite_reflect,
 	.quote_ident = quote_ident,
 	.quote_literal = quote_literal,
 };

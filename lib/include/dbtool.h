@@ -275,6 +275,56 @@ int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
 int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, size_t from,
 		   const char *target, int upgrade);
 
+/* ------------------------------------------------------------------ model */
+
+/*
+ * The declared model (the SQL file `model =` names) against the live
+ * database.  Each function parses the model (DBT_EPARSE with
+ * "path:line:column: ..." when it is malformed), adapts it to the
+ * connection's database, and reflects that database's schema
+ * (`schema_name`: the PostgreSQL schema, NULL for "public").
+ */
+
+/* One difference between the model and the database. */
+typedef struct dbt_finding {
+	const char *kind; /* "create_table", "add_column", "alter_type", ... */
+	char *text;       /* "+ column users.age INTEGER NULL" */
+} dbt_finding;
+
+typedef struct dbt_findings {
+	dbt_finding *v;
+	size_t n;
+} dbt_findings;
+
+/* Lists what the database lacks or has more than the model ("+" the model
+ * has it, "-" only the database has it, "~" both, differently); n = 0
+ * when they agree. */
+int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
+		      const char *schema_name);
+
+void dbt_findings_release(dbt_findings *findings);
+
+/* Called for each object created or dropped: verb "create" or "drop",
+ * kind "table" or "index", and its name. */
+typedef void (*dbt_object_fn)(const char *verb, const char *kind, const char *name, void *arg);
+
+/*
+ * Creates every model table the database lacks, with its constraints and
+ * indexes, and every model index missing on an existing table, in
+ * dependency order, in one transaction under the migration lock.  On any
+ * failure nothing is created.
+ */
+int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *schema_name,
+			 int lock_timeout_ms, dbt_object_fn on_object, void *arg);
+
+/*
+ * Drops every table of the database (reflected: not only the model's) and
+ * the version table, dependents first, in one transaction under the
+ * migration lock.  On any failure nothing is dropped.
+ */
+int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout_ms,
+		       dbt_object_fn on_object, void *arg);
+
 #ifdef __cplusplus
 }
 #endif

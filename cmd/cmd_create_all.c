@@ -1,0 +1,44 @@
+/*
+ * cmd_create_all.c - `dbtool create-all`: create the model's tables and
+ * indexes that the database lacks.
+ */
+#include "cmd.h"
+
+static const char usage[] =
+	"usage: dbtool create-all\n"
+	"\n"
+	"Creates every table of the model that the database lacks (with its\n"
+	"constraints and indexes), and every model index missing on an existing\n"
+	"table, referenced tables first, in one transaction.  Existing tables are\n"
+	"not altered: use revisions for that.\n";
+
+static void print_object(const char *verb, const char *kind, const char *name, void *arg)
+{
+	(void)arg;
+	cmd_info("%s %s %s", verb, kind, name);
+}
+
+int cmd_create_all(int argc, char **argv)
+{
+	dbt_config cfg;
+	dbt_url url;
+	dbt_conn *conn = NULL;
+	int nargs, rc, status;
+
+	if ((rc = cmd_parse(argc, argv, usage, NULL, NULL, 0, &nargs)) != 0)
+		return rc == 1 ? EXIT_OK : rc;
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	if (cmd_connect(&conn, &url, &cfg)) {
+		dbt_config_release(&cfg);
+		return EXIT_FAIL;
+	}
+	status = dbt_model_create_all(conn, cfg.model, cfg.schema, g_opts.lock_timeout_s * 1000,
+				      print_object, NULL) < 0
+			 ? cmd_fail()
+			 : EXIT_OK;
+	dbt_conn_close(conn);
+	dbt_url_release(&url);
+	dbt_config_release(&cfg);
+	return status;
+}

@@ -1,0 +1,72 @@
+/*
+ * cmd_drop_all.c - `dbtool drop-all [--yes]`: drop every table.
+ */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+	"usage: dbtool drop-all [--yes]\n"
+	"\n"
+	"Drops every table in the database (all of them, not only the model's) and\n"
+	"the version table, dependents first, in one transaction.  On a terminal it\n"
+	"asks first.\n"
+	"\n"
+	"  -y, --yes   do not ask\n";
+
+static void print_object(const char *verb, const char *kind, const char *name, void *arg)
+{
+	(void)arg;
+	cmd_info("%s %s %s", verb, kind, name);
+}
+
+/* Asks on the terminal; 1 when the answer is yes. */
+static int confirm(const dbt_url *url)
+{
+	char line[16];
+	char *shown = dbt_url_redact(url);
+
+	fprintf(stderr, "drop every table of %s? [y/N] ", shown ? shown : "the database");
+	free(shown);
+	if (!fgets(line, sizeof(line), stdin))
+		return 0;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+int cmd_drop_all(int argc, char **argv)
+{
+	int yes = 0;
+	const struct cmd_option opts[] = {
+		{"yes", 'y', NULL, &yes},
+		{NULL, 0, NULL, NULL},
+	};
+	dbt_config cfg;
+	dbt_url url;
+	dbt_conn *conn = NULL;
+	int nargs, rc, status = EXIT_FAIL;
+
+	if ((rc = cmd_parse(argc, argv, usage, opts, NULL, 0, &nargs)) != 0)
+		return rc == 1 ? EXIT_OK : rc;
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	if (cmd_connect(&conn, &url, &cfg)) {
+		dbt_config_release(&cfg);
+		return EXIT_FAIL;
+	}
+	if (!yes && isatty(STDIN_FILENO) && !confirm(&url)) {
+		cmd_error("nothing dropped");
+		goto cleanup;
+	}
+	status = dbt_model_drop_all(conn, cfg.schema, g_opts.lock_timeout_s * 1000, print_object,
+				    NULL) < 0
+			 ? cmd_fail()
+			 : EXIT_OK;
+cleanup:
+	dbt_conn_close(conn);
+	dbt_url_release(&url);
+	dbt_config_release(&cfg);
+	return status;
+}

@@ -1,0 +1,1309 @@
+/*
+ * diff.c - the differ (diff.h): compares the Schema a database has with the
+ * Schema the model declares and lists, in an order that can be executed,
+ * the operations that turn one into the other.
+ *
+ * Tables of both schemas are merged into one list of pairs sorted by name,
+ * so that lookups are binary searches and "tables in name order" is the
+ * list's order.  Constraints and indexes are matched by definition in two
+ * passes: first pairs whose names agree too, then the rest by definition
+ * alone where the model left the name to the database.
+ *
+ * Tables that are created (or dropped) together are ordered by their
+ * foreign keys, pg_dump style: a topological sort that takes the first
+ * table by name whenever several are free.  Where the dialect cannot name
+ * a table that does not exist yet, the tables of a foreign-key cycle get
+ * `fks_deferred` and their foreign keys become separate ADD_FK (or, for
+ * drops, DROP_FK) ops; so do those of a table whose foreign key needs a key
+ * of an existing table that this same diff adds (or drops).
+ */
+#include "diff.h"
+
+#include "error.h"
+#include "parse.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE SIZE_MAX
+
+/* A table name with the table it names in each schema (either may be
+ * NULL), and what was matched between the two. */
+struct pair {
+	const char *name;
+	const dbt_table *a; /* in `from` */
+	const dbt_table *b; /* in `to` */
+	char *flags;        /* one allocation for the six arrays below */
+	char *a_uq, *b_uq;  /* 1 where the unique constraint has a match */
+	char *a_fk, *b_fk;
+	char *a_ck, *b_ck;
+	int pk_matched;
+	int deferred;       /* created or dropped with its fks as separate ops */
+};
+
+struct state {
+	const dbt_schema *from, *to;
+	int forward_refs;
+	struct pair *pairs; /* sorted by name */
+	size_t npairs;
+	char *a_ix, *b_ix;  /* 1 where the index has a match */
+};
+
+struct ops {
+	dbt_op *v;
+	size_t n, cap;
+	int oom;
+};
+
+/* ------------------------------------------------------------- helpers */
+
+static int streq_null(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a, b);
+}
+
+static int same_list(char *const *a, size_t na, char *const *b, size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]))
+			return 0;
+	return 1;
+}
+
+/* The same columns in any order (a key backs a foreign key whatever the
+ * order of its columns). */
+static int same_set(char *const *a, size_t na, char *const *b, size_t nb)
+{
+	size_t i, j;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++) {
+		for (j = 0; j < nb && strcmp(a[i], b[j]); j++)
+			;
+		if (j == nb)
+			return 0;
+	}
+	return 1;
+}
+
+static struct pair *find_pair(const struct state *st, const char *name)
+{
+	size_t lo = 0, hi = st->npairs;
+
+	if (!name)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(st->pairs[mid].name, name);
+
+		if (!c)
+			return &st->pairs[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static dbt_op *emit(struct ops *o, dbt_op_kind kind, const dbt_table *table,
+		    const dbt_table *old_table)
+{
+	dbt_op *op;
+
+	if (o->oom)
+		return NULL;
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 16;
+		dbt_op *v = realloc(o->v, cap * sizeof(*v));
+
+		if (!v) {
+			o->oom = 1;
+			return NULL;
+		}
+		o->v = v;
+		o->cap = cap;
+	}
+	op = &o->v[o->n++];
+	memset(op, 0, sizeof(*op));
+	op->kind = kind;
+	op->table = table;
+	op->old_table = old_table;
+	return op;
+}
+
+/* ------------------------------------------------------------ matching */
+
+/*
+ * How object i of `av` compares with object j of `bv` (arrays of pointers
+ * to one kind of object): 0 no match, 1 the same definition, 2 the same
+ * definition and name.  A model object whose name was given matches only
+ * with its name.
+ */
+typedef int (*cmp_fn)(const void *av, size_t i, const void *bv, size_t j);
+
+static int names_match(const char *a, const char *b, int given)
+{
+	if (a && b && !strcmp(a, b))
+		return 2;
+	return given ? 0 : 1;
+}
+
+static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
+{
+	const dbt_unique *a = ((dbt_unique *const *)av)[i];
+	const dbt_unique *b = ((dbt_unique *const *)bv)[j];
+
+	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns))
+		return 0;
+	return names_match(a->name, b->name, b->name_given);
+}
+
+static int fk_same(const dbt_fk *a, const dbt_fk *b)
+{
+	return same_list(a->columns, a->ncolumns, b->columns, b->ncolumns) &&
+	       streq_null(a->ref_table, b->ref_table) &&
+	       same_list(a->ref_columns, a->nref_columns, b->ref_columns, b->nref_columns) &&
+	       a->on_delete == b->on_delete && a->on_update == b->on_update &&
+	       a->deferrable == b->deferrable && a->initially_deferred == b->initially_deferred;
+}
+
+static int cmp_fk(const void *av, size_t i, const void *bv, size_t j)
+{
+	const dbt_fk *a = ((dbt_fk *const *)av)[i];
+	const dbt_fk *b = ((dbt_fk *const *)bv)[j];
+
+	if (!fk_same(a, b))
+		return 0;
+	return names_match(a->name, b->name, b->name_given);
+}
+
+static int cmp_check(const void *av, size_t i, const void *bv, size_t j)
+{
+	const dbt_check *a = ((dbt_check *const *)av)[i];
+	const dbt_check *b = ((dbt_check *const *)bv)[j];
+
+	if (!streq_null(a->expr, b->expr))
+		return 0;
+	return names_match(a->name, b->name, b->name_given);
+}
+
+static int index_same(const dbt_index *a, const dbt_index *b)
+{
+	size_t i;
+
+	if (!streq_null(a->table, b->table) || !a->unique != !b->unique ||
+	    a->nelems != b->nelems || !streq_null(a->where, b->where))
+		return 0;
+	for (i = 0; i < a->nelems; i++) {
+		const dbt_index_elem *x = &a->elems[i], *y = &b->elems[i];
+
+		if (!streq_null(x->column, y->column) || !streq_null(x->expr, y->expr) ||
+		    !x->desc != !y->desc)
+			return 0;
+	}
+	return 1;
+}
+
+static int cmp_index(const void *av, size_t i, const void *bv, size_t j)
+{
+	const dbt_index *a = ((dbt_index *const *)av)[i];
+	const dbt_index *b = ((dbt_index *const *)bv)[j];
+
+	if (!index_same(a, b))
+		return 0;
+	return names_match(a->name, b->name, b->name_given);
+}
+
+/* Marks in `am` and `bm` the objects that have a match on the other side,
+ * each matched at most once, objects with equal names first. */
+static void match(char *am, const void *av, size_t na, char *bm, const void *bv, size_t nb,
+		  cmp_fn cmp)
+{
+	size_t i, j;
+	int pass;
+
+	for (pass = 2; pass >= 1; pass--)
+		for (j = 0; j < nb; j++)
+			for (i = 0; !bm[j] && i < na; i++)
+				if (!am[i] && cmp(av, i, bv, j) >= pass)
+					am[i] = bm[j] = 1;
+}
+
+static int match_pair(struct pair *p)
+{
+	const dbt_table *a = p->a, *b = p->b;
+	char am = 0, bm = 0;
+	size_t n;
+
+	n = a->nuniques + b->nuniques + a->nfks + b->nfks + a->nchecks + b->nchecks;
+	p->flags = calloc(n ? n : 1, 1);
+	if (!p->flags)
+		return dbt_error_oom();
+	p->a_uq = p->flags;
+	p->b_uq = p->a_uq + a->nuniques;
+	p->a_fk = p->b_uq + b->nuniques;
+	p->b_fk = p->a_fk + a->nfks;
+	p->a_ck = p->b_fk + b->nfks;
+	p->b_ck = p->a_ck + a->nchecks;
+
+	match(&am, &a->pk, a->pk ? 1 : 0, &bm, &b->pk, b->pk ? 1 : 0, cmp_unique);
+	p->pk_matched = am;
+	match(p->a_uq, a->uniques, a->nuniques, p->b_uq, b->uniques, b->nuniques, cmp_unique);
+	match(p->a_fk, a->fks, a->nfks, p->b_fk, b->fks, b->nfks, cmp_fk);
+	match(p->a_ck, a->checks, a->nchecks, p->b_ck, b->checks, b->nchecks, cmp_check);
+	return 0;
+}
+
+static int cmp_table_ptr(const void *x, const void *y)
+{
+	return strcmp((*(dbt_table *const *)x)->name, (*(dbt_table *const *)y)->name);
+}
+
+/* Builds the name-sorted pairs and matches everything that can match. */
+static int build_pairs(struct state *st)
+{
+	const dbt_table **a = NULL, **b = NULL;
+	size_t na = st->from->ntables, nb = st->to->ntables, i = 0, j = 0, k;
+	int rc = DBT_ERROR;
+
+	a = malloc((na ? na : 1) * sizeof(*a));
+	b = malloc((nb ? nb : 1) * sizeof(*b));
+	st->pairs = calloc(na + nb ? na + nb : 1, sizeof(*st->pairs));
+	st->a_ix = calloc(st->from->nindexes ? st->from->nindexes : 1, 1);
+	st->b_ix = calloc(st->to->nindexes ? st->to->nindexes : 1, 1);
+	if (!a || !b || !st->pairs || !st->a_ix || !st->b_ix) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (k = 0; k < na; k++)
+		a[k] = st->from->tables[k];
+	for (k = 0; k < nb; k++)
+		b[k] = st->to->tables[k];
+	qsort(a, na, sizeof(*a), cmp_table_ptr);
+	qsort(b, nb, sizeof(*b), cmp_table_ptr);
+
+	while (i < na || j < nb) {
+		struct pair *p = &st->pairs[st->npairs++];
+		int c = i == na ? 1 : j == nb ? -1 : strcmp(a[i]->name, b[j]->name);
+
+		if (c <= 0)
+			p->a = a[i++];
+		if (c >= 0)
+			p->b = b[j++];
+		p->name = p->a ? p->a->name : p->b->name;
+		if (p->a && p->b && (rc = match_pair(p)) < 0)
+			goto cleanup;
+	}
+	match(st->a_ix, st->from->indexes, st->from->nindexes, st->b_ix, st->to->indexes,
+	      st->to->nindexes, cmp_index);
+	rc = 0;
+cleanup:
+	free(a);
+	free(b);
+	return rc;
+}
+
+/* --------------------------------------------------------------- order */
+
+/*
+ * 1 when `fk`, of a table created in `to` (or dropped from `from` when
+ * `dropping`), references an existing table through a key that this diff
+ * adds (or drops): the key is not there when the table is created (or is
+ * gone before the table is dropped), so the fk must be a separate op.
+ */
+static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
+{
+	const struct pair *p = find_pair(st, fk->ref_table);
+	const dbt_schema *s = dropping ? st->from : st->to;
+	const char *ixm = dropping ? st->a_ix : st->b_ix;
+	const dbt_table *t;
+	const char *uqm;
+	int found = 0;
+	size_t i, k;
+
+	if (!p || !p->a || !p->b)
+		return 0;
+	t = dropping ? p->a : p->b;
+	uqm = dropping ? p->a_uq : p->b_uq;
+	if (t->pk && same_set(t->pk->columns, t->pk->ncolumns, fk->ref_columns, fk->nref_columns)) {
+		if (p->pk_matched)
+			return 0;
+		found = 1;
+	}
+	for (i = 0; i < t->nuniques; i++) {
+		const dbt_unique *u = t->uniques[i];
+
+		if (!same_set(u->columns, u->ncolumns, fk->ref_columns, fk->nref_columns))
+			continue;
+		if (uqm[i])
+			return 0;
+		found = 1;
+	}
+	for (i = 0; i < s->nindexes; i++) {
+		const dbt_index *ix = s->indexes[i];
+
+		if (!ix->unique || ix->where || ix->nelems != fk->nref_columns ||
+		    !streq_null(ix->table, t->name))
+			continue;
+		for (k = 0; k < ix->nelems; k++) {
+			size_t m;
+
+			if (!ix->elems[k].column)
+				break;
+			for (m = 0; m < fk->nref_columns; m++)
+				if (!strcmp(ix->elems[k].column, fk->ref_columns[m]))
+					break;
+			if (m == fk->nref_columns)
+				break;
+		}
+		if (k < ix->nelems)
+			continue;
+		if (ixm[i])
+			return 0;
+		found = 1;
+	}
+	return found;
+}
+
+/* The dependency graph of the tables created (or dropped) together. */
+struct graph {
+	size_t n;       /* nodes */
+	size_t *pair;   /* node -> pair number, in name order */
+	size_t *node;   /* pair number -> node, NONE for other pairs */
+	size_t *eu, *ev; /* edges: eu[k] comes before ev[k] */
+	size_t *owner;  /* the node whose fk makes the edge */
+	size_t ne, cap;
+	size_t *off, *adj; /* successors by node: adj[off[u]] .. adj[off[u + 1] - 1] */
+	char *cyclic;   /* in a cycle of two or more nodes */
+};
+
+static void graph_release(struct graph *g)
+{
+	free(g->pair);
+	free(g->node);
+	free(g->eu);
+	free(g->ev);
+	free(g->owner);
+	free(g->off);
+	free(g->adj);
+	free(g->cyclic);
+}
+
+static int graph_edge(struct graph *g, size_t u, size_t v, size_t owner)
+{
+	if (g->ne == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 16;
+		size_t *eu = realloc(g->eu, cap * sizeof(*eu));
+		size_t *ev, *ow;
+
+		if (!eu)
+			return dbt_error_oom();
+		g->eu = eu;
+		ev = realloc(g->ev, cap * sizeof(*ev));
+		if (!ev)
+			return dbt_error_oom();
+		g->ev = ev;
+		ow = realloc(g->owner, cap * sizeof(*ow));
+		if (!ow)
+			return dbt_error_oom();
+		g->owner = ow;
+		g->cap = cap;
+	}
+	g->eu[g->ne] = u;
+	g->ev[g->ne] = v;
+	g->owner[g->ne] = owner;
+	g->ne++;
+	return 0;
+}
+
+/* Fills off/adj from the edges whose owner is not in `skip` (may be NULL). */
+static int graph_link(struct graph *g, const char *skip)
+{
+	size_t k, u;
+
+	free(g->off);
+	free(g->adj);
+	g->off = calloc(g->n + 1, sizeof(*g->off));
+	g->adj = malloc((g->ne ? g->ne : 1) * sizeof(*g->adj));
+	if (!g->off || !g->adj)
+		return dbt_error_oom();
+	for (k = 0; k < g->ne; k++)
+		if (!skip || !skip[g->owner[k]])
+			g->off[g->eu[k] + 1]++;
+	for (u = 0; u < g->n; u++)
+		g->off[u + 1] += g->off[u];
+	/* Place each edge, counting the filled slots in off[u], then shift
+	 * the offsets back. */
+	for (k = 0; k < g->ne; k++)
+		if (!skip || !skip[g->owner[k]])
+			g->adj[g->off[g->eu[k]]++] = g->ev[k];
+	for (u = g->n; u > 0; u--)
+		g->off[u] = g->off[u - 1];
+	g->off[0] = 0;
+	return 0;
+}
+
+/* Marks the nodes of strongly connected components of two or more nodes
+ * (Tarjan's algorithm, with an explicit stack). */
+static int graph_cycles(struct graph *g)
+{
+	size_t n = g->n, counter = 0, sp = 0, csp = 0, s;
+	size_t *index = malloc((n ? n : 1) * sizeof(*index));
+	size_t *low = malloc((n ? n : 1) * sizeof(*low));
+	size_t *stack = malloc((n ? n : 1) * sizeof(*stack));
+	size_t *cs_node = malloc((n ? n : 1) * sizeof(*cs_node));
+	size_t *cs_edge = malloc((n ? n : 1) * sizeof(*cs_edge));
+	char *onstack = calloc(n ? n : 1, 1);
+	int rc = 0;
+
+	g->cyclic = calloc(n ? n : 1, 1);
+	if (!index || !low || !stack || !cs_node || !cs_edge || !onstack || !g->cyclic) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (s = 0; s < n; s++)
+		index[s] = NONE;
+	for (s = 0; s < n; s++) {
+		if (index[s] != NONE)
+			continue;
+		index[s] = low[s] = counter++;
+		stack[sp++] = s;
+		onstack[s] = 1;
+		cs_node[csp] = s;
+		cs_edge[csp++] = g->off[s];
+		while (csp) {
+			size_t v = cs_node[csp - 1];
+
+			if (cs_edge[csp - 1] < g->off[v + 1]) {
+				size_t w = g->adj[cs_edge[csp - 1]++];
+
+				if (index[w] == NONE) {
+					index[w] = low[w] = counter++;
+					stack[sp++] = w;
+					onstack[w] = 1;
+					cs_node[csp] = w;
+					cs_edge[csp++] = g->off[w];
+				} else if (onstack[w] && index[w] < low[v]) {
+					low[v] = index[w];
+				}
+				continue;
+			}
+			csp--;
+			if (csp && low[v] < low[cs_node[csp - 1]])
+				low[cs_node[csp - 1]] = low[v];
+			if (low[v] == index[v]) {
+				size_t k = sp, m;
+
+				while (stack[--k] != v)
+					;
+				for (m = k; m < sp; m++) {
+					onstack[stack[m]] = 0;
+					g->cyclic[stack[m]] = sp - k > 1;
+				}
+				sp = k;
+			}
+		}
+	}
+cleanup:
+	free(index);
+	free(low);
+	free(stack);
+	free(cs_node);
+	free(cs_edge);
+	free(onstack);
+	return rc;
+}
+
+static void heap_push(size_t *h, size_t *n, size_t x)
+{
+	size_t i = (*n)++;
+
+	while (i > 0 && h[(i - 1) / 2] > x) {
+		h[i] = h[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	h[i] = x;
+}
+
+static size_t heap_pop(size_t *h, size_t *n)
+{
+	size_t top = h[0], x = h[--*n], i = 0;
+
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= *n)
+			break;
+		if (c + 1 < *n && h[c + 1] < h[c])
+			c++;
+		if (h[c] >= x)
+			break;
+		h[i] = h[c];
+		i = c;
+	}
+	if (*n)
+		h[i] = x;
+	return top;
+}
+
+/* Topological order of the nodes (as pair numbers, in `out`), taking the
+ * first free node by name; a remaining cycle, which only a dialect with
+ * forward references leaves, is entered at its first table by name. */
+static int graph_order(size_t *out, const struct graph *g)
+{
+	size_t n = g->n, nheap = 0, nout = 0, k, u;
+	size_t *indeg = calloc(n ? n : 1, sizeof(*indeg));
+	size_t *heap = malloc((n ? n : 1) * sizeof(*heap));
+	char *done = calloc(n ? n : 1, 1);
+	int rc = 0;
+
+	if (!indeg || !heap || !done) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (k = 0; k < g->off[n]; k++)
+		indeg[g->adj[k]]++;
+	for (u = 0; u < n; u++)
+		if (!indeg[u])
+			heap_push(heap, &nheap, u);
+	while (nout < n) {
+		if (nheap) {
+			u = heap_pop(heap, &nheap);
+		} else {
+			for (u = 0; u < n && (done[u] || !g->cyclic[u]); u++)
+				;
+			if (u == n) /* cannot happen: a stuck sort is in a cycle */
+				for (u = 0; done[u]; u++)
+					;
+		}
+		if (done[u])
+			continue;
+		done[u] = 1;
+		out[nout++] = g->pair[u];
+		for (k = g->off[u]; k < g->off[u + 1]; k++) {
+			size_t v = g->adj[k];
+
+			if (!done[v] && --indeg[v] == 0)
+				heap_push(heap, &nheap, v);
+		}
+	}
+cleanup:
+	free(indeg);
+	free(heap);
+	free(done);
+	return rc;
+}
+
+/*
+ * The order in which to create the tables only `to` has, or with
+ * `dropping`, to drop the tables only `from` has; sets `deferred` on the
+ * pairs whose fks become separate ops.  `out` receives pair numbers.
+ */
+static int sort_tables(size_t **out, size_t *nout, struct state *st, int dropping)
+{
+	struct graph g;
+	char *skip = NULL;
+	size_t i, k;
+	int rc;
+
+	memset(&g, 0, sizeof(g));
+	*out = NULL;
+	*nout = 0;
+	g.pair = malloc((st->npairs ? st->npairs : 1) * sizeof(*g.pair));
+	g.node = malloc((st->npairs ? st->npairs : 1) * sizeof(*g.node));
+	if (!g.pair || !g.node) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		g.node[i] = NONE;
+		if (dropping ? p->a && !p->b : p->b && !p->a) {
+			g.node[i] = g.n;
+			g.pair[g.n++] = i;
+		}
+	}
+	for (i = 0; i < g.n; i++) {
+		const struct pair *p = &st->pairs[g.pair[i]];
+		const dbt_table *t = dropping ? p->a : p->b;
+
+		for (k = 0; k < t->nfks; k++) {
+			const struct pair *r = find_pair(st, t->fks[k]->ref_table);
+			size_t j = r ? g.node[r - st->pairs] : NONE;
+
+			if (j == NONE || j == i)
+				continue;
+			/* Referenced tables are created first, dropped last. */
+			if ((rc = dropping ? graph_edge(&g, i, j, i) : graph_edge(&g, j, i, i)) < 0)
+				goto cleanup;
+		}
+	}
+	if ((rc = graph_link(&g, NULL)) < 0 || (rc = graph_cycles(&g)) < 0)
+		goto cleanup;
+
+	if (!st->forward_refs) {
+		skip = calloc(g.n ? g.n : 1, 1);
+		if (!skip) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		for (i = 0; i < g.n; i++) {
+			struct pair *p = &st->pairs[g.pair[i]];
+			const dbt_table *t = dropping ? p->a : p->b;
+
+			skip[i] = g.cyclic[i];
+			for (k = 0; !skip[i] && k < t->nfks; k++)
+				skip[i] = fk_waits(st, t->fks[k], dropping);
+			p->deferred = skip[i];
+		}
+		if ((rc = graph_link(&g, skip)) < 0)
+			goto cleanup;
+	}
+
+	*out = malloc((g.n ? g.n : 1) * sizeof(**out));
+	if (!*out) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if ((rc = graph_order(*out, &g)) < 0) {
+		free(*out);
+		*out = NULL;
+		goto cleanup;
+	}
+	*nout = g.n;
+	rc = 0;
+cleanup:
+	free(skip);
+	graph_release(&g);
+	return rc;
+}
+
+/* ------------------------------------------------------------ emitting */
+
+static int is_self(const dbt_fk *fk, const dbt_table *t)
+{
+	return streq_null(fk->ref_table, t->name);
+}
+
+static void emit_fk_drops(struct ops *o, const struct state *st)
+{
+	size_t i, k;
+
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+		const dbt_table *a = p->a;
+
+		if (!a || (!p->b && !p->deferred))
+			continue;
+		for (k = 0; k < a->nfks; k++) {
+			dbt_op *op;
+
+			if (p->b ? p->a_fk[k] : is_self(a->fks[k], a))
+				continue;
+			if ((op = emit(o, DBT_OP_DROP_FK, a, a)))
+				op->fk = a->fks[k];
+		}
+	}
+}
+
+struct ixpos {
+	const char *table;
+	size_t pos;
+};
+
+static int cmp_ixpos(const void *x, const void *y)
+{
+	const struct ixpos *a = x, *b = y;
+	int c = strcmp(a->table ? a->table : "", b->table ? b->table : "");
+
+	if (c)
+		return c;
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+/* The indexes of `s` without a match, by table name, then in declaration
+ * order; those on tables that are dropped (from) are left out. */
+static int emit_indexes(struct ops *o, const struct state *st, int dropping)
+{
+	const dbt_schema *s = dropping ? st->from : st->to;
+	const char *m = dropping ? st->a_ix : st->b_ix;
+	struct ixpos *v = malloc((s->nindexes ? s->nindexes : 1) * sizeof(*v));
+	size_t i, n = 0;
+
+	if (!v)
+		return dbt_error_oom();
+	for (i = 0; i < s->nindexes; i++) {
+		if (m[i])
+			continue;
+		v[n].table = s->indexes[i]->table;
+		v[n++].pos = i;
+	}
+	qsort(v, n, sizeof(*v), cmp_ixpos);
+	for (i = 0; i < n; i++) {
+		const struct pair *p = find_pair(st, v[i].table);
+		const dbt_index *ix = s->indexes[v[i].pos];
+		dbt_op *op;
+
+		if (dropping) {
+			if (p && p->a && !p->b)
+				continue;
+			op = emit(o, DBT_OP_DROP_INDEX, p ? p->a : NULL, p ? p->a : NULL);
+		} else {
+			op = emit(o, DBT_OP_ADD_INDEX, p ? p->b : NULL, p ? p->a : NULL);
+		}
+		if (op)
+			op->index = ix;
+	}
+	free(v);
+	return 0;
+}
+
+static void emit_key_drops(struct ops *o, const struct state *st)
+{
+	size_t i, k;
+	dbt_op *op;
+
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (!p->a || !p->b)
+			continue;
+		for (k = 0; k < p->a->nchecks; k++)
+			if (!p->a_ck[k] && (op = emit(o, DBT_OP_DROP_CHECK, p->a, p->a)))
+				op->check = p->a->checks[k];
+	}
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (!p->a || !p->b)
+			continue;
+		for (k = 0; k < p->a->nuniques; k++)
+			if (!p->a_uq[k] && (op = emit(o, DBT_OP_DROP_UNIQUE, p->a, p->a)))
+				op->key = p->a->uniques[k];
+	}
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (p->a && p->b && p->a->pk && !p->pk_matched &&
+		    (op = emit(o, DBT_OP_DROP_PK, p->a, p->a)))
+			op->key = p->a->pk;
+	}
+}
+
+static void emit_key_adds(struct ops *o, const struct state *st)
+{
+	size_t i, k;
+	dbt_op *op;
+
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (p->a && p->b && p->b->pk && !p->pk_matched &&
+		    (op = emit(o, DBT_OP_ADD_PK, p->b, p->a)))
+			op->key = p->b->pk;
+	}
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (!p->a || !p->b)
+			continue;
+		for (k = 0; k < p->b->nuniques; k++)
+			if (!p->b_uq[k] && (op = emit(o, DBT_OP_ADD_UNIQUE, p->b, p->a)))
+				op->key = p->b->uniques[k];
+	}
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (!p->a || !p->b)
+			continue;
+		for (k = 0; k < p->b->nchecks; k++)
+			if (!p->b_ck[k] && (op = emit(o, DBT_OP_ADD_CHECK, p->b, p->a)))
+				op->check = p->b->checks[k];
+	}
+}
+
+static void emit_fk_adds(struct ops *o, const struct state *st)
+{
+	size_t i, k;
+
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+		const dbt_table *b = p->b;
+
+		if (!b || (!p->a && !p->deferred))
+			continue;
+		for (k = 0; k < b->nfks; k++) {
+			dbt_op *op;
+
+			if (p->a ? p->b_fk[k] : is_self(b->fks[k], b))
+				continue;
+			if ((op = emit(o, DBT_OP_ADD_FK, b, p->a)))
+				op->fk = b->fks[k];
+		}
+	}
+}
+
+static int same_type(const dbt_column *a, const dbt_column *b)
+{
+	return a->type.kind == b->type.kind && a->type.length == b->type.length &&
+	       a->type.precision == b->type.precision && a->type.scale == b->type.scale &&
+	       streq_null(a->collation, b->collation);
+}
+
+static void emit_columns(struct ops *o, const struct state *st)
+{
+	size_t i, k;
+	dbt_op *op;
+
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (!p->a || !p->b)
+			continue;
+		for (k = 0; k < p->b->ncolumns; k++)
+			if (!dbt_table_find_column(p->a, p->b->columns[k]->name) &&
+			    (op = emit(o, DBT_OP_ADD_COLUMN, p->b, p->a)))
+				op->column = p->b->columns[k];
+	}
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (!p->a || !p->b)
+			continue;
+		for (k = 0; k < p->b->ncolumns; k++) {
+			const dbt_column *c = p->b->columns[k];
+			const dbt_column *oc = dbt_table_find_column(p->a, c->name);
+			dbt_op_kind kinds[4];
+			size_t nk = 0, m;
+
+			if (!oc)
+				continue;
+			if (!same_type(oc, c))
+				kinds[nk++] = DBT_OP_ALTER_TYPE;
+			if (!oc->not_null != !c->not_null)
+				kinds[nk++] = DBT_OP_ALTER_NULL;
+			if (!streq_null(oc->default_expr, c->default_expr))
+				kinds[nk++] = DBT_OP_ALTER_DEFAULT;
+			if (!oc->autoincrement != !c->autoincrement || oc->identity != c->identity)
+				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
+			for (m = 0; m < nk; m++) {
+				if ((op = emit(o, kinds[m], p->b, p->a))) {
+					op->column = c;
+					op->old_column = oc;
+				}
+			}
+		}
+	}
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (!p->a || !p->b)
+			continue;
+		for (k = 0; k < p->a->ncolumns; k++)
+			if (!dbt_table_find_column(p->b, p->a->columns[k]->name) &&
+			    (op = emit(o, DBT_OP_DROP_COLUMN, p->a, p->a)))
+				op->old_column = p->a->columns[k];
+	}
+}
+
+int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to,
+		     const dbt_diff_opts *opts)
+{
+	struct state st;
+	struct ops o = {NULL, 0, 0, 0};
+	size_t *drops = NULL, *creates = NULL, ndrops = 0, ncreates = 0, i;
+	int rc;
+
+	out->ops = NULL;
+	out->n = 0;
+	memset(&st, 0, sizeof(st));
+	st.from = from;
+	st.to = to;
+	st.forward_refs = opts ? opts->fk_forward_refs : 0;
+	if ((rc = build_pairs(&st)) < 0 || (rc = sort_tables(&drops, &ndrops, &st, 1)) < 0 ||
+	    (rc = sort_tables(&creates, &ncreates, &st, 0)) < 0)
+		goto cleanup;
+
+	emit_fk_drops(&o, &st);
+	if ((rc = emit_indexes(&o, &st, 1)) < 0)
+		goto cleanup;
+	emit_key_drops(&o, &st);
+	for (i = 0; i < ndrops; i++) {
+		const struct pair *p = &st.pairs[drops[i]];
+		dbt_op *op = emit(&o, DBT_OP_DROP_TABLE, p->a, NULL);
+
+		if (op)
+			op->fks_deferred = p->deferred;
+	}
+	for (i = 0; i < ncreates; i++) {
+		const struct pair *p = &st.pairs[creates[i]];
+		dbt_op *op = emit(&o, DBT_OP_CREATE_TABLE, p->b, NULL);
+
+		if (op)
+			op->fks_deferred = p->deferred;
+	}
+	emit_columns(&o, &st);
+	emit_key_adds(&o, &st);
+	emit_fk_adds(&o, &st);
+	if ((rc = emit_indexes(&o, &st, 0)) < 0)
+		goto cleanup;
+	if (o.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	out->ops = o.v;
+	out->n = o.n;
+	o.v = NULL;
+	rc = 0;
+cleanup:
+	free(o.v);
+	free(drops);
+	free(creates);
+	for (i = 0; i < st.npairs; i++)
+		free(st.pairs[i].flags);
+	free(st.pairs);
+	free(st.a_ix);
+	free(st.b_ix);
+	return rc;
+}
+
+void dbt_diff_release(dbt_diff *diff)
+{
+	if (!diff)
+		return;
+	free(diff->ops);
+	diff->ops = NULL;
+	diff->n = 0;
+}
+
+/* ------------------------------------------------------------- inverse */
+
+void dbt_op_inverse(dbt_op *out, const dbt_op *op)
+{
+	static const dbt_op_kind flip[] = {
+		[DBT_OP_CREATE_TABLE] = DBT_OP_DROP_TABLE,
+		[DBT_OP_DROP_TABLE] = DBT_OP_CREATE_TABLE,
+		[DBT_OP_ADD_COLUMN] = DBT_OP_DROP_COLUMN,
+		[DBT_OP_DROP_COLUMN] = DBT_OP_ADD_COLUMN,
+		[DBT_OP_ALTER_TYPE] = DBT_OP_ALTER_TYPE,
+		[DBT_OP_ALTER_NULL] = DBT_OP_ALTER_NULL,
+		[DBT_OP_ALTER_DEFAULT] = DBT_OP_ALTER_DEFAULT,
+		[DBT_OP_ALTER_IDENTITY] = DBT_OP_ALTER_IDENTITY,
+		[DBT_OP_ADD_PK] = DBT_OP_DROP_PK,
+		[DBT_OP_DROP_PK] = DBT_OP_ADD_PK,
+		[DBT_OP_ADD_UNIQUE] = DBT_OP_DROP_UNIQUE,
+		[DBT_OP_DROP_UNIQUE] = DBT_OP_ADD_UNIQUE,
+		[DBT_OP_ADD_FK] = DBT_OP_DROP_FK,
+		[DBT_OP_DROP_FK] = DBT_OP_ADD_FK,
+		[DBT_OP_ADD_CHECK] = DBT_OP_DROP_CHECK,
+		[DBT_OP_DROP_CHECK] = DBT_OP_ADD_CHECK,
+		[DBT_OP_ADD_INDEX] = DBT_OP_DROP_INDEX,
+		[DBT_OP_DROP_INDEX] = DBT_OP_ADD_INDEX,
+	};
+	dbt_op r = *op;
+
+	r.kind = flip[op->kind];
+	switch (op->kind) {
+	case DBT_OP_ALTER_TYPE:
+	case DBT_OP_ALTER_NULL:
+	case DBT_OP_ALTER_DEFAULT:
+	case DBT_OP_ALTER_IDENTITY:
+		r.table = op->old_table;
+		r.old_table = op->table;
+		/* fall through */
+	case DBT_OP_ADD_COLUMN:
+	case DBT_OP_DROP_COLUMN:
+		r.column = op->old_column;
+		r.old_column = op->column;
+		break;
+	default:
+		break;
+	}
+	*out = r;
+}
+
+const char *dbt_op_kind_name(dbt_op_kind kind)
+{
+	static const char *const names[] = {
+		[DBT_OP_CREATE_TABLE] = "create_table",
+		[DBT_OP_DROP_TABLE] = "drop_table",
+		[DBT_OP_ADD_COLUMN] = "add_column",
+		[DBT_OP_DROP_COLUMN] = "drop_column",
+		[DBT_OP_ALTER_TYPE] = "alter_type",
+		[DBT_OP_ALTER_NULL] = "alter_null",
+		[DBT_OP_ALTER_DEFAULT] = "alter_default",
+		[DBT_OP_ALTER_IDENTITY] = "alter_identity",
+		[DBT_OP_ADD_PK] = "add_primary_key",
+		[DBT_OP_DROP_PK] = "drop_primary_key",
+		[DBT_OP_ADD_UNIQUE] = "add_unique",
+		[DBT_OP_DROP_UNIQUE] = "drop_unique",
+		[DBT_OP_ADD_FK] = "add_foreign_key",
+		[DBT_OP_DROP_FK] = "drop_foreign_key",
+		[DBT_OP_ADD_CHECK] = "add_check",
+		[DBT_OP_DROP_CHECK] = "drop_check",
+		[DBT_OP_ADD_INDEX] = "add_index",
+		[DBT_OP_DROP_INDEX] = "drop_index",
+	};
+
+	if ((size_t)kind >= sizeof(names) / sizeof(names[0]) || !names[kind])
+		return "unknown";
+	return names[kind];
+}
+
+/* ------------------------------------------------------------ describe */
+
+/* A name as SQL would need it written: bare when it is a plain lower-case
+ * word that is not reserved, else in double quotes. */
+static void put_name(dbt_buf *b, const char *name)
+{
+	const char *s;
+	int bare;
+
+	if (!name) {
+		dbt_buf_puts(b, "?");
+		return;
+	}
+	bare = (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
+	for (s = name; bare && *s; s++)
+		bare = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' ||
+		       *s == '$';
+	if (bare && dbt_sql_keyword(name, strlen(name)) != DBT_KW_RESERVED) {
+		dbt_buf_puts(b, name);
+		return;
+	}
+	dbt_buf_putc(b, '"');
+	for (s = name; *s; s++) {
+		if (*s == '"')
+			dbt_buf_putc(b, '"');
+		dbt_buf_putc(b, *s);
+	}
+	dbt_buf_putc(b, '"');
+}
+
+static void put_names(dbt_buf *b, char *const *v, size_t n)
+{
+	size_t i;
+
+	dbt_buf_putc(b, '(');
+	for (i = 0; i < n; i++) {
+		if (i)
+			dbt_buf_puts(b, ", ");
+		put_name(b, v[i]);
+	}
+	dbt_buf_putc(b, ')');
+}
+
+/* The table an op acts on: its own, else (an index) the one it names. */
+static const char *op_table_name(const dbt_op *op)
+{
+	if (op->table)
+		return op->table->name;
+	if (op->old_table)
+		return op->old_table->name;
+	if (op->index)
+		return op->index->table;
+	return NULL;
+}
+
+static const char *identity_text(const dbt_column *c)
+{
+	switch (c->identity) {
+	case DBT_IDENTITY_SERIAL:
+		return "SERIAL";
+	case DBT_IDENTITY_ALWAYS:
+		return "GENERATED ALWAYS AS IDENTITY";
+	case DBT_IDENTITY_BY_DEFAULT:
+		return "GENERATED BY DEFAULT AS IDENTITY";
+	default:
+		return c->autoincrement ? "AUTOINCREMENT" : NULL;
+	}
+}
+
+static void put_type(dbt_buf *b, const dbt_column *c)
+{
+	dbt_type_format(b, &c->type);
+	if (c->collation) {
+		dbt_buf_puts(b, " COLLATE ");
+		put_name(b, c->collation);
+	}
+}
+
+static void put_column_def(dbt_buf *b, const dbt_column *c)
+{
+	const char *ident = identity_text(c);
+
+	dbt_type_format(b, &c->type);
+	dbt_buf_puts(b, c->not_null ? " NOT NULL" : " NULL");
+	if (c->default_expr)
+		dbt_buf_printf(b, " DEFAULT %s", c->default_expr);
+	if (c->collation) {
+		dbt_buf_puts(b, " COLLATE ");
+		put_name(b, c->collation);
+	}
+	if (ident)
+		dbt_buf_printf(b, " %s", ident);
+}
+
+static void put_default(dbt_buf *b, const dbt_column *c)
+{
+	if (c->default_expr)
+		dbt_buf_printf(b, "DEFAULT %s", c->default_expr);
+	else
+		dbt_buf_puts(b, "no default");
+}
+
+static void put_identity(dbt_buf *b, const dbt_column *c)
+{
+	const char *ident = identity_text(c);
+
+	dbt_buf_puts(b, ident ? ident : "no identity");
+}
+
+static void put_fk(dbt_buf *b, const dbt_fk *fk)
+{
+	static const char *const actions[] = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
+					      "SET DEFAULT"};
+
+	put_names(b, fk->columns, fk->ncolumns);
+	dbt_buf_puts(b, " -> ");
+	put_name(b, fk->ref_table);
+	dbt_buf_putc(b, ' ');
+	put_names(b, fk->ref_columns, fk->nref_columns);
+	if (fk->on_delete != DBT_FK_NO_ACTION && (size_t)fk->on_delete < 5)
+		dbt_buf_printf(b, " ON DELETE %s", actions[fk->on_delete]);
+	if (fk->on_update != DBT_FK_NO_ACTION && (size_t)fk->on_update < 5)
+		dbt_buf_printf(b, " ON UPDATE %s", actions[fk->on_update]);
+	if (fk->deferrable)
+		dbt_buf_puts(b, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
+						       : " DEFERRABLE");
+}
+
+static void put_index(dbt_buf *b, const dbt_index *ix)
+{
+	size_t i;
+
+	put_name(b, ix->name);
+	dbt_buf_puts(b, " ON ");
+	put_name(b, ix->table);
+	dbt_buf_puts(b, " (");
+	for (i = 0; i < ix->nelems; i++) {
+		const dbt_index_elem *e = &ix->elems[i];
+
+		if (i)
+			dbt_buf_puts(b, ", ");
+		if (e->column)
+			put_name(b, e->column);
+		else
+			dbt_buf_printf(b, "(%s)", e->expr ? e->expr : "");
+		if (e->desc)
+			dbt_buf_puts(b, " DESC");
+	}
+	dbt_buf_putc(b, ')');
+	if (ix->where)
+		dbt_buf_printf(b, " WHERE %s", ix->where);
+}
+
+/* "~ column t.c " for the alters. */
+static void put_alter(dbt_buf *b, const dbt_op *op)
+{
+	const dbt_column *c = op->column ? op->column : op->old_column;
+
+	dbt_buf_puts(b, "~ column ");
+	put_name(b, op_table_name(op));
+	dbt_buf_putc(b, '.');
+	put_name(b, c ? c->name : NULL);
+	dbt_buf_putc(b, ' ');
+}
+
+void dbt_op_describe(dbt_buf *out, const dbt_op *op)
+{
+	switch (op->kind) {
+	case DBT_OP_CREATE_TABLE:
+	case DBT_OP_DROP_TABLE:
+		dbt_buf_puts(out, op->kind == DBT_OP_CREATE_TABLE ? "+ table " : "- table ");
+		put_name(out, op_table_name(op));
+		break;
+	case DBT_OP_ADD_COLUMN:
+		dbt_buf_puts(out, "+ column ");
+		put_name(out, op_table_name(op));
+		dbt_buf_putc(out, '.');
+		put_name(out, op->column->name);
+		dbt_buf_putc(out, ' ');
+		put_column_def(out, op->column);
+		break;
+	case DBT_OP_DROP_COLUMN:
+		dbt_buf_puts(out, "- column ");
+		put_name(out, op_table_name(op));
+		dbt_buf_putc(out, '.');
+		put_name(out, op->old_column->name);
+		break;
+	case DBT_OP_ALTER_TYPE:
+		put_alter(out, op);
+		put_type(out, op->old_column);
+		dbt_buf_puts(out, " -> ");
+		put_type(out, op->column);
+		break;
+	case DBT_OP_ALTER_NULL:
+		put_alter(out, op);
+		dbt_buf_puts(out, op->old_column->not_null ? "NOT NULL -> " : "NULL -> ");
+		dbt_buf_puts(out, op->column->not_null ? "NOT NULL" : "NULL");
+		break;
+	case DBT_OP_ALTER_DEFAULT:
+		put_alter(out, op);
+		put_default(out, op->old_column);
+		dbt_buf_puts(out, " -> ");
+		put_default(out, op->column);
+		break;
+	case DBT_OP_ALTER_IDENTITY:
+		put_alter(out, op);
+		put_identity(out, op->old_column);
+		dbt_buf_puts(out, " -> ");
+		put_identity(out, op->column);
+		break;
+	case DBT_OP_ADD_PK:
+	case DBT_OP_DROP_PK:
+	case DBT_OP_ADD_UNIQUE:
+	case DBT_OP_DROP_UNIQUE: {
+		int add = op->kind == DBT_OP_ADD_PK || op->kind == DBT_OP_ADD_UNIQUE;
+		int pk = op->kind == DBT_OP_ADD_PK || op->kind == DBT_OP_DROP_PK;
+
+		dbt_buf_puts(out, add ? "+ " : "- ");
+		dbt_buf_puts(out, pk ? "primary key " : "unique ");
+		put_name(out, op_table_name(op));
+		dbt_buf_putc(out, ' ');
+		put_names(out, op->key->columns, op->key->ncolumns);
+		break;
+	}
+	case DBT_OP_ADD_FK:
+	case DBT_OP_DROP_FK:
+		dbt_buf_puts(out, op->kind == DBT_OP_ADD_FK ? "+ foreign key " : "- foreign key ");
+		put_name(out, op_table_name(op));
+		dbt_buf_putc(out, ' ');
+		put_fk(out, op->fk);
+		break;
+	case DBT_OP_ADD_CHECK:
+	case DBT_OP_DROP_CHECK:
+		dbt_buf_puts(out, op->kind == DBT_OP_ADD_CHECK ? "+ check " : "- check ");
+		put_name(out, op_table_name(op));
+		dbt_buf_printf(out, " (%s)", op->check->expr);
+		break;
+	case DBT_OP_ADD_INDEX:
+		dbt_buf_puts(out, op->index->unique ? "+ unique index " : "+ index ");
+		put_index(out, op->index);
+		break;
+	case DBT_OP_DROP_INDEX:
+		dbt_buf_puts(out, "- index ");
+		put_name(out, op->index->name);
+		break;
+	}
+}

@@ -1,0 +1,267 @@
+/*
+ * model.c - the declared model against the live database: compare them
+ * (`dbtool check`), create what the database lacks (`create-all`), drop
+ * everything (`drop-all`).  The parser, reflection, differ and renderer do
+ * the work; this file strings them together inside one transaction.
+ */
+#include "dbtool.h"
+
+#include "buf.h"
+#include "dialect.h"
+#include "diff.h"
+#include "error.h"
+#include "parse.h"
+#include "render.h"
+#include "schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define VERSION_TABLE "dbtool_version"
+#define DEFAULT_LOCK_TIMEOUT_MS 60000
+
+/* The model file, parsed and adapted to the connection's database. */
+static int load_model(dbt_schema **out, dbt_conn *conn, const char *path)
+{
+	int rc = dbt_parse_model_file(out, path);
+
+	if (rc < 0)
+		return rc == DBT_ENOTFOUND ? dbt_error_set(rc, "cannot open model file '%s': no such file", path)
+					   : rc;
+	rc = dbt_schema_adapt(*out, conn->dialect->kind);
+	if (rc < 0) {
+		dbt_error_prefix(rc, "%s", path);
+		dbt_schema_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+static int reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
+{
+	*out = NULL;
+	if (!conn->dialect->reflect)
+		return dbt_error_set(DBT_ERROR, "reading the schema of a %s database is not supported",
+				     conn->dialect->name);
+	return conn->dialect->reflect(out, conn, schema_name);
+}
+
+static int diff_opts_for(dbt_diff_opts *o, const dbt_conn *conn)
+{
+	/* SQLite checks foreign keys when rows change, not when tables are
+	 * made, so a table may name one that does not exist yet. */
+	o->fk_forward_refs = conn->dialect->kind == DBT_DIALECT_SQLITE;
+	return 0;
+}
+
+int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
+		      const char *schema_name)
+{
+	dbt_schema *model = NULL, *db = NULL;
+	dbt_diff diff = {NULL, 0};
+	dbt_diff_opts o;
+	dbt_buf line = DBT_BUF_INIT;
+	size_t i;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	if ((rc = load_model(&model, conn, model_path)) < 0)
+		goto cleanup;
+	if ((rc = reflect(&db, conn, schema_name)) < 0)
+		goto cleanup;
+	diff_opts_for(&o, conn);
+	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
+		goto cleanup;
+	if (diff.n) {
+		out->v = calloc(diff.n, sizeof(*out->v));
+		if (!out->v) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+	}
+	for (i = 0; i < diff.n; i++) {
+		dbt_buf_clear(&line);
+		dbt_op_describe(&line, &diff.ops[i]);
+		out->v[i].kind = dbt_op_kind_name(diff.ops[i].kind);
+		out->v[i].text = strdup(dbt_buf_str(&line));
+		if (line.oom || !out->v[i].text) {
+			dbt_findings_release(out);
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		out->n++;
+	}
+cleanup:
+	dbt_buf_release(&line);
+	dbt_diff_release(&diff);
+	dbt_schema_free(db);
+	dbt_schema_free(model);
+	return rc;
+}
+
+void dbt_findings_release(dbt_findings *findings)
+{
+	size_t i;
+
+	for (i = 0; i < findings->n; i++)
+		free(findings->v[i].text);
+	free(findings->v);
+	findings->v = NULL;
+	findings->n = 0;
+}
+
+/* Takes the migration lock and opens the transaction every change of
+ * create-all and drop-all happens in. */
+static int start(dbt_conn *conn, int lock_timeout_ms)
+{
+	int rc = conn->dialect->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms
+							   : DEFAULT_LOCK_TIMEOUT_MS);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = conn->dialect->begin(conn)) < 0)
+		conn->dialect->unlock(conn);
+	return rc;
+}
+
+static int finish(dbt_conn *conn, int rc)
+{
+	if (rc == 0)
+		rc = conn->dialect->commit(conn);
+	if (rc < 0)
+		conn->dialect->rollback(conn);
+	conn->dialect->unlock(conn);
+	return rc;
+}
+
+/* Runs rendered SQL; `what` names the object in an error. */
+static int run(dbt_conn *conn, dbt_buf *sql, const char *what)
+{
+	int rc;
+
+	if (sql->oom)
+		return dbt_error_oom();
+	rc = conn->dialect->exec_script(conn, dbt_buf_str(sql), what, 1);
+	dbt_buf_clear(sql);
+	return rc;
+}
+
+static int keep_for_create_all(const dbt_op *op)
+{
+	switch (op->kind) {
+	case DBT_OP_CREATE_TABLE:
+	case DBT_OP_ADD_INDEX:
+		return 1;
+	case DBT_OP_ADD_FK:
+		/* Only the fks that a new table's CREATE TABLE left out. */
+		return op->old_table == NULL;
+	default:
+		return 0;
+	}
+}
+
+int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *schema_name,
+			 int lock_timeout_ms, dbt_object_fn on_object, void *arg)
+{
+	dbt_schema *model = NULL, *db = NULL;
+	dbt_diff diff = {NULL, 0};
+	dbt_diff_opts o;
+	dbt_buf sql = DBT_BUF_INIT;
+	size_t i;
+	int rc;
+
+	if ((rc = load_model(&model, conn, model_path)) < 0)
+		return rc;
+	if ((rc = start(conn, lock_timeout_ms)) < 0)
+		goto cleanup;
+	if ((rc = reflect(&db, conn, schema_name)) < 0)
+		goto done;
+	diff_opts_for(&o, conn);
+	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
+		goto done;
+	for (i = 0; i < diff.n && rc == 0; i++) {
+		const dbt_op *op = &diff.ops[i];
+		const char *name;
+
+		if (!keep_for_create_all(op))
+			continue;
+		if ((rc = dbt_render_op(&sql, conn->dialect->kind, op)) < 0 ||
+		    (rc = run(conn, &sql, "create-all")) < 0)
+			break;
+		name = op->kind == DBT_OP_ADD_INDEX ? op->index->name : op->table->name;
+		if (on_object && op->kind != DBT_OP_ADD_FK)
+			on_object("create", op->kind == DBT_OP_ADD_INDEX ? "index" : "table", name, arg);
+	}
+done:
+	rc = finish(conn, rc);
+cleanup:
+	dbt_buf_release(&sql);
+	dbt_diff_release(&diff);
+	dbt_schema_free(db);
+	dbt_schema_free(model);
+	return rc;
+}
+
+int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout_ms,
+		       dbt_object_fn on_object, void *arg)
+{
+	const struct dbt_dialect *d = conn->dialect;
+	dbt_schema *db = NULL, *empty = NULL;
+	dbt_diff diff = {NULL, 0};
+	dbt_diff_opts o;
+	dbt_buf sql = DBT_BUF_INIT;
+	size_t i, ndropped = 0;
+	int rc, has_version = 0;
+
+	if ((rc = dbt_schema_new(&empty)) < 0)
+		return rc;
+	if ((rc = start(conn, lock_timeout_ms)) < 0)
+		goto cleanup;
+	if ((rc = reflect(&db, conn, schema_name)) < 0 ||
+	    (rc = d->table_exists(conn, VERSION_TABLE, &has_version)) < 0)
+		goto done;
+	diff_opts_for(&o, conn);
+	if ((rc = dbt_diff_schemas(&diff, db, empty, &o)) < 0)
+		goto done;
+	if (d->kind == DBT_DIALECT_SQLITE) {
+		/* Foreign keys between the dropped tables (cycles included) are
+		 * checked at commit, when none of them is left. */
+		if ((rc = d->exec(conn, "PRAGMA defer_foreign_keys = ON")) < 0)
+			goto done;
+	}
+	/* One DROP TABLE naming every table: PostgreSQL then needs no order
+	 * even for foreign-key cycles, and SQLite drops them in the list's
+	 * order, which the differ made dependents-first. */
+	for (i = 0; i < diff.n; i++) {
+		if (diff.ops[i].kind != DBT_OP_DROP_TABLE)
+			continue;
+		if (d->kind == DBT_DIALECT_SQLITE || ndropped == 0)
+			dbt_buf_puts(&sql, "DROP TABLE ");
+		else
+			dbt_buf_puts(&sql, ", ");
+		d->quote_ident(&sql, diff.ops[i].table->name);
+		if (d->kind == DBT_DIALECT_SQLITE)
+			dbt_buf_puts(&sql, ";\n");
+		ndropped++;
+	}
+	if (has_version) {
+		dbt_buf_puts(&sql, d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
+		d->quote_ident(&sql, VERSION_TABLE);
+	}
+	if (sql.len && (rc = run(conn, &sql, "drop-all")) < 0)
+		goto done;
+	for (i = 0; on_object && i < diff.n; i++)
+		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
+			on_object("drop", "table", diff.ops[i].table->name, arg);
+	if (has_version && on_object)
+		on_object("drop", "table", VERSION_TABLE, arg);
+done:
+	rc = finish(conn, rc);
+cleanup:
+	dbt_buf_release(&sql);
+	dbt_diff_release(&diff);
+	dbt_schema_free(db);
+	dbt_schema_free(empty);
+	return rc;
+}

@@ -1,0 +1,1923 @@
+/*
+ * parse.c - the SQL tokenizer and the model parser (see parse.h).
+ *
+ * The parser is recursive descent over the DDL subset that one model can
+ * state for both SQLite and PostgreSQL: CREATE TABLE with column and table
+ * constraints, and CREATE [UNIQUE] INDEX.  It stops at the first fault and
+ * names its place as path:line:column.  Names that may refer to what is
+ * declared later in the file (the table a foreign key references, the table
+ * of an index, the columns of table constraints) are recorded with their
+ * place as they are read and resolved once the whole file is read.
+ */
+#include "parse.h"
+
+#include "error.h"
+#include "fsutil.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------- tokenizer */
+
+static int is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+static int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_opchar(int c)
+{
+	return c && strchr("+-*/<>=~!@#%^&|`?", c) != NULL;
+}
+
+/* The length of the well-formed UTF-8 character at `s`, 0 when it is not. */
+static size_t utf8_len(const unsigned char *s, size_t avail)
+{
+	size_t n, i;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2;
+		cp = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3;
+		cp = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (n > avail)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+void dbt_lex_init(dbt_lexer *lx, const char *text, size_t len)
+{
+	lx->text = text;
+	lx->len = len;
+	lx->pos = 0;
+	lx->line = 1;
+	lx->line_start = 0;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		lx->pos = lx->line_start = 3;
+}
+
+static int at(const dbt_lexer *lx, size_t off)
+{
+	return lx->pos + off < lx->len ? (unsigned char)lx->text[lx->pos + off] : 0;
+}
+
+/* Moves one byte on, counting lines. */
+static void adv(dbt_lexer *lx)
+{
+	if (lx->text[lx->pos] == '\n') {
+		lx->line++;
+		lx->line_start = lx->pos + 1;
+	}
+	lx->pos++;
+}
+
+/* Starts a token at the current position. */
+static void mark(const dbt_lexer *lx, dbt_token *t)
+{
+	size_t i;
+	int col = 1;
+
+	for (i = lx->line_start; i < lx->pos; i++)
+		if (((unsigned char)lx->text[i] & 0xC0) != 0x80)
+			col++;
+	t->start = lx->pos;
+	t->len = 0;
+	t->line = lx->line;
+	t->col = col;
+}
+
+/* Blanks and comments; DBT_EPARSE, with `t` at its start, for a block
+ * comment that never ends. */
+static int skip_blanks(dbt_lexer *lx, dbt_token *t)
+{
+	for (;;) {
+		int c = at(lx, 0);
+
+		if (lx->pos < lx->len &&
+		    (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
+			adv(lx);
+		} else if (c == '-' && at(lx, 1) == '-') {
+			while (lx->pos < lx->len && lx->text[lx->pos] != '\n')
+				adv(lx);
+		} else if (c == '/' && at(lx, 1) == '*') {
+			int depth = 0;
+
+			mark(lx, t);
+			do {
+				if (lx->pos >= lx->len)
+					return dbt_error_set(DBT_EPARSE, "unterminated comment");
+				if (at(lx, 0) == '/' && at(lx, 1) == '*') {
+					depth++;
+					adv(lx);
+				} else if (at(lx, 0) == '*' && at(lx, 1) == '/') {
+					depth--;
+					adv(lx);
+				}
+				adv(lx);
+			} while (depth > 0);
+		} else {
+			return 0;
+		}
+	}
+}
+
+/* Checks the UTF-8 of the token's bytes, which C strings must be able
+ * to hold: no NUL. */
+static int check_utf8(const dbt_lexer *lx, const dbt_token *t)
+{
+	const unsigned char *s = (const unsigned char *)lx->text + t->start;
+	size_t i = 0, n;
+
+	while (i < t->len) {
+		if (s[i] == 0)
+			return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
+		n = utf8_len(s + i, t->len - i);
+		if (!n)
+			return dbt_error_set(DBT_EPARSE, "invalid UTF-8");
+		i += n;
+	}
+	return 0;
+}
+
+/* Reads up to the closing `quote`, a doubled quote standing for one;
+ * with `backslash`, a backslash escapes the next byte (E'...'). */
+static int lex_quoted(dbt_lexer *lx, char quote, int backslash, const char *what)
+{
+	adv(lx);
+	for (;;) {
+		if (lx->pos >= lx->len)
+			return dbt_error_set(DBT_EPARSE, "unterminated %s", what);
+		if (backslash && at(lx, 0) == '\\' && lx->pos + 1 < lx->len) {
+			adv(lx);
+		} else if (at(lx, 0) == (unsigned char)quote) {
+			adv(lx);
+			if (at(lx, 0) != (unsigned char)quote || lx->pos >= lx->len)
+				return 0;
+		}
+		adv(lx);
+	}
+}
+
+/* $tag$...$tag$; 0 (and nothing read) when no tag starts here. */
+static int lex_dollar(dbt_lexer *lx)
+{
+	size_t n = 1, i;
+
+	if (is_alpha(at(lx, n)))
+		while (is_alpha(at(lx, n)) || is_digit(at(lx, n)))
+			n++;
+	if (at(lx, n) != '$')
+		return 0;
+	n++;
+	for (i = lx->pos + n; i + n <= lx->len; i++) {
+		if (!memcmp(lx->text + i, lx->text + lx->pos, n)) {
+			while (lx->pos < i + n)
+				adv(lx);
+			return 1;
+		}
+	}
+	return dbt_error_set(DBT_EPARSE, "unterminated dollar-quoted string");
+}
+
+static void lex_number(dbt_lexer *lx)
+{
+	while (is_digit(at(lx, 0)))
+		adv(lx);
+	if (at(lx, 0) == '.') {
+		adv(lx);
+		while (is_digit(at(lx, 0)))
+			adv(lx);
+	}
+	if ((at(lx, 0) == 'e' || at(lx, 0) == 'E') &&
+	    (is_digit(at(lx, 1)) ||
+	     ((at(lx, 1) == '+' || at(lx, 1) == '-') && is_digit(at(lx, 2))))) {
+		adv(lx);
+		adv(lx);
+		while (is_digit(at(lx, 0)))
+			adv(lx);
+	}
+}
+
+/* An operator, by PostgreSQL's rules: no -- or slash-star inside, and no
+ * final + or - unless it holds one of ~ ! @ # % ^ & | ` ?. */
+static void lex_operator(dbt_lexer *lx)
+{
+	size_t n = 0, i;
+	int special = 0;
+
+	while (is_opchar(at(lx, n))) {
+		if (n > 0 && ((at(lx, n) == '-' && at(lx, n + 1) == '-') ||
+			      (at(lx, n) == '/' && at(lx, n + 1) == '*')))
+			break;
+		n++;
+	}
+	for (i = 0; i < n; i++)
+		if (strchr("~!@#%^&|`?", at(lx, i)))
+			special = 1;
+	while (n > 1 && !special && (at(lx, n - 1) == '+' || at(lx, n - 1) == '-'))
+		n--;
+	while (n--)
+		adv(lx);
+}
+
+int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
+{
+	int c, rc;
+
+	if ((rc = skip_blanks(lx, out)) < 0)
+		return rc;
+	mark(lx, out);
+	if (lx->pos >= lx->len) {
+		out->kind = DBT_TOK_END;
+		return 0;
+	}
+	c = at(lx, 0);
+	if (c && strchr("EeXxBbNn", c) && at(lx, 1) == '\'') {
+		out->kind = DBT_TOK_STRING;
+		adv(lx);
+		rc = lex_quoted(lx, '\'', c == 'E' || c == 'e', "string");
+	} else if (c == '\'') {
+		out->kind = DBT_TOK_STRING;
+		rc = lex_quoted(lx, '\'', 0, "string");
+	} else if (c == '"') {
+		out->kind = DBT_TOK_QUOTED;
+		rc = lex_quoted(lx, '"', 0, "quoted identifier");
+		if (rc == 0 && lx->pos - out->start == 2)
+			rc = dbt_error_set(DBT_EPARSE, "empty quoted identifier");
+	} else if (c == '$') {
+		out->kind = DBT_TOK_STRING;
+		rc = lex_dollar(lx);
+		if (rc == 0)
+			rc = dbt_error_set(DBT_EPARSE, "unexpected character '$'");
+		else if (rc > 0)
+			rc = 0;
+	} else if (is_digit(c) || (c == '.' && is_digit(at(lx, 1)))) {
+		out->kind = DBT_TOK_NUMBER;
+		lex_number(lx);
+	} else if (is_alpha(c)) {
+		out->kind = DBT_TOK_WORD;
+		while (is_alpha(at(lx, 0)) || is_digit(at(lx, 0)) || at(lx, 0) == '$')
+			adv(lx);
+	} else if (c && strchr("(),;.[]", c)) {
+		out->kind = DBT_TOK_PUNCT;
+		adv(lx);
+	} else if (c == ':') {
+		out->kind = DBT_TOK_OP;
+		adv(lx);
+		if (at(lx, 0) == ':')
+			adv(lx);
+	} else if (is_opchar(c)) {
+		out->kind = DBT_TOK_OP;
+		lex_operator(lx);
+	} else if (c > ' ' && c < 0x7F) {
+		return dbt_error_set(DBT_EPARSE, "unexpected character '%c'", c);
+	} else {
+		return dbt_error_set(DBT_EPARSE, "unexpected byte 0x%02x", (unsigned)c);
+	}
+	if (rc < 0)
+		return rc;
+	out->len = lx->pos - out->start;
+	return check_utf8(lx, out);
+}
+
+int dbt_token_is(const char *text, const dbt_token *tok, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (tok->len != n)
+		return 0;
+	if (tok->kind == DBT_TOK_WORD)
+		return !strncasecmp(text + tok->start, s, n);
+	if (tok->kind == DBT_TOK_PUNCT || tok->kind == DBT_TOK_OP)
+		return !memcmp(text + tok->start, s, n);
+	return 0;
+}
+
+void dbt_token_describe(dbt_buf *out, const char *text, const dbt_token *tok)
+{
+	size_t n = tok->len;
+
+	if (tok->kind == DBT_TOK_END) {
+		dbt_buf_puts(out, "end of file");
+		return;
+	}
+	if (tok->kind == DBT_TOK_STRING) {
+		dbt_buf_puts(out, "a string");
+		return;
+	}
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)text[tok->start + n] & 0xC0) == 0x80)
+			n--;
+	}
+	dbt_buf_putc(out, '\'');
+	dbt_buf_put(out, text + tok->start, n);
+	if (n < tok->len)
+		dbt_buf_puts(out, "...");
+	dbt_buf_putc(out, '\'');
+}
+
+/* -------------------------------------------------------------- keywords */
+
+/* PostgreSQL's reserved keywords, and those it allows only as function or
+ * type names; sorted. */
+static const char *const reserved_words[] = {
+	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
+	"authorization", "binary", "both", "case", "cast", "check", "collate", "collation",
+	"column", "concurrently", "constraint", "create", "cross", "current_catalog",
+	"current_date", "current_role", "current_schema", "current_time", "current_timestamp",
+	"current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+	"except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group",
+	"having", "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join",
+	"lateral", "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural",
+	"not", "notnull", "null", "offset", "on", "only", "or", "order", "outer", "overlaps",
+	"placing", "primary", "references", "returning", "right", "select", "session_user",
+	"similar", "some", "symmetric", "system_user", "table", "tablesample", "then", "to",
+	"trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
+	"where", "window", "with",
+};
+
+/* Words of expressions that are not reserved but read as keywords;
+ * sorted. */
+static const char *const expr_words[] = {
+	"between", "coalesce", "escape", "exists", "glob", "greatest", "least", "nullif", "regexp",
+};
+
+static int in_words(const char *const *words, size_t n, const char *word, size_t len)
+{
+	char w[32];
+	size_t i, lo = 0, hi = n;
+
+	if (len >= sizeof(w))
+		return 0;
+	for (i = 0; i < len; i++)
+		w[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i]);
+	w[len] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(w, words[mid]);
+
+		if (c == 0)
+			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return 0;
+}
+
+dbt_keyword dbt_sql_keyword(const char *word, size_t len)
+{
+	if (in_words(reserved_words, sizeof(reserved_words) / sizeof(reserved_words[0]), word, len))
+		return DBT_KW_RESERVED;
+	if (in_words(expr_words, sizeof(expr_words) / sizeof(expr_words[0]), word, len))
+		return DBT_KW_EXPR;
+	return DBT_KW_NONE;
+}
+
+/* ---------------------------------------------------------------- parser */
+
+/* A name read before the table it belongs to may be declared: checked
+ * once the file is read.  `column` NULL means the table itself. */
+struct ref {
+	const char *table;
+	const char *column;
+	int line, col;
+};
+
+struct parser {
+	const char *path;
+	const char *text;
+	size_t len;
+	dbt_lexer lx;
+	dbt_token tok;      /* the current token */
+	size_t prev_end;    /* where the token before it ended */
+	dbt_schema *schema;
+	struct ref *refs;
+	size_t nrefs;
+};
+
+/* A name as read: folded unless quoted, with its place. */
+struct name {
+	char *s;
+	int quoted;
+	int line, col;
+};
+
+static int fail_at(struct parser *p, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static int fail_at(struct parser *p, int line, int col, const char *fmt, ...)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	dbt_buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	dbt_error_set(DBT_EPARSE, "%s:%d:%d: %s", p->path, line, col, dbt_buf_str(&b));
+	dbt_buf_release(&b);
+	return DBT_EPARSE;
+}
+
+/* "expected WHAT, found TOKEN" at the current token. */
+static int expected(struct parser *p, const char *what)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	dbt_token_describe(&b, p->text, &p->tok);
+	if (b.oom)
+		rc = dbt_error_oom();
+	else
+		rc = fail_at(p, p->tok.line, p->tok.col, "expected %s, found %s", what, b.ptr);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+static int next(struct parser *p)
+{
+	int rc;
+
+	p->prev_end = p->tok.start + p->tok.len;
+	rc = dbt_lex_next(&p->lx, &p->tok);
+	if (rc < 0)
+		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->tok.line, p->tok.col);
+	return 0;
+}
+
+/* The token after the current one; END when it would not tokenize (the
+ * fault is reported when the parser gets there). */
+static void peek(const struct parser *p, dbt_token *out)
+{
+	dbt_lexer lx = p->lx;
+
+	if (dbt_lex_next(&lx, out) < 0)
+		out->kind = DBT_TOK_END;
+}
+
+static int is(const struct parser *p, const char *s)
+{
+	return dbt_token_is(p->text, &p->tok, s);
+}
+
+/* Reads the word or punctuation `s`, else "expected WHAT". */
+static int expect(struct parser *p, const char *s, const char *what)
+{
+	if (!is(p, s))
+		return expected(p, what);
+	return next(p);
+}
+
+static void name_release(struct name *n)
+{
+	free(n->s);
+	n->s = NULL;
+}
+
+/* A table, column, index, constraint or collation name; `out` holds
+ * nothing to free after a failure. */
+static int parse_name(struct parser *p, struct name *out, const char *what)
+{
+	const char *s = p->text + p->tok.start;
+	size_t i, o = 0;
+	int rc;
+
+	out->s = NULL;
+	out->line = p->tok.line;
+	out->col = p->tok.col;
+	if (p->tok.kind == DBT_TOK_WORD) {
+		if (dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED)
+			return fail_at(p, p->tok.line, p->tok.col,
+				       "expected %s, found reserved word '%.*s'", what,
+				       (int)p->tok.len, s);
+		out->s = strndup(s, p->tok.len);
+		if (!out->s)
+			return dbt_error_oom();
+		for (i = 0; out->s[i]; i++)
+			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
+				out->s[i] += 'a' - 'A';
+		out->quoted = 0;
+	} else if (p->tok.kind == DBT_TOK_QUOTED) {
+		out->s = malloc(p->tok.len);
+		if (!out->s)
+			return dbt_error_oom();
+		for (i = 1; i + 1 < p->tok.len; i++) {
+			out->s[o++] = s[i];
+			if (s[i] == '"')
+				i++;
+		}
+		out->s[o] = '\0';
+		out->quoted = 1;
+	} else {
+		return expected(p, what);
+	}
+	if (strlen(out->s) > DBT_NAME_MAX) {
+		size_t cut = 40;
+
+		while (((unsigned char)out->s[cut] & 0xC0) == 0x80)
+			cut--;
+		rc = fail_at(p, p->tok.line, p->tok.col, "name '%.*s...' is longer than %d bytes",
+			     (int)cut, out->s, DBT_NAME_MAX);
+		name_release(out);
+		return rc;
+	}
+	if ((rc = next(p)) < 0)
+		name_release(out);
+	return rc;
+}
+
+static int add_ref(struct parser *p, const char *table, const char *column, int line, int col)
+{
+	struct ref *v = realloc(p->refs, (p->nrefs + 1) * sizeof(*v));
+
+	if (!v)
+		return dbt_error_oom();
+	p->refs = v;
+	v[p->nrefs].table = table;
+	v[p->nrefs].column = column;
+	v[p->nrefs].line = line;
+	v[p->nrefs].col = col;
+	p->nrefs++;
+	return 0;
+}
+
+/* Compares ignoring ASCII case, as SQLite compares names. */
+static int name_casecmp(const char *a, const char *b)
+{
+	for (; *a; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb)
+			return 1;
+	}
+	return *b != '\0';
+}
+
+/* " (first declared on line N)", noting when the names differ in case
+ * only, which SQLite does not tell apart. */
+static void put_first(dbt_buf *b, const char *name, const char *first, int line)
+{
+	if (strcmp(name, first))
+		dbt_buf_printf(b, " (first declared on line %d as '%s', and SQLite ignores case in names)",
+			       line, first);
+	else
+		dbt_buf_printf(b, " (first declared on line %d)", line);
+}
+
+static int fail_duplicate(struct parser *p, const struct name *n, const char *what,
+			  const char *first, int first_line)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	put_first(&b, n->s, first, first_line);
+	rc = b.oom ? dbt_error_oom()
+		   : fail_at(p, n->line, n->col, "duplicate %s '%s'%s", what, n->s, b.ptr);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+typedef int (*add_column_fn)(void *obj, const char *column);
+
+/* A parenthesised list of column names, each appended by `add` to the
+ * list `*stored` (`*nstored` long) of `obj`; `table` is where they must
+ * exist (NULL when they need no check), `what` names the list in messages. */
+static int parse_column_list(struct parser *p, void *obj, add_column_fn add, char ***stored,
+			     size_t *nstored, const char *table, const char *what)
+{
+	struct name n = {NULL, 0, 0, 0};
+	size_t i;
+	int rc;
+
+	if ((rc = expect(p, "(", "'('")) < 0)
+		return rc;
+	for (;;) {
+		if ((rc = parse_name(p, &n, "a column name")) < 0)
+			goto cleanup;
+		for (i = 0; i < *nstored; i++) {
+			if (!strcmp((*stored)[i], n.s)) {
+				rc = fail_at(p, n.line, n.col, "column '%s' appears twice in %s",
+					     n.s, what);
+				goto cleanup;
+			}
+		}
+		if ((rc = add(obj, n.s)) < 0)
+			goto cleanup;
+		if (table && (rc = add_ref(p, table, (*stored)[*nstored - 1], n.line, n.col)) < 0)
+			goto cleanup;
+		name_release(&n);
+		if (is(p, ")"))
+			break;
+		if ((rc = expect(p, ",", "',' or ')'")) < 0)
+			goto cleanup;
+	}
+	rc = next(p);
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+static int add_unique_column(void *obj, const char *column)
+{
+	return dbt_unique_add_column(obj, column);
+}
+
+static int add_fk_column(void *obj, const char *column)
+{
+	return dbt_fk_add_column(obj, column);
+}
+
+static int add_fk_ref_column(void *obj, const char *column)
+{
+	return dbt_fk_add_ref_column(obj, column);
+}
+
+/* A balanced "( ... )"; `*from`, `*to` receive the span inside, which
+ * may be empty only for the arguments of a call. */
+static int parse_parens(struct parser *p, size_t *from, size_t *to, int call)
+{
+	int depth = 1, rc;
+
+	if ((rc = expect(p, "(", "'('")) < 0)
+		return rc;
+	if (is(p, ")") && !call)
+		return expected(p, "an expression");
+	*from = p->tok.start;
+	for (;;) {
+		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
+			return expected(p, "')'");
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")") && --depth == 0)
+			break;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	*to = *from < p->tok.start ? p->prev_end : *from;
+	return next(p);
+}
+
+/* Words that, after a type name's first word, still belong to it. */
+static int type_word(const struct parser *p)
+{
+	static const char *const words[] = {"precision", "varying", "with", "without", "time",
+					    "zone"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The line and column of the byte at `off`. */
+static void position_at(const struct parser *p, size_t off, int *line, int *col)
+{
+	dbt_lexer lx;
+	dbt_token t;
+	size_t k;
+
+	dbt_lex_init(&lx, p->text, p->len);
+	for (k = lx.pos; k < off; k++) {
+		if (p->text[k] == '\n') {
+			lx.line++;
+			lx.line_start = k + 1;
+		}
+	}
+	lx.pos = off;
+	mark(&lx, &t);
+	*line = t.line;
+	*col = t.col;
+}
+
+/* A type name's words and parenthesised parameters, handed to
+ * dbt_type_parse. */
+static int parse_type(struct parser *p, dbt_type *out, int *serial)
+{
+	size_t from = p->tok.start, to, errpos = 0;
+	int rc, line, col;
+
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "a type");
+	if ((rc = next(p)) < 0)
+		return rc;
+	for (;;) {
+		if (is(p, "(")) {
+			size_t a, b;
+
+			if ((rc = parse_parens(p, &a, &b, 1)) < 0)
+				return rc;
+			continue;
+		}
+		if (!type_word(p))
+			break;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	to = p->prev_end;
+	rc = dbt_type_parse(out, serial, p->text + from, to - from, &errpos);
+	if (rc < 0) {
+		position_at(p, from + errpos, &line, &col);
+		return dbt_error_prefix(rc, "%s:%d:%d", p->path, line, col);
+	}
+	return 0;
+}
+
+static int parse_action(struct parser *p, dbt_fk_action *out)
+{
+	int rc;
+
+	if (is(p, "cascade")) {
+		*out = DBT_FK_CASCADE;
+	} else if (is(p, "restrict")) {
+		*out = DBT_FK_RESTRICT;
+	} else if (is(p, "no")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (!is(p, "action"))
+			return expected(p, "ACTION");
+		*out = DBT_FK_NO_ACTION;
+	} else if (is(p, "set")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "null"))
+			*out = DBT_FK_SET_NULL;
+		else if (is(p, "default"))
+			*out = DBT_FK_SET_DEFAULT;
+		else
+			return expected(p, "NULL or DEFAULT");
+	} else {
+		return expected(p, "CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION");
+	}
+	return next(p);
+}
+
+/* What the clauses after REFERENCES t (...) have said so far. */
+struct fk_clauses {
+	int seen_delete;
+	int seen_update;
+	int not_deferrable;
+};
+
+/* ON DELETE action | ON UPDATE action */
+static int fk_on(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
+{
+	dbt_fk_action *action;
+	int *seen, rc;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "delete")) {
+		seen = &cl->seen_delete;
+		action = &fk->on_delete;
+	} else if (is(p, "update")) {
+		seen = &cl->seen_update;
+		action = &fk->on_update;
+	} else {
+		return expected(p, "DELETE or UPDATE");
+	}
+	if (*seen)
+		return fail_at(p, p->tok.line, p->tok.col, "ON %s is given twice",
+			       action == &fk->on_delete ? "DELETE" : "UPDATE");
+	*seen = 1;
+	if ((rc = next(p)) < 0)
+		return rc;
+	return parse_action(p, action);
+}
+
+/* INITIALLY DEFERRED | INITIALLY IMMEDIATE; DEFERRED implies DEFERRABLE. */
+static int fk_initially(struct parser *p, dbt_fk *fk, const struct fk_clauses *cl)
+{
+	int rc;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "deferred")) {
+		if (cl->not_deferrable)
+			return fail_at(p, p->tok.line, p->tok.col,
+				       "a foreign key declared INITIALLY DEFERRED must be DEFERRABLE");
+		fk->initially_deferred = 1;
+		fk->deferrable = 1;
+	} else if (!is(p, "immediate")) {
+		return expected(p, "DEFERRED or IMMEDIATE");
+	}
+	return next(p);
+}
+
+/* One clause after the referenced columns; 1 when there is none. */
+static int fk_clause(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
+{
+	dbt_token la;
+	int rc;
+
+	if (is(p, "on"))
+		return fk_on(p, fk, cl);
+	if (is(p, "deferrable")) {
+		fk->deferrable = 1;
+		return next(p);
+	}
+	if (is(p, "initially"))
+		return fk_initially(p, fk, cl);
+	/* NOT may begin the column's NOT NULL instead. */
+	peek(p, &la);
+	if (is(p, "not") && dbt_token_is(p->text, &la, "deferrable")) {
+		cl->not_deferrable = 1;
+		if ((rc = next(p)) < 0)
+			return rc;
+		return next(p);
+	}
+	return 1;
+}
+
+/* REFERENCES has been read: the table, its columns, the actions. */
+static int parse_references(struct parser *p, dbt_fk *fk)
+{
+	struct fk_clauses cl = {0, 0, 0};
+	struct name n = {NULL, 0, 0, 0};
+	int rc;
+
+	if ((rc = parse_name(p, &n, "a table name")) < 0)
+		return rc;
+	fk->ref_table = n.s;
+	fk->ref_line = n.line;
+	fk->ref_col = n.col;
+	if ((rc = add_ref(p, fk->ref_table, NULL, n.line, n.col)) < 0)
+		return rc;
+	if (is(p, "(")) {
+		fk->ref_columns_given = 1;
+		if ((rc = parse_column_list(p, fk, add_fk_ref_column, &fk->ref_columns,
+					    &fk->nref_columns, fk->ref_table, "a foreign key")) < 0)
+			return rc;
+	}
+	while ((rc = fk_clause(p, fk, &cl)) == 0) {
+		if (cl.not_deferrable && fk->deferrable)
+			return fail_at(p, fk->line, fk->col,
+				       "a foreign key cannot be both DEFERRABLE and NOT DEFERRABLE");
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* CHECK has been read. */
+static int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col)
+{
+	dbt_check *c;
+	size_t from, to;
+	int rc;
+
+	if ((rc = parse_parens(p, &from, &to, 0)) < 0)
+		return rc;
+	if ((rc = dbt_table_add_check(&c, t, name, p->text + from, to - from)) < 0)
+		return rc;
+	c->line = line;
+	c->col = col;
+	return 0;
+}
+
+static int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col)
+{
+	return fail_at(p, line, col, "table '%s' has more than one primary key", t->name);
+}
+
+/* PRIMARY KEY (...), UNIQUE (...), FOREIGN KEY (...) REFERENCES ... or
+ * CHECK (...), maybe after CONSTRAINT name. */
+static int parse_table_constraint(struct parser *p, dbt_table *t)
+{
+	struct name cn = {NULL, 0, 0, 0};
+	int line = p->tok.line, col = p->tok.col, rc;
+
+	if (is(p, "constraint")) {
+		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
+			goto cleanup;
+	}
+	if (is(p, "primary")) {
+		dbt_unique *pk;
+
+		if (t->pk) {
+			rc = fail_two_pks(p, t, line, col);
+			goto cleanup;
+		}
+		if ((rc = next(p)) < 0 || (rc = expect(p, "key", "KEY")) < 0 ||
+		    (rc = dbt_table_set_pk(&pk, t, cn.s)) < 0)
+			goto cleanup;
+		pk->line = line;
+		pk->col = col;
+		rc = parse_column_list(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
+				       t->name, "a primary key");
+	} else if (is(p, "unique")) {
+		dbt_unique *u;
+
+		if ((rc = next(p)) < 0 || (rc = dbt_table_add_unique(&u, t, cn.s)) < 0)
+			goto cleanup;
+		u->line = line;
+		u->col = col;
+		rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns, t->name,
+				       "a unique constraint");
+	} else if (is(p, "foreign")) {
+		dbt_fk *fk;
+
+		if ((rc = next(p)) < 0 || (rc = expect(p, "key", "KEY")) < 0 ||
+		    (rc = dbt_table_add_fk(&fk, t, cn.s, NULL)) < 0)
+			goto cleanup;
+		fk->line = line;
+		fk->col = col;
+		if ((rc = parse_column_list(p, fk, add_fk_column, &fk->columns, &fk->ncolumns,
+					    t->name, "a foreign key")) < 0 ||
+		    (rc = expect(p, "references", "REFERENCES")) < 0)
+			goto cleanup;
+		rc = parse_references(p, fk);
+	} else if (is(p, "check")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		rc = parse_check(p, t, cn.s, line, col);
+	} else {
+		rc = expected(p, "PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK");
+	}
+cleanup:
+	name_release(&cn);
+	return rc;
+}
+
+/* The words DEFAULT may take alone; any other word is a column. */
+static int default_word(const struct parser *p)
+{
+	static const char *const words[] = {"true", "false", "null", "current_timestamp",
+					    "current_date", "current_time", "localtime",
+					    "localtimestamp", "current_user", "session_user"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i]))
+			return 1;
+	return 0;
+}
+
+/* One operand of a default: signs, then a literal, a constant word, a
+ * function call or a parenthesised expression, then any casts. */
+static int parse_default_operand(struct parser *p)
+{
+	dbt_token la;
+	size_t a, b;
+	int rc;
+
+	while (is(p, "-") || is(p, "+"))
+		if ((rc = next(p)) < 0)
+			return rc;
+	if (p->tok.kind == DBT_TOK_NUMBER || p->tok.kind == DBT_TOK_STRING) {
+		rc = next(p);
+	} else if (is(p, "(")) {
+		rc = parse_parens(p, &a, &b, 0);
+	} else if (p->tok.kind == DBT_TOK_WORD || p->tok.kind == DBT_TOK_QUOTED) {
+		peek(p, &la);
+		if (dbt_token_is(p->text, &la, "(")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			rc = parse_parens(p, &a, &b, 1);
+		} else if (p->tok.kind == DBT_TOK_WORD && default_word(p)) {
+			rc = next(p);
+		} else {
+			return expected(p, "a default value");
+		}
+	} else {
+		return expected(p, "a default value");
+	}
+	/* Any type the database knows may be a cast's target: only its
+	 * shape is read here, and the normaliser spells known types. */
+	while (rc == 0 && is(p, "::")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (p->tok.kind != DBT_TOK_WORD)
+			return expected(p, "a type");
+		rc = next(p);
+		while (rc == 0 && (is(p, "(") || type_word(p))) {
+			if (is(p, "("))
+				rc = parse_parens(p, &a, &b, 1);
+			else
+				rc = next(p);
+		}
+	}
+	return rc;
+}
+
+/* DEFAULT has been read: an operand, then any binary operators and
+ * operands.  `*from`, `*to` receive its span. */
+static int parse_default(struct parser *p, size_t *from, size_t *to)
+{
+	int rc;
+
+	*from = p->tok.start;
+	if ((rc = parse_default_operand(p)) < 0)
+		return rc;
+	while (p->tok.kind == DBT_TOK_OP && !is(p, "::")) {
+		if ((rc = next(p)) < 0 || (rc = parse_default_operand(p)) < 0)
+			return rc;
+	}
+	*to = p->prev_end;
+	return 0;
+}
+
+/* The column parse_column is reading, and what its constraints said. */
+struct coldef {
+	dbt_table *t;
+	dbt_column *c;
+	int has_default;
+	int said_null;
+	int said_not_null;
+	int in_pk;
+	int line, col;     /* the constraint being read */
+	const char *cname; /* its CONSTRAINT name, NULL when none */
+};
+
+/* What generates the column's values so far, for messages; NULL if none. */
+static const char *generator(const struct coldef *d)
+{
+	if (d->c->identity == DBT_IDENTITY_SERIAL)
+		return "SERIAL";
+	if (d->c->identity != DBT_IDENTITY_NONE)
+		return "GENERATED AS IDENTITY";
+	if (d->c->autoincrement)
+		return "AUTOINCREMENT";
+	if (d->has_default)
+		return "DEFAULT";
+	return NULL;
+}
+
+/* A column gets its values from one source at most. */
+static int check_generator(struct parser *p, const struct coldef *d, const char *what, int line,
+			   int col)
+{
+	const char *g = generator(d);
+
+	if (!g)
+		return 0;
+	return fail_at(p, line, col, "column '%s' of table '%s' cannot have both %s and %s",
+		       d->c->name, d->t->name, g, what);
+}
+
+static int fail_null(struct parser *p, const struct coldef *d)
+{
+	return fail_at(p, d->line, d->col,
+		       "column '%s' of table '%s' is declared both NULL and NOT NULL", d->c->name,
+		       d->t->name);
+}
+
+static int fail_autoincrement(struct parser *p, int line, int col)
+{
+	return fail_at(p, line, col, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
+}
+
+/* The type's canonical name, for messages. */
+static const char *type_name(dbt_buf *b, const dbt_type *type)
+{
+	dbt_type_format(b, type);
+	return b->oom ? "?" : b->ptr;
+}
+
+static int column_not_null(struct parser *p, struct coldef *d)
+{
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = expect(p, "null", "NULL")) < 0)
+		return rc;
+	if (d->said_null)
+		return fail_null(p, d);
+	d->said_not_null = 1;
+	d->c->not_null = 1;
+	return 0;
+}
+
+static int column_null(struct parser *p, struct coldef *d)
+{
+	if (d->said_not_null || d->in_pk || d->c->identity != DBT_IDENTITY_NONE)
+		return fail_null(p, d);
+	d->said_null = 1;
+	return next(p);
+}
+
+/* PRIMARY KEY [AUTOINCREMENT] */
+static int column_primary_key(struct parser *p, struct coldef *d)
+{
+	dbt_unique *pk;
+	int rc;
+
+	if (d->t->pk)
+		return fail_two_pks(p, d->t, d->line, d->col);
+	if (d->said_null)
+		return fail_null(p, d);
+	if ((rc = next(p)) < 0 || (rc = expect(p, "key", "KEY")) < 0 ||
+	    (rc = dbt_table_set_pk(&pk, d->t, d->cname)) < 0 ||
+	    (rc = dbt_unique_add_column(pk, d->c->name)) < 0)
+		return rc;
+	pk->line = d->line;
+	pk->col = d->col;
+	d->in_pk = 1;
+	if (!is(p, "autoincrement"))
+		return 0;
+	if (d->c->type.kind != DBT_TYPE_INTEGER)
+		return fail_autoincrement(p, p->tok.line, p->tok.col);
+	if ((rc = check_generator(p, d, "AUTOINCREMENT", p->tok.line, p->tok.col)) < 0)
+		return rc;
+	d->c->autoincrement = 1;
+	return next(p);
+}
+
+static int column_unique(struct parser *p, struct coldef *d)
+{
+	dbt_unique *u;
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = dbt_table_add_unique(&u, d->t, d->cname)) < 0 ||
+	    (rc = dbt_unique_add_column(u, d->c->name)) < 0)
+		return rc;
+	u->line = d->line;
+	u->col = d->col;
+	return 0;
+}
+
+static int column_check(struct parser *p, struct coldef *d)
+{
+	int rc = next(p);
+
+	return rc < 0 ? rc : parse_check(p, d->t, d->cname, d->line, d->col);
+}
+
+static int column_references(struct parser *p, struct coldef *d)
+{
+	dbt_fk *fk;
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = dbt_table_add_fk(&fk, d->t, d->cname, NULL)) < 0 ||
+	    (rc = dbt_fk_add_column(fk, d->c->name)) < 0)
+		return rc;
+	fk->line = d->line;
+	fk->col = d->col;
+	return parse_references(p, fk);
+}
+
+static int column_default(struct parser *p, struct coldef *d)
+{
+	size_t from, to;
+	int rc;
+
+	if (d->has_default)
+		return fail_at(p, d->line, d->col,
+			       "column '%s' of table '%s' has more than one default", d->c->name,
+			       d->t->name);
+	if ((rc = check_generator(p, d, "DEFAULT", d->line, d->col)) < 0 || (rc = next(p)) < 0 ||
+	    (rc = parse_default(p, &from, &to)) < 0 ||
+	    (rc = dbt_column_set_default(d->c, p->text + from, to - from)) < 0)
+		return rc;
+	d->has_default = 1;
+	return 0;
+}
+
+static int column_collate(struct parser *p, struct coldef *d)
+{
+	struct name coll = {NULL, 0, 0, 0};
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	if (d->c->collation) {
+		rc = fail_at(p, d->line, d->col,
+			     "column '%s' of table '%s' has more than one collation", d->c->name,
+			     d->t->name);
+	} else if (!dbt_type_is_text(d->c->type.kind)) {
+		rc = fail_at(p, d->line, d->col, "column '%s' of type %s cannot have a collation",
+			     d->c->name, type_name(&b, &d->c->type));
+	} else if ((rc = next(p)) == 0 && (rc = parse_name(p, &coll, "a collation name")) == 0) {
+		rc = dbt_column_set_collation(d->c, coll.s);
+	}
+	name_release(&coll);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/* GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY */
+static int column_generated(struct parser *p, struct coldef *d)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_identity kind;
+	int rc;
+
+	if ((rc = next(p)) < 0)
+		goto cleanup;
+	if (is(p, "always")) {
+		kind = DBT_IDENTITY_ALWAYS;
+	} else if (is(p, "by")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (!is(p, "default")) {
+			rc = expected(p, "DEFAULT");
+			goto cleanup;
+		}
+		kind = DBT_IDENTITY_BY_DEFAULT;
+	} else {
+		rc = expected(p, "ALWAYS or BY DEFAULT");
+		goto cleanup;
+	}
+	if ((rc = next(p)) < 0 || (rc = expect(p, "as", "AS")) < 0)
+		goto cleanup;
+	if (!is(p, "identity")) {
+		rc = expected(p, "IDENTITY");
+		goto cleanup;
+	}
+	if (!dbt_type_is_integer(d->c->type.kind)) {
+		rc = fail_at(p, d->line, d->col,
+			     "identity column '%s' must be SMALLINT, INTEGER or BIGINT, not %s",
+			     d->c->name, type_name(&b, &d->c->type));
+		goto cleanup;
+	}
+	if (d->said_null) {
+		rc = fail_null(p, d);
+		goto cleanup;
+	}
+	if ((rc = check_generator(p, d, "GENERATED AS IDENTITY", d->line, d->col)) < 0)
+		goto cleanup;
+	d->c->identity = kind;
+	d->c->autoincrement = 1;
+	d->c->not_null = 1;
+	rc = next(p);
+cleanup:
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/* One column constraint at the current token; 1 when there is none. */
+static int parse_column_constraint(struct parser *p, struct coldef *d)
+{
+	struct name cn = {NULL, 0, 0, 0};
+	int rc;
+
+	d->line = p->tok.line;
+	d->col = p->tok.col;
+	d->cname = NULL;
+	if (is(p, "constraint")) {
+		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
+			goto cleanup;
+		if (!is(p, "primary") && !is(p, "unique") && !is(p, "check") &&
+		    !is(p, "references")) {
+			rc = expected(p, "PRIMARY KEY, UNIQUE, CHECK or REFERENCES");
+			goto cleanup;
+		}
+		d->cname = cn.s;
+	}
+	if (is(p, "not"))
+		rc = column_not_null(p, d);
+	else if (is(p, "null"))
+		rc = column_null(p, d);
+	else if (is(p, "primary"))
+		rc = column_primary_key(p, d);
+	else if (is(p, "autoincrement"))
+		rc = fail_autoincrement(p, d->line, d->col);
+	else if (is(p, "unique"))
+		rc = column_unique(p, d);
+	else if (is(p, "check"))
+		rc = column_check(p, d);
+	else if (is(p, "references"))
+		rc = column_references(p, d);
+	else if (is(p, "default"))
+		rc = column_default(p, d);
+	else if (is(p, "collate"))
+		rc = column_collate(p, d);
+	else if (is(p, "generated"))
+		rc = column_generated(p, d);
+	else
+		rc = 1;
+cleanup:
+	name_release(&cn);
+	d->cname = NULL;
+	return rc;
+}
+
+/* A column definition: name, type, column constraints. */
+static int parse_column(struct parser *p, dbt_table *t)
+{
+	struct name n = {NULL, 0, 0, 0};
+	struct coldef d;
+	dbt_type type;
+	size_t i;
+	int serial, rc;
+
+	memset(&d, 0, sizeof(d));
+	d.t = t;
+	if ((rc = parse_name(p, &n, "a column name or table constraint")) < 0)
+		goto cleanup;
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *o = t->columns[i];
+
+		if (!name_casecmp(o->name, n.s)) {
+			dbt_buf b = DBT_BUF_INIT;
+
+			put_first(&b, n.s, o->name, o->line);
+			rc = b.oom ? dbt_error_oom()
+				   : fail_at(p, n.line, n.col,
+					     "duplicate column '%s' in table '%s'%s", n.s, t->name,
+					     b.ptr);
+			dbt_buf_release(&b);
+			goto cleanup;
+		}
+	}
+	if ((rc = parse_type(p, &type, &serial)) < 0 ||
+	    (rc = dbt_table_add_column(&d.c, t, n.s, n.quoted, &type)) < 0)
+		goto cleanup;
+	d.c->line = n.line;
+	d.c->col = n.col;
+	if (serial) {
+		d.c->not_null = 1;
+		d.c->autoincrement = 1;
+		d.c->identity = DBT_IDENTITY_SERIAL;
+	}
+	while ((rc = parse_column_constraint(p, &d)) == 0)
+		;
+	if (rc < 0)
+		goto cleanup;
+	rc = is(p, ",") || is(p, ")") ? 0 : expected(p, "a column constraint, ',' or ')'");
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+static int is_table_constraint(const struct parser *p)
+{
+	return is(p, "constraint") || is(p, "primary") || is(p, "unique") || is(p, "foreign") ||
+	       is(p, "check");
+}
+
+/* User-given constraint names must differ within a table. */
+static int check_constraint_names(struct parser *p, const dbt_table *t)
+{
+	struct seen {
+		const char *name;
+		int line, col;
+	} *v;
+	size_t n = 0, i, j;
+	int rc = 0;
+
+	v = calloc(1 + t->nuniques + t->nfks + t->nchecks, sizeof(*v));
+	if (!v)
+		return dbt_error_oom();
+	if (t->pk && t->pk->name_given)
+		v[n++] = (struct seen){t->pk->name, t->pk->line, t->pk->col};
+	for (i = 0; i < t->nuniques; i++)
+		if (t->uniques[i]->name_given)
+			v[n++] = (struct seen){t->uniques[i]->name, t->uniques[i]->line,
+					       t->uniques[i]->col};
+	for (i = 0; i < t->nfks; i++)
+		if (t->fks[i]->name_given)
+			v[n++] = (struct seen){t->fks[i]->name, t->fks[i]->line, t->fks[i]->col};
+	for (i = 0; i < t->nchecks; i++)
+		if (t->checks[i]->name_given)
+			v[n++] = (struct seen){t->checks[i]->name, t->checks[i]->line,
+					       t->checks[i]->col};
+	/* Report the one declared last of the first clashing pair. */
+	for (i = 0; i < n && rc == 0; i++) {
+		for (j = 0; j < n; j++) {
+			if (j == i || name_casecmp(v[i].name, v[j].name))
+				continue;
+			if (v[j].line > v[i].line ||
+			    (v[j].line == v[i].line && v[j].col > v[i].col))
+				continue;
+			rc = fail_at(p, v[i].line, v[i].col,
+				     "duplicate constraint '%s' in table '%s'", v[i].name, t->name);
+			break;
+		}
+	}
+	free(v);
+	return rc;
+}
+
+/* CREATE TABLE has been read. */
+static int parse_table(struct parser *p)
+{
+	struct name n = {NULL, 0, 0, 0};
+	dbt_table *t;
+	size_t i;
+	int rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
+		    (rc = expect(p, "exists", "EXISTS")) < 0)
+			goto cleanup;
+	}
+	if ((rc = parse_name(p, &n, "a table name")) < 0)
+		goto cleanup;
+	for (i = 0; i < p->schema->ntables; i++) {
+		dbt_table *o = p->schema->tables[i];
+
+		if (!name_casecmp(o->name, n.s)) {
+			rc = fail_duplicate(p, &n, "table", o->name, o->line);
+			goto cleanup;
+		}
+	}
+	if ((rc = dbt_schema_add_table(&t, p->schema, n.s, n.quoted)) < 0)
+		goto cleanup;
+	t->line = n.line;
+	t->col = n.col;
+	if ((rc = expect(p, "(", "'('")) < 0)
+		goto cleanup;
+	for (;;) {
+		if (is_table_constraint(p))
+			rc = parse_table_constraint(p, t);
+		else
+			rc = parse_column(p, t);
+		if (rc < 0)
+			goto cleanup;
+		if (is(p, ")"))
+			break;
+		if ((rc = expect(p, ",", "',' or ')'")) < 0)
+			goto cleanup;
+	}
+	if (t->ncolumns == 0) {
+		rc = fail_at(p, n.line, n.col, "table '%s' has no columns", t->name);
+		goto cleanup;
+	}
+	if ((rc = check_constraint_names(p, t)) < 0)
+		goto cleanup;
+	rc = next(p);
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+/* The column an index key "(name)" names, when it is just a name. */
+static int plain_name(const char *expr, char **out)
+{
+	dbt_lexer lx;
+	dbt_token a, b;
+	size_t i, o = 0;
+
+	*out = NULL;
+	dbt_lex_init(&lx, expr, strlen(expr));
+	if (dbt_lex_next(&lx, &a) < 0 || dbt_lex_next(&lx, &b) < 0 || b.kind != DBT_TOK_END)
+		return 0;
+	if (a.kind == DBT_TOK_WORD && !dbt_sql_keyword(expr + a.start, a.len)) {
+		*out = strndup(expr + a.start, a.len);
+	} else if (a.kind == DBT_TOK_QUOTED) {
+		*out = malloc(a.len);
+		if (*out) {
+			for (i = a.start + 1; i + 1 < a.start + a.len; i++) {
+				(*out)[o++] = expr[i];
+				if (expr[i] == '"')
+					i++;
+			}
+			(*out)[o] = '\0';
+		}
+	} else {
+		return 0;
+	}
+	return *out ? 1 : dbt_error_oom();
+}
+
+/* One key of an index: a column, a function call or "(expression)". */
+static int parse_index_elem(struct parser *p, dbt_index *ix)
+{
+	struct name n = {NULL, 0, 0, 0};
+	int line = p->tok.line, col = p->tok.col, rc;
+	char *canon = NULL, *column = NULL;
+	size_t from, a, b;
+	dbt_token la;
+
+	peek(p, &la);
+	if (is(p, "(") || ((p->tok.kind == DBT_TOK_WORD || p->tok.kind == DBT_TOK_QUOTED) &&
+			   dbt_token_is(p->text, &la, "("))) {
+		int call = !is(p, "(");
+
+		from = p->tok.start;
+		if (call && (rc = next(p)) < 0)
+			goto cleanup;
+		if ((rc = parse_parens(p, &a, &b, call)) < 0)
+			goto cleanup;
+		if ((rc = dbt_schema_normalize_expr(&canon, p->text + from, p->prev_end - from)) <
+		    0)
+			goto cleanup;
+		rc = call ? 0 : plain_name(canon, &column);
+		if (rc < 0)
+			goto cleanup;
+		if (column)
+			rc = dbt_index_add_column(ix, column, 0);
+		else
+			rc = dbt_index_add_expr(ix, canon, strlen(canon), 0);
+		if (rc < 0)
+			goto cleanup;
+	} else {
+		if ((rc = parse_name(p, &n, "a column name or expression")) < 0 ||
+		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
+			goto cleanup;
+	}
+	if (ix->elems[ix->nelems - 1].column &&
+	    (rc = add_ref(p, ix->table, ix->elems[ix->nelems - 1].column, line, col)) < 0)
+		goto cleanup;
+	if (is(p, "asc") || is(p, "desc")) {
+		ix->elems[ix->nelems - 1].desc = is(p, "desc");
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	name_release(&n);
+	free(canon);
+	free(column);
+	return rc;
+}
+
+/* CREATE [UNIQUE] INDEX has been read. */
+static int parse_index(struct parser *p, int unique)
+{
+	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
+	dbt_index *ix;
+	int line, col, rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
+		    (rc = expect(p, "exists", "EXISTS")) < 0)
+			goto cleanup;
+	}
+	line = p->tok.line;
+	col = p->tok.col;
+	if (!is(p, "on") && (rc = parse_name(p, &n, "an index name or ON")) < 0)
+		goto cleanup;
+	if ((rc = expect(p, "on", "ON")) < 0 || (rc = parse_name(p, &tn, "a table name")) < 0 ||
+	    (rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
+		goto cleanup;
+	ix->line = line;
+	ix->col = col;
+	ix->table_line = tn.line;
+	ix->table_col = tn.col;
+	if ((rc = add_ref(p, ix->table, NULL, tn.line, tn.col)) < 0 ||
+	    (rc = expect(p, "(", "'('")) < 0)
+		goto cleanup;
+	for (;;) {
+		if ((rc = parse_index_elem(p, ix)) < 0)
+			goto cleanup;
+		if (is(p, ")"))
+			break;
+		if ((rc = expect(p, ",", "',' or ')'")) < 0)
+			goto cleanup;
+	}
+	if ((rc = next(p)) < 0)
+		goto cleanup;
+	if (is(p, "where")) {
+		size_t from;
+		int depth = 0;
+
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (p->tok.kind == DBT_TOK_END || is(p, ";") || is(p, ")")) {
+			rc = expected(p, "an expression");
+			goto cleanup;
+		}
+		from = p->tok.start;
+		while (p->tok.kind != DBT_TOK_END && !is(p, ";") && !(depth == 0 && is(p, ")"))) {
+			if (is(p, "("))
+				depth++;
+			else if (is(p, ")"))
+				depth--;
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+		}
+		if (depth > 0) {
+			rc = expected(p, "')'");
+			goto cleanup;
+		}
+		if ((rc = dbt_index_set_where(ix, p->text + from, p->prev_end - from)) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	name_release(&n);
+	name_release(&tn);
+	return rc;
+}
+
+static void put_upper(dbt_buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		dbt_buf_putc(b, s[i] >= 'a' && s[i] <= 'z' ? s[i] - ('a' - 'A') : s[i]);
+}
+
+/* Names an unsupported statement by its leading words, upper-case: the
+ * word `first`, and the current token too when it is a word after it. */
+static int unsupported(struct parser *p, const dbt_token *first)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	put_upper(&b, p->text + first->start, first->len);
+	if (first != &p->tok && p->tok.kind == DBT_TOK_WORD) {
+		dbt_buf_putc(&b, ' ');
+		put_upper(&b, p->text + p->tok.start, p->tok.len);
+	}
+	rc = b.oom ? dbt_error_oom()
+		   : fail_at(p, first->line, first->col,
+			     "unsupported statement '%s' (the model holds CREATE TABLE and CREATE INDEX)",
+			     b.ptr);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+static int parse_statement(struct parser *p)
+{
+	dbt_token first = p->tok;
+	int rc;
+
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "CREATE TABLE or CREATE INDEX");
+	if (!is(p, "create"))
+		return unsupported(p, &p->tok);
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "table"))
+		return (rc = next(p)) < 0 ? rc : parse_table(p);
+	if (is(p, "index"))
+		return (rc = next(p)) < 0 ? rc : parse_index(p, 0);
+	if (is(p, "unique")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "index", "INDEX")) < 0)
+			return rc;
+		return parse_index(p, 1);
+	}
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "TABLE, INDEX or UNIQUE INDEX");
+	return unsupported(p, &first);
+}
+
+/* ------------------------------------------------------------ resolution */
+
+static int put_columns(dbt_buf *b, char **v, size_t n)
+{
+	size_t i;
+
+	dbt_buf_putc(b, '(');
+	for (i = 0; i < n; i++)
+		dbt_buf_printf(b, "%s%s", i ? ", " : "", v[i]);
+	dbt_buf_putc(b, ')');
+	return b->oom ? dbt_error_oom() : 0;
+}
+
+static int same_set(char **a, size_t na, char **b, size_t nb)
+{
+	size_t i, j;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++) {
+		for (j = 0; j < nb && strcmp(a[i], b[j]); j++)
+			;
+		if (j == nb)
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when the columns are the primary key, a unique constraint or the
+ * keys of a full unique index of the table: what a foreign key needs. */
+static int is_key(const dbt_schema *s, const dbt_table *t, char **cols, size_t n)
+{
+	size_t i, j;
+
+	if (t->pk && same_set(cols, n, t->pk->columns, t->pk->ncolumns))
+		return 1;
+	for (i = 0; i < t->nuniques; i++)
+		if (same_set(cols, n, t->uniques[i]->columns, t->uniques[i]->ncolumns))
+			return 1;
+	for (i = 0; i < s->nindexes; i++) {
+		const dbt_index *ix = s->indexes[i];
+
+		if (!ix->unique || ix->where || ix->nelems != n || strcmp(ix->table, t->name))
+			continue;
+		for (j = 0; j < n && ix->elems[j].column; j++)
+			;
+		if (j < n)
+			continue;
+		for (j = 0; j < n; j++) {
+			size_t k;
+
+			for (k = 0; k < n && strcmp(ix->elems[k].column, cols[j]); k++)
+				;
+			if (k == n)
+				break;
+		}
+		if (j == n)
+			return 1;
+	}
+	return 0;
+}
+
+static int resolve_fk(struct parser *p, dbt_fk *fk)
+{
+	dbt_table *ref = dbt_schema_find_table(p->schema, fk->ref_table);
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	if (!fk->ref_columns_given) {
+		if (!ref->pk)
+			return fail_at(p, fk->ref_line, fk->ref_col,
+				       "foreign key references table '%s', which has no primary key",
+				       ref->name);
+		for (i = 0; i < ref->pk->ncolumns; i++)
+			if ((rc = dbt_fk_add_ref_column(fk, ref->pk->columns[i])) < 0)
+				return rc;
+	}
+	if (fk->nref_columns != fk->ncolumns)
+		return fail_at(p, fk->ref_line, fk->ref_col,
+			       "foreign key has %zu column%s but references %zu", fk->ncolumns,
+			       fk->ncolumns == 1 ? "" : "s", fk->nref_columns);
+	if (is_key(p->schema, ref, fk->ref_columns, fk->nref_columns))
+		return 0;
+	if ((rc = put_columns(&b, fk->ref_columns, fk->nref_columns)) == 0)
+		rc = fail_at(p, fk->ref_line, fk->ref_col,
+			     "foreign key references columns %s of table '%s', which are not its primary key or unique",
+			     b.ptr, ref->name);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/* Primary key (0) or unique constraint (1...) `j` of a table. */
+static const dbt_unique *key_at(const dbt_table *t, size_t j)
+{
+	return j == 0 ? t->pk : t->uniques[j - 1];
+}
+
+/*
+ * Tables, indexes, primary keys and unique constraints share one name
+ * space (a key is an index).  Reports `name`, declared by `self` at
+ * line:col, when a table or a user-named key of the first `ntables` tables
+ * holds it already.
+ */
+static int name_clash(struct parser *p, const char *name, const void *self, size_t ntables,
+		      int line, int col)
+{
+	const dbt_schema *s = p->schema;
+	size_t i, j;
+
+	for (i = 0; i < s->ntables; i++)
+		if (!name_casecmp(s->tables[i]->name, name))
+			return fail_at(p, line, col,
+				       "name '%s' is already used by table '%s' on line %d", name,
+				       s->tables[i]->name, s->tables[i]->line);
+	for (i = 0; i < ntables; i++) {
+		const dbt_table *t = s->tables[i];
+
+		for (j = 0; j <= t->nuniques; j++) {
+			const dbt_unique *k = key_at(t, j);
+
+			if (!k || k == self || !k->name_given || name_casecmp(k->name, name))
+				continue;
+			return fail_at(p, line, col,
+				       "name '%s' is already used by %s of table '%s' on line %d",
+				       name, j == 0 ? "the primary key" : "a unique constraint",
+				       t->name, k->line);
+		}
+	}
+	return 0;
+}
+
+static int check_relation_names(struct parser *p)
+{
+	const dbt_schema *s = p->schema;
+	size_t i, j;
+	int rc;
+
+	/* Keys of one table were checked against each other with its other
+	 * constraints (check_constraint_names). */
+	for (i = 0; i < s->ntables; i++) {
+		const dbt_table *t = s->tables[i];
+
+		for (j = 0; j <= t->nuniques; j++) {
+			const dbt_unique *k = key_at(t, j);
+
+			if (k && k->name_given &&
+			    (rc = name_clash(p, k->name, k, i, k->line, k->col)) < 0)
+				return rc;
+		}
+	}
+	for (i = 0; i < s->nindexes; i++) {
+		const dbt_index *ix = s->indexes[i];
+
+		if (!ix->name_given)
+			continue;
+		if ((rc = name_clash(p, ix->name, ix, s->ntables, ix->line, ix->col)) < 0)
+			return rc;
+		for (j = 0; j < i; j++)
+			if (s->indexes[j]->name_given &&
+			    !name_casecmp(s->indexes[j]->name, ix->name))
+				return fail_at(p, ix->line, ix->col,
+					       "duplicate index '%s' (first declared on line %d)",
+					       ix->name, s->indexes[j]->line);
+	}
+	return 0;
+}
+
+static int resolve(struct parser *p)
+{
+	dbt_schema *s = p->schema;
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < p->nrefs; i++) {
+		const struct ref *r = &p->refs[i];
+		dbt_table *t = dbt_schema_find_table(s, r->table);
+
+		if (!t && !r->column)
+			return fail_at(p, r->line, r->col, "unknown table '%s'", r->table);
+		if (t && r->column && !dbt_table_find_column(t, r->column))
+			return fail_at(p, r->line, r->col, "unknown column '%s' in table '%s'",
+				       r->column, r->table);
+	}
+	for (i = 0; i < s->ntables; i++)
+		for (j = 0; j < s->tables[i]->nfks; j++)
+			if ((rc = resolve_fk(p, s->tables[i]->fks[j])) < 0)
+				return rc;
+	if ((rc = check_relation_names(p)) < 0)
+		return rc;
+	for (i = 0; i < s->ntables; i++)
+		dbt_table_normalize(s->tables[i]);
+	return dbt_schema_name_auto(s);
+}
+
+int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t len)
+{
+	struct parser p;
+	int rc;
+
+	*out = NULL;
+	memset(&p, 0, sizeof(p));
+	p.path = path;
+	p.text = text;
+	p.len = len;
+	dbt_lex_init(&p.lx, text, len);
+	if ((rc = dbt_schema_new(&p.schema)) < 0)
+		goto cleanup;
+	if ((rc = next(&p)) < 0)
+		goto cleanup;
+	while (p.tok.kind != DBT_TOK_END) {
+		if (is(&p, ";")) {
+			if ((rc = next(&p)) < 0)
+				goto cleanup;
+			continue;
+		}
+		if ((rc = parse_statement(&p)) < 0)
+			goto cleanup;
+		if (p.tok.kind != DBT_TOK_END && !is(&p, ";")) {
+			rc = expected(&p, "';'");
+			goto cleanup;
+		}
+	}
+	if ((rc = resolve(&p)) < 0)
+		goto cleanup;
+	*out = p.schema;
+	p.schema = NULL;
+cleanup:
+	dbt_schema_free(p.schema);
+	free(p.refs);
+	return rc;
+}
+
+int dbt_parse_model_file(dbt_schema **out, const char *path)
+{
+	char *text = NULL;
+	size_t len = 0;
+	int rc;
+
+	*out = NULL;
+	if ((rc = dbt_fs_read(&text, &len, path)) < 0)
+		return rc;
+	rc = dbt_parse_model(out, path, text, len);
+	free(text);
+	return rc;
+}

@@ -1,0 +1,1612 @@
+/*
+ * reflect_sqlite.c - reading a live SQLite database into a normalised
+ * Schema (dialect.h's reflect slot for SQLite).
+ *
+ * Four catalog queries cover the whole database, whatever the number of
+ * tables: the tables with their stored CREATE TABLE text, every column
+ * (pragma_table_xinfo), every index key (pragma_index_list and
+ * pragma_index_xinfo) and every foreign key (pragma_foreign_key_list).
+ * They run in one read transaction when none is open, so they see one
+ * state of the database.
+ *
+ * The pragmas give columns, types, nullability, defaults, primary keys,
+ * the keys of unique constraints and indexes, and foreign keys with their
+ * actions.  What they do not give is read from the stored SQL, which
+ * SQLite keeps as written (and rewrites on ALTER TABLE): whether names were
+ * quoted (unquoted names are folded to lower case, as the model parser
+ * folds them), constraint names, CHECK constraints, DEFERRABLE,
+ * AUTOINCREMENT, COLLATE, and the expressions and WHERE clause of indexes.
+ * The reader of that SQL accepts all of SQLite's table syntax, not only the
+ * model's (WITHOUT ROWID, STRICT, ON CONFLICT, [bracket] and `backtick`
+ * quotes, any type name), so that tables made by other tools reflect too.
+ *
+ * A declared type that dbt_type_parse() does not know ("VARCHAR2(20)",
+ * "STRING", none at all) is mapped by SQLite's own affinity rules: a name
+ * holding INT is INTEGER; CHAR, CLOB or TEXT is TEXT; BLOB or no type is
+ * BLOB; REAL, FLOA or DOUB is DOUBLE PRECISION (SQLite's 8-byte float);
+ * anything else is NUMERIC.  What the Schema cannot represent is an error
+ * naming the table: virtual tables, generated columns, and unique
+ * constraints or indexes whose keys use another collation than their
+ * column's.  sqlite_* tables and the version table are never reflected.
+ */
+#include "dialect.h"
+
+#include "error.h"
+#include "parse.h"
+#include "schema.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define VERSION_TABLE "dbtool_version"
+
+/* The tables that are reflected, as a condition on sqlite_schema `m`. */
+#define USER_TABLES                                                                        \
+	"m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name <> '" \
+	VERSION_TABLE "' COLLATE NOCASE"
+
+/* Those of them that are not virtual, whose pragmas can be read. */
+#define PLAIN_TABLES USER_TABLES " AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL %'"
+
+static const char tables_sql[] =
+	"SELECT m.name, m.sql FROM sqlite_schema m WHERE " USER_TABLES " ORDER BY m.rowid";
+
+static const char columns_sql[] =
+	"SELECT m.name, c.cid, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
+	" FROM sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') c"
+	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, c.cid";
+
+/* Driven by the indexes' own rows of sqlite_schema, which also hold the
+ * CREATE INDEX text, so that indexes come in the order they were made. */
+static const char indexes_sql[] =
+	"SELECT i.name, i.tbl_name, i.sql, il.\"unique\", il.origin, il.partial, x.cid, x.\"desc\","
+	" x.coll"
+	" FROM sqlite_schema m"
+	" JOIN sqlite_schema i ON i.type = 'index' AND i.tbl_name = m.name"
+	" JOIN pragma_index_list(m.name, 'main') il ON il.name = i.name"
+	" JOIN pragma_index_xinfo(i.name, 'main') x"
+	" WHERE " PLAIN_TABLES " AND x.key ORDER BY i.rowid, x.seqno";
+
+/* pragma_foreign_key_list numbers a table's foreign keys from the last
+ * declared: descending ids give declaration order. */
+static const char fks_sql[] =
+	"SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete"
+	" FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name, 'main') f"
+	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, f.id DESC, f.seq";
+
+/* ---------------------------------------------------------------- names */
+
+static int ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Compares ignoring ASCII case only, as SQLite compares names. */
+static int name_casecmp(const char *a, const char *b)
+{
+	while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b)) {
+		a++;
+		b++;
+	}
+	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
+}
+
+/* 1 when `name` must be quoted to be read back as itself: it is not
+ * [a-z_][a-z0-9_]*, or it is a reserved word. */
+static int needs_quotes(const char *name)
+{
+	const char *p;
+
+	if (!(*name >= 'a' && *name <= 'z') && *name != '_')
+		return 1;
+	for (p = name; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && *p != '_')
+			return 1;
+	return dbt_sql_keyword(name, strlen(name)) == DBT_KW_RESERVED;
+}
+
+/* ---------------------------------------------------------- stored SQL */
+
+/*
+ * A reader of one stored CREATE statement over the model's tokenizer,
+ * which it extends with SQLite's other identifier quotes: [name] and
+ * `name` come out as DBT_TOK_QUOTED tokens, `quote` telling which.
+ */
+struct reader {
+	const char *text;
+	size_t len;
+	dbt_lexer lx;
+	dbt_token tok;
+	char quote;      /* '"', '[' or '`' for a DBT_TOK_QUOTED token */
+	size_t prev_end; /* where the token before the current one ended */
+};
+
+/* Moves the lexer past a [name] or `name` that starts at the current
+ * token. */
+static int rd_quoted_other(struct reader *r, char open)
+{
+	char close = open == '[' ? ']' : '`';
+	size_t i = r->tok.start + 1;
+
+	for (;;) {
+		if (i >= r->len)
+			return dbt_error_set(DBT_EPARSE, "unterminated quoted identifier");
+		if (r->text[i] == close) {
+			if (close == '`' && i + 1 < r->len && r->text[i + 1] == '`') {
+				i += 2;
+				continue;
+			}
+			break;
+		}
+		i++;
+	}
+	r->tok.kind = DBT_TOK_QUOTED;
+	r->tok.len = i + 1 - r->tok.start;
+	r->lx.pos = i + 1;
+	r->quote = open;
+	return 0;
+}
+
+static int rd_next(struct reader *r)
+{
+	int rc;
+
+	r->prev_end = r->tok.start + r->tok.len;
+	if ((rc = dbt_lex_next(&r->lx, &r->tok)) < 0)
+		return rc;
+	r->quote = r->tok.kind == DBT_TOK_QUOTED ? '"' : 0;
+	if (r->tok.kind == DBT_TOK_PUNCT && r->text[r->tok.start] == '[')
+		return rd_quoted_other(r, '[');
+	if (r->tok.kind == DBT_TOK_OP && r->text[r->tok.start] == '`')
+		return rd_quoted_other(r, '`');
+	return 0;
+}
+
+static int rd_init(struct reader *r, const char *text)
+{
+	memset(r, 0, sizeof(*r));
+	r->text = text;
+	r->len = strlen(text);
+	dbt_lex_init(&r->lx, text, r->len);
+	return rd_next(r);
+}
+
+static int rd_is(const struct reader *r, const char *s)
+{
+	return dbt_token_is(r->text, &r->tok, s);
+}
+
+static int rd_expected(const struct reader *r, const char *what)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	dbt_token_describe(&b, r->text, &r->tok);
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	dbt_error_set(DBT_EPARSE, "expected %s, found %s", what, b.ptr);
+	dbt_buf_release(&b);
+	return DBT_EPARSE;
+}
+
+/* Reads the word `s`, else "expected WHAT". */
+static int rd_expect(struct reader *r, const char *s, const char *what)
+{
+	if (!rd_is(r, s))
+		return rd_expected(r, what);
+	return rd_next(r);
+}
+
+/* Reads a name into `*folded` (lower-cased when it was not quoted, as the
+ * model parser folds it) and, when `stored` is not NULL, into `*stored` as
+ * SQLite keeps it.  SQLite also takes a 'string' as a name. */
+static int rd_name(struct reader *r, char **folded, char **stored, const char *what)
+{
+	const char *s = r->text + r->tok.start;
+	size_t n = r->tok.len, i, o = 0;
+	char *v, q;
+	int fold = 0;
+
+	*folded = NULL;
+	if (stored)
+		*stored = NULL;
+	if (r->tok.kind == DBT_TOK_WORD) {
+		fold = 1;
+		v = strndup(s, n);
+	} else if (r->tok.kind == DBT_TOK_QUOTED || (r->tok.kind == DBT_TOK_STRING && s[0] == '\'')) {
+		q = r->tok.kind == DBT_TOK_STRING ? '\'' : r->quote == '[' ? ']' : r->quote;
+		v = malloc(n);
+		for (i = 1; v && i + 1 < n; i++) {
+			v[o++] = s[i];
+			if (s[i] == q && q != ']')
+				i++;
+		}
+		if (v)
+			v[o] = '\0';
+	} else {
+		return rd_expected(r, what);
+	}
+	if (!v)
+		return dbt_error_oom();
+	if (stored && !(*stored = strdup(v))) {
+		free(v);
+		return dbt_error_oom();
+	}
+	for (i = 0; fold && v[i]; i++)
+		v[i] = (char)ascii_lower((unsigned char)v[i]);
+	*folded = v;
+	return rd_next(r);
+}
+
+/* A balanced "( ... )"; `*from`, `*to` receive the span inside. */
+static int rd_parens(struct reader *r, size_t *from, size_t *to)
+{
+	int depth = 1, rc;
+
+	if ((rc = rd_expect(r, "(", "'('")) < 0)
+		return rc;
+	*from = r->tok.start;
+	*to = *from;
+	for (;;) {
+		if (r->tok.kind == DBT_TOK_END)
+			return rd_expected(r, "')'");
+		if (rd_is(r, "("))
+			depth++;
+		else if (rd_is(r, ")") && --depth == 0)
+			break;
+		if ((rc = rd_next(r)) < 0)
+			return rc;
+		*to = r->prev_end;
+	}
+	return rd_next(r);
+}
+
+/* [ON CONFLICT resolution] after a constraint. */
+static int rd_conflict(struct reader *r)
+{
+	int rc;
+
+	if (!rd_is(r, "on"))
+		return 0;
+	if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "conflict", "CONFLICT")) < 0)
+		return rc;
+	if (r->tok.kind != DBT_TOK_WORD)
+		return rd_expected(r, "ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
+	return rd_next(r);
+}
+
+/*
+ * What the stored CREATE TABLE declares, kept in a table of a scratch
+ * schema: column names and whether they were quoted, collations,
+ * AUTOINCREMENT, and constraint names, CHECKs and DEFERRABLE.  Types stay
+ * DBT_TYPE_NONE: the pragmas give them.
+ */
+struct tdef {
+	dbt_table *t;
+	char **stored;  /* each column's name as SQLite keeps it */
+	size_t nstored;
+};
+
+static int words_in(const struct reader *r, const char *const *words, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (rd_is(r, words[i]))
+			return 1;
+	return 0;
+}
+
+static int column_constraint_word(const struct reader *r)
+{
+	static const char *const words[] = {"constraint", "primary", "not", "null",
+					    "unique", "check", "default", "collate",
+					    "references", "generated", "as"};
+
+	return r->tok.kind == DBT_TOK_WORD && words_in(r, words, sizeof(words) / sizeof(words[0]));
+}
+
+static int table_constraint_word(const struct reader *r)
+{
+	static const char *const words[] = {"constraint", "primary", "unique", "check", "foreign"};
+
+	return r->tok.kind == DBT_TOK_WORD && words_in(r, words, sizeof(words) / sizeof(words[0]));
+}
+
+/* The declared column SQLite would match `stored` with; NULL when none. */
+static dbt_column *def_column(const struct tdef *d, const char *stored)
+{
+	size_t i;
+
+	for (i = 0; i < d->nstored; i++)
+		if (!name_casecmp(d->stored[i], stored))
+			return d->t->columns[i];
+	return NULL;
+}
+
+/* REFERENCES has been read. */
+static int rd_references(struct reader *r, dbt_fk *fk)
+{
+	char *name = NULL;
+	int not_deferrable = 0, rc;
+
+	if ((rc = rd_name(r, &fk->ref_table, NULL, "a table name")) < 0)
+		return rc;
+	if (rd_is(r, "(")) {
+		fk->ref_columns_given = 1;
+		if ((rc = rd_next(r)) < 0)
+			return rc;
+		for (;;) {
+			if ((rc = rd_name(r, &name, NULL, "a column name")) < 0 ||
+			    (rc = dbt_fk_add_ref_column(fk, name)) < 0)
+				goto cleanup;
+			free(name);
+			name = NULL;
+			if (rd_is(r, ")"))
+				break;
+			if ((rc = rd_expect(r, ",", "',' or ')'")) < 0)
+				goto cleanup;
+		}
+		if ((rc = rd_next(r)) < 0)
+			goto cleanup;
+	}
+	/* The actions come from pragma_foreign_key_list; they are only read
+	 * past here. */
+	for (;;) {
+		if (rd_is(r, "on")) {
+			if ((rc = rd_next(r)) < 0)
+				goto cleanup;
+			if (!rd_is(r, "delete") && !rd_is(r, "update")) {
+				rc = rd_expected(r, "DELETE or UPDATE");
+				goto cleanup;
+			}
+			if ((rc = rd_next(r)) < 0)
+				goto cleanup;
+			if (rd_is(r, "set") || rd_is(r, "no")) {
+				if ((rc = rd_next(r)) < 0)
+					goto cleanup;
+			}
+			if (r->tok.kind != DBT_TOK_WORD) {
+				rc = rd_expected(r, "a foreign key action");
+				goto cleanup;
+			}
+		} else if (rd_is(r, "match")) {
+			if ((rc = rd_next(r)) < 0)
+				goto cleanup;
+		} else if (rd_is(r, "not")) {
+			if ((rc = rd_next(r)) < 0)
+				goto cleanup;
+			if (!rd_is(r, "deferrable")) {
+				rc = rd_expected(r, "DEFERRABLE");
+				goto cleanup;
+			}
+			not_deferrable = 1;
+			fk->deferrable = 0;
+			fk->initially_deferred = 0;
+		} else if (rd_is(r, "deferrable")) {
+			fk->deferrable = 1;
+		} else if (rd_is(r, "initially")) {
+			if ((rc = rd_next(r)) < 0)
+				goto cleanup;
+			if (rd_is(r, "deferred") && !not_deferrable) {
+				fk->initially_deferred = 1;
+				fk->deferrable = 1;
+			} else if (!rd_is(r, "deferred") && !rd_is(r, "immediate")) {
+				rc = rd_expected(r, "DEFERRED or IMMEDIATE");
+				goto cleanup;
+			}
+		} else {
+			break;
+		}
+		if ((rc = rd_next(r)) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	free(name);
+	return rc;
+}
+
+/* 1 when the collation `coll` (NULL for none) is the one SQLite uses for
+ * `c` anyway. */
+static int same_collation(const dbt_column *c, const char *coll)
+{
+	const char *have = c->collation ? c->collation : "binary";
+
+	return !name_casecmp(have, coll ? coll : "binary");
+}
+
+/* "(col [COLLATE x] [ASC|DESC], ...)" of a primary key or unique
+ * constraint, added to `key` by the names of the declared columns. */
+static int rd_key_columns(struct reader *r, const struct tdef *d, dbt_unique *key)
+{
+	char *name = NULL, *stored = NULL, *coll = NULL;
+	const dbt_column *c;
+	int rc;
+
+	if ((rc = rd_expect(r, "(", "'('")) < 0)
+		return rc;
+	for (;;) {
+		if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
+			goto cleanup;
+		if (!(c = def_column(d, stored))) {
+			rc = dbt_error_set(DBT_EPARSE, "unknown column '%s' in a key", stored);
+			goto cleanup;
+		}
+		if (rd_is(r, "collate")) {
+			if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
+				goto cleanup;
+			if (!same_collation(c, coll)) {
+				rc = dbt_error_set(DBT_EPARSE,
+						   "key column '%s' has collation '%s' of its own, which a "
+						   "schema cannot represent",
+						   c->name, coll);
+				goto cleanup;
+			}
+		}
+		if ((rd_is(r, "asc") || rd_is(r, "desc")) && (rc = rd_next(r)) < 0)
+			goto cleanup;
+		if ((rc = dbt_unique_add_column(key, c->name)) < 0)
+			goto cleanup;
+		free(name);
+		free(stored);
+		free(coll);
+		name = stored = coll = NULL;
+		if (rd_is(r, ")"))
+			break;
+		if ((rc = rd_expect(r, ",", "',' or ')'")) < 0)
+			goto cleanup;
+	}
+	rc = rd_next(r);
+cleanup:
+	free(name);
+	free(stored);
+	free(coll);
+	return rc;
+}
+
+/* PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY, maybe after CONSTRAINT. */
+static int rd_table_constraint(struct reader *r, struct tdef *d)
+{
+	char *cname = NULL, *name = NULL, *stored = NULL;
+	dbt_unique *key;
+	dbt_check *check;
+	dbt_fk *fk;
+	size_t from, to;
+	int rc;
+
+	if (rd_is(r, "constraint")) {
+		if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &cname, NULL, "a constraint name")) < 0)
+			goto cleanup;
+	}
+	if (rd_is(r, "primary")) {
+		if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "key", "KEY")) < 0 ||
+		    (rc = dbt_table_set_pk(&key, d->t, cname)) < 0 ||
+		    (rc = rd_key_columns(r, d, key)) < 0)
+			goto cleanup;
+		rc = rd_conflict(r);
+	} else if (rd_is(r, "unique")) {
+		if ((rc = rd_next(r)) < 0 || (rc = dbt_table_add_unique(&key, d->t, cname)) < 0 ||
+		    (rc = rd_key_columns(r, d, key)) < 0)
+			goto cleanup;
+		rc = rd_conflict(r);
+	} else if (rd_is(r, "check")) {
+		if ((rc = rd_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
+		    (rc = dbt_table_add_check(&check, d->t, cname, r->text + from, to - from)) < 0)
+			goto cleanup;
+		rc = rd_conflict(r);
+	} else if (rd_is(r, "foreign")) {
+		const dbt_column *c;
+
+		if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "key", "KEY")) < 0 ||
+		    (rc = dbt_table_add_fk(&fk, d->t, cname, NULL)) < 0 ||
+		    (rc = rd_expect(r, "(", "'('")) < 0)
+			goto cleanup;
+		for (;;) {
+			if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
+				goto cleanup;
+			if (!(c = def_column(d, stored))) {
+				rc = dbt_error_set(DBT_EPARSE, "unknown column '%s' in a foreign key",
+						   stored);
+				goto cleanup;
+			}
+			if ((rc = dbt_fk_add_column(fk, c->name)) < 0)
+				goto cleanup;
+			free(name);
+			free(stored);
+			name = stored = NULL;
+			if (rd_is(r, ")"))
+				break;
+			if ((rc = rd_expect(r, ",", "',' or ')'")) < 0)
+				goto cleanup;
+		}
+		if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "references", "REFERENCES")) < 0)
+			goto cleanup;
+		rc = rd_references(r, fk);
+	} else {
+		rc = rd_expected(r, "PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY");
+	}
+cleanup:
+	free(cname);
+	free(name);
+	free(stored);
+	return rc;
+}
+
+/* DEFAULT has been read: a parenthesised expression or one signed
+ * literal or word.  The pragmas give its text. */
+static int rd_skip_default(struct reader *r)
+{
+	size_t from, to;
+	int rc;
+
+	if (rd_is(r, "("))
+		return rd_parens(r, &from, &to);
+	if ((rd_is(r, "-") || rd_is(r, "+")) && (rc = rd_next(r)) < 0)
+		return rc;
+	if (r->tok.kind == DBT_TOK_END || r->tok.kind == DBT_TOK_PUNCT || r->tok.kind == DBT_TOK_OP)
+		return rd_expected(r, "a default value");
+	return rd_next(r);
+}
+
+/* A column definition: name, type, column constraints. */
+static int rd_column(struct reader *r, struct tdef *d)
+{
+	static const dbt_type none = {DBT_TYPE_NONE, -1, -1, -1};
+	char *name = NULL, *stored = NULL, *cname = NULL, **v;
+	dbt_column *c;
+	dbt_unique *key;
+	dbt_check *check;
+	dbt_fk *fk;
+	size_t from, to;
+	int rc;
+
+	if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
+		goto cleanup;
+	if (def_column(d, stored)) {
+		rc = dbt_error_set(DBT_EPARSE, "duplicate column '%s'", stored);
+		goto cleanup;
+	}
+	if ((rc = dbt_table_add_column(&c, d->t, name, needs_quotes(name), &none)) < 0)
+		goto cleanup;
+	if (!(v = realloc(d->stored, (d->nstored + 1) * sizeof(*v)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	d->stored = v;
+	v[d->nstored++] = stored;
+	stored = NULL;
+	/* The type: any words and parenthesised numbers up to a constraint. */
+	while ((r->tok.kind == DBT_TOK_WORD && !column_constraint_word(r)) ||
+	       r->tok.kind == DBT_TOK_QUOTED || r->tok.kind == DBT_TOK_STRING || rd_is(r, "(")) {
+		if (rd_is(r, "("))
+			rc = rd_parens(r, &from, &to);
+		else
+			rc = rd_next(r);
+		if (rc < 0)
+			goto cleanup;
+	}
+	for (;;) {
+		if (rd_is(r, "constraint")) {
+			free(cname);
+			cname = NULL;
+			if ((rc = rd_next(r)) < 0 ||
+			    (rc = rd_name(r, &cname, NULL, "a constraint name")) < 0)
+				goto cleanup;
+			continue;
+		}
+		if (rd_is(r, "primary")) {
+			if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "key", "KEY")) < 0)
+				goto cleanup;
+			if ((rd_is(r, "asc") || rd_is(r, "desc")) && (rc = rd_next(r)) < 0)
+				goto cleanup;
+			if ((rc = rd_conflict(r)) < 0 || (rc = dbt_table_set_pk(&key, d->t, cname)) < 0 ||
+			    (rc = dbt_unique_add_column(key, c->name)) < 0)
+				goto cleanup;
+			if (rd_is(r, "autoincrement")) {
+				c->autoincrement = 1;
+				rc = rd_next(r);
+			}
+		} else if (rd_is(r, "not")) {
+			if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "null", "NULL")) < 0)
+				goto cleanup;
+			rc = rd_conflict(r);
+		} else if (rd_is(r, "null")) {
+			if ((rc = rd_next(r)) < 0)
+				goto cleanup;
+			rc = rd_conflict(r);
+		} else if (rd_is(r, "unique")) {
+			if ((rc = rd_next(r)) < 0 || (rc = rd_conflict(r)) < 0 ||
+			    (rc = dbt_table_add_unique(&key, d->t, cname)) < 0)
+				goto cleanup;
+			rc = dbt_unique_add_column(key, c->name);
+		} else if (rd_is(r, "check")) {
+			if ((rc = rd_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
+			    (rc = dbt_table_add_check(&check, d->t, cname, r->text + from, to - from)) < 0)
+				goto cleanup;
+			rc = rd_conflict(r);
+		} else if (rd_is(r, "default")) {
+			if ((rc = rd_next(r)) < 0)
+				goto cleanup;
+			rc = rd_skip_default(r);
+		} else if (rd_is(r, "collate")) {
+			char *coll = NULL;
+
+			if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
+				goto cleanup;
+			rc = dbt_column_set_collation(c, coll);
+			free(coll);
+		} else if (rd_is(r, "references")) {
+			if ((rc = rd_next(r)) < 0 || (rc = dbt_table_add_fk(&fk, d->t, cname, NULL)) < 0 ||
+			    (rc = dbt_fk_add_column(fk, c->name)) < 0)
+				goto cleanup;
+			rc = rd_references(r, fk);
+		} else if (rd_is(r, "generated") || rd_is(r, "as")) {
+			/* Generated columns are refused where the pragmas show them. */
+			if (rd_is(r, "generated") &&
+			    ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "always", "ALWAYS")) < 0))
+				goto cleanup;
+			if ((rc = rd_expect(r, "as", "AS")) < 0 || (rc = rd_parens(r, &from, &to)) < 0)
+				goto cleanup;
+			if (rd_is(r, "stored") || rd_is(r, "virtual"))
+				rc = rd_next(r);
+		} else {
+			break;
+		}
+		if (rc < 0)
+			goto cleanup;
+		free(cname);
+		cname = NULL;
+	}
+	if (!rd_is(r, ",") && !rd_is(r, ")"))
+		rc = rd_expected(r, "a column constraint, ',' or ')'");
+cleanup:
+	free(name);
+	free(stored);
+	free(cname);
+	return rc;
+}
+
+/* Reads the stored CREATE TABLE `sql` into a new table of `scratch`. */
+static int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql)
+{
+	struct reader r;
+	char *name = NULL;
+	int constraints = 0, rc;
+
+	if ((rc = rd_init(&r, sql)) < 0 || (rc = rd_expect(&r, "create", "CREATE")) < 0)
+		goto cleanup;
+	if ((rd_is(&r, "temp") || rd_is(&r, "temporary")) && (rc = rd_next(&r)) < 0)
+		goto cleanup;
+	if ((rc = rd_expect(&r, "table", "TABLE")) < 0)
+		goto cleanup;
+	if (rd_is(&r, "if")) {
+		if ((rc = rd_next(&r)) < 0 || (rc = rd_expect(&r, "not", "NOT")) < 0 ||
+		    (rc = rd_expect(&r, "exists", "EXISTS")) < 0)
+			goto cleanup;
+	}
+	if ((rc = rd_name(&r, &name, NULL, "a table name")) < 0)
+		goto cleanup;
+	if (rd_is(&r, ".")) {
+		free(name);
+		name = NULL;
+		if ((rc = rd_next(&r)) < 0 || (rc = rd_name(&r, &name, NULL, "a table name")) < 0)
+			goto cleanup;
+	}
+	if ((rc = dbt_schema_add_table(&d->t, scratch, name, needs_quotes(name))) < 0 ||
+	    (rc = rd_expect(&r, "(", "'('")) < 0)
+		goto cleanup;
+	for (;;) {
+		if (table_constraint_word(&r)) {
+			constraints = 1;
+			rc = rd_table_constraint(&r, d);
+		} else if (!constraints) {
+			rc = rd_column(&r, d);
+		} else {
+			rc = rd_expected(&r, "a table constraint");
+		}
+		if (rc < 0)
+			goto cleanup;
+		if (rd_is(&r, ")"))
+			break;
+		/* SQLite lets table constraints go without a comma between. */
+		if (constraints && table_constraint_word(&r))
+			continue;
+		if ((rc = rd_expect(&r, ",", "',' or ')'")) < 0)
+			goto cleanup;
+	}
+	if ((rc = rd_next(&r)) < 0)
+		goto cleanup;
+	/* Table options: WITHOUT ROWID, STRICT. */
+	while (r.tok.kind != DBT_TOK_END) {
+		if (!rd_is(&r, "without") && !rd_is(&r, "rowid") && !rd_is(&r, "strict") &&
+		    !rd_is(&r, ",") && !rd_is(&r, ";")) {
+			rc = rd_expected(&r, "WITHOUT ROWID, STRICT or the end");
+			goto cleanup;
+		}
+		if ((rc = rd_next(&r)) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	free(name);
+	return rc;
+}
+
+/* One key of a stored CREATE INDEX. */
+struct ielem {
+	size_t from, to; /* the column or expression, without COLLATE and ASC/DESC */
+	int collate;     /* 1 when the key names a collation */
+};
+
+struct idef {
+	char *name;      /* folded */
+	struct ielem *elems;
+	size_t nelems;
+	size_t where_from, where_to;
+	int has_where;
+};
+
+static void idef_release(struct idef *d)
+{
+	free(d->name);
+	free(d->elems);
+	memset(d, 0, sizeof(*d));
+}
+
+static int rd_index_elem(struct reader *r, struct idef *d)
+{
+	struct ielem e = {r->tok.start, r->tok.start, 0}, *v;
+	char *coll = NULL;
+	int depth = 0, rc;
+
+	for (;;) {
+		if (r->tok.kind == DBT_TOK_END)
+			return rd_expected(r, "')'");
+		if (depth == 0 && (rd_is(r, ",") || rd_is(r, ")") || rd_is(r, "collate") ||
+				   rd_is(r, "asc") || rd_is(r, "desc")))
+			break;
+		if (rd_is(r, "("))
+			depth++;
+		else if (rd_is(r, ")"))
+			depth--;
+		if ((rc = rd_next(r)) < 0)
+			return rc;
+		e.to = r->prev_end;
+	}
+	if (e.to == e.from)
+		return rd_expected(r, "a column or expression");
+	if (rd_is(r, "collate")) {
+		e.collate = 1;
+		if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
+			return rc;
+		free(coll);
+	}
+	if ((rd_is(r, "asc") || rd_is(r, "desc")) && (rc = rd_next(r)) < 0)
+		return rc;
+	if (!(v = realloc(d->elems, (d->nelems + 1) * sizeof(*v))))
+		return dbt_error_oom();
+	d->elems = v;
+	v[d->nelems++] = e;
+	return 0;
+}
+
+/* Reads a stored CREATE INDEX. */
+static int read_index_sql(struct idef *d, const char *sql)
+{
+	struct reader rd, *r = &rd;
+	char *skip = NULL;
+	int rc;
+
+	memset(d, 0, sizeof(*d));
+	if ((rc = rd_init(r, sql)) < 0 || (rc = rd_expect(r, "create", "CREATE")) < 0)
+		goto cleanup;
+	if (rd_is(r, "unique") && (rc = rd_next(r)) < 0)
+		goto cleanup;
+	if ((rc = rd_expect(r, "index", "INDEX")) < 0)
+		goto cleanup;
+	if (rd_is(r, "if")) {
+		if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "not", "NOT")) < 0 ||
+		    (rc = rd_expect(r, "exists", "EXISTS")) < 0)
+			goto cleanup;
+	}
+	if ((rc = rd_name(r, &d->name, NULL, "an index name")) < 0)
+		goto cleanup;
+	if (rd_is(r, ".")) {
+		free(d->name);
+		d->name = NULL;
+		if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &d->name, NULL, "an index name")) < 0)
+			goto cleanup;
+	}
+	if ((rc = rd_expect(r, "on", "ON")) < 0 || (rc = rd_name(r, &skip, NULL, "a table name")) < 0 ||
+	    (rc = rd_expect(r, "(", "'('")) < 0)
+		goto cleanup;
+	for (;;) {
+		if ((rc = rd_index_elem(r, d)) < 0)
+			goto cleanup;
+		if (rd_is(r, ")"))
+			break;
+		if ((rc = rd_expect(r, ",", "',' or ')'")) < 0)
+			goto cleanup;
+	}
+	if ((rc = rd_next(r)) < 0)
+		goto cleanup;
+	if (rd_is(r, "where")) {
+		if ((rc = rd_next(r)) < 0)
+			goto cleanup;
+		d->has_where = 1;
+		d->where_from = d->where_to = r->tok.start;
+		while (r->tok.kind != DBT_TOK_END && !rd_is(r, ";")) {
+			if ((rc = rd_next(r)) < 0)
+				goto cleanup;
+			d->where_to = r->prev_end;
+		}
+		if (d->where_to == d->where_from) {
+			rc = rd_expected(r, "an expression");
+			goto cleanup;
+		}
+	}
+	if (r->tok.kind != DBT_TOK_END && !rd_is(r, ";"))
+		rc = rd_expected(r, "WHERE or the end");
+cleanup:
+	free(skip);
+	return rc;
+}
+
+/* ------------------------------------------------------------- catalog */
+
+/* A reflected table. */
+struct rtable {
+	char *stored;     /* its name as SQLite keeps it */
+	dbt_table *t;     /* in the result */
+	struct tdef def;  /* what its stored SQL declares */
+	int *pkpos;       /* per column of `t`: 1-based place in the primary key, or 0 */
+	size_t nfks_seen; /* foreign keys read from the pragma so far */
+};
+
+struct reflect {
+	dbt_conn *conn;
+	sqlite3 *db;
+	dbt_schema *out;
+	dbt_schema *scratch; /* holds each tdef's table */
+	struct rtable *tabs; /* in creation order */
+	size_t ntabs;
+	struct rtable **sorted; /* by name ignoring ASCII case, for lookups */
+};
+
+static int cmp_rtable(const void *a, const void *b)
+{
+	return name_casecmp((*(struct rtable *const *)a)->stored, (*(struct rtable *const *)b)->stored);
+}
+
+/* The table SQLite would find under `name`; NULL when none. */
+static struct rtable *find_table(const struct reflect *x, const char *name)
+{
+	size_t lo = 0, hi = x->ntabs;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = name_casecmp(name, x->sorted[mid]->stored);
+
+		if (c == 0)
+			return x->sorted[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+/* The column of `rt` that SQLite would find under `stored`; NULL when
+ * none. */
+static dbt_column *find_column(const struct rtable *rt, const char *stored)
+{
+	size_t i;
+
+	for (i = 0; i < rt->def.nstored && i < rt->t->ncolumns; i++)
+		if (!name_casecmp(rt->def.stored[i], stored))
+			return rt->t->columns[i];
+	return NULL;
+}
+
+static int db_fail(struct reflect *x)
+{
+	if (sqlite3_errcode(x->db) == SQLITE_NOMEM)
+		return dbt_error_oom();
+	return dbt_error_set(DBT_EDB, "cannot read the database schema: %s", sqlite3_errmsg(x->db));
+}
+
+static int prepare(struct reflect *x, sqlite3_stmt **out, const char *sql)
+{
+	x->conn->nqueries++;
+	if (sqlite3_prepare_v2(x->db, sql, -1, out, NULL) != SQLITE_OK)
+		return db_fail(x);
+	return 0;
+}
+
+/* A text column, "" for NULL; NULL only when out of memory. */
+static const char *text_col(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+
+	if (!v && sqlite3_column_type(st, i) == SQLITE_NULL)
+		return "";
+	return v;
+}
+
+/* The column `i`, NULL for SQL NULL, through `*oom` when memory ran out. */
+static const char *text_or_null(sqlite3_stmt *st, int i, int *oom)
+{
+	const char *v;
+
+	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+		return NULL;
+	v = (const char *)sqlite3_column_text(st, i);
+	if (!v)
+		*oom = 1;
+	return v;
+}
+
+static int table_fail(const char *table, int rc)
+{
+	return dbt_error_prefix(rc, "cannot reflect table '%s'", table);
+}
+
+/* The first query: each table and what its stored SQL declares. */
+static int read_tables(struct reflect *x)
+{
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0, i;
+	int step, rc;
+
+	if ((rc = prepare(x, &st, tables_sql)) < 0)
+		goto cleanup;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = text_col(st, 0), *sql = text_col(st, 1);
+		struct rtable *rt;
+
+		if (!name || !sql) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		if (x->ntabs == cap) {
+			struct rtable *v;
+
+			cap = cap ? 2 * cap : 16;
+			if (!(v = realloc(x->tabs, cap * sizeof(*v)))) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			x->tabs = v;
+		}
+		rt = &x->tabs[x->ntabs];
+		memset(rt, 0, sizeof(*rt));
+		if (!(rt->stored = strdup(name))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		x->ntabs++;
+		if (!strncasecmp(sql, "CREATE VIRTUAL", 14)) {
+			rc = dbt_error_set(DBT_ERROR,
+					   "cannot reflect table '%s': it is a virtual table, which a "
+					   "schema cannot represent",
+					   name);
+			goto cleanup;
+		}
+		if ((rc = read_table_sql(&rt->def, x->scratch, sql)) < 0) {
+			rc = table_fail(name, rc);
+			goto cleanup;
+		}
+		if ((rc = dbt_schema_add_table(&rt->t, x->out, rt->def.t->name, rt->def.t->quoted)) < 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE) {
+		rc = db_fail(x);
+		goto cleanup;
+	}
+	if (!(x->sorted = malloc((x->ntabs ? x->ntabs : 1) * sizeof(*x->sorted)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < x->ntabs; i++)
+		x->sorted[i] = &x->tabs[i];
+	qsort(x->sorted, x->ntabs, sizeof(*x->sorted), cmp_rtable);
+	rc = 0;
+cleanup:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The canonical type of a declared type, by dbt_type_parse() or else by
+ * SQLite's affinity rules. */
+static void column_type(dbt_type *out, const char *decl)
+{
+	static const dbt_type integer = {DBT_TYPE_INTEGER, -1, -1, -1};
+	static const dbt_type text = {DBT_TYPE_TEXT, -1, -1, -1};
+	static const dbt_type blob = {DBT_TYPE_BLOB, -1, -1, -1};
+	static const dbt_type dbl = {DBT_TYPE_DOUBLE, -1, -1, -1};
+	static const dbt_type numeric = {DBT_TYPE_NUMERIC, -1, -1, -1};
+	const char *p;
+	int has_int = 0, has_text = 0, has_blob = 0, has_real = 0;
+
+	if (dbt_type_parse(out, NULL, decl, strlen(decl), NULL) == 0)
+		return;
+	dbt_error_clear();
+	for (p = decl; *p; p++) {
+		has_int |= !strncasecmp(p, "int", 3);
+		has_text |= !strncasecmp(p, "char", 4) || !strncasecmp(p, "clob", 4) ||
+			    !strncasecmp(p, "text", 4);
+		has_blob |= !strncasecmp(p, "blob", 4);
+		has_real |= !strncasecmp(p, "real", 4) || !strncasecmp(p, "floa", 4) ||
+			    !strncasecmp(p, "doub", 4);
+	}
+	if (has_int)
+		*out = integer;
+	else if (has_text)
+		*out = text;
+	else if (has_blob || !*decl)
+		*out = blob;
+	else if (has_real)
+		*out = dbl;
+	else
+		*out = numeric;
+}
+
+/* The primary key from the columns' places in it, named as declared or by
+ * a named unique constraint on the same columns (as dbt_table_normalize
+ * moves the name of a unique constraint it drops). */
+static int make_pk(struct rtable *rt)
+{
+	const dbt_table *def = rt->def.t;
+	const char *name = def->pk && def->pk->name_given ? def->pk->name : NULL;
+	dbt_unique *pk;
+	size_t i, j, n = 0;
+	int pos, rc;
+
+	for (i = 0; i < rt->t->ncolumns; i++)
+		n += rt->pkpos[i] > 0;
+	if (n == 0)
+		return 0;
+	if ((rc = dbt_table_set_pk(&pk, rt->t, NULL)) < 0)
+		return rc;
+	for (pos = 1; (size_t)pos <= n; pos++) {
+		for (i = 0; i < rt->t->ncolumns && rt->pkpos[i] != pos; i++)
+			;
+		if (i == rt->t->ncolumns)
+			return dbt_error_set(DBT_ERROR, "cannot reflect table '%s': its primary key has a gap",
+					     rt->t->name);
+		if ((rc = dbt_unique_add_column(pk, rt->t->columns[i]->name)) < 0)
+			return rc;
+	}
+	for (i = 0; !name && i < def->nuniques; i++) {
+		const dbt_unique *u = def->uniques[i];
+
+		if (!u->name_given || u->ncolumns != pk->ncolumns)
+			continue;
+		for (j = 0; j < n && !strcmp(u->columns[j], pk->columns[j]); j++)
+			;
+		if (j == n)
+			name = u->name;
+	}
+	if (name && !(pk->name = strdup(name)))
+		return dbt_error_oom();
+	pk->name_given = name != NULL;
+	return 0;
+}
+
+/* One row of the columns query. */
+static int add_column(struct reflect *x, sqlite3_stmt *st)
+{
+	const char *tname = text_col(st, 0), *cname = text_col(st, 2), *decl = text_col(st, 3);
+	const char *dflt;
+	struct rtable *rt;
+	const dbt_column *dc;
+	dbt_column *c;
+	dbt_type type;
+	int cid = sqlite3_column_int(st, 1), oom = 0, *v, rc;
+
+	dflt = text_or_null(st, 5, &oom);
+	if (!tname || !cname || !decl || oom)
+		return dbt_error_oom();
+	if (!(rt = find_table(x, tname)))
+		return 0;
+	if (cid < 0 || (size_t)cid != rt->t->ncolumns || (size_t)cid >= rt->def.nstored ||
+	    name_casecmp(rt->def.stored[cid], cname))
+		return dbt_error_set(DBT_ERROR,
+				     "cannot reflect table '%s': its columns do not match its "
+				     "definition at column '%s'",
+				     tname, cname);
+	if (sqlite3_column_int(st, 7) >= 2)
+		return dbt_error_set(DBT_ERROR,
+				     "cannot reflect table '%s': column '%s' is a generated column, "
+				     "which a schema cannot represent",
+				     rt->t->name, rt->def.t->columns[cid]->name);
+	dc = rt->def.t->columns[cid];
+	column_type(&type, decl);
+	if ((rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type)) < 0)
+		return rc;
+	if (!(v = realloc(rt->pkpos, rt->t->ncolumns * sizeof(*v))))
+		return dbt_error_oom();
+	rt->pkpos = v;
+	v[cid] = sqlite3_column_int(st, 6);
+	c->not_null = sqlite3_column_int(st, 4) != 0;
+	c->autoincrement = dc->autoincrement;
+	if (dc->collation && (rc = dbt_column_set_collation(c, dc->collation)) < 0)
+		return rc;
+	if (dflt && (rc = dbt_column_set_default(c, dflt, strlen(dflt))) < 0)
+		return dbt_error_prefix(rc, "cannot reflect the default of column '%s' of table '%s'",
+					c->name, rt->t->name);
+	return 0;
+}
+
+/* The second query: every column, then the primary keys. */
+static int read_columns(struct reflect *x)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int step, rc;
+
+	if ((rc = prepare(x, &st, columns_sql)) < 0)
+		goto cleanup;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = add_column(x, st)) < 0)
+			goto cleanup;
+	if (step != SQLITE_DONE) {
+		rc = db_fail(x);
+		goto cleanup;
+	}
+	for (i = 0; i < x->ntabs; i++) {
+		struct rtable *rt = &x->tabs[i];
+
+		if (rt->t->ncolumns != rt->def.nstored) {
+			rc = dbt_error_set(DBT_ERROR,
+					   "cannot reflect table '%s': its columns do not match its "
+					   "definition",
+					   rt->t->name);
+			goto cleanup;
+		}
+		if ((rc = make_pk(rt)) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The keys of one index as the pragmas list them. */
+struct ikey {
+	int cid; /* -2 for an expression, -1 for the rowid */
+	int desc;
+	char *coll;
+};
+
+struct igroup {
+	char *name;   /* as SQLite keeps it */
+	char *table;
+	char *sql;    /* NULL for a constraint's index */
+	int unique;
+	char origin;  /* 'c', 'u' or 'pk' as 'p' */
+	int partial;
+	struct ikey *keys;
+	size_t nkeys;
+};
+
+static void igroup_release(struct igroup *g)
+{
+	size_t i;
+
+	free(g->name);
+	free(g->table);
+	free(g->sql);
+	for (i = 0; i < g->nkeys; i++)
+		free(g->keys[i].coll);
+	free(g->keys);
+	memset(g, 0, sizeof(*g));
+}
+
+static int key_collation_fail(const struct igroup *g, const char *what, size_t k)
+{
+	return dbt_error_set(DBT_ERROR,
+			     "cannot reflect %s '%s' of table '%s': its key %zu has collation '%s' "
+			     "of its own, which a schema cannot represent",
+			     what, g->name, g->table, k + 1, g->keys[k].coll ? g->keys[k].coll : "");
+}
+
+/* A unique constraint from its index, named as the first named unique
+ * constraint declared on the same columns. */
+static int add_unique(struct rtable *rt, const struct igroup *g)
+{
+	const dbt_table *def = rt->def.t;
+	const char *name = NULL;
+	dbt_unique *u;
+	size_t i, j;
+	int rc;
+
+	if ((rc = dbt_table_add_unique(&u, rt->t, NULL)) < 0)
+		return rc;
+	for (i = 0; i < g->nkeys; i++) {
+		const dbt_column *c;
+
+		if (g->keys[i].cid < 0 || (size_t)g->keys[i].cid >= rt->t->ncolumns)
+			return dbt_error_set(DBT_ERROR,
+					     "cannot reflect the unique constraint '%s' of table '%s': it "
+					     "has a key that is not a column",
+					     g->name, g->table);
+		c = rt->t->columns[g->keys[i].cid];
+		if (!same_collation(c, g->keys[i].coll))
+			return key_collation_fail(g, "the unique constraint", i);
+		if ((rc = dbt_unique_add_column(u, c->name)) < 0)
+			return rc;
+	}
+	for (i = 0; !name && i < def->nuniques; i++) {
+		const dbt_unique *d = def->uniques[i];
+
+		if (!d->name_given || d->ncolumns != u->ncolumns)
+			continue;
+		for (j = 0; j < u->ncolumns && !strcmp(d->columns[j], u->columns[j]); j++)
+			;
+		if (j == u->ncolumns)
+			name = d->name;
+	}
+	if (name && !(u->name = strdup(name)))
+		return dbt_error_oom();
+	u->name_given = name != NULL;
+	return 0;
+}
+
+/* An index made by CREATE INDEX: keys from the pragmas, names,
+ * expressions and WHERE from its stored SQL. */
+static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *g)
+{
+	struct idef d;
+	dbt_index *ix;
+	size_t i;
+	int rc;
+
+	if ((rc = read_index_sql(&d, g->sql)) < 0)
+		goto fail;
+	if (d.nelems != g->nkeys) {
+		rc = dbt_error_set(DBT_ERROR, "its definition has %zu keys where SQLite lists %zu",
+				   d.nelems, g->nkeys);
+		goto fail;
+	}
+	if ((rc = dbt_schema_add_index(&ix, x->out, d.name, needs_quotes(d.name), rt->t->name,
+				       g->unique)) < 0)
+		goto cleanup;
+	for (i = 0; i < g->nkeys; i++) {
+		const struct ikey *k = &g->keys[i];
+
+		if (k->cid >= 0 && (size_t)k->cid < rt->t->ncolumns) {
+			const dbt_column *c = rt->t->columns[k->cid];
+
+			if (!same_collation(c, k->coll)) {
+				rc = key_collation_fail(g, "index", i);
+				goto cleanup;
+			}
+			rc = dbt_index_add_column(ix, c->name, k->desc);
+		} else if (k->cid == -2) {
+			if (d.elems[i].collate || name_casecmp(k->coll ? k->coll : "binary", "binary")) {
+				rc = key_collation_fail(g, "index", i);
+				goto cleanup;
+			}
+			rc = dbt_index_add_expr(ix, g->sql + d.elems[i].from,
+						d.elems[i].to - d.elems[i].from, k->desc);
+		} else {
+			rc = dbt_error_set(DBT_ERROR, "its key %zu is the rowid, which a schema cannot "
+				           "represent", i + 1);
+		}
+		if (rc < 0)
+			goto fail;
+	}
+	if (d.has_where != g->partial) {
+		rc = dbt_error_set(DBT_ERROR, "its definition and SQLite disagree on its WHERE clause");
+		goto fail;
+	}
+	if (d.has_where &&
+	    (rc = dbt_index_set_where(ix, g->sql + d.where_from, d.where_to - d.where_from)) < 0)
+		goto fail;
+	rc = 0;
+	goto cleanup;
+fail:
+	rc = dbt_error_prefix(rc, "cannot reflect index '%s' of table '%s'", g->name, g->table);
+cleanup:
+	idef_release(&d);
+	return rc;
+}
+
+static int finish_index(struct reflect *x, struct igroup *g)
+{
+	struct rtable *rt;
+	int rc = 0;
+
+	if (!g->name)
+		return 0;
+	rt = find_table(x, g->table);
+	if (rt && g->origin == 'u')
+		rc = add_unique(rt, g);
+	else if (rt && g->origin == 'c' && g->sql)
+		rc = add_index(x, rt, g);
+	igroup_release(g);
+	return rc;
+}
+
+/* Copies a text column into `*out`; NULL stays NULL. */
+static int dup_col(char **out, sqlite3_stmt *st, int i)
+{
+	int oom = 0;
+	const char *v = text_or_null(st, i, &oom);
+
+	*out = NULL;
+	if (oom || (v && !(*out = strdup(v))))
+		return dbt_error_oom();
+	return 0;
+}
+
+/* The third query: the keys of every index, grouped by index. */
+static int read_indexes(struct reflect *x)
+{
+	struct igroup g;
+	sqlite3_stmt *st = NULL;
+	int step, rc;
+
+	memset(&g, 0, sizeof(g));
+	if ((rc = prepare(x, &st, indexes_sql)) < 0)
+		goto cleanup;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = text_col(st, 0), *origin = text_col(st, 4);
+		struct ikey *v;
+
+		if (!name || !origin) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		if (!g.name || strcmp(g.name, name)) {
+			if ((rc = finish_index(x, &g)) < 0)
+				goto cleanup;
+			if ((rc = dup_col(&g.name, st, 0)) < 0 || (rc = dup_col(&g.table, st, 1)) < 0 ||
+			    (rc = dup_col(&g.sql, st, 2)) < 0)
+				goto cleanup;
+			g.unique = sqlite3_column_int(st, 3) != 0;
+			g.origin = origin[0];
+			g.partial = sqlite3_column_int(st, 5) != 0;
+		}
+		if (!(v = realloc(g.keys, (g.nkeys + 1) * sizeof(*v)))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		g.keys = v;
+		v[g.nkeys].cid = sqlite3_column_int(st, 6);
+		v[g.nkeys].desc = sqlite3_column_int(st, 7) != 0;
+		if ((rc = dup_col(&v[g.nkeys].coll, st, 8)) < 0)
+			goto cleanup;
+		g.nkeys++;
+	}
+	if (step != SQLITE_DONE) {
+		rc = db_fail(x);
+		goto cleanup;
+	}
+	rc = finish_index(x, &g);
+cleanup:
+	igroup_release(&g);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static dbt_fk_action fk_action(const char *s)
+{
+	if (!strcasecmp(s, "CASCADE"))
+		return DBT_FK_CASCADE;
+	if (!strcasecmp(s, "RESTRICT"))
+		return DBT_FK_RESTRICT;
+	if (!strcasecmp(s, "SET NULL"))
+		return DBT_FK_SET_NULL;
+	if (!strcasecmp(s, "SET DEFAULT"))
+		return DBT_FK_SET_DEFAULT;
+	return DBT_FK_NO_ACTION;
+}
+
+static int fk_mismatch(const struct rtable *rt)
+{
+	return dbt_error_set(DBT_ERROR,
+			     "cannot reflect table '%s': its foreign keys do not match its definition",
+			     rt->t->name);
+}
+
+/* The first row of a foreign key: the constraint, its referenced table,
+ * and the referenced table's primary key when the constraint names no
+ * columns. */
+static int start_fk(struct reflect *x, struct rtable *rt, sqlite3_stmt *st, dbt_fk **out,
+		    const struct rtable **target_out)
+{
+	const char *ref = text_col(st, 2);
+	const struct rtable *target;
+	const dbt_fk *dfk;
+	dbt_fk *fk;
+	size_t i;
+	int rc;
+
+	if (!ref)
+		return dbt_error_oom();
+	if (rt->nfks_seen >= rt->def.t->nfks)
+		return fk_mismatch(rt);
+	dfk = rt->def.t->fks[rt->nfks_seen++];
+	target = find_table(x, ref);
+	if ((rc = dbt_table_add_fk(&fk, rt->t, dfk->name_given ? dfk->name : NULL,
+				   target ? target->t->name : dfk->ref_table)) < 0)
+		return rc;
+	fk->deferrable = dfk->deferrable;
+	fk->initially_deferred = dfk->initially_deferred;
+	fk->on_update = fk_action(text_col(st, 5) ? text_col(st, 5) : "");
+	fk->on_delete = fk_action(text_col(st, 6) ? text_col(st, 6) : "");
+	fk->ref_columns_given = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	if (!fk->ref_columns_given) {
+		if (!target || !target->t->pk)
+			return dbt_error_set(DBT_ERROR,
+					     "cannot reflect table '%s': a foreign key references table "
+					     "'%s', which %s",
+					     rt->t->name, ref, target ? "has no primary key" : "does not exist");
+		for (i = 0; i < target->t->pk->ncolumns; i++)
+			if ((rc = dbt_fk_add_ref_column(fk, target->t->pk->columns[i])) < 0)
+				return rc;
+	}
+	*out = fk;
+	*target_out = target;
+	return 0;
+}
+
+/* One column pair of a foreign key. */
+static int add_fk_column(const struct rtable *rt, const struct rtable *target, dbt_fk *fk,
+			 sqlite3_stmt *st)
+{
+	const char *from = text_col(st, 3), *to;
+	const dbt_fk *dfk = rt->def.t->fks[rt->nfks_seen - 1];
+	const dbt_column *c;
+	int oom = 0, rc;
+
+	to = text_or_null(st, 4, &oom);
+	if (!from || oom)
+		return dbt_error_oom();
+	if (!(c = find_column(rt, from)) || fk->ncolumns >= dfk->ncolumns ||
+	    strcmp(dfk->columns[fk->ncolumns], c->name))
+		return fk_mismatch(rt);
+	if ((rc = dbt_fk_add_column(fk, c->name)) < 0)
+		return rc;
+	if (!fk->ref_columns_given)
+		return 0;
+	/* A referenced column as its table spells it; as the constraint
+	 * spells it when that table is missing. */
+	if (target && to && (c = find_column(target, to)))
+		return dbt_fk_add_ref_column(fk, c->name);
+	if (fk->nref_columns < dfk->nref_columns)
+		return dbt_fk_add_ref_column(fk, dfk->ref_columns[fk->nref_columns]);
+	return fk_mismatch(rt);
+}
+
+/* The fourth query: every foreign key, grouped by table and id. */
+static int read_fks(struct reflect *x)
+{
+	sqlite3_stmt *st = NULL;
+	struct rtable *rt = NULL;
+	const struct rtable *target = NULL;
+	dbt_fk *fk = NULL;
+	int step, id = -1, rc;
+
+	if ((rc = prepare(x, &st, fks_sql)) < 0)
+		goto cleanup;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *tname = text_col(st, 0);
+		struct rtable *now;
+
+		if (!tname) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		if (!(now = find_table(x, tname)))
+			continue;
+		if (now != rt || sqlite3_column_int(st, 1) != id) {
+			rt = now;
+			id = sqlite3_column_int(st, 1);
+			if ((rc = start_fk(x, rt, st, &fk, &target)) < 0)
+				goto cleanup;
+		}
+		if ((rc = add_fk_column(rt, target, fk, st)) < 0)
+			goto cleanup;
+	}
+	if (step != SQLITE_DONE) {
+		rc = db_fail(x);
+		goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* --------------------------------------------------------------- entry */
+
+static void reflect_release(struct reflect *x)
+{
+	size_t i, j;
+
+	for (i = 0; i < x->ntabs; i++) {
+		struct rtable *rt = &x->tabs[i];
+
+		free(rt->stored);
+		for (j = 0; j < rt->def.nstored; j++)
+			free(rt->def.stored[j]);
+		free(rt->def.stored);
+		free(rt->pkpos);
+	}
+	free(x->tabs);
+	free(x->sorted);
+	dbt_schema_free(x->scratch);
+}
+
+/* Runs a statement of the read transaction. */
+static int run(struct reflect *x, const char *sql)
+{
+	x->conn->nqueries++;
+	if (sqlite3_exec(x->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(x);
+	return 0;
+}
+
+int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name)
+{
+	struct reflect x;
+	size_t i;
+	int own_txn = 0, rc;
+
+	(void)schema_name;
+	*out = NULL;
+	memset(&x, 0, sizeof(x));
+	x.conn = conn;
+	x.db = dbt_sqlite_handle(conn);
+	if ((rc = dbt_schema_new(&x.out)) < 0 || (rc = dbt_schema_new(&x.scratch)) < 0)
+		goto cleanup;
+	if (sqlite3_get_autocommit(x.db)) {
+		if ((rc = run(&x, "BEGIN")) < 0)
+			goto cleanup;
+		own_txn = 1;
+	}
+	if ((rc = read_tables(&x)) < 0 || (rc = read_columns(&x)) < 0 ||
+	    (rc = read_indexes(&x)) < 0 || (rc = read_fks(&x)) < 0)
+		goto cleanup;
+	for (i = 0; i < x.ntabs; i++) {
+		struct rtable *rt = &x.tabs[i];
+
+		if (rt->nfks_seen != rt->def.t->nfks) {
+			rc = fk_mismatch(rt);
+			goto cleanup;
+		}
+		/* The checks are read from the stored SQL alone: move them. */
+		rt->t->checks = rt->def.t->checks;
+		rt->t->nchecks = rt->def.t->nchecks;
+		rt->def.t->checks = NULL;
+		rt->def.t->nchecks = 0;
+		dbt_table_normalize(rt->t);
+	}
+	if ((rc = dbt_schema_name_auto(x.out)) < 0)
+		goto cleanup;
+	if (own_txn) {
+		own_txn = 0;
+		if ((rc = run(&x, "COMMIT")) < 0)
+			goto cleanup;
+	}
+	*out = x.out;
+	x.out = NULL;
+	rc = 0;
+cleanup:
+	if (own_txn && !sqlite3_get_autocommit(x.db)) {
+		x.conn->nqueries++;
+		sqlite3_exec(x.db, "ROLLBACK", NULL, NULL, NULL);
+	}
+	dbt_schema_free(x.out);
+	reflect_release(&x);
+	return rc;
+}

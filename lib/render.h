@@ -1,0 +1,60 @@
+/*
+ * render.h - turning a Schema's objects and the differ's operations into
+ * SQL for one dialect, and adapting a parsed model to what that dialect
+ * can store.
+ *
+ * Identifiers are always quoted through the dialect's quoter (bare only
+ * when that is safe); literals were already canonical SQL text in the
+ * Schema.  Every function appends complete statements, each ended by
+ * ";\n", and returns 0, or a negative DBT_E* code with a message.
+ */
+#ifndef DBT_RENDER_H
+#define DBT_RENDER_H
+
+#include "buf.h"
+#include "dbtool.h"
+#include "diff.h"
+#include "schema.h"
+
+/*
+ * Adapts a parsed model, in place, to what dialect `kind` stores, so that
+ * rendering it, applying it and reflecting it back gives an equal Schema:
+ * - SQLite: a SERIAL or identity column becomes an AUTOINCREMENT one,
+ *   which SQLite allows only on the sole primary-key column, of type
+ *   INTEGER (BIGINT/SMALLINT become INTEGER there); elsewhere it is an
+ *   error naming the column and its place in the model.
+ * - PostgreSQL: an AUTOINCREMENT column (identity NONE) becomes SERIAL.
+ *
+ * DBT_EPARSE, with "LINE:COL: column 'items.n' is SERIAL, but SQLite
+ * generates values only for an INTEGER PRIMARY KEY column": the Schema
+ * does not know the model's path, so callers put "PATH:" (no space) in
+ * front.  The schema may be partly adapted after a failure.
+ */
+int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind);
+
+/*
+ * CREATE TABLE for `table`, with its columns, primary key, unique, check
+ * and foreign-key constraints inline, each constraint with its name
+ * (CONSTRAINT name ...).  Foreign keys for which `skip_fk(fk, arg)`
+ * returns 1 are left out (they close a cycle and are added later); it
+ * may be NULL.
+ */
+int dbt_render_create_table(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *table,
+			    int (*skip_fk)(const dbt_fk *fk, void *arg), void *arg);
+
+/* CREATE [UNIQUE] INDEX name ON table (...) [WHERE ...]. */
+int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *index);
+
+/* DROP TABLE / DROP INDEX. */
+int dbt_render_drop_table(dbt_buf *out, dbt_dialect_kind kind, const char *table);
+int dbt_render_drop_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *index);
+
+/*
+ * The SQL of one differ operation.  CREATE_TABLE leaves out the fks that
+ * later ADD_FK ops add when op->fks_deferred is set.  For operations that
+ * SQLite's ALTER TABLE cannot do, DBT_ERROR ("... needs a table rebuild,
+ * which is not supported yet") until table rebuilds are rendered.
+ */
+int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op);
+
+#endif

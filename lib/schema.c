@@ -1,0 +1,1479 @@
+/*
+ * schema.c - the metadata model (see schema.h): canonical types, building
+ * and releasing a schema, lookups, and the normalisation that makes equal
+ * schemas compare equal whichever source they came from: canonical
+ * expression text, implied NOT NULL, redundant unique constraints, and the
+ * names PostgreSQL gives to what the user left unnamed.
+ */
+#include "schema.h"
+
+#include "error.h"
+#include "parse.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------------ types */
+
+#define VARCHAR_MAX 10485760
+#define NUMERIC_MAX 1000
+#define TIME_PRECISION_MAX 6
+
+enum params { P_NONE, P_LENGTH, P_NUMERIC, P_FLOAT, P_TIME };
+
+struct type_name {
+	const char *name;
+	dbt_type_kind kind;
+	enum params params;
+	int serial;
+};
+
+/* Single-word names; DOUBLE [PRECISION], CHARACTER [VARYING] and the time
+ * zone words are handled where they are parsed. */
+static const struct type_name type_names[] = {
+	{"bigint", DBT_TYPE_BIGINT, P_NONE, 0},
+	{"bigserial", DBT_TYPE_BIGINT, P_NONE, 1},
+	{"blob", DBT_TYPE_BLOB, P_NONE, 0},
+	{"bool", DBT_TYPE_BOOLEAN, P_NONE, 0},
+	{"boolean", DBT_TYPE_BOOLEAN, P_NONE, 0},
+	{"bpchar", DBT_TYPE_CHAR, P_LENGTH, 0},
+	{"bytea", DBT_TYPE_BLOB, P_NONE, 0},
+	{"char", DBT_TYPE_CHAR, P_LENGTH, 0},
+	{"character", DBT_TYPE_CHAR, P_LENGTH, 0},
+	{"date", DBT_TYPE_DATE, P_NONE, 0},
+	{"datetime", DBT_TYPE_TIMESTAMP, P_NONE, 0},
+	{"dec", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
+	{"decimal", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
+	{"double", DBT_TYPE_DOUBLE, P_NONE, 0},
+	{"float", DBT_TYPE_DOUBLE, P_FLOAT, 0},
+	{"float4", DBT_TYPE_REAL, P_NONE, 0},
+	{"float8", DBT_TYPE_DOUBLE, P_NONE, 0},
+	{"int", DBT_TYPE_INTEGER, P_NONE, 0},
+	{"int2", DBT_TYPE_SMALLINT, P_NONE, 0},
+	{"int4", DBT_TYPE_INTEGER, P_NONE, 0},
+	{"int8", DBT_TYPE_BIGINT, P_NONE, 0},
+	{"integer", DBT_TYPE_INTEGER, P_NONE, 0},
+	{"json", DBT_TYPE_JSON, P_NONE, 0},
+	{"jsonb", DBT_TYPE_JSON, P_NONE, 0},
+	{"numeric", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
+	{"real", DBT_TYPE_REAL, P_NONE, 0},
+	{"serial", DBT_TYPE_INTEGER, P_NONE, 1},
+	{"serial2", DBT_TYPE_SMALLINT, P_NONE, 1},
+	{"serial4", DBT_TYPE_INTEGER, P_NONE, 1},
+	{"serial8", DBT_TYPE_BIGINT, P_NONE, 1},
+	{"smallint", DBT_TYPE_SMALLINT, P_NONE, 0},
+	{"smallserial", DBT_TYPE_SMALLINT, P_NONE, 1},
+	{"text", DBT_TYPE_TEXT, P_NONE, 0},
+	{"time", DBT_TYPE_TIME, P_TIME, 0},
+	{"timestamp", DBT_TYPE_TIMESTAMP, P_TIME, 0},
+	{"timestamptz", DBT_TYPE_TIMESTAMPTZ, P_TIME, 0},
+	{"timetz", DBT_TYPE_TIMETZ, P_TIME, 0},
+	{"uuid", DBT_TYPE_UUID, P_NONE, 0},
+	{"varchar", DBT_TYPE_VARCHAR, P_LENGTH, 0},
+};
+
+static const char *const kind_names[] = {
+	[DBT_TYPE_NONE] = "NONE",
+	[DBT_TYPE_SMALLINT] = "SMALLINT",
+	[DBT_TYPE_INTEGER] = "INTEGER",
+	[DBT_TYPE_BIGINT] = "BIGINT",
+	[DBT_TYPE_BOOLEAN] = "BOOLEAN",
+	[DBT_TYPE_REAL] = "REAL",
+	[DBT_TYPE_DOUBLE] = "DOUBLE PRECISION",
+	[DBT_TYPE_NUMERIC] = "NUMERIC",
+	[DBT_TYPE_VARCHAR] = "VARCHAR",
+	[DBT_TYPE_CHAR] = "CHAR",
+	[DBT_TYPE_TEXT] = "TEXT",
+	[DBT_TYPE_DATE] = "DATE",
+	[DBT_TYPE_TIME] = "TIME",
+	[DBT_TYPE_TIMETZ] = "TIME",
+	[DBT_TYPE_TIMESTAMP] = "TIMESTAMP",
+	[DBT_TYPE_TIMESTAMPTZ] = "TIMESTAMP",
+	[DBT_TYPE_BLOB] = "BLOB",
+	[DBT_TYPE_JSON] = "JSON",
+	[DBT_TYPE_UUID] = "UUID",
+};
+
+static int ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+static int ascii_upper(int c)
+{
+	return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
+}
+
+/* Compares ignoring ASCII case only, as SQLite compares names. */
+static int name_casecmp(const char *a, const char *b)
+{
+	while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b)) {
+		a++;
+		b++;
+	}
+	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
+}
+
+/* The type parser reads tokens one at a time through this. */
+struct tparse {
+	dbt_lexer lx;
+	dbt_token tok;
+	const char *text;
+	size_t *errpos;
+};
+
+static int tnext(struct tparse *t)
+{
+	int rc = dbt_lex_next(&t->lx, &t->tok);
+
+	if (rc < 0 && t->errpos)
+		*t->errpos = t->tok.start;
+	return rc;
+}
+
+static int tfail(struct tparse *t, const char *what)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	if (t->errpos)
+		*t->errpos = t->tok.start;
+	dbt_token_describe(&b, t->text, &t->tok);
+	dbt_error_set(DBT_EPARSE, "expected %s, found %s", what, b.oom ? "?" : b.ptr);
+	dbt_buf_release(&b);
+	return DBT_EPARSE;
+}
+
+static int tis(struct tparse *t, const char *s)
+{
+	return dbt_token_is(t->text, &t->tok, s);
+}
+
+/* An unsigned integer token, capped just past any limit we check. */
+static int tint(struct tparse *t, int *out)
+{
+	const char *s = t->text + t->tok.start;
+	long v = 0;
+	size_t i;
+
+	if (t->tok.kind != DBT_TOK_NUMBER)
+		return tfail(t, "an integer");
+	for (i = 0; i < t->tok.len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return tfail(t, "an integer");
+		v = v * 10 + (s[i] - '0');
+		if (v > INT_MAX)
+			v = INT_MAX;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+static int trange(struct tparse *t, const char *what, int v, int lo, int hi)
+{
+	if (v >= lo && v <= hi)
+		return 0;
+	if (t->errpos)
+		*t->errpos = t->tok.start;
+	return dbt_error_set(DBT_EPARSE, "%s %.*s must be between %d and %d", what, (int)t->tok.len,
+			     t->text + t->tok.start, lo, hi);
+}
+
+/* "( n )" after a type name, when present; `*n` stays -1 otherwise. */
+static int tparam(struct tparse *t, int *n, const char *what, int lo, int hi)
+{
+	int rc;
+
+	if (!tis(t, "("))
+		return 0;
+	if ((rc = tnext(t)) < 0 || (rc = tint(t, n)) < 0 || (rc = trange(t, what, *n, lo, hi)) < 0)
+		return rc;
+	if ((rc = tnext(t)) < 0)
+		return rc;
+	if (!tis(t, ")"))
+		return tfail(t, "')'");
+	return tnext(t);
+}
+
+/* [WITH | WITHOUT] TIME ZONE after TIME and TIMESTAMP. */
+static int ttimezone(struct tparse *t, dbt_type *ty)
+{
+	int with, rc;
+
+	if (tis(t, "with"))
+		with = 1;
+	else if (tis(t, "without"))
+		with = 0;
+	else
+		return 0;
+	if ((rc = tnext(t)) < 0)
+		return rc;
+	if (!tis(t, "time"))
+		return tfail(t, "TIME ZONE");
+	if ((rc = tnext(t)) < 0)
+		return rc;
+	if (!tis(t, "zone"))
+		return tfail(t, "ZONE");
+	if (with)
+		ty->kind = ty->kind == DBT_TYPE_TIME ? DBT_TYPE_TIMETZ : DBT_TYPE_TIMESTAMPTZ;
+	return tnext(t);
+}
+
+static int tnumeric(struct tparse *t, dbt_type *ty)
+{
+	int rc;
+
+	if (!tis(t, "("))
+		return 0;
+	if ((rc = tnext(t)) < 0 || (rc = tint(t, &ty->precision)) < 0 ||
+	    (rc = trange(t, "NUMERIC precision", ty->precision, 1, NUMERIC_MAX)) < 0 ||
+	    (rc = tnext(t)) < 0)
+		return rc;
+	ty->scale = 0;
+	if (!tis(t, ",")) {
+		if (!tis(t, ")"))
+			return tfail(t, "',' or ')'");
+		return tnext(t);
+	}
+	if ((rc = tnext(t)) < 0 || (rc = tint(t, &ty->scale)) < 0)
+		return rc;
+	if (ty->scale > ty->precision) {
+		if (t->errpos)
+			*t->errpos = t->tok.start;
+		return dbt_error_set(DBT_EPARSE,
+				     "NUMERIC scale %.*s must be between 0 and the precision %d",
+				     (int)t->tok.len, t->text + t->tok.start, ty->precision);
+	}
+	if ((rc = tnext(t)) < 0)
+		return rc;
+	if (!tis(t, ")"))
+		return tfail(t, "')'");
+	return tnext(t);
+}
+
+static const struct type_name *find_type_name(const char *s, size_t n)
+{
+	char word[16];
+	size_t i, lo = 0, hi = sizeof(type_names) / sizeof(type_names[0]);
+
+	if (n >= sizeof(word))
+		return NULL;
+	for (i = 0; i < n; i++)
+		word[i] = (char)ascii_lower((unsigned char)s[i]);
+	word[n] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(word, type_names[mid].name);
+
+		if (c == 0)
+			return &type_names[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+int dbt_type_parse(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos)
+{
+	struct tparse t;
+	const struct type_name *tn;
+	dbt_type ty = {DBT_TYPE_NONE, -1, -1, -1};
+	int p = -1, rc;
+
+	memset(&t, 0, sizeof(t));
+	t.text = text;
+	t.errpos = errpos;
+	dbt_lex_init(&t.lx, text, len);
+	if ((rc = tnext(&t)) < 0)
+		goto cleanup;
+	tn = t.tok.kind == DBT_TOK_WORD ? find_type_name(text + t.tok.start, t.tok.len) : NULL;
+	if (!tn) {
+		rc = tfail(&t, "a type");
+		goto cleanup;
+	}
+	ty.kind = tn->kind;
+	if ((rc = tnext(&t)) < 0)
+		goto cleanup;
+	switch (tn->params) {
+	case P_NONE:
+		if (ty.kind == DBT_TYPE_DOUBLE && !strcmp(tn->name, "double") &&
+		    tis(&t, "precision"))
+			rc = tnext(&t);
+		break;
+	case P_LENGTH:
+		if (ty.kind == DBT_TYPE_CHAR && strcmp(tn->name, "bpchar") && tis(&t, "varying")) {
+			ty.kind = DBT_TYPE_VARCHAR;
+			if ((rc = tnext(&t)) < 0)
+				goto cleanup;
+		}
+		rc = tparam(&t, &ty.length,
+			    ty.kind == DBT_TYPE_CHAR ? "CHAR length" : "VARCHAR length", 1,
+			    VARCHAR_MAX);
+		if (rc == 0 && ty.kind == DBT_TYPE_CHAR && ty.length < 0)
+			ty.length = 1;
+		break;
+	case P_NUMERIC:
+		rc = tnumeric(&t, &ty);
+		break;
+	case P_FLOAT:
+		rc = tparam(&t, &p, "FLOAT precision", 1, 53);
+		if (p >= 1 && p <= 24)
+			ty.kind = DBT_TYPE_REAL;
+		break;
+	case P_TIME:
+		rc = tparam(&t, &ty.precision,
+			    ty.kind == DBT_TYPE_TIME || ty.kind == DBT_TYPE_TIMETZ
+				    ? "TIME precision"
+				    : "TIMESTAMP precision",
+			    0, TIME_PRECISION_MAX);
+		if (rc == 0 && (ty.kind == DBT_TYPE_TIME || ty.kind == DBT_TYPE_TIMESTAMP))
+			rc = ttimezone(&t, &ty);
+		if (ty.precision == TIME_PRECISION_MAX)
+			ty.precision = -1;
+		break;
+	}
+	if (rc < 0)
+		goto cleanup;
+	if (t.tok.kind != DBT_TOK_END) {
+		dbt_buf what = DBT_BUF_INIT;
+
+		dbt_buf_puts(&what, "end of type '");
+		dbt_type_format(&what, &ty);
+		dbt_buf_putc(&what, '\'');
+		rc = tfail(&t, what.oom ? "end of type" : what.ptr);
+		dbt_buf_release(&what);
+		goto cleanup;
+	}
+	*out = ty;
+	if (serial)
+		*serial = tn->serial;
+	rc = 0;
+cleanup:
+	return rc;
+}
+
+void dbt_type_format(dbt_buf *out, const dbt_type *type)
+{
+	dbt_type_kind k = type->kind;
+
+	if ((size_t)k >= sizeof(kind_names) / sizeof(kind_names[0]))
+		k = DBT_TYPE_NONE;
+	dbt_buf_puts(out, kind_names[k]);
+	switch (k) {
+	case DBT_TYPE_NUMERIC:
+		if (type->precision >= 0)
+			dbt_buf_printf(out, "(%d,%d)", type->precision,
+				       type->scale < 0 ? 0 : type->scale);
+		break;
+	case DBT_TYPE_VARCHAR:
+	case DBT_TYPE_CHAR:
+		if (type->length >= 0)
+			dbt_buf_printf(out, "(%d)", type->length);
+		break;
+	case DBT_TYPE_TIME:
+	case DBT_TYPE_TIMETZ:
+	case DBT_TYPE_TIMESTAMP:
+	case DBT_TYPE_TIMESTAMPTZ:
+		if (type->precision >= 0)
+			dbt_buf_printf(out, "(%d)", type->precision);
+		if (k == DBT_TYPE_TIMETZ || k == DBT_TYPE_TIMESTAMPTZ)
+			dbt_buf_puts(out, " WITH TIME ZONE");
+		break;
+	default:
+		break;
+	}
+}
+
+int dbt_type_is_text(dbt_type_kind kind)
+{
+	return kind == DBT_TYPE_VARCHAR || kind == DBT_TYPE_CHAR || kind == DBT_TYPE_TEXT;
+}
+
+int dbt_type_is_integer(dbt_type_kind kind)
+{
+	return kind == DBT_TYPE_SMALLINT || kind == DBT_TYPE_INTEGER || kind == DBT_TYPE_BIGINT;
+}
+
+/* ---------------------------------------------------------- construction */
+
+/* Room for `n` elements of `size` bytes; NULL when out of memory. */
+static void *resize(void *ptr, size_t n, size_t size)
+{
+	if (n > ((size_t)-1) / size)
+		return NULL;
+	return realloc(ptr, n * size);
+}
+
+static int dup_name(char **out, const char *s)
+{
+	*out = NULL;
+	if (!s)
+		return 0;
+	*out = strdup(s);
+	return *out ? 0 : dbt_error_oom();
+}
+
+static int strv_push(char ***v, size_t *n, const char *s)
+{
+	char **nv;
+	char *copy = strdup(s);
+
+	if (!copy)
+		return dbt_error_oom();
+	nv = resize(*v, *n + 1, sizeof(*nv));
+	if (!nv) {
+		free(copy);
+		return dbt_error_oom();
+	}
+	nv[(*n)++] = copy;
+	*v = nv;
+	return 0;
+}
+
+static void strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+static void column_free(dbt_column *c)
+{
+	if (!c)
+		return;
+	free(c->name);
+	free(c->default_expr);
+	free(c->collation);
+	free(c);
+}
+
+static void unique_free(dbt_unique *u)
+{
+	if (!u)
+		return;
+	free(u->name);
+	strv_free(u->columns, u->ncolumns);
+	free(u);
+}
+
+static void fk_free(dbt_fk *fk)
+{
+	if (!fk)
+		return;
+	free(fk->name);
+	strv_free(fk->columns, fk->ncolumns);
+	free(fk->ref_table);
+	strv_free(fk->ref_columns, fk->nref_columns);
+	free(fk);
+}
+
+static void check_free(dbt_check *c)
+{
+	if (!c)
+		return;
+	free(c->name);
+	free(c->expr);
+	free(c);
+}
+
+static void index_free(dbt_index *ix)
+{
+	size_t i;
+
+	if (!ix)
+		return;
+	free(ix->name);
+	free(ix->table);
+	for (i = 0; i < ix->nelems; i++) {
+		free(ix->elems[i].column);
+		free(ix->elems[i].expr);
+	}
+	free(ix->elems);
+	free(ix->where);
+	free(ix);
+}
+
+static void table_free(dbt_table *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	free(t->name);
+	for (i = 0; i < t->ncolumns; i++)
+		column_free(t->columns[i]);
+	free(t->columns);
+	unique_free(t->pk);
+	for (i = 0; i < t->nuniques; i++)
+		unique_free(t->uniques[i]);
+	free(t->uniques);
+	for (i = 0; i < t->nfks; i++)
+		fk_free(t->fks[i]);
+	free(t->fks);
+	for (i = 0; i < t->nchecks; i++)
+		check_free(t->checks[i]);
+	free(t->checks);
+	free(t);
+}
+
+int dbt_schema_new(dbt_schema **out)
+{
+	*out = calloc(1, sizeof(**out));
+	return *out ? 0 : dbt_error_oom();
+}
+
+void dbt_schema_free(dbt_schema *schema)
+{
+	size_t i;
+
+	if (!schema)
+		return;
+	for (i = 0; i < schema->ntables; i++)
+		table_free(schema->tables[i]);
+	free(schema->tables);
+	for (i = 0; i < schema->nindexes; i++)
+		index_free(schema->indexes[i]);
+	free(schema->indexes);
+	free(schema);
+}
+
+int dbt_schema_add_table(dbt_table **out, dbt_schema *schema, const char *name, int quoted)
+{
+	dbt_table **v, *t = calloc(1, sizeof(*t));
+	int rc = DBT_ERROR;
+
+	*out = NULL;
+	if (!t || dup_name(&t->name, name) < 0)
+		goto cleanup;
+	t->quoted = quoted;
+	v = resize(schema->tables, schema->ntables + 1, sizeof(*v));
+	if (!v)
+		goto cleanup;
+	schema->tables = v;
+	v[schema->ntables++] = t;
+	*out = t;
+	t = NULL;
+	rc = 0;
+cleanup:
+	table_free(t);
+	return rc < 0 ? dbt_error_oom() : 0;
+}
+
+int dbt_schema_add_index(dbt_index **out, dbt_schema *schema, const char *name, int quoted,
+			 const char *table, int unique)
+{
+	dbt_index **v, *ix = calloc(1, sizeof(*ix));
+	int rc = DBT_ERROR;
+
+	*out = NULL;
+	if (!ix || dup_name(&ix->name, name) < 0 || dup_name(&ix->table, table) < 0)
+		goto cleanup;
+	ix->quoted = quoted;
+	ix->name_given = name != NULL;
+	ix->unique = unique;
+	v = resize(schema->indexes, schema->nindexes + 1, sizeof(*v));
+	if (!v)
+		goto cleanup;
+	schema->indexes = v;
+	v[schema->nindexes++] = ix;
+	*out = ix;
+	ix = NULL;
+	rc = 0;
+cleanup:
+	index_free(ix);
+	return rc < 0 ? dbt_error_oom() : 0;
+}
+
+int dbt_table_add_column(dbt_column **out, dbt_table *table, const char *name, int quoted,
+			 const dbt_type *type)
+{
+	dbt_column **v, *c = calloc(1, sizeof(*c));
+
+	*out = NULL;
+	if (!c || dup_name(&c->name, name) < 0)
+		goto fail;
+	c->quoted = quoted;
+	c->type = *type;
+	v = resize(table->columns, table->ncolumns + 1, sizeof(*v));
+	if (!v)
+		goto fail;
+	table->columns = v;
+	v[table->ncolumns++] = c;
+	*out = c;
+	return 0;
+fail:
+	column_free(c);
+	return dbt_error_oom();
+}
+
+static dbt_unique *unique_new(const char *name)
+{
+	dbt_unique *u = calloc(1, sizeof(*u));
+
+	if (!u || dup_name(&u->name, name) < 0) {
+		free(u);
+		return NULL;
+	}
+	u->name_given = name != NULL;
+	return u;
+}
+
+int dbt_table_set_pk(dbt_unique **out, dbt_table *table, const char *name)
+{
+	*out = NULL;
+	if (table->pk)
+		return dbt_error_set(DBT_EEXISTS, "table '%s' has a primary key already",
+				     table->name);
+	table->pk = unique_new(name);
+	if (!table->pk)
+		return dbt_error_oom();
+	*out = table->pk;
+	return 0;
+}
+
+int dbt_table_add_unique(dbt_unique **out, dbt_table *table, const char *name)
+{
+	dbt_unique **v, *u = unique_new(name);
+
+	*out = NULL;
+	if (!u)
+		return dbt_error_oom();
+	v = resize(table->uniques, table->nuniques + 1, sizeof(*v));
+	if (!v) {
+		unique_free(u);
+		return dbt_error_oom();
+	}
+	table->uniques = v;
+	v[table->nuniques++] = u;
+	*out = u;
+	return 0;
+}
+
+int dbt_table_add_fk(dbt_fk **out, dbt_table *table, const char *name, const char *ref_table)
+{
+	dbt_fk **v, *fk = calloc(1, sizeof(*fk));
+
+	*out = NULL;
+	if (!fk || dup_name(&fk->name, name) < 0 || dup_name(&fk->ref_table, ref_table) < 0)
+		goto fail;
+	fk->name_given = name != NULL;
+	v = resize(table->fks, table->nfks + 1, sizeof(*v));
+	if (!v)
+		goto fail;
+	table->fks = v;
+	v[table->nfks++] = fk;
+	*out = fk;
+	return 0;
+fail:
+	fk_free(fk);
+	return dbt_error_oom();
+}
+
+int dbt_table_add_check(dbt_check **out, dbt_table *table, const char *name, const char *expr,
+			size_t len)
+{
+	dbt_check **v, *c = calloc(1, sizeof(*c));
+	int rc = DBT_ERROR;
+
+	*out = NULL;
+	if (!c || dup_name(&c->name, name) < 0) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	c->name_given = name != NULL;
+	if ((rc = dbt_schema_normalize_expr(&c->expr, expr, len)) < 0)
+		goto cleanup;
+	v = resize(table->checks, table->nchecks + 1, sizeof(*v));
+	if (!v) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	table->checks = v;
+	v[table->nchecks++] = c;
+	*out = c;
+	c = NULL;
+	rc = 0;
+cleanup:
+	check_free(c);
+	return rc;
+}
+
+int dbt_unique_add_column(dbt_unique *key, const char *column)
+{
+	return strv_push(&key->columns, &key->ncolumns, column);
+}
+
+int dbt_fk_add_column(dbt_fk *fk, const char *column)
+{
+	return strv_push(&fk->columns, &fk->ncolumns, column);
+}
+
+int dbt_fk_add_ref_column(dbt_fk *fk, const char *column)
+{
+	return strv_push(&fk->ref_columns, &fk->nref_columns, column);
+}
+
+/* 1 when the canonical expression is the NULL literal, maybe cast. */
+static int is_null_literal(const char *expr)
+{
+	return !strcmp(expr, "NULL") || !strncmp(expr, "NULL::", 6);
+}
+
+int dbt_column_set_default(dbt_column *column, const char *expr, size_t len)
+{
+	char *text;
+	int rc;
+
+	if ((rc = dbt_schema_normalize_expr(&text, expr, len)) < 0)
+		return rc;
+	free(column->default_expr);
+	column->default_expr = NULL;
+	if (is_null_literal(text))
+		free(text);
+	else
+		column->default_expr = text;
+	return 0;
+}
+
+int dbt_column_set_collation(dbt_column *column, const char *collation)
+{
+	char *copy = strdup(collation);
+
+	if (!copy)
+		return dbt_error_oom();
+	free(column->collation);
+	column->collation = copy;
+	return 0;
+}
+
+static int index_push(dbt_index *index, char *column, char *expr, int desc)
+{
+	dbt_index_elem *v = resize(index->elems, index->nelems + 1, sizeof(*v));
+
+	if (!v) {
+		free(column);
+		free(expr);
+		return dbt_error_oom();
+	}
+	index->elems = v;
+	v[index->nelems].column = column;
+	v[index->nelems].expr = expr;
+	v[index->nelems].desc = desc;
+	index->nelems++;
+	return 0;
+}
+
+int dbt_index_add_column(dbt_index *index, const char *column, int desc)
+{
+	char *copy = strdup(column);
+
+	if (!copy)
+		return dbt_error_oom();
+	return index_push(index, copy, NULL, desc);
+}
+
+int dbt_index_add_expr(dbt_index *index, const char *expr, size_t len, int desc)
+{
+	char *text;
+	int rc;
+
+	if ((rc = dbt_schema_normalize_expr(&text, expr, len)) < 0)
+		return rc;
+	return index_push(index, NULL, text, desc);
+}
+
+int dbt_index_set_where(dbt_index *index, const char *expr, size_t len)
+{
+	char *text;
+	int rc;
+
+	if ((rc = dbt_schema_normalize_expr(&text, expr, len)) < 0)
+		return rc;
+	free(index->where);
+	index->where = text;
+	return 0;
+}
+
+/* --------------------------------------------------------------- lookups */
+
+dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < schema->ntables; i++)
+		if (!strcmp(schema->tables[i]->name, name))
+			return schema->tables[i];
+	return NULL;
+}
+
+dbt_index *dbt_schema_find_index(const dbt_schema *schema, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < schema->nindexes; i++)
+		if (schema->indexes[i]->name && !strcmp(schema->indexes[i]->name, name))
+			return schema->indexes[i];
+	return NULL;
+}
+
+dbt_column *dbt_table_find_column(const dbt_table *table, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < table->ncolumns; i++)
+		if (!strcmp(table->columns[i]->name, name))
+			return table->columns[i];
+	return NULL;
+}
+
+/* ------------------------------------------------- canonical expressions */
+
+struct toks {
+	dbt_token *v;
+	size_t n;
+};
+
+static void put_excerpt(dbt_buf *b, const char *s, size_t len)
+{
+	size_t i, n = len > 40 ? 40 : len;
+
+	for (i = 0; i < n; i++)
+		dbt_buf_putc(b, s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? ' ' : s[i]);
+	if (n < len)
+		dbt_buf_puts(b, "...");
+}
+
+static int expr_error(const char *expr, size_t len, const char *why)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	put_excerpt(&b, expr, len);
+	dbt_error_set(DBT_EPARSE, "invalid expression '%s': %s", b.oom ? "" : dbt_buf_str(&b), why);
+	dbt_buf_release(&b);
+	return DBT_EPARSE;
+}
+
+static int tokenize(struct toks *out, const char *expr, size_t len)
+{
+	dbt_lexer lx;
+	dbt_token tok, *v;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	dbt_lex_init(&lx, expr, len);
+	for (;;) {
+		if ((rc = dbt_lex_next(&lx, &tok)) < 0) {
+			char why[256];
+
+			snprintf(why, sizeof(why), "%s", dbt_error_last());
+			return expr_error(expr, len, why);
+		}
+		if (tok.kind == DBT_TOK_END)
+			return 0;
+		v = resize(out->v, out->n + 1, sizeof(*v));
+		if (!v)
+			return dbt_error_oom();
+		out->v = v;
+		v[out->n++] = tok;
+	}
+}
+
+static int is_punct(const char *text, const dbt_token *t, char c)
+{
+	return t->kind == DBT_TOK_PUNCT && text[t->start] == c;
+}
+
+/* The index of the ')' that closes the '(' at `open`, or `n` when none. */
+static size_t matching(const char *text, const struct toks *tk, size_t open, size_t n)
+{
+	size_t i;
+	int depth = 0;
+
+	for (i = open; i < n; i++) {
+		if (is_punct(text, &tk->v[i], '('))
+			depth++;
+		else if (is_punct(text, &tk->v[i], ')') && --depth == 0)
+			return i;
+	}
+	return n;
+}
+
+/* Words that, after a type name's first word, still belong to it. */
+static int type_word(const char *text, const dbt_token *t)
+{
+	static const char *const words[] = {"precision", "varying", "with", "without", "time",
+					    "zone"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (dbt_token_is(text, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/* How many tokens from `i` make a type name; 0 when the first is no word. */
+static size_t type_span(const char *text, const struct toks *tk, size_t i, size_t n)
+{
+	size_t j = i + 1;
+
+	if (i >= n || tk->v[i].kind != DBT_TOK_WORD)
+		return 0;
+	while (j < n) {
+		if (is_punct(text, &tk->v[j], '(')) {
+			size_t close = matching(text, tk, j, n);
+
+			if (close == n)
+				break;
+			j = close + 1;
+		} else if (tk->v[j].kind == DBT_TOK_WORD && type_word(text, &tk->v[j])) {
+			j++;
+		} else {
+			break;
+		}
+	}
+	return j - i;
+}
+
+/* A keyword that takes its argument list without a space: CAST(x AS t). */
+static int call_keyword(const char *s, size_t n)
+{
+	static const char *const words[] = {"cast", "coalesce", "current_time", "current_timestamp",
+					    "greatest", "least", "localtime", "localtimestamp",
+					    "nullif"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && !strncasecmp(words[i], s, n))
+			return 1;
+	return 0;
+}
+
+/* A keyword that ends an operand, after which a sign is binary. */
+static int operand_keyword(const char *s, size_t n)
+{
+	static const char *const words[] = {"current_catalog", "current_date", "current_role",
+					    "current_schema",  "current_user", "end",
+					    "false",	       "null",	       "session_user",
+					    "system_user",     "true",	       "user"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == n && !strncasecmp(words[i], s, n))
+			return 1;
+	return 0;
+}
+
+/* What the previous token lets the next one do. */
+enum prev {
+	PV_START,   /* nothing yet */
+	PV_TIGHT,   /* ( [ . or ::: no space after */
+	PV_SIGN,    /* a unary sign: no space after, but before an operator,
+		     * lest "- -1" read back as a comment or "-@" as one operator */
+	PV_CALL,    /* a name or call keyword: "(" follows without a space */
+	PV_OPERAND, /* a value: a sign after it is binary */
+	PV_OPER,    /* an operator, comma or keyword: a sign after it is unary */
+};
+
+/* Appends a quoted identifier's canonical form: bare when PostgreSQL
+ * would not quote it. */
+static void put_quoted(dbt_buf *b, const char *s, size_t len)
+{
+	dbt_buf name = DBT_BUF_INIT;
+	size_t i;
+	int bare;
+
+	for (i = 1; i + 1 < len; i++) {
+		dbt_buf_putc(&name, s[i]);
+		if (s[i] == '"')
+			i++;
+	}
+	bare = name.len > 0 && !name.oom && !(name.ptr[0] >= '0' && name.ptr[0] <= '9');
+	for (i = 0; bare && i < name.len; i++) {
+		char c = name.ptr[i];
+
+		bare = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+	}
+	if (bare && dbt_sql_keyword(name.ptr, name.len) == DBT_KW_NONE)
+		dbt_buf_put(b, name.ptr, name.len);
+	else
+		dbt_buf_put(b, s, len);
+	dbt_buf_release(&name);
+}
+
+int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
+{
+	struct toks tk = {NULL, 0};
+	dbt_buf b = DBT_BUF_INIT;
+	enum prev prev = PV_START;
+	size_t first = 0, n, i, j;
+	int rc;
+
+	*out = NULL;
+	if ((rc = tokenize(&tk, expr, len)) < 0)
+		goto cleanup;
+	n = tk.n;
+	while (n - first >= 2 && is_punct(expr, &tk.v[first], '(') &&
+	       matching(expr, &tk, first, n) == n - 1) {
+		first++;
+		n--;
+	}
+	if (first >= n) {
+		rc = expr_error(expr, len, "no expression");
+		goto cleanup;
+	}
+	for (i = first; i < n; i++) {
+		const dbt_token *t = &tk.v[i];
+		const char *s = expr + t->start;
+		int tight_before = is_punct(expr, t, ')') || is_punct(expr, t, ']') ||
+				   is_punct(expr, t, ',') || is_punct(expr, t, '.') ||
+				   is_punct(expr, t, '[') || dbt_token_is(expr, t, "::");
+		dbt_keyword kw = DBT_KW_NONE;
+
+		if (is_punct(expr, t, '('))
+			tight_before = prev == PV_CALL;
+		if (prev == PV_SIGN)
+			tight_before = t->kind != DBT_TOK_OP;
+		if (prev != PV_START && prev != PV_TIGHT && !tight_before)
+			dbt_buf_putc(&b, ' ');
+		switch (t->kind) {
+		case DBT_TOK_WORD:
+			kw = dbt_sql_keyword(s, t->len);
+			for (j = 0; j < t->len; j++)
+				dbt_buf_putc(&b, (char)(kw ? ascii_upper((unsigned char)s[j])
+							   : ascii_lower((unsigned char)s[j])));
+			if (!kw || call_keyword(s, t->len))
+				prev = PV_CALL;
+			else if (operand_keyword(s, t->len))
+				prev = PV_OPERAND;
+			else
+				prev = PV_OPER;
+			break;
+		case DBT_TOK_QUOTED:
+			put_quoted(&b, s, t->len);
+			prev = PV_CALL;
+			break;
+		case DBT_TOK_STRING:
+			if (s[0] != '\'' && s[0] != '$') {
+				dbt_buf_putc(&b, (char)ascii_upper((unsigned char)s[0]));
+				dbt_buf_put(&b, s + 1, t->len - 1);
+			} else {
+				dbt_buf_put(&b, s, t->len);
+			}
+			prev = PV_OPERAND;
+			break;
+		case DBT_TOK_NUMBER:
+			dbt_buf_put(&b, s, t->len);
+			prev = PV_OPERAND;
+			break;
+		case DBT_TOK_OP:
+			dbt_buf_put(&b, s, t->len);
+			if (t->len == 2 && s[0] == ':' && s[1] == ':')
+				prev = PV_TIGHT;
+			else if (t->len == 1 && (s[0] == '-' || s[0] == '+') &&
+				 (prev == PV_START || prev == PV_OPER || prev == PV_TIGHT ||
+				  prev == PV_SIGN))
+				prev = PV_SIGN;
+			else
+				prev = PV_OPER;
+			break;
+		default:
+			dbt_buf_putc(&b, s[0]);
+			if (s[0] == '(' || s[0] == '[' || s[0] == '.')
+				prev = PV_TIGHT;
+			else if (s[0] == ',')
+				prev = PV_OPER;
+			else
+				prev = PV_OPERAND;
+			break;
+		}
+		/* A type after :: or AS is spelled canonically when it is one. */
+		if (dbt_token_is(expr, t, "::") ||
+		    (t->kind == DBT_TOK_WORD && dbt_token_is(expr, t, "as"))) {
+			size_t span = type_span(expr, &tk, i + 1, n);
+			dbt_type ty;
+
+			if (span) {
+				const dbt_token *last = &tk.v[i + span];
+				size_t from = tk.v[i + 1].start;
+
+				if (dbt_type_parse(&ty, NULL, expr + from,
+						   last->start + last->len - from, NULL) == 0) {
+					if (prev != PV_TIGHT && prev != PV_SIGN)
+						dbt_buf_putc(&b, ' ');
+					dbt_type_format(&b, &ty);
+					prev = PV_OPERAND;
+					i += span;
+				}
+			}
+		}
+	}
+	if (b.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	*out = dbt_buf_detach(&b);
+	rc = *out ? 0 : dbt_error_oom();
+cleanup:
+	free(tk.v);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/* ---------------------------------------------------------- normalising */
+
+static int same_columns(char **a, size_t na, char **b, size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (strcmp(a[i], b[i]))
+			return 0;
+	return 1;
+}
+
+void dbt_table_normalize(dbt_table *table)
+{
+	size_t i, j, k;
+
+	if (table->pk) {
+		for (i = 0; i < table->pk->ncolumns; i++) {
+			dbt_column *c = dbt_table_find_column(table, table->pk->columns[i]);
+
+			if (c)
+				c->not_null = 1;
+		}
+	}
+	for (i = 0, k = 0; i < table->nuniques; i++) {
+		dbt_unique *u = table->uniques[i], *kept = NULL;
+
+		if (table->pk && same_columns(u->columns, u->ncolumns, table->pk->columns,
+					      table->pk->ncolumns))
+			kept = table->pk;
+		for (j = 0; !kept && j < k; j++)
+			if (same_columns(u->columns, u->ncolumns, table->uniques[j]->columns,
+					 table->uniques[j]->ncolumns))
+				kept = table->uniques[j];
+		if (!kept) {
+			table->uniques[k++] = u;
+			continue;
+		}
+		if (!kept->name_given && u->name_given) {
+			free(kept->name);
+			kept->name = u->name;
+			kept->name_given = 1;
+			u->name = NULL;
+		}
+		unique_free(u);
+	}
+	table->nuniques = k;
+}
+
+enum space { SPACE_RELATION, SPACE_CONSTRAINT };
+
+/* 1 when `name` is taken in the name space, ignoring ASCII case. */
+static int name_taken(const dbt_schema *schema, enum space space, const char *name)
+{
+	size_t i, j;
+
+#define TAKEN(n) ((n) && !name_casecmp((n), name))
+	for (i = 0; i < schema->ntables; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		if (space == SPACE_RELATION && TAKEN(t->name))
+			return 1;
+		if (t->pk && TAKEN(t->pk->name))
+			return 1;
+		for (j = 0; j < t->nuniques; j++)
+			if (TAKEN(t->uniques[j]->name))
+				return 1;
+		if (space == SPACE_RELATION)
+			continue;
+		for (j = 0; j < t->nfks; j++)
+			if (TAKEN(t->fks[j]->name))
+				return 1;
+		for (j = 0; j < t->nchecks; j++)
+			if (TAKEN(t->checks[j]->name))
+				return 1;
+	}
+	for (i = 0; space == SPACE_RELATION && i < schema->nindexes; i++)
+		if (TAKEN(schema->indexes[i]->name))
+			return 1;
+#undef TAKEN
+	return 0;
+}
+
+/* The length, at most `n`, that does not split a UTF-8 character of `s`. */
+static size_t clip_utf8(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* PostgreSQL's makeObjectName: "name1_name2_label" cut to 63 bytes by
+ * shortening the longer of the two names first. */
+static char *object_name(const char *name1, const char *name2, const char *label)
+{
+	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+	size_t avail = DBT_NAME_MAX - strlen(label) - 1 - (name2 ? 1 : 0);
+	dbt_buf b = DBT_BUF_INIT;
+
+	while (n1 + n2 > avail) {
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	n1 = clip_utf8(name1, n1);
+	dbt_buf_put(&b, name1, n1);
+	if (name2) {
+		dbt_buf_putc(&b, '_');
+		dbt_buf_put(&b, name2, clip_utf8(name2, n2));
+	}
+	dbt_buf_putc(&b, '_');
+	dbt_buf_puts(&b, label);
+	return dbt_buf_detach(&b);
+}
+
+/* A free name "name1_name2_label", then "..._label1", "..._label2"... */
+static int choose_name(char **out, const dbt_schema *schema, enum space space, const char *name1,
+		       const char *name2, const char *label)
+{
+	char modlabel[32];
+	int pass;
+
+	snprintf(modlabel, sizeof(modlabel), "%s", label);
+	for (pass = 1;; pass++) {
+		char *name = object_name(name1, name2, modlabel);
+
+		if (!name)
+			return dbt_error_oom();
+		if (!name_taken(schema, space, name)) {
+			*out = name;
+			return 0;
+		}
+		free(name);
+		snprintf(modlabel, sizeof(modlabel), "%s%d", label, pass);
+	}
+}
+
+/* PostgreSQL's ChooseIndexNameAddition: names joined with '_', stopping
+ * once past 63 bytes. */
+static char *join_names(char **names, size_t n)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n && b.len <= DBT_NAME_MAX; i++) {
+		if (i)
+			dbt_buf_putc(&b, '_');
+		dbt_buf_puts(&b, names[i]);
+	}
+	return dbt_buf_detach(&b);
+}
+
+/* The name PostgreSQL gives an expression key: the function's when the
+ * expression is one call, else "expr". */
+static char *expr_colname(const char *expr)
+{
+	struct toks tk;
+	char *name = NULL;
+	size_t i;
+
+	if (tokenize(&tk, expr, strlen(expr)) < 0) {
+		dbt_error_clear();
+		return strdup("expr");
+	}
+	if (tk.n >= 3 && tk.v[0].kind == DBT_TOK_WORD && is_punct(expr, &tk.v[1], '(') &&
+	    matching(expr, &tk, 1, tk.n) == tk.n - 1) {
+		name = strndup(expr + tk.v[0].start, tk.v[0].len);
+		for (i = 0; name && name[i]; i++)
+			name[i] = (char)ascii_lower((unsigned char)name[i]);
+	} else {
+		name = strdup("expr");
+	}
+	free(tk.v);
+	return name;
+}
+
+/* The key names of an index, made unique within it as PostgreSQL's
+ * ChooseIndexColumnNames does: "expr", "expr1", "expr2"... */
+static int index_colnames(char ***out, const dbt_index *ix)
+{
+	char **v = calloc(ix->nelems ? ix->nelems : 1, sizeof(*v));
+	size_t i, j;
+	int k, rc = DBT_ERROR;
+
+	*out = NULL;
+	if (!v)
+		return dbt_error_oom();
+	for (i = 0; i < ix->nelems; i++) {
+		const dbt_index_elem *e = &ix->elems[i];
+		char *orig = e->column ? strdup(e->column) : expr_colname(e->expr);
+
+		if (!orig)
+			goto cleanup;
+		v[i] = orig;
+		for (k = 1;; k++) {
+			dbt_buf b = DBT_BUF_INIT;
+			char num[16];
+
+			for (j = 0; j < i && strcmp(v[j], v[i]); j++)
+				;
+			if (j == i)
+				break;
+			snprintf(num, sizeof(num), "%d", k);
+			dbt_buf_put(&b, orig,
+				    clip_utf8(orig, strlen(orig) > DBT_NAME_MAX - strlen(num)
+							    ? DBT_NAME_MAX - strlen(num)
+							    : strlen(orig)));
+			dbt_buf_puts(&b, num);
+			if (v[i] != orig)
+				free(v[i]);
+			v[i] = dbt_buf_detach(&b);
+			if (!v[i]) {
+				v[i] = orig;
+				goto cleanup;
+			}
+		}
+		if (v[i] != orig)
+			free(orig);
+	}
+	*out = v;
+	v = NULL;
+	rc = 0;
+cleanup:
+	if (v)
+		strv_free(v, ix->nelems);
+	return rc < 0 ? dbt_error_oom() : 0;
+}
+
+/* The one column of the table that a CHECK expression uses, if exactly
+ * one; PostgreSQL names the constraint after it. */
+static const char *check_column(const dbt_table *t, const char *expr)
+{
+	struct toks tk;
+	const char *found = NULL;
+	char *name = NULL;
+	size_t i;
+
+	if (tokenize(&tk, expr, strlen(expr)) < 0)
+		return NULL;
+	for (i = 0; i < tk.n; i++) {
+		const dbt_token *k = &tk.v[i];
+		const dbt_column *c;
+
+		if (k->kind != DBT_TOK_WORD && k->kind != DBT_TOK_QUOTED)
+			continue;
+		if (k->kind == DBT_TOK_WORD && dbt_sql_keyword(expr + k->start, k->len))
+			continue;
+		if (i + 1 < tk.n && is_punct(expr, &tk.v[i + 1], '('))
+			continue;
+		if (i > 0 &&
+		    (is_punct(expr, &tk.v[i - 1], '.') || dbt_token_is(expr, &tk.v[i - 1], "::")))
+			continue;
+		if (k->kind == DBT_TOK_QUOTED) {
+			size_t j, o = 0;
+
+			name = malloc(k->len);
+			if (!name)
+				break;
+			for (j = k->start + 1; j + 1 < k->start + k->len; j++) {
+				name[o++] = expr[j];
+				if (expr[j] == '"')
+					j++;
+			}
+			name[o] = '\0';
+		} else {
+			name = strndup(expr + k->start, k->len);
+			if (!name)
+				break;
+		}
+		c = dbt_table_find_column(t, name);
+		free(name);
+		name = NULL;
+		if (!c)
+			continue;
+		if (found && found != c->name) {
+			found = NULL;
+			break;
+		}
+		found = c->name;
+	}
+	free(tk.v);
+	return found;
+}
+
+int dbt_schema_name_auto(dbt_schema *schema)
+{
+	char *add = NULL, **cols = NULL;
+	dbt_index *ix = NULL;
+	size_t i, j;
+	int rc = 0;
+
+	for (i = 0; i < schema->ntables && rc == 0; i++) {
+		dbt_table *t = schema->tables[i];
+
+		if (t->pk && !t->pk->name)
+			rc = choose_name(&t->pk->name, schema, SPACE_RELATION, t->name, NULL,
+					 "pkey");
+		for (j = 0; j < t->nuniques && rc == 0; j++) {
+			dbt_unique *u = t->uniques[j];
+
+			if (u->name)
+				continue;
+			if (!(add = join_names(u->columns, u->ncolumns)))
+				rc = dbt_error_oom();
+			else
+				rc = choose_name(&u->name, schema, SPACE_RELATION, t->name, add,
+						 "key");
+			free(add);
+			add = NULL;
+		}
+		for (j = 0; j < t->nchecks && rc == 0; j++) {
+			dbt_check *c = t->checks[j];
+
+			if (!c->name)
+				rc = choose_name(&c->name, schema, SPACE_CONSTRAINT, t->name,
+						 check_column(t, c->expr), "check");
+		}
+		for (j = 0; j < t->nfks && rc == 0; j++) {
+			dbt_fk *fk = t->fks[j];
+
+			if (fk->name)
+				continue;
+			if (!(add = join_names(fk->columns, fk->ncolumns)))
+				rc = dbt_error_oom();
+			else
+				rc = choose_name(&fk->name, schema, SPACE_CONSTRAINT, t->name, add,
+						 "fkey");
+			free(add);
+			add = NULL;
+		}
+	}
+	for (i = 0; i < schema->nindexes && rc == 0; i++) {
+		ix = schema->indexes[i];
+		if (ix->name)
+			continue;
+		if ((rc = index_colnames(&cols, ix)) < 0)
+			break;
+		if (!(add = join_names(cols, ix->nelems)))
+			rc = dbt_error_oom();
+		else
+			rc = choose_name(&ix->name, schema, SPACE_RELATION, ix->table, add, "idx");
+		strv_free(cols, ix->nelems);
+		cols = NULL;
+		free(add);
+		add = NULL;
+	}
+	return rc;
+}

@@ -1,0 +1,186 @@
+/*
+ * schema_dump.c - the deterministic listing of a Schema (schema_dump.h).
+ */
+#include "schema_dump.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const fk_actions[] = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
+					 "SET DEFAULT"};
+
+static void put_list(dbt_buf *b, char **v, size_t n)
+{
+	size_t i;
+
+	dbt_buf_putc(b, '(');
+	for (i = 0; i < n; i++)
+		dbt_buf_printf(b, "%s%s", i ? ", " : "", v[i]);
+	dbt_buf_putc(b, ')');
+}
+
+static void put_name(dbt_buf *b, const char *name, int flags)
+{
+	if ((flags & DBT_DUMP_NAMES) && name)
+		dbt_buf_printf(b, " %s", name);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Each object of a kind is rendered to its own line, then the lines are
+ * sorted, so that declaration order does not matter. */
+struct lines {
+	char **v;
+	size_t n;
+};
+
+static void lines_add(struct lines *l, dbt_buf *line)
+{
+	char **v = realloc(l->v, (l->n + 1) * sizeof(*v));
+	char *s = dbt_buf_detach(line);
+
+	if (!v || !s) {
+		free(s);
+		if (v)
+			l->v = v;
+		return;
+	}
+	l->v = v;
+	l->v[l->n++] = s;
+}
+
+static void lines_flush(dbt_buf *out, struct lines *l)
+{
+	size_t i;
+
+	if (l->n)
+		qsort(l->v, l->n, sizeof(*l->v), cmp_str);
+	for (i = 0; i < l->n; i++) {
+		dbt_buf_puts(out, l->v[i]);
+		free(l->v[i]);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+static void dump_column(dbt_buf *b, const dbt_column *c)
+{
+	static const char *const ident[] = {"", " serial", " identity always",
+					    " identity by default"};
+
+	dbt_buf_printf(b, "  column %s ", c->name);
+	dbt_type_format(b, &c->type);
+	dbt_buf_puts(b, c->not_null ? " NOT NULL" : " NULL");
+	if (c->default_expr)
+		dbt_buf_printf(b, " DEFAULT %s", c->default_expr);
+	if (c->autoincrement)
+		dbt_buf_puts(b, " autoincrement");
+	dbt_buf_puts(b, ident[c->identity]);
+	if (c->collation)
+		dbt_buf_printf(b, " COLLATE %s", c->collation);
+	dbt_buf_putc(b, '\n');
+}
+
+static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
+{
+	struct lines l = {NULL, 0};
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+
+	dbt_buf_printf(out, "table %s\n", t->name);
+	for (i = 0; i < t->ncolumns; i++)
+		dump_column(out, t->columns[i]);
+	if (t->pk) {
+		dbt_buf_puts(out, "  primary key");
+		put_name(out, t->pk->name, flags);
+		dbt_buf_putc(out, ' ');
+		put_list(out, t->pk->columns, t->pk->ncolumns);
+		dbt_buf_putc(out, '\n');
+	}
+	for (i = 0; i < t->nuniques; i++) {
+		dbt_buf_puts(&b, "  unique ");
+		put_list(&b, t->uniques[i]->columns, t->uniques[i]->ncolumns);
+		put_name(&b, t->uniques[i]->name, flags);
+		dbt_buf_putc(&b, '\n');
+		lines_add(&l, &b);
+	}
+	for (i = 0; i < t->nfks; i++) {
+		const dbt_fk *fk = t->fks[i];
+
+		dbt_buf_puts(&b, "  foreign key ");
+		put_list(&b, fk->columns, fk->ncolumns);
+		dbt_buf_printf(&b, " -> %s ", fk->ref_table);
+		put_list(&b, fk->ref_columns, fk->nref_columns);
+		dbt_buf_printf(&b, " on delete %s on update %s", fk_actions[fk->on_delete],
+			       fk_actions[fk->on_update]);
+		if (fk->deferrable)
+			dbt_buf_printf(&b, " deferrable initially %s",
+				       fk->initially_deferred ? "deferred" : "immediate");
+		put_name(&b, fk->name, flags);
+		dbt_buf_putc(&b, '\n');
+		lines_add(&l, &b);
+	}
+	for (i = 0; i < t->nchecks; i++) {
+		dbt_buf_printf(&b, "  check (%s)", t->checks[i]->expr);
+		put_name(&b, t->checks[i]->name, flags);
+		dbt_buf_putc(&b, '\n');
+		lines_add(&l, &b);
+	}
+	lines_flush(out, &l);
+	dbt_buf_release(&b);
+}
+
+static int cmp_table(const void *a, const void *b)
+{
+	return strcmp((*(dbt_table *const *)a)->name, (*(dbt_table *const *)b)->name);
+}
+
+void dbt_schema_dump(dbt_buf *out, const dbt_schema *schema, int flags)
+{
+	struct lines l = {NULL, 0};
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_table **tables;
+	size_t i, j;
+
+	tables = malloc((schema->ntables ? schema->ntables : 1) * sizeof(*tables));
+	if (!tables) {
+		out->oom = 1;
+		return;
+	}
+	if (schema->ntables)
+		memcpy(tables, schema->tables, schema->ntables * sizeof(*tables));
+	qsort(tables, schema->ntables, sizeof(*tables), cmp_table);
+	for (i = 0; i < schema->ntables; i++)
+		dump_table(out, tables[i], flags);
+	free(tables);
+
+	for (i = 0; i < schema->nindexes; i++) {
+		const dbt_index *ix = schema->indexes[i];
+
+		dbt_buf_printf(&b, "index on %s%s (", ix->table, ix->unique ? " unique" : "");
+		for (j = 0; j < ix->nelems; j++) {
+			const dbt_index_elem *e = &ix->elems[j];
+
+			if (j)
+				dbt_buf_puts(&b, ", ");
+			if (e->column)
+				dbt_buf_puts(&b, e->column);
+			else
+				dbt_buf_printf(&b, "(%s)", e->expr);
+			if (e->desc)
+				dbt_buf_puts(&b, " DESC");
+		}
+		dbt_buf_putc(&b, ')');
+		if (ix->where)
+			dbt_buf_printf(&b, " WHERE %s", ix->where);
+		put_name(&b, ix->name, flags);
+		dbt_buf_putc(&b, '\n');
+		lines_add(&l, &b);
+	}
+	lines_flush(out, &l);
+	dbt_buf_release(&b);
+}

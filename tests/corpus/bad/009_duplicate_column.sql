@@ -1,0 +1,5 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(50),
+	name TEXT
+);

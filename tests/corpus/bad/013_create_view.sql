@@ -1,0 +1,3 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+
+CREATE VIEW user_names AS SELECT name FROM users;

@@ -1,0 +1,4 @@
+CREATE TABLE queries (
+	id INTEGER PRIMARY KEY,
+	select TEXT
+);

@@ -1,0 +1,5 @@
+CREATE TABLE translations (
+	key VARCHAR(100),
+	locale CHAR(5),
+	PRIMARY KEY (key, language)
+);

@@ -1,0 +1,5 @@
+CREATE TABLE pairs (
+	a INTEGER,
+	b INTEGER,
+	PRIMARY KEY (a, b, a)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE products (
+	id INTEGER PRIMARY KEY,
+	price INTEGER CHECK ()
+);

@@ -1,0 +1,3 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);
+
+CREATE INDEX ix_accounts_email ON accounts (email);

@@ -1,0 +1,6 @@
+CREATE TABLE authors (id INTEGER PRIMARY KEY);
+
+CREATE TABLE books (
+	id INTEGER PRIMARY KEY,
+	FOREIGN KEY (writer_id) REFERENCES authors (id)
+);

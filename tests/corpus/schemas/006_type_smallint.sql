@@ -1,0 +1,6 @@
+-- SMALLINT columns.
+CREATE TABLE ratings (
+	id INTEGER PRIMARY KEY,
+	stars SMALLINT NOT NULL,
+	votes SMALLINT
+);

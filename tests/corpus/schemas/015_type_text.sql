@@ -1,0 +1,6 @@
+-- TEXT columns.
+CREATE TABLE articles (
+	id INTEGER PRIMARY KEY,
+	title TEXT NOT NULL,
+	body TEXT
+);

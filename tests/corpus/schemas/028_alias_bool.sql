@@ -1,0 +1,5 @@
+-- BOOL for BOOLEAN.
+CREATE TABLE toggles (
+	id INTEGER PRIMARY KEY,
+	state BOOL NOT NULL
+);

@@ -1,0 +1,6 @@
+-- VARCHAR and CHARACTER VARYING without a length.
+CREATE TABLE tags (
+	id INTEGER PRIMARY KEY,
+	label VARCHAR NOT NULL,
+	description CHARACTER VARYING
+);

@@ -1,0 +1,11 @@
+-- NOT NULL on every kind of column.
+CREATE TABLE profiles (
+	id INTEGER PRIMARY KEY,
+	nickname VARCHAR(40) NOT NULL,
+	age SMALLINT NOT NULL,
+	score DOUBLE PRECISION NOT NULL,
+	born DATE NOT NULL,
+	bio TEXT NOT NULL,
+	active BOOLEAN NOT NULL,
+	avatar BLOB NOT NULL
+);

@@ -1,0 +1,6 @@
+-- CURRENT_DATE as a default.
+CREATE TABLE invoices (
+	id INTEGER PRIMARY KEY,
+	issued DATE NOT NULL DEFAULT CURRENT_DATE,
+	due DATE
+);

@@ -1,0 +1,11 @@
+-- ON DELETE SET NULL on a nullable foreign key.
+CREATE TABLE teams (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(60) NOT NULL
+);
+
+CREATE TABLE players (
+	id INTEGER PRIMARY KEY,
+	team_id INTEGER REFERENCES teams (id) ON DELETE SET NULL,
+	name VARCHAR(60) NOT NULL
+);

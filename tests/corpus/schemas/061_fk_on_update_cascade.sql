@@ -1,0 +1,11 @@
+-- ON UPDATE CASCADE together with ON DELETE CASCADE, on a text key.
+CREATE TABLE currencies (
+	code CHAR(3) PRIMARY KEY,
+	name VARCHAR(40) NOT NULL
+);
+
+CREATE TABLE exchange_rates (
+	id INTEGER PRIMARY KEY,
+	currency CHAR(3) NOT NULL REFERENCES currencies (code) ON DELETE CASCADE ON UPDATE CASCADE,
+	rate NUMERIC(12,6) NOT NULL
+);

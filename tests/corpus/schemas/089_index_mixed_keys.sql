@@ -1,0 +1,8 @@
+-- An index mixing an expression key and a descending column.
+CREATE TABLE cities (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL,
+	population INTEGER NOT NULL
+);
+
+CREATE INDEX ix_cities_name_population ON cities (lower(name), population DESC);

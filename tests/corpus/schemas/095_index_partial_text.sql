@@ -1,0 +1,8 @@
+-- A partial index comparing a TEXT column with a string.
+CREATE TABLE tasks (
+	id INTEGER PRIMARY KEY,
+	status TEXT NOT NULL DEFAULT 'open',
+	due DATE
+);
+
+CREATE INDEX ix_tasks_open_due ON tasks (due) WHERE status = 'open';

@@ -1,0 +1,471 @@
+# lib.sh - helpers for the end-to-end tests, sourced by each tests/e2e/test_*.sh.
+#
+# A test script takes the dialect to run against (sqlite or postgres), calls
+# setup_db to get a fresh project folder and a fresh database, runs the real
+# dbtool binary ($DBTOOL) through the assertions below, and ends with finish,
+# which prints "N passed, N failed" and exits 1 when anything failed.
+#
+# Every assertion is one counted check and prints "ok N - ..." or
+# "not ok N - ..." with what was expected and what came out.  The output of
+# the last command run by expect_ok / expect_fail / run_cmd is kept in the
+# files $OUT and $ERR (outside the project folder) for the expect_std*
+# assertions that follow.  In PostgreSQL runs, each command's output is also
+# checked for the cluster's password, which must never be printed.
+#
+# DBTOOL_E2E_VERBOSE=1 prints every command's output, DBTOOL_E2E_KEEP=1
+# keeps the temporary folder.
+
+set -uo pipefail
+
+E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+: "${DBTOOL_SOURCE_ROOT:=$(cd "$E2E_DIR/../.." && pwd)}"
+: "${DBTOOL:=$DBTOOL_SOURCE_ROOT/build/cmd/dbtool}"
+case "$DBTOOL" in
+/*) ;;
+*) DBTOOL=$PWD/$DBTOOL ;;
+esac
+export DBTOOL DBTOOL_SOURCE_ROOT
+
+# Nothing from the caller's environment may steer dbtool.
+unset DATABASE_URL
+
+PASSED=0
+FAILED=0
+CHECKS=0
+FINISHED=0
+WORK=
+PROJECT=
+DIALECT=
+DB_FILE=
+TEST_URL=
+STATUS=0
+LAST_CMD=
+PG_PASSWORD=
+PG_PASSWORD_RAW=
+PG_DATABASES=()
+
+# Seconds after which a dbtool command that hangs is killed.
+: "${DBTOOL_E2E_TIMEOUT:=120}"
+
+dbtool() {
+	timeout -k 5 "$DBTOOL_E2E_TIMEOUT" "$DBTOOL" "$@"
+}
+
+# ------------------------------------------------------------------ output
+
+# Redacts the password of any URL in a command line before it is printed.
+redact() {
+	sed -E 's#(://[^:/@ ]*:)[^@/ ]*@#\1***@#g' <<<"$*"
+}
+
+describe() {
+	local arg out=
+	for arg in "$@"; do
+		case "$arg" in
+		*[[:space:]\'\"\$\\]* | '') out+=" '${arg//\'/\'\\\'\'}'" ;;
+		*) out+=" $arg" ;;
+		esac
+	done
+	redact "${out# }"
+}
+
+pass() {
+	CHECKS=$((CHECKS + 1))
+	PASSED=$((PASSED + 1))
+	echo "ok $CHECKS - $1"
+}
+
+# fail DESCRIPTION [DETAIL...]: the details are printed indented below it.
+fail() {
+	local line
+	CHECKS=$((CHECKS + 1))
+	FAILED=$((FAILED + 1))
+	echo "not ok $CHECKS - $1"
+	shift
+	for line in "$@"; do
+		printf '%s\n' "$line" | sed 's/^/#   /'
+	done
+}
+
+show_output() {
+	printf 'exit status %s\n' "$STATUS"
+	printf 'stdout:\n'
+	sed 's/^/  | /' "$OUT"
+	printf 'stderr:\n'
+	sed 's/^/  | /' "$ERR"
+}
+
+# --------------------------------------------------------------- set-up
+
+# Percent-decodes a URL component.
+urldecode() {
+	printf '%b' "${1//%/\\x}"
+}
+
+# setup_db DIALECT: a fresh project folder (the current folder from then on)
+# and a fresh database, whose URL is exported as DATABASE_URL and kept in
+# TEST_URL.  SQLite: app.db in the project folder.  PostgreSQL: a new
+# database on the cluster of $DBTOOL_TEST_PG_URL, dropped at exit.
+setup_db() {
+	DIALECT=$1
+	if [ ! -x "$DBTOOL" ]; then
+		echo "Bail out! no dbtool binary at '$DBTOOL' (set DBTOOL)"
+		exit 1
+	fi
+	if [ -z "$WORK" ]; then
+		WORK=$(mktemp -d "${TMPDIR:-/tmp}/dbtool-e2e.XXXXXX") || exit 1
+		OUT=$WORK/stdout
+		ERR=$WORK/stderr
+		: >"$OUT"
+		: >"$ERR"
+		trap e2e_cleanup EXIT
+	fi
+	PROJECT=$(mktemp -d "$WORK/project.XXXX") || exit 1
+	cd "$PROJECT" || exit 1
+	case "$DIALECT" in
+	sqlite)
+		DB_FILE=$PROJECT/app.db
+		TEST_URL=sqlite:///$DB_FILE
+		;;
+	postgres)
+		if [ -z "${DBTOOL_TEST_PG_URL:-}" ]; then
+			fail "DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test, which starts a throwaway PostgreSQL"
+			finish
+		fi
+		local name base re='^([A-Za-z0-9+.-]+://[^/?]*)(/[^?]*)?(\?.*)?$'
+		name=dbtool_e2e_$(basename "$PROJECT" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')_$$
+		base=$DBTOOL_TEST_PG_URL
+		if ! [[ $base =~ $re ]]; then
+			fail "DBTOOL_TEST_PG_URL is not a URL I can add a database name to"
+			finish
+		fi
+		TEST_URL=${BASH_REMATCH[1]}/$name${BASH_REMATCH[3]}
+		if [[ $base =~ ^[^:]+://[^:@/]*:([^@/]*)@ ]]; then
+			PG_PASSWORD_RAW=${BASH_REMATCH[1]}
+			PG_PASSWORD=$(urldecode "$PG_PASSWORD_RAW")
+		fi
+		if ! psql "$base" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name" >"$ERR" 2>&1 </dev/null; then
+			fail "cannot create database '$name' on the test cluster" "$(cat "$ERR")"
+			finish
+		fi
+		PG_DATABASES+=("$name")
+		;;
+	*)
+		echo "Bail out! unknown dialect '$DIALECT' (expected sqlite or postgres)"
+		exit 1
+		;;
+	esac
+	export DATABASE_URL=$TEST_URL
+}
+
+e2e_cleanup() {
+	local status=$? name
+	# Background helpers this script started (lock holders).
+	for name in $(jobs -p); do
+		kill "$name" 2>/dev/null
+	done
+	wait 2>/dev/null
+	cd /
+	for name in "${PG_DATABASES[@]}"; do
+		psql "$DBTOOL_TEST_PG_URL" -X -q -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 </dev/null
+	done
+	if [ -n "$WORK" ] && [ -z "${DBTOOL_E2E_KEEP:-}" ]; then
+		rm -rf -- "$WORK"
+	fi
+	if [ "$FINISHED" = 0 ]; then
+		echo "Bail out! the test script ended before its end (status $status)"
+		exit 1
+	fi
+}
+
+# finish: the summary of this test file; exits 1 if any check failed.
+finish() {
+	FINISHED=1
+	echo "$PASSED passed, $FAILED failed"
+	if [ "$FAILED" != 0 ] || [ "$PASSED" = 0 ]; then
+		exit 1
+	fi
+	exit 0
+}
+
+# ------------------------------------------------------------- commands
+
+# run_cmd CMD...: runs it (stdin empty), output in $OUT / $ERR, exit
+# status in $STATUS; not a check of its own.
+run_cmd() {
+	LAST_CMD=$(describe "$@")
+	"$@" >"$OUT" 2>"$ERR" </dev/null
+	STATUS=$?
+}
+
+# A failed check when the test cluster's password shows in the last output,
+# as it is or as written in the URL.
+check_no_password() {
+	[ -n "$PG_PASSWORD" ] || return 0
+	if grep -qF -e "$PG_PASSWORD" -e "$PG_PASSWORD_RAW" "$OUT" "$ERR"; then
+		fail "$LAST_CMD: prints the database password" "$(show_output)"
+	fi
+}
+
+# expect_ok CMD...: exit status 0.
+expect_ok() {
+	run_cmd "$@"
+	check_no_password
+	if [ "$STATUS" = 0 ]; then
+		pass "$LAST_CMD"
+		if [ -n "${DBTOOL_E2E_VERBOSE:-}" ]; then
+			show_output | sed 's/^/#   /'
+		fi
+	else
+		fail "$LAST_CMD: expected exit status 0" "$(show_output)"
+	fi
+}
+
+# expect_fail STATUS CMD...: exactly that (non-zero) exit status.
+expect_fail() {
+	local want=$1
+	shift
+	run_cmd "$@"
+	check_no_password
+	if [ "$STATUS" = "$want" ]; then
+		pass "$LAST_CMD fails with status $want"
+		if [ -n "${DBTOOL_E2E_VERBOSE:-}" ]; then
+			show_output | sed 's/^/#   /'
+		fi
+	else
+		fail "$LAST_CMD: expected exit status $want" "$(show_output)"
+	fi
+}
+
+expect_stderr_contains() {
+	if grep -qF -- "$1" "$ERR"; then
+		pass "stderr of '$LAST_CMD' contains '$1'"
+	else
+		fail "stderr of '$LAST_CMD' should contain '$1'" "$(show_output)"
+	fi
+}
+
+expect_stdout_contains() {
+	if grep -qF -- "$1" "$OUT"; then
+		pass "stdout of '$LAST_CMD' contains '$1'"
+	else
+		fail "stdout of '$LAST_CMD' should contain '$1'" "$(show_output)"
+	fi
+}
+
+expect_stderr_not_contains() {
+	if ! grep -qF -- "$1" "$ERR" "$OUT"; then
+		pass "output of '$LAST_CMD' does not contain '$1'"
+	else
+		fail "output of '$LAST_CMD' should not contain '$1'" "$(show_output)"
+	fi
+}
+
+# expect_stdout_eq TEXT: stdout is exactly TEXT and a newline, or nothing
+# at all when TEXT is empty.
+expect_stdout_eq() {
+	if [ -z "$1" ]; then
+		if [ ! -s "$OUT" ]; then
+			pass "stdout of '$LAST_CMD' is empty"
+		else
+			fail "stdout of '$LAST_CMD' should be empty" "$(show_output)"
+		fi
+	elif cmp -s "$OUT" <(printf '%s\n' "$1"); then
+		pass "stdout of '$LAST_CMD' is '${1//$'\n'/\\n}'"
+	else
+		fail "stdout of '$LAST_CMD' should be exactly:" "$1" "$(show_output)"
+	fi
+}
+
+# expect_stderr_eq TEXT: the same for stderr.
+expect_stderr_eq() {
+	if [ -z "$1" ]; then
+		if [ ! -s "$ERR" ]; then
+			pass "stderr of '$LAST_CMD' is empty"
+		else
+			fail "stderr of '$LAST_CMD' should be empty" "$(show_output)"
+		fi
+	elif cmp -s "$ERR" <(printf '%s\n' "$1"); then
+		pass "stderr of '$LAST_CMD' is '${1//$'\n'/\\n}'"
+	else
+		fail "stderr of '$LAST_CMD' should be exactly:" "$1" "$(show_output)"
+	fi
+}
+
+# expect_stdout_match ERE / expect_stderr_match ERE: the whole output,
+# lines joined by "\n", matches the extended regular expression.
+expect_stdout_match() {
+	local text
+	text=$(cat "$OUT")
+	if [[ $text =~ $1 ]]; then
+		pass "stdout of '$LAST_CMD' matches /$1/"
+	else
+		fail "stdout of '$LAST_CMD' should match /$1/" "$(show_output)"
+	fi
+}
+
+expect_stderr_match() {
+	local text
+	text=$(cat "$ERR")
+	if [[ $text =~ $1 ]]; then
+		pass "stderr of '$LAST_CMD' matches /$1/"
+	else
+		fail "stderr of '$LAST_CMD' should match /$1/" "$(show_output)"
+	fi
+}
+
+# expect_error_line: stderr is one line, "dbtool: error: ..." (usage errors
+# may add nothing else either).
+expect_error_line() {
+	if [ "$(wc -l <"$ERR")" = 1 ] && grep -q '^dbtool: error: .' "$ERR"; then
+		pass "stderr of '$LAST_CMD' is one 'dbtool: error:' line"
+	else
+		fail "stderr of '$LAST_CMD' should be one line 'dbtool: error: ...'" "$(show_output)"
+	fi
+}
+
+# expect_eq ACTUAL EXPECTED DESCRIPTION
+expect_eq() {
+	if [ "$1" = "$2" ]; then
+		pass "$3"
+	else
+		fail "$3" "expected: '${2//$'\n'/\\n}'" "actual:   '${1//$'\n'/\\n}'"
+	fi
+}
+
+# expect_json PYTHON_EXPR: stdout is one JSON document and the expression,
+# evaluated with the document as `d`, is true.  Without python3 only the
+# shape is checked.
+expect_json() {
+	local expr=$1 msg
+	if command -v python3 >/dev/null 2>&1; then
+		if msg=$(python3 -c '
+import json, sys
+try:
+    d = json.load(open(sys.argv[1]))
+except ValueError as e:
+    print("not JSON: %s" % e)
+    sys.exit(1)
+ok = eval(sys.argv[2])
+if not ok:
+    print("false for: %r" % (d,))
+sys.exit(0 if ok else 1)
+' "$OUT" "$expr" 2>&1); then
+			pass "stdout of '$LAST_CMD' is JSON with $expr"
+		else
+			fail "stdout of '$LAST_CMD' should be JSON with $expr" "$msg" "$(show_output)"
+		fi
+	elif grep -q '^{.*}$' "$OUT"; then
+		pass "stdout of '$LAST_CMD' looks like a JSON object (no python3 to check $expr)"
+	else
+		fail "stdout of '$LAST_CMD' should be a JSON object" "$(show_output)"
+	fi
+}
+
+# ------------------------------------------------------------- database
+
+# sql_value QUERY: the query's result on the test database (values
+# separated by "|", one row per line).
+sql_value() {
+	case "$DIALECT" in
+	sqlite) sqlite3 -batch -cmd '.timeout 10000' "$DB_FILE" "$1" </dev/null ;;
+	postgres) psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 -c "$1" </dev/null ;;
+	esac
+}
+
+# tables: the database's tables, sorted, one per line.
+tables() {
+	case "$DIALECT" in
+	sqlite) sql_value "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'" ;;
+	postgres) sql_value "SELECT tablename FROM pg_tables WHERE schemaname = 'public'" ;;
+	esac | LC_ALL=C sort
+}
+
+# indexes: the database's indexes on user tables, sorted, one per line
+# (SQLite's automatic ones and primary keys left out).
+indexes() {
+	case "$DIALECT" in
+	sqlite) sql_value "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL" ;;
+	postgres) sql_value "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_pkc'" ;;
+	esac | LC_ALL=C sort
+}
+
+table_exists() {
+	tables | grep -qx -- "$1"
+}
+
+# db_version: the version table's rows (nothing when the table is absent).
+db_version() {
+	if table_exists dbtool_version; then
+		sql_value "SELECT version_num FROM dbtool_version"
+	fi
+}
+
+expect_version() {
+	expect_eq "$(db_version)" "$1" "version table holds '${1:-<no row>}'"
+}
+
+expect_tables() {
+	expect_eq "$(tables | tr '\n' ' ' | sed 's/ $//')" "$1" "tables are '$1'"
+}
+
+# snapshot: every file of the project folder with its checksum, then the
+# database's tables, indexes, version and row counts, to compare before
+# and after a command that must change nothing.
+snapshot() {
+	(cd "$PROJECT" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
+	(cd "$PROJECT" && find . -print | LC_ALL=C sort)
+	snapshot_db
+}
+
+# snapshot_db: the database part of the snapshot alone.
+snapshot_db() {
+	local t
+	if [ "$DIALECT" = postgres ]; then
+		# One session instead of one per query: this runs twice per check.
+		psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 </dev/null \
+			-c "SELECT 'table ' || tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1" \
+			-c "SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1" \
+			-c "SELECT 'rows of ' || table_name || ': ' || (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM public.%I', table_name), false, true, '')))[1]::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1" \
+			-c "SELECT 'version: ' || CASE WHEN to_regclass('public.dbtool_version') IS NULL THEN '' ELSE array_to_string(xpath('//version_num/text()', query_to_xml('SELECT version_num FROM public.dbtool_version', false, false, ''))::text[], ',') END"
+		return
+	fi
+	echo "tables: $(tables | tr '\n' ' ')"
+	echo "indexes: $(indexes | tr '\n' ' ')"
+	echo "version: $(db_version)"
+	for t in $(tables); do
+		echo "rows of $t: $(sql_value "SELECT count(*) FROM $t")"
+	done
+}
+
+# ------------------------------------------------------------- revisions
+
+# write_revision FILE UPGRADE_SQL DOWNGRADE_SQL: replaces a revision file's
+# sections, keeping its header (everything before "-- migrate:upgrade").
+write_revision() {
+	local file=$1 tmp
+	tmp=$WORK/revision.tmp
+	sed '/^-- migrate:upgrade/,$d' "$file" >"$tmp"
+	printf -- '-- migrate:upgrade\n%s\n\n-- migrate:downgrade\n%s\n' "$2" "$3" >>"$tmp"
+	cat "$tmp" >"$file"
+}
+
+# new_revision ID PARENT MESSAGE UPGRADE_SQL DOWNGRADE_SQL [HEADER_LINE...]:
+# writes a whole revision file by hand as migrations/versions/ID_x.sql and
+# prints its path.  The header is 4 lines (id, parent, message, created),
+# then the extra header lines, a blank line and "-- migrate:upgrade", so the
+# upgrade SQL starts on line 7 + the number of extra header lines.
+new_revision() {
+	local id=$1 parent=$2 message=$3 up=$4 down=$5 file line
+	shift 5
+	file=migrations/versions/${id}_x.sql
+	{
+		printf -- '-- id: %s\n-- parent:%s\n-- message: %s\n' "$id" "${parent:+ $parent}" "$message"
+		printf -- '-- created: 2026-01-02T03:04:05Z\n'
+		for line in "$@"; do
+			printf '%s\n' "$line"
+		done
+		printf -- '\n-- migrate:upgrade\n%s\n\n-- migrate:downgrade\n%s\n' "$up" "$down"
+	} >"$file"
+	printf '%s\n' "$file"
+}

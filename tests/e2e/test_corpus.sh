@@ -1,0 +1,254 @@
+#!/bin/bash
+#
+# test_corpus.sh - the declared-model corpus (tests/corpus/), end to end, on
+# one dialect:
+#
+# - schemas/*.sql: each model is created with `create-all` in an empty
+#   database, then `check` must find nothing (the reflected schema equals
+#   the parsed one); `drop-all --yes` must leave no table at all, after
+#   which `check` lists every model table as "+ table".
+# - pairs/*/: a database is created from a.sql and `check` runs with model
+#   b.sql: it must exit 1 and print exactly `expected` (or
+#   expected.<dialect> when the output differs by dialect); the other way
+#   round (database from b.sql, model a.sql) it must print exactly
+#   `reverse` (or reverse.<dialect>), or at least something when the pair
+#   has no such file.
+# - bad/*.sql: `check` and `create-all` must both exit 1 with exactly
+#   "dbtool: error: " and the line of the matching .expected file (or
+#   .expected.<dialect>), and leave the database as it was.
+#
+# Each case is one check; a failing case shows the step that failed and the
+# command's output.  One project folder and one database serve every case:
+# `drop-all --yes` empties the database between cases.
+#
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_corpus.sh sqlite|postgres
+# DBTOOL_CORPUS_ONLY=REGEX runs only the cases whose path matches REGEX.
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+CORPUS=$E2E_DIR/../corpus
+ONLY=${DBTOOL_CORPUS_ONLY:-}
+
+# The corpus must not shrink unnoticed.
+MIN_SCHEMAS=85
+MIN_PAIRS=65
+MIN_BAD=32
+
+setup_db "$1"
+
+expect_ok dbtool init
+expect_ok dbtool drop-all --yes
+expect_tables ""
+
+# ------------------------------------------------------------- helpers
+
+# The reason the current case failed; empty while it holds.
+WHY=
+
+# step STATUS WHAT CMD...: runs CMD; unless the case already failed, a
+# status other than STATUS fails it, naming WHAT.
+step() {
+	local want=$1 what=$2
+	shift 2
+	[ -z "$WHY" ] || return 1
+	run_cmd "$@"
+	check_no_password
+	if [ "$STATUS" != "$want" ]; then
+		WHY=$(printf '%s: %s exited %s, expected %s\n%s' "$what" "$LAST_CMD" "$STATUS" "$want" "$(show_output)")
+		return 1
+	fi
+	return 0
+}
+
+# holds COND_TEXT DETAIL: fails the case with DETAIL unless it already
+# failed; COND_TEXT is "yes" when the condition holds.
+holds() {
+	[ -z "$WHY" ] || return 1
+	if [ "$1" != yes ]; then
+		WHY=$2
+		return 1
+	fi
+	return 0
+}
+
+# case_end DESCRIPTION: one check for the case; 0 when it passed.
+case_end() {
+	if [ -z "$WHY" ]; then
+		pass "$1"
+		return 0
+	fi
+	fail "$1" "$WHY"
+	WHY=
+	return 1
+}
+
+# The database's tables, the version table left out.
+user_tables() {
+	tables | grep -vx dbtool_version
+}
+
+# A name as `check` prints it, unquoted: "a ""b""" becomes a "b".
+unquote() {
+	local s=$1
+	if [[ $s == \"*\" ]]; then
+		s=${s:1:${#s}-2}
+		s=${s//\"\"/\"}
+	fi
+	printf '%s\n' "$s"
+}
+
+# The file holding what is expected for this dialect: FILE.<dialect> when
+# it exists, else FILE.
+for_dialect() {
+	if [ -e "$1.$DIALECT" ]; then
+		printf '%s\n' "$1.$DIALECT"
+	else
+		printf '%s\n' "$1"
+	fi
+}
+
+# Empties the database between cases; a failure here fails the case.
+empty_db() {
+	step 0 "drop-all" dbtool drop-all --yes || return 1
+	holds "$([ -z "$(tables)" ] && echo yes)" "drop-all left tables: $(tables | tr '\n' ' ')"
+}
+
+# Empties the database whatever state a failed case left it in, without
+# dbtool, so that one failure does not spill into the next cases.
+force_empty() {
+	[ -n "$(tables)" ] || return 0
+	case "$DIALECT" in
+	sqlite) rm -f "$DB_FILE" ;;
+	postgres) sql_value "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1 ;;
+	esac
+}
+
+selected() {
+	[ -z "$ONLY" ] || [[ $1 =~ $ONLY ]]
+}
+
+# ------------------------------------------------------------- schemas
+
+nschemas=0
+schemas_ok=0
+for f in "$CORPUS"/schemas/*.sql; do
+	selected "$f" || continue
+	name=schemas/$(basename "$f")
+	nschemas=$((nschemas + 1))
+	cp "$f" schema.sql
+
+	step 0 "create-all" dbtool create-all
+	created=$(user_tables)
+	holds "$([ -n "$created" ] && echo yes)" "create-all created no table"
+	# The round trip: what was created is what the model says.
+	if step 0 "check after create-all" dbtool check; then
+		holds "$([ ! -s "$OUT" ] && echo yes)" "check after create-all printed findings:
+$(show_output)"
+	fi
+	step 0 "drop-all" dbtool drop-all --yes
+	holds "$([ -z "$(tables)" ] && echo yes)" "drop-all left tables: $(tables | tr '\n' ' ')"
+	# Now the model is all missing: one "+ table" per table, and only
+	# the model's indexes besides.
+	if step 1 "check after drop-all" dbtool check; then
+		listed=$(sed -n 's/^+ table //p' "$OUT" | while IFS= read -r t; do unquote "$t"; done | LC_ALL=C sort)
+		others=$(grep -v -e '^+ table ' -e '^+ index ' -e '^+ unique index ' "$OUT")
+		holds "$([ "$listed" = "$created" ] && [ -z "$others" ] && echo yes)" \
+			"check after drop-all should list the tables '$(echo $created)' and their indexes:
+$(show_output)"
+	fi
+	holds "$([ -z "$(tables)" ] && echo yes)" "check created tables: $(tables | tr '\n' ' ')"
+	case_end "$name: create-all, check finds nothing, drop-all leaves nothing" && schemas_ok=$((schemas_ok + 1))
+	force_empty
+done
+
+# --------------------------------------------------------------- pairs
+
+npairs=0
+pairs_ok=0
+for d in "$CORPUS"/pairs/*/; do
+	d=${d%/}
+	selected "$d" || continue
+	name=pairs/$(basename "$d")
+	npairs=$((npairs + 1))
+	expected=$(for_dialect "$d/expected")
+
+	# Database from a, model b: exactly the expected findings.
+	cp "$d/a.sql" schema.sql
+	step 0 "create-all of a.sql" dbtool create-all
+	cp "$d/b.sql" schema.sql
+	if step 1 "check of b.sql against a.sql" dbtool check; then
+		holds "$(cmp -s "$OUT" "$expected" && echo yes)" "check of b.sql against a.sql should print exactly:
+$(cat "$expected")
+$(show_output)"
+	fi
+	empty_db
+
+	# The other way round: the reverse difference (exactly `reverse`
+	# when the pair has one, else anything).
+	step 0 "create-all of b.sql" dbtool create-all
+	cp "$d/a.sql" schema.sql
+	if step 1 "check of a.sql against b.sql" dbtool check; then
+		if [ -e "$d/reverse" ]; then
+			reverse=$(for_dialect "$d/reverse")
+			holds "$(cmp -s "$OUT" "$reverse" && echo yes)" "check of a.sql against b.sql should print exactly:
+$(cat "$reverse")
+$(show_output)"
+		else
+			holds "$([ -s "$OUT" ] && echo yes)" "check of a.sql against b.sql printed no finding:
+$(show_output)"
+		fi
+	fi
+	empty_db
+	case_end "$name: check prints exactly the difference, both ways" && pairs_ok=$((pairs_ok + 1))
+	force_empty
+done
+
+# ---------------------------------------------------------- bad models
+
+# A database with tables and rows, which no bad model may touch.
+cp "$CORPUS/schemas/001_users_characters.sql" schema.sql
+expect_ok dbtool create-all
+sql_value "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')" >/dev/null
+expect_eq "$(sql_value "SELECT count(*) FROM users")" 1 "the database for the bad models holds a row"
+before=$(snapshot_db)
+
+nbad=0
+bad_ok=0
+for f in "$CORPUS"/bad/*.sql; do
+	selected "$f" || continue
+	name=bad/$(basename "$f")
+	nbad=$((nbad + 1))
+	expected=$(for_dialect "${f%.sql}.expected")
+	want="dbtool: error: $(cat "$expected")"
+	cp "$f" schema.sql
+
+	for command in check create-all; do
+		if step 1 "$command" dbtool "$command"; then
+			holds "$(cmp -s "$ERR" <(printf '%s\n' "$want") && [ ! -s "$OUT" ] && echo yes)" \
+				"$command should print exactly '$want' on stderr and nothing on stdout:
+$(show_output)"
+		fi
+	done
+	after=$(snapshot_db)
+	holds "$([ "$after" = "$before" ] && echo yes)" "the database changed:
+before:
+$before
+after:
+$after"
+	case_end "$name: check and create-all reject it with its place, database untouched" && bad_ok=$((bad_ok + 1))
+done
+
+# -------------------------------------------------------------- totals
+
+if [ -z "$ONLY" ]; then
+	expect_eq "$([ "$nschemas" -ge $MIN_SCHEMAS ] && [ "$npairs" -ge $MIN_PAIRS ] && [ "$nbad" -ge $MIN_BAD ] && echo yes)" yes \
+		"the corpus holds at least $MIN_SCHEMAS schemas ($nschemas), $MIN_PAIRS pairs ($npairs) and $MIN_BAD bad models ($nbad)"
+fi
+
+# "N of M" only when some case failed.
+of() {
+	[ "$1" = "$2" ] && printf '%s' "$1" || printf '%s of %s' "$1" "$2"
+}
+echo "# schemas: $(of $schemas_ok $nschemas) round-trips passed; pairs: $(of $pairs_ok $npairs) passed; bad models: $(of $bad_ok $nbad) rejected"
+
+finish

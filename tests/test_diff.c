@@ -1,0 +1,1123 @@
+/*
+ * test_diff.c - the differ: equal schemas give nothing, each single change
+ * gives exactly its operation with the line `dbtool check` prints, names
+ * count only where the model gives them, operations come in an order that
+ * can be executed (foreign-key dependencies and cycles included), and
+ * every operation has an inverse that undoes it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+#include "parse.h"
+
+/* ------------------------------------------------------------- helpers */
+
+static dbt_schema *model(const char *text)
+{
+	dbt_schema *s = NULL;
+	int rc = dbt_parse_model(&s, "model.sql", text, strlen(text));
+
+	if (rc < 0)
+		fail_msg("model does not parse: %s", dbt_error_last());
+	return s;
+}
+
+static char *describe_all(const dbt_diff *d)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		if (i)
+			dbt_buf_putc(&b, '\n');
+		dbt_op_describe(&b, &d->ops[i]);
+	}
+	assert_false(b.oom);
+	dbt_buf_puts(&b, "");
+	return dbt_buf_detach(&b);
+}
+
+static char *kinds_all(const dbt_diff *d)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		dbt_buf_printf(&b, "%s%s", i ? " " : "", dbt_op_kind_name(d->ops[i].kind));
+	dbt_buf_puts(&b, "");
+	return dbt_buf_detach(&b);
+}
+
+/* The check lines of diff(from, to), one per line. */
+static void expect_diff_opts(const char *from, const char *to, int forward, const char *expected)
+{
+	dbt_schema *a = model(from), *b = model(to);
+	dbt_diff_opts opts = {forward};
+	dbt_diff d;
+	char *text;
+
+	assert_int_equal(dbt_diff_schemas(&d, a, b, &opts), 0);
+	text = describe_all(&d);
+	assert_string_equal(text, expected);
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void expect_diff(const char *from, const char *to, const char *expected)
+{
+	expect_diff_opts(from, to, 0, expected);
+}
+
+/* The op kinds of diff(from, to), separated by spaces. */
+static void expect_kinds(const char *from, const char *to, int forward, const char *expected)
+{
+	dbt_schema *a = model(from), *b = model(to);
+	dbt_diff_opts opts = {forward};
+	dbt_diff d;
+	char *text;
+
+	assert_int_equal(dbt_diff_schemas(&d, a, b, &opts), 0);
+	text = kinds_all(&d);
+	assert_string_equal(text, expected);
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+/* Field by field: struct padding is not copied reliably. */
+static int same_op(const dbt_op *x, const dbt_op *y)
+{
+	return x->kind == y->kind && x->table == y->table && x->old_table == y->old_table &&
+	       x->column == y->column && x->old_column == y->old_column && x->key == y->key &&
+	       x->fk == y->fk && x->check == y->check && x->index == y->index &&
+	       x->fks_deferred == y->fks_deferred;
+}
+
+/*
+ * Undoing diff(a, b) "on paper": the inverses of its ops in reverse order
+ * must do what diff(b, a) does, so both hold the same number of ops of
+ * each kind.  Each inverse's inverse is also the op itself.
+ */
+static void expect_reversible(const char *ma, const char *mb, int forward)
+{
+	dbt_schema *a = model(ma), *b = model(mb);
+	dbt_diff_opts opts = {forward};
+	size_t fwd[DBT_OP_DROP_INDEX + 1], back[DBT_OP_DROP_INDEX + 1];
+	dbt_diff d, r;
+	size_t i;
+
+	memset(fwd, 0, sizeof(fwd));
+	memset(back, 0, sizeof(back));
+	assert_int_equal(dbt_diff_schemas(&d, a, b, &opts), 0);
+	assert_int_equal(dbt_diff_schemas(&r, b, a, &opts), 0);
+	assert_true(d.n > 0);
+	assert_int_equal(d.n, r.n);
+	for (i = d.n; i-- > 0;) {
+		dbt_op inv, again;
+
+		dbt_op_inverse(&inv, &d.ops[i]);
+		dbt_op_inverse(&again, &inv);
+		assert_true(same_op(&again, &d.ops[i]));
+		fwd[inv.kind]++;
+	}
+	for (i = 0; i < r.n; i++)
+		back[r.ops[i].kind]++;
+	for (i = 0; i <= DBT_OP_DROP_INDEX; i++)
+		assert_int_equal(fwd[i], back[i]);
+	dbt_diff_release(&d);
+	dbt_diff_release(&r);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+#define USERS "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(30) NOT NULL);\n"
+
+/* ------------------------------------------------------- equal schemas */
+
+static void test_empty_schemas_give_no_ops(void **state)
+{
+	(void)state;
+	expect_diff("", "", "");
+}
+
+static void test_same_model_gives_no_ops(void **state)
+{
+	const char *m = USERS "CREATE TABLE characters (id SERIAL PRIMARY KEY,"
+			      " user_id INTEGER NOT NULL REFERENCES users (id),"
+			      " level INTEGER DEFAULT 1 CHECK (level > 0),"
+			      " UNIQUE (user_id, level));\n"
+			      "CREATE INDEX ix_characters_level ON characters (level DESC);\n";
+
+	(void)state;
+	expect_diff(m, m, "");
+}
+
+static void test_generated_names_that_differ_give_no_ops(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER CONSTRAINT pk_db PRIMARY KEY,"
+		    " b INTEGER CONSTRAINT uq_db UNIQUE, c INTEGER CONSTRAINT fk_db REFERENCES t,"
+		    " CONSTRAINT ck_db CHECK (b > 0));\n"
+		    "CREATE INDEX ix_db ON t (c);\n",
+		    "CREATE TABLE t (a INTEGER PRIMARY KEY, b INTEGER UNIQUE,"
+		    " c INTEGER REFERENCES t, CHECK (b > 0));\n"
+		    "CREATE INDEX ON t (c);\n",
+		    "");
+}
+
+static void test_declaration_order_does_not_matter(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE b (x INTEGER, y INTEGER, UNIQUE (x), UNIQUE (y), CHECK (x > 0),"
+		    " CHECK (y > 0));\n"
+		    "CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+		    "CREATE INDEX ON b (x);\nCREATE INDEX ON b (y);\n",
+		    "CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE b (x INTEGER, y INTEGER, UNIQUE (y), UNIQUE (x), CHECK (y > 0),"
+		    " CHECK (x > 0));\n"
+		    "CREATE INDEX ON b (y);\nCREATE INDEX ON b (x);\n",
+		    "");
+}
+
+static void test_association_table_gives_no_ops(void **state)
+{
+	const char *m = "CREATE TABLE orders (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE items (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE order_items ("
+			"order_id INTEGER REFERENCES orders ON DELETE CASCADE,"
+			" item_id INTEGER REFERENCES items, PRIMARY KEY (order_id, item_id));\n";
+
+	(void)state;
+	expect_diff(m, m, "");
+}
+
+static void test_equal_schemas_leave_diff_empty(void **state)
+{
+	dbt_schema *a = model(USERS), *b = model(USERS);
+	dbt_diff d;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	assert_int_equal(d.n, 0);
+	dbt_diff_release(&d);
+	assert_null(d.ops);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+/* ------------------------------------------------------ single changes */
+
+static void test_table_added_and_dropped(void **state)
+{
+	(void)state;
+	expect_diff("", USERS, "+ table users");
+	expect_diff(USERS, "", "- table users");
+}
+
+static void test_column_added_and_dropped(void **state)
+{
+	const char *with = "CREATE TABLE users (id INTEGER PRIMARY KEY, age INTEGER);\n";
+	const char *without = "CREATE TABLE users (id INTEGER PRIMARY KEY);\n";
+
+	(void)state;
+	expect_diff(without, with, "+ column users.age INTEGER NULL");
+	expect_diff(with, without, "- column users.age");
+}
+
+static void test_added_column_shows_default_and_collation(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE users (id INTEGER);\n",
+		    "CREATE TABLE users (id INTEGER,"
+		    " name VARCHAR(20) NOT NULL DEFAULT 'x' COLLATE \"C\");\n",
+		    "+ column users.name VARCHAR(20) NOT NULL DEFAULT 'x' COLLATE \"C\"");
+}
+
+static void test_added_column_shows_how_values_are_generated(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (x INTEGER);\n",
+		    "CREATE TABLE t (x INTEGER, a SERIAL, b INTEGER GENERATED ALWAYS AS IDENTITY,"
+		    " c BIGINT GENERATED BY DEFAULT AS IDENTITY);\n",
+		    "+ column t.a INTEGER NOT NULL SERIAL\n"
+		    "+ column t.b INTEGER NOT NULL GENERATED ALWAYS AS IDENTITY\n"
+		    "+ column t.c BIGINT NOT NULL GENERATED BY DEFAULT AS IDENTITY");
+	expect_diff("CREATE TABLE t (x INTEGER);\n",
+		    "CREATE TABLE t (x INTEGER, id INTEGER PRIMARY KEY AUTOINCREMENT);\n",
+		    "+ column t.id INTEGER NOT NULL AUTOINCREMENT\n"
+		    "+ primary key t (id)");
+}
+
+static void test_column_type_changed(void **state)
+{
+	const char *v30 = "CREATE TABLE users (name VARCHAR(30));\n";
+	const char *v50 = "CREATE TABLE users (name VARCHAR(50));\n";
+
+	(void)state;
+	expect_diff(v30, v50, "~ column users.name VARCHAR(30) -> VARCHAR(50)");
+	expect_diff(v50, v30, "~ column users.name VARCHAR(50) -> VARCHAR(30)");
+	expect_diff("CREATE TABLE t (p NUMERIC(10,2));\n", "CREATE TABLE t (p NUMERIC(12,2));\n",
+		    "~ column t.p NUMERIC(10,2) -> NUMERIC(12,2)");
+	expect_diff("CREATE TABLE t (p INTEGER);\n", "CREATE TABLE t (p BIGINT);\n",
+		    "~ column t.p INTEGER -> BIGINT");
+}
+
+static void test_type_aliases_are_the_same_type(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INT, b CHARACTER VARYING(5), c INT8, d FLOAT8);\n",
+		    "CREATE TABLE t (a INTEGER, b VARCHAR(5), c BIGINT, d DOUBLE PRECISION);\n",
+		    "");
+}
+
+static void test_collation_change_is_a_type_change(void **state)
+{
+	const char *plain = "CREATE TABLE users (name VARCHAR(30));\n";
+	const char *c = "CREATE TABLE users (name VARCHAR(30) COLLATE \"C\");\n";
+
+	(void)state;
+	expect_diff(plain, c, "~ column users.name VARCHAR(30) -> VARCHAR(30) COLLATE \"C\"");
+	expect_diff(c, plain, "~ column users.name VARCHAR(30) COLLATE \"C\" -> VARCHAR(30)");
+}
+
+static void test_nullability_changed(void **state)
+{
+	const char *null = "CREATE TABLE users (name TEXT);\n";
+	const char *notnull = "CREATE TABLE users (name TEXT NOT NULL);\n";
+
+	(void)state;
+	expect_diff(null, notnull, "~ column users.name NULL -> NOT NULL");
+	expect_diff(notnull, null, "~ column users.name NOT NULL -> NULL");
+}
+
+static void test_default_changed(void **state)
+{
+	const char *none = "CREATE TABLE users (name TEXT, n INTEGER);\n";
+	const char *a = "CREATE TABLE users (name TEXT DEFAULT 'a', n INTEGER);\n";
+	const char *b = "CREATE TABLE users (name TEXT DEFAULT 'b', n INTEGER DEFAULT 0);\n";
+
+	(void)state;
+	expect_diff(a, b,
+		    "~ column users.name DEFAULT 'a' -> DEFAULT 'b'\n"
+		    "~ column users.n no default -> DEFAULT 0");
+	expect_diff(a, none, "~ column users.name DEFAULT 'a' -> no default");
+	expect_diff(none, a, "~ column users.name no default -> DEFAULT 'a'");
+}
+
+static void test_default_null_is_no_default(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a TEXT);\n", "CREATE TABLE t (a TEXT DEFAULT NULL);\n", "");
+}
+
+static void test_identity_changed(void **state)
+{
+	const char *plain = "CREATE TABLE users (id INTEGER NOT NULL);\n";
+	const char *serial = "CREATE TABLE users (id SERIAL);\n";
+	const char *always = "CREATE TABLE users (id INTEGER GENERATED ALWAYS AS IDENTITY);\n";
+	const char *bydef = "CREATE TABLE users (id INTEGER GENERATED BY DEFAULT AS IDENTITY);\n";
+
+	(void)state;
+	expect_diff(plain, serial, "~ column users.id no identity -> SERIAL");
+	expect_diff(serial, plain, "~ column users.id SERIAL -> no identity");
+	expect_diff(always, bydef,
+		    "~ column users.id GENERATED ALWAYS AS IDENTITY -> "
+		    "GENERATED BY DEFAULT AS IDENTITY");
+}
+
+static void test_autoincrement_changed(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (id INTEGER PRIMARY KEY);\n",
+		    "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT);\n",
+		    "~ column t.id no identity -> AUTOINCREMENT");
+}
+
+static void test_column_aspects_come_in_order(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a SMALLINT NOT NULL DEFAULT 1);\n",
+		    "CREATE TABLE t (a SERIAL);\n",
+		    "~ column t.a SMALLINT -> INTEGER\n"
+		    "~ column t.a DEFAULT 1 -> no default\n"
+		    "~ column t.a no identity -> SERIAL");
+	expect_kinds("CREATE TABLE t (a INTEGER NOT NULL DEFAULT 1);\n",
+		     "CREATE TABLE t (a BIGINT GENERATED ALWAYS AS IDENTITY);\n", 0,
+		     "alter_type alter_default alter_identity");
+	expect_kinds("CREATE TABLE t (a INTEGER);\n",
+		     "CREATE TABLE t (a BIGINT NOT NULL DEFAULT 2);\n", 0,
+		     "alter_type alter_null alter_default");
+}
+
+static void test_primary_key_added_dropped_and_changed(void **state)
+{
+	const char *none = "CREATE TABLE users (id INTEGER NOT NULL, b INTEGER NOT NULL);\n";
+	const char *pk = "CREATE TABLE users (id INTEGER NOT NULL, b INTEGER NOT NULL,"
+			 " PRIMARY KEY (id));\n";
+	const char *pk2 = "CREATE TABLE users (id INTEGER NOT NULL, b INTEGER NOT NULL,"
+			  " PRIMARY KEY (b, id));\n";
+
+	(void)state;
+	expect_diff(none, pk, "+ primary key users (id)");
+	expect_diff(pk, none, "- primary key users (id)");
+	expect_diff(pk, pk2, "- primary key users (id)\n+ primary key users (b, id)");
+}
+
+static void test_unique_added_and_dropped(void **state)
+{
+	const char *none = "CREATE TABLE users (email TEXT, a INTEGER, b INTEGER);\n";
+	const char *uq = "CREATE TABLE users (email TEXT UNIQUE, a INTEGER, b INTEGER,"
+			 " UNIQUE (a, b));\n";
+
+	(void)state;
+	expect_diff(none, uq, "+ unique users (email)\n+ unique users (a, b)");
+	expect_diff(uq, none, "- unique users (email)\n- unique users (a, b)");
+}
+
+static void test_unique_column_order_matters(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER, b INTEGER, UNIQUE (a, b));\n",
+		    "CREATE TABLE t (a INTEGER, b INTEGER, UNIQUE (b, a));\n",
+		    "- unique t (a, b)\n+ unique t (b, a)");
+}
+
+#define AUTHORS "CREATE TABLE authors (id INTEGER PRIMARY KEY);\n"
+
+static void test_foreign_key_added_and_dropped(void **state)
+{
+	const char *none = AUTHORS "CREATE TABLE books (author_id INTEGER);\n";
+	const char *fk = AUTHORS "CREATE TABLE books (author_id INTEGER REFERENCES authors"
+				 " ON DELETE CASCADE);\n";
+
+	(void)state;
+	expect_diff(none, fk, "+ foreign key books (author_id) -> authors (id) ON DELETE CASCADE");
+	expect_diff(fk, none, "- foreign key books (author_id) -> authors (id) ON DELETE CASCADE");
+}
+
+static void test_foreign_key_action_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff(AUTHORS "CREATE TABLE books (author_id INTEGER REFERENCES authors"
+			    " ON DELETE CASCADE);\n",
+		    AUTHORS "CREATE TABLE books (author_id INTEGER REFERENCES authors"
+			    " ON DELETE SET NULL ON UPDATE RESTRICT);\n",
+		    "- foreign key books (author_id) -> authors (id) ON DELETE CASCADE\n"
+		    "+ foreign key books (author_id) -> authors (id) ON DELETE SET NULL"
+		    " ON UPDATE RESTRICT");
+}
+
+static void test_foreign_key_deferrable_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff(AUTHORS "CREATE TABLE books (a INTEGER REFERENCES authors DEFERRABLE);\n",
+		    AUTHORS "CREATE TABLE books (a INTEGER REFERENCES authors"
+			    " DEFERRABLE INITIALLY DEFERRED);\n",
+		    "- foreign key books (a) -> authors (id) DEFERRABLE\n"
+		    "+ foreign key books (a) -> authors (id) DEFERRABLE INITIALLY DEFERRED");
+}
+
+static void test_check_added_dropped_and_changed(void **state)
+{
+	const char *none = "CREATE TABLE users (age INTEGER);\n";
+	const char *ck = "CREATE TABLE users (age INTEGER CHECK (age >= 0));\n";
+	const char *ck2 = "CREATE TABLE users (age INTEGER CHECK (age > 0));\n";
+
+	(void)state;
+	expect_diff(none, ck, "+ check users (age >= 0)");
+	expect_diff(ck, none, "- check users (age >= 0)");
+	expect_diff(ck, ck2, "- check users (age >= 0)\n+ check users (age > 0)");
+}
+
+static void test_check_compares_canonical_text(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER CHECK (a>=0 and A is not null));\n",
+		    "CREATE TABLE t (a INTEGER CHECK ( ( a >= 0 AND a IS NOT NULL ) ));\n", "");
+}
+
+static void test_index_added_and_dropped(void **state)
+{
+	const char *none = "CREATE TABLE users (email TEXT);\n";
+	const char *ix = "CREATE TABLE users (email TEXT);\n"
+			 "CREATE INDEX ix_users_email ON users (email);\n";
+
+	(void)state;
+	expect_diff(none, ix, "+ index ix_users_email ON users (email)");
+	expect_diff(ix, none, "- index ix_users_email");
+}
+
+static void test_index_description_shows_every_part(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER, b TEXT);\n",
+		    "CREATE TABLE t (a INTEGER, b TEXT);\n"
+		    "CREATE UNIQUE INDEX ix ON t (a DESC, lower(b)) WHERE a > 0;\n",
+		    "+ unique index ix ON t (a DESC, (lower(b))) WHERE a > 0");
+}
+
+static void test_index_definition_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER);\nCREATE INDEX ix ON t (a);\n",
+		    "CREATE TABLE t (a INTEGER);\nCREATE UNIQUE INDEX ix ON t (a);\n",
+		    "- index ix\n+ unique index ix ON t (a)");
+	expect_diff("CREATE TABLE t (a INTEGER);\nCREATE INDEX ix ON t (a);\n",
+		    "CREATE TABLE t (a INTEGER);\nCREATE INDEX ix ON t (a) WHERE a > 1;\n",
+		    "- index ix\n+ index ix ON t (a) WHERE a > 1");
+	expect_diff("CREATE TABLE t (a INTEGER);\nCREATE INDEX ix ON t (a);\n",
+		    "CREATE TABLE t (a INTEGER);\nCREATE INDEX ix ON t (a DESC);\n",
+		    "- index ix\n+ index ix ON t (a DESC)");
+}
+
+static void test_quoted_names_are_described_in_quotes(void **state)
+{
+	(void)state;
+	expect_diff("", "CREATE TABLE \"Order Items\" (\"Qty\" INTEGER);\n",
+		    "+ table \"Order Items\"");
+	expect_diff("CREATE TABLE \"Order Items\" (id INTEGER);\n",
+		    "CREATE TABLE \"Order Items\" (id INTEGER, \"Qty\" INTEGER UNIQUE);\n"
+		    "CREATE INDEX \"Ix\" ON \"Order Items\" (\"Qty\");\n",
+		    "+ column \"Order Items\".\"Qty\" INTEGER NULL\n"
+		    "+ unique \"Order Items\" (\"Qty\")\n"
+		    "+ index \"Ix\" ON \"Order Items\" (\"Qty\")");
+	expect_diff("CREATE TABLE \"user\" (id INTEGER);\n", "", "- table \"user\"");
+}
+
+/* ---------------------------------------------------------------- names */
+
+static void test_auto_name_difference_is_ignored(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER, CONSTRAINT t_a_key1 UNIQUE (a));\n",
+		    "CREATE TABLE t (a INTEGER UNIQUE);\n", "");
+	expect_diff("CREATE TABLE t (a INTEGER);\nCREATE INDEX t_a_idx1 ON t (a);\n",
+		    "CREATE TABLE t (a INTEGER);\nCREATE INDEX ON t (a);\n", "");
+}
+
+static void test_given_name_that_differs_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER, CONSTRAINT uq_old UNIQUE (a));\n",
+		    "CREATE TABLE t (a INTEGER, CONSTRAINT uq_new UNIQUE (a));\n",
+		    "- unique t (a)\n+ unique t (a)");
+	expect_kinds("CREATE TABLE t (a INTEGER, CONSTRAINT ck_old CHECK (a > 0));\n",
+		     "CREATE TABLE t (a INTEGER, CONSTRAINT ck_new CHECK (a > 0));\n", 0,
+		     "drop_check add_check");
+	expect_kinds(AUTHORS "CREATE TABLE b (a INTEGER CONSTRAINT fk_old REFERENCES authors);\n",
+		     AUTHORS "CREATE TABLE b (a INTEGER CONSTRAINT fk_new REFERENCES authors);\n",
+		     0,
+		     "drop_foreign_key add_foreign_key");
+	expect_kinds("CREATE TABLE t (a INTEGER CONSTRAINT pk_old PRIMARY KEY);\n",
+		     "CREATE TABLE t (a INTEGER CONSTRAINT pk_new PRIMARY KEY);\n", 0,
+		     "drop_primary_key add_primary_key");
+	expect_diff("CREATE TABLE t (a INTEGER);\nCREATE INDEX ix_old ON t (a);\n",
+		    "CREATE TABLE t (a INTEGER);\nCREATE INDEX ix_new ON t (a);\n",
+		    "- index ix_old\n+ index ix_new ON t (a)");
+}
+
+static void test_name_given_only_in_database_is_ignored(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER, CONSTRAINT anything UNIQUE (a),"
+		    " CONSTRAINT whatever CHECK (a > 0));\n",
+		    "CREATE TABLE t (a INTEGER UNIQUE CHECK (a > 0));\n", "");
+}
+
+static void test_same_given_name_matches(void **state)
+{
+	const char *m = "CREATE TABLE t (a INTEGER, CONSTRAINT uq UNIQUE (a));\n"
+			"CREATE INDEX ix ON t (a);\n";
+
+	(void)state;
+	expect_diff(m, m, "");
+}
+
+static void test_duplicate_definitions_keep_the_named_one(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER);\n"
+		    "CREATE INDEX ix_one ON t (a);\nCREATE INDEX ix_two ON t (a);\n",
+		    "CREATE TABLE t (a INTEGER);\nCREATE INDEX ix_two ON t (a);\n",
+		    "- index ix_one");
+	expect_diff("CREATE TABLE t (a INTEGER);\n"
+		    "CREATE INDEX ix_one ON t (a);\nCREATE INDEX ix_two ON t (a);\n",
+		    "CREATE TABLE t (a INTEGER);\nCREATE INDEX ON t (a);\n",
+		    "- index ix_two");
+}
+
+/* ------------------------------------------------------------- ordering */
+
+static void test_referenced_table_is_created_first(void **state)
+{
+	(void)state;
+	expect_diff("",
+		    "CREATE TABLE a_books (id INTEGER PRIMARY KEY,"
+		    " author_id INTEGER REFERENCES z_authors);\n"
+		    "CREATE TABLE z_authors (id INTEGER PRIMARY KEY);\n",
+		    "+ table z_authors\n+ table a_books");
+}
+
+static void test_independent_tables_are_created_in_name_order(void **state)
+{
+	(void)state;
+	expect_diff("", "CREATE TABLE c (x INTEGER);\nCREATE TABLE a (x INTEGER);\n"
+			"CREATE TABLE b (x INTEGER);\n",
+		    "+ table a\n+ table b\n+ table c");
+}
+
+static void test_dependency_chain_keeps_name_order_where_free(void **state)
+{
+	(void)state;
+	expect_diff("",
+		    "CREATE TABLE a (id INTEGER PRIMARY KEY, d_id INTEGER REFERENCES d);\n"
+		    "CREATE TABLE b (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE c (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b);\n"
+		    "CREATE TABLE d (id INTEGER PRIMARY KEY, c_id INTEGER REFERENCES c);\n"
+		    "CREATE TABLE e (id INTEGER PRIMARY KEY);\n",
+		    "+ table b\n+ table c\n+ table d\n+ table a\n+ table e");
+}
+
+static void test_referencing_table_is_dropped_first(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE a_authors (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE z_books (id INTEGER PRIMARY KEY,"
+		    " author_id INTEGER REFERENCES a_authors);\n",
+		    "", "- table z_books\n- table a_authors");
+}
+
+static void test_dropped_tables_without_dependencies_in_name_order(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE b (x INTEGER);\nCREATE TABLE a (x INTEGER);\n", "",
+		    "- table a\n- table b");
+}
+
+#define CYCLE                                                                          \
+	"CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b,"            \
+	" parent INTEGER REFERENCES a);\n"                                              \
+	"CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a);\n"
+
+static void test_fk_cycle_is_broken_by_add_fk_after_creates(void **state)
+{
+	dbt_schema *e = model(""), *m = model(CYCLE);
+	dbt_diff d;
+	char *text;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, e, m, NULL), 0);
+	text = describe_all(&d);
+	assert_string_equal(text, "+ table a\n+ table b\n"
+				  "+ foreign key a (b_id) -> b (id)\n"
+				  "+ foreign key b (a_id) -> a (id)");
+	assert_int_equal(d.ops[0].fks_deferred, 1);
+	assert_int_equal(d.ops[1].fks_deferred, 1);
+	assert_ptr_equal(d.ops[2].table, d.ops[0].table);
+	assert_null(d.ops[2].old_table);
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(e);
+	dbt_schema_free(m);
+}
+
+static void test_fk_cycle_needs_no_add_fk_with_forward_refs(void **state)
+{
+	dbt_schema *e = model(""), *m = model(CYCLE);
+	dbt_diff_opts opts = {1};
+	dbt_diff d;
+	char *text;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, e, m, &opts), 0);
+	text = describe_all(&d);
+	assert_string_equal(text, "+ table a\n+ table b");
+	assert_int_equal(d.ops[0].fks_deferred, 0);
+	assert_int_equal(d.ops[1].fks_deferred, 0);
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(e);
+	dbt_schema_free(m);
+}
+
+static void test_tables_outside_cycle_keep_their_fks_inline(void **state)
+{
+	(void)state;
+	expect_diff("",
+		    "CREATE TABLE p (id INTEGER PRIMARY KEY, q_id INTEGER REFERENCES q);\n"
+		    "CREATE TABLE q (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p);\n"
+		    "CREATE TABLE a (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p);\n"
+		    "CREATE TABLE z (id INTEGER PRIMARY KEY);\n",
+		    "+ table p\n+ table a\n+ table q\n+ table z\n"
+		    "+ foreign key p (q_id) -> q (id)\n"
+		    "+ foreign key q (p_id) -> p (id)");
+}
+
+static void test_self_reference_is_not_a_cycle(void **state)
+{
+	dbt_schema *e = model(""),
+		   *m = model("CREATE TABLE n (id INTEGER PRIMARY KEY,"
+			      " up INTEGER REFERENCES n);\n");
+	dbt_diff d;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, e, m, NULL), 0);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.ops[0].kind, DBT_OP_CREATE_TABLE);
+	assert_int_equal(d.ops[0].fks_deferred, 0);
+	dbt_diff_release(&d);
+	dbt_schema_free(e);
+	dbt_schema_free(m);
+}
+
+static void test_dropping_a_cycle_drops_its_fks_first(void **state)
+{
+	(void)state;
+	expect_diff(CYCLE, "",
+		    "- foreign key a (b_id) -> b (id)\n"
+		    "- foreign key b (a_id) -> a (id)\n"
+		    "- table a\n- table b");
+	expect_diff_opts(CYCLE, "", 1, "- table a\n- table b");
+}
+
+static void test_fk_to_dropped_table_is_dropped_first(void **state)
+{
+	(void)state;
+	expect_diff(AUTHORS "CREATE TABLE books (id INTEGER,"
+			    " author_id INTEGER REFERENCES authors);\n",
+		    "CREATE TABLE books (id INTEGER, author_id INTEGER);\n",
+		    "- foreign key books (author_id) -> authors (id)\n- table authors");
+}
+
+static void test_index_on_dropped_column_is_dropped_first(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER, b INTEGER);\nCREATE INDEX ix_b ON t (b);\n",
+		    "CREATE TABLE t (a INTEGER);\n", "- index ix_b\n- column t.b");
+}
+
+static void test_dropped_table_takes_its_objects_along(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE keep (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE gone (id INTEGER PRIMARY KEY, k INTEGER REFERENCES keep UNIQUE,"
+		    " CHECK (id > 0));\n"
+		    "CREATE INDEX ix_gone ON gone (k);\n",
+		    "CREATE TABLE keep (id INTEGER PRIMARY KEY);\n", "- table gone");
+}
+
+static void test_created_table_has_constraints_inline_and_indexes_after(void **state)
+{
+	(void)state;
+	expect_diff(AUTHORS,
+		    AUTHORS "CREATE INDEX ix_a ON authors (id DESC);\n"
+			    "CREATE TABLE books (id INTEGER PRIMARY KEY,"
+			    " a INTEGER REFERENCES authors UNIQUE, CHECK (id > 0));\n"
+			    "CREATE INDEX ix_books_a ON books (a);\n",
+		    "+ table books\n+ index ix_a ON authors (id DESC)\n"
+		    "+ index ix_books_a ON books (a)");
+}
+
+static void test_new_table_on_new_key_adds_its_fk_after_the_key(void **state)
+{
+	const char *from = "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);\n";
+	const char *to = "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE);\n"
+			 "CREATE TABLE logins (email TEXT REFERENCES users (email));\n";
+
+	(void)state;
+	expect_diff(from, to,
+		    "+ table logins\n+ unique users (email)\n"
+		    "+ foreign key logins (email) -> users (email)");
+	expect_diff_opts(from, to, 1, "+ table logins\n+ unique users (email)");
+	expect_diff(to, from,
+		    "- foreign key logins (email) -> users (email)\n"
+		    "- unique users (email)\n- table logins");
+}
+
+static void test_ops_come_in_phase_order(void **state)
+{
+	(void)state;
+	expect_kinds("CREATE TABLE t (a INTEGER, b INTEGER, c INTEGER, d INTEGER CHECK (d > 0),"
+		     " UNIQUE (c), CONSTRAINT pk PRIMARY KEY (a));\n"
+		     "CREATE TABLE u (id INTEGER PRIMARY KEY, t_a INTEGER REFERENCES t (a));\n"
+		     "CREATE TABLE old (x INTEGER);\n"
+		     "CREATE INDEX ix_t_b ON t (b);\n",
+		     "CREATE TABLE t (a INTEGER, b BIGINT, e INTEGER, d INTEGER CHECK (d > 1),"
+		     " UNIQUE (e), CONSTRAINT pk2 PRIMARY KEY (a));\n"
+		     "CREATE TABLE u (id INTEGER PRIMARY KEY, t_a INTEGER REFERENCES t (a)"
+		     " ON DELETE CASCADE);\n"
+		     "CREATE TABLE new (x INTEGER);\n"
+		     "CREATE INDEX ix_t_e ON t (e);\n",
+		     0,
+		     "drop_foreign_key drop_index drop_check drop_unique drop_primary_key"
+		     " drop_table create_table add_column alter_type drop_column"
+		     " add_primary_key add_unique add_check add_foreign_key add_index");
+}
+
+static void test_tables_in_name_order_within_a_kind(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE b (x INTEGER);\nCREATE TABLE a (x INTEGER);\n",
+		    "CREATE TABLE b (x INTEGER, y INTEGER, z INTEGER);\n"
+		    "CREATE TABLE a (x INTEGER, y INTEGER);\n",
+		    "+ column a.y INTEGER NULL\n"
+		    "+ column b.y INTEGER NULL\n"
+		    "+ column b.z INTEGER NULL");
+}
+
+static void test_ops_point_into_the_right_schema(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (x INTEGER, y INTEGER);\n"),
+		   *b = model("CREATE TABLE t (x BIGINT, z INTEGER);\n");
+	dbt_diff d;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	assert_int_equal(d.n, 3);
+	assert_int_equal(d.ops[0].kind, DBT_OP_ADD_COLUMN);
+	assert_ptr_equal(d.ops[0].table, b->tables[0]);
+	assert_ptr_equal(d.ops[0].old_table, a->tables[0]);
+	assert_ptr_equal(d.ops[0].column, b->tables[0]->columns[1]);
+	assert_int_equal(d.ops[1].kind, DBT_OP_ALTER_TYPE);
+	assert_ptr_equal(d.ops[1].table, b->tables[0]);
+	assert_ptr_equal(d.ops[1].old_table, a->tables[0]);
+	assert_ptr_equal(d.ops[1].column, b->tables[0]->columns[0]);
+	assert_ptr_equal(d.ops[1].old_column, a->tables[0]->columns[0]);
+	assert_int_equal(d.ops[2].kind, DBT_OP_DROP_COLUMN);
+	assert_ptr_equal(d.ops[2].table, a->tables[0]);
+	assert_ptr_equal(d.ops[2].old_column, a->tables[0]->columns[1]);
+	assert_null(d.ops[2].column);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_large_schema_is_created_in_dependency_order(void **state)
+{
+	dbt_buf text = DBT_BUF_INIT;
+	dbt_schema *e = model(""), *m;
+	dbt_diff d;
+	int i;
+
+	(void)state;
+	/* t0000 references t0001, ..., so the order is the reverse of names. */
+	for (i = 0; i < 1000; i++) {
+		dbt_buf_printf(&text, "CREATE TABLE t%04d (id INTEGER PRIMARY KEY", i);
+		if (i < 999)
+			dbt_buf_printf(&text, ", next INTEGER REFERENCES t%04d", i + 1);
+		dbt_buf_puts(&text, ");\n");
+	}
+	m = model(dbt_buf_str(&text));
+	assert_int_equal(dbt_diff_schemas(&d, e, m, NULL), 0);
+	assert_int_equal(d.n, 1000);
+	for (i = 0; i < 1000; i++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "t%04d", 999 - i);
+		assert_int_equal(d.ops[i].kind, DBT_OP_CREATE_TABLE);
+		assert_string_equal(d.ops[i].table->name, name);
+	}
+	dbt_diff_release(&d);
+	dbt_buf_release(&text);
+	dbt_schema_free(e);
+	dbt_schema_free(m);
+}
+
+static void test_add_fk_of_existing_table_names_its_old_table(void **state)
+{
+	dbt_schema *a = model(AUTHORS "CREATE TABLE books (a INTEGER);\n"),
+		   *b = model(AUTHORS "CREATE TABLE books (a INTEGER REFERENCES authors);\n");
+	dbt_diff d;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.ops[0].kind, DBT_OP_ADD_FK);
+	assert_ptr_equal(d.ops[0].table, dbt_schema_find_table(b, "books"));
+	assert_ptr_equal(d.ops[0].old_table, dbt_schema_find_table(a, "books"));
+	assert_ptr_equal(d.ops[0].fk, dbt_schema_find_table(b, "books")->fks[0]);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_large_equal_schemas_give_no_ops(void **state)
+{
+	dbt_buf text = DBT_BUF_INIT;
+	dbt_schema *a, *b;
+	dbt_diff d;
+	int i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++) {
+		dbt_buf_printf(&text, "CREATE TABLE t%04d (id INTEGER PRIMARY KEY, v TEXT UNIQUE", i);
+		if (i)
+			dbt_buf_printf(&text, ", prev INTEGER REFERENCES t%04d", i - 1);
+		dbt_buf_printf(&text, ");\nCREATE INDEX ON t%04d (v DESC);\n", i);
+	}
+	a = model(dbt_buf_str(&text));
+	b = model(dbt_buf_str(&text));
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	assert_int_equal(d.n, 0);
+	dbt_diff_release(&d);
+	dbt_buf_release(&text);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+/* -------------------------------------------------------------- inverse */
+
+static void test_inverse_of_every_kind(void **state)
+{
+	static const dbt_op_kind pairs[][2] = {
+		{DBT_OP_CREATE_TABLE, DBT_OP_DROP_TABLE}, {DBT_OP_ADD_COLUMN, DBT_OP_DROP_COLUMN},
+		{DBT_OP_ALTER_TYPE, DBT_OP_ALTER_TYPE},   {DBT_OP_ALTER_NULL, DBT_OP_ALTER_NULL},
+		{DBT_OP_ALTER_DEFAULT, DBT_OP_ALTER_DEFAULT},
+		{DBT_OP_ALTER_IDENTITY, DBT_OP_ALTER_IDENTITY},
+		{DBT_OP_ADD_PK, DBT_OP_DROP_PK},          {DBT_OP_ADD_UNIQUE, DBT_OP_DROP_UNIQUE},
+		{DBT_OP_ADD_FK, DBT_OP_DROP_FK},          {DBT_OP_ADD_CHECK, DBT_OP_DROP_CHECK},
+		{DBT_OP_ADD_INDEX, DBT_OP_DROP_INDEX},
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof(pairs) / sizeof(pairs[0]); i++) {
+		for (k = 0; k < 2; k++) {
+			dbt_op op, inv;
+
+			memset(&op, 0, sizeof(op));
+			op.kind = pairs[i][k];
+			dbt_op_inverse(&inv, &op);
+			assert_int_equal(inv.kind, pairs[i][!k]);
+		}
+	}
+}
+
+static void test_inverse_of_create_table_keeps_the_table(void **state)
+{
+	dbt_table t;
+	dbt_op op, inv;
+
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	memset(&op, 0, sizeof(op));
+	op.kind = DBT_OP_CREATE_TABLE;
+	op.table = &t;
+	op.fks_deferred = 1;
+	dbt_op_inverse(&inv, &op);
+	assert_int_equal(inv.kind, DBT_OP_DROP_TABLE);
+	assert_ptr_equal(inv.table, &t);
+	assert_null(inv.old_table);
+	assert_int_equal(inv.fks_deferred, 1);
+}
+
+static void test_inverse_of_alter_swaps_old_and_new(void **state)
+{
+	dbt_table t1, t2;
+	dbt_column c1, c2;
+	dbt_op op, inv;
+
+	(void)state;
+	memset(&op, 0, sizeof(op));
+	op.kind = DBT_OP_ALTER_NULL;
+	op.table = &t2;
+	op.old_table = &t1;
+	op.column = &c2;
+	op.old_column = &c1;
+	dbt_op_inverse(&inv, &op);
+	assert_int_equal(inv.kind, DBT_OP_ALTER_NULL);
+	assert_ptr_equal(inv.table, &t1);
+	assert_ptr_equal(inv.old_table, &t2);
+	assert_ptr_equal(inv.column, &c1);
+	assert_ptr_equal(inv.old_column, &c2);
+}
+
+static void test_inverse_of_add_keeps_the_object(void **state)
+{
+	dbt_table t1, t2;
+	dbt_fk fk;
+	dbt_op op, inv;
+
+	(void)state;
+	memset(&op, 0, sizeof(op));
+	op.kind = DBT_OP_ADD_FK;
+	op.table = &t2;
+	op.old_table = &t1;
+	op.fk = &fk;
+	dbt_op_inverse(&inv, &op);
+	assert_int_equal(inv.kind, DBT_OP_DROP_FK);
+	assert_ptr_equal(inv.fk, &fk);
+	assert_ptr_equal(inv.table, &t2);
+	assert_ptr_equal(inv.old_table, &t1);
+}
+
+static void test_inverse_describes_the_undo(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE users (id INTEGER, name VARCHAR(30));\n"),
+		   *b = model("CREATE TABLE users (id INTEGER, name VARCHAR(50), age INTEGER);\n"
+			      "CREATE INDEX ix_age ON users (age);\n");
+	dbt_diff d;
+	dbt_buf out = DBT_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	for (i = d.n; i-- > 0;) {
+		dbt_op inv;
+
+		dbt_op_inverse(&inv, &d.ops[i]);
+		dbt_op_describe(&out, &inv);
+		dbt_buf_putc(&out, '\n');
+	}
+	assert_string_equal(dbt_buf_str(&out), "- index ix_age\n"
+					       "~ column users.name VARCHAR(50) -> VARCHAR(30)\n"
+					       "- column users.age\n");
+	dbt_buf_release(&out);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_reverse_diff_matches_inverses_for_columns(void **state)
+{
+	(void)state;
+	expect_reversible("CREATE TABLE t (a INTEGER, b TEXT DEFAULT 'x', c INTEGER);\n",
+			  "CREATE TABLE t (a BIGINT NOT NULL, b TEXT, d SERIAL);\n", 0);
+}
+
+static void test_reverse_diff_matches_inverses_for_constraints(void **state)
+{
+	(void)state;
+	expect_reversible(AUTHORS "CREATE TABLE books (id INTEGER, a INTEGER REFERENCES authors,"
+				  " UNIQUE (id), CHECK (id > 0));\n"
+				  "CREATE INDEX ix ON books (a);\n",
+			  AUTHORS "CREATE TABLE books (id INTEGER PRIMARY KEY,"
+				  " a INTEGER REFERENCES authors ON DELETE CASCADE,"
+				  " CHECK (id >= 0));\n"
+				  "CREATE UNIQUE INDEX ix ON books (a);\n",
+			  0);
+}
+
+static void test_reverse_diff_matches_inverses_for_tables(void **state)
+{
+	(void)state;
+	/* (Not with indexes on a created table: they are ADD_INDEX ops, while
+	 * dropping the table takes them along.) */
+	expect_reversible(USERS, USERS AUTHORS
+			  "CREATE TABLE books (id INTEGER PRIMARY KEY,"
+			  " a INTEGER REFERENCES authors);\n",
+			  0);
+	expect_reversible("", CYCLE, 0);
+	expect_reversible("", CYCLE, 1);
+	expect_reversible(AUTHORS "CREATE TABLE books (id INTEGER,"
+				  " author_id INTEGER REFERENCES authors);\n",
+			  "CREATE TABLE books (id INTEGER, author_id INTEGER);\n", 0);
+	expect_reversible("CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT);\n",
+			  "CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT UNIQUE);\n"
+			  "CREATE TABLE logins (email TEXT REFERENCES users (email));\n",
+			  0);
+}
+
+/* ---------------------------------------------------------------- names */
+
+static void test_kind_names(void **state)
+{
+	static const char *const names[] = {
+		"create_table",    "drop_table",       "add_column",      "drop_column",
+		"alter_type",      "alter_null",       "alter_default",   "alter_identity",
+		"add_primary_key", "drop_primary_key", "add_unique",      "drop_unique",
+		"add_foreign_key", "drop_foreign_key", "add_check",       "drop_check",
+		"add_index",       "drop_index",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		assert_string_equal(dbt_op_kind_name((dbt_op_kind)i), names[i]);
+	assert_string_equal(dbt_op_kind_name((dbt_op_kind)99), "unknown");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_schemas_give_no_ops),
+		cmocka_unit_test(test_same_model_gives_no_ops),
+		cmocka_unit_test(test_generated_names_that_differ_give_no_ops),
+		cmocka_unit_test(test_declaration_order_does_not_matter),
+		cmocka_unit_test(test_association_table_gives_no_ops),
+		cmocka_unit_test(test_equal_schemas_leave_diff_empty),
+		cmocka_unit_test(test_table_added_and_dropped),
+		cmocka_unit_test(test_column_added_and_dropped),
+		cmocka_unit_test(test_added_column_shows_default_and_collation),
+		cmocka_unit_test(test_added_column_shows_how_values_are_generated),
+		cmocka_unit_test(test_column_type_changed),
+		cmocka_unit_test(test_type_aliases_are_the_same_type),
+		cmocka_unit_test(test_collation_change_is_a_type_change),
+		cmocka_unit_test(test_nullability_changed),
+		cmocka_unit_test(test_default_changed),
+		cmocka_unit_test(test_default_null_is_no_default),
+		cmocka_unit_test(test_identity_changed),
+		cmocka_unit_test(test_autoincrement_changed),
+		cmocka_unit_test(test_column_aspects_come_in_order),
+		cmocka_unit_test(test_primary_key_added_dropped_and_changed),
+		cmocka_unit_test(test_unique_added_and_dropped),
+		cmocka_unit_test(test_unique_column_order_matters),
+		cmocka_unit_test(test_foreign_key_added_and_dropped),
+		cmocka_unit_test(test_foreign_key_action_change_is_drop_and_add),
+		cmocka_unit_test(test_foreign_key_deferrable_change_is_drop_and_add),
+		cmocka_unit_test(test_check_added_dropped_and_changed),
+		cmocka_unit_test(test_check_compares_canonical_text),
+		cmocka_unit_test(test_index_added_and_dropped),
+		cmocka_unit_test(test_index_description_shows_every_part),
+		cmocka_unit_test(test_index_definition_change_is_drop_and_add),
+		cmocka_unit_test(test_quoted_names_are_described_in_quotes),
+		cmocka_unit_test(test_auto_name_difference_is_ignored),
+		cmocka_unit_test(test_given_name_that_differs_is_drop_and_add),
+		cmocka_unit_test(test_name_given_only_in_database_is_ignored),
+		cmocka_unit_test(test_same_given_name_matches),
+		cmocka_unit_test(test_duplicate_definitions_keep_the_named_one),
+		cmocka_unit_test(test_referenced_table_is_created_first),
+		cmocka_unit_test(test_independent_tables_are_created_in_name_order),
+		cmocka_unit_test(test_dependency_chain_keeps_name_order_where_free),
+		cmocka_unit_test(test_referencing_table_is_dropped_first),
+		cmocka_unit_test(test_dropped_tables_without_dependencies_in_name_order),
+		cmocka_unit_test(test_fk_cycle_is_broken_by_add_fk_after_creates),
+		cmocka_unit_test(test_fk_cycle_needs_no_add_fk_with_forward_refs),
+		cmocka_unit_test(test_tables_outside_cycle_keep_their_fks_inline),
+		cmocka_unit_test(test_self_reference_is_not_a_cycle),
+		cmocka_unit_test(test_dropping_a_cycle_drops_its_fks_first),
+		cmocka_unit_test(test_fk_to_dropped_table_is_dropped_first),
+		cmocka_unit_test(test_index_on_dropped_column_is_dropped_first),
+		cmocka_unit_test(test_dropped_table_takes_its_objects_along),
+		cmocka_unit_test(test_created_table_has_constraints_inline_and_indexes_after),
+		cmocka_unit_test(test_new_table_on_new_key_adds_its_fk_after_the_key),
+		cmocka_unit_test(test_ops_come_in_phase_order),
+		cmocka_unit_test(test_tables_in_name_order_within_a_kind),
+		cmocka_unit_test(test_ops_point_into_the_right_schema),
+		cmocka_unit_test(test_large_schema_is_created_in_dependency_order),
+		cmocka_unit_test(test_add_fk_of_existing_table_names_its_old_table),
+		cmocka_unit_test(test_large_equal_schemas_give_no_ops),
+		cmocka_unit_test(test_inverse_of_every_kind),
+		cmocka_unit_test(test_inverse_of_create_table_keeps_the_table),
+		cmocka_unit_test(test_inverse_of_alter_swaps_old_and_new),
+		cmocka_unit_test(test_inverse_of_add_keeps_the_object),
+		cmocka_unit_test(test_inverse_describes_the_undo),
+		cmocka_unit_test(test_reverse_diff_matches_inverses_for_columns),
+		cmocka_unit_test(test_reverse_diff_matches_inverses_for_constraints),
+		cmocka_unit_test(test_reverse_diff_matches_inverses_for_tables),
+		cmocka_unit_test(test_kind_names),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

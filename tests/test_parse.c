@@ -1,0 +1,1316 @@
+/*
+ * test_parse.c - the model parser and its tokenizer: every supported form
+ * of CREATE TABLE and CREATE INDEX, names (folding, quoting, UTF-8),
+ * comments, foreign keys declared in any order, the normalised schema that
+ * comes out, and malformed models, each with its exact
+ * "path:line:column: ..." message.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "parse.h"
+
+/* ----------------------------------------------------------- helpers */
+
+static dbt_schema *parse_ok(const char *sql)
+{
+	dbt_schema *s = NULL;
+	int rc = dbt_parse_model(&s, "schema.sql", sql, strlen(sql));
+
+	if (rc != 0)
+		fail_msg("parse failed: %s", dbt_error_last());
+	assert_non_null(s);
+	return s;
+}
+
+static void assert_parse_error_n(const char *sql, size_t len, const char *msg)
+{
+	dbt_schema *s = (dbt_schema *)1;
+
+	assert_int_equal(dbt_parse_model(&s, "schema.sql", sql, len), DBT_EPARSE);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(), msg);
+}
+
+static void assert_parse_error(const char *sql, const char *msg)
+{
+	assert_parse_error_n(sql, strlen(sql), msg);
+}
+
+static char *type_str(const dbt_column *c)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	dbt_type_format(&b, &c->type);
+	return dbt_buf_detach(&b);
+}
+
+static void assert_column_type(const dbt_table *t, const char *column, const char *want)
+{
+	dbt_column *c = dbt_table_find_column(t, column);
+	char *got;
+
+	assert_non_null(c);
+	got = type_str(c);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* ---------------------------------------------------------- tokenizer */
+
+static void tokenizer_reads_every_kind_with_its_place(void **state)
+{
+	static const char sql[] =
+		"CREATE \"T\"\"x\"\n  ( 1.5e3, 'it''s' ) :: >= -- c\n/* b */ x$1;";
+	dbt_lexer lx;
+	dbt_token t;
+	static const struct {
+		dbt_token_kind kind;
+		const char *text;
+		int line, col;
+	} want[] = {
+		{DBT_TOK_WORD, "CREATE", 1, 1},     {DBT_TOK_QUOTED, "\"T\"\"x\"", 1, 8},
+		{DBT_TOK_PUNCT, "(", 2, 3},         {DBT_TOK_NUMBER, "1.5e3", 2, 5},
+		{DBT_TOK_PUNCT, ",", 2, 10},        {DBT_TOK_STRING, "'it''s'", 2, 12},
+		{DBT_TOK_PUNCT, ")", 2, 20},        {DBT_TOK_OP, "::", 2, 22},
+		{DBT_TOK_OP, ">=", 2, 25},          {DBT_TOK_WORD, "x$1", 3, 9},
+		{DBT_TOK_PUNCT, ";", 3, 12},        {DBT_TOK_END, "", 3, 13},
+	};
+	size_t i;
+
+	(void)state;
+	dbt_lex_init(&lx, sql, strlen(sql));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_int_equal(dbt_lex_next(&lx, &t), 0);
+		assert_int_equal(t.kind, want[i].kind);
+		assert_int_equal(t.len, strlen(want[i].text));
+		assert_memory_equal(sql + t.start, want[i].text, t.len);
+		assert_int_equal(t.line, want[i].line);
+		assert_int_equal(t.col, want[i].col);
+	}
+}
+
+static void tokenizer_counts_columns_in_characters(void **state)
+{
+	static const char sql[] = "\"\xc3\xa9t\xc3\xa9\" x";
+	dbt_lexer lx;
+	dbt_token t;
+
+	(void)state;
+	dbt_lex_init(&lx, sql, strlen(sql));
+	assert_int_equal(dbt_lex_next(&lx, &t), 0);
+	assert_int_equal(dbt_lex_next(&lx, &t), 0);
+	assert_int_equal(t.col, 7);
+}
+
+static void tokenizer_splits_operators_as_postgresql_does(void **state)
+{
+	static const char sql[] = "a>-1 b@-1 c<>d e--x\n";
+	static const char *const want[] = {"a", ">", "-", "1", "b", "@-", "1", "c", "<>", "d", "e"};
+	dbt_lexer lx;
+	dbt_token t;
+	size_t i;
+
+	(void)state;
+	dbt_lex_init(&lx, sql, strlen(sql));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_int_equal(dbt_lex_next(&lx, &t), 0);
+		assert_int_equal(t.len, strlen(want[i]));
+		assert_memory_equal(sql + t.start, want[i], t.len);
+	}
+	assert_int_equal(dbt_lex_next(&lx, &t), 0);
+	assert_int_equal(t.kind, DBT_TOK_END);
+}
+
+static void tokenizer_reads_prefixed_and_dollar_strings(void **state)
+{
+	static const char sql[] = "E'a\\'b' X'0A' $$x;'y$$ $t$ $$ $t$";
+	dbt_lexer lx;
+	dbt_token t;
+	static const char *const want[] = {"E'a\\'b'", "X'0A'", "$$x;'y$$", "$t$ $$ $t$"};
+	size_t i;
+
+	(void)state;
+	dbt_lex_init(&lx, sql, strlen(sql));
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(dbt_lex_next(&lx, &t), 0);
+		assert_int_equal(t.kind, DBT_TOK_STRING);
+		assert_int_equal(t.len, strlen(want[i]));
+		assert_memory_equal(sql + t.start, want[i], t.len);
+	}
+}
+
+static void keywords_are_classified(void **state)
+{
+	(void)state;
+	assert_int_equal(dbt_sql_keyword("ORDER", 5), DBT_KW_RESERVED);
+	assert_int_equal(dbt_sql_keyword("user", 4), DBT_KW_RESERVED);
+	assert_int_equal(dbt_sql_keyword("Between", 7), DBT_KW_EXPR);
+	assert_int_equal(dbt_sql_keyword("name", 4), DBT_KW_NONE);
+	assert_int_equal(dbt_sql_keyword("key", 3), DBT_KW_NONE);
+}
+
+/* -------------------------------------------------------- valid models */
+
+static void empty_model_is_an_empty_schema(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("");
+	assert_int_equal(s->ntables, 0);
+	assert_int_equal(s->nindexes, 0);
+	dbt_schema_free(s);
+	s = parse_ok("-- nothing yet\n/* still nothing */ ;;\n");
+	assert_int_equal(s->ntables, 0);
+	dbt_schema_free(s);
+}
+
+static void every_portable_type_and_alias_maps_to_its_canonical_type(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (\n"
+		     " a INTEGER, b int, c INT4, d SMALLINT, e int2, f BIGINT, g int8,\n"
+		     " h BOOLEAN, i bool, j REAL, k float4, l DOUBLE PRECISION, m float8,\n"
+		     " n NUMERIC(10,2), o DECIMAL(8), p numeric, q VARCHAR(50),\n"
+		     " r CHARACTER VARYING(20), s CHAR(3), t2 character, u TEXT, v DATE,\n"
+		     " w TIME, x TIMESTAMP, y TIMESTAMP WITH TIME ZONE, z timestamptz,\n"
+		     " aa timestamp without time zone, ab BLOB, ac BYTEA, ad JSON, ae JSONB,\n"
+		     " af UUID, ag float, ah timetz, ai datetime)");
+	t = s->tables[0];
+	assert_int_equal(t->ncolumns, 35);
+	assert_column_type(t, "a", "INTEGER");
+	assert_column_type(t, "b", "INTEGER");
+	assert_column_type(t, "c", "INTEGER");
+	assert_column_type(t, "d", "SMALLINT");
+	assert_column_type(t, "e", "SMALLINT");
+	assert_column_type(t, "f", "BIGINT");
+	assert_column_type(t, "g", "BIGINT");
+	assert_column_type(t, "h", "BOOLEAN");
+	assert_column_type(t, "i", "BOOLEAN");
+	assert_column_type(t, "j", "REAL");
+	assert_column_type(t, "k", "REAL");
+	assert_column_type(t, "l", "DOUBLE PRECISION");
+	assert_column_type(t, "m", "DOUBLE PRECISION");
+	assert_column_type(t, "n", "NUMERIC(10,2)");
+	assert_column_type(t, "o", "NUMERIC(8,0)");
+	assert_column_type(t, "p", "NUMERIC");
+	assert_column_type(t, "q", "VARCHAR(50)");
+	assert_column_type(t, "r", "VARCHAR(20)");
+	assert_column_type(t, "s", "CHAR(3)");
+	assert_column_type(t, "t2", "CHAR(1)");
+	assert_column_type(t, "u", "TEXT");
+	assert_column_type(t, "v", "DATE");
+	assert_column_type(t, "w", "TIME");
+	assert_column_type(t, "x", "TIMESTAMP");
+	assert_column_type(t, "y", "TIMESTAMP WITH TIME ZONE");
+	assert_column_type(t, "z", "TIMESTAMP WITH TIME ZONE");
+	assert_column_type(t, "aa", "TIMESTAMP");
+	assert_column_type(t, "ab", "BLOB");
+	assert_column_type(t, "ac", "BLOB");
+	assert_column_type(t, "ad", "JSON");
+	assert_column_type(t, "ae", "JSON");
+	assert_column_type(t, "af", "UUID");
+	assert_column_type(t, "ag", "DOUBLE PRECISION");
+	assert_column_type(t, "ah", "TIME WITH TIME ZONE");
+	assert_column_type(t, "ai", "TIMESTAMP");
+	dbt_schema_free(s);
+}
+
+static void keywords_are_read_in_any_case(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("create table T (ID integer Primary Key, n Varchar(5) not NULL);"
+		     "Create Unique Index I on T (n)");
+	assert_string_equal(s->tables[0]->name, "t");
+	assert_true(s->tables[0]->columns[1]->not_null);
+	assert_true(s->indexes[0]->unique);
+	dbt_schema_free(s);
+}
+
+static void unquoted_names_fold_to_lower_case(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE Users (UserId INTEGER, caf\xc3\x89 TEXT)");
+	t = s->tables[0];
+	assert_string_equal(t->name, "users");
+	assert_false(t->quoted);
+	assert_string_equal(t->columns[0]->name, "userid");
+	assert_false(t->columns[0]->quoted);
+	/* Only ASCII letters fold, as in PostgreSQL with UTF-8. */
+	assert_string_equal(t->columns[1]->name, "caf\xc3\x89");
+	dbt_schema_free(s);
+}
+
+static void quoted_names_keep_case_and_are_marked(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE \"Users\" (\"UserId\" INTEGER, \"users\" TEXT)");
+	t = s->tables[0];
+	assert_string_equal(t->name, "Users");
+	assert_true(t->quoted);
+	assert_string_equal(t->columns[0]->name, "UserId");
+	assert_true(t->columns[0]->quoted);
+	assert_string_equal(t->columns[1]->name, "users");
+	assert_true(t->columns[1]->quoted);
+	dbt_schema_free(s);
+}
+
+static void quoted_names_hold_quotes_reserved_words_and_utf8(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE \"order\" (\"say \"\"hi\"\"\" TEXT, \"select\" INTEGER,"
+		     " \"na\xc3\xafve \xe6\x97\xa5\xe6\x9c\xac\" TEXT, \"with space\" INT)");
+	t = s->tables[0];
+	assert_string_equal(t->name, "order");
+	assert_string_equal(t->columns[0]->name, "say \"hi\"");
+	assert_string_equal(t->columns[1]->name, "select");
+	assert_string_equal(t->columns[2]->name, "na\xc3\xafve \xe6\x97\xa5\xe6\x9c\xac");
+	assert_string_equal(t->columns[3]->name, "with space");
+	dbt_schema_free(s);
+}
+
+static void comments_are_allowed_everywhere(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("-- the users\n"
+		     "CREATE /* kind */ TABLE users -- name\n"
+		     "( /* a /* nested */ comment */ id INTEGER -- the key\n"
+		     "  PRIMARY /* ! */ KEY,\n"
+		     "  name VARCHAR /* len */ (50) DEFAULT /* d */ 'x' -- end\n"
+		     ") -- after\n"
+		     "; /* trailing */");
+	t = s->tables[0];
+	assert_int_equal(t->ncolumns, 2);
+	assert_non_null(t->pk);
+	assert_column_type(t, "name", "VARCHAR(50)");
+	assert_string_equal(t->columns[1]->default_expr, "'x'");
+	dbt_schema_free(s);
+}
+
+static void if_not_exists_is_accepted(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE IF NOT EXISTS t (a INT);"
+		     "CREATE INDEX IF NOT EXISTS t_a ON t (a);"
+		     "CREATE UNIQUE INDEX IF NOT EXISTS ON t (a)");
+	assert_int_equal(s->ntables, 1);
+	assert_int_equal(s->nindexes, 2);
+	assert_string_equal(s->indexes[1]->name, "t_a_idx");
+	dbt_schema_free(s);
+}
+
+static void last_statement_needs_no_semicolon(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE a (x INT);\nCREATE TABLE b (y INT)\n");
+	assert_int_equal(s->ntables, 2);
+	dbt_schema_free(s);
+}
+
+static void byte_order_mark_and_crlf_are_accepted(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("\xef\xbb\xbf" "CREATE TABLE a (x INT);\r\nCREATE TABLE b (y INT);\r\n");
+	assert_int_equal(s->ntables, 2);
+	assert_int_equal(s->tables[0]->line, 1);
+	assert_int_equal(s->tables[0]->col, 14);
+	assert_int_equal(s->tables[1]->line, 2);
+	assert_int_equal(s->tables[1]->col, 14);
+	dbt_schema_free(s);
+}
+
+static void positions_are_kept_on_tables_columns_and_indexes(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("\n  CREATE TABLE t (\n\ta INT,\n\tb INT REFERENCES t (a)\n);\n"
+		     "CREATE UNIQUE INDEX t_a ON t (a);\nCREATE INDEX ON t (b);\n");
+	assert_int_equal(s->tables[0]->line, 2);
+	assert_int_equal(s->tables[0]->col, 16);
+	assert_int_equal(s->tables[0]->columns[1]->line, 4);
+	assert_int_equal(s->tables[0]->columns[1]->col, 2);
+	assert_int_equal(s->tables[0]->fks[0]->line, 4);
+	assert_int_equal(s->tables[0]->fks[0]->col, 8);
+	assert_int_equal(s->tables[0]->fks[0]->ref_line, 4);
+	assert_int_equal(s->tables[0]->fks[0]->ref_col, 19);
+	assert_int_equal(s->indexes[0]->line, 6);
+	assert_int_equal(s->indexes[0]->col, 21);
+	assert_int_equal(s->indexes[0]->table_line, 6);
+	assert_int_equal(s->indexes[0]->table_col, 28);
+	assert_int_equal(s->indexes[1]->line, 7);
+	assert_int_equal(s->indexes[1]->col, 14);
+	dbt_schema_free(s);
+}
+
+static void column_primary_key_is_the_table_key_and_not_null(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INTEGER PRIMARY KEY, x INT)");
+	t = s->tables[0];
+	assert_non_null(t->pk);
+	assert_int_equal(t->pk->ncolumns, 1);
+	assert_string_equal(t->pk->columns[0], "id");
+	assert_string_equal(t->pk->name, "t_pkey");
+	assert_false(t->pk->name_given);
+	assert_true(t->columns[0]->not_null);
+	assert_false(t->columns[1]->not_null);
+	assert_false(t->columns[0]->autoincrement);
+	dbt_schema_free(s);
+}
+
+static void table_primary_key_may_be_composite_and_named(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (CONSTRAINT t_key PRIMARY KEY (b, a), a INT, b INT, c INT)");
+	t = s->tables[0];
+	assert_int_equal(t->pk->ncolumns, 2);
+	assert_string_equal(t->pk->columns[0], "b");
+	assert_string_equal(t->pk->columns[1], "a");
+	assert_string_equal(t->pk->name, "t_key");
+	assert_true(t->pk->name_given);
+	assert_true(t->columns[0]->not_null);
+	assert_true(t->columns[1]->not_null);
+	assert_false(t->columns[2]->not_null);
+	dbt_schema_free(s);
+}
+
+static void unique_constraints_on_columns_and_tables(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT UNIQUE, b INT CONSTRAINT b_u UNIQUE, c INT,"
+		     " UNIQUE (b, c), CONSTRAINT \"C Key\" UNIQUE (c))");
+	t = s->tables[0];
+	assert_int_equal(t->nuniques, 4);
+	assert_string_equal(t->uniques[0]->name, "t_a_key");
+	assert_false(t->uniques[0]->name_given);
+	assert_string_equal(t->uniques[1]->name, "b_u");
+	assert_true(t->uniques[1]->name_given);
+	assert_string_equal(t->uniques[2]->name, "t_b_c_key");
+	assert_int_equal(t->uniques[2]->ncolumns, 2);
+	assert_string_equal(t->uniques[3]->name, "C Key");
+	dbt_schema_free(s);
+}
+
+static void unique_repeating_the_primary_key_is_dropped(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INT PRIMARY KEY UNIQUE, a INT UNIQUE, UNIQUE (a))");
+	t = s->tables[0];
+	assert_int_equal(t->nuniques, 1);
+	assert_string_equal(t->uniques[0]->columns[0], "a");
+	assert_string_equal(t->pk->name, "t_pkey");
+	dbt_schema_free(s);
+}
+
+static void column_references_make_a_one_column_foreign_key(void **state)
+{
+	dbt_schema *s;
+	dbt_fk *fk;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE users (id INT PRIMARY KEY);"
+		     "CREATE TABLE posts (id INT, user_id INT REFERENCES users)");
+	fk = s->tables[1]->fks[0];
+	assert_string_equal(fk->name, "posts_user_id_fkey");
+	assert_false(fk->name_given);
+	assert_int_equal(fk->ncolumns, 1);
+	assert_string_equal(fk->columns[0], "user_id");
+	assert_string_equal(fk->ref_table, "users");
+	/* The referenced table's key fills the columns left out. */
+	assert_int_equal(fk->nref_columns, 1);
+	assert_string_equal(fk->ref_columns[0], "id");
+	assert_false(fk->ref_columns_given);
+	assert_int_equal(fk->on_delete, DBT_FK_NO_ACTION);
+	assert_int_equal(fk->on_update, DBT_FK_NO_ACTION);
+	assert_false(fk->deferrable);
+	dbt_schema_free(s);
+}
+
+static void table_foreign_key_may_be_composite_and_named(void **state)
+{
+	dbt_schema *s;
+	dbt_fk *fk;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE p (a INT, b INT, PRIMARY KEY (a, b));"
+		     "CREATE TABLE c (x INT, y INT,"
+		     " CONSTRAINT c_p FOREIGN KEY (x, y) REFERENCES p (a, b))");
+	fk = s->tables[1]->fks[0];
+	assert_string_equal(fk->name, "c_p");
+	assert_true(fk->name_given);
+	assert_int_equal(fk->ncolumns, 2);
+	assert_string_equal(fk->columns[1], "y");
+	assert_int_equal(fk->nref_columns, 2);
+	assert_string_equal(fk->ref_columns[1], "b");
+	assert_true(fk->ref_columns_given);
+	dbt_schema_free(s);
+}
+
+static void foreign_key_actions_are_read(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE p (id INT PRIMARY KEY);"
+		     "CREATE TABLE c (a INT REFERENCES p ON DELETE CASCADE ON UPDATE RESTRICT,"
+		     " b INT REFERENCES p ON UPDATE SET NULL ON DELETE SET DEFAULT,"
+		     " d INT REFERENCES p ON DELETE NO ACTION)");
+	t = s->tables[1];
+	assert_int_equal(t->fks[0]->on_delete, DBT_FK_CASCADE);
+	assert_int_equal(t->fks[0]->on_update, DBT_FK_RESTRICT);
+	assert_int_equal(t->fks[1]->on_delete, DBT_FK_SET_DEFAULT);
+	assert_int_equal(t->fks[1]->on_update, DBT_FK_SET_NULL);
+	assert_int_equal(t->fks[2]->on_delete, DBT_FK_NO_ACTION);
+	dbt_schema_free(s);
+}
+
+static void foreign_key_deferrable_forms(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE p (id INT PRIMARY KEY);"
+		     "CREATE TABLE c (a INT REFERENCES p DEFERRABLE,"
+		     " b INT REFERENCES p DEFERRABLE INITIALLY DEFERRED,"
+		     " d INT REFERENCES p INITIALLY DEFERRED,"
+		     " e INT REFERENCES p DEFERRABLE INITIALLY IMMEDIATE,"
+		     " f INT REFERENCES p NOT DEFERRABLE NOT NULL)");
+	t = s->tables[1];
+	assert_true(t->fks[0]->deferrable);
+	assert_false(t->fks[0]->initially_deferred);
+	assert_true(t->fks[1]->deferrable);
+	assert_true(t->fks[1]->initially_deferred);
+	assert_true(t->fks[2]->deferrable);
+	assert_true(t->fks[2]->initially_deferred);
+	assert_true(t->fks[3]->deferrable);
+	assert_false(t->fks[3]->initially_deferred);
+	assert_false(t->fks[4]->deferrable);
+	assert_true(t->columns[4]->not_null);
+	dbt_schema_free(s);
+}
+
+static void foreign_keys_may_reference_tables_declared_later(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE comments (id INT PRIMARY KEY, post_id INT REFERENCES posts);\n"
+		     "CREATE TABLE posts (id INT PRIMARY KEY, author_id INT,\n"
+		     "  FOREIGN KEY (author_id) REFERENCES authors (id));\n"
+		     "CREATE TABLE authors (id INT PRIMARY KEY,\n"
+		     "  best_post INT REFERENCES posts (id))");
+	assert_string_equal(s->tables[0]->fks[0]->ref_table, "posts");
+	assert_string_equal(s->tables[0]->fks[0]->ref_columns[0], "id");
+	assert_string_equal(s->tables[1]->fks[0]->ref_table, "authors");
+	assert_string_equal(s->tables[2]->fks[0]->ref_table, "posts");
+	dbt_schema_free(s);
+}
+
+static void foreign_key_may_reference_its_own_table(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE node (id INT PRIMARY KEY,"
+		     " parent INT REFERENCES node ON DELETE CASCADE)");
+	assert_string_equal(s->tables[0]->fks[0]->ref_table, "node");
+	dbt_schema_free(s);
+}
+
+static void foreign_key_may_reference_a_unique_constraint_or_index(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE u (id INT PRIMARY KEY, email TEXT UNIQUE, a INT, b INT);"
+		     "CREATE UNIQUE INDEX u_ab ON u (b, a);"
+		     "CREATE TABLE r (e TEXT REFERENCES u (email), x INT, y INT,"
+		     " FOREIGN KEY (x, y) REFERENCES u (a, b))");
+	assert_string_equal(s->tables[1]->fks[0]->ref_columns[0], "email");
+	assert_string_equal(s->tables[1]->fks[1]->ref_columns[0], "a");
+	dbt_schema_free(s);
+}
+
+static void check_constraints_on_columns_and_tables(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (price NUMERIC CHECK (price>=0), qty INT,"
+		     " CONSTRAINT sane CHECK ((qty BETWEEN 0 AND 100)),"
+		     " CHECK (qty * price < 1e6))");
+	t = s->tables[0];
+	assert_int_equal(t->nchecks, 3);
+	assert_string_equal(t->checks[0]->expr, "price >= 0");
+	assert_string_equal(t->checks[0]->name, "t_price_check");
+	assert_false(t->checks[0]->name_given);
+	assert_string_equal(t->checks[1]->expr, "qty BETWEEN 0 AND 100");
+	assert_string_equal(t->checks[1]->name, "sane");
+	assert_true(t->checks[1]->name_given);
+	assert_string_equal(t->checks[2]->expr, "qty * price < 1e6");
+	assert_string_equal(t->checks[2]->name, "t_check");
+	dbt_schema_free(s);
+}
+
+static void literal_defaults_are_canonical(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT DEFAULT 'it''s', b INT DEFAULT 42,"
+		     " c NUMERIC DEFAULT -1.5,"
+		     " d BOOLEAN DEFAULT true, e BOOLEAN DEFAULT FALSE, f INT DEFAULT - 7,"
+		     " g TEXT DEFAULT E'a\\nb', h INT DEFAULT +3)");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->default_expr, "'it''s'");
+	assert_string_equal(t->columns[1]->default_expr, "42");
+	assert_string_equal(t->columns[2]->default_expr, "-1.5");
+	assert_string_equal(t->columns[3]->default_expr, "TRUE");
+	assert_string_equal(t->columns[4]->default_expr, "FALSE");
+	assert_string_equal(t->columns[5]->default_expr, "-7");
+	assert_string_equal(t->columns[6]->default_expr, "E'a\\nb'");
+	assert_string_equal(t->columns[7]->default_expr, "+3");
+	dbt_schema_free(s);
+}
+
+static void default_null_is_no_default(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT DEFAULT NULL, b TEXT DEFAULT (NULL) NOT NULL)");
+	assert_null(s->tables[0]->columns[0]->default_expr);
+	assert_null(s->tables[0]->columns[1]->default_expr);
+	assert_true(s->tables[0]->columns[1]->not_null);
+	dbt_schema_free(s);
+}
+
+static void expression_defaults_are_canonical(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TIMESTAMP DEFAULT current_timestamp,"
+		     " b TIMESTAMPTZ DEFAULT NOW( ), c DATE DEFAULT CURRENT_DATE,"
+		     " d TEXT DEFAULT 'x'::text, e INT DEFAULT CAST('1' AS int4),"
+		     " f TEXT DEFAULT (lower( 'A' ) || 'b'), g INT DEFAULT 1 + 2 NOT NULL,"
+		     " h UUID DEFAULT gen_random_uuid(), i JSON DEFAULT '{}'::jsonb,"
+		     " j TEXT DEFAULT datetime('now', 'localtime'), k INT DEFAULT (-1))");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->default_expr, "CURRENT_TIMESTAMP");
+	assert_string_equal(t->columns[1]->default_expr, "now()");
+	assert_string_equal(t->columns[2]->default_expr, "CURRENT_DATE");
+	assert_string_equal(t->columns[3]->default_expr, "'x'::TEXT");
+	assert_string_equal(t->columns[4]->default_expr, "CAST('1' AS INTEGER)");
+	assert_string_equal(t->columns[5]->default_expr, "lower('A') || 'b'");
+	assert_string_equal(t->columns[6]->default_expr, "1 + 2");
+	assert_true(t->columns[6]->not_null);
+	assert_string_equal(t->columns[7]->default_expr, "gen_random_uuid()");
+	assert_string_equal(t->columns[8]->default_expr, "'{}'::JSON");
+	assert_string_equal(t->columns[9]->default_expr, "datetime('now', 'localtime')");
+	assert_string_equal(t->columns[10]->default_expr, "-1");
+	dbt_schema_free(s);
+}
+
+static void serial_is_an_autoincrementing_not_null_integer(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a SERIAL PRIMARY KEY, b BIGSERIAL, c smallserial)");
+	t = s->tables[0];
+	assert_column_type(t, "a", "INTEGER");
+	assert_column_type(t, "b", "BIGINT");
+	assert_column_type(t, "c", "SMALLINT");
+	assert_true(t->columns[1]->not_null);
+	assert_true(t->columns[1]->autoincrement);
+	assert_int_equal(t->columns[1]->identity, DBT_IDENTITY_SERIAL);
+	assert_null(t->columns[1]->default_expr);
+	dbt_schema_free(s);
+}
+
+static void integer_primary_key_autoincrement_is_autoincrement(void **state)
+{
+	dbt_schema *s;
+	dbt_column *c;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, x TEXT)");
+	c = s->tables[0]->columns[0];
+	assert_true(c->autoincrement);
+	assert_int_equal(c->identity, DBT_IDENTITY_NONE);
+	assert_true(c->not_null);
+	assert_string_equal(s->tables[0]->pk->columns[0], "id");
+	dbt_schema_free(s);
+}
+
+static void generated_as_identity_sets_the_identity_kind(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+		     " b INT GENERATED BY DEFAULT AS IDENTITY)");
+	t = s->tables[0];
+	assert_int_equal(t->columns[0]->identity, DBT_IDENTITY_ALWAYS);
+	assert_int_equal(t->columns[1]->identity, DBT_IDENTITY_BY_DEFAULT);
+	assert_true(t->columns[1]->autoincrement);
+	assert_true(t->columns[1]->not_null);
+	dbt_schema_free(s);
+}
+
+static void collation_is_kept_folded_like_a_name(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT COLLATE \"C\","
+		     " b VARCHAR(5) COLLATE NOCASE NOT NULL, c TEXT)");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->collation, "C");
+	assert_string_equal(t->columns[1]->collation, "nocase");
+	assert_true(t->columns[1]->not_null);
+	assert_null(t->columns[2]->collation);
+	dbt_schema_free(s);
+}
+
+static void nullable_columns_may_say_null(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT NULL, b INT NOT NULL NOT NULL)");
+	assert_false(s->tables[0]->columns[0]->not_null);
+	assert_true(s->tables[0]->columns[1]->not_null);
+	dbt_schema_free(s);
+}
+
+static void indexes_on_columns_with_directions(void **state)
+{
+	dbt_schema *s;
+	dbt_index *ix;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT, b INT);"
+		     "CREATE UNIQUE INDEX t_ab ON t (a DESC, b ASC)");
+	ix = s->indexes[0];
+	assert_string_equal(ix->name, "t_ab");
+	assert_true(ix->name_given);
+	assert_string_equal(ix->table, "t");
+	assert_true(ix->unique);
+	assert_int_equal(ix->nelems, 2);
+	assert_string_equal(ix->elems[0].column, "a");
+	assert_true(ix->elems[0].desc);
+	assert_string_equal(ix->elems[1].column, "b");
+	assert_false(ix->elems[1].desc);
+	assert_null(ix->where);
+	dbt_schema_free(s);
+}
+
+static void indexes_on_expressions(void **state)
+{
+	dbt_schema *s;
+	dbt_index *ix;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (email TEXT, a INT, b INT);"
+		     "CREATE INDEX ON t (LOWER(email), (a + b) DESC, ((a)), (\"b\"))");
+	ix = s->indexes[0];
+	assert_int_equal(ix->nelems, 4);
+	assert_null(ix->elems[0].column);
+	assert_string_equal(ix->elems[0].expr, "lower(email)");
+	assert_string_equal(ix->elems[1].expr, "a + b");
+	assert_true(ix->elems[1].desc);
+	/* A parenthesised column is the column, as PostgreSQL takes it. */
+	assert_string_equal(ix->elems[2].column, "a");
+	assert_string_equal(ix->elems[3].column, "b");
+	assert_string_equal(ix->name, "t_lower_expr_a_b_idx");
+	assert_false(ix->name_given);
+	dbt_schema_free(s);
+}
+
+static void partial_index_keeps_its_where(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT, deleted BOOLEAN);"
+		     "CREATE UNIQUE INDEX live_a ON t (a) WHERE (NOT deleted) and a>0;");
+	assert_string_equal(s->indexes[0]->where, "(NOT deleted) AND a > 0");
+	dbt_schema_free(s);
+}
+
+static void index_may_come_before_its_table(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE INDEX early ON later (x);\nCREATE TABLE later (x INT)");
+	assert_string_equal(s->indexes[0]->table, "later");
+	dbt_schema_free(s);
+}
+
+static void index_names_fold_and_may_be_quoted(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT); CREATE INDEX Ix_A ON T (A);"
+		     " CREATE INDEX \"Ix B\" ON t (a)");
+	assert_string_equal(s->indexes[0]->name, "ix_a");
+	assert_false(s->indexes[0]->quoted);
+	assert_string_equal(s->indexes[0]->elems[0].column, "a");
+	assert_string_equal(s->indexes[1]->name, "Ix B");
+	assert_true(s->indexes[1]->quoted);
+	dbt_schema_free(s);
+}
+
+static void model_file_is_read_from_disk(void **state)
+{
+	char path[] = "/tmp/test_parse_XXXXXX";
+	const char sql[] = "CREATE TABLE t (a INT);";
+	dbt_schema *s = NULL;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, sql, sizeof(sql) - 1), (ssize_t)(sizeof(sql) - 1));
+	close(fd);
+	assert_int_equal(dbt_parse_model_file(&s, path), 0);
+	assert_int_equal(s->ntables, 1);
+	dbt_schema_free(s);
+	unlink(path);
+}
+
+static void missing_model_file_is_not_found(void **state)
+{
+	dbt_schema *s = (dbt_schema *)1;
+
+	(void)state;
+	assert_int_equal(dbt_parse_model_file(&s, "/nonexistent/schema.sql"), DBT_ENOTFOUND);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(),
+			    "cannot open '/nonexistent/schema.sql': No such file or directory");
+}
+
+static void model_file_errors_name_the_file(void **state)
+{
+	char path[] = "/tmp/test_parse_XXXXXX";
+	const char sql[] = "CREATE TABLE t (a INT);\nDROP TABLE t;\n";
+	char want[256];
+	dbt_schema *s = NULL;
+	int fd;
+
+	(void)state;
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, sql, sizeof(sql) - 1), (ssize_t)(sizeof(sql) - 1));
+	close(fd);
+	assert_int_equal(dbt_parse_model_file(&s, path), DBT_EPARSE);
+	snprintf(want, sizeof(want),
+		 "%s:2:1: unsupported statement 'DROP' (the model holds CREATE TABLE and CREATE INDEX)",
+		 path);
+	assert_string_equal(dbt_error_last(), want);
+	unlink(path);
+}
+
+/* ---------------------------------------------------- malformed models */
+
+#define BAD(fn, sql, msg)                     \
+	static void fn(void **state)          \
+	{                                     \
+		(void)state;                  \
+		assert_parse_error(sql, msg); \
+	}
+
+BAD(insert_is_unsupported, "INSERT INTO t VALUES (1);",
+    "schema.sql:1:1: unsupported statement 'INSERT' (the model holds CREATE TABLE and CREATE INDEX)")
+BAD(create_view_is_unsupported, "CREATE TABLE t (a INT);\n  create view v as select 1;",
+    "schema.sql:2:3: unsupported statement 'CREATE VIEW' (the model holds CREATE TABLE and CREATE INDEX)")
+BAD(create_temp_table_is_unsupported, "CREATE TEMP TABLE t (a INT)",
+    "schema.sql:1:1: unsupported statement 'CREATE TEMP' (the model holds CREATE TABLE and CREATE INDEX)")
+BAD(statement_must_start_with_a_word, "(1)",
+    "schema.sql:1:1: expected CREATE TABLE or CREATE INDEX, found '('")
+BAD(create_needs_a_kind, "CREATE;",
+    "schema.sql:1:7: expected TABLE, INDEX or UNIQUE INDEX, found ';'")
+BAD(create_unique_needs_index, "CREATE UNIQUE TABLE t (a INT)",
+    "schema.sql:1:15: expected INDEX, found 'TABLE'")
+BAD(statements_need_a_semicolon_between_them, "CREATE TABLE a (x INT)\nCREATE TABLE b (y INT)",
+    "schema.sql:2:1: expected ';', found 'CREATE'")
+BAD(table_options_are_unsupported, "CREATE TABLE t (a INT) WITHOUT ROWID;",
+    "schema.sql:1:24: expected ';', found 'WITHOUT'")
+BAD(table_needs_a_name, "CREATE TABLE (a INT)", "schema.sql:1:14: expected a table name, found '('")
+BAD(qualified_table_names_are_unsupported, "CREATE TABLE public.t (a INT)",
+    "schema.sql:1:20: expected '(', found '.'")
+BAD(if_not_exists_must_be_complete, "CREATE TABLE IF EXISTS t (a INT)",
+    "schema.sql:1:17: expected NOT, found 'EXISTS'")
+BAD(table_needs_columns, "CREATE TABLE t ()",
+    "schema.sql:1:17: expected a column name or table constraint, found ')'")
+BAD(table_of_constraints_only_has_no_columns, "CREATE TABLE t (CHECK (1 > 0))",
+    "schema.sql:1:14: table 't' has no columns")
+BAD(trailing_comma_in_table, "CREATE TABLE t (a INT,)",
+    "schema.sql:1:23: expected a column name or table constraint, found ')'")
+BAD(unclosed_table, "CREATE TABLE t (a INT",
+    "schema.sql:1:22: expected a column constraint, ',' or ')', found end of file")
+BAD(reserved_word_needs_quotes, "CREATE TABLE t (a INT, order INT)",
+    "schema.sql:1:24: expected a column name or table constraint, found reserved word 'order'")
+BAD(reserved_table_name_needs_quotes, "CREATE TABLE user (a INT)",
+    "schema.sql:1:14: expected a table name, found reserved word 'user'")
+BAD(column_needs_a_type, "CREATE TABLE t (a, b INT)", "schema.sql:1:18: expected a type, found ','")
+BAD(unknown_type, "CREATE TABLE t (\n  a INT,\n  b strnig NOT NULL\n)",
+    "schema.sql:3:5: expected a type, found 'strnig'")
+BAD(array_types_are_unsupported, "CREATE TABLE t (a INT[])",
+    "schema.sql:1:22: expected a column constraint, ',' or ')', found '['")
+BAD(type_parameter_out_of_range, "CREATE TABLE t (a VARCHAR(0))",
+    "schema.sql:1:27: VARCHAR length 0 must be between 1 and 10485760")
+BAD(numeric_scale_above_precision, "CREATE TABLE t (a NUMERIC(5, 6))",
+    "schema.sql:1:30: NUMERIC scale 6 must be between 0 and the precision 5")
+BAD(integer_takes_no_parameter, "CREATE TABLE t (a INTEGER(11))",
+    "schema.sql:1:26: expected end of type 'INTEGER', found '('")
+BAD(time_zone_must_be_complete, "CREATE TABLE t (a TIMESTAMP WITH ZONE)",
+    "schema.sql:1:34: expected TIME ZONE, found 'ZONE'")
+BAD(unclosed_type_parameter, "CREATE TABLE t (a VARCHAR(10 NOT NULL)",
+    "schema.sql:1:30: expected ')', found 'NOT'")
+BAD(columns_are_separated_by_commas, "CREATE TABLE t (a INT b INT)",
+    "schema.sql:1:23: expected a column constraint, ',' or ')', found 'b'")
+BAD(duplicate_column, "CREATE TABLE t (\n  id INT,\n  ID TEXT\n)",
+    "schema.sql:3:3: duplicate column 'id' in table 't' (first declared on line 2)")
+BAD(duplicate_column_differing_in_case_only, "CREATE TABLE t (\"Id\" INT, id TEXT)",
+    "schema.sql:1:27: duplicate column 'id' in table 't' (first declared on line 1 as 'Id', and SQLite ignores case in names)")
+BAD(duplicate_table, "CREATE TABLE t (a INT);\nCREATE TABLE IF NOT EXISTS T (b INT);",
+    "schema.sql:2:28: duplicate table 't' (first declared on line 1)")
+BAD(duplicate_table_differing_in_case_only, "CREATE TABLE t (a INT);\nCREATE TABLE \"T\" (b INT);",
+    "schema.sql:2:14: duplicate table 'T' (first declared on line 1 as 't', and SQLite ignores case in names)")
+BAD(two_column_primary_keys, "CREATE TABLE t (a INT PRIMARY KEY, b INT PRIMARY KEY)",
+    "schema.sql:1:42: table 't' has more than one primary key")
+BAD(column_and_table_primary_keys, "CREATE TABLE t (a INT PRIMARY KEY, b INT, PRIMARY KEY (b))",
+    "schema.sql:1:43: table 't' has more than one primary key")
+BAD(primary_key_on_unknown_column, "CREATE TABLE t (a INT, PRIMARY KEY (a, b))",
+    "schema.sql:1:40: unknown column 'b' in table 't'")
+BAD(column_twice_in_primary_key, "CREATE TABLE t (a INT, PRIMARY KEY (a, a))",
+    "schema.sql:1:40: column 'a' appears twice in a primary key")
+BAD(primary_needs_key, "CREATE TABLE t (a INT PRIMARY)",
+    "schema.sql:1:30: expected KEY, found ')'")
+BAD(unique_on_unknown_column, "CREATE TABLE t (a INT, UNIQUE (\"A\"))",
+    "schema.sql:1:32: unknown column 'A' in table 't'")
+BAD(empty_column_list, "CREATE TABLE t (a INT, UNIQUE ())",
+    "schema.sql:1:32: expected a column name, found ')'")
+BAD(null_and_not_null, "CREATE TABLE t (a INT NULL NOT NULL)",
+    "schema.sql:1:28: column 'a' of table 't' is declared both NULL and NOT NULL")
+BAD(null_primary_key, "CREATE TABLE t (a INT NULL PRIMARY KEY)",
+    "schema.sql:1:28: column 'a' of table 't' is declared both NULL and NOT NULL")
+BAD(not_needs_null, "CREATE TABLE t (a INT NOT 1)", "schema.sql:1:27: expected NULL, found '1'")
+BAD(two_defaults, "CREATE TABLE t (a INT DEFAULT 1 DEFAULT 2)",
+    "schema.sql:1:33: column 'a' of table 't' has more than one default")
+BAD(default_needs_a_value, "CREATE TABLE t (a INT DEFAULT)",
+    "schema.sql:1:30: expected a default value, found ')'")
+BAD(default_may_not_name_a_column, "CREATE TABLE t (a INT, b INT DEFAULT a)",
+    "schema.sql:1:38: expected a default value, found 'a'")
+BAD(default_operator_needs_an_operand, "CREATE TABLE t (a INT DEFAULT 1 +)",
+    "schema.sql:1:34: expected a default value, found ')'")
+BAD(default_cast_needs_a_type, "CREATE TABLE t (a TEXT DEFAULT 'x'::)",
+    "schema.sql:1:37: expected a type, found ')'")
+BAD(serial_with_default, "CREATE TABLE t (a SERIAL DEFAULT 1)",
+    "schema.sql:1:26: column 'a' of table 't' cannot have both SERIAL and DEFAULT")
+BAD(identity_with_default, "CREATE TABLE t (a INT DEFAULT 1 GENERATED ALWAYS AS IDENTITY)",
+    "schema.sql:1:33: column 'a' of table 't' cannot have both DEFAULT and GENERATED AS IDENTITY")
+BAD(serial_identity, "CREATE TABLE t (a BIGSERIAL GENERATED BY DEFAULT AS IDENTITY)",
+    "schema.sql:1:29: column 'a' of table 't' cannot have both SERIAL and GENERATED AS IDENTITY")
+BAD(identity_on_text, "CREATE TABLE t (a TEXT GENERATED ALWAYS AS IDENTITY)",
+    "schema.sql:1:24: identity column 'a' must be SMALLINT, INTEGER or BIGINT, not TEXT")
+BAD(generated_columns_are_unsupported, "CREATE TABLE t (a INT GENERATED ALWAYS AS (1) STORED)",
+    "schema.sql:1:43: expected IDENTITY, found '('")
+BAD(generated_needs_always_or_by_default, "CREATE TABLE t (a INT GENERATED BY NULL AS IDENTITY)",
+    "schema.sql:1:36: expected DEFAULT, found 'NULL'")
+BAD(autoincrement_needs_integer, "CREATE TABLE t (a BIGINT PRIMARY KEY AUTOINCREMENT)",
+    "schema.sql:1:38: AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY")
+BAD(autoincrement_needs_primary_key, "CREATE TABLE t (a INTEGER AUTOINCREMENT)",
+    "schema.sql:1:27: AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY")
+BAD(serial_autoincrement, "CREATE TABLE t (a SERIAL PRIMARY KEY AUTOINCREMENT)",
+    "schema.sql:1:38: column 'a' of table 't' cannot have both SERIAL and AUTOINCREMENT")
+BAD(collation_on_integer, "CREATE TABLE t (a INT COLLATE \"C\")",
+    "schema.sql:1:23: column 'a' of type INTEGER cannot have a collation")
+BAD(two_collations, "CREATE TABLE t (a TEXT COLLATE \"C\" COLLATE \"POSIX\")",
+    "schema.sql:1:36: column 'a' of table 't' has more than one collation")
+BAD(collate_needs_a_name, "CREATE TABLE t (a TEXT COLLATE)",
+    "schema.sql:1:31: expected a collation name, found ')'")
+BAD(check_needs_parentheses, "CREATE TABLE t (a INT CHECK a > 0)",
+    "schema.sql:1:29: expected '(', found 'a'")
+BAD(check_needs_an_expression, "CREATE TABLE t (a INT CHECK ())",
+    "schema.sql:1:30: expected an expression, found ')'")
+BAD(unclosed_check, "CREATE TABLE t (a INT CHECK (a > (0);\nCREATE TABLE u (b INT)",
+    "schema.sql:1:37: expected ')', found ';'")
+BAD(named_not_null_is_unsupported, "CREATE TABLE t (a INT CONSTRAINT nn NOT NULL)",
+    "schema.sql:1:37: expected PRIMARY KEY, UNIQUE, CHECK or REFERENCES, found 'NOT'")
+BAD(constraint_needs_a_kind, "CREATE TABLE t (a INT, CONSTRAINT c)",
+    "schema.sql:1:36: expected PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK, found ')'")
+BAD(duplicate_constraint_name,
+    "CREATE TABLE t (a INT,\n CONSTRAINT c CHECK (a > 0),\n CONSTRAINT C UNIQUE (a))",
+    "schema.sql:3:2: duplicate constraint 'c' in table 't'")
+BAD(key_name_used_by_a_table,
+    "CREATE TABLE t (a INT, CONSTRAINT t_pkey PRIMARY KEY (a));\nCREATE TABLE t_pkey (b INT)",
+    "schema.sql:1:24: name 't_pkey' is already used by table 't_pkey' on line 2")
+BAD(key_name_used_in_two_tables,
+    "CREATE TABLE t (a INT CONSTRAINT k UNIQUE);\nCREATE TABLE u (a INT CONSTRAINT k UNIQUE)",
+    "schema.sql:2:23: name 'k' is already used by a unique constraint of table 't' on line 1")
+BAD(foreign_needs_key, "CREATE TABLE t (a INT, FOREIGN (a) REFERENCES t)",
+    "schema.sql:1:32: expected KEY, found '('")
+BAD(foreign_key_needs_references, "CREATE TABLE t (a INT, FOREIGN KEY (a) t (a))",
+    "schema.sql:1:40: expected REFERENCES, found 't'")
+BAD(references_needs_a_table, "CREATE TABLE t (a INT REFERENCES (a))",
+    "schema.sql:1:34: expected a table name, found '('")
+BAD(foreign_key_to_unknown_table, "CREATE TABLE t (\n  a INT REFERENCES users\n);",
+    "schema.sql:2:20: unknown table 'users'")
+BAD(foreign_key_to_unknown_column,
+    "CREATE TABLE u (id INT PRIMARY KEY);\nCREATE TABLE t (a INT REFERENCES u (idd))",
+    "schema.sql:2:37: unknown column 'idd' in table 'u'")
+BAD(foreign_key_from_unknown_column,
+    "CREATE TABLE u (id INT PRIMARY KEY);\nCREATE TABLE t (a INT, FOREIGN KEY (b) REFERENCES u)",
+    "schema.sql:2:37: unknown column 'b' in table 't'")
+BAD(foreign_key_to_table_without_key,
+    "CREATE TABLE u (id INT);\nCREATE TABLE t (a INT REFERENCES u)",
+    "schema.sql:2:34: foreign key references table 'u', which has no primary key")
+BAD(foreign_key_column_count_mismatch,
+    "CREATE TABLE u (id INT PRIMARY KEY);\n"
+    "CREATE TABLE t (a INT, b INT, FOREIGN KEY (a, b) REFERENCES u)",
+    "schema.sql:2:61: foreign key has 2 columns but references 1")
+BAD(foreign_key_to_columns_that_are_not_unique,
+    "CREATE TABLE u (id INT PRIMARY KEY, e TEXT);\nCREATE TABLE t (a TEXT REFERENCES u (e))",
+    "schema.sql:2:35: foreign key references columns (e) of table 'u', which are not its primary key or unique")
+BAD(foreign_key_action_unknown, "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t ON DELETE EXPLODE)",
+    "schema.sql:1:58: expected CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION, found 'EXPLODE'")
+BAD(foreign_key_set_needs_null_or_default,
+    "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t ON UPDATE SET 0)",
+    "schema.sql:1:62: expected NULL or DEFAULT, found '0'")
+BAD(foreign_key_on_needs_delete_or_update,
+    "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t ON INSERT CASCADE)",
+    "schema.sql:1:51: expected DELETE or UPDATE, found 'INSERT'")
+BAD(foreign_key_action_twice,
+    "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t ON DELETE CASCADE ON DELETE RESTRICT)",
+    "schema.sql:1:69: ON DELETE is given twice")
+BAD(initially_deferred_not_deferrable,
+    "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t NOT DEFERRABLE INITIALLY DEFERRED)",
+    "schema.sql:1:73: a foreign key declared INITIALLY DEFERRED must be DEFERRABLE")
+BAD(deferrable_and_not_deferrable,
+    "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t DEFERRABLE NOT DEFERRABLE)",
+    "schema.sql:1:35: a foreign key cannot be both DEFERRABLE and NOT DEFERRABLE")
+BAD(initially_needs_deferred_or_immediate,
+    "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t INITIALLY LATER)",
+    "schema.sql:1:58: expected DEFERRED or IMMEDIATE, found 'LATER'")
+BAD(foreign_key_match_is_unsupported, "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t MATCH FULL)",
+    "schema.sql:1:48: expected a column constraint, ',' or ')', found 'MATCH'")
+BAD(index_on_unknown_table, "CREATE INDEX i ON nowhere (a)",
+    "schema.sql:1:19: unknown table 'nowhere'")
+BAD(index_on_unknown_column, "CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a, b)",
+    "schema.sql:2:25: unknown column 'b' in table 't'")
+BAD(index_on_unknown_parenthesised_column, "CREATE TABLE t (a INT);\nCREATE INDEX i ON t ((b))",
+    "schema.sql:2:22: unknown column 'b' in table 't'")
+BAD(duplicate_index, "CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a);\nCREATE INDEX I ON t (a);",
+    "schema.sql:3:14: duplicate index 'i' (first declared on line 2)")
+BAD(index_named_like_a_table, "CREATE TABLE t (a INT);\nCREATE INDEX t ON t (a);",
+    "schema.sql:2:14: name 't' is already used by table 't' on line 1")
+BAD(index_needs_on, "CREATE TABLE t (a INT); CREATE INDEX i t (a)",
+    "schema.sql:1:40: expected ON, found 't'")
+BAD(index_methods_are_unsupported, "CREATE TABLE t (a INT); CREATE INDEX i ON t USING btree (a)",
+    "schema.sql:1:45: expected '(', found 'USING'")
+BAD(index_nulls_order_is_unsupported, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a NULLS FIRST)",
+    "schema.sql:1:48: expected ',' or ')', found 'NULLS'")
+BAD(index_needs_keys, "CREATE TABLE t (a INT); CREATE INDEX i ON t ()",
+    "schema.sql:1:46: expected a column name or expression, found ')'")
+BAD(index_where_needs_an_expression, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE;",
+    "schema.sql:1:54: expected an expression, found ';'")
+BAD(index_where_unbalanced, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE (a > 0;",
+    "schema.sql:1:61: expected ')', found ';'")
+BAD(index_where_extra_parenthesis, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE a > 0);",
+    "schema.sql:1:60: expected ';', found ')'")
+BAD(index_where_needs_an_expression_before_parenthesis,
+    "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE ) a > 0;",
+    "schema.sql:1:55: expected an expression, found ')'")
+BAD(concurrently_is_unsupported, "CREATE TABLE t (a INT); CREATE INDEX CONCURRENTLY i ON t (a)",
+    "schema.sql:1:38: expected an index name or ON, found reserved word 'CONCURRENTLY'")
+BAD(empty_quoted_identifier, "CREATE TABLE t (a INT, \"\" INT)",
+    "schema.sql:1:24: empty quoted identifier")
+BAD(unterminated_quoted_identifier, "CREATE TABLE t (a INT,\n \"b INT)",
+    "schema.sql:2:2: unterminated quoted identifier")
+BAD(unterminated_string, "CREATE TABLE t (a TEXT DEFAULT 'x)",
+    "schema.sql:1:32: unterminated string")
+BAD(unterminated_comment, "CREATE TABLE t (a INT) /* never /* closed */",
+    "schema.sql:1:24: unterminated comment")
+BAD(stray_character, "CREATE TABLE t (a INT, {b} INT)",
+    "schema.sql:1:24: unexpected character '{'")
+BAD(parameter_marker, "CREATE TABLE t (a INT DEFAULT $1)",
+    "schema.sql:1:31: unexpected character '$'")
+BAD(name_longer_than_63_bytes,
+    "CREATE TABLE t (a234567890123456789012345678901234567890123456789012345678901234 INT)",
+    "schema.sql:1:17: name 'a234567890123456789012345678901234567890...' is longer than 63 bytes")
+
+static void invalid_utf8_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("CREATE TABLE t (a INT, \"b\xff\" INT)",
+			   "schema.sql:1:24: invalid UTF-8");
+	assert_parse_error("CREATE TABLE t (a INT, b\xc3 INT)", "schema.sql:1:24: invalid UTF-8");
+	/* An overlong encoding of '/' */
+	assert_parse_error("CREATE TABLE t (a INT, \"\xc0\xaf\" INT)",
+			   "schema.sql:1:24: invalid UTF-8");
+}
+
+static void nul_byte_is_an_error(void **state)
+{
+	static const char sql[] = "CREATE TABLE t (a INT,\0 b INT)";
+
+	(void)state;
+	assert_parse_error_n(sql, sizeof(sql) - 1, "schema.sql:1:23: unexpected byte 0x00");
+}
+
+static void nul_byte_inside_a_string_is_an_error(void **state)
+{
+	static const char sql[] = "CREATE TABLE t (a TEXT DEFAULT 'a\0b')";
+
+	(void)state;
+	assert_parse_error_n(sql, sizeof(sql) - 1, "schema.sql:1:32: unexpected byte 0x00");
+}
+
+static void fault_right_after_a_name_is_reported(void **state)
+{
+	(void)state;
+	assert_parse_error("CREATE TABLE t (a TEXT COLLATE c 'x)",
+			   "schema.sql:1:34: unterminated string");
+	assert_parse_error("CREATE TABLE t (a TEXT, FOREIGN KEY (a) REFERENCES t \"x)",
+			   "schema.sql:1:54: unterminated quoted identifier");
+}
+
+static void sign_after_sign_in_a_default_keeps_a_space(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a NUMERIC DEFAULT - -1.5)");
+	assert_string_equal(s->tables[0]->columns[0]->default_expr, "- -1.5");
+	dbt_schema_free(s);
+}
+
+static void error_column_counts_characters_after_utf8(void **state)
+{
+	(void)state;
+	assert_parse_error("CREATE TABLE \"\xc3\xa9t\xc3\xa9\" (a strnig)",
+			   "schema.sql:1:23: expected a type, found 'strnig'");
+}
+
+#define T(fn) cmocka_unit_test(fn)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(tokenizer_reads_every_kind_with_its_place),
+		T(tokenizer_counts_columns_in_characters),
+		T(tokenizer_splits_operators_as_postgresql_does),
+		T(tokenizer_reads_prefixed_and_dollar_strings),
+		T(keywords_are_classified),
+		T(empty_model_is_an_empty_schema),
+		T(every_portable_type_and_alias_maps_to_its_canonical_type),
+		T(keywords_are_read_in_any_case),
+		T(unquoted_names_fold_to_lower_case),
+		T(quoted_names_keep_case_and_are_marked),
+		T(quoted_names_hold_quotes_reserved_words_and_utf8),
+		T(comments_are_allowed_everywhere),
+		T(if_not_exists_is_accepted),
+		T(last_statement_needs_no_semicolon),
+		T(byte_order_mark_and_crlf_are_accepted),
+		T(positions_are_kept_on_tables_columns_and_indexes),
+		T(column_primary_key_is_the_table_key_and_not_null),
+		T(table_primary_key_may_be_composite_and_named),
+		T(unique_constraints_on_columns_and_tables),
+		T(unique_repeating_the_primary_key_is_dropped),
+		T(column_references_make_a_one_column_foreign_key),
+		T(table_foreign_key_may_be_composite_and_named),
+		T(foreign_key_actions_are_read),
+		T(foreign_key_deferrable_forms),
+		T(foreign_keys_may_reference_tables_declared_later),
+		T(foreign_key_may_reference_its_own_table),
+		T(foreign_key_may_reference_a_unique_constraint_or_index),
+		T(check_constraints_on_columns_and_tables),
+		T(literal_defaults_are_canonical),
+		T(default_null_is_no_default),
+		T(expression_defaults_are_canonical),
+		T(serial_is_an_autoincrementing_not_null_integer),
+		T(integer_primary_key_autoincrement_is_autoincrement),
+		T(generated_as_identity_sets_the_identity_kind),
+		T(collation_is_kept_folded_like_a_name),
+		T(nullable_columns_may_say_null),
+		T(indexes_on_columns_with_directions),
+		T(indexes_on_expressions),
+		T(partial_index_keeps_its_where),
+		T(index_may_come_before_its_table),
+		T(index_names_fold_and_may_be_quoted),
+		T(model_file_is_read_from_disk),
+		T(missing_model_file_is_not_found),
+		T(model_file_errors_name_the_file),
+		T(insert_is_unsupported),
+		T(create_view_is_unsupported),
+		T(create_temp_table_is_unsupported),
+		T(statement_must_start_with_a_word),
+		T(create_needs_a_kind),
+		T(create_unique_needs_index),
+		T(statements_need_a_semicolon_between_them),
+		T(table_options_are_unsupported),
+		T(table_needs_a_name),
+		T(qualified_table_names_are_unsupported),
+		T(if_not_exists_must_be_complete),
+		T(table_needs_columns),
+		T(table_of_constraints_only_has_no_columns),
+		T(trailing_comma_in_table),
+		T(unclosed_table),
+		T(reserved_word_needs_quotes),
+		T(reserved_table_name_needs_quotes),
+		T(column_needs_a_type),
+		T(unknown_type),
+		T(array_types_are_unsupported),
+		T(type_parameter_out_of_range),
+		T(numeric_scale_above_precision),
+		T(integer_takes_no_parameter),
+		T(time_zone_must_be_complete),
+		T(unclosed_type_parameter),
+		T(columns_are_separated_by_commas),
+		T(duplicate_column),
+		T(duplicate_column_differing_in_case_only),
+		T(duplicate_table),
+		T(duplicate_table_differing_in_case_only),
+		T(two_column_primary_keys),
+		T(column_and_table_primary_keys),
+		T(primary_key_on_unknown_column),
+		T(column_twice_in_primary_key),
+		T(primary_needs_key),
+		T(unique_on_unknown_column),
+		T(empty_column_list),
+		T(null_and_not_null),
+		T(null_primary_key),
+		T(not_needs_null),
+		T(two_defaults),
+		T(default_needs_a_value),
+		T(default_may_not_name_a_column),
+		T(default_operator_needs_an_operand),
+		T(default_cast_needs_a_type),
+		T(serial_with_default),
+		T(identity_with_default),
+		T(serial_identity),
+		T(identity_on_text),
+		T(generated_columns_are_unsupported),
+		T(generated_needs_always_or_by_default),
+		T(autoincrement_needs_integer),
+		T(autoincrement_needs_primary_key),
+		T(serial_autoincrement),
+		T(collation_on_integer),
+		T(two_collations),
+		T(collate_needs_a_name),
+		T(check_needs_parentheses),
+		T(check_needs_an_expression),
+		T(unclosed_check),
+		T(named_not_null_is_unsupported),
+		T(constraint_needs_a_kind),
+		T(duplicate_constraint_name),
+		T(key_name_used_by_a_table),
+		T(key_name_used_in_two_tables),
+		T(foreign_needs_key),
+		T(foreign_key_needs_references),
+		T(references_needs_a_table),
+		T(foreign_key_to_unknown_table),
+		T(foreign_key_to_unknown_column),
+		T(foreign_key_from_unknown_column),
+		T(foreign_key_to_table_without_key),
+		T(foreign_key_column_count_mismatch),
+		T(foreign_key_to_columns_that_are_not_unique),
+		T(foreign_key_action_unknown),
+		T(foreign_key_set_needs_null_or_default),
+		T(foreign_key_on_needs_delete_or_update),
+		T(foreign_key_action_twice),
+		T(initially_deferred_not_deferrable),
+		T(deferrable_and_not_deferrable),
+		T(initially_needs_deferred_or_immediate),
+		T(foreign_key_match_is_unsupported),
+		T(index_on_unknown_table),
+		T(index_on_unknown_column),
+		T(index_on_unknown_parenthesised_column),
+		T(duplicate_index),
+		T(index_named_like_a_table),
+		T(index_needs_on),
+		T(index_methods_are_unsupported),
+		T(index_nulls_order_is_unsupported),
+		T(index_needs_keys),
+		T(index_where_needs_an_expression),
+		T(index_where_unbalanced),
+		T(index_where_extra_parenthesis),
+		T(index_where_needs_an_expression_before_parenthesis),
+		T(concurrently_is_unsupported),
+		T(empty_quoted_identifier),
+		T(unterminated_quoted_identifier),
+		T(unterminated_string),
+		T(unterminated_comment),
+		T(stray_character),
+		T(parameter_marker),
+		T(name_longer_than_63_bytes),
+		T(invalid_utf8_is_an_error),
+		T(nul_byte_is_an_error),
+		T(nul_byte_inside_a_string_is_an_error),
+		T(fault_right_after_a_name_is_reported),
+		T(sign_after_sign_in_a_default_keeps_a_space),
+		T(error_column_counts_characters_after_utf8),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

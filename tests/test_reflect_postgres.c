@@ -1,0 +1,1033 @@
+/*
+ * test_reflect_postgres.c - reading a live PostgreSQL schema into the
+ * Schema model.  Each round-trip test parses a model, runs its DDL in a
+ * scratch database, reflects it and requires the same dump (schema_dump.h)
+ * as the parsed model, first without names and then with them: every type
+ * and alias, defaults, SERIAL and identity columns, collations, every
+ * constraint form, indexes of every kind, CHECK expressions as the server
+ * rewrites them, and quoted, mixed-case and UTF-8 names.  Other tests
+ * count the catalog queries of a 1,000-table schema, and check what is
+ * left out (other schemas, the version table) and the errors.
+ *
+ * The tests need a PostgreSQL superuser connection, whose URL they read
+ * from DBTOOL_TEST_PG_URL (scripts/test starts a throwaway cluster and
+ * sets it); they fail without it.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dbtool.h"
+#include "dialect.h"
+#include "parse.h"
+#include "schema.h"
+#include "schema_dump.h"
+
+static const struct dbt_dialect *const pg = &dbt_dialect_postgres;
+
+/* The connection to the cluster's own database, which creates and drops
+ * the scratch databases. */
+static dbt_conn *admin;
+
+struct fixture {
+	char dbname[64];
+	dbt_conn *conn; /* to the scratch database */
+};
+
+static int group_setup(void **state)
+{
+	const char *text = getenv("DBTOOL_TEST_PG_URL");
+	dbt_url url;
+	int rc;
+
+	(void)state;
+	if (!text || !*text) {
+		print_error("DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test, which "
+			    "starts a throwaway PostgreSQL, or start one with scripts/pg-cluster and "
+			    "export its URL\n");
+		return -1;
+	}
+	if (dbt_url_parse(&url, text) < 0) {
+		print_error("DBTOOL_TEST_PG_URL: %s\n", dbt_error_last());
+		return -1;
+	}
+	rc = pg->open(&admin, &url);
+	dbt_url_release(&url);
+	if (rc < 0) {
+		print_error("%s\n", dbt_error_last());
+		return -1;
+	}
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	pg->close(admin);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	static int counter;
+	struct fixture *f = calloc(1, sizeof(*f));
+	char sql[128];
+	dbt_url url;
+	int rc;
+
+	if (!f)
+		return -1;
+	snprintf(f->dbname, sizeof(f->dbname), "dbt_reflect_%ld_%d", (long)getpid(), ++counter);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
+	if (pg->exec(admin, sql) < 0 || dbt_url_parse(&url, getenv("DBTOOL_TEST_PG_URL")) < 0) {
+		print_error("%s\n", dbt_error_last());
+		free(f);
+		return -1;
+	}
+	free(url.database);
+	url.database = strdup(f->dbname);
+	rc = url.database ? pg->open(&f->conn, &url) : -1;
+	dbt_url_release(&url);
+	if (rc < 0) {
+		print_error("%s\n", dbt_error_last());
+		free(f);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char sql[128];
+
+	pg->close(f->conn);
+	snprintf(sql, sizeof(sql), "DROP DATABASE %s WITH (FORCE)", f->dbname);
+	pg->exec(admin, sql);
+	free(f);
+	return 0;
+}
+
+/* ------------------------------------------------------------- helpers */
+
+static dbt_schema *parse_ok(const char *model)
+{
+	dbt_schema *s = NULL;
+
+	if (dbt_parse_model(&s, "model.sql", model, strlen(model)) < 0)
+		fail_msg("the model does not parse: %s", dbt_error_last());
+	return s;
+}
+
+static void exec_ok(struct fixture *f, const char *sql)
+{
+	if (pg->exec_script(f->conn, sql, "ddl.sql", 1) < 0)
+		fail_msg("the DDL fails: %s", dbt_error_last());
+}
+
+static dbt_schema *reflect_ok(struct fixture *f, const char *schema_name)
+{
+	dbt_schema *s = NULL;
+
+	if (dbt_postgres_reflect(&s, f->conn, schema_name) < 0)
+		fail_msg("reflection fails: %s", dbt_error_last());
+	assert_non_null(s);
+	return s;
+}
+
+static char *dump(const dbt_schema *s, int flags)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	char *text;
+
+	dbt_schema_dump(&b, s, flags);
+	assert_false(b.oom);
+	text = dbt_buf_detach(&b);
+	if (!text)
+		text = strdup("");
+	assert_non_null(text);
+	return text;
+}
+
+static void assert_same_dump(const dbt_schema *want, const dbt_schema *got, int flags)
+{
+	char *a = dump(want, flags), *b = dump(got, flags);
+
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+}
+
+/*
+ * The round trip: `model` parsed, `ddl` (the model itself when NULL) run
+ * in the scratch database and reflected give the same dump, without and
+ * with names.
+ */
+static void assert_round_trip(struct fixture *f, const char *model, const char *ddl)
+{
+	dbt_schema *want = parse_ok(model), *got;
+
+	exec_ok(f, ddl ? ddl : model);
+	got = reflect_ok(f, NULL);
+	assert_same_dump(want, got, 0);
+	assert_same_dump(want, got, DBT_DUMP_NAMES);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+}
+
+/* The reflected column `table.column`, which must exist. */
+static const dbt_column *column_of(const dbt_schema *s, const char *table, const char *column)
+{
+	const dbt_table *t = dbt_schema_find_table(s, table);
+	const dbt_column *c;
+
+	assert_non_null(t);
+	c = dbt_table_find_column(t, column);
+	assert_non_null(c);
+	return c;
+}
+
+/* The reflected default of `column` in `sql`'s table "t". */
+static void assert_default(struct fixture *f, const char *sql, const char *column, const char *want)
+{
+	dbt_schema *s;
+	const dbt_column *c;
+
+	exec_ok(f, sql);
+	s = reflect_ok(f, NULL);
+	c = column_of(s, "t", column);
+	assert_string_equal(c->default_expr ? c->default_expr : "(none)", want);
+	dbt_schema_free(s);
+}
+
+/* The reflected text of the only CHECK constraint of table "t". */
+static void assert_check(struct fixture *f, const char *sql, const char *want)
+{
+	dbt_schema *s;
+	const dbt_table *t;
+
+	exec_ok(f, sql);
+	s = reflect_ok(f, NULL);
+	t = dbt_schema_find_table(s, "t");
+	assert_non_null(t);
+	assert_int_equal(t->nchecks, 1);
+	assert_string_equal(t->checks[0]->expr, want);
+	dbt_schema_free(s);
+}
+
+/* ------------------------------------------------------------- types */
+
+static void integer_types_and_aliases_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE nums (a SMALLINT, b INTEGER, c BIGINT, d INT2, e INT4, f INT8,\n"
+			  "  g INT);\n",
+			  NULL);
+}
+
+static void numeric_types_and_aliases_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE prices (a NUMERIC(10,2), b NUMERIC(5), c NUMERIC,\n"
+			  "  d DECIMAL(8, 3), e DEC(4,1), f REAL, g FLOAT4, h FLOAT8,\n"
+			  "  i DOUBLE PRECISION, j FLOAT(10), k FLOAT(30), l FLOAT);\n",
+			  NULL);
+}
+
+static void text_types_and_aliases_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE words (a VARCHAR(50), b CHARACTER VARYING(20), c VARCHAR,\n"
+			  "  d CHAR(3), e CHARACTER(2), f CHAR, g TEXT);\n",
+			  NULL);
+}
+
+static void time_types_and_aliases_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE times (a DATE, b TIME, c TIME(3), d TIME WITH TIME ZONE,\n"
+			  "  e TIMETZ, f TIMESTAMP, g TIMESTAMP(0), h TIMESTAMP WITH TIME ZONE,\n"
+			  "  i TIMESTAMPTZ(3), j TIMESTAMP WITHOUT TIME ZONE, k TIMESTAMP(6),\n"
+			  "  l TIME(2) WITH TIME ZONE);\n",
+			  NULL);
+}
+
+static void boolean_binary_json_and_uuid_types_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE blobs (a BOOLEAN, b BOOL, c BYTEA, d JSON, e JSONB, f UUID);\n",
+			  NULL);
+}
+
+static void nullability_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE people (id INTEGER NOT NULL, name TEXT NULL, nick TEXT,\n"
+			  "  born DATE NOT NULL);\n",
+			  NULL);
+}
+
+/* ---------------------------------------------------------- defaults */
+
+static void string_defaults_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a VARCHAR(10) DEFAULT 'x', b TEXT DEFAULT '',\n"
+			  "  c TEXT DEFAULT 'it''s', d CHAR(2) DEFAULT 'ab', e DATE DEFAULT '2020-01-01',\n"
+			  "  f JSON DEFAULT '{}', g JSONB DEFAULT '[]',\n"
+			  "  h UUID DEFAULT '00000000-0000-0000-0000-000000000000',\n"
+			  "  i TEXT DEFAULT '-1', j TIMESTAMP DEFAULT '2020-01-01 10:00:00');\n",
+			  NULL);
+}
+
+static void number_defaults_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a INTEGER DEFAULT -1, b INTEGER DEFAULT 0, c BIGINT DEFAULT 42,\n"
+			  "  d BIGINT DEFAULT 5000000000, e NUMERIC(10,2) DEFAULT -1.5,\n"
+			  "  f NUMERIC(10,2) DEFAULT 1.50, g REAL DEFAULT 1.5, h DOUBLE PRECISION DEFAULT -2.5,\n"
+			  "  i NUMERIC DEFAULT 0, j SMALLINT DEFAULT -7, k BIGINT DEFAULT -5000000000);\n",
+			  NULL);
+}
+
+static void boolean_defaults_round_trip(void **state)
+{
+	assert_round_trip(*state, "CREATE TABLE t (a BOOLEAN DEFAULT true, b BOOL DEFAULT FALSE);\n",
+			  NULL);
+}
+
+static void time_function_defaults_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP,\n"
+			  "  b TIMESTAMP DEFAULT now(), c DATE DEFAULT CURRENT_DATE,\n"
+			  "  d TIMESTAMP DEFAULT LOCALTIMESTAMP, e TIMESTAMPTZ NOT NULL DEFAULT NOW());\n",
+			  NULL);
+}
+
+static void expression_defaults_with_casts_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a DATE DEFAULT now()::date, b TEXT DEFAULT lower('ABC'),\n"
+			  "  c TEXT DEFAULT 'x' || 'y', d INTEGER DEFAULT 1 + 2 * 3,\n"
+			  "  e INTEGER DEFAULT (1 + 2) * 3, f VARCHAR(20) DEFAULT upper('a')::varchar);\n",
+			  NULL);
+}
+
+static void defaults_lose_the_servers_casts_of_literals(void **state)
+{
+	struct fixture *f = *state;
+	static const char sql[] =
+		"CREATE TABLE t (a VARCHAR(5) DEFAULT 'x', b INTEGER DEFAULT -1,\n"
+		"  c BIGINT DEFAULT 5000000000, d JSON DEFAULT '{}'::json,\n"
+		"  e NUMERIC DEFAULT -0.5, f TEXT DEFAULT NULL, g TEXT DEFAULT 'NaN');\n";
+	dbt_schema *s;
+
+	exec_ok(f, sql);
+	s = reflect_ok(f, NULL);
+	assert_string_equal(column_of(s, "t", "a")->default_expr, "'x'");
+	assert_string_equal(column_of(s, "t", "b")->default_expr, "-1");
+	assert_string_equal(column_of(s, "t", "c")->default_expr, "5000000000");
+	assert_string_equal(column_of(s, "t", "d")->default_expr, "'{}'");
+	assert_string_equal(column_of(s, "t", "e")->default_expr, "-0.5");
+	assert_null(column_of(s, "t", "f")->default_expr);
+	assert_string_equal(column_of(s, "t", "g")->default_expr, "'NaN'");
+	dbt_schema_free(s);
+}
+
+static void nextval_default_of_unowned_sequence_stays_a_default(void **state)
+{
+	assert_default(*state,
+		       "CREATE SEQUENCE counter;\n"
+		       "CREATE TABLE t (n INTEGER NOT NULL DEFAULT nextval('counter'));\n",
+		       "n", "nextval('counter')");
+}
+
+/* ---------------------------------------------------------- generated */
+
+static void serial_columns_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a SERIAL PRIMARY KEY, b BIGSERIAL, c SMALLSERIAL,\n"
+			  "  d SERIAL4, e SERIAL8);\n",
+			  NULL);
+}
+
+static void serial_column_has_no_default(void **state)
+{
+	struct fixture *f = *state;
+	const dbt_column *c;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE TABLE t (id BIGSERIAL);\n");
+	s = reflect_ok(f, NULL);
+	c = column_of(s, "t", "id");
+	assert_int_equal(c->identity, DBT_IDENTITY_SERIAL);
+	assert_int_equal(c->autoincrement, 1);
+	assert_int_equal(c->not_null, 1);
+	assert_int_equal(c->type.kind, DBT_TYPE_BIGINT);
+	assert_null(c->default_expr);
+	dbt_schema_free(s);
+}
+
+static void identity_columns_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a INTEGER GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+			  "  b BIGINT GENERATED BY DEFAULT AS IDENTITY,\n"
+			  "  c SMALLINT GENERATED ALWAYS AS IDENTITY NOT NULL);\n",
+			  NULL);
+}
+
+static void collations_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a VARCHAR(20) COLLATE \"C\", b TEXT COLLATE \"POSIX\",\n"
+			  "  c TEXT, d CHAR(2) COLLATE \"C\" NOT NULL);\n",
+			  NULL);
+}
+
+/* -------------------------------------------------------- constraints */
+
+static void primary_keys_named_and_unnamed_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+			  "CREATE TABLE b (id INTEGER, CONSTRAINT pk_b PRIMARY KEY (id));\n"
+			  "CREATE TABLE c (id INTEGER CONSTRAINT c_key PRIMARY KEY, v TEXT);\n",
+			  NULL);
+}
+
+static void composite_primary_key_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE grid (y INTEGER, x INTEGER, v TEXT, PRIMARY KEY (x, y));\n", NULL);
+}
+
+static void unique_constraints_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT UNIQUE,\n"
+			  "  a INTEGER, b INTEGER, code TEXT CONSTRAINT uq_code UNIQUE,\n"
+			  "  UNIQUE (a, b), CONSTRAINT uq_ba UNIQUE (b, a));\n",
+			  NULL);
+}
+
+static void users_and_characters_foreign_key_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE users (id SERIAL PRIMARY KEY, name VARCHAR(50) NOT NULL);\n"
+			  "CREATE TABLE characters (id SERIAL PRIMARY KEY,\n"
+			  "  user_id INTEGER NOT NULL REFERENCES users (id),\n"
+			  "  owner_id INTEGER CONSTRAINT fk_owner REFERENCES users,\n"
+			  "  name TEXT);\n",
+			  NULL);
+}
+
+static void composite_foreign_key_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE cells (x INTEGER, y INTEGER, PRIMARY KEY (x, y));\n"
+			  "CREATE TABLE marks (id INTEGER PRIMARY KEY, cx INTEGER, cy INTEGER,\n"
+			  "  FOREIGN KEY (cy, cx) REFERENCES cells (y, x),\n"
+			  "  CONSTRAINT fk_cell FOREIGN KEY (cx, cy) REFERENCES cells (x, y));\n"
+			  "CREATE UNIQUE INDEX cells_yx ON cells (y, x);\n",
+			  "CREATE TABLE cells (x INTEGER, y INTEGER, PRIMARY KEY (x, y));\n"
+			  "CREATE UNIQUE INDEX cells_yx ON cells (y, x);\n"
+			  "CREATE TABLE marks (id INTEGER PRIMARY KEY, cx INTEGER, cy INTEGER,\n"
+			  "  FOREIGN KEY (cy, cx) REFERENCES cells (y, x),\n"
+			  "  CONSTRAINT fk_cell FOREIGN KEY (cx, cy) REFERENCES cells (x, y));\n");
+}
+
+static void self_referential_foreign_key_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE employees (id INTEGER PRIMARY KEY,\n"
+			  "  manager_id INTEGER REFERENCES employees (id) ON DELETE SET NULL);\n",
+			  NULL);
+}
+
+static void foreign_key_cycle_added_by_alter_table_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE teams (id INTEGER PRIMARY KEY,\n"
+			  "  captain_id INTEGER REFERENCES players (id));\n"
+			  "CREATE TABLE players (id INTEGER PRIMARY KEY,\n"
+			  "  team_id INTEGER REFERENCES teams (id));\n",
+			  "CREATE TABLE teams (id INTEGER PRIMARY KEY, captain_id INTEGER);\n"
+			  "CREATE TABLE players (id INTEGER PRIMARY KEY,\n"
+			  "  team_id INTEGER REFERENCES teams (id));\n"
+			  "ALTER TABLE teams ADD CONSTRAINT teams_captain_id_fkey\n"
+			  "  FOREIGN KEY (captain_id) REFERENCES players (id);\n");
+}
+
+static void foreign_key_actions_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			  "CREATE TABLE c (id INTEGER PRIMARY KEY,\n"
+			  "  a INTEGER REFERENCES p ON DELETE CASCADE,\n"
+			  "  b INTEGER REFERENCES p ON DELETE SET NULL ON UPDATE CASCADE,\n"
+			  "  d INTEGER REFERENCES p ON DELETE RESTRICT ON UPDATE RESTRICT,\n"
+			  "  e INTEGER DEFAULT 0 REFERENCES p ON DELETE SET DEFAULT,\n"
+			  "  f INTEGER REFERENCES p ON UPDATE SET NULL ON DELETE NO ACTION);\n",
+			  NULL);
+}
+
+static void deferrable_foreign_keys_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			  "CREATE TABLE c (id INTEGER PRIMARY KEY,\n"
+			  "  a INTEGER REFERENCES p DEFERRABLE INITIALLY DEFERRED,\n"
+			  "  b INTEGER REFERENCES p DEFERRABLE INITIALLY IMMEDIATE,\n"
+			  "  d INTEGER REFERENCES p DEFERRABLE,\n"
+			  "  e INTEGER REFERENCES p NOT DEFERRABLE);\n",
+			  NULL);
+}
+
+static void authors_and_books_one_to_many_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE authors (id SERIAL PRIMARY KEY, name VARCHAR(100) NOT NULL);\n"
+			  "CREATE TABLE books (id SERIAL PRIMARY KEY, title VARCHAR(200) NOT NULL,\n"
+			  "  author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE);\n"
+			  "CREATE INDEX ix_books_author ON books (author_id);\n",
+			  NULL);
+}
+
+static void many_to_many_association_tables_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE orders (id SERIAL PRIMARY KEY, placed TIMESTAMPTZ NOT NULL\n"
+			  "  DEFAULT CURRENT_TIMESTAMP);\n"
+			  "CREATE TABLE items (id SERIAL PRIMARY KEY, sku VARCHAR(20) NOT NULL UNIQUE);\n"
+			  "CREATE TABLE order_items (order_id INTEGER REFERENCES orders (id) ON DELETE CASCADE,\n"
+			  "  item_id INTEGER REFERENCES items (id), qty INTEGER NOT NULL DEFAULT 1,\n"
+			  "  PRIMARY KEY (order_id, item_id));\n"
+			  "CREATE TABLE publishers (id SERIAL PRIMARY KEY, name TEXT NOT NULL);\n"
+			  "CREATE TABLE books (id SERIAL PRIMARY KEY, title TEXT NOT NULL);\n"
+			  "CREATE TABLE book_publishers (\n"
+			  "  book_id INTEGER NOT NULL REFERENCES books ON DELETE CASCADE,\n"
+			  "  publisher_id INTEGER NOT NULL REFERENCES publishers ON DELETE CASCADE,\n"
+			  "  CONSTRAINT pk_book_publishers PRIMARY KEY (book_id, publisher_id));\n",
+			  NULL);
+}
+
+/* ------------------------------------------------------------- checks */
+
+static void check_in_lists_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (status VARCHAR(10) CHECK (status IN ('new', 'done')),\n"
+			  "  kind TEXT CHECK (kind IN ('a', 'b', 'c')),\n"
+			  "  n INTEGER CHECK (n IN (1, 2, 3)),\n"
+			  "  c CHAR(1) CONSTRAINT ck_c CHECK (c NOT IN ('x', 'y')),\n"
+			  "  m NUMERIC CHECK (m IN (1.5, 2.5)));\n",
+			  NULL);
+}
+
+static void check_comparisons_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (price NUMERIC(10,2) CHECK (price >= 0),\n"
+			  "  ratio REAL CHECK (ratio > 0), big BIGINT CHECK (big > -1),\n"
+			  "  qty INTEGER CHECK (qty > 0.5), d DATE CHECK (d > '2000-01-01'),\n"
+			  "  name VARCHAR(20) CHECK (name <> ''), code CHAR(3) CHECK (code = 'abc'),\n"
+			  "  small SMALLINT CHECK (small < 100), x DOUBLE PRECISION CHECK (x <= 1.5));\n",
+			  NULL);
+}
+
+static void check_boolean_logic_and_arithmetic_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a INTEGER, b INTEGER, c INTEGER, price NUMERIC, qty INTEGER,\n"
+			  "  CHECK (a > 0 AND (b < 10 OR b > 20)),\n"
+			  "  CHECK (price * qty > 0),\n"
+			  "  CHECK (a - (b - c) >= 0),\n"
+			  "  CHECK ((a + b) * c <> 7),\n"
+			  "  CHECK (NOT a > 5 OR b IS NULL),\n"
+			  "  CONSTRAINT ck_order CHECK (a < b AND b < c AND c IS NOT NULL));\n",
+			  NULL);
+}
+
+static void check_like_null_tests_and_functions_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (email VARCHAR(100) CHECK (email LIKE '%@%'),\n"
+			  "  name TEXT CHECK (name NOT ILIKE 'x%'),\n"
+			  "  code VARCHAR(5) CHECK (length(code) = 5 AND upper(code) = code),\n"
+			  "  note TEXT CHECK (note IS NULL OR char_length(note) > 2),\n"
+			  "  tag VARCHAR(10) CHECK (tag || 'x' <> 'yx'),\n"
+			  "  flag BOOLEAN CHECK (flag IS NOT TRUE OR tag IS NOT NULL),\n"
+			  "  v TEXT CHECK (COALESCE(v, '') <> 'z'));\n",
+			  NULL);
+}
+
+static void check_case_expression_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a INTEGER, b TEXT,\n"
+			  "  CHECK (CASE WHEN a > 0 THEN b IS NOT NULL ELSE true END));\n",
+			  NULL);
+}
+
+static void check_text_is_rewritten_as_the_model_writes_it(void **state)
+{
+	assert_check(*state,
+		     "CREATE TABLE t (status VARCHAR(10),\n"
+		     "  CHECK (status IN ('a', 'b') AND status LIKE '_'));\n",
+		     "status IN ('a', 'b') AND status LIKE '_'");
+}
+
+static void check_between_comes_back_as_two_comparisons(void **state)
+{
+	assert_check(*state, "CREATE TABLE t (n INTEGER CHECK (n BETWEEN 1 AND 10));\n",
+		     "n >= 1 AND n <= 10");
+}
+
+static void check_keeps_casts_of_non_literals(void **state)
+{
+	assert_check(*state, "CREATE TABLE t (n INTEGER CHECK (n::text <> '7'));\n", "n::TEXT <> '7'");
+}
+
+/* ------------------------------------------------------------ indexes */
+
+static void plain_and_unique_indexes_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100), a INTEGER,\n"
+			  "  b INTEGER);\n"
+			  "CREATE INDEX ix_users_a ON users (a);\n"
+			  "CREATE UNIQUE INDEX ux_users_email ON users (email);\n"
+			  "CREATE INDEX ON users (a, b);\n"
+			  "CREATE UNIQUE INDEX ON users (b);\n",
+			  NULL);
+}
+
+static void partial_index_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE jobs (id INTEGER PRIMARY KEY, status VARCHAR(10),\n"
+			  "  done_at TIMESTAMP, prio INTEGER);\n"
+			  "CREATE INDEX ix_open ON jobs (prio) WHERE done_at IS NULL;\n"
+			  "CREATE UNIQUE INDEX ux_active ON jobs (status) WHERE status = 'active';\n"
+			  "CREATE INDEX ix_hot ON jobs (id) WHERE prio > 5 AND status IN ('a', 'b');\n",
+			  NULL);
+}
+
+static void expression_index_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100), a INTEGER,\n"
+			  "  b INTEGER, name TEXT);\n"
+			  "CREATE UNIQUE INDEX ux_email ON users (lower(email));\n"
+			  "CREATE INDEX ix_sum ON users ((a + b), name);\n"
+			  "CREATE INDEX ON users (upper(name) DESC);\n"
+			  "CREATE INDEX ix_coalesce ON users (COALESCE(a, 0));\n",
+			  NULL);
+}
+
+static void descending_index_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE events (id INTEGER PRIMARY KEY, at TIMESTAMPTZ, kind TEXT);\n"
+			  "CREATE INDEX ix_recent ON events (at DESC, kind ASC);\n"
+			  "CREATE INDEX ix_kind ON events (kind DESC);\n",
+			  NULL);
+}
+
+static void index_behind_a_constraint_is_not_an_index(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT UNIQUE, n INTEGER);\n"
+		   "CREATE UNIQUE INDEX ux_n ON t (n);\n"
+		   "CREATE TABLE r (n INTEGER REFERENCES t (n));\n");
+	s = reflect_ok(f, NULL);
+	assert_int_equal(s->nindexes, 1);
+	assert_string_equal(s->indexes[0]->name, "ux_n");
+	assert_string_equal(s->indexes[0]->table, "t");
+	assert_int_equal(s->indexes[0]->unique, 1);
+	dbt_schema_free(s);
+}
+
+/* -------------------------------------------------------------- names */
+
+static void quoted_mixed_case_names_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE \"UserAccount\" (\"Id\" INTEGER PRIMARY KEY,\n"
+			  "  \"FirstName\" VARCHAR(40) NOT NULL CHECK (\"FirstName\" <> ''),\n"
+			  "  \"Last Name\" TEXT, \"with\"\"quote\" INTEGER,\n"
+			  "  CONSTRAINT \"UQ_Name\" UNIQUE (\"FirstName\", \"Last Name\"));\n"
+			  "CREATE INDEX \"IX_Lower\" ON \"UserAccount\" (lower(\"FirstName\"));\n"
+			  "CREATE TABLE \"Logins\" (\"UserId\" INTEGER REFERENCES \"UserAccount\" (\"Id\"));\n",
+			  NULL);
+}
+
+static void utf8_names_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE \"café\" (\"numéro\" INTEGER PRIMARY KEY,\n"
+			  "  \"Crème\" TEXT CHECK (\"Crème\" <> 'brûlée'),\n"
+			  "  \"größe\" INTEGER CHECK (\"größe\" > 0));\n"
+			  "CREATE INDEX \"ix_café\" ON \"café\" (\"größe\");\n",
+			  NULL);
+}
+
+static void table_named_order_round_trips(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE \"order\" (id SERIAL PRIMARY KEY, \"user\" TEXT NOT NULL,\n"
+			  "  \"from\" DATE, total NUMERIC(10,2) CHECK (total >= 0));\n"
+			  "CREATE INDEX ON \"order\" (\"user\");\n"
+			  "CREATE TABLE lines (order_id INTEGER REFERENCES \"order\" ON DELETE CASCADE);\n",
+			  NULL);
+}
+
+static void names_that_need_quotes_are_marked_quoted(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE TABLE plain (a INTEGER, \"Mixed\" INTEGER, \"order\" INTEGER,\n"
+		   "  \"café\" INTEGER);\n"
+		   "CREATE INDEX \"Ix\" ON plain (a);\n");
+	s = reflect_ok(f, NULL);
+	assert_int_equal(s->tables[0]->quoted, 0);
+	assert_int_equal(column_of(s, "plain", "a")->quoted, 0);
+	assert_int_equal(column_of(s, "plain", "Mixed")->quoted, 1);
+	assert_int_equal(column_of(s, "plain", "order")->quoted, 1);
+	assert_int_equal(column_of(s, "plain", "café")->quoted, 1);
+	assert_int_equal(s->indexes[0]->quoted, 1);
+	dbt_schema_free(s);
+}
+
+static void generated_names_are_the_databases(void **state)
+{
+	struct fixture *f = *state;
+	const dbt_table *t;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER UNIQUE CHECK (a > 0),\n"
+		   "  p_id INTEGER REFERENCES p);\n"
+		   "CREATE INDEX ON t (a);\n");
+	s = reflect_ok(f, NULL);
+	t = dbt_schema_find_table(s, "t");
+	assert_non_null(t);
+	assert_string_equal(t->pk->name, "t_pkey");
+	assert_string_equal(t->uniques[0]->name, "t_a_key");
+	assert_string_equal(t->checks[0]->name, "t_a_check");
+	assert_string_equal(t->fks[0]->name, "t_p_id_fkey");
+	assert_string_equal(s->indexes[0]->name, "t_a_idx");
+	assert_int_equal(t->columns[0]->line, 0);
+	dbt_schema_free(s);
+}
+
+/* ------------------------------------------------------------- scope */
+
+static void tables_of_other_schemas_are_left_out(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE SCHEMA other;\n"
+		   "CREATE TABLE other.hidden (id INTEGER PRIMARY KEY);\n"
+		   "CREATE INDEX ON other.hidden (id);\n"
+		   "CREATE TABLE shown (id INTEGER PRIMARY KEY);\n");
+	s = reflect_ok(f, NULL);
+	assert_int_equal(s->ntables, 1);
+	assert_string_equal(s->tables[0]->name, "shown");
+	assert_int_equal(s->nindexes, 0);
+	dbt_schema_free(s);
+}
+
+static void named_schema_is_reflected(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+	const dbt_table *t;
+
+	exec_ok(f, "CREATE SCHEMA app;\n"
+		   "CREATE TABLE app.users (id SERIAL PRIMARY KEY, email TEXT);\n"
+		   "CREATE TABLE app.posts (id INTEGER PRIMARY KEY,\n"
+		   "  user_id INTEGER REFERENCES app.users);\n"
+		   "CREATE INDEX ix_email ON app.users (lower(email));\n"
+		   "CREATE TABLE public.elsewhere (id INTEGER);\n");
+	s = reflect_ok(f, "app");
+	assert_int_equal(s->ntables, 2);
+	t = dbt_schema_find_table(s, "posts");
+	assert_non_null(t);
+	assert_string_equal(t->fks[0]->ref_table, "users");
+	assert_int_equal(column_of(s, "users", "id")->identity, DBT_IDENTITY_SERIAL);
+	assert_int_equal(s->nindexes, 1);
+	assert_string_equal(s->indexes[0]->elems[0].expr, "lower(email)");
+	assert_null(dbt_schema_find_table(s, "elsewhere"));
+	dbt_schema_free(s);
+}
+
+static void version_table_is_left_out(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE TABLE dbtool_version (version_num VARCHAR(64) PRIMARY KEY);\n"
+		   "CREATE INDEX ON dbtool_version (version_num);\n"
+		   "CREATE TABLE users (id INTEGER);\n");
+	s = reflect_ok(f, NULL);
+	assert_int_equal(s->ntables, 1);
+	assert_string_equal(s->tables[0]->name, "users");
+	assert_int_equal(s->nindexes, 0);
+	dbt_schema_free(s);
+}
+
+static void views_and_sequences_are_left_out(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE TABLE t (id INTEGER);\n"
+		   "CREATE VIEW v AS SELECT id FROM t;\n"
+		   "CREATE SEQUENCE s;\n");
+	s = reflect_ok(f, NULL);
+	assert_int_equal(s->ntables, 1);
+	assert_string_equal(s->tables[0]->name, "t");
+	dbt_schema_free(s);
+}
+
+static void empty_schema_has_no_tables(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = reflect_ok(f, NULL);
+
+	assert_int_equal(s->ntables, 0);
+	assert_int_equal(s->nindexes, 0);
+	dbt_schema_free(s);
+}
+
+/* -------------------------------------------------------------- counts */
+
+/* A model of `n` tables, each with an index and a foreign key to the one
+ * before. */
+static char *many_tables(int n)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		dbt_buf_printf(&b, "CREATE TABLE t%d (id SERIAL PRIMARY KEY, name VARCHAR(20) DEFAULT 'x',\n", i);
+		if (i)
+			dbt_buf_printf(&b, "  prev INTEGER REFERENCES t%d CHECK (prev > 0));\n", i - 1);
+		else
+			dbt_buf_puts(&b, "  prev INTEGER CHECK (prev > 0));\n");
+		dbt_buf_printf(&b, "CREATE INDEX ix_t%d ON t%d (lower(name)) WHERE prev IS NOT NULL;\n", i, i);
+	}
+	assert_false(b.oom);
+	return dbt_buf_detach(&b);
+}
+
+static unsigned long queries_to_reflect(struct fixture *f, dbt_schema **out)
+{
+	unsigned long before = f->conn->nqueries;
+
+	*out = reflect_ok(f, NULL);
+	return f->conn->nqueries - before;
+}
+
+static void query_count_does_not_grow_with_tables(void **state)
+{
+	struct fixture *f = *state;
+	char *one = many_tables(1), *thousand = many_tables(1000);
+	dbt_schema *s, *want;
+	unsigned long n1, n1000;
+
+	exec_ok(f, one);
+	n1 = queries_to_reflect(f, &s);
+	assert_int_equal(s->ntables, 1);
+	dbt_schema_free(s);
+	exec_ok(f, "DROP TABLE t0");
+
+	exec_ok(f, thousand);
+	n1000 = queries_to_reflect(f, &s);
+	assert_int_equal(s->ntables, 1000);
+	assert_int_equal(s->nindexes, 1000);
+	assert_int_equal(n1000, n1);
+	assert_true(n1 <= 6);
+	want = parse_ok(thousand);
+	assert_same_dump(want, s, DBT_DUMP_NAMES);
+	dbt_schema_free(want);
+	dbt_schema_free(s);
+	free(one);
+	free(thousand);
+}
+
+/* -------------------------------------------------------- transactions */
+
+static void reflect_outside_a_transaction_leaves_none_open(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE TABLE t (id INTEGER);\n");
+	s = reflect_ok(f, NULL);
+	assert_int_equal(PQtransactionStatus(dbt_postgres_handle(f->conn)), PQTRANS_IDLE);
+	dbt_schema_free(s);
+}
+
+static void reflect_inside_a_transaction_sees_its_changes_and_keeps_it(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+
+	assert_int_equal(pg->begin(f->conn), 0);
+	exec_ok(f, "CREATE TABLE fresh (id INTEGER);\n");
+	s = reflect_ok(f, NULL);
+	assert_int_equal(s->ntables, 1);
+	assert_string_equal(s->tables[0]->name, "fresh");
+	assert_int_equal(PQtransactionStatus(dbt_postgres_handle(f->conn)), PQTRANS_INTRANS);
+	assert_int_equal(pg->rollback(f->conn), 0);
+	dbt_schema_free(s);
+}
+
+/* -------------------------------------------------------------- errors */
+
+static void missing_schema_is_not_found(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = (dbt_schema *)1;
+
+	assert_int_equal(dbt_postgres_reflect(&s, f->conn, "nowhere"), DBT_ENOTFOUND);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(), "cannot reflect schema 'nowhere': no such schema");
+	assert_int_equal(PQtransactionStatus(dbt_postgres_handle(f->conn)), PQTRANS_IDLE);
+}
+
+static void unsupported_type_is_an_error(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = (dbt_schema *)1;
+
+	exec_ok(f, "CREATE TABLE events (id INTEGER, ip INET);\n");
+	assert_int_equal(dbt_postgres_reflect(&s, f->conn, NULL), DBT_ERROR);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(), "cannot reflect column 'events.ip': unsupported type 'inet'");
+}
+
+static void array_type_is_an_error(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = (dbt_schema *)1;
+
+	exec_ok(f, "CREATE TABLE t (tags TEXT[]);\n");
+	assert_int_equal(dbt_postgres_reflect(&s, f->conn, NULL), DBT_ERROR);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(), "cannot reflect column 't.tags': unsupported type 'text[]'");
+}
+
+static void generated_column_is_an_error(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = (dbt_schema *)1;
+
+	exec_ok(f, "CREATE TABLE t (a INTEGER, b INTEGER GENERATED ALWAYS AS (a * 2) STORED);\n");
+	assert_int_equal(dbt_postgres_reflect(&s, f->conn, NULL), DBT_ERROR);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(),
+			    "cannot reflect column 't.b': generated columns are not supported");
+}
+
+static void failed_transaction_is_a_database_error(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = (dbt_schema *)1;
+
+	assert_int_equal(pg->begin(f->conn), 0);
+	assert_int_equal(pg->exec(f->conn, "SELECT 1/0"), DBT_EDB);
+	assert_int_equal(dbt_postgres_reflect(&s, f->conn, NULL), DBT_EDB);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(),
+			    "cannot reflect schema 'public': current transaction is aborted, commands "
+			    "ignored until end of transaction block");
+	assert_int_equal(pg->rollback(f->conn), 0);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(integer_types_and_aliases_round_trip),
+		T(numeric_types_and_aliases_round_trip),
+		T(text_types_and_aliases_round_trip),
+		T(time_types_and_aliases_round_trip),
+		T(boolean_binary_json_and_uuid_types_round_trip),
+		T(nullability_round_trips),
+		T(string_defaults_round_trip),
+		T(number_defaults_round_trip),
+		T(boolean_defaults_round_trip),
+		T(time_function_defaults_round_trip),
+		T(expression_defaults_with_casts_round_trip),
+		T(defaults_lose_the_servers_casts_of_literals),
+		T(nextval_default_of_unowned_sequence_stays_a_default),
+		T(serial_columns_round_trip),
+		T(serial_column_has_no_default),
+		T(identity_columns_round_trip),
+		T(collations_round_trip),
+		T(primary_keys_named_and_unnamed_round_trip),
+		T(composite_primary_key_round_trips),
+		T(unique_constraints_round_trip),
+		T(users_and_characters_foreign_key_round_trips),
+		T(composite_foreign_key_round_trips),
+		T(self_referential_foreign_key_round_trips),
+		T(foreign_key_cycle_added_by_alter_table_round_trips),
+		T(foreign_key_actions_round_trip),
+		T(deferrable_foreign_keys_round_trip),
+		T(authors_and_books_one_to_many_round_trips),
+		T(many_to_many_association_tables_round_trip),
+		T(check_in_lists_round_trip),
+		T(check_comparisons_round_trip),
+		T(check_boolean_logic_and_arithmetic_round_trip),
+		T(check_like_null_tests_and_functions_round_trip),
+		T(check_case_expression_round_trips),
+		T(check_text_is_rewritten_as_the_model_writes_it),
+		T(check_between_comes_back_as_two_comparisons),
+		T(check_keeps_casts_of_non_literals),
+		T(plain_and_unique_indexes_round_trip),
+		T(partial_index_round_trips),
+		T(expression_index_round_trips),
+		T(descending_index_round_trips),
+		T(index_behind_a_constraint_is_not_an_index),
+		T(quoted_mixed_case_names_round_trip),
+		T(utf8_names_round_trip),
+		T(table_named_order_round_trips),
+		T(names_that_need_quotes_are_marked_quoted),
+		T(generated_names_are_the_databases),
+		T(tables_of_other_schemas_are_left_out),
+		T(named_schema_is_reflected),
+		T(version_table_is_left_out),
+		T(views_and_sequences_are_left_out),
+		T(empty_schema_has_no_tables),
+		T(query_count_does_not_grow_with_tables),
+		T(reflect_outside_a_transaction_leaves_none_open),
+		T(reflect_inside_a_transaction_sees_its_changes_and_keeps_it),
+		T(missing_schema_is_not_found),
+		T(unsupported_type_is_an_error),
+		T(array_type_is_an_error),
+		T(generated_column_is_an_error),
+		T(failed_transaction_is_a_database_error),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

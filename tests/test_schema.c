@@ -1,0 +1,823 @@
+/*
+ * test_schema.c - the metadata model: canonical types and their aliases,
+ * canonical expression text, building and looking up a schema, and the
+ * normalisation that makes equal schemas compare equal (implied NOT NULL,
+ * redundant unique constraints, the names PostgreSQL would generate).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "schema.h"
+
+/* ----------------------------------------------------------- helpers */
+
+/* The canonical spelling of `text` parsed as a type; "ERR" on failure. */
+static char *type_of(const char *text, int *serial)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_type t;
+
+	if (dbt_type_parse(&t, serial, text, strlen(text), NULL) < 0)
+		return strdup("ERR");
+	dbt_type_format(&b, &t);
+	return dbt_buf_detach(&b);
+}
+
+static void assert_type(const char *text, const char *want)
+{
+	char *got = type_of(text, NULL);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void assert_type_error(const char *text, const char *msg, size_t pos)
+{
+	dbt_type t;
+	size_t errpos = 9999;
+
+	assert_int_equal(dbt_type_parse(&t, NULL, text, strlen(text), &errpos), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), msg);
+	assert_int_equal(errpos, pos);
+}
+
+static void assert_expr(const char *text, const char *want)
+{
+	char *got = NULL;
+
+	assert_int_equal(dbt_schema_normalize_expr(&got, text, strlen(text)), 0);
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static const dbt_type int_type = {DBT_TYPE_INTEGER, -1, -1, -1};
+
+/* A table `name` with integer columns `cols` (NULL-terminated). */
+static dbt_table *add_table(dbt_schema *s, const char *name, const char *const *cols)
+{
+	dbt_table *t;
+	dbt_column *c;
+
+	assert_int_equal(dbt_schema_add_table(&t, s, name, 0), 0);
+	for (; *cols; cols++)
+		assert_int_equal(dbt_table_add_column(&c, t, *cols, 0, &int_type), 0);
+	return t;
+}
+
+/* -------------------------------------------------------------- types */
+
+static void integer_aliases_map_to_integer_kinds(void **state)
+{
+	(void)state;
+	assert_type("INTEGER", "INTEGER");
+	assert_type("int", "INTEGER");
+	assert_type("Int4", "INTEGER");
+	assert_type("smallint", "SMALLINT");
+	assert_type("INT2", "SMALLINT");
+	assert_type("bigint", "BIGINT");
+	assert_type("int8", "BIGINT");
+}
+
+static void serial_types_are_integers_with_the_serial_flag(void **state)
+{
+	char *got;
+	int serial = -1;
+
+	(void)state;
+	got = type_of("SERIAL", &serial);
+	assert_string_equal(got, "INTEGER");
+	assert_int_equal(serial, 1);
+	free(got);
+	got = type_of("bigserial", &serial);
+	assert_string_equal(got, "BIGINT");
+	assert_int_equal(serial, 1);
+	free(got);
+	got = type_of("serial8", &serial);
+	assert_string_equal(got, "BIGINT");
+	free(got);
+	got = type_of("smallserial", &serial);
+	assert_string_equal(got, "SMALLINT");
+	assert_int_equal(serial, 1);
+	free(got);
+	got = type_of("serial4", &serial);
+	assert_string_equal(got, "INTEGER");
+	free(got);
+	got = type_of("integer", &serial);
+	assert_int_equal(serial, 0);
+	free(got);
+}
+
+static void boolean_aliases(void **state)
+{
+	(void)state;
+	assert_type("BOOLEAN", "BOOLEAN");
+	assert_type("bool", "BOOLEAN");
+}
+
+static void floating_point_aliases(void **state)
+{
+	(void)state;
+	assert_type("REAL", "REAL");
+	assert_type("float4", "REAL");
+	assert_type("FLOAT(1)", "REAL");
+	assert_type("float(24)", "REAL");
+	assert_type("DOUBLE PRECISION", "DOUBLE PRECISION");
+	assert_type("double   precision", "DOUBLE PRECISION");
+	assert_type("DOUBLE", "DOUBLE PRECISION");
+	assert_type("float8", "DOUBLE PRECISION");
+	assert_type("FLOAT", "DOUBLE PRECISION");
+	assert_type("float(25)", "DOUBLE PRECISION");
+	assert_type("float(53)", "DOUBLE PRECISION");
+}
+
+static void numeric_precision_and_scale(void **state)
+{
+	dbt_type t;
+
+	(void)state;
+	assert_type("NUMERIC", "NUMERIC");
+	assert_type("numeric(10,2)", "NUMERIC(10,2)");
+	assert_type("NUMERIC ( 10 , 2 )", "NUMERIC(10,2)");
+	assert_type("decimal(10)", "NUMERIC(10,0)");
+	assert_type("DEC(5, 5)", "NUMERIC(5,5)");
+	assert_int_equal(dbt_type_parse(&t, NULL, "numeric", 7, NULL), 0);
+	assert_int_equal(t.kind, DBT_TYPE_NUMERIC);
+	assert_int_equal(t.precision, -1);
+	assert_int_equal(t.scale, -1);
+	assert_int_equal(dbt_type_parse(&t, NULL, "numeric(7)", 10, NULL), 0);
+	assert_int_equal(t.precision, 7);
+	assert_int_equal(t.scale, 0);
+}
+
+static void character_aliases_and_lengths(void **state)
+{
+	dbt_type t;
+
+	(void)state;
+	assert_type("VARCHAR(50)", "VARCHAR(50)");
+	assert_type("varchar", "VARCHAR");
+	assert_type("CHARACTER VARYING(20)", "VARCHAR(20)");
+	assert_type("char varying (3)", "VARCHAR(3)");
+	assert_type("CHAR(4)", "CHAR(4)");
+	assert_type("character(4)", "CHAR(4)");
+	assert_type("bpchar(2)", "CHAR(2)");
+	assert_type("CHAR", "CHAR(1)");
+	assert_type("TEXT", "TEXT");
+	assert_int_equal(dbt_type_parse(&t, NULL, "varchar", 7, NULL), 0);
+	assert_int_equal(t.length, -1);
+}
+
+static void date_and_time_aliases(void **state)
+{
+	(void)state;
+	assert_type("DATE", "DATE");
+	assert_type("TIME", "TIME");
+	assert_type("time without time zone", "TIME");
+	assert_type("TIME(3) WITH TIME ZONE", "TIME(3) WITH TIME ZONE");
+	assert_type("timetz", "TIME WITH TIME ZONE");
+	assert_type("TIMESTAMP", "TIMESTAMP");
+	assert_type("timestamp(0) without time zone", "TIMESTAMP(0)");
+	assert_type("TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITH TIME ZONE");
+	assert_type("timestamptz", "TIMESTAMP WITH TIME ZONE");
+	assert_type("timestamptz(3)", "TIMESTAMP(3) WITH TIME ZONE");
+	assert_type("DATETIME", "TIMESTAMP");
+}
+
+static void default_time_precision_six_is_not_given(void **state)
+{
+	(void)state;
+	assert_type("timestamp(6)", "TIMESTAMP");
+	assert_type("timestamp(6) with time zone", "TIMESTAMP WITH TIME ZONE");
+	assert_type("time(6)", "TIME");
+}
+
+static void binary_json_and_uuid_aliases(void **state)
+{
+	(void)state;
+	assert_type("BLOB", "BLOB");
+	assert_type("bytea", "BLOB");
+	assert_type("JSON", "JSON");
+	assert_type("jsonb", "JSON");
+	assert_type("UUID", "UUID");
+}
+
+static void type_names_allow_comments_between_words(void **state)
+{
+	(void)state;
+	assert_type("double /* 64 bits */ precision", "DOUBLE PRECISION");
+	assert_type("varchar -- short\n(10)", "VARCHAR(10)");
+}
+
+static void unknown_type_is_an_error_at_its_word(void **state)
+{
+	(void)state;
+	assert_type_error("strnig", "expected a type, found 'strnig'", 0);
+	assert_type_error("", "expected a type, found end of file", 0);
+	assert_type_error("\"int\"", "expected a type, found '\"int\"'", 0);
+}
+
+static void type_parameter_out_of_range_is_an_error(void **state)
+{
+	(void)state;
+	assert_type_error("varchar(0)", "VARCHAR length 0 must be between 1 and 10485760", 8);
+	assert_type_error("char(99999999999)",
+			  "CHAR length 99999999999 must be between 1 and 10485760", 5);
+	assert_type_error("numeric(0)", "NUMERIC precision 0 must be between 1 and 1000", 8);
+	assert_type_error("numeric(5,6)", "NUMERIC scale 6 must be between 0 and the precision 5",
+			  10);
+	assert_type_error("timestamp(7)", "TIMESTAMP precision 7 must be between 0 and 6", 10);
+	assert_type_error("time(9)", "TIME precision 9 must be between 0 and 6", 5);
+	assert_type_error("float(54)", "FLOAT precision 54 must be between 1 and 53", 6);
+}
+
+static void malformed_type_parameters_are_errors(void **state)
+{
+	(void)state;
+	assert_type_error("varchar(x)", "expected an integer, found 'x'", 8);
+	assert_type_error("varchar(1.5)", "expected an integer, found '1.5'", 8);
+	assert_type_error("varchar(10", "expected ')', found end of file", 10);
+	assert_type_error("numeric(5 2)", "expected ',' or ')', found '2'", 10);
+	assert_type_error("numeric(5,2,1)", "expected ')', found ','", 11);
+	assert_type_error("timestamp with zone", "expected TIME ZONE, found 'zone'", 15);
+	assert_type_error("timestamp with time", "expected ZONE, found end of file", 19);
+}
+
+static void trailing_text_after_a_type_is_an_error(void **state)
+{
+	(void)state;
+	assert_type_error("integer(11)", "expected end of type 'INTEGER', found '('", 7);
+	assert_type_error("text with time zone", "expected end of type 'TEXT', found 'with'", 5);
+	assert_type_error("float8 precision",
+			  "expected end of type 'DOUBLE PRECISION', found 'precision'", 7);
+}
+
+static void text_and_integer_kinds(void **state)
+{
+	(void)state;
+	assert_true(dbt_type_is_text(DBT_TYPE_VARCHAR));
+	assert_true(dbt_type_is_text(DBT_TYPE_CHAR));
+	assert_true(dbt_type_is_text(DBT_TYPE_TEXT));
+	assert_false(dbt_type_is_text(DBT_TYPE_JSON));
+	assert_true(dbt_type_is_integer(DBT_TYPE_SMALLINT));
+	assert_true(dbt_type_is_integer(DBT_TYPE_BIGINT));
+	assert_false(dbt_type_is_integer(DBT_TYPE_NUMERIC));
+}
+
+/* -------------------------------------------------------- expressions */
+
+static void expression_spacing_is_canonical(void **state)
+{
+	(void)state;
+	assert_expr("price>=0 and X is not null", "price >= 0 AND x IS NOT NULL");
+	assert_expr("  a\n\t+\tb  ", "a + b");
+	assert_expr("a in (1,2 , 3)", "a IN (1, 2, 3)");
+	assert_expr("t . a [ 1 ]", "t.a[1]");
+	assert_expr("count( * )", "count(*)");
+	assert_expr("a||'x'", "a || 'x'");
+}
+
+static void expression_case_folds_words_and_raises_keywords(void **state)
+{
+	(void)state;
+	assert_expr("LOWER(Email)", "lower(email)");
+	assert_expr("current_timestamp", "CURRENT_TIMESTAMP");
+	assert_expr("coalesce(a, b) between 1 and 2", "COALESCE(a, b) BETWEEN 1 AND 2");
+	assert_expr("case when a then 1 else 2 end", "CASE WHEN a THEN 1 ELSE 2 END");
+}
+
+static void expression_outer_parentheses_are_removed(void **state)
+{
+	(void)state;
+	assert_expr("((a > 0))", "a > 0");
+	assert_expr("( lower( Email ) )", "lower(email)");
+	assert_expr("(a) + (b)", "(a) + (b)");
+	assert_expr("(a > 0) and ((b))", "(a > 0) AND ((b))");
+}
+
+static void expression_unary_signs_bind_tightly(void **state)
+{
+	(void)state;
+	assert_expr("- 1", "-1");
+	assert_expr("(-1)", "-1");
+	assert_expr("a - -1", "a - -1");
+	assert_expr("a-1", "a - 1");
+	assert_expr("x * - y", "x * -y");
+	assert_expr("f(-1, + 2)", "f(-1, +2)");
+	assert_expr("not - a", "NOT -a");
+	assert_expr("null - 1", "NULL - 1");
+}
+
+static void expression_signs_never_fuse_with_operators(void **state)
+{
+	(void)state;
+	/* "--1.5" would read back as a comment, "-@1" as the operator "-@". */
+	assert_expr("- -1.5", "- -1.5");
+	assert_expr("--1.5\n2", "2");
+	assert_expr("-(-1)", "-(-1)");
+	assert_expr("- @ 1", "- @ 1");
+	assert_expr("a * - - b", "a * - -b");
+}
+
+static void canonical_expression_is_a_fixed_point(void **state)
+{
+	static const char *const exprs[] = {
+		"- -1.5", "a * - - b", "CAST(x AS int4) :: text", "\"Name\" IN (1,2)",
+		"e'\\'' || $$x$$", "not -a", "t.a[1] >= -f(- 1)", "((a)) and (b)",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(exprs) / sizeof(exprs[0]); i++) {
+		char *once = NULL, *twice = NULL;
+
+		assert_int_equal(dbt_schema_normalize_expr(&once, exprs[i], strlen(exprs[i])), 0);
+		assert_int_equal(dbt_schema_normalize_expr(&twice, once, strlen(once)), 0);
+		assert_string_equal(twice, once);
+		free(once);
+		free(twice);
+	}
+}
+
+static void expression_strings_are_kept_verbatim(void **state)
+{
+	(void)state;
+	assert_expr("'Hello  World'", "'Hello  World'");
+	assert_expr("'it''s'", "'it''s'");
+	assert_expr("e'a\\'b'", "E'a\\'b'");
+	assert_expr("x'AB'", "X'AB'");
+	assert_expr("$$ a  b $$", "$$ a  b $$");
+	assert_expr("'a -- b /* c */'", "'a -- b /* c */'");
+}
+
+static void expression_quoted_identifiers_unquote_when_plain(void **state)
+{
+	(void)state;
+	assert_expr("\"name\" > 0", "name > 0");
+	assert_expr("\"Name\" > 0", "\"Name\" > 0");
+	assert_expr("\"order\" > 0", "\"order\" > 0");
+	assert_expr("\"a\"\"b\" > 0", "\"a\"\"b\" > 0");
+	assert_expr("\"1a\" > 0", "\"1a\" > 0");
+	assert_expr("\"caf\xc3\xa9\" > 0", "\"caf\xc3\xa9\" > 0");
+}
+
+static void expression_comments_are_dropped(void **state)
+{
+	(void)state;
+	assert_expr("a /* c */ + -- x\n b", "a + b");
+	assert_expr("/* a /* nested */ comment */ 1", "1");
+}
+
+static void expression_cast_types_are_canonical(void **state)
+{
+	(void)state;
+	assert_expr("'2020-01-01'::date", "'2020-01-01'::DATE");
+	assert_expr("x :: character varying(10)", "x::VARCHAR(10)");
+	assert_expr("'{}'::jsonb", "'{}'::JSON");
+	assert_expr("CAST(x AS int4)", "CAST(x AS INTEGER)");
+	assert_expr("cast(x as double precision) > 0", "CAST(x AS DOUBLE PRECISION) > 0");
+	assert_expr("x::timestamp with time zone", "x::TIMESTAMP WITH TIME ZONE");
+	assert_expr("x::text::int", "x::TEXT::INTEGER");
+	assert_expr("x::regclass", "x::regclass");
+	assert_expr("now()::date - 1", "now()::DATE - 1");
+}
+
+static void expression_that_does_not_tokenize_is_an_error(void **state)
+{
+	char *out = (char *)1;
+
+	(void)state;
+	assert_int_equal(dbt_schema_normalize_expr(&out, "'abc", 4), DBT_EPARSE);
+	assert_null(out);
+	assert_string_equal(dbt_error_last(), "invalid expression ''abc': unterminated string");
+	assert_int_equal(dbt_schema_normalize_expr(&out, "a \\ b", 5), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "invalid expression 'a \\ b': unexpected character '\\'");
+}
+
+static void empty_expression_is_an_error(void **state)
+{
+	char *out = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_schema_normalize_expr(&out, " -- nothing\n", 12), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "invalid expression ' -- nothing ': no expression");
+	assert_int_equal(dbt_schema_normalize_expr(&out, "()", 2), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "invalid expression '()': no expression");
+}
+
+/* --------------------------------------------------------- the model */
+
+static void schema_builds_and_finds_by_exact_name(void **state)
+{
+	static const char *const cols[] = {"id", "Name", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_index *ix;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "users", cols);
+	assert_int_equal(dbt_schema_add_index(&ix, s, "users_name", 0, "users", 1), 0);
+	assert_int_equal(dbt_index_add_column(ix, "Name", 1), 0);
+	assert_ptr_equal(dbt_schema_find_table(s, "users"), t);
+	assert_null(dbt_schema_find_table(s, "Users"));
+	assert_ptr_equal(dbt_table_find_column(t, "Name"), t->columns[1]);
+	assert_null(dbt_table_find_column(t, "name"));
+	assert_ptr_equal(dbt_schema_find_index(s, "users_name"), ix);
+	assert_null(dbt_schema_find_index(s, "other"));
+	assert_string_equal(ix->elems[0].column, "Name");
+	assert_true(ix->elems[0].desc);
+	assert_true(ix->name_given);
+	assert_true(ix->unique);
+	dbt_schema_free(s);
+}
+
+static void pointers_stay_valid_as_objects_are_added(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_table *first;
+	dbt_column *c, *col0;
+	char name[16];
+	int i;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	first = add_table(s, "t0", cols);
+	col0 = first->columns[0];
+	for (i = 1; i < 100; i++) {
+		snprintf(name, sizeof(name), "t%d", i);
+		add_table(s, name, cols);
+		snprintf(name, sizeof(name), "c%d", i);
+		assert_int_equal(dbt_table_add_column(&c, first, name, 0, &int_type), 0);
+	}
+	assert_ptr_equal(dbt_schema_find_table(s, "t0"), first);
+	assert_ptr_equal(first->columns[0], col0);
+	assert_int_equal(s->ntables, 100);
+	assert_int_equal(first->ncolumns, 100);
+	dbt_schema_free(s);
+}
+
+static void free_accepts_null(void **state)
+{
+	(void)state;
+	dbt_schema_free(NULL);
+}
+
+static void second_primary_key_is_refused(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *pk;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+	assert_false(pk->name_given);
+	assert_int_equal(dbt_table_set_pk(&pk, t, "x"), DBT_EEXISTS);
+	assert_null(pk);
+	assert_string_equal(dbt_error_last(), "table 't' has a primary key already");
+	dbt_schema_free(s);
+}
+
+static void default_is_stored_normalised(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_column_set_default(t->columns[0], "( - 1 )", 7), 0);
+	assert_string_equal(t->columns[0]->default_expr, "-1");
+	assert_int_equal(dbt_column_set_default(t->columns[0], "now( )", 6), 0);
+	assert_string_equal(t->columns[0]->default_expr, "now()");
+	dbt_schema_free(s);
+}
+
+static void default_null_means_no_default(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_column_set_default(t->columns[0], "1", 1), 0);
+	assert_int_equal(dbt_column_set_default(t->columns[0], "null", 4), 0);
+	assert_null(t->columns[0]->default_expr);
+	assert_int_equal(dbt_column_set_default(t->columns[0], "(NULL::text)", 12), 0);
+	assert_null(t->columns[0]->default_expr);
+	dbt_schema_free(s);
+}
+
+static void bad_default_leaves_the_old_one(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_column_set_default(t->columns[0], "1", 1), 0);
+	assert_int_equal(dbt_column_set_default(t->columns[0], "'x", 2), DBT_EPARSE);
+	assert_string_equal(t->columns[0]->default_expr, "1");
+	dbt_schema_free(s);
+}
+
+static void check_index_expression_and_where_are_normalised(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_check *c;
+	dbt_index *ix;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_table_add_check(&c, t, "pos", "(A>0)", 5), 0);
+	assert_string_equal(c->expr, "a > 0");
+	assert_true(c->name_given);
+	assert_int_equal(dbt_table_add_check(&c, t, NULL, "", 0), DBT_EPARSE);
+	assert_null(c);
+	assert_int_equal(t->nchecks, 1);
+	assert_int_equal(dbt_schema_add_index(&ix, s, NULL, 0, "t", 0), 0);
+	assert_false(ix->name_given);
+	assert_int_equal(dbt_index_add_expr(ix, "Lower( a )", 10, 0), 0);
+	assert_int_equal(dbt_index_set_where(ix, "a is not null", 13), 0);
+	assert_null(ix->elems[0].column);
+	assert_string_equal(ix->elems[0].expr, "lower(a)");
+	assert_string_equal(ix->where, "a IS NOT NULL");
+	dbt_schema_free(s);
+}
+
+/* ------------------------------------------------------- normalising */
+
+static void primary_key_columns_become_not_null(void **state)
+{
+	static const char *const cols[] = {"a", "b", "c", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *pk;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(pk, "a"), 0);
+	assert_int_equal(dbt_unique_add_column(pk, "b"), 0);
+	dbt_table_normalize(t);
+	assert_true(t->columns[0]->not_null);
+	assert_true(t->columns[1]->not_null);
+	assert_false(t->columns[2]->not_null);
+	dbt_schema_free(s);
+}
+
+static void unique_repeating_primary_key_is_dropped(void **state)
+{
+	static const char *const cols[] = {"a", "b", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *pk, *u;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(pk, "a"), 0);
+	assert_int_equal(dbt_table_add_unique(&u, t, "named"), 0);
+	assert_int_equal(dbt_unique_add_column(u, "a"), 0);
+	assert_int_equal(dbt_table_add_unique(&u, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(u, "b"), 0);
+	dbt_table_normalize(t);
+	assert_int_equal(t->nuniques, 1);
+	assert_string_equal(t->uniques[0]->columns[0], "b");
+	/* The kept key takes the user's name of the dropped one. */
+	assert_string_equal(t->pk->name, "named");
+	assert_true(t->pk->name_given);
+	dbt_schema_free(s);
+}
+
+static void unique_repeating_an_earlier_unique_is_dropped(void **state)
+{
+	static const char *const cols[] = {"a", "b", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *u;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_table_add_unique(&u, t, "first"), 0);
+	assert_int_equal(dbt_unique_add_column(u, "a"), 0);
+	assert_int_equal(dbt_unique_add_column(u, "b"), 0);
+	assert_int_equal(dbt_table_add_unique(&u, t, "second"), 0);
+	assert_int_equal(dbt_unique_add_column(u, "a"), 0);
+	assert_int_equal(dbt_unique_add_column(u, "b"), 0);
+	assert_int_equal(dbt_table_add_unique(&u, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(u, "b"), 0);
+	assert_int_equal(dbt_unique_add_column(u, "a"), 0);
+	dbt_table_normalize(t);
+	assert_int_equal(t->nuniques, 2);
+	assert_string_equal(t->uniques[0]->name, "first");
+	assert_string_equal(t->uniques[1]->columns[0], "b");
+	dbt_schema_free(s);
+}
+
+static void generated_names_follow_postgresql(void **state)
+{
+	static const char *const cols[] = {"a", "b", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *pk, *u;
+	dbt_fk *fk;
+	dbt_check *c;
+	dbt_index *ix;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(pk, "a"), 0);
+	assert_int_equal(dbt_table_add_unique(&u, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(u, "a"), 0);
+	assert_int_equal(dbt_unique_add_column(u, "b"), 0);
+	assert_int_equal(dbt_table_add_fk(&fk, t, NULL, "t"), 0);
+	assert_int_equal(dbt_fk_add_column(fk, "b"), 0);
+	assert_int_equal(dbt_table_add_check(&c, t, NULL, "a > 0 and a < 9", 15), 0);
+	assert_int_equal(dbt_table_add_check(&c, t, NULL, "a > b", 5), 0);
+	assert_int_equal(dbt_schema_add_index(&ix, s, NULL, 0, "t", 0), 0);
+	assert_int_equal(dbt_index_add_expr(ix, "lower(b::text)", 14, 0), 0);
+	assert_int_equal(dbt_index_add_expr(ix, "a + b", 5, 0), 0);
+	assert_int_equal(dbt_index_add_expr(ix, "a + 1", 5, 0), 0);
+	assert_int_equal(dbt_index_add_column(ix, "a", 0), 0);
+	assert_int_equal(dbt_schema_name_auto(s), 0);
+	assert_string_equal(t->pk->name, "t_pkey");
+	assert_string_equal(t->uniques[0]->name, "t_a_b_key");
+	assert_string_equal(t->fks[0]->name, "t_b_fkey");
+	assert_string_equal(t->checks[0]->name, "t_a_check");
+	assert_string_equal(t->checks[1]->name, "t_check");
+	assert_string_equal(ix->name, "t_lower_expr_expr1_a_idx");
+	assert_false(t->pk->name_given);
+	assert_false(ix->name_given);
+	dbt_schema_free(s);
+}
+
+static void generated_name_gets_a_number_when_taken(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *pk, *u;
+	dbt_check *c;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	add_table(s, "T_PKEY", cols);
+	add_table(s, "t_pkey1", cols);
+	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(pk, "a"), 0);
+	assert_int_equal(dbt_table_add_unique(&u, t, "t_a_key"), 0);
+	assert_int_equal(dbt_unique_add_column(u, "a"), 0);
+	assert_int_equal(dbt_table_add_unique(&u, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(u, "a"), 0);
+	assert_int_equal(dbt_table_add_check(&c, t, "t_a_check", "a > 0", 5), 0);
+	assert_int_equal(dbt_table_add_check(&c, t, NULL, "a > 1", 5), 0);
+	assert_int_equal(dbt_schema_name_auto(s), 0);
+	assert_string_equal(t->pk->name, "t_pkey2");
+	assert_string_equal(t->uniques[1]->name, "t_a_key1");
+	assert_string_equal(t->checks[1]->name, "t_a_check1");
+	dbt_schema_free(s);
+}
+
+static void long_generated_names_are_cut_to_63_bytes(void **state)
+{
+	char tname[61], cname[31];
+	const char *cols[3] = {cname, "b", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *pk, *u;
+	dbt_check *c;
+	dbt_index *ix;
+	char want[64];
+
+	(void)state;
+	memset(tname, 'a', 60);
+	tname[60] = '\0';
+	memset(cname, 'c', 30);
+	cname[30] = '\0';
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, tname, cols);
+	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(pk, cname), 0);
+	assert_int_equal(dbt_table_add_unique(&u, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(u, "b"), 0);
+	assert_int_equal(dbt_table_add_check(&c, t, NULL, cname, 30), 0);
+	assert_int_equal(dbt_schema_add_index(&ix, s, NULL, 0, tname, 0), 0);
+	assert_int_equal(dbt_index_add_column(ix, "b", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix, cname, 0), 0);
+	assert_int_equal(dbt_schema_name_auto(s), 0);
+	/* What PostgreSQL 15 names them. */
+	snprintf(want, sizeof(want), "%.58s_pkey", tname);
+	assert_string_equal(t->pk->name, want);
+	snprintf(want, sizeof(want), "%.57s_b_key", tname);
+	assert_string_equal(t->uniques[0]->name, want);
+	snprintf(want, sizeof(want), "%.28s_%.28s_check", tname, cname);
+	assert_string_equal(t->checks[0]->name, want);
+	snprintf(want, sizeof(want), "%.29s_b_%.27s_idx", tname, cname);
+	assert_string_equal(ix->name, want);
+	assert_int_equal(strlen(ix->name), 63);
+	dbt_schema_free(s);
+}
+
+static void generated_names_do_not_split_utf8_characters(void **state)
+{
+	/* 31 two-byte characters: PostgreSQL keeps 28 of them. */
+	static const char e[] = "\xc3\xa9";
+	char tname[63] = "";
+	const char *cols[2] = {"\xc3\xbc", NULL};
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *u;
+	char want[64] = "";
+	int i;
+
+	(void)state;
+	for (i = 0; i < 31; i++)
+		strcat(tname, e);
+	for (i = 0; i < 28; i++)
+		strcat(want, e);
+	strcat(want, "_\xc3\xbc_key");
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, tname, cols);
+	assert_int_equal(dbt_table_add_unique(&u, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(u, "\xc3\xbc"), 0);
+	assert_int_equal(dbt_schema_name_auto(s), 0);
+	assert_string_equal(u->name, want);
+	dbt_schema_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(integer_aliases_map_to_integer_kinds),
+		cmocka_unit_test(serial_types_are_integers_with_the_serial_flag),
+		cmocka_unit_test(boolean_aliases),
+		cmocka_unit_test(floating_point_aliases),
+		cmocka_unit_test(numeric_precision_and_scale),
+		cmocka_unit_test(character_aliases_and_lengths),
+		cmocka_unit_test(date_and_time_aliases),
+		cmocka_unit_test(default_time_precision_six_is_not_given),
+		cmocka_unit_test(binary_json_and_uuid_aliases),
+		cmocka_unit_test(type_names_allow_comments_between_words),
+		cmocka_unit_test(unknown_type_is_an_error_at_its_word),
+		cmocka_unit_test(type_parameter_out_of_range_is_an_error),
+		cmocka_unit_test(malformed_type_parameters_are_errors),
+		cmocka_unit_test(trailing_text_after_a_type_is_an_error),
+		cmocka_unit_test(text_and_integer_kinds),
+		cmocka_unit_test(expression_spacing_is_canonical),
+		cmocka_unit_test(expression_case_folds_words_and_raises_keywords),
+		cmocka_unit_test(expression_outer_parentheses_are_removed),
+		cmocka_unit_test(expression_unary_signs_bind_tightly),
+		cmocka_unit_test(expression_signs_never_fuse_with_operators),
+		cmocka_unit_test(canonical_expression_is_a_fixed_point),
+		cmocka_unit_test(expression_strings_are_kept_verbatim),
+		cmocka_unit_test(expression_quoted_identifiers_unquote_when_plain),
+		cmocka_unit_test(expression_comments_are_dropped),
+		cmocka_unit_test(expression_cast_types_are_canonical),
+		cmocka_unit_test(expression_that_does_not_tokenize_is_an_error),
+		cmocka_unit_test(empty_expression_is_an_error),
+		cmocka_unit_test(schema_builds_and_finds_by_exact_name),
+		cmocka_unit_test(pointers_stay_valid_as_objects_are_added),
+		cmocka_unit_test(free_accepts_null),
+		cmocka_unit_test(second_primary_key_is_refused),
+		cmocka_unit_test(default_is_stored_normalised),
+		cmocka_unit_test(default_null_means_no_default),
+		cmocka_unit_test(bad_default_leaves_the_old_one),
+		cmocka_unit_test(check_index_expression_and_where_are_normalised),
+		cmocka_unit_test(primary_key_columns_become_not_null),
+		cmocka_unit_test(unique_repeating_primary_key_is_dropped),
+		cmocka_unit_test(unique_repeating_an_earlier_unique_is_dropped),
+		cmocka_unit_test(generated_names_follow_postgresql),
+		cmocka_unit_test(generated_name_gets_a_number_when_taken),
+		cmocka_unit_test(long_generated_names_are_cut_to_63_bytes),
+		cmocka_unit_test(generated_names_do_not_split_utf8_characters),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
