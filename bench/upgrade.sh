@@ -62,9 +62,14 @@ bench_sqlite() {
 	t0=$(now); sqlite3 floor.db <upgrade.sql >/dev/null; floor=$(elapsed "$t0")
 	printf 'sqlite   upgrade %4d revisions: dbtool %.3fs, sqlite3 %.3fs, ratio %s\n' \
 		"$n" "$tool" "$floor" "$(ratio "$tool" "$floor")"
+	sqlite_tool=$tool sqlite_floor=$floor
 	t0=$(now); "$dbtool" -u sqlite:///app.db history >/dev/null; tool=$(elapsed "$t0")
 	printf 'chain    load %4d revisions (history): %.3fs\n' "$n" "$tool"
-	if python3 -c 'import alembic' 2>/dev/null; then
+	py=""
+	for candidate in python3 /usr/bin/python3; do
+		if "$candidate" -c 'import alembic' 2>/dev/null; then py=$candidate; break; fi
+	done
+	if [ -n "$py" ]; then
 		bench_alembic "$d"
 	else
 		echo "alembic  not installed (apt-get install python3-alembic to compare)"
@@ -100,13 +105,14 @@ def downgrade():
 PY
 		parent="'$id'"
 	done
-	t0=$(now); python3 -m alembic -c "$d/alembic.ini" upgrade head >/dev/null 2>&1; tool=$(elapsed "$t0")
-	printf 'alembic  upgrade %4d revisions: %.3fs\n' "$n" "$tool"
+	t0=$(now); "$py" -m alembic -c "$d/alembic.ini" upgrade head >/dev/null 2>&1; tool=$(elapsed "$t0")
+	printf 'alembic  upgrade %4d revisions: %.3fs, ratio to sqlite3 %s, to dbtool %s\n' \
+		"$n" "$tool" "$(ratio "$tool" "$sqlite_floor")" "$(ratio "$tool" "$sqlite_tool")"
 }
 
 bench_postgres() {
 	local d=$work/pg t0 tool floor url
-	pg_dir=$work/cluster
+	pg_dir=$(mktemp -d /tmp/dbtool-bench-pg.XXXXXX)
 	"$here/scripts/pg-cluster" start "$pg_dir" >/dev/null
 	url=$("$here/scripts/pg-cluster" url "$pg_dir")
 	psql -q "$url" -c 'CREATE DATABASE bench_tool' -c 'CREATE DATABASE bench_floor'

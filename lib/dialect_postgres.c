@@ -544,6 +544,7 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.lock = lock,
 	.unlock = unlock,
 	.table_exists = table_exists,
+	.reflect = dbt_postgres_reflect,
 	.quote_ident = quote_ident,
 	.quote_literal = quote_literal,
 };

@@ -886,15 +886,24 @@ static void emit_columns(struct ops *o, const struct state *st)
 			dbt_op_kind kinds[4];
 			size_t nk = 0, m;
 
+			int identity_changes;
+
 			if (!oc)
 				continue;
+			/* A column stops being an identity before its other changes
+			 * and becomes one after them: PostgreSQL refuses DROP NOT NULL
+			 * or a default on an identity column. */
+			identity_changes = !oc->autoincrement != !c->autoincrement ||
+					   oc->identity != c->identity;
+			if (identity_changes && oc->identity != DBT_IDENTITY_NONE)
+				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
 			if (!same_type(oc, c))
 				kinds[nk++] = DBT_OP_ALTER_TYPE;
 			if (!oc->not_null != !c->not_null)
 				kinds[nk++] = DBT_OP_ALTER_NULL;
 			if (!streq_null(oc->default_expr, c->default_expr))
 				kinds[nk++] = DBT_OP_ALTER_DEFAULT;
-			if (!oc->autoincrement != !c->autoincrement || oc->identity != c->identity)
+			if (identity_changes && oc->identity == DBT_IDENTITY_NONE)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
 			for (m = 0; m < nk; m++) {
 				if ((op = emit(o, kinds[m], p->b, p->a))) {

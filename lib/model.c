@@ -30,7 +30,11 @@ static int load_model(dbt_schema **out, dbt_conn *conn, const char *path)
 					   : rc;
 	rc = dbt_schema_adapt(*out, conn->dialect->kind);
 	if (rc < 0) {
-		dbt_error_prefix(rc, "%s", path);
+		/* The message starts with "line:column:" and lacks the path. */
+		char *msg = strdup(dbt_error_last());
+
+		dbt_error_set(rc, "%s:%s", path, msg ? msg : "out of memory");
+		free(msg);
 		dbt_schema_free(*out);
 		*out = NULL;
 	}

@@ -317,6 +317,28 @@ int dbt_token_is(const char *text, const dbt_token *tok, const char *s)
 	return 0;
 }
 
+char *dbt_token_name(const char *text, const dbt_token *tok)
+{
+	const char *s = text + tok->start;
+	size_t i, o = 0;
+	char *name = malloc(tok->len + 1);
+
+	if (!name)
+		return NULL;
+	if (tok->kind == DBT_TOK_QUOTED) {
+		for (i = 1; i + 1 < tok->len; i++) {
+			name[o++] = s[i];
+			if (s[i] == '"')
+				i++;
+		}
+	} else {
+		for (i = 0; i < tok->len; i++)
+			name[o++] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i];
+	}
+	name[o] = '\0';
+	return name;
+}
+
 void dbt_token_describe(dbt_buf *out, const char *text, const dbt_token *tok)
 {
 	size_t n = tok->len;
@@ -509,38 +531,20 @@ static void name_release(struct name *n)
 static int parse_name(struct parser *p, struct name *out, const char *what)
 {
 	const char *s = p->text + p->tok.start;
-	size_t i, o = 0;
 	int rc;
 
 	out->s = NULL;
 	out->line = p->tok.line;
 	out->col = p->tok.col;
-	if (p->tok.kind == DBT_TOK_WORD) {
-		if (dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED)
-			return fail_at(p, p->tok.line, p->tok.col,
-				       "expected %s, found reserved word '%.*s'", what,
-				       (int)p->tok.len, s);
-		out->s = strndup(s, p->tok.len);
-		if (!out->s)
-			return dbt_error_oom();
-		for (i = 0; out->s[i]; i++)
-			if (out->s[i] >= 'A' && out->s[i] <= 'Z')
-				out->s[i] += 'a' - 'A';
-		out->quoted = 0;
-	} else if (p->tok.kind == DBT_TOK_QUOTED) {
-		out->s = malloc(p->tok.len);
-		if (!out->s)
-			return dbt_error_oom();
-		for (i = 1; i + 1 < p->tok.len; i++) {
-			out->s[o++] = s[i];
-			if (s[i] == '"')
-				i++;
-		}
-		out->s[o] = '\0';
-		out->quoted = 1;
-	} else {
+	out->quoted = p->tok.kind == DBT_TOK_QUOTED;
+	if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
 		return expected(p, what);
-	}
+	if (p->tok.kind == DBT_TOK_WORD && dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED)
+		return fail_at(p, p->tok.line, p->tok.col, "expected %s, found reserved word '%.*s'",
+			       what, (int)p->tok.len, s);
+	out->s = dbt_token_name(p->text, &p->tok);
+	if (!out->s)
+		return dbt_error_oom();
 	if (strlen(out->s) > DBT_NAME_MAX) {
 		size_t cut = 40;
 
@@ -1472,32 +1476,21 @@ cleanup:
 	return rc;
 }
 
-/* The column an index key "(name)" names, when it is just a name. */
+/* The column an index key "(name)" names, when it is just a name: 1 and
+ * the name in `out` (caller frees), else 0. */
 static int plain_name(const char *expr, char **out)
 {
 	dbt_lexer lx;
 	dbt_token a, b;
-	size_t i, o = 0;
 
 	*out = NULL;
 	dbt_lex_init(&lx, expr, strlen(expr));
 	if (dbt_lex_next(&lx, &a) < 0 || dbt_lex_next(&lx, &b) < 0 || b.kind != DBT_TOK_END)
 		return 0;
-	if (a.kind == DBT_TOK_WORD && !dbt_sql_keyword(expr + a.start, a.len)) {
-		*out = strndup(expr + a.start, a.len);
-	} else if (a.kind == DBT_TOK_QUOTED) {
-		*out = malloc(a.len);
-		if (*out) {
-			for (i = a.start + 1; i + 1 < a.start + a.len; i++) {
-				(*out)[o++] = expr[i];
-				if (expr[i] == '"')
-					i++;
-			}
-			(*out)[o] = '\0';
-		}
-	} else {
+	if (a.kind != DBT_TOK_QUOTED &&
+	    (a.kind != DBT_TOK_WORD || dbt_sql_keyword(expr + a.start, a.len)))
 		return 0;
-	}
+	*out = dbt_token_name(expr, &a);
 	return *out ? 1 : dbt_error_oom();
 }
 
@@ -1507,7 +1500,7 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 	struct name n = {NULL, 0, 0, 0};
 	int line = p->tok.line, col = p->tok.col, rc;
 	char *canon = NULL, *column = NULL;
-	size_t from, a, b;
+	size_t from, len, a, b;
 	dbt_token la;
 
 	peek(p, &la);
@@ -1520,8 +1513,8 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 			goto cleanup;
 		if ((rc = parse_parens(p, &a, &b, call)) < 0)
 			goto cleanup;
-		if ((rc = dbt_schema_normalize_expr(&canon, p->text + from, p->prev_end - from)) <
-		    0)
+		len = p->prev_end - from;
+		if ((rc = dbt_schema_normalize_expr(&canon, p->text + from, len)) < 0)
 			goto cleanup;
 		rc = call ? 0 : plain_name(canon, &column);
 		if (rc < 0)

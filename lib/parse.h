@@ -61,6 +61,12 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out);
  * or a word equal to `s` ignoring ASCII case. */
 int dbt_token_is(const char *text, const dbt_token *tok, const char *s);
 
+/* The name a word or quoted identifier token stands for: a word folded to
+ * lower case (ASCII letters only, as PostgreSQL folds them), a quoted
+ * identifier without its quotes and with "" made ".  Caller frees; NULL
+ * when out of memory. */
+char *dbt_token_name(const char *text, const dbt_token *tok);
+
 /* Appends how an error message names the token: "end of file",
  * "a string", or its text in single quotes (cut after 40 bytes). */
 void dbt_token_describe(dbt_buf *out, const char *text, const dbt_token *tok);

@@ -44,6 +44,7 @@
 #include <libpq-fe.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define VERSION_TABLE "dbtool_version"
 
@@ -58,6 +59,7 @@ enum prec {
 	P_IS,
 	P_CMP,    /* < > = <= >= <> */
 	P_LIKE,   /* LIKE ILIKE SIMILAR TO IN */
+	P_ESCAPE, /* the ESCAPE of LIKE and SIMILAR TO */
 	P_OP,     /* any other operator */
 	P_ADD,    /* + - */
 	P_MUL,    /* * / % */
@@ -314,6 +316,9 @@ static struct node *parse_call(struct xp *x, const char *name, size_t len)
 	if (!n || !set_text(x, n, name, len))
 		return NULL;
 	x->pos++;
+	/* TRIM(BOTH FROM x) is how the server prints trim(x). */
+	if (len == 4 && !strncasecmp(name, "trim", 4) && is(x, "both") && ahead_is(x, 1, "from"))
+		x->pos += 2;
 	if (parse_list(x, n, ")"))
 		return n;
 	if (x->oom || !(close = closing(x, open)))
@@ -778,11 +783,44 @@ static int is_literal(const struct node *n)
 	return n->kind == N_LEAF && (n->leaf == L_STRING || n->leaf == L_NUMBER || n->leaf == L_NULL);
 }
 
+static int is_call(const struct node *n, const char *name)
+{
+	return n->kind == N_CALL && !n->raw && !strcasecmp(n->text, name);
+}
+
+/* The type of an expression where it is plain: a column's, a cast's, and
+ * that of the functions whose type is their arguments'; NONE otherwise. */
+static dbt_type_kind type_of(const struct node *n, const dbt_table *t)
+{
+	const dbt_column *c;
+	dbt_type_kind kind;
+	size_t i;
+
+	if ((c = leaf_column(n, t)))
+		return c->type.kind;
+	if (n->kind == N_CAST)
+		return cast_kind(n->text);
+	if (is_call(n, "coalesce") || is_call(n, "nullif") || is_call(n, "greatest") ||
+	    is_call(n, "least")) {
+		for (i = 0; i < n->nkids; i++)
+			if ((kind = type_of(n->kids[i], t)) != DBT_TYPE_NONE)
+				return kind;
+	}
+	return DBT_TYPE_NONE;
+}
+
+/* 1 when PostgreSQL casts `from` to `to` implicitly to make operands
+ * meet: VARCHAR and CHAR to TEXT, a numeric type to a wider one. */
+static int widens(dbt_type_kind from, dbt_type_kind to)
+{
+	if (to == DBT_TYPE_TEXT)
+		return from == DBT_TYPE_VARCHAR || from == DBT_TYPE_CHAR;
+	return numeric_rank(from) && numeric_rank(to) > numeric_rank(from);
+}
+
 static struct node *undo_cast(struct xp *x, struct node *n, const dbt_table *t)
 {
 	struct node *k = n->kids[0];
-	const dbt_column *c;
-	dbt_type_kind kind;
 	size_t i;
 
 	if (is_literal(k)) {
@@ -796,14 +834,8 @@ static struct node *undo_cast(struct xp *x, struct node *n, const dbt_table *t)
 		}
 		return k;
 	}
-	if ((c = leaf_column(k, t))) {
-		kind = cast_kind(n->text);
-		if (kind == DBT_TYPE_TEXT && dbt_type_is_text(c->type.kind) && c->type.kind != DBT_TYPE_TEXT)
-			return k;
-		if (numeric_rank(c->type.kind) && numeric_rank(kind) > numeric_rank(c->type.kind))
-			return k;
-		return n;
-	}
+	if (widens(type_of(k, t), cast_kind(n->text)))
+		return k;
 	if (k->kind == N_ARRAY) {
 		for (i = 0; i < k->nkids; i++)
 			if (!is_literal(k->kids[i]))
@@ -813,21 +845,61 @@ static struct node *undo_cast(struct xp *x, struct node *n, const dbt_table *t)
 	return n;
 }
 
+/* "pattern ESCAPE char" for the right side of LIKE or SIMILAR TO. */
+static struct node *escape_node(struct xp *x, struct node *pattern, struct node *escape)
+{
+	struct node *n = unary_node(x, N_INFIX, P_ESCAPE, "ESCAPE", pattern);
+
+	if (!n || !add_kid(x, n, escape))
+		return NULL;
+	return n;
+}
+
+/* The operators the server prints for LIKE, ILIKE and SIMILAR TO, with
+ * their ESCAPE folded into a call of like_escape or similar_to_escape. */
+static struct node *undo_like(struct xp *x, struct node *n)
+{
+	static const char *const ops[][2] = {{"~~", "LIKE"},
+					     {"~~*", "ILIKE"},
+					     {"!~~", "NOT LIKE"},
+					     {"!~~*", "NOT ILIKE"},
+					     {"~", "SIMILAR TO"},
+					     {"!~", "NOT SIMILAR TO"}};
+	struct node *r = n->kids[1], *e;
+	size_t i;
+	int similar;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (!strcmp(n->text, ops[i][0]))
+			break;
+	if (i == sizeof(ops) / sizeof(ops[0]))
+		return NULL;
+	similar = i >= 4; /* ~ and !~ */
+	if (similar) {
+		/* A plain ~ is a regular expression match. */
+		if (!is_call(r, "similar_to_escape") || r->nkids < 1 || r->nkids > 2)
+			return NULL;
+		n->kids[1] = r->nkids == 1 ? r->kids[0] : escape_node(x, r->kids[0], r->kids[1]);
+	} else if (is_call(r, "like_escape") && r->nkids == 2) {
+		if ((e = escape_node(x, r->kids[0], r->kids[1])))
+			n->kids[1] = e;
+	}
+	if (!n->kids[1]) {
+		n->kids[1] = r;
+		return NULL;
+	}
+	set_text(x, n, ops[i][1], strlen(ops[i][1]));
+	n->prec = P_LIKE;
+	return n;
+}
+
 static struct node *undo_operator(struct xp *x, struct node *n)
 {
-	static const char *const like[][2] = {
-		{"~~", "LIKE"}, {"~~*", "ILIKE"}, {"!~~", "NOT LIKE"}, {"!~~*", "NOT ILIKE"}};
 	struct node *r = n->kids[1], *array, **kids;
-	size_t i;
 	int in;
 
-	for (i = 0; i < sizeof(like) / sizeof(like[0]); i++) {
-		if (!strcmp(n->text, like[i][0])) {
-			set_text(x, n, like[i][1], strlen(like[i][1]));
-			n->prec = P_LIKE;
-			return n;
-		}
-	}
+	if (undo_like(x, n))
+		return n;
 	if (r->kind != N_ANY || r->kids[0]->kind != N_ARRAY || r->kids[0]->nkids == 0)
 		return n;
 	if (!strcmp(n->text, "=") && strcmp(r->text, "ALL"))
@@ -858,8 +930,13 @@ static struct node *undo(struct xp *x, struct node *n, const dbt_table *t)
 {
 	size_t i;
 
-	for (i = 0; i < n->nkids; i++)
-		n->kids[i] = undo(x, n->kids[i], t);
+	for (i = 0; i < n->nkids; i++) {
+		struct node *k = undo(x, n->kids[i], t);
+
+		/* A part of a CASE keeps its keyword when a cast goes. */
+		k->label = n->kids[i]->label;
+		n->kids[i] = k;
+	}
 	if (n->kind == N_CAST)
 		return undo_cast(x, n, t);
 	if (n->kind == N_INFIX)
@@ -893,7 +970,7 @@ static void print_list(dbt_buf *b, struct node *const *kids, size_t n)
 
 static int nonassoc(int prec)
 {
-	return prec == P_IS || prec == P_CMP || prec == P_LIKE;
+	return prec == P_IS || prec == P_CMP || prec == P_LIKE || prec == P_ESCAPE;
 }
 
 /* Prints with only the parentheses that precedence needs; the spacing
@@ -911,7 +988,10 @@ static void print_node(dbt_buf *b, const struct node *n)
 		dbt_buf_printf(b, "::%s", n->text);
 		break;
 	case N_SUBSCRIPT:
-		print_kid(b, n->kids[0], n->kids[0]->prec < P_SUB);
+		/* Only a name takes a subscript without parentheses. */
+		print_kid(b, n->kids[0],
+			  !(n->kids[0]->kind == N_LEAF &&
+			    (n->kids[0]->leaf == L_NAME || n->kids[0]->leaf == L_QNAME)));
 		dbt_buf_putc(b, '[');
 		print_node(b, n->kids[1]);
 		dbt_buf_putc(b, ']');
@@ -934,7 +1014,13 @@ static void print_node(dbt_buf *b, const struct node *n)
 		break;
 	case N_CALL:
 		dbt_buf_printf(b, "%s(", n->text);
-		if (n->raw)
+		if (is_call(n, "position") && n->nkids == 1 && n->kids[0]->kind == N_IN &&
+		    n->kids[0]->nkids == 2 && !strcmp(n->kids[0]->text, "IN")) {
+			/* The server prints POSITION((a) IN (b)). */
+			print_kid(b, n->kids[0]->kids[0], n->kids[0]->kids[0]->prec <= P_LIKE);
+			dbt_buf_puts(b, " IN ");
+			print_kid(b, n->kids[0]->kids[1], n->kids[0]->kids[1]->prec <= P_LIKE);
+		} else if (n->raw)
 			dbt_buf_puts(b, n->raw);
 		else
 			print_list(b, n->kids, n->nkids);

@@ -25,9 +25,10 @@
  * holding INT is INTEGER; CHAR, CLOB or TEXT is TEXT; BLOB or no type is
  * BLOB; REAL, FLOA or DOUB is DOUBLE PRECISION (SQLite's 8-byte float);
  * anything else is NUMERIC.  What the Schema cannot represent is an error
- * naming the table: virtual tables, generated columns, and unique
- * constraints or indexes whose keys use another collation than their
- * column's.  sqlite_* tables and the version table are never reflected.
+ * naming the table: virtual tables, generated columns, and keys of
+ * constraints and indexes with a collation of their own.  sqlite_* tables
+ * and the version table are never reflected; views and triggers are no
+ * part of a Schema.
  */
 #include "dialect.h"
 
@@ -164,12 +165,12 @@ static int rd_next(struct reader *r)
 	return 0;
 }
 
-static int rd_init(struct reader *r, const char *text)
+static int rd_init(struct reader *r, const char *text, size_t len)
 {
 	memset(r, 0, sizeof(*r));
 	r->text = text;
-	r->len = strlen(text);
-	dbt_lex_init(&r->lx, text, r->len);
+	r->len = len;
+	dbt_lex_init(&r->lx, text, len);
 	return rd_next(r);
 }
 
@@ -216,7 +217,8 @@ static int rd_name(struct reader *r, char **folded, char **stored, const char *w
 	if (r->tok.kind == DBT_TOK_WORD) {
 		fold = 1;
 		v = strndup(s, n);
-	} else if (r->tok.kind == DBT_TOK_QUOTED || (r->tok.kind == DBT_TOK_STRING && s[0] == '\'')) {
+	} else if (r->tok.kind == DBT_TOK_QUOTED ||
+		   (r->tok.kind == DBT_TOK_STRING && s[0] == '\'')) {
 		q = r->tok.kind == DBT_TOK_STRING ? '\'' : r->quote == '[' ? ']' : r->quote;
 		v = malloc(n);
 		for (i = 1; v && i + 1 < n; i++) {
@@ -276,6 +278,58 @@ static int rd_conflict(struct reader *r)
 	if (r->tok.kind != DBT_TOK_WORD)
 		return rd_expected(r, "ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
 	return rd_next(r);
+}
+
+/*
+ * `len` bytes of an expression with SQLite's [name] and `name` quotes
+ * rewritten as "name", the only quotes the expression normaliser knows, in
+ * `*out` (caller frees).  Text that does not tokenize is left as it is for
+ * the normaliser to report.
+ */
+static int std_quotes(char **out, const char *text, size_t len)
+{
+	struct reader r;
+	dbt_buf b = DBT_BUF_INIT;
+	size_t at = 0, i;
+	int rc;
+
+	for (rc = rd_init(&r, text, len); rc == 0 && r.tok.kind != DBT_TOK_END; rc = rd_next(&r)) {
+		const char *s = text + r.tok.start;
+
+		if (r.tok.kind != DBT_TOK_QUOTED || r.quote == '"')
+			continue;
+		dbt_buf_put(&b, text + at, r.tok.start - at);
+		dbt_buf_putc(&b, '"');
+		for (i = 1; i + 1 < r.tok.len; i++) {
+			if (s[i] == '"')
+				dbt_buf_putc(&b, '"');
+			dbt_buf_putc(&b, s[i]);
+			if (r.quote == '`' && s[i] == '`')
+				i++;
+		}
+		dbt_buf_putc(&b, '"');
+		at = r.tok.start + r.tok.len;
+	}
+	if (rc < 0)
+		dbt_error_clear();
+	dbt_buf_put(&b, text + at, len - at);
+	if (!(*out = dbt_buf_detach(&b)))
+		return dbt_error_oom();
+	return 0;
+}
+
+/* A CHECK on the expression at `from`..`to` of `text`. */
+static int add_check(dbt_table *t, const char *name, const char *text, size_t from, size_t to)
+{
+	dbt_check *check;
+	char *expr;
+	int rc;
+
+	if ((rc = std_quotes(&expr, text + from, to - from)) < 0)
+		return rc;
+	rc = dbt_table_add_check(&check, t, name, expr, strlen(expr));
+	free(expr);
+	return rc;
 }
 
 /*
@@ -437,12 +491,13 @@ static int rd_key_columns(struct reader *r, const struct tdef *d, dbt_unique *ke
 			goto cleanup;
 		}
 		if (rd_is(r, "collate")) {
-			if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
+			if ((rc = rd_next(r)) < 0 ||
+			    (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
 				goto cleanup;
 			if (!same_collation(c, coll)) {
 				rc = dbt_error_set(DBT_EPARSE,
-						   "key column '%s' has collation '%s' of its own, which a "
-						   "schema cannot represent",
+						   "key column '%s' has collation '%s' of its own, "
+						   "which a schema cannot represent",
 						   c->name, coll);
 				goto cleanup;
 			}
@@ -473,7 +528,6 @@ static int rd_table_constraint(struct reader *r, struct tdef *d)
 {
 	char *cname = NULL, *name = NULL, *stored = NULL;
 	dbt_unique *key;
-	dbt_check *check;
 	dbt_fk *fk;
 	size_t from, to;
 	int rc;
@@ -495,7 +549,7 @@ static int rd_table_constraint(struct reader *r, struct tdef *d)
 		rc = rd_conflict(r);
 	} else if (rd_is(r, "check")) {
 		if ((rc = rd_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
-		    (rc = dbt_table_add_check(&check, d->t, cname, r->text + from, to - from)) < 0)
+		    (rc = add_check(d->t, cname, r->text, from, to)) < 0)
 			goto cleanup;
 		rc = rd_conflict(r);
 	} else if (rd_is(r, "foreign")) {
@@ -559,7 +613,6 @@ static int rd_column(struct reader *r, struct tdef *d)
 	char *name = NULL, *stored = NULL, *cname = NULL, **v;
 	dbt_column *c;
 	dbt_unique *key;
-	dbt_check *check;
 	dbt_fk *fk;
 	size_t from, to;
 	int rc;
@@ -603,7 +656,8 @@ static int rd_column(struct reader *r, struct tdef *d)
 				goto cleanup;
 			if ((rd_is(r, "asc") || rd_is(r, "desc")) && (rc = rd_next(r)) < 0)
 				goto cleanup;
-			if ((rc = rd_conflict(r)) < 0 || (rc = dbt_table_set_pk(&key, d->t, cname)) < 0 ||
+			if ((rc = rd_conflict(r)) < 0 ||
+			    (rc = dbt_table_set_pk(&key, d->t, cname)) < 0 ||
 			    (rc = dbt_unique_add_column(key, c->name)) < 0)
 				goto cleanup;
 			if (rd_is(r, "autoincrement")) {
@@ -625,7 +679,7 @@ static int rd_column(struct reader *r, struct tdef *d)
 			rc = dbt_unique_add_column(key, c->name);
 		} else if (rd_is(r, "check")) {
 			if ((rc = rd_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
-			    (rc = dbt_table_add_check(&check, d->t, cname, r->text + from, to - from)) < 0)
+			    (rc = add_check(d->t, cname, r->text, from, to)) < 0)
 				goto cleanup;
 			rc = rd_conflict(r);
 		} else if (rd_is(r, "default")) {
@@ -635,12 +689,14 @@ static int rd_column(struct reader *r, struct tdef *d)
 		} else if (rd_is(r, "collate")) {
 			char *coll = NULL;
 
-			if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
+			if ((rc = rd_next(r)) < 0 ||
+			    (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
 				goto cleanup;
 			rc = dbt_column_set_collation(c, coll);
 			free(coll);
 		} else if (rd_is(r, "references")) {
-			if ((rc = rd_next(r)) < 0 || (rc = dbt_table_add_fk(&fk, d->t, cname, NULL)) < 0 ||
+			if ((rc = rd_next(r)) < 0 ||
+			    (rc = dbt_table_add_fk(&fk, d->t, cname, NULL)) < 0 ||
 			    (rc = dbt_fk_add_column(fk, c->name)) < 0)
 				goto cleanup;
 			rc = rd_references(r, fk);
@@ -677,7 +733,8 @@ static int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql)
 	char *name = NULL;
 	int constraints = 0, rc;
 
-	if ((rc = rd_init(&r, sql)) < 0 || (rc = rd_expect(&r, "create", "CREATE")) < 0)
+	if ((rc = rd_init(&r, sql, strlen(sql))) < 0 ||
+	    (rc = rd_expect(&r, "create", "CREATE")) < 0)
 		goto cleanup;
 	if ((rd_is(&r, "temp") || rd_is(&r, "temporary")) && (rc = rd_next(&r)) < 0)
 		goto cleanup;
@@ -802,7 +859,7 @@ static int read_index_sql(struct idef *d, const char *sql)
 	int rc;
 
 	memset(d, 0, sizeof(*d));
-	if ((rc = rd_init(r, sql)) < 0 || (rc = rd_expect(r, "create", "CREATE")) < 0)
+	if ((rc = rd_init(r, sql, strlen(sql))) < 0 || (rc = rd_expect(r, "create", "CREATE")) < 0)
 		goto cleanup;
 	if (rd_is(r, "unique") && (rc = rd_next(r)) < 0)
 		goto cleanup;
@@ -821,7 +878,8 @@ static int read_index_sql(struct idef *d, const char *sql)
 		if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &d->name, NULL, "an index name")) < 0)
 			goto cleanup;
 	}
-	if ((rc = rd_expect(r, "on", "ON")) < 0 || (rc = rd_name(r, &skip, NULL, "a table name")) < 0 ||
+	if ((rc = rd_expect(r, "on", "ON")) < 0 ||
+	    (rc = rd_name(r, &skip, NULL, "a table name")) < 0 ||
 	    (rc = rd_expect(r, "(", "'('")) < 0)
 		goto cleanup;
 	for (;;) {
@@ -879,7 +937,9 @@ struct reflect {
 
 static int cmp_rtable(const void *a, const void *b)
 {
-	return name_casecmp((*(struct rtable *const *)a)->stored, (*(struct rtable *const *)b)->stored);
+	const struct rtable *x = *(struct rtable *const *)a, *y = *(struct rtable *const *)b;
+
+	return name_casecmp(x->stored, y->stored);
 }
 
 /* The table SQLite would find under `name`; NULL when none. */
@@ -1001,7 +1061,8 @@ static int read_tables(struct reflect *x)
 			rc = table_fail(name, rc);
 			goto cleanup;
 		}
-		if ((rc = dbt_schema_add_table(&rt->t, x->out, rt->def.t->name, rt->def.t->quoted)) < 0)
+		rc = dbt_schema_add_table(&rt->t, x->out, rt->def.t->name, rt->def.t->quoted);
+		if (rc < 0)
 			goto cleanup;
 	}
 	if (step != SQLITE_DONE) {
@@ -1077,7 +1138,8 @@ static int make_pk(struct rtable *rt)
 		for (i = 0; i < rt->t->ncolumns && rt->pkpos[i] != pos; i++)
 			;
 		if (i == rt->t->ncolumns)
-			return dbt_error_set(DBT_ERROR, "cannot reflect table '%s': its primary key has a gap",
+			return dbt_error_set(DBT_ERROR,
+					     "cannot reflect table '%s': its primary key has a gap",
 					     rt->t->name);
 		if ((rc = dbt_unique_add_column(pk, rt->t->columns[i]->name)) < 0)
 			return rc;
@@ -1103,6 +1165,7 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 {
 	const char *tname = text_col(st, 0), *cname = text_col(st, 2), *decl = text_col(st, 3);
 	const char *dflt;
+	char *expr;
 	struct rtable *rt;
 	const dbt_column *dc;
 	dbt_column *c;
@@ -1137,7 +1200,13 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	c->autoincrement = dc->autoincrement;
 	if (dc->collation && (rc = dbt_column_set_collation(c, dc->collation)) < 0)
 		return rc;
-	if (dflt && (rc = dbt_column_set_default(c, dflt, strlen(dflt))) < 0)
+	if (!dflt)
+		return 0;
+	if ((rc = std_quotes(&expr, dflt, strlen(dflt))) < 0)
+		return rc;
+	rc = dbt_column_set_default(c, expr, strlen(expr));
+	free(expr);
+	if (rc < 0)
 		return dbt_error_prefix(rc, "cannot reflect the default of column '%s' of table '%s'",
 					c->name, rt->t->name);
 	return 0;
@@ -1214,7 +1283,8 @@ static int key_collation_fail(const struct igroup *g, const char *what, size_t k
 	return dbt_error_set(DBT_ERROR,
 			     "cannot reflect %s '%s' of table '%s': its key %zu has collation '%s' "
 			     "of its own, which a schema cannot represent",
-			     what, g->name, g->table, k + 1, g->keys[k].coll ? g->keys[k].coll : "");
+			     what, g->name, g->table, k + 1,
+			     g->keys[k].coll ? g->keys[k].coll : "");
 }
 
 /* A unique constraint from its index, named as the first named unique
@@ -1265,6 +1335,7 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 {
 	struct idef d;
 	dbt_index *ix;
+	char *expr = NULL;
 	size_t i;
 	int rc;
 
@@ -1290,31 +1361,42 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 			}
 			rc = dbt_index_add_column(ix, c->name, k->desc);
 		} else if (k->cid == -2) {
-			if (d.elems[i].collate || name_casecmp(k->coll ? k->coll : "binary", "binary")) {
+			if (d.elems[i].collate ||
+			    name_casecmp(k->coll ? k->coll : "binary", "binary")) {
 				rc = key_collation_fail(g, "index", i);
 				goto cleanup;
 			}
-			rc = dbt_index_add_expr(ix, g->sql + d.elems[i].from,
-						d.elems[i].to - d.elems[i].from, k->desc);
+			free(expr);
+			if ((rc = std_quotes(&expr, g->sql + d.elems[i].from,
+					     d.elems[i].to - d.elems[i].from)) < 0)
+				goto cleanup;
+			rc = dbt_index_add_expr(ix, expr, strlen(expr), k->desc);
 		} else {
-			rc = dbt_error_set(DBT_ERROR, "its key %zu is the rowid, which a schema cannot "
-				           "represent", i + 1);
+			rc = dbt_error_set(DBT_ERROR,
+					   "its key %zu is the rowid, which a schema cannot represent",
+					   i + 1);
 		}
 		if (rc < 0)
 			goto fail;
 	}
 	if (d.has_where != g->partial) {
-		rc = dbt_error_set(DBT_ERROR, "its definition and SQLite disagree on its WHERE clause");
+		rc = dbt_error_set(DBT_ERROR,
+				   "its definition and SQLite disagree on its WHERE clause");
 		goto fail;
 	}
-	if (d.has_where &&
-	    (rc = dbt_index_set_where(ix, g->sql + d.where_from, d.where_to - d.where_from)) < 0)
-		goto fail;
+	if (d.has_where) {
+		free(expr);
+		if ((rc = std_quotes(&expr, g->sql + d.where_from, d.where_to - d.where_from)) < 0)
+			goto cleanup;
+		if ((rc = dbt_index_set_where(ix, expr, strlen(expr))) < 0)
+			goto fail;
+	}
 	rc = 0;
 	goto cleanup;
 fail:
 	rc = dbt_error_prefix(rc, "cannot reflect index '%s' of table '%s'", g->name, g->table);
 cleanup:
+	free(expr);
 	idef_release(&d);
 	return rc;
 }
@@ -1368,7 +1450,8 @@ static int read_indexes(struct reflect *x)
 		if (!g.name || strcmp(g.name, name)) {
 			if ((rc = finish_index(x, &g)) < 0)
 				goto cleanup;
-			if ((rc = dup_col(&g.name, st, 0)) < 0 || (rc = dup_col(&g.table, st, 1)) < 0 ||
+			if ((rc = dup_col(&g.name, st, 0)) < 0 ||
+			    (rc = dup_col(&g.table, st, 1)) < 0 ||
 			    (rc = dup_col(&g.sql, st, 2)) < 0)
 				goto cleanup;
 			g.unique = sqlite3_column_int(st, 3) != 0;
@@ -1413,7 +1496,8 @@ static dbt_fk_action fk_action(const char *s)
 static int fk_mismatch(const struct rtable *rt)
 {
 	return dbt_error_set(DBT_ERROR,
-			     "cannot reflect table '%s': its foreign keys do not match its definition",
+			     "cannot reflect table '%s': its foreign keys do not match its "
+			     "definition",
 			     rt->t->name);
 }
 
@@ -1447,9 +1531,10 @@ static int start_fk(struct reflect *x, struct rtable *rt, sqlite3_stmt *st, dbt_
 	if (!fk->ref_columns_given) {
 		if (!target || !target->t->pk)
 			return dbt_error_set(DBT_ERROR,
-					     "cannot reflect table '%s': a foreign key references table "
-					     "'%s', which %s",
-					     rt->t->name, ref, target ? "has no primary key" : "does not exist");
+					     "cannot reflect table '%s': a foreign key references "
+					     "table '%s', which %s",
+					     rt->t->name, ref,
+					     target ? "has no primary key" : "does not exist");
 		for (i = 0; i < target->t->pk->ncolumns; i++)
 			if ((rc = dbt_fk_add_ref_column(fk, target->t->pk->columns[i])) < 0)
 				return rc;

@@ -136,10 +136,21 @@ static int sqlite_autoinc_error(const dbt_table *t, const dbt_column *c)
  * as BYTEA. */
 static void put_plain_type(dbt_buf *out, dbt_dialect_kind kind, const dbt_type *type)
 {
-	if (kind == DBT_DIALECT_POSTGRES && type->kind == DBT_TYPE_BLOB)
+	if (kind == DBT_DIALECT_POSTGRES && type->kind == DBT_TYPE_BLOB) {
 		dbt_buf_puts(out, "BYTEA");
-	else
+	} else if (kind == DBT_DIALECT_SQLITE && type->precision >= 0 &&
+		   (type->kind == DBT_TYPE_TIMESTAMPTZ || type->kind == DBT_TYPE_TIMETZ)) {
+		/* SQLite takes parameters only at the end of a type name, so
+		 * "TIMESTAMP(3) WITH TIME ZONE" goes in quotes; it keeps the text
+		 * and reflection reads it back. */
+		dbt_buf tmp = DBT_BUF_INIT;
+
+		dbt_type_format(&tmp, type);
+		dbt_buf_printf(out, "\"%s\"", dbt_buf_str(&tmp));
+		dbt_buf_release(&tmp);
+	} else {
 		dbt_type_format(out, type);
+	}
 }
 
 static void put_collation(dbt_buf *out, dbt_dialect_kind kind, const char *name)

@@ -959,9 +959,8 @@ static int call_keyword(const char *s, size_t n)
 static int operand_keyword(const char *s, size_t n)
 {
 	static const char *const words[] = {"current_catalog", "current_date", "current_role",
-					    "current_schema",  "current_user", "end",
-					    "false",	       "null",	       "session_user",
-					    "system_user",     "true",	       "user"};
+					    "current_schema", "current_user", "end", "false",
+					    "null", "session_user", "system_user", "true", "user"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -983,28 +982,25 @@ enum prev {
 
 /* Appends a quoted identifier's canonical form: bare when PostgreSQL
  * would not quote it. */
-static void put_quoted(dbt_buf *b, const char *s, size_t len)
+static void put_quoted(dbt_buf *b, const char *text, const dbt_token *t)
 {
-	dbt_buf name = DBT_BUF_INIT;
+	char *name = dbt_token_name(text, t);
 	size_t i;
 	int bare;
 
-	for (i = 1; i + 1 < len; i++) {
-		dbt_buf_putc(&name, s[i]);
-		if (s[i] == '"')
-			i++;
+	if (!name) {
+		b->oom = 1;
+		return;
 	}
-	bare = name.len > 0 && !name.oom && !(name.ptr[0] >= '0' && name.ptr[0] <= '9');
-	for (i = 0; bare && i < name.len; i++) {
-		char c = name.ptr[i];
-
-		bare = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-	}
-	if (bare && dbt_sql_keyword(name.ptr, name.len) == DBT_KW_NONE)
-		dbt_buf_put(b, name.ptr, name.len);
+	bare = name[0] && !(name[0] >= '0' && name[0] <= '9');
+	for (i = 0; bare && name[i]; i++)
+		bare = (name[i] >= 'a' && name[i] <= 'z') || (name[i] >= '0' && name[i] <= '9') ||
+		       name[i] == '_';
+	if (bare && dbt_sql_keyword(name, i) == DBT_KW_NONE)
+		dbt_buf_puts(b, name);
 	else
-		dbt_buf_put(b, s, len);
-	dbt_buf_release(&name);
+		dbt_buf_put(b, text + t->start, t->len);
+	free(name);
 }
 
 int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
@@ -1056,7 +1052,7 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 				prev = PV_OPER;
 			break;
 		case DBT_TOK_QUOTED:
-			put_quoted(&b, s, t->len);
+			put_quoted(&b, expr, t);
 			prev = PV_CALL;
 			break;
 		case DBT_TOK_STRING:
@@ -1381,23 +1377,9 @@ static const char *check_column(const dbt_table *t, const char *expr)
 		if (i > 0 &&
 		    (is_punct(expr, &tk.v[i - 1], '.') || dbt_token_is(expr, &tk.v[i - 1], "::")))
 			continue;
-		if (k->kind == DBT_TOK_QUOTED) {
-			size_t j, o = 0;
-
-			name = malloc(k->len);
-			if (!name)
-				break;
-			for (j = k->start + 1; j + 1 < k->start + k->len; j++) {
-				name[o++] = expr[j];
-				if (expr[j] == '"')
-					j++;
-			}
-			name[o] = '\0';
-		} else {
-			name = strndup(expr + k->start, k->len);
-			if (!name)
-				break;
-		}
+		name = dbt_token_name(expr, k);
+		if (!name)
+			break;
 		c = dbt_table_find_column(t, name);
 		free(name);
 		name = NULL;

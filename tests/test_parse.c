@@ -149,6 +149,26 @@ static void tokenizer_reads_prefixed_and_dollar_strings(void **state)
 	}
 }
 
+static void token_names_fold_words_and_unquote_identifiers(void **state)
+{
+	static const char sql[] = "MixedCase \"Say \"\"Hi\"\"\" CAF\xc3\x89";
+	static const char *const want[] = {"mixedcase", "Say \"Hi\"", "caf\xc3\x89"};
+	dbt_lexer lx;
+	dbt_token t;
+	size_t i;
+
+	(void)state;
+	dbt_lex_init(&lx, sql, strlen(sql));
+	for (i = 0; i < 3; i++) {
+		char *name;
+
+		assert_int_equal(dbt_lex_next(&lx, &t), 0);
+		name = dbt_token_name(sql, &t);
+		assert_string_equal(name, want[i]);
+		free(name);
+	}
+}
+
 static void keywords_are_classified(void **state)
 {
 	(void)state;
@@ -1161,6 +1181,7 @@ int main(void)
 		T(tokenizer_counts_columns_in_characters),
 		T(tokenizer_splits_operators_as_postgresql_does),
 		T(tokenizer_reads_prefixed_and_dollar_strings),
+		T(token_names_fold_words_and_unquote_identifiers),
 		T(keywords_are_classified),
 		T(empty_model_is_an_empty_schema),
 		T(every_portable_type_and_alias_maps_to_its_canonical_type),

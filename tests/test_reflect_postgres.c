@@ -28,6 +28,7 @@
 #include "dbtool.h"
 #include "dialect.h"
 #include "parse.h"
+#include "render.h"
 #include "schema.h"
 #include "schema_dump.h"
 
@@ -119,12 +120,15 @@ static int teardown(void **state)
 
 /* ------------------------------------------------------------- helpers */
 
+/* The model parsed and adapted to what PostgreSQL stores. */
 static dbt_schema *parse_ok(const char *model)
 {
 	dbt_schema *s = NULL;
 
 	if (dbt_parse_model(&s, "model.sql", model, strlen(model)) < 0)
 		fail_msg("the model does not parse: %s", dbt_error_last());
+	if (dbt_schema_adapt(s, DBT_DIALECT_POSTGRES) < 0)
+		fail_msg("the model does not adapt: %s", dbt_error_last());
 	return s;
 }
 
@@ -581,6 +585,33 @@ static void check_case_expression_round_trips(void **state)
 			  NULL);
 }
 
+static void check_sql_syntax_calls_and_other_operators_round_trip(void **state)
+{
+	assert_round_trip(*state,
+			  "CREATE TABLE t (d DATE, ts TIMESTAMPTZ, s TEXT, v VARCHAR(10), j JSONB,\n"
+			  "  n INTEGER,\n"
+			  "  CHECK (EXTRACT(year FROM d) > 2000), CHECK (trim(s) <> ''),\n"
+			  "  CHECK (position('a' in s) > 0), CHECK (substring(s from 1 for 2) <> 'x'),\n"
+			  "  CHECK (trim(v) <> ''), CHECK (ts AT TIME ZONE 'UTC' > '2020-01-01 00:00:00'),\n"
+			  "  CHECK (s COLLATE \"C\" > 'a'), CHECK (n IS DISTINCT FROM 3),\n"
+			  "  CHECK (s SIMILAR TO 'a%'), CHECK (s NOT SIMILAR TO 'b%' ESCAPE '#'),\n"
+			  "  CHECK (s LIKE 'a#%' ESCAPE '#'), CHECK (v ~ '^a' AND v !~* 'b'),\n"
+			  "  CHECK (j ->> 'k' <> 'x'), CHECK (j @> '{}'),\n"
+			  "  CHECK (CASE n WHEN 1 THEN 'a' WHEN 2 THEN 'b' ELSE s END <> 'z'),\n"
+			  "  CHECK (- n < 5), CHECK (-(n + 1) < 0), CHECK (n ^ 2 < 100 AND n % 2 = 0),\n"
+			  "  CHECK (upper(v)::varchar(5) <> 'X'), CHECK (COALESCE(v, '') <> ''),\n"
+			  "  CHECK ((ARRAY[1, 2])[1] = 1), CHECK (greatest(n, 1) < least(n, 5)),\n"
+			  "  CHECK (NULLIF(n, 0) IS NOT NULL), CHECK (v || v > 'a'),\n"
+			  "  CHECK (s = current_user));\n",
+			  NULL);
+}
+
+static void check_the_rewriting_does_not_follow_is_kept_as_printed(void **state)
+{
+	assert_check(*state, "CREATE TABLE t (s TEXT CHECK (s IS NFC NORMALIZED));\n",
+		     "s IS nfc normalized");
+}
+
 static void check_text_is_rewritten_as_the_model_writes_it(void **state)
 {
 	assert_check(*state,
@@ -1001,6 +1032,8 @@ int main(void)
 		T(check_boolean_logic_and_arithmetic_round_trip),
 		T(check_like_null_tests_and_functions_round_trip),
 		T(check_case_expression_round_trips),
+		T(check_sql_syntax_calls_and_other_operators_round_trip),
+		T(check_the_rewriting_does_not_follow_is_kept_as_printed),
 		T(check_text_is_rewritten_as_the_model_writes_it),
 		T(check_between_comes_back_as_two_comparisons),
 		T(check_keeps_casts_of_non_literals),

@@ -107,10 +107,10 @@ for_dialect() {
 	fi
 }
 
-# Empties the database between cases; a failure here fails the case.
+# Empties the database between the steps of a pair (the schema cases
+# check that drop-all leaves nothing); a failure here fails the case.
 empty_db() {
-	step 0 "drop-all" dbtool drop-all --yes || return 1
-	holds "$([ -z "$(tables)" ] && echo yes)" "drop-all left tables: $(tables | tr '\n' ' ')"
+	step 0 "drop-all" dbtool drop-all --yes
 }
 
 # Empties the database whatever state a failed case left it in, without
@@ -145,20 +145,21 @@ for f in "$CORPUS"/schemas/*.sql; do
 		holds "$([ ! -s "$OUT" ] && echo yes)" "check after create-all printed findings:
 $(show_output)"
 	fi
-	step 0 "drop-all" dbtool drop-all --yes
-	holds "$([ -z "$(tables)" ] && echo yes)" "drop-all left tables: $(tables | tr '\n' ' ')"
+	if step 0 "drop-all" dbtool drop-all --yes; then
+		left=$(tables)
+		holds "$([ -z "$left" ] && echo yes)" "drop-all left tables: $(echo $left)"
+	fi
 	# Now the model is all missing: one "+ table" per table, and only
-	# the model's indexes besides.
+	# the model's indexes besides (and, for a foreign-key cycle, the
+	# foreign keys added after both tables).
 	if step 1 "check after drop-all" dbtool check; then
 		listed=$(sed -n 's/^+ table //p' "$OUT" | while IFS= read -r t; do unquote "$t"; done | LC_ALL=C sort)
-		others=$(grep -v -e '^+ table ' -e '^+ index ' -e '^+ unique index ' "$OUT")
+		others=$(grep -v -e '^+ table ' -e '^+ index ' -e '^+ unique index ' -e '^+ foreign key ' "$OUT")
 		holds "$([ "$listed" = "$created" ] && [ -z "$others" ] && echo yes)" \
 			"check after drop-all should list the tables '$(echo $created)' and their indexes:
 $(show_output)"
 	fi
-	holds "$([ -z "$(tables)" ] && echo yes)" "check created tables: $(tables | tr '\n' ' ')"
-	case_end "$name: create-all, check finds nothing, drop-all leaves nothing" && schemas_ok=$((schemas_ok + 1))
-	force_empty
+	case_end "$name: create-all, check finds nothing, drop-all leaves nothing" && schemas_ok=$((schemas_ok + 1)) || force_empty
 done
 
 # --------------------------------------------------------------- pairs
@@ -199,8 +200,7 @@ $(show_output)"
 		fi
 	fi
 	empty_db
-	case_end "$name: check prints exactly the difference, both ways" && pairs_ok=$((pairs_ok + 1))
-	force_empty
+	case_end "$name: check prints exactly the difference, both ways" && pairs_ok=$((pairs_ok + 1)) || force_empty
 done
 
 # ---------------------------------------------------------- bad models
@@ -209,8 +209,17 @@ done
 cp "$CORPUS/schemas/001_users_characters.sql" schema.sql
 expect_ok dbtool create-all
 sql_value "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')" >/dev/null
-expect_eq "$(sql_value "SELECT count(*) FROM users")" 1 "the database for the bad models holds a row"
-before=$(snapshot_db)
+
+# Every object of that database and its row counts, in one query (the
+# snapshot of lib.sh takes several, too slow to run for every case).
+fingerprint() {
+	case "$DIALECT" in
+	sqlite) sql_value "SELECT (SELECT group_concat(x, ' ') FROM (SELECT type || ':' || name AS x FROM sqlite_master ORDER BY 1)), (SELECT count(*) FROM users), (SELECT count(*) FROM characters)" ;;
+	postgres) sql_value "SELECT (SELECT string_agg(c.relkind || ':' || c.relname, ' ' ORDER BY c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) FROM users), (SELECT count(*) FROM characters)" ;;
+	esac
+}
+before=$(fingerprint)
+expect_eq "${before##*|}|$(sql_value "SELECT count(*) FROM users")" "0|1" "the database for the bad models holds a row"
 
 nbad=0
 bad_ok=0
@@ -229,7 +238,7 @@ for f in "$CORPUS"/bad/*.sql; do
 $(show_output)"
 		fi
 	done
-	after=$(snapshot_db)
+	after=$(fingerprint)
 	holds "$([ "$after" = "$before" ] && echo yes)" "the database changed:
 before:
 $before

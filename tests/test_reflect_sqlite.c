@@ -1,0 +1,1016 @@
+/*
+ * test_reflect_sqlite.c - reflecting SQLite databases into a Schema.
+ *
+ * Most tests parse a model, adapt it for SQLite, run DDL that creates the
+ * same schema on an in-memory database (often the model's own text, else
+ * written as another tool or a person might write it), reflect, and check
+ * that the reflected schema dumps exactly as the model does, with and
+ * without names.  The rest cover what only reflection meets: syntax
+ * outside the model, declared types the model does not know, tables that
+ * are never reflected, the number of catalog queries, and what a schema
+ * cannot represent, each with its exact message.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbtool.h"
+#include "dialect.h"
+#include "error.h"
+#include "parse.h"
+#include "render.h"
+#include "schema.h"
+#include "schema_dump.h"
+
+static const struct dbt_dialect *const d = &dbt_dialect_sqlite;
+
+/* ----------------------------------------------------------- helpers */
+
+static dbt_conn *open_memory(void)
+{
+	dbt_url url = {.kind = DBT_DIALECT_SQLITE};
+	dbt_conn *conn = NULL;
+
+	assert_int_equal(d->open(&conn, &url), 0);
+	assert_non_null(conn);
+	return conn;
+}
+
+static int setup(void **state)
+{
+	*state = open_memory();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	d->close(*state);
+	return 0;
+}
+
+static void run_ddl(dbt_conn *conn, const char *ddl)
+{
+	if (d->exec_script(conn, ddl, "ddl.sql", 1) < 0)
+		fail_msg("DDL failed: %s", dbt_error_last());
+}
+
+static dbt_schema *reflect_ok(dbt_conn *conn)
+{
+	dbt_schema *s = NULL;
+
+	if (dbt_sqlite_reflect(&s, conn, NULL) < 0)
+		fail_msg("reflection failed: %s", dbt_error_last());
+	assert_non_null(s);
+	return s;
+}
+
+static char *dump(const dbt_schema *s, int flags)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	dbt_schema_dump(&b, s, flags);
+	assert_false(b.oom);
+	if (!b.ptr)
+		return strdup("");
+	return dbt_buf_detach(&b);
+}
+
+static void assert_same_dumps(const dbt_schema *want, const dbt_schema *got)
+{
+	char *a = dump(want, 0), *b = dump(got, 0);
+
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+	a = dump(want, DBT_DUMP_NAMES);
+	b = dump(got, DBT_DUMP_NAMES);
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+}
+
+/*
+ * The check most tests make: `ddl` run on the empty database reflects as
+ * the model `model` parses and adapts for SQLite, names included (the
+ * names SQLite does not keep are generated alike on both sides).
+ */
+static void assert_reflects(dbt_conn *conn, const char *model, const char *ddl)
+{
+	dbt_schema *want = NULL, *got;
+
+	if (dbt_parse_model(&want, "schema.sql", model, strlen(model)) < 0)
+		fail_msg("model failed: %s", dbt_error_last());
+	assert_int_equal(dbt_schema_adapt(want, DBT_DIALECT_SQLITE), 0);
+	run_ddl(conn, ddl);
+	got = reflect_ok(conn);
+	assert_same_dumps(want, got);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+}
+
+/* The model is valid SQLite DDL as it stands. */
+static void assert_reflects_model(dbt_conn *conn, const char *model)
+{
+	assert_reflects(conn, model, model);
+}
+
+/* `ddl` reflects as the text dump `want` (without names). */
+static void assert_dump(dbt_conn *conn, const char *ddl, const char *want)
+{
+	dbt_schema *got;
+	char *text;
+
+	run_ddl(conn, ddl);
+	got = reflect_ok(conn);
+	text = dump(got, 0);
+	assert_string_equal(text, want);
+	free(text);
+	dbt_schema_free(got);
+}
+
+static void assert_reflect_error(dbt_conn *conn, const char *ddl, int code, const char *msg)
+{
+	dbt_schema *s = (dbt_schema *)1;
+
+	run_ddl(conn, ddl);
+	assert_int_equal(dbt_sqlite_reflect(&s, conn, NULL), code);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(), msg);
+}
+
+static dbt_table *table(const dbt_schema *s, const char *name)
+{
+	dbt_table *t = dbt_schema_find_table(s, name);
+
+	if (!t)
+		fail_msg("no table '%s'", name);
+	return t;
+}
+
+/* ------------------------------------------------------------- types */
+
+static void test_reflects_every_model_type(void **state)
+{
+	/* SQLite takes type parameters only at the end of a type name, so a
+	 * precision WITH TIME ZONE is written as one quoted name, which
+	 * SQLite reports unquoted. */
+	assert_reflects(*state,
+			"CREATE TABLE t (a SMALLINT, b INTEGER, c BIGINT, d BOOLEAN, e REAL,"
+			" f DOUBLE PRECISION, g NUMERIC(10,2), h NUMERIC, i VARCHAR(50), j CHAR(3),"
+			" k TEXT, l DATE, m TIME, n TIME(3), o TIME WITH TIME ZONE,"
+			" p TIME(2) WITH TIME ZONE, q TIMESTAMP, r TIMESTAMP(0),"
+			" s TIMESTAMP WITH TIME ZONE, u TIMESTAMP(3) WITH TIME ZONE, v BLOB, w JSON,"
+			" x UUID, y VARCHAR, z CHAR)",
+			"CREATE TABLE t (a SMALLINT, b INTEGER, c BIGINT, d BOOLEAN, e REAL,"
+			" f DOUBLE PRECISION, g NUMERIC(10,2), h NUMERIC, i VARCHAR(50), j CHAR(3),"
+			" k TEXT, l DATE, m TIME, n TIME(3), o TIME WITH TIME ZONE,"
+			" p \"TIME(2) WITH TIME ZONE\", q TIMESTAMP, r TIMESTAMP(0),"
+			" s TIMESTAMP WITH TIME ZONE, u \"TIMESTAMP(3) WITH TIME ZONE\", v BLOB,"
+			" w JSON, x UUID, y VARCHAR, z CHAR)");
+}
+
+static void test_reflects_type_aliases_as_canonical_types(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE t (a SMALLINT, b INTEGER, c BIGINT, d BOOLEAN, e REAL,"
+			" f DOUBLE PRECISION, g NUMERIC(5,0), h VARCHAR(20), i CHAR(1),"
+			" j TIMESTAMP, k TIMESTAMP WITH TIME ZONE, l BLOB, m JSON, n NUMERIC(8,3),"
+			" o DOUBLE PRECISION, p REAL)",
+			"create table t (a int2, b int, c int8, d bool, e float4, f float8,"
+			" g decimal(5), h character  varying ( 20 ), i character, j datetime,"
+			" k timestamptz, l bytea, m jsonb, n dec(8, 3), o float, p float(10))");
+}
+
+static void test_maps_unknown_types_by_sqlite_affinity(void **state)
+{
+	assert_dump(*state,
+		    "CREATE TABLE t (a VARCHAR2(20), b NVARCHAR(10) NOT NULL, c CLOB, d STRING,"
+		    " e UNSIGNED BIG INT, f SINGLE FLOAT, g, h VARCHAR(0), i MEDIUMBLOB,"
+		    " j NUM, k FLOATING POINT)",
+		    "table t\n"
+		    "  column a TEXT NULL\n"
+		    "  column b TEXT NOT NULL\n"
+		    "  column c TEXT NULL\n"
+		    "  column d NUMERIC NULL\n"
+		    "  column e INTEGER NULL\n"
+		    "  column f DOUBLE PRECISION NULL\n"
+		    "  column g BLOB NULL\n"
+		    "  column h TEXT NULL\n"
+		    "  column i BLOB NULL\n"
+		    "  column j NUMERIC NULL\n"
+		    /* INT comes first in SQLite's rules, and POINT holds it. */
+		    "  column k INTEGER NULL\n");
+}
+
+/* --------------------------------------------------- columns, defaults */
+
+static void test_reflects_nullability(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (a INTEGER NOT NULL, b TEXT NULL, c TEXT,"
+				      " d VARCHAR(10) NOT NULL)");
+}
+
+static void test_reflects_literal_defaults(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE t (a INTEGER DEFAULT 0, b INTEGER DEFAULT -1,"
+			      " c NUMERIC(6,2) DEFAULT -12.5, d REAL DEFAULT 1.5e3,"
+			      " e TEXT DEFAULT 'it''s', f TEXT DEFAULT '', g BOOLEAN DEFAULT TRUE,"
+			      " h BOOLEAN DEFAULT false, i BLOB DEFAULT X'00ff', j TEXT DEFAULT NULL,"
+			      " k INTEGER NOT NULL DEFAULT +7, l TEXT DEFAULT 'a \"b\" -- c')");
+}
+
+static void test_reflects_expression_defaults(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE t (a TIMESTAMP DEFAULT CURRENT_TIMESTAMP,"
+			      " b DATE DEFAULT current_date, c TIME DEFAULT CURRENT_TIME,"
+			      " d TEXT DEFAULT (lower('ABC')), e TEXT DEFAULT (datetime('now', 'utc')),"
+			      " f INTEGER DEFAULT ((1 + 2) * 3), g TEXT DEFAULT (upper(  'x' ))"
+			      ")");
+}
+
+static void test_reflects_defaults_written_differently(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE t (a TEXT DEFAULT lower('ABC'), b INTEGER DEFAULT (-1),"
+			" c TIMESTAMP DEFAULT CURRENT_TIMESTAMP)",
+			"CREATE TABLE t (a TEXT DEFAULT (LOWER ( 'ABC' )), b INTEGER DEFAULT ((-1)),"
+			" c TIMESTAMP DEFAULT (current_timestamp))");
+}
+
+static void test_reflects_autoincrement(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT)");
+}
+
+static void test_reflects_serial_model_adapted_for_sqlite(void **state)
+{
+	assert_reflects(*state, "CREATE TABLE t (id SERIAL PRIMARY KEY, name TEXT)",
+			"CREATE TABLE t (id INTEGER CONSTRAINT t_pkey PRIMARY KEY AUTOINCREMENT,"
+			" name TEXT)");
+}
+
+static void test_reflects_collate_nocase(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (email VARCHAR(200) COLLATE NOCASE NOT NULL,"
+				      " code TEXT COLLATE rtrim, tag CHAR(2) COLLATE \"NOCASE\")");
+}
+
+/* ---------------------------------------------------- primary keys */
+
+static void test_reflects_integer_primary_key_as_not_null(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+
+	assert_reflects_model(conn, "CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT)");
+	s = reflect_ok(conn);
+	assert_true(table(s, "t")->columns[0]->not_null);
+	dbt_schema_free(s);
+}
+
+static void test_reflects_composite_primary_key_in_key_order(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (a INTEGER, b TEXT, c INTEGER,"
+				      " PRIMARY KEY (c, a))");
+}
+
+static void test_reflects_named_primary_key(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (id INTEGER CONSTRAINT pk_t PRIMARY KEY);"
+				      " CREATE TABLE u (a TEXT, b TEXT, CONSTRAINT pk_u PRIMARY KEY (a, b))");
+}
+
+static void test_reflects_text_primary_key(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (code VARCHAR(10) PRIMARY KEY, name TEXT)");
+}
+
+/* --------------------------------------------- unique constraints */
+
+static void test_reflects_unnamed_unique_constraints(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (id INTEGER PRIMARY KEY, email TEXT UNIQUE,"
+				      " a INTEGER, b INTEGER, UNIQUE (b, a))");
+}
+
+static void test_reflects_named_unique_constraints(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE t (email TEXT CONSTRAINT uq_email UNIQUE, a INTEGER,"
+			      " b INTEGER, CONSTRAINT uq_ab UNIQUE (a, b))");
+}
+
+static void test_drops_unique_constraints_that_repeat_a_key(void **state)
+{
+	/* SQLite makes no index for a repeated key; the name moves to the
+	 * kept constraint as dbt_table_normalize moves it. */
+	assert_reflects_model(*state,
+			      "CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT, UNIQUE (id),"
+			      " UNIQUE (code), CONSTRAINT uq_code UNIQUE (code));"
+			      " CREATE TABLE u (k TEXT PRIMARY KEY, CONSTRAINT uq_k UNIQUE (k));"
+			      " CREATE TABLE v (id INTEGER PRIMARY KEY, CONSTRAINT uq_id UNIQUE (id))");
+}
+
+/* -------------------------------------------------------- foreign keys */
+
+static void test_reflects_foreign_key_to_primary_key(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);"
+			      " CREATE TABLE characters (id INTEGER PRIMARY KEY,"
+			      " user_id INTEGER NOT NULL REFERENCES users, name TEXT)");
+}
+
+static void test_reflects_on_delete_cascade(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+			      " CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
+			      " author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE)");
+}
+
+static void test_reflects_every_foreign_key_action(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+			      " CREATE TABLE c (a INTEGER REFERENCES p ON DELETE SET NULL,"
+			      " b INTEGER REFERENCES p ON UPDATE CASCADE ON DELETE RESTRICT,"
+			      " d INTEGER DEFAULT 0 REFERENCES p ON DELETE SET DEFAULT ON UPDATE SET NULL,"
+			      " e INTEGER REFERENCES p ON DELETE NO ACTION ON UPDATE RESTRICT)");
+}
+
+static void test_reflects_named_foreign_keys(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+			      " CREATE TABLE c (a INTEGER CONSTRAINT fk_a REFERENCES p (id),"
+			      " b INTEGER, CONSTRAINT fk_b FOREIGN KEY (b) REFERENCES p)");
+}
+
+static void test_reflects_composite_foreign_key(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE p (a INTEGER, b TEXT, c INTEGER, PRIMARY KEY (a, b),"
+			      " UNIQUE (c, b));"
+			      " CREATE TABLE q (x INTEGER, y TEXT, z INTEGER,"
+			      " FOREIGN KEY (x, y) REFERENCES p, FOREIGN KEY (z, y) REFERENCES p (c, b)"
+			      " ON DELETE CASCADE)");
+}
+
+static void test_reflects_self_referential_foreign_key(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE nodes (id INTEGER PRIMARY KEY,"
+				      " parent_id INTEGER REFERENCES nodes (id) ON DELETE CASCADE,"
+				      " name TEXT)");
+}
+
+static void test_reflects_foreign_key_cycle(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b);"
+			      " CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a,"
+			      " c_id INTEGER REFERENCES c);"
+			      " CREATE TABLE c (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id))");
+}
+
+static void test_reflects_deferrable_foreign_keys(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+			      " CREATE TABLE c (a INTEGER REFERENCES p DEFERRABLE INITIALLY DEFERRED,"
+			      " b INTEGER REFERENCES p DEFERRABLE,"
+			      " d INTEGER REFERENCES p DEFERRABLE INITIALLY IMMEDIATE,"
+			      " e INTEGER REFERENCES p NOT DEFERRABLE,"
+			      " f INTEGER REFERENCES p ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)");
+}
+
+static void test_reflects_many_to_many_associations(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE orders (id INTEGER PRIMARY KEY, placed TIMESTAMP NOT NULL);"
+			      " CREATE TABLE items (id INTEGER PRIMARY KEY, sku VARCHAR(20) NOT NULL UNIQUE);"
+			      " CREATE TABLE order_items (order_id INTEGER NOT NULL REFERENCES orders"
+			      " ON DELETE CASCADE, item_id INTEGER NOT NULL REFERENCES items,"
+			      " quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity > 0),"
+			      " PRIMARY KEY (order_id, item_id));"
+			      " CREATE TABLE publishers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+			      " CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT NOT NULL);"
+			      " CREATE TABLE book_publishers (book_id INTEGER REFERENCES books (id),"
+			      " publisher_id INTEGER REFERENCES publishers (id),"
+			      " PRIMARY KEY (book_id, publisher_id));"
+			      " CREATE INDEX ix_bp_publisher ON book_publishers (publisher_id)");
+}
+
+static void test_reflects_foreign_keys_with_names_as_rendered(void **state)
+{
+	/* What a renderer writes: every constraint named, the generated
+	 * names included. */
+	assert_reflects(*state,
+			"CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+			" CREATE TABLE books (id INTEGER PRIMARY KEY,"
+			" author_id INTEGER NOT NULL REFERENCES authors ON DELETE CASCADE,"
+			" pages INTEGER CHECK (pages > 0))",
+			"CREATE TABLE authors (id INTEGER NOT NULL, name TEXT NOT NULL,"
+			" CONSTRAINT authors_pkey PRIMARY KEY (id),"
+			" CONSTRAINT authors_name_key UNIQUE (name));\n"
+			"CREATE TABLE books (id INTEGER NOT NULL, author_id INTEGER NOT NULL,"
+			" pages INTEGER, CONSTRAINT books_pkey PRIMARY KEY (id),"
+			" CONSTRAINT books_pages_check CHECK (pages > 0),"
+			" CONSTRAINT books_author_id_fkey FOREIGN KEY (author_id)"
+			" REFERENCES authors (id) ON DELETE CASCADE);\n");
+}
+
+/* ------------------------------------------------------------ checks */
+
+static void test_reflects_check_constraints(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE t (price NUMERIC(8,2) CHECK (price >= 0),"
+			      " qty INTEGER CONSTRAINT ck_qty CHECK (qty BETWEEN 1 AND 100),"
+			      " lo INTEGER, hi INTEGER, CHECK (lo < hi),"
+			      " CONSTRAINT ck_name CHECK (length(lo) > 0 OR hi IS NOT NULL))");
+}
+
+static void test_reflects_checks_written_differently(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE t (a INTEGER CHECK (a > 0 AND a IS NOT NULL), b TEXT,"
+			" CHECK (b IN ('x', 'y')))",
+			"CREATE TABLE t (a INTEGER CHECK ((A>0 and a is not NULL)), b TEXT,"
+			" CHECK (  b in ('x','y') /* one of two */ ))");
+}
+
+/* ----------------------------------------------------------- indexes */
+
+static void test_reflects_plain_index(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (a INTEGER, b TEXT, c TEXT);"
+				      " CREATE INDEX ix_t_b ON t (b); CREATE INDEX ix_t_cba ON t (c, b, a)");
+}
+
+static void test_reflects_unique_index(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (a INTEGER, b TEXT);"
+				      " CREATE UNIQUE INDEX ux_t ON t (b, a)");
+}
+
+static void test_reflects_descending_index(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (a INTEGER, b TEXT);"
+				      " CREATE INDEX ix_t ON t (a DESC, b ASC)");
+}
+
+static void test_reflects_partial_index(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE t (a INTEGER, b TEXT, deleted BOOLEAN);"
+			      " CREATE UNIQUE INDEX ux_live ON t (b) WHERE deleted = FALSE AND a > 0;"
+			      " CREATE INDEX ix_named ON t (a) WHERE b IS NOT NULL");
+}
+
+static void test_reflects_expression_index(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE t (email TEXT, a INTEGER, b INTEGER);"
+			      " CREATE UNIQUE INDEX ux_email ON t (lower(email));"
+			      " CREATE INDEX ix_sum ON t ((a + b) DESC, a, (b));"
+			      " CREATE INDEX ix_sub ON t (substr(email, 1, 3) DESC)");
+}
+
+static void test_reflects_index_names_given_or_generated(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE t (a INTEGER, b TEXT); CREATE INDEX ON t (a);"
+			" CREATE INDEX ON t (lower(b)); CREATE INDEX Ix_B ON t (b)",
+			"CREATE TABLE t (a INTEGER, b TEXT); CREATE INDEX t_a_idx ON t (a);"
+			" CREATE INDEX t_lower_idx ON t (lower(b)); CREATE INDEX IX_B ON T (B)");
+}
+
+/* ------------------------------------------------------------- names */
+
+static void test_reflects_quoted_mixed_case_names(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE \"UserAccount\" (\"Id\" INTEGER PRIMARY KEY,"
+			      " \"eMail\" TEXT CONSTRAINT \"UQ_Mail\" UNIQUE, \"two words\" TEXT);"
+			      " CREATE TABLE \"Login\" (\"accountId\" INTEGER REFERENCES \"UserAccount\");"
+			      " CREATE INDEX \"IX_Login\" ON \"Login\" (\"accountId\")");
+}
+
+static void test_folds_unquoted_names_as_the_model_does(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);"
+			" CREATE TABLE posts (id INTEGER PRIMARY KEY,"
+			" user_id INTEGER CONSTRAINT fk_user REFERENCES users (id));"
+			" CREATE INDEX ix_posts ON posts (user_id)",
+			"CREATE TABLE Users (ID INTEGER PRIMARY KEY, Name TEXT);"
+			" CREATE TABLE POSTS (Id INTEGER PRIMARY KEY,"
+			" User_Id INTEGER CONSTRAINT FK_User REFERENCES USERS (Id));"
+			" CREATE INDEX IX_Posts ON posts (USER_ID)");
+}
+
+static void test_reflects_utf8_names(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE café (crème TEXT, \"Größe\" INTEGER, 名前 TEXT DEFAULT 'ü');"
+			      " CREATE INDEX \"índice\" ON café (\"Größe\", 名前)");
+}
+
+static void test_reflects_reserved_word_names(void **state)
+{
+	assert_reflects_model(*state,
+			      "CREATE TABLE \"order\" (id INTEGER PRIMARY KEY, \"select\" TEXT,"
+			      " \"from\" INTEGER CHECK (\"from\" > 0));"
+			      " CREATE TABLE \"group\" (\"order\" INTEGER REFERENCES \"order\","
+			      " \"table\" TEXT);"
+			      " CREATE INDEX \"where\" ON \"group\" (\"table\")");
+}
+
+static void test_reads_sqlite_bracket_and_backtick_quotes(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE \"My Table\" (\"a b\" INTEGER PRIMARY KEY, \"c`d\" TEXT,"
+			" \"e]f\" TEXT CHECK (\"e]f\" <> ''), \"G\" INTEGER CHECK (\"G\" > \"a b\"));"
+			" CREATE INDEX \"My Index\" ON \"My Table\" (\"c`d\");"
+			" CREATE INDEX ix_expr ON \"My Table\" (lower(\"c`d\")) WHERE \"a b\" > 0",
+			"CREATE TABLE [My Table] ([a b] INTEGER PRIMARY KEY, `c``d` TEXT,"
+			" \"e]f\" TEXT CHECK (\"e]f\" <> ''), [G] INTEGER CHECK (`G` > [a b]));"
+			" CREATE INDEX `My Index` ON [My Table] ([c`d]);"
+			" CREATE INDEX ix_expr ON `My Table` (lower([c`d])) WHERE `a b` > 0");
+}
+
+/* ------------------------------------------------ syntax outside the model */
+
+static void test_reads_sqlite_only_table_syntax(void **state)
+{
+	/* ON CONFLICT clauses, constraints without a comma between, MATCH,
+	 * comments and odd spacing: what other tools write. */
+	assert_reflects(*state,
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);"
+			" CREATE TABLE t (a INTEGER NOT NULL, b TEXT, c INTEGER REFERENCES p,"
+			" PRIMARY KEY (a), UNIQUE (b), CHECK (a > 0))",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY ASC ON CONFLICT ROLLBACK);"
+			" create table if not exists main.t ( -- comment\n"
+			" a INTEGER NOT NULL ON CONFLICT FAIL,\n"
+			" b TEXT /* block */, c INTEGER REFERENCES p MATCH SIMPLE,\n"
+			" PRIMARY KEY (a DESC) ON CONFLICT ABORT UNIQUE (b) ON CONFLICT IGNORE"
+			" CHECK (a > 0))");
+}
+
+static void test_reflects_without_rowid_table(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB, n INTEGER NOT NULL DEFAULT 0)",
+			"CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB, n INTEGER NOT NULL DEFAULT 0)"
+			" WITHOUT ROWID");
+}
+
+static void test_reflects_strict_table(void **state)
+{
+	assert_dump(*state,
+		    "CREATE TABLE s (id INTEGER PRIMARY KEY, name TEXT NOT NULL, r REAL,"
+		    " b BLOB, v ANY) STRICT, WITHOUT ROWID",
+		    "table s\n"
+		    "  column id INTEGER NOT NULL\n"
+		    "  column name TEXT NOT NULL\n"
+		    "  column r REAL NULL\n"
+		    "  column b BLOB NULL\n"
+		    "  column v NUMERIC NULL\n"
+		    "  primary key (id)\n");
+}
+
+static void test_reflects_tables_changed_by_alter_table(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT);"
+		      " ALTER TABLE t ADD COLUMN c TEXT NOT NULL DEFAULT 'x' CHECK (c <> '');"
+		      " ALTER TABLE t RENAME COLUMN b TO Bee;"
+		      " ALTER TABLE t RENAME TO renamed");
+	assert_reflects(conn,
+			"CREATE TABLE renamed (a INTEGER PRIMARY KEY, bee TEXT,"
+			" c TEXT NOT NULL DEFAULT 'x' CHECK (c <> ''))",
+			"");
+}
+
+static void test_reflects_foreign_key_to_missing_table_with_columns(void **state)
+{
+	assert_dump(*state, "CREATE TABLE t (a INTEGER REFERENCES Gone (Id) ON DELETE CASCADE)",
+		    "table t\n"
+		    "  column a INTEGER NULL\n"
+		    "  foreign key (a) -> gone (id) on delete CASCADE on update NO ACTION\n");
+}
+
+/* ------------------------------------------------------ what is skipped */
+
+static void test_reflects_empty_database(void **state)
+{
+	dbt_schema *s = reflect_ok(*state);
+
+	assert_int_equal(s->ntables, 0);
+	assert_int_equal(s->nindexes, 0);
+	dbt_schema_free(s);
+}
+
+static void test_skips_version_table_and_internal_tables(void **state)
+{
+	assert_reflects(*state, "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, b TEXT);"
+				" CREATE INDEX ix_b ON t (b)",
+			"CREATE TABLE dbtool_version (version_num VARCHAR(32) PRIMARY KEY);"
+			" CREATE INDEX ix_version ON dbtool_version (version_num);"
+			" CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, b TEXT);"
+			" CREATE INDEX ix_b ON t (b);"
+			" INSERT INTO t (b) VALUES ('x'); ANALYZE;"
+			" CREATE VIEW v AS SELECT b FROM t;"
+			" CREATE TRIGGER tr AFTER INSERT ON t BEGIN SELECT 1; END");
+}
+
+static void test_skips_version_table_in_any_case(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+
+	run_ddl(conn, "CREATE TABLE DBTool_Version (v TEXT)");
+	s = reflect_ok(conn);
+	assert_int_equal(s->ntables, 0);
+	dbt_schema_free(s);
+}
+
+/* --------------------------------------------------- what comes out */
+
+static void test_marks_only_declared_names_as_given(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+	dbt_table *t;
+
+	run_ddl(conn, "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+		      " CREATE TABLE t (id INTEGER CONSTRAINT pk PRIMARY KEY, a INTEGER UNIQUE,"
+		      " b INTEGER CONSTRAINT fk REFERENCES p, c INTEGER CHECK (c > 0),"
+		      " CONSTRAINT uq UNIQUE (b, c));"
+		      " CREATE INDEX ix ON t (a)");
+	s = reflect_ok(conn);
+	t = table(s, "t");
+	assert_string_equal(t->pk->name, "pk");
+	assert_true(t->pk->name_given);
+	assert_false(table(s, "p")->pk->name_given);
+	assert_string_equal(table(s, "p")->pk->name, "p_pkey");
+	assert_int_equal(t->nuniques, 2);
+	assert_string_equal(t->uniques[0]->name, "t_a_key");
+	assert_false(t->uniques[0]->name_given);
+	assert_string_equal(t->uniques[1]->name, "uq");
+	assert_true(t->uniques[1]->name_given);
+	assert_string_equal(t->fks[0]->name, "fk");
+	assert_true(t->fks[0]->name_given);
+	assert_string_equal(t->checks[0]->name, "t_c_check");
+	assert_false(t->checks[0]->name_given);
+	assert_string_equal(s->indexes[0]->name, "ix");
+	assert_true(s->indexes[0]->name_given);
+	dbt_schema_free(s);
+}
+
+static void test_sets_quoted_only_for_names_that_need_quotes(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+	dbt_table *t;
+
+	run_ddl(conn, "CREATE TABLE \"plain\" (\"Mixed\" INTEGER, \"order\" TEXT, ok TEXT);"
+		      " CREATE INDEX \"Ix\" ON plain (ok)");
+	s = reflect_ok(conn);
+	t = table(s, "plain");
+	assert_false(t->quoted);
+	assert_true(t->columns[0]->quoted);
+	assert_true(t->columns[1]->quoted);
+	assert_false(t->columns[2]->quoted);
+	assert_true(s->indexes[0]->quoted);
+	dbt_schema_free(s);
+}
+
+static void test_keeps_foreign_keys_in_declaration_order(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+	dbt_table *t;
+
+	run_ddl(conn, "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+		      " CREATE TABLE t (c INTEGER REFERENCES p, a INTEGER, b INTEGER,"
+		      " FOREIGN KEY (a) REFERENCES p, FOREIGN KEY (b) REFERENCES p)");
+	s = reflect_ok(conn);
+	t = table(s, "t");
+	assert_int_equal(t->nfks, 3);
+	assert_string_equal(t->fks[0]->columns[0], "c");
+	assert_string_equal(t->fks[1]->columns[0], "a");
+	assert_string_equal(t->fks[2]->columns[0], "b");
+	assert_false(t->fks[0]->ref_columns_given);
+	assert_string_equal(t->fks[0]->ref_columns[0], "id");
+	dbt_schema_free(s);
+}
+
+/* ----------------------------------------------------- query count */
+
+/* The statements one reflection sends for `ntables` tables, each with
+ * an index and a foreign key to the one before. */
+static unsigned long queries_for(size_t ntables)
+{
+	dbt_conn *conn = open_memory();
+	dbt_buf ddl = DBT_BUF_INIT;
+	dbt_schema *s;
+	unsigned long before;
+	size_t i;
+
+	dbt_buf_puts(&ddl, "CREATE TABLE t0 (id INTEGER PRIMARY KEY, name TEXT);\n");
+	for (i = 1; i < ntables; i++)
+		dbt_buf_printf(&ddl,
+			       "CREATE TABLE t%zu (id INTEGER PRIMARY KEY, name TEXT UNIQUE,"
+			       " prev_id INTEGER REFERENCES t%zu (id), CHECK (id > 0));\n"
+			       "CREATE INDEX t%zu_prev_idx ON t%zu (prev_id, name);\n",
+			       i, i - 1, i, i);
+	assert_false(ddl.oom);
+	run_ddl(conn, ddl.ptr);
+	dbt_buf_release(&ddl);
+	before = conn->nqueries;
+	s = reflect_ok(conn);
+	assert_int_equal(s->ntables, ntables);
+	assert_int_equal(s->nindexes, ntables - 1);
+	dbt_schema_free(s);
+	before = conn->nqueries - before;
+	d->close(conn);
+	return before;
+}
+
+static void test_uses_a_constant_number_of_queries(void **state)
+{
+	unsigned long one = queries_for(2), many = queries_for(1000);
+
+	(void)state;
+	assert_int_equal(many, one);
+	/* BEGIN, four catalog queries, COMMIT. */
+	assert_int_equal(one, 6);
+}
+
+static void test_reads_inside_an_open_transaction(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+	unsigned long before;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER)");
+	assert_int_equal(d->begin(conn), 0);
+	run_ddl(conn, "CREATE TABLE u (b INTEGER)");
+	before = conn->nqueries;
+	s = reflect_ok(conn);
+	assert_int_equal(conn->nqueries - before, 4);
+	assert_int_equal(s->ntables, 2);
+	assert_int_equal(sqlite3_get_autocommit(dbt_sqlite_handle(conn)), 0);
+	assert_int_equal(d->rollback(conn), 0);
+	dbt_schema_free(s);
+	s = reflect_ok(conn);
+	assert_int_equal(s->ntables, 1);
+	dbt_schema_free(s);
+}
+
+static void test_ends_its_own_transaction(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER)");
+	s = reflect_ok(conn);
+	dbt_schema_free(s);
+	assert_int_equal(sqlite3_get_autocommit(dbt_sqlite_handle(conn)), 1);
+	assert_reflect_error(conn, "CREATE TABLE g (a INTEGER, b INTEGER AS (a + 1))", DBT_ERROR,
+			     "cannot reflect table 'g': column 'b' is a generated column, which a "
+			     "schema cannot represent");
+	assert_int_equal(sqlite3_get_autocommit(dbt_sqlite_handle(conn)), 1);
+}
+
+/* ------------------------------------------------------------ errors */
+
+static void test_refuses_virtual_tables(void **state)
+{
+	assert_reflect_error(*state, "CREATE VIRTUAL TABLE docs USING fts5(body)", DBT_ERROR,
+			     "cannot reflect table 'docs': it is a virtual table, which a schema "
+			     "cannot represent");
+}
+
+static void test_refuses_stored_generated_columns(void **state)
+{
+	assert_reflect_error(*state,
+			     "CREATE TABLE \"Prices\" (net INTEGER, gross INTEGER GENERATED ALWAYS AS"
+			     " (net * 2) STORED)",
+			     DBT_ERROR,
+			     "cannot reflect table 'Prices': column 'gross' is a generated column, "
+			     "which a schema cannot represent");
+}
+
+static void test_refuses_index_key_with_its_own_collation(void **state)
+{
+	assert_reflect_error(*state,
+			     "CREATE TABLE t (email TEXT COLLATE NOCASE);"
+			     " CREATE INDEX ix ON t (email COLLATE BINARY)",
+			     DBT_ERROR,
+			     "cannot reflect index 'ix' of table 't': its key 1 has collation "
+			     "'BINARY' of its own, which a schema cannot represent");
+}
+
+static void test_refuses_expression_key_with_a_collation(void **state)
+{
+	assert_reflect_error(*state,
+			     "CREATE TABLE t (email TEXT); CREATE INDEX ix ON t (lower(email) COLLATE"
+			     " NOCASE DESC)",
+			     DBT_ERROR,
+			     "cannot reflect index 'ix' of table 't': its key 1 has collation "
+			     "'NOCASE' of its own, which a schema cannot represent");
+}
+
+static void test_refuses_unique_key_with_its_own_collation(void **state)
+{
+	assert_reflect_error(*state, "CREATE TABLE t (email TEXT, UNIQUE (email COLLATE NOCASE))",
+			     DBT_EPARSE,
+			     "cannot reflect table 't': key column 'email' has collation 'nocase' "
+			     "of its own, which a schema cannot represent");
+}
+
+static void test_refuses_foreign_key_to_missing_table_without_columns(void **state)
+{
+	assert_reflect_error(*state, "CREATE TABLE t (a INTEGER REFERENCES gone)", DBT_ERROR,
+			     "cannot reflect table 't': a foreign key references table 'gone', "
+			     "which does not exist");
+}
+
+static void test_refuses_foreign_key_to_table_without_primary_key(void **state)
+{
+	assert_reflect_error(*state,
+			     "CREATE TABLE p (a INTEGER); CREATE TABLE t (a INTEGER REFERENCES p)",
+			     DBT_ERROR,
+			     "cannot reflect table 't': a foreign key references table 'p', which "
+			     "has no primary key");
+}
+
+/* Replaces the stored CREATE TABLE of `table`, as only a damaged or
+ * hand-edited database would have it, while SQLite keeps its schema. */
+static void rewrite_stored_sql(dbt_conn *conn, const char *table, const char *sql)
+{
+	char *stmt = sqlite3_mprintf("PRAGMA writable_schema = ON;"
+				     " UPDATE sqlite_schema SET sql = %Q WHERE name = %Q;"
+				     " PRAGMA writable_schema = OFF",
+				     sql, table);
+
+	assert_non_null(stmt);
+	run_ddl(conn, stmt);
+	sqlite3_free(stmt);
+}
+
+static void test_names_the_table_when_a_check_does_not_tokenize(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER CHECK (a <> 1))");
+	rewrite_stored_sql(conn, "t", "CREATE TABLE t (a INTEGER CHECK (a <> {1}))");
+	assert_reflect_error(conn, "", DBT_EPARSE,
+			     "cannot reflect table 't': unexpected character '{'");
+}
+
+static void test_names_the_table_when_its_definition_does_not_read(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER)");
+	rewrite_stored_sql(conn, "t", "CREATE TABLE t (a INTEGER) WITH garbage");
+	assert_reflect_error(conn, "", DBT_EPARSE,
+			     "cannot reflect table 't': expected WITHOUT ROWID, STRICT or the end, "
+			     "found 'WITH'");
+}
+
+static void test_refuses_definition_with_other_columns(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER, b TEXT)");
+	rewrite_stored_sql(conn, "t", "CREATE TABLE t (a INTEGER, c TEXT)");
+	assert_reflect_error(conn, "", DBT_ERROR,
+			     "cannot reflect table 't': its columns do not match its definition at "
+			     "column 'b'");
+}
+
+static void test_refuses_definition_with_fewer_columns(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER, b TEXT)");
+	rewrite_stored_sql(conn, "t", "CREATE TABLE t (a INTEGER)");
+	assert_reflect_error(conn, "", DBT_ERROR,
+			     "cannot reflect table 't': its columns do not match its definition at "
+			     "column 'b'");
+}
+
+static void test_refuses_definition_with_other_foreign_keys(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+		      " CREATE TABLE t (a INTEGER REFERENCES p, b INTEGER)");
+	rewrite_stored_sql(conn, "t", "CREATE TABLE t (a INTEGER, b INTEGER REFERENCES p)");
+	assert_reflect_error(conn, "", DBT_ERROR,
+			     "cannot reflect table 't': its foreign keys do not match its definition");
+}
+
+static void test_names_the_index_when_its_definition_does_not_read(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER); CREATE INDEX ix ON t (a)");
+	rewrite_stored_sql(conn, "ix", "CREATE INDEX ix ON t (a, a)");
+	assert_reflect_error(conn, "", DBT_ERROR,
+			     "cannot reflect index 'ix' of table 't': its definition has 2 keys "
+			     "where SQLite lists 1");
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_reflects_every_model_type),
+		T(test_reflects_type_aliases_as_canonical_types),
+		T(test_maps_unknown_types_by_sqlite_affinity),
+		T(test_reflects_nullability),
+		T(test_reflects_literal_defaults),
+		T(test_reflects_expression_defaults),
+		T(test_reflects_defaults_written_differently),
+		T(test_reflects_autoincrement),
+		T(test_reflects_serial_model_adapted_for_sqlite),
+		T(test_reflects_collate_nocase),
+		T(test_reflects_integer_primary_key_as_not_null),
+		T(test_reflects_composite_primary_key_in_key_order),
+		T(test_reflects_named_primary_key),
+		T(test_reflects_text_primary_key),
+		T(test_reflects_unnamed_unique_constraints),
+		T(test_reflects_named_unique_constraints),
+		T(test_drops_unique_constraints_that_repeat_a_key),
+		T(test_reflects_foreign_key_to_primary_key),
+		T(test_reflects_on_delete_cascade),
+		T(test_reflects_every_foreign_key_action),
+		T(test_reflects_named_foreign_keys),
+		T(test_reflects_composite_foreign_key),
+		T(test_reflects_self_referential_foreign_key),
+		T(test_reflects_foreign_key_cycle),
+		T(test_reflects_deferrable_foreign_keys),
+		T(test_reflects_many_to_many_associations),
+		T(test_reflects_foreign_keys_with_names_as_rendered),
+		T(test_reflects_check_constraints),
+		T(test_reflects_checks_written_differently),
+		T(test_reflects_plain_index),
+		T(test_reflects_unique_index),
+		T(test_reflects_descending_index),
+		T(test_reflects_partial_index),
+		T(test_reflects_expression_index),
+		T(test_reflects_index_names_given_or_generated),
+		T(test_reflects_quoted_mixed_case_names),
+		T(test_folds_unquoted_names_as_the_model_does),
+		T(test_reflects_utf8_names),
+		T(test_reflects_reserved_word_names),
+		T(test_reads_sqlite_bracket_and_backtick_quotes),
+		T(test_reads_sqlite_only_table_syntax),
+		T(test_reflects_without_rowid_table),
+		T(test_reflects_strict_table),
+		T(test_reflects_tables_changed_by_alter_table),
+		T(test_reflects_foreign_key_to_missing_table_with_columns),
+		T(test_reflects_empty_database),
+		T(test_skips_version_table_and_internal_tables),
+		T(test_skips_version_table_in_any_case),
+		T(test_marks_only_declared_names_as_given),
+		T(test_sets_quoted_only_for_names_that_need_quotes),
+		T(test_keeps_foreign_keys_in_declaration_order),
+		T(test_uses_a_constant_number_of_queries),
+		T(test_reads_inside_an_open_transaction),
+		T(test_ends_its_own_transaction),
+		T(test_refuses_virtual_tables),
+		T(test_refuses_stored_generated_columns),
+		T(test_refuses_index_key_with_its_own_collation),
+		T(test_refuses_expression_key_with_a_collation),
+		T(test_refuses_unique_key_with_its_own_collation),
+		T(test_refuses_foreign_key_to_missing_table_without_columns),
+		T(test_refuses_foreign_key_to_table_without_primary_key),
+		T(test_names_the_table_when_a_check_does_not_tokenize),
+		T(test_names_the_table_when_its_definition_does_not_read),
+		T(test_refuses_definition_with_other_columns),
+		T(test_refuses_definition_with_fewer_columns),
+		T(test_refuses_definition_with_other_foreign_keys),
+		T(test_names_the_index_when_its_definition_does_not_read),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
