@@ -94,6 +94,10 @@ int cmd_history(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stamp(int argc, char **argv);
 int cmd_check(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+
+/* migrate's work, shared with `revision --autogenerate`. */
+int cmd_autogenerate(const char *message, const char *rev_id);
 int cmd_create_all(int argc, char **argv);
 int cmd_drop_all(int argc, char **argv);
 

@@ -42,8 +42,7 @@ int cmd_check(int argc, char **argv)
 	dbt_url url;
 	dbt_conn *conn = NULL;
 	dbt_findings findings = {NULL, 0};
-	char *id = NULL;
-	size_t pos, i;
+	size_t i;
 	int nargs, rc, status = EXIT_FAIL;
 
 	if ((rc = cmd_parse(argc, argv, usage, NULL, NULL, 0, &nargs)) != 0)
@@ -54,17 +53,8 @@ int cmd_check(int argc, char **argv)
 		goto cleanup_cfg;
 	if (cmd_connect(&conn, &url, &cfg))
 		goto cleanup_chain;
-	if (dbt_conn_current(&id, conn) < 0) {
+	if (dbt_run_require_head(conn, &chain) < 0) {
 		cmd_fail();
-		goto cleanup;
-	}
-	if (dbt_chain_position(&pos, &chain, id) < 0) {
-		cmd_error("database is at %s, which no revision file defines", id);
-		goto cleanup;
-	}
-	if (pos != chain.n) {
-		cmd_error("database is at %s, not at head %s: run 'dbtool upgrade' first",
-			  id ? id : "base", chain.revs[chain.n - 1]->id);
 		goto cleanup;
 	}
 	if (dbt_model_compare(&findings, conn, cfg.model, cfg.schema) < 0) {
@@ -82,7 +72,6 @@ int cmd_check(int argc, char **argv)
 	status = findings.n ? EXIT_FAIL : EXIT_OK;
 	dbt_findings_release(&findings);
 cleanup:
-	free(id);
 	dbt_conn_close(conn);
 	dbt_url_release(&url);
 cleanup_chain:

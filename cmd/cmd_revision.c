@@ -8,21 +8,25 @@
 #include <stdlib.h>
 
 static const char usage[] =
-	"usage: dbtool revision -m MESSAGE [--rev-id ID]\n"
+	"usage: dbtool revision -m MESSAGE [--rev-id ID] [--autogenerate]\n"
 	"\n"
 	"Writes <script_location>/versions/<id>_<slug>.sql from script.sql.tmpl, with\n"
 	"the current head as its parent, and prints its path.  Fill in its\n"
 	"'-- migrate:upgrade' and '-- migrate:downgrade' sections by hand.\n"
 	"\n"
 	"  -m, --message MESSAGE   what the revision does (one line)\n"
-	"      --rev-id ID         use ID ([0-9a-z_]+) instead of a random one\n";
+	"      --rev-id ID         use ID ([0-9a-z_]+) instead of a random one\n"
+	"      --autogenerate      fill both sections from the difference between\n"
+	"                          the model and the database (as 'dbtool migrate')\n";
 
 int cmd_revision(int argc, char **argv)
 {
 	const char *message = NULL, *rev_id = NULL;
+	int autogenerate = 0;
 	const struct cmd_option opts[] = {
 		{"message", 'm', &message, NULL},
 		{"rev-id", 0, &rev_id, NULL},
+		{"autogenerate", 0, NULL, &autogenerate},
 		{NULL, 0, NULL, NULL},
 	};
 	dbt_config cfg;
@@ -33,6 +37,8 @@ int cmd_revision(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if (!message)
 		return cmd_usage_error("revision", "a message is required: -m MESSAGE");
+	if (autogenerate)
+		return cmd_autogenerate(message, rev_id);
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
 	rc = dbt_project_new_revision(&path, cfg.script_location, message, rev_id, NULL, NULL);

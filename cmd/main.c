@@ -16,6 +16,7 @@ struct command {
 static const struct command commands[] = {
 	{"init", cmd_init, "create a migrations folder, dbtool.ini and schema.sql"},
 	{"revision", cmd_revision, "write a new, empty revision file after the head"},
+	{"migrate", cmd_migrate, "write the next revision from the model (autogenerate)"},
 	{"upgrade", cmd_upgrade, "apply revisions up to a target (default head)"},
 	{"downgrade", cmd_downgrade, "revert revisions down to a target"},
 	{"current", cmd_current, "print the database's revision"},

@@ -272,33 +272,89 @@ static int query_value(dbt_conn *conn, const char *sql, char **out)
 	return rc;
 }
 
+/*
+ * Foreign keys are off inside dbtool's transactions and checked as a whole
+ * before COMMIT.  SQLite's documented way to change a table it cannot
+ * ALTER (create the new table, copy, drop the old one, rename) needs
+ * them off, and PRAGMA foreign_keys does nothing inside a transaction, so
+ * it is switched here, around the transaction.  Nothing is given up:
+ * PRAGMA foreign_key_check at commit refuses any row left without its
+ * parent, and the transaction is then rolled back.
+ */
 static int begin(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
-	int rc = run_sql(c, "BEGIN IMMEDIATE", NULL, 0);
+	int rc = run_sql(c, "PRAGMA foreign_keys = OFF", NULL, 0);
 
-	if (rc < 0 && (c->last_code & 0xff) == SQLITE_BUSY)
-		return dbt_error_set(DBT_ELOCKED,
-				     "waited too long for the lock (%gs): another process is "
-				     "writing to '%s'",
-				     c->busy_ms / 1000.0, c->path);
+	if (rc < 0)
+		return rc;
+	rc = run_sql(c, "BEGIN IMMEDIATE", NULL, 0);
+	if (rc < 0) {
+		int busy = (c->last_code & 0xff) == SQLITE_BUSY;
+		char *msg = strdup(dbt_error_last());
+
+		run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
+		if (busy)
+			rc = dbt_error_set(DBT_ELOCKED,
+					   "waited too long for the lock (%gs): another process is "
+					   "writing to '%s'",
+					   c->busy_ms / 1000.0, c->path);
+		else
+			dbt_error_set(rc, "%s", msg ? msg : "cannot begin a transaction");
+		free(msg);
+	}
+	return rc;
+}
+
+/* The first row that PRAGMA foreign_key_check reports, as an error. */
+static int check_foreign_keys(struct sqlite_conn *c)
+{
+	static const char sql[] =
+		"SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 1";
+	sqlite3_stmt *stmt = NULL;
+	int rc = 0, step;
+
+	c->base.nqueries++;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
+	step = sqlite3_step(stmt);
+	if (step == SQLITE_ROW)
+		rc = dbt_error_set(DBT_EDB,
+				   "foreign key violation: row %lld of table '%s' references a row "
+				   "of '%s' that does not exist",
+				   (long long)sqlite3_column_int64(stmt, 1),
+				   (const char *)sqlite3_column_text(stmt, 0),
+				   (const char *)sqlite3_column_text(stmt, 2));
+	else if (step != SQLITE_DONE)
+		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
+	sqlite3_finalize(stmt);
 	return rc;
 }
 
 static int commit(dbt_conn *conn)
 {
-	return run_sql(conn_of(conn), "COMMIT", NULL, 0);
+	struct sqlite_conn *c = conn_of(conn);
+	int rc = check_foreign_keys(c);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = run_sql(c, "COMMIT", NULL, 0)) < 0)
+		return rc;
+	return run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
 }
 
 static int rollback(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
+	int rc = 0;
 
 	/* SQLite may already have rolled back on its own (after a full disk,
 	 * for example); a second ROLLBACK would only be an error. */
 	if (sqlite3_get_autocommit(c->db))
 		return 0;
-	return run_sql(c, "ROLLBACK", NULL, 0);
+	rc = run_sql(c, "ROLLBACK", NULL, 0);
+	run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
+	return rc;
 }
 
 static int lock(dbt_conn *conn, int timeout_ms)

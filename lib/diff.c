@@ -22,6 +22,7 @@
 #include "error.h"
 #include "parse.h"
 
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1315,4 +1316,147 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		put_name(out, op->index->name);
 		break;
 	}
+}
+
+/* ----------------------------------------------------------- data loss */
+
+/* The longest text a text type holds; INT_MAX when it has no limit. */
+static int text_length(const dbt_type *t)
+{
+	if (t->kind == DBT_TYPE_TEXT || t->length < 0)
+		return INT_MAX;
+	return t->length;
+}
+
+/* Fractional digits of seconds: 6, the default, is stored as -1. */
+static int time_precision(const dbt_type *t)
+{
+	return t->precision < 0 ? 6 : t->precision;
+}
+
+static int int_rank(dbt_type_kind k)
+{
+	return k == DBT_TYPE_SMALLINT ? 0 : k == DBT_TYPE_INTEGER ? 1 : 2;
+}
+
+static int is_float(dbt_type_kind k)
+{
+	return k == DBT_TYPE_REAL || k == DBT_TYPE_DOUBLE;
+}
+
+static int is_time(dbt_type_kind k)
+{
+	return k == DBT_TYPE_TIME || k == DBT_TYPE_TIMETZ || k == DBT_TYPE_TIMESTAMP ||
+	       k == DBT_TYPE_TIMESTAMPTZ;
+}
+
+/* 1 when both types are of one family, where a change is a matter of size. */
+static int same_family(dbt_type_kind a, dbt_type_kind b)
+{
+	return a == b || (dbt_type_is_integer(a) && dbt_type_is_integer(b)) ||
+	       (is_float(a) && is_float(b)) || (dbt_type_is_text(a) && dbt_type_is_text(b)) ||
+	       (is_time(a) && is_time(b));
+}
+
+/*
+ * 1 when every value of type `a` converts to an equal value of type `b`.
+ * A NUMERIC keeps its values when neither its digits before the point
+ * nor those after it become fewer (no precision is unlimited).  Text
+ * keeps when its limit does not shrink, except that text cannot become
+ * CHAR without being padded with blanks.  TIMESTAMP to TIMESTAMP WITH
+ * TIME ZONE reads each value in the session's time zone: the instants
+ * change meaning, but no value is lost.
+ */
+static int keeps_values(const dbt_type *a, const dbt_type *b)
+{
+	if (dbt_type_is_integer(a->kind) && dbt_type_is_integer(b->kind))
+		return int_rank(b->kind) >= int_rank(a->kind);
+	if (is_float(a->kind) && is_float(b->kind))
+		return a->kind == DBT_TYPE_REAL || b->kind == DBT_TYPE_DOUBLE;
+	if (dbt_type_is_text(a->kind) && dbt_type_is_text(b->kind)) {
+		if (b->kind == DBT_TYPE_CHAR && a->kind != DBT_TYPE_CHAR)
+			return 0;
+		return text_length(b) >= text_length(a);
+	}
+	if (a->kind == DBT_TYPE_NUMERIC && b->kind == DBT_TYPE_NUMERIC) {
+		int as = a->scale < 0 ? 0 : a->scale, bs = b->scale < 0 ? 0 : b->scale;
+
+		if (b->precision < 0)
+			return 1;
+		if (a->precision < 0)
+			return 0;
+		return bs >= as && b->precision - bs >= a->precision - as;
+	}
+	if (is_time(a->kind) && is_time(b->kind)) {
+		if (a->kind != b->kind &&
+		    !(a->kind == DBT_TYPE_TIMESTAMP && b->kind == DBT_TYPE_TIMESTAMPTZ))
+			return 0;
+		return time_precision(b) >= time_precision(a);
+	}
+	/* Any other kind keeps its values only when it stays (a change of
+	 * collation alone). */
+	return a->kind == b->kind;
+}
+
+/* "users.age", each name quoted as SQL would need it. */
+static void put_column_ref(dbt_buf *b, const dbt_op *op, const dbt_column *c)
+{
+	put_name(b, op_table_name(op));
+	dbt_buf_putc(b, '.');
+	put_name(b, c->name);
+}
+
+int dbt_op_destroys(const dbt_op *op, char **why)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int rc = 0;
+
+	if (why)
+		*why = NULL;
+	switch (op->kind) {
+	case DBT_OP_DROP_TABLE:
+		dbt_buf_puts(&b, "drops table ");
+		put_name(&b, op_table_name(op));
+		dbt_buf_puts(&b, " and its rows");
+		rc = 1;
+		break;
+	case DBT_OP_DROP_COLUMN:
+		dbt_buf_puts(&b, "drops column ");
+		put_column_ref(&b, op, op->old_column);
+		dbt_buf_puts(&b, " and its values");
+		rc = 1;
+		break;
+	case DBT_OP_ALTER_TYPE:
+		if (keeps_values(&op->old_column->type, &op->column->type))
+			break;
+		/* "narrows" where only a size shrinks; a change of kind may
+		 * fail or change values in other ways. */
+		if (same_family(op->old_column->type.kind, op->column->type.kind))
+			dbt_buf_puts(&b, "narrows ");
+		else
+			dbt_buf_puts(&b, "converts ");
+		put_column_ref(&b, op, op->column);
+		dbt_buf_puts(&b, " from ");
+		dbt_type_format(&b, &op->old_column->type);
+		dbt_buf_puts(&b, " to ");
+		dbt_type_format(&b, &op->column->type);
+		if (!same_family(op->old_column->type.kind, op->column->type.kind))
+			dbt_buf_puts(&b, ", which may not keep every value");
+		rc = 1;
+		break;
+	default:
+		break;
+	}
+	if (rc && why) {
+		if (b.oom) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		*why = dbt_buf_detach(&b);
+		if (!*why)
+			rc = dbt_error_oom();
+	}
+cleanup:
+	dbt_buf_release(&b);
+	return rc;
 }

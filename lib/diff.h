@@ -111,4 +111,15 @@ const char *dbt_op_kind_name(dbt_op_kind kind);
  */
 void dbt_op_describe(dbt_buf *out, const dbt_op *op);
 
+/*
+ * 1 when running `op` loses data, with `*why` set to a short phrase for a
+ * warning ("drops table users and its rows", "drops column users.age and
+ * its values", "narrows users.name from VARCHAR(50) to VARCHAR(30)"),
+ * caller frees; 0 (and `*why` NULL) otherwise.  Type changes that keep
+ * every value (VARCHAR(n) to a longer VARCHAR or TEXT, SMALLINT to INTEGER
+ * to BIGINT, REAL to DOUBLE PRECISION, NUMERIC to a wider NUMERIC) do not
+ * destroy; every other type change does.
+ */
+int dbt_op_destroys(const dbt_op *op, char **why);
+
 #endif

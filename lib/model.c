@@ -10,6 +10,7 @@
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
+#include "model.h"
 #include "parse.h"
 #include "render.h"
 #include "schema.h"
@@ -21,7 +22,7 @@
 #define DEFAULT_LOCK_TIMEOUT_MS 60000
 
 /* The model file, parsed and adapted to the connection's database. */
-static int load_model(dbt_schema **out, dbt_conn *conn, const char *path)
+int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 {
 	int rc = dbt_parse_model_file(out, path);
 
@@ -41,7 +42,7 @@ static int load_model(dbt_schema **out, dbt_conn *conn, const char *path)
 	return rc;
 }
 
-static int reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
+int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
 	*out = NULL;
 	if (!conn->dialect->reflect)
@@ -50,12 +51,11 @@ static int reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 	return conn->dialect->reflect(out, conn, schema_name);
 }
 
-static int diff_opts_for(dbt_diff_opts *o, const dbt_conn *conn)
+void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 {
 	/* SQLite checks foreign keys when rows change, not when tables are
 	 * made, so a table may name one that does not exist yet. */
 	o->fk_forward_refs = conn->dialect->kind == DBT_DIALECT_SQLITE;
-	return 0;
 }
 
 int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
@@ -70,31 +70,21 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 
 	out->v = NULL;
 	out->n = 0;
-	if ((rc = load_model(&model, conn, model_path)) < 0)
+	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
 		goto cleanup;
-	if ((rc = reflect(&db, conn, schema_name)) < 0)
+	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
 		goto cleanup;
-	diff_opts_for(&o, conn);
+	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
 		goto cleanup;
-	if (diff.n) {
-		out->v = calloc(diff.n, sizeof(*out->v));
-		if (!out->v) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-	}
 	for (i = 0; i < diff.n; i++) {
 		dbt_buf_clear(&line);
 		dbt_op_describe(&line, &diff.ops[i]);
-		out->v[i].kind = dbt_op_kind_name(diff.ops[i].kind);
-		out->v[i].text = strdup(dbt_buf_str(&line));
-		if (line.oom || !out->v[i].text) {
+		if ((rc = dbt_findings_add(out, dbt_op_kind_name(diff.ops[i].kind),
+					   dbt_buf_str(&line))) < 0) {
 			dbt_findings_release(out);
-			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		out->n++;
 	}
 cleanup:
 	dbt_buf_release(&line);
@@ -102,6 +92,23 @@ cleanup:
 	dbt_schema_free(db);
 	dbt_schema_free(model);
 	return rc;
+}
+
+int dbt_findings_add(dbt_findings *f, const char *kind, const char *text)
+{
+	dbt_finding *v = realloc(f->v, (f->n + 1) * sizeof(*v));
+	char *copy = strdup(text);
+
+	if (v)
+		f->v = v;
+	if (!v || !copy) {
+		free(copy);
+		return dbt_error_oom();
+	}
+	f->v[f->n].kind = kind;
+	f->v[f->n].text = copy;
+	f->n++;
+	return 0;
 }
 
 void dbt_findings_release(dbt_findings *findings)
@@ -175,13 +182,13 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	size_t i;
 	int rc;
 
-	if ((rc = load_model(&model, conn, model_path)) < 0)
+	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
 		return rc;
 	if ((rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
-	if ((rc = reflect(&db, conn, schema_name)) < 0)
+	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
 		goto done;
-	diff_opts_for(&o, conn);
+	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
 		goto done;
 	for (i = 0; i < diff.n && rc == 0; i++) {
@@ -222,10 +229,10 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		return rc;
 	if ((rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
-	if ((rc = reflect(&db, conn, schema_name)) < 0 ||
+	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
 	    (rc = d->table_exists(conn, VERSION_TABLE, &has_version)) < 0)
 		goto done;
-	diff_opts_for(&o, conn);
+	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, empty, &o)) < 0)
 		goto done;
 	if (d->kind == DBT_DIALECT_SQLITE) {

@@ -17,23 +17,28 @@
  * - casts of literals: 'x'::text, 0::numeric, '2020-01-01'::date, and a
  *   number the server quotes ('-1'::integer, '5000000000'::bigint) is a
  *   number again;
- * - widening casts of a column: a VARCHAR or CHAR column cast to text,
- *   a numeric column cast to a wider numeric type (int to numeric, ...);
+ * - implicit widening casts of a column, a cast or COALESCE and its kin:
+ *   VARCHAR or CHAR to text, a numeric type to a wider one;
  * - the cast of an ARRAY[...] of literals, and x = ANY (ARRAY[...]) and
  *   x <> ALL (ARRAY[...]) written back as x IN (...) and x NOT IN (...);
- * - the operators ~~, ~~*, !~~ and !~~* written back as LIKE, ILIKE,
- *   NOT LIKE and NOT ILIKE;
+ * - ~~, ~~*, !~~, !~~* and like_escape() written back as LIKE, ILIKE,
+ *   NOT LIKE, NOT ILIKE and ESCAPE; ~ similar_to_escape() as SIMILAR TO;
+ * - TRIM(BOTH FROM x) as trim(x), POSITION((a) IN (b)) as position(a IN b);
  * - parentheses that precedence makes redundant, such as the server's
  *   "(a + b) > 0".
  * What is not undone, so a model compares equal only when written as the
  * server prints it: redundant parentheses in the model itself (the parser
- * keeps them), casts of literals that the model writes ('{}'::json),
- * BETWEEN (printed as two comparisons), an IN list of one value (printed
- * as =), CAST(x AS t) (printed as x::t), != (printed as <>), typed
- * literals such as INTERVAL '1 day' (printed as '1 day'::interval), and
- * SQL-syntax calls such as TRIM(BOTH FROM x), whose arguments are kept as
- * printed.  Index access methods, operator classes, INCLUDE columns and
- * exclusion constraints are not part of the model and are not read.
+ * keeps them); casts that the model writes ('{}'::json, name::text);
+ * BETWEEN (printed as two comparisons); IN lists of one value or of
+ * non-constants (printed as = or as ORs); row comparisons (printed as
+ * ORs); CAST(x AS t) (printed as x::t); != (printed as <>); typed literals
+ * such as INTERVAL '1 day' (printed as '1 day'::interval); date and time
+ * literals the server completes ('2020-01-01' for a timestamp comes back
+ * as '2020-01-01 00:00:00'); and the other SQL-syntax calls, such as
+ * EXTRACT(... FROM ...), whose arguments are kept as printed.  Text the
+ * tree parser does not follow is kept as printed.  Index access methods,
+ * operator classes, INCLUDE columns and exclusion constraints are not part
+ * of the model and are not read.
  */
 #include "dialect.h"
 
@@ -42,6 +47,7 @@
 #include "schema.h"
 
 #include <libpq-fe.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1053,6 +1059,34 @@ static void print_node(dbt_buf *b, const struct node *n)
 	}
 }
 
+/* Reads `x->s` into a tree in `*out`, NULL when the text holds what the
+ * parser does not follow; DBT_ERROR only when out of memory. */
+static int parse_tree(struct node **out, struct xp *x)
+{
+	dbt_lexer lx;
+	dbt_token tok, *v;
+	struct node *n;
+
+	*out = NULL;
+	dbt_lex_init(&lx, x->s, strlen(x->s));
+	do {
+		if (dbt_lex_next(&lx, &tok) < 0) {
+			dbt_error_clear();
+			return 0;
+		}
+		if (!(v = realloc(x->v, (x->n + 1) * sizeof(*v))))
+			return dbt_error_oom();
+		x->v = v;
+		x->v[x->n++] = tok;
+	} while (tok.kind != DBT_TOK_END);
+	n = parse_expr(x, P_OR);
+	if (x->oom)
+		return dbt_error_oom();
+	if (n && cur(x)->kind == DBT_TOK_END)
+		*out = n;
+	return 0;
+}
+
 /*
  * The expression `text`, as the server printed it for table `t` (NULL
  * when it names no columns), with what the server added undone; in `out`,
@@ -1063,48 +1097,27 @@ static void print_node(dbt_buf *b, const struct node *n)
 static int server_expr(char **out, const char *text, const dbt_table *t)
 {
 	struct xp x;
-	dbt_lexer lx;
-	dbt_token tok, *v;
 	struct node *n;
 	dbt_buf b = DBT_BUF_INIT;
-	int rc = 0;
+	int rc;
 
 	*out = NULL;
 	memset(&x, 0, sizeof(x));
 	x.s = text;
-	dbt_lex_init(&lx, text, strlen(text));
-	do {
-		if (dbt_lex_next(&lx, &tok) < 0) {
-			dbt_error_clear();
-			goto verbatim;
-		}
-		v = realloc(x.v, (x.n + 1) * sizeof(*v));
-		if (!v) {
+	if ((rc = parse_tree(&n, &x)) < 0)
+		goto cleanup;
+	if (n) {
+		n = undo(&x, n, t);
+		if (x.oom) {
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		x.v = v;
-		x.v[x.n++] = tok;
-	} while (tok.kind != DBT_TOK_END);
-
-	n = parse_expr(&x, P_OR);
-	if (x.oom) {
-		rc = dbt_error_oom();
-		goto cleanup;
+		print_node(&b, n);
+		*out = dbt_buf_detach(&b);
+	} else {
+		*out = strdup(text);
 	}
-	if (!n || cur(&x)->kind != DBT_TOK_END)
-		goto verbatim;
-	n = undo(&x, n, t);
-	if (x.oom) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	print_node(&b, n);
-	if (!(*out = dbt_buf_detach(&b)))
-		rc = dbt_error_oom();
-	goto cleanup;
-verbatim:
-	if (!(*out = strdup(text)))
+	if (!*out)
 		rc = dbt_error_oom();
 cleanup:
 	dbt_buf_release(&b);
@@ -1300,57 +1313,69 @@ static void strv_free(char **v, size_t n)
 	free(v);
 }
 
+/* One element of a text[] at `*p`, quoted or not, into `b`; moves `*p`
+ * past it.  0 when the element is malformed. */
+static int array_element(dbt_buf *b, const char **p)
+{
+	const char *s = *p;
+
+	dbt_buf_clear(b);
+	dbt_buf_puts(b, "");
+	if (*s == '"') {
+		for (s++; *s && *s != '"'; s++) {
+			if (*s == '\\' && s[1])
+				s++;
+			dbt_buf_putc(b, *s);
+		}
+		if (*s++ != '"')
+			return 0;
+	} else {
+		while (*s && *s != ',' && *s != '}')
+			dbt_buf_putc(b, *s++);
+	}
+	if (*s == ',' && s[1] != '}')
+		s++;
+	else if (*s != '}')
+		return 0;
+	*p = s;
+	return 1;
+}
+
 /* The elements of a one-dimensional text[] in the server's output format:
  * {a,"b c","d\"e"}. */
 static int split_array(char ***out, size_t *n, const char *s)
 {
 	dbt_buf b = DBT_BUF_INIT;
 	char **v = NULL, **nv;
-	const char *p = s;
+	const char *p = s + 1;
 	size_t count = 0;
 	int rc = 0;
 
 	*out = NULL;
 	*n = 0;
-	if (*p++ != '{')
-		goto malformed;
-	while (*p && *p != '}') {
-		dbt_buf_clear(&b);
-		dbt_buf_puts(&b, "");
-		if (*p == '"') {
-			for (p++; *p && *p != '"'; p++) {
-				if (*p == '\\' && p[1])
-					p++;
-				dbt_buf_putc(&b, *p);
-			}
-			if (*p++ != '"')
-				goto malformed;
-		} else {
-			while (*p && *p != ',' && *p != '}')
-				dbt_buf_putc(&b, *p++);
+	if (*s != '{') {
+		rc = dbt_error_set(DBT_ERROR, "cannot read the array '%.40s' the server sent", s);
+		goto cleanup;
+	}
+	while (*p != '}') {
+		if (!array_element(&b, &p)) {
+			rc = dbt_error_set(DBT_ERROR, "cannot read the array '%.40s' the server sent", s);
+			goto cleanup;
 		}
-		if (b.oom || !(nv = realloc(v, (count + 1) * sizeof(*v))) ||
-		    !(nv[count] = strdup(b.ptr))) {
-			if (!b.oom && nv)
-				v = nv;
+		if (b.oom || !(nv = realloc(v, (count + 1) * sizeof(*v)))) {
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
 		v = nv;
+		if (!(v[count] = strdup(b.ptr))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
 		count++;
-		if (*p == ',')
-			p++;
-		else if (*p != '}')
-			goto malformed;
 	}
-	if (*p != '}')
-		goto malformed;
 	*out = v;
 	*n = count;
 	v = NULL;
-	goto cleanup;
-malformed:
-	rc = dbt_error_set(DBT_ERROR, "cannot read the array '%.40s' the server sent", s);
 cleanup:
 	strv_free(v, count);
 	dbt_buf_release(&b);

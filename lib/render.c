@@ -16,6 +16,7 @@
 #include "parse.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define INDENT "    "
@@ -360,8 +361,10 @@ static void next_item(dbt_buf *out, int *first)
 	*first = 0;
 }
 
-int dbt_render_create_table(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *table,
-			    int (*skip_fk)(const dbt_fk *fk, void *arg), void *arg)
+/* CREATE TABLE for `table` under the name `name`: a table rebuild creates
+ * the new definition beside the old table, then renames it. */
+static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *table,
+			   const char *name, int (*skip_fk)(const dbt_fk *fk, void *arg), void *arg)
 {
 	size_t i, start = out->len;
 	int first = 1, pk_inline = 0, inl, rc = 0;
@@ -369,7 +372,7 @@ int dbt_render_create_table(dbt_buf *out, dbt_dialect_kind kind, const dbt_table
 	if (!dbt_dialect_for(kind))
 		return unsupported_kind();
 	dbt_buf_puts(out, "CREATE TABLE ");
-	ident(out, kind, table->name);
+	ident(out, kind, name);
 	dbt_buf_puts(out, " (");
 	for (i = 0; i < table->ncolumns; i++) {
 		next_item(out, &first);
@@ -404,6 +407,12 @@ cleanup:
 		out->ptr[start] = '\0';
 	}
 	return rc;
+}
+
+int dbt_render_create_table(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *table,
+			    int (*skip_fk)(const dbt_fk *fk, void *arg), void *arg)
+{
+	return create_table_as(out, kind, table, table->name, skip_fk, arg);
 }
 
 int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *index)
@@ -666,11 +675,26 @@ static int expr_mentions(const char *expr, const char *name)
 	return 0;
 }
 
+/* Of the op's two tables, the one that holds the column `c` itself: an
+ * inverse op may point at the table of either schema, and only one of
+ * them has the column. */
+static const dbt_table *table_with(const dbt_op *op, const dbt_column *c)
+{
+	const dbt_table *cand[2] = {op->table, op->old_table};
+	size_t i, k;
+
+	for (i = 0; i < 2; i++)
+		for (k = 0; cand[i] && k < cand[i]->ncolumns; k++)
+			if (cand[i]->columns[k] == c)
+				return cand[i];
+	return op->table ? op->table : op->old_table;
+}
+
 /* SQLite's ALTER TABLE ADD COLUMN takes no key, and needs a constant
  * default: a NOT NULL column needs one that is not NULL. */
 static int sqlite_can_add(const dbt_op *op)
 {
-	const dbt_table *t = op->table;
+	const dbt_table *t = table_with(op, op->column);
 	const dbt_column *c = op->column;
 	size_t i;
 
@@ -689,7 +713,7 @@ static int sqlite_can_add(const dbt_op *op)
  * itself refuses to drop a column one of them uses. */
 static int sqlite_can_drop(const dbt_op *op)
 {
-	const dbt_table *t = op->old_table ? op->old_table : op->table;
+	const dbt_table *t = table_with(op, op->old_column);
 	const char *name = op->old_column->name;
 	size_t i;
 
@@ -738,6 +762,537 @@ int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 	}
 	if (rc < 0 && out->ptr) {
 		/* Nothing of a failed statement stays in the buffer. */
+		out->len = start;
+		out->ptr[start] = '\0';
+	}
+	return rc;
+}
+
+/* ------------------------------------------------------------ op lists */
+
+#define NONE ((size_t)-1)
+
+/* Where the list says to build new tables before they replace old ones. */
+#define REBUILD_PREFIX "_dbtool_new_"
+
+/* A comment line "-- <prefix><text>".  A line break inside the text (a
+ * string in a CHECK, a quoted name) becomes a space, so that nothing of
+ * it can leave the comment and run as SQL. */
+static void put_comment(dbt_buf *out, const char *prefix, const char *text)
+{
+	const char *p;
+
+	dbt_buf_puts(out, "-- ");
+	dbt_buf_puts(out, prefix);
+	for (p = text; *p; p++)
+		dbt_buf_putc(out, *p == '\n' || *p == '\r' ? ' ' : *p);
+	dbt_buf_putc(out, '\n');
+}
+
+/* "-- <prefix><the differ's line for op>" */
+static int comment_op(dbt_buf *out, const char *prefix, const dbt_op *op)
+{
+	dbt_buf line = DBT_BUF_INIT;
+	int rc = 0;
+
+	dbt_op_describe(&line, op);
+	if (line.oom)
+		rc = dbt_error_oom();
+	else
+		put_comment(out, prefix, dbt_buf_str(&line));
+	dbt_buf_release(&line);
+	return rc;
+}
+
+/* "-- WARNING: <why>" when the op destroys data. */
+static int comment_warning(dbt_buf *out, const dbt_op *op)
+{
+	char *why = NULL;
+	int rc = dbt_op_destroys(op, &why);
+
+	if (rc > 0) {
+		put_comment(out, "WARNING: ", why);
+		rc = 0;
+	}
+	free(why);
+	return rc;
+}
+
+/* The name of the table an op changes: an index op's is the table the
+ * index is on. */
+static const char *op_table(const dbt_op *op)
+{
+	if ((op->kind == DBT_OP_ADD_INDEX || op->kind == DBT_OP_DROP_INDEX) && op->index)
+		return op->index->table;
+	if (op->table)
+		return op->table->name;
+	if (op->old_table)
+		return op->old_table->name;
+	return NULL;
+}
+
+static int same_name(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+/* 1 when the index uses the column, as a key, in an expression or in its
+ * WHERE. */
+static int index_uses(const dbt_index *ix, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < ix->nelems; i++) {
+		const dbt_index_elem *e = &ix->elems[i];
+
+		if (e->column ? !strcmp(e->column, column) : expr_mentions(e->expr, column))
+			return 1;
+	}
+	return ix->where && expr_mentions(ix->where, column);
+}
+
+/*
+ * 1 when SQLite can do the op only by rebuilding its table: every change
+ * of a column or a constraint, an ADD COLUMN that ALTER TABLE refuses
+ * (sqlite_can_add) and a DROP COLUMN that it refuses (sqlite_can_drop) or
+ * that an index of the target still uses.  Indexes that the list drops
+ * are gone by then: the differ drops indexes before columns.
+ */
+static int sqlite_needs_rebuild(const dbt_op *op, const dbt_schema *target)
+{
+	size_t i;
+
+	switch (op->kind) {
+	case DBT_OP_CREATE_TABLE:
+	case DBT_OP_DROP_TABLE:
+	case DBT_OP_ADD_INDEX:
+	case DBT_OP_DROP_INDEX:
+		return 0;
+	case DBT_OP_ADD_COLUMN:
+		return !sqlite_can_add(op);
+	case DBT_OP_DROP_COLUMN:
+		if (!sqlite_can_drop(op))
+			return 1;
+		for (i = 0; target && i < target->nindexes; i++)
+			if (same_name(target->indexes[i]->table, op_table(op)) &&
+			    index_uses(target->indexes[i], op->old_column->name))
+				return 1;
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* What becomes of each op of a list on SQLite. */
+enum fate {
+	FATE_RUN = 0, /* rendered on its own, at its place */
+	FATE_COVERED, /* done by its table's rebuild */
+	FATE_FOLDED,  /* an ADD_FK that the CREATE TABLE of its new table writes */
+	FATE_DROPPED, /* needs a rebuild of a table that the list drops anyway */
+};
+
+/* A table that SQLite rebuilds. */
+struct rebuild {
+	const char *name;
+	const dbt_table *def; /* the target's definition */
+	size_t slot;          /* emitted just before op `slot` (n: at the end) */
+};
+
+struct plan {
+	const dbt_op *ops;
+	size_t n;
+	const dbt_schema *target;
+	struct rebuild *rb; /* in the order of their first op */
+	size_t nrb;
+	unsigned char *fate;
+	size_t *owner; /* per op: its rebuild, NONE when not covered */
+};
+
+static void plan_release(struct plan *pl)
+{
+	free(pl->rb);
+	free(pl->fate);
+	free(pl->owner);
+}
+
+/* The position of the list's first op of `kind` on the table `name`;
+ * NONE when there is none. */
+static size_t find_op(const struct plan *pl, dbt_op_kind kind, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->ops[i].kind == kind && same_name(op_table(&pl->ops[i]), name))
+			return i;
+	return NONE;
+}
+
+static size_t find_rebuild(const struct plan *pl, const char *name)
+{
+	size_t k;
+
+	for (k = 0; k < pl->nrb; k++)
+		if (!strcmp(pl->rb[k].name, name))
+			return k;
+	return NONE;
+}
+
+static int no_table_error(const dbt_op *op, const char *name)
+{
+	dbt_buf line = DBT_BUF_INIT;
+	int rc;
+
+	dbt_op_describe(&line, op);
+	if (line.oom)
+		rc = dbt_error_oom();
+	else
+		rc = dbt_error_set(DBT_ERROR,
+				   "%s: SQLite needs a table rebuild for this, but table '%s' is not "
+				   "in the target schema",
+				   dbt_buf_str(&line), name);
+	dbt_buf_release(&line);
+	return rc;
+}
+
+/*
+ * Decides, for a list on SQLite, which tables are rebuilt, where, and
+ * what becomes of each op:
+ * - A table is rebuilt when one of its ops needs it.  The rebuild does
+ *   all of the table's ops at once, since it creates the target's whole
+ *   definition: they are covered, except DROP INDEX, which runs at its
+ *   place before the rebuild (dropping an index early is harmless, and
+ *   frees its name), and CREATE TABLE.
+ * - The rebuild is emitted where the first op that needs it stands, but
+ *   never before an op that drops an index or a table, whose names the
+ *   rebuild's CREATE INDEX may take again (an index moved from one table
+ *   to another), nor before the CREATE TABLE of its own table.  Nothing
+ *   else in a list depends on where a rebuild goes: foreign keys are off
+ *   until the commit, and no other op touches the rebuilt table.
+ * - An ADD_FK of a table the list creates is written in its CREATE TABLE
+ *   instead: SQLite accepts a foreign key to a table created later.
+ * - An op that needs a rebuild of a table the target lacks is left out
+ *   when the list drops that table: the DROP TABLE takes it along.
+ */
+static int plan_build(struct plan *pl)
+{
+	size_t i, k, lower = 0, n = pl->n;
+
+	pl->rb = malloc((n ? n : 1) * sizeof(*pl->rb));
+	pl->fate = calloc(n ? n : 1, 1);
+	pl->owner = malloc((n ? n : 1) * sizeof(*pl->owner));
+	if (!pl->rb || !pl->fate || !pl->owner)
+		return dbt_error_oom();
+	for (i = 0; i < n; i++) {
+		pl->owner[i] = NONE;
+		if (pl->ops[i].kind == DBT_OP_DROP_INDEX || pl->ops[i].kind == DBT_OP_DROP_TABLE)
+			lower = i + 1;
+	}
+	for (i = 0; i < n; i++) {
+		const dbt_op *op = &pl->ops[i];
+		const char *name = op_table(op);
+		const dbt_table *def;
+		size_t created;
+
+		if (!sqlite_needs_rebuild(op, pl->target))
+			continue;
+		if (!name)
+			return dbt_error_set(DBT_ERROR, "%s operation names no table",
+					     dbt_op_kind_name(op->kind));
+		created = find_op(pl, DBT_OP_CREATE_TABLE, name);
+		if (op->kind == DBT_OP_ADD_FK && created != NONE)
+			continue;
+		def = pl->target ? dbt_schema_find_table(pl->target, name) : NULL;
+		if (!def) {
+			if (find_op(pl, DBT_OP_DROP_TABLE, name) == NONE)
+				return no_table_error(op, name);
+			pl->fate[i] = FATE_DROPPED;
+			continue;
+		}
+		if (find_rebuild(pl, name) != NONE)
+			continue;
+		k = pl->nrb++;
+		pl->rb[k].name = name;
+		pl->rb[k].def = def;
+		pl->rb[k].slot = i > lower ? i : lower;
+		if (created != NONE && created + 1 > pl->rb[k].slot)
+			pl->rb[k].slot = created + 1;
+	}
+	for (i = 0; i < n; i++) {
+		const dbt_op *op = &pl->ops[i];
+		const char *name = op_table(op);
+
+		if (pl->fate[i] != FATE_RUN || !name || op->kind == DBT_OP_DROP_INDEX ||
+		    op->kind == DBT_OP_CREATE_TABLE)
+			continue;
+		if ((k = find_rebuild(pl, name)) != NONE) {
+			pl->fate[i] = FATE_COVERED;
+			pl->owner[i] = k;
+		} else if (op->kind == DBT_OP_ADD_FK &&
+			   find_op(pl, DBT_OP_CREATE_TABLE, name) != NONE) {
+			pl->fate[i] = FATE_FOLDED;
+		}
+	}
+	return 0;
+}
+
+/* The op of `kind` on the column `column` that rebuild `k` covers; NULL
+ * when there is none. */
+static const dbt_op *covered_op(const struct plan *pl, size_t k, dbt_op_kind kind,
+				const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++) {
+		const dbt_op *op = &pl->ops[i];
+
+		if (pl->owner[i] == k && op->kind == kind && op->column &&
+		    !strcmp(op->column->name, column))
+			return op;
+	}
+	return NULL;
+}
+
+/*
+ * The rebuild of one table, as SQLite's documentation prescribes it
+ * ("Making Other Kinds Of Table Schema Changes"); foreign keys are off
+ * while it runs (the dialect's begin() turns them off, its commit() runs
+ * PRAGMA foreign_key_check), so that dropping the old table neither
+ * fails nor cascades to the rows that reference it.
+ */
+static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
+{
+	const dbt_dialect_kind kind = DBT_DIALECT_SQLITE;
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+	const dbt_table *t = pl->rb[k].def;
+	dbt_buf tmp = DBT_BUF_INIT, sel = DBT_BUF_INIT;
+	char *newname = NULL;
+	size_t i, ncopy = 0;
+	int rc = 0, autoinc = 0;
+
+	/* The header names the table, then lists every op the rebuild does. */
+	dbt_buf_puts(&tmp, "rebuild table ");
+	ident(&tmp, kind, t->name);
+	dbt_buf_puts(&tmp, " (SQLite cannot ALTER it in place):");
+	put_comment(out, "", dbt_buf_str(&tmp));
+	for (i = 0; i < pl->n; i++)
+		if (pl->owner[i] == k && (rc = comment_op(out, "  ", &pl->ops[i])) < 0)
+			goto cleanup;
+	for (i = 0; i < pl->n; i++)
+		if (pl->owner[i] == k && (rc = comment_warning(out, &pl->ops[i])) < 0)
+			goto cleanup;
+
+	/* 1. The new table, beside the old one, with the target's definition. */
+	dbt_buf_clear(&tmp);
+	dbt_buf_printf(&tmp, REBUILD_PREFIX "%s", t->name);
+	if (tmp.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	newname = dbt_buf_detach(&tmp);
+	if (!newname) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if ((rc = create_table_as(out, kind, t, newname, NULL, NULL)) < 0)
+		goto cleanup;
+
+	/*
+	 * 2. The rows, in the columns both definitions have: those the list
+	 * adds are not there yet and take their defaults.  A column whose
+	 * type changes is copied as it is (SQLite keeps each value, converted
+	 * by the new column's affinity where it can).  A column that becomes
+	 * NOT NULL takes its new default where it held NULL; without a default
+	 * such a row fails the INSERT, which rolls the revision back, as
+	 * PostgreSQL's SET NOT NULL would fail.  When no column carries over,
+	 * the rows are still kept, each with the new columns' defaults.
+	 */
+	dbt_buf_puts(out, "INSERT INTO ");
+	ident(out, kind, newname);
+	dbt_buf_puts(out, " (");
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *c = t->columns[i];
+
+		if (covered_op(pl, k, DBT_OP_ADD_COLUMN, c->name))
+			continue;
+		if (ncopy++) {
+			dbt_buf_puts(out, ", ");
+			dbt_buf_puts(&sel, ", ");
+		}
+		ident(out, kind, c->name);
+		if (c->not_null && c->default_expr &&
+		    covered_op(pl, k, DBT_OP_ALTER_NULL, c->name)) {
+			dbt_buf_puts(&sel, "COALESCE(");
+			ident(&sel, kind, c->name);
+			if (classify_default(c->default_expr) == DFLT_CONSTANT)
+				dbt_buf_printf(&sel, ", %s)", c->default_expr);
+			else
+				dbt_buf_printf(&sel, ", (%s))", c->default_expr);
+		} else {
+			ident(&sel, kind, c->name);
+		}
+	}
+	if (!ncopy) {
+		dbt_buf_puts(out, "rowid");
+		dbt_buf_puts(&sel, "rowid");
+	}
+	dbt_buf_puts(out, ") SELECT ");
+	dbt_buf_puts(out, dbt_buf_str(&sel));
+	dbt_buf_puts(out, " FROM ");
+	ident(out, kind, t->name);
+	dbt_buf_puts(out, ";\n");
+
+	/*
+	 * 3. An AUTOINCREMENT table keeps its counter: the copy set the new
+	 * table's to the largest id copied, but the old one may be higher (rows
+	 * deleted at the end), and ids are never to be given twice.  The old
+	 * table's row in sqlite_sequence moves to the new table (DROP TABLE
+	 * would delete it; RENAME carries it along); when the old table had
+	 * none, SQLite counts from the largest id, as it would have.
+	 */
+	for (i = 0; i < t->ncolumns; i++)
+		autoinc |= t->columns[i]->autoincrement;
+	if (autoinc) {
+		dbt_buf_puts(out, "DELETE FROM sqlite_sequence WHERE name = ");
+		d->quote_literal(out, newname);
+		dbt_buf_puts(out, ";\nUPDATE sqlite_sequence SET name = ");
+		d->quote_literal(out, newname);
+		dbt_buf_puts(out, " WHERE name = ");
+		d->quote_literal(out, t->name);
+		dbt_buf_puts(out, ";\n");
+	}
+
+	/* 4. The old table goes, with its indexes; the new one takes its name.
+	 * References to the table from other tables name it, and keep
+	 * naming it: SQLite rewrites only references to the renamed table. */
+	dbt_buf_puts(out, "DROP TABLE ");
+	ident(out, kind, t->name);
+	dbt_buf_puts(out, ";\nALTER TABLE ");
+	ident(out, kind, newname);
+	dbt_buf_puts(out, " RENAME TO ");
+	ident(out, kind, t->name);
+	dbt_buf_puts(out, ";\n");
+
+	/* 5. Every index the target has on the table. */
+	for (i = 0; pl->target && i < pl->target->nindexes; i++)
+		if (same_name(pl->target->indexes[i]->table, t->name) &&
+		    (rc = dbt_render_create_index(out, kind, pl->target->indexes[i])) < 0)
+			goto cleanup;
+	rc = finish(out);
+	if (rc == 0 && sel.oom)
+		rc = dbt_error_oom();
+cleanup:
+	free(newname);
+	dbt_buf_release(&tmp);
+	dbt_buf_release(&sel);
+	return rc;
+}
+
+/* CREATE TABLE of a new table with every foreign key inline, even those
+ * that the differ left to later ADD_FK ops (SQLite accepts a foreign key
+ * to a table that does not exist yet); those ops are listed under the
+ * table's comment line. */
+static int sqlite_create_table(dbt_buf *out, const struct plan *pl, size_t at)
+{
+	const dbt_op *op = &pl->ops[at];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->fate[i] == FATE_FOLDED && same_name(op_table(&pl->ops[i]), op->table->name) &&
+		    (rc = comment_op(out, "  ", &pl->ops[i])) < 0)
+			return rc;
+	return dbt_render_create_table(out, DBT_DIALECT_SQLITE, op->table, NULL, NULL);
+}
+
+static void next_block(dbt_buf *out, int *nblocks)
+{
+	if ((*nblocks)++)
+		dbt_buf_putc(out, '\n');
+}
+
+static int render_sqlite_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target)
+{
+	struct plan pl;
+	dbt_buf note = DBT_BUF_INIT;
+	size_t i, k;
+	int rc, nblocks = 0;
+
+	memset(&pl, 0, sizeof(pl));
+	pl.ops = ops;
+	pl.n = n;
+	pl.target = target;
+	if ((rc = plan_build(&pl)) < 0)
+		goto cleanup;
+	for (i = 0; i <= n; i++) {
+		const dbt_op *op;
+
+		for (k = 0; k < pl.nrb; k++) {
+			if (pl.rb[k].slot != i)
+				continue;
+			next_block(out, &nblocks);
+			if ((rc = emit_rebuild(out, &pl, k)) < 0)
+				goto cleanup;
+		}
+		if (i == n || pl.fate[i] == FATE_COVERED || pl.fate[i] == FATE_FOLDED)
+			continue;
+		op = &ops[i];
+		next_block(out, &nblocks);
+		if ((rc = comment_op(out, "", op)) < 0 || (rc = comment_warning(out, op)) < 0)
+			goto cleanup;
+		if (pl.fate[i] == FATE_DROPPED) {
+			dbt_buf_clear(&note);
+			dbt_buf_puts(&note, "nothing to run: SQLite drops it with table ");
+			ident(&note, DBT_DIALECT_SQLITE, op_table(op));
+			put_comment(out, "", dbt_buf_str(&note));
+			continue;
+		}
+		if (op->kind == DBT_OP_CREATE_TABLE)
+			rc = sqlite_create_table(out, &pl, i);
+		else
+			rc = render_sqlite(out, op);
+		if (rc < 0)
+			goto cleanup;
+	}
+	rc = note.oom ? dbt_error_oom() : finish(out);
+cleanup:
+	dbt_buf_release(&note);
+	plan_release(&pl);
+	return rc;
+}
+
+static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n)
+{
+	size_t i;
+	int rc, nblocks = 0;
+
+	for (i = 0; i < n; i++) {
+		next_block(out, &nblocks);
+		if ((rc = comment_op(out, "", &ops[i])) < 0 ||
+		    (rc = comment_warning(out, &ops[i])) < 0 ||
+		    (rc = dbt_render_op(out, DBT_DIALECT_POSTGRES, &ops[i])) < 0)
+			return rc;
+	}
+	return finish(out);
+}
+
+int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
+		   const dbt_schema *target)
+{
+	size_t start = out->len;
+	int rc;
+
+	switch (kind) {
+	case DBT_DIALECT_SQLITE:
+		rc = render_sqlite_ops(out, ops, n, target);
+		break;
+	case DBT_DIALECT_POSTGRES:
+		rc = render_postgres_ops(out, ops, n);
+		break;
+	default:
+		return unsupported_kind();
+	}
+	if (rc < 0 && out->ptr) {
+		/* Nothing of a failed list stays in the buffer. */
 		out->len = start;
 		out->ptr[start] = '\0';
 	}

@@ -57,4 +57,26 @@ int dbt_render_drop_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *
  */
 int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op);
 
+/*
+ * The SQL of a list of ops, as a revision's section: each op preceded by a
+ * comment line "-- <describe line>", and an op that destroys data (see
+ * dbt_op_destroys) by "-- WARNING: <why>".  `target` is the schema the ops
+ * lead to (the model for an upgrade, the database's schema for the
+ * downgrade built from inverses).
+ *
+ * SQLite: the ops its ALTER TABLE cannot do (type, nullability, default,
+ * identity, key, unique, fk and check changes; an ADD or DROP COLUMN that
+ * SQLite refuses) are grouped per table into one table rebuild, emitted at
+ * the place of the table's first such op, as SQLite's documentation
+ * prescribes: CREATE TABLE "_dbtool_new_<t>" with the target's definition
+ * of the table, INSERT INTO it SELECT the columns both definitions have
+ * FROM the old table, DROP TABLE the old one, ALTER TABLE ... RENAME TO
+ * <t>, then CREATE INDEX for every index `target` has on the table; the
+ * table's other ops (index ops included) are then left out.  Foreign keys
+ * must be off while this runs: the SQLite dialect's begin() turns them off
+ * for the transaction and its commit() runs PRAGMA foreign_key_check.
+ */
+int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
+		   const dbt_schema *target);
+
 #endif

@@ -271,6 +271,19 @@ int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
 	return run(conn, chain, target, opts, MODE_STAMP);
 }
 
+int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain)
+{
+	char *id = NULL;
+	size_t pos;
+	int rc = version_get(conn, &id);
+
+	if (rc == 0 && (rc = position_of(&pos, chain, id)) == 0 && pos != chain->n)
+		rc = dbt_error_set(DBT_ERROR, "database is at %s, not at head %s: run 'dbtool upgrade' first",
+				   id ? id : "base", chain->revs[chain->n - 1]->id);
+	free(id);
+	return rc;
+}
+
 /* Appends a section's SQL so that it ends with a statement terminator even
  * when the author left out the last ';' or ended on a comment. */
 static void put_section(dbt_buf *out, const char *sql)

@@ -204,7 +204,7 @@ static void test_create_table_sqlite_keeps_canonical_types(void **state)
 			 "CREATE TABLE files (\n"
 			 "    id BIGINT NOT NULL,\n"
 			 "    data BLOB NOT NULL,\n"
-			 "    at TIMESTAMP(3) WITH TIME ZONE,\n"
+			 "    at \"TIMESTAMP(3) WITH TIME ZONE\",\n"
 			 "    d DOUBLE PRECISION,\n"
 			 "    f REAL,\n"
 			 "    j JSON,\n"

@@ -325,6 +325,37 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout_ms,
 		       dbt_object_fn on_object, void *arg);
 
+/* ---------------------------------------------------------- autogenerate */
+
+/* What dbt_autogenerate did. */
+typedef struct dbt_autogen {
+	char *path;            /* the revision file written; NULL when the database
+				* already matches the model */
+	dbt_findings changes;  /* one line per change, as check prints them */
+	dbt_findings warnings; /* changes that lose data, or that will fail on the
+				* data the database has now (kind "destroys",
+				* "will_fail") */
+} dbt_autogen;
+
+/*
+ * Writes the next revision from the difference between the model and the
+ * database: its upgrade applies the changes, its downgrade reverts them
+ * (inverses in reverse order), each change preceded by a comment line and
+ * a destructive one by a WARNING comment.  The database must be at the
+ * chain's head.  Refuses (DBT_ERROR, nothing written) to add a NOT NULL
+ * column without a default to a table that has rows.  `rev_id` may be
+ * NULL.  Release `out` with dbt_autogen_release(), also after a failure.
+ */
+int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+		     const char *script_location, const char *model_path,
+		     const char *schema_name, const char *message, const char *rev_id);
+
+void dbt_autogen_release(dbt_autogen *autogen);
+
+/* Fails (DBT_ERROR) unless the database is at the chain's head: "database
+ * is at <id>, not at head <id>: run 'dbtool upgrade' first". */
+int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain);
+
 #ifdef __cplusplus
 }
 #endif

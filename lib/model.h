@@ -1,0 +1,25 @@
+/*
+ * model.h - the steps shared by everything that sets the model against the
+ * database (model.c, autogen.c).
+ */
+#ifndef DBT_MODEL_H
+#define DBT_MODEL_H
+
+#include "dialect.h"
+#include "diff.h"
+#include "schema.h"
+
+/* Parses the model file and adapts it to the connection's database;
+ * errors carry "path:line:column:". */
+int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path);
+
+/* Reflects the connection's database (`schema_name`: NULL for public). */
+int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name);
+
+/* The differ's options for the connection's database. */
+void dbt_model_diff_opts(dbt_diff_opts *out, const dbt_conn *conn);
+
+/* Appends a finding (`kind` is not copied: a static string). */
+int dbt_findings_add(dbt_findings *f, const char *kind, const char *text);
+
+#endif

@@ -1,0 +1,4 @@
+CREATE TABLE authors (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(100) NOT NULL
+);

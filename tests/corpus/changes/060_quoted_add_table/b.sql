@@ -1,0 +1,11 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(30) NOT NULL,
+	email VARCHAR(120),
+	age INTEGER
+);
+
+CREATE TABLE "Order Items" (
+	"Item Id" INTEGER PRIMARY KEY,
+	"order" INTEGER NOT NULL
+);

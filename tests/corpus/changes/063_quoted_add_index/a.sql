@@ -1,0 +1,4 @@
+CREATE TABLE "Order Items" (
+	"Item Id" INTEGER PRIMARY KEY,
+	"order" INTEGER NOT NULL
+);

@@ -1,0 +1,3 @@
+CREATE TABLE "café" (
+	id INTEGER PRIMARY KEY
+);

@@ -1,0 +1,4 @@
+CREATE TABLE "café" (
+	id INTEGER PRIMARY KEY,
+	"crème" TEXT
+);

@@ -1,0 +1,11 @@
+CREATE TABLE authors (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(100) NOT NULL
+);
+
+CREATE TABLE books (
+	id INTEGER PRIMARY KEY,
+	author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE,
+	title VARCHAR(200) NOT NULL
+);
+CREATE INDEX ix_books_title ON books (title);

@@ -1,0 +1,4 @@
+CREATE TABLE "order" (
+	id INTEGER PRIMARY KEY,
+	total INTEGER NOT NULL
+);

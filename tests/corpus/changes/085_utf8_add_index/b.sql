@@ -1,0 +1,5 @@
+CREATE TABLE "café" (
+	id INTEGER PRIMARY KEY,
+	"crème" TEXT
+);
+CREATE INDEX "idx_crème" ON "café" ("crème");

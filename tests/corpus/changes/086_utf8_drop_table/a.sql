@@ -1,0 +1,11 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(30) NOT NULL,
+	email VARCHAR(120),
+	age INTEGER
+);
+
+CREATE TABLE "café" (
+	id INTEGER PRIMARY KEY,
+	"crème" TEXT
+);

@@ -1,0 +1,11 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(30) NOT NULL,
+	email VARCHAR(120),
+	age INTEGER
+);
+
+CREATE TABLE "say ""hi""" (
+	id INTEGER PRIMARY KEY,
+	"it""s" VARCHAR(10)
+);

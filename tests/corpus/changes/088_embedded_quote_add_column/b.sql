@@ -1,0 +1,5 @@
+CREATE TABLE "say ""hi""" (
+	id INTEGER PRIMARY KEY,
+	"it""s" VARCHAR(10),
+	"a ""b"" c" INTEGER
+);

@@ -1,0 +1,4 @@
+CREATE TABLE "say ""hi""" (
+	id INTEGER PRIMARY KEY,
+	"it""s" VARCHAR(10)
+);

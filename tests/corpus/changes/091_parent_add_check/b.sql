@@ -1,0 +1,13 @@
+CREATE TABLE authors (
+	id INTEGER PRIMARY KEY CHECK (id > 0),
+	name VARCHAR(100) NOT NULL,
+	country VARCHAR(2),
+	bio TEXT
+);
+
+CREATE TABLE books (
+	id INTEGER PRIMARY KEY,
+	author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE,
+	title VARCHAR(200) NOT NULL
+);
+CREATE INDEX ix_books_author_id ON books (author_id);

@@ -1,0 +1,5 @@
+CREATE TABLE employees (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(30) NOT NULL,
+	manager_id INTEGER REFERENCES employees (id) ON DELETE SET NULL
+);

@@ -1,0 +1,12 @@
+CREATE TABLE regions (
+	code VARCHAR(2) NOT NULL,
+	num INTEGER NOT NULL,
+	name VARCHAR(40),
+	PRIMARY KEY (code, num)
+);
+
+CREATE TABLE shops (
+	id INTEGER PRIMARY KEY,
+	region_code VARCHAR(2),
+	region_num INTEGER
+);

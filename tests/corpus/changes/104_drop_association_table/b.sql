@@ -1,0 +1,9 @@
+CREATE TABLE students (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(40) NOT NULL
+);
+
+CREATE TABLE courses (
+	id INTEGER PRIMARY KEY,
+	title VARCHAR(80) NOT NULL
+);

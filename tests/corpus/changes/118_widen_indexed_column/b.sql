@@ -1,0 +1,9 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(60) NOT NULL,
+	email VARCHAR(120),
+	age INTEGER
+);
+CREATE INDEX ix_users_name ON users (name);
+CREATE UNIQUE INDEX ux_users_email ON users (email);
+CREATE INDEX ix_users_adults ON users (name, age DESC) WHERE age >= 18;

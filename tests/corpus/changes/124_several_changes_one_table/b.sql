@@ -1,0 +1,8 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(60) NOT NULL,
+	email VARCHAR(120) NOT NULL UNIQUE,
+	nickname VARCHAR(20),
+	active BOOLEAN NOT NULL DEFAULT TRUE
+);
+CREATE INDEX ix_users_nickname ON users (nickname);

@@ -1,0 +1,12 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(30) NOT NULL,
+	email TEXT,
+	age BIGINT,
+	group_id INTEGER REFERENCES "groups" (id) ON DELETE SET NULL
+);
+
+CREATE TABLE "groups" (
+	id INTEGER PRIMARY KEY,
+	"Label" VARCHAR(60) NOT NULL
+);

@@ -1,0 +1,629 @@
+#!/bin/bash
+#
+# test_migrate.sh - `dbtool migrate` end to end on one dialect: the
+# change-pair corpus (tests/corpus/changes/) and the cases migrate must
+# refuse.
+#
+# Each pair NNN_name/ holds a.sql (the model before), b.sql (the model
+# after), data.sql (rows for the tables of a.sql) and optionally keep.sql
+# (queries whose output must not change).  On an empty database and with no
+# revision, for each pair:
+#
+#   model a: migrate, upgrade, check finds nothing; load data.sql
+#   model b: migrate writes one revision (path on stdout, each change of
+#            `check` on stderr, a comment line before each change in both
+#            sections, warnings for drops), upgrade; then check finds
+#            nothing and migrate has nothing to do
+#   downgrade -1: with model a (and b's revision set aside) check finds
+#            nothing
+#   upgrade: with model b check finds nothing
+#
+# After each of the last three steps the rows must have survived: every
+# column that a and b both have holds the values loaded with data.sql
+# (when the pair has keep.sql, its queries print what they printed before
+# the change instead), every table of both keeps its rows, and on SQLite
+# `PRAGMA integrity_check` says ok and `PRAGMA foreign_key_check` finds
+# nothing (on PostgreSQL no constraint is left NOT VALID).
+#
+# Then the refusals, each of which must exit 1, write no revision and
+# leave the database as it was: a malformed model, a database not at head
+# (at an older revision, at base), an unreachable database, and a NOT NULL
+# column without a default added to a table that has rows; and a drop of a
+# column, which migrate writes with a warning.
+#
+# One project folder and one database serve every case: `drop-all --yes`
+# empties the database between pairs.  Values in data.sql must not hold
+# "|" or a line break (the rows are compared as "|"-separated lines).
+#
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_migrate.sh sqlite|postgres
+# DBTOOL_MIGRATE_ONLY=REGEX runs only the pairs whose name matches REGEX
+# (and skips the refusals).
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+CHANGES=$E2E_DIR/../corpus/changes
+BAD_MODELS=$E2E_DIR/../corpus/bad
+ONLY=${DBTOOL_MIGRATE_ONLY:-}
+
+# The corpus must not shrink unnoticed.
+MIN_PAIRS=85
+
+NOTHING_TO_DO="dbtool: nothing to do: the database matches the model"
+
+setup_db "$1"
+
+expect_ok dbtool init
+VERSIONS=migrations/versions
+HELD=$WORK/held
+mkdir -p "$HELD"
+
+# ------------------------------------------------------------- helpers
+
+# The reason the current case failed; empty while it holds.
+WHY=
+
+# step STATUS WHAT CMD...: runs CMD; unless the case already failed, a
+# status other than STATUS fails it, naming WHAT.
+step() {
+	local want=$1 what=$2
+	shift 2
+	[ -z "$WHY" ] || return 1
+	run_cmd "$@"
+	check_no_password
+	if [ "$STATUS" != "$want" ]; then
+		WHY=$(printf '%s: %s exited %s, expected %s\n%s' "$what" "$LAST_CMD" "$STATUS" "$want" "$(show_output)")
+		return 1
+	fi
+	return 0
+}
+
+# holds COND_TEXT DETAIL: fails the case with DETAIL unless it already
+# failed; COND_TEXT is "yes" when the condition holds.
+holds() {
+	[ -z "$WHY" ] || return 1
+	if [ "$1" != yes ]; then
+		WHY=$2
+		return 1
+	fi
+	return 0
+}
+
+# case_end DESCRIPTION: one check for the case; 0 when it passed.
+case_end() {
+	if [ -z "$WHY" ]; then
+		pass "$1"
+		return 0
+	fi
+	fail "$1" "$WHY"
+	WHY=
+	return 1
+}
+
+# The database's tables, the version table left out.
+user_tables() {
+	tables | grep -vx dbtool_version
+}
+
+# The revision files, one path per line, sorted.
+revision_files() {
+	find "$VERSIONS" -maxdepth 1 -type f -name '*.sql' | LC_ALL=C sort
+}
+
+# new_revisions BEFORE: the revision files that are not in the list BEFORE.
+new_revisions() {
+	LC_ALL=C comm -13 <(printf '%s\n' "$1") <(revision_files) | grep -v '^$'
+}
+
+# revision_id FILE: the id in the header of a revision file.
+revision_id() {
+	sed -n 's/^-- id: *//p' "$1" | head -n1
+}
+
+# section FILE upgrade|downgrade: the lines of that section of a revision.
+section() {
+	awk -v want="-- migrate:$2" '
+		/^-- migrate:(upgrade|downgrade)[[:space:]]*$/ { on = ($0 ~ "^" want); next }
+		on { print }
+	' "$1"
+}
+
+# Empties the database and the versions folder whatever state a failed
+# case left them in, without dbtool, so that one failure does not spill
+# into the next cases.
+force_empty() {
+	rm -f "$VERSIONS"/*.sql "$HELD"/*.sql
+	case "$DIALECT" in
+	sqlite) rm -f "$DB_FILE" ;;
+	postgres) sql_value "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1 ;;
+	esac
+}
+
+selected() {
+	[ -z "$ONLY" ] || [[ $1 =~ $ONLY ]]
+}
+
+# sql_script: runs the SQL of stdin on the test database, one output row a
+# line, values separated by "|"; stops at the first error.
+sql_script() {
+	case "$DIALECT" in
+	sqlite) sqlite3 -batch -bail -cmd '.timeout 10000' "$DB_FILE" ;;
+	postgres) psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 ;;
+	esac
+}
+
+# load_data FILE: runs a data.sql, with foreign keys enforced (SQLite
+# enforces them only when a connection asks), so that a pair's rows are
+# known to satisfy its constraints.
+load_data() {
+	case "$DIALECT" in
+	sqlite) { echo 'PRAGMA foreign_keys = ON;'; cat "$1"; } | sql_script ;;
+	postgres) sql_script <"$1" ;;
+	esac
+}
+
+sql_literal() {
+	printf "'%s'" "${1//\'/\'\'}"
+}
+
+sql_ident() {
+	printf '"%s"' "${1//\"/\"\"}"
+}
+
+# dump_db: every user table of the database as a "t|NAME" line, a
+# "h|COLUMN|COLUMN..." line of its columns in order and one "r|VALUE|..."
+# line per row; then what the database says of its own soundness: on
+# SQLite the output of PRAGMA integrity_check ("ok") and of PRAGMA
+# foreign_key_check (nothing), on PostgreSQL a line per constraint not
+# validated (none).  One client session for the lot.
+dump_db() {
+	local t
+	{
+		while IFS= read -r t; do
+			[ -n "$t" ] || continue
+			printf "SELECT 't|' || %s;\n" "$(sql_literal "$t")"
+			case "$DIALECT" in
+			sqlite)
+				printf "SELECT 'h|' || group_concat(name, '|') FROM (SELECT name FROM pragma_table_info(%s) ORDER BY cid);\n" \
+					"$(sql_literal "$t")"
+				;;
+			postgres)
+				printf "SELECT 'h|' || string_agg(column_name, '|' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = %s;\n" \
+					"$(sql_literal "$t")"
+				;;
+			esac
+			printf "SELECT 'r', * FROM %s;\n" "$(sql_ident "$t")"
+		done < <(user_tables)
+		case "$DIALECT" in
+		sqlite) printf 'PRAGMA integrity_check;\nPRAGMA foreign_key_check;\n' ;;
+		postgres) printf "SELECT 'constraint not validated: ' || conname FROM pg_constraint WHERE NOT convalidated;\n" ;;
+		esac
+	} | sql_script 2>&1
+}
+
+# soundness DUMP: the dump's lines about the database's soundness, which
+# must be "ok" on SQLite and nothing on PostgreSQL.
+soundness() {
+	grep -v -e '^t|' -e '^h|' -e '^r|' "$1"
+}
+
+SOUND=
+[ "$DIALECT" = sqlite ] && SOUND=ok
+
+# common_columns DUMP_A DUMP_B: "TABLE|COLUMN" for each column that both
+# dumps have, in the order of DUMP_A.
+common_columns() {
+	awk '
+		FNR == 1 { file++ }
+		/^t\|/ { t = substr($0, 3); next }
+		/^h\|/ {
+			n = split(substr($0, 3), c, "|")
+			for (i = 1; i <= n; i++) {
+				if (file == 1) {
+					order[++k] = t "|" c[i]
+				} else {
+					both[t "|" c[i]] = 1
+				}
+			}
+		}
+		END {
+			for (i = 1; i <= k; i++)
+				if (order[i] in both)
+					print order[i]
+		}
+	' "$1" "$2"
+}
+
+# project COMMON DUMP: the rows of DUMP's tables reduced to the columns of
+# COMMON (as common_columns prints them), one "TABLE|VALUE|..." line per
+# row, sorted; a column of COMMON that DUMP lacks shows as "<no COLUMN>".
+# With COMMON holding only the tables, one "TABLE|N rows" line per table.
+project() {
+	awk -F'|' '
+		FNR == NR {
+			i = index($0, "|")
+			t = substr($0, 1, i - 1)
+			tabs[t] = 1
+			nc[t]++
+			cc[t, nc[t]] = substr($0, i + 1)
+			next
+		}
+		/^t\|/ { t = substr($0, 3); n = (t in tabs) ? nc[t] : 0; next }
+		/^h\|/ {
+			split("", idx)
+			for (i = 2; i <= NF; i++)
+				idx[$i] = i
+			for (j = 1; j <= n; j++)
+				col[j] = (cc[t, j] in idx) ? idx[cc[t, j]] : 0
+			next
+		}
+		/^r\|/ {
+			if (!(t in tabs))
+				next
+			rows[t]++
+			line = t
+			for (j = 1; j <= n; j++)
+				line = line "|" (col[j] ? $(col[j]) : "<no " cc[t, j] ">")
+			print line
+		}
+		END {
+			for (t in tabs)
+				print t "|" (rows[t] + 0) " rows"
+		}
+	' "$1" "$2" | LC_ALL=C sort
+}
+
+# keep_output KEEP_SQL: the output of the pair's keep.sql queries.
+keep_output() {
+	sed -e '/^[[:space:]]*$/d' -e 's/;*[[:space:]]*$/;/' "$1" | sql_script 2>&1
+}
+
+# record_rows STAGE [DESCRIPTION]: the dump of the database in
+# $CASE_DIR/STAGE.dump (and the keep.sql output in STAGE.keep); fails the
+# case when the database is not sound.
+record_rows() {
+	local stage=$1 what=${2:-$1} sound
+	[ -z "$WHY" ] || return 1
+	dump_db >"$CASE_DIR/$stage.dump"
+	sound=$(soundness "$CASE_DIR/$stage.dump")
+	holds "$([ "$sound" = "$SOUND" ] && echo yes)" "after $what the database is not sound (expected '$SOUND'):
+$sound" || return 1
+	if [ -e "$PAIR/keep.sql" ]; then
+		keep_output "$PAIR/keep.sql" >"$CASE_DIR/$stage.keep"
+	fi
+}
+
+# rows_survived STAGE DESCRIPTION: the rows now are the ones loaded, in
+# the columns and tables that a and b both have (the common ones are fixed
+# from the dumps after data.sql and after the first upgrade to b).
+rows_survived() {
+	local stage=$1 what=$2 want got
+	[ -z "$WHY" ] || return 1
+	record_rows "$stage" "$what" || return 1
+	if [ ! -e "$CASE_DIR/common" ]; then
+		common_columns "$CASE_DIR/data.dump" "$CASE_DIR/$stage.dump" >"$CASE_DIR/common"
+		cut -d'|' -f1 "$CASE_DIR/common" | LC_ALL=C sort -u | sed 's/$/|/' >"$CASE_DIR/tables"
+	fi
+	# Every row of a table both models have, always.
+	want=$(project "$CASE_DIR/tables" "$CASE_DIR/data.dump" | grep ' rows$')
+	got=$(project "$CASE_DIR/tables" "$CASE_DIR/$stage.dump" | grep ' rows$')
+	holds "$([ "$want" = "$got" ] && echo yes)" "after $what the tables hold other numbers of rows:
+$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$got"))" || return 1
+	if [ -e "$PAIR/keep.sql" ]; then
+		holds "$(cmp -s "$CASE_DIR/data.keep" "$CASE_DIR/$stage.keep" && echo yes)" \
+			"after $what keep.sql prints something else:
+$(diff "$CASE_DIR/data.keep" "$CASE_DIR/$stage.keep")"
+		return
+	fi
+	want=$(project "$CASE_DIR/common" "$CASE_DIR/data.dump")
+	got=$(project "$CASE_DIR/common" "$CASE_DIR/$stage.dump")
+	holds "$([ "$want" = "$got" ] && echo yes)" "after $what the rows differ in the columns both models have:
+$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$got"))"
+}
+
+# model_agrees WHAT: check exits 0 and prints no finding.
+model_agrees() {
+	if step 0 "check $1" dbtool check; then
+		holds "$([ ! -s "$OUT" ] && echo yes)" "check $1 printed findings:
+$(show_output)"
+	fi
+}
+
+# ------------------------------------------------------------ the pairs
+
+# run_pair DIR: one pair, as the header says; fails the case with the
+# first thing that went wrong.
+run_pair() {
+	local before rev_a rev_b findings line up down stdout text out
+
+	# A fresh database and no revision.
+	step 0 "drop-all" dbtool drop-all --yes
+	rm -f "$VERSIONS"/*.sql
+
+	# Model a, with its rows.
+	cp "$PAIR/a.sql" schema.sql
+	before=$(revision_files)
+	step 0 "migrate with model a" dbtool migrate -m a
+	rev_a=$(new_revisions "$before")
+	holds "$([ "$(printf '%s' "$rev_a" | grep -c .)" = 1 ] && echo yes)" \
+		"migrate with model a should write one revision, wrote: '$rev_a'"
+	step 0 "upgrade to a" dbtool upgrade
+	model_agrees "after the upgrade to a"
+	if [ -z "$WHY" ] && ! out=$(load_data "$PAIR/data.sql" 2>&1); then
+		WHY="data.sql does not load: $out"
+	fi
+	record_rows data
+
+	# The findings migrate must report: what check sees.
+	cp "$PAIR/b.sql" schema.sql
+	if step 1 "check with model b before migrate" dbtool check; then
+		findings=$(cat "$OUT")
+		holds "$([ -n "$findings" ] && echo yes)" "check with model b found nothing:
+$(show_output)"
+	fi
+
+	# Model b: one revision written and reported.
+	before=$(revision_files)
+	step 0 "migrate with model b" dbtool migrate -m b
+	rev_b=$(new_revisions "$before")
+	if holds "$([ "$(printf '%s' "$rev_b" | grep -c .)" = 1 ] && echo yes)" \
+		"migrate with model b should write one revision, wrote: '$rev_b'
+$(show_output)"; then
+		stdout=$(cat "$OUT")
+		holds "$([ "$(wc -l <"$OUT")" = 1 ] && [ -e "$stdout" ] && [ "$stdout" -ef "$rev_b" ] && echo yes)" \
+			"migrate should print the path of '$rev_b' on stdout:
+$(show_output)"
+		while IFS= read -r line; do
+			holds "$(grep -qxF -- "$line" "$ERR" && echo yes)" \
+				"migrate should print the change '$line' on stderr:
+$(show_output)"
+		done <<<"$findings"
+		up=$(section "$rev_b" upgrade)
+		down=$(section "$rev_b" downgrade)
+		holds "$(grep -qx -- '-- migrate:upgrade' "$rev_b" && grep -qx -- '-- migrate:downgrade' "$rev_b" && echo yes)" \
+			"the revision lacks its sections:
+$(cat "$rev_b")"
+		for line in upgrade downgrade; do
+			if [ $line = upgrade ]; then text=$up; else text=$down; fi
+			holds "$(grep -q '^-- ' <<<"$text" && grep -qv -e '^--' -e '^[[:space:]]*$' <<<"$text" && echo yes)" \
+				"the $line section should hold SQL, with a comment line before each change:
+$(cat "$rev_b")"
+		done
+		# Drops destroy data: a warning on stderr and in the file.  A
+		# change that only adds warns of nothing, and its downgrade,
+		# which drops what it added, is marked.
+		if grep -qE '^- (table|column) ' <<<"$findings"; then
+			holds "$(grep -q '^warning: ' "$ERR" && grep -q '^-- WARNING: ' <<<"$up" && echo yes)" \
+				"a drop should be printed as a warning and marked '-- WARNING:' in the upgrade:
+$(show_output)
+$(cat "$rev_b")"
+		elif ! grep -qv '^+ ' <<<"$findings"; then
+			holds "$(! grep -q 'warning' "$ERR" && ! grep -q '^-- WARNING' <<<"$up" && echo yes)" \
+				"a change that only adds should warn of nothing:
+$(show_output)
+$(cat "$rev_b")"
+		fi
+		if grep -qE '^\+ (table|column) ' <<<"$findings"; then
+			holds "$(grep -q '^-- WARNING: ' <<<"$down" && echo yes)" \
+				"the downgrade drops what the upgrade added: it should be marked '-- WARNING:':
+$(cat "$rev_b")"
+		fi
+	fi
+	step 0 "upgrade to b" dbtool upgrade
+	model_agrees "after the upgrade to b"
+	before=$(revision_files)
+	if step 0 "migrate again after the upgrade to b" dbtool migrate -m again; then
+		holds "$([ ! -s "$OUT" ] && cmp -s "$ERR" <(printf '%s\n' "$NOTHING_TO_DO") &&
+			[ -z "$(new_revisions "$before")" ] && echo yes)" \
+			"migrate right after the upgrade should say '$NOTHING_TO_DO' and write nothing:
+$(show_output)
+new files: $(new_revisions "$before")"
+	fi
+	rows_survived up "the upgrade to b"
+
+	# Back to a: b's revision set aside so that the database is at head.
+	step 0 "downgrade -1" dbtool downgrade -1
+	rows_survived down "the downgrade to a"
+	if [ -z "$WHY" ]; then
+		cp "$PAIR/a.sql" schema.sql
+		mv "$rev_b" "$HELD/"
+		model_agrees "with model a after the downgrade"
+		mv "$HELD/$(basename "$rev_b")" "$VERSIONS/"
+	fi
+
+	# And up to b once more.
+	step 0 "upgrade to b again" dbtool upgrade
+	rows_survived up2 "the second upgrade to b"
+	cp "$PAIR/b.sql" schema.sql
+	model_agrees "after the second upgrade to b"
+}
+
+npairs=0
+pairs_ok=0
+for PAIR in "$CHANGES"/*/; do
+	PAIR=${PAIR%/}
+	name=$(basename "$PAIR")
+	selected "$name" || continue
+	npairs=$((npairs + 1))
+	CASE_DIR=$WORK/case.$name
+	mkdir -p "$CASE_DIR"
+	run_pair
+	if case_end "changes/$name: migrate, upgrade, downgrade -1, upgrade keep the model and the rows"; then
+		pairs_ok=$((pairs_ok + 1))
+	else
+		force_empty
+	fi
+done
+
+# "N of M" only when some pair failed.
+of() {
+	[ "$1" = "$2" ] && printf '%s' "$1" || printf '%s of %s' "$1" "$2"
+}
+
+if [ -n "$ONLY" ]; then
+	echo "# change pairs: $(of $pairs_ok $npairs) round-trips passed"
+	finish
+fi
+
+expect_eq "$([ "$npairs" -ge $MIN_PAIRS ] && echo yes)" yes \
+	"the corpus holds at least $MIN_PAIRS change pairs ($npairs)"
+
+# ------------------------------------------------------------ refusals
+
+expect_ok dbtool drop-all --yes
+force_empty
+
+USERS_MODEL='CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(30) NOT NULL,
+	email VARCHAR(120)
+);'
+
+# expect_nothing_written BEFORE_FILES BEFORE_DB: no new revision and the
+# database as it was.
+expect_nothing_written() {
+	expect_eq "$(new_revisions "$1")" "" "'$LAST_CMD' wrote no revision"
+	expect_eq "$(snapshot_db)" "$2" "'$LAST_CMD' left the database as it was"
+}
+
+# The first revision, with rows.
+printf '%s\n' "$USERS_MODEL" >schema.sql
+expect_ok dbtool migrate -m "Add users!"
+expect_stdout_match '^migrations/versions/[0-9a-f]{12}_add_users\.sql$|/migrations/versions/[0-9a-f]{12}_add_users\.sql$'
+expect_stderr_contains "+ table users"
+expect_stderr_not_contains "warning"
+rev1=$(revision_files)
+id1=$(revision_id "$rev1")
+expect_eq "$(grep -c . <<<"$rev1")" 1 "migrate wrote one revision"
+expect_eq "$(sed -n 's/^-- message: *//p' "$rev1")" "Add users!" "the revision's header holds the message"
+expect_ok dbtool upgrade
+expect_version "$id1"
+sql_value "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')" >/dev/null
+sql_value "INSERT INTO users (id, name, email) VALUES (2, 'bob', NULL)" >/dev/null
+
+# Nothing to do: said, not written; revision --autogenerate alike.
+files=$(revision_files)
+db=$(snapshot_db)
+expect_ok dbtool migrate -m same
+expect_stderr_eq "$NOTHING_TO_DO"
+expect_stdout_eq ""
+expect_nothing_written "$files" "$db"
+expect_ok dbtool revision --autogenerate -m same
+expect_stderr_eq "$NOTHING_TO_DO"
+expect_stdout_eq ""
+expect_nothing_written "$files" "$db"
+
+# A malformed model: its place and what is wrong, nothing written.
+for bad in 001_unknown_type 002_missing_comma; do
+	cp "$BAD_MODELS/$bad.sql" schema.sql
+	expect_fail 1 dbtool migrate -m broken
+	expect_stderr_eq "dbtool: error: $(cat "$BAD_MODELS/$bad.expected")"
+	expect_stdout_eq ""
+	expect_nothing_written "$files" "$db"
+done
+
+# A model that is missing altogether.
+rm schema.sql
+expect_fail 1 dbtool migrate -m missing
+expect_error_line
+expect_stderr_contains "schema.sql"
+expect_nothing_written "$files" "$db"
+
+# A NOT NULL column without a default, on a table that has rows: refused,
+# with how to fix the model.
+printf '%s\n' "${USERS_MODEL/email VARCHAR(120)/email VARCHAR(120),
+	level INTEGER NOT NULL}" >schema.sql
+expect_fail 1 dbtool migrate -m "add level"
+expect_error_line
+expect_stderr_match '^dbtool: error: cannot add NOT NULL column'
+expect_stderr_match 'users'
+expect_stderr_match 'level'
+expect_stderr_match '[Dd][Ee][Ff][Aa][Uu][Ll][Tt]'
+expect_stdout_eq ""
+expect_nothing_written "$files" "$db"
+expect_fail 1 dbtool revision --autogenerate -m "add level"
+expect_stderr_match '^dbtool: error: cannot add NOT NULL column'
+expect_nothing_written "$files" "$db"
+
+# An unreachable database: an error, nothing written, no file created.
+printf '%s\n' "$USERS_MODEL
+CREATE INDEX ix_users_email ON users (email);" >schema.sql
+case "$DIALECT" in
+sqlite) unreachable="sqlite:///$WORK/no/such/folder/app.db" ;;
+postgres) unreachable="postgresql://dbtool:Sekr3tPw@/postgres?host=$WORK/nosock&port=54329" ;;
+esac
+expect_fail 1 dbtool --url "$unreachable" migrate -m unreachable
+expect_error_line
+expect_stdout_eq ""
+expect_nothing_written "$files" "$db"
+expect_eq "$([ -e "$WORK/no" ] && echo created || echo absent)" absent "migrate created no folder for the unreachable database"
+
+# A second revision not applied: the database is not at head.
+expect_ok dbtool migrate -m "index email"
+rev2=$(new_revisions "$files")
+id2=$(revision_id "$rev2")
+expect_eq "$(grep -c . <<<"$rev2")" 1 "migrate wrote the second revision"
+expect_eq "$(sed -n 's/^-- parent: *//p' "$rev2")" "$id1" "the second revision's parent is the first"
+printf '%s\n' "$USERS_MODEL
+CREATE INDEX ix_users_email ON users (email);
+CREATE INDEX ix_users_name ON users (name);" >schema.sql
+files=$(revision_files)
+expect_fail 1 dbtool migrate -m "index name"
+expect_stderr_eq "dbtool: error: database is at $id1, not at head $id2: run 'dbtool upgrade' first"
+expect_stdout_eq ""
+expect_nothing_written "$files" "$db"
+
+# At base: the same refusal.
+expect_ok dbtool downgrade base
+db=$(snapshot_db)
+expect_fail 1 dbtool migrate -m "index name"
+expect_stderr_eq "dbtool: error: database is at base, not at head $id2: run 'dbtool upgrade' first"
+expect_nothing_written "$files" "$db"
+
+# At head again, with rows: the NOT NULL column is refused there, and
+# allowed once the table is empty.
+expect_ok dbtool upgrade
+expect_version "$id2"
+sql_value "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')" >/dev/null
+db=$(snapshot_db)
+printf '%s\n' "${USERS_MODEL/email VARCHAR(120)/email VARCHAR(120),
+	level INTEGER NOT NULL}
+CREATE INDEX ix_users_email ON users (email);" >schema.sql
+expect_fail 1 dbtool migrate -m "add level"
+expect_stderr_match '^dbtool: error: cannot add NOT NULL column'
+expect_nothing_written "$files" "$db"
+sql_value "DELETE FROM users" >/dev/null
+expect_ok dbtool migrate -m "add level"
+expect_stderr_contains "+ column users.level INTEGER NOT NULL"
+rev3=$(new_revisions "$files")
+expect_eq "$(grep -c . <<<"$rev3")" 1 "migrate wrote the NOT NULL column for an empty table"
+expect_ok dbtool upgrade
+expect_ok dbtool check
+expect_stdout_eq ""
+sql_value "INSERT INTO users (id, name, email, level) VALUES (1, 'ann', 'ann@example.com', 5)" >/dev/null
+
+# Dropping a column: written, with a warning on stderr and in the file.
+printf '%s\n' "CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(30) NOT NULL,
+	level INTEGER NOT NULL
+);" >schema.sql
+files=$(revision_files)
+expect_ok dbtool revision --autogenerate -m "drop email"
+expect_stderr_contains "- column users.email"
+expect_stderr_contains "- index ix_users_email"
+expect_eq "$(grep -c '^warning: .*users\.email' "$ERR")" 1 "a warning names the dropped column users.email"
+rev4=$(new_revisions "$files")
+expect_eq "$(grep -c . <<<"$rev4")" 1 "revision --autogenerate wrote the drop"
+expect_eq "$(section "$rev4" upgrade | grep -c '^-- WARNING: .*users\.email')" 1 \
+	"the upgrade marks the drop of users.email with '-- WARNING:'"
+expect_ok dbtool upgrade
+expect_eq "$(sql_value "SELECT id, name, level FROM users")" "1|ann|5" "the other columns kept their values"
+expect_ok dbtool check
+expect_stdout_eq ""
+expect_ok dbtool downgrade -1
+expect_eq "$(sql_value "SELECT id, name, email, level FROM users")" "1|ann||5" \
+	"the downgrade brings the column back, empty"
+
+echo "# change pairs: $(of $pairs_ok $npairs) round-trips passed"
+
+finish
