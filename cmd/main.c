@@ -52,7 +52,7 @@ static void print_help(FILE *f)
 
 	fputs(main_usage, f);
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
 	fputs("\nExit status: 0 success, 1 failure, 2 usage error.\n", f);
 }
 

@@ -141,6 +141,12 @@ static int is(const struct xp *x, const char *s)
 	return cur(x)->kind != DBT_TOK_STRING && dbt_token_is(x->s, cur(x), s);
 }
 
+/* 1 when the token `k` ahead is a word or quoted name. */
+static int ahead_name(const struct xp *x, size_t k)
+{
+	return ahead(x, k)->kind == DBT_TOK_WORD || ahead(x, k)->kind == DBT_TOK_QUOTED;
+}
+
 static int ahead_is(const struct xp *x, size_t k, const char *s)
 {
 	const dbt_token *t = ahead(x, k);
@@ -251,7 +257,8 @@ static size_t closing(const struct xp *x, size_t open)
 /* Words that continue a type name after its first word. */
 static int type_word(const struct xp *x)
 {
-	static const char *const words[] = {"precision", "varying", "with", "without", "time", "zone"};
+	static const char *const words[] = {"precision", "varying", "with",
+					    "without",   "time",    "zone"};
 	size_t i;
 
 	if (cur(x)->kind != DBT_TOK_WORD)
@@ -272,7 +279,7 @@ static struct node *parse_cast(struct xp *x, struct node *operand)
 	if (cur(x)->kind != DBT_TOK_WORD && cur(x)->kind != DBT_TOK_QUOTED)
 		return NULL;
 	x->pos++;
-	if (is(x, ".") && (ahead(x, 1)->kind == DBT_TOK_WORD || ahead(x, 1)->kind == DBT_TOK_QUOTED))
+	if (is(x, ".") && ahead_name(x, 1))
 		x->pos += 2;
 	for (;;) {
 		if (type_word(x)) {
@@ -285,8 +292,8 @@ static struct node *parse_cast(struct xp *x, struct node *operand)
 			break;
 		}
 	}
-	if (!(n = new_node(x, N_CAST, P_CAST)) || !set_text(x, n, x->s + from, prev_end(x) - from) ||
-	    !add_kid(x, n, operand))
+	if (!(n = new_node(x, N_CAST, P_CAST)) ||
+	    !set_text(x, n, x->s + from, prev_end(x) - from) || !add_kid(x, n, operand))
 		return NULL;
 	return n;
 }
@@ -381,10 +388,10 @@ static struct node *parse_case(struct xp *x)
 /* Keywords that stand for a value without parentheses. */
 static int constant_word(const struct xp *x)
 {
-	static const char *const words[] = {"true", "false", "current_date", "current_time",
-					    "current_timestamp", "localtime", "localtimestamp",
-					    "current_user", "current_role", "current_catalog",
-					    "current_schema", "session_user", "system_user", "user"};
+	static const char *const words[] = {
+		"true", "false", "current_date", "current_time", "current_timestamp", "localtime",
+		"localtimestamp", "current_user", "current_role", "current_catalog",
+		"current_schema", "session_user", "system_user", "user"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -453,15 +460,15 @@ static struct node *parse_primary(struct xp *x)
 			return leaf(x, L_CONST, P_PRIMARY, from, prev_end(x));
 		}
 		/* Any other word that is no reserved keyword is a name. */
-		if (dbt_sql_keyword(x->s + t->start, t->len) == DBT_KW_RESERVED && !constant_word(x))
+		if (dbt_sql_keyword(x->s + t->start, t->len) == DBT_KW_RESERVED &&
+		    !constant_word(x))
 			return NULL;
 		/* fall through */
 	case DBT_TOK_QUOTED: {
 		enum leaf kind = L_NAME;
 
 		x->pos++;
-		while (is(x, ".") &&
-		       (ahead(x, 1)->kind == DBT_TOK_WORD || ahead(x, 1)->kind == DBT_TOK_QUOTED)) {
+		while (is(x, ".") && ahead_name(x, 1)) {
 			x->pos += 2;
 			kind = L_QNAME;
 		}
@@ -517,7 +524,8 @@ static struct node *parse_unary(struct xp *x)
 			struct node *s = new_node(x, N_SUBSCRIPT, P_SUB);
 
 			x->pos++;
-			if (!s || !add_kid(x, s, n) || !add_kid(x, s, parse_expr(x, P_OR)) || !is(x, "]"))
+			if (!s || !add_kid(x, s, n) || !add_kid(x, s, parse_expr(x, P_OR)) ||
+			    !is(x, "]"))
 				return NULL;
 			x->pos++;
 			n = s;
@@ -552,15 +560,15 @@ static int is_op(const struct xp *x, struct op *op)
 {
 	static const char *const tests[] = {"null", "true", "false", "unknown"};
 	size_t k = 1, i;
-	int not = ahead_is(x, 1, "not");
+	int negated = ahead_is(x, 1, "not");
 	char text[32];
 
-	if (not)
+	if (negated)
 		k++;
 	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
 		if (!ahead_is(x, k, tests[i]))
 			continue;
-		snprintf(text, sizeof(text), "IS %s%s", not ? "NOT " : "", tests[i]);
+		snprintf(text, sizeof(text), "IS %s%s", negated ? "NOT " : "", tests[i]);
 		for (i = 0; text[i]; i++)
 			if (text[i] >= 'a' && text[i] <= 'z')
 				text[i] -= 'a' - 'A';
@@ -568,7 +576,7 @@ static int is_op(const struct xp *x, struct op *op)
 	}
 	if (ahead_is(x, k, "distinct") && ahead_is(x, k + 1, "from"))
 		return op_words(op, F_INFIX, P_IS, k + 2,
-				not ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM");
+				negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM");
 	return 0;
 }
 
@@ -640,7 +648,7 @@ static struct node *parse_collate(struct xp *x, struct node *operand)
 	if (cur(x)->kind != DBT_TOK_WORD && cur(x)->kind != DBT_TOK_QUOTED)
 		return NULL;
 	x->pos++;
-	while (is(x, ".") && (ahead(x, 1)->kind == DBT_TOK_WORD || ahead(x, 1)->kind == DBT_TOK_QUOTED))
+	while (is(x, ".") && ahead_name(x, 1))
 		x->pos += 2;
 	len = prev_end(x) - from;
 	if (!(n = new_node(x, N_POSTFIX, P_AT)) || !add_kid(x, n, operand))
@@ -786,7 +794,8 @@ static int numeric_string(const char *s)
 
 static int is_literal(const struct node *n)
 {
-	return n->kind == N_LEAF && (n->leaf == L_STRING || n->leaf == L_NUMBER || n->leaf == L_NULL);
+	return n->kind == N_LEAF &&
+	       (n->leaf == L_STRING || n->leaf == L_NUMBER || n->leaf == L_NULL);
 }
 
 static int is_call(const struct node *n, const char *name)
@@ -830,7 +839,8 @@ static struct node *undo_cast(struct xp *x, struct node *n, const dbt_table *t)
 	size_t i;
 
 	if (is_literal(k)) {
-		if (k->leaf == L_STRING && numeric_string(k->text) && numeric_rank(cast_kind(n->text))) {
+		if (k->leaf == L_STRING && numeric_string(k->text) &&
+		    numeric_rank(cast_kind(n->text))) {
 			size_t len = strlen(k->text);
 
 			if (!set_text(x, k, k->text + 1, len - 2))
@@ -974,9 +984,14 @@ static void print_list(dbt_buf *b, struct node *const *kids, size_t n)
 	}
 }
 
-static int nonassoc(int prec)
+/* Whether the left operand of an infix or postfix operator needs
+ * parentheses: when it binds less tightly, or as tightly with an
+ * operator that does not associate (a = b = c is no expression). */
+static int left_parens(const struct node *n)
 {
-	return prec == P_IS || prec == P_CMP || prec == P_LIKE || prec == P_ESCAPE;
+	int k = n->kids[0]->prec, p = n->prec;
+
+	return k < p || (k == p && (p == P_IS || p == P_CMP || p == P_LIKE || p == P_ESCAPE));
 }
 
 /* Prints with only the parentheses that precedence needs; the spacing
@@ -1008,14 +1023,12 @@ static void print_node(dbt_buf *b, const struct node *n)
 		print_kid(b, n->kids[0], n->kids[0]->prec < n->prec);
 		break;
 	case N_INFIX:
-		print_kid(b, n->kids[0],
-			  n->kids[0]->prec < n->prec || (n->kids[0]->prec == n->prec && nonassoc(n->prec)));
+		print_kid(b, n->kids[0], left_parens(n));
 		dbt_buf_printf(b, " %s ", n->text);
 		print_kid(b, n->kids[1], n->kids[1]->prec <= n->prec);
 		break;
 	case N_POSTFIX:
-		print_kid(b, n->kids[0],
-			  n->kids[0]->prec < n->prec || (n->kids[0]->prec == n->prec && nonassoc(n->prec)));
+		print_kid(b, n->kids[0], left_parens(n));
 		dbt_buf_printf(b, " %s", n->text);
 		break;
 	case N_CALL:
@@ -1040,7 +1053,9 @@ static void print_node(dbt_buf *b, const struct node *n)
 	case N_CASE:
 		dbt_buf_puts(b, "CASE");
 		for (i = 0; i < n->nkids; i++) {
-			dbt_buf_printf(b, "%s%s ", *n->kids[i]->label ? " " : "", n->kids[i]->label);
+			const char *label = n->kids[i]->label;
+
+			dbt_buf_printf(b, "%s%s ", *label ? " " : "", label);
 			print_node(b, n->kids[i]);
 		}
 		dbt_buf_puts(b, " END");
@@ -1139,7 +1154,8 @@ cleanup:
  * empty. */
 static const char tables_sql[] =
 	"SELECT c.oid, c.relname FROM pg_catalog.pg_namespace n "
-	"LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.oid IN (" SCHEMA_TABLES ") "
+	"LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
+	"AND c.oid IN (" SCHEMA_TABLES ") "
 	"WHERE n.nspname = $1 ORDER BY c.oid";
 
 /* A SERIAL column is one whose default is nextval() of a sequence that
@@ -1169,10 +1185,12 @@ static const char columns_sql[] =
 	"ORDER BY k.ord)"
 
 static const char constraints_sql[] =
-	"SELECT con.conrelid, con.conname, con.contype, " KEY_NAMES("con.conkey", "con.conrelid") ", "
+	"SELECT con.conrelid, con.conname, con.contype, "
+	KEY_NAMES("con.conkey", "con.conrelid") ", "
 	"f.relname, " KEY_NAMES("con.confkey", "con.confrelid") ", "
 	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
-	"CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END "
+	"CASE WHEN con.contype = 'c' "
+	"THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
 	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c') "
@@ -1341,6 +1359,11 @@ static int array_element(dbt_buf *b, const char **p)
 	return 1;
 }
 
+static int array_error(const char *s)
+{
+	return dbt_error_set(DBT_ERROR, "cannot read the array '%.40s' the server sent", s);
+}
+
 /* The elements of a one-dimensional text[] in the server's output format:
  * {a,"b c","d\"e"}. */
 static int split_array(char ***out, size_t *n, const char *s)
@@ -1354,12 +1377,12 @@ static int split_array(char ***out, size_t *n, const char *s)
 	*out = NULL;
 	*n = 0;
 	if (*s != '{') {
-		rc = dbt_error_set(DBT_ERROR, "cannot read the array '%.40s' the server sent", s);
+		rc = array_error(s);
 		goto cleanup;
 	}
 	while (*p != '}') {
 		if (!array_element(&b, &p)) {
-			rc = dbt_error_set(DBT_ERROR, "cannot read the array '%.40s' the server sent", s);
+			rc = array_error(s);
 			goto cleanup;
 		}
 		if (b.oom || !(nv = realloc(v, (count + 1) * sizeof(*v)))) {
@@ -1451,13 +1474,13 @@ static int read_columns(struct reflect *r)
 		if (!t || !name || !type)
 			continue;
 		if (generated && *generated) {
-			rc = dbt_error_set(DBT_ERROR,
-					   "cannot reflect column '%s.%s': generated columns are not supported",
-					   t->name, name);
+			rc = dbt_error_set(DBT_ERROR, "cannot reflect column '%s.%s': %s", t->name,
+					   name, "generated columns are not supported");
 			goto cleanup;
 		}
 		if (dbt_type_parse(&ty, NULL, type, strlen(type), NULL) < 0) {
-			rc = dbt_error_set(DBT_ERROR, "cannot reflect column '%s.%s': unsupported type '%s'",
+			rc = dbt_error_set(DBT_ERROR,
+					   "cannot reflect column '%s.%s': unsupported type '%s'",
 					   t->name, name, type);
 			goto cleanup;
 		}
@@ -1465,7 +1488,8 @@ static int read_columns(struct reflect *r)
 			goto cleanup;
 		c->not_null = flag(res, i, 3);
 		if (identity && (*identity == 'a' || *identity == 'd')) {
-			c->identity = *identity == 'a' ? DBT_IDENTITY_ALWAYS : DBT_IDENTITY_BY_DEFAULT;
+			c->identity = *identity == 'a' ? DBT_IDENTITY_ALWAYS
+						       : DBT_IDENTITY_BY_DEFAULT;
 			c->autoincrement = 1;
 			c->not_null = 1;
 		} else if (flag(res, i, 8)) {
@@ -1541,8 +1565,8 @@ static int add_check(dbt_table *t, const char *name, const char *text)
 	rc = dbt_table_add_check(&check, t, name, expr, strlen(expr));
 	free(expr);
 	if (rc == DBT_EPARSE)
-		return dbt_error_prefix(rc, "cannot reflect check constraint '%s' of table '%s'", name,
-					t->name);
+		return dbt_error_prefix(rc, "cannot reflect check constraint '%s' of table '%s'",
+					name, t->name);
 	return rc;
 }
 

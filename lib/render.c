@@ -789,6 +789,16 @@ static void put_comment(dbt_buf *out, const char *prefix, const char *text)
 	dbt_buf_putc(out, '\n');
 }
 
+/* A default as a value in an expression: one that is not a literal goes
+ * in parentheses. */
+static void put_default_value(dbt_buf *out, const char *expr)
+{
+	if (classify_default(expr) == DFLT_CONSTANT)
+		dbt_buf_puts(out, expr);
+	else
+		dbt_buf_printf(out, "(%s)", expr);
+}
+
 /* "-- <prefix><the differ's line for op>" */
 static int comment_op(dbt_buf *out, const char *prefix, const dbt_op *op)
 {
@@ -1123,10 +1133,9 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 		    covered_op(pl, k, DBT_OP_ALTER_NULL, c->name)) {
 			dbt_buf_puts(&sel, "COALESCE(");
 			ident(&sel, kind, c->name);
-			if (classify_default(c->default_expr) == DFLT_CONSTANT)
-				dbt_buf_printf(&sel, ", %s)", c->default_expr);
-			else
-				dbt_buf_printf(&sel, ", (%s))", c->default_expr);
+			dbt_buf_puts(&sel, ", ");
+			put_default_value(&sel, c->default_expr);
+			dbt_buf_putc(&sel, ')');
 		} else {
 			ident(&sel, kind, c->name);
 		}
@@ -1260,16 +1269,43 @@ cleanup:
 	return rc;
 }
 
+/*
+ * A column that becomes NOT NULL and has a default takes the default
+ * where it holds NULL, first: a SQLite rebuild does the same with
+ * COALESCE, so that one revision does the same on both databases.
+ * Without a default, SET NOT NULL fails on a NULL and the revision rolls
+ * back.
+ */
+static void pg_fill_nulls(dbt_buf *out, const dbt_op *op)
+{
+	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
+	const dbt_column *c = op->column;
+
+	dbt_buf_puts(out, "UPDATE ");
+	ident(out, kind, op_table(op));
+	dbt_buf_puts(out, " SET ");
+	ident(out, kind, c->name);
+	dbt_buf_puts(out, " = ");
+	put_default_value(out, c->default_expr);
+	dbt_buf_puts(out, " WHERE ");
+	ident(out, kind, c->name);
+	dbt_buf_puts(out, " IS NULL;\n");
+}
+
 static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n)
 {
 	size_t i;
 	int rc, nblocks = 0;
 
 	for (i = 0; i < n; i++) {
+		const dbt_op *op = &ops[i];
+
 		next_block(out, &nblocks);
-		if ((rc = comment_op(out, "", &ops[i])) < 0 ||
-		    (rc = comment_warning(out, &ops[i])) < 0 ||
-		    (rc = dbt_render_op(out, DBT_DIALECT_POSTGRES, &ops[i])) < 0)
+		if ((rc = comment_op(out, "", op)) < 0 || (rc = comment_warning(out, op)) < 0)
+			return rc;
+		if (op->kind == DBT_OP_ALTER_NULL && op->column->not_null && op->column->default_expr)
+			pg_fill_nulls(out, op);
+		if ((rc = dbt_render_op(out, DBT_DIALECT_POSTGRES, op)) < 0)
 			return rc;
 	}
 	return finish(out);

@@ -52,8 +52,8 @@ static int group_setup(void **state)
 	(void)state;
 	if (!text || !*text) {
 		print_error("DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test, which "
-			    "starts a throwaway PostgreSQL, or start one with scripts/pg-cluster and "
-			    "export its URL\n");
+			    "starts a throwaway PostgreSQL,\n"
+			    "  or start one with scripts/pg-cluster and export its URL\n");
 		return -1;
 	}
 	if (dbt_url_parse(&url, text) < 0) {
@@ -233,7 +233,8 @@ static void assert_check(struct fixture *f, const char *sql, const char *want)
 static void integer_types_and_aliases_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE nums (a SMALLINT, b INTEGER, c BIGINT, d INT2, e INT4, f INT8,\n"
+			  "CREATE TABLE nums (a SMALLINT, b INTEGER, c BIGINT, d INT2, e INT4,\n"
+			  "  f INT8,\n"
 			  "  g INT);\n",
 			  NULL);
 }
@@ -250,7 +251,8 @@ static void numeric_types_and_aliases_round_trip(void **state)
 static void text_types_and_aliases_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE words (a VARCHAR(50), b CHARACTER VARYING(20), c VARCHAR,\n"
+			  "CREATE TABLE words (a VARCHAR(50), b CHARACTER VARYING(20),\n"
+			  "  c VARCHAR,\n"
 			  "  d CHAR(3), e CHARACTER(2), f CHAR, g TEXT);\n",
 			  NULL);
 }
@@ -268,7 +270,8 @@ static void time_types_and_aliases_round_trip(void **state)
 static void boolean_binary_json_and_uuid_types_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE blobs (a BOOLEAN, b BOOL, c BYTEA, d JSON, e JSONB, f UUID);\n",
+			  "CREATE TABLE blobs (a BOOLEAN, b BOOL, c BYTEA, d JSON, e JSONB,\n"
+			  "  f UUID);\n",
 			  NULL);
 }
 
@@ -286,7 +289,8 @@ static void string_defaults_round_trip(void **state)
 {
 	assert_round_trip(*state,
 			  "CREATE TABLE t (a VARCHAR(10) DEFAULT 'x', b TEXT DEFAULT '',\n"
-			  "  c TEXT DEFAULT 'it''s', d CHAR(2) DEFAULT 'ab', e DATE DEFAULT '2020-01-01',\n"
+			  "  c TEXT DEFAULT 'it''s', d CHAR(2) DEFAULT 'ab',\n"
+			  "  e DATE DEFAULT '2020-01-01',\n"
 			  "  f JSON DEFAULT '{}', g JSONB DEFAULT '[]',\n"
 			  "  h UUID DEFAULT '00000000-0000-0000-0000-000000000000',\n"
 			  "  i TEXT DEFAULT '-1', j TIMESTAMP DEFAULT '2020-01-01 10:00:00');\n",
@@ -296,17 +300,20 @@ static void string_defaults_round_trip(void **state)
 static void number_defaults_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE t (a INTEGER DEFAULT -1, b INTEGER DEFAULT 0, c BIGINT DEFAULT 42,\n"
+			  "CREATE TABLE t (a INTEGER DEFAULT -1, b INTEGER DEFAULT 0,\n"
+			  "  c BIGINT DEFAULT 42,\n"
 			  "  d BIGINT DEFAULT 5000000000, e NUMERIC(10,2) DEFAULT -1.5,\n"
-			  "  f NUMERIC(10,2) DEFAULT 1.50, g REAL DEFAULT 1.5, h DOUBLE PRECISION DEFAULT -2.5,\n"
-			  "  i NUMERIC DEFAULT 0, j SMALLINT DEFAULT -7, k BIGINT DEFAULT -5000000000);\n",
+			  "  f NUMERIC(10,2) DEFAULT 1.50, g REAL DEFAULT 1.5,\n"
+			  "  h DOUBLE PRECISION DEFAULT -2.5,\n"
+			  "  i NUMERIC DEFAULT 0, j SMALLINT DEFAULT -7,\n"
+			  "  k BIGINT DEFAULT -5000000000);\n",
 			  NULL);
 }
 
 static void boolean_defaults_round_trip(void **state)
 {
-	assert_round_trip(*state, "CREATE TABLE t (a BOOLEAN DEFAULT true, b BOOL DEFAULT FALSE);\n",
-			  NULL);
+	assert_round_trip(*state,
+			  "CREATE TABLE t (a BOOLEAN DEFAULT true, b BOOL DEFAULT FALSE);\n", NULL);
 }
 
 static void time_function_defaults_round_trip(void **state)
@@ -314,16 +321,19 @@ static void time_function_defaults_round_trip(void **state)
 	assert_round_trip(*state,
 			  "CREATE TABLE t (a TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP,\n"
 			  "  b TIMESTAMP DEFAULT now(), c DATE DEFAULT CURRENT_DATE,\n"
-			  "  d TIMESTAMP DEFAULT LOCALTIMESTAMP, e TIMESTAMPTZ NOT NULL DEFAULT NOW());\n",
+			  "  d TIMESTAMP DEFAULT LOCALTIMESTAMP,\n"
+			  "  e TIMESTAMPTZ NOT NULL DEFAULT NOW());\n",
 			  NULL);
 }
 
 static void expression_defaults_with_casts_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE t (a DATE DEFAULT now()::date, b TEXT DEFAULT lower('ABC'),\n"
+			  "CREATE TABLE t (a DATE DEFAULT now()::date,\n"
+			  "  b TEXT DEFAULT lower('ABC'),\n"
 			  "  c TEXT DEFAULT 'x' || 'y', d INTEGER DEFAULT 1 + 2 * 3,\n"
-			  "  e INTEGER DEFAULT (1 + 2) * 3, f VARCHAR(20) DEFAULT upper('a')::varchar);\n",
+			  "  e INTEGER DEFAULT (1 + 2) * 3,\n"
+			  "  f VARCHAR(20) DEFAULT upper('a')::varchar);\n",
 			  NULL);
 }
 
@@ -395,7 +405,8 @@ static void identity_columns_round_trip(void **state)
 static void collations_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE t (a VARCHAR(20) COLLATE \"C\", b TEXT COLLATE \"POSIX\",\n"
+			  "CREATE TABLE t (a VARCHAR(20) COLLATE \"C\",\n"
+			  "  b TEXT COLLATE \"POSIX\",\n"
 			  "  c TEXT, d CHAR(2) COLLATE \"C\" NOT NULL);\n",
 			  NULL);
 }
@@ -414,7 +425,8 @@ static void primary_keys_named_and_unnamed_round_trip(void **state)
 static void composite_primary_key_round_trips(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE grid (y INTEGER, x INTEGER, v TEXT, PRIMARY KEY (x, y));\n", NULL);
+			  "CREATE TABLE grid (y INTEGER, x INTEGER, v TEXT, PRIMARY KEY (x, y));\n",
+			  NULL);
 }
 
 static void unique_constraints_round_trip(void **state)
@@ -429,7 +441,8 @@ static void unique_constraints_round_trip(void **state)
 static void users_and_characters_foreign_key_round_trips(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE users (id SERIAL PRIMARY KEY, name VARCHAR(50) NOT NULL);\n"
+			  "CREATE TABLE users (id SERIAL PRIMARY KEY,\n"
+			  "  name VARCHAR(50) NOT NULL);\n"
 			  "CREATE TABLE characters (id SERIAL PRIMARY KEY,\n"
 			  "  user_id INTEGER NOT NULL REFERENCES users (id),\n"
 			  "  owner_id INTEGER CONSTRAINT fk_owner REFERENCES users,\n"
@@ -502,8 +515,10 @@ static void deferrable_foreign_keys_round_trip(void **state)
 static void authors_and_books_one_to_many_round_trips(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE authors (id SERIAL PRIMARY KEY, name VARCHAR(100) NOT NULL);\n"
-			  "CREATE TABLE books (id SERIAL PRIMARY KEY, title VARCHAR(200) NOT NULL,\n"
+			  "CREATE TABLE authors (id SERIAL PRIMARY KEY,\n"
+			  "  name VARCHAR(100) NOT NULL);\n"
+			  "CREATE TABLE books (id SERIAL PRIMARY KEY,\n"
+			  "  title VARCHAR(200) NOT NULL,\n"
 			  "  author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE);\n"
 			  "CREATE INDEX ix_books_author ON books (author_id);\n",
 			  NULL);
@@ -512,11 +527,14 @@ static void authors_and_books_one_to_many_round_trips(void **state)
 static void many_to_many_association_tables_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE orders (id SERIAL PRIMARY KEY, placed TIMESTAMPTZ NOT NULL\n"
+			  "CREATE TABLE orders (id SERIAL PRIMARY KEY,\n"
+			  "  placed TIMESTAMPTZ NOT NULL\n"
 			  "  DEFAULT CURRENT_TIMESTAMP);\n"
-			  "CREATE TABLE items (id SERIAL PRIMARY KEY, sku VARCHAR(20) NOT NULL UNIQUE);\n"
+			  "CREATE TABLE items (id SERIAL PRIMARY KEY,\n"
+			  "  sku VARCHAR(20) NOT NULL UNIQUE);\n"
 			  "CREATE TABLE order_items (order_id INTEGER REFERENCES orders (id) ON DELETE CASCADE,\n"
-			  "  item_id INTEGER REFERENCES items (id), qty INTEGER NOT NULL DEFAULT 1,\n"
+			  "  item_id INTEGER REFERENCES items (id),\n"
+			  "  qty INTEGER NOT NULL DEFAULT 1,\n"
 			  "  PRIMARY KEY (order_id, item_id));\n"
 			  "CREATE TABLE publishers (id SERIAL PRIMARY KEY, name TEXT NOT NULL);\n"
 			  "CREATE TABLE books (id SERIAL PRIMARY KEY, title TEXT NOT NULL);\n"
@@ -546,15 +564,18 @@ static void check_comparisons_round_trip(void **state)
 			  "CREATE TABLE t (price NUMERIC(10,2) CHECK (price >= 0),\n"
 			  "  ratio REAL CHECK (ratio > 0), big BIGINT CHECK (big > -1),\n"
 			  "  qty INTEGER CHECK (qty > 0.5), d DATE CHECK (d > '2000-01-01'),\n"
-			  "  name VARCHAR(20) CHECK (name <> ''), code CHAR(3) CHECK (code = 'abc'),\n"
-			  "  small SMALLINT CHECK (small < 100), x DOUBLE PRECISION CHECK (x <= 1.5));\n",
+			  "  name VARCHAR(20) CHECK (name <> ''),\n"
+			  "  code CHAR(3) CHECK (code = 'abc'),\n"
+			  "  small SMALLINT CHECK (small < 100),\n"
+			  "  x DOUBLE PRECISION CHECK (x <= 1.5));\n",
 			  NULL);
 }
 
 static void check_boolean_logic_and_arithmetic_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE t (a INTEGER, b INTEGER, c INTEGER, price NUMERIC, qty INTEGER,\n"
+			  "CREATE TABLE t (a INTEGER, b INTEGER, c INTEGER, price NUMERIC,\n"
+			  "  qty INTEGER,\n"
 			  "  CHECK (a > 0 AND (b < 10 OR b > 20)),\n"
 			  "  CHECK (price * qty > 0),\n"
 			  "  CHECK (a - (b - c) >= 0),\n"
@@ -588,17 +609,22 @@ static void check_case_expression_round_trips(void **state)
 static void check_sql_syntax_calls_and_other_operators_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE t (d DATE, ts TIMESTAMPTZ, s TEXT, v VARCHAR(10), j JSONB,\n"
+			  "CREATE TABLE t (d DATE, ts TIMESTAMPTZ, s TEXT, v VARCHAR(10),\n"
+			  "  j JSONB,\n"
 			  "  n INTEGER,\n"
 			  "  CHECK (EXTRACT(year FROM d) > 2000), CHECK (trim(s) <> ''),\n"
-			  "  CHECK (position('a' in s) > 0), CHECK (substring(s from 1 for 2) <> 'x'),\n"
-			  "  CHECK (trim(v) <> ''), CHECK (ts AT TIME ZONE 'UTC' > '2020-01-01 00:00:00'),\n"
+			  "  CHECK (position('a' in s) > 0),\n"
+			  "  CHECK (substring(s from 1 for 2) <> 'x'),\n"
+			  "  CHECK (trim(v) <> ''),\n"
+			  "  CHECK (ts AT TIME ZONE 'UTC' > '2020-01-01 00:00:00'),\n"
 			  "  CHECK (s COLLATE \"C\" > 'a'), CHECK (n IS DISTINCT FROM 3),\n"
-			  "  CHECK (s SIMILAR TO 'a%'), CHECK (s NOT SIMILAR TO 'b%' ESCAPE '#'),\n"
+			  "  CHECK (s SIMILAR TO 'a%'),\n"
+			  "  CHECK (s NOT SIMILAR TO 'b%' ESCAPE '#'),\n"
 			  "  CHECK (s LIKE 'a#%' ESCAPE '#'), CHECK (v ~ '^a' AND v !~* 'b'),\n"
 			  "  CHECK (j ->> 'k' <> 'x'), CHECK (j @> '{}'),\n"
 			  "  CHECK (CASE n WHEN 1 THEN 'a' WHEN 2 THEN 'b' ELSE s END <> 'z'),\n"
-			  "  CHECK (- n < 5), CHECK (-(n + 1) < 0), CHECK (n ^ 2 < 100 AND n % 2 = 0),\n"
+			  "  CHECK (- n < 5), CHECK (-(n + 1) < 0),\n"
+			  "  CHECK (n ^ 2 < 100 AND n % 2 = 0),\n"
 			  "  CHECK (upper(v)::varchar(5) <> 'X'), CHECK (COALESCE(v, '') <> ''),\n"
 			  "  CHECK ((ARRAY[1, 2])[1] = 1), CHECK (greatest(n, 1) < least(n, 5)),\n"
 			  "  CHECK (NULLIF(n, 0) IS NOT NULL), CHECK (v || v > 'a'),\n"
@@ -628,7 +654,8 @@ static void check_between_comes_back_as_two_comparisons(void **state)
 
 static void check_keeps_casts_of_non_literals(void **state)
 {
-	assert_check(*state, "CREATE TABLE t (n INTEGER CHECK (n::text <> '7'));\n", "n::TEXT <> '7'");
+	assert_check(*state, "CREATE TABLE t (n INTEGER CHECK (n::text <> '7'));\n",
+		     "n::TEXT <> '7'");
 }
 
 /* ------------------------------------------------------------ indexes */
@@ -636,7 +663,8 @@ static void check_keeps_casts_of_non_literals(void **state)
 static void plain_and_unique_indexes_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100), a INTEGER,\n"
+			  "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100),\n"
+			  "  a INTEGER,\n"
 			  "  b INTEGER);\n"
 			  "CREATE INDEX ix_users_a ON users (a);\n"
 			  "CREATE UNIQUE INDEX ux_users_email ON users (email);\n"
@@ -652,14 +680,16 @@ static void partial_index_round_trips(void **state)
 			  "  done_at TIMESTAMP, prio INTEGER);\n"
 			  "CREATE INDEX ix_open ON jobs (prio) WHERE done_at IS NULL;\n"
 			  "CREATE UNIQUE INDEX ux_active ON jobs (status) WHERE status = 'active';\n"
-			  "CREATE INDEX ix_hot ON jobs (id) WHERE prio > 5 AND status IN ('a', 'b');\n",
+			  "CREATE INDEX ix_hot ON jobs (id) WHERE prio > 5 AND status IN ('a',\n"
+			  "  'b');\n",
 			  NULL);
 }
 
 static void expression_index_round_trips(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100), a INTEGER,\n"
+			  "CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(100),\n"
+			  "  a INTEGER,\n"
 			  "  b INTEGER, name TEXT);\n"
 			  "CREATE UNIQUE INDEX ux_email ON users (lower(email));\n"
 			  "CREATE INDEX ix_sum ON users ((a + b), name);\n"
@@ -671,7 +701,8 @@ static void expression_index_round_trips(void **state)
 static void descending_index_round_trips(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE events (id INTEGER PRIMARY KEY, at TIMESTAMPTZ, kind TEXT);\n"
+			  "CREATE TABLE events (id INTEGER PRIMARY KEY, at TIMESTAMPTZ,\n"
+			  "  kind TEXT);\n"
 			  "CREATE INDEX ix_recent ON events (at DESC, kind ASC);\n"
 			  "CREATE INDEX ix_kind ON events (kind DESC);\n",
 			  NULL);
@@ -720,7 +751,8 @@ static void utf8_names_round_trip(void **state)
 static void table_named_order_round_trips(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE \"order\" (id SERIAL PRIMARY KEY, \"user\" TEXT NOT NULL,\n"
+			  "CREATE TABLE \"order\" (id SERIAL PRIMARY KEY,\n"
+			  "  \"user\" TEXT NOT NULL,\n"
 			  "  \"from\" DATE, total NUMERIC(10,2) CHECK (total >= 0));\n"
 			  "CREATE INDEX ON \"order\" (\"user\");\n"
 			  "CREATE TABLE lines (order_id INTEGER REFERENCES \"order\" ON DELETE CASCADE);\n",
@@ -730,12 +762,15 @@ static void table_named_order_round_trips(void **state)
 static void key_columns_with_awkward_names_round_trip(void **state)
 {
 	assert_round_trip(*state,
-			  "CREATE TABLE \"{odd}\" (\"a,b\" INTEGER, \"c\"\"d\" INTEGER, \"e\\f\" INTEGER,\n"
+			  "CREATE TABLE \"{odd}\" (\"a,b\" INTEGER, \"c\"\"d\" INTEGER,\n"
+			  "  \"e\\f\" INTEGER,\n"
 			  "  \"g h\" INTEGER, \"NULL\" INTEGER,\n"
-			  "  PRIMARY KEY (\"a,b\", \"c\"\"d\"), UNIQUE (\"e\\f\", \"g h\", \"NULL\"));\n"
+			  "  PRIMARY KEY (\"a,b\", \"c\"\"d\"), UNIQUE (\"e\\f\", \"g h\",\n"
+			  "  \"NULL\"));\n"
 			  "CREATE TABLE refs (x INTEGER, y INTEGER,\n"
 			  "  FOREIGN KEY (x, y) REFERENCES \"{odd}\" (\"a,b\", \"c\"\"d\"));\n"
-			  "CREATE INDEX \"ix,odd\" ON \"{odd}\" (\"g h\" DESC, \"e\\f\", \"NULL\");\n",
+			  "CREATE INDEX \"ix,odd\" ON \"{odd}\" (\"g h\" DESC, \"e\\f\",\n"
+			  "  \"NULL\");\n",
 			  NULL);
 }
 
@@ -870,7 +905,8 @@ static char *many_tables(int n)
 	int i;
 
 	for (i = 0; i < n; i++) {
-		dbt_buf_printf(&b, "CREATE TABLE t%d (id INTEGER PRIMARY KEY, name VARCHAR(20) DEFAULT 'x'", i);
+		dbt_buf_printf(&b, "CREATE TABLE t%d (id INTEGER PRIMARY KEY, ", i);
+		dbt_buf_puts(&b, "name VARCHAR(20) DEFAULT 'x'");
 		if (i)
 			dbt_buf_printf(&b, ",\n  prev INTEGER REFERENCES t%d", i - 1);
 		dbt_buf_printf(&b, ");\nCREATE INDEX ix_t%d ON t%d (lower(name));\n", i, i);
@@ -978,7 +1014,8 @@ static void unsupported_type_is_an_error(void **state)
 	exec_ok(f, "CREATE TABLE events (id INTEGER, ip INET);\n");
 	assert_int_equal(dbt_postgres_reflect(&s, f->conn, NULL), DBT_ERROR);
 	assert_null(s);
-	assert_string_equal(dbt_error_last(), "cannot reflect column 'events.ip': unsupported type 'inet'");
+	assert_string_equal(dbt_error_last(),
+			    "cannot reflect column 'events.ip': unsupported type 'inet'");
 }
 
 static void array_type_is_an_error(void **state)
@@ -989,7 +1026,8 @@ static void array_type_is_an_error(void **state)
 	exec_ok(f, "CREATE TABLE t (tags TEXT[]);\n");
 	assert_int_equal(dbt_postgres_reflect(&s, f->conn, NULL), DBT_ERROR);
 	assert_null(s);
-	assert_string_equal(dbt_error_last(), "cannot reflect column 't.tags': unsupported type 'text[]'");
+	assert_string_equal(dbt_error_last(),
+			    "cannot reflect column 't.tags': unsupported type 'text[]'");
 }
 
 static void generated_column_is_an_error(void **state)
@@ -1014,8 +1052,8 @@ static void failed_transaction_is_a_database_error(void **state)
 	assert_int_equal(dbt_postgres_reflect(&s, f->conn, NULL), DBT_EDB);
 	assert_null(s);
 	assert_string_equal(dbt_error_last(),
-			    "cannot reflect schema 'public': current transaction is aborted, commands "
-			    "ignored until end of transaction block");
+			    "cannot reflect schema 'public': current transaction is aborted,\n"
+			    "  commands ignored until end of transaction block");
 	assert_int_equal(pg->rollback(f->conn), 0);
 }
 

@@ -1,5 +1,5 @@
 CREATE TABLE "order" (
 	id INTEGER PRIMARY KEY,
 	total INTEGER NOT NULL,
-	"select" VARCHAR(10) DEFAULT its
+	"select" VARCHAR(10) DEFAULT 'it''s'
 );

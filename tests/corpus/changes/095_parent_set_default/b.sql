@@ -1,7 +1,7 @@
 CREATE TABLE authors (
 	id INTEGER PRIMARY KEY,
 	name VARCHAR(100) NOT NULL,
-	country VARCHAR(2) DEFAULT US,
+	country VARCHAR(2) DEFAULT 'US',
 	bio TEXT
 );
 

@@ -3,5 +3,5 @@ CREATE TABLE users (
 	name VARCHAR(30) NOT NULL,
 	email VARCHAR(120),
 	age INTEGER,
-	status VARCHAR(10) NOT NULL DEFAULT new
+	status VARCHAR(10) NOT NULL DEFAULT 'new'
 );
