@@ -193,19 +193,23 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 		goto done;
 	for (i = 0; i < diff.n && rc == 0; i++) {
 		const dbt_op *op = &diff.ops[i];
-		const char *name;
 
 		if (!keep_for_create_all(op))
 			continue;
 		if ((rc = dbt_render_op(&sql, conn->dialect->kind, op)) < 0 ||
 		    (rc = run(conn, &sql, "create-all")) < 0)
 			break;
-		name = op->kind == DBT_OP_ADD_INDEX ? op->index->name : op->table->name;
-		if (on_object && op->kind != DBT_OP_ADD_FK)
-			on_object("create", op->kind == DBT_OP_ADD_INDEX ? "index" : "table", name, arg);
 	}
 done:
 	rc = finish(conn, rc);
+	/* Reported once committed: after a failure nothing was created. */
+	for (i = 0; rc == 0 && on_object && i < diff.n; i++) {
+		const dbt_op *op = &diff.ops[i];
+
+		if (keep_for_create_all(op) && op->kind != DBT_OP_ADD_FK)
+			on_object("create", op->kind == DBT_OP_ADD_INDEX ? "index" : "table",
+				  op->kind == DBT_OP_ADD_INDEX ? op->index->name : op->table->name, arg);
+	}
 cleanup:
 	dbt_buf_release(&sql);
 	dbt_diff_release(&diff);
@@ -260,15 +264,15 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		dbt_buf_puts(&sql, d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
 		d->quote_ident(&sql, VERSION_TABLE);
 	}
-	if (sql.len && (rc = run(conn, &sql, "drop-all")) < 0)
-		goto done;
-	for (i = 0; on_object && i < diff.n; i++)
-		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
-			on_object("drop", "table", diff.ops[i].table->name, arg);
-	if (has_version && on_object)
-		on_object("drop", "table", VERSION_TABLE, arg);
+	if (sql.len)
+		rc = run(conn, &sql, "drop-all");
 done:
 	rc = finish(conn, rc);
+	for (i = 0; rc == 0 && on_object && i < diff.n; i++)
+		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
+			on_object("drop", "table", diff.ops[i].table->name, arg);
+	if (rc == 0 && has_version && on_object)
+		on_object("drop", "table", VERSION_TABLE, arg);
 cleanup:
 	dbt_buf_release(&sql);
 	dbt_diff_release(&diff);

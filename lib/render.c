@@ -8,6 +8,12 @@
  * through the dialect's identifier quoter; expressions are the Schema's
  * canonical text and are written as they are, in parentheses where the
  * grammar asks for them.
+ *
+ * A list of ops (a revision's upgrade or downgrade) is rendered with a
+ * comment line before each op and a warning before each that loses data.
+ * On SQLite, whatever its ALTER TABLE cannot do becomes the table rebuild
+ * that SQLite's documentation prescribes, one per table, planned over the
+ * whole list (plan_build) and written by emit_rebuild.
  */
 #include "render.h"
 
@@ -21,8 +27,11 @@
 
 #define INDENT "    "
 
+/* One op alone cannot be a rebuild: which ops a rebuild covers, and
+ * where it goes, depend on the whole list (dbt_render_ops). */
 static const char *const rebuild_msg =
-	"SQLite needs a table rebuild for this, which is not supported yet";
+	"SQLite needs a table rebuild for this, which is rendered only for a whole list of "
+	"operations";
 
 static int unsupported_kind(void)
 {
@@ -559,6 +568,39 @@ static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 	return finish(out);
 }
 
+static int pg_is_number(dbt_type_kind k)
+{
+	return dbt_type_is_integer(k) || k == DBT_TYPE_REAL || k == DBT_TYPE_DOUBLE ||
+	       k == DBT_TYPE_NUMERIC;
+}
+
+static int pg_is_day_or_instant(dbt_type_kind k)
+{
+	return k == DBT_TYPE_DATE || k == DBT_TYPE_TIMESTAMP || k == DBT_TYPE_TIMESTAMPTZ;
+}
+
+/*
+ * 1 when PostgreSQL changes a column from type `a` to `b` only with
+ * USING: it has no assignment cast between them.  Where it has one, USING
+ * is left out, and not only because the statement reads better: an
+ * explicit cast to VARCHAR(n) or CHAR(n) silently cuts longer values,
+ * where the assignment cast fails on them and the revision rolls back.
+ * Every type converts to a text type by assignment; numbers convert among
+ * themselves, and so do DATE, TIMESTAMP and TIMESTAMPTZ, and TIME and
+ * TIMETZ.
+ */
+static int pg_needs_using(const dbt_type *a, const dbt_type *b)
+{
+	if (a->kind == b->kind || dbt_type_is_text(b->kind))
+		return 0;
+	if (pg_is_number(a->kind) && pg_is_number(b->kind))
+		return 0;
+	if (pg_is_day_or_instant(a->kind) && pg_is_day_or_instant(b->kind))
+		return 0;
+	return !((a->kind == DBT_TYPE_TIME || a->kind == DBT_TYPE_TIMETZ) &&
+		 (b->kind == DBT_TYPE_TIME || b->kind == DBT_TYPE_TIMETZ));
+}
+
 static int render_pg(dbt_buf *out, const dbt_op *op)
 {
 	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
@@ -571,6 +613,8 @@ static int render_pg(dbt_buf *out, const dbt_op *op)
 		put_plain_type(out, kind, &c->type);
 		if (c->collation)
 			put_collation(out, kind, c->collation);
+		if (!pg_needs_using(&op->old_column->type, &c->type))
+			break;
 		dbt_buf_puts(out, " USING ");
 		ident(out, kind, c->name);
 		dbt_buf_puts(out, "::");
@@ -793,7 +837,9 @@ static void put_comment(dbt_buf *out, const char *prefix, const char *text)
  * in parentheses. */
 static void put_default_value(dbt_buf *out, const char *expr)
 {
-	if (classify_default(expr) == DFLT_CONSTANT)
+	enum dflt_kind k = classify_default(expr);
+
+	if (k == DFLT_CONSTANT || k == DFLT_CURRENT)
 		dbt_buf_puts(out, expr);
 	else
 		dbt_buf_printf(out, "(%s)", expr);
@@ -1196,6 +1242,40 @@ cleanup:
 	return rc;
 }
 
+/*
+ * The indexes `target` has on a table that the list creates and that no
+ * ADD_INDEX op of the list creates: the differ leaves the indexes of a
+ * dropped table to its DROP TABLE, so the inverse, CREATE TABLE, must
+ * bring them back.  With `sql` 0, only their comment lines.
+ */
+static int created_table_indexes(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
+				 const dbt_schema *target, const char *table, int sql)
+{
+	size_t i, k;
+	int rc;
+
+	for (i = 0; target && i < target->nindexes; i++) {
+		const dbt_index *ix = target->indexes[i];
+		dbt_op add;
+
+		if (!same_name(ix->table, table))
+			continue;
+		for (k = 0; k < n; k++)
+			if (ops[k].kind == DBT_OP_ADD_INDEX && ops[k].index &&
+			    same_name(ops[k].index->name, ix->name))
+				break;
+		if (k < n)
+			continue;
+		memset(&add, 0, sizeof(add));
+		add.kind = DBT_OP_ADD_INDEX;
+		add.index = ix;
+		rc = sql ? dbt_render_create_index(out, kind, ix) : comment_op(out, "  ", &add);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* CREATE TABLE of a new table with every foreign key inline, even those
  * that the differ left to later ADD_FK ops (SQLite accepts a foreign key
  * to a table that does not exist yet); those ops are listed under the
@@ -1210,7 +1290,12 @@ static int sqlite_create_table(dbt_buf *out, const struct plan *pl, size_t at)
 		if (pl->fate[i] == FATE_FOLDED && same_name(op_table(&pl->ops[i]), op->table->name) &&
 		    (rc = comment_op(out, "  ", &pl->ops[i])) < 0)
 			return rc;
-	return dbt_render_create_table(out, DBT_DIALECT_SQLITE, op->table, NULL, NULL);
+	if ((rc = created_table_indexes(out, DBT_DIALECT_SQLITE, pl->ops, pl->n, pl->target,
+					op->table->name, 0)) < 0 ||
+	    (rc = dbt_render_create_table(out, DBT_DIALECT_SQLITE, op->table, NULL, NULL)) < 0)
+		return rc;
+	return created_table_indexes(out, DBT_DIALECT_SQLITE, pl->ops, pl->n, pl->target,
+				     op->table->name, 1);
 }
 
 static void next_block(dbt_buf *out, int *nblocks)
@@ -1292,20 +1377,26 @@ static void pg_fill_nulls(dbt_buf *out, const dbt_op *op)
 	dbt_buf_puts(out, " IS NULL;\n");
 }
 
-static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n)
+static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target)
 {
+	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
 	size_t i;
-	int rc, nblocks = 0;
+	int rc, nblocks = 0, created;
 
 	for (i = 0; i < n; i++) {
 		const dbt_op *op = &ops[i];
 
+		created = op->kind == DBT_OP_CREATE_TABLE;
 		next_block(out, &nblocks);
-		if ((rc = comment_op(out, "", op)) < 0 || (rc = comment_warning(out, op)) < 0)
+		if ((rc = comment_op(out, "", op)) < 0 || (rc = comment_warning(out, op)) < 0 ||
+		    (created && (rc = created_table_indexes(out, kind, ops, n, target,
+							    op->table->name, 0)) < 0))
 			return rc;
 		if (op->kind == DBT_OP_ALTER_NULL && op->column->not_null && op->column->default_expr)
 			pg_fill_nulls(out, op);
-		if ((rc = dbt_render_op(out, DBT_DIALECT_POSTGRES, op)) < 0)
+		if ((rc = dbt_render_op(out, kind, op)) < 0 ||
+		    (created && (rc = created_table_indexes(out, kind, ops, n, target,
+							    op->table->name, 1)) < 0))
 			return rc;
 	}
 	return finish(out);
@@ -1322,7 +1413,7 @@ int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_
 		rc = render_sqlite_ops(out, ops, n, target);
 		break;
 	case DBT_DIALECT_POSTGRES:
-		rc = render_postgres_ops(out, ops, n);
+		rc = render_postgres_ops(out, ops, n, target);
 		break;
 	default:
 		return unsupported_kind();

@@ -52,8 +52,8 @@ int dbt_render_drop_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *
 /*
  * The SQL of one differ operation.  CREATE_TABLE leaves out the fks that
  * later ADD_FK ops add when op->fks_deferred is set.  For operations that
- * SQLite's ALTER TABLE cannot do, DBT_ERROR ("... needs a table rebuild,
- * which is not supported yet") until table rebuilds are rendered.
+ * SQLite's ALTER TABLE cannot do alone, DBT_ERROR naming the change:
+ * those are rendered as table rebuilds by dbt_render_ops().
  */
 int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op);
 
@@ -72,7 +72,13 @@ int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op);
  * of the table, INSERT INTO it SELECT the columns both definitions have
  * FROM the old table, DROP TABLE the old one, ALTER TABLE ... RENAME TO
  * <t>, then CREATE INDEX for every index `target` has on the table; the
- * table's other ops (index ops included) are then left out.  Foreign keys
+ * table's other ops are then left out, except its DROP INDEX ops, which run
+ * before the rebuild (a rebuild never comes before the list's last DROP
+ * INDEX or DROP TABLE, whose names its CREATE INDEX may reuse).
+ *
+ * On both databases a CREATE TABLE in the list also creates the indexes
+ * `target` has on the new table that no ADD_INDEX op of the list creates
+ * (the inverse of a DROP TABLE, which took its indexes along).  Foreign keys
  * must be off while this runs: the SQLite dialect's begin() turns them off
  * for the transaction and its commit() runs PRAGMA foreign_key_check.
  */

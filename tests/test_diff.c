@@ -2,8 +2,10 @@
  * test_diff.c - the differ: equal schemas give nothing, each single change
  * gives exactly its operation with the line `dbtool check` prints, names
  * count only where the model gives them, operations come in an order that
- * can be executed (foreign-key dependencies and cycles included), and
- * every operation has an inverse that undoes it.
+ * can be executed (foreign-key dependencies and cycles included), every
+ * operation has an inverse that undoes it, and the operations that lose
+ * data (dropped tables and columns, type changes that do not keep every
+ * value) say so.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -1048,6 +1050,193 @@ static void test_kind_names(void **state)
 	assert_string_equal(dbt_op_kind_name((dbt_op_kind)99), "unknown");
 }
 
+/* ------------------------------------------------------------ data loss */
+
+/* Whether the one op of diff(from, to) destroys data, and why ("" when
+ * it does not); caller frees. */
+static char *destroys(const char *from, const char *to, int *rc)
+{
+	dbt_schema *a = model(from), *b = model(to);
+	dbt_diff d;
+	char *why = (char *)"unset";
+
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	assert_int_equal(d.n, 1);
+	*rc = dbt_op_destroys(&d.ops[0], &why);
+	if (!*rc)
+		assert_null(why);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+	return why ? why : strdup("");
+}
+
+static void expect_destroys(const char *from, const char *to, const char *why)
+{
+	int rc;
+	char *got = destroys(from, to, &rc);
+
+	assert_int_equal(rc, 1);
+	assert_string_equal(got, why);
+	free(got);
+}
+
+/* Changing column c of table t from one type to another. */
+static void expect_type_change(const char *from, const char *to, const char *why)
+{
+	char a[128], b[128];
+
+	snprintf(a, sizeof(a), "CREATE TABLE t (c %s)", from);
+	snprintf(b, sizeof(b), "CREATE TABLE t (c %s)", to);
+	if (why) {
+		expect_destroys(a, b, why);
+	} else {
+		int rc;
+		char *got = destroys(a, b, &rc);
+
+		if (rc != 0)
+			fail_msg("%s -> %s destroys: %s", from, to, got);
+		free(got);
+	}
+}
+
+static void test_destroys_drop_table_and_its_rows(void **state)
+{
+	(void)state;
+	expect_destroys(USERS, "", "drops table users and its rows");
+	expect_destroys("CREATE TABLE \"Order Lines\" (id INTEGER)", "",
+			"drops table \"Order Lines\" and its rows");
+}
+
+static void test_destroys_drop_column_and_its_values(void **state)
+{
+	(void)state;
+	expect_destroys("CREATE TABLE users (id INTEGER, age INTEGER)", "CREATE TABLE users (id INTEGER)",
+			"drops column users.age and its values");
+	expect_destroys("CREATE TABLE \"order\" (id INTEGER, \"select\" TEXT)",
+			"CREATE TABLE \"order\" (id INTEGER)",
+			"drops column \"order\".\"select\" and its values");
+}
+
+static void test_destroys_nothing_when_adding_altering_or_dropping_constraints(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER PRIMARY KEY, a INTEGER, b TEXT UNIQUE,\n"
+			      "  r INTEGER REFERENCES t, CHECK (a > 0));\n"
+			      "CREATE INDEX ix ON t (a);\n");
+	dbt_schema *b = model("CREATE TABLE t (id INTEGER, a INTEGER NOT NULL DEFAULT 1, b TEXT,\n"
+			      "  r INTEGER, n TEXT);\n"
+			      "CREATE TABLE u (x INTEGER);\n");
+	dbt_diff d;
+	char *kinds;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	kinds = kinds_all(&d);
+	assert_string_equal(kinds, "drop_foreign_key drop_index drop_check drop_unique "
+				   "drop_primary_key create_table add_column alter_null alter_null "
+				   "alter_default");
+	for (i = 0; i < d.n; i++) {
+		char *why = (char *)"unset";
+
+		assert_int_equal(dbt_op_destroys(&d.ops[i], &why), 0);
+		assert_null(why);
+		assert_int_equal(dbt_op_destroys(&d.ops[i], NULL), 0);
+	}
+	free(kinds);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_destroys_nothing_when_a_type_widens(void **state)
+{
+	static const char *const widen[][2] = {
+		{"SMALLINT", "INTEGER"},
+		{"SMALLINT", "BIGINT"},
+		{"INTEGER", "BIGINT"},
+		{"REAL", "DOUBLE PRECISION"},
+		{"VARCHAR(10)", "VARCHAR(20)"},
+		{"VARCHAR(10)", "VARCHAR"},
+		{"VARCHAR(10)", "TEXT"},
+		{"VARCHAR", "TEXT"},
+		{"TEXT", "VARCHAR"},
+		{"CHAR(5)", "VARCHAR(5)"},
+		{"CHAR(5)", "CHAR(8)"},
+		{"CHAR(5)", "TEXT"},
+		{"NUMERIC(10,2)", "NUMERIC(12,2)"},
+		{"NUMERIC(10,2)", "NUMERIC(11,3)"},
+		{"NUMERIC(10,2)", "NUMERIC"},
+		{"TIMESTAMP", "TIMESTAMP WITH TIME ZONE"},
+		{"TIMESTAMP(3)", "TIMESTAMP"},
+		{"TIMESTAMP(3)", "TIMESTAMP(5) WITH TIME ZONE"},
+		{"TIME(2)", "TIME(4)"},
+		{"TEXT", "TEXT COLLATE \"C\""},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(widen) / sizeof(widen[0]); i++)
+		expect_type_change(widen[i][0], widen[i][1], NULL);
+}
+
+static void test_destroys_when_a_type_narrows(void **state)
+{
+	(void)state;
+	expect_type_change("BIGINT", "INTEGER", "narrows t.c from BIGINT to INTEGER");
+	expect_type_change("INTEGER", "SMALLINT", "narrows t.c from INTEGER to SMALLINT");
+	expect_type_change("DOUBLE PRECISION", "REAL", "narrows t.c from DOUBLE PRECISION to REAL");
+	expect_type_change("VARCHAR(50)", "VARCHAR(30)", "narrows t.c from VARCHAR(50) to VARCHAR(30)");
+	expect_type_change("TEXT", "VARCHAR(50)", "narrows t.c from TEXT to VARCHAR(50)");
+	expect_type_change("VARCHAR", "VARCHAR(50)", "narrows t.c from VARCHAR to VARCHAR(50)");
+	expect_type_change("CHAR(8)", "VARCHAR(5)", "narrows t.c from CHAR(8) to VARCHAR(5)");
+	expect_type_change("VARCHAR(5)", "CHAR(5)", "narrows t.c from VARCHAR(5) to CHAR(5)");
+	expect_type_change("NUMERIC(10,2)", "NUMERIC(10,3)",
+			   "narrows t.c from NUMERIC(10,2) to NUMERIC(10,3)");
+	expect_type_change("NUMERIC(10,2)", "NUMERIC(12,1)",
+			   "narrows t.c from NUMERIC(10,2) to NUMERIC(12,1)");
+	expect_type_change("NUMERIC", "NUMERIC(20,2)", "narrows t.c from NUMERIC to NUMERIC(20,2)");
+	expect_type_change("TIMESTAMP", "TIMESTAMP(0)", "narrows t.c from TIMESTAMP to TIMESTAMP(0)");
+	expect_type_change("TIMESTAMP WITH TIME ZONE", "TIMESTAMP",
+			   "narrows t.c from TIMESTAMP WITH TIME ZONE to TIMESTAMP");
+}
+
+static void test_destroys_when_a_type_changes_kind(void **state)
+{
+	(void)state;
+	expect_type_change("TEXT", "INTEGER",
+			   "converts t.c from TEXT to INTEGER, which may not keep every value");
+	expect_type_change("INTEGER", "NUMERIC(20,0)",
+			   "converts t.c from INTEGER to NUMERIC(20,0), which may not keep every value");
+	expect_type_change("DATE", "TIMESTAMP",
+			   "converts t.c from DATE to TIMESTAMP, which may not keep every value");
+	expect_type_change("BOOLEAN", "SMALLINT",
+			   "converts t.c from BOOLEAN to SMALLINT, which may not keep every value");
+	expect_destroys("CREATE TABLE \"Mixed\" (\"Val\" JSON)", "CREATE TABLE \"Mixed\" (\"Val\" TEXT)",
+			"converts \"Mixed\".\"Val\" from JSON to TEXT, which may not keep every value");
+}
+
+/* Undoing a widening narrows; the inverse names the same column. */
+static void test_destroys_judges_the_inverse_of_a_widening(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (c VARCHAR(10))"), *b = model("CREATE TABLE t (c TEXT)");
+	dbt_diff d;
+	dbt_op inv;
+	char *why = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	assert_int_equal(dbt_op_destroys(&d.ops[0], &why), 0);
+	dbt_op_inverse(&inv, &d.ops[0]);
+	assert_int_equal(dbt_op_destroys(&inv, &why), 1);
+	assert_string_equal(why, "narrows t.c from TEXT to VARCHAR(10)");
+	assert_int_equal(dbt_op_destroys(&inv, NULL), 1);
+	free(why);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1117,6 +1306,13 @@ int main(void)
 		cmocka_unit_test(test_reverse_diff_matches_inverses_for_constraints),
 		cmocka_unit_test(test_reverse_diff_matches_inverses_for_tables),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_destroys_drop_table_and_its_rows),
+		cmocka_unit_test(test_destroys_drop_column_and_its_values),
+		cmocka_unit_test(test_destroys_nothing_when_adding_altering_or_dropping_constraints),
+		cmocka_unit_test(test_destroys_nothing_when_a_type_widens),
+		cmocka_unit_test(test_destroys_when_a_type_narrows),
+		cmocka_unit_test(test_destroys_when_a_type_changes_kind),
+		cmocka_unit_test(test_destroys_judges_the_inverse_of_a_widening),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

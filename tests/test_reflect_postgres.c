@@ -34,62 +34,116 @@
 
 static const struct dbt_dialect *const pg = &dbt_dialect_postgres;
 
-/* The connection to the cluster's own database, which creates and drops
- * the scratch databases. */
-static dbt_conn *admin;
+/*
+ * Each test has a scratch database of its own.  Making one takes the
+ * server a good part of a second under load, so it is made one test
+ * ahead, on a connection of its own, and dropped on another: the server
+ * does both while the tests run.
+ */
+static dbt_conn *creator, *dropper;
+static char next_db[64]; /* being made for the next test */
+static int ndbs;
 
 struct fixture {
 	char dbname[64];
 	dbt_conn *conn; /* to the scratch database */
 };
 
-static int group_setup(void **state)
+static int open_admin(dbt_conn **out, const char *text)
 {
-	const char *text = getenv("DBTOOL_TEST_PG_URL");
 	dbt_url url;
 	int rc;
 
-	(void)state;
-	if (!text || !*text) {
-		print_error("DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test, which "
-			    "starts a throwaway PostgreSQL,\n"
-			    "  or start one with scripts/pg-cluster and export its URL\n");
-		return -1;
-	}
 	if (dbt_url_parse(&url, text) < 0) {
 		print_error("DBTOOL_TEST_PG_URL: %s\n", dbt_error_last());
 		return -1;
 	}
-	rc = pg->open(&admin, &url);
+	rc = pg->open(out, &url);
 	dbt_url_release(&url);
-	if (rc < 0) {
+	if (rc < 0)
 		print_error("%s\n", dbt_error_last());
+	return rc < 0 ? -1 : 0;
+}
+
+/* Sends "VERB DATABASE name..." without waiting for it. */
+static int send_db(dbt_conn *conn, const char *verb, const char *name, const char *options)
+{
+	char sql[160];
+
+	snprintf(sql, sizeof(sql), "%s DATABASE %s%s", verb, name, options);
+	if (!PQsendQuery(dbt_postgres_handle(conn), sql)) {
+		print_error("%s: %s", sql, PQerrorMessage(dbt_postgres_handle(conn)));
 		return -1;
 	}
 	return 0;
 }
 
+/* Waits for what was sent on `conn`, if anything; -1 when it failed. */
+static int wait_db(dbt_conn *conn)
+{
+	PGresult *res;
+	int rc = 0;
+
+	while ((res = PQgetResult(dbt_postgres_handle(conn))) != NULL) {
+		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+			print_error("%s", PQresultErrorMessage(res));
+			rc = -1;
+		}
+		PQclear(res);
+	}
+	return rc;
+}
+
+static int create_next(void)
+{
+	snprintf(next_db, sizeof(next_db), "dbt_reflect_%ld_%d", (long)getpid(), ++ndbs);
+	return send_db(creator, "CREATE", next_db, "");
+}
+
+static int group_setup(void **state)
+{
+	const char *text = getenv("DBTOOL_TEST_PG_URL");
+
+	(void)state;
+	if (!text || !*text) {
+		print_error("DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test, "
+			    "which starts a throwaway PostgreSQL, or start one with "
+			    "scripts/pg-cluster and export its URL\n");
+		return -1;
+	}
+	if (open_admin(&creator, text) < 0 || open_admin(&dropper, text) < 0)
+		return -1;
+	return create_next();
+}
+
 static int group_teardown(void **state)
 {
+	int rc = 0;
+
 	(void)state;
-	pg->close(admin);
-	return 0;
+	if (creator && dropper) {
+		rc = wait_db(creator);
+		if (wait_db(dropper) < 0 || send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 ||
+		    wait_db(dropper) < 0)
+			rc = -1;
+	}
+	pg->close(creator);
+	pg->close(dropper);
+	return rc;
 }
 
 static int setup(void **state)
 {
-	static int counter;
 	struct fixture *f = calloc(1, sizeof(*f));
-	char sql[128];
 	dbt_url url;
 	int rc;
 
-	if (!f)
+	if (!f || wait_db(creator) < 0) {
+		free(f);
 		return -1;
-	snprintf(f->dbname, sizeof(f->dbname), "dbt_reflect_%ld_%d", (long)getpid(), ++counter);
-	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
-	if (pg->exec(admin, sql) < 0 || dbt_url_parse(&url, getenv("DBTOOL_TEST_PG_URL")) < 0) {
-		print_error("%s\n", dbt_error_last());
+	}
+	memcpy(f->dbname, next_db, sizeof(f->dbname));
+	if (create_next() < 0 || dbt_url_parse(&url, getenv("DBTOOL_TEST_PG_URL")) < 0) {
 		free(f);
 		return -1;
 	}
@@ -109,13 +163,14 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char sql[128];
+	int rc;
 
 	pg->close(f->conn);
-	snprintf(sql, sizeof(sql), "DROP DATABASE %s WITH (FORCE)", f->dbname);
-	pg->exec(admin, sql);
+	rc = wait_db(dropper);
+	if (send_db(dropper, "DROP", f->dbname, " WITH (FORCE)") < 0)
+		rc = -1;
 	free(f);
-	return 0;
+	return rc;
 }
 
 /* ------------------------------------------------------------- helpers */
@@ -519,7 +574,8 @@ static void authors_and_books_one_to_many_round_trips(void **state)
 			  "  name VARCHAR(100) NOT NULL);\n"
 			  "CREATE TABLE books (id SERIAL PRIMARY KEY,\n"
 			  "  title VARCHAR(200) NOT NULL,\n"
-			  "  author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE);\n"
+			  "  author_id INTEGER NOT NULL REFERENCES authors (id)\n"
+			  "    ON DELETE CASCADE);\n"
 			  "CREATE INDEX ix_books_author ON books (author_id);\n",
 			  NULL);
 }
@@ -528,11 +584,11 @@ static void many_to_many_association_tables_round_trip(void **state)
 {
 	assert_round_trip(*state,
 			  "CREATE TABLE orders (id SERIAL PRIMARY KEY,\n"
-			  "  placed TIMESTAMPTZ NOT NULL\n"
-			  "  DEFAULT CURRENT_TIMESTAMP);\n"
+			  "  placed TIMESTAMPTZ NOT NULL DEFAULT CURRENT_TIMESTAMP);\n"
 			  "CREATE TABLE items (id SERIAL PRIMARY KEY,\n"
 			  "  sku VARCHAR(20) NOT NULL UNIQUE);\n"
-			  "CREATE TABLE order_items (order_id INTEGER REFERENCES orders (id) ON DELETE CASCADE,\n"
+			  "CREATE TABLE order_items (\n"
+			  "  order_id INTEGER REFERENCES orders (id) ON DELETE CASCADE,\n"
 			  "  item_id INTEGER REFERENCES items (id),\n"
 			  "  qty INTEGER NOT NULL DEFAULT 1,\n"
 			  "  PRIMARY KEY (order_id, item_id));\n"
@@ -540,7 +596,8 @@ static void many_to_many_association_tables_round_trip(void **state)
 			  "CREATE TABLE books (id SERIAL PRIMARY KEY, title TEXT NOT NULL);\n"
 			  "CREATE TABLE book_publishers (\n"
 			  "  book_id INTEGER NOT NULL REFERENCES books ON DELETE CASCADE,\n"
-			  "  publisher_id INTEGER NOT NULL REFERENCES publishers ON DELETE CASCADE,\n"
+			  "  publisher_id INTEGER NOT NULL REFERENCES publishers\n"
+			  "    ON DELETE CASCADE,\n"
 			  "  CONSTRAINT pk_book_publishers PRIMARY KEY (book_id, publisher_id));\n",
 			  NULL);
 }
@@ -679,9 +736,10 @@ static void partial_index_round_trips(void **state)
 			  "CREATE TABLE jobs (id INTEGER PRIMARY KEY, status VARCHAR(10),\n"
 			  "  done_at TIMESTAMP, prio INTEGER);\n"
 			  "CREATE INDEX ix_open ON jobs (prio) WHERE done_at IS NULL;\n"
-			  "CREATE UNIQUE INDEX ux_active ON jobs (status) WHERE status = 'active';\n"
-			  "CREATE INDEX ix_hot ON jobs (id) WHERE prio > 5 AND status IN ('a',\n"
-			  "  'b');\n",
+			  "CREATE UNIQUE INDEX ux_active ON jobs (status)\n"
+			  "  WHERE status = 'active';\n"
+			  "CREATE INDEX ix_hot ON jobs (id)\n"
+			  "  WHERE prio > 5 AND status IN ('a', 'b');\n",
 			  NULL);
 }
 
@@ -734,7 +792,8 @@ static void quoted_mixed_case_names_round_trip(void **state)
 			  "  \"Last Name\" TEXT, \"with\"\"quote\" INTEGER,\n"
 			  "  CONSTRAINT \"UQ_Name\" UNIQUE (\"FirstName\", \"Last Name\"));\n"
 			  "CREATE INDEX \"IX_Lower\" ON \"UserAccount\" (lower(\"FirstName\"));\n"
-			  "CREATE TABLE \"Logins\" (\"UserId\" INTEGER REFERENCES \"UserAccount\" (\"Id\"));\n",
+			  "CREATE TABLE \"Logins\" (\n"
+			  "  \"UserId\" INTEGER REFERENCES \"UserAccount\" (\"Id\"));\n",
 			  NULL);
 }
 
@@ -755,7 +814,8 @@ static void table_named_order_round_trips(void **state)
 			  "  \"user\" TEXT NOT NULL,\n"
 			  "  \"from\" DATE, total NUMERIC(10,2) CHECK (total >= 0));\n"
 			  "CREATE INDEX ON \"order\" (\"user\");\n"
-			  "CREATE TABLE lines (order_id INTEGER REFERENCES \"order\" ON DELETE CASCADE);\n",
+			  "CREATE TABLE lines (\n"
+			  "  order_id INTEGER REFERENCES \"order\" ON DELETE CASCADE);\n",
 			  NULL);
 }
 
@@ -1052,8 +1112,8 @@ static void failed_transaction_is_a_database_error(void **state)
 	assert_int_equal(dbt_postgres_reflect(&s, f->conn, NULL), DBT_EDB);
 	assert_null(s);
 	assert_string_equal(dbt_error_last(),
-			    "cannot reflect schema 'public': current transaction is aborted,\n"
-			    "  commands ignored until end of transaction block");
+			    "cannot reflect schema 'public': current transaction is aborted, "
+			    "commands ignored until end of transaction block");
 	assert_int_equal(pg->rollback(f->conn), 0);
 }
 

@@ -151,16 +151,6 @@ sql_script() {
 	esac
 }
 
-# load_data FILE: runs a data.sql, with foreign keys enforced (SQLite
-# enforces them only when a connection asks), so that a pair's rows are
-# known to satisfy its constraints.
-load_data() {
-	case "$DIALECT" in
-	sqlite) { echo 'PRAGMA foreign_keys = ON;'; cat "$1"; } | sql_script ;;
-	postgres) sql_script <"$1" ;;
-	esac
-}
-
 sql_literal() {
 	printf "'%s'" "${1//\'/\'\'}"
 }
@@ -169,43 +159,73 @@ sql_ident() {
 	printf '"%s"' "${1//\"/\"\"}"
 }
 
-# dump_db: every user table of the database as a "t|NAME" line, a
-# "h|COLUMN|COLUMN..." line of its columns in order and one "r|VALUE|..."
-# line per row; then what the database says of its own soundness: on
-# SQLite the output of PRAGMA integrity_check ("ok") and of PRAGMA
-# foreign_key_check (nothing), on PostgreSQL a line per constraint not
-# validated (none).  One client session for the lot.
-dump_db() {
+# dump_sql: the SQL that prints every user table of the database as a
+# "t|NAME" line, a "h|COLUMN|COLUMN..." line of its columns in order and
+# one "r|VALUE|..." line per row; then what the database says of its own
+# soundness: on SQLite the output of PRAGMA integrity_check ("ok") and of
+# PRAGMA foreign_key_check (nothing), on PostgreSQL a line per constraint
+# not validated (none).  PostgreSQL lists the tables itself (\gexec runs
+# each value of the query's rows as a statement), so that the whole dump
+# takes one session.
+dump_sql() {
 	local t
-	{
+	case "$DIALECT" in
+	sqlite)
 		while IFS= read -r t; do
 			[ -n "$t" ] || continue
 			printf "SELECT 't|' || %s;\n" "$(sql_literal "$t")"
-			case "$DIALECT" in
-			sqlite)
-				printf "SELECT 'h|' || group_concat(name, '|') FROM (SELECT name FROM pragma_table_info(%s) ORDER BY cid);\n" \
-					"$(sql_literal "$t")"
-				;;
-			postgres)
-				printf "SELECT 'h|' || string_agg(column_name, '|' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_schema = 'public' AND table_name = %s;\n" \
-					"$(sql_literal "$t")"
-				;;
-			esac
+			printf "SELECT 'h|' || group_concat(name, '|') FROM (SELECT name FROM pragma_table_info(%s) ORDER BY cid);\n" \
+				"$(sql_literal "$t")"
 			printf "SELECT 'r', * FROM %s;\n" "$(sql_ident "$t")"
 		done < <(user_tables)
-		case "$DIALECT" in
-		sqlite) printf 'PRAGMA integrity_check;\nPRAGMA foreign_key_check;\n' ;;
-		postgres) printf "SELECT 'constraint not validated: ' || conname FROM pg_constraint WHERE NOT convalidated;\n" ;;
-		esac
-	} | sql_script 2>&1
+		printf 'PRAGMA integrity_check;\nPRAGMA foreign_key_check;\n'
+		;;
+	postgres)
+		cat <<'EOF'
+SELECT format('SELECT %L', 't|' || c.relname),
+	format('SELECT ''h|'' || string_agg(attname, ''|'' ORDER BY attnum) FROM pg_attribute WHERE attrelid = %s AND attnum > 0 AND NOT attisdropped', c.oid),
+	format('SELECT ''r'', * FROM public.%I', c.relname)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'dbtool_version'
+ORDER BY c.relname \gexec
+SELECT 'constraint not validated: ' || conname FROM pg_constraint WHERE NOT convalidated;
+EOF
+		;;
+	esac
 }
 
-# soundness DUMP: the dump's lines about the database's soundness, which
-# must be "ok" on SQLite and nothing on PostgreSQL.
-soundness() {
-	grep -v -e '^t|' -e '^h|' -e '^r|' "$1"
+# record_rows STAGE [DESCRIPTION [DATA_SQL]]: runs DATA_SQL (with foreign
+# keys enforced: SQLite enforces them only when a connection asks), then
+# writes the dump of the database in $CASE_DIR/STAGE.dump and the output of
+# the pair's keep.sql queries in STAGE.keep, all in one session; fails the
+# case when anything fails or the database is not sound.
+record_rows() {
+	local stage=$1 what=${2:-$1} data=${3:-} sound
+	[ -z "$WHY" ] || return 1
+	if ! {
+		if [ -n "$data" ]; then
+			if [ "$DIALECT" = sqlite ]; then echo 'PRAGMA foreign_keys = ON;'; fi
+			cat "$data"
+			echo
+		fi
+		dump_sql
+		echo "SELECT '=== keep';"
+		if [ -e "$PAIR/keep.sql" ]; then
+			sed -e '/^[[:space:]]*$/d' -e 's/;*[[:space:]]*$/;/' "$PAIR/keep.sql"
+		fi
+	} | sql_script >"$WORK/rows" 2>&1; then
+		WHY="after $what the rows cannot be read${data:+ (or data.sql does not load)}:
+$(cat "$WORK/rows")"
+		return 1
+	fi
+	sed '/^=== keep$/,$d' "$WORK/rows" >"$CASE_DIR/$stage.dump"
+	sed '1,/^=== keep$/d' "$WORK/rows" >"$CASE_DIR/$stage.keep"
+	sound=$(grep -v -e '^t|' -e '^h|' -e '^r|' "$CASE_DIR/$stage.dump")
+	holds "$([ "$sound" = "$SOUND" ] && echo yes)" "after $what the database is not sound (expected '$SOUND'):
+$sound"
 }
 
+# What a sound database says of itself in a dump.
 SOUND=
 [ "$DIALECT" = sqlite ] && SOUND=ok
 
@@ -272,26 +292,6 @@ project() {
 	' "$1" "$2" | LC_ALL=C sort
 }
 
-# keep_output KEEP_SQL: the output of the pair's keep.sql queries.
-keep_output() {
-	sed -e '/^[[:space:]]*$/d' -e 's/;*[[:space:]]*$/;/' "$1" | sql_script 2>&1
-}
-
-# record_rows STAGE [DESCRIPTION]: the dump of the database in
-# $CASE_DIR/STAGE.dump (and the keep.sql output in STAGE.keep); fails the
-# case when the database is not sound.
-record_rows() {
-	local stage=$1 what=${2:-$1} sound
-	[ -z "$WHY" ] || return 1
-	dump_db >"$CASE_DIR/$stage.dump"
-	sound=$(soundness "$CASE_DIR/$stage.dump")
-	holds "$([ "$sound" = "$SOUND" ] && echo yes)" "after $what the database is not sound (expected '$SOUND'):
-$sound" || return 1
-	if [ -e "$PAIR/keep.sql" ]; then
-		keep_output "$PAIR/keep.sql" >"$CASE_DIR/$stage.keep"
-	fi
-}
-
 # rows_survived STAGE DESCRIPTION: the rows now are the ones loaded, in
 # the columns and tables that a and b both have (the common ones are fixed
 # from the dumps after data.sql and after the first upgrade to b).
@@ -348,10 +348,7 @@ run_pair() {
 		"migrate with model a should write one revision, wrote: '$rev_a'"
 	step 0 "upgrade to a" dbtool upgrade
 	model_agrees "after the upgrade to a"
-	if [ -z "$WHY" ] && ! out=$(load_data "$PAIR/data.sql" 2>&1); then
-		WHY="data.sql does not load: $out"
-	fi
-	record_rows data
+	record_rows data "data.sql" "$PAIR/data.sql"
 
 	# The findings migrate must report: what check sees.
 	cp "$PAIR/b.sql" schema.sql
