@@ -10,30 +10,31 @@
 # revision, for each pair:
 #
 #   model a: migrate, upgrade, check finds nothing; load data.sql
-#   model b: migrate writes one revision (path on stdout, each change of
-#            `check` on stderr, a comment line before each change in both
-#            sections, warnings for drops), upgrade; then check finds
+#   model b: migrate writes one revision (its path on stdout, each change
+#            `check` finds on stderr, SQL and comment lines in both
+#            sections, a warning for a drop), upgrade; then check finds
 #            nothing and migrate has nothing to do
-#   downgrade -1: with model a (and b's revision set aside) check finds
-#            nothing
+#   downgrade -1: with model a (and b's revision set aside, so that the
+#            database is at head) check finds nothing
 #   upgrade: with model b check finds nothing
 #
 # After each of the last three steps the rows must have survived: every
-# column that a and b both have holds the values loaded with data.sql
-# (when the pair has keep.sql, its queries print what they printed before
-# the change instead), every table of both keeps its rows, and on SQLite
-# `PRAGMA integrity_check` says ok and `PRAGMA foreign_key_check` finds
-# nothing (on PostgreSQL no constraint is left NOT VALID).
+# table that a and b both have holds as many rows as data.sql loaded, and
+# every column they both have holds the values loaded (when the pair has
+# keep.sql, its queries must print what they printed before the change
+# instead); and the database must be sound: on SQLite `PRAGMA
+# integrity_check` says ok and `PRAGMA foreign_key_check` finds nothing,
+# on PostgreSQL no constraint is left NOT VALID.
 #
 # Then the refusals, each of which must exit 1, write no revision and
-# leave the database as it was: a malformed model, a database not at head
-# (at an older revision, at base), an unreachable database, and a NOT NULL
-# column without a default added to a table that has rows; and a drop of a
-# column, which migrate writes with a warning.
+# leave the database as it was: a malformed or missing model, a NOT NULL
+# column without a default added to a table that has rows, an unreachable
+# database, a database not at head (at an older revision, at base); and a
+# drop of a column, which migrate writes with a warning.
 #
 # One project folder and one database serve every case: `drop-all --yes`
 # empties the database between pairs.  Values in data.sql must not hold
-# "|" or a line break (the rows are compared as "|"-separated lines).
+# "|" or a line break (rows are compared as "|"-separated lines).
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_migrate.sh sqlite|postgres
 # DBTOOL_MIGRATE_ONLY=REGEX runs only the pairs whose name matches REGEX
@@ -59,38 +60,38 @@ mkdir -p "$HELD"
 
 # ------------------------------------------------------------- helpers
 
-# The reason the current case failed; empty while it holds.
+# The reason the current case failed; empty while it holds.  A case goes
+# on while it holds, as
+#   ok && { CONDITION || why "DETAIL"; }
+# so that DETAIL, often long to build, is built only on a failure.
 WHY=
+
+ok() {
+	[ -z "$WHY" ]
+}
+
+# why DETAIL: fails the current case with DETAIL (the first failure is
+# the one reported).
+why() {
+	[ -n "$WHY" ] || WHY=$1
+	return 1
+}
 
 # step STATUS WHAT CMD...: runs CMD; unless the case already failed, a
 # status other than STATUS fails it, naming WHAT.
 step() {
 	local want=$1 what=$2
 	shift 2
-	[ -z "$WHY" ] || return 1
+	ok || return 1
 	run_cmd "$@"
 	check_no_password
-	if [ "$STATUS" != "$want" ]; then
-		WHY=$(printf '%s: %s exited %s, expected %s\n%s' "$what" "$LAST_CMD" "$STATUS" "$want" "$(show_output)")
-		return 1
-	fi
-	return 0
-}
-
-# holds COND_TEXT DETAIL: fails the case with DETAIL unless it already
-# failed; COND_TEXT is "yes" when the condition holds.
-holds() {
-	[ -z "$WHY" ] || return 1
-	if [ "$1" != yes ]; then
-		WHY=$2
-		return 1
-	fi
-	return 0
+	[ "$STATUS" = "$want" ] ||
+		why "$(printf '%s: %s exited %s, expected %s\n%s' "$what" "$LAST_CMD" "$STATUS" "$want" "$(show_output)")"
 }
 
 # case_end DESCRIPTION: one check for the case; 0 when it passed.
 case_end() {
-	if [ -z "$WHY" ]; then
+	if ok; then
 		pass "$1"
 		return 0
 	fi
@@ -99,9 +100,10 @@ case_end() {
 	return 1
 }
 
-# The database's tables, the version table left out.
-user_tables() {
-	tables | grep -vx dbtool_version
+# slurp VAR FILE: the whole of FILE in VAR, without starting a process.
+slurp() {
+	IFS= read -r -d '' "$1" <"$2"
+	return 0
 }
 
 # The revision files, one path per line, sorted.
@@ -114,17 +116,59 @@ new_revisions() {
 	LC_ALL=C comm -13 <(printf '%s\n' "$1") <(revision_files) | grep -v '^$'
 }
 
+# list_revisions: the revision files in the array REVS, without starting
+# a process.
+list_revisions() {
+	local f
+	REVS=()
+	for f in "$VERSIONS"/*.sql; do
+		[ -e "$f" ] && REVS+=("$f")
+	done
+	return 0
+}
+
 # revision_id FILE: the id in the header of a revision file.
 revision_id() {
 	sed -n 's/^-- id: *//p' "$1" | head -n1
 }
 
-# section FILE upgrade|downgrade: the lines of that section of a revision.
-section() {
-	awk -v want="-- migrate:$2" '
-		/^-- migrate:(upgrade|downgrade)[[:space:]]*$/ { on = ($0 ~ "^" want); next }
-		on { print }
-	' "$1"
+# read_sections FILE: the upgrade and downgrade sections of a revision in
+# UP and DOWN, each line ended by a newline; MARKERS counts the section
+# marker lines.
+read_sections() {
+	local line where=
+	UP='' DOWN='' MARKERS=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		case "$line" in
+		'-- migrate:upgrade') where=up MARKERS=$((MARKERS + 1)) ;;
+		'-- migrate:downgrade') where=down MARKERS=$((MARKERS + 1)) ;;
+		*)
+			case "$where" in
+			up) UP+=$line$'\n' ;;
+			down) DOWN+=$line$'\n' ;;
+			esac
+			;;
+		esac
+	done <"$1"
+}
+
+# has_line TEXT PATTERN: a line of TEXT matches the glob PATTERN.
+has_line() {
+	local line
+	while IFS= read -r line; do
+		# shellcheck disable=SC2053
+		[[ $line == $2 ]] && return 0
+	done <<<"$1"
+	return 1
+}
+
+# has_exact_line TEXT LINE: a line of TEXT is LINE.
+has_exact_line() {
+	local line
+	while IFS= read -r line; do
+		[[ $line == "$2" ]] && return 0
+	done <<<"$1"
+	return 1
 }
 
 # Empties the database and the versions folder whatever state a failed
@@ -151,37 +195,30 @@ sql_script() {
 	esac
 }
 
-sql_literal() {
-	printf "'%s'" "${1//\'/\'\'}"
-}
-
-sql_ident() {
-	printf '"%s"' "${1//\"/\"\"}"
-}
-
 # dump_sql: the SQL that prints every user table of the database as a
 # "t|NAME" line, a "h|COLUMN|COLUMN..." line of its columns in order and
 # one "r|VALUE|..." line per row; then what the database says of its own
 # soundness: on SQLite the output of PRAGMA integrity_check ("ok") and of
 # PRAGMA foreign_key_check (nothing), on PostgreSQL a line per constraint
-# not validated (none).  PostgreSQL lists the tables itself (\gexec runs
-# each value of the query's rows as a statement), so that the whole dump
-# takes one session.
+# not validated (none).  The database lists its tables itself (SQLite in a
+# session of its own, PostgreSQL with \gexec, which runs each value of a
+# query's rows as a statement).
 dump_sql() {
-	local t
 	case "$DIALECT" in
 	sqlite)
-		while IFS= read -r t; do
-			[ -n "$t" ] || continue
-			printf "SELECT 't|' || %s;\n" "$(sql_literal "$t")"
-			printf "SELECT 'h|' || group_concat(name, '|') FROM (SELECT name FROM pragma_table_info(%s) ORDER BY cid);\n" \
-				"$(sql_literal "$t")"
-			printf "SELECT 'r', * FROM %s;\n" "$(sql_ident "$t")"
-		done < <(user_tables)
+		sqlite3 -batch -cmd '.timeout 10000' "$DB_FILE" <<'SQL'
+SELECT 'SELECT ''t|'' || ' || quote(name) || ';' || char(10) ||
+	'SELECT ''h|'' || group_concat(name, ''|'') FROM (SELECT name FROM pragma_table_info(' ||
+	quote(name) || ') ORDER BY cid);' || char(10) ||
+	'SELECT ''r'', * FROM "' || replace(name, '"', '""') || '";'
+FROM sqlite_master
+WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> 'dbtool_version'
+ORDER BY name;
+SQL
 		printf 'PRAGMA integrity_check;\nPRAGMA foreign_key_check;\n'
 		;;
 	postgres)
-		cat <<'EOF'
+		cat <<'SQL'
 SELECT format('SELECT %L', 't|' || c.relname),
 	format('SELECT ''h|'' || string_agg(attname, ''|'' ORDER BY attnum) FROM pg_attribute WHERE attrelid = %s AND attnum > 0 AND NOT attisdropped', c.oid),
 	format('SELECT ''r'', * FROM public.%I', c.relname)
@@ -189,19 +226,23 @@ FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'dbtool_version'
 ORDER BY c.relname \gexec
 SELECT 'constraint not validated: ' || conname FROM pg_constraint WHERE NOT convalidated;
-EOF
+SQL
 		;;
 	esac
 }
 
-# record_rows STAGE [DESCRIPTION [DATA_SQL]]: runs DATA_SQL (with foreign
+# What a sound database says of itself in a dump.
+SOUND=
+[ "$DIALECT" = sqlite ] && SOUND=ok$'\n'
+
+# record_rows STAGE DESCRIPTION [DATA_SQL]: runs DATA_SQL (with foreign
 # keys enforced: SQLite enforces them only when a connection asks), then
 # writes the dump of the database in $CASE_DIR/STAGE.dump and the output of
-# the pair's keep.sql queries in STAGE.keep, all in one session; fails the
-# case when anything fails or the database is not sound.
+# the pair's keep.sql queries in STAGE.keep, in one session; fails the case
+# when anything fails or the database is not sound.
 record_rows() {
-	local stage=$1 what=${2:-$1} data=${3:-} sound
-	[ -z "$WHY" ] || return 1
+	local stage=$1 what=$2 data=${3:-} line into sound=
+	ok || return 1
 	if ! {
 		if [ -n "$data" ]; then
 			if [ "$DIALECT" = sqlite ]; then echo 'PRAGMA foreign_keys = ON;'; fi
@@ -214,20 +255,22 @@ record_rows() {
 			sed -e '/^[[:space:]]*$/d' -e 's/;*[[:space:]]*$/;/' "$PAIR/keep.sql"
 		fi
 	} | sql_script >"$WORK/rows" 2>&1; then
-		WHY="after $what the rows cannot be read${data:+ (or data.sql does not load)}:
+		why "after $what the rows cannot be read${data:+ (or data.sql does not load)}:
 $(cat "$WORK/rows")"
 		return 1
 	fi
-	sed '/^=== keep$/,$d' "$WORK/rows" >"$CASE_DIR/$stage.dump"
-	sed '1,/^=== keep$/d' "$WORK/rows" >"$CASE_DIR/$stage.keep"
-	sound=$(grep -v -e '^t|' -e '^h|' -e '^r|' "$CASE_DIR/$stage.dump")
-	holds "$([ "$sound" = "$SOUND" ] && echo yes)" "after $what the database is not sound (expected '$SOUND'):
+	into=dump
+	while IFS= read -r line; do
+		case "$into:$line" in
+		'dump:=== keep') into=keep ;;
+		dump:t\|* | dump:h\|* | dump:r\|*) printf '%s\n' "$line" >&3 ;;
+		dump:*) sound+=$line$'\n' ;;
+		keep:*) printf '%s\n' "$line" >&4 ;;
+		esac
+	done <"$WORK/rows" 3>"$CASE_DIR/$stage.dump" 4>"$CASE_DIR/$stage.keep"
+	[ "$sound" = "$SOUND" ] || why "after $what the database is not sound (expected '${SOUND%$'\n'}'):
 $sound"
 }
-
-# What a sound database says of itself in a dump.
-SOUND=
-[ "$DIALECT" = sqlite ] && SOUND=ok
 
 # common_columns DUMP_A DUMP_B: "TABLE|COLUMN" for each column that both
 # dumps have, in the order of DUMP_A.
@@ -238,11 +281,10 @@ common_columns() {
 		/^h\|/ {
 			n = split(substr($0, 3), c, "|")
 			for (i = 1; i <= n; i++) {
-				if (file == 1) {
+				if (file == 1)
 					order[++k] = t "|" c[i]
-				} else {
+				else
 					both[t "|" c[i]] = 1
-				}
 			}
 		}
 		END {
@@ -253,12 +295,13 @@ common_columns() {
 	' "$1" "$2"
 }
 
-# project COMMON DUMP: the rows of DUMP's tables reduced to the columns of
-# COMMON (as common_columns prints them), one "TABLE|VALUE|..." line per
-# row, sorted; a column of COMMON that DUMP lacks shows as "<no COLUMN>".
-# With COMMON holding only the tables, one "TABLE|N rows" line per table.
+# project COMMON DUMP [counts]: one "TABLE|N rows" line per table of
+# COMMON (as common_columns prints it), then, unless "counts", the rows of
+# DUMP's tables reduced to the columns of COMMON, one "TABLE|VALUE|..."
+# line per row; sorted.  A column of COMMON that DUMP lacks shows as
+# "<no COLUMN>".
 project() {
-	awk -F'|' '
+	awk -F'|' -v counts="${3:-}" '
 		FNR == NR {
 			i = index($0, "|")
 			t = substr($0, 1, i - 1)
@@ -280,6 +323,8 @@ project() {
 			if (!(t in tabs))
 				next
 			rows[t]++
+			if (counts != "")
+				next
 			line = t
 			for (j = 1; j <= n; j++)
 				line = line "|" (col[j] ? $(col[j]) : "<no " cc[t, j] ">")
@@ -293,47 +338,85 @@ project() {
 }
 
 # rows_survived STAGE DESCRIPTION: the rows now are the ones loaded, in
-# the columns and tables that a and b both have (the common ones are fixed
-# from the dumps after data.sql and after the first upgrade to b).
+# the tables and columns that a and b both have (fixed from the dumps
+# after data.sql and after the first upgrade to b), and keep.sql prints
+# what it printed then.
 rows_survived() {
-	local stage=$1 what=$2 want got
-	[ -z "$WHY" ] || return 1
+	local stage=$1 what=$2 counts=
+	ok || return 1
 	record_rows "$stage" "$what" || return 1
+	[ -e "$PAIR/keep.sql" ] && counts=counts
 	if [ ! -e "$CASE_DIR/common" ]; then
 		common_columns "$CASE_DIR/data.dump" "$CASE_DIR/$stage.dump" >"$CASE_DIR/common"
-		cut -d'|' -f1 "$CASE_DIR/common" | LC_ALL=C sort -u | sed 's/$/|/' >"$CASE_DIR/tables"
+		project "$CASE_DIR/common" "$CASE_DIR/data.dump" $counts >"$CASE_DIR/data.rows"
 	fi
-	# Every row of a table both models have, always.
-	want=$(project "$CASE_DIR/tables" "$CASE_DIR/data.dump" | grep ' rows$')
-	got=$(project "$CASE_DIR/tables" "$CASE_DIR/$stage.dump" | grep ' rows$')
-	holds "$([ "$want" = "$got" ] && echo yes)" "after $what the tables hold other numbers of rows:
-$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$got"))" || return 1
-	if [ -e "$PAIR/keep.sql" ]; then
-		holds "$(cmp -s "$CASE_DIR/data.keep" "$CASE_DIR/$stage.keep" && echo yes)" \
-			"after $what keep.sql prints something else:
+	project "$CASE_DIR/common" "$CASE_DIR/$stage.dump" $counts >"$CASE_DIR/$stage.rows"
+	cmp -s "$CASE_DIR/data.rows" "$CASE_DIR/$stage.rows" ||
+		why "after $what the rows differ from the ones loaded, in the tables and columns both models have:
+$(diff "$CASE_DIR/data.rows" "$CASE_DIR/$stage.rows")" || return 1
+	cmp -s "$CASE_DIR/data.keep" "$CASE_DIR/$stage.keep" ||
+		why "after $what keep.sql prints something else:
 $(diff "$CASE_DIR/data.keep" "$CASE_DIR/$stage.keep")"
-		return
-	fi
-	want=$(project "$CASE_DIR/common" "$CASE_DIR/data.dump")
-	got=$(project "$CASE_DIR/common" "$CASE_DIR/$stage.dump")
-	holds "$([ "$want" = "$got" ] && echo yes)" "after $what the rows differ in the columns both models have:
-$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$got"))"
 }
 
 # model_agrees WHAT: check exits 0 and prints no finding.
 model_agrees() {
-	if step 0 "check $1" dbtool check; then
-		holds "$([ ! -s "$OUT" ] && echo yes)" "check $1 printed findings:
+	step 0 "check $1" dbtool check || return 1
+	[ ! -s "$OUT" ] || why "check $1 printed findings:
 $(show_output)"
-	fi
 }
 
 # ------------------------------------------------------------ the pairs
 
-# run_pair DIR: one pair, as the header says; fails the case with the
+# check_revision FILE FINDINGS: what migrate wrote and printed for the
+# change from a to b, FINDINGS being what check found.
+check_revision() {
+	local rev=$1 findings=$2 stdout stderr line part text
+	slurp stdout "$OUT"
+	slurp stderr "$ERR"
+	ok && { [ "$stdout" = "${stdout%%$'\n'*}"$'\n' ] && [ "${stdout%$'\n'}" -ef "$rev" ] ||
+		why "migrate should print the path of '$rev' on stdout:
+$(show_output)"; }
+	while IFS= read -r line; do
+		ok && { has_exact_line "$stderr" "$line" ||
+			why "migrate should print the change '$line' on stderr:
+$(show_output)"; }
+	done <<<"${findings%$'\n'}"
+	read_sections "$rev"
+	ok && { [ "$MARKERS" = 2 ] || why "the revision should have the two section markers:
+$(cat "$rev")"; }
+	# Each section holds SQL and comment lines.
+	for part in upgrade downgrade; do
+		if [ $part = upgrade ]; then text=$UP; else text=$DOWN; fi
+		ok && { has_line "$text" '-- ?*' && has_line "$text" '[A-Za-z]*' ||
+			why "the $part section should hold SQL, with a comment line before each change:
+$(cat "$rev")"; }
+	done
+	# Drops destroy data: a warning on stderr and in the file.  A change
+	# that only adds warns of nothing, and its downgrade, which drops
+	# what it added, is marked.
+	if has_line "$findings" '- table *' || has_line "$findings" '- column *'; then
+		ok && { has_line "$stderr" 'warning: ?*' && has_line "$UP" '-- WARNING: ?*' ||
+			why "a drop should be printed as a warning and marked '-- WARNING:' in the upgrade:
+$(show_output)
+$(cat "$rev")"; }
+	elif ! has_line "${findings%$'\n'}" '[!+]*'; then
+		ok && { [[ $stderr != *warning* ]] && ! has_line "$UP" '-- WARNING*' ||
+			why "a change that only adds should warn of nothing:
+$(show_output)
+$(cat "$rev")"; }
+	fi
+	if has_line "$findings" '+ table *' || has_line "$findings" '+ column *'; then
+		ok && { has_line "$DOWN" '-- WARNING: ?*' ||
+			why "the downgrade drops what the upgrade added: it should be marked '-- WARNING:':
+$(cat "$rev")"; }
+	fi
+}
+
+# run_pair: the pair $PAIR, as the header says; fails the case with the
 # first thing that went wrong.
 run_pair() {
-	local before rev_a rev_b findings line up down stdout text out
+	local rev_a='' rev_b='' findings='' stderr
 
 	# A fresh database and no revision.
 	step 0 "drop-all" dbtool drop-all --yes
@@ -341,11 +424,10 @@ run_pair() {
 
 	# Model a, with its rows.
 	cp "$PAIR/a.sql" schema.sql
-	before=$(revision_files)
 	step 0 "migrate with model a" dbtool migrate -m a
-	rev_a=$(new_revisions "$before")
-	holds "$([ "$(printf '%s' "$rev_a" | grep -c .)" = 1 ] && echo yes)" \
-		"migrate with model a should write one revision, wrote: '$rev_a'"
+	list_revisions
+	ok && { [ "${#REVS[@]}" = 1 ] || why "migrate with model a should write one revision, wrote: ${REVS[*]}"; }
+	rev_a=${REVS[0]:-}
 	step 0 "upgrade to a" dbtool upgrade
 	model_agrees "after the upgrade to a"
 	record_rows data "data.sql" "$PAIR/data.sql"
@@ -353,78 +435,44 @@ run_pair() {
 	# The findings migrate must report: what check sees.
 	cp "$PAIR/b.sql" schema.sql
 	if step 1 "check with model b before migrate" dbtool check; then
-		findings=$(cat "$OUT")
-		holds "$([ -n "$findings" ] && echo yes)" "check with model b found nothing:
+		slurp findings "$OUT"
+		[ -n "$findings" ] || why "check with model b found nothing:
 $(show_output)"
 	fi
 
 	# Model b: one revision written and reported.
-	before=$(revision_files)
 	step 0 "migrate with model b" dbtool migrate -m b
-	rev_b=$(new_revisions "$before")
-	if holds "$([ "$(printf '%s' "$rev_b" | grep -c .)" = 1 ] && echo yes)" \
-		"migrate with model b should write one revision, wrote: '$rev_b'
-$(show_output)"; then
-		stdout=$(cat "$OUT")
-		holds "$([ "$(wc -l <"$OUT")" = 1 ] && [ -e "$stdout" ] && [ "$stdout" -ef "$rev_b" ] && echo yes)" \
-			"migrate should print the path of '$rev_b' on stdout:
+	list_revisions
+	if ok; then
+		if [ "${#REVS[@]}" = 2 ]; then
+			rev_b=${REVS[0]}
+			[ "$rev_b" != "$rev_a" ] || rev_b=${REVS[1]}
+			check_revision "$rev_b" "$findings"
+		else
+			why "migrate with model b should write one revision, the folder holds: ${REVS[*]}
 $(show_output)"
-		while IFS= read -r line; do
-			holds "$(grep -qxF -- "$line" "$ERR" && echo yes)" \
-				"migrate should print the change '$line' on stderr:
-$(show_output)"
-		done <<<"$findings"
-		up=$(section "$rev_b" upgrade)
-		down=$(section "$rev_b" downgrade)
-		holds "$(grep -qx -- '-- migrate:upgrade' "$rev_b" && grep -qx -- '-- migrate:downgrade' "$rev_b" && echo yes)" \
-			"the revision lacks its sections:
-$(cat "$rev_b")"
-		for line in upgrade downgrade; do
-			if [ $line = upgrade ]; then text=$up; else text=$down; fi
-			holds "$(grep -q '^-- ' <<<"$text" && grep -qv -e '^--' -e '^[[:space:]]*$' <<<"$text" && echo yes)" \
-				"the $line section should hold SQL, with a comment line before each change:
-$(cat "$rev_b")"
-		done
-		# Drops destroy data: a warning on stderr and in the file.  A
-		# change that only adds warns of nothing, and its downgrade,
-		# which drops what it added, is marked.
-		if grep -qE '^- (table|column) ' <<<"$findings"; then
-			holds "$(grep -q '^warning: ' "$ERR" && grep -q '^-- WARNING: ' <<<"$up" && echo yes)" \
-				"a drop should be printed as a warning and marked '-- WARNING:' in the upgrade:
-$(show_output)
-$(cat "$rev_b")"
-		elif ! grep -qv '^+ ' <<<"$findings"; then
-			holds "$(! grep -q 'warning' "$ERR" && ! grep -q '^-- WARNING' <<<"$up" && echo yes)" \
-				"a change that only adds should warn of nothing:
-$(show_output)
-$(cat "$rev_b")"
-		fi
-		if grep -qE '^\+ (table|column) ' <<<"$findings"; then
-			holds "$(grep -q '^-- WARNING: ' <<<"$down" && echo yes)" \
-				"the downgrade drops what the upgrade added: it should be marked '-- WARNING:':
-$(cat "$rev_b")"
 		fi
 	fi
 	step 0 "upgrade to b" dbtool upgrade
 	model_agrees "after the upgrade to b"
-	before=$(revision_files)
 	if step 0 "migrate again after the upgrade to b" dbtool migrate -m again; then
-		holds "$([ ! -s "$OUT" ] && cmp -s "$ERR" <(printf '%s\n' "$NOTHING_TO_DO") &&
-			[ -z "$(new_revisions "$before")" ] && echo yes)" \
-			"migrate right after the upgrade should say '$NOTHING_TO_DO' and write nothing:
+		list_revisions
+		slurp stderr "$ERR"
+		[ ! -s "$OUT" ] && [ "$stderr" = "$NOTHING_TO_DO"$'\n' ] && [ "${#REVS[@]}" = 2 ] ||
+			why "migrate right after the upgrade should say '$NOTHING_TO_DO' and write nothing:
 $(show_output)
-new files: $(new_revisions "$before")"
+revisions: ${REVS[*]}"
 	fi
 	rows_survived up "the upgrade to b"
 
 	# Back to a: b's revision set aside so that the database is at head.
 	step 0 "downgrade -1" dbtool downgrade -1
 	rows_survived down "the downgrade to a"
-	if [ -z "$WHY" ]; then
+	if ok; then
 		cp "$PAIR/a.sql" schema.sql
 		mv "$rev_b" "$HELD/"
 		model_agrees "with model a after the downgrade"
-		mv "$HELD/$(basename "$rev_b")" "$VERSIONS/"
+		mv "$HELD/${rev_b##*/}" "$VERSIONS/"
 	fi
 
 	# And up to b once more.
@@ -434,11 +482,16 @@ new files: $(new_revisions "$before")"
 	model_agrees "after the second upgrade to b"
 }
 
+# "N of M" only when some failed.
+of() {
+	[ "$1" = "$2" ] && printf '%s' "$1" || printf '%s of %s' "$1" "$2"
+}
+
 npairs=0
 pairs_ok=0
 for PAIR in "$CHANGES"/*/; do
 	PAIR=${PAIR%/}
-	name=$(basename "$PAIR")
+	name=${PAIR##*/}
 	selected "$name" || continue
 	npairs=$((npairs + 1))
 	CASE_DIR=$WORK/case.$name
@@ -450,11 +503,6 @@ for PAIR in "$CHANGES"/*/; do
 		force_empty
 	fi
 done
-
-# "N of M" only when some pair failed.
-of() {
-	[ "$1" = "$2" ] && printf '%s' "$1" || printf '%s of %s' "$1" "$2"
-}
 
 if [ -n "$ONLY" ]; then
 	echo "# change pairs: $(of $pairs_ok $npairs) round-trips passed"
@@ -611,8 +659,11 @@ expect_stderr_contains "- index ix_users_email"
 expect_eq "$(grep -c '^warning: .*users\.email' "$ERR")" 1 "a warning names the dropped column users.email"
 rev4=$(new_revisions "$files")
 expect_eq "$(grep -c . <<<"$rev4")" 1 "revision --autogenerate wrote the drop"
-expect_eq "$(section "$rev4" upgrade | grep -c '^-- WARNING: .*users\.email')" 1 \
+read_sections "$rev4"
+expect_eq "$(grep -c '^-- WARNING: .*users\.email' <<<"$UP")" 1 \
 	"the upgrade marks the drop of users.email with '-- WARNING:'"
+expect_eq "$(grep '^-- ' <<<"$DOWN" | grep -v -e '^-- [-+~] ' -e '^-- WARNING:' | grep -c 'users\.email')" 1 \
+	"the downgrade says in a comment that it cannot restore the values of users.email"
 expect_ok dbtool upgrade
 expect_eq "$(sql_value "SELECT id, name, level FROM users")" "1|ann|5" "the other columns kept their values"
 expect_ok dbtool check

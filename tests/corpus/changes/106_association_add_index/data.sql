@@ -1,9 +1,0 @@
-INSERT INTO students (id, name) VALUES (1, 'ann');
-INSERT INTO students (id, name) VALUES (2, 'bob');
-INSERT INTO students (id, name) VALUES (3, 'cy');
-INSERT INTO courses (id, title) VALUES (10, 'algebra');
-INSERT INTO courses (id, title) VALUES (20, 'biology');
-INSERT INTO enrollments (student_id, course_id) VALUES (1, 10);
-INSERT INTO enrollments (student_id, course_id) VALUES (1, 20);
-INSERT INTO enrollments (student_id, course_id) VALUES (2, 10);
-INSERT INTO enrollments (student_id, course_id) VALUES (3, 20);
