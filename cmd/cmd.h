@@ -75,6 +75,12 @@ int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags);
  * SQLite path from the config file is relative to the config's folder. */
 int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 
+/* The same, for commands that only read: nothing is written or created. */
+int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
+
+/* 1 when `s` is empty or only blanks. */
+int cmd_blank(const char *s);
+
 /* Writes `s` as a JSON string literal. */
 void cmd_json_str(FILE *f, const char *s);
 
@@ -93,8 +99,13 @@ int cmd_heads(int argc, char **argv);
 int cmd_history(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_stamp(int argc, char **argv);
+int cmd_repair(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+
+/* check --roundtrip, on the scratch database `scratch_url` (NULL: an
+ * in-memory SQLite database, for SQLite projects). */
+int cmd_check_roundtrip(const char *scratch_url);
 
 /* migrate's work, shared with `revision --autogenerate`. */
 int cmd_autogenerate(const char *message, const char *rev_id);

@@ -1,6 +1,7 @@
 /*
  * cmd_check.c - `dbtool check`: the CI gate.  Fails when the chain is
- * broken, when the database is not at head, or when the model and the
+ * broken, when an applied revision's file changed since it was applied or
+ * is gone, when the database is not at head, or when the model and the
  * database differ, printing one line per difference.
  */
 #include "cmd.h"
@@ -9,30 +10,52 @@
 #include <stdlib.h>
 
 static const char usage[] =
-	"usage: dbtool check\n"
+	"usage: dbtool check [--roundtrip [--scratch-url URL]]\n"
 	"\n"
 	"Exits 1 when the revision chain is broken (missing parent, cycle, duplicate\n"
-	"id, several heads), when the database is not at the head revision, or when\n"
-	"the model (model = in dbtool.ini) and the database differ.  Each difference\n"
-	"is one line on stdout:\n"
+	"id, several heads), when an applied revision's file changed since it was\n"
+	"applied or no file defines it anymore, when the database is not at the head\n"
+	"revision, or when the model (model = in dbtool.ini) and the database differ.\n"
+	"Each finding is one line on stdout:\n"
+	"  ! ...   an applied revision's file changed or is gone (see 'dbtool repair')\n"
 	"  + ...   the model has it, the database does not\n"
 	"  - ...   the database has it, the model does not\n"
 	"  ~ ...   both have it, differently\n"
-	"With --format json: {\"ok\": true|false, \"findings\": [{\"kind\", \"text\"}]}.\n";
+	"With --format json: {\"ok\": true|false, \"findings\": [{\"kind\", \"text\"}]}.\n"
+	"\n"
+	"      --roundtrip        instead, on a scratch database, apply every revision\n"
+	"                         up from base, down again and up again, and fail,\n"
+	"                         naming the revision, when a downgrade does not\n"
+	"                         restore the previous schema or the head differs\n"
+	"                         from the model\n"
+	"      --scratch-url URL  the scratch database: must be empty; SQLite\n"
+	"                         projects default to an in-memory one\n";
 
-static void print_json(const dbt_findings *f)
+/* The findings of the revision files (`revs`), then of the model. */
+static void print_json(const dbt_findings *revs, const dbt_findings *f)
+{
+	const dbt_findings *lists[2] = {revs, f};
+	size_t i, k, n = 0;
+
+	printf("{\"ok\": %s, \"findings\": [", revs->n || f->n ? "false" : "true");
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < lists[k]->n; i++, n++) {
+			fputs(n ? ", {\"kind\": " : "{\"kind\": ", stdout);
+			cmd_json_str(stdout, lists[k]->v[i].kind);
+			fputs(", \"text\": ", stdout);
+			cmd_json_str(stdout, lists[k]->v[i].text);
+			fputc('}', stdout);
+		}
+	}
+	fputs("]}\n", stdout);
+}
+
+static void print_text(const dbt_findings *f)
 {
 	size_t i;
 
-	printf("{\"ok\": %s, \"findings\": [", f->n ? "false" : "true");
-	for (i = 0; i < f->n; i++) {
-		fputs(i ? ", {\"kind\": " : "{\"kind\": ", stdout);
-		cmd_json_str(stdout, f->v[i].kind);
-		fputs(", \"text\": ", stdout);
-		cmd_json_str(stdout, f->v[i].text);
-		fputc('}', stdout);
-	}
-	fputs("]}\n", stdout);
+	for (i = 0; i < f->n; i++)
+		printf("%s\n", f->v[i].text);
 }
 
 int cmd_check(int argc, char **argv)
@@ -41,19 +64,38 @@ int cmd_check(int argc, char **argv)
 	dbt_chain chain;
 	dbt_url url;
 	dbt_conn *conn = NULL;
-	dbt_findings findings = {NULL, 0};
-	size_t i;
+	dbt_findings findings = {NULL, 0}, revs = {NULL, 0};
+	size_t unverified = 0;
 	int nargs, rc, status = EXIT_FAIL;
 
-	if ((rc = cmd_parse(argc, argv, usage, NULL, NULL, 0, &nargs)) != 0)
+	int roundtrip = 0;
+	const char *scratch_url = NULL;
+	const struct cmd_option opts[] = {
+		{"roundtrip", 0, NULL, &roundtrip},
+		{"scratch-url", 0, &scratch_url, NULL},
+		{NULL, 0, NULL, NULL},
+	};
+
+	if ((rc = cmd_parse(argc, argv, usage, opts, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
+	if (scratch_url && !roundtrip)
+		return cmd_usage_error("check", "--scratch-url goes with --roundtrip");
+	if (roundtrip)
+		return cmd_check_roundtrip(scratch_url);
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
 	if (cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
 	if (cmd_connect(&conn, &url, &cfg))
 		goto cleanup_chain;
+	if (dbt_run_verify(&revs, &unverified, conn, &chain) < 0) {
+		cmd_fail();
+		goto cleanup;
+	}
 	if (dbt_run_require_head(conn, &chain) < 0) {
+		/* The files that changed explain why an upgrade would refuse. */
+		if (!g_opts.json)
+			print_text(&revs);
 		cmd_fail();
 		goto cleanup;
 	}
@@ -62,16 +104,21 @@ int cmd_check(int argc, char **argv)
 		goto cleanup;
 	}
 	if (g_opts.json) {
-		print_json(&findings);
+		print_json(&revs, &findings);
 	} else {
-		for (i = 0; i < findings.n; i++)
-			printf("%s\n", findings.v[i].text);
-		if (!findings.n)
+		print_text(&revs);
+		print_text(&findings);
+		if (!findings.n && !revs.n)
 			cmd_info("model, revisions and database agree");
 	}
-	status = findings.n ? EXIT_FAIL : EXIT_OK;
-	dbt_findings_release(&findings);
+	if (unverified)
+		cmd_info("note: %zu applied revision%s no recorded checksum (applied before dbtool "
+			 "kept a history): 'dbtool repair' records them",
+			 unverified, unverified == 1 ? " has" : "s have");
+	status = findings.n || revs.n ? EXIT_FAIL : EXIT_OK;
 cleanup:
+	dbt_findings_release(&findings);
+	dbt_findings_release(&revs);
 	dbt_conn_close(conn);
 	dbt_url_release(&url);
 cleanup_chain:

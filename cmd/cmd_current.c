@@ -26,7 +26,7 @@ int cmd_current(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_connect(&conn, &url, &cfg))
+	if (cmd_connect_readonly(&conn, &url, &cfg))
 		goto cleanup_cfg;
 	if (dbt_conn_current(&id, conn) < 0) {
 		cmd_fail();

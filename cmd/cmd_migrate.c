@@ -73,7 +73,7 @@ int cmd_migrate(int argc, char **argv)
 
 	if ((rc = cmd_parse(argc, argv, usage, opts, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (!message)
+	if (!message || cmd_blank(message))
 		return cmd_usage_error("migrate", "a message is required: -m MESSAGE");
 	return cmd_autogenerate(message, rev_id);
 }

@@ -35,7 +35,7 @@ int cmd_revision(int argc, char **argv)
 
 	if ((rc = cmd_parse(argc, argv, usage, opts, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (!message)
+	if (!message || cmd_blank(message))
 		return cmd_usage_error("revision", "a message is required: -m MESSAGE");
 	if (autogenerate)
 		return cmd_autogenerate(message, rev_id);

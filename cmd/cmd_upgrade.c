@@ -52,7 +52,8 @@ static int run(int argc, char **argv, int up)
 		return EXIT_FAIL;
 	if (cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
-	if (cmd_connect(&conn, &url, &cfg))
+	/* --sql only reads the version: it must not create or change anything. */
+	if (sql ? cmd_connect_readonly(&conn, &url, &cfg) : cmd_connect(&conn, &url, &cfg))
 		goto cleanup_chain;
 
 	if (sql) {

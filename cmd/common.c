@@ -221,7 +221,7 @@ int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
 	return 0;
 }
 
-int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
+static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int readonly)
 {
 	const char *text = dbt_config_pick_url(cfg, g_opts.url);
 	int from_config = text && text == cfg->url;
@@ -229,8 +229,12 @@ int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 	*conn = NULL;
 	if (!text)
 		return cmd_fail();
-	if (dbt_url_parse(url, text) < 0)
+	if (dbt_url_parse(url, text) < 0) {
+		if (from_config)
+			return cmd_error("%s: url: %s", cfg->path ? cfg->path : "dbtool.ini",
+					 dbt_error_last());
 		return cmd_fail();
+	}
 	/* A relative SQLite path written in the config file is relative to
 	 * the file's folder, like the other paths there. */
 	if (from_config && url->kind == DBT_DIALECT_SQLITE && url->database &&
@@ -245,11 +249,28 @@ int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 		free(url->database);
 		url->database = p;
 	}
-	if (dbt_conn_open(conn, url) < 0) {
+	if ((readonly ? dbt_conn_open_readonly(conn, url) : dbt_conn_open(conn, url)) < 0) {
 		dbt_url_release(url);
 		return cmd_fail();
 	}
 	return 0;
+}
+
+int cmd_blank(const char *s)
+{
+	while (*s && isspace((unsigned char)*s))
+		s++;
+	return *s == '\0';
+}
+
+int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
+{
+	return connect_db(conn, url, cfg, 0);
+}
+
+int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
+{
+	return connect_db(conn, url, cfg, 1);
 }
 
 void cmd_json_str(FILE *f, const char *s)

@@ -210,6 +210,17 @@ static int on_value(void *user, const char *section, const char *name, const cha
 
 	if (ld->rc)
 		return 0;
+	if (!*section) {
+		/* One of our keys before any section: most likely the [dbtool]
+		 * line is missing.  Other keys there belong to other tools. */
+		for (k = 0; k < NKEYS; k++)
+			if (!strcmp(name, key_names[k]))
+				break;
+		if (k < NKEYS)
+			fail(ld, DBT_EPARSE, "key '%s' is outside any section: put it under [" SECTION "]",
+			     name);
+		return k < NKEYS ? 0 : 1;
+	}
 	if (strcmp(section, SECTION))
 		return 1;
 	for (k = 0; k < NKEYS; k++)
@@ -341,14 +352,19 @@ const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url)
 {
 	const char *env;
 
-	if (cli_url && *cli_url)
-		return cli_url;
+	if (cli_url) {
+		if (*cli_url)
+			return cli_url;
+		dbt_error_set(DBT_EPARSE, "the url given with --url is empty");
+		return NULL;
+	}
 	env = getenv("DATABASE_URL");
 	if (env && *env)
 		return env;
 	if (cfg && cfg->url && *cfg->url)
 		return cfg->url;
-	dbt_error_set(DBT_ENOTFOUND, "no database url: set url in dbtool.ini, DATABASE_URL or --url");
+	dbt_error_set(DBT_ENOTFOUND, "no database url: set url in %s, DATABASE_URL or --url",
+		      cfg && cfg->path ? cfg->path : "dbtool.ini");
 	return NULL;
 }
 

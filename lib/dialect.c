@@ -20,14 +20,24 @@ const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind)
 	return NULL;
 }
 
-int dbt_conn_open(dbt_conn **out, const dbt_url *url)
+static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(url->kind);
 
 	*out = NULL;
 	if (!d)
 		return dbt_error_set(DBT_ERROR, "unsupported database kind");
-	return d->open(out, url);
+	return d->open(out, url, readonly);
+}
+
+int dbt_conn_open(dbt_conn **out, const dbt_url *url)
+{
+	return open_conn(out, url, 0);
+}
+
+int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url)
+{
+	return open_conn(out, url, 1);
 }
 
 void dbt_conn_close(dbt_conn *conn)

@@ -26,8 +26,10 @@ struct dbt_dialect {
 	const char *name; /* "sqlite", "postgresql" */
 	dbt_dialect_kind kind;
 
-	/* Connects; DBT_ECONNECT naming the database (never the password). */
-	int (*open)(dbt_conn **out, const dbt_url *url);
+	/* Connects; DBT_ECONNECT naming the database (never the password).
+	 * `readonly`: the caller only reads; SQLite then never creates the
+	 * file (a missing one reads as an empty database). */
+	int (*open)(dbt_conn **out, const dbt_url *url, int readonly);
 	void (*close)(dbt_conn *conn);
 
 	/*

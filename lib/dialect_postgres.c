@@ -199,7 +199,18 @@ static void add_param(const char **keys, const char **values, size_t *n, const c
 	(*n)++;
 }
 
-static int open_conn(dbt_conn **out, const dbt_url *url)
+/* The value of `key` in the URL: a query parameter wins, as in libpq. */
+static const char *url_part(const dbt_url *url, const char *key, const char *dflt)
+{
+	size_t i;
+
+	for (i = url->nparams; i-- > 0;)
+		if (!strcmp(url->keys[i], key))
+			return url->values[i];
+	return dflt;
+}
+
+static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 {
 	const char **keys = NULL, **values = NULL;
 	struct postgres_conn *c = NULL;
@@ -228,6 +239,9 @@ static int open_conn(dbt_conn **out, const dbt_url *url)
 	add_param(keys, values, &n, "fallback_application_name", "dbtool");
 	for (i = 0; i < url->nparams; i++)
 		add_param(keys, values, &n, url->keys[i], url->values[i]);
+	/* A reader makes sure it writes nothing. */
+	if (readonly)
+		add_param(keys, values, &n, "options", "-c default_transaction_read_only=on");
 
 	c->pg = PQconnectdbParams(keys, values, 0);
 	if (!c->pg) {
@@ -236,10 +250,16 @@ static int open_conn(dbt_conn **out, const dbt_url *url)
 	}
 	if (PQstatus(c->pg) != CONNECTION_OK) {
 		const char *msg = connect_message(c->pg);
-		const char *db = url->database ? url->database : PQdb(c->pg);
-		const char *host = url->host ? url->host : PQhost(c->pg);
-		const char *port = url->port ? url->port : PQport(c->pg);
+		const char *db = url_part(url, "dbname", url->database);
+		const char *host = url_part(url, "host", url->host);
+		const char *port = url_part(url, "port", url->port);
 
+		if (!db)
+			db = PQdb(c->pg);
+		if (!host)
+			host = PQhost(c->pg);
+		if (!port)
+			port = PQport(c->pg);
 		rc = dbt_error_set(DBT_ECONNECT,
 				   "cannot connect to postgresql database '%s' on %s:%s: %.*s",
 				   db && *db ? db : "(default)", host && *host ? host : "localhost",
@@ -411,8 +431,14 @@ static int lock(dbt_conn *conn, int timeout_ms)
 
 static int unlock(dbt_conn *conn)
 {
-	PGresult *res = query(conn_of(conn), "SELECT pg_advisory_unlock(" LOCK_KEY ")", 0, NULL);
+	struct postgres_conn *c = conn_of(conn);
+	PGresult *res;
 
+	/* A lost connection took its session's lock along; trying would only
+	 * replace the message of what really failed. */
+	if (PQstatus(c->pg) != CONNECTION_OK)
+		return 0;
+	res = query(c, "SELECT pg_advisory_unlock(" LOCK_KEY ")", 0, NULL);
 	if (!res)
 		return DBT_EDB;
 	PQclear(res);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* How long any statement waits for another connection's lock until
  * lock() says otherwise, so that readers do not fail on a writer's
@@ -118,9 +119,13 @@ static int db_error(struct sqlite_conn *c, const char *file, int line, const cha
 		len--;
 	if (file)
 		dbt_buf_printf(&msg, "%s:%d: ", file, line);
-	dbt_buf_printf(&msg, "%s (in: ", sqlite3_errmsg(c->db));
+	dbt_dialect_excerpt(&msg, sqlite3_errmsg(c->db), strlen(sqlite3_errmsg(c->db)), 200);
+	dbt_buf_puts(&msg, " (in: ");
 	dbt_dialect_excerpt(&msg, stmt, len, EXCERPT_MAX);
 	dbt_buf_putc(&msg, ')');
+	if ((c->last_code & 0xff) == SQLITE_READONLY)
+		dbt_buf_printf(&msg, "; the database '%s' is read-only: check the file's permissions "
+			       "and the url's mode parameter", c->path);
 	if (msg.oom)
 		rc = dbt_error_oom();
 	else
@@ -174,27 +179,74 @@ cleanup:
 	return rc;
 }
 
-static int open_conn(dbt_conn **out, const dbt_url *url)
+/*
+ * The open flags the URL asks for: `?mode=ro|rw|rwc` as SQLite's own URIs
+ * spell it (default rwc: read, write, create).  Any other parameter is an
+ * error rather than silently ignored.
+ */
+static int open_flags(int *out, const dbt_url *url)
+{
+	size_t i;
+
+	*out = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	for (i = 0; i < url->nparams; i++) {
+		if (strcmp(url->keys[i], "mode"))
+			return dbt_error_set(DBT_EPARSE,
+					     "unknown parameter '%s' in sqlite url (the one known is mode=ro|rw|rwc)",
+					     url->keys[i]);
+		if (!strcmp(url->values[i], "ro"))
+			*out = SQLITE_OPEN_READONLY;
+		else if (!strcmp(url->values[i], "rw"))
+			*out = SQLITE_OPEN_READWRITE;
+		else if (!strcmp(url->values[i], "rwc"))
+			*out = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+		else
+			return dbt_error_set(DBT_EPARSE, "sqlite url parameter mode is '%s' (expected ro, rw or rwc)",
+					     url->values[i]);
+	}
+	return 0;
+}
+
+static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 {
 	const char *path = url->database ? url->database : ":memory:";
 	struct sqlite_conn *c;
-	int rc = 0;
+	int rc = 0, flags;
 
 	*out = NULL;
+	if ((rc = open_flags(&flags, url)) < 0)
+		return rc;
+	/* A reader never creates the file: a database that does not exist yet
+	 * reads as an empty one. */
+	if (readonly) {
+		flags = SQLITE_OPEN_READONLY;
+		if (url->database && access(url->database, F_OK) != 0)
+			path = ":memory:";
+	}
 	c = calloc(1, sizeof(*c));
 	if (!c)
 		return dbt_error_oom();
 	c->base.dialect = &dbt_dialect_sqlite;
 	c->busy_ms = DEFAULT_BUSY_MS;
-	c->path = strdup(path);
+	c->path = strdup(url->database ? url->database : ":memory:");
 	if (!c->path) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		rc = dbt_error_set(DBT_ECONNECT, "cannot open sqlite database '%s': %s", path,
+	if (strcmp(path, ":memory:") == 0)
+		flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	if (sqlite3_open_v2(path, &c->db, flags, NULL) != SQLITE_OK) {
+		rc = dbt_error_set(DBT_ECONNECT, "cannot open sqlite database '%s': %s", c->path,
 				   c->db ? sqlite3_errmsg(c->db) : "out of memory");
+		goto cleanup;
+	}
+	/* SQLite opens a file it may not write read-only without a word;
+	 * say so now rather than at the first statement of a revision. */
+	if (!readonly && (flags & SQLITE_OPEN_READWRITE) && sqlite3_db_readonly(c->db, "main") == 1) {
+		rc = dbt_error_set(DBT_ECONNECT,
+				   "sqlite database '%s' is read-only: check the permissions of the file "
+				   "and its folder",
+				   c->path);
 		goto cleanup;
 	}
 	sqlite3_busy_timeout(c->db, c->busy_ms);
@@ -202,7 +254,7 @@ static int open_conn(dbt_conn **out, const dbt_url *url)
 	 * than at the first migration. */
 	if (run_sql(c, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema", NULL, 0) <
 	    0) {
-		rc = dbt_error_set(DBT_ECONNECT, "cannot open sqlite database '%s': %s", path,
+		rc = dbt_error_set(DBT_ECONNECT, "cannot open sqlite database '%s': %s", c->path,
 				   sqlite3_errmsg(c->db));
 		goto cleanup;
 	}

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #define VERSION_TABLE "dbtool_version"
+#define HISTORY_TABLE "dbtool_history"
 #define DEFAULT_LOCK_TIMEOUT_MS 60000
 
 /* The model file, parsed and adapted to the connection's database. */
@@ -227,14 +228,15 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	dbt_diff_opts o;
 	dbt_buf sql = DBT_BUF_INIT;
 	size_t i, ndropped = 0;
-	int rc, has_version = 0;
+	int rc, has_version = 0, has_history = 0;
 
 	if ((rc = dbt_schema_new(&empty)) < 0)
 		return rc;
 	if ((rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
-	    (rc = d->table_exists(conn, VERSION_TABLE, &has_version)) < 0)
+	    (rc = d->table_exists(conn, VERSION_TABLE, &has_version)) < 0 ||
+	    (rc = d->table_exists(conn, HISTORY_TABLE, &has_history)) < 0)
 		goto done;
 	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, empty, &o)) < 0)
@@ -256,6 +258,15 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		else
 			dbt_buf_puts(&sql, ", ");
 		d->quote_ident(&sql, diff.ops[i].table->name);
+		if (d->kind == DBT_DIALECT_SQLITE)
+			dbt_buf_puts(&sql, ";\n");
+		ndropped++;
+	}
+	/* The history table goes with the version table it belongs to, and
+	 * is not reported on its own. */
+	if (has_history) {
+		dbt_buf_puts(&sql, d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
+		d->quote_ident(&sql, HISTORY_TABLE);
 		if (d->kind == DBT_DIALECT_SQLITE)
 			dbt_buf_puts(&sql, ";\n");
 		ndropped++;

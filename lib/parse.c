@@ -682,14 +682,22 @@ static int parse_parens(struct parser *p, size_t *from, size_t *to, int call)
 		return expected(p, "an expression");
 	*from = p->tok.start;
 	for (;;) {
+		/* Not a full expression grammar, but an operator with nothing
+		 * after it ("CHECK (id >)") is caught here, at its place, rather
+		 * than by the database when the table is made. */
+		int after_op = 0;
+
 		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "')'");
 		if (is(p, "("))
 			depth++;
 		else if (is(p, ")") && --depth == 0)
 			break;
+		after_op = p->tok.kind == DBT_TOK_OP && !is(p, "*");
 		if ((rc = next(p)) < 0)
 			return rc;
+		if (after_op && (is(p, ")") || is(p, ",")))
+			return expected(p, "an operand");
 	}
 	*to = *from < p->tok.start ? p->prev_end : *from;
 	return next(p);

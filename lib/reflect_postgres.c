@@ -53,6 +53,7 @@
 #include <strings.h>
 
 #define VERSION_TABLE "dbtool_version"
+#define HISTORY_TABLE "dbtool_history"
 
 /* ============================================================ expressions */
 
@@ -1143,12 +1144,13 @@ cleanup:
 
 /* ============================================================= reflection */
 
-/* The tables of the schema `$1`, the version table left out. */
+/* The tables of the schema `$1`, dbtool's version and history tables left
+ * out. */
 #define SCHEMA_TABLES                                                                      \
 	"SELECT c.oid FROM pg_catalog.pg_class c "                                         \
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "                        \
 	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition "       \
-	"AND c.relname <> '" VERSION_TABLE "'"
+	"AND c.relname NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "')"
 
 /* No row when the schema does not exist; one row of NULLs when it is
  * empty. */

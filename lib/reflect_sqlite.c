@@ -42,11 +42,13 @@
 #include <strings.h>
 
 #define VERSION_TABLE "dbtool_version"
+#define HISTORY_TABLE "dbtool_history"
 
-/* The tables that are reflected, as a condition on sqlite_schema `m`. */
+/* The tables that are reflected, as a condition on sqlite_schema `m`: not
+ * SQLite's own, nor dbtool's version and history tables. */
 #define USER_TABLES                                                                        \
-	"m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name <> '" \
-	VERSION_TABLE "' COLLATE NOCASE"
+	"m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name "         \
+	"COLLATE NOCASE NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "')"
 
 /* Those of them that are not virtual, whose pragmas can be read. */
 #define PLAIN_TABLES USER_TABLES " AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL %'"

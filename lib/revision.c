@@ -8,12 +8,18 @@
  * (or fail to run) against a real database.  Section text is kept byte for
  * byte so that statement positions reported by the database map back to
  * file lines through `upgrade_line` / `downgrade_line`.
+ *
+ * Each revision also carries the SHA-256 of its file's bytes, which the
+ * runner records when it applies the revision and compares later, so that
+ * an applied file edited afterwards is noticed.  It is taken over the
+ * bytes exactly as read: line endings and a byte-order mark count.
  */
 #include "dbtool.h"
 
 #include "error.h"
 #include "fsutil.h"
 
+#include <openssl/evp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -352,6 +358,24 @@ static int parse(struct parser *p, const char *text, size_t len)
 	return 0;
 }
 
+/* The SHA-256 of `len` bytes as 64 lowercase hex digits. */
+static int checksum(char out[65], const char *path, const char *text, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[EVP_MAX_MD_SIZE];
+	unsigned int n = 0, i;
+
+	if (EVP_Digest(text, len, md, &n, EVP_sha256(), NULL) != 1 || n != 32)
+		return dbt_error_set(DBT_ERROR, "cannot compute the checksum of revision file '%s'",
+				     path);
+	for (i = 0; i < n; i++) {
+		out[2 * i] = hex[md[i] >> 4];
+		out[2 * i + 1] = hex[md[i] & 0xf];
+	}
+	out[64] = '\0';
+	return 0;
+}
+
 int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, size_t len)
 {
 	struct parser p;
@@ -366,7 +390,8 @@ int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, si
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	rc = parse(&p, text, len);
+	if ((rc = parse(&p, text, len)) == 0)
+		rc = checksum(out->checksum, path, text, len);
 cleanup:
 	if (rc < 0)
 		dbt_revision_release(out);

@@ -9,23 +9,41 @@
  * at the previous revision.  PostgreSQL additionally serialises whole runs
  * with an advisory lock; SQLite's BEGIN IMMEDIATE takes the write lock
  * before the version is read.
+ *
+ * Beside the version table, the history table keeps one row per applied
+ * revision with the checksum of its file at the time, written in that same
+ * transaction.  Before a run changes anything it compares those checksums
+ * with the files, under the lock, and refuses to go on when an applied
+ * revision was edited or has disappeared: the chain would no longer
+ * describe the database, and a downgrade would run SQL that was never
+ * applied the other way.  Rows are missing for revisions applied before
+ * the history existed; those are not verified, and nothing fills them in
+ * behind the user's back: recording a checksum vouches for the file as it
+ * is now, which only 'dbtool repair' and 'dbtool stamp' are asked to do.
  */
 #include "dbtool.h"
 
 #include "buf.h"
 #include "dialect.h"
 #include "error.h"
+#include "model.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define VERSION_TABLE "dbtool_version"
+#define HISTORY_TABLE "dbtool_history"
 #define DEFAULT_LOCK_TIMEOUT_MS 60000
 
 static const char version_ddl[] =
 	"CREATE TABLE IF NOT EXISTS " VERSION_TABLE " (version_num VARCHAR(64) NOT NULL, "
 	"CONSTRAINT " VERSION_TABLE "_pkc PRIMARY KEY (version_num))";
+
+static const char history_ddl[] =
+	"CREATE TABLE IF NOT EXISTS " HISTORY_TABLE " (version_num VARCHAR(64) NOT NULL, "
+	"checksum CHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, "
+	"CONSTRAINT " HISTORY_TABLE "_pkc PRIMARY KEY (version_num))";
 
 enum mode { MODE_UPGRADE, MODE_DOWNGRADE, MODE_STAMP };
 
@@ -74,23 +92,211 @@ static void version_set_sql(dbt_buf *sql, const struct dbt_dialect *d, const cha
 	}
 }
 
-static int version_set(dbt_conn *c, const char *id)
-{
-	dbt_buf sql = DBT_BUF_INIT;
-	int rc;
-
-	version_set_sql(&sql, c->dialect, id);
-	if (sql.oom)
-		return dbt_error_oom();
-	rc = c->dialect->exec_script(c, sql.ptr, "version table", 1);
-	dbt_buf_release(&sql);
-	return rc;
-}
-
 int dbt_conn_current(char **out, dbt_conn *conn)
 {
 	return version_get(conn, out);
 }
+
+/* --------------------------------------------------------------- history */
+
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", computed by the database
+ * so that an offline script records when it ran, not when it was made. */
+static const char *utc_now_sql(const struct dbt_dialect *d)
+{
+	if (d->kind == DBT_DIALECT_POSTGRES)
+		return "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
+	return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
+}
+
+/* Every row of the history as one value, "id checksum" lines; the
+ * dialect's query interface hands back a single value. */
+static const char *history_rows_sql(const struct dbt_dialect *d)
+{
+	if (d->kind == DBT_DIALECT_POSTGRES)
+		return "SELECT string_agg(version_num || ' ' || checksum, chr(10) ORDER BY version_num) "
+		       "FROM " HISTORY_TABLE;
+	return "SELECT group_concat(line, char(10)) FROM (SELECT version_num || ' ' || checksum "
+	       "AS line FROM " HISTORY_TABLE " ORDER BY version_num)";
+}
+
+static void history_delete_sql(dbt_buf *sql, const struct dbt_dialect *d, const char *id)
+{
+	dbt_buf_puts(sql, "DELETE FROM " HISTORY_TABLE " WHERE version_num = ");
+	d->quote_literal(sql, id);
+	dbt_buf_puts(sql, ";\n");
+}
+
+static void history_insert_sql(dbt_buf *sql, const struct dbt_dialect *d, const dbt_revision *rev)
+{
+	dbt_buf_puts(sql, "INSERT INTO " HISTORY_TABLE " (version_num, checksum, applied_at) VALUES (");
+	d->quote_literal(sql, rev->id);
+	dbt_buf_puts(sql, ", ");
+	d->quote_literal(sql, rev->checksum);
+	dbt_buf_puts(sql, ", ");
+	dbt_buf_puts(sql, utc_now_sql(d));
+	dbt_buf_puts(sql, ");\n");
+}
+
+static void history_update_sql(dbt_buf *sql, const struct dbt_dialect *d, const dbt_revision *rev)
+{
+	dbt_buf_puts(sql, "UPDATE " HISTORY_TABLE " SET checksum = ");
+	d->quote_literal(sql, rev->checksum);
+	dbt_buf_puts(sql, " WHERE version_num = ");
+	d->quote_literal(sql, rev->id);
+	dbt_buf_puts(sql, ";\n");
+}
+
+/*
+ * The statements that record one step in the history and the version
+ * table, in the transaction of the step.  At base nothing is applied, so
+ * a step from or to base starts the history afresh: rows left behind by a
+ * version table dropped by hand cannot outlive it.
+ */
+static void record_sql(dbt_buf *sql, const struct dbt_dialect *d, const dbt_revision *rev, int up)
+{
+	if (!rev->down)
+		dbt_buf_puts(sql, "DELETE FROM " HISTORY_TABLE ";\n");
+	else
+		history_delete_sql(sql, d, rev->id);
+	if (up)
+		history_insert_sql(sql, d, rev);
+	version_set_sql(sql, d, up ? rev->id : (rev->down ? rev->down->id : NULL));
+}
+
+/* One row of the history table. */
+struct history_row {
+	const char *id;
+	const char *checksum;
+	size_t pos; /* its chain position; 0 when no file defines it */
+};
+
+/* The history table as read, matched against the chain. */
+struct history {
+	char *text;                /* the rows, cut in place into the strings below */
+	struct history_row *rows;
+	size_t n;
+	size_t *at;                /* at[pos]: 1 + the index of the row of chain
+				    * position pos, 0 when it has none */
+};
+
+static void history_release(struct history *h)
+{
+	free(h->text);
+	free(h->rows);
+	free(h->at);
+	memset(h, 0, sizeof(*h));
+}
+
+static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
+{
+	int exists = 0, rc;
+	char *s, *nl, *sp, *end;
+	size_t lines = 1;
+
+	memset(h, 0, sizeof(*h));
+	if (!(h->at = calloc(chain->n + 1, sizeof(*h->at))))
+		return dbt_error_oom();
+	if ((rc = c->dialect->table_exists(c, HISTORY_TABLE, &exists)) < 0 || !exists)
+		goto cleanup;
+	if ((rc = c->dialect->query_value(c, history_rows_sql(c->dialect), &h->text)) < 0 ||
+	    !h->text)
+		goto cleanup;
+	for (s = h->text; *s; s++)
+		lines += *s == '\n';
+	if (!(h->rows = calloc(lines, sizeof(*h->rows)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (s = h->text; s; s = nl) {
+		struct history_row *r = &h->rows[h->n++];
+
+		if ((nl = strchr(s, '\n')) != NULL)
+			*nl++ = '\0';
+		/* Ids never hold a space; PostgreSQL pads CHAR(64) with them. */
+		if ((sp = strchr(s, ' ')) != NULL)
+			*sp++ = '\0';
+		r->id = s;
+		r->checksum = sp ? sp : "";
+		for (end = sp ? sp + strlen(sp) : NULL; end && end > sp && end[-1] == ' '; end--)
+			end[-1] = '\0';
+		if (dbt_chain_position(&r->pos, chain, r->id) < 0)
+			r->pos = 0;
+		if (r->pos && !h->at[r->pos])
+			h->at[r->pos] = h->n;
+	}
+	dbt_error_clear();
+cleanup:
+	if (rc < 0)
+		history_release(h);
+	return rc;
+}
+
+/*
+ * Compares the history with the files of the `cur` applied revisions:
+ * adds a finding for each changed file (in chain order), then for each
+ * recorded revision that no file defines.  At base nothing is applied and
+ * rows left there are not looked at.
+ */
+static int find_problems(dbt_findings *out, size_t *unverified, const struct history *h,
+			 const dbt_chain *chain, size_t cur)
+{
+	dbt_buf msg = DBT_BUF_INIT;
+	size_t pos, i;
+	int rc = 0;
+
+	*unverified = 0;
+	for (pos = 1; pos <= cur && rc == 0; pos++) {
+		const dbt_revision *rev = chain->revs[pos - 1];
+		const struct history_row *r = h->at[pos] ? &h->rows[h->at[pos] - 1] : NULL;
+
+		if (!r) {
+			(*unverified)++;
+			continue;
+		}
+		if (!strcmp(r->checksum, rev->checksum))
+			continue;
+		dbt_buf_clear(&msg);
+		dbt_buf_printf(&msg,
+			       "! revision %s ('%s') has changed since it was applied: restore the file, "
+			       "or run 'dbtool repair %s' if the edit is intended",
+			       rev->id, rev->path, rev->id);
+		rc = msg.oom ? dbt_error_oom() : dbt_findings_add(out, "changed_revision", msg.ptr);
+	}
+	for (i = 0; cur && i < h->n && rc == 0; i++) {
+		if (h->rows[i].pos)
+			continue;
+		dbt_buf_clear(&msg);
+		dbt_buf_printf(&msg,
+			       "! revision %s was applied but no revision file defines it anymore: "
+			       "restore the file, or run 'dbtool repair %s' to forget it",
+			       h->rows[i].id, h->rows[i].id);
+		rc = msg.oom ? dbt_error_oom() : dbt_findings_add(out, "missing_revision", msg.ptr);
+	}
+	dbt_buf_release(&msg);
+	return rc;
+}
+
+/* Fails with the first problem of the history when there is one. */
+static int verify_applied(dbt_conn *c, const dbt_chain *chain, size_t cur)
+{
+	dbt_findings f = {NULL, 0};
+	struct history h;
+	size_t unverified;
+	int rc = history_read(&h, c, chain);
+
+	if (rc == 0)
+		rc = find_problems(&f, &unverified, &h, chain, cur);
+	if (rc == 0 && f.n == 1)
+		rc = dbt_error_set(DBT_ERROR, "%s", f.v[0].text + 2);
+	else if (rc == 0 && f.n > 1)
+		rc = dbt_error_set(DBT_ERROR, "%s (and %zu more: 'dbtool check' lists them all)",
+				   f.v[0].text + 2, f.n - 1);
+	dbt_findings_release(&f);
+	history_release(&h);
+	return rc;
+}
+
+/* --------------------------------------------------------------- running */
 
 /* The chain position of the database's version, failing when no file of
  * the chain defines it. */
@@ -152,12 +358,35 @@ static int run_sql(dbt_conn *c, const dbt_revision *rev, int up)
 	return rc;
 }
 
+/* Runs bookkeeping statements built in `sql`. */
+static int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
+{
+	if (sql->oom)
+		return dbt_error_oom();
+	if (!sql->len)
+		return 0;
+	return c->dialect->exec_script(c, sql->ptr, "version table", 1);
+}
+
+static int record(dbt_conn *c, const dbt_revision *rev, int up)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int rc;
+
+	record_sql(&sql, c->dialect, rev, up);
+	rc = exec_bookkeeping(c, &sql);
+	dbt_buf_release(&sql);
+	return rc;
+}
+
 /*
  * One step: applies (or reverts) the revision next to the current version
  * in the direction of `target`.  Sets `*done` when there is nothing left.
+ * The first step of a run verifies the history first (`*verified`), inside
+ * its transaction, so under the lock.
  */
 static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
-		const dbt_run_opts *opts, int *done)
+		const dbt_run_opts *opts, int *verified, int *done)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const dbt_revision *rev;
@@ -168,10 +397,15 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	*done = 0;
 	if ((rc = d->begin(c)) < 0)
 		return rc;
-	if (up && (rc = d->exec(c, version_ddl)) < 0)
+	if ((up && (rc = d->exec(c, version_ddl)) < 0) || (rc = d->exec(c, history_ddl)) < 0)
 		goto fail;
 	if ((rc = current_position(&cur, c, chain)) < 0)
 		goto fail;
+	if (!*verified) {
+		if ((rc = verify_applied(c, chain, cur)) < 0)
+			goto fail;
+		*verified = 1;
+	}
 	if (up ? cur >= target : cur <= target) {
 		*done = 1;
 		return d->rollback(c);
@@ -190,7 +424,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	} else if ((rc = run_sql(c, rev, up)) < 0) {
 		goto fail;
 	}
-	if ((rc = version_set(c, up ? rev->id : (rev->down ? rev->down->id : NULL))) < 0)
+	if ((rc = record(c, rev, up)) < 0)
 		goto fail;
 	if ((rc = d->commit(c)) < 0)
 		goto fail;
@@ -211,6 +445,49 @@ fail:
 	return rc;
 }
 
+/* The history and version statements of a stamp to position `goal`: rows
+ * for the revisions up to it that have none, no row for any other. */
+static int stamp_sql(dbt_buf *sql, dbt_conn *c, const dbt_chain *chain, size_t goal)
+{
+	const struct dbt_dialect *d = c->dialect;
+	struct history h;
+	size_t i, pos;
+	int rc = history_read(&h, c, chain);
+
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < h.n; i++)
+		if (!h.rows[i].pos || h.rows[i].pos > goal)
+			history_delete_sql(sql, d, h.rows[i].id);
+	for (pos = 1; pos <= goal; pos++)
+		if (!h.at[pos])
+			history_insert_sql(sql, d, chain->revs[pos - 1]);
+	version_set_sql(sql, d, id_or_null(chain, goal));
+	history_release(&h);
+	return 0;
+}
+
+static int stamp(dbt_conn *c, const dbt_chain *chain, size_t goal)
+{
+	const struct dbt_dialect *d = c->dialect;
+	dbt_buf sql = DBT_BUF_INIT;
+	int rc;
+
+	if ((rc = d->begin(c)) < 0)
+		return rc;
+	if ((rc = d->exec(c, version_ddl)) < 0 || (rc = d->exec(c, history_ddl)) < 0 ||
+	    (rc = stamp_sql(&sql, c, chain, goal)) < 0 || (rc = exec_bookkeeping(c, &sql)) < 0 ||
+	    (rc = d->commit(c)) < 0)
+		d->rollback(c);
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+static int is_relative(const char *target)
+{
+	return target[0] == '+' || target[0] == '-';
+}
+
 static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const dbt_run_opts *opts,
 	       enum mode mode)
 {
@@ -219,33 +496,37 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 							 : DEFAULT_LOCK_TIMEOUT_MS;
 	size_t cur, goal;
 	char *id = NULL;
-	int rc, done = 0;
+	int rc, done = 0, verified = 0;
 
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
-	if ((rc = version_get(c, &id)) < 0 || (rc = position_of(&cur, chain, id)) < 0)
+	if ((rc = version_get(c, &id)) < 0)
 		goto cleanup;
+	if ((rc = position_of(&cur, chain, id)) < 0) {
+		/* A stamp is the way back to a known revision from one that no
+		 * file defines, so any target that does not count from the
+		 * current revision will do. */
+		if (mode != MODE_STAMP || rc != DBT_ENOTFOUND || is_relative(target))
+			goto cleanup;
+		cur = 0;
+	}
 	if ((rc = resolve_target(&goal, chain, target, cur, mode)) < 0)
 		goto cleanup;
 
 	if (mode == MODE_STAMP) {
-		if ((rc = d->begin(c)) < 0)
+		if ((rc = stamp(c, chain, goal)) < 0)
 			goto cleanup;
-		if ((rc = d->exec(c, version_ddl)) < 0 ||
-		    (rc = version_set(c, id_or_null(chain, goal))) < 0 || (rc = d->commit(c)) < 0) {
-			d->rollback(c);
-			goto cleanup;
-		}
 		if (opts && opts->on_step) {
 			dbt_step s = {.upgrade = goal >= cur,
 				      .rev = goal ? chain->revs[goal - 1] : NULL,
-				      .from = id_or_null(chain, cur),
+				      .from = id,
 				      .to = id_or_null(chain, goal)};
 			opts->on_step(&s, opts->arg);
 		}
 		goto cleanup;
 	}
-	while (!done && (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &done)) == 0)
+	while (!done &&
+	       (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &verified, &done)) == 0)
 		;
 cleanup:
 	free(id);
@@ -284,6 +565,136 @@ int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain)
 	return rc;
 }
 
+int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
+		   const dbt_chain *chain)
+{
+	struct history h;
+	size_t cur, n = 0;
+	int rc;
+
+	if (unverified)
+		*unverified = 0;
+	if ((rc = current_position(&cur, conn, chain)) < 0)
+		return rc;
+	if ((rc = history_read(&h, conn, chain)) < 0)
+		return rc;
+	rc = find_problems(out, &n, &h, chain, cur);
+	if (rc == 0 && unverified)
+		*unverified = n;
+	history_release(&h);
+	return rc;
+}
+
+/* --------------------------------------------------------------- repair */
+
+/* Records `rev`'s current checksum in `sql`, noting what it did in `done`
+ * (kind: what, text: the id). */
+static int repair_rev(dbt_buf *sql, dbt_findings *done, const struct dbt_dialect *d,
+		      const struct history *h, const dbt_revision *rev, int report_unchanged)
+{
+	const struct history_row *r = h->at[rev->pos] ? &h->rows[h->at[rev->pos] - 1] : NULL;
+
+	if (!r) {
+		history_insert_sql(sql, d, rev);
+		return dbt_findings_add(done, "checksum recorded", rev->id);
+	}
+	if (strcmp(r->checksum, rev->checksum)) {
+		history_update_sql(sql, d, rev);
+		return dbt_findings_add(done, "checksum updated", rev->id);
+	}
+	return report_unchanged ? dbt_findings_add(done, "checksum unchanged", rev->id) : 0;
+}
+
+static int repair_one(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struct history *h,
+		      const dbt_chain *chain, size_t cur, const char *name)
+{
+	dbt_revision *rev;
+	size_t i;
+	int rc = dbt_chain_find(&rev, chain, name);
+
+	if (rc == DBT_ENOTFOUND) {
+		/* The row of a revision whose file is gone goes by its id alone. */
+		for (i = 0; i < h->n; i++) {
+			if (h->rows[i].pos || strcmp(h->rows[i].id, name))
+				continue;
+			history_delete_sql(sql, c->dialect, name);
+			return dbt_findings_add(done, "forgotten", name);
+		}
+		return dbt_error_set(DBT_ENOTFOUND,
+				     "cannot repair '%s': no revision file defines it and the history "
+				     "table has no row for it",
+				     name);
+	}
+	if (rc < 0)
+		return rc;
+	if (rev->pos > cur)
+		return dbt_error_set(DBT_ERROR,
+				     "cannot repair %s: it is not applied (the database is at %s)",
+				     rev->id, cur ? chain->revs[cur - 1]->id : "base");
+	return repair_rev(sql, done, c->dialect, h, rev, 1);
+}
+
+static int repair_all(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struct history *h,
+		      const dbt_chain *chain, size_t cur)
+{
+	size_t pos, i;
+	int rc = 0;
+
+	for (pos = 1; pos <= cur && rc == 0; pos++)
+		rc = repair_rev(sql, done, c->dialect, h, chain->revs[pos - 1], 0);
+	for (i = 0; i < h->n && rc == 0; i++) {
+		if (h->rows[i].pos && h->rows[i].pos <= cur)
+			continue;
+		history_delete_sql(sql, c->dialect, h->rows[i].id);
+		rc = dbt_findings_add(done, "forgotten", h->rows[i].id);
+	}
+	return rc;
+}
+
+int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int lock_timeout_ms,
+		   dbt_repair_fn on_repair, void *arg)
+{
+	const struct dbt_dialect *d = conn->dialect;
+	dbt_findings done = {NULL, 0};
+	dbt_buf sql = DBT_BUF_INIT;
+	struct history h;
+	size_t cur, i;
+	int rc, in_tx = 0;
+
+	memset(&h, 0, sizeof(h));
+	rc = d->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS);
+	if (rc < 0)
+		return rc;
+	if ((rc = d->begin(conn)) < 0)
+		goto cleanup;
+	in_tx = 1;
+	if ((rc = current_position(&cur, conn, chain)) < 0 ||
+	    (rc = history_read(&h, conn, chain)) < 0)
+		goto cleanup;
+	rc = rev ? repair_one(&sql, &done, conn, &h, chain, cur, rev)
+		 : repair_all(&sql, &done, conn, &h, chain, cur);
+	if (rc < 0)
+		goto cleanup;
+	/* The table is made only when there is something to write in it. */
+	if (sql.len && (rc = d->exec(conn, history_ddl)) < 0)
+		goto cleanup;
+	if ((rc = exec_bookkeeping(conn, &sql)) < 0 || (rc = d->commit(conn)) < 0)
+		goto cleanup;
+	in_tx = 0;
+	for (i = 0; on_repair && i < done.n; i++)
+		on_repair(done.v[i].text, done.v[i].kind, arg);
+cleanup:
+	if (in_tx)
+		d->rollback(conn);
+	d->unlock(conn);
+	history_release(&h);
+	dbt_buf_release(&sql);
+	dbt_findings_release(&done);
+	return rc;
+}
+
+/* --------------------------------------------------------------- offline */
+
 /* Appends a section's SQL so that it ends with a statement terminator even
  * when the author left out the last ';' or ended on a comment. */
 static void put_section(dbt_buf *out, const char *sql)
@@ -319,7 +730,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, si
 	dbt_buf_printf(&sql, "-- dbtool %s, %s, from %s to %s\n\n", upgrade ? "upgrade" : "downgrade",
 		       d->name, from ? id_or_null(chain, from) : "<base>",
 		       goal ? id_or_null(chain, goal) : "<base>");
-	dbt_buf_printf(&sql, "%s;\n", version_ddl);
+	dbt_buf_printf(&sql, "%s;\n%s;\n", version_ddl, history_ddl);
 	for (pos = from; upgrade ? pos < goal : pos > goal; pos += upgrade ? 1 : (size_t)-1) {
 		const dbt_revision *rev = upgrade ? chain->revs[pos] : chain->revs[pos - 1];
 		const char *to = upgrade ? rev->id : (rev->down ? rev->down->id : NULL);
@@ -332,7 +743,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, si
 		put_section(&sql, upgrade ? rev->upgrade : rev->downgrade);
 		if (!rev->transactional)
 			dbt_buf_puts(&sql, "BEGIN;\n");
-		version_set_sql(&sql, d, to);
+		record_sql(&sql, d, rev, upgrade);
 		dbt_buf_puts(&sql, ";\nCOMMIT;\n");
 	}
 	*out = dbt_buf_detach(&sql);

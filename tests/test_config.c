@@ -561,7 +561,9 @@ static void pick_url_takes_the_environment_next(void **state)
 	load_ok(&cfg, "[dbtool]\nurl = sqlite:///file.db\n");
 	setenv("DATABASE_URL", "sqlite:///env.db", 1);
 	assert_string_equal(dbt_config_pick_url(&cfg, NULL), "sqlite:///env.db");
-	assert_string_equal(dbt_config_pick_url(&cfg, ""), "sqlite:///env.db");
+	/* An empty --url is a mistake, not a request for the default. */
+	assert_null(dbt_config_pick_url(&cfg, ""));
+	assert_string_equal(dbt_error_last(), "the url given with --url is empty");
 	unsetenv("DATABASE_URL");
 	dbt_config_release(&cfg);
 }
@@ -574,10 +576,21 @@ static void pick_url_falls_back_to_the_file(void **state)
 	load_ok(&cfg, "[dbtool]\nurl = sqlite:///file.db\n");
 	setenv("DATABASE_URL", "", 1);
 	/* Not a copy: the caller can tell the file's URL by its address. */
-	assert_ptr_equal(dbt_config_pick_url(&cfg, ""), cfg.url);
+	assert_ptr_equal(dbt_config_pick_url(&cfg, NULL), cfg.url);
 	unsetenv("DATABASE_URL");
 	assert_ptr_equal(dbt_config_pick_url(&cfg, NULL), cfg.url);
 	dbt_config_release(&cfg);
+}
+
+static void our_key_outside_any_section_is_an_error(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	write_file("dbtool.ini", "url = sqlite:///x.db\n[dbtool]\n");
+	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 0), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "dbtool.ini:1: key 'url' is outside any section: put it under [dbtool]");
 }
 
 static void pick_url_without_any_is_an_error(void **state)
@@ -649,6 +662,7 @@ int main(void)
 		T(pick_url_prefers_the_command_line),
 		T(pick_url_takes_the_environment_next),
 		T(pick_url_falls_back_to_the_file),
+		T(our_key_outside_any_section_is_an_error),
 		T(pick_url_without_any_is_an_error),
 		T(release_twice_is_harmless),
 	};

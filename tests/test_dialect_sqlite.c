@@ -39,7 +39,7 @@ static int setup(void **state)
 	if (!mkdtemp(f->dir))
 		return -1;
 	snprintf(f->path, sizeof(f->path), "%s/app.db", f->dir);
-	if (d->open(&f->conn, &url) < 0)
+	if (d->open(&f->conn, &url, 0) < 0)
 		return -1;
 	*state = f;
 	return 0;
@@ -61,7 +61,7 @@ static dbt_conn *open_file(struct fixture *f)
 	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = f->path};
 	dbt_conn *conn = NULL;
 
-	assert_int_equal(d->open(&conn, &url), 0);
+	assert_int_equal(d->open(&conn, &url, 0), 0);
 	assert_non_null(conn);
 	return conn;
 }
@@ -125,7 +125,7 @@ static void open_in_missing_folder_fails(void **state)
 	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = "/nonexistent-dbt/sub/app.db"};
 	dbt_conn *conn = (dbt_conn *)state;
 
-	assert_int_equal(d->open(&conn, &url), DBT_ECONNECT);
+	assert_int_equal(d->open(&conn, &url, 0), DBT_ECONNECT);
 	assert_null(conn);
 	assert_string_equal(dbt_error_last(),
 			    "cannot open sqlite database '/nonexistent-dbt/sub/app.db': "
@@ -147,7 +147,7 @@ static void open_file_that_is_no_database_fails(void **state)
 	assert_int_equal(fwrite(junk, 1, sizeof(junk), fp), sizeof(junk));
 	fclose(fp);
 
-	assert_int_equal(d->open(&conn, &url), DBT_ECONNECT);
+	assert_int_equal(d->open(&conn, &url, 0), DBT_ECONNECT);
 	assert_null(conn);
 	snprintf(want, sizeof(want), "cannot open sqlite database '%s': file is not a database",
 		 f->path);

@@ -58,7 +58,7 @@ static int open_admin(dbt_conn **out, const char *text)
 		print_error("DBTOOL_TEST_PG_URL: %s\n", dbt_error_last());
 		return -1;
 	}
-	rc = pg->open(out, &url);
+	rc = pg->open(out, &url, 0);
 	dbt_url_release(&url);
 	if (rc < 0)
 		print_error("%s\n", dbt_error_last());
@@ -149,7 +149,7 @@ static int setup(void **state)
 	}
 	free(url.database);
 	url.database = strdup(f->dbname);
-	rc = url.database ? pg->open(&f->conn, &url) : -1;
+	rc = url.database ? pg->open(&f->conn, &url, 0) : -1;
 	dbt_url_release(&url);
 	if (rc < 0) {
 		print_error("%s\n", dbt_error_last());

@@ -38,7 +38,7 @@ static dbt_conn *open_memory(void)
 	dbt_url url = {.kind = DBT_DIALECT_SQLITE};
 	dbt_conn *conn = NULL;
 
-	assert_int_equal(d->open(&conn, &url), 0);
+	assert_int_equal(d->open(&conn, &url, 0), 0);
 	assert_non_null(conn);
 	return conn;
 }

@@ -1123,7 +1123,7 @@ static void test_sqlite_executes_rendered_tables_and_indexes(void **state)
 			assert_int_equal(dbt_render_create_table(&sql, SQLITE, s->tables[i], NULL, NULL), 0);
 		for (i = 0; i < s->nindexes; i++)
 			assert_int_equal(dbt_render_create_index(&sql, SQLITE, s->indexes[i]), 0);
-		assert_int_equal(d->open(&conn, &url), 0);
+		assert_int_equal(d->open(&conn, &url, 0), 0);
 		if (d->exec_script(conn, dbt_buf_str(&sql), "model", 1) < 0)
 			fail_msg("model %zu: %s\n%s", m, dbt_error_last(), dbt_buf_str(&sql));
 		/* And everything drops again. */
@@ -1165,7 +1165,7 @@ static void test_sqlite_executes_rendered_add_and_drop_column(void **state)
 	assert_int_equal(dbt_render_op(&sql, SQLITE, &op), 0);
 	op = column_op(&p, DBT_OP_DROP_COLUMN, "users", "code");
 	assert_int_equal(dbt_render_op(&sql, SQLITE, &op), 0);
-	assert_int_equal(d->open(&conn, &url), 0);
+	assert_int_equal(d->open(&conn, &url, 0), 0);
 	if (d->exec_script(conn, dbt_buf_str(&sql), "ops", 1) < 0)
 		fail_msg("%s\n%s", dbt_error_last(), dbt_buf_str(&sql));
 	assert_int_equal(d->query_value(conn, "SELECT group_concat(name, ',') FROM pragma_table_info('users')",
@@ -1671,7 +1671,7 @@ static dbt_conn *sqlite_memory(void)
 	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = NULL};
 	dbt_conn *conn = NULL;
 
-	assert_int_equal(dbt_dialect_sqlite.open(&conn, &url), 0);
+	assert_int_equal(dbt_dialect_sqlite.open(&conn, &url, 0), 0);
 	return conn;
 }
 

@@ -1,7 +1,8 @@
 /*
  * test_revision.c - reading revision files: the header, both sections with
  * their line numbers, CRLF files, the transaction flag, every malformed
- * header or marker with its exact "path:line: ..." message, and ids.
+ * header or marker with its exact "path:line: ..." message, ids, and the
+ * SHA-256 checksum of the file's bytes.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -429,6 +430,79 @@ static void load_of_missing_file_is_not_found(void **state)
 	assert_null(rev.id);
 }
 
+#define SMALL "-- id: a1\n-- parent:\n-- migrate:upgrade\nSELECT 1;\n-- migrate:downgrade\n"
+#define SMALL_SHA256 "1cacc7318ef686ca824ecbff495c5548c52964b3cf938ee6db2b7d429d4a8016"
+
+static void checksum_is_the_sha256_of_the_bytes(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, SMALL), 0);
+	assert_string_equal(rev.checksum, SMALL_SHA256);
+	dbt_revision_release(&rev);
+}
+
+static void checksum_counts_line_endings_and_byte_order_mark(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\r\n-- parent:\r\n-- migrate:upgrade\r\nSELECT 1;\r\n"
+				     "-- migrate:downgrade\r\n"),
+			 0);
+	assert_string_equal(rev.checksum,
+			    "9da74771a1d374b59038d6cc762887b68c2bb7384eb08295485038b1e79c2ba5");
+	dbt_revision_release(&rev);
+	assert_int_equal(parse(&rev, "\xef\xbb\xbf" SMALL), 0);
+	assert_string_equal(rev.checksum,
+			    "20068a2ba057f889e7c4a9a55a20d89c879632f2a8e56d440bbea692b6968068");
+	dbt_revision_release(&rev);
+}
+
+static void checksum_changes_with_any_byte(void **state)
+{
+	dbt_revision a, b;
+
+	(void)state;
+	assert_int_equal(parse(&a, SMALL), 0);
+	assert_int_equal(parse(&b, SMALL "-- a comment\n"), 0);
+	assert_int_equal(strlen(b.checksum), 64);
+	assert_string_not_equal(a.checksum, b.checksum);
+	dbt_revision_release(&a);
+	dbt_revision_release(&b);
+}
+
+static void load_checksums_the_file_as_read(void **state)
+{
+	char dir[] = "/tmp/dbt-revision-XXXXXX", path[128];
+	dbt_revision rev;
+	FILE *fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/a1_x.sql", dir);
+	fp = fopen(path, "w");
+	assert_non_null(fp);
+	fputs(SMALL, fp);
+	fclose(fp);
+	assert_int_equal(dbt_revision_load(&rev, path), 0);
+	assert_string_equal(rev.checksum, SMALL_SHA256);
+	dbt_revision_release(&rev);
+	unlink(path);
+	rmdir(dir);
+}
+
+static void failed_parse_leaves_no_checksum(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\n-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 DBT_EPARSE);
+	assert_string_equal(rev.checksum, "");
+}
+
 static void id_validity(void **state)
 {
 	char id[80];
@@ -498,6 +572,11 @@ int main(void)
 		cmocka_unit_test(nul_byte_is_an_error),
 		cmocka_unit_test(load_reads_the_file),
 		cmocka_unit_test(load_of_missing_file_is_not_found),
+		cmocka_unit_test(checksum_is_the_sha256_of_the_bytes),
+		cmocka_unit_test(checksum_counts_line_endings_and_byte_order_mark),
+		cmocka_unit_test(checksum_changes_with_any_byte),
+		cmocka_unit_test(load_checksums_the_file_as_read),
+		cmocka_unit_test(failed_parse_leaves_no_checksum),
 		cmocka_unit_test(id_validity),
 		cmocka_unit_test(new_ids_are_twelve_hex_digits_and_differ),
 	};

@@ -1,8 +1,10 @@
 /*
  * test_runner_sqlite.c - the runner against a real SQLite database:
  * upgrade, downgrade, stamp, relative targets, a failing revision rolled
- * back, an unknown version, wrong-direction targets, and the offline
- * script.
+ * back, an unknown version, wrong-direction targets, the offline script,
+ * and the history table: checksums recorded, edited and vanished files
+ * refused with their exact messages, repair, stamp, and databases made
+ * before the history existed.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -63,7 +65,7 @@ static int setup(void **state)
 	write_rev(f, "ccc", "bbb", "CREATE INDEX ix_b ON b (a_id);", "DROP INDEX ix_b;", 1);
 	f->url.kind = DBT_DIALECT_SQLITE;
 	f->url.database = f->db;
-	if (dbt_dialect_sqlite.open(&f->conn, &f->url) < 0)
+	if (dbt_dialect_sqlite.open(&f->conn, &f->url, 0) < 0)
 		return -1;
 	*state = f;
 	return 0;
@@ -253,6 +255,498 @@ static void unknown_database_version_is_an_error(void **state)
 	dbt_chain_release(&chain);
 }
 
+/* ------------------------------------------------------------- history */
+
+/* The first column of the first row of `sql`, or NULL; caller frees. */
+static char *value(struct fixture *f, const char *sql)
+{
+	char *v = NULL;
+
+	assert_int_equal(f->conn->dialect->query_value(f->conn, sql, &v), 0);
+	return v;
+}
+
+static void assert_value(struct fixture *f, const char *sql, const char *want)
+{
+	char *v = value(f, sql);
+
+	if (!want)
+		assert_null(v);
+	else
+		assert_string_equal(v, want);
+	free(v);
+}
+
+static void exec_ok(struct fixture *f, const char *sql)
+{
+	assert_int_equal(f->conn->dialect->exec_script(f->conn, sql, "test", 1), 0);
+}
+
+/* The history as "id,id,..." in chain order of the ids (they sort so). */
+static void assert_history(struct fixture *f, const char *want)
+{
+	assert_value(f, "SELECT group_concat(version_num, ',') FROM "
+			"(SELECT version_num FROM dbtool_history ORDER BY version_num)",
+		     want);
+}
+
+static void append_to(struct fixture *f, const char *id, const char *text)
+{
+	char path[256];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s_x.sql", f->versions, id);
+	fp = fopen(path, "a");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static void on_repair(const char *id, const char *what, void *arg)
+{
+	struct fixture *f = arg;
+	size_t n = strlen(f->last);
+
+	snprintf(f->last + n, sizeof(f->last) - n, "%s%s %s", n ? "; " : "", id, what);
+	f->steps++;
+}
+
+static void changed_message(char *out, size_t size, struct fixture *f, const char *id)
+{
+	snprintf(out, size,
+		 "revision %s ('%s/%s_x.sql') has changed since it was applied: restore the file, "
+		 "or run 'dbtool repair %s' if the edit is intended",
+		 id, f->versions, id, id);
+}
+
+static void upgrade_records_each_revision_in_the_history(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char sql[256], *at;
+	size_t i;
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_history(f, "aaa,bbb,ccc");
+	for (i = 0; i < chain.n; i++) {
+		snprintf(sql, sizeof(sql), "SELECT checksum FROM dbtool_history WHERE version_num = '%s'",
+			 chain.revs[i]->id);
+		assert_int_equal(strlen(chain.revs[i]->checksum), 64);
+		assert_value(f, sql, chain.revs[i]->checksum);
+	}
+	/* applied_at: UTC, "YYYY-MM-DDTHH:MM:SSZ". */
+	at = value(f, "SELECT applied_at FROM dbtool_history WHERE version_num = 'ccc'");
+	assert_non_null(at);
+	assert_int_equal(strlen(at), 20);
+	assert_true(at[4] == '-' && at[10] == 'T' && at[13] == ':' && at[19] == 'Z');
+	assert_true(!strncmp(at, "20", 2));
+	free(at);
+	dbt_chain_release(&chain);
+}
+
+static void downgrade_removes_the_reverted_rows(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "-1", NULL), 0);
+	assert_history(f, "aaa,bbb");
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "base", NULL), 0);
+	assert_history(f, NULL);
+	assert_true(has_table(f, "dbtool_history"));
+	dbt_chain_release(&chain);
+}
+
+static void edited_applied_file_stops_upgrade_before_anything_runs(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain;
+	char want[512];
+
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "bbb", NULL), 0);
+	dbt_chain_release(&chain);
+	append_to(f, "aaa", "-- an edit\n");
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), DBT_ERROR);
+	changed_message(want, sizeof(want), f, "aaa");
+	assert_string_equal(dbt_error_last(), want);
+	assert_current(f, "bbb");
+	assert_value(f, "SELECT count(*) FROM sqlite_master WHERE name = 'ix_b'", "0");
+	assert_history(f, "aaa,bbb");
+	dbt_chain_release(&chain);
+}
+
+static void edited_file_at_head_fails_upgrade_with_nothing_to_do(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char want[512];
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	dbt_chain_release(&chain);
+	append_to(f, "ccc", "\n");
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), DBT_ERROR);
+	changed_message(want, sizeof(want), f, "ccc");
+	assert_string_equal(dbt_error_last(), want);
+	dbt_chain_release(&chain);
+}
+
+static void edited_file_stops_downgrade(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char want[512];
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	dbt_chain_release(&chain);
+	append_to(f, "ccc", "DROP TABLE a;\n");
+	chain = load(f);
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "-1", NULL), DBT_ERROR);
+	changed_message(want, sizeof(want), f, "ccc");
+	assert_string_equal(dbt_error_last(), want);
+	assert_current(f, "ccc");
+	assert_true(has_table(f, "a"));
+	assert_value(f, "SELECT count(*) FROM sqlite_master WHERE name = 'ix_b'", "1");
+	dbt_chain_release(&chain);
+}
+
+static void several_edits_are_counted_in_the_message(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char want[600];
+	size_t n;
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	dbt_chain_release(&chain);
+	append_to(f, "aaa", "\n");
+	append_to(f, "bbb", "\n");
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), DBT_ERROR);
+	changed_message(want, sizeof(want), f, "aaa");
+	n = strlen(want);
+	snprintf(want + n, sizeof(want) - n, " (and 1 more: 'dbtool check' lists them all)");
+	assert_string_equal(dbt_error_last(), want);
+	dbt_chain_release(&chain);
+}
+
+static void recorded_revision_without_file_stops_upgrade(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "bbb", NULL), 0);
+	exec_ok(f, "INSERT INTO dbtool_history VALUES ('zzz', 'x', '2026-01-01T00:00:00Z')");
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "revision zzz was applied but no revision file defines it anymore: "
+			    "restore the file, or run 'dbtool repair zzz' to forget it");
+	assert_current(f, "bbb");
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "base", NULL), DBT_ERROR);
+	assert_current(f, "bbb");
+	dbt_chain_release(&chain);
+}
+
+static void verify_lists_every_problem(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	dbt_findings found = {NULL, 0};
+	char want[600];
+	size_t unverified = 99;
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_int_equal(dbt_run_verify(&found, &unverified, f->conn, &chain), 0);
+	assert_int_equal(found.n, 0);
+	assert_int_equal(unverified, 0);
+	dbt_chain_release(&chain);
+
+	append_to(f, "bbb", "\n");
+	exec_ok(f, "INSERT INTO dbtool_history VALUES ('gone', 'x', '2026-01-01T00:00:00Z');\n"
+		   "DELETE FROM dbtool_history WHERE version_num = 'aaa'");
+	chain = load(f);
+	assert_int_equal(dbt_run_verify(&found, &unverified, f->conn, &chain), 0);
+	assert_int_equal(unverified, 1);
+	assert_int_equal(found.n, 2);
+	assert_string_equal(found.v[0].kind, "changed_revision");
+	want[0] = '!';
+	want[1] = ' ';
+	changed_message(want + 2, sizeof(want) - 2, f, "bbb");
+	assert_string_equal(found.v[0].text, want);
+	assert_string_equal(found.v[1].kind, "missing_revision");
+	assert_string_equal(found.v[1].text,
+			    "! revision gone was applied but no revision file defines it anymore: "
+			    "restore the file, or run 'dbtool repair gone' to forget it");
+	dbt_findings_release(&found);
+	dbt_chain_release(&chain);
+}
+
+static void verify_fails_for_a_version_no_file_defines(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	dbt_findings found = {NULL, 0};
+
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "aaa", NULL), 0);
+	exec_ok(f, "UPDATE dbtool_version SET version_num = 'zzz'");
+	assert_int_equal(dbt_run_verify(&found, NULL, f->conn, &chain), DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(),
+			    "database is at zzz, which no revision file defines: restore the file, "
+			    "or 'dbtool stamp' the database to a known revision");
+	assert_int_equal(found.n, 0);
+	dbt_chain_release(&chain);
+}
+
+static void repair_accepts_an_edit(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char want[80];
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "bbb", NULL), 0);
+	assert_history(f, "aaa,bbb");
+	exec_ok(f, "UPDATE dbtool_history SET applied_at = 'then'");
+	dbt_chain_release(&chain);
+	append_to(f, "aaa", "-- a comment\n");
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), DBT_ERROR);
+	assert_int_equal(dbt_run_repair(f->conn, &chain, "aa", 0, on_repair, f), 0);
+	assert_string_equal(f->last, "aaa checksum updated");
+	/* The new checksum; when it was applied stays. */
+	snprintf(want, sizeof(want), "%s then", chain.revs[0]->checksum);
+	assert_value(f, "SELECT checksum || ' ' || applied_at FROM dbtool_history "
+			"WHERE version_num = 'aaa'",
+		     want);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_current(f, "ccc");
+	f->last[0] = '\0';
+	assert_int_equal(dbt_run_repair(f->conn, &chain, "aaa", 0, on_repair, f), 0);
+	assert_string_equal(f->last, "aaa checksum unchanged");
+	dbt_chain_release(&chain);
+}
+
+static void repair_of_everything_records_and_forgets(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	size_t unverified = 0;
+	dbt_findings found = {NULL, 0};
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "bbb", NULL), 0);
+	exec_ok(f, "DELETE FROM dbtool_history WHERE version_num = 'aaa';\n"
+		   "UPDATE dbtool_history SET checksum = 'old' WHERE version_num = 'bbb';\n"
+		   "INSERT INTO dbtool_history VALUES ('ccc', 'x', 'then');\n"
+		   "INSERT INTO dbtool_history VALUES ('gone', 'x', 'then')");
+	assert_int_equal(dbt_run_repair(f->conn, &chain, NULL, 0, on_repair, f), 0);
+	assert_string_equal(f->last, "aaa checksum recorded; bbb checksum updated; "
+				     "ccc forgotten; gone forgotten");
+	assert_history(f, "aaa,bbb");
+	assert_int_equal(dbt_run_verify(&found, &unverified, f->conn, &chain), 0);
+	assert_int_equal(found.n, 0);
+	assert_int_equal(unverified, 0);
+	/* Nothing left to do: no call. */
+	f->steps = 0;
+	assert_int_equal(dbt_run_repair(f->conn, &chain, NULL, 0, on_repair, f), 0);
+	assert_int_equal(f->steps, 0);
+	dbt_chain_release(&chain);
+}
+
+static void repair_forgets_a_revision_whose_file_is_gone(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "bbb", NULL), 0);
+	exec_ok(f, "INSERT INTO dbtool_history VALUES ('gone', 'x', 'then')");
+	assert_int_equal(dbt_run_repair(f->conn, &chain, "gone", 0, on_repair, f), 0);
+	assert_string_equal(f->last, "gone forgotten");
+	assert_history(f, "aaa,bbb");
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	dbt_chain_release(&chain);
+}
+
+static void repair_refuses_unknown_and_unapplied_revisions(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "aaa", NULL), 0);
+	assert_int_equal(dbt_run_repair(f->conn, &chain, "nope", 0, on_repair, f), DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(),
+			    "cannot repair 'nope': no revision file defines it and the history "
+			    "table has no row for it");
+	assert_int_equal(dbt_run_repair(f->conn, &chain, "ccc", 0, on_repair, f), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "cannot repair ccc: it is not applied (the database is at aaa)");
+	assert_int_equal(f->steps, 0);
+	assert_history(f, "aaa");
+	dbt_chain_release(&chain);
+}
+
+static void repair_at_base_of_a_fresh_database_creates_nothing(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+
+	assert_int_equal(dbt_run_repair(f->conn, &chain, NULL, 0, on_repair, f), 0);
+	assert_int_equal(f->steps, 0);
+	assert_false(has_table(f, "dbtool_history"));
+	assert_int_equal(dbt_run_repair(f->conn, &chain, "aaa", 0, on_repair, f), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "cannot repair aaa: it is not applied (the database is at base)");
+	dbt_chain_release(&chain);
+}
+
+static void stamp_sets_the_history_to_match(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char want[80];
+
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "bbb", NULL), 0);
+	assert_history(f, "aaa,bbb");
+	snprintf(want, sizeof(want), "%s", chain.revs[1]->checksum);
+	assert_value(f, "SELECT checksum FROM dbtool_history WHERE version_num = 'bbb'", want);
+	exec_ok(f, "UPDATE dbtool_history SET applied_at = 'then'");
+	/* Up: rows for the revisions that have none; the others stay. */
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "head", NULL), 0);
+	assert_history(f, "aaa,bbb,ccc");
+	assert_value(f, "SELECT count(*) FROM dbtool_history WHERE applied_at = 'then'", "2");
+	/* Down: no row above the target, nor of a revision no file defines. */
+	exec_ok(f, "INSERT INTO dbtool_history VALUES ('gone', 'x', 'then')");
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "aaa", NULL), 0);
+	assert_history(f, "aaa");
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "base", NULL), 0);
+	assert_history(f, NULL);
+	assert_false(has_table(f, "a"));
+	dbt_chain_release(&chain);
+}
+
+static void stamp_leaves_a_version_no_file_defines(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	dbt_run_opts o = {.on_step = on_step, .arg = f};
+
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "bbb", NULL), 0);
+	exec_ok(f, "UPDATE dbtool_version SET version_num = 'zzz';\n"
+		   "INSERT INTO dbtool_history VALUES ('zzz', 'x', 'then')");
+	/* A relative target needs a known current revision. */
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "-1", NULL), DBT_ENOTFOUND);
+	assert_non_null(strstr(dbt_error_last(), "database is at zzz, which no revision file defines"));
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "aaa", &o), 0);
+	assert_non_null(strstr(f->last, " zzz->aaa"));
+	assert_current(f, "aaa");
+	assert_history(f, "aaa");
+	dbt_chain_release(&chain);
+}
+
+static void database_without_history_still_upgrades(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	dbt_findings found = {NULL, 0};
+	size_t unverified = 0;
+
+	/* As a dbtool without the history left it: version table, no history. */
+	exec_ok(f, "CREATE TABLE dbtool_version (version_num VARCHAR(64) NOT NULL, "
+		   "CONSTRAINT dbtool_version_pkc PRIMARY KEY (version_num));\n"
+		   "INSERT INTO dbtool_version VALUES ('aaa');\n"
+		   "CREATE TABLE a (id INTEGER PRIMARY KEY)");
+	append_to(f, "aaa", "-- edited, and nobody can tell\n");
+	dbt_chain_release(&chain);
+	chain = load(f);
+	assert_int_equal(dbt_run_verify(&found, &unverified, f->conn, &chain), 0);
+	assert_int_equal(found.n, 0);
+	assert_int_equal(unverified, 1);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_current(f, "ccc");
+	/* The revisions it ran are recorded; the older one is not made up. */
+	assert_history(f, "bbb,ccc");
+	assert_int_equal(dbt_run_verify(&found, &unverified, f->conn, &chain), 0);
+	assert_int_equal(unverified, 1);
+	assert_int_equal(dbt_run_repair(f->conn, &chain, NULL, 0, on_repair, f), 0);
+	assert_string_equal(f->last, "aaa checksum recorded");
+	assert_int_equal(dbt_run_verify(&found, &unverified, f->conn, &chain), 0);
+	assert_int_equal(unverified, 0);
+	dbt_findings_release(&found);
+	dbt_chain_release(&chain);
+}
+
+static void rows_left_at_base_are_ignored_and_cleared(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	/* The version table dropped by hand, the schema too. */
+	exec_ok(f, "DROP TABLE dbtool_version; DROP TABLE b; DROP TABLE a;\n"
+		   "INSERT INTO dbtool_history VALUES ('gone', 'x', 'then')");
+	append_to(f, "aaa", "\n");
+	dbt_chain_release(&chain);
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "aaa", NULL), 0);
+	assert_history(f, "aaa");
+	assert_value(f, "SELECT checksum FROM dbtool_history", chain.revs[0]->checksum);
+	dbt_chain_release(&chain);
+}
+
+static void non_transactional_revision_is_recorded(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain;
+
+	write_rev(f, "ddd", "ccc", "VACUUM;", "VACUUM;", 0);
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_history(f, "aaa,bbb,ccc,ddd");
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "-1", NULL), 0);
+	assert_history(f, "aaa,bbb,ccc");
+	dbt_chain_release(&chain);
+}
+
+static void offline_script_keeps_the_history(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char *sql = NULL, want[512];
+
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, &chain, 0, "head", 1), 0);
+	assert_non_null(strstr(sql, "CREATE TABLE IF NOT EXISTS dbtool_history (version_num "
+				    "VARCHAR(64) NOT NULL, checksum CHAR(64) NOT NULL, applied_at "
+				    "VARCHAR(32) NOT NULL, CONSTRAINT dbtool_history_pkc PRIMARY KEY "
+				    "(version_num));\n"));
+	assert_non_null(strstr(sql, "CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+				    "DELETE FROM dbtool_history;\n"
+				    "INSERT INTO dbtool_history"));
+	snprintf(want, sizeof(want),
+		 "DELETE FROM dbtool_history WHERE version_num = 'ccc';\n"
+		 "INSERT INTO dbtool_history (version_num, checksum, applied_at) VALUES ('ccc', "
+		 "'%s', strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'));\n"
+		 "DELETE FROM dbtool_version;\n",
+		 chain.revs[2]->checksum);
+	assert_non_null(strstr(sql, want));
+	exec_ok(f, sql);
+	assert_history(f, "aaa,bbb,ccc");
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	free(sql);
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, &chain, 3, "aaa", 0), 0);
+	assert_non_null(strstr(sql, "DROP INDEX ix_b;\nDELETE FROM dbtool_history WHERE "
+				    "version_num = 'ccc';\nDELETE FROM dbtool_version;\n"));
+	exec_ok(f, sql);
+	assert_history(f, "aaa");
+	assert_current(f, "aaa");
+	free(sql);
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_POSTGRES, &chain, 0, "aaa", 1), 0);
+	assert_non_null(strstr(sql, "to_char(now() AT TIME ZONE 'UTC', "
+				    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'));\n"));
+	free(sql);
+	dbt_chain_release(&chain);
+}
+
 static void offline_script_has_transactions_and_versions(void **state)
 {
 	struct fixture *f = *state;
@@ -289,6 +783,26 @@ int main(void)
 		cmocka_unit_test_setup_teardown(non_transactional_revision_applies, setup, teardown),
 		cmocka_unit_test_setup_teardown(unknown_database_version_is_an_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(offline_script_has_transactions_and_versions, setup, teardown),
+		cmocka_unit_test_setup_teardown(upgrade_records_each_revision_in_the_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(downgrade_removes_the_reverted_rows, setup, teardown),
+		cmocka_unit_test_setup_teardown(edited_applied_file_stops_upgrade_before_anything_runs, setup, teardown),
+		cmocka_unit_test_setup_teardown(edited_file_at_head_fails_upgrade_with_nothing_to_do, setup, teardown),
+		cmocka_unit_test_setup_teardown(edited_file_stops_downgrade, setup, teardown),
+		cmocka_unit_test_setup_teardown(several_edits_are_counted_in_the_message, setup, teardown),
+		cmocka_unit_test_setup_teardown(recorded_revision_without_file_stops_upgrade, setup, teardown),
+		cmocka_unit_test_setup_teardown(verify_lists_every_problem, setup, teardown),
+		cmocka_unit_test_setup_teardown(verify_fails_for_a_version_no_file_defines, setup, teardown),
+		cmocka_unit_test_setup_teardown(repair_accepts_an_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(repair_of_everything_records_and_forgets, setup, teardown),
+		cmocka_unit_test_setup_teardown(repair_forgets_a_revision_whose_file_is_gone, setup, teardown),
+		cmocka_unit_test_setup_teardown(repair_refuses_unknown_and_unapplied_revisions, setup, teardown),
+		cmocka_unit_test_setup_teardown(repair_at_base_of_a_fresh_database_creates_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(stamp_sets_the_history_to_match, setup, teardown),
+		cmocka_unit_test_setup_teardown(stamp_leaves_a_version_no_file_defines, setup, teardown),
+		cmocka_unit_test_setup_teardown(database_without_history_still_upgrades, setup, teardown),
+		cmocka_unit_test_setup_teardown(rows_left_at_base_are_ignored_and_cleared, setup, teardown),
+		cmocka_unit_test_setup_teardown(non_transactional_revision_is_recorded, setup, teardown),
+		cmocka_unit_test_setup_teardown(offline_script_keeps_the_history, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

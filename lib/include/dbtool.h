@@ -122,14 +122,18 @@ typedef struct dbt_revision {
 	int upgrade_line;     /* the file line on which that SQL starts */
 	char *downgrade;
 	int downgrade_line;
+	char checksum[65];    /* SHA-256 of the file's bytes as parsed, in 64
+			       * lowercase hex digits: what the history table
+			       * records when the revision is applied */
 	/* Set by the chain: */
 	struct dbt_revision *up;   /* the child, NULL at head */
 	struct dbt_revision *down; /* the parent, NULL at base */
 	size_t pos;                /* 1 for the first revision, n for head */
 } dbt_revision;
 
-/* Parses a revision from `text` (`len` bytes); `path` names it in errors
- * ("path:line: ..."). DBT_EPARSE on a malformed header or section. */
+/* Parses a revision from `text` (`len` bytes) and computes its checksum
+ * over those bytes; `path` names it in errors ("path:line: ...").
+ * DBT_EPARSE on a malformed header or section. */
 int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, size_t len);
 
 /* Reads and parses the file at `path`. */
@@ -220,6 +224,10 @@ typedef struct dbt_conn dbt_conn;
  * names the database (never the password) when it cannot. */
 int dbt_conn_open(dbt_conn **out, const dbt_url *url);
 
+/* Connects to read only: nothing is written, and an SQLite database file
+ * that does not exist is not created (it reads as an empty database). */
+int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url);
+
 void dbt_conn_close(dbt_conn *conn);
 
 /* The dialect's name: "sqlite" or "postgresql". */
@@ -262,7 +270,13 @@ int dbt_run_upgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
 int dbt_run_downgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
 		      const dbt_run_opts *opts);
 
-/* Sets the database's revision to `target` without running anything. */
+/*
+ * Sets the database's revision to `target` without running anything, and
+ * the history to match: the revisions at or below the target that have no
+ * row get one (their current checksum, the time of the stamp), every other
+ * row is removed.  Also works when the database is at a revision that no
+ * file defines, for any target but +N and -N.
+ */
 int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
 		  const dbt_run_opts *opts);
 
@@ -319,8 +333,9 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 
 /*
  * Drops every table of the database (reflected: not only the model's) and
- * the version table, dependents first, in one transaction under the
- * migration lock.  On any failure nothing is dropped.
+ * the version and history tables, dependents first, in one transaction
+ * under the migration lock; on_object hears of the history table as part
+ * of the version table.  On any failure nothing is dropped.
  */
 int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout_ms,
 		       dbt_object_fn on_object, void *arg);
@@ -355,6 +370,68 @@ void dbt_autogen_release(dbt_autogen *autogen);
 /* Fails (DBT_ERROR) unless the database is at the chain's head: "database
  * is at <id>, not at head <id>: run 'dbtool upgrade' first". */
 int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain);
+
+/* --------------------------------------------------------------- history */
+
+/*
+ * The history table, dbtool_history, beside the version table, holds one
+ * row per applied revision: its id, the checksum of its file when it was
+ * applied (dbt_revision.checksum) and when that was, as UTC text
+ * "YYYY-MM-DDTHH:MM:SSZ".  Upgrade, downgrade and stamp keep it in the
+ * transaction that updates the version.  dbt_run_upgrade and
+ * dbt_run_downgrade refuse (DBT_ERROR, nothing run) while an applied
+ * revision's file differs from its recorded checksum or while the history
+ * records a revision that no file defines.  Revisions applied before
+ * dbtool kept a history have no row: they are not verified until
+ * dbt_run_repair (or a stamp) records them.
+ */
+
+/*
+ * Compares the recorded checksums with the files, reading only (no lock,
+ * no transaction).  Appends one finding per problem to `out`, which the
+ * caller initialises to {NULL, 0} and releases with dbt_findings_release()
+ * (also after a failure): kind "changed_revision" for an applied revision
+ * whose file changed since, "missing_revision" for a recorded revision
+ * that no file defines anymore; each text starts with "! ".  `unverified`
+ * (may be NULL) receives the number of applied revisions without a
+ * recorded checksum.  DBT_ENOTFOUND when the database is at a revision no
+ * file defines.
+ */
+int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
+		   const dbt_chain *chain);
+
+/* Called by dbt_run_repair for each history row it changed (or, for the
+ * one revision asked for, left alone): `what` is "checksum updated",
+ * "checksum recorded" (there was no row), "forgotten" (the row of a
+ * revision that no file defines or that is not applied was removed) or
+ * "checksum unchanged". */
+typedef void (*dbt_repair_fn)(const char *id, const char *what, void *arg);
+
+/*
+ * Accepts the revision files as they are now.  With `rev` (an id or unique
+ * prefix of an applied revision) records that revision's current checksum;
+ * with the exact id of a revision that the history records but no file
+ * defines, removes its row.  With `rev` NULL, records the checksum of every
+ * applied revision and removes every row that no applied revision matches.
+ * One transaction under the migration lock (`lock_timeout_ms` <= 0: 60 s);
+ * on failure nothing changes.  DBT_ENOTFOUND for an unknown `rev`,
+ * DBT_ERROR for one that is not applied, DBT_ELOCKED when the lock was not
+ * had in time.
+ */
+int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int lock_timeout_ms,
+		   dbt_repair_fn on_repair, void *arg);
+
+/*
+ * Round-trip verification on a scratch database, which must be empty
+ * (DBT_EEXISTS otherwise): applies every revision up from base, then down
+ * to base, then up again, comparing the reflected schema after each step
+ * with the one it must equal, and the head's with the model.  Each
+ * difference is a finding naming the revision ("downgrade 3f2a... does
+ * not restore the schema of 1a2b...: + column users.age INTEGER NULL");
+ * n = 0 when every revision round-trips.  `opts` may be NULL.
+ */
+int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
+		  const char *model_path, const char *schema_name, const dbt_run_opts *opts);
 
 #ifdef __cplusplus
 }

@@ -368,16 +368,26 @@ sys.exit(0 if ok else 1)
 # separated by "|", one row per line).
 sql_value() {
 	case "$DIALECT" in
-	sqlite) sqlite3 -batch -cmd '.timeout 10000' "$DB_FILE" "$1" </dev/null ;;
+	sqlite)
+		# Looking must not create the file: a missing database reads as
+		# an empty one.
+		if [ -e "$DB_FILE" ]; then
+			sqlite3 -batch -cmd '.timeout 10000' "$DB_FILE" "$1" </dev/null
+		else
+			sqlite3 -batch :memory: "$1" </dev/null
+		fi
+		;;
 	postgres) psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 -c "$1" </dev/null ;;
 	esac
 }
 
-# tables: the database's tables, sorted, one per line.
+# tables: the database's tables, sorted, one per line.  dbtool's history
+# table is left out: it comes and goes with the version table, which
+# stands for both here (test_checksum.sh looks at it on its own).
 tables() {
 	case "$DIALECT" in
-	sqlite) sql_value "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'" ;;
-	postgres) sql_value "SELECT tablename FROM pg_tables WHERE schemaname = 'public'" ;;
+	sqlite) sql_value "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'dbtool_history'" ;;
+	postgres) sql_value "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'dbtool_history'" ;;
 	esac | LC_ALL=C sort
 }
 
@@ -418,15 +428,16 @@ snapshot() {
 	snapshot_db
 }
 
-# snapshot_db: the database part of the snapshot alone.
+# snapshot_db: the database part of the snapshot alone (dbtool's history
+# table left out, as in tables).
 snapshot_db() {
 	local t
 	if [ "$DIALECT" = postgres ]; then
 		# One session instead of one per query: this runs twice per check.
 		psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 </dev/null \
-			-c "SELECT 'table ' || tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1" \
+			-c "SELECT 'table ' || tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'dbtool_history' ORDER BY 1" \
 			-c "SELECT 'index ' || indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1" \
-			-c "SELECT 'rows of ' || table_name || ': ' || (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM public.%I', table_name), false, true, '')))[1]::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1" \
+			-c "SELECT 'rows of ' || table_name || ': ' || (xpath('/row/n/text()', query_to_xml(format('SELECT count(*) AS n FROM public.%I', table_name), false, true, '')))[1]::text FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'dbtool_history' ORDER BY 1" \
 			-c "SELECT 'version: ' || CASE WHEN to_regclass('public.dbtool_version') IS NULL THEN '' ELSE array_to_string(xpath('//version_num/text()', query_to_xml('SELECT version_num FROM public.dbtool_version', false, false, ''))::text[], ',') END"
 		return
 	fi

@@ -92,6 +92,11 @@ write_revision "$rev3" \
 	"CREATE TABLE t3 (id INTEGER PRIMARY KEY);
 INSERT INTO t3 (id) VALUES (3);" \
 	"DROP TABLE t3;"
+# The file of an applied revision changed: downgrade refuses until repair
+# accepts the edit.
+expect_fail 1 dbtool downgrade -1
+expect_stderr_contains "revision f003 ('migrations/versions/f003_x.sql') has changed since it was applied"
+expect_ok dbtool repair f003
 expect_ok dbtool downgrade -1
 expect_stderr_match "^downgrade f003 -> f002, create t3 $ms$"
 expect_version f002

@@ -212,7 +212,7 @@ SELECT 'SELECT ''t|'' || ' || quote(name) || ';' || char(10) ||
 	quote(name) || ') ORDER BY cid);' || char(10) ||
 	'SELECT ''r'', * FROM "' || replace(name, '"', '""') || '";'
 FROM sqlite_master
-WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name <> 'dbtool_version'
+WHERE type = 'table' AND name NOT LIKE 'sqlite\_%' ESCAPE '\' AND name NOT IN ('dbtool_version', 'dbtool_history')
 ORDER BY name;
 SQL
 		printf 'PRAGMA integrity_check;\nPRAGMA foreign_key_check;\n'
@@ -223,7 +223,7 @@ SELECT format('SELECT %L', 't|' || c.relname),
 	format('SELECT ''h|'' || string_agg(attname, ''|'' ORDER BY attnum) FROM pg_attribute WHERE attrelid = %s AND attnum > 0 AND NOT attisdropped', c.oid),
 	format('SELECT ''r'', * FROM public.%I', c.relname)
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname <> 'dbtool_version'
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('dbtool_version', 'dbtool_history')
 ORDER BY c.relname \gexec
 SELECT 'constraint not validated: ' || conname FROM pg_constraint WHERE NOT convalidated;
 SQL

@@ -1,0 +1,5 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	email VARCHAR(120),
+	PRIMARY KEY (email)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE prices (
+	id INTEGER PRIMARY KEY,
+	amount NUMERIC(2000, 2)
+);

@@ -1,0 +1,3 @@
+CREATE TABLE customers (
+	id SERIAL PRIMARY KEY DEFAULT 1
+);

@@ -1,0 +1,3 @@
+CREATE TABLE "" (
+	id INTEGER PRIMARY KEY
+);

@@ -1,0 +1,288 @@
+#!/bin/bash
+#
+# crash.sh - crash safety, on one dialect: dbtool upgrade (or downgrade)
+# killed with SIGKILL at random moments while it runs a 30-revision chain.
+# After every kill the database must be exactly at the revision its
+# version table names (schema, indexes, columns and rows: see lib.sh), and
+# every so often an upgrade run to completion must reach head.  On
+# PostgreSQL the server is also restarted in immediate mode (a crash: no
+# checkpoint, sessions cut off) while dbtool runs; dbtool must then fail
+# with a connection error, the database must be consistent after crash
+# recovery, and upgrading again must complete.
+#
+# Each kill lands at a time drawn uniformly from the measured duration of
+# the run it interrupts, so kills fall before, between and inside the
+# revisions' transactions; the summary says how many runs a kill cut short
+# and how many it left part-way (some revisions done, the target not
+# reached).
+#
+# usage: bash tests/stress/crash.sh sqlite|postgres
+#
+# Environment: STRESS_KILLS (default 200), STRESS_RESTARTS (PostgreSQL
+# server crashes, default 20), DBTOOL_STRESS_SCALE (multiplies both),
+# STRESS_SEED (the random seed, printed at the start).
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+setup_db "$1"
+count_from STRESS_KILLS 200
+kills_wanted=$COUNT
+count_from STRESS_RESTARTS 20
+restarts_wanted=$COUNT
+complete_every=10
+t_start=$(now_ms)
+
+stress_chain
+echo "# crash $DIALECT: seed $STRESS_SEED, scale $DBTOOL_STRESS_SCALE, $kills_wanted kills wanted"
+
+# ---------------------------------------------------------------- timing
+
+# The fixed cost of a run (start, connect, load the chain) and the cost of
+# one revision each way, from the fastest of two runs.
+measure_ms dbtool -q current
+start_ms=$MS
+measure_ms dbtool -q current
+[ "$MS" -lt "$start_ms" ] && start_ms=$MS
+up_ms=
+down_ms=
+for _ in 1 2; do
+	measure_ms dbtool -q upgrade
+	[ -z "$up_ms" ] || [ "$MS" -lt "$up_ms" ] && up_ms=$MS
+	measure_ms dbtool -q downgrade base
+	[ -z "$down_ms" ] || [ "$MS" -lt "$down_ms" ] && down_ms=$MS
+done
+# Per revision, in microseconds, at least 100.
+per_up_us=$(((up_ms - start_ms) * 1000 / NREVS))
+per_down_us=$(((down_ms - start_ms) * 1000 / NREVS))
+[ "$per_up_us" -ge 100 ] || per_up_us=100
+[ "$per_down_us" -ge 100 ] || per_down_us=100
+echo "# a run starts in ${start_ms} ms; upgrade base->head ${up_ms} ms, downgrade head->base ${down_ms} ms"
+
+if check_consistent "after the timing runs" && [ "$POS" = 0 ]; then
+	pass "the timing runs leave the database at base"
+else
+	fail "the timing runs should leave the database at base"
+	finish
+fi
+
+# ------------------------------------------------------- kills (SIGKILL)
+
+# pick_run CUR: chooses what the next run does from position CUR: sets OP
+# (upgrade or downgrade), TARGET (its argument), GOAL (the position it
+# aims at) and WINDOW_MS (how long it should take).
+pick_run() {
+	local cur=$1 r
+	rand_below 10
+	r=$R
+	if [ "$cur" -lt 0 ]; then
+		cur=$NREVS
+	fi
+	if [ "$cur" = 0 ] || { [ "$cur" -lt "$NREVS" ] && [ "$r" -lt 7 ]; }; then
+		OP=upgrade
+		rand_below 4
+		if [ "$R" = 0 ] && [ "$cur" -lt $((NREVS - 1)) ]; then
+			rand_below $((NREVS - cur))
+			GOAL=$((cur + 1 + R))
+			TARGET=$(rev_id "$GOAL")
+		else
+			GOAL=$NREVS
+			TARGET="head"
+		fi
+		WINDOW_MS=$((start_ms + (GOAL - cur) * per_up_us / 1000))
+	else
+		OP=downgrade
+		rand_below "$cur"
+		GOAL=$R
+		if [ "$GOAL" = 0 ]; then
+			TARGET=base
+		else
+			TARGET=$(rev_id "$GOAL")
+		fi
+		WINDOW_MS=$((start_ms + (cur - GOAL) * per_down_us / 1000))
+	fi
+}
+
+BG_OUT=$WORK/bg.out
+BG_ERR=$WORK/bg.err
+kills=0         # runs that SIGKILL ended
+consistent=0    # of those, the ones after which the database was consistent
+partway=0       # kills after which some revisions were done, not all
+in_tx=0         # SQLite: kills that left a hot journal (inside a transaction)
+finished=0      # runs that ended before the kill reached them
+completions=0   # upgrades run to completion after kills
+attempts=0
+# The measured times are those of one moment on a machine that may be
+# busy: the window the kill times are drawn from shrinks (in percent of
+# the measured time) after a run that finished first and grows after a
+# kill, so that most runs are cut short whatever the machine's pace.
+stretch=100
+POS=0
+while [ "$kills" -lt "$kills_wanted" ] && [ "$attempts" -lt $((kills_wanted * 3)) ] &&
+	[ "$FAILED" -lt "$MAX_FAILURES" ]; do
+	attempts=$((attempts + 1))
+	cur=$POS
+	pick_run "$cur"
+	rand_below $((WINDOW_MS * stretch / 100 + 1))
+	delay=$R
+	what="$OP $TARGET from position $cur, killed after $delay ms"
+	# The shell's own "Killed" notice goes nowhere.
+	{
+		run_bg "$DBTOOL" --lock-timeout 30 "$OP" "$TARGET"
+		sleep_ms "$delay"
+		kill -9 "$BG_PID"
+		wait_all 60 "$BG_PID"
+	} 2>/dev/null
+	status=${STATUSES[$BG_PID]}
+	no_password_in "$what" "$BG_OUT" "$BG_ERR"
+	if [ "$status" = 0 ]; then
+		finished=$((finished + 1))
+		stretch=$((stretch * 9 / 10))
+		[ "$stretch" -ge 20 ] || stretch=20
+	elif [ "$status" = 137 ]; then
+		kills=$((kills + 1))
+		[ "$stretch" -ge 150 ] || stretch=$((stretch + 2))
+		if [ "$DIALECT" = sqlite ] && [ -s "$DB_FILE-journal" ]; then
+			in_tx=$((in_tx + 1))
+		fi
+	else
+		fail "$what: exited with status $status before the kill" "$(cat "$BG_ERR")"
+	fi
+	if check_consistent "$what"; then
+		[ "$status" = 137 ] && consistent=$((consistent + 1))
+		if [ "$status" = 137 ] && [ "$POS" != "$cur" ] && [ "$POS" != "$GOAL" ]; then
+			partway=$((partway + 1))
+		fi
+	fi
+	if [ "$status" = 137 ] && [ $((kills % complete_every)) = 0 ]; then
+		run_cmd dbtool -q --lock-timeout 30 upgrade
+		if [ "$STATUS" != 0 ]; then
+			fail "upgrade after $kills kills: expected exit status 0" "$(show_output)"
+		elif check_consistent "upgrade to completion after $kills kills" && [ "$POS" = "$NREVS" ]; then
+			completions=$((completions + 1))
+		elif [ "$POS" != -1 ]; then
+			fail "upgrade after $kills kills: should reach head, is at position $POS"
+		fi
+	fi
+	if [ $((attempts % 50)) = 0 ]; then
+		echo "# $attempts runs: $kills killed ($partway part-way, $consistent consistent), $finished finished first"
+	fi
+done
+
+expect_eq "$kills" "$kills_wanted" "$kills_wanted runs were killed with SIGKILL ($attempts started, $finished finished before the kill)"
+expect_eq "$consistent" "$kills" "the database was consistent after each of the $kills kills"
+expect_eq "$completions" $((kills / complete_every)) "every upgrade run to completion between kills reached head"
+if [ "$partway" -gt 0 ]; then
+	pass "$partway kills left a run part-way (some revisions done, the target not reached)"
+else
+	fail "no kill left a run part-way: the kill times miss the runs"
+fi
+
+# Whatever the last kill left, upgrading completes.
+expect_ok dbtool -q --lock-timeout 30 upgrade
+check_consistent "the final upgrade" && expect_eq "$POS" "$NREVS" "the final upgrade reaches head"
+
+summary="crash $DIALECT: $kills kills, $consistent consistent"
+detail="$partway part-way"
+[ "$DIALECT" = sqlite ] && detail+=", $in_tx inside a transaction"
+detail+=", $finished runs finished before the kill"
+
+# ------------------------------------------- PostgreSQL: server crashes
+
+if [ "$DIALECT" = postgres ] && [ "$FAILED" -lt "$MAX_FAILURES" ]; then
+	pg_cluster=$DBTOOL_SOURCE_ROOT/scripts/pg-cluster
+	cluster_dir=
+	if [[ $DBTOOL_TEST_PG_URL =~ [?\&]host=([^\&]*) ]]; then
+		cluster_dir=$(urldecode "${BASH_REMATCH[1]}")
+	fi
+	if [ -z "$cluster_dir" ] || [ ! -e "$cluster_dir/.dbtool-pg-cluster" ]; then
+		fail "the server of DBTOOL_TEST_PG_URL was not started by scripts/pg-cluster, so it cannot be restarted: run the tests with scripts/test"
+		finish
+	fi
+
+	crashes=0    # server crashes that cut a running dbtool off
+	crashes_partway=0 # of those, the ones after some revisions were done
+	survived=0   # of those, the ones after which all was well
+	missed=0     # restarts that came after dbtool had finished
+	rounds=0
+	while [ "$crashes" -lt "$restarts_wanted" ] && [ "$rounds" -lt $((restarts_wanted * 3)) ] &&
+		[ "$FAILED" -lt "$MAX_FAILURES" ]; do
+		rounds=$((rounds + 1))
+		# Alternately an upgrade from base and a downgrade from head:
+		# the previous round, run to completion, left the database
+		# at the other end.
+		if [ "$POS" = 0 ]; then
+			OP=upgrade
+			TARGET="head"
+			per_us=$per_up_us
+			ahead=$NREVS
+		else
+			OP=downgrade
+			TARGET=base
+			per_us=$per_down_us
+			ahead=$((POS < 0 ? NREVS : POS))
+		fi
+		# The crash comes once dbtool has reported a random number of
+		# revisions done (0: as it starts), and a random part of one
+		# revision's time later, so that it lands inside a revision
+		# as often as between two.  pg_ctl takes a while to deliver
+		# it, so the last quarter of the run is left out.
+		rand_below $((ahead * 3 / 4 + 1))
+		steps=$R
+		rand_below $((per_us / 1000 + 1))
+		extra=$R
+		what="$OP $TARGET, server crashed after $steps revisions and $extra ms"
+		run_bg "$DBTOOL" --lock-timeout 30 "$OP" "$TARGET"
+		deadline=$(($(now_ms) + 10000))
+		while [ "$steps" -gt 0 ] && kill -0 "$BG_PID" 2>/dev/null && [ "$(now_ms)" -lt "$deadline" ]; do
+			mapfile -t lines <"$BG_ERR"
+			[ "${#lines[@]}" -ge "$steps" ] && break
+			sleep 0.002
+		done
+		sleep_ms "$extra"
+		if ! "$pg_cluster" restart-immediate "$cluster_dir" >"$WORK/restart.log" 2>&1; then
+			fail "$what: the server did not restart" "$(cat "$WORK/restart.log")"
+			finish
+		fi
+		wait_all 60 "$BG_PID"
+		status=${STATUSES[$BG_PID]}
+		no_password_in "$what" "$BG_OUT" "$BG_ERR"
+		if [ -n "$HUNG" ]; then
+			fail "$what: dbtool was still running 60 s after the crash" "$(cat "$BG_ERR")"
+			continue
+		fi
+		if [ "$status" = 0 ]; then
+			missed=$((missed + 1))
+		else
+			crashes=$((crashes + 1))
+			err=$(grep -v -e '^upgrade ' -e '^downgrade ' "$BG_ERR")
+			if [ "$status" != 1 ] || [ "$(wc -l <<<"$err")" != 1 ] ||
+				! [[ $err =~ ^dbtool:\ error:\ .*(connection|connect|server|shut).* ]]; then
+				fail "$what: dbtool should exit 1 with one line naming the lost connection" \
+					"exit status $status" "$(cat "$BG_ERR")"
+			elif [ "$crashes" -le 3 ]; then
+				echo "# $what: $err"
+			fi
+			grep -q -e '^upgrade ' -e '^downgrade ' "$BG_ERR" && crashes_partway=$((crashes_partway + 1))
+		fi
+		check_consistent "$what after crash recovery" || continue
+		run_cmd dbtool -q --lock-timeout 30 "$OP" "$TARGET"
+		if [ "$STATUS" != 0 ]; then
+			fail "$what: running '$OP $TARGET' again should complete" "$(show_output)"
+			continue
+		fi
+		want=$([ "$OP" = upgrade ] && echo "$NREVS" || echo 0)
+		if check_consistent "$OP $TARGET again after the crash" && [ "$POS" = "$want" ]; then
+			[ "$status" != 0 ] && survived=$((survived + 1))
+		elif [ "$POS" != -1 ]; then
+			fail "$what: running '$OP $TARGET' again should reach position $want, not $POS"
+		fi
+	done
+	expect_eq "$crashes" "$restarts_wanted" "$restarts_wanted server crashes cut a running dbtool off ($rounds restarts, $missed after dbtool had finished)"
+	expect_eq "$survived" "$crashes" "after each crash the database was consistent and the run completed when run again"
+	summary+=", $survived server crashes survived"
+	detail+="; $crashes_partway server crashes came after some revisions were done"
+fi
+
+echo "# $detail; $(($(now_ms) - t_start)) ms in all"
+echo "$summary"
+finish

@@ -1,0 +1,357 @@
+# lib.sh - helpers for the stress tests (crash.sh, race.sh), sourced after
+# the end-to-end helpers of tests/e2e/lib.sh, whose set-up, assertions and
+# summary they share.
+#
+# Both tests run one chain of 30 hand-written revisions (stress_chain) and
+# judge the database by one measure (check_consistent): its reflected
+# schema and data must be exactly those that revisions 1..v leave, where v
+# is the revision the version table names.  Revision k creates table tKK
+# with an index and a few rows (a few hundred for every fifth), adds a
+# column to the table before it when k is a multiple of 6, and records k in
+# the table "log", which revision 1 creates; nothing has a unique
+# constraint that would hide a revision applied twice, so such a revision
+# would show as a duplicate in "log".
+#
+# Counts scale with DBTOOL_STRESS_SCALE (default 1; e.g. 0.5 halves every
+# count, for a slow sanitizer build); STRESS_SEED fixes the random choices.
+
+. "$(dirname "${BASH_SOURCE[0]}")/../e2e/lib.sh"
+
+NREVS=30
+: "${DBTOOL_STRESS_SCALE:=1}"
+: "${STRESS_SEED:=$(((${EPOCHREALTIME/./} / 1000) % 1000000))}"
+RANDOM=$STRESS_SEED
+
+# A failing stress run stops after this many inconsistencies: the first
+# ones say all there is to say.
+MAX_FAILURES=10
+
+# scaled COUNT: COUNT times DBTOOL_STRESS_SCALE, at least 1.
+scaled() {
+	awk -v n="$1" -v s="$DBTOOL_STRESS_SCALE" 'BEGIN {
+		if (s !~ /^[0-9]*\.?[0-9]+$/) { print "bad"; exit }
+		v = int(n * s + 0.5); print (v < 1 ? 1 : v) }'
+}
+
+# count_from VAR DEFAULT: sets COUNT to the count the environment variable
+# VAR sets, or DEFAULT, either scaled.  Ends the test on a value that is
+# not a number.
+count_from() {
+	local v=${!1:-$2}
+	if ! [[ $v =~ ^[0-9]+$ ]]; then
+		fail "$1 must be a whole number, not '$v'"
+		finish
+	fi
+	COUNT=$(scaled "$v")
+	if [ "$COUNT" = bad ]; then
+		fail "DBTOOL_STRESS_SCALE must be a positive number, not '$DBTOOL_STRESS_SCALE'"
+		finish
+	fi
+}
+
+now_ms() {
+	local t=${EPOCHREALTIME/./}
+	echo $((t / 1000))
+}
+
+# sleep_ms N: sleeps N milliseconds.
+sleep_ms() {
+	sleep "$(printf '%d.%03d' $(($1 / 1000)) $(($1 % 1000)))"
+}
+
+# rand_below N: sets R to a random number from 0 to N-1 (N up to 2^30).
+# (Not a function to call in $(...): a subshell's draws are lost to the
+# sequence that STRESS_SEED fixes.)
+rand_below() {
+	R=$((((RANDOM << 15) | RANDOM) % $1))
+}
+
+# --------------------------------------------------------------- the chain
+
+rev_id() {
+	printf 's%02d' "$1"
+}
+
+table_of() {
+	printf 't%02d' "$1"
+}
+
+# The rows revision k inserts into its table.
+rows_of() {
+	if [ $(($1 % 5)) = 0 ]; then
+		echo 300
+	else
+		echo $((1 + $1 % 3))
+	fi
+}
+
+# True when revision k adds a column to the table of revision k-1.
+adds_column() {
+	[ $(($1 % 6)) = 0 ]
+}
+
+# stress_chain: initialises the project in the current folder and writes
+# the 30 revision files.
+stress_chain() {
+	local k t prev up down r parent
+	run_cmd dbtool -q init
+	if [ "$STATUS" != 0 ]; then
+		fail "dbtool init" "$(show_output)"
+		finish
+	fi
+	for k in $(seq "$NREVS"); do
+		t=$(table_of "$k")
+		prev=$(table_of $((k - 1)))
+		up=
+		down=
+		if [ "$k" = 1 ]; then
+			up+="CREATE TABLE log (n INTEGER NOT NULL);"$'\n'
+		fi
+		up+="CREATE TABLE $t (id INTEGER PRIMARY KEY, rev INTEGER NOT NULL, v VARCHAR(40));"$'\n'
+		up+="CREATE INDEX ${t}_v ON $t (v);"$'\n'
+		if [ $((k % 5)) = 0 ]; then
+			up+="WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $(rows_of "$k"))"$'\n'
+			up+="INSERT INTO $t (id, rev, v) SELECT i, $k, 'row ' || i FROM c;"$'\n'
+		elif [ $((k % 2)) = 0 ]; then
+			for r in $(seq "$(rows_of "$k")"); do
+				up+="INSERT INTO $t (id, rev, v) VALUES ($r, $k, 'row $r');"$'\n'
+			done
+		else
+			up+="INSERT INTO $t (id, rev, v) VALUES"
+			for r in $(seq "$(rows_of "$k")"); do
+				up+="$([ "$r" = 1 ] || echo ,) ($r, $k, 'row $r')"
+			done
+			up+=";"$'\n'
+		fi
+		if adds_column "$k"; then
+			up+="ALTER TABLE $prev ADD COLUMN note_$k VARCHAR(20);"$'\n'
+			up+="UPDATE $prev SET note_$k = 'set by $k';"$'\n'
+			down+="ALTER TABLE $prev DROP COLUMN note_$k;"$'\n'
+		fi
+		up+="INSERT INTO log (n) VALUES ($k);"
+		down+="DROP TABLE $t;"
+		if [ "$k" = 1 ]; then
+			down+=$'\n'"DROP TABLE log;"
+		else
+			down="DELETE FROM log WHERE n = $k;"$'\n'$down
+		fi
+		parent=
+		[ "$k" = 1 ] || parent=$(rev_id $((k - 1)))
+		new_revision "$(rev_id "$k")" "$parent" "stress $k" "$up" "$down" >/dev/null
+	done
+}
+
+# expected_fingerprint V: what check_consistent must find at position V,
+# one fact per line, sorted.
+expected_fingerprint() {
+	local v=$1 k t log=
+	{
+		for k in $(seq "$v"); do
+			t=$(table_of "$k")
+			printf '%s\n' "table $t" "column $t.id" "column $t.rev" "column $t.v" \
+				"index ${t}_v" "rows $t $(rows_of "$k")"
+			if adds_column "$k"; then
+				echo "column $(table_of $((k - 1))).note_$k"
+			fi
+			log+="${log:+ }$k"
+		done
+		if [ "$v" -gt 0 ]; then
+			printf '%s\n' "table log" "column log.n" "rows log $v" "log $log" "version $(rev_id "$v")"
+		else
+			echo "version "
+		fi
+	} | LC_ALL=C sort
+}
+
+# The facts of a PostgreSQL database in one session (a connection costs
+# more than all the queries): "idle N" (the other sessions connected to
+# the database), then the facts as fingerprint prints them.  Tables of
+# dbtool itself (dbtool_version, and any other dbtool_* table) are left out.
+PG_FACTS="
+SELECT 'idle ' || count(*) FROM pg_stat_activity
+ WHERE datname = current_database() AND pid <> pg_backend_pid();
+SELECT 'table ' || tablename FROM pg_tables
+ WHERE schemaname = 'public' AND tablename NOT LIKE 'dbtool\\_%';
+SELECT 'index ' || indexname FROM pg_indexes
+ WHERE schemaname = 'public' AND tablename NOT LIKE 'dbtool\\_%' AND indexname NOT LIKE '%\\_pkey';
+SELECT 'column ' || table_name || '.' || column_name FROM information_schema.columns
+ WHERE table_schema = 'public' AND table_name NOT LIKE 'dbtool\\_%';
+SELECT format('SELECT %L || count(*) FROM public.%I', 'rows ' || tablename || ' ', tablename)
+ FROM pg_tables WHERE schemaname = 'public' AND tablename NOT LIKE 'dbtool\\_%' \\gexec
+SELECT 'SELECT ''log '' || coalesce(string_agg(n::text, '' '' ORDER BY n), '''') FROM public.log'
+ WHERE to_regclass('public.log') IS NOT NULL \\gexec
+SELECT 'SELECT ''version '' || coalesce(string_agg(version_num, '',''), '''') FROM public.dbtool_version'
+ WHERE to_regclass('public.dbtool_version') IS NOT NULL \\gexec
+SELECT 'version ' WHERE to_regclass('public.dbtool_version') IS NULL;
+"
+
+# The same for SQLite, in two steps: the schema (and "meta T" for each
+# table of dbtool itself), then the data of the tables it found.
+SQLITE_SCHEMA="
+SELECT 'table ' || name FROM sqlite_master
+ WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE 'dbtool\\_%' ESCAPE '\\'
+UNION ALL SELECT 'meta ' || name FROM sqlite_master
+ WHERE type = 'table' AND name LIKE 'dbtool\\_%' ESCAPE '\\'
+UNION ALL SELECT 'index ' || name FROM sqlite_master
+ WHERE type = 'index' AND sql IS NOT NULL AND tbl_name NOT LIKE 'dbtool\\_%' ESCAPE '\\'
+UNION ALL SELECT 'column ' || m.name || '.' || p.name FROM sqlite_master AS m, pragma_table_info(m.name) AS p
+ WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name NOT LIKE 'dbtool\\_%' ESCAPE '\\';"
+
+sqlite_facts() {
+	local schema line script=
+	schema=$(sqlite3 -batch -cmd '.timeout 10000' "$DB_FILE" "$SQLITE_SCHEMA" </dev/null 2>&1) || {
+		printf 'reading the schema failed: %s\n' "$schema"
+		return 1
+	}
+	while read -r line; do
+		case "$line" in
+		"table log")
+			script+="SELECT 'rows log ' || count(*) FROM log;"$'\n'
+			script+="SELECT 'log ' || coalesce(group_concat(n, ' '), '') FROM (SELECT n FROM log ORDER BY n);"$'\n'
+			;;
+		"table "*) script+="SELECT 'rows ${line#table } ' || count(*) FROM \"${line#table }\";"$'\n' ;;
+		"meta dbtool_version")
+			script+="SELECT 'version ' || coalesce(group_concat(version_num, ','), '') FROM dbtool_version;"$'\n'
+			;;
+		esac
+	done <<<"$schema"
+	[[ $schema == *"meta dbtool_version"* ]] || script+="SELECT 'version ';"
+	printf '%s\n' "$schema" | grep -v '^meta '
+	sqlite3 -batch -cmd '.timeout 10000' "$DB_FILE" "$script" </dev/null 2>&1 || {
+		printf 'reading the data failed (above)\n'
+		return 1
+	}
+}
+
+# fingerprint: the database's facts, sorted, as expected_fingerprint
+# lists them.  On PostgreSQL it first waits (up to 30 s) until no other
+# session than the OTHER_SESSIONS expected ones is connected to the test
+# database, so that the backend of a killed dbtool has rolled back and let
+# go of the lock.  Fails, with the reason on stdout, when the database
+# cannot be read.
+OTHER_SESSIONS=0
+fingerprint() {
+	local facts i
+	if [ "$DIALECT" = sqlite ]; then
+		facts=$(sqlite_facts) || {
+			printf '%s\n' "$facts"
+			return 1
+		}
+	else
+		for i in $(seq 300); do
+			facts=$(psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 -f - <<<"$PG_FACTS" 2>&1) || {
+				printf 'reading the database failed: %s\n' "$facts"
+				return 1
+			}
+			[ "$(sed -n 's/^idle //p' <<<"$facts")" -le "$OTHER_SESSIONS" ] && break
+			if [ "$i" = 300 ]; then
+				printf 'the database still has other sessions after 30 s\n'
+				return 1
+			fi
+			sleep 0.1
+		done
+		facts=$(grep -v '^idle ' <<<"$facts")
+	fi
+	printf '%s\n' "$facts" | grep -v '^$' | LC_ALL=C sort
+}
+
+# check_consistent WHAT: one check that the database is exactly at the
+# revision its version table names (see the top of this file); silent
+# when it is.  Sets POS to that revision's position, or -1 when the check
+# failed.
+check_consistent() {
+	local what=$1 fp version want err
+	POS=-1
+	if ! fp=$(fingerprint); then
+		fail "$what: cannot read the database" "$fp"
+		return 1
+	fi
+	version=$(sed -n 's/^version //p' <<<"$fp")
+	if [ -z "$version" ]; then
+		POS=0
+	elif [[ $version =~ ^s([0-9][0-9])$ ]] && [ $((10#${BASH_REMATCH[1]})) -ge 1 ] &&
+		[ $((10#${BASH_REMATCH[1]})) -le "$NREVS" ]; then
+		POS=$((10#${BASH_REMATCH[1]}))
+	else
+		fail "$what: the version table holds '$version', which is no revision of the chain"
+		return 1
+	fi
+	want=$(expected_fingerprint "$POS")
+	if [ "$fp" = "$want" ]; then
+		return 0
+	fi
+	err=$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$fp") | grep '^[<>]' |
+		sed 's/^< /expected but missing: /; s/^> /found but unexpected: /')
+	fail "$what: the database is not exactly at revision '${version:-base}'" "$err"
+	POS=-1
+	return 1
+}
+
+# no_password_in WHAT FILE...: a failed check when the test cluster's
+# password shows in the files (the output of background processes, which
+# run_cmd does not see).
+no_password_in() {
+	local what=$1
+	shift
+	[ -n "$PG_PASSWORD" ] || return 0
+	if grep -qF -e "$PG_PASSWORD" -e "$PG_PASSWORD_RAW" "$@"; then
+		fail "$what: the output shows the database password" "$(cat "$@")"
+	fi
+}
+
+# run_bg CMD...: starts CMD in the background with empty stdin; its pid in
+# BG_PID.  The output goes to the files named by BG_OUT and BG_ERR.
+run_bg() {
+	"$@" >"$BG_OUT" 2>"$BG_ERR" </dev/null &
+	BG_PID=$!
+}
+
+# wait_all SECONDS PID...: waits for the processes; any still running
+# after SECONDS is killed and named in HUNG.  Exit statuses go to
+# STATUSES[pid] (137 for a process killed by SIGKILL).
+declare -A STATUSES
+HUNG=
+wait_all() {
+	local deadline=$(($(now_ms) + $1 * 1000)) pid running
+	shift
+	HUNG=
+	while :; do
+		running=0
+		for pid in "$@"; do
+			# The shell reaps its children as they end, so a
+			# process that answers is still running.
+			if kill -0 "$pid" 2>/dev/null; then
+				running=1
+				break
+			fi
+		done
+		[ "$running" = 0 ] && break
+		if [ "$(now_ms)" -gt "$deadline" ]; then
+			for pid in "$@"; do
+				if kill -0 "$pid" 2>/dev/null; then
+					HUNG+=" $pid"
+					kill -9 "$pid" 2>/dev/null
+				fi
+			done
+			break
+		fi
+		sleep 0.01
+	done
+	for pid in "$@"; do
+		wait "$pid" 2>/dev/null
+		STATUSES[$pid]=$?
+	done
+}
+
+# measure_ms CMD...: runs CMD, which must succeed (else the test ends),
+# and sets MS to the time it took in milliseconds.
+measure_ms() {
+	local t0
+	t0=$(now_ms)
+	run_cmd "$@"
+	MS=$(($(now_ms) - t0))
+	if [ "$STATUS" != 0 ]; then
+		fail "$LAST_CMD: expected exit status 0 while measuring" "$(show_output)"
+		finish
+	fi
+}
