@@ -12,7 +12,9 @@
 #include "error.h"
 #include "sqlsplit.h"
 
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,6 +201,41 @@ static void add_param(const char **keys, const char **values, size_t *n, const c
 	(*n)++;
 }
 
+/*
+ * Drives a connection started with PQconnectStartParams to its end, as
+ * PQconnectdbParams would, waiting at most `timeout` seconds (libpq's
+ * connect_timeout, which PQconnectPoll leaves to its caller) per wait.
+ * The outcome is read from PQstatus afterwards; returns 1 when the wait
+ * timed out (PQstatus then is not CONNECTION_OK either).
+ */
+static int connect_wait(PGconn *pg, const char *timeout)
+{
+	PostgresPollingStatusType st = PGRES_POLLING_WRITING;
+	int ms = -1;
+
+	if (timeout && atoi(timeout) > 0)
+		ms = (atoi(timeout) < 2 ? 2 : atoi(timeout)) * 1000;
+	if (PQstatus(pg) == CONNECTION_BAD)
+		return 0;
+	while (st != PGRES_POLLING_OK && st != PGRES_POLLING_FAILED) {
+		struct pollfd pfd;
+		int n;
+
+		pfd.fd = PQsocket(pg);
+		pfd.events = st == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+		pfd.revents = 0;
+		if (pfd.fd < 0)
+			break;
+		n = poll(&pfd, 1, ms);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n == 0)
+			return 1;
+		st = PQconnectPoll(pg);
+	}
+	return 0;
+}
+
 /* The value of `key` in the URL: a query parameter wins, as in libpq. */
 static const char *url_part(const dbt_url *url, const char *key, const char *dflt)
 {
@@ -212,6 +249,7 @@ static const char *url_part(const dbt_url *url, const char *key, const char *dfl
 
 static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 {
+	int timed_out;
 	const char **keys = NULL, **values = NULL;
 	struct postgres_conn *c = NULL;
 	size_t n = 0, i;
@@ -243,13 +281,28 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	if (readonly)
 		add_param(keys, values, &n, "options", "-c default_transaction_read_only=on");
 
-	c->pg = PQconnectdbParams(keys, values, 0);
+	{
+		/* libpq checks connect_timeout only when it waits itself. */
+		const char *t = url_part(url, "connect_timeout", NULL);
+		char *end = NULL;
+
+		if (t && (strtol(t, &end, 10), !*t || *end)) {
+			rc = dbt_error_set(DBT_EPARSE,
+					   "invalid connect_timeout '%s' in url: expected a number of seconds", t);
+			goto cleanup;
+		}
+	}
+	c->pg = PQconnectStartParams(keys, values, 0);
 	if (!c->pg) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
+	/* Set before the connection is made, so that a notice the server
+	 * sends while it is made (a shutdown warning) is not printed. */
+	PQsetNoticeProcessor(c->pg, drop_notice, NULL);
+	timed_out = connect_wait(c->pg, url_part(url, "connect_timeout", NULL));
 	if (PQstatus(c->pg) != CONNECTION_OK) {
-		const char *msg = connect_message(c->pg);
+		const char *msg = timed_out ? "timeout expired" : connect_message(c->pg);
 		const char *db = url_part(url, "dbname", url->database);
 		const char *host = url_part(url, "host", url->host);
 		const char *port = url_part(url, "port", url->port);
@@ -266,7 +319,6 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 				   port && *port ? port : "5432", first_line_len(msg), msg);
 		goto cleanup;
 	}
-	PQsetNoticeProcessor(c->pg, drop_notice, NULL);
 	res = query(c, "SET client_min_messages = warning", 0, NULL);
 	if (!res) {
 		rc = dbt_error_prefix(DBT_ECONNECT, "cannot set up the connection to '%s'",
