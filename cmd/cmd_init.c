@@ -26,6 +26,6 @@ int cmd_init(int argc, char **argv)
 	for (line = strtok_r(created, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
 		cmd_info("  created %s", line);
 	free(created);
-	cmd_info("next: declare tables in the model file, then 'dbtool revision -m MESSAGE'");
+	cmd_info("next: declare tables in the model file, then 'dbtool migrate -m MESSAGE'");
 	return EXIT_OK;
 }
