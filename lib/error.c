@@ -16,6 +16,15 @@ const char *dbt_error_last(void)
 	return msg[0] ? msg : "unknown error";
 }
 
+/* Messages are one line (a name or URL quoted in one may hold a line
+ * break): control characters become spaces. */
+static void one_line(char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			*s = ' ';
+}
+
 int dbt_error_set(int code, const char *fmt, ...)
 {
 	va_list ap;
@@ -23,6 +32,7 @@ int dbt_error_set(int code, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	one_line(msg);
 	return code;
 }
 
@@ -46,6 +56,7 @@ int dbt_error_prefix(int code, const char *fmt, ...)
 	memcpy(msg, pre, plen);
 	msg[plen] = ':';
 	msg[plen + 1] = ' ';
+	one_line(msg);
 	return code;
 }
 
