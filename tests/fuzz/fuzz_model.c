@@ -70,8 +70,9 @@ static void check_equal(const dbt_schema *a, const dbt_schema *b, dbt_dialect_ki
 
 	da = dump(a);
 	db = dump(b);
-	FUZZ_CHECK(!strcmp(da, db), "%s: the differ finds no difference but the dumps differ:\n%s\n--\n%s",
-		   what, da, db);
+	FUZZ_CHECK(!strcmp(da, db),
+		   "%s: the differ finds no difference but the dumps differ:\n%s\n--\n%s", what, da,
+		   db);
 	free(da);
 	free(db);
 }
