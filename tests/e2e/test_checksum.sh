@@ -226,7 +226,18 @@ case "$DIALECT" in
 sqlite) echo "BEGIN IMMEDIATE;" >&7 ;;
 postgres) echo "SELECT pg_advisory_lock(hashtextextended('dbtool_version', 0));" >&7 ;;
 esac
-sleep 1
+# The holder's shell may start slowly on a busy machine: wait until it
+# holds the lock rather than for a fixed time.
+held=
+for _ in $(seq 300); do
+	case "$DIALECT" in
+	sqlite) sqlite3 -batch "$DB_FILE" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 </dev/null || held=yes ;;
+	postgres) [ "$(sql_value "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")" = 1 ] && held=yes ;;
+	esac
+	[ -n "$held" ] && break
+	sleep 0.1
+done
+expect_eq "$held" yes "another session holds the migration lock"
 printf '\n' >>"$r1"
 before=$(snapshot)
 expect_fail 1 dbtool --lock-timeout 1 repair
