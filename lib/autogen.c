@@ -77,7 +77,9 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 					       "column %s.%s holds NULLs: the upgrade fails until they "
 					       "are filled (an UPDATE before this change in the revision)",
 					       op->table->name, c->name);
-				rc = dbt_findings_add(&out->warnings, "will_fail", dbt_buf_str(&msg));
+				rc = msg.oom ? dbt_error_oom()
+					     : dbt_findings_add(&out->warnings, "will_fail",
+								dbt_buf_str(&msg));
 			}
 		}
 	}
@@ -134,6 +136,10 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	for (i = 0; i < diff.n; i++) {
 		dbt_buf_clear(&line);
 		dbt_op_describe(&line, &diff.ops[i]);
+		if (line.oom) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
 		if ((rc = dbt_findings_add(&out->changes, dbt_op_kind_name(diff.ops[i].kind),
 					   dbt_buf_str(&line))) < 0)
 			goto cleanup;

@@ -81,8 +81,10 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 	for (i = 0; i < diff.n; i++) {
 		dbt_buf_clear(&line);
 		dbt_op_describe(&line, &diff.ops[i]);
-		if ((rc = dbt_findings_add(out, dbt_op_kind_name(diff.ops[i].kind),
-					   dbt_buf_str(&line))) < 0) {
+		rc = line.oom ? dbt_error_oom()
+			      : dbt_findings_add(out, dbt_op_kind_name(diff.ops[i].kind),
+						 dbt_buf_str(&line));
+		if (rc < 0) {
 			dbt_findings_release(out);
 			goto cleanup;
 		}

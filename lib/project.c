@@ -141,10 +141,10 @@ int dbt_project_init(const char *dir, char **created)
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if ((rc = dbt_fs_mkdirs(versions)) < 0)
-		goto cleanup;
+	/* Noted before they are made: a failure in between removes what
+	 * exists of them (rmdir of one that was never made does nothing). */
 	if ((!dir_existed && (rc = undo_add(&undo, dir, 1)) < 0) ||
-	    (rc = undo_add(&undo, versions, 1)) < 0)
+	    (rc = undo_add(&undo, versions, 1)) < 0 || (rc = dbt_fs_mkdirs(versions)) < 0)
 		goto cleanup;
 	dbt_buf_printf(&list, "%s/\n", versions);
 	if ((rc = init_write(&undo, &list, tmpl_path, tmpl->data, tmpl->size)) < 0)
