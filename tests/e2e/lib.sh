@@ -114,6 +114,7 @@ setup_db() {
 	fi
 	if [ -z "$WORK" ]; then
 		WORK=$(mktemp -d "${TMPDIR:-/tmp}/dbtool-e2e.XXXXXX") || exit 1
+		WTMP=$WORK
 		OUT=$WORK/stdout
 		ERR=$WORK/stderr
 		: >"$OUT"
@@ -479,4 +480,110 @@ new_revision() {
 		printf -- '\n-- migrate:upgrade\n%s\n\n-- migrate:downgrade\n%s\n' "$up" "$down"
 	} >"$file"
 	printf '%s\n' "$file"
+}
+
+# ------------------------------------------------------------ parallel cases
+
+# Workers that run_cases starts (DBTOOL_E2E_JOBS, default 3): a corpus of
+# independent cases is shared out among them, each with a project folder
+# and a database of its own, so that the cases of one test file keep both
+# cores busy, and the PostgreSQL server busy while a client starts.
+: "${DBTOOL_E2E_JOBS:=3}"
+
+# The folder for a worker's scratch files ($WORK itself outside run_cases).
+WTMP=
+
+# run_cases SETUP CASE ITEM...: runs "CASE ITEM" for every ITEM, shared out
+# among DBTOOL_E2E_JOBS workers; each worker first runs SETUP in its fresh
+# project folder (the current folder) and database (setup_db's TEST_URL,
+# DB_FILE, DATABASE_URL).  A case reports with pass and fail as usual; the
+# reports are then replayed in the order of the items, so the output does
+# not depend on which worker ran what.  Sets CASES_PASSED to the number of
+# passed checks.  Afterwards the caller is back in its own project folder
+# and database.
+run_cases() {
+	local setup=$1 case=$2 jobs=$DBTOOL_E2E_JOBS w i f line desc detail
+	local my_project=$PROJECT my_url=$TEST_URL my_db=$DB_FILE
+	local -a w_project w_url w_db pids
+	shift 2
+	local -a items=("$@")
+	[ "$jobs" -ge 1 ] 2>/dev/null || jobs=1
+	[ "${#items[@]}" -ge "$jobs" ] || jobs=${#items[@]}
+	[ "$jobs" -ge 1 ] || jobs=1
+	for ((w = 0; w < jobs; w++)); do
+		setup_db "$DIALECT"
+		w_project[w]=$PROJECT w_url[w]=$TEST_URL w_db[w]=$DB_FILE
+	done
+	PROJECT=$my_project TEST_URL=$my_url DB_FILE=$my_db
+	export DATABASE_URL=$TEST_URL
+	cd "$PROJECT" || exit 1
+	rm -rf "$WORK/results"
+	mkdir -p "$WORK/results"
+	pids=()
+	for ((w = 0; w < jobs; w++)); do
+		(
+			PROJECT=${w_project[w]} TEST_URL=${w_url[w]} DB_FILE=${w_db[w]}
+			export DATABASE_URL=$TEST_URL
+			cd "$PROJECT" || exit 1
+			WTMP=$WORK/worker.$w
+			mkdir -p "$WTMP"
+			OUT=$WTMP/stdout ERR=$WTMP/stderr
+			: >"$OUT"
+			: >"$ERR"
+			CASE_INDEX=setup SEQ=0
+			# Each report in a file of its own, named so that they
+			# sort by item, then in the order they were made.
+			pass() {
+				SEQ=$((SEQ + 1))
+				printf 'ok\t%s\n' "$1" >"$WORK/results/$CASE_INDEX.$(printf '%04d' "$SEQ")"
+			}
+			fail() {
+				local d=$1
+				shift
+				SEQ=$((SEQ + 1))
+				{
+					printf 'not ok\t%s\n' "$d"
+					printf '%s\n' "$@"
+				} >"$WORK/results/$CASE_INDEX.$(printf '%04d' "$SEQ")"
+			}
+			"$setup"
+			for ((i = w; i < ${#items[@]}; i += jobs)); do
+				CASE_INDEX=$(printf '%06d' "$i") SEQ=0
+				"$case" "${items[i]}"
+			done
+			: >"$WTMP/done"
+			# What a worker leaves on stdout (diagnostics) goes out
+			# with the replay.
+		) >"$WORK/worker.$w.log" 2>&1 &
+		pids+=($!)
+	done
+	for w in "${pids[@]}"; do
+		wait "$w"
+	done
+	CASES_PASSED=0
+	for f in "$WORK"/results/*; do
+		[ -e "$f" ] || continue
+		IFS= read -r line <"$f"
+		desc=${line#*$'\t'}
+		if [ "${line%%$'\t'*}" = ok ]; then
+			pass "$desc"
+			CASES_PASSED=$((CASES_PASSED + 1))
+		else
+			detail=$(tail -n +2 "$f")
+			fail "$desc" "$detail"
+		fi
+	done
+	for ((w = 0; w < jobs; w++)); do
+		if [ -s "$WORK/worker.$w.log" ]; then
+			sed 's/^/# /' "$WORK/worker.$w.log"
+		fi
+		[ -e "$WORK/worker.$w/done" ] ||
+			fail "worker $w ended before its last case" "$(cat "$WORK/worker.$w.log")"
+	done
+	# Every case reports at least once: none is lost with a worker.
+	for ((i = 0; i < ${#items[@]}; i++)); do
+		f=$(printf '%06d' "$i")
+		compgen -G "$WORK/results/$f.*" >/dev/null ||
+			fail "the case '${items[i]}' reported nothing"
+	done
 }

@@ -18,8 +18,9 @@
 #   .expected.<dialect>), and leave the database as it was.
 #
 # Each case is one check; a failing case shows the step that failed and the
-# command's output.  One project folder and one database serve every case:
-# `drop-all --yes` empties the database between cases.
+# command's output.  The cases are shared out among workers (run_cases in
+# lib.sh), each with one project folder and one database: `drop-all --yes`
+# empties the database between cases.
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_corpus.sh sqlite|postgres
 # DBTOOL_CORPUS_ONLY=REGEX runs only the cases whose path matches REGEX.
@@ -139,12 +140,10 @@ selected() {
 
 # ------------------------------------------------------------- schemas
 
-nschemas=0
-schemas_ok=0
-for f in "$CORPUS"/schemas/*.sql; do
-	selected "$f" || continue
+# schema_case FILE: one model of schemas/, one check.
+schema_case() {
+	local f=$1 name created left listed others
 	name=schemas/$(basename "$f")
-	nschemas=$((nschemas + 1))
 	cp "$f" schema.sql
 
 	step 0 "create-all" dbtool create-all
@@ -169,18 +168,15 @@ $(show_output)"
 			"check after drop-all should list the tables '$(echo $created)' and their indexes:
 $(show_output)"
 	fi
-	case_end "$name: create-all, check finds nothing, drop-all leaves nothing" && schemas_ok=$((schemas_ok + 1)) || force_empty
-done
+	case_end "$name: create-all, check finds nothing, drop-all leaves nothing" || force_empty
+}
 
 # --------------------------------------------------------------- pairs
 
-npairs=0
-pairs_ok=0
-for d in "$CORPUS"/pairs/*/; do
-	d=${d%/}
-	selected "$d" || continue
+# pair_case FOLDER: one pair of pairs/, one check.
+pair_case() {
+	local d=$1 name expected reverse
 	name=pairs/$(basename "$d")
-	npairs=$((npairs + 1))
 	expected=$(for_dialect "$d/expected")
 
 	# Database from a, model b: exactly the expected findings.
@@ -210,15 +206,42 @@ $(show_output)"
 		fi
 	fi
 	empty_db
-	case_end "$name: check prints exactly the difference, both ways" && pairs_ok=$((pairs_ok + 1)) || force_empty
+	case_end "$name: check prints exactly the difference, both ways" || force_empty
+}
+
+# The schemas and the pairs, shared out among workers whose databases
+# start empty.
+corpus_setup() {
+	run_cmd dbtool init
+	[ "$STATUS" = 0 ] || fail "dbtool init for the corpus" "$(show_output)"
+}
+
+corpus_case() {
+	case "$1" in
+	*/schemas/*) schema_case "$1" ;;
+	*) pair_case "$1" ;;
+	esac
+}
+
+schemas=()
+for f in "$CORPUS"/schemas/*.sql; do
+	selected "$f" && schemas+=("$f")
 done
+pairs=()
+for d in "$CORPUS"/pairs/*/; do
+	d=${d%/}
+	selected "$d" && pairs+=("$d")
+done
+nschemas=${#schemas[@]}
+npairs=${#pairs[@]}
+run_cases corpus_setup corpus_case "${schemas[@]}" "${pairs[@]}"
+schemas_and_pairs_ok=$CASES_PASSED
+
 
 # ---------------------------------------------------------- bad models
 
-# A database with tables and rows, which no bad model may touch.
-cp "$CORPUS/schemas/001_users_characters.sql" schema.sql
-expect_ok dbtool create-all
-sql_value "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')" >/dev/null
+# A database with tables and rows, which no bad model may touch: each
+# worker makes one (bad_setup).
 
 # Every object of that database and its row counts, in one query (the
 # snapshot of lib.sh takes several, too slow to run for every case).
@@ -228,15 +251,21 @@ fingerprint() {
 	postgres) sql_value "SELECT (SELECT string_agg(c.relkind::text || ':' || c.relname, ' ' ORDER BY c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) FROM users), (SELECT count(*) FROM characters)" ;;
 	esac
 }
-before=$(fingerprint)
-expect_eq "$(printf '%s\n' "$before" | cut -d'|' -f2-)" "1|0" "the database for the bad models holds tables and a row"
+bad_setup() {
+	corpus_setup
+	cp "$CORPUS/schemas/001_users_characters.sql" schema.sql
+	run_cmd dbtool create-all
+	[ "$STATUS" = 0 ] || fail "create-all of the database for the bad models" "$(show_output)"
+	sql_value "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')" >/dev/null
+	before=$(fingerprint)
+	[ "$(printf '%s\n' "$before" | cut -d'|' -f2-)" = "1|0" ] ||
+		fail "the database for the bad models should hold tables and a row" "$before"
+}
 
-nbad=0
-bad_ok=0
-for f in "$CORPUS"/bad/*.sql; do
-	selected "$f" || continue
+# bad_case FILE: one bad model, one check.
+bad_case() {
+	local f=$1 name expected want after command
 	name=bad/$(basename "$f")
-	nbad=$((nbad + 1))
 	expected=$(for_dialect "${f%.sql}.expected")
 	want="dbtool: error: $(cat "$expected")"
 	cp "$f" schema.sql
@@ -254,8 +283,16 @@ before:
 $before
 after:
 $after"
-	case_end "$name: check and create-all reject it with its place, database untouched" && bad_ok=$((bad_ok + 1))
+	case_end "$name: check and create-all reject it with its place, database untouched"
+}
+
+bads=()
+for f in "$CORPUS"/bad/*.sql; do
+	selected "$f" && bads+=("$f")
 done
+nbad=${#bads[@]}
+run_cases bad_setup bad_case "${bads[@]}"
+bad_ok=$CASES_PASSED
 
 # -------------------------------------------------------------- totals
 
@@ -268,6 +305,6 @@ fi
 of() {
 	[ "$1" = "$2" ] && printf '%s' "$1" || printf '%s of %s' "$1" "$2"
 }
-echo "# schemas: $(of $schemas_ok $nschemas) round-trips passed; pairs: $(of $pairs_ok $npairs) passed; bad models: $(of $bad_ok $nbad) rejected"
+echo "# schemas and pairs: $(of $schemas_and_pairs_ok $((nschemas + npairs))) passed; bad models: $(of $bad_ok $nbad) rejected"
 
 finish

@@ -32,8 +32,9 @@
 # database, a database not at head (at an older revision, at base); and a
 # drop of a column, which migrate writes with a warning.
 #
-# One project folder and one database serve every case: `drop-all --yes`
-# empties the database between pairs.  Values in data.sql must not hold
+# The pairs are shared out among workers (run_cases in lib.sh), each with
+# one project folder and one database: `drop-all --yes` empties the
+# database between pairs.  Values in data.sql must not hold
 # "|" or a line break (rows are compared as "|"-separated lines).
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_migrate.sh sqlite|postgres
@@ -55,8 +56,7 @@ setup_db "$1"
 
 expect_ok dbtool init
 VERSIONS=migrations/versions
-HELD=$WORK/held
-mkdir -p "$HELD"
+mkdir -p "$WTMP/held"
 
 # ------------------------------------------------------------- helpers
 
@@ -175,7 +175,7 @@ has_exact_line() {
 # case left them in, without dbtool, so that one failure does not spill
 # into the next cases.
 force_empty() {
-	rm -f "$VERSIONS"/*.sql "$HELD"/*.sql
+	rm -f "$VERSIONS"/*.sql "$WTMP"/held/*.sql
 	case "$DIALECT" in
 	sqlite) rm -f "$DB_FILE" ;;
 	postgres) sql_value "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1 ;;
@@ -254,9 +254,9 @@ record_rows() {
 		if [ -e "$PAIR/keep.sql" ]; then
 			sed -e '/^[[:space:]]*$/d' -e 's/;*[[:space:]]*$/;/' "$PAIR/keep.sql"
 		fi
-	} | sql_script >"$WORK/rows" 2>&1; then
+	} | sql_script >"$WTMP/rows" 2>&1; then
 		why "after $what the rows cannot be read${data:+ (or data.sql does not load)}:
-$(cat "$WORK/rows")"
+$(cat "$WTMP/rows")"
 		return 1
 	fi
 	into=dump
@@ -267,7 +267,7 @@ $(cat "$WORK/rows")"
 		dump:*) sound+=$line$'\n' ;;
 		keep:*) printf '%s\n' "$line" >&4 ;;
 		esac
-	done <"$WORK/rows" 3>"$CASE_DIR/$stage.dump" 4>"$CASE_DIR/$stage.keep"
+	done <"$WTMP/rows" 3>"$CASE_DIR/$stage.dump" 4>"$CASE_DIR/$stage.keep"
 	[ "$sound" = "$SOUND" ] || why "after $what the database is not sound (expected '${SOUND%$'\n'}'):
 $sound"
 }
@@ -470,9 +470,9 @@ revisions: ${REVS[*]}"
 	rows_survived down "the downgrade to a"
 	if ok; then
 		cp "$PAIR/a.sql" schema.sql
-		mv "$rev_b" "$HELD/"
+		mv "$rev_b" "$WTMP/held/"
 		model_agrees "with model a after the downgrade"
-		mv "$HELD/${rev_b##*/}" "$VERSIONS/"
+		mv "$WTMP/held/${rev_b##*/}" "$VERSIONS/"
 	fi
 
 	# And up to b once more.
@@ -487,22 +487,32 @@ of() {
 	[ "$1" = "$2" ] && printf '%s' "$1" || printf '%s of %s' "$1" "$2"
 }
 
-npairs=0
-pairs_ok=0
-for PAIR in "$CHANGES"/*/; do
-	PAIR=${PAIR%/}
-	name=${PAIR##*/}
-	selected "$name" || continue
-	npairs=$((npairs + 1))
+# A worker's project: what the pairs start from.
+pair_setup() {
+	mkdir -p "$WTMP/held"
+	run_cmd dbtool init
+	[ "$STATUS" = 0 ] || fail "dbtool init for the pairs" "$(show_output)"
+}
+
+# pair_case PAIR: one pair, one check.
+pair_case() {
+	PAIR=$1
+	local name=${PAIR##*/}
 	CASE_DIR=$WORK/case.$name
 	mkdir -p "$CASE_DIR"
 	run_pair
-	if case_end "changes/$name: migrate, upgrade, downgrade -1, upgrade keep the model and the rows"; then
-		pairs_ok=$((pairs_ok + 1))
-	else
+	case_end "changes/$name: migrate, upgrade, downgrade -1, upgrade keep the model and the rows" ||
 		force_empty
-	fi
+}
+
+pairs=()
+for PAIR in "$CHANGES"/*/; do
+	PAIR=${PAIR%/}
+	selected "${PAIR##*/}" && pairs+=("$PAIR")
 done
+npairs=${#pairs[@]}
+run_cases pair_setup pair_case "${pairs[@]}"
+pairs_ok=$CASES_PASSED
 
 if [ -n "$ONLY" ]; then
 	echo "# change pairs: $(of $pairs_ok $npairs) round-trips passed"
