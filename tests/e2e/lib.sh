@@ -55,7 +55,17 @@ dbtool() {
 
 # Redacts the password of any URL in a command line before it is printed.
 redact() {
-	sed -E 's#(://[^:/@ ]*:)[^@/ ]*@#\1***@#g' <<<"$*"
+	# In the shell itself: this runs for every command a test runs.
+	local s="$*" out='' re='^([^:/@ ]*:)[^@/ ]*@'
+	while [[ $s == *://* ]]; do
+		out+=${s%%://*}://
+		s=${s#*://}
+		if [[ $s =~ $re ]]; then
+			out+=${BASH_REMATCH[1]}'***@'
+			s=${s:${#BASH_REMATCH[0]}}
+		fi
+	done
+	printf '%s\n' "$out$s"
 }
 
 describe() {
