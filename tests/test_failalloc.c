@@ -191,7 +191,8 @@ static void state_take(struct state *s)
 	memset(s, 0, sizeof(*s));
 	walking = s;
 	assert_int_equal(nftw(".", collect, 16, FTW_PHYS), 0);
-	qsort(s->files, s->n, sizeof(*s->files), by_path);
+	if (s->n)
+		qsort(s->files, s->n, sizeof(*s->files), by_path);
 	s->db = dump_db();
 }
 
