@@ -246,6 +246,10 @@ typedef struct dbt_step {
 	const char *from;           /* id before the step, NULL for base */
 	const char *to;             /* id after the step, NULL for base */
 	double ms;                  /* how long it took */
+	int missing;                /* 1: a revision below the current one that
+				     * was never applied, applied by
+				     * apply_missing; the version did not move
+				     * (from and to are both the current id) */
 } dbt_step;
 
 typedef void (*dbt_step_fn)(const dbt_step *step, void *arg);
@@ -254,6 +258,9 @@ typedef struct dbt_run_opts {
 	int lock_timeout_ms;        /* how long to wait for the lock; <= 0: 60 s */
 	dbt_step_fn on_step;        /* may be NULL */
 	void *arg;
+	int apply_missing;          /* upgrade: first apply, in chain order, the
+				     * revisions that lie below the current one
+				     * but were never applied (see "history") */
 } dbt_run_opts;
 
 /*
@@ -399,6 +406,23 @@ int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain);
  */
 int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
 		   const dbt_chain *chain);
+
+/*
+ * A revision below the database's current one that the history has no
+ * row for, while a revision further down has one, was never applied: it
+ * was placed there (re-parented) after the database had passed that
+ * point.  The revisions below the lowest recorded one are taken for
+ * revisions applied before dbtool kept a history.  dbt_run_upgrade and
+ * dbt_run_downgrade refuse while there is such a revision, unless
+ * dbt_run_opts.apply_missing is set for an upgrade, which applies each in
+ * chain order, in a transaction of its own, before going on to the
+ * target; dbt_run_verify reports each (kind "unapplied_revision").
+ *
+ * dbt_run_require_applied fails (DBT_ERROR) naming the first such
+ * revision; it reads only, and returns 0 when there is none or when the
+ * database is at a revision no file defines.
+ */
+int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain);
 
 /* Called by dbt_run_repair for each history row it changed (or, for the
  * one revision asked for, left alone): `what` is "checksum updated",
