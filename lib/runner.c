@@ -56,7 +56,19 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Reads the version row; NULL when the table is missing or empty. */
+/* The version row as one value: the id, or "!" and the ids when the table
+ * holds several rows. */
+static const char *version_row_sql(const struct dbt_dialect *d)
+{
+	if (d->kind == DBT_DIALECT_POSTGRES)
+		return "SELECT CASE WHEN count(*) > 1 THEN '!' || string_agg(version_num, ', ' "
+		       "ORDER BY version_num) ELSE max(version_num) END FROM " VERSION_TABLE;
+	return "SELECT CASE WHEN count(*) > 1 THEN '!' || group_concat(version_num, ', ') "
+	       "ELSE max(version_num) END FROM " VERSION_TABLE;
+}
+
+/* Reads the version row; NULL when the table is missing or empty.  Several
+ * rows are an error (DBT_ECHAIN) that only a stamp goes past. */
 static int version_get(dbt_conn *c, char **out)
 {
 	int exists = 0, rc;
@@ -66,17 +78,17 @@ static int version_get(dbt_conn *c, char **out)
 	rc = c->dialect->table_exists(c, VERSION_TABLE, &exists);
 	if (rc < 0 || !exists)
 		return rc;
-	rc = c->dialect->query_value(c,
-				     "SELECT CASE WHEN count(*) > 1 THEN '!' ELSE max(version_num) END "
-				     "FROM " VERSION_TABLE,
-				     &v);
+	rc = c->dialect->query_value(c, version_row_sql(c->dialect), &v);
 	if (rc < 0)
 		return rc;
-	if (v && strcmp(v, "!") == 0) {
+	if (v && v[0] == '!') {
+		rc = dbt_error_set(DBT_ECHAIN,
+				   "table '" VERSION_TABLE "' holds several rows (%s); dbtool keeps "
+				   "exactly one: run 'dbtool stamp REV' with the revision the database "
+				   "is at",
+				   v + 1);
 		free(v);
-		return dbt_error_set(DBT_ERROR,
-				     "table '" VERSION_TABLE "' holds several rows; "
-				     "dbtool keeps exactly one: fix it with 'dbtool stamp'");
+		return rc;
 	}
 	*out = v;
 	return 0;
@@ -687,9 +699,12 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
-	if ((rc = version_get(c, &id)) < 0)
-		goto cleanup;
-	if ((rc = position_of(&cur, chain, id)) < 0) {
+	if ((rc = version_get(c, &id)) < 0) {
+		/* A stamp replaces the rows, so several of them do not stop it. */
+		if (mode != MODE_STAMP || rc != DBT_ECHAIN || is_relative(target))
+			goto cleanup;
+		cur = 0;
+	} else if ((rc = position_of(&cur, chain, id)) < 0) {
 		/* A stamp is the way back to a known revision from one that no
 		 * file defines, so any target that does not count from the
 		 * current revision will do. */

@@ -144,8 +144,12 @@ void dbt_revision_release(dbt_revision *rev);
 /* A new revision id: 12 lowercase hex digits from a random UUID. */
 void dbt_revision_new_id(char out[13]);
 
-/* True when `id` is a valid revision id: [0-9a-z_]+, at most 64 bytes. */
+/* True when `id` is a valid revision id: [0-9a-z_]+, at most 64 bytes,
+ * and not one of the words that targets use (see below). */
 int dbt_revision_id_valid(const char *id);
+
+/* True when `id` is "head", "heads" or "base": a target, never an id. */
+int dbt_revision_id_reserved(const char *id);
 
 /* ------------------------------------------------------------------ chain */
 
