@@ -63,8 +63,9 @@ static const char *version_row_sql(const struct dbt_dialect *d)
 	if (d->kind == DBT_DIALECT_POSTGRES)
 		return "SELECT CASE WHEN count(*) > 1 THEN '!' || string_agg(version_num, ', ' "
 		       "ORDER BY version_num) ELSE max(version_num) END FROM " VERSION_TABLE;
-	return "SELECT CASE WHEN count(*) > 1 THEN '!' || group_concat(version_num, ', ') "
-	       "ELSE max(version_num) END FROM " VERSION_TABLE;
+	return "SELECT CASE WHEN (SELECT count(*) FROM " VERSION_TABLE ") > 1 THEN '!' || "
+	       "(SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM " VERSION_TABLE
+	       " ORDER BY version_num)) ELSE (SELECT max(version_num) FROM " VERSION_TABLE ") END";
 }
 
 /* Reads the version row; NULL when the table is missing or empty.  Several
@@ -451,7 +452,7 @@ static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind ki
 
 	if (!rev->transactional || !dbt_txcontrol_find(&st, sql, kind))
 		return 0;
-	dbt_dialect_excerpt(&stmt, sql + st.start, st.len, 40);
+	dbt_dialect_excerpt(&stmt, sql + st.start, st.len, 60);
 	if (stmt.oom)
 		return dbt_error_oom();
 	rc = dbt_error_set(DBT_EPARSE,
