@@ -405,6 +405,11 @@ static int new_revision(char **out, const char *script_location, const char *mes
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
+	if (!dbt_fs_exists(versions)) {
+		rc = dbt_error_set(DBT_ENOTFOUND, "cannot open versions folder '%s': no such file",
+				   versions);
+		goto cleanup;
+	}
 	if ((rc = dbt_fs_lock(&lock_fd, lock_path, LOCK_TIMEOUT_MS)) < 0)
 		goto cleanup;
 	/* Under the lock, a temporary file is one a killed writer left. */

@@ -214,8 +214,12 @@ int dbt_project_init(const char *dir, char **created);
  * Writes a new revision file in `script_location`/versions/ from
  * `script_location`/script.sql.tmpl, whose parent is the chain's head.
  * `rev_id` may be NULL for a fresh id; `upgrade` and `downgrade` may be
- * NULL for empty sections.  The chain must load cleanly.  The file is
- * written atomically; its path is returned in `out` (caller frees).
+ * NULL for empty sections.  The chain must load cleanly.  The head is read
+ * and the file written under an exclusive lock on `versions/.dbtool.lock`
+ * (DBT_ELOCKED after 60 s), so parallel writers make a chain; temporary
+ * files that killed writers left there are removed.  The file is written
+ * atomically; its path is returned in `out` (caller frees).  `rev_id`
+ * "head", "heads" or "base" is refused.
  */
 int dbt_project_new_revision(char **out, const char *script_location, const char *message,
 			     const char *rev_id, const char *upgrade, const char *downgrade);
@@ -402,8 +406,10 @@ int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain);
  * no transaction).  Appends one finding per problem to `out`, which the
  * caller initialises to {NULL, 0} and releases with dbt_findings_release()
  * (also after a failure): kind "changed_revision" for an applied revision
- * whose file changed since, "missing_revision" for a recorded revision
- * that no file defines anymore; each text starts with "! ".  `unverified`
+ * whose file changed since, "unapplied_revision" for a revision below the
+ * current one that was never applied (see below), "missing_revision" for
+ * a recorded revision that no file defines anymore; each text starts with
+ * "! ".  `unverified`
  * (may be NULL) receives the number of applied revisions without a
  * recorded checksum.  DBT_ENOTFOUND when the database is at a revision no
  * file defines.
@@ -440,7 +446,9 @@ typedef void (*dbt_repair_fn)(const char *id, const char *what, void *arg);
  * prefix of an applied revision) records that revision's current checksum;
  * with the exact id of a revision that the history records but no file
  * defines, removes its row.  With `rev` NULL, records the checksum of every
- * applied revision and removes every row that no applied revision matches.
+ * applied revision (but not of one below the current revision that was
+ * never applied: only naming it vouches for it) and removes every row that
+ * no applied revision matches.
  * One transaction under the migration lock (`lock_timeout_ms` <= 0: 60 s);
  * on failure nothing changes.  DBT_ENOTFOUND for an unknown `rev`,
  * DBT_ERROR for one that is not applied, DBT_ELOCKED when the lock was not
