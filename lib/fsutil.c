@@ -101,43 +101,56 @@ cleanup:
 	return rc;
 }
 
+/*
+ * The lock file is removed by its holder before it lets go, so that
+ * nothing stays behind; a waiter that then gets the lock holds it on a
+ * file that is no longer there, and must start again on the new one.
+ */
 int dbt_fs_lock(int *fd, const char *path, int timeout_ms)
 {
 	struct timespec pause = {0, 10 * 1000 * 1000};
+	struct stat held, named;
 	int waited = 0, rc;
 
-	*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (*fd < 0)
-		return dbt_error_set(DBT_ERROR, "cannot open lock file '%s': %s", path,
-				     strerror(errno));
 	for (;;) {
-		if (flock(*fd, LOCK_EX | LOCK_NB) == 0)
+		*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+		if (*fd < 0)
+			return dbt_error_set(DBT_ERROR, "cannot open lock file '%s': %s", path,
+					     strerror(errno));
+		while (flock(*fd, LOCK_EX | LOCK_NB) < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno != EWOULDBLOCK) {
+				rc = dbt_error_set(DBT_ERROR, "cannot lock '%s': %s", path,
+						   strerror(errno));
+				goto fail;
+			}
+			if (waited >= timeout_ms) {
+				rc = dbt_error_set(DBT_ELOCKED,
+						   "waited too long for the lock '%s': another dbtool "
+						   "is writing a revision",
+						   path);
+				goto fail;
+			}
+			nanosleep(&pause, NULL);
+			waited += 10;
+		}
+		if (fstat(*fd, &held) == 0 && stat(path, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
 			return 0;
-		if (errno == EINTR)
-			continue;
-		if (errno != EWOULDBLOCK) {
-			rc = dbt_error_set(DBT_ERROR, "cannot lock '%s': %s", path, strerror(errno));
-			break;
-		}
-		if (waited >= timeout_ms) {
-			rc = dbt_error_set(DBT_ELOCKED,
-					   "waited too long for the lock '%s': another dbtool is "
-					   "writing a revision",
-					   path);
-			break;
-		}
-		nanosleep(&pause, NULL);
-		waited += 10;
+		close(*fd);
 	}
+fail:
 	close(*fd);
 	*fd = -1;
 	return rc;
 }
 
-void dbt_fs_unlock(int fd)
+void dbt_fs_unlock(int fd, const char *path)
 {
 	if (fd < 0)
 		return;
+	unlink(path);
 	flock(fd, LOCK_UN);
 	close(fd);
 }

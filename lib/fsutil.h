@@ -25,8 +25,10 @@ int dbt_fs_write_atomic(const char *path, const char *data, size_t len, int excl
  */
 int dbt_fs_lock(int *fd, const char *path, int timeout_ms);
 
-/* Releases the lock dbt_fs_lock() took (nothing when `fd` < 0). */
-void dbt_fs_unlock(int fd);
+/* Removes the lock file and releases the lock dbt_fs_lock() took on it
+ * (nothing when `fd` < 0): a lock file exists only while it is held, or
+ * when its holder was killed. */
+void dbt_fs_unlock(int fd, const char *path);
 
 /*
  * Removes the temporary files that dbt_fs_write_atomic() leaves in `dir`

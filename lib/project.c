@@ -466,7 +466,7 @@ static int new_revision(char **out, const char *script_location, const char *mes
 	*out = path;
 	path = NULL;
 cleanup:
-	dbt_fs_unlock(lock_fd);
+	dbt_fs_unlock(lock_fd, lock_path);
 	free(lock_path);
 	if (loaded)
 		dbt_chain_release(&chain);
