@@ -68,26 +68,39 @@ static const char *version_row_sql(const struct dbt_dialect *d)
 	       " ORDER BY version_num)) ELSE (SELECT max(version_num) FROM " VERSION_TABLE ") END";
 }
 
-/* Reads the version row; NULL when the table is missing or empty.  Several
- * rows are an error (DBT_ECHAIN) that only a stamp goes past. */
-static int version_get(dbt_conn *c, char **out)
+/* Reads the version row as version_row_sql() gives it; NULL when the
+ * table is missing or empty. */
+static int version_read(dbt_conn *c, char **out)
 {
 	int exists = 0, rc;
-	char *v = NULL;
 
 	*out = NULL;
 	rc = c->dialect->table_exists(c, VERSION_TABLE, &exists);
 	if (rc < 0 || !exists)
 		return rc;
-	rc = c->dialect->query_value(c, version_row_sql(c->dialect), &v);
+	return c->dialect->query_value(c, version_row_sql(c->dialect), out);
+}
+
+static int several_rows(const char *ids)
+{
+	return dbt_error_set(DBT_ERROR,
+			     "table '" VERSION_TABLE "' holds several rows (%s); dbtool keeps exactly "
+			     "one: run 'dbtool stamp REV' with the revision the database is at",
+			     ids);
+}
+
+/* Reads the version row; NULL when the table is missing or empty.  Several
+ * rows are an error. */
+static int version_get(dbt_conn *c, char **out)
+{
+	char *v = NULL;
+	int rc = version_read(c, &v);
+
+	*out = NULL;
 	if (rc < 0)
 		return rc;
 	if (v && v[0] == '!') {
-		rc = dbt_error_set(DBT_ECHAIN,
-				   "table '" VERSION_TABLE "' holds several rows (%s); dbtool keeps "
-				   "exactly one: run 'dbtool stamp REV' with the revision the database "
-				   "is at",
-				   v + 1);
+		rc = several_rows(v + 1);
 		free(v);
 		return rc;
 	}
@@ -700,10 +713,16 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
-	if ((rc = version_get(c, &id)) < 0) {
+	if ((rc = version_read(c, &id)) < 0)
+		goto cleanup;
+	if (id && id[0] == '!') {
 		/* A stamp replaces the rows, so several of them do not stop it. */
-		if (mode != MODE_STAMP || rc != DBT_ECHAIN || is_relative(target))
+		if (mode != MODE_STAMP || is_relative(target)) {
+			rc = several_rows(id + 1);
 			goto cleanup;
+		}
+		free(id);
+		id = NULL;
 		cur = 0;
 	} else if ((rc = position_of(&cur, chain, id)) < 0) {
 		/* A stamp is the way back to a known revision from one that no
