@@ -14,6 +14,28 @@ static const char usage[] =
 	"revision is applied.  With -v, also the message and whether it is the head.\n"
 	"With --format json: {\"current\": \"<id>\"} or {\"current\": null}.\n";
 
+/*
+ * Fails when a revision below the current one was never applied, so that
+ * the id printed never hides a gap.  Without a chain to compare with (no
+ * versions folder, a broken chain) there is nothing to say.
+ */
+static int require_applied(const dbt_config *cfg, dbt_conn *conn)
+{
+	dbt_chain chain;
+	char *dir = malloc(strlen(cfg->script_location) + sizeof("/versions"));
+	int rc = 0;
+
+	if (!dir)
+		return 0;
+	sprintf(dir, "%s/versions", cfg->script_location);
+	if (dbt_chain_load(&chain, dir, 0) == 0) {
+		rc = dbt_run_require_applied(conn, &chain);
+		dbt_chain_release(&chain);
+	}
+	free(dir);
+	return rc;
+}
+
 int cmd_current(int argc, char **argv)
 {
 	int nargs, rc, status = EXIT_FAIL;
@@ -28,7 +50,7 @@ int cmd_current(int argc, char **argv)
 		return EXIT_FAIL;
 	if (cmd_connect_readonly(&conn, &url, &cfg))
 		goto cleanup_cfg;
-	if (dbt_conn_current(&id, conn) < 0) {
+	if (dbt_conn_current(&id, conn) < 0 || (id && require_applied(&cfg, conn) < 0)) {
 		cmd_fail();
 		goto cleanup;
 	}

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 static const char upgrade_usage[] =
-	"usage: dbtool upgrade [TARGET] [--sql]\n"
+	"usage: dbtool upgrade [TARGET] [--sql] [--apply-missing]\n"
 	"\n"
 	"Applies the revisions after the database's current one, up to TARGET:\n"
 	"'head' (the default), a revision id or unique prefix, or +N.  Each revision\n"
@@ -16,7 +16,11 @@ static const char upgrade_usage[] =
 	"(except revisions marked '-- transaction: false'); on an error it is rolled\n"
 	"back and the run stops, leaving the revisions before it applied.\n"
 	"\n"
-	"      --sql   print the SQL that would run instead of running it\n";
+	"      --sql             print the SQL that would run instead of running it\n"
+	"      --apply-missing   first apply the revisions that lie below the current\n"
+	"                        one but were never applied (re-parented under an\n"
+	"                        applied revision), in chain order, each in its own\n"
+	"                        transaction; without it, upgrade refuses to run\n";
 
 static const char downgrade_usage[] =
 	"usage: dbtool downgrade TARGET [--sql]\n"
@@ -30,11 +34,17 @@ static const char downgrade_usage[] =
 static int run(int argc, char **argv, int up)
 {
 	const char *args[1];
-	int sql = 0, nargs, rc, status = EXIT_FAIL;
-	const struct cmd_option opts[] = {
+	int sql = 0, apply_missing = 0, nargs, rc, status = EXIT_FAIL;
+	const struct cmd_option up_opts[] = {
+		{"sql", 0, NULL, &sql},
+		{"apply-missing", 0, NULL, &apply_missing},
+		{NULL, 0, NULL, NULL},
+	};
+	const struct cmd_option down_opts[] = {
 		{"sql", 0, NULL, &sql},
 		{NULL, 0, NULL, NULL},
 	};
+	const struct cmd_option *opts = up ? up_opts : down_opts;
 	dbt_config cfg;
 	dbt_chain chain;
 	dbt_url url;
@@ -45,6 +55,10 @@ static int run(int argc, char **argv, int up)
 	if ((rc = cmd_parse(argc, argv, up ? upgrade_usage : downgrade_usage, opts, args, 1,
 			    &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
+	if (apply_missing && sql)
+		return cmd_usage_error("upgrade",
+				       "--apply-missing needs the database's history: it cannot be "
+				       "combined with --sql");
 	if (!up && !nargs)
 		return cmd_usage_error("downgrade", "a target is required (base, an id, or -N)");
 	target = nargs ? args[0] : "head";
@@ -72,6 +86,7 @@ static int run(int argc, char **argv, int up)
 		status = EXIT_OK;
 		goto cleanup;
 	}
+	ro.apply_missing = apply_missing;
 	rc = up ? dbt_run_upgrade(conn, &chain, target, &ro)
 		: dbt_run_downgrade(conn, &chain, target, &ro);
 	status = rc < 0 ? cmd_fail() : EXIT_OK;

@@ -318,6 +318,11 @@ void cmd_print_step(const dbt_step *step, void *arg)
 			 step->to ? step->to : "<base>");
 		return;
 	}
+	if (step->missing) {
+		cmd_info("upgrade %s (missing below %s), %s (%.0f ms)", step->rev->id,
+			 step->to ? step->to : "<base>", step->rev->message, step->ms);
+		return;
+	}
 	cmd_info("%s %s -> %s, %s (%.0f ms)", verb, step->from ? step->from : "<base>",
 		 step->to ? step->to : "<base>", step->rev->message, step->ms);
 }

@@ -16,6 +16,7 @@
 #include "diff.h"
 #include "error.h"
 #include "model.h"
+#include "project.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -161,8 +162,9 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	rc = dbt_project_new_revision(&out->path, script_location, message, rev_id, dbt_buf_str(&up),
-				      dbt_buf_str(&down));
+	rc = dbt_project_new_revision_at(&out->path, script_location, message, rev_id,
+					 dbt_buf_str(&up), dbt_buf_str(&down),
+					 chain->n ? chain->revs[chain->n - 1]->id : NULL);
 cleanup:
 	free(inverse);
 	dbt_buf_release(&up);

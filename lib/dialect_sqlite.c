@@ -23,13 +23,32 @@
 
 #define EXCERPT_MAX 60
 
+/* How many rows of one table lack their parent in another. */
+struct fk_count {
+	char *table, *parent;
+	long long n;
+};
+
 struct sqlite_conn {
 	dbt_conn base;
 	sqlite3 *db;
 	char *path;    /* as named in messages */
 	int busy_ms;
 	int last_code; /* SQLite's result code for the last failure */
+	struct fk_count *fk_before; /* the orphan rows when the transaction began */
+	size_t n_fk_before;
 };
+
+static void fk_counts_free(struct fk_count *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].table);
+		free(v[i].parent);
+	}
+	free(v);
+}
 
 static struct sqlite_conn *conn_of(dbt_conn *conn)
 {
@@ -278,6 +297,7 @@ static void close_conn(dbt_conn *conn)
 		return;
 	sqlite3_close(c->db);
 	free(c->path);
+	fk_counts_free(c->fk_before, c->n_fk_before);
 	free(c);
 }
 
@@ -325,13 +345,67 @@ static int query_value(dbt_conn *conn, const char *sql, char **out)
 }
 
 /*
+ * The rows that PRAGMA foreign_key_check reports, counted per table and
+ * parent table.  A database can hold such rows before dbtool ever runs
+ * (SQLite enforces foreign keys only where a program turns them on), so
+ * a transaction is judged by the rows it adds, not by those it found.
+ */
+static int fk_counts(struct sqlite_conn *c, struct fk_count **out, size_t *n)
+{
+	static const char sql[] = "SELECT \"table\", parent, count(*) FROM pragma_foreign_key_check "
+				  "GROUP BY 1, 2";
+	sqlite3_stmt *stmt = NULL;
+	struct fk_count *v = NULL;
+	size_t cap = 0;
+	int rc = 0, step;
+
+	*out = NULL;
+	*n = 0;
+	c->base.nqueries++;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (*n == cap) {
+			struct fk_count *p = realloc(v, (cap = cap ? 2 * cap : 8) * sizeof(*v));
+
+			if (!p) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			v = p;
+		}
+		v[*n].table = strdup((const char *)sqlite3_column_text(stmt, 0));
+		v[*n].parent = strdup((const char *)sqlite3_column_text(stmt, 1));
+		v[*n].n = sqlite3_column_int64(stmt, 2);
+		(*n)++;
+		if (!v[*n - 1].table || !v[*n - 1].parent) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
+cleanup:
+	sqlite3_finalize(stmt);
+	if (rc < 0) {
+		fk_counts_free(v, *n);
+		*n = 0;
+		return rc;
+	}
+	*out = v;
+	return 0;
+}
+
+/*
  * Foreign keys are off inside dbtool's transactions and checked as a whole
  * before COMMIT.  SQLite's documented way to change a table it cannot
  * ALTER (create the new table, copy, drop the old one, rename) needs
  * them off, and PRAGMA foreign_keys does nothing inside a transaction, so
  * it is switched here, around the transaction.  Nothing is given up:
  * PRAGMA foreign_key_check at commit refuses any row left without its
- * parent, and the transaction is then rolled back.
+ * parent, and the transaction is then rolled back.  Rows that were
+ * without their parent when the transaction began are counted here, so
+ * that they stop no transaction that did not add to them.
  */
 static int begin(dbt_conn *conn)
 {
@@ -354,32 +428,72 @@ static int begin(dbt_conn *conn)
 		else
 			dbt_error_set(rc, "%s", msg ? msg : "cannot begin a transaction");
 		free(msg);
+		return rc;
 	}
+	fk_counts_free(c->fk_before, c->n_fk_before);
+	c->fk_before = NULL;
+	c->n_fk_before = 0;
+	/* A schema the check cannot run on ("foreign key mismatch") fails at
+	 * commit, as before; a transaction that only reads is not stopped. */
+	if (fk_counts(c, &c->fk_before, &c->n_fk_before) < 0)
+		dbt_error_clear();
+	return 0;
+}
+
+/* The first row of `table` that lacks its parent in `parent`, as an error;
+ * `before` such rows were there when the transaction began, `after` now. */
+static int fk_violation(struct sqlite_conn *c, const char *table, const char *parent,
+			long long before, long long after)
+{
+	static const char sql[] = "SELECT rowid FROM pragma_foreign_key_check "
+				  "WHERE \"table\" = ?1 AND parent = ?2 LIMIT 1";
+	sqlite3_stmt *stmt = NULL;
+	long long rowid = 0;
+	dbt_buf msg = DBT_BUF_INIT;
+	int rc;
+
+	c->base.nqueries++;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC) == SQLITE_OK &&
+	    sqlite3_bind_text(stmt, 2, parent, -1, SQLITE_STATIC) == SQLITE_OK &&
+	    sqlite3_step(stmt) == SQLITE_ROW)
+		rowid = sqlite3_column_int64(stmt, 0);
+	sqlite3_finalize(stmt);
+	if (!before)
+		dbt_buf_printf(&msg,
+			       "foreign key violation: row %lld of table '%s' references a row of "
+			       "'%s' that does not exist",
+			       rowid, table, parent);
+	else
+		dbt_buf_printf(&msg,
+			       "foreign key violation: %lld rows of table '%s' reference rows of '%s' "
+			       "that do not exist, %lld more than when the transaction began (row "
+			       "%lld is one of them)",
+			       after, table, parent, after - before, rowid);
+	rc = msg.oom ? dbt_error_oom() : dbt_error_set(DBT_EDB, "%s", msg.ptr);
+	dbt_buf_release(&msg);
 	return rc;
 }
 
-/* The first row that PRAGMA foreign_key_check reports, as an error. */
+/* Fails when the transaction left more rows without their parent, for
+ * some table and parent table, than there were when it began. */
 static int check_foreign_keys(struct sqlite_conn *c)
 {
-	static const char sql[] =
-		"SELECT \"table\", rowid, parent FROM pragma_foreign_key_check LIMIT 1";
-	sqlite3_stmt *stmt = NULL;
-	int rc = 0, step;
+	struct fk_count *after = NULL;
+	size_t n = 0, i, j;
+	int rc = fk_counts(c, &after, &n);
 
-	c->base.nqueries++;
-	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
-	step = sqlite3_step(stmt);
-	if (step == SQLITE_ROW)
-		rc = dbt_error_set(DBT_EDB,
-				   "foreign key violation: row %lld of table '%s' references a row "
-				   "of '%s' that does not exist",
-				   (long long)sqlite3_column_int64(stmt, 1),
-				   (const char *)sqlite3_column_text(stmt, 0),
-				   (const char *)sqlite3_column_text(stmt, 2));
-	else if (step != SQLITE_DONE)
-		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
-	sqlite3_finalize(stmt);
+	for (i = 0; rc == 0 && i < n; i++) {
+		long long before = 0;
+
+		for (j = 0; j < c->n_fk_before; j++)
+			if (!strcmp(c->fk_before[j].table, after[i].table) &&
+			    !strcmp(c->fk_before[j].parent, after[i].parent))
+				before = c->fk_before[j].n;
+		if (after[i].n > before)
+			rc = fk_violation(c, after[i].table, after[i].parent, before, after[i].n);
+	}
+	fk_counts_free(after, n);
 	return rc;
 }
 

@@ -12,7 +12,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 int dbt_fs_read(char **out, size_t *len, const char *path)
@@ -96,6 +99,98 @@ cleanup:
 		unlink(tmp.ptr);
 	dbt_buf_release(&tmp);
 	return rc;
+}
+
+/*
+ * The lock file is removed by its holder before it lets go, so that
+ * nothing stays behind; a waiter that then gets the lock holds it on a
+ * file that is no longer there, and must start again on the new one.
+ */
+int dbt_fs_lock(int *fd, const char *path, int timeout_ms)
+{
+	struct timespec pause = {0, 10 * 1000 * 1000};
+	struct stat held, named;
+	int waited = 0, rc;
+
+	for (;;) {
+		*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+		if (*fd < 0)
+			return dbt_error_set(DBT_ERROR, "cannot open lock file '%s': %s", path,
+					     strerror(errno));
+		while (flock(*fd, LOCK_EX | LOCK_NB) < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno != EWOULDBLOCK) {
+				rc = dbt_error_set(DBT_ERROR, "cannot lock '%s': %s", path,
+						   strerror(errno));
+				goto fail;
+			}
+			if (waited >= timeout_ms) {
+				rc = dbt_error_set(DBT_ELOCKED,
+						   "waited too long for the lock '%s': another dbtool "
+						   "is writing a revision",
+						   path);
+				goto fail;
+			}
+			nanosleep(&pause, NULL);
+			waited += 10;
+		}
+		if (fstat(*fd, &held) == 0 && stat(path, &named) == 0 &&
+		    held.st_dev == named.st_dev && held.st_ino == named.st_ino)
+			return 0;
+		close(*fd);
+	}
+fail:
+	close(*fd);
+	*fd = -1;
+	return rc;
+}
+
+void dbt_fs_unlock(int fd, const char *path)
+{
+	if (fd < 0)
+		return;
+	unlink(path);
+	flock(fd, LOCK_UN);
+	close(fd);
+}
+
+/* The process id of a "<name>.tmp-<pid>" file name, 0 for any other. */
+static long tmp_pid(const char *name)
+{
+	const char *p = strstr(name, ".tmp-"), *s;
+	long pid = 0;
+
+	if (!p || p == name)
+		return 0;
+	for (s = p + 5; *s; s++) {
+		if (*s < '0' || *s > '9' || pid > 100000000L)
+			return 0;
+		pid = pid * 10 + (*s - '0');
+	}
+	return s == p + 5 ? 0 : pid;
+}
+
+void dbt_fs_remove_stale_tmp(const char *dir)
+{
+	struct dirent *e;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		long pid = tmp_pid(e->d_name);
+		char *path;
+
+		if (pid <= 0 || pid == (long)getpid() ||
+		    !(kill((pid_t)pid, 0) < 0 && errno == ESRCH))
+			continue;
+		if ((path = dbt_fs_join(dir, e->d_name)) != NULL) {
+			unlink(path);
+			free(path);
+		}
+	}
+	closedir(d);
 }
 
 int dbt_fs_mkdirs(const char *path)

@@ -26,6 +26,8 @@
 #define TEMPLATE_NAME "script.sql.tmpl"
 #define CONFIG_NAME "dbtool.ini"
 #define MODEL_NAME "schema.sql"
+#define LOCK_NAME ".dbtool.lock"
+#define LOCK_TIMEOUT_MS 60000
 
 static const struct dbt_template_file *template_file(const char *name)
 {
@@ -239,6 +241,11 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 			line++;
 			continue;
 		}
+		/* An empty value at the end of a line leaves no blank before
+		 * the line break: "-- parent:", not "-- parent: ". */
+		const char *eol = nl ? (nl > s && nl[-1] == '\r' ? nl - 1 : nl) : end;
+		size_t line_start = out->len, before = 0;
+
 		for (p = s; p < next; p++) {
 			const char *name = p + 2, *q = name;
 			size_t n;
@@ -254,6 +261,7 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 				continue;
 			}
 			n = (size_t)(q - name);
+			before = out->len;
 			if (n == 2 && !memcmp(name, "id", 2))
 				dbt_buf_puts(out, f->id);
 			else if (n == 6 && !memcmp(name, "parent", 6))
@@ -273,6 +281,15 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 					"${parent}, ${message}, ${created}, ${upgrade} or "
 					"${downgrade}",
 					path, line, (int)n, name);
+			if (q + 1 == eol && out->len == before && out->ptr) {
+				/* Drop the blanks written before it, and keep the
+				 * line break that follows. */
+				while (out->len > line_start && !out->oom &&
+				       is_blank(out->ptr[out->len - 1]))
+					out->len--;
+				if (!out->oom)
+					out->ptr[out->len] = '\0';
+			}
 			p = q;
 		}
 		s = next;
@@ -331,19 +348,28 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 	return 0;
 }
 
-int dbt_project_new_revision(char **out, const char *script_location, const char *message,
-			     const char *rev_id, const char *upgrade, const char *downgrade)
+/*
+ * Writes a new revision (see dbt_project_new_revision).  The head is read
+ * and the file written under an exclusive lock on versions/.dbtool.lock,
+ * so that two writers at the same moment give a chain, not two children
+ * of one head.  With `check_head`, refuses unless the head is `head`
+ * (NULL: an empty chain).
+ */
+static int new_revision(char **out, const char *script_location, const char *message,
+			const char *rev_id, const char *upgrade, const char *downgrade,
+			int check_head, const char *head)
 {
 	dbt_chain chain;
 	dbt_revision *existing;
 	dbt_buf text = DBT_BUF_INIT, name = DBT_BUF_INIT;
 	char *versions = NULL, *tmpl_path = NULL, *tmpl = NULL, *msg = NULL, *path = NULL;
+	char *lock_path = NULL;
 	char id[65], created[32], slug[SLUG_MAX + 1];
 	struct fields f;
 	size_t tmpl_len = 0, len;
 	time_t now = time(NULL);
 	struct tm tm;
-	int rc, loaded = 0;
+	int rc, loaded = 0, lock_fd = -1;
 
 	*out = NULL;
 	if (!message)
@@ -351,6 +377,11 @@ int dbt_project_new_revision(char **out, const char *script_location, const char
 	if (strpbrk(message, "\r\n"))
 		return dbt_error_set(DBT_ERROR,
 				     "the message must be one line: it contains a line break");
+	if (rev_id && dbt_revision_id_reserved(rev_id))
+		return dbt_error_set(DBT_ERROR,
+				     "invalid revision id '%s': 'head', 'heads' and 'base' name "
+				     "targets, not revisions",
+				     rev_id);
 	if (rev_id && !dbt_revision_id_valid(rev_id))
 		return dbt_error_set(
 			DBT_ERROR,
@@ -370,9 +401,29 @@ int dbt_project_new_revision(char **out, const char *script_location, const char
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
+	if (!(lock_path = dbt_fs_join(versions, LOCK_NAME))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if (!dbt_fs_exists(versions)) {
+		rc = dbt_error_set(DBT_ENOTFOUND, "cannot open versions folder '%s': no such file",
+				   versions);
+		goto cleanup;
+	}
+	if ((rc = dbt_fs_lock(&lock_fd, lock_path, LOCK_TIMEOUT_MS)) < 0)
+		goto cleanup;
+	/* Under the lock, a temporary file is one a killed writer left. */
+	dbt_fs_remove_stale_tmp(versions);
 	if ((rc = dbt_chain_load(&chain, versions, 0)) < 0)
 		goto cleanup;
 	loaded = 1;
+	if (check_head && strcmp(chain.n ? chain.revs[chain.n - 1]->id : "", head ? head : "")) {
+		rc = dbt_error_set(DBT_ECHAIN,
+				   "the head of the chain is now %s, not %s: another revision was "
+				   "written meanwhile; upgrade the database and run again",
+				   chain.n ? chain.revs[chain.n - 1]->id : "base", head ? head : "base");
+		goto cleanup;
+	}
 	if (rev_id) {
 		if (dbt_chain_find(&existing, &chain, rev_id) == 0 &&
 		    !strcmp(existing->id, rev_id)) {
@@ -415,6 +466,8 @@ int dbt_project_new_revision(char **out, const char *script_location, const char
 	*out = path;
 	path = NULL;
 cleanup:
+	dbt_fs_unlock(lock_fd, lock_path);
+	free(lock_path);
 	if (loaded)
 		dbt_chain_release(&chain);
 	dbt_buf_release(&text);
@@ -425,4 +478,17 @@ cleanup:
 	free(msg);
 	free(path);
 	return rc;
+}
+
+int dbt_project_new_revision(char **out, const char *script_location, const char *message,
+			     const char *rev_id, const char *upgrade, const char *downgrade)
+{
+	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, 0, NULL);
+}
+
+int dbt_project_new_revision_at(char **out, const char *script_location, const char *message,
+				const char *rev_id, const char *upgrade, const char *downgrade,
+				const char *head)
+{
+	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, 1, head);
 }

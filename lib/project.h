@@ -19,4 +19,13 @@ struct dbt_template_file {
 extern const struct dbt_template_file dbt_template_files[];
 extern const size_t dbt_template_nfiles;
 
+/*
+ * dbt_project_new_revision for a revision made against the database at
+ * `head` (NULL: base): refuses (DBT_ECHAIN, nothing written) when the
+ * chain's head, read under the versions folder's lock, is another one.
+ */
+int dbt_project_new_revision_at(char **out, const char *script_location, const char *message,
+				const char *rev_id, const char *upgrade, const char *downgrade,
+				const char *head);
+
 #endif

@@ -60,9 +60,17 @@ static int is_key_char(char c)
 	       c == '_';
 }
 
+int dbt_revision_id_reserved(const char *id)
+{
+	return !strcmp(id, "head") || !strcmp(id, "heads") || !strcmp(id, "base");
+}
+
 int dbt_revision_id_valid(const char *id)
 {
 	size_t i;
+
+	if (dbt_revision_id_reserved(id))
+		return 0;
 
 	for (i = 0; id[i]; i++) {
 		char c = id[i];
@@ -208,6 +216,14 @@ static int header_key(struct parser *p, const struct line *l, const char *key, s
 			break;
 		if (!(copy = strndup(val, vallen)))
 			return dbt_error_oom();
+		if (dbt_revision_id_reserved(copy)) {
+			rc = fail(p, l->no,
+				  "invalid %s '%s': 'head', 'heads' and 'base' name targets, not "
+				  "revisions",
+				  k == KEY_ID ? "revision id" : "parent id", copy);
+			free(copy);
+			return rc;
+		}
 		if (!dbt_revision_id_valid(copy)) {
 			rc = fail(
 				p, l->no,

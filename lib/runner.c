@@ -27,6 +27,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "model.h"
+#include "txcontrol.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,27 +56,53 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
-/* Reads the version row; NULL when the table is missing or empty. */
-static int version_get(dbt_conn *c, char **out)
+/* The version row as one value: the id, or "!" and the ids when the table
+ * holds several rows. */
+static const char *version_row_sql(const struct dbt_dialect *d)
+{
+	if (d->kind == DBT_DIALECT_POSTGRES)
+		return "SELECT CASE WHEN count(*) > 1 THEN '!' || string_agg(version_num, ', ' "
+		       "ORDER BY version_num) ELSE max(version_num) END FROM " VERSION_TABLE;
+	return "SELECT CASE WHEN (SELECT count(*) FROM " VERSION_TABLE ") > 1 THEN '!' || "
+	       "(SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM " VERSION_TABLE
+	       " ORDER BY version_num)) ELSE (SELECT max(version_num) FROM " VERSION_TABLE ") END";
+}
+
+/* Reads the version row as version_row_sql() gives it; NULL when the
+ * table is missing or empty. */
+static int version_read(dbt_conn *c, char **out)
 {
 	int exists = 0, rc;
-	char *v = NULL;
 
 	*out = NULL;
 	rc = c->dialect->table_exists(c, VERSION_TABLE, &exists);
 	if (rc < 0 || !exists)
 		return rc;
-	rc = c->dialect->query_value(c,
-				     "SELECT CASE WHEN count(*) > 1 THEN '!' ELSE max(version_num) END "
-				     "FROM " VERSION_TABLE,
-				     &v);
+	return c->dialect->query_value(c, version_row_sql(c->dialect), out);
+}
+
+static int several_rows(const char *ids)
+{
+	return dbt_error_set(DBT_ERROR,
+			     "table '" VERSION_TABLE "' holds several rows (%s); dbtool keeps exactly "
+			     "one: run 'dbtool stamp REV' with the revision the database is at",
+			     ids);
+}
+
+/* Reads the version row; NULL when the table is missing or empty.  Several
+ * rows are an error. */
+static int version_get(dbt_conn *c, char **out)
+{
+	char *v = NULL;
+	int rc = version_read(c, &v);
+
+	*out = NULL;
 	if (rc < 0)
 		return rc;
-	if (v && strcmp(v, "!") == 0) {
+	if (v && v[0] == '!') {
+		rc = several_rows(v + 1);
 		free(v);
-		return dbt_error_set(DBT_ERROR,
-				     "table '" VERSION_TABLE "' holds several rows; "
-				     "dbtool keeps exactly one: fix it with 'dbtool stamp'");
+		return rc;
 	}
 	*out = v;
 	return 0;
@@ -232,16 +259,36 @@ cleanup:
 }
 
 /*
+ * The lowest chain position up to `cur` that the history records, cur + 1
+ * when it records none.  The revisions below it that have no row were
+ * applied before dbtool kept a history (a database made by an older
+ * dbtool records only what it applied since); a revision without a row
+ * above it was never applied: it was put below an applied revision, by a
+ * re-parenting, after the database had passed that point.
+ */
+static size_t first_recorded(const struct history *h, size_t cur)
+{
+	size_t pos;
+
+	for (pos = 1; pos <= cur; pos++)
+		if (h->at[pos])
+			return pos;
+	return cur + 1;
+}
+
+/*
  * Compares the history with the files of the `cur` applied revisions:
- * adds a finding for each changed file (in chain order), then for each
- * recorded revision that no file defines.  At base nothing is applied and
- * rows left there are not looked at.
+ * adds a finding for each changed file and each revision that lies below
+ * the current one but was never applied (in chain order, the latter left
+ * out when `skip_unapplied` is set), then for each recorded revision that
+ * no file defines.  At base nothing is applied and rows left there are
+ * not looked at.
  */
 static int find_problems(dbt_findings *out, size_t *unverified, const struct history *h,
-			 const dbt_chain *chain, size_t cur)
+			 const dbt_chain *chain, size_t cur, int skip_unapplied)
 {
 	dbt_buf msg = DBT_BUF_INIT;
-	size_t pos, i;
+	size_t pos, i, lo = first_recorded(h, cur);
 	int rc = 0;
 
 	*unverified = 0;
@@ -249,8 +296,22 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 		const dbt_revision *rev = chain->revs[pos - 1];
 		const struct history_row *r = h->at[pos] ? &h->rows[h->at[pos] - 1] : NULL;
 
-		if (!r) {
+		if (!r && pos < lo) {
 			(*unverified)++;
+			continue;
+		}
+		if (!r) {
+			if (skip_unapplied)
+				continue;
+			dbt_buf_clear(&msg);
+			dbt_buf_printf(&msg,
+				       "! revision %s ('%s') lies below the current revision %s but was "
+				       "never applied (the history has no row for it): apply it with "
+				       "'dbtool upgrade --apply-missing', or run 'dbtool repair %s' if it "
+				       "was applied by other means",
+				       rev->id, rev->path, chain->revs[cur - 1]->id, rev->id);
+			rc = msg.oom ? dbt_error_oom()
+				     : dbt_findings_add(out, "unapplied_revision", msg.ptr);
 			continue;
 		}
 		if (!strcmp(r->checksum, rev->checksum))
@@ -277,7 +338,7 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 }
 
 /* Fails with the first problem of the history when there is one. */
-static int verify_applied(dbt_conn *c, const dbt_chain *chain, size_t cur)
+static int verify_applied(dbt_conn *c, const dbt_chain *chain, size_t cur, int skip_unapplied)
 {
 	dbt_findings f = {NULL, 0};
 	struct history h;
@@ -285,12 +346,32 @@ static int verify_applied(dbt_conn *c, const dbt_chain *chain, size_t cur)
 	int rc = history_read(&h, c, chain);
 
 	if (rc == 0)
-		rc = find_problems(&f, &unverified, &h, chain, cur);
+		rc = find_problems(&f, &unverified, &h, chain, cur, skip_unapplied);
 	if (rc == 0 && f.n == 1)
 		rc = dbt_error_set(DBT_ERROR, "%s", f.v[0].text + 2);
 	else if (rc == 0 && f.n > 1)
 		rc = dbt_error_set(DBT_ERROR, "%s (and %zu more: 'dbtool check' lists them all)",
 				   f.v[0].text + 2, f.n - 1);
+	dbt_findings_release(&f);
+	history_release(&h);
+	return rc;
+}
+
+/* Fails naming the first revision that lies below position `cur` but
+ * was never applied; other problems of the history are left to
+ * verify_applied. */
+static int verify_unapplied(dbt_conn *c, const dbt_chain *chain, size_t cur)
+{
+	dbt_findings f = {NULL, 0};
+	struct history h;
+	size_t unverified, i;
+	int rc = history_read(&h, c, chain);
+
+	if (rc == 0)
+		rc = find_problems(&f, &unverified, &h, chain, cur, 0);
+	for (i = 0; rc == 0 && i < f.n; i++)
+		if (!strcmp(f.v[i].kind, "unapplied_revision"))
+			rc = dbt_error_set(DBT_ERROR, "%s", f.v[i].text + 2);
 	dbt_findings_release(&f);
 	history_release(&h);
 	return rc;
@@ -368,14 +449,90 @@ static int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
 	return c->dialect->exec_script(c, sql->ptr, "version table", 1);
 }
 
-static int record(dbt_conn *c, const dbt_revision *rev, int up)
+/*
+ * Refuses, naming the file and line, a statement that would end or split
+ * the transaction a transactional revision runs in: a COMMIT would commit
+ * half of it, a ROLLBACK throw it away while its version is still
+ * recorded.  '-- transaction: false' is the way to control transactions
+ * by hand.
+ */
+static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind kind)
 {
-	dbt_buf sql = DBT_BUF_INIT;
+	const char *sql = up ? rev->upgrade : rev->downgrade;
+	dbt_buf stmt = DBT_BUF_INIT;
+	dbt_sqlstmt st;
 	int rc;
 
-	record_sql(&sql, c->dialect, rev, up);
-	rc = exec_bookkeeping(c, &sql);
-	dbt_buf_release(&sql);
+	if (!rev->transactional || !dbt_txcontrol_find(&st, sql, kind))
+		return 0;
+	dbt_dialect_excerpt(&stmt, sql + st.start, st.len, 60);
+	if (stmt.oom)
+		return dbt_error_oom();
+	rc = dbt_error_set(DBT_EPARSE,
+			   "%s:%d: '%s' in the %s of revision %s would end or split the "
+			   "transaction that dbtool runs the revision in: remove it, or add "
+			   "'-- transaction: false' to the header to run the revision outside a "
+			   "transaction",
+			   rev->path, (up ? rev->upgrade_line : rev->downgrade_line) + st.line,
+			   stmt.ptr, up ? "upgrade" : "downgrade", rev->id);
+	dbt_buf_release(&stmt);
+	return rc;
+}
+
+/* The same for every revision a run from position `from` to `goal`
+ * would run, so that a run refuses before it applies anything. */
+static int check_plan(const dbt_chain *chain, size_t from, size_t goal, dbt_dialect_kind kind)
+{
+	size_t pos;
+	int rc;
+
+	for (pos = from; pos < goal; pos++)
+		if ((rc = check_tx_control(chain->revs[pos], 1, kind)) < 0)
+			return rc;
+	for (pos = from; pos > goal; pos--)
+		if ((rc = check_tx_control(chain->revs[pos - 1], 0, kind)) < 0)
+			return rc;
+	return 0;
+}
+
+/*
+ * Runs `rev` in the transaction open on `c`, then the bookkeeping in
+ * `book`, and commits.  A revision marked '-- transaction: false' runs on
+ * its own and only the bookkeeping is transactional.  On failure the
+ * transaction is rolled back, and the message names the revision also
+ * when only the bookkeeping or the COMMIT failed (a full disk).
+ */
+static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
+		   const char *version_before)
+{
+	const struct dbt_dialect *d = c->dialect;
+	const char *verb = up ? "upgrade" : "downgrade";
+	int rc;
+
+	if (!rev->transactional) {
+		if ((rc = d->commit(c)) < 0)
+			goto fail;
+		if ((rc = run_sql(c, rev, up)) < 0)
+			return rc;
+		if ((rc = d->begin(c)) < 0)
+			return rc;
+	} else if ((rc = run_sql(c, rev, up)) < 0) {
+		goto fail;
+	}
+	if ((rc = exec_bookkeeping(c, book)) < 0 || (rc = d->commit(c)) < 0) {
+		if (rev->transactional)
+			dbt_error_prefix(rc, "%s %s failed at commit and was rolled back", verb,
+					 rev->id);
+		else
+			dbt_error_prefix(rc,
+					 "%s %s ran outside a transaction, but recording it failed: "
+					 "the version stays at %s",
+					 verb, rev->id, version_before ? version_before : "base");
+		goto fail;
+	}
+	return 0;
+fail:
+	d->rollback(c);
 	return rc;
 }
 
@@ -390,6 +547,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 {
 	const struct dbt_dialect *d = c->dialect;
 	const dbt_revision *rev;
+	dbt_buf book = DBT_BUF_INIT;
 	size_t cur;
 	double t0 = now_ms();
 	int rc;
@@ -402,7 +560,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	if ((rc = current_position(&cur, c, chain)) < 0)
 		goto fail;
 	if (!*verified) {
-		if ((rc = verify_applied(c, chain, cur)) < 0)
+		if ((rc = verify_applied(c, chain, cur, 0)) < 0)
 			goto fail;
 		*verified = 1;
 	}
@@ -411,23 +569,13 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		return d->rollback(c);
 	}
 	rev = up ? chain->revs[cur] : chain->revs[cur - 1];
-
-	if (!rev->transactional) {
-		/* Statements that cannot run inside a transaction run on their
-		 * own; only the version update is transactional then. */
-		if ((rc = d->commit(c)) < 0)
-			goto fail;
-		if ((rc = run_sql(c, rev, up)) < 0)
-			return rc;
-		if ((rc = d->begin(c)) < 0)
-			return rc;
-	} else if ((rc = run_sql(c, rev, up)) < 0) {
+	if ((rc = check_tx_control(rev, up, d->kind)) < 0)
 		goto fail;
-	}
-	if ((rc = record(c, rev, up)) < 0)
-		goto fail;
-	if ((rc = d->commit(c)) < 0)
-		goto fail;
+	record_sql(&book, d, rev, up);
+	rc = execute(c, rev, up, &book, id_or_null(chain, cur));
+	dbt_buf_release(&book);
+	if (rc < 0)
+		return rc;
 
 	if (opts && opts->on_step) {
 		dbt_step s = {
@@ -441,6 +589,71 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	}
 	return 0;
 fail:
+	d->rollback(c);
+	return rc;
+}
+
+/*
+ * With --apply-missing: applies the lowest revision that lies below the
+ * current one but was never applied (see first_recorded), in a
+ * transaction of its own that records its history row; the version does
+ * not move.  Sets `*done` when there is none left.  The first call
+ * verifies the rest of the history, as step() does.
+ */
+static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run_opts *opts,
+			      int *verified, int *done)
+{
+	const struct dbt_dialect *d = c->dialect;
+	const dbt_revision *rev = NULL;
+	dbt_buf book = DBT_BUF_INIT;
+	struct history h;
+	size_t cur, pos, lo;
+	double t0 = now_ms();
+	int rc;
+
+	*done = 0;
+	memset(&h, 0, sizeof(h));
+	if ((rc = d->begin(c)) < 0)
+		return rc;
+	if ((rc = d->exec(c, version_ddl)) < 0 || (rc = d->exec(c, history_ddl)) < 0 ||
+	    (rc = current_position(&cur, c, chain)) < 0)
+		goto fail;
+	if (!*verified) {
+		if ((rc = verify_applied(c, chain, cur, 1)) < 0)
+			goto fail;
+		*verified = 1;
+	}
+	if ((rc = history_read(&h, c, chain)) < 0)
+		goto fail;
+	for (pos = (lo = first_recorded(&h, cur)) + 1; pos <= cur && !rev; pos++)
+		if (!h.at[pos])
+			rev = chain->revs[pos - 1];
+	history_release(&h);
+	if (!rev) {
+		*done = 1;
+		return d->rollback(c);
+	}
+	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
+		goto fail;
+	history_insert_sql(&book, d, rev);
+	rc = execute(c, rev, 1, &book, id_or_null(chain, cur));
+	dbt_buf_release(&book);
+	if (rc < 0)
+		return rc;
+	if (opts && opts->on_step) {
+		dbt_step s = {
+			.upgrade = 1,
+			.rev = rev,
+			.from = id_or_null(chain, cur),
+			.to = id_or_null(chain, cur),
+			.ms = now_ms() - t0,
+			.missing = 1,
+		};
+		opts->on_step(&s, opts->arg);
+	}
+	return 0;
+fail:
+	history_release(&h);
 	d->rollback(c);
 	return rc;
 }
@@ -500,9 +713,18 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
-	if ((rc = version_get(c, &id)) < 0)
+	if ((rc = version_read(c, &id)) < 0)
 		goto cleanup;
-	if ((rc = position_of(&cur, chain, id)) < 0) {
+	if (id && id[0] == '!') {
+		/* A stamp replaces the rows, so several of them do not stop it. */
+		if (mode != MODE_STAMP || is_relative(target)) {
+			rc = several_rows(id + 1);
+			goto cleanup;
+		}
+		free(id);
+		id = NULL;
+		cur = 0;
+	} else if ((rc = position_of(&cur, chain, id)) < 0) {
 		/* A stamp is the way back to a known revision from one that no
 		 * file defines, so any target that does not count from the
 		 * current revision will do. */
@@ -511,6 +733,8 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 		cur = 0;
 	}
 	if ((rc = resolve_target(&goal, chain, target, cur, mode)) < 0)
+		goto cleanup;
+	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d->kind)) < 0)
 		goto cleanup;
 
 	if (mode == MODE_STAMP) {
@@ -524,6 +748,13 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 			opts->on_step(&s, opts->arg);
 		}
 		goto cleanup;
+	}
+	if (mode == MODE_UPGRADE && opts && opts->apply_missing) {
+		while (!done && (rc = apply_missing_step(c, chain, opts, &verified, &done)) == 0)
+			;
+		if (rc < 0)
+			goto cleanup;
+		done = 0;
 	}
 	while (!done &&
 	       (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &verified, &done)) == 0)
@@ -565,6 +796,21 @@ int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain)
 	return rc;
 }
 
+int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain)
+{
+	char *id = NULL;
+	size_t cur;
+	int rc = version_get(conn, &id);
+
+	/* A version that no file defines has no ancestors to look at. */
+	if (rc == 0 && dbt_chain_position(&cur, chain, id) == 0)
+		rc = verify_unapplied(conn, chain, cur);
+	else if (rc == 0)
+		dbt_error_clear();
+	free(id);
+	return rc;
+}
+
 int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
 		   const dbt_chain *chain)
 {
@@ -578,7 +824,7 @@ int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
 		return rc;
 	if ((rc = history_read(&h, conn, chain)) < 0)
 		return rc;
-	rc = find_problems(out, &n, &h, chain, cur);
+	rc = find_problems(out, &n, &h, chain, cur, 0);
 	if (rc == 0 && unverified)
 		*unverified = n;
 	history_release(&h);
@@ -634,14 +880,19 @@ static int repair_one(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struc
 	return repair_rev(sql, done, c->dialect, h, rev, 1);
 }
 
+/* Every applied revision; one that lies below the current revision but
+ * was never applied is left alone (only 'repair REV' vouches for it). */
 static int repair_all(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struct history *h,
 		      const dbt_chain *chain, size_t cur)
 {
-	size_t pos, i;
+	size_t pos, i, lo = first_recorded(h, cur);
 	int rc = 0;
 
-	for (pos = 1; pos <= cur && rc == 0; pos++)
+	for (pos = 1; pos <= cur && rc == 0; pos++) {
+		if (pos > lo && !h->at[pos])
+			continue;
 		rc = repair_rev(sql, done, c->dialect, h, chain->revs[pos - 1], 0);
+	}
 	for (i = 0; i < h->n && rc == 0; i++) {
 		if (h->rows[i].pos && h->rows[i].pos <= cur)
 			continue;
@@ -724,7 +975,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, si
 		return dbt_error_set(DBT_ERROR, "start position is past the head");
 	rc = resolve_target(&goal, chain, target ? target : "head", from,
 			    upgrade ? MODE_UPGRADE : MODE_DOWNGRADE);
-	if (rc < 0)
+	if (rc < 0 || (rc = check_plan(chain, from, goal, kind)) < 0)
 		return rc;
 
 	dbt_buf_printf(&sql, "-- dbtool %s, %s, from %s to %s\n\n", upgrade ? "upgrade" : "downgrade",

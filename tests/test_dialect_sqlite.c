@@ -553,18 +553,18 @@ static void nqueries_counts_statements_sent(void **state)
 	assert_int_equal(d->begin(f->conn), 0);
 	assert_int_equal(d->exec(f->conn, "INSERT INTO n VALUES (2)"), 0);
 	assert_int_equal(d->commit(f->conn), 0);
-	/* begin: foreign keys off + BEGIN; commit: foreign-key check, COMMIT,
-	 * foreign keys on. */
-	assert_int_equal(f->conn->nqueries, 8);
+	/* begin: foreign keys off, BEGIN, foreign-key count; commit:
+	 * foreign-key count, COMMIT, foreign keys on. */
+	assert_int_equal(f->conn->nqueries, 9);
 	assert_int_equal(d->query_value(f->conn, "SELECT count(*) FROM n", &v), 0);
 	free(v);
 	assert_int_equal(d->table_exists(f->conn, "n", &yes), 0);
-	assert_int_equal(f->conn->nqueries, 10);
+	assert_int_equal(f->conn->nqueries, 11);
 	/* A failing statement was sent too; the ones after it were not. */
 	assert_int_equal(d->exec_script(f->conn, "INSERT INTO n VALUES ('a', 'b');\nSELECT 1;",
 					"n.sql", 1),
 			 DBT_EDB);
-	assert_int_equal(f->conn->nqueries, 11);
+	assert_int_equal(f->conn->nqueries, 12);
 }
 
 int main(void)

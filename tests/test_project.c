@@ -334,6 +334,59 @@ static void rev_id_is_used_and_a_duplicate_refused(void **state)
 	dbt_revision_release(&rev);
 }
 
+static void empty_parent_leaves_no_trailing_blank(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "first", "r0", NULL, NULL), 0);
+	assert_non_null(strstr(slurp(path), "\n-- parent:\n"));
+	free(path);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "second", "r1", NULL, NULL),
+			 0);
+	assert_non_null(strstr(slurp(path), "\n-- parent: r0\n"));
+	free(path);
+}
+
+static void target_words_are_refused_as_ids(void **state)
+{
+	static const char *const words[] = {"head", "heads", "base"};
+	char *path = NULL, want[128];
+	size_t i;
+
+	(void)state;
+	init_default();
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(
+			dbt_project_new_revision(&path, "migrations", "x", words[i], NULL, NULL),
+			DBT_ERROR);
+		snprintf(want, sizeof(want),
+			 "invalid revision id '%s': 'head', 'heads' and 'base' name targets, not "
+			 "revisions",
+			 words[i]);
+		assert_string_equal(dbt_error_last(), want);
+		assert_null(path);
+	}
+}
+
+static void stale_temporary_files_are_removed(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	/* No process has id 2^22 + 1 (the largest pid_max is 2^22). */
+	put("migrations/versions/x.sql.tmp-4194305", "half a file");
+	put("migrations/versions/y.sql.tmp-1", "init is alive");
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL), 0);
+	free(path);
+	assert_false(is_file("migrations/versions/x.sql.tmp-4194305"));
+	assert_true(is_file("migrations/versions/y.sql.tmp-1"));
+	/* The lock file goes with the lock. */
+	assert_false(is_file("migrations/versions/.dbtool.lock"));
+}
+
 static void invalid_rev_id_is_refused(void **state)
 {
 	char *path = NULL;
@@ -538,6 +591,9 @@ int main(void)
 		T(sections_are_written_and_read_back),
 		T(rev_id_is_used_and_a_duplicate_refused),
 		T(invalid_rev_id_is_refused),
+		T(empty_parent_leaves_no_trailing_blank),
+		T(target_words_are_refused_as_ids),
+		T(stale_temporary_files_are_removed),
 		T(message_with_a_line_break_is_refused),
 		T(file_name_slug_comes_from_the_message),
 		T(message_is_trimmed_in_the_header),

@@ -503,6 +503,17 @@ static void failed_parse_leaves_no_checksum(void **state)
 	assert_string_equal(rev.checksum, "");
 }
 
+static void target_words_are_refused_as_ids_in_files(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: heads\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":1: invalid revision id 'heads': 'head', 'heads' and 'base' name "
+				"targets, not revisions");
+	assert_parse_error("-- id: a1\n-- parent: base\n-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":2: invalid parent id 'base': 'head', 'heads' and 'base' name "
+				"targets, not revisions");
+}
+
 static void id_validity(void **state)
 {
 	char id[80];
@@ -516,6 +527,11 @@ static void id_validity(void **state)
 	assert_false(dbt_revision_id_valid("a-b"));
 	assert_false(dbt_revision_id_valid("a b"));
 	assert_false(dbt_revision_id_valid("a.sql"));
+	assert_false(dbt_revision_id_valid("head"));
+	assert_false(dbt_revision_id_valid("heads"));
+	assert_false(dbt_revision_id_valid("base"));
+	assert_true(dbt_revision_id_valid("head_2"));
+	assert_true(dbt_revision_id_valid("bases"));
 	memset(id, 'a', 64);
 	id[64] = '\0';
 	assert_true(dbt_revision_id_valid(id));
@@ -578,6 +594,7 @@ int main(void)
 		cmocka_unit_test(load_checksums_the_file_as_read),
 		cmocka_unit_test(failed_parse_leaves_no_checksum),
 		cmocka_unit_test(id_validity),
+		cmocka_unit_test(target_words_are_refused_as_ids_in_files),
 		cmocka_unit_test(new_ids_are_twelve_hex_digits_and_differ),
 	};
 

@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "dbtool.h"
 #include "dialect.h"
 
@@ -224,6 +226,73 @@ static void failing_revision_is_rolled_back_and_earlier_ones_stay(void **state)
 	assert_current(f, "ccc");
 	assert_true(has_table(f, "b"));
 	assert_false(has_table(f, "d"));
+	dbt_chain_release(&chain);
+}
+
+/*
+ * A file system that fills up on demand: a VFS over the default one whose
+ * files fail every write with SQLITE_FULL while `disk_full` is set.  A
+ * small transaction writes nothing before COMMIT (the journal and the
+ * pages go out then), so that is where the disk turns out to be full.
+ */
+static sqlite3_vfs full_vfs;
+static sqlite3_io_methods full_methods;
+static const sqlite3_io_methods *real_methods;
+static int disk_full;
+
+static int full_write(sqlite3_file *file, const void *buf, int n, sqlite3_int64 off)
+{
+	if (disk_full)
+		return SQLITE_FULL;
+	return real_methods->xWrite(file, buf, n, off);
+}
+
+static int full_open(sqlite3_vfs *vfs, const char *name, sqlite3_file *file, int flags,
+		     int *out_flags)
+{
+	sqlite3_vfs *real = vfs->pAppData;
+	int rc = real->xOpen(real, name, file, flags, out_flags);
+
+	if (rc == SQLITE_OK && file->pMethods) {
+		if (!real_methods) {
+			real_methods = file->pMethods;
+			full_methods = *real_methods;
+			full_methods.xWrite = full_write;
+		}
+		if (file->pMethods == real_methods)
+			file->pMethods = &full_methods;
+	}
+	return rc;
+}
+
+static void full_disk_at_commit_names_the_revision(void **state)
+{
+	struct fixture *f = *state;
+	sqlite3_vfs *real = sqlite3_vfs_find(NULL);
+	dbt_chain chain = load(f);
+
+	full_vfs = *real;
+	full_vfs.zName = "dbt_full_disk";
+	full_vfs.pAppData = real;
+	full_vfs.xOpen = full_open;
+	assert_int_equal(sqlite3_vfs_register(&full_vfs, 1), SQLITE_OK);
+	dbt_conn_close(f->conn);
+	assert_int_equal(dbt_dialect_sqlite.open(&f->conn, &f->url, 0), 0);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "aaa", NULL), 0);
+
+	disk_full = 1;
+	assert_true(dbt_run_upgrade(f->conn, &chain, "head", NULL) < 0);
+	disk_full = 0;
+	assert_non_null(strstr(dbt_error_last(), "upgrade bbb failed at commit and was rolled back: "));
+	assert_non_null(strstr(dbt_error_last(), "full"));
+
+	dbt_conn_close(f->conn);
+	sqlite3_vfs_unregister(&full_vfs);
+	assert_int_equal(dbt_dialect_sqlite.open(&f->conn, &f->url, 0), 0);
+	assert_current(f, "aaa");
+	assert_false(has_table(f, "b"));
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_current(f, "ccc");
 	dbt_chain_release(&chain);
 }
 
@@ -780,6 +849,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(wrong_direction_targets_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(stamp_sets_version_without_running, setup, teardown),
 		cmocka_unit_test_setup_teardown(failing_revision_is_rolled_back_and_earlier_ones_stay, setup, teardown),
+		cmocka_unit_test_setup_teardown(full_disk_at_commit_names_the_revision, setup, teardown),
 		cmocka_unit_test_setup_teardown(non_transactional_revision_applies, setup, teardown),
 		cmocka_unit_test_setup_teardown(unknown_database_version_is_an_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(offline_script_has_transactions_and_versions, setup, teardown),

@@ -144,8 +144,12 @@ void dbt_revision_release(dbt_revision *rev);
 /* A new revision id: 12 lowercase hex digits from a random UUID. */
 void dbt_revision_new_id(char out[13]);
 
-/* True when `id` is a valid revision id: [0-9a-z_]+, at most 64 bytes. */
+/* True when `id` is a valid revision id: [0-9a-z_]+, at most 64 bytes,
+ * and not one of the words that targets use (see below). */
 int dbt_revision_id_valid(const char *id);
+
+/* True when `id` is "head", "heads" or "base": a target, never an id. */
+int dbt_revision_id_reserved(const char *id);
 
 /* ------------------------------------------------------------------ chain */
 
@@ -210,8 +214,12 @@ int dbt_project_init(const char *dir, char **created);
  * Writes a new revision file in `script_location`/versions/ from
  * `script_location`/script.sql.tmpl, whose parent is the chain's head.
  * `rev_id` may be NULL for a fresh id; `upgrade` and `downgrade` may be
- * NULL for empty sections.  The chain must load cleanly.  The file is
- * written atomically; its path is returned in `out` (caller frees).
+ * NULL for empty sections.  The chain must load cleanly.  The head is read
+ * and the file written under an exclusive lock on `versions/.dbtool.lock`
+ * (DBT_ELOCKED after 60 s), so parallel writers make a chain; temporary
+ * files that killed writers left there are removed.  The file is written
+ * atomically; its path is returned in `out` (caller frees).  `rev_id`
+ * "head", "heads" or "base" is refused.
  */
 int dbt_project_new_revision(char **out, const char *script_location, const char *message,
 			     const char *rev_id, const char *upgrade, const char *downgrade);
@@ -246,6 +254,10 @@ typedef struct dbt_step {
 	const char *from;           /* id before the step, NULL for base */
 	const char *to;             /* id after the step, NULL for base */
 	double ms;                  /* how long it took */
+	int missing;                /* 1: a revision below the current one that
+				     * was never applied, applied by
+				     * apply_missing; the version did not move
+				     * (from and to are both the current id) */
 } dbt_step;
 
 typedef void (*dbt_step_fn)(const dbt_step *step, void *arg);
@@ -254,6 +266,9 @@ typedef struct dbt_run_opts {
 	int lock_timeout_ms;        /* how long to wait for the lock; <= 0: 60 s */
 	dbt_step_fn on_step;        /* may be NULL */
 	void *arg;
+	int apply_missing;          /* upgrade: first apply, in chain order, the
+				     * revisions that lie below the current one
+				     * but were never applied (see "history") */
 } dbt_run_opts;
 
 /*
@@ -391,14 +406,33 @@ int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain);
  * no transaction).  Appends one finding per problem to `out`, which the
  * caller initialises to {NULL, 0} and releases with dbt_findings_release()
  * (also after a failure): kind "changed_revision" for an applied revision
- * whose file changed since, "missing_revision" for a recorded revision
- * that no file defines anymore; each text starts with "! ".  `unverified`
+ * whose file changed since, "unapplied_revision" for a revision below the
+ * current one that was never applied (see below), "missing_revision" for
+ * a recorded revision that no file defines anymore; each text starts with
+ * "! ".  `unverified`
  * (may be NULL) receives the number of applied revisions without a
  * recorded checksum.  DBT_ENOTFOUND when the database is at a revision no
  * file defines.
  */
 int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
 		   const dbt_chain *chain);
+
+/*
+ * A revision below the database's current one that the history has no
+ * row for, while a revision further down has one, was never applied: it
+ * was placed there (re-parented) after the database had passed that
+ * point.  The revisions below the lowest recorded one are taken for
+ * revisions applied before dbtool kept a history.  dbt_run_upgrade and
+ * dbt_run_downgrade refuse while there is such a revision, unless
+ * dbt_run_opts.apply_missing is set for an upgrade, which applies each in
+ * chain order, in a transaction of its own, before going on to the
+ * target; dbt_run_verify reports each (kind "unapplied_revision").
+ *
+ * dbt_run_require_applied fails (DBT_ERROR) naming the first such
+ * revision; it reads only, and returns 0 when there is none or when the
+ * database is at a revision no file defines.
+ */
+int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain);
 
 /* Called by dbt_run_repair for each history row it changed (or, for the
  * one revision asked for, left alone): `what` is "checksum updated",
@@ -412,7 +446,9 @@ typedef void (*dbt_repair_fn)(const char *id, const char *what, void *arg);
  * prefix of an applied revision) records that revision's current checksum;
  * with the exact id of a revision that the history records but no file
  * defines, removes its row.  With `rev` NULL, records the checksum of every
- * applied revision and removes every row that no applied revision matches.
+ * applied revision (but not of one below the current revision that was
+ * never applied: only naming it vouches for it) and removes every row that
+ * no applied revision matches.
  * One transaction under the migration lock (`lock_timeout_ms` <= 0: 60 s);
  * on failure nothing changes.  DBT_ENOTFOUND for an unknown `rev`,
  * DBT_ERROR for one that is not applied, DBT_ELOCKED when the lock was not

@@ -1,0 +1,112 @@
+/*
+ * test_txcontrol.c - finding transaction-control statements in a revision
+ * section: every form is found with its line, the same words inside
+ * strings, quoted names, comments, dollar quotes, routine bodies and SQLite
+ * trigger bodies are not.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "txcontrol.h"
+
+/* The statement found in `sql` ("" when none) and its 0-based line. */
+static const char *found(const char *sql, dbt_dialect_kind kind, int *line)
+{
+	static char text[256];
+	dbt_sqlstmt st;
+
+	text[0] = '\0';
+	*line = -1;
+	if (dbt_txcontrol_find(&st, sql, kind)) {
+		snprintf(text, sizeof(text), "%.*s", (int)st.len, sql + st.start);
+		*line = st.line;
+	}
+	return text;
+}
+
+static void finds_every_form_on_both_dialects(void **state)
+{
+	static const char *const forms[] = {
+		"BEGIN", "begin transaction", "BEGIN WORK", "BEGIN IMMEDIATE TRANSACTION",
+		"START TRANSACTION READ WRITE", "COMMIT", "COMMIT PREPARED 'x'", "END", "end transaction",
+		"ROLLBACK", "ROLLBACK TO SAVEPOINT s", "ABORT", "SAVEPOINT s", "RELEASE s",
+		"RELEASE SAVEPOINT s", "PREPARE TRANSACTION 'x'",
+	};
+	char sql[256];
+	size_t i;
+	int line, kind;
+
+	(void)state;
+	for (kind = DBT_DIALECT_SQLITE; kind <= DBT_DIALECT_POSTGRES; kind++) {
+		for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+			snprintf(sql, sizeof(sql), "CREATE TABLE a (id int);\n-- note\n  %s;\nSELECT 1;",
+				 forms[i]);
+			assert_string_equal(found(sql, (dbt_dialect_kind)kind, &line), forms[i]);
+			assert_int_equal(line, 2);
+		}
+	}
+}
+
+static void words_inside_literals_and_comments_are_not_statements(void **state)
+{
+	const char *sql = "INSERT INTO t VALUES ('COMMIT; ROLLBACK;');\n"
+			  "-- COMMIT;\n"
+			  "/* BEGIN; */\n"
+			  "CREATE TABLE \"begin\" (\"end\" int);\n"
+			  "PREPARE q (int) AS SELECT $1;\n"
+			  "SELECT $$ COMMIT; $$;\n";
+	int line;
+
+	(void)state;
+	assert_string_equal(found(sql, DBT_DIALECT_POSTGRES, &line), "");
+	assert_string_equal(found(sql, DBT_DIALECT_SQLITE, &line), "");
+}
+
+static void routine_body_is_not_refused_on_postgres(void **state)
+{
+	const char *sql = "CREATE FUNCTION f() RETURNS int LANGUAGE sql\n"
+			  "BEGIN ATOMIC\n"
+			  "  SELECT 1;\n"
+			  "END;\n"
+			  "DO $$ BEGIN PERFORM 1; END $$;\n"
+			  "ROLLBACK;\n";
+	int line;
+
+	(void)state;
+	assert_string_equal(found(sql, DBT_DIALECT_POSTGRES, &line), "ROLLBACK");
+	assert_int_equal(line, 5);
+}
+
+static void trigger_body_is_not_refused_on_sqlite(void **state)
+{
+	const char *sql = "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
+			  "  UPDATE t SET n = CASE WHEN new.n > 0 THEN 1 ELSE 2 END;\n"
+			  "  DELETE FROM u;\n"
+			  "END;\n"
+			  "create temp trigger tr2 after delete on t begin\n"
+			  "  select 1;\n"
+			  "end;\n"
+			  "END;\n";
+	int line;
+
+	(void)state;
+	assert_string_equal(found(sql, DBT_DIALECT_SQLITE, &line), "END");
+	assert_int_equal(line, 7);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(finds_every_form_on_both_dialects),
+		cmocka_unit_test(words_inside_literals_and_comments_are_not_statements),
+		cmocka_unit_test(routine_body_is_not_refused_on_postgres),
+		cmocka_unit_test(trigger_body_is_not_refused_on_sqlite),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
