@@ -655,7 +655,10 @@ static int lock(dbt_conn *conn, int timeout_ms)
 	if (PQtransactionStatus(c->pg) == PQTRANS_IDLE) {
 		dbt_buf set = DBT_BUF_INIT;
 
-		put_lock_timeout(&set, rc == 0 ? dbt_conn_lock_timeout(conn) : 0);
+		if (rc == 0)
+			put_lock_timeout(&set, dbt_conn_lock_timeout(conn));
+		else
+			dbt_buf_puts(&set, "RESET lock_timeout");
 		res = set.oom ? NULL : query(c, set.ptr, 0, NULL);
 		if (!res && rc == 0)
 			rc = set.oom ? dbt_error_oom() : DBT_EDB;

@@ -30,7 +30,8 @@ extern "C" {
 #define DBT_EPARSE -3     /* malformed input: URL, config, revision file */
 #define DBT_EAMBIGUOUS -4 /* a revision prefix matches several revisions */
 #define DBT_ECHAIN -5     /* the revision chain is broken */
-#define DBT_ELOCKED -6    /* waited too long for the migration lock */
+#define DBT_ELOCKED -6    /* waited too long for the migration lock, or a
+                           * statement for a table lock */
 #define DBT_EEXISTS -7    /* refusing to overwrite something that exists */
 #define DBT_EDB -8        /* the database reported an error */
 #define DBT_ECONNECT -9   /* cannot connect to the database */

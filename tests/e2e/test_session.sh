@@ -71,7 +71,7 @@ table_schemas() {
 # A revision that changes search_path: the version stays where it is, the
 # next revision runs once, in the default schema.
 sql_value "CREATE SCHEMA other" >/dev/null
-new_revision p001 "" "search path" "SET search_path TO other, public;" "SET search_path TO other, public;" >/dev/null
+new_revision p001 "" "search path" "SET search_path TO other;" "SET search_path TO other;" >/dev/null
 new_revision p002 p001 "create t2" "CREATE TABLE t2 (id INTEGER);" "DROP TABLE t2;" >/dev/null
 expect_ok dbtool upgrade
 expect_stderr_contains "upgrade <base> -> p001"
@@ -85,7 +85,8 @@ expect_ok dbtool upgrade --sql
 expect_stdout_contains "from p002 to p002"
 
 # The same from a revision outside a transaction.
-new_revision p003 p002 "search path, no transaction" "SET search_path TO other;" "SET search_path TO other;" \
+new_revision p003 p002 "search path, no transaction" "SET search_path TO other, public;" \
+	"SET search_path TO other, public;" \
 	"-- transaction: false" >/dev/null
 new_revision p004 p003 "create t4" "CREATE TABLE t4 (id INTEGER);" "DROP TABLE t4;" >/dev/null
 expect_ok dbtool upgrade
