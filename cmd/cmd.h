@@ -23,6 +23,7 @@ struct global_opts {
 	int verbose;         /* -v */
 	int json;            /* --format json */
 	int lock_timeout_s;  /* --lock-timeout */
+	int statement_lock_timeout_s; /* --statement-lock-timeout; -1 when not given */
 };
 
 extern struct global_opts g_opts;
@@ -72,7 +73,9 @@ int cmd_load_config(dbt_config *cfg);
 int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags);
 
 /* Connects to the URL picked by --url > $DATABASE_URL > config.  A relative
- * SQLite path from the config file is relative to the config's folder. */
+ * SQLite path from the config file is relative to the config's folder.
+ * The connection gets the config's version schema and the statement lock
+ * timeout of --statement-lock-timeout > config > the library's default. */
 int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 
 /* The same, for commands that only read: nothing is written or created. */

@@ -45,6 +45,11 @@ int cmd_check_roundtrip(const char *scratch_url)
 		cmd_fail();
 		goto cleanup_url;
 	}
+	/* Laid out as the project's database is. */
+	if (dbt_conn_set_version_schema(conn, cfg.version_schema) < 0) {
+		cmd_fail();
+		goto cleanup_conn;
+	}
 	if (g_opts.quiet)
 		ro.on_step = NULL;
 	if (dbt_roundtrip(&findings, conn, &chain, cfg.model, cfg.schema, &ro) < 0) {

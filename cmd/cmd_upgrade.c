@@ -75,7 +75,7 @@ static int run(int argc, char **argv, int up)
 		size_t from;
 
 		if (dbt_conn_current(&id, conn) < 0 || dbt_chain_position(&from, &chain, id) < 0 ||
-		    dbt_run_script(&script, url.kind, &chain, from, target, up) < 0) {
+		    dbt_run_script(&script, url.kind, cfg.version_schema, &chain, from, target, up) < 0) {
 			free(id);
 			cmd_fail();
 			goto cleanup;

@@ -124,6 +124,21 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 			return -1;
 		}
 		g_opts.lock_timeout_s = (int)s;
+	} else if (matches(arg, n, "statement-lock-timeout", 0)) {
+		char *end;
+		long s;
+
+		if (take_value(argc, argv, i, inline_value, &v, cmd) < 0)
+			return -1;
+		s = strtol(v, &end, 10);
+		if (!*v || *end || s < 0 || s > 86400) {
+			cmd_usage_error(cmd,
+					"--statement-lock-timeout needs a number of seconds from 0 (no "
+					"limit) to 86400, not '%s'",
+					v);
+			return -1;
+		}
+		g_opts.statement_lock_timeout_s = (int)s;
 	} else {
 		return 0;
 	}
@@ -253,6 +268,17 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		dbt_url_release(url);
 		return cmd_fail();
 	}
+	if (dbt_conn_set_version_schema(*conn, cfg->version_schema) < 0) {
+		dbt_conn_close(*conn);
+		*conn = NULL;
+		dbt_url_release(url);
+		return cmd_error("%s: version_schema: %s", cfg->path ? cfg->path : "dbtool.ini",
+				 dbt_error_last());
+	}
+	if (g_opts.statement_lock_timeout_s >= 0)
+		dbt_conn_set_statement_lock_timeout(*conn, g_opts.statement_lock_timeout_s * 1000);
+	else if (cfg->statement_lock_timeout_s >= 0)
+		dbt_conn_set_statement_lock_timeout(*conn, cfg->statement_lock_timeout_s * 1000);
 	return 0;
 }
 

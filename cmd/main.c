@@ -42,6 +42,9 @@ static const char main_usage[] =
 	"  -v, --verbose            print more\n"
 	"      --format text|json   output format of current, heads, history and show\n"
 	"      --lock-timeout SECS  how long to wait for another migration (default 60)\n"
+	"      --statement-lock-timeout SECS\n"
+	"                           how long each statement may wait for a table lock\n"
+	"                           (default 5, 0 for no limit)\n"
 	"  -h, --help               this help; 'dbtool COMMAND --help' for a command\n"
 	"      --version            print the version\n"
 	"\n"
@@ -63,6 +66,7 @@ int main(int argc, char **argv)
 	size_t k;
 
 	g_opts.lock_timeout_s = 60;
+	g_opts.statement_lock_timeout_s = -1;
 	/* Global options before the command; cmd_parse takes the ones after. */
 	while (i < argc && argv[i][0] == '-') {
 		int rc;

@@ -26,9 +26,21 @@
 
 #define SECTION "dbtool"
 
-enum { KEY_URL, KEY_SCRIPT_LOCATION, KEY_MODEL, KEY_SCHEMA, NKEYS };
+enum {
+	KEY_URL,
+	KEY_SCRIPT_LOCATION,
+	KEY_MODEL,
+	KEY_SCHEMA,
+	KEY_VERSION_SCHEMA,
+	KEY_STATEMENT_LOCK_TIMEOUT,
+	NKEYS
+};
 
-static const char *const key_names[NKEYS] = {"url", "script_location", "model", "schema"};
+static const char *const key_names[NKEYS] = {"url",    "script_location", "model",
+					     "schema", "version_schema",  "statement_lock_timeout"};
+
+/* The largest statement_lock_timeout, in seconds: a day. */
+#define LOCK_TIMEOUT_MAX 86400
 
 /* The state shared by the line reader and the value handler. */
 struct loader {
@@ -273,8 +285,35 @@ static int fill(dbt_config *cfg, char **values)
 	} else {
 		cfg->schema = strdup("public");
 	}
-	if (!cfg->script_location || !cfg->model || !cfg->schema)
+	if (values[KEY_VERSION_SCHEMA] && *values[KEY_VERSION_SCHEMA]) {
+		cfg->version_schema = values[KEY_VERSION_SCHEMA];
+		values[KEY_VERSION_SCHEMA] = NULL;
+	} else {
+		cfg->version_schema = strdup("public");
+	}
+	cfg->statement_lock_timeout_s = -1;
+	if (!cfg->script_location || !cfg->model || !cfg->schema || !cfg->version_schema)
 		return dbt_error_oom();
+	return 0;
+}
+
+/* statement_lock_timeout: whole seconds, 0 (no limit) to a day. */
+static int lock_timeout_value(dbt_config *cfg, const struct loader *ld)
+{
+	const char *v = ld->values[KEY_STATEMENT_LOCK_TIMEOUT], *p;
+	long secs = 0;
+
+	if (!v)
+		return 0;
+	for (p = v; *p >= '0' && *p <= '9' && secs <= LOCK_TIMEOUT_MAX; p++)
+		secs = secs * 10 + (*p - '0');
+	if (!*v || *p || secs > LOCK_TIMEOUT_MAX)
+		return dbt_error_set(DBT_EPARSE,
+				     "%s:%d: invalid statement_lock_timeout '%s': use a number of "
+				     "seconds from 0 (no limit) to %d",
+				     ld->path, ld->lines[KEY_STATEMENT_LOCK_TIMEOUT], v,
+				     LOCK_TIMEOUT_MAX);
+	cfg->statement_lock_timeout_s = (int)secs;
 	return 0;
 }
 
@@ -336,6 +375,8 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
 		goto cleanup;
 	}
 	rc = fill(&cfg, ld.values);
+	if (rc == 0)
+		rc = lock_timeout_value(&cfg, &ld);
 cleanup:
 	if (ld.f)
 		fclose(ld.f);
@@ -378,5 +419,6 @@ void dbt_config_release(dbt_config *cfg)
 	free(cfg->script_location);
 	free(cfg->model);
 	free(cfg->schema);
+	free(cfg->version_schema);
 	memset(cfg, 0, sizeof(*cfg));
 }

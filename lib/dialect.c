@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 
 const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind)
 {
@@ -42,8 +43,47 @@ int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url)
 
 void dbt_conn_close(dbt_conn *conn)
 {
-	if (conn)
-		conn->dialect->close(conn);
+	if (!conn)
+		return;
+	free(conn->version_schema);
+	conn->version_schema = NULL;
+	conn->dialect->close(conn);
+}
+
+int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema)
+{
+	char *copy;
+
+	/* PostgreSQL cuts longer names to 63 bytes: the tables would land in
+	 * a schema of another name. */
+	if (!schema || !*schema || strlen(schema) > 63)
+		return dbt_error_set(DBT_EPARSE,
+				     "invalid version schema '%s': give a name of 1 to 63 bytes",
+				     schema ? schema : "");
+	if (!(copy = strdup(schema)))
+		return dbt_error_oom();
+	free(conn->version_schema);
+	conn->version_schema = copy;
+	return 0;
+}
+
+const char *dbt_conn_version_schema(const dbt_conn *conn)
+{
+	if (conn->dialect->kind != DBT_DIALECT_POSTGRES)
+		return NULL;
+	return conn->version_schema ? conn->version_schema : "public";
+}
+
+void dbt_conn_set_statement_lock_timeout(dbt_conn *conn, int ms)
+{
+	conn->lock_timeout_ms = ms > 0 ? ms : -1;
+}
+
+int dbt_conn_lock_timeout(const dbt_conn *conn)
+{
+	if (conn->lock_timeout_ms == 0)
+		return DBT_STATEMENT_LOCK_TIMEOUT_MS;
+	return conn->lock_timeout_ms < 0 ? 0 : conn->lock_timeout_ms;
 }
 
 const char *dbt_conn_dialect(const dbt_conn *conn)

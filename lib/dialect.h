@@ -20,7 +20,17 @@ struct dbt_schema;
 struct dbt_conn {
 	const struct dbt_dialect *dialect;
 	unsigned long nqueries; /* statements sent, for tests that count them */
+	char *version_schema;   /* NULL: "public"; freed by dbt_conn_close */
+	int lock_timeout_ms;    /* the statement lock timeout: 0 the default,
+				 * DBT_STATEMENT_LOCK_TIMEOUT_MS; < 0 no limit */
 };
+
+/* The schema of the version and history tables: NULL for a dialect
+ * without schemas (SQLite), else conn->version_schema or "public". */
+const char *dbt_conn_version_schema(const dbt_conn *conn);
+
+/* The statement lock timeout in milliseconds, 0 for no limit. */
+int dbt_conn_lock_timeout(const dbt_conn *conn);
 
 struct dbt_dialect {
 	const char *name; /* "sqlite", "postgresql" */
@@ -56,12 +66,27 @@ struct dbt_dialect {
 
 	/* The migration lock, held across a whole run: a PostgreSQL advisory
 	 * lock; for SQLite, sets the busy timeout that begin() waits for.
-	 * DBT_ELOCKED when not had within `timeout_ms`. */
+	 * DBT_ELOCKED when not had within `timeout_ms`.  Once it is held,
+	 * statements wait for locks at most the connection's statement lock
+	 * timeout (dbt_conn_lock_timeout), until unlock(). */
 	int (*lock)(dbt_conn *conn, int timeout_ms);
 	int (*unlock)(dbt_conn *conn);
 
-	/* 1 in `*out` when a table of that name exists (in the managed schema). */
-	int (*table_exists)(dbt_conn *conn, const char *name, int *out);
+	/* How long each following statement waits for a lock, in ms (0: no
+	 * limit), until reset_session().  A statement that runs out of time
+	 * fails with DBT_ELOCKED.  SQLite: does nothing. */
+	int (*set_lock_timeout)(dbt_conn *conn, int ms);
+
+	/* Undoes whatever the statements run so far set in the session
+	 * (PostgreSQL: RESET ALL, RESET ROLE), then applies dbtool's own
+	 * settings again, the statement lock timeout among them.  Runs
+	 * outside a transaction.  SQLite: does nothing. */
+	int (*reset_session)(dbt_conn *conn);
+
+	/* 1 in `*out` when the table `schema`.`name` exists; `schema` NULL:
+	 * the one an unqualified name finds (search_path).  SQLite ignores
+	 * `schema`. */
+	int (*table_exists)(dbt_conn *conn, const char *schema, const char *name, int *out);
 
 	/*
 	 * Reads the live schema into a new, normalised Schema (schema.h) that

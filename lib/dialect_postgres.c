@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define EXCERPT_MAX 60
 
@@ -31,6 +32,8 @@
 struct postgres_conn {
 	dbt_conn base;
 	PGconn *pg;
+	int readonly;    /* opened to read only */
+	int lock_ms;     /* the lock_timeout dbtool set last, 0 for none */
 };
 
 static struct postgres_conn *conn_of(dbt_conn *conn)
@@ -67,15 +70,155 @@ static const char *result_message(const PGresult *res, PGconn *pg)
 	return *msg ? msg : "unknown error";
 }
 
+static int is_word_char(char c, int first)
+{
+	return ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '_' || (unsigned char)c >= 0x80 ||
+	       (!first && (c == '$' || (c >= '0' && c <= '9')));
+}
+
+/* The next token of a statement at `*p` (before `end`), comments and
+ * blanks skipped: a word, a quoted identifier or one other byte.  Sets
+ * `*len` to 0 at the end. */
+static const char *next_token(const char **p, const char *end, size_t *len)
+{
+	const char *s = *p, *t;
+
+	for (;;) {
+		while (s < end && strchr(" \t\r\n\f\v", *s))
+			s++;
+		if (end - s >= 2 && s[0] == '-' && s[1] == '-') {
+			while (s < end && *s != '\n')
+				s++;
+		} else if (end - s >= 2 && s[0] == '/' && s[1] == '*') {
+			for (s += 2; s < end && !(end - s >= 2 && s[0] == '*' && s[1] == '/'); s++)
+				;
+			s = s < end ? s + 2 : end;
+		} else {
+			break;
+		}
+	}
+	t = s;
+	if (s < end && *s == '"') {
+		for (s++; s < end; s++)
+			if (*s == '"' && !(end - s >= 2 && s[1] == '"'))
+				break;
+			else if (*s == '"')
+				s++;
+		s = s < end ? s + 1 : end;
+	} else if (s < end && is_word_char(*s, 1)) {
+		while (s < end && is_word_char(*s, 0))
+			s++;
+	} else if (s < end) {
+		s++;
+	}
+	*len = (size_t)(s - t);
+	*p = s;
+	return t;
+}
+
+static int token_is(const char *t, size_t len, const char *word)
+{
+	return len == strlen(word) && strncasecmp(t, word, len) == 0;
+}
+
+/*
+ * The table a statement locks first, as written in it ("users",
+ * "app.users", "\"Odd\""), for the statements that migrations wait on:
+ * ALTER TABLE, DROP TABLE, CREATE INDEX ... ON, LOCK, TRUNCATE, INSERT
+ * INTO, UPDATE, DELETE FROM.  Nothing is appended for other statements.
+ */
+static void locked_table(dbt_buf *out, const char *stmt, size_t n)
+{
+	const char *p = stmt, *end = stmt + n, *t, *name;
+	size_t len;
+	int depth = 0;
+
+	t = next_token(&p, end, &len);
+	if (token_is(t, len, "alter") || token_is(t, len, "drop")) {
+		if (!token_is(next_token(&p, end, &len), len, "table"))
+			return;
+	} else if (token_is(t, len, "create")) {
+		/* CREATE [UNIQUE] INDEX ... ON [ONLY] table, outside parentheses. */
+		t = next_token(&p, end, &len);
+		if (token_is(t, len, "unique"))
+			t = next_token(&p, end, &len);
+		if (!token_is(t, len, "index"))
+			return;
+		while ((t = next_token(&p, end, &len)), len && !(depth == 0 && token_is(t, len, "on")))
+			depth += *t == '(' ? 1 : *t == ')' ? -1 : 0;
+		if (!len)
+			return;
+	} else if (token_is(t, len, "insert") || token_is(t, len, "delete")) {
+		const char *want = token_is(t, len, "insert") ? "into" : "from";
+
+		if (!token_is(next_token(&p, end, &len), len, want))
+			return;
+	} else if (token_is(t, len, "lock") || token_is(t, len, "truncate")) {
+		const char *save = p;
+
+		if (!token_is(next_token(&p, end, &len), len, "table"))
+			p = save;
+	} else if (!token_is(t, len, "update")) {
+		return;
+	}
+	/* [IF EXISTS] [ONLY] name[.name...] */
+	name = next_token(&p, end, &len);
+	if (token_is(name, len, "if")) {
+		next_token(&p, end, &len);
+		name = next_token(&p, end, &len);
+	}
+	if (token_is(name, len, "only"))
+		name = next_token(&p, end, &len);
+	if (!len || !(*name == '"' || is_word_char(*name, 1)))
+		return;
+	t = name;
+	while (p < end && *p == '.' && (next_token(&p, end, &len), 1) &&
+	       (t = next_token(&p, end, &len), len))
+		;
+	dbt_buf_put(out, name, (size_t)(t + len - name));
+}
+
+/*
+ * A statement of a script that waited longer than the lock_timeout dbtool
+ * set: says which table (when the statement tells), how long, and that it
+ * may be run again.  DBT_ELOCKED.
+ */
+static int lock_timeout_error(struct postgres_conn *c, const char *file, int line,
+			      const char *stmt, size_t len)
+{
+	dbt_buf b = DBT_BUF_INIT, table = DBT_BUF_INIT;
+	int rc;
+
+	locked_table(&table, stmt, len);
+	dbt_buf_printf(&b, "%s:%d: gave up waiting for a lock%s%s after %gs (the statement lock "
+		       "timeout): another session holds it; retry when that session is done, or allow "
+		       "more time with statement_lock_timeout or the revision's '-- lock_timeout:' "
+		       "header (in: ",
+		       file, line, table.len ? " on table " : "", table.len ? table.ptr : "",
+		       c->lock_ms / 1000.0);
+	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
+	dbt_buf_putc(&b, ')');
+	if (b.oom || table.oom)
+		rc = dbt_error_oom();
+	else
+		rc = dbt_error_set(DBT_ELOCKED, "%s", b.ptr);
+	dbt_buf_release(&b);
+	dbt_buf_release(&table);
+	return rc;
+}
+
 /* Sets "[FILE:LINE: ]<server message> (in: <statement start>)"; `file`
  * NULL leaves out the position. */
 static int db_error(struct postgres_conn *c, const PGresult *res, const char *file, int line,
 		    const char *stmt, size_t len)
 {
 	const char *msg = result_message(res, c->pg);
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	dbt_buf b = DBT_BUF_INIT;
 	int rc;
 
+	if (file && c->lock_ms > 0 && state && strcmp(state, SQLSTATE_LOCK_NOT_AVAILABLE) == 0)
+		return lock_timeout_error(c, file, line, stmt, len);
 	if (file)
 		dbt_buf_printf(&b, "%s:%d: ", file, line);
 	dbt_buf_printf(&b, "%.*s (in: ", first_line_len(msg), msg);
@@ -247,13 +390,52 @@ static const char *url_part(const dbt_url *url, const char *key, const char *dfl
 	return dflt;
 }
 
+/* Sets lock_timeout: `ms` milliseconds, 0 for none. */
+static void put_lock_timeout(dbt_buf *sql, int ms)
+{
+	dbt_buf_printf(sql, "SET lock_timeout = %d", ms > 0 ? ms : 0);
+}
+
+/*
+ * dbtool's own settings of the session, sent in one round trip: notices
+ * below warnings are dropped, a reader cannot write, and, with `locked`,
+ * statements wait for locks the statement lock timeout at most.  These are
+ * what RESET ALL takes away; the user's connection options (URL options=,
+ * PGOPTIONS) are the defaults RESET ALL returns to, and stay.
+ */
+static int settings(struct postgres_conn *c, int locked)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	PGresult *res;
+	int rc = 0;
+
+	dbt_buf_puts(&sql, "SET client_min_messages = warning");
+	if (c->readonly)
+		dbt_buf_puts(&sql, "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+	if (locked) {
+		dbt_buf_puts(&sql, "; ");
+		put_lock_timeout(&sql, dbt_conn_lock_timeout(&c->base));
+	}
+	if (sql.oom) {
+		dbt_buf_release(&sql);
+		return dbt_error_oom();
+	}
+	res = query(c, sql.ptr, 0, NULL);
+	if (!res)
+		rc = DBT_EDB;
+	else if (locked)
+		c->lock_ms = dbt_conn_lock_timeout(&c->base);
+	PQclear(res);
+	dbt_buf_release(&sql);
+	return rc;
+}
+
 static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 {
 	int timed_out;
 	const char **keys = NULL, **values = NULL;
 	struct postgres_conn *c = NULL;
 	size_t n = 0, i;
-	PGresult *res;
 	int rc = 0;
 
 	*out = NULL;
@@ -277,9 +459,9 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	add_param(keys, values, &n, "fallback_application_name", "dbtool");
 	for (i = 0; i < url->nparams; i++)
 		add_param(keys, values, &n, url->keys[i], url->values[i]);
-	/* A reader makes sure it writes nothing. */
-	if (readonly)
-		add_param(keys, values, &n, "options", "-c default_transaction_read_only=on");
+	/* A reader is made read-only once connected (settings()), not with
+	 * "options", which would replace the user's options and PGOPTIONS. */
+	c->readonly = readonly;
 
 	{
 		/* libpq checks connect_timeout only when it waits itself. */
@@ -319,13 +501,11 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 				   port && *port ? port : "5432", first_line_len(msg), msg);
 		goto cleanup;
 	}
-	res = query(c, "SET client_min_messages = warning", 0, NULL);
-	if (!res) {
+	if (settings(c, 0) < 0) {
 		rc = dbt_error_prefix(DBT_ECONNECT, "cannot set up the connection to '%s'",
 				      PQdb(c->pg));
 		goto cleanup;
 	}
-	PQclear(res);
 	c->base.nqueries = 0;
 	*out = &c->base;
 	c = NULL;
@@ -470,15 +650,52 @@ static int lock(dbt_conn *conn, int timeout_ms)
 				      strlen("SELECT pg_advisory_lock(" LOCK_KEY ")"));
 	}
 	PQclear(res);
-	/* The timeout was for the lock only, not for the statements of the
-	 * migration that follows. */
+	/* The timeout was for the lock only; the statements of the migration
+	 * that follows wait the statement lock timeout. */
 	if (PQtransactionStatus(c->pg) == PQTRANS_IDLE) {
-		res = query(c, "RESET lock_timeout", 0, NULL);
+		dbt_buf set = DBT_BUF_INIT;
+
+		if (rc == 0)
+			put_lock_timeout(&set, dbt_conn_lock_timeout(conn));
+		else
+			dbt_buf_puts(&set, "RESET lock_timeout");
+		res = set.oom ? NULL : query(c, set.ptr, 0, NULL);
 		if (!res && rc == 0)
-			rc = DBT_EDB;
+			rc = set.oom ? dbt_error_oom() : DBT_EDB;
+		else if (res)
+			c->lock_ms = rc == 0 ? dbt_conn_lock_timeout(conn) : 0;
 		PQclear(res);
+		dbt_buf_release(&set);
 	}
 	return rc;
+}
+
+static int set_lock_timeout(dbt_conn *conn, int ms)
+{
+	struct postgres_conn *c = conn_of(conn);
+	dbt_buf sql = DBT_BUF_INIT;
+	int rc;
+
+	put_lock_timeout(&sql, ms);
+	rc = sql.oom ? dbt_error_oom() : exec(conn, sql.ptr);
+	if (rc == 0)
+		c->lock_ms = ms > 0 ? ms : 0;
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+/* RESET ALL leaves the role alone; SET SESSION AUTHORIZATION, which only a
+ * superuser may run, is left to the revision that ran it. */
+static int reset_session(dbt_conn *conn)
+{
+	struct postgres_conn *c = conn_of(conn);
+	PGresult *res = query(c, "RESET ALL; RESET ROLE", 0, NULL);
+
+	if (!res)
+		return DBT_EDB;
+	PQclear(res);
+	c->lock_ms = 0;
+	return settings(c, 1);
 }
 
 static int unlock(dbt_conn *conn)
@@ -490,9 +707,10 @@ static int unlock(dbt_conn *conn)
 	 * replace the message of what really failed. */
 	if (PQstatus(c->pg) != CONNECTION_OK)
 		return 0;
-	res = query(c, "SELECT pg_advisory_unlock(" LOCK_KEY ")", 0, NULL);
+	res = query(c, "RESET lock_timeout; SELECT pg_advisory_unlock(" LOCK_KEY ")", 0, NULL);
 	if (!res)
 		return DBT_EDB;
+	c->lock_ms = 0;
 	PQclear(res);
 	return 0;
 }
@@ -579,10 +797,10 @@ static void quote_literal(dbt_buf *out, const char *value)
 	dbt_buf_putc(out, '\'');
 }
 
-static int table_exists(dbt_conn *conn, const char *name, int *out)
+static int table_exists(dbt_conn *conn, const char *schema, const char *name, int *out)
 {
-	/* to_regclass resolves the name through search_path exactly as the
-	 * unqualified statements of a migration do. */
+	/* to_regclass resolves the name, qualified or not, as a statement
+	 * would; a schema that does not exist gives NULL, not an error. */
 	static const char sql[] =
 		"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class "
 		"WHERE oid = pg_catalog.to_regclass($1) AND relkind IN ('r', 'p'))";
@@ -592,6 +810,10 @@ static int table_exists(dbt_conn *conn, const char *name, int *out)
 	int rc = 0;
 
 	*out = 0;
+	if (schema) {
+		quote_ident(&ident, schema);
+		dbt_buf_putc(&ident, '.');
+	}
 	quote_ident(&ident, name);
 	if (ident.oom)
 		return dbt_error_oom();
@@ -621,6 +843,8 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.rollback = rollback,
 	.lock = lock,
 	.unlock = unlock,
+	.set_lock_timeout = set_lock_timeout,
+	.reset_session = reset_session,
 	.table_exists = table_exists,
 	.reflect = dbt_postgres_reflect,
 	.quote_ident = quote_ident,

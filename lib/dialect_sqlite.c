@@ -538,7 +538,28 @@ static int unlock(dbt_conn *conn)
 	return 0;
 }
 
-static int table_exists(dbt_conn *conn, const char *name, int *out)
+/*
+ * The statement lock timeout does not apply: the write lock is taken once,
+ * by begin() (BEGIN IMMEDIATE, waiting the migration lock timeout), and
+ * held to the commit, so no statement in between waits for one.
+ */
+static int set_lock_timeout(dbt_conn *conn, int ms)
+{
+	(void)conn;
+	(void)ms;
+	return 0;
+}
+
+/* Pragmas are the session state of SQLite; begin() sets the ones a
+ * migration depends on for each transaction. */
+static int reset_session(dbt_conn *conn)
+{
+	(void)conn;
+	return 0;
+}
+
+/* A database file has one namespace for tables: `schema` means nothing. */
+static int table_exists(dbt_conn *conn, const char *schema, const char *name, int *out)
 {
 	static const char sql[] =
 		"SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE";
@@ -546,6 +567,7 @@ static int table_exists(dbt_conn *conn, const char *name, int *out)
 	sqlite3_stmt *stmt = NULL;
 	int rc = 0, step;
 
+	(void)schema;
 	*out = 0;
 	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return db_error(c, NULL, 0, sql, strlen(sql));
@@ -622,6 +644,8 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.rollback = rollback,
 	.lock = lock,
 	.unlock = unlock,
+	.set_lock_timeout = set_lock_timeout,
+	.reset_session = reset_session,
 	.table_exists = table_exists,
 	.reflect = dbt_sqlite_reflect,
 	.quote_ident = quote_ident,

@@ -139,6 +139,42 @@ static int start(dbt_conn *conn, int lock_timeout_ms)
 	return rc;
 }
 
+/* `name` as a statement must write it to mean the table of that name in
+ * `schema` (NULL: no schema, SQLite). */
+static void put_table(dbt_buf *sql, const struct dbt_dialect *d, const char *schema,
+		      const char *name)
+{
+	if (schema) {
+		d->quote_ident(sql, schema);
+		dbt_buf_putc(sql, '.');
+	}
+	d->quote_ident(sql, name);
+}
+
+/*
+ * Makes the unqualified names of create-all's statements mean the schema
+ * it reflected, for the rest of the transaction: that schema first on
+ * search_path, the rest kept for the types and functions the model uses.
+ * Otherwise a schema before it on the path (such as one named after the
+ * role, which "$user" puts first) would receive the tables.
+ */
+static int address_schema(dbt_conn *conn, const char *schema)
+{
+	dbt_buf ident = DBT_BUF_INIT, sql = DBT_BUF_INIT;
+	int rc;
+
+	if (conn->dialect->kind != DBT_DIALECT_POSTGRES)
+		return 0;
+	conn->dialect->quote_ident(&ident, schema ? schema : "public");
+	dbt_buf_puts(&sql, "SELECT pg_catalog.set_config('search_path', ");
+	conn->dialect->quote_literal(&sql, ident.oom ? "" : ident.ptr);
+	dbt_buf_puts(&sql, " || ', ' || pg_catalog.current_setting('search_path'), true)");
+	rc = ident.oom || sql.oom ? dbt_error_oom() : conn->dialect->exec(conn, sql.ptr);
+	dbt_buf_release(&ident);
+	dbt_buf_release(&sql);
+	return rc;
+}
+
 static int finish(dbt_conn *conn, int rc)
 {
 	if (rc == 0)
@@ -189,7 +225,8 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 		return rc;
 	if ((rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
-	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
+	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
+	    (rc = address_schema(conn, schema_name)) < 0)
 		goto done;
 	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
@@ -225,6 +262,12 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		       dbt_object_fn on_object, void *arg)
 {
 	const struct dbt_dialect *d = conn->dialect;
+	/* Every name is qualified with the schema it was found in: an
+	 * unqualified one could find a table of the same name in a schema
+	 * before it on search_path. */
+	const char *schema = d->kind == DBT_DIALECT_POSTGRES ? (schema_name ? schema_name : "public")
+							     : NULL;
+	const char *vschema = dbt_conn_version_schema(conn);
 	dbt_schema *db = NULL, *empty = NULL;
 	dbt_diff diff = {NULL, 0};
 	dbt_diff_opts o;
@@ -237,8 +280,8 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	if ((rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
-	    (rc = d->table_exists(conn, VERSION_TABLE, &has_version)) < 0 ||
-	    (rc = d->table_exists(conn, HISTORY_TABLE, &has_history)) < 0)
+	    (rc = d->table_exists(conn, vschema, VERSION_TABLE, &has_version)) < 0 ||
+	    (rc = d->table_exists(conn, vschema, HISTORY_TABLE, &has_history)) < 0)
 		goto done;
 	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, empty, &o)) < 0)
@@ -259,7 +302,7 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 			dbt_buf_puts(&sql, "DROP TABLE ");
 		else
 			dbt_buf_puts(&sql, ", ");
-		d->quote_ident(&sql, diff.ops[i].table->name);
+		put_table(&sql, d, schema, diff.ops[i].table->name);
 		if (d->kind == DBT_DIALECT_SQLITE)
 			dbt_buf_puts(&sql, ";\n");
 		ndropped++;
@@ -268,14 +311,14 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	 * is not reported on its own. */
 	if (has_history) {
 		dbt_buf_puts(&sql, d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
-		d->quote_ident(&sql, HISTORY_TABLE);
+		put_table(&sql, d, vschema, HISTORY_TABLE);
 		if (d->kind == DBT_DIALECT_SQLITE)
 			dbt_buf_puts(&sql, ";\n");
 		ndropped++;
 	}
 	if (has_version) {
 		dbt_buf_puts(&sql, d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
-		d->quote_ident(&sql, VERSION_TABLE);
+		put_table(&sql, d, vschema, VERSION_TABLE);
 	}
 	if (sql.len)
 		rc = run(conn, &sql, "drop-all");

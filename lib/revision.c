@@ -28,9 +28,13 @@
 
 #define ID_MAX 64
 
-enum key { KEY_ID, KEY_PARENT, KEY_MESSAGE, KEY_CREATED, KEY_TRANSACTION, NKEYS };
+enum key { KEY_ID, KEY_PARENT, KEY_MESSAGE, KEY_CREATED, KEY_TRANSACTION, KEY_LOCK_TIMEOUT, NKEYS };
 
-static const char *const key_names[NKEYS] = {"id", "parent", "message", "created", "transaction"};
+static const char *const key_names[NKEYS] = {"id",      "parent",      "message",
+					     "created", "transaction", "lock_timeout"};
+
+/* The largest lock_timeout a header may give, in seconds: a day. */
+#define LOCK_TIMEOUT_MAX 86400
 
 enum marker { MARK_NONE, MARK_UPGRADE, MARK_DOWNGRADE, MARK_UNKNOWN };
 
@@ -252,6 +256,20 @@ static int header_key(struct parser *p, const struct line *l, const char *key, s
 				"invalid value '%.*s' for header key 'transaction': use true or false",
 				(int)vallen, val);
 		break;
+	case KEY_LOCK_TIMEOUT: {
+		size_t i;
+		long secs = 0;
+
+		for (i = 0; i < vallen && val[i] >= '0' && val[i] <= '9' && secs <= LOCK_TIMEOUT_MAX; i++)
+			secs = secs * 10 + (val[i] - '0');
+		if (!vallen || i < vallen || secs > LOCK_TIMEOUT_MAX)
+			return fail(p, l->no,
+				    "invalid value '%.*s' for header key 'lock_timeout': use a number of "
+				    "seconds from 0 (no limit) to %d",
+				    (int)vallen, val, LOCK_TIMEOUT_MAX);
+		rev->lock_timeout_ms = (int)secs * 1000;
+		break;
+	}
 	}
 	return 0;
 }
@@ -400,6 +418,7 @@ int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, si
 	memset(out, 0, sizeof(*out));
 	memset(&p, 0, sizeof(p));
 	out->transactional = 1;
+	out->lock_timeout_ms = -1;
 	p.path = path;
 	p.rev = out;
 	if (!(out->path = strdup(path))) {

@@ -54,9 +54,11 @@ static int require_empty(dbt_conn *conn, const char *schema_name)
 	int version = 0, history = 0, rc = dbt_model_reflect(&s, conn, schema_name);
 
 	if (rc == 0)
-		rc = conn->dialect->table_exists(conn, "dbtool_version", &version);
+		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn), "dbtool_version",
+						 &version);
 	if (rc == 0)
-		rc = conn->dialect->table_exists(conn, "dbtool_history", &history);
+		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn), "dbtool_history",
+						 &history);
 	version = version || history;
 	if (rc == 0 && (s->ntables || version))
 		rc = dbt_error_set(DBT_EEXISTS,

@@ -20,6 +20,12 @@
  * the history existed; those are not verified, and nothing fills them in
  * behind the user's back: recording a checksum vouches for the file as it
  * is now, which only 'dbtool repair' and 'dbtool stamp' are asked to do.
+ *
+ * Both tables live in the version schema (PostgreSQL; "public" unless the
+ * caller says otherwise), and every statement names them with it: a
+ * revision may change search_path, and the bookkeeping in its transaction
+ * must still find the tables where they are.  Each step starts from a
+ * reset session, so nothing a revision set reaches the next one.
  */
 #include "dbtool.h"
 
@@ -37,14 +43,88 @@
 #define HISTORY_TABLE "dbtool_history"
 #define DEFAULT_LOCK_TIMEOUT_MS 60000
 
-static const char version_ddl[] =
-	"CREATE TABLE IF NOT EXISTS " VERSION_TABLE " (version_num VARCHAR(64) NOT NULL, "
-	"CONSTRAINT " VERSION_TABLE "_pkc PRIMARY KEY (version_num))";
+/* Where the version and history tables are, as statements name them. */
+struct book {
+	const struct dbt_dialect *d;
+	const char *schema; /* NULL: unqualified (SQLite) */
+	char version[160];  /* "schema".dbtool_version */
+	char history[160];
+};
 
-static const char history_ddl[] =
-	"CREATE TABLE IF NOT EXISTS " HISTORY_TABLE " (version_num VARCHAR(64) NOT NULL, "
-	"checksum CHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, "
-	"CONSTRAINT " HISTORY_TABLE "_pkc PRIMARY KEY (version_num))";
+/* The names of `table` in `schema` (NULL: none) into `out`. */
+static int qualify(char *out, size_t size, const struct dbt_dialect *d, const char *schema,
+		   const char *table)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int rc = 0;
+
+	if (schema) {
+		d->quote_ident(&b, schema);
+		dbt_buf_putc(&b, '.');
+	}
+	dbt_buf_puts(&b, table);
+	if (b.oom)
+		rc = dbt_error_oom();
+	else if (b.len >= size)
+		rc = dbt_error_set(DBT_EPARSE, "invalid version schema '%s': the name is too long",
+				   schema);
+	else
+		memcpy(out, b.ptr, b.len + 1);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+static int book_init(struct book *b, const struct dbt_dialect *d, const char *schema)
+{
+	int rc;
+
+	b->d = d;
+	b->schema = schema;
+	if ((rc = qualify(b->version, sizeof(b->version), d, schema, VERSION_TABLE)) == 0)
+		rc = qualify(b->history, sizeof(b->history), d, schema, HISTORY_TABLE);
+	return rc;
+}
+
+static int book_of(struct book *b, dbt_conn *c)
+{
+	return book_init(b, c->dialect, dbt_conn_version_schema(c));
+}
+
+static void version_ddl(dbt_buf *sql, const struct book *b)
+{
+	dbt_buf_printf(sql,
+		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
+		       "CONSTRAINT " VERSION_TABLE "_pkc PRIMARY KEY (version_num))",
+		       b->version);
+}
+
+static void history_ddl(dbt_buf *sql, const struct book *b)
+{
+	dbt_buf_printf(sql,
+		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
+		       "checksum CHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, "
+		       "CONSTRAINT " HISTORY_TABLE "_pkc PRIMARY KEY (version_num))",
+		       b->history);
+}
+
+/* Creates the version table (with `version`) and the history table. */
+static int create_tables(dbt_conn *c, const struct book *b, int version)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int rc = 0;
+
+	if (version) {
+		version_ddl(&sql, b);
+		rc = sql.oom ? dbt_error_oom() : c->dialect->exec(c, sql.ptr);
+		dbt_buf_clear(&sql);
+	}
+	if (rc == 0) {
+		history_ddl(&sql, b);
+		rc = sql.oom ? dbt_error_oom() : c->dialect->exec(c, sql.ptr);
+	}
+	dbt_buf_release(&sql);
+	return rc;
+}
 
 enum mode { MODE_UPGRADE, MODE_DOWNGRADE, MODE_STAMP };
 
@@ -56,29 +136,70 @@ static double now_ms(void)
 	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
 }
 
+/*
+ * A database without a version table in the version schema, whose
+ * search_path finds one elsewhere, was most likely migrated before the
+ * tables were qualified (or with another version_schema): taking it for
+ * an empty database would apply every revision again.
+ */
+static int version_elsewhere(dbt_conn *c, const struct book *b)
+{
+	int found = 0, rc;
+	char *where = NULL;
+
+	if (!b->schema || (rc = c->dialect->table_exists(c, NULL, VERSION_TABLE, &found)) < 0 ||
+	    !found)
+		return b->schema ? rc : 0;
+	rc = c->dialect->query_value(c,
+				     "SELECT n.nspname FROM pg_catalog.pg_class t JOIN "
+				     "pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+				     "WHERE t.oid = pg_catalog.to_regclass('" VERSION_TABLE "')",
+				     &where);
+	if (rc == 0)
+		rc = dbt_error_set(DBT_ERROR,
+				   "the version table is not in schema '%s' but in '%s': set "
+				   "version_schema = %s in dbtool.ini, or move " VERSION_TABLE
+				   " and " HISTORY_TABLE " to '%s'",
+				   b->schema, where ? where : "?", where ? where : "?", b->schema);
+	free(where);
+	return rc;
+}
+
 /* The version row as one value: the id, or "!" and the ids when the table
  * holds several rows. */
-static const char *version_row_sql(const struct dbt_dialect *d)
+static void version_row_sql(dbt_buf *sql, const struct dbt_dialect *d, const struct book *b)
 {
 	if (d->kind == DBT_DIALECT_POSTGRES)
-		return "SELECT CASE WHEN count(*) > 1 THEN '!' || string_agg(version_num, ', ' "
-		       "ORDER BY version_num) ELSE max(version_num) END FROM " VERSION_TABLE;
-	return "SELECT CASE WHEN (SELECT count(*) FROM " VERSION_TABLE ") > 1 THEN '!' || "
-	       "(SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM " VERSION_TABLE
-	       " ORDER BY version_num)) ELSE (SELECT max(version_num) FROM " VERSION_TABLE ") END";
+		dbt_buf_printf(sql,
+			       "SELECT CASE WHEN count(*) > 1 THEN '!' || string_agg(version_num, ', ' "
+			       "ORDER BY version_num) ELSE max(version_num) END FROM %s",
+			       b->version);
+	else
+		dbt_buf_printf(sql,
+			       "SELECT CASE WHEN (SELECT count(*) FROM %s) > 1 THEN '!' || "
+			       "(SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM %s"
+			       " ORDER BY version_num)) ELSE (SELECT max(version_num) FROM %s) END",
+			       b->version, b->version, b->version);
 }
 
 /* Reads the version row as version_row_sql() gives it; NULL when the
  * table is missing or empty. */
 static int version_read(dbt_conn *c, char **out)
 {
+	struct book b;
+	dbt_buf sql = DBT_BUF_INIT;
 	int exists = 0, rc;
 
 	*out = NULL;
-	rc = c->dialect->table_exists(c, VERSION_TABLE, &exists);
-	if (rc < 0 || !exists)
+	if ((rc = book_of(&b, c)) < 0)
 		return rc;
-	return c->dialect->query_value(c, version_row_sql(c->dialect), out);
+	rc = c->dialect->table_exists(c, b.schema, VERSION_TABLE, &exists);
+	if (rc < 0 || !exists)
+		return rc < 0 ? rc : version_elsewhere(c, &b);
+	version_row_sql(&sql, c->dialect, &b);
+	rc = sql.oom ? dbt_error_oom() : c->dialect->query_value(c, sql.ptr, out);
+	dbt_buf_release(&sql);
+	return rc;
 }
 
 static int several_rows(const char *ids)
@@ -109,12 +230,12 @@ static int version_get(dbt_conn *c, char **out)
 }
 
 /* The statements that record `id` (NULL: base) as the current revision. */
-static void version_set_sql(dbt_buf *sql, const struct dbt_dialect *d, const char *id)
+static void version_set_sql(dbt_buf *sql, const struct book *b, const char *id)
 {
-	dbt_buf_puts(sql, "DELETE FROM " VERSION_TABLE);
+	dbt_buf_printf(sql, "DELETE FROM %s", b->version);
 	if (id) {
-		dbt_buf_puts(sql, ";\nINSERT INTO " VERSION_TABLE " (version_num) VALUES (");
-		d->quote_literal(sql, id);
+		dbt_buf_printf(sql, ";\nINSERT INTO %s (version_num) VALUES (", b->version);
+		b->d->quote_literal(sql, id);
 		dbt_buf_puts(sql, ")");
 	}
 }
@@ -137,39 +258,45 @@ static const char *utc_now_sql(const struct dbt_dialect *d)
 
 /* Every row of the history as one value, "id checksum" lines; the
  * dialect's query interface hands back a single value. */
-static const char *history_rows_sql(const struct dbt_dialect *d)
+static void history_rows_sql(dbt_buf *sql, const struct book *b)
 {
-	if (d->kind == DBT_DIALECT_POSTGRES)
-		return "SELECT string_agg(version_num || ' ' || checksum, chr(10) ORDER BY version_num) "
-		       "FROM " HISTORY_TABLE;
-	return "SELECT group_concat(line, char(10)) FROM (SELECT version_num || ' ' || checksum "
-	       "AS line FROM " HISTORY_TABLE " ORDER BY version_num)";
+	if (b->d->kind == DBT_DIALECT_POSTGRES)
+		dbt_buf_printf(sql,
+			       "SELECT string_agg(version_num || ' ' || checksum, chr(10) "
+			       "ORDER BY version_num) FROM %s",
+			       b->history);
+	else
+		dbt_buf_printf(sql,
+			       "SELECT group_concat(line, char(10)) FROM (SELECT version_num || ' ' "
+			       "|| checksum AS line FROM %s ORDER BY version_num)",
+			       b->history);
 }
 
-static void history_delete_sql(dbt_buf *sql, const struct dbt_dialect *d, const char *id)
+static void history_delete_sql(dbt_buf *sql, const struct book *b, const char *id)
 {
-	dbt_buf_puts(sql, "DELETE FROM " HISTORY_TABLE " WHERE version_num = ");
-	d->quote_literal(sql, id);
+	dbt_buf_printf(sql, "DELETE FROM %s WHERE version_num = ", b->history);
+	b->d->quote_literal(sql, id);
 	dbt_buf_puts(sql, ";\n");
 }
 
-static void history_insert_sql(dbt_buf *sql, const struct dbt_dialect *d, const dbt_revision *rev)
+static void history_insert_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
 {
-	dbt_buf_puts(sql, "INSERT INTO " HISTORY_TABLE " (version_num, checksum, applied_at) VALUES (");
-	d->quote_literal(sql, rev->id);
+	dbt_buf_printf(sql, "INSERT INTO %s (version_num, checksum, applied_at) VALUES (",
+		       b->history);
+	b->d->quote_literal(sql, rev->id);
 	dbt_buf_puts(sql, ", ");
-	d->quote_literal(sql, rev->checksum);
+	b->d->quote_literal(sql, rev->checksum);
 	dbt_buf_puts(sql, ", ");
-	dbt_buf_puts(sql, utc_now_sql(d));
+	dbt_buf_puts(sql, utc_now_sql(b->d));
 	dbt_buf_puts(sql, ");\n");
 }
 
-static void history_update_sql(dbt_buf *sql, const struct dbt_dialect *d, const dbt_revision *rev)
+static void history_update_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
 {
-	dbt_buf_puts(sql, "UPDATE " HISTORY_TABLE " SET checksum = ");
-	d->quote_literal(sql, rev->checksum);
+	dbt_buf_printf(sql, "UPDATE %s SET checksum = ", b->history);
+	b->d->quote_literal(sql, rev->checksum);
 	dbt_buf_puts(sql, " WHERE version_num = ");
-	d->quote_literal(sql, rev->id);
+	b->d->quote_literal(sql, rev->id);
 	dbt_buf_puts(sql, ";\n");
 }
 
@@ -179,15 +306,15 @@ static void history_update_sql(dbt_buf *sql, const struct dbt_dialect *d, const 
  * a step from or to base starts the history afresh: rows left behind by a
  * version table dropped by hand cannot outlive it.
  */
-static void record_sql(dbt_buf *sql, const struct dbt_dialect *d, const dbt_revision *rev, int up)
+static void record_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up)
 {
 	if (!rev->down)
-		dbt_buf_puts(sql, "DELETE FROM " HISTORY_TABLE ";\n");
+		dbt_buf_printf(sql, "DELETE FROM %s;\n", b->history);
 	else
-		history_delete_sql(sql, d, rev->id);
+		history_delete_sql(sql, b, rev->id);
 	if (up)
-		history_insert_sql(sql, d, rev);
-	version_set_sql(sql, d, up ? rev->id : (rev->down ? rev->down->id : NULL));
+		history_insert_sql(sql, b, rev);
+	version_set_sql(sql, b, up ? rev->id : (rev->down ? rev->down->id : NULL));
 }
 
 /* One row of the history table. */
@@ -216,16 +343,21 @@ static void history_release(struct history *h)
 
 static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
 {
+	struct book b;
+	dbt_buf sql = DBT_BUF_INIT;
 	int exists = 0, rc;
 	char *s, *nl, *sp, *end;
 	size_t lines = 1;
 
 	memset(h, 0, sizeof(*h));
+	if ((rc = book_of(&b, c)) < 0)
+		return rc;
 	if (!(h->at = calloc(chain->n + 1, sizeof(*h->at))))
 		return dbt_error_oom();
-	if ((rc = c->dialect->table_exists(c, HISTORY_TABLE, &exists)) < 0 || !exists)
+	if ((rc = c->dialect->table_exists(c, b.schema, HISTORY_TABLE, &exists)) < 0 || !exists)
 		goto cleanup;
-	if ((rc = c->dialect->query_value(c, history_rows_sql(c->dialect), &h->text)) < 0 ||
+	history_rows_sql(&sql, &b);
+	if ((rc = sql.oom ? dbt_error_oom() : c->dialect->query_value(c, sql.ptr, &h->text)) < 0 ||
 	    !h->text)
 		goto cleanup;
 	for (s = h->text; *s; s++)
@@ -253,6 +385,7 @@ static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
 	}
 	dbt_error_clear();
 cleanup:
+	dbt_buf_release(&sql);
 	if (rc < 0)
 		history_release(h);
 	return rc;
@@ -509,7 +642,13 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 	const char *verb = up ? "upgrade" : "downgrade";
 	int rc;
 
+	/* Set inside the transaction, it holds for the statements of a
+	 * revision outside one too, once that commits. */
+	if (rev->lock_timeout_ms >= 0 && (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
+		goto fail;
 	if (!rev->transactional) {
+		/* Statements that cannot run inside a transaction run on their
+		 * own; only the version update is transactional then. */
 		if ((rc = d->commit(c)) < 0)
 			goto fail;
 		if ((rc = run_sql(c, rev, up)) < 0)
@@ -548,14 +687,20 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	const struct dbt_dialect *d = c->dialect;
 	const dbt_revision *rev;
 	dbt_buf book = DBT_BUF_INIT;
+	struct book b;
 	size_t cur;
 	double t0 = now_ms();
 	int rc;
 
 	*done = 0;
+	/* Whatever the previous revision set in the session (search_path,
+	 * role, ...) ends with it: each step starts from the session's
+	 * defaults and dbtool's own settings. */
+	if ((rc = book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
+		return rc;
 	if ((rc = d->begin(c)) < 0)
 		return rc;
-	if ((up && (rc = d->exec(c, version_ddl)) < 0) || (rc = d->exec(c, history_ddl)) < 0)
+	if ((rc = create_tables(c, &b, up)) < 0)
 		goto fail;
 	if ((rc = current_position(&cur, c, chain)) < 0)
 		goto fail;
@@ -571,7 +716,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	rev = up ? chain->revs[cur] : chain->revs[cur - 1];
 	if ((rc = check_tx_control(rev, up, d->kind)) < 0)
 		goto fail;
-	record_sql(&book, d, rev, up);
+	record_sql(&book, &b, rev, up);
 	rc = execute(c, rev, up, &book, id_or_null(chain, cur));
 	dbt_buf_release(&book);
 	if (rc < 0)
@@ -609,14 +754,16 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	struct history h;
 	size_t cur, pos, lo;
 	double t0 = now_ms();
+	struct book b;
 	int rc;
 
 	*done = 0;
 	memset(&h, 0, sizeof(h));
+	if ((rc = book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
+		return rc;
 	if ((rc = d->begin(c)) < 0)
 		return rc;
-	if ((rc = d->exec(c, version_ddl)) < 0 || (rc = d->exec(c, history_ddl)) < 0 ||
-	    (rc = current_position(&cur, c, chain)) < 0)
+	if ((rc = create_tables(c, &b, 1)) < 0 || (rc = current_position(&cur, c, chain)) < 0)
 		goto fail;
 	if (!*verified) {
 		if ((rc = verify_applied(c, chain, cur, 1)) < 0)
@@ -635,7 +782,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	}
 	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
 		goto fail;
-	history_insert_sql(&book, d, rev);
+	history_insert_sql(&book, &b, rev);
 	rc = execute(c, rev, 1, &book, id_or_null(chain, cur));
 	dbt_buf_release(&book);
 	if (rc < 0)
@@ -662,20 +809,20 @@ fail:
  * for the revisions up to it that have none, no row for any other. */
 static int stamp_sql(dbt_buf *sql, dbt_conn *c, const dbt_chain *chain, size_t goal)
 {
-	const struct dbt_dialect *d = c->dialect;
 	struct history h;
+	struct book b;
 	size_t i, pos;
-	int rc = history_read(&h, c, chain);
+	int rc = book_of(&b, c);
 
-	if (rc < 0)
+	if (rc < 0 || (rc = history_read(&h, c, chain)) < 0)
 		return rc;
 	for (i = 0; i < h.n; i++)
 		if (!h.rows[i].pos || h.rows[i].pos > goal)
-			history_delete_sql(sql, d, h.rows[i].id);
+			history_delete_sql(sql, &b, h.rows[i].id);
 	for (pos = 1; pos <= goal; pos++)
 		if (!h.at[pos])
-			history_insert_sql(sql, d, chain->revs[pos - 1]);
-	version_set_sql(sql, d, id_or_null(chain, goal));
+			history_insert_sql(sql, &b, chain->revs[pos - 1]);
+	version_set_sql(sql, &b, id_or_null(chain, goal));
 	history_release(&h);
 	return 0;
 }
@@ -684,11 +831,12 @@ static int stamp(dbt_conn *c, const dbt_chain *chain, size_t goal)
 {
 	const struct dbt_dialect *d = c->dialect;
 	dbt_buf sql = DBT_BUF_INIT;
+	struct book b;
 	int rc;
 
-	if ((rc = d->begin(c)) < 0)
+	if ((rc = book_of(&b, c)) < 0 || (rc = d->begin(c)) < 0)
 		return rc;
-	if ((rc = d->exec(c, version_ddl)) < 0 || (rc = d->exec(c, history_ddl)) < 0 ||
+	if ((rc = create_tables(c, &b, 1)) < 0 ||
 	    (rc = stamp_sql(&sql, c, chain, goal)) < 0 || (rc = exec_bookkeeping(c, &sql)) < 0 ||
 	    (rc = d->commit(c)) < 0)
 		d->rollback(c);
@@ -835,24 +983,24 @@ int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
 
 /* Records `rev`'s current checksum in `sql`, noting what it did in `done`
  * (kind: what, text: the id). */
-static int repair_rev(dbt_buf *sql, dbt_findings *done, const struct dbt_dialect *d,
+static int repair_rev(dbt_buf *sql, dbt_findings *done, const struct book *b,
 		      const struct history *h, const dbt_revision *rev, int report_unchanged)
 {
 	const struct history_row *r = h->at[rev->pos] ? &h->rows[h->at[rev->pos] - 1] : NULL;
 
 	if (!r) {
-		history_insert_sql(sql, d, rev);
+		history_insert_sql(sql, b, rev);
 		return dbt_findings_add(done, "checksum recorded", rev->id);
 	}
 	if (strcmp(r->checksum, rev->checksum)) {
-		history_update_sql(sql, d, rev);
+		history_update_sql(sql, b, rev);
 		return dbt_findings_add(done, "checksum updated", rev->id);
 	}
 	return report_unchanged ? dbt_findings_add(done, "checksum unchanged", rev->id) : 0;
 }
 
-static int repair_one(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struct history *h,
-		      const dbt_chain *chain, size_t cur, const char *name)
+static int repair_one(dbt_buf *sql, dbt_findings *done, const struct book *b,
+		      const struct history *h, const dbt_chain *chain, size_t cur, const char *name)
 {
 	dbt_revision *rev;
 	size_t i;
@@ -863,7 +1011,7 @@ static int repair_one(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struc
 		for (i = 0; i < h->n; i++) {
 			if (h->rows[i].pos || strcmp(h->rows[i].id, name))
 				continue;
-			history_delete_sql(sql, c->dialect, name);
+			history_delete_sql(sql, b, name);
 			return dbt_findings_add(done, "forgotten", name);
 		}
 		return dbt_error_set(DBT_ENOTFOUND,
@@ -877,13 +1025,13 @@ static int repair_one(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struc
 		return dbt_error_set(DBT_ERROR,
 				     "cannot repair %s: it is not applied (the database is at %s)",
 				     rev->id, cur ? chain->revs[cur - 1]->id : "base");
-	return repair_rev(sql, done, c->dialect, h, rev, 1);
+	return repair_rev(sql, done, b, h, rev, 1);
 }
 
 /* Every applied revision; one that lies below the current revision but
  * was never applied is left alone (only 'repair REV' vouches for it). */
-static int repair_all(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struct history *h,
-		      const dbt_chain *chain, size_t cur)
+static int repair_all(dbt_buf *sql, dbt_findings *done, const struct book *b,
+		      const struct history *h, const dbt_chain *chain, size_t cur)
 {
 	size_t pos, i, lo = first_recorded(h, cur);
 	int rc = 0;
@@ -891,12 +1039,12 @@ static int repair_all(dbt_buf *sql, dbt_findings *done, dbt_conn *c, const struc
 	for (pos = 1; pos <= cur && rc == 0; pos++) {
 		if (pos > lo && !h->at[pos])
 			continue;
-		rc = repair_rev(sql, done, c->dialect, h, chain->revs[pos - 1], 0);
+		rc = repair_rev(sql, done, b, h, chain->revs[pos - 1], 0);
 	}
 	for (i = 0; i < h->n && rc == 0; i++) {
 		if (h->rows[i].pos && h->rows[i].pos <= cur)
 			continue;
-		history_delete_sql(sql, c->dialect, h->rows[i].id);
+		history_delete_sql(sql, b, h->rows[i].id);
 		rc = dbt_findings_add(done, "forgotten", h->rows[i].id);
 	}
 	return rc;
@@ -909,10 +1057,13 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	dbt_findings done = {NULL, 0};
 	dbt_buf sql = DBT_BUF_INIT;
 	struct history h;
+	struct book b;
 	size_t cur, i;
 	int rc, in_tx = 0;
 
 	memset(&h, 0, sizeof(h));
+	if ((rc = book_of(&b, conn)) < 0)
+		return rc;
 	rc = d->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS);
 	if (rc < 0)
 		return rc;
@@ -922,12 +1073,12 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	if ((rc = current_position(&cur, conn, chain)) < 0 ||
 	    (rc = history_read(&h, conn, chain)) < 0)
 		goto cleanup;
-	rc = rev ? repair_one(&sql, &done, conn, &h, chain, cur, rev)
-		 : repair_all(&sql, &done, conn, &h, chain, cur);
+	rc = rev ? repair_one(&sql, &done, &b, &h, chain, cur, rev)
+		 : repair_all(&sql, &done, &b, &h, chain, cur);
 	if (rc < 0)
 		goto cleanup;
 	/* The table is made only when there is something to write in it. */
-	if (sql.len && (rc = d->exec(conn, history_ddl)) < 0)
+	if (sql.len && (rc = create_tables(conn, &b, 0)) < 0)
 		goto cleanup;
 	if ((rc = exec_bookkeeping(conn, &sql)) < 0 || (rc = d->commit(conn)) < 0)
 		goto cleanup;
@@ -960,17 +1111,24 @@ static void put_section(dbt_buf *out, const char *sql)
 	dbt_buf_puts(out, sql[n - 1] == ';' ? "\n" : "\n;\n");
 }
 
-int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, size_t from,
-		   const char *target, int upgrade)
+int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema,
+		   const dbt_chain *chain, size_t from, const char *target, int upgrade)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(kind);
 	dbt_buf sql = DBT_BUF_INIT;
+	struct book b;
 	size_t goal, pos;
 	int rc;
 
 	*out = NULL;
 	if (!d)
 		return dbt_error_set(DBT_ERROR, "unsupported database kind");
+	if (kind != DBT_DIALECT_POSTGRES)
+		version_schema = NULL;
+	else if (!version_schema)
+		version_schema = "public";
+	if ((rc = book_init(&b, d, version_schema)) < 0)
+		return rc;
 	if (from > chain->n)
 		return dbt_error_set(DBT_ERROR, "start position is past the head");
 	rc = resolve_target(&goal, chain, target ? target : "head", from,
@@ -981,7 +1139,10 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, si
 	dbt_buf_printf(&sql, "-- dbtool %s, %s, from %s to %s\n\n", upgrade ? "upgrade" : "downgrade",
 		       d->name, from ? id_or_null(chain, from) : "<base>",
 		       goal ? id_or_null(chain, goal) : "<base>");
-	dbt_buf_printf(&sql, "%s;\n%s;\n", version_ddl, history_ddl);
+	version_ddl(&sql, &b);
+	dbt_buf_puts(&sql, ";\n");
+	history_ddl(&sql, &b);
+	dbt_buf_puts(&sql, ";\n");
 	for (pos = from; upgrade ? pos < goal : pos > goal; pos += upgrade ? 1 : (size_t)-1) {
 		const dbt_revision *rev = upgrade ? chain->revs[pos] : chain->revs[pos - 1];
 		const char *to = upgrade ? rev->id : (rev->down ? rev->down->id : NULL);
@@ -994,7 +1155,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, si
 		put_section(&sql, upgrade ? rev->upgrade : rev->downgrade);
 		if (!rev->transactional)
 			dbt_buf_puts(&sql, "BEGIN;\n");
-		record_sql(&sql, d, rev, upgrade);
+		record_sql(&sql, &b, rev, upgrade);
 		dbt_buf_puts(&sql, ";\nCOMMIT;\n");
 	}
 	*out = dbt_buf_detach(&sql);

@@ -15,9 +15,12 @@
 
 #include <string.h>
 
+/* The scanner reads up to the script's terminating NUL and never asks
+ * for its length: a script is split by calling dbt_sql_next once per
+ * statement, so measuring the rest of it on each call would make the
+ * whole split quadratic in the script's size. */
 struct scan {
 	const char *s;
-	size_t n;
 	size_t i;
 	int line;
 };
@@ -53,9 +56,16 @@ static int is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
+/* `off` bytes ahead, where the bytes before it are not the end: the
+ * NUL stops every comparison with a character that is not NUL. */
 static int at(const struct scan *sc, size_t off, char c)
 {
-	return sc->i + off < sc->n && sc->s[sc->i + off] == c;
+	return sc->s[sc->i + off] == c;
+}
+
+static int more(const struct scan *sc)
+{
+	return sc->s[sc->i] != '\0';
 }
 
 static void advance(struct scan *sc)
@@ -68,7 +78,7 @@ static void advance(struct scan *sc)
 /* At "--": moves to the end of the line (the newline stays). */
 static void skip_line_comment(struct scan *sc)
 {
-	while (sc->i < sc->n && sc->s[sc->i] != '\n')
+	while (more(sc) && sc->s[sc->i] != '\n')
 		sc->i++;
 }
 
@@ -78,7 +88,7 @@ static int skip_block_comment(struct scan *sc)
 {
 	int depth = 0;
 
-	while (sc->i < sc->n) {
+	while (more(sc)) {
 		if (at(sc, 0, '/') && at(sc, 1, '*')) {
 			depth++;
 			sc->i += 2;
@@ -99,10 +109,10 @@ static int skip_block_comment(struct scan *sc)
 static void skip_quoted(struct scan *sc, char quote, int backslash)
 {
 	sc->i++;
-	while (sc->i < sc->n) {
+	while (more(sc)) {
 		char c = sc->s[sc->i];
 
-		if (backslash && c == '\\' && sc->i + 1 < sc->n) {
+		if (backslash && c == '\\' && sc->s[sc->i + 1] != '\0') {
 			sc->i++;
 			advance(sc);
 		} else if (c == quote) {
@@ -122,11 +132,11 @@ static size_t dollar_tag(const struct scan *sc)
 {
 	size_t j = sc->i + 1;
 
-	if (j < sc->n && is_ident_start(sc->s[j])) {
-		while (j < sc->n && is_ident_char(sc->s[j]) && sc->s[j] != '$')
+	if (is_ident_start(sc->s[j])) {
+		while (is_ident_char(sc->s[j]) && sc->s[j] != '$')
 			j++;
 	}
-	if (j < sc->n && sc->s[j] == '$')
+	if (sc->s[j] == '$')
 		return j + 1 - sc->i;
 	return 0;
 }
@@ -138,9 +148,9 @@ static void skip_dollar_quoted(struct scan *sc, size_t taglen)
 	const char *tag = sc->s + sc->i;
 
 	sc->i += taglen;
-	while (sc->i < sc->n) {
-		if (sc->s[sc->i] == '$' && sc->n - sc->i >= taglen &&
-		    memcmp(sc->s + sc->i, tag, taglen) == 0) {
+	while (more(sc)) {
+		/* strncmp stops at the script's end, where the tag differs. */
+		if (sc->s[sc->i] == '$' && strncmp(sc->s + sc->i, tag, taglen) == 0) {
 			sc->i += taglen;
 			return;
 		}
@@ -191,7 +201,7 @@ static enum routine next_routine_state(enum routine r, const char *w, size_t len
  * statement starts at the current position, -1 at the end. */
 static int skip_to_statement(struct scan *sc)
 {
-	while (sc->i < sc->n) {
+	while (more(sc)) {
 		char c = sc->s[sc->i];
 
 		if (is_space(c) || c == ';') {
@@ -215,15 +225,13 @@ static int skip_to_statement(struct scan *sc)
 
 int dbt_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line)
 {
-	struct scan sc = {sql, strlen(sql), *pos, *line};
+	struct scan sc = {sql, *pos, *line};
 	enum routine routine = R_START;
 	int parens = 0, blocks = 0;
 	size_t end;
 
-	if (sc.i > sc.n)
-		sc.i = sc.n;
 	if (skip_to_statement(&sc) < 0) {
-		*pos = sc.n;
+		*pos = sc.i;
 		*line = sc.line;
 		return 0;
 	}
@@ -231,7 +239,7 @@ int dbt_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line)
 	out->line = sc.line;
 	end = sc.i;
 
-	while (sc.i < sc.n) {
+	while (more(&sc)) {
 		char c = sc.s[sc.i];
 		size_t taglen;
 		int word = 0;
@@ -261,14 +269,14 @@ int dbt_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line)
 		} else if (c == '$' && is_digit(sc.s[sc.i + 1])) {
 			/* A parameter such as $1, not a quote. */
 			sc.i++;
-			while (sc.i < sc.n && is_digit(sc.s[sc.i]))
+			while (is_digit(sc.s[sc.i]))
 				sc.i++;
 		} else if (c == '$' && (taglen = dollar_tag(&sc)) > 0) {
 			skip_dollar_quoted(&sc, taglen);
 		} else if (is_ident_start(c)) {
 			size_t w = sc.i, len;
 
-			while (sc.i < sc.n && is_ident_char(sc.s[sc.i]))
+			while (is_ident_char(sc.s[sc.i]))
 				sc.i++;
 			len = sc.i - w;
 			if (len == 1 && (c == 'E' || c == 'e') && at(&sc, 0, '\'')) {
@@ -288,7 +296,7 @@ int dbt_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line)
 		} else if (is_digit(c)) {
 			/* A number, letters included so that 1e5 is not taken
 			 * for an E'' string. */
-			while (sc.i < sc.n && (is_ident_char(sc.s[sc.i]) || sc.s[sc.i] == '.'))
+			while (is_ident_char(sc.s[sc.i]) || sc.s[sc.i] == '.')
 				sc.i++;
 		} else {
 			if (c == '(')

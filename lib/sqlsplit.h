@@ -23,8 +23,11 @@ typedef struct dbt_sqlstmt {
  * Finds the next statement at or after `*pos` in `sql`.  Returns 1 and
  * fills `out` and advances `*pos` past it; returns 0 when only blanks and
  * comments are left.  `*line` carries the line count between calls (start
- * it at 0 with `*pos` = 0).  An unterminated string or comment ends the
- * statement at the end of the script (the server then reports it).
+ * it at 0 with `*pos` = 0; later calls take `*pos` as the previous call
+ * left it).  An unterminated string or comment ends the statement at the
+ * end of the script (the server then reports it).  A call reads only as
+ * far as the statement it returns, so splitting a whole script is linear
+ * in its size.
  */
 int dbt_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line);
 

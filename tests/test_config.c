@@ -608,6 +608,33 @@ static void pick_url_without_any_is_an_error(void **state)
 	dbt_config_release(&cfg);
 }
 
+static void version_schema_and_statement_lock_timeout(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\n");
+	assert_string_equal(cfg.version_schema, "public");
+	assert_int_equal(cfg.statement_lock_timeout_s, -1);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\nversion_schema = meta\nstatement_lock_timeout = 0\n");
+	assert_string_equal(cfg.version_schema, "meta");
+	assert_int_equal(cfg.statement_lock_timeout_s, 0);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\nstatement_lock_timeout = 86400\n");
+	assert_int_equal(cfg.statement_lock_timeout_s, 86400);
+	dbt_config_release(&cfg);
+	load_fails("[dbtool]\n\nstatement_lock_timeout = 5s\n", DBT_EPARSE,
+		   "dbtool.ini:3: invalid statement_lock_timeout '5s': use a number of seconds "
+		   "from 0 (no limit) to 86400");
+	load_fails("[dbtool]\nstatement_lock_timeout = 86401\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid statement_lock_timeout '86401': use a number of seconds "
+		   "from 0 (no limit) to 86400");
+	load_fails("[dbtool]\nstatement_lock_timeout = -1\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid statement_lock_timeout '-1': use a number of seconds "
+		   "from 0 (no limit) to 86400");
+}
+
 static void release_twice_is_harmless(void **state)
 {
 	dbt_config cfg;
@@ -626,6 +653,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(missing_file_with_missing_ok_gives_defaults),
+		T(version_schema_and_statement_lock_timeout),
 		T(missing_file_is_an_error_otherwise),
 		T(missing_folder_counts_as_missing_file),
 		T(folder_instead_of_file_is_an_error),

@@ -80,7 +80,7 @@ static int exists(dbt_conn *conn, const char *name)
 {
 	int yes = -1;
 
-	assert_int_equal(d->table_exists(conn, name, &yes), 0);
+	assert_int_equal(d->table_exists(conn, NULL, name, &yes), 0);
 	return yes;
 }
 
@@ -558,7 +558,7 @@ static void nqueries_counts_statements_sent(void **state)
 	assert_int_equal(f->conn->nqueries, 9);
 	assert_int_equal(d->query_value(f->conn, "SELECT count(*) FROM n", &v), 0);
 	free(v);
-	assert_int_equal(d->table_exists(f->conn, "n", &yes), 0);
+	assert_int_equal(d->table_exists(f->conn, NULL, "n", &yes), 0);
 	assert_int_equal(f->conn->nqueries, 11);
 	/* A failing statement was sent too; the ones after it were not. */
 	assert_int_equal(d->exec_script(f->conn, "INSERT INTO n VALUES ('a', 'b');\nSELECT 1;",

@@ -150,6 +150,47 @@ static void transaction_false_makes_it_non_transactional(void **state)
 	dbt_revision_release(&rev);
 }
 
+static void lock_timeout_header_sets_the_revision_timeout(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_int_equal(rev.lock_timeout_ms, -1);
+	dbt_revision_release(&rev);
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- lock_timeout: 30\n"
+				     "-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_int_equal(rev.lock_timeout_ms, 30000);
+	dbt_revision_release(&rev);
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- lock_timeout: 0\n"
+				     "-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_int_equal(rev.lock_timeout_ms, 0);
+	dbt_revision_release(&rev);
+}
+
+static void lock_timeout_header_must_be_whole_seconds(void **state)
+{
+	static const char *const bad[] = {"", "1.5", "-1", "5s", "86401", "99999999999999999999"};
+	char text[160], msg[200];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		snprintf(text, sizeof(text),
+			 "-- id: a1\n-- parent:\n-- lock_timeout: %s\n-- migrate:upgrade\n"
+			 "-- migrate:downgrade\n",
+			 bad[i]);
+		snprintf(msg, sizeof(msg),
+			 PATH ":3: invalid value '%s' for header key 'lock_timeout': use a number of "
+			      "seconds from 0 (no limit) to 86400",
+			 bad[i]);
+		assert_parse_error(text, msg);
+	}
+}
+
 static void transaction_true_keeps_it_transactional(void **state)
 {
 	dbt_revision rev;
@@ -565,6 +606,8 @@ int main(void)
 		cmocka_unit_test(empty_sections_are_empty_strings),
 		cmocka_unit_test(last_line_without_newline_is_kept),
 		cmocka_unit_test(transaction_false_makes_it_non_transactional),
+		cmocka_unit_test(lock_timeout_header_sets_the_revision_timeout),
+		cmocka_unit_test(lock_timeout_header_must_be_whole_seconds),
 		cmocka_unit_test(transaction_true_keeps_it_transactional),
 		cmocka_unit_test(transaction_other_value_is_an_error),
 		cmocka_unit_test(crlf_line_endings_are_accepted),

@@ -115,7 +115,7 @@ static int has_table(struct fixture *f, const char *name)
 {
 	int yes = -1;
 
-	assert_int_equal(f->conn->dialect->table_exists(f->conn, name, &yes), 0);
+	assert_int_equal(f->conn->dialect->table_exists(f->conn, NULL, name, &yes), 0);
 	return yes;
 }
 
@@ -783,7 +783,7 @@ static void offline_script_keeps_the_history(void **state)
 	dbt_chain chain = load(f);
 	char *sql = NULL, want[512];
 
-	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, &chain, 0, "head", 1), 0);
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 0, "head", 1), 0);
 	assert_non_null(strstr(sql, "CREATE TABLE IF NOT EXISTS dbtool_history (version_num "
 				    "VARCHAR(64) NOT NULL, checksum CHAR(64) NOT NULL, applied_at "
 				    "VARCHAR(32) NOT NULL, CONSTRAINT dbtool_history_pkc PRIMARY KEY "
@@ -802,14 +802,14 @@ static void offline_script_keeps_the_history(void **state)
 	assert_history(f, "aaa,bbb,ccc");
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
 	free(sql);
-	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, &chain, 3, "aaa", 0), 0);
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 3, "aaa", 0), 0);
 	assert_non_null(strstr(sql, "DROP INDEX ix_b;\nDELETE FROM dbtool_history WHERE "
 				    "version_num = 'ccc';\nDELETE FROM dbtool_version;\n"));
 	exec_ok(f, sql);
 	assert_history(f, "aaa");
 	assert_current(f, "aaa");
 	free(sql);
-	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_POSTGRES, &chain, 0, "aaa", 1), 0);
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_POSTGRES, NULL, &chain, 0, "aaa", 1), 0);
 	assert_non_null(strstr(sql, "to_char(now() AT TIME ZONE 'UTC', "
 				    "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'));\n"));
 	free(sql);
@@ -822,7 +822,7 @@ static void offline_script_has_transactions_and_versions(void **state)
 	dbt_chain chain = load(f);
 	char *sql = NULL;
 
-	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, &chain, 0, "head", 1), 0);
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 0, "head", 1), 0);
 	assert_non_null(strstr(sql, "CREATE TABLE IF NOT EXISTS dbtool_version"));
 	assert_non_null(strstr(sql, "-- upgrade <base> -> aaa, make aaa\nBEGIN;\nCREATE TABLE a"));
 	assert_non_null(strstr(sql, "INSERT INTO dbtool_version (version_num) VALUES ('ccc');\nCOMMIT;"));
@@ -831,12 +831,12 @@ static void offline_script_has_transactions_and_versions(void **state)
 	assert_current(f, "ccc");
 	assert_true(has_table(f, "b"));
 	free(sql);
-	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, &chain, 3, "base", 0), 0);
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 3, "base", 0), 0);
 	assert_non_null(strstr(sql, "-- downgrade aaa -> <base>, make aaa\nBEGIN;\nDROP TABLE a;"));
 	assert_int_equal(f->conn->dialect->exec_script(f->conn, sql, "script", 1), 0);
 	assert_current(f, NULL);
 	free(sql);
-	assert_true(dbt_run_script(&sql, DBT_DIALECT_SQLITE, &chain, 1, "base", 1) < 0);
+	assert_true(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 1, "base", 1) < 0);
 	dbt_chain_release(&chain);
 }
 

@@ -10,9 +10,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "dbtool.h"
 #include "sqlsplit.h"
 
 #define MAX_STMTS 8
@@ -400,6 +403,52 @@ static void resumes_from_given_position(void **state)
 	assert_int_equal(pos, strlen(sql));
 }
 
+/*
+ * A revision file of 650,000 statements (about 30 MB), written here and
+ * read back as a revision, splits into exactly that many statements, each
+ * on its own line.  Splitting is linear in the size of the script: were
+ * each statement to cost a pass over the rest of the script, this would not
+ * finish within the test's time limit.
+ */
+static void splits_650000_statement_file(void **state)
+{
+	enum { NSTMTS = 650000 };
+	char dir[] = "/tmp/dbtool-sqlsplit.XXXXXX", path[64], want[80];
+	dbt_revision rev;
+	dbt_sqlstmt st;
+	size_t pos = 0, n = 0;
+	int line = 0, i, last_line = -1;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/big.sql", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("-- id: big\n-- parent:\n-- message: many rows\n\n-- migrate:upgrade\n", f);
+	for (i = 0; i < NSTMTS; i++)
+		fprintf(f, "INSERT INTO t (id, s) VALUES (%d, 'row; %d');\n", i, i);
+	fputs("\n-- migrate:downgrade\nDELETE FROM t;\n", f);
+	assert_int_equal(fclose(f), 0);
+
+	assert_int_equal(dbt_revision_load(&rev, path), 0);
+	while (dbt_sql_next(&st, rev.upgrade, &pos, &line)) {
+		if (n == NSTMTS - 1) {
+			snprintf(want, sizeof(want), "INSERT INTO t (id, s) VALUES (%d, 'row; %d')",
+				 NSTMTS - 1, NSTMTS - 1);
+			assert_int_equal(st.len, strlen(want));
+			assert_memory_equal(rev.upgrade + st.start, want, st.len);
+		}
+		assert_int_equal(st.line, last_line + 1);
+		last_line = st.line;
+		n++;
+	}
+	assert_int_equal(n, NSTMTS);
+	dbt_revision_release(&rev);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 static void unterminated_string_runs_to_end(void **state)
 {
 	struct split s;
@@ -475,6 +524,7 @@ int main(void)
 		cmocka_unit_test(begin_outside_routine_splits),
 		cmocka_unit_test(line_numbers_count_every_newline),
 		cmocka_unit_test(resumes_from_given_position),
+		cmocka_unit_test(splits_650000_statement_file),
 		cmocka_unit_test(unterminated_string_runs_to_end),
 		cmocka_unit_test(unterminated_identifier_and_dollar_quote_run_to_end),
 		cmocka_unit_test(unterminated_comment_is_kept_for_server),

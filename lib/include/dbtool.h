@@ -30,7 +30,8 @@ extern "C" {
 #define DBT_EPARSE -3     /* malformed input: URL, config, revision file */
 #define DBT_EAMBIGUOUS -4 /* a revision prefix matches several revisions */
 #define DBT_ECHAIN -5     /* the revision chain is broken */
-#define DBT_ELOCKED -6    /* waited too long for the migration lock */
+#define DBT_ELOCKED -6    /* waited too long for the migration lock, or a
+                           * statement for a table lock */
 #define DBT_EEXISTS -7    /* refusing to overwrite something that exists */
 #define DBT_EDB -8        /* the database reported an error */
 #define DBT_ECONNECT -9   /* cannot connect to the database */
@@ -87,6 +88,10 @@ typedef struct dbt_config {
 	char *script_location; /* default <dir>/migrations */
 	char *model;           /* default <dir>/schema.sql */
 	char *schema;          /* PostgreSQL schema to manage; default "public" */
+	char *version_schema;  /* PostgreSQL schema of the version and history
+				* tables; default "public" */
+	int statement_lock_timeout_s; /* statement_lock_timeout = SECS (0: no
+				       * limit); -1 when not given */
 } dbt_config;
 
 /*
@@ -108,7 +113,7 @@ void dbt_config_release(dbt_config *cfg);
 
 /*
  * One revision file: a header of "-- key: value" lines (id, parent,
- * message, created, transaction), then "-- migrate:upgrade" and
+ * message, created, transaction, lock_timeout), then "-- migrate:upgrade" and
  * "-- migrate:downgrade" sections of plain SQL.
  */
 typedef struct dbt_revision {
@@ -118,6 +123,10 @@ typedef struct dbt_revision {
 	char *message;        /* "" when absent */
 	char *created;        /* "" when absent */
 	int transactional;    /* 0 when the header says "transaction: false" */
+	int lock_timeout_ms;  /* "lock_timeout: SECS": how long each statement
+			       * may wait for a lock, 0 for no limit; -1 when
+			       * the header does not say (the connection's
+			       * statement lock timeout holds) */
 	char *upgrade;        /* the upgrade section's SQL, maybe "" */
 	int upgrade_line;     /* the file line on which that SQL starts */
 	char *downgrade;
@@ -245,6 +254,31 @@ const char *dbt_conn_dialect(const dbt_conn *conn);
  * table does not exist yet); caller frees. */
 int dbt_conn_current(char **out, dbt_conn *conn);
 
+/*
+ * The schema of the version and history tables (PostgreSQL; SQLite
+ * ignores it): "public" unless set.  Every statement dbtool runs on those
+ * tables names the schema, so no search_path, the user's or one a
+ * revision sets, moves them.  The schema must exist by the first upgrade
+ * or stamp.  DBT_EPARSE for an empty name or one longer than 63 bytes.
+ */
+int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema);
+
+/* The statement lock timeout when none is set: 5 seconds. */
+#define DBT_STATEMENT_LOCK_TIMEOUT_MS 5000
+
+/*
+ * How long each statement of a migration (revisions, the version and
+ * history tables, create-all, drop-all) may wait for a lock that another
+ * session holds before it fails, in milliseconds; 0 for no limit.  It
+ * takes effect once the migration lock is held; a revision's
+ * "lock_timeout" header overrides it for that revision.  A statement that
+ * runs out of time fails with DBT_ELOCKED, naming the statement and, where
+ * it can tell, the table.  PostgreSQL's lock_timeout; SQLite takes its
+ * write lock once, at the start of each transaction (the migration lock
+ * timeout), and ignores it.
+ */
+void dbt_conn_set_statement_lock_timeout(dbt_conn *conn, int ms);
+
 /* ----------------------------------------------------------------- runner */
 
 /* What the runner reports after each revision it applied or reverted. */
@@ -298,11 +332,14 @@ int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
 /*
  * Offline mode: the SQL that dbt_run_upgrade / dbt_run_downgrade would run
  * from position `from` to the target, transaction boundaries and
- * version-table statements included, for the dialect `kind`.
+ * version-table statements included, for the dialect `kind`, with the
+ * version and history tables in `version_schema` (PostgreSQL; NULL:
+ * "public").  The script neither resets the session between revisions nor
+ * sets a lock timeout: the session that runs it decides.
  * `out` receives the script; caller frees.
  */
-int dbt_run_script(char **out, dbt_dialect_kind kind, const dbt_chain *chain, size_t from,
-		   const char *target, int upgrade);
+int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema,
+		   const dbt_chain *chain, size_t from, const char *target, int upgrade);
 
 /* ------------------------------------------------------------------ model */
 
