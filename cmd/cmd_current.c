@@ -12,7 +12,9 @@ static const char usage[] =
 	"\n"
 	"Prints the id of the database's current revision, or nothing when no\n"
 	"revision is applied.  With -v, also the message and whether it is the head.\n"
-	"With --format json: {\"current\": \"<id>\"} or {\"current\": null}.\n";
+	"With --format json: {\"current\": \"<id>\"} or {\"current\": null}.\n"
+	"Fails, naming it, when a revision below the current one was never applied\n"
+	"(see 'dbtool upgrade --apply-missing').\n";
 
 /*
  * Fails when a revision below the current one was never applied, so that
