@@ -47,8 +47,9 @@ struct cmd_option {
  * Parses argv[1..] of a command: its own options, the global ones, and up
  * to `max_args` positional arguments into `args` (their number in
  * `*nargs`).  "+N" and "-N" are positional (revision targets), so are all
- * arguments after "--".  Returns 0, 1 when --help was given (the usage is
- * printed), or EXIT_USAGE after printing the problem.
+ * arguments after "--".  Returns 0, 1 when --help or --version was given
+ * (the usage or the version is printed), or EXIT_USAGE after printing the
+ * problem.
  */
 int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option *opts,
 	      const char **args, int max_args, int *nargs);
@@ -87,7 +88,8 @@ void cmd_json_str(FILE *f, const char *s);
 /* The step printer used by upgrade, downgrade and stamp. */
 void cmd_print_step(const dbt_step *step, void *arg);
 
-/* Run options from the global options. */
+/* Run options from the global options: call it after cmd_parse(), which
+ * takes the global options written after the command. */
 dbt_run_opts cmd_run_opts(void);
 
 int cmd_init(int argc, char **argv);

@@ -39,12 +39,13 @@ static int run(int argc, char **argv, int up)
 	dbt_chain chain;
 	dbt_url url;
 	dbt_conn *conn = NULL;
-	dbt_run_opts ro = cmd_run_opts();
+	dbt_run_opts ro;
 	const char *target;
 
 	if ((rc = cmd_parse(argc, argv, up ? upgrade_usage : downgrade_usage, opts, args, 1,
 			    &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
+	ro = cmd_run_opts();
 	if (!up && !nargs)
 		return cmd_usage_error("downgrade", "a target is required (base, an id, or -N)");
 	target = nargs ? args[0] : "head";

@@ -171,6 +171,10 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
 			fputs(usage, stdout);
 			return 1;
 		}
+		if (!strcmp(arg, "--version")) {
+			printf("dbtool %s\n", DBT_VERSION_STRING);
+			return 1;
+		}
 		n = option_name_len(arg, &inline_value);
 		for (o = opts; o && o->name; o++) {
 			if (!matches(arg, n, o->name, o->short_name))
