@@ -69,6 +69,11 @@ void cmd_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Loads the config named by -c, or ./dbtool.ini when it exists. */
 int cmd_load_config(dbt_config *cfg);
 
+/* Fails, printing why, when a value the command is about to use names an
+ * unset ${VAR}: the schema, and the model when `model` is set.  (The url
+ * is checked when it is picked, script_location when the chain loads.) */
+int cmd_config_need(const dbt_config *cfg, int model);
+
 /* Loads the chain of cfg's script_location/versions. */
 int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags);
 

@@ -84,7 +84,7 @@ int cmd_check(int argc, char **argv)
 		return cmd_check_roundtrip(scratch_url);
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
+	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
 	if (cmd_connect(&conn, &url, &cfg))
 		goto cleanup_chain;

@@ -32,7 +32,7 @@ int cmd_autogenerate(const char *message, const char *rev_id)
 
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
+	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
 	if (cmd_connect(&conn, &url, &cfg))
 		goto cleanup_chain;

@@ -210,10 +210,21 @@ int cmd_load_config(dbt_config *cfg)
 	return 0;
 }
 
+int cmd_config_need(const dbt_config *cfg, int model)
+{
+	if ((model && dbt_config_need(cfg, "model") < 0) || dbt_config_need(cfg, "schema") < 0)
+		return cmd_fail();
+	return 0;
+}
+
 int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
 {
-	char *dir = malloc(strlen(cfg->script_location) + sizeof("/versions"));
+	char *dir;
 
+	memset(chain, 0, sizeof(*chain));
+	if (dbt_config_need(cfg, "script_location") < 0)
+		return cmd_fail();
+	dir = malloc(strlen(cfg->script_location) + sizeof("/versions"));
 	if (!dir)
 		return cmd_error("out of memory");
 	sprintf(dir, "%s/versions", cfg->script_location);

@@ -167,4 +167,39 @@ done
 release_lock
 expect_version ""
 
+# --- ${VAR} in dbtool.ini: only a value that is used may fail
+unset DBTOOL_E2E_NO_PASS DBTOOL_E2E_NO_DIR DBTOOL_E2E_NO_SCHEMA
+lazy=$WORK/lazy.ini
+printf '[dbtool]\nurl = postgresql://u:${DBTOOL_E2E_NO_PASS}@h/d\nscript_location = %s/migrations\nmodel = ${DBTOOL_E2E_NO_DIR}/schema.sql\n' \
+	"$PROJECT" >"$lazy"
+expect_ok dbtool -c "$lazy" upgrade
+expect_version r2
+expect_ok dbtool -c "$lazy" current
+expect_stdout_eq "r2"
+expect_ok dbtool -c "$lazy" --url "$TEST_URL" downgrade base
+expect_version ""
+expect_ok dbtool -c "$lazy" heads
+expect_stdout_eq "r2"
+before=$(snapshot)
+expect_fail 1 dbtool -c "$lazy" check
+expect_stderr_eq "dbtool: error: $lazy:4: environment variable 'DBTOOL_E2E_NO_DIR' is not set"
+expect_fail 1 dbtool -c "$lazy" migrate -m x
+expect_stderr_eq "dbtool: error: $lazy:4: environment variable 'DBTOOL_E2E_NO_DIR' is not set"
+expect_fail 1 dbtool -c "$lazy" create-all
+expect_stderr_eq "dbtool: error: $lazy:4: environment variable 'DBTOOL_E2E_NO_DIR' is not set"
+unset DATABASE_URL
+expect_fail 1 dbtool -c "$lazy" current
+expect_stderr_eq "dbtool: error: $lazy:2: environment variable 'DBTOOL_E2E_NO_PASS' is not set"
+export DATABASE_URL=$TEST_URL
+expect_eq "$(snapshot)" "$before" "the refused commands change nothing"
+printf '[dbtool]\nscript_location = ${DBTOOL_E2E_NO_DIR}/migrations\nschema = ${DBTOOL_E2E_NO_SCHEMA}\n' >"$lazy"
+expect_ok dbtool -c "$lazy" current
+expect_fail 1 dbtool -c "$lazy" heads
+expect_stderr_eq "dbtool: error: $lazy:2: environment variable 'DBTOOL_E2E_NO_DIR' is not set"
+expect_fail 1 dbtool -c "$lazy" revision -m x
+expect_stderr_eq "dbtool: error: $lazy:2: environment variable 'DBTOOL_E2E_NO_DIR' is not set"
+expect_fail 1 dbtool -c "$lazy" drop-all --yes
+expect_stderr_eq "dbtool: error: $lazy:3: environment variable 'DBTOOL_E2E_NO_SCHEMA' is not set"
+expect_version ""
+
 finish
