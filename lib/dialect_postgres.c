@@ -257,8 +257,10 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	int rc = 0;
 
 	*out = NULL;
-	keys = calloc(url->nparams + 8, sizeof(*keys));
-	values = calloc(url->nparams + 8, sizeof(*values));
+	/* Eight keywords of our own at most, the URL's, and the NULL that
+	 * ends the list. */
+	keys = calloc(url->nparams + 9, sizeof(*keys));
+	values = calloc(url->nparams + 9, sizeof(*values));
 	c = calloc(1, sizeof(*c));
 	if (!keys || !values || !c) {
 		rc = dbt_error_oom();
