@@ -12,8 +12,8 @@ static const char usage[] =
 	"usage: dbtool drop-all [--yes]\n"
 	"\n"
 	"Drops every table in the database (all of them, not only the model's) and\n"
-	"the version table, dependents first, in one transaction.  On a terminal it\n"
-	"asks first.\n"
+	"the version and history tables, dependents first, in one transaction, and\n"
+	"names each table it dropped.  On a terminal it asks first.\n"
 	"\n"
 	"  -y, --yes   do not ask\n";
 
