@@ -67,8 +67,28 @@ static const char *result_message(const PGresult *res, PGconn *pg)
 	return *msg ? msg : "unknown error";
 }
 
-/* Sets "[FILE:LINE: ]<server message> (in: <statement start>)"; `file`
- * NULL leaves out the position. */
+/* Appends the server's DETAIL and HINT, which often say which row or
+ * what to do ("Key (name)=(x) already exists."), as " (detail: ...)" and
+ * " (hint: ...)"; the error module makes their line breaks spaces. */
+static void put_detail(dbt_buf *b, const PGresult *res)
+{
+	static const struct {
+		int field;
+		const char *label;
+	} parts[] = {{PG_DIAG_MESSAGE_DETAIL, "detail"}, {PG_DIAG_MESSAGE_HINT, "hint"}};
+	size_t i;
+
+	for (i = 0; res && i < sizeof(parts) / sizeof(parts[0]); i++) {
+		const char *v = PQresultErrorField(res, parts[i].field);
+
+		if (v && *v)
+			dbt_buf_printf(b, " (%s: %.*s)", parts[i].label,
+				       (int)(strlen(v) > 1000 ? 1000 : strlen(v)), v);
+	}
+}
+
+/* Sets "[FILE:LINE: ]<server message>[ (detail: ...)][ (hint: ...)]
+ * (in: <statement start>)"; `file` NULL leaves out the position. */
 static int db_error(struct postgres_conn *c, const PGresult *res, const char *file, int line,
 		    const char *stmt, size_t len)
 {
@@ -78,7 +98,9 @@ static int db_error(struct postgres_conn *c, const PGresult *res, const char *fi
 
 	if (file)
 		dbt_buf_printf(&b, "%s:%d: ", file, line);
-	dbt_buf_printf(&b, "%.*s (in: ", first_line_len(msg), msg);
+	dbt_buf_printf(&b, "%.*s", first_line_len(msg), msg);
+	put_detail(&b, res);
+	dbt_buf_puts(&b, " (in: ");
 	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
 	dbt_buf_putc(&b, ')');
 	if (b.oom)
