@@ -69,8 +69,47 @@ static void undo_run(struct undo *u, int really)
 }
 
 /*
+ * 0 when `dir` can be written as the value of script_location so that
+ * the config loader reads back the same folder, else DBT_EPARSE saying
+ * why.  The INI reader strips blanks around a value and ends it at a ';'
+ * after a blank (a comment), and has no quoting; '$' is written as "$$".
+ */
+static int config_value_ok(const char *dir)
+{
+	static const char key[] = "script_location = ";
+	const char *s;
+	size_t len = strlen(dir), dollars = 0;
+
+	for (s = dir; *s; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return dbt_error_set(DBT_EPARSE,
+					     "folder name '%s' holds a control character, which "
+					     CONFIG_NAME " cannot hold: choose another name",
+					     dir);
+		if (*s == ';' && s > dir && (s[-1] == ' ' || s[-1] == '\t'))
+			return dbt_error_set(DBT_EPARSE,
+					     "folder name '%s' cannot be written in " CONFIG_NAME
+					     " (a ';' after a blank starts a comment there): choose another name",
+					     dir);
+		dollars += *s == '$';
+	}
+	if (dir[0] == ' ' || dir[0] == '\t' || dir[len - 1] == ' ' || dir[len - 1] == '\t')
+		return dbt_error_set(DBT_EPARSE,
+				     "folder name '%s' cannot be written in " CONFIG_NAME
+				     " (blanks around a value are dropped there): choose another name",
+				     dir);
+	if (sizeof(key) - 1 + len + dollars > 199)
+		return dbt_error_set(DBT_EPARSE,
+				     "folder name '%s' is too long for a line of " CONFIG_NAME
+				     " (199 characters at most)",
+				     dir);
+	return 0;
+}
+
+/*
  * The built-in dbtool.ini with `script_location` set to `dir`: the line
  * that sets it is rewritten, every other line (the comments) is kept.
+ * Each '$' of `dir` is written "$$", so that no ${VAR} is expanded in it.
  */
 static int render_config(dbt_buf *out, const char *dir)
 {
@@ -89,7 +128,15 @@ static int render_config(dbt_buf *out, const char *dir)
 
 		if ((size_t)(next - s) > sizeof(key) && !memcmp(s, key, sizeof(key) - 1) &&
 		    (*p == ' ' || *p == '=')) {
-			dbt_buf_printf(out, "%s = %.*s\n", key, (int)dirlen, dir);
+			size_t i;
+
+			dbt_buf_printf(out, "%s = ", key);
+			for (i = 0; i < dirlen; i++) {
+				if (dir[i] == '$')
+					dbt_buf_putc(out, '$');
+				dbt_buf_putc(out, dir[i]);
+			}
+			dbt_buf_putc(out, '\n');
 		} else {
 			dbt_buf_put(out, s, (size_t)(next - s));
 		}
@@ -129,6 +176,8 @@ int dbt_project_init(const char *dir, char **created)
 		return dbt_error_set(DBT_ERROR, "invalid folder name '%s'", dir);
 	if (!tmpl || !model)
 		return dbt_error_set(DBT_ERROR, "the built-in template is incomplete");
+	if (!dbt_fs_exists(CONFIG_NAME) && (rc = config_value_ok(dir)) < 0)
+		return rc;
 	rc = dbt_fs_dir_empty(dir);
 	if (rc < 0)
 		return rc;
