@@ -84,6 +84,11 @@ int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 /* The same, for commands that only read: nothing is written or created. */
 int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 
+/* The same, for commands that write but must not create the database
+ * (only upgrade, stamp and create-all do): see dbt_conn_open_existing(). */
+int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
+			 int missing_is_empty);
+
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);
 

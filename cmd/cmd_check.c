@@ -141,7 +141,7 @@ int cmd_check(int argc, char **argv)
 		return EXIT_FAIL;
 	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
-	if (cmd_connect(&conn, &url, &cfg))
+	if (cmd_connect_existing(&conn, &url, &cfg, 0))
 		goto cleanup_chain;
 	if (dbt_run_verify(&revs, &unverified, conn, &chain) < 0) {
 		cmd_fail();

@@ -52,7 +52,8 @@ int cmd_drop_all(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_config_need(&cfg, 0) || cmd_connect(&conn, &url, &cfg)) {
+	/* Nothing to drop in a database that does not exist. */
+	if (cmd_config_need(&cfg, 0) || cmd_connect_existing(&conn, &url, &cfg, 1)) {
 		dbt_config_release(&cfg);
 		return EXIT_FAIL;
 	}

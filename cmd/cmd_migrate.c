@@ -34,7 +34,9 @@ int cmd_autogenerate(const char *message, const char *rev_id)
 		return EXIT_FAIL;
 	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
-	if (cmd_connect(&conn, &url, &cfg))
+	/* The first revision may come before the database: with no revision
+	 * yet, a database that does not exist is an empty one. */
+	if (cmd_connect_existing(&conn, &url, &cfg, chain.n == 0))
 		goto cleanup_chain;
 	rc = dbt_autogenerate(&ag, conn, &chain, cfg.script_location, cfg.model, cfg.schema, message,
 			      rev_id);

@@ -53,8 +53,10 @@ static int run(int argc, char **argv, int up)
 		return EXIT_FAIL;
 	if (cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
-	/* --sql only reads the version: it must not create or change anything. */
-	if (sql ? cmd_connect_readonly(&conn, &url, &cfg) : cmd_connect(&conn, &url, &cfg))
+	/* --sql only reads the version: it must not create or change anything;
+	 * a downgrade has nothing to revert in a database that does not exist. */
+	if (sql ? cmd_connect_readonly(&conn, &url, &cfg)
+		: up ? cmd_connect(&conn, &url, &cfg) : cmd_connect_existing(&conn, &url, &cfg, 0))
 		goto cleanup_chain;
 
 	if (sql) {

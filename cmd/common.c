@@ -236,7 +236,9 @@ int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
 	return 0;
 }
 
-static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int readonly)
+enum { OPEN_CREATE, OPEN_READONLY, OPEN_EXISTING, OPEN_EXISTING_OR_EMPTY };
+
+static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int mode)
 {
 	const char *text = dbt_config_pick_url(cfg, g_opts.url);
 	int from_config = text && text == cfg->url;
@@ -264,7 +266,10 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		free(url->database);
 		url->database = p;
 	}
-	if ((readonly ? dbt_conn_open_readonly(conn, url) : dbt_conn_open(conn, url)) < 0) {
+	if ((mode == OPEN_READONLY	     ? dbt_conn_open_readonly(conn, url)
+	     : mode == OPEN_CREATE	     ? dbt_conn_open(conn, url)
+					     : dbt_conn_open_existing(conn, url, mode == OPEN_EXISTING_OR_EMPTY)) <
+	    0) {
 		dbt_url_release(url);
 		return cmd_fail();
 	}
@@ -280,12 +285,19 @@ int cmd_blank(const char *s)
 
 int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 {
-	return connect_db(conn, url, cfg, 0);
+	return connect_db(conn, url, cfg, OPEN_CREATE);
 }
 
 int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 {
-	return connect_db(conn, url, cfg, 1);
+	return connect_db(conn, url, cfg, OPEN_READONLY);
+}
+
+int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
+			 int missing_is_empty)
+{
+	return connect_db(conn, url, cfg,
+			  missing_is_empty ? OPEN_EXISTING_OR_EMPTY : OPEN_EXISTING);
 }
 
 void cmd_json_str(FILE *f, const char *s)

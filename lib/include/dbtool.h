@@ -246,6 +246,13 @@ int dbt_conn_open(dbt_conn **out, const dbt_url *url);
  * that does not exist is not created (it reads as an empty database). */
 int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url);
 
+/* Connects like dbt_conn_open(), but never creates a database, so that a
+ * typo in a path is not taken for a new, empty database: an SQLite file
+ * that does not exist is DBT_ENOTFOUND ("database file '...' does not
+ * exist"), or, with `missing_is_empty`, an empty in-memory database
+ * (nothing is created on disk; what is written to it is lost). */
+int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty);
+
 void dbt_conn_close(dbt_conn *conn);
 
 /* The dialect's name: "sqlite" or "postgresql". */
