@@ -54,6 +54,20 @@ struct cmd_option {
 int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option *opts,
 	      const char **args, int max_args, int *nargs);
 
+/*
+ * The one way text reaches the terminal: writes `s` with each control
+ * character (C0 but those in `keep`, DEL, C1) and each byte that is not
+ * UTF-8 written as \xNN or \u00NN, so that no name or message from a
+ * file or a database can move the cursor, clear the screen or end a line.
+ */
+void cmd_put_term(FILE *f, const char *s, const char *keep);
+
+/* Formats a line for stdout, written with cmd_put_term(), and a newline. */
+void cmd_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "dbtool: warning: <message>" on stderr, as cmd_put_term() does. */
+void cmd_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Prints "dbtool: error: <message>" on stderr; returns EXIT_FAIL. */
 int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -92,7 +106,8 @@ int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);
 
-/* Writes `s` as a JSON string literal. */
+/* Writes `s` as a JSON string literal; a byte that is not UTF-8 becomes
+ * \ufffd, so the output is always valid JSON. */
 void cmd_json_str(FILE *f, const char *s);
 
 /* The step printer used by upgrade, downgrade and stamp. */

@@ -29,7 +29,9 @@ static int confirm(const dbt_url *url)
 	char line[16];
 	char *shown = dbt_url_redact(url);
 
-	fprintf(stderr, "drop every table of %s? [y/N] ", shown ? shown : "the database");
+	fputs("drop every table of ", stderr);
+	cmd_put_term(stderr, shown ? shown : "the database", NULL);
+	fputs("? [y/N] ", stderr);
 	free(shown);
 	if (!fgets(line, sizeof(line), stdin))
 		return 0;

@@ -48,9 +48,12 @@ int cmd_autogenerate(const char *message, const char *rev_id)
 	} else {
 		for (i = 0; i < ag.changes.n; i++)
 			cmd_info("%s", ag.changes.v[i].text);
-		for (i = 0; i < ag.warnings.n; i++)
-			fprintf(stderr, "warning: %s\n", ag.warnings.v[i].text);
-		printf("%s\n", ag.path);
+		for (i = 0; i < ag.warnings.n; i++) {
+			fputs("warning: ", stderr);
+			cmd_put_term(stderr, ag.warnings.v[i].text, NULL);
+			fputc('\n', stderr);
+		}
+		cmd_out("%s", ag.path);
 		status = EXIT_OK;
 	}
 	dbt_autogen_release(&ag);

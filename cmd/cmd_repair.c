@@ -32,7 +32,7 @@ static void print_repair(const char *id, const char *what, void *arg)
 	int *count = arg;
 
 	(*count)++;
-	printf("repair %s: %s\n", id, what);
+	cmd_out("repair %s: %s", id, what);
 }
 
 int cmd_repair(int argc, char **argv)

@@ -49,7 +49,7 @@ int cmd_revision(int argc, char **argv)
 	dbt_config_release(&cfg);
 	if (rc < 0)
 		return cmd_fail();
-	printf("%s\n", path);
+	cmd_out("%s", path);
 	free(path);
 	return EXIT_OK;
 }

@@ -63,7 +63,7 @@ int cmd_check_roundtrip(const char *scratch_url)
 		fputs("]}\n", stdout);
 	} else {
 		for (i = 0; i < findings.n; i++)
-			printf("%s\n", findings.v[i].text);
+			cmd_out("%s", findings.v[i].text);
 		if (!findings.n)
 			cmd_info("round trip: %zu revision%s up, down and up again; the head equals the model",
 				 chain.n, chain.n == 1 ? "" : "s");
