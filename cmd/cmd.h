@@ -48,11 +48,26 @@ struct cmd_option {
  * Parses argv[1..] of a command: its own options, the global ones, and up
  * to `max_args` positional arguments into `args` (their number in
  * `*nargs`).  "+N" and "-N" are positional (revision targets), so are all
- * arguments after "--".  Returns 0, 1 when --help was given (the usage is
- * printed), or EXIT_USAGE after printing the problem.
+ * arguments after "--".  Returns 0, 1 when --help or --version was given
+ * (the usage or the version is printed), or EXIT_USAGE after printing the
+ * problem.
  */
 int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option *opts,
 	      const char **args, int max_args, int *nargs);
+
+/*
+ * The one way text reaches the terminal: writes `s` with each control
+ * character (C0 but those in `keep`, DEL, C1) and each byte that is not
+ * UTF-8 written as \xNN or \u00NN, so that no name or message from a
+ * file or a database can move the cursor, clear the screen or end a line.
+ */
+void cmd_put_term(FILE *f, const char *s, const char *keep);
+
+/* Formats a line for stdout, written with cmd_put_term(), and a newline. */
+void cmd_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "dbtool: warning: <message>" on stderr, as cmd_put_term() does. */
+void cmd_warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Prints "dbtool: error: <message>" on stderr; returns EXIT_FAIL. */
 int cmd_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -69,6 +84,11 @@ void cmd_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Loads the config named by -c, or ./dbtool.ini when it exists. */
 int cmd_load_config(dbt_config *cfg);
 
+/* Fails, printing why, when a value the command is about to use names an
+ * unset ${VAR}: the schema, and the model when `model` is set.  (The url
+ * is checked when it is picked, script_location when the chain loads.) */
+int cmd_config_need(const dbt_config *cfg, int model);
+
 /* Loads the chain of cfg's script_location/versions. */
 int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags);
 
@@ -81,16 +101,23 @@ int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 /* The same, for commands that only read: nothing is written or created. */
 int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 
+/* The same, for commands that write but must not create the database
+ * (only upgrade, stamp and create-all do): see dbt_conn_open_existing(). */
+int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
+			 int missing_is_empty);
+
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);
 
-/* Writes `s` as a JSON string literal. */
+/* Writes `s` as a JSON string literal; a byte that is not UTF-8 becomes
+ * \ufffd, so the output is always valid JSON. */
 void cmd_json_str(FILE *f, const char *s);
 
 /* The step printer used by upgrade, downgrade and stamp. */
 void cmd_print_step(const dbt_step *step, void *arg);
 
-/* Run options from the global options. */
+/* Run options from the global options: call it after cmd_parse(), which
+ * takes the global options written after the command. */
 dbt_run_opts cmd_run_opts(void);
 
 int cmd_init(int argc, char **argv);

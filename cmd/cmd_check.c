@@ -55,7 +55,62 @@ static void print_text(const dbt_findings *f)
 	size_t i;
 
 	for (i = 0; i < f->n; i++)
-		printf("%s\n", f->v[i].text);
+		cmd_out("%s", f->v[i].text);
+}
+
+/*
+ * The database is not at head (or its position is unknown, which
+ * dbt_run_require_head() explained): a finding, which says what to run.
+ * A database at base that matches the model already, as create-all
+ * leaves it, needs a stamp rather than an upgrade, which would create its
+ * tables again.  Returns the exit status.
+ */
+static int not_at_head(dbt_conn *conn, const dbt_chain *chain, const dbt_config *cfg,
+		       const dbt_findings *revs)
+{
+	dbt_findings model = {NULL, 0};
+	dbt_finding f = {"not_at_head", NULL};
+	dbt_findings one = {&f, 1};
+	char *id = NULL, *text = NULL;
+	const char *what, *head;
+	size_t pos;
+	int n;
+
+	if (dbt_conn_current(&id, conn) < 0 || dbt_chain_position(&pos, chain, id) < 0 ||
+	    pos == chain->n) {
+		/* No position to report: the library's message says why. */
+		free(id);
+		if (!g_opts.json)
+			print_text(revs);
+		return cmd_fail();
+	}
+	if (dbt_model_compare(&model, conn, cfg->model, cfg->schema) < 0) {
+		free(id);
+		return cmd_fail();
+	}
+	what = id || model.n ? "run 'dbtool upgrade' first"
+		       : "its schema already matches the model (as after 'dbtool create-all'): "
+			 "run 'dbtool stamp head'";
+	head = chain->revs[chain->n - 1]->id;
+	n = snprintf(NULL, 0, "database is at %s, not at head %s: %s", id ? id : "base", head, what);
+	text = n < 0 ? NULL : malloc((size_t)n + 1);
+	if (text)
+		snprintf(text, (size_t)n + 1, "database is at %s, not at head %s: %s", id ? id : "base",
+			 head, what);
+	free(id);
+	dbt_findings_release(&model);
+	if (!text)
+		return cmd_error("out of memory");
+	f.text = text;
+	if (g_opts.json) {
+		print_json(revs, &one);
+	} else {
+		/* The files that changed explain why an upgrade would refuse. */
+		print_text(revs);
+		cmd_error("%s", text);
+	}
+	free(text);
+	return EXIT_FAIL;
 }
 
 int cmd_check(int argc, char **argv)
@@ -84,19 +139,16 @@ int cmd_check(int argc, char **argv)
 		return cmd_check_roundtrip(scratch_url);
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
+	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
-	if (cmd_connect(&conn, &url, &cfg))
+	if (cmd_connect_existing(&conn, &url, &cfg, 0))
 		goto cleanup_chain;
 	if (dbt_run_verify(&revs, &unverified, conn, &chain) < 0) {
 		cmd_fail();
 		goto cleanup;
 	}
 	if (dbt_run_require_head(conn, &chain) < 0) {
-		/* The files that changed explain why an upgrade would refuse. */
-		if (!g_opts.json)
-			print_text(&revs);
-		cmd_fail();
+		status = not_at_head(conn, &chain, &cfg, &revs);
 		goto cleanup;
 	}
 	if (dbt_model_compare(&findings, conn, cfg.model, cfg.schema) < 0) {

@@ -29,7 +29,7 @@ int cmd_create_all(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_connect(&conn, &url, &cfg)) {
+	if (cmd_config_need(&cfg, 1) || cmd_connect(&conn, &url, &cfg)) {
 		dbt_config_release(&cfg);
 		return EXIT_FAIL;
 	}

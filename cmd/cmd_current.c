@@ -65,12 +65,12 @@ int cmd_current(int argc, char **argv)
 		dbt_revision *rev;
 
 		if (!g_opts.verbose) {
-			printf("%s\n", id);
+			cmd_out("%s", id);
 		} else if (cmd_load_chain(&chain, &cfg, 0) == 0) {
 			if (dbt_chain_find(&rev, &chain, id) == 0 && !strcmp(rev->id, id))
-				printf("%s%s, %s\n", id, rev->up ? "" : " (head)", rev->message);
+				cmd_out("%s%s, %s", id, rev->up ? "" : " (head)", rev->message);
 			else
-				printf("%s (no revision file defines it)\n", id);
+				cmd_out("%s (no revision file defines it)", id);
 			dbt_chain_release(&chain);
 		} else {
 			goto cleanup;

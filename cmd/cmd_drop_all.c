@@ -12,8 +12,8 @@ static const char usage[] =
 	"usage: dbtool drop-all [--yes]\n"
 	"\n"
 	"Drops every table in the database (all of them, not only the model's) and\n"
-	"the version table, dependents first, in one transaction.  On a terminal it\n"
-	"asks first.\n"
+	"the version and history tables, dependents first, in one transaction, and\n"
+	"names each table it dropped.  On a terminal it asks first.\n"
 	"\n"
 	"  -y, --yes   do not ask\n";
 
@@ -29,7 +29,9 @@ static int confirm(const dbt_url *url)
 	char line[16];
 	char *shown = dbt_url_redact(url);
 
-	fprintf(stderr, "drop every table of %s? [y/N] ", shown ? shown : "the database");
+	fputs("drop every table of ", stderr);
+	cmd_put_term(stderr, shown ? shown : "the database", NULL);
+	fputs("? [y/N] ", stderr);
 	free(shown);
 	if (!fgets(line, sizeof(line), stdin))
 		return 0;
@@ -52,7 +54,8 @@ int cmd_drop_all(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_connect(&conn, &url, &cfg)) {
+	/* Nothing to drop in a database that does not exist. */
+	if (cmd_config_need(&cfg, 0) || cmd_connect_existing(&conn, &url, &cfg, 1)) {
 		dbt_config_release(&cfg);
 		return EXIT_FAIL;
 	}

@@ -97,7 +97,7 @@ int cmd_history(int argc, char **argv)
 				fputs(", ", stdout);
 			print_json_rev(r, pos == chain.n);
 		} else {
-			printf("%s -> %s%s, %s\n", r->parent ? r->parent : "<base>", r->id,
+			cmd_out("%s -> %s%s, %s", r->parent ? r->parent : "<base>", r->id,
 			       pos == chain.n ? " (head)" : "", r->message);
 		}
 	}
@@ -127,7 +127,7 @@ int cmd_heads(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	if (chain.broken)
-		fprintf(stderr, "dbtool: warning: %s\n", dbt_error_last());
+		cmd_warning("%s", dbt_error_last());
 	if (g_opts.json)
 		fputs("{\"heads\": [", stdout);
 	for (i = 0; i < chain.nheads; i++) {
@@ -136,7 +136,7 @@ int cmd_heads(int argc, char **argv)
 				fputs(", ", stdout);
 			cmd_json_str(stdout, chain.heads[i]->id);
 		} else {
-			printf("%s\n", chain.heads[i]->id);
+			cmd_out("%s", chain.heads[i]->id);
 		}
 	}
 	if (g_opts.json)

@@ -32,9 +32,11 @@ int cmd_autogenerate(const char *message, const char *rev_id)
 
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
+	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
-	if (cmd_connect(&conn, &url, &cfg))
+	/* The first revision may come before the database: with no revision
+	 * yet, a database that does not exist is an empty one. */
+	if (cmd_connect_existing(&conn, &url, &cfg, chain.n == 0))
 		goto cleanup_chain;
 	rc = dbt_autogenerate(&ag, conn, &chain, cfg.script_location, cfg.model, cfg.schema, message,
 			      rev_id);
@@ -46,9 +48,12 @@ int cmd_autogenerate(const char *message, const char *rev_id)
 	} else {
 		for (i = 0; i < ag.changes.n; i++)
 			cmd_info("%s", ag.changes.v[i].text);
-		for (i = 0; i < ag.warnings.n; i++)
-			fprintf(stderr, "warning: %s\n", ag.warnings.v[i].text);
-		printf("%s\n", ag.path);
+		for (i = 0; i < ag.warnings.n; i++) {
+			fputs("warning: ", stderr);
+			cmd_put_term(stderr, ag.warnings.v[i].text, NULL);
+			fputc('\n', stderr);
+		}
+		cmd_out("%s", ag.path);
 		status = EXIT_OK;
 	}
 	dbt_autogen_release(&ag);

@@ -32,7 +32,7 @@ static void print_repair(const char *id, const char *what, void *arg)
 	int *count = arg;
 
 	(*count)++;
-	printf("repair %s: %s\n", id, what);
+	cmd_out("repair %s: %s", id, what);
 }
 
 int cmd_repair(int argc, char **argv)
@@ -50,7 +50,7 @@ int cmd_repair(int argc, char **argv)
 		return EXIT_FAIL;
 	if (cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
-	if (cmd_connect(&conn, &url, &cfg))
+	if (cmd_connect_existing(&conn, &url, &cfg, 0))
 		goto cleanup_chain;
 	if (dbt_run_repair(conn, &chain, nargs ? args[0] : NULL, g_opts.lock_timeout_s * 1000,
 			   print_repair, &count) < 0) {

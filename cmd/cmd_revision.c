@@ -41,11 +41,15 @@ int cmd_revision(int argc, char **argv)
 		return cmd_autogenerate(message, rev_id);
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
+	if (dbt_config_need(&cfg, "script_location") < 0) {
+		dbt_config_release(&cfg);
+		return cmd_fail();
+	}
 	rc = dbt_project_new_revision(&path, cfg.script_location, message, rev_id, NULL, NULL);
 	dbt_config_release(&cfg);
 	if (rc < 0)
 		return cmd_fail();
-	printf("%s\n", path);
+	cmd_out("%s", path);
 	free(path);
 	return EXIT_OK;
 }

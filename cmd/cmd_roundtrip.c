@@ -21,7 +21,7 @@ int cmd_check_roundtrip(const char *scratch_url)
 
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
+	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
 	/* The project's database only says which kind of database to use. */
 	db_url = dbt_config_pick_url(&cfg, g_opts.url);
@@ -68,7 +68,7 @@ int cmd_check_roundtrip(const char *scratch_url)
 		fputs("]}\n", stdout);
 	} else {
 		for (i = 0; i < findings.n; i++)
-			printf("%s\n", findings.v[i].text);
+			cmd_out("%s", findings.v[i].text);
 		if (!findings.n)
 			cmd_info("round trip: %zu revision%s up, down and up again; the head equals the model",
 				 chain.n, chain.n == 1 ? "" : "s");

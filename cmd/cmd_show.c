@@ -55,10 +55,17 @@ int cmd_show(int argc, char **argv)
 		cmd_json_str(stdout, r->downgrade);
 		fputs("}\n", stdout);
 	} else {
-		printf("id: %s\nparent: %s\nmessage: %s\ncreated: %s\ntransaction: %s\npath: %s\n",
-		       r->id, r->parent ? r->parent : "", r->message,
-		       r->created, r->transactional ? "true" : "false", r->path);
-		printf("\n-- migrate:upgrade\n%s\n-- migrate:downgrade\n%s", r->upgrade, r->downgrade);
+		cmd_out("id: %s", r->id);
+		cmd_out("parent: %s", r->parent ? r->parent : "");
+		cmd_out("message: %s", r->message);
+		cmd_out("created: %s", r->created);
+		cmd_out("transaction: %s", r->transactional ? "true" : "false");
+		cmd_out("path: %s", r->path);
+		/* The SQL keeps its line breaks and tabs, nothing else. */
+		fputs("\n-- migrate:upgrade\n", stdout);
+		cmd_put_term(stdout, r->upgrade, "\n\t");
+		fputs("\n-- migrate:downgrade\n", stdout);
+		cmd_put_term(stdout, r->downgrade, "\n\t");
 	}
 	status = EXIT_OK;
 cleanup:

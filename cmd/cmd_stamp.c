@@ -19,10 +19,11 @@ int cmd_stamp(int argc, char **argv)
 	dbt_chain chain;
 	dbt_url url;
 	dbt_conn *conn = NULL;
-	dbt_run_opts ro = cmd_run_opts();
+	dbt_run_opts ro;
 
 	if ((rc = cmd_parse(argc, argv, usage, NULL, args, 1, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
+	ro = cmd_run_opts();
 	if (!nargs)
 		return cmd_usage_error("stamp", "a target is required (head, base, an id)");
 	if (cmd_load_config(&cfg))

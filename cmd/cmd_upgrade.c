@@ -49,7 +49,7 @@ static int run(int argc, char **argv, int up)
 	dbt_chain chain;
 	dbt_url url;
 	dbt_conn *conn = NULL;
-	dbt_run_opts ro = cmd_run_opts();
+	dbt_run_opts ro;
 	const char *target;
 
 	if ((rc = cmd_parse(argc, argv, up ? upgrade_usage : downgrade_usage, opts, args, 1,
@@ -59,6 +59,7 @@ static int run(int argc, char **argv, int up)
 		return cmd_usage_error("upgrade",
 				       "--apply-missing needs the database's history: it cannot be "
 				       "combined with --sql");
+	ro = cmd_run_opts();
 	if (!up && !nargs)
 		return cmd_usage_error("downgrade", "a target is required (base, an id, or -N)");
 	target = nargs ? args[0] : "head";
@@ -66,8 +67,10 @@ static int run(int argc, char **argv, int up)
 		return EXIT_FAIL;
 	if (cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
-	/* --sql only reads the version: it must not create or change anything. */
-	if (sql ? cmd_connect_readonly(&conn, &url, &cfg) : cmd_connect(&conn, &url, &cfg))
+	/* --sql only reads the version: it must not create or change anything;
+	 * a downgrade has nothing to revert in a database that does not exist. */
+	if (sql ? cmd_connect_readonly(&conn, &url, &cfg)
+		: up ? cmd_connect(&conn, &url, &cfg) : cmd_connect_existing(&conn, &url, &cfg, 0))
 		goto cleanup_chain;
 
 	if (sql) {

@@ -12,13 +12,105 @@
 
 struct global_opts g_opts;
 
+/* The length of the well-formed UTF-8 character at `s` (1 to 4), or 0
+ * when the bytes there are no UTF-8: a stray continuation byte, an
+ * overlong form, a surrogate, past U+10FFFF, or cut short. */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+void cmd_put_term(FILE *f, const char *text, const char *keep)
+{
+	const unsigned char *s = (const unsigned char *)text;
+
+	while (*s) {
+		size_t n = utf8_len(s);
+
+		if (n == 0) {
+			fprintf(f, "\\x%02x", *s);
+			s++;
+		} else if (n == 1 && (*s < 0x20 || *s == 0x7f) && !(keep && strchr(keep, *s))) {
+			fprintf(f, "\\x%02x", *s);
+			s++;
+		} else if (n == 2 && s[0] == 0xc2 && s[1] < 0xa0) {
+			/* C1 controls, such as U+009B, which some terminals take
+			 * for the start of an escape sequence. */
+			fprintf(f, "\\u%04x", s[1]);
+			s += 2;
+		} else {
+			fwrite(s, 1, n, f);
+			s += n;
+		}
+	}
+}
+
+/* Formats like vprintf and writes the result with cmd_put_term(). */
+static void put_formatted(FILE *f, const char *fmt, va_list ap)
+{
+	char small[512], *big = NULL;
+	va_list copy;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(small, sizeof(small), fmt, copy);
+	va_end(copy);
+	if (n >= (int)sizeof(small) && (big = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(big, (size_t)n + 1, fmt, ap);
+	if (n >= 0)
+		cmd_put_term(f, big ? big : small, NULL);
+	free(big);
+}
+
+void cmd_out(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	put_formatted(stdout, fmt, ap);
+	va_end(ap);
+	fputc('\n', stdout);
+}
+
+void cmd_warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("dbtool: warning: ", stderr);
+	va_start(ap, fmt);
+	put_formatted(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
 int cmd_error(const char *fmt, ...)
 {
 	va_list ap;
 
 	fputs("dbtool: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_formatted(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	return EXIT_FAIL;
@@ -35,7 +127,7 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
 
 	fputs("dbtool: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_formatted(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, " (see 'dbtool %s%s--help')\n", cmd ? cmd : "", cmd ? " " : "");
 	return EXIT_USAGE;
@@ -48,7 +140,7 @@ void cmd_info(const char *fmt, ...)
 	if (g_opts.quiet)
 		return;
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_formatted(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -186,6 +278,10 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
 			fputs(usage, stdout);
 			return 1;
 		}
+		if (!strcmp(arg, "--version")) {
+			printf("dbtool %s\n", DBT_VERSION_STRING);
+			return 1;
+		}
 		n = option_name_len(arg, &inline_value);
 		for (o = opts; o && o->name; o++) {
 			if (!matches(arg, n, o->name, o->short_name))
@@ -221,10 +317,21 @@ int cmd_load_config(dbt_config *cfg)
 	return 0;
 }
 
+int cmd_config_need(const dbt_config *cfg, int model)
+{
+	if ((model && dbt_config_need(cfg, "model") < 0) || dbt_config_need(cfg, "schema") < 0)
+		return cmd_fail();
+	return 0;
+}
+
 int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
 {
-	char *dir = malloc(strlen(cfg->script_location) + sizeof("/versions"));
+	char *dir;
 
+	memset(chain, 0, sizeof(*chain));
+	if (dbt_config_need(cfg, "script_location") < 0)
+		return cmd_fail();
+	dir = malloc(strlen(cfg->script_location) + sizeof("/versions"));
 	if (!dir)
 		return cmd_error("out of memory");
 	sprintf(dir, "%s/versions", cfg->script_location);
@@ -236,7 +343,9 @@ int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
 	return 0;
 }
 
-static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int readonly)
+enum { OPEN_CREATE, OPEN_READONLY, OPEN_EXISTING, OPEN_EXISTING_OR_EMPTY };
+
+static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int mode)
 {
 	const char *text = dbt_config_pick_url(cfg, g_opts.url);
 	int from_config = text && text == cfg->url;
@@ -264,7 +373,17 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		free(url->database);
 		url->database = p;
 	}
-	if ((readonly ? dbt_conn_open_readonly(conn, url) : dbt_conn_open(conn, url)) < 0) {
+	if ((mode == OPEN_READONLY	     ? dbt_conn_open_readonly(conn, url)
+	     : mode == OPEN_CREATE	     ? dbt_conn_open(conn, url)
+					     : dbt_conn_open_existing(conn, url, mode == OPEN_EXISTING_OR_EMPTY)) <
+	    0) {
+		dbt_url_release(url);
+		return cmd_fail();
+	}
+	if (dbt_config_need(cfg, "version_schema") < 0 ||
+	    (g_opts.statement_lock_timeout_s < 0 && dbt_config_need(cfg, "statement_lock_timeout") < 0)) {
+		dbt_conn_close(*conn);
+		*conn = NULL;
 		dbt_url_release(url);
 		return cmd_fail();
 	}
@@ -291,12 +410,19 @@ int cmd_blank(const char *s)
 
 int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 {
-	return connect_db(conn, url, cfg, 0);
+	return connect_db(conn, url, cfg, OPEN_CREATE);
 }
 
 int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 {
-	return connect_db(conn, url, cfg, 1);
+	return connect_db(conn, url, cfg, OPEN_READONLY);
+}
+
+int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
+			 int missing_is_empty)
+{
+	return connect_db(conn, url, cfg,
+			  missing_is_empty ? OPEN_EXISTING_OR_EMPTY : OPEN_EXISTING);
 }
 
 void cmd_json_str(FILE *f, const char *s)
@@ -308,7 +434,17 @@ void cmd_json_str(FILE *f, const char *s)
 	fputc('"', f);
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		size_t n = utf8_len((const unsigned char *)s);
 
+		if (n != 1) {
+			/* JSON is UTF-8: a byte that is not becomes U+FFFD. */
+			if (n == 0)
+				fputs("\\ufffd", f);
+			else
+				fwrite(s, 1, n, f);
+			s += n ? n - 1 : 0;
+			continue;
+		}
 		switch (c) {
 		case '"':
 			fputs("\\\"", f);

@@ -40,7 +40,7 @@ static const char main_usage[] =
 	"  -u, --url URL            database URL; overrides DATABASE_URL and the config\n"
 	"  -q, --quiet              print only results and errors\n"
 	"  -v, --verbose            print more\n"
-	"      --format text|json   output format of current, heads, history and show\n"
+	"      --format text|json   output of current, heads, history, show, check\n"
 	"      --lock-timeout SECS  how long to wait for another migration (default 60)\n"
 	"      --statement-lock-timeout SECS\n"
 	"                           how long each statement may wait for a table lock\n"

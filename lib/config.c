@@ -54,6 +54,13 @@ struct loader {
 	int errline;   /* and its line */
 	char *values[NKEYS];
 	int lines[NKEYS]; /* where each key was set, 0 when it was not */
+	char *unset[NKEYS]; /* why a value could not be expanded, or NULL */
+};
+
+/* A key whose value names an unset ${VAR}: the error its use reports. */
+struct dbt_config_unset {
+	char *key;
+	char *message;
 };
 
 /* Sets "path:line: <reason>" for the current line and remembers it; only
@@ -158,8 +165,10 @@ static int var_name_valid(const char *s, size_t n)
 }
 
 /* Expands ${VAR} from the environment and $$ to '$'; any other '$' is
- * kept as written ($VAR is not expanded). */
-static int expand(struct loader *ld, char **out, const char *value, const char *key)
+ * kept as written ($VAR is not expanded).  A variable that is not set is
+ * no failure yet: `*unset` gets the message its use will report, `*out`
+ * stays NULL, and 0 is returned; only a use of the value fails. */
+static int expand(struct loader *ld, char **out, char **unset, const char *value, const char *key)
 {
 	dbt_buf b = DBT_BUF_INIT;
 	const char *s = value, *dollar;
@@ -195,15 +204,26 @@ static int expand(struct loader *ld, char **out, const char *value, const char *
 			goto cleanup;
 		}
 		env = getenv(name);
-		if (!env) {
-			rc = fail(ld, DBT_EPARSE, "environment variable '%s' is not set", name);
-			goto cleanup;
+		if (!env && !*unset) {
+			/* The rest is still checked for mistakes in the file. */
+			dbt_buf msg = DBT_BUF_INIT;
+
+			dbt_buf_printf(&msg, "%s:%d: environment variable '%s' is not set", ld->path,
+				       ld->lineno, name);
+			*unset = dbt_buf_detach(&msg);
+			if (!*unset) {
+				rc = fail(ld, DBT_ERROR, "out of memory");
+				goto cleanup;
+			}
 		}
-		dbt_buf_puts(&b, env);
+		if (env)
+			dbt_buf_puts(&b, env);
 		free(name);
 		name = NULL;
 		s = close + 1;
 	}
+	if (*unset)
+		goto cleanup;
 	dbt_buf_puts(&b, s);
 	*out = dbt_buf_detach(&b);
 	if (!*out)
@@ -255,7 +275,7 @@ static int on_value(void *user, const char *section, const char *name, const cha
 		return 0;
 	}
 	ld->lines[k] = ld->lineno;
-	return expand(ld, &ld->values[k], value, name) == 0;
+	return expand(ld, &ld->values[k], &ld->unset[k], value, name) == 0;
 }
 
 /* `value` relative to `dir`, kept short when `dir` is "."; caller frees. */
@@ -314,6 +334,55 @@ static int lock_timeout_value(dbt_config *cfg, const struct loader *ld)
 				     ld->path, ld->lines[KEY_STATEMENT_LOCK_TIMEOUT], v,
 				     LOCK_TIMEOUT_MAX);
 	cfg->statement_lock_timeout_s = (int)secs;
+	return 0;
+}
+
+/* The field of `cfg` that holds key `k`. */
+static char **field(dbt_config *cfg, int k)
+{
+	switch (k) {
+	case KEY_URL:
+		return &cfg->url;
+	case KEY_SCRIPT_LOCATION:
+		return &cfg->script_location;
+	case KEY_MODEL:
+		return &cfg->model;
+	case KEY_SCHEMA:
+		return &cfg->schema;
+	case KEY_VERSION_SCHEMA:
+		return &cfg->version_schema;
+	default:
+		return NULL; /* not a string: statement_lock_timeout */
+	}
+}
+
+/* Moves the messages of the values that could not be expanded into `cfg`
+ * and clears their fields, which fill() gave defaults. */
+static int keep_unset(dbt_config *cfg, struct loader *ld)
+{
+	int k;
+
+	for (k = 0; k < NKEYS; k++) {
+		struct dbt_config_unset *u;
+
+		if (!ld->unset[k])
+			continue;
+		u = realloc(cfg->unset, (cfg->nunset + 1) * sizeof(*u));
+		if (!u)
+			return dbt_error_oom();
+		cfg->unset = u;
+		u += cfg->nunset;
+		u->key = strdup(key_names[k]);
+		if (!u->key)
+			return dbt_error_oom();
+		u->message = ld->unset[k];
+		ld->unset[k] = NULL;
+		cfg->nunset++;
+		if (field(cfg, k)) {
+			free(*field(cfg, k));
+			*field(cfg, k) = NULL;
+		}
+	}
 	return 0;
 }
 
@@ -377,16 +446,30 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
 	rc = fill(&cfg, ld.values);
 	if (rc == 0)
 		rc = lock_timeout_value(&cfg, &ld);
+	if (!rc)
+		rc = keep_unset(&cfg, &ld);
 cleanup:
 	if (ld.f)
 		fclose(ld.f);
-	for (k = 0; k < NKEYS; k++)
+	for (k = 0; k < NKEYS; k++) {
 		free(ld.values[k]);
+		free(ld.unset[k]);
+	}
 	if (rc)
 		dbt_config_release(&cfg);
 	else
 		*out = cfg;
 	return rc;
+}
+
+int dbt_config_need(const dbt_config *cfg, const char *key)
+{
+	size_t i;
+
+	for (i = 0; cfg && i < cfg->nunset; i++)
+		if (!strcmp(cfg->unset[i].key, key))
+			return dbt_error_set(DBT_EPARSE, "%s", cfg->unset[i].message);
+	return 0;
 }
 
 const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url)
@@ -404,6 +487,8 @@ const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url)
 		return env;
 	if (cfg && cfg->url && *cfg->url)
 		return cfg->url;
+	if (dbt_config_need(cfg, "url") < 0)
+		return NULL;
 	dbt_error_set(DBT_ENOTFOUND, "no database url: set url in %s, DATABASE_URL or --url",
 		      cfg && cfg->path ? cfg->path : "dbtool.ini");
 	return NULL;
@@ -411,6 +496,8 @@ const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url)
 
 void dbt_config_release(dbt_config *cfg)
 {
+	size_t i;
+
 	if (!cfg)
 		return;
 	free(cfg->path);
@@ -420,5 +507,10 @@ void dbt_config_release(dbt_config *cfg)
 	free(cfg->model);
 	free(cfg->schema);
 	free(cfg->version_schema);
+	for (i = 0; i < cfg->nunset; i++) {
+		free(cfg->unset[i].key);
+		free(cfg->unset[i].message);
+	}
+	free(cfg->unset);
 	memset(cfg, 0, sizeof(*cfg));
 }

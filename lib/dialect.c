@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind)
 {
@@ -39,6 +40,21 @@ int dbt_conn_open(dbt_conn **out, const dbt_url *url)
 int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url)
 {
 	return open_conn(out, url, 1);
+}
+
+int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty)
+{
+	*out = NULL;
+	/* Only an SQLite connection creates its database by opening it. */
+	if (url->kind == DBT_DIALECT_SQLITE && url->database && access(url->database, F_OK) != 0) {
+		if (missing_is_empty)
+			return open_conn(out, url, 1);
+		return dbt_error_set(DBT_ENOTFOUND,
+				     "database file '%s' does not exist: check the url, or create it "
+				     "with 'dbtool upgrade', 'dbtool stamp' or 'dbtool create-all'",
+				     url->database);
+	}
+	return open_conn(out, url, 0);
 }
 
 void dbt_conn_close(dbt_conn *conn)

@@ -207,8 +207,28 @@ static int lock_timeout_error(struct postgres_conn *c, const char *file, int lin
 	return rc;
 }
 
-/* Sets "[FILE:LINE: ]<server message> (in: <statement start>)"; `file`
- * NULL leaves out the position. */
+/* Appends the server's DETAIL and HINT, which often say which row or
+ * what to do ("Key (name)=(x) already exists."), as " (detail: ...)" and
+ * " (hint: ...)"; the error module makes their line breaks spaces. */
+static void put_detail(dbt_buf *b, const PGresult *res)
+{
+	static const struct {
+		int field;
+		const char *label;
+	} parts[] = {{PG_DIAG_MESSAGE_DETAIL, "detail"}, {PG_DIAG_MESSAGE_HINT, "hint"}};
+	size_t i;
+
+	for (i = 0; res && i < sizeof(parts) / sizeof(parts[0]); i++) {
+		const char *v = PQresultErrorField(res, parts[i].field);
+
+		if (v && *v)
+			dbt_buf_printf(b, " (%s: %.*s)", parts[i].label,
+				       (int)(strlen(v) > 1000 ? 1000 : strlen(v)), v);
+	}
+}
+
+/* Sets "[FILE:LINE: ]<server message>[ (detail: ...)][ (hint: ...)]
+ * (in: <statement start>)"; `file` NULL leaves out the position. */
 static int db_error(struct postgres_conn *c, const PGresult *res, const char *file, int line,
 		    const char *stmt, size_t len)
 {
@@ -221,7 +241,9 @@ static int db_error(struct postgres_conn *c, const PGresult *res, const char *fi
 		return lock_timeout_error(c, file, line, stmt, len);
 	if (file)
 		dbt_buf_printf(&b, "%s:%d: ", file, line);
-	dbt_buf_printf(&b, "%.*s (in: ", first_line_len(msg), msg);
+	dbt_buf_printf(&b, "%.*s", first_line_len(msg), msg);
+	put_detail(&b, res);
+	dbt_buf_puts(&b, " (in: ");
 	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
 	dbt_buf_putc(&b, ')');
 	if (b.oom)
@@ -439,8 +461,10 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	int rc = 0;
 
 	*out = NULL;
-	keys = calloc(url->nparams + 8, sizeof(*keys));
-	values = calloc(url->nparams + 8, sizeof(*values));
+	/* Eight keywords of our own at most, the URL's, and the NULL that
+	 * ends the list. */
+	keys = calloc(url->nparams + 9, sizeof(*keys));
+	values = calloc(url->nparams + 9, sizeof(*values));
 	c = calloc(1, sizeof(*c));
 	if (!keys || !values || !c) {
 		rc = dbt_error_oom();

@@ -307,8 +307,7 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 			dbt_buf_puts(&sql, ";\n");
 		ndropped++;
 	}
-	/* The history table goes with the version table it belongs to, and
-	 * is not reported on its own. */
+	/* The history table goes with the version table it belongs to. */
 	if (has_history) {
 		dbt_buf_puts(&sql, d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
 		put_table(&sql, d, vschema, HISTORY_TABLE);
@@ -327,6 +326,8 @@ done:
 	for (i = 0; rc == 0 && on_object && i < diff.n; i++)
 		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
 			on_object("drop", "table", diff.ops[i].table->name, arg);
+	if (rc == 0 && has_history && on_object)
+		on_object("drop", "table", HISTORY_TABLE, arg);
 	if (rc == 0 && has_version && on_object)
 		on_object("drop", "table", VERSION_TABLE, arg);
 cleanup:

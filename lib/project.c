@@ -71,8 +71,47 @@ static void undo_run(struct undo *u, int really)
 }
 
 /*
+ * 0 when `dir` can be written as the value of script_location so that
+ * the config loader reads back the same folder, else DBT_EPARSE saying
+ * why.  The INI reader strips blanks around a value and ends it at a ';'
+ * after a blank (a comment), and has no quoting; '$' is written as "$$".
+ */
+static int config_value_ok(const char *dir)
+{
+	static const char key[] = "script_location = ";
+	const char *s;
+	size_t len = strlen(dir), dollars = 0;
+
+	for (s = dir; *s; s++) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return dbt_error_set(DBT_EPARSE,
+					     "folder name '%s' holds a control character, which "
+					     CONFIG_NAME " cannot hold: choose another name",
+					     dir);
+		if (*s == ';' && s > dir && (s[-1] == ' ' || s[-1] == '\t'))
+			return dbt_error_set(DBT_EPARSE,
+					     "folder name '%s' cannot be written in " CONFIG_NAME
+					     " (a ';' after a blank starts a comment there): choose another name",
+					     dir);
+		dollars += *s == '$';
+	}
+	if (dir[0] == ' ' || dir[0] == '\t' || dir[len - 1] == ' ' || dir[len - 1] == '\t')
+		return dbt_error_set(DBT_EPARSE,
+				     "folder name '%s' cannot be written in " CONFIG_NAME
+				     " (blanks around a value are dropped there): choose another name",
+				     dir);
+	if (sizeof(key) - 1 + len + dollars > 199)
+		return dbt_error_set(DBT_EPARSE,
+				     "folder name '%s' is too long for a line of " CONFIG_NAME
+				     " (199 characters at most)",
+				     dir);
+	return 0;
+}
+
+/*
  * The built-in dbtool.ini with `script_location` set to `dir`: the line
  * that sets it is rewritten, every other line (the comments) is kept.
+ * Each '$' of `dir` is written "$$", so that no ${VAR} is expanded in it.
  */
 static int render_config(dbt_buf *out, const char *dir)
 {
@@ -91,7 +130,15 @@ static int render_config(dbt_buf *out, const char *dir)
 
 		if ((size_t)(next - s) > sizeof(key) && !memcmp(s, key, sizeof(key) - 1) &&
 		    (*p == ' ' || *p == '=')) {
-			dbt_buf_printf(out, "%s = %.*s\n", key, (int)dirlen, dir);
+			size_t i;
+
+			dbt_buf_printf(out, "%s = ", key);
+			for (i = 0; i < dirlen; i++) {
+				if (dir[i] == '$')
+					dbt_buf_putc(out, '$');
+				dbt_buf_putc(out, dir[i]);
+			}
+			dbt_buf_putc(out, '\n');
 		} else {
 			dbt_buf_put(out, s, (size_t)(next - s));
 		}
@@ -131,6 +178,8 @@ int dbt_project_init(const char *dir, char **created)
 		return dbt_error_set(DBT_ERROR, "invalid folder name '%s'", dir);
 	if (!tmpl || !model)
 		return dbt_error_set(DBT_ERROR, "the built-in template is incomplete");
+	if (!dbt_fs_exists(CONFIG_NAME) && (rc = config_value_ok(dir)) < 0)
+		return rc;
 	rc = dbt_fs_dir_empty(dir);
 	if (rc < 0)
 		return rc;
@@ -298,20 +347,86 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 	return out->oom ? dbt_error_oom() : 0;
 }
 
-/* The message lowercased, runs of other characters made one '_'. */
+/* The code point of the well-formed UTF-8 character at `s` and its
+ * length in `*len`, or -1 (with *len 1) for a byte that is not UTF-8. */
+static long utf8_decode(const unsigned char *s, size_t *len)
+{
+	size_t n, i;
+	long cp;
+
+	*len = 1;
+	if (s[0] < 0x80)
+		return s[0];
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return -1;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return -1;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return -1;
+	*len = n;
+	return cp;
+}
+
+/* True for a character outside ASCII that may stand in a file name as a
+ * letter: everything but the blocks of controls, spaces, punctuation,
+ * symbols, emoji, variation selectors and private use. */
+static int non_ascii_letter(long cp)
+{
+	static const long not_letters[][2] = {
+		{0x80, 0xbf},	   {0xd7, 0xd7},       {0xf7, 0xf7},	   {0x2000, 0x2bff},
+		{0x2e00, 0x2e7f},  {0x3000, 0x303f},   {0xd800, 0xf8ff},   {0xfe00, 0xfe0f},
+		{0xfe30, 0xfe4f},  {0xff00, 0xff0f},   {0xff1a, 0xff20},   {0xfff0, 0xffff},
+		{0x1f000, 0x1faff}, {0xe0000, 0x10ffff},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(not_letters) / sizeof(not_letters[0]); i++)
+		if (cp >= not_letters[i][0] && cp <= not_letters[i][1])
+			return 0;
+	return cp >= 0x80;
+}
+
+/* The message lowercased (ASCII and Latin-1 letters), its letters and
+ * digits kept, UTF-8 ones included ("émojis" stays "émojis"), runs of
+ * other characters made one '_'; at most SLUG_MAX bytes, never cutting a
+ * character. */
 static void make_slug(char out[SLUG_MAX + 1], const char *message)
 {
-	size_t n = 0;
+	const unsigned char *s = (const unsigned char *)message;
+	size_t n = 0, len;
 
-	for (; *message && n < SLUG_MAX; message++) {
-		char c = *message;
+	while (*s && n < SLUG_MAX) {
+		long cp = utf8_decode(s, &len);
 
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			out[n++] = c;
-		else if (n && out[n - 1] != '_')
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 'a' - 'A';
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+			out[n++] = (char)cp;
+		} else if (cp >= 0 && non_ascii_letter(cp)) {
+			if (n + len > SLUG_MAX)
+				break;
+			if (cp >= 0xc0 && cp <= 0xde) {
+				/* Latin-1 capitals (0xd7 is no letter) */
+				out[n++] = (char)s[0];
+				out[n++] = (char)(s[1] + 0x20);
+			} else {
+				memcpy(out + n, s, len);
+				n += len;
+			}
+		} else if (n && out[n - 1] != '_') {
 			out[n++] = '_';
+		}
+		s += len;
 	}
 	while (n && out[n - 1] == '_')
 		n--;

@@ -29,6 +29,7 @@ struct parser {
 	const char *password; /* NULL when there is none */
 	size_t password_len;
 	const char *rest; /* the host onwards */
+	const char *hide; /* messages show nothing from here on, or NULL */
 };
 
 /* Characters each part may keep as they are when rendered; every other
@@ -84,6 +85,11 @@ static void put_masked(dbt_buf *b, const struct parser *p)
 		if (p->password)
 			dbt_buf_puts(b, ":***");
 		dbt_buf_putc(b, '@');
+	}
+	if (p->hide) {
+		dbt_buf_put(b, p->rest, (size_t)(p->hide - p->rest));
+		dbt_buf_puts(b, "***");
+		return;
 	}
 	q = strchr(p->rest, '?');
 	if (!q) {
@@ -212,17 +218,84 @@ static const char *last_at(const char *from, const char *to)
 }
 
 /*
+ * The end of the host[:port] that follows the '@' at `at`: the '/', '?'
+ * or NUL after it, or NULL when what follows cannot be a host.  A host is
+ * a name, an address or a percent-encoded socket folder, possibly empty,
+ * or an IPv6 address in brackets.
+ */
+static const char *host_end(const char *at)
+{
+	const char *s = at + 1;
+
+	if (*s == '[') {
+		s = strchr(s, ']');
+		if (!s)
+			return NULL;
+		s++;
+	} else {
+		while (isalnum((unsigned char)*s) || (*s && strchr("-._~%", *s)))
+			s++;
+	}
+	if (*s == ':')
+		for (s++; isdigit((unsigned char)*s);)
+			s++;
+	return !*s || *s == '/' || *s == '?' ? s : NULL;
+}
+
+/* True when [from, to) holds the start of a query parameter: '?' and a
+ * name, then '='. */
+static int has_query(const char *from, const char *to)
+{
+	for (; from < to; from++) {
+		const char *s = from + 1;
+
+		if (*from != '?')
+			continue;
+		while (s < to && (isalnum((unsigned char)*s) || *s == '_'))
+			s++;
+		if (s > from + 1 && s < to && *s == '=')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The '@' that ends a password starting at `pw` (which holds one): the
+ * last '@' that a host follows, as SQLAlchemy takes it, but not one in
+ * the query parameters after an earlier such '@'
+ * ("u:p@h/d?application_name=me@work").  When no '@' is followed by a
+ * host, the last one: what is taken for a password is never shown.
+ */
+static const char *password_end(const char *pw)
+{
+	const char *at, *best = NULL, *best_end = NULL;
+
+	for (at = strchr(pw, '@'); at; at = strchr(at + 1, '@')) {
+		const char *end = host_end(at);
+
+		if (!end)
+			continue;
+		if (best && has_query(best_end, at))
+			break;
+		best = at;
+		best_end = end;
+	}
+	return best ? best : last_at(pw, pw + strlen(pw));
+}
+
+/*
  * Finds the userinfo part of `rest` (what follows "://") and sets
  * p->user, p->password and p->rest.
  *
  * Passwords are often pasted unencoded, so this is deliberately lenient
  * in the way SQLAlchemy is: a user runs up to ':', '/' or '?'; after a
- * ':' a password may hold any character and ends at the last '@' before
- * the next '/' or '?'.  When a '/' or '?' comes between the ':' and the
- * first '@', the ':' is taken for a host's port instead if digits (or
- * nothing) follow it, so "host:5432/db?application_name=a@b" keeps its
- * host.  Erring towards a password matters: what is taken for one is
- * never shown.
+ * ':' a password may hold any character and ends at the last '@' that a
+ * host follows (see password_end).  When a '/' or '?' comes between the
+ * ':' and the first '@', the ':' is taken for a host's port instead if
+ * digits (or nothing) follow it and either the '@' comes after a '?' or a
+ * user ends before the ':', so "host:5432/db?application_name=a@b" and
+ * "u@host:5432/db@x" keep their host.  Erring towards a password matters:
+ * what is taken for one is never shown.
  */
 static void split_userinfo(struct parser *p, const char *rest)
 {
@@ -236,9 +309,11 @@ static void split_userinfo(struct parser *p, const char *rest)
 		if (a) {
 			size_t seg = strcspn(rest + c + 1, "/?");
 			int plain = rest + c + 1 + seg > a;
+			int port = !plain && all_digits(rest + c + 1, seg) &&
+				   (memchr(rest, '@', c) || memchr(rest + c, '?', (size_t)(a - rest - c)));
 
-			if (plain || !all_digits(rest + c + 1, seg))
-				at = last_at(a, a + strcspn(a, "/?"));
+			if (!port)
+				at = password_end(rest + c + 1);
 		}
 	}
 	if (at) {
@@ -331,7 +406,9 @@ static int parse_port(const struct parser *p, dbt_url *u, const char *s, size_t 
 		return rc;
 	n = strlen(u->port);
 	if (!n || !all_digits(u->port, n))
-		return fail(p, "port must be a number");
+		return fail(p, p->hide ? "port must be a number (with no '@' after it, the text after "
+					 "':' is a port: a password goes in user:password@host)"
+				       : "port must be a number");
 	for (i = 0; i < n && v <= 65535; i++)
 		v = v * 10 + (u->port[i] - '0');
 	if (v < 1 || v > 65535)
@@ -438,6 +515,16 @@ int dbt_url_parse(dbt_url *out, const char *text)
 	p.text = text;
 	p.scheme_len = (size_t)(sep - text);
 	split_userinfo(&p, sep + 3);
+	if (!p.has_userinfo && *p.rest != '[') {
+		/* "u:secret/db", with no '@', reads as a host and a port that is
+		 * no number: what follows the ':' may be a password, so no
+		 * message shows it. */
+		size_t n = strcspn(p.rest, "/?");
+		const char *colon = memchr(p.rest, ':', n);
+
+		if (colon && !all_digits(colon + 1, (size_t)(p.rest + n - colon - 1)))
+			p.hide = colon + 1;
+	}
 
 	plus = memchr(text, '+', p.scheme_len);
 	dialect_len = plus ? (size_t)(plus - text) : p.scheme_len;

@@ -353,12 +353,50 @@ static void unbraced_dollar_is_kept(void **state)
 	unsetenv("DBT_TEST_X");
 }
 
-static void unset_variable_is_an_error_with_its_line(void **state)
+static void unset_variable_fails_only_where_the_value_is_used(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	unsetenv("DB_PASS");
+	unsetenv("DBT_TEST_DIR");
+	load_ok(&cfg, "[dbtool]\nurl = postgresql://u:${DB_PASS}@h/d\n\nmodel = ${DBT_TEST_DIR}/m.sql\n");
+	assert_null(cfg.url);
+	assert_null(cfg.model);
+	assert_string_equal(cfg.script_location, "migrations");
+	assert_int_equal(dbt_config_need(&cfg, "script_location"), 0);
+	assert_int_equal(dbt_config_need(&cfg, "schema"), 0);
+	assert_int_equal(dbt_config_need(&cfg, "url"), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "dbtool.ini:2: environment variable 'DB_PASS' is not set");
+	assert_int_equal(dbt_config_need(&cfg, "model"), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "dbtool.ini:4: environment variable 'DBT_TEST_DIR' is not set");
+	dbt_config_release(&cfg);
+	assert_int_equal(cfg.nunset, 0);
+}
+
+static void unset_variable_in_url_fails_only_when_the_file_url_is_picked(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	unsetenv("DB_PASS");
+	load_ok(&cfg, "[dbtool]\nurl = postgresql://u:${DB_PASS}@h/d\n");
+	assert_string_equal(dbt_config_pick_url(&cfg, "sqlite:///cli.db"), "sqlite:///cli.db");
+	setenv("DATABASE_URL", "sqlite:///env.db", 1);
+	assert_string_equal(dbt_config_pick_url(&cfg, NULL), "sqlite:///env.db");
+	unsetenv("DATABASE_URL");
+	assert_null(dbt_config_pick_url(&cfg, NULL));
+	assert_string_equal(dbt_error_last(), "dbtool.ini:2: environment variable 'DB_PASS' is not set");
+	dbt_config_release(&cfg);
+}
+
+static void unset_variable_does_not_hide_a_mistake_later_in_the_value(void **state)
 {
 	(void)state;
 	unsetenv("DB_PASS");
-	load_fails("[dbtool]\nurl = postgresql://u:${DB_PASS}@h/d\n", DBT_EPARSE,
-		   "dbtool.ini:2: environment variable 'DB_PASS' is not set");
+	load_fails("[dbtool]\nurl = postgresql://u:${DB_PASS}@h/${DB\n", DBT_EPARSE,
+		   "dbtool.ini:2: missing '}' after '${' in the value of 'url'");
 }
 
 static void unterminated_variable_is_an_error(void **state)
@@ -670,7 +708,9 @@ int main(void)
 		T(expands_variables_in_paths_before_resolving),
 		T(double_dollar_is_a_literal_dollar),
 		T(unbraced_dollar_is_kept),
-		T(unset_variable_is_an_error_with_its_line),
+		T(unset_variable_fails_only_where_the_value_is_used),
+		T(unset_variable_in_url_fails_only_when_the_file_url_is_picked),
+		T(unset_variable_does_not_hide_a_mistake_later_in_the_value),
 		T(unterminated_variable_is_an_error),
 		T(invalid_variable_name_is_an_error),
 		T(unknown_key_is_an_error_with_its_line),

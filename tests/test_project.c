@@ -444,8 +444,38 @@ static void file_name_slug_comes_from_the_message(void **state)
 	assert_int_equal(
 		dbt_project_new_revision(&path, "migrations", "caf\xc3\xa9 menu", "r4", NULL, NULL),
 		0);
-	assert_string_equal(path, "migrations/versions/r4_caf_menu.sql");
+	assert_string_equal(path, "migrations/versions/r4_caf\xc3\xa9_menu.sql");
 	free(path);
+}
+
+static void file_name_slug_keeps_utf8_letters(void **state)
+{
+	static const char *const cases[][2] = {
+		{"\xc3\xa9mojis", "e1_\xc3\xa9mojis.sql"},
+		{"\xc3\x89" "COLE na\xc3\xaf" "ve", "e2_\xc3\xa9" "cole_na\xc3\xaf" "ve.sql"},
+		{"\xe4\xb8\xad\xe6\x96\x87 table", "e3_\xe4\xb8\xad\xe6\x96\x87_table.sql"},
+		{"\xd0\xb8\xd0\xbc\xd1\x8f users", "e4_\xd0\xb8\xd0\xbc\xd1\x8f_users.sql"},
+		/* An emoji, a dash, a no-break space and bytes that are no UTF-8
+		 * separate words. */
+		{"a \xf0\x9f\x8e\x89 b\xe2\x80\x94" "c\xc2\xa0" "d\xff\xfe" "e", "e5_a_b_c_d_e.sql"},
+		/* 39 letters and a 2-byte one: no character is cut. */
+		{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xc3\xa9", "e6_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.sql"},
+	};
+	char want[128];
+	size_t i;
+
+	(void)state;
+	init_default();
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *path = NULL, id[4];
+
+		snprintf(id, sizeof(id), "e%zu", i + 1);
+		assert_int_equal(
+			dbt_project_new_revision(&path, "migrations", cases[i][0], id, NULL, NULL), 0);
+		snprintf(want, sizeof(want), "migrations/versions/%s", cases[i][1]);
+		assert_string_equal(path, want);
+		free(path);
+	}
 }
 
 static void message_is_trimmed_in_the_header(void **state)
@@ -596,6 +626,7 @@ int main(void)
 		T(stale_temporary_files_are_removed),
 		T(message_with_a_line_break_is_refused),
 		T(file_name_slug_comes_from_the_message),
+		T(file_name_slug_keeps_utf8_letters),
 		T(message_is_trimmed_in_the_header),
 		T(missing_template_is_not_found),
 		T(missing_versions_folder_is_not_found),

@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,7 +176,7 @@ static void sqlite_memory_written_as_host_is_an_error(void **state)
 {
 	(void)state;
 	parse_fails("sqlite://:memory:",
-		    "malformed url 'sqlite://:memory:': an sqlite url has no user, host or port "
+		    "malformed url 'sqlite://:***': an sqlite url has no user, host or port "
 		    "(write sqlite:///relative.db, sqlite:////absolute/path.db or sqlite:// for memory)");
 }
 
@@ -545,8 +546,10 @@ static void port_must_be_a_number(void **state)
 		    "malformed url 'postgresql://user:***@host:xx/db': port must be a number");
 	parse_fails("postgresql://host:/db",
 		    "malformed url 'postgresql://host:/db': port must be a number");
+	/* Without an '@', "host:-1" may as well be "user:password". */
 	parse_fails("postgresql://host:-1/db",
-		    "malformed url 'postgresql://host:-1/db': port must be a number");
+		    "malformed url 'postgresql://host:***': port must be a number (with no '@' after it, the text after "
+		    "':' is a port: a password goes in user:password@host)");
 }
 
 static void port_must_be_in_range(void **state)
@@ -583,7 +586,7 @@ static void invalid_percent_encoding_names_the_part(void **state)
 	parse_fails("postgresql://h/d%",
 		    "malformed url 'postgresql://h/d%': invalid percent-encoding in the database name");
 	parse_fails("postgresql://h:54%3x/d",
-		    "malformed url 'postgresql://h:54%3x/d': invalid percent-encoding in the port");
+		    "malformed url 'postgresql://h:***': invalid percent-encoding in the port");
 	parse_fails("postgresql://h/d?a%g=1",
 		    "malformed url 'postgresql://h/d?a%g=1': invalid percent-encoding in a query "
 		    "parameter name");
@@ -660,14 +663,152 @@ static void error_in_password_url_never_shows_it(void **state)
 	}
 }
 
+/* The characters a password pasted into a URL trips over. */
+static const char special_chars[] = "@/:?#[]% ";
+
+/* `s` with every byte but letters percent-encoded. */
+static void percent_encode(char *out, const char *s)
+{
+	for (; *s; s++) {
+		if ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z'))
+			*out++ = *s;
+		else
+			out += sprintf(out, "%%%02X", (unsigned char)*s);
+	}
+	*out = '\0';
+}
+
+/* Neither half of the password "Sec?ret" shows in `text`. */
+static void no_secret_in(const char *what, const char *url, const char *text)
+{
+	if (strstr(text, "Sec") || strstr(text, "ret"))
+		fail_msg("%s of '%s' shows the password: %s", what, url, text);
+}
+
+static void password_with_any_special_character_parses_and_never_shows(void **state)
+{
+	static const char *const shapes[][4] = {
+		/* url around the password, host, port, database */
+		{"postgresql://u:%s@h:5432/d", "h", "5432", "d"},
+		{"postgresql://u:%s@/d?host=/tmp/pg&port=5", NULL, NULL, "d"},
+		{"postgresql://u:%s@h/d?application_name=me@work", "h", NULL, "d"},
+		{"postgresql://u:%s@[::1]:5433/d", "::1", "5433", "d"},
+		{"postgresql://u:%s@h", "h", NULL, NULL},
+	};
+	size_t c, k, enc;
+
+	(void)state;
+	for (c = 0; special_chars[c]; c++) {
+		char pw[16], coded[64], *given;
+
+		snprintf(pw, sizeof(pw), "Sec%cret", special_chars[c]);
+		percent_encode(coded, pw);
+		for (enc = 0; enc < 2; enc++) {
+			given = enc ? coded : pw;
+			for (k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++) {
+				char url[160], *shown;
+				dbt_url u;
+				int rc;
+
+				snprintf(url, sizeof(url), shapes[k][0], given);
+				rc = dbt_url_parse(&u, url);
+				if (rc) {
+					/* Only a bare '%' makes the URL invalid. */
+					if (enc || special_chars[c] != '%')
+						fail_msg("'%s' did not parse: %s", url, dbt_error_last());
+					no_secret_in("the error", url, dbt_error_last());
+					continue;
+				}
+				if (!enc && special_chars[c] == '%')
+					fail_msg("'%s' parsed, with an invalid percent-encoding", url);
+				assert_string_equal(u.user, "u");
+				assert_string_equal(u.password, pw);
+				if (shapes[k][1])
+					assert_string_equal(u.host, shapes[k][1]);
+				else
+					assert_null(u.host);
+				if (shapes[k][2])
+					assert_string_equal(u.port, shapes[k][2]);
+				else
+					assert_null(u.port);
+				if (shapes[k][3])
+					assert_string_equal(u.database, shapes[k][3]);
+				else
+					assert_null(u.database);
+				shown = dbt_url_redact(&u);
+				assert_non_null(shown);
+				no_secret_in("the redaction", url, shown);
+				free(shown);
+				dbt_url_release(&u);
+			}
+		}
+	}
+}
+
+static void url_without_at_sign_never_shows_what_may_be_a_password(void **state)
+{
+	static const char *const shapes[] = {
+		"postgresql://u:%s/d",
+		"postgresql://u:%s",
+		"postgresql://u:%s/d?sslmode=disable",
+		"sqlite://u:%s/a.db",
+	};
+	size_t c, k, enc;
+
+	(void)state;
+	for (c = 0; special_chars[c]; c++) {
+		char pw[16], coded[64];
+
+		if (special_chars[c] == '@')
+			continue; /* then it has one, and "u:Sec@ret" is a host "ret" */
+		snprintf(pw, sizeof(pw), "Sec%cret", special_chars[c]);
+		percent_encode(coded, pw);
+		for (enc = 0; enc < 2; enc++) {
+			for (k = 0; k < sizeof(shapes) / sizeof(shapes[0]); k++) {
+				char url[160];
+				dbt_url u;
+
+				snprintf(url, sizeof(url), shapes[k], enc ? coded : pw);
+				if (dbt_url_parse(&u, url) == 0)
+					fail_msg("'%s' parsed: a port must be a number", url);
+				no_secret_in("the error", url, dbt_error_last());
+			}
+		}
+	}
+	parse_fails("postgresql://u:Secret/db",
+		    "malformed url 'postgresql://u:***': port must be a number (with no '@' after it, "
+		    "the text after ':' is a port: a password goes in user:password@host)");
+}
+
+static void password_runs_to_the_last_at_sign_before_a_host(void **state)
+{
+	dbt_url u;
+
+	(void)state;
+	parse_ok(&u, "postgresql://u:p@ss/w@rd@host/db");
+	assert_string_equal(u.password, "p@ss/w@rd");
+	assert_string_equal(u.host, "host");
+	assert_string_equal(u.database, "db");
+	dbt_url_release(&u);
+	parse_ok(&u, "postgresql://u:1234/56@host/db");
+	assert_string_equal(u.password, "1234/56");
+	assert_string_equal(u.host, "host");
+	dbt_url_release(&u);
+	parse_ok(&u, "postgresql://u:p?x=1@h/d?application_name=a@b");
+	assert_string_equal(u.password, "p?x=1");
+	assert_string_equal(u.host, "h");
+	assert_string_equal(u.values[0], "a@b");
+	dbt_url_release(&u);
+}
+
 static void password_query_parameter_is_masked_in_errors(void **state)
 {
 	(void)state;
-	parse_fails("postgresql://h:x/d?sslmode=require&PassWord=hunter2&a=1",
-		    "malformed url 'postgresql://h:x/d?sslmode=require&PassWord=***&a=1': "
-		    "port must be a number");
-	parse_fails("postgresql://h:x/d?pass%77ord=hunter2",
-		    "malformed url 'postgresql://h:x/d?pass%77ord=***': port must be a number");
+	parse_fails("postgresql://h:0/d?sslmode=require&PassWord=hunter2&a=1",
+		    "malformed url 'postgresql://h:0/d?sslmode=require&PassWord=***&a=1': "
+		    "port must be between 1 and 65535");
+	parse_fails("postgresql://h:0/d?pass%77ord=hunter2",
+		    "malformed url 'postgresql://h:0/d?pass%77ord=***': port must be between 1 and 65535");
 }
 
 static void redact_hides_password(void **state)
@@ -879,6 +1020,9 @@ int main(void)
 		cmocka_unit_test(ipv6_errors),
 		cmocka_unit_test(query_parameter_without_value_is_an_error),
 		cmocka_unit_test(error_in_password_url_never_shows_it),
+		cmocka_unit_test(password_with_any_special_character_parses_and_never_shows),
+		cmocka_unit_test(url_without_at_sign_never_shows_what_may_be_a_password),
+		cmocka_unit_test(password_runs_to_the_last_at_sign_before_a_host),
 		cmocka_unit_test(password_query_parameter_is_masked_in_errors),
 		cmocka_unit_test(redact_hides_password),
 		cmocka_unit_test(redact_hides_password_query_parameter),

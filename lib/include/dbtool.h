@@ -77,34 +77,52 @@ void dbt_url_release(dbt_url *url);
 
 /* --------------------------------------------------------- configuration */
 
+struct dbt_config_unset; /* internal */
+
 /*
  * The [dbtool] section of dbtool.ini, with ${VAR} expanded from the
  * environment and relative paths made relative to the config file's folder.
+ *
+ * A value whose ${VAR} is not set is no error until it is used: its field
+ * is NULL, and dbt_config_need() (or dbt_config_pick_url() for the url)
+ * fails with the file and line.  So a CI job that gives the URL with --url
+ * or DATABASE_URL needs none of the variables the file's url names.
  */
 typedef struct dbt_config {
 	char *path;            /* the config file, or NULL when none was read */
 	char *dir;             /* its folder ("." when none was read) */
-	char *url;             /* url = ..., NULL when absent */
-	char *script_location; /* default <dir>/migrations */
-	char *model;           /* default <dir>/schema.sql */
-	char *schema;          /* PostgreSQL schema to manage; default "public" */
+	char *url;             /* url = ..., NULL when absent or unexpanded */
+	char *script_location; /* default <dir>/migrations; NULL when unexpanded */
+	char *model;           /* default <dir>/schema.sql; NULL when unexpanded */
+	char *schema;          /* PostgreSQL schema to manage; default "public";
+				  NULL when unexpanded */
 	char *version_schema;  /* PostgreSQL schema of the version and history
 				* tables; default "public" */
 	int statement_lock_timeout_s; /* statement_lock_timeout = SECS (0: no
 				       * limit); -1 when not given */
+	struct dbt_config_unset *unset; /* the unexpanded keys and why */
+	size_t nunset;
 } dbt_config;
 
 /*
  * Reads the config file at `path`.  When `path` does not exist and
  * `missing_ok` is set, fills defaults relative to "." and returns 0.
  * DBT_ENOTFOUND when it is missing otherwise; DBT_EPARSE with
- * "file:line: ..." for a malformed file, an unknown key, or a ${VAR}
- * that is not set.
+ * "file:line: ..." for a malformed file or an unknown key.  A ${VAR} that
+ * is not set is not an error here (see dbt_config_need).
  */
 int dbt_config_load(dbt_config *out, const char *path, int missing_ok);
 
+/*
+ * 0 when the value of `key` ("url", "script_location", "model", "schema")
+ * can be used; DBT_EPARSE with "file:line: environment variable 'X' is not
+ * set" when its ${VAR} is not set.  Call it before using the field.
+ */
+int dbt_config_need(const dbt_config *cfg, const char *key);
+
 /* The URL to use: `cli_url` if given, else $DATABASE_URL, else the config
- * file's; NULL (with a message) when none is set.  Not a copy. */
+ * file's; NULL (with a message) when none is set, or when the config
+ * file's is picked and names a ${VAR} that is not set.  Not a copy. */
 const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url);
 
 void dbt_config_release(dbt_config *cfg);
@@ -244,6 +262,13 @@ int dbt_conn_open(dbt_conn **out, const dbt_url *url);
 /* Connects to read only: nothing is written, and an SQLite database file
  * that does not exist is not created (it reads as an empty database). */
 int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url);
+
+/* Connects like dbt_conn_open(), but never creates a database, so that a
+ * typo in a path is not taken for a new, empty database: an SQLite file
+ * that does not exist is DBT_ENOTFOUND ("database file '...' does not
+ * exist"), or, with `missing_is_empty`, an empty in-memory database
+ * (nothing is created on disk; what is written to it is lost). */
+int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty);
 
 void dbt_conn_close(dbt_conn *conn);
 

@@ -146,8 +146,13 @@ bad_input "unknown.ini:3" dbtool -c "$WORK/cfg/unknown.ini" upgrade
 expect_stderr_contains "script_locaton"
 printf '[dbtool]\nscript_location = %s/migrations\nurl = ${DBTOOL_E2E_UNSET_VAR}\n' "$PROJECT" >"$WORK/cfg/unset.ini"
 unset DBTOOL_E2E_UNSET_VAR
+# An unset variable fails only a command that uses the value: here the
+# config's url, with no --url and no DATABASE_URL to take its place.
+saved_url=$DATABASE_URL
+unset DATABASE_URL
 bad_input "unset.ini:3" dbtool -c "$WORK/cfg/unset.ini" current
 expect_stderr_contains "DBTOOL_E2E_UNSET_VAR"
+export DATABASE_URL=$saved_url
 bad_input "missing.ini" dbtool -c "$WORK/cfg/missing.ini" upgrade
 
 # After all that, the database still works as before.

@@ -213,12 +213,21 @@ use_model 001_users_characters.sql
 expect_ok dbtool create-all
 rev1=$(new_revision 1a1a1a1a1a1a "" "add extra" \
 	"CREATE TABLE extra (id INTEGER PRIMARY KEY);" "DROP TABLE extra;")
+# Its tables are there already: an upgrade would create them again.
 expect_fail 1 dbtool check
 expect_stdout_eq ""
+expect_stderr_eq "dbtool: error: database is at base, not at head 1a1a1a1a1a1a: its schema already matches the model (as after 'dbtool create-all'): run 'dbtool stamp head'"
+expect_fail 1 dbtool check --format json
+expect_json 'd == {"ok": False, "findings": [{"kind": "not_at_head", "text": "database is at base, not at head 1a1a1a1a1a1a: its schema already matches the model (as after '"'"'dbtool create-all'"'"'): run '"'"'dbtool stamp head'"'"'"}]}'
+expect_stderr_eq ""
+# A model the database does not match: the upgrade is the way.
+cp schema.sql schema.sql.saved
+printf 'CREATE TABLE more_of_it (id INTEGER PRIMARY KEY);\n' >>schema.sql
+expect_fail 1 dbtool check
 expect_stderr_eq "dbtool: error: database is at base, not at head 1a1a1a1a1a1a: run 'dbtool upgrade' first"
 expect_fail 1 dbtool check --format json
-expect_stdout_eq ""
-expect_error_line
+expect_json 'd["ok"] is False and d["findings"][-1]["kind"] == "not_at_head" and "dbtool upgrade" in d["findings"][-1]["text"]'
+mv schema.sql.saved schema.sql
 
 expect_ok dbtool upgrade
 expect_tables "characters dbtool_version extra users"
@@ -234,11 +243,12 @@ expect_stderr_eq "dbtool: error: database is at 1a1a1a1a1a1a, not at head 2b2b2b
 expect_ok dbtool upgrade
 expect_model_agrees
 
-# drop-all takes the version table too, last.
+# drop-all takes the history and version tables too, last, and says so.
 expect_ok dbtool drop-all --yes
 expect_stderr_match '^drop table (characters|extra)
 (drop table (characters|extra|users)
-){2}drop table dbtool_version$'
+){2}drop table dbtool_history
+drop table dbtool_version$'
 expect_empty_db
 expect_ok dbtool current
 expect_stdout_eq ""
