@@ -100,7 +100,7 @@ static int collect_destroys(dbt_autogen *out, const dbt_diff *diff, dbt_buf *not
 			continue;
 		rc = why ? dbt_findings_add(&out->warnings, "destroys", why) : dbt_error_oom();
 		if (why)
-			dbt_buf_printf(notes, "-- NOTE: cannot restore what the upgrade lost: it %s\n", why);
+			dbt_buf_comment(notes, "NOTE: cannot restore what the upgrade lost: it %s", why);
 		free(why);
 		if (rc < 0)
 			return rc;
@@ -122,7 +122,10 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = dbt_run_require_head(conn, chain)) < 0)
+	/* A new revision on top of an edited applied one would describe a
+	 * database that the chain no longer does. */
+	if ((rc = dbt_run_require_head(conn, chain)) < 0 ||
+	    (rc = dbt_run_require_verified(conn, chain)) < 0)
 		return rc;
 	if ((rc = dbt_model_load(&model, conn, model_path)) < 0 ||
 	    (rc = dbt_model_reflect(&db, conn, schema_name)) < 0)

@@ -383,6 +383,22 @@ static int check_foreign_keys(struct sqlite_conn *c)
 	return rc;
 }
 
+/*
+ * The same in an offline script, which sqlite3 runs: foreign keys off
+ * around each transaction, and before its COMMIT the rows that PRAGMA
+ * foreign_key_check lists (printed for the reader), counted into a
+ * temporary table whose CHECK refuses any count but 0.  INSERT OR ROLLBACK
+ * then rolls the transaction back, and `sqlite3 -bail` stops there.
+ */
+#define FK_CHECK_TABLE "dbtool_foreign_key_check"
+#define SCRIPT_START                                                                              \
+	"CREATE TEMP TABLE IF NOT EXISTS " FK_CHECK_TABLE " (violations INTEGER CONSTRAINT "       \
+	"\"foreign key violation: see PRAGMA foreign_key_check\" CHECK (violations = 0));\n"
+#define SCRIPT_BEFORE_COMMIT                                                                      \
+	"PRAGMA foreign_key_check;\n"                                                             \
+	"INSERT OR ROLLBACK INTO temp." FK_CHECK_TABLE " SELECT count(*) FROM "                    \
+	"pragma_foreign_key_check;\n"
+
 static int commit(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
@@ -512,4 +528,8 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.reflect = dbt_sqlite_reflect,
 	.quote_ident = quote_ident,
 	.quote_literal = quote_literal,
+	.script_start = SCRIPT_START,
+	.script_before_begin = "PRAGMA foreign_keys = OFF;\n",
+	.script_before_commit = SCRIPT_BEFORE_COMMIT,
+	.script_after_commit = "PRAGMA foreign_keys = ON;\n",
 };

@@ -340,7 +340,8 @@ int dbt_project_new_revision(char **out, const char *script_location, const char
 	char *versions = NULL, *tmpl_path = NULL, *tmpl = NULL, *msg = NULL, *path = NULL;
 	char id[65], created[32], slug[SLUG_MAX + 1];
 	struct fields f;
-	size_t tmpl_len = 0, len;
+	size_t tmpl_len = 0, len, at;
+	unsigned cp;
 	time_t now = time(NULL);
 	struct tm tm;
 	int rc, loaded = 0;
@@ -351,6 +352,12 @@ int dbt_project_new_revision(char **out, const char *script_location, const char
 	if (strpbrk(message, "\r\n"))
 		return dbt_error_set(DBT_ERROR,
 				     "the message must be one line: it contains a line break");
+	/* The header line holds it as it is: refuse what a comment cannot. */
+	if (dbt_text_find_break(message, strlen(message), &at, &cp))
+		return dbt_error_set(DBT_ERROR,
+				     "the message must be one line of text: it contains the control "
+				     "character U+%04X at byte %zu",
+				     cp, at + 1);
 	if (rev_id && !dbt_revision_id_valid(rev_id))
 		return dbt_error_set(
 			DBT_ERROR,

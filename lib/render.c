@@ -819,20 +819,6 @@ int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 /* Where the list says to build new tables before they replace old ones. */
 #define REBUILD_PREFIX "_dbtool_new_"
 
-/* A comment line "-- <prefix><text>".  A line break inside the text (a
- * string in a CHECK, a quoted name) becomes a space, so that nothing of
- * it can leave the comment and run as SQL. */
-static void put_comment(dbt_buf *out, const char *prefix, const char *text)
-{
-	const char *p;
-
-	dbt_buf_puts(out, "-- ");
-	dbt_buf_puts(out, prefix);
-	for (p = text; *p; p++)
-		dbt_buf_putc(out, *p == '\n' || *p == '\r' ? ' ' : *p);
-	dbt_buf_putc(out, '\n');
-}
-
 /* A default as a value in an expression: one that is not a literal goes
  * in parentheses. */
 static void put_default_value(dbt_buf *out, const char *expr)
@@ -855,7 +841,7 @@ static int comment_op(dbt_buf *out, const char *prefix, const dbt_op *op)
 	if (line.oom)
 		rc = dbt_error_oom();
 	else
-		put_comment(out, prefix, dbt_buf_str(&line));
+		dbt_buf_comment(out, "%s%s", prefix, dbt_buf_str(&line));
 	dbt_buf_release(&line);
 	return rc;
 }
@@ -867,7 +853,7 @@ static int comment_warning(dbt_buf *out, const dbt_op *op)
 	int rc = dbt_op_destroys(op, &why);
 
 	if (rc > 0) {
-		put_comment(out, "WARNING: ", why);
+		dbt_buf_comment(out, "WARNING: %s", why);
 		rc = 0;
 	}
 	free(why);
@@ -1129,7 +1115,7 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 	dbt_buf_puts(&tmp, "rebuild table ");
 	ident(&tmp, kind, t->name);
 	dbt_buf_puts(&tmp, " (SQLite cannot ALTER it in place):");
-	put_comment(out, "", dbt_buf_str(&tmp));
+	dbt_buf_comment(out, "%s", dbt_buf_str(&tmp));
 	for (i = 0; i < pl->n; i++)
 		if (pl->owner[i] == k && (rc = comment_op(out, "  ", &pl->ops[i])) < 0)
 			goto cleanup;
@@ -1337,7 +1323,7 @@ static int render_sqlite_ops(dbt_buf *out, const dbt_op *ops, size_t n, const db
 			dbt_buf_clear(&note);
 			dbt_buf_puts(&note, "nothing to run: SQLite drops it with table ");
 			ident(&note, DBT_DIALECT_SQLITE, op_table(op));
-			put_comment(out, "", dbt_buf_str(&note));
+			dbt_buf_comment(out, "%s", dbt_buf_str(&note));
 			continue;
 		}
 		if (op->kind == DBT_OP_CREATE_TABLE)
