@@ -117,6 +117,7 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	dbt_diff_opts o;
 	dbt_op *inverse = NULL;
 	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT, line = DBT_BUF_INIT;
+	dbt_sql_objects kept = {NULL, 0};
 	dbt_dialect_kind kind = conn->dialect->kind;
 	size_t i;
 	int rc;
@@ -151,8 +152,13 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	}
 	for (i = 0; i < diff.n; i++)
 		dbt_op_inverse(&inverse[i], &diff.ops[diff.n - 1 - i]);
-	if ((rc = dbt_render_ops(&up, kind, diff.ops, diff.n, model)) < 0 ||
-	    (rc = dbt_render_ops(&down, kind, inverse, diff.n, db)) < 0)
+	/* Triggers and views live beside the model, in the database: table
+	 * rebuilds keep them (the upgrade leaves them as they are, so the
+	 * downgrade keeps the same ones). */
+	if (conn->dialect->read_kept && (rc = conn->dialect->read_kept(&kept, conn)) < 0)
+		goto cleanup;
+	if ((rc = dbt_render_ops_keep(&up, kind, diff.ops, diff.n, model, &kept)) < 0 ||
+	    (rc = dbt_render_ops_keep(&down, kind, inverse, diff.n, db, &kept)) < 0)
 		goto cleanup;
 	if (up.oom || down.oom) {
 		rc = dbt_error_oom();
@@ -161,6 +167,7 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	rc = dbt_project_new_revision(&out->path, script_location, message, rev_id, dbt_buf_str(&up),
 				      dbt_buf_str(&down));
 cleanup:
+	dbt_sql_objects_release(&kept);
 	free(inverse);
 	dbt_buf_release(&up);
 	dbt_buf_release(&down);
