@@ -74,18 +74,14 @@ static int run(int argc, char **argv, int up)
 		goto cleanup_chain;
 
 	if (sql) {
-		char *id = NULL, *script = NULL;
-		size_t from;
+		char *script = NULL;
 
-		if (dbt_conn_current(&id, conn) < 0 || dbt_chain_position(&from, &chain, id) < 0 ||
-		    dbt_run_script(&script, url.kind, cfg.version_schema, &chain, from, target, up) < 0) {
-			free(id);
+		if (dbt_run_script_for(&script, conn, &chain, target, up) < 0) {
 			cmd_fail();
 			goto cleanup;
 		}
 		fputs(script, stdout);
 		free(script);
-		free(id);
 		status = EXIT_OK;
 		goto cleanup;
 	}

@@ -103,7 +103,7 @@ static int collect_destroys(dbt_autogen *out, const dbt_diff *diff, dbt_buf *not
 			continue;
 		rc = why ? dbt_findings_add(&out->warnings, "destroys", why) : dbt_error_oom();
 		if (why)
-			dbt_buf_printf(notes, "-- NOTE: cannot restore what the upgrade lost: it %s\n", why);
+			dbt_buf_comment(notes, "NOTE: cannot restore what the upgrade lost: it %s", why);
 		free(why);
 		if (rc < 0)
 			return rc;
@@ -120,12 +120,16 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	dbt_diff_opts o;
 	dbt_op *inverse = NULL;
 	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT, line = DBT_BUF_INIT;
+	dbt_sql_objects kept = {NULL, 0};
 	dbt_dialect_kind kind = conn->dialect->kind;
 	size_t i;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = dbt_run_require_head(conn, chain)) < 0)
+	/* A new revision on top of an edited applied one would describe a
+	 * database that the chain no longer does. */
+	if ((rc = dbt_run_require_head(conn, chain)) < 0 ||
+	    (rc = dbt_run_require_verified(conn, chain)) < 0)
 		return rc;
 	if ((rc = dbt_model_load(&model, conn, model_path)) < 0 ||
 	    (rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
@@ -155,8 +159,13 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	}
 	for (i = 0; i < diff.n; i++)
 		dbt_op_inverse(&inverse[i], &diff.ops[diff.n - 1 - i]);
-	if ((rc = dbt_render_ops(&up, kind, diff.ops, diff.n, model)) < 0 ||
-	    (rc = dbt_render_ops(&down, kind, inverse, diff.n, db)) < 0)
+	/* Triggers and views live beside the model, in the database: table
+	 * rebuilds keep them (the upgrade leaves them as they are, so the
+	 * downgrade keeps the same ones). */
+	if (conn->dialect->read_kept && (rc = conn->dialect->read_kept(&kept, conn)) < 0)
+		goto cleanup;
+	if ((rc = dbt_render_ops_keep(&up, kind, diff.ops, diff.n, model, &kept)) < 0 ||
+	    (rc = dbt_render_ops_keep(&down, kind, inverse, diff.n, db, &kept)) < 0)
 		goto cleanup;
 	if (up.oom || down.oom) {
 		rc = dbt_error_oom();
@@ -166,6 +175,7 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 					 dbt_buf_str(&up), dbt_buf_str(&down),
 					 chain->n ? chain->revs[chain->n - 1]->id : NULL);
 cleanup:
+	dbt_sql_objects_release(&kept);
 	free(inverse);
 	dbt_buf_release(&up);
 	dbt_buf_release(&down);

@@ -85,6 +85,66 @@ void dbt_buf_printf(dbt_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+size_t dbt_text_line_break(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x20 || u[0] == 0x7f)
+		return 1;
+	if (n >= 2 && u[0] == 0xc2 && u[1] >= 0x80 && u[1] <= 0x9f)
+		return 2;
+	if (n >= 3 && u[0] == 0xe2 && u[1] == 0x80 && (u[2] == 0xa8 || u[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+int dbt_text_find_break(const char *s, size_t n, size_t *at, unsigned *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, k;
+
+	for (i = 0; i < n; i += k ? k : 1) {
+		k = dbt_text_line_break(s + i, n - i);
+		if (!k || s[i] == '\t')
+			continue;
+		*at = i;
+		if (k == 1)
+			*cp = u[i];
+		else if (k == 2)
+			*cp = (unsigned)(u[i] & 0x1f) << 6 | (u[i + 1] & 0x3f);
+		else
+			*cp = (unsigned)(u[i] & 0x0f) << 12 | (unsigned)(u[i + 1] & 0x3f) << 6 |
+			      (u[i + 2] & 0x3f);
+		return 1;
+	}
+	return 0;
+}
+
+void dbt_buf_comment(dbt_buf *b, const char *fmt, ...)
+{
+	dbt_buf text = DBT_BUF_INIT;
+	va_list ap;
+	size_t i, k;
+
+	va_start(ap, fmt);
+	dbt_buf_vprintf(&text, fmt, ap);
+	va_end(ap);
+	if (text.oom) {
+		b->oom = 1;
+		dbt_buf_release(&text);
+		return;
+	}
+	dbt_buf_puts(b, "-- ");
+	for (i = 0; i < text.len; i += k ? k : 1) {
+		k = dbt_text_line_break(text.ptr + i, text.len - i);
+		dbt_buf_putc(b, k ? ' ' : text.ptr[i]);
+	}
+	dbt_buf_putc(b, '\n');
+	dbt_buf_release(&text);
+}
+
 void dbt_buf_clear(dbt_buf *b)
 {
 	b->len = 0;

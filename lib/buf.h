@@ -28,6 +28,34 @@ void dbt_buf_putc(dbt_buf *b, char c);
 void dbt_buf_printf(dbt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dbt_buf_vprintf(dbt_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 
+/*
+ * The one writer of SQL comment lines: appends "-- ", the formatted text
+ * and "\n".  Every character of the text that could end the line or pass
+ * for a line break (see dbt_text_line_break) becomes a space, so that
+ * nothing of a name or a message can leave the comment and run as SQL,
+ * whether psql, sqlite3, the server or an editor reads the file.  Every
+ * comment, header and note that dbtool writes into SQL goes through it.
+ */
+void dbt_buf_comment(dbt_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * The number of bytes at `s` (of the `n` there) that make one character
+ * which a comment line must not hold: a C0 control character (tab
+ * included), DEL, a C1 control character (U+0080 to U+009F, NEL among
+ * them) or U+2028 / U+2029 (line and paragraph separators), each in UTF-8.
+ * 0 when `s` starts with any other character.
+ */
+size_t dbt_text_line_break(const char *s, size_t n);
+
+/*
+ * Finds the first such character in `s` (of `n` bytes) other than a tab,
+ * which a value may hold (a comment shows it as a space).  Returns 1 and
+ * sets `at` (its byte offset) and `cp` (its code point) when there is one,
+ * 0 otherwise.  The revision parser refuses header values, and `migrate`
+ * and `revision` refuse messages, that hold one.
+ */
+int dbt_text_find_break(const char *s, size_t n, size_t *at, unsigned *cp);
+
 /* Drops the contents but keeps the memory. */
 void dbt_buf_clear(dbt_buf *b);
 

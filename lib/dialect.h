@@ -15,6 +15,7 @@
 
 struct dbt_dialect;
 struct dbt_schema;
+struct dbt_sql_objects;
 
 /* Every dialect's connection struct starts with this one. */
 struct dbt_conn {
@@ -101,6 +102,26 @@ struct dbt_dialect {
 	 * [a-z_][a-z0-9_]* and not a keyword) and a string literal. */
 	void (*quote_ident)(dbt_buf *out, const char *name);
 	void (*quote_literal)(dbt_buf *out, const char *value);
+	/*
+	 * The triggers and views that a table rebuild must keep (render.h),
+	 * in their order of creation; NULL for a database that rebuilds no
+	 * tables.  The caller releases `out` with dbt_sql_objects_release(),
+	 * also after a failure.
+	 */
+	int (*read_kept)(struct dbt_sql_objects *out, dbt_conn *conn);
+	/*
+	 * Offline scripts (dbt_run_script) do in SQL what begin() and commit()
+	 * do around each revision online: statements, each ending in ";\n",
+	 * put once at the start of the script (`script_start`), before each
+	 * BEGIN (`script_before_begin`), before each COMMIT
+	 * (`script_before_commit`, which must make the transaction fail when
+	 * commit() would refuse it) and after it (`script_after_commit`).
+	 * NULL when there is nothing to do.
+	 */
+	const char *script_start;
+	const char *script_before_begin;
+	const char *script_before_commit;
+	const char *script_after_commit;
 };
 
 extern const struct dbt_dialect dbt_dialect_sqlite;

@@ -9,6 +9,7 @@
 #include "dialect.h"
 
 #include "error.h"
+#include "render.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -497,6 +498,83 @@ static int check_foreign_keys(struct sqlite_conn *c)
 	return rc;
 }
 
+/* Every trigger and view, in the order they were created (sqlite_schema's
+ * rowid order). */
+static int read_kept(dbt_sql_objects *out, dbt_conn *conn)
+{
+	static const char sql[] = "SELECT type, name, tbl_name, sql FROM sqlite_schema "
+				  "WHERE type IN ('trigger', 'view') AND sql IS NOT NULL ORDER BY rowid";
+	struct sqlite_conn *c = conn_of(conn);
+	sqlite3_stmt *stmt = NULL;
+	size_t cap = 0;
+	int rc = 0, step;
+
+	out->v = NULL;
+	out->n = 0;
+	c->base.nqueries++;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return dbt_error_set(DBT_EDB, "cannot read the triggers and views: %s",
+				     sqlite3_errmsg(c->db));
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		dbt_sql_object *o;
+		int i;
+
+		if (out->n == cap) {
+			dbt_sql_object *v = realloc(out->v, (cap = cap ? 2 * cap : 8) * sizeof(*v));
+
+			if (!v) {
+				rc = dbt_error_oom();
+				break;
+			}
+			out->v = v;
+		}
+		o = &out->v[out->n++];
+		memset(o, 0, sizeof(*o));
+		for (i = 0; i < 4; i++) {
+			const char *t = (const char *)sqlite3_column_text(stmt, i);
+			char *copy = strdup(t ? t : "");
+			size_t len;
+
+			if (!copy) {
+				rc = dbt_error_oom();
+				break;
+			}
+			if (i == 3) {
+				/* Without the final ';' (sqlite_schema keeps none, but an
+				 * edited schema might) and trailing blanks. */
+				for (len = strlen(copy); len && strchr(" \t\r\n;", copy[len - 1]);)
+					copy[--len] = '\0';
+			}
+			*(i == 0 ? &o->type : i == 1 ? &o->name : i == 2 ? &o->table : &o->sql) = copy;
+		}
+		if (rc < 0)
+			break;
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = dbt_error_set(DBT_EDB, "cannot read the triggers and views: %s",
+				   sqlite3_errmsg(c->db));
+	sqlite3_finalize(stmt);
+	if (rc < 0)
+		dbt_sql_objects_release(out);
+	return rc;
+}
+
+/*
+ * The same in an offline script, which sqlite3 runs: foreign keys off
+ * around each transaction, and before its COMMIT the rows that PRAGMA
+ * foreign_key_check lists (printed for the reader), counted into a
+ * temporary table whose CHECK refuses any count but 0.  INSERT OR ROLLBACK
+ * then rolls the transaction back, and `sqlite3 -bail` stops there.
+ */
+#define FK_CHECK_TABLE "dbtool_foreign_key_check"
+#define SCRIPT_START                                                                              \
+	"CREATE TEMP TABLE IF NOT EXISTS " FK_CHECK_TABLE " (violations INTEGER CONSTRAINT "       \
+	"\"foreign key violation: see PRAGMA foreign_key_check\" CHECK (violations = 0));\n"
+#define SCRIPT_BEFORE_COMMIT                                                                      \
+	"PRAGMA foreign_key_check;\n"                                                             \
+	"INSERT OR ROLLBACK INTO temp." FK_CHECK_TABLE " SELECT count(*) FROM "                    \
+	"pragma_foreign_key_check;\n"
+
 static int commit(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
@@ -650,4 +728,9 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.reflect = dbt_sqlite_reflect,
 	.quote_ident = quote_ident,
 	.quote_literal = quote_literal,
+	.read_kept = read_kept,
+	.script_start = SCRIPT_START,
+	.script_before_begin = "PRAGMA foreign_keys = OFF;\n",
+	.script_before_commit = SCRIPT_BEFORE_COMMIT,
+	.script_after_commit = "PRAGMA foreign_keys = ON;\n",
 };

@@ -481,7 +481,8 @@ static int new_revision(char **out, const char *script_location, const char *mes
 	char *lock_path = NULL;
 	char id[65], created[32], slug[SLUG_MAX + 1];
 	struct fields f;
-	size_t tmpl_len = 0, len;
+	size_t tmpl_len = 0, len, at;
+	unsigned cp;
 	time_t now = time(NULL);
 	struct tm tm;
 	int rc, loaded = 0, lock_fd = -1;
@@ -497,6 +498,12 @@ static int new_revision(char **out, const char *script_location, const char *mes
 				     "invalid revision id '%s': 'head', 'heads' and 'base' name "
 				     "targets, not revisions",
 				     rev_id);
+	/* The header line holds it as it is: refuse what a comment cannot. */
+	if (dbt_text_find_break(message, strlen(message), &at, &cp))
+		return dbt_error_set(DBT_ERROR,
+				     "the message must be one line of text: it contains the control "
+				     "character U+%04X at byte %zu",
+				     cp, at + 1);
 	if (rev_id && !dbt_revision_id_valid(rev_id))
 		return dbt_error_set(
 			DBT_ERROR,

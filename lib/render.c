@@ -819,20 +819,6 @@ int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 /* Where the list says to build new tables before they replace old ones. */
 #define REBUILD_PREFIX "_dbtool_new_"
 
-/* A comment line "-- <prefix><text>".  A line break inside the text (a
- * string in a CHECK, a quoted name) becomes a space, so that nothing of
- * it can leave the comment and run as SQL. */
-static void put_comment(dbt_buf *out, const char *prefix, const char *text)
-{
-	const char *p;
-
-	dbt_buf_puts(out, "-- ");
-	dbt_buf_puts(out, prefix);
-	for (p = text; *p; p++)
-		dbt_buf_putc(out, *p == '\n' || *p == '\r' ? ' ' : *p);
-	dbt_buf_putc(out, '\n');
-}
-
 /* A default as a value in an expression: one that is not a literal goes
  * in parentheses. */
 static void put_default_value(dbt_buf *out, const char *expr)
@@ -855,7 +841,7 @@ static int comment_op(dbt_buf *out, const char *prefix, const dbt_op *op)
 	if (line.oom)
 		rc = dbt_error_oom();
 	else
-		put_comment(out, prefix, dbt_buf_str(&line));
+		dbt_buf_comment(out, "%s%s", prefix, dbt_buf_str(&line));
 	dbt_buf_release(&line);
 	return rc;
 }
@@ -867,7 +853,7 @@ static int comment_warning(dbt_buf *out, const dbt_op *op)
 	int rc = dbt_op_destroys(op, &why);
 
 	if (rc > 0) {
-		put_comment(out, "WARNING: ", why);
+		dbt_buf_comment(out, "WARNING: %s", why);
 		rc = 0;
 	}
 	free(why);
@@ -958,6 +944,7 @@ struct plan {
 	const dbt_op *ops;
 	size_t n;
 	const dbt_schema *target;
+	const dbt_sql_objects *keep; /* triggers and views to keep; may be NULL */
 	struct rebuild *rb; /* in the order of their first op */
 	size_t nrb;
 	unsigned char *fate;
@@ -1108,6 +1095,188 @@ static const dbt_op *covered_op(const struct plan *pl, size_t k, dbt_op_kind kin
 	return NULL;
 }
 
+/* ------------------------------------------- triggers and views kept */
+
+void dbt_sql_objects_release(dbt_sql_objects *objects)
+{
+	size_t i;
+
+	for (i = 0; i < objects->n; i++) {
+		free(objects->v[i].type);
+		free(objects->v[i].name);
+		free(objects->v[i].table);
+		free(objects->v[i].sql);
+	}
+	free(objects->v);
+	objects->v = NULL;
+	objects->n = 0;
+}
+
+/* ASCII case-insensitive equality of `name` and the `len` bytes at `s`
+ * with every doubled `quote` standing for one (0: none), as SQLite
+ * compares names. */
+static int token_is(const char *s, size_t len, char quote, const char *name)
+{
+	size_t i = 0;
+
+	for (; len; s++, len--, i++) {
+		char a = *s, b = name[i];
+
+		if (quote && a == quote && len > 1) {
+			s++;
+			len--;
+		}
+		if (a >= 'A' && a <= 'Z')
+			a = (char)(a - 'A' + 'a');
+		if (b >= 'A' && b <= 'Z')
+			b = (char)(b - 'A' + 'a');
+		if (!b || a != b)
+			return 0;
+	}
+	return name[i] == '\0';
+}
+
+static int is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$' || c >= 0x80;
+}
+
+/*
+ * 1 when the SQLite statement `sql` holds `name` as an identifier: bare,
+ * or quoted with "", `` or [], outside strings and comments.  It errs on
+ * the side of yes (a column of another table of that name counts), which
+ * only makes a rebuild drop and create again an object that it need not.
+ */
+static int sql_names(const char *sql, const char *name)
+{
+	const char *p = sql, *q;
+
+	while (*p) {
+		char c = *p;
+
+		if (c == '\'') {
+			for (p++; *p && !(p[0] == '\'' && p[1] != '\''); p += p[0] == '\'' ? 2 : 1)
+				;
+			if (*p)
+				p++;
+		} else if (c == '-' && p[1] == '-') {
+			while (*p && *p != '\n')
+				p++;
+		} else if (c == '/' && p[1] == '*') {
+			q = strstr(p + 2, "*/");
+			p = q ? q + 2 : p + strlen(p);
+		} else if (c == '"' || c == '`' || c == '[') {
+			char close = c == '[' ? ']' : c;
+
+			for (q = p + 1; *q && !(q[0] == close && (close == ']' || q[1] != close));
+			     q += (q[0] == close) ? 2 : 1)
+				;
+			if (token_is(p + 1, (size_t)(q - p - 1), close == ']' ? 0 : close, name))
+				return 1;
+			p = *q ? q + 1 : q;
+		} else if (is_word_byte((unsigned char)c)) {
+			for (q = p; *q && is_word_byte((unsigned char)*q); q++)
+				;
+			if (token_is(p, (size_t)(q - p), 0, name))
+				return 1;
+			p = q;
+		} else {
+			p++;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Marks in `dep` (one flag per object of `keep`) the triggers and views
+ * that a rebuild of `table` must drop and create again: those on it or
+ * naming it, then, until nothing changes, those naming a marked view.
+ */
+static void mark_dependents(unsigned char *dep, const dbt_sql_objects *keep, const char *table)
+{
+	size_t i, j;
+	int more = 1;
+
+	for (i = 0; i < keep->n; i++) {
+		const dbt_sql_object *o = &keep->v[i];
+
+		dep[i] = (!strcmp(o->type, "trigger") && token_is(o->table, strlen(o->table), 0,
+								  table)) ||
+			 sql_names(o->sql, table);
+	}
+	while (more) {
+		more = 0;
+		for (i = 0; i < keep->n; i++) {
+			if (!dep[i] || strcmp(keep->v[i].type, "view"))
+				continue;
+			for (j = 0; j < keep->n; j++)
+				if (!dep[j] && sql_names(keep->v[j].sql, keep->v[i].name))
+					dep[j] = more = 1;
+		}
+	}
+}
+
+/* Fails when a marked object names a column that the rebuild `k` drops. */
+static int check_dependents(const struct plan *pl, size_t k, const unsigned char *dep,
+			    const char *table)
+{
+	const dbt_sql_objects *keep = pl->keep;
+	size_t i, j;
+
+	for (i = 0; i < pl->n; i++) {
+		const dbt_op *op = &pl->ops[i];
+		const dbt_column *c = op->old_column ? op->old_column : op->column;
+
+		if (pl->owner[i] != k || op->kind != DBT_OP_DROP_COLUMN || !c)
+			continue;
+		for (j = 0; j < keep->n; j++)
+			if (dep[j] && sql_names(keep->v[j].sql, c->name))
+				return dbt_error_set(
+					DBT_ERROR,
+					"cannot rebuild table '%s': %s '%s' uses column '%s', which the "
+					"change drops, so it could not be created again: drop or change "
+					"the %s in a revision of its own first",
+					table, keep->v[j].type, keep->v[j].name, c->name,
+					keep->v[j].type);
+	}
+	return 0;
+}
+
+/* DROP of the marked objects, the last created first. */
+static void drop_dependents(dbt_buf *out, const dbt_sql_objects *keep, const unsigned char *dep)
+{
+	size_t i;
+
+	for (i = keep->n; i-- > 0;) {
+		if (!dep[i])
+			continue;
+		dbt_buf_comment(out, "keep %s %s: dropped here, created again after the rebuild",
+				keep->v[i].type, keep->v[i].name);
+		dbt_buf_puts(out, strcmp(keep->v[i].type, "view") ? "DROP TRIGGER " : "DROP VIEW ");
+		ident(out, DBT_DIALECT_SQLITE, keep->v[i].name);
+		dbt_buf_puts(out, ";\n");
+	}
+}
+
+/* The marked objects created again, in their order of creation. */
+static void create_dependents(dbt_buf *out, const dbt_sql_objects *keep, const unsigned char *dep)
+{
+	size_t i;
+
+	for (i = 0; i < keep->n; i++) {
+		const char *sql = keep->v[i].sql, *last;
+
+		if (!dep[i])
+			continue;
+		/* SQLite keeps a view's trailing comment: the ';' then goes on a
+		 * line of its own. */
+		last = strrchr(sql, '\n');
+		dbt_buf_puts(out, sql);
+		dbt_buf_puts(out, strstr(last ? last : sql, "--") ? "\n;\n" : ";\n");
+	}
+}
+
 /*
  * The rebuild of one table, as SQLite's documentation prescribes it
  * ("Making Other Kinds Of Table Schema Changes"); foreign keys are off
@@ -1122,20 +1291,36 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 	const dbt_table *t = pl->rb[k].def;
 	dbt_buf tmp = DBT_BUF_INIT, sel = DBT_BUF_INIT;
 	char *newname = NULL;
+	unsigned char *dep = NULL;
 	size_t i, ncopy = 0;
 	int rc = 0, autoinc = 0;
+
+	/* The triggers and views to keep across it. */
+	if (pl->keep && pl->keep->n) {
+		if (!(dep = calloc(pl->keep->n, 1)))
+			return dbt_error_oom();
+		mark_dependents(dep, pl->keep, t->name);
+		if ((rc = check_dependents(pl, k, dep, t->name)) < 0)
+			goto cleanup;
+	}
 
 	/* The header names the table, then lists every op the rebuild does. */
 	dbt_buf_puts(&tmp, "rebuild table ");
 	ident(&tmp, kind, t->name);
 	dbt_buf_puts(&tmp, " (SQLite cannot ALTER it in place):");
-	put_comment(out, "", dbt_buf_str(&tmp));
+	dbt_buf_comment(out, "%s", dbt_buf_str(&tmp));
 	for (i = 0; i < pl->n; i++)
 		if (pl->owner[i] == k && (rc = comment_op(out, "  ", &pl->ops[i])) < 0)
 			goto cleanup;
 	for (i = 0; i < pl->n; i++)
 		if (pl->owner[i] == k && (rc = comment_warning(out, &pl->ops[i])) < 0)
 			goto cleanup;
+
+	/* 0. Its triggers and the views and triggers that name it go first:
+	 * DROP TABLE would take its triggers along, and RENAME fails while a
+	 * view or trigger names a table that is missing. */
+	if (dep)
+		drop_dependents(out, pl->keep, dep);
 
 	/* 1. The new table, beside the old one, with the target's definition. */
 	dbt_buf_clear(&tmp);
@@ -1232,10 +1417,15 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 		if (same_name(pl->target->indexes[i]->table, t->name) &&
 		    (rc = dbt_render_create_index(out, kind, pl->target->indexes[i])) < 0)
 			goto cleanup;
+
+	/* 6. The triggers and views dropped in step 0, as they were. */
+	if (dep)
+		create_dependents(out, pl->keep, dep);
 	rc = finish(out);
 	if (rc == 0 && sel.oom)
 		rc = dbt_error_oom();
 cleanup:
+	free(dep);
 	free(newname);
 	dbt_buf_release(&tmp);
 	dbt_buf_release(&sel);
@@ -1304,7 +1494,8 @@ static void next_block(dbt_buf *out, int *nblocks)
 		dbt_buf_putc(out, '\n');
 }
 
-static int render_sqlite_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target)
+static int render_sqlite_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
+			     const dbt_sql_objects *keep)
 {
 	struct plan pl;
 	dbt_buf note = DBT_BUF_INIT;
@@ -1315,6 +1506,7 @@ static int render_sqlite_ops(dbt_buf *out, const dbt_op *ops, size_t n, const db
 	pl.ops = ops;
 	pl.n = n;
 	pl.target = target;
+	pl.keep = keep;
 	if ((rc = plan_build(&pl)) < 0)
 		goto cleanup;
 	for (i = 0; i <= n; i++) {
@@ -1337,7 +1529,7 @@ static int render_sqlite_ops(dbt_buf *out, const dbt_op *ops, size_t n, const db
 			dbt_buf_clear(&note);
 			dbt_buf_puts(&note, "nothing to run: SQLite drops it with table ");
 			ident(&note, DBT_DIALECT_SQLITE, op_table(op));
-			put_comment(out, "", dbt_buf_str(&note));
+			dbt_buf_comment(out, "%s", dbt_buf_str(&note));
 			continue;
 		}
 		if (op->kind == DBT_OP_CREATE_TABLE)
@@ -1405,12 +1597,18 @@ static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n, const 
 int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
 		   const dbt_schema *target)
 {
+	return dbt_render_ops_keep(out, kind, ops, n, target, NULL);
+}
+
+int dbt_render_ops_keep(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
+			const dbt_schema *target, const dbt_sql_objects *keep)
+{
 	size_t start = out->len;
 	int rc;
 
 	switch (kind) {
 	case DBT_DIALECT_SQLITE:
-		rc = render_sqlite_ops(out, ops, n, target);
+		rc = render_sqlite_ops(out, ops, n, target, keep);
 		break;
 	case DBT_DIALECT_POSTGRES:
 		rc = render_postgres_ops(out, ops, n, target);

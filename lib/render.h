@@ -85,4 +85,39 @@ int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op);
 int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
 		   const dbt_schema *target);
 
+/*
+ * A trigger or a view of the live database, as SQLite's sqlite_schema
+ * holds it.  The schema model has no triggers or views, but a SQLite table
+ * rebuild must not lose them: DROP TABLE takes the table's triggers
+ * along, and ALTER TABLE ... RENAME fails while a view or trigger names a
+ * table that is missing.
+ */
+typedef struct dbt_sql_object {
+	char *type;  /* "trigger" or "view" */
+	char *name;
+	char *table; /* the table a trigger is on; a view's own name */
+	char *sql;   /* its CREATE statement, without a final ';' */
+} dbt_sql_object;
+
+/* The triggers and views of a database, in the order they were created;
+ * the list owns every string. */
+typedef struct dbt_sql_objects {
+	dbt_sql_object *v;
+	size_t n;
+} dbt_sql_objects;
+
+void dbt_sql_objects_release(dbt_sql_objects *objects);
+
+/*
+ * dbt_render_ops, keeping `keep` (may be NULL) across SQLite table
+ * rebuilds: each rebuild first drops the triggers and views that are on
+ * the table or name it (and the views and triggers that name those
+ * views), and after the rename creates them again with their SQL as
+ * read, in their order of creation.  DBT_ERROR, naming the trigger or
+ * view and the column, when one of them names a column that the rebuild
+ * drops: it could not be created again.  PostgreSQL ignores `keep`.
+ */
+int dbt_render_ops_keep(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
+			const dbt_schema *target, const dbt_sql_objects *keep);
+
 #endif

@@ -16,6 +16,7 @@
  */
 #include "dbtool.h"
 
+#include "buf.h"
 #include "error.h"
 #include "fsutil.h"
 
@@ -205,6 +206,8 @@ static int header_key(struct parser *p, const struct line *l, const char *key, s
 	dbt_revision *rev = p->rev;
 	int k = key_index(key, keylen);
 	char *copy = NULL;
+	size_t at;
+	unsigned cp;
 	int rc = 0;
 
 	if (k < 0)
@@ -213,6 +216,13 @@ static int header_key(struct parser *p, const struct line *l, const char *key, s
 		return fail(p, l->no, "duplicate header key '%s' (first on line %d)", key_names[k],
 			    p->seen[k]);
 	p->seen[k] = l->no;
+	/* The value goes back into comments (the offline script): a control
+	 * character there could end the comment for psql and run the rest. */
+	if (dbt_text_find_break(val, vallen, &at, &cp))
+		return fail(p, l->no,
+			    "control character U+%04X in the value of header key '%s' (column %zu): "
+			    "header values are one line of text",
+			    cp, key_names[k], (size_t)(val - l->s) + at + 1);
 	switch (k) {
 	case KEY_ID:
 	case KEY_PARENT:

@@ -959,6 +959,14 @@ int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain)
 	return rc;
 }
 
+int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain)
+{
+	size_t cur;
+	int rc = current_position(&cur, conn, chain);
+
+	return rc < 0 ? rc : verify_applied(conn, chain, cur, 0);
+}
+
 int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
 		   const dbt_chain *chain)
 {
@@ -1097,8 +1105,12 @@ cleanup:
 
 /* --------------------------------------------------------------- offline */
 
-/* Appends a section's SQL so that it ends with a statement terminator even
- * when the author left out the last ';' or ended on a comment. */
+/*
+ * Appends a section's SQL and then a line that holds only ";": a real
+ * terminator whatever the section ends with (a statement without its ';',
+ * or a comment, even one whose last character is ';').  An empty
+ * statement is harmless to psql and sqlite3.
+ */
 static void put_section(dbt_buf *out, const char *sql)
 {
 	size_t n = strlen(sql);
@@ -1108,7 +1120,14 @@ static void put_section(dbt_buf *out, const char *sql)
 	if (!n)
 		return;
 	dbt_buf_put(out, sql, n);
-	dbt_buf_puts(out, sql[n - 1] == ';' ? "\n" : "\n;\n");
+	dbt_buf_puts(out, "\n;\n");
+}
+
+/* A dialect's statements for the offline script, when it has some. */
+static void put_opt(dbt_buf *out, const char *sql)
+{
+	if (sql)
+		dbt_buf_puts(out, sql);
 }
 
 int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema,
@@ -1136,9 +1155,11 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 	if (rc < 0 || (rc = check_plan(chain, from, goal, kind)) < 0)
 		return rc;
 
-	dbt_buf_printf(&sql, "-- dbtool %s, %s, from %s to %s\n\n", upgrade ? "upgrade" : "downgrade",
-		       d->name, from ? id_or_null(chain, from) : "<base>",
-		       goal ? id_or_null(chain, goal) : "<base>");
+	dbt_buf_comment(&sql, "dbtool %s, %s, from %s to %s", upgrade ? "upgrade" : "downgrade",
+			d->name, from ? id_or_null(chain, from) : "<base>",
+			goal ? id_or_null(chain, goal) : "<base>");
+	dbt_buf_putc(&sql, '\n');
+	put_opt(&sql, d->script_start);
 	version_ddl(&sql, &b);
 	dbt_buf_puts(&sql, ";\n");
 	history_ddl(&sql, &b);
@@ -1147,17 +1168,39 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 		const dbt_revision *rev = upgrade ? chain->revs[pos] : chain->revs[pos - 1];
 		const char *to = upgrade ? rev->id : (rev->down ? rev->down->id : NULL);
 
-		dbt_buf_printf(&sql, "\n-- %s %s -> %s, %s\n", upgrade ? "upgrade" : "downgrade",
-			       upgrade ? (rev->down ? rev->down->id : "<base>") : rev->id,
-			       to ? to : "<base>", rev->message);
-		if (rev->transactional)
+		dbt_buf_putc(&sql, '\n');
+		dbt_buf_comment(&sql, "%s %s -> %s, %s", upgrade ? "upgrade" : "downgrade",
+				upgrade ? (rev->down ? rev->down->id : "<base>") : rev->id,
+				to ? to : "<base>", rev->message);
+		if (rev->transactional) {
+			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
+		}
 		put_section(&sql, upgrade ? rev->upgrade : rev->downgrade);
-		if (!rev->transactional)
+		if (!rev->transactional) {
+			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
+		}
 		record_sql(&sql, &b, rev, upgrade);
-		dbt_buf_puts(&sql, ";\nCOMMIT;\n");
+		dbt_buf_puts(&sql, ";\n");
+		put_opt(&sql, d->script_before_commit);
+		dbt_buf_puts(&sql, "COMMIT;\n");
+		put_opt(&sql, d->script_after_commit);
 	}
 	*out = dbt_buf_detach(&sql);
 	return *out ? 0 : dbt_error_oom();
+}
+
+int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const char *target,
+		       int upgrade)
+{
+	size_t from;
+	int rc;
+
+	*out = NULL;
+	if ((rc = current_position(&from, conn, chain)) < 0 ||
+	    (rc = verify_applied(conn, chain, from, 0)) < 0)
+		return rc;
+	return dbt_run_script(out, conn->dialect->kind, dbt_conn_version_schema(conn), chain, from,
+			      target, upgrade);
 }

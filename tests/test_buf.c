@@ -98,6 +98,41 @@ static void oom_is_sticky(void **state)
 	assert_null(dbt_buf_detach(&b));
 }
 
+static void comment_line_holds_no_line_break(void **state)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	dbt_buf_comment(&b, "NOTE: %s", "a\nDROP TABLE users;\r\v\f\t\x1b\x7f--");
+	assert_string_equal(dbt_buf_str(&b), "-- NOTE: a DROP TABLE users;      --\n");
+	dbt_buf_clear(&b);
+	/* NEL and the other C1 controls, U+2028 and U+2029 are line breaks
+	 * to some readers; other UTF-8 stays as it is. */
+	dbt_buf_comment(&b, "%s", "a\xc2\x85" "b\xc2\x9f" "c\xe2\x80\xa8" "d\xe2\x80\xa9"
+				 "e \xc3\xa9\xe4\xb8\xad\xc2\xa0*/;'");
+	assert_string_equal(dbt_buf_str(&b),
+			    "-- a b c d e \xc3\xa9\xe4\xb8\xad\xc2\xa0*/;'\n");
+	dbt_buf_clear(&b);
+	dbt_buf_comment(&b, "%s", "");
+	assert_string_equal(dbt_buf_str(&b), "-- \n");
+	dbt_buf_release(&b);
+}
+
+static void text_find_break_skips_tabs(void **state)
+{
+	size_t at = 99;
+	unsigned cp = 0;
+
+	(void)state;
+	assert_int_equal(dbt_text_find_break("a\tb c", 5, &at, &cp), 0);
+	assert_int_equal(dbt_text_find_break("ab\rc", 4, &at, &cp), 1);
+	assert_int_equal(at, 2);
+	assert_int_equal(cp, 0x0d);
+	assert_int_equal(dbt_text_find_break("\xc3\xa9\xe2\x80\xa9", 5, &at, &cp), 1);
+	assert_int_equal(at, 2);
+	assert_int_equal(cp, 0x2029);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -107,6 +142,8 @@ int main(void)
 		cmocka_unit_test(detach_hands_over_and_resets),
 		cmocka_unit_test(clear_keeps_memory),
 		cmocka_unit_test(oom_is_sticky),
+		cmocka_unit_test(comment_line_holds_no_line_break),
+		cmocka_unit_test(text_find_break_skips_tabs),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

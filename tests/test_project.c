@@ -418,6 +418,23 @@ static void message_with_a_line_break_is_refused(void **state)
 	assert_null(path);
 }
 
+static void message_with_a_control_character_is_refused(void **state)
+{
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	assert_int_equal(
+		dbt_project_new_revision(&path, "migrations", "one\vtwo", NULL, NULL, NULL),
+		DBT_ERROR);
+	assert_string_equal(dbt_error_last(), "the message must be one line of text: it contains "
+					      "the control character U+000B at byte 4");
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "a\xe2\x80\xa8" "b", NULL,
+						  NULL, NULL),
+			 DBT_ERROR);
+	assert_null(path);
+}
+
 static void file_name_slug_comes_from_the_message(void **state)
 {
 	char *path = NULL;
@@ -625,6 +642,7 @@ int main(void)
 		T(target_words_are_refused_as_ids),
 		T(stale_temporary_files_are_removed),
 		T(message_with_a_line_break_is_refused),
+		T(message_with_a_control_character_is_refused),
 		T(file_name_slug_comes_from_the_message),
 		T(file_name_slug_keeps_utf8_letters),
 		T(message_is_trimmed_in_the_header),

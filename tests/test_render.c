@@ -1543,6 +1543,76 @@ static void test_ops_sqlite_rebuild_waits_for_the_names_it_takes(void **state)
 	pair_free(&p);
 }
 
+/* A rebuild drops and creates again the triggers and views that use the
+ * table (quoted, in another case, through a view), and no other. */
+static void test_ops_sqlite_rebuild_keeps_triggers_and_views(void **state)
+{
+	static dbt_sql_object objs[] = {
+		{"trigger", "on_t", "t", "CREATE TRIGGER on_t AFTER INSERT ON t BEGIN SELECT 1; END"},
+		{"view", "vt", "vt", "CREATE VIEW vt AS SELECT x FROM \"T\" -- note"},
+		{"view", "vv", "vv", "CREATE VIEW vv AS SELECT * FROM [vt]"},
+		{"trigger", "on_u", "u", "CREATE TRIGGER on_u AFTER INSERT ON u BEGIN SELECT 't'; END"},
+		{"view", "vu", "vu", "CREATE VIEW vu AS SELECT tt FROM u /* t */"},
+	};
+	dbt_sql_objects keep = {objs, sizeof(objs) / sizeof(objs[0])};
+	struct pair p;
+	dbt_diff d;
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	pair_parse(&p, SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT);",
+		   "CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT NOT NULL);");
+	d = diff_for(SQLITE, &p);
+	assert_sql(&b, dbt_render_ops_keep(&b, SQLITE, d.ops, d.n, p.to, &keep),
+		   "-- rebuild table t (SQLite cannot ALTER it in place):\n"
+		   "--   ~ column t.x NULL -> NOT NULL\n"
+		   "-- keep view vv: dropped here, created again after the rebuild\n"
+		   "DROP VIEW vv;\n"
+		   "-- keep view vt: dropped here, created again after the rebuild\n"
+		   "DROP VIEW vt;\n"
+		   "-- keep trigger on_t: dropped here, created again after the rebuild\n"
+		   "DROP TRIGGER on_t;\n"
+		   "CREATE TABLE _dbtool_new_t (\n"
+		   "    id INTEGER NOT NULL,\n"
+		   "    x TEXT NOT NULL,\n"
+		   "    CONSTRAINT t_pkey PRIMARY KEY (id)\n"
+		   ");\n"
+		   "INSERT INTO _dbtool_new_t (id, x) SELECT id, x FROM t;\n"
+		   "DROP TABLE t;\n"
+		   "ALTER TABLE _dbtool_new_t RENAME TO t;\n"
+		   "CREATE TRIGGER on_t AFTER INSERT ON t BEGIN SELECT 1; END;\n"
+		   "CREATE VIEW vt AS SELECT x FROM \"T\" -- note\n;\n"
+		   "CREATE VIEW vv AS SELECT * FROM [vt];\n");
+	dbt_diff_release(&d);
+	pair_free(&p);
+}
+
+/* A rebuild that drops a column a kept view uses is refused. */
+static void test_ops_sqlite_rebuild_refuses_to_lose_a_column_a_view_uses(void **state)
+{
+	static dbt_sql_object objs[] = {
+		{"view", "vt", "vt", "CREATE VIEW vt AS SELECT id, \"X\" FROM t"},
+	};
+	dbt_sql_objects keep = {objs, 1};
+	struct pair p;
+	dbt_diff d;
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	pair_parse(&p, SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT, y TEXT);",
+		   "CREATE TABLE t (id INTEGER PRIMARY KEY, y TEXT NOT NULL);");
+	d = diff_for(SQLITE, &p);
+	assert_int_equal(dbt_render_ops_keep(&b, SQLITE, d.ops, d.n, p.to, &keep), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "cannot rebuild table 't': view 'vt' uses column 'x', which the change "
+			    "drops, so it could not be created again: drop or change the view in a "
+			    "revision of its own first");
+	assert_string_equal(dbt_buf_str(&b), "");
+	dbt_buf_release(&b);
+	dbt_diff_release(&d);
+	pair_free(&p);
+}
+
 /* Without forward references, the differ adds the fks of a cycle later;
  * SQLite writes them in CREATE TABLE, and dropping them before the
  * tables is nothing to run. */
@@ -2246,6 +2316,8 @@ int main(void)
 		cmocka_unit_test(test_ops_sqlite_rebuild_moves_the_autoincrement_counter),
 		cmocka_unit_test(test_ops_sqlite_rebuild_keeps_rows_when_no_column_carries_over),
 		cmocka_unit_test(test_ops_sqlite_rebuild_waits_for_the_names_it_takes),
+		cmocka_unit_test(test_ops_sqlite_rebuild_keeps_triggers_and_views),
+		cmocka_unit_test(test_ops_sqlite_rebuild_refuses_to_lose_a_column_a_view_uses),
 		cmocka_unit_test(test_ops_sqlite_write_a_new_tables_fks_inline),
 		cmocka_unit_test(test_ops_sqlite_refuse_a_rebuild_without_the_target_table),
 		cmocka_unit_test(test_ops_keep_line_breaks_out_of_comments),

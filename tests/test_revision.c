@@ -220,6 +220,36 @@ static void transaction_other_value_is_an_error(void **state)
 			   ":3: invalid value '' for header key 'transaction': use true or false");
 }
 
+static void control_character_in_header_value_is_an_error(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	/* psql ends a comment at a \r: the rest of the line would run. */
+	assert_parse_error("-- id: a1\n-- parent:\n-- message: x\rDROP TABLE users;\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":3: control character U+000D in the value of header key 'message' "
+				"(column 14): header values are one line of text");
+	assert_parse_error("-- id: a1\n-- parent:\n-- created: 2026\v01\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":3: control character U+000B in the value of header key 'created' "
+				"(column 17): header values are one line of text");
+	assert_parse_error("-- id: a1\n-- parent:\n-- message: a\xe2\x80\xa8" "b\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":3: control character U+2028 in the value of header key 'message' "
+				"(column 14): header values are one line of text");
+	assert_parse_error("-- id: a1\n-- parent:\n-- message: a\xc2\x85" "b\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":3: control character U+0085 in the value of header key 'message' "
+				"(column 14): header values are one line of text");
+	/* A tab is a blank, and UTF-8 text is text. */
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- message: a\tb \xc3\xa9\n"
+				     "-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_string_equal(rev.message, "a\tb \xc3\xa9");
+	dbt_revision_release(&rev);
+}
+
 static void crlf_line_endings_are_accepted(void **state)
 {
 	dbt_revision rev;
@@ -610,6 +640,7 @@ int main(void)
 		cmocka_unit_test(lock_timeout_header_must_be_whole_seconds),
 		cmocka_unit_test(transaction_true_keeps_it_transactional),
 		cmocka_unit_test(transaction_other_value_is_an_error),
+		cmocka_unit_test(control_character_in_header_value_is_an_error),
 		cmocka_unit_test(crlf_line_endings_are_accepted),
 		cmocka_unit_test(byte_order_mark_is_skipped),
 		cmocka_unit_test(comments_and_blank_lines_before_upgrade_are_accepted),

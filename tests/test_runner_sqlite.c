@@ -788,7 +788,7 @@ static void offline_script_keeps_the_history(void **state)
 				    "VARCHAR(64) NOT NULL, checksum CHAR(64) NOT NULL, applied_at "
 				    "VARCHAR(32) NOT NULL, CONSTRAINT dbtool_history_pkc PRIMARY KEY "
 				    "(version_num));\n"));
-	assert_non_null(strstr(sql, "CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+	assert_non_null(strstr(sql, "CREATE TABLE a (id INTEGER PRIMARY KEY);\n;\n"
 				    "DELETE FROM dbtool_history;\n"
 				    "INSERT INTO dbtool_history"));
 	snprintf(want, sizeof(want),
@@ -803,7 +803,7 @@ static void offline_script_keeps_the_history(void **state)
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
 	free(sql);
 	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 3, "aaa", 0), 0);
-	assert_non_null(strstr(sql, "DROP INDEX ix_b;\nDELETE FROM dbtool_history WHERE "
+	assert_non_null(strstr(sql, "DROP INDEX ix_b;\n;\nDELETE FROM dbtool_history WHERE "
 				    "version_num = 'ccc';\nDELETE FROM dbtool_version;\n"));
 	exec_ok(f, sql);
 	assert_history(f, "aaa");
@@ -824,15 +824,23 @@ static void offline_script_has_transactions_and_versions(void **state)
 
 	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 0, "head", 1), 0);
 	assert_non_null(strstr(sql, "CREATE TABLE IF NOT EXISTS dbtool_version"));
-	assert_non_null(strstr(sql, "-- upgrade <base> -> aaa, make aaa\nBEGIN;\nCREATE TABLE a"));
-	assert_non_null(strstr(sql, "INSERT INTO dbtool_version (version_num) VALUES ('ccc');\nCOMMIT;"));
+	assert_non_null(strstr(sql, "-- upgrade <base> -> aaa, make aaa\nPRAGMA foreign_keys = OFF;\n"
+				    "BEGIN;\nCREATE TABLE a"));
+	/* Foreign keys are checked before COMMIT: a violation rolls back. */
+	assert_non_null(strstr(sql, "INSERT INTO dbtool_version (version_num) VALUES ('ccc');\n"
+				    "PRAGMA foreign_key_check;\n"
+				    "INSERT OR ROLLBACK INTO temp.dbtool_foreign_key_check SELECT "
+				    "count(*) FROM pragma_foreign_key_check;\n"
+				    "COMMIT;\nPRAGMA foreign_keys = ON;\n"));
 	/* Running the script gives what running the revisions gives. */
 	assert_int_equal(f->conn->dialect->exec_script(f->conn, sql, "script", 1), 0);
 	assert_current(f, "ccc");
 	assert_true(has_table(f, "b"));
 	free(sql);
 	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 3, "base", 0), 0);
-	assert_non_null(strstr(sql, "-- downgrade aaa -> <base>, make aaa\nBEGIN;\nDROP TABLE a;"));
+	assert_non_null(
+		strstr(sql, "-- downgrade aaa -> <base>, make aaa\nPRAGMA foreign_keys = OFF;\nBEGIN;\n"
+			    "DROP TABLE a;"));
 	assert_int_equal(f->conn->dialect->exec_script(f->conn, sql, "script", 1), 0);
 	assert_current(f, NULL);
 	free(sql);

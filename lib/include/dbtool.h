@@ -366,6 +366,16 @@ int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
 int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema,
 		   const dbt_chain *chain, size_t from, const char *target, int upgrade);
 
+/*
+ * dbt_run_script from the revision `conn`'s database is at, after the same
+ * verification as dbt_run_upgrade / dbt_run_downgrade: refuses (DBT_ERROR,
+ * no script) while an applied revision's file differs from its recorded
+ * checksum or the history records a revision that no file defines.  Only
+ * reads the database.  `out` receives the script; caller frees.
+ */
+int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const char *target,
+		       int upgrade);
+
 /* ------------------------------------------------------------------ model */
 
 /*
@@ -447,6 +457,11 @@ void dbt_autogen_release(dbt_autogen *autogen);
 /* Fails (DBT_ERROR) unless the database is at the chain's head: "database
  * is at <id>, not at head <id>: run 'dbtool upgrade' first". */
 int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain);
+
+/* Fails (DBT_ERROR) while an applied revision's file differs from its
+ * recorded checksum or the history records a revision that no file
+ * defines, with the message dbt_run_upgrade would give; reads only. */
+int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain);
 
 /* --------------------------------------------------------------- history */
 
