@@ -14,6 +14,7 @@
 #include "error.h"
 #include "fsutil.h"
 
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,6 +433,17 @@ struct ref {
 	int line, col;
 };
 
+/* A CREATE SEQUENCE of the model, which a column's DEFAULT nextval(...)
+ * may make a SERIAL column (as pg_dump writes one). */
+struct seq {
+	char *name;
+	char *owner_table;  /* OWNED BY table.column; NULL when not owned */
+	char *owner_column;
+	int owned;          /* 0 after OWNED BY NONE */
+	int plain;          /* only the options a SERIAL's sequence has */
+	dbt_statement *st;  /* the statement kept for it */
+};
+
 struct parser {
 	const char *path;
 	const char *text;
@@ -442,6 +454,9 @@ struct parser {
 	dbt_schema *schema;
 	struct ref *refs;
 	size_t nrefs;
+	struct seq *seqs;
+	size_t nseqs;
+	int stmt_start;     /* the next token begins a statement */
 };
 
 /* A name as read: folded unless quoted, with its place. */
@@ -491,7 +506,18 @@ static int next(struct parser *p)
 	int rc;
 
 	p->prev_end = p->tok.start + p->tok.len;
-	rc = dbt_lex_next(&p->lx, &p->tok);
+	for (;;) {
+		rc = dbt_lex_next(&p->lx, &p->tok);
+		/* A psql meta-command such as pg_dump's "\restrict KEY" fills
+		 * its line, between statements. */
+		if (rc < 0 && p->stmt_start && p->tok.col == 1 && p->tok.start < p->len &&
+		    p->text[p->tok.start] == '\\') {
+			while (p->lx.pos < p->lx.len && p->text[p->lx.pos] != '\n')
+				p->lx.pos++;
+			continue;
+		}
+		break;
+	}
 	if (rc < 0)
 		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->tok.line, p->tok.col);
 	return 0;
@@ -527,8 +553,9 @@ static void name_release(struct name *n)
 }
 
 /* A table, column, index, constraint or collation name; `out` holds
- * nothing to free after a failure. */
-static int parse_name(struct parser *p, struct name *out, const char *what)
+ * nothing to free after a failure.  With `strict`, no reserved word of
+ * PostgreSQL is a name, even one SQLite takes. */
+static int parse_name_as(struct parser *p, struct name *out, const char *what, int strict)
 {
 	const char *s = p->text + p->tok.start;
 	int rc;
@@ -539,7 +566,10 @@ static int parse_name(struct parser *p, struct name *out, const char *what)
 	out->quoted = p->tok.kind == DBT_TOK_QUOTED;
 	if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
 		return expected(p, what);
-	if (p->tok.kind == DBT_TOK_WORD && dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED)
+	/* A word PostgreSQL reserves but SQLite does not (USER) is a name
+	 * to SQLite, which writes it bare; rendered, it is always quoted. */
+	if (p->tok.kind == DBT_TOK_WORD && dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED &&
+	    (strict || sqlite3_keyword_check(s, (int)p->tok.len)))
 		return fail_at(p, p->tok.line, p->tok.col, "expected %s, found reserved word '%.*s'",
 			       what, (int)p->tok.len, s);
 	out->s = dbt_token_name(p->text, &p->tok);
@@ -558,6 +588,35 @@ static int parse_name(struct parser *p, struct name *out, const char *what)
 	if ((rc = next(p)) < 0)
 		name_release(out);
 	return rc;
+}
+
+static int parse_name(struct parser *p, struct name *out, const char *what)
+{
+	return parse_name_as(p, out, what, 0);
+}
+
+/* The schema every object of the model belongs to. */
+#define DEFAULT_SCHEMA "public"
+
+/* A table, index or sequence name, maybe qualified by the default schema
+ * (public.users, as pg_dump writes it): the qualifier is dropped. */
+static int parse_object_name(struct parser *p, struct name *out, const char *what)
+{
+	int rc = parse_name(p, out, what);
+
+	if (rc < 0 || !is(p, "."))
+		return rc;
+	if (strcmp(out->s, DEFAULT_SCHEMA)) {
+		rc = fail_at(p, out->line, out->col,
+			     "schema '%s' is not supported (the model holds the objects of schema '%s')",
+			     out->s, DEFAULT_SCHEMA);
+		name_release(out);
+		return rc;
+	}
+	name_release(out);
+	if ((rc = next(p)) < 0)
+		return rc;
+	return parse_name(p, out, what);
 }
 
 static int add_ref(struct parser *p, const char *table, const char *column, int line, int col)
@@ -882,7 +941,7 @@ static int parse_references(struct parser *p, dbt_fk *fk)
 	struct name n = {NULL, 0, 0, 0};
 	int rc;
 
-	if ((rc = parse_name(p, &n, "a table name")) < 0)
+	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
 		return rc;
 	fk->ref_table = n.s;
 	fk->ref_line = n.line;
@@ -1334,8 +1393,9 @@ cleanup:
 	return rc;
 }
 
-/* A column definition: name, type, column constraints. */
-static int parse_column(struct parser *p, dbt_table *t)
+/* A column definition: name, type, column constraints; in ALTER TABLE's
+ * ADD COLUMN (`alter`), it ends at ',' or ';'. */
+static int parse_column(struct parser *p, dbt_table *t, int alter)
 {
 	struct name n = {NULL, 0, 0, 0};
 	struct coldef d;
@@ -1376,7 +1436,12 @@ static int parse_column(struct parser *p, dbt_table *t)
 		;
 	if (rc < 0)
 		goto cleanup;
-	rc = is(p, ",") || is(p, ")") ? 0 : expected(p, "a column constraint, ',' or ')'");
+	if (alter)
+		rc = is(p, ",") || is(p, ";") || p->tok.kind == DBT_TOK_END
+			     ? 0
+			     : expected(p, "a column constraint, ',' or ';'");
+	else
+		rc = is(p, ",") || is(p, ")") ? 0 : expected(p, "a column constraint, ',' or ')'");
 cleanup:
 	name_release(&n);
 	return rc;
@@ -1431,6 +1496,35 @@ static int check_constraint_names(struct parser *p, const dbt_table *t)
 	return rc;
 }
 
+/* The tables SQLite makes for itself, which `sqlite3 .schema` lists. */
+static int sqlite_internal(const char *name)
+{
+	return !strcmp(name, "sqlite_sequence") || !strncmp(name, "sqlite_stat", 11);
+}
+
+/* Reads up to the statement's end: a ';' outside parentheses and
+ * outside BEGIN ... END and CASE ... END (trigger and function bodies). */
+static int skip_statement(struct parser *p)
+{
+	int depth = 0, block = 0, rc;
+
+	while (p->tok.kind != DBT_TOK_END) {
+		if (is(p, ";") && depth == 0 && block == 0)
+			break;
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")") && depth > 0)
+			depth--;
+		else if (is(p, "begin") || is(p, "case"))
+			block++;
+		else if (is(p, "end") && block > 0)
+			block--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* CREATE TABLE has been read. */
 static int parse_table(struct parser *p)
 {
@@ -1444,8 +1538,12 @@ static int parse_table(struct parser *p)
 		    (rc = expect(p, "exists", "EXISTS")) < 0)
 			goto cleanup;
 	}
-	if ((rc = parse_name(p, &n, "a table name")) < 0)
+	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
 		goto cleanup;
+	if (!n.quoted && sqlite_internal(n.s)) {
+		rc = skip_statement(p);
+		goto cleanup;
+	}
 	for (i = 0; i < p->schema->ntables; i++) {
 		dbt_table *o = p->schema->tables[i];
 
@@ -1464,7 +1562,7 @@ static int parse_table(struct parser *p)
 		if (is_table_constraint(p))
 			rc = parse_table_constraint(p, t);
 		else
-			rc = parse_column(p, t);
+			rc = parse_column(p, t, 0);
 		if (rc < 0)
 			goto cleanup;
 		if (is(p, ")"))
@@ -1568,17 +1666,29 @@ static int parse_index(struct parser *p, int unique)
 	}
 	line = p->tok.line;
 	col = p->tok.col;
-	if (!is(p, "on") && (rc = parse_name(p, &n, "an index name or ON")) < 0)
+	if (!is(p, "on") && (rc = parse_name_as(p, &n, "an index name or ON", 1)) < 0)
 		goto cleanup;
-	if ((rc = expect(p, "on", "ON")) < 0 || (rc = parse_name(p, &tn, "a table name")) < 0 ||
+	if ((rc = expect(p, "on", "ON")) < 0 || (rc = parse_object_name(p, &tn, "a table name")) < 0 ||
 	    (rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
 		goto cleanup;
 	ix->line = line;
 	ix->col = col;
 	ix->table_line = tn.line;
 	ix->table_col = tn.col;
-	if ((rc = add_ref(p, ix->table, NULL, tn.line, tn.col)) < 0 ||
-	    (rc = expect(p, "(", "'('")) < 0)
+	if ((rc = add_ref(p, ix->table, NULL, tn.line, tn.col)) < 0)
+		goto cleanup;
+	if (is(p, "using")) {
+		/* B-tree, the default, is the one method the model holds. */
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (!is(p, "btree")) {
+			rc = expected(p, "BTREE (the index method the model supports)");
+			goto cleanup;
+		}
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+	}
+	if ((rc = expect(p, "(", "'('")) < 0)
 		goto cleanup;
 	for (;;) {
 		if ((rc = parse_index_elem(p, ix)) < 0)
@@ -1651,6 +1761,502 @@ static int unsupported(struct parser *p, const dbt_token *first)
 	return rc;
 }
 
+/* ------------------------------------------------- statements kept as text */
+
+/* Keeps the statement that began at `first` and ends at the next ';' as
+ * one of kind `kind` named `name` (NULL when none). */
+static int keep_statement(struct parser *p, const dbt_token *first, const char *kind,
+			  const char *name, dbt_statement **out)
+{
+	dbt_statement *st;
+	int rc;
+
+	if ((rc = skip_statement(p)) < 0)
+		return rc;
+	if ((rc = dbt_schema_add_statement(&st, p->schema, kind, name, p->text + first->start,
+					   p->prev_end - first->start)) < 0)
+		return rc;
+	st->line = first->line;
+	st->col = first->col;
+	if (out)
+		*out = st;
+	return 0;
+}
+
+/* Keeps the statement begun at `first`, whose object name (maybe
+ * qualified, maybe with a signature after it) is the current token. */
+static int keep_named(struct parser *p, const dbt_token *first, const char *kind)
+{
+	struct name n = {NULL, 0, 0, 0};
+	int rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (is(p, "not") && (rc = next(p)) < 0) ||
+		    (rc = expect(p, "exists", "EXISTS")) < 0)
+			return rc;
+	}
+	if ((rc = parse_object_name(p, &n, "a name")) < 0)
+		return rc;
+	rc = keep_statement(p, first, kind, n.s, NULL);
+	name_release(&n);
+	return rc;
+}
+
+/* The kinds of CREATE statement kept as text: the words after CREATE
+ * [OR REPLACE] [TEMP] and the kind they make. */
+static const struct {
+	const char *w1, *w2, *kind;
+} kept_kinds[] = {
+	{"view", NULL, "view"},
+	{"recursive", "view", "view"},
+	{"materialized", "view", "materialized view"},
+	{"function", NULL, "function"},
+	{"procedure", NULL, "procedure"},
+	{"aggregate", NULL, "aggregate"},
+	{"trigger", NULL, "trigger"},
+	{"constraint", "trigger", "trigger"},
+	{"event", "trigger", "event trigger"},
+	{"type", NULL, "type"},
+	{"domain", NULL, "domain"},
+	{"extension", NULL, "extension"},
+	{"schema", NULL, "schema"},
+	{"policy", NULL, "policy"},
+	{"rule", NULL, "rule"},
+	{"collation", NULL, "collation"},
+	{"virtual", "table", "virtual table"},
+};
+
+/* Words of a sequence's options that pg_dump writes for a SERIAL's
+ * sequence; numbers must be 1. */
+static int plain_seq_word(const struct parser *p)
+{
+	static const char *const words[] = {"as", "start", "with", "increment", "by", "no",
+					    "minvalue", "maxvalue", "cache", "integer", "bigint",
+					    "smallint", "int", "int4", "int8", "int2"};
+	size_t i;
+
+	if (p->tok.kind == DBT_TOK_NUMBER)
+		return p->tok.len == 1 && p->text[p->tok.start] == '1';
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i]))
+			return 1;
+	return 0;
+}
+
+/* CREATE SEQUENCE has been read: kept as text, and noted so that a
+ * column it is owned by and whose default takes nextval() of it is read
+ * as SERIAL. */
+static int parse_sequence(struct parser *p, const dbt_token *first)
+{
+	struct name n = {NULL, 0, 0, 0};
+	struct seq *v;
+	int plain = 1, rc;
+	size_t i;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
+		    (rc = expect(p, "exists", "EXISTS")) < 0)
+			return rc;
+	}
+	if ((rc = parse_object_name(p, &n, "a sequence name")) < 0)
+		return rc;
+	for (i = 0; i < p->nseqs; i++) {
+		if (!strcmp(p->seqs[i].name, n.s)) {
+			rc = fail_at(p, n.line, n.col, "duplicate sequence '%s'", n.s);
+			goto cleanup;
+		}
+	}
+	v = realloc(p->seqs, (p->nseqs + 1) * sizeof(*v));
+	if (!v) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	p->seqs = v;
+	memset(&v[p->nseqs], 0, sizeof(*v));
+	v[p->nseqs].name = n.s;
+	n.s = NULL;
+	p->nseqs++;
+	{
+		/* Look at the options before keeping the text. */
+		dbt_lexer save = p->lx;
+		dbt_token tok = p->tok;
+		size_t prev = p->prev_end;
+
+		while (p->tok.kind != DBT_TOK_END && !is(p, ";")) {
+			if (!plain_seq_word(p))
+				plain = 0;
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+		}
+		p->lx = save;
+		p->tok = tok;
+		p->prev_end = prev;
+	}
+	p->seqs[p->nseqs - 1].plain = plain;
+	rc = keep_statement(p, first, "sequence", p->seqs[p->nseqs - 1].name,
+			    &p->seqs[p->nseqs - 1].st);
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+static struct seq *find_seq(const struct parser *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nseqs; i++)
+		if (!strcmp(p->seqs[i].name, name))
+			return &p->seqs[i];
+	return NULL;
+}
+
+/* OWNER TO role: ownership is not part of the model. */
+static int skip_owner(struct parser *p)
+{
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = expect(p, "to", "TO")) < 0)
+		return rc;
+	if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
+		return expected(p, "a role name");
+	return next(p);
+}
+
+/* ALTER SEQUENCE has been read. */
+static int parse_alter_sequence(struct parser *p, const dbt_token *first)
+{
+	struct name n = {NULL, 0, 0, 0}, a = {NULL, 0, 0, 0}, b = {NULL, 0, 0, 0};
+	struct seq *sq;
+	int rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "exists", "EXISTS")) < 0)
+			return rc;
+	}
+	if ((rc = parse_object_name(p, &n, "a sequence name")) < 0)
+		return rc;
+	if (is(p, "owner")) {
+		rc = skip_owner(p);
+		goto cleanup;
+	}
+	sq = find_seq(p, n.s);
+	if (!is(p, "owned")) {
+		/* Another change of the sequence: kept, and no longer a
+		 * SERIAL's plain sequence. */
+		if (sq)
+			sq->plain = 0;
+		rc = keep_statement(p, first, "sequence", n.s, NULL);
+		goto cleanup;
+	}
+	if (!sq) {
+		rc = fail_at(p, n.line, n.col,
+			     "unknown sequence '%s' (ALTER SEQUENCE must follow its CREATE SEQUENCE)",
+			     n.s);
+		goto cleanup;
+	}
+	if ((rc = next(p)) < 0 || (rc = expect(p, "by", "BY")) < 0)
+		goto cleanup;
+	if (is(p, "none")) {
+		sq->owned = 0;
+		rc = next(p);
+		goto cleanup;
+	}
+	if (sq->owner_table) {
+		rc = fail_at(p, p->tok.line, p->tok.col, "sequence '%s' is already owned by '%s.%s'",
+			     sq->name, sq->owner_table, sq->owner_column);
+		goto cleanup;
+	}
+	/* [public.]table.column */
+	if ((rc = parse_name(p, &a, "a table name")) < 0 || (rc = expect(p, ".", "'.'")) < 0 ||
+	    (rc = parse_name(p, &b, "a column name")) < 0)
+		goto cleanup;
+	if (is(p, ".")) {
+		if (strcmp(a.s, DEFAULT_SCHEMA)) {
+			rc = fail_at(p, a.line, a.col,
+				     "schema '%s' is not supported (the model holds the objects of schema '%s')",
+				     a.s, DEFAULT_SCHEMA);
+			goto cleanup;
+		}
+		name_release(&a);
+		a = b;
+		b.s = NULL;
+		if ((rc = next(p)) < 0 || (rc = parse_name(p, &b, "a column name")) < 0)
+			goto cleanup;
+	}
+	if ((rc = add_ref(p, a.s, NULL, a.line, a.col)) < 0)
+		goto cleanup;
+	sq->owner_table = a.s;
+	sq->owner_column = b.s;
+	sq->owned = 1;
+	a.s = b.s = NULL;
+	/* The column is checked at the end, when the table is known. */
+	rc = add_ref(p, sq->owner_table, sq->owner_column, b.line, b.col);
+cleanup:
+	name_release(&n);
+	name_release(&a);
+	name_release(&b);
+	return rc;
+}
+
+/* Identity options in ALTER COLUMN ... ADD GENERATED ... AS IDENTITY
+ * ( ... ): only those of a plain identity, as pg_dump writes them. */
+static int identity_options(struct parser *p)
+{
+	int rc;
+
+	if (!is(p, "("))
+		return 0;
+	if ((rc = next(p)) < 0)
+		return rc;
+	while (!is(p, ")")) {
+		if (is(p, "sequence")) {
+			struct name n = {NULL, 0, 0, 0};
+
+			if ((rc = next(p)) < 0 || (rc = expect(p, "name", "NAME")) < 0 ||
+			    (rc = parse_object_name(p, &n, "a sequence name")) < 0)
+				return rc;
+			name_release(&n);
+			continue;
+		}
+		if (!plain_seq_word(p))
+			return fail_at(p, p->tok.line, p->tok.col,
+				       "identity options other than the defaults are not supported");
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	return next(p);
+}
+
+/* ALTER [COLUMN] has been read in ALTER TABLE: SET DEFAULT, SET NOT NULL
+ * or ADD GENERATED ... AS IDENTITY. */
+static int alter_column(struct parser *p, dbt_table *t)
+{
+	struct name n = {NULL, 0, 0, 0};
+	struct coldef d;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	d.t = t;
+	if (is(p, "column") && (rc = next(p)) < 0)
+		return rc;
+	if ((rc = parse_name(p, &n, "a column name")) < 0)
+		return rc;
+	d.c = dbt_table_find_column(t, n.s);
+	if (!d.c) {
+		rc = fail_at(p, n.line, n.col, "unknown column '%s' in table '%s'", n.s, t->name);
+		goto cleanup;
+	}
+	d.line = p->tok.line;
+	d.col = p->tok.col;
+	d.has_default = d.c->default_expr != NULL;
+	if (is(p, "set")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (is(p, "default"))
+			rc = column_default(p, &d);
+		else if (is(p, "not"))
+			rc = column_not_null(p, &d);
+		else
+			rc = expected(p, "DEFAULT or NOT NULL");
+	} else if (is(p, "add")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (!is(p, "generated")) {
+			rc = expected(p, "GENERATED");
+			goto cleanup;
+		}
+		if ((rc = column_generated(p, &d)) < 0)
+			goto cleanup;
+		rc = identity_options(p);
+	} else {
+		rc = expected(p, "SET DEFAULT, SET NOT NULL or ADD GENERATED");
+	}
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+/* ALTER TABLE actions dbtool keeps as text. */
+static int kept_alter_action(const struct parser *p)
+{
+	return is(p, "enable") || is(p, "disable") || is(p, "force") || is(p, "cluster") ||
+	       is(p, "replica") || is(p, "attach") || is(p, "inherit");
+}
+
+/* ALTER TABLE has been read: ADD [CONSTRAINT] ..., ADD [COLUMN] ...,
+ * ALTER [COLUMN] ..., OWNER TO (ignored), after the table's CREATE TABLE. */
+static int parse_alter_table(struct parser *p, const dbt_token *first)
+{
+	struct name n = {NULL, 0, 0, 0};
+	dbt_table *t;
+	int rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "exists", "EXISTS")) < 0)
+			return rc;
+	}
+	if (is(p, "only") && (rc = next(p)) < 0)
+		return rc;
+	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
+		return rc;
+	if (is(p, "*") && (rc = next(p)) < 0)
+		goto cleanup;
+	/* pg_dump writes ALTER TABLE seq OWNER TO for sequences too. */
+	if (is(p, "owner")) {
+		rc = skip_owner(p);
+		goto cleanup;
+	}
+	t = dbt_schema_find_table(p->schema, n.s);
+	if (!t) {
+		rc = fail_at(p, n.line, n.col,
+			     "unknown table '%s' (ALTER TABLE must follow its CREATE TABLE)", n.s);
+		goto cleanup;
+	}
+	if (kept_alter_action(p)) {
+		rc = keep_statement(p, first, "alter table", t->name, NULL);
+		goto cleanup;
+	}
+	for (;;) {
+		if (is(p, "add")) {
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+			if (is_table_constraint(p)) {
+				if ((rc = parse_table_constraint(p, t)) < 0 ||
+				    (rc = check_constraint_names(p, t)) < 0)
+					goto cleanup;
+			} else {
+				if (is(p, "column") && (rc = next(p)) < 0)
+					goto cleanup;
+				if ((rc = parse_column(p, t, 1)) < 0)
+					goto cleanup;
+			}
+		} else if (is(p, "alter")) {
+			if ((rc = next(p)) < 0 || (rc = alter_column(p, t)) < 0)
+				goto cleanup;
+		} else if (is(p, "owner")) {
+			if ((rc = skip_owner(p)) < 0)
+				goto cleanup;
+		} else {
+			rc = expected(p, "ADD, ALTER COLUMN or OWNER TO");
+			goto cleanup;
+		}
+		if (!is(p, ","))
+			break;
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+/* ALTER of another kind of object (view, function, type ...): OWNER TO
+ * is ignored, anything else kept as text. */
+static int parse_alter_other(struct parser *p, const dbt_token *first)
+{
+	dbt_lexer save = p->lx;
+	dbt_token tok = p->tok, la;
+	size_t prev = p->prev_end;
+	int owner = 0, rc;
+
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "what to alter");
+	while (p->tok.kind != DBT_TOK_END && !is(p, ";")) {
+		peek(p, &la);
+		if (is(p, "owner") && dbt_token_is(p->text, &la, "to"))
+			owner = 1;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (owner)
+		return 0;
+	p->lx = save;
+	p->tok = tok;
+	p->prev_end = prev;
+	return keep_statement(p, first, "alter", NULL, NULL);
+}
+
+/* SELECT pg_catalog.set_config(...), which pg_dump writes to empty the
+ * search path: a setting of the session, not part of the model. */
+static int is_set_config(const struct parser *p)
+{
+	dbt_lexer lx = p->lx;
+	dbt_token a, b, c;
+
+	if (dbt_lex_next(&lx, &a) < 0)
+		return 0;
+	if (dbt_token_is(p->text, &a, "pg_catalog")) {
+		if (dbt_lex_next(&lx, &b) < 0 || !dbt_token_is(p->text, &b, ".") ||
+		    dbt_lex_next(&lx, &a) < 0)
+			return 0;
+	}
+	if (!dbt_token_is(p->text, &a, "set_config") || dbt_lex_next(&lx, &c) < 0)
+		return 0;
+	return dbt_token_is(p->text, &c, "(");
+}
+
+/* CREATE has been read, and what follows is not TABLE or INDEX. */
+static int parse_create_other(struct parser *p, const dbt_token *first)
+{
+	dbt_token la;
+	size_t i;
+	int rc;
+
+	if (is(p, "or")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "replace", "REPLACE")) < 0)
+			return rc;
+	}
+	peek(p, &la);
+	if ((is(p, "temp") || is(p, "temporary")) && !dbt_token_is(p->text, &la, "table") &&
+	    (rc = next(p)) < 0)
+		return rc;
+	if (is(p, "sequence"))
+		return (rc = next(p)) < 0 ? rc : parse_sequence(p, first);
+	peek(p, &la);
+	for (i = 0; i < sizeof(kept_kinds) / sizeof(kept_kinds[0]); i++) {
+		if (!is(p, kept_kinds[i].w1))
+			continue;
+		if (kept_kinds[i].w2 && !dbt_token_is(p->text, &la, kept_kinds[i].w2))
+			continue;
+		if ((rc = next(p)) < 0 || (kept_kinds[i].w2 && (rc = next(p)) < 0))
+			return rc;
+		return keep_named(p, first, kept_kinds[i].kind);
+	}
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "TABLE, INDEX or UNIQUE INDEX");
+	return unsupported(p, first);
+}
+
+/* COMMENT ON kind name IS ...: kept, named by what it comments on. */
+static int parse_comment(struct parser *p, const dbt_token *first)
+{
+	size_t from;
+	char *name;
+	int rc;
+
+	if ((rc = expect(p, "on", "ON")) < 0)
+		return rc;
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "what the comment is on");
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "view") && (rc = next(p)) < 0) /* MATERIALIZED VIEW */
+		return rc;
+	from = p->tok.start;
+	while (p->tok.kind != DBT_TOK_END && !is(p, ";") && !is(p, "is"))
+		if ((rc = next(p)) < 0)
+			return rc;
+	if (!is(p, "is"))
+		return expected(p, "IS");
+	name = strndup(p->text + from, p->prev_end > from ? p->prev_end - from : 0);
+	if (!name)
+		return dbt_error_oom();
+	rc = keep_statement(p, first, "comment", name, NULL);
+	free(name);
+	return rc;
+}
+
 static int parse_statement(struct parser *p)
 {
 	dbt_token first = p->tok;
@@ -1658,6 +2264,22 @@ static int parse_statement(struct parser *p)
 
 	if (p->tok.kind != DBT_TOK_WORD)
 		return expected(p, "CREATE TABLE or CREATE INDEX");
+	/* The session settings at the head of a pg_dump. */
+	if (is(p, "set") || (is(p, "select") && is_set_config(p)))
+		return skip_statement(p);
+	if (is(p, "alter")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "table"))
+			return (rc = next(p)) < 0 ? rc : parse_alter_table(p, &first);
+		if (is(p, "sequence"))
+			return (rc = next(p)) < 0 ? rc : parse_alter_sequence(p, &first);
+		return parse_alter_other(p, &first);
+	}
+	if (is(p, "comment"))
+		return (rc = next(p)) < 0 ? rc : parse_comment(p, &first);
+	if (is(p, "grant") || is(p, "revoke"))
+		return keep_statement(p, &first, is(p, "grant") ? "grant" : "revoke", NULL, NULL);
 	if (!is(p, "create"))
 		return unsupported(p, &p->tok);
 	if ((rc = next(p)) < 0)
@@ -1671,9 +2293,7 @@ static int parse_statement(struct parser *p)
 			return rc;
 		return parse_index(p, 1);
 	}
-	if (p->tok.kind != DBT_TOK_WORD)
-		return expected(p, "TABLE, INDEX or UNIQUE INDEX");
-	return unsupported(p, &first);
+	return parse_create_other(p, &first);
 }
 
 /* ------------------------------------------------------------ resolution */
@@ -1844,6 +2464,98 @@ static int check_relation_names(struct parser *p)
 	return 0;
 }
 
+/* The sequence a default nextval('name'::regclass) or nextval('name')
+ * takes its values from: 1 and its name in `out` (caller frees), else 0. */
+static int nextval_of(const char *expr, char **out)
+{
+	dbt_lexer lx;
+	dbt_token t[7];
+	size_t n = 0, i, o = 0;
+	char *name;
+
+	*out = NULL;
+	dbt_lex_init(&lx, expr, strlen(expr));
+	do {
+		if (n == 7 || dbt_lex_next(&lx, &t[n]) < 0)
+			return 0;
+	} while (t[n++].kind != DBT_TOK_END);
+	if (!(n == 5 || (n == 7 && dbt_token_is(expr, &t[3], "::") &&
+			 dbt_token_is(expr, &t[4], "regclass"))) ||
+	    !dbt_token_is(expr, &t[0], "nextval") || !dbt_token_is(expr, &t[1], "(") ||
+	    t[2].kind != DBT_TOK_STRING || expr[t[2].start] != '\'' ||
+	    !dbt_token_is(expr, &t[n - 2], ")"))
+		return 0;
+	/* The string's text, '' made ', is a (maybe qualified) name. */
+	name = malloc(t[2].len);
+	if (!name)
+		return dbt_error_oom();
+	for (i = t[2].start + 1; i + 1 < t[2].start + t[2].len; i++) {
+		name[o++] = expr[i];
+		if (expr[i] == '\'')
+			i++;
+	}
+	name[o] = '\0';
+	*out = name;
+	return 1;
+}
+
+/* The sequence name `text` names: "public.x", "x" or "\"X\"" as
+ * regclass reads it; NULL when it is not one name of the default
+ * schema.  Caller frees. */
+static char *regclass_name(const char *text)
+{
+	dbt_lexer lx;
+	dbt_token a, b, c;
+
+	dbt_lex_init(&lx, text, strlen(text));
+	if (dbt_lex_next(&lx, &a) < 0 || dbt_lex_next(&lx, &b) < 0)
+		return NULL;
+	if (dbt_token_is(text, &b, ".")) {
+		char *schema = dbt_token_name(text, &a);
+		int ok = schema && !strcmp(schema, DEFAULT_SCHEMA);
+
+		free(schema);
+		if (!ok || dbt_lex_next(&lx, &a) < 0 || dbt_lex_next(&lx, &c) < 0 ||
+		    c.kind != DBT_TOK_END)
+			return NULL;
+	} else if (b.kind != DBT_TOK_END) {
+		return NULL;
+	}
+	if (a.kind != DBT_TOK_WORD && a.kind != DBT_TOK_QUOTED)
+		return NULL;
+	return dbt_token_name(text, &a);
+}
+
+/* A column whose default takes nextval() of a plain sequence owned by it
+ * is SERIAL, as pg_dump writes SERIAL columns; the sequence's statement
+ * is then part of the column. */
+static int resolve_serial(struct parser *p, dbt_table *t, dbt_column *c)
+{
+	char *text = NULL, *name = NULL;
+	struct seq *sq;
+	int rc;
+
+	if (!c->default_expr || !dbt_type_is_integer(c->type.kind))
+		return 0;
+	if ((rc = nextval_of(c->default_expr, &text)) <= 0)
+		return rc;
+	name = regclass_name(text);
+	sq = name ? find_seq(p, name) : NULL;
+	if (sq && sq->plain && sq->owned && sq->st && !strcmp(sq->owner_table, t->name) &&
+	    !strcmp(sq->owner_column, c->name)) {
+		free(c->default_expr);
+		c->default_expr = NULL;
+		c->identity = DBT_IDENTITY_SERIAL;
+		c->autoincrement = 1;
+		c->not_null = 1;
+		dbt_schema_remove_statement(p->schema, sq->st);
+		sq->st = NULL;
+	}
+	free(text);
+	free(name);
+	return 0;
+}
+
 static int resolve(struct parser *p)
 {
 	dbt_schema *s = p->schema;
@@ -1867,6 +2579,10 @@ static int resolve(struct parser *p)
 	if ((rc = check_relation_names(p)) < 0)
 		return rc;
 	for (i = 0; i < s->ntables; i++)
+		for (j = 0; j < s->tables[i]->ncolumns; j++)
+			if ((rc = resolve_serial(p, s->tables[i], s->tables[i]->columns[j])) < 0)
+				return rc;
+	for (i = 0; i < s->ntables; i++)
 		dbt_table_normalize(s->tables[i]);
 	return dbt_schema_name_auto(s);
 }
@@ -1874,6 +2590,7 @@ static int resolve(struct parser *p)
 int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t len)
 {
 	struct parser p;
+	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -1884,11 +2601,16 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 	dbt_lex_init(&p.lx, text, len);
 	if ((rc = dbt_schema_new(&p.schema)) < 0)
 		goto cleanup;
+	p.stmt_start = 1;
 	if ((rc = next(&p)) < 0)
 		goto cleanup;
+	p.stmt_start = 0;
 	while (p.tok.kind != DBT_TOK_END) {
 		if (is(&p, ";")) {
-			if ((rc = next(&p)) < 0)
+			p.stmt_start = 1;
+			rc = next(&p);
+			p.stmt_start = 0;
+			if (rc < 0)
 				goto cleanup;
 			continue;
 		}
@@ -1906,6 +2628,12 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 cleanup:
 	dbt_schema_free(p.schema);
 	free(p.refs);
+	for (i = 0; i < p.nseqs; i++) {
+		free(p.seqs[i].name);
+		free(p.seqs[i].owner_table);
+		free(p.seqs[i].owner_column);
+	}
+	free(p.seqs);
 	return rc;
 }
 

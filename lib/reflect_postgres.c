@@ -1142,6 +1142,62 @@ cleanup:
 	return rc;
 }
 
+/* Replaces the canonical text `*expr` with the same text after
+ * server_expr, canonical again. */
+static int model_expr(char **expr, const dbt_table *t)
+{
+	char *undone = NULL, *canon = NULL;
+	int rc;
+
+	if (!*expr)
+		return 0;
+	if ((rc = server_expr(&undone, *expr, t)) < 0)
+		return rc;
+	rc = dbt_schema_normalize_expr(&canon, undone, strlen(undone));
+	free(undone);
+	if (rc < 0)
+		return rc;
+	free(*expr);
+	*expr = canon;
+	return 0;
+}
+
+int dbt_postgres_model_exprs(dbt_schema *schema)
+{
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < schema->ntables; i++) {
+		dbt_table *t = schema->tables[i];
+
+		for (j = 0; j < t->ncolumns; j++) {
+			dbt_column *c = t->columns[j];
+
+			if ((rc = model_expr(&c->default_expr, t)) < 0)
+				return rc;
+			/* A cast NULL ('NULL::text') undone is no default. */
+			if (c->default_expr && !strcmp(c->default_expr, "NULL")) {
+				free(c->default_expr);
+				c->default_expr = NULL;
+			}
+		}
+		for (j = 0; j < t->nchecks; j++)
+			if ((rc = model_expr(&t->checks[j]->expr, t)) < 0)
+				return rc;
+	}
+	for (i = 0; i < schema->nindexes; i++) {
+		dbt_index *ix = schema->indexes[i];
+		const dbt_table *t = dbt_schema_find_table(schema, ix->table);
+
+		for (j = 0; j < ix->nelems; j++)
+			if ((rc = model_expr(&ix->elems[j].expr, t)) < 0)
+				return rc;
+		if ((rc = model_expr(&ix->where, t)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* ============================================================= reflection */
 
 /* The tables of the schema `$1`, dbtool's version and history tables left

@@ -1475,5 +1475,7 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 			return rc;
 		}
 	}
+	if (kind == DBT_DIALECT_POSTGRES)
+		return dbt_postgres_model_exprs(schema);
 	return 0;
 }
