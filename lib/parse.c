@@ -775,6 +775,14 @@ static int type_word(const struct parser *p)
 	return 0;
 }
 
+/* 1 when the token is one of the words type_word() takes. */
+static int type_word_token(const char *text, const dbt_token *t)
+{
+	return dbt_token_is(text, t, "with") || dbt_token_is(text, t, "without") ||
+	       dbt_token_is(text, t, "time") || dbt_token_is(text, t, "zone") ||
+	       dbt_token_is(text, t, "precision") || dbt_token_is(text, t, "varying");
+}
+
 /* The line and column of the byte at `off`. */
 static void position_at(const struct parser *p, size_t off, int *line, int *col)
 {
@@ -962,16 +970,84 @@ static int parse_references(struct parser *p, dbt_fk *fk)
 	return rc < 0 ? rc : 0;
 }
 
+/* Type names that may begin a typed literal such as DATE '2020-01-01'. */
+static int literal_type(const char *text, const dbt_token *t)
+{
+	static const char *const words[] = {
+		"bigint", "bit", "bool", "boolean", "bytea", "char", "cidr", "date", "decimal",
+		"float4", "float8", "inet", "int", "int2", "int4", "int8", "integer", "interval",
+		"json", "jsonb", "macaddr", "money", "numeric", "real", "smallint", "text", "time",
+		"timestamp", "timestamptz", "timetz", "uuid", "varchar", "xml",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (dbt_token_is(text, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The expression `text` (`len` bytes) with each typed literal TYPE 'str'
+ * written as the cast 'str'::TYPE, which is what PostgreSQL makes of it
+ * and prints back; in `out`, caller frees.  Text that does not tokenize
+ * is copied as it is, for the normaliser to report.
+ */
+static int typed_literals(char **out, const char *text, size_t len)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_lexer lx;
+	dbt_token t, u;
+	size_t copied = 0;
+
+	*out = NULL;
+	dbt_lex_init(&lx, text, len);
+	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
+		dbt_lexer la = lx;
+		size_t type_end = t.start + t.len;
+
+		if (t.kind != DBT_TOK_WORD || !literal_type(text, &t))
+			continue;
+		/* TIME and TIMESTAMP take WITH or WITHOUT TIME ZONE. */
+		if (dbt_lex_next(&la, &u) < 0)
+			break;
+		if (dbt_token_is(text, &u, "with") || dbt_token_is(text, &u, "without")) {
+			if (dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "time") ||
+			    dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "zone"))
+				continue;
+			type_end = u.start + u.len;
+			if (dbt_lex_next(&la, &u) < 0)
+				break;
+		}
+		if (u.kind != DBT_TOK_STRING || text[u.start] != '\'')
+			continue;
+		dbt_buf_put(&b, text + copied, t.start - copied);
+		dbt_buf_put(&b, text + u.start, u.len);
+		dbt_buf_puts(&b, "::");
+		dbt_buf_put(&b, text + t.start, type_end - t.start);
+		copied = u.start + u.len;
+		lx = la;
+	}
+	dbt_buf_put(&b, text + copied, len - copied);
+	*out = dbt_buf_detach(&b);
+	return *out ? 0 : dbt_error_oom();
+}
+
 /* CHECK has been read. */
 static int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col)
 {
+	char *text;
 	dbt_check *c;
 	size_t from, to;
 	int rc;
 
 	if ((rc = parse_parens(p, &from, &to, 0)) < 0)
 		return rc;
-	if ((rc = dbt_table_add_check(&c, t, name, p->text + from, to - from)) < 0)
+	if ((rc = typed_literals(&text, p->text + from, to - from)) < 0)
+		return rc;
+	rc = dbt_table_add_check(&c, t, name, text, strlen(text));
+	free(text);
+	if (rc < 0)
 		return rc;
 	c->line = line;
 	c->col = col;
@@ -1079,6 +1155,14 @@ static int parse_default_operand(struct parser *p)
 			rc = parse_parens(p, &a, &b, 1);
 		} else if (p->tok.kind == DBT_TOK_WORD && default_word(p)) {
 			rc = next(p);
+		} else if (p->tok.kind == DBT_TOK_WORD && literal_type(p->text, &p->tok) &&
+			   (la.kind == DBT_TOK_STRING || type_word_token(p->text, &la))) {
+			/* A typed literal: TYPE [WITH[OUT] TIME ZONE] 'text'. */
+			while ((rc = next(p)) == 0 && p->tok.kind != DBT_TOK_STRING)
+				if (!type_word(p))
+					return expected(p, "a string");
+			if (rc == 0)
+				rc = next(p);
 		} else {
 			return expected(p, "a default value");
 		}
@@ -1260,6 +1344,7 @@ static int column_references(struct parser *p, struct coldef *d)
 
 static int column_default(struct parser *p, struct coldef *d)
 {
+	char *text;
 	size_t from, to;
 	int rc;
 
@@ -1269,7 +1354,11 @@ static int column_default(struct parser *p, struct coldef *d)
 			       d->t->name);
 	if ((rc = check_generator(p, d, "DEFAULT", d->line, d->col)) < 0 || (rc = next(p)) < 0 ||
 	    (rc = parse_default(p, &from, &to)) < 0 ||
-	    (rc = dbt_column_set_default(d->c, p->text + from, to - from)) < 0)
+	    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
+		return rc;
+	rc = dbt_column_set_default(d->c, text, strlen(text));
+	free(text);
+	if (rc < 0)
 		return rc;
 	d->has_default = 1;
 	return 0;
@@ -1605,7 +1694,7 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 {
 	struct name n = {NULL, 0, 0, 0};
 	int line = p->tok.line, col = p->tok.col, rc;
-	char *canon = NULL, *column = NULL;
+	char *canon = NULL, *column = NULL, *typed = NULL;
 	size_t from, len, a, b;
 	dbt_token la;
 
@@ -1619,8 +1708,10 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 			goto cleanup;
 		if ((rc = parse_parens(p, &a, &b, call)) < 0)
 			goto cleanup;
-		len = p->prev_end - from;
-		if ((rc = dbt_schema_normalize_expr(&canon, p->text + from, len)) < 0)
+		if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0)
+			goto cleanup;
+		len = strlen(typed);
+		if ((rc = dbt_schema_normalize_expr(&canon, typed, len)) < 0)
 			goto cleanup;
 		rc = call ? 0 : plain_name(canon, &column);
 		if (rc < 0)
@@ -1649,6 +1740,7 @@ cleanup:
 	name_release(&n);
 	free(canon);
 	free(column);
+	free(typed);
 	return rc;
 }
 
@@ -1703,6 +1795,7 @@ static int parse_index(struct parser *p, int unique)
 	if (is(p, "where")) {
 		size_t from;
 		int depth = 0;
+		char *typed;
 
 		if ((rc = next(p)) < 0)
 			goto cleanup;
@@ -1723,7 +1816,11 @@ static int parse_index(struct parser *p, int unique)
 			rc = expected(p, "')'");
 			goto cleanup;
 		}
-		if ((rc = dbt_index_set_where(ix, p->text + from, p->prev_end - from)) < 0)
+		if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0)
+			goto cleanup;
+		rc = dbt_index_set_where(ix, typed, strlen(typed));
+		free(typed);
+		if (rc < 0)
 			goto cleanup;
 	}
 	rc = 0;
