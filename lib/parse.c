@@ -1499,7 +1499,7 @@ static int parse_column(struct parser *p, dbt_table *t, int alter)
 	for (i = 0; i < t->ncolumns; i++) {
 		const dbt_column *o = t->columns[i];
 
-		if (!name_casecmp(o->name, n.s)) {
+		if (!strcmp(o->name, n.s)) {
 			dbt_buf b = DBT_BUF_INIT;
 
 			put_first(&b, n.s, o->name, o->line);
@@ -1636,7 +1636,9 @@ static int parse_table(struct parser *p)
 	for (i = 0; i < p->schema->ntables; i++) {
 		dbt_table *o = p->schema->tables[i];
 
-		if (!name_casecmp(o->name, n.s)) {
+		/* Exact: PostgreSQL keeps "Users" and users apart; on SQLite,
+		 * dbt_schema_adapt refuses names that differ in case only. */
+		if (!strcmp(o->name, n.s)) {
 			rc = fail_duplicate(p, &n, "table", o->name, o->line);
 			goto cleanup;
 		}

@@ -1461,6 +1461,52 @@ static void adapt_postgres(dbt_table *t)
 	}
 }
 
+/* 1 when the names are equal ignoring ASCII case, as SQLite compares. */
+static int same_sqlite_name(const char *a, const char *b)
+{
+	for (; *a; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb)
+			return 0;
+	}
+	return *b == '\0';
+}
+
+/*
+ * PostgreSQL keeps "Users" and users apart, SQLite does not: two tables,
+ * or two columns of a table, whose names differ only in case are one name
+ * there, reported at the later one's place.
+ */
+static int sqlite_case_clash(const dbt_schema *schema)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < schema->ntables; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		for (j = 0; j < i; j++)
+			if (same_sqlite_name(schema->tables[j]->name, t->name))
+				return dbt_error_set(DBT_EPARSE,
+						     "%d:%d: duplicate table '%s' (first declared on line %d as '%s', and SQLite ignores case in names)",
+						     t->line, t->col, t->name, schema->tables[j]->line,
+						     schema->tables[j]->name);
+		for (j = 0; j < t->ncolumns; j++)
+			for (k = 0; k < j; k++)
+				if (same_sqlite_name(t->columns[k]->name, t->columns[j]->name))
+					return dbt_error_set(DBT_EPARSE,
+							     "%d:%d: duplicate column '%s' in table '%s' (first declared on line %d as '%s', and SQLite ignores case in names)",
+							     t->columns[j]->line, t->columns[j]->col,
+							     t->columns[j]->name, t->name,
+							     t->columns[k]->line, t->columns[k]->name);
+	}
+	return 0;
+}
+
 int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 {
 	size_t i;
@@ -1468,6 +1514,8 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 
 	if (!dbt_dialect_for(kind))
 		return unsupported_kind();
+	if (kind == DBT_DIALECT_SQLITE && (rc = sqlite_case_clash(schema)) < 0)
+		return rc;
 	for (i = 0; i < schema->ntables; i++) {
 		if (kind == DBT_DIALECT_POSTGRES) {
 			adapt_postgres(schema->tables[i]);
