@@ -174,7 +174,8 @@ static int fk_same(const dbt_fk *a, const dbt_fk *b)
 	       streq_null(a->ref_table, b->ref_table) &&
 	       same_list(a->ref_columns, a->nref_columns, b->ref_columns, b->nref_columns) &&
 	       a->on_delete == b->on_delete && a->on_update == b->on_update &&
-	       a->deferrable == b->deferrable && a->initially_deferred == b->initially_deferred;
+	       a->deferrable == b->deferrable && a->initially_deferred == b->initially_deferred &&
+	       a->match == b->match;
 }
 
 static int cmp_fk(const void *av, size_t i, const void *bv, size_t j)
@@ -1189,6 +1190,8 @@ static void put_fk(dbt_buf *b, const dbt_fk *fk)
 	put_name(b, fk->ref_table);
 	dbt_buf_putc(b, ' ');
 	put_names(b, fk->ref_columns, fk->nref_columns);
+	if (fk->match != DBT_FK_MATCH_SIMPLE)
+		dbt_buf_puts(b, fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
 	if (fk->on_delete != DBT_FK_NO_ACTION && (size_t)fk->on_delete < 5)
 		dbt_buf_printf(b, " ON DELETE %s", actions[fk->on_delete]);
 	if (fk->on_update != DBT_FK_NO_ACTION && (size_t)fk->on_update < 5)

@@ -931,6 +931,19 @@ static int fk_clause(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
 	}
 	if (is(p, "initially"))
 		return fk_initially(p, fk, cl);
+	if (is(p, "match")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "full"))
+			fk->match = DBT_FK_MATCH_FULL;
+		else if (is(p, "partial"))
+			fk->match = DBT_FK_MATCH_PARTIAL;
+		else if (is(p, "simple"))
+			fk->match = DBT_FK_MATCH_SIMPLE;
+		else
+			return expected(p, "FULL, PARTIAL or SIMPLE");
+		return next(p);
+	}
 	/* NOT may begin the column's NOT NULL instead. */
 	peek(p, &la);
 	if (is(p, "not") && dbt_token_is(p->text, &la, "deferrable")) {

@@ -1248,7 +1248,8 @@ static const char constraints_sql[] =
 	"f.relname, " KEY_NAMES("con.confkey", "con.confrelid") ", "
 	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
 	"CASE WHEN con.contype = 'c' "
-	"THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END "
+	"THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END, "
+	"con.confmatchtype "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
 	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c') "
@@ -1662,6 +1663,10 @@ static int read_constraints(struct reflect *r)
 			fk->on_update = fk_action(value(res, i, 7));
 			fk->deferrable = flag(res, i, 8);
 			fk->initially_deferred = flag(res, i, 9);
+			if (value(res, i, 11) && *value(res, i, 11) == 'f')
+				fk->match = DBT_FK_MATCH_FULL;
+			else if (value(res, i, 11) && *value(res, i, 11) == 'p')
+				fk->match = DBT_FK_MATCH_PARTIAL;
 			break;
 		default:
 			rc = add_check(t, name, value(res, i, 10) ? value(res, i, 10) : "");

@@ -340,6 +340,8 @@ static void put_fk(dbt_buf *out, dbt_dialect_kind kind, const dbt_fk *fk)
 		dbt_buf_putc(out, ' ');
 		ident_list(out, kind, fk->ref_columns, fk->nref_columns);
 	}
+	if (fk->match != DBT_FK_MATCH_SIMPLE)
+		dbt_buf_puts(out, fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
 	if ((action = fk_action_sql(fk->on_delete)))
 		dbt_buf_printf(out, " ON DELETE %s", action);
 	if ((action = fk_action_sql(fk->on_update)))

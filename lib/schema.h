@@ -138,6 +138,13 @@ typedef enum dbt_fk_action {
 	DBT_FK_SET_DEFAULT,
 } dbt_fk_action;
 
+/* MATCH: how a foreign key of several columns treats NULLs. */
+typedef enum dbt_fk_match {
+	DBT_FK_MATCH_SIMPLE = 0, /* the default */
+	DBT_FK_MATCH_FULL,
+	DBT_FK_MATCH_PARTIAL,
+} dbt_fk_match;
+
 typedef struct dbt_fk {
 	char *name;
 	int name_given;
@@ -153,6 +160,7 @@ typedef struct dbt_fk {
 	int initially_deferred;
 	int line, col;        /* the constraint */
 	int ref_line, ref_col; /* the referenced table's name */
+	dbt_fk_match match;   /* SQLite stores it in the table's SQL and ignores it */
 } dbt_fk;
 
 typedef struct dbt_check {

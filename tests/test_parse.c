@@ -1352,6 +1352,28 @@ BAD(select_is_unsupported, "SELECT 1;",
 BAD(psql_meta_command_only_between_statements, "CREATE TABLE t (a INT)\n\\restrict x\n;",
     "schema.sql:2:1: unexpected character '\\'")
 
+static void foreign_key_match_is_read(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE p (a INT, b INT, PRIMARY KEY (a, b));\n"
+		     "CREATE TABLE c (a INT, b INT, x INT, y INT, z INT,\n"
+		     "  FOREIGN KEY (a, b) REFERENCES p MATCH FULL ON DELETE CASCADE,\n"
+		     "  FOREIGN KEY (x, y) REFERENCES p (a, b) MATCH SIMPLE,\n"
+		     "  FOREIGN KEY (y, z) REFERENCES p (a, b) MATCH PARTIAL)");
+	t = s->tables[1];
+	assert_int_equal(t->fks[0]->match, DBT_FK_MATCH_FULL);
+	assert_int_equal(t->fks[0]->on_delete, DBT_FK_CASCADE);
+	assert_int_equal(t->fks[1]->match, DBT_FK_MATCH_SIMPLE);
+	assert_int_equal(t->fks[2]->match, DBT_FK_MATCH_PARTIAL);
+	dbt_schema_free(s);
+}
+
+BAD(foreign_key_match_needs_a_kind, "CREATE TABLE p (a INT PRIMARY KEY);\nCREATE TABLE c (a INT REFERENCES p MATCH ALL);",
+    "schema.sql:2:42: expected FULL, PARTIAL or SIMPLE, found 'ALL'")
+
 #define T(fn) cmocka_unit_test(fn)
 
 int main(void)
@@ -1382,6 +1404,8 @@ int main(void)
 		T(table_foreign_key_may_be_composite_and_named),
 		T(foreign_key_actions_are_read),
 		T(foreign_key_deferrable_forms),
+		T(foreign_key_match_is_read),
+		T(foreign_key_match_needs_a_kind),
 		T(foreign_keys_may_reference_tables_declared_later),
 		T(foreign_key_may_reference_its_own_table),
 		T(foreign_key_may_reference_a_unique_constraint_or_index),
