@@ -1080,8 +1080,6 @@ BAD(deferrable_and_not_deferrable,
 BAD(initially_needs_deferred_or_immediate,
     "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t INITIALLY LATER)",
     "schema.sql:1:58: expected DEFERRED or IMMEDIATE, found 'LATER'")
-BAD(foreign_key_match_is_unsupported, "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t MATCH FULL)",
-    "schema.sql:1:48: expected a column constraint, ',' or ')', found 'MATCH'")
 BAD(index_on_unknown_table, "CREATE INDEX i ON nowhere (a)",
     "schema.sql:1:19: unknown table 'nowhere'")
 BAD(index_on_unknown_column, "CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a, b)",
@@ -1520,7 +1518,6 @@ int main(void)
 		T(initially_deferred_not_deferrable),
 		T(deferrable_and_not_deferrable),
 		T(initially_needs_deferred_or_immediate),
-		T(foreign_key_match_is_unsupported),
 		T(index_on_unknown_table),
 		T(index_on_unknown_column),
 		T(index_on_unknown_parenthesised_column),
