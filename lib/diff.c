@@ -209,7 +209,7 @@ static int index_same(const dbt_index *a, const dbt_index *b)
 		const dbt_index_elem *x = &a->elems[i], *y = &b->elems[i];
 
 		if (!streq_null(x->column, y->column) || !streq_null(x->expr, y->expr) ||
-		    !x->desc != !y->desc)
+		    !x->desc != !y->desc || !streq_null(x->opclass, y->opclass))
 			return 0;
 	}
 	return 1;
@@ -1218,6 +1218,10 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 			put_name(b, e->column);
 		else
 			dbt_buf_printf(b, "(%s)", e->expr ? e->expr : "");
+		if (e->opclass) {
+			dbt_buf_putc(b, ' ');
+			put_name(b, e->opclass);
+		}
 		if (e->desc)
 			dbt_buf_puts(b, " DESC");
 	}

@@ -1745,6 +1745,21 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 	if (ix->elems[ix->nelems - 1].column &&
 	    (rc = add_ref(p, ix->table, ix->elems[ix->nelems - 1].column, line, col)) < 0)
 		goto cleanup;
+	/* An operator class (text_pattern_ops, pg_catalog.varchar_ops). */
+	if ((p->tok.kind == DBT_TOK_WORD && !is(p, "asc") && !is(p, "desc") && !is(p, "nulls") &&
+	     !is(p, "collate")) ||
+	    p->tok.kind == DBT_TOK_QUOTED) {
+		struct name oc = {NULL, 0, 0, 0};
+
+		if ((rc = parse_name(p, &oc, "an operator class")) < 0)
+			goto cleanup;
+		if (is(p, ".")) {
+			name_release(&oc);
+			if ((rc = next(p)) < 0 || (rc = parse_name(p, &oc, "an operator class")) < 0)
+				goto cleanup;
+		}
+		ix->elems[ix->nelems - 1].opclass = oc.s;
+	}
 	if (is(p, "asc") || is(p, "desc")) {
 		ix->elems[ix->nelems - 1].desc = is(p, "desc");
 		if ((rc = next(p)) < 0)

@@ -1266,7 +1266,10 @@ static const char indexes_sql[] =
 	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k "
 	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] "
 	"ORDER BY k), "
-	"pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) "
+	"pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), "
+	"ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END "
+	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k "
+	"JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k] ORDER BY k) "
 	"FROM pg_catalog.pg_index i "
 	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 	"WHERE i.indrelid IN (" SCHEMA_TABLES ") "
@@ -1713,6 +1716,15 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 		goto cleanup;
 	for (i = 0; i < nkeys && rc == 0; i++)
 		rc = add_index_key(ix, t, keys[i]);
+	strv_free(keys, nkeys);
+	keys = NULL;
+	nkeys = 0;
+	/* The operator class of each key, '' for its type's default. */
+	if (rc == 0 && value(res, row, 5))
+		rc = split_array(&keys, &nkeys, value(res, row, 5));
+	for (i = 0; i < nkeys && i < ix->nelems && rc == 0; i++)
+		if (keys[i][0] && !(ix->elems[i].opclass = strdup(keys[i])))
+			rc = dbt_error_oom();
 	if (rc == 0 && where && (rc = server_expr(&expr, where, t)) == 0)
 		rc = dbt_index_set_where(ix, expr, strlen(expr));
 	if (rc == DBT_EPARSE)

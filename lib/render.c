@@ -446,6 +446,10 @@ int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index
 			ident(out, kind, e->column);
 		else
 			dbt_buf_printf(out, "(%s)", e->expr);
+		if (e->opclass) {
+			dbt_buf_putc(out, ' ');
+			ident(out, kind, e->opclass);
+		}
 		if (e->desc)
 			dbt_buf_puts(out, " DESC");
 	}
@@ -1518,6 +1522,16 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 		return unsupported_kind();
 	if (kind == DBT_DIALECT_SQLITE && (rc = sqlite_case_clash(schema)) < 0)
 		return rc;
+	for (i = 0; kind == DBT_DIALECT_SQLITE && i < schema->nindexes; i++) {
+		const dbt_index *ix = schema->indexes[i];
+		size_t j;
+
+		for (j = 0; j < ix->nelems; j++)
+			if (ix->elems[j].opclass)
+				return dbt_error_set(DBT_EPARSE,
+						     "%d:%d: index '%s' uses the operator class '%s', which SQLite does not have",
+						     ix->line, ix->col, ix->name, ix->elems[j].opclass);
+	}
 	for (i = 0; i < schema->ntables; i++) {
 		if (kind == DBT_DIALECT_POSTGRES) {
 			adapt_postgres(schema->tables[i]);

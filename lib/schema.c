@@ -493,6 +493,7 @@ static void index_free(dbt_index *ix)
 	for (i = 0; i < ix->nelems; i++) {
 		free(ix->elems[i].column);
 		free(ix->elems[i].expr);
+		free(ix->elems[i].opclass);
 	}
 	free(ix->elems);
 	free(ix->where);
@@ -818,6 +819,7 @@ static int index_push(dbt_index *index, char *column, char *expr, int desc)
 	v[index->nelems].column = column;
 	v[index->nelems].expr = expr;
 	v[index->nelems].desc = desc;
+	v[index->nelems].opclass = NULL;
 	index->nelems++;
 	return 0;
 }

@@ -175,6 +175,8 @@ typedef struct dbt_index_elem {
 	char *column;
 	char *expr;           /* canonical text */
 	int desc;
+	char *opclass;        /* PostgreSQL operator class, folded like a name;
+			       * NULL for the type's default */
 } dbt_index_elem;
 
 typedef struct dbt_index {

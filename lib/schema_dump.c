@@ -174,6 +174,8 @@ void dbt_schema_dump(dbt_buf *out, const dbt_schema *schema, int flags)
 				dbt_buf_puts(&b, e->column);
 			else
 				dbt_buf_printf(&b, "(%s)", e->expr);
+			if (e->opclass)
+				dbt_buf_printf(&b, " %s", e->opclass);
 			if (e->desc)
 				dbt_buf_puts(&b, " DESC");
 		}

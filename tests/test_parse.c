@@ -1372,6 +1372,23 @@ static void foreign_key_match_is_read(void **state)
 BAD(foreign_key_match_needs_a_kind, "CREATE TABLE p (a INT PRIMARY KEY);\nCREATE TABLE c (a INT REFERENCES p MATCH ALL);",
     "schema.sql:2:42: expected FULL, PARTIAL or SIMPLE, found 'ALL'")
 
+static void index_keys_take_operator_classes(void **state)
+{
+	dbt_schema *s;
+	dbt_index *ix;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT, b TEXT);\n"
+		     "CREATE INDEX i ON public.t USING btree (a text_pattern_ops, lower(b) "
+		     "pg_catalog.\"Text_Ops\" DESC, b);");
+	ix = s->indexes[0];
+	assert_string_equal(ix->elems[0].opclass, "text_pattern_ops");
+	assert_string_equal(ix->elems[1].opclass, "Text_Ops");
+	assert_true(ix->elems[1].desc);
+	assert_null(ix->elems[2].opclass);
+	dbt_schema_free(s);
+}
+
 #define T(fn) cmocka_unit_test(fn)
 
 int main(void)
@@ -1403,6 +1420,7 @@ int main(void)
 		T(foreign_key_actions_are_read),
 		T(foreign_key_deferrable_forms),
 		T(foreign_key_match_is_read),
+		T(index_keys_take_operator_classes),
 		T(foreign_key_match_needs_a_kind),
 		T(foreign_keys_may_reference_tables_declared_later),
 		T(foreign_key_may_reference_its_own_table),
