@@ -552,6 +552,58 @@ static void name_release(struct name *n)
 	n->s = NULL;
 }
 
+/*
+ * A name quoted as SQLite also allows: [name], `name` (`` for a backtick)
+ * or 'name'; it reads as "name" would.  The token is the opening
+ * character; the lexer goes on after the closing one.
+ */
+static int parse_sqlite_quoted(struct parser *p, struct name *out)
+{
+	const char *s = p->text;
+	char close = s[p->tok.start] == '[' ? ']' : s[p->tok.start];
+	size_t i = p->tok.start + 1, o = 0;
+	char *name = malloc(p->len - p->tok.start + 1);
+	dbt_token inner = p->tok;
+	int rc;
+
+	if (!name)
+		return dbt_error_oom();
+	for (;; i++) {
+		if (i >= p->len || s[i] == '\n') {
+			free(name);
+			return fail_at(p, p->tok.line, p->tok.col, "unterminated quoted identifier");
+		}
+		if (s[i] == close) {
+			if (close == ']' || i + 1 >= p->len || s[i + 1] != close)
+				break;
+			i++;
+		}
+		name[o++] = s[i];
+	}
+	name[o] = '\0';
+	inner.start = p->tok.start + 1;
+	inner.len = i - inner.start;
+	if (o == 0 || (rc = check_utf8(&p->lx, &inner)) < 0) {
+		free(name);
+		if (o == 0)
+			return fail_at(p, p->tok.line, p->tok.col, "empty quoted identifier");
+		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->tok.line, p->tok.col);
+	}
+	if (o > DBT_NAME_MAX) {
+		free(name);
+		return fail_at(p, p->tok.line, p->tok.col, "name '%.40s...' is longer than %d bytes",
+			       s + inner.start, DBT_NAME_MAX);
+	}
+	/* The lexer resumes after the closing character. */
+	p->lx.pos = i + 1;
+	p->tok.len = i + 1 - p->tok.start;
+	out->s = name;
+	out->quoted = 1;
+	if ((rc = next(p)) < 0)
+		name_release(out);
+	return rc;
+}
+
 /* A table, column, index, constraint or collation name; `out` holds
  * nothing to free after a failure.  With `strict`, no reserved word of
  * PostgreSQL is a name, even one SQLite takes. */
@@ -564,6 +616,9 @@ static int parse_name_as(struct parser *p, struct name *out, const char *what, i
 	out->line = p->tok.line;
 	out->col = p->tok.col;
 	out->quoted = p->tok.kind == DBT_TOK_QUOTED;
+	if (is(p, "[") || (p->tok.kind == DBT_TOK_OP && s[0] == '`') ||
+	    (p->tok.kind == DBT_TOK_STRING && s[0] == '\''))
+		return parse_sqlite_quoted(p, out);
 	if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
 		return expected(p, what);
 	/* A word PostgreSQL reserves but SQLite does not (USER) is a name

@@ -1389,6 +1389,29 @@ static void index_keys_take_operator_classes(void **state)
 	dbt_schema_free(s);
 }
 
+static void sqlite_quoting_styles_are_names(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE [Order Lines] ([Id] INT, `a``b` INT, 'c' INT);\n"
+		     "CREATE INDEX [ix] ON `Order Lines` (`Id`);");
+	t = s->tables[0];
+	assert_string_equal(t->name, "Order Lines");
+	assert_true(t->quoted);
+	assert_string_equal(t->columns[0]->name, "Id");
+	assert_string_equal(t->columns[1]->name, "a`b");
+	assert_string_equal(t->columns[2]->name, "c");
+	assert_string_equal(s->indexes[0]->name, "ix");
+	assert_int_equal(t->columns[2]->line, 1);
+	assert_int_equal(t->columns[2]->col, 51);
+	dbt_schema_free(s);
+}
+
+BAD(bracket_name_must_end_on_its_line, "CREATE TABLE [t\n(a INT)", "schema.sql:1:14: unterminated quoted identifier")
+BAD(bracket_name_must_not_be_empty, "CREATE TABLE t ([] INT)", "schema.sql:1:17: empty quoted identifier")
+
 #define T(fn) cmocka_unit_test(fn)
 
 int main(void)
@@ -1421,6 +1444,9 @@ int main(void)
 		T(foreign_key_deferrable_forms),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
+		T(sqlite_quoting_styles_are_names),
+		T(bracket_name_must_end_on_its_line),
+		T(bracket_name_must_not_be_empty),
 		T(foreign_key_match_needs_a_kind),
 		T(foreign_keys_may_reference_tables_declared_later),
 		T(foreign_key_may_reference_its_own_table),
