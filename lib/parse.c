@@ -3,7 +3,10 @@
  *
  * The parser is recursive descent over the DDL subset that one model can
  * state for both SQLite and PostgreSQL: CREATE TABLE with column and table
- * constraints, and CREATE [UNIQUE] INDEX.  It stops at the first fault and
+ * constraints, and CREATE [UNIQUE] INDEX; ALTER TABLE adding constraints,
+ * columns and defaults to a table declared before, and sequences owned by
+ * a column, as pg_dump writes them.  Other DDL is kept as text with its
+ * place, for the scratch database to build.  It stops at the first fault and
  * names its place as path:line:column.  Names that may refer to what is
  * declared later in the file (the table a foreign key references, the table
  * of an index, the columns of table constraints) are recorded with their
