@@ -174,7 +174,8 @@ static int fk_same(const dbt_fk *a, const dbt_fk *b)
 	       streq_null(a->ref_table, b->ref_table) &&
 	       same_list(a->ref_columns, a->nref_columns, b->ref_columns, b->nref_columns) &&
 	       a->on_delete == b->on_delete && a->on_update == b->on_update &&
-	       a->deferrable == b->deferrable && a->initially_deferred == b->initially_deferred;
+	       a->deferrable == b->deferrable && a->initially_deferred == b->initially_deferred &&
+	       a->match == b->match;
 }
 
 static int cmp_fk(const void *av, size_t i, const void *bv, size_t j)
@@ -208,7 +209,7 @@ static int index_same(const dbt_index *a, const dbt_index *b)
 		const dbt_index_elem *x = &a->elems[i], *y = &b->elems[i];
 
 		if (!streq_null(x->column, y->column) || !streq_null(x->expr, y->expr) ||
-		    !x->desc != !y->desc)
+		    !x->desc != !y->desc || !streq_null(x->opclass, y->opclass))
 			return 0;
 	}
 	return 1;
@@ -1189,6 +1190,8 @@ static void put_fk(dbt_buf *b, const dbt_fk *fk)
 	put_name(b, fk->ref_table);
 	dbt_buf_putc(b, ' ');
 	put_names(b, fk->ref_columns, fk->nref_columns);
+	if (fk->match != DBT_FK_MATCH_SIMPLE)
+		dbt_buf_puts(b, fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
 	if (fk->on_delete != DBT_FK_NO_ACTION && (size_t)fk->on_delete < 5)
 		dbt_buf_printf(b, " ON DELETE %s", actions[fk->on_delete]);
 	if (fk->on_update != DBT_FK_NO_ACTION && (size_t)fk->on_update < 5)
@@ -1215,6 +1218,10 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 			put_name(b, e->column);
 		else
 			dbt_buf_printf(b, "(%s)", e->expr ? e->expr : "");
+		if (e->opclass) {
+			dbt_buf_putc(b, ' ');
+			put_name(b, e->opclass);
+		}
 		if (e->desc)
 			dbt_buf_puts(b, " DESC");
 	}

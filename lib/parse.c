@@ -3,7 +3,10 @@
  *
  * The parser is recursive descent over the DDL subset that one model can
  * state for both SQLite and PostgreSQL: CREATE TABLE with column and table
- * constraints, and CREATE [UNIQUE] INDEX.  It stops at the first fault and
+ * constraints, and CREATE [UNIQUE] INDEX; ALTER TABLE adding constraints,
+ * columns and defaults to a table declared before, and sequences owned by
+ * a column, as pg_dump writes them.  Other DDL is kept as text with its
+ * place, for the scratch database to build.  It stops at the first fault and
  * names its place as path:line:column.  Names that may refer to what is
  * declared later in the file (the table a foreign key references, the table
  * of an index, the columns of table constraints) are recorded with their
@@ -14,6 +17,7 @@
 #include "error.h"
 #include "fsutil.h"
 
+#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -432,6 +436,17 @@ struct ref {
 	int line, col;
 };
 
+/* A CREATE SEQUENCE of the model, which a column's DEFAULT nextval(...)
+ * may make a SERIAL column (as pg_dump writes one). */
+struct seq {
+	char *name;
+	char *owner_table;  /* OWNED BY table.column; NULL when not owned */
+	char *owner_column;
+	int owned;          /* 0 after OWNED BY NONE */
+	int plain;          /* only the options a SERIAL's sequence has */
+	dbt_statement *st;  /* the statement kept for it */
+};
+
 struct parser {
 	const char *path;
 	const char *text;
@@ -442,6 +457,9 @@ struct parser {
 	dbt_schema *schema;
 	struct ref *refs;
 	size_t nrefs;
+	struct seq *seqs;
+	size_t nseqs;
+	int stmt_start;     /* the next token begins a statement */
 };
 
 /* A name as read: folded unless quoted, with its place. */
@@ -491,7 +509,18 @@ static int next(struct parser *p)
 	int rc;
 
 	p->prev_end = p->tok.start + p->tok.len;
-	rc = dbt_lex_next(&p->lx, &p->tok);
+	for (;;) {
+		rc = dbt_lex_next(&p->lx, &p->tok);
+		/* A psql meta-command such as pg_dump's "\restrict KEY" fills
+		 * its line, between statements. */
+		if (rc < 0 && p->stmt_start && p->tok.col == 1 && p->tok.start < p->len &&
+		    p->text[p->tok.start] == '\\') {
+			while (p->lx.pos < p->lx.len && p->text[p->lx.pos] != '\n')
+				p->lx.pos++;
+			continue;
+		}
+		break;
+	}
 	if (rc < 0)
 		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->tok.line, p->tok.col);
 	return 0;
@@ -526,9 +555,62 @@ static void name_release(struct name *n)
 	n->s = NULL;
 }
 
+/*
+ * A name quoted as SQLite also allows: [name], `name` (`` for a backtick)
+ * or 'name'; it reads as "name" would.  The token is the opening
+ * character; the lexer goes on after the closing one.
+ */
+static int parse_sqlite_quoted(struct parser *p, struct name *out)
+{
+	const char *s = p->text;
+	char close = s[p->tok.start] == '[' ? ']' : s[p->tok.start];
+	size_t i = p->tok.start + 1, o = 0;
+	char *name = malloc(p->len - p->tok.start + 1);
+	dbt_token inner = p->tok;
+	int rc;
+
+	if (!name)
+		return dbt_error_oom();
+	for (;; i++) {
+		if (i >= p->len || s[i] == '\n') {
+			free(name);
+			return fail_at(p, p->tok.line, p->tok.col, "unterminated quoted identifier");
+		}
+		if (s[i] == close) {
+			if (close == ']' || i + 1 >= p->len || s[i + 1] != close)
+				break;
+			i++;
+		}
+		name[o++] = s[i];
+	}
+	name[o] = '\0';
+	inner.start = p->tok.start + 1;
+	inner.len = i - inner.start;
+	if (o == 0 || (rc = check_utf8(&p->lx, &inner)) < 0) {
+		free(name);
+		if (o == 0)
+			return fail_at(p, p->tok.line, p->tok.col, "empty quoted identifier");
+		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->tok.line, p->tok.col);
+	}
+	if (o > DBT_NAME_MAX) {
+		free(name);
+		return fail_at(p, p->tok.line, p->tok.col, "name '%.40s...' is longer than %d bytes",
+			       s + inner.start, DBT_NAME_MAX);
+	}
+	/* The lexer resumes after the closing character. */
+	p->lx.pos = i + 1;
+	p->tok.len = i + 1 - p->tok.start;
+	out->s = name;
+	out->quoted = 1;
+	if ((rc = next(p)) < 0)
+		name_release(out);
+	return rc;
+}
+
 /* A table, column, index, constraint or collation name; `out` holds
- * nothing to free after a failure. */
-static int parse_name(struct parser *p, struct name *out, const char *what)
+ * nothing to free after a failure.  With `strict`, no reserved word of
+ * PostgreSQL is a name, even one SQLite takes. */
+static int parse_name_as(struct parser *p, struct name *out, const char *what, int strict)
 {
 	const char *s = p->text + p->tok.start;
 	int rc;
@@ -537,9 +619,15 @@ static int parse_name(struct parser *p, struct name *out, const char *what)
 	out->line = p->tok.line;
 	out->col = p->tok.col;
 	out->quoted = p->tok.kind == DBT_TOK_QUOTED;
+	if (is(p, "[") || (p->tok.kind == DBT_TOK_OP && s[0] == '`') ||
+	    (p->tok.kind == DBT_TOK_STRING && s[0] == '\''))
+		return parse_sqlite_quoted(p, out);
 	if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
 		return expected(p, what);
-	if (p->tok.kind == DBT_TOK_WORD && dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED)
+	/* A word PostgreSQL reserves but SQLite does not (USER) is a name
+	 * to SQLite, which writes it bare; rendered, it is always quoted. */
+	if (p->tok.kind == DBT_TOK_WORD && dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED &&
+	    (strict || sqlite3_keyword_check(s, (int)p->tok.len)))
 		return fail_at(p, p->tok.line, p->tok.col, "expected %s, found reserved word '%.*s'",
 			       what, (int)p->tok.len, s);
 	out->s = dbt_token_name(p->text, &p->tok);
@@ -558,6 +646,35 @@ static int parse_name(struct parser *p, struct name *out, const char *what)
 	if ((rc = next(p)) < 0)
 		name_release(out);
 	return rc;
+}
+
+static int parse_name(struct parser *p, struct name *out, const char *what)
+{
+	return parse_name_as(p, out, what, 0);
+}
+
+/* The schema every object of the model belongs to. */
+#define DEFAULT_SCHEMA "public"
+
+/* A table, index or sequence name, maybe qualified by the default schema
+ * (public.users, as pg_dump writes it): the qualifier is dropped. */
+static int parse_object_name(struct parser *p, struct name *out, const char *what)
+{
+	int rc = parse_name(p, out, what);
+
+	if (rc < 0 || !is(p, "."))
+		return rc;
+	if (strcmp(out->s, DEFAULT_SCHEMA)) {
+		rc = fail_at(p, out->line, out->col,
+			     "schema '%s' is not supported (the model holds the objects of schema '%s')",
+			     out->s, DEFAULT_SCHEMA);
+		name_release(out);
+		return rc;
+	}
+	name_release(out);
+	if ((rc = next(p)) < 0)
+		return rc;
+	return parse_name(p, out, what);
 }
 
 static int add_ref(struct parser *p, const char *table, const char *column, int line, int col)
@@ -716,6 +833,14 @@ static int type_word(const struct parser *p)
 	return 0;
 }
 
+/* 1 when the token is one of the words type_word() takes. */
+static int type_word_token(const char *text, const dbt_token *t)
+{
+	return dbt_token_is(text, t, "with") || dbt_token_is(text, t, "without") ||
+	       dbt_token_is(text, t, "time") || dbt_token_is(text, t, "zone") ||
+	       dbt_token_is(text, t, "precision") || dbt_token_is(text, t, "varying");
+}
+
 /* The line and column of the byte at `off`. */
 static void position_at(const struct parser *p, size_t off, int *line, int *col)
 {
@@ -864,6 +989,19 @@ static int fk_clause(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
 	}
 	if (is(p, "initially"))
 		return fk_initially(p, fk, cl);
+	if (is(p, "match")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "full"))
+			fk->match = DBT_FK_MATCH_FULL;
+		else if (is(p, "partial"))
+			fk->match = DBT_FK_MATCH_PARTIAL;
+		else if (is(p, "simple"))
+			fk->match = DBT_FK_MATCH_SIMPLE;
+		else
+			return expected(p, "FULL, PARTIAL or SIMPLE");
+		return next(p);
+	}
 	/* NOT may begin the column's NOT NULL instead. */
 	peek(p, &la);
 	if (is(p, "not") && dbt_token_is(p->text, &la, "deferrable")) {
@@ -882,7 +1020,7 @@ static int parse_references(struct parser *p, dbt_fk *fk)
 	struct name n = {NULL, 0, 0, 0};
 	int rc;
 
-	if ((rc = parse_name(p, &n, "a table name")) < 0)
+	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
 		return rc;
 	fk->ref_table = n.s;
 	fk->ref_line = n.line;
@@ -903,16 +1041,84 @@ static int parse_references(struct parser *p, dbt_fk *fk)
 	return rc < 0 ? rc : 0;
 }
 
+/* Type names that may begin a typed literal such as DATE '2020-01-01'. */
+static int literal_type(const char *text, const dbt_token *t)
+{
+	static const char *const words[] = {
+		"bigint", "bit", "bool", "boolean", "bytea", "char", "cidr", "date", "decimal",
+		"float4", "float8", "inet", "int", "int2", "int4", "int8", "integer", "interval",
+		"json", "jsonb", "macaddr", "money", "numeric", "real", "smallint", "text", "time",
+		"timestamp", "timestamptz", "timetz", "uuid", "varchar", "xml",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (dbt_token_is(text, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The expression `text` (`len` bytes) with each typed literal TYPE 'str'
+ * written as the cast 'str'::TYPE, which is what PostgreSQL makes of it
+ * and prints back; in `out`, caller frees.  Text that does not tokenize
+ * is copied as it is, for the normaliser to report.
+ */
+static int typed_literals(char **out, const char *text, size_t len)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_lexer lx;
+	dbt_token t, u;
+	size_t copied = 0;
+
+	*out = NULL;
+	dbt_lex_init(&lx, text, len);
+	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
+		dbt_lexer la = lx;
+		size_t type_end = t.start + t.len;
+
+		if (t.kind != DBT_TOK_WORD || !literal_type(text, &t))
+			continue;
+		/* TIME and TIMESTAMP take WITH or WITHOUT TIME ZONE. */
+		if (dbt_lex_next(&la, &u) < 0)
+			break;
+		if (dbt_token_is(text, &u, "with") || dbt_token_is(text, &u, "without")) {
+			if (dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "time") ||
+			    dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "zone"))
+				continue;
+			type_end = u.start + u.len;
+			if (dbt_lex_next(&la, &u) < 0)
+				break;
+		}
+		if (u.kind != DBT_TOK_STRING || text[u.start] != '\'')
+			continue;
+		dbt_buf_put(&b, text + copied, t.start - copied);
+		dbt_buf_put(&b, text + u.start, u.len);
+		dbt_buf_puts(&b, "::");
+		dbt_buf_put(&b, text + t.start, type_end - t.start);
+		copied = u.start + u.len;
+		lx = la;
+	}
+	dbt_buf_put(&b, text + copied, len - copied);
+	*out = dbt_buf_detach(&b);
+	return *out ? 0 : dbt_error_oom();
+}
+
 /* CHECK has been read. */
 static int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col)
 {
+	char *text;
 	dbt_check *c;
 	size_t from, to;
 	int rc;
 
 	if ((rc = parse_parens(p, &from, &to, 0)) < 0)
 		return rc;
-	if ((rc = dbt_table_add_check(&c, t, name, p->text + from, to - from)) < 0)
+	if ((rc = typed_literals(&text, p->text + from, to - from)) < 0)
+		return rc;
+	rc = dbt_table_add_check(&c, t, name, text, strlen(text));
+	free(text);
+	if (rc < 0)
 		return rc;
 	c->line = line;
 	c->col = col;
@@ -1020,6 +1226,14 @@ static int parse_default_operand(struct parser *p)
 			rc = parse_parens(p, &a, &b, 1);
 		} else if (p->tok.kind == DBT_TOK_WORD && default_word(p)) {
 			rc = next(p);
+		} else if (p->tok.kind == DBT_TOK_WORD && literal_type(p->text, &p->tok) &&
+			   (la.kind == DBT_TOK_STRING || type_word_token(p->text, &la))) {
+			/* A typed literal: TYPE [WITH[OUT] TIME ZONE] 'text'. */
+			while ((rc = next(p)) == 0 && p->tok.kind != DBT_TOK_STRING)
+				if (!type_word(p))
+					return expected(p, "a string");
+			if (rc == 0)
+				rc = next(p);
 		} else {
 			return expected(p, "a default value");
 		}
@@ -1201,6 +1415,7 @@ static int column_references(struct parser *p, struct coldef *d)
 
 static int column_default(struct parser *p, struct coldef *d)
 {
+	char *text;
 	size_t from, to;
 	int rc;
 
@@ -1210,7 +1425,11 @@ static int column_default(struct parser *p, struct coldef *d)
 			       d->t->name);
 	if ((rc = check_generator(p, d, "DEFAULT", d->line, d->col)) < 0 || (rc = next(p)) < 0 ||
 	    (rc = parse_default(p, &from, &to)) < 0 ||
-	    (rc = dbt_column_set_default(d->c, p->text + from, to - from)) < 0)
+	    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
+		return rc;
+	rc = dbt_column_set_default(d->c, text, strlen(text));
+	free(text);
+	if (rc < 0)
 		return rc;
 	d->has_default = 1;
 	return 0;
@@ -1334,8 +1553,9 @@ cleanup:
 	return rc;
 }
 
-/* A column definition: name, type, column constraints. */
-static int parse_column(struct parser *p, dbt_table *t)
+/* A column definition: name, type, column constraints; in ALTER TABLE's
+ * ADD COLUMN (`alter`), it ends at ',' or ';'. */
+static int parse_column(struct parser *p, dbt_table *t, int alter)
 {
 	struct name n = {NULL, 0, 0, 0};
 	struct coldef d;
@@ -1350,7 +1570,7 @@ static int parse_column(struct parser *p, dbt_table *t)
 	for (i = 0; i < t->ncolumns; i++) {
 		const dbt_column *o = t->columns[i];
 
-		if (!name_casecmp(o->name, n.s)) {
+		if (!strcmp(o->name, n.s)) {
 			dbt_buf b = DBT_BUF_INIT;
 
 			put_first(&b, n.s, o->name, o->line);
@@ -1376,7 +1596,12 @@ static int parse_column(struct parser *p, dbt_table *t)
 		;
 	if (rc < 0)
 		goto cleanup;
-	rc = is(p, ",") || is(p, ")") ? 0 : expected(p, "a column constraint, ',' or ')'");
+	if (alter)
+		rc = is(p, ",") || is(p, ";") || p->tok.kind == DBT_TOK_END
+			     ? 0
+			     : expected(p, "a column constraint, ',' or ';'");
+	else
+		rc = is(p, ",") || is(p, ")") ? 0 : expected(p, "a column constraint, ',' or ')'");
 cleanup:
 	name_release(&n);
 	return rc;
@@ -1431,6 +1656,35 @@ static int check_constraint_names(struct parser *p, const dbt_table *t)
 	return rc;
 }
 
+/* The tables SQLite makes for itself, which `sqlite3 .schema` lists. */
+static int sqlite_internal(const char *name)
+{
+	return !strcmp(name, "sqlite_sequence") || !strncmp(name, "sqlite_stat", 11);
+}
+
+/* Reads up to the statement's end: a ';' outside parentheses and
+ * outside BEGIN ... END and CASE ... END (trigger and function bodies). */
+static int skip_statement(struct parser *p)
+{
+	int depth = 0, block = 0, rc;
+
+	while (p->tok.kind != DBT_TOK_END) {
+		if (is(p, ";") && depth == 0 && block == 0)
+			break;
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")") && depth > 0)
+			depth--;
+		else if (is(p, "begin") || is(p, "case"))
+			block++;
+		else if (is(p, "end") && block > 0)
+			block--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* CREATE TABLE has been read. */
 static int parse_table(struct parser *p)
 {
@@ -1444,12 +1698,18 @@ static int parse_table(struct parser *p)
 		    (rc = expect(p, "exists", "EXISTS")) < 0)
 			goto cleanup;
 	}
-	if ((rc = parse_name(p, &n, "a table name")) < 0)
+	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
 		goto cleanup;
+	if (!n.quoted && sqlite_internal(n.s)) {
+		rc = skip_statement(p);
+		goto cleanup;
+	}
 	for (i = 0; i < p->schema->ntables; i++) {
 		dbt_table *o = p->schema->tables[i];
 
-		if (!name_casecmp(o->name, n.s)) {
+		/* Exact: PostgreSQL keeps "Users" and users apart; on SQLite,
+		 * dbt_schema_adapt refuses names that differ in case only. */
+		if (!strcmp(o->name, n.s)) {
 			rc = fail_duplicate(p, &n, "table", o->name, o->line);
 			goto cleanup;
 		}
@@ -1464,7 +1724,7 @@ static int parse_table(struct parser *p)
 		if (is_table_constraint(p))
 			rc = parse_table_constraint(p, t);
 		else
-			rc = parse_column(p, t);
+			rc = parse_column(p, t, 0);
 		if (rc < 0)
 			goto cleanup;
 		if (is(p, ")"))
@@ -1507,7 +1767,7 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 {
 	struct name n = {NULL, 0, 0, 0};
 	int line = p->tok.line, col = p->tok.col, rc;
-	char *canon = NULL, *column = NULL;
+	char *canon = NULL, *column = NULL, *typed = NULL;
 	size_t from, len, a, b;
 	dbt_token la;
 
@@ -1521,8 +1781,10 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 			goto cleanup;
 		if ((rc = parse_parens(p, &a, &b, call)) < 0)
 			goto cleanup;
-		len = p->prev_end - from;
-		if ((rc = dbt_schema_normalize_expr(&canon, p->text + from, len)) < 0)
+		if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0)
+			goto cleanup;
+		len = strlen(typed);
+		if ((rc = dbt_schema_normalize_expr(&canon, typed, len)) < 0)
 			goto cleanup;
 		rc = call ? 0 : plain_name(canon, &column);
 		if (rc < 0)
@@ -1541,6 +1803,21 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 	if (ix->elems[ix->nelems - 1].column &&
 	    (rc = add_ref(p, ix->table, ix->elems[ix->nelems - 1].column, line, col)) < 0)
 		goto cleanup;
+	/* An operator class (text_pattern_ops, pg_catalog.varchar_ops). */
+	if ((p->tok.kind == DBT_TOK_WORD && !is(p, "asc") && !is(p, "desc") && !is(p, "nulls") &&
+	     !is(p, "collate")) ||
+	    p->tok.kind == DBT_TOK_QUOTED) {
+		struct name oc = {NULL, 0, 0, 0};
+
+		if ((rc = parse_name(p, &oc, "an operator class")) < 0)
+			goto cleanup;
+		if (is(p, ".")) {
+			name_release(&oc);
+			if ((rc = next(p)) < 0 || (rc = parse_name(p, &oc, "an operator class")) < 0)
+				goto cleanup;
+		}
+		ix->elems[ix->nelems - 1].opclass = oc.s;
+	}
 	if (is(p, "asc") || is(p, "desc")) {
 		ix->elems[ix->nelems - 1].desc = is(p, "desc");
 		if ((rc = next(p)) < 0)
@@ -1551,6 +1828,7 @@ cleanup:
 	name_release(&n);
 	free(canon);
 	free(column);
+	free(typed);
 	return rc;
 }
 
@@ -1568,17 +1846,29 @@ static int parse_index(struct parser *p, int unique)
 	}
 	line = p->tok.line;
 	col = p->tok.col;
-	if (!is(p, "on") && (rc = parse_name(p, &n, "an index name or ON")) < 0)
+	if (!is(p, "on") && (rc = parse_name_as(p, &n, "an index name or ON", 1)) < 0)
 		goto cleanup;
-	if ((rc = expect(p, "on", "ON")) < 0 || (rc = parse_name(p, &tn, "a table name")) < 0 ||
+	if ((rc = expect(p, "on", "ON")) < 0 || (rc = parse_object_name(p, &tn, "a table name")) < 0 ||
 	    (rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
 		goto cleanup;
 	ix->line = line;
 	ix->col = col;
 	ix->table_line = tn.line;
 	ix->table_col = tn.col;
-	if ((rc = add_ref(p, ix->table, NULL, tn.line, tn.col)) < 0 ||
-	    (rc = expect(p, "(", "'('")) < 0)
+	if ((rc = add_ref(p, ix->table, NULL, tn.line, tn.col)) < 0)
+		goto cleanup;
+	if (is(p, "using")) {
+		/* B-tree, the default, is the one method the model holds. */
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (!is(p, "btree")) {
+			rc = expected(p, "BTREE (the index method the model supports)");
+			goto cleanup;
+		}
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+	}
+	if ((rc = expect(p, "(", "'('")) < 0)
 		goto cleanup;
 	for (;;) {
 		if ((rc = parse_index_elem(p, ix)) < 0)
@@ -1593,6 +1883,7 @@ static int parse_index(struct parser *p, int unique)
 	if (is(p, "where")) {
 		size_t from;
 		int depth = 0;
+		char *typed;
 
 		if ((rc = next(p)) < 0)
 			goto cleanup;
@@ -1613,7 +1904,11 @@ static int parse_index(struct parser *p, int unique)
 			rc = expected(p, "')'");
 			goto cleanup;
 		}
-		if ((rc = dbt_index_set_where(ix, p->text + from, p->prev_end - from)) < 0)
+		if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0)
+			goto cleanup;
+		rc = dbt_index_set_where(ix, typed, strlen(typed));
+		free(typed);
+		if (rc < 0)
 			goto cleanup;
 	}
 	rc = 0;
@@ -1651,6 +1946,502 @@ static int unsupported(struct parser *p, const dbt_token *first)
 	return rc;
 }
 
+/* ------------------------------------------------- statements kept as text */
+
+/* Keeps the statement that began at `first` and ends at the next ';' as
+ * one of kind `kind` named `name` (NULL when none). */
+static int keep_statement(struct parser *p, const dbt_token *first, const char *kind,
+			  const char *name, dbt_statement **out)
+{
+	dbt_statement *st;
+	int rc;
+
+	if ((rc = skip_statement(p)) < 0)
+		return rc;
+	if ((rc = dbt_schema_add_statement(&st, p->schema, kind, name, p->text + first->start,
+					   p->prev_end - first->start)) < 0)
+		return rc;
+	st->line = first->line;
+	st->col = first->col;
+	if (out)
+		*out = st;
+	return 0;
+}
+
+/* Keeps the statement begun at `first`, whose object name (maybe
+ * qualified, maybe with a signature after it) is the current token. */
+static int keep_named(struct parser *p, const dbt_token *first, const char *kind)
+{
+	struct name n = {NULL, 0, 0, 0};
+	int rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (is(p, "not") && (rc = next(p)) < 0) ||
+		    (rc = expect(p, "exists", "EXISTS")) < 0)
+			return rc;
+	}
+	if ((rc = parse_object_name(p, &n, "a name")) < 0)
+		return rc;
+	rc = keep_statement(p, first, kind, n.s, NULL);
+	name_release(&n);
+	return rc;
+}
+
+/* The kinds of CREATE statement kept as text: the words after CREATE
+ * [OR REPLACE] [TEMP] and the kind they make. */
+static const struct {
+	const char *w1, *w2, *kind;
+} kept_kinds[] = {
+	{"view", NULL, "view"},
+	{"recursive", "view", "view"},
+	{"materialized", "view", "materialized view"},
+	{"function", NULL, "function"},
+	{"procedure", NULL, "procedure"},
+	{"aggregate", NULL, "aggregate"},
+	{"trigger", NULL, "trigger"},
+	{"constraint", "trigger", "trigger"},
+	{"event", "trigger", "event trigger"},
+	{"type", NULL, "type"},
+	{"domain", NULL, "domain"},
+	{"extension", NULL, "extension"},
+	{"schema", NULL, "schema"},
+	{"policy", NULL, "policy"},
+	{"rule", NULL, "rule"},
+	{"collation", NULL, "collation"},
+	{"virtual", "table", "virtual table"},
+};
+
+/* Words of a sequence's options that pg_dump writes for a SERIAL's
+ * sequence; numbers must be 1. */
+static int plain_seq_word(const struct parser *p)
+{
+	static const char *const words[] = {"as", "start", "with", "increment", "by", "no",
+					    "minvalue", "maxvalue", "cache", "integer", "bigint",
+					    "smallint", "int", "int4", "int8", "int2"};
+	size_t i;
+
+	if (p->tok.kind == DBT_TOK_NUMBER)
+		return p->tok.len == 1 && p->text[p->tok.start] == '1';
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i]))
+			return 1;
+	return 0;
+}
+
+/* CREATE SEQUENCE has been read: kept as text, and noted so that a
+ * column it is owned by and whose default takes nextval() of it is read
+ * as SERIAL. */
+static int parse_sequence(struct parser *p, const dbt_token *first)
+{
+	struct name n = {NULL, 0, 0, 0};
+	struct seq *v;
+	int plain = 1, rc;
+	size_t i;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
+		    (rc = expect(p, "exists", "EXISTS")) < 0)
+			return rc;
+	}
+	if ((rc = parse_object_name(p, &n, "a sequence name")) < 0)
+		return rc;
+	for (i = 0; i < p->nseqs; i++) {
+		if (!strcmp(p->seqs[i].name, n.s)) {
+			rc = fail_at(p, n.line, n.col, "duplicate sequence '%s'", n.s);
+			goto cleanup;
+		}
+	}
+	v = realloc(p->seqs, (p->nseqs + 1) * sizeof(*v));
+	if (!v) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	p->seqs = v;
+	memset(&v[p->nseqs], 0, sizeof(*v));
+	v[p->nseqs].name = n.s;
+	n.s = NULL;
+	p->nseqs++;
+	{
+		/* Look at the options before keeping the text. */
+		dbt_lexer save = p->lx;
+		dbt_token tok = p->tok;
+		size_t prev = p->prev_end;
+
+		while (p->tok.kind != DBT_TOK_END && !is(p, ";")) {
+			if (!plain_seq_word(p))
+				plain = 0;
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+		}
+		p->lx = save;
+		p->tok = tok;
+		p->prev_end = prev;
+	}
+	p->seqs[p->nseqs - 1].plain = plain;
+	rc = keep_statement(p, first, "sequence", p->seqs[p->nseqs - 1].name,
+			    &p->seqs[p->nseqs - 1].st);
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+static struct seq *find_seq(const struct parser *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->nseqs; i++)
+		if (!strcmp(p->seqs[i].name, name))
+			return &p->seqs[i];
+	return NULL;
+}
+
+/* OWNER TO role: ownership is not part of the model. */
+static int skip_owner(struct parser *p)
+{
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = expect(p, "to", "TO")) < 0)
+		return rc;
+	if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
+		return expected(p, "a role name");
+	return next(p);
+}
+
+/* ALTER SEQUENCE has been read. */
+static int parse_alter_sequence(struct parser *p, const dbt_token *first)
+{
+	struct name n = {NULL, 0, 0, 0}, a = {NULL, 0, 0, 0}, b = {NULL, 0, 0, 0};
+	struct seq *sq;
+	int rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "exists", "EXISTS")) < 0)
+			return rc;
+	}
+	if ((rc = parse_object_name(p, &n, "a sequence name")) < 0)
+		return rc;
+	if (is(p, "owner")) {
+		rc = skip_owner(p);
+		goto cleanup;
+	}
+	sq = find_seq(p, n.s);
+	if (!is(p, "owned")) {
+		/* Another change of the sequence: kept, and no longer a
+		 * SERIAL's plain sequence. */
+		if (sq)
+			sq->plain = 0;
+		rc = keep_statement(p, first, "sequence", n.s, NULL);
+		goto cleanup;
+	}
+	if (!sq) {
+		rc = fail_at(p, n.line, n.col,
+			     "unknown sequence '%s' (ALTER SEQUENCE must follow its CREATE SEQUENCE)",
+			     n.s);
+		goto cleanup;
+	}
+	if ((rc = next(p)) < 0 || (rc = expect(p, "by", "BY")) < 0)
+		goto cleanup;
+	if (is(p, "none")) {
+		sq->owned = 0;
+		rc = next(p);
+		goto cleanup;
+	}
+	if (sq->owner_table) {
+		rc = fail_at(p, p->tok.line, p->tok.col, "sequence '%s' is already owned by '%s.%s'",
+			     sq->name, sq->owner_table, sq->owner_column);
+		goto cleanup;
+	}
+	/* [public.]table.column */
+	if ((rc = parse_name(p, &a, "a table name")) < 0 || (rc = expect(p, ".", "'.'")) < 0 ||
+	    (rc = parse_name(p, &b, "a column name")) < 0)
+		goto cleanup;
+	if (is(p, ".")) {
+		if (strcmp(a.s, DEFAULT_SCHEMA)) {
+			rc = fail_at(p, a.line, a.col,
+				     "schema '%s' is not supported (the model holds the objects of schema '%s')",
+				     a.s, DEFAULT_SCHEMA);
+			goto cleanup;
+		}
+		name_release(&a);
+		a = b;
+		b.s = NULL;
+		if ((rc = next(p)) < 0 || (rc = parse_name(p, &b, "a column name")) < 0)
+			goto cleanup;
+	}
+	if ((rc = add_ref(p, a.s, NULL, a.line, a.col)) < 0)
+		goto cleanup;
+	sq->owner_table = a.s;
+	sq->owner_column = b.s;
+	sq->owned = 1;
+	a.s = b.s = NULL;
+	/* The column is checked at the end, when the table is known. */
+	rc = add_ref(p, sq->owner_table, sq->owner_column, b.line, b.col);
+cleanup:
+	name_release(&n);
+	name_release(&a);
+	name_release(&b);
+	return rc;
+}
+
+/* Identity options in ALTER COLUMN ... ADD GENERATED ... AS IDENTITY
+ * ( ... ): only those of a plain identity, as pg_dump writes them. */
+static int identity_options(struct parser *p)
+{
+	int rc;
+
+	if (!is(p, "("))
+		return 0;
+	if ((rc = next(p)) < 0)
+		return rc;
+	while (!is(p, ")")) {
+		if (is(p, "sequence")) {
+			struct name n = {NULL, 0, 0, 0};
+
+			if ((rc = next(p)) < 0 || (rc = expect(p, "name", "NAME")) < 0 ||
+			    (rc = parse_object_name(p, &n, "a sequence name")) < 0)
+				return rc;
+			name_release(&n);
+			continue;
+		}
+		if (!plain_seq_word(p))
+			return fail_at(p, p->tok.line, p->tok.col,
+				       "identity options other than the defaults are not supported");
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	return next(p);
+}
+
+/* ALTER [COLUMN] has been read in ALTER TABLE: SET DEFAULT, SET NOT NULL
+ * or ADD GENERATED ... AS IDENTITY. */
+static int alter_column(struct parser *p, dbt_table *t)
+{
+	struct name n = {NULL, 0, 0, 0};
+	struct coldef d;
+	int rc;
+
+	memset(&d, 0, sizeof(d));
+	d.t = t;
+	if (is(p, "column") && (rc = next(p)) < 0)
+		return rc;
+	if ((rc = parse_name(p, &n, "a column name")) < 0)
+		return rc;
+	d.c = dbt_table_find_column(t, n.s);
+	if (!d.c) {
+		rc = fail_at(p, n.line, n.col, "unknown column '%s' in table '%s'", n.s, t->name);
+		goto cleanup;
+	}
+	d.line = p->tok.line;
+	d.col = p->tok.col;
+	d.has_default = d.c->default_expr != NULL;
+	if (is(p, "set")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (is(p, "default"))
+			rc = column_default(p, &d);
+		else if (is(p, "not"))
+			rc = column_not_null(p, &d);
+		else
+			rc = expected(p, "DEFAULT or NOT NULL");
+	} else if (is(p, "add")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (!is(p, "generated")) {
+			rc = expected(p, "GENERATED");
+			goto cleanup;
+		}
+		if ((rc = column_generated(p, &d)) < 0)
+			goto cleanup;
+		rc = identity_options(p);
+	} else {
+		rc = expected(p, "SET DEFAULT, SET NOT NULL or ADD GENERATED");
+	}
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+/* ALTER TABLE actions dbtool keeps as text. */
+static int kept_alter_action(const struct parser *p)
+{
+	return is(p, "enable") || is(p, "disable") || is(p, "force") || is(p, "cluster") ||
+	       is(p, "replica") || is(p, "attach") || is(p, "inherit");
+}
+
+/* ALTER TABLE has been read: ADD [CONSTRAINT] ..., ADD [COLUMN] ...,
+ * ALTER [COLUMN] ..., OWNER TO (ignored), after the table's CREATE TABLE. */
+static int parse_alter_table(struct parser *p, const dbt_token *first)
+{
+	struct name n = {NULL, 0, 0, 0};
+	dbt_table *t;
+	int rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "exists", "EXISTS")) < 0)
+			return rc;
+	}
+	if (is(p, "only") && (rc = next(p)) < 0)
+		return rc;
+	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
+		return rc;
+	if (is(p, "*") && (rc = next(p)) < 0)
+		goto cleanup;
+	/* pg_dump writes ALTER TABLE seq OWNER TO for sequences too. */
+	if (is(p, "owner")) {
+		rc = skip_owner(p);
+		goto cleanup;
+	}
+	t = dbt_schema_find_table(p->schema, n.s);
+	if (!t) {
+		rc = fail_at(p, n.line, n.col,
+			     "unknown table '%s' (ALTER TABLE must follow its CREATE TABLE)", n.s);
+		goto cleanup;
+	}
+	if (kept_alter_action(p)) {
+		rc = keep_statement(p, first, "alter table", t->name, NULL);
+		goto cleanup;
+	}
+	for (;;) {
+		if (is(p, "add")) {
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+			if (is_table_constraint(p)) {
+				if ((rc = parse_table_constraint(p, t)) < 0 ||
+				    (rc = check_constraint_names(p, t)) < 0)
+					goto cleanup;
+			} else {
+				if (is(p, "column") && (rc = next(p)) < 0)
+					goto cleanup;
+				if ((rc = parse_column(p, t, 1)) < 0)
+					goto cleanup;
+			}
+		} else if (is(p, "alter")) {
+			if ((rc = next(p)) < 0 || (rc = alter_column(p, t)) < 0)
+				goto cleanup;
+		} else if (is(p, "owner")) {
+			if ((rc = skip_owner(p)) < 0)
+				goto cleanup;
+		} else {
+			rc = expected(p, "ADD, ALTER COLUMN or OWNER TO");
+			goto cleanup;
+		}
+		if (!is(p, ","))
+			break;
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+	}
+	rc = 0;
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+/* ALTER of another kind of object (view, function, type ...): OWNER TO
+ * is ignored, anything else kept as text. */
+static int parse_alter_other(struct parser *p, const dbt_token *first)
+{
+	dbt_lexer save = p->lx;
+	dbt_token tok = p->tok, la;
+	size_t prev = p->prev_end;
+	int owner = 0, rc;
+
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "what to alter");
+	while (p->tok.kind != DBT_TOK_END && !is(p, ";")) {
+		peek(p, &la);
+		if (is(p, "owner") && dbt_token_is(p->text, &la, "to"))
+			owner = 1;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (owner)
+		return 0;
+	p->lx = save;
+	p->tok = tok;
+	p->prev_end = prev;
+	return keep_statement(p, first, "alter", NULL, NULL);
+}
+
+/* SELECT pg_catalog.set_config(...), which pg_dump writes to empty the
+ * search path: a setting of the session, not part of the model. */
+static int is_set_config(const struct parser *p)
+{
+	dbt_lexer lx = p->lx;
+	dbt_token a, b, c;
+
+	if (dbt_lex_next(&lx, &a) < 0)
+		return 0;
+	if (dbt_token_is(p->text, &a, "pg_catalog")) {
+		if (dbt_lex_next(&lx, &b) < 0 || !dbt_token_is(p->text, &b, ".") ||
+		    dbt_lex_next(&lx, &a) < 0)
+			return 0;
+	}
+	if (!dbt_token_is(p->text, &a, "set_config") || dbt_lex_next(&lx, &c) < 0)
+		return 0;
+	return dbt_token_is(p->text, &c, "(");
+}
+
+/* CREATE has been read, and what follows is not TABLE or INDEX. */
+static int parse_create_other(struct parser *p, const dbt_token *first)
+{
+	dbt_token la;
+	size_t i;
+	int rc;
+
+	if (is(p, "or")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "replace", "REPLACE")) < 0)
+			return rc;
+	}
+	peek(p, &la);
+	if ((is(p, "temp") || is(p, "temporary")) && !dbt_token_is(p->text, &la, "table") &&
+	    (rc = next(p)) < 0)
+		return rc;
+	if (is(p, "sequence"))
+		return (rc = next(p)) < 0 ? rc : parse_sequence(p, first);
+	peek(p, &la);
+	for (i = 0; i < sizeof(kept_kinds) / sizeof(kept_kinds[0]); i++) {
+		if (!is(p, kept_kinds[i].w1))
+			continue;
+		if (kept_kinds[i].w2 && !dbt_token_is(p->text, &la, kept_kinds[i].w2))
+			continue;
+		if ((rc = next(p)) < 0 || (kept_kinds[i].w2 && (rc = next(p)) < 0))
+			return rc;
+		return keep_named(p, first, kept_kinds[i].kind);
+	}
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "TABLE, INDEX or UNIQUE INDEX");
+	return unsupported(p, first);
+}
+
+/* COMMENT ON kind name IS ...: kept, named by what it comments on. */
+static int parse_comment(struct parser *p, const dbt_token *first)
+{
+	size_t from;
+	char *name;
+	int rc;
+
+	if ((rc = expect(p, "on", "ON")) < 0)
+		return rc;
+	if (p->tok.kind != DBT_TOK_WORD)
+		return expected(p, "what the comment is on");
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "view") && (rc = next(p)) < 0) /* MATERIALIZED VIEW */
+		return rc;
+	from = p->tok.start;
+	while (p->tok.kind != DBT_TOK_END && !is(p, ";") && !is(p, "is"))
+		if ((rc = next(p)) < 0)
+			return rc;
+	if (!is(p, "is"))
+		return expected(p, "IS");
+	name = strndup(p->text + from, p->prev_end > from ? p->prev_end - from : 0);
+	if (!name)
+		return dbt_error_oom();
+	rc = keep_statement(p, first, "comment", name, NULL);
+	free(name);
+	return rc;
+}
+
 static int parse_statement(struct parser *p)
 {
 	dbt_token first = p->tok;
@@ -1658,6 +2449,22 @@ static int parse_statement(struct parser *p)
 
 	if (p->tok.kind != DBT_TOK_WORD)
 		return expected(p, "CREATE TABLE or CREATE INDEX");
+	/* The session settings at the head of a pg_dump. */
+	if (is(p, "set") || (is(p, "select") && is_set_config(p)))
+		return skip_statement(p);
+	if (is(p, "alter")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "table"))
+			return (rc = next(p)) < 0 ? rc : parse_alter_table(p, &first);
+		if (is(p, "sequence"))
+			return (rc = next(p)) < 0 ? rc : parse_alter_sequence(p, &first);
+		return parse_alter_other(p, &first);
+	}
+	if (is(p, "comment"))
+		return (rc = next(p)) < 0 ? rc : parse_comment(p, &first);
+	if (is(p, "grant") || is(p, "revoke"))
+		return keep_statement(p, &first, is(p, "grant") ? "grant" : "revoke", NULL, NULL);
 	if (!is(p, "create"))
 		return unsupported(p, &p->tok);
 	if ((rc = next(p)) < 0)
@@ -1671,9 +2478,7 @@ static int parse_statement(struct parser *p)
 			return rc;
 		return parse_index(p, 1);
 	}
-	if (p->tok.kind != DBT_TOK_WORD)
-		return expected(p, "TABLE, INDEX or UNIQUE INDEX");
-	return unsupported(p, &first);
+	return parse_create_other(p, &first);
 }
 
 /* ------------------------------------------------------------ resolution */
@@ -1844,6 +2649,98 @@ static int check_relation_names(struct parser *p)
 	return 0;
 }
 
+/* The sequence a default nextval('name'::regclass) or nextval('name')
+ * takes its values from: 1 and its name in `out` (caller frees), else 0. */
+static int nextval_of(const char *expr, char **out)
+{
+	dbt_lexer lx;
+	dbt_token t[7];
+	size_t n = 0, i, o = 0;
+	char *name;
+
+	*out = NULL;
+	dbt_lex_init(&lx, expr, strlen(expr));
+	do {
+		if (n == 7 || dbt_lex_next(&lx, &t[n]) < 0)
+			return 0;
+	} while (t[n++].kind != DBT_TOK_END);
+	if (!(n == 5 || (n == 7 && dbt_token_is(expr, &t[3], "::") &&
+			 dbt_token_is(expr, &t[4], "regclass"))) ||
+	    !dbt_token_is(expr, &t[0], "nextval") || !dbt_token_is(expr, &t[1], "(") ||
+	    t[2].kind != DBT_TOK_STRING || expr[t[2].start] != '\'' ||
+	    !dbt_token_is(expr, &t[n - 2], ")"))
+		return 0;
+	/* The string's text, '' made ', is a (maybe qualified) name. */
+	name = malloc(t[2].len);
+	if (!name)
+		return dbt_error_oom();
+	for (i = t[2].start + 1; i + 1 < t[2].start + t[2].len; i++) {
+		name[o++] = expr[i];
+		if (expr[i] == '\'')
+			i++;
+	}
+	name[o] = '\0';
+	*out = name;
+	return 1;
+}
+
+/* The sequence name `text` names: "public.x", "x" or "\"X\"" as
+ * regclass reads it; NULL when it is not one name of the default
+ * schema.  Caller frees. */
+static char *regclass_name(const char *text)
+{
+	dbt_lexer lx;
+	dbt_token a, b, c;
+
+	dbt_lex_init(&lx, text, strlen(text));
+	if (dbt_lex_next(&lx, &a) < 0 || dbt_lex_next(&lx, &b) < 0)
+		return NULL;
+	if (dbt_token_is(text, &b, ".")) {
+		char *schema = dbt_token_name(text, &a);
+		int ok = schema && !strcmp(schema, DEFAULT_SCHEMA);
+
+		free(schema);
+		if (!ok || dbt_lex_next(&lx, &a) < 0 || dbt_lex_next(&lx, &c) < 0 ||
+		    c.kind != DBT_TOK_END)
+			return NULL;
+	} else if (b.kind != DBT_TOK_END) {
+		return NULL;
+	}
+	if (a.kind != DBT_TOK_WORD && a.kind != DBT_TOK_QUOTED)
+		return NULL;
+	return dbt_token_name(text, &a);
+}
+
+/* A column whose default takes nextval() of a plain sequence owned by it
+ * is SERIAL, as pg_dump writes SERIAL columns; the sequence's statement
+ * is then part of the column. */
+static int resolve_serial(struct parser *p, dbt_table *t, dbt_column *c)
+{
+	char *text = NULL, *name = NULL;
+	struct seq *sq;
+	int rc;
+
+	if (!c->default_expr || !dbt_type_is_integer(c->type.kind))
+		return 0;
+	if ((rc = nextval_of(c->default_expr, &text)) <= 0)
+		return rc;
+	name = regclass_name(text);
+	sq = name ? find_seq(p, name) : NULL;
+	if (sq && sq->plain && sq->owned && sq->st && !strcmp(sq->owner_table, t->name) &&
+	    !strcmp(sq->owner_column, c->name)) {
+		free(c->default_expr);
+		c->default_expr = NULL;
+		c->identity = DBT_IDENTITY_SERIAL;
+		c->autoincrement = 1;
+		c->not_null = 1;
+		dbt_schema_remove_statement(p->schema, sq->st);
+		sq->st = NULL;
+	}
+	free(text);
+	free(name);
+	return 0;
+}
+
 static int resolve(struct parser *p)
 {
 	dbt_schema *s = p->schema;
@@ -1867,6 +2764,10 @@ static int resolve(struct parser *p)
 	if ((rc = check_relation_names(p)) < 0)
 		return rc;
 	for (i = 0; i < s->ntables; i++)
+		for (j = 0; j < s->tables[i]->ncolumns; j++)
+			if ((rc = resolve_serial(p, s->tables[i], s->tables[i]->columns[j])) < 0)
+				return rc;
+	for (i = 0; i < s->ntables; i++)
 		dbt_table_normalize(s->tables[i]);
 	return dbt_schema_name_auto(s);
 }
@@ -1874,6 +2775,7 @@ static int resolve(struct parser *p)
 int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t len)
 {
 	struct parser p;
+	size_t i;
 	int rc;
 
 	*out = NULL;
@@ -1884,11 +2786,16 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 	dbt_lex_init(&p.lx, text, len);
 	if ((rc = dbt_schema_new(&p.schema)) < 0)
 		goto cleanup;
+	p.stmt_start = 1;
 	if ((rc = next(&p)) < 0)
 		goto cleanup;
+	p.stmt_start = 0;
 	while (p.tok.kind != DBT_TOK_END) {
 		if (is(&p, ";")) {
-			if ((rc = next(&p)) < 0)
+			p.stmt_start = 1;
+			rc = next(&p);
+			p.stmt_start = 0;
+			if (rc < 0)
 				goto cleanup;
 			continue;
 		}
@@ -1906,6 +2813,12 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 cleanup:
 	dbt_schema_free(p.schema);
 	free(p.refs);
+	for (i = 0; i < p.nseqs; i++) {
+		free(p.seqs[i].name);
+		free(p.seqs[i].owner_table);
+		free(p.seqs[i].owner_column);
+	}
+	free(p.seqs);
 	return rc;
 }
 

@@ -1,7 +1,8 @@
 /*
  * parse.h - the model parser, which reads the declared model (the file that
- * `model =` names, made of CREATE TABLE and CREATE INDEX statements) into a
- * dbt_schema, and the SQL tokenizer it is built on.
+ * `model =` names: CREATE TABLE and CREATE INDEX statements, the ALTER TABLE
+ * and sequence statements of real schema files and dumps, and other DDL
+ * kept verbatim) into a dbt_schema, and the SQL tokenizer it is built on.
  *
  * The tokenizer is shared with schema.c, whose expression normaliser and
  * type-name parser read SQL text by the same lexical rules, so that text
@@ -88,6 +89,10 @@ dbt_keyword dbt_sql_keyword(const char *word, size_t len);
  * Parses the model `text` (`len` bytes) into a new schema in `out`, which
  * the caller releases with dbt_schema_free().  `path` names the file in
  * messages.  The schema comes out normalised: see schema.h.
+ *
+ * Statements the schema does not hold field by field (views, functions,
+ * triggers, comments, grants ...) are kept in schema->statements; session
+ * settings (SET, set_config, psql meta-commands) and OWNER TO are skipped.
  *
  * DBT_EPARSE, with "path:line:column: ..." naming what was expected and
  * what was found, for anything the model does not support, a duplicate or

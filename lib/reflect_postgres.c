@@ -1142,6 +1142,62 @@ cleanup:
 	return rc;
 }
 
+/* Replaces the canonical text `*expr` with the same text after
+ * server_expr, canonical again. */
+static int model_expr(char **expr, const dbt_table *t)
+{
+	char *undone = NULL, *canon = NULL;
+	int rc;
+
+	if (!*expr)
+		return 0;
+	if ((rc = server_expr(&undone, *expr, t)) < 0)
+		return rc;
+	rc = dbt_schema_normalize_expr(&canon, undone, strlen(undone));
+	free(undone);
+	if (rc < 0)
+		return rc;
+	free(*expr);
+	*expr = canon;
+	return 0;
+}
+
+int dbt_postgres_model_exprs(dbt_schema *schema)
+{
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < schema->ntables; i++) {
+		dbt_table *t = schema->tables[i];
+
+		for (j = 0; j < t->ncolumns; j++) {
+			dbt_column *c = t->columns[j];
+
+			if ((rc = model_expr(&c->default_expr, t)) < 0)
+				return rc;
+			/* A cast NULL ('NULL::text') undone is no default. */
+			if (c->default_expr && !strcmp(c->default_expr, "NULL")) {
+				free(c->default_expr);
+				c->default_expr = NULL;
+			}
+		}
+		for (j = 0; j < t->nchecks; j++)
+			if ((rc = model_expr(&t->checks[j]->expr, t)) < 0)
+				return rc;
+	}
+	for (i = 0; i < schema->nindexes; i++) {
+		dbt_index *ix = schema->indexes[i];
+		const dbt_table *t = dbt_schema_find_table(schema, ix->table);
+
+		for (j = 0; j < ix->nelems; j++)
+			if ((rc = model_expr(&ix->elems[j].expr, t)) < 0)
+				return rc;
+		if ((rc = model_expr(&ix->where, t)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* ============================================================= reflection */
 
 /* The tables of the schema `$1`, dbtool's version and history tables left
@@ -1192,7 +1248,8 @@ static const char constraints_sql[] =
 	"f.relname, " KEY_NAMES("con.confkey", "con.confrelid") ", "
 	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
 	"CASE WHEN con.contype = 'c' "
-	"THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END "
+	"THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END, "
+	"con.confmatchtype "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
 	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c') "
@@ -1209,7 +1266,10 @@ static const char indexes_sql[] =
 	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k "
 	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] "
 	"ORDER BY k), "
-	"pg_catalog.pg_get_expr(i.indpred, i.indrelid, true) "
+	"pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), "
+	"ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END "
+	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k "
+	"JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k] ORDER BY k) "
 	"FROM pg_catalog.pg_index i "
 	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 	"WHERE i.indrelid IN (" SCHEMA_TABLES ") "
@@ -1606,6 +1666,10 @@ static int read_constraints(struct reflect *r)
 			fk->on_update = fk_action(value(res, i, 7));
 			fk->deferrable = flag(res, i, 8);
 			fk->initially_deferred = flag(res, i, 9);
+			if (value(res, i, 11) && *value(res, i, 11) == 'f')
+				fk->match = DBT_FK_MATCH_FULL;
+			else if (value(res, i, 11) && *value(res, i, 11) == 'p')
+				fk->match = DBT_FK_MATCH_PARTIAL;
 			break;
 		default:
 			rc = add_check(t, name, value(res, i, 10) ? value(res, i, 10) : "");
@@ -1652,6 +1716,15 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 		goto cleanup;
 	for (i = 0; i < nkeys && rc == 0; i++)
 		rc = add_index_key(ix, t, keys[i]);
+	strv_free(keys, nkeys);
+	keys = NULL;
+	nkeys = 0;
+	/* The operator class of each key, '' for its type's default. */
+	if (rc == 0 && value(res, row, 5))
+		rc = split_array(&keys, &nkeys, value(res, row, 5));
+	for (i = 0; i < nkeys && i < ix->nelems && rc == 0; i++)
+		if (keys[i][0] && !(ix->elems[i].opclass = strdup(keys[i])))
+			rc = dbt_error_oom();
 	if (rc == 0 && where && (rc = server_expr(&expr, where, t)) == 0)
 		rc = dbt_index_set_where(ix, expr, strlen(expr));
 	if (rc == DBT_EPARSE)

@@ -430,8 +430,12 @@ static int rd_references(struct reader *r, dbt_fk *fk)
 				goto cleanup;
 			}
 		} else if (rd_is(r, "match")) {
+			/* pragma_foreign_key_list says NONE whatever the SQL says. */
 			if ((rc = rd_next(r)) < 0)
 				goto cleanup;
+			fk->match = rd_is(r, "full")      ? DBT_FK_MATCH_FULL
+				    : rd_is(r, "partial") ? DBT_FK_MATCH_PARTIAL
+							  : DBT_FK_MATCH_SIMPLE;
 		} else if (rd_is(r, "not")) {
 			if ((rc = rd_next(r)) < 0)
 				goto cleanup;
@@ -1527,6 +1531,7 @@ static int start_fk(struct reflect *x, struct rtable *rt, sqlite3_stmt *st, dbt_
 		return rc;
 	fk->deferrable = dfk->deferrable;
 	fk->initially_deferred = dfk->initially_deferred;
+	fk->match = dfk->match;
 	fk->on_update = fk_action(text_col(st, 5) ? text_col(st, 5) : "");
 	fk->on_delete = fk_action(text_col(st, 6) ? text_col(st, 6) : "");
 	fk->ref_columns_given = sqlite3_column_type(st, 4) != SQLITE_NULL;

@@ -340,6 +340,8 @@ static void put_fk(dbt_buf *out, dbt_dialect_kind kind, const dbt_fk *fk)
 		dbt_buf_putc(out, ' ');
 		ident_list(out, kind, fk->ref_columns, fk->nref_columns);
 	}
+	if (fk->match != DBT_FK_MATCH_SIMPLE)
+		dbt_buf_puts(out, fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
 	if ((action = fk_action_sql(fk->on_delete)))
 		dbt_buf_printf(out, " ON DELETE %s", action);
 	if ((action = fk_action_sql(fk->on_update)))
@@ -444,6 +446,10 @@ int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index
 			ident(out, kind, e->column);
 		else
 			dbt_buf_printf(out, "(%s)", e->expr);
+		if (e->opclass) {
+			dbt_buf_putc(out, ' ');
+			ident(out, kind, e->opclass);
+		}
 		if (e->desc)
 			dbt_buf_puts(out, " DESC");
 	}
@@ -1659,6 +1665,52 @@ static void adapt_postgres(dbt_table *t)
 	}
 }
 
+/* 1 when the names are equal ignoring ASCII case, as SQLite compares. */
+static int same_sqlite_name(const char *a, const char *b)
+{
+	for (; *a; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb)
+			return 0;
+	}
+	return *b == '\0';
+}
+
+/*
+ * PostgreSQL keeps "Users" and users apart, SQLite does not: two tables,
+ * or two columns of a table, whose names differ only in case are one name
+ * there, reported at the later one's place.
+ */
+static int sqlite_case_clash(const dbt_schema *schema)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < schema->ntables; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		for (j = 0; j < i; j++)
+			if (same_sqlite_name(schema->tables[j]->name, t->name))
+				return dbt_error_set(DBT_EPARSE,
+						     "%d:%d: duplicate table '%s' (first declared on line %d as '%s', and SQLite ignores case in names)",
+						     t->line, t->col, t->name, schema->tables[j]->line,
+						     schema->tables[j]->name);
+		for (j = 0; j < t->ncolumns; j++)
+			for (k = 0; k < j; k++)
+				if (same_sqlite_name(t->columns[k]->name, t->columns[j]->name))
+					return dbt_error_set(DBT_EPARSE,
+							     "%d:%d: duplicate column '%s' in table '%s' (first declared on line %d as '%s', and SQLite ignores case in names)",
+							     t->columns[j]->line, t->columns[j]->col,
+							     t->columns[j]->name, t->name,
+							     t->columns[k]->line, t->columns[k]->name);
+	}
+	return 0;
+}
+
 int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 {
 	size_t i;
@@ -1666,6 +1718,18 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 
 	if (!dbt_dialect_for(kind))
 		return unsupported_kind();
+	if (kind == DBT_DIALECT_SQLITE && (rc = sqlite_case_clash(schema)) < 0)
+		return rc;
+	for (i = 0; kind == DBT_DIALECT_SQLITE && i < schema->nindexes; i++) {
+		const dbt_index *ix = schema->indexes[i];
+		size_t j;
+
+		for (j = 0; j < ix->nelems; j++)
+			if (ix->elems[j].opclass)
+				return dbt_error_set(DBT_EPARSE,
+						     "%d:%d: index '%s' uses the operator class '%s', which SQLite does not have",
+						     ix->line, ix->col, ix->name, ix->elems[j].opclass);
+	}
 	for (i = 0; i < schema->ntables; i++) {
 		if (kind == DBT_DIALECT_POSTGRES) {
 			adapt_postgres(schema->tables[i]);
@@ -1673,5 +1737,7 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 			return rc;
 		}
 	}
+	if (kind == DBT_DIALECT_POSTGRES)
+		return dbt_postgres_model_exprs(schema);
 	return 0;
 }

@@ -493,6 +493,7 @@ static void index_free(dbt_index *ix)
 	for (i = 0; i < ix->nelems; i++) {
 		free(ix->elems[i].column);
 		free(ix->elems[i].expr);
+		free(ix->elems[i].opclass);
 	}
 	free(ix->elems);
 	free(ix->where);
@@ -528,6 +529,16 @@ int dbt_schema_new(dbt_schema **out)
 	return *out ? 0 : dbt_error_oom();
 }
 
+static void statement_free(dbt_statement *st)
+{
+	if (!st)
+		return;
+	free(st->kind);
+	free(st->name);
+	free(st->sql);
+	free(st);
+}
+
 void dbt_schema_free(dbt_schema *schema)
 {
 	size_t i;
@@ -540,7 +551,50 @@ void dbt_schema_free(dbt_schema *schema)
 	for (i = 0; i < schema->nindexes; i++)
 		index_free(schema->indexes[i]);
 	free(schema->indexes);
+	for (i = 0; i < schema->nstatements; i++)
+		statement_free(schema->statements[i]);
+	free(schema->statements);
 	free(schema);
+}
+
+void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
+{
+	size_t i;
+
+	for (i = 0; i < schema->nstatements; i++) {
+		if (schema->statements[i] == st) {
+			memmove(schema->statements + i, schema->statements + i + 1,
+				(schema->nstatements - i - 1) * sizeof(*schema->statements));
+			schema->nstatements--;
+			statement_free(st);
+			return;
+		}
+	}
+}
+
+int dbt_schema_add_statement(dbt_statement **out, dbt_schema *schema, const char *kind,
+			     const char *name, const char *sql, size_t len)
+{
+	dbt_statement **v, *st = calloc(1, sizeof(*st));
+
+	*out = NULL;
+	if (!st)
+		return dbt_error_oom();
+	st->kind = strdup(kind);
+	st->name = name ? strdup(name) : NULL;
+	st->sql = malloc(len + 1);
+	v = resize(schema->statements, schema->nstatements + 1, sizeof(*v));
+	if (v)
+		schema->statements = v;
+	if (!st->kind || (name && !st->name) || !st->sql || !v) {
+		statement_free(st);
+		return dbt_error_oom();
+	}
+	memcpy(st->sql, sql, len);
+	st->sql[len] = '\0';
+	v[schema->nstatements++] = st;
+	*out = st;
+	return 0;
 }
 
 int dbt_schema_add_table(dbt_table **out, dbt_schema *schema, const char *name, int quoted)
@@ -765,6 +819,7 @@ static int index_push(dbt_index *index, char *column, char *expr, int desc)
 	v[index->nelems].column = column;
 	v[index->nelems].expr = expr;
 	v[index->nelems].desc = desc;
+	v[index->nelems].opclass = NULL;
 	index->nelems++;
 	return 0;
 }

@@ -138,6 +138,13 @@ typedef enum dbt_fk_action {
 	DBT_FK_SET_DEFAULT,
 } dbt_fk_action;
 
+/* MATCH: how a foreign key of several columns treats NULLs. */
+typedef enum dbt_fk_match {
+	DBT_FK_MATCH_SIMPLE = 0, /* the default */
+	DBT_FK_MATCH_FULL,
+	DBT_FK_MATCH_PARTIAL,
+} dbt_fk_match;
+
 typedef struct dbt_fk {
 	char *name;
 	int name_given;
@@ -153,6 +160,7 @@ typedef struct dbt_fk {
 	int initially_deferred;
 	int line, col;        /* the constraint */
 	int ref_line, ref_col; /* the referenced table's name */
+	dbt_fk_match match;   /* SQLite stores it in the table's SQL and ignores it */
 } dbt_fk;
 
 typedef struct dbt_check {
@@ -167,6 +175,8 @@ typedef struct dbt_index_elem {
 	char *column;
 	char *expr;           /* canonical text */
 	int desc;
+	char *opclass;        /* PostgreSQL operator class, folded like a name;
+			       * NULL for the type's default */
 } dbt_index_elem;
 
 typedef struct dbt_index {
@@ -197,11 +207,27 @@ typedef struct dbt_table {
 	int line, col;        /* the table's name */
 } dbt_table;
 
+/*
+ * A model statement that the schema does not hold field by field (a view,
+ * function, trigger, comment, grant, extension, type, sequence ...), kept
+ * verbatim for the scratch database to build.  The differ does not compare
+ * them yet; reflection produces none.
+ */
+typedef struct dbt_statement {
+	char *kind;           /* lower case: "view", "function", "trigger", "comment", ... */
+	char *name;           /* the object's name as written (folded unless quoted);
+			       * NULL when the statement names none (GRANT) */
+	char *sql;            /* the statement's text, without the final ';' */
+	int line, col;        /* where the statement starts in the model */
+} dbt_statement;
+
 typedef struct dbt_schema {
 	dbt_table **tables;   /* in declaration order */
 	size_t ntables;
 	dbt_index **indexes;  /* every table's, in declaration order */
 	size_t nindexes;
+	dbt_statement **statements; /* in declaration order; models only */
+	size_t nstatements;
 } dbt_schema;
 
 /* ---------------------------------------------------------- construction */
@@ -219,6 +245,14 @@ int dbt_schema_new(dbt_schema **out);
 void dbt_schema_free(dbt_schema *schema);
 
 int dbt_schema_add_table(dbt_table **out, dbt_schema *schema, const char *name, int quoted);
+
+/* Keeps the statement `sql` (`len` bytes) of `kind` and `name` (NULL when
+ * none); the strings are copied. */
+int dbt_schema_add_statement(dbt_statement **out, dbt_schema *schema, const char *kind,
+			     const char *name, const char *sql, size_t len);
+
+/* Removes and frees `st`, one of the schema's statements. */
+void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st);
 
 /* Adds an index on `table` (a table name, which need not be declared yet). */
 int dbt_schema_add_index(dbt_index **out, dbt_schema *schema, const char *name, int quoted,

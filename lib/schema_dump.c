@@ -117,6 +117,9 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		put_list(&b, fk->ref_columns, fk->nref_columns);
 		dbt_buf_printf(&b, " on delete %s on update %s", fk_actions[fk->on_delete],
 			       fk_actions[fk->on_update]);
+		if (fk->match != DBT_FK_MATCH_SIMPLE)
+			dbt_buf_puts(&b, fk->match == DBT_FK_MATCH_FULL ? " match full"
+									: " match partial");
 		if (fk->deferrable)
 			dbt_buf_printf(&b, " deferrable initially %s",
 				       fk->initially_deferred ? "deferred" : "immediate");
@@ -171,6 +174,8 @@ void dbt_schema_dump(dbt_buf *out, const dbt_schema *schema, int flags)
 				dbt_buf_puts(&b, e->column);
 			else
 				dbt_buf_printf(&b, "(%s)", e->expr);
+			if (e->opclass)
+				dbt_buf_printf(&b, " %s", e->opclass);
 			if (e->desc)
 				dbt_buf_puts(&b, " DESC");
 		}

@@ -440,6 +440,31 @@ static void test_create_table_appends_to_what_the_buffer_holds(void **state)
 	dbt_schema_free(s);
 }
 
+static void test_adapt_sqlite_refuses_names_differing_in_case_only(void **state)
+{
+	static const struct {
+		const char *model, *msg;
+	} cases[] = {
+		{"CREATE TABLE t (a INT);\nCREATE TABLE \"T\" (b INT);",
+		 "2:14: duplicate table 'T' (first declared on line 1 as 't', and SQLite ignores case in names)"},
+		{"CREATE TABLE t (\"Id\" INT, id TEXT)",
+		 "1:27: duplicate column 'id' in table 't' (first declared on line 1 as 'Id', and SQLite ignores case in names)"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		dbt_schema *s = parse(cases[i].model);
+
+		assert_int_equal(dbt_schema_adapt(s, DBT_DIALECT_SQLITE), DBT_EPARSE);
+		assert_string_equal(dbt_error_last(), cases[i].msg);
+		dbt_schema_free(s);
+		/* PostgreSQL keeps the two names apart. */
+		s = parse_for(DBT_DIALECT_POSTGRES, cases[i].model);
+		dbt_schema_free(s);
+	}
+}
+
 static void test_create_table_sqlite_rejects_unadapted_serial_and_keeps_buffer(void **state)
 {
 	dbt_schema *s = parse("CREATE TABLE items (id INTEGER PRIMARY KEY,\n  n SERIAL)");
@@ -2276,6 +2301,7 @@ int main(void)
 		cmocka_unit_test(test_create_table_leaves_out_fks_the_callback_skips),
 		cmocka_unit_test(test_create_table_with_no_column_has_empty_list),
 		cmocka_unit_test(test_create_table_appends_to_what_the_buffer_holds),
+		cmocka_unit_test(test_adapt_sqlite_refuses_names_differing_in_case_only),
 		cmocka_unit_test(test_create_table_sqlite_rejects_unadapted_serial_and_keeps_buffer),
 		cmocka_unit_test(test_create_table_sqlite_error_for_reflected_column_has_no_position),
 		cmocka_unit_test(test_create_index_writes_unique_expressions_desc_and_where),

@@ -1,0 +1,13 @@
+CREATE TABLE authors (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(100) NOT NULL
+);
+
+CREATE TABLE books (
+	id INTEGER PRIMARY KEY,
+	author_id INTEGER NOT NULL,
+	title VARCHAR(200) NOT NULL
+);
+
+ALTER TABLE ONLY books
+    ADD CONSTRAINT books_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors(id) ON DELETE SET NULL;

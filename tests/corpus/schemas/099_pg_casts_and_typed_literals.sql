@@ -1,0 +1,16 @@
+-- dialect: postgres
+-- Casts and typed literals, as pg_dump and hand-written models spell them.
+CREATE TABLE typed (
+	id INTEGER PRIMARY KEY,
+	a TEXT DEFAULT NULL::text,
+	b DATE DEFAULT DATE '2020-01-01',
+	c TIMESTAMP DEFAULT TIMESTAMP '2020-01-01 10:00:00',
+	c2 TIMESTAMP WITH TIME ZONE DEFAULT TIMESTAMP WITH TIME ZONE '2020-01-01 10:00:00+00',
+	d VARCHAR(10) DEFAULT 'x'::VARCHAR,
+	e INTEGER DEFAULT '5'::integer,
+	f DATE CHECK (f > DATE '2000-01-01'),
+	n NUMERIC(6,2) DEFAULT NUMERIC '1.5',
+	j JSON DEFAULT '{}'::json
+);
+
+CREATE INDEX ix_typed_b ON typed (b) WHERE b > DATE '2010-01-01';

@@ -1,0 +1,93 @@
+#!/bin/bash
+#
+# test_dump.sh - the database's own dump is a model: for every schema of
+# the model corpus (tests/corpus/schemas), on one dialect, a database is
+# made with `create-all`, dumped as people dump it (PostgreSQL:
+# `pg_dump --schema-only`; SQLite: `sqlite3 .schema`), and the dump,
+# unchanged, becomes the model: `check` must exit 0 and find nothing, and
+# `migrate` must write no revision.
+#
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_dump.sh sqlite|postgres
+# DBTOOL_CORPUS_ONLY=REGEX runs only the schemas whose path matches REGEX.
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+CORPUS=$E2E_DIR/../corpus
+ONLY=${DBTOOL_CORPUS_ONLY:-}
+MIN_SCHEMAS=85
+
+setup_db "$1"
+
+expect_ok dbtool init
+expect_ok dbtool drop-all --yes
+
+# dump FILE: the database's schema as its own tool prints it.
+dump() {
+	case "$DIALECT" in
+	sqlite) sqlite3 "$DB_FILE" .schema >"$1" 2>"$ERR" ;;
+	postgres) pg_dump --schema-only --dbname="$TEST_URL" >"$1" 2>"$ERR" ;;
+	esac
+}
+
+# Empties the database whatever state a case left it in.
+force_empty() {
+	case "$DIALECT" in
+	sqlite) rm -f "$DB_FILE" ;;
+	postgres) sql_value "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1 ;;
+	esac
+}
+
+# The dialects a corpus schema is for: its "-- dialect: NAME" first line,
+# else both.
+for_this_dialect() {
+	local first
+	first=$(head -n 1 "$1")
+	[[ $first != "-- dialect: "* ]] || [ "${first#-- dialect: }" = "$DIALECT" ]
+}
+
+n=0
+ok=0
+for f in "$CORPUS"/schemas/*.sql; do
+	[ -z "$ONLY" ] || [[ $f =~ $ONLY ]] || continue
+	for_this_dialect "$f" || continue
+	name=schemas/$(basename "$f")
+	n=$((n + 1))
+	why=
+	cp "$f" schema.sql
+	run_cmd dbtool create-all
+	[ "$STATUS" = 0 ] || why="create-all of the corpus model failed: $(show_output)"
+	if [ -z "$why" ] && ! dump "$WORK/dump.sql"; then
+		why="the dump failed: $(cat "$ERR")"
+	fi
+	if [ -z "$why" ]; then
+		cp "$WORK/dump.sql" schema.sql
+		run_cmd dbtool check
+		check_no_password
+		if [ "$STATUS" != 0 ] || [ -s "$OUT" ]; then
+			why="check with the dump as the model should exit 0 and find nothing: $(show_output)
+the dump:
+$(cat "$WORK/dump.sql")"
+		fi
+	fi
+	if [ -z "$why" ]; then
+		run_cmd dbtool migrate -m dump
+		if [ "$STATUS" != 0 ] || [ -n "$(ls migrations/versions)" ]; then
+			why="migrate with the dump as the model should write nothing: $(show_output)"
+		fi
+	fi
+	rm -f migrations/versions/*
+	force_empty
+	if [ -z "$why" ]; then
+		pass "$name: its dump is a model that check and migrate find equal to the database"
+		ok=$((ok + 1))
+	else
+		fail "$name: its dump is a model that check and migrate find equal to the database" "$why"
+	fi
+done
+
+if [ -z "$ONLY" ]; then
+	expect_eq "$([ "$n" -ge $MIN_SCHEMAS ] && echo yes)" yes "at least $MIN_SCHEMAS corpus schemas were dumped ($n)"
+fi
+echo "# dumps: $ok of $n read back as equal models"
+
+finish
