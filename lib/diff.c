@@ -856,9 +856,7 @@ static void emit_fk_adds(struct ops *o, const struct state *st)
 
 static int same_type(const dbt_column *a, const dbt_column *b)
 {
-	return a->type.kind == b->type.kind && a->type.length == b->type.length &&
-	       a->type.precision == b->type.precision && a->type.scale == b->type.scale &&
-	       streq_null(a->collation, b->collation);
+	return dbt_type_equal(&a->type, &b->type) && streq_null(a->collation, b->collation);
 }
 
 static void emit_columns(struct ops *o, const struct state *st)
@@ -1350,9 +1348,13 @@ static int is_time(dbt_type_kind k)
 	       k == DBT_TYPE_TIMESTAMPTZ;
 }
 
-/* 1 when both types are of one family, where a change is a matter of size. */
+/* 1 when both types are of one family, where a change is a matter of size;
+ * never for a type the model does not know, whose values only the
+ * database can tell. */
 static int same_family(dbt_type_kind a, dbt_type_kind b)
 {
+	if (a == DBT_TYPE_OTHER || b == DBT_TYPE_OTHER)
+		return 0;
 	return a == b || (dbt_type_is_integer(a) && dbt_type_is_integer(b)) ||
 	       (is_float(a) && is_float(b)) || (dbt_type_is_text(a) && dbt_type_is_text(b)) ||
 	       (is_time(a) && is_time(b));
@@ -1369,6 +1371,8 @@ static int same_family(dbt_type_kind a, dbt_type_kind b)
  */
 static int keeps_values(const dbt_type *a, const dbt_type *b)
 {
+	if (a->kind == DBT_TYPE_OTHER || b->kind == DBT_TYPE_OTHER)
+		return dbt_type_equal(a, b);
 	if (dbt_type_is_integer(a->kind) && dbt_type_is_integer(b->kind))
 		return int_rank(b->kind) >= int_rank(a->kind);
 	if (is_float(a->kind) && is_float(b->kind))
@@ -1394,7 +1398,7 @@ static int keeps_values(const dbt_type *a, const dbt_type *b)
 		return time_precision(b) >= time_precision(a);
 	}
 	/* Any other kind keeps its values only when it stays (a change of
-	 * collation alone). */
+	 * collation alone, or of its spelling on SQLite). */
 	return a->kind == b->kind;
 }
 
