@@ -1137,9 +1137,19 @@ static const char *identity_text(const dbt_column *c)
 	}
 }
 
+/* A type as findings name it: SQLite's column without a type as "no
+ * type". */
+static void describe_type(dbt_buf *b, const dbt_type *type)
+{
+	if (type->text && !*type->text)
+		dbt_buf_puts(b, "no type");
+	else
+		dbt_type_format(b, type);
+}
+
 static void put_type(dbt_buf *b, const dbt_column *c)
 {
-	dbt_type_format(b, &c->type);
+	describe_type(b, &c->type);
 	if (c->collation) {
 		dbt_buf_puts(b, " COLLATE ");
 		put_name(b, c->collation);
@@ -1150,7 +1160,7 @@ static void put_column_def(dbt_buf *b, const dbt_column *c)
 {
 	const char *ident = identity_text(c);
 
-	dbt_type_format(b, &c->type);
+	describe_type(b, &c->type);
 	dbt_buf_puts(b, c->not_null ? " NOT NULL" : " NULL");
 	if (c->default_expr)
 		dbt_buf_printf(b, " DEFAULT %s", c->default_expr);
@@ -1441,9 +1451,9 @@ int dbt_op_destroys(const dbt_op *op, char **why)
 			dbt_buf_puts(&b, "converts ");
 		put_column_ref(&b, op, op->column);
 		dbt_buf_puts(&b, " from ");
-		dbt_type_format(&b, &op->old_column->type);
+		describe_type(&b, &op->old_column->type);
 		dbt_buf_puts(&b, " to ");
-		dbt_type_format(&b, &op->column->type);
+		describe_type(&b, &op->column->type);
 		if (!same_family(op->old_column->type.kind, op->column->type.kind))
 			dbt_buf_puts(&b, ", which may not keep every value");
 		rc = 1;

@@ -186,6 +186,14 @@ selected() {
 	[ -z "$ONLY" ] || [[ $1 =~ $ONLY ]]
 }
 
+# for_this_dialect FILE: 1 when FILE's first line is "-- only: DIALECT"
+# for another dialect: a construct that only one database has.
+for_this_dialect() {
+	local first
+	IFS= read -r first <"$1" || true
+	[[ $first != "-- only: "* ]] || [ "${first#-- only: }" = "$DIALECT" ]
+}
+
 # sql_script: runs the SQL of stdin on the test database, one output row a
 # line, values separated by "|"; stops at the first error.
 sql_script() {
@@ -492,7 +500,7 @@ pairs_ok=0
 for PAIR in "$CHANGES"/*/; do
 	PAIR=${PAIR%/}
 	name=${PAIR##*/}
-	selected "$name" || continue
+	selected "$name" && for_this_dialect "$PAIR/a.sql" || continue
 	npairs=$((npairs + 1))
 	CASE_DIR=$WORK/case.$name
 	mkdir -p "$CASE_DIR"
