@@ -777,7 +777,7 @@ static int skip_brackets(struct parser *p)
 static int parse_type(struct parser *p, dbt_type *out, int *serial)
 {
 	size_t from = p->tok.start, to = p->tok.start, errpos = 0, a, b;
-	int rc, line, col, portable;
+	int rc, line, col, portable, zone_next = 0;
 
 	portable = p->tok.kind == DBT_TOK_WORD &&
 		   dbt_type_name_is_portable(p->text + p->tok.start, p->tok.len);
@@ -793,11 +793,17 @@ static int parse_type(struct parser *p, dbt_type *out, int *serial)
 		} else if (is(p, "[")) {
 			if ((rc = next(p)) < 0 || (rc = skip_brackets(p)) < 0)
 				return rc;
-		} else if (portable ? type_word(p) || is(p, "array")
+		} else if (portable ? type_word(p) || is(p, "array") ||
+					     (zone_next && p->tok.kind == DBT_TOK_WORD)
 				    : (p->tok.kind == DBT_TOK_WORD && !constraint_word(p)) ||
 					      p->tok.kind == DBT_TOK_QUOTED || is(p, ".")) {
+			/* After WITH or WITHOUT the next word belongs to the type,
+			 * so that a misspelt TIME ZONE is reported as such. */
+			zone_next = portable && (is(p, "with") || is(p, "without"));
 			if ((rc = next(p)) < 0)
 				return rc;
+			to = p->prev_end;
+			continue;
 		} else {
 			break;
 		}
