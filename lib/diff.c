@@ -857,9 +857,7 @@ static void emit_fk_adds(struct ops *o, const struct state *st)
 
 static int same_type(const dbt_column *a, const dbt_column *b)
 {
-	return a->type.kind == b->type.kind && a->type.length == b->type.length &&
-	       a->type.precision == b->type.precision && a->type.scale == b->type.scale &&
-	       streq_null(a->collation, b->collation);
+	return dbt_type_equal(&a->type, &b->type) && streq_null(a->collation, b->collation);
 }
 
 static void emit_columns(struct ops *o, const struct state *st)
@@ -1140,9 +1138,19 @@ static const char *identity_text(const dbt_column *c)
 	}
 }
 
+/* A type as findings name it: SQLite's column without a type as "no
+ * type". */
+static void describe_type(dbt_buf *b, const dbt_type *type)
+{
+	if (type->text && !*type->text)
+		dbt_buf_puts(b, "no type");
+	else
+		dbt_type_format(b, type);
+}
+
 static void put_type(dbt_buf *b, const dbt_column *c)
 {
-	dbt_type_format(b, &c->type);
+	describe_type(b, &c->type);
 	if (c->collation) {
 		dbt_buf_puts(b, " COLLATE ");
 		put_name(b, c->collation);
@@ -1153,7 +1161,7 @@ static void put_column_def(dbt_buf *b, const dbt_column *c)
 {
 	const char *ident = identity_text(c);
 
-	dbt_type_format(b, &c->type);
+	describe_type(b, &c->type);
 	dbt_buf_puts(b, c->not_null ? " NOT NULL" : " NULL");
 	if (c->default_expr)
 		dbt_buf_printf(b, " DEFAULT %s", c->default_expr);
@@ -1357,9 +1365,13 @@ static int is_time(dbt_type_kind k)
 	       k == DBT_TYPE_TIMESTAMPTZ;
 }
 
-/* 1 when both types are of one family, where a change is a matter of size. */
+/* 1 when both types are of one family, where a change is a matter of size;
+ * never for a type the model does not know, whose values only the
+ * database can tell. */
 static int same_family(dbt_type_kind a, dbt_type_kind b)
 {
+	if (a == DBT_TYPE_OTHER || b == DBT_TYPE_OTHER)
+		return 0;
 	return a == b || (dbt_type_is_integer(a) && dbt_type_is_integer(b)) ||
 	       (is_float(a) && is_float(b)) || (dbt_type_is_text(a) && dbt_type_is_text(b)) ||
 	       (is_time(a) && is_time(b));
@@ -1376,6 +1388,8 @@ static int same_family(dbt_type_kind a, dbt_type_kind b)
  */
 static int keeps_values(const dbt_type *a, const dbt_type *b)
 {
+	if (a->kind == DBT_TYPE_OTHER || b->kind == DBT_TYPE_OTHER)
+		return dbt_type_equal(a, b);
 	if (dbt_type_is_integer(a->kind) && dbt_type_is_integer(b->kind))
 		return int_rank(b->kind) >= int_rank(a->kind);
 	if (is_float(a->kind) && is_float(b->kind))
@@ -1401,7 +1415,7 @@ static int keeps_values(const dbt_type *a, const dbt_type *b)
 		return time_precision(b) >= time_precision(a);
 	}
 	/* Any other kind keeps its values only when it stays (a change of
-	 * collation alone). */
+	 * collation alone, or of its spelling on SQLite). */
 	return a->kind == b->kind;
 }
 
@@ -1444,9 +1458,9 @@ int dbt_op_destroys(const dbt_op *op, char **why)
 			dbt_buf_puts(&b, "converts ");
 		put_column_ref(&b, op, op->column);
 		dbt_buf_puts(&b, " from ");
-		dbt_type_format(&b, &op->old_column->type);
+		describe_type(&b, &op->old_column->type);
 		dbt_buf_puts(&b, " to ");
-		dbt_type_format(&b, &op->column->type);
+		describe_type(&b, &op->column->type);
 		if (!same_family(op->old_column->type.kind, op->column->type.kind))
 			dbt_buf_puts(&b, ", which may not keep every value");
 		rc = 1;

@@ -841,6 +841,22 @@ static int type_word_token(const char *text, const dbt_token *t)
 	       dbt_token_is(text, t, "precision") || dbt_token_is(text, t, "varying");
 }
 
+/* Words that start a column constraint, and so end the type before them. */
+static int constraint_word(const struct parser *p)
+{
+	static const char *const words[] = {"constraint", "not",	"null",	 "primary",
+					    "unique",	  "check",	"references", "default",
+					    "collate",	  "generated", "as",	 "autoincrement"};
+	size_t i;
+
+	if (p->tok.kind != DBT_TOK_WORD)
+		return 0;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i]))
+			return 1;
+	return 0;
+}
+
 /* The line and column of the byte at `off`. */
 static void position_at(const struct parser *p, size_t off, int *line, int *col)
 {
@@ -861,32 +877,64 @@ static void position_at(const struct parser *p, size_t off, int *line, int *col)
 	*col = t.col;
 }
 
-/* A type name's words and parenthesised parameters, handed to
- * dbt_type_parse. */
-static int parse_type(struct parser *p, dbt_type *out, int *serial)
+/* Array brackets after a type: "[]", "[3]". */
+static int skip_brackets(struct parser *p)
 {
-	size_t from = p->tok.start, to, errpos = 0;
-	int rc, line, col;
+	int rc;
 
-	if (p->tok.kind != DBT_TOK_WORD)
-		return expected(p, "a type");
-	if ((rc = next(p)) < 0)
-		return rc;
-	for (;;) {
-		if (is(p, "(")) {
-			size_t a, b;
-
-			if ((rc = parse_parens(p, &a, &b, 1)) < 0)
-				return rc;
-			continue;
-		}
-		if (!type_word(p))
-			break;
+	while (!is(p, "]")) {
+		if (p->tok.kind == DBT_TOK_END || is(p, ";") || is(p, "(") || is(p, ")"))
+			return expected(p, "']'");
 		if ((rc = next(p)) < 0)
 			return rc;
 	}
-	to = p->prev_end;
-	rc = dbt_type_parse(out, serial, p->text + from, to - from, &errpos);
+	return next(p);
+}
+
+/*
+ * A type as declared, handed to dbt_type_declare.  A portable type's name
+ * takes the words that belong to it ("double precision", "with time
+ * zone"), its parameters and array brackets; any other type name is the
+ * words, quoted names, dots, brackets and parenthesised parameters up to
+ * the first column constraint, ',' or ')', as SQLite reads it (none at
+ * all is a column without a type).
+ */
+static int parse_type(struct parser *p, dbt_type *out, int *serial)
+{
+	size_t from = p->tok.start, to = p->tok.start, errpos = 0, a, b;
+	int rc, line, col, portable, zone_next = 0;
+
+	portable = p->tok.kind == DBT_TOK_WORD &&
+		   dbt_type_name_is_portable(p->text + p->tok.start, p->tok.len);
+	if (portable) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		to = p->prev_end;
+	}
+	for (;;) {
+		if (is(p, "(")) {
+			if ((rc = parse_parens(p, &a, &b, 1)) < 0)
+				return rc;
+		} else if (is(p, "[")) {
+			if ((rc = next(p)) < 0 || (rc = skip_brackets(p)) < 0)
+				return rc;
+		} else if (portable ? type_word(p) || is(p, "array") ||
+					     (zone_next && p->tok.kind == DBT_TOK_WORD)
+				    : (p->tok.kind == DBT_TOK_WORD && !constraint_word(p)) ||
+					      p->tok.kind == DBT_TOK_QUOTED || is(p, ".")) {
+			/* After WITH or WITHOUT the next word belongs to the type,
+			 * so that a misspelt TIME ZONE is reported as such. */
+			zone_next = portable && (is(p, "with") || is(p, "without"));
+			if ((rc = next(p)) < 0)
+				return rc;
+			to = p->prev_end;
+			continue;
+		} else {
+			break;
+		}
+		to = p->prev_end;
+	}
+	rc = dbt_type_declare(out, serial, p->text + from, to - from, &errpos);
 	if (rc < 0) {
 		position_at(p, from + errpos, &line, &col);
 		return dbt_error_prefix(rc, "%s:%d:%d", p->path, line, col);
@@ -1445,7 +1493,7 @@ static int column_collate(struct parser *p, struct coldef *d)
 		rc = fail_at(p, d->line, d->col,
 			     "column '%s' of table '%s' has more than one collation", d->c->name,
 			     d->t->name);
-	} else if (!dbt_type_is_text(d->c->type.kind)) {
+	} else if (dbt_type_is_portable(d->c->type.kind) && !dbt_type_is_text(d->c->type.kind)) {
 		rc = fail_at(p, d->line, d->col, "column '%s' of type %s cannot have a collation",
 			     d->c->name, type_name(&b, &d->c->type));
 	} else if ((rc = next(p)) == 0 && (rc = parse_name(p, &coll, "a collation name")) == 0) {
@@ -1582,8 +1630,11 @@ static int parse_column(struct parser *p, dbt_table *t, int alter)
 			goto cleanup;
 		}
 	}
-	if ((rc = parse_type(p, &type, &serial)) < 0 ||
-	    (rc = dbt_table_add_column(&d.c, t, n.s, n.quoted, &type)) < 0)
+	if ((rc = parse_type(p, &type, &serial)) < 0)
+		goto cleanup;
+	rc = dbt_table_add_column(&d.c, t, n.s, n.quoted, &type);
+	dbt_type_release(&type);
+	if (rc < 0)
 		goto cleanup;
 	d.c->line = n.line;
 	d.c->col = n.col;

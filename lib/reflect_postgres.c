@@ -5,7 +5,7 @@
  *
  * Four catalog queries read the whole schema whatever its size (tables,
  * columns, constraints, indexes), inside one read-only snapshot.  Types
- * go through dbt_type_parse on format_type()'s text; a column whose
+ * go through dbt_type_from_postgres on format_type()'s text; a column whose
  * default is nextval() of a sequence it owns is SERIAL.
  *
  * Defaults, CHECK expressions, index keys and WHERE clauses come back as
@@ -1540,13 +1540,13 @@ static int read_columns(struct reflect *r)
 					   name, "generated columns are not supported");
 			goto cleanup;
 		}
-		if (dbt_type_parse(&ty, NULL, type, strlen(type), NULL) < 0) {
-			rc = dbt_error_set(DBT_ERROR,
-					   "cannot reflect column '%s.%s': unsupported type '%s'",
-					   t->name, name, type);
+		if ((rc = dbt_type_from_postgres(&ty, type)) < 0) {
+			rc = dbt_error_prefix(rc, "cannot reflect column '%s.%s'", t->name, name);
 			goto cleanup;
 		}
-		if ((rc = dbt_table_add_column(&c, t, name, needs_quotes(name), &ty)) < 0)
+		rc = dbt_table_add_column(&c, t, name, needs_quotes(name), &ty);
+		dbt_type_release(&ty);
+		if (rc < 0)
 			goto cleanup;
 		c->not_null = flag(res, i, 3);
 		if (identity && (*identity == 'a' || *identity == 'd')) {

@@ -20,11 +20,11 @@
  * model's (WITHOUT ROWID, STRICT, ON CONFLICT, [bracket] and `backtick`
  * quotes, any type name), so that tables made by other tools reflect too.
  *
- * A declared type that dbt_type_parse() does not know ("VARCHAR2(20)",
- * "STRING", none at all) is mapped by SQLite's own affinity rules: a name
- * holding INT is INTEGER; CHAR, CLOB or TEXT is TEXT; BLOB or no type is
- * BLOB; REAL, FLOA or DOUB is DOUBLE PRECISION (SQLite's 8-byte float);
- * anything else is NUMERIC.  What the Schema cannot represent is an error
+ * The declared type is the column's type, as SQLite keeps it
+ * (dbt_type_from_sqlite): "INT", "DATETIME", "NVARCHAR(40)", "STRING" or
+ * none at all, each its own type.  A primary-key column is NOT NULL only
+ * when declared so, or when it is the rowid alias (INTEGER PRIMARY KEY),
+ * which is all SQLite enforces.  What the Schema cannot represent is an error
  * naming the table: virtual tables, generated columns, and keys of
  * constraints and indexes with a collation of their own.  sqlite_* tables
  * and the version table are never reflected; views and triggers are no
@@ -344,6 +344,7 @@ struct tdef {
 	dbt_table *t;
 	char **stored;  /* each column's name as SQLite keeps it */
 	size_t nstored;
+	int without_rowid;
 };
 
 static int words_in(const struct reader *r, const char *const *words, size_t n)
@@ -615,7 +616,7 @@ static int rd_skip_default(struct reader *r)
 /* A column definition: name, type, column constraints. */
 static int rd_column(struct reader *r, struct tdef *d)
 {
-	static const dbt_type none = {DBT_TYPE_NONE, -1, -1, -1};
+	static const dbt_type none = DBT_TYPE_INIT(DBT_TYPE_NONE);
 	char *name = NULL, *stored = NULL, *cname = NULL, **v;
 	dbt_column *c;
 	dbt_unique *key;
@@ -790,6 +791,8 @@ static int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql)
 			rc = rd_expected(&r, "WITHOUT ROWID, STRICT or the end");
 			goto cleanup;
 		}
+		if (rd_is(&r, "rowid"))
+			d->without_rowid = 1;
 		if ((rc = rd_next(&r)) < 0)
 			goto cleanup;
 	}
@@ -1088,41 +1091,6 @@ cleanup:
 	return rc;
 }
 
-/* The canonical type of a declared type, by dbt_type_parse() or else by
- * SQLite's affinity rules. */
-static void column_type(dbt_type *out, const char *decl)
-{
-	static const dbt_type integer = {DBT_TYPE_INTEGER, -1, -1, -1};
-	static const dbt_type text = {DBT_TYPE_TEXT, -1, -1, -1};
-	static const dbt_type blob = {DBT_TYPE_BLOB, -1, -1, -1};
-	static const dbt_type dbl = {DBT_TYPE_DOUBLE, -1, -1, -1};
-	static const dbt_type numeric = {DBT_TYPE_NUMERIC, -1, -1, -1};
-	const char *p;
-	int has_int = 0, has_text = 0, has_blob = 0, has_real = 0;
-
-	if (dbt_type_parse(out, NULL, decl, strlen(decl), NULL) == 0)
-		return;
-	dbt_error_clear();
-	for (p = decl; *p; p++) {
-		has_int |= !strncasecmp(p, "int", 3);
-		has_text |= !strncasecmp(p, "char", 4) || !strncasecmp(p, "clob", 4) ||
-			    !strncasecmp(p, "text", 4);
-		has_blob |= !strncasecmp(p, "blob", 4);
-		has_real |= !strncasecmp(p, "real", 4) || !strncasecmp(p, "floa", 4) ||
-			    !strncasecmp(p, "doub", 4);
-	}
-	if (has_int)
-		*out = integer;
-	else if (has_text)
-		*out = text;
-	else if (has_blob || !*decl)
-		*out = blob;
-	else if (has_real)
-		*out = dbl;
-	else
-		*out = numeric;
-}
-
 /* The primary key from the columns' places in it, named as declared or by
  * a named unique constraint on the same columns (as dbt_table_normalize
  * moves the name of a unique constraint it drops). */
@@ -1195,8 +1163,11 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 				     "which a schema cannot represent",
 				     rt->t->name, rt->def.t->columns[cid]->name);
 	dc = rt->def.t->columns[cid];
-	column_type(&type, decl);
-	if ((rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type)) < 0)
+	if ((rc = dbt_type_from_sqlite(&type, decl)) < 0)
+		return rc;
+	rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type);
+	dbt_type_release(&type);
+	if (rc < 0)
 		return rc;
 	if (!(v = realloc(rt->pkpos, rt->t->ncolumns * sizeof(*v))))
 		return dbt_error_oom();
@@ -1682,6 +1653,10 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 		rt->def.t->checks = NULL;
 		rt->def.t->nchecks = 0;
 		dbt_table_normalize(rt->t);
+		/* A WITHOUT ROWID table's key is NOT NULL; a rowid table's is
+		 * only where SQLite enforces it. */
+		if (!rt->def.without_rowid)
+			dbt_table_sqlite_pk_nulls(rt->t);
 	}
 	if ((rc = dbt_schema_name_auto(x.out)) < 0)
 		goto cleanup;

@@ -142,25 +142,45 @@ static int sqlite_autoinc_error(const dbt_table *t, const dbt_column *c)
 			     at, t->name, c->name, generator_name(c));
 }
 
+/* 1 when SQLite reads `text` as a type name bare: words, then at most
+ * one parenthesised list of signed numbers. */
+static int sqlite_bare_type(const char *text)
+{
+	const char *p = text;
+
+	while (*p && *p != '(') {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == ' '))
+			return 0;
+		p++;
+	}
+	if (!*p)
+		return 1;
+	for (p++; *p && *p != ')'; p++)
+		if (!((*p >= '0' && *p <= '9') || *p == ',' || *p == '-' || *p == '+' || *p == '.'))
+			return 0;
+	return *p == ')' && p[1] == '\0';
+}
+
 /* The type alone, without what generates values: PostgreSQL spells BLOB
- * as BYTEA. */
+ * as BYTEA; a type that SQLite would not read bare goes in quotes, which
+ * SQLite drops when it keeps the declared type. */
 static void put_plain_type(dbt_buf *out, dbt_dialect_kind kind, const dbt_type *type)
 {
-	if (kind == DBT_DIALECT_POSTGRES && type->kind == DBT_TYPE_BLOB) {
-		dbt_buf_puts(out, "BYTEA");
-	} else if (kind == DBT_DIALECT_SQLITE && type->precision >= 0 &&
-		   (type->kind == DBT_TYPE_TIMESTAMPTZ || type->kind == DBT_TYPE_TIMETZ)) {
-		/* SQLite takes parameters only at the end of a type name, so
-		 * "TIMESTAMP(3) WITH TIME ZONE" goes in quotes; it keeps the text
-		 * and reflection reads it back. */
-		dbt_buf tmp = DBT_BUF_INIT;
+	dbt_buf tmp = DBT_BUF_INIT;
 
-		dbt_type_format(&tmp, type);
-		dbt_buf_printf(out, "\"%s\"", dbt_buf_str(&tmp));
-		dbt_buf_release(&tmp);
-	} else {
-		dbt_type_format(out, type);
+	if (kind == DBT_DIALECT_POSTGRES && type->kind == DBT_TYPE_BLOB && !type->text) {
+		dbt_buf_puts(out, "BYTEA");
+		return;
 	}
+	dbt_type_format(&tmp, type);
+	if (kind == DBT_DIALECT_SQLITE && !tmp.oom && !sqlite_bare_type(dbt_buf_str(&tmp)))
+		dbt_dialect_for(kind)->quote_ident(out, dbt_buf_str(&tmp));
+	else if (tmp.oom)
+		out->oom = 1;
+	else
+		dbt_buf_puts(out, dbt_buf_str(&tmp));
+	dbt_buf_release(&tmp);
 }
 
 static void put_collation(dbt_buf *out, dbt_dialect_kind kind, const char *name)
@@ -266,12 +286,14 @@ static int put_column(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *t, c
 	if (pk_inline)
 		*pk_inline = 0;
 	if (kind == DBT_DIALECT_SQLITE && c->autoincrement) {
-		if (sole_pk_column(t) != c || c->type.kind != DBT_TYPE_INTEGER)
+		if (!dbt_table_is_rowid_alias(t, c))
 			return sqlite_autoinc_error(t, c);
 		autoinc_pk = 1;
 	}
 	ident(out, kind, c->name);
-	dbt_buf_putc(out, ' ');
+	/* SQLite takes a column without a type. */
+	if (!c->type.text || *c->type.text)
+		dbt_buf_putc(out, ' ');
 	if (kind == DBT_DIALECT_POSTGRES && pg_identity(c) == DBT_IDENTITY_SERIAL &&
 	    dbt_type_is_integer(c->type.kind))
 		dbt_buf_puts(out, serial_name(c->type.kind));
@@ -585,6 +607,19 @@ static int pg_is_day_or_instant(dbt_type_kind k)
 	return k == DBT_TYPE_DATE || k == DBT_TYPE_TIMESTAMP || k == DBT_TYPE_TIMESTAMPTZ;
 }
 
+/* 1 when two types' texts name one type before their parameters:
+ * "bit(3)" and "bit(5)", "interval" and "interval(3)". */
+static int same_base(const char *a, const char *b)
+{
+	size_t na, nb;
+
+	if (!a || !b)
+		return 0;
+	na = strcspn(a, "([");
+	nb = strcspn(b, "([");
+	return na == nb && !strncmp(a, b, na) && !strchr(a, '[') && !strchr(b, '[');
+}
+
 /*
  * 1 when PostgreSQL changes a column from type `a` to `b` only with
  * USING: it has no assignment cast between them.  Where it has one, USING
@@ -597,7 +632,14 @@ static int pg_is_day_or_instant(dbt_type_kind k)
  */
 static int pg_needs_using(const dbt_type *a, const dbt_type *b)
 {
-	if (a->kind == b->kind || dbt_type_is_text(b->kind))
+	if (dbt_type_is_text(b->kind) && !b->text)
+		return 0;
+	/* A type the model does not know: an explicit cast, unless only its
+	 * parameters change (bit(3) to bit(5): the explicit cast would pad
+	 * or cut, where the assignment fails on a value that does not fit). */
+	if (a->kind == DBT_TYPE_OTHER || b->kind == DBT_TYPE_OTHER)
+		return !(a->kind == b->kind && same_base(a->text, b->text));
+	if (a->kind == b->kind)
 		return 0;
 	if (pg_is_number(a->kind) && pg_is_number(b->kind))
 		return 0;
@@ -1632,37 +1674,87 @@ int dbt_render_ops_keep(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, 
 
 /* ------------------------------------------------------------ adapting */
 
-static int adapt_sqlite(dbt_table *t)
+/* The model's declared type, in the form dialect `kind` stores: a column
+ * of a reflected or hand-built schema has no declaration and stays. */
+static int adapt_type(dbt_column *c, dbt_dialect_kind kind)
 {
-	size_t i;
+	dbt_type ty;
+	int rc;
 
-	for (i = 0; i < t->ncolumns; i++) {
-		dbt_column *c = t->columns[i];
-
-		if (!c->autoincrement || c->identity == DBT_IDENTITY_NONE)
-			continue;
-		if (sole_pk_column(t) != c || !dbt_type_is_integer(c->type.kind))
-			return sqlite_autoinc_error(t, c);
-		c->identity = DBT_IDENTITY_NONE;
-		c->type.kind = DBT_TYPE_INTEGER;
-		c->type.length = c->type.precision = c->type.scale = -1;
-		c->not_null = 1;
+	if (!c->type.decl)
+		return 0;
+	if (kind == DBT_DIALECT_SQLITE)
+		rc = dbt_type_from_sqlite(&ty, c->type.decl);
+	else
+		rc = dbt_type_from_postgres(&ty, c->type.decl);
+	if (rc < 0)
+		return rc;
+	/* PostgreSQL's BYTEA is SQLite's BLOB: the same values, where the
+	 * name BYTEA would give the column SQLite's NUMERIC affinity. */
+	if (kind == DBT_DIALECT_SQLITE && ty.kind == DBT_TYPE_BLOB && ty.text) {
+		free(ty.text);
+		ty.text = NULL;
 	}
+	ty.decl = c->type.decl;
+	c->type.decl = NULL;
+	dbt_type_release(&c->type);
+	c->type = ty;
 	return 0;
 }
 
-static void adapt_postgres(dbt_table *t)
+static int adapt_sqlite(dbt_table *t)
 {
 	size_t i;
+	int rc;
+
+	for (i = 0; i < t->ncolumns; i++)
+		if ((rc = adapt_type(t->columns[i], DBT_DIALECT_SQLITE)) < 0)
+			return rc;
+	for (i = 0; i < t->ncolumns; i++) {
+		dbt_column *c = t->columns[i];
+
+		if (!c->autoincrement)
+			continue;
+		if (sole_pk_column(t) != c || !dbt_type_is_integer(c->type.kind))
+			return sqlite_autoinc_error(t, c);
+		/* Only a column spelled INTEGER is the rowid alias that
+		 * AUTOINCREMENT needs. */
+		c->identity = DBT_IDENTITY_NONE;
+		c->type.kind = DBT_TYPE_INTEGER;
+		c->type.length = c->type.precision = c->type.scale = -1;
+		free(c->type.text);
+		c->type.text = NULL;
+		c->not_null = 1;
+	}
+	dbt_table_sqlite_pk_nulls(t);
+	return 0;
+}
+
+static int adapt_postgres(dbt_table *t)
+{
+	size_t i;
+	int rc;
 
 	for (i = 0; i < t->ncolumns; i++) {
 		dbt_column *c = t->columns[i];
 
+		if (c->type.decl && !*c->type.decl) {
+			char at[32] = "";
+
+			if (c->line > 0)
+				snprintf(at, sizeof(at), "%d:%d: ", c->line, c->col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has no type, which PostgreSQL requires",
+					     at, t->name, c->name);
+		}
+		if ((rc = adapt_type(c, DBT_DIALECT_POSTGRES)) < 0)
+			return rc;
 		if (c->autoincrement && c->identity == DBT_IDENTITY_NONE) {
 			c->identity = DBT_IDENTITY_SERIAL;
 			c->not_null = 1;
 		}
 	}
+	return 0;
 }
 
 /* 1 when the names are equal ignoring ASCII case, as SQLite compares. */
@@ -1731,11 +1823,10 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 						     ix->line, ix->col, ix->name, ix->elems[j].opclass);
 	}
 	for (i = 0; i < schema->ntables; i++) {
-		if (kind == DBT_DIALECT_POSTGRES) {
-			adapt_postgres(schema->tables[i]);
-		} else if ((rc = adapt_sqlite(schema->tables[i])) < 0) {
+		rc = kind == DBT_DIALECT_POSTGRES ? adapt_postgres(schema->tables[i])
+						  : adapt_sqlite(schema->tables[i]);
+		if (rc < 0)
 			return rc;
-		}
 	}
 	if (kind == DBT_DIALECT_POSTGRES)
 		return dbt_postgres_model_exprs(schema);

@@ -57,7 +57,6 @@ static const struct type_name type_names[] = {
 	{"int8", DBT_TYPE_BIGINT, P_NONE, 0},
 	{"integer", DBT_TYPE_INTEGER, P_NONE, 0},
 	{"json", DBT_TYPE_JSON, P_NONE, 0},
-	{"jsonb", DBT_TYPE_JSON, P_NONE, 0},
 	{"numeric", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
 	{"real", DBT_TYPE_REAL, P_NONE, 0},
 	{"serial", DBT_TYPE_INTEGER, P_NONE, 1},
@@ -95,6 +94,7 @@ static const char *const kind_names[] = {
 	[DBT_TYPE_BLOB] = "BLOB",
 	[DBT_TYPE_JSON] = "JSON",
 	[DBT_TYPE_UUID] = "UUID",
+	[DBT_TYPE_OTHER] = "",
 };
 
 static int ascii_lower(int c)
@@ -281,7 +281,7 @@ int dbt_type_parse(dbt_type *out, int *serial, const char *text, size_t len, siz
 {
 	struct tparse t;
 	const struct type_name *tn;
-	dbt_type ty = {DBT_TYPE_NONE, -1, -1, -1};
+	dbt_type ty = DBT_TYPE_INIT(DBT_TYPE_NONE);
 	int p = -1, rc;
 
 	memset(&t, 0, sizeof(t));
@@ -332,8 +332,6 @@ int dbt_type_parse(dbt_type *out, int *serial, const char *text, size_t len, siz
 			    0, TIME_PRECISION_MAX);
 		if (rc == 0 && (ty.kind == DBT_TYPE_TIME || ty.kind == DBT_TYPE_TIMESTAMP))
 			rc = ttimezone(&t, &ty);
-		if (ty.precision == TIME_PRECISION_MAX)
-			ty.precision = -1;
 		break;
 	}
 	if (rc < 0)
@@ -356,7 +354,8 @@ cleanup:
 	return rc;
 }
 
-void dbt_type_format(dbt_buf *out, const dbt_type *type)
+/* The canonical spelling of a kind and its numbers. */
+static void format_kind(dbt_buf *out, const dbt_type *type)
 {
 	dbt_type_kind k = type->kind;
 
@@ -388,6 +387,508 @@ void dbt_type_format(dbt_buf *out, const dbt_type *type)
 	}
 }
 
+void dbt_type_format(dbt_buf *out, const dbt_type *type)
+{
+	if (type->text)
+		dbt_buf_puts(out, type->text);
+	else
+		format_kind(out, type);
+}
+
+/* What format_type() prints for a portable kind. */
+static void format_postgres(dbt_buf *out, const dbt_type *type)
+{
+	static const char *const names[] = {
+		[DBT_TYPE_SMALLINT] = "smallint",
+		[DBT_TYPE_INTEGER] = "integer",
+		[DBT_TYPE_BIGINT] = "bigint",
+		[DBT_TYPE_BOOLEAN] = "boolean",
+		[DBT_TYPE_REAL] = "real",
+		[DBT_TYPE_DOUBLE] = "double precision",
+		[DBT_TYPE_NUMERIC] = "numeric",
+		[DBT_TYPE_VARCHAR] = "character varying",
+		[DBT_TYPE_CHAR] = "character",
+		[DBT_TYPE_TEXT] = "text",
+		[DBT_TYPE_DATE] = "date",
+		[DBT_TYPE_TIME] = "time",
+		[DBT_TYPE_TIMETZ] = "time",
+		[DBT_TYPE_TIMESTAMP] = "timestamp",
+		[DBT_TYPE_TIMESTAMPTZ] = "timestamp",
+		[DBT_TYPE_BLOB] = "bytea",
+		[DBT_TYPE_JSON] = "json",
+		[DBT_TYPE_UUID] = "uuid",
+	};
+	dbt_type_kind k = type->kind;
+
+	if (!dbt_type_is_portable(k)) {
+		format_kind(out, type);
+		return;
+	}
+	dbt_buf_puts(out, names[k]);
+	switch (k) {
+	case DBT_TYPE_NUMERIC:
+		if (type->precision >= 0)
+			dbt_buf_printf(out, "(%d,%d)", type->precision,
+				       type->scale < 0 ? 0 : type->scale);
+		break;
+	case DBT_TYPE_VARCHAR:
+	case DBT_TYPE_CHAR:
+		if (type->length >= 0)
+			dbt_buf_printf(out, "(%d)", type->length);
+		break;
+	case DBT_TYPE_TIME:
+	case DBT_TYPE_TIMETZ:
+	case DBT_TYPE_TIMESTAMP:
+	case DBT_TYPE_TIMESTAMPTZ:
+		if (type->precision >= 0)
+			dbt_buf_printf(out, "(%d)", type->precision);
+		dbt_buf_puts(out, k == DBT_TYPE_TIMETZ || k == DBT_TYPE_TIMESTAMPTZ
+					  ? " with time zone"
+					  : " without time zone");
+		break;
+	default:
+		break;
+	}
+}
+
+/* Tokens of a type's text, for the normal forms below. */
+struct ttoks {
+	dbt_token *v;
+	size_t n;
+};
+
+static int ttoks_read(struct ttoks *out, const char *text, size_t len, size_t *errpos)
+{
+	dbt_lexer lx;
+	dbt_token tok, *v;
+	int rc;
+
+	out->v = NULL;
+	out->n = 0;
+	dbt_lex_init(&lx, text, len);
+	for (;;) {
+		if ((rc = dbt_lex_next(&lx, &tok)) < 0) {
+			if (errpos)
+				*errpos = tok.start;
+			free(out->v);
+			out->v = NULL;
+			return rc;
+		}
+		if (tok.kind == DBT_TOK_END)
+			return 0;
+		if (!(v = realloc(out->v, (out->n + 1) * sizeof(*v)))) {
+			free(out->v);
+			out->v = NULL;
+			return dbt_error_oom();
+		}
+		out->v = v;
+		v[out->n++] = tok;
+	}
+}
+
+static int tok_is(const char *text, const dbt_token *t, const char *s)
+{
+	return dbt_token_is(text, t, s);
+}
+
+/* 1 when no blank goes between tokens `a` and `b` of a type's text. */
+static int tight(const char *text, const dbt_token *before, const dbt_token *a, const dbt_token *b)
+{
+	if (tok_is(text, b, "(") || tok_is(text, b, ")") || tok_is(text, b, "[") ||
+	    tok_is(text, b, "]") || tok_is(text, b, ",") || tok_is(text, b, "."))
+		return 1;
+	if (tok_is(text, a, "(") || tok_is(text, a, "[") || tok_is(text, a, ",") ||
+	    tok_is(text, a, "."))
+		return 1;
+	/* A sign before a number: "(-3)", "(10,-2)". */
+	return a->kind == DBT_TOK_OP && (tok_is(text, a, "-") || tok_is(text, a, "+")) &&
+	       (!before || tok_is(text, before, "(") || tok_is(text, before, ","));
+}
+
+/* Appends tokens [from, to) with blanks normalised; unquoted words in
+ * lower case when `lower`. */
+static void put_tokens(dbt_buf *out, const char *text, const struct ttoks *tk, size_t from,
+		       size_t to, int lower)
+{
+	size_t i, j;
+
+	for (i = from; i < to; i++) {
+		const dbt_token *t = &tk->v[i];
+
+		if (i > from && !tight(text, i > from + 1 ? &tk->v[i - 2] : NULL, &tk->v[i - 1], t))
+			dbt_buf_putc(out, ' ');
+		if (lower && t->kind == DBT_TOK_WORD) {
+			for (j = 0; j < t->len; j++)
+				dbt_buf_putc(out, (char)ascii_lower((unsigned char)text[t->start + j]));
+		} else {
+			dbt_buf_put(out, text + t->start, t->len);
+		}
+	}
+}
+
+static int detach_into(char **out, dbt_buf *b)
+{
+	if (b->oom) {
+		dbt_buf_release(b);
+		return dbt_error_oom();
+	}
+	if (!b->ptr)
+		dbt_buf_puts(b, "");
+	*out = dbt_buf_detach(b);
+	return *out ? 0 : dbt_error_oom();
+}
+
+int dbt_type_name_is_portable(const char *word, size_t len)
+{
+	return find_type_name(word, len) != NULL;
+}
+
+/* The end of a type's tokens before its array suffixes ("[]", "[3]",
+ * ARRAY, ARRAY[3]), from token `from`; `*array` says whether it had any. */
+static size_t strip_array(const char *text, const struct ttoks *tk, size_t from, int *array)
+{
+	size_t to = tk->n, end;
+
+	*array = 0;
+	while (to > from) {
+		if (tok_is(text, &tk->v[to - 1], "]")) {
+			for (end = to - 1; end > from && !tok_is(text, &tk->v[end], "["); end--)
+				;
+			if (end == from)
+				break;
+			to = end;
+			if (to > from + 1 && tk->v[to - 1].kind == DBT_TOK_WORD &&
+			    tok_is(text, &tk->v[to - 1], "array"))
+				to--;
+		} else if (to > from + 1 && tk->v[to - 1].kind == DBT_TOK_WORD &&
+			   tok_is(text, &tk->v[to - 1], "array")) {
+			to--;
+		} else {
+			break;
+		}
+		*array = 1;
+	}
+	return to;
+}
+
+int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos)
+{
+	struct ttoks tk;
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_type ty = DBT_TYPE_INIT(DBT_TYPE_OTHER);
+	char *decl;
+	size_t to;
+	int rc, array, portable;
+
+	*out = ty;
+	if (serial)
+		*serial = 0;
+	if ((rc = ttoks_read(&tk, text, len, errpos)) < 0)
+		return rc;
+	put_tokens(&b, text, &tk, 0, tk.n, 0);
+	to = strip_array(text, &tk, 0, &array);
+	portable = tk.n > 0 && tk.v[0].kind == DBT_TOK_WORD &&
+		   find_type_name(text + tk.v[0].start, tk.v[0].len);
+	/* A type named by a portable type's name is that type, spelled as
+	 * it is spelled: a fault in it is the model's. */
+	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len, errpos)
+		      : 0;
+	free(tk.v);
+	if (rc < 0) {
+		dbt_buf_release(&b);
+		return rc;
+	}
+	if ((rc = detach_into(&decl, &b)) < 0)
+		return rc;
+	if (!portable || array) {
+		ty = (dbt_type)DBT_TYPE_INIT(DBT_TYPE_OTHER);
+		if (serial)
+			*serial = 0;
+	}
+	ty.decl = decl;
+	if (ty.kind == DBT_TYPE_OTHER && !(ty.text = strdup(decl))) {
+		dbt_type_release(&ty);
+		return dbt_error_oom();
+	}
+	*out = ty;
+	return 0;
+}
+
+/* 1 when `s` is `canon` ignoring ASCII case. */
+static int same_nocase(const char *s, const char *canon)
+{
+	return !name_casecmp(s, canon);
+}
+
+int dbt_type_from_sqlite(dbt_type *out, const char *decl)
+{
+	struct ttoks tk;
+	dbt_buf b = DBT_BUF_INIT, canon = DBT_BUF_INIT;
+	dbt_type ty = DBT_TYPE_INIT(DBT_TYPE_OTHER);
+	char *text;
+	int rc;
+
+	*out = ty;
+	if (ttoks_read(&tk, decl, strlen(decl), NULL) < 0) {
+		/* Text our tokenizer does not read is kept as it is. */
+		dbt_error_clear();
+		dbt_buf_puts(&b, decl);
+	} else {
+		/* SQLite takes a type written as one quoted name without its
+		 * quotes. */
+		if (tk.n == 1 && tk.v[0].kind == DBT_TOK_QUOTED) {
+			char *name = dbt_token_name(decl, &tk.v[0]);
+
+			if (name)
+				dbt_buf_puts(&b, name);
+			else
+				b.oom = 1;
+			free(name);
+		} else {
+			put_tokens(&b, decl, &tk, 0, tk.n, 0);
+		}
+		free(tk.v);
+	}
+	if ((rc = detach_into(&text, &b)) < 0)
+		return rc;
+	if (*text && dbt_type_parse(&ty, NULL, text, strlen(text), NULL) == 0) {
+		format_kind(&canon, &ty);
+		if (!canon.oom && same_nocase(text, canon.ptr)) {
+			free(text);
+			text = NULL;
+		}
+		dbt_buf_release(&canon);
+	} else {
+		dbt_error_clear();
+		ty.kind = DBT_TYPE_OTHER;
+		ty.length = ty.precision = ty.scale = -1;
+	}
+	ty.text = text;
+	*out = ty;
+	return 0;
+}
+
+/* PostgreSQL's names for the aliases of its types that are no portable
+ * type: the first word(s) as written, and what format_type() prints. */
+static const struct {
+	const char *name;
+	const char *pg;
+} pg_aliases[] = {
+	{"varbit", "bit varying"},
+	{"bool", "boolean"},
+	{"timetz", "time with time zone"},
+	{"int", "integer"},
+	{"int2", "smallint"},
+	{"int4", "integer"},
+	{"int8", "bigint"},
+	{"float4", "real"},
+	{"float8", "double precision"},
+	{"decimal", "numeric"},
+	{"varchar", "character varying"},
+	{"char", "character"},
+	{"timestamptz", "timestamp with time zone"},
+};
+
+/* 1 when a quoted name reads the same bare: what format_type() leaves
+ * unquoted.  The words of SQL's type syntax ("bit", "char", "time", ...)
+ * are PostgreSQL keywords that it quotes when they name a type of their
+ * own: "bit" is not bit, which means bit(1). */
+static int bare_name(const char *s)
+{
+	static const char *const col_name_keywords[] = {
+		"bigint", "bit",	  "boolean", "char",	  "character", "dec",	  "decimal",
+		"float",  "int",	  "integer", "interval", "national",  "nchar", "numeric",
+		"precision", "real", "smallint", "time",	  "timestamp", "varchar",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(col_name_keywords) / sizeof(col_name_keywords[0]); i++)
+		if (!strcmp(s, col_name_keywords[i]))
+			return 0;
+
+	if (!((*s >= 'a' && *s <= 'z') || *s == '_'))
+		return 0;
+	for (i = 1; s[i]; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '_' ||
+		      s[i] == '$'))
+			return 0;
+	return dbt_sql_keyword(s, i) != DBT_KW_RESERVED;
+}
+
+/* Appends tokens [from, to) of a non-portable type in format_type()'s
+ * form: words in lower case, quoted names bare where they can be, the
+ * aliases named as PostgreSQL names them, BIT alone as bit(1). */
+static void put_postgres_other(dbt_buf *out, const char *text, const struct ttoks *tk, size_t from,
+			       size_t to)
+{
+	size_t i, k;
+
+	if (to - from == 1 && tk->v[from].kind == DBT_TOK_WORD && tok_is(text, &tk->v[from], "bit")) {
+		dbt_buf_puts(out, "bit(1)");
+		return;
+	}
+	if (to - from >= 1 && tk->v[from].kind == DBT_TOK_WORD) {
+		for (k = 0; k < sizeof(pg_aliases) / sizeof(pg_aliases[0]); k++) {
+			if (tok_is(text, &tk->v[from], pg_aliases[k].name)) {
+				dbt_buf_puts(out, pg_aliases[k].pg);
+				if (from + 1 < to &&
+				    !tight(text, NULL, &tk->v[from], &tk->v[from + 1]))
+					dbt_buf_putc(out, ' ');
+				put_tokens(out, text, tk, from + 1, to, 1);
+				return;
+			}
+		}
+	}
+	for (i = from; i < to; i++) {
+		const dbt_token *t = &tk->v[i];
+		char *name;
+
+		if (t->kind != DBT_TOK_QUOTED) {
+			if (i > from && !tight(text, i > from + 1 ? &tk->v[i - 2] : NULL,
+					       &tk->v[i - 1], t))
+				dbt_buf_putc(out, ' ');
+			put_tokens(out, text, tk, i, i + 1, 1);
+			continue;
+		}
+		if (i > from && !tight(text, NULL, &tk->v[i - 1], t))
+			dbt_buf_putc(out, ' ');
+		name = dbt_token_name(text, t);
+		if (!name)
+			out->oom = 1;
+		else if (bare_name(name))
+			dbt_buf_puts(out, name);
+		else
+			dbt_buf_put(out, text + t->start, t->len);
+		free(name);
+	}
+}
+
+int dbt_type_from_postgres(dbt_type *out, const char *text)
+{
+	struct ttoks tk;
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_type ty = DBT_TYPE_INIT(DBT_TYPE_OTHER);
+	size_t from = 0, to;
+	int rc, array = 0;
+
+	*out = ty;
+	if ((rc = ttoks_read(&tk, text, strlen(text), NULL)) < 0)
+		return rc;
+	/* A schema qualifier: pg_catalog's and public's types are named
+	 * without one; another stays. */
+	if (tk.n >= 3 && (tk.v[0].kind == DBT_TOK_WORD || tk.v[0].kind == DBT_TOK_QUOTED) &&
+	    tok_is(text, &tk.v[1], ".")) {
+		char *schema = dbt_token_name(text, &tk.v[0]);
+
+		if (!schema) {
+			free(tk.v);
+			return dbt_error_oom();
+		}
+		if (strcmp(schema, "pg_catalog") && strcmp(schema, "public"))
+			put_postgres_other(&b, text, &tk, 0, 2);
+		free(schema);
+		from = 2;
+	}
+	/* Array suffixes, "[]", "[3]" or ARRAY [n], however many: one array
+	 * type. */
+	to = strip_array(text, &tk, from, &array);
+	if (to > from && b.len == 0 &&
+	    dbt_type_parse(&ty, NULL, text + tk.v[from].start,
+			   tk.v[to - 1].start + tk.v[to - 1].len - tk.v[from].start, NULL) == 0 &&
+	    !(to - from == 1 && tok_is(text, &tk.v[from], "bpchar"))) {
+		if (!array) {
+			free(tk.v);
+			*out = ty;
+			return 0;
+		}
+		format_postgres(&b, &ty);
+	} else {
+		dbt_error_clear();
+		put_postgres_other(&b, text, &tk, from, to);
+	}
+	if (array)
+		dbt_buf_puts(&b, "[]");
+	free(tk.v);
+	ty.kind = DBT_TYPE_OTHER;
+	ty.length = ty.precision = ty.scale = -1;
+	if ((rc = detach_into(&ty.text, &b)) < 0)
+		return rc;
+	*out = ty;
+	return 0;
+}
+
+int dbt_type_copy(dbt_type *out, const dbt_type *type)
+{
+	*out = *type;
+	out->text = NULL;
+	out->decl = NULL;
+	if ((type->text && !(out->text = strdup(type->text))) ||
+	    (type->decl && !(out->decl = strdup(type->decl)))) {
+		dbt_type_release(out);
+		return dbt_error_oom();
+	}
+	return 0;
+}
+
+void dbt_type_release(dbt_type *type)
+{
+	free(type->text);
+	free(type->decl);
+	type->text = NULL;
+	type->decl = NULL;
+}
+
+/* Past a schema qualifier at the start of a type's text: `name.` or
+ * `"name".`. */
+static const char *skip_qualifier(const char *s)
+{
+	const char *p = s;
+
+	if (*p == '"') {
+		for (p++; *p; p++) {
+			if (*p == '"' && p[1] == '"')
+				p++;
+			else if (*p == '"')
+				break;
+		}
+		if (!*p)
+			return s;
+		p++;
+	} else {
+		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		       (*p >= '0' && *p <= '9') || *p == '_' || *p == '$' || (unsigned char)*p >= 0x80)
+			p++;
+	}
+	return p > s && *p == '.' ? p + 1 : s;
+}
+
+/* Texts equal ignoring case outside double quotes. */
+static int same_text(const char *a, const char *b)
+{
+	int quoted = 0;
+
+	a = skip_qualifier(a);
+	b = skip_qualifier(b);
+	for (; *a && *b; a++, b++) {
+		if (*a == '"' && *b == '"')
+			quoted = !quoted;
+		if (quoted ? *a != *b
+			   : ascii_lower((unsigned char)*a) != ascii_lower((unsigned char)*b))
+			return 0;
+	}
+	return *a == *b;
+}
+
+int dbt_type_equal(const dbt_type *a, const dbt_type *b)
+{
+	if (a->kind != b->kind || a->length != b->length || a->precision != b->precision ||
+	    a->scale != b->scale)
+		return 0;
+	if (!a->text || !b->text)
+		return !a->text && !b->text;
+	return same_text(a->text, b->text);
+}
+
 int dbt_type_is_text(dbt_type_kind kind)
 {
 	return kind == DBT_TYPE_VARCHAR || kind == DBT_TYPE_CHAR || kind == DBT_TYPE_TEXT;
@@ -396,6 +897,11 @@ int dbt_type_is_text(dbt_type_kind kind)
 int dbt_type_is_integer(dbt_type_kind kind)
 {
 	return kind == DBT_TYPE_SMALLINT || kind == DBT_TYPE_INTEGER || kind == DBT_TYPE_BIGINT;
+}
+
+int dbt_type_is_portable(dbt_type_kind kind)
+{
+	return kind > DBT_TYPE_NONE && kind < DBT_TYPE_OTHER;
 }
 
 /* ---------------------------------------------------------- construction */
@@ -448,6 +954,7 @@ static void column_free(dbt_column *c)
 	if (!c)
 		return;
 	free(c->name);
+	dbt_type_release(&c->type);
 	free(c->default_expr);
 	free(c->collation);
 	free(c);
@@ -653,7 +1160,8 @@ int dbt_table_add_column(dbt_column **out, dbt_table *table, const char *name, i
 	if (!c || dup_name(&c->name, name) < 0)
 		goto fail;
 	c->quoted = quoted;
-	c->type = *type;
+	if (dbt_type_copy(&c->type, type) < 0)
+		goto fail;
 	v = resize(table->columns, table->ncolumns + 1, sizeof(*v));
 	if (!v)
 		goto fail;
@@ -1191,6 +1699,29 @@ static int same_columns(char **a, size_t na, char **b, size_t nb)
 	return 1;
 }
 
+int dbt_table_is_rowid_alias(const dbt_table *table, const dbt_column *c)
+{
+	return table->pk && table->pk->ncolumns == 1 && c &&
+	       !strcmp(table->pk->columns[0], c->name) && c->type.kind == DBT_TYPE_INTEGER &&
+	       !c->type.text && c->type.length < 0 && c->type.precision < 0 && c->type.scale < 0;
+}
+
+void dbt_table_sqlite_pk_nulls(dbt_table *table)
+{
+	size_t i;
+
+	for (i = 0; i < table->ncolumns; i++) {
+		dbt_column *c = table->columns[i];
+
+		if (dbt_table_is_rowid_alias(table, c)) {
+			if (!c->not_null)
+				c->not_null = c->implied_not_null = 1;
+		} else if (c->implied_not_null) {
+			c->not_null = c->implied_not_null = 0;
+		}
+	}
+}
+
 void dbt_table_normalize(dbt_table *table)
 {
 	size_t i, j, k;
@@ -1199,8 +1730,8 @@ void dbt_table_normalize(dbt_table *table)
 		for (i = 0; i < table->pk->ncolumns; i++) {
 			dbt_column *c = dbt_table_find_column(table, table->pk->columns[i]);
 
-			if (c)
-				c->not_null = 1;
+			if (c && !c->not_null)
+				c->not_null = c->implied_not_null = 1;
 		}
 	}
 	for (i = 0, k = 0; i < table->nuniques; i++) {

@@ -176,37 +176,71 @@ static void test_reflects_every_model_type(void **state)
 			" w JSON, x UUID, y VARCHAR, z CHAR)");
 }
 
-static void test_reflects_type_aliases_as_canonical_types(void **state)
+/* The declared type is the type: no alias is another's spelling, only
+ * blanks are normalised. */
+static void test_reflects_declared_types_as_declared(void **state)
 {
 	assert_reflects(*state,
-			"CREATE TABLE t (a SMALLINT, b INTEGER, c BIGINT, d BOOLEAN, e REAL,"
-			" f DOUBLE PRECISION, g NUMERIC(5,0), h VARCHAR(20), i CHAR(1),"
-			" j TIMESTAMP, k TIMESTAMP WITH TIME ZONE, l BLOB, m JSON, n NUMERIC(8,3),"
-			" o DOUBLE PRECISION, p REAL)",
+			"CREATE TABLE t (a int2, b INT, c int8, d bool, e float4, f float8,"
+			" g decimal(5), h character varying(20), i character, j datetime,"
+			" k timestamptz, l bytea, m jsonb, n dec(8,3), o float, p float(10))",
 			"create table t (a int2, b int, c int8, d bool, e float4, f float8,"
 			" g decimal(5), h character  varying ( 20 ), i character, j datetime,"
-			" k timestamptz, l bytea, m jsonb, n dec(8, 3), o float, p float(10))");
+			" k timestamptz, l blob, m jsonb, n dec(8, 3), o float, p float(10))");
 }
 
-static void test_maps_unknown_types_by_sqlite_affinity(void **state)
+static void test_reflects_any_type_name_or_none(void **state)
 {
 	assert_dump(*state,
 		    "CREATE TABLE t (a VARCHAR2(20), b NVARCHAR(10) NOT NULL, c CLOB, d STRING,"
 		    " e UNSIGNED BIG INT, f SINGLE FLOAT, g, h VARCHAR(0), i MEDIUMBLOB,"
-		    " j NUM, k FLOATING POINT)",
+		    " j NUM, k FLOATING POINT, l ANY, m INT, n DATETIME, o DECIMAL(12),"
+		    " p \"My Type\", q text[], r VARCHAR(20), s integer)",
 		    "table t\n"
-		    "  column a TEXT NULL\n"
-		    "  column b TEXT NOT NULL\n"
-		    "  column c TEXT NULL\n"
-		    "  column d NUMERIC NULL\n"
-		    "  column e INTEGER NULL\n"
-		    "  column f DOUBLE PRECISION NULL\n"
-		    "  column g BLOB NULL\n"
-		    "  column h TEXT NULL\n"
-		    "  column i BLOB NULL\n"
-		    "  column j NUMERIC NULL\n"
-		    /* INT comes first in SQLite's rules, and POINT holds it. */
-		    "  column k INTEGER NULL\n");
+		    "  column a VARCHAR2(20) NULL\n"
+		    "  column b NVARCHAR(10) NOT NULL\n"
+		    "  column c CLOB NULL\n"
+		    "  column d STRING NULL\n"
+		    "  column e UNSIGNED BIG INT NULL\n"
+		    "  column f SINGLE FLOAT NULL\n"
+		    "  column g  NULL\n"
+		    "  column h VARCHAR(0) NULL\n"
+		    "  column i MEDIUMBLOB NULL\n"
+		    "  column j NUM NULL\n"
+		    "  column k FLOATING POINT NULL\n"
+		    "  column l ANY NULL\n"
+		    "  column m INT NULL\n"
+		    "  column n DATETIME NULL\n"
+		    "  column o DECIMAL(12) NULL\n"
+		    "  column p My Type NULL\n"
+		    "  column q text[] NULL\n"
+		    "  column r VARCHAR(20) NULL\n"
+		    "  column s INTEGER NULL\n");
+}
+
+/* Only INTEGER PRIMARY KEY is the rowid alias, which never holds NULL;
+ * SQLite lets any other primary-key column hold NULL unless it is
+ * declared NOT NULL. */
+static void test_reflects_primary_key_nulls_as_sqlite_enforces_them(void **state)
+{
+	assert_dump(*state,
+		    "CREATE TABLE a (id INTEGER PRIMARY KEY);"
+		    " CREATE TABLE b (id INT PRIMARY KEY);"
+		    " CREATE TABLE c (id INT NOT NULL PRIMARY KEY);"
+		    " CREATE TABLE d (x TEXT, y TEXT, PRIMARY KEY (x, y))",
+		    "table a\n"
+		    "  column id INTEGER NOT NULL\n"
+		    "  primary key (id)\n"
+		    "table b\n"
+		    "  column id INT NULL\n"
+		    "  primary key (id)\n"
+		    "table c\n"
+		    "  column id INT NOT NULL\n"
+		    "  primary key (id)\n"
+		    "table d\n"
+		    "  column x TEXT NULL\n"
+		    "  column y TEXT NULL\n"
+		    "  primary key (x, y)\n");
 }
 
 /* --------------------------------------------------- columns, defaults */
@@ -570,8 +604,9 @@ static void test_reads_sqlite_only_table_syntax(void **state)
 
 static void test_reflects_without_rowid_table(void **state)
 {
+	/* The key of a WITHOUT ROWID table is NOT NULL. */
 	assert_reflects(*state,
-			"CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB, n INTEGER NOT NULL DEFAULT 0)",
+			"CREATE TABLE kv (k TEXT NOT NULL PRIMARY KEY, v BLOB, n INTEGER NOT NULL DEFAULT 0)",
 			"CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB, n INTEGER NOT NULL DEFAULT 0)"
 			" WITHOUT ROWID");
 }
@@ -586,7 +621,7 @@ static void test_reflects_strict_table(void **state)
 		    "  column name TEXT NOT NULL\n"
 		    "  column r REAL NULL\n"
 		    "  column b BLOB NULL\n"
-		    "  column v NUMERIC NULL\n"
+		    "  column v ANY NULL\n"
 		    "  primary key (id)\n");
 }
 
@@ -944,8 +979,9 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_reflects_every_model_type),
-		T(test_reflects_type_aliases_as_canonical_types),
-		T(test_maps_unknown_types_by_sqlite_affinity),
+		T(test_reflects_declared_types_as_declared),
+		T(test_reflects_any_type_name_or_none),
+		T(test_reflects_primary_key_nulls_as_sqlite_enforces_them),
 		T(test_reflects_nullability),
 		T(test_reflects_literal_defaults),
 		T(test_reflects_expression_defaults),

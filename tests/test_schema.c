@@ -58,7 +58,7 @@ static void assert_expr(const char *text, const char *want)
 	free(got);
 }
 
-static const dbt_type int_type = {DBT_TYPE_INTEGER, -1, -1, -1};
+static const dbt_type int_type = DBT_TYPE_INIT(DBT_TYPE_INTEGER);
 
 /* A table `name` with integer columns `cols` (NULL-terminated). */
 static dbt_table *add_table(dbt_schema *s, const char *name, const char *const *cols)
@@ -191,12 +191,15 @@ static void date_and_time_aliases(void **state)
 	assert_type("DATETIME", "TIMESTAMP");
 }
 
-static void default_time_precision_six_is_not_given(void **state)
+/* PostgreSQL keeps a precision of 6 apart from none (format_type prints
+ * "timestamp(6) without time zone"), so the type keeps it too. */
+static void time_precision_six_is_kept(void **state)
 {
 	(void)state;
-	assert_type("timestamp(6)", "TIMESTAMP");
-	assert_type("timestamp(6) with time zone", "TIMESTAMP WITH TIME ZONE");
-	assert_type("time(6)", "TIME");
+	assert_type("timestamp(6)", "TIMESTAMP(6)");
+	assert_type("timestamp(6) with time zone", "TIMESTAMP(6) WITH TIME ZONE");
+	assert_type("time(6)", "TIME(6)");
+	assert_type("time", "TIME");
 }
 
 static void binary_json_and_uuid_aliases(void **state)
@@ -205,8 +208,9 @@ static void binary_json_and_uuid_aliases(void **state)
 	assert_type("BLOB", "BLOB");
 	assert_type("bytea", "BLOB");
 	assert_type("JSON", "JSON");
-	assert_type("jsonb", "JSON");
 	assert_type("UUID", "UUID");
+	/* JSONB is a type of its own, not a spelling of JSON. */
+	assert_type("jsonb", "ERR");
 }
 
 static void type_names_allow_comments_between_words(void **state)
@@ -257,6 +261,280 @@ static void trailing_text_after_a_type_is_an_error(void **state)
 	assert_type_error("text with time zone", "expected end of type 'TEXT', found 'with'", 5);
 	assert_type_error("float8 precision",
 			  "expected end of type 'DOUBLE PRECISION', found 'precision'", 7);
+}
+
+/* How a type built by `fn` reads: "kind:" and the canonical spelling when
+ * it has no text, "text:" and the text otherwise, "ERR" on failure. */
+static char *built(int (*fn)(dbt_type *, const char *), const char *in)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_type t;
+
+	if (fn(&t, in) < 0)
+		return strdup("ERR");
+	dbt_buf_puts(&b, t.text ? "text:" : "kind:");
+	dbt_type_format(&b, &t);
+	dbt_type_release(&t);
+	return dbt_buf_detach(&b);
+}
+
+static void assert_pg(const char *in, const char *want)
+{
+	char *got = built(dbt_type_from_postgres, in);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void assert_sqlite(const char *in, const char *want)
+{
+	char *got = built(dbt_type_from_sqlite, in);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void postgres_aliases_of_one_type_are_that_type(void **state)
+{
+	(void)state;
+	assert_pg("int4", "kind:INTEGER");
+	assert_pg("integer", "kind:INTEGER");
+	assert_pg("character varying(20)", "kind:VARCHAR(20)");
+	assert_pg("varchar(20)", "kind:VARCHAR(20)");
+	assert_pg("timestamptz", "kind:TIMESTAMP WITH TIME ZONE");
+	assert_pg("timestamp with time zone", "kind:TIMESTAMP WITH TIME ZONE");
+	assert_pg("float8", "kind:DOUBLE PRECISION");
+	assert_pg("numeric(12,0)", "kind:NUMERIC(12,0)");
+	assert_pg("DECIMAL(12)", "kind:NUMERIC(12,0)");
+	assert_pg("time(2) with time zone", "kind:TIME(2) WITH TIME ZONE");
+	assert_pg("pg_catalog.int8", "kind:BIGINT");
+	assert_pg("timestamp(6) without time zone", "kind:TIMESTAMP(6)");
+}
+
+static void postgres_jsonb_is_not_json(void **state)
+{
+	(void)state;
+	assert_pg("json", "kind:JSON");
+	assert_pg("jsonb", "text:jsonb");
+	assert_pg("JSONB", "text:jsonb");
+}
+
+/* Each text as format_type() prints it, and what the model may write for
+ * it: both give format_type()'s text. */
+static void postgres_types_beyond_the_portable_ones_read_as_format_type(void **state)
+{
+	(void)state;
+	assert_pg("text[]", "text:text[]");
+	assert_pg("integer[][]", "text:integer[]");
+	assert_pg("int[3]", "text:integer[]");
+	assert_pg("integer ARRAY", "text:integer[]");
+	assert_pg("varchar(20)[]", "text:character varying(20)[]");
+	assert_pg("character varying[]", "text:character varying[]");
+	assert_pg("inet", "text:inet");
+	assert_pg("CIDR", "text:cidr");
+	assert_pg("macaddr", "text:macaddr");
+	assert_pg("money", "text:money");
+	assert_pg("tsvector", "text:tsvector");
+	assert_pg("int4range", "text:int4range");
+	assert_pg("tstzrange", "text:tstzrange");
+	assert_pg("bit varying(5)", "text:bit varying(5)");
+	assert_pg("varbit(5)", "text:bit varying(5)");
+	assert_pg("varbit", "text:bit varying");
+	assert_pg("bit", "text:bit(1)");
+	assert_pg("bit(1)", "text:bit(1)");
+	assert_pg("BIT(8)", "text:bit(8)");
+	assert_pg("\"bit\"", "text:\"bit\"");
+	assert_pg("\"char\"", "text:\"char\"");
+	assert_pg("bpchar", "text:bpchar");
+	assert_pg("xml", "text:xml");
+	assert_pg("interval", "text:interval");
+	assert_pg("Interval Day To Second(3)", "text:interval day to second(3)");
+	assert_pg("interval(2)", "text:interval(2)");
+	assert_pg("interval year", "text:interval year");
+}
+
+static void postgres_user_types_fold_like_names(void **state)
+{
+	(void)state;
+	assert_pg("Mood", "text:mood");
+	assert_pg("\"mood\"", "text:mood");
+	assert_pg("\"Mood\"", "text:\"Mood\"");
+	assert_pg("public.mood", "text:mood");
+	assert_pg("other.mood", "text:other.mood");
+	assert_pg("mood[]", "text:mood[]");
+}
+
+static void sqlite_declared_type_is_the_type(void **state)
+{
+	(void)state;
+	assert_sqlite("INTEGER", "kind:INTEGER");
+	assert_sqlite("integer", "kind:INTEGER");
+	assert_sqlite("INT", "text:INT");
+	assert_sqlite("DATETIME", "text:DATETIME");
+	assert_sqlite("DECIMAL(12)", "text:DECIMAL(12)");
+	assert_sqlite("NUMERIC(12,0)", "kind:NUMERIC(12,0)");
+	assert_sqlite("NVARCHAR(40)", "text:NVARCHAR(40)");
+	assert_sqlite("ANY", "text:ANY");
+	assert_sqlite("STRING", "text:STRING");
+	assert_sqlite("", "text:");
+	assert_sqlite("JSONB", "text:JSONB");
+	assert_sqlite("varchar( 40 )", "kind:VARCHAR(40)");
+	assert_sqlite("DECIMAL( 10 ,  2 )", "text:DECIMAL(10,2)");
+	assert_sqlite("unsigned   big int", "text:unsigned big int");
+	assert_sqlite("TIMESTAMP(3) WITH TIME ZONE", "kind:TIMESTAMP(3) WITH TIME ZONE");
+	assert_sqlite("\"MyType\"", "text:MyType");
+	assert_sqlite("text[]", "text:text[]");
+}
+
+static void sqlite_int_is_not_integer(void **state)
+{
+	dbt_type a, b;
+
+	(void)state;
+	assert_int_equal(dbt_type_from_sqlite(&a, "INT"), 0);
+	assert_int_equal(dbt_type_from_sqlite(&b, "INTEGER"), 0);
+	assert_false(dbt_type_equal(&a, &b));
+	dbt_type_release(&a);
+	dbt_type_release(&b);
+}
+
+static void type_equality(void **state)
+{
+	dbt_type a, b;
+
+	(void)state;
+	/* SQLite: the declared text, ignoring case. */
+	assert_int_equal(dbt_type_from_sqlite(&a, "nvarchar(40)"), 0);
+	assert_int_equal(dbt_type_from_sqlite(&b, "NVARCHAR (40)"), 0);
+	assert_true(dbt_type_equal(&a, &b));
+	dbt_type_release(&a);
+	dbt_type_release(&b);
+	/* PostgreSQL: quoted names keep their case; a qualifier does not
+	 * count. */
+	assert_int_equal(dbt_type_from_postgres(&a, "\"Mood\""), 0);
+	assert_int_equal(dbt_type_from_postgres(&b, "mood"), 0);
+	assert_false(dbt_type_equal(&a, &b));
+	dbt_type_release(&a);
+	assert_int_equal(dbt_type_from_postgres(&a, "app.mood"), 0);
+	assert_true(dbt_type_equal(&a, &b));
+	dbt_type_release(&a);
+	dbt_type_release(&b);
+	assert_int_equal(dbt_type_from_postgres(&a, "json"), 0);
+	assert_int_equal(dbt_type_from_postgres(&b, "jsonb"), 0);
+	assert_false(dbt_type_equal(&a, &b));
+	dbt_type_release(&a);
+	dbt_type_release(&b);
+}
+
+static void declared_type_keeps_any_name(void **state)
+{
+	dbt_type t;
+	size_t errpos = 9999;
+	int serial = 7;
+
+	(void)state;
+	assert_int_equal(dbt_type_declare(&t, &serial, "int", 3, NULL), 0);
+	assert_int_equal(t.kind, DBT_TYPE_INTEGER);
+	assert_null(t.text);
+	assert_string_equal(t.decl, "int");
+	assert_int_equal(serial, 0);
+	dbt_type_release(&t);
+
+	assert_int_equal(dbt_type_declare(&t, &serial, "bigserial", 9, NULL), 0);
+	assert_int_equal(t.kind, DBT_TYPE_BIGINT);
+	assert_int_equal(serial, 1);
+	dbt_type_release(&t);
+
+	assert_int_equal(dbt_type_declare(&t, NULL, "Decimal ( 10, 2 )", 17, NULL), 0);
+	assert_string_equal(t.decl, "Decimal(10,2)");
+	dbt_type_release(&t);
+
+	assert_int_equal(dbt_type_declare(&t, NULL, "strnig", 6, NULL), 0);
+	assert_int_equal(t.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t.text, "strnig");
+	dbt_type_release(&t);
+
+	assert_int_equal(dbt_type_declare(&t, NULL, "", 0, NULL), 0);
+	assert_int_equal(t.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t.decl, "");
+	dbt_type_release(&t);
+
+	assert_int_equal(dbt_type_declare(&t, NULL, "nvarchar(40)[]", 14, NULL), 0);
+	assert_int_equal(t.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t.text, "nvarchar(40)[]");
+	dbt_type_release(&t);
+
+	/* A portable type's name followed by array brackets is an array. */
+	assert_int_equal(dbt_type_declare(&t, NULL, "varchar(20) [ ]", 15, NULL), 0);
+	assert_int_equal(t.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t.text, "varchar(20)[]");
+	dbt_type_release(&t);
+
+	/* A portable type's name is that type, spelled as it is spelled. */
+	assert_int_equal(dbt_type_declare(&t, NULL, "int unsigned", 12, &errpos), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "expected end of type 'INTEGER', found 'unsigned'");
+	assert_int_equal(errpos, 4);
+	assert_null(t.decl);
+
+	/* A portable type's parameter out of range stays an error. */
+	assert_int_equal(dbt_type_declare(&t, NULL, "varchar(0)", 10, &errpos), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "VARCHAR length 0 must be between 1 and 10485760");
+	assert_int_equal(errpos, 8);
+	assert_null(t.decl);
+}
+
+static void copied_type_owns_its_strings(void **state)
+{
+	dbt_type a, b;
+
+	(void)state;
+	assert_int_equal(dbt_type_declare(&a, NULL, "inet", 4, NULL), 0);
+	assert_int_equal(dbt_type_copy(&b, &a), 0);
+	assert_ptr_not_equal(a.text, b.text);
+	assert_string_equal(b.text, "inet");
+	dbt_type_release(&a);
+	assert_string_equal(b.text, "inet");
+	dbt_type_release(&b);
+	assert_null(b.text);
+	assert_null(b.decl);
+}
+
+static void sqlite_rowid_alias_is_only_integer_primary_key(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_column *id, *other;
+	dbt_unique *pk;
+	dbt_type ty;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	assert_int_equal(dbt_schema_add_table(&t, s, "a", 0), 0);
+	assert_int_equal(dbt_table_add_column(&id, t, "id", 0, &int_type), 0);
+	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(pk, "id"), 0);
+	dbt_table_normalize(t);
+	assert_true(dbt_table_is_rowid_alias(t, id));
+	dbt_table_sqlite_pk_nulls(t);
+	assert_true(id->not_null);
+
+	assert_int_equal(dbt_schema_add_table(&t, s, "b", 0), 0);
+	assert_int_equal(dbt_type_from_sqlite(&ty, "INT"), 0);
+	assert_int_equal(dbt_table_add_column(&id, t, "id", 0, &ty), 0);
+	dbt_type_release(&ty);
+	assert_int_equal(dbt_table_add_column(&other, t, "code", 0, &int_type), 0);
+	other->not_null = 1;
+	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+	assert_int_equal(dbt_unique_add_column(pk, "id"), 0);
+	dbt_table_normalize(t);
+	assert_false(dbt_table_is_rowid_alias(t, id));
+	assert_true(id->not_null);
+	/* SQLite lets INT PRIMARY KEY hold NULL: only a declared NOT NULL
+	 * stays. */
+	dbt_table_sqlite_pk_nulls(t);
+	assert_false(id->not_null);
+	assert_true(other->not_null);
+	dbt_schema_free(s);
 }
 
 static void text_and_integer_kinds(void **state)
@@ -380,7 +658,7 @@ static void expression_cast_types_are_canonical(void **state)
 	(void)state;
 	assert_expr("'2020-01-01'::date", "'2020-01-01'::DATE");
 	assert_expr("x :: character varying(10)", "x::VARCHAR(10)");
-	assert_expr("'{}'::jsonb", "'{}'::JSON");
+	assert_expr("'{}'::jsonb", "'{}'::jsonb");
 	assert_expr("CAST(x AS int4)", "CAST(x AS INTEGER)");
 	assert_expr("cast(x as double precision) > 0", "CAST(x AS DOUBLE PRECISION) > 0");
 	assert_expr("x::timestamp with time zone", "x::TIMESTAMP WITH TIME ZONE");
@@ -782,7 +1060,7 @@ int main(void)
 		cmocka_unit_test(numeric_precision_and_scale),
 		cmocka_unit_test(character_aliases_and_lengths),
 		cmocka_unit_test(date_and_time_aliases),
-		cmocka_unit_test(default_time_precision_six_is_not_given),
+		cmocka_unit_test(time_precision_six_is_kept),
 		cmocka_unit_test(binary_json_and_uuid_aliases),
 		cmocka_unit_test(type_names_allow_comments_between_words),
 		cmocka_unit_test(unknown_type_is_an_error_at_its_word),
@@ -790,6 +1068,16 @@ int main(void)
 		cmocka_unit_test(malformed_type_parameters_are_errors),
 		cmocka_unit_test(trailing_text_after_a_type_is_an_error),
 		cmocka_unit_test(text_and_integer_kinds),
+		cmocka_unit_test(postgres_aliases_of_one_type_are_that_type),
+		cmocka_unit_test(postgres_jsonb_is_not_json),
+		cmocka_unit_test(postgres_types_beyond_the_portable_ones_read_as_format_type),
+		cmocka_unit_test(postgres_user_types_fold_like_names),
+		cmocka_unit_test(sqlite_declared_type_is_the_type),
+		cmocka_unit_test(sqlite_int_is_not_integer),
+		cmocka_unit_test(type_equality),
+		cmocka_unit_test(declared_type_keeps_any_name),
+		cmocka_unit_test(copied_type_owns_its_strings),
+		cmocka_unit_test(sqlite_rowid_alias_is_only_integer_primary_key),
 		cmocka_unit_test(expression_spacing_is_canonical),
 		cmocka_unit_test(expression_case_folds_words_and_raises_keywords),
 		cmocka_unit_test(expression_outer_parentheses_are_removed),

@@ -139,12 +139,16 @@ selected() {
 }
 
 # for_this_dialect FILE: 0 unless the file's first line is
-# "-- dialect: NAME" for another dialect (a construct only one database
-# has).
+# "-- dialect: NAME" or "-- only: NAME" for another dialect (a construct
+# only one database has).
 for_this_dialect() {
 	local first
-	first=$(head -n 1 "$1")
-	[[ $first != "-- dialect: "* ]] || [ "${first#-- dialect: }" = "$DIALECT" ]
+	IFS= read -r first <"$1" || true
+	case $first in
+	"-- dialect: "*) [ "${first#-- dialect: }" = "$DIALECT" ] ;;
+	"-- only: "*) [ "${first#-- only: }" = "$DIALECT" ] ;;
+	*) return 0 ;;
+	esac
 }
 
 # ------------------------------------------------------------- schemas
@@ -298,8 +302,8 @@ $after"
 bads=()
 for f in "$CORPUS"/bad/*.sql; do
 	# A model only one database refuses has only .expected.<dialect>.
-	selected "$f" && { [ -e "${f%.sql}.expected" ] || [ -e "${f%.sql}.expected.$DIALECT" ]; } &&
-		bads+=("$f")
+	selected "$f" && for_this_dialect "$f" &&
+		{ [ -e "${f%.sql}.expected" ] || [ -e "${f%.sql}.expected.$DIALECT" ]; } && bads+=("$f")
 done
 nbad=${#bads[@]}
 run_cases bad_setup bad_case "${bads[@]}"

@@ -186,6 +186,14 @@ selected() {
 	[ -z "$ONLY" ] || [[ $1 =~ $ONLY ]]
 }
 
+# for_this_dialect FILE: 1 when FILE's first line is "-- only: DIALECT"
+# for another dialect: a construct that only one database has.
+for_this_dialect() {
+	local first
+	IFS= read -r first <"$1" || true
+	[[ $first != "-- only: "* ]] || [ "${first#-- only: }" = "$DIALECT" ]
+}
+
 # sql_script: runs the SQL of stdin on the test database, one output row a
 # line, values separated by "|"; stops at the first error.
 sql_script() {
@@ -508,7 +516,7 @@ pair_case() {
 pairs=()
 for PAIR in "$CHANGES"/*/; do
 	PAIR=${PAIR%/}
-	selected "${PAIR##*/}" && pairs+=("$PAIR")
+	selected "${PAIR##*/}" && for_this_dialect "$PAIR/a.sql" && pairs+=("$PAIR")
 done
 npairs=${#pairs[@]}
 run_cases pair_setup pair_case "${pairs[@]}"

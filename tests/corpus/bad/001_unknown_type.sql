@@ -1,5 +1,5 @@
--- A misspelt type.
+-- A misspelt type: TIMEZONE for TIME ZONE.
 CREATE TABLE users (
 	id INTEGER PRIMARY KEY,
-	name strnig NOT NULL
+	name TIMESTAMP WITH TIMEZONE NOT NULL
 );

@@ -1,3 +1,4 @@
+-- only: postgres
 CREATE TABLE users (
 	id INTEGER PRIMARY KEY,
 	name NOT NULL

@@ -1,0 +1,2 @@
+INSERT INTO hosts (id, doc, tags, grid, addr, net, mac, price, words, span, during, flags, bits, manifest, wait, precise, opens) VALUES (1, '{"a": 1}', '{x,y}', '{{1,2},{3,4}}', '10.0.0.1', '10.0.0.0/8', '08:00:2b:01:02:03', 12.5, 'fat cat', '[1,5)', '[2020-01-01 00:00:00+00,2020-01-02 00:00:00+00)', B'101', B'011', '<a>b</a>', '1 day 02:00:00', '3 days 04:05:06.789', '10:00:00+02');
+INSERT INTO hosts (id, doc) VALUES (2, '[]');

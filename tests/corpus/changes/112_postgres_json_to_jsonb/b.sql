@@ -1,0 +1,5 @@
+-- only: postgres
+CREATE TABLE docs (
+	id INTEGER PRIMARY KEY,
+	body JSONB NOT NULL
+);

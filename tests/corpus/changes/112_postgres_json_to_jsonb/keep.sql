@@ -1,0 +1,1 @@
+SELECT id, body::jsonb FROM docs ORDER BY id

@@ -1,0 +1,5 @@
+-- only: postgres
+CREATE TABLE posts (
+	id INTEGER PRIMARY KEY,
+	tags TEXT
+);

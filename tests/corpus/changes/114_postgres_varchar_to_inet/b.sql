@@ -1,0 +1,6 @@
+-- only: postgres
+CREATE TABLE peers (
+	id INTEGER PRIMARY KEY,
+	ip inet NOT NULL
+);
+CREATE INDEX ix_peers_ip ON peers (ip);

@@ -1,0 +1,1 @@
+SELECT id, ip::inet FROM peers ORDER BY id

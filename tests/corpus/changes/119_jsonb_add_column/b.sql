@@ -1,0 +1,5 @@
+CREATE TABLE docs (
+	id INTEGER PRIMARY KEY,
+	body JSONB NOT NULL,
+	meta JSONB
+);

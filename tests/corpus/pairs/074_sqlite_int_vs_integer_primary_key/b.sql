@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE t (
+	id INT PRIMARY KEY,
+	name TEXT
+);

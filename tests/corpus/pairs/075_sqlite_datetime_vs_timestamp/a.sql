@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE events (
+	at TIMESTAMP,
+	amount NUMERIC(12,0)
+);

@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE events (
+	at DATETIME,
+	amount DECIMAL(12)
+);

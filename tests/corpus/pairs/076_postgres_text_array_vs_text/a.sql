@@ -1,0 +1,5 @@
+-- only: postgres
+CREATE TABLE posts (
+	tags TEXT,
+	ids integer[]
+);

@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE bag (
+	x ANY,
+	y NVARCHAR(40)
+);
