@@ -104,6 +104,9 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 	} else if (matches(arg, n, "url", 'u')) {
 		if (take_value(argc, argv, i, inline_value, &g_opts.url, cmd) < 0)
 			return -1;
+	} else if (matches(arg, n, "dev-url", 0)) {
+		if (take_value(argc, argv, i, inline_value, &g_opts.dev_url, cmd) < 0)
+			return -1;
 	} else if (matches(arg, n, "format", 0)) {
 		if (take_value(argc, argv, i, inline_value, &v, cmd) < 0)
 			return -1;
@@ -221,6 +224,26 @@ int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
 	return 0;
 }
 
+/* The scratch database: --dev-url, else the config's dev_url, where a
+ * relative SQLite path is relative to the config file's folder. */
+static int set_dev_url(dbt_conn *conn, const dbt_config *cfg)
+{
+	const char *text = g_opts.dev_url ? g_opts.dev_url : cfg->dev_url;
+	dbt_url u;
+	char *p = NULL;
+	int rc;
+
+	if (!text || g_opts.dev_url || !strcmp(cfg->dir, ".") || dbt_url_parse(&u, text) < 0)
+		return dbt_conn_set_dev_url(conn, text);
+	if (u.kind == DBT_DIALECT_SQLITE && u.database && u.database[0] != '/' &&
+	    !strchr(text, '?') && (p = malloc(strlen(cfg->dir) + strlen(u.database) + 11)))
+		sprintf(p, "sqlite:///%s/%s", cfg->dir, u.database);
+	rc = dbt_conn_set_dev_url(conn, p ? p : text);
+	free(p);
+	dbt_url_release(&u);
+	return rc;
+}
+
 static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int readonly)
 {
 	const char *text = dbt_config_pick_url(cfg, g_opts.url);
@@ -250,6 +273,12 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		url->database = p;
 	}
 	if ((readonly ? dbt_conn_open_readonly(conn, url) : dbt_conn_open(conn, url)) < 0) {
+		dbt_url_release(url);
+		return cmd_fail();
+	}
+	if (set_dev_url(*conn, cfg) < 0) {
+		dbt_conn_close(*conn);
+		*conn = NULL;
 		dbt_url_release(url);
 		return cmd_fail();
 	}

@@ -26,9 +26,10 @@
 
 #define SECTION "dbtool"
 
-enum { KEY_URL, KEY_SCRIPT_LOCATION, KEY_MODEL, KEY_SCHEMA, NKEYS };
+enum { KEY_URL, KEY_SCRIPT_LOCATION, KEY_MODEL, KEY_SCHEMA, KEY_DEV_URL, NKEYS };
 
-static const char *const key_names[NKEYS] = {"url", "script_location", "model", "schema"};
+static const char *const key_names[NKEYS] = {"url", "script_location", "model", "schema",
+						  "dev_url"};
 
 /* The state shared by the line reader and the value handler. */
 struct loader {
@@ -263,6 +264,10 @@ static int fill(dbt_config *cfg, char **values)
 		cfg->url = values[KEY_URL];
 		values[KEY_URL] = NULL;
 	}
+	if (values[KEY_DEV_URL] && *values[KEY_DEV_URL]) {
+		cfg->dev_url = values[KEY_DEV_URL];
+		values[KEY_DEV_URL] = NULL;
+	}
 	v = values[KEY_SCRIPT_LOCATION];
 	cfg->script_location = resolve(cfg->dir, v && *v ? v : "migrations");
 	v = values[KEY_MODEL];
@@ -378,5 +383,6 @@ void dbt_config_release(dbt_config *cfg)
 	free(cfg->script_location);
 	free(cfg->model);
 	free(cfg->schema);
+	free(cfg->dev_url);
 	memset(cfg, 0, sizeof(*cfg));
 }

@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
 
 const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind)
 {
@@ -42,8 +43,22 @@ int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url)
 
 void dbt_conn_close(dbt_conn *conn)
 {
-	if (conn)
+	if (conn) {
+		free(conn->dev_url);
+		conn->dev_url = NULL;
 		conn->dialect->close(conn);
+	}
+}
+
+int dbt_conn_set_dev_url(dbt_conn *conn, const char *url)
+{
+	char *copy = NULL;
+
+	if (url && !(copy = strdup(url)))
+		return dbt_error_oom();
+	free(conn->dev_url);
+	conn->dev_url = copy;
+	return 0;
 }
 
 const char *dbt_conn_dialect(const dbt_conn *conn)

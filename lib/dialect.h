@@ -20,6 +20,8 @@ struct dbt_schema;
 struct dbt_conn {
 	const struct dbt_dialect *dialect;
 	unsigned long nqueries; /* statements sent, for tests that count them */
+	char *dev_url;          /* the scratch database's URL (dbt_conn_set_dev_url);
+				 * NULL for the default scratch */
 };
 
 struct dbt_dialect {
