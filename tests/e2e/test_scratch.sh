@@ -116,6 +116,36 @@ if [ "$DIALECT_ARG" = postgres ]; then
 		"no scratch schema is left behind"
 fi
 
+if [ "$DIALECT_ARG" = postgres ]; then
+	# A role that may not create schemas is told to name a dev_url, and
+	# works with one.
+	role=dbtool_noschema_$$
+	live_db=${PG_DATABASES[${#PG_DATABASES[@]}-1]}
+	role_url=$(sed -E "s#://[^@/]*@#://$role:Pw$$@#" <<<"$TEST_URL")
+	sql_value "CREATE ROLE $role LOGIN PASSWORD 'Pw$$'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO $role" >/dev/null
+	printf 'CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  m INTEGER CHECK (m BETWEEN 1 AND 5)\n);\n' >schema.sql
+	expect_fail 1 dbtool --url "$role_url" check
+	expect_error_line
+	expect_stderr_contains "cannot create the scratch schema that normalizes the model (name an empty scratch database with dev_url in dbtool.ini or --dev-url)"
+	setup_db postgres
+	dev_db=${PG_DATABASES[${#PG_DATABASES[@]}-1]}
+	role_dev_url=$(sed -E "s#://[^@/]*@#://$role:Pw$$@#" <<<"$TEST_URL")
+	sql_value "GRANT CREATE ON DATABASE $dev_db TO $role" >/dev/null
+	cd "$OLDPWD" || exit 1
+	export DATABASE_URL=$LIVE_URL
+	TEST_URL=$LIVE_URL
+	n=$(revisions)
+	expect_ok dbtool --url "$role_url" --dev-url "$role_dev_url" migrate -m between_by_role
+	expect_eq "$(revisions)" $((n + 1)) "migrate with the role's dev_url writes one revision"
+	expect_ok dbtool upgrade
+	expect_ok dbtool --url "$role_url" --dev-url "$role_dev_url" check
+	expect_stdout_eq ""
+	for db in "$live_db" "$dev_db"; do
+		psql "${TEST_URL/\/$live_db/\/$db}" -X -q -c "DROP OWNED BY $role" >/dev/null 2>&1 </dev/null
+	done
+	psql "$TEST_URL" -X -q -c "DROP ROLE $role" >/dev/null 2>&1 </dev/null
+fi
+
 # dev_url: an empty database of the same dialect does the work.
 printf 'CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  m INTEGER CHECK (m BETWEEN 1 AND 5)\n);\n' >schema.sql
 setup_db "$DIALECT_ARG"
@@ -149,8 +179,9 @@ printf 'CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  m INTEGER CHECK (m BETWEE
 expect_fail 1 dbtool check
 expect_error_line
 expect_stderr_contains "(dev_url) is not empty"
+n=$(revisions)
 expect_fail 1 dbtool migrate -m six
-expect_eq "$(revisions)" 2 "a non-empty dev_url database writes no revision"
+expect_eq "$(revisions)" "$n" "a non-empty dev_url database writes no revision"
 
 # A check that finds nothing to compare does no scratch work: the
 # refused dev_url is not even opened.
