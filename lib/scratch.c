@@ -193,8 +193,11 @@ static int start(struct scratch *s, dbt_conn *live)
 		return 0;
 	}
 	d = s->conn->dialect;
-	if (s->kind == DBT_DIALECT_SQLITE)
-		return (rc = d->begin(s->conn)) == 0 ? (s->in_txn = 1, 0) : rc;
+	if (s->kind == DBT_DIALECT_SQLITE) {
+		if ((rc = d->begin(s->conn)) == 0)
+			s->in_txn = 1;
+		return rc;
+	}
 
 	/* PostgreSQL: inside the caller's transaction, a savepoint. */
 	s->savepoint = PQtransactionStatus(dbt_postgres_handle(s->conn)) != PQTRANS_IDLE;
