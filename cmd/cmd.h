@@ -19,6 +19,7 @@
 struct global_opts {
 	const char *config;  /* -c; NULL: ./dbtool.ini, which may be absent */
 	const char *url;     /* -u */
+	const char *dev_url; /* --dev-url */
 	int quiet;           /* -q */
 	int verbose;         /* -v */
 	int json;            /* --format json */

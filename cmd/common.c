@@ -196,6 +196,9 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 	} else if (matches(arg, n, "url", 'u')) {
 		if (take_value(argc, argv, i, inline_value, &g_opts.url, cmd) < 0)
 			return -1;
+	} else if (matches(arg, n, "dev-url", 0)) {
+		if (take_value(argc, argv, i, inline_value, &g_opts.dev_url, cmd) < 0)
+			return -1;
 	} else if (matches(arg, n, "format", 0)) {
 		if (take_value(argc, argv, i, inline_value, &v, cmd) < 0)
 			return -1;
@@ -343,6 +346,27 @@ int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
 	return 0;
 }
 
+/* The scratch database: --dev-url, else the config's dev_url, where a
+ * relative SQLite path is relative to the config file's folder. */
+static int set_dev_url(dbt_conn *conn, const dbt_config *cfg)
+{
+	const char *text = g_opts.dev_url ? g_opts.dev_url : cfg->dev_url;
+	dbt_url u;
+	char *p = NULL;
+	int rc;
+
+	if (!text || g_opts.dev_url || !strcmp(cfg->dir, ".") || dbt_url_parse(&u, text) < 0)
+		return dbt_conn_set_dev_url(conn, text);
+	if (u.kind == DBT_DIALECT_SQLITE && u.database && u.database[0] != '/' &&
+	    !strchr(text, '?') && (p = malloc(strlen(cfg->dir) + strlen(u.database) + 11)))
+		sprintf(p, "sqlite:///%s/%s", cfg->dir, u.database);
+	rc = dbt_conn_set_dev_url(conn, p ? p : text);
+	free(p);
+	dbt_url_release(&u);
+	return rc;
+}
+
+
 enum { OPEN_CREATE, OPEN_READONLY, OPEN_EXISTING, OPEN_EXISTING_OR_EMPTY };
 
 static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int mode)
@@ -381,7 +405,8 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		return cmd_fail();
 	}
 	if (dbt_config_need(cfg, "version_schema") < 0 ||
-	    (g_opts.statement_lock_timeout_s < 0 && dbt_config_need(cfg, "statement_lock_timeout") < 0)) {
+	    (g_opts.statement_lock_timeout_s < 0 && dbt_config_need(cfg, "statement_lock_timeout") < 0) ||
+	    (!g_opts.dev_url && dbt_config_need(cfg, "dev_url") < 0) || set_dev_url(*conn, cfg) < 0) {
 		dbt_conn_close(*conn);
 		*conn = NULL;
 		dbt_url_release(url);

@@ -38,6 +38,8 @@ static const char main_usage[] =
 	"Options (before or after COMMAND):\n"
 	"  -c, --config FILE        configuration file (default ./dbtool.ini)\n"
 	"  -u, --url URL            database URL; overrides DATABASE_URL and the config\n"
+	"      --dev-url URL        empty scratch database that normalizes the model;\n"
+	"                           overrides dev_url in the config\n"
 	"  -q, --quiet              print only results and errors\n"
 	"  -v, --verbose            print more\n"
 	"      --format text|json   output of current, heads, history, show, check\n"

@@ -117,7 +117,6 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 {
 	dbt_schema *model = NULL, *db = NULL;
 	dbt_diff diff = {NULL, 0};
-	dbt_diff_opts o;
 	dbt_op *inverse = NULL;
 	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT, line = DBT_BUF_INIT;
 	dbt_sql_objects kept = {NULL, 0};
@@ -134,8 +133,8 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	if ((rc = dbt_model_load(&model, conn, model_path)) < 0 ||
 	    (rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
 		goto cleanup;
-	dbt_model_diff_opts(&o, conn);
-	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0 || diff.n == 0)
+	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0 ||
+	    diff.n == 0)
 		goto cleanup;
 
 	for (i = 0; i < diff.n; i++) {

@@ -33,11 +33,13 @@ enum {
 	KEY_SCHEMA,
 	KEY_VERSION_SCHEMA,
 	KEY_STATEMENT_LOCK_TIMEOUT,
+	KEY_DEV_URL,
 	NKEYS
 };
 
 static const char *const key_names[NKEYS] = {"url",    "script_location", "model",
-					     "schema", "version_schema",  "statement_lock_timeout"};
+					     "schema", "version_schema",  "statement_lock_timeout",
+					     "dev_url"};
 
 /* The largest statement_lock_timeout, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400
@@ -295,6 +297,10 @@ static int fill(dbt_config *cfg, char **values)
 		cfg->url = values[KEY_URL];
 		values[KEY_URL] = NULL;
 	}
+	if (values[KEY_DEV_URL] && *values[KEY_DEV_URL]) {
+		cfg->dev_url = values[KEY_DEV_URL];
+		values[KEY_DEV_URL] = NULL;
+	}
 	v = values[KEY_SCRIPT_LOCATION];
 	cfg->script_location = resolve(cfg->dir, v && *v ? v : "migrations");
 	v = values[KEY_MODEL];
@@ -351,6 +357,8 @@ static char **field(dbt_config *cfg, int k)
 		return &cfg->schema;
 	case KEY_VERSION_SCHEMA:
 		return &cfg->version_schema;
+	case KEY_DEV_URL:
+		return &cfg->dev_url;
 	default:
 		return NULL; /* not a string: statement_lock_timeout */
 	}
@@ -507,6 +515,7 @@ void dbt_config_release(dbt_config *cfg)
 	free(cfg->model);
 	free(cfg->schema);
 	free(cfg->version_schema);
+	free(cfg->dev_url);
 	for (i = 0; i < cfg->nunset; i++) {
 		free(cfg->unset[i].key);
 		free(cfg->unset[i].message);

@@ -63,7 +63,20 @@ void dbt_conn_close(dbt_conn *conn)
 		return;
 	free(conn->version_schema);
 	conn->version_schema = NULL;
+	free(conn->dev_url);
+	conn->dev_url = NULL;
 	conn->dialect->close(conn);
+}
+
+int dbt_conn_set_dev_url(dbt_conn *conn, const char *url)
+{
+	char *copy = NULL;
+
+	if (url && !(copy = strdup(url)))
+		return dbt_error_oom();
+	free(conn->dev_url);
+	conn->dev_url = copy;
+	return 0;
 }
 
 int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema)

@@ -24,6 +24,8 @@ struct dbt_conn {
 	char *version_schema;   /* NULL: "public"; freed by dbt_conn_close */
 	int lock_timeout_ms;    /* the statement lock timeout: 0 the default,
 				 * DBT_STATEMENT_LOCK_TIMEOUT_MS; < 0 no limit */
+	char *dev_url;          /* the scratch database's URL (dbt_conn_set_dev_url);
+				 * NULL for the default scratch */
 };
 
 /* The schema of the version and history tables: NULL for a dialect

@@ -14,6 +14,7 @@
 #include "parse.h"
 #include "render.h"
 #include "schema.h"
+#include "scratch.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,12 +60,27 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 	o->fk_forward_refs = conn->dialect->kind == DBT_DIALECT_SQLITE;
 }
 
+int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
+		   const char *model_path, const char *schema_name)
+{
+	dbt_diff_opts o;
+	int rc;
+
+	dbt_model_diff_opts(&o, conn);
+	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
+		return rc;
+	rc = dbt_scratch_normalize(model, out, conn, db, model_path, schema_name);
+	dbt_diff_release(out);
+	if (rc < 0)
+		return rc;
+	return dbt_diff_schemas(out, db, model, &o);
+}
+
 int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 		      const char *schema_name)
 {
 	dbt_schema *model = NULL, *db = NULL;
 	dbt_diff diff = {NULL, 0};
-	dbt_diff_opts o;
 	dbt_buf line = DBT_BUF_INIT;
 	size_t i;
 	int rc;
@@ -75,8 +91,7 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
 		goto cleanup;
-	dbt_model_diff_opts(&o, conn);
-	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
+	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0)
 		goto cleanup;
 	for (i = 0; i < diff.n; i++) {
 		dbt_buf_clear(&line);

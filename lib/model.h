@@ -19,6 +19,16 @@ int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 /* The differ's options for the connection's database. */
 void dbt_model_diff_opts(dbt_diff_opts *out, const dbt_conn *conn);
 
+/*
+ * The differ's ops from `db` to `model`, settled by the database: when the
+ * differ finds a difference on a table both have, the model's version of
+ * the table is replaced by its reflection from a scratch database
+ * (scratch.h) and the schemas are diffed again.  `model` may change;
+ * `out` points into it and `db`.  Errors as dbt_scratch_normalize's.
+ */
+int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
+		   const char *model_path, const char *schema_name);
+
 /* Appends a finding (`kind` is not copied: a static string). */
 int dbt_findings_add(dbt_findings *f, const char *kind, const char *text);
 

@@ -11,9 +11,13 @@
  * Defaults, CHECK expressions, index keys and WHERE clauses come back as
  * the server deparses them, with casts and parentheses of its own.  The
  * second half of this file parses that text into a small tree, undoes
- * what the server adds, and prints it back with only the parentheses that
- * operator precedence needs; dbt_schema_normalize_expr then gives it the
- * canonical form that the model's text gets too.  What is undone:
+ * what the server adds to the commonest forms, and prints it back with
+ * only the parentheses that operator precedence needs;
+ * dbt_schema_normalize_expr then gives it the canonical form that the
+ * model's text gets too.  This only keeps a model that matches the
+ * database from costing a scratch database (scratch.h), which settles
+ * every other form by building the model's table and reading it back
+ * through this same code.  What is undone:
  * - casts of literals: 'x'::text, 0::numeric, '2020-01-01'::date, and a
  *   number the server quotes ('-1'::integer, '5000000000'::bigint) is a
  *   number again;
@@ -21,24 +25,14 @@
  *   VARCHAR or CHAR to text, a numeric type to a wider one;
  * - the cast of an ARRAY[...] of literals, and x = ANY (ARRAY[...]) and
  *   x <> ALL (ARRAY[...]) written back as x IN (...) and x NOT IN (...);
- * - ~~, ~~*, !~~, !~~* and like_escape() written back as LIKE, ILIKE,
- *   NOT LIKE, NOT ILIKE and ESCAPE; ~ similar_to_escape() as SIMILAR TO;
- * - TRIM(BOTH FROM x) as trim(x), POSITION((a) IN (b)) as position(a IN b);
  * - parentheses that precedence makes redundant, such as the server's
  *   "(a + b) > 0".
- * What is not undone, so a model compares equal only when written as the
- * server prints it: redundant parentheses in the model itself (the parser
- * keeps them); casts that the model writes ('{}'::json, name::text);
- * BETWEEN (printed as two comparisons); IN lists of one value or of
- * non-constants (printed as = or as ORs); row comparisons (printed as
- * ORs); CAST(x AS t) (printed as x::t); != (printed as <>); typed literals
- * such as INTERVAL '1 day' (printed as '1 day'::interval); date and time
- * literals the server completes ('2020-01-01' for a timestamp comes back
- * as '2020-01-01 00:00:00'); and the other SQL-syntax calls, such as
- * EXTRACT(... FROM ...), whose arguments are kept as printed.  Text the
- * tree parser does not follow is kept as printed.  Index access methods,
- * operator classes, INCLUDE columns and exclusion constraints are not part
- * of the model and are not read.
+ * Everything else (LIKE printed as ~~, BETWEEN as two comparisons, row
+ * comparisons, typed literals, completed date and time literals, the
+ * SQL-syntax calls such as TRIM and POSITION) is kept as printed, and the
+ * scratch database decides.  Index access methods, operator classes,
+ * INCLUDE columns and exclusion constraints are not part of the model and
+ * are not read.
  */
 #include "dialect.h"
 
@@ -65,8 +59,7 @@ enum prec {
 	P_NOT,
 	P_IS,
 	P_CMP,    /* < > = <= >= <> */
-	P_LIKE,   /* LIKE ILIKE SIMILAR TO IN */
-	P_ESCAPE, /* the ESCAPE of LIKE and SIMILAR TO */
+	P_LIKE,   /* IN */
 	P_OP,     /* any other operator */
 	P_ADD,    /* + - */
 	P_MUL,    /* * / % */
@@ -330,9 +323,6 @@ static struct node *parse_call(struct xp *x, const char *name, size_t len)
 	if (!n || !set_text(x, n, name, len))
 		return NULL;
 	x->pos++;
-	/* TRIM(BOTH FROM x) is how the server prints trim(x). */
-	if (len == 4 && !strncasecmp(name, "trim", 4) && is(x, "both") && ahead_is(x, 1, "from"))
-		x->pos += 2;
 	if (parse_list(x, n, ")"))
 		return n;
 	if (x->oom || !(close = closing(x, open)))
@@ -537,7 +527,7 @@ static struct node *parse_unary(struct xp *x)
 	return n;
 }
 
-enum form { F_INFIX, F_POSTFIX, F_IN, F_COLLATE };
+enum form { F_INFIX, F_POSTFIX, F_COLLATE };
 
 /* What follows an operand, when it is an operator this parser knows. */
 struct op {
@@ -597,25 +587,6 @@ static int find_op(const struct xp *x, struct op *op)
 			return op_words(op, F_POSTFIX, P_IS, 1, "IS NULL");
 		if (is(x, "notnull"))
 			return op_words(op, F_POSTFIX, P_IS, 1, "IS NOT NULL");
-		if (is(x, "like"))
-			return op_words(op, F_INFIX, P_LIKE, 1, "LIKE");
-		if (is(x, "ilike"))
-			return op_words(op, F_INFIX, P_LIKE, 1, "ILIKE");
-		if (is(x, "similar") && ahead_is(x, 1, "to"))
-			return op_words(op, F_INFIX, P_LIKE, 2, "SIMILAR TO");
-		if (is(x, "in") && ahead_is(x, 1, "("))
-			return op_words(op, F_IN, P_LIKE, 2, "IN");
-		if (is(x, "not")) {
-			if (ahead_is(x, 1, "like"))
-				return op_words(op, F_INFIX, P_LIKE, 2, "NOT LIKE");
-			if (ahead_is(x, 1, "ilike"))
-				return op_words(op, F_INFIX, P_LIKE, 2, "NOT ILIKE");
-			if (ahead_is(x, 1, "similar") && ahead_is(x, 2, "to"))
-				return op_words(op, F_INFIX, P_LIKE, 3, "NOT SIMILAR TO");
-			if (ahead_is(x, 1, "in") && ahead_is(x, 2, "("))
-				return op_words(op, F_IN, P_LIKE, 3, "NOT IN");
-			return 0;
-		}
 		if (is(x, "at") && ahead_is(x, 1, "time") && ahead_is(x, 2, "zone"))
 			return op_words(op, F_INFIX, P_AT, 3, "AT TIME ZONE");
 		if (is(x, "collate"))
@@ -676,11 +647,6 @@ static struct node *parse_expr(struct xp *x, int min)
 		switch (op.form) {
 		case F_POSTFIX:
 			n = unary_node(x, N_POSTFIX, op.prec, op.text, left);
-			break;
-		case F_IN:
-			n = unary_node(x, N_IN, op.prec, op.text, left);
-			if (n && !parse_list(x, n, ")"))
-				n = NULL;
 			break;
 		case F_COLLATE:
 			n = parse_collate(x, left);
@@ -862,61 +828,11 @@ static struct node *undo_cast(struct xp *x, struct node *n, const dbt_table *t)
 	return n;
 }
 
-/* "pattern ESCAPE char" for the right side of LIKE or SIMILAR TO. */
-static struct node *escape_node(struct xp *x, struct node *pattern, struct node *escape)
-{
-	struct node *n = unary_node(x, N_INFIX, P_ESCAPE, "ESCAPE", pattern);
-
-	if (!n || !add_kid(x, n, escape))
-		return NULL;
-	return n;
-}
-
-/* The operators the server prints for LIKE, ILIKE and SIMILAR TO, with
- * their ESCAPE folded into a call of like_escape or similar_to_escape. */
-static struct node *undo_like(struct xp *x, struct node *n)
-{
-	static const char *const ops[][2] = {{"~~", "LIKE"},
-					     {"~~*", "ILIKE"},
-					     {"!~~", "NOT LIKE"},
-					     {"!~~*", "NOT ILIKE"},
-					     {"~", "SIMILAR TO"},
-					     {"!~", "NOT SIMILAR TO"}};
-	struct node *r = n->kids[1], *e;
-	size_t i;
-	int similar;
-
-	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
-		if (!strcmp(n->text, ops[i][0]))
-			break;
-	if (i == sizeof(ops) / sizeof(ops[0]))
-		return NULL;
-	similar = i >= 4; /* ~ and !~ */
-	if (similar) {
-		/* A plain ~ is a regular expression match. */
-		if (!is_call(r, "similar_to_escape") || r->nkids < 1 || r->nkids > 2)
-			return NULL;
-		n->kids[1] = r->nkids == 1 ? r->kids[0] : escape_node(x, r->kids[0], r->kids[1]);
-	} else if (is_call(r, "like_escape") && r->nkids == 2) {
-		if ((e = escape_node(x, r->kids[0], r->kids[1])))
-			n->kids[1] = e;
-	}
-	if (!n->kids[1]) {
-		n->kids[1] = r;
-		return NULL;
-	}
-	set_text(x, n, ops[i][1], strlen(ops[i][1]));
-	n->prec = P_LIKE;
-	return n;
-}
-
 static struct node *undo_operator(struct xp *x, struct node *n)
 {
 	struct node *r = n->kids[1], *array, **kids;
 	int in;
 
-	if (undo_like(x, n))
-		return n;
 	if (r->kind != N_ANY || r->kids[0]->kind != N_ARRAY || r->kids[0]->nkids == 0)
 		return n;
 	if (!strcmp(n->text, "=") && strcmp(r->text, "ALL"))
@@ -992,7 +908,7 @@ static int left_parens(const struct node *n)
 {
 	int k = n->kids[0]->prec, p = n->prec;
 
-	return k < p || (k == p && (p == P_IS || p == P_CMP || p == P_LIKE || p == P_ESCAPE));
+	return k < p || (k == p && (p == P_IS || p == P_CMP || p == P_LIKE));
 }
 
 /* Prints with only the parentheses that precedence needs; the spacing
@@ -1034,13 +950,7 @@ static void print_node(dbt_buf *b, const struct node *n)
 		break;
 	case N_CALL:
 		dbt_buf_printf(b, "%s(", n->text);
-		if (is_call(n, "position") && n->nkids == 1 && n->kids[0]->kind == N_IN &&
-		    n->kids[0]->nkids == 2 && !strcmp(n->kids[0]->text, "IN")) {
-			/* The server prints POSITION((a) IN (b)). */
-			print_kid(b, n->kids[0]->kids[0], n->kids[0]->kids[0]->prec <= P_LIKE);
-			dbt_buf_puts(b, " IN ");
-			print_kid(b, n->kids[0]->kids[1], n->kids[0]->kids[1]->prec <= P_LIKE);
-		} else if (n->raw)
+		if (n->raw)
 			dbt_buf_puts(b, n->raw);
 		else
 			print_list(b, n->kids, n->nkids);

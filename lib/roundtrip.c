@@ -74,6 +74,7 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 		  const char *model_path, const char *schema_name, const dbt_run_opts *opts)
 {
 	dbt_schema **after = NULL, *now = NULL, *model = NULL;
+	dbt_diff diff = {NULL, 0};
 	dbt_buf what = DBT_BUF_INIT;
 	size_t k;
 	int rc, differs, was_empty = 0;
@@ -137,6 +138,12 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 		if (rc < 0)
 			goto cleanup;
 	}
+	/* The model in the database's normal form where the differ alone
+	 * cannot tell. */
+	if ((rc = dbt_model_diff(&diff, scratch, after[chain->n], model, model_path,
+				 schema_name)) < 0)
+		goto cleanup;
+	dbt_diff_release(&diff);
 	rc = compare(out, scratch, after[chain->n], model, "head_differs",
 		     "the head revision's schema differs from the model", &differs);
 cleanup:

@@ -206,11 +206,13 @@ static void reads_every_key(void **state)
 		      "url = postgresql://u:p@h/d\n"
 		      "script_location = db/migrations\n"
 		      "model = db/model.sql\n"
-		      "schema = app\n");
+		      "schema = app\n"
+		      "dev_url = postgresql://u:p@h/scratch\n");
 	assert_string_equal(cfg.url, "postgresql://u:p@h/d");
 	assert_string_equal(cfg.script_location, "db/migrations");
 	assert_string_equal(cfg.model, "db/model.sql");
 	assert_string_equal(cfg.schema, "app");
+	assert_string_equal(cfg.dev_url, "postgresql://u:p@h/scratch");
 	dbt_config_release(&cfg);
 }
 
@@ -219,8 +221,9 @@ static void empty_values_mean_defaults(void **state)
 	dbt_config cfg;
 
 	(void)state;
-	load_ok(&cfg, "[dbtool]\nurl =\nscript_location =\nmodel =\nschema =\n");
+	load_ok(&cfg, "[dbtool]\nurl =\nscript_location =\nmodel =\nschema =\ndev_url =\n");
 	assert_null(cfg.url);
+	assert_null(cfg.dev_url);
 	assert_string_equal(cfg.script_location, "migrations");
 	assert_string_equal(cfg.model, "schema.sql");
 	assert_string_equal(cfg.schema, "public");

@@ -102,6 +102,8 @@ typedef struct dbt_config {
 				       * limit); -1 when not given */
 	struct dbt_config_unset *unset; /* the unexpanded keys and why */
 	size_t nunset;
+	char *dev_url;         /* dev_url = ...: the scratch database; NULL when absent
+				* or unexpanded */
 } dbt_config;
 
 /*
@@ -271,6 +273,17 @@ int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url);
 int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty);
 
 void dbt_conn_close(dbt_conn *conn);
+
+/*
+ * Names the scratch database that normalizes the model for this
+ * connection (see "The declared model" in README.md): `url` must name an
+ * empty database of the same dialect, checked when it is first used; NULL
+ * returns to the default (SQLite: in memory; PostgreSQL: a schema of a
+ * random name on the connection's server, inside a transaction that is
+ * always rolled back).  The URL is copied.  DBT_ERROR only when out of
+ * memory.
+ */
+int dbt_conn_set_dev_url(dbt_conn *conn, const char *url);
 
 /* The dialect's name: "sqlite" or "postgresql". */
 const char *dbt_conn_dialect(const dbt_conn *conn);

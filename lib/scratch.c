@@ -1,0 +1,489 @@
+/*
+ * scratch.c - builds the model's changed tables in a scratch database of
+ * the live database's dialect and reads them back, so that the differ
+ * compares the database's normal form with the database's normal form
+ * (see scratch.h).  Only the tables the differ found different are
+ * built: a model that matches the database costs no scratch work.
+ */
+#include "scratch.h"
+
+#include "error.h"
+#include "model.h"
+#include "render.h"
+
+#include <fcntl.h>
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SCRATCH_PREFIX "dbtool_scratch_"
+#define SAVEPOINT "dbtool_scratch"
+
+/* The scratch connection and how it was opened. */
+struct scratch {
+	dbt_conn *conn;        /* the live connection or `own` */
+	dbt_conn *own;         /* opened here: in memory or the dev_url; NULL otherwise */
+	dbt_dialect_kind kind;
+	int in_txn;            /* a transaction or savepoint to roll back */
+	int savepoint;         /* it is a savepoint of the caller's transaction */
+	char schema[sizeof(SCRATCH_PREFIX) + 16]; /* PostgreSQL: the scratch schema */
+	const char *live_schema;
+	const char *model_path;
+	char *errmsg;          /* the first failure's message, kept over the rollback */
+};
+
+/* Index into `model->tables` of the table `name`; -1 when absent. */
+static long table_index(const dbt_schema *model, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < model->ntables; i++)
+		if (!strcmp(model->tables[i]->name, name))
+			return (long)i;
+	return -1;
+}
+
+static const char *op_table(const dbt_op *op)
+{
+	if (op->kind == DBT_OP_ADD_INDEX || op->kind == DBT_OP_DROP_INDEX)
+		return op->index->table;
+	return op->table ? op->table->name : NULL;
+}
+
+/*
+ * Marks in `want` (one byte per model table) 2 for each table the diff
+ * touches that the database has too, and 1 for each table their foreign
+ * keys reference that is not marked yet.  Returns the number of 2s.
+ */
+static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
+		     const dbt_schema *db)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < diff->n; i++) {
+		const char *name = op_table(&diff->ops[i]);
+		long t = name ? table_index(model, name) : -1;
+
+		if (t < 0 || want[t] == 2 || !dbt_schema_find_table(db, name))
+			continue;
+		want[t] = 2;
+		n++;
+	}
+	for (i = 0; i < model->ntables; i++) {
+		if (want[i] != 2)
+			continue;
+		for (k = 0; k < model->tables[i]->nfks; k++) {
+			long r = table_index(model, model->tables[i]->fks[k]->ref_table);
+
+			if (r >= 0 && !want[r])
+				want[r] = 1;
+		}
+	}
+	return n;
+}
+
+/* 16 hex digits of randomness for the scratch schema's name. */
+static void random_hex(char *out)
+{
+	unsigned char bytes[8];
+	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
+	size_t i;
+
+	if (fd < 0 || read(fd, bytes, sizeof(bytes)) != (ssize_t)sizeof(bytes)) {
+		unsigned long v = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16) ^
+				  (unsigned long)clock();
+
+		for (i = 0; i < sizeof(bytes); i++, v = v * 6364136223846793005UL + 1442695040888963407UL)
+			bytes[i] = (unsigned char)(v >> 56);
+	}
+	if (fd >= 0)
+		close(fd);
+	for (i = 0; i < sizeof(bytes); i++)
+		sprintf(out + 2 * i, "%02x", bytes[i]);
+}
+
+/* Fails unless the dev_url database holds nothing of its own. */
+static int require_empty(struct scratch *s, const char *redacted)
+{
+	const char *sql =
+		s->kind == DBT_DIALECT_SQLITE
+			? "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1"
+			: "SELECT 1 FROM pg_catalog.pg_class c "
+			  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+			  "WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_' LIMIT 1";
+	char *v = NULL;
+	int rc = s->conn->dialect->query_value(s->conn, sql, &v);
+
+	if (rc == 0 && v)
+		rc = dbt_error_set(DBT_EEXISTS,
+				   "the scratch database '%s' (dev_url) is not empty: it must be an "
+				   "empty database that dbtool may use to normalize the model",
+				   redacted);
+	free(v);
+	return rc;
+}
+
+/* Opens the dev_url database, which must be of the live database's
+ * dialect and empty. */
+static int open_dev(struct scratch *s, const dbt_conn *live)
+{
+	dbt_url url;
+	char *redacted = NULL;
+	int rc;
+
+	if ((rc = dbt_url_parse(&url, live->dev_url)) < 0)
+		return dbt_error_prefix(rc, "dev_url");
+	if (!(redacted = dbt_url_redact(&url))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if (url.kind != live->dialect->kind) {
+		rc = dbt_error_set(DBT_ERROR,
+				   "the scratch database '%s' (dev_url) is not a %s database like "
+				   "the one migrated",
+				   redacted, live->dialect->name);
+		goto cleanup;
+	}
+	if ((rc = dbt_conn_open(&s->own, &url)) < 0) {
+		dbt_error_prefix(rc, "cannot open the scratch database (dev_url)");
+		goto cleanup;
+	}
+	s->conn = s->own;
+	rc = require_empty(s, redacted);
+cleanup:
+	free(redacted);
+	dbt_url_release(&url);
+	return rc;
+}
+
+/* Runs one statement of no result on the scratch connection. */
+static int run(struct scratch *s, const dbt_buf *sql)
+{
+	if (sql->oom)
+		return dbt_error_oom();
+	return s->conn->dialect->exec(s->conn, dbt_buf_str(sql));
+}
+
+/*
+ * Opens the scratch: a connection, a transaction (or savepoint) that will
+ * be rolled back, and on PostgreSQL the schema the objects go to.
+ */
+static int start(struct scratch *s, dbt_conn *live)
+{
+	const struct dbt_dialect *d;
+	dbt_buf sql = DBT_BUF_INIT;
+	int rc;
+
+	s->conn = live;
+	if (live->dev_url) {
+		if ((rc = open_dev(s, live)) < 0)
+			return rc;
+	} else if (s->kind == DBT_DIALECT_SQLITE) {
+		dbt_url memory;
+
+		memset(&memory, 0, sizeof(memory));
+		memory.kind = DBT_DIALECT_SQLITE;
+		if ((rc = dbt_conn_open(&s->own, &memory)) < 0)
+			return rc;
+		s->conn = s->own;
+		/* Nothing to keep apart from: no transaction needed. */
+		return 0;
+	}
+	d = s->conn->dialect;
+	if (s->kind == DBT_DIALECT_SQLITE) {
+		if ((rc = d->begin(s->conn)) == 0)
+			s->in_txn = 1;
+		return rc;
+	}
+
+	/* PostgreSQL: inside the caller's transaction, a savepoint. */
+	s->savepoint = PQtransactionStatus(dbt_postgres_handle(s->conn)) != PQTRANS_IDLE;
+	if ((rc = d->exec(s->conn, s->savepoint ? "SAVEPOINT " SAVEPOINT : "BEGIN")) < 0)
+		return rc;
+	s->in_txn = 1;
+	memcpy(s->schema, SCRATCH_PREFIX, sizeof(SCRATCH_PREFIX) - 1);
+	random_hex(s->schema + sizeof(SCRATCH_PREFIX) - 1);
+	dbt_buf_puts(&sql, "CREATE SCHEMA ");
+	d->quote_ident(&sql, s->schema);
+	if ((rc = run(s, &sql)) < 0) {
+		dbt_error_prefix(rc,
+				 "cannot create the scratch schema that normalizes the model (name an "
+				 "empty scratch database with dev_url in dbtool.ini or --dev-url)");
+		goto cleanup;
+	}
+	/* Names the model leaves unqualified land in the scratch schema; types
+	 * and functions of the managed schema stay visible. */
+	dbt_buf_clear(&sql);
+	dbt_buf_puts(&sql, "SET LOCAL search_path TO ");
+	d->quote_ident(&sql, s->schema);
+	if (!s->own) {
+		dbt_buf_puts(&sql, ", ");
+		d->quote_ident(&sql, s->live_schema ? s->live_schema : "public");
+	}
+	rc = run(s, &sql);
+cleanup:
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+/* Rolls back whatever the scratch did and closes what start() opened;
+ * keeps the message of an earlier failure. */
+static void finish(struct scratch *s)
+{
+	const struct dbt_dialect *d = s->conn ? s->conn->dialect : NULL;
+
+	if (s->in_txn) {
+		if (!s->savepoint)
+			d->rollback(s->conn);
+		else if (d->exec(s->conn, "ROLLBACK TO SAVEPOINT " SAVEPOINT) == 0)
+			d->exec(s->conn, "RELEASE SAVEPOINT " SAVEPOINT);
+		s->in_txn = 0;
+	}
+	dbt_conn_close(s->own);
+	s->own = NULL;
+}
+
+/* "MODEL:LINE:COL: " in front of the database's message. */
+static int model_error(const struct scratch *s, int rc, int line, int col)
+{
+	if (line > 0)
+		return dbt_error_prefix(rc, "%s:%d:%d", s->model_path, line, col);
+	return dbt_error_prefix(rc, "%s", s->model_path);
+}
+
+/* On PostgreSQL the tables are made before any foreign key between them,
+ * so that neither order nor cycles matter; SQLite takes forward names. */
+static int skip_fk(const dbt_fk *fk, void *arg)
+{
+	const dbt_table *t = arg;
+
+	return strcmp(fk->ref_table, t->name) != 0;
+}
+
+/* Builds the tables marked in `want`, the foreign keys of those marked 2
+ * and their indexes. */
+static int build(struct scratch *s, const dbt_schema *model, const char *want)
+{
+	int pg = s->kind == DBT_DIALECT_POSTGRES;
+	dbt_buf sql = DBT_BUF_INIT;
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < model->ntables && rc == 0; i++) {
+		const dbt_table *t = model->tables[i];
+
+		if (!want[i])
+			continue;
+		dbt_buf_clear(&sql);
+		if ((rc = dbt_render_create_table(&sql, s->kind, t, pg ? skip_fk : NULL,
+						  (void *)t)) == 0 &&
+		    (rc = run(s, &sql)) < 0)
+			model_error(s, rc, t->line, t->col);
+	}
+	for (i = 0; pg && i < model->ntables && rc == 0; i++) {
+		const dbt_table *t = model->tables[i];
+
+		for (k = 0; want[i] == 2 && k < t->nfks && rc == 0; k++) {
+			const dbt_fk *fk = t->fks[k];
+			dbt_op op;
+			long r = table_index(model, fk->ref_table);
+
+			if (!skip_fk(fk, (void *)t) || r < 0 || !want[r])
+				continue;
+			memset(&op, 0, sizeof(op));
+			op.kind = DBT_OP_ADD_FK;
+			op.table = t;
+			op.fk = fk;
+			dbt_buf_clear(&sql);
+			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 && (rc = run(s, &sql)) < 0)
+				model_error(s, rc, fk->line, fk->col);
+		}
+	}
+	for (i = 0; i < model->nindexes && rc == 0; i++) {
+		const dbt_index *ix = model->indexes[i];
+		long t = table_index(model, ix->table);
+
+		if (t < 0 || want[t] != 2)
+			continue;
+		dbt_buf_clear(&sql);
+		if ((rc = dbt_render_create_index(&sql, s->kind, ix)) == 0 && (rc = run(s, &sql)) < 0)
+			model_error(s, rc, ix->line, ix->col);
+	}
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+/* ---------------------------------------------------------- adopting */
+
+static dbt_unique *find_unique(const dbt_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nuniques; i++)
+		if (!strcmp(t->uniques[i]->name, name))
+			return t->uniques[i];
+	return NULL;
+}
+
+static dbt_fk *find_fk(const dbt_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nfks; i++)
+		if (!strcmp(t->fks[i]->name, name))
+			return t->fks[i];
+	return NULL;
+}
+
+static dbt_check *find_check(const dbt_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nchecks; i++)
+		if (!strcmp(t->checks[i]->name, name))
+			return t->checks[i];
+	return NULL;
+}
+
+/*
+ * Gives the reflected table `to` what the model's `from` knows and the
+ * database does not: where each object is declared and whether the model
+ * named it (the scratch database was given every name, the model's or the
+ * one dbtool chose, so names match).
+ */
+static void adopt_table(dbt_table *to, const dbt_table *from)
+{
+	size_t i;
+
+	to->quoted = from->quoted;
+	to->line = from->line;
+	to->col = from->col;
+	for (i = 0; i < from->ncolumns; i++) {
+		dbt_column *c = dbt_table_find_column(to, from->columns[i]->name);
+
+		if (c) {
+			c->quoted = from->columns[i]->quoted;
+			c->line = from->columns[i]->line;
+			c->col = from->columns[i]->col;
+		}
+	}
+	if (from->pk && to->pk) {
+		to->pk->name_given = from->pk->name_given;
+		to->pk->line = from->pk->line;
+		to->pk->col = from->pk->col;
+	}
+	for (i = 0; i < from->nuniques; i++) {
+		dbt_unique *u = find_unique(to, from->uniques[i]->name);
+
+		if (u) {
+			u->name_given = from->uniques[i]->name_given;
+			u->line = from->uniques[i]->line;
+			u->col = from->uniques[i]->col;
+		}
+	}
+	for (i = 0; i < from->nfks; i++) {
+		const dbt_fk *m = from->fks[i];
+		dbt_fk *fk = find_fk(to, m->name);
+
+		if (fk) {
+			fk->name_given = m->name_given;
+			fk->ref_columns_given = m->ref_columns_given;
+			fk->line = m->line;
+			fk->col = m->col;
+			fk->ref_line = m->ref_line;
+			fk->ref_col = m->ref_col;
+		}
+	}
+	for (i = 0; i < from->nchecks; i++) {
+		dbt_check *c = find_check(to, from->checks[i]->name);
+
+		if (c) {
+			c->name_given = from->checks[i]->name_given;
+			c->line = from->checks[i]->line;
+			c->col = from->checks[i]->col;
+		}
+	}
+}
+
+/*
+ * Swaps each table marked 2, and each of its indexes, between `model` and
+ * the reflected `scratch`, which then owns the parsed objects.  An object
+ * the reflection lacks stays as parsed.
+ */
+static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want)
+{
+	size_t i, k;
+
+	for (i = 0; i < model->nindexes; i++) {
+		dbt_index *ix = model->indexes[i], *r;
+		long t = table_index(model, ix->table);
+
+		if (t < 0 || want[t] != 2)
+			continue;
+		for (k = 0; k < scratch->nindexes; k++) {
+			r = scratch->indexes[k];
+			if (strcmp(r->name, ix->name) || strcmp(r->table, ix->table))
+				continue;
+			r->quoted = ix->quoted;
+			r->name_given = ix->name_given;
+			r->line = ix->line;
+			r->col = ix->col;
+			r->table_line = ix->table_line;
+			r->table_col = ix->table_col;
+			scratch->indexes[k] = ix;
+			model->indexes[i] = r;
+			break;
+		}
+	}
+	for (i = 0; i < model->ntables; i++) {
+		dbt_table *t = model->tables[i];
+		long r;
+
+		if (want[i] != 2 || (r = table_index(scratch, t->name)) < 0)
+			continue;
+		adopt_table(scratch->tables[r], t);
+		model->tables[i] = scratch->tables[r];
+		scratch->tables[r] = t;
+	}
+}
+
+int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *conn,
+			  const dbt_schema *db, const char *model_path, const char *schema_name)
+{
+	struct scratch s;
+	dbt_schema *reflected = NULL;
+	char *want;
+	int rc;
+
+	if (diff->n == 0 || model->ntables == 0)
+		return 0;
+	if (!(want = calloc(model->ntables, 1)))
+		return dbt_error_oom();
+	if (choose(want, model, diff, db) == 0) {
+		free(want);
+		return 0;
+	}
+	memset(&s, 0, sizeof(s));
+	s.kind = conn->dialect->kind;
+	s.live_schema = schema_name;
+	s.model_path = model_path;
+	if ((rc = start(&s, conn)) < 0 || (rc = build(&s, model, want)) < 0 ||
+	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
+		char *msg = strdup(dbt_error_last());
+
+		finish(&s);
+		if (msg)
+			dbt_error_set(rc, "%s", msg);
+		free(msg);
+		goto cleanup;
+	}
+	finish(&s);
+	adopt(model, reflected, want);
+cleanup:
+	dbt_schema_free(reflected);
+	free(want);
+	return rc;
+}

@@ -1,0 +1,48 @@
+/*
+ * scratch.h - the database as the model's normalizer.
+ *
+ * The differ compares the parsed model with the live reflection.  What it
+ * finds different on a table that both have may be a real change, or the
+ * same definition spelled another way ("m BETWEEN 1 AND 5" against the
+ * server's "m >= 1 AND m <= 5").  Only the database can tell: each such
+ * table is built, with the tables its foreign keys reference, in a
+ * scratch database of the same dialect, reflected with the code that reads
+ * the live database, and put in the model in place of the parsed one.
+ * Comparing again then compares the database's normal form on both sides.
+ *
+ * The scratch database:
+ * - SQLite: a new in-memory database;
+ * - PostgreSQL: a schema of a random name (dbtool_scratch_<hex>) on the
+ *   live server, created in a transaction (or a savepoint of the caller's)
+ *   that is always rolled back, with search_path pointing at it and then
+ *   at the managed schema while the tables are built and reflected;
+ * - or, on either, the empty database that dbt_conn_set_dev_url() named,
+ *   used in the same way inside a transaction that is rolled back.
+ */
+#ifndef DBT_SCRATCH_H
+#define DBT_SCRATCH_H
+
+#include "dialect.h"
+#include "diff.h"
+#include "schema.h"
+
+/*
+ * Replaces, in `model`, each table that `diff` (from `db` to `model`, as
+ * dbt_diff_schemas computed it) touches and that `db` also has, with its
+ * indexes, by its reflection from the scratch database.  The reflected
+ * objects keep the model's places (line, col) and whether the model named
+ * them.  `diff` points into `model` and must not be used afterwards: diff
+ * again.  `model_path` names the model in errors; `schema_name` is the
+ * managed schema (NULL for "public").
+ *
+ * Does nothing, and touches no database, when no such table exists.
+ * DBT_EDB with "MODEL:LINE:COL: DATABASE MESSAGE (in: ...)" when the
+ * scratch database rejects an object of the model; DBT_EEXISTS when the
+ * dev_url database is not empty; DBT_ECONNECT when it cannot be opened.
+ * Nothing of the scratch work persists, whatever happens.  `model` may
+ * be partly replaced after a failure (each replaced table whole).
+ */
+int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *conn,
+			  const dbt_schema *db, const char *model_path, const char *schema_name);
+
+#endif
