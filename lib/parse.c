@@ -1302,6 +1302,16 @@ static int parse_default_operand(struct parser *p)
 			else
 				rc = next(p);
 		}
+		/* An array type: text[], integer[3][]. */
+		while (rc == 0 && is(p, "[")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			if (p->tok.kind == DBT_TOK_NUMBER && (rc = next(p)) < 0)
+				return rc;
+			if (!is(p, "]"))
+				return expected(p, "']'");
+			rc = next(p);
+		}
 	}
 	return rc;
 }

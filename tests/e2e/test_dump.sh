@@ -37,12 +37,16 @@ force_empty() {
 	esac
 }
 
-# The dialects a corpus schema is for: its "-- dialect: NAME" first line,
-# else both.
+# The dialects a corpus schema is for: its "-- dialect: NAME" or
+# "-- only: NAME" first line, else both.
 for_this_dialect() {
 	local first
-	first=$(head -n 1 "$1")
-	[[ $first != "-- dialect: "* ]] || [ "${first#-- dialect: }" = "$DIALECT" ]
+	IFS= read -r first <"$1" || true
+	case $first in
+	"-- dialect: "*) [ "${first#-- dialect: }" = "$DIALECT" ] ;;
+	"-- only: "*) [ "${first#-- only: }" = "$DIALECT" ] ;;
+	*) return 0 ;;
+	esac
 }
 
 n=0
