@@ -629,8 +629,11 @@ int dbt_type_from_sqlite(dbt_type *out, const char *decl)
 	int rc;
 
 	*out = ty;
-	if (ttoks_read(&tk, decl, strlen(decl), NULL) < 0) {
-		/* Text our tokenizer does not read is kept as it is. */
+	if ((rc = ttoks_read(&tk, decl, strlen(decl), NULL)) < 0) {
+		/* Text our tokenizer does not read is kept as it is; running
+		 * out of memory is an error. */
+		if (rc != DBT_EPARSE)
+			return rc;
 		dbt_error_clear();
 		dbt_buf_puts(&b, decl);
 	} else {
@@ -651,13 +654,21 @@ int dbt_type_from_sqlite(dbt_type *out, const char *decl)
 	}
 	if ((rc = detach_into(&text, &b)) < 0)
 		return rc;
-	if (*text && dbt_type_parse(&ty, NULL, text, strlen(text), NULL) == 0) {
+	rc = *text ? dbt_type_parse(&ty, NULL, text, strlen(text), NULL) : DBT_EPARSE;
+	if (rc == 0) {
 		format_kind(&canon, &ty);
-		if (!canon.oom && same_nocase(text, canon.ptr)) {
+		if (canon.oom) {
+			free(text);
+			return dbt_error_oom();
+		}
+		if (same_nocase(text, canon.ptr)) {
 			free(text);
 			text = NULL;
 		}
 		dbt_buf_release(&canon);
+	} else if (rc != DBT_EPARSE) {
+		free(text);
+		return rc;
 	} else {
 		dbt_error_clear();
 		ty.kind = DBT_TYPE_OTHER;
@@ -792,10 +803,16 @@ int dbt_type_from_postgres(dbt_type *out, const char *text)
 	/* Array suffixes, "[]", "[3]" or ARRAY [n], however many: one array
 	 * type. */
 	to = strip_array(text, &tk, from, &array);
-	if (to > from && b.len == 0 &&
-	    dbt_type_parse(&ty, NULL, text + tk.v[from].start,
-			   tk.v[to - 1].start + tk.v[to - 1].len - tk.v[from].start, NULL) == 0 &&
-	    !(to - from == 1 && tok_is(text, &tk.v[from], "bpchar"))) {
+	rc = to > from && b.len == 0
+		     ? dbt_type_parse(&ty, NULL, text + tk.v[from].start,
+				      tk.v[to - 1].start + tk.v[to - 1].len - tk.v[from].start, NULL)
+		     : DBT_EPARSE;
+	if (rc < 0 && rc != DBT_EPARSE) {
+		free(tk.v);
+		dbt_buf_release(&b);
+		return rc;
+	}
+	if (rc == 0 && !(to - from == 1 && tok_is(text, &tk.v[from], "bpchar"))) {
 		if (!array) {
 			free(tk.v);
 			*out = ty;
