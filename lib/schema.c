@@ -658,6 +658,7 @@ int dbt_type_from_sqlite(dbt_type *out, const char *decl)
 	if (rc == 0) {
 		format_kind(&canon, &ty);
 		if (canon.oom) {
+			dbt_buf_release(&canon);
 			free(text);
 			return dbt_error_oom();
 		}
