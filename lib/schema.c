@@ -354,14 +354,16 @@ cleanup:
 	return rc;
 }
 
-/* The canonical spelling of a kind and its numbers. */
-static void format_kind(dbt_buf *out, const dbt_type *type)
+/*
+ * `name` and then the kind's numbers: (p,s), (n) or (p); the time types
+ * end with `with_tz` or, when not NULL, `without_tz`.
+ */
+static void format_numbers(dbt_buf *out, const dbt_type *type, const char *name,
+			   const char *with_tz, const char *without_tz)
 {
 	dbt_type_kind k = type->kind;
 
-	if ((size_t)k >= sizeof(kind_names) / sizeof(kind_names[0]))
-		k = DBT_TYPE_NONE;
-	dbt_buf_puts(out, kind_names[k]);
+	dbt_buf_puts(out, name);
 	switch (k) {
 	case DBT_TYPE_NUMERIC:
 		if (type->precision >= 0)
@@ -380,11 +382,23 @@ static void format_kind(dbt_buf *out, const dbt_type *type)
 		if (type->precision >= 0)
 			dbt_buf_printf(out, "(%d)", type->precision);
 		if (k == DBT_TYPE_TIMETZ || k == DBT_TYPE_TIMESTAMPTZ)
-			dbt_buf_puts(out, " WITH TIME ZONE");
+			dbt_buf_puts(out, with_tz);
+		else if (without_tz)
+			dbt_buf_puts(out, without_tz);
 		break;
 	default:
 		break;
 	}
+}
+
+/* The canonical spelling of a kind and its numbers. */
+static void format_kind(dbt_buf *out, const dbt_type *type)
+{
+	dbt_type k = *type;
+
+	if ((size_t)k.kind >= sizeof(kind_names) / sizeof(kind_names[0]))
+		k.kind = DBT_TYPE_NONE;
+	format_numbers(out, &k, kind_names[k.kind], " WITH TIME ZONE", NULL);
 }
 
 void dbt_type_format(dbt_buf *out, const dbt_type *type)
@@ -424,31 +438,7 @@ static void format_postgres(dbt_buf *out, const dbt_type *type)
 		format_kind(out, type);
 		return;
 	}
-	dbt_buf_puts(out, names[k]);
-	switch (k) {
-	case DBT_TYPE_NUMERIC:
-		if (type->precision >= 0)
-			dbt_buf_printf(out, "(%d,%d)", type->precision,
-				       type->scale < 0 ? 0 : type->scale);
-		break;
-	case DBT_TYPE_VARCHAR:
-	case DBT_TYPE_CHAR:
-		if (type->length >= 0)
-			dbt_buf_printf(out, "(%d)", type->length);
-		break;
-	case DBT_TYPE_TIME:
-	case DBT_TYPE_TIMETZ:
-	case DBT_TYPE_TIMESTAMP:
-	case DBT_TYPE_TIMESTAMPTZ:
-		if (type->precision >= 0)
-			dbt_buf_printf(out, "(%d)", type->precision);
-		dbt_buf_puts(out, k == DBT_TYPE_TIMETZ || k == DBT_TYPE_TIMESTAMPTZ
-					  ? " with time zone"
-					  : " without time zone");
-		break;
-	default:
-		break;
-	}
+	format_numbers(out, type, names[k], " with time zone", " without time zone");
 }
 
 /* Tokens of a type's text, for the normal forms below. */
