@@ -616,3 +616,16 @@ run_cases() {
 			fail "the case '${items[i]}' reported nothing"
 	done
 }
+
+# for_this_dialect FILE: 0 unless the file's first line limits it to
+# another dialect ("-- dialect: NAME" or "-- only: NAME"): a construct of
+# the corpus that only one database has.
+for_this_dialect() {
+	local first
+	IFS= read -r first <"$1" || true
+	case $first in
+	"-- dialect: "*) [ "${first#-- dialect: }" = "$DIALECT" ] ;;
+	"-- only: "*) [ "${first#-- only: }" = "$DIALECT" ] ;;
+	*) return 0 ;;
+	esac
+}

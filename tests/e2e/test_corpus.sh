@@ -138,19 +138,6 @@ selected() {
 	[ -z "$ONLY" ] || [[ $1 =~ $ONLY ]]
 }
 
-# for_this_dialect FILE: 0 unless the file's first line is
-# "-- dialect: NAME" or "-- only: NAME" for another dialect (a construct
-# only one database has).
-for_this_dialect() {
-	local first
-	IFS= read -r first <"$1" || true
-	case $first in
-	"-- dialect: "*) [ "${first#-- dialect: }" = "$DIALECT" ] ;;
-	"-- only: "*) [ "${first#-- only: }" = "$DIALECT" ] ;;
-	*) return 0 ;;
-	esac
-}
-
 # ------------------------------------------------------------- schemas
 
 # schema_case FILE: one model of schemas/, one check.

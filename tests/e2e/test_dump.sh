@@ -37,18 +37,6 @@ force_empty() {
 	esac
 }
 
-# The dialects a corpus schema is for: its "-- dialect: NAME" or
-# "-- only: NAME" first line, else both.
-for_this_dialect() {
-	local first
-	IFS= read -r first <"$1" || true
-	case $first in
-	"-- dialect: "*) [ "${first#-- dialect: }" = "$DIALECT" ] ;;
-	"-- only: "*) [ "${first#-- only: }" = "$DIALECT" ] ;;
-	*) return 0 ;;
-	esac
-}
-
 n=0
 ok=0
 for f in "$CORPUS"/schemas/*.sql; do

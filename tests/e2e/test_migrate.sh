@@ -186,14 +186,6 @@ selected() {
 	[ -z "$ONLY" ] || [[ $1 =~ $ONLY ]]
 }
 
-# for_this_dialect FILE: 1 when FILE's first line is "-- only: DIALECT"
-# for another dialect: a construct that only one database has.
-for_this_dialect() {
-	local first
-	IFS= read -r first <"$1" || true
-	[[ $first != "-- only: "* ]] || [ "${first#-- only: }" = "$DIALECT" ]
-}
-
 # sql_script: runs the SQL of stdin on the test database, one output row a
 # line, values separated by "|"; stops at the first error.
 sql_script() {

@@ -123,18 +123,6 @@ same() {
 expect_ok dbtool -q init
 npairs=0
 bad=
-# for_this_dialect FILE: 0 unless the file's first line limits it to
-# another dialect ("-- dialect: NAME" or "-- only: NAME").
-for_this_dialect() {
-	local first
-	IFS= read -r first <"$1" || true
-	case $first in
-	"-- dialect: "*) [ "${first#-- dialect: }" = "$DIALECT" ] ;;
-	"-- only: "*) [ "${first#-- only: }" = "$DIALECT" ] ;;
-	*) return 0 ;;
-	esac
-}
-
 for dir in "$CORPUS"/pairs/*/; do
 	[ -z "$ONLY" ] || [[ $dir =~ $ONLY ]] || continue
 	for_this_dialect "$dir/a.sql" || continue
