@@ -104,7 +104,9 @@ else
 	# written after r1.
 	exec 9>"$V/.dbtool.lock"
 	flock 9
-	dbtool migrate -m "add t" >"$WORK/mig.out" 2>"$WORK/mig.err" </dev/null &
+	# fd 9 is closed for migrate and the processes that start it, so that
+	# only a process that opened the lock file itself holds it open.
+	dbtool migrate -m "add t" >"$WORK/mig.out" 2>"$WORK/mig.err" </dev/null 9>&- &
 	mig=$!
 	waiting=
 	for _ in $(seq 1200); do

@@ -69,11 +69,30 @@ static void write_input(const uint8_t *data, size_t size)
 	FUZZ_CHECK(close(fd) == 0, "cannot write '%s': %s", path, strerror(errno));
 }
 
-/* A path the config made absolute against the file's folder. */
-static void check_path(const char *value, const char *what)
+/*
+ * A value left NULL because its ${VAR} is not set: using it must fail
+ * with a one-line message naming the file; a value that is set must be
+ * usable.
+ */
+static int check_need(const dbt_config *cfg, const void *value, const char *key)
 {
-	FUZZ_CHECK(value, "%s is NULL", what);
-	FUZZ_CHECK(value[0] == '/', "%s '%s' is not absolute (the config file is '%s')", what,
+	int rc = dbt_config_need(cfg, key);
+
+	if (value) {
+		FUZZ_CHECK(rc == 0, "%s is set but dbt_config_need fails: %d", key, rc);
+		return 1;
+	}
+	FUZZ_CHECK(rc == DBT_EPARSE, "%s is NULL but dbt_config_need returned %d", key, rc);
+	fuzz_check_message(rc, prefix);
+	return 0;
+}
+
+/* A path the config made absolute against the file's folder. */
+static void check_path(const dbt_config *cfg, const char *value, const char *key)
+{
+	if (!check_need(cfg, value, key))
+		return;
+	FUZZ_CHECK(value[0] == '/', "%s '%s' is not absolute (the config file is '%s')", key,
 		   value, path);
 }
 
@@ -116,9 +135,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(cfg.dir && !strcmp(cfg.dir, dir), "the folder '%s' is not the file's",
 		   cfg.dir ? cfg.dir : "(null)");
 	FUZZ_CHECK(!cfg.url || *cfg.url, "an empty url is kept instead of none");
-	check_path(cfg.script_location, "script_location");
-	check_path(cfg.model, "model");
-	FUZZ_CHECK(cfg.schema && *cfg.schema, "no schema");
+	check_path(&cfg, cfg.script_location, "script_location");
+	check_path(&cfg, cfg.model, "model");
+	if (check_need(&cfg, cfg.schema, "schema"))
+		FUZZ_CHECK(*cfg.schema, "an empty schema");
 	check_url(&cfg);
 	dbt_config_release(&cfg);
 	return 0;
