@@ -1054,12 +1054,33 @@ static void statement_free(dbt_statement *st)
 	free(st);
 }
 
+static void object_free(dbt_object *obj)
+{
+	size_t i;
+
+	if (!obj)
+		return;
+	free(obj->name);
+	free(obj->table);
+	free(obj->definition);
+	free(obj->create_sql);
+	free(obj->drop_sql);
+	free(obj->replace_sql);
+	for (i = 0; i < obj->ndeps; i++)
+		free(obj->deps[i]);
+	free(obj->deps);
+	free(obj);
+}
+
 void dbt_schema_free(dbt_schema *schema)
 {
 	size_t i;
 
 	if (!schema)
 		return;
+	for (i = 0; i < schema->nobjects; i++)
+		object_free(schema->objects[i]);
+	free(schema->objects);
 	for (i = 0; i < schema->ntables; i++)
 		table_free(schema->tables[i]);
 	free(schema->tables);
@@ -1085,6 +1106,115 @@ void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
 			return;
 		}
 	}
+}
+
+static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
+	[DBT_OBJ_SCHEMA] = "schema",
+	[DBT_OBJ_EXTENSION] = "extension",
+	[DBT_OBJ_ENUM] = "enum",
+	[DBT_OBJ_TYPE] = "type",
+	[DBT_OBJ_DOMAIN] = "domain",
+	[DBT_OBJ_SEQUENCE] = "sequence",
+	[DBT_OBJ_FUNCTION] = "function",
+	[DBT_OBJ_PROCEDURE] = "procedure",
+	[DBT_OBJ_VIEW] = "view",
+	[DBT_OBJ_MATVIEW] = "materialized view",
+	[DBT_OBJ_TRIGGER] = "trigger",
+	[DBT_OBJ_RLS] = "row level security",
+	[DBT_OBJ_POLICY] = "policy",
+	[DBT_OBJ_COMMENT] = "comment",
+	[DBT_OBJ_GRANT] = "grant",
+};
+
+const char *dbt_object_kind_name(dbt_object_kind kind)
+{
+	return (unsigned)kind < DBT_OBJ_NKINDS ? object_kind_names[kind] : "object";
+}
+
+static char *dup_or_null(const char *s, int *oom)
+{
+	char *copy;
+
+	if (!s)
+		return NULL;
+	copy = strdup(s);
+	if (!copy)
+		*oom = 1;
+	return copy;
+}
+
+int dbt_schema_add_object(dbt_object **out, dbt_schema *schema, dbt_object_kind kind,
+			  const char *name, const char *table, const char *definition,
+			  const char *create_sql, const char *drop_sql, const char *replace_sql)
+{
+	dbt_object **v, *obj = calloc(1, sizeof(*obj));
+	int oom = 0;
+
+	*out = NULL;
+	if (!obj)
+		return dbt_error_oom();
+	obj->kind = kind;
+	obj->name = dup_or_null(name, &oom);
+	obj->table = dup_or_null(table, &oom);
+	obj->definition = dup_or_null(definition ? definition : "", &oom);
+	obj->create_sql = dup_or_null(create_sql ? create_sql : "", &oom);
+	obj->drop_sql = dup_or_null(drop_sql ? drop_sql : "", &oom);
+	obj->replace_sql = dup_or_null(replace_sql, &oom);
+	v = oom ? NULL : resize(schema->objects, schema->nobjects + 1, sizeof(*v));
+	if (v)
+		schema->objects = v;
+	if (oom || !v || !obj->name) {
+		object_free(obj);
+		return dbt_error_oom();
+	}
+	v[schema->nobjects++] = obj;
+	*out = obj;
+	return 0;
+}
+
+int dbt_object_add_dep(dbt_object *obj, const char *dep)
+{
+	char **v, *copy;
+	size_t i;
+
+	for (i = 0; i < obj->ndeps; i++)
+		if (!strcmp(obj->deps[i], dep))
+			return 0;
+	copy = strdup(dep);
+	v = copy ? resize(obj->deps, obj->ndeps + 1, sizeof(*v)) : NULL;
+	if (!v) {
+		free(copy);
+		return dbt_error_oom();
+	}
+	obj->deps = v;
+	v[obj->ndeps++] = copy;
+	return 0;
+}
+
+void dbt_schema_remove_object(dbt_schema *schema, dbt_object *obj)
+{
+	size_t i;
+
+	for (i = 0; i < schema->nobjects; i++) {
+		if (schema->objects[i] == obj) {
+			memmove(schema->objects + i, schema->objects + i + 1,
+				(schema->nobjects - i - 1) * sizeof(*schema->objects));
+			schema->nobjects--;
+			object_free(obj);
+			return;
+		}
+	}
+}
+
+dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kind,
+				   const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < schema->nobjects; i++)
+		if (schema->objects[i]->kind == kind && !strcmp(schema->objects[i]->name, name))
+			return schema->objects[i];
+	return NULL;
 }
 
 int dbt_schema_add_statement(dbt_statement **out, dbt_schema *schema, const char *kind,

@@ -311,6 +311,74 @@ typedef struct dbt_statement {
 	int line, col;        /* where the statement starts in the model */
 } dbt_statement;
 
+/*
+ * Objects that the schema holds as the database's own definition rather
+ * than field by field.  The kinds are in the order they are created: an
+ * object may depend on objects of its own or an earlier kind and on
+ * tables (see `deps`); drops go in the reverse order.
+ */
+typedef enum dbt_object_kind {
+	DBT_OBJ_SCHEMA = 0, /* CREATE SCHEMA: another schema than the managed one */
+	DBT_OBJ_EXTENSION,  /* CREATE EXTENSION */
+	DBT_OBJ_ENUM,       /* CREATE TYPE ... AS ENUM */
+	DBT_OBJ_TYPE,       /* another CREATE TYPE: composite, range */
+	DBT_OBJ_DOMAIN,     /* CREATE DOMAIN */
+	DBT_OBJ_SEQUENCE,   /* CREATE SEQUENCE not owned by a column */
+	DBT_OBJ_FUNCTION,   /* CREATE FUNCTION */
+	DBT_OBJ_PROCEDURE,  /* CREATE PROCEDURE */
+	DBT_OBJ_VIEW,       /* CREATE VIEW */
+	DBT_OBJ_MATVIEW,    /* CREATE MATERIALIZED VIEW */
+	DBT_OBJ_TRIGGER,    /* CREATE TRIGGER */
+	DBT_OBJ_RLS,        /* ALTER TABLE ... ENABLE/FORCE ROW LEVEL SECURITY */
+	DBT_OBJ_POLICY,     /* CREATE POLICY */
+	DBT_OBJ_COMMENT,    /* COMMENT ON */
+	DBT_OBJ_GRANT,      /* GRANT: one privilege set of one grantee on one object */
+	DBT_OBJ_NKINDS
+} dbt_object_kind;
+
+/*
+ * One object held as a definition.  Both sides come from reflection: the
+ * live database's, and the scratch database's for the model (whose
+ * statements are built there, see scratch.h), so that two objects are the
+ * same when their `definition`s are equal byte for byte.
+ *
+ * - name: the object's identity among the objects of its kind, unique
+ *   in the schema and the same on both sides: "active_users" (view),
+ *   "add(integer, integer)" (function: name and argument types),
+ *   "trg_audit ON orders" (trigger, policy), "TABLE orders",
+ *   "COLUMN orders.total", "FUNCTION add(integer, integer)" (comment),
+ *   "SELECT ON TABLE orders TO reader" (grant), "orders" (rls);
+ *   names quoted as the database would need them in SQL;
+ * - table: the table the object is on (trigger, policy, rls, a comment or
+ *   grant on a table or its column), NULL for others;
+ * - definition: the database's normal form of all that the object is,
+ *   compared as is; names of the managed schema unqualified;
+ * - create_sql: the statements that create the object as it is, each
+ *   ending in ';', separated by newlines; the managed schema's names
+ *   unqualified (search_path points there);
+ * - drop_sql: the statements that drop it, likewise;
+ * - replace_sql: the statements that turn any other definition of the
+ *   same object into this one in place (CREATE OR REPLACE ..., COMMENT ON
+ *   ... IS ..., ALTER TYPE ... ADD VALUE when only values were added), or
+ *   NULL when a change takes drop_sql of the old then create_sql of the
+ *   new;
+ * - deps: "kind name" of each object (dbt_object_kind_name, then a blank,
+ *   then its name) and the plain name of each table that it depends on;
+ * - line, col: where the model declares it; 0 when reflected live.
+ */
+typedef struct dbt_object {
+	dbt_object_kind kind;
+	char *name;
+	char *table;
+	char *definition;
+	char *create_sql;
+	char *drop_sql;
+	char *replace_sql;
+	char **deps;
+	size_t ndeps;
+	int line, col;
+} dbt_object;
+
 typedef struct dbt_schema {
 	dbt_table **tables;   /* in declaration order */
 	size_t ntables;
@@ -318,6 +386,8 @@ typedef struct dbt_schema {
 	size_t nindexes;
 	dbt_statement **statements; /* in declaration order; models only */
 	size_t nstatements;
+	dbt_object **objects; /* in creation order (kind, then dependencies) */
+	size_t nobjects;
 } dbt_schema;
 
 /* ---------------------------------------------------------- construction */
@@ -343,6 +413,28 @@ int dbt_schema_add_statement(dbt_statement **out, dbt_schema *schema, const char
 
 /* Removes and frees `st`, one of the schema's statements. */
 void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st);
+
+/*
+ * Adds an object of `kind` named `name`; every string is copied, `table`,
+ * `replace_sql` may be NULL.  Dependencies are added with
+ * dbt_object_add_dep.
+ */
+int dbt_schema_add_object(dbt_object **out, dbt_schema *schema, dbt_object_kind kind,
+			  const char *name, const char *table, const char *definition,
+			  const char *create_sql, const char *drop_sql, const char *replace_sql);
+
+/* Adds `dep` ("kind name" or a table name) to what `obj` depends on,
+ * unless it is there already. */
+int dbt_object_add_dep(dbt_object *obj, const char *dep);
+
+/* Removes and frees `obj`, one of the schema's objects. */
+void dbt_schema_remove_object(dbt_schema *schema, dbt_object *obj);
+
+/* The kind's name as deps and messages write it: "schema", "extension",
+ * "enum", "type", "domain", "sequence", "function", "procedure", "view",
+ * "materialized view", "trigger", "row level security", "policy",
+ * "comment", "grant". */
+const char *dbt_object_kind_name(dbt_object_kind kind);
 
 /* Adds an index on `table` (a table name, which need not be declared yet). */
 int dbt_schema_add_index(dbt_index **out, dbt_schema *schema, const char *name, int quoted,
@@ -385,6 +477,8 @@ int dbt_index_set_where(dbt_index *index, const char *expr, size_t len);
 /* Exact (case-sensitive) lookups of folded names; NULL when absent. */
 dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name);
 dbt_index *dbt_schema_find_index(const dbt_schema *schema, const char *name);
+dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kind,
+				   const char *name);
 dbt_column *dbt_table_find_column(const dbt_table *table, const char *name);
 
 /* ---------------------------------------------------------- normalising */
