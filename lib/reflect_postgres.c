@@ -37,6 +37,7 @@
 #include "dialect.h"
 
 #include "error.h"
+#include "reflect_postgres_objects.h"
 #include "parse.h"
 #include "schema.h"
 
@@ -1662,6 +1663,41 @@ static int read_indexes(struct reflect *r)
 	return rc;
 }
 
+/*
+ * The objects held as definitions, read with search_path set to the
+ * schema (so that the server leaves its names unqualified) for this
+ * transaction only, and then set back to what it was.
+ */
+static int read_objects(struct reflect *r)
+{
+	dbt_pg_objects o = {r->conn, r->pg, r->nspname, r->schema};
+	PGresult *res;
+	char *saved;
+	const char *params[1];
+	int rc, rc2;
+
+	if ((rc = query(&res, r,
+			"SELECT pg_catalog.current_setting('search_path'), "
+			"pg_catalog.set_config('search_path', "
+			"pg_catalog.quote_ident($1) || ', pg_catalog', true)")) < 0)
+		return rc;
+	saved = strdup(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	if (!saved)
+		return dbt_error_oom();
+	if ((rc = dbt_pg_reflect_types(&o)) == 0 && (rc = dbt_pg_reflect_routines(&o)) == 0 &&
+	    (rc = dbt_pg_reflect_views(&o)) == 0)
+		rc = dbt_pg_reflect_acl(&o);
+	params[0] = saved;
+	r->conn->nqueries++;
+	res = PQexecParams(r->pg, "SELECT pg_catalog.set_config('search_path', $1, true)", 1, NULL,
+			   params, NULL, NULL, 0);
+	rc2 = PQresultStatus(res) == PGRES_TUPLES_OK ? 0 : db_error(r, res);
+	PQclear(res);
+	free(saved);
+	return rc < 0 ? rc : rc2;
+}
+
 int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
 	struct reflect r;
@@ -1683,7 +1719,8 @@ int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sc
 		own_transaction = 1;
 	}
 	if ((rc = read_tables(&r)) < 0 || (rc = read_columns(&r)) < 0 ||
-	    (rc = read_constraints(&r)) < 0 || (rc = read_indexes(&r)) < 0)
+	    (rc = read_constraints(&r)) < 0 || (rc = read_indexes(&r)) < 0 ||
+	    (rc = read_objects(&r)) < 0)
 		goto cleanup;
 	for (i = 0; i < r.schema->ntables; i++)
 		dbt_table_normalize(r.schema->tables[i]);

@@ -1,0 +1,63 @@
+/*
+ * reflect_postgres_objects.h - reading PostgreSQL's objects that the
+ * schema holds as definitions (dbt_object, schema.h): one reader per
+ * group of kinds, each in its own file, all called by
+ * dbt_postgres_reflect after the tables.
+ *
+ * Each reader appends to r->schema the objects of its kinds that belong
+ * to the schema r->nspname (or, for schemas, extensions, comments and
+ * grants, that concern it), in the order of their kind and then of their
+ * name, with every field filled as schema.h says: `definition` is built
+ * from the server's own normal form (pg_get_viewdef, pg_get_functiondef,
+ * pg_get_triggerdef, format_type, pg_get_constraintdef, pg_enum,
+ * obj_description, aclexplode ...), so that the same object built from
+ * the model in the scratch database reads the same; the managed schema's
+ * names are written unqualified (r->nspname stands for it: the scratch
+ * database is reflected under its own random name and must read like the
+ * live one); names are quoted as SQL needs them (format('%I')); `deps`
+ * lists what pg_depend says the object needs (tables by name, objects as
+ * "kind name").  Objects that belong to an extension (pg_depend 'e'), to
+ * the system, or to dbtool's version and history tables are left out.
+ *
+ * Readers run inside the snapshot transaction of dbt_postgres_reflect,
+ * with search_path set to r->nspname then pg_catalog.  They return 0,
+ * or DBT_EDB with "cannot reflect schema 'S': MESSAGE" (dbt_pg_objects_query
+ * sets it), or DBT_ERROR when out of memory.
+ */
+#ifndef DBT_REFLECT_POSTGRES_OBJECTS_H
+#define DBT_REFLECT_POSTGRES_OBJECTS_H
+
+#include <libpq-fe.h>
+
+#include "dialect.h"
+#include "schema.h"
+
+typedef struct dbt_pg_objects {
+	dbt_conn *conn;
+	PGconn *pg;
+	const char *nspname; /* the schema reflected */
+	dbt_schema *schema;  /* where the objects go */
+} dbt_pg_objects;
+
+/* Runs a catalog query whose $1 is r->nspname; `*out` is the caller's to
+ * PQclear.  DBT_EDB with the reflection's message on failure. */
+int dbt_pg_objects_query(PGresult **out, dbt_pg_objects *r, const char *sql);
+
+/* The value at (row, col), NULL when SQL NULL. */
+const char *dbt_pg_objects_value(const PGresult *res, int row, int col);
+
+/* Views and materialized views (reflect_postgres_views.c). */
+int dbt_pg_reflect_views(dbt_pg_objects *r);
+
+/* Functions, procedures and triggers (reflect_postgres_routines.c). */
+int dbt_pg_reflect_routines(dbt_pg_objects *r);
+
+/* Schemas, extensions, enums, other types, domains and sequences that
+ * no column owns (reflect_postgres_types.c). */
+int dbt_pg_reflect_types(dbt_pg_objects *r);
+
+/* Row level security, policies, comments and grants
+ * (reflect_postgres_acl.c). */
+int dbt_pg_reflect_acl(dbt_pg_objects *r);
+
+#endif
