@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 static const char upgrade_usage[] =
-	"usage: dbtool upgrade [TARGET] [--sql] [--apply-missing]\n"
+	"usage: dbtool upgrade [TARGET] [--sql] [--apply-missing] [--single-transaction]\n"
 	"\n"
 	"Applies the revisions after the database's current one, up to TARGET:\n"
 	"'head' (the default), a revision id or unique prefix, or +N.  Each revision\n"
@@ -20,28 +20,37 @@ static const char upgrade_usage[] =
 	"      --apply-missing   first apply the revisions that lie below the current\n"
 	"                        one but were never applied (re-parented under an\n"
 	"                        applied revision), in chain order, each in its own\n"
-	"                        transaction; without it, upgrade refuses to run\n";
+	"                        transaction; without it, upgrade refuses to run\n"
+	"      --single-transaction\n"
+	"                        run every revision in one transaction, committed at\n"
+	"                        the end: a failure leaves nothing applied (also\n"
+	"                        'single_transaction = true' in dbtool.ini)\n";
 
 static const char downgrade_usage[] =
-	"usage: dbtool downgrade TARGET [--sql]\n"
+	"usage: dbtool downgrade TARGET [--sql] [--single-transaction]\n"
 	"\n"
 	"Reverts revisions down to TARGET: 'base' (nothing applied), a revision id\n"
 	"or unique prefix (which stays applied), or -N.  Each revision is reverted\n"
 	"in one transaction together with the version update.\n"
 	"\n"
-	"      --sql   print the SQL that would run instead of running it\n";
+	"      --sql                  print the SQL that would run instead of running it\n"
+	"      --single-transaction   revert every revision in one transaction, committed\n"
+	"                             at the end: a failure leaves nothing reverted (also\n"
+	"                             'single_transaction = true' in dbtool.ini)\n";
 
 static int run(int argc, char **argv, int up)
 {
 	const char *args[1];
-	int sql = 0, apply_missing = 0, nargs, rc, status = EXIT_FAIL;
+	int sql = 0, apply_missing = 0, single = 0, nargs, rc, status = EXIT_FAIL;
 	const struct cmd_option up_opts[] = {
 		{"sql", 0, NULL, &sql},
 		{"apply-missing", 0, NULL, &apply_missing},
+		{"single-transaction", 0, NULL, &single},
 		{NULL, 0, NULL, NULL},
 	};
 	const struct cmd_option down_opts[] = {
 		{"sql", 0, NULL, &sql},
+		{"single-transaction", 0, NULL, &single},
 		{NULL, 0, NULL, NULL},
 	};
 	const struct cmd_option *opts = up ? up_opts : down_opts;
@@ -59,12 +68,21 @@ static int run(int argc, char **argv, int up)
 		return cmd_usage_error("upgrade",
 				       "--apply-missing needs the database's history: it cannot be "
 				       "combined with --sql");
+	if (single && sql)
+		return cmd_usage_error(up ? "upgrade" : "downgrade",
+				       "--single-transaction is for running revisions: the script of "
+				       "--sql gives each revision its own transaction");
 	ro = cmd_run_opts();
 	if (!up && !nargs)
 		return cmd_usage_error("downgrade", "a target is required (base, an id, or -N)");
 	target = nargs ? args[0] : "head";
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
+	if (!single && !sql && cfg.single_transaction < 0 &&
+	    dbt_config_need(&cfg, "single_transaction") < 0) {
+		cmd_fail();
+		goto cleanup_cfg;
+	}
 	if (cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
 	/* --sql only reads the version: it must not create or change anything;
@@ -86,6 +104,7 @@ static int run(int argc, char **argv, int up)
 		goto cleanup;
 	}
 	ro.apply_missing = apply_missing;
+	ro.single_transaction = single || cfg.single_transaction == 1;
 	rc = up ? dbt_run_upgrade(conn, &chain, target, &ro)
 		: dbt_run_downgrade(conn, &chain, target, &ro);
 	status = rc < 0 ? cmd_fail() : EXIT_OK;

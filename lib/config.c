@@ -34,12 +34,13 @@ enum {
 	KEY_VERSION_SCHEMA,
 	KEY_STATEMENT_LOCK_TIMEOUT,
 	KEY_DEV_URL,
+	KEY_SINGLE_TRANSACTION,
 	NKEYS
 };
 
 static const char *const key_names[NKEYS] = {"url",    "script_location", "model",
 					     "schema", "version_schema",  "statement_lock_timeout",
-					     "dev_url"};
+					     "dev_url", "single_transaction"};
 
 /* The largest statement_lock_timeout, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400
@@ -318,6 +319,7 @@ static int fill(dbt_config *cfg, char **values)
 		cfg->version_schema = strdup("public");
 	}
 	cfg->statement_lock_timeout_s = -1;
+	cfg->single_transaction = -1;
 	if (!cfg->script_location || !cfg->model || !cfg->schema || !cfg->version_schema)
 		return dbt_error_oom();
 	return 0;
@@ -343,6 +345,31 @@ static int lock_timeout_value(dbt_config *cfg, const struct loader *ld)
 	return 0;
 }
 
+/* single_transaction: true or false (also yes/no, on/off, 1/0, any case). */
+static int single_transaction_value(dbt_config *cfg, const struct loader *ld)
+{
+	static const char *const yes[] = {"true", "yes", "on", "1"};
+	static const char *const no[] = {"false", "no", "off", "0"};
+	const char *v = ld->values[KEY_SINGLE_TRANSACTION];
+	size_t i;
+
+	if (!v)
+		return 0;
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!strcasecmp(v, yes[i])) {
+			cfg->single_transaction = 1;
+			return 0;
+		}
+		if (!strcasecmp(v, no[i])) {
+			cfg->single_transaction = 0;
+			return 0;
+		}
+	}
+	return dbt_error_set(DBT_EPARSE,
+			     "%s:%d: invalid single_transaction '%s': use true or false", ld->path,
+			     ld->lines[KEY_SINGLE_TRANSACTION], v);
+}
+
 /* The field of `cfg` that holds key `k`. */
 static char **field(dbt_config *cfg, int k)
 {
@@ -360,7 +387,7 @@ static char **field(dbt_config *cfg, int k)
 	case KEY_DEV_URL:
 		return &cfg->dev_url;
 	default:
-		return NULL; /* not a string: statement_lock_timeout */
+		return NULL; /* not a string: statement_lock_timeout, single_transaction */
 	}
 }
 
@@ -454,6 +481,8 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
 	rc = fill(&cfg, ld.values);
 	if (rc == 0)
 		rc = lock_timeout_value(&cfg, &ld);
+	if (rc == 0)
+		rc = single_transaction_value(&cfg, &ld);
 	if (!rc)
 		rc = keep_unset(&cfg, &ld);
 cleanup:

@@ -636,11 +636,22 @@ static int check_plan(const dbt_chain *chain, size_t from, size_t goal, dbt_dial
  * when only the bookkeeping or the COMMIT failed (a full disk).
  */
 static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-		   const char *version_before)
+		   const char *version_before, int single)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
 	int rc;
+
+	if (single) {
+		/* The whole run's transaction: the caller commits or rolls
+		 * back; run() refused revisions outside a transaction. */
+		if (rev->lock_timeout_ms >= 0 &&
+		    (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
+			return rc;
+		if ((rc = run_sql(c, rev, up)) < 0 || (rc = exec_bookkeeping(c, book)) < 0)
+			return rc;
+		return 0;
+	}
 
 	/* Set inside the transaction, it holds for the statements of a
 	 * revision outside one too, once that commits. */
@@ -682,7 +693,7 @@ fail:
  * its transaction, so under the lock.
  */
 static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
-		const dbt_run_opts *opts, int *verified, int *done)
+		const dbt_run_opts *opts, int *verified, int *done, int single)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const dbt_revision *rev;
@@ -698,7 +709,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	 * defaults and dbtool's own settings. */
 	if ((rc = book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
 		return rc;
-	if ((rc = d->begin(c)) < 0)
+	if (!single && (rc = d->begin(c)) < 0)
 		return rc;
 	if ((rc = create_tables(c, &b, up)) < 0)
 		goto fail;
@@ -711,13 +722,13 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	}
 	if (up ? cur >= target : cur <= target) {
 		*done = 1;
-		return d->rollback(c);
+		return single ? 0 : d->rollback(c);
 	}
 	rev = up ? chain->revs[cur] : chain->revs[cur - 1];
 	if ((rc = check_tx_control(rev, up, d->kind)) < 0)
 		goto fail;
 	record_sql(&book, &b, rev, up);
-	rc = execute(c, rev, up, &book, id_or_null(chain, cur));
+	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single);
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -734,7 +745,8 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	}
 	return 0;
 fail:
-	d->rollback(c);
+	if (!single)
+		d->rollback(c);
 	return rc;
 }
 
@@ -746,7 +758,7 @@ fail:
  * verifies the rest of the history, as step() does.
  */
 static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run_opts *opts,
-			      int *verified, int *done)
+			      int *verified, int *done, int single)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const dbt_revision *rev = NULL;
@@ -761,7 +773,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	memset(&h, 0, sizeof(h));
 	if ((rc = book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
 		return rc;
-	if ((rc = d->begin(c)) < 0)
+	if (!single && (rc = d->begin(c)) < 0)
 		return rc;
 	if ((rc = create_tables(c, &b, 1)) < 0 || (rc = current_position(&cur, c, chain)) < 0)
 		goto fail;
@@ -778,12 +790,12 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	history_release(&h);
 	if (!rev) {
 		*done = 1;
-		return d->rollback(c);
+		return single ? 0 : d->rollback(c);
 	}
 	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
 		goto fail;
 	history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, 1, &book, id_or_null(chain, cur));
+	rc = execute(c, rev, 1, &book, id_or_null(chain, cur), single);
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -801,7 +813,8 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	return 0;
 fail:
 	history_release(&h);
-	d->rollback(c);
+	if (!single)
+		d->rollback(c);
 	return rc;
 }
 
@@ -841,6 +854,83 @@ static int stamp(dbt_conn *c, const dbt_chain *chain, size_t goal)
 	    (rc = d->commit(c)) < 0)
 		d->rollback(c);
 	dbt_buf_release(&sql);
+	return rc;
+}
+
+/* Collects the steps of a single-transaction run, reported once it
+ * committed. */
+struct steps {
+	dbt_step *v;
+	size_t n;
+	int oom;
+};
+
+static void collect_step(const dbt_step *step, void *arg)
+{
+	struct steps *st = arg;
+	dbt_step *v = realloc(st->v, (st->n + 1) * sizeof(*v));
+
+	if (!v) {
+		st->oom = 1;
+		return;
+	}
+	st->v = v;
+	v[st->n++] = *step;
+}
+
+/*
+ * --single-transaction: every revision from position `cur` to `goal` (and
+ * first, with apply_missing, the missing ones) in one transaction with
+ * all their bookkeeping, committed at the end or not at all.  Refuses
+ * before anything runs when a revision of the plan must run outside a
+ * transaction.  The steps are reported after the commit.
+ */
+static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t goal, int up,
+		      const dbt_run_opts *opts, const char *version_before)
+{
+	const struct dbt_dialect *d = c->dialect;
+	dbt_run_opts inner = *opts;
+	struct steps st = {NULL, 0, 0};
+	size_t pos, i;
+	int rc = 0, done = 0, verified = 0;
+
+	for (pos = cur; up ? pos < goal : pos > goal; pos += up ? 1 : (size_t)-1) {
+		const dbt_revision *rev = up ? chain->revs[pos] : chain->revs[pos - 1];
+
+		if (!rev->transactional)
+			return dbt_error_set(DBT_ERROR,
+					     "%s: revision %s is marked '-- transaction: false', so "
+					     "it cannot run in one transaction with the others: "
+					     "run without --single-transaction",
+					     rev->path, rev->id);
+	}
+	inner.on_step = collect_step;
+	inner.arg = &st;
+	if ((rc = d->begin(c)) < 0)
+		return rc;
+	if (up && opts->apply_missing) {
+		while (!done &&
+		       (rc = apply_missing_step(c, chain, &inner, &verified, &done, 1)) == 0)
+			;
+		done = 0;
+	}
+	while (rc == 0 && !done)
+		rc = step(c, chain, goal, up, &inner, &verified, &done, 1);
+	if (rc == 0 && st.oom)
+		rc = dbt_error_oom();
+	if (rc == 0 && (rc = d->commit(c)) < 0)
+		dbt_error_prefix(rc, "the %s failed at commit and was rolled back",
+				 up ? "upgrade" : "downgrade");
+	if (rc < 0) {
+		d->rollback(c);
+		dbt_error_prefix(rc, "nothing was applied (--single-transaction), the version stays "
+				 "at %s",
+				 version_before ? version_before : "base");
+	} else if (opts->on_step) {
+		for (i = 0; i < st.n; i++)
+			opts->on_step(&st.v[i], opts->arg);
+	}
+	free(st.v);
 	return rc;
 }
 
@@ -897,15 +987,20 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 		}
 		goto cleanup;
 	}
+	if (opts && opts->single_transaction) {
+		rc = run_single(c, chain, cur, goal, mode == MODE_UPGRADE, opts, id);
+		goto cleanup;
+	}
 	if (mode == MODE_UPGRADE && opts && opts->apply_missing) {
-		while (!done && (rc = apply_missing_step(c, chain, opts, &verified, &done)) == 0)
+		while (!done &&
+		       (rc = apply_missing_step(c, chain, opts, &verified, &done, 0)) == 0)
 			;
 		if (rc < 0)
 			goto cleanup;
 		done = 0;
 	}
 	while (!done &&
-	       (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &verified, &done)) == 0)
+	       (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &verified, &done, 0)) == 0)
 		;
 cleanup:
 	free(id);

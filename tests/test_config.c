@@ -676,6 +676,36 @@ static void version_schema_and_statement_lock_timeout(void **state)
 		   "from 0 (no limit) to 86400");
 }
 
+static void single_transaction_is_a_boolean(void **state)
+{
+	static const char *const yes[] = {"true", "TRUE", "yes", "on", "1"};
+	static const char *const no[] = {"false", "No", "off", "0"};
+	char text[100];
+	dbt_config cfg;
+	size_t i;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\n");
+	assert_int_equal(cfg.single_transaction, -1);
+	dbt_config_release(&cfg);
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		snprintf(text, sizeof(text), "[dbtool]\nsingle_transaction = %s\n", yes[i]);
+		load_ok(&cfg, text);
+		assert_int_equal(cfg.single_transaction, 1);
+		dbt_config_release(&cfg);
+	}
+	for (i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		snprintf(text, sizeof(text), "[dbtool]\nsingle_transaction = %s\n", no[i]);
+		load_ok(&cfg, text);
+		assert_int_equal(cfg.single_transaction, 0);
+		dbt_config_release(&cfg);
+	}
+	load_fails("[dbtool]\n\nsingle_transaction = sometimes\n", DBT_EPARSE,
+		   "dbtool.ini:3: invalid single_transaction 'sometimes': use true or false");
+	load_fails("[dbtool]\nsingle_transaction =\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid single_transaction '': use true or false");
+}
+
 static void release_twice_is_harmless(void **state)
 {
 	dbt_config cfg;
@@ -695,6 +725,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(missing_file_with_missing_ok_gives_defaults),
 		T(version_schema_and_statement_lock_timeout),
+		T(single_transaction_is_a_boolean),
 		T(missing_file_is_an_error_otherwise),
 		T(missing_folder_counts_as_missing_file),
 		T(folder_instead_of_file_is_an_error),

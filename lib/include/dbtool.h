@@ -104,6 +104,8 @@ typedef struct dbt_config {
 	size_t nunset;
 	char *dev_url;         /* dev_url = ...: the scratch database; NULL when absent
 				* or unexpanded */
+	int single_transaction; /* single_transaction = true|false: upgrade and
+				 * downgrade in one transaction; -1 when not given */
 } dbt_config;
 
 /*
@@ -341,13 +343,20 @@ typedef struct dbt_run_opts {
 	int apply_missing;          /* upgrade: first apply, in chain order, the
 				     * revisions that lie below the current one
 				     * but were never applied (see "history") */
+	int single_transaction;     /* upgrade, downgrade: the whole run in one
+				     * transaction, committed at the end or not
+				     * at all; refused (nothing run) when a
+				     * revision of the run is marked
+				     * '-- transaction: false'.  Steps are
+				     * reported after the commit. */
 } dbt_run_opts;
 
 /*
  * Upgrades (or downgrades) the database to `target`, one transaction per
- * revision that also updates the version table, under the migration lock.
+ * revision that also updates the version table (or one for the whole run:
+ * single_transaction), under the migration lock.
  * On a failing statement that revision is rolled back, the ones before it
- * stay applied, and the message names the revision, the file and line of
+ * stay applied (with single_transaction: none stays applied), and the message names the revision, the file and line of
  * the statement and the database's error.  DBT_ENOTFOUND for an unknown
  * target; DBT_ERROR when the target lies in the wrong direction;
  * DBT_ELOCKED when the lock was not had in time.

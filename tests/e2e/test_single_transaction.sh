@@ -1,0 +1,106 @@
+#!/bin/bash
+#
+# test_single_transaction.sh - `upgrade --single-transaction` and
+# `downgrade --single-transaction` (and `single_transaction = true` in
+# dbtool.ini), on one dialect: the whole run commits or nothing of it
+# stays, version and history included; a revision marked
+# '-- transaction: false' in the plan is refused before anything runs;
+# the steps are reported once the run committed; a bad config value is
+# an error naming the file and line.
+#
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_single_transaction.sh sqlite|postgres
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+setup_db "$1"
+
+expect_unchanged() {
+	local after
+	after=$(snapshot)
+	if [ "$1" = "$after" ]; then
+		pass "'$LAST_CMD' changed no file and nothing in the database"
+	else
+		fail "'$LAST_CMD' should change nothing" "$(diff <(printf '%s\n' "$1") <(printf '%s\n' "$after"))"
+	fi
+}
+
+history_count() {
+	if tables | grep -qx dbtool_version; then
+		sql_value "SELECT count(*) FROM dbtool_history"
+	else
+		echo 0
+	fi
+}
+
+expect_ok dbtool -q init
+new_revision r1 "" "create a" "CREATE TABLE a (id INTEGER PRIMARY KEY);" "DROP TABLE a;" >/dev/null
+new_revision r2 r1 "create b with rows" \
+	"CREATE TABLE b (id INTEGER PRIMARY KEY, v INTEGER NOT NULL);
+INSERT INTO b (id, v) VALUES (1, 10), (2, 20);" "DROP TABLE b;" >/dev/null
+r3=$(new_revision r3 r2 "fails" "INSERT INTO b (id, v) VALUES (3, NULL);" "DELETE FROM b WHERE id = 3;")
+
+# --- a failure in the last revision leaves nothing of the first two
+expect_fail 1 dbtool upgrade --single-transaction
+expect_stderr_match "^dbtool: error: nothing was applied \(--single-transaction\), the version stays at base: upgrade r3 failed and was rolled back: migrations/versions/r3_x\.sql:7: "
+expect_eq "$(tables | grep -v '^dbtool_' | tr '\n' ' ')" "" "no table of r1 or r2 stays"
+expect_eq "$(db_version)" "" "the version stays at base"
+expect_eq "$(history_count)" 0 "no history row stays"
+
+# --- the same plan without the option keeps r1 and r2, as before
+expect_fail 1 dbtool upgrade
+expect_version r2
+expect_ok dbtool downgrade base
+expect_version ""
+
+# --- fixed, the whole run commits and reports each step
+write_revision "$r3" "INSERT INTO b (id, v) VALUES (3, 30);" "DELETE FROM b WHERE id = 3;"
+expect_ok dbtool upgrade --single-transaction
+expect_stderr_contains "upgrade r2 -> r3, fails"
+expect_version r3
+expect_eq "$(sql_value 'SELECT count(*) FROM b')" 3 "b holds its three rows"
+expect_eq "$(history_count)" 3 "the history records the three revisions"
+
+# --- a downgrade that fails half-way reverts nothing: r1 cannot drop a
+# table that a row of another table refers to
+sql_value "INSERT INTO a (id) VALUES (1)" >/dev/null
+sql_value "CREATE TABLE ext (a_id INTEGER REFERENCES a (id)); INSERT INTO ext (a_id) VALUES (1)" >/dev/null
+before=$(snapshot_db)
+expect_fail 1 dbtool downgrade base --single-transaction
+expect_stderr_match "^dbtool: error: nothing was applied \(--single-transaction\), the version stays at r3: "
+expect_eq "$(snapshot_db)" "$before" "the database is as it was: r3 and r2 are not reverted"
+expect_eq "$(history_count)" 3 "the history still records the three revisions"
+sql_value "DROP TABLE ext" >/dev/null
+
+# --- a revision outside a transaction in the plan is refused up front
+expect_ok dbtool downgrade r1 --single-transaction
+expect_version r1
+expect_eq "$(history_count)" 1 "the history keeps r1 only"
+new_revision r4 r3 "outside" "CREATE TABLE c (id INTEGER PRIMARY KEY);" "DROP TABLE c;" \
+	"-- transaction: false" >/dev/null
+before=$(snapshot)
+expect_fail 1 dbtool upgrade --single-transaction
+expect_stderr_eq "dbtool: error: migrations/versions/r4_x.sql: revision r4 is marked '-- transaction: false', so it cannot run in one transaction with the others: run without --single-transaction"
+expect_unchanged "$before"
+rm migrations/versions/r4_x.sql
+
+# --- the config key does the same; a bad value names the file and line
+printf 'single_transaction = true\n' >>dbtool.ini
+write_revision "$r3" "INSERT INTO b (id, v) VALUES (3, NULL);" "DELETE FROM b WHERE id = 3;"
+expect_fail 1 dbtool upgrade
+expect_stderr_match "^dbtool: error: nothing was applied \(--single-transaction\), the version stays at r1: "
+expect_version r1
+expect_eq "$(tables | grep -v '^dbtool_' | tr '\n' ' ')" "a " "only r1's table is there"
+sed -i 's/^single_transaction = true$/single_transaction = maybe/' dbtool.ini
+line=$(grep -n '^single_transaction' dbtool.ini | cut -d: -f1)
+expect_fail 1 dbtool upgrade
+expect_stderr_eq "dbtool: error: dbtool.ini:$line: invalid single_transaction 'maybe': use true or false"
+expect_version r1
+sed -i 's/^single_transaction = maybe$/single_transaction = false/' dbtool.ini
+expect_fail 1 dbtool upgrade
+expect_version r2
+
+# --- it cannot be combined with --sql
+expect_fail 2 dbtool upgrade --sql --single-transaction
+expect_stderr_contains "--single-transaction is for running revisions"
+
+finish
