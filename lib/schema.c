@@ -1899,36 +1899,109 @@ void dbt_table_normalize(dbt_table *table)
 
 enum space { SPACE_RELATION, SPACE_CONSTRAINT };
 
-/* 1 when `name` is taken in the name space, ignoring ASCII case. */
-static int name_taken(const dbt_schema *schema, enum space space, const char *name)
+/*
+ * The names taken in one name space, ignoring ASCII case: an open-
+ * addressing hash set of pointers to names the schema owns, so that
+ * naming every constraint of a large schema stays linear.
+ */
+struct nameset {
+	const char **slots;
+	size_t cap; /* a power of two, at least twice the count */
+	size_t n;
+};
+
+static size_t name_hash(const char *name)
+{
+	size_t h = 14695981039346656037ULL & (size_t)-1;
+
+	for (; *name; name++)
+		h = (h ^ (size_t)ascii_lower((unsigned char)*name)) * (1099511628211ULL & (size_t)-1);
+	return h;
+}
+
+static int nameset_has(const struct nameset *set, const char *name)
+{
+	size_t i;
+
+	if (!set->cap)
+		return 0;
+	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		if (!name_casecmp(set->slots[i], name))
+			return 1;
+	return 0;
+}
+
+static int nameset_add(struct nameset *set, const char *name)
+{
+	size_t i;
+
+	if (!name || nameset_has(set, name))
+		return 0;
+	if (2 * (set->n + 1) > set->cap) {
+		struct nameset grown = {NULL, set->cap ? set->cap * 2 : 64, 0};
+
+		grown.slots = calloc(grown.cap, sizeof(*grown.slots));
+		if (!grown.slots)
+			return dbt_error_oom();
+		for (i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				nameset_add(&grown, set->slots[i]);
+		free(set->slots);
+		*set = grown;
+	}
+	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		;
+	set->slots[i] = name;
+	set->n++;
+	return 0;
+}
+
+/* The names taken in each space: tables, keys and indexes share the
+ * relation space; keys, foreign keys and checks the constraint space. */
+struct names {
+	struct nameset space[2];
+};
+
+/* Records `name`, the name of a constraint or index, in its spaces. */
+static int names_add(struct names *nm, int relation, int constraint, const char *name)
+{
+	int rc = 0;
+
+	if (relation)
+		rc = nameset_add(&nm->space[SPACE_RELATION], name);
+	if (rc == 0 && constraint)
+		rc = nameset_add(&nm->space[SPACE_CONSTRAINT], name);
+	return rc;
+}
+
+static int names_init(struct names *nm, const dbt_schema *schema)
 {
 	size_t i, j;
+	int rc = 0;
 
-#define TAKEN(n) ((n) && !name_casecmp((n), name))
-	for (i = 0; i < schema->ntables; i++) {
+	memset(nm, 0, sizeof(*nm));
+	for (i = 0; i < schema->ntables && rc == 0; i++) {
 		const dbt_table *t = schema->tables[i];
 
-		if (space == SPACE_RELATION && TAKEN(t->name))
-			return 1;
-		if (t->pk && TAKEN(t->pk->name))
-			return 1;
-		for (j = 0; j < t->nuniques; j++)
-			if (TAKEN(t->uniques[j]->name))
-				return 1;
-		if (space == SPACE_RELATION)
-			continue;
-		for (j = 0; j < t->nfks; j++)
-			if (TAKEN(t->fks[j]->name))
-				return 1;
-		for (j = 0; j < t->nchecks; j++)
-			if (TAKEN(t->checks[j]->name))
-				return 1;
+		rc = names_add(nm, 1, 0, t->name);
+		if (rc == 0 && t->pk)
+			rc = names_add(nm, 1, 1, t->pk->name);
+		for (j = 0; j < t->nuniques && rc == 0; j++)
+			rc = names_add(nm, 1, 1, t->uniques[j]->name);
+		for (j = 0; j < t->nfks && rc == 0; j++)
+			rc = names_add(nm, 0, 1, t->fks[j]->name);
+		for (j = 0; j < t->nchecks && rc == 0; j++)
+			rc = names_add(nm, 0, 1, t->checks[j]->name);
 	}
-	for (i = 0; space == SPACE_RELATION && i < schema->nindexes; i++)
-		if (TAKEN(schema->indexes[i]->name))
-			return 1;
-#undef TAKEN
-	return 0;
+	for (i = 0; i < schema->nindexes && rc == 0; i++)
+		rc = names_add(nm, 1, 0, schema->indexes[i]->name);
+	return rc;
+}
+
+static void names_release(struct names *nm)
+{
+	free(nm->space[0].slots);
+	free(nm->space[1].slots);
 }
 
 /* The length, at most `n`, that does not split a UTF-8 character of `s`. */
@@ -1964,12 +2037,16 @@ static char *object_name(const char *name1, const char *name2, const char *label
 	return dbt_buf_detach(&b);
 }
 
-/* A free name "name1_name2_label", then "..._label1", "..._label2"... */
-static int choose_name(char **out, const dbt_schema *schema, enum space space, const char *name1,
-		       const char *name2, const char *label)
+/*
+ * A free name "name1_name2_label", then "..._label1", "..._label2"...,
+ * free in `space`; it is then recorded as taken in the spaces that
+ * `relation` and `constraint` say (a key's name takes both).
+ */
+static int choose_name(char **out, struct names *nm, enum space space, int relation,
+		       int constraint, const char *name1, const char *name2, const char *label)
 {
 	char modlabel[32];
-	int pass;
+	int pass, rc;
 
 	snprintf(modlabel, sizeof(modlabel), "%s", label);
 	for (pass = 1;; pass++) {
@@ -1977,7 +2054,11 @@ static int choose_name(char **out, const dbt_schema *schema, enum space space, c
 
 		if (!name)
 			return dbt_error_oom();
-		if (!name_taken(schema, space, name)) {
+		if (!nameset_has(&nm->space[space], name)) {
+			if ((rc = names_add(nm, relation, constraint, name)) < 0) {
+				free(name);
+				return rc;
+			}
 			*out = name;
 			return 0;
 		}
@@ -2123,14 +2204,15 @@ int dbt_schema_name_auto(dbt_schema *schema)
 {
 	char *add = NULL, **cols = NULL;
 	dbt_index *ix = NULL;
+	struct names nm;
 	size_t i, j;
-	int rc = 0;
+	int rc = names_init(&nm, schema);
 
 	for (i = 0; i < schema->ntables && rc == 0; i++) {
 		dbt_table *t = schema->tables[i];
 
 		if (t->pk && !t->pk->name)
-			rc = choose_name(&t->pk->name, schema, SPACE_RELATION, t->name, NULL,
+			rc = choose_name(&t->pk->name, &nm, SPACE_RELATION, 1, 1, t->name, NULL,
 					 "pkey");
 		for (j = 0; j < t->nuniques && rc == 0; j++) {
 			dbt_unique *u = t->uniques[j];
@@ -2140,7 +2222,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			if (!(add = join_names(u->columns, u->ncolumns)))
 				rc = dbt_error_oom();
 			else
-				rc = choose_name(&u->name, schema, SPACE_RELATION, t->name, add,
+				rc = choose_name(&u->name, &nm, SPACE_RELATION, 1, 1, t->name, add,
 						 "key");
 			free(add);
 			add = NULL;
@@ -2149,7 +2231,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			dbt_check *c = t->checks[j];
 
 			if (!c->name)
-				rc = choose_name(&c->name, schema, SPACE_CONSTRAINT, t->name,
+				rc = choose_name(&c->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name,
 						 check_column(t, c->expr), "check");
 		}
 		for (j = 0; j < t->nfks && rc == 0; j++) {
@@ -2160,7 +2242,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			if (!(add = join_names(fk->columns, fk->ncolumns)))
 				rc = dbt_error_oom();
 			else
-				rc = choose_name(&fk->name, schema, SPACE_CONSTRAINT, t->name, add,
+				rc = choose_name(&fk->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name, add,
 						 "fkey");
 			free(add);
 			add = NULL;
@@ -2175,11 +2257,12 @@ int dbt_schema_name_auto(dbt_schema *schema)
 		if (!(add = join_names(cols, ix->nelems)))
 			rc = dbt_error_oom();
 		else
-			rc = choose_name(&ix->name, schema, SPACE_RELATION, ix->table, add, "idx");
+			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0, ix->table, add, "idx");
 		strv_free(cols, ix->nelems);
 		cols = NULL;
 		free(add);
 		add = NULL;
 	}
+	names_release(&nm);
 	return rc;
 }

@@ -983,6 +983,73 @@ static void generated_name_gets_a_number_when_taken(void **state)
 	dbt_schema_free(s);
 }
 
+/* Each name space on its own: a check's name does not take an index's,
+ * a table's does; names chosen earlier in the run are taken. */
+static void generated_names_keep_their_name_spaces(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_table *t, *u;
+	dbt_index *ix1, *ix2, *ix3;
+	dbt_check *c;
+	dbt_fk *fk;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	t = add_table(s, "t", cols);
+	u = add_table(s, "u_a_idx", cols);
+	assert_int_equal(dbt_table_add_check(&c, t, "t_a_idx", "a > 0", 5), 0);
+	assert_int_equal(dbt_table_add_fk(&fk, u, "t_a_fkey", "t"), 0);
+	assert_int_equal(dbt_fk_add_column(fk, "a"), 0);
+	assert_int_equal(dbt_table_add_fk(&fk, t, NULL, "u_a_idx"), 0);
+	assert_int_equal(dbt_fk_add_column(fk, "a"), 0);
+	assert_int_equal(dbt_schema_add_index(&ix1, s, NULL, 0, "t", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix1, "a", 0), 0);
+	assert_int_equal(dbt_schema_add_index(&ix2, s, NULL, 0, "t", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix2, "a", 1), 0);
+	assert_int_equal(dbt_schema_add_index(&ix3, s, NULL, 0, "u", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix3, "a", 0), 0);
+	assert_int_equal(dbt_schema_name_auto(s), 0);
+	assert_string_equal(ix1->name, "t_a_idx");
+	assert_string_equal(ix2->name, "t_a_idx1");
+	assert_string_equal(ix3->name, "u_a_idx1");
+	assert_string_equal(t->fks[0]->name, "t_a_fkey1");
+	dbt_schema_free(s);
+}
+
+/* Thousands of tables whose generated names collide in turn: each gets
+ * the next free number, as PostgreSQL would choose. */
+static void generated_names_of_many_tables(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	enum { N = 3000 };
+	char name[32];
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_unique *pk;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	for (i = 0; i < N; i++) {
+		snprintf(name, sizeof(name), "t%zu", i);
+		t = add_table(s, name, cols);
+		assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
+		assert_int_equal(dbt_unique_add_column(pk, "a"), 0);
+	}
+	/* Tables named like the keys the first tables get: their keys move
+	 * on to the next number. */
+	add_table(s, "t0_pkey", cols);
+	add_table(s, "t1_pkey", cols);
+	add_table(s, "t1_pkey1", cols);
+	assert_int_equal(dbt_schema_name_auto(s), 0);
+	assert_string_equal(s->tables[0]->pk->name, "t0_pkey1");
+	assert_string_equal(s->tables[1]->pk->name, "t1_pkey2");
+	assert_string_equal(s->tables[2]->pk->name, "t2_pkey");
+	assert_string_equal(s->tables[N - 1]->pk->name, "t2999_pkey");
+	dbt_schema_free(s);
+}
+
 static void long_generated_names_are_cut_to_63_bytes(void **state)
 {
 	char tname[61], cname[31];
@@ -1103,6 +1170,8 @@ int main(void)
 		cmocka_unit_test(unique_repeating_an_earlier_unique_is_dropped),
 		cmocka_unit_test(generated_names_follow_postgresql),
 		cmocka_unit_test(generated_name_gets_a_number_when_taken),
+		cmocka_unit_test(generated_names_keep_their_name_spaces),
+		cmocka_unit_test(generated_names_of_many_tables),
 		cmocka_unit_test(long_generated_names_are_cut_to_63_bytes),
 		cmocka_unit_test(generated_names_do_not_split_utf8_characters),
 	};
