@@ -6,6 +6,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static const char upgrade_usage[] =
 	"usage: dbtool upgrade [TARGET] [--sql] [--apply-missing] [--single-transaction]\n"
@@ -38,8 +39,20 @@ static const char downgrade_usage[] =
 	"                             at the end: a failure leaves nothing reverted (also\n"
 	"                             'single_transaction = true' in dbtool.ini)\n";
 
+/* Prints each step as every command does, and counts them. */
+struct counted {
+	size_t steps;
+};
+
+static void print_and_count(const dbt_step *step, void *arg)
+{
+	((struct counted *)arg)->steps++;
+	cmd_print_step(step, NULL);
+}
+
 static int run(int argc, char **argv, int up)
 {
+	struct counted counted = {0};
 	const char *args[1];
 	int sql = 0, apply_missing = 0, single = 0, nargs, rc, status = EXIT_FAIL;
 	const struct cmd_option up_opts[] = {
@@ -105,9 +118,17 @@ static int run(int argc, char **argv, int up)
 	}
 	ro.apply_missing = apply_missing;
 	ro.single_transaction = single || cfg.single_transaction == 1;
+	ro.on_step = print_and_count;
+	ro.arg = &counted;
 	rc = up ? dbt_run_upgrade(conn, &chain, target, &ro)
 		: dbt_run_downgrade(conn, &chain, target, &ro);
 	status = rc < 0 ? cmd_fail() : EXIT_OK;
+	if (rc == 0 && !counted.steps) {
+		if (up && !strcmp(target, "head"))
+			cmd_info("already at head: nothing to upgrade");
+		else
+			cmd_info("already at %s: nothing to %s", target, up ? "upgrade" : "downgrade");
+	}
 cleanup:
 	dbt_conn_close(conn);
 	dbt_url_release(&url);

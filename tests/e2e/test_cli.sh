@@ -158,8 +158,14 @@ expect_ok dbtool -v current
 expect_stdout_eq "$id2 (head), second one"
 expect_ok dbtool --verbose upgrade
 expect_stdout_eq ""
+expect_stderr_eq "already at head: nothing to upgrade"
+expect_ok dbtool -q downgrade first_1
+expect_ok dbtool upgrade first_1
+expect_stderr_eq "already at first_1: nothing to upgrade"
 expect_ok dbtool -q downgrade base
 expect_tables "dbtool_version"
+expect_ok dbtool downgrade base
+expect_stderr_eq "already at base: nothing to downgrade"
 
 # --- a config file in another folder
 conf=$WORK/elsewhere/conf
