@@ -9,14 +9,19 @@
  *   as ownership is nowhere part of the model.  Every schema of the
  *   database is reported except the managed one, public, the system's
  *   (pg_*, information_schema), dbtool's scratch schemas and those of an
- *   extension: a schema is database-wide, so whoever compares must decide
- *   which of them the model speaks for (see the note in the header).
+ *   extension.  A schema is database-wide, and a reader cannot tell which
+ *   of them a model speaks for: the rule is that a model which declares
+ *   no schema leaves the database's schemas alone, so the comparison is
+ *   to drop a reflected schema only when the model declares at least one
+ *   schema (and likewise for extensions).
  *   Created with a plain CREATE SCHEMA, which fails rather than adopt a
  *   schema that is already there, and dropped without CASCADE, which fails
  *   rather than drop what the schema holds and the model does not show.
  * - extension: its name, and "WITH SCHEMA s" when it lives in another
  *   schema than the managed one.  The version is left out: the database
- *   picks it.  plpgsql, always there, is left out.
+ *   picks it, and ALTER EXTENSION ... UPDATE is an operator's decision.
+ *   plpgsql, always there, is left out.  Created with IF NOT EXISTS, as
+ *   another schema's model may have made it already.
  * - enum: ENUM ('label', ...) in the labels' order.  A change has no
  *   replace_sql: only its old labels tell whether ALTER TYPE ... ADD
  *   VALUE can make it, which dbt_pg_enum_add_values works out.
@@ -28,7 +33,10 @@
  *   multirange types are not objects of their own.
  * - domain: "base [COLLATE c] [DEFAULT e] [NOT NULL] [CONSTRAINT c
  *   CHECK (...)]...", the checks sorted by name, each as
- *   pg_get_constraintdef prints it.
+ *   pg_get_constraintdef prints it (with NOT VALID for a check added so,
+ *   which create_sql adds by ALTER DOMAIN after CREATE DOMAIN).  No
+ *   replace_sql: an ALTER DOMAIN that drops the old checks needs their
+ *   names.
  * - sequence: "[UNLOGGED ]AS t INCREMENT BY i MINVALUE a MAXVALUE b
  *   START WITH s CACHE c [NO ]CYCLE"; its current value is data and no
  *   part of it, so replace_sql is ALTER SEQUENCE without RESTART.  A
@@ -66,31 +74,33 @@
 	"WHERE co.oid = " oid ")"
 
 /*
- * Every object of the six kinds: (kind, name, text, flag, order), sorted
- * by kind, name and order.  `text` is the definition, but for an enum,
- * which has one row per label in the labels' order (`text` NULL for an
- * enum without labels); `flag` is a sequence's relpersistence.  The kind
- * numbers are dbt_object_kind's.
+ * Every object of the six kinds: (kind, name, text, flag, extra), sorted
+ * by kind, name and, for an enum, which has one row per label, the
+ * labels' order.  `text` is the definition, or an enum's label (NULL for
+ * an enum without labels); `flag` is a sequence's relpersistence, or what
+ * a domain's CREATE DOMAIN says (the definition without the checks that
+ * are NOT VALID), and then `extra` the statements that add those checks
+ * (NULL when none).  The kind numbers are dbt_object_kind's.
  */
 static const char objects_sql[] =
-	"SELECT kind, name, txt, flag FROM ("
+	"SELECT kind, name, txt, flag, extra FROM ("
 	/* schemas */
 	"SELECT 0 AS kind, pg_catalog.quote_ident(n.nspname) AS name, "
 	"pg_catalog.quote_ident(n.nspname) AS txt, NULL::pg_catalog.text AS flag, "
-	"0::pg_catalog.float4 AS ord "
+	"NULL::pg_catalog.text AS extra, 0::pg_catalog.float4 AS ord "
 	"FROM pg_catalog.pg_namespace n "
 	"WHERE " USER_SCHEMA("n") " AND NOT " EXTENSION_MEMBER("pg_namespace", "n.oid") " "
 	/* extensions */
 	"UNION ALL "
 	"SELECT 1, pg_catalog.quote_ident(e.extname), "
 	"pg_catalog.quote_ident(e.extname) || CASE WHEN n.nspname = $1 THEN '' "
-	"ELSE ' WITH SCHEMA ' || pg_catalog.quote_ident(n.nspname) END, NULL, 0 "
+	"ELSE ' WITH SCHEMA ' || pg_catalog.quote_ident(n.nspname) END, NULL, NULL, 0 "
 	"FROM pg_catalog.pg_extension e "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
 	"WHERE e.extname <> 'plpgsql' "
 	/* enums, one row per label */
 	"UNION ALL "
-	"SELECT 2, pg_catalog.quote_ident(t.typname), l.enumlabel::pg_catalog.text, NULL, "
+	"SELECT 2, pg_catalog.quote_ident(t.typname), l.enumlabel::pg_catalog.text, NULL, NULL, "
 	"l.enumsortorder "
 	"FROM pg_catalog.pg_type t "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
@@ -107,7 +117,7 @@ static const char objects_sql[] =
 	"', ' ORDER BY a.attnum) "
 	"FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
 	"WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '') || ')', "
-	"NULL, 0 "
+	"NULL, NULL, 0 "
 	"FROM pg_catalog.pg_type t "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
 	"JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
@@ -142,7 +152,7 @@ static const char objects_sql[] =
 	"THEN overlay(t.typname::pg_catalog.text PLACING 'multirange' "
 	"FROM pg_catalog.strpos(t.typname, 'range') FOR 5) "
 	"ELSE t.typname || '_multirange' END), '') || ')', "
-	"NULL, 0 "
+	"NULL, NULL, 0 "
 	"FROM pg_catalog.pg_type t "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
 	"JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid "
@@ -150,23 +160,33 @@ static const char objects_sql[] =
 	"JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc "
 	"JOIN pg_catalog.pg_namespace on_ ON on_.oid = oc.opcnamespace "
 	"WHERE n.nspname = $1 AND t.typtype = 'r' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
-	/* domains */
+	/* domains: a check that is NOT VALID cannot be written in CREATE
+	 * DOMAIN, and is added after it */
 	"UNION ALL "
-	"SELECT 4, pg_catalog.quote_ident(t.typname), "
+	"SELECT 4, pg_catalog.quote_ident(t.typname), h.head || ck.every, h.head || ck.valid, "
+	"ck.later, 0 "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+	"CROSS JOIN LATERAL (SELECT "
 	"pg_catalog.format_type(t.typbasetype, t.typtypmod) || "
 	"CASE WHEN t.typcollation <> bt.typcollation "
 	"THEN ' COLLATE ' || " COLLATION_NAME("t.typcollation") " ELSE '' END || "
 	"CASE WHEN t.typdefaultbin IS NULL THEN '' "
 	"ELSE ' DEFAULT ' || pg_catalog.pg_get_expr(t.typdefaultbin, 0, true) END || "
-	"CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END || "
-	"COALESCE((SELECT pg_catalog.string_agg(' CONSTRAINT ' || "
-	"pg_catalog.quote_ident(k.conname) || ' ' || pg_catalog.pg_get_constraintdef(k.oid, true), "
-	"'' ORDER BY k.conname COLLATE \"C\") "
-	"FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c'), ''), "
-	"NULL, 0 "
-	"FROM pg_catalog.pg_type t "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-	"JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+	"CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END AS head) h "
+	"CROSS JOIN LATERAL (SELECT "
+	"COALESCE(pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || "
+	"' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' "
+	"ORDER BY k.conname COLLATE \"C\"), '') AS every, "
+	"COALESCE(pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || "
+	"' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' "
+	"ORDER BY k.conname COLLATE \"C\") FILTER (WHERE k.convalidated), '') AS valid, "
+	"pg_catalog.string_agg(E'\\nALTER DOMAIN ' || pg_catalog.quote_ident(t.typname) || "
+	"' ADD CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || ' ' || "
+	"pg_catalog.pg_get_constraintdef(k.oid, true) || ';', '' "
+	"ORDER BY k.conname COLLATE \"C\") FILTER (WHERE NOT k.convalidated) AS later "
+	"FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') ck "
 	"WHERE n.nspname = $1 AND t.typtype = 'd' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
 	/* sequences that no column owns */
 	"UNION ALL "
@@ -175,7 +195,7 @@ static const char objects_sql[] =
 	"' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin || "
 	"' MAXVALUE ' || s.seqmax || ' START WITH ' || s.seqstart || ' CACHE ' || s.seqcache || "
 	"CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END, "
-	"c.relpersistence::pg_catalog.text, 0 "
+	"c.relpersistence::pg_catalog.text, NULL, 0 "
 	"FROM pg_catalog.pg_class c "
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 	"JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid "
@@ -191,8 +211,8 @@ static const char objects_sql[] =
  * dep) with dep as schema.h's `deps` writes it.  A type is found through
  * the attributes of a composite type, a range's subtype, functions,
  * collation and operator class, a domain's base type and the expressions
- * of its checks; an array stands for its element and a multirange for its
- * range.  What an extension holds is that extension; what another schema
+ * of its default and checks (which may also use sequences and functions);
+ * an array stands for its element and a multirange for its range.  What an extension holds is that extension; what another schema
  * holds is that schema; the system's objects are nothing.
  */
 static const char deps_sql[] =
@@ -239,6 +259,8 @@ static const char deps_sql[] =
 	"WHEN tc.relkind IN ('r', 'p') THEN tc.relname::pg_catalog.text "
 	"WHEN tc.relkind = 'v' THEN 'view ' || pg_catalog.quote_ident(tc.relname) "
 	"WHEN tc.relkind = 'm' THEN 'materialized view ' || pg_catalog.quote_ident(tc.relname) "
+	"WHEN rc.relkind = 'S' THEN 'sequence ' || pg_catalog.quote_ident(rc.relname) "
+	"WHEN rc.relkind IN ('r', 'p') THEN rc.relname::pg_catalog.text "
 	"WHEN p.prokind = 'f' THEN 'function ' || pg_catalog.quote_ident(p.proname) || '(' || "
 	"pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' END "
 	"WHEN " USER_SCHEMA("ns") " THEN 'schema ' || pg_catalog.quote_ident(ns.nspname) "
@@ -247,6 +269,8 @@ static const char deps_sql[] =
 	"LEFT JOIN pg_catalog.pg_type t ON r.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
 	"AND t.oid = r.refobjid "
 	"LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid "
+	"LEFT JOIN pg_catalog.pg_class rc ON r.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND rc.oid = r.refobjid "
 	"LEFT JOIN pg_catalog.pg_proc p ON r.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
 	"AND p.oid = r.refobjid "
 	"LEFT JOIN pg_catalog.pg_collation co "
@@ -257,7 +281,7 @@ static const char deps_sql[] =
 	"ON r.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND e.oid = r.refobjid "
 	"LEFT JOIN pg_catalog.pg_namespace ns ON ns.oid = CASE "
 	"WHEN r.refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass THEN r.refobjid "
-	"ELSE COALESCE(t.typnamespace, p.pronamespace, co.collnamespace, "
+	"ELSE COALESCE(t.typnamespace, rc.relnamespace, p.pronamespace, co.collnamespace, "
 	"oc.opcnamespace) END "
 	"LEFT JOIN pg_catalog.pg_depend xd ON xd.classid = r.refclassid "
 	"AND xd.objid = r.refobjid AND xd.deptype = 'e' "
@@ -317,6 +341,7 @@ static int add_other(dbt_pg_objects *r, const PGresult *res, int row)
 	const char *name = PQgetvalue(res, row, 1);
 	const char *text = PQgetvalue(res, row, 2);
 	const char *flag = dbt_pg_objects_value(res, row, 3);
+	const char *extra = dbt_pg_objects_value(res, row, 4);
 	dbt_buf def = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
 	dbt_buf replace = DBT_BUF_INIT;
 	int unlogged, with_replace = 0, rc;
@@ -339,7 +364,8 @@ static int add_other(dbt_pg_objects *r, const PGresult *res, int row)
 		break;
 	case DBT_OBJ_DOMAIN:
 		dbt_buf_puts(&def, text);
-		dbt_buf_printf(&create, "CREATE DOMAIN %s AS %s;", name, text);
+		dbt_buf_printf(&create, "CREATE DOMAIN %s AS %s;%s", name, flag ? flag : text,
+			       extra ? extra : "");
 		dbt_buf_printf(&drop, "DROP DOMAIN %s;", name);
 		break;
 	case DBT_OBJ_SEQUENCE:

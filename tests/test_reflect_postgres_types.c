@@ -488,9 +488,11 @@ static void domains_are_read_with_collation_default_not_null_and_checks(void **s
 		   "CREATE DOMAIN code AS varchar(8) COLLATE \"C\" "
 		   "CHECK (VALUE ~ '^[A-Z]+$');\n"
 		   "CREATE DOMAIN \"Note\" AS text;\n"
-		   "CREATE DOMAIN stamp AS timestamp(3) with time zone DEFAULT now();\n");
+		   "CREATE DOMAIN stamp AS timestamp(3) with time zone DEFAULT now();\n"
+		   "CREATE DOMAIN loose AS integer CONSTRAINT a CHECK (VALUE > 0);\n"
+		   "ALTER DOMAIN loose ADD CONSTRAINT b CHECK (VALUE <> 13) NOT VALID;\n");
 	s = reflect_ok(f, NULL);
-	assert_names(s, DBT_OBJ_DOMAIN, "\"Note\"\ncode\nposint\nstamp\n");
+	assert_names(s, DBT_OBJ_DOMAIN, "\"Note\"\ncode\nloose\nposint\nstamp\n");
 	o = get(s, DBT_OBJ_DOMAIN, "posint");
 	assert_object(o,
 		      "integer DEFAULT 1 NOT NULL CONSTRAINT posint_check CHECK (VALUE > 0) "
@@ -507,7 +509,14 @@ static void domains_are_read_with_collation_default_not_null_and_checks(void **s
 		      "CREATE DOMAIN \"Note\" AS text;", "DROP DOMAIN \"Note\";", NULL);
 	assert_string_equal(get(s, DBT_OBJ_DOMAIN, "stamp")->definition,
 			    "timestamp(3) with time zone DEFAULT now()");
-	assert_int_equal(s->nobjects, 4);
+	/* CREATE DOMAIN cannot say NOT VALID: the check is added after it */
+	assert_object(get(s, DBT_OBJ_DOMAIN, "loose"),
+		      "integer CONSTRAINT a CHECK (VALUE > 0) "
+		      "CONSTRAINT b CHECK (VALUE <> 13) NOT VALID",
+		      "CREATE DOMAIN loose AS integer CONSTRAINT a CHECK (VALUE > 0);\n"
+		      "ALTER DOMAIN loose ADD CONSTRAINT b CHECK (VALUE <> 13) NOT VALID;",
+		      "DROP DOMAIN loose;", NULL);
+	assert_int_equal(s->nobjects, 5);
 	dbt_schema_free(s);
 }
 
@@ -617,6 +626,11 @@ static void deps_name_the_types_tables_extensions_and_schemas_used(void **state)
 		   "CREATE DOMAIN small AS posint CHECK (VALUE < 10);\n"
 		   "CREATE DOMAIN email AS citext;\n"
 		   "CREATE DOMAIN cast_check AS text CHECK (VALUE::mood IS NOT NULL);\n"
+		   "CREATE SEQUENCE ticket;\n"
+		   "CREATE FUNCTION is_even(n integer) RETURNS boolean "
+		   "LANGUAGE sql IMMUTABLE AS 'SELECT n % 2 = 0';\n"
+		   "CREATE DOMAIN even_ticket AS bigint DEFAULT nextval('ticket') "
+		   "CHECK (is_even(VALUE::integer));\n"
 		   "CREATE TYPE posrange AS RANGE (subtype = posint);\n"
 		   "CREATE TYPE bundle AS (m mood[], s small, r posrange, mr posmultirange, "
 		   "i item, e email, f other.far, n integer);\n");
@@ -626,6 +640,8 @@ static void deps_name_the_types_tables_extensions_and_schemas_used(void **state)
 	assert_deps(get(s, DBT_OBJ_DOMAIN, "small"), "domain posint\n");
 	assert_deps(get(s, DBT_OBJ_DOMAIN, "email"), "extension citext\n");
 	assert_deps(get(s, DBT_OBJ_DOMAIN, "cast_check"), "enum mood\n");
+	assert_deps(get(s, DBT_OBJ_DOMAIN, "even_ticket"),
+		    "function is_even(n integer)\nsequence ticket\n");
 	assert_deps(get(s, DBT_OBJ_TYPE, "posrange"), "domain posint\n");
 	assert_deps(get(s, DBT_OBJ_TYPE, "bundle"),
 		    "domain email\ndomain small\nenum mood\nitem\nschema other\ntype posrange\n");
@@ -647,6 +663,8 @@ static const char every_kind[] =
 	"CREATE DOMAIN small AS posint CONSTRAINT below CHECK (VALUE < 10);\n"
 	"CREATE DOMAIN email AS ext.citext COLLATE \"C\" CHECK (VALUE LIKE '%@%');\n"
 	"CREATE DOMAIN happy AS mood DEFAULT 'ok'::mood CHECK (VALUE <> 'sad'::mood);\n"
+	"CREATE DOMAIN loose AS integer NOT NULL;\n"
+	"ALTER DOMAIN loose ADD CONSTRAINT later CHECK (VALUE <> 13) NOT VALID;\n"
 	"CREATE TYPE posrange AS RANGE (subtype = posint);\n"
 	"CREATE TYPE textspan AS RANGE (subtype = text, collation = \"C\", "
 	"multirange_type_name = spans);\n"
@@ -710,7 +728,7 @@ static void create_sql_in_another_schema_reads_the_same(void **state)
 	live = reflect_ok(f, NULL);
 	assert_names(live, DBT_OBJ_ENUM, "\"Order\"\nmood\n");
 	assert_names(live, DBT_OBJ_TYPE, "bundle\nposrange\ntextspan\n");
-	assert_names(live, DBT_OBJ_DOMAIN, "email\nhappy\nposint\nsmall\n");
+	assert_names(live, DBT_OBJ_DOMAIN, "email\nhappy\nloose\nposint\nsmall\n");
 	assert_names(live, DBT_OBJ_SEQUENCE, "\"Big Seq\"\ncounter\n");
 
 	/* The schema and the extension are the database's: the objects of
