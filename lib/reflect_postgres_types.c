@@ -8,8 +8,9 @@
  * - schema: its quoted name, nothing more.  The owner is not part of it,
  *   as ownership is nowhere part of the model.  Every schema of the
  *   database is reported except the managed one, public, the system's
- *   (pg_*, information_schema), dbtool's scratch schemas and those of an
- *   extension.  A schema is database-wide, and a reader cannot tell which
+ *   (pg_*, information_schema), dbtool's scratch schemas, the one that
+ *   holds dbtool's version and history tables (version_schema) and those
+ *   of an extension.  A schema is database-wide, and a reader cannot tell which
  *   of them a model speaks for: the rule is that a model which declares
  *   no schema leaves the database's schemas alone, so the comparison is
  *   to drop a reflected schema only when the model declares at least one
@@ -90,6 +91,8 @@ static const char objects_sql[] =
 	"NULL::pg_catalog.text AS extra, 0::pg_catalog.float4 AS ord "
 	"FROM pg_catalog.pg_namespace n "
 	"WHERE " USER_SCHEMA("n") " AND NOT " EXTENSION_MEMBER("pg_namespace", "n.oid") " "
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class v WHERE v.relnamespace = n.oid "
+	"AND v.relname IN ('dbtool_version', 'dbtool_history') AND v.relkind IN ('r', 'p')) "
 	/* extensions */
 	"UNION ALL "
 	"SELECT 1, pg_catalog.quote_ident(e.extname), "

@@ -288,7 +288,7 @@ static char *dump_objects(const dbt_schema *s)
 
 /* ------------------------------------------------------------- schemas */
 
-static void user_schemas_are_objects_but_not_system_public_or_scratch_ones(void **state)
+static void user_schemas_are_objects_but_not_system_public_scratch_or_version_ones(void **state)
 {
 	struct fixture *f = *state;
 	dbt_schema *s;
@@ -296,8 +296,11 @@ static void user_schemas_are_objects_but_not_system_public_or_scratch_ones(void 
 	exec_ok(f, "CREATE SCHEMA audit;\n"
 		   "CREATE SCHEMA \"Mixed Case\";\n"
 		   "CREATE SCHEMA dbtool_scratch_0123abcd;\n"
+		   "CREATE SCHEMA meta;\n"
+		   "CREATE TABLE meta.dbtool_version (version_num TEXT);\n"
 		   "CREATE TABLE audit.log (id INTEGER);\n");
 	s = reflect_ok(f, NULL);
+	/* meta holds dbtool's version table (version_schema = meta) */
 	assert_names(s, DBT_OBJ_SCHEMA, "\"Mixed Case\"\naudit\n");
 	assert_object(get(s, DBT_OBJ_SCHEMA, "audit"), "audit", "CREATE SCHEMA audit;",
 		      "DROP SCHEMA audit;", NULL);
@@ -895,7 +898,7 @@ static void enum_add_values_statements_give_the_new_enum(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(user_schemas_are_objects_but_not_system_public_or_scratch_ones),
+		T(user_schemas_are_objects_but_not_system_public_scratch_or_version_ones),
 		T(schemas_of_an_extension_are_left_out),
 		T(extensions_are_read_with_their_schema_and_what_they_require),
 		T(objects_of_extensions_are_left_out),
