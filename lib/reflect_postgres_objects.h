@@ -60,4 +60,18 @@ int dbt_pg_reflect_types(dbt_pg_objects *r);
  * (reflect_postgres_acl.c). */
 int dbt_pg_reflect_acl(dbt_pg_objects *r);
 
+/*
+ * Appends to `out` the statements "ALTER TYPE name ADD VALUE 'x' [BEFORE
+ * 'y' | AFTER 'y'];" (one a line) that turn the enum `old` into `new`
+ * (two enum objects of one name, as dbt_pg_reflect_types reads them), or
+ * nothing when their labels are the same.  DBT_ENOTFOUND, with a message,
+ * when that is not possible: the old labels are not all among the new
+ * ones in the same order (PostgreSQL can only add labels), or either
+ * definition is not an enum's; DBT_ERROR when out of memory.  Before
+ * PostgreSQL 12 ADD VALUE cannot run inside a transaction block, and on
+ * any version a value added in a transaction cannot be used before it
+ * commits.
+ */
+int dbt_pg_enum_add_values(dbt_buf *out, const dbt_object *old, const dbt_object *new);
+
 #endif

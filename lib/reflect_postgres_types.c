@@ -1,11 +1,584 @@
 /*
- * reflect_postgres_types.c - Schemas, extensions, enums, other types, domains and sequences of a PostgreSQL schema, read as
- * definitions (see reflect_postgres_objects.h).
+ * reflect_postgres_types.c - schemas, extensions, enums, other types
+ * (composite and range), domains and sequences that no column owns, read
+ * as definitions (see reflect_postgres_objects.h): one catalog query for
+ * the objects of all six kinds and one for what they depend on.
+ *
+ * What each kind's definition holds, and what it leaves out:
+ * - schema: its quoted name, nothing more.  The owner is not part of it,
+ *   as ownership is nowhere part of the model.  Every schema of the
+ *   database is reported except the managed one, public, the system's
+ *   (pg_*, information_schema), dbtool's scratch schemas, the one that
+ *   holds dbtool's version and history tables (version_schema) and those
+ *   of an extension.  A schema is database-wide, and a reader cannot tell which
+ *   of them a model speaks for: the rule is that a model which declares
+ *   no schema leaves the database's schemas alone, so the comparison is
+ *   to drop a reflected schema only when the model declares at least one
+ *   schema (and likewise for extensions).
+ *   Created with a plain CREATE SCHEMA, which fails rather than adopt a
+ *   schema that is already there, and dropped without CASCADE, which fails
+ *   rather than drop what the schema holds and the model does not show.
+ * - extension: its name, and "WITH SCHEMA s" when it lives in another
+ *   schema than the managed one.  The version is left out: the database
+ *   picks it, and ALTER EXTENSION ... UPDATE is an operator's decision.
+ *   plpgsql, always there, is left out.  Created with IF NOT EXISTS, as
+ *   another schema's model may have made it already.
+ * - enum: ENUM ('label', ...) in the labels' order.  A change has no
+ *   replace_sql: only its old labels tell whether ALTER TYPE ... ADD
+ *   VALUE can make it, which dbt_pg_enum_add_values works out.
+ * - type: "(attr type [COLLATE c], ...)" of a composite type, or
+ *   "RANGE (SUBTYPE = t[, SUBTYPE_OPCLASS = o][, COLLATION = c]
+ *   [, CANONICAL = f][, SUBTYPE_DIFF = f][, MULTIRANGE_TYPE_NAME = m])"
+ *   with each optional part only where it is not what PostgreSQL would
+ *   choose by itself.  The row types of tables, array types and
+ *   multirange types are not objects of their own.
+ * - domain: "base [COLLATE c] [DEFAULT e] [NOT NULL] [CONSTRAINT c
+ *   CHECK (...)]...", the checks sorted by name, each as
+ *   pg_get_constraintdef prints it (with NOT VALID for a check added so,
+ *   which create_sql adds by ALTER DOMAIN after CREATE DOMAIN).  No
+ *   replace_sql: an ALTER DOMAIN that drops the old checks needs their
+ *   names.
+ * - sequence: "[UNLOGGED ]AS t INCREMENT BY i MINVALUE a MAXVALUE b
+ *   START WITH s CACHE c [NO ]CYCLE"; its current value is data and no
+ *   part of it, so replace_sql is ALTER SEQUENCE without RESTART.  A
+ *   sequence owned by a column (SERIAL, identity, OWNED BY) is left to
+ *   that column.
  */
 #include "reflect_postgres_objects.h"
 
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbtool.h"
+#include "error.h"
+
+/* A schema that the database's user made: what a schema object may be. */
+#define USER_SCHEMA(n)                                                                    \
+	"(" n ".nspname !~ '^pg_' AND " n ".nspname <> 'information_schema' AND " n       \
+	".nspname <> 'public' AND " n ".nspname <> $1 AND "                               \
+	"pg_catalog.left(" n ".nspname, 15) <> 'dbtool_scratch_')"
+
+/* The object (class, oid) is a member of an extension. */
+#define EXTENSION_MEMBER(class, oid)                                                      \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = "                 \
+	"'pg_catalog." class "'::pg_catalog.regclass AND x.objid = " oid                  \
+	" AND x.deptype = 'e')"
+
+/* The collation `oid`, qualified when search_path does not find it. */
+#define COLLATION_NAME(oid)                                                               \
+	"(SELECT CASE WHEN pg_catalog.pg_collation_is_visible(co.oid) "                   \
+	"THEN pg_catalog.quote_ident(co.collname) "                                       \
+	"ELSE pg_catalog.quote_ident(cn.nspname) || '.' || "                              \
+	"pg_catalog.quote_ident(co.collname) END "                                        \
+	"FROM pg_catalog.pg_collation co "                                                \
+	"JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "                   \
+	"WHERE co.oid = " oid ")"
+
+/*
+ * Every object of the six kinds: (kind, name, text, flag, extra), sorted
+ * by kind, name and, for an enum, which has one row per label, the
+ * labels' order.  `text` is the definition, or an enum's label (NULL for
+ * an enum without labels); `flag` is a sequence's relpersistence, or what
+ * a domain's CREATE DOMAIN says (the definition without the checks that
+ * are NOT VALID), and then `extra` the statements that add those checks
+ * (NULL when none).  The kind numbers are dbt_object_kind's.
+ */
+static const char objects_sql[] =
+	"SELECT kind, name, txt, flag, extra FROM ("
+	/* schemas */
+	"SELECT 0 AS kind, pg_catalog.quote_ident(n.nspname) AS name, "
+	"pg_catalog.quote_ident(n.nspname) AS txt, NULL::pg_catalog.text AS flag, "
+	"NULL::pg_catalog.text AS extra, 0::pg_catalog.float4 AS ord "
+	"FROM pg_catalog.pg_namespace n "
+	"WHERE " USER_SCHEMA("n") " AND NOT " EXTENSION_MEMBER("pg_namespace", "n.oid") " "
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class v WHERE v.relnamespace = n.oid "
+	"AND v.relname IN ('dbtool_version', 'dbtool_history') AND v.relkind IN ('r', 'p')) "
+	/* extensions */
+	"UNION ALL "
+	"SELECT 1, pg_catalog.quote_ident(e.extname), "
+	"pg_catalog.quote_ident(e.extname) || CASE WHEN n.nspname = $1 THEN '' "
+	"ELSE ' WITH SCHEMA ' || pg_catalog.quote_ident(n.nspname) END, NULL, NULL, 0 "
+	"FROM pg_catalog.pg_extension e "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
+	"WHERE e.extname <> 'plpgsql' "
+	/* enums, one row per label */
+	"UNION ALL "
+	"SELECT 2, pg_catalog.quote_ident(t.typname), l.enumlabel::pg_catalog.text, NULL, NULL, "
+	"l.enumsortorder "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"LEFT JOIN pg_catalog.pg_enum l ON l.enumtypid = t.oid "
+	"WHERE n.nspname = $1 AND t.typtype = 'e' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
+	/* composite types: those of relkind 'c', not the row types of tables */
+	"UNION ALL "
+	"SELECT 3, pg_catalog.quote_ident(t.typname), "
+	"'(' || COALESCE((SELECT pg_catalog.string_agg("
+	"pg_catalog.quote_ident(a.attname) || ' ' || "
+	"pg_catalog.format_type(a.atttypid, a.atttypmod) || "
+	"CASE WHEN a.attcollation <> at.typcollation "
+	"THEN ' COLLATE ' || " COLLATION_NAME("a.attcollation") " ELSE '' END, "
+	"', ' ORDER BY a.attnum) "
+	"FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
+	"WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '') || ')', "
+	"NULL, NULL, 0 "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
+	"WHERE n.nspname = $1 AND t.typtype = 'c' AND c.relkind = 'c' AND NOT "
+	EXTENSION_MEMBER("pg_type", "t.oid") " "
+	/* range types; the multirange type's name is the one PostgreSQL
+	 * makes up unless given */
+	"UNION ALL "
+	"SELECT 3, pg_catalog.quote_ident(t.typname), "
+	"'RANGE (SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL) || "
+	"CASE WHEN oc.opcdefault THEN '' ELSE ', SUBTYPE_OPCLASS = ' || "
+	"CASE WHEN pg_catalog.pg_opclass_is_visible(oc.oid) "
+	"THEN pg_catalog.quote_ident(oc.opcname) "
+	"ELSE pg_catalog.quote_ident(on_.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) "
+	"END END || "
+	"CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation "
+	"THEN ', COLLATION = ' || " COLLATION_NAME("r.rngcollation") " ELSE '' END || "
+	"CASE WHEN r.rngcanonical <> 0 "
+	"THEN ', CANONICAL = ' || r.rngcanonical::pg_catalog.regproc::pg_catalog.text "
+	"ELSE '' END || "
+	"CASE WHEN r.rngsubdiff <> 0 "
+	"THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc::pg_catalog.text "
+	"ELSE '' END || "
+	"COALESCE((SELECT ', MULTIRANGE_TYPE_NAME = ' || "
+	"pg_catalog.quote_ident(m.typname) "
+	"FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type m ON m.oid = d.objid "
+	"WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+	"AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+	"AND d.refobjid = t.oid AND d.deptype = 'i' AND m.typtype = 'm' "
+	"AND m.typname::pg_catalog.text <> CASE "
+	"WHEN pg_catalog.strpos(t.typname, 'range') > 0 "
+	"THEN overlay(t.typname::pg_catalog.text PLACING 'multirange' "
+	"FROM pg_catalog.strpos(t.typname, 'range') FOR 5) "
+	"ELSE t.typname || '_multirange' END), '') || ')', "
+	"NULL, NULL, 0 "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid "
+	"JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype "
+	"JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc "
+	"JOIN pg_catalog.pg_namespace on_ ON on_.oid = oc.opcnamespace "
+	"WHERE n.nspname = $1 AND t.typtype = 'r' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
+	/* domains: a check that is NOT VALID cannot be written in CREATE
+	 * DOMAIN, and is added after it */
+	"UNION ALL "
+	"SELECT 4, pg_catalog.quote_ident(t.typname), h.head || ck.every, h.head || ck.valid, "
+	"ck.later, 0 "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+	"CROSS JOIN LATERAL (SELECT "
+	"pg_catalog.format_type(t.typbasetype, t.typtypmod) || "
+	"CASE WHEN t.typcollation <> bt.typcollation "
+	"THEN ' COLLATE ' || " COLLATION_NAME("t.typcollation") " ELSE '' END || "
+	"CASE WHEN t.typdefaultbin IS NULL THEN '' "
+	"ELSE ' DEFAULT ' || pg_catalog.pg_get_expr(t.typdefaultbin, 0, true) END || "
+	"CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END AS head) h "
+	"CROSS JOIN LATERAL (SELECT "
+	"COALESCE(pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || "
+	"' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' "
+	"ORDER BY k.conname COLLATE \"C\"), '') AS every, "
+	"COALESCE(pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || "
+	"' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' "
+	"ORDER BY k.conname COLLATE \"C\") FILTER (WHERE k.convalidated), '') AS valid, "
+	"pg_catalog.string_agg(E'\\nALTER DOMAIN ' || pg_catalog.quote_ident(t.typname) || "
+	"' ADD CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || ' ' || "
+	"pg_catalog.pg_get_constraintdef(k.oid, true) || ';', '' "
+	"ORDER BY k.conname COLLATE \"C\") FILTER (WHERE NOT k.convalidated) AS later "
+	"FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') ck "
+	"WHERE n.nspname = $1 AND t.typtype = 'd' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
+	/* sequences that no column owns */
+	"UNION ALL "
+	"SELECT 5, pg_catalog.quote_ident(c.relname), "
+	"'AS ' || pg_catalog.format_type(s.seqtypid, NULL) || "
+	"' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin || "
+	"' MAXVALUE ' || s.seqmax || ' START WITH ' || s.seqstart || ' CACHE ' || s.seqcache || "
+	"CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END, "
+	"c.relpersistence::pg_catalog.text, NULL, 0 "
+	"FROM pg_catalog.pg_class c "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+	"JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid "
+	"WHERE n.nspname = $1 AND c.relkind = 'S' AND NOT " EXTENSION_MEMBER("pg_class", "c.oid") " "
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+	"WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid "
+	"AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND d.refobjsubid <> 0 AND d.deptype IN ('a', 'i'))"
+	") o ORDER BY kind, name COLLATE \"C\", ord";
+
+/*
+ * What the enums, types, domains and extensions depend on: (kind, name,
+ * dep) with dep as schema.h's `deps` writes it.  A type is found through
+ * the attributes of a composite type, a range's subtype, functions,
+ * collation and operator class, a domain's base type and the expressions
+ * of its default and checks (which may also use sequences and functions);
+ * an array stands for its element and a multirange for its range.  What an extension holds is that extension; what another schema
+ * holds is that schema; the system's objects are nothing.
+ */
+static const char deps_sql[] =
+	"WITH obj AS ("
+	"SELECT CASE t.typtype WHEN 'e' THEN 2 WHEN 'd' THEN 4 ELSE 3 END AS kind, "
+	"pg_catalog.quote_ident(t.typname) AS name, t.oid, t.typrelid "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
+	"WHERE n.nspname = $1 AND (t.typtype IN ('e', 'd', 'r') OR c.relkind = 'c') "
+	"AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") "), "
+	"src AS ("
+	"SELECT kind, name, 'pg_catalog.pg_type'::pg_catalog.regclass AS classid, oid AS objid "
+	"FROM obj "
+	"UNION ALL SELECT kind, name, 'pg_catalog.pg_class'::pg_catalog.regclass, typrelid "
+	"FROM obj WHERE typrelid <> 0 "
+	"UNION ALL SELECT o.kind, o.name, 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid "
+	"FROM obj o JOIN pg_catalog.pg_constraint k ON k.contypid = o.oid "
+	"UNION ALL SELECT 1, pg_catalog.quote_ident(e.extname), "
+	"'pg_catalog.pg_extension'::pg_catalog.regclass, e.oid "
+	"FROM pg_catalog.pg_extension e WHERE e.extname <> 'plpgsql'), "
+	"ref AS ("
+	"SELECT DISTINCT s.kind, s.name, d.refclassid, "
+	"CASE WHEN rt.typcategory = 'A' AND rt.typelem <> 0 THEN rt.typelem "
+	"WHEN rt.typtype = 'm' THEN (SELECT md.refobjid FROM pg_catalog.pg_depend md "
+	"WHERE md.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND md.objid = rt.oid "
+	"AND md.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND md.deptype = 'i' "
+	"LIMIT 1) "
+	"ELSE d.refobjid END AS refobjid "
+	"FROM src s JOIN pg_catalog.pg_depend d ON d.classid = s.classid AND d.objid = s.objid "
+	"AND d.deptype = 'n' "
+	"LEFT JOIN pg_catalog.pg_type rt ON d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+	"AND rt.oid = d.refobjid) "
+	"SELECT kind, name, dep FROM ("
+	"SELECT r.kind, r.name, CASE "
+	"WHEN x.extname IS NOT NULL THEN 'extension ' || pg_catalog.quote_ident(x.extname) "
+	"WHEN e.extname IS NOT NULL THEN CASE WHEN e.extname <> 'plpgsql' "
+	"THEN 'extension ' || pg_catalog.quote_ident(e.extname) END "
+	"WHEN ns.nspname = $1 THEN CASE "
+	"WHEN t.typtype = 'e' THEN 'enum ' || pg_catalog.quote_ident(t.typname) "
+	"WHEN t.typtype = 'd' THEN 'domain ' || pg_catalog.quote_ident(t.typname) "
+	"WHEN t.typtype = 'r' OR tc.relkind = 'c' "
+	"THEN 'type ' || pg_catalog.quote_ident(t.typname) "
+	"WHEN tc.relkind IN ('r', 'p') THEN tc.relname::pg_catalog.text "
+	"WHEN tc.relkind = 'v' THEN 'view ' || pg_catalog.quote_ident(tc.relname) "
+	"WHEN tc.relkind = 'm' THEN 'materialized view ' || pg_catalog.quote_ident(tc.relname) "
+	"WHEN rc.relkind = 'S' THEN 'sequence ' || pg_catalog.quote_ident(rc.relname) "
+	"WHEN rc.relkind IN ('r', 'p') THEN rc.relname::pg_catalog.text "
+	"WHEN p.prokind = 'f' THEN 'function ' || pg_catalog.quote_ident(p.proname) || '(' || "
+	"pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' END "
+	"WHEN " USER_SCHEMA("ns") " THEN 'schema ' || pg_catalog.quote_ident(ns.nspname) "
+	"END AS dep "
+	"FROM ref r "
+	"LEFT JOIN pg_catalog.pg_type t ON r.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+	"AND t.oid = r.refobjid "
+	"LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid "
+	"LEFT JOIN pg_catalog.pg_class rc ON r.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND rc.oid = r.refobjid "
+	"LEFT JOIN pg_catalog.pg_proc p ON r.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
+	"AND p.oid = r.refobjid "
+	"LEFT JOIN pg_catalog.pg_collation co "
+	"ON r.refclassid = 'pg_catalog.pg_collation'::pg_catalog.regclass AND co.oid = r.refobjid "
+	"LEFT JOIN pg_catalog.pg_opclass oc "
+	"ON r.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass AND oc.oid = r.refobjid "
+	"LEFT JOIN pg_catalog.pg_extension e "
+	"ON r.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND e.oid = r.refobjid "
+	"LEFT JOIN pg_catalog.pg_namespace ns ON ns.oid = CASE "
+	"WHEN r.refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass THEN r.refobjid "
+	"ELSE COALESCE(t.typnamespace, rc.relnamespace, p.pronamespace, co.collnamespace, "
+	"oc.opcnamespace) END "
+	"LEFT JOIN pg_catalog.pg_depend xd ON xd.classid = r.refclassid "
+	"AND xd.objid = r.refobjid AND xd.deptype = 'e' "
+	"LEFT JOIN pg_catalog.pg_extension x ON x.oid = xd.refobjid"
+	") q WHERE dep IS NOT NULL ORDER BY kind, name COLLATE \"C\", dep COLLATE \"C\"";
+
+static const struct dbt_dialect *const pg = &dbt_dialect_postgres;
+
+/* Adds an object of `kind` whose statements are in `create`, `drop` and
+ * `replace` (NULL when none); DBT_ERROR when out of memory. */
+static int add(dbt_pg_objects *r, dbt_object_kind kind, const char *name, const char *definition,
+	       dbt_buf *create, dbt_buf *drop, dbt_buf *replace)
+{
+	dbt_object *obj;
+
+	if (create->oom || drop->oom || (replace && replace->oom))
+		return dbt_error_oom();
+	return dbt_schema_add_object(&obj, r->schema, kind, name, NULL, definition,
+				     dbt_buf_str(create), dbt_buf_str(drop),
+				     replace ? dbt_buf_str(replace) : NULL);
+}
+
+/* The enum `name` of rows [*row, end of its labels), `*row` moved past. */
+static int add_enum(dbt_pg_objects *r, const PGresult *res, int *row)
+{
+	const char *name = PQgetvalue(res, *row, 1);
+	dbt_buf def = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
+	const char *label;
+	int first = 1, rc;
+
+	dbt_buf_puts(&def, "ENUM (");
+	for (; *row < PQntuples(res) && atoi(PQgetvalue(res, *row, 0)) == DBT_OBJ_ENUM &&
+	       !strcmp(PQgetvalue(res, *row, 1), name);
+	     (*row)++) {
+		if (!(label = dbt_pg_objects_value(res, *row, 2)))
+			continue;
+		if (!first)
+			dbt_buf_puts(&def, ", ");
+		pg->quote_literal(&def, label);
+		first = 0;
+	}
+	dbt_buf_putc(&def, ')');
+	dbt_buf_printf(&create, "CREATE TYPE %s AS %s;", name, dbt_buf_str(&def));
+	dbt_buf_printf(&drop, "DROP TYPE %s;", name);
+	rc = def.oom ? dbt_error_oom() : add(r, DBT_OBJ_ENUM, name, dbt_buf_str(&def), &create,
+					     &drop, NULL);
+	dbt_buf_release(&def);
+	dbt_buf_release(&create);
+	dbt_buf_release(&drop);
+	return rc;
+}
+
+/* Any object but an enum, from its row. */
+static int add_other(dbt_pg_objects *r, const PGresult *res, int row)
+{
+	dbt_object_kind kind = (dbt_object_kind)atoi(PQgetvalue(res, row, 0));
+	const char *name = PQgetvalue(res, row, 1);
+	const char *text = PQgetvalue(res, row, 2);
+	const char *flag = dbt_pg_objects_value(res, row, 3);
+	const char *extra = dbt_pg_objects_value(res, row, 4);
+	dbt_buf def = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
+	dbt_buf replace = DBT_BUF_INIT;
+	int unlogged, with_replace = 0, rc;
+
+	switch (kind) {
+	case DBT_OBJ_SCHEMA:
+		dbt_buf_puts(&def, text);
+		dbt_buf_printf(&create, "CREATE SCHEMA %s;", name);
+		dbt_buf_printf(&drop, "DROP SCHEMA %s;", name);
+		break;
+	case DBT_OBJ_EXTENSION:
+		dbt_buf_puts(&def, text);
+		dbt_buf_printf(&create, "CREATE EXTENSION IF NOT EXISTS %s;", text);
+		dbt_buf_printf(&drop, "DROP EXTENSION %s;", name);
+		break;
+	case DBT_OBJ_TYPE:
+		dbt_buf_puts(&def, text);
+		dbt_buf_printf(&create, "CREATE TYPE %s AS %s;", name, text);
+		dbt_buf_printf(&drop, "DROP TYPE %s;", name);
+		break;
+	case DBT_OBJ_DOMAIN:
+		dbt_buf_puts(&def, text);
+		dbt_buf_printf(&create, "CREATE DOMAIN %s AS %s;%s", name, flag ? flag : text,
+			       extra ? extra : "");
+		dbt_buf_printf(&drop, "DROP DOMAIN %s;", name);
+		break;
+	case DBT_OBJ_SEQUENCE:
+		unlogged = flag && !strcmp(flag, "u");
+		dbt_buf_printf(&def, "%s%s", unlogged ? "UNLOGGED " : "", text);
+		dbt_buf_printf(&create, "CREATE %sSEQUENCE %s %s;", unlogged ? "UNLOGGED " : "",
+			       name, text);
+		dbt_buf_printf(&drop, "DROP SEQUENCE %s;", name);
+		/* RESTART is left out: the current value is data.  Before
+		 * PostgreSQL 15 every sequence is logged and SET LOGGED does
+		 * not exist. */
+		dbt_buf_printf(&replace, "ALTER SEQUENCE %s %s;", name, text);
+		if (PQserverVersion(r->pg) >= 150000)
+			dbt_buf_printf(&replace, "\nALTER SEQUENCE %s SET %s;", name,
+				       unlogged ? "UNLOGGED" : "LOGGED");
+		with_replace = 1;
+		break;
+	default:
+		dbt_buf_release(&replace);
+		return dbt_error_set(DBT_ERROR, "cannot reflect schema '%s': unexpected kind %d",
+				     r->nspname, (int)kind);
+	}
+	rc = def.oom ? dbt_error_oom()
+		     : add(r, kind, name, dbt_buf_str(&def), &create, &drop,
+			   with_replace ? &replace : NULL);
+	dbt_buf_release(&def);
+	dbt_buf_release(&create);
+	dbt_buf_release(&drop);
+	dbt_buf_release(&replace);
+	return rc;
+}
+
+static int read_objects(dbt_pg_objects *r)
+{
+	PGresult *res;
+	int row, rc;
+
+	if ((rc = dbt_pg_objects_query(&res, r, objects_sql)) < 0)
+		return rc;
+	for (row = 0; row < PQntuples(res) && rc == 0;) {
+		if (atoi(PQgetvalue(res, row, 0)) == DBT_OBJ_ENUM) {
+			rc = add_enum(r, res, &row);
+		} else {
+			rc = add_other(r, res, row);
+			row++;
+		}
+	}
+	PQclear(res);
+	return rc;
+}
+
+static int read_deps(dbt_pg_objects *r)
+{
+	dbt_buf self = DBT_BUF_INIT;
+	PGresult *res;
+	dbt_object *obj;
+	int row, rc;
+
+	if ((rc = dbt_pg_objects_query(&res, r, deps_sql)) < 0)
+		return rc;
+	for (row = 0; row < PQntuples(res) && rc == 0; row++) {
+		dbt_object_kind kind = (dbt_object_kind)atoi(PQgetvalue(res, row, 0));
+		const char *dep = PQgetvalue(res, row, 2);
+
+		obj = dbt_schema_find_object(r->schema, kind, PQgetvalue(res, row, 1));
+		if (!obj)
+			continue;
+		dbt_buf_clear(&self);
+		dbt_buf_printf(&self, "%s %s", dbt_object_kind_name(kind), obj->name);
+		if (self.oom)
+			rc = dbt_error_oom();
+		else if (strcmp(dep, dbt_buf_str(&self)) != 0)
+			rc = dbt_object_add_dep(obj, dep);
+	}
+	dbt_buf_release(&self);
+	PQclear(res);
+	return rc;
+}
+
 int dbt_pg_reflect_types(dbt_pg_objects *r)
 {
-	(void)r;
+	int rc;
+
+	if ((rc = read_objects(r)) < 0)
+		return rc;
+	return read_deps(r);
+}
+
+/* ------------------------------------------------------ enum ADD VALUE */
+
+/*
+ * The labels of an enum's definition, "ENUM ('a', 'b''c')" as add_enum
+ * writes it, unquoted into `out` (caller frees each and the array).
+ * DBT_ENOTFOUND when the text is not of that form, DBT_ERROR when out of
+ * memory.
+ */
+static int parse_labels(char ***out, size_t *count, const char *def)
+{
+	char **v = NULL, **grown;
+	size_t n = 0;
+	const char *p = def;
+	dbt_buf label = DBT_BUF_INIT;
+	int rc = 0;
+
+	*out = NULL;
+	*count = 0;
+	if (strncmp(p, "ENUM (", 6) != 0)
+		return DBT_ENOTFOUND;
+	p += 6;
+	while (*p == '\'') {
+		dbt_buf_clear(&label);
+		for (p++;; p++) {
+			if (!*p) {
+				rc = DBT_ENOTFOUND;
+				goto cleanup;
+			}
+			if (*p == '\'') {
+				if (p[1] != '\'')
+					break;
+				p++;
+			}
+			dbt_buf_putc(&label, *p);
+		}
+		p++;
+		grown = label.oom ? NULL : realloc(v, (n + 1) * sizeof(*v));
+		if (!grown) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		v = grown;
+		if (!(v[n] = strdup(dbt_buf_str(&label)))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		n++;
+		if (strncmp(p, ", ", 2) == 0 && p[2] == '\'')
+			p += 2;
+	}
+	if (strcmp(p, ")") != 0)
+		rc = DBT_ENOTFOUND;
+cleanup:
+	dbt_buf_release(&label);
+	if (rc < 0) {
+		while (n > 0)
+			free(v[--n]);
+		free(v);
+		return rc;
+	}
+	*out = v;
+	*count = n;
 	return 0;
+}
+
+static void free_labels(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
+int dbt_pg_enum_add_values(dbt_buf *out, const dbt_object *old, const dbt_object *new)
+{
+	char **from = NULL, **to = NULL;
+	size_t nfrom = 0, nto = 0, i, j;
+	int rc;
+
+	if (old->kind != DBT_OBJ_ENUM || new->kind != DBT_OBJ_ENUM ||
+	    strcmp(old->name, new->name) != 0)
+		return dbt_error_set(DBT_ENOTFOUND, "'%s' and '%s' are not one enum", old->name,
+				     new->name);
+	if ((rc = parse_labels(&from, &nfrom, old->definition)) < 0 ||
+	    (rc = parse_labels(&to, &nto, new->definition)) < 0) {
+		if (rc == DBT_ENOTFOUND)
+			rc = dbt_error_set(DBT_ENOTFOUND, "enum '%s' has no labels to compare",
+					   new->name);
+		goto cleanup;
+	}
+	/* The old labels must all be there, in their order: j walks them
+	 * along the new ones. */
+	for (i = 0, j = 0; i < nto && j < nfrom; i++)
+		if (!strcmp(to[i], from[j]))
+			j++;
+	if (j < nfrom) {
+		rc = dbt_error_set(DBT_ENOTFOUND,
+				   "enum '%s' cannot be changed in place: labels were removed or "
+				   "reordered",
+				   new->name);
+		goto cleanup;
+	}
+	/* Each added label goes after the one before it, which is there by
+	 * then; the first label, when added, before the first old one. */
+	for (i = 0, j = 0; i < nto; i++) {
+		if (j < nfrom && !strcmp(to[i], from[j])) {
+			j++;
+			continue;
+		}
+		dbt_buf_printf(out, "%sALTER TYPE %s ADD VALUE ", out->len ? "\n" : "", new->name);
+		pg->quote_literal(out, to[i]);
+		if (i > 0) {
+			dbt_buf_puts(out, " AFTER ");
+			pg->quote_literal(out, to[i - 1]);
+		} else if (nfrom > 0) {
+			dbt_buf_puts(out, " BEFORE ");
+			pg->quote_literal(out, from[0]);
+		}
+		dbt_buf_putc(out, ';');
+	}
+	rc = out->oom ? dbt_error_oom() : 0;
+cleanup:
+	free_labels(from, nfrom);
+	free_labels(to, nto);
+	return rc;
 }
