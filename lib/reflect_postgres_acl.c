@@ -245,9 +245,9 @@ static const char comments_sql[] =
  * the grantee, the privileges as the definition writes them, those
  * without and with the grant option, the same three of the defaults, the
  * table it is on (or NULL), the dependency, and the schema's plain name
- * for a grant on another schema.  The row of a grantee whose privileges
- * are the defaults (the owner's, PUBLIC's EXECUTE on a function) is left
- * out.
+ * for a grant on another schema.  An object whose ACL is NULL has the
+ * defaults; the row of a grantee whose privileges are the defaults (the
+ * owner's, PUBLIC's EXECUTE on a function) is left out.
  */
 static const char grants_sql[] =
 	"WITH o AS ("
@@ -260,7 +260,7 @@ static const char grants_sql[] =
 	"c.relacl AS acl, c.relowner AS owner, "
 	"CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END AS tbl, "
 	REL_DEP("c") " AS dep, NULL::pg_catalog.text AS nsp "
-	"FROM pg_catalog.pg_class c WHERE c.relnamespace = " NSP " "
+	"FROM pg_catalog.pg_class c WHERE c.relnamespace = " NSP " AND c.relacl IS NOT NULL "
 	"AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND NOT c.relispartition "
 	"AND " BASE_TABLE("c") " NOT IN " OWN_TABLES " "
 	"AND NOT " IN_EXTENSION("pg_class", "c.oid") " "
@@ -279,19 +279,21 @@ static const char grants_sql[] =
 	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || "
 	ROUTINE_NAME("p") ", NULL, CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' "
 	"ELSE 'FUNCTION ' END || " ROUTINE_NAME("p") ", 'f', p.proacl, p.proowner, NULL, " ROUTINE_DEP("p") ", NULL "
-	"FROM pg_catalog.pg_proc p WHERE p.pronamespace = " NSP " AND p.prokind IN ('f', 'p') "
+	"FROM pg_catalog.pg_proc p WHERE p.pronamespace = " NSP " AND p.proacl IS NOT NULL "
+	"AND p.prokind IN ('f', 'p') "
 	"AND NOT " IN_EXTENSION("pg_proc", "p.oid") " "
 	/* types and domains */
 	"UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || "
 	"pg_catalog.format('%I', t.typname), NULL, CASE t.typtype WHEN 'd' THEN 'DOMAIN ' "
 	"ELSE 'TYPE ' END || pg_catalog.format('%I', t.typname), 'T', t.typacl, t.typowner, NULL, "
 	TYPE_DEP("t") ", NULL FROM pg_catalog.pg_type t WHERE t.typnamespace = " NSP " "
+	"AND t.typacl IS NOT NULL "
 	"AND " USER_TYPE("t") " AND NOT " IN_EXTENSION("pg_type", "t.oid") " "
 	/* other schemas */
 	"UNION ALL SELECT pg_catalog.format('SCHEMA %I', n.nspname), NULL, "
 	"pg_catalog.format('SCHEMA %I', n.nspname), 'n', n.nspacl, "
 	"n.nspowner, NULL, pg_catalog.format('schema %I', n.nspname), n.nspname "
-	"FROM pg_catalog.pg_namespace n WHERE n.nspname <> $1 "
+	"FROM pg_catalog.pg_namespace n WHERE n.nspname <> $1 AND n.nspacl IS NOT NULL "
 	"AND NOT " IN_EXTENSION("pg_namespace", "n.oid") ") "
 	"SELECT * FROM (SELECT o.target, o.col, g.grantee, g.now, g.now_plain, g.now_grant, "
 	"g.dflt, g.dflt_plain, g.dflt_grant, o.tbl, o.dep, o.nsp, "
@@ -303,7 +305,7 @@ static const char grants_sql[] =
 	PRIVILEGES_GRANT("a", "") " AS now_grant, "
 	PRIVILEGES("d") " AS dflt, " PRIVILEGES_GRANT("d", "NOT ") " AS dflt_plain, "
 	PRIVILEGES_GRANT("d", "") " AS dflt_grant "
-	"FROM (" EXPLODE("a", "COALESCE(o.acl, pg_catalog.acldefault(o.kind, o.owner))")
+	"FROM (" EXPLODE("a", "o.acl")
 	" UNION ALL " EXPLODE("d", "pg_catalog.acldefault(o.kind, o.owner)") ") e "
 	"LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = e.grantee "
 	"WHERE e.grantee <> o.owner GROUP BY e.grantee, ro.rolname) g "

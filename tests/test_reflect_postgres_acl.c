@@ -30,6 +30,7 @@
 #include "buf.h"
 #include "dbtool.h"
 #include "dialect.h"
+#include "reflect_postgres_objects.h"
 #include "schema.h"
 #include "sqlsplit.h"
 
@@ -870,6 +871,121 @@ static void objects_of_other_schemas_are_left_out(void **state)
 	dbt_schema_free(s);
 }
 
+/* Reads this reader's objects of "app" into `s` the way
+ * dbt_postgres_reflect runs it: in a transaction, with search_path on
+ * the schema. */
+static int read_acl(struct fixture *f, dbt_schema *s)
+{
+	dbt_pg_objects o = {f->conn, dbt_postgres_handle(f->conn), "app", s};
+	int rc;
+
+	assert_int_equal(run(f->conn, "BEGIN; SET LOCAL search_path = app, pg_catalog"), 0);
+	rc = dbt_pg_reflect_acl(&o);
+	assert_int_equal(run(f->conn, "ROLLBACK"), 0);
+	return rc;
+}
+
+static void other_schemas_comments_and_grants_follow_the_schema_reader(void **state)
+{
+	struct fixture *f = *state;
+	const dbt_object *o;
+	dbt_object *kept;
+	dbt_schema *s;
+
+	exec_in(f, "app", 1,
+		"CREATE SCHEMA audit;\n"
+		"COMMENT ON SCHEMA audit IS 'logs';\n"
+		"GRANT USAGE ON SCHEMA audit TO $R1;\n"
+		"CREATE SCHEMA unkept;\n"
+		"COMMENT ON SCHEMA unkept IS 'x';\n"
+		"GRANT USAGE ON SCHEMA unkept TO $R1;\n"
+		"COMMENT ON SCHEMA app IS 'managed';\n"
+		"GRANT USAGE ON SCHEMA app TO $R1;\n");
+	assert_int_equal(dbt_schema_new(&s), 0);
+	/* as the schema reader, which runs first, would keep it */
+	assert_int_equal(dbt_schema_add_object(&kept, s, DBT_OBJ_SCHEMA, "audit", NULL, "",
+					       "CREATE SCHEMA audit;", "DROP SCHEMA audit;", NULL),
+			 0);
+	assert_int_equal(read_acl(f, s), 0);
+	assert_int_equal(count(s, DBT_OBJ_COMMENT), 1);
+	o = object(f, s, DBT_OBJ_COMMENT, "SCHEMA audit");
+	assert_null(o->table);
+	assert_field(f, o->definition, "logs");
+	assert_field(f, o->create_sql, "COMMENT ON SCHEMA audit IS 'logs';");
+	assert_deps(o, "schema audit");
+	assert_int_equal(count(s, DBT_OBJ_GRANT), 1);
+	o = object(f, s, DBT_OBJ_GRANT, "SCHEMA audit TO $R1");
+	assert_field(f, o->definition, "USAGE");
+	assert_field(f, o->create_sql, "GRANT USAGE ON SCHEMA audit TO $R1;");
+	assert_field(f, o->drop_sql, "REVOKE ALL ON SCHEMA audit FROM $R1;");
+	assert_deps(o, "schema audit");
+	dbt_schema_free(s);
+}
+
+static void failed_query_is_a_database_error_naming_the_schema(void **state)
+{
+	struct fixture *f = *state;
+	dbt_pg_objects o = {f->conn, dbt_postgres_handle(f->conn), "app", NULL};
+	dbt_schema *s;
+
+	exec_in(f, "app", 1, "CREATE TABLE t (id integer);");
+	assert_int_equal(dbt_schema_new(&s), 0);
+	o.schema = s;
+	/* a transaction that failed refuses every query */
+	assert_int_equal(run(f->conn, "BEGIN"), 0);
+	PQclear(PQexec(dbt_postgres_handle(f->conn), "SELECT 1/0"));
+	assert_int_equal(PQtransactionStatus(dbt_postgres_handle(f->conn)), PQTRANS_INERROR);
+	assert_int_equal(dbt_pg_reflect_acl(&o), DBT_EDB);
+	assert_string_equal(dbt_error_last(),
+			    "cannot reflect schema 'app': current transaction is aborted, "
+			    "commands ignored until end of transaction block");
+	assert_int_equal(run(f->conn, "ROLLBACK"), 0);
+	assert_int_equal(s->nobjects, 0);
+	dbt_schema_free(s);
+}
+
+/* Tables with each kind of object on them. */
+static char *tables_with_objects(int n)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int i;
+
+	for (i = 0; i < n; i++)
+		dbt_buf_printf(&b,
+			       "CREATE TABLE t%d (id integer);\n"
+			       "ALTER TABLE t%d ENABLE ROW LEVEL SECURITY;\n"
+			       "CREATE POLICY p ON t%d USING (id > 0);\n"
+			       "COMMENT ON COLUMN t%d.id IS 'id';\n"
+			       "GRANT SELECT ON t%d TO $R1;\n",
+			       i, i, i, i, i);
+	assert_false(b.oom);
+	return dbt_buf_detach(&b);
+}
+
+static void query_count_does_not_grow_with_objects(void **state)
+{
+	struct fixture *f = *state;
+	char *one = tables_with_objects(1), *many = tables_with_objects(40);
+	unsigned long before, n1, n40;
+	dbt_schema *s;
+
+	exec_in(f, "one", 1, one);
+	exec_in(f, "many", 1, many);
+	before = f->conn->nqueries;
+	s = reflect_ok(f, "one");
+	n1 = f->conn->nqueries - before;
+	assert_int_equal(count_acl(s), 4);
+	dbt_schema_free(s);
+	before = f->conn->nqueries;
+	s = reflect_ok(f, "many");
+	n40 = f->conn->nqueries - before;
+	assert_int_equal(count_acl(s), 4 * 40);
+	dbt_schema_free(s);
+	assert_int_equal(n40, n1);
+	free(one);
+	free(many);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -886,6 +1002,9 @@ int main(void)
 		T(replace_sql_turns_other_definitions_into_these),
 		T(extension_objects_and_dbtool_tables_are_left_out),
 		T(objects_of_other_schemas_are_left_out),
+		T(other_schemas_comments_and_grants_follow_the_schema_reader),
+		T(failed_query_is_a_database_error_naming_the_schema),
+		T(query_count_does_not_grow_with_objects),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
