@@ -24,11 +24,16 @@
  *   PUBLIC", "SEQUENCE s ...", "TYPE", "DOMAIN", "SCHEMA"), the definition
  *   being the privileges in the order GRANT's documentation lists them,
  *   each followed by WITH GRANT OPTION when it has it, or "NONE" when a
- *   default privilege was revoked.  Ownership is not modelled: the
- *   owner's own privileges are left out, and so is the grantor.  Revoking
- *   a table privilege revokes the same privilege on its columns too, as
- *   PostgreSQL does.  The managed schema's own privileges are left out for
- *   the reason its comment is.
+ *   default privilege was revoked.  create_sql grants them (revoking
+ *   first what a grantee holds by default, as PUBLIC holds EXECUTE on a
+ *   function), drop_sql revokes them and gives back the defaults,
+ *   replace_sql revokes all and grants them.  Ownership is not modelled:
+ *   the owner's own privileges are left out, and so is the grantor (the
+ *   statements grant and revoke as whoever runs them, so a privilege that
+ *   another role granted is not revoked by them).  Revoking a table
+ *   privilege revokes the same privilege on its columns too, as
+ *   PostgreSQL does.  The managed schema's own privileges are left out
+ *   for the reason its comment is.
  *
  * Comments and grants on other schemas are read only for the schemas that
  * the schema reader (reflect_postgres_types.c, which runs first) keeps as
@@ -310,7 +315,7 @@ static const char grants_sql[] =
 	"LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = e.grantee "
 	"WHERE e.grantee <> o.owner GROUP BY e.grantee, ro.rolname) g "
 	"WHERE g.now IS DISTINCT FROM g.dflt) q "
-	"ORDER BY q.name COLLATE \"C\", q.grantee COLLATE \"C\"";
+	"ORDER BY (q.name || ' TO ' || q.grantee) COLLATE \"C\"";
 
 /* ------------------------------------------------------------ helpers */
 
@@ -319,7 +324,9 @@ static const char grants_sql[] =
  * dialect's literal when the text holds no line break, else an E'' string
  * whose backslash escapes stand for the line breaks (a revision file is
  * read line by line, and a text line that read "-- migrate:downgrade"
- * would end its section).  Tabs are kept as they are.
+ * would end its section).  Tabs are kept as they are.  The \u escape of
+ * a line break beyond ASCII (U+0085, U+2028) needs a UTF-8 server, the
+ * only one that can hold those characters in every database.
  */
 static void put_literal(dbt_buf *b, const char *text)
 {

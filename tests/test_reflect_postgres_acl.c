@@ -355,6 +355,20 @@ static void assert_same_objects(const dbt_schema *a, const dbt_schema *b)
 			 b->objects[j]->name);
 }
 
+/* The objects are in the order of their kind, then of their name's
+ * bytes. */
+static void assert_sorted(const dbt_schema *s)
+{
+	size_t i;
+
+	for (i = 1; i < s->nobjects; i++) {
+		const dbt_object *a = s->objects[i - 1], *b = s->objects[i];
+
+		if (a->kind > b->kind || (a->kind == b->kind && strcmp(a->name, b->name) >= 0))
+			fail_msg("'%s' comes before '%s'", a->name, b->name);
+	}
+}
+
 /* Runs one statement field of each object of this reader's kinds in
  * `s`, in the schema `schema`: 0 create_sql, 1 drop_sql (in the reverse
  * order, as drops go), 2 replace_sql. */
@@ -749,6 +763,7 @@ static void same_objects_in_another_schema_read_the_same(void **state)
 	a = reflect_ok(f, "app");
 	b = reflect_ok(f, "Other App");
 	assert_int_equal(count_acl(a), ALL_OBJECTS);
+	assert_sorted(a);
 	assert_same_objects(a, b);
 	dbt_schema_free(a);
 	dbt_schema_free(b);
