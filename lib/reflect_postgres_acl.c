@@ -325,8 +325,8 @@ static const char grants_sql[] =
  * whose backslash escapes stand for the line breaks (a revision file is
  * read line by line, and a text line that read "-- migrate:downgrade"
  * would end its section).  Tabs are kept as they are.  The \u escape of
- * a line break beyond ASCII (U+0085, U+2028) needs a UTF-8 server, the
- * only one that can hold those characters in every database.
+ * a line break beyond ASCII (U+0085, U+2028) needs a server whose
+ * encoding is UTF8; another refuses the statement with its own error.
  */
 static void put_literal(dbt_buf *b, const char *text)
 {
