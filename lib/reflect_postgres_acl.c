@@ -194,11 +194,12 @@ static const char comments_sql[] =
 	"WHERE n.nspname <> $1 AND NOT " IN_EXTENSION("pg_namespace", "n.oid") " "
 	/* triggers */
 	"UNION ALL SELECT pg_catalog.format('TRIGGER %I ON %I', g.tgname, c.relname), "
-	"c.relname, d.description, pg_catalog.format('trigger %I ON %I', g.tgname, c.relname), "
+	"CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END, d.description, "
+	"pg_catalog.format('trigger %I ON %I', g.tgname, c.relname), "
 	"NULL FROM pg_catalog.pg_description d JOIN pg_catalog.pg_trigger g "
 	"ON d.classoid = " CATALOG("pg_trigger") " AND g.oid = d.objoid "
 	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
-	"WHERE c.relnamespace = " NSP " AND NOT g.tgisinternal "
+	"WHERE c.relnamespace = " NSP " AND NOT g.tgisinternal AND NOT c.relispartition "
 	"AND c.relname NOT IN " OWN_TABLES " AND NOT " IN_EXTENSION("pg_class", "c.oid") " "
 	/* constraints of tables */
 	"UNION ALL SELECT pg_catalog.format('CONSTRAINT %I ON %I', k.conname, c.relname), "

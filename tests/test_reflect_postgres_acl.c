@@ -263,8 +263,8 @@ static size_t count(const dbt_schema *s, dbt_object_kind kind)
 }
 
 /* The objects of everything build_all makes: 2 row level securities, 3
- * policies, 16 comments and 9 grants. */
-#define ALL_OBJECTS (2 + 3 + 16 + 9)
+ * policies, 17 comments and 9 grants. */
+#define ALL_OBJECTS (2 + 3 + 17 + 9)
 
 static size_t count_acl(const dbt_schema *s)
 {
@@ -406,6 +406,8 @@ static const char base_sql[] =
 	"CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS 'BEGIN RETURN NEW; END';\n"
 	"CREATE TRIGGER orders_touch BEFORE UPDATE ON orders\n"
 	"  FOR EACH ROW EXECUTE FUNCTION touch();\n"
+	"CREATE TRIGGER big_insert INSTEAD OF INSERT ON big_orders\n"
+	"  FOR EACH ROW EXECUTE FUNCTION touch();\n"
 	"CREATE PROCEDURE reset_all() LANGUAGE sql AS 'SELECT 1';\n"
 	"CREATE TYPE mood AS ENUM ('sad', 'happy');\n"
 	"CREATE DOMAIN positive AS integer CONSTRAINT positive_check CHECK (VALUE > 0);\n";
@@ -437,6 +439,7 @@ static const char comments_sql[] =
 	"COMMENT ON CONSTRAINT positive_check ON DOMAIN positive IS 'the check';\n"
 	"COMMENT ON CONSTRAINT total_positive ON orders IS 'no negative totals';\n"
 	"COMMENT ON TRIGGER orders_touch ON orders IS 'touches';\n"
+	"COMMENT ON TRIGGER big_insert ON big_orders IS 'instead';\n"
 	"COMMENT ON POLICY big ON orders IS 'only big ones';\n";
 
 static const char grants_sql[] =
@@ -555,7 +558,7 @@ static void comments_are_read_on_every_kind_of_object(void **state)
 	exec_in(f, "app", 0, policies_sql);
 	exec_in(f, "app", 0, comments_sql);
 	s = reflect_ok(f, "app");
-	assert_int_equal(count(s, DBT_OBJ_COMMENT), 16);
+	assert_int_equal(count(s, DBT_OBJ_COMMENT), 17);
 
 	o = object(f, s, DBT_OBJ_COMMENT, "TABLE orders");
 	assert_field(f, o->table, "orders");
@@ -603,6 +606,9 @@ static void comments_are_read_on_every_kind_of_object(void **state)
 	o = object(f, s, DBT_OBJ_COMMENT, "TRIGGER orders_touch ON orders");
 	assert_field(f, o->table, "orders");
 	assert_deps(o, "trigger orders_touch ON orders");
+	o = object(f, s, DBT_OBJ_COMMENT, "TRIGGER big_insert ON big_orders");
+	assert_null(o->table);
+	assert_deps(o, "trigger big_insert ON big_orders");
 	o = object(f, s, DBT_OBJ_COMMENT, "POLICY big ON orders");
 	assert_field(f, o->table, "orders");
 	assert_field(f, o->definition, "only big ones");
