@@ -69,7 +69,9 @@
 
 /*
  * The CTEs `ns` (the schema's oid), `procs` (oid, prokind, the name of
- * each function and procedure: "add(a integer, b integer)") and `names`
+ * each function and procedure: "add(a integer, b integer)"; not those
+ * that another object makes and drops, such as a range type's
+ * constructors, which depend on it internally) and `names`
  * (classid, objid, name): the name that deps give each object of the
  * schema that another can depend on, and "extension name" for the
  * members of an extension (but PostgreSQL's own, such as plpgsql, whose
@@ -105,7 +107,10 @@
 	"pg_catalog.quote_ident(p.proname), '(', "                                         \
 	"pg_catalog.pg_get_function_identity_arguments(p.oid), ')') "                      \
 	"FROM pg_catalog.pg_proc p WHERE p.pronamespace = (SELECT oid FROM ns) "           \
-	"AND p.prokind IN ('f', 'p') AND " NOT_IN_EXTENSION("pg_catalog.pg_proc", "p.oid") "), " \
+	"AND p.prokind IN ('f', 'p') AND " NOT_IN_EXTENSION("pg_catalog.pg_proc", "p.oid") " " \
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x "                            \
+	"WHERE x.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND x.objid = p.oid "  \
+	"AND x.deptype = 'i')), "                                                          \
 	"names (classid, objid, name) AS ("                                                \
 	"SELECT x.classid, x.objid, pg_catalog.concat('extension ', "                      \
 	"pg_catalog.quote_ident(e.extname)) "                                              \
