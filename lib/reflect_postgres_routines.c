@@ -55,13 +55,12 @@
  */
 #include "reflect_postgres_objects.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "error.h"
 
-/* Kept from the catalog: PostgreSQL's own objects and the extensions'. */
+/* True for an object that no extension owns. */
 #define NOT_IN_EXTENSION(classid, objid)                                                    \
 	"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x "                                \
 	"WHERE x.classid = '" classid "'::pg_catalog.regclass AND x.objid = " objid " "     \
