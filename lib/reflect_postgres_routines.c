@@ -32,13 +32,17 @@
  * old one dropped, the new one created.
  *
  * A trigger is named "trg ON table" and is what pg_get_triggerdef(oid,
- * true) prints; its `table` is the table (or view) it is on.  Internal
- * triggers (those of foreign keys) and triggers of partitions (clones of
- * their parent's) are left out.
+ * true) prints, followed by the ALTER TABLE that disables it (or makes it
+ * fire on replicas only, or always) when it does not fire by default; its
+ * `table` is the table (or view) it is on.  Internal triggers (those of
+ * foreign keys) and triggers of partitions (clones of their parent's)
+ * are left out.
  *
  *   create_sql   CREATE [CONSTRAINT] TRIGGER ...;
+ *                [ALTER TABLE table DISABLE TRIGGER trg;]
+ *   definition   create_sql without its last ';'
  *   drop_sql     DROP TRIGGER trg ON table;
- *   replace_sql  CREATE OR REPLACE TRIGGER ...; or NULL
+ *   replace_sql  CREATE OR REPLACE TRIGGER ...; [ALTER TABLE ...;] or NULL
  *
  * replace_sql is CREATE OR REPLACE TRIGGER, which keeps a comment on the
  * trigger, when the server has it (PostgreSQL 14 and later) and the
@@ -136,19 +140,25 @@
  * dependency for an object without any): kind ('f' function, 'p'
  * procedure, 't' trigger), oid, name, table, the server's definition,
  * the schema's name as quote_ident writes it, 1 for a constraint
- * trigger, dependency; functions, procedures, then triggers, each by
- * name.
+ * trigger, the ALTER TABLE that sets a trigger's firing other than the
+ * default (disabled, replica, always), dependency; functions,
+ * procedures, then triggers, each by name.
  */
 static const char routines_sql[] =
 	"WITH " DEP_NAMES ", "
 	"objs AS (SELECT p.prokind AS kind, 'pg_catalog.pg_proc'::pg_catalog.regclass AS classid, "
 	"p.oid, pr.name, NULL::pg_catalog.name AS tbl, "
-	"pg_catalog.pg_get_functiondef(p.oid) AS def, false AS isconstraint "
+	"pg_catalog.pg_get_functiondef(p.oid) AS def, false AS isconstraint, "
+	"NULL::pg_catalog.text AS state "
 	"FROM pg_catalog.pg_proc p JOIN procs pr ON pr.oid = p.oid "
 	"UNION ALL SELECT 't', 'pg_catalog.pg_trigger'::pg_catalog.regclass, t.oid, "
 	"pg_catalog.concat(pg_catalog.quote_ident(t.tgname), ' ON ', "
 	"pg_catalog.quote_ident(c.relname)), c.relname, "
-	"pg_catalog.pg_get_triggerdef(t.oid, true), t.tgconstraint <> 0 "
+	"pg_catalog.pg_get_triggerdef(t.oid, true), t.tgconstraint <> 0, "
+	"CASE t.tgenabled WHEN 'O' THEN NULL ELSE pg_catalog.concat('ALTER TABLE ', "
+	"pg_catalog.quote_ident(c.relname), CASE t.tgenabled WHEN 'D' THEN ' DISABLE' "
+	"WHEN 'R' THEN ' ENABLE REPLICA' ELSE ' ENABLE ALWAYS' END, ' TRIGGER ', "
+	"pg_catalog.quote_ident(t.tgname)) END "
 	"FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
 	"WHERE c.relnamespace = (SELECT oid FROM ns) AND NOT t.tgisinternal "
 	"AND NOT c.relispartition "
@@ -161,7 +171,7 @@ static const char routines_sql[] =
 	"AND (d.classid, d.objid) IN (SELECT classid, oid FROM objs) "
 	"AND NOT (d.refclassid = d.classid AND d.refobjid = d.objid)) "
 	"SELECT o.kind, o.oid, o.name, o.tbl, o.def, pg_catalog.quote_ident($1), o.isconstraint, "
-	"deps.name FROM objs o "
+	"o.state, deps.name FROM objs o "
 	"LEFT JOIN deps ON deps.classid = o.classid AND deps.obj = o.oid "
 	"ORDER BY o.kind, o.name COLLATE pg_catalog.\"C\", o.oid, "
 	"deps.name COLLATE pg_catalog.\"C\"";
@@ -217,22 +227,33 @@ static int add_trigger(dbt_object **out, dbt_pg_objects *r, const PGresult *res,
 	const char *table = dbt_pg_objects_value(res, row, 3);
 	const char *def = dbt_pg_objects_value(res, row, 4);
 	int constraint = *dbt_pg_objects_value(res, row, 6) == 't';
-	dbt_buf create = DBT_BUF_INIT, drop = DBT_BUF_INIT, replace = DBT_BUF_INIT;
+	const char *state = dbt_pg_objects_value(res, row, 7);
+	dbt_buf definition = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
+	dbt_buf replace = DBT_BUF_INIT;
 	int rc;
 
 	if (!def)
 		def = "";
-	dbt_buf_printf(&create, "%s;", def);
+	dbt_buf_puts(&definition, def);
+	if (state)
+		dbt_buf_printf(&definition, ";\n%s", state);
+	dbt_buf_printf(&create, "%s;", dbt_buf_str(&definition));
 	/* The name is "trg ON table", both quoted: DROP TRIGGER's own form. */
 	dbt_buf_printf(&drop, "DROP TRIGGER %s;", name);
+	/* CREATE OR REPLACE TRIGGER makes the trigger fire by default,
+	 * whatever the old one did. */
 	if (!constraint && PQserverVersion(r->pg) >= 140000 &&
-	    strncmp(def, plain, sizeof(plain) - 1) == 0)
+	    strncmp(def, plain, sizeof(plain) - 1) == 0) {
 		dbt_buf_printf(&replace, "CREATE OR REPLACE TRIGGER %s;", def + sizeof(plain) - 1);
-	if (create.oom || drop.oom || replace.oom)
+		if (state)
+			dbt_buf_printf(&replace, "\n%s;", state);
+	}
+	if (definition.oom || create.oom || drop.oom || replace.oom)
 		rc = dbt_error_oom();
 	else
-		rc = dbt_schema_add_object(out, r->schema, DBT_OBJ_TRIGGER, name, table, def,
-					   create.ptr, drop.ptr, replace.ptr);
+		rc = dbt_schema_add_object(out, r->schema, DBT_OBJ_TRIGGER, name, table,
+					   definition.ptr, create.ptr, drop.ptr, replace.ptr);
+	dbt_buf_release(&definition);
 	dbt_buf_release(&create);
 	dbt_buf_release(&drop);
 	dbt_buf_release(&replace);
@@ -259,7 +280,7 @@ int dbt_pg_reflect_routines(dbt_pg_objects *r)
 			last_kind = kind;
 			last_oid = oid;
 		}
-		dep = dbt_pg_objects_value(res, row, 7);
+		dep = dbt_pg_objects_value(res, row, 8);
 		if (dep && (rc = dbt_object_add_dep(obj, dep)) < 0)
 			goto cleanup;
 	}

@@ -648,6 +648,56 @@ static void trigger_replace_sql_changes_it_in_place(void **state)
 	free(definition);
 }
 
+/* Whether a trigger fires is part of it: a disabled one, and one that
+ * always fires, read with the ALTER TABLE that makes them so, and
+ * replace_sql turns an enabled trigger into them. */
+static void trigger_firing_is_part_of_it(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s, *live;
+	const dbt_object *t;
+	const char *ddl = "CREATE TABLE \"T t\" (id integer);\n"
+			  "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql\n"
+			  "  AS $$ BEGIN RETURN NEW; END $$;\n"
+			  "CREATE TRIGGER off BEFORE INSERT ON \"T t\"\n"
+			  "  FOR EACH ROW EXECUTE FUNCTION stamp();\n"
+			  "CREATE TRIGGER \"Always\" BEFORE INSERT ON \"T t\"\n"
+			  "  FOR EACH ROW EXECUTE FUNCTION stamp();\n";
+	char *off, *always;
+
+	exec_in(f, "new", ddl);
+	exec_ok(f, "ALTER TABLE new.\"T t\" DISABLE TRIGGER off;\n"
+		   "ALTER TABLE new.\"T t\" ENABLE ALWAYS TRIGGER \"Always\";\n");
+	s = reflect_ok(f, "new");
+	t = object_of(s, DBT_OBJ_TRIGGER, "off ON \"T t\"");
+	assert_string_equal(t->definition, "CREATE TRIGGER off BEFORE INSERT ON \"T t\" "
+					   "FOR EACH ROW EXECUTE FUNCTION stamp();\n"
+					   "ALTER TABLE \"T t\" DISABLE TRIGGER off");
+	assert_string_equal(t->create_sql, "CREATE TRIGGER off BEFORE INSERT ON \"T t\" "
+					   "FOR EACH ROW EXECUTE FUNCTION stamp();\n"
+					   "ALTER TABLE \"T t\" DISABLE TRIGGER off;");
+	assert_string_equal(t->replace_sql, "CREATE OR REPLACE TRIGGER off BEFORE INSERT "
+					    "ON \"T t\" FOR EACH ROW EXECUTE FUNCTION stamp();\n"
+					    "ALTER TABLE \"T t\" DISABLE TRIGGER off;");
+	off = strdup(t->replace_sql);
+	t = object_of(s, DBT_OBJ_TRIGGER, "\"Always\" ON \"T t\"");
+	assert_non_null(strstr(t->create_sql, ";\nALTER TABLE \"T t\" ENABLE ALWAYS TRIGGER "
+					      "\"Always\";"));
+	always = strdup(t->replace_sql);
+	assert_non_null(off);
+	assert_non_null(always);
+
+	exec_ok(f, ddl);
+	exec_object_sql(f, "public", off);
+	exec_object_sql(f, "public", always);
+	live = reflect_ok(f, NULL);
+	assert_same_objects(s, live);
+	dbt_schema_free(live);
+	dbt_schema_free(s);
+	free(off);
+	free(always);
+}
+
 /* CREATE OR REPLACE TRIGGER cannot make a constraint trigger. */
 static void constraint_trigger_has_no_replace_sql(void **state)
 {
@@ -962,6 +1012,7 @@ int main(void)
 		T(aggregates_and_range_constructors_are_left_out),
 		T(trigger_reads_as_the_server_prints_it),
 		T(trigger_replace_sql_changes_it_in_place),
+		T(trigger_firing_is_part_of_it),
 		T(constraint_trigger_has_no_replace_sql),
 		T(trigger_on_a_view_depends_on_the_view),
 		T(internal_and_partition_triggers_are_left_out),
