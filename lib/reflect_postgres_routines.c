@@ -9,7 +9,9 @@
  * the server always writes before the routine's own name (only that
  * qualifier, the managed schema's name as quote_ident spells it; every
  * other name of the schema is unqualified under the search_path the
- * readers run with).  Aggregates and window functions are left out.
+ * readers run with).  Aggregates and window functions are left out, and
+ * so are the functions that another object makes for itself and owns
+ * (a range type's constructors).
  *
  *   definition   CREATE OR REPLACE FUNCTION add(a integer, b integer)
  *                 RETURNS integer ...  (pg_get_functiondef, unqualified)
@@ -29,7 +31,8 @@
  * inside the revision's transaction, so nothing changes and the revision
  * is edited by hand.  A renamed input parameter, which PostgreSQL also
  * refuses in place, changes the name here, so it is another routine: the
- * old one dropped, the new one created.
+ * old one dropped, the new one created (the drop has to come first, as
+ * the two have the same argument types).
  *
  * A trigger is named "trg ON table" and is what pg_get_triggerdef(oid,
  * true) prints, followed by the ALTER TABLE that disables it (or makes it
