@@ -1663,6 +1663,16 @@ static int read_indexes(struct reflect *r)
 	return rc;
 }
 
+/* Kind order, then the bytes of the names (schema.h). */
+static int cmp_object(const void *a, const void *b)
+{
+	const dbt_object *x = *(dbt_object *const *)a, *y = *(dbt_object *const *)b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
 /*
  * The objects held as definitions, read with search_path set to the
  * schema (so that the server leaves its names unqualified) for this
@@ -1688,6 +1698,9 @@ static int read_objects(struct reflect *r)
 	if ((rc = dbt_pg_reflect_types(&o)) == 0 && (rc = dbt_pg_reflect_routines(&o)) == 0 &&
 	    (rc = dbt_pg_reflect_views(&o)) == 0)
 		rc = dbt_pg_reflect_acl(&o);
+	if (rc == 0 && r->schema->nobjects > 1)
+		qsort(r->schema->objects, r->schema->nobjects, sizeof(*r->schema->objects),
+		      cmp_object);
 	params[0] = saved;
 	r->conn->nqueries++;
 	res = PQexecParams(r->pg, "SELECT pg_catalog.set_config('search_path', $1, true)", 1, NULL,

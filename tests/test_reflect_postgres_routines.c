@@ -913,14 +913,14 @@ static void create_sql_recreates_objects_that_read_the_same(void **state)
 	dbt_buf_release(&sql);
 }
 
-/* Functions, procedures and triggers come in that order, views before
- * materialized views, each kind by name. */
+/* The kinds' order (schema.h): functions, procedures, views,
+ * materialized views, triggers, each kind by name. */
 static void objects_come_by_kind_then_name(void **state)
 {
 	struct fixture *f = *state;
 	dbt_schema *s;
-	const char *want[] = {"a()", "b()", "a(IN x integer)", "b(IN x integer)", "ta ON t", "tb ON t",
-			      "a", "b", "ma", "mb"};
+	const char *want[] = {"a()", "b()", "a(IN x integer)", "b(IN x integer)", "a", "b",
+			      "ma", "mb", "ta ON t", "tb ON t"};
 	size_t i, n = 0;
 
 	exec_ok(f, "CREATE TABLE t (id integer);\n"
