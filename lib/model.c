@@ -58,6 +58,9 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 	/* SQLite checks foreign keys when rows change, not when tables are
 	 * made, so a table may name one that does not exist yet. */
 	o->fk_forward_refs = conn->dialect->kind == DBT_DIALECT_SQLITE;
+	/* PostgreSQL refuses to change a column's type, or drop it, under a
+	 * view, trigger or policy; SQLite's rebuild keeps them itself. */
+	o->objects_around_alters = conn->dialect->kind == DBT_DIALECT_POSTGRES;
 }
 
 int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
@@ -67,6 +70,10 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_sche
 	int rc;
 
 	dbt_model_diff_opts(&o, conn);
+	/* The model's views, functions, triggers ... are what the scratch
+	 * database makes of its statements. */
+	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0)
+		return rc;
 	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
 		return rc;
 	rc = dbt_scratch_normalize(model, out, conn, db, model_path, schema_name);

@@ -62,7 +62,7 @@ static char *kinds_all(const dbt_diff *d)
 static void expect_diff_opts(const char *from, const char *to, int forward, const char *expected)
 {
 	dbt_schema *a = model(from), *b = model(to);
-	dbt_diff_opts opts = {forward};
+	dbt_diff_opts opts = {.fk_forward_refs = forward};
 	dbt_diff d;
 	char *text;
 
@@ -84,7 +84,7 @@ static void expect_diff(const char *from, const char *to, const char *expected)
 static void expect_kinds(const char *from, const char *to, int forward, const char *expected)
 {
 	dbt_schema *a = model(from), *b = model(to);
-	dbt_diff_opts opts = {forward};
+	dbt_diff_opts opts = {.fk_forward_refs = forward};
 	dbt_diff d;
 	char *text;
 
@@ -114,7 +114,7 @@ static int same_op(const dbt_op *x, const dbt_op *y)
 static void expect_reversible(const char *ma, const char *mb, int forward)
 {
 	dbt_schema *a = model(ma), *b = model(mb);
-	dbt_diff_opts opts = {forward};
+	dbt_diff_opts opts = {.fk_forward_refs = forward};
 	size_t fwd[DBT_OP_DROP_INDEX + 1], back[DBT_OP_DROP_INDEX + 1];
 	dbt_diff d, r;
 	size_t i;
@@ -637,7 +637,7 @@ static void test_fk_cycle_is_broken_by_add_fk_after_creates(void **state)
 static void test_fk_cycle_needs_no_add_fk_with_forward_refs(void **state)
 {
 	dbt_schema *e = model(""), *m = model(CYCLE);
-	dbt_diff_opts opts = {1};
+	dbt_diff_opts opts = {.fk_forward_refs = 1};
 	dbt_diff d;
 	char *text;
 

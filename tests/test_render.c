@@ -1245,7 +1245,7 @@ static void test_sqlite_executes_rendered_add_and_drop_column(void **state)
 /* The ops of diff(from, to), as autogenerate makes them for `kind`. */
 static dbt_diff diff_for(dbt_dialect_kind kind, const struct pair *p)
 {
-	dbt_diff_opts opts = {kind == SQLITE};
+	dbt_diff_opts opts = {.fk_forward_refs = kind == SQLITE};
 	dbt_diff d;
 
 	assert_int_equal(dbt_diff_schemas(&d, p->from, p->to, &opts), 0);
@@ -1857,7 +1857,7 @@ static void assert_schema(dbt_conn *conn, const dbt_schema *want, const char *wh
 {
 	dbt_schema *now = reflect_now(conn);
 	char *a = dump(now), *b = dump(want);
-	dbt_diff_opts opts = {1};
+	dbt_diff_opts opts = {.fk_forward_refs = 1};
 	dbt_diff d;
 
 	if (strcmp(a, b))
@@ -1928,7 +1928,7 @@ static void round_trip(void **state)
 	const struct change *c = *state;
 	dbt_conn *conn = sqlite_memory();
 	dbt_schema *a = parse_for(SQLITE, c->a), *b = parse_for(SQLITE, c->b), *from;
-	dbt_diff_opts opts = {1};
+	dbt_diff_opts opts = {.fk_forward_refs = 1};
 	dbt_diff d;
 	dbt_op *inv;
 
