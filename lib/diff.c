@@ -17,6 +17,8 @@
  * drops, DROP_FK) ops; so do those of a table whose foreign key needs a key
  * of an existing table that this same diff adds (or drops).
  */
+#define _GNU_SOURCE /* qsort_r */
+
 #include "diff.h"
 
 #include "error.h"
@@ -962,21 +964,21 @@ static void oside_release(struct oside *s)
 	free(s->tabdep);
 }
 
-/* qsort has no argument: the side being sorted. */
-static const struct oside *sorting;
-
-static int cmp_rank(const void *x, const void *y)
+static int cmp_rank(const void *x, const void *y, void *arg)
 {
-	const dbt_object *a = sorting->v[*(const size_t *)x], *b = sorting->v[*(const size_t *)y];
+	const struct oside *s = arg;
+	const dbt_object *a = s->v[*(const size_t *)x], *b = s->v[*(const size_t *)y];
 
 	if (a->kind != b->kind)
 		return a->kind < b->kind ? -1 : 1;
 	return strcmp(a->name, b->name);
 }
 
-static int cmp_key(const void *x, const void *y)
+static int cmp_key(const void *x, const void *y, void *arg)
 {
-	return strcmp(sorting->keys[*(const size_t *)x], sorting->keys[*(const size_t *)y]);
+	const struct oside *s = arg;
+
+	return strcmp(s->keys[*(const size_t *)x], s->keys[*(const size_t *)y]);
 }
 
 /* The object of `s` whose key is `key`; NONE when none. */
@@ -1027,9 +1029,8 @@ static int oside_build(struct oside *s, const dbt_schema *schema, const struct s
 		s->byrank[i] = s->bykey[i] = i;
 		nd += s->v[i]->ndeps;
 	}
-	sorting = s;
-	qsort(s->byrank, s->n, sizeof(*s->byrank), cmp_rank);
-	qsort(s->bykey, s->n, sizeof(*s->bykey), cmp_key);
+	qsort_r(s->byrank, s->n, sizeof(*s->byrank), cmp_rank, s);
+	qsort_r(s->bykey, s->n, sizeof(*s->bykey), cmp_key, s);
 	for (i = 0; i < s->n; i++)
 		s->rank[s->byrank[i]] = i;
 	s->dep = malloc((nd ? nd : 1) * sizeof(*s->dep));

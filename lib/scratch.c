@@ -5,6 +5,8 @@
  * (see scratch.h).  Only the tables the differ found different are
  * built: a model that matches the database costs no scratch work.
  */
+#define _GNU_SOURCE /* qsort_r */
+
 #include "scratch.h"
 
 #include "error.h"
@@ -492,31 +494,35 @@ cleanup:
 
 /* ------------------------------------------------------------ objects */
 
-/* Index of the model table that SQLite (any ASCII case) or PostgreSQL
- * (exactly) finds under `name`; -1 when none.  `sorted` holds the
- * tables' indexes in that order. */
-static int sqlite_order;
-
-static const dbt_schema *sorting_model;
-
-static int name_cmp(const char *a, const char *b)
+/* How SQLite (any ASCII case) or PostgreSQL (exactly) tells names apart. */
+static int name_cmp(const char *a, const char *b, int sqlite)
 {
-	return sqlite_order ? strcasecmp(a, b) : strcmp(a, b);
+	return sqlite ? strcasecmp(a, b) : strcmp(a, b);
 }
 
-static int cmp_table_at(const void *x, const void *y)
+struct by_name {
+	const dbt_schema *model;
+	int sqlite;
+};
+
+static int cmp_table_at(const void *x, const void *y, void *arg)
 {
-	return name_cmp(sorting_model->tables[*(const size_t *)x]->name,
-			sorting_model->tables[*(const size_t *)y]->name);
+	const struct by_name *o = arg;
+
+	return name_cmp(o->model->tables[*(const size_t *)x]->name,
+			o->model->tables[*(const size_t *)y]->name, o->sqlite);
 }
 
-static long find_sorted(const dbt_schema *model, const size_t *sorted, const char *name)
+/* Index of the model table that the database finds under `name`; -1 when
+ * none.  `sorted` holds the tables' indexes in cmp_table_at's order. */
+static long find_sorted(const dbt_schema *model, const size_t *sorted, const char *name,
+			int sqlite)
 {
 	size_t lo = 0, hi = model->ntables;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = name_cmp(model->tables[sorted[mid]]->name, name);
+		int c = name_cmp(model->tables[sorted[mid]]->name, name, sqlite);
 
 		if (!c)
 			return (long)sorted[mid];
@@ -537,6 +543,7 @@ static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 {
 	size_t *sorted = malloc((model->ntables ? model->ntables : 1) * sizeof(*sorted));
 	size_t *stack = malloc((model->ntables ? model->ntables : 1) * sizeof(*stack));
+	struct by_name order = {model, sqlite};
 	size_t i, k, n = 0;
 	int rc = 0;
 
@@ -546,9 +553,7 @@ static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 	}
 	for (i = 0; i < model->ntables; i++)
 		sorted[i] = i;
-	sqlite_order = sqlite;
-	sorting_model = model;
-	qsort(sorted, model->ntables, sizeof(*sorted), cmp_table_at);
+	qsort_r(sorted, model->ntables, sizeof(*sorted), cmp_table_at, &order);
 	for (i = 0; i < model->nstatements; i++) {
 		const char *sql = model->statements[i]->sql;
 		dbt_lexer lx;
@@ -565,7 +570,7 @@ static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 				rc = dbt_error_oom();
 				goto cleanup;
 			}
-			t = find_sorted(model, sorted, name);
+			t = find_sorted(model, sorted, name, sqlite);
 			free(name);
 			if (t >= 0 && !want[t]) {
 				want[t] = 1;
@@ -577,7 +582,7 @@ static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 		const dbt_table *t = model->tables[stack[--n]];
 
 		for (k = 0; k < t->nfks; k++) {
-			long r = find_sorted(model, sorted, t->fks[k]->ref_table);
+			long r = find_sorted(model, sorted, t->fks[k]->ref_table, sqlite);
 
 			if (r >= 0 && !want[r]) {
 				want[r] = 1;
