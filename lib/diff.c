@@ -1173,6 +1173,8 @@ static int plan_objects(struct objops *g, const struct state *st, const struct o
 	size_t i, k, nq = 0, norder, na = st->from->nobjects, nb = st->to->nobjects;
 	int rc;
 
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
 	if ((rc = oside_build(&a, st->from, st)) < 0 || (rc = oside_build(&b, st->to, st)) < 0)
 		goto cleanup;
 	amatch = malloc((na ? na : 1) * sizeof(*amatch));
