@@ -8,9 +8,10 @@ static const char usage[] =
 	"usage: dbtool create-all\n"
 	"\n"
 	"Creates every table of the model that the database lacks (with its\n"
-	"constraints and indexes), and every model index missing on an existing\n"
-	"table, referenced tables first, in one transaction.  Existing tables are\n"
-	"not altered: use revisions for that.\n";
+	"constraints and indexes), every model index missing on an existing\n"
+	"table, and every view, trigger, function, type ... of the model that\n"
+	"the database lacks, referenced tables first, in one transaction.\n"
+	"Existing tables and objects are not altered: use revisions for that.\n";
 
 static void print_object(const char *verb, const char *kind, const char *name, void *arg)
 {

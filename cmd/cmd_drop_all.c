@@ -11,9 +11,10 @@
 static const char usage[] =
 	"usage: dbtool drop-all [--yes]\n"
 	"\n"
-	"Drops every table in the database (all of them, not only the model's) and\n"
-	"the version and history tables, dependents first, in one transaction, and\n"
-	"names each table it dropped.  On a terminal it asks first.\n"
+	"Drops every view, trigger, function, type ... and every table in the\n"
+	"database (all of them, not only the model's) and the version and history\n"
+	"tables, dependents first, in one transaction, and names each one it\n"
+	"dropped.  On a terminal it asks first.\n"
 	"\n"
 	"  -y, --yes   do not ask\n";
 

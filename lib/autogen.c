@@ -158,11 +158,13 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	}
 	for (i = 0; i < diff.n; i++)
 		dbt_op_inverse(&inverse[i], &diff.ops[diff.n - 1 - i]);
-	/* Triggers and views live beside the model, in the database: table
-	 * rebuilds keep them (the upgrade leaves them as they are, so the
-	 * downgrade keeps the same ones). */
+	/* Table rebuilds keep the database's triggers and views, but for
+	 * those the differ drops itself before the table ops (and creates
+	 * again after them): the others are the same for the upgrade and the
+	 * downgrade. */
 	if (conn->dialect->read_kept && (rc = conn->dialect->read_kept(&kept, conn)) < 0)
 		goto cleanup;
+	dbt_sql_objects_forget(&kept, diff.ops, diff.n);
 	if ((rc = dbt_render_ops_keep(&up, kind, diff.ops, diff.n, model, &kept)) < 0 ||
 	    (rc = dbt_render_ops_keep(&down, kind, inverse, diff.n, db, &kept)) < 0)
 		goto cleanup;

@@ -35,6 +35,10 @@ typedef enum dbt_op_kind {
 	DBT_OP_DROP_CHECK,     /* table, check */
 	DBT_OP_ADD_INDEX,      /* index (its table by name in index->table) */
 	DBT_OP_DROP_INDEX,     /* index */
+	DBT_OP_CREATE_OBJECT,  /* object (from `to`): its create_sql */
+	DBT_OP_DROP_OBJECT,    /* old_object (from `from`): its drop_sql */
+	DBT_OP_REPLACE_OBJECT, /* old_object -> object, in place: the replace_sql
+				* of `object` */
 } dbt_op_kind;
 
 typedef struct dbt_op {
@@ -50,6 +54,8 @@ typedef struct dbt_op {
 	const dbt_fk *fk;
 	const dbt_check *check;
 	const dbt_index *index;
+	const dbt_object *object;     /* the new object (create, replace) */
+	const dbt_object *old_object; /* the old object (drop, replace) */
 	int fks_deferred;             /* CREATE_TABLE of a table in a foreign-key
 				       * cycle: the rendered CREATE TABLE leaves out
 				       * every fk of the table except self-references,
@@ -66,6 +72,12 @@ typedef struct dbt_diff_opts {
 	/* The dialect can create a table whose foreign key names a table that
 	 * does not exist yet (SQLite): then cycles need no separate ADD_FK. */
 	int fk_forward_refs;
+	/* The database refuses to change a column's type or drop a column
+	 * while a view, materialized view, trigger or policy depends on its
+	 * table (PostgreSQL): those objects are dropped before the table's
+	 * changes and created again after them.  SQLite's table rebuild keeps
+	 * them itself (render.h). */
+	int objects_around_alters;
 } dbt_diff_opts;
 
 /*
@@ -76,6 +88,27 @@ typedef struct dbt_diff_opts {
  *   foreign-key cycle broken by ADD_FK ops after both tables), add/alter
  *   /drop columns, add pks/uniques/checks, add fks, add indexes.
  * Within a kind, tables in name order and objects in declaration order.
+ *
+ * Objects held as definitions (schema.h's dbt_object) are matched by kind
+ * and name and compared by `definition`, byte for byte: only in `to`,
+ * CREATE_OBJECT; only in `from`, DROP_OBJECT; different, REPLACE_OBJECT
+ * when both sides have a replace_sql (so that the inverse is in place
+ * too), else a DROP_OBJECT and a CREATE_OBJECT.  An object that depends
+ * (through `deps`, transitively) on one that is dropped is dropped before
+ * it and, when `to` has it, created again after it, even when unchanged;
+ * so are, with opts->objects_around_alters, the views, materialized
+ * views, triggers and policies on a table whose column changes type or is
+ * dropped.  Around the table operations:
+ *   1. drops, dependents first (the reverse of the creation order);
+ *   2. creates and replaces of the objects that tables may use (kinds
+ *      before views: types, domains, sequences, functions ...) that
+ *      depend on no table, in creation order;
+ *   3. the table operations above;
+ *   4. drops of objects of those kinds that depend on no table and that
+ *      `to` lacks (a column that used them is gone by then);
+ *   5. the other creates and replaces, in creation order.
+ * Creation order: kind (dbt_object_kind), then dependencies first, then
+ * name.
  *
  * Matching: tables and columns by name.  Constraints and indexes by what
  * they do (columns, referenced table and columns, actions, expression,
@@ -90,7 +123,7 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 void dbt_diff_release(dbt_diff *diff);
 
 /* The operation that undoes `op`: create <-> drop, add <-> drop, and an
- * alter with old and new swapped. */
+ * alter or a replace with old and new swapped. */
 void dbt_op_inverse(dbt_op *out, const dbt_op *op);
 
 /* A stable lower-case name of the kind: "create_table", "add_column", ... */
@@ -108,6 +141,10 @@ const char *dbt_op_kind_name(dbt_op_kind kind);
  *   + unique users (email)             + primary key users (id)
  *   + foreign key books (author_id) -> authors (id) ON DELETE CASCADE
  *   + check users (age >= 0)
+ *   + view active_users                - trigger trg ON orders
+ *   ~ function add(integer, integer)
+ * (objects by dbt_object_kind_name and their name, which is already
+ * written as SQL needs it).
  */
 void dbt_op_describe(dbt_buf *out, const dbt_op *op);
 
@@ -119,6 +156,13 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op);
  * every value (VARCHAR(n) to a longer VARCHAR or TEXT, SMALLINT to INTEGER
  * to BIGINT, REAL to DOUBLE PRECISION, NUMERIC to a wider NUMERIC) do not
  * destroy; every other type change does.
+ *
+ * No object op destroys rows: a view, function, trigger, policy, comment
+ * or grant holds none (the downgrade creates it again from its
+ * definition); a materialized view's rows are computed from tables and
+ * come back with it; a sequence's counter is not a row; an enum, domain
+ * or type that a column uses cannot be dropped while the column is there,
+ * and dropping the column is the op that warns.
  */
 int dbt_op_destroys(const dbt_op *op, char **why);
 

@@ -58,6 +58,9 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 	/* SQLite checks foreign keys when rows change, not when tables are
 	 * made, so a table may name one that does not exist yet. */
 	o->fk_forward_refs = conn->dialect->kind == DBT_DIALECT_SQLITE;
+	/* PostgreSQL refuses to change a column's type, or drop it, under a
+	 * view, trigger or policy; SQLite's rebuild keeps them itself. */
+	o->objects_around_alters = conn->dialect->kind == DBT_DIALECT_POSTGRES;
 }
 
 int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
@@ -67,6 +70,10 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_sche
 	int rc;
 
 	dbt_model_diff_opts(&o, conn);
+	/* The model's views, functions, triggers ... are what the scratch
+	 * database makes of its statements. */
+	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0)
+		return rc;
 	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
 		return rc;
 	rc = dbt_scratch_normalize(model, out, conn, db, model_path, schema_name);
@@ -212,12 +219,16 @@ static int run(dbt_conn *conn, dbt_buf *sql, const char *what)
 	return rc;
 }
 
-static int keep_for_create_all(const dbt_op *op)
+static int keep_for_create_all(const dbt_op *op, const dbt_schema *db)
 {
 	switch (op->kind) {
 	case DBT_OP_CREATE_TABLE:
 	case DBT_OP_ADD_INDEX:
 		return 1;
+	case DBT_OP_CREATE_OBJECT:
+		/* Only what the database lacks: one it has in another form
+		 * stays as it is. */
+		return !dbt_schema_find_object(db, op->object->kind, op->object->name);
 	case DBT_OP_ADD_FK:
 		/* Only the fks that a new table's CREATE TABLE left out. */
 		return op->old_table == NULL;
@@ -238,7 +249,8 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 
 	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
 		return rc;
-	if ((rc = start(conn, lock_timeout_ms)) < 0)
+	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
+	    (rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
 	    (rc = address_schema(conn, schema_name)) < 0)
@@ -249,7 +261,7 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	for (i = 0; i < diff.n && rc == 0; i++) {
 		const dbt_op *op = &diff.ops[i];
 
-		if (!keep_for_create_all(op))
+		if (!keep_for_create_all(op, db))
 			continue;
 		if ((rc = dbt_render_op(&sql, conn->dialect->kind, op)) < 0 ||
 		    (rc = run(conn, &sql, "create-all")) < 0)
@@ -261,7 +273,12 @@ done:
 	for (i = 0; rc == 0 && on_object && i < diff.n; i++) {
 		const dbt_op *op = &diff.ops[i];
 
-		if (keep_for_create_all(op) && op->kind != DBT_OP_ADD_FK)
+		if (!keep_for_create_all(op, db) || op->kind == DBT_OP_ADD_FK)
+			continue;
+		if (op->kind == DBT_OP_CREATE_OBJECT)
+			on_object("create", dbt_object_kind_name(op->object->kind), op->object->name,
+				  arg);
+		else
 			on_object("create", op->kind == DBT_OP_ADD_INDEX ? "index" : "table",
 				  op->kind == DBT_OP_ADD_INDEX ? op->index->name : op->table->name, arg);
 	}
@@ -287,7 +304,7 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	dbt_diff diff = {NULL, 0};
 	dbt_diff_opts o;
 	dbt_buf sql = DBT_BUF_INIT;
-	size_t i, ndropped = 0;
+	size_t i, ndropped = 0, nbefore = 0;
 	int rc, has_version = 0, has_history = 0;
 
 	if ((rc = dbt_schema_new(&empty)) < 0)
@@ -300,6 +317,18 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		goto done;
 	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, empty, &o)) < 0)
+		goto done;
+	/* The objects go first, dependents first, but for the types that
+	 * tables use, which the differ drops after the tables; their SQL names
+	 * them unqualified. */
+	while (nbefore < diff.n && diff.ops[nbefore].kind == DBT_OP_DROP_OBJECT)
+		nbefore++;
+	if (db->nobjects && (rc = address_schema(conn, schema_name)) < 0)
+		goto done;
+	for (i = 0; i < nbefore && rc == 0; i++)
+		if ((rc = dbt_render_op(&sql, d->kind, &diff.ops[i])) == 0)
+			rc = run(conn, &sql, "drop-all");
+	if (rc < 0)
 		goto done;
 	if (d->kind == DBT_DIALECT_SQLITE) {
 		/* Foreign keys between the dropped tables (cycles included) are
@@ -336,11 +365,19 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	}
 	if (sql.len)
 		rc = run(conn, &sql, "drop-all");
+	for (i = nbefore; i < diff.n && rc == 0; i++)
+		if (diff.ops[i].kind == DBT_OP_DROP_OBJECT &&
+		    (rc = dbt_render_op(&sql, d->kind, &diff.ops[i])) == 0)
+			rc = run(conn, &sql, "drop-all");
 done:
 	rc = finish(conn, rc);
-	for (i = 0; rc == 0 && on_object && i < diff.n; i++)
+	for (i = 0; rc == 0 && on_object && i < diff.n; i++) {
 		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
 			on_object("drop", "table", diff.ops[i].table->name, arg);
+		else if (diff.ops[i].kind == DBT_OP_DROP_OBJECT)
+			on_object("drop", dbt_object_kind_name(diff.ops[i].old_object->kind),
+				  diff.ops[i].old_object->name, arg);
+	}
 	if (rc == 0 && has_history && on_object)
 		on_object("drop", "table", HISTORY_TABLE, arg);
 	if (rc == 0 && has_version && on_object)

@@ -27,8 +27,14 @@
  * which is all SQLite enforces.  What the Schema cannot represent is an error
  * naming the table: virtual tables, generated columns, and keys of
  * constraints and indexes with a collation of their own.  sqlite_* tables
- * and the version table are never reflected; views and triggers are no
- * part of a Schema.
+ * and the version table are never reflected.
+ *
+ * Views and triggers come with the tables' query and become objects held
+ * as definitions (schema.h): the definition is the CREATE statement as
+ * SQLite keeps it (as written, from its name on), and the dependencies are
+ * the tables and views that the statement names, found by its tokens.
+ * Triggers on dbtool's own tables and SQLite's internal objects are left
+ * out.
  */
 #include "dialect.h"
 
@@ -53,8 +59,13 @@
 /* Those of them that are not virtual, whose pragmas can be read. */
 #define PLAIN_TABLES USER_TABLES " AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL %'"
 
+/* The tables, then the views and triggers, with their SQL. */
 static const char tables_sql[] =
-	"SELECT m.name, m.sql FROM sqlite_schema m WHERE " USER_TABLES " ORDER BY m.rowid";
+	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (" USER_TABLES
+	") OR (m.type IN ('view', 'trigger') AND m.sql IS NOT NULL"
+	" AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+	" AND m.tbl_name COLLATE NOCASE NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "'))"
+	" ORDER BY m.type <> 'table', m.type = 'trigger', m.rowid";
 
 static const char columns_sql[] =
 	"SELECT m.name, c.cid, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
@@ -934,7 +945,17 @@ struct rtable {
 	size_t nfks_seen; /* foreign keys read from the pragma so far */
 };
 
+/* A view or trigger as sqlite_schema holds it. */
+struct robj {
+	int trigger;
+	char *name;  /* as SQLite keeps it */
+	char *table; /* tbl_name */
+	char *sql;
+};
+
 struct reflect {
+	struct robj *objs; /* views, then triggers, in creation order */
+	size_t nobjs;
 	dbt_conn *conn;
 	sqlite3 *db;
 	dbt_schema *out;
@@ -1025,7 +1046,27 @@ static int table_fail(const char *table, int rc)
 	return dbt_error_prefix(rc, "cannot reflect table '%s'", table);
 }
 
-/* The first query: each table and what its stored SQL declares. */
+static int add_robj(struct reflect *x, int trigger, const char *name, const char *tbl,
+		    const char *sql)
+{
+	struct robj *v = realloc(x->objs, (x->nobjs + 1) * sizeof(*v)), *o;
+
+	if (!v)
+		return dbt_error_oom();
+	x->objs = v;
+	o = &v[x->nobjs];
+	o->trigger = trigger;
+	o->name = strdup(name);
+	o->table = strdup(tbl);
+	o->sql = strdup(sql);
+	x->nobjs++;
+	if (!o->name || !o->table || !o->sql)
+		return dbt_error_oom();
+	return 0;
+}
+
+/* The first query: each table and what its stored SQL declares, and the
+ * views and triggers. */
 static int read_tables(struct reflect *x)
 {
 	sqlite3_stmt *st = NULL;
@@ -1036,11 +1077,17 @@ static int read_tables(struct reflect *x)
 		goto cleanup;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = text_col(st, 0), *sql = text_col(st, 1);
+		const char *type = text_col(st, 2), *tbl = text_col(st, 3);
 		struct rtable *rt;
 
-		if (!name || !sql) {
+		if (!name || !sql || !type || !tbl) {
 			rc = dbt_error_oom();
 			goto cleanup;
+		}
+		if (strcmp(type, "table")) {
+			if ((rc = add_robj(x, !strcmp(type, "trigger"), name, tbl, sql)) < 0)
+				goto cleanup;
+			continue;
 		}
 		if (x->ntabs == cap) {
 			struct rtable *v;
@@ -1590,6 +1637,140 @@ cleanup:
 	return rc;
 }
 
+/* ------------------------------------------------------ views, triggers */
+
+/* An object's name as its kind's objects are told apart: SQLite's name in
+ * lower case (SQLite ignores ASCII case), quoted where SQL needs it. */
+static void put_object_name(dbt_buf *out, const struct dbt_dialect *d, const char *stored)
+{
+	char *low = strdup(stored);
+	size_t i;
+
+	if (!low) {
+		out->oom = 1;
+		return;
+	}
+	for (i = 0; low[i]; i++)
+		low[i] = (char)ascii_lower((unsigned char)low[i]);
+	d->quote_ident(out, low);
+	free(low);
+}
+
+/* The view among `x->objs` that SQLite finds under `name`; NULL when none. */
+static const struct robj *find_view(const struct reflect *x, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < x->nobjs; i++)
+		if (!x->objs[i].trigger && !name_casecmp(x->objs[i].name, name))
+			return &x->objs[i];
+	return NULL;
+}
+
+/* Adds to `obj` the tables and views that `o`'s statement names. */
+static int object_deps(struct reflect *x, dbt_object *obj, const struct robj *o,
+		       const struct dbt_dialect *d)
+{
+	struct reader r;
+	dbt_buf dep = DBT_BUF_INIT;
+	int rc = 0, stop = 0;
+
+	if (o->trigger) {
+		const struct rtable *rt = find_table(x, o->table);
+
+		if ((rc = dbt_object_add_dep(obj, rt ? rt->t->name : o->table)) < 0)
+			return rc;
+	}
+	/* A statement the tokenizer cannot read to its end keeps the
+	 * dependencies found before the fault. */
+	if (rd_init(&r, o->sql, strlen(o->sql)) < 0)
+		return 0;
+	while (r.tok.kind != DBT_TOK_END && rc == 0) {
+		char *folded = NULL, *stored = NULL;
+		const struct rtable *rt;
+		const struct robj *v;
+
+		if (r.tok.kind != DBT_TOK_WORD && r.tok.kind != DBT_TOK_QUOTED) {
+			if (rd_next(&r) < 0)
+				break;
+			continue;
+		}
+		if ((rc = rd_name(&r, &folded, &stored, "a name")) < 0) {
+			/* The name was read, the token after it was not. */
+			stop = rc == DBT_EPARSE && folded;
+			if (!stop) {
+				free(folded);
+				free(stored);
+				rc = rc == DBT_EPARSE ? 0 : rc;
+				break;
+			}
+			rc = 0;
+		}
+		if ((rt = find_table(x, stored))) {
+			rc = dbt_object_add_dep(obj, rt->t->name);
+		} else if ((v = find_view(x, stored)) && v != o && name_casecmp(o->name, stored)) {
+			dbt_buf_clear(&dep);
+			dbt_buf_puts(&dep, "view ");
+			put_object_name(&dep, d, v->name);
+			rc = dep.oom ? dbt_error_oom() : dbt_object_add_dep(obj, dbt_buf_str(&dep));
+		}
+		free(folded);
+		free(stored);
+		if (stop)
+			break;
+	}
+	dbt_buf_release(&dep);
+	return rc;
+}
+
+/* The views and triggers as objects: definition, the stored SQL; create,
+ * that statement ended; drop, DROP VIEW or DROP TRIGGER of its name. */
+static int read_objects(struct reflect *x)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(DBT_DIALECT_SQLITE);
+	dbt_buf name = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < x->nobjs && rc == 0; i++) {
+		const struct robj *o = &x->objs[i];
+		const struct rtable *rt = o->trigger ? find_table(x, o->table) : NULL;
+		const char *table = rt ? rt->t->name : o->table;
+		const char *last = strrchr(o->sql, '\n');
+		dbt_object *obj;
+
+		dbt_buf_clear(&name);
+		dbt_buf_clear(&create);
+		dbt_buf_clear(&drop);
+		put_object_name(&name, d, o->name);
+		if (o->trigger) {
+			dbt_buf_puts(&name, " ON ");
+			d->quote_ident(&name, table);
+		}
+		/* SQLite keeps a trailing comment: the ';' then goes on a line
+		 * of its own. */
+		dbt_buf_puts(&create, o->sql);
+		dbt_buf_puts(&create, strstr(last ? last : o->sql, "--") ? "\n;" : ";");
+		dbt_buf_puts(&drop, o->trigger ? "DROP TRIGGER " : "DROP VIEW ");
+		d->quote_ident(&drop, o->name);
+		dbt_buf_putc(&drop, ';');
+		if (name.oom || create.oom || drop.oom) {
+			rc = dbt_error_oom();
+			break;
+		}
+		if ((rc = dbt_schema_add_object(&obj, x->out,
+						o->trigger ? DBT_OBJ_TRIGGER : DBT_OBJ_VIEW,
+						dbt_buf_str(&name), o->trigger ? table : NULL, o->sql,
+						dbt_buf_str(&create), dbt_buf_str(&drop), NULL)) < 0)
+			break;
+		rc = object_deps(x, obj, o, d);
+	}
+	dbt_buf_release(&name);
+	dbt_buf_release(&create);
+	dbt_buf_release(&drop);
+	return rc;
+}
+
 /* --------------------------------------------------------------- entry */
 
 static void reflect_release(struct reflect *x)
@@ -1607,6 +1788,12 @@ static void reflect_release(struct reflect *x)
 	}
 	free(x->tabs);
 	free(x->sorted);
+	for (i = 0; i < x->nobjs; i++) {
+		free(x->objs[i].name);
+		free(x->objs[i].table);
+		free(x->objs[i].sql);
+	}
+	free(x->objs);
 	dbt_schema_free(x->scratch);
 }
 
@@ -1658,7 +1845,7 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 		if (!rt->def.without_rowid)
 			dbt_table_sqlite_pk_nulls(rt->t);
 	}
-	if ((rc = dbt_schema_name_auto(x.out)) < 0)
+	if ((rc = dbt_schema_name_auto(x.out)) < 0 || (rc = read_objects(&x)) < 0)
 		goto cleanup;
 	if (own_txn) {
 		own_txn = 0;

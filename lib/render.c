@@ -536,12 +536,31 @@ static void drop_constraint(dbt_buf *out, dbt_dialect_kind kind, const dbt_table
 	dbt_buf_puts(out, ";\n");
 }
 
+/* An object's statements, as reflection wrote them (complete, each ending
+ * in ';'), on lines of their own. */
+static int put_object_sql(dbt_buf *out, const dbt_op *op, const char *sql)
+{
+	if (!sql)
+		return dbt_error_set(DBT_ERROR, "%s operation has no SQL",
+				     dbt_op_kind_name(op->kind));
+	dbt_buf_puts(out, sql);
+	if (!*sql || sql[strlen(sql) - 1] != '\n')
+		dbt_buf_putc(out, '\n');
+	return finish(out);
+}
+
 /* The statements every dialect writes alike; 1 when `op` is not one. */
 static int render_common(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 {
 	int rc;
 
 	switch (op->kind) {
+	case DBT_OP_CREATE_OBJECT:
+		return put_object_sql(out, op, op->object->create_sql);
+	case DBT_OP_DROP_OBJECT:
+		return put_object_sql(out, op, op->old_object->drop_sql);
+	case DBT_OP_REPLACE_OBJECT:
+		return put_object_sql(out, op, op->object->replace_sql);
 	case DBT_OP_CREATE_TABLE:
 		return dbt_render_create_table(out, kind, op->table,
 					       op->fks_deferred ? skip_deferred : NULL, (void *)op->table);
@@ -957,6 +976,9 @@ static int sqlite_needs_rebuild(const dbt_op *op, const dbt_schema *target)
 	case DBT_OP_DROP_TABLE:
 	case DBT_OP_ADD_INDEX:
 	case DBT_OP_DROP_INDEX:
+	case DBT_OP_CREATE_OBJECT:
+	case DBT_OP_DROP_OBJECT:
+	case DBT_OP_REPLACE_OBJECT:
 		return 0;
 	case DBT_OP_ADD_COLUMN:
 		return !sqlite_can_add(op);
@@ -1158,6 +1180,41 @@ void dbt_sql_objects_release(dbt_sql_objects *objects)
 	free(objects->v);
 	objects->v = NULL;
 	objects->n = 0;
+}
+
+/* 1 when `sql` is `def` but for trailing blanks and ';'. */
+static int same_sql(const char *sql, const char *def)
+{
+	size_t n = strlen(def), m = strlen(sql);
+
+	while (n && strchr(" \t\r\n;", def[n - 1]))
+		n--;
+	return m == n && !memcmp(sql, def, n);
+}
+
+void dbt_sql_objects_forget(dbt_sql_objects *keep, const dbt_op *ops, size_t n)
+{
+	size_t i, k, m = 0;
+
+	for (i = 0; i < keep->n; i++) {
+		dbt_sql_object *o = &keep->v[i];
+		dbt_object_kind kind = strcmp(o->type, "view") ? DBT_OBJ_TRIGGER : DBT_OBJ_VIEW;
+
+		for (k = 0; k < n; k++)
+			if (ops[k].kind == DBT_OP_DROP_OBJECT && ops[k].old_object &&
+			    ops[k].old_object->kind == kind && ops[k].old_object->definition &&
+			    same_sql(o->sql, ops[k].old_object->definition))
+				break;
+		if (k == n) {
+			keep->v[m++] = *o;
+			continue;
+		}
+		free(o->type);
+		free(o->name);
+		free(o->table);
+		free(o->sql);
+	}
+	keep->n = m;
 }
 
 /* ASCII case-insensitive equality of `name` and the `len` bytes at `s`

@@ -109,6 +109,17 @@ typedef struct dbt_sql_objects {
 void dbt_sql_objects_release(dbt_sql_objects *objects);
 
 /*
+ * Leaves out of `keep` the triggers and views that a DROP_OBJECT op of
+ * `ops` drops: the differ drops objects before any table op, so a table
+ * rebuild no longer finds them, and creates them again (when the target
+ * has them) after every table op.  What is left is the same for a list
+ * and for its inverse, whose table ops meet the same objects.  An entry
+ * matches an op's object by kind and by its SQL, which is the object's
+ * definition on SQLite.
+ */
+void dbt_sql_objects_forget(dbt_sql_objects *keep, const dbt_op *ops, size_t n);
+
+/*
  * dbt_render_ops, keeping `keep` (may be NULL) across SQLite table
  * rebuilds: each rebuild first drops the triggers and views that are on
  * the table or name it (and the views and triggers that name those

@@ -5,10 +5,13 @@
  * (see scratch.h).  Only the tables the differ found different are
  * built: a model that matches the database costs no scratch work.
  */
+#define _GNU_SOURCE /* qsort_r */
+
 #include "scratch.h"
 
 #include "error.h"
 #include "model.h"
+#include "parse.h"
 #include "render.h"
 
 #include <fcntl.h>
@@ -16,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -482,6 +486,362 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 	}
 	finish(&s);
 	adopt(model, reflected, want);
+cleanup:
+	dbt_schema_free(reflected);
+	free(want);
+	return rc;
+}
+
+/* ------------------------------------------------------------ objects */
+
+/* How SQLite (any ASCII case) or PostgreSQL (exactly) tells names apart. */
+static int name_cmp(const char *a, const char *b, int sqlite)
+{
+	return sqlite ? strcasecmp(a, b) : strcmp(a, b);
+}
+
+struct by_name {
+	const dbt_schema *model;
+	int sqlite;
+};
+
+static int cmp_table_at(const void *x, const void *y, void *arg)
+{
+	const struct by_name *o = arg;
+
+	return name_cmp(o->model->tables[*(const size_t *)x]->name,
+			o->model->tables[*(const size_t *)y]->name, o->sqlite);
+}
+
+/* Index of the model table that the database finds under `name`; -1 when
+ * none.  `sorted` holds the tables' indexes in cmp_table_at's order. */
+static long find_sorted(const dbt_schema *model, const size_t *sorted, const char *name,
+			int sqlite)
+{
+	size_t lo = 0, hi = model->ntables;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = name_cmp(model->tables[sorted[mid]]->name, name, sqlite);
+
+		if (!c)
+			return (long)sorted[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/*
+ * Marks in `want` the model tables that the statements name (a word or
+ * quoted identifier token that is a table's name), then those their
+ * foreign keys reference, transitively.
+ */
+static int tables_needed(char *want, const dbt_schema *model, int sqlite)
+{
+	size_t *sorted = malloc((model->ntables ? model->ntables : 1) * sizeof(*sorted));
+	size_t *stack = malloc((model->ntables ? model->ntables : 1) * sizeof(*stack));
+	struct by_name order = {model, sqlite};
+	size_t i, k, n = 0;
+	int rc = 0;
+
+	if (!sorted || !stack) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < model->ntables; i++)
+		sorted[i] = i;
+	qsort_r(sorted, model->ntables, sizeof(*sorted), cmp_table_at, &order);
+	for (i = 0; i < model->nstatements; i++) {
+		const char *sql = model->statements[i]->sql;
+		dbt_lexer lx;
+		dbt_token tok;
+
+		dbt_lex_init(&lx, sql, strlen(sql));
+		while (dbt_lex_next(&lx, &tok) == 0 && tok.kind != DBT_TOK_END) {
+			char *name;
+			long t;
+
+			if (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED)
+				continue;
+			if (!(name = dbt_token_name(sql, &tok))) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			t = find_sorted(model, sorted, name, sqlite);
+			free(name);
+			if (t >= 0 && !want[t]) {
+				want[t] = 1;
+				stack[n++] = (size_t)t;
+			}
+		}
+	}
+	while (n) {
+		const dbt_table *t = model->tables[stack[--n]];
+
+		for (k = 0; k < t->nfks; k++) {
+			long r = find_sorted(model, sorted, t->fks[k]->ref_table, sqlite);
+
+			if (r >= 0 && !want[r]) {
+				want[r] = 1;
+				stack[n++] = (size_t)r;
+			}
+		}
+	}
+cleanup:
+	free(sorted);
+	free(stack);
+	return rc;
+}
+
+/*
+ * The statement as the scratch database runs it.  PostgreSQL: the
+ * managed schema's qualifier (public.users, as pg_dump writes it) names
+ * the scratch schema instead, token by token; CREATE EXTENSION and CREATE
+ * SCHEMA, which concern the whole database, get IF NOT EXISTS, so that
+ * one that the live database has does not fail (everything is rolled
+ * back).  SQLite runs it as written.
+ */
+static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st)
+{
+	const char *sql = st->sql, *live = s->live_schema ? s->live_schema : "public";
+	const struct dbt_dialect *d = s->conn->dialect;
+	dbt_lexer lx;
+	dbt_token tok, first, second, last;
+	size_t copied = 0;
+	int ntok = 0;
+
+	dbt_buf_clear(out);
+	if (s->kind != DBT_DIALECT_POSTGRES) {
+		dbt_buf_puts(out, sql);
+		return out->oom ? dbt_error_oom() : 0;
+	}
+	memset(&first, 0, sizeof(first));
+	second = last = first;
+	dbt_lex_init(&lx, sql, strlen(sql));
+	while (dbt_lex_next(&lx, &tok) == 0 && tok.kind != DBT_TOK_END) {
+		if (++ntok == 1)
+			first = tok;
+		else if (ntok == 2)
+			second = tok;
+		if (ntok == 3 && dbt_token_is(sql, &first, "create") &&
+		    (dbt_token_is(sql, &second, "extension") || dbt_token_is(sql, &second, "schema")) &&
+		    !dbt_token_is(sql, &tok, "if")) {
+			dbt_buf_put(out, sql + copied, tok.start - copied);
+			dbt_buf_puts(out, "IF NOT EXISTS ");
+			copied = tok.start;
+		}
+		if (dbt_token_is(sql, &tok, ".") && ntok > 1 && last.start >= copied &&
+		    (last.kind == DBT_TOK_WORD || last.kind == DBT_TOK_QUOTED)) {
+			char *name = dbt_token_name(sql, &last);
+
+			if (!name)
+				return dbt_error_oom();
+			if (!strcmp(name, live)) {
+				dbt_buf_put(out, sql + copied, last.start - copied);
+				d->quote_ident(out, s->schema);
+				copied = last.start + last.len;
+			}
+			free(name);
+		}
+		last = tok;
+	}
+	dbt_buf_puts(out, sql + copied);
+	return out->oom ? dbt_error_oom() : 0;
+}
+
+/* Where a table or statement of the model starts, to build them in the
+ * order they are declared. */
+struct item {
+	int line, col;
+	const dbt_table *table;   /* or */
+	const dbt_statement *st;
+};
+
+static int cmp_item(const void *x, const void *y)
+{
+	const struct item *a = x, *b = y;
+
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	return a->col < b->col ? -1 : a->col > b->col;
+}
+
+/* Builds the model's statements, and the tables marked in `want`, in
+ * declaration order; PostgreSQL gets the foreign keys between those
+ * tables at the end (a table may name one declared after it). */
+static int build_objects(struct scratch *s, const dbt_schema *model, const char *want)
+{
+	int pg = s->kind == DBT_DIALECT_POSTGRES;
+	struct item *items = malloc((model->ntables + model->nstatements + 1) * sizeof(*items));
+	dbt_buf sql = DBT_BUF_INIT;
+	size_t i, k, n = 0;
+	int rc = 0;
+
+	if (!items)
+		return dbt_error_oom();
+	for (i = 0; i < model->ntables; i++) {
+		if (!want[i])
+			continue;
+		items[n].line = model->tables[i]->line;
+		items[n].col = model->tables[i]->col;
+		items[n].table = model->tables[i];
+		items[n++].st = NULL;
+	}
+	for (i = 0; i < model->nstatements; i++) {
+		items[n].line = model->statements[i]->line;
+		items[n].col = model->statements[i]->col;
+		items[n].table = NULL;
+		items[n++].st = model->statements[i];
+	}
+	qsort(items, n, sizeof(*items), cmp_item);
+	for (i = 0; i < n && rc == 0; i++) {
+		const dbt_table *t = items[i].table;
+
+		dbt_buf_clear(&sql);
+		if (t) {
+			if ((rc = dbt_render_create_table(&sql, s->kind, t, pg ? skip_fk : NULL,
+							  (void *)t)) == 0 &&
+			    (rc = run(s, &sql)) < 0)
+				model_error(s, rc, t->line, t->col);
+		} else if ((rc = scratch_sql(&sql, s, items[i].st)) == 0 && (rc = run(s, &sql)) < 0) {
+			model_error(s, rc, items[i].st->line, items[i].st->col);
+		}
+	}
+	for (i = 0; pg && i < model->ntables && rc == 0; i++) {
+		const dbt_table *t = model->tables[i];
+
+		for (k = 0; want[i] && k < t->nfks && rc == 0; k++) {
+			const dbt_fk *fk = t->fks[k];
+			dbt_op op;
+			long r = table_index(model, fk->ref_table);
+
+			if (!skip_fk(fk, (void *)t) || r < 0 || !want[r])
+				continue;
+			memset(&op, 0, sizeof(op));
+			op.kind = DBT_OP_ADD_FK;
+			op.table = t;
+			op.fk = fk;
+			dbt_buf_clear(&sql);
+			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 && (rc = run(s, &sql)) < 0)
+				model_error(s, rc, fk->line, fk->col);
+		}
+	}
+	dbt_buf_release(&sql);
+	free(items);
+	return rc;
+}
+
+/* Replaces, in `*str`, the scratch schema's qualifier by nothing and its
+ * name elsewhere by the managed schema's (quoted as SQL needs). */
+static int unscratch(char **str, const struct scratch *s)
+{
+	const struct dbt_dialect *d = s->conn->dialect;
+	const char *live = s->live_schema ? s->live_schema : "public";
+	size_t len = strlen(s->schema);
+	dbt_buf b = DBT_BUF_INIT;
+	const char *p, *hit;
+
+	if (!*str || !(hit = strstr(*str, s->schema)))
+		return 0;
+	for (p = *str; (hit = strstr(p, s->schema)); p = hit + len) {
+		int quoted = hit > p && hit[-1] == '"' && hit[len] == '"';
+
+		dbt_buf_put(&b, p, (size_t)(hit - p) - (quoted ? 1 : 0));
+		if (quoted)
+			hit++;
+		if (hit[len] == '.')
+			hit++;
+		else
+			d->quote_ident(&b, live);
+	}
+	dbt_buf_puts(&b, p);
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(*str);
+	*str = dbt_buf_detach(&b);
+	return *str ? 0 : dbt_error_oom();
+}
+
+/* Gives the model the objects reflected from the scratch: names of the
+ * scratch schema back to the managed one's, places from the statements
+ * (the first statement of the object's kind and name, when one is). */
+static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct scratch *s)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < reflected->nobjects && rc == 0; i++) {
+		dbt_object *o = reflected->objects[i];
+
+		if (s->schema[0]) {
+			if ((rc = unscratch(&o->name, s)) < 0 || (rc = unscratch(&o->table, s)) < 0 ||
+			    (rc = unscratch(&o->definition, s)) < 0 ||
+			    (rc = unscratch(&o->create_sql, s)) < 0 ||
+			    (rc = unscratch(&o->drop_sql, s)) < 0 ||
+			    (rc = unscratch(&o->replace_sql, s)) < 0)
+				break;
+			for (k = 0; k < o->ndeps && rc == 0; k++)
+				rc = unscratch(&o->deps[k], s);
+		}
+		for (k = 0; k < model->nstatements; k++) {
+			const dbt_statement *st = model->statements[k];
+			size_t n = st->name ? strlen(st->name) : 0;
+
+			if (st->name && !strcmp(st->kind, dbt_object_kind_name(o->kind)) &&
+			    !strncmp(o->name, st->name, n) && (!o->name[n] || o->name[n] == '(')) {
+				o->line = st->line;
+				o->col = st->col;
+				break;
+			}
+		}
+	}
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < model->nobjects; i++)
+		dbt_schema_remove_object(model, model->objects[i--]);
+	free(model->objects);
+	model->objects = reflected->objects;
+	model->nobjects = reflected->nobjects;
+	reflected->objects = NULL;
+	reflected->nobjects = 0;
+	return 0;
+}
+
+int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_path,
+			const char *schema_name)
+{
+	struct scratch s;
+	dbt_schema *reflected = NULL;
+	char *want = NULL;
+	int rc;
+
+	if (model->nstatements == 0)
+		return 0;
+	if (!(want = calloc(model->ntables ? model->ntables : 1, 1)))
+		return dbt_error_oom();
+	memset(&s, 0, sizeof(s));
+	s.kind = conn->dialect->kind;
+	s.live_schema = schema_name;
+	s.model_path = model_path;
+	if ((rc = tables_needed(want, model, s.kind == DBT_DIALECT_SQLITE)) < 0)
+		goto cleanup;
+	if ((rc = start(&s, conn)) < 0 || (rc = build_objects(&s, model, want)) < 0 ||
+	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
+		char *msg = strdup(dbt_error_last());
+
+		finish(&s);
+		if (msg)
+			dbt_error_set(rc, "%s", msg);
+		free(msg);
+		goto cleanup;
+	}
+	finish(&s);
+	rc = adopt_objects(model, reflected, &s);
 cleanup:
 	dbt_schema_free(reflected);
 	free(want);

@@ -45,4 +45,25 @@
 int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *conn,
 			  const dbt_schema *db, const char *model_path, const char *schema_name);
 
+/*
+ * Fills `model->objects` from its statements (`model->statements`): they
+ * are run in the scratch database in the order the model declares them,
+ * with the model tables they need (those a statement names by a word or
+ * quoted identifier, and what their foreign keys reference), and the
+ * scratch database's objects are reflected with the code that reflects
+ * the live database.  On PostgreSQL, the managed schema's qualifier in a
+ * statement (public.users) is made the scratch schema's, and CREATE
+ * EXTENSION and CREATE SCHEMA get IF NOT EXISTS; the reflected names of
+ * the scratch schema are made the managed schema's again.  The objects
+ * take the place of the first statement of their kind and name.
+ *
+ * Does nothing, and touches no database, when the model has no
+ * statements.  DBT_EDB with "MODEL:LINE:COL: DATABASE MESSAGE" when the
+ * scratch database rejects a statement or table; otherwise as
+ * dbt_scratch_normalize.  Nothing of the scratch work persists; after a
+ * failure `model->objects` is as it was.
+ */
+int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_path,
+			const char *schema_name);
+
 #endif

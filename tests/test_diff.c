@@ -62,7 +62,7 @@ static char *kinds_all(const dbt_diff *d)
 static void expect_diff_opts(const char *from, const char *to, int forward, const char *expected)
 {
 	dbt_schema *a = model(from), *b = model(to);
-	dbt_diff_opts opts = {forward};
+	dbt_diff_opts opts = {.fk_forward_refs = forward};
 	dbt_diff d;
 	char *text;
 
@@ -84,7 +84,7 @@ static void expect_diff(const char *from, const char *to, const char *expected)
 static void expect_kinds(const char *from, const char *to, int forward, const char *expected)
 {
 	dbt_schema *a = model(from), *b = model(to);
-	dbt_diff_opts opts = {forward};
+	dbt_diff_opts opts = {.fk_forward_refs = forward};
 	dbt_diff d;
 	char *text;
 
@@ -114,7 +114,7 @@ static int same_op(const dbt_op *x, const dbt_op *y)
 static void expect_reversible(const char *ma, const char *mb, int forward)
 {
 	dbt_schema *a = model(ma), *b = model(mb);
-	dbt_diff_opts opts = {forward};
+	dbt_diff_opts opts = {.fk_forward_refs = forward};
 	size_t fwd[DBT_OP_DROP_INDEX + 1], back[DBT_OP_DROP_INDEX + 1];
 	dbt_diff d, r;
 	size_t i;
@@ -637,7 +637,7 @@ static void test_fk_cycle_is_broken_by_add_fk_after_creates(void **state)
 static void test_fk_cycle_needs_no_add_fk_with_forward_refs(void **state)
 {
 	dbt_schema *e = model(""), *m = model(CYCLE);
-	dbt_diff_opts opts = {1};
+	dbt_diff_opts opts = {.fk_forward_refs = 1};
 	dbt_diff d;
 	char *text;
 
@@ -1237,6 +1237,249 @@ static void test_destroys_judges_the_inverse_of_a_widening(void **state)
 	dbt_schema_free(b);
 }
 
+/* ------------------------------------------------------------- objects */
+
+/* Adds an object whose SQL is made from its kind and name; `deps` is a
+ * NULL-ended list. */
+static dbt_object *add_obj(dbt_schema *s, dbt_object_kind kind, const char *name,
+			   const char *table, const char *def, int replaceable, ...)
+{
+	char create[256], drop[256], replace[256];
+	dbt_object *o;
+	const char *dep;
+	va_list ap;
+
+	snprintf(create, sizeof(create), "CREATE %s %s %s;", dbt_object_kind_name(kind), name, def);
+	snprintf(drop, sizeof(drop), "DROP %s %s;", dbt_object_kind_name(kind), name);
+	snprintf(replace, sizeof(replace), "CREATE OR REPLACE %s %s %s;", dbt_object_kind_name(kind),
+		 name, def);
+	assert_int_equal(dbt_schema_add_object(&o, s, kind, name, table, def, create, drop,
+					       replaceable ? replace : NULL),
+			 0);
+	va_start(ap, replaceable);
+	while ((dep = va_arg(ap, const char *)))
+		assert_int_equal(dbt_object_add_dep(o, dep), 0);
+	va_end(ap);
+	return o;
+}
+
+static void expect_object_diff(const dbt_schema *a, const dbt_schema *b, int around,
+			       const char *expected)
+{
+	dbt_diff_opts opts = {.fk_forward_refs = 0, .objects_around_alters = around};
+	dbt_diff d;
+	char *text;
+
+	assert_int_equal(dbt_diff_schemas(&d, a, b, &opts), 0);
+	text = describe_all(&d);
+	assert_string_equal(text, expected);
+	free(text);
+	dbt_diff_release(&d);
+}
+
+static void test_objects_with_equal_definitions_give_no_ops(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER);"), *b = model("CREATE TABLE t (id INTEGER);");
+
+	(void)state;
+	add_obj(a, DBT_OBJ_VIEW, "v", NULL, "AS SELECT id FROM t", 0, "t", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "v", NULL, "AS SELECT id FROM t", 0, "t", NULL);
+	expect_object_diff(a, b, 1, "");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_object_only_in_model_is_created_after_the_tables(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER);");
+	dbt_schema *b = model("CREATE TABLE t (id INTEGER); CREATE TABLE u (id INTEGER);");
+
+	(void)state;
+	add_obj(b, DBT_OBJ_TRIGGER, "trg ON u", "u", "AFTER INSERT", 0, "u", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "v", NULL, "AS SELECT id FROM u", 0, "u", NULL);
+	expect_object_diff(a, b, 0, "+ table u\n+ view v\n+ trigger trg ON u");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_object_only_in_database_is_dropped_before_the_tables(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER); CREATE TABLE u (id INTEGER);");
+	dbt_schema *b = model("CREATE TABLE t (id INTEGER);");
+
+	(void)state;
+	add_obj(a, DBT_OBJ_VIEW, "v", NULL, "AS SELECT id FROM u", 0, "u", NULL);
+	add_obj(a, DBT_OBJ_TRIGGER, "trg ON u", "u", "AFTER INSERT", 0, "u", NULL);
+	expect_object_diff(a, b, 0, "- trigger trg ON u\n- view v\n- table u");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_changed_object_without_replace_is_dropped_and_created(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER, n INTEGER);");
+	dbt_schema *b = model("CREATE TABLE t (id INTEGER, n INTEGER);");
+
+	(void)state;
+	add_obj(a, DBT_OBJ_VIEW, "v", NULL, "AS SELECT id FROM t", 0, "t", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "v", NULL, "AS SELECT id, n FROM t", 0, "t", NULL);
+	expect_object_diff(a, b, 0, "- view v\n+ view v");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_changed_object_with_replace_on_both_sides_is_replaced(void **state)
+{
+	dbt_schema *a = model(""), *b = model(""), *c = model("");
+	dbt_diff_opts opts = {.fk_forward_refs = 0, .objects_around_alters = 0};
+	dbt_diff d;
+
+	(void)state;
+	add_obj(a, DBT_OBJ_FUNCTION, "add(integer, integer)", NULL, "AS 'SELECT $1 + $2'", 1, NULL);
+	add_obj(b, DBT_OBJ_FUNCTION, "add(integer, integer)", NULL, "AS 'SELECT $2 + $1'", 1, NULL);
+	expect_object_diff(a, b, 0, "~ function add(integer, integer)");
+	assert_int_equal(dbt_diff_schemas(&d, a, b, &opts), 0);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.ops[0].kind, DBT_OP_REPLACE_OBJECT);
+	assert_ptr_equal(d.ops[0].object, b->objects[0]);
+	assert_ptr_equal(d.ops[0].old_object, a->objects[0]);
+	dbt_diff_release(&d);
+	/* One side without a replace: its inverse could not be in place. */
+	add_obj(c, DBT_OBJ_FUNCTION, "add(integer, integer)", NULL, "AS 'SELECT 0'", 0, NULL);
+	expect_object_diff(a, c, 0, "- function add(integer, integer)\n+ function add(integer, integer)");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+	dbt_schema_free(c);
+}
+
+static void test_dependents_of_a_dropped_object_are_dropped_first_and_created_again(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER, n INTEGER);");
+	dbt_schema *b = model("CREATE TABLE t (id INTEGER, n INTEGER);");
+
+	(void)state;
+	add_obj(a, DBT_OBJ_VIEW, "v1", NULL, "AS SELECT id FROM t", 0, "t", NULL);
+	add_obj(a, DBT_OBJ_VIEW, "v2", NULL, "AS SELECT id FROM v1", 0, "view v1", NULL);
+	add_obj(a, DBT_OBJ_COMMENT, "VIEW v2", NULL, "'two'", 1, "view v2", NULL);
+	add_obj(a, DBT_OBJ_VIEW, "w", NULL, "AS SELECT n FROM t", 0, "t", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "v1", NULL, "AS SELECT id, n FROM t", 0, "t", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "v2", NULL, "AS SELECT id FROM v1", 0, "view v1", NULL);
+	add_obj(b, DBT_OBJ_COMMENT, "VIEW v2", NULL, "'two'", 1, "view v2", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "w", NULL, "AS SELECT n FROM t", 0, "t", NULL);
+	expect_object_diff(a, b, 0,
+			   "- comment VIEW v2\n- view v2\n- view v1\n"
+			   "+ view v1\n+ view v2\n+ comment VIEW v2");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_objects_are_created_by_kind_then_dependencies_then_name(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER);");
+	dbt_schema *b = model("CREATE TABLE t (id INTEGER);");
+
+	(void)state;
+	add_obj(b, DBT_OBJ_TRIGGER, "a_trg ON t", "t", "AFTER INSERT EXECUTE FUNCTION f()", 0, "t",
+		"function f()", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "b_view", NULL, "AS SELECT id FROM z_view", 0, "view z_view", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "z_view", NULL, "AS SELECT id FROM t", 0, "t", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "c_view", NULL, "AS SELECT id FROM t", 0, "t", NULL);
+	add_obj(b, DBT_OBJ_FUNCTION, "f()", NULL, "RETURNS trigger", 0, NULL);
+	expect_object_diff(a, b, 0,
+			   "+ function f()\n+ view c_view\n+ view z_view\n+ view b_view\n"
+			   "+ trigger a_trg ON t");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_types_a_table_may_use_come_before_the_tables_and_go_after_them(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER);");
+	dbt_schema *b = model("CREATE TABLE u (id INTEGER, m mood);");
+
+	(void)state;
+	add_obj(a, DBT_OBJ_DOMAIN, "posint", NULL, "AS integer CHECK (VALUE > 0)", 0, NULL);
+	add_obj(b, DBT_OBJ_ENUM, "mood", NULL, "AS ENUM ('sad', 'happy')", 0, NULL);
+	add_obj(b, DBT_OBJ_SEQUENCE, "counter", NULL, "", 0, NULL);
+	add_obj(b, DBT_OBJ_SEQUENCE, "u_seq", NULL, "OWNED BY u.id", 0, "u", NULL);
+	expect_object_diff(a, b, 0,
+			   "+ enum mood\n+ sequence counter\n- table t\n+ table u\n"
+			   "- domain posint\n+ sequence u_seq");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_objects_on_a_table_whose_column_changes_type_go_around_it(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER, n INTEGER); CREATE TABLE u (id INTEGER);");
+	dbt_schema *b = model("CREATE TABLE t (id INTEGER, n BIGINT); CREATE TABLE u (id INTEGER);");
+
+	(void)state;
+	add_obj(a, DBT_OBJ_VIEW, "v", NULL, "AS SELECT n FROM t", 0, "t", NULL);
+	add_obj(a, DBT_OBJ_VIEW, "vv", NULL, "AS SELECT n FROM v", 0, "view v", NULL);
+	add_obj(a, DBT_OBJ_POLICY, "p ON t", "t", "USING (true)", 0, "t", NULL);
+	add_obj(a, DBT_OBJ_VIEW, "uv", NULL, "AS SELECT id FROM u", 0, "u", NULL);
+	add_obj(a, DBT_OBJ_COMMENT, "TABLE t", "t", "'t'", 1, "t", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "v", NULL, "AS SELECT n FROM t", 0, "t", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "vv", NULL, "AS SELECT n FROM v", 0, "view v", NULL);
+	add_obj(b, DBT_OBJ_POLICY, "p ON t", "t", "USING (true)", 0, "t", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "uv", NULL, "AS SELECT id FROM u", 0, "u", NULL);
+	add_obj(b, DBT_OBJ_COMMENT, "TABLE t", "t", "'t'", 1, "t", NULL);
+	expect_object_diff(a, b, 1,
+			   "- policy p ON t\n- view vv\n- view v\n~ column t.n INTEGER -> BIGINT\n"
+			   "+ view v\n+ view vv\n+ policy p ON t");
+	/* Without the option (SQLite, whose rebuild keeps them), only the
+	 * column. */
+	expect_object_diff(a, b, 0, "~ column t.n INTEGER -> BIGINT");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_object_ops_invert_and_never_destroy(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER);"), *b = model("CREATE TABLE t (id INTEGER);");
+	dbt_diff_opts opts = {.fk_forward_refs = 0, .objects_around_alters = 0};
+	dbt_diff d, r;
+	size_t i;
+
+	(void)state;
+	add_obj(a, DBT_OBJ_SEQUENCE, "s", NULL, "", 0, NULL);
+	add_obj(a, DBT_OBJ_MATVIEW, "mv", NULL, "AS SELECT id FROM t", 0, "t", NULL);
+	add_obj(a, DBT_OBJ_COMMENT, "TABLE t", "t", "'a'", 1, "t", NULL);
+	add_obj(b, DBT_OBJ_ENUM, "e", NULL, "AS ENUM ('x')", 0, NULL);
+	add_obj(b, DBT_OBJ_COMMENT, "TABLE t", "t", "'b'", 1, "t", NULL);
+	assert_int_equal(dbt_diff_schemas(&d, a, b, &opts), 0);
+	assert_int_equal(dbt_diff_schemas(&r, b, a, &opts), 0);
+	assert_int_equal(d.n, 4);
+	assert_int_equal(r.n, 4);
+	for (i = 0; i < d.n; i++) {
+		dbt_op inv, again;
+		char *why = (char *)"x";
+		size_t k;
+
+		assert_int_equal(dbt_op_destroys(&d.ops[i], &why), 0);
+		assert_null(why);
+		dbt_op_inverse(&inv, &d.ops[i]);
+		dbt_op_inverse(&again, &inv);
+		assert_int_equal(again.kind, d.ops[i].kind);
+		assert_ptr_equal(again.object, d.ops[i].object);
+		assert_ptr_equal(again.old_object, d.ops[i].old_object);
+		/* The inverse is an op of the other direction's diff. */
+		for (k = 0; k < r.n; k++)
+			if (r.ops[k].kind == inv.kind && r.ops[k].object == inv.object &&
+			    r.ops[k].old_object == inv.old_object)
+				break;
+		assert_true(k < r.n);
+	}
+	assert_string_equal(dbt_op_kind_name(DBT_OP_CREATE_OBJECT), "create_object");
+	assert_string_equal(dbt_op_kind_name(DBT_OP_DROP_OBJECT), "drop_object");
+	assert_string_equal(dbt_op_kind_name(DBT_OP_REPLACE_OBJECT), "replace_object");
+	dbt_diff_release(&d);
+	dbt_diff_release(&r);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1313,6 +1556,16 @@ int main(void)
 		cmocka_unit_test(test_destroys_when_a_type_narrows),
 		cmocka_unit_test(test_destroys_when_a_type_changes_kind),
 		cmocka_unit_test(test_destroys_judges_the_inverse_of_a_widening),
+		cmocka_unit_test(test_objects_with_equal_definitions_give_no_ops),
+		cmocka_unit_test(test_object_only_in_model_is_created_after_the_tables),
+		cmocka_unit_test(test_object_only_in_database_is_dropped_before_the_tables),
+		cmocka_unit_test(test_changed_object_without_replace_is_dropped_and_created),
+		cmocka_unit_test(test_changed_object_with_replace_on_both_sides_is_replaced),
+		cmocka_unit_test(test_dependents_of_a_dropped_object_are_dropped_first_and_created_again),
+		cmocka_unit_test(test_objects_are_created_by_kind_then_dependencies_then_name),
+		cmocka_unit_test(test_types_a_table_may_use_come_before_the_tables_and_go_after_them),
+		cmocka_unit_test(test_objects_on_a_table_whose_column_changes_type_go_around_it),
+		cmocka_unit_test(test_object_ops_invert_and_never_destroy),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -973,12 +973,62 @@ static void test_names_the_index_when_its_definition_does_not_read(void **state)
 			     "where SQLite lists 1");
 }
 
+/* Views and triggers are objects held as the SQL SQLite keeps, with the
+ * tables and views they name; triggers on dbtool's tables are not. */
+static void test_reflects_views_and_triggers_as_definitions(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+	dbt_object *v, *vv, *trg;
+
+	run_ddl(conn, "CREATE TABLE Orders (id INTEGER PRIMARY KEY, total INTEGER);"
+		      "CREATE TABLE audit (id INTEGER PRIMARY KEY, order_id INTEGER);"
+		      "CREATE TABLE dbtool_version (version_num TEXT);"
+		      "CREATE TRIGGER Audit_Ins AFTER INSERT ON \"orders\" BEGIN\n"
+		      "  INSERT INTO audit (order_id) VALUES (NEW.id); END;"
+		      "CREATE VIEW vv AS SELECT id FROM \"Big Orders\";"
+		      "CREATE VIEW \"Big Orders\" AS SELECT id, total FROM orders -- big\n;"
+		      "CREATE TRIGGER dbtool_trg AFTER INSERT ON dbtool_version BEGIN SELECT 1; END;");
+	s = reflect_ok(conn);
+	assert_int_equal(s->ntables, 2);
+	assert_int_equal(s->nobjects, 3);
+	/* Views first, then triggers, each in the order they were made. */
+	v = s->objects[1];
+	assert_int_equal(v->kind, DBT_OBJ_VIEW);
+	assert_string_equal(v->name, "\"big orders\"");
+	assert_null(v->table);
+	assert_string_equal(v->definition,
+			    "CREATE VIEW \"Big Orders\" AS SELECT id, total FROM orders -- big");
+	assert_string_equal(v->create_sql,
+			    "CREATE VIEW \"Big Orders\" AS SELECT id, total FROM orders -- big\n;");
+	assert_string_equal(v->drop_sql, "DROP VIEW \"Big Orders\";");
+	assert_null(v->replace_sql);
+	assert_int_equal(v->ndeps, 1);
+	assert_string_equal(v->deps[0], "orders");
+	vv = s->objects[0];
+	assert_string_equal(vv->name, "vv");
+	assert_int_equal(vv->ndeps, 1);
+	assert_string_equal(vv->deps[0], "view \"big orders\"");
+	trg = s->objects[2];
+	assert_int_equal(trg->kind, DBT_OBJ_TRIGGER);
+	assert_string_equal(trg->name, "audit_ins ON orders");
+	assert_string_equal(trg->table, "orders");
+	assert_string_equal(trg->create_sql, "CREATE TRIGGER Audit_Ins AFTER INSERT ON \"orders\" "
+					     "BEGIN\n  INSERT INTO audit (order_id) VALUES (NEW.id); END;");
+	assert_string_equal(trg->drop_sql, "DROP TRIGGER \"Audit_Ins\";");
+	assert_int_equal(trg->ndeps, 2);
+	assert_string_equal(trg->deps[0], "orders");
+	assert_string_equal(trg->deps[1], "audit");
+	dbt_schema_free(s);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		T(test_reflects_every_model_type),
+		T(test_reflects_views_and_triggers_as_definitions),
 		T(test_reflects_declared_types_as_declared),
 		T(test_reflects_any_type_name_or_none),
 		T(test_reflects_primary_key_nulls_as_sqlite_enforces_them),

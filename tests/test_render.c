@@ -1245,7 +1245,7 @@ static void test_sqlite_executes_rendered_add_and_drop_column(void **state)
 /* The ops of diff(from, to), as autogenerate makes them for `kind`. */
 static dbt_diff diff_for(dbt_dialect_kind kind, const struct pair *p)
 {
-	dbt_diff_opts opts = {kind == SQLITE};
+	dbt_diff_opts opts = {.fk_forward_refs = kind == SQLITE};
 	dbt_diff d;
 
 	assert_int_equal(dbt_diff_schemas(&d, p->from, p->to, &opts), 0);
@@ -1857,7 +1857,7 @@ static void assert_schema(dbt_conn *conn, const dbt_schema *want, const char *wh
 {
 	dbt_schema *now = reflect_now(conn);
 	char *a = dump(now), *b = dump(want);
-	dbt_diff_opts opts = {1};
+	dbt_diff_opts opts = {.fk_forward_refs = 1};
 	dbt_diff d;
 
 	if (strcmp(a, b))
@@ -1928,7 +1928,7 @@ static void round_trip(void **state)
 	const struct change *c = *state;
 	dbt_conn *conn = sqlite_memory();
 	dbt_schema *a = parse_for(SQLITE, c->a), *b = parse_for(SQLITE, c->b), *from;
-	dbt_diff_opts opts = {1};
+	dbt_diff_opts opts = {.fk_forward_refs = 1};
 	dbt_diff d;
 	dbt_op *inv;
 
@@ -2321,6 +2321,168 @@ static void test_sqlite_rebuild_runs_after_the_names_it_takes_are_free(void **st
 	dbt_dialect_sqlite.close(conn);
 }
 
+/* ------------------------------------------------------------- objects */
+
+static dbt_object *add_object(dbt_schema *s, dbt_object_kind kind, const char *name,
+			      const char *table, const char *create, const char *drop,
+			      const char *replace, const char *dep)
+{
+	dbt_object *o;
+
+	assert_int_equal(dbt_schema_add_object(&o, s, kind, name, table, create, create, drop,
+					       replace),
+			 0);
+	if (dep)
+		assert_int_equal(dbt_object_add_dep(o, dep), 0);
+	return o;
+}
+
+/* Objects' statements are written as reflection gave them, under the
+ * differ's line, on both databases; the downgrade writes the other
+ * side's. */
+static void test_ops_write_object_statements_as_they_are(void **state)
+{
+	static const char *const up =
+		"-- - view old_v\n"
+		"DROP VIEW old_v;\n"
+		"\n"
+		"-- + table u\n"
+		"CREATE TABLE u (\n"
+		"    id INTEGER\n"
+		");\n"
+		"\n"
+		"-- + view v\n"
+		"CREATE VIEW v AS SELECT id FROM u;\n"
+		"\n"
+		"-- ~ comment TABLE u\n"
+		"COMMENT ON TABLE u IS 'new';\n";
+	static const char *const down =
+		"-- ~ comment TABLE u\n"
+		"COMMENT ON TABLE u IS 'old';\n"
+		"\n"
+		"-- - view v\n"
+		"DROP VIEW v;\n"
+		"\n"
+		"-- - table u\n"
+		"-- WARNING: drops table u and its rows\n"
+		"DROP TABLE u;\n"
+		"\n"
+		"-- + view old_v\n"
+		"CREATE VIEW old_v AS SELECT 1;\n";
+	dbt_dialect_kind kinds[] = {SQLITE, PG};
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		struct pair p;
+		dbt_diff d;
+		dbt_op *inv;
+		dbt_buf b = DBT_BUF_INIT;
+
+		pair_parse(&p, kinds[k], "", "CREATE TABLE u (id INTEGER);");
+		add_object(p.from, DBT_OBJ_VIEW, "old_v", NULL, "CREATE VIEW old_v AS SELECT 1;",
+			   "DROP VIEW old_v;", NULL, NULL);
+		add_object(p.from, DBT_OBJ_COMMENT, "TABLE u", "u", "COMMENT ON TABLE u IS 'old';",
+			   "COMMENT ON TABLE u IS NULL;", "COMMENT ON TABLE u IS 'old';", "u");
+		add_object(p.to, DBT_OBJ_VIEW, "v", NULL, "CREATE VIEW v AS SELECT id FROM u;",
+			   "DROP VIEW v;", NULL, "u");
+		add_object(p.to, DBT_OBJ_COMMENT, "TABLE u", "u", "COMMENT ON TABLE u IS 'new';",
+			   "COMMENT ON TABLE u IS NULL;", "COMMENT ON TABLE u IS 'new';", "u");
+		d = diff_for(kinds[k], &p);
+		assert_sql(&b, dbt_render_ops(&b, kinds[k], d.ops, d.n, p.to), up);
+		dbt_buf_clear(&b);
+		inv = inverses(&d);
+		assert_sql(&b, dbt_render_ops(&b, kinds[k], inv, d.n, p.from), down);
+		free(inv);
+		dbt_buf_release(&b);
+		dbt_diff_release(&d);
+		pair_free(&p);
+	}
+}
+
+/* A replace without SQL to do it in place is refused, and leaves nothing
+ * in the buffer. */
+static void test_op_replace_without_sql_is_an_error(void **state)
+{
+	dbt_schema *s = parse("");
+	dbt_object *o = add_object(s, DBT_OBJ_VIEW, "v", NULL, "CREATE VIEW v AS SELECT 1;",
+				   "DROP VIEW v;", NULL, NULL);
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_op op;
+
+	(void)state;
+	memset(&op, 0, sizeof(op));
+	op.kind = DBT_OP_REPLACE_OBJECT;
+	op.object = op.old_object = o;
+	dbt_buf_puts(&b, "before;\n");
+	assert_int_equal(dbt_render_op(&b, PG, &op), DBT_ERROR);
+	assert_string_equal(dbt_error_last(), "replace_object operation has no SQL");
+	assert_string_equal(dbt_buf_str(&b), "before;\n");
+	dbt_buf_release(&b);
+	dbt_schema_free(s);
+}
+
+/* A view that the list drops before a rebuild is no longer there to keep:
+ * the rebuild leaves it to the list, which creates it again after. */
+static void test_ops_sqlite_rebuild_leaves_views_the_list_drops_to_the_list(void **state)
+{
+	dbt_sql_object *objs = calloc(2, sizeof(*objs));
+	dbt_sql_objects keep = {objs, 2};
+	struct pair p;
+	dbt_diff d;
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	assert_non_null(objs);
+	objs[0].type = strdup("view");
+	objs[0].name = strdup("v");
+	objs[0].table = strdup("v");
+	objs[0].sql = strdup("CREATE VIEW v AS SELECT x FROM t");
+	objs[1].type = strdup("trigger");
+	objs[1].name = strdup("trg");
+	objs[1].table = strdup("t");
+	objs[1].sql = strdup("CREATE TRIGGER trg AFTER INSERT ON t BEGIN SELECT 1; END");
+	pair_parse(&p, SQLITE, "CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT);",
+		   "CREATE TABLE t (id INTEGER PRIMARY KEY, x TEXT NOT NULL);");
+	add_object(p.from, DBT_OBJ_VIEW, "v", NULL, "CREATE VIEW v AS SELECT x FROM t",
+		   "DROP VIEW v;", NULL, "t");
+	add_object(p.from, DBT_OBJ_TRIGGER, "trg ON t", "t",
+		   "CREATE TRIGGER trg AFTER INSERT ON t BEGIN SELECT 1; END", "DROP TRIGGER trg;",
+		   NULL, "t");
+	add_object(p.to, DBT_OBJ_VIEW, "v", NULL, "CREATE VIEW v AS SELECT id, x FROM t",
+		   "DROP VIEW v;", NULL, "t");
+	add_object(p.to, DBT_OBJ_TRIGGER, "trg ON t", "t",
+		   "CREATE TRIGGER trg AFTER INSERT ON t BEGIN SELECT 1; END", "DROP TRIGGER trg;",
+		   NULL, "t");
+	d = diff_for(SQLITE, &p);
+	dbt_sql_objects_forget(&keep, d.ops, d.n);
+	assert_int_equal(keep.n, 1);
+	assert_string_equal(keep.v[0].name, "trg");
+	assert_sql(&b, dbt_render_ops_keep(&b, SQLITE, d.ops, d.n, p.to, &keep),
+		   "-- - view v\n"
+		   "DROP VIEW v;\n"
+		   "\n"
+		   "-- rebuild table t (SQLite cannot ALTER it in place):\n"
+		   "--   ~ column t.x NULL -> NOT NULL\n"
+		   "-- keep trigger trg: dropped here, created again after the rebuild\n"
+		   "DROP TRIGGER trg;\n"
+		   "CREATE TABLE _dbtool_new_t (\n"
+		   "    id INTEGER NOT NULL,\n"
+		   "    x TEXT NOT NULL,\n"
+		   "    CONSTRAINT t_pkey PRIMARY KEY (id)\n"
+		   ");\n"
+		   "INSERT INTO _dbtool_new_t (id, x) SELECT id, x FROM t;\n"
+		   "DROP TABLE t;\n"
+		   "ALTER TABLE _dbtool_new_t RENAME TO t;\n"
+		   "CREATE TRIGGER trg AFTER INSERT ON t BEGIN SELECT 1; END;\n"
+		   "\n"
+		   "-- + view v\n"
+		   "CREATE VIEW v AS SELECT id, x FROM t\n");
+	dbt_sql_objects_release(&keep);
+	dbt_diff_release(&d);
+	pair_free(&p);
+}
+
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
@@ -2381,6 +2543,9 @@ int main(void)
 		cmocka_unit_test(test_ops_sqlite_rebuild_keeps_rows_when_no_column_carries_over),
 		cmocka_unit_test(test_ops_sqlite_rebuild_waits_for_the_names_it_takes),
 		cmocka_unit_test(test_ops_sqlite_rebuild_keeps_triggers_and_views),
+		cmocka_unit_test(test_ops_write_object_statements_as_they_are),
+		cmocka_unit_test(test_op_replace_without_sql_is_an_error),
+		cmocka_unit_test(test_ops_sqlite_rebuild_leaves_views_the_list_drops_to_the_list),
 		cmocka_unit_test(test_ops_sqlite_rebuild_refuses_to_lose_a_column_a_view_uses),
 		cmocka_unit_test(test_ops_sqlite_write_a_new_tables_fks_inline),
 		cmocka_unit_test(test_ops_sqlite_refuse_a_rebuild_without_the_target_table),

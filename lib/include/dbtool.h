@@ -428,23 +428,28 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 void dbt_findings_release(dbt_findings *findings);
 
 /* Called for each object created or dropped: verb "create" or "drop",
- * kind "table" or "index", and its name. */
+ * kind "table", "index" or an object's kind ("view", "trigger",
+ * "function", ...), and its name. */
 typedef void (*dbt_object_fn)(const char *verb, const char *kind, const char *name, void *arg);
 
 /*
  * Creates every model table the database lacks, with its constraints and
- * indexes, and every model index missing on an existing table, in
- * dependency order, in one transaction under the migration lock.  On any
- * failure nothing is created.
+ * indexes, every model index missing on an existing table, and every
+ * object of the model (view, function, trigger, type ...) that the
+ * database lacks, in dependency order (types a table may use before the
+ * tables, the other objects after them), in one transaction under the
+ * migration lock.  On any failure nothing is created.
  */
 int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *schema_name,
 			 int lock_timeout_ms, dbt_object_fn on_object, void *arg);
 
 /*
- * Drops every table of the database (reflected: not only the model's) and
- * the version and history tables, dependents first, in one transaction
- * under the migration lock; on_object hears of the history table as part
- * of the version table.  On any failure nothing is dropped.
+ * Drops every object (views, triggers, functions ...: dependents first)
+ * and every table of the database (reflected: not only the model's) and
+ * the version and history tables, in one transaction under the migration
+ * lock; types that tables use go after the tables.  on_object hears of
+ * the history table as part of the version table.  On any failure nothing
+ * is dropped.
  */
 int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout_ms,
 		       dbt_object_fn on_object, void *arg);

@@ -160,10 +160,12 @@ $(show_output)"
 	fi
 	# Now the model is all missing: one "+ table" per table, and only
 	# the model's indexes besides (and, for a foreign-key cycle, the
-	# foreign keys added after both tables).
+	# foreign keys added after both tables, and the model's objects).
 	if step 1 "check after drop-all" dbtool check; then
 		listed=$(sed -n 's/^+ table //p' "$OUT" | while IFS= read -r t; do unquote "$t"; done | LC_ALL=C sort)
-		others=$(grep -v -e '^+ table ' -e '^+ index ' -e '^+ unique index ' -e '^+ foreign key ' "$OUT")
+		others=$(grep -v -e '^+ table ' -e '^+ index ' -e '^+ unique index ' -e '^+ foreign key ' \
+			-e '^+ view ' -e '^+ materialized view ' -e '^+ trigger ' -e '^+ function ' \
+			-e '^+ comment ' -e '^+ grant ' "$OUT")
 		holds "$([ "$listed" = "$created" ] && [ -z "$others" ] && echo yes)" \
 			"check after drop-all should list the tables '$(echo $created)' and their indexes:
 $(show_output)"

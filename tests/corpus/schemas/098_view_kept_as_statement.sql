@@ -1,4 +1,4 @@
--- A view is kept as a statement of the model (not yet compared).
+-- A view, held as its definition.
 CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
 
 CREATE VIEW user_names AS SELECT name FROM users;
