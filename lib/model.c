@@ -63,6 +63,95 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 	o->objects_around_alters = conn->dialect->kind == DBT_DIALECT_POSTGRES;
 }
 
+/* 1 when the model declares an object of the statement kind `kind`. */
+static int model_declares(const dbt_schema *model, const char *kind)
+{
+	size_t i;
+
+	for (i = 0; i < model->nstatements; i++)
+		if (!strcmp(model->statements[i]->kind, kind))
+			return 1;
+	return 0;
+}
+
+/* Removes " WITH SCHEMA <suffix>" from the end of `*str` (before a final
+ * ';' when `semicolon`), when it is there. */
+static void strip_with_schema(char *str, const char *suffix, int semicolon)
+{
+	size_t n = str ? strlen(str) : 0, m = strlen(suffix);
+	size_t end = semicolon && n && str[n - 1] == ';' ? n - 1 : n;
+
+	if (end >= m && !strncmp(str + end - m, suffix, m)) {
+		memmove(str + end - m, str + end, n - end + 1);
+	}
+}
+
+/*
+ * Schemas and extensions belong to the whole database, not to the managed
+ * schema.  A model that declares none of a kind leaves the database's as
+ * they are (they are copied into the model); one that declares some
+ * manages them all.  The scratch database, on the live server, also sees
+ * the managed schema itself as "another schema", and an extension that
+ * the live database keeps in the managed schema as one "WITH SCHEMA" it:
+ * both are read as the live database reads them.
+ */
+static int adopt_database_objects(dbt_schema *model, const dbt_schema *db, dbt_conn *conn,
+				  const char *schema_name)
+{
+	static const struct {
+		dbt_object_kind kind;
+		const char *statement;
+	} kinds[] = {{DBT_OBJ_SCHEMA, "schema"}, {DBT_OBJ_EXTENSION, "extension"}};
+	dbt_buf live = DBT_BUF_INIT, suffix = DBT_BUF_INIT;
+	size_t i, k, j;
+	int rc = 0;
+
+	conn->dialect->quote_ident(&live, schema_name ? schema_name : "public");
+	dbt_buf_puts(&suffix, " WITH SCHEMA ");
+	dbt_buf_puts(&suffix, dbt_buf_str(&live));
+	if (live.oom || suffix.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < model->nobjects; i++) {
+		dbt_object *o = model->objects[i];
+
+		if (o->kind == DBT_OBJ_SCHEMA && !strcmp(o->name, dbt_buf_str(&live))) {
+			dbt_schema_remove_object(model, o);
+			i--;
+		} else if (o->kind == DBT_OBJ_EXTENSION) {
+			strip_with_schema(o->definition, dbt_buf_str(&suffix), 0);
+			strip_with_schema(o->create_sql, dbt_buf_str(&suffix), 1);
+		}
+	}
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]) && rc == 0; k++) {
+		if (model_declares(model, kinds[k].statement))
+			continue;
+		for (i = 0; i < model->nobjects; i++) {
+			if (model->objects[i]->kind == kinds[k].kind) {
+				dbt_schema_remove_object(model, model->objects[i]);
+				i--;
+			}
+		}
+		for (i = 0; i < db->nobjects && rc == 0; i++) {
+			const dbt_object *o = db->objects[i];
+			dbt_object *copy;
+
+			if (o->kind != kinds[k].kind)
+				continue;
+			rc = dbt_schema_add_object(&copy, model, o->kind, o->name, o->table,
+						   o->definition, o->create_sql, o->drop_sql,
+						   o->replace_sql);
+			for (j = 0; j < o->ndeps && rc == 0; j++)
+				rc = dbt_object_add_dep(copy, o->deps[j]);
+		}
+	}
+cleanup:
+	dbt_buf_release(&live);
+	dbt_buf_release(&suffix);
+	return rc;
+}
+
 int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
 		   const char *model_path, const char *schema_name)
 {
@@ -72,7 +161,8 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_sche
 	dbt_model_diff_opts(&o, conn);
 	/* The model's views, functions, triggers ... are what the scratch
 	 * database makes of its statements. */
-	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0)
+	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
+	    (rc = adopt_database_objects(model, db, conn, schema_name)) < 0)
 		return rc;
 	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
 		return rc;
