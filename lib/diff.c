@@ -1516,9 +1516,6 @@ int dbt_op_destroys(const dbt_op *op, char **why)
 		rc = 1;
 		break;
 	case DBT_OP_DROP_COLUMN:
-		/* A generated column's values come back with its expression. */
-		if (op->old_column->generated_expr)
-			break;
 		dbt_buf_puts(&b, "drops column ");
 		put_column_ref(&b, op, op->old_column);
 		dbt_buf_puts(&b, " and its values");
