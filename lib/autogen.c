@@ -54,7 +54,8 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 		const dbt_column *c = op->column;
 
 		if (op->kind == DBT_OP_ADD_COLUMN && c->not_null && !c->default_expr &&
-		    !c->autoincrement && c->identity == DBT_IDENTITY_NONE) {
+		    !c->generated_expr && !c->autoincrement &&
+		    c->identity == DBT_IDENTITY_NONE) {
 			dbt_buf_puts(&sql, "SELECT 1 FROM ");
 			d->quote_ident(&sql, op->table->name);
 			dbt_buf_puts(&sql, " LIMIT 1");

@@ -862,11 +862,28 @@ static int same_type(const dbt_column *a, const dbt_column *b)
 	return dbt_type_equal(&a->type, &b->type) && streq_null(a->collation, b->collation);
 }
 
+/* 1 when the column's generation differs: expression, STORED/VIRTUAL,
+ * or whether it is generated at all. */
+static int generation_changes(const dbt_column *a, const dbt_column *b)
+{
+	if (!a->generated_expr || !b->generated_expr)
+		return !a->generated_expr != !b->generated_expr;
+	return strcmp(a->generated_expr, b->generated_expr) != 0 ||
+	       !a->generated_stored != !b->generated_stored;
+}
+
 static void emit_columns(struct ops *o, const struct state *st)
 {
-	size_t i, k;
+	size_t i, k, pass;
 	dbt_op *op;
 
+	for (i = 0; i < st->npairs; i++) {
+		const struct pair *p = &st->pairs[i];
+
+		if (p->a && p->b &&
+		    (!p->a->strict != !p->b->strict || !p->a->without_rowid != !p->b->without_rowid))
+			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
+	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
@@ -885,13 +902,19 @@ static void emit_columns(struct ops *o, const struct state *st)
 		for (k = 0; k < p->b->ncolumns; k++) {
 			const dbt_column *c = p->b->columns[k];
 			const dbt_column *oc = dbt_table_find_column(p->a, c->name);
-			dbt_op_kind kinds[4];
+			dbt_op_kind kinds[5];
 			size_t nk = 0, m;
 
-			int identity_changes;
+			int identity_changes, generated_changes;
 
 			if (!oc)
 				continue;
+			/* Likewise a column stops being generated (or changes its
+			 * expression) first, so that its other changes apply to
+			 * what it becomes, and becomes generated last. */
+			generated_changes = generation_changes(oc, c);
+			if (generated_changes && oc->generated_expr)
+				kinds[nk++] = DBT_OP_ALTER_GENERATED;
 			/* A column stops being an identity before its other changes
 			 * and becomes one after them: PostgreSQL refuses DROP NOT NULL
 			 * or a default on an identity column. */
@@ -907,6 +930,8 @@ static void emit_columns(struct ops *o, const struct state *st)
 				kinds[nk++] = DBT_OP_ALTER_DEFAULT;
 			if (identity_changes && oc->identity == DBT_IDENTITY_NONE)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
+			if (generated_changes && !oc->generated_expr)
+				kinds[nk++] = DBT_OP_ALTER_GENERATED;
 			for (m = 0; m < nk; m++) {
 				if ((op = emit(o, kinds[m], p->b, p->a))) {
 					op->column = c;
@@ -915,15 +940,18 @@ static void emit_columns(struct ops *o, const struct state *st)
 			}
 		}
 	}
+	/* Generated columns go first: their expressions may use the others. */
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
 		if (!p->a || !p->b)
 			continue;
-		for (k = 0; k < p->a->ncolumns; k++)
-			if (!dbt_table_find_column(p->b, p->a->columns[k]->name) &&
-			    (op = emit(o, DBT_OP_DROP_COLUMN, p->a, p->a)))
-				op->old_column = p->a->columns[k];
+		for (pass = 0; pass < 2; pass++)
+			for (k = 0; k < p->a->ncolumns; k++)
+				if ((p->a->columns[k]->generated_expr == NULL) == (int)pass &&
+				    !dbt_table_find_column(p->b, p->a->columns[k]->name) &&
+				    (op = emit(o, DBT_OP_DROP_COLUMN, p->a, p->a)))
+					op->old_column = p->a->columns[k];
 	}
 }
 
@@ -1429,6 +1457,8 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 		[DBT_OP_ALTER_NULL] = DBT_OP_ALTER_NULL,
 		[DBT_OP_ALTER_DEFAULT] = DBT_OP_ALTER_DEFAULT,
 		[DBT_OP_ALTER_IDENTITY] = DBT_OP_ALTER_IDENTITY,
+		[DBT_OP_ALTER_GENERATED] = DBT_OP_ALTER_GENERATED,
+		[DBT_OP_ALTER_OPTIONS] = DBT_OP_ALTER_OPTIONS,
 		[DBT_OP_ADD_PK] = DBT_OP_DROP_PK,
 		[DBT_OP_DROP_PK] = DBT_OP_ADD_PK,
 		[DBT_OP_ADD_UNIQUE] = DBT_OP_DROP_UNIQUE,
@@ -1451,6 +1481,7 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 	case DBT_OP_ALTER_NULL:
 	case DBT_OP_ALTER_DEFAULT:
 	case DBT_OP_ALTER_IDENTITY:
+	case DBT_OP_ALTER_GENERATED:
 		r.table = op->old_table;
 		r.old_table = op->table;
 		/* fall through */
@@ -1464,6 +1495,10 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 	case DBT_OP_REPLACE_OBJECT:
 		r.object = op->old_object;
 		r.old_object = op->object;
+		break;
+	case DBT_OP_ALTER_OPTIONS:
+		r.table = op->old_table;
+		r.old_table = op->table;
 		break;
 	default:
 		break;
@@ -1482,6 +1517,8 @@ const char *dbt_op_kind_name(dbt_op_kind kind)
 		[DBT_OP_ALTER_NULL] = "alter_null",
 		[DBT_OP_ALTER_DEFAULT] = "alter_default",
 		[DBT_OP_ALTER_IDENTITY] = "alter_identity",
+		[DBT_OP_ALTER_GENERATED] = "alter_generated",
+		[DBT_OP_ALTER_OPTIONS] = "alter_options",
 		[DBT_OP_ADD_PK] = "add_primary_key",
 		[DBT_OP_DROP_PK] = "drop_primary_key",
 		[DBT_OP_ADD_UNIQUE] = "add_unique",
@@ -1590,6 +1627,25 @@ static void put_type(dbt_buf *b, const dbt_column *c)
 	}
 }
 
+static void put_generated(dbt_buf *b, const dbt_column *c)
+{
+	if (c->generated_expr)
+		dbt_buf_printf(b, "GENERATED ALWAYS AS (%s) %s", c->generated_expr,
+			       c->generated_stored ? "STORED" : "VIRTUAL");
+	else
+		dbt_buf_puts(b, "not generated");
+}
+
+/* SQLite's table options: "STRICT, WITHOUT ROWID", or "no table options". */
+static void put_options(dbt_buf *b, const dbt_table *t)
+{
+	if (!t->strict && !t->without_rowid)
+		dbt_buf_puts(b, "no table options");
+	dbt_buf_puts(b, t->strict ? "STRICT" : "");
+	dbt_buf_puts(b, t->strict && t->without_rowid ? ", " : "");
+	dbt_buf_puts(b, t->without_rowid ? "WITHOUT ROWID" : "");
+}
+
 static void put_column_def(dbt_buf *b, const dbt_column *c)
 {
 	const char *ident = identity_text(c);
@@ -1604,6 +1660,10 @@ static void put_column_def(dbt_buf *b, const dbt_column *c)
 	}
 	if (ident)
 		dbt_buf_printf(b, " %s", ident);
+	if (c->generated_expr) {
+		dbt_buf_putc(b, ' ');
+		put_generated(b, c);
+	}
 }
 
 static void put_default(dbt_buf *b, const dbt_column *c)
@@ -1727,6 +1787,20 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		put_identity(out, op->old_column);
 		dbt_buf_puts(out, " -> ");
 		put_identity(out, op->column);
+		break;
+	case DBT_OP_ALTER_GENERATED:
+		put_alter(out, op);
+		put_generated(out, op->old_column);
+		dbt_buf_puts(out, " -> ");
+		put_generated(out, op->column);
+		break;
+	case DBT_OP_ALTER_OPTIONS:
+		dbt_buf_puts(out, "~ table ");
+		put_name(out, op_table_name(op));
+		dbt_buf_putc(out, ' ');
+		put_options(out, op->old_table);
+		dbt_buf_puts(out, " -> ");
+		put_options(out, op->table);
 		break;
 	case DBT_OP_ADD_PK:
 	case DBT_OP_DROP_PK:
@@ -1909,6 +1983,14 @@ int dbt_op_destroys(const dbt_op *op, char **why)
 		describe_type(&b, &op->column->type);
 		if (!same_family(op->old_column->type.kind, op->column->type.kind))
 			dbt_buf_puts(&b, ", which may not keep every value");
+		rc = 1;
+		break;
+	case DBT_OP_ALTER_GENERATED:
+		if (op->old_column->generated_expr)
+			break;
+		dbt_buf_puts(&b, "replaces the values of column ");
+		put_column_ref(&b, op, op->column);
+		dbt_buf_puts(&b, " with its generation expression");
 		rc = 1;
 		break;
 	default:

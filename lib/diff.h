@@ -19,12 +19,16 @@ typedef enum dbt_op_kind {
 	DBT_OP_CREATE_TABLE,   /* table (from `to`), without the fks listed in
 				* separate DBT_OP_ADD_FK ops (see fks_deferred) */
 	DBT_OP_DROP_TABLE,     /* table (from `from`) */
+	DBT_OP_ALTER_OPTIONS,  /* old_table -> table: SQLite's STRICT, WITHOUT ROWID */
 	DBT_OP_ADD_COLUMN,     /* table, column (new) */
 	DBT_OP_DROP_COLUMN,    /* table, old_column */
 	DBT_OP_ALTER_TYPE,     /* table, old_column -> column: type or collation */
 	DBT_OP_ALTER_NULL,     /* table, old_column -> column: nullability */
 	DBT_OP_ALTER_DEFAULT,  /* table, old_column -> column: default */
 	DBT_OP_ALTER_IDENTITY, /* table, old_column -> column: autoincrement / identity */
+	DBT_OP_ALTER_GENERATED, /* table, old_column -> column: generation expression
+				 * or STORED/VIRTUAL, or becoming or ceasing to be
+				 * a generated column */
 	DBT_OP_ADD_PK,         /* table, key */
 	DBT_OP_DROP_PK,        /* table, key */
 	DBT_OP_ADD_UNIQUE,     /* table, key */
@@ -85,8 +89,10 @@ typedef struct dbt_diff_opts {
  * model), ordered so that each can run after the ones before it:
  *   drop fks, drop indexes, drop checks/uniques/pks, drop tables (tables
  *   referencing others first), create tables (referenced tables first; a
- *   foreign-key cycle broken by ADD_FK ops after both tables), add/alter
- *   /drop columns, add pks/uniques/checks, add fks, add indexes.
+ *   foreign-key cycle broken by ADD_FK ops after both tables), table
+ *   options, add/alter/drop columns (generated ones dropped first, since
+ *   their expressions may use the others), add pks/uniques/checks, add
+ *   fks, add indexes.
  * Within a kind, tables in name order and objects in declaration order.
  *
  * Objects held as definitions (schema.h's dbt_object) are matched by kind
@@ -137,6 +143,8 @@ const char *dbt_op_kind_name(dbt_op_kind kind);
  *   ~ column users.name VARCHAR(30) -> VARCHAR(50)
  *   ~ column users.name NULL -> NOT NULL
  *   ~ column users.name DEFAULT 'a' -> no default
+ *   ~ column t.c GENERATED ALWAYS AS (a + b) STORED -> not generated
+ *   ~ table t no table options -> STRICT, WITHOUT ROWID
  *   + index ix_users_email ON users (email)      - index ix_old
  *   + unique users (email)             + primary key users (id)
  *   + foreign key books (author_id) -> authors (id) ON DELETE CASCADE

@@ -1356,6 +1356,8 @@ static const char *generator(const struct coldef *d)
 		return "AUTOINCREMENT";
 	if (d->has_default)
 		return "DEFAULT";
+	if (d->c->generated_expr)
+		return "GENERATED";
 	return NULL;
 }
 
@@ -1514,7 +1516,48 @@ static int column_collate(struct parser *p, struct coldef *d)
 	return rc;
 }
 
-/* GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY */
+/* The generation expression: "AS" has been read, '(' is next; then
+ * STORED or VIRTUAL (VIRTUAL when neither is written, as SQLite reads it;
+ * PostgreSQL wants STORED: see dbt_schema_adapt). */
+static int column_generated_expr(struct parser *p, struct coldef *d, int line, int col)
+{
+	char *text;
+	size_t from, to;
+	int stored = 0, rc;
+
+	if (d->c->generated_expr)
+		return fail_at(p, line, col, "column '%s' of table '%s' is generated twice",
+			       d->c->name, d->t->name);
+	if ((rc = check_generator(p, d, "GENERATED", line, col)) < 0 ||
+	    (rc = parse_parens(p, &from, &to, 0)) < 0 ||
+	    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
+		return rc;
+	if (is(p, "stored") || is(p, "virtual")) {
+		stored = is(p, "stored");
+		if ((rc = next(p)) < 0) {
+			free(text);
+			return rc;
+		}
+	}
+	rc = dbt_column_set_generated(d->c, text, strlen(text), stored);
+	free(text);
+	if (rc < 0)
+		return rc;
+	d->c->generated_line = line;
+	d->c->generated_col = col;
+	return 0;
+}
+
+/* AS (expr) [STORED | VIRTUAL], SQLite's short form. */
+static int column_as(struct parser *p, struct coldef *d)
+{
+	int rc = next(p);
+
+	return rc < 0 ? rc : column_generated_expr(p, d, d->line, d->col);
+}
+
+/* GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY, or
+ * GENERATED ALWAYS AS (expr) [STORED | VIRTUAL] */
 static int column_generated(struct parser *p, struct coldef *d)
 {
 	dbt_buf b = DBT_BUF_INIT;
@@ -1539,8 +1582,12 @@ static int column_generated(struct parser *p, struct coldef *d)
 	}
 	if ((rc = next(p)) < 0 || (rc = expect(p, "as", "AS")) < 0)
 		goto cleanup;
+	if (kind == DBT_IDENTITY_ALWAYS && is(p, "(")) {
+		rc = column_generated_expr(p, d, d->line, d->col);
+		goto cleanup;
+	}
 	if (!is(p, "identity")) {
-		rc = expected(p, "IDENTITY");
+		rc = expected(p, kind == DBT_IDENTITY_ALWAYS ? "IDENTITY or '('" : "IDENTITY");
 		goto cleanup;
 	}
 	if (!dbt_type_is_integer(d->c->type.kind)) {
@@ -1603,6 +1650,8 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 		rc = column_collate(p, d);
 	else if (is(p, "generated"))
 		rc = column_generated(p, d);
+	else if (is(p, "as"))
+		rc = column_as(p, d);
 	else
 		rc = 1;
 cleanup:
@@ -1746,6 +1795,47 @@ static int skip_statement(struct parser *p)
 	return 0;
 }
 
+/* SQLite's table options after CREATE TABLE's ')': STRICT and WITHOUT
+ * ROWID, separated by commas, each at most once.  PostgreSQL has neither
+ * (dbt_schema_adapt refuses them there, naming the place). */
+static int parse_table_options(struct parser *p, dbt_table *t)
+{
+	int rc, line, col;
+
+	if (!is(p, "strict") && !is(p, "without"))
+		return 0;
+	for (;;) {
+		line = p->tok.line;
+		col = p->tok.col;
+		if (is(p, "strict")) {
+			if (t->strict)
+				return fail_at(p, line, col, "table '%s' is STRICT twice", t->name);
+			t->strict = 1;
+			t->strict_line = line;
+			t->strict_col = col;
+		} else if (is(p, "without")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			if (!is(p, "rowid"))
+				return expected(p, "ROWID");
+			if (t->without_rowid)
+				return fail_at(p, line, col, "table '%s' is WITHOUT ROWID twice",
+					       t->name);
+			t->without_rowid = 1;
+			t->wr_line = line;
+			t->wr_col = col;
+		} else {
+			return expected(p, "STRICT or WITHOUT ROWID");
+		}
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (!is(p, ","))
+			return 0;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+}
+
 /* CREATE TABLE has been read. */
 static int parse_table(struct parser *p)
 {
@@ -1797,9 +1887,9 @@ static int parse_table(struct parser *p)
 		rc = fail_at(p, n.line, n.col, "table '%s' has no columns", t->name);
 		goto cleanup;
 	}
-	if ((rc = check_constraint_names(p, t)) < 0)
+	if ((rc = check_constraint_names(p, t)) < 0 || (rc = next(p)) < 0)
 		goto cleanup;
-	rc = next(p);
+	rc = parse_table_options(p, t);
 cleanup:
 	name_release(&n);
 	return rc;

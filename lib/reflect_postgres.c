@@ -1084,7 +1084,8 @@ int dbt_postgres_model_exprs(dbt_schema *schema)
 		for (j = 0; j < t->ncolumns; j++) {
 			dbt_column *c = t->columns[j];
 
-			if ((rc = model_expr(&c->default_expr, t)) < 0)
+			if ((rc = model_expr(&c->default_expr, t)) < 0 ||
+			    (rc = model_expr(&c->generated_expr, t)) < 0)
 				return rc;
 			/* A cast NULL ('NULL::text') undone is no default. */
 			if (c->default_expr && !strcmp(c->default_expr, "NULL")) {
@@ -1429,6 +1430,23 @@ static int set_default(dbt_table *t, dbt_column *c, const char *text)
 	return rc;
 }
 
+/* Makes the column generated from the server's text, normalised. */
+static int set_generated(dbt_table *t, dbt_column *c, const char *text, int stored)
+{
+	char *expr;
+	int rc;
+
+	if ((rc = server_expr(&expr, text, t)) < 0)
+		return rc;
+	rc = dbt_column_set_generated(c, expr, strlen(expr), stored);
+	free(expr);
+	if (rc == DBT_EPARSE)
+		return dbt_error_prefix(rc, "cannot reflect the generation expression of column "
+					    "'%s.%s'",
+					t->name, c->name);
+	return rc;
+}
+
 static int read_columns(struct reflect *r)
 {
 	PGresult *res;
@@ -1446,11 +1464,6 @@ static int read_columns(struct reflect *r)
 
 		if (!t || !name || !type)
 			continue;
-		if (generated && *generated) {
-			rc = dbt_error_set(DBT_ERROR, "cannot reflect column '%s.%s': %s", t->name,
-					   name, "generated columns are not supported");
-			goto cleanup;
-		}
 		if ((rc = dbt_type_from_postgres(&ty, type)) < 0) {
 			rc = dbt_error_prefix(rc, "cannot reflect column '%s.%s'", t->name, name);
 			goto cleanup;
@@ -1469,6 +1482,12 @@ static int read_columns(struct reflect *r)
 			c->identity = DBT_IDENTITY_SERIAL;
 			c->autoincrement = 1;
 			c->not_null = 1;
+		} else if (generated && *generated) {
+			/* pg_attrdef holds a generated column's expression;
+			 * PostgreSQL has STORED ('s') ones only, until 18's
+			 * VIRTUAL ('v'). */
+			if (dflt && (rc = set_generated(t, c, dflt, *generated == 's')) < 0)
+				goto cleanup;
 		} else if (dflt && (rc = set_default(t, c, dflt)) < 0) {
 			goto cleanup;
 		}

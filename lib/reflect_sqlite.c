@@ -24,10 +24,15 @@
  * (dbt_type_from_sqlite): "INT", "DATETIME", "NVARCHAR(40)", "STRING" or
  * none at all, each its own type.  A primary-key column is NOT NULL only
  * when declared so, or when it is the rowid alias (INTEGER PRIMARY KEY),
- * which is all SQLite enforces.  What the Schema cannot represent is an error
- * naming the table: virtual tables, generated columns, and keys of
- * constraints and indexes with a collation of their own.  sqlite_* tables
- * and the version table are never reflected.
+ * which is all SQLite enforces (a STRICT or WITHOUT ROWID table's key is
+ * NOT NULL).  A generated column's expression comes from the stored SQL,
+ * whether it is STORED (hidden 3) or VIRTUAL (hidden 2) from
+ * pragma_table_xinfo; the table options STRICT and WITHOUT ROWID from the
+ * stored SQL too, which needs no query of its own (PRAGMA table_list has
+ * them only from SQLite 3.37 on).  What the Schema cannot represent is an
+ * error naming the table: virtual tables, and keys of constraints and
+ * indexes with a collation of their own.  sqlite_* tables and the version
+ * table are never reflected.
  *
  * Views and triggers come with the tables' query and become objects held
  * as definitions (schema.h): the definition is the CREATE statement as
@@ -356,6 +361,7 @@ struct tdef {
 	char **stored;  /* each column's name as SQLite keeps it */
 	size_t nstored;
 	int without_rowid;
+	int strict;
 };
 
 static int words_in(const struct reader *r, const char *const *words, size_t n)
@@ -719,11 +725,19 @@ static int rd_column(struct reader *r, struct tdef *d)
 				goto cleanup;
 			rc = rd_references(r, fk);
 		} else if (rd_is(r, "generated") || rd_is(r, "as")) {
-			/* Generated columns are refused where the pragmas show them. */
+			/* The expression as written; the pragmas say whether it
+			 * is STORED. */
+			char *expr = NULL;
+
 			if (rd_is(r, "generated") &&
 			    ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "always", "ALWAYS")) < 0))
 				goto cleanup;
-			if ((rc = rd_expect(r, "as", "AS")) < 0 || (rc = rd_parens(r, &from, &to)) < 0)
+			if ((rc = rd_expect(r, "as", "AS")) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
+			    (rc = std_quotes(&expr, r->text + from, to - from)) < 0)
+				goto cleanup;
+			rc = dbt_column_set_generated(c, expr, strlen(expr), 0);
+			free(expr);
+			if (rc < 0)
 				goto cleanup;
 			if (rd_is(r, "stored") || rd_is(r, "virtual"))
 				rc = rd_next(r);
@@ -804,6 +818,8 @@ static int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql)
 		}
 		if (rd_is(&r, "rowid"))
 			d->without_rowid = 1;
+		if (rd_is(&r, "strict"))
+			d->strict = 1;
 		if ((rc = rd_next(&r)) < 0)
 			goto cleanup;
 	}
@@ -1120,6 +1136,8 @@ static int read_tables(struct reflect *x)
 		rc = dbt_schema_add_table(&rt->t, x->out, rt->def.t->name, rt->def.t->quoted);
 		if (rc < 0)
 			goto cleanup;
+		rt->t->strict = rt->def.strict;
+		rt->t->without_rowid = rt->def.without_rowid;
 	}
 	if (step != SQLITE_DONE) {
 		rc = db_fail(x);
@@ -1191,7 +1209,7 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	const dbt_column *dc;
 	dbt_column *c;
 	dbt_type type;
-	int cid = sqlite3_column_int(st, 1), oom = 0, *v, rc;
+	int cid = sqlite3_column_int(st, 1), oom = 0, hidden, *v, rc;
 
 	dflt = text_or_null(st, 5, &oom);
 	if (!tname || !cname || !decl || oom)
@@ -1204,12 +1222,14 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 				     "cannot reflect table '%s': its columns do not match its "
 				     "definition at column '%s'",
 				     tname, cname);
-	if (sqlite3_column_int(st, 7) >= 2)
-		return dbt_error_set(DBT_ERROR,
-				     "cannot reflect table '%s': column '%s' is a generated column, "
-				     "which a schema cannot represent",
-				     rt->t->name, rt->def.t->columns[cid]->name);
 	dc = rt->def.t->columns[cid];
+	/* Hidden 2 is a VIRTUAL generated column, 3 a STORED one. */
+	hidden = sqlite3_column_int(st, 7);
+	if ((hidden == 2 || hidden == 3) != (dc->generated_expr != NULL))
+		return dbt_error_set(DBT_ERROR,
+				     "cannot reflect table '%s': column '%s' is %sa generated column "
+				     "where its definition says otherwise",
+				     rt->t->name, dc->name, hidden == 2 || hidden == 3 ? "" : "not ");
 	if ((rc = dbt_type_from_sqlite(&type, decl)) < 0)
 		return rc;
 	rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type);
@@ -1222,6 +1242,11 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	v[cid] = sqlite3_column_int(st, 6);
 	c->not_null = sqlite3_column_int(st, 4) != 0;
 	c->autoincrement = dc->autoincrement;
+	if (dc->generated_expr) {
+		if (!(c->generated_expr = strdup(dc->generated_expr)))
+			return dbt_error_oom();
+		c->generated_stored = hidden == 3;
+	}
 	if (dc->collation && (rc = dbt_column_set_collation(c, dc->collation)) < 0)
 		return rc;
 	if (!dflt)
@@ -1840,10 +1865,9 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 		rt->def.t->checks = NULL;
 		rt->def.t->nchecks = 0;
 		dbt_table_normalize(rt->t);
-		/* A WITHOUT ROWID table's key is NOT NULL; a rowid table's is
-		 * only where SQLite enforces it. */
-		if (!rt->def.without_rowid)
-			dbt_table_sqlite_pk_nulls(rt->t);
+		/* A STRICT or WITHOUT ROWID table's key is NOT NULL; another
+		 * table's only where SQLite enforces it. */
+		dbt_table_sqlite_pk_nulls(rt->t);
 	}
 	if ((rc = dbt_schema_name_auto(x.out)) < 0 || (rc = read_objects(&x)) < 0)
 		goto cleanup;

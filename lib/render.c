@@ -301,6 +301,9 @@ static int put_column(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *t, c
 		put_plain_type(out, kind, &c->type);
 	if (c->collation)
 		put_collation(out, kind, c->collation);
+	if (c->generated_expr)
+		dbt_buf_printf(out, " GENERATED ALWAYS AS (%s) %s", c->generated_expr,
+			       c->generated_stored ? "STORED" : "VIRTUAL");
 	if (kind == DBT_DIALECT_POSTGRES && c->identity == DBT_IDENTITY_ALWAYS)
 		dbt_buf_puts(out, " GENERATED ALWAYS AS IDENTITY");
 	else if (kind == DBT_DIALECT_POSTGRES && c->identity == DBT_IDENTITY_BY_DEFAULT)
@@ -431,7 +434,19 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 		next_item(out, &first);
 		put_check(out, kind, table->checks[i]);
 	}
-	dbt_buf_puts(out, "\n);\n");
+	dbt_buf_puts(out, "\n)");
+	if (table->strict || table->without_rowid) {
+		if (kind != DBT_DIALECT_SQLITE) {
+			rc = dbt_error_set(DBT_ERROR,
+					   "table '%s' is %s, a table option that only SQLite has",
+					   table->name, table->strict ? "STRICT" : "WITHOUT ROWID");
+			goto cleanup;
+		}
+		dbt_buf_puts(out, table->strict ? " STRICT" : "");
+		dbt_buf_puts(out, table->strict && table->without_rowid ? "," : "");
+		dbt_buf_puts(out, table->without_rowid ? " WITHOUT ROWID" : "");
+	}
+	dbt_buf_puts(out, ";\n");
 	rc = finish(out);
 cleanup:
 	if (rc < 0 && out->ptr) {
@@ -668,6 +683,35 @@ static int pg_needs_using(const dbt_type *a, const dbt_type *b)
 		 (b->kind == DBT_TYPE_TIME || b->kind == DBT_TYPE_TIMETZ));
 }
 
+/*
+ * A change of a column's generation.  PostgreSQL (13 and later) turns a
+ * generated column into a plain one in place, keeping its values (DROP
+ * EXPRESSION); any other change drops the column and adds it again with
+ * its new definition, which loses nothing of a generated column, since
+ * PostgreSQL computes its values again.
+ */
+static int pg_alter_generated(dbt_buf *out, const dbt_op *op)
+{
+	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
+	int rc;
+
+	if (!op->column->generated_expr) {
+		alter_column(out, kind, op);
+		dbt_buf_puts(out, "DROP EXPRESSION;\n");
+		return finish(out);
+	}
+	alter_table(out, kind, op->table);
+	dbt_buf_puts(out, "DROP COLUMN ");
+	ident(out, kind, op->column->name);
+	dbt_buf_puts(out, ";\n");
+	alter_table(out, kind, op->table);
+	dbt_buf_puts(out, "ADD COLUMN ");
+	if ((rc = put_column(out, kind, op->table, op->column, NULL)) < 0)
+		return rc;
+	dbt_buf_puts(out, ";\n");
+	return finish(out);
+}
+
 static int render_pg(dbt_buf *out, const dbt_op *op)
 {
 	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
@@ -680,7 +724,10 @@ static int render_pg(dbt_buf *out, const dbt_op *op)
 		put_plain_type(out, kind, &c->type);
 		if (c->collation)
 			put_collation(out, kind, c->collation);
-		if (!pg_needs_using(&op->old_column->type, &c->type))
+		/* A generated column takes no USING: PostgreSQL computes it
+		 * again in its new type. */
+		if (!pg_needs_using(&op->old_column->type, &c->type) ||
+		    (c->generated_expr && op->old_column->generated_expr))
 			break;
 		dbt_buf_puts(out, " USING ");
 		ident(out, kind, c->name);
@@ -702,6 +749,13 @@ static int render_pg(dbt_buf *out, const dbt_op *op)
 		break;
 	case DBT_OP_ALTER_IDENTITY:
 		return pg_alter_identity(out, op);
+	case DBT_OP_ALTER_GENERATED:
+		return pg_alter_generated(out, op);
+	case DBT_OP_ALTER_OPTIONS:
+		return dbt_error_set(DBT_ERROR,
+				     "cannot change the options of table '%s' on PostgreSQL: STRICT "
+				     "and WITHOUT ROWID are SQLite's",
+				     op->table->name);
 	case DBT_OP_ADD_PK:
 	case DBT_OP_ADD_UNIQUE:
 		alter_table(out, kind, op->table);
@@ -814,6 +868,9 @@ static int sqlite_can_add(const dbt_op *op)
 	for (i = 0; i < t->nuniques; i++)
 		if (in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, c->name))
 			return 0;
+	/* SQLite adds a STORED column only to an empty table. */
+	if (c->generated_expr && c->generated_stored)
+		return 0;
 	if (c->default_expr)
 		return classify_default(c->default_expr) == DFLT_CONSTANT;
 	return !c->not_null;
@@ -838,6 +895,13 @@ static int sqlite_can_drop(const dbt_op *op)
 			return 0;
 	for (i = 0; i < t->nchecks; i++)
 		if (expr_mentions(t->checks[i]->expr, name))
+			return 0;
+	/* Nor a STORED generated column, nor one a generated column uses. */
+	if (op->old_column->generated_expr && op->old_column->generated_stored)
+		return 0;
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->generated_expr && t->columns[i] != op->old_column &&
+		    expr_mentions(t->columns[i]->generated_expr, name))
 			return 0;
 	return 1;
 }
@@ -1458,7 +1522,8 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 	for (i = 0; i < t->ncolumns; i++) {
 		const dbt_column *c = t->columns[i];
 
-		if (covered_op(pl, k, DBT_OP_ADD_COLUMN, c->name))
+		/* SQLite computes a generated column; it takes no value. */
+		if (covered_op(pl, k, DBT_OP_ADD_COLUMN, c->name) || c->generated_expr)
 			continue;
 		if (ncopy++) {
 			dbt_buf_puts(out, ", ");
@@ -1674,6 +1739,69 @@ static void pg_fill_nulls(dbt_buf *out, const dbt_op *op)
 	dbt_buf_puts(out, " IS NULL;\n");
 }
 
+/* 1 when the list has an op of `kind` adding the object named `name`. */
+static int list_adds(const dbt_op *ops, size_t n, dbt_op_kind kind, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const dbt_op *o = &ops[i];
+		const char *added = o->kind != kind		  ? NULL
+				    : kind == DBT_OP_ADD_INDEX	  ? (o->index ? o->index->name : NULL)
+				    : kind == DBT_OP_ADD_CHECK	  ? (o->check ? o->check->name : NULL)
+								  : (o->key ? o->key->name : NULL);
+
+		if (same_name(added, name))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * After PostgreSQL dropped a column and added it again with a new
+ * generation expression (pg_alter_generated): the indexes, unique and
+ * check constraints of the target that use the column, which DROP COLUMN
+ * took along, unless an op of the list adds them.
+ */
+static int pg_regenerated(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
+			  const dbt_op *op)
+{
+	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
+	const dbt_table *t = op->table;
+	const char *name = op->column->name;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < t->nuniques; i++) {
+		if (!in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, name) ||
+		    list_adds(ops, n, DBT_OP_ADD_UNIQUE, t->uniques[i]->name))
+			continue;
+		alter_table(out, kind, t);
+		dbt_buf_puts(out, "ADD ");
+		put_key(out, kind, "UNIQUE", t->uniques[i]);
+		dbt_buf_puts(out, ";\n");
+	}
+	for (i = 0; i < t->nchecks; i++) {
+		if (!expr_mentions(t->checks[i]->expr, name) ||
+		    list_adds(ops, n, DBT_OP_ADD_CHECK, t->checks[i]->name))
+			continue;
+		alter_table(out, kind, t);
+		dbt_buf_puts(out, "ADD ");
+		put_check(out, kind, t->checks[i]);
+		dbt_buf_puts(out, ";\n");
+	}
+	for (i = 0; target && i < target->nindexes; i++) {
+		const dbt_index *ix = target->indexes[i];
+
+		if (!same_name(ix->table, t->name) || !index_uses(ix, name) ||
+		    list_adds(ops, n, DBT_OP_ADD_INDEX, ix->name))
+			continue;
+		if ((rc = dbt_render_create_index(out, kind, ix)) < 0)
+			return rc;
+	}
+	return finish(out);
+}
+
 static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target)
 {
 	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
@@ -1694,6 +1822,9 @@ static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n, const 
 		if ((rc = dbt_render_op(out, kind, op)) < 0 ||
 		    (created && (rc = created_table_indexes(out, kind, ops, n, target,
 							    op->table->name, 1)) < 0))
+			return rc;
+		if (op->kind == DBT_OP_ALTER_GENERATED && op->column->generated_expr &&
+		    (rc = pg_regenerated(out, ops, n, target, op)) < 0)
 			return rc;
 	}
 	return finish(out);
@@ -1759,11 +1890,98 @@ static int adapt_type(dbt_column *c, dbt_dialect_kind kind)
 	return 0;
 }
 
+/* "LINE:COL: " of a place in the model, "" for none. */
+static void place(char *at, size_t size, int line, int col)
+{
+	at[0] = '\0';
+	if (line > 0)
+		snprintf(at, size, "%d:%d: ", line, col);
+}
+
+/* A generated column cannot be in the primary key, on either database. */
+static int generated_pk(const dbt_table *t)
+{
+	size_t i;
+	char at[32];
+
+	for (i = 0; t->pk && i < t->pk->ncolumns; i++) {
+		const dbt_column *c = dbt_table_find_column(t, t->pk->columns[i]);
+
+		if (!c || !c->generated_expr)
+			continue;
+		place(at, sizeof(at), c->line, c->col);
+		return dbt_error_set(DBT_EPARSE,
+				     "%sgenerated column '%s.%s' cannot be part of the primary key",
+				     at, t->name, c->name);
+	}
+	return 0;
+}
+
+/* The types a STRICT table takes, as SQLite names them. */
+static int sqlite_strict_type(const char *text)
+{
+	static const char *const types[] = {"INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"};
+	size_t i;
+
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (!ascii_casecmp(text, types[i]))
+			return 1;
+	return 0;
+}
+
+/* What SQLite refuses of a STRICT or WITHOUT ROWID table, with its own
+ * words, at the model's place; the types once adapted. */
+static int sqlite_table_options(const dbt_table *t)
+{
+	dbt_buf ty = DBT_BUF_INIT;
+	char at[32];
+	size_t i;
+	int rc = 0;
+
+	if (t->without_rowid && !t->pk) {
+		place(at, sizeof(at), t->wr_line, t->wr_col);
+		return dbt_error_set(DBT_EPARSE, "%sPRIMARY KEY missing on table %s", at, t->name);
+	}
+	for (i = 0; i < t->ncolumns && rc == 0; i++) {
+		const dbt_column *c = t->columns[i];
+
+		place(at, sizeof(at), c->line, c->col);
+		if (t->without_rowid && c->autoincrement) {
+			rc = dbt_error_set(DBT_EPARSE,
+					   "%sAUTOINCREMENT not allowed on WITHOUT ROWID tables (column "
+					   "'%s.%s')",
+					   at, t->name, c->name);
+			break;
+		}
+		if (!t->strict)
+			continue;
+		/* The type as adapted: what CREATE TABLE will say. */
+		dbt_buf_clear(&ty);
+		if (!c->type.text || *c->type.text)
+			dbt_type_format(&ty, &c->type);
+		if (ty.oom) {
+			rc = dbt_error_oom();
+		} else if (!ty.len) {
+			rc = dbt_error_set(DBT_EPARSE, "%smissing datatype for %s.%s", at, t->name,
+					   c->name);
+		} else if (!sqlite_strict_type(dbt_buf_str(&ty))) {
+			rc = dbt_error_set(DBT_EPARSE,
+					   "%sunknown datatype for %s.%s: \"%s\" (a STRICT table takes "
+					   "INT, INTEGER, REAL, TEXT, BLOB or ANY)",
+					   at, t->name, c->name, dbt_buf_str(&ty));
+		}
+	}
+	dbt_buf_release(&ty);
+	return rc;
+}
+
 static int adapt_sqlite(dbt_table *t)
 {
 	size_t i;
 	int rc;
 
+	if ((rc = generated_pk(t)) < 0)
+		return rc;
 	for (i = 0; i < t->ncolumns; i++)
 		if ((rc = adapt_type(t->columns[i], DBT_DIALECT_SQLITE)) < 0)
 			return rc;
@@ -1783,18 +2001,40 @@ static int adapt_sqlite(dbt_table *t)
 		c->type.text = NULL;
 		c->not_null = 1;
 	}
+	if ((rc = sqlite_table_options(t)) < 0)
+		return rc;
 	dbt_table_sqlite_pk_nulls(t);
 	return 0;
 }
 
 static int adapt_postgres(dbt_table *t)
 {
+	char at[32];
 	size_t i;
 	int rc;
 
+	if (t->strict || t->without_rowid) {
+		if (t->strict)
+			place(at, sizeof(at), t->strict_line, t->strict_col);
+		else
+			place(at, sizeof(at), t->wr_line, t->wr_col);
+		return dbt_error_set(DBT_EPARSE,
+				     "%stable '%s' is %s, a table option of SQLite's that PostgreSQL "
+				     "does not have",
+				     at, t->name, t->strict ? "STRICT" : "WITHOUT ROWID");
+	}
+	if ((rc = generated_pk(t)) < 0)
+		return rc;
 	for (i = 0; i < t->ncolumns; i++) {
 		dbt_column *c = t->columns[i];
 
+		if (c->generated_expr && !c->generated_stored) {
+			place(at, sizeof(at), c->generated_line, c->generated_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' is a VIRTUAL generated column, which "
+					     "PostgreSQL does not have: write STORED",
+					     at, t->name, c->name);
+		}
 		if (c->type.decl && !*c->type.decl) {
 			char at[32] = "";
 

@@ -23,7 +23,13 @@
  *   which SQLite allows only on the sole primary-key column, of type
  *   INTEGER (BIGINT/SMALLINT become INTEGER there); elsewhere it is an
  *   error naming the column and its place in the model.
+ *   A WITHOUT ROWID table needs a primary key and takes no AUTOINCREMENT;
+ *   a STRICT table's columns have one of the types INT, INTEGER, REAL,
+ *   TEXT, BLOB and ANY (as adapted); each refusal in SQLite's words.
  * - PostgreSQL: an AUTOINCREMENT column (identity NONE) becomes SERIAL.
+ *   SQLite's table options STRICT and WITHOUT ROWID and VIRTUAL generated
+ *   columns are errors naming their place.
+ * - Both: a generated column in the primary key is an error.
  *
  * DBT_EPARSE, with "LINE:COL: column 'items.n' is SERIAL, but SQLite
  * generates values only for an INTEGER PRIMARY KEY column": the Schema
@@ -65,16 +71,22 @@ int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op);
  * downgrade built from inverses).
  *
  * SQLite: the ops its ALTER TABLE cannot do (type, nullability, default,
- * identity, key, unique, fk and check changes; an ADD or DROP COLUMN that
- * SQLite refuses) are grouped per table into one table rebuild, emitted at
+ * identity, generation, table option, key, unique, fk and check changes;
+ * an ADD or DROP COLUMN that SQLite refuses) are grouped per table into
+ * one table rebuild, emitted at
  * the place of the table's first such op, as SQLite's documentation
  * prescribes: CREATE TABLE "_dbtool_new_<t>" with the target's definition
  * of the table, INSERT INTO it SELECT the columns both definitions have
- * FROM the old table, DROP TABLE the old one, ALTER TABLE ... RENAME TO
+ * FROM the old table (less the generated columns, which SQLite computes),
+ * DROP TABLE the old one, ALTER TABLE ... RENAME TO
  * <t>, then CREATE INDEX for every index `target` has on the table; the
  * table's other ops are then left out, except its DROP INDEX ops, which run
  * before the rebuild (a rebuild never comes before the list's last DROP
  * INDEX or DROP TABLE, whose names its CREATE INDEX may reuse).
+ *
+ * PostgreSQL: an ALTER_GENERATED that drops and adds the column again is
+ * followed by the target's indexes, unique and check constraints that use
+ * the column (DROP COLUMN took them along), unless the list adds them.
  *
  * On both databases a CREATE TABLE in the list also creates the indexes
  * `target` has on the new table that no ADD_INDEX op of the list creates

@@ -965,6 +965,7 @@ static void column_free(dbt_column *c)
 	dbt_type_release(&c->type);
 	free(c->default_expr);
 	free(c->collation);
+	free(c->generated_expr);
 	free(c);
 }
 
@@ -1441,6 +1442,19 @@ int dbt_column_set_default(dbt_column *column, const char *expr, size_t len)
 	return 0;
 }
 
+int dbt_column_set_generated(dbt_column *column, const char *expr, size_t len, int stored)
+{
+	char *text;
+	int rc;
+
+	if ((rc = dbt_schema_normalize_expr(&text, expr, len)) < 0)
+		return rc;
+	free(column->generated_expr);
+	column->generated_expr = text;
+	column->generated_stored = stored != 0;
+	return 0;
+}
+
 int dbt_column_set_collation(dbt_column *column, const char *collation)
 {
 	char *copy = strdup(collation);
@@ -1839,7 +1853,7 @@ static int same_columns(char **a, size_t na, char **b, size_t nb)
 
 int dbt_table_is_rowid_alias(const dbt_table *table, const dbt_column *c)
 {
-	return table->pk && table->pk->ncolumns == 1 && c &&
+	return !table->without_rowid && table->pk && table->pk->ncolumns == 1 && c &&
 	       !strcmp(table->pk->columns[0], c->name) && c->type.kind == DBT_TYPE_INTEGER &&
 	       !c->type.text && c->type.length < 0 && c->type.precision < 0 && c->type.scale < 0;
 }
@@ -1848,6 +1862,8 @@ void dbt_table_sqlite_pk_nulls(dbt_table *table)
 {
 	size_t i;
 
+	if (table->strict || table->without_rowid)
+		return;
 	for (i = 0; i < table->ncolumns; i++) {
 		dbt_column *c = table->columns[i];
 

@@ -209,6 +209,10 @@ typedef struct dbt_column {
 	dbt_identity identity;
 	char *collation;      /* NULL when none; folded like a name */
 	int line, col;        /* where the column is declared; 0 when reflected */
+	char *generated_expr; /* a generated column's expression, canonical
+			       * text; NULL for a column that is not generated */
+	int generated_stored; /* STORED (1) or VIRTUAL (0) */
+	int generated_line, generated_col; /* where GENERATED or AS stands */
 } dbt_column;
 
 /* A primary key or unique constraint. */
@@ -295,6 +299,10 @@ typedef struct dbt_table {
 	dbt_check **checks;
 	size_t nchecks;
 	int line, col;        /* the table's name */
+	int strict;           /* SQLite's STRICT table option */
+	int without_rowid;    /* SQLite's WITHOUT ROWID table option */
+	int strict_line, strict_col; /* where the model writes each option; 0 */
+	int wr_line, wr_col;         /* when it does not or when reflected */
 } dbt_table;
 
 /*
@@ -464,6 +472,10 @@ int dbt_column_set_default(dbt_column *column, const char *expr, size_t len);
 
 int dbt_column_set_collation(dbt_column *column, const char *collation);
 
+/* Makes the column generated from the expression `expr` (`len` bytes),
+ * normalised, STORED when `stored` is 1, VIRTUAL otherwise. */
+int dbt_column_set_generated(dbt_column *column, const char *expr, size_t len, int stored);
+
 int dbt_index_add_column(dbt_index *index, const char *column, int desc);
 
 /* Adds an expression key (`len` bytes), normalised. */
@@ -507,16 +519,18 @@ void dbt_table_normalize(dbt_table *table);
 
 /*
  * 1 when `c` is SQLite's rowid alias in `table`: the sole primary-key
- * column, its type spelled exactly INTEGER.  Such a column never holds
- * NULL; SQLite's other primary-key columns hold NULL unless declared NOT
- * NULL.
+ * column, its type spelled exactly INTEGER, of a table that is not
+ * WITHOUT ROWID.  Such a column never holds NULL; SQLite's other
+ * primary-key columns hold NULL unless declared NOT NULL, or unless the
+ * table is STRICT or WITHOUT ROWID, whose keys never hold NULL.
  */
 int dbt_table_is_rowid_alias(const dbt_table *table, const dbt_column *c);
 
 /*
  * What SQLite enforces of a table's primary key: undoes the NOT NULL that
  * dbt_table_normalize implied on every primary-key column but the rowid
- * alias, which it makes NOT NULL.
+ * alias, which it makes NOT NULL; a STRICT or WITHOUT ROWID table keeps
+ * it on every key column.
  */
 void dbt_table_sqlite_pk_nulls(dbt_table *table);
 

@@ -82,6 +82,9 @@ static void dump_column(dbt_buf *b, const dbt_column *c)
 	dbt_buf_puts(b, ident[c->identity]);
 	if (c->collation)
 		dbt_buf_printf(b, " COLLATE %s", c->collation);
+	if (c->generated_expr)
+		dbt_buf_printf(b, " GENERATED ALWAYS AS (%s) %s", c->generated_expr,
+			       c->generated_stored ? "STORED" : "VIRTUAL");
 	dbt_buf_putc(b, '\n');
 }
 
@@ -91,7 +94,8 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 	dbt_buf b = DBT_BUF_INIT;
 	size_t i;
 
-	dbt_buf_printf(out, "table %s\n", t->name);
+	dbt_buf_printf(out, "table %s%s%s\n", t->name, t->strict ? " STRICT" : "",
+		       t->without_rowid ? " WITHOUT ROWID" : "");
 	for (i = 0; i < t->ncolumns; i++)
 		dump_column(out, t->columns[i]);
 	if (t->pk) {

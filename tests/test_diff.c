@@ -346,6 +346,80 @@ static void test_autoincrement_changed(void **state)
 		    "~ column t.id no identity -> AUTOINCREMENT");
 }
 
+static void test_generation_changed(void **state)
+{
+	const char *plain = "CREATE TABLE t (a INTEGER, c INTEGER);\n";
+	const char *sum = "CREATE TABLE t (a INTEGER, c INTEGER GENERATED ALWAYS AS (a + 1) STORED);\n";
+	const char *product = "CREATE TABLE t (a INTEGER, c INTEGER AS (a*2) STORED);\n";
+	const char *virt = "CREATE TABLE t (a INTEGER, c INTEGER AS (a + 1));\n";
+
+	(void)state;
+	expect_diff(sum, product,
+		    "~ column t.c GENERATED ALWAYS AS (a + 1) STORED -> "
+		    "GENERATED ALWAYS AS (a * 2) STORED");
+	expect_diff(sum, virt,
+		    "~ column t.c GENERATED ALWAYS AS (a + 1) STORED -> "
+		    "GENERATED ALWAYS AS (a + 1) VIRTUAL");
+	expect_diff(plain, sum, "~ column t.c not generated -> GENERATED ALWAYS AS (a + 1) STORED");
+	expect_diff(sum, plain, "~ column t.c GENERATED ALWAYS AS (a + 1) STORED -> not generated");
+	/* The expression compares as canonical text. */
+	expect_diff(sum, "CREATE TABLE t (a INTEGER, c INTEGER AS ((A+1)) STORED);\n", "");
+}
+
+static void test_added_column_shows_its_generation(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER);\n",
+		    "CREATE TABLE t (a INTEGER, c INTEGER AS (a * 2) STORED NOT NULL);\n",
+		    "+ column t.c INTEGER NOT NULL GENERATED ALWAYS AS (a * 2) STORED");
+}
+
+static void test_generation_change_comes_first_or_last(void **state)
+{
+	(void)state;
+	/* Stopping being generated comes first, so that the other changes
+	 * apply to the plain column; becoming generated comes last. */
+	expect_kinds("CREATE TABLE t (a INTEGER, c INTEGER AS (a) STORED);\n",
+		     "CREATE TABLE t (a INTEGER, c BIGINT NOT NULL DEFAULT 0);\n", 0,
+		     "alter_generated alter_type alter_null alter_default");
+	expect_kinds("CREATE TABLE t (a INTEGER, c BIGINT NOT NULL DEFAULT 0);\n",
+		     "CREATE TABLE t (a INTEGER, c INTEGER AS (a) STORED);\n", 0,
+		     "alter_type alter_null alter_default alter_generated");
+	expect_kinds("CREATE TABLE t (a INTEGER, c INTEGER AS (a) STORED);\n",
+		     "CREATE TABLE t (a INTEGER, c BIGINT AS (a + 1) STORED);\n", 0,
+		     "alter_generated alter_type");
+}
+
+static void test_generated_columns_are_dropped_first(void **state)
+{
+	(void)state;
+	/* Their expressions may use the other columns dropped with them. */
+	expect_kinds("CREATE TABLE t (id INTEGER, a INTEGER, b INTEGER AS (a) STORED, d TEXT);\n",
+		     "CREATE TABLE t (id INTEGER);\n", 0, "drop_column drop_column drop_column");
+	expect_diff("CREATE TABLE t (id INTEGER, a INTEGER, b INTEGER AS (a) STORED, d TEXT);\n",
+		    "CREATE TABLE t (id INTEGER);\n", "- column t.b\n- column t.a\n- column t.d");
+}
+
+static void test_table_options_changed(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY);\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY) STRICT;\n",
+		    "~ table t no table options -> STRICT");
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY) STRICT;\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY) WITHOUT ROWID, STRICT;\n",
+		    "~ table t STRICT -> STRICT, WITHOUT ROWID");
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY) WITHOUT ROWID;\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY);\n",
+		    "~ table t WITHOUT ROWID -> no table options");
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY) STRICT, WITHOUT ROWID;\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY) WITHOUT ROWID, STRICT;\n", "");
+	/* Before the table's column changes, which its rebuild does too. */
+	expect_kinds("CREATE TABLE t (a INT PRIMARY KEY);\n",
+		     "CREATE TABLE t (a INT PRIMARY KEY, b TEXT) STRICT;\n", 0,
+		     "alter_options add_column");
+}
+
 static void test_column_aspects_come_in_order(void **state)
 {
 	(void)state;
@@ -998,6 +1072,15 @@ static void test_reverse_diff_matches_inverses_for_columns(void **state)
 			  "CREATE TABLE t (a BIGINT NOT NULL, b TEXT, d SERIAL);\n", 0);
 }
 
+static void test_reverse_diff_matches_inverses_for_generation_and_options(void **state)
+{
+	(void)state;
+	expect_reversible("CREATE TABLE t (a INTEGER PRIMARY KEY, b INTEGER, c INTEGER);\n",
+			  "CREATE TABLE t (a INTEGER PRIMARY KEY, b INTEGER AS (a) STORED,"
+			  " c INTEGER AS (a + 1), d INTEGER AS (2 * a)) STRICT;\n",
+			  0);
+}
+
 static void test_reverse_diff_matches_inverses_for_constraints(void **state)
 {
 	(void)state;
@@ -1036,8 +1119,9 @@ static void test_reverse_diff_matches_inverses_for_tables(void **state)
 static void test_kind_names(void **state)
 {
 	static const char *const names[] = {
-		"create_table",    "drop_table",       "add_column",      "drop_column",
-		"alter_type",      "alter_null",       "alter_default",   "alter_identity",
+		"create_table",    "drop_table",       "alter_options",   "add_column",
+		"drop_column",     "alter_type",       "alter_null",      "alter_default",
+		"alter_identity",  "alter_generated",
 		"add_primary_key", "drop_primary_key", "add_unique",      "drop_unique",
 		"add_foreign_key", "drop_foreign_key", "add_check",       "drop_check",
 		"add_index",       "drop_index",
@@ -1098,6 +1182,30 @@ static void expect_type_change(const char *from, const char *to, const char *why
 			fail_msg("%s -> %s destroys: %s", from, to, got);
 		free(got);
 	}
+}
+
+static void test_destroys_values_replaced_by_a_generation_expression(void **state)
+{
+	int rc;
+	char *got;
+
+	(void)state;
+	expect_destroys("CREATE TABLE t (a INTEGER, c INTEGER)",
+			"CREATE TABLE t (a INTEGER, c INTEGER AS (a + 1) STORED)",
+			"replaces the values of column t.c with its generation expression");
+	/* A generated column's values are computed again, or kept. */
+	got = destroys("CREATE TABLE t (a INTEGER, c INTEGER AS (a) STORED)",
+		       "CREATE TABLE t (a INTEGER, c INTEGER AS (a + 1) STORED)", &rc);
+	assert_int_equal(rc, 0);
+	free(got);
+	got = destroys("CREATE TABLE t (a INTEGER, c INTEGER AS (a) STORED)",
+		       "CREATE TABLE t (a INTEGER, c INTEGER)", &rc);
+	assert_int_equal(rc, 0);
+	free(got);
+	got = destroys("CREATE TABLE t (a INTEGER PRIMARY KEY)",
+		       "CREATE TABLE t (a INTEGER PRIMARY KEY) STRICT", &rc);
+	assert_int_equal(rc, 0);
+	free(got);
 }
 
 static void test_destroys_drop_table_and_its_rows(void **state)
@@ -1500,6 +1608,11 @@ int main(void)
 		cmocka_unit_test(test_default_changed),
 		cmocka_unit_test(test_default_null_is_no_default),
 		cmocka_unit_test(test_identity_changed),
+		cmocka_unit_test(test_generation_changed),
+		cmocka_unit_test(test_added_column_shows_its_generation),
+		cmocka_unit_test(test_generation_change_comes_first_or_last),
+		cmocka_unit_test(test_generated_columns_are_dropped_first),
+		cmocka_unit_test(test_table_options_changed),
 		cmocka_unit_test(test_autoincrement_changed),
 		cmocka_unit_test(test_column_aspects_come_in_order),
 		cmocka_unit_test(test_primary_key_added_dropped_and_changed),
@@ -1546,9 +1659,11 @@ int main(void)
 		cmocka_unit_test(test_inverse_of_add_keeps_the_object),
 		cmocka_unit_test(test_inverse_describes_the_undo),
 		cmocka_unit_test(test_reverse_diff_matches_inverses_for_columns),
+		cmocka_unit_test(test_reverse_diff_matches_inverses_for_generation_and_options),
 		cmocka_unit_test(test_reverse_diff_matches_inverses_for_constraints),
 		cmocka_unit_test(test_reverse_diff_matches_inverses_for_tables),
 		cmocka_unit_test(test_kind_names),
+		cmocka_unit_test(test_destroys_values_replaced_by_a_generation_expression),
 		cmocka_unit_test(test_destroys_drop_table_and_its_rows),
 		cmocka_unit_test(test_destroys_drop_column_and_its_values),
 		cmocka_unit_test(test_destroys_nothing_when_adding_altering_or_dropping_constraints),

@@ -452,6 +452,67 @@ static void test_create_table_leaves_out_fks_the_callback_skips(void **state)
 	dbt_schema_free(s);
 }
 
+static void test_create_table_writes_generated_columns(void **state)
+{
+	static const char model[] =
+		"CREATE TABLE t (a INTEGER, b INTEGER GENERATED ALWAYS AS (a*2) STORED NOT NULL,\n"
+		"  c TEXT AS (lower('X' || a)) STORED)";
+
+	(void)state;
+	assert_table_sql(SQLITE, model, "t",
+			 "CREATE TABLE t (\n"
+			 "    a INTEGER,\n"
+			 "    b INTEGER GENERATED ALWAYS AS (a * 2) STORED NOT NULL,\n"
+			 "    c TEXT GENERATED ALWAYS AS (lower('X' || a)) STORED\n"
+			 ");\n");
+	assert_table_sql(PG, model, "t",
+			 "CREATE TABLE t (\n"
+			 "    a INTEGER,\n"
+			 "    b INTEGER GENERATED ALWAYS AS (a * 2) STORED NOT NULL,\n"
+			 "    c TEXT GENERATED ALWAYS AS (lower('X' || a)) STORED\n"
+			 ");\n");
+	assert_table_sql(SQLITE, "CREATE TABLE t (a INT, v AS (a + 1))", "t",
+			 "CREATE TABLE t (\n"
+			 "    a INT,\n"
+			 "    v GENERATED ALWAYS AS (a + 1) VIRTUAL\n"
+			 ");\n");
+}
+
+static void test_create_table_sqlite_writes_table_options(void **state)
+{
+	(void)state;
+	assert_table_sql(SQLITE, "CREATE TABLE t (a TEXT PRIMARY KEY) WITHOUT ROWID, STRICT", "t",
+			 "CREATE TABLE t (\n"
+			 "    a TEXT NOT NULL,\n"
+			 "    CONSTRAINT t_pkey PRIMARY KEY (a)\n"
+			 ") STRICT, WITHOUT ROWID;\n");
+	assert_table_sql(SQLITE, "CREATE TABLE t (a TEXT PRIMARY KEY) WITHOUT ROWID", "t",
+			 "CREATE TABLE t (\n"
+			 "    a TEXT NOT NULL,\n"
+			 "    CONSTRAINT t_pkey PRIMARY KEY (a)\n"
+			 ") WITHOUT ROWID;\n");
+	assert_table_sql(SQLITE, "CREATE TABLE t (a INT PRIMARY KEY) STRICT", "t",
+			 "CREATE TABLE t (\n"
+			 "    a INT NOT NULL,\n"
+			 "    CONSTRAINT t_pkey PRIMARY KEY (a)\n"
+			 ") STRICT;\n");
+}
+
+static void test_create_table_postgres_refuses_sqlite_table_options(void **state)
+{
+	dbt_schema *s = parse("CREATE TABLE t (a INT PRIMARY KEY) STRICT");
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	dbt_buf_puts(&b, "kept");
+	assert_int_equal(dbt_render_create_table(&b, PG, table_of(s, "t"), NULL, NULL), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "table 't' is STRICT, a table option that only SQLite has");
+	assert_string_equal(dbt_buf_str(&b), "kept");
+	dbt_buf_release(&b);
+	dbt_schema_free(s);
+}
+
 static void test_create_table_with_no_column_has_empty_list(void **state)
 {
 	dbt_schema *s = NULL;
@@ -820,6 +881,51 @@ static void test_postgres_alter_identity_refuses_serial_changes(void **state)
 	pair_free(&p);
 }
 
+static void test_postgres_alter_generated_drops_and_adds_or_drops_the_expression(void **state)
+{
+	struct pair p;
+	dbt_op op, inv;
+
+	(void)state;
+	pair_parse(&p, PG,
+		   "CREATE TABLE t (a INTEGER, g INTEGER GENERATED ALWAYS AS (a + 1) STORED,\n"
+		   "  h INTEGER GENERATED ALWAYS AS (a) STORED, k NUMERIC(10,2) NOT NULL)",
+		   "CREATE TABLE t (a INTEGER, g BIGINT GENERATED ALWAYS AS (a * 2) STORED NOT NULL,\n"
+		   "  h INTEGER, k NUMERIC(10,2) GENERATED ALWAYS AS (a / 3.0) STORED NOT NULL)");
+	op = column_op(&p, DBT_OP_ALTER_GENERATED, "t", "g");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t DROP COLUMN g;\n"
+		      "ALTER TABLE t ADD COLUMN g BIGINT GENERATED ALWAYS AS (a * 2) STORED NOT NULL;\n");
+	/* A generated column changes type without USING. */
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "t", "g");
+	assert_op_sql(PG, &op, "ALTER TABLE t ALTER COLUMN g TYPE BIGINT;\n");
+	op = column_op(&p, DBT_OP_ALTER_GENERATED, "t", "h");
+	assert_op_sql(PG, &op, "ALTER TABLE t ALTER COLUMN h DROP EXPRESSION;\n");
+	inv = swapped(&p, &op);
+	assert_op_sql(PG, &inv,
+		      "ALTER TABLE t DROP COLUMN h;\n"
+		      "ALTER TABLE t ADD COLUMN h INTEGER GENERATED ALWAYS AS (a) STORED;\n");
+	op = column_op(&p, DBT_OP_ALTER_GENERATED, "t", "k");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t DROP COLUMN k;\n"
+		      "ALTER TABLE t ADD COLUMN k NUMERIC(10,2) GENERATED ALWAYS AS (a / 3.0) STORED "
+		      "NOT NULL;\n");
+	pair_free(&p);
+}
+
+static void test_postgres_alter_options_is_refused(void **state)
+{
+	dbt_schema *s = parse("CREATE TABLE t (a INT PRIMARY KEY) STRICT");
+	dbt_op op = object_op(DBT_OP_ALTER_OPTIONS, table_of(s, "t"));
+
+	(void)state;
+	assert_op_error(PG, &op,
+			"cannot change the options of table 't' on PostgreSQL: STRICT and WITHOUT "
+			"ROWID are SQLite's");
+	assert_rebuild(&op);
+	dbt_schema_free(s);
+}
+
 static void test_postgres_add_and_drop_constraints(void **state)
 {
 	struct pair p;
@@ -923,6 +1029,33 @@ static void test_sqlite_add_column_needing_rebuild_is_refused(void **state)
 	}
 	op = column_op(&p, DBT_OP_ADD_COLUMN, "t", "ok");
 	assert_op_sql(SQLITE, &op, "ALTER TABLE t ADD COLUMN ok INTEGER NOT NULL DEFAULT -1;\n");
+	pair_free(&p);
+}
+
+static void test_sqlite_adds_virtual_generated_columns_in_place_and_rebuilds_for_stored(void **state)
+{
+	struct pair p;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, SQLITE, "CREATE TABLE t (a INTEGER, b INTEGER AS (a) STORED, c INTEGER)",
+		   "CREATE TABLE t (a INTEGER, v INTEGER AS (a + 1), s INTEGER AS (a + 2) STORED,\n"
+		   "  n INTEGER AS (a + 3) NOT NULL, c INTEGER)");
+	op = column_op(&p, DBT_OP_ADD_COLUMN, "t", "v");
+	assert_op_sql(SQLITE, &op,
+		      "ALTER TABLE t ADD COLUMN v INTEGER GENERATED ALWAYS AS (a + 1) VIRTUAL;\n");
+	op = column_op(&p, DBT_OP_ADD_COLUMN, "t", "s");
+	assert_rebuild(&op);
+	op = column_op(&p, DBT_OP_ADD_COLUMN, "t", "n");
+	assert_rebuild(&op);
+	/* Nor can SQLite drop a STORED column, or one an expression uses. */
+	op = column_op(&p, DBT_OP_DROP_COLUMN, "t", "b");
+	assert_rebuild(&op);
+	pair_free(&p);
+	pair_parse(&p, SQLITE, "CREATE TABLE t (a INTEGER, b INTEGER AS (a) VIRTUAL, c INTEGER)",
+		   "CREATE TABLE t (b INTEGER, c INTEGER)");
+	op = column_op(&p, DBT_OP_DROP_COLUMN, "t", "a");
+	assert_rebuild(&op);
 	pair_free(&p);
 }
 
@@ -1057,6 +1190,64 @@ static void assert_adapt_error(const char *model, const char *msg)
 	assert_int_equal(dbt_schema_adapt(s, SQLITE), DBT_EPARSE);
 	assert_string_equal(dbt_error_last(), msg);
 	dbt_schema_free(s);
+}
+
+static void assert_adapt_error_for(dbt_dialect_kind kind, const char *model, const char *msg)
+{
+	dbt_schema *s = parse(model);
+
+	assert_int_equal(dbt_schema_adapt(s, kind), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), msg);
+	dbt_schema_free(s);
+}
+
+static void test_adapt_sqlite_refuses_what_strict_and_without_rowid_tables_refuse(void **state)
+{
+	(void)state;
+	assert_adapt_error("CREATE TABLE t (a INT, b TEXT)\n  WITHOUT ROWID",
+			   "2:3: PRIMARY KEY missing on table t");
+	assert_adapt_error("CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT) WITHOUT ROWID",
+			   "1:17: AUTOINCREMENT not allowed on WITHOUT ROWID tables (column 't.id')");
+	assert_adapt_error("CREATE TABLE t (id INT PRIMARY KEY,\n  name VARCHAR(20)) STRICT",
+			   "2:3: unknown datatype for t.name: \"VARCHAR(20)\" (a STRICT table takes "
+			   "INT, INTEGER, REAL, TEXT, BLOB or ANY)");
+	assert_adapt_error("CREATE TABLE t (id INT PRIMARY KEY, flag BOOLEAN) STRICT",
+			   "1:37: unknown datatype for t.flag: \"BOOLEAN\" (a STRICT table takes "
+			   "INT, INTEGER, REAL, TEXT, BLOB or ANY)");
+	assert_adapt_error("CREATE TABLE t (id INT PRIMARY KEY, x) STRICT",
+			   "1:37: missing datatype for t.x");
+	assert_adapt_error("CREATE TABLE t (a INT, b INT AS (a) STORED PRIMARY KEY)",
+			   "1:24: generated column 't.b' cannot be part of the primary key");
+}
+
+static void test_adapt_sqlite_takes_strict_types_as_sqlite_stores_them(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	/* SERIAL becomes INTEGER and BYTEA BLOB on SQLite: both are STRICT
+	 * types there. */
+	s = parse_for(SQLITE, "CREATE TABLE t (id SERIAL PRIMARY KEY, a int, b Real, c text,"
+			      " d BYTEA, e any) STRICT");
+	assert_true(table_of(s, "t")->strict);
+	dbt_schema_free(s);
+}
+
+static void test_adapt_postgres_refuses_sqlite_table_options_and_virtual_columns(void **state)
+{
+	(void)state;
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT PRIMARY KEY)\n  STRICT",
+			       "2:3: table 't' is STRICT, a table option of SQLite's that "
+			       "PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT PRIMARY KEY) WITHOUT ROWID",
+			       "1:36: table 't' is WITHOUT ROWID, a table option of SQLite's that "
+			       "PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT,\n  b INT AS (a + 1))",
+			       "2:9: column 't.b' is a VIRTUAL generated column, which PostgreSQL "
+			       "does not have: write STORED");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT, b INT GENERATED ALWAYS AS (a) VIRTUAL)",
+			       "1:30: column 't.b' is a VIRTUAL generated column, which PostgreSQL "
+			       "does not have: write STORED");
 }
 
 static void test_adapt_sqlite_refuses_serial_outside_sole_primary_key(void **state)
@@ -1369,6 +1560,69 @@ static void test_ops_postgres_fill_nulls_with_a_non_literal_default(void **state
 
 /* The differ drops a table's indexes with the table; creating it again
  * (the downgrade) creates them too. */
+static void test_ops_postgres_restore_what_a_regenerated_column_took_along(void **state)
+{
+	(void)state;
+	/* DROP COLUMN takes the indexes and constraints that use the column:
+	 * the target's come back after ADD COLUMN. */
+	assert_lists(PG,
+		     "CREATE TABLE t (a INTEGER, g INTEGER GENERATED ALWAYS AS (a + 1) STORED UNIQUE,\n"
+		     "  CHECK (g > 0));\n"
+		     "CREATE INDEX ix_g ON t (g);\n",
+		     "CREATE TABLE t (a INTEGER, g INTEGER GENERATED ALWAYS AS (a + 2) STORED UNIQUE,\n"
+		     "  CHECK (g > 0));\n"
+		     "CREATE INDEX ix_g ON t (g);\n",
+		     "-- ~ column t.g GENERATED ALWAYS AS (a + 1) STORED -> GENERATED ALWAYS AS "
+		     "(a + 2) STORED\n"
+		     "ALTER TABLE t DROP COLUMN g;\n"
+		     "ALTER TABLE t ADD COLUMN g INTEGER GENERATED ALWAYS AS (a + 2) STORED;\n"
+		     "ALTER TABLE t ADD CONSTRAINT t_g_key UNIQUE (g);\n"
+		     "ALTER TABLE t ADD CONSTRAINT t_g_check CHECK (g > 0);\n"
+		     "CREATE INDEX ix_g ON t (g);\n",
+		     "-- ~ column t.g GENERATED ALWAYS AS (a + 2) STORED -> GENERATED ALWAYS AS "
+		     "(a + 1) STORED\n"
+		     "ALTER TABLE t DROP COLUMN g;\n"
+		     "ALTER TABLE t ADD COLUMN g INTEGER GENERATED ALWAYS AS (a + 1) STORED;\n"
+		     "ALTER TABLE t ADD CONSTRAINT t_g_key UNIQUE (g);\n"
+		     "ALTER TABLE t ADD CONSTRAINT t_g_check CHECK (g > 0);\n"
+		     "CREATE INDEX ix_g ON t (g);\n");
+}
+
+static void test_ops_sqlite_rebuild_leaves_generated_columns_to_sqlite(void **state)
+{
+	(void)state;
+	assert_lists(SQLITE,
+		     "CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, g INT AS (a + 1) STORED)",
+		     "CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, g INT AS (a + 2) STORED)"
+		     " STRICT",
+		     "-- rebuild table t (SQLite cannot ALTER it in place):\n"
+		     "--   ~ table t no table options -> STRICT\n"
+		     "--   ~ column t.g GENERATED ALWAYS AS (a + 1) STORED -> GENERATED ALWAYS AS "
+		     "(a + 2) STORED\n"
+		     "CREATE TABLE _dbtool_new_t (\n"
+		     "    id INTEGER NOT NULL,\n"
+		     "    a INT,\n"
+		     "    g INT GENERATED ALWAYS AS (a + 2) STORED,\n"
+		     "    CONSTRAINT t_pkey PRIMARY KEY (id)\n"
+		     ") STRICT;\n"
+		     "INSERT INTO _dbtool_new_t (id, a) SELECT id, a FROM t;\n"
+		     "DROP TABLE t;\n"
+		     "ALTER TABLE _dbtool_new_t RENAME TO t;\n",
+		     "-- rebuild table t (SQLite cannot ALTER it in place):\n"
+		     "--   ~ column t.g GENERATED ALWAYS AS (a + 2) STORED -> GENERATED ALWAYS AS "
+		     "(a + 1) STORED\n"
+		     "--   ~ table t STRICT -> no table options\n"
+		     "CREATE TABLE _dbtool_new_t (\n"
+		     "    id INTEGER NOT NULL,\n"
+		     "    a INT,\n"
+		     "    g INT GENERATED ALWAYS AS (a + 1) STORED,\n"
+		     "    CONSTRAINT t_pkey PRIMARY KEY (id)\n"
+		     ");\n"
+		     "INSERT INTO _dbtool_new_t (id, a) SELECT id, a FROM t;\n"
+		     "DROP TABLE t;\n"
+		     "ALTER TABLE _dbtool_new_t RENAME TO t;\n");
+}
+
 static void test_ops_warn_before_dropping_a_table_and_recreate_its_indexes(void **state)
 {
 	static const char model[] = "CREATE TABLE \"order\" (id INTEGER PRIMARY KEY, at DATE);\n"
@@ -2207,6 +2461,39 @@ static const struct change changes[] = {
 	 "SELECT (SELECT group_concat(title, ',') FROM posts) || '|' || (SELECT group_concat(label, ',')\n"
 	 "  FROM tags)",
 	 "hello,again|c,sql", NULL, NULL},
+	{"add_stored_generated_column",
+	 "CREATE TABLE lines (id INTEGER PRIMARY KEY, price INT NOT NULL, qty INT NOT NULL);\n",
+	 "CREATE TABLE lines (id INTEGER PRIMARY KEY, price INT NOT NULL, qty INT NOT NULL,\n"
+	 "  total INT AS (price * qty) STORED, half INT AS (price / 2));\n"
+	 "CREATE INDEX ix_lines_total ON lines (total);\n",
+	 "INSERT INTO lines VALUES (1, 3, 4), (2, 10, 2);\n",
+	 "SELECT group_concat(id || ':' || price || ':' || qty, ',') FROM lines",
+	 "1:3:4,2:10:2", NULL, NULL},
+	{"generated_expression_changes",
+	 "CREATE TABLE lines (id INTEGER PRIMARY KEY, price INT NOT NULL, qty INT NOT NULL,\n"
+	 "  total INT AS (price * qty) STORED);\n",
+	 "CREATE TABLE lines (id INTEGER PRIMARY KEY, price INT NOT NULL, qty INT NOT NULL,\n"
+	 "  total INT AS (price * qty + 1) STORED);\n",
+	 "INSERT INTO lines VALUES (1, 3, 4), (2, 10, 2);\n",
+	 "SELECT group_concat(id || ':' || total, ',') FROM lines", "1:12,2:20", "1:13,2:21",
+	 NULL},
+	{"plain_column_becomes_generated_and_back",
+	 "CREATE TABLE people (id INTEGER PRIMARY KEY, first TEXT, last TEXT, fullname TEXT);\n",
+	 "CREATE TABLE people (id INTEGER PRIMARY KEY, first TEXT, last TEXT,\n"
+	 "  fullname TEXT AS (first || ' ' || last) STORED);\n",
+	 "INSERT INTO people VALUES (1, 'ada', 'lovelace', 'x');\n",
+	 "SELECT group_concat(id || ':' || fullname, ',') FROM people", "1:x", "1:ada lovelace",
+	 "1:ada lovelace"},
+	{"table_becomes_strict_and_without_rowid",
+	 "CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER);\n"
+	 "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT NOT NULL);\n",
+	 "CREATE TABLE kv (k TEXT PRIMARY KEY, v INTEGER) STRICT, WITHOUT ROWID;\n"
+	 "CREATE TABLE log (id INTEGER PRIMARY KEY, msg TEXT NOT NULL) STRICT;\n",
+	 "INSERT INTO kv VALUES ('a', 1), ('b', NULL);\n"
+	 "INSERT INTO log VALUES (3, 'x'), (9, 'y');\n",
+	 "SELECT (SELECT group_concat(k || ':' || ifnull(v, '-'), ',') FROM kv) || '|' ||\n"
+	 "  (SELECT group_concat(id || msg, ',') FROM log)",
+	 "a:1,b:-|3x,9y", NULL, NULL},
 	{"add_and_drop_tables", BOOKS_A,
 	 "CREATE TABLE authors (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);\n"
 	 "CREATE TABLE reviews (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES authors,\n"
@@ -2500,6 +2787,9 @@ int main(void)
 		cmocka_unit_test(test_create_table_writes_fk_actions_and_deferrability),
 		cmocka_unit_test(test_create_table_leaves_out_fks_the_callback_skips),
 		cmocka_unit_test(test_create_table_with_no_column_has_empty_list),
+		cmocka_unit_test(test_create_table_writes_generated_columns),
+		cmocka_unit_test(test_create_table_sqlite_writes_table_options),
+		cmocka_unit_test(test_create_table_postgres_refuses_sqlite_table_options),
 		cmocka_unit_test(test_create_table_appends_to_what_the_buffer_holds),
 		cmocka_unit_test(test_adapt_sqlite_refuses_names_differing_in_case_only),
 		cmocka_unit_test(test_create_table_sqlite_rejects_unadapted_serial_and_keeps_buffer),
@@ -2519,17 +2809,23 @@ int main(void)
 		cmocka_unit_test(test_postgres_alter_identity_add_drop_and_switch),
 		cmocka_unit_test(test_postgres_alter_identity_refuses_serial_changes),
 		cmocka_unit_test(test_postgres_add_and_drop_constraints),
+		cmocka_unit_test(test_postgres_alter_generated_drops_and_adds_or_drops_the_expression),
+		cmocka_unit_test(test_postgres_alter_options_is_refused),
 		cmocka_unit_test(test_postgres_add_and_drop_foreign_key),
 		cmocka_unit_test(test_postgres_ops_quote_every_name),
 		cmocka_unit_test(test_sqlite_add_column_when_alter_table_allows_it),
 		cmocka_unit_test(test_sqlite_add_column_needing_rebuild_is_refused),
 		cmocka_unit_test(test_sqlite_drop_column_when_alter_table_allows_it),
+		cmocka_unit_test(test_sqlite_adds_virtual_generated_columns_in_place_and_rebuilds_for_stored),
 		cmocka_unit_test(test_sqlite_drop_column_used_by_a_constraint_is_refused),
 		cmocka_unit_test(test_sqlite_alters_and_constraint_ops_need_rebuild),
 		cmocka_unit_test(test_sqlite_foreign_key_ops_need_rebuild),
 		cmocka_unit_test(test_adapt_sqlite_turns_serial_key_into_autoincrement_integer),
 		cmocka_unit_test(test_adapt_sqlite_turns_identity_key_into_autoincrement),
 		cmocka_unit_test(test_adapt_sqlite_refuses_serial_outside_sole_primary_key),
+		cmocka_unit_test(test_adapt_sqlite_refuses_what_strict_and_without_rowid_tables_refuse),
+		cmocka_unit_test(test_adapt_sqlite_takes_strict_types_as_sqlite_stores_them),
+		cmocka_unit_test(test_adapt_postgres_refuses_sqlite_table_options_and_virtual_columns),
 		cmocka_unit_test(test_adapt_sqlite_leaves_other_columns_alone),
 		cmocka_unit_test(test_adapt_postgres_turns_autoincrement_into_serial),
 		cmocka_unit_test(test_sqlite_executes_rendered_tables_and_indexes),
@@ -2537,6 +2833,8 @@ int main(void)
 		cmocka_unit_test(test_ops_postgres_comment_each_op_and_warn_before_data_loss),
 		cmocka_unit_test(test_ops_postgres_fill_nulls_with_a_non_literal_default),
 		cmocka_unit_test(test_ops_warn_before_dropping_a_table_and_recreate_its_indexes),
+		cmocka_unit_test(test_ops_postgres_restore_what_a_regenerated_column_took_along),
+		cmocka_unit_test(test_ops_sqlite_rebuild_leaves_generated_columns_to_sqlite),
 		cmocka_unit_test(test_ops_sqlite_run_what_alter_table_can_do_in_place),
 		cmocka_unit_test(test_ops_sqlite_rebuild_a_table_for_what_alter_table_cannot_do),
 		cmocka_unit_test(test_ops_sqlite_rebuild_moves_the_autoincrement_counter),

@@ -1,0 +1,5 @@
+CREATE TABLE order_lines (
+	id INTEGER PRIMARY KEY,
+	price NUMERIC(10,2) NOT NULL,
+	qty INTEGER NOT NULL
+);

@@ -1,0 +1,7 @@
+CREATE TABLE order_lines (
+	id INTEGER PRIMARY KEY,
+	price INTEGER NOT NULL,
+	qty INTEGER NOT NULL,
+	total INTEGER GENERATED ALWAYS AS (price * qty + 5) STORED
+);
+CREATE INDEX order_lines_total ON order_lines (total);

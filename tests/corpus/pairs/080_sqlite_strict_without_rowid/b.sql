@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE settings (
+	name TEXT PRIMARY KEY,
+	value TEXT
+) WITHOUT ROWID;
