@@ -29,6 +29,16 @@ export DBTOOL DBTOOL_SOURCE_ROOT
 # Nothing from the caller's environment may steer dbtool.
 unset DATABASE_URL
 
+# Debian's psql and pg_dump are a Perl wrapper (pg_wrapper) that picks a
+# version and then runs it: some 50 ms of processor time per call, which
+# the PostgreSQL runs pay thousands of times.  They call the programs of
+# the highest installed version directly: the one the wrapper picks, and
+# the one whose server scripts/pg-cluster runs.
+if [ -n "${DBTOOL_TEST_PG_URL:-}" ] &&
+	PG_BINDIR=$("$DBTOOL_SOURCE_ROOT/scripts/pg-cluster" bindir 2>/dev/null); then
+	PATH=$PG_BINDIR:$PATH
+fi
+
 PASSED=0
 FAILED=0
 CHECKS=0
