@@ -572,22 +572,27 @@ run_cases() {
 			CASE_INDEX=setup SEQ=0
 			# Each report in a file of its own, named so that they
 			# sort by item, then in the order they were made.
+			# (printf -v: no subshell for every report.)
 			pass() {
+				local f
 				SEQ=$((SEQ + 1))
-				printf 'ok\t%s\n' "$1" >"$WORK/results/$CASE_INDEX.$(printf '%04d' "$SEQ")"
+				printf -v f '%s/results/%s.%04d' "$WORK" "$CASE_INDEX" "$SEQ"
+				printf 'ok\t%s\n' "$1" >"$f"
 			}
 			fail() {
-				local d=$1
+				local d=$1 f
 				shift
 				SEQ=$((SEQ + 1))
+				printf -v f '%s/results/%s.%04d' "$WORK" "$CASE_INDEX" "$SEQ"
 				{
 					printf 'not ok\t%s\n' "$d"
 					printf '%s\n' "$@"
-				} >"$WORK/results/$CASE_INDEX.$(printf '%04d' "$SEQ")"
+				} >"$f"
 			}
 			"$setup"
 			for ((i = w; i < ${#items[@]}; i += jobs)); do
-				CASE_INDEX=$(printf '%06d' "$i") SEQ=0
+				printf -v CASE_INDEX '%06d' "$i"
+				SEQ=0
 				"$case" "${items[i]}"
 			done
 			: >"$WTMP/done"
