@@ -29,6 +29,16 @@ export DBTOOL DBTOOL_SOURCE_ROOT
 # Nothing from the caller's environment may steer dbtool.
 unset DATABASE_URL
 
+# Debian's psql and pg_dump are a Perl wrapper (pg_wrapper) that picks a
+# version and then runs it: some 50 ms of processor time per call, which
+# the PostgreSQL runs pay thousands of times.  They call the programs of
+# the highest installed version directly: the one the wrapper picks, and
+# the one whose server scripts/pg-cluster runs.
+if [ -n "${DBTOOL_TEST_PG_URL:-}" ] &&
+	PG_BINDIR=$("$DBTOOL_SOURCE_ROOT/scripts/pg-cluster" bindir 2>/dev/null); then
+	PATH=$PG_BINDIR:$PATH
+fi
+
 PASSED=0
 FAILED=0
 CHECKS=0
@@ -562,22 +572,27 @@ run_cases() {
 			CASE_INDEX=setup SEQ=0
 			# Each report in a file of its own, named so that they
 			# sort by item, then in the order they were made.
+			# (printf -v: no subshell for every report.)
 			pass() {
+				local f
 				SEQ=$((SEQ + 1))
-				printf 'ok\t%s\n' "$1" >"$WORK/results/$CASE_INDEX.$(printf '%04d' "$SEQ")"
+				printf -v f '%s/results/%s.%04d' "$WORK" "$CASE_INDEX" "$SEQ"
+				printf 'ok\t%s\n' "$1" >"$f"
 			}
 			fail() {
-				local d=$1
+				local d=$1 f
 				shift
 				SEQ=$((SEQ + 1))
+				printf -v f '%s/results/%s.%04d' "$WORK" "$CASE_INDEX" "$SEQ"
 				{
 					printf 'not ok\t%s\n' "$d"
 					printf '%s\n' "$@"
-				} >"$WORK/results/$CASE_INDEX.$(printf '%04d' "$SEQ")"
+				} >"$f"
 			}
 			"$setup"
 			for ((i = w; i < ${#items[@]}; i += jobs)); do
-				CASE_INDEX=$(printf '%06d' "$i") SEQ=0
+				printf -v CASE_INDEX '%06d' "$i"
+				SEQ=0
 				"$case" "${items[i]}"
 			done
 			: >"$WTMP/done"

@@ -61,15 +61,17 @@ step() {
 	return 0
 }
 
-# holds COND_TEXT DETAIL: fails the case with DETAIL unless it already
-# failed; COND_TEXT is "yes" when the condition holds.
-holds() {
-	[ -z "$WHY" ] || return 1
-	if [ "$1" != yes ]; then
-		WHY=$2
-		return 1
-	fi
-	return 0
+# A condition of the case is written
+#   ok && { CONDITION || why "DETAIL"; }
+# so that DETAIL, often long to build (show_output), is built only on a
+# failure: ok is true while the case holds, why fails it with DETAIL.
+ok() {
+	[ -z "$WHY" ]
+}
+
+why() {
+	[ -n "$WHY" ] || WHY=$1
+	return 1
 }
 
 # case_end DESCRIPTION: one check for the case; 0 when it passed.
@@ -113,7 +115,7 @@ for_dialect() {
 # so without a query of the database.
 create_all() {
 	if step 0 "create-all of $1" dbtool create-all; then
-		holds "$(grep -q '^create table ' "$ERR" && echo yes)" "create-all of $1 created no table:
+		grep -q '^create table ' "$ERR" || why "create-all of $1 created no table:
 $(show_output)"
 	fi
 }
@@ -148,15 +150,15 @@ schema_case() {
 
 	step 0 "create-all" dbtool create-all
 	created=$(user_tables)
-	holds "$([ -n "$created" ] && echo yes)" "create-all created no table"
+	ok && { [ -n "$created" ] || why "create-all created no table"; }
 	# The round trip: what was created is what the model says.
 	if step 0 "check after create-all" dbtool check; then
-		holds "$([ ! -s "$OUT" ] && echo yes)" "check after create-all printed findings:
+		[ ! -s "$OUT" ] || why "check after create-all printed findings:
 $(show_output)"
 	fi
 	if step 0 "drop-all" dbtool drop-all --yes; then
 		left=$(tables)
-		holds "$([ -z "$left" ] && echo yes)" "drop-all left tables: $(echo $left)"
+		[ -z "$left" ] || why "drop-all left tables: $(echo $left)"
 	fi
 	# Now the model is all missing: one "+ table" per table, and only
 	# the model's indexes besides (and, for a foreign-key cycle, the
@@ -166,7 +168,8 @@ $(show_output)"
 		others=$(grep -v -e '^+ table ' -e '^+ index ' -e '^+ unique index ' -e '^+ foreign key ' \
 			-e '^+ view ' -e '^+ materialized view ' -e '^+ trigger ' -e '^+ function ' \
 			-e '^+ comment ' -e '^+ grant ' "$OUT")
-		holds "$([ "$listed" = "$created" ] && [ -z "$others" ] && echo yes)" \
+		{ [ "$listed" = "$created" ] && [ -z "$others" ]; } ||
+			why \
 			"check after drop-all should list the tables '$(echo $created)' and their indexes:
 $(show_output)"
 	fi
@@ -186,7 +189,7 @@ pair_case() {
 	create_all "a.sql"
 	cp "$d/b.sql" schema.sql
 	if step 1 "check of b.sql against a.sql" dbtool check; then
-		holds "$(cmp -s "$OUT" "$expected" && echo yes)" "check of b.sql against a.sql should print exactly:
+		cmp -s "$OUT" "$expected" || why "check of b.sql against a.sql should print exactly:
 $(cat "$expected")
 $(show_output)"
 	fi
@@ -199,11 +202,11 @@ $(show_output)"
 	if step 1 "check of a.sql against b.sql" dbtool check; then
 		if [ -e "$d/reverse" ]; then
 			reverse=$(for_dialect "$d/reverse")
-			holds "$(cmp -s "$OUT" "$reverse" && echo yes)" "check of a.sql against b.sql should print exactly:
+			cmp -s "$OUT" "$reverse" || why "check of a.sql against b.sql should print exactly:
 $(cat "$reverse")
 $(show_output)"
 		else
-			holds "$([ -s "$OUT" ] && echo yes)" "check of a.sql against b.sql printed no finding:
+			[ -s "$OUT" ] || why "check of a.sql against b.sql printed no finding:
 $(show_output)"
 		fi
 	fi
@@ -274,17 +277,18 @@ bad_case() {
 
 	for command in check create-all; do
 		if step 1 "$command" dbtool "$command"; then
-			holds "$(cmp -s "$ERR" <(printf '%s\n' "$want") && [ ! -s "$OUT" ] && echo yes)" \
+			{ cmp -s "$ERR" <(printf '%s\n' "$want") && [ ! -s "$OUT" ]; } ||
+				why \
 				"$command should print exactly '$want' on stderr and nothing on stdout:
 $(show_output)"
 		fi
 	done
 	after=$(fingerprint)
-	holds "$([ "$after" = "$before" ] && echo yes)" "the database changed:
+	ok && { [ "$after" = "$before" ] || why "the database changed:
 before:
 $before
 after:
-$after"
+$after"; }
 	case_end "$name: check and create-all reject it with its place, database untouched"
 }
 

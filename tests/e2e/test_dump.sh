@@ -37,28 +37,27 @@ force_empty() {
 	esac
 }
 
-n=0
-ok=0
-for f in "$CORPUS"/schemas/*.sql; do
-	[ -z "$ONLY" ] || [[ $f =~ $ONLY ]] || continue
-	for_this_dialect "$f" || continue
+# dump_case FILE: one corpus schema, one check.  The schemas are shared
+# out among workers (run_cases in lib.sh), each with one project folder
+# and one database, which every case leaves empty.
+dump_case() {
+	local f=$1 name why
 	name=schemas/$(basename "$f")
-	n=$((n + 1))
 	why=
 	cp "$f" schema.sql
 	run_cmd dbtool create-all
 	[ "$STATUS" = 0 ] || why="create-all of the corpus model failed: $(show_output)"
-	if [ -z "$why" ] && ! dump "$WORK/dump.sql"; then
+	if [ -z "$why" ] && ! dump "$WTMP/dump.sql"; then
 		why="the dump failed: $(cat "$ERR")"
 	fi
 	if [ -z "$why" ]; then
-		cp "$WORK/dump.sql" schema.sql
+		cp "$WTMP/dump.sql" schema.sql
 		run_cmd dbtool check
 		check_no_password
 		if [ "$STATUS" != 0 ] || [ -s "$OUT" ]; then
 			why="check with the dump as the model should exit 0 and find nothing: $(show_output)
 the dump:
-$(cat "$WORK/dump.sql")"
+$(cat "$WTMP/dump.sql")"
 		fi
 	fi
 	if [ -z "$why" ]; then
@@ -71,11 +70,24 @@ $(cat "$WORK/dump.sql")"
 	force_empty
 	if [ -z "$why" ]; then
 		pass "$name: its dump is a model that check and migrate find equal to the database"
-		ok=$((ok + 1))
 	else
 		fail "$name: its dump is a model that check and migrate find equal to the database" "$why"
 	fi
+}
+
+dump_setup() {
+	run_cmd dbtool init
+	[ "$STATUS" = 0 ] || fail "dbtool init for the dumps" "$(show_output)"
+}
+
+files=()
+for f in "$CORPUS"/schemas/*.sql; do
+	[ -z "$ONLY" ] || [[ $f =~ $ONLY ]] || continue
+	for_this_dialect "$f" && files+=("$f")
 done
+n=${#files[@]}
+run_cases dump_setup dump_case "${files[@]}"
+ok=$CASES_PASSED
 
 if [ -z "$ONLY" ]; then
 	expect_eq "$([ "$n" -ge $MIN_SCHEMAS ] && echo yes)" yes "at least $MIN_SCHEMAS corpus schemas were dumped ($n)"
