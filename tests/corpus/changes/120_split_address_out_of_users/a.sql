@@ -1,0 +1,8 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	email VARCHAR(120) NOT NULL UNIQUE,
+	name VARCHAR(80) NOT NULL,
+	street VARCHAR(120),
+	city VARCHAR(60),
+	postcode VARCHAR(10)
+);

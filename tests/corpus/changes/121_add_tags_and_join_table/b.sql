@@ -1,0 +1,19 @@
+CREATE TABLE posts (
+	id INTEGER PRIMARY KEY,
+	title VARCHAR(200) NOT NULL,
+	body TEXT NOT NULL,
+	published BOOLEAN NOT NULL DEFAULT FALSE
+);
+
+CREATE TABLE tags (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(40) NOT NULL UNIQUE
+);
+
+CREATE TABLE post_tags (
+	post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+	tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+	PRIMARY KEY (post_id, tag_id)
+);
+
+CREATE INDEX ix_post_tags_tag ON post_tags (tag_id);

@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+	id INTEGER PRIMARY KEY,
+	customer VARCHAR(60) NOT NULL,
+	total NUMERIC(8,2) NOT NULL
+);

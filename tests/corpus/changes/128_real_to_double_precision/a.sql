@@ -1,0 +1,6 @@
+CREATE TABLE metrics (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(40) NOT NULL,
+	samples SMALLINT NOT NULL,
+	value REAL
+);

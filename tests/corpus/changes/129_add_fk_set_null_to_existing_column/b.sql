@@ -1,0 +1,10 @@
+CREATE TABLE departments (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(60) NOT NULL
+);
+
+CREATE TABLE employees (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(80) NOT NULL,
+	department_id INTEGER REFERENCES departments (id) ON DELETE SET NULL
+);

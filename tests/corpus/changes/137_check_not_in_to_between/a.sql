@@ -1,0 +1,6 @@
+CREATE TABLE line_items (
+	id INTEGER PRIMARY KEY,
+	sku VARCHAR(20) NOT NULL,
+	qty INTEGER NOT NULL CHECK (qty NOT IN (0, -1)),
+	status VARCHAR(10) NOT NULL DEFAULT 'open'
+);

@@ -1,0 +1,6 @@
+CREATE TABLE accounts (
+	id INTEGER PRIMARY KEY,
+	email VARCHAR(254) NOT NULL,
+	deleted_at TIMESTAMP,
+	plan VARCHAR(10) NOT NULL DEFAULT 'free'
+);

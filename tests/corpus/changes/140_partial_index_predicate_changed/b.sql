@@ -1,0 +1,8 @@
+CREATE TABLE accounts (
+	id INTEGER PRIMARY KEY,
+	email VARCHAR(254) NOT NULL,
+	deleted_at TIMESTAMP,
+	plan VARCHAR(10) NOT NULL DEFAULT 'free'
+);
+
+CREATE INDEX ix_accounts_paid ON accounts (email) WHERE plan <> 'free' AND deleted_at IS NULL;

@@ -1,0 +1,15 @@
+CREATE TABLE students (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(60) NOT NULL
+);
+
+CREATE TABLE courses (
+	id INTEGER PRIMARY KEY,
+	title VARCHAR(60) NOT NULL
+);
+
+CREATE TABLE enrolments (
+	student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+	course_id INTEGER NOT NULL REFERENCES courses (id) ON DELETE CASCADE,
+	PRIMARY KEY (student_id, course_id)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE categories (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(60) NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE contacts (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(120),
+	email VARCHAR(120)
+);

@@ -1,0 +1,6 @@
+CREATE TABLE contacts (
+	id INTEGER PRIMARY KEY,
+	first_name VARCHAR(60) NOT NULL DEFAULT '',
+	last_name VARCHAR(60) NOT NULL DEFAULT '',
+	email VARCHAR(120)
+);

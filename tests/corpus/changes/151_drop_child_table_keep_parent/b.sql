@@ -1,0 +1,4 @@
+CREATE TABLE invoices (
+	id INTEGER PRIMARY KEY,
+	number VARCHAR(20) NOT NULL UNIQUE
+);

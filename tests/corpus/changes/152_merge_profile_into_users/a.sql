@@ -1,0 +1,10 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	username VARCHAR(40) NOT NULL UNIQUE
+);
+
+CREATE TABLE profiles (
+	user_id INTEGER PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+	bio TEXT,
+	avatar_url VARCHAR(200)
+);

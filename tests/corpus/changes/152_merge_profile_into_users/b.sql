@@ -1,0 +1,6 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	username VARCHAR(40) NOT NULL UNIQUE,
+	bio TEXT,
+	avatar_url VARCHAR(200)
+);

@@ -1,0 +1,5 @@
+-- only: postgres
+CREATE TABLE stores (
+	id integer PRIMARY KEY,
+	name varchar(60) NOT NULL
+);

@@ -1,0 +1,1 @@
+SELECT id, name, price::integer FROM products ORDER BY id

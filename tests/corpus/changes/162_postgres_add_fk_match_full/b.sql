@@ -1,0 +1,13 @@
+-- only: postgres
+CREATE TABLE regions (
+	country char(2) NOT NULL,
+	code varchar(4) NOT NULL,
+	PRIMARY KEY (country, code)
+);
+
+CREATE TABLE offices (
+	id integer PRIMARY KEY,
+	country char(2),
+	region varchar(4),
+	FOREIGN KEY (country, region) REFERENCES regions (country, code) MATCH FULL ON DELETE SET NULL
+);

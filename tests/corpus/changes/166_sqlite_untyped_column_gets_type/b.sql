@@ -1,0 +1,7 @@
+-- only: sqlite
+CREATE TABLE items (
+	id INTEGER PRIMARY KEY,
+	name STRING NOT NULL,
+	payload TEXT,
+	amount ANY
+);

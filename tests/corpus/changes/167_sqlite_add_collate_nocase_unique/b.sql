@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE tags (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL COLLATE NOCASE UNIQUE
+);

@@ -1,0 +1,4 @@
+CREATE TABLE accounts (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(40) NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE bookings (
+	id INTEGER PRIMARY KEY,
+	guests SMALLINT NOT NULL CHECK (guests BETWEEN 1 AND 8) CHECK (guests NOT IN (5, 7)),
+	nights SMALLINT NOT NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE bookings (
+	id INTEGER PRIMARY KEY,
+	guests SMALLINT NOT NULL,
+	nights SMALLINT NOT NULL
+);
