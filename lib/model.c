@@ -12,6 +12,7 @@
 #include "error.h"
 #include "model.h"
 #include "parse.h"
+#include "reflect_postgres_objects.h"
 #include "render.h"
 #include "schema.h"
 #include "scratch.h"
@@ -152,6 +153,70 @@ cleanup:
 	return rc;
 }
 
+/* Sets `*sql` to a copy of `text`. */
+static int set_sql(char **sql, const char *text)
+{
+	char *copy = strdup(text);
+
+	if (!copy)
+		return dbt_error_oom();
+	free(*sql);
+	*sql = copy;
+	return 0;
+}
+
+/*
+ * An enum of the model that has every value of the database's, in the same
+ * order, and more: PostgreSQL adds the values in place (ALTER TYPE ... ADD
+ * VALUE IF NOT EXISTS), so the columns that use the type keep it.  It
+ * cannot remove a value, so the way back leaves them, saying so in a
+ * comment; upgrading again then finds them there.  Other changes of an
+ * enum are a drop and a create, which PostgreSQL refuses while a column
+ * uses the type.
+ */
+static int enum_additions(dbt_schema *model, const dbt_schema *db)
+{
+	dbt_buf add = DBT_BUF_INIT, sql = DBT_BUF_INIT, back = DBT_BUF_INIT;
+	const char *p, *hit;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < model->nobjects && rc == 0; i++) {
+		dbt_object *o = model->objects[i], *live;
+
+		if (o->kind != DBT_OBJ_ENUM ||
+		    !(live = dbt_schema_find_object(db, DBT_OBJ_ENUM, o->name)) ||
+		    !strcmp(live->definition, o->definition))
+			continue;
+		dbt_buf_clear(&add);
+		if ((rc = dbt_pg_enum_add_values(&add, live, o)) == DBT_ENOTFOUND) {
+			rc = 0;
+			continue;
+		}
+		if (rc < 0 || add.oom || !add.len)
+			break;
+		dbt_buf_clear(&sql);
+		for (p = dbt_buf_str(&add); (hit = strstr(p, " ADD VALUE ")); p = hit + 11) {
+			dbt_buf_put(&sql, p, (size_t)(hit - p));
+			dbt_buf_puts(&sql, " ADD VALUE IF NOT EXISTS ");
+		}
+		dbt_buf_puts(&sql, p);
+		dbt_buf_clear(&back);
+		dbt_buf_comment(&back, "PostgreSQL cannot remove values of an enum: type %s keeps those "
+			       "that the upgrade added", o->name);
+		if (sql.oom || back.oom) {
+			rc = dbt_error_oom();
+			break;
+		}
+		if ((rc = set_sql(&o->replace_sql, dbt_buf_str(&sql))) == 0)
+			rc = set_sql(&live->replace_sql, dbt_buf_str(&back));
+	}
+	dbt_buf_release(&add);
+	dbt_buf_release(&sql);
+	dbt_buf_release(&back);
+	return rc == DBT_ENOTFOUND ? 0 : rc;
+}
+
 int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
 		   const char *model_path, const char *schema_name)
 {
@@ -162,7 +227,8 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_sche
 	/* The model's views, functions, triggers ... are what the scratch
 	 * database makes of its statements. */
 	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
-	    (rc = adopt_database_objects(model, db, conn, schema_name)) < 0)
+	    (rc = adopt_database_objects(model, db, conn, schema_name)) < 0 ||
+	    (conn->dialect->kind == DBT_DIALECT_POSTGRES && (rc = enum_additions(model, db)) < 0))
 		return rc;
 	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
 		return rc;
