@@ -35,6 +35,11 @@ typedef enum dbt_op_kind {
 	DBT_OP_DROP_CHECK,     /* table, check */
 	DBT_OP_ADD_INDEX,      /* index (its table by name in index->table) */
 	DBT_OP_DROP_INDEX,     /* index */
+	DBT_OP_ADD_EXCLUDE,    /* table, exclude */
+	DBT_OP_DROP_EXCLUDE,   /* table, exclude */
+	DBT_OP_ALTER_PARTITION, /* table (the partition in `to`), old_table: a
+				 * partition of the same parent whose bound
+				 * changes: detached, then attached again */
 } dbt_op_kind;
 
 typedef struct dbt_op {
@@ -50,6 +55,7 @@ typedef struct dbt_op {
 	const dbt_fk *fk;
 	const dbt_check *check;
 	const dbt_index *index;
+	const dbt_exclude *exclude;
 	int fks_deferred;             /* CREATE_TABLE of a table in a foreign-key
 				       * cycle: the rendered CREATE TABLE leaves out
 				       * every fk of the table except self-references,
@@ -76,6 +82,12 @@ typedef struct dbt_diff_opts {
  *   foreign-key cycle broken by ADD_FK ops after both tables), add/alter
  *   /drop columns, add pks/uniques/checks, add fks, add indexes.
  * Within a kind, tables in name order and objects in declaration order.
+ *
+ * A table whose partitioning changes (PARTITION BY, or whether and of
+ * which table it is a partition) is dropped and created again, and so
+ * are the partitions of such a table: PostgreSQL cannot change that in
+ * place.  Partitions are created after their parent and dropped before
+ * it; a partition whose bound alone changes gets ALTER_PARTITION.
  *
  * Matching: tables and columns by name.  Constraints and indexes by what
  * they do (columns, referenced table and columns, actions, expression,
