@@ -1341,18 +1341,6 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 		dbt_buf_printf(b, " WHERE %s", ix->where);
 }
 
-/* " PARTITION OF p FOR VALUES ...", " PARTITION BY ..." of a table. */
-static void put_partitioning(dbt_buf *b, const dbt_table *t)
-{
-	if (t->partition_of) {
-		dbt_buf_puts(b, " PARTITION OF ");
-		put_name(b, t->partition_of);
-		dbt_buf_printf(b, " %s", t->partition_bound ? t->partition_bound : "?");
-	}
-	if (t->partition_by)
-		dbt_buf_printf(b, " PARTITION BY %s", t->partition_by);
-}
-
 /* "~ column t.c " for the alters. */
 static void put_alter(dbt_buf *b, const dbt_op *op)
 {
@@ -1372,8 +1360,6 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 	case DBT_OP_DROP_TABLE:
 		dbt_buf_puts(out, op->kind == DBT_OP_CREATE_TABLE ? "+ table " : "- table ");
 		put_name(out, op_table_name(op));
-		if (op->kind == DBT_OP_CREATE_TABLE)
-			put_partitioning(out, op->table);
 		break;
 	case DBT_OP_ALTER_PARTITION:
 		dbt_buf_puts(out, "~ partition ");

@@ -1851,16 +1851,18 @@ static int discard_table(struct parser *p, dbt_table **out)
 
 /* Makes `t` a partition of `parent`: what `t` declared of columns and
  * constraints so far is the parent's (pg_dump repeats them before
- * ATTACH PARTITION), and leaves the model. */
+ * ATTACH PARTITION), and leaves the model; but for the checks that the
+ * parent has none of by name, which are the partition's own. */
 static int make_partition(struct parser *p, dbt_table *t, const char *parent)
 {
+	const dbt_table *pt = dbt_schema_find_table(p->schema, parent);
 	dbt_table *d;
 	int rc;
 
 	if (t->partition_of)
 		return fail_at(p, p->tok.line, p->tok.col, "table '%s' is already a partition of '%s'",
 			       t->name, t->partition_of);
-	if ((rc = discard_table(p, &d)) < 0 || (rc = dbt_table_take_contents(d, t)) < 0)
+	if ((rc = discard_table(p, &d)) < 0 || (rc = dbt_table_take_contents(d, t, pt)) < 0)
 		return rc;
 	t->partition_of = strdup(parent);
 	return t->partition_of ? 0 : dbt_error_oom();

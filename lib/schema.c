@@ -1074,8 +1074,21 @@ static void append_ptrs(void *dst, size_t *ndst, void *const *src, size_t n, siz
 	*ndst += n;
 }
 
-int dbt_table_take_contents(dbt_table *to, dbt_table *from)
+/* 1 when `t` has a check constraint named `name`. */
+static int has_check(const dbt_table *t, const char *name)
 {
+	size_t i;
+
+	for (i = 0; t && name && i < t->nchecks; i++)
+		if (t->checks[i]->name && !strcmp(t->checks[i]->name, name))
+			return 1;
+	return 0;
+}
+
+int dbt_table_take_contents(dbt_table *to, dbt_table *from, const dbt_table *parent)
+{
+	size_t i, kept = 0;
+
 	/* Grow every array first, so that a failure moves nothing. */
 	if (!resize_ok(&to->columns, to->ncolumns + from->ncolumns + 1, sizeof(*to->columns)) ||
 	    !resize_ok(&to->uniques, to->nuniques + from->nuniques + 2, sizeof(*to->uniques)) ||
@@ -1091,11 +1104,16 @@ int dbt_table_take_contents(dbt_table *to, dbt_table *from)
 	append_ptrs(&to->uniques, &to->nuniques, (void *const *)from->uniques, from->nuniques,
 		    sizeof(*to->uniques));
 	append_ptrs(&to->fks, &to->nfks, (void *const *)from->fks, from->nfks, sizeof(*to->fks));
-	append_ptrs(&to->checks, &to->nchecks, (void *const *)from->checks, from->nchecks,
-		    sizeof(*to->checks));
+	for (i = 0; i < from->nchecks; i++) {
+		if (parent && !has_check(parent, from->checks[i]->name))
+			from->checks[kept++] = from->checks[i];
+		else
+			to->checks[to->nchecks++] = from->checks[i];
+	}
 	append_ptrs(&to->excludes, &to->nexcludes, (void *const *)from->excludes,
 		    from->nexcludes, sizeof(*to->excludes));
-	from->ncolumns = from->nuniques = from->nfks = from->nchecks = from->nexcludes = 0;
+	from->ncolumns = from->nuniques = from->nfks = from->nexcludes = 0;
+	from->nchecks = kept;
 	from->pk = NULL;
 	return 0;
 }
@@ -1975,8 +1993,19 @@ cleanup:
  * canonical.  "for values from ( 1 ) to (10)" is "FOR VALUES FROM (1) TO
  * (10)".
  */
+/* "invalid NOUN 'TEXT...': WHY" */
+static int clause_error(const char *text, size_t len, const char *noun, const char *why)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	put_excerpt(&b, text, len);
+	dbt_error_set(DBT_EPARSE, "invalid %s '%s': %s", noun, b.oom ? "" : dbt_buf_str(&b), why);
+	dbt_buf_release(&b);
+	return DBT_EPARSE;
+}
+
 static int canon_clause(char **out, const char *text, size_t len, const char *const *words,
-			size_t nwords, const char *what)
+			size_t nwords, const char *noun, const char *what)
 {
 	struct toks tk = {NULL, 0};
 	dbt_buf b = DBT_BUF_INIT;
@@ -1988,7 +2017,7 @@ static int canon_clause(char **out, const char *text, size_t len, const char *co
 	if ((rc = tokenize(&tk, text, len)) < 0)
 		goto cleanup;
 	if (tk.n == 0) {
-		rc = expr_error(text, len, what);
+		rc = clause_error(text, len, noun, what);
 		goto cleanup;
 	}
 	for (i = 0; i < tk.n; i = close + 1) {
@@ -2000,7 +2029,7 @@ static int canon_clause(char **out, const char *text, size_t len, const char *co
 		if (is_punct(text, t, '(')) {
 			close = matching(text, &tk, i, tk.n);
 			if (close == tk.n || close == i + 1) {
-				rc = expr_error(text, len, what);
+				rc = clause_error(text, len, noun, what);
 				goto cleanup;
 			}
 			if ((rc = dbt_schema_normalize_expr(&inner, text + tk.v[i + 1].start,
@@ -2015,7 +2044,7 @@ static int canon_clause(char **out, const char *text, size_t len, const char *co
 		     k++)
 			;
 		if (k == nwords) {
-			rc = expr_error(text, len, what);
+			rc = clause_error(text, len, noun, what);
 			goto cleanup;
 		}
 		for (k = 0; k < t->len; k++) {
@@ -2042,7 +2071,7 @@ int dbt_partition_key_canon(char **out, const char *text, size_t len)
 	static const char *const words[] = {"range", "list", "hash"};
 
 	return canon_clause(out, text, len, words, sizeof(words) / sizeof(words[0]),
-			    "expected RANGE, LIST or HASH and the key in parentheses");
+			    "partition key", "expected RANGE, LIST or HASH and the key in parentheses");
 }
 
 int dbt_partition_bound_canon(char **out, const char *text, size_t len)
@@ -2050,7 +2079,7 @@ int dbt_partition_bound_canon(char **out, const char *text, size_t len)
 	static const char *const words[] = {"for", "values", "in", "from", "to", "with", "default"};
 
 	return canon_clause(out, text, len, words, sizeof(words) / sizeof(words[0]),
-			    "expected FOR VALUES ... or DEFAULT");
+			    "partition bound", "expected FOR VALUES ... or DEFAULT");
 }
 
 /* ---------------------------------------------------------- normalising */

@@ -507,11 +507,13 @@ int dbt_partition_bound_canon(char **out, const char *text, size_t len);
  * repeats them) to `to`, and an index or key that ALTER INDEX ... ATTACH
  * PARTITION makes the parent's goes there too, so that pointers into them
  * stay valid until `to` is freed.  The pk moves among `to`'s uniques.
+ * dbt_table_take_contents leaves in `from` the checks whose names
+ * `parent` (may be NULL) has none of: the partition's own.
  * dbt_table_take_key, _take_exclude and dbt_schema_take_index return 1
  * when they moved the object, 0 when `from` does not hold it; all return
  * DBT_ERROR when out of memory, having moved nothing.
  */
-int dbt_table_take_contents(dbt_table *to, dbt_table *from);
+int dbt_table_take_contents(dbt_table *to, dbt_table *from, const dbt_table *parent);
 int dbt_table_take_key(dbt_table *to, dbt_table *from, const dbt_unique *key);
 int dbt_table_take_exclude(dbt_table *to, dbt_table *from, const dbt_exclude *x);
 int dbt_schema_take_index(dbt_schema *to, dbt_schema *from, const dbt_index *ix);
