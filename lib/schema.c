@@ -2391,11 +2391,11 @@ static int exclude_columns(char **out, const char *def)
 	struct toks tk;
 	dbt_buf b = DBT_BUF_INIT;
 	size_t i, open;
-	int depth = 0;
+	int depth = 0, rc;
 
 	*out = NULL;
-	if (tokenize(&tk, def, strlen(def)) < 0)
-		return 0; /* a definition that does not tokenize names nothing */
+	if ((rc = tokenize(&tk, def, strlen(def))) < 0)
+		return rc == DBT_EPARSE ? 0 : rc; /* what does not tokenize names nothing */
 	for (open = 0; open < tk.n && !is_punct(def, &tk.v[open], '('); open++)
 		;
 	for (i = open + 1; i + 1 < tk.n; i++) {
