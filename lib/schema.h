@@ -588,7 +588,9 @@ void dbt_table_sqlite_pk_nulls(dbt_table *table);
  * Names every unnamed constraint and index as PostgreSQL would:
  * "<table>_pkey", "<table>_<columns>_key", "<table>_<columns>_fkey",
  * "<table>_<column>_check" (or "<table>_check" when the expression uses
- * other than one column), "<table>_<columns or expressions>_idx", cut to
+ * other than one column), "<table>_<columns>_excl" (the columns of the
+ * exclusion's "column WITH operator" elements), "<table>_<columns or
+ * expressions>_idx", cut to
  * 63 bytes, with a number added to the suffix when the name is taken.
  * Table, index and key names are one name space, constraint names
  * another; names are compared ignoring ASCII case, as SQLite does.
