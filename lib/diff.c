@@ -41,9 +41,17 @@ struct pair {
 	char *a_uq, *b_uq;  /* 1 where the unique constraint has a match */
 	char *a_fk, *b_fk;
 	char *a_ck, *b_ck;
+	char *a_ex, *b_ex;
 	int pk_matched;
 	int deferred;       /* created or dropped with its fks as separate ops */
+	int recreate;       /* in both, but dropped and created again */
 };
+
+/* The table is in both schemas and changes in place. */
+#define BOTH(p) ((p)->a && (p)->b && !(p)->recreate)
+/* The table is dropped (from `from`) or created (in `to`). */
+#define DROPPED(p) ((p)->a && (!(p)->b || (p)->recreate))
+#define CREATED(p) ((p)->b && (!(p)->a || (p)->recreate))
 
 struct state {
 	const dbt_schema *from, *to;
@@ -200,6 +208,16 @@ static int cmp_check(const void *av, size_t i, const void *bv, size_t j)
 	return names_match(a->name, b->name, b->name_given);
 }
 
+static int cmp_exclude(const void *av, size_t i, const void *bv, size_t j)
+{
+	const dbt_exclude *a = ((dbt_exclude *const *)av)[i];
+	const dbt_exclude *b = ((dbt_exclude *const *)bv)[j];
+
+	if (!streq_null(a->def, b->def))
+		return 0;
+	return names_match(a->name, b->name, b->name_given);
+}
+
 static int index_same(const dbt_index *a, const dbt_index *b)
 {
 	size_t i;
@@ -248,7 +266,8 @@ static int match_pair(struct pair *p)
 	char am = 0, bm = 0;
 	size_t n;
 
-	n = a->nuniques + b->nuniques + a->nfks + b->nfks + a->nchecks + b->nchecks;
+	n = a->nuniques + b->nuniques + a->nfks + b->nfks + a->nchecks + b->nchecks +
+	    a->nexcludes + b->nexcludes;
 	p->flags = calloc(n ? n : 1, 1);
 	if (!p->flags)
 		return dbt_error_oom();
@@ -258,13 +277,54 @@ static int match_pair(struct pair *p)
 	p->b_fk = p->a_fk + a->nfks;
 	p->a_ck = p->b_fk + b->nfks;
 	p->b_ck = p->a_ck + a->nchecks;
+	p->a_ex = p->b_ck + b->nchecks;
+	p->b_ex = p->a_ex + a->nexcludes;
 
 	match(&am, &a->pk, a->pk ? 1 : 0, &bm, &b->pk, b->pk ? 1 : 0, cmp_unique);
 	p->pk_matched = am;
 	match(p->a_uq, a->uniques, a->nuniques, p->b_uq, b->uniques, b->nuniques, cmp_unique);
 	match(p->a_fk, a->fks, a->nfks, p->b_fk, b->fks, b->nfks, cmp_fk);
 	match(p->a_ck, a->checks, a->nchecks, p->b_ck, b->checks, b->nchecks, cmp_check);
+	match(p->a_ex, a->excludes, a->nexcludes, p->b_ex, b->excludes, b->nexcludes, cmp_exclude);
 	return 0;
+}
+
+/* PostgreSQL changes neither a table's partition key nor whether and of
+ * which table it is a partition in place. */
+static int partitioning_changes(const dbt_table *a, const dbt_table *b)
+{
+	return !streq_null(a->partition_by, b->partition_by) ||
+	       !streq_null(a->partition_of, b->partition_of);
+}
+
+/* Marks for recreation the pairs whose partitioning changes, and the
+ * partitions (on either side) of every table recreated or dropped, which
+ * PostgreSQL drops along with it. */
+static void mark_recreated(struct state *st)
+{
+	size_t i;
+	int more = 1;
+
+	for (i = 0; i < st->npairs; i++) {
+		struct pair *p = &st->pairs[i];
+
+		if (p->a && p->b && partitioning_changes(p->a, p->b))
+			p->recreate = 1;
+	}
+	while (more) {
+		more = 0;
+		for (i = 0; i < st->npairs; i++) {
+			struct pair *p = &st->pairs[i], *parent;
+
+			if (!BOTH(p) || !p->a->partition_of)
+				continue;
+			parent = find_pair(st, p->a->partition_of);
+			if (parent && DROPPED(parent)) {
+				p->recreate = 1;
+				more = 1;
+			}
+		}
+	}
 }
 
 static int cmp_table_ptr(const void *x, const void *y)
@@ -304,11 +364,26 @@ static int build_pairs(struct state *st)
 		if (c >= 0)
 			p->b = b[j++];
 		p->name = p->a ? p->a->name : p->b->name;
-		if (p->a && p->b && (rc = match_pair(p)) < 0)
-			goto cleanup;
 	}
+	mark_recreated(st);
+	for (k = 0; k < st->npairs; k++)
+		if (BOTH(&st->pairs[k]) && (rc = match_pair(&st->pairs[k])) < 0)
+			goto cleanup;
 	match(st->a_ix, st->from->indexes, st->from->nindexes, st->b_ix, st->to->indexes,
 	      st->to->nindexes, cmp_index);
+	/* A recreated table's indexes go with it and come back with it. */
+	for (k = 0; k < st->from->nindexes; k++) {
+		const struct pair *p = find_pair(st, st->from->indexes[k]->table);
+
+		if (p && p->recreate)
+			st->a_ix[k] = 0;
+	}
+	for (k = 0; k < st->to->nindexes; k++) {
+		const struct pair *p = find_pair(st, st->to->indexes[k]->table);
+
+		if (p && p->recreate)
+			st->b_ix[k] = 0;
+	}
 	rc = 0;
 cleanup:
 	free(a);
@@ -334,7 +409,7 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 	int found = 0;
 	size_t i, k;
 
-	if (!p || !p->a || !p->b)
+	if (!p || !BOTH(p))
 		return 0;
 	t = dropping ? p->a : p->b;
 	uqm = dropping ? p->a_uq : p->b_uq;
@@ -632,7 +707,7 @@ static int sort_tables(size_t **out, size_t *nout, struct state *st, int droppin
 		const struct pair *p = &st->pairs[i];
 
 		g.node[i] = NONE;
-		if (dropping ? p->a && !p->b : p->b && !p->a) {
+		if (dropping ? DROPPED(p) : CREATED(p)) {
 			g.node[i] = g.n;
 			g.pair[g.n++] = i;
 		}
@@ -649,6 +724,15 @@ static int sort_tables(size_t **out, size_t *nout, struct state *st, int droppin
 				continue;
 			/* Referenced tables are created first, dropped last. */
 			if ((rc = dropping ? graph_edge(&g, i, j, i) : graph_edge(&g, j, i, i)) < 0)
+				goto cleanup;
+		}
+		/* So is the partitioned table of a partition. */
+		if (t->partition_of) {
+			const struct pair *r = find_pair(st, t->partition_of);
+			size_t j = r ? g.node[r - st->pairs] : NONE;
+
+			if (j != NONE && j != i &&
+			    (rc = dropping ? graph_edge(&g, i, j, i) : graph_edge(&g, j, i, i)) < 0)
 				goto cleanup;
 		}
 	}
@@ -707,12 +791,12 @@ static void emit_fk_drops(struct ops *o, const struct state *st)
 		const struct pair *p = &st->pairs[i];
 		const dbt_table *a = p->a;
 
-		if (!a || (!p->b && !p->deferred))
+		if (!a || (!BOTH(p) && !p->deferred))
 			continue;
 		for (k = 0; k < a->nfks; k++) {
 			dbt_op *op;
 
-			if (p->b ? p->a_fk[k] : is_self(a->fks[k], a))
+			if (BOTH(p) ? p->a_fk[k] : is_self(a->fks[k], a))
 				continue;
 			if ((op = emit(o, DBT_OP_DROP_FK, a, a)))
 				op->fk = a->fks[k];
@@ -759,7 +843,7 @@ static int emit_indexes(struct ops *o, const struct state *st, int dropping)
 		dbt_op *op;
 
 		if (dropping) {
-			if (p && p->a && !p->b)
+			if (p && DROPPED(p))
 				continue;
 			op = emit(o, DBT_OP_DROP_INDEX, p ? p->a : NULL, p ? p->a : NULL);
 		} else {
@@ -780,16 +864,19 @@ static void emit_key_drops(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (!p->a || !p->b)
+		if (!BOTH(p))
 			continue;
 		for (k = 0; k < p->a->nchecks; k++)
 			if (!p->a_ck[k] && (op = emit(o, DBT_OP_DROP_CHECK, p->a, p->a)))
 				op->check = p->a->checks[k];
+		for (k = 0; k < p->a->nexcludes; k++)
+			if (!p->a_ex[k] && (op = emit(o, DBT_OP_DROP_EXCLUDE, p->a, p->a)))
+				op->exclude = p->a->excludes[k];
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (!p->a || !p->b)
+		if (!BOTH(p))
 			continue;
 		for (k = 0; k < p->a->nuniques; k++)
 			if (!p->a_uq[k] && (op = emit(o, DBT_OP_DROP_UNIQUE, p->a, p->a)))
@@ -798,7 +885,7 @@ static void emit_key_drops(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (p->a && p->b && p->a->pk && !p->pk_matched &&
+		if (BOTH(p) && p->a->pk && !p->pk_matched &&
 		    (op = emit(o, DBT_OP_DROP_PK, p->a, p->a)))
 			op->key = p->a->pk;
 	}
@@ -812,14 +899,14 @@ static void emit_key_adds(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (p->a && p->b && p->b->pk && !p->pk_matched &&
+		if (BOTH(p) && p->b->pk && !p->pk_matched &&
 		    (op = emit(o, DBT_OP_ADD_PK, p->b, p->a)))
 			op->key = p->b->pk;
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (!p->a || !p->b)
+		if (!BOTH(p))
 			continue;
 		for (k = 0; k < p->b->nuniques; k++)
 			if (!p->b_uq[k] && (op = emit(o, DBT_OP_ADD_UNIQUE, p->b, p->a)))
@@ -828,11 +915,14 @@ static void emit_key_adds(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (!p->a || !p->b)
+		if (!BOTH(p))
 			continue;
 		for (k = 0; k < p->b->nchecks; k++)
 			if (!p->b_ck[k] && (op = emit(o, DBT_OP_ADD_CHECK, p->b, p->a)))
 				op->check = p->b->checks[k];
+		for (k = 0; k < p->b->nexcludes; k++)
+			if (!p->b_ex[k] && (op = emit(o, DBT_OP_ADD_EXCLUDE, p->b, p->a)))
+				op->exclude = p->b->excludes[k];
 	}
 }
 
@@ -844,14 +934,14 @@ static void emit_fk_adds(struct ops *o, const struct state *st)
 		const struct pair *p = &st->pairs[i];
 		const dbt_table *b = p->b;
 
-		if (!b || (!p->a && !p->deferred))
+		if (!b || (!BOTH(p) && !p->deferred))
 			continue;
 		for (k = 0; k < b->nfks; k++) {
 			dbt_op *op;
 
-			if (p->a ? p->b_fk[k] : is_self(b->fks[k], b))
+			if (BOTH(p) ? p->b_fk[k] : is_self(b->fks[k], b))
 				continue;
-			if ((op = emit(o, DBT_OP_ADD_FK, b, p->a)))
+			if ((op = emit(o, DBT_OP_ADD_FK, b, BOTH(p) ? p->a : NULL)))
 				op->fk = b->fks[k];
 		}
 	}
@@ -880,14 +970,14 @@ static void emit_columns(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (p->a && p->b &&
+		if (BOTH(p) &&
 		    (!p->a->strict != !p->b->strict || !p->a->without_rowid != !p->b->without_rowid))
 			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (!p->a || !p->b)
+		if (!BOTH(p))
 			continue;
 		for (k = 0; k < p->b->ncolumns; k++)
 			if (!dbt_table_find_column(p->a, p->b->columns[k]->name) &&
@@ -897,7 +987,7 @@ static void emit_columns(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (!p->a || !p->b)
+		if (!BOTH(p))
 			continue;
 		for (k = 0; k < p->b->ncolumns; k++) {
 			const dbt_column *c = p->b->columns[k];
@@ -944,7 +1034,7 @@ static void emit_columns(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (!p->a || !p->b)
+		if (!BOTH(p))
 			continue;
 		for (pass = 0; pass < 2; pass++)
 			for (k = 0; k < p->a->ncolumns; k++)
@@ -1392,6 +1482,12 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 		if (op)
 			op->fks_deferred = p->deferred;
 	}
+	for (i = 0; i < st.npairs; i++) {
+		const struct pair *p = &st.pairs[i];
+
+		if (BOTH(p) && !streq_null(p->a->partition_bound, p->b->partition_bound))
+			emit(&o, DBT_OP_ALTER_PARTITION, p->b, p->a);
+	}
 	emit_columns(&o, &st);
 	emit_key_adds(&o, &st);
 	emit_fk_adds(&o, &st);
@@ -1472,6 +1568,9 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 		[DBT_OP_CREATE_OBJECT] = DBT_OP_DROP_OBJECT,
 		[DBT_OP_DROP_OBJECT] = DBT_OP_CREATE_OBJECT,
 		[DBT_OP_REPLACE_OBJECT] = DBT_OP_REPLACE_OBJECT,
+		[DBT_OP_ADD_EXCLUDE] = DBT_OP_DROP_EXCLUDE,
+		[DBT_OP_DROP_EXCLUDE] = DBT_OP_ADD_EXCLUDE,
+		[DBT_OP_ALTER_PARTITION] = DBT_OP_ALTER_PARTITION,
 	};
 	dbt_op r = *op;
 
@@ -1482,6 +1581,7 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 	case DBT_OP_ALTER_DEFAULT:
 	case DBT_OP_ALTER_IDENTITY:
 	case DBT_OP_ALTER_GENERATED:
+	case DBT_OP_ALTER_PARTITION:
 		r.table = op->old_table;
 		r.old_table = op->table;
 		/* fall through */
@@ -1532,6 +1632,9 @@ const char *dbt_op_kind_name(dbt_op_kind kind)
 		[DBT_OP_CREATE_OBJECT] = "create_object",
 		[DBT_OP_DROP_OBJECT] = "drop_object",
 		[DBT_OP_REPLACE_OBJECT] = "replace_object",
+		[DBT_OP_ADD_EXCLUDE] = "add_exclude",
+		[DBT_OP_DROP_EXCLUDE] = "drop_exclude",
+		[DBT_OP_ALTER_PARTITION] = "alter_partition",
 	};
 
 	if ((size_t)kind >= sizeof(names) / sizeof(names[0]) || !names[kind])
@@ -1750,6 +1853,20 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 	case DBT_OP_DROP_TABLE:
 		dbt_buf_puts(out, op->kind == DBT_OP_CREATE_TABLE ? "+ table " : "- table ");
 		put_name(out, op_table_name(op));
+		break;
+	case DBT_OP_ALTER_PARTITION:
+		dbt_buf_puts(out, "~ partition ");
+		put_name(out, op_table_name(op));
+		dbt_buf_puts(out, " OF ");
+		put_name(out, op->table->partition_of);
+		dbt_buf_printf(out, " %s -> %s", op->old_table->partition_bound,
+			       op->table->partition_bound);
+		break;
+	case DBT_OP_ADD_EXCLUDE:
+	case DBT_OP_DROP_EXCLUDE:
+		dbt_buf_puts(out, op->kind == DBT_OP_ADD_EXCLUDE ? "+ exclude " : "- exclude ");
+		put_name(out, op_table_name(op));
+		dbt_buf_printf(out, " %s", op->exclude->def);
 		break;
 	case DBT_OP_ADD_COLUMN:
 		dbt_buf_puts(out, "+ column ");

@@ -43,6 +43,11 @@ typedef enum dbt_op_kind {
 	DBT_OP_DROP_OBJECT,    /* old_object (from `from`): its drop_sql */
 	DBT_OP_REPLACE_OBJECT, /* old_object -> object, in place: the replace_sql
 				* of `object` */
+	DBT_OP_ADD_EXCLUDE,    /* table, exclude */
+	DBT_OP_DROP_EXCLUDE,   /* table, exclude */
+	DBT_OP_ALTER_PARTITION, /* table (the partition in `to`), old_table: a
+				 * partition of the same parent whose bound
+				 * changes: detached, then attached again */
 } dbt_op_kind;
 
 typedef struct dbt_op {
@@ -60,6 +65,7 @@ typedef struct dbt_op {
 	const dbt_index *index;
 	const dbt_object *object;     /* the new object (create, replace) */
 	const dbt_object *old_object; /* the old object (drop, replace) */
+	const dbt_exclude *exclude;
 	int fks_deferred;             /* CREATE_TABLE of a table in a foreign-key
 				       * cycle: the rendered CREATE TABLE leaves out
 				       * every fk of the table except self-references,
@@ -115,6 +121,11 @@ typedef struct dbt_diff_opts {
  *   5. the other creates and replaces, in creation order.
  * Creation order: kind (dbt_object_kind), then dependencies first, then
  * name.
+ * A table whose partitioning changes (PARTITION BY, or whether and of
+ * which table it is a partition) is dropped and created again, and so
+ * are the partitions of such a table: PostgreSQL cannot change that in
+ * place.  Partitions are created after their parent and dropped before
+ * it; a partition whose bound alone changes gets ALTER_PARTITION.
  *
  * Matching: tables and columns by name.  Constraints and indexes by what
  * they do (columns, referenced table and columns, actions, expression,

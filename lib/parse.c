@@ -460,6 +460,8 @@ struct parser {
 	struct seq *seqs;
 	size_t nseqs;
 	int stmt_start;     /* the next token begins a statement */
+	dbt_schema *discard; /* what ATTACH PARTITION took from the model, kept
+			      * until the end so that refs into it stay valid */
 };
 
 /* A name as read: folded unless quoted, with its place. */
@@ -1173,6 +1175,39 @@ static int parse_check(struct parser *p, dbt_table *t, const char *name, int lin
 	return 0;
 }
 
+/* EXCLUDE has been read: the rest of the constraint, up to a ',' or ')'
+ * of the table's list or the statement's end, is its definition. */
+static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int line, int col)
+{
+	dbt_exclude *x;
+	char *text;
+	size_t from = p->tok.start;
+	int depth = 0, rc;
+
+	if (!is(p, "using") && !is(p, "("))
+		return expected(p, "USING or '('");
+	while (p->tok.kind != DBT_TOK_END && !is(p, ";") &&
+	       !(depth == 0 && (is(p, ",") || is(p, ")")))) {
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")"))
+			depth--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (depth > 0)
+		return expected(p, "')'");
+	if ((rc = typed_literals(&text, p->text + from, p->prev_end - from)) < 0)
+		return rc;
+	rc = dbt_table_add_exclude(&x, t, name, text, strlen(text));
+	free(text);
+	if (rc < 0)
+		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
+	x->line = line;
+	x->col = col;
+	return 0;
+}
+
 static int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col)
 {
 	return fail_at(p, line, col, "table '%s' has more than one primary key", t->name);
@@ -1229,6 +1264,10 @@ static int parse_table_constraint(struct parser *p, dbt_table *t)
 		if ((rc = next(p)) < 0)
 			goto cleanup;
 		rc = parse_check(p, t, cn.s, line, col);
+	} else if (is(p, "exclude")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		rc = parse_exclude(p, t, cn.s, line, col);
 	} else {
 		rc = expected(p, "PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK");
 	}
@@ -1720,7 +1759,7 @@ cleanup:
 static int is_table_constraint(const struct parser *p)
 {
 	return is(p, "constraint") || is(p, "primary") || is(p, "unique") || is(p, "foreign") ||
-	       is(p, "check");
+	       is(p, "check") || is(p, "exclude");
 }
 
 /* User-given constraint names must differ within a table. */
@@ -1733,7 +1772,7 @@ static int check_constraint_names(struct parser *p, const dbt_table *t)
 	size_t n = 0, i, j;
 	int rc = 0;
 
-	v = calloc(1 + t->nuniques + t->nfks + t->nchecks, sizeof(*v));
+	v = calloc(1 + t->nuniques + t->nfks + t->nchecks + t->nexcludes, sizeof(*v));
 	if (!v)
 		return dbt_error_oom();
 	if (t->pk && t->pk->name_given)
@@ -1749,6 +1788,10 @@ static int check_constraint_names(struct parser *p, const dbt_table *t)
 		if (t->checks[i]->name_given)
 			v[n++] = (struct seen){t->checks[i]->name, t->checks[i]->line,
 					       t->checks[i]->col};
+	for (i = 0; i < t->nexcludes; i++)
+		if (t->excludes[i]->name_given)
+			v[n++] = (struct seen){t->excludes[i]->name, t->excludes[i]->line,
+					       t->excludes[i]->col};
 	/* Report the one declared last of the first clashing pair. */
 	for (i = 0; i < n && rc == 0; i++) {
 		for (j = 0; j < n; j++) {
@@ -1836,6 +1879,127 @@ static int parse_table_options(struct parser *p, dbt_table *t)
 	}
 }
 
+/*
+ * The text from the current token up to the statement's end, or up to a
+ * word `stop` outside parentheses (NULL: none), through `canon`
+ * (dbt_partition_key_canon or _bound_canon) into `*out`; `what` names it
+ * in errors.
+ */
+static int partition_clause(struct parser *p, char **out, const char *stop,
+			    int (*canon)(char **, const char *, size_t), const char *what)
+{
+	size_t from = p->tok.start;
+	int line = p->tok.line, col = p->tok.col, depth = 0, rc;
+
+	while (p->tok.kind != DBT_TOK_END && !is(p, ";") && !(depth == 0 && is(p, ")")) &&
+	       !(depth == 0 && stop && is(p, stop))) {
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")"))
+			depth--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (p->prev_end <= from || p->tok.start == from)
+		return expected(p, what);
+	free(*out);
+	*out = NULL;
+	if ((rc = canon(out, p->text + from, p->prev_end - from)) == DBT_EPARSE)
+		return fail_at(p, line, col, "%s", dbt_error_last());
+	return rc;
+}
+
+/* PARTITION BY has been read, after a table's definition. */
+static int partition_by(struct parser *p, dbt_table *t)
+{
+	return partition_clause(p, &t->partition_by, NULL, dbt_partition_key_canon,
+				"RANGE, LIST or HASH and the partition key");
+}
+
+/* The bound of a partition: FOR VALUES ... or DEFAULT. */
+static int partition_bound(struct parser *p, dbt_table *t)
+{
+	if (!is(p, "for") && !is(p, "default"))
+		return expected(p, "FOR VALUES or DEFAULT");
+	return partition_clause(p, &t->partition_bound, "partition", dbt_partition_bound_canon,
+				"FOR VALUES or DEFAULT");
+}
+
+/* The table that holds what the model leaves out (ATTACH PARTITION). */
+static int discard_table(struct parser *p, dbt_table **out)
+{
+	int rc;
+
+	if (!p->discard && (rc = dbt_schema_new(&p->discard)) < 0)
+		return rc;
+	if (p->discard->ntables) {
+		*out = p->discard->tables[0];
+		return 0;
+	}
+	return dbt_schema_add_table(out, p->discard, "", 0);
+}
+
+/* Makes `t` a partition of `parent`: what `t` declared of columns and
+ * constraints so far is the parent's (pg_dump repeats them before
+ * ATTACH PARTITION), and leaves the model; but for the checks that the
+ * parent has none of by name, which are the partition's own. */
+static int make_partition(struct parser *p, dbt_table *t, const char *parent)
+{
+	const dbt_table *pt = dbt_schema_find_table(p->schema, parent);
+	dbt_table *d;
+	int rc;
+
+	if (t->partition_of)
+		return fail_at(p, p->tok.line, p->tok.col, "table '%s' is already a partition of '%s'",
+			       t->name, t->partition_of);
+	if ((rc = discard_table(p, &d)) < 0 || (rc = dbt_table_take_contents(d, t, pt)) < 0)
+		return rc;
+	t->partition_of = strdup(parent);
+	return t->partition_of ? 0 : dbt_error_oom();
+}
+
+/* PARTITION OF has been read: parent [(constraints)] bound [PARTITION BY ...]. */
+static int parse_partition_of(struct parser *p, dbt_table *t)
+{
+	struct name pn = {NULL, 0, 0, 0};
+	int rc;
+
+	if ((rc = parse_object_name(p, &pn, "a table name")) < 0)
+		return rc;
+	if ((rc = make_partition(p, t, pn.s)) < 0 ||
+	    (rc = add_ref(p, t->partition_of, NULL, pn.line, pn.col)) < 0)
+		goto cleanup;
+	if (is(p, "(")) {
+		/* A partition's own constraints; its columns are the parent's. */
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		for (;;) {
+			if (!is_table_constraint(p)) {
+				rc = expected(p, "a constraint (a partition's columns are its parent's)");
+				goto cleanup;
+			}
+			if ((rc = parse_table_constraint(p, t)) < 0)
+				goto cleanup;
+			if (is(p, ")"))
+				break;
+			if ((rc = expect(p, ",", "',' or ')'")) < 0)
+				goto cleanup;
+		}
+		if ((rc = next(p)) < 0 || (rc = check_constraint_names(p, t)) < 0)
+			goto cleanup;
+	}
+	if ((rc = partition_bound(p, t)) < 0)
+		goto cleanup;
+	if (is(p, "partition")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "by", "BY")) < 0)
+			goto cleanup;
+		rc = partition_by(p, t);
+	}
+cleanup:
+	name_release(&pn);
+	return rc;
+}
+
 /* CREATE TABLE has been read. */
 static int parse_table(struct parser *p)
 {
@@ -1869,6 +2033,12 @@ static int parse_table(struct parser *p)
 		goto cleanup;
 	t->line = n.line;
 	t->col = n.col;
+	if (is(p, "partition")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "of", "OF")) < 0)
+			goto cleanup;
+		rc = parse_partition_of(p, t);
+		goto cleanup;
+	}
 	if ((rc = expect(p, "(", "'('")) < 0)
 		goto cleanup;
 	for (;;) {
@@ -1889,6 +2059,12 @@ static int parse_table(struct parser *p)
 	}
 	if ((rc = check_constraint_names(p, t)) < 0 || (rc = next(p)) < 0)
 		goto cleanup;
+	if (is(p, "partition")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "by", "BY")) < 0)
+			goto cleanup;
+		if ((rc = partition_by(p, t)) < 0)
+			goto cleanup;
+	}
 	rc = parse_table_options(p, t);
 cleanup:
 	name_release(&n);
@@ -1999,7 +2175,13 @@ static int parse_index(struct parser *p, int unique)
 	col = p->tok.col;
 	if (!is(p, "on") && (rc = parse_name_as(p, &n, "an index name or ON", 1)) < 0)
 		goto cleanup;
-	if ((rc = expect(p, "on", "ON")) < 0 || (rc = parse_object_name(p, &tn, "a table name")) < 0 ||
+	if ((rc = expect(p, "on", "ON")) < 0)
+		goto cleanup;
+	/* ON ONLY: pg_dump's index of a partitioned table, which its
+	 * partitions' indexes are attached to. */
+	if (is(p, "only") && (rc = next(p)) < 0)
+		goto cleanup;
+	if ((rc = parse_object_name(p, &tn, "a table name")) < 0 ||
 	    (rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
 		goto cleanup;
 	ix->line = line;
@@ -2412,6 +2594,93 @@ cleanup:
 	return rc;
 }
 
+/* ATTACH has been seen: ATTACH PARTITION name bound. */
+static int attach_partition(struct parser *p, dbt_table *parent)
+{
+	struct name n = {NULL, 0, 0, 0};
+	dbt_table *t;
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = next(p)) < 0 ||
+	    (rc = parse_object_name(p, &n, "a table name")) < 0)
+		return rc;
+	t = dbt_schema_find_table(p->schema, n.s);
+	if (!t) {
+		rc = fail_at(p, n.line, n.col,
+			     "unknown table '%s' (ATTACH PARTITION must follow its CREATE TABLE)", n.s);
+		goto cleanup;
+	}
+	if ((rc = make_partition(p, t, parent->name)) < 0)
+		goto cleanup;
+	rc = partition_bound(p, t);
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+/* ALTER INDEX has been read, and ATTACH PARTITION follows the name of a
+ * partitioned table's index: the partition's index (or key) named next
+ * becomes part of it, and leaves the model. */
+static int attach_index(struct parser *p)
+{
+	struct name n = {NULL, 0, 0, 0};
+	dbt_table *d;
+	size_t i;
+	int rc;
+
+	if ((rc = expect(p, "attach", "ATTACH")) < 0 || (rc = expect(p, "partition", "PARTITION")) < 0 ||
+	    (rc = parse_object_name(p, &n, "an index name")) < 0)
+		return rc;
+	if ((rc = discard_table(p, &d)) < 0)
+		goto cleanup;
+	rc = 0;
+	for (i = 0; i < p->schema->nindexes && rc == 0; i++)
+		if (!strcmp(p->schema->indexes[i]->name, n.s))
+			rc = dbt_schema_take_index(p->discard, p->schema, p->schema->indexes[i]);
+	for (i = 0; i < p->schema->ntables && rc == 0; i++) {
+		dbt_table *t = p->schema->tables[i];
+		size_t k;
+
+		if (t->pk && !strcmp(t->pk->name, n.s))
+			rc = dbt_table_take_key(d, t, t->pk);
+		for (k = 0; k < t->nuniques && rc == 0; k++)
+			if (!strcmp(t->uniques[k]->name, n.s))
+				rc = dbt_table_take_key(d, t, t->uniques[k]);
+		for (k = 0; k < t->nexcludes && rc == 0; k++)
+			if (!strcmp(t->excludes[k]->name, n.s))
+				rc = dbt_table_take_exclude(d, t, t->excludes[k]);
+	}
+	if (rc == 0)
+		rc = fail_at(p, n.line, n.col,
+			     "unknown index '%s' (ALTER INDEX must follow its CREATE INDEX or ADD CONSTRAINT)",
+			     n.s);
+	else if (rc > 0)
+		rc = 0;
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
+/* 1 when [IF EXISTS] name ATTACH PARTITION follows (the current token
+ * is INDEX). */
+static int is_attach_index(const struct parser *p)
+{
+	dbt_lexer lx = p->lx;
+	dbt_token a, b;
+	int k;
+
+	if (dbt_lex_next(&lx, &a) < 0)
+		return 0;
+	for (k = 0; k < 6; k++) {
+		if (dbt_token_is(p->text, &a, "attach"))
+			return dbt_lex_next(&lx, &b) == 0 && dbt_token_is(p->text, &b, "partition");
+		if (a.kind == DBT_TOK_END || dbt_token_is(p->text, &a, ";") ||
+		    dbt_lex_next(&lx, &a) < 0)
+			return 0;
+	}
+	return 0;
+}
+
 /* ALTER TABLE actions dbtool keeps as text. */
 static int kept_alter_action(const struct parser *p)
 {
@@ -2447,6 +2716,15 @@ static int parse_alter_table(struct parser *p, const dbt_token *first)
 		rc = fail_at(p, n.line, n.col,
 			     "unknown table '%s' (ALTER TABLE must follow its CREATE TABLE)", n.s);
 		goto cleanup;
+	}
+	if (is(p, "attach")) {
+		dbt_token la;
+
+		peek(p, &la);
+		if (dbt_token_is(p->text, &la, "partition")) {
+			rc = attach_partition(p, t);
+			goto cleanup;
+		}
 	}
 	if (kept_alter_action(p)) {
 		rc = keep_statement(p, first, "alter table", t->name, NULL);
@@ -2610,6 +2888,17 @@ static int parse_statement(struct parser *p)
 			return (rc = next(p)) < 0 ? rc : parse_alter_table(p, &first);
 		if (is(p, "sequence"))
 			return (rc = next(p)) < 0 ? rc : parse_alter_sequence(p, &first);
+		if (is(p, "index") && is_attach_index(p)) {
+			struct name n = {NULL, 0, 0, 0};
+
+			if ((rc = next(p)) < 0 ||
+			    (is(p, "if") &&
+			     ((rc = next(p)) < 0 || (rc = expect(p, "exists", "EXISTS")) < 0)) ||
+			    (rc = parse_object_name(p, &n, "an index name")) < 0)
+				return rc;
+			name_release(&n);
+			return attach_index(p);
+		}
 		return parse_alter_other(p, &first);
 	}
 	if (is(p, "comment"))
@@ -2904,7 +3193,7 @@ static int resolve(struct parser *p)
 
 		if (!t && !r->column)
 			return fail_at(p, r->line, r->col, "unknown table '%s'", r->table);
-		if (t && r->column && !dbt_table_find_column(t, r->column))
+		if (t && r->column && !t->partition_of && !dbt_table_find_column(t, r->column))
 			return fail_at(p, r->line, r->col, "unknown column '%s' in table '%s'",
 				       r->column, r->table);
 	}
@@ -2963,6 +3252,7 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 	p.schema = NULL;
 cleanup:
 	dbt_schema_free(p.schema);
+	dbt_schema_free(p.discard);
 	free(p.refs);
 	for (i = 0; i < p.nseqs; i++) {
 		free(p.seqs[i].name);

@@ -1112,18 +1112,24 @@ int dbt_postgres_model_exprs(dbt_schema *schema)
 
 /* ============================================================= reflection */
 
-/* The tables of the schema `$1`, dbtool's version and history tables left
- * out. */
+/* The tables of the schema `$1`, partitions too, dbtool's version and
+ * history tables left out. */
 #define SCHEMA_TABLES                                                                      \
 	"SELECT c.oid FROM pg_catalog.pg_class c "                                         \
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "                        \
-	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition "       \
+	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "                                \
 	"AND c.relname NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "')"
 
 /* No row when the schema does not exist; one row of NULLs when it is
  * empty. */
 static const char tables_sql[] =
-	"SELECT c.oid, c.relname FROM pg_catalog.pg_namespace n "
+	"SELECT c.oid, c.relname, "
+	"CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END, "
+	"(SELECT p.relname FROM pg_catalog.pg_inherits i "
+	"JOIN pg_catalog.pg_class p ON p.oid = i.inhparent "
+	"WHERE c.relispartition AND i.inhrelid = c.oid), "
+	"CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) END "
+	"FROM pg_catalog.pg_namespace n "
 	"LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
 	"AND c.oid IN (" SCHEMA_TABLES ") "
 	"WHERE n.nspname = $1 ORDER BY c.oid";
@@ -1145,7 +1151,8 @@ static const char columns_sql[] =
 	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
 	"LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
 	"LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation "
-	"WHERE a.attrelid IN (" SCHEMA_TABLES ") AND a.attnum > 0 AND NOT a.attisdropped "
+	"WHERE a.attrelid IN (" SCHEMA_TABLES " AND NOT c.relispartition) "
+	"AND a.attnum > 0 AND NOT a.attisdropped "
 	"ORDER BY a.attrelid, a.attnum";
 
 /* Key columns come as name arrays in key order. */
@@ -1160,11 +1167,15 @@ static const char constraints_sql[] =
 	"f.relname, " KEY_NAMES("con.confkey", "con.confrelid") ", "
 	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
 	"CASE WHEN con.contype = 'c' "
-	"THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) END, "
+	"THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
+	"WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
 	"con.confmatchtype "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
-	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c') "
+	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
+	/* A partition's copies of its parent's constraints are the parent's. */
+	"AND con.conparentid = 0 AND (con.conislocal OR NOT EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_class pc WHERE pc.oid = con.conrelid AND pc.relispartition)) "
 	"ORDER BY con.conrelid, con.oid";
 
 /* Each key as one string: 'A' or 'D' (DESC), then 'C' and a column name
@@ -1188,6 +1199,9 @@ static const char indexes_sql[] =
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
 	"WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
 	"AND con.contype IN ('p', 'u', 'x')) "
+	/* A partition's index attached to its parent's index is the parent's. */
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh "
+	"WHERE inh.inhrelid = i.indexrelid) "
 	"ORDER BY i.indrelid, i.indexrelid";
 
 struct rtable {
@@ -1379,6 +1393,23 @@ cleanup:
 	return rc;
 }
 
+/* The partition key, parent and bound of `t`, each NULL when none. */
+static int read_partitioning(dbt_table *t, const char *key, const char *parent,
+			     const char *bound)
+{
+	int rc = 0;
+
+	if (key && (rc = dbt_partition_key_canon(&t->partition_by, key, strlen(key))) < 0)
+		return dbt_error_prefix(rc, "cannot reflect the partition key of table '%s'",
+					t->name);
+	if (parent && !(t->partition_of = strdup(parent)))
+		return dbt_error_oom();
+	if (bound && (rc = dbt_partition_bound_canon(&t->partition_bound, bound, strlen(bound))) < 0)
+		return dbt_error_prefix(rc, "cannot reflect the partition bound of table '%s'",
+					t->name);
+	return 0;
+}
+
 static int read_tables(struct reflect *r)
 {
 	PGresult *res;
@@ -1403,7 +1434,9 @@ static int read_tables(struct reflect *r)
 
 		if (!oid || !name)
 			continue;
-		if ((rc = dbt_schema_add_table(&t, r->schema, name, needs_quotes(name))) < 0)
+		if ((rc = dbt_schema_add_table(&t, r->schema, name, needs_quotes(name))) < 0 ||
+		    (rc = read_partitioning(t, value(res, i, 2), value(res, i, 3),
+					    value(res, i, 4))) < 0)
 			goto cleanup;
 		r->tables[r->ntables].oid = strtoul(oid, NULL, 10);
 		r->tables[r->ntables++].table = t;
@@ -1562,6 +1595,21 @@ static int add_check(dbt_table *t, const char *name, const char *text)
 	return rc;
 }
 
+/* An exclusion constraint from pg_get_constraintdef: "EXCLUDE ...". */
+static int add_exclude(dbt_table *t, const char *name, const char *def)
+{
+	dbt_exclude *x;
+	int rc;
+
+	if (!strncmp(def, "EXCLUDE ", 8))
+		def += 8;
+	rc = dbt_table_add_exclude(&x, t, name, def, strlen(def));
+	if (rc == DBT_EPARSE)
+		return dbt_error_prefix(rc, "cannot reflect exclusion constraint '%s' of table '%s'",
+					name, t->name);
+	return rc;
+}
+
 static int read_constraints(struct reflect *r)
 {
 	PGresult *res;
@@ -1600,6 +1648,9 @@ static int read_constraints(struct reflect *r)
 				fk->match = DBT_FK_MATCH_FULL;
 			else if (value(res, i, 11) && *value(res, i, 11) == 'p')
 				fk->match = DBT_FK_MATCH_PARTIAL;
+			break;
+		case 'x':
+			rc = add_exclude(t, name, value(res, i, 10) ? value(res, i, 10) : "");
 			break;
 		default:
 			rc = add_check(t, name, value(res, i, 10) ? value(res, i, 10) : "");

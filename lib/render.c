@@ -383,6 +383,13 @@ static void put_check(dbt_buf *out, dbt_dialect_kind kind, const dbt_check *chec
 	dbt_buf_printf(out, " CHECK (%s)", check->expr);
 }
 
+static void put_exclude(dbt_buf *out, dbt_dialect_kind kind, const dbt_exclude *x)
+{
+	dbt_buf_puts(out, "CONSTRAINT ");
+	ident(out, kind, x->name);
+	dbt_buf_printf(out, " EXCLUDE %s", x->def);
+}
+
 /* ---------------------------------------------------------- statements */
 
 static int finish(dbt_buf *out)
@@ -409,6 +416,11 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 		return unsupported_kind();
 	dbt_buf_puts(out, "CREATE TABLE ");
 	ident(out, kind, name);
+	if (table->partition_of) {
+		/* A partition: its columns are its parent's. */
+		dbt_buf_puts(out, " PARTITION OF ");
+		ident(out, kind, table->partition_of);
+	}
 	dbt_buf_puts(out, " (");
 	for (i = 0; i < table->ncolumns; i++) {
 		next_item(out, &first);
@@ -434,7 +446,21 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 		next_item(out, &first);
 		put_check(out, kind, table->checks[i]);
 	}
-	dbt_buf_puts(out, "\n)");
+	for (i = 0; i < table->nexcludes; i++) {
+		next_item(out, &first);
+		put_exclude(out, kind, table->excludes[i]);
+	}
+	if (table->partition_of && first) {
+		/* "PARTITION OF p ()" is not SQL: no list at all then. */
+		out->len -= 2;
+		out->ptr[out->len] = '\0';
+	} else {
+		dbt_buf_puts(out, "\n)");
+	}
+	if (table->partition_of)
+		dbt_buf_printf(out, " %s", table->partition_bound ? table->partition_bound : "DEFAULT");
+	if (table->partition_by)
+		dbt_buf_printf(out, " PARTITION BY %s", table->partition_by);
 	if (table->strict || table->without_rowid) {
 		if (kind != DBT_DIALECT_SQLITE) {
 			rc = dbt_error_set(DBT_ERROR,
@@ -782,6 +808,28 @@ static int render_pg(dbt_buf *out, const dbt_op *op)
 	case DBT_OP_DROP_CHECK:
 		drop_constraint(out, kind, op->table, op->check->name);
 		return finish(out);
+	case DBT_OP_ADD_EXCLUDE:
+		alter_table(out, kind, op->table);
+		dbt_buf_puts(out, "ADD ");
+		put_exclude(out, kind, op->exclude);
+		break;
+	case DBT_OP_DROP_EXCLUDE:
+		drop_constraint(out, kind, op->table, op->exclude->name);
+		return finish(out);
+	case DBT_OP_ALTER_PARTITION:
+		/* A new bound: out of the parent and back in, rows kept; the
+		 * attach checks that they fit the new bound. */
+		dbt_buf_puts(out, "ALTER TABLE ");
+		ident(out, kind, op->old_table->partition_of);
+		dbt_buf_puts(out, " DETACH PARTITION ");
+		ident(out, kind, op->table->name);
+		dbt_buf_puts(out, ";\nALTER TABLE ");
+		ident(out, kind, op->table->partition_of);
+		dbt_buf_puts(out, " ATTACH PARTITION ");
+		ident(out, kind, op->table->name);
+		dbt_buf_printf(out, " %s", op->table->partition_bound ? op->table->partition_bound
+									 : "DEFAULT");
+		break;
 	default:
 		return dbt_error_set(DBT_ERROR, "unknown operation %d", (int)op->kind);
 	}
@@ -1982,6 +2030,18 @@ static int adapt_sqlite(dbt_table *t)
 
 	if ((rc = generated_pk(t)) < 0)
 		return rc;
+	if (t->partition_by || t->partition_of)
+		return dbt_error_set(DBT_EPARSE,
+				     "%d:%d: table '%s' is %s, which SQLite does not support", t->line,
+				     t->col, t->name,
+				     t->partition_of ? "a partition (PARTITION OF)"
+						     : "partitioned (PARTITION BY)");
+	if (t->nexcludes)
+		return dbt_error_set(DBT_EPARSE,
+				     "%d:%d: table '%s' has an exclusion constraint (EXCLUDE), which "
+				     "SQLite does not support",
+				     t->excludes[0]->line, t->excludes[0]->col, t->name);
+
 	for (i = 0; i < t->ncolumns; i++)
 		if ((rc = adapt_type(t->columns[i], DBT_DIALECT_SQLITE)) < 0)
 			return rc;

@@ -39,9 +39,11 @@
 int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind);
 
 /*
- * CREATE TABLE for `table`, with its columns, primary key, unique, check
- * and foreign-key constraints inline, each constraint with its name
- * (CONSTRAINT name ...).  Foreign keys for which `skip_fk(fk, arg)`
+ * CREATE TABLE for `table`, with its columns, primary key, unique, check,
+ * exclusion and foreign-key constraints inline, each constraint with its
+ * name (CONSTRAINT name ...); for a partition "CREATE TABLE t PARTITION
+ * OF parent [(constraints)] bound", and "PARTITION BY key" at the end of
+ * a partitioned table's.  Foreign keys for which `skip_fk(fk, arg)`
  * returns 1 are left out (they close a cycle and are added later); it
  * may be NULL.
  */

@@ -922,6 +922,18 @@ static void *resize(void *ptr, size_t n, size_t size)
 	return realloc(ptr, n * size);
 }
 
+/* Makes room for `n` items in the array `*pv`; 0 when out of memory
+ * (the array is then as it was). */
+static int resize_ok(void *pv, size_t n, size_t size)
+{
+	void *v = resize(*(void **)pv, n, size);
+
+	if (!v)
+		return 0;
+	*(void **)pv = v;
+	return 1;
+}
+
 static int dup_name(char **out, const char *s)
 {
 	*out = NULL;
@@ -998,6 +1010,15 @@ static void check_free(dbt_check *c)
 	free(c);
 }
 
+static void exclude_free(dbt_exclude *x)
+{
+	if (!x)
+		return;
+	free(x->name);
+	free(x->def);
+	free(x);
+}
+
 static void index_free(dbt_index *ix)
 {
 	size_t i;
@@ -1036,7 +1057,104 @@ static void table_free(dbt_table *t)
 	for (i = 0; i < t->nchecks; i++)
 		check_free(t->checks[i]);
 	free(t->checks);
+	for (i = 0; i < t->nexcludes; i++)
+		exclude_free(t->excludes[i]);
+	free(t->excludes);
+	free(t->partition_by);
+	free(t->partition_of);
+	free(t->partition_bound);
 	free(t);
+}
+
+/* Appends the `n` pointers of `src` to the array `*dst` of `*ndst`,
+ * which has room for them (resize_ok). */
+static void append_ptrs(void *dst, size_t *ndst, void *const *src, size_t n, size_t size)
+{
+	if (n)
+		memcpy((char *)*(void **)dst + *ndst * size, src, n * size);
+	*ndst += n;
+}
+
+/* 1 when `t` has a check constraint named `name`. */
+static int has_check(const dbt_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; t && name && i < t->nchecks; i++)
+		if (t->checks[i]->name && !strcmp(t->checks[i]->name, name))
+			return 1;
+	return 0;
+}
+
+int dbt_table_take_contents(dbt_table *to, dbt_table *from, const dbt_table *parent)
+{
+	size_t i, kept = 0;
+
+	/* Grow every array first, so that a failure moves nothing. */
+	if (!resize_ok(&to->columns, to->ncolumns + from->ncolumns + 1, sizeof(*to->columns)) ||
+	    !resize_ok(&to->uniques, to->nuniques + from->nuniques + 2, sizeof(*to->uniques)) ||
+	    !resize_ok(&to->fks, to->nfks + from->nfks + 1, sizeof(*to->fks)) ||
+	    !resize_ok(&to->checks, to->nchecks + from->nchecks + 1, sizeof(*to->checks)) ||
+	    !resize_ok(&to->excludes, to->nexcludes + from->nexcludes + 1, sizeof(*to->excludes)))
+		return dbt_error_oom();
+	append_ptrs(&to->columns, &to->ncolumns, (void *const *)from->columns, from->ncolumns,
+		    sizeof(*to->columns));
+	if (from->pk)
+		append_ptrs(&to->uniques, &to->nuniques, (void *const *)&from->pk, 1,
+			    sizeof(*to->uniques));
+	append_ptrs(&to->uniques, &to->nuniques, (void *const *)from->uniques, from->nuniques,
+		    sizeof(*to->uniques));
+	append_ptrs(&to->fks, &to->nfks, (void *const *)from->fks, from->nfks, sizeof(*to->fks));
+	for (i = 0; i < from->nchecks; i++) {
+		if (parent && !has_check(parent, from->checks[i]->name))
+			from->checks[kept++] = from->checks[i];
+		else
+			to->checks[to->nchecks++] = from->checks[i];
+	}
+	append_ptrs(&to->excludes, &to->nexcludes, (void *const *)from->excludes,
+		    from->nexcludes, sizeof(*to->excludes));
+	from->ncolumns = from->nuniques = from->nfks = from->nexcludes = 0;
+	from->nchecks = kept;
+	from->pk = NULL;
+	return 0;
+}
+
+int dbt_table_take_key(dbt_table *to, dbt_table *from, const dbt_unique *key)
+{
+	size_t i;
+
+	for (i = 0; i < from->nuniques && from->uniques[i] != key; i++)
+		;
+	if (from->pk != key && i == from->nuniques)
+		return 0;
+	if (!resize_ok(&to->uniques, to->nuniques + 1, sizeof(*to->uniques)))
+		return dbt_error_oom();
+	to->uniques[to->nuniques++] = (dbt_unique *)key;
+	if (from->pk == key) {
+		from->pk = NULL;
+		return 1;
+	}
+	memmove(from->uniques + i, from->uniques + i + 1,
+		(from->nuniques - i - 1) * sizeof(*from->uniques));
+	from->nuniques--;
+	return 1;
+}
+
+int dbt_table_take_exclude(dbt_table *to, dbt_table *from, const dbt_exclude *x)
+{
+	size_t i;
+
+	for (i = 0; i < from->nexcludes && from->excludes[i] != x; i++)
+		;
+	if (i == from->nexcludes)
+		return 0;
+	if (!resize_ok(&to->excludes, to->nexcludes + 1, sizeof(*to->excludes)))
+		return dbt_error_oom();
+	to->excludes[to->nexcludes++] = from->excludes[i];
+	memmove(from->excludes + i, from->excludes + i + 1,
+		(from->nexcludes - i - 1) * sizeof(*from->excludes));
+	from->nexcludes--;
+	return 1;
 }
 
 int dbt_schema_new(dbt_schema **out)
@@ -1092,6 +1210,23 @@ void dbt_schema_free(dbt_schema *schema)
 		statement_free(schema->statements[i]);
 	free(schema->statements);
 	free(schema);
+}
+
+int dbt_schema_take_index(dbt_schema *to, dbt_schema *from, const dbt_index *ix)
+{
+	size_t i;
+
+	for (i = 0; i < from->nindexes && from->indexes[i] != ix; i++)
+		;
+	if (i == from->nindexes)
+		return 0;
+	if (!resize_ok(&to->indexes, to->nindexes + 1, sizeof(*to->indexes)))
+		return dbt_error_oom();
+	to->indexes[to->nindexes++] = from->indexes[i];
+	memmove(from->indexes + i, from->indexes + i + 1,
+		(from->nindexes - i - 1) * sizeof(*from->indexes));
+	from->nindexes--;
+	return 1;
 }
 
 void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
@@ -1402,6 +1537,35 @@ int dbt_table_add_check(dbt_check **out, dbt_table *table, const char *name, con
 	rc = 0;
 cleanup:
 	check_free(c);
+	return rc;
+}
+
+int dbt_table_add_exclude(dbt_exclude **out, dbt_table *table, const char *name, const char *def,
+			  size_t len)
+{
+	dbt_exclude **v, *x = calloc(1, sizeof(*x));
+	int rc = DBT_ERROR;
+
+	*out = NULL;
+	if (!x || dup_name(&x->name, name) < 0) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	x->name_given = name != NULL;
+	if ((rc = dbt_schema_normalize_expr(&x->def, def, len)) < 0)
+		goto cleanup;
+	v = resize(table->excludes, table->nexcludes + 1, sizeof(*v));
+	if (!v) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	table->excludes = v;
+	v[table->nexcludes++] = x;
+	*out = x;
+	x = NULL;
+	rc = 0;
+cleanup:
+	exclude_free(x);
 	return rc;
 }
 
@@ -1837,6 +2001,101 @@ cleanup:
 	return rc;
 }
 
+/*
+ * A clause of words outside parentheses and parenthesised lists: each
+ * word, which must be one of `words`, in upper case; each list's content
+ * canonical.  "for values from ( 1 ) to (10)" is "FOR VALUES FROM (1) TO
+ * (10)".
+ */
+/* "invalid NOUN 'TEXT...': WHY" */
+static int clause_error(const char *text, size_t len, const char *noun, const char *why)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	put_excerpt(&b, text, len);
+	dbt_error_set(DBT_EPARSE, "invalid %s '%s': %s", noun, b.oom ? "" : dbt_buf_str(&b), why);
+	dbt_buf_release(&b);
+	return DBT_EPARSE;
+}
+
+static int canon_clause(char **out, const char *text, size_t len, const char *const *words,
+			size_t nwords, const char *noun, const char *what)
+{
+	struct toks tk = {NULL, 0};
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i, k, close;
+	char *inner = NULL;
+	int rc;
+
+	*out = NULL;
+	if ((rc = tokenize(&tk, text, len)) < 0)
+		goto cleanup;
+	if (tk.n == 0) {
+		rc = clause_error(text, len, noun, what);
+		goto cleanup;
+	}
+	for (i = 0; i < tk.n; i = close + 1) {
+		const dbt_token *t = &tk.v[i];
+
+		close = i;
+		if (i > 0)
+			dbt_buf_putc(&b, ' ');
+		if (is_punct(text, t, '(')) {
+			close = matching(text, &tk, i, tk.n);
+			if (close == tk.n || close == i + 1) {
+				rc = clause_error(text, len, noun, what);
+				goto cleanup;
+			}
+			if ((rc = dbt_schema_normalize_expr(&inner, text + tk.v[i + 1].start,
+							    tk.v[close].start - tk.v[i + 1].start)) < 0)
+				goto cleanup;
+			dbt_buf_printf(&b, "(%s)", inner);
+			free(inner);
+			inner = NULL;
+			continue;
+		}
+		for (k = 0; k < nwords && !(t->kind == DBT_TOK_WORD && dbt_token_is(text, t, words[k]));
+		     k++)
+			;
+		if (k == nwords) {
+			rc = clause_error(text, len, noun, what);
+			goto cleanup;
+		}
+		for (k = 0; k < t->len; k++) {
+			char c = text[t->start + k];
+
+			dbt_buf_putc(&b, c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c);
+		}
+	}
+	if (b.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	*out = dbt_buf_detach(&b);
+	rc = *out ? 0 : dbt_error_oom();
+cleanup:
+	free(inner);
+	free(tk.v);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+int dbt_partition_key_canon(char **out, const char *text, size_t len)
+{
+	static const char *const words[] = {"range", "list", "hash"};
+
+	return canon_clause(out, text, len, words, sizeof(words) / sizeof(words[0]),
+			    "partition key", "expected RANGE, LIST or HASH and the key in parentheses");
+}
+
+int dbt_partition_bound_canon(char **out, const char *text, size_t len)
+{
+	static const char *const words[] = {"for", "values", "in", "from", "to", "with", "default"};
+
+	return canon_clause(out, text, len, words, sizeof(words) / sizeof(words[0]),
+			    "partition bound", "expected FOR VALUES ... or DEFAULT");
+}
+
 /* ---------------------------------------------------------- normalising */
 
 static int same_columns(char **a, size_t na, char **b, size_t nb)
@@ -2008,6 +2267,8 @@ static int names_init(struct names *nm, const dbt_schema *schema)
 			rc = names_add(nm, 0, 1, t->fks[j]->name);
 		for (j = 0; j < t->nchecks && rc == 0; j++)
 			rc = names_add(nm, 0, 1, t->checks[j]->name);
+		for (j = 0; j < t->nexcludes && rc == 0; j++)
+			rc = names_add(nm, 1, 1, t->excludes[j]->name);
 	}
 	for (i = 0; i < schema->nindexes && rc == 0; i++)
 		rc = names_add(nm, 1, 0, schema->indexes[i]->name);
@@ -2216,6 +2477,56 @@ static const char *check_column(const dbt_table *t, const char *expr)
 	return found;
 }
 
+/*
+ * The names PostgreSQL joins into an exclusion constraint's name: the
+ * column of each element "column WITH operator" of the definition, in
+ * order (an expression adds none); NULL in `out` when there is none.
+ */
+static int exclude_columns(char **out, const char *def)
+{
+	struct toks tk;
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i, open;
+	int depth = 0, rc;
+
+	*out = NULL;
+	if ((rc = tokenize(&tk, def, strlen(def))) < 0)
+		return rc == DBT_EPARSE ? 0 : rc; /* what does not tokenize names nothing */
+	for (open = 0; open < tk.n && !is_punct(def, &tk.v[open], '('); open++)
+		;
+	for (i = open + 1; i + 1 < tk.n; i++) {
+		const dbt_token *k = &tk.v[i];
+
+		if (is_punct(def, k, '('))
+			depth++;
+		else if (is_punct(def, k, ')') && depth-- == 0)
+			break;
+		if (depth == 0 && (i == open + 1 || is_punct(def, &tk.v[i - 1], ',')) &&
+		    (k->kind == DBT_TOK_WORD || k->kind == DBT_TOK_QUOTED) &&
+		    dbt_token_is(def, &tk.v[i + 1], "with")) {
+			char *name = dbt_token_name(def, k);
+
+			if (!name) {
+				b.oom = 1;
+				break;
+			}
+			if (b.len)
+				dbt_buf_putc(&b, '_');
+			dbt_buf_puts(&b, name);
+			free(name);
+		}
+	}
+	free(tk.v);
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	if (b.len)
+		*out = dbt_buf_detach(&b);
+	dbt_buf_release(&b);
+	return 0;
+}
+
 int dbt_schema_name_auto(dbt_schema *schema)
 {
 	char *add = NULL, **cols = NULL;
@@ -2249,6 +2560,17 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			if (!c->name)
 				rc = choose_name(&c->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name,
 						 check_column(t, c->expr), "check");
+		}
+		for (j = 0; j < t->nexcludes && rc == 0; j++) {
+			dbt_exclude *x = t->excludes[j];
+
+			if (x->name)
+				continue;
+			if ((rc = exclude_columns(&add, x->def)) == 0)
+				rc = choose_name(&x->name, &nm, SPACE_RELATION, 1, 1, t->name, add,
+						 "excl");
+			free(add);
+			add = NULL;
 		}
 		for (j = 0; j < t->nfks && rc == 0; j++) {
 			dbt_fk *fk = t->fks[j];

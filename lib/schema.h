@@ -265,6 +265,19 @@ typedef struct dbt_check {
 } dbt_check;
 
 /* One key of an index: a column or an expression, exactly one non-NULL. */
+/*
+ * An exclusion constraint (PostgreSQL): `def` is the canonical text of
+ * what follows EXCLUDE, as dbt_schema_normalize_expr gives it:
+ * "USING gist(room WITH =, during WITH &&) WHERE ((room > 2))".  The
+ * model's and the database's spellings meet in the scratch database.
+ */
+typedef struct dbt_exclude {
+	char *name;
+	int name_given;
+	char *def;
+	int line, col;
+} dbt_exclude;
+
 typedef struct dbt_index_elem {
 	char *column;
 	char *expr;           /* canonical text */
@@ -303,6 +316,23 @@ typedef struct dbt_table {
 	int without_rowid;    /* SQLite's WITHOUT ROWID table option */
 	int strict_line, strict_col; /* where the model writes each option; 0 */
 	int wr_line, wr_col;         /* when it does not or when reflected */
+	dbt_exclude **excludes; /* PostgreSQL exclusion constraints */
+	size_t nexcludes;
+	/*
+	 * PostgreSQL partitioning, each NULL when it does not apply:
+	 * - partition_by: the partition key of a partitioned table, as
+	 *   dbt_partition_key_canon gives it: "RANGE (logdate)";
+	 * - partition_of: the partitioned table this table is a partition of;
+	 * - partition_bound: its bound, as dbt_partition_bound_canon gives
+	 *   it: "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')", "DEFAULT".
+	 * A partition's columns, and the constraints and indexes it takes from
+	 * its parent, are the parent's: neither the model nor reflection holds
+	 * them on the partition, which has no columns (only constraints and
+	 * indexes of its own).
+	 */
+	char *partition_by;
+	char *partition_of;
+	char *partition_bound;
 } dbt_table;
 
 /*
@@ -462,6 +492,40 @@ int dbt_table_add_fk(dbt_fk **out, dbt_table *table, const char *name, const cha
 int dbt_table_add_check(dbt_check **out, dbt_table *table, const char *name, const char *expr,
 			size_t len);
 
+/* An exclusion constraint: `def` (`len` bytes) is what follows EXCLUDE,
+ * normalised. */
+int dbt_table_add_exclude(dbt_exclude **out, dbt_table *table, const char *name, const char *def,
+			  size_t len);
+
+/*
+ * The canonical text of a partition key ("range ( LogDate )" gives
+ * "RANGE (logdate)") and of a partition bound ("for values in ('a','b')"
+ * gives "FOR VALUES IN ('a', 'b')", "default" gives "DEFAULT"), as both
+ * the model and pg_get_partkeydef/pg_get_expr spell them; caller frees.
+ * The lists in parentheses are canonical expressions.  DBT_EPARSE when
+ * the text is not of that form (the message names no place), DBT_ERROR
+ * when out of memory.
+ */
+int dbt_partition_key_canon(char **out, const char *text, size_t len);
+int dbt_partition_bound_canon(char **out, const char *text, size_t len);
+
+/*
+ * Moving objects between schemas, for the parser: a table that becomes a
+ * partition hands its columns and constraints (the parent's, as pg_dump
+ * repeats them) to `to`, and an index or key that ALTER INDEX ... ATTACH
+ * PARTITION makes the parent's goes there too, so that pointers into them
+ * stay valid until `to` is freed.  The pk moves among `to`'s uniques.
+ * dbt_table_take_contents leaves in `from` the checks whose names
+ * `parent` (may be NULL) has none of: the partition's own.
+ * dbt_table_take_key, _take_exclude and dbt_schema_take_index return 1
+ * when they moved the object, 0 when `from` does not hold it; all return
+ * DBT_ERROR when out of memory, having moved nothing.
+ */
+int dbt_table_take_contents(dbt_table *to, dbt_table *from, const dbt_table *parent);
+int dbt_table_take_key(dbt_table *to, dbt_table *from, const dbt_unique *key);
+int dbt_table_take_exclude(dbt_table *to, dbt_table *from, const dbt_exclude *x);
+int dbt_schema_take_index(dbt_schema *to, dbt_schema *from, const dbt_index *ix);
+
 int dbt_unique_add_column(dbt_unique *key, const char *column);
 int dbt_fk_add_column(dbt_fk *fk, const char *column);
 int dbt_fk_add_ref_column(dbt_fk *fk, const char *column);
@@ -538,7 +602,9 @@ void dbt_table_sqlite_pk_nulls(dbt_table *table);
  * Names every unnamed constraint and index as PostgreSQL would:
  * "<table>_pkey", "<table>_<columns>_key", "<table>_<columns>_fkey",
  * "<table>_<column>_check" (or "<table>_check" when the expression uses
- * other than one column), "<table>_<columns or expressions>_idx", cut to
+ * other than one column), "<table>_<columns>_excl" (the columns of the
+ * exclusion's "column WITH operator" elements), "<table>_<columns or
+ * expressions>_idx", cut to
  * 63 bytes, with a number added to the suffix when the name is taken.
  * Table, index and key names are one name space, constraint names
  * another; names are compared ignoring ASCII case, as SQLite does.

@@ -96,6 +96,11 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 
 	dbt_buf_printf(out, "table %s%s%s\n", t->name, t->strict ? " STRICT" : "",
 		       t->without_rowid ? " WITHOUT ROWID" : "");
+	if (t->partition_of)
+		dbt_buf_printf(out, "  partition of %s %s\n", t->partition_of,
+			       t->partition_bound ? t->partition_bound : "?");
+	if (t->partition_by)
+		dbt_buf_printf(out, "  partition by %s\n", t->partition_by);
 	for (i = 0; i < t->ncolumns; i++)
 		dump_column(out, t->columns[i]);
 	if (t->pk) {
@@ -134,6 +139,12 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 	for (i = 0; i < t->nchecks; i++) {
 		dbt_buf_printf(&b, "  check (%s)", t->checks[i]->expr);
 		put_name(&b, t->checks[i]->name, flags);
+		dbt_buf_putc(&b, '\n');
+		lines_add(&l, &b);
+	}
+	for (i = 0; i < t->nexcludes; i++) {
+		dbt_buf_printf(&b, "  exclude %s", t->excludes[i]->def);
+		put_name(&b, t->excludes[i]->name, flags);
 		dbt_buf_putc(&b, '\n');
 		lines_add(&l, &b);
 	}

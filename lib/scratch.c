@@ -86,6 +86,21 @@ static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
 				want[r] = 1;
 		}
 	}
+	/* A partition is made in its parent, and that in its own parent. */
+	for (k = 1; k;) {
+		k = 0;
+		for (i = 0; i < model->ntables; i++) {
+			long r;
+
+			if (!want[i] || !model->tables[i]->partition_of)
+				continue;
+			r = table_index(model, model->tables[i]->partition_of);
+			if (r >= 0 && !want[r]) {
+				want[r] = 1;
+				k = 1;
+			}
+		}
+	}
 	return n;
 }
 
@@ -273,20 +288,27 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	int pg = s->kind == DBT_DIALECT_POSTGRES;
 	dbt_buf sql = DBT_BUF_INIT;
-	size_t i, k;
-	int rc = 0;
+	char *built = calloc(model->ntables ? model->ntables : 1, 1);
+	size_t i, k, pass;
+	int rc = built ? 0 : dbt_error_oom();
 
-	for (i = 0; i < model->ntables && rc == 0; i++) {
-		const dbt_table *t = model->tables[i];
+	/* Partitions after the tables they are partitions of. */
+	for (pass = 0; pass <= model->ntables && rc == 0; pass++) {
+		for (i = 0; i < model->ntables && rc == 0; i++) {
+			const dbt_table *t = model->tables[i];
+			long parent = t->partition_of ? table_index(model, t->partition_of) : -1;
 
-		if (!want[i])
-			continue;
-		dbt_buf_clear(&sql);
-		if ((rc = dbt_render_create_table(&sql, s->kind, t, pg ? skip_fk : NULL,
-						  (void *)t)) == 0 &&
-		    (rc = run(s, &sql)) < 0)
-			model_error(s, rc, t->line, t->col);
+			if (!want[i] || built[i] || (parent >= 0 && !built[parent] && pass < model->ntables))
+				continue;
+			built[i] = 1;
+			dbt_buf_clear(&sql);
+			if ((rc = dbt_render_create_table(&sql, s->kind, t, pg ? skip_fk : NULL,
+							  (void *)t)) == 0 &&
+			    (rc = run(s, &sql)) < 0)
+				model_error(s, rc, t->line, t->col);
+		}
 	}
+	free(built);
 	for (i = 0; pg && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
 
@@ -339,6 +361,16 @@ static dbt_fk *find_fk(const dbt_table *t, const char *name)
 	for (i = 0; i < t->nfks; i++)
 		if (!strcmp(t->fks[i]->name, name))
 			return t->fks[i];
+	return NULL;
+}
+
+static dbt_exclude *find_exclude(const dbt_table *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nexcludes; i++)
+		if (!strcmp(t->excludes[i]->name, name))
+			return t->excludes[i];
 	return NULL;
 }
 
@@ -408,6 +440,15 @@ static void adopt_table(dbt_table *to, const dbt_table *from)
 			c->name_given = from->checks[i]->name_given;
 			c->line = from->checks[i]->line;
 			c->col = from->checks[i]->col;
+		}
+	}
+	for (i = 0; i < from->nexcludes; i++) {
+		dbt_exclude *x = find_exclude(to, from->excludes[i]->name);
+
+		if (x) {
+			x->name_given = from->excludes[i]->name_given;
+			x->line = from->excludes[i]->line;
+			x->col = from->excludes[i]->col;
 		}
 	}
 }

@@ -103,6 +103,7 @@ static int same_op(const dbt_op *x, const dbt_op *y)
 	return x->kind == y->kind && x->table == y->table && x->old_table == y->old_table &&
 	       x->column == y->column && x->old_column == y->old_column && x->key == y->key &&
 	       x->fk == y->fk && x->check == y->check && x->index == y->index &&
+	       x->exclude == y->exclude &&
 	       x->fks_deferred == y->fks_deferred;
 }
 
@@ -115,7 +116,7 @@ static void expect_reversible(const char *ma, const char *mb, int forward)
 {
 	dbt_schema *a = model(ma), *b = model(mb);
 	dbt_diff_opts opts = {.fk_forward_refs = forward};
-	size_t fwd[DBT_OP_DROP_INDEX + 1], back[DBT_OP_DROP_INDEX + 1];
+	size_t fwd[DBT_OP_ALTER_PARTITION + 1], back[DBT_OP_ALTER_PARTITION + 1];
 	dbt_diff d, r;
 	size_t i;
 
@@ -135,7 +136,7 @@ static void expect_reversible(const char *ma, const char *mb, int forward)
 	}
 	for (i = 0; i < r.n; i++)
 		back[r.ops[i].kind]++;
-	for (i = 0; i <= DBT_OP_DROP_INDEX; i++)
+	for (i = 0; i <= DBT_OP_ALTER_PARTITION; i++)
 		assert_int_equal(fwd[i], back[i]);
 	dbt_diff_release(&d);
 	dbt_diff_release(&r);
@@ -1588,6 +1589,96 @@ static void test_object_ops_invert_and_never_destroy(void **state)
 	dbt_schema_free(b);
 }
 
+/* ------------------------------------------- partitions and exclusions */
+
+#define PARENT "CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (at);\n"
+#define P2024 "CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+
+static void test_partition_is_created_after_its_parent_and_dropped_before(void **state)
+{
+	(void)state;
+	/* a_2024 sorts before m, but needs it. */
+	expect_diff("", PARENT P2024, "+ table m\n+ table a_2024");
+	expect_diff(PARENT P2024, "", "- table a_2024\n- table m");
+	expect_diff(PARENT, PARENT P2024, "+ table a_2024");
+}
+
+static void test_partition_with_a_new_bound_is_detached_and_attached(void **state)
+{
+	const char *b = PARENT "CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') "
+			       "TO ('2024-07-01');\n";
+
+	(void)state;
+	expect_diff(PARENT P2024, b,
+		    "~ partition a_2024 OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') -> "
+		    "FOR VALUES FROM ('2024-01-01') TO ('2024-07-01')");
+	expect_kinds(PARENT P2024, b, 0, "alter_partition");
+	expect_reversible(PARENT P2024, b, 0);
+}
+
+/* A new partition key: the table and its partitions, which PostgreSQL
+ * drops with it, are dropped and created again. */
+static void test_new_partition_key_recreates_the_table_and_its_partitions(void **state)
+{
+	const char *b = "CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) "
+			"PARTITION BY RANGE (id);\n"
+			"CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM (1) TO (100);\n";
+#define PLAIN "CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL);\n"
+	const char *plain = PLAIN;
+
+	(void)state;
+	expect_diff(PARENT P2024, b, "- table a_2024\n- table m\n+ table m\n+ table a_2024");
+	expect_reversible(PARENT P2024, b, 0);
+	/* Partitioned or not is a new key too, and the partition goes. */
+	expect_diff(PARENT P2024, plain, "- table a_2024\n- table m\n+ table m");
+	/* The index of a recreated table comes back with it. */
+	expect_diff(PARENT "CREATE INDEX m_at ON m (at);", PLAIN "CREATE INDEX m_at ON m (at);",
+		    "- table m\n+ table m\n+ index m_at ON m (at)");
+#undef PLAIN
+}
+
+/* The drop of a table whose partition key changes warns of its rows. */
+static void test_new_partition_key_destroys_the_rows(void **state)
+{
+	dbt_schema *a = model(PARENT);
+	dbt_schema *b = model("CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) "
+			      "PARTITION BY LIST (id);");
+	dbt_diff d;
+	char *why = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	assert_int_equal(d.n, 2);
+	assert_int_equal(dbt_op_destroys(&d.ops[0], &why), 1);
+	assert_string_equal(why, "drops table m and its rows");
+	free(why);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_exclusion_constraints_match_by_definition(void **state)
+{
+	const char *a = "CREATE TABLE b (id INTEGER, during TSRANGE);\n";
+	const char *b = "CREATE TABLE b (id INTEGER, during TSRANGE, "
+			"EXCLUDE USING gist (during WITH &&));\n";
+	const char *named = "CREATE TABLE b (id INTEGER, during TSRANGE, "
+			    "CONSTRAINT b_x EXCLUDE USING gist (during WITH &&));\n";
+
+	(void)state;
+	expect_diff(a, b, "+ exclude b USING gist(during WITH &&)");
+	expect_diff(b, a, "- exclude b USING gist(during WITH &&)");
+	expect_kinds(a, b, 0, "add_exclude");
+	expect_reversible(a, b, 0);
+	/* Unnamed in the model: any name matches; named: only that name. */
+	expect_diff(named, b, "");
+	expect_diff(b, named,
+		    "- exclude b USING gist(during WITH &&)\n+ exclude b USING gist(during WITH &&)");
+	expect_diff(b, "CREATE TABLE b (id INTEGER, during TSRANGE, "
+		       "EXCLUDE USING gist (during WITH -|-));\n",
+		    "- exclude b USING gist(during WITH &&)\n+ exclude b USING gist(during WITH -|-)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1681,6 +1772,11 @@ int main(void)
 		cmocka_unit_test(test_types_a_table_may_use_come_before_the_tables_and_go_after_them),
 		cmocka_unit_test(test_objects_on_a_table_whose_column_changes_type_go_around_it),
 		cmocka_unit_test(test_object_ops_invert_and_never_destroy),
+		cmocka_unit_test(test_partition_is_created_after_its_parent_and_dropped_before),
+		cmocka_unit_test(test_partition_with_a_new_bound_is_detached_and_attached),
+		cmocka_unit_test(test_new_partition_key_recreates_the_table_and_its_partitions),
+		cmocka_unit_test(test_new_partition_key_destroys_the_rows),
+		cmocka_unit_test(test_exclusion_constraints_match_by_definition),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

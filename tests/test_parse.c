@@ -1531,6 +1531,120 @@ static void sqlite_quoting_styles_are_names(void **state)
 BAD(bracket_name_must_end_on_its_line, "CREATE TABLE [t\n(a INT)", "schema.sql:1:14: unterminated quoted identifier")
 BAD(bracket_name_must_not_be_empty, "CREATE TABLE t ([] INT)", "schema.sql:1:17: empty quoted identifier")
 
+/* ------------------------------------------------ partitions, exclusions */
+
+static void partitioned_table_and_partitions_are_held(void **state)
+{
+	dbt_schema *s = parse_ok(
+		"CREATE TABLE m (id INT NOT NULL, at DATE NOT NULL) partition by range ( AT );\n"
+		"CREATE TABLE m_1 PARTITION OF m for values from ('2024-01-01') TO ( '2025-01-01' );\n"
+		"CREATE TABLE m_2 PARTITION OF public.m DEFAULT;\n"
+		"CREATE TABLE h (id INT) PARTITION BY HASH (id);\n"
+		"CREATE TABLE h_0 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 0)\n"
+		"  PARTITION BY LIST (lower(x));\n"
+		"CREATE INDEX ON m_1 (at);");
+	const dbt_table *m = dbt_schema_find_table(s, "m");
+	const dbt_table *m1 = dbt_schema_find_table(s, "m_1");
+	const dbt_table *m2 = dbt_schema_find_table(s, "m_2");
+	const dbt_table *h0 = dbt_schema_find_table(s, "h_0");
+
+	(void)state;
+	assert_string_equal(m->partition_by, "RANGE (at)");
+	assert_null(m->partition_of);
+	assert_string_equal(m1->partition_of, "m");
+	assert_string_equal(m1->partition_bound, "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+	assert_int_equal(m1->ncolumns, 0);
+	assert_null(m1->partition_by);
+	assert_string_equal(m2->partition_of, "m");
+	assert_string_equal(m2->partition_bound, "DEFAULT");
+	assert_string_equal(h0->partition_bound, "FOR VALUES WITH (modulus 2, remainder 0)");
+	assert_string_equal(h0->partition_by, "LIST (lower(x))");
+	assert_string_equal(s->indexes[0]->table, "m_1");
+	dbt_schema_free(s);
+}
+
+/* pg_dump's form: the partition made as a table with its parent's columns
+ * and checks, then attached; its keys and indexes attached to the
+ * parent's. */
+static void pg_dump_attached_partitions_leave_the_parents_objects_out(void **state)
+{
+	dbt_schema *s = parse_ok(
+		"CREATE TABLE public.m (id integer NOT NULL, x text,\n"
+		"    CONSTRAINT m_id_check CHECK ((id > 0))\n"
+		") PARTITION BY LIST (id);\n"
+		"CREATE TABLE public.m_1 (id integer NOT NULL, x text,\n"
+		"    CONSTRAINT m_id_check CHECK ((id > 0)), CONSTRAINT own CHECK ((x <> ''::text)));\n"
+		"ALTER TABLE ONLY public.m ATTACH PARTITION public.m_1 FOR VALUES IN (1);\n"
+		"ALTER TABLE ONLY public.m ADD CONSTRAINT m_pkey PRIMARY KEY (id);\n"
+		"ALTER TABLE ONLY public.m_1 ADD CONSTRAINT m_1_pkey PRIMARY KEY (id);\n"
+		"CREATE INDEX m_x ON ONLY public.m USING btree (x);\n"
+		"CREATE INDEX m_1_x_idx ON public.m_1 USING btree (x);\n"
+		"CREATE INDEX m_1_own ON public.m_1 USING btree (lower(x));\n"
+		"ALTER INDEX public.m_x ATTACH PARTITION public.m_1_x_idx;\n"
+		"ALTER INDEX public.m_pkey ATTACH PARTITION public.m_1_pkey;\n");
+	const dbt_table *m = dbt_schema_find_table(s, "m");
+	const dbt_table *m1 = dbt_schema_find_table(s, "m_1");
+
+	(void)state;
+	assert_int_equal(m->ncolumns, 2);
+	assert_non_null(m->pk);
+	assert_int_equal(m->nchecks, 1);
+	assert_string_equal(m1->partition_of, "m");
+	assert_string_equal(m1->partition_bound, "FOR VALUES IN (1)");
+	assert_int_equal(m1->ncolumns, 0);
+	assert_null(m1->pk);
+	assert_int_equal(m1->nchecks, 1);
+	assert_string_equal(m1->checks[0]->name, "own");
+	assert_int_equal(s->nindexes, 2);
+	assert_string_equal(s->indexes[0]->name, "m_x");
+	assert_string_equal(s->indexes[1]->name, "m_1_own");
+	dbt_schema_free(s);
+}
+
+static void exclusion_constraints_are_held_with_their_definition(void **state)
+{
+	dbt_schema *s = parse_ok(
+		"CREATE TABLE b (room INT, during TSRANGE,\n"
+		"  EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (room > 2),\n"
+		"  CONSTRAINT b_x EXCLUDE USING GIST ( during WITH && ) DEFERRABLE);\n"
+		"ALTER TABLE b ADD EXCLUDE USING gist (during WITH -|-);");
+	const dbt_table *t = s->tables[0];
+
+	(void)state;
+	assert_int_equal(t->nexcludes, 3);
+	assert_string_equal(t->excludes[0]->def,
+			    "USING gist(room WITH =, during WITH &&) WHERE (room > 2)");
+	assert_string_equal(t->excludes[0]->name, "b_room_during_excl");
+	assert_int_equal(t->excludes[0]->name_given, 0);
+	assert_int_equal(t->excludes[0]->line, 2);
+	assert_int_equal(t->excludes[0]->col, 3);
+	assert_string_equal(t->excludes[1]->def, "USING gist(during WITH &&) DEFERRABLE");
+	assert_string_equal(t->excludes[1]->name, "b_x");
+	assert_int_equal(t->excludes[1]->name_given, 1);
+	assert_string_equal(t->excludes[2]->name, "b_during_excl");
+	dbt_schema_free(s);
+}
+
+BAD(partition_of_unknown_table, "CREATE TABLE p PARTITION OF m DEFAULT",
+    "schema.sql:1:29: unknown table 'm'")
+BAD(partition_needs_a_bound, "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m;",
+    "schema.sql:2:30: expected FOR VALUES or DEFAULT, found ';'")
+BAD(partition_bound_malformed, "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m FOR VALUES IN 1;",
+    "schema.sql:2:31: invalid partition bound 'FOR VALUES IN 1': expected FOR VALUES ... or DEFAULT")
+BAD(partition_key_malformed, "CREATE TABLE m (a INT) PARTITION BY SPLIT (a)",
+    "schema.sql:1:37: invalid partition key 'SPLIT (a)': expected RANGE, LIST or HASH and the key in parentheses")
+BAD(partition_declares_no_columns, "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m (b INT) DEFAULT;",
+    "schema.sql:2:32: expected a constraint (a partition's columns are its parent's), found 'b'")
+BAD(attach_partition_of_unknown_table, "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nALTER TABLE m ATTACH PARTITION p DEFAULT;",
+    "schema.sql:2:32: unknown table 'p' (ATTACH PARTITION must follow its CREATE TABLE)")
+BAD(attach_index_of_unknown_index, "CREATE TABLE m (a INT);\nALTER INDEX m_a ATTACH PARTITION p_a;",
+    "schema.sql:2:34: unknown index 'p_a' (ALTER INDEX must follow its CREATE INDEX or ADD CONSTRAINT)")
+BAD(exclude_needs_a_method_or_list, "CREATE TABLE t (a INT, EXCLUDE WITH a)",
+    "schema.sql:1:32: expected USING or '(', found 'WITH'")
+BAD(duplicate_exclusion_name, "CREATE TABLE t (a INT CONSTRAINT c CHECK (a > 0),\n CONSTRAINT c EXCLUDE (a WITH =))",
+    "schema.sql:2:2: duplicate constraint 'c' in table 't'")
+
+
 #define T(fn) cmocka_unit_test(fn)
 
 int main(void)
@@ -1714,6 +1828,18 @@ int main(void)
 		T(fault_right_after_a_name_is_reported),
 		T(sign_after_sign_in_a_default_keeps_a_space),
 		T(error_column_counts_characters_after_utf8),
+		T(partitioned_table_and_partitions_are_held),
+		T(pg_dump_attached_partitions_leave_the_parents_objects_out),
+		T(exclusion_constraints_are_held_with_their_definition),
+		T(partition_of_unknown_table),
+		T(partition_needs_a_bound),
+		T(partition_bound_malformed),
+		T(partition_key_malformed),
+		T(partition_declares_no_columns),
+		T(attach_partition_of_unknown_table),
+		T(attach_index_of_unknown_index),
+		T(exclude_needs_a_method_or_list),
+		T(duplicate_exclusion_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

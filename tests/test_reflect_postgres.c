@@ -1197,6 +1197,94 @@ static void failed_transaction_is_a_database_error(void **state)
 	assert_int_equal(pg->rollback(f->conn), 0);
 }
 
+/* ------------------------------------------- partitions and exclusions */
+
+static const char partitions_model[] =
+	"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL, note TEXT,\n"
+	"  PRIMARY KEY (id, at), CONSTRAINT m_id CHECK (id > 0)) PARTITION BY RANGE (at);\n"
+	"CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+	"CREATE TABLE m_rest PARTITION OF m (CONSTRAINT m_rest_note CHECK (note <> ''))\n"
+	"  DEFAULT PARTITION BY HASH (id);\n"
+	"CREATE TABLE m_rest_0 PARTITION OF m_rest FOR VALUES WITH (modulus 1, remainder 0);\n"
+	"CREATE TABLE l (x TEXT) PARTITION BY LIST (lower(x));\n"
+	"CREATE TABLE l_ab PARTITION OF l FOR VALUES IN ('a', 'b');\n"
+	"CREATE TABLE h (id INTEGER) PARTITION BY HASH (id);\n"
+	"CREATE TABLE h_0 PARTITION OF h FOR VALUES WITH (modulus 2, remainder 0);\n"
+	"CREATE INDEX m_note ON m (note);\n"
+	"CREATE INDEX m_2024_own ON m_2024 (lower(note));\n";
+
+static void partitions_round_trip(void **state)
+{
+	assert_round_trip(*state, partitions_model, NULL);
+}
+
+/* What a partition takes from its parent (columns, the key, checks, the
+ * indexes attached to the parent's) is the parent's: reflection leaves it
+ * out, and keeps what is the partition's own. */
+static void partitions_leave_out_what_they_take_from_their_parent(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+	const dbt_table *t;
+
+	exec_ok(f, partitions_model);
+	s = reflect_ok(f, NULL);
+	t = dbt_schema_find_table(s, "m_2024");
+	assert_non_null(t);
+	assert_string_equal(t->partition_of, "m");
+	assert_string_equal(t->partition_bound, "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+	assert_int_equal(t->ncolumns, 0);
+	assert_null(t->pk);
+	assert_int_equal(t->nchecks, 0);
+	t = dbt_schema_find_table(s, "m_rest");
+	assert_non_null(t);
+	assert_string_equal(t->partition_bound, "DEFAULT");
+	assert_string_equal(t->partition_by, "HASH (id)");
+	assert_int_equal(t->nchecks, 1);
+	assert_string_equal(t->checks[0]->name, "m_rest_note");
+	/* m_note on m, and m_2024's own: not the copies of m_note and of the
+	 * key's index on each partition. */
+	assert_int_equal(s->nindexes, 2);
+	assert_non_null(dbt_schema_find_index(s, "m_note"));
+	assert_non_null(dbt_schema_find_index(s, "m_2024_own"));
+	dbt_schema_free(s);
+}
+
+/* Bounds and keys written otherwise than the server prints them are equal
+ * once the scratch database has settled them. */
+static void partitions_spelled_otherwise_are_settled_by_the_scratch_database(void **state)
+{
+	assert_scratch_round_trip(
+		*state,
+		"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY range (AT);\n"
+		"CREATE TABLE m_2024 PARTITION OF m for values from (DATE '2024-01-01') to ('2025-1-1');\n"
+		"CREATE TABLE m_old PARTITION OF m FOR VALUES FROM (MINVALUE) TO (DATE '2024-01-01');\n"
+		"CREATE TABLE h (id INTEGER) PARTITION BY HASH ((id));\n"
+		"CREATE TABLE h_0 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 0);\n"
+		"CREATE TABLE b (room INTEGER, during TSRANGE,\n"
+		"  EXCLUDE USING GIST (during WITH &&) WHERE (room > 2 AND room < 9));\n");
+}
+
+static void exclusion_constraints_round_trip(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+	const dbt_table *t;
+
+	assert_round_trip(f,
+			  "CREATE TABLE b (room INTEGER, during TSRANGE,\n"
+			  "  CONSTRAINT b_x EXCLUDE USING gist (during WITH &&) DEFERRABLE,\n"
+			  "  EXCLUDE USING gist (during WITH -|-));\n",
+			  NULL);
+	s = reflect_ok(f, NULL);
+	t = dbt_schema_find_table(s, "b");
+	assert_int_equal(t->nexcludes, 2);
+	assert_string_equal(t->excludes[0]->def, "USING gist(during WITH &&) DEFERRABLE");
+	/* The index behind the constraint is the constraint's. */
+	assert_int_equal(s->nindexes, 0);
+	dbt_schema_free(s);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1267,6 +1355,10 @@ int main(void)
 		T(generated_columns_round_trip),
 		T(generated_expression_spelled_otherwise_is_settled_by_the_scratch),
 		T(failed_transaction_is_a_database_error),
+		T(partitions_round_trip),
+		T(partitions_leave_out_what_they_take_from_their_parent),
+		T(partitions_spelled_otherwise_are_settled_by_the_scratch_database),
+		T(exclusion_constraints_round_trip),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

@@ -2770,6 +2770,85 @@ static void test_ops_sqlite_rebuild_leaves_views_the_list_drops_to_the_list(void
 	pair_free(&p);
 }
 
+/* ------------------------------------------- partitions and exclusions */
+
+static const char partitions_model[] =
+	"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL,\n"
+	"  CONSTRAINT m_no_overlap EXCLUDE USING gist (daterange(at, at, '[]') WITH &&))\n"
+	"  PARTITION BY RANGE (at);\n"
+	"CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+	"CREATE TABLE m_rest PARTITION OF m (CONSTRAINT m_rest_id CHECK (id > 0)) DEFAULT\n"
+	"  PARTITION BY HASH (id);\n";
+
+static void test_create_table_postgres_writes_partitions_and_exclusions(void **state)
+{
+	(void)state;
+	assert_table_sql(PG, partitions_model, "m",
+			 "CREATE TABLE m (\n"
+			 "    id INTEGER NOT NULL,\n"
+			 "    at DATE NOT NULL,\n"
+			 "    CONSTRAINT m_no_overlap EXCLUDE USING gist(daterange(at, at, '[]') WITH &&)\n"
+			 ") PARTITION BY RANGE (at);\n");
+	assert_table_sql(PG, partitions_model, "m_2024",
+			 "CREATE TABLE m_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
+			 "('2025-01-01');\n");
+	assert_table_sql(PG, partitions_model, "m_rest",
+			 "CREATE TABLE m_rest PARTITION OF m (\n"
+			 "    CONSTRAINT m_rest_id CHECK (id > 0)\n"
+			 ") DEFAULT PARTITION BY HASH (id);\n");
+}
+
+static void test_adapt_sqlite_refuses_partitions_and_exclusions(void **state)
+{
+	static const struct {
+		const char *model, *msg;
+	} cases[] = {
+		{"CREATE TABLE m (a INT) PARTITION BY LIST (a);",
+		 "1:14: table 'm' is partitioned (PARTITION BY), which SQLite does not support"},
+		{"CREATE TABLE t (a INT,\n  EXCLUDE (a WITH =));",
+		 "2:3: table 't' has an exclusion constraint (EXCLUDE), which SQLite does not support"},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		dbt_schema *s = parse(cases[i].model);
+
+		assert_int_equal(dbt_schema_adapt(s, SQLITE), DBT_EPARSE);
+		assert_string_equal(dbt_error_last(), cases[i].msg);
+		dbt_schema_free(s);
+	}
+}
+
+static void test_ops_postgres_detach_and_attach_a_partition_with_a_new_bound(void **state)
+{
+	(void)state;
+	assert_lists(PG,
+		     "CREATE TABLE m (at DATE) PARTITION BY RANGE (at);\n"
+		     "CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');",
+		     "CREATE TABLE m (at DATE) PARTITION BY RANGE (at);\n"
+		     "CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');",
+		     "-- ~ partition m_1 OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01') -> "
+		     "FOR VALUES FROM ('2024-01-01') TO ('2024-02-01')\n"
+		     "ALTER TABLE m DETACH PARTITION m_1;\n"
+		     "ALTER TABLE m ATTACH PARTITION m_1 FOR VALUES FROM ('2024-01-01') TO ('2024-02-01');\n",
+		     "-- ~ partition m_1 OF m FOR VALUES FROM ('2024-01-01') TO ('2024-02-01') -> "
+		     "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')\n"
+		     "ALTER TABLE m DETACH PARTITION m_1;\n"
+		     "ALTER TABLE m ATTACH PARTITION m_1 FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n");
+}
+
+static void test_ops_postgres_add_and_drop_an_exclusion_constraint(void **state)
+{
+	(void)state;
+	assert_lists(PG, "CREATE TABLE b (during TSRANGE);",
+		     "CREATE TABLE b (during TSRANGE, EXCLUDE USING gist (during WITH &&));",
+		     "-- + exclude b USING gist(during WITH &&)\n"
+		     "ALTER TABLE b ADD CONSTRAINT b_during_excl EXCLUDE USING gist(during WITH &&);\n",
+		     "-- - exclude b USING gist(during WITH &&)\n"
+		     "ALTER TABLE b DROP CONSTRAINT b_during_excl;\n");
+}
+
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
@@ -2842,6 +2921,10 @@ int main(void)
 		cmocka_unit_test(test_ops_sqlite_rebuild_waits_for_the_names_it_takes),
 		cmocka_unit_test(test_ops_sqlite_rebuild_keeps_triggers_and_views),
 		cmocka_unit_test(test_ops_write_object_statements_as_they_are),
+		cmocka_unit_test(test_create_table_postgres_writes_partitions_and_exclusions),
+		cmocka_unit_test(test_adapt_sqlite_refuses_partitions_and_exclusions),
+		cmocka_unit_test(test_ops_postgres_detach_and_attach_a_partition_with_a_new_bound),
+		cmocka_unit_test(test_ops_postgres_add_and_drop_an_exclusion_constraint),
 		cmocka_unit_test(test_op_replace_without_sql_is_an_error),
 		cmocka_unit_test(test_ops_sqlite_rebuild_leaves_views_the_list_drops_to_the_list),
 		cmocka_unit_test(test_ops_sqlite_rebuild_refuses_to_lose_a_column_a_view_uses),

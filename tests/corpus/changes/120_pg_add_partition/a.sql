@@ -1,0 +1,26 @@
+-- only: postgres
+CREATE TABLE measurements (
+	id INTEGER NOT NULL,
+	logdate DATE NOT NULL,
+	peak INTEGER,
+	PRIMARY KEY (id, logdate)
+) PARTITION BY RANGE (logdate);
+
+CREATE TABLE measurements_2024 PARTITION OF measurements
+	FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+CREATE TABLE measurements_other PARTITION OF measurements DEFAULT;
+
+CREATE TABLE customers (
+	id INTEGER NOT NULL,
+	region VARCHAR(10) NOT NULL,
+	name TEXT
+) PARTITION BY LIST (region);
+CREATE TABLE customers_eu PARTITION OF customers FOR VALUES IN ('de', 'fr');
+CREATE TABLE customers_rest PARTITION OF customers DEFAULT;
+
+CREATE TABLE events (
+	id BIGINT NOT NULL,
+	kind TEXT NOT NULL
+) PARTITION BY HASH (id);
+CREATE TABLE events_0 PARTITION OF events FOR VALUES WITH (MODULUS 2, REMAINDER 0);
+CREATE TABLE events_1 PARTITION OF events FOR VALUES WITH (MODULUS 2, REMAINDER 1);

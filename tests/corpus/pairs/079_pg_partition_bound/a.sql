@@ -1,0 +1,7 @@
+-- dialect: postgres
+CREATE TABLE events (
+	id INTEGER NOT NULL,
+	at DATE NOT NULL
+) PARTITION BY RANGE (at);
+
+CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');

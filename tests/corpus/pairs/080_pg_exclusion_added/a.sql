@@ -1,0 +1,5 @@
+-- dialect: postgres
+CREATE TABLE bookings (
+	id INTEGER PRIMARY KEY,
+	during TSRANGE NOT NULL
+);
