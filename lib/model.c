@@ -471,6 +471,16 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	    (rc = d->table_exists(conn, vschema, VERSION_TABLE, &has_version)) < 0 ||
 	    (rc = d->table_exists(conn, vschema, HISTORY_TABLE, &has_history)) < 0)
 		goto done;
+	/* Schemas and extensions, and the comments and grants on schemas,
+	 * belong to the whole database: drop-all leaves them. */
+	for (i = 0; i < db->nobjects; i++) {
+		const dbt_object *ob = db->objects[i];
+
+		if (ob->kind == DBT_OBJ_SCHEMA || ob->kind == DBT_OBJ_EXTENSION ||
+		    ((ob->kind == DBT_OBJ_COMMENT || ob->kind == DBT_OBJ_GRANT) &&
+		     !strncmp(ob->name, "SCHEMA ", 7)))
+			dbt_schema_remove_object(db, db->objects[i--]);
+	}
 	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, empty, &o)) < 0)
 		goto done;
