@@ -236,7 +236,8 @@ static void assert_deps(const dbt_object *obj, const char *want)
 	size_t i;
 
 	assert_non_null(v);
-	memcpy(v, obj->deps, obj->ndeps * sizeof(*v));
+	if (obj->ndeps)
+		memcpy(v, obj->deps, obj->ndeps * sizeof(*v));
 	qsort(v, obj->ndeps, sizeof(*v), compare_strings);
 	dbt_buf_puts(&b, "");
 	for (i = 0; i < obj->ndeps; i++)
