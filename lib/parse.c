@@ -114,8 +114,19 @@ static void mark(const dbt_lexer *lx, dbt_token *t)
 	t->col = col;
 }
 
+/* DBT_EPARSE, with `t` at the byte, when the byte at the position is a
+ * NUL: even in a comment, since the text of an expression or statement
+ * is handed on as a C string, which a NUL would cut short. */
+static int comment_byte(dbt_lexer *lx, dbt_token *t)
+{
+	if (lx->text[lx->pos] != '\0')
+		return 0;
+	mark(lx, t);
+	return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
+}
+
 /* Blanks and comments; DBT_EPARSE, with `t` at its start, for a block
- * comment that never ends. */
+ * comment that never ends, and at the byte for a NUL in a comment. */
 static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 {
 	for (;;) {
@@ -125,8 +136,11 @@ static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 		    (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
 			adv(lx);
 		} else if (c == '-' && at(lx, 1) == '-') {
-			while (lx->pos < lx->len && lx->text[lx->pos] != '\n')
+			while (lx->pos < lx->len && lx->text[lx->pos] != '\n') {
+				if (comment_byte(lx, t) < 0)
+					return DBT_EPARSE;
 				adv(lx);
+			}
 		} else if (c == '/' && at(lx, 1) == '*') {
 			int depth = 0;
 
@@ -134,6 +148,8 @@ static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 			do {
 				if (lx->pos >= lx->len)
 					return dbt_error_set(DBT_EPARSE, "unterminated comment");
+				if (comment_byte(lx, t) < 0)
+					return DBT_EPARSE;
 				if (at(lx, 0) == '/' && at(lx, 1) == '*') {
 					depth++;
 					adv(lx);

@@ -1271,6 +1271,18 @@ static void nul_byte_inside_a_string_is_an_error(void **state)
 	assert_parse_error_n(sql, sizeof(sql) - 1, "schema.sql:1:32: unexpected byte 0x00");
 }
 
+/* A NUL in a comment would cut short the expression that holds the
+ * comment, once handed on as a C string. */
+static void nul_byte_inside_a_comment_is_an_error(void **state)
+{
+	static const char block[] = "CREATE TABLE t (a INT CHECK (a > 0 /* x\0 */))";
+	static const char line[] = "CREATE TABLE t (a INT -- x\0\n)";
+
+	(void)state;
+	assert_parse_error_n(block, sizeof(block) - 1, "schema.sql:1:40: unexpected byte 0x00");
+	assert_parse_error_n(line, sizeof(line) - 1, "schema.sql:1:27: unexpected byte 0x00");
+}
+
 static void fault_right_after_a_name_is_reported(void **state)
 {
 	(void)state;
@@ -1825,6 +1837,7 @@ int main(void)
 		T(invalid_utf8_is_an_error),
 		T(nul_byte_is_an_error),
 		T(nul_byte_inside_a_string_is_an_error),
+		T(nul_byte_inside_a_comment_is_an_error),
 		T(fault_right_after_a_name_is_reported),
 		T(sign_after_sign_in_a_default_keeps_a_space),
 		T(error_column_counts_characters_after_utf8),
