@@ -107,6 +107,12 @@ int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
 			 int missing_is_empty);
 
+/* Resolves "A:B" (either side may be empty; both ends included; base as
+ * A means the first revision) to chain positions; 0, or the exit status
+ * after printing the problem. */
+int cmd_rev_range(size_t *lo, size_t *hi, const dbt_chain *chain, const char *range,
+		  const char *cmd);
+
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);
 
@@ -133,6 +139,7 @@ int cmd_stamp(int argc, char **argv);
 int cmd_repair(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+int cmd_lint(int argc, char **argv);
 
 /* check --roundtrip, on the scratch database `scratch_url` (NULL: an
  * in-memory SQLite database, for SQLite projects). */

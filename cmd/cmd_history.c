@@ -22,24 +22,6 @@ static const char heads_usage[] =
 	"Prints the head revision of the chain.  When the chain has several heads\n"
 	"(two revisions with the same parent), prints each of them.\n";
 
-static int range_end(size_t *out, const dbt_chain *chain, const char *text, size_t len,
-		     size_t dflt)
-{
-	char buf[128];
-
-	if (!len) {
-		*out = dflt;
-		return 0;
-	}
-	if (len >= sizeof(buf))
-		return cmd_error("revision range side '%.*s' is too long", (int)len, text);
-	memcpy(buf, text, len);
-	buf[len] = '\0';
-	if (dbt_chain_resolve(out, chain, buf, chain->n) < 0)
-		return cmd_fail();
-	return 0;
-}
-
 static void print_json_rev(const dbt_revision *r, int head)
 {
 	fputs("{\"id\": ", stdout);
@@ -74,18 +56,9 @@ int cmd_history(int argc, char **argv)
 	if (cmd_load_chain(&chain, &cfg, 0))
 		goto cleanup_cfg;
 	hi = chain.n;
-	if (range) {
-		const char *colon = strchr(range, ':');
-
-		if (!colon) {
-			status = cmd_usage_error("history", "a revision range is A:B, not '%s'", range);
-			goto cleanup;
-		}
-		if (range_end(&lo, &chain, range, (size_t)(colon - range), 1) ||
-		    range_end(&hi, &chain, colon + 1, strlen(colon + 1), chain.n))
-			goto cleanup;
-		if (lo == 0)
-			lo = 1; /* "base" as a start means from the first revision */
+	if (range && (rc = cmd_rev_range(&lo, &hi, &chain, range, "history")) != 0) {
+		status = rc;
+		goto cleanup;
 	}
 	if (g_opts.json)
 		fputs("{\"revisions\": [", stdout);

@@ -426,6 +426,39 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 	return 0;
 }
 
+static int range_end(size_t *out, const dbt_chain *chain, const char *text, size_t len,
+		     size_t dflt)
+{
+	char buf[128];
+
+	if (!len) {
+		*out = dflt;
+		return 0;
+	}
+	if (len >= sizeof(buf))
+		return cmd_error("revision range side '%.*s' is too long", (int)len, text);
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	if (dbt_chain_resolve(out, chain, buf, chain->n) < 0)
+		return cmd_fail();
+	return 0;
+}
+
+int cmd_rev_range(size_t *lo, size_t *hi, const dbt_chain *chain, const char *range,
+		  const char *cmd)
+{
+	const char *colon = strchr(range, ':');
+
+	if (!colon)
+		return cmd_usage_error(cmd, "a revision range is A:B, not '%s'", range);
+	if (range_end(lo, chain, range, (size_t)(colon - range), 1) ||
+	    range_end(hi, chain, colon + 1, strlen(colon + 1), chain->n))
+		return EXIT_FAIL;
+	if (*lo == 0)
+		*lo = 1; /* "base" as a start means from the first revision */
+	return 0;
+}
+
 int cmd_blank(const char *s)
 {
 	while (*s && isspace((unsigned char)*s))

@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{"stamp", cmd_stamp, "set the database's revision without running anything"},
 	{"repair", cmd_repair, "accept an edited revision file: record its checksum"},
 	{"check", cmd_check, "fail when model, revisions and database disagree"},
+	{"lint", cmd_lint, "check revision files against safety rules"},
 	{"create-all", cmd_create_all, "create the model's tables that the database lacks"},
 	{"drop-all", cmd_drop_all, "drop every table of the database"},
 };

@@ -573,6 +573,72 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 		  const char *model_path, const char *schema_name, const dbt_run_opts *opts);
 
+/* ------------------------------------------------------------------- lint */
+
+/*
+ * Static safety rules over the upgrade SQL of revision files: destructive
+ * changes, PostgreSQL statements that lock an existing table for long,
+ * statements that cannot run where they stand, and a missing downgrade.
+ * A table that the same upgrade created before the statement is new (no
+ * rows, no readers); any other table is taken to exist with rows.
+ *
+ * A comment line "-- lint:ignore RULE[,RULE] REASON" (RULE a code such as
+ * L007 or a name such as index-not-concurrent) suppresses those rules for
+ * the statement below it; one after the last statement suppresses L010.
+ * The reason is required.
+ */
+typedef enum { DBT_LINT_WARNING = 1, DBT_LINT_ERROR = 2 } dbt_lint_level;
+
+typedef struct dbt_lint_rule {
+	const char *code;    /* "L001" */
+	const char *name;    /* "drop-table" */
+	dbt_lint_level level;
+	const char *summary; /* what the rule finds, one line */
+	const char *reason;  /* why it matters */
+	const char *fix;     /* what to write instead */
+	int postgres_only;   /* 1: only where the database is PostgreSQL */
+} dbt_lint_rule;
+
+/* Every rule, in code order; `*n` receives their number. */
+const dbt_lint_rule *dbt_lint_rules(size_t *n);
+
+/* The rule with that code (any case) or name; NULL when none. */
+const dbt_lint_rule *dbt_lint_rule_find(const char *code_or_name);
+
+typedef struct dbt_lint_finding {
+	const dbt_lint_rule *rule;
+	const dbt_revision *rev; /* the revision the finding is in */
+	int line, col;           /* in the revision's file, 1-based */
+	char *message;           /* one line; names may hold any character */
+} dbt_lint_finding;
+
+typedef struct dbt_lint_report {
+	dbt_lint_finding *v; /* in file order */
+	size_t n;
+	size_t suppressed; /* findings a lint:ignore suppressed */
+} dbt_lint_report;
+
+typedef struct dbt_lint_opts {
+	dbt_dialect_kind kind; /* the database the revisions are for; 0 when
+				* unknown: every rule applies */
+	long rebuild_rows;     /* L012 fires above this many rows (<= 0: 10000) */
+	/* The live database, for L012's row count: called at most once per
+	 * revision, when a SQLite rebuild is first met; NULL (or a NULL
+	 * connect) leaves L012 silent.  `release` closes what it opened. */
+	dbt_conn *(*connect)(void *arg);
+	void (*release)(void *arg, dbt_conn *conn);
+	void *connect_arg;
+} dbt_lint_opts;
+
+/*
+ * Adds the findings of `rev` to `report` (zeroed by the caller before the
+ * first call).  DBT_EPARSE for a lint:ignore naming no rule or giving no
+ * reason ("path:line: ..."); the findings added so far stay.
+ */
+int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev, const dbt_lint_opts *opts);
+
+void dbt_lint_report_release(dbt_lint_report *report);
+
 #ifdef __cplusplus
 }
 #endif
