@@ -45,6 +45,11 @@ struct cmd_option {
 	int *flag;
 };
 
+/* Prints the usage error for the unknown option `arg` of `cmd` (NULL
+ * before the command), with the closest of `opts` and the global options
+ * when one is close; returns EXIT_USAGE. */
+int cmd_unknown_option(const char *cmd, const char *arg, const struct cmd_option *opts);
+
 /*
  * Parses argv[1..] of a command: its own options, the global ones, and up
  * to `max_args` positional arguments into `args` (their number in
@@ -112,6 +117,10 @@ int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
  * after printing the problem. */
 int cmd_rev_range(size_t *lo, size_t *hi, const dbt_chain *chain, const char *range,
 		  const char *cmd);
+
+/* The candidate closest to the mistyped `word` (one or two edits away,
+ * or the only one that `word` begins), NULL when none is close. */
+const char *cmd_suggest(const char *word, const char *const *cands, size_t n);
 
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);

@@ -241,6 +241,33 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 	return 1;
 }
 
+int cmd_unknown_option(const char *cmd, const char *arg, const struct cmd_option *opts)
+{
+	static const char *const globals[] = {"config", "url", "dev-url", "quiet", "verbose",
+					       "format", "lock-timeout", "statement-lock-timeout",
+					       "help", "version"};
+	const char *names[64], *near = NULL, *name = arg;
+	size_t n = 0, len;
+	char word[64];
+
+	for (; opts && opts->name && n < 48; opts++)
+		names[n++] = opts->name;
+	memcpy(names + n, globals, sizeof(globals));
+	n += sizeof(globals) / sizeof(globals[0]);
+	if (arg[0] == '-' && arg[1] == '-') {
+		name = arg + 2;
+		len = strcspn(name, "=");
+		if (len < sizeof(word)) {
+			memcpy(word, name, len);
+			word[len] = '\0';
+			near = cmd_suggest(word, names, n);
+		}
+	}
+	if (near)
+		return cmd_usage_error(cmd, "unknown option '%s'; did you mean '--%s'?", arg, near);
+	return cmd_usage_error(cmd, "unknown option '%s'", arg);
+}
+
 static int is_relative_target(const char *arg)
 {
 	const char *p = arg + 1;
@@ -306,7 +333,7 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
 		if (rc < 0)
 			return EXIT_USAGE;
 		if (rc == 0)
-			return cmd_usage_error(cmd, "unknown option '%s'", arg);
+			return cmd_unknown_option(cmd, arg, opts);
 	}
 	return 0;
 }

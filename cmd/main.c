@@ -63,6 +63,20 @@ static void print_help(FILE *f)
 	fputs("\nExit status: 0 success, 1 failure, 2 usage error.\n", f);
 }
 
+static int unknown_command(const char *name)
+{
+	const char *names[sizeof(commands) / sizeof(commands[0])];
+	const char *near;
+	size_t k;
+
+	for (k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		names[k] = commands[k].name;
+	near = cmd_suggest(name, names, k);
+	if (near)
+		return cmd_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", name, near);
+	return cmd_usage_error(NULL, "unknown command '%s'", name);
+}
+
 int main(int argc, char **argv)
 {
 	int i = 1;
@@ -86,12 +100,16 @@ int main(int argc, char **argv)
 		if (rc < 0)
 			return EXIT_USAGE;
 		if (rc == 0)
-			return cmd_usage_error(NULL, "unknown option '%s'", argv[i]);
+			return cmd_unknown_option(NULL, argv[i], NULL);
 	}
 	if (i >= argc) {
 		print_help(stderr);
 		return EXIT_USAGE;
 	}
+	/* ./.env fills in what the environment lacks (DATABASE_URL, or a
+	 * variable that dbtool.ini names as ${VAR}), never overriding it. */
+	if (dbt_env_load(".env") < 0)
+		return cmd_fail();
 	for (k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
 		if (!strcmp(argv[i], commands[k].name))
 			return commands[k].fn(argc - i, argv + i);
@@ -99,5 +117,5 @@ int main(int argc, char **argv)
 		print_help(stdout);
 		return EXIT_OK;
 	}
-	return cmd_usage_error(NULL, "unknown command '%s'", argv[i]);
+	return unknown_command(argv[i]);
 }

@@ -124,6 +124,14 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok);
  */
 int dbt_config_need(const dbt_config *cfg, const char *key);
 
+/*
+ * Reads the .env file at `path` (KEY=VALUE lines, as dbmate and Flask read
+ * them; see lib/dotenv.c) and sets each variable the environment lacks,
+ * never one it has.  0 when the file does not exist.  DBT_EPARSE
+ * "path:line: ..." for a malformed line; nothing is set then.
+ */
+int dbt_env_load(const char *path);
+
 /* The URL to use: `cli_url` if given, else $DATABASE_URL, else the config
  * file's; NULL (with a message) when none is set, or when the config
  * file's is picked and names a ${VAR} that is not set.  Not a copy. */

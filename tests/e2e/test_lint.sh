@@ -191,9 +191,11 @@ expect_ok dbtool lint g1
 lint_silent g1 L001
 expect_stderr_contains "0 error(s), 0 warning(s), 1 suppressed"
 expect_fail 1 dbtool lint g2
-expect_error_line "migrations/versions/g2_x.sql:7: lint:ignore needs a reason after the rule"
+expect_error_line
+expect_stderr_contains "dbtool: error: migrations/versions/g2_x.sql:7: lint:ignore needs a reason after the rule"
 expect_fail 1 dbtool lint g3
-expect_error_line "migrations/versions/g3_x.sql:7: lint:ignore names no rule 'L999' (see 'dbtool lint --rules')"
+expect_error_line
+expect_stderr_contains "dbtool: error: migrations/versions/g3_x.sql:7: lint:ignore names no rule 'L999' (see 'dbtool lint --rules')"
 lint_fires g4 L001 error 8:12
 
 # --- ranges, formats and the exit status
