@@ -198,6 +198,7 @@ typedef struct dbt_chain {
 	int broken;
 	dbt_revision **heads; /* every revision that has no child */
 	size_t nheads;
+	int diverged;         /* several heads are the chain's only problem */
 } dbt_chain;
 
 #define DBT_CHAIN_LENIENT 1 /* keep a broken chain for inspection (heads) */
@@ -205,12 +206,28 @@ typedef struct dbt_chain {
 /*
  * Loads every *.sql file in `dir`.  DBT_EPARSE for a file that does not
  * parse; DBT_ECHAIN, naming the files involved, for a duplicate id, a
- * missing parent, a cycle, several heads or several roots.  With
+ * missing parent, a cycle, several heads or several roots.  Several heads
+ * (two revisions with one parent, or two first revisions) are reported
+ * with the heads, the revision where their lines part, and the
+ * 'dbtool rebase' commands that make the chain one line again.  With
  * DBT_CHAIN_LENIENT a structural problem (not a parse error) returns 0,
  * sets `broken`, fills `heads` and leaves `revs` empty; the message is in
- * dbt_error_last().
+ * dbt_error_last().  `diverged` is also set when several heads are the
+ * only problem.
  */
 int dbt_chain_load(dbt_chain *out, const char *dir, int flags);
+
+/*
+ * On a chain loaded with DBT_CHAIN_LENIENT that is `diverged`, makes the
+ * line from base up to `tip` (NULL: base, an empty line) the chain: `revs`,
+ * `n`, each revision's up, down and pos, and clears `broken`, so that the
+ * runner can walk down that line (a downgrade below the point where the
+ * heads part).  The revisions off the line keep position 0: no target
+ * resolves to them, and dbt_chain_position() does not find them.
+ * `diverged` and `heads` stay as loaded.  Does nothing on a chain that is
+ * not diverged.  DBT_ENOTFOUND when no revision has the id `tip`.
+ */
+int dbt_chain_select_line(dbt_chain *chain, const char *tip);
 
 /* The revision whose id is `id` or starts with it (at least 1 character).
  * DBT_ENOTFOUND, or DBT_EAMBIGUOUS listing the candidates. */
