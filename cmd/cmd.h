@@ -107,6 +107,10 @@ int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
 			 int missing_is_empty);
 
+/* As cmd_connect_existing() (no database is created), for a command that
+ * cannot go on without the database: the error says `why` it is needed. */
+int cmd_connect_needed(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, const char *why);
+
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);
 
@@ -142,5 +146,6 @@ int cmd_check_roundtrip(const char *scratch_url);
 int cmd_autogenerate(const char *message, const char *rev_id);
 int cmd_create_all(int argc, char **argv);
 int cmd_drop_all(int argc, char **argv);
+int cmd_rebase(int argc, char **argv);
 
 #endif
