@@ -378,6 +378,13 @@ static int check_heads(struct index *ix)
 	dbt_buf b = DBT_BUF_INIT;
 	int rc = 0;
 
+	for (i = 0; i < ix->nitems; i++) {
+		nheads += !ix->nchild[i];
+		nroots += ix->par[i] == NONE;
+	}
+	if (nheads == 1 && nroots == 1)
+		return 0;
+	nheads = nroots = 0;
 	heads = calloc(ix->nitems, sizeof(*heads));
 	roots = calloc(ix->nitems, sizeof(*roots));
 	mark = calloc(ix->nitems, 1);
@@ -391,8 +398,6 @@ static int check_heads(struct index *ix)
 		if (ix->par[i] == NONE)
 			roots[nroots++] = &ix->items[i];
 	}
-	if (nheads == 1 && nroots == 1)
-		goto cleanup;
 	ix->diverged = 1;
 	dbt_buf_puts(&b, "several heads: ");
 	if (nheads == 2) {
