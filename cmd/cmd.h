@@ -121,6 +121,9 @@ int cmd_rev_range(size_t *lo, size_t *hi, const dbt_chain *chain, const char *ra
 /* The candidate closest to the mistyped `word` (one or two edits away,
  * or the only one that `word` begins), NULL when none is close. */
 const char *cmd_suggest(const char *word, const char *const *cands, size_t n);
+/* As cmd_connect_existing() (no database is created), for a command that
+ * cannot go on without the database: the error says `why` it is needed. */
+int cmd_connect_needed(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, const char *why);
 
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);
@@ -158,5 +161,6 @@ int cmd_check_roundtrip(const char *scratch_url);
 int cmd_autogenerate(const char *message, const char *rev_id);
 int cmd_create_all(int argc, char **argv);
 int cmd_drop_all(int argc, char **argv);
+int cmd_rebase(int argc, char **argv);
 
 #endif

@@ -32,7 +32,9 @@ static const char downgrade_usage[] =
 	"\n"
 	"Reverts revisions down to TARGET: 'base' (nothing applied), a revision id\n"
 	"or unique prefix (which stays applied), or -N.  Each revision is reverted\n"
-	"in one transaction together with the version update.\n"
+	"in one transaction together with the version update.  When the chain has\n"
+	"several heads, the revisions below the database's own run down as usual,\n"
+	"so that a branch can be backed out before 'dbtool rebase' moves it.\n"
 	"\n"
 	"      --sql                  print the SQL that would run instead of running it\n"
 	"      --single-transaction   revert every revision in one transaction, committed\n"
@@ -96,13 +98,36 @@ static int run(int argc, char **argv, int up)
 		cmd_fail();
 		goto cleanup_cfg;
 	}
-	if (cmd_load_chain(&chain, &cfg, 0))
+	/* A downgrade may walk down a chain with several heads: the line the
+	 * database stands on is one line, whatever lies beside it. */
+	if (cmd_load_chain(&chain, &cfg, up ? 0 : DBT_CHAIN_LENIENT))
 		goto cleanup_cfg;
+	if (chain.broken && !chain.diverged) {
+		cmd_fail();
+		goto cleanup_chain;
+	}
 	/* --sql only reads the version: it must not create or change anything;
 	 * a downgrade has nothing to revert in a database that does not exist. */
 	if (sql ? cmd_connect_readonly(&conn, &url, &cfg)
 		: up ? cmd_connect(&conn, &url, &cfg) : cmd_connect_existing(&conn, &url, &cfg, 0))
 		goto cleanup_chain;
+	if (chain.diverged) {
+		char *id = NULL;
+
+		if (dbt_conn_current(&id, conn) < 0) {
+			cmd_fail();
+			goto cleanup;
+		}
+		/* A version that no file defines: the runner says so. */
+		rc = dbt_chain_select_line(&chain, id);
+		free(id);
+		if (rc == DBT_ENOTFOUND)
+			rc = dbt_chain_select_line(&chain, NULL);
+		if (rc < 0) {
+			cmd_fail();
+			goto cleanup;
+		}
+	}
 
 	if (sql) {
 		char *script = NULL;

@@ -396,7 +396,10 @@ static int set_dev_url(dbt_conn *conn, const dbt_config *cfg)
 
 enum { OPEN_CREATE, OPEN_READONLY, OPEN_EXISTING, OPEN_EXISTING_OR_EMPTY };
 
-static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int mode)
+/* `why` (may be NULL) follows the message when the database cannot be
+ * opened: what the command needs it for. */
+static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int mode,
+		      const char *why)
 {
 	const char *text = dbt_config_pick_url(cfg, g_opts.url);
 	int from_config = text && text == cfg->url;
@@ -429,7 +432,7 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 					     : dbt_conn_open_existing(conn, url, mode == OPEN_EXISTING_OR_EMPTY)) <
 	    0) {
 		dbt_url_release(url);
-		return cmd_fail();
+		return why ? cmd_error("%s: %s", dbt_error_last(), why) : cmd_fail();
 	}
 	if (dbt_config_need(cfg, "version_schema") < 0 ||
 	    (g_opts.statement_lock_timeout_s < 0 && dbt_config_need(cfg, "statement_lock_timeout") < 0) ||
@@ -495,19 +498,24 @@ int cmd_blank(const char *s)
 
 int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 {
-	return connect_db(conn, url, cfg, OPEN_CREATE);
+	return connect_db(conn, url, cfg, OPEN_CREATE, NULL);
 }
 
 int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 {
-	return connect_db(conn, url, cfg, OPEN_READONLY);
+	return connect_db(conn, url, cfg, OPEN_READONLY, NULL);
 }
 
 int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
 			 int missing_is_empty)
 {
 	return connect_db(conn, url, cfg,
-			  missing_is_empty ? OPEN_EXISTING_OR_EMPTY : OPEN_EXISTING);
+			  missing_is_empty ? OPEN_EXISTING_OR_EMPTY : OPEN_EXISTING, NULL);
+}
+
+int cmd_connect_needed(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, const char *why)
+{
+	return connect_db(conn, url, cfg, OPEN_EXISTING, why);
 }
 
 void cmd_json_str(FILE *f, const char *s)

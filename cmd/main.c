@@ -25,6 +25,7 @@ static const struct command commands[] = {
 	{"show", cmd_show, "print one revision"},
 	{"stamp", cmd_stamp, "set the database's revision without running anything"},
 	{"repair", cmd_repair, "accept an edited revision file: record its checksum"},
+	{"rebase", cmd_rebase, "move an unapplied branch onto the other head"},
 	{"check", cmd_check, "fail when model, revisions and database disagree"},
 	{"lint", cmd_lint, "check revision files against safety rules"},
 	{"create-all", cmd_create_all, "create the model's tables that the database lacks"},

@@ -4,13 +4,21 @@
  *
  * Files are read once, in file-name order so that errors are reported the
  * same way on every machine, and indexed by id in an open-addressing hash
- * table.  Linking, and finding duplicates, missing parents, branches,
- * cycles and several heads, are then single passes over the revisions, so
- * loading stays linear however long the history grows.
+ * table.  Linking, and finding duplicates, missing parents, cycles and
+ * several heads, are then single passes over the revisions, so loading
+ * stays linear however long the history grows.
+ *
+ * Several heads (two revisions on one parent, or two first revisions) are
+ * what two developers who branch from one revision leave behind.  The
+ * chain stays linear: the message names the heads and the 'dbtool rebase'
+ * that moves one branch onto the other head (lib/rebase.c), and a chain
+ * that only has several heads can still be loaded leniently, for rebase
+ * and for a downgrade along the line the database stands on.
  */
 #include "dbtool.h"
 
 #include "buf.h"
+#include "chain.h"
 #include "error.h"
 #include "fsutil.h"
 
@@ -24,13 +32,19 @@
 /* How many revisions a message lists before it says how many more. */
 #define LIST_MAX 10
 
+/* No item: the parent of a first revision, a lookup that found nothing. */
+#define NONE ((size_t)-1)
+
 /* The private part of a chain: every revision loaded, and the id map. */
 struct index {
 	dbt_revision *items; /* in file-name order */
 	size_t nitems;
 	size_t *slots; /* item number + 1, 0 for an empty slot */
 	size_t mask;   /* number of slots - 1 (a power of two) */
-	unsigned char *has_child;
+	size_t *nchild; /* how many revisions name each item as their parent */
+	size_t *child;  /* one of them (the only one when nchild is 1), or NONE */
+	size_t *par;    /* the item of each one's parent, NONE for a first revision */
+	int diverged;   /* the only problem is several heads */
 };
 
 static uint64_t hash(const char *s)
@@ -80,7 +94,9 @@ static void index_free(struct index *ix)
 		dbt_revision_release(&ix->items[i]);
 	free(ix->items);
 	free(ix->slots);
-	free(ix->has_child);
+	free(ix->nchild);
+	free(ix->child);
+	free(ix->par);
 	free(ix);
 }
 
@@ -178,8 +194,12 @@ static int load_files(struct index *ix, const char *dir, char **names, size_t n)
 		cap *= 2;
 	ix->mask = cap - 1;
 	if (!(ix->slots = calloc(cap, sizeof(*ix->slots))) ||
-	    (n && !(ix->has_child = calloc(n, 1))))
+	    (n && (!(ix->nchild = calloc(n, sizeof(*ix->nchild))) ||
+		   !(ix->child = malloc(n * sizeof(*ix->child))) ||
+		   !(ix->par = malloc(n * sizeof(*ix->par))))))
 		return dbt_error_oom();
+	for (i = 0; i < n; i++)
+		ix->child[i] = ix->par[i] = NONE;
 	for (i = 0; i < n; i++) {
 		if (!(path = dbt_fs_join(dir, names[i])))
 			return dbt_error_oom();
@@ -216,8 +236,8 @@ static int set_from_buf(int code, dbt_buf *b)
 
 /*
  * Duplicate ids and missing parents.  Every revision goes into the map and
- * every parent gets its has_child mark before the first problem is
- * reported, so that a broken chain can still list its heads.
+ * every parent counts its children before the first problem is reported,
+ * so that a broken chain can still list its heads.
  */
 static int check_ids(struct index *ix)
 {
@@ -232,9 +252,11 @@ static int check_ids(struct index *ix)
 	for (i = 0; i < ix->nitems; i++) {
 		if (!ix->items[i].parent)
 			continue;
-		if ((k = lookup(ix, ix->items[i].parent)) != (size_t)-1)
-			ix->has_child[k] = 1;
-		else if (orphan == (size_t)-1)
+		if ((k = lookup(ix, ix->items[i].parent)) != (size_t)-1) {
+			ix->par[i] = k;
+			ix->nchild[k]++;
+			ix->child[k] = i;
+		} else if (orphan == (size_t)-1)
 			orphan = i;
 	}
 	if (dup != (size_t)-1)
@@ -250,85 +272,168 @@ static int check_ids(struct index *ix)
 	return 0;
 }
 
-/* Links parents and children through up/down; a second child is a branch. */
-static int link_revs(struct index *ix)
+/* Links parents and children through up/down, once every revision has at
+ * most one child. */
+static void link_revs(struct index *ix)
 {
 	size_t i;
 
 	for (i = 0; i < ix->nitems; i++) {
-		dbt_revision *r = &ix->items[i], *parent;
-
-		if (!r->parent)
+		if (ix->par[i] == NONE)
 			continue;
-		parent = &ix->items[lookup(ix, r->parent)];
-		if (parent->up)
-			return dbt_error_set(
-				DBT_ECHAIN,
-				"branch in the revision chain: '%s' ('%s') and '%s' ('%s') "
-				"both have parent '%s' ('%s'); re-parent one of them",
-				parent->up->id, parent->up->path, r->id, r->path, parent->id,
-				parent->path);
-		parent->up = r;
-		r->down = parent;
+		ix->items[ix->par[i]].up = &ix->items[i];
+		ix->items[i].down = &ix->items[ix->par[i]];
 	}
-	return 0;
 }
 
 /*
- * Once every revision has at most one child and an existing parent, the
- * revisions form lines that start at a root (an empty parent), plus
- * closed loops.  Walks every line from its root; what no walk reached
- * lies on a loop.
+ * Following parents from any revision ends at a first revision or runs
+ * round a loop.  Walks down from every revision once (what a walk has
+ * settled is not walked again) and reports the first loop in file-name
+ * order, listed upwards from its first revision in that order.
  */
-static int check_shape(struct index *ix, dbt_revision **roots, dbt_revision **heads, size_t *nroots)
+static int check_cycles(struct index *ix)
 {
-	size_t i, seen = 0, nr = 0;
-	dbt_revision *r;
+	enum { UNSEEN, WALKING, ENDS, LOOPS, ON_LOOP };
+	unsigned char *state = calloc(ix->nitems ? ix->nitems : 1, 1);
+	size_t *loop = NULL, i, k, j, m = 0, start = NONE;
+	dbt_buf b = DBT_BUF_INIT;
+	int rc = 0;
+
+	if (!state)
+		return dbt_error_oom();
+	for (i = 0; i < ix->nitems; i++) {
+		unsigned char result;
+
+		for (k = i; k != NONE && state[k] == UNSEEN; k = ix->par[k])
+			state[k] = WALKING;
+		if (k != NONE && state[k] == WALKING) {
+			j = k;
+			do {
+				state[j] = ON_LOOP;
+				j = ix->par[j];
+			} while (j != k);
+		}
+		result = k == NONE || state[k] == ENDS ? ENDS : LOOPS;
+		for (j = i; j != NONE && state[j] == WALKING; j = ix->par[j])
+			state[j] = result;
+	}
+	for (i = 0; i < ix->nitems && start == NONE; i++)
+		if (state[i] == ON_LOOP)
+			start = i;
+	if (start == NONE)
+		goto cleanup;
+	/* The loop downwards from start; upwards is the reverse. */
+	if (!(loop = malloc(ix->nitems * sizeof(*loop)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (k = ix->par[start]; k != start; k = ix->par[k])
+		loop[m++] = k;
+	dbt_buf_printf(&b, "cycle in the revision chain: %s", ix->items[start].id);
+	for (j = 0; j < m && j < 3 * LIST_MAX; j++)
+		dbt_buf_printf(&b, " -> %s", ix->items[loop[m - 1 - j]].id);
+	if (m > 3 * LIST_MAX)
+		dbt_buf_puts(&b, " -> ...");
+	dbt_buf_printf(&b, " -> %s (in '%s'", ix->items[start].id, ix->items[start].path);
+	for (j = 0; j < m && j < LIST_MAX; j++)
+		dbt_buf_printf(&b, ", '%s'", ix->items[loop[m - 1 - j]].path);
+	dbt_buf_puts(&b, m > LIST_MAX ? ", ...)" : ")");
+	rc = set_from_buf(DBT_ECHAIN, &b);
+cleanup:
+	free(state);
+	free(loop);
+	return rc;
+}
+
+/*
+ * The revision where the lines of the items `a` and `b` meet (their
+ * nearest common ancestor), NONE when they meet only at base.  `mark` has
+ * room for every item and is left cleared.
+ */
+static size_t fork_of(const struct index *ix, size_t a, size_t b, unsigned char *mark)
+{
+	size_t k, at;
+
+	for (k = a; k != NONE; k = ix->par[k])
+		mark[k] = 1;
+	for (at = b; at != NONE && !mark[at]; at = ix->par[at])
+		;
+	for (k = a; k != NONE; k = ix->par[k])
+		mark[k] = 0;
+	return at;
+}
+
+/*
+ * Once ids are unique, parents exist and there is no loop, the revisions
+ * form one line exactly when there is one first revision and one head.
+ * Otherwise the chain has several heads: the message names them, where
+ * they part, and the rebase that makes the chain one line again.
+ */
+static int check_heads(struct index *ix)
+{
+	dbt_revision **heads = NULL, **roots = NULL;
+	unsigned char *mark = NULL;
+	size_t i, nheads = 0, nroots = 0, at;
+	dbt_buf b = DBT_BUF_INIT;
+	int rc = 0;
 
 	for (i = 0; i < ix->nitems; i++) {
-		if (ix->items[i].parent)
-			continue;
-		roots[nr] = &ix->items[i];
-		for (r = roots[nr]; r; r = r->up) {
-			r->pos = 1; /* reached; the real positions come later */
-			seen++;
-			heads[nr] = r;
-		}
-		nr++;
+		nheads += !ix->nchild[i];
+		nroots += ix->par[i] == NONE;
 	}
-	*nroots = nr;
-	if (seen < ix->nitems) {
-		dbt_buf b = DBT_BUF_INIT;
-		dbt_revision *start = NULL;
-		size_t len = 0;
-
-		for (i = 0; i < ix->nitems && !start; i++)
-			if (!ix->items[i].pos)
-				start = &ix->items[i];
-		dbt_buf_printf(&b, "cycle in the revision chain: %s", start->id);
-		for (r = start->up; r && r != start && len < 3 * LIST_MAX; r = r->up, len++)
-			dbt_buf_printf(&b, " -> %s", r->id);
-		if (r != start)
-			dbt_buf_puts(&b, " -> ...");
-		dbt_buf_printf(&b, " -> %s (in '%s'", start->id, start->path);
-		for (r = start->up, len = 0; r && r != start && len < LIST_MAX; r = r->up, len++)
-			dbt_buf_printf(&b, ", '%s'", r->path);
-		dbt_buf_puts(&b, r != start ? ", ...)" : ")");
-		return set_from_buf(DBT_ECHAIN, &b);
+	if (nheads == 1 && nroots == 1)
+		return 0;
+	nheads = nroots = 0;
+	heads = calloc(ix->nitems, sizeof(*heads));
+	roots = calloc(ix->nitems, sizeof(*roots));
+	mark = calloc(ix->nitems, 1);
+	if (!heads || !roots || !mark) {
+		rc = dbt_error_oom();
+		goto cleanup;
 	}
-	if (nr > 1) {
-		dbt_buf b = DBT_BUF_INIT;
-
-		dbt_buf_puts(&b, "several heads: ");
-		list_revs(&b, heads, nr);
-		dbt_buf_puts(&b,
-			     "; merge or re-parent them (the chain has several roots, revisions "
-			     "with an empty parent: ");
-		list_revs(&b, roots, nr);
+	for (i = 0; i < ix->nitems; i++) {
+		if (!ix->nchild[i])
+			heads[nheads++] = &ix->items[i];
+		if (ix->par[i] == NONE)
+			roots[nroots++] = &ix->items[i];
+	}
+	ix->diverged = 1;
+	dbt_buf_puts(&b, "several heads: ");
+	if (nheads == 2) {
+		dbt_buf_printf(&b, "'%s' ('%s') and '%s' ('%s')", heads[0]->id, heads[0]->path,
+			       heads[1]->id, heads[1]->path);
+		at = fork_of(ix, (size_t)(heads[0] - ix->items), (size_t)(heads[1] - ix->items),
+			     mark);
+		if (at != NONE)
+			dbt_buf_printf(&b, " part at '%s' ('%s')", ix->items[at].id,
+				       ix->items[at].path);
+		else
+			dbt_buf_puts(&b, " part at base");
+		dbt_buf_printf(&b,
+			       "; the chain must be one line: run 'dbtool rebase' to move the "
+			       "branch that the database has not applied onto the other head, or "
+			       "name the branch to move: 'dbtool rebase %s --onto %s' or "
+			       "'dbtool rebase %s --onto %s'",
+			       heads[1]->id, heads[0]->id, heads[0]->id, heads[1]->id);
+	} else {
+		list_revs(&b, heads, nheads);
+		dbt_buf_printf(&b,
+			       "; the chain must be one line: move one branch at a time onto "
+			       "another head, starting with 'dbtool rebase %s --onto %s'",
+			       heads[1]->id, heads[0]->id);
+	}
+	if (nroots > 1) {
+		dbt_buf_puts(&b, " (the chain has several first revisions, with an empty parent: ");
+		list_revs(&b, roots, nroots);
 		dbt_buf_putc(&b, ')');
-		return set_from_buf(DBT_ECHAIN, &b);
 	}
-	return 0;
+	rc = set_from_buf(DBT_ECHAIN, &b);
+cleanup:
+	free(heads);
+	free(roots);
+	free(mark);
+	return rc;
 }
 
 /* Every revision without a child, for inspecting a broken chain. */
@@ -340,7 +445,7 @@ static int collect_heads(dbt_chain *chain, struct index *ix)
 		return dbt_error_oom();
 	for (i = 0; i < ix->nitems; i++) {
 		k = lookup(ix, ix->items[i].id);
-		if (!ix->has_child[k == (size_t)-1 ? i : k])
+		if (!ix->nchild[k == NONE ? i : k])
 			chain->heads[chain->nheads++] = &ix->items[i];
 	}
 	return 0;
@@ -348,41 +453,29 @@ static int collect_heads(dbt_chain *chain, struct index *ix)
 
 static int build(dbt_chain *chain, struct index *ix)
 {
-	dbt_revision **roots = NULL, **heads = NULL, *r;
-	size_t i, nroots = 0;
+	dbt_revision *r;
+	size_t i;
 	int rc;
 
-	if ((rc = check_ids(ix)) < 0 || (rc = link_revs(ix)) < 0)
-		goto cleanup;
-	if (!ix->nitems)
-		goto cleanup;
-	roots = calloc(ix->nitems, sizeof(*roots));
-	heads = calloc(ix->nitems, sizeof(*heads));
-	if (!roots || !heads) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	if ((rc = check_shape(ix, roots, heads, &nroots)) < 0)
-		goto cleanup;
-	if (!(chain->revs = calloc(ix->nitems, sizeof(*chain->revs)))) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	for (r = roots[0], i = 0; r; r = r->up, i++) {
+	if ((rc = check_ids(ix)) < 0 || !ix->nitems)
+		return rc;
+	if ((rc = check_cycles(ix)) < 0 || (rc = check_heads(ix)) < 0)
+		return rc;
+	link_revs(ix);
+	if (!(chain->revs = calloc(ix->nitems, sizeof(*chain->revs))))
+		return dbt_error_oom();
+	for (i = 0; ix->par[i] != NONE; i++)
+		;
+	for (r = &ix->items[i], i = 0; r; r = r->up, i++) {
 		chain->revs[i] = r;
 		r->pos = i + 1;
 	}
 	chain->n = i;
-	if (!(chain->heads = calloc(1, sizeof(*chain->heads)))) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
+	if (!(chain->heads = calloc(1, sizeof(*chain->heads))))
+		return dbt_error_oom();
 	chain->heads[0] = chain->revs[chain->n - 1];
 	chain->nheads = 1;
-cleanup:
-	free(roots);
-	free(heads);
-	return rc;
+	return 0;
 }
 
 int dbt_chain_load(dbt_chain *out, const char *dir, int flags)
@@ -416,6 +509,7 @@ int dbt_chain_load(dbt_chain *out, const char *dir, int flags)
 		out->heads = NULL;
 		out->nheads = 0;
 		out->broken = 1;
+		out->diverged = ix->diverged;
 		if (collect_heads(out, ix) < 0)
 			goto cleanup;
 		/* The message stays for the caller to show. */
@@ -531,6 +625,13 @@ int dbt_chain_resolve(size_t *out, const dbt_chain *chain, const char *target, s
 	}
 	if ((rc = dbt_chain_find(&r, chain, target)) < 0)
 		return rc;
+	if (!r->pos)
+		return dbt_error_set(DBT_ENOTFOUND,
+				     "revision '%s' lies on another branch than %s: the chain has "
+				     "several heads, and only the revisions from base to %s are "
+				     "targets here",
+				     r->id, chain->n ? chain->revs[chain->n - 1]->id : "base",
+				     chain->n ? chain->revs[chain->n - 1]->id : "base");
 	*out = r->pos;
 	return 0;
 }
@@ -546,6 +647,96 @@ int dbt_chain_position(size_t *out, const dbt_chain *chain, const char *id)
 	if ((k = lookup(ix, id)) == (size_t)-1 || !ix->items[k].pos)
 		return dbt_error_set(DBT_ENOTFOUND, "no revision '%s'", id);
 	*out = ix->items[k].pos;
+	return 0;
+}
+
+int dbt_chain_select_line(dbt_chain *chain, const char *tip)
+{
+	struct index *ix = chain->index;
+	dbt_revision *r;
+	size_t k, n = 0, i;
+
+	if (!chain->diverged)
+		return 0;
+	if (tip && (k = lookup(ix, tip)) == NONE)
+		return dbt_error_set(DBT_ENOTFOUND, "no revision '%s'", tip);
+	for (i = 0; i < ix->nitems; i++) {
+		ix->items[i].up = ix->items[i].down = NULL;
+		ix->items[i].pos = 0;
+	}
+	free(chain->revs);
+	chain->n = 0;
+	if (!(chain->revs = calloc(ix->nitems ? ix->nitems : 1, sizeof(*chain->revs))))
+		return dbt_error_oom();
+	for (k = tip ? lookup(ix, tip) : NONE; k != NONE; k = ix->par[k])
+		n++;
+	for (k = tip ? lookup(ix, tip) : NONE, i = n; k != NONE; k = ix->par[k]) {
+		r = &ix->items[k];
+		chain->revs[--i] = r;
+		r->pos = i + 1;
+		if (ix->par[k] != NONE) {
+			r->down = &ix->items[ix->par[k]];
+			r->down->up = r;
+		}
+	}
+	chain->n = n;
+	chain->broken = 0;
+	return 0;
+}
+
+/* ------------------------------------------------- the shape, for rebase */
+
+static size_t item_of(const dbt_chain *chain, const dbt_revision *rev)
+{
+	const struct index *ix = chain->index;
+
+	return (size_t)(rev - ix->items);
+}
+
+dbt_revision *dbt_chain_parent(const dbt_chain *chain, const dbt_revision *rev)
+{
+	const struct index *ix = chain->index;
+	size_t k = ix->par[item_of(chain, rev)];
+
+	return k == NONE ? NULL : &ix->items[k];
+}
+
+size_t dbt_chain_nchildren(const dbt_chain *chain, const dbt_revision *rev)
+{
+	const struct index *ix = chain->index;
+
+	return ix->nchild[item_of(chain, rev)];
+}
+
+int dbt_chain_branch(dbt_branch *out, const dbt_chain *chain, const dbt_revision *rev)
+{
+	const struct index *ix = chain->index;
+	size_t k = item_of(chain, rev), kids = 0;
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i, n = 1;
+
+	memset(out, 0, sizeof(*out));
+	while (ix->nchild[k] == 1)
+		k = ix->child[k];
+	if (ix->nchild[k] > 1) {
+		dbt_buf_printf(&b,
+			       "revision '%s' is on the line of several heads (they part at '%s', "
+			       "whose children are ",
+			       rev->id, ix->items[k].id);
+		for (i = 0; i < ix->nitems; i++)
+			if (ix->par[i] == k)
+				dbt_buf_printf(&b, "%s'%s'", kids++ ? ", " : "", ix->items[i].id);
+		dbt_buf_puts(&b, "): name a revision above that point, or a head");
+		return set_from_buf(DBT_ERROR, &b);
+	}
+	out->head = &ix->items[k];
+	while (ix->par[k] != NONE && ix->nchild[ix->par[k]] == 1) {
+		k = ix->par[k];
+		n++;
+	}
+	out->bottom = &ix->items[k];
+	out->fork = ix->par[k] == NONE ? NULL : &ix->items[ix->par[k]];
+	out->n = n;
 	return 0;
 }
 

@@ -272,6 +272,35 @@ static void history_rows_sql(dbt_buf *sql, const struct book *b)
 			       b->history);
 }
 
+int dbt_run_history_ids(char **out, dbt_conn *conn)
+{
+	struct book b;
+	dbt_buf sql = DBT_BUF_INIT;
+	int exists = 0, rc;
+	char *s, *d;
+
+	*out = NULL;
+	if ((rc = book_of(&b, conn)) < 0 ||
+	    (rc = conn->dialect->table_exists(conn, b.schema, HISTORY_TABLE, &exists)) < 0 ||
+	    !exists)
+		return rc;
+	history_rows_sql(&sql, &b);
+	rc = sql.oom ? dbt_error_oom() : conn->dialect->query_value(conn, sql.ptr, out);
+	dbt_buf_release(&sql);
+	/* "id checksum" lines to "id" lines, in place. */
+	for (s = d = *out; rc == 0 && s && *s;) {
+		while (*s && *s != ' ' && *s != '\n')
+			*d++ = *s++;
+		while (*s && *s != '\n')
+			s++;
+		if (*s)
+			*d++ = *s++;
+	}
+	if (d)
+		*d = '\0';
+	return rc;
+}
+
 static void history_delete_sql(dbt_buf *sql, const struct book *b, const char *id)
 {
 	dbt_buf_printf(sql, "DELETE FROM %s WHERE version_num = ", b->history);

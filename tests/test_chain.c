@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chain.h"
 #include "dbtool.h"
 
 struct fixture {
@@ -246,7 +247,7 @@ static void missing_parent_is_a_chain_error(void **state)
 			   "defines");
 }
 
-static void two_children_of_one_parent_is_a_branch(void **state)
+static void two_children_of_one_parent_are_several_heads_with_the_rebase_to_run(void **state)
 {
 	struct fixture *f = *state;
 
@@ -254,8 +255,10 @@ static void two_children_of_one_parent_is_a_branch(void **state)
 	write_rev(f, "w_d4.sql", "d4", "a1");
 	assert_chain_error(
 		f, 0, DBT_ECHAIN,
-		"branch in the revision chain: 'd4' ('@/w_d4.sql') and 'b2' ('@/z_b2.sql') "
-		"both have parent 'a1' ('@/y_a1.sql'); re-parent one of them");
+		"several heads: 'd4' ('@/w_d4.sql') and 'c3' ('@/x_c3.sql') part at 'a1' "
+		"('@/y_a1.sql'); the chain must be one line: run 'dbtool rebase' to move the "
+		"branch that the database has not applied onto the other head, or name the "
+		"branch to move: 'dbtool rebase c3 --onto d4' or 'dbtool rebase d4 --onto c3'");
 }
 
 static void several_roots_are_several_heads(void **state)
@@ -267,9 +270,40 @@ static void several_roots_are_several_heads(void **state)
 	write_rev(f, "c3.sql", "c3", "");
 	assert_chain_error(
 		f, 0, DBT_ECHAIN,
-		"several heads: 'b2' ('@/b2.sql'), 'c3' ('@/c3.sql'); merge or re-parent "
-		"them (the chain has several roots, revisions with an empty parent: "
-		"'a1' ('@/a1.sql'), 'c3' ('@/c3.sql'))");
+		"several heads: 'b2' ('@/b2.sql') and 'c3' ('@/c3.sql') part at base; the "
+		"chain must be one line: run 'dbtool rebase' to move the branch that the "
+		"database has not applied onto the other head, or name the branch to move: "
+		"'dbtool rebase c3 --onto b2' or 'dbtool rebase b2 --onto c3' (the chain has "
+		"several first revisions, with an empty parent: 'a1' ('@/a1.sql'), 'c3' "
+		"('@/c3.sql'))");
+}
+
+static void three_heads_are_rebased_one_branch_at_a_time(void **state)
+{
+	struct fixture *f = *state;
+
+	write_three(f);
+	write_rev(f, "w_d4.sql", "d4", "a1");
+	write_rev(f, "v_e5.sql", "e5", "b2");
+	assert_chain_error(
+		f, 0, DBT_ECHAIN,
+		"several heads: 'e5' ('@/v_e5.sql'), 'd4' ('@/w_d4.sql'), 'c3' ('@/x_c3.sql'); "
+		"the chain must be one line: move one branch at a time onto another head, "
+		"starting with 'dbtool rebase d4 --onto e5'");
+}
+
+static void cycle_beside_a_branch_is_a_cycle(void **state)
+{
+	struct fixture *f = *state;
+
+	write_three(f);
+	write_rev(f, "w_d4.sql", "d4", "a1");
+	write_rev(f, "c1.sql", "c1", "c2");
+	write_rev(f, "c2.sql", "c2", "c1");
+	write_rev(f, "c5.sql", "c5", "c1");
+	assert_chain_error(f, 0, DBT_ECHAIN,
+			   "cycle in the revision chain: c1 -> c2 -> c1 (in '@/c1.sql', "
+			   "'@/c2.sql')");
 }
 
 static void cycle_is_a_chain_error(void **state)
@@ -308,11 +342,10 @@ static void lenient_load_keeps_heads_of_a_branched_chain(void **state)
 	assert_int_equal(chain.nheads, 2);
 	assert_string_equal(chain.heads[0]->id, "d4");
 	assert_string_equal(chain.heads[1]->id, "c3");
-	assert_string_equal(dbt_error_last(),
-			    expect(f,
-				   "branch in the revision chain: 'd4' ('@/w_d4.sql') and 'c3' "
-				   "('@/x_c3.sql') both have parent 'b2' ('@/z_b2.sql'); re-parent "
-				   "one of them"));
+	assert_int_equal(chain.diverged, 1);
+	assert_non_null(strstr(dbt_error_last(),
+			       expect(f, "several heads: 'd4' ('@/w_d4.sql') and 'c3' "
+					 "('@/x_c3.sql') part at 'b2' ('@/z_b2.sql'); ")));
 	dbt_chain_release(&chain);
 }
 
@@ -328,6 +361,7 @@ static void lenient_load_keeps_heads_despite_duplicates_and_orphans(void **state
 	write_rev(f, "o9.sql", "o9", "nope");
 	assert_int_equal(dbt_chain_load(&chain, f->dir, DBT_CHAIN_LENIENT), 0);
 	assert_int_equal(chain.broken, 1);
+	assert_int_equal(chain.diverged, 0);
 	assert_int_equal(chain.nheads, 2);
 	assert_string_equal(chain.heads[0]->id, "b2");
 	assert_string_equal(chain.heads[1]->id, "o9");
@@ -540,6 +574,142 @@ static void position_of_ids(void **state)
 	dbt_chain_release(&chain);
 }
 
+/* a1 <- b2 <- c3 and a1 <- d4 <- e5: two heads that part at a1. */
+static void write_fork(struct fixture *f)
+{
+	write_three(f);
+	write_rev(f, "w_d4.sql", "d4", "a1");
+	write_rev(f, "v_e5.sql", "e5", "d4");
+}
+
+static void select_line_makes_the_line_to_a_tip_the_chain(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain;
+	dbt_revision *r;
+	size_t pos;
+
+	write_fork(f);
+	assert_int_equal(dbt_chain_load(&chain, f->dir, DBT_CHAIN_LENIENT), 0);
+	assert_int_equal(chain.diverged, 1);
+	assert_int_equal(dbt_chain_select_line(&chain, "e5"), 0);
+	assert_int_equal(chain.broken, 0);
+	assert_int_equal(chain.n, 3);
+	assert_string_equal(chain.revs[0]->id, "a1");
+	assert_string_equal(chain.revs[1]->id, "d4");
+	assert_string_equal(chain.revs[2]->id, "e5");
+	assert_ptr_equal(chain.revs[0]->up, chain.revs[1]);
+	assert_ptr_equal(chain.revs[2]->down, chain.revs[1]);
+	assert_null(chain.revs[2]->up);
+	assert_null(chain.revs[0]->down);
+	assert_int_equal(dbt_chain_resolve(&pos, &chain, "-1", 3), 0);
+	assert_int_equal(pos, 2);
+	assert_int_equal(dbt_chain_resolve(&pos, &chain, "a1", 3), 0);
+	assert_int_equal(pos, 1);
+	assert_int_equal(dbt_chain_position(&pos, &chain, "c3"), DBT_ENOTFOUND);
+	assert_int_equal(dbt_chain_find(&r, &chain, "b2"), 0);
+	assert_int_equal(r->pos, 0);
+	dbt_chain_release(&chain);
+}
+
+static void select_line_of_base_is_empty(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain;
+	size_t pos;
+
+	write_fork(f);
+	assert_int_equal(dbt_chain_load(&chain, f->dir, DBT_CHAIN_LENIENT), 0);
+	assert_int_equal(dbt_chain_select_line(&chain, NULL), 0);
+	assert_int_equal(chain.n, 0);
+	assert_int_equal(dbt_chain_resolve(&pos, &chain, "base", 0), 0);
+	assert_int_equal(pos, 0);
+	assert_int_equal(dbt_chain_select_line(&chain, "zz"), DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(), "no revision 'zz'");
+	dbt_chain_release(&chain);
+}
+
+static void target_on_another_branch_does_not_resolve(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain;
+	size_t pos = 7;
+
+	write_fork(f);
+	assert_int_equal(dbt_chain_load(&chain, f->dir, DBT_CHAIN_LENIENT), 0);
+	assert_int_equal(dbt_chain_select_line(&chain, "e5"), 0);
+	assert_int_equal(dbt_chain_resolve(&pos, &chain, "b2", 3), DBT_ENOTFOUND);
+	assert_int_equal(pos, 0);
+	assert_string_equal(dbt_error_last(),
+			    "revision 'b2' lies on another branch than e5: the chain has several "
+			    "heads, and only the revisions from base to e5 are targets here");
+	dbt_chain_release(&chain);
+}
+
+static void branch_runs_from_above_the_fork_to_its_head(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain;
+	dbt_revision *r;
+	dbt_branch b;
+
+	write_fork(f);
+	assert_int_equal(dbt_chain_load(&chain, f->dir, DBT_CHAIN_LENIENT), 0);
+	assert_int_equal(dbt_chain_find(&r, &chain, "d4"), 0);
+	assert_int_equal(dbt_chain_branch(&b, &chain, r), 0);
+	assert_string_equal(b.bottom->id, "d4");
+	assert_string_equal(b.head->id, "e5");
+	assert_string_equal(b.fork->id, "a1");
+	assert_int_equal(b.n, 2);
+	assert_int_equal(dbt_chain_find(&r, &chain, "c3"), 0);
+	assert_int_equal(dbt_chain_branch(&b, &chain, r), 0);
+	assert_string_equal(b.bottom->id, "b2");
+	assert_string_equal(b.head->id, "c3");
+	assert_int_equal(b.n, 2);
+	assert_string_equal(dbt_chain_parent(&chain, b.bottom)->id, "a1");
+	assert_int_equal(dbt_chain_nchildren(&chain, b.fork), 2);
+	dbt_chain_release(&chain);
+}
+
+static void branch_of_a_first_revision_starts_at_base(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain;
+	dbt_revision *r;
+	dbt_branch b;
+
+	write_rev(f, "a1.sql", "a1", "");
+	write_rev(f, "b2.sql", "b2", "a1");
+	write_rev(f, "c3.sql", "c3", "");
+	assert_int_equal(dbt_chain_load(&chain, f->dir, DBT_CHAIN_LENIENT), 0);
+	assert_int_equal(chain.diverged, 1);
+	assert_int_equal(dbt_chain_find(&r, &chain, "b2"), 0);
+	assert_int_equal(dbt_chain_branch(&b, &chain, r), 0);
+	assert_string_equal(b.bottom->id, "a1");
+	assert_null(b.fork);
+	assert_null(dbt_chain_parent(&chain, b.bottom));
+	assert_int_equal(b.n, 2);
+	dbt_chain_release(&chain);
+}
+
+static void branch_of_a_revision_below_the_fork_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain;
+	dbt_revision *r;
+	dbt_branch b;
+
+	write_fork(f);
+	assert_int_equal(dbt_chain_load(&chain, f->dir, DBT_CHAIN_LENIENT), 0);
+	assert_int_equal(dbt_chain_find(&r, &chain, "a1"), 0);
+	assert_int_equal(dbt_chain_branch(&b, &chain, r), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "revision 'a1' is on the line of several heads (they part at 'a1', "
+			    "whose children are 'd4', 'b2'): name a revision above that point, or "
+			    "a head");
+	dbt_chain_release(&chain);
+}
+
 static void ten_thousand_revisions_load(void **state)
 {
 	struct fixture *f = *state;
@@ -583,9 +753,13 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(duplicate_id_is_a_chain_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(missing_parent_is_a_chain_error, setup, teardown),
-		cmocka_unit_test_setup_teardown(two_children_of_one_parent_is_a_branch, setup,
+		cmocka_unit_test_setup_teardown(
+			two_children_of_one_parent_are_several_heads_with_the_rebase_to_run, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(several_roots_are_several_heads, setup, teardown),
+		cmocka_unit_test_setup_teardown(three_heads_are_rebased_one_branch_at_a_time, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(cycle_beside_a_branch_is_a_cycle, setup, teardown),
 		cmocka_unit_test_setup_teardown(cycle_is_a_chain_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(revision_that_is_its_own_parent_is_a_cycle, setup,
 						teardown),
@@ -609,6 +783,17 @@ int main(void)
 		cmocka_unit_test_setup_teardown(resolve_on_an_empty_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(resolve_on_a_broken_chain_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(position_of_ids, setup, teardown),
+		cmocka_unit_test_setup_teardown(select_line_makes_the_line_to_a_tip_the_chain, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(select_line_of_base_is_empty, setup, teardown),
+		cmocka_unit_test_setup_teardown(target_on_another_branch_does_not_resolve, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(branch_runs_from_above_the_fork_to_its_head, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(branch_of_a_first_revision_starts_at_base, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(branch_of_a_revision_below_the_fork_is_refused,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(ten_thousand_revisions_load, setup, teardown),
 	};
 

@@ -206,6 +206,7 @@ typedef struct dbt_chain {
 	int broken;
 	dbt_revision **heads; /* every revision that has no child */
 	size_t nheads;
+	int diverged;         /* several heads are the chain's only problem */
 } dbt_chain;
 
 #define DBT_CHAIN_LENIENT 1 /* keep a broken chain for inspection (heads) */
@@ -213,12 +214,28 @@ typedef struct dbt_chain {
 /*
  * Loads every *.sql file in `dir`.  DBT_EPARSE for a file that does not
  * parse; DBT_ECHAIN, naming the files involved, for a duplicate id, a
- * missing parent, a cycle, several heads or several roots.  With
+ * missing parent, a cycle, several heads or several roots.  Several heads
+ * (two revisions with one parent, or two first revisions) are reported
+ * with the heads, the revision where their lines part, and the
+ * 'dbtool rebase' commands that make the chain one line again.  With
  * DBT_CHAIN_LENIENT a structural problem (not a parse error) returns 0,
  * sets `broken`, fills `heads` and leaves `revs` empty; the message is in
- * dbt_error_last().
+ * dbt_error_last().  `diverged` is also set when several heads are the
+ * only problem.
  */
 int dbt_chain_load(dbt_chain *out, const char *dir, int flags);
+
+/*
+ * On a chain loaded with DBT_CHAIN_LENIENT that is `diverged`, makes the
+ * line from base up to `tip` (NULL: base, an empty line) the chain: `revs`,
+ * `n`, each revision's up, down and pos, and clears `broken`, so that the
+ * runner can walk down that line (a downgrade below the point where the
+ * heads part).  The revisions off the line keep position 0: no target
+ * resolves to them, and dbt_chain_position() does not find them.
+ * `diverged` and `heads` stay as loaded.  Does nothing on a chain that is
+ * not diverged.  DBT_ENOTFOUND when no revision has the id `tip`.
+ */
+int dbt_chain_select_line(dbt_chain *chain, const char *tip);
 
 /* The revision whose id is `id` or starts with it (at least 1 character).
  * DBT_ENOTFOUND, or DBT_EAMBIGUOUS listing the candidates. */
@@ -406,6 +423,56 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const char *target,
 		       int upgrade);
 
+/* ----------------------------------------------------------------- rebase */
+
+/*
+ * Two developers who branch from one revision leave a chain with two
+ * heads.  The chain stays linear: rebase moves the branch that the
+ * database has not applied onto the other head, by rewriting the
+ * "-- parent:" header line of the branch's first revision (nothing else
+ * in the file changes).  A branch is the revisions above the revision
+ * where the heads' lines part (or from a first revision) up to one head.
+ */
+
+/* What dbt_rebase_run did. */
+typedef struct dbt_rebase {
+	char *first;      /* the branch's first revision, whose parent changed;
+			   * NULL when there was nothing to rebase */
+	char *head;       /* the branch's head */
+	char *path;       /* first's file, rewritten */
+	char *old_parent; /* first's parent before; NULL for a first revision */
+	char *onto;       /* first's parent now: the other head */
+	size_t n;         /* how many revisions the branch holds */
+	char *only_head;  /* nothing to rebase: the chain's one head (NULL
+			   * when the chain is empty) */
+} dbt_rebase;
+
+/*
+ * Moves one branch of the chain in `versions_dir` onto another head.
+ * `rev` (an id or unique prefix; may be NULL) names a revision of the
+ * branch to move, `onto` (may be NULL) the head it goes on.  Without
+ * either, on a chain of two heads, the branch that the database `conn`
+ * has not applied goes onto the one it has; when it has applied neither
+ * (it is at or below the revision where they part), nothing is moved and
+ * the message lists both moves.  With one of them, the other is the
+ * second head of the two.  With more than two heads both must be given.
+ *
+ * Refuses (DBT_ERROR, nothing written) to move a branch that holds a
+ * revision the database applied: one its version is at or above, or one
+ * its history records.  DBT_ENOTFOUND or DBT_EAMBIGUOUS for an unknown
+ * `rev` or `onto`; DBT_ERROR for an `onto` that is not a head, or a `rev`
+ * at or below the revision where the heads part; DBT_ECHAIN for a chain
+ * that is broken otherwise (duplicate id, missing parent, cycle).  A
+ * chain with one head is no error: `first` stays NULL and `only_head`
+ * names it.  The file is written atomically under the versions folder's
+ * lock (DBT_ELOCKED after 60 s).  Reads the database only.  Release
+ * `out` with dbt_rebase_release(); after a failure it holds nothing.
+ */
+int dbt_rebase_run(dbt_rebase *out, dbt_conn *conn, const char *versions_dir, const char *rev,
+		   const char *onto);
+
+void dbt_rebase_release(dbt_rebase *rebase);
+
 /* ------------------------------------------------------------------ model */
 
 /*
@@ -545,6 +612,11 @@ int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
  * database is at a revision no file defines.
  */
 int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain);
+
+/* The ids of the revisions the history table records, one per line in
+ * byte order; NULL when it records none or does not exist.  Reads only.
+ * Caller frees. */
+int dbt_run_history_ids(char **out, dbt_conn *conn);
 
 /* Called by dbt_run_repair for each history row it changed (or, for the
  * one revision asked for, left alone): `what` is "checksum updated",

@@ -47,7 +47,7 @@ expect_version aa
 # --- the branch, and the re-parenting its message suggests
 new_revision bb r0 "create tb" "CREATE TABLE tb (id INTEGER PRIMARY KEY);" "DROP TABLE tb;" >/dev/null
 expect_fail 1 dbtool upgrade
-expect_stderr_contains "branch in the revision chain"
+expect_stderr_contains "several heads: 'aa' ("
 sed -i 's/^-- parent: r0$/-- parent: bb/' "$a"
 expect_fail 1 dbtool upgrade
 expect_stderr_eq "dbtool: error: $(unapplied bb aa) (and 1 more: 'dbtool check' lists them all)"
