@@ -25,6 +25,7 @@ struct global_opts {
 	int json;            /* --format json */
 	int lock_timeout_s;  /* --lock-timeout */
 	int statement_lock_timeout_s; /* --statement-lock-timeout; -1 when not given */
+	int color;           /* --color: 0 auto, 1 always, -1 never */
 };
 
 extern struct global_opts g_opts;
@@ -68,6 +69,21 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
  * file or a database can move the cursor, clear the screen or end a line.
  */
 void cmd_put_term(FILE *f, const char *s, const char *keep);
+
+/*
+ * Colour, on a terminal only: --color=always|never|auto (auto: when the
+ * stream is a terminal, NO_COLOR is unset or empty, and TERM is not
+ * "dumb").  cmd_color() starts the SGR colour `sgr` ("31" red, "32" green,
+ * "33" yellow, "1;31" bold red) on `f` when colour is on for it, and
+ * returns 1 then; cmd_color_end() ends it.
+ */
+int cmd_color(FILE *f, const char *sgr);
+void cmd_color_end(FILE *f, int on);
+
+/* Writes one line of a difference ("+ ...", "- ...", "~ ...", "! ...")
+ * and a newline to `f`, coloured by its first character, the text
+ * through cmd_put_term(). */
+void cmd_put_change(FILE *f, const char *line);
 
 /* Formats a line for stdout, written with cmd_put_term(), and a newline. */
 void cmd_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -55,7 +55,7 @@ static void print_text(const dbt_findings *f)
 	size_t i;
 
 	for (i = 0; i < f->n; i++)
-		cmd_out("%s", f->v[i].text);
+		cmd_put_change(stdout, f->v[i].text);
 }
 
 /*

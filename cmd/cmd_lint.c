@@ -289,8 +289,16 @@ int cmd_lint(int argc, char **argv)
 		for (i = 0; i < rep.n; i++) {
 			const dbt_lint_finding *f = &rep.v[i];
 
-			cmd_out("%s:%d:%d: %s: %s %s: %s", f->rev->path, f->line, f->col,
-				level_name(f->rule->level), f->rule->code, f->rule->name, f->message);
+			int on;
+
+			cmd_put_term(stdout, f->rev->path, NULL);
+			printf(":%d:%d: ", f->line, f->col);
+			on = cmd_color(stdout, f->rule->level == DBT_LINT_ERROR ? "1;31" : "33");
+			fputs(level_name(f->rule->level), stdout);
+			cmd_color_end(stdout, on);
+			printf(": %s %s: ", f->rule->code, f->rule->name);
+			cmd_put_term(stdout, f->message, NULL);
+			fputc('\n', stdout);
 		}
 		cmd_info("lint: %zu revision(s), %zu error(s), %zu warning(s), %zu suppressed",
 			 hi_pos >= lo_pos && hi_pos ? hi_pos - lo_pos + 1 : 0, errors, warnings,

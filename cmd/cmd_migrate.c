@@ -46,10 +46,14 @@ int cmd_autogenerate(const char *message, const char *rev_id)
 		cmd_info("dbtool: nothing to do: the database matches the model");
 		status = EXIT_OK;
 	} else {
-		for (i = 0; i < ag.changes.n; i++)
-			cmd_info("%s", ag.changes.v[i].text);
+		for (i = 0; i < ag.changes.n && !g_opts.quiet; i++)
+			cmd_put_change(stderr, ag.changes.v[i].text);
 		for (i = 0; i < ag.warnings.n; i++) {
-			fputs("warning: ", stderr);
+			int on = cmd_color(stderr, "33");
+
+			fputs("warning:", stderr);
+			cmd_color_end(stderr, on);
+			fputc(' ', stderr);
 			cmd_put_term(stderr, ag.warnings.v[i].text, NULL);
 			fputc('\n', stderr);
 		}

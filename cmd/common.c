@@ -93,11 +93,53 @@ void cmd_out(const char *fmt, ...)
 	fputc('\n', stdout);
 }
 
+int cmd_color(FILE *f, const char *sgr)
+{
+	const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+	int on = g_opts.color > 0;
+
+	if (g_opts.color == 0)
+		on = isatty(fileno(f)) && !(no_color && *no_color) && !(term && !strcmp(term, "dumb"));
+	if (on)
+		fprintf(f, "\033[%sm", sgr);
+	return on;
+}
+
+void cmd_color_end(FILE *f, int on)
+{
+	if (on)
+		fputs("\033[0m", f);
+}
+
+void cmd_put_change(FILE *f, const char *line)
+{
+	const char *sgr = line[0] == '+' ? "32" : line[0] == '-' ? "31" : line[0] == '~' ? "33"
+			: line[0] == '!'			       ? "1;31"
+									       : NULL;
+	int on = sgr ? cmd_color(f, sgr) : 0;
+
+	cmd_put_term(f, line, NULL);
+	cmd_color_end(f, on);
+	fputc('\n', f);
+}
+
+/* "dbtool: error: " or "dbtool: warning: ", the word coloured. */
+static void put_label(const char *word, const char *sgr)
+{
+	int on;
+
+	fputs("dbtool: ", stderr);
+	on = cmd_color(stderr, sgr);
+	fputs(word, stderr);
+	cmd_color_end(stderr, on);
+	fputs(": ", stderr);
+}
+
 void cmd_warning(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("dbtool: warning: ", stderr);
+	put_label("warning", "33");
 	va_start(ap, fmt);
 	put_formatted(stderr, fmt, ap);
 	va_end(ap);
@@ -108,7 +150,7 @@ int cmd_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("dbtool: error: ", stderr);
+	put_label("error", "1;31");
 	va_start(ap, fmt);
 	put_formatted(stderr, fmt, ap);
 	va_end(ap);
@@ -125,7 +167,7 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("dbtool: error: ", stderr);
+	put_label("error", "1;31");
 	va_start(ap, fmt);
 	put_formatted(stderr, fmt, ap);
 	va_end(ap);
@@ -207,6 +249,19 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 			return -1;
 		}
 		g_opts.json = !strcmp(v, "json");
+	} else if (matches(arg, n, "color", 0) || matches(arg, n, "colour", 0)) {
+		if (take_value(argc, argv, i, inline_value, &v, cmd) < 0)
+			return -1;
+		if (!strcmp(v, "auto")) {
+			g_opts.color = 0;
+		} else if (!strcmp(v, "always")) {
+			g_opts.color = 1;
+		} else if (!strcmp(v, "never")) {
+			g_opts.color = -1;
+		} else {
+			cmd_usage_error(cmd, "unknown --color value '%s' (expected auto, always or never)", v);
+			return -1;
+		}
 	} else if (matches(arg, n, "lock-timeout", 0)) {
 		char *end;
 		long s;
@@ -244,8 +299,8 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 int cmd_unknown_option(const char *cmd, const char *arg, const struct cmd_option *opts)
 {
 	static const char *const globals[] = {"config", "url", "dev-url", "quiet", "verbose",
-					       "format", "lock-timeout", "statement-lock-timeout",
-					       "help", "version"};
+					       "format", "color", "lock-timeout",
+					       "statement-lock-timeout", "help", "version"};
 	const char *names[64], *near = NULL, *name = arg;
 	size_t n = 0, len;
 	char word[64];

@@ -45,6 +45,8 @@ static const char main_usage[] =
 	"  -q, --quiet              print only results and errors\n"
 	"  -v, --verbose            print more\n"
 	"      --format text|json   output of current, heads, history, show, check\n"
+	"      --color auto|always|never\n"
+	"                           colour on a terminal (auto; NO_COLOR turns it off)\n"
 	"      --lock-timeout SECS  how long to wait for another migration (default 60)\n"
 	"      --statement-lock-timeout SECS\n"
 	"                           how long each statement may wait for a table lock\n"
