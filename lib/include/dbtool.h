@@ -36,6 +36,10 @@ extern "C" {
 #define DBT_EDB -8        /* the database reported an error */
 #define DBT_ECONNECT -9   /* cannot connect to the database */
 
+/* The version of the library that is running ("0.1.0"), which may differ
+ * from the DBT_VERSION_STRING a program was compiled with. */
+const char *dbt_version(void);
+
 /* The message of the last failure on this thread; never NULL. */
 const char *dbt_error_last(void);
 

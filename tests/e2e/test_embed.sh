@@ -1,0 +1,74 @@
+#!/bin/bash
+#
+# test_embed.sh - embedding, on one dialect: the library and header that
+# 'meson install' installs, found through pkg-config, build
+# examples/embed.c; the program brings a project's database up to date at
+# start-up, says so, does nothing the second time, and fails with the
+# library's one-line message on a broken revision, leaving it rolled back.
+# dbt_version() is the build's version.
+#
+# usage: DBTOOL=build/dbtool DBTOOL_BUILD_ROOT=build bash tests/e2e/test_embed.sh sqlite|postgres
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+setup_db "$1"
+
+src=${DBTOOL_SOURCE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
+build=${DBTOOL_BUILD_ROOT:?}
+dest=$WORK/destdir
+
+# --- install into a folder of its own, build the example against it
+if meson install -C "$build" --no-rebuild --quiet --destdir "$dest" >"$WORK/install.log" 2>&1; then
+	pass "meson install into $dest"
+else
+	fail "meson install failed" "$(cat "$WORK/install.log")"
+fi
+pc=$(dirname "$(find "$dest" -name dbtool.pc | head -1)")
+libdir=$(dirname "$(find "$dest" -name 'libdbtool.so' | head -1)")
+sanitize=()
+if [ -n "${DBTOOL_SANITIZE:-}" ] && [ "$DBTOOL_SANITIZE" != none ]; then
+	sanitize=("-fsanitize=$DBTOOL_SANITIZE")
+fi
+if cc "$src/examples/embed.c" -o "$WORK/embed" -Wall -Wextra -Werror "${sanitize[@]}" \
+	$(PKG_CONFIG_PATH=$pc PKG_CONFIG_SYSROOT_DIR=$dest pkg-config --cflags --libs dbtool) \
+	>"$WORK/cc.log" 2>&1; then
+	pass "examples/embed.c builds with pkg-config --cflags --libs dbtool"
+else
+	fail "examples/embed.c does not build" "$(cat "$WORK/cc.log")"
+fi
+embed() { LD_LIBRARY_PATH=$libdir "$WORK/embed" "$@"; }
+
+expect_ok dbtool -q init
+new_revision r1 "" "create users" "CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+INSERT INTO users (id, name) VALUES (1, 'ada');" "DROP TABLE users;" >/dev/null
+new_revision r2 r1 "create posts" "CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users (id));" \
+	"DROP TABLE posts;" >/dev/null
+
+version=$(sed -n "s/^project('dbtool', 'c',//; s/^ *version: '\([^']*\)'.*/\1/p" "$src/meson.build")
+expect_ok embed .
+expect_stdout_contains "embed: libdbtool $version (built against $version)"
+expect_stdout_contains "embed: applied r1 (create users)"
+expect_stdout_contains "embed: applied r2 (create posts)"
+expect_stdout_contains "embed: the database is at r2"
+expect_version r2
+expect_eq "$(sql_value "SELECT name FROM users WHERE id = 1")" ada "the revision's row is there"
+
+# --- the second start finds nothing to do
+expect_ok embed .
+expect_stdout_contains "embed: the database is at r2"
+if grep -q 'applied' "$OUT"; then
+	fail "the second start applied something" "$(show_output)"
+else
+	pass "the second start applied nothing"
+fi
+
+# --- a broken revision: the library's message, nothing of it stays
+new_revision r3 r2 "broken" "CREATE TABLE r3 (id INTEGER);
+INSERT INTO nowhere VALUES (1);" "DROP TABLE r3;" >/dev/null
+expect_fail 1 embed .
+expect_stderr_contains "embed: migration failed: "
+expect_stderr_contains "r3_x.sql"
+expect_version r2
+expect_eq "$(tables | grep -c '^r3$')" 0 "the failed revision's table was rolled back"
+
+finish
