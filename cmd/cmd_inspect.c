@@ -42,7 +42,7 @@ int cmd_inspect(int argc, char **argv)
 		/* Names are SQL here, and the file must hold them as they are;
 		 * a terminal gets them escaped, as every other output. */
 		if (isatty(STDOUT_FILENO))
-			cmd_put_term(stdout, text, "\n");
+			cmd_put_term(stdout, text, "\n\t");
 		else
 			fputs(text, stdout);
 		status = fflush(stdout) == 0 ? EXIT_OK : cmd_error("cannot write the output");
