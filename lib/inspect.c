@@ -16,6 +16,7 @@
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
+#include "exclude.h"
 #include "fsutil.h"
 #include "model.h"
 #include "render.h"
@@ -98,6 +99,52 @@ cleanup:
 	return rc;
 }
 
+/*
+ * The reflection is whole but for what `exclude =` left out: a foreign key
+ * to an excluded table would make a model that names a table it does not
+ * declare, which the parser refuses.  Say so now, and what to do.
+ */
+static int refs_declared(const dbt_schema *db, const dbt_conn *conn, const char *schema_name)
+{
+	const char *qualifier = conn->dialect->kind == DBT_DIALECT_POSTGRES
+					? (schema_name ? schema_name : "public")
+					: "main";
+	size_t i, k;
+	int hit;
+
+	for (i = 0; i < db->ntables; i++) {
+		const dbt_table *t = db->tables[i];
+
+		for (k = 0; k < t->nfks; k++) {
+			if (dbt_schema_find_table(db, t->fks[k]->ref_table))
+				continue;
+			hit = dbt_exclude_match(conn->exclude, conn->nexclude, qualifier,
+						t->fks[k]->ref_table);
+			if (hit < 0)
+				return hit;
+			if (hit)
+				return dbt_error_set(DBT_ERROR,
+						     "table '%s' has a foreign key to the excluded table "
+						     "'%s': exclude '%s' too, or stop excluding '%s'",
+						     t->name, t->fks[k]->ref_table, t->name,
+						     t->fks[k]->ref_table);
+		}
+	}
+	return 0;
+}
+
+/* The database's schema for a model: reflected, and checked. */
+static int read_db(dbt_schema **out, dbt_conn *conn, const char *schema_name)
+{
+	int rc = dbt_model_reflect(out, conn, schema_name);
+
+	if (rc == 0 && (rc = refs_declared(*out, conn, schema_name)) < 0) {
+		dbt_schema_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 int dbt_inspect(char **out, dbt_conn *conn, const char *schema_name)
 {
 	dbt_schema *db = NULL;
@@ -105,7 +152,7 @@ int dbt_inspect(char **out, dbt_conn *conn, const char *schema_name)
 	int rc;
 
 	*out = NULL;
-	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
+	if ((rc = read_db(&db, conn, schema_name)) < 0 ||
 	    (rc = dbt_inspect_render(&text, conn->dialect->kind, db)) < 0)
 		goto cleanup;
 	if (!(*out = dbt_buf_detach(&text)))
@@ -188,7 +235,7 @@ int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char 
 				   current);
 		goto cleanup;
 	}
-	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
+	if ((rc = read_db(&db, conn, schema_name)) < 0 ||
 	    (rc = dbt_inspect_render(&model, conn->dialect->kind, db)) < 0 ||
 	    (rc = dbt_inspect_baseline(&up, &down, conn->dialect->kind, db)) < 0)
 		goto cleanup;

@@ -209,6 +209,7 @@ expect_ok dbtool init
 run_sql "CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY);
 INSERT INTO alembic_version VALUES ('1a2b3c');
 CREATE TABLE tmp_x (a INTEGER);
+CREATE TABLE tmp_p (id INTEGER PRIMARY KEY);
 CREATE INDEX tmp_x_a ON tmp_x (a);
 CREATE VIEW tmp_v AS SELECT a FROM tmp_x;
 CREATE VIEW on_tmp AS SELECT a FROM tmp_x;"
@@ -226,6 +227,13 @@ expect_ok dbtool inspect
 expect_stderr_not_contains alembic_version
 expect_stderr_not_contains tmp_
 expect_stderr_not_contains on_tmp
+# A foreign key to an excluded table would make a model that names a
+# table it lacks: inspect says so rather than print one.
+run_sql "CREATE TABLE refs_tmp (id INTEGER PRIMARY KEY, x INTEGER REFERENCES tmp_p (id));"
+expect_fail 1 dbtool inspect
+expect_error_line
+expect_stderr_contains "table 'refs_tmp' has a foreign key to the excluded table 'tmp_p': exclude 'refs_tmp' too, or stop excluding 'tmp_p'"
+run_sql "DROP TABLE refs_tmp; DROP TABLE tmp_p;"
 # A table that is not excluded is managed as usual, the others left out.
 run_sql "CREATE TABLE users (id INTEGER PRIMARY KEY);"
 expect_ok dbtool migrate -m drop_users
