@@ -107,7 +107,7 @@ void cmd_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cmd_load_config(dbt_config *cfg);
 
 /* Fails, printing why, when a value the command is about to use names an
- * unset ${VAR}: the schema, and the model when `model` is set.  (The url
+ * unset ${VAR}: the schema and exclude, and the model when `model` is set.  (The url
  * is checked when it is picked, script_location when the chain loads.) */
 int cmd_config_need(const dbt_config *cfg, int model);
 
@@ -178,5 +178,6 @@ int cmd_autogenerate(const char *message, const char *rev_id);
 int cmd_create_all(int argc, char **argv);
 int cmd_drop_all(int argc, char **argv);
 int cmd_rebase(int argc, char **argv);
+int cmd_inspect(int argc, char **argv);
 
 #endif

@@ -1,5 +1,6 @@
 /*
- * cmd_init.c - `dbtool init [DIR]`: lay down a migrations folder.
+ * cmd_init.c - `dbtool init [DIR] [--from-database]`: lay down a
+ * migrations folder, or adopt a database that already has a schema.
  */
 #include "cmd.h"
 
@@ -7,24 +8,82 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: dbtool init [DIR]\n"
+	"usage: dbtool init [DIR] [--from-database]\n"
 	"\n"
 	"Creates DIR (default 'migrations') with versions/ and script.sql.tmpl, and\n"
 	"dbtool.ini and an empty schema.sql in the current folder when they are\n"
-	"absent.  Refuses a DIR that exists and is not empty.\n";
+	"absent.  Refuses a DIR that exists and is not empty.\n"
+	"\n"
+	"      --from-database  adopt the database (--url, DATABASE_URL or\n"
+	"                       dbtool.ini): write the model file as 'dbtool\n"
+	"                       inspect' prints it, a baseline revision that\n"
+	"                       creates that schema (and whose downgrade drops\n"
+	"                       it), and stamp the database at the baseline\n"
+	"                       without running it.  Refuses a model file that is\n"
+	"                       not empty and a database that is at a revision.\n";
+
+static void print_created(char *created)
+{
+	char *line, *save = NULL;
+
+	for (line = strtok_r(created, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
+		cmd_info("  created %s", line);
+}
+
+/* --from-database: everything happens in dbt_inspect_adopt(). */
+static int from_database(const char *dir)
+{
+	dbt_config cfg;
+	dbt_url url;
+	dbt_conn *conn = NULL;
+	dbt_run_opts ro = cmd_run_opts();
+	char *created = NULL, *id = NULL;
+	int status = EXIT_FAIL;
+
+	if (cmd_load_config(&cfg))
+		return EXIT_FAIL;
+	if (cmd_config_need(&cfg, 1) || cmd_connect_existing(&conn, &url, &cfg, 0)) {
+		dbt_config_release(&cfg);
+		return EXIT_FAIL;
+	}
+	/* The stamp is reported below, with the files. */
+	ro.on_step = NULL;
+	if (dbt_inspect_adopt(&created, &id, conn, dir, cfg.model, cfg.schema, &ro) < 0) {
+		cmd_fail();
+	} else {
+		print_created(created);
+		cmd_info("stamped the database at the baseline revision %s (nothing was run)", id);
+		if (!cfg.path)
+			cmd_info("note: the url in the new dbtool.ini is the template's: set it to this "
+				 "database, or keep giving it with DATABASE_URL or --url");
+		cmd_info("next: 'dbtool check'; then edit the model and 'dbtool migrate -m MESSAGE'");
+		status = EXIT_OK;
+	}
+	free(created);
+	free(id);
+	dbt_conn_close(conn);
+	dbt_url_release(&url);
+	dbt_config_release(&cfg);
+	return status;
+}
 
 int cmd_init(int argc, char **argv)
 {
 	const char *args[1];
-	char *created = NULL, *line, *save = NULL;
-	int nargs, rc;
+	char *created = NULL;
+	int nargs, rc, adopt = 0;
+	const struct cmd_option opts[] = {
+		{"from-database", 0, NULL, &adopt},
+		{NULL, 0, NULL, NULL},
+	};
 
-	if ((rc = cmd_parse(argc, argv, usage, NULL, args, 1, &nargs)) != 0)
+	if ((rc = cmd_parse(argc, argv, usage, opts, args, 1, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
+	if (adopt)
+		return from_database(nargs ? args[0] : "migrations");
 	if (dbt_project_init(nargs ? args[0] : "migrations", &created) < 0)
 		return cmd_fail();
-	for (line = strtok_r(created, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		cmd_info("  created %s", line);
+	print_created(created);
 	free(created);
 	cmd_info("next: declare tables in the model file, then 'dbtool migrate -m MESSAGE'");
 	return EXIT_OK;

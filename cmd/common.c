@@ -404,7 +404,8 @@ int cmd_load_config(dbt_config *cfg)
 
 int cmd_config_need(const dbt_config *cfg, int model)
 {
-	if ((model && dbt_config_need(cfg, "model") < 0) || dbt_config_need(cfg, "schema") < 0)
+	if ((model && dbt_config_need(cfg, "model") < 0) || dbt_config_need(cfg, "schema") < 0 ||
+	    dbt_config_need(cfg, "exclude") < 0)
 		return cmd_fail();
 	return 0;
 }
@@ -503,6 +504,13 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		dbt_url_release(url);
 		return cmd_error("%s: version_schema: %s", cfg->path ? cfg->path : "dbtool.ini",
 				 dbt_error_last());
+	}
+	/* Every command that reads the schema leaves out what exclude names. */
+	if (dbt_conn_set_exclude(*conn, cfg->exclude, cfg->nexclude) < 0) {
+		dbt_conn_close(*conn);
+		*conn = NULL;
+		dbt_url_release(url);
+		return cmd_fail();
 	}
 	if (g_opts.statement_lock_timeout_s >= 0)
 		dbt_conn_set_statement_lock_timeout(*conn, g_opts.statement_lock_timeout_s * 1000);

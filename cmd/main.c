@@ -30,6 +30,7 @@ static const struct command commands[] = {
 	{"lint", cmd_lint, "check revision files against safety rules"},
 	{"create-all", cmd_create_all, "create the model's tables that the database lacks"},
 	{"drop-all", cmd_drop_all, "drop every table of the database"},
+	{"inspect", cmd_inspect, "print the database's schema as a model file"},
 };
 
 static const char main_usage[] =

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "exclude.h"
 #include "fsutil.h"
 
 #include <ctype.h>
@@ -35,12 +36,13 @@ enum {
 	KEY_STATEMENT_LOCK_TIMEOUT,
 	KEY_DEV_URL,
 	KEY_SINGLE_TRANSACTION,
+	KEY_EXCLUDE,
 	NKEYS
 };
 
 static const char *const key_names[NKEYS] = {"url",    "script_location", "model",
 					     "schema", "version_schema",  "statement_lock_timeout",
-					     "dev_url", "single_transaction"};
+					     "dev_url", "single_transaction", "exclude"};
 
 /* The largest statement_lock_timeout, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400
@@ -370,6 +372,20 @@ static int single_transaction_value(dbt_config *cfg, const struct loader *ld)
 			     ld->lines[KEY_SINGLE_TRANSACTION], v);
 }
 
+/* exclude: patterns separated by commas (exclude.h). */
+static int exclude_value(dbt_config *cfg, const struct loader *ld)
+{
+	const char *v = ld->values[KEY_EXCLUDE];
+	int rc;
+
+	if (!v)
+		return 0;
+	rc = dbt_exclude_parse(&cfg->exclude, &cfg->nexclude, v);
+	if (rc == DBT_EPARSE)
+		return dbt_error_prefix(rc, "%s:%d", ld->path, ld->lines[KEY_EXCLUDE]);
+	return rc;
+}
+
 /* The field of `cfg` that holds key `k`. */
 static char **field(dbt_config *cfg, int k)
 {
@@ -387,7 +403,8 @@ static char **field(dbt_config *cfg, int k)
 	case KEY_DEV_URL:
 		return &cfg->dev_url;
 	default:
-		return NULL; /* not a string: statement_lock_timeout, single_transaction */
+		return NULL; /* not a string: statement_lock_timeout, single_transaction,
+			      * exclude */
 	}
 }
 
@@ -483,6 +500,8 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
 		rc = lock_timeout_value(&cfg, &ld);
 	if (rc == 0)
 		rc = single_transaction_value(&cfg, &ld);
+	if (rc == 0)
+		rc = exclude_value(&cfg, &ld);
 	if (!rc)
 		rc = keep_unset(&cfg, &ld);
 cleanup:
@@ -545,6 +564,7 @@ void dbt_config_release(dbt_config *cfg)
 	free(cfg->schema);
 	free(cfg->version_schema);
 	free(cfg->dev_url);
+	dbt_exclude_free(cfg->exclude, cfg->nexclude);
 	for (i = 0; i < cfg->nunset; i++) {
 		free(cfg->unset[i].key);
 		free(cfg->unset[i].message);

@@ -5,6 +5,7 @@
 #include "dialect.h"
 
 #include "error.h"
+#include "exclude.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -65,6 +66,9 @@ void dbt_conn_close(dbt_conn *conn)
 	conn->version_schema = NULL;
 	free(conn->dev_url);
 	conn->dev_url = NULL;
+	dbt_exclude_free(conn->exclude, conn->nexclude);
+	conn->exclude = NULL;
+	conn->nexclude = 0;
 	conn->dialect->close(conn);
 }
 

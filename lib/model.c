@@ -10,6 +10,7 @@
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
+#include "exclude.h"
 #include "model.h"
 #include "parse.h"
 #include "reflect_postgres_objects.h"
@@ -23,6 +24,34 @@
 #define VERSION_TABLE "dbtool_version"
 #define HISTORY_TABLE "dbtool_history"
 #define DEFAULT_LOCK_TIMEOUT_MS 60000
+
+/*
+ * The one filter of `exclude =` (exclude.h), applied to each schema as
+ * soon as it is read: the live database's reflection, the parsed model,
+ * and the model's objects as the scratch database made them.  So nothing
+ * after it (differ, create-all, drop-all, inspect) sees what it excludes,
+ * on either side.  Fails only when out of memory.
+ */
+static int exclude(dbt_schema *s, const dbt_conn *conn, const char *schema_name)
+{
+	const char *qualifier = conn->dialect->kind == DBT_DIALECT_POSTGRES
+					? (schema_name ? schema_name : "public")
+					: "main";
+
+	return dbt_exclude_filter(s, conn->exclude, conn->nexclude, qualifier);
+}
+
+/* exclude() on a schema just read: freed, and `*s` NULL, on failure. */
+static int exclude_read(dbt_schema **s, const dbt_conn *conn, const char *schema_name)
+{
+	int rc = exclude(*s, conn, schema_name);
+
+	if (rc < 0) {
+		dbt_schema_free(*s);
+		*s = NULL;
+	}
+	return rc;
+}
 
 /* The model file, parsed and adapted to the connection's database. */
 int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
@@ -41,17 +70,22 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 		free(msg);
 		dbt_schema_free(*out);
 		*out = NULL;
+		return rc;
 	}
-	return rc;
+	return exclude_read(out, conn, NULL);
 }
 
 int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
+	int rc;
+
 	*out = NULL;
 	if (!conn->dialect->reflect)
 		return dbt_error_set(DBT_ERROR, "reading the schema of a %s database is not supported",
 				     conn->dialect->name);
-	return conn->dialect->reflect(out, conn, schema_name);
+	if ((rc = conn->dialect->reflect(out, conn, schema_name)) < 0)
+		return rc;
+	return exclude_read(out, conn, schema_name);
 }
 
 void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
@@ -227,6 +261,7 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_sche
 	/* The model's views, functions, triggers ... are what the scratch
 	 * database makes of its statements. */
 	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
+	    (rc = exclude(model, conn, schema_name)) < 0 ||
 	    (rc = adopt_database_objects(model, db, conn, schema_name)) < 0 ||
 	    (conn->dialect->kind == DBT_DIALECT_POSTGRES && (rc = enum_additions(model, db)) < 0))
 		return rc;
@@ -406,6 +441,7 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
 		return rc;
 	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
+	    (rc = exclude(model, conn, schema_name)) < 0 ||
 	    (rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||

@@ -1342,6 +1342,36 @@ void dbt_schema_remove_object(dbt_schema *schema, dbt_object *obj)
 	}
 }
 
+void dbt_schema_remove_table(dbt_schema *schema, dbt_table *table)
+{
+	size_t i;
+
+	for (i = 0; i < schema->ntables; i++) {
+		if (schema->tables[i] == table) {
+			memmove(schema->tables + i, schema->tables + i + 1,
+				(schema->ntables - i - 1) * sizeof(*schema->tables));
+			schema->ntables--;
+			table_free(table);
+			return;
+		}
+	}
+}
+
+void dbt_schema_remove_index(dbt_schema *schema, dbt_index *index)
+{
+	size_t i;
+
+	for (i = 0; i < schema->nindexes; i++) {
+		if (schema->indexes[i] == index) {
+			memmove(schema->indexes + i, schema->indexes + i + 1,
+				(schema->nindexes - i - 1) * sizeof(*schema->indexes));
+			schema->nindexes--;
+			index_free(index);
+			return;
+		}
+	}
+}
+
 dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kind,
 				   const char *name)
 {

@@ -468,6 +468,11 @@ int dbt_object_add_dep(dbt_object *obj, const char *dep);
 /* Removes and frees `obj`, one of the schema's objects. */
 void dbt_schema_remove_object(dbt_schema *schema, dbt_object *obj);
 
+/* Removes and frees `table` (its indexes stay: they are the schema's) and
+ * `index`, one of the schema's tables or indexes. */
+void dbt_schema_remove_table(dbt_schema *schema, dbt_table *table);
+void dbt_schema_remove_index(dbt_schema *schema, dbt_index *index);
+
 /* The kind's name as deps and messages write it: "schema", "extension",
  * "enum", "type", "domain", "sequence", "function", "procedure", "view",
  * "materialized view", "trigger", "row level security", "policy",

@@ -21,6 +21,8 @@
 #include <unistd.h>
 
 #include "dbtool.h"
+#include "exclude.h"
+#include "schema.h"
 
 struct fixture {
 	char cwd[PATH_MAX];
@@ -706,6 +708,199 @@ static void single_transaction_is_a_boolean(void **state)
 		   "dbtool.ini:2: invalid single_transaction '': use true or false");
 }
 
+/* ------------------------------------------------------------ exclude */
+
+static void exclude_is_a_list_of_patterns(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nexclude = alembic_version,  spatial_ref_sys ,tmp_*\n");
+	assert_int_equal(cfg.nexclude, 3);
+	assert_string_equal(cfg.exclude[0], "alembic_version");
+	assert_string_equal(cfg.exclude[1], "spatial_ref_sys");
+	assert_string_equal(cfg.exclude[2], "tmp_*");
+	dbt_config_release(&cfg);
+	assert_null(cfg.exclude);
+	assert_int_equal(cfg.nexclude, 0);
+}
+
+static void exclude_absent_or_empty_excludes_nothing(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nurl = sqlite://\n");
+	assert_null(cfg.exclude);
+	assert_int_equal(cfg.nexclude, 0);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\nexclude =\n");
+	assert_int_equal(cfg.nexclude, 0);
+	dbt_config_release(&cfg);
+}
+
+static void exclude_empty_pattern_is_an_error_with_its_line(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\n\nexclude = a,, b\n", DBT_EPARSE,
+		   "dbtool.ini:3: pattern 2 of exclude is empty");
+	load_fails("[dbtool]\nexclude = a, b,\n", DBT_EPARSE,
+		   "dbtool.ini:2: pattern 3 of exclude is empty");
+	load_fails("[dbtool]\nexclude = , a\n", DBT_EPARSE,
+		   "dbtool.ini:2: pattern 1 of exclude is empty");
+}
+
+static void exclude_with_unset_variable_fails_only_where_used(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	unsetenv("DBTOOL_TEST_NOPE");
+	load_ok(&cfg, "[dbtool]\nexclude = a, ${DBTOOL_TEST_NOPE}\n");
+	assert_int_equal(cfg.nexclude, 0);
+	assert_int_equal(dbt_config_need(&cfg, "url"), 0);
+	assert_int_equal(dbt_config_need(&cfg, "exclude"), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "dbtool.ini:2: environment variable 'DBTOOL_TEST_NOPE' is not set");
+	dbt_config_release(&cfg);
+}
+
+static void exclude_matches_names_and_globs(void **state)
+{
+	char *p[] = {"alembic_version", "tmp_*", "log_20[0-9][0-9]", "v?"};
+
+	(void)state;
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "alembic_version"), 1);
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "alembic_versions"), 0);
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "tmp_x"), 1);
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "tmp_"), 1);
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "x_tmp_x"), 0);
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "log_2024"), 1);
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "log_20x4"), 0);
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "v1"), 1);
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "v12"), 0);
+	/* Names are compared as the database stores them: case counts. */
+	assert_int_equal(dbt_exclude_match(p, 4, NULL, "TMP_x"), 0);
+	assert_int_equal(dbt_exclude_match(p, 0, NULL, "tmp_x"), 0);
+}
+
+static void exclude_matches_qualified_names_in_the_managed_schema(void **state)
+{
+	char *p[] = {"public.tmp_*", "audit.*"};
+	char longname[600];
+
+	(void)state;
+	assert_int_equal(dbt_exclude_match(p, 2, "public", "tmp_x"), 1);
+	assert_int_equal(dbt_exclude_match(p, 2, "app", "tmp_x"), 0);
+	assert_int_equal(dbt_exclude_match(p, 2, NULL, "tmp_x"), 0);
+	assert_int_equal(dbt_exclude_match(p, 2, "audit", "anything"), 1);
+	/* A name longer than any buffer on the stack. */
+	memset(longname, 'x', sizeof(longname) - 1);
+	longname[sizeof(longname) - 1] = '\0';
+	memcpy(longname, "tmp_", 4);
+	assert_int_equal(dbt_exclude_match(p, 2, "public", longname), 1);
+}
+
+/* A schema with the tables, indexes and objects the filter tests use. */
+static dbt_schema *exclude_fixture(void)
+{
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_index *ix;
+	dbt_object *o;
+
+	assert_int_equal(dbt_schema_new(&s), 0);
+	assert_int_equal(dbt_schema_add_table(&t, s, "users", 0), 0);
+	assert_int_equal(dbt_schema_add_table(&t, s, "tmp_x", 0), 0);
+	assert_int_equal(dbt_schema_add_table(&t, s, "logs", 0), 0);
+	assert_int_equal(dbt_schema_add_table(&t, s, "logs_2024", 0), 0);
+	assert_non_null(t->partition_of = strdup("logs"));
+	assert_int_equal(dbt_schema_add_index(&ix, s, "users_name_idx", 0, "users", 0), 0);
+	assert_int_equal(dbt_schema_add_index(&ix, s, "tmp_x_a_idx", 0, "tmp_x", 0), 0);
+	assert_int_equal(dbt_schema_add_index(&ix, s, "tmp_users_idx", 0, "users", 0), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_FUNCTION, "tmp_f(integer)", NULL,
+					       "d", "c", "x", NULL), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_FUNCTION, "f(integer)", NULL, "d",
+					       "c", "x", NULL), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_VIEW, "v", NULL, "d", "c", "x", NULL),
+			 0);
+	assert_int_equal(dbt_object_add_dep(o, "tmp_x"), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_VIEW, "w", NULL, "d", "c", "x", NULL),
+			 0);
+	assert_int_equal(dbt_object_add_dep(o, "view v"), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_VIEW, "\"tmp_View\"", NULL, "d", "c",
+					       "x", NULL), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_VIEW, "users_v", NULL, "d", "c", "x",
+					       NULL), 0);
+	assert_int_equal(dbt_object_add_dep(o, "users"), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_TRIGGER, "trg ON tmp_x", "tmp_x", "d",
+					       "c", "x", NULL), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_TRIGGER, "tmp_trg ON users", "users",
+					       "d", "c", "x", NULL), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_COMMENT, "TABLE tmp_x", "tmp_x", "d",
+					       "c", "x", NULL), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_COMMENT, "FUNCTION tmp_f(integer)",
+					       NULL, "d", "c", "x", NULL), 0);
+	assert_int_equal(dbt_object_add_dep(o, "function tmp_f(integer)"), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_COMMENT, "TABLE users", "users", "d",
+					       "c", "x", NULL), 0);
+	return s;
+}
+
+/* The names left in `s`, tables, indexes and objects, blank-separated. */
+static void assert_left(const dbt_schema *s, const char *want)
+{
+	char got[1024] = "";
+	size_t i;
+
+	for (i = 0; i < s->ntables; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s ", s->tables[i]->name);
+	for (i = 0; i < s->nindexes; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s ", s->indexes[i]->name);
+	for (i = 0; i < s->nobjects; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s ", s->objects[i]->name);
+	assert_string_equal(got, want);
+}
+
+static void exclude_filter_takes_what_stands_on_an_excluded_table(void **state)
+{
+	char *p[] = {"tmp_*", "logs"};
+	dbt_schema *s = exclude_fixture();
+
+	(void)state;
+	assert_int_equal(dbt_exclude_filter(s, p, 2, "public"), 0);
+	/* Gone: tables tmp_x and logs, the partition logs_2024, the indexes
+	 * on tmp_x and named tmp_*, the function tmp_f and its comment, the
+	 * view v on tmp_x and the view w on v, the view "tmp_View", the
+	 * triggers on tmp_x and named tmp_*, the comment on tmp_x. */
+	assert_left(s, "users users_name_idx f(integer) users_v TABLE users ");
+	dbt_schema_free(s);
+}
+
+static void exclude_filter_without_patterns_keeps_everything(void **state)
+{
+	dbt_schema *s = exclude_fixture();
+
+	(void)state;
+	assert_int_equal(dbt_exclude_filter(s, NULL, 0, "public"), 0);
+	assert_int_equal(s->ntables, 4);
+	assert_int_equal(s->nindexes, 3);
+	assert_int_equal(s->nobjects, 11);
+	dbt_schema_free(s);
+}
+
+static void exclude_filter_matches_qualified_names(void **state)
+{
+	char *p[] = {"public.tmp_x"};
+	dbt_schema *s = exclude_fixture();
+
+	(void)state;
+	assert_int_equal(dbt_exclude_filter(s, p, 1, "public"), 0);
+	assert_left(s, "users logs logs_2024 users_name_idx tmp_users_idx tmp_f(integer) f(integer) "
+		       "\"tmp_View\" users_v tmp_trg ON users FUNCTION tmp_f(integer) TABLE users ");
+	dbt_schema_free(s);
+}
+
 static void release_twice_is_harmless(void **state)
 {
 	dbt_config cfg;
@@ -767,6 +962,15 @@ int main(void)
 		T(our_key_outside_any_section_is_an_error),
 		T(pick_url_without_any_is_an_error),
 		T(release_twice_is_harmless),
+		T(exclude_is_a_list_of_patterns),
+		T(exclude_absent_or_empty_excludes_nothing),
+		T(exclude_empty_pattern_is_an_error_with_its_line),
+		T(exclude_with_unset_variable_fails_only_where_used),
+		T(exclude_matches_names_and_globs),
+		T(exclude_matches_qualified_names_in_the_managed_schema),
+		T(exclude_filter_takes_what_stands_on_an_excluded_table),
+		T(exclude_filter_without_patterns_keeps_everything),
+		T(exclude_filter_matches_qualified_names),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

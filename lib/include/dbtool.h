@@ -110,6 +110,10 @@ typedef struct dbt_config {
 				* or unexpanded */
 	int single_transaction; /* single_transaction = true|false: upgrade and
 				 * downgrade in one transaction; -1 when not given */
+	char **exclude;        /* exclude = a, b*, ...: the names and globs of
+				* the tables and objects dbtool never touches
+				* (see dbt_conn_set_exclude); NULL when none */
+	size_t nexclude;
 } dbt_config;
 
 /*
@@ -315,6 +319,22 @@ void dbt_conn_close(dbt_conn *conn);
  * memory.
  */
 int dbt_conn_set_dev_url(dbt_conn *conn, const char *url);
+
+/*
+ * Names and globs (fnmatch(3), case-sensitive on the names as the
+ * database stores them) of tables and other objects that the commands
+ * which set the model against the database (check, migrate, create-all,
+ * drop-all, inspect) never touch: whatever matches is taken out of the
+ * live database's schema and out of the model's as soon as each is read.
+ * A pattern matches a table's, index's or object's name (a function's
+ * without its arguments, a trigger's or policy's without "ON table"), or
+ * that name qualified by the managed schema ("public.tmp_*" on
+ * PostgreSQL, "main.tmp_*" on SQLite).  The indexes, triggers, policies,
+ * comments and grants on an excluded table, its partitions, and every
+ * object that depends on an excluded one go with it.  The patterns are
+ * copied; n = 0 clears them.  DBT_ERROR only when out of memory.
+ */
+int dbt_conn_set_exclude(dbt_conn *conn, char *const *patterns, size_t n);
 
 /* The dialect's name: "sqlite" or "postgresql". */
 const char *dbt_conn_dialect(const dbt_conn *conn);
@@ -532,6 +552,36 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
  */
 int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout_ms,
 		       dbt_object_fn on_object, void *arg);
+
+/* ---------------------------------------------------------------- inspect */
+
+/*
+ * The live database as a model file (`dbtool inspect`): every table of
+ * the managed schema (`schema_name`, NULL for "public") with its columns,
+ * constraints and indexes, and every object held as a definition (types,
+ * functions, views, triggers, policies, comments, grants, ...), in
+ * dependency order, names quoted where SQL needs it.  Reading that file
+ * back as the model finds nothing to change.  dbtool's version and
+ * history tables and what dbt_conn_set_exclude excludes are left out.
+ * Reads only.  `out` receives the text; caller frees.
+ */
+int dbt_inspect(char **out, dbt_conn *conn, const char *schema_name);
+
+/*
+ * `dbtool init --from-database`: adopts a database that already has a
+ * schema.  Lays down `dir` as dbt_project_init() does, writes the model
+ * file `model_path` as dbt_inspect() prints the database, writes a
+ * baseline revision in `dir`/versions/ whose upgrade creates that schema
+ * and whose downgrade drops it, and stamps the database at it without
+ * running it.  Refuses (DBT_EEXISTS), before writing anything, when
+ * `model_path` exists and holds more than blanks, when the database is
+ * at a revision already, or as dbt_project_init() refuses `dir`.  On any
+ * failure no file it made is left and the database is not stamped.
+ * `created` receives each path written, one per line (may be NULL), and
+ * `rev_id` the baseline's id (may be NULL); caller frees both.
+ */
+int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char *dir,
+		      const char *model_path, const char *schema_name, const dbt_run_opts *opts);
 
 /* ---------------------------------------------------------- autogenerate */
 

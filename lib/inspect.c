@@ -1,0 +1,303 @@
+/*
+ * inspect.c - the live database as a model file (`dbtool inspect`), and
+ * adopting a database that already has a schema (`dbtool init
+ * --from-database`): the model file, a baseline revision, and a stamp.
+ *
+ * Nothing here writes SQL of its own: the differ turns an empty schema
+ * into the reflected one, which orders tables, indexes and objects by
+ * their dependencies, and the renderer writes each operation as a
+ * revision would, with every name quoted by the dialect's quoter.  So
+ * what `inspect` prints is what `migrate` would write to create the
+ * database from nothing, and reading it back as the model finds nothing
+ * to change.
+ */
+#include "inspect.h"
+
+#include "dialect.h"
+#include "diff.h"
+#include "error.h"
+#include "exclude.h"
+#include "fsutil.h"
+#include "model.h"
+#include "render.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The differ's operations from nothing to `schema`; `*empty` is the
+ * empty schema they start from, which the caller frees after `out`. */
+static int from_nothing(dbt_diff *out, dbt_schema **empty, dbt_dialect_kind kind,
+			const dbt_schema *schema)
+{
+	dbt_diff_opts o = {0, 0};
+	int rc;
+
+	out->ops = NULL;
+	out->n = 0;
+	if ((rc = dbt_schema_new(empty)) < 0)
+		return rc;
+	/* As dbt_model_diff_opts: SQLite takes a foreign key to a table made
+	 * later, so it needs no ALTER TABLE for a cycle (and has none). */
+	o.fk_forward_refs = kind == DBT_DIALECT_SQLITE;
+	return dbt_diff_schemas(out, *empty, schema, &o);
+}
+
+int dbt_inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *schema)
+{
+	dbt_schema *empty = NULL;
+	dbt_diff diff = {NULL, 0};
+	size_t i;
+	int rc;
+
+	dbt_buf_comment(out, "The schema of %s database, as 'dbtool inspect' read it.",
+			kind == DBT_DIALECT_POSTGRES ? "a PostgreSQL" : "an SQLite");
+	dbt_buf_comment(out, "This is a dbtool model: 'dbtool check' compares it with the database.");
+	if ((rc = from_nothing(&diff, &empty, kind, schema)) < 0)
+		goto cleanup;
+	for (i = 0; i < diff.n && rc == 0; i++) {
+		dbt_buf_putc(out, '\n');
+		rc = dbt_render_op(out, kind, &diff.ops[i]);
+	}
+	/* An object's SQL may end without a line break. */
+	if (rc == 0 && out->len && out->ptr[out->len - 1] != '\n')
+		dbt_buf_putc(out, '\n');
+	if (rc == 0 && out->oom)
+		rc = dbt_error_oom();
+cleanup:
+	dbt_diff_release(&diff);
+	dbt_schema_free(empty);
+	return rc;
+}
+
+int dbt_inspect_baseline(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind,
+			 const dbt_schema *schema)
+{
+	dbt_schema *empty = NULL;
+	dbt_diff diff = {NULL, 0};
+	dbt_op *inverse = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = from_nothing(&diff, &empty, kind, schema)) < 0)
+		goto cleanup;
+	if (diff.n && !(inverse = malloc(diff.n * sizeof(*inverse)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < diff.n; i++)
+		dbt_op_inverse(&inverse[i], &diff.ops[diff.n - 1 - i]);
+	if ((rc = dbt_render_ops(up, kind, diff.ops, diff.n, schema)) < 0 ||
+	    (rc = dbt_render_ops(down, kind, inverse, diff.n, empty)) < 0)
+		goto cleanup;
+	if (up->oom || down->oom)
+		rc = dbt_error_oom();
+cleanup:
+	free(inverse);
+	dbt_diff_release(&diff);
+	dbt_schema_free(empty);
+	return rc;
+}
+
+/*
+ * The reflection is whole but for what `exclude =` left out: a foreign key
+ * to an excluded table would make a model that names a table it does not
+ * declare, which the parser refuses.  Say so now, and what to do.
+ */
+static int refs_declared(const dbt_schema *db, const dbt_conn *conn, const char *schema_name)
+{
+	const char *qualifier = conn->dialect->kind == DBT_DIALECT_POSTGRES
+					? (schema_name ? schema_name : "public")
+					: "main";
+	size_t i, k;
+	int hit;
+
+	for (i = 0; i < db->ntables; i++) {
+		const dbt_table *t = db->tables[i];
+
+		for (k = 0; k < t->nfks; k++) {
+			if (dbt_schema_find_table(db, t->fks[k]->ref_table))
+				continue;
+			hit = dbt_exclude_match(conn->exclude, conn->nexclude, qualifier,
+						t->fks[k]->ref_table);
+			if (hit < 0)
+				return hit;
+			if (hit)
+				return dbt_error_set(DBT_ERROR,
+						     "table '%s' has a foreign key to the excluded table "
+						     "'%s': exclude '%s' too, or stop excluding '%s'",
+						     t->name, t->fks[k]->ref_table, t->name,
+						     t->fks[k]->ref_table);
+		}
+	}
+	return 0;
+}
+
+/* The database's schema for a model: reflected, and checked. */
+static int read_db(dbt_schema **out, dbt_conn *conn, const char *schema_name)
+{
+	int rc = dbt_model_reflect(out, conn, schema_name);
+
+	if (rc == 0 && (rc = refs_declared(*out, conn, schema_name)) < 0) {
+		dbt_schema_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+int dbt_inspect(char **out, dbt_conn *conn, const char *schema_name)
+{
+	dbt_schema *db = NULL;
+	dbt_buf text = DBT_BUF_INIT;
+	int rc;
+
+	*out = NULL;
+	if ((rc = read_db(&db, conn, schema_name)) < 0 ||
+	    (rc = dbt_inspect_render(&text, conn->dialect->kind, db)) < 0)
+		goto cleanup;
+	if (!(*out = dbt_buf_detach(&text)))
+		rc = dbt_error_oom();
+cleanup:
+	dbt_buf_release(&text);
+	dbt_schema_free(db);
+	return rc;
+}
+
+/* ----------------------------------------------------------------- adopt */
+
+/* 1 when the file at `path` holds nothing but blanks (or does not exist). */
+static int blank_file(const char *path, char **text, size_t *len, int *exists)
+{
+	size_t i;
+	int rc = dbt_fs_read(text, len, path);
+
+	*exists = rc == 0;
+	if (rc == DBT_ENOTFOUND)
+		return 1;
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < *len; i++)
+		if (!strchr(" \t\r\n\f\v", (*text)[i]))
+			return 0;
+	return 1;
+}
+
+/* Removes what dbt_project_init() listed in `created` (one path a line,
+ * folders ending in '/'), the last first. */
+static void remove_created(char *created)
+{
+	char *end = created ? created + strlen(created) : NULL, *line;
+
+	while (end && end > created) {
+		*--end = '\0'; /* the newline after the last path */
+		line = strrchr(created, '\n');
+		line = line ? line + 1 : created;
+		if (*line && line[strlen(line) - 1] == '/')
+			rmdir(line);
+		else if (*line)
+			unlink(line);
+		end = line;
+	}
+}
+
+int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char *dir,
+		      const char *model_path, const char *schema_name, const dbt_run_opts *opts)
+{
+	dbt_schema *db = NULL;
+	dbt_buf model = DBT_BUF_INIT, up = DBT_BUF_INIT, down = DBT_BUF_INIT;
+	dbt_buf list = DBT_BUF_INIT;
+	dbt_chain chain;
+	char *old = NULL, *made = NULL, *rev_path = NULL, *current = NULL, *versions = NULL;
+	size_t old_len = 0;
+	int rc, model_existed = 0, model_written = 0, chain_loaded = 0, dir_existed = 1;
+
+	if (created)
+		*created = NULL;
+	if (rev_id)
+		*rev_id = NULL;
+	memset(&chain, 0, sizeof(chain));
+	/* Every refusal comes before anything is written. */
+	if ((rc = blank_file(model_path, &old, &old_len, &model_existed)) < 0)
+		goto cleanup;
+	if (rc == 0) {
+		rc = dbt_error_set(DBT_EEXISTS,
+				   "model file '%s' exists and is not empty: 'init --from-database' "
+				   "writes the model from the database; move the file away first",
+				   model_path);
+		goto cleanup;
+	}
+	if ((rc = dbt_conn_current(&current, conn)) < 0)
+		goto cleanup;
+	if (current) {
+		rc = dbt_error_set(DBT_EEXISTS,
+				   "the database is already at revision %s: it is managed by a "
+				   "revision chain, not one to adopt",
+				   current);
+		goto cleanup;
+	}
+	if ((rc = read_db(&db, conn, schema_name)) < 0 ||
+	    (rc = dbt_inspect_render(&model, conn->dialect->kind, db)) < 0 ||
+	    (rc = dbt_inspect_baseline(&up, &down, conn->dialect->kind, db)) < 0)
+		goto cleanup;
+	dir_existed = dbt_fs_exists(dir);
+	if ((rc = dbt_project_init(dir, &made)) < 0)
+		goto cleanup;
+	dbt_buf_puts(&list, made);
+	/* The template's empty model, when init just made it (at the default
+	 * path), is replaced; it is in the list already. */
+	if (model_existed || !dbt_fs_exists(model_path))
+		dbt_buf_printf(&list, "%s\n", model_path);
+	model_written = 1;
+	if ((rc = dbt_fs_write_atomic(model_path, model.ptr, model.len, 0)) < 0)
+		goto undo;
+	if ((rc = dbt_project_new_revision(&rev_path, dir, "baseline", NULL, dbt_buf_str(&up),
+					   dbt_buf_str(&down))) < 0)
+		goto undo;
+	dbt_buf_printf(&list, "%s\n", rev_path);
+	if (!(versions = dbt_fs_join(dir, "versions"))) {
+		rc = dbt_error_oom();
+		goto undo;
+	}
+	if ((rc = dbt_chain_load(&chain, versions, 0)) < 0)
+		goto undo;
+	chain_loaded = 1;
+	if ((rc = dbt_run_stamp(conn, &chain, "head", opts)) < 0)
+		goto undo;
+	if (list.oom) {
+		rc = dbt_error_oom();
+		goto cleanup; /* stamped: the files stay, as they now describe it */
+	}
+	if (rev_id && !(*rev_id = strdup(chain.revs[chain.n - 1]->id))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if (created)
+		*created = dbt_buf_detach(&list);
+	goto cleanup;
+undo:
+	if (rev_path)
+		unlink(rev_path);
+	if (model_written) {
+		if (model_existed)
+			dbt_fs_write_atomic(model_path, old ? old : "", old_len, 0);
+		else
+			unlink(model_path);
+	}
+	remove_created(made);
+	if (!dir_existed)
+		rmdir(dir);
+cleanup:
+	if (chain_loaded)
+		dbt_chain_release(&chain);
+	free(versions);
+	free(rev_path);
+	free(made);
+	free(current);
+	free(old);
+	dbt_buf_release(&list);
+	dbt_buf_release(&model);
+	dbt_buf_release(&up);
+	dbt_buf_release(&down);
+	dbt_schema_free(db);
+	return rc;
+}
