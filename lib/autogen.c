@@ -166,8 +166,12 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	if (conn->dialect->read_kept && (rc = conn->dialect->read_kept(&kept, conn)) < 0)
 		goto cleanup;
 	dbt_sql_objects_forget(&kept, diff.ops, diff.n);
+	/* The inverse ops before the inverse renames act on the renamed
+	 * database schema. */
 	if ((rc = dbt_render_ops_keep(&up, kind, diff.ops, diff.n, model, &kept)) < 0 ||
-	    (rc = dbt_render_ops_keep(&down, kind, inverse, diff.n, db, &kept)) < 0)
+	    (rc = dbt_render_ops_keep(&down, kind, inverse, diff.n,
+				      dbt_diff_renamed(&diff) ? dbt_diff_renamed(&diff) : db,
+				      &kept)) < 0)
 		goto cleanup;
 	if (up.oom || down.oom) {
 		rc = dbt_error_oom();
