@@ -1721,7 +1721,7 @@ static int skip_word(const char *text, size_t *at, size_t end, const char *word)
 
 /*
  * The hint "-- renamed from: OLD" on the line before the one where the
- * token at byte `off`, on line `tok_line`, stands: 1 and OLD (folded unless quoted, caller
+ * token at byte `off`, on line `tok_line`, stands first: 1 and OLD (folded unless quoted, caller
  * frees) in `*out` with its place; 0 when that line is no such hint.  A
  * line that starts the hint but does not name one table or column is an
  * error at its place.
@@ -1736,8 +1736,13 @@ static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, i
 	int rc;
 
 	*out = NULL;
-	while (start > 0 && text[start - 1] != '\n')
+	/* The hint is for the definition that starts its line (after blanks
+	 * or a comma), not for one that follows another on it. */
+	while (start > 0 && text[start - 1] != '\n') {
+		if (!is_blank(text[start - 1]) && text[start - 1] != ',')
+			return 0;
 		start--;
+	}
 	if (start == 0)
 		return 0;
 	for (prev = start - 1; prev > 0 && text[prev - 1] != '\n'; prev--)
