@@ -17,6 +17,7 @@
 #include "error.h"
 #include "model.h"
 #include "project.h"
+#include "rename.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -135,6 +136,8 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	    (rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0 ||
+	    (diff.n && (rc = dbt_rename_guess(&diff, &out->warnings, conn, db, model, model_path,
+					       schema_name)) < 0) ||
 	    diff.n == 0)
 		goto cleanup;
 

@@ -26,6 +26,9 @@ struct dbt_conn {
 				 * DBT_STATEMENT_LOCK_TIMEOUT_MS; < 0 no limit */
 	char *dev_url;          /* the scratch database's URL (dbt_conn_set_dev_url);
 				 * NULL for the default scratch */
+	dbt_rename_question rename_question; /* dbt_conn_set_rename_question;
+					      * NULL: never ask */
+	void *rename_question_arg;
 };
 
 /* The schema of the version and history tables: NULL for a dialect
