@@ -9,7 +9,9 @@
 # the rows; check exits 0 after each (the hint, still in the model, is
 # then inert) and migrate writes nothing more.  A hint whose old name the
 # database lacks is ignored; one whose old name the model still declares
-# is an error naming the model's line and writes nothing.
+# is an error naming the model's line and writes nothing.  A drop and an
+# add that look like a rename bring a question on a terminal, whose answer
+# decides, and a warning elsewhere and with --no-input.
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_renames.sh sqlite|postgres
 
@@ -147,6 +149,69 @@ printf '%s\n' "$MODEL_B" >schema.sql
 expect_ok dbtool upgrade
 expect_ok dbtool check
 expect_eq "$(sql_value 'SELECT count(*) FROM people')" 2 "upgrading again keeps the rows"
+
+# Renames the model does not hint.  likes.note becomes remark: on a
+# terminal (script(1) gives dbtool one) migrate asks, and the answer
+# decides; elsewhere, and with --no-input, it warns instead.
+
+# on_terminal ANSWER ARGS...: dbtool ARGS on a terminal, ANSWER typed in;
+# output (the terminal's, both streams) in $OUT.
+on_terminal() {
+	local answer=$1
+	shift
+	LAST_CMD="dbtool $* (on a terminal, answering '$answer')"
+	printf '%s\n' "$answer" | timeout -k 5 "$DBTOOL_E2E_TIMEOUT" \
+		script -qec "$(printf '%q ' "$DBTOOL" "$@")" /dev/null >"$OUT" 2>"$ERR"
+	STATUS=$?
+}
+
+# latest: the newest revision file, which a test then removes.
+latest() {
+	ls -t migrations/versions/*.sql | head -1
+}
+
+printf '%s\n' "$MODEL_B" | sed 's/^    note TEXT$/    remark TEXT/' >schema.sql
+WARNING="column likes.note dropped and likes.remark added: if this is a rename, add '-- renamed from: note' before remark in the model"
+expect_ok dbtool migrate -m not_asked
+expect_stderr_contains "warning: $WARNING"
+expect_stderr_not_contains "[y/N]"
+expect_eq "$(grep -c 'DROP COLUMN note;' "$(latest)")" 1 "off a terminal, the unhinted rename is a drop and an add"
+rm -f "$(latest)"
+
+on_terminal y migrate -m no_input --no-input
+expect_eq "$STATUS" 0 "migrate --no-input on a terminal succeeds"
+expect_stdout_contains "warning: $WARNING"
+expect_stderr_not_contains "[y/N]"
+expect_eq "$(grep -c 'RENAME COLUMN' "$(latest)")" 0 "--no-input never asks, even on a terminal"
+rm -f "$(latest)"
+
+on_terminal n migrate -m answered_no
+expect_stdout_contains "rename column likes.note → remark? [y/N]"
+expect_eq "$(grep -c 'DROP COLUMN note;' "$(latest)")" 1 "answering N gives a drop and an add"
+rm -f "$(latest)"
+
+on_terminal y revision --autogenerate -m answered_yes
+expect_stdout_contains "rename column likes.note → remark? [y/N]"
+expect_eq "$(grep -c 'RENAME COLUMN note TO remark;' "$(latest)")" 1 "answering y gives a rename"
+expect_eq "$(grep -c 'DROP COLUMN' "$(latest)")" 0 "and no drop"
+expect_ok dbtool upgrade
+expect_eq "$(sql_value 'SELECT post_id, n FROM likes')" "10|5" "the answered rename keeps the rows"
+expect_ok dbtool check
+expect_ok dbtool migrate -m after_answer
+expect_stderr_contains "nothing to do"
+
+# A table dropped and one with the same columns created.
+printf '%s\n' "$MODEL_B" | sed -e 's/^    note TEXT$/    remark TEXT/' -e 's/^CREATE TABLE likes (/CREATE TABLE favs (/' >schema.sql
+on_terminal y migrate -m table_answered_yes
+expect_stdout_contains "rename table likes → favs? [y/N]"
+expect_eq "$(grep -c 'ALTER TABLE likes RENAME TO favs;' "$(latest)")" 1 "answering y renames the table"
+expect_ok dbtool upgrade
+expect_eq "$(sql_value 'SELECT post_id, n FROM favs')" "10|5" "the renamed table keeps its rows"
+expect_ok dbtool check
+expect_ok dbtool downgrade -1
+expect_eq "$(sql_value 'SELECT post_id, n FROM likes')" "10|5" "and gets them back under the old name"
+expect_ok dbtool upgrade
+printf '%s\n' "$MODEL_B" >schema.sql
 
 # A hint whose old name the model still declares: an error at its line.
 printf '%s\n%s\n' "$MODEL_B" 'CREATE TABLE users (id INTEGER PRIMARY KEY);' >schema.sql
