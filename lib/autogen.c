@@ -39,7 +39,8 @@ static int has_row(dbt_conn *conn, dbt_buf *sql, int *out)
 }
 
 /*
- * Looks at the rows the changes would meet: refuses to add a NOT NULL
+ * Looks at the rows the changes would meet (in the database, before the
+ * diff's renames): refuses to add a NOT NULL
  * column without a default to a table that has rows, and warns about a
  * column made NOT NULL that holds NULLs.
  */
@@ -58,7 +59,7 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 		    !c->generated_expr && !c->autoincrement &&
 		    c->identity == DBT_IDENTITY_NONE) {
 			dbt_buf_puts(&sql, "SELECT 1 FROM ");
-			d->quote_ident(&sql, op->table->name);
+			d->quote_ident(&sql, dbt_diff_name_before(diff, op->table->name, NULL));
 			dbt_buf_puts(&sql, " LIMIT 1");
 			if ((rc = has_row(conn, &sql, &yes)) == 0 && yes)
 				rc = dbt_error_set(
@@ -70,9 +71,9 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 					op->table->name, c->name, op->table->name);
 		} else if (op->kind == DBT_OP_ALTER_NULL && c->not_null) {
 			dbt_buf_puts(&sql, "SELECT 1 FROM ");
-			d->quote_ident(&sql, op->table->name);
+			d->quote_ident(&sql, dbt_diff_name_before(diff, op->table->name, NULL));
 			dbt_buf_puts(&sql, " WHERE ");
-			d->quote_ident(&sql, c->name);
+			d->quote_ident(&sql, dbt_diff_name_before(diff, op->table->name, c->name));
 			dbt_buf_puts(&sql, " IS NULL LIMIT 1");
 			if ((rc = has_row(conn, &sql, &yes)) == 0 && yes) {
 				dbt_buf_clear(&msg);

@@ -2043,6 +2043,24 @@ const dbt_schema *dbt_diff_renamed(const dbt_diff *diff)
 	return ((const union diff_head *)diff->ops - 1)->renamed;
 }
 
+const char *dbt_diff_name_before(const dbt_diff *diff, const char *table, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < diff->n; i++) {
+		const dbt_op *op = &diff->ops[i];
+
+		if ((op->kind != DBT_OP_RENAME_TABLE && op->kind != DBT_OP_RENAME_COLUMN) ||
+		    strcmp(op->table->name, table) != 0)
+			continue;
+		if (!column && op->kind == DBT_OP_RENAME_TABLE)
+			return op->old_table->name;
+		if (column && op->kind == DBT_OP_RENAME_COLUMN && !strcmp(op->column->name, column))
+			return op->old_column->name;
+	}
+	return column ? column : table;
+}
+
 const char *dbt_op_kind_name(dbt_op_kind kind)
 {
 	static const char *const names[] = {

@@ -150,6 +150,14 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
  */
 const dbt_schema *dbt_diff_renamed(const dbt_diff *diff);
 
+/*
+ * The name that the database has before the diff's renames for the table
+ * `table` (named as after them) or, when `column` is not NULL, for that
+ * column of it: the old name when the diff renames it, else the name
+ * itself.  For looking at the database before the ops run.
+ */
+const char *dbt_diff_name_before(const dbt_diff *diff, const char *table, const char *column);
+
 void dbt_diff_release(dbt_diff *diff);
 
 /* The operation that undoes `op`: create <-> drop, add <-> drop, and an
