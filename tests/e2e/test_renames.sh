@@ -5,7 +5,7 @@
 # then renames (ALTER TABLE ... RENAME TO / RENAME COLUMN) instead of
 # dropping and adding, also when the renamed column changes type and the
 # renamed table has other changes, with an index, a unique constraint, a
-# check and foreign keys in and out attached.  Upgrade and downgrade keep
+# check, foreign keys in and out and a view attached.  Upgrade and downgrade keep
 # the rows; check exits 0 after each (the hint, still in the model, is
 # then inert) and migrate writes nothing more.  A hint whose old name the
 # database lacks is ignored; one whose old name the model still declares
@@ -37,7 +37,8 @@ CREATE INDEX ix_posts_user ON posts (user_id);
 CREATE TABLE likes (
     post_id INTEGER NOT NULL REFERENCES posts (id),
     n INTEGER
-);'
+);
+CREATE VIEW adults AS SELECT id, name FROM users WHERE age >= 18;'
 
 # users becomes people, its name becomes full_name and longer, its age
 # becomes years (the check follows); posts.user_id becomes author_id,
@@ -64,7 +65,8 @@ CREATE TABLE likes (
     n INTEGER,
     -- renamed from: nothing_like_it
     note TEXT
-);'
+);
+CREATE VIEW adults AS SELECT id, full_name FROM people WHERE years >= 18;'
 
 revisions() {
 	ls migrations/versions | wc -l | tr -d ' '
@@ -103,6 +105,8 @@ expect_eq "$(sql_value 'SELECT id, author_id, title FROM posts ORDER BY id')" \
 	"10|1|hello
 11|2|again" "and the renamed column's values"
 expect_eq "$(sql_value 'SELECT post_id, n, note FROM likes')" "10|5|" "the hint with an absent old name adds the column"
+expect_eq "$(sql_value 'SELECT id, full_name FROM adults ORDER BY id')" "1|ann
+2|bob" "the view on the renamed table shows its rows"
 expect_ok dbtool check
 expect_ok dbtool migrate -m again
 expect_stderr_contains "nothing to do"
@@ -141,6 +145,8 @@ expect_eq "$(sql_value 'SELECT id, name, email, age FROM users ORDER BY id')" \
 expect_eq "$(sql_value 'SELECT id, user_id, title FROM posts ORDER BY id')" \
 	"10|1|hello
 11|2|again" "and the values of the column renamed back"
+expect_eq "$(sql_value 'SELECT id, name FROM adults ORDER BY id')" "1|ann
+2|bob" "the view is back on the old names"
 mv "$REV" "$WORK/rename.sql"
 printf '%s\n' "$MODEL_A" >schema.sql
 expect_ok dbtool check
@@ -218,7 +224,7 @@ printf '%s\n%s\n' "$MODEL_B" 'CREATE TABLE users (id INTEGER PRIMARY KEY);' >sch
 BEFORE=$(snapshot)
 expect_fail 1 dbtool migrate -m bad
 expect_error_line
-expect_stderr_contains "schema.sql:1:18: table 'people' is renamed from 'users', which the model still declares at line 24"
+expect_stderr_contains "schema.sql:1:18: table 'people' is renamed from 'users', which the model still declares at line 25"
 expect_eq "$(snapshot)" "$BEFORE" "the refused hint changes nothing"
 printf '%s\n' "$MODEL_B" | sed 's/    email VARCHAR(100) UNIQUE,/    email VARCHAR(100) UNIQUE,\n    name TEXT,/' >schema.sql
 expect_fail 1 dbtool check
