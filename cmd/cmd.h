@@ -173,8 +173,9 @@ int cmd_lint(int argc, char **argv);
  * in-memory SQLite database, for SQLite projects). */
 int cmd_check_roundtrip(const char *scratch_url);
 
-/* migrate's work, shared with `revision --autogenerate`. */
-int cmd_autogenerate(const char *message, const char *rev_id);
+/* migrate's work, shared with `revision --autogenerate`; asks about
+ * likely renames on a terminal unless `no_input`. */
+int cmd_autogenerate(const char *message, const char *rev_id, int no_input);
 int cmd_create_all(int argc, char **argv);
 int cmd_drop_all(int argc, char **argv);
 int cmd_rebase(int argc, char **argv);

@@ -6,9 +6,10 @@
 #include "cmd.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 static const char usage[] =
-	"usage: dbtool migrate -m MESSAGE [--rev-id ID]\n"
+	"usage: dbtool migrate -m MESSAGE [--rev-id ID] [--no-input]\n"
 	"\n"
 	"Compares the model (model = in dbtool.ini) with the database, which must\n"
 	"be at the head revision, and writes a revision whose upgrade makes the\n"
@@ -16,11 +17,38 @@ static const char usage[] =
 	"file's path on stdout and each change on stderr; writes nothing when the\n"
 	"database already matches.  Changes that lose data are marked WARNING in\n"
 	"the file and printed as warnings.  Same as 'revision --autogenerate'.\n"
+	"A column or table that the model renames carries '-- renamed from: OLD'\n"
+	"on the line before it.  On a terminal, a table that loses one column and\n"
+	"gains one of a compatible type (or a table dropped and one with the same\n"
+	"columns created) brings the question whether it is a rename; elsewhere,\n"
+	"and with --no-input, a warning says which hint would make it one.\n"
 	"\n"
 	"  -m, --message MESSAGE   what the revision does (one line)\n"
-	"      --rev-id ID         use ID ([0-9a-z_]+) instead of a random one\n";
+	"      --rev-id ID         use ID ([0-9a-z_]+) instead of a random one\n"
+	"      --no-input          never ask; warn of likely renames instead\n";
 
-int cmd_autogenerate(const char *message, const char *rev_id)
+/* Asks on the terminal whether the change is a rename; 1 for yes. */
+static int ask_rename(const char *table, const char *old_name, const char *new_name, void *arg)
+{
+	char line[16];
+
+	(void)arg;
+	fputs(table ? "rename column " : "rename table ", stderr);
+	if (table) {
+		cmd_put_term(stderr, table, NULL);
+		fputc('.', stderr);
+	}
+	cmd_put_term(stderr, old_name, NULL);
+	fputs(" \u2192 ", stderr);
+	cmd_put_term(stderr, new_name, NULL);
+	fputs("? [y/N] ", stderr);
+	fflush(stderr);
+	if (!fgets(line, sizeof(line), stdin))
+		return 0;
+	return line[0] == 'y' || line[0] == 'Y';
+}
+
+int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
 {
 	dbt_config cfg;
 	dbt_chain chain;
@@ -38,6 +66,8 @@ int cmd_autogenerate(const char *message, const char *rev_id)
 	 * yet, a database that does not exist is an empty one. */
 	if (cmd_connect_existing(&conn, &url, &cfg, chain.n == 0))
 		goto cleanup_chain;
+	if (!no_input && isatty(STDIN_FILENO))
+		dbt_conn_set_rename_question(conn, ask_rename, NULL);
 	rc = dbt_autogenerate(&ag, conn, &chain, cfg.script_location, cfg.model, cfg.schema, message,
 			      rev_id);
 	if (rc < 0) {
@@ -73,9 +103,11 @@ cleanup_cfg:
 int cmd_migrate(int argc, char **argv)
 {
 	const char *message = NULL, *rev_id = NULL;
+	int no_input = 0;
 	const struct cmd_option opts[] = {
 		{"message", 'm', &message, NULL},
 		{"rev-id", 0, &rev_id, NULL},
+		{"no-input", 0, NULL, &no_input},
 		{NULL, 0, NULL, NULL},
 	};
 	int nargs, rc;
@@ -84,5 +116,5 @@ int cmd_migrate(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if (!message || cmd_blank(message))
 		return cmd_usage_error("migrate", "a message is required: -m MESSAGE");
-	return cmd_autogenerate(message, rev_id);
+	return cmd_autogenerate(message, rev_id, no_input);
 }

@@ -17,16 +17,19 @@ static const char usage[] =
 	"  -m, --message MESSAGE   what the revision does (one line)\n"
 	"      --rev-id ID         use ID ([0-9a-z_]+) instead of a random one\n"
 	"      --autogenerate      fill both sections from the difference between\n"
-	"                          the model and the database (as 'dbtool migrate')\n";
+	"                          the model and the database (as 'dbtool migrate')\n"
+	"      --no-input          with --autogenerate: never ask whether a column\n"
+	"                          or table dropped and another added is a rename\n";
 
 int cmd_revision(int argc, char **argv)
 {
 	const char *message = NULL, *rev_id = NULL;
-	int autogenerate = 0;
+	int autogenerate = 0, no_input = 0;
 	const struct cmd_option opts[] = {
 		{"message", 'm', &message, NULL},
 		{"rev-id", 0, &rev_id, NULL},
 		{"autogenerate", 0, NULL, &autogenerate},
+		{"no-input", 0, NULL, &no_input},
 		{NULL, 0, NULL, NULL},
 	};
 	dbt_config cfg;
@@ -38,7 +41,7 @@ int cmd_revision(int argc, char **argv)
 	if (!message || cmd_blank(message))
 		return cmd_usage_error("revision", "a message is required: -m MESSAGE");
 	if (autogenerate)
-		return cmd_autogenerate(message, rev_id);
+		return cmd_autogenerate(message, rev_id, no_input);
 	if (cmd_load_config(&cfg))
 		return EXIT_FAIL;
 	if (dbt_config_need(&cfg, "script_location") < 0) {

@@ -17,6 +17,7 @@
 #include "error.h"
 #include "model.h"
 #include "project.h"
+#include "rename.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -38,7 +39,8 @@ static int has_row(dbt_conn *conn, dbt_buf *sql, int *out)
 }
 
 /*
- * Looks at the rows the changes would meet: refuses to add a NOT NULL
+ * Looks at the rows the changes would meet (in the database, before the
+ * diff's renames): refuses to add a NOT NULL
  * column without a default to a table that has rows, and warns about a
  * column made NOT NULL that holds NULLs.
  */
@@ -57,7 +59,7 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 		    !c->generated_expr && !c->autoincrement &&
 		    c->identity == DBT_IDENTITY_NONE) {
 			dbt_buf_puts(&sql, "SELECT 1 FROM ");
-			d->quote_ident(&sql, op->table->name);
+			d->quote_ident(&sql, dbt_diff_name_before(diff, op->table->name, NULL));
 			dbt_buf_puts(&sql, " LIMIT 1");
 			if ((rc = has_row(conn, &sql, &yes)) == 0 && yes)
 				rc = dbt_error_set(
@@ -69,9 +71,9 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 					op->table->name, c->name, op->table->name);
 		} else if (op->kind == DBT_OP_ALTER_NULL && c->not_null) {
 			dbt_buf_puts(&sql, "SELECT 1 FROM ");
-			d->quote_ident(&sql, op->table->name);
+			d->quote_ident(&sql, dbt_diff_name_before(diff, op->table->name, NULL));
 			dbt_buf_puts(&sql, " WHERE ");
-			d->quote_ident(&sql, c->name);
+			d->quote_ident(&sql, dbt_diff_name_before(diff, op->table->name, c->name));
 			dbt_buf_puts(&sql, " IS NULL LIMIT 1");
 			if ((rc = has_row(conn, &sql, &yes)) == 0 && yes) {
 				dbt_buf_clear(&msg);
@@ -135,6 +137,8 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	    (rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0 ||
+	    (diff.n && (rc = dbt_rename_guess(&diff, &out->warnings, conn, db, model, model_path,
+					       schema_name)) < 0) ||
 	    diff.n == 0)
 		goto cleanup;
 
@@ -166,8 +170,12 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 	if (conn->dialect->read_kept && (rc = conn->dialect->read_kept(&kept, conn)) < 0)
 		goto cleanup;
 	dbt_sql_objects_forget(&kept, diff.ops, diff.n);
+	/* The inverse ops before the inverse renames act on the renamed
+	 * database schema. */
 	if ((rc = dbt_render_ops_keep(&up, kind, diff.ops, diff.n, model, &kept)) < 0 ||
-	    (rc = dbt_render_ops_keep(&down, kind, inverse, diff.n, db, &kept)) < 0)
+	    (rc = dbt_render_ops_keep(&down, kind, inverse, diff.n,
+				      dbt_diff_renamed(&diff) ? dbt_diff_renamed(&diff) : db,
+				      &kept)) < 0)
 		goto cleanup;
 	if (up.oom || down.oom) {
 		rc = dbt_error_oom();

@@ -83,6 +83,12 @@ int dbt_conn_set_dev_url(dbt_conn *conn, const char *url)
 	return 0;
 }
 
+void dbt_conn_set_rename_question(dbt_conn *conn, dbt_rename_question fn, void *arg)
+{
+	conn->rename_question = fn;
+	conn->rename_question_arg = arg;
+}
+
 int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema)
 {
 	char *copy;

@@ -29,6 +29,9 @@ struct dbt_conn {
 	char **exclude;         /* the names and globs dbtool never touches
 				 * (dbt_conn_set_exclude, exclude.h) */
 	size_t nexclude;
+	dbt_rename_question rename_question; /* dbt_conn_set_rename_question;
+					      * NULL: never ask */
+	void *rename_question_arg;
 };
 
 /* The schema of the version and history tables: NULL for a dialect

@@ -48,6 +48,10 @@ typedef enum dbt_op_kind {
 	DBT_OP_ALTER_PARTITION, /* table (the partition in `to`), old_table: a
 				 * partition of the same parent whose bound
 				 * changes: detached, then attached again */
+	DBT_OP_RENAME_TABLE,   /* old_table (its old name) -> table (its new
+				* name): a model's "renamed from" hint */
+	DBT_OP_RENAME_COLUMN,  /* table (by its new name, both old_table and
+				* table), old_column -> column */
 } dbt_op_kind;
 
 typedef struct dbt_op {
@@ -136,6 +140,23 @@ typedef struct dbt_diff_opts {
  */
 int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to,
 		     const dbt_diff_opts *opts);
+
+/*
+ * `from` as the diff's renames leave it, which the other ops act on (their
+ * `old_table`s and the like point into it), owned by the diff; NULL when
+ * the diff renames nothing.  The ops that undo the diff lead back through
+ * it: a renderer that wants the schema the inverse ops lead to gets it
+ * here for the ops before the inverse renames.
+ */
+const dbt_schema *dbt_diff_renamed(const dbt_diff *diff);
+
+/*
+ * The name that the database has before the diff's renames for the table
+ * `table` (named as after them) or, when `column` is not NULL, for that
+ * column of it: the old name when the diff renames it, else the name
+ * itself.  For looking at the database before the ops run.
+ */
+const char *dbt_diff_name_before(const dbt_diff *diff, const char *table, const char *column);
 
 void dbt_diff_release(dbt_diff *diff);
 

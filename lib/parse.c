@@ -476,6 +476,8 @@ struct parser {
 	struct seq *seqs;
 	size_t nseqs;
 	int stmt_start;     /* the next token begins a statement */
+	size_t stmt_off;    /* where the current statement's first token starts */
+	int stmt_line;      /* and its line */
 	dbt_schema *discard; /* what ATTACH PARTITION took from the model, kept
 			      * until the end so that refs into it stay valid */
 };
@@ -1715,6 +1717,105 @@ cleanup:
 	return rc;
 }
 
+/* ------------------------------------------------------------ rename hints */
+
+static int is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Skips "word" (any ASCII case) at `*at` within `end`: 1 when it is there. */
+static int skip_word(const char *text, size_t *at, size_t end, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (end - *at < n || strncasecmp(text + *at, word, n))
+		return 0;
+	*at += n;
+	return 1;
+}
+
+/*
+ * The hint "-- renamed from: OLD" on the line before the one where the
+ * token at byte `off`, on line `tok_line`, stands first: 1 and OLD (folded unless quoted, caller
+ * frees) in `*out` with its place; 0 when that line is no such hint.  A
+ * line that starts the hint but does not name one table or column is an
+ * error at its place.
+ */
+static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, int *line,
+		       int *col)
+{
+	const char *text = p->text;
+	size_t start = off, prev, at, name_at;
+	dbt_lexer lx;
+	dbt_token tok;
+	int rc;
+
+	*out = NULL;
+	/* The hint is for the definition that starts its line (after blanks
+	 * or a comma), not for one that follows another on it. */
+	while (start > 0 && text[start - 1] != '\n') {
+		if (!is_blank(text[start - 1]) && text[start - 1] != ',')
+			return 0;
+		start--;
+	}
+	if (start == 0)
+		return 0;
+	for (prev = start - 1; prev > 0 && text[prev - 1] != '\n'; prev--)
+		;
+	at = prev;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	if (!skip_word(text, &at, start - 1, "--"))
+		return 0;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	if (!skip_word(text, &at, start - 1, "renamed"))
+		return 0;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	if (!skip_word(text, &at, start - 1, "from"))
+		return 0;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	if (!skip_word(text, &at, start - 1, ":"))
+		return 0;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	name_at = at;
+	*line = tok_line - 1;
+	*col = (int)(name_at - prev) + 1;
+	dbt_lex_init(&lx, text + name_at, start - 1 - name_at);
+	rc = dbt_lex_next(&lx, &tok);
+	if (rc == 0 && (tok.kind == DBT_TOK_WORD || tok.kind == DBT_TOK_QUOTED)) {
+		dbt_token end;
+
+		if (dbt_lex_next(&lx, &end) == 0 && end.kind == DBT_TOK_END) {
+			*out = dbt_token_name(text + name_at, &tok);
+			return *out ? 1 : dbt_error_oom();
+		}
+	}
+	return fail_at(p, *line, *col,
+		       "expected one table or column name after '-- renamed from:'");
+}
+
+/* Gives `*name`, `*line` and `*col` the rename hint before the token at
+ * `off` on line `tok_line`, when there is one. */
+static int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line,
+		     int *col)
+{
+	char *old = NULL;
+	int l = 0, c = 0, rc = rename_hint(p, off, tok_line, &old, &l, &c);
+
+	if (rc <= 0)
+		return rc;
+	free(*name);
+	*name = old;
+	*line = l;
+	*col = c;
+	return 0;
+}
+
 /* A column definition: name, type, column constraints; in ALTER TABLE's
  * ADD COLUMN (`alter`), it ends at ',' or ';'. */
 static int parse_column(struct parser *p, dbt_table *t, int alter)
@@ -1722,11 +1823,12 @@ static int parse_column(struct parser *p, dbt_table *t, int alter)
 	struct name n = {NULL, 0, 0, 0};
 	struct coldef d;
 	dbt_type type;
-	size_t i;
+	size_t i, name_off;
 	int serial, rc;
 
 	memset(&d, 0, sizeof(d));
 	d.t = t;
+	name_off = p->tok.start;
 	if ((rc = parse_name(p, &n, "a column name or table constraint")) < 0)
 		goto cleanup;
 	for (i = 0; i < t->ncolumns; i++) {
@@ -1752,6 +1854,9 @@ static int parse_column(struct parser *p, dbt_table *t, int alter)
 		goto cleanup;
 	d.c->line = n.line;
 	d.c->col = n.col;
+	if ((rc = take_hint(p, name_off, n.line, &d.c->renamed_from, &d.c->renamed_line,
+			    &d.c->renamed_col)) < 0)
+		goto cleanup;
 	if (serial) {
 		d.c->not_null = 1;
 		d.c->autoincrement = 1;
@@ -2049,6 +2154,9 @@ static int parse_table(struct parser *p)
 		goto cleanup;
 	t->line = n.line;
 	t->col = n.col;
+	if ((rc = take_hint(p, p->stmt_off, p->stmt_line, &t->renamed_from, &t->renamed_line,
+			    &t->renamed_col)) < 0)
+		goto cleanup;
 	if (is(p, "partition")) {
 		if ((rc = next(p)) < 0 || (rc = expect(p, "of", "OF")) < 0)
 			goto cleanup;
@@ -2892,6 +3000,8 @@ static int parse_statement(struct parser *p)
 	dbt_token first = p->tok;
 	int rc;
 
+	p->stmt_off = first.start;
+	p->stmt_line = first.line;
 	if (p->tok.kind != DBT_TOK_WORD)
 		return expected(p, "CREATE TABLE or CREATE INDEX");
 	/* The session settings at the head of a pg_dump. */
@@ -3197,6 +3307,56 @@ static int resolve_serial(struct parser *p, dbt_table *t, dbt_column *c)
 	return 0;
 }
 
+/*
+ * A rename hint names what the database has under the old name: the model
+ * declaring the old name too would be both kept and renamed; two hints
+ * with one old name would both take it.
+ */
+static int check_renames(struct parser *p)
+{
+	const dbt_schema *s = p->schema;
+	size_t i, j, k;
+
+	for (i = 0; i < s->ntables; i++) {
+		const dbt_table *t = s->tables[i], *o;
+
+		if (t->renamed_from) {
+			if ((o = dbt_schema_find_table(s, t->renamed_from)))
+				return fail_at(p, t->renamed_line, t->renamed_col,
+					       "table '%s' is renamed from '%s', which the model "
+					       "still declares at line %d",
+					       t->name, t->renamed_from, o->line);
+			for (k = 0; k < i; k++)
+				if (s->tables[k]->renamed_from &&
+				    !strcmp(s->tables[k]->renamed_from, t->renamed_from))
+					return fail_at(p, t->renamed_line, t->renamed_col,
+						       "tables '%s' and '%s' are both renamed from "
+						       "'%s'",
+						       s->tables[k]->name, t->name, t->renamed_from);
+		}
+		for (j = 0; j < t->ncolumns; j++) {
+			const dbt_column *c = t->columns[j], *oc;
+
+			if (!c->renamed_from)
+				continue;
+			if ((oc = dbt_table_find_column(t, c->renamed_from)))
+				return fail_at(p, c->renamed_line, c->renamed_col,
+					       "column '%s.%s' is renamed from '%s', which the "
+					       "model still declares at line %d",
+					       t->name, c->name, c->renamed_from, oc->line);
+			for (k = 0; k < j; k++)
+				if (t->columns[k]->renamed_from &&
+				    !strcmp(t->columns[k]->renamed_from, c->renamed_from))
+					return fail_at(p, c->renamed_line, c->renamed_col,
+						       "columns '%s.%s' and '%s.%s' are both renamed "
+						       "from '%s'",
+						       t->name, t->columns[k]->name, t->name, c->name,
+						       c->renamed_from);
+		}
+	}
+	return 0;
+}
+
 static int resolve(struct parser *p)
 {
 	dbt_schema *s = p->schema;
@@ -3217,7 +3377,7 @@ static int resolve(struct parser *p)
 		for (j = 0; j < s->tables[i]->nfks; j++)
 			if ((rc = resolve_fk(p, s->tables[i]->fks[j])) < 0)
 				return rc;
-	if ((rc = check_relation_names(p)) < 0)
+	if ((rc = check_relation_names(p)) < 0 || (rc = check_renames(p)) < 0)
 		return rc;
 	for (i = 0; i < s->ntables; i++)
 		for (j = 0; j < s->tables[i]->ncolumns; j++)

@@ -590,6 +590,30 @@ static int put_object_sql(dbt_buf *out, const dbt_op *op, const char *sql)
 	return finish(out);
 }
 
+/*
+ * ALTER TABLE ... RENAME TO / RENAME COLUMN ... TO, alike on PostgreSQL
+ * and on SQLite (3.25 and later).  Both carry the rename into the
+ * table's indexes and constraints and into the foreign keys of other
+ * tables; PostgreSQL also into views and triggers, SQLite (3.26 and later,
+ * legacy_alter_table off) too.
+ */
+static int render_rename(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
+{
+	if (op->kind == DBT_OP_RENAME_TABLE) {
+		alter_table(out, kind, op->old_table);
+		dbt_buf_puts(out, "RENAME TO ");
+		ident(out, kind, op->table->name);
+	} else {
+		alter_table(out, kind, op->table);
+		dbt_buf_puts(out, "RENAME COLUMN ");
+		ident(out, kind, op->old_column->name);
+		dbt_buf_puts(out, " TO ");
+		ident(out, kind, op->column->name);
+	}
+	dbt_buf_puts(out, ";\n");
+	return finish(out);
+}
+
 /* The statements every dialect writes alike; 1 when `op` is not one. */
 static int render_common(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 {
@@ -624,6 +648,9 @@ static int render_common(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 		ident(out, kind, op->old_column->name);
 		dbt_buf_puts(out, ";\n");
 		return finish(out);
+	case DBT_OP_RENAME_TABLE:
+	case DBT_OP_RENAME_COLUMN:
+		return render_rename(out, kind, op);
 	default:
 		return 1;
 	}
@@ -1091,6 +1118,8 @@ static int sqlite_needs_rebuild(const dbt_op *op, const dbt_schema *target)
 	case DBT_OP_CREATE_OBJECT:
 	case DBT_OP_DROP_OBJECT:
 	case DBT_OP_REPLACE_OBJECT:
+	case DBT_OP_RENAME_TABLE:
+	case DBT_OP_RENAME_COLUMN:
 		return 0;
 	case DBT_OP_ADD_COLUMN:
 		return !sqlite_can_add(op);
@@ -1246,8 +1275,11 @@ static int plan_build(struct plan *pl)
 		const dbt_op *op = &pl->ops[i];
 		const char *name = op_table(op);
 
+		/* A rename runs on its own, before the rebuild (or, undone,
+		 * after it), which copies the rows by the new names. */
 		if (pl->fate[i] != FATE_RUN || !name || op->kind == DBT_OP_DROP_INDEX ||
-		    op->kind == DBT_OP_CREATE_TABLE)
+		    op->kind == DBT_OP_CREATE_TABLE || op->kind == DBT_OP_RENAME_TABLE ||
+		    op->kind == DBT_OP_RENAME_COLUMN)
 			continue;
 		if ((k = find_rebuild(pl, name)) != NONE) {
 			pl->fate[i] = FATE_COVERED;

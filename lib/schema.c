@@ -977,6 +977,7 @@ static void column_free(dbt_column *c)
 	dbt_type_release(&c->type);
 	free(c->default_expr);
 	free(c->collation);
+	free(c->renamed_from);
 	free(c->generated_expr);
 	free(c);
 }
@@ -1063,6 +1064,7 @@ static void table_free(dbt_table *t)
 	free(t->partition_by);
 	free(t->partition_of);
 	free(t->partition_bound);
+	free(t->renamed_from);
 	free(t);
 }
 

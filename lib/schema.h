@@ -213,6 +213,10 @@ typedef struct dbt_column {
 			       * text; NULL for a column that is not generated */
 	int generated_stored; /* STORED (1) or VIRTUAL (0) */
 	int generated_line, generated_col; /* where GENERATED or AS stands */
+	char *renamed_from;   /* the model's hint "-- renamed from: OLD" on the
+			       * line before the column: OLD, folded like a
+			       * name; NULL when none (and when reflected) */
+	int renamed_line, renamed_col; /* where the hint's name stands */
 } dbt_column;
 
 /* A primary key or unique constraint. */
@@ -333,6 +337,12 @@ typedef struct dbt_table {
 	char *partition_by;
 	char *partition_of;
 	char *partition_bound;
+	/* The model's hint "-- renamed from: OLD" on the line before CREATE
+	 * TABLE: OLD, folded like a name; NULL when none (and when reflected).
+	 * The differ renames the database's table OLD to this one while the
+	 * database has OLD and not this name (diff.h). */
+	char *renamed_from;
+	int renamed_line, renamed_col; /* where the hint's name stands */
 } dbt_table;
 
 /*

@@ -71,7 +71,12 @@ static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
 		const char *name = op_table(&diff->ops[i]);
 		long t = name ? table_index(model, name) : -1;
 
-		if (t < 0 || want[t] == 2 || !dbt_schema_find_table(db, name))
+		/* A table that the differ renames is in the database under
+		 * its old name. */
+		if (t < 0 || want[t] == 2 ||
+		    (!dbt_schema_find_table(db, name) &&
+		     !(model->tables[t]->renamed_from &&
+		       dbt_schema_find_table(db, model->tables[t]->renamed_from))))
 			continue;
 		want[t] = 2;
 		n++;
@@ -386,17 +391,22 @@ static dbt_check *find_check(const dbt_table *t, const char *name)
 
 /*
  * Gives the reflected table `to` what the model's `from` knows and the
- * database does not: where each object is declared and whether the model
+ * database does not: where each object is declared, whether the model
  * named it (the scratch database was given every name, the model's or the
- * one dbtool chose, so names match).
+ * one dbtool chose, so names match), and the rename hints, which move
+ * from `from` to `to`.
  */
-static void adopt_table(dbt_table *to, const dbt_table *from)
+static void adopt_table(dbt_table *to, dbt_table *from)
 {
 	size_t i;
 
 	to->quoted = from->quoted;
 	to->line = from->line;
 	to->col = from->col;
+	to->renamed_from = from->renamed_from;
+	to->renamed_line = from->renamed_line;
+	to->renamed_col = from->renamed_col;
+	from->renamed_from = NULL;
 	for (i = 0; i < from->ncolumns; i++) {
 		dbt_column *c = dbt_table_find_column(to, from->columns[i]->name);
 
@@ -404,6 +414,10 @@ static void adopt_table(dbt_table *to, const dbt_table *from)
 			c->quoted = from->columns[i]->quoted;
 			c->line = from->columns[i]->line;
 			c->col = from->columns[i]->col;
+			c->renamed_from = from->columns[i]->renamed_from;
+			c->renamed_line = from->columns[i]->renamed_line;
+			c->renamed_col = from->columns[i]->renamed_col;
+			from->columns[i]->renamed_from = NULL;
 		}
 	}
 	if (from->pk && to->pk) {

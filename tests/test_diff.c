@@ -1135,6 +1135,111 @@ static void test_kind_names(void **state)
 	assert_string_equal(dbt_op_kind_name((dbt_op_kind)99), "unknown");
 }
 
+/* ------------------------------------------------------------- renames */
+
+#define RN_DB                                                                           \
+	"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(30) NOT NULL,"         \
+	" age INT CHECK (age >= 0));\n"                                                  \
+	"CREATE INDEX ix_name ON users (name);\n"                                        \
+	"CREATE INDEX ix_lower ON users (lower(name)) WHERE age > 1;\n"                  \
+	"CREATE TABLE posts (id INT PRIMARY KEY, user_id INT REFERENCES users (id));\n"
+
+#define RN_MODEL                                                                       \
+	"-- renamed from: users\n"                                                      \
+	"CREATE TABLE people (id INTEGER PRIMARY KEY,\n"                                \
+	"  -- renamed from: name\n"                                                     \
+	"  full_name VARCHAR(30) NOT NULL,\n"                                           \
+	"  -- renamed from: age\n"                                                      \
+	"  years INT CHECK (years >= 0));\n"                                            \
+	"CREATE INDEX ix_name ON people (full_name);\n"                                 \
+	"CREATE INDEX ix_lower ON people (lower(full_name)) WHERE years > 1;\n"         \
+	"CREATE TABLE posts (id INT PRIMARY KEY,\n"                                     \
+	"  -- renamed from: user_id\n"                                                  \
+	"  person_id INT REFERENCES people (id));\n"
+
+static void test_hinted_renames_keep_indexes_checks_and_foreign_keys(void **state)
+{
+	(void)state;
+	/* The check's name, derived from the old names, is the database's
+	 * business: the model left it to it. */
+	expect_diff(RN_DB, RN_MODEL,
+		    "~ table people renamed from users\n"
+		    "~ column people.full_name renamed from name\n"
+		    "~ column people.years renamed from age\n"
+		    "~ column posts.person_id renamed from user_id");
+}
+
+static void test_renamed_column_changes_type_after_the_rename(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a VARCHAR(10), b INT);",
+		    "-- renamed from: t\nCREATE TABLE u (\n-- renamed from: a\nc VARCHAR(20), b INT,"
+		    " d INT);",
+		    "~ table u renamed from t\n"
+		    "~ column u.c renamed from a\n"
+		    "+ column u.d INTEGER NULL\n"
+		    "~ column u.c VARCHAR(10) -> VARCHAR(20)");
+}
+
+static void test_rename_hint_is_inert_once_applied(void **state)
+{
+	(void)state;
+	/* The database has the new names: nothing to do. */
+	expect_diff("CREATE TABLE u (c INT);",
+		    "-- renamed from: t\nCREATE TABLE u (\n-- renamed from: a\nc INT);", "");
+	/* It has both: the old one is an ordinary table to drop. */
+	expect_diff("CREATE TABLE t (a INT);\nCREATE TABLE u (c INT);",
+		    "-- renamed from: t\nCREATE TABLE u (c INT);", "- table t");
+}
+
+static void test_rename_hint_without_the_old_name_is_ignored(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INT);",
+		    "-- renamed from: gone\nCREATE TABLE u (\n-- renamed from: b\nc INT);\n"
+		    "CREATE TABLE t (a INT,\n-- renamed from: zz\nb INT);",
+		    "+ table u\n+ column t.b INTEGER NULL");
+}
+
+static void test_rename_inverse_renames_back(void **state)
+{
+	dbt_schema *a = model(RN_DB), *b = model(RN_MODEL), *c = model("CREATE TABLE x (a INT);");
+	dbt_diff d, none;
+	dbt_buf buf = DBT_BUF_INIT;
+	dbt_op inv, again;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	assert_int_equal(d.n, 4);
+	assert_non_null(dbt_diff_renamed(&d));
+	assert_non_null(dbt_schema_find_table(dbt_diff_renamed(&d), "people"));
+	assert_null(dbt_schema_find_table(dbt_diff_renamed(&d), "users"));
+	assert_int_equal(d.ops[0].kind, DBT_OP_RENAME_TABLE);
+	dbt_op_inverse(&inv, &d.ops[0]);
+	dbt_op_describe(&buf, &inv);
+	assert_string_equal(dbt_buf_str(&buf), "~ table users renamed from people");
+	dbt_op_inverse(&again, &inv);
+	assert_true(same_op(&again, &d.ops[0]));
+	dbt_buf_clear(&buf);
+	assert_int_equal(d.ops[1].kind, DBT_OP_RENAME_COLUMN);
+	dbt_op_inverse(&inv, &d.ops[1]);
+	dbt_op_describe(&buf, &inv);
+	assert_string_equal(dbt_buf_str(&buf), "~ column people.name renamed from full_name");
+	assert_int_equal(dbt_op_destroys(&d.ops[0], NULL), 0);
+	assert_int_equal(dbt_op_destroys(&inv, NULL), 0);
+	assert_string_equal(dbt_op_kind_name(DBT_OP_RENAME_TABLE), "rename_table");
+	assert_string_equal(dbt_op_kind_name(DBT_OP_RENAME_COLUMN), "rename_column");
+	/* Without renames, no renamed schema. */
+	assert_int_equal(dbt_diff_schemas(&none, c, b, NULL), 0);
+	assert_null(dbt_diff_renamed(&none));
+	dbt_buf_release(&buf);
+	dbt_diff_release(&d);
+	dbt_diff_release(&none);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+	dbt_schema_free(c);
+}
+
 /* ------------------------------------------------------------ data loss */
 
 /* Whether the one op of diff(from, to) destroys data, and why ("" when
@@ -1777,6 +1882,11 @@ int main(void)
 		cmocka_unit_test(test_new_partition_key_recreates_the_table_and_its_partitions),
 		cmocka_unit_test(test_new_partition_key_destroys_the_rows),
 		cmocka_unit_test(test_exclusion_constraints_match_by_definition),
+		cmocka_unit_test(test_hinted_renames_keep_indexes_checks_and_foreign_keys),
+		cmocka_unit_test(test_renamed_column_changes_type_after_the_rename),
+		cmocka_unit_test(test_rename_hint_is_inert_once_applied),
+		cmocka_unit_test(test_rename_hint_without_the_old_name_is_ignored),
+		cmocka_unit_test(test_rename_inverse_renames_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1657,6 +1657,56 @@ BAD(duplicate_exclusion_name, "CREATE TABLE t (a INT CONSTRAINT c CHECK (a > 0),
     "schema.sql:2:2: duplicate constraint 'c' in table 't'")
 
 
+/* ------------------------------------------------------------ rename hints */
+
+static void rename_hints_are_read_from_the_line_before(void **state)
+{
+	dbt_schema *s = parse_ok("-- people were users\n"
+				 "--   Renamed   From:  users  \n"
+				 "CREATE TABLE people (\n"
+				 "    id INTEGER PRIMARY KEY,\n"
+				 "    -- renamed from: \"Name\"\n"
+				 "    full_name TEXT,\n"
+				 "    age INT -- renamed from: nothing, on its own line only\n"
+				 "    , years INT,\n"
+				 "    -- renamed from: for_the_first_column_of_its_line\n"
+				 "    x INT, y INT\n"
+				 ");\n"
+				 "-- renamed from: x\n"
+				 "\n"
+				 "CREATE TABLE t (a INT);\n");
+	const dbt_table *t = dbt_schema_find_table(s, "people");
+
+	(void)state;
+	assert_string_equal(t->renamed_from, "users");
+	assert_int_equal(t->renamed_line, 2);
+	assert_int_equal(t->renamed_col, 23);
+	assert_string_equal(dbt_table_find_column(t, "full_name")->renamed_from, "Name");
+	assert_int_equal(dbt_table_find_column(t, "full_name")->renamed_line, 5);
+	assert_null(dbt_table_find_column(t, "id")->renamed_from);
+	assert_null(dbt_table_find_column(t, "age")->renamed_from);
+	assert_null(dbt_table_find_column(t, "years")->renamed_from);
+	assert_non_null(dbt_table_find_column(t, "x")->renamed_from);
+	assert_null(dbt_table_find_column(t, "y")->renamed_from);
+	/* A blank line between hint and table: no hint. */
+	assert_null(dbt_schema_find_table(s, "t")->renamed_from);
+	dbt_schema_free(s);
+}
+
+BAD(rename_hint_without_a_name, "-- renamed from:\nCREATE TABLE t (a INT);",
+    "schema.sql:1:17: expected one table or column name after '-- renamed from:'")
+BAD(rename_hint_with_two_names, "CREATE TABLE t (\n  -- renamed from: a b\n  c INT);",
+    "schema.sql:2:20: expected one table or column name after '-- renamed from:'")
+BAD(rename_hint_naming_a_declared_table,
+    "CREATE TABLE users (id INT);\n-- renamed from: users\nCREATE TABLE people (id INT);",
+    "schema.sql:2:18: table 'people' is renamed from 'users', which the model still declares "
+    "at line 1")
+BAD(rename_hint_naming_a_declared_column, "CREATE TABLE t (\n  -- renamed from: b\n  a INT,\n  b INT);",
+    "schema.sql:2:20: column 't.a' is renamed from 'b', which the model still declares at line 4")
+BAD(two_tables_renamed_from_one, "-- renamed from: u\nCREATE TABLE a (id INT);\n"
+    "-- renamed from: u\nCREATE TABLE b (id INT);",
+    "schema.sql:3:18: tables 'a' and 'b' are both renamed from 'u'")
+
 #define T(fn) cmocka_unit_test(fn)
 
 int main(void)
@@ -1853,6 +1903,12 @@ int main(void)
 		T(attach_index_of_unknown_index),
 		T(exclude_needs_a_method_or_list),
 		T(duplicate_exclusion_name),
+		T(rename_hints_are_read_from_the_line_before),
+		T(rename_hint_without_a_name),
+		T(rename_hint_with_two_names),
+		T(rename_hint_naming_a_declared_table),
+		T(rename_hint_naming_a_declared_column),
+		T(two_tables_renamed_from_one),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

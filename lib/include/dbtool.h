@@ -336,6 +336,26 @@ int dbt_conn_set_dev_url(dbt_conn *conn, const char *url);
  */
 int dbt_conn_set_exclude(dbt_conn *conn, char *const *patterns, size_t n);
 
+/*
+ * The question dbt_autogenerate asks when a change looks like a rename
+ * that the model does not hint: a table loses one column and gains one of
+ * a compatible type (`table` names it; `old_name` and `new_name` are the
+ * columns'), or a table is dropped and one with the same columns created
+ * (`table` is NULL; the names are the tables').  It returns 1 for a
+ * rename, anything else for a drop and an add.  The names are the
+ * database's, unescaped: a terminal must escape them.
+ */
+typedef int (*dbt_rename_question)(const char *table, const char *old_name,
+				   const char *new_name, void *arg);
+
+/*
+ * Sets the question (NULL, the default: none) for this connection's
+ * dbt_autogenerate; `arg` is passed to it.  Without a question, or when
+ * it answers no, dbt_autogenerate writes the drop and the add and adds a
+ * warning of kind "maybe_rename" saying which hint would make it a rename.
+ */
+void dbt_conn_set_rename_question(dbt_conn *conn, dbt_rename_question fn, void *arg);
+
 /* The dialect's name: "sqlite" or "postgresql". */
 const char *dbt_conn_dialect(const dbt_conn *conn);
 
