@@ -107,6 +107,10 @@ int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
 			 int missing_is_empty);
 
+/* "dbtool: database URL" on stderr, the password shown as "***", unless
+ * -q: every command that connects says where it works. */
+void cmd_print_database(const dbt_url *url);
+
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);
 
