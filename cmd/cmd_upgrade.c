@@ -149,20 +149,17 @@ static void print_json(const struct report *r, const dbt_url *url, dbt_conn *con
 }
 
 /*
- * --sql without a database: for --dialect D, or for FROM:TO in the
- * dialect of the URL (parsed, never connected to).
+ * --sql without a database: for the dialect `kind` that --dialect named
+ * (`dialect`), or, without it, for FROM:TO in the dialect of the URL
+ * (parsed, never connected to).
  */
 static int offline(const dbt_config *cfg, const dbt_chain *chain, const char *dialect,
-		   const char *range, int up)
+		   dbt_dialect_kind kind, const char *range, int up)
 {
-	dbt_dialect_kind kind;
 	char *script = NULL;
 	dbt_url url;
 
-	if (dialect) {
-		if (dbt_dialect_parse(&kind, dialect) < 0)
-			return cmd_fail();
-	} else {
+	if (!dialect) {
 		const char *text = dbt_config_pick_url(cfg, g_opts.url);
 
 		if (!text || dbt_url_parse(&url, text) < 0)
@@ -198,7 +195,7 @@ static int run(int argc, char **argv, int up)
 	};
 	const struct cmd_option *opts = up ? up_opts : down_opts;
 	const char *name = up ? "upgrade" : "downgrade";
-	dbt_dialect_kind kind;
+	dbt_dialect_kind kind = DBT_DIALECT_SQLITE;
 	dbt_config cfg;
 	dbt_chain chain;
 	dbt_url url;
@@ -241,7 +238,7 @@ static int run(int argc, char **argv, int up)
 		goto cleanup_cfg;
 	/* Offline: the script from base or FROM, without a database. */
 	if (sql && (dialect || strchr(target, ':'))) {
-		status = offline(&cfg, &chain, dialect, target, up);
+		status = offline(&cfg, &chain, dialect, kind, target, up);
 		goto cleanup_chain;
 	}
 	/* --sql only reads the version: it must not create or change anything;

@@ -563,9 +563,8 @@ static int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
 	return rc;
 }
 
-/* 1 when the statement `st` of `sql` starts a SQLite trigger, whose
- * body the splitter hands out as pieces up to the one starting with END
- * (see txcontrol.c). */
+/* 1 when the statement `st` of `sql` starts with the word `word`, in any
+ * case. */
 static int starts_word(const char *sql, const dbt_sqlstmt *st, const char *word)
 {
 	size_t n = strlen(word);
@@ -575,6 +574,9 @@ static int starts_word(const char *sql, const dbt_sqlstmt *st, const char *word)
 				  sql[st->start + n] == '_'));
 }
 
+/* 1 when the statement `st` of `sql` starts a SQLite trigger, whose body
+ * the splitter hands out as pieces up to the one starting with END (see
+ * txcontrol.c). */
 static int starts_trigger(const char *sql, const dbt_sqlstmt *st)
 {
 	dbt_buf w = DBT_BUF_INIT;
