@@ -947,7 +947,23 @@ struct steps {
 	dbt_step *v;
 	size_t n;
 	int oom;
+	const dbt_run_opts *outer; /* the caller's: revisions and statements
+				    * go to it as they run */
 };
+
+static void forward_revision(const dbt_revision *rev, int upgrade, size_t left, void *arg)
+{
+	const struct steps *st = arg;
+
+	st->outer->on_revision(rev, upgrade, left, st->outer->arg);
+}
+
+static void forward_statement(const dbt_run_statement *stmt, void *arg)
+{
+	const struct steps *st = arg;
+
+	st->outer->on_statement(stmt, st->outer->arg);
+}
 
 static void collect_step(const dbt_step *step, void *arg)
 {
@@ -974,7 +990,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 {
 	const struct dbt_dialect *d = c->dialect;
 	dbt_run_opts inner = *opts;
-	struct steps st = {NULL, 0, 0};
+	struct steps st = {NULL, 0, 0, opts};
 	size_t pos, i;
 	int rc = 0, done = 0, verified = 0;
 
@@ -989,6 +1005,8 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 					     rev->path, rev->id);
 	}
 	inner.on_step = collect_step;
+	inner.on_revision = opts->on_revision ? forward_revision : NULL;
+	inner.on_statement = opts->on_statement ? forward_statement : NULL;
 	inner.arg = &st;
 	if ((rc = d->begin(c)) < 0)
 		return rc;
@@ -1307,7 +1325,8 @@ static void put_section(dbt_buf *out, const char *sql)
  * one place the offline script chooses a section: per-dialect sections
  * ("-- migrate:upgrade postgresql") are chosen here, as the online run
  * chooses them for its connection; until revisions carry them, every
- * dialect runs the one section.
+ * dialect runs the one section.  NULL when `rev` has no section for
+ * `kind`.
  */
 static const char *script_section(const dbt_revision *rev, dbt_dialect_kind kind, int upgrade)
 {
@@ -1359,7 +1378,14 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 	for (pos = from; upgrade ? pos < goal : pos > goal; pos += upgrade ? 1 : (size_t)-1) {
 		const dbt_revision *rev = upgrade ? chain->revs[pos] : chain->revs[pos - 1];
 		const char *to = upgrade ? rev->id : (rev->down ? rev->down->id : NULL);
+		const char *section = script_section(rev, kind, upgrade);
 
+		if (!section) {
+			dbt_buf_release(&sql);
+			return dbt_error_set(DBT_ERROR, "%s: revision %s has no %s section for %s",
+					     rev->path, rev->id, upgrade ? "upgrade" : "downgrade",
+					     d->name);
+		}
 		dbt_buf_putc(&sql, '\n');
 		dbt_buf_comment(&sql, "%s %s -> %s, %s", upgrade ? "upgrade" : "downgrade",
 				upgrade ? (rev->down ? rev->down->id : "<base>") : rev->id,
@@ -1368,7 +1394,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
 		}
-		put_section(&sql, script_section(rev, kind, upgrade));
+		put_section(&sql, section);
 		if (!rev->transactional) {
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
