@@ -127,6 +127,13 @@ expect_stderr_contains " ms  DROP TABLE t1"
 expect_ok dbtool upgrade p01
 expect_stderr_match "^upgrade <base> -> p01, first \"quoted\" \\\\ one \([0-9]+ ms\)$"
 expect_ok dbtool downgrade base
+# In one transaction too: the statements as they run, the steps after the
+# commit.
+expect_ok dbtool -v upgrade p01 --single-transaction
+expect_stderr_match "^  [0-9]+\.[0-9] ms  CREATE TABLE t1 .*
+  [0-9]+\.[0-9] ms  CREATE INDEX ix_t1_name ON t1 \(name\)
+upgrade <base> -> p01, first .*$"
+expect_ok dbtool downgrade base
 
 # A failing statement under -v: the same error as without it.
 new_revision p04 p03 "fails" "CREATE TABLE t4 (id INTEGER PRIMARY KEY);
