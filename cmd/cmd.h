@@ -140,6 +140,9 @@ const char *cmd_suggest(const char *word, const char *const *cands, size_t n);
 /* As cmd_connect_existing() (no database is created), for a command that
  * cannot go on without the database: the error says `why` it is needed. */
 int cmd_connect_needed(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, const char *why);
+/* "dbtool: database URL" on stderr, the password shown as "***", unless
+ * -q: every command that connects says where it works. */
+void cmd_print_database(const dbt_url *url);
 
 /* 1 when `s` is empty or only blanks. */
 int cmd_blank(const char *s);

@@ -22,6 +22,8 @@ static const char usage[] =
 	"gains one of a compatible type (or a table dropped and one with the same\n"
 	"columns created) brings the question whether it is a rename; elsewhere,\n"
 	"and with --no-input, a warning says which hint would make it one.\n"
+	"With --format json, prints {\"path\", \"changes\", \"warnings\"} instead of\n"
+	"the path (path null when nothing changed).\n"
 	"\n"
 	"  -m, --message MESSAGE   what the revision does (one line)\n"
 	"      --rev-id ID         use ID ([0-9a-z_]+) instead of a random one\n"
@@ -46,6 +48,33 @@ static int ask_rename(const char *table, const char *old_name, const char *new_n
 	if (!fgets(line, sizeof(line), stdin))
 		return 0;
 	return line[0] == 'y' || line[0] == 'Y';
+}
+
+/* Findings as a JSON array of their texts. */
+static void json_texts(const dbt_findings *f)
+{
+	size_t i;
+
+	fputc('[', stdout);
+	for (i = 0; i < f->n; i++) {
+		if (i)
+			fputs(", ", stdout);
+		cmd_json_str(stdout, f->v[i].text);
+	}
+	fputc(']', stdout);
+}
+
+/* --format json: the file written (null when nothing changed), each
+ * change and each warning. */
+static void print_json(const dbt_autogen *ag)
+{
+	fputs("{\"path\": ", stdout);
+	cmd_json_str(stdout, ag->path);
+	fputs(", \"changes\": ", stdout);
+	json_texts(&ag->changes);
+	fputs(", \"warnings\": ", stdout);
+	json_texts(&ag->warnings);
+	fputs("}\n", stdout);
 }
 
 int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
@@ -74,6 +103,8 @@ int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
 		cmd_fail();
 	} else if (!ag.path) {
 		cmd_info("dbtool: nothing to do: the database matches the model");
+		if (g_opts.json)
+			print_json(&ag);
 		status = EXIT_OK;
 	} else {
 		for (i = 0; i < ag.changes.n && !g_opts.quiet; i++)
@@ -87,7 +118,10 @@ int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
 			cmd_put_term(stderr, ag.warnings.v[i].text, NULL);
 			fputc('\n', stderr);
 		}
-		cmd_out("%s", ag.path);
+		if (g_opts.json)
+			print_json(&ag);
+		else
+			cmd_out("%s", ag.path);
 		status = EXIT_OK;
 	}
 	dbt_autogen_release(&ag);

@@ -45,6 +45,7 @@ int cmd_check_roundtrip(const char *scratch_url)
 		cmd_fail();
 		goto cleanup_url;
 	}
+	cmd_print_database(&scratch);
 	/* Laid out as the project's database is. */
 	if (dbt_conn_set_version_schema(conn, cfg.version_schema) < 0) {
 		cmd_fail();

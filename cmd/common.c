@@ -516,6 +516,7 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		dbt_conn_set_statement_lock_timeout(*conn, g_opts.statement_lock_timeout_s * 1000);
 	else if (cfg->statement_lock_timeout_s >= 0)
 		dbt_conn_set_statement_lock_timeout(*conn, cfg->statement_lock_timeout_s * 1000);
+	cmd_print_database(url);
 	return 0;
 }
 
@@ -550,6 +551,17 @@ int cmd_rev_range(size_t *lo, size_t *hi, const dbt_chain *chain, const char *ra
 	if (*lo == 0)
 		*lo = 1; /* "base" as a start means from the first revision */
 	return 0;
+}
+
+void cmd_print_database(const dbt_url *url)
+{
+	char *where;
+
+	if (g_opts.quiet)
+		return;
+	where = dbt_url_redact(url);
+	cmd_info("dbtool: database %s", where ? where : "(out of memory)");
+	free(where);
 }
 
 int cmd_blank(const char *s)

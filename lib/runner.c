@@ -33,10 +33,13 @@
 #include "dialect.h"
 #include "error.h"
 #include "model.h"
+#include "sqlsplit.h"
 #include "txcontrol.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define VERSION_TABLE "dbtool_version"
@@ -589,11 +592,90 @@ static int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
 	return rc;
 }
 
-static int run_sql(dbt_conn *c, const dbt_revision *rev, int up)
+/* 1 when the statement `st` of `sql` starts with the word `word`, in any
+ * case. */
+static int starts_word(const char *sql, const dbt_sqlstmt *st, const char *word)
+{
+	size_t n = strlen(word);
+
+	return st->len >= n && !strncasecmp(sql + st->start, word, n) &&
+	       (st->len == n || !(isalnum((unsigned char)sql[st->start + n]) ||
+				  sql[st->start + n] == '_'));
+}
+
+/* 1 when the statement `st` of `sql` starts a SQLite trigger, whose body
+ * the splitter hands out as pieces up to the one starting with END (see
+ * txcontrol.c). */
+static int starts_trigger(const char *sql, const dbt_sqlstmt *st)
+{
+	dbt_buf w = DBT_BUF_INIT;
+	size_t i;
+	int yes;
+
+	/* The first three words, folded: CREATE [TEMP|TEMPORARY] TRIGGER. */
+	dbt_dialect_excerpt(&w, sql + st->start, st->len < 40 ? st->len : 40, 40);
+	for (i = 0; w.ptr && w.ptr[i]; i++)
+		w.ptr[i] = (char)tolower((unsigned char)w.ptr[i]);
+	yes = w.ptr && (!strncmp(w.ptr, "create trigger ", 15) ||
+			!strncmp(w.ptr, "create temp trigger ", 20) ||
+			!strncmp(w.ptr, "create temporary trigger ", 25));
+	dbt_buf_release(&w);
+	return yes;
+}
+
+/*
+ * Runs `sql` one statement at a time, split as the database reads it,
+ * reporting each with its time to opts->on_statement once it succeeded.
+ * Each statement goes to exec_script() on its own with its line in the
+ * file, so a failure reads as it does when the section runs in one call.
+ */
+static int exec_timed(dbt_conn *c, const dbt_revision *rev, const char *sql, int first_line,
+		      const dbt_run_opts *opts)
+{
+	dbt_sqlstmt st, last;
+	dbt_buf one = DBT_BUF_INIT, text = DBT_BUF_INIT;
+	size_t pos = 0, end;
+	int line = 0, rc = 0;
+
+	while (rc == 0 && dbt_sql_next(&st, sql, &pos, &line)) {
+		double t0;
+
+		end = st.start + st.len;
+		if (c->dialect->kind == DBT_DIALECT_SQLITE && starts_trigger(sql, &st)) {
+			/* The trigger runs whole, up to the piece that starts
+			 * with END. */
+			while (dbt_sql_next(&last, sql, &pos, &line)) {
+				end = last.start + last.len;
+				if (starts_word(sql, &last, "end"))
+					break;
+			}
+		}
+		dbt_buf_clear(&one);
+		dbt_buf_put(&one, sql + st.start, end - st.start);
+		dbt_buf_clear(&text);
+		dbt_dialect_excerpt(&text, sql + st.start, end - st.start, 100);
+		if (one.oom || text.oom) {
+			rc = dbt_error_oom();
+			break;
+		}
+		t0 = now_ms();
+		if ((rc = c->dialect->exec_script(c, one.ptr, rev->path, first_line + st.line)) == 0) {
+			dbt_run_statement s = {rev, text.ptr, first_line + st.line, now_ms() - t0};
+
+			opts->on_statement(&s, opts->arg);
+		}
+	}
+	dbt_buf_release(&one);
+	dbt_buf_release(&text);
+	return rc;
+}
+
+static int run_sql(dbt_conn *c, const dbt_revision *rev, int up, const dbt_run_opts *opts)
 {
 	const char *sql = up ? rev->upgrade : rev->downgrade;
 	int line = up ? rev->upgrade_line : rev->downgrade_line;
-	int rc = c->dialect->exec_script(c, sql, rev->path, line);
+	int rc = opts && opts->on_statement ? exec_timed(c, rev, sql, line, opts)
+					    : c->dialect->exec_script(c, sql, rev->path, line);
 
 	if (rc < 0)
 		dbt_error_prefix(rc, "%s %s failed%s", up ? "upgrade" : "downgrade", rev->id,
@@ -665,7 +747,7 @@ static int check_plan(const dbt_chain *chain, size_t from, size_t goal, dbt_dial
  * when only the bookkeeping or the COMMIT failed (a full disk).
  */
 static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-		   const char *version_before, int single)
+		   const char *version_before, int single, const dbt_run_opts *opts)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
@@ -677,7 +759,7 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 		if (rev->lock_timeout_ms >= 0 &&
 		    (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
 			return rc;
-		if ((rc = run_sql(c, rev, up)) < 0 || (rc = exec_bookkeeping(c, book)) < 0)
+		if ((rc = run_sql(c, rev, up, opts)) < 0 || (rc = exec_bookkeeping(c, book)) < 0)
 			return rc;
 		return 0;
 	}
@@ -691,11 +773,11 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 		 * own; only the version update is transactional then. */
 		if ((rc = d->commit(c)) < 0)
 			goto fail;
-		if ((rc = run_sql(c, rev, up)) < 0)
+		if ((rc = run_sql(c, rev, up, opts)) < 0)
 			return rc;
 		if ((rc = d->begin(c)) < 0)
 			return rc;
-	} else if ((rc = run_sql(c, rev, up)) < 0) {
+	} else if ((rc = run_sql(c, rev, up, opts)) < 0) {
 		goto fail;
 	}
 	if ((rc = exec_bookkeeping(c, book)) < 0 || (rc = d->commit(c)) < 0) {
@@ -757,7 +839,9 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	if ((rc = check_tx_control(rev, up, d->kind)) < 0)
 		goto fail;
 	record_sql(&book, &b, rev, up);
-	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single);
+	if (opts && opts->on_revision)
+		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
+	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts);
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -824,7 +908,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
 		goto fail;
 	history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, 1, &book, id_or_null(chain, cur), single);
+	rc = execute(c, rev, 1, &book, id_or_null(chain, cur), single, opts);
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -892,7 +976,23 @@ struct steps {
 	dbt_step *v;
 	size_t n;
 	int oom;
+	const dbt_run_opts *outer; /* the caller's: revisions and statements
+				    * go to it as they run */
 };
+
+static void forward_revision(const dbt_revision *rev, int upgrade, size_t left, void *arg)
+{
+	const struct steps *st = arg;
+
+	st->outer->on_revision(rev, upgrade, left, st->outer->arg);
+}
+
+static void forward_statement(const dbt_run_statement *stmt, void *arg)
+{
+	const struct steps *st = arg;
+
+	st->outer->on_statement(stmt, st->outer->arg);
+}
 
 static void collect_step(const dbt_step *step, void *arg)
 {
@@ -919,7 +1019,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 {
 	const struct dbt_dialect *d = c->dialect;
 	dbt_run_opts inner = *opts;
-	struct steps st = {NULL, 0, 0};
+	struct steps st = {NULL, 0, 0, opts};
 	size_t pos, i;
 	int rc = 0, done = 0, verified = 0;
 
@@ -934,6 +1034,8 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 					     rev->path, rev->id);
 	}
 	inner.on_step = collect_step;
+	inner.on_revision = opts->on_revision ? forward_revision : NULL;
+	inner.on_statement = opts->on_statement ? forward_statement : NULL;
 	inner.arg = &st;
 	if ((rc = d->begin(c)) < 0)
 		return rc;
@@ -1247,6 +1349,20 @@ static void put_section(dbt_buf *out, const char *sql)
 	dbt_buf_puts(out, "\n;\n");
 }
 
+/*
+ * The section of `rev` that the script for the dialect `kind` runs.  The
+ * one place the offline script chooses a section: per-dialect sections
+ * ("-- migrate:upgrade postgresql") are chosen here, as the online run
+ * chooses them for its connection; until revisions carry them, every
+ * dialect runs the one section.  NULL when `rev` has no section for
+ * `kind`.
+ */
+static const char *script_section(const dbt_revision *rev, dbt_dialect_kind kind, int upgrade)
+{
+	(void)kind;
+	return upgrade ? rev->upgrade : rev->downgrade;
+}
+
 /* A dialect's statements for the offline script, when it has some. */
 static void put_opt(dbt_buf *out, const char *sql)
 {
@@ -1291,7 +1407,14 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 	for (pos = from; upgrade ? pos < goal : pos > goal; pos += upgrade ? 1 : (size_t)-1) {
 		const dbt_revision *rev = upgrade ? chain->revs[pos] : chain->revs[pos - 1];
 		const char *to = upgrade ? rev->id : (rev->down ? rev->down->id : NULL);
+		const char *section = script_section(rev, kind, upgrade);
 
+		if (!section) {
+			dbt_buf_release(&sql);
+			return dbt_error_set(DBT_ERROR, "%s: revision %s has no %s section for %s",
+					     rev->path, rev->id, upgrade ? "upgrade" : "downgrade",
+					     d->name);
+		}
 		dbt_buf_putc(&sql, '\n');
 		dbt_buf_comment(&sql, "%s %s -> %s, %s", upgrade ? "upgrade" : "downgrade",
 				upgrade ? (rev->down ? rev->down->id : "<base>") : rev->id,
@@ -1300,7 +1423,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
 		}
-		put_section(&sql, upgrade ? rev->upgrade : rev->downgrade);
+		put_section(&sql, section);
 		if (!rev->transactional) {
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
@@ -1327,4 +1450,35 @@ int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const
 		return rc;
 	return dbt_run_script(out, conn->dialect->kind, dbt_conn_version_schema(conn), chain, from,
 			      target, upgrade);
+}
+
+int dbt_run_script_offline(char **out, dbt_dialect_kind kind, const char *version_schema,
+			   const dbt_chain *chain, const char *range, int upgrade)
+{
+	const char *colon = strchr(range, ':');
+	char *from_text = NULL;
+	size_t from = 0;
+	int rc;
+
+	*out = NULL;
+	if (!colon && !upgrade)
+		return dbt_error_set(DBT_EPARSE,
+				     "an offline downgrade needs the revision to start from: "
+				     "FROM:TO, not '%s'",
+				     range);
+	if (colon && (colon == range || !colon[1] || strchr(colon + 1, ':')))
+		return dbt_error_set(DBT_EPARSE,
+				     "malformed range '%s': expected [FROM:]TO, such as base:head", range);
+	if (colon) {
+		if (!(from_text = strndup(range, (size_t)(colon - range))))
+			return dbt_error_oom();
+		if ((rc = dbt_chain_resolve(&from, chain, from_text, 0)) < 0) {
+			dbt_error_prefix(rc, "the start of the range '%s'", range);
+			free(from_text);
+			return rc;
+		}
+		free(from_text);
+	}
+	return dbt_run_script(out, kind, version_schema, chain, from, colon ? colon + 1 : range,
+			      upgrade);
 }

@@ -613,6 +613,19 @@ char *dbt_url_redact(const dbt_url *url)
 	return dbt_buf_detach(&b);
 }
 
+int dbt_dialect_parse(dbt_dialect_kind *out, const char *name)
+{
+	if (!strcmp(name, "sqlite"))
+		*out = DBT_DIALECT_SQLITE;
+	else if (!strcmp(name, "postgresql") || !strcmp(name, "postgres"))
+		*out = DBT_DIALECT_POSTGRES;
+	else
+		return dbt_error_set(DBT_EPARSE,
+				     "unknown dialect '%s' (expected sqlite, postgresql or postgres)",
+				     name);
+	return 0;
+}
+
 void dbt_url_release(dbt_url *url)
 {
 	size_t i;

@@ -848,6 +848,123 @@ static void offline_script_has_transactions_and_versions(void **state)
 	dbt_chain_release(&chain);
 }
 
+/* What on_statement and on_revision heard. */
+struct heard {
+	char text[2048];
+	int n;
+};
+
+static void on_statement(const dbt_run_statement *st, void *arg)
+{
+	struct heard *h = arg;
+	size_t len = strlen(h->text);
+
+	assert_true(st->ms >= 0);
+	snprintf(h->text + len, sizeof(h->text) - len, "%s:%d: %s\n", st->rev->id, st->line,
+		 st->text);
+	h->n++;
+}
+
+static void on_revision(const dbt_revision *rev, int upgrade, size_t left, void *arg)
+{
+	struct heard *h = arg;
+	size_t len = strlen(h->text);
+
+	snprintf(h->text + len, sizeof(h->text) - len, "%s %s, %zu left\n",
+		 upgrade ? "up" : "down", rev->id, left);
+}
+
+static void statements_are_reported_one_by_one_with_their_lines(void **state)
+{
+	struct fixture *f = *state;
+	struct heard h = {{0}, 0};
+	dbt_run_opts o = {.on_statement = on_statement, .on_revision = on_revision, .arg = &h};
+	dbt_chain chain;
+	char *v = NULL;
+
+	/* A trigger, whose body holds semicolons, runs as one statement. */
+	write_rev(f, "ddd", "ccc",
+		  "CREATE TABLE lg (n INTEGER);\n"
+		  "CREATE TRIGGER tr AFTER INSERT ON a BEGIN\n"
+		  "  INSERT INTO lg VALUES (1);\n  INSERT INTO lg VALUES (2);\nEND;\n"
+		  "INSERT INTO a VALUES (7);",
+		  "DROP TABLE lg;", 1);
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "+2", &o), 0);
+	assert_string_equal(h.text, "up aaa, 2 left\n"
+				    "aaa:7: CREATE TABLE a (id INTEGER PRIMARY KEY)\n"
+				    "up bbb, 1 left\n"
+				    "bbb:7: CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id))\n"
+				    "bbb:8: INSERT INTO a VALUES (1)\n"
+				    "bbb:9: INSERT INTO b VALUES (1, 1)\n");
+	h.text[0] = '\0';
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", &o), 0);
+	assert_string_equal(h.text, "up ccc, 2 left\n"
+				    "ccc:7: CREATE INDEX ix_b ON b (a_id)\n"
+				    "up ddd, 1 left\n"
+				    "ddd:7: CREATE TABLE lg (n INTEGER)\n"
+				    "ddd:8: CREATE TRIGGER tr AFTER INSERT ON a BEGIN INSERT INTO lg VALUES (1); "
+				    "INSERT INTO lg VALUES (2); END\n"
+				    "ddd:12: INSERT INTO a VALUES (7)\n");
+	assert_int_equal(f->conn->dialect->query_value(f->conn, "SELECT group_concat(n) FROM lg", &v), 0);
+	assert_string_equal(v, "1,2");
+	free(v);
+	h.text[0] = '\0';
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "-1", &o), 0);
+	assert_string_equal(h.text, "down ddd, 1 left\nddd:15: DROP TABLE lg\n");
+	dbt_chain_release(&chain);
+}
+
+static void a_failing_statement_reads_the_same_one_by_one(void **state)
+{
+	struct fixture *f = *state;
+	struct heard h = {{0}, 0};
+	dbt_run_opts o = {.on_statement = on_statement, .arg = &h};
+	dbt_chain chain;
+	char plain[512];
+
+	write_rev(f, "ddd", "ccc", "CREATE TABLE d (id INTEGER);\nINSERT INTO nope VALUES (1);",
+		  "DROP TABLE d;", 1);
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "ccc", NULL), 0);
+	assert_true(dbt_run_upgrade(f->conn, &chain, "head", NULL) < 0);
+	snprintf(plain, sizeof(plain), "%s", dbt_error_last());
+	assert_true(dbt_run_upgrade(f->conn, &chain, "head", &o) < 0);
+	assert_string_equal(dbt_error_last(), plain);
+	assert_non_null(strstr(plain, "ddd_x.sql:8: "));
+	assert_int_equal(h.n, 1);
+	assert_false(has_table(f, "d"));
+	assert_current(f, "ccc");
+	dbt_chain_release(&chain);
+}
+
+static void offline_range_starts_at_from(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char *script = NULL;
+
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_POSTGRES, NULL, &chain, "head", 1), 0);
+	assert_non_null(strstr(script, "-- dbtool upgrade, postgresql, from <base> to ccc\n"));
+	assert_non_null(strstr(script, "public.dbtool_version"));
+	free(script);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "aaa:+1", 1), 0);
+	assert_non_null(strstr(script, "-- dbtool upgrade, sqlite, from aaa to bbb\n"));
+	assert_null(strstr(script, "CREATE TABLE a "));
+	free(script);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "head:aaa", 0), 0);
+	assert_non_null(strstr(script, "-- dbtool downgrade, sqlite, from ccc to aaa\n"));
+	free(script);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "head", 0), DBT_EPARSE);
+	assert_null(script);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "a:b:c", 1), DBT_EPARSE);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "zzz:head", 1), DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(), "the start of the range 'zzz:head': no revision 'zzz'");
+	/* Nothing was read from or written to the database. */
+	assert_false(has_table(f, "dbtool_version"));
+	dbt_chain_release(&chain);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -881,6 +998,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rows_left_at_base_are_ignored_and_cleared, setup, teardown),
 		cmocka_unit_test_setup_teardown(non_transactional_revision_is_recorded, setup, teardown),
 		cmocka_unit_test_setup_teardown(offline_script_keeps_the_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(statements_are_reported_one_by_one_with_their_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(a_failing_statement_reads_the_same_one_by_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(offline_range_starts_at_from, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -77,6 +77,11 @@ int dbt_url_parse(dbt_url *out, const char *text);
  * NULL only when out of memory. */
 char *dbt_url_redact(const dbt_url *url);
 
+/* The dialect a name stands for: "sqlite", "postgresql" or "postgres"
+ * (as in a URL's scheme, without a driver).  DBT_EPARSE naming the
+ * choices for any other name. */
+int dbt_dialect_parse(dbt_dialect_kind *out, const char *name);
+
 void dbt_url_release(dbt_url *url);
 
 /* --------------------------------------------------------- configuration */
@@ -405,6 +410,23 @@ typedef struct dbt_step {
 
 typedef void (*dbt_step_fn)(const dbt_step *step, void *arg);
 
+/* One statement of a revision, after it ran (dbt_run_opts.on_statement). */
+typedef struct dbt_run_statement {
+	const dbt_revision *rev; /* the revision it belongs to */
+	const char *text;        /* a one-line excerpt of it: blank runs folded to
+				  * one space, cut with "..." past 100 bytes; may
+				  * hold any byte of the file, so escape it */
+	int line;                /* its line in rev->path */
+	double ms;               /* how long it took */
+} dbt_run_statement;
+
+typedef void (*dbt_run_statement_fn)(const dbt_run_statement *stmt, void *arg);
+
+/* Called before a revision is applied or reverted: `left` revisions of
+ * the run remain, this one included (so the first call gives the run's
+ * length). */
+typedef void (*dbt_revision_fn)(const dbt_revision *rev, int upgrade, size_t left, void *arg);
+
 typedef struct dbt_run_opts {
 	int lock_timeout_ms;        /* how long to wait for the lock; <= 0: 60 s */
 	dbt_step_fn on_step;        /* may be NULL */
@@ -418,6 +440,10 @@ typedef struct dbt_run_opts {
 				     * revision of the run is marked
 				     * '-- transaction: false'.  Steps are
 				     * reported after the commit. */
+	dbt_run_statement_fn on_statement; /* may be NULL; when set, the sections run
+					* one statement at a time, each reported
+					* after it succeeded (with `arg`) */
+	dbt_revision_fn on_revision;   /* may be NULL; called with `arg` */
 } dbt_run_opts;
 
 /*
@@ -516,6 +542,18 @@ int dbt_rebase_run(dbt_rebase *out, dbt_conn *conn, const char *versions_dir, co
 		   const char *onto);
 
 void dbt_rebase_release(dbt_rebase *rebase);
+/*
+ * Offline mode without a database: dbt_run_script for the dialect `kind`
+ * from `range`, "[FROM:]TO": the script starts at FROM (a target resolved
+ * from base: "base", an id or unique prefix, "+N") or, without it, at
+ * base, and runs to TO (resolved from FROM, so "-1" counts from there).
+ * A downgrade needs FROM.  Connects to nothing, so it cannot compare the
+ * applied revisions with their recorded checksums.  `out` receives the
+ * script; caller frees.  DBT_ENOTFOUND for a FROM or TO that names no
+ * revision; DBT_EPARSE for a malformed range.
+ */
+int dbt_run_script_offline(char **out, dbt_dialect_kind kind, const char *version_schema,
+			   const dbt_chain *chain, const char *range, int upgrade);
 
 /* ------------------------------------------------------------------ model */
 
