@@ -37,6 +37,11 @@ in_file() {
 	fi
 }
 
+# The sections of the man page, read once (no 'grep -q' at the end of a
+# pipe, whose early exit would fail the pipe under pipefail).
+man_commands=$(sed -n '/^# COMMANDS/,/^# CONFIGURATION/p' "$man")
+man_config=$(sed -n '/^# CONFIGURATION/,/^# DATABASE URLS/p' "$man")
+
 commands=$("$exe" --help | sed -n '/^Commands:/,/^$/s/^  \([a-z-]*\) .*/\1/p')
 if [ -z "$commands" ]; then
 	not_ok "dbtool --help lists no command"
@@ -45,7 +50,7 @@ global_opts=$("$exe" --help | sed -n '/^Options/,/^$/p' | grep -o -- '--[a-z][a-
 
 # --- every command: in the man page's COMMANDS, in the README's table
 for c in $commands; do
-	if sed -n '/^# COMMANDS/,/^# CONFIGURATION/p' "$man" | grep -q "^\*$c\*"; then
+	if grep -q "^\*$c\*" <<<"$man_commands"; then
 		ok "the man page documents the command $c"
 	else
 		not_ok "the man page should document the command $c (a line '*$c* ...' under COMMANDS)"
@@ -56,7 +61,7 @@ for c in $commands; do
 		not_ok "README's commands table should have a row for $c"
 	fi
 	# each option of the command's --help, in both documents
-	for o in $("$exe" "$c" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
+	for o in $("$exe" "$c" --help | grep -o -- '--[a-z][a-z-]*' | sort -u || true); do
 		[ "$o" = --help ] && continue
 		in_file "$man" "$o" "the man page"
 		in_file "$readme" "$o" "README"
@@ -64,7 +69,7 @@ for c in $commands; do
 done
 
 # --- the man page's commands are all real
-for c in $(sed -n '/^# COMMANDS/,/^# CONFIGURATION/p' "$man" | sed -n 's/^\*\([a-z-]*\)\*.*/\1/p'); do
+for c in $(sed -n 's/^\*\([a-z-]*\)\*.*/\1/p' <<<"$man_commands"); do
 	if grep -qx -- "$c" <<<"$commands"; then
 		ok "the man page's command $c is in dbtool --help"
 	else
@@ -84,7 +89,7 @@ if [ -z "$keys" ]; then
 	not_ok "no configuration key found in lib/config.c"
 fi
 for k in $keys; do
-	if sed -n '/^# CONFIGURATION/,/^# DATABASE URLS/p' "$man" | grep -q "^\*$k\*"; then
+	if grep -q "^\*$k\*" <<<"$man_config"; then
 		ok "the man page documents the key $k"
 	else
 		not_ok "the man page should document the configuration key $k"
