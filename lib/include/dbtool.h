@@ -106,6 +106,10 @@ typedef struct dbt_config {
 				* or unexpanded */
 	int single_transaction; /* single_transaction = true|false: upgrade and
 				 * downgrade in one transaction; -1 when not given */
+	char *model_command;   /* model_command = ...: a shell command that prints
+				* the model; NULL when absent or unexpanded.  When
+				* given, `model` is "model_command" (the name the
+				* model's errors carry) and no file is read. */
 } dbt_config;
 
 /*
@@ -493,6 +497,17 @@ typedef struct dbt_findings {
 	dbt_finding *v;
 	size_t n;
 } dbt_findings;
+
+/*
+ * Makes every command that reads the model (check, migrate, create-all,
+ * the roundtrip) run `command` through /bin/sh -c in the folder `dir`
+ * (NULL: ".") and read the model from its standard output instead of the
+ * model file; the environment variable DBTOOL_DIALECT tells it the target
+ * database ("sqlite" or "postgresql").  The model path those functions take
+ * is then only the name in errors ("model_command:LINE:COL").  Process-wide;
+ * NULL returns to model files.  0, or DBT_ERROR when out of memory.
+ */
+int dbt_model_set_command(const char *command, const char *dir);
 
 /* Lists what the database lacks or has more than the model ("+" the model
  * has it, "-" only the database has it, "~" both, differently); n = 0
