@@ -706,6 +706,56 @@ static void single_transaction_is_a_boolean(void **state)
 		   "dbtool.ini:2: invalid single_transaction '': use true or false");
 }
 
+static void model_command_replaces_the_model_file(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nmodel_command = python3 -m dbtool_sqlalchemy app:db\n");
+	assert_string_equal(cfg.model_command, "python3 -m dbtool_sqlalchemy app:db");
+	assert_string_equal(cfg.model, "model_command");
+	dbt_config_release(&cfg);
+	assert_null(cfg.model_command);
+	load_ok(&cfg, "[dbtool]\n");
+	assert_null(cfg.model_command);
+	assert_string_equal(cfg.model, "schema.sql");
+	dbt_config_release(&cfg);
+}
+
+static void model_command_expands_variables_and_needs_them(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	setenv("DBT_TEST_PY", "/usr/bin/python3", 1);
+	load_ok(&cfg, "[dbtool]\nmodel_command = ${DBT_TEST_PY} models.py\n");
+	assert_string_equal(cfg.model_command, "/usr/bin/python3 models.py");
+	assert_int_equal(dbt_config_need(&cfg, "model_command"), 0);
+	dbt_config_release(&cfg);
+	unsetenv("DBT_TEST_PY");
+	load_ok(&cfg, "[dbtool]\nmodel_command = ${DBT_TEST_PY} models.py\n");
+	assert_null(cfg.model_command);
+	assert_int_equal(dbt_config_need(&cfg, "model_command"), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "dbtool.ini:2: environment variable 'DBT_TEST_PY' is not set");
+	dbt_config_release(&cfg);
+}
+
+static void model_and_model_command_together_is_an_error(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nmodel = schema.sql\n\nmodel_command = cat schema.sql\n", DBT_EPARSE,
+		   "dbtool.ini:2: 'model' and 'model_command' (line 4) are both set: keep one");
+	load_fails("[dbtool]\nmodel_command = cat schema.sql\nmodel =\n", DBT_EPARSE,
+		   "dbtool.ini:3: 'model' and 'model_command' (line 2) are both set: keep one");
+}
+
+static void empty_model_command_is_an_error(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nmodel_command =\n", DBT_EPARSE, "dbtool.ini:2: model_command is empty");
+}
+
 static void release_twice_is_harmless(void **state)
 {
 	dbt_config cfg;
@@ -766,6 +816,10 @@ int main(void)
 		T(pick_url_falls_back_to_the_file),
 		T(our_key_outside_any_section_is_an_error),
 		T(pick_url_without_any_is_an_error),
+		T(model_command_replaces_the_model_file),
+		T(model_command_expands_variables_and_needs_them),
+		T(model_and_model_command_together_is_an_error),
+		T(empty_model_command_is_an_error),
 		T(release_twice_is_harmless),
 	};
 
