@@ -96,6 +96,24 @@ expect_eq "$(snapshot)" "$before" "the failed model_command changed nothing"
 expect_fail 1 dbtool check
 expect_stderr_contains "model_command failed with exit status 3"
 
+# a command killed by a signal ($$ in dbtool.ini is one $), and a message with
+# control characters, which become spaces
+sed -i "s|^model_command = .*|model_command = printf '\\\\033[31mred\\\\033[0m alert\\\\n' >\&2; kill -9 \$\$\$\$|" dbtool.ini
+before=$(snapshot)
+expect_fail 1 dbtool migrate -m "killed"
+expect_error_line
+expect_stderr_contains "dbtool: error: model_command was killed by signal 9: "
+expect_stderr_contains "red"
+expect_stderr_not_contains $'\033'
+expect_eq "$(snapshot)" "$before" "the killed model_command changed nothing"
+
+# the SQLAlchemy module's own failure: a module that does not exist
+cp good.ini dbtool.ini
+sed -i 's|shop.models:db|shop.nosuch:db|' dbtool.ini
+expect_fail 1 dbtool check
+expect_error_line
+expect_stderr_contains "dbtool: error: model_command failed with exit status 1: dbtool_sqlalchemy: cannot import shop.nosuch: ModuleNotFoundError"
+
 # --- an error in the produced SQL names model_command:LINE:COL
 sed -i "s|^model_command = .*|model_command = printf 'CREATE TABLE ok (id INTEGER);\\\\nCREATE TABLE bad (id INTEGER,);\\\\n'|" dbtool.ini
 before=$(snapshot)
