@@ -122,7 +122,8 @@ typedef struct dbt_config {
 int dbt_config_load(dbt_config *out, const char *path, int missing_ok);
 
 /*
- * 0 when the value of `key` ("url", "script_location", "model", "schema")
+ * 0 when the value of `key` ("url", "script_location", "model", "schema",
+ * "model_command", ...)
  * can be used; DBT_EPARSE with "file:line: environment variable 'X' is not
  * set" when its ${VAR} is not set.  Call it before using the field.
  */
