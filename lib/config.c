@@ -37,12 +37,14 @@ enum {
 	KEY_DEV_URL,
 	KEY_SINGLE_TRANSACTION,
 	KEY_EXCLUDE,
+	KEY_MODEL_COMMAND,
 	NKEYS
 };
 
 static const char *const key_names[NKEYS] = {"url",    "script_location", "model",
 					     "schema", "version_schema",  "statement_lock_timeout",
-					     "dev_url", "single_transaction", "exclude"};
+					     "dev_url", "single_transaction", "exclude",
+					     "model_command"};
 
 /* The largest statement_lock_timeout, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400
@@ -386,6 +388,33 @@ static int exclude_value(dbt_config *cfg, const struct loader *ld)
 	return rc;
 }
 
+/* model_command: a shell command whose standard output is the model.  It
+ * replaces the model file, so naming both is a mistake; `model` then
+ * becomes "model_command", the name the model's errors carry. */
+static int model_command_value(dbt_config *cfg, const struct loader *ld)
+{
+	const char *v = ld->values[KEY_MODEL_COMMAND];
+
+	if (!ld->lines[KEY_MODEL_COMMAND])
+		return 0;
+	if (ld->lines[KEY_MODEL])
+		return dbt_error_set(DBT_EPARSE,
+				     "%s:%d: 'model' and 'model_command' (line %d) are both set: keep "
+				     "one",
+				     ld->path, ld->lines[KEY_MODEL], ld->lines[KEY_MODEL_COMMAND]);
+	if (v && !*v)
+		return dbt_error_set(DBT_EPARSE, "%s:%d: model_command is empty", ld->path,
+				     ld->lines[KEY_MODEL_COMMAND]);
+	if (v) {
+		cfg->model_command = strdup(v);
+		if (!cfg->model_command)
+			return dbt_error_oom();
+	}
+	free(cfg->model);
+	cfg->model = strdup("model_command");
+	return cfg->model ? 0 : dbt_error_oom();
+}
+
 /* The field of `cfg` that holds key `k`. */
 static char **field(dbt_config *cfg, int k)
 {
@@ -402,6 +431,8 @@ static char **field(dbt_config *cfg, int k)
 		return &cfg->version_schema;
 	case KEY_DEV_URL:
 		return &cfg->dev_url;
+	case KEY_MODEL_COMMAND:
+		return &cfg->model_command;
 	default:
 		return NULL; /* not a string: statement_lock_timeout, single_transaction,
 			      * exclude */
@@ -502,6 +533,8 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
 		rc = single_transaction_value(&cfg, &ld);
 	if (rc == 0)
 		rc = exclude_value(&cfg, &ld);
+	if (rc == 0)
+		rc = model_command_value(&cfg, &ld);
 	if (!rc)
 		rc = keep_unset(&cfg, &ld);
 cleanup:
@@ -565,6 +598,7 @@ void dbt_config_release(dbt_config *cfg)
 	free(cfg->version_schema);
 	free(cfg->dev_url);
 	dbt_exclude_free(cfg->exclude, cfg->nexclude);
+	free(cfg->model_command);
 	for (i = 0; i < cfg->nunset; i++) {
 		free(cfg->unset[i].key);
 		free(cfg->unset[i].message);

@@ -56,8 +56,22 @@ static int exclude_read(dbt_schema **s, const dbt_conn *conn, const char *schema
 /* The model file, parsed and adapted to the connection's database. */
 int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 {
-	int rc = dbt_parse_model_file(out, path);
+	int rc;
 
+	if (dbt_model_command_set()) {
+		/* The command's output stands in for the file; `path` is the
+		 * name its errors carry ("model_command"). */
+		char *text = NULL;
+		size_t len = 0;
+
+		*out = NULL;
+		if ((rc = dbt_model_command_run(&text, &len, conn->dialect->kind)) < 0)
+			return rc;
+		rc = dbt_parse_model(out, path, text, len);
+		free(text);
+	} else {
+		rc = dbt_parse_model_file(out, path);
+	}
 	if (rc < 0)
 		return rc == DBT_ENOTFOUND ? dbt_error_set(rc, "cannot open model file '%s': no such file", path)
 					   : rc;

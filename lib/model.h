@@ -13,6 +13,16 @@
  * errors carry "path:line:column:". */
 int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path);
 
+/* 1 when dbt_model_set_command() named a command: dbt_model_load() then
+ * runs it instead of reading the file. */
+int dbt_model_command_set(void);
+
+/* Runs the model command with DBTOOL_DIALECT set for `kind`; `*out` (the
+ * caller frees) is its standard output, `*len` its length.  A command that
+ * fails or is killed is an error naming its exit status and the first line
+ * of its standard error; `*out` is NULL then. */
+int dbt_model_command_run(char **out, size_t *len, dbt_dialect_kind kind);
+
 /* Reflects the connection's database (`schema_name`: NULL for public). */
 int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name);
 

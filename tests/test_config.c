@@ -915,6 +915,56 @@ static void release_twice_is_harmless(void **state)
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+static void model_command_replaces_the_model_file(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nmodel_command = python3 -m dbtool_sqlalchemy app:db\n");
+	assert_string_equal(cfg.model_command, "python3 -m dbtool_sqlalchemy app:db");
+	assert_string_equal(cfg.model, "model_command");
+	dbt_config_release(&cfg);
+	assert_null(cfg.model_command);
+	load_ok(&cfg, "[dbtool]\n");
+	assert_null(cfg.model_command);
+	assert_string_equal(cfg.model, "schema.sql");
+	dbt_config_release(&cfg);
+}
+
+static void model_command_expands_variables_and_needs_them(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	setenv("DBT_TEST_PY", "/usr/bin/python3", 1);
+	load_ok(&cfg, "[dbtool]\nmodel_command = ${DBT_TEST_PY} models.py\n");
+	assert_string_equal(cfg.model_command, "/usr/bin/python3 models.py");
+	assert_int_equal(dbt_config_need(&cfg, "model_command"), 0);
+	dbt_config_release(&cfg);
+	unsetenv("DBT_TEST_PY");
+	load_ok(&cfg, "[dbtool]\nmodel_command = ${DBT_TEST_PY} models.py\n");
+	assert_null(cfg.model_command);
+	assert_int_equal(dbt_config_need(&cfg, "model_command"), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "dbtool.ini:2: environment variable 'DBT_TEST_PY' is not set");
+	dbt_config_release(&cfg);
+}
+
+static void model_and_model_command_together_is_an_error(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nmodel = schema.sql\n\nmodel_command = cat schema.sql\n", DBT_EPARSE,
+		   "dbtool.ini:2: 'model' and 'model_command' (line 4) are both set: keep one");
+	load_fails("[dbtool]\nmodel_command = cat schema.sql\nmodel =\n", DBT_EPARSE,
+		   "dbtool.ini:3: 'model' and 'model_command' (line 2) are both set: keep one");
+}
+
+static void empty_model_command_is_an_error(void **state)
+{
+	(void)state;
+	load_fails("[dbtool]\nmodel_command =\n", DBT_EPARSE, "dbtool.ini:2: model_command is empty");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -971,6 +1021,10 @@ int main(void)
 		T(exclude_filter_takes_what_stands_on_an_excluded_table),
 		T(exclude_filter_without_patterns_keeps_everything),
 		T(exclude_filter_matches_qualified_names),
+		T(model_command_replaces_the_model_file),
+		T(model_command_expands_variables_and_needs_them),
+		T(model_and_model_command_together_is_an_error),
+		T(empty_model_command_is_an_error),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

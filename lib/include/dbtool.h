@@ -119,6 +119,10 @@ typedef struct dbt_config {
 				* the tables and objects dbtool never touches
 				* (see dbt_conn_set_exclude); NULL when none */
 	size_t nexclude;
+	char *model_command;   /* model_command = ...: a shell command that prints
+				* the model; NULL when absent or unexpanded.  When
+				* given, `model` is "model_command" (the name the
+				* model's errors carry) and no file is read. */
 } dbt_config;
 
 /*
@@ -131,7 +135,8 @@ typedef struct dbt_config {
 int dbt_config_load(dbt_config *out, const char *path, int missing_ok);
 
 /*
- * 0 when the value of `key` ("url", "script_location", "model", "schema")
+ * 0 when the value of `key` ("url", "script_location", "model", "schema",
+ * "model_command", ...)
  * can be used; DBT_EPARSE with "file:line: environment variable 'X' is not
  * set" when its ${VAR} is not set.  Call it before using the field.
  */
@@ -575,6 +580,17 @@ typedef struct dbt_findings {
 	dbt_finding *v;
 	size_t n;
 } dbt_findings;
+
+/*
+ * Makes every command that reads the model (check, migrate, create-all,
+ * the roundtrip) run `command` through /bin/sh -c in the folder `dir`
+ * (NULL: ".") and read the model from its standard output instead of the
+ * model file; the environment variable DBTOOL_DIALECT tells it the target
+ * database ("sqlite" or "postgresql").  The model path those functions take
+ * is then only the name in errors ("model_command:LINE:COL").  Process-wide;
+ * NULL returns to model files.  0, or DBT_ERROR when out of memory.
+ */
+int dbt_model_set_command(const char *command, const char *dir);
 
 /* Lists what the database lacks or has more than the model ("+" the model
  * has it, "-" only the database has it, "~" both, differently); n = 0
