@@ -1,11 +1,19 @@
 /*
  * sha256.c - SHA-256 as FIPS 180-4 specifies it, over a buffer held
- * whole in memory (revision files are read whole).
+ * whole in memory (revision files are read whole).  On x86-64 processors
+ * with the SHA extensions the blocks go through them (some ten times
+ * faster: loading a chain of 10,000 revisions checksums every file).
  */
 #include "sha256.h"
 
 #include <stdint.h>
 #include <string.h>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define HAVE_SHA_NI 1
+#endif
 
 static const uint32_t K[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -44,7 +52,85 @@ static void block(uint32_t h[8], const unsigned char *p)
 	h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += k;
 }
 
+#ifdef HAVE_SHA_NI
+/* The same as block(), `n` blocks at a time, with the SHA extensions
+ * (Intel's reference sequence: the state held as ABEF and CDGH). */
+__attribute__((target("sha,sse4.1,ssse3"))) static void blocks_ni(uint32_t h[8],
+								   const unsigned char *p,
+								   size_t n)
+{
+	const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+	__m128i s0, s1, tmp, msg, w[16], abef, cdgh;
+	int g;
+
+	tmp = _mm_loadu_si128((const __m128i *)&h[0]);
+	s1 = _mm_loadu_si128((const __m128i *)&h[4]);
+	tmp = _mm_shuffle_epi32(tmp, 0xB1);    /* CDAB */
+	s1 = _mm_shuffle_epi32(s1, 0x1B);      /* EFGH */
+	s0 = _mm_alignr_epi8(tmp, s1, 8);      /* ABEF */
+	s1 = _mm_blend_epi16(s1, tmp, 0xF0);   /* CDGH */
+	for (; n > 0; n--, p += 64) {
+		abef = s0;
+		cdgh = s1;
+		for (g = 0; g < 16; g++) {
+			if (g < 4)
+				w[g] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * g)),
+							mask);
+			else
+				w[g] = _mm_sha256msg2_epu32(
+					_mm_add_epi32(_mm_sha256msg1_epu32(w[g - 4], w[g - 3]),
+						      _mm_alignr_epi8(w[g - 1], w[g - 2], 4)),
+					w[g - 1]);
+			msg = _mm_add_epi32(w[g], _mm_loadu_si128((const __m128i *)&K[4 * g]));
+			s1 = _mm_sha256rnds2_epu32(s1, s0, msg);
+			s0 = _mm_sha256rnds2_epu32(s0, s1, _mm_shuffle_epi32(msg, 0x0E));
+		}
+		s0 = _mm_add_epi32(s0, abef);
+		s1 = _mm_add_epi32(s1, cdgh);
+	}
+	tmp = _mm_shuffle_epi32(s0, 0x1B);     /* FEBA */
+	s1 = _mm_shuffle_epi32(s1, 0xB1);      /* DCHG */
+	s0 = _mm_blend_epi16(tmp, s1, 0xF0);   /* DCBA */
+	s1 = _mm_alignr_epi8(s1, tmp, 8);      /* HGFE */
+	_mm_storeu_si128((__m128i *)&h[0], s0);
+	_mm_storeu_si128((__m128i *)&h[4], s1);
+}
+
+/* Whether the processor has the SHA extensions and SSE4.1 (cpuid). */
+static int has_sha_ni(void)
+{
+	static int known = -1;
+	unsigned int a, b, c, d;
+
+	if (known < 0) {
+		known = __get_cpuid(1, &a, &b, &c, &d) && (c & bit_SSE4_1) && (c & bit_SSSE3) &&
+			__get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29));
+	}
+	return known;
+}
+#endif
+
+/* `n` whole blocks, through the SHA extensions when `fast` and there. */
+static void blocks(uint32_t h[8], const unsigned char *p, size_t n, int fast)
+{
+#ifdef HAVE_SHA_NI
+	if (fast && has_sha_ni()) {
+		blocks_ni(h, p, n);
+		return;
+	}
+#else
+	(void)fast;
+#endif
+	for (; n > 0; n--, p += 64)
+		block(h, p);
+}
+
 void dbt_sha256(unsigned char out[32], const void *data, size_t len)
+{
+	dbt_sha256_with(out, data, len, 1);
+}
+
+void dbt_sha256_with(unsigned char out[32], const void *data, size_t len, int fast)
 {
 	uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 			 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -53,8 +139,7 @@ void dbt_sha256(unsigned char out[32], const void *data, size_t len)
 	size_t rest = len % 64, n, i;
 	uint64_t bits = (uint64_t)len * 8;
 
-	for (i = 0; i + 64 <= len; i += 64)
-		block(h, p + i);
+	blocks(h, p, len / 64, fast);
 	/* The last bytes, the 0x80 byte, zeros, and the length in bits:
 	 * one block, or two when fewer than 9 bytes are left for them. */
 	n = rest < 56 ? 64 : 128;
@@ -64,9 +149,7 @@ void dbt_sha256(unsigned char out[32], const void *data, size_t len)
 	tail[rest] = 0x80;
 	for (i = 0; i < 8; i++)
 		tail[n - 1 - i] = (unsigned char)(bits >> (8 * i));
-	block(h, tail);
-	if (n == 128)
-		block(h, tail + 64);
+	blocks(h, tail, n / 64, fast);
 	for (i = 0; i < 8; i++) {
 		out[4 * i] = (unsigned char)(h[i] >> 24);
 		out[4 * i + 1] = (unsigned char)(h[i] >> 16);

@@ -14,4 +14,8 @@
 /* The SHA-256 of `len` bytes at `data` into `out`.  Cannot fail. */
 void dbt_sha256(unsigned char out[32], const void *data, size_t len);
 
+/* The same; `fast` 0 leaves the processor's SHA extensions unused (for the
+ * tests of the portable code). */
+void dbt_sha256_with(unsigned char out[32], const void *data, size_t len, int fast);
+
 #endif
