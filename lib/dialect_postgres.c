@@ -10,6 +10,7 @@
 #include "dialect.h"
 
 #include "error.h"
+#include "pq.h"
 #include "sqlsplit.h"
 
 #include <errno.h>
@@ -498,6 +499,10 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 			goto cleanup;
 		}
 	}
+	/* libpq is loaded by the first connection, not at start-up (pq.h). */
+	rc = dbt_pq_load();
+	if (rc < 0)
+		goto cleanup;
 	c->pg = PQconnectStartParams(keys, values, 0);
 	if (!c->pg) {
 		rc = dbt_error_oom();

@@ -19,8 +19,8 @@
 #include "buf.h"
 #include "error.h"
 #include "fsutil.h"
+#include "sha256.h"
 
-#include <openssl/evp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -406,13 +406,12 @@ static int parse(struct parser *p, const char *text, size_t len)
 static int checksum(char out[65], const char *path, const char *text, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0, i;
+	unsigned char md[32];
+	unsigned int i;
 
-	if (EVP_Digest(text, len, md, &n, EVP_sha256(), NULL) != 1 || n != 32)
-		return dbt_error_set(DBT_ERROR, "cannot compute the checksum of revision file '%s'",
-				     path);
-	for (i = 0; i < n; i++) {
+	(void)path;
+	dbt_sha256(md, text, len);
+	for (i = 0; i < 32; i++) {
 		out[2 * i] = hex[md[i] >> 4];
 		out[2 * i + 1] = hex[md[i] & 0xf];
 	}

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "dbtool.h"
+#include "sha256.h"
 
 #define PATH "versions/a_x.sql"
 
@@ -531,6 +532,45 @@ static void checksum_counts_line_endings_and_byte_order_mark(void **state)
 	dbt_revision_release(&rev);
 }
 
+/* dbt_sha256 against FIPS 180-4 digests (computed elsewhere) of every
+ * length where the padding changes: none, one and two final blocks; by
+ * the portable code and by the processor's SHA extensions where present. */
+static void sha256_of_every_padding_case(void **state)
+{
+	static const struct {
+		size_t len;
+		const char *hex;
+	} cases[] = {
+		{0, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+		{1, "4bf5122f344554c53bde2ebb8cd2b7e3d1600ad631c385a5d7cce23c7785459a"},
+		{55, "16fa57a0a3423a715d594516339f36189d6b5f93754a9714fef202616a9fabfe"},
+		{56, "c37b44e5f1b18554b36966f4f8e08bfbf3164c4b6c10374d12d89850892073c5"},
+		{63, "bbba992d2c85af960fb2987a1fd05e0aa82a3db3c740dd8982a9e273b75e36a3"},
+		{64, "66bd4633ed6f71c4ecfa4763bf7ba1c8ec7612de9aa6c0578a7b675207c71e0b"},
+		{65, "9f7dc47107b750a1f3d35db5d9547f24ef40da5b731b9540d4f43710a154f6c9"},
+		{119, "a3ed307b730fa77c07531300c6e4a282330011d4d4caf6bb7b63ae05950f4b66"},
+		{120, "8e3b15d9fea7472655aa069620b7f8c2e55ee1499f763200a7515fe826e99d20"},
+		{128, "e462c130fef8c97e34f7dc3ff3ad2f8b3533ab849af21c10531552a2852387a4"},
+		{1000, "095ecb62e30793ab4b954cd6a0586d0cc91f7ea5b1332694d8da780e98676d78"},
+	};
+	unsigned char data[1000], md[32];
+	char hex[65];
+	size_t i, j;
+	int fast;
+
+	(void)state;
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = (unsigned char)((i * 7 + 1) % 256);
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		for (fast = 0; fast <= 1; fast++) {
+			dbt_sha256_with(md, data, cases[i].len, fast);
+			for (j = 0; j < 32; j++)
+				snprintf(hex + 2 * j, 3, "%02x", md[j]);
+			assert_string_equal(hex, cases[i].hex);
+		}
+	}
+}
+
 static void checksum_changes_with_any_byte(void **state)
 {
 	dbt_revision a, b;
@@ -665,6 +705,7 @@ int main(void)
 		cmocka_unit_test(checksum_is_the_sha256_of_the_bytes),
 		cmocka_unit_test(checksum_counts_line_endings_and_byte_order_mark),
 		cmocka_unit_test(checksum_changes_with_any_byte),
+		cmocka_unit_test(sha256_of_every_padding_case),
 		cmocka_unit_test(load_checksums_the_file_as_read),
 		cmocka_unit_test(failed_parse_leaves_no_checksum),
 		cmocka_unit_test(id_validity),
