@@ -562,9 +562,12 @@ static int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
 
 static int run_sql(dbt_conn *c, const dbt_revision *rev, int up)
 {
-	const char *sql = up ? rev->upgrade : rev->downgrade;
-	int line = up ? rev->upgrade_line : rev->downgrade_line;
-	int rc = c->dialect->exec_script(c, sql, rev->path, line);
+	int line = 0, rc;
+	const char *sql = dbt_revision_section(rev, c->dialect->kind, !up, &line);
+
+	if (!sql)
+		return dbt_revision_require_dialect(rev, c->dialect->kind);
+	rc = c->dialect->exec_script(c, sql, rev->path, line);
 
 	if (rc < 0)
 		dbt_error_prefix(rc, "%s %s failed%s", up ? "upgrade" : "downgrade", rev->id,
@@ -591,11 +594,15 @@ static int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
  */
 static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind kind)
 {
-	const char *sql = up ? rev->upgrade : rev->downgrade;
+	int line = 0, rc;
+	const char *sql = dbt_revision_section(rev, kind, !up, &line);
 	dbt_buf stmt = DBT_BUF_INIT;
 	dbt_sqlstmt st;
-	int rc;
 
+	/* The section for the connection's dialect, or the refusal to run
+	 * anything: every run checks this before it applies a revision. */
+	if ((rc = dbt_revision_require_dialect(rev, kind)) < 0)
+		return rc;
 	if (!rev->transactional || !dbt_txcontrol_find(&st, sql, kind))
 		return 0;
 	dbt_dialect_excerpt(&stmt, sql + st.start, st.len, 60);
@@ -606,7 +613,7 @@ static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind ki
 			   "transaction that dbtool runs the revision in: remove it, or add "
 			   "'-- transaction: false' to the header to run the revision outside a "
 			   "transaction",
-			   rev->path, (up ? rev->upgrade_line : rev->downgrade_line) + st.line,
+			   rev->path, line + st.line,
 			   stmt.ptr, up ? "upgrade" : "downgrade", rev->id);
 	dbt_buf_release(&stmt);
 	return rc;
@@ -1271,7 +1278,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
 		}
-		put_section(&sql, upgrade ? rev->upgrade : rev->downgrade);
+		put_section(&sql, dbt_revision_section(rev, kind, !upgrade, NULL));
 		if (!rev->transactional) {
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");

@@ -42,6 +42,7 @@ const char *dbt_error_last(void);
 /* ------------------------------------------------------------------ URLs */
 
 typedef enum { DBT_DIALECT_SQLITE = 1, DBT_DIALECT_POSTGRES = 2 } dbt_dialect_kind;
+#define DBT_DIALECT_MAX 2 /* the largest dbt_dialect_kind */
 
 /*
  * A parsed database URL, as SQLAlchemy writes them:
@@ -149,7 +150,9 @@ typedef struct dbt_revision {
 			       * may wait for a lock, 0 for no limit; -1 when
 			       * the header does not say (the connection's
 			       * statement lock timeout holds) */
-	char *upgrade;        /* the upgrade section's SQL, maybe "" */
+	char *upgrade;        /* the unlabelled upgrade section's SQL, maybe "";
+			       * NULL when the file has only sections labelled
+			       * with a dialect (see dbt_revision_section) */
 	int upgrade_line;     /* the file line on which that SQL starts */
 	char *downgrade;
 	int downgrade_line;
@@ -160,6 +163,12 @@ typedef struct dbt_revision {
 	struct dbt_revision *up;   /* the child, NULL at head */
 	struct dbt_revision *down; /* the parent, NULL at base */
 	size_t pos;                /* 1 for the first revision, n for head */
+	/* The sections labelled with a dialect ("-- migrate:upgrade
+	 * postgresql"), indexed by dbt_dialect_kind: [kind][0] the upgrade,
+	 * [kind][1] the downgrade, NULL where the file has none; and the file
+	 * line on which each one's SQL starts. */
+	char *dialect_sections[DBT_DIALECT_MAX + 1][2];
+	int dialect_section_lines[DBT_DIALECT_MAX + 1][2];
 } dbt_revision;
 
 /* Parses a revision from `text` (`len` bytes) and computes its checksum
@@ -171,6 +180,26 @@ int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, si
 int dbt_revision_load(dbt_revision *out, const char *path);
 
 void dbt_revision_release(dbt_revision *rev);
+
+/*
+ * The SQL of the upgrade (`downgrade` 0) or downgrade section that serves
+ * dialect `kind`: the one labelled with that dialect, else the unlabelled
+ * one; NULL when the revision has neither.  `line`, when not NULL,
+ * receives the file line on which that SQL starts.  The string belongs to
+ * `rev`.
+ */
+const char *dbt_revision_section(const dbt_revision *rev, dbt_dialect_kind kind, int downgrade,
+				 int *line);
+
+/*
+ * 0 when `rev` has an upgrade and a downgrade section for dialect `kind`
+ * (see dbt_revision_section); DBT_ENOTFOUND otherwise, with a message
+ * naming the revision, its file and the dialects it has sections for.
+ */
+int dbt_revision_require_dialect(const dbt_revision *rev, dbt_dialect_kind kind);
+
+/* The name a section label gives a dialect: "sqlite", "postgresql". */
+const char *dbt_dialect_label(dbt_dialect_kind kind);
 
 /* A new revision id: 12 lowercase hex digits from a random UUID. */
 void dbt_revision_new_id(char out[13]);
