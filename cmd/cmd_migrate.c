@@ -38,8 +38,8 @@ int cmd_autogenerate(const char *message, const char *rev_id)
 	 * yet, a database that does not exist is an empty one. */
 	if (cmd_connect_existing(&conn, &url, &cfg, chain.n == 0))
 		goto cleanup_chain;
-	rc = dbt_autogenerate(&ag, conn, &chain, cfg.script_location, cfg.model, cfg.schema, message,
-			      rev_id);
+	rc = dbt_autogenerate_dialects(&ag, conn, &chain, cfg.script_location, cfg.model,
+				       cfg.schema, message, rev_id, cfg.dialects, cfg.ndialects);
 	if (rc < 0) {
 		cmd_fail();
 	} else if (!ag.path) {

@@ -27,6 +27,14 @@
  *   a STRICT table's columns have one of the types INT, INTEGER, REAL,
  *   TEXT, BLOB and ANY (as adapted); each refusal in SQLite's words.
  * - PostgreSQL: an AUTOINCREMENT column (identity NONE) becomes SERIAL.
+ * - Both: the auto-increment rule.  A table's sole primary-key column of
+ *   type INTEGER or BIGINT without a default, generation, identity or
+ *   foreign key generates its values: on PostgreSQL it becomes GENERATED
+ *   BY DEFAULT AS IDENTITY, on SQLite the rowid alias (type INTEGER, a
+ *   BIGINT one too).  Not for WITHOUT ROWID tables, partitioned tables
+ *   and partitions.  A column with `no_autoincrement` keeps out of it;
+ *   that hint on a column the rule does not apply to is an error naming
+ *   the column.
  *   SQLite's table options STRICT and WITHOUT ROWID and VIRTUAL generated
  *   columns are errors naming their place.
  * - Both: a generated column in the primary key is an error.
@@ -37,6 +45,20 @@
  * front.  The schema may be partly adapted after a failure.
  */
 int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind);
+
+/*
+ * Makes a schema reflected from dialect `from` read, in place, as dialect
+ * `to` stores it, for rendering the same ops on a database they were not
+ * diffed on: each column's type is declared as `from` spells it and
+ * adapted to `to` (dbt_schema_adapt, with its refusals: a column without
+ * a type, STRICT, ... for PostgreSQL); the sole key that generates its
+ * values on `from` follows the auto-increment rule on `to`, and any other
+ * identity becomes SQLite's AUTOINCREMENT where SQLite has one (the sole
+ * INTEGER key column) and is dropped elsewhere.  What the model said and
+ * the database does not keep (the no-autoincrement hint, SERIAL rather
+ * than identity) is not known here.  Does nothing when `from` is `to`.
+ */
+int dbt_schema_translate(dbt_schema *schema, dbt_dialect_kind from, dbt_dialect_kind to);
 
 /*
  * CREATE TABLE for `table`, with its columns, primary key, unique, check,

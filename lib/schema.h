@@ -213,6 +213,9 @@ typedef struct dbt_column {
 			       * text; NULL for a column that is not generated */
 	int generated_stored; /* STORED (1) or VIRTUAL (0) */
 	int generated_line, generated_col; /* where GENERATED or AS stands */
+	int no_autoincrement; /* the model's "-- dbtool: no-autoincrement" hint:
+			       * the column keeps out of the auto-increment rule
+			       * (dbt_schema_adapt); 0 when reflected */
 } dbt_column;
 
 /* A primary key or unique constraint. */

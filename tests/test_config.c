@@ -706,6 +706,34 @@ static void single_transaction_is_a_boolean(void **state)
 		   "dbtool.ini:2: invalid single_transaction '': use true or false");
 }
 
+static void dialects_lists_sqlite_and_postgresql(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\n");
+	assert_int_equal(cfg.ndialects, 0);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\ndialects = sqlite, postgresql\n");
+	assert_int_equal(cfg.ndialects, 2);
+	assert_int_equal(cfg.dialects[0], DBT_DIALECT_SQLITE);
+	assert_int_equal(cfg.dialects[1], DBT_DIALECT_POSTGRES);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\ndialects = postgres,sqlite\n");
+	assert_int_equal(cfg.ndialects, 2);
+	assert_int_equal(cfg.dialects[0], DBT_DIALECT_POSTGRES);
+	assert_int_equal(cfg.dialects[1], DBT_DIALECT_SQLITE);
+	dbt_config_release(&cfg);
+	load_fails("[dbtool]\ndialects = sqlite, mysql\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid dialects 'sqlite, mysql': unknown dialect 'mysql': use a "
+		   "comma-separated list of sqlite and postgresql");
+	load_fails("[dbtool]\ndialects = sqlite, sqlite\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid dialects 'sqlite, sqlite': 'sqlite' is listed twice");
+	load_fails("[dbtool]\ndialects =\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid dialects '': unknown dialect '': use a comma-separated "
+		   "list of sqlite and postgresql");
+}
+
 static void release_twice_is_harmless(void **state)
 {
 	dbt_config cfg;
@@ -726,6 +754,7 @@ int main(void)
 		T(missing_file_with_missing_ok_gives_defaults),
 		T(version_schema_and_statement_lock_timeout),
 		T(single_transaction_is_a_boolean),
+		T(dialects_lists_sqlite_and_postgresql),
 		T(missing_file_is_an_error_otherwise),
 		T(missing_folder_counts_as_missing_file),
 		T(folder_instead_of_file_is_an_error),

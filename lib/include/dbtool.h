@@ -107,6 +107,10 @@ typedef struct dbt_config {
 				* or unexpanded */
 	int single_transaction; /* single_transaction = true|false: upgrade and
 				 * downgrade in one transaction; -1 when not given */
+	dbt_dialect_kind dialects[DBT_DIALECT_MAX]; /* dialects = sqlite, postgresql:
+						     * the dialects migrate writes
+						     * sections for, in that order */
+	size_t ndialects;       /* 0 when not given: the URL's dialect alone */
 } dbt_config;
 
 /*
@@ -507,6 +511,20 @@ typedef struct dbt_autogen {
 int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 		     const char *script_location, const char *model_path,
 		     const char *schema_name, const char *message, const char *rev_id);
+
+/*
+ * dbt_autogenerate, with an upgrade and a downgrade section for each of
+ * `dialects` ("-- migrate:upgrade postgresql", in the order given), when
+ * it lists more than one; the list must hold the connection's dialect.
+ * The changes are those between the model and the connected database;
+ * each other dialect's sections apply them in its own SQL, leading to the
+ * model as adapted to that dialect.  With `ndialects` 0 or 1, the same as
+ * dbt_autogenerate (unlabelled sections).
+ */
+int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+			      const char *script_location, const char *model_path,
+			      const char *schema_name, const char *message, const char *rev_id,
+			      const dbt_dialect_kind *dialects, size_t ndialects);
 
 void dbt_autogen_release(dbt_autogen *autogen);
 
