@@ -261,7 +261,8 @@ static int load_model_for(dbt_schema **out, const char *path, dbt_dialect_kind k
 
 	if (rc < 0)
 		return rc;
-	if ((rc = dbt_schema_adapt(*out, kind)) < 0) {
+	if ((rc = dbt_schema_adapt(*out, kind)) < 0 ||
+	    (rc = dbt_schema_autoincrement(*out, kind)) < 0) {
 		char *msg = strdup(dbt_error_last());
 
 		dbt_error_set(rc, "%s:%s", path, msg ? msg : "out of memory");

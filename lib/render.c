@@ -2258,8 +2258,7 @@ static int adapt_sqlite(dbt_table *t)
 		c->type.text = NULL;
 		c->not_null = 1;
 	}
-	if ((rc = autoincrement_rule(t, sqlite_rowid_alias)) < 0 ||
-	    (rc = sqlite_table_options(t)) < 0)
+	if ((rc = sqlite_table_options(t)) < 0)
 		return rc;
 	dbt_table_sqlite_pk_nulls(t);
 	return 0;
@@ -2309,7 +2308,7 @@ static int adapt_postgres(dbt_table *t)
 			c->not_null = 1;
 		}
 	}
-	return autoincrement_rule(t, pg_identity_by_default);
+	return 0;
 }
 
 /* 1 when the names are equal ignoring ASCII case, as SQLite compares. */
@@ -2355,6 +2354,21 @@ static int sqlite_case_clash(const dbt_schema *schema)
 							     t->columns[j]->name, t->name,
 							     t->columns[k]->line, t->columns[k]->name);
 	}
+	return 0;
+}
+
+int dbt_schema_autoincrement(dbt_schema *schema, dbt_dialect_kind kind)
+{
+	size_t i;
+	int rc;
+
+	if (!dbt_dialect_for(kind))
+		return unsupported_kind();
+	for (i = 0; i < schema->ntables; i++)
+		if ((rc = autoincrement_rule(schema->tables[i], kind == DBT_DIALECT_SQLITE
+									? sqlite_rowid_alias
+									: pg_identity_by_default)) < 0)
+			return rc;
 	return 0;
 }
 
@@ -2441,5 +2455,7 @@ int dbt_schema_translate(dbt_schema *schema, dbt_dialect_kind from, dbt_dialect_
 			if ((rc = declare_reflected(schema->tables[i], schema->tables[i]->columns[k],
 						    from)) < 0)
 				return rc;
-	return dbt_schema_adapt(schema, to);
+	if ((rc = dbt_schema_adapt(schema, to)) < 0)
+		return rc;
+	return dbt_schema_autoincrement(schema, to);
 }
