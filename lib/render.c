@@ -398,9 +398,16 @@ static int finish(dbt_buf *out)
 }
 
 /* The separator before the next item of CREATE TABLE's list. */
+/* `first` after a column that carries the model's no-autoincrement hint:
+ * the comment goes after the comma that follows. */
+#define HINT_PENDING 2
+#define HINT_COMMENT "-- dbtool: no-autoincrement"
+
 static void next_item(dbt_buf *out, int *first)
 {
-	dbt_buf_puts(out, *first ? "\n" INDENT : ",\n" INDENT);
+	dbt_buf_puts(out, *first == HINT_PENDING ? ", " HINT_COMMENT "\n" INDENT
+		     : *first			? "\n" INDENT
+						: ",\n" INDENT);
 	*first = 0;
 }
 
@@ -427,6 +434,11 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 		if ((rc = put_column(out, kind, table, table->columns[i], &inl)) < 0)
 			goto cleanup;
 		pk_inline |= inl;
+		/* SQLite keeps the table's SQL as written: the model's hint
+		 * stays with the column, so that a dump of the database reads
+		 * back as the same model. */
+		if (kind == DBT_DIALECT_SQLITE && table->columns[i]->no_autoincrement)
+			first = HINT_PENDING;
 	}
 	if (table->pk && !pk_inline) {
 		next_item(out, &first);
@@ -455,7 +467,7 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 		out->len -= 2;
 		out->ptr[out->len] = '\0';
 	} else {
-		dbt_buf_puts(out, "\n)");
+		dbt_buf_puts(out, first == HINT_PENDING ? " " HINT_COMMENT "\n)" : "\n)");
 	}
 	if (table->partition_of)
 		dbt_buf_printf(out, " %s", table->partition_bound ? table->partition_bound : "DEFAULT");

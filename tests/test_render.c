@@ -947,7 +947,7 @@ static void test_autoincrement_rule_and_its_hint(void **state)
 		   ");\n");
 	assert_sql(&b, dbt_render_create_table(&b, SQLITE, table_of(s, "c"), NULL, NULL),
 		   "CREATE TABLE c (\n"
-		   "    id INT,\n"
+		   "    id INT, -- dbtool: no-autoincrement\n"
 		   "    v TEXT,\n"
 		   "    CONSTRAINT c_pkey PRIMARY KEY (id)\n"
 		   ");\n");
