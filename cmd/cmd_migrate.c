@@ -97,8 +97,8 @@ int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
 		goto cleanup_chain;
 	if (!no_input && isatty(STDIN_FILENO))
 		dbt_conn_set_rename_question(conn, ask_rename, NULL);
-	rc = dbt_autogenerate(&ag, conn, &chain, cfg.script_location, cfg.model, cfg.schema, message,
-			      rev_id);
+	rc = dbt_autogenerate_dialects(&ag, conn, &chain, cfg.script_location, cfg.model,
+				       cfg.schema, message, rev_id, cfg.dialects, cfg.ndialects);
 	if (rc < 0) {
 		cmd_fail();
 	} else if (!ag.path) {

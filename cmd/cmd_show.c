@@ -18,7 +18,7 @@ int cmd_show(int argc, char **argv)
 	dbt_chain chain;
 	dbt_revision *r;
 	size_t pos;
-	int nargs, rc, status = EXIT_FAIL;
+	int nargs, rc, k, status = EXIT_FAIL;
 
 	if ((rc = cmd_parse(argc, argv, usage, NULL, args, 1, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
@@ -53,6 +53,14 @@ int cmd_show(int argc, char **argv)
 		cmd_json_str(stdout, r->upgrade);
 		fputs(", \"downgrade\": ", stdout);
 		cmd_json_str(stdout, r->downgrade);
+		for (k = 1; k <= DBT_DIALECT_MAX; k++) {
+			if (!r->dialect_sections[k][0])
+				continue;
+			printf(", \"upgrade %s\": ", dbt_dialect_label((dbt_dialect_kind)k));
+			cmd_json_str(stdout, r->dialect_sections[k][0]);
+			printf(", \"downgrade %s\": ", dbt_dialect_label((dbt_dialect_kind)k));
+			cmd_json_str(stdout, r->dialect_sections[k][1]);
+		}
 		fputs("}\n", stdout);
 	} else {
 		cmd_out("id: %s", r->id);
@@ -62,10 +70,22 @@ int cmd_show(int argc, char **argv)
 		cmd_out("transaction: %s", r->transactional ? "true" : "false");
 		cmd_out("path: %s", r->path);
 		/* The SQL keeps its line breaks and tabs, nothing else. */
-		fputs("\n-- migrate:upgrade\n", stdout);
-		cmd_put_term(stdout, r->upgrade, "\n\t");
-		fputs("\n-- migrate:downgrade\n", stdout);
-		cmd_put_term(stdout, r->downgrade, "\n\t");
+		if (r->upgrade) {
+			fputs("\n-- migrate:upgrade\n", stdout);
+			cmd_put_term(stdout, r->upgrade, "\n\t");
+			fputs("\n-- migrate:downgrade\n", stdout);
+			cmd_put_term(stdout, r->downgrade, "\n\t");
+		}
+		for (k = 1; k <= DBT_DIALECT_MAX; k++) {
+			const char *label = dbt_dialect_label((dbt_dialect_kind)k);
+
+			if (!r->dialect_sections[k][0])
+				continue;
+			printf("\n-- migrate:upgrade %s\n", label);
+			cmd_put_term(stdout, r->dialect_sections[k][0], "\n\t");
+			printf("\n-- migrate:downgrade %s\n", label);
+			cmd_put_term(stdout, r->dialect_sections[k][1], "\n\t");
+		}
 	}
 	status = EXIT_OK;
 cleanup:

@@ -8,6 +8,16 @@
  * against the data the database holds now, so that a revision which can
  * only fail (a NOT NULL column without a default added to a table with
  * rows) is refused with a way out instead of being written.
+ *
+ * With several dialects (dbtool.ini's `dialects`), the ops diffed on the
+ * connected database are rendered once more for each other dialect, in a
+ * section labelled with it.  The upgrade's side of each op (the model's
+ * tables, columns, constraints and indexes) is taken from the model as
+ * adapted to that dialect, found by name, so that the section leads to
+ * exactly what that dialect's own model is; the database's side is the
+ * connected database's schema translated to that dialect
+ * (dbt_schema_translate).  Names agree across dialects because both
+ * sides name unnamed constraints and indexes as PostgreSQL would.
  */
 #include "dbtool.h"
 
@@ -16,6 +26,7 @@
 #include "diff.h"
 #include "error.h"
 #include "model.h"
+#include "parse.h"
 #include "project.h"
 #include "rename.h"
 #include "render.h"
@@ -114,20 +125,249 @@ static int collect_destroys(dbt_autogen *out, const dbt_diff *diff, dbt_buf *not
 	return 0;
 }
 
+/* ------------------------------------------------- the other dialects */
+
+/* Where an op's pointers lead in the model adapted to another dialect. */
+struct remap {
+	const dbt_schema *from; /* the model the ops were diffed with */
+	const dbt_schema *to;   /* the same model, adapted to the other dialect */
+	dbt_dialect_kind kind;
+	int missing;            /* set when something has no counterpart */
+	const char *what, *name; /* the first such, for the message */
+};
+
+/* 1 when `t` is one of the model's tables (not the database's). */
+static int in_model(const struct remap *m, const dbt_table *t)
+{
+	return t && dbt_schema_find_table(m->from, t->name) == t;
+}
+
+static const dbt_table *map_table(struct remap *m, const dbt_table *t)
+{
+	const dbt_table *r;
+
+	if (!in_model(m, t))
+		return t;
+	if (!(r = dbt_schema_find_table(m->to, t->name)) && !m->missing++) {
+		m->what = "table";
+		m->name = t->name;
+	}
+	return r;
+}
+
+/* The model table of the op that holds `p` among its parts (`which`: 0
+ * columns, 1 keys, 2 fks, 3 checks, 4 excludes); NULL when it is the
+ * database's. */
+static const dbt_table *owner(const struct remap *m, const dbt_op *op, const void *p, int which)
+{
+	const dbt_table *cand[2] = {op->table, op->old_table};
+	size_t i, k;
+
+	for (i = 0; i < 2; i++) {
+		const dbt_table *t = cand[i];
+
+		if (!in_model(m, t))
+			continue;
+		if (which == 1 && t->pk == p)
+			return t;
+		for (k = 0; which == 0 && k < t->ncolumns; k++)
+			if (t->columns[k] == p)
+				return t;
+		for (k = 0; which == 1 && k < t->nuniques; k++)
+			if (t->uniques[k] == p)
+				return t;
+		for (k = 0; which == 2 && k < t->nfks; k++)
+			if (t->fks[k] == p)
+				return t;
+		for (k = 0; which == 3 && k < t->nchecks; k++)
+			if (t->checks[k] == p)
+				return t;
+		for (k = 0; which == 4 && k < t->nexcludes; k++)
+			if (t->excludes[k] == p)
+				return t;
+	}
+	return NULL;
+}
+
+static void lost(struct remap *m, const void *found, const char *what, const char *name)
+{
+	if (!found && !m->missing++) {
+		m->what = what;
+		m->name = name;
+	}
+}
+
+/* `op` with its model parts taken from the other dialect's model. */
+static void remap_op(dbt_op *out, struct remap *m, const dbt_op *op)
+{
+	const dbt_table *t, *mt;
+	size_t k;
+
+	*out = *op;
+	if (op->column && (t = owner(m, op, op->column, 0))) {
+		mt = dbt_schema_find_table(m->to, t->name);
+		out->column = mt ? dbt_table_find_column(mt, op->column->name) : NULL;
+		lost(m, out->column, "column", op->column->name);
+	}
+	if (op->old_column && (t = owner(m, op, op->old_column, 0))) {
+		mt = dbt_schema_find_table(m->to, t->name);
+		out->old_column = mt ? dbt_table_find_column(mt, op->old_column->name) : NULL;
+		lost(m, out->old_column, "column", op->old_column->name);
+	}
+	if (op->key && (t = owner(m, op, op->key, 1))) {
+		mt = dbt_schema_find_table(m->to, t->name);
+		out->key = NULL;
+		if (mt && t->pk == op->key)
+			out->key = mt->pk;
+		for (k = 0; mt && !out->key && k < mt->nuniques; k++)
+			if (!strcmp(mt->uniques[k]->name, op->key->name))
+				out->key = mt->uniques[k];
+		lost(m, out->key, "constraint", op->key->name);
+	}
+	if (op->fk && (t = owner(m, op, op->fk, 2))) {
+		mt = dbt_schema_find_table(m->to, t->name);
+		out->fk = NULL;
+		for (k = 0; mt && k < mt->nfks; k++)
+			if (!strcmp(mt->fks[k]->name, op->fk->name))
+				out->fk = mt->fks[k];
+		lost(m, out->fk, "foreign key", op->fk->name);
+	}
+	if (op->check && (t = owner(m, op, op->check, 3))) {
+		mt = dbt_schema_find_table(m->to, t->name);
+		out->check = NULL;
+		for (k = 0; mt && k < mt->nchecks; k++)
+			if (!strcmp(mt->checks[k]->name, op->check->name))
+				out->check = mt->checks[k];
+		lost(m, out->check, "check", op->check->name);
+	}
+	if (op->exclude && (t = owner(m, op, op->exclude, 4))) {
+		mt = dbt_schema_find_table(m->to, t->name);
+		out->exclude = NULL;
+		for (k = 0; mt && k < mt->nexcludes; k++)
+			if (!strcmp(mt->excludes[k]->name, op->exclude->name))
+				out->exclude = mt->excludes[k];
+		lost(m, out->exclude, "constraint", op->exclude->name);
+	}
+	if (op->index && dbt_schema_find_index(m->from, op->index->name) == op->index) {
+		out->index = dbt_schema_find_index(m->to, op->index->name);
+		lost(m, out->index, "index", op->index->name);
+	}
+	out->table = map_table(m, op->table);
+	out->old_table = map_table(m, op->old_table);
+}
+
+/* The model file, parsed and adapted to dialect `kind`. */
+static int load_model_for(dbt_schema **out, const char *path, dbt_dialect_kind kind)
+{
+	int rc = dbt_parse_model_file(out, path);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = dbt_schema_adapt(*out, kind)) < 0 ||
+	    (rc = dbt_schema_autoincrement(*out, kind)) < 0) {
+		char *msg = strdup(dbt_error_last());
+
+		dbt_error_set(rc, "%s:%s", path, msg ? msg : "out of memory");
+		free(msg);
+		dbt_schema_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/*
+ * The upgrade and downgrade of `diff` (from `db` to `model`, diffed on the
+ * connection's dialect) for dialect `kind`.  `db` is translated to that
+ * dialect in place; `*dialect_db` says which dialect it reads as now.
+ */
+static int render_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, const dbt_diff *diff,
+		      const dbt_schema *model, dbt_schema *db, dbt_dialect_kind *dialect_db,
+		      const char *model_path)
+{
+	dbt_schema *other = NULL;
+	dbt_op *ops = NULL, *inv = NULL;
+	struct remap m;
+	size_t i;
+	int rc;
+
+	if ((rc = load_model_for(&other, model_path, kind)) < 0)
+		goto cleanup;
+	if ((rc = dbt_schema_translate(db, *dialect_db, kind)) < 0) {
+		dbt_error_prefix(rc, "cannot write the %s sections from the database's schema",
+				 dbt_dialect_label(kind));
+		goto cleanup;
+	}
+	*dialect_db = kind;
+	ops = malloc(diff->n * sizeof(*ops));
+	inv = malloc(diff->n * sizeof(*inv));
+	if (!ops || !inv) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	memset(&m, 0, sizeof(m));
+	m.from = model;
+	m.to = other;
+	m.kind = kind;
+	for (i = 0; i < diff->n; i++)
+		remap_op(&ops[i], &m, &diff->ops[i]);
+	if (m.missing) {
+		rc = dbt_error_set(DBT_ERROR,
+				   "cannot write the %s sections: the model adapted to %s has no %s "
+				   "'%s' that the change needs",
+				   dbt_dialect_label(kind), dbt_dialect_label(kind), m.what, m.name);
+		goto cleanup;
+	}
+	for (i = 0; i < diff->n; i++)
+		dbt_op_inverse(&inv[i], &ops[diff->n - 1 - i]);
+	if ((rc = dbt_render_ops(up, kind, ops, diff->n, other)) < 0 ||
+	    (rc = dbt_render_ops(down, kind, inv, diff->n, db)) < 0)
+		dbt_error_prefix(rc, "cannot write the %s sections", dbt_dialect_label(kind));
+cleanup:
+	free(ops);
+	free(inv);
+	dbt_schema_free(other);
+	return rc;
+}
+
 int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 		     const char *script_location, const char *model_path,
 		     const char *schema_name, const char *message, const char *rev_id)
+{
+	return dbt_autogenerate_dialects(out, conn, chain, script_location, model_path,
+					 schema_name, message, rev_id, NULL, 0);
+}
+
+int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+			      const char *script_location, const char *model_path,
+			      const char *schema_name, const char *message, const char *rev_id,
+			      const dbt_dialect_kind *dialects, size_t ndialects)
 {
 	dbt_schema *model = NULL, *db = NULL;
 	dbt_diff diff = {NULL, 0};
 	dbt_op *inverse = NULL;
 	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT, line = DBT_BUF_INIT;
 	dbt_sql_objects kept = {NULL, 0};
-	dbt_dialect_kind kind = conn->dialect->kind;
-	size_t i;
+	dbt_dialect_kind kind = conn->dialect->kind, dialect_db = kind;
+	struct dbt_dialect_sql secs[DBT_DIALECT_MAX];
+	dbt_buf more_up[DBT_DIALECT_MAX], more_down[DBT_DIALECT_MAX];
+	size_t i, k, nsecs = 0;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	for (k = 0; k < DBT_DIALECT_MAX; k++) {
+		more_up[k] = (dbt_buf)DBT_BUF_INIT;
+		more_down[k] = (dbt_buf)DBT_BUF_INIT;
+	}
+	if (ndialects > DBT_DIALECT_MAX)
+		return dbt_error_set(DBT_ERROR, "too many dialects");
+	for (k = 0; k < ndialects && dialects[k] != kind; k++)
+		;
+	if (ndialects && k == ndialects)
+		return dbt_error_set(DBT_ERROR,
+				     "dialects in dbtool.ini does not list %s, the dialect of the "
+				     "database: add it, since migrate compares the model with that "
+				     "database",
+				     dbt_dialect_label(kind));
 	/* A new revision on top of an edited applied one would describe a
 	 * database that the chain no longer does. */
 	if ((rc = dbt_run_require_head(conn, chain)) < 0 ||
@@ -181,10 +421,38 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	rc = dbt_project_new_revision_at(&out->path, script_location, message, rev_id,
-					 dbt_buf_str(&up), dbt_buf_str(&down),
-					 chain->n ? chain->revs[chain->n - 1]->id : NULL);
+	if (ndialects <= 1) {
+		rc = dbt_project_new_revision_at(&out->path, script_location, message, rev_id,
+						 dbt_buf_str(&up), dbt_buf_str(&down),
+						 chain->n ? chain->revs[chain->n - 1]->id : NULL);
+		goto cleanup;
+	}
+	/* One section per listed dialect, in the order listed. */
+	for (k = 0; k < ndialects; k++) {
+		secs[nsecs].kind = dialects[k];
+		if (dialects[k] == kind) {
+			secs[nsecs].upgrade = dbt_buf_str(&up);
+			secs[nsecs].downgrade = dbt_buf_str(&down);
+		} else {
+			if ((rc = render_for(&more_up[k], &more_down[k], dialects[k], &diff, model,
+					     db, &dialect_db, model_path)) < 0)
+				goto cleanup;
+			if (more_up[k].oom || more_down[k].oom) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			secs[nsecs].upgrade = dbt_buf_str(&more_up[k]);
+			secs[nsecs].downgrade = dbt_buf_str(&more_down[k]);
+		}
+		nsecs++;
+	}
+	rc = dbt_project_new_revision_dialects(&out->path, script_location, message, rev_id, secs,
+					       nsecs, chain->n ? chain->revs[chain->n - 1]->id : NULL);
 cleanup:
+	for (k = 0; k < DBT_DIALECT_MAX; k++) {
+		dbt_buf_release(&more_up[k]);
+		dbt_buf_release(&more_down[k]);
+	}
 	dbt_sql_objects_release(&kept);
 	free(inverse);
 	dbt_buf_release(&up);

@@ -38,13 +38,14 @@ enum {
 	KEY_SINGLE_TRANSACTION,
 	KEY_EXCLUDE,
 	KEY_MODEL_COMMAND,
+	KEY_DIALECTS,
 	NKEYS
 };
 
 static const char *const key_names[NKEYS] = {"url",    "script_location", "model",
 					     "schema", "version_schema",  "statement_lock_timeout",
 					     "dev_url", "single_transaction", "exclude",
-					     "model_command"};
+					     "model_command", "dialects"};
 
 /* The largest statement_lock_timeout, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400
@@ -415,6 +416,45 @@ static int model_command_value(dbt_config *cfg, const struct loader *ld)
 	return cfg->model ? 0 : dbt_error_oom();
 }
 
+/* dialects: a comma-separated list of dialect names, each at most once. */
+static int dialects_value(dbt_config *cfg, const struct loader *ld)
+{
+	const char *v = ld->values[KEY_DIALECTS], *p, *e;
+	size_t i, n;
+	int kind;
+
+	if (!v)
+		return 0;
+	for (p = v;; p = e + 1) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		e = strchr(p, ',');
+		if (!e)
+			e = p + strlen(p);
+		for (n = (size_t)(e - p); n && (p[n - 1] == ' ' || p[n - 1] == '\t'); n--)
+			;
+		if (n == 6 && !strncmp(p, "sqlite", 6))
+			kind = DBT_DIALECT_SQLITE;
+		else if ((n == 10 && !strncmp(p, "postgresql", 10)) ||
+			 (n == 8 && !strncmp(p, "postgres", 8)))
+			kind = DBT_DIALECT_POSTGRES;
+		else
+			return dbt_error_set(DBT_EPARSE,
+					     "%s:%d: invalid dialects '%s': unknown dialect '%.*s': "
+					     "use a comma-separated list of sqlite and postgresql",
+					     ld->path, ld->lines[KEY_DIALECTS], v, (int)n, p);
+		for (i = 0; i < cfg->ndialects; i++)
+			if (cfg->dialects[i] == (dbt_dialect_kind)kind)
+				return dbt_error_set(DBT_EPARSE,
+						     "%s:%d: invalid dialects '%s': '%.*s' is listed "
+						     "twice",
+						     ld->path, ld->lines[KEY_DIALECTS], v, (int)n, p);
+		cfg->dialects[cfg->ndialects++] = (dbt_dialect_kind)kind;
+		if (!*e)
+			return 0;
+	}
+}
+
 /* The field of `cfg` that holds key `k`. */
 static char **field(dbt_config *cfg, int k)
 {
@@ -435,7 +475,7 @@ static char **field(dbt_config *cfg, int k)
 		return &cfg->model_command;
 	default:
 		return NULL; /* not a string: statement_lock_timeout, single_transaction,
-			      * exclude */
+			      * exclude, dialects */
 	}
 }
 
@@ -535,6 +575,8 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
 		rc = exclude_value(&cfg, &ld);
 	if (rc == 0)
 		rc = model_command_value(&cfg, &ld);
+	if (rc == 0)
+		rc = dialects_value(&cfg, &ld);
 	if (!rc)
 		rc = keep_unset(&cfg, &ld);
 cleanup:

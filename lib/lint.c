@@ -143,6 +143,9 @@ struct linter {
 	dbt_lint_report *report;
 	const dbt_revision *rev;
 	const dbt_lint_opts *opts;
+	dbt_dialect_kind kind; /* the section's dialect; 0 for every one */
+	const char *down;      /* the downgrade that goes with the upgrade linted */
+	int down_line;
 	struct ignore ignores[16];
 	size_t nignores;
 	struct names created;      /* tables created earlier in this upgrade */
@@ -189,7 +192,7 @@ static void names_release(struct names *s)
 
 static int applies(const struct linter *l, const dbt_lint_rule *r)
 {
-	return !r->postgres_only || l->opts->kind != DBT_DIALECT_SQLITE;
+	return !r->postgres_only || l->kind != DBT_DIALECT_SQLITE;
 }
 
 /* Records a finding of rule `code` at the statement's token `at`, unless
@@ -231,7 +234,7 @@ static int finding(struct linter *l, const struct stmt *s, size_t at, const char
 	f->rev = l->rev;
 	f->line = s && at < s->n ? s->t[at].line
 		  : s		 ? s->line
-		  : l->rev->downgrade_line > 1 ? l->rev->downgrade_line - 1
+		  : l->down_line > 1 ? l->down_line - 1
 					       : 1;
 	f->col = s && at < s->n ? s->t[at].col : s ? s->col : 1;
 	f->message = dbt_buf_detach(&b);
@@ -432,19 +435,19 @@ static int narrows(const char *from, const char *to)
 /* The type the downgrade gives `table`.`column` back, from its
  * "ALTER TABLE t ALTER [COLUMN] c [SET DATA] TYPE x" (caller frees), or
  * NULL when it has none. */
-static char *downgrade_type(const dbt_revision *rev, const char *table, const char *column)
+static char *downgrade_type(const char *down, const char *table, const char *column)
 {
 	size_t pos = 0;
 	int line = 0;
 	dbt_sqlstmt st;
 	char *found = NULL;
 
-	while (!found && dbt_sql_next(&st, rev->downgrade, &pos, &line) == 1) {
+	while (!found && down && dbt_sql_next(&st, down, &pos, &line) == 1) {
 		struct stmt s;
 		size_t i = 2;
 		char *t = NULL, *c = NULL;
 
-		if (tokenize(&s, rev->downgrade, st.start, st.len, 1) < 0)
+		if (tokenize(&s, down, st.start, st.len, 1) < 0)
 			return NULL;
 		if (!is(&s, 0, "alter") || !is(&s, 1, "table"))
 			goto next;
@@ -568,7 +571,7 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 			while (e < end && !is(s, e, "using") && !is(s, e, "collate"))
 				e = is(s, e, "(") ? skip_parens(s, e) : e + 1;
 			to = span_text(s, k + 1, e);
-			from = to ? downgrade_type(l->rev, table, col) : NULL;
+			from = to ? downgrade_type(l->down, table, col) : NULL;
 			if (to && from && narrows(from, to))
 				rc = finding(l, s, i, "L003",
 					     "changes column '%s.%s' from %s to %s, which holds less",
@@ -903,10 +906,13 @@ static int has_statement(const char *sql)
 	return dbt_sql_next(&st, sql, &pos, &line) == 1;
 }
 
-int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev, const dbt_lint_opts *opts)
+/* Lints the upgrade `up` (starting on file line `up_line`) of `rev`,
+ * whose downgrade is `down`, for the dialect `kind` (0: every one). */
+static int lint_section(dbt_lint_report *report, const dbt_revision *rev,
+			const dbt_lint_opts *opts, dbt_dialect_kind kind, const char *up, int up_line,
+			const char *down, int down_line, dbt_conn **conn, int *conn_tried)
 {
 	struct linter l;
-	const char *up = rev->upgrade;
 	size_t pos = 0, prev = 0;
 	int line = 0, rc = 0, nstmts = 0;
 	dbt_sqlstmt st;
@@ -915,21 +921,26 @@ int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev, const db
 	l.report = report;
 	l.rev = rev;
 	l.opts = opts;
+	l.kind = kind;
+	l.down = down;
+	l.down_line = down_line;
+	l.conn = *conn;
+	l.conn_tried = *conn_tried;
 	while (rc == 0 && dbt_sql_next(&st, up, &pos, &line) == 1) {
 		struct stmt s;
-		int first = rev->upgrade_line + count_lines(up, 0, prev);
+		int first = up_line + count_lines(up, 0, prev);
 
 		nstmts++;
 		if ((rc = read_ignores(&l, up, prev, st.start, first)) < 0)
 			break;
-		if ((rc = tokenize(&s, up, st.start, st.len, rev->upgrade_line + st.line)) < 0)
+		if ((rc = tokenize(&s, up, st.start, st.len, up_line + st.line)) < 0)
 			break;
 		rc = lint_statement(&l, &s);
 		free(s.t);
 		prev = st.start + st.len;
 	}
-	if (rc == 0 && nstmts && !has_statement(rev->downgrade)) {
-		int first = rev->upgrade_line + count_lines(up, 0, prev);
+	if (rc == 0 && nstmts && !(down && has_statement(down))) {
+		int first = up_line + count_lines(up, 0, prev);
 
 		/* an ignore for L010 may stand anywhere after the last statement */
 		if ((rc = read_ignores(&l, up, prev, strlen(up), first)) == 0)
@@ -939,8 +950,44 @@ int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev, const db
 	names_release(&l.not_valid);
 	names_release(&l.validated);
 	names_release(&l.rebuilt);
-	if (l.conn && opts->release)
-		opts->release(opts->connect_arg, l.conn);
+	*conn = l.conn;
+	*conn_tried = l.conn_tried;
+	return rc;
+}
+
+/*
+ * The sections linted: for a known dialect, the upgrade that dialect runs
+ * (its labelled one, else the unlabelled one); for an unknown one, every
+ * upgrade the file holds, each judged for its own dialect (the unlabelled
+ * one for all).
+ */
+int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev, const dbt_lint_opts *opts)
+{
+	dbt_conn *conn = NULL;
+	int conn_tried = 0, rc = 0, up_line = 0, down_line = 0, k;
+	const char *up, *down;
+
+	if (opts->kind) {
+		up = dbt_revision_section(rev, opts->kind, 0, &up_line);
+		down = dbt_revision_section(rev, opts->kind, 1, &down_line);
+		if (up)
+			rc = lint_section(report, rev, opts, opts->kind, up, up_line, down, down_line,
+					  &conn, &conn_tried);
+	} else {
+		if (rev->upgrade)
+			rc = lint_section(report, rev, opts, 0, rev->upgrade, rev->upgrade_line,
+					  rev->downgrade, rev->downgrade_line, &conn, &conn_tried);
+		for (k = 1; rc == 0 && k <= DBT_DIALECT_MAX; k++) {
+			if (!rev->dialect_sections[k][0])
+				continue;
+			up = dbt_revision_section(rev, (dbt_dialect_kind)k, 0, &up_line);
+			down = dbt_revision_section(rev, (dbt_dialect_kind)k, 1, &down_line);
+			rc = lint_section(report, rev, opts, (dbt_dialect_kind)k, up, up_line, down,
+					  down_line, &conn, &conn_tried);
+		}
+	}
+	if (conn && opts->release)
+		opts->release(opts->connect_arg, conn);
 	return rc;
 }
 

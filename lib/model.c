@@ -76,6 +76,8 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 		return rc == DBT_ENOTFOUND ? dbt_error_set(rc, "cannot open model file '%s': no such file", path)
 					   : rc;
 	rc = dbt_schema_adapt(*out, conn->dialect->kind);
+	if (rc == 0)
+		rc = dbt_schema_autoincrement(*out, conn->dialect->kind);
 	if (rc < 0) {
 		/* The message starts with "line:column:" and lacks the path. */
 		char *msg = strdup(dbt_error_last());

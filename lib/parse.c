@@ -1816,6 +1816,54 @@ static int take_hint(struct parser *p, size_t off, int tok_line, char **name, in
 	return 0;
 }
 
+/*
+ * The hint "-- dbtool: no-autoincrement" in a comment after the column's
+ * definition, on the line where it ends (before or after its ','): the
+ * column keeps out of the auto-increment rule (render.h).  Any other
+ * "-- dbtool:" hint there is an error at its place, so that a misspelt
+ * one is not silently ignored.
+ */
+static int column_hint(struct parser *p, dbt_column *c)
+{
+	static const char prefix[] = "dbtool:", hint[] = "no-autoincrement";
+	const char *s = p->text + p->prev_end, *end = p->text + p->len, *e, *start;
+	size_t n;
+	int line, col;
+
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s < end && *s == ',' && p->tok.start == (size_t)(s - p->text))
+		for (s++; s < end && (*s == ' ' || *s == '\t');)
+			s++;
+	if (end - s < 2 || s[0] != '-' || s[1] != '-')
+		return 0;
+	start = s;
+	for (s += 2; s < end && (*s == ' ' || *s == '\t'); s++)
+		;
+	for (e = s; e < end && *e != '\n'; e++)
+		;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	n = sizeof(prefix) - 1;
+	if ((size_t)(e - s) < n || memcmp(s, prefix, n))
+		return 0;
+	for (s += n; s < e && (*s == ' ' || *s == '\t'); s++)
+		;
+	if ((size_t)(e - s) == sizeof(hint) - 1 && !memcmp(s, hint, sizeof(hint) - 1)) {
+		c->no_autoincrement = 1;
+		return 0;
+	}
+	/* Only an error needs the place. */
+	for (line = 1, s = p->text; s < start; s++)
+		line += *s == '\n';
+	for (col = 1, s = start; s > p->text && s[-1] != '\n'; s--)
+		col += (*(s - 1) & 0xc0) != 0x80;
+	return fail_at(p, line, col,
+		       "unknown hint '%.*s' for column '%s': the column hint is "
+		       "'-- dbtool: no-autoincrement'",
+		       (int)(e - start), start, c->name);
+}
+
 /* A column definition: name, type, column constraints; in ALTER TABLE's
  * ADD COLUMN (`alter`), it ends at ',' or ';'. */
 static int parse_column(struct parser *p, dbt_table *t, int alter)
@@ -1864,7 +1912,7 @@ static int parse_column(struct parser *p, dbt_table *t, int alter)
 	}
 	while ((rc = parse_column_constraint(p, &d)) == 0)
 		;
-	if (rc < 0)
+	if (rc < 0 || (rc = column_hint(p, d.c)) < 0)
 		goto cleanup;
 	if (alter)
 		rc = is(p, ",") || is(p, ";") || p->tok.kind == DBT_TOK_END

@@ -228,6 +228,10 @@ cleanup:
 
 struct fields {
 	const char *id, *parent, *message, *created, *upgrade, *downgrade;
+	/* Sections per dialect (n > 0): the first one's fill the template,
+	 * whose markers then carry its label; the others follow it. */
+	const struct dbt_dialect_sql *secs;
+	size_t nsecs;
 };
 
 static int is_name_char(char c)
@@ -295,6 +299,19 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 		const char *eol = nl ? (nl > s && nl[-1] == '\r' ? nl - 1 : nl) : end;
 		size_t line_start = out->len, before = 0;
 
+		/* With sections per dialect, the template's markers name the
+		 * first dialect. */
+		if (f->nsecs && (((size_t)(eol - s) == 18 && !memcmp(s, "-- migrate:upgrade", 18)) ||
+				 ((size_t)(eol - s) == 20 && !memcmp(s, "-- migrate:downgrade", 20)))) {
+			dbt_buf_put(out, s, (size_t)(eol - s));
+			dbt_buf_putc(out, ' ');
+			dbt_buf_puts(out, dbt_dialect_label(f->secs[0].kind));
+			dbt_buf_put(out, eol, (size_t)(next - eol));
+			s = next;
+			line++;
+			continue;
+		}
+
 		for (p = s; p < next; p++) {
 			const char *name = p + 2, *q = name;
 			size_t n;
@@ -343,6 +360,21 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 		}
 		s = next;
 		line++;
+	}
+	if (f->nsecs && !out->oom) {
+		size_t i;
+
+		for (i = 1; i < f->nsecs; i++) {
+			const char *label = dbt_dialect_label(f->secs[i].kind);
+
+			if (out->len && out->ptr[out->len - 1] != '\n')
+				dbt_buf_putc(out, '\n');
+			dbt_buf_printf(out, "\n-- migrate:upgrade %s\n", label);
+			put_section(out, f->secs[i].upgrade ? f->secs[i].upgrade : "");
+			dbt_buf_printf(out, "\n\n-- migrate:downgrade %s\n", label);
+			put_section(out, f->secs[i].downgrade ? f->secs[i].downgrade : "");
+			dbt_buf_putc(out, '\n');
+		}
 	}
 	return out->oom ? dbt_error_oom() : 0;
 }
@@ -439,6 +471,7 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 {
 	dbt_revision rev;
 	const char *wrong = NULL;
+	size_t i;
 	int rc;
 
 	if ((rc = dbt_revision_parse(&rev, path, text, len)) < 0)
@@ -450,10 +483,22 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 		wrong = "${parent}";
 	else if (strcmp(rev.message, f->message))
 		wrong = "${message}";
-	else if (!holds(rev.upgrade, f->upgrade))
+	else if (!f->nsecs && !holds(rev.upgrade, f->upgrade))
 		wrong = "${upgrade}";
-	else if (!holds(rev.downgrade, f->downgrade))
+	else if (!f->nsecs && !holds(rev.downgrade, f->downgrade))
 		wrong = "${downgrade}";
+	for (i = 0; !wrong && i < f->nsecs; i++) {
+		const char *up = f->secs[i].upgrade ? f->secs[i].upgrade : "";
+		const char *down = f->secs[i].downgrade ? f->secs[i].downgrade : "";
+
+		/* Each dialect's own section, not the unlabelled one. */
+		if (!rev.dialect_sections[f->secs[i].kind][0] ||
+		    !holds(rev.dialect_sections[f->secs[i].kind][0], up))
+			wrong = "${upgrade}";
+		else if (!rev.dialect_sections[f->secs[i].kind][1] ||
+			 !holds(rev.dialect_sections[f->secs[i].kind][1], down))
+			wrong = "${downgrade}";
+	}
 	dbt_revision_release(&rev);
 	if (wrong)
 		return dbt_error_set(
@@ -472,7 +517,8 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
  */
 static int new_revision(char **out, const char *script_location, const char *message,
 			const char *rev_id, const char *upgrade, const char *downgrade,
-			int check_head, const char *head)
+			const struct dbt_dialect_sql *secs, size_t nsecs, int check_head,
+			const char *head)
 {
 	dbt_chain chain;
 	dbt_revision *existing;
@@ -573,6 +619,12 @@ static int new_revision(char **out, const char *script_location, const char *mes
 	f.created = created;
 	f.upgrade = upgrade ? upgrade : "";
 	f.downgrade = downgrade ? downgrade : "";
+	f.secs = secs;
+	f.nsecs = nsecs;
+	if (nsecs) {
+		f.upgrade = secs[0].upgrade ? secs[0].upgrade : "";
+		f.downgrade = secs[0].downgrade ? secs[0].downgrade : "";
+	}
 	if ((rc = render(&text, tmpl_path, tmpl, tmpl_len, &f)) < 0)
 		goto cleanup;
 	make_slug(slug, msg);
@@ -605,12 +657,23 @@ cleanup:
 int dbt_project_new_revision(char **out, const char *script_location, const char *message,
 			     const char *rev_id, const char *upgrade, const char *downgrade)
 {
-	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, 0, NULL);
+	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, NULL, 0, 0,
+			    NULL);
 }
 
 int dbt_project_new_revision_at(char **out, const char *script_location, const char *message,
 				const char *rev_id, const char *upgrade, const char *downgrade,
 				const char *head)
 {
-	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, 1, head);
+	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, NULL, 0, 1,
+			    head);
+}
+
+int dbt_project_new_revision_dialects(char **out, const char *script_location,
+				      const char *message, const char *rev_id,
+				      const struct dbt_dialect_sql *secs, size_t nsecs,
+				      const char *head)
+{
+	return new_revision(out, script_location, message, rev_id, NULL, NULL, secs, nsecs, 1,
+			    head);
 }

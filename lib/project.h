@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "dbtool.h"
+
 struct dbt_template_file {
 	const char *name; /* the file's base name, e.g. "script.sql.tmpl" */
 	const char *data; /* its bytes, followed by a NUL */
@@ -27,5 +29,23 @@ extern const size_t dbt_template_nfiles;
 int dbt_project_new_revision_at(char **out, const char *script_location, const char *message,
 				const char *rev_id, const char *upgrade, const char *downgrade,
 				const char *head);
+
+/* One dialect's sections of a new revision. */
+struct dbt_dialect_sql {
+	dbt_dialect_kind kind;
+	const char *upgrade;
+	const char *downgrade;
+};
+
+/*
+ * dbt_project_new_revision_at with a section per dialect: the template's
+ * "-- migrate:upgrade" and "-- migrate:downgrade" markers get the label of
+ * `secs[0]` and hold its SQL; each further dialect's labelled sections
+ * follow at the end of the file, in the order given (`nsecs` >= 1).
+ */
+int dbt_project_new_revision_dialects(char **out, const char *script_location,
+				      const char *message, const char *rev_id,
+				      const struct dbt_dialect_sql *secs, size_t nsecs,
+				      const char *head);
 
 #endif

@@ -398,9 +398,16 @@ static int finish(dbt_buf *out)
 }
 
 /* The separator before the next item of CREATE TABLE's list. */
+/* `first` after a column that carries the model's no-autoincrement hint:
+ * the comment goes after the comma that follows. */
+#define HINT_PENDING 2
+#define HINT_COMMENT "-- dbtool: no-autoincrement"
+
 static void next_item(dbt_buf *out, int *first)
 {
-	dbt_buf_puts(out, *first ? "\n" INDENT : ",\n" INDENT);
+	dbt_buf_puts(out, *first == HINT_PENDING ? ", " HINT_COMMENT "\n" INDENT
+		     : *first			? "\n" INDENT
+						: ",\n" INDENT);
 	*first = 0;
 }
 
@@ -427,6 +434,11 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 		if ((rc = put_column(out, kind, table, table->columns[i], &inl)) < 0)
 			goto cleanup;
 		pk_inline |= inl;
+		/* SQLite keeps the table's SQL as written: the model's hint
+		 * stays with the column, so that a dump of the database reads
+		 * back as the same model. */
+		if (kind == DBT_DIALECT_SQLITE && table->columns[i]->no_autoincrement)
+			first = HINT_PENDING;
 	}
 	if (table->pk && !pk_inline) {
 		next_item(out, &first);
@@ -455,7 +467,7 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 		out->len -= 2;
 		out->ptr[out->len] = '\0';
 	} else {
-		dbt_buf_puts(out, "\n)");
+		dbt_buf_puts(out, first == HINT_PENDING ? " " HINT_COMMENT "\n)" : "\n)");
 	}
 	if (table->partition_of)
 		dbt_buf_printf(out, " %s", table->partition_bound ? table->partition_bound : "DEFAULT");
@@ -656,31 +668,157 @@ static int render_common(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 	}
 }
 
-/* Identity changes PostgreSQL can make in place: adding, dropping or
- * switching GENERATED ... AS IDENTITY.  A SERIAL column owns a sequence
- * whose conversion is left for later. */
+static int pg_is_identity(dbt_identity id)
+{
+	return id == DBT_IDENTITY_ALWAYS || id == DBT_IDENTITY_BY_DEFAULT;
+}
+
+/* `name` as a string literal that names the relation: quoted as an
+ * identifier, then as a literal ('"My Table"'). */
+static int pg_regclass_literal(dbt_buf *out, const char *name)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(DBT_DIALECT_POSTGRES);
+	dbt_buf id = DBT_BUF_INIT;
+
+	d->quote_ident(&id, name);
+	if (id.oom) {
+		out->oom = 1;
+		return dbt_error_oom();
+	}
+	d->quote_literal(out, dbt_buf_str(&id));
+	dbt_buf_release(&id);
+	return 0;
+}
+
+/* pg_get_serial_sequence('t', 'c'): the sequence a SERIAL or identity
+ * column takes its values from, found by the database. */
+static int pg_serial_sequence(dbt_buf *out, const dbt_op *op)
+{
+	int rc;
+
+	dbt_buf_puts(out, "pg_catalog.pg_get_serial_sequence(");
+	if ((rc = pg_regclass_literal(out, op->table->name)) < 0)
+		return rc;
+	dbt_buf_puts(out, ", ");
+	dbt_dialect_for(DBT_DIALECT_POSTGRES)->quote_literal(out, op->column->name);
+	dbt_buf_putc(out, ')');
+	return 0;
+}
+
+/* The sequence continues after the largest value the rows hold, so that
+ * the next row does not collide with them. */
+static void pg_setval_after_max(dbt_buf *out, const dbt_op *op, const char *seq_expr)
+{
+	dbt_buf_printf(out, "SELECT pg_catalog.setval(%s, COALESCE(MAX(", seq_expr);
+	ident(out, DBT_DIALECT_POSTGRES, op->column->name);
+	dbt_buf_puts(out, "), 0) + 1, false) FROM ");
+	ident(out, DBT_DIALECT_POSTGRES, op->table->name);
+	dbt_buf_puts(out, ";\n");
+}
+
+/* The name PostgreSQL gives a SERIAL column's sequence: "<table>_<column>_seq",
+ * the longer part cut (at a character's start) until it fits 63 bytes. */
+static void pg_serial_name(dbt_buf *out, const char *table, const char *column)
+{
+	size_t lt = strlen(table), lc = strlen(column);
+
+	while (lt + lc + 5 > DBT_NAME_MAX) {
+		size_t *n = lt >= lc ? &lt : &lc;
+		const char *p = lt >= lc ? table : column;
+
+		do
+			(*n)--;
+		while (*n && (p[*n] & 0xc0) == 0x80);
+	}
+	dbt_buf_put(out, table, lt);
+	dbt_buf_putc(out, '_');
+	dbt_buf_put(out, column, lc);
+	dbt_buf_puts(out, "_seq");
+}
+
+/*
+ * Changes of what generates a column's values, in place, rows kept:
+ * - an identity is dropped (DROP IDENTITY), added (ADD GENERATED ... AS
+ *   IDENTITY, its sequence then set past the largest value held) or
+ *   switched between ALWAYS and BY DEFAULT (SET GENERATED);
+ * - a SERIAL column stops being one by dropping its default and its
+ *   sequence, which only the database can name (a DO block asks it);
+ * - a column becomes SERIAL with a sequence of the name PostgreSQL would
+ *   give it, owned by the column, as its default, set past the largest
+ *   value held.
+ * A SERIAL column that becomes an identity, or the reverse, takes both.
+ */
 static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 {
 	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
 	dbt_identity from = pg_identity(op->old_column), to = pg_identity(op->column);
+	dbt_buf body = DBT_BUF_INIT, tag = DBT_BUF_INIT, seq = DBT_BUF_INIT, lit = DBT_BUF_INIT;
+	int rc = 0, n = 0;
 
 	if (from == to)
 		return 0;
-	if (from == DBT_IDENTITY_SERIAL || to == DBT_IDENTITY_SERIAL)
-		return dbt_error_set(DBT_ERROR,
-				     "cannot alter column '%s.%s': changing SERIAL is not supported yet",
-				     op->table->name, op->column->name);
-	alter_column(out, kind, op);
-	if (to == DBT_IDENTITY_NONE)
-		dbt_buf_puts(out, "DROP IDENTITY");
-	else if (from == DBT_IDENTITY_NONE)
-		dbt_buf_puts(out, to == DBT_IDENTITY_ALWAYS ? "ADD GENERATED ALWAYS AS IDENTITY"
-							    : "ADD GENERATED BY DEFAULT AS IDENTITY");
-	else
-		dbt_buf_puts(out, to == DBT_IDENTITY_ALWAYS ? "SET GENERATED ALWAYS"
-							    : "SET GENERATED BY DEFAULT");
-	dbt_buf_puts(out, ";\n");
-	return finish(out);
+	if (from == DBT_IDENTITY_SERIAL) {
+		alter_column(out, kind, op);
+		dbt_buf_puts(out, "DROP DEFAULT;\n");
+		dbt_buf_puts(&body, " BEGIN EXECUTE 'DROP SEQUENCE ' || ");
+		if ((rc = pg_serial_sequence(&body, op)) < 0)
+			goto cleanup;
+		dbt_buf_puts(&body, "; END ");
+		/* A dollar quote whose tag the body does not hold. */
+		do {
+			dbt_buf_clear(&tag);
+			dbt_buf_printf(&tag, n ? "$dbtool%d$" : "$dbtool$", n);
+			n++;
+		} while (!tag.oom && !body.oom && strstr(dbt_buf_str(&body), dbt_buf_str(&tag)));
+		dbt_buf_printf(out, "DO %s%s%s;\n", dbt_buf_str(&tag), dbt_buf_str(&body),
+			       dbt_buf_str(&tag));
+	} else if (pg_is_identity(from) && !pg_is_identity(to)) {
+		alter_column(out, kind, op);
+		dbt_buf_puts(out, "DROP IDENTITY;\n");
+	}
+	if (pg_is_identity(to)) {
+		alter_column(out, kind, op);
+		if (pg_is_identity(from))
+			dbt_buf_puts(out, to == DBT_IDENTITY_ALWAYS ? "SET GENERATED ALWAYS;\n"
+								    : "SET GENERATED BY DEFAULT;\n");
+		else
+			dbt_buf_puts(out, to == DBT_IDENTITY_ALWAYS
+						  ? "ADD GENERATED ALWAYS AS IDENTITY;\n"
+						  : "ADD GENERATED BY DEFAULT AS IDENTITY;\n");
+		if (!pg_is_identity(from)) {
+			if ((rc = pg_serial_sequence(&seq, op)) < 0)
+				goto cleanup;
+			pg_setval_after_max(out, op, dbt_buf_str(&seq));
+		}
+	} else if (to == DBT_IDENTITY_SERIAL) {
+		const char *as = op->column->type.kind == DBT_TYPE_SMALLINT ? "smallint"
+				 : op->column->type.kind == DBT_TYPE_BIGINT  ? "bigint"
+									     : "integer";
+
+		pg_serial_name(&seq, op->table->name, op->column->name);
+		dbt_buf_puts(out, "CREATE SEQUENCE ");
+		ident(out, kind, dbt_buf_str(&seq));
+		dbt_buf_printf(out, " AS %s OWNED BY ", as);
+		ident(out, kind, op->table->name);
+		dbt_buf_putc(out, '.');
+		ident(out, kind, op->column->name);
+		dbt_buf_puts(out, ";\n");
+		alter_column(out, kind, op);
+		dbt_buf_puts(out, "SET DEFAULT nextval(");
+		if ((rc = pg_regclass_literal(out, dbt_buf_str(&seq))) < 0)
+			goto cleanup;
+		dbt_buf_puts(out, "::regclass);\n");
+		if ((rc = pg_regclass_literal(&lit, dbt_buf_str(&seq))) < 0)
+			goto cleanup;
+		pg_setval_after_max(out, op, dbt_buf_str(&lit));
+	}
+	rc = body.oom || tag.oom || seq.oom || lit.oom ? dbt_error_oom() : finish(out);
+cleanup:
+	dbt_buf_release(&body);
+	dbt_buf_release(&tag);
+	dbt_buf_release(&seq);
+	dbt_buf_release(&lit);
+	return rc;
 }
 
 static int pg_is_number(dbt_type_kind k)
@@ -2055,6 +2193,77 @@ static int sqlite_table_options(const dbt_table *t)
 	return rc;
 }
 
+/*
+ * The auto-increment rule, as SQLAlchemy has it: a table's sole
+ * primary-key column of type INTEGER or BIGINT, without a default, not
+ * generated, not part of a foreign key and not generating values already
+ * (SERIAL, identity, AUTOINCREMENT) gets its values from the database on
+ * every dialect.  Not for SQLite's WITHOUT ROWID tables, which have no
+ * rowid, nor for PostgreSQL's partitioned tables and partitions.
+ */
+static int autoincrement_rule_applies(const dbt_table *t, const dbt_column *c)
+{
+	size_t i;
+
+	if (sole_pk_column(t) != c || c->default_expr || c->generated_expr || c->autoincrement ||
+	    c->identity != DBT_IDENTITY_NONE || t->without_rowid || t->partition_by ||
+	    t->partition_of)
+		return 0;
+	if (c->type.kind != DBT_TYPE_INTEGER && c->type.kind != DBT_TYPE_BIGINT)
+		return 0;
+	for (i = 0; i < t->nfks; i++)
+		if (in_list(t->fks[i]->columns, t->fks[i]->ncolumns, c->name))
+			return 0;
+	return 1;
+}
+
+/* The columns the rule applies to, less those the model opts out with the
+ * hint, which is refused where the rule would not apply anyway.
+ * `apply(t, c)` makes the column auto-increment on the dialect. */
+static int autoincrement_rule(dbt_table *t, void (*apply)(dbt_column *c))
+{
+	char at[32];
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		dbt_column *c = t->columns[i];
+		int applies = autoincrement_rule_applies(t, c);
+
+		if (c->no_autoincrement && !applies) {
+			place(at, sizeof(at), c->line, c->col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has the hint '-- dbtool: "
+					     "no-autoincrement', which only a table's sole INTEGER or "
+					     "BIGINT primary-key column without a default, identity or "
+					     "foreign key takes",
+					     at, t->name, c->name);
+		}
+		if (applies && !c->no_autoincrement)
+			apply(c);
+	}
+	return 0;
+}
+
+/* SQLite: the rowid alias, whose type must be spelled INTEGER (a BIGINT
+ * key becomes INTEGER, which SQLite stores in 64 bits all the same). */
+static void sqlite_rowid_alias(dbt_column *c)
+{
+	c->type.kind = DBT_TYPE_INTEGER;
+	c->type.length = c->type.precision = c->type.scale = -1;
+	free(c->type.text);
+	c->type.text = NULL;
+	c->not_null = 1;
+}
+
+/* PostgreSQL: GENERATED BY DEFAULT AS IDENTITY, so that a row may still
+ * be given its id, as on SQLite. */
+static void pg_identity_by_default(dbt_column *c)
+{
+	c->identity = DBT_IDENTITY_BY_DEFAULT;
+	c->autoincrement = 1;
+	c->not_null = 1;
+}
+
 static int adapt_sqlite(dbt_table *t)
 {
 	size_t i;
@@ -2192,6 +2401,21 @@ static int sqlite_case_clash(const dbt_schema *schema)
 	return 0;
 }
 
+int dbt_schema_autoincrement(dbt_schema *schema, dbt_dialect_kind kind)
+{
+	size_t i;
+	int rc;
+
+	if (!dbt_dialect_for(kind))
+		return unsupported_kind();
+	for (i = 0; i < schema->ntables; i++)
+		if ((rc = autoincrement_rule(schema->tables[i], kind == DBT_DIALECT_SQLITE
+									? sqlite_rowid_alias
+									: pg_identity_by_default)) < 0)
+			return rc;
+	return 0;
+}
+
 int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 {
 	size_t i;
@@ -2220,4 +2444,62 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 	if (kind == DBT_DIALECT_POSTGRES)
 		return dbt_postgres_model_exprs(schema);
 	return 0;
+}
+
+/* ----------------------------------------------------------- translating */
+
+/*
+ * A reflected column made to read as a model's declaration of what it is
+ * on dialect `from`, for dbt_schema_adapt to give dialect `to` its form:
+ * the type as the source database spells it, and what generates values
+ * as the auto-increment rule would have it.
+ */
+static int declare_reflected(dbt_table *t, dbt_column *c, dbt_dialect_kind from)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	if (!c->type.decl) {
+		if (!c->type.text || *c->type.text)
+			dbt_type_format(&b, &c->type);
+		if (b.oom || !(c->type.decl = strdup(dbt_buf_str(&b)))) {
+			dbt_buf_release(&b);
+			return dbt_error_oom();
+		}
+		dbt_buf_release(&b);
+	}
+	if (from == DBT_DIALECT_SQLITE) {
+		/* The rowid alias, AUTOINCREMENT or not, is the rule's. */
+		c->autoincrement = 0;
+		c->identity = DBT_IDENTITY_NONE;
+	} else if (c->identity != DBT_IDENTITY_NONE) {
+		dbt_identity was = c->identity;
+
+		c->identity = DBT_IDENTITY_NONE;
+		c->autoincrement = 0;
+		/* BY DEFAULT on the sole key is what the rule makes; any other
+		 * generator becomes SQLite's AUTOINCREMENT where SQLite has one. */
+		if (!(was == DBT_IDENTITY_BY_DEFAULT && autoincrement_rule_applies(t, c)) &&
+		    sole_pk_column(t) == c && dbt_type_is_integer(c->type.kind))
+			c->autoincrement = 1;
+	}
+	return 0;
+}
+
+int dbt_schema_translate(dbt_schema *schema, dbt_dialect_kind from, dbt_dialect_kind to)
+{
+	size_t i, k;
+	int rc;
+
+	if (!dbt_dialect_for(from) || !dbt_dialect_for(to))
+		return unsupported_kind();
+	if (from == to)
+		return 0;
+	for (i = 0; i < schema->ntables; i++)
+		for (k = 0; k < schema->tables[i]->ncolumns; k++)
+			if ((rc = declare_reflected(schema->tables[i], schema->tables[i]->columns[k],
+						    from)) < 0)
+				return rc;
+	if ((rc = dbt_schema_adapt(schema, to)) < 0)
+		return rc;
+	return dbt_schema_autoincrement(schema, to);
 }

@@ -1,6 +1,8 @@
 /*
  * revision.c - reading one revision file: the "-- key: value" header and
- * the "-- migrate:upgrade" / "-- migrate:downgrade" sections.
+ * the "-- migrate:upgrade" / "-- migrate:downgrade" sections, each either
+ * unlabelled (for every dialect) or labelled with the dialect it serves
+ * ("-- migrate:upgrade postgresql").
  *
  * The parser is strict on purpose: a misspelt header key, a repeated or
  * misplaced marker, or SQL outside a section is an error that names the
@@ -130,29 +132,74 @@ static const char *comment_body(const struct line *l, const char **end)
 	return s;
 }
 
-/*
- * "-- migrate:upgrade" and "-- migrate:downgrade" are markers; any other
- * single word after "migrate:" is a misspelt marker, which must not pass
- * for a comment inside the SQL.
- */
-static enum marker marker_of(const struct line *l)
+/* A marker line: which section it starts, and for which dialect. */
+struct mark {
+	enum marker m;
+	int label;          /* a dbt_dialect_kind, 0 when unlabelled, -1 unknown */
+	const char *lab;    /* the label as written, for messages */
+	size_t lablen;
+};
+
+const char *dbt_dialect_label(dbt_dialect_kind kind)
 {
+	switch (kind) {
+	case DBT_DIALECT_SQLITE:
+		return "sqlite";
+	case DBT_DIALECT_POSTGRES:
+		return "postgresql";
+	}
+	return "unknown";
+}
+
+/* The dialect a section label names; -1 for none. */
+static int label_kind(const char *s, size_t len)
+{
+	int k;
+
+	for (k = 1; k <= DBT_DIALECT_MAX; k++) {
+		const char *name = dbt_dialect_label((dbt_dialect_kind)k);
+
+		if (strlen(name) == len && !memcmp(name, s, len))
+			return k;
+	}
+	return -1;
+}
+
+/*
+ * "-- migrate:upgrade" and "-- migrate:downgrade" are markers, optionally
+ * followed by a dialect ("-- migrate:upgrade postgresql"); any other
+ * single word after "migrate:" is a misspelt marker, which must not pass
+ * for a comment inside the SQL, and so is a label that names no dialect.
+ */
+static struct mark marker_of(const struct line *l)
+{
+	struct mark r = {MARK_NONE, 0, NULL, 0};
 	const char *end, *s = comment_body(l, &end), *w;
 	static const char prefix[] = "migrate:";
 
 	if (!s || (size_t)(end - s) < sizeof(prefix) - 1 || memcmp(s, prefix, sizeof(prefix) - 1))
-		return MARK_NONE;
+		return r;
 	s += sizeof(prefix) - 1;
-	for (w = s; w < end; w++)
-		if (!is_key_char(*w))
-			return MARK_NONE;
-	if (s == end)
-		return MARK_NONE;
-	if ((size_t)(end - s) == 7 && !memcmp(s, "upgrade", 7))
-		return MARK_UPGRADE;
-	if ((size_t)(end - s) == 9 && !memcmp(s, "downgrade", 9))
-		return MARK_DOWNGRADE;
-	return MARK_UNKNOWN;
+	for (w = s; w < end && is_key_char(*w); w++)
+		;
+	if (s == w || (w < end && !is_blank(*w)))
+		return r;
+	if ((size_t)(w - s) == 7 && !memcmp(s, "upgrade", 7))
+		r.m = MARK_UPGRADE;
+	else if ((size_t)(w - s) == 9 && !memcmp(s, "downgrade", 9))
+		r.m = MARK_DOWNGRADE;
+	else if (w == end)
+		r.m = MARK_UNKNOWN;
+	else
+		return r; /* "-- migrate:note some words": a comment */
+	while (w < end && is_blank(*w))
+		w++;
+	if (r.m != MARK_UNKNOWN && w < end) {
+		r.lab = w;
+		r.lablen = (size_t)(end - w);
+		r.label = label_kind(w, r.lablen);
+	}
+	return r;
 }
 
 /*
@@ -305,33 +352,57 @@ static int preamble_line(struct parser *p, const struct line *l)
 	return 0;
 }
 
-static int marker_line(struct parser *p, const struct line *l, enum marker m, enum state *st,
-		       int *marks)
+/* The name of a section in messages: "'-- migrate:upgrade postgresql'". */
+static const char *label_suffix(int label)
 {
-	const char *name = m == MARK_UPGRADE ? "upgrade" : "downgrade";
-	int idx = m == MARK_UPGRADE ? 0 : 1;
+	return label == DBT_DIALECT_SQLITE ? " sqlite" : label == DBT_DIALECT_POSTGRES ? " postgresql" : "";
+}
 
-	if (marks[idx])
-		return fail(p, l->no, "second '-- migrate:%s' marker (first on line %d)", name,
-			    marks[idx]);
-	if (m == MARK_DOWNGRADE && !marks[0])
+static int marker_line(struct parser *p, const struct line *l, const struct mark *mk,
+		       enum state *st, int marks[][2])
+{
+	const char *name = mk->m == MARK_UPGRADE ? "upgrade" : "downgrade";
+	int idx = mk->m == MARK_UPGRADE ? 0 : 1;
+	int *seen;
+
+	if (mk->label < 0)
 		return fail(p, l->no,
-			    "'-- migrate:downgrade' before any '-- migrate:upgrade' marker");
-	marks[idx] = l->no;
-	*st = m == MARK_UPGRADE ? IN_UPGRADE : IN_DOWNGRADE;
+			    "unknown dialect '%.*s' in the '-- migrate:%s' marker: use sqlite or "
+			    "postgresql, or no label for a section that serves every dialect",
+			    (int)mk->lablen, mk->lab, name);
+	seen = marks[mk->label];
+	if (seen[idx])
+		return fail(p, l->no, "second '-- migrate:%s%s' marker (first on line %d)", name,
+			    label_suffix(mk->label), seen[idx]);
+	if (mk->m == MARK_DOWNGRADE && !seen[0])
+		return fail(p, l->no, "'-- migrate:downgrade%s' before any '-- migrate:upgrade%s' marker",
+			    label_suffix(mk->label), label_suffix(mk->label));
+	seen[idx] = l->no;
+	*st = mk->m == MARK_UPGRADE ? IN_UPGRADE : IN_DOWNGRADE;
 	return 0;
 }
+
+/* Where a section starts and ends in the text. */
+struct section {
+	int label, idx;      /* dialect (0: none); 0 upgrade, 1 downgrade */
+	size_t start, end;   /* the SQL, from the line after the marker */
+	int line;            /* the file line on which it starts */
+};
+
+#define NSECTIONS (2 * (DBT_DIALECT_MAX + 1))
 
 static int parse(struct parser *p, const char *text, size_t len)
 {
 	dbt_revision *rev = p->rev;
 	const char *s = text, *end = text + len, *nul;
-	size_t up_start = 0, up_end = 0, down_start = 0;
+	struct section sec[NSECTIONS];
+	size_t nsec = 0, i;
 	enum state st = IN_HEADER;
-	int marks[2] = {0, 0};
+	int marks[DBT_DIALECT_MAX + 1][2];
 	struct line l = {NULL, 0, 0};
-	int rc;
+	int rc, k, any = 0;
 
+	memset(marks, 0, sizeof(marks));
 	if ((nul = memchr(text, '\0', len)) != NULL) {
 		int no = 1;
 
@@ -346,15 +417,15 @@ static int parse(struct parser *p, const char *text, size_t len)
 		const char *next = nl ? nl + 1 : end;
 		const char *key, *val;
 		size_t keylen, vallen;
-		enum marker m;
+		struct mark mk;
 
 		l.s = s;
 		l.len = (size_t)((nl ? nl : end) - s);
 		if (l.len && s[l.len - 1] == '\r')
 			l.len--;
 		l.no++;
-		m = marker_of(&l);
-		if (m == MARK_UNKNOWN) {
+		mk = marker_of(&l);
+		if (mk.m == MARK_UNKNOWN) {
 			const char *e, *body = comment_body(&l, &e);
 
 			return fail(p, l.no,
@@ -362,19 +433,22 @@ static int parse(struct parser *p, const char *text, size_t len)
 				    "'-- migrate:downgrade'",
 				    (int)(e - body), body);
 		}
-		if (st == IN_HEADER && m == MARK_NONE &&
+		if (st == IN_HEADER && mk.m == MARK_NONE &&
 		    header_line(&l, &key, &keylen, &val, &vallen)) {
 			if ((rc = header_key(p, &l, key, keylen, val, vallen)) < 0)
 				return rc;
-		} else if (m != MARK_NONE) {
-			if ((rc = marker_line(p, &l, m, &st, marks)) < 0)
+		} else if (mk.m != MARK_NONE) {
+			if ((rc = marker_line(p, &l, &mk, &st, marks)) < 0)
 				return rc;
-			if (m == MARK_UPGRADE)
-				up_start = (size_t)(next - text);
-			else {
-				up_end = (size_t)(s - text);
-				down_start = (size_t)(next - text);
-			}
+			if (nsec)
+				sec[nsec - 1].end = (size_t)(s - text);
+			/* marker_line refuses a third marker of a kind and label */
+			sec[nsec].label = mk.label;
+			sec[nsec].idx = mk.m == MARK_UPGRADE ? 0 : 1;
+			sec[nsec].start = (size_t)(next - text);
+			sec[nsec].end = len;
+			sec[nsec].line = l.no + 1;
+			nsec++;
 		} else if (st <= IN_PREAMBLE) {
 			st = IN_PREAMBLE;
 			if ((rc = preamble_line(p, &l)) < 0)
@@ -388,18 +462,66 @@ static int parse(struct parser *p, const char *text, size_t len)
 		return fail(p, 1,
 			    "missing header key 'parent' (leave its value empty for the first "
 			    "revision)");
-	if (!marks[0])
+	for (k = 0; k <= DBT_DIALECT_MAX; k++)
+		any |= marks[k][0];
+	if (!any)
 		return fail(p, l.no ? l.no : 1, "missing '-- migrate:upgrade' marker");
-	if (!marks[1])
-		return fail(p, l.no, "missing '-- migrate:downgrade' marker");
-	if (!(rev->upgrade = strndup(text + up_start, up_end - up_start)) ||
-	    !(rev->downgrade = strndup(text + down_start, len - down_start)) ||
-	    (!rev->message && !(rev->message = strdup(""))) ||
+	for (k = 0; k <= DBT_DIALECT_MAX; k++)
+		if (marks[k][0] && !marks[k][1])
+			return fail(p, l.no, "missing '-- migrate:downgrade%s' marker",
+				    label_suffix(k));
+	for (i = 0; i < nsec; i++) {
+		char *sql = strndup(text + sec[i].start, sec[i].end - sec[i].start);
+
+		if (!sql)
+			return dbt_error_oom();
+		if (sec[i].label == 0) {
+			*(sec[i].idx ? &rev->downgrade : &rev->upgrade) = sql;
+			*(sec[i].idx ? &rev->downgrade_line : &rev->upgrade_line) = sec[i].line;
+		} else {
+			rev->dialect_sections[sec[i].label][sec[i].idx] = sql;
+			rev->dialect_section_lines[sec[i].label][sec[i].idx] = sec[i].line;
+		}
+	}
+	if ((!rev->message && !(rev->message = strdup(""))) ||
 	    (!rev->created && !(rev->created = strdup(""))))
 		return dbt_error_oom();
-	rev->upgrade_line = marks[0] + 1;
-	rev->downgrade_line = marks[1] + 1;
 	return 0;
+}
+
+const char *dbt_revision_section(const dbt_revision *rev, dbt_dialect_kind kind, int downgrade,
+				 int *line)
+{
+	int idx = downgrade ? 1 : 0;
+
+	if (kind >= 1 && kind <= DBT_DIALECT_MAX && rev->dialect_sections[kind][idx]) {
+		if (line)
+			*line = rev->dialect_section_lines[kind][idx];
+		return rev->dialect_sections[kind][idx];
+	}
+	if (line)
+		*line = downgrade ? rev->downgrade_line : rev->upgrade_line;
+	return downgrade ? rev->downgrade : rev->upgrade;
+}
+
+int dbt_revision_require_dialect(const dbt_revision *rev, dbt_dialect_kind kind)
+{
+	char have[64] = "";
+	size_t n = 0;
+	int k;
+
+	if (dbt_revision_section(rev, kind, 0, NULL) && dbt_revision_section(rev, kind, 1, NULL))
+		return 0;
+	for (k = 1; k <= DBT_DIALECT_MAX; k++)
+		if (rev->dialect_sections[k][0])
+			n += (size_t)snprintf(have + n, sizeof(have) - n, "%s%s", n ? ", " : "",
+					      dbt_dialect_label((dbt_dialect_kind)k));
+	return dbt_error_set(DBT_ENOTFOUND,
+			     "revision %s ('%s') has no section for %s, only for %s: add "
+			     "'-- migrate:upgrade %s' and '-- migrate:downgrade %s' sections, or "
+			     "run it on a database it was written for",
+			     rev->id, rev->path, dbt_dialect_label(kind), n ? have : "none",
+			     dbt_dialect_label(kind), dbt_dialect_label(kind));
 }
 
 /* The SHA-256 of `len` bytes as 64 lowercase hex digits. */
@@ -462,6 +584,8 @@ cleanup:
 
 void dbt_revision_release(dbt_revision *rev)
 {
+	int k;
+
 	if (!rev)
 		return;
 	free(rev->path);
@@ -471,5 +595,9 @@ void dbt_revision_release(dbt_revision *rev)
 	free(rev->created);
 	free(rev->upgrade);
 	free(rev->downgrade);
+	for (k = 0; k <= DBT_DIALECT_MAX; k++) {
+		free(rev->dialect_sections[k][0]);
+		free(rev->dialect_sections[k][1]);
+	}
 	memset(rev, 0, sizeof(*rev));
 }

@@ -672,10 +672,13 @@ static int exec_timed(dbt_conn *c, const dbt_revision *rev, const char *sql, int
 
 static int run_sql(dbt_conn *c, const dbt_revision *rev, int up, const dbt_run_opts *opts)
 {
-	const char *sql = up ? rev->upgrade : rev->downgrade;
-	int line = up ? rev->upgrade_line : rev->downgrade_line;
-	int rc = opts && opts->on_statement ? exec_timed(c, rev, sql, line, opts)
-					    : c->dialect->exec_script(c, sql, rev->path, line);
+	int line = 0, rc;
+	const char *sql = dbt_revision_section(rev, c->dialect->kind, !up, &line);
+
+	if (!sql)
+		return dbt_revision_require_dialect(rev, c->dialect->kind);
+	rc = opts && opts->on_statement ? exec_timed(c, rev, sql, line, opts)
+					: c->dialect->exec_script(c, sql, rev->path, line);
 
 	if (rc < 0)
 		dbt_error_prefix(rc, "%s %s failed%s", up ? "upgrade" : "downgrade", rev->id,
@@ -702,11 +705,15 @@ static int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
  */
 static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind kind)
 {
-	const char *sql = up ? rev->upgrade : rev->downgrade;
+	int line = 0, rc;
+	const char *sql = dbt_revision_section(rev, kind, !up, &line);
 	dbt_buf stmt = DBT_BUF_INIT;
 	dbt_sqlstmt st;
-	int rc;
 
+	/* The section for the connection's dialect, or the refusal to run
+	 * anything: every run checks this before it applies a revision. */
+	if ((rc = dbt_revision_require_dialect(rev, kind)) < 0)
+		return rc;
 	if (!rev->transactional || !dbt_txcontrol_find(&st, sql, kind))
 		return 0;
 	dbt_dialect_excerpt(&stmt, sql + st.start, st.len, 60);
@@ -717,7 +724,7 @@ static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind ki
 			   "transaction that dbtool runs the revision in: remove it, or add "
 			   "'-- transaction: false' to the header to run the revision outside a "
 			   "transaction",
-			   rev->path, (up ? rev->upgrade_line : rev->downgrade_line) + st.line,
+			   rev->path, line + st.line,
 			   stmt.ptr, up ? "upgrade" : "downgrade", rev->id);
 	dbt_buf_release(&stmt);
 	return rc;
@@ -1353,14 +1360,12 @@ static void put_section(dbt_buf *out, const char *sql)
  * The section of `rev` that the script for the dialect `kind` runs.  The
  * one place the offline script chooses a section: per-dialect sections
  * ("-- migrate:upgrade postgresql") are chosen here, as the online run
- * chooses them for its connection; until revisions carry them, every
- * dialect runs the one section.  NULL when `rev` has no section for
- * `kind`.
+ * chooses them for its connection; an unlabelled section serves every
+ * dialect.  NULL when `rev` has no section for `kind`.
  */
 static const char *script_section(const dbt_revision *rev, dbt_dialect_kind kind, int upgrade)
 {
-	(void)kind;
-	return upgrade ? rev->upgrade : rev->downgrade;
+	return dbt_revision_section(rev, kind, !upgrade, NULL);
 }
 
 /* A dialect's statements for the offline script, when it has some. */

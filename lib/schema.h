@@ -217,6 +217,9 @@ typedef struct dbt_column {
 			       * line before the column: OLD, folded like a
 			       * name; NULL when none (and when reflected) */
 	int renamed_line, renamed_col; /* where the hint's name stands */
+	int no_autoincrement; /* the model's "-- dbtool: no-autoincrement" hint:
+			       * the column keeps out of the auto-increment rule
+			       * (dbt_schema_adapt); 0 when reflected */
 } dbt_column;
 
 /* A primary key or unique constraint. */

@@ -965,6 +965,34 @@ static void empty_model_command_is_an_error(void **state)
 	load_fails("[dbtool]\nmodel_command =\n", DBT_EPARSE, "dbtool.ini:2: model_command is empty");
 }
 
+static void dialects_lists_sqlite_and_postgresql(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\n");
+	assert_int_equal(cfg.ndialects, 0);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\ndialects = sqlite, postgresql\n");
+	assert_int_equal(cfg.ndialects, 2);
+	assert_int_equal(cfg.dialects[0], DBT_DIALECT_SQLITE);
+	assert_int_equal(cfg.dialects[1], DBT_DIALECT_POSTGRES);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\ndialects = postgres,sqlite\n");
+	assert_int_equal(cfg.ndialects, 2);
+	assert_int_equal(cfg.dialects[0], DBT_DIALECT_POSTGRES);
+	assert_int_equal(cfg.dialects[1], DBT_DIALECT_SQLITE);
+	dbt_config_release(&cfg);
+	load_fails("[dbtool]\ndialects = sqlite, mysql\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid dialects 'sqlite, mysql': unknown dialect 'mysql': use a "
+		   "comma-separated list of sqlite and postgresql");
+	load_fails("[dbtool]\ndialects = sqlite, sqlite\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid dialects 'sqlite, sqlite': 'sqlite' is listed twice");
+	load_fails("[dbtool]\ndialects =\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid dialects '': unknown dialect '': use a comma-separated "
+		   "list of sqlite and postgresql");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1025,6 +1053,7 @@ int main(void)
 		T(model_command_expands_variables_and_needs_them),
 		T(model_and_model_command_together_is_an_error),
 		T(empty_model_command_is_an_error),
+		T(dialects_lists_sqlite_and_postgresql),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

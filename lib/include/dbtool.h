@@ -46,6 +46,7 @@ const char *dbt_error_last(void);
 /* ------------------------------------------------------------------ URLs */
 
 typedef enum { DBT_DIALECT_SQLITE = 1, DBT_DIALECT_POSTGRES = 2 } dbt_dialect_kind;
+#define DBT_DIALECT_MAX 2 /* the largest dbt_dialect_kind */
 
 /*
  * A parsed database URL, as SQLAlchemy writes them:
@@ -123,6 +124,10 @@ typedef struct dbt_config {
 				* the model; NULL when absent or unexpanded.  When
 				* given, `model` is "model_command" (the name the
 				* model's errors carry) and no file is read. */
+	dbt_dialect_kind dialects[DBT_DIALECT_MAX]; /* dialects = sqlite, postgresql:
+						     * the dialects migrate writes
+						     * sections for, in that order */
+	size_t ndialects;       /* 0 when not given: the URL's dialect alone */
 } dbt_config;
 
 /*
@@ -175,7 +180,9 @@ typedef struct dbt_revision {
 			       * may wait for a lock, 0 for no limit; -1 when
 			       * the header does not say (the connection's
 			       * statement lock timeout holds) */
-	char *upgrade;        /* the upgrade section's SQL, maybe "" */
+	char *upgrade;        /* the unlabelled upgrade section's SQL, maybe "";
+			       * NULL when the file has only sections labelled
+			       * with a dialect (see dbt_revision_section) */
 	int upgrade_line;     /* the file line on which that SQL starts */
 	char *downgrade;
 	int downgrade_line;
@@ -186,6 +193,12 @@ typedef struct dbt_revision {
 	struct dbt_revision *up;   /* the child, NULL at head */
 	struct dbt_revision *down; /* the parent, NULL at base */
 	size_t pos;                /* 1 for the first revision, n for head */
+	/* The sections labelled with a dialect ("-- migrate:upgrade
+	 * postgresql"), indexed by dbt_dialect_kind: [kind][0] the upgrade,
+	 * [kind][1] the downgrade, NULL where the file has none; and the file
+	 * line on which each one's SQL starts. */
+	char *dialect_sections[DBT_DIALECT_MAX + 1][2];
+	int dialect_section_lines[DBT_DIALECT_MAX + 1][2];
 } dbt_revision;
 
 /* Parses a revision from `text` (`len` bytes) and computes its checksum
@@ -197,6 +210,26 @@ int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, si
 int dbt_revision_load(dbt_revision *out, const char *path);
 
 void dbt_revision_release(dbt_revision *rev);
+
+/*
+ * The SQL of the upgrade (`downgrade` 0) or downgrade section that serves
+ * dialect `kind`: the one labelled with that dialect, else the unlabelled
+ * one; NULL when the revision has neither.  `line`, when not NULL,
+ * receives the file line on which that SQL starts.  The string belongs to
+ * `rev`.
+ */
+const char *dbt_revision_section(const dbt_revision *rev, dbt_dialect_kind kind, int downgrade,
+				 int *line);
+
+/*
+ * 0 when `rev` has an upgrade and a downgrade section for dialect `kind`
+ * (see dbt_revision_section); DBT_ENOTFOUND otherwise, with a message
+ * naming the revision, its file and the dialects it has sections for.
+ */
+int dbt_revision_require_dialect(const dbt_revision *rev, dbt_dialect_kind kind);
+
+/* The name a section label gives a dialect: "sqlite", "postgresql". */
+const char *dbt_dialect_label(dbt_dialect_kind kind);
 
 /* A new revision id: 12 lowercase hex digits from a random UUID. */
 void dbt_revision_new_id(char out[13]);
@@ -681,6 +714,20 @@ typedef struct dbt_autogen {
 int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 		     const char *script_location, const char *model_path,
 		     const char *schema_name, const char *message, const char *rev_id);
+
+/*
+ * dbt_autogenerate, with an upgrade and a downgrade section for each of
+ * `dialects` ("-- migrate:upgrade postgresql", in the order given), when
+ * it lists more than one; the list must hold the connection's dialect.
+ * The changes are those between the model and the connected database;
+ * each other dialect's sections apply them in its own SQL, leading to the
+ * model as adapted to that dialect.  With `ndialects` 0 or 1, the same as
+ * dbt_autogenerate (unlabelled sections).
+ */
+int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+			      const char *script_location, const char *model_path,
+			      const char *schema_name, const char *message, const char *rev_id,
+			      const dbt_dialect_kind *dialects, size_t ndialects);
 
 void dbt_autogen_release(dbt_autogen *autogen);
 

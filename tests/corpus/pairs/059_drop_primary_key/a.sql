@@ -1,4 +1,4 @@
 CREATE TABLE tags (
-	id INTEGER NOT NULL PRIMARY KEY,
+	id INTEGER NOT NULL PRIMARY KEY, -- dbtool: no-autoincrement
 	label TEXT
 );

@@ -1,5 +1,5 @@
 -- only: sqlite
 CREATE TABLE t (
-	id INT PRIMARY KEY,
+	id INT PRIMARY KEY, -- dbtool: no-autoincrement
 	name TEXT
 );

@@ -1,0 +1,191 @@
+#!/bin/bash
+#
+# test_dialects.sh - one chain for SQLite and PostgreSQL.  The model is
+# developed over ten revisions against the dialect given (create tables,
+# add and drop columns, a type change, an index, a foreign key, a unique
+# and a check constraint, a default change), with `dialects = sqlite,
+# postgresql` in dbtool.ini, so that each revision has a section per
+# dialect.  Then the chain is applied to an empty database of the other
+# dialect: `check` must pass there (model, chain and database agree) and
+# `migrate` must find nothing to do; rows inserted without an id get one;
+# both databases go down to base.  Also: a revision without a section for
+# the database's dialect is refused before anything runs, naming its
+# file; editing the other dialect's section of an applied revision is a
+# changed checksum; the connected dialect must be listed.
+#
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_dialects.sh sqlite|postgres
+# (both runs need the PostgreSQL test cluster: DBTOOL_TEST_PG_URL)
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+setup_db "$1"
+DEV=$DIALECT
+DEV_URL=$TEST_URL
+
+# The database of the other dialect, empty.
+if [ "$DEV" = sqlite ]; then
+	OTHER=postgres
+	if [ -z "${DBTOOL_TEST_PG_URL:-}" ]; then
+		fail "DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test"
+		finish
+	fi
+	re='^([A-Za-z0-9+.-]+://[^/?]*)(/[^?]*)?(\?.*)?$'
+	[[ $DBTOOL_TEST_PG_URL =~ $re ]]
+	other_name=dbtool_e2e_other_$$
+	OTHER_URL=${BASH_REMATCH[1]}/$other_name${BASH_REMATCH[3]}
+	if [[ $DBTOOL_TEST_PG_URL =~ ^[^:]+://[^:@/]*:([^@/]*)@ ]]; then
+		PG_PASSWORD_RAW=${BASH_REMATCH[1]}
+		PG_PASSWORD=$(urldecode "$PG_PASSWORD_RAW")
+	fi
+	psql "$DBTOOL_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $other_name" \
+		>/dev/null 2>&1 </dev/null || {
+		fail "cannot create the PostgreSQL database"
+		finish
+	}
+	PG_DATABASES+=("$other_name")
+else
+	OTHER=sqlite
+	OTHER_URL=sqlite:///$PROJECT/other.db
+fi
+
+# on DIALECT URL: makes sql_value and tables look at that database.
+on() {
+	DIALECT=$1
+	TEST_URL=$2
+	DB_FILE=${2#sqlite://}
+}
+
+expect_ok dbtool init
+cat >dbtool.ini <<'EOF'
+[dbtool]
+script_location = migrations
+model = schema.sql
+dialects = sqlite, postgresql
+EOF
+
+# step N MESSAGE: the model in schema.sql is the next one: migrate writes
+# a revision with both dialects' sections, and the database takes it.
+N=0
+step() {
+	N=$((N + 1))
+	expect_ok dbtool migrate -m "$1"
+	local file
+	file=$(cat "$OUT")
+	expect_eq "$(grep -c '^-- migrate:upgrade sqlite$' "$file")/$(grep -c '^-- migrate:upgrade postgresql$' "$file")/$(grep -c '^-- migrate:downgrade sqlite$' "$file")/$(grep -c '^-- migrate:downgrade postgresql$' "$file")" \
+		1/1/1/1 "revision $N ($1) has an upgrade and a downgrade section per dialect"
+	expect_ok dbtool upgrade
+	expect_ok dbtool check
+}
+
+cat >schema.sql <<'EOF'
+CREATE TABLE users (
+    id INTEGER PRIMARY KEY,
+    name VARCHAR(50) NOT NULL,
+    age INTEGER DEFAULT 0
+);
+CREATE TABLE posts (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    legacy TEXT
+);
+EOF
+step "create tables"
+expect_ok dbtool migrate -m "nothing"
+expect_stderr_contains "nothing to do"
+on "$DEV" "$DEV_URL"
+sql_value "INSERT INTO users (name) VALUES ('ada'); INSERT INTO posts (title, legacy) VALUES ('first', 'x')" >/dev/null
+
+sed -i 's/age INTEGER DEFAULT 0/age INTEGER DEFAULT 0,\n    email VARCHAR(100)/' schema.sql
+step "add email"
+
+sed -i '/legacy TEXT/d; s/title TEXT NOT NULL,/title TEXT NOT NULL/' schema.sql
+step "drop legacy"
+
+sed -i 's/name VARCHAR(50) NOT NULL/name VARCHAR(100) NOT NULL/' schema.sql
+step "longer names"
+
+echo 'CREATE INDEX ix_users_name ON users (name);' >>schema.sql
+step "index names"
+
+sed -i 's/title TEXT NOT NULL/title TEXT NOT NULL,\n    user_id INTEGER REFERENCES users (id)/' schema.sql
+step "posts belong to users"
+
+sed -i 's/email VARCHAR(100)/email VARCHAR(100) UNIQUE/' schema.sql
+step "unique email"
+
+sed -i 's/age INTEGER DEFAULT 0/age INTEGER DEFAULT 0 CHECK (age >= 0)/' schema.sql
+step "age is not negative"
+
+sed -i 's/DEFAULT 0 CHECK/DEFAULT 18 CHECK/' schema.sql
+step "adults by default"
+
+cat >>schema.sql <<'EOF'
+CREATE TABLE comments (
+    id INTEGER PRIMARY KEY,
+    post_id INTEGER NOT NULL REFERENCES posts (id) ON DELETE CASCADE,
+    body TEXT
+);
+EOF
+step "comments"
+expect_eq "$(ls migrations/versions/*.sql | wc -l | tr -d ' ')" 10 "ten revisions"
+expect_eq "$(sql_value "SELECT name || '|' || age FROM users")" "ada|0" "the first row kept its values on $DEV"
+
+# The same chain on the other database, from empty.
+on "$OTHER" "$OTHER_URL"
+expect_ok dbtool -u "$OTHER_URL" upgrade
+expect_ok dbtool -u "$OTHER_URL" check
+expect_stderr_contains "model, revisions and database agree"
+expect_ok dbtool -u "$OTHER_URL" migrate -m "nothing here either"
+expect_stderr_contains "nothing to do"
+expect_eq "$(ls migrations/versions/*.sql | wc -l | tr -d ' ')" 10 "migrate on $OTHER wrote nothing"
+expect_eq "$(sql_value "INSERT INTO users (name) VALUES ('bob'); INSERT INTO users (name) VALUES ('cy'); SELECT id || '|' || name || '|' || age FROM users ORDER BY id")" \
+	"1|bob|18
+2|cy|18" "ids are given on $OTHER"
+expect_eq "$(sql_value "INSERT INTO posts (title, user_id) VALUES ('p', 2); INSERT INTO comments (post_id, body) VALUES (1, 'c'); SELECT count(*) FROM comments")" \
+	1 "the foreign keys take rows on $OTHER"
+
+# A change to the other dialect's section of an applied revision counts.
+first=$(ls migrations/versions/*_create_tables.sql)
+cp "$first" "$WTMP/first.sql"
+sed -i '0,/^-- migrate:upgrade /s//-- edited\n&/' "$first"
+expect_fail 1 dbtool -u "$OTHER_URL" check
+expect_stdout_contains "has changed since it was applied"
+cp "$WTMP/first.sql" "$first"
+
+# Down to base on both.
+expect_ok dbtool -u "$OTHER_URL" downgrade base
+expect_eq "$(tables)" "dbtool_version" "$OTHER is empty at base"
+on "$DEV" "$DEV_URL"
+expect_ok dbtool downgrade base
+expect_eq "$(tables)" "dbtool_version" "$DEV is empty at base"
+
+# A revision without a section for the database's dialect: refused before
+# anything runs, naming the file.
+if [ "$DEV" = sqlite ]; then only=postgresql; else only=sqlite; fi
+cat >migrations/versions/zz_only.sql <<EOF
+-- id: zz_only
+-- parent: $(ls migrations/versions/*_comments.sql | sed 's|.*/||; s|_.*||')
+-- message: only one dialect
+
+-- migrate:upgrade $only
+CREATE TABLE only_here (id INTEGER);
+-- migrate:downgrade $only
+DROP TABLE only_here;
+EOF
+expect_fail 1 dbtool upgrade
+expect_error_line
+expect_stderr_contains "has no section for $(if [ "$DEV" = sqlite ]; then echo sqlite; else echo postgresql; fi), only for $only"
+expect_stderr_contains "migrations/versions/zz_only.sql"
+expect_eq "$(tables)" "dbtool_version" "nothing ran on $DEV"
+rm migrations/versions/zz_only.sql
+
+# The database's own dialect must be listed.
+sed -i "s/^dialects = .*/dialects = $only/" dbtool.ini
+echo 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' >>schema.sql
+expect_ok dbtool upgrade
+expect_fail 1 dbtool migrate -m "extra"
+expect_error_line
+expect_stderr_contains "does not list"
+expect_eq "$(ls migrations/versions/*.sql | wc -l | tr -d ' ')" 10 "nothing written"
+
+finish
