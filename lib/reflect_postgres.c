@@ -8,31 +8,16 @@
  * go through dbt_type_from_postgres on format_type()'s text; a column whose
  * default is nextval() of a sequence it owns is SERIAL.
  *
- * Defaults, CHECK expressions, index keys and WHERE clauses come back as
- * the server deparses them, with casts and parentheses of its own.  The
- * second half of this file parses that text into a small tree, undoes
- * what the server adds to the commonest forms, and prints it back with
- * only the parentheses that operator precedence needs;
- * dbt_schema_normalize_expr then gives it the canonical form that the
- * model's text gets too.  This only keeps a model that matches the
- * database from costing a scratch database (scratch.h), which settles
- * every other form by building the model's table and reading it back
- * through this same code.  What is undone:
- * - casts of literals: 'x'::text, 0::numeric, '2020-01-01'::date, and a
- *   number the server quotes ('-1'::integer, '5000000000'::bigint) is a
- *   number again;
- * - implicit widening casts of a column, a cast or COALESCE and its kin:
- *   VARCHAR or CHAR to text, a numeric type to a wider one;
- * - the cast of an ARRAY[...] of literals, and x = ANY (ARRAY[...]) and
- *   x <> ALL (ARRAY[...]) written back as x IN (...) and x NOT IN (...);
- * - parentheses that precedence makes redundant, such as the server's
- *   "(a + b) > 0".
- * Everything else (LIKE printed as ~~, BETWEEN as two comparisons, row
- * comparisons, typed literals, completed date and time literals, the
- * SQL-syntax calls such as TRIM and POSITION) is kept as printed, and the
- * scratch database decides.  Index access methods, operator classes,
- * INCLUDE columns and exclusion constraints are not part of the model and
- * are not read.
+ * Defaults, CHECK expressions, index keys and WHERE clauses are kept as
+ * the server prints them, casts and parentheses included: they are valid
+ * SQL that means what the database means, and a model that spells them
+ * otherwise meets them in the scratch database (scratch.h), which builds
+ * the model's table and reads it back through this same code.  Only a
+ * default that is one literal cast to the column's own type is read as
+ * the literal ('a'::character varying is 'a', '-1'::integer is -1), which
+ * assignment to the column makes the same value, so that the commonest
+ * defaults cost no scratch work.  Index access methods, operator classes
+ * and NULLS FIRST/LAST are read; INCLUDE columns are not.
  */
 #include "dialect.h"
 
