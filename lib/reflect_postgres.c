@@ -37,6 +37,138 @@
 
 /* ============================================================ expressions */
 
+/* The element [a, b) of an ARRAY[...] when it ends in a second cast
+ * ('x'::character varying::text): the index of that last "::", else 0. */
+static size_t outer_cast(const char *text, const dbt_token *v, size_t a, size_t b)
+{
+	size_t k, last = 0, casts = 0;
+	int depth = 0;
+
+	for (k = a; k < b; k++) {
+		if (dbt_token_is(text, &v[k], "(") || dbt_token_is(text, &v[k], "["))
+			depth++;
+		else if (dbt_token_is(text, &v[k], ")") || dbt_token_is(text, &v[k], "]"))
+			depth--;
+		else if (depth == 0 && dbt_token_is(text, &v[k], "::")) {
+			last = k;
+			casts++;
+		}
+	}
+	if (casts < 2 || last + 1 >= b)
+		return 0;
+	for (k = last + 1; k < b; k++)
+		if (v[k].kind != DBT_TOK_WORD)
+			return 0;
+	return last;
+}
+
+/*
+ * The server prints an IN list over a VARCHAR column two ways: as the
+ * constraint was made, ARRAY['a'::character varying, ...]::text[], and,
+ * when made from pg_dump's text, ARRAY['a'::character varying::text, ...].
+ * Both are the same array: the second is written as the first, the
+ * cast that every element ends in moved onto the array, so that a dump
+ * of the database reads back equal.  In `out`, caller frees.
+ */
+static int hoist_array_casts(char **out, const char *text)
+{
+	dbt_lexer lx;
+	dbt_token tok, *v = NULL, *grown;
+	dbt_buf b = DBT_BUF_INIT;
+	size_t n = 0, i, copied = 0;
+
+	*out = NULL;
+	dbt_lex_init(&lx, text, strlen(text));
+	for (;;) {
+		if (dbt_lex_next(&lx, &tok) < 0) {
+			dbt_error_clear();
+			n = 0;
+			break;
+		}
+		if (tok.kind == DBT_TOK_END)
+			break;
+		if (!(grown = realloc(v, (n + 1) * sizeof(*v)))) {
+			free(v);
+			return dbt_error_oom();
+		}
+		v = grown;
+		v[n++] = tok;
+	}
+	for (i = 0; i + 2 < n; i++) {
+		size_t j, a, k, cast, sfrom = 0, slen = 0, nel = 0;
+		int depth = 0, ok = 1;
+
+		if (!dbt_token_is(text, &v[i], "array") || !dbt_token_is(text, &v[i + 1], "["))
+			continue;
+		for (j = i + 1; j < n; j++) {
+			if (dbt_token_is(text, &v[j], "[") || dbt_token_is(text, &v[j], "("))
+				depth++;
+			else if ((dbt_token_is(text, &v[j], "]") || dbt_token_is(text, &v[j], ")")) &&
+				 --depth == 0)
+				break;
+		}
+		if (j >= n || j == i + 2)
+			continue;
+		/* Every element, split at the top level's commas, must end in
+		 * the same second cast. */
+		for (a = k = i + 2, depth = 0; ok && k <= j; k++) {
+			if (k < j) {
+				if (dbt_token_is(text, &v[k], "(") || dbt_token_is(text, &v[k], "["))
+					depth++;
+				else if (dbt_token_is(text, &v[k], ")") || dbt_token_is(text, &v[k], "]"))
+					depth--;
+				if (depth != 0 || !dbt_token_is(text, &v[k], ","))
+					continue;
+			}
+			cast = k > a ? outer_cast(text, v, a, k) : 0;
+			if (!cast) {
+				ok = 0;
+				break;
+			}
+			if (nel++ == 0) {
+				sfrom = v[cast + 1].start;
+				slen = v[k - 1].start + v[k - 1].len - sfrom;
+			} else if (v[k - 1].start + v[k - 1].len - v[cast + 1].start != slen ||
+				   strncmp(text + v[cast + 1].start, text + sfrom, slen)) {
+				ok = 0;
+			}
+			a = k + 1;
+		}
+		if (!ok)
+			continue;
+		/* ARRAY[ then each element without its last cast, then ]::T[]. */
+		dbt_buf_put(&b, text + copied, v[i + 1].start + 1 - copied);
+		for (a = k = i + 2, depth = 0, nel = 0; k <= j; k++) {
+			if (k < j) {
+				if (dbt_token_is(text, &v[k], "(") || dbt_token_is(text, &v[k], "["))
+					depth++;
+				else if (dbt_token_is(text, &v[k], ")") || dbt_token_is(text, &v[k], "]"))
+					depth--;
+				if (depth != 0 || !dbt_token_is(text, &v[k], ","))
+					continue;
+			}
+			cast = outer_cast(text, v, a, k);
+			if (nel++)
+				dbt_buf_puts(&b, ", ");
+			dbt_buf_put(&b, text + v[a].start, v[cast].start - v[a].start);
+			a = k + 1;
+		}
+		dbt_buf_puts(&b, "]::");
+		dbt_buf_put(&b, text + sfrom, slen);
+		dbt_buf_puts(&b, "[]");
+		copied = v[j].start + v[j].len;
+		i = j;
+	}
+	free(v);
+	dbt_buf_puts(&b, text + copied);
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	*out = dbt_buf_detach(&b);
+	return *out ? 0 : dbt_error_oom();
+}
+
 /*
  * The expression `text` as the server printed it; in `out`, caller frees.
  * It is kept as printed, casts and parentheses included: it is valid SQL
@@ -48,8 +180,7 @@
 static int server_expr(char **out, const char *text, const dbt_table *t)
 {
 	(void)t;
-	*out = strdup(text);
-	return *out ? 0 : dbt_error_oom();
+	return hoist_array_casts(out, text);
 }
 
 /* ============================================================= reflection */
