@@ -138,16 +138,6 @@ extern const struct dbt_dialect dbt_dialect_sqlite;
 int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
 int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
 
-/*
- * Undoes, in the expressions of a parsed model, what PostgreSQL adds when
- * it prints an expression (casts of literals, implicit widening casts,
- * redundant parentheses), as reflection undoes it on the live side, so
- * that a model written as the server prints it (pg_dump's output)
- * compares equal.  DBT_ERROR when out of memory, DBT_EPARSE when an
- * expression no longer tokenizes.
- */
-int dbt_postgres_model_exprs(struct dbt_schema *schema);
-
 /* The native handles, for code beside the dialects that needs them. */
 struct sqlite3;
 struct pg_conn;

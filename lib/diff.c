@@ -232,13 +232,15 @@ static int index_same(const dbt_index *a, const dbt_index *b)
 	size_t i;
 
 	if (!streq_null(a->table, b->table) || !a->unique != !b->unique ||
-	    a->nelems != b->nelems || !streq_null(a->where, b->where))
+	    a->nelems != b->nelems || !streq_null(a->where, b->where) ||
+	    !streq_null(a->method, b->method))
 		return 0;
 	for (i = 0; i < a->nelems; i++) {
 		const dbt_index_elem *x = &a->elems[i], *y = &b->elems[i];
 
 		if (!streq_null(x->column, y->column) || !streq_null(x->expr, y->expr) ||
-		    !x->desc != !y->desc || !streq_null(x->opclass, y->opclass))
+		    !x->desc != !y->desc || !streq_null(x->opclass, y->opclass) ||
+		    x->nulls != y->nulls)
 			return 0;
 	}
 	return 1;
@@ -2269,6 +2271,10 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 	put_name(b, ix->name);
 	dbt_buf_puts(b, " ON ");
 	put_name(b, ix->table);
+	if (ix->method) {
+		dbt_buf_puts(b, " USING ");
+		put_name(b, ix->method);
+	}
 	dbt_buf_puts(b, " (");
 	for (i = 0; i < ix->nelems; i++) {
 		const dbt_index_elem *e = &ix->elems[i];
@@ -2285,6 +2291,8 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 		}
 		if (e->desc)
 			dbt_buf_puts(b, " DESC");
+		if (e->nulls)
+			dbt_buf_puts(b, e->nulls == DBT_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
 	}
 	dbt_buf_putc(b, ')');
 	if (ix->where)

@@ -756,9 +756,13 @@ typedef int (*add_column_fn)(void *obj, const char *column);
 
 /* A parenthesised list of column names, each appended by `add` to the
  * list `*stored` (`*nstored` long) of `obj`; `table` is where they must
- * exist (NULL when they need no check), `what` names the list in messages. */
-static int parse_column_list(struct parser *p, void *obj, add_column_fn add, char ***stored,
-			     size_t *nstored, const char *table, const char *what)
+ * exist (NULL when they need no check), `what` names the list in messages.
+ * With `autoinc`, a list of one column may end in AUTOINCREMENT, as
+ * SQLite takes it in PRIMARY KEY ("id" AUTOINCREMENT): its token in
+ * `*autoinc`, else an END token. */
+static int parse_column_list_as(struct parser *p, void *obj, add_column_fn add, char ***stored,
+				size_t *nstored, const char *table, const char *what,
+				dbt_token *autoinc)
 {
 	struct name n = {NULL, 0, 0, 0};
 	size_t i;
@@ -781,6 +785,15 @@ static int parse_column_list(struct parser *p, void *obj, add_column_fn add, cha
 		if (table && (rc = add_ref(p, table, (*stored)[*nstored - 1], n.line, n.col)) < 0)
 			goto cleanup;
 		name_release(&n);
+		if (autoinc && *nstored == 1 && is(p, "autoincrement")) {
+			*autoinc = p->tok;
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+			if (!is(p, ")")) {
+				rc = expected(p, "')'");
+				goto cleanup;
+			}
+		}
 		if (is(p, ")"))
 			break;
 		if ((rc = expect(p, ",", "',' or ')'")) < 0)
@@ -790,6 +803,12 @@ static int parse_column_list(struct parser *p, void *obj, add_column_fn add, cha
 cleanup:
 	name_release(&n);
 	return rc;
+}
+
+static int parse_column_list(struct parser *p, void *obj, add_column_fn add, char ***stored,
+			     size_t *nstored, const char *table, const char *what)
+{
+	return parse_column_list_as(p, obj, add, stored, nstored, table, what, NULL);
 }
 
 static int add_unique_column(void *obj, const char *column)
@@ -939,7 +958,10 @@ static int parse_type(struct parser *p, dbt_type *out, int *serial)
 			if ((rc = next(p)) < 0 || (rc = skip_brackets(p)) < 0)
 				return rc;
 		} else if (portable ? type_word(p) || is(p, "array") ||
-					     (zone_next && p->tok.kind == DBT_TOK_WORD)
+					     (zone_next && p->tok.kind == DBT_TOK_WORD) ||
+					     /* SMALLINT UNSIGNED, as MySQL's
+					      * habits leave it in SQLite files. */
+					     is(p, "unsigned")
 				    : (p->tok.kind == DBT_TOK_WORD && !constraint_word(p)) ||
 					      p->tok.kind == DBT_TOK_QUOTED || is(p, ".")) {
 			/* After WITH or WITHOUT the next word belongs to the type,
@@ -1226,6 +1248,11 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 	return 0;
 }
 
+static int fail_autoincrement(struct parser *p, int line, int col)
+{
+	return fail_at(p, line, col, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
+}
+
 static int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col)
 {
 	return fail_at(p, line, col, "table '%s' has more than one primary key", t->name);
@@ -1244,6 +1271,8 @@ static int parse_table_constraint(struct parser *p, dbt_table *t)
 	}
 	if (is(p, "primary")) {
 		dbt_unique *pk;
+		dbt_token autoinc;
+		dbt_column *c;
 
 		if (t->pk) {
 			rc = fail_two_pks(p, t, line, col);
@@ -1254,8 +1283,20 @@ static int parse_table_constraint(struct parser *p, dbt_table *t)
 			goto cleanup;
 		pk->line = line;
 		pk->col = col;
-		rc = parse_column_list(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
-				       t->name, "a primary key");
+		autoinc.kind = DBT_TOK_END;
+		rc = parse_column_list_as(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
+					  t->name, "a primary key", &autoinc);
+		if (rc < 0 || autoinc.kind == DBT_TOK_END)
+			goto cleanup;
+		/* PRIMARY KEY ("id" AUTOINCREMENT) is "id" INTEGER PRIMARY KEY
+		 * AUTOINCREMENT; the column is declared before it. */
+		c = dbt_table_find_column(t, pk->columns[0]);
+		if (!c || c->type.kind != DBT_TYPE_INTEGER || c->identity != DBT_IDENTITY_NONE ||
+		    c->default_expr || c->generated_expr) {
+			rc = fail_autoincrement(p, autoinc.line, autoinc.col);
+			goto cleanup;
+		}
+		c->autoincrement = 1;
 	} else if (is(p, "unique")) {
 		dbt_unique *u;
 
@@ -1308,6 +1349,37 @@ static int default_word(const struct parser *p)
 	return 0;
 }
 
+/* The fields an interval type may carry: interval hour to minute. */
+static int interval_field(const struct parser *p)
+{
+	static const char *const words[] = {"year",   "month",  "day", "hour",
+					    "minute", "second", "to"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The elements of ARRAY[ ... ] after its '[', nested brackets included,
+ * and the closing ']'. */
+static int skip_array(struct parser *p)
+{
+	int depth = 1, rc;
+
+	for (;;) {
+		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
+			return expected(p, "']'");
+		if (is(p, "["))
+			depth++;
+		else if (is(p, "]") && --depth == 0)
+			return next(p);
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+}
+
 /* One operand of a default: signs, then a literal, a constant word, a
  * function call or a parenthesised expression, then any casts. */
 static int parse_default_operand(struct parser *p)
@@ -1325,7 +1397,13 @@ static int parse_default_operand(struct parser *p)
 		rc = parse_parens(p, &a, &b, 0);
 	} else if (p->tok.kind == DBT_TOK_WORD || p->tok.kind == DBT_TOK_QUOTED) {
 		peek(p, &la);
-		if (dbt_token_is(p->text, &la, "(")) {
+		if (p->tok.kind == DBT_TOK_WORD && is(p, "array") &&
+		    dbt_token_is(p->text, &la, "[")) {
+			/* An array constructor: ARRAY[1, 2], ARRAY[]. */
+			if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
+				return rc;
+			rc = skip_array(p);
+		} else if (dbt_token_is(p->text, &la, "(")) {
 			if ((rc = next(p)) < 0)
 				return rc;
 			rc = parse_parens(p, &a, &b, 1);
@@ -1348,12 +1426,24 @@ static int parse_default_operand(struct parser *p)
 	/* Any type the database knows may be a cast's target: only its
 	 * shape is read here, and the normaliser spells known types. */
 	while (rc == 0 && is(p, "::")) {
+		int interval;
+
 		if ((rc = next(p)) < 0)
 			return rc;
-		if (p->tok.kind != DBT_TOK_WORD)
+		/* pg_dump quotes type names that are keywords: ::"bit". */
+		if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
 			return expected(p, "a type");
+		interval = is(p, "interval");
 		rc = next(p);
-		while (rc == 0 && (is(p, "(") || type_word(p))) {
+		/* A type in a schema: public.mood. */
+		while (rc == 0 && is(p, ".")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
+				return expected(p, "a type");
+			rc = next(p);
+		}
+		while (rc == 0 && (is(p, "(") || type_word(p) || (interval && interval_field(p)))) {
 			if (is(p, "("))
 				rc = parse_parens(p, &a, &b, 1);
 			else
@@ -1437,10 +1527,6 @@ static int fail_null(struct parser *p, const struct coldef *d)
 		       d->t->name);
 }
 
-static int fail_autoincrement(struct parser *p, int line, int col)
-{
-	return fail_at(p, line, col, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
-}
 
 /* The type's canonical name, for messages. */
 static const char *type_name(dbt_buf *b, const dbt_type *type)
@@ -2322,6 +2408,22 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 		if ((rc = next(p)) < 0)
 			goto cleanup;
 	}
+	if (is(p, "nulls")) {
+		dbt_index_elem *e = &ix->elems[ix->nelems - 1];
+
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (!is(p, "first") && !is(p, "last")) {
+			rc = expected(p, "FIRST or LAST");
+			goto cleanup;
+		}
+		/* Only the order the direction does not give by itself is
+		 * held: NULLs sort last ascending, first descending. */
+		e->nulls = is(p, "first") ? (e->desc ? 0 : DBT_NULLS_FIRST)
+					  : (e->desc ? DBT_NULLS_LAST : 0);
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+	}
 	rc = 0;
 cleanup:
 	name_release(&n);
@@ -2363,15 +2465,16 @@ static int parse_index(struct parser *p, int unique)
 	if ((rc = add_ref(p, ix->table, NULL, tn.line, tn.col)) < 0)
 		goto cleanup;
 	if (is(p, "using")) {
-		/* B-tree, the default, is the one method the model holds. */
-		if ((rc = next(p)) < 0)
+		/* The access method, folded like a name; B-tree, the default,
+		 * is held as none, as PostgreSQL's reflection gives it. */
+		struct name m = {NULL, 0, 0, 0};
+
+		if ((rc = next(p)) < 0 || (rc = parse_name(p, &m, "an index method")) < 0)
 			goto cleanup;
-		if (!is(p, "btree")) {
-			rc = expected(p, "BTREE (the index method the model supports)");
-			goto cleanup;
-		}
-		if ((rc = next(p)) < 0)
-			goto cleanup;
+		if (strcmp(m.s, "btree"))
+			ix->method = m.s;
+		else
+			name_release(&m);
 	}
 	if ((rc = expect(p, "(", "'('")) < 0)
 		goto cleanup;

@@ -8,31 +8,16 @@
  * go through dbt_type_from_postgres on format_type()'s text; a column whose
  * default is nextval() of a sequence it owns is SERIAL.
  *
- * Defaults, CHECK expressions, index keys and WHERE clauses come back as
- * the server deparses them, with casts and parentheses of its own.  The
- * second half of this file parses that text into a small tree, undoes
- * what the server adds to the commonest forms, and prints it back with
- * only the parentheses that operator precedence needs;
- * dbt_schema_normalize_expr then gives it the canonical form that the
- * model's text gets too.  This only keeps a model that matches the
- * database from costing a scratch database (scratch.h), which settles
- * every other form by building the model's table and reading it back
- * through this same code.  What is undone:
- * - casts of literals: 'x'::text, 0::numeric, '2020-01-01'::date, and a
- *   number the server quotes ('-1'::integer, '5000000000'::bigint) is a
- *   number again;
- * - implicit widening casts of a column, a cast or COALESCE and its kin:
- *   VARCHAR or CHAR to text, a numeric type to a wider one;
- * - the cast of an ARRAY[...] of literals, and x = ANY (ARRAY[...]) and
- *   x <> ALL (ARRAY[...]) written back as x IN (...) and x NOT IN (...);
- * - parentheses that precedence makes redundant, such as the server's
- *   "(a + b) > 0".
- * Everything else (LIKE printed as ~~, BETWEEN as two comparisons, row
- * comparisons, typed literals, completed date and time literals, the
- * SQL-syntax calls such as TRIM and POSITION) is kept as printed, and the
- * scratch database decides.  Index access methods, operator classes,
- * INCLUDE columns and exclusion constraints are not part of the model and
- * are not read.
+ * Defaults, CHECK expressions, index keys and WHERE clauses are kept as
+ * the server prints them, casts and parentheses included: they are valid
+ * SQL that means what the database means, and a model that spells them
+ * otherwise meets them in the scratch database (scratch.h), which builds
+ * the model's table and reads it back through this same code.  Only a
+ * default that is one literal cast to the column's own type is read as
+ * the literal ('a'::character varying is 'a', '-1'::integer is -1), which
+ * assignment to the column makes the same value, so that the commonest
+ * defaults cost no scratch work.  Index access methods, operator classes
+ * and NULLS FIRST/LAST are read; INCLUDE columns are not.
  */
 #include "dialect.h"
 
@@ -52,1062 +37,150 @@
 
 /* ============================================================ expressions */
 
-/* Operator precedence, loosest first, as in PostgreSQL's grammar. */
-enum prec {
-	P_NONE = 0,
-	P_OR,
-	P_AND,
-	P_NOT,
-	P_IS,
-	P_CMP,    /* < > = <= >= <> */
-	P_LIKE,   /* IN */
-	P_OP,     /* any other operator */
-	P_ADD,    /* + - */
-	P_MUL,    /* * / % */
-	P_EXP,    /* ^ */
-	P_AT,     /* AT TIME ZONE, COLLATE */
-	P_UMINUS, /* unary + - */
-	P_SUB,    /* [ ] */
-	P_CAST,   /* :: */
-	P_PRIMARY,
-};
-
-enum nkind {
-	N_LEAF,      /* text */
-	N_CAST,      /* kids[0]::text */
-	N_PREFIX,    /* text kids[0] */
-	N_INFIX,     /* kids[0] text kids[1] */
-	N_POSTFIX,   /* kids[0] text: IS NULL, COLLATE "C" */
-	N_CALL,      /* text(kids...) or text(raw) */
-	N_ARRAY,     /* ARRAY[kids...] */
-	N_CASE,      /* CASE, then each kid after its label, END */
-	N_ANY,       /* text (kids[0]): ANY, ALL, SOME */
-	N_IN,        /* kids[0] text (kids[1...]): IN, NOT IN */
-	N_SUBSCRIPT, /* kids[0][kids[1]] */
-};
-
-enum leaf {
-	L_NONE = 0,
-	L_STRING,
-	L_NUMBER,
-	L_NULL,
-	L_CONST, /* TRUE, FALSE, CURRENT_TIMESTAMP... */
-	L_NAME,  /* an unqualified name */
-	L_QNAME, /* a qualified name */
-};
-
-struct node {
-	enum nkind kind;
-	enum leaf leaf;
-	int prec;
-	char *text;
-	char *raw;         /* N_CALL: the arguments as printed, when they did not parse */
-	const char *label; /* in an N_CASE: the keyword printed before this kid */
-	struct node **kids;
-	size_t nkids;
-	struct node *pool_next;
-};
-
-/* The parser over one expression's tokens; every node it makes is on
- * `pool`, released together. */
-struct xp {
-	const char *s;
-	dbt_token *v; /* the tokens, then one DBT_TOK_END */
-	size_t n;
-	size_t pos;
-	struct node *pool;
-	int oom;
-};
-
-static struct node *parse_expr(struct xp *x, int min);
-
-static const dbt_token *cur(const struct xp *x)
+/* The element [a, b) of an ARRAY[...] when it ends in a second cast
+ * ('x'::character varying::text): the index of that last "::", else 0. */
+static size_t outer_cast(const char *text, const dbt_token *v, size_t a, size_t b)
 {
-	return &x->v[x->pos];
-}
-
-static const dbt_token *ahead(const struct xp *x, size_t k)
-{
-	return x->pos + k < x->n ? &x->v[x->pos + k] : &x->v[x->n - 1];
-}
-
-static int is(const struct xp *x, const char *s)
-{
-	return cur(x)->kind != DBT_TOK_STRING && dbt_token_is(x->s, cur(x), s);
-}
-
-/* 1 when the token `k` ahead is a word or quoted name. */
-static int ahead_name(const struct xp *x, size_t k)
-{
-	return ahead(x, k)->kind == DBT_TOK_WORD || ahead(x, k)->kind == DBT_TOK_QUOTED;
-}
-
-static int ahead_is(const struct xp *x, size_t k, const char *s)
-{
-	const dbt_token *t = ahead(x, k);
-
-	return t->kind != DBT_TOK_STRING && dbt_token_is(x->s, t, s);
-}
-
-static struct node *new_node(struct xp *x, enum nkind kind, int prec)
-{
-	struct node *n = calloc(1, sizeof(*n));
-
-	if (!n) {
-		x->oom = 1;
-		return NULL;
-	}
-	n->kind = kind;
-	n->prec = prec;
-	n->pool_next = x->pool;
-	x->pool = n;
-	return n;
-}
-
-static void free_pool(struct node *n)
-{
-	while (n) {
-		struct node *next = n->pool_next;
-
-		free(n->text);
-		free(n->raw);
-		free(n->kids);
-		free(n);
-		n = next;
-	}
-}
-
-/* Replaces the node's text by `len` bytes of `s`; 0 when out of memory. */
-static int set_text(struct xp *x, struct node *n, const char *s, size_t len)
-{
-	char *copy = strndup(s, len);
-
-	if (!copy) {
-		x->oom = 1;
-		return 0;
-	}
-	free(n->text);
-	n->text = copy;
-	return 1;
-}
-
-static int add_kid(struct xp *x, struct node *n, struct node *kid)
-{
-	struct node **v;
-
-	if (!kid)
-		return 0;
-	v = realloc(n->kids, (n->nkids + 1) * sizeof(*v));
-	if (!v) {
-		x->oom = 1;
-		return 0;
-	}
-	n->kids = v;
-	v[n->nkids++] = kid;
-	return 1;
-}
-
-/* A node of one kid and a text, the commonest shape. */
-static struct node *unary_node(struct xp *x, enum nkind kind, int prec, const char *text,
-			       struct node *kid)
-{
-	struct node *n;
-
-	if (!kid || !(n = new_node(x, kind, prec)))
-		return NULL;
-	if (!set_text(x, n, text, strlen(text)) || !add_kid(x, n, kid))
-		return NULL;
-	return n;
-}
-
-/* The end offset of the token before the current one. */
-static size_t prev_end(const struct xp *x)
-{
-	const dbt_token *t = &x->v[x->pos - 1];
-
-	return t->start + t->len;
-}
-
-/* The index of the token that closes the bracket at `open` ("(" or "["),
- * or 0 when none does. */
-static size_t closing(const struct xp *x, size_t open)
-{
-	char o = x->s[x->v[open].start], c = o == '(' ? ')' : ']';
-	size_t i;
+	size_t k, last = 0, casts = 0;
 	int depth = 0;
 
-	for (i = open; i < x->n; i++) {
-		const dbt_token *t = &x->v[i];
-
-		if (t->kind != DBT_TOK_PUNCT)
-			continue;
-		if (x->s[t->start] == o)
+	for (k = a; k < b; k++) {
+		if (dbt_token_is(text, &v[k], "(") || dbt_token_is(text, &v[k], "["))
 			depth++;
-		else if (x->s[t->start] == c && --depth == 0)
-			return i;
-	}
-	return 0;
-}
-
-/* Words that continue a type name after its first word. */
-static int type_word(const struct xp *x)
-{
-	static const char *const words[] = {"precision", "varying", "with",
-					    "without",   "time",    "zone"};
-	size_t i;
-
-	if (cur(x)->kind != DBT_TOK_WORD)
-		return 0;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (is(x, words[i]))
-			return 1;
-	return 0;
-}
-
-/* The type after "::", as format_type() prints it: "character
- * varying(10)", "double precision", "text[]", "public.mood". */
-static struct node *parse_cast(struct xp *x, struct node *operand)
-{
-	size_t from = cur(x)->start, close;
-	struct node *n;
-
-	if (cur(x)->kind != DBT_TOK_WORD && cur(x)->kind != DBT_TOK_QUOTED)
-		return NULL;
-	x->pos++;
-	if (is(x, ".") && ahead_name(x, 1))
-		x->pos += 2;
-	for (;;) {
-		if (type_word(x)) {
-			x->pos++;
-		} else if (is(x, "(") || is(x, "[")) {
-			if (!(close = closing(x, x->pos)))
-				return NULL;
-			x->pos = close + 1;
-		} else {
-			break;
+		else if (dbt_token_is(text, &v[k], ")") || dbt_token_is(text, &v[k], "]"))
+			depth--;
+		else if (depth == 0 && dbt_token_is(text, &v[k], "::")) {
+			last = k;
+			casts++;
 		}
 	}
-	if (!(n = new_node(x, N_CAST, P_CAST)) ||
-	    !set_text(x, n, x->s + from, prev_end(x) - from) || !add_kid(x, n, operand))
-		return NULL;
-	return n;
-}
-
-/* Comma-separated expressions up to `close` (")" or "]"), added as kids. */
-static int parse_list(struct xp *x, struct node *n, const char *close)
-{
-	if (is(x, close)) {
-		x->pos++;
-		return 1;
-	}
-	for (;;) {
-		if (!add_kid(x, n, parse_expr(x, P_OR)))
+	if (casts < 2 || last + 1 >= b)
+		return 0;
+	for (k = last + 1; k < b; k++)
+		if (v[k].kind != DBT_TOK_WORD)
 			return 0;
-		if (is(x, ",")) {
-			x->pos++;
-			continue;
-		}
-		if (!is(x, close))
-			return 0;
-		x->pos++;
-		return 1;
-	}
-}
-
-/* NAME( has been read up to the "(": the arguments, or when they are
- * not plain expressions (EXTRACT(year FROM d), count(*)) their text. */
-static struct node *parse_call(struct xp *x, const char *name, size_t len)
-{
-	size_t open = x->pos, close;
-	struct node *n = new_node(x, N_CALL, P_PRIMARY);
-
-	if (!n || !set_text(x, n, name, len))
-		return NULL;
-	x->pos++;
-	if (parse_list(x, n, ")"))
-		return n;
-	if (x->oom || !(close = closing(x, open)))
-		return NULL;
-	n->nkids = 0;
-	if (close > open + 1) {
-		size_t from = x->v[open + 1].start;
-
-		if (!(n->raw = strndup(x->s + from, x->v[close].start - from))) {
-			x->oom = 1;
-			return NULL;
-		}
-	}
-	x->pos = close + 1;
-	return n;
-}
-
-static struct node *parse_case(struct xp *x)
-{
-	struct node *n = new_node(x, N_CASE, P_PRIMARY), *k;
-
-	if (!n)
-		return NULL;
-	x->pos++;
-	if (!is(x, "when")) {
-		if (!add_kid(x, n, k = parse_expr(x, P_OR)))
-			return NULL;
-		k->label = "";
-	}
-	while (is(x, "when")) {
-		x->pos++;
-		if (!add_kid(x, n, k = parse_expr(x, P_OR)))
-			return NULL;
-		k->label = "WHEN";
-		if (!is(x, "then"))
-			return NULL;
-		x->pos++;
-		if (!add_kid(x, n, k = parse_expr(x, P_OR)))
-			return NULL;
-		k->label = "THEN";
-	}
-	if (is(x, "else")) {
-		x->pos++;
-		if (!add_kid(x, n, k = parse_expr(x, P_OR)))
-			return NULL;
-		k->label = "ELSE";
-	}
-	if (!is(x, "end"))
-		return NULL;
-	x->pos++;
-	return n;
-}
-
-/* Keywords that stand for a value without parentheses. */
-static int constant_word(const struct xp *x)
-{
-	static const char *const words[] = {
-		"true", "false", "current_date", "current_time", "current_timestamp", "localtime",
-		"localtimestamp", "current_user", "current_role", "current_catalog",
-		"current_schema", "session_user", "system_user", "user"};
-	size_t i;
-
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (is(x, words[i]))
-			return 1;
-	return 0;
-}
-
-static struct node *leaf(struct xp *x, enum leaf kind, int prec, size_t from, size_t to)
-{
-	struct node *n = new_node(x, N_LEAF, prec);
-
-	if (!n || !set_text(x, n, x->s + from, to - from))
-		return NULL;
-	n->leaf = kind;
-	return n;
-}
-
-static struct node *parse_primary(struct xp *x)
-{
-	const dbt_token *t = cur(x);
-	struct node *n;
-	size_t from = t->start;
-
-	switch (t->kind) {
-	case DBT_TOK_NUMBER:
-		x->pos++;
-		return leaf(x, L_NUMBER, P_PRIMARY, from, prev_end(x));
-	case DBT_TOK_STRING:
-		x->pos++;
-		return leaf(x, L_STRING, P_PRIMARY, from, prev_end(x));
-	case DBT_TOK_PUNCT:
-		if (!is(x, "("))
-			return NULL;
-		x->pos++;
-		n = parse_expr(x, P_OR);
-		if (!n || !is(x, ")"))
-			return NULL;
-		x->pos++;
-		return n;
-	case DBT_TOK_WORD:
-		if (is(x, "case"))
-			return parse_case(x);
-		if (is(x, "array") && ahead_is(x, 1, "[")) {
-			if (!(n = new_node(x, N_ARRAY, P_PRIMARY)))
-				return NULL;
-			x->pos += 2;
-			return parse_list(x, n, "]") ? n : NULL;
-		}
-		if ((is(x, "any") || is(x, "all") || is(x, "some")) && ahead_is(x, 1, "(")) {
-			const char *word = is(x, "all") ? "ALL" : is(x, "any") ? "ANY" : "SOME";
-
-			x->pos += 2;
-			n = parse_expr(x, P_OR);
-			if (!n || !is(x, ")"))
-				return NULL;
-			x->pos++;
-			return unary_node(x, N_ANY, P_PRIMARY, word, n);
-		}
-		if (is(x, "null")) {
-			x->pos++;
-			return leaf(x, L_NULL, P_PRIMARY, from, prev_end(x));
-		}
-		if (constant_word(x) && !ahead_is(x, 1, "(")) {
-			x->pos++;
-			return leaf(x, L_CONST, P_PRIMARY, from, prev_end(x));
-		}
-		/* Any other word that is no reserved keyword is a name. */
-		if (dbt_sql_keyword(x->s + t->start, t->len) == DBT_KW_RESERVED &&
-		    !constant_word(x))
-			return NULL;
-		/* fall through */
-	case DBT_TOK_QUOTED: {
-		enum leaf kind = L_NAME;
-
-		x->pos++;
-		while (is(x, ".") && ahead_name(x, 1)) {
-			x->pos += 2;
-			kind = L_QNAME;
-		}
-		if (is(x, "("))
-			return parse_call(x, x->s + from, prev_end(x) - from);
-		return leaf(x, kind, P_PRIMARY, from, prev_end(x));
-	}
-	default:
-		return NULL;
-	}
-}
-
-/* A prefix operator and its operand, or a primary with its casts and
- * subscripts. */
-static struct node *parse_unary(struct xp *x)
-{
-	struct node *n, *k;
-
-	if (cur(x)->kind == DBT_TOK_WORD && is(x, "not")) {
-		x->pos++;
-		return unary_node(x, N_PREFIX, P_NOT, "NOT", parse_expr(x, P_NOT));
-	}
-	if (cur(x)->kind == DBT_TOK_OP && (is(x, "-") || is(x, "+"))) {
-		const char *op = is(x, "-") ? "-" : "+";
-
-		x->pos++;
-		if (!(k = parse_expr(x, P_UMINUS)))
-			return NULL;
-		/* A negative number is one value, as the model's "-1" is. */
-		if (op[0] == '-' && k->kind == N_LEAF && k->leaf == L_NUMBER && k->text[0] != '-') {
-			size_t len = strlen(k->text);
-			char *s = malloc(len + 2);
-
-			if (!s) {
-				x->oom = 1;
-				return NULL;
-			}
-			s[0] = '-';
-			memcpy(s + 1, k->text, len + 1);
-			free(k->text);
-			k->text = s;
-			k->prec = P_UMINUS;
-			return k;
-		}
-		return unary_node(x, N_PREFIX, P_UMINUS, op, k);
-	}
-	n = parse_primary(x);
-	while (n) {
-		if (is(x, "::")) {
-			x->pos++;
-			n = parse_cast(x, n);
-		} else if (is(x, "[")) {
-			struct node *s = new_node(x, N_SUBSCRIPT, P_SUB);
-
-			x->pos++;
-			if (!s || !add_kid(x, s, n) || !add_kid(x, s, parse_expr(x, P_OR)) ||
-			    !is(x, "]"))
-				return NULL;
-			x->pos++;
-			n = s;
-		} else {
-			break;
-		}
-	}
-	return n;
-}
-
-enum form { F_INFIX, F_POSTFIX, F_COLLATE };
-
-/* What follows an operand, when it is an operator this parser knows. */
-struct op {
-	enum form form;
-	int prec;
-	size_t ntoks;
-	char text[32];
-};
-
-static int op_words(struct op *op, enum form form, int prec, size_t ntoks, const char *text)
-{
-	op->form = form;
-	op->prec = prec;
-	op->ntoks = ntoks;
-	snprintf(op->text, sizeof(op->text), "%s", text);
-	return 1;
-}
-
-/* IS has been seen: IS [NOT] NULL/TRUE/FALSE/UNKNOWN/DISTINCT FROM. */
-static int is_op(const struct xp *x, struct op *op)
-{
-	static const char *const tests[] = {"null", "true", "false", "unknown"};
-	size_t k = 1, i;
-	int negated = ahead_is(x, 1, "not");
-	char text[32];
-
-	if (negated)
-		k++;
-	for (i = 0; i < sizeof(tests) / sizeof(tests[0]); i++) {
-		if (!ahead_is(x, k, tests[i]))
-			continue;
-		snprintf(text, sizeof(text), "IS %s%s", negated ? "NOT " : "", tests[i]);
-		for (i = 0; text[i]; i++)
-			if (text[i] >= 'a' && text[i] <= 'z')
-				text[i] -= 'a' - 'A';
-		return op_words(op, F_POSTFIX, P_IS, k + 1, text);
-	}
-	if (ahead_is(x, k, "distinct") && ahead_is(x, k + 1, "from"))
-		return op_words(op, F_INFIX, P_IS, k + 2,
-				negated ? "IS NOT DISTINCT FROM" : "IS DISTINCT FROM");
-	return 0;
-}
-
-static int find_op(const struct xp *x, struct op *op)
-{
-	const dbt_token *t = cur(x);
-	const char *s = x->s + t->start;
-
-	if (t->kind == DBT_TOK_WORD) {
-		if (is(x, "and"))
-			return op_words(op, F_INFIX, P_AND, 1, "AND");
-		if (is(x, "or"))
-			return op_words(op, F_INFIX, P_OR, 1, "OR");
-		if (is(x, "is"))
-			return is_op(x, op);
-		if (is(x, "isnull"))
-			return op_words(op, F_POSTFIX, P_IS, 1, "IS NULL");
-		if (is(x, "notnull"))
-			return op_words(op, F_POSTFIX, P_IS, 1, "IS NOT NULL");
-		if (is(x, "at") && ahead_is(x, 1, "time") && ahead_is(x, 2, "zone"))
-			return op_words(op, F_INFIX, P_AT, 3, "AT TIME ZONE");
-		if (is(x, "collate"))
-			return op_words(op, F_COLLATE, P_AT, 1, "COLLATE");
-		return 0;
-	}
-	if (t->kind != DBT_TOK_OP || t->len >= sizeof(op->text) || is(x, "::"))
-		return 0;
-	op_words(op, F_INFIX, P_OP, 1, "");
-	memcpy(op->text, s, t->len);
-	op->text[t->len] = '\0';
-	if (!strcmp(op->text, "=") || !strcmp(op->text, "<") || !strcmp(op->text, ">") ||
-	    !strcmp(op->text, "<=") || !strcmp(op->text, ">=") || !strcmp(op->text, "<>") ||
-	    !strcmp(op->text, "!="))
-		op->prec = P_CMP;
-	else if (!strcmp(op->text, "+") || !strcmp(op->text, "-"))
-		op->prec = P_ADD;
-	else if (!strcmp(op->text, "*") || !strcmp(op->text, "/") || !strcmp(op->text, "%"))
-		op->prec = P_MUL;
-	else if (!strcmp(op->text, "^"))
-		op->prec = P_EXP;
-	return 1;
-}
-
-/* COLLATE has been read: the collation's name, kept as printed. */
-static struct node *parse_collate(struct xp *x, struct node *operand)
-{
-	size_t from = cur(x)->start, len;
-	struct node *n;
-
-	if (cur(x)->kind != DBT_TOK_WORD && cur(x)->kind != DBT_TOK_QUOTED)
-		return NULL;
-	x->pos++;
-	while (is(x, ".") && ahead_name(x, 1))
-		x->pos += 2;
-	len = prev_end(x) - from;
-	if (!(n = new_node(x, N_POSTFIX, P_AT)) || !add_kid(x, n, operand))
-		return NULL;
-	if (!(n->text = malloc(len + 9))) {
-		x->oom = 1;
-		return NULL;
-	}
-	memcpy(n->text, "COLLATE ", 8);
-	memcpy(n->text + 8, x->s + from, len);
-	n->text[len + 8] = '\0';
-	return n;
-}
-
-/* Precedence climbing: an operand, then operators binding at least as
- * tightly as `min`, each with its right operand. */
-static struct node *parse_expr(struct xp *x, int min)
-{
-	struct node *left = parse_unary(x), *n;
-	struct op op;
-
-	while (left && find_op(x, &op) && op.prec >= min) {
-		x->pos += op.ntoks;
-		switch (op.form) {
-		case F_POSTFIX:
-			n = unary_node(x, N_POSTFIX, op.prec, op.text, left);
-			break;
-		case F_COLLATE:
-			n = parse_collate(x, left);
-			break;
-		default:
-			n = unary_node(x, N_INFIX, op.prec, op.text, left);
-			if (n && !add_kid(x, n, parse_expr(x, op.prec + 1)))
-				n = NULL;
-			break;
-		}
-		left = n;
-	}
-	return left;
-}
-
-/* --------------------------------------------------------- undoing casts */
-
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* The column an unqualified name leaf names in `t`, if any. */
-static const dbt_column *leaf_column(const struct node *n, const dbt_table *t)
-{
-	const dbt_column *c;
-	size_t len, i, o = 0;
-	char *name;
-
-	if (!t || n->kind != N_LEAF || n->leaf != L_NAME)
-		return NULL;
-	len = strlen(n->text);
-	if (!(name = malloc(len + 1)))
-		return NULL;
-	if (n->text[0] == '"') {
-		for (i = 1; i + 1 < len; i++) {
-			name[o++] = n->text[i];
-			if (n->text[i] == '"')
-				i++;
-		}
-	} else {
-		for (i = 0; i < len; i++)
-			name[o++] = (char)ascii_lower((unsigned char)n->text[i]);
-	}
-	name[o] = '\0';
-	c = dbt_table_find_column(t, name);
-	free(name);
-	return c;
-}
-
-/* The rank of a numeric type in the order of PostgreSQL's implicit
- * casts; 0 for other types. */
-static int numeric_rank(dbt_type_kind kind)
-{
-	switch (kind) {
-	case DBT_TYPE_SMALLINT:
-		return 1;
-	case DBT_TYPE_INTEGER:
-		return 2;
-	case DBT_TYPE_BIGINT:
-		return 3;
-	case DBT_TYPE_NUMERIC:
-		return 4;
-	case DBT_TYPE_REAL:
-		return 5;
-	case DBT_TYPE_DOUBLE:
-		return 6;
-	default:
-		return 0;
-	}
-}
-
-/* The kind of the type a cast names; NONE for types the model lacks. */
-static dbt_type_kind cast_kind(const char *type)
-{
-	dbt_type ty;
-
-	if (dbt_type_parse(&ty, NULL, type, strlen(type), NULL) < 0) {
-		dbt_error_clear();
-		return DBT_TYPE_NONE;
-	}
-	return ty.kind;
-}
-
-/* 1 when a string literal's text ('-1.5') is a number. */
-static int numeric_string(const char *s)
-{
-	size_t i = 1, digits = 0;
-
-	if (s[0] != '\'')
-		return 0;
-	if (s[i] == '-')
-		i++;
-	for (; s[i] >= '0' && s[i] <= '9'; i++)
-		digits++;
-	if (s[i] == '.')
-		for (i++; s[i] >= '0' && s[i] <= '9'; i++)
-			digits++;
-	if (!digits)
-		return 0;
-	if (s[i] == 'e' || s[i] == 'E') {
-		i++;
-		if (s[i] == '-' || s[i] == '+')
-			i++;
-		if (!(s[i] >= '0' && s[i] <= '9'))
-			return 0;
-		while (s[i] >= '0' && s[i] <= '9')
-			i++;
-	}
-	return s[i] == '\'' && s[i + 1] == '\0';
-}
-
-static int is_literal(const struct node *n)
-{
-	return n->kind == N_LEAF &&
-	       (n->leaf == L_STRING || n->leaf == L_NUMBER || n->leaf == L_NULL);
-}
-
-static int is_call(const struct node *n, const char *name)
-{
-	return n->kind == N_CALL && !n->raw && !strcasecmp(n->text, name);
-}
-
-/* The type of an expression where it is plain: a column's, a cast's, and
- * that of the functions whose type is their arguments'; NONE otherwise. */
-static dbt_type_kind type_of(const struct node *n, const dbt_table *t)
-{
-	const dbt_column *c;
-	dbt_type_kind kind;
-	size_t i;
-
-	if ((c = leaf_column(n, t)))
-		return c->type.kind;
-	if (n->kind == N_CAST)
-		return cast_kind(n->text);
-	if (is_call(n, "coalesce") || is_call(n, "nullif") || is_call(n, "greatest") ||
-	    is_call(n, "least")) {
-		for (i = 0; i < n->nkids; i++)
-			if ((kind = type_of(n->kids[i], t)) != DBT_TYPE_NONE)
-				return kind;
-	}
-	return DBT_TYPE_NONE;
-}
-
-/* 1 when PostgreSQL casts `from` to `to` implicitly to make operands
- * meet: VARCHAR and CHAR to TEXT, a numeric type to a wider one. */
-static int widens(dbt_type_kind from, dbt_type_kind to)
-{
-	if (to == DBT_TYPE_TEXT)
-		return from == DBT_TYPE_VARCHAR || from == DBT_TYPE_CHAR;
-	return numeric_rank(from) && numeric_rank(to) > numeric_rank(from);
-}
-
-static struct node *undo_cast(struct xp *x, struct node *n, const dbt_table *t)
-{
-	struct node *k = n->kids[0];
-	size_t i;
-
-	if (is_literal(k)) {
-		if (k->leaf == L_STRING && numeric_string(k->text) &&
-		    numeric_rank(cast_kind(n->text))) {
-			size_t len = strlen(k->text);
-
-			if (!set_text(x, k, k->text + 1, len - 2))
-				return n;
-			k->leaf = L_NUMBER;
-			k->prec = k->text[0] == '-' ? P_UMINUS : P_PRIMARY;
-		}
-		return k;
-	}
-	if (widens(type_of(k, t), cast_kind(n->text)))
-		return k;
-	if (k->kind == N_ARRAY) {
-		for (i = 0; i < k->nkids; i++)
-			if (!is_literal(k->kids[i]))
-				return n;
-		return k;
-	}
-	return n;
-}
-
-static struct node *undo_operator(struct xp *x, struct node *n)
-{
-	struct node *r = n->kids[1], *array, **kids;
-	int in;
-
-	if (r->kind != N_ANY || r->kids[0]->kind != N_ARRAY || r->kids[0]->nkids == 0)
-		return n;
-	if (!strcmp(n->text, "=") && strcmp(r->text, "ALL"))
-		in = 1;
-	else if (!strcmp(n->text, "<>") && !strcmp(r->text, "ALL"))
-		in = 0;
-	else
-		return n;
-	array = r->kids[0];
-	kids = malloc((array->nkids + 1) * sizeof(*kids));
-	if (!kids || !set_text(x, n, in ? "IN" : "NOT IN", in ? 2 : 6)) {
-		free(kids);
-		x->oom = 1;
-		return n;
-	}
-	kids[0] = n->kids[0];
-	memcpy(kids + 1, array->kids, array->nkids * sizeof(*kids));
-	free(n->kids);
-	n->kids = kids;
-	n->nkids = array->nkids + 1;
-	n->kind = N_IN;
-	n->prec = P_LIKE;
-	return n;
-}
-
-/* Undoes, bottom up, what the server adds to an expression on `t`. */
-static struct node *undo(struct xp *x, struct node *n, const dbt_table *t)
-{
-	size_t i;
-
-	for (i = 0; i < n->nkids; i++) {
-		struct node *k = undo(x, n->kids[i], t);
-
-		/* A part of a CASE keeps its keyword when a cast goes. */
-		k->label = n->kids[i]->label;
-		n->kids[i] = k;
-	}
-	if (n->kind == N_CAST)
-		return undo_cast(x, n, t);
-	if (n->kind == N_INFIX)
-		return undo_operator(x, n);
-	return n;
-}
-
-/* ---------------------------------------------------------------- printing */
-
-static void print_node(dbt_buf *b, const struct node *n);
-
-static void print_kid(dbt_buf *b, const struct node *k, int parens)
-{
-	if (parens)
-		dbt_buf_putc(b, '(');
-	print_node(b, k);
-	if (parens)
-		dbt_buf_putc(b, ')');
-}
-
-static void print_list(dbt_buf *b, struct node *const *kids, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		if (i)
-			dbt_buf_puts(b, ", ");
-		print_node(b, kids[i]);
-	}
-}
-
-/* Whether the left operand of an infix or postfix operator needs
- * parentheses: when it binds less tightly, or as tightly with an
- * operator that does not associate (a = b = c is no expression). */
-static int left_parens(const struct node *n)
-{
-	int k = n->kids[0]->prec, p = n->prec;
-
-	return k < p || (k == p && (p == P_IS || p == P_CMP || p == P_LIKE));
-}
-
-/* Prints with only the parentheses that precedence needs; the spacing
- * is left to dbt_schema_normalize_expr. */
-static void print_node(dbt_buf *b, const struct node *n)
-{
-	size_t i;
-
-	switch (n->kind) {
-	case N_LEAF:
-		dbt_buf_puts(b, n->text);
-		break;
-	case N_CAST:
-		print_kid(b, n->kids[0], n->kids[0]->prec < P_CAST);
-		dbt_buf_printf(b, "::%s", n->text);
-		break;
-	case N_SUBSCRIPT:
-		/* Only a name takes a subscript without parentheses. */
-		print_kid(b, n->kids[0],
-			  !(n->kids[0]->kind == N_LEAF &&
-			    (n->kids[0]->leaf == L_NAME || n->kids[0]->leaf == L_QNAME)));
-		dbt_buf_putc(b, '[');
-		print_node(b, n->kids[1]);
-		dbt_buf_putc(b, ']');
-		break;
-	case N_PREFIX:
-		/* The space keeps "- -1" from reading as a comment. */
-		dbt_buf_printf(b, "%s ", n->text);
-		print_kid(b, n->kids[0], n->kids[0]->prec < n->prec);
-		break;
-	case N_INFIX:
-		print_kid(b, n->kids[0], left_parens(n));
-		dbt_buf_printf(b, " %s ", n->text);
-		print_kid(b, n->kids[1], n->kids[1]->prec <= n->prec);
-		break;
-	case N_POSTFIX:
-		print_kid(b, n->kids[0], left_parens(n));
-		dbt_buf_printf(b, " %s", n->text);
-		break;
-	case N_CALL:
-		dbt_buf_printf(b, "%s(", n->text);
-		if (n->raw)
-			dbt_buf_puts(b, n->raw);
-		else
-			print_list(b, n->kids, n->nkids);
-		dbt_buf_putc(b, ')');
-		break;
-	case N_ARRAY:
-		dbt_buf_puts(b, "ARRAY[");
-		print_list(b, n->kids, n->nkids);
-		dbt_buf_putc(b, ']');
-		break;
-	case N_CASE:
-		dbt_buf_puts(b, "CASE");
-		for (i = 0; i < n->nkids; i++) {
-			const char *label = n->kids[i]->label;
-
-			dbt_buf_printf(b, "%s%s ", *label ? " " : "", label);
-			print_node(b, n->kids[i]);
-		}
-		dbt_buf_puts(b, " END");
-		break;
-	case N_ANY:
-		dbt_buf_printf(b, "%s (", n->text);
-		print_node(b, n->kids[0]);
-		dbt_buf_putc(b, ')');
-		break;
-	case N_IN:
-		print_kid(b, n->kids[0], n->kids[0]->prec <= P_LIKE);
-		dbt_buf_printf(b, " %s (", n->text);
-		print_list(b, n->kids + 1, n->nkids - 1);
-		dbt_buf_putc(b, ')');
-		break;
-	}
-}
-
-/* Reads `x->s` into a tree in `*out`, NULL when the text holds what the
- * parser does not follow; DBT_ERROR only when out of memory. */
-static int parse_tree(struct node **out, struct xp *x)
-{
-	dbt_lexer lx;
-	dbt_token tok, *v;
-	struct node *n;
-
-	*out = NULL;
-	dbt_lex_init(&lx, x->s, strlen(x->s));
-	do {
-		if (dbt_lex_next(&lx, &tok) < 0) {
-			dbt_error_clear();
-			return 0;
-		}
-		if (!(v = realloc(x->v, (x->n + 1) * sizeof(*v))))
-			return dbt_error_oom();
-		x->v = v;
-		x->v[x->n++] = tok;
-	} while (tok.kind != DBT_TOK_END);
-	n = parse_expr(x, P_OR);
-	if (x->oom)
-		return dbt_error_oom();
-	if (n && cur(x)->kind == DBT_TOK_END)
-		*out = n;
-	return 0;
+	return last;
 }
 
 /*
- * The expression `text`, as the server printed it for table `t` (NULL
- * when it names no columns), with what the server added undone; in `out`,
- * caller frees.  Text the parser above does not follow is handed back as
- * it is, for dbt_schema_normalize_expr to canonicalise.  DBT_ERROR only
+ * The server prints an IN list over a VARCHAR column two ways: as the
+ * constraint was made, ARRAY['a'::character varying, ...]::text[], and,
+ * when made from pg_dump's text, ARRAY['a'::character varying::text, ...].
+ * Both are the same array: the second is written as the first, the
+ * cast that every element ends in moved onto the array, so that a dump
+ * of the database reads back equal.  In `out`, caller frees.
+ */
+static int hoist_array_casts(char **out, const char *text)
+{
+	dbt_lexer lx;
+	dbt_token tok, *v = NULL, *grown;
+	dbt_buf b = DBT_BUF_INIT;
+	size_t n = 0, i, copied = 0;
+
+	*out = NULL;
+	dbt_lex_init(&lx, text, strlen(text));
+	for (;;) {
+		if (dbt_lex_next(&lx, &tok) < 0) {
+			dbt_error_clear();
+			n = 0;
+			break;
+		}
+		if (tok.kind == DBT_TOK_END)
+			break;
+		if (!(grown = realloc(v, (n + 1) * sizeof(*v)))) {
+			free(v);
+			return dbt_error_oom();
+		}
+		v = grown;
+		v[n++] = tok;
+	}
+	for (i = 0; i + 2 < n; i++) {
+		size_t j, a, k, cast, sfrom = 0, slen = 0, nel = 0;
+		int depth = 0, ok = 1;
+
+		if (!dbt_token_is(text, &v[i], "array") || !dbt_token_is(text, &v[i + 1], "["))
+			continue;
+		for (j = i + 1; j < n; j++) {
+			if (dbt_token_is(text, &v[j], "[") || dbt_token_is(text, &v[j], "("))
+				depth++;
+			else if ((dbt_token_is(text, &v[j], "]") || dbt_token_is(text, &v[j], ")")) &&
+				 --depth == 0)
+				break;
+		}
+		if (j >= n || j == i + 2)
+			continue;
+		/* Every element, split at the top level's commas, must end in
+		 * the same second cast. */
+		for (a = k = i + 2, depth = 0; ok && k <= j; k++) {
+			if (k < j) {
+				if (dbt_token_is(text, &v[k], "(") || dbt_token_is(text, &v[k], "["))
+					depth++;
+				else if (dbt_token_is(text, &v[k], ")") || dbt_token_is(text, &v[k], "]"))
+					depth--;
+				if (depth != 0 || !dbt_token_is(text, &v[k], ","))
+					continue;
+			}
+			cast = k > a ? outer_cast(text, v, a, k) : 0;
+			if (!cast) {
+				ok = 0;
+				break;
+			}
+			if (nel++ == 0) {
+				sfrom = v[cast + 1].start;
+				slen = v[k - 1].start + v[k - 1].len - sfrom;
+			} else if (v[k - 1].start + v[k - 1].len - v[cast + 1].start != slen ||
+				   strncmp(text + v[cast + 1].start, text + sfrom, slen)) {
+				ok = 0;
+			}
+			a = k + 1;
+		}
+		if (!ok)
+			continue;
+		/* ARRAY[ then each element without its last cast, then ]::T[]. */
+		dbt_buf_put(&b, text + copied, v[i + 1].start + 1 - copied);
+		for (a = k = i + 2, depth = 0, nel = 0; k <= j; k++) {
+			if (k < j) {
+				if (dbt_token_is(text, &v[k], "(") || dbt_token_is(text, &v[k], "["))
+					depth++;
+				else if (dbt_token_is(text, &v[k], ")") || dbt_token_is(text, &v[k], "]"))
+					depth--;
+				if (depth != 0 || !dbt_token_is(text, &v[k], ","))
+					continue;
+			}
+			cast = outer_cast(text, v, a, k);
+			if (nel++)
+				dbt_buf_puts(&b, ", ");
+			dbt_buf_put(&b, text + v[a].start, v[cast].start - v[a].start);
+			a = k + 1;
+		}
+		dbt_buf_puts(&b, "]::");
+		dbt_buf_put(&b, text + sfrom, slen);
+		dbt_buf_puts(&b, "[]");
+		copied = v[j].start + v[j].len;
+		i = j;
+	}
+	free(v);
+	dbt_buf_puts(&b, text + copied);
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	*out = dbt_buf_detach(&b);
+	return *out ? 0 : dbt_error_oom();
+}
+
+/*
+ * The expression `text` as the server printed it; in `out`, caller frees.
+ * It is kept as printed, casts and parentheses included: it is valid SQL
+ * that means what the database means (a cast of a literal may decide an
+ * operator, ARRAY[]::text[] its type), and the model's text meets it in
+ * the scratch database, which prints it the same way.  DBT_ERROR only
  * when out of memory.
  */
 static int server_expr(char **out, const char *text, const dbt_table *t)
 {
-	struct xp x;
-	struct node *n;
-	dbt_buf b = DBT_BUF_INIT;
-	int rc;
-
-	*out = NULL;
-	memset(&x, 0, sizeof(x));
-	x.s = text;
-	if ((rc = parse_tree(&n, &x)) < 0)
-		goto cleanup;
-	if (n) {
-		n = undo(&x, n, t);
-		if (x.oom) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		print_node(&b, n);
-		*out = dbt_buf_detach(&b);
-	} else {
-		*out = strdup(text);
-	}
-	if (!*out)
-		rc = dbt_error_oom();
-cleanup:
-	dbt_buf_release(&b);
-	free_pool(x.pool);
-	free(x.v);
-	return rc;
-}
-
-/* Replaces the canonical text `*expr` with the same text after
- * server_expr, canonical again. */
-static int model_expr(char **expr, const dbt_table *t)
-{
-	char *undone = NULL, *canon = NULL;
-	int rc;
-
-	if (!*expr)
-		return 0;
-	if ((rc = server_expr(&undone, *expr, t)) < 0)
-		return rc;
-	rc = dbt_schema_normalize_expr(&canon, undone, strlen(undone));
-	free(undone);
-	if (rc < 0)
-		return rc;
-	free(*expr);
-	*expr = canon;
-	return 0;
-}
-
-int dbt_postgres_model_exprs(dbt_schema *schema)
-{
-	size_t i, j;
-	int rc;
-
-	for (i = 0; i < schema->ntables; i++) {
-		dbt_table *t = schema->tables[i];
-
-		for (j = 0; j < t->ncolumns; j++) {
-			dbt_column *c = t->columns[j];
-
-			if ((rc = model_expr(&c->default_expr, t)) < 0 ||
-			    (rc = model_expr(&c->generated_expr, t)) < 0)
-				return rc;
-			/* A cast NULL ('NULL::text') undone is no default. */
-			if (c->default_expr && !strcmp(c->default_expr, "NULL")) {
-				free(c->default_expr);
-				c->default_expr = NULL;
-			}
-		}
-		for (j = 0; j < t->nchecks; j++)
-			if ((rc = model_expr(&t->checks[j]->expr, t)) < 0)
-				return rc;
-	}
-	for (i = 0; i < schema->nindexes; i++) {
-		dbt_index *ix = schema->indexes[i];
-		const dbt_table *t = dbt_schema_find_table(schema, ix->table);
-
-		for (j = 0; j < ix->nelems; j++)
-			if ((rc = model_expr(&ix->elems[j].expr, t)) < 0)
-				return rc;
-		if ((rc = model_expr(&ix->where, t)) < 0)
-			return rc;
-	}
-	return 0;
+	(void)t;
+	return hoist_array_casts(out, text);
 }
 
 /* ============================================================= reflection */
@@ -1192,9 +265,15 @@ static const char indexes_sql[] =
 	"pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), "
 	"ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END "
 	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k "
-	"JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k] ORDER BY k) "
+	"JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k] ORDER BY k), "
+	"NULLIF(am.amname, 'btree'), "
+	/* NULLS FIRST ascending, NULLS LAST descending: what is not the
+	 * direction's own order. */
+	"ARRAY(SELECT CASE i.indoption[k] & 3 WHEN 2 THEN 'F' WHEN 1 THEN 'L' ELSE '' END "
+	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k ORDER BY k) "
 	"FROM pg_catalog.pg_index i "
 	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
+	"JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
 	"WHERE i.indrelid IN (" SCHEMA_TABLES ") "
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
 	"WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
@@ -1447,13 +526,74 @@ cleanup:
 	return rc;
 }
 
+/* 1 when the string literal's text ('-1.5') is a number. */
+static int numeric_string(const char *s, size_t len)
+{
+	size_t i = 1, digits = 0;
+
+	if (len < 3 || s[0] != '\'' || s[len - 1] != '\'')
+		return 0;
+	if (s[i] == '-')
+		i++;
+	for (; i < len - 1 && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < len - 1 && s[i] == '.')
+		for (i++; i < len - 1 && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	return digits && i == len - 1;
+}
+
+/*
+ * The server prints a literal default cast to the column's type
+ * ('a'::character varying, '-1'::integer, '2020-01-01'::date): the
+ * literal alone says the same, since assigning it to the column casts it
+ * to that type, and it is what a model writes.  Any other default is
+ * kept as printed (a cast inside an expression may choose an operator,
+ * ARRAY[]::text[] gives the array its type).  In `out`, caller frees.
+ */
+static int plain_default(char **out, const char *text, const dbt_column *c)
+{
+	dbt_lexer lx;
+	dbt_token lit, op;
+	dbt_type ty;
+	int same, number, rc;
+
+	*out = NULL;
+	dbt_lex_init(&lx, text, strlen(text));
+	if (dbt_lex_next(&lx, &lit) < 0 || dbt_lex_next(&lx, &op) < 0 ||
+	    !((lit.kind == DBT_TOK_STRING && text[lit.start] == '\'') ||
+	      lit.kind == DBT_TOK_NUMBER) ||
+	    !dbt_token_is(text, &op, "::")) {
+		dbt_error_clear();
+		return server_expr(out, text, NULL);
+	}
+	if ((rc = dbt_type_from_postgres(&ty, text + op.start + op.len)) < 0) {
+		if (rc != DBT_EPARSE)
+			return rc;
+		dbt_error_clear();
+		return server_expr(out, text, NULL);
+	}
+	same = ty.kind == c->type.kind &&
+	       (ty.kind != DBT_TYPE_OTHER || (ty.text && c->type.text && dbt_type_equal(&ty, &c->type)));
+	dbt_type_release(&ty);
+	if (!same)
+		return server_expr(out, text, NULL);
+	/* '-1'::integer: a number the server quotes is a number again. */
+	number = lit.kind == DBT_TOK_STRING && numeric_string(text + lit.start, lit.len) &&
+		 (dbt_type_is_integer(c->type.kind) || c->type.kind == DBT_TYPE_NUMERIC ||
+		  c->type.kind == DBT_TYPE_REAL || c->type.kind == DBT_TYPE_DOUBLE);
+	*out = number ? strndup(text + lit.start + 1, lit.len - 2)
+		      : strndup(text + lit.start, lit.len);
+	return *out ? 0 : dbt_error_oom();
+}
+
 /* Sets the default from the server's text, normalised. */
 static int set_default(dbt_table *t, dbt_column *c, const char *text)
 {
 	char *expr;
 	int rc;
 
-	if ((rc = server_expr(&expr, text, t)) < 0)
+	if ((rc = plain_default(&expr, text, c)) < 0)
 		return rc;
 	rc = dbt_column_set_default(c, expr, strlen(expr));
 	free(expr);
@@ -1706,6 +846,17 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 	for (i = 0; i < nkeys && i < ix->nelems && rc == 0; i++)
 		if (keys[i][0] && !(ix->elems[i].opclass = strdup(keys[i])))
 			rc = dbt_error_oom();
+	strv_free(keys, nkeys);
+	keys = NULL;
+	nkeys = 0;
+	if (rc == 0 && value(res, row, 7))
+		rc = split_array(&keys, &nkeys, value(res, row, 7));
+	for (i = 0; i < nkeys && i < ix->nelems && rc == 0; i++)
+		ix->elems[i].nulls = keys[i][0] == 'F'	 ? DBT_NULLS_FIRST
+				     : keys[i][0] == 'L' ? DBT_NULLS_LAST
+							 : 0;
+	if (rc == 0 && value(res, row, 6) && !(ix->method = strdup(value(res, row, 6))))
+		rc = dbt_error_oom();
 	if (rc == 0 && where && (rc = server_expr(&expr, where, t)) == 0)
 		rc = dbt_index_set_where(ix, expr, strlen(expr));
 	if (rc == DBT_EPARSE)

@@ -511,6 +511,10 @@ int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index
 	ident(out, kind, index->name);
 	dbt_buf_puts(out, " ON ");
 	ident(out, kind, index->table);
+	if (index->method) {
+		dbt_buf_puts(out, " USING ");
+		ident(out, kind, index->method);
+	}
 	dbt_buf_puts(out, " (");
 	for (i = 0; i < index->nelems; i++) {
 		const dbt_index_elem *e = &index->elems[i];
@@ -527,6 +531,8 @@ int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index
 		}
 		if (e->desc)
 			dbt_buf_puts(out, " DESC");
+		if (e->nulls)
+			dbt_buf_puts(out, e->nulls == DBT_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
 	}
 	dbt_buf_putc(out, ')');
 	if (index->where)
@@ -2429,11 +2435,21 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 		const dbt_index *ix = schema->indexes[i];
 		size_t j;
 
-		for (j = 0; j < ix->nelems; j++)
+		if (ix->method)
+			return dbt_error_set(DBT_EPARSE,
+					     "%d:%d: index '%s' uses the index method '%s', which SQLite does not have",
+					     ix->line, ix->col, ix->name, ix->method);
+		for (j = 0; j < ix->nelems; j++) {
 			if (ix->elems[j].opclass)
 				return dbt_error_set(DBT_EPARSE,
 						     "%d:%d: index '%s' uses the operator class '%s', which SQLite does not have",
 						     ix->line, ix->col, ix->name, ix->elems[j].opclass);
+			if (ix->elems[j].nulls)
+				return dbt_error_set(DBT_EPARSE,
+						     "%d:%d: index '%s' orders NULLs %s, which SQLite's indexes cannot",
+						     ix->line, ix->col, ix->name,
+						     ix->elems[j].nulls == DBT_NULLS_FIRST ? "first" : "last");
+		}
 	}
 	for (i = 0; i < schema->ntables; i++) {
 		rc = kind == DBT_DIALECT_POSTGRES ? adapt_postgres(schema->tables[i])
@@ -2441,8 +2457,6 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 		if (rc < 0)
 			return rc;
 	}
-	if (kind == DBT_DIALECT_POSTGRES)
-		return dbt_postgres_model_exprs(schema);
 	return 0;
 }
 

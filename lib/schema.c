@@ -44,7 +44,7 @@ static const struct type_name type_names[] = {
 	{"char", DBT_TYPE_CHAR, P_LENGTH, 0},
 	{"character", DBT_TYPE_CHAR, P_LENGTH, 0},
 	{"date", DBT_TYPE_DATE, P_NONE, 0},
-	{"datetime", DBT_TYPE_TIMESTAMP, P_NONE, 0},
+	{"datetime", DBT_TYPE_TIMESTAMP, P_TIME, 0},
 	{"dec", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
 	{"decimal", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
 	{"double", DBT_TYPE_DOUBLE, P_NONE, 0},
@@ -578,7 +578,9 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 	put_tokens(&b, text, &tk, 0, tk.n, 0);
 	to = strip_array(text, &tk, 0, &array);
 	portable = tk.n > 0 && tk.v[0].kind == DBT_TOK_WORD &&
-		   find_type_name(text + tk.v[0].start, tk.v[0].len);
+		   find_type_name(text + tk.v[0].start, tk.v[0].len) &&
+		   /* SMALLINT UNSIGNED is a name SQLite takes as it is. */
+		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned");
 	/* A type named by a portable type's name is that type, spelled as
 	 * it is spelled: a fault in it is the model's. */
 	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len, errpos)
@@ -1035,6 +1037,7 @@ static void index_free(dbt_index *ix)
 	}
 	free(ix->elems);
 	free(ix->where);
+	free(ix->method);
 	free(ix);
 }
 
@@ -1676,6 +1679,7 @@ static int index_push(dbt_index *index, char *column, char *expr, int desc)
 	v[index->nelems].expr = expr;
 	v[index->nelems].desc = desc;
 	v[index->nelems].opclass = NULL;
+	v[index->nelems].nulls = 0;
 	index->nelems++;
 	return 0;
 }
@@ -1963,7 +1967,13 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 				prev = PV_OPER;
 			break;
 		case DBT_TOK_QUOTED:
-			put_quoted(&b, expr, t);
+			/* A quoted type name is not the keyword's type:
+			 * ::"bit" keeps the string's length where ::bit is
+			 * bit(1), and "char" is one byte, not char(1). */
+			if (i > first && dbt_token_is(expr, &tk.v[i - 1], "::"))
+				dbt_buf_put(&b, s, t->len);
+			else
+				put_quoted(&b, expr, t);
 			prev = PV_CALL;
 			break;
 		case DBT_TOK_STRING:

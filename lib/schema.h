@@ -291,7 +291,14 @@ typedef struct dbt_index_elem {
 	int desc;
 	char *opclass;        /* PostgreSQL operator class, folded like a name;
 			       * NULL for the type's default */
+	int nulls;            /* DBT_NULLS_FIRST or DBT_NULLS_LAST when the key
+			       * says the order its direction does not have by
+			       * default (ASC NULLS FIRST, DESC NULLS LAST);
+			       * 0 otherwise, whatever was written */
 } dbt_index_elem;
+
+#define DBT_NULLS_FIRST 1
+#define DBT_NULLS_LAST 2
 
 typedef struct dbt_index {
 	char *name;
@@ -299,6 +306,8 @@ typedef struct dbt_index {
 	int name_given;
 	char *table;
 	int unique;
+	char *method;         /* PostgreSQL access method (gin, gist, hash, brin,
+			       * ...), folded like a name; NULL for btree */
 	dbt_index_elem *elems;
 	size_t nelems;
 	char *where;          /* canonical text of a partial index; NULL when none */

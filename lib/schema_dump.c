@@ -179,7 +179,8 @@ void dbt_schema_dump(dbt_buf *out, const dbt_schema *schema, int flags)
 	for (i = 0; i < schema->nindexes; i++) {
 		const dbt_index *ix = schema->indexes[i];
 
-		dbt_buf_printf(&b, "index on %s%s (", ix->table, ix->unique ? " unique" : "");
+		dbt_buf_printf(&b, "index on %s%s%s%s (", ix->table, ix->unique ? " unique" : "",
+			       ix->method ? " using " : "", ix->method ? ix->method : "");
 		for (j = 0; j < ix->nelems; j++) {
 			const dbt_index_elem *e = &ix->elems[j];
 
@@ -193,6 +194,9 @@ void dbt_schema_dump(dbt_buf *out, const dbt_schema *schema, int flags)
 				dbt_buf_printf(&b, " %s", e->opclass);
 			if (e->desc)
 				dbt_buf_puts(&b, " DESC");
+			if (e->nulls)
+				dbt_buf_puts(&b, e->nulls == DBT_NULLS_FIRST ? " NULLS FIRST"
+									     : " NULLS LAST");
 		}
 		dbt_buf_putc(&b, ')');
 		if (ix->where)

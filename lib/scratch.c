@@ -287,6 +287,58 @@ static int skip_fk(const dbt_fk *fk, void *arg)
 	return strcmp(fk->ref_table, t->name) != 0;
 }
 
+static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st);
+
+/* 1 for a statement that makes what a table's column or default may use:
+ * CREATE TYPE, DOMAIN, SEQUENCE, FUNCTION, COLLATION, EXTENSION, SCHEMA. */
+static int table_prerequisite(const dbt_statement *st)
+{
+	static const char *const kinds[] = {"schema", "extension", "type",     "domain",
+					    "sequence", "function", "collation"};
+	dbt_lexer lx;
+	dbt_token tok;
+	size_t i;
+
+	dbt_lex_init(&lx, st->sql, strlen(st->sql));
+	if (dbt_lex_next(&lx, &tok) < 0 || !dbt_token_is(st->sql, &tok, "create"))
+		return 0;
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(st->kind, kinds[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * PostgreSQL: the model's types, domains, sequences, functions ... in the
+ * order it declares them, before its tables, so that a table uses the
+ * model's enum (not the live one of the same name, which may differ) and
+ * one the live database lacks.  A function's body is not checked: it may
+ * name a table that is not built.
+ */
+static int build_prerequisites(struct scratch *s, const dbt_schema *model)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	size_t i;
+	int rc = 0, first = 1;
+
+	for (i = 0; i < model->nstatements && rc == 0; i++) {
+		const dbt_statement *st = model->statements[i];
+
+		if (!table_prerequisite(st))
+			continue;
+		if (first) {
+			first = 0;
+			dbt_buf_puts(&sql, "SET LOCAL check_function_bodies = off");
+			if ((rc = run(s, &sql)) < 0)
+				break;
+		}
+		if ((rc = scratch_sql(&sql, s, st)) == 0 && (rc = run(s, &sql)) < 0)
+			model_error(s, rc, st->line, st->col);
+	}
+	dbt_buf_release(&sql);
+	return rc;
+}
+
 /* Builds the tables marked in `want`, the foreign keys of those marked 2
  * and their indexes. */
 static int build(struct scratch *s, const dbt_schema *model, const char *want)
@@ -296,6 +348,9 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	char *built = calloc(model->ntables ? model->ntables : 1, 1);
 	size_t i, k, pass;
 	int rc = built ? 0 : dbt_error_oom();
+
+	if (rc == 0 && pg)
+		rc = build_prerequisites(s, model);
 
 	/* Partitions after the tables they are partitions of. */
 	for (pass = 0; pass <= model->ntables && rc == 0; pass++) {

@@ -1211,10 +1211,14 @@ BAD(index_named_like_a_table, "CREATE TABLE t (a INT);\nCREATE INDEX t ON t (a);
     "schema.sql:2:14: name 't' is already used by table 't' on line 1")
 BAD(index_needs_on, "CREATE TABLE t (a INT); CREATE INDEX i t (a)",
     "schema.sql:1:40: expected ON, found 't'")
-BAD(index_methods_are_unsupported, "CREATE TABLE t (a INT); CREATE INDEX i ON t USING gin (a)",
-    "schema.sql:1:51: expected BTREE (the index method the model supports), found 'gin'")
-BAD(index_nulls_order_is_unsupported, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a NULLS FIRST)",
-    "schema.sql:1:48: expected ',' or ')', found 'NULLS'")
+BAD(index_nulls_needs_first_or_last, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a NULLS LOW)",
+    "schema.sql:1:54: expected FIRST or LAST, found 'LOW'")
+BAD(autoincrement_in_primary_key_list_needs_an_integer,
+    "CREATE TABLE t (a TEXT, PRIMARY KEY (a AUTOINCREMENT))",
+    "schema.sql:1:40: AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY")
+BAD(autoincrement_in_primary_key_list_of_two_columns,
+    "CREATE TABLE t (a INTEGER, b INTEGER, PRIMARY KEY (a, b AUTOINCREMENT))",
+    "schema.sql:1:57: expected ',' or ')', found 'AUTOINCREMENT'")
 BAD(index_needs_keys, "CREATE TABLE t (a INT); CREATE INDEX i ON t ()",
     "schema.sql:1:46: expected a column name or expression, found ')'")
 BAD(index_where_needs_an_expression, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE;",
@@ -1520,6 +1524,70 @@ static void index_keys_take_operator_classes(void **state)
 	dbt_schema_free(s);
 }
 
+static void index_methods_and_nulls_order_are_kept(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT[], b TEXT);\n"
+		     "CREATE INDEX i ON t USING GIN (a array_ops);\n"
+		     "CREATE INDEX j ON t USING btree (b NULLS FIRST, b DESC NULLS LAST,\n"
+		     "  lower(b) ASC NULLS LAST, b DESC NULLS FIRST);");
+	assert_string_equal(s->indexes[0]->method, "gin");
+	assert_string_equal(s->indexes[0]->elems[0].opclass, "array_ops");
+	/* B-tree is the default, held as none, as reflection gives it. */
+	assert_null(s->indexes[1]->method);
+	/* Only the order that the direction does not give by itself. */
+	assert_int_equal(s->indexes[1]->elems[0].nulls, DBT_NULLS_FIRST);
+	assert_int_equal(s->indexes[1]->elems[1].nulls, DBT_NULLS_LAST);
+	assert_int_equal(s->indexes[1]->elems[2].nulls, 0);
+	assert_int_equal(s->indexes[1]->elems[3].nulls, 0);
+	assert_true(s->indexes[1]->elems[3].desc);
+	dbt_schema_free(s);
+}
+
+static void defaults_take_arrays_and_pg_dump_casts(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a text[] DEFAULT ARRAY[]::text[] NOT NULL,\n"
+		     " b integer[] DEFAULT ARRAY[1, 2],\n"
+		     " c interval DEFAULT '01:00:00'::interval hour to minute,\n"
+		     " d bit(3) DEFAULT B'101'::\"bit\",\n"
+		     " e date DEFAULT (CURRENT_DATE + '30 days'::interval),\n"
+		     " f mood DEFAULT 'ok'::public.mood);");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->default_expr, "ARRAY[]::TEXT[]");
+	assert_true(t->columns[0]->not_null);
+	assert_string_equal(t->columns[1]->default_expr, "ARRAY[1, 2]");
+	assert_string_equal(t->columns[2]->default_expr, "'01:00:00'::interval hour TO minute");
+	/* The quotes stay: ::bit would be bit(1). */
+	assert_string_equal(t->columns[3]->default_expr, "B'101'::\"bit\"");
+	assert_string_equal(t->columns[4]->default_expr, "CURRENT_DATE + '30 days'::interval");
+	assert_string_equal(t->columns[5]->default_expr, "'ok'::public.mood");
+	dbt_schema_free(s);
+}
+
+static void sqlite_type_spellings_of_other_tools(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE \"a\" (\"id\" integer NOT NULL, \"n\" smallint unsigned NOT NULL,\n"
+		     " \"at\" datetime(6) NOT NULL, PRIMARY KEY(\"id\" AUTOINCREMENT));");
+	t = s->tables[0];
+	assert_true(t->columns[0]->autoincrement);
+	assert_string_equal(t->pk->columns[0], "id");
+	assert_int_equal(t->columns[1]->type.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t->columns[1]->type.text, "smallint unsigned");
+	assert_int_equal(t->columns[2]->type.kind, DBT_TYPE_TIMESTAMP);
+	assert_int_equal(t->columns[2]->type.precision, 6);
+	dbt_schema_free(s);
+}
+
 static void sqlite_quoting_styles_are_names(void **state)
 {
 	dbt_schema *s;
@@ -1740,6 +1808,9 @@ int main(void)
 		T(foreign_key_deferrable_forms),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
+		T(index_methods_and_nulls_order_are_kept),
+		T(defaults_take_arrays_and_pg_dump_casts),
+		T(sqlite_type_spellings_of_other_tools),
 		T(sqlite_quoting_styles_are_names),
 		T(bracket_name_must_end_on_its_line),
 		T(bracket_name_must_not_be_empty),
@@ -1869,8 +1940,9 @@ int main(void)
 		T(duplicate_index),
 		T(index_named_like_a_table),
 		T(index_needs_on),
-		T(index_methods_are_unsupported),
-		T(index_nulls_order_is_unsupported),
+		T(index_nulls_needs_first_or_last),
+		T(autoincrement_in_primary_key_list_needs_an_integer),
+		T(autoincrement_in_primary_key_list_of_two_columns),
 		T(index_needs_keys),
 		T(index_where_needs_an_expression),
 		T(index_where_unbalanced),

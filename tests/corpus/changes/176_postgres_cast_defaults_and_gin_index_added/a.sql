@@ -1,0 +1,5 @@
+-- only: postgres
+CREATE TABLE tasks (
+	id INTEGER PRIMARY KEY,
+	title TEXT
+);
