@@ -10,6 +10,7 @@
 #include "dialect.h"
 
 #include "error.h"
+#include "pqload.h"
 #include "sqlsplit.h"
 
 #include <errno.h>
@@ -498,6 +499,9 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 			goto cleanup;
 		}
 	}
+	rc = dbt_pq_load();
+	if (rc < 0)
+		goto cleanup;
 	c->pg = PQconnectStartParams(keys, values, 0);
 	if (!c->pg) {
 		rc = dbt_error_oom();
