@@ -65,7 +65,16 @@ dbtool() {
 
 # Redacts the password of any URL in a command line before it is printed.
 redact() {
-	# In the shell itself: this runs for every command a test runs.
+	redact_to REDACTED "$@"
+	printf '%s\n' "$REDACTED"
+}
+
+# redact_to VAR TEXT...: the same into the variable VAR, without printing
+# (so that no command substitution, a fork, is needed: this runs for every
+# command a test runs).
+redact_to() {
+	local -n into=$1
+	shift
 	local s="$*" out='' re='^([^:/@ ]*:)[^@/ ]*@'
 	while [[ $s == *://* ]]; do
 		out+=${s%%://*}://
@@ -75,10 +84,18 @@ redact() {
 			s=${s:${#BASH_REMATCH[0]}}
 		fi
 	done
-	printf '%s\n' "$out$s"
+	into=$out$s
 }
 
 describe() {
+	describe_to DESCRIBED "$@"
+	printf '%s\n' "$DESCRIBED"
+}
+
+# describe_to VAR CMD...: what describe prints, into the variable VAR.
+describe_to() {
+	local -n to=$1
+	shift
 	local arg out=
 	for arg in "$@"; do
 		case "$arg" in
@@ -86,7 +103,7 @@ describe() {
 		*) out+=" $arg" ;;
 		esac
 	done
-	redact "${out# }"
+	redact_to to "${out# }"
 }
 
 pass() {
@@ -214,7 +231,7 @@ finish() {
 # run_cmd CMD...: runs it (stdin empty), output in $OUT / $ERR, exit
 # status in $STATUS; not a check of its own.
 run_cmd() {
-	LAST_CMD=$(describe "$@")
+	describe_to LAST_CMD "$@"
 	"$@" >"$OUT" 2>"$ERR" </dev/null
 	STATUS=$?
 }
