@@ -65,7 +65,16 @@ dbtool() {
 
 # Redacts the password of any URL in a command line before it is printed.
 redact() {
-	# In the shell itself: this runs for every command a test runs.
+	redact_to REDACTED "$@"
+	printf '%s\n' "$REDACTED"
+}
+
+# redact_to VAR TEXT...: the same into the variable VAR, without printing
+# (so that no command substitution, a fork, is needed: this runs for every
+# command a test runs).
+redact_to() {
+	local -n into=$1
+	shift
 	local s="$*" out='' re='^([^:/@ ]*:)[^@/ ]*@'
 	while [[ $s == *://* ]]; do
 		out+=${s%%://*}://
@@ -75,10 +84,18 @@ redact() {
 			s=${s:${#BASH_REMATCH[0]}}
 		fi
 	done
-	printf '%s\n' "$out$s"
+	into=$out$s
 }
 
 describe() {
+	describe_to DESCRIBED "$@"
+	printf '%s\n' "$DESCRIBED"
+}
+
+# describe_to VAR CMD...: what describe prints, into the variable VAR.
+describe_to() {
+	local -n to=$1
+	shift
 	local arg out=
 	for arg in "$@"; do
 		case "$arg" in
@@ -86,7 +103,7 @@ describe() {
 		*) out+=" $arg" ;;
 		esac
 	done
-	redact "${out# }"
+	redact_to to "${out# }"
 }
 
 pass() {
@@ -214,7 +231,7 @@ finish() {
 # run_cmd CMD...: runs it (stdin empty), output in $OUT / $ERR, exit
 # status in $STATUS; not a check of its own.
 run_cmd() {
-	LAST_CMD=$(describe "$@")
+	describe_to LAST_CMD "$@"
 	"$@" >"$OUT" 2>"$ERR" </dev/null
 	STATUS=$?
 	set_aside_database_line
@@ -240,9 +257,18 @@ set_aside_database_line() {
 # A failed check when the test cluster's password shows in the last output,
 # as it is or as written in the URL.
 check_no_password() {
+	local out err
 	[ -n "$PG_PASSWORD" ] || return 0
-	if grep -qF -e "$PG_PASSWORD" -e "$PG_PASSWORD_RAW" "$OUT" "$ERR" ||
-		[[ $DB_LINE == *"$PG_PASSWORD"* || $DB_LINE == *"$PG_PASSWORD_RAW"* ]]; then
+	# In the shell itself, without a grep: this runs for every command of
+	# a PostgreSQL run.  (read stops at a NUL byte, which no output of
+	# dbtool holds; the password holds no line break.)
+	IFS= read -r -d '' out <"$OUT"
+	IFS= read -r -d '' err <"$ERR"
+	if [[ $out == *"$PG_PASSWORD"* || $err == *"$PG_PASSWORD"* ||
+		$DB_LINE == *"$PG_PASSWORD"* ]] ||
+		{ [ -n "$PG_PASSWORD_RAW" ] &&
+			[[ $out == *"$PG_PASSWORD_RAW"* || $err == *"$PG_PASSWORD_RAW"* ||
+				$DB_LINE == *"$PG_PASSWORD_RAW"* ]]; }; then
 		fail "$LAST_CMD: prints the database password" "$DB_LINE" "$(show_output)"
 	fi
 }

@@ -145,7 +145,7 @@ selected() {
 # schema_case FILE: one model of schemas/, one check.
 schema_case() {
 	local f=$1 name created left listed others
-	name=schemas/$(basename "$f")
+	name=schemas/${f##*/}
 	cp "$f" schema.sql
 
 	step 0 "create-all" dbtool create-all
@@ -181,7 +181,7 @@ $(show_output)"
 # pair_case FOLDER: one pair of pairs/, one check.
 pair_case() {
 	local d=$1 name expected reverse
-	name=pairs/$(basename "$d")
+	name=pairs/${d##*/}
 	expected=$(for_dialect "$d/expected")
 
 	# Database from a, model b: exactly the expected findings.
@@ -270,7 +270,7 @@ bad_setup() {
 # bad_case FILE: one bad model, one check.
 bad_case() {
 	local f=$1 name expected want after command
-	name=bad/$(basename "$f")
+	name=bad/${f##*/}
 	expected=$(for_dialect "${f%.sql}.expected")
 	want="dbtool: error: $(cat "$expected")"
 	cp "$f" schema.sql
