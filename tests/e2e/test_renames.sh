@@ -161,12 +161,13 @@ expect_eq "$(sql_value 'SELECT count(*) FROM people')" 2 "upgrading again keeps 
 # decides; elsewhere, and with --no-input, it warns instead.
 
 # on_terminal ANSWER ARGS...: dbtool ARGS on a terminal, ANSWER typed in;
-# output (the terminal's, both streams) in $OUT.
+# output (the terminal's, both streams) in $OUT, without colour (NO_COLOR),
+# so that the text reads as it does elsewhere.
 on_terminal() {
 	local answer=$1
 	shift
 	LAST_CMD="dbtool $* (on a terminal, answering '$answer')"
-	printf '%s\n' "$answer" | timeout -k 5 "$DBTOOL_E2E_TIMEOUT" \
+	printf '%s\n' "$answer" | NO_COLOR=1 timeout -k 5 "$DBTOOL_E2E_TIMEOUT" \
 		script -qec "$(printf '%q ' "$DBTOOL" "$@")" /dev/null >"$OUT" 2>"$ERR"
 	STATUS=$?
 }
