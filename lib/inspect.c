@@ -134,9 +134,26 @@ static int refs_declared(const dbt_schema *db, const dbt_conn *conn, const char 
 }
 
 /* The database's schema for a model: reflected, and checked. */
+/* A key that the auto-increment rule would change if the model named it
+ * plainly (a PostgreSQL integer key without identity, a SQLite one that is
+ * no rowid alias) gets the hint that keeps it as it is. */
+static void hint_plain_keys(dbt_schema *db, dbt_dialect_kind kind)
+{
+	size_t i, k;
+
+	for (i = 0; i < db->ntables; i++)
+		for (k = 0; k < db->tables[i]->ncolumns; k++)
+			if (dbt_autoincrement_would_change(db->tables[i], db->tables[i]->columns[k],
+							   kind))
+				db->tables[i]->columns[k]->no_autoincrement = 1;
+}
+
 static int read_db(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
 	int rc = dbt_model_reflect(out, conn, schema_name);
+
+	if (rc == 0)
+		hint_plain_keys(*out, conn->dialect->kind);
 
 	if (rc == 0 && (rc = refs_declared(*out, conn, schema_name)) < 0) {
 		dbt_schema_free(*out);

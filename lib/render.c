@@ -434,10 +434,11 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 		if ((rc = put_column(out, kind, table, table->columns[i], &inl)) < 0)
 			goto cleanup;
 		pk_inline |= inl;
-		/* SQLite keeps the table's SQL as written: the model's hint
-		 * stays with the column, so that a dump of the database reads
-		 * back as the same model. */
-		if (kind == DBT_DIALECT_SQLITE && table->columns[i]->no_autoincrement)
+		/* The model's hint stays with the column: SQLite keeps the
+		 * table's SQL as written, so that a dump of the database reads
+		 * back as the same model, and what `inspect` prints says which
+		 * keys stay as they are. */
+		if (table->columns[i]->no_autoincrement)
 			first = HINT_PENDING;
 	}
 	if (table->pk && !pk_inline) {
@@ -2248,6 +2249,16 @@ static int autoincrement_rule(dbt_table *t, void (*apply)(dbt_column *c))
 			apply(c);
 	}
 	return 0;
+}
+
+int dbt_autoincrement_would_change(const dbt_table *t, const dbt_column *c, dbt_dialect_kind kind)
+{
+	if (!autoincrement_rule_applies(t, c))
+		return 0;
+	/* SQLite: the rowid alias is the key spelled exactly INTEGER */
+	if (kind == DBT_DIALECT_SQLITE)
+		return !(c->type.kind == DBT_TYPE_INTEGER && !c->type.text);
+	return 1;
 }
 
 /* SQLite: the rowid alias, whose type must be spelled INTEGER (a BIGINT

@@ -174,4 +174,10 @@ void dbt_sql_objects_forget(dbt_sql_objects *keep, const dbt_op *ops, size_t n);
 int dbt_render_ops_keep(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
 			const dbt_schema *target, const dbt_sql_objects *keep);
 
+/* 1 when the auto-increment rule (dbt_schema_autoincrement) would change
+ * column `c` of `t` on `kind`: it applies, and the column is not already
+ * what the rule makes of it (PostgreSQL: an identity; SQLite: the rowid
+ * alias, spelled INTEGER).  What `inspect` marks with the model's hint. */
+int dbt_autoincrement_would_change(const dbt_table *t, const dbt_column *c, dbt_dialect_kind kind);
+
 #endif
