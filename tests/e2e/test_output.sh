@@ -204,10 +204,13 @@ expect_fail 2 dbtool --format json upgrade --sql
 expect_error_line
 
 # migrate: the file and its changes, or null.
+# (the revisions made t1 and t2 by hand, their keys without identity)
 cat >schema.sql <<'EOF'
-CREATE TABLE t1 (id INTEGER PRIMARY KEY, name VARCHAR(20) NOT NULL);
+CREATE TABLE t1 (id INTEGER PRIMARY KEY, -- dbtool: no-autoincrement
+  name VARCHAR(20) NOT NULL);
 CREATE INDEX ix_t1_name ON t1 (name);
-CREATE TABLE t2 (id INTEGER PRIMARY KEY);
+CREATE TABLE t2 (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement
+);
 EOF
 expect_ok dbtool --format json migrate -m "nothing"
 expect_json "d['path'] is None and d['changes'] == []"

@@ -50,7 +50,7 @@ new_revision r0 "" "create t0" "CREATE TABLE t0 (id INTEGER PRIMARY KEY);
 INSERT INTO t0 VALUES (1), (2);" "DROP TABLE t0;" >/dev/null
 new_revision aa r0 "create ta" "CREATE TABLE ta (id INTEGER PRIMARY KEY);
 INSERT INTO ta VALUES (1), (2), (3);" "DROP TABLE ta;" >/dev/null
-printf 'CREATE TABLE t0 (id INTEGER PRIMARY KEY);\nCREATE TABLE ta (id INTEGER PRIMARY KEY);\nCREATE TABLE tb (id INTEGER PRIMARY KEY);\n' >schema.sql
+printf 'CREATE TABLE t0 (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\nCREATE TABLE ta (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\nCREATE TABLE tb (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\n' >schema.sql
 expect_ok dbtool upgrade
 expect_version aa
 
@@ -136,7 +136,7 @@ expect_version bb
 expect_ok dbtool check
 expect_eq "$(rows t0) $(rows ta) $(rows tb)" "2 3 1" "every row kept"
 # and migrate writes the next revision on the rebased chain
-printf 'CREATE TABLE tc (id INTEGER PRIMARY KEY);\n' >>schema.sql
+printf 'CREATE TABLE tc (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\n' >>schema.sql
 expect_ok dbtool migrate -m "create tc"
 c=$(cat "$OUT")
 expect_eq "$(sed -n 2p "$c")" "-- parent: bb" "migrate's revision follows the rebased head"
@@ -148,7 +148,7 @@ head=$(db_version)
 new_revision mine "$head" "create tm" "CREATE TABLE tm (id INTEGER PRIMARY KEY);" "DROP TABLE tm;" >/dev/null
 expect_ok dbtool upgrade
 theirs=$(new_revision theirs "$head" "create tt" "CREATE TABLE tt (id INTEGER PRIMARY KEY);" "DROP TABLE tt;")
-printf 'CREATE TABLE tm (id INTEGER PRIMARY KEY);\nCREATE TABLE tt (id INTEGER PRIMARY KEY);\n' >>schema.sql
+printf 'CREATE TABLE tm (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\nCREATE TABLE tt (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\n' >>schema.sql
 expect_fail 1 dbtool upgrade
 expect_stderr_contains "'dbtool rebase theirs --onto mine'"
 before=$(snapshot)
@@ -189,7 +189,7 @@ new_revision x1 "" "create tx" "CREATE TABLE tx (id INTEGER PRIMARY KEY);" "DROP
 y=$(new_revision y1 "" "create ty" "CREATE TABLE ty (id INTEGER PRIMARY KEY);" "DROP TABLE ty;")
 sed -i 's/$/\r/' "$y"
 new_revision z1 "" "create tz" "CREATE TABLE tz (id INTEGER PRIMARY KEY);" "DROP TABLE tz;" >/dev/null
-printf 'CREATE TABLE tx (id INTEGER PRIMARY KEY);\nCREATE TABLE ty (id INTEGER PRIMARY KEY);\nCREATE TABLE tz (id INTEGER PRIMARY KEY);\n' >schema.sql
+printf 'CREATE TABLE tx (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\nCREATE TABLE ty (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\nCREATE TABLE tz (id INTEGER PRIMARY KEY -- dbtool: no-autoincrement\n);\n' >schema.sql
 expect_fail 1 dbtool upgrade
 expect_stderr_eq "dbtool: error: several heads: 'x1' ('$V/x1_x.sql'), 'y1' ('$V/y1_x.sql'), 'z1' ('$V/z1_x.sql'); the chain must be one line: move one branch at a time onto another head, starting with 'dbtool rebase y1 --onto x1' (the chain has several first revisions, with an empty parent: 'x1' ('$V/x1_x.sql'), 'y1' ('$V/y1_x.sql'), 'z1' ('$V/z1_x.sql'))"
 before=$(snapshot)
