@@ -573,8 +573,11 @@ static int plain_default(char **out, const char *text, const dbt_column *c)
 		dbt_error_clear();
 		return server_expr(out, text, NULL);
 	}
-	same = ty.kind == c->type.kind &&
-	       (ty.kind != DBT_TYPE_OTHER || (ty.text && c->type.text && dbt_type_equal(&ty, &c->type)));
+	same = (ty.kind == c->type.kind &&
+		(ty.kind != DBT_TYPE_OTHER || (ty.text && c->type.text && dbt_type_equal(&ty, &c->type)))) ||
+	       /* character(n) prints its literal defaults cast to bpchar */
+	       (c->type.kind == DBT_TYPE_CHAR && ty.kind == DBT_TYPE_OTHER && ty.text &&
+		!strcmp(ty.text, "bpchar"));
 	dbt_type_release(&ty);
 	if (!same)
 		return server_expr(out, text, NULL);
