@@ -1006,7 +1006,7 @@ static void emit_columns(struct ops *o, const struct state *st)
 			dbt_op_kind kinds[5];
 			size_t nk = 0, m;
 
-			int identity_changes, generated_changes;
+			int identity_changes, generated_changes, implicit;
 
 			if (!oc)
 				continue;
@@ -1019,15 +1019,21 @@ static void emit_columns(struct ops *o, const struct state *st)
 			/* A column stops being an identity before its other changes
 			 * and becomes one after them: PostgreSQL refuses DROP NOT NULL
 			 * or a default on an identity column. */
-			identity_changes = !oc->autoincrement != !c->autoincrement ||
-					   oc->identity != c->identity;
+			/* An identity the auto-increment rule gave the model (not
+			 * its words) leaves alone how the database's column makes
+			 * its values: a key made without identity, or as SERIAL,
+			 * stays as it is. */
+			implicit = c->identity_implicit && !oc->generated_expr;
+			identity_changes = !implicit && (!oc->autoincrement != !c->autoincrement ||
+							 oc->identity != c->identity);
 			if (identity_changes && oc->identity != DBT_IDENTITY_NONE)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
 			if (!same_type(oc, c))
 				kinds[nk++] = DBT_OP_ALTER_TYPE;
 			if (!oc->not_null != !c->not_null)
 				kinds[nk++] = DBT_OP_ALTER_NULL;
-			if (!streq_null(oc->default_expr, c->default_expr))
+			if (!streq_null(oc->default_expr, c->default_expr) &&
+			    !(implicit && oc->autoincrement))
 				kinds[nk++] = DBT_OP_ALTER_DEFAULT;
 			if (identity_changes && oc->identity == DBT_IDENTITY_NONE)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;

@@ -2277,6 +2277,7 @@ static void sqlite_rowid_alias(dbt_column *c)
 static void pg_identity_by_default(dbt_column *c)
 {
 	c->identity = DBT_IDENTITY_BY_DEFAULT;
+	c->identity_implicit = 1;
 	c->autoincrement = 1;
 	c->not_null = 1;
 }

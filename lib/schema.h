@@ -217,6 +217,10 @@ typedef struct dbt_column {
 			       * line before the column: OLD, folded like a
 			       * name; NULL when none (and when reflected) */
 	int renamed_line, renamed_col; /* where the hint's name stands */
+	int identity_implicit; /* the identity comes from the auto-increment rule,
+				* not from the model's words: a column of the
+				* database that generates its values some other
+				* way, or not at all, is not changed for it */
 	int no_autoincrement; /* the model's "-- dbtool: no-autoincrement" hint:
 			       * the column keeps out of the auto-increment rule
 			       * (dbt_schema_adapt); 0 when reflected */

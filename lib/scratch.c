@@ -469,6 +469,7 @@ static void adopt_table(dbt_table *to, dbt_table *from)
 			c->quoted = from->columns[i]->quoted;
 			c->line = from->columns[i]->line;
 			c->col = from->columns[i]->col;
+			c->identity_implicit = from->columns[i]->identity_implicit;
 			c->renamed_from = from->columns[i]->renamed_from;
 			c->renamed_line = from->columns[i]->renamed_line;
 			c->renamed_col = from->columns[i]->renamed_col;
