@@ -236,6 +236,8 @@ if [ "$DIALECT" = postgres ] && [ "$FAILED" -lt "$MAX_FAILURES" ]; then
 		deadline=$(($(now_ms) + 10000))
 		while [ "$steps" -gt 0 ] && kill -0 "$BG_PID" 2>/dev/null && [ "$(now_ms)" -lt "$deadline" ]; do
 			mapfile -t lines <"$BG_ERR"
+			# (the first line says which database; the steps follow)
+			[[ ${lines[0]:-} == "dbtool: database "* ]] && lines=("${lines[@]:1}")
 			[ "${#lines[@]}" -ge "$steps" ] && break
 			sleep 0.002
 		done
@@ -255,7 +257,7 @@ if [ "$DIALECT" = postgres ] && [ "$FAILED" -lt "$MAX_FAILURES" ]; then
 			missed=$((missed + 1))
 		else
 			crashes=$((crashes + 1))
-			err=$(grep -v -e '^upgrade ' -e '^downgrade ' "$BG_ERR")
+			err=$(grep -v -e '^upgrade ' -e '^downgrade ' -e '^dbtool: database ' "$BG_ERR")
 			if [ "$status" != 1 ] || [ "$(wc -l <<<"$err")" != 1 ] ||
 				! [[ $err =~ ^dbtool:\ error:\ .*(connection|connect|server|shut).* ]]; then
 				fail "$what: dbtool should exit 1 with one line naming the lost connection" \

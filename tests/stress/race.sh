@@ -60,7 +60,7 @@ steps_reported() {
 
 # The error line of process i, without its step lines.
 error_of() {
-	grep -v -e '^upgrade ' -e '^downgrade ' "$WORK/p.$1.err"
+	grep -v -e '^upgrade ' -e '^downgrade ' -e '^dbtool: database ' "$WORK/p.$1.err"
 }
 
 # ------------------------------------------------ eight upgrades at once
