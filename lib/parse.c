@@ -264,6 +264,12 @@ static void lex_operator(dbt_lexer *lx)
 		adv(lx);
 }
 
+/* 1 when a UTF-8 byte-order mark starts at the position. */
+static int is_bom(const dbt_lexer *lx)
+{
+	return at(lx, 0) == 0xEF && at(lx, 1) == 0xBB && at(lx, 2) == 0xBF;
+}
+
 int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 {
 	int c, rc;
@@ -298,9 +304,14 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 	} else if (is_digit(c) || (c == '.' && is_digit(at(lx, 1)))) {
 		out->kind = DBT_TOK_NUMBER;
 		lex_number(lx);
+	} else if (is_bom(lx)) {
+		/* Only the first bytes of the text may be a byte-order mark
+		 * (dbt_lex_init skips it there); elsewhere U+FEFF is invisible
+		 * and would be skipped when a span of text is read again. */
+		rc = dbt_error_set(DBT_EPARSE, "unexpected byte-order mark (U+FEFF)");
 	} else if (is_alpha(c)) {
 		out->kind = DBT_TOK_WORD;
-		while (is_alpha(at(lx, 0)) || is_digit(at(lx, 0)) || at(lx, 0) == '$')
+		while ((is_alpha(at(lx, 0)) || is_digit(at(lx, 0)) || at(lx, 0) == '$') && !is_bom(lx))
 			adv(lx);
 	} else if (c && strchr("(),;.[]", c)) {
 		out->kind = DBT_TOK_PUNCT;
@@ -945,6 +956,10 @@ static int parse_type(struct parser *p, dbt_type *out, int *serial)
 
 	portable = p->tok.kind == DBT_TOK_WORD &&
 		   dbt_type_name_is_portable(p->text + p->tok.start, p->tok.len);
+	/* A type starts with its name: "(200)" right after a column's name
+	 * is no type either database reads. */
+	if (is(p, "(") || is(p, "["))
+		return expected(p, "a type name");
 	if (portable) {
 		if ((rc = next(p)) < 0)
 			return rc;

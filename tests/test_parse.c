@@ -1234,6 +1234,12 @@ BAD(concurrently_is_unsupported, "CREATE TABLE t (a INT); CREATE INDEX CONCURREN
     "schema.sql:1:38: expected an index name or ON, found reserved word 'CONCURRENTLY'")
 BAD(empty_quoted_identifier, "CREATE TABLE t (a INT, \"\" INT)",
     "schema.sql:1:24: empty quoted identifier")
+BAD(type_starts_with_its_name, "CREATE TABLE t (id INT, small(200) N)",
+    "schema.sql:1:30: expected a type name, found '('")
+BAD(byte_order_mark_only_at_the_start, "CREATE TABLE t (md \xEF\xBB\xBF" "4 INT)",
+    "schema.sql:1:20: unexpected byte-order mark (U+FEFF)")
+BAD(byte_order_mark_inside_a_name, "CREATE TABLE t (a\xEF\xBB\xBF" "b INT)",
+    "schema.sql:1:18: unexpected byte-order mark (U+FEFF)")
 BAD(unterminated_quoted_identifier, "CREATE TABLE t (a INT,\n \"b INT)",
     "schema.sql:2:2: unterminated quoted identifier")
 BAD(unterminated_string, "CREATE TABLE t (a TEXT DEFAULT 'x)",
@@ -1953,6 +1959,9 @@ int main(void)
 		T(unterminated_quoted_identifier),
 		T(unterminated_string),
 		T(unterminated_comment),
+		T(type_starts_with_its_name),
+		T(byte_order_mark_only_at_the_start),
+		T(byte_order_mark_inside_a_name),
 		T(stray_character),
 		T(parameter_marker),
 		T(name_longer_than_63_bytes),
