@@ -18,6 +18,7 @@
 
 #include "chain.h"
 #include "dbtool.h"
+#include "tmpdir.h"
 
 struct fixture {
 	char dir[64];
@@ -30,8 +31,7 @@ static int setup(void **state)
 
 	if (!f)
 		return -1;
-	strcpy(f->dir, "/tmp/dbt-chain-XXXXXX");
-	if (!mkdtemp(f->dir)) {
+	if (!test_mkdtemp(f->dir, sizeof(f->dir), "chain")) {
 		free(f);
 		return -1;
 	}

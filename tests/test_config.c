@@ -23,6 +23,7 @@
 #include "dbtool.h"
 #include "exclude.h"
 #include "schema.h"
+#include "tmpdir.h"
 
 struct fixture {
 	char cwd[PATH_MAX];
@@ -35,8 +36,7 @@ static int setup(void **state)
 
 	if (!fx || !getcwd(fx->cwd, sizeof(fx->cwd)))
 		return -1;
-	strcpy(fx->dir, "/tmp/dbtool-test-config-XXXXXX");
-	if (!mkdtemp(fx->dir) || chdir(fx->dir) < 0)
+	if (!test_mkdtemp(fx->dir, sizeof(fx->dir), "config") || chdir(fx->dir) < 0)
 		return -1;
 	unsetenv("DATABASE_URL");
 	*state = fx;

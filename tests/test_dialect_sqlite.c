@@ -19,6 +19,7 @@
 
 #include "dbtool.h"
 #include "dialect.h"
+#include "tmpdir.h"
 
 static const struct dbt_dialect *const d = &dbt_dialect_sqlite;
 
@@ -35,8 +36,7 @@ static int setup(void **state)
 
 	if (!f)
 		return -1;
-	strcpy(f->dir, "/tmp/dbt-sqlite-XXXXXX");
-	if (!mkdtemp(f->dir))
+	if (!test_mkdtemp(f->dir, sizeof(f->dir), "sqlite"))
 		return -1;
 	snprintf(f->path, sizeof(f->path), "%s/app.db", f->dir);
 	if (d->open(&f->conn, &url, 0) < 0)

@@ -34,6 +34,7 @@
 
 #include "dbtool.h"
 #include "failalloc.h"
+#include "tmpdir.h"
 
 /* Every finding is printed; the test fails at the end of a step when there
  * was any, so that one run lists them all. */
@@ -504,8 +505,7 @@ static void write_file(const char *path, const char *text)
 static int setup(void **state)
 {
 	(void)state;
-	strcpy(top, "/tmp/dbt-failalloc-XXXXXX");
-	if (!mkdtemp(top))
+	if (!test_mkdtemp(top, sizeof(top), "failalloc"))
 		return -1;
 	snprintf(work, sizeof(work), "%s/project", top);
 	if (mkdir(work, 0755) || chdir(work))

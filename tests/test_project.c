@@ -19,6 +19,7 @@
 
 #include "dbtool.h"
 #include "project.h"
+#include "tmpdir.h"
 
 struct fixture {
 	char dir[64];
@@ -31,8 +32,7 @@ static int setup(void **state)
 
 	if (!f)
 		return -1;
-	strcpy(f->dir, "/tmp/dbt-project-XXXXXX");
-	if (!getcwd(f->oldcwd, sizeof(f->oldcwd)) || !mkdtemp(f->dir) || chdir(f->dir) < 0) {
+	if (!getcwd(f->oldcwd, sizeof(f->oldcwd)) || !test_mkdtemp(f->dir, sizeof(f->dir), "project") || chdir(f->dir) < 0) {
 		free(f);
 		return -1;
 	}

@@ -17,6 +17,7 @@
 
 #include "dbtool.h"
 #include "sha256.h"
+#include "tmpdir.h"
 
 #define PATH "versions/a_x.sql"
 
@@ -470,12 +471,12 @@ static void nul_byte_is_an_error(void **state)
 
 static void load_reads_the_file(void **state)
 {
-	char dir[] = "/tmp/dbt-revision-XXXXXX", path[128];
+	char dir[200], path[256];
 	dbt_revision rev;
 	FILE *fp;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
+	assert_non_null(test_mkdtemp(dir, sizeof(dir), "revision"));
 	snprintf(path, sizeof(path), "%s/a1_x.sql", dir);
 	fp = fopen(path, "w");
 	assert_non_null(fp);
@@ -582,12 +583,12 @@ static void checksum_changes_with_any_byte(void **state)
 
 static void load_checksums_the_file_as_read(void **state)
 {
-	char dir[] = "/tmp/dbt-revision-XXXXXX", path[128];
+	char dir[200], path[256];
 	dbt_revision rev;
 	FILE *fp;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
+	assert_non_null(test_mkdtemp(dir, sizeof(dir), "revision"));
 	snprintf(path, sizeof(path), "%s/a1_x.sql", dir);
 	fp = fopen(path, "w");
 	assert_non_null(fp);

@@ -22,6 +22,7 @@
 
 #include "dbtool.h"
 #include "dialect.h"
+#include "tmpdir.h"
 
 struct fixture {
 	char dir[64];
@@ -53,8 +54,7 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 
-	strcpy(f->dir, "/tmp/dbt-runner-XXXXXX");
-	if (!f || !mkdtemp(f->dir))
+	if (!f || !test_mkdtemp(f->dir, sizeof(f->dir), "runner"))
 		return -1;
 	snprintf(f->versions, sizeof(f->versions), "%s/versions", f->dir);
 	snprintf(f->db, sizeof(f->db), "%s/app.db", f->dir);

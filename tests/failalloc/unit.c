@@ -24,6 +24,7 @@
  * so; 0 lifts a bound.  The exit status is the number of tests with a
  * problem.
  */
+#define _XOPEN_SOURCE 700
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -32,6 +33,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,11 +99,24 @@ struct run {
 	char *output; /* the child's stdout and stderr */
 };
 
-/* Runs test `t` in a child with allocation `n` failing (0: none). */
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return flag == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/*
+ * Runs test `t` in a child with allocation `n` failing (0: none).  The
+ * child's TMPDIR is a folder of its own, removed when it ends: a test that
+ * fails an assertion (as most runs with a failing allocation do) skips its
+ * own clean-up, and would leave its temporary folder behind.
+ */
 static void run_child(struct run *out, const char *group, const struct CMUnitTest *t,
 		      CMFixtureFunction setup, CMFixtureFunction teardown, long n)
 {
 	char path[] = "/tmp/dbt-failalloc-out-XXXXXX";
+	char tmpdir[] = "/tmp/dbt-failalloc-run-XXXXXX";
 	int fd = mkstemp(path), pipefd[2];
 	pid_t pid;
 	FILE *fp;
@@ -110,7 +125,7 @@ static void run_child(struct run *out, const char *group, const struct CMUnitTes
 	size_t got;
 
 	memset(out, 0, sizeof(*out));
-	if (fd < 0 || pipe(pipefd) < 0) {
+	if (fd < 0 || pipe(pipefd) < 0 || !mkdtemp(tmpdir)) {
 		perror("failalloc");
 		exit(2);
 	}
@@ -126,6 +141,7 @@ static void run_child(struct run *out, const char *group, const struct CMUnitTes
 		long result[2];
 
 		close(pipefd[0]);
+		setenv("TMPDIR", tmpdir, 1);
 		dup2(fd, 1);
 		dup2(fd, 2);
 		alarm(CHILD_TIMEOUT);
@@ -153,6 +169,7 @@ static void run_child(struct run *out, const char *group, const struct CMUnitTes
 	close(pipefd[0]);
 	while (waitpid(pid, &out->status, 0) < 0 && errno == EINTR)
 		;
+	nftw(tmpdir, remove_one, 16, FTW_PHYS | FTW_DEPTH);
 	lseek(fd, 0, SEEK_SET);
 	fp = fdopen(fd, "r");
 	out->output = malloc(1);
