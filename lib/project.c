@@ -569,19 +569,8 @@ static int new_revision(char **out, const char *script_location, const char *mes
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if (!(lock_path = dbt_fs_join(versions, LOCK_NAME))) {
-		rc = dbt_error_oom();
+	if ((rc = dbt_versions_lock(&lock_fd, &lock_path, versions)) < 0)
 		goto cleanup;
-	}
-	if (!dbt_fs_exists(versions)) {
-		rc = dbt_error_set(DBT_ENOTFOUND, "cannot open versions folder '%s': no such file",
-				   versions);
-		goto cleanup;
-	}
-	if ((rc = dbt_fs_lock(&lock_fd, lock_path, LOCK_TIMEOUT_MS)) < 0)
-		goto cleanup;
-	/* Under the lock, a temporary file is one a killed writer left. */
-	dbt_fs_remove_stale_tmp(versions);
 	if ((rc = dbt_chain_load(&chain, versions, 0)) < 0)
 		goto cleanup;
 	loaded = 1;
@@ -640,8 +629,7 @@ static int new_revision(char **out, const char *script_location, const char *mes
 	*out = path;
 	path = NULL;
 cleanup:
-	dbt_fs_unlock(lock_fd, lock_path);
-	free(lock_path);
+	dbt_versions_unlock(lock_fd, lock_path);
 	if (loaded)
 		dbt_chain_release(&chain);
 	dbt_buf_release(&text);
@@ -652,6 +640,34 @@ cleanup:
 	free(msg);
 	free(path);
 	return rc;
+}
+
+int dbt_versions_lock(int *fd, char **lock_path, const char *versions)
+{
+	int rc;
+
+	*fd = -1;
+	*lock_path = NULL;
+	if (!dbt_fs_exists(versions))
+		return dbt_error_set(DBT_ENOTFOUND, "cannot open versions folder '%s': no such file",
+				     versions);
+	if (!(*lock_path = dbt_fs_join(versions, LOCK_NAME)))
+		return dbt_error_oom();
+	if ((rc = dbt_fs_lock(fd, *lock_path, LOCK_TIMEOUT_MS)) < 0) {
+		free(*lock_path);
+		*lock_path = NULL;
+		*fd = -1;
+		return rc;
+	}
+	/* Under the lock, a temporary file is one a killed writer left. */
+	dbt_fs_remove_stale_tmp(versions);
+	return 0;
+}
+
+void dbt_versions_unlock(int fd, char *lock_path)
+{
+	dbt_fs_unlock(fd, lock_path);
+	free(lock_path);
 }
 
 int dbt_project_new_revision(char **out, const char *script_location, const char *message,

@@ -48,4 +48,17 @@ int dbt_project_new_revision_dialects(char **out, const char *script_location,
 				      const struct dbt_dialect_sql *secs, size_t nsecs,
 				      const char *head);
 
+/*
+ * Takes the exclusive lock that every writer of revision files takes on
+ * the versions folder `versions` (its file .dbtool.lock, waiting up to a
+ * minute), and removes the temporary files a killed writer left there.
+ * Sets *fd and *lock_path (malloc'ed) for dbt_versions_unlock().  Refuses
+ * (DBT_ENOTFOUND) a folder that does not exist.  Returns 0 or a negative
+ * DBT_E* code; on failure nothing is held and *lock_path is NULL.
+ */
+int dbt_versions_lock(int *fd, char **lock_path, const char *versions);
+
+/* Releases what dbt_versions_lock() took (fd -1: nothing) and frees the path. */
+void dbt_versions_unlock(int fd, char *lock_path);
+
 #endif

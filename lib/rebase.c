@@ -23,14 +23,12 @@
 #include "chain.h"
 #include "error.h"
 #include "fsutil.h"
+#include "project.h"
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The lock that project.c's revision writers take on the versions folder. */
-#define LOCK_NAME ".dbtool.lock"
-#define LOCK_TIMEOUT_MS 60000
 
 static int is_blank(char c)
 {
@@ -386,14 +384,8 @@ int dbt_rebase_run(dbt_rebase *out, dbt_conn *conn, const char *versions_dir, co
 	int rc, lock_fd = -1, loaded = 0;
 
 	memset(out, 0, sizeof(*out));
-	if (!dbt_fs_exists(versions_dir))
-		return dbt_error_set(DBT_ENOTFOUND, "cannot open versions folder '%s': no such file",
-				     versions_dir);
-	if (!(lock_path = dbt_fs_join(versions_dir, LOCK_NAME)))
-		return dbt_error_oom();
-	if ((rc = dbt_fs_lock(&lock_fd, lock_path, LOCK_TIMEOUT_MS)) < 0)
-		goto cleanup;
-	dbt_fs_remove_stale_tmp(versions_dir);
+	if ((rc = dbt_versions_lock(&lock_fd, &lock_path, versions_dir)) < 0)
+		return rc;
 	if ((rc = dbt_chain_load(&chain, versions_dir, DBT_CHAIN_LENIENT)) < 0)
 		goto cleanup;
 	loaded = 1;
@@ -403,8 +395,7 @@ int dbt_rebase_run(dbt_rebase *out, dbt_conn *conn, const char *versions_dir, co
 	}
 	rc = plan_and_move(out, conn, &chain, rev, onto);
 cleanup:
-	dbt_fs_unlock(lock_fd, lock_path);
-	free(lock_path);
+	dbt_versions_unlock(lock_fd, lock_path);
 	if (loaded)
 		dbt_chain_release(&chain);
 	if (rc < 0)
