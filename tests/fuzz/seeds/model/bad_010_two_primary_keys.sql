@@ -1,5 +1,0 @@
-CREATE TABLE users (
-	id INTEGER PRIMARY KEY,
-	email VARCHAR(120),
-	PRIMARY KEY (email)
-);

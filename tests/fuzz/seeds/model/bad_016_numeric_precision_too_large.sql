@@ -1,4 +1,0 @@
-CREATE TABLE prices (
-	id INTEGER PRIMARY KEY,
-	amount NUMERIC(2000, 2)
-);

@@ -1,4 +1,0 @@
--- ORDER is reserved: the table must be written "order".
-CREATE TABLE order (
-	id INTEGER PRIMARY KEY
-);

@@ -1,4 +1,0 @@
-CREATE TABLE users (
-	id INTEGER PRIMARY KEY,
-	"naÿme" TEXT
-);

@@ -1,3 +1,0 @@
-CREATE TABLE customers (
-	id SERIAL PRIMARY KEY DEFAULT 1
-);

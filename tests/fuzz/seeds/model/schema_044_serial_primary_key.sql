@@ -1,5 +1,0 @@
--- SERIAL primary key (AUTOINCREMENT on SQLite).
-CREATE TABLE customers (
-	id SERIAL PRIMARY KEY,
-	name VARCHAR(100) NOT NULL
-);

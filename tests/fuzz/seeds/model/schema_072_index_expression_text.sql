@@ -1,7 +1,0 @@
--- An expression index, lower() of a TEXT column.
-CREATE TABLE subscribers (
-	id INTEGER PRIMARY KEY,
-	email TEXT NOT NULL
-);
-
-CREATE UNIQUE INDEX ux_subscribers_email ON subscribers (lower(email));
