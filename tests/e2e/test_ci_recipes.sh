@@ -159,7 +159,10 @@ expect_eq "$(ls -d dev.db 2>/dev/null)" "" "the hooks made no database file"
 # --- the git hook in a real repository
 checkout
 unset DATABASE_URL
-git init -q . && git config user.name test && git config user.email test@example.org
+# (The repository's own settings win over whatever the user's global
+# configuration says about hooks and signing.)
+git init -q . && git config user.name test && git config user.email test@example.org &&
+	git config core.hooksPath .git/hooks && git config commit.gpgsign false
 printf '%s\n' "$hook" >.git/hooks/pre-commit
 chmod +x .git/hooks/pre-commit
 git add -A
