@@ -48,7 +48,8 @@ static int from_database(const char *dir)
 	}
 	/* The stamp is reported below, with the files. */
 	ro.on_step = NULL;
-	if (dbt_inspect_adopt(&created, &id, conn, dir, cfg.model, cfg.schema, &ro) < 0) {
+	if (dbt_inspect_adopt_dialects(&created, &id, conn, dir, cfg.model, cfg.schema, &ro,
+				       cfg.dialects, cfg.ndialects) < 0) {
 		cmd_fail();
 	} else {
 		print_created(created);
