@@ -189,10 +189,12 @@ cleanup:
  * `from`, the connected database's: the model file as adopting writes it
  * (`model`), read back and adapted to `kind` as `migrate` adapts the model
  * for another dialect's sections, so that the chain leads an empty
- * database of that dialect to exactly what the model is there.  A view's
- * SQL is written as it is, as `migrate` writes it for every dialect; any
- * other object (a function, a trigger, a type, a comment, ...) is SQL of
- * `from` that is not translated, so it is refused by name, and so is what
+ * database of that dialect to exactly what the model is there.  A view of
+ * SQLite, which keeps the view's SQL as its author wrote it, is written as
+ * it is, as `migrate` writes a view for every dialect; any other object (a
+ * PostgreSQL view, which the server prints in its own SQL, casts and all;
+ * a function, a trigger, a type, a comment, ...) is SQL of `from` that is
+ * not translated, so it is refused by name, and so is what
  * dbt_schema_adapt refuses for `kind` (with its place in the model).
  */
 static int baseline_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, dbt_dialect_kind from,
@@ -208,7 +210,7 @@ static int baseline_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, dbt_d
 	for (i = 0; i < db->nobjects; i++) {
 		const dbt_object *o = db->objects[i];
 
-		if (o->kind == DBT_OBJ_VIEW) {
+		if (o->kind == DBT_OBJ_VIEW && from == DBT_DIALECT_SQLITE) {
 			nviews++;
 			continue;
 		}

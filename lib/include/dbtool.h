@@ -695,12 +695,12 @@ int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char 
  * labelled for each of `dialects` (in the order given) when it lists more
  * than one; the list must hold the connection's dialect.  Each other
  * dialect's sections create the model file's schema as adapted to that
- * dialect, as dbt_autogenerate_dialects writes a revision's; a view is
- * written as it is.  Refuses (DBT_ERROR or DBT_EPARSE, before writing
- * anything), naming the object, what cannot be written for another listed
- * dialect: an object other than a view (function, trigger, type,
- * comment, ...), or what that dialect does not have (an index method, a
- * column without a type, ...).  With `ndialects` 0 or 1, the same as
+ * dialect, as dbt_autogenerate_dialects writes a revision's; a view of
+ * SQLite is written as it is.  Refuses (DBT_ERROR or DBT_EPARSE, before
+ * writing anything), naming the object, what cannot be written for another
+ * listed dialect: an object other than a SQLite view (a PostgreSQL view,
+ * function, trigger, type, comment, ...), or what that dialect does not
+ * have (an index method, a column without a type, ...).  With `ndialects` 0 or 1, the same as
  * dbt_inspect_adopt (unlabelled sections).
  */
 int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn, const char *dir,
