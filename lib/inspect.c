@@ -185,6 +185,40 @@ cleanup:
 /* ----------------------------------------------------------------- adopt */
 
 /*
+ * The SQLite upgrade section is run on a new in-memory database before it
+ * is written: the model that adopting a PostgreSQL database writes holds
+ * the server's normal form of each expression, which SQLite may not read
+ * (a cast written `0::numeric`, `= ANY (ARRAY[...])`), and that would
+ * only show when the chain first runs on SQLite.  The error names the
+ * statement, and its line in the section.
+ */
+static int try_on_sqlite(const dbt_buf *up, dbt_dialect_kind from)
+{
+	dbt_url memory;
+	dbt_conn *conn = NULL;
+	char *msg = NULL;
+	int rc;
+
+	memset(&memory, 0, sizeof(memory));
+	memory.kind = DBT_DIALECT_SQLITE;
+	if ((rc = dbt_conn_open(&conn, &memory)) < 0)
+		return rc;
+	if ((rc = conn->dialect->exec_script(conn, dbt_buf_str(up), "sqlite upgrade section", 1)) <
+	    0) {
+		msg = strdup(dbt_error_last());
+		rc = dbt_error_set(rc,
+				   "cannot write the sqlite sections of the baseline revision: SQLite "
+				   "cannot read the model it would write: %s; adopt the database with "
+				   "only %s in dialects, or change that in the database to SQL that "
+				   "both read",
+				   msg ? msg : "out of memory", dbt_dialect_label(from));
+	}
+	free(msg);
+	dbt_conn_close(conn);
+	return rc;
+}
+
+/*
  * The baseline's sections for dialect `kind`, listed in `dialects =` beside
  * `from`, the connected database's: the model file as adopting writes it
  * (`model`), read back and adapted to `kind` as `migrate` adapts the model
@@ -259,6 +293,8 @@ static int baseline_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, dbt_d
 		goto cleanup;
 	if (up->oom || down->oom)
 		rc = dbt_error_oom();
+	else if (kind == DBT_DIALECT_SQLITE)
+		rc = try_on_sqlite(up, from);
 cleanup:
 	free(msg);
 	free(ops);

@@ -16,7 +16,8 @@
 #   baseline section per dialect: the chain then builds an empty database
 #   of the other dialect, where `check` passes and keys auto-increment;
 #   what cannot be written for the other dialect (a trigger, a function,
-#   an index method) is refused by name, changing nothing.
+#   a PostgreSQL view, an index method, a check in PostgreSQL's own
+#   spelling that SQLite cannot read) is refused by name, changing nothing.
 #
 # usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_inspect.sh sqlite|postgres
 # (both runs need the PostgreSQL test cluster: DBTOOL_TEST_PG_URL)
@@ -346,7 +347,15 @@ if [ "$DIALECT" = postgres ]; then
 	expect_error_line
 	expect_stderr_contains "cannot write the sqlite sections of the baseline revision: in the model it would write to 'schema.sql', "
 	expect_stderr_contains "index 't_n' uses the index method 'hash', which SQLite does not have; adopt the database with only postgresql in dialects"
-	expect_eq "$(snapshot)" "$before" "init --from-database refusing an index method changes nothing"
+	expect_eq "$(snapshot)" "$before" "init --from-database refusing an index method changes nothing"	# The server's own spelling of an expression that SQLite cannot read.
+	run_sql "DROP INDEX t_n; CREATE TABLE money (id INTEGER PRIMARY KEY, total NUMERIC(10, 2) CHECK (total >= 0));"
+	before=$(snapshot)
+	expect_fail 1 dbtool init --from-database
+	expect_error_line
+	expect_stderr_contains "cannot write the sqlite sections of the baseline revision: SQLite cannot read the model it would write: sqlite upgrade section:"
+	expect_stderr_contains "(in: CREATE TABLE money ("
+	expect_stderr_contains "; adopt the database with only postgresql in dialects, or change that in the database to SQL that both read"
+	expect_eq "$(snapshot)" "$before" "init --from-database refusing an expression SQLite cannot read changes nothing"
 fi
 # The database's dialect must be listed.
 setup_db "$DIALECT_ARG"
