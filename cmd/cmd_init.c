@@ -20,7 +20,10 @@ static const char usage[] =
 	"                       creates that schema (and whose downgrade drops\n"
 	"                       it), and stamp the database at the baseline\n"
 	"                       without running it.  Refuses a model file that is\n"
-	"                       not empty and a database that is at a revision.\n";
+	"                       not empty and a database that is at a revision.\n"
+	"                       With 'dialects =' in dbtool.ini, the baseline has\n"
+	"                       a section per dialect, or is refused, naming what\n"
+	"                       the other dialect cannot take.\n";
 
 static void print_created(char *created)
 {
