@@ -9,7 +9,9 @@
  * revision would, with every name quoted by the dialect's quoter.  So
  * what `inspect` prints is what `migrate` would write to create the
  * database from nothing, and reading it back as the model finds nothing
- * to change.
+ * to change.  With several dialects (`dialects =`), the baseline gets a
+ * section for each, the model read back and adapted to that dialect as
+ * `migrate` adapts it.
  */
 #include "inspect.h"
 
@@ -203,8 +205,8 @@ static int try_on_sqlite(const dbt_buf *up, dbt_dialect_kind from)
 	memory.kind = DBT_DIALECT_SQLITE;
 	if ((rc = dbt_conn_open(&conn, &memory)) < 0)
 		return rc;
-	if ((rc = conn->dialect->exec_script(conn, dbt_buf_str(up), "sqlite upgrade section", 1)) <
-	    0) {
+	rc = conn->dialect->exec_script(conn, dbt_buf_str(up), "sqlite upgrade section", 1);
+	if (rc < 0) {
 		msg = strdup(dbt_error_last());
 		rc = dbt_error_set(rc,
 				   "cannot write the sqlite sections of the baseline revision: SQLite "
