@@ -20,7 +20,10 @@ static const char usage[] =
 	"                       creates that schema (and whose downgrade drops\n"
 	"                       it), and stamp the database at the baseline\n"
 	"                       without running it.  Refuses a model file that is\n"
-	"                       not empty and a database that is at a revision.\n";
+	"                       not empty and a database that is at a revision.\n"
+	"                       With 'dialects =' in dbtool.ini, the baseline has\n"
+	"                       a section per dialect, or is refused, naming what\n"
+	"                       the other dialect cannot take.\n";
 
 static void print_created(char *created)
 {
@@ -48,7 +51,8 @@ static int from_database(const char *dir)
 	}
 	/* The stamp is reported below, with the files. */
 	ro.on_step = NULL;
-	if (dbt_inspect_adopt(&created, &id, conn, dir, cfg.model, cfg.schema, &ro) < 0) {
+	if (dbt_inspect_adopt_dialects(&created, &id, conn, dir, cfg.model, cfg.schema, &ro,
+				       cfg.dialects, cfg.ndialects) < 0) {
 		cmd_fail();
 	} else {
 		print_created(created);

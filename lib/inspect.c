@@ -9,7 +9,9 @@
  * revision would, with every name quoted by the dialect's quoter.  So
  * what `inspect` prints is what `migrate` would write to create the
  * database from nothing, and reading it back as the model finds nothing
- * to change.
+ * to change.  With several dialects (`dialects =`), the baseline gets a
+ * section for each, the model read back and adapted to that dialect as
+ * `migrate` adapts it.
  */
 #include "inspect.h"
 
@@ -19,6 +21,8 @@
 #include "exclude.h"
 #include "fsutil.h"
 #include "model.h"
+#include "parse.h"
+#include "project.h"
 #include "render.h"
 
 #include <stdlib.h>
@@ -182,6 +186,127 @@ cleanup:
 
 /* ----------------------------------------------------------------- adopt */
 
+/*
+ * The SQLite upgrade section is run on a new in-memory database before it
+ * is written: the model that adopting a PostgreSQL database writes holds
+ * the server's normal form of each expression, which SQLite may not read
+ * (a cast written `0::numeric`, `= ANY (ARRAY[...])`), and that would
+ * only show when the chain first runs on SQLite.  The error names the
+ * statement, and its line in the section.
+ */
+static int try_on_sqlite(const dbt_buf *up, dbt_dialect_kind from)
+{
+	dbt_url memory;
+	dbt_conn *conn = NULL;
+	char *msg = NULL;
+	int rc;
+
+	memset(&memory, 0, sizeof(memory));
+	memory.kind = DBT_DIALECT_SQLITE;
+	if ((rc = dbt_conn_open(&conn, &memory)) < 0)
+		return rc;
+	rc = conn->dialect->exec_script(conn, dbt_buf_str(up), "sqlite upgrade section", 1);
+	if (rc < 0) {
+		msg = strdup(dbt_error_last());
+		rc = dbt_error_set(rc,
+				   "cannot write the sqlite sections of the baseline revision: SQLite "
+				   "cannot read the model it would write: %s; adopt the database with "
+				   "only %s in dialects, or change that in the database to SQL that "
+				   "both read",
+				   msg ? msg : "out of memory", dbt_dialect_label(from));
+	}
+	free(msg);
+	dbt_conn_close(conn);
+	return rc;
+}
+
+/*
+ * The baseline's sections for dialect `kind`, listed in `dialects =` beside
+ * `from`, the connected database's: the model file as adopting writes it
+ * (`model`), read back and adapted to `kind` as `migrate` adapts the model
+ * for another dialect's sections, so that the chain leads an empty
+ * database of that dialect to exactly what the model is there.  A view of
+ * SQLite, which keeps the view's SQL as its author wrote it, is written as
+ * it is, as `migrate` writes a view for every dialect; any other object (a
+ * PostgreSQL view, which the server prints in its own SQL, casts and all;
+ * a function, a trigger, a type, a comment, ...) is SQL of `from` that is
+ * not translated, so it is refused by name, and so is what
+ * dbt_schema_adapt refuses for `kind` (with its place in the model).
+ */
+static int baseline_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, dbt_dialect_kind from,
+			const char *model_path, const dbt_buf *model, const dbt_schema *db)
+{
+	dbt_schema *other = NULL, *empty = NULL;
+	dbt_diff diff = {NULL, 0};
+	dbt_op *ops = NULL, *inv = NULL;
+	char *msg = NULL;
+	size_t i, n, nviews = 0;
+	int rc;
+
+	for (i = 0; i < db->nobjects; i++) {
+		const dbt_object *o = db->objects[i];
+
+		if (o->kind == DBT_OBJ_VIEW && from == DBT_DIALECT_SQLITE) {
+			nviews++;
+			continue;
+		}
+		return dbt_error_set(DBT_ERROR,
+				     "cannot write the %s sections of the baseline revision: the "
+				     "database's %s '%s' is written in %s's SQL, which is not "
+				     "translated for %s; adopt the database with only %s in "
+				     "dialects, or drop the %s first",
+				     dbt_dialect_label(kind), dbt_object_kind_name(o->kind), o->name,
+				     dbt_dialect_label(from), dbt_dialect_label(kind),
+				     dbt_dialect_label(from), dbt_object_kind_name(o->kind));
+	}
+	if ((rc = dbt_parse_model(&other, model_path, dbt_buf_str(model), model->len)) < 0)
+		goto cleanup;
+	if ((rc = dbt_schema_adapt(other, kind)) < 0 ||
+	    (rc = dbt_schema_autoincrement(other, kind)) < 0) {
+		/* The message starts with the place in the model: LINE:COL. */
+		msg = strdup(dbt_error_last());
+		rc = dbt_error_set(rc,
+				   "cannot write the %s sections of the baseline revision: in the "
+				   "model it would write to '%s', %s; adopt the database with only %s "
+				   "in dialects",
+				   dbt_dialect_label(kind), model_path, msg ? msg : "out of memory",
+				   dbt_dialect_label(from));
+		goto cleanup;
+	}
+	if ((rc = from_nothing(&diff, &empty, kind, other)) < 0)
+		goto cleanup;
+	n = diff.n + nviews;
+	if (n && (!(ops = malloc(n * sizeof(*ops))) || !(inv = malloc(n * sizeof(*inv))))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < diff.n; i++)
+		ops[i] = diff.ops[i];
+	/* The views after every table and index, in their order of creation. */
+	for (i = 0, n = diff.n; i < db->nobjects; i++) {
+		memset(&ops[n], 0, sizeof(ops[n]));
+		ops[n].kind = DBT_OP_CREATE_OBJECT;
+		ops[n++].object = db->objects[i];
+	}
+	for (i = 0; i < n; i++)
+		dbt_op_inverse(&inv[i], &ops[n - 1 - i]);
+	if ((rc = dbt_render_ops(up, kind, ops, n, other)) < 0 ||
+	    (rc = dbt_render_ops(down, kind, inv, n, empty)) < 0)
+		goto cleanup;
+	if (up->oom || down->oom)
+		rc = dbt_error_oom();
+	else if (kind == DBT_DIALECT_SQLITE)
+		rc = try_on_sqlite(up, from);
+cleanup:
+	free(msg);
+	free(ops);
+	free(inv);
+	dbt_diff_release(&diff);
+	dbt_schema_free(empty);
+	dbt_schema_free(other);
+	return rc;
+}
+
 /* 1 when the file at `path` holds nothing but blanks (or does not exist). */
 static int blank_file(const char *path, char **text, size_t *len, int *exists)
 {
@@ -220,12 +345,24 @@ static void remove_created(char *created)
 int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char *dir,
 		      const char *model_path, const char *schema_name, const dbt_run_opts *opts)
 {
+	return dbt_inspect_adopt_dialects(created, rev_id, conn, dir, model_path, schema_name,
+					  opts, NULL, 0);
+}
+
+int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn, const char *dir,
+			       const char *model_path, const char *schema_name,
+			       const dbt_run_opts *opts, const dbt_dialect_kind *dialects,
+			       size_t ndialects)
+{
 	dbt_schema *db = NULL;
 	dbt_buf model = DBT_BUF_INIT, up = DBT_BUF_INIT, down = DBT_BUF_INIT;
 	dbt_buf list = DBT_BUF_INIT;
+	dbt_buf more_up[DBT_DIALECT_MAX], more_down[DBT_DIALECT_MAX];
+	struct dbt_dialect_sql secs[DBT_DIALECT_MAX];
+	dbt_dialect_kind kind = conn->dialect->kind;
 	dbt_chain chain;
 	char *old = NULL, *made = NULL, *rev_path = NULL, *current = NULL, *versions = NULL;
-	size_t old_len = 0;
+	size_t old_len = 0, k;
 	int rc, model_existed = 0, model_written = 0, chain_loaded = 0, dir_existed = 1;
 
 	if (created)
@@ -233,6 +370,19 @@ int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char 
 	if (rev_id)
 		*rev_id = NULL;
 	memset(&chain, 0, sizeof(chain));
+	for (k = 0; k < DBT_DIALECT_MAX; k++) {
+		more_up[k] = (dbt_buf)DBT_BUF_INIT;
+		more_down[k] = (dbt_buf)DBT_BUF_INIT;
+	}
+	if (ndialects > DBT_DIALECT_MAX)
+		return dbt_error_set(DBT_ERROR, "too many dialects");
+	for (k = 0; k < ndialects && dialects[k] != kind; k++)
+		;
+	if (ndialects && k == ndialects)
+		return dbt_error_set(DBT_ERROR,
+				     "dialects in dbtool.ini does not list %s, the dialect of the "
+				     "database: add it, since the baseline is read from that database",
+				     dbt_dialect_label(kind));
 	/* Every refusal comes before anything is written. */
 	if ((rc = blank_file(model_path, &old, &old_len, &model_existed)) < 0)
 		goto cleanup;
@@ -256,6 +406,20 @@ int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char 
 	    (rc = dbt_inspect_render(&model, conn->dialect->kind, db)) < 0 ||
 	    (rc = dbt_inspect_baseline(&up, &down, conn->dialect->kind, db)) < 0)
 		goto cleanup;
+	/* Each other listed dialect's sections, in the order listed. */
+	for (k = 0; ndialects > 1 && k < ndialects; k++) {
+		secs[k].kind = dialects[k];
+		if (dialects[k] == kind) {
+			secs[k].upgrade = dbt_buf_str(&up);
+			secs[k].downgrade = dbt_buf_str(&down);
+			continue;
+		}
+		if ((rc = baseline_for(&more_up[k], &more_down[k], dialects[k], kind, model_path,
+				       &model, db)) < 0)
+			goto cleanup;
+		secs[k].upgrade = dbt_buf_str(&more_up[k]);
+		secs[k].downgrade = dbt_buf_str(&more_down[k]);
+	}
 	dir_existed = dbt_fs_exists(dir);
 	if ((rc = dbt_project_init(dir, &made)) < 0)
 		goto cleanup;
@@ -267,8 +431,11 @@ int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char 
 	model_written = 1;
 	if ((rc = dbt_fs_write_atomic(model_path, model.ptr, model.len, 0)) < 0)
 		goto undo;
-	if ((rc = dbt_project_new_revision(&rev_path, dir, "baseline", NULL, dbt_buf_str(&up),
-					   dbt_buf_str(&down))) < 0)
+	rc = ndialects > 1 ? dbt_project_new_revision_dialects(&rev_path, dir, "baseline", NULL,
+							       secs, ndialects, NULL)
+			   : dbt_project_new_revision(&rev_path, dir, "baseline", NULL,
+						      dbt_buf_str(&up), dbt_buf_str(&down));
+	if (rc < 0)
 		goto undo;
 	dbt_buf_printf(&list, "%s\n", rev_path);
 	if (!(versions = dbt_fs_join(dir, "versions"))) {
@@ -315,6 +482,10 @@ cleanup:
 	dbt_buf_release(&model);
 	dbt_buf_release(&up);
 	dbt_buf_release(&down);
+	for (k = 0; k < DBT_DIALECT_MAX; k++) {
+		dbt_buf_release(&more_up[k]);
+		dbt_buf_release(&more_down[k]);
+	}
 	dbt_schema_free(db);
 	return rc;
 }

@@ -690,6 +690,24 @@ int dbt_inspect(char **out, dbt_conn *conn, const char *schema_name);
 int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char *dir,
 		      const char *model_path, const char *schema_name, const dbt_run_opts *opts);
 
+/*
+ * dbt_inspect_adopt, with the baseline's upgrade and downgrade sections
+ * labelled for each of `dialects` (in the order given) when it lists more
+ * than one; the list must hold the connection's dialect.  Each other
+ * dialect's sections create the model file's schema as adapted to that
+ * dialect, as dbt_autogenerate_dialects writes a revision's; a view of
+ * SQLite is written as it is.  Refuses (DBT_ERROR or DBT_EPARSE, before
+ * writing anything), naming the object, what cannot be written for another
+ * listed dialect: an object other than a SQLite view (a PostgreSQL view,
+ * function, trigger, type, comment, ...), or what that dialect does not
+ * have (an index method, a column without a type, ...).  With `ndialects` 0 or 1, the same as
+ * dbt_inspect_adopt (unlabelled sections).
+ */
+int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn, const char *dir,
+			       const char *model_path, const char *schema_name,
+			       const dbt_run_opts *opts, const dbt_dialect_kind *dialects,
+			       size_t ndialects);
+
 /* ---------------------------------------------------------- autogenerate */
 
 /* What dbt_autogenerate did. */
