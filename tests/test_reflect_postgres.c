@@ -1300,6 +1300,69 @@ static void exclusion_constraints_round_trip(void **state)
 	dbt_schema_free(s);
 }
 
+/* ------------------------------------------------------------- queries */
+
+/* The queries of one reflection of the schema "public". */
+static unsigned long queries_of_reflection(struct fixture *f)
+{
+	dbt_schema *s;
+	unsigned long n = queries_to_reflect(f, &s);
+
+	dbt_schema_free(s);
+	return n;
+}
+
+/* Tables t<from> to t<to - 1> with a key, a foreign key, a check, a
+ * default and an index each. */
+static void make_tables(struct fixture *f, int from, int to)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int i;
+
+	for (i = from; i < to; i++)
+		dbt_buf_printf(&sql,
+			       "CREATE TABLE t%d (id serial PRIMARY KEY, "
+			       "name varchar(50) NOT NULL DEFAULT 'x' CHECK (name <> ''), "
+			       "ref integer REFERENCES t0 (id));\n"
+			       "CREATE INDEX t%d_name ON t%d (name);\n",
+			       i, i, i);
+	assert_false(sql.oom);
+	exec_ok(f, sql.ptr);
+	dbt_buf_release(&sql);
+}
+
+/* A schema of tables only, as most are: one query each for the tables,
+ * columns, constraints and indexes of the whole schema, in one snapshot
+ * transaction, and none for the kinds of objects it does not have;
+ * however many tables it holds. */
+static void schema_of_tables_costs_a_fixed_few_queries(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long one, twenty;
+
+	make_tables(f, 0, 1);
+	one = queries_of_reflection(f);
+	make_tables(f, 1, 20);
+	twenty = queries_of_reflection(f);
+	assert_int_equal(twenty, one);
+	/* BEGIN, tables, columns, constraints, indexes, COMMIT */
+	assert_int_equal(twenty, 6);
+}
+
+/* An empty schema: its tables, found to be none, and the snapshot. */
+static void empty_schema_costs_three_queries(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+	unsigned long before = f->conn->nqueries;
+
+	s = reflect_ok(f, NULL);
+	assert_int_equal(f->conn->nqueries - before, 3);
+	assert_int_equal(s->ntables, 0);
+	assert_int_equal(s->nobjects, 0);
+	dbt_schema_free(s);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1374,6 +1437,8 @@ int main(void)
 		T(partitions_leave_out_what_they_take_from_their_parent),
 		T(partitions_spelled_otherwise_are_settled_by_the_scratch_database),
 		T(exclusion_constraints_round_trip),
+		T(schema_of_tables_costs_a_fixed_few_queries),
+		T(empty_schema_costs_three_queries),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
