@@ -1363,6 +1363,67 @@ static void empty_schema_costs_three_queries(void **state)
 	dbt_schema_free(s);
 }
 
+/* Tables t<from> to t<to - 1> as the server prints them back, so that a
+ * model of them needs no scratch database: a key, a foreign key, a
+ * default and an index each. */
+static void put_plain_tables(dbt_buf *sql, int from, int to)
+{
+	int i;
+
+	for (i = from; i < to; i++)
+		dbt_buf_printf(sql,
+			       "CREATE TABLE t%d (id integer PRIMARY KEY, "
+			       "name varchar(50) NOT NULL DEFAULT 'x', "
+			       "ref integer REFERENCES t0 (id));\n"
+			       "CREATE INDEX t%d_name ON t%d (name);\n",
+			       i, i, i);
+}
+
+/* The queries of dbt_model_compare of a model of `ntables` tables against
+ * a database made from it. */
+static unsigned long queries_to_compare(struct fixture *f, int ntables)
+{
+	char path[] = "/tmp/dbtool-test-model-XXXXXX";
+	dbt_buf sql = DBT_BUF_INIT;
+	dbt_findings found = {NULL, 0};
+	unsigned long before;
+	FILE *fp;
+	int fd;
+
+	put_plain_tables(&sql, 0, ntables);
+	assert_false(sql.oom);
+	exec_ok(f, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	exec_ok(f, sql.ptr);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	assert_non_null(fp);
+	assert_int_equal(fputs(sql.ptr, fp) >= 0, 1);
+	assert_int_equal(fclose(fp), 0);
+	before = f->conn->nqueries;
+	if (dbt_model_compare(&found, f->conn, path, NULL) < 0)
+		fail_msg("compare fails: %s", dbt_error_last());
+	before = f->conn->nqueries - before;
+	unlink(path);
+	assert_int_equal(found.n, 0);
+	dbt_findings_release(&found);
+	dbt_buf_release(&sql);
+	return before;
+}
+
+/* `check` of a model that the database matches reads the database once
+ * and builds nothing in a scratch schema: as many queries for twenty
+ * tables as for one. */
+static void matching_model_is_compared_with_one_reflection(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long one = queries_to_compare(f, 1), twenty = queries_to_compare(f, 20);
+
+	assert_int_equal(twenty, one);
+	/* BEGIN, tables, columns, constraints, indexes, COMMIT */
+	assert_int_equal(twenty, 6);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1439,6 +1500,7 @@ int main(void)
 		T(exclusion_constraints_round_trip),
 		T(schema_of_tables_costs_a_fixed_few_queries),
 		T(empty_schema_costs_three_queries),
+		T(matching_model_is_compared_with_one_reflection),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
