@@ -4,7 +4,10 @@
  * model applied to an empty database and reflected back compares equal.
  *
  * Four catalog queries read the whole schema whatever its size (tables,
- * columns, constraints, indexes), inside one read-only snapshot.  Types
+ * columns, constraints, indexes), inside one read-only snapshot.  The
+ * tables' query also takes a census of the other kinds of objects, and
+ * the query of a kind the schema does not hold is not sent: a schema of
+ * tables only costs those four and its transaction.  Types
  * go through dbt_type_from_postgres on format_type()'s text; a column whose
  * default is nextval() of a sequence it owns is SERIAL.
  *
