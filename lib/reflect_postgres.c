@@ -4,7 +4,10 @@
  * model applied to an empty database and reflected back compares equal.
  *
  * Four catalog queries read the whole schema whatever its size (tables,
- * columns, constraints, indexes), inside one read-only snapshot.  Types
+ * columns, constraints, indexes), inside one read-only snapshot.  The
+ * tables' query also takes a census of the other kinds of objects, and
+ * the query of a kind the schema does not hold is not sent: a schema of
+ * tables only costs those four and its transaction.  Types
  * go through dbt_type_from_postgres on format_type()'s text; a column whose
  * default is nextval() of a sequence it owns is SERIAL.
  *
@@ -193,15 +196,75 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "                                \
 	"AND c.relname NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "')"
 
-/* No row when the schema does not exist; one row of NULLs when it is
- * empty. */
+/* The managed schema's oid, in a subquery that the server runs once. */
+#define NSP_OID "(SELECT x.oid FROM pg_catalog.pg_namespace x WHERE x.nspname = $1)"
+
+/* 1 when the relations `alias` of the managed schema that match `cond`
+ * are not none. */
+#define ANY_REL(alias, cond)                                                               \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_class " alias " WHERE " alias                 \
+	".relnamespace = " NSP_OID " AND (" cond "))"
+
+/*
+ * The census: for each reader of objects (reflect_postgres_objects.h) in
+ * DBT_PG_* order, whether the database may hold anything its query
+ * reads.  Each is a superset of what that query finds, so that a false
+ * one is certain; a true one only costs the query.  Objects that a user
+ * made have oids from 16384 (FirstNormalObjectId) on, which is what the
+ * comments and the grants on other schemas need.  One EXISTS each, run
+ * once for the whole result: cheap to plan and to run.
+ */
+#define CENSUS                                                                                 \
+	/* other schemas, extensions, types, domains, sequences no column owns */              \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_namespace s WHERE s.nspname !~ '^pg_' "           \
+	"AND s.nspname NOT IN ('information_schema', 'public') AND s.nspname <> $1 "            \
+	"AND pg_catalog.left(s.nspname, 15) <> 'dbtool_scratch_') "                             \
+	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_extension e WHERE e.extname <> 'plpgsql') "     \
+	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typnamespace = " NSP_OID " "     \
+	"AND t.typtype IN ('e', 'd', 'r')) "                                                    \
+	"OR " ANY_REL("s", "s.relkind = 'c' OR s.relkind = 'S' AND NOT EXISTS (SELECT 1 "      \
+		      "FROM pg_catalog.pg_depend d "                                            \
+		      "WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "            \
+		      "AND d.objid = s.oid "                                                     \
+		      "AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "           \
+		      "AND d.refobjsubid <> 0 AND d.deptype IN ('a', 'i'))") ", "               \
+	/* functions, procedures, triggers */                                                  \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_proc p WHERE p.pronamespace = " NSP_OID ") "      \
+	"OR " ANY_REL("s", "EXISTS (SELECT 1 FROM pg_catalog.pg_trigger g "                    \
+		      "WHERE g.tgrelid = s.oid AND NOT g.tgisinternal)") ", "                  \
+	/* views */                                                                            \
+	ANY_REL("s", "s.relkind IN ('v', 'm')") ", "                                          \
+	/* row level security */                                                               \
+	ANY_REL("s", "s.relrowsecurity OR s.relforcerowsecurity") ", "                        \
+	/* policies */                                                                         \
+	ANY_REL("s", "EXISTS (SELECT 1 FROM pg_catalog.pg_policy p WHERE p.polrelid = s.oid)") \
+	", "                                                                                   \
+	/* comments */                                                                         \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_description d WHERE d.objoid >= 16384), "          \
+	/* grants */                                                                           \
+	ANY_REL("s", "s.relacl IS NOT NULL OR EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a " \
+		     "WHERE a.attrelid = s.oid AND a.attacl IS NOT NULL)")                       \
+	" OR EXISTS (SELECT 1 FROM pg_catalog.pg_proc p WHERE p.pronamespace = " NSP_OID " "   \
+	"AND p.proacl IS NOT NULL) "                                                            \
+	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typnamespace = " NSP_OID " "     \
+	"AND t.typacl IS NOT NULL) "                                                            \
+	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_namespace s WHERE s.oid >= 16384 "              \
+	"AND s.nspacl IS NOT NULL)"
+
+/* The first column of the census in tables_sql, and how many there are. */
+#define CENSUS_COL 5
+#define CENSUS_N 7
+
+/* No row when the schema does not exist; one row of NULLs but for the
+ * census when it is empty.  The census is the same on every row. */
 static const char tables_sql[] =
 	"SELECT c.oid, c.relname, "
 	"CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END, "
 	"(SELECT p.relname FROM pg_catalog.pg_inherits i "
 	"JOIN pg_catalog.pg_class p ON p.oid = i.inhparent "
 	"WHERE c.relispartition AND i.inhrelid = c.oid), "
-	"CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) END "
+	"CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) END, "
+	CENSUS " "
 	"FROM pg_catalog.pg_namespace n "
 	"LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
 	"AND c.oid IN (" SCHEMA_TABLES ") "
@@ -295,6 +358,8 @@ struct reflect {
 	dbt_schema *schema;
 	struct rtable *tables; /* sorted by oid */
 	size_t ntables;
+	unsigned absent;       /* DBT_PG_* kinds the census found absent */
+	int own_transaction;   /* the reflection's own snapshot transaction */
 };
 
 /* Sets the failure of a statement: "cannot reflect schema 'S': MESSAGE". */
@@ -520,6 +585,9 @@ static int read_tables(struct reflect *r)
 		r->tables[r->ntables].oid = strtoul(oid, NULL, 10);
 		r->tables[r->ntables++].table = t;
 	}
+	for (i = 0; i < CENSUS_N; i++)
+		if (value(res, 0, CENSUS_COL + i) && !flag(res, 0, CENSUS_COL + i))
+			r->absent |= 1u << i;
 	qsort(r->tables, r->ntables, sizeof(*r->tables), cmp_rtable);
 cleanup:
 	PQclear(res);
@@ -887,6 +955,9 @@ static int read_indexes(struct reflect *r)
 	return rc;
 }
 
+/* Every DBT_PG_* kind. */
+#define ALL_KINDS ((1u << CENSUS_N) - 1)
+
 /* Kind order, then the bytes of the names (schema.h). */
 static int cmp_object(const void *a, const void *b)
 {
@@ -904,27 +975,37 @@ static int cmp_object(const void *a, const void *b)
  */
 static int read_objects(struct reflect *r)
 {
-	dbt_pg_objects o = {r->conn, r->pg, r->nspname, r->schema};
+	dbt_pg_objects o = {r->conn, r->pg, r->nspname, r->schema, r->absent};
 	PGresult *res;
-	char *saved;
+	char *saved = NULL;
 	const char *params[1];
 	int rc, rc2;
 
+	/* Nothing to read: no query at all. */
+	if ((r->absent & ALL_KINDS) == ALL_KINDS)
+		return 0;
+	/* In the reflection's own transaction, the setting ends with it. */
 	if ((rc = query(&res, r,
-			"SELECT pg_catalog.current_setting('search_path'), "
-			"pg_catalog.set_config('search_path', "
-			"pg_catalog.quote_ident($1) || ', pg_catalog', true)")) < 0)
+			r->own_transaction
+				? "SELECT pg_catalog.set_config('search_path', "
+				  "pg_catalog.quote_ident($1) || ', pg_catalog', true)"
+				: "SELECT pg_catalog.current_setting('search_path'), "
+				  "pg_catalog.set_config('search_path', "
+				  "pg_catalog.quote_ident($1) || ', pg_catalog', true)")) < 0)
 		return rc;
-	saved = strdup(PQgetvalue(res, 0, 0));
-	PQclear(res);
-	if (!saved)
+	if (!r->own_transaction && !(saved = strdup(PQgetvalue(res, 0, 0)))) {
+		PQclear(res);
 		return dbt_error_oom();
+	}
+	PQclear(res);
 	if ((rc = dbt_pg_reflect_types(&o)) == 0 && (rc = dbt_pg_reflect_routines(&o)) == 0 &&
 	    (rc = dbt_pg_reflect_views(&o)) == 0)
 		rc = dbt_pg_reflect_acl(&o);
 	if (rc == 0 && r->schema->nobjects > 1)
 		qsort(r->schema->objects, r->schema->nobjects, sizeof(*r->schema->objects),
 		      cmp_object);
+	if (!saved)
+		return rc;
 	params[0] = saved;
 	r->conn->nqueries++;
 	res = PQexecParams(r->pg, "SELECT pg_catalog.set_config('search_path', $1, true)", 1, NULL,
@@ -955,8 +1036,12 @@ int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sc
 			goto cleanup;
 		own_transaction = 1;
 	}
-	if ((rc = read_tables(&r)) < 0 || (rc = read_columns(&r)) < 0 ||
-	    (rc = read_constraints(&r)) < 0 || (rc = read_indexes(&r)) < 0 ||
+	r.own_transaction = own_transaction;
+	/* Columns, constraints and indexes belong to tables: a schema of
+	 * none has none to read. */
+	if ((rc = read_tables(&r)) < 0 ||
+	    (r.ntables && ((rc = read_columns(&r)) < 0 || (rc = read_constraints(&r)) < 0 ||
+			   (rc = read_indexes(&r)) < 0)) ||
 	    (rc = read_objects(&r)) < 0)
 		goto cleanup;
 	for (i = 0; i < r.schema->ntables; i++)

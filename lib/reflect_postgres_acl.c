@@ -626,8 +626,11 @@ int dbt_pg_reflect_acl(dbt_pg_objects *r)
 {
 	int rc;
 
-	if ((rc = read_rls(r)) < 0 || (rc = read_policies(r)) < 0 ||
-	    (rc = read_comments(r)) < 0 || (rc = read_grants(r)) < 0)
+	/* A kind found absent costs no query (reflect_postgres_objects.h). */
+	if ((!(r->absent & DBT_PG_RLS) && (rc = read_rls(r)) < 0) ||
+	    (!(r->absent & DBT_PG_POLICIES) && (rc = read_policies(r)) < 0) ||
+	    (!(r->absent & DBT_PG_COMMENTS) && (rc = read_comments(r)) < 0) ||
+	    (!(r->absent & DBT_PG_GRANTS) && (rc = read_grants(r)) < 0))
 		return rc;
 	return 0;
 }

@@ -32,11 +32,30 @@
 #include "dialect.h"
 #include "schema.h"
 
+/*
+ * Kinds of objects, for what one query before the readers found absent
+ * (dbt_postgres_reflect): a reader skips the query of an absent kind,
+ * which would find nothing.  A kind is marked absent only when the
+ * database certainly has nothing that its query could read; 0, the
+ * default, runs every query.
+ */
+enum {
+	DBT_PG_TYPES = 1 << 0,    /* other schemas, extensions, types,
+				   * domains, sequences no column owns */
+	DBT_PG_ROUTINES = 1 << 1, /* functions, procedures, triggers */
+	DBT_PG_VIEWS = 1 << 2,    /* views, materialized views */
+	DBT_PG_RLS = 1 << 3,      /* row level security switched on */
+	DBT_PG_POLICIES = 1 << 4,
+	DBT_PG_COMMENTS = 1 << 5,
+	DBT_PG_GRANTS = 1 << 6
+};
+
 typedef struct dbt_pg_objects {
 	dbt_conn *conn;
 	PGconn *pg;
 	const char *nspname; /* the schema reflected */
 	dbt_schema *schema;  /* where the objects go */
+	unsigned absent;     /* DBT_PG_* kinds known to be absent */
 } dbt_pg_objects;
 
 /* Runs a catalog query whose $1 is r->nspname; `*out` is the caller's to

@@ -270,6 +270,8 @@ int dbt_pg_reflect_routines(dbt_pg_objects *r)
 	const char *kind, *oid, *dep, *last_kind = NULL, *last_oid = NULL;
 	int rc, row;
 
+	if (r->absent & DBT_PG_ROUTINES)
+		return 0;
 	if ((rc = dbt_pg_objects_query(&res, r, routines_sql)) < 0)
 		return rc;
 	for (row = 0; row < PQntuples(res); row++) {

@@ -448,13 +448,28 @@ static int read_deps(dbt_pg_objects *r)
 	return rc;
 }
 
+/* 1 when `s` holds an object that deps_sql finds dependencies of: an
+ * extension, enum, type or domain. */
+static int has_dependents(const dbt_schema *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nobjects; i++)
+		if (s->objects[i]->kind >= DBT_OBJ_EXTENSION && s->objects[i]->kind <= DBT_OBJ_DOMAIN)
+			return 1;
+	return 0;
+}
+
 int dbt_pg_reflect_types(dbt_pg_objects *r)
 {
 	int rc;
 
+	if (r->absent & DBT_PG_TYPES)
+		return 0;
 	if ((rc = read_objects(r)) < 0)
 		return rc;
-	return read_deps(r);
+	/* Nothing read that has dependencies: their query would find none. */
+	return has_dependents(r->schema) ? read_deps(r) : 0;
 }
 
 /* ------------------------------------------------------ enum ADD VALUE */

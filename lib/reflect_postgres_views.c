@@ -213,6 +213,8 @@ int dbt_pg_reflect_views(dbt_pg_objects *r)
 	const char *oid, *dep, *last_oid = NULL;
 	int rc, row;
 
+	if (r->absent & DBT_PG_VIEWS)
+		return 0;
 	if ((rc = dbt_pg_objects_query(&res, r, views_sql)) < 0)
 		return rc;
 	for (row = 0; row < PQntuples(res); row++) {

@@ -1300,6 +1300,130 @@ static void exclusion_constraints_round_trip(void **state)
 	dbt_schema_free(s);
 }
 
+/* ------------------------------------------------------------- queries */
+
+/* The queries of one reflection of the schema "public". */
+static unsigned long queries_of_reflection(struct fixture *f)
+{
+	dbt_schema *s;
+	unsigned long n = queries_to_reflect(f, &s);
+
+	dbt_schema_free(s);
+	return n;
+}
+
+/* Tables t<from> to t<to - 1> with a key, a foreign key, a check, a
+ * default and an index each. */
+static void make_tables(struct fixture *f, int from, int to)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int i;
+
+	for (i = from; i < to; i++)
+		dbt_buf_printf(&sql,
+			       "CREATE TABLE t%d (id serial PRIMARY KEY, "
+			       "name varchar(50) NOT NULL DEFAULT 'x' CHECK (name <> ''), "
+			       "ref integer REFERENCES t0 (id));\n"
+			       "CREATE INDEX t%d_name ON t%d (name);\n",
+			       i, i, i);
+	assert_false(sql.oom);
+	exec_ok(f, sql.ptr);
+	dbt_buf_release(&sql);
+}
+
+/* A schema of tables only, as most are: one query each for the tables,
+ * columns, constraints and indexes of the whole schema, in one snapshot
+ * transaction, and none for the kinds of objects it does not have;
+ * however many tables it holds. */
+static void schema_of_tables_costs_a_fixed_few_queries(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long one, twenty;
+
+	make_tables(f, 0, 1);
+	one = queries_of_reflection(f);
+	make_tables(f, 1, 20);
+	twenty = queries_of_reflection(f);
+	assert_int_equal(twenty, one);
+	/* BEGIN, tables, columns, constraints, indexes, COMMIT */
+	assert_int_equal(twenty, 6);
+}
+
+/* An empty schema: its tables, found to be none, and the snapshot. */
+static void empty_schema_costs_three_queries(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+	unsigned long before = f->conn->nqueries;
+
+	s = reflect_ok(f, NULL);
+	assert_int_equal(f->conn->nqueries - before, 3);
+	assert_int_equal(s->ntables, 0);
+	assert_int_equal(s->nobjects, 0);
+	dbt_schema_free(s);
+}
+
+/* Tables t<from> to t<to - 1> as the server prints them back, so that a
+ * model of them needs no scratch database: a key, a foreign key, a
+ * default and an index each. */
+static void put_plain_tables(dbt_buf *sql, int from, int to)
+{
+	int i;
+
+	for (i = from; i < to; i++)
+		dbt_buf_printf(sql,
+			       "CREATE TABLE t%d (id integer PRIMARY KEY, "
+			       "name varchar(50) NOT NULL DEFAULT 'x', "
+			       "ref integer REFERENCES t0 (id));\n"
+			       "CREATE INDEX t%d_name ON t%d (name);\n",
+			       i, i, i);
+}
+
+/* The queries of dbt_model_compare of a model of `ntables` tables against
+ * a database made from it. */
+static unsigned long queries_to_compare(struct fixture *f, int ntables)
+{
+	char path[] = "/tmp/dbtool-test-model-XXXXXX";
+	dbt_buf sql = DBT_BUF_INIT;
+	dbt_findings found = {NULL, 0};
+	unsigned long before;
+	FILE *fp;
+	int fd;
+
+	put_plain_tables(&sql, 0, ntables);
+	assert_false(sql.oom);
+	exec_ok(f, "DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	exec_ok(f, sql.ptr);
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	assert_non_null(fp);
+	assert_int_equal(fputs(sql.ptr, fp) >= 0, 1);
+	assert_int_equal(fclose(fp), 0);
+	before = f->conn->nqueries;
+	if (dbt_model_compare(&found, f->conn, path, NULL) < 0)
+		fail_msg("compare fails: %s", dbt_error_last());
+	before = f->conn->nqueries - before;
+	unlink(path);
+	assert_int_equal(found.n, 0);
+	dbt_findings_release(&found);
+	dbt_buf_release(&sql);
+	return before;
+}
+
+/* `check` of a model that the database matches reads the database once
+ * and builds nothing in a scratch schema: as many queries for twenty
+ * tables as for one. */
+static void matching_model_is_compared_with_one_reflection(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long one = queries_to_compare(f, 1), twenty = queries_to_compare(f, 20);
+
+	assert_int_equal(twenty, one);
+	/* BEGIN, tables, columns, constraints, indexes, COMMIT */
+	assert_int_equal(twenty, 6);
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -1374,6 +1498,9 @@ int main(void)
 		T(partitions_leave_out_what_they_take_from_their_parent),
 		T(partitions_spelled_otherwise_are_settled_by_the_scratch_database),
 		T(exclusion_constraints_round_trip),
+		T(schema_of_tables_costs_a_fixed_few_queries),
+		T(empty_schema_costs_three_queries),
+		T(matching_model_is_compared_with_one_reflection),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

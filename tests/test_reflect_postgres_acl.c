@@ -904,7 +904,7 @@ static void objects_of_other_schemas_are_left_out(void **state)
  * the schema. */
 static int read_acl(struct fixture *f, dbt_schema *s)
 {
-	dbt_pg_objects o = {f->conn, dbt_postgres_handle(f->conn), "app", s};
+	dbt_pg_objects o = {f->conn, dbt_postgres_handle(f->conn), "app", s, 0};
 	int rc;
 
 	assert_int_equal(run(f->conn, "BEGIN; SET LOCAL search_path = app, pg_catalog"), 0);
@@ -953,7 +953,7 @@ static void other_schemas_comments_and_grants_follow_the_schema_reader(void **st
 static void failed_query_is_a_database_error_naming_the_schema(void **state)
 {
 	struct fixture *f = *state;
-	dbt_pg_objects o = {f->conn, dbt_postgres_handle(f->conn), "app", NULL};
+	dbt_pg_objects o = {f->conn, dbt_postgres_handle(f->conn), "app", NULL, 0};
 	dbt_schema *s;
 
 	exec_in(f, "app", 1, "CREATE TABLE t (id integer);");
