@@ -1,16 +1,19 @@
 /*
  * corpus_run.c - the corpus-wide tests in one process: the cases of
- * tests/e2e/test_corpus.sh (mode "corpus") and of test_migrate.sh's change
- * pairs (mode "migrate", in corpus_run_migrate.c), with the assertions of
- * those scripts, run through the library calls the dbtool commands make
+ * tests/e2e/test_corpus.sh (mode "corpus"), of test_migrate.sh's change
+ * pairs (mode "migrate", in corpus_run_migrate.c), of test_dump.sh (mode
+ * "dump") and test_inspect_corpus.sh (mode "inspect", both in
+ * corpus_run_dump.c), with the assertions of those scripts, run through the library calls the dbtool commands make
  * instead of one dbtool process per step.
  *
- *   corpus_run corpus|migrate sqlite|postgres [CORPUS_DIR]
+ *   corpus_run corpus|migrate|dump|inspect sqlite|postgres [CORPUS_DIR]
  *
  * CORPUS_DIR defaults to $DBTOOL_SOURCE_ROOT/tests/corpus.  PostgreSQL
  * runs need DBTOOL_TEST_PG_URL: each worker makes a database of its own
- * there and drops it at the end.  DBTOOL_CORPUS_ONLY (corpus) and
- * DBTOOL_MIGRATE_ONLY (migrate) select the cases whose path (corpus) or
+ * there and drops it at the end.  The dumps run pg_dump (DBTOOL_PG_DUMP,
+ * else the one of the folder `scripts/pg-cluster bindir` prints, else the
+ * one in PATH) or sqlite3.  DBTOOL_CORPUS_ONLY (the other modes) and
+ * DBTOOL_MIGRATE_ONLY (migrate) select the cases whose path or
  * pair name (migrate) matches the extended regular expression, as in the
  * scripts; DBTOOL_E2E_JOBS sets the number of workers (default 2).  Each
  * case is one "ok N - ..." or "not ok N - ..." line, the latter with the
@@ -1099,7 +1102,7 @@ static void bad_case(struct worker *w, const char *f, struct strlist *report)
 
 /* ---------------------------------------------------------------- main */
 
-enum kind { SCHEMA, PAIR, BAD, CHANGE };
+enum kind { SCHEMA, PAIR, BAD, CHANGE, DUMP, INSPECT };
 
 struct item {
 	enum kind kind;
@@ -1123,10 +1126,10 @@ static void add_item(enum kind kind, const char *path)
  * `kind` were taken. */
 static size_t collect(enum kind kind, const char *corpus, const char *dialect)
 {
-	const char *pat = kind == SCHEMA ? "schemas/*.sql"
-			  : kind == PAIR ? "pairs/*/"
+	const char *pat = kind == PAIR	 ? "pairs/*/"
 			  : kind == BAD	 ? "bad/*.sql"
-					 : "changes/*/";
+			  : kind == CHANGE ? "changes/*/"
+					   : "schemas/*.sql";
 	char *p = fmt("%s/%s", corpus, pat);
 	size_t i, n = 0;
 	glob_t g;
@@ -1195,6 +1198,12 @@ static int worker_run(struct worker *w, int w_index, int jobs, const char *resul
 		case BAD:
 			bad_case(w, g_items[i].path, &report);
 			break;
+		case DUMP:
+			dump_case(w, g_items[i].path, &report);
+			break;
+		case INSPECT:
+			inspect_case(w, g_items[i].path, &report);
+			break;
 		case CHANGE:
 			migrate_pair(w, g_items[i].path);
 			sl_pushf(&report,
@@ -1209,7 +1218,9 @@ static int worker_run(struct worker *w, int w_index, int jobs, const char *resul
 				w->why ? w->why : "");
 			fclose(f);
 		}
-		if (!ok(w) && g_items[i].kind != BAD)
+		/* The dump and inspect cases leave the database as it is. */
+		if ((!ok(w) && g_items[i].kind != BAD) || g_items[i].kind == DUMP ||
+		    g_items[i].kind == INSPECT)
 			force_empty(w);
 		free(w->why);
 		w->why = NULL;
@@ -1221,7 +1232,8 @@ static int worker_run(struct worker *w, int w_index, int jobs, const char *resul
 
 static void usage(void)
 {
-	fputs("usage: corpus_run corpus|migrate sqlite|postgres [CORPUS_DIR]\n", stderr);
+	fputs("usage: corpus_run corpus|migrate|dump|inspect sqlite|postgres [CORPUS_DIR]\n",
+	      stderr);
 	exit(2);
 }
 
@@ -1239,7 +1251,8 @@ int main(int argc, char **argv)
 		usage();
 	mode = argv[1];
 	dialect = argv[2];
-	if ((strcmp(mode, "corpus") && strcmp(mode, "migrate")) ||
+	if ((strcmp(mode, "corpus") && strcmp(mode, "migrate") && strcmp(mode, "dump") &&
+	     strcmp(mode, "inspect")) ||
 	    (strcmp(dialect, "sqlite") && strcmp(dialect, "postgres")))
 		usage();
 	postgres = !strcmp(dialect, "postgres");
@@ -1255,7 +1268,7 @@ int main(int argc, char **argv)
 	g_opts.color = -1;
 	setvbuf(stdout, NULL, _IOLBF, 0);
 
-	only = getenv(strcmp(mode, "corpus") ? "DBTOOL_MIGRATE_ONLY" : "DBTOOL_CORPUS_ONLY");
+	only = getenv(strcmp(mode, "migrate") ? "DBTOOL_CORPUS_ONLY" : "DBTOOL_MIGRATE_ONLY");
 	if (only && *only) {
 		if (regcomp(&g_only, only, REG_EXTENDED | REG_NOSUB)) {
 			printf("Bail out! bad regular expression '%s'\n", only);
@@ -1267,8 +1280,10 @@ int main(int argc, char **argv)
 		nschemas = collect(SCHEMA, corpus, dialect);
 		npairs = collect(PAIR, corpus, dialect);
 		nbad = collect(BAD, corpus, dialect);
-	} else {
+	} else if (!strcmp(mode, "migrate")) {
 		nchanges = collect(CHANGE, corpus, dialect);
+	} else {
+		nschemas = collect(strcmp(mode, "dump") ? INSPECT : DUMP, corpus, dialect);
 	}
 
 	jobs_env = getenv("DBTOOL_E2E_JOBS");
@@ -1294,6 +1309,8 @@ int main(int argc, char **argv)
 			return 1;
 		}
 		find_password(pg_base);
+		if (!strcmp(mode, "dump") && !getenv("DBTOOL_PG_DUMP"))
+			dump_use_pg_bindir(src ? src : ".", root);
 	}
 
 	pids = calloc((size_t)jobs, sizeof(*pids));
@@ -1373,7 +1390,8 @@ int main(int argc, char **argv)
 	if (!g_has_only) {
 		int enough = !strcmp(mode, "corpus")
 				     ? nschemas >= MIN_SCHEMAS && npairs >= MIN_PAIRS && nbad >= MIN_BAD
-				     : (int)nchanges >= migrate_min_pairs();
+			     : !strcmp(mode, "migrate") ? (int)nchanges >= migrate_min_pairs()
+							: nschemas >= MIN_SCHEMAS;
 
 		if (enough)
 			passed++;
@@ -1384,9 +1402,13 @@ int main(int argc, char **argv)
 			       "and %d bad models (%zu)\n",
 			       enough ? "ok" : "not ok", g_nitems + 1, MIN_SCHEMAS, nschemas, MIN_PAIRS,
 			       npairs, MIN_BAD, nbad);
-		else
+		else if (!strcmp(mode, "migrate"))
 			printf("%s %zu - the corpus holds at least %d change pairs (%zu)\n",
 			       enough ? "ok" : "not ok", g_nitems + 1, migrate_min_pairs(), nchanges);
+		else
+			printf("%s %zu - at least %d corpus schemas were %s (%zu)\n",
+			       enough ? "ok" : "not ok", g_nitems + 1, MIN_SCHEMAS,
+			       strcmp(mode, "dump") ? "inspected" : "dumped", nschemas);
 	}
 
 	for (i = 0; postgres && i < dbnames.n; i++) {

@@ -2,7 +2,8 @@
  * corpus_run.h - what the parts of the in-process corpus runner share.
  *
  * The runner (tests/corpus_run.c) runs the corpus cases of
- * tests/e2e/test_corpus.sh and test_migrate.sh in one process per worker,
+ * tests/e2e/test_corpus.sh, test_migrate.sh, test_dump.sh and
+ * test_inspect_corpus.sh in one process per worker,
  * through the library calls the dbtool commands make, with one library
  * connection and one plain connection (sqlite3 or libpq, for the rows and
  * the catalog) per worker.  Each command is emulated as the CLI runs it:
@@ -115,5 +116,10 @@ int for_this_dialect(const char *dialect, const char *model);
 /* The migrate corpus (corpus_run_migrate.c). */
 int migrate_min_pairs(void);
 void migrate_pair(struct worker *w, const char *pair);
+
+/* The schemas read back as models (corpus_run_dump.c). */
+void dump_case(struct worker *w, const char *schema, struct strlist *report);
+void inspect_case(struct worker *w, const char *schema, struct strlist *report);
+void dump_use_pg_bindir(const char *src_root, const char *tmp);
 
 #endif
