@@ -27,6 +27,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <ftw.h>
 #include <glob.h>
 #include <regex.h>
 #include <stdarg.h>
@@ -1230,6 +1231,14 @@ static int worker_run(struct worker *w, int w_index, int jobs, const char *resul
 	return 0;
 }
 
+static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path) < 0 ? -1 : 0;
+}
+
 static void usage(void)
 {
 	fputs("usage: corpus_run corpus|migrate|dump|inspect sqlite|postgres [CORPUS_DIR]\n",
@@ -1241,7 +1250,8 @@ int main(int argc, char **argv)
 {
 	const char *mode, *dialect, *src = getenv("DBTOOL_SOURCE_ROOT"), *only, *jobs_env,
 			  *pg_base = getenv("DBTOOL_TEST_PG_URL");
-	char *corpus, root[] = "/tmp/dbtool-corpus.XXXXXX", *results;
+	const char *tmpdir = getenv("TMPDIR");
+	char *corpus, *root, *results;
 	struct strlist dbnames = {0};
 	size_t nschemas = 0, npairs = 0, nbad = 0, nchanges = 0, i, passed = 0, failed = 0;
 	int postgres, jobs, w, status, bailed = 0;
@@ -1291,6 +1301,7 @@ int main(int argc, char **argv)
 	if ((size_t)jobs > g_nitems)
 		jobs = g_nitems ? (int)g_nitems : 1;
 
+	root = fmt("%s/dbtool-corpus.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
 	if (!mkdtemp(root)) {
 		printf("Bail out! cannot make a temporary folder: %s\n", strerror(errno));
 		return 1;
@@ -1417,13 +1428,8 @@ int main(int argc, char **argv)
 		admin_exec(pg_base, sql);
 		free(sql);
 	}
-	if (!getenv("DBTOOL_E2E_KEEP")) {
-		char *cmd = fmt("rm -rf -- '%s'", root);
-
-		if (system(cmd) != 0)
-			printf("# cannot remove '%s'\n", root);
-		free(cmd);
-	}
+	if (!getenv("DBTOOL_E2E_KEEP") && nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS) < 0)
+		printf("# cannot remove '%s'\n", root);
 	printf("%zu passed, %zu failed\n", passed, failed);
 	return failed || bailed || !passed ? 1 : 0;
 }
