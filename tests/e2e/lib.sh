@@ -699,7 +699,7 @@ for_this_dialect() {
 # 8) and every case whose NAME matches SAMPLE_TRICKY;
 # DBTOOL_CORPUS_SAMPLE=all takes them all.  The scripts take every case
 # their DBTOOL_*_ONLY filter selects.
-SAMPLE_TRICKY='quot|utf8|reserved|cycle|generated|strict|partition|several|pg_dump'
+SAMPLE_TRICKY='embedded_quote|utf8|reserved|cycle|generated|strict|partition|pg_dump'
 in_sample() {
 	local every=${DBTOOL_CORPUS_SAMPLE:-8}
 	[ "$every" = all ] && return 0
