@@ -1,7 +1,7 @@
 /*
  * corpus_run.h - what the parts of the in-process corpus runner share.
  *
- * The runner (tests/corpus_run.c) runs the corpus cases of
+ * The runner (tests/corpus_run*.c) runs the corpus cases of
  * tests/e2e/test_corpus.sh, test_migrate.sh, test_dump.sh and
  * test_inspect_corpus.sh in one process per worker,
  * through the library calls the dbtool commands make, with one library
@@ -15,6 +15,7 @@
 #ifndef CORPUS_RUN_H
 #define CORPUS_RUN_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -25,6 +26,16 @@ struct strlist {
 	char **v;
 	size_t n, cap;
 };
+
+/* strdup and asprintf that end the run when out of memory. */
+char *xstrdup(const char *s);
+char *fmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *vfmt(const char *fmt, va_list ap);
+
+/* The test cluster's password, decoded and as the URL writes it: no
+ * output may hold it.  NULL when none. */
+extern const char *g_pg_password;
+extern const char *g_pg_password_raw;
 
 void sl_push(struct strlist *l, const char *s);
 void sl_pushf(struct strlist *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
