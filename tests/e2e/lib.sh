@@ -689,3 +689,23 @@ for_this_dialect() {
 	*) return 0 ;;
 	esac
 }
+
+# The corpus-wide scripts (test_corpus.sh, test_migrate.sh, test_dump.sh,
+# test_inspect_corpus.sh) run the real binary on a fixed sample of their
+# cases, so that it still meets each kind of case, while tests/corpus_run
+# runs every case in process.  in_sample INDEX NAME: 0 when the case at
+# INDEX (from 0, in sorted order among the cases of its kind for this
+# dialect) is in the sample: every DBTOOL_CORPUS_SAMPLE-th case (default
+# 8) and every case whose NAME matches SAMPLE_TRICKY;
+# DBTOOL_CORPUS_SAMPLE=all takes them all.  The scripts take every case
+# their DBTOOL_*_ONLY filter selects.
+SAMPLE_TRICKY='embedded_quote|utf8|reserved|cycle|generated|strict|partition|pg_dump'
+in_sample() {
+	local every=${DBTOOL_CORPUS_SAMPLE:-8}
+	[ "$every" = all ] && return 0
+	if ! [[ $every =~ ^[1-9][0-9]*$ ]]; then
+		echo "Bail out! DBTOOL_CORPUS_SAMPLE must be 'all' or a positive number, not '$every'"
+		exit 1
+	fi
+	[[ $2 =~ $SAMPLE_TRICKY ]] || [ $(($1 % every)) = 0 ]
+}
