@@ -382,7 +382,9 @@ static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
 	size_t lines = 1;
 
 	memset(h, 0, sizeof(*h));
-	if ((rc = book_of(&b, c)) < 0)
+	/* The chain loads without checksums; whatever reads the history
+	 * compares them or records them. */
+	if ((rc = book_of(&b, c)) < 0 || (rc = dbt_chain_checksums(chain)) < 0)
 		return rc;
 	if (!(h->at = calloc(chain->n + 1, sizeof(*h->at))))
 		return dbt_error_oom();
@@ -1397,7 +1399,8 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 		return dbt_error_set(DBT_ERROR, "start position is past the head");
 	rc = resolve_target(&goal, chain, target ? target : "head", from,
 			    upgrade ? MODE_UPGRADE : MODE_DOWNGRADE);
-	if (rc < 0 || (rc = check_plan(chain, from, goal, kind)) < 0)
+	if (rc < 0 || (rc = check_plan(chain, from, goal, kind)) < 0 ||
+	    (rc = dbt_chain_checksums(chain)) < 0)
 		return rc;
 
 	dbt_buf_comment(&sql, "dbtool %s, %s, from %s to %s", upgrade ? "upgrade" : "downgrade",
