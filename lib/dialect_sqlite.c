@@ -40,7 +40,11 @@ struct sqlite_conn {
 	size_t n_fk_before;
 	int fk_known;               /* fk_before still holds at the next begin(),
 				     * unless another connection wrote */
-	sqlite3_int64 data_version; /* PRAGMA data_version when they were counted */
+	sqlite3_int64 data_version; /* PRAGMA data_version at the last begin() */
+	int data_version_known;     /* 0 before the first begin(), or when it
+				     * could not be read */
+	int others_wrote;           /* another connection may have committed
+				     * between the last two begin()s */
 	char **touched;             /* the tables written, dropped or altered since
 				     * the last begin() (see note_write) */
 	size_t ntouched, cap_touched;
@@ -521,7 +525,7 @@ static int begin(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
 	sqlite3_int64 dv = 0;
-	int rc = run_sql(c, "PRAGMA foreign_keys = OFF", NULL, 0);
+	int have, rc = run_sql(c, "PRAGMA foreign_keys = OFF", NULL, 0);
 
 	if (rc < 0)
 		return rc;
@@ -545,8 +549,11 @@ static int begin(dbt_conn *conn)
 	 * while no other connection committed and nothing was written
 	 * outside a transaction since (a revision marked '-- transaction:
 	 * false'). */
-	if (data_version(c, &dv) < 0 || !c->fk_known || dv != c->data_version || c->ntouched ||
-	    c->touched_oom) {
+	have = data_version(c, &dv) == 0;
+	c->others_wrote = !have || !c->data_version_known || dv != c->data_version;
+	c->data_version = dv;
+	c->data_version_known = have;
+	if (c->others_wrote || !c->fk_known || c->ntouched || c->touched_oom) {
 		fk_counts_free(c->fk_before, c->n_fk_before);
 		c->fk_before = NULL;
 		c->n_fk_before = 0;
@@ -558,10 +565,16 @@ static int begin(dbt_conn *conn)
 			dbt_error_clear();
 		else
 			c->fk_known = 1;
-		c->data_version = dv;
 	}
 	touched_clear(c);
 	return 0;
+}
+
+/* Inside a transaction: whether another connection may have committed
+ * since this connection's previous transaction (see begin()). */
+static int written_by_others(dbt_conn *conn)
+{
+	return conn_of(conn)->others_wrote;
 }
 
 /* The first row of `table` that lacks its parent in `parent`, as an error;
@@ -1019,6 +1032,7 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.query_value = query_value,
 	.begin = begin,
 	.commit = commit,
+	.written_by_others = written_by_others,
 	.rollback = rollback,
 	.lock = lock,
 	.unlock = unlock,
