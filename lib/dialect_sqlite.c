@@ -630,27 +630,37 @@ static int is_ident_char(unsigned char ch)
 	       ch == '_' || ch == '$' || ch >= 0x80;
 }
 
-/* True when `sql` holds `name` as a whole word (ASCII case ignored, as
- * SQLite compares names): quoted or bare, as a foreign key names its
- * parent. */
-static int mentions(const char *sql, const char *name)
+/*
+ * Whether the CREATE TABLE text `sql` declares a foreign key (`*has_fk`),
+ * and one whose REFERENCES clause names a table of c->touched (ASCII case
+ * ignored, as SQLite compares names; bare or quoted).  SQLite keeps the
+ * text as written, and rewrites it when a parent is renamed.  A comment
+ * between REFERENCES and the name counts as naming a touched table.
+ */
+static int references_touched(const struct sqlite_conn *c, const char *sql, int *has_fk)
 {
-	size_t len = strlen(name);
-	unsigned char first = (unsigned char)name[0];
-	const char *p;
+	const char *p, *q;
+	size_t i, len;
 
-	if (!len)
-		return 0;
-	first = first >= 'A' && first <= 'Z' ? (unsigned char)(first - 'A' + 'a') : first;
+	*has_fk = 0;
 	for (p = sql; *p; p++) {
-		unsigned char ch = (unsigned char)*p;
-
-		if ((ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch) != first ||
-		    sqlite3_strnicmp(p, name, (int)len))
+		if ((*p | 0x20) != 'r' || sqlite3_strnicmp(p, "references", 10) ||
+		    (p > sql && is_ident_char((unsigned char)p[-1])) ||
+		    is_ident_char((unsigned char)p[10]))
 			continue;
-		if ((p == sql || !is_ident_char((unsigned char)p[-1])) &&
-		    !is_ident_char((unsigned char)p[len]))
+		*has_fk = 1;
+		for (q = p + 10; *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'; q++)
+			;
+		if (*q == '-' || *q == '/')
 			return 1;
+		if (*q == '"' || *q == '`' || *q == '[' || *q == '\'')
+			q++;
+		for (i = 0; i < c->ntouched; i++) {
+			len = strlen(c->touched[i]);
+			if (!sqlite3_strnicmp(q, c->touched[i], (int)len) &&
+			    !is_ident_char((unsigned char)q[len]))
+				return 1;
+		}
 	}
 	return 0;
 }
@@ -661,15 +671,14 @@ static int mentions(const char *sql, const char *name)
  * foreign keys, and every table with a foreign key that may name one of
  * them (rows of a parent deleted, or the parent dropped or rebuilt).
  * Read from the text of the schema, not from the rows: a table with a
- * foreign key says REFERENCES, and names its parent there as a word (a
- * name with a quote character in it would not read so, and makes every
- * table with a foreign key one of these).  Each name once, in `*out`
- * (`*n`), caller frees.
+ * foreign key says REFERENCES, and names its parent right after it (a
+ * touched name with a quote character in it would not read so, and makes
+ * every table with a foreign key one of these).  Each name once, in
+ * `*out` (`*n`), caller frees.
  */
 static int fk_tables(struct sqlite_conn *c, char ***out, size_t *n)
 {
-	static const char sql[] = "SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND "
-				  "sql LIKE '%references%'";
+	static const char sql[] = "SELECT name, sql FROM sqlite_schema WHERE type = 'table'";
 	sqlite3_stmt *stmt = NULL;
 	char **v = NULL;
 	size_t i, cap = 0;
@@ -685,12 +694,14 @@ static int fk_tables(struct sqlite_conn *c, char ***out, size_t *n)
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(stmt, 0);
 		const char *text = (const char *)sqlite3_column_text(stmt, 1);
-		int hit = quoted;
+		int has_fk, hit;
 
 		if (!name || !text)
 			continue;
-		for (i = 0; i < c->ntouched && !hit; i++)
-			hit = !sqlite3_stricmp(name, c->touched[i]) || mentions(text, c->touched[i]);
+		hit = references_touched(c, text, &has_fk);
+		if (!has_fk)
+			continue;
+		hit |= quoted || touched_has(c, name);
 		if (!hit)
 			continue;
 		if (*n == cap) {
