@@ -82,7 +82,8 @@ static int touched_has(const struct sqlite_conn *c, const char *table)
 /*
  * The authorizer, which SQLite calls for each action of a statement as it
  * prepares it (the statements of triggers included): notes every table a
- * statement writes, drops, alters or creates, so that the foreign-key
+ * statement writes, drops, alters or creates, or makes or drops an index
+ * on, so that the foreign-key
  * check before COMMIT looks at those tables and the ones that reference
  * them instead of the whole database.  It refuses nothing.
  */
@@ -106,6 +107,12 @@ static int note_write(void *arg, int action, const char *a1, const char *a2, con
 		table = a1;
 		break;
 	case SQLITE_ALTER_TABLE:
+	case SQLITE_CREATE_INDEX:
+	case SQLITE_CREATE_TEMP_INDEX:
+	case SQLITE_DROP_INDEX:
+	case SQLITE_DROP_TEMP_INDEX:
+		/* An index: dropping the unique one a foreign key's parent key
+		 * needs leaves that key unusable ("foreign key mismatch"). */
 		table = a2;
 		break;
 	default:

@@ -668,6 +668,30 @@ static void rows_left_without_parent_by_any_route_are_refused(void **state)
 	assert_int_equal(d->commit(f->conn), 0);
 }
 
+/* Dropping the unique index that a foreign key's parent key needs makes
+ * the key unusable: refused at commit, as when the whole database was
+ * checked, although no row changed. */
+static void dropping_the_index_of_a_parent_key_is_refused(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT);\n"
+					"CREATE UNIQUE INDEX ux_p_code ON p (code);\n"
+					"CREATE TABLE c (id INTEGER PRIMARY KEY, code TEXT REFERENCES p (code));\n"
+					"INSERT INTO p VALUES (1, 'a');\nINSERT INTO c VALUES (1, 'a');\n",
+					"fk.sql", 1),
+			 0);
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec(f->conn, "DROP INDEX ux_p_code"), 0);
+	assert_int_equal(d->commit(f->conn), DBT_EDB);
+	assert_non_null(strstr(dbt_error_last(), "foreign key mismatch"));
+	assert_int_equal(d->rollback(f->conn), 0);
+	assert_value(f->conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'ux_p_code'", "1");
+}
+
 /* Rows left without their parent by another connection, or by this one
  * outside a transaction, between two transactions are not the next
  * transaction's doing: it commits, and is still refused when it adds
@@ -718,6 +742,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rows_left_without_parent_by_any_route_are_refused,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(rows_left_between_transactions_are_counted_at_begin,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(dropping_the_index_of_a_parent_key_is_refused,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_script_runs_every_statement, setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_script_of_only_comments_runs_nothing, setup,
