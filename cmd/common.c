@@ -43,11 +43,18 @@ static size_t utf8_len(const unsigned char *s)
 
 void cmd_put_term(FILE *f, const char *text, const char *keep)
 {
-	const unsigned char *s = (const unsigned char *)text;
+	const unsigned char *s = (const unsigned char *)text, *run = s;
 
 	while (*s) {
 		size_t n = utf8_len(s);
 
+		/* Printable ASCII goes out in runs, one fwrite for each. */
+		if (n == 1 && *s >= 0x20 && *s != 0x7f) {
+			s++;
+			continue;
+		}
+		if (s > run)
+			fwrite(run, 1, (size_t)(s - run), f);
 		if (n == 0) {
 			fprintf(f, "\\x%02x", *s);
 			s++;
@@ -63,7 +70,10 @@ void cmd_put_term(FILE *f, const char *text, const char *keep)
 			fwrite(s, 1, n, f);
 			s += n;
 		}
+		run = s;
 	}
+	if (s > run)
+		fwrite(run, 1, (size_t)(s - run), f);
 }
 
 /* Formats like vprintf and writes the result with cmd_put_term(). */

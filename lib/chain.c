@@ -4,7 +4,12 @@
  *
  * Files are read once, in file-name order so that errors are reported the
  * same way on every machine, and indexed by id in an open-addressing hash
- * table.  Linking, and finding duplicates, missing parents, cycles and
+ * table.  Loading computes no checksum: listing a long history does not
+ * need the SHA-256 of every file.  Each file's length and a cheap hash of
+ * its bytes are kept instead, and dbt_chain_checksum() reads the file
+ * again when a command verifies or records the history, refusing a file
+ * whose bytes are no longer those that were parsed, so that a checksum
+ * always describes the SQL that runs.  Linking, and finding duplicates, missing parents, cycles and
  * several heads, are then single passes over the revisions, so loading
  * stays linear however long the history grows.
  *
@@ -21,13 +26,16 @@
 #include "chain.h"
 #include "error.h"
 #include "fsutil.h"
+#include "revision.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* How many revisions a message lists before it says how many more. */
 #define LIST_MAX 10
@@ -44,8 +52,31 @@ struct index {
 	size_t *nchild; /* how many revisions name each item as their parent */
 	size_t *child;  /* one of them (the only one when nchild is 1), or NONE */
 	size_t *par;    /* the item of each one's parent, NONE for a first revision */
+	struct bytes *bytes; /* what each item's file held when it was parsed */
 	int diverged;   /* the only problem is several heads */
 };
+
+/* A file's length and a hash of its bytes: enough to notice that a file
+ * changed between loading and checksumming, not a checksum. */
+struct bytes {
+	size_t len;
+	uint64_t hash;
+};
+
+static uint64_t bytes_hash(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
+
+	for (; len >= 8; s += 8, len -= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdULL;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
+}
 
 static uint64_t hash(const char *s)
 {
@@ -97,6 +128,7 @@ static void index_free(struct index *ix)
 	free(ix->nchild);
 	free(ix->child);
 	free(ix->par);
+	free(ix->bytes);
 	free(ix);
 }
 
@@ -182,11 +214,55 @@ cleanup:
 	return rc;
 }
 
+/* Reads the file `name` of the folder open as `dfd` into `*text`, which
+ * grows as needed (`*cap` bytes); `path` names it in messages. */
+static int read_file(char **text, size_t *cap, size_t *len, int dfd, const char *name,
+		     const char *path)
+{
+	ssize_t n;
+	int fd = openat(dfd, name, O_RDONLY | O_CLOEXEC);
+
+	*len = 0;
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return dbt_error_set(DBT_ENOTFOUND,
+					     "cannot open revision file '%s': no such file", path);
+		return dbt_error_set(DBT_ERROR, "cannot open '%s': %s", path, strerror(errno));
+	}
+	for (;;) {
+		if (*len == *cap) {
+			char *p = realloc(*text, *cap *= 2);
+
+			if (!p) {
+				close(fd);
+				return dbt_error_oom();
+			}
+			*text = p;
+		}
+		if ((n = read(fd, *text + *len, *cap - *len)) == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			dbt_error_set(DBT_ERROR, "cannot read '%s': %s", path, strerror(errno));
+			close(fd);
+			return DBT_ERROR;
+		}
+		*len += (size_t)n;
+	}
+	close(fd);
+	return 0;
+}
+
+/*
+ * Reads and parses every file, through one descriptor of the folder (no
+ * path lookup from the root per file) and one buffer for all of them.
+ */
 static int load_files(struct index *ix, const char *dir, char **names, size_t n)
 {
-	size_t i, cap = 16;
-	char *path;
-	int rc;
+	size_t i, cap = 16, bufcap = 65536, len;
+	char *path = NULL, *text = NULL;
+	int rc = 0, dfd = -1;
 
 	if (n && !(ix->items = calloc(n, sizeof(*ix->items))))
 		return dbt_error_oom();
@@ -196,20 +272,39 @@ static int load_files(struct index *ix, const char *dir, char **names, size_t n)
 	if (!(ix->slots = calloc(cap, sizeof(*ix->slots))) ||
 	    (n && (!(ix->nchild = calloc(n, sizeof(*ix->nchild))) ||
 		   !(ix->child = malloc(n * sizeof(*ix->child))) ||
-		   !(ix->par = malloc(n * sizeof(*ix->par))))))
+		   !(ix->par = malloc(n * sizeof(*ix->par))) ||
+		   !(ix->bytes = malloc(n * sizeof(*ix->bytes))))))
 		return dbt_error_oom();
 	for (i = 0; i < n; i++)
 		ix->child[i] = ix->par[i] = NONE;
+	if (!n)
+		return 0;
+	if (!(text = malloc(bufcap)))
+		return dbt_error_oom();
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0) {
+		rc = dbt_error_set(DBT_ERROR, "cannot open versions folder '%s': %s", dir,
+				   strerror(errno));
+		goto cleanup;
+	}
 	for (i = 0; i < n; i++) {
-		if (!(path = dbt_fs_join(dir, names[i])))
-			return dbt_error_oom();
-		rc = dbt_revision_load(&ix->items[i], path);
 		free(path);
-		if (rc < 0)
-			return rc;
+		if (!(path = dbt_fs_join(dir, names[i]))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		if ((rc = read_file(&text, &bufcap, &len, dfd, names[i], path)) < 0 ||
+		    (rc = dbt_revision_parse_unsummed(&ix->items[i], path, text, len)) < 0)
+			goto cleanup;
+		ix->bytes[i].len = len;
+		ix->bytes[i].hash = bytes_hash(text, len);
 		ix->nitems++;
 	}
-	return 0;
+cleanup:
+	if (dfd >= 0)
+		close(dfd);
+	free(text);
+	free(path);
+	return rc;
 }
 
 /* Appends "'id' ('path'), ..." for `n` revisions, at most LIST_MAX. */
@@ -737,6 +832,48 @@ int dbt_chain_branch(dbt_branch *out, const dbt_chain *chain, const dbt_revision
 	out->bottom = &ix->items[k];
 	out->fork = ix->par[k] == NONE ? NULL : &ix->items[ix->par[k]];
 	out->n = n;
+	return 0;
+}
+
+int dbt_chain_checksum(const char **out, const dbt_chain *chain, const dbt_revision *rev)
+{
+	const struct index *ix = chain->index;
+	size_t k = item_of(chain, rev), len = 0;
+	dbt_revision *r = &ix->items[k];
+	char *text = NULL;
+	int rc;
+
+	*out = r->checksum;
+	if (r->checksum[0])
+		return 0;
+	if ((rc = dbt_fs_read(&text, &len, r->path)) < 0) {
+		if (rc == DBT_ENOTFOUND)
+			rc = dbt_error_set(DBT_ENOTFOUND,
+					   "cannot open revision file '%s': no such file (it was "
+					   "removed while dbtool was running)",
+					   r->path);
+		return rc;
+	}
+	if (len != ix->bytes[k].len || bytes_hash(text, len) != ix->bytes[k].hash)
+		rc = dbt_error_set(DBT_ERROR,
+				   "revision file '%s' changed while dbtool was running: run the "
+				   "command again",
+				   r->path);
+	else
+		dbt_revision_sum(r->checksum, text, len);
+	free(text);
+	return rc;
+}
+
+int dbt_chain_checksums(const dbt_chain *chain)
+{
+	const char *sum;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < chain->n; i++)
+		if ((rc = dbt_chain_checksum(&sum, chain, chain->revs[i])) < 0)
+			return rc;
 	return 0;
 }
 

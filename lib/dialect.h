@@ -73,6 +73,14 @@ struct dbt_dialect {
 	int (*commit)(dbt_conn *conn);
 	int (*rollback)(dbt_conn *conn);
 
+	/* In a transaction begin() opened: 1 when another connection may have
+	 * committed since this connection's previous transaction (or there
+	 * was none), so that what that one read may be stale; else 0.  NULL
+	 * when lock() keeps every other migration out for the whole run
+	 * (PostgreSQL's advisory lock), so that what one transaction of a
+	 * run read holds in the next. */
+	int (*written_by_others)(dbt_conn *conn);
+
 	/* The migration lock, held across a whole run: a PostgreSQL advisory
 	 * lock; for SQLite, sets the busy timeout that begin() waits for.
 	 * DBT_ELOCKED when not had within `timeout_ms`.  Once it is held,

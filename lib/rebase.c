@@ -87,8 +87,9 @@ static int same(const char *a, const char *b)
  * atomically.  The file must still be what the chain read, and the new
  * text must read as the same revision with the new parent.
  */
-static int rewrite_parent(const dbt_revision *rev, const char *parent)
+static int rewrite_parent(const dbt_chain *chain, const dbt_revision *rev, const char *parent)
 {
+	const char *sum;
 	char *text = NULL, *real = NULL;
 	size_t len = 0, colon_end, value_end;
 	dbt_buf b = DBT_BUF_INIT;
@@ -102,7 +103,7 @@ static int rewrite_parent(const dbt_revision *rev, const char *parent)
 	if ((rc = dbt_revision_parse(&before, rev->path, text, len)) < 0)
 		goto cleanup;
 	parsed = 1;
-	if (strcmp(before.checksum, rev->checksum)) {
+	if (dbt_chain_checksum(&sum, chain, rev) < 0 || strcmp(before.checksum, sum)) {
 		rc = dbt_error_set(DBT_ERROR,
 				   "revision file '%s' changed while rebase read the chain: run "
 				   "'dbtool rebase' again",
@@ -359,7 +360,7 @@ static int plan_and_move(dbt_rebase *out, dbt_conn *conn, const dbt_chain *chain
 		goto cleanup;
 	}
 	if ((rc = require_unapplied(chain, &br, &db, onto)) < 0 ||
-	    (rc = rewrite_parent(br.bottom, onto->id)) < 0)
+	    (rc = rewrite_parent(chain, br.bottom, onto->id)) < 0)
 		goto cleanup;
 	out->first = strdup(br.bottom->id);
 	out->head = strdup(br.head->id);

@@ -14,13 +14,16 @@
  * Each revision also carries the SHA-256 of its file's bytes, which the
  * runner records when it applies the revision and compares later, so that
  * an applied file edited afterwards is noticed.  It is taken over the
- * bytes exactly as read: line endings and a byte-order mark count.
+ * bytes exactly as read: line endings and a byte-order mark count.  The
+ * chain loads revisions without it (dbt_revision_parse_unsummed) and
+ * computes it when a command verifies or records the history.
  */
 #include "dbtool.h"
 
 #include "buf.h"
 #include "error.h"
 #include "fsutil.h"
+#include "revision.h"
 #include "sha256.h"
 
 #include <stdarg.h>
@@ -541,7 +544,13 @@ static int checksum(char out[65], const char *path, const char *text, size_t len
 	return 0;
 }
 
-int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, size_t len)
+void dbt_revision_sum(char out[65], const char *text, size_t len)
+{
+	checksum(out, NULL, text, len);
+}
+
+/* Parses `text`; with `sum`, also computes its checksum. */
+static int parse_rev(dbt_revision *out, const char *path, const char *text, size_t len, int sum)
 {
 	struct parser p;
 	int rc;
@@ -556,12 +565,22 @@ int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, si
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if ((rc = parse(&p, text, len)) == 0)
+	if ((rc = parse(&p, text, len)) == 0 && sum)
 		rc = checksum(out->checksum, path, text, len);
 cleanup:
 	if (rc < 0)
 		dbt_revision_release(out);
 	return rc;
+}
+
+int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, size_t len)
+{
+	return parse_rev(out, path, text, len, 1);
+}
+
+int dbt_revision_parse_unsummed(dbt_revision *out, const char *path, const char *text, size_t len)
+{
+	return parse_rev(out, path, text, len, 0);
 }
 
 int dbt_revision_load(dbt_revision *out, const char *path)

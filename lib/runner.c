@@ -3,12 +3,14 @@
  * one transaction per revision, and the offline (--sql) script.
  *
  * Safety rests on one rule: a revision's statements and the update of the
- * version table commit together, and the version is read again inside
- * that transaction before anything runs.  So two processes that race can
- * never apply the same revision twice, and a failure leaves the database
- * at the previous revision.  PostgreSQL additionally serialises whole runs
- * with an advisory lock; SQLite's BEGIN IMMEDIATE takes the write lock
- * before the version is read.
+ * version table commit together, and the version they start from is the
+ * database's, under the lock.  So two processes that race can never apply
+ * the same revision twice, and a failure leaves the database at the
+ * previous revision.  PostgreSQL serialises whole runs with an advisory
+ * lock, so a run reads the version once and carries it from step to step;
+ * SQLite's BEGIN IMMEDIATE takes the write lock per transaction, and a
+ * step reads the version again, inside its transaction, when another
+ * connection may have committed since the previous one.
  *
  * Beside the version table, the history table keeps one row per applied
  * revision with the checksum of its file at the time, written in that same
@@ -382,7 +384,9 @@ static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
 	size_t lines = 1;
 
 	memset(h, 0, sizeof(*h));
-	if ((rc = book_of(&b, c)) < 0)
+	/* The chain loads without checksums; whatever reads the history
+	 * compares them or records them. */
+	if ((rc = book_of(&b, c)) < 0 || (rc = dbt_chain_checksums(chain)) < 0)
 		return rc;
 	if (!(h->at = calloc(chain->n + 1, sizeof(*h->at))))
 		return dbt_error_oom();
@@ -805,13 +809,31 @@ fail:
 }
 
 /*
+ * What one step of a run hands the next.  The run reads the version once,
+ * under the lock, and each step moves it by one in its own transaction,
+ * so the position is carried instead of read again; and the bookkeeping
+ * tables, once made, stay.  Where the lock does not span the run (SQLite
+ * takes its write lock per transaction), a step whose transaction may
+ * follow another connection's commit reads both again (see the dialect's
+ * written_by_others).
+ */
+struct carry {
+	int verified; /* the history was verified, in the run's first step */
+	int tables;   /* the version and history tables exist */
+	int known;    /* `cur` is the database's position */
+	int began;    /* a step ran: in one transaction (--single-transaction),
+		       * only the first step can follow another's commit */
+	size_t cur;
+};
+
+/*
  * One step: applies (or reverts) the revision next to the current version
  * in the direction of `target`.  Sets `*done` when there is nothing left.
- * The first step of a run verifies the history first (`*verified`), inside
- * its transaction, so under the lock.
+ * The first step of a run verifies the history first (`k->verified`),
+ * inside its transaction, so under the lock.
  */
 static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
-		const dbt_run_opts *opts, int *verified, int *done, int single)
+		const dbt_run_opts *opts, struct carry *k, int *done, int single)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const dbt_revision *rev;
@@ -819,7 +841,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	struct book b;
 	size_t cur;
 	double t0 = now_ms();
-	int rc;
+	int rc, stale;
 
 	*done = 0;
 	/* Whatever the previous revision set in the session (search_path,
@@ -829,14 +851,23 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		return rc;
 	if (!single && (rc = d->begin(c)) < 0)
 		return rc;
-	if ((rc = create_tables(c, &b, up)) < 0)
+	stale = !k->known;
+	if (!stale && d->written_by_others && (!single || !k->began))
+		stale = d->written_by_others(c);
+	k->began = 1;
+	if ((stale || !k->tables) && (rc = create_tables(c, &b, up)) < 0)
 		goto fail;
-	if ((rc = current_position(&cur, c, chain)) < 0)
-		goto fail;
-	if (!*verified) {
+	k->tables = 1;
+	if (stale) {
+		if ((rc = current_position(&k->cur, c, chain)) < 0)
+			goto fail;
+		k->known = 1;
+	}
+	cur = k->cur;
+	if (!k->verified) {
 		if ((rc = verify_applied(c, chain, cur, 0)) < 0)
 			goto fail;
-		*verified = 1;
+		k->verified = 1;
 	}
 	if (up ? cur >= target : cur <= target) {
 		*done = 1;
@@ -852,6 +883,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
+	k->cur = up ? cur + 1 : cur - 1;
 
 	if (opts && opts->on_step) {
 		dbt_step s = {
@@ -1027,8 +1059,9 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	const struct dbt_dialect *d = c->dialect;
 	dbt_run_opts inner = *opts;
 	struct steps st = {NULL, 0, 0, opts};
+	struct carry k = {.cur = cur, .known = 1};
 	size_t pos, i;
-	int rc = 0, done = 0, verified = 0;
+	int rc = 0, done = 0;
 
 	for (pos = cur; up ? pos < goal : pos > goal; pos += up ? 1 : (size_t)-1) {
 		const dbt_revision *rev = up ? chain->revs[pos] : chain->revs[pos - 1];
@@ -1048,12 +1081,12 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 		return rc;
 	if (up && opts->apply_missing) {
 		while (!done &&
-		       (rc = apply_missing_step(c, chain, &inner, &verified, &done, 1)) == 0)
+		       (rc = apply_missing_step(c, chain, &inner, &k.verified, &done, 1)) == 0)
 			;
 		done = 0;
 	}
 	while (rc == 0 && !done)
-		rc = step(c, chain, goal, up, &inner, &verified, &done, 1);
+		rc = step(c, chain, goal, up, &inner, &k, &done, 1);
 	if (rc == 0 && st.oom)
 		rc = dbt_error_oom();
 	if (rc == 0 && (rc = d->commit(c)) < 0)
@@ -1084,8 +1117,9 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	int timeout = opts && opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms
 							 : DEFAULT_LOCK_TIMEOUT_MS;
 	size_t cur, goal;
+	struct carry k = {0};
 	char *id = NULL;
-	int rc, done = 0, verified = 0;
+	int rc, done = 0;
 
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
@@ -1129,16 +1163,19 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 		rc = run_single(c, chain, cur, goal, mode == MODE_UPGRADE, opts, id);
 		goto cleanup;
 	}
+	/* Read under the lock: the steps carry it from here. */
+	k.cur = cur;
+	k.known = 1;
 	if (mode == MODE_UPGRADE && opts && opts->apply_missing) {
 		while (!done &&
-		       (rc = apply_missing_step(c, chain, opts, &verified, &done, 0)) == 0)
+		       (rc = apply_missing_step(c, chain, opts, &k.verified, &done, 0)) == 0)
 			;
 		if (rc < 0)
 			goto cleanup;
 		done = 0;
 	}
 	while (!done &&
-	       (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &verified, &done, 0)) == 0)
+	       (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &k, &done, 0)) == 0)
 		;
 cleanup:
 	free(id);
@@ -1397,7 +1434,8 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 		return dbt_error_set(DBT_ERROR, "start position is past the head");
 	rc = resolve_target(&goal, chain, target ? target : "head", from,
 			    upgrade ? MODE_UPGRADE : MODE_DOWNGRADE);
-	if (rc < 0 || (rc = check_plan(chain, from, goal, kind)) < 0)
+	if (rc < 0 || (rc = check_plan(chain, from, goal, kind)) < 0 ||
+	    (rc = dbt_chain_checksums(chain)) < 0)
 		return rc;
 
 	dbt_buf_comment(&sql, "dbtool %s, %s, from %s to %s", upgrade ? "upgrade" : "downgrade",

@@ -739,6 +739,72 @@ static void ten_thousand_revisions_load(void **state)
 	dbt_chain_release(&chain);
 }
 
+/* Loading hashes no file: a revision of a chain has no checksum until one
+ * is asked for, and then it is the SHA-256 a revision read on its own
+ * gets. */
+static void checksum_is_computed_when_asked_not_at_load(void **state)
+{
+	struct fixture *f = *state;
+	dbt_revision alone;
+	dbt_chain c;
+	const char *sum = NULL;
+	char path[256];
+
+	write_rev(f, "a.sql", "aaa", "");
+	write_rev(f, "b.sql", "bbb", "aaa");
+	assert_int_equal(dbt_chain_load(&c, f->dir, 0), 0);
+	assert_string_equal(c.revs[0]->checksum, "");
+	assert_string_equal(c.revs[1]->checksum, "");
+	assert_int_equal(dbt_chain_checksum(&sum, &c, c.revs[1]), 0);
+	snprintf(path, sizeof(path), "%s/b.sql", f->dir);
+	assert_int_equal(dbt_revision_load(&alone, path), 0);
+	assert_int_equal(strlen(sum), 64);
+	assert_string_equal(sum, alone.checksum);
+	assert_string_equal(c.revs[1]->checksum, alone.checksum);
+	assert_string_equal(c.revs[0]->checksum, "");
+	assert_int_equal(dbt_chain_checksums(&c), 0);
+	assert_int_equal(strlen(c.revs[0]->checksum), 64);
+	dbt_revision_release(&alone);
+	dbt_chain_release(&c);
+}
+
+/* A file edited between loading and checksumming would get a checksum
+ * that does not describe the SQL the chain parsed: refused, also when the
+ * edit keeps the file's length. */
+static void checksum_of_a_file_edited_after_loading_is_refused(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain c;
+	const char *sum = NULL;
+
+	write_rev(f, "a.sql", "aaa", "");
+	assert_int_equal(dbt_chain_load(&c, f->dir, 0), 0);
+	write_file(f, "a.sql",
+		   "-- id: aaa\n-- parent: \n-- message: make aaa\n\n-- migrate:upgrade\n"
+		   "CREATE TABLE t_aab (id INTEGER);\n\n-- migrate:downgrade\nDROP TABLE t_aaa;\n");
+	assert_int_equal(dbt_chain_checksum(&sum, &c, c.revs[0]), DBT_ERROR);
+	assert_non_null(strstr(dbt_error_last(), "a.sql' changed while dbtool was running"));
+	assert_string_equal(c.revs[0]->checksum, "");
+	assert_int_equal(dbt_chain_checksums(&c), DBT_ERROR);
+	dbt_chain_release(&c);
+}
+
+static void checksum_of_a_file_removed_after_loading_is_not_found(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain c;
+	const char *sum = NULL;
+	char path[256];
+
+	write_rev(f, "a.sql", "aaa", "");
+	assert_int_equal(dbt_chain_load(&c, f->dir, 0), 0);
+	snprintf(path, sizeof(path), "%s/a.sql", f->dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(dbt_chain_checksum(&sum, &c, c.revs[0]), DBT_ENOTFOUND);
+	assert_non_null(strstr(dbt_error_last(), "a.sql': no such file"));
+	dbt_chain_release(&c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -795,6 +861,12 @@ int main(void)
 		cmocka_unit_test_setup_teardown(branch_of_a_revision_below_the_fork_is_refused,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(ten_thousand_revisions_load, setup, teardown),
+		cmocka_unit_test_setup_teardown(checksum_is_computed_when_asked_not_at_load, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(checksum_of_a_file_edited_after_loading_is_refused,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			checksum_of_a_file_removed_after_loading_is_not_found, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -21,6 +21,8 @@
 #include "dialect.h"
 #include "tmpdir.h"
 
+#include <sqlite3.h>
+
 static const struct dbt_dialect *const d = &dbt_dialect_sqlite;
 
 struct fixture {
@@ -553,18 +555,177 @@ static void nqueries_counts_statements_sent(void **state)
 	assert_int_equal(d->begin(f->conn), 0);
 	assert_int_equal(d->exec(f->conn, "INSERT INTO n VALUES (2)"), 0);
 	assert_int_equal(d->commit(f->conn), 0);
-	/* begin: foreign keys off, BEGIN, foreign-key count; commit:
-	 * foreign-key count, COMMIT, foreign keys on. */
-	assert_int_equal(f->conn->nqueries, 9);
+	/* begin: foreign keys off, BEGIN, data version, foreign-key count
+	 * (the first transaction); commit: the tables with foreign keys,
+	 * COMMIT, foreign keys on. */
+	assert_int_equal(f->conn->nqueries, 10);
 	assert_int_equal(d->query_value(f->conn, "SELECT count(*) FROM n", &v), 0);
 	free(v);
 	assert_int_equal(d->table_exists(f->conn, NULL, "n", &yes), 0);
-	assert_int_equal(f->conn->nqueries, 11);
+	assert_int_equal(f->conn->nqueries, 12);
 	/* A failing statement was sent too; the ones after it were not. */
 	assert_int_equal(d->exec_script(f->conn, "INSERT INTO n VALUES ('a', 'b');\nSELECT 1;",
 					"n.sql", 1),
 			 DBT_EDB);
-	assert_int_equal(f->conn->nqueries, 12);
+	assert_int_equal(f->conn->nqueries, 13);
+}
+
+/* ------------------------------------------- foreign keys at commit */
+
+/* How many foreign-key checks ran: over the whole database, and over one
+ * table. */
+struct fk_checks {
+	int whole, one;
+};
+
+static int count_fk_checks(unsigned type, void *arg, void *p, void *x)
+{
+	struct fk_checks *n = arg;
+	const char *sql = x;
+
+	(void)type;
+	(void)p;
+	if (strstr(sql, "FROM pragma_foreign_key_check GROUP BY"))
+		n->whole++;
+	else if (strstr(sql, "FROM pragma_foreign_key_check("))
+		n->one++;
+	return 0;
+}
+
+static void trace_fk_checks(dbt_conn *conn, struct fk_checks *n)
+{
+	memset(n, 0, sizeof(*n));
+	sqlite3_trace_v2(dbt_sqlite_handle(conn), SQLITE_TRACE_STMT, count_fk_checks, n);
+}
+
+/* A parent p with row 1, a child c with a row on it, an unrelated u. */
+static void fk_tables_with_rows(dbt_conn *conn)
+{
+	assert_int_equal(d->begin(conn), 0);
+	assert_int_equal(d->exec_script(conn,
+					"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+					"CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id));\n"
+					"CREATE TABLE u (x INTEGER);\n"
+					"INSERT INTO p VALUES (1);\nINSERT INTO c VALUES (1, 1);\n",
+					"fk.sql", 1),
+			 0);
+	assert_int_equal(d->commit(conn), 0);
+}
+
+/* The counts a transaction ends with are those the next one starts from,
+ * and a transaction is checked on the tables it touched: writing a table
+ * that has no foreign key and that no foreign key references checks no
+ * rows at all. */
+static void commit_checks_only_the_tables_a_transaction_touched(void **state)
+{
+	struct fixture *f = *state;
+	struct fk_checks n;
+
+	fk_tables_with_rows(f->conn);
+	trace_fk_checks(f->conn, &n);
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec(f->conn, "INSERT INTO u VALUES (5)"), 0);
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_int_equal(n.whole, 0);
+	assert_int_equal(n.one, 0);
+	/* Writing the child checks the child, and only it. */
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec(f->conn, "INSERT INTO c VALUES (2, 1)"), 0);
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_int_equal(n.whole, 0);
+	assert_int_equal(n.one, 1);
+}
+
+/* Deleting a parent's row, dropping the parent, or writing the child
+ * through a trigger on another table leaves rows without their parent:
+ * refused, although the child was not written by name. */
+static void rows_left_without_parent_by_any_route_are_refused(void **state)
+{
+	static const char *const routes[] = {
+		"DELETE FROM p",
+		"DROP TABLE p",
+		"CREATE TRIGGER tr AFTER INSERT ON u BEGIN INSERT INTO c VALUES (9, 42); END;\n"
+		"INSERT INTO u VALUES (1)",
+		"CREATE TABLE p2 (id INTEGER PRIMARY KEY);\nDROP TABLE p;\n"
+		"ALTER TABLE p2 RENAME TO p",
+	};
+	struct fixture *f = *state;
+	size_t i;
+
+	fk_tables_with_rows(f->conn);
+	for (i = 0; i < sizeof(routes) / sizeof(*routes); i++) {
+		assert_int_equal(d->begin(f->conn), 0);
+		assert_int_equal(d->exec_script(f->conn, routes[i], "r.sql", 1), 0);
+		assert_int_equal(d->commit(f->conn), DBT_EDB);
+		assert_non_null(strstr(dbt_error_last(), "foreign key violation: row "));
+		assert_non_null(strstr(dbt_error_last(), " of table 'c' references a row of 'p'"));
+		assert_int_equal(d->rollback(f->conn), 0);
+		assert_value(f->conn, "SELECT count(*) FROM p", "1");
+	}
+	/* And a sound transaction after those still commits. */
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec(f->conn, "INSERT INTO c VALUES (3, 1)"), 0);
+	assert_int_equal(d->commit(f->conn), 0);
+}
+
+/* Dropping the unique index that a foreign key's parent key needs makes
+ * the key unusable: refused at commit, as when the whole database was
+ * checked, although no row changed. */
+static void dropping_the_index_of_a_parent_key_is_refused(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT);\n"
+					"CREATE UNIQUE INDEX ux_p_code ON p (code);\n"
+					"CREATE TABLE c (id INTEGER PRIMARY KEY, code TEXT REFERENCES p (code));\n"
+					"INSERT INTO p VALUES (1, 'a');\nINSERT INTO c VALUES (1, 'a');\n",
+					"fk.sql", 1),
+			 0);
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec(f->conn, "DROP INDEX ux_p_code"), 0);
+	assert_int_equal(d->commit(f->conn), DBT_EDB);
+	assert_non_null(strstr(dbt_error_last(), "foreign key mismatch"));
+	assert_int_equal(d->rollback(f->conn), 0);
+	assert_value(f->conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'ux_p_code'", "1");
+}
+
+/* Rows left without their parent by another connection, or by this one
+ * outside a transaction, between two transactions are not the next
+ * transaction's doing: it commits, and is still refused when it adds
+ * one. */
+static void rows_left_between_transactions_are_counted_at_begin(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *a = open_file(f), *b = open_file(f);
+
+	fk_tables_with_rows(a);
+	assert_int_equal(d->exec_script(b,
+					"PRAGMA foreign_keys = OFF;\nINSERT INTO c VALUES (7, 70);\n"
+					"PRAGMA foreign_keys = ON;\n",
+					"b.sql", 1),
+			 0);
+	assert_int_equal(d->begin(a), 0);
+	assert_int_equal(d->exec(a, "INSERT INTO c VALUES (2, 1)"), 0);
+	assert_int_equal(d->commit(a), 0);
+	assert_int_equal(d->exec_script(a,
+					"PRAGMA foreign_keys = OFF;\nINSERT INTO c VALUES (8, 80);\n"
+					"PRAGMA foreign_keys = ON;\n",
+					"a.sql", 1),
+			 0);
+	assert_int_equal(d->begin(a), 0);
+	assert_int_equal(d->exec(a, "INSERT INTO c VALUES (3, 1)"), 0);
+	assert_int_equal(d->commit(a), 0);
+	assert_int_equal(d->begin(a), 0);
+	assert_int_equal(d->exec(a, "INSERT INTO c VALUES (4, 99)"), 0);
+	assert_int_equal(d->commit(a), DBT_EDB);
+	assert_non_null(strstr(dbt_error_last(), "3 rows of table 'c' reference rows of 'p' that "
+						 "do not exist, 1 more than when the transaction began"));
+	assert_int_equal(d->rollback(a), 0);
+	d->close(a);
+	d->close(b);
 }
 
 int main(void)
@@ -576,6 +737,14 @@ int main(void)
 		cmocka_unit_test_setup_teardown(open_in_missing_folder_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_file_that_is_no_database_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(commit_checks_only_the_tables_a_transaction_touched,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(rows_left_without_parent_by_any_route_are_refused,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(rows_left_between_transactions_are_counted_at_begin,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(dropping_the_index_of_a_parent_key_is_refused,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_script_runs_every_statement, setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_script_of_only_comments_runs_nothing, setup,
 						teardown),

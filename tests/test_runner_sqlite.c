@@ -154,6 +154,95 @@ static void upgrade_applies_every_revision_in_order(void **state)
 	dbt_chain_release(&chain);
 }
 
+static void assert_value(struct fixture *f, const char *sql, const char *want);
+static void assert_history(struct fixture *f, const char *want);
+
+/* How many statements of a run read the version table or make the
+ * bookkeeping tables. */
+struct book_reads {
+	int version, create;
+};
+
+static int count_book_reads(unsigned type, void *arg, void *p, void *x)
+{
+	struct book_reads *n = arg;
+	const char *sql = x;
+
+	(void)type;
+	(void)p;
+	if (strstr(sql, "SELECT CASE WHEN") && strstr(sql, "dbtool_version"))
+		n->version++;
+	else if (strstr(sql, "CREATE TABLE IF NOT EXISTS dbtool_"))
+		n->create++;
+	return 0;
+}
+
+/* A run reads the version once, under the lock (no other connection wrote
+ * since this one's last transaction), and makes the bookkeeping tables
+ * once, in its first transaction; the steps carry the position, each
+ * with the version update in its own transaction. */
+static void upgrade_reads_the_version_and_makes_the_tables_once(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	dbt_run_opts o = {.on_step = on_step, .arg = f};
+	struct book_reads n = {0, 0};
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "aaa", &o), 0);
+	sqlite3_trace_v2(dbt_sqlite_handle(f->conn), SQLITE_TRACE_STMT, count_book_reads, &n);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", &o), 0);
+	sqlite3_trace_v2(dbt_sqlite_handle(f->conn), 0, NULL, NULL);
+	assert_int_equal(f->steps, 3);
+	assert_current(f, "ccc");
+	assert_int_equal(n.version, 1);
+	assert_int_equal(n.create, 2);
+	assert_history(f, "aaa,bbb,ccc");
+	dbt_chain_release(&chain);
+}
+
+/* Another connection that applies a revision between two steps of a run
+ * (SQLite takes its write lock per transaction): the next step reads the
+ * version again and goes on from there, applying nothing twice. */
+struct other_writer {
+	struct fixture *f;
+	dbt_conn *other;
+};
+
+static void apply_bbb_elsewhere(const dbt_step *s, void *arg)
+{
+	struct other_writer *w = arg;
+	char *err = NULL;
+
+	w->f->steps++;
+	if (strcmp(s->to, "aaa"))
+		return;
+	assert_int_equal(sqlite3_exec(dbt_sqlite_handle(w->other),
+				      "BEGIN IMMEDIATE;\n"
+				      "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id));\n"
+				      "UPDATE dbtool_version SET version_num = 'bbb';\n"
+				      "INSERT INTO dbtool_history VALUES ('bbb', 'x', 'now');\n"
+				      "COMMIT;",
+				      NULL, NULL, &err),
+			 SQLITE_OK);
+}
+
+static void version_moved_by_another_connection_is_read_again(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	struct other_writer w = {f, NULL};
+	dbt_run_opts o = {.on_step = apply_bbb_elsewhere, .arg = &w};
+
+	assert_int_equal(dbt_dialect_sqlite.open(&w.other, &f->url, 0), 0);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", &o), 0);
+	/* aaa here, bbb elsewhere, ccc here. */
+	assert_int_equal(f->steps, 2);
+	assert_current(f, "ccc");
+	assert_value(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'ix_b'", "1");
+	dbt_conn_close(w.other);
+	dbt_chain_release(&chain);
+}
+
 static void downgrade_relative_and_to_base(void **state)
 {
 	struct fixture *f = *state;
@@ -971,6 +1060,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(fresh_database_is_at_base, setup, teardown),
 		cmocka_unit_test_setup_teardown(upgrade_applies_every_revision_in_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(downgrade_relative_and_to_base, setup, teardown),
+		cmocka_unit_test_setup_teardown(upgrade_reads_the_version_and_makes_the_tables_once, setup, teardown),
+		cmocka_unit_test_setup_teardown(version_moved_by_another_connection_is_read_again, setup, teardown),
 		cmocka_unit_test_setup_teardown(wrong_direction_targets_are_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(stamp_sets_version_without_running, setup, teardown),
 		cmocka_unit_test_setup_teardown(failing_revision_is_rolled_back_and_earlier_ones_stay, setup, teardown),

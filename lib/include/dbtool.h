@@ -188,7 +188,9 @@ typedef struct dbt_revision {
 	int downgrade_line;
 	char checksum[65];    /* SHA-256 of the file's bytes as parsed, in 64
 			       * lowercase hex digits: what the history table
-			       * records when the revision is applied */
+			       * records when the revision is applied.  Empty
+			       * ("") in a revision of a chain until
+			       * dbt_chain_checksum() computes it */
 	/* Set by the chain: */
 	struct dbt_revision *up;   /* the child, NULL at head */
 	struct dbt_revision *down; /* the parent, NULL at base */
@@ -246,7 +248,8 @@ int dbt_revision_id_reserved(const char *id);
 /*
  * Every revision file of a versions/ folder, linked into one linear chain
  * ordered from base to head.  Loading reads each file once and links them
- * through a hash map, so it is linear in the number of revisions.
+ * through a hash map, so it is linear in the number of revisions; it
+ * computes no checksum (see dbt_chain_checksum).
  */
 typedef struct dbt_chain {
 	char *dir;
@@ -303,6 +306,21 @@ int dbt_chain_resolve(size_t *out, const dbt_chain *chain, const char *target, s
 /* The position of the revision `id` (0 for NULL, meaning base);
  * DBT_ENOTFOUND when no file of the chain defines it. */
 int dbt_chain_position(size_t *out, const dbt_chain *chain, const char *id);
+
+/*
+ * The checksum of `rev`, a revision of `chain` (see dbt_revision): loading
+ * a chain computes none, so that commands that only list it do not hash
+ * every file.  The first call reads the file again and computes it; it
+ * then stays in rev->checksum, and `out` points there.  DBT_ERROR, naming
+ * the file, when its bytes are no longer those the chain parsed (edited
+ * since the chain was loaded: the checksum must describe the SQL that
+ * runs), or DBT_ENOTFOUND when it is gone; rev->checksum stays empty.
+ */
+int dbt_chain_checksum(const char **out, const dbt_chain *chain, const dbt_revision *rev);
+
+/* dbt_chain_checksum() for every revision of the chain's line (`revs`);
+ * the first failure is returned. */
+int dbt_chain_checksums(const dbt_chain *chain);
 
 void dbt_chain_release(dbt_chain *chain);
 
