@@ -3443,6 +3443,39 @@ static char *regclass_name(const char *text)
 	return dbt_token_name(text, &a);
 }
 
+/*
+ * The default nextval('public.s') names the sequence as the database does
+ * not print it: the managed schema is on the search path, so it prints
+ * nextval('s'::regclass).  Rewrites the default to that form, the name as
+ * written after the qualifier.  0, or DBT_ERROR when out of memory.
+ */
+static int unqualify_nextval(dbt_column *c, const char *text)
+{
+	dbt_lexer lx;
+	dbt_token a, dot;
+	dbt_buf b = DBT_BUF_INIT;
+	const char *p;
+
+	dbt_lex_init(&lx, text, strlen(text));
+	if (dbt_lex_next(&lx, &a) < 0 || dbt_lex_next(&lx, &dot) < 0 ||
+	    !dbt_token_is(text, &dot, "."))
+		return 0;
+	dbt_buf_puts(&b, "nextval('");
+	for (p = text + dot.start + dot.len; *p; p++) {
+		if (*p == '\'')
+			dbt_buf_putc(&b, '\'');
+		dbt_buf_putc(&b, *p);
+	}
+	dbt_buf_puts(&b, "'::regclass)");
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(c->default_expr);
+	c->default_expr = dbt_buf_detach(&b);
+	return c->default_expr ? 0 : dbt_error_oom();
+}
+
 /* A column whose default takes nextval() of a plain sequence owned by it
  * is SERIAL, as pg_dump writes SERIAL columns; the sequence's statement
  * is then part of the column. */
@@ -3456,6 +3489,7 @@ static int resolve_serial(struct parser *p, dbt_table *t, dbt_column *c)
 		return 0;
 	if ((rc = nextval_of(c->default_expr, &text)) <= 0)
 		return rc;
+	rc = 0;
 	name = regclass_name(text);
 	sq = name ? find_seq(p, name) : NULL;
 	if (sq && sq->plain && sq->owned && sq->st && !strcmp(sq->owner_table, t->name) &&
@@ -3467,10 +3501,12 @@ static int resolve_serial(struct parser *p, dbt_table *t, dbt_column *c)
 		c->not_null = 1;
 		dbt_schema_remove_statement(p->schema, sq->st);
 		sq->st = NULL;
+	} else if (name) {
+		rc = unqualify_nextval(c, text);
 	}
 	free(text);
 	free(name);
-	return 0;
+	return rc;
 }
 
 /*
