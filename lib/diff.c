@@ -1282,6 +1282,49 @@ static int object_on(const dbt_object *obj, const char *table)
 	return 0;
 }
 
+/* The length of line `n` (0 first) of `text`, which `*line` is set to;
+ * 0 when there is no such line. */
+static size_t nth_line(const char **line, const char *text, int n)
+{
+	const char *p = text, *end;
+
+	for (; n > 0 && p; n--)
+		if ((p = strchr(p, '\n')))
+			p++;
+	*line = p;
+	if (!p)
+		return 0;
+	end = strchr(p, '\n');
+	return end ? (size_t)(end - p) : strlen(p);
+}
+
+/*
+ * 1 when a routine's definition changes what CREATE OR REPLACE cannot:
+ * its arguments as the header line prints them (a parameter's default
+ * taken away, an OUT parameter) or, for a function, its RETURNS line.
+ * Such a routine is dropped and created again.
+ */
+static int routine_signature_changes(const dbt_object *a, const dbt_object *b)
+{
+	const char *la, *lb;
+	size_t na, nb;
+	int n;
+
+	if (a->kind != b->kind ||
+	    (a->kind != DBT_OBJ_FUNCTION && a->kind != DBT_OBJ_PROCEDURE) ||
+	    !a->definition || !b->definition)
+		return 0;
+	for (n = 0; n < 2; n++) {
+		na = nth_line(&la, a->definition, n);
+		nb = nth_line(&lb, b->definition, n);
+		if (n == 1 && (!la || !lb || strncmp(la, " RETURNS ", 9) || strncmp(lb, " RETURNS ", 9)))
+			break;
+		if (na != nb || (na && memcmp(la, lb, na)))
+			return 1;
+	}
+	return 0;
+}
+
 /* The object ops, in the five groups dbt_diff_schemas names. */
 struct objops {
 	struct ops early_drops, early_creates, late_drops, late_creates;
@@ -1341,7 +1384,7 @@ static int plan_objects(struct objops *g, const struct state *st, const struct o
 		old = a.v[bmatch[i]];
 		if (streq_null(old->definition, nw->definition))
 			continue;
-		if (old->replace_sql && nw->replace_sql) {
+		if (old->replace_sql && nw->replace_sql && !routine_signature_changes(old, nw)) {
 			replace[i] = 1;
 		} else {
 			create[i] = 1;
