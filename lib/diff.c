@@ -1325,6 +1325,27 @@ static int routine_signature_changes(const dbt_object *a, const dbt_object *b)
 	return 0;
 }
 
+/* 1 when `obj` is on a table of `schema` that has a column of the type
+ * `type` (or an array of it). */
+static int on_table_using(const dbt_object *obj, const dbt_schema *schema, const char *type)
+{
+	size_t i, k, n = strlen(type);
+
+	for (i = 0; i < schema->ntables; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		if (!object_on(obj, t->name))
+			continue;
+		for (k = 0; k < t->ncolumns; k++) {
+			const char *ct = t->columns[k]->type.text;
+
+			if (ct && !strncmp(ct, type, n) && (!ct[n] || !strcmp(ct + n, "[]")))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The object ops, in the five groups dbt_diff_schemas names. */
 struct objops {
 	struct ops early_drops, early_creates, late_drops, late_creates;
@@ -1405,6 +1426,17 @@ static int plan_objects(struct objops *g, const struct state *st, const struct o
 				    object_on(a.v[i], op->table->name))
 					drop[i] = 1;
 		}
+	}
+
+	/* An object made again with the columns that use it (an enum) gives
+	 * them a new type: what blocks that on their tables goes likewise. */
+	for (k = 0; around_alters && k < nb; k++) {
+		if (!replace[k] || !b.v[k]->replace_rewrites)
+			continue;
+		for (i = 0; i < na; i++)
+			if (!drop[i] && blocks_alter(a.v[i]->kind) &&
+			    on_table_using(a.v[i], st->from, b.v[k]->name))
+				drop[i] = 1;
 	}
 
 	/* What depends on a dropped object goes too, and comes back. */

@@ -221,8 +221,10 @@ static int set_sql(char **sql, const char *text)
  * VALUE IF NOT EXISTS), so the columns that use the type keep it.  It
  * cannot remove a value, so the way back leaves them, saying so in a
  * comment; upgrading again then finds them there.  Other changes of an
- * enum are a drop and a create, which PostgreSQL refuses while a column
- * uses the type.
+ * enum (a value removed, renamed or moved), and an addition whose value a
+ * column's default takes (which PostgreSQL refuses before the addition
+ * commits), make the type again and give its columns the new one
+ * (dbt_pg_enum_recreate), each way.
  */
 static int enum_additions(dbt_schema *model, const dbt_schema *db)
 {
@@ -239,8 +241,18 @@ static int enum_additions(dbt_schema *model, const dbt_schema *db)
 		    !strcmp(live->definition, o->definition))
 			continue;
 		dbt_buf_clear(&add);
-		if ((rc = dbt_pg_enum_add_values(&add, live, o)) == DBT_ENOTFOUND) {
-			rc = 0;
+		rc = dbt_pg_enum_add_values(&add, live, o);
+		if (rc == 0 && (rc = dbt_pg_enum_default_uses_added(live, o, model)) == 1)
+			rc = DBT_ENOTFOUND;
+		if (rc == DBT_ENOTFOUND) {
+			dbt_buf_clear(&sql);
+			dbt_buf_clear(&back);
+			if ((rc = dbt_pg_enum_recreate(&sql, o, db)) < 0 ||
+			    (rc = dbt_pg_enum_recreate(&back, live, db)) < 0 ||
+			    (rc = set_sql(&o->replace_sql, dbt_buf_str(&sql))) < 0 ||
+			    (rc = set_sql(&live->replace_sql, dbt_buf_str(&back))) < 0)
+				break;
+			o->replace_rewrites = live->replace_rewrites = 1;
 			continue;
 		}
 		if (rc < 0 || add.oom || !add.len)

@@ -74,4 +74,26 @@ int dbt_pg_reflect_acl(dbt_pg_objects *r);
  */
 int dbt_pg_enum_add_values(dbt_buf *out, const dbt_object *old, const dbt_object *new);
 
+/*
+ * Appends to `out` the statements that turn the enum of `to`'s name into
+ * `to` where ALTER TYPE ... ADD VALUE cannot (a label removed, renamed or
+ * moved), while columns use it: the type renamed to NAME_old, `to`
+ * created, each column of a table of `tables` whose type is the enum (or
+ * an array of it) given the new type USING col::text::NAME (its default
+ * dropped before and set again after when its label is still there), and
+ * NAME_old dropped.  A row holding a label that `to` lacks makes the
+ * ALTER TABLE fail with PostgreSQL's message.  DBT_ENOTFOUND when `to` is
+ * not an enum with labels; DBT_ERROR when out of memory.
+ */
+int dbt_pg_enum_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables);
+
+/*
+ * 1 when a column of `model` of the enum `new` (or an array of it) has a
+ * default that is a label `old` lacks: one that ADD VALUE would add in the
+ * same transaction, where PostgreSQL refuses to use it ("unsafe use of new
+ * value"); 0 when none does; DBT_ERROR when out of memory.
+ */
+int dbt_pg_enum_default_uses_added(const dbt_object *old, const dbt_object *new,
+				   const dbt_schema *model);
+
 #endif
