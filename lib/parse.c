@@ -2448,8 +2448,25 @@ cleanup:
 	return rc;
 }
 
-/* CREATE [UNIQUE] INDEX has been read. */
-static int parse_index(struct parser *p, int unique)
+static int keep_statement(struct parser *p, const dbt_token *first, const char *kind,
+			  const char *name, dbt_statement **out);
+
+/* 1 when the model declared the materialized view `name` before. */
+static int declared_matview(const struct parser *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->schema->nstatements; i++) {
+		const dbt_statement *st = p->schema->statements[i];
+
+		if (st->name && !strcmp(st->kind, "materialized view") && !strcmp(st->name, name))
+			return 1;
+	}
+	return 0;
+}
+
+/* CREATE [UNIQUE] INDEX has been read, the statement began at `first`. */
+static int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
 	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
 	dbt_index *ix;
@@ -2470,8 +2487,15 @@ static int parse_index(struct parser *p, int unique)
 	 * partitions' indexes are attached to. */
 	if (is(p, "only") && (rc = next(p)) < 0)
 		goto cleanup;
-	if ((rc = parse_object_name(p, &tn, "a table name")) < 0 ||
-	    (rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
+	if ((rc = parse_object_name(p, &tn, "a table name")) < 0)
+		goto cleanup;
+	/* An index of a materialized view is part of it, as the database
+	 * reads it: kept as text, for the scratch database to build. */
+	if (declared_matview(p, tn.s)) {
+		rc = keep_statement(p, first, "index", n.s, NULL);
+		goto cleanup;
+	}
+	if ((rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
 		goto cleanup;
 	ix->line = line;
 	ix->col = col;
@@ -3204,11 +3228,11 @@ static int parse_statement(struct parser *p)
 	if (is(p, "table"))
 		return (rc = next(p)) < 0 ? rc : parse_table(p);
 	if (is(p, "index"))
-		return (rc = next(p)) < 0 ? rc : parse_index(p, 0);
+		return (rc = next(p)) < 0 ? rc : parse_index(p, &first, 0);
 	if (is(p, "unique")) {
 		if ((rc = next(p)) < 0 || (rc = expect(p, "index", "INDEX")) < 0)
 			return rc;
-		return parse_index(p, 1);
+		return parse_index(p, &first, 1);
 	}
 	return parse_create_other(p, &first);
 }
