@@ -1310,9 +1310,11 @@ static int routine_signature_changes(const dbt_object *a, const dbt_object *b)
 	size_t na, nb;
 	int n;
 
+	/* pg_get_functiondef's form: the header, then one clause a line. */
 	if (a->kind != b->kind ||
 	    (a->kind != DBT_OBJ_FUNCTION && a->kind != DBT_OBJ_PROCEDURE) ||
-	    !a->definition || !b->definition)
+	    !a->definition || !b->definition || !strchr(a->definition, '\n') ||
+	    !strchr(b->definition, '\n'))
 		return 0;
 	for (n = 0; n < 2; n++) {
 		na = nth_line(&la, a->definition, n);
@@ -1437,6 +1439,17 @@ static int plan_objects(struct objops *g, const struct state *st, const struct o
 			if (!drop[i] && blocks_alter(a.v[i]->kind) &&
 			    on_table_using(a.v[i], st->from, b.v[k]->name))
 				drop[i] = 1;
+	}
+
+	/* A grant replaced revokes all first, which takes the grants that
+	 * depend on it (its table's columns'): they go and come back. */
+	for (i = 0; i < nb; i++) {
+		size_t u = bmatch[i];
+
+		if (!replace[i] || b.v[i]->kind != DBT_OBJ_GRANT || u == NONE)
+			continue;
+		for (k = a.roff[u]; k < a.roff[u + 1]; k++)
+			drop[a.rdep[k]] = 1;
 	}
 
 	/* What depends on a dropped object goes too, and comes back. */
