@@ -666,23 +666,24 @@ static void suffixed_name(dbt_buf *out, const char *name, const char *suffix)
 	dbt_buf_release(&raw);
 }
 
-int dbt_pg_enum_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables)
+int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables)
 {
 	char **labels = NULL, *label = NULL;
 	size_t nlabels = 0, i, k;
 	dbt_buf old = DBT_BUF_INIT;
-	int rc, array = 0;
+	int rc = 0, array = 0;
 
-	if (to->kind != DBT_OBJ_ENUM)
-		return dbt_error_set(DBT_ENOTFOUND, "'%s' is not an enum", to->name);
-	if ((rc = parse_labels(&labels, &nlabels, to->definition)) < 0) {
+	if (to->kind != DBT_OBJ_ENUM && to->kind != DBT_OBJ_DOMAIN)
+		return dbt_error_set(DBT_ENOTFOUND, "'%s' is neither an enum nor a domain", to->name);
+	if (to->kind == DBT_OBJ_ENUM && (rc = parse_labels(&labels, &nlabels, to->definition)) < 0) {
 		if (rc == DBT_ENOTFOUND)
 			rc = dbt_error_set(DBT_ENOTFOUND, "enum '%s' has no labels", to->name);
 		return rc;
 	}
 	suffixed_name(&old, to->name, "_old");
-	dbt_buf_printf(out, "ALTER TYPE %s RENAME TO %s;\n", to->name, dbt_buf_str(&old));
-	dbt_buf_printf(out, "CREATE TYPE %s AS %s;\n", to->name, to->definition);
+	dbt_buf_printf(out, "ALTER %s %s RENAME TO %s;\n",
+		       to->kind == DBT_OBJ_ENUM ? "TYPE" : "DOMAIN", to->name, dbt_buf_str(&old));
+	dbt_buf_printf(out, "%s\n", to->create_sql);
 	for (i = 0; tables && i < tables->ntables && rc == 0; i++) {
 		const dbt_table *t = tables->tables[i];
 		dbt_buf tname = DBT_BUF_INIT;
@@ -702,7 +703,8 @@ int dbt_pg_enum_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 			if (c->default_expr) {
 				dbt_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n",
 					       dbt_buf_str(&tname), dbt_buf_str(&cname));
-				if ((rc = default_label(&label, c->default_expr)) == 1)
+				if (to->kind == DBT_OBJ_ENUM &&
+				    (rc = default_label(&label, c->default_expr)) == 1)
 					keep = !array && has_label(labels, nlabels, label);
 				free(label);
 				label = NULL;
@@ -720,7 +722,8 @@ int dbt_pg_enum_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 		}
 		dbt_buf_release(&tname);
 	}
-	dbt_buf_printf(out, "DROP TYPE %s;", dbt_buf_str(&old));
+	dbt_buf_printf(out, "DROP %s %s;", to->kind == DBT_OBJ_ENUM ? "TYPE" : "DOMAIN",
+		       dbt_buf_str(&old));
 	if (rc == 0 && (out->oom || old.oom))
 		rc = dbt_error_oom();
 	dbt_buf_release(&old);
