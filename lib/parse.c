@@ -1631,6 +1631,46 @@ static int column_references(struct parser *p, struct coldef *d)
 	return parse_references(p, fk);
 }
 
+/*
+ * Drops, in place, the managed schema's qualifier of a cast's type in a
+ * default ("'red'::public.color" is "'red'::color"), which the database
+ * prints without it: the scratch database then casts to the model's own
+ * type, not to the live one of that name.
+ */
+static void unqualify_casts(char *text)
+{
+	dbt_lexer lx;
+	dbt_token t, prev, dot;
+	size_t len = strlen(text);
+	int have_prev = 0;
+
+	dbt_lex_init(&lx, text, len);
+	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
+		dbt_lexer la = lx;
+		char *name;
+		int drop = 0;
+
+		if (have_prev && dbt_token_is(text, &prev, "::") &&
+		    (t.kind == DBT_TOK_WORD || t.kind == DBT_TOK_QUOTED) &&
+		    dbt_lex_next(&la, &dot) == 0 && dbt_token_is(text, &dot, ".") &&
+		    (name = dbt_token_name(text, &t))) {
+			drop = !strcmp(name, DEFAULT_SCHEMA);
+			free(name);
+		}
+		if (drop) {
+			size_t cut = dot.start + dot.len - t.start;
+
+			memmove(text + t.start, text + t.start + cut, len - t.start - cut + 1);
+			len -= cut;
+			dbt_lex_init(&lx, text, len);
+			have_prev = 0;
+			continue;
+		}
+		prev = t;
+		have_prev = 1;
+	}
+}
+
 static int column_default(struct parser *p, struct coldef *d)
 {
 	char *text;
@@ -1645,6 +1685,7 @@ static int column_default(struct parser *p, struct coldef *d)
 	    (rc = parse_default(p, &from, &to)) < 0 ||
 	    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
 		return rc;
+	unqualify_casts(text);
 	rc = dbt_column_set_default(d->c, text, strlen(text));
 	free(text);
 	if (rc < 0)
