@@ -1887,6 +1887,7 @@ static int copy_object(dbt_schema *s, const dbt_object *o, const struct renames 
 		return rc;
 	obj->line = o->line;
 	obj->col = o->col;
+	obj->replace_rewrites = o->replace_rewrites;
 	for (i = 0; i < o->ndeps && rc == 0; i++)
 		rc = dbt_object_add_dep(obj, new_table_name(r, o->deps[i]));
 	return rc;
