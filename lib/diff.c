@@ -1282,6 +1282,72 @@ static int object_on(const dbt_object *obj, const char *table)
 	return 0;
 }
 
+/* The length of line `n` (0 first) of `text`, which `*line` is set to;
+ * 0 when there is no such line. */
+static size_t nth_line(const char **line, const char *text, int n)
+{
+	const char *p = text, *end;
+
+	for (; n > 0 && p; n--)
+		if ((p = strchr(p, '\n')))
+			p++;
+	*line = p;
+	if (!p)
+		return 0;
+	end = strchr(p, '\n');
+	return end ? (size_t)(end - p) : strlen(p);
+}
+
+/*
+ * 1 when a routine's definition changes what CREATE OR REPLACE cannot:
+ * its arguments as the header line prints them (a parameter's default
+ * taken away, an OUT parameter) or, for a function, its RETURNS line.
+ * Such a routine is dropped and created again.
+ */
+static int routine_signature_changes(const dbt_object *a, const dbt_object *b)
+{
+	const char *la, *lb;
+	size_t na, nb;
+	int n;
+
+	/* pg_get_functiondef's form: the header, then one clause a line. */
+	if (a->kind != b->kind ||
+	    (a->kind != DBT_OBJ_FUNCTION && a->kind != DBT_OBJ_PROCEDURE) ||
+	    !a->definition || !b->definition || !strchr(a->definition, '\n') ||
+	    !strchr(b->definition, '\n'))
+		return 0;
+	for (n = 0; n < 2; n++) {
+		na = nth_line(&la, a->definition, n);
+		nb = nth_line(&lb, b->definition, n);
+		if (n == 1 && (!la || !lb || strncmp(la, " RETURNS ", 9) || strncmp(lb, " RETURNS ", 9)))
+			break;
+		if (na != nb || (na && memcmp(la, lb, na)))
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when `obj` is on a table of `schema` that has a column of the type
+ * `type` (or an array of it). */
+static int on_table_using(const dbt_object *obj, const dbt_schema *schema, const char *type)
+{
+	size_t i, k, n = strlen(type);
+
+	for (i = 0; i < schema->ntables; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		if (!object_on(obj, t->name))
+			continue;
+		for (k = 0; k < t->ncolumns; k++) {
+			const char *ct = t->columns[k]->type.text;
+
+			if (ct && !strncmp(ct, type, n) && (!ct[n] || !strcmp(ct + n, "[]")))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* The object ops, in the five groups dbt_diff_schemas names. */
 struct objops {
 	struct ops early_drops, early_creates, late_drops, late_creates;
@@ -1341,7 +1407,7 @@ static int plan_objects(struct objops *g, const struct state *st, const struct o
 		old = a.v[bmatch[i]];
 		if (streq_null(old->definition, nw->definition))
 			continue;
-		if (old->replace_sql && nw->replace_sql) {
+		if (old->replace_sql && nw->replace_sql && !routine_signature_changes(old, nw)) {
 			replace[i] = 1;
 		} else {
 			create[i] = 1;
@@ -1362,6 +1428,28 @@ static int plan_objects(struct objops *g, const struct state *st, const struct o
 				    object_on(a.v[i], op->table->name))
 					drop[i] = 1;
 		}
+	}
+
+	/* An object made again with the columns that use it (an enum) gives
+	 * them a new type: what blocks that on their tables goes likewise. */
+	for (k = 0; around_alters && k < nb; k++) {
+		if (!replace[k] || !b.v[k]->replace_rewrites)
+			continue;
+		for (i = 0; i < na; i++)
+			if (!drop[i] && blocks_alter(a.v[i]->kind) &&
+			    on_table_using(a.v[i], st->from, b.v[k]->name))
+				drop[i] = 1;
+	}
+
+	/* A grant replaced revokes all first, which takes the grants that
+	 * depend on it (its table's columns'): they go and come back. */
+	for (i = 0; i < nb; i++) {
+		size_t u = bmatch[i];
+
+		if (!replace[i] || b.v[i]->kind != DBT_OBJ_GRANT || u == NONE)
+			continue;
+		for (k = a.roff[u]; k < a.roff[u + 1]; k++)
+			drop[a.rdep[k]] = 1;
 	}
 
 	/* What depends on a dropped object goes too, and comes back. */
@@ -1799,6 +1887,7 @@ static int copy_object(dbt_schema *s, const dbt_object *o, const struct renames 
 		return rc;
 	obj->line = o->line;
 	obj->col = o->col;
+	obj->replace_rewrites = o->replace_rewrites;
 	for (i = 0; i < o->ndeps && rc == 0; i++)
 		rc = dbt_object_add_dep(obj, new_table_name(r, o->deps[i]));
 	return rc;

@@ -221,9 +221,27 @@ static int set_sql(char **sql, const char *text)
  * VALUE IF NOT EXISTS), so the columns that use the type keep it.  It
  * cannot remove a value, so the way back leaves them, saying so in a
  * comment; upgrading again then finds them there.  Other changes of an
- * enum are a drop and a create, which PostgreSQL refuses while a column
- * uses the type.
+ * enum (a value removed, renamed or moved), and an addition whose value a
+ * column's default takes (which PostgreSQL refuses before the addition
+ * commits), make the type again and give its columns the new one
+ * (dbt_pg_type_recreate), each way.  So does a changed domain that a
+ * column uses, which DROP DOMAIN would refuse.
  */
+/* 1 when a column of `schema` has the type `name` or an array of it. */
+static int column_uses(const dbt_schema *schema, const char *name)
+{
+	size_t i, k, n = strlen(name);
+
+	for (i = 0; i < schema->ntables; i++)
+		for (k = 0; k < schema->tables[i]->ncolumns; k++) {
+			const char *t = schema->tables[i]->columns[k]->type.text;
+
+			if (t && !strncmp(t, name, n) && (!t[n] || !strcmp(t + n, "[]")))
+				return 1;
+		}
+	return 0;
+}
+
 static int enum_additions(dbt_schema *model, const dbt_schema *db)
 {
 	dbt_buf add = DBT_BUF_INIT, sql = DBT_BUF_INIT, back = DBT_BUF_INIT;
@@ -234,13 +252,24 @@ static int enum_additions(dbt_schema *model, const dbt_schema *db)
 	for (i = 0; i < model->nobjects && rc == 0; i++) {
 		dbt_object *o = model->objects[i], *live;
 
-		if (o->kind != DBT_OBJ_ENUM ||
-		    !(live = dbt_schema_find_object(db, DBT_OBJ_ENUM, o->name)) ||
-		    !strcmp(live->definition, o->definition))
+		if ((o->kind != DBT_OBJ_ENUM && o->kind != DBT_OBJ_DOMAIN) ||
+		    !(live = dbt_schema_find_object(db, o->kind, o->name)) ||
+		    !strcmp(live->definition, o->definition) ||
+		    (o->kind == DBT_OBJ_DOMAIN && !column_uses(db, o->name)))
 			continue;
 		dbt_buf_clear(&add);
-		if ((rc = dbt_pg_enum_add_values(&add, live, o)) == DBT_ENOTFOUND) {
-			rc = 0;
+		rc = o->kind == DBT_OBJ_DOMAIN ? DBT_ENOTFOUND : dbt_pg_enum_add_values(&add, live, o);
+		if (rc == 0 && (rc = dbt_pg_enum_default_uses_added(live, o, model)) == 1)
+			rc = DBT_ENOTFOUND;
+		if (rc == DBT_ENOTFOUND) {
+			dbt_buf_clear(&sql);
+			dbt_buf_clear(&back);
+			if ((rc = dbt_pg_type_recreate(&sql, o, db)) < 0 ||
+			    (rc = dbt_pg_type_recreate(&back, live, db)) < 0 ||
+			    (rc = set_sql(&o->replace_sql, dbt_buf_str(&sql))) < 0 ||
+			    (rc = set_sql(&live->replace_sql, dbt_buf_str(&back))) < 0)
+				break;
+			o->replace_rewrites = live->replace_rewrites = 1;
 			continue;
 		}
 		if (rc < 0 || add.oom || !add.len)

@@ -1631,6 +1631,46 @@ static int column_references(struct parser *p, struct coldef *d)
 	return parse_references(p, fk);
 }
 
+/*
+ * Drops, in place, the managed schema's qualifier of a cast's type in a
+ * default ("'red'::public.color" is "'red'::color"), which the database
+ * prints without it: the scratch database then casts to the model's own
+ * type, not to the live one of that name.
+ */
+static void unqualify_casts(char *text)
+{
+	dbt_lexer lx;
+	dbt_token t, prev, dot;
+	size_t len = strlen(text);
+	int have_prev = 0;
+
+	dbt_lex_init(&lx, text, len);
+	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
+		dbt_lexer la = lx;
+		char *name;
+		int drop = 0;
+
+		if (have_prev && dbt_token_is(text, &prev, "::") &&
+		    (t.kind == DBT_TOK_WORD || t.kind == DBT_TOK_QUOTED) &&
+		    dbt_lex_next(&la, &dot) == 0 && dbt_token_is(text, &dot, ".") &&
+		    (name = dbt_token_name(text, &t))) {
+			drop = !strcmp(name, DEFAULT_SCHEMA);
+			free(name);
+		}
+		if (drop) {
+			size_t cut = dot.start + dot.len - t.start;
+
+			memmove(text + t.start, text + t.start + cut, len - t.start - cut + 1);
+			len -= cut;
+			dbt_lex_init(&lx, text, len);
+			have_prev = 0;
+			continue;
+		}
+		prev = t;
+		have_prev = 1;
+	}
+}
+
 static int column_default(struct parser *p, struct coldef *d)
 {
 	char *text;
@@ -1645,6 +1685,7 @@ static int column_default(struct parser *p, struct coldef *d)
 	    (rc = parse_default(p, &from, &to)) < 0 ||
 	    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
 		return rc;
+	unqualify_casts(text);
 	rc = dbt_column_set_default(d->c, text, strlen(text));
 	free(text);
 	if (rc < 0)
@@ -2448,8 +2489,25 @@ cleanup:
 	return rc;
 }
 
-/* CREATE [UNIQUE] INDEX has been read. */
-static int parse_index(struct parser *p, int unique)
+static int keep_statement(struct parser *p, const dbt_token *first, const char *kind,
+			  const char *name, dbt_statement **out);
+
+/* 1 when the model declared the materialized view `name` before. */
+static int declared_matview(const struct parser *p, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < p->schema->nstatements; i++) {
+		const dbt_statement *st = p->schema->statements[i];
+
+		if (st->name && !strcmp(st->kind, "materialized view") && !strcmp(st->name, name))
+			return 1;
+	}
+	return 0;
+}
+
+/* CREATE [UNIQUE] INDEX has been read, the statement began at `first`. */
+static int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
 	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
 	dbt_index *ix;
@@ -2470,8 +2528,15 @@ static int parse_index(struct parser *p, int unique)
 	 * partitions' indexes are attached to. */
 	if (is(p, "only") && (rc = next(p)) < 0)
 		goto cleanup;
-	if ((rc = parse_object_name(p, &tn, "a table name")) < 0 ||
-	    (rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
+	if ((rc = parse_object_name(p, &tn, "a table name")) < 0)
+		goto cleanup;
+	/* An index of a materialized view is part of it, as the database
+	 * reads it: kept as text, for the scratch database to build. */
+	if (declared_matview(p, tn.s)) {
+		rc = keep_statement(p, first, "index", n.s, NULL);
+		goto cleanup;
+	}
+	if ((rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
 		goto cleanup;
 	ix->line = line;
 	ix->col = col;
@@ -3204,11 +3269,11 @@ static int parse_statement(struct parser *p)
 	if (is(p, "table"))
 		return (rc = next(p)) < 0 ? rc : parse_table(p);
 	if (is(p, "index"))
-		return (rc = next(p)) < 0 ? rc : parse_index(p, 0);
+		return (rc = next(p)) < 0 ? rc : parse_index(p, &first, 0);
 	if (is(p, "unique")) {
 		if ((rc = next(p)) < 0 || (rc = expect(p, "index", "INDEX")) < 0)
 			return rc;
-		return parse_index(p, 1);
+		return parse_index(p, &first, 1);
 	}
 	return parse_create_other(p, &first);
 }
@@ -3443,6 +3508,39 @@ static char *regclass_name(const char *text)
 	return dbt_token_name(text, &a);
 }
 
+/*
+ * The default nextval('public.s') names the sequence as the database does
+ * not print it: the managed schema is on the search path, so it prints
+ * nextval('s'::regclass).  Rewrites the default to that form, the name as
+ * written after the qualifier.  0, or DBT_ERROR when out of memory.
+ */
+static int unqualify_nextval(dbt_column *c, const char *text)
+{
+	dbt_lexer lx;
+	dbt_token a, dot;
+	dbt_buf b = DBT_BUF_INIT;
+	const char *p;
+
+	dbt_lex_init(&lx, text, strlen(text));
+	if (dbt_lex_next(&lx, &a) < 0 || dbt_lex_next(&lx, &dot) < 0 ||
+	    !dbt_token_is(text, &dot, "."))
+		return 0;
+	dbt_buf_puts(&b, "nextval('");
+	for (p = text + dot.start + dot.len; *p; p++) {
+		if (*p == '\'')
+			dbt_buf_putc(&b, '\'');
+		dbt_buf_putc(&b, *p);
+	}
+	dbt_buf_puts(&b, "'::regclass)");
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(c->default_expr);
+	c->default_expr = dbt_buf_detach(&b);
+	return c->default_expr ? 0 : dbt_error_oom();
+}
+
 /* A column whose default takes nextval() of a plain sequence owned by it
  * is SERIAL, as pg_dump writes SERIAL columns; the sequence's statement
  * is then part of the column. */
@@ -3456,6 +3554,7 @@ static int resolve_serial(struct parser *p, dbt_table *t, dbt_column *c)
 		return 0;
 	if ((rc = nextval_of(c->default_expr, &text)) <= 0)
 		return rc;
+	rc = 0;
 	name = regclass_name(text);
 	sq = name ? find_seq(p, name) : NULL;
 	if (sq && sq->plain && sq->owned && sq->st && !strcmp(sq->owner_table, t->name) &&
@@ -3467,10 +3566,12 @@ static int resolve_serial(struct parser *p, dbt_table *t, dbt_column *c)
 		c->not_null = 1;
 		dbt_schema_remove_statement(p->schema, sq->st);
 		sq->st = NULL;
+	} else if (name) {
+		rc = unqualify_nextval(c, text);
 	}
 	free(text);
 	free(name);
-	return 0;
+	return rc;
 }
 
 /*

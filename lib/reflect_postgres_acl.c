@@ -32,7 +32,9 @@
  *   statements grant and revoke as whoever runs them, so a privilege that
  *   another role granted is not revoked by them).  Revoking a table
  *   privilege revokes the same privilege on its columns too, as
- *   PostgreSQL does.  The managed schema's own privileges are left out
+ *   PostgreSQL does: a column's grant depends on the grant on its table
+ *   to the same grantee, so that it comes after it, and goes and comes
+ *   back when that one is replaced.  The managed schema's own privileges are left out
  *   for the reason its comment is.
  *
  * Comments and grants on other schemas are read only for the schemas that
@@ -578,6 +580,7 @@ static int read_grants(dbt_pg_objects *r)
 {
 	dbt_buf name = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT,
 		replace = DBT_BUF_INIT;
+	dbt_object *obj;
 	PGresult *res;
 	int rc, i;
 
@@ -611,8 +614,17 @@ static int read_grants(dbt_pg_objects *r)
 		}
 		if ((rc = add(r, DBT_OBJ_GRANT, dbt_buf_str(&name), dbt_pg_objects_value(res, i, 9),
 			      now ? now : "NONE", &create, &drop, &replace,
-			      dbt_pg_objects_value(res, i, 10), NULL)) < 0)
+			      dbt_pg_objects_value(res, i, 10), &obj)) < 0)
 			break;
+		/* A column's grant comes after the grant on its table to the
+		 * same grantee, whose REVOKE ALL takes the column's too. */
+		if (col) {
+			dbt_buf_clear(&name);
+			dbt_buf_printf(&name, "grant %s TO %s", target, grantee);
+			if ((rc = name.oom ? dbt_error_oom()
+					   : dbt_object_add_dep(obj, dbt_buf_str(&name))) < 0)
+				break;
+		}
 	}
 	PQclear(res);
 	dbt_buf_release(&name);

@@ -93,4 +93,28 @@ int dbt_pg_reflect_acl(dbt_pg_objects *r);
  */
 int dbt_pg_enum_add_values(dbt_buf *out, const dbt_object *old, const dbt_object *new);
 
+/*
+ * Appends to `out` the statements that turn the enum or domain of `to`'s
+ * name into `to` while columns use it, where ALTER TYPE ... ADD VALUE
+ * cannot (an enum's label removed, renamed or moved; a domain changed):
+ * the type renamed to NAME_old, `to` created (its create_sql), each column
+ * of a table of `tables` whose type is NAME (or an array of it) given the
+ * new type USING col::text::NAME (its default dropped before and set
+ * again after, for an enum when its label is still there), and NAME_old
+ * dropped.  A row holding a label that `to` lacks, or a value its checks
+ * refuse, makes the ALTER TABLE fail with PostgreSQL's message.
+ * DBT_ENOTFOUND when `to` is neither an enum with labels nor a domain;
+ * DBT_ERROR when out of memory.
+ */
+int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables);
+
+/*
+ * 1 when a column of `model` of the enum `new` (or an array of it) has a
+ * default that is a label `old` lacks: one that ADD VALUE would add in the
+ * same transaction, where PostgreSQL refuses to use it ("unsafe use of new
+ * value"); 0 when none does; DBT_ERROR when out of memory.
+ */
+int dbt_pg_enum_default_uses_added(const dbt_object *old, const dbt_object *new,
+				   const dbt_schema *model);
+
 #endif

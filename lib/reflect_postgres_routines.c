@@ -22,14 +22,11 @@
  * replace_sql is CREATE OR REPLACE: a changed body, volatility, cost or
  * option is replaced in place, and what depends on the routine (triggers,
  * views, defaults, checks, policies), which DROP FUNCTION would refuse to
- * leave behind, stays.  The differ takes the new object's replace_sql
- * without looking at the old one, so this cannot tell the changes that
- * PostgreSQL refuses in place: a different return type (or OUT
- * parameters) or parameter defaults taken away.  Such a revision fails at
- * upgrade with PostgreSQL's own message ("cannot change return type of
- * existing function", with the hint "Use DROP FUNCTION ... first"),
- * inside the revision's transaction, so nothing changes and the revision
- * is edited by hand.  A renamed input parameter, which PostgreSQL also
+ * leave behind, stays.  The changes that PostgreSQL refuses in place, a
+ * different return type (or OUT parameters) or parameter defaults taken
+ * away, show in the definition's first two lines (the arguments, RETURNS):
+ * the differ drops and creates again a routine whose lines differ there,
+ * and what depends on it with it.  A renamed input parameter, which PostgreSQL also
  * refuses in place, changes the name here, so it is another routine: the
  * old one dropped, the new one created (the drop has to come first, as
  * the two have the same argument types).

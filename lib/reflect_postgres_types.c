@@ -597,3 +597,183 @@ cleanup:
 	free_labels(to, nto);
 	return rc;
 }
+
+/* ------------------------------------------------------ enum recreate */
+
+/* 1 when `labels` holds `label`. */
+static int has_label(char *const *labels, size_t n, const char *label)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(labels[i], label))
+			return 1;
+	return 0;
+}
+
+/*
+ * The label of a default "'x'::type" (as the database prints it) or "'x'"
+ * (as a model may write it): 1 and the label in `out` (caller frees), 0
+ * when the default is not one literal, DBT_ERROR when out of memory.
+ */
+static int default_label(char **out, const char *expr)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	const char *p = expr;
+
+	*out = NULL;
+	if (*p != '\'')
+		return 0;
+	for (p++;; p++) {
+		if (!*p) {
+			dbt_buf_release(&b);
+			return 0;
+		}
+		if (*p == '\'') {
+			if (p[1] != '\'')
+				break;
+			p++;
+		}
+		dbt_buf_putc(&b, *p);
+	}
+	if (p[1] && strncmp(p + 1, "::", 2) != 0) {
+		dbt_buf_release(&b);
+		return 0;
+	}
+	if (b.oom)
+		return dbt_error_oom();
+	*out = dbt_buf_detach(&b);
+	return *out ? 1 : dbt_error_oom();
+}
+
+/* 1 when the column's type is the enum `name` or an array of it. */
+static int uses_enum(const dbt_column *c, const char *name, int *array)
+{
+	size_t n = strlen(name);
+	const char *t = c->type.text;
+
+	if (!t || strncmp(t, name, n) != 0)
+		return 0;
+	*array = t[n] == '[';
+	return !t[n] || !strcmp(t + n, "[]");
+}
+
+/* The name `name` (as quote_ident prints it) with `suffix`, quoted. */
+static void suffixed_name(dbt_buf *out, const char *name, const char *suffix)
+{
+	dbt_buf raw = DBT_BUF_INIT;
+	const char *p;
+
+	if (*name == '"') {
+		for (p = name + 1; *p && !(*p == '"' && p[1] != '"'); p++) {
+			if (*p == '"')
+				p++;
+			dbt_buf_putc(&raw, *p);
+		}
+	} else {
+		dbt_buf_puts(&raw, name);
+	}
+	dbt_buf_puts(&raw, suffix);
+	if (raw.oom)
+		out->oom = 1;
+	else
+		pg->quote_ident(out, dbt_buf_str(&raw));
+	dbt_buf_release(&raw);
+}
+
+int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables)
+{
+	char **labels = NULL, *label = NULL;
+	size_t nlabels = 0, i, k;
+	dbt_buf old = DBT_BUF_INIT;
+	int rc = 0, array = 0;
+
+	if (to->kind != DBT_OBJ_ENUM && to->kind != DBT_OBJ_DOMAIN)
+		return dbt_error_set(DBT_ENOTFOUND, "'%s' is neither an enum nor a domain", to->name);
+	if (to->kind == DBT_OBJ_ENUM && (rc = parse_labels(&labels, &nlabels, to->definition)) < 0) {
+		if (rc == DBT_ENOTFOUND)
+			rc = dbt_error_set(DBT_ENOTFOUND, "enum '%s' has no labels", to->name);
+		return rc;
+	}
+	suffixed_name(&old, to->name, "_old");
+	dbt_buf_printf(out, "ALTER %s %s RENAME TO %s;\n",
+		       to->kind == DBT_OBJ_ENUM ? "TYPE" : "DOMAIN", to->name, dbt_buf_str(&old));
+	dbt_buf_printf(out, "%s\n", to->create_sql);
+	for (i = 0; tables && i < tables->ntables && rc == 0; i++) {
+		const dbt_table *t = tables->tables[i];
+		dbt_buf tname = DBT_BUF_INIT;
+
+		pg->quote_ident(&tname, t->name);
+		for (k = 0; k < t->ncolumns && rc == 0; k++) {
+			const dbt_column *c = t->columns[k];
+			dbt_buf cname = DBT_BUF_INIT;
+			int keep = 1;
+
+			if (!uses_enum(c, to->name, &array) || c->generated_expr)
+				continue;
+			pg->quote_ident(&cname, c->name);
+			/* The default is of the old type: it goes, and comes back
+			 * when its label is still there (else the model's default
+			 * follows in the table's changes). */
+			if (c->default_expr) {
+				dbt_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n",
+					       dbt_buf_str(&tname), dbt_buf_str(&cname));
+				if (to->kind == DBT_OBJ_ENUM &&
+				    (rc = default_label(&label, c->default_expr)) == 1)
+					keep = !array && has_label(labels, nlabels, label);
+				free(label);
+				label = NULL;
+				rc = rc < 0 ? rc : 0;
+			}
+			dbt_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s TYPE %s%s USING %s::text%s::%s%s;\n",
+				       dbt_buf_str(&tname), dbt_buf_str(&cname), to->name,
+				       array ? "[]" : "", dbt_buf_str(&cname), array ? "[]" : "",
+				       to->name, array ? "[]" : "");
+			if (c->default_expr && keep)
+				dbt_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;\n",
+					       dbt_buf_str(&tname), dbt_buf_str(&cname),
+					       c->default_expr);
+			dbt_buf_release(&cname);
+		}
+		dbt_buf_release(&tname);
+	}
+	dbt_buf_printf(out, "DROP %s %s;", to->kind == DBT_OBJ_ENUM ? "TYPE" : "DOMAIN",
+		       dbt_buf_str(&old));
+	if (rc == 0 && (out->oom || old.oom))
+		rc = dbt_error_oom();
+	dbt_buf_release(&old);
+	free_labels(labels, nlabels);
+	return rc;
+}
+
+int dbt_pg_enum_default_uses_added(const dbt_object *old, const dbt_object *new,
+				   const dbt_schema *model)
+{
+	char **from = NULL, **to = NULL, *label = NULL;
+	size_t nfrom = 0, nto = 0, i, k;
+	int rc, array, found = 0;
+
+	if ((rc = parse_labels(&from, &nfrom, old->definition)) < 0 ||
+	    (rc = parse_labels(&to, &nto, new->definition)) < 0)
+		goto cleanup;
+	for (i = 0; i < model->ntables && !found && rc >= 0; i++) {
+		const dbt_table *t = model->tables[i];
+
+		for (k = 0; k < t->ncolumns && !found && rc >= 0; k++) {
+			const dbt_column *c = t->columns[k];
+
+			if (!c->default_expr || !uses_enum(c, new->name, &array))
+				continue;
+			if ((rc = default_label(&label, c->default_expr)) == 1)
+				found = !has_label(from, nfrom, label);
+			free(label);
+			label = NULL;
+		}
+	}
+cleanup:
+	free_labels(from, nfrom);
+	free_labels(to, nto);
+	if (rc == DBT_ENOTFOUND)
+		rc = 0;
+	return rc < 0 ? rc : found;
+}

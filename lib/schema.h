@@ -441,6 +441,9 @@ typedef struct dbt_object {
 	char **deps;
 	size_t ndeps;
 	int line, col;
+	int replace_rewrites; /* replace_sql gives the columns that use the
+			       * object a new type (an enum made again), which
+			       * the views on their tables do not survive */
 } dbt_object;
 
 typedef struct dbt_schema {

@@ -645,10 +645,41 @@ static long find_sorted(const dbt_schema *model, const size_t *sorted, const cha
 	return -1;
 }
 
+/* Index into `model->tables` of the table of the model's index `name`
+ * (a COMMENT ON INDEX names it), or of the SERIAL or identity column
+ * whose sequence PostgreSQL names `name` (TABLE_COLUMN_seq, which a
+ * COMMENT ON SEQUENCE or a GRANT names); -1 when none. */
+static long index_table(const dbt_schema *model, const size_t *sorted, const char *name,
+			int sqlite)
+{
+	size_t i, k, n = strlen(name);
+
+	for (i = 0; i < model->nindexes; i++)
+		if (!name_cmp(model->indexes[i]->name, name, sqlite))
+			return find_sorted(model, sorted, model->indexes[i]->table, sqlite);
+	if (sqlite || n < 4 || strcmp(name + n - 4, "_seq") != 0)
+		return -1;
+	for (i = 0; i < model->ntables; i++) {
+		const dbt_table *t = model->tables[i];
+		size_t lt = strlen(t->name);
+
+		if (lt + 1 >= n || strncmp(name, t->name, lt) != 0 || name[lt] != '_')
+			continue;
+		for (k = 0; k < t->ncolumns; k++) {
+			const dbt_column *c = t->columns[k];
+
+			if (c->identity != DBT_IDENTITY_NONE && strlen(c->name) == n - lt - 5 &&
+			    !strncmp(name + lt + 1, c->name, n - lt - 5))
+				return (long)i;
+		}
+	}
+	return -1;
+}
+
 /*
  * Marks in `want` the model tables that the statements name (a word or
- * quoted identifier token that is a table's name), then those their
- * foreign keys reference, transitively.
+ * quoted identifier token that is a table's name, or the name of one of
+ * its indexes), then those their foreign keys reference, transitively.
  */
 static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 {
@@ -682,6 +713,8 @@ static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 				goto cleanup;
 			}
 			t = find_sorted(model, sorted, name, sqlite);
+			if (t < 0)
+				t = index_table(model, sorted, name, sqlite);
 			free(name);
 			if (t >= 0 && !want[t]) {
 				want[t] = 1;
@@ -768,6 +801,7 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
 struct item {
 	int line, col;
 	const dbt_table *table;   /* or */
+	const dbt_index *index;   /* or */
 	const dbt_statement *st;
 };
 
@@ -786,7 +820,8 @@ static int cmp_item(const void *x, const void *y)
 static int build_objects(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	int pg = s->kind == DBT_DIALECT_POSTGRES;
-	struct item *items = malloc((model->ntables + model->nstatements + 1) * sizeof(*items));
+	struct item *items = calloc(model->ntables + model->nindexes + model->nstatements + 1,
+				    sizeof(*items));
 	dbt_buf sql = DBT_BUF_INIT;
 	size_t i, k, n = 0;
 	int rc = 0;
@@ -798,16 +833,32 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			continue;
 		items[n].line = model->tables[i]->line;
 		items[n].col = model->tables[i]->col;
-		items[n].table = model->tables[i];
-		items[n++].st = NULL;
+		items[n++].table = model->tables[i];
+	}
+	/* The indexes of those tables, which a statement may name (COMMENT
+	 * ON INDEX). */
+	for (i = 0; i < model->nindexes; i++) {
+		long t = table_index(model, model->indexes[i]->table);
+
+		if (t < 0 || !want[t])
+			continue;
+		items[n].line = model->indexes[i]->line;
+		items[n].col = model->indexes[i]->col;
+		items[n++].index = model->indexes[i];
 	}
 	for (i = 0; i < model->nstatements; i++) {
 		items[n].line = model->statements[i]->line;
 		items[n].col = model->statements[i]->col;
-		items[n].table = NULL;
 		items[n++].st = model->statements[i];
 	}
 	qsort(items, n, sizeof(*items), cmp_item);
+	/* A routine's body may name what the scratch schema does not have
+	 * (public.t under SET search_path = ''): it is read back as written,
+	 * as pg_dump restores it, and checked when the revision runs. */
+	if (pg) {
+		dbt_buf_puts(&sql, "SET LOCAL check_function_bodies = off");
+		rc = run(s, &sql);
+	}
 	for (i = 0; i < n && rc == 0; i++) {
 		const dbt_table *t = items[i].table;
 
@@ -817,6 +868,12 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 							  (void *)t)) == 0 &&
 			    (rc = run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
+		} else if (items[i].index) {
+			const dbt_index *ix = items[i].index;
+
+			if ((rc = dbt_render_create_index(&sql, s->kind, ix)) == 0 &&
+			    (rc = run(s, &sql)) < 0)
+				model_error(s, rc, ix->line, ix->col);
 		} else if ((rc = scratch_sql(&sql, s, items[i].st)) == 0 && (rc = run(s, &sql)) < 0) {
 			model_error(s, rc, items[i].st->line, items[i].st->col);
 		}

@@ -1542,6 +1542,26 @@ static void test_changed_object_without_replace_is_dropped_and_created(void **st
 	dbt_schema_free(b);
 }
 
+static void test_function_whose_return_type_changes_is_dropped_and_created(void **state)
+{
+	dbt_schema *a = model(""), *b = model(""), *c = model("");
+
+	(void)state;
+	add_obj(a, DBT_OBJ_FUNCTION, "f(x integer)", NULL,
+		"CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS integer\n AS 'SELECT x'", 1, NULL);
+	add_obj(b, DBT_OBJ_FUNCTION, "f(x integer)", NULL,
+		"CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS bigint\n AS 'SELECT x'", 1, NULL);
+	add_obj(c, DBT_OBJ_FUNCTION, "f(x integer)", NULL,
+		"CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS integer\n AS 'SELECT x + 0'", 1,
+		NULL);
+	expect_object_diff(a, b, 0, "- function f(x integer)\n+ function f(x integer)");
+	/* Only the body: replaced in place. */
+	expect_object_diff(a, c, 0, "~ function f(x integer)");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+	dbt_schema_free(c);
+}
+
 static void test_changed_object_with_replace_on_both_sides_is_replaced(void **state)
 {
 	dbt_schema *a = model(""), *b = model(""), *c = model("");
@@ -1872,6 +1892,7 @@ int main(void)
 		cmocka_unit_test(test_object_only_in_database_is_dropped_before_the_tables),
 		cmocka_unit_test(test_changed_object_without_replace_is_dropped_and_created),
 		cmocka_unit_test(test_changed_object_with_replace_on_both_sides_is_replaced),
+		cmocka_unit_test(test_function_whose_return_type_changes_is_dropped_and_created),
 		cmocka_unit_test(test_dependents_of_a_dropped_object_are_dropped_first_and_created_again),
 		cmocka_unit_test(test_objects_are_created_by_kind_then_dependencies_then_name),
 		cmocka_unit_test(test_types_a_table_may_use_come_before_the_tables_and_go_after_them),

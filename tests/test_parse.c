@@ -679,6 +679,23 @@ static void check_constraints_on_columns_and_tables(void **state)
 	dbt_schema_free(s);
 }
 
+static void defaults_cast_to_the_managed_schema_lose_its_name(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a color DEFAULT 'red'::public.color,"
+		     " b color[] DEFAULT '{red}'::\"public\".color[],"
+		     " c text DEFAULT 'public.x'::other.t, d bigint DEFAULT nextval('public.s'))");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->default_expr, "'red'::color");
+	assert_string_equal(t->columns[1]->default_expr, "'{red}'::color[]");
+	assert_string_equal(t->columns[2]->default_expr, "'public.x'::other.t");
+	assert_string_equal(t->columns[3]->default_expr, "nextval('s'::regclass)");
+	dbt_schema_free(s);
+}
+
 static void literal_defaults_are_canonical(void **state)
 {
 	dbt_schema *s;
@@ -1572,7 +1589,7 @@ static void defaults_take_arrays_and_pg_dump_casts(void **state)
 	/* The quotes stay: ::bit would be bit(1). */
 	assert_string_equal(t->columns[3]->default_expr, "B'101'::\"bit\"");
 	assert_string_equal(t->columns[4]->default_expr, "CURRENT_DATE + '30 days'::interval");
-	assert_string_equal(t->columns[5]->default_expr, "'ok'::public.mood");
+	assert_string_equal(t->columns[5]->default_expr, "'ok'::mood");
 	dbt_schema_free(s);
 }
 
@@ -1825,6 +1842,7 @@ int main(void)
 		T(foreign_key_may_reference_its_own_table),
 		T(foreign_key_may_reference_a_unique_constraint_or_index),
 		T(check_constraints_on_columns_and_tables),
+		T(defaults_cast_to_the_managed_schema_lose_its_name),
 		T(literal_defaults_are_canonical),
 		T(default_null_is_no_default),
 		T(expression_defaults_are_canonical),

@@ -180,6 +180,42 @@ CREATE TABLE feedback (id INTEGER PRIMARY KEY, m mood);"
 	WANT=3
 	object_case enum_value_added
 
+	BEFORE="CREATE TYPE mood AS ENUM ('sad', 'meh', 'ok', 'happy');
+$TABLES
+CREATE TABLE feedback (id INTEGER PRIMARY KEY, m mood DEFAULT 'ok');
+CREATE VIEW happy_feedback AS SELECT id FROM feedback WHERE m = 'happy';"
+	AFTER="CREATE TYPE mood AS ENUM ('happy', 'ok', 'sad');
+$TABLES
+CREATE TABLE feedback (id INTEGER PRIMARY KEY, m mood DEFAULT 'ok');
+CREATE VIEW happy_feedback AS SELECT id FROM feedback WHERE m = 'happy';"
+	ROWS_SQL="INSERT INTO orders (id, total, status) VALUES (1, 150, 'paid'), (2, 50, NULL);
+INSERT INTO feedback (id, m) VALUES (1, 'sad'), (2, 'happy'), (3, DEFAULT)"
+	PROBE="SELECT string_agg(m::text, ',' ORDER BY m) FROM feedback; SELECT id FROM happy_feedback"
+	WANT="happy,ok,sad
+2"
+	object_case enum_value_removed_and_values_reordered
+
+	# A row holds the value that the upgrade removes: the upgrade fails
+	# with the database's message, and nothing changes.
+	echo "# an enum value removed that a row holds"
+	ROWS_SQL="INSERT INTO orders (id, total, status) VALUES (1, 150, 'paid'), (2, 50, NULL)"
+	setup_db "$DIALECT_ARG"
+	run_cmd dbtool init
+	printf '%s\n' "$BEFORE" >schema.sql
+	expect_ok dbtool migrate -m before
+	expect_ok dbtool upgrade
+	sql_value "INSERT INTO feedback (id, m) VALUES (1, 'meh'), (2, 'happy')" >/dev/null
+	printf '%s\n' "$AFTER" >schema.sql
+	expect_ok dbtool migrate -m after
+	BEFORE_SNAPSHOT=$(snapshot)
+	expect_fail 1 dbtool upgrade
+	expect_stderr_contains 'invalid input value for enum mood: "meh"'
+	expect_error_line
+	expect_eq "$(snapshot)" "$BEFORE_SNAPSHOT" "the failed upgrade changes nothing"
+	expect_eq "$(sql_value "SELECT string_agg(m::text, ',' ORDER BY id) FROM feedback")" "meh,happy" \
+		"the rows keep their values"
+	expect_eq "$(sql_value "SELECT array_length(enum_range(NULL::mood), 1)")" 4 "the type keeps its values"
+
 	BEFORE=$TABLES
 	AFTER="$TABLES
 COMMENT ON TABLE orders IS 'what customers bought';

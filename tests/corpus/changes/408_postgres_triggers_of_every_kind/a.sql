@@ -1,0 +1,7 @@
+-- only: postgres
+CREATE TABLE employees (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL,
+	salary NUMERIC(10,2),
+	touched TIMESTAMP DEFAULT CURRENT_TIMESTAMP
+);

@@ -1,0 +1,1 @@
+INSERT INTO readings (id, value) VALUES (1, 21);

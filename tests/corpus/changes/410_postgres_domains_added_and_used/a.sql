@@ -1,0 +1,2 @@
+-- only: postgres
+CREATE TABLE accounts (id INTEGER PRIMARY KEY, owner TEXT);

@@ -1,0 +1,1 @@
+INSERT INTO accounts (id, owner) VALUES (1, 'ann');

@@ -1,0 +1,1 @@
+INSERT INTO documents (id, owner, body) VALUES (1, 'ann', 'memo');

@@ -1,0 +1,1 @@
+INSERT INTO tickets (id, number) VALUES (1, 7);

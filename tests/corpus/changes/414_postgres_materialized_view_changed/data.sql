@@ -1,0 +1,1 @@
+INSERT INTO orders (id, region, total) VALUES (1, 'north', 5);

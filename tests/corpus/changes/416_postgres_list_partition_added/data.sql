@@ -1,0 +1,1 @@
+INSERT INTO measurements (id, region, value) VALUES (1, 'eu', 2.5);

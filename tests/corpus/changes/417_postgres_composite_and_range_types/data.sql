@@ -1,0 +1,1 @@
+INSERT INTO shapes (id, label) VALUES (1, 'circle');

@@ -1,0 +1,2 @@
+-- only: postgres
+CREATE TABLE api_keys (id INTEGER PRIMARY KEY, label TEXT);

@@ -1,0 +1,1 @@
+INSERT INTO api_keys (id, label) VALUES (1, 'ci');

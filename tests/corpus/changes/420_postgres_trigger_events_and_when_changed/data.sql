@@ -1,0 +1,1 @@
+INSERT INTO jobs (id, state) VALUES (1, 'queued');

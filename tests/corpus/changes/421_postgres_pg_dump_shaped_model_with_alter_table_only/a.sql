@@ -1,0 +1,2 @@
+-- only: postgres
+CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT);

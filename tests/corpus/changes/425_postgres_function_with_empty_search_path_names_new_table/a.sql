@@ -1,0 +1,2 @@
+-- only: postgres
+CREATE TABLE visits (id INTEGER PRIMARY KEY, page TEXT NOT NULL);

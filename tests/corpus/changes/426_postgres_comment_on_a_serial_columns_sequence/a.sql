@@ -1,0 +1,2 @@
+-- only: postgres
+CREATE TABLE tags (id INTEGER PRIMARY KEY, label TEXT);

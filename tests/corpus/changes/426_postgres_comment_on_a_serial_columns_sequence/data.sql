@@ -1,0 +1,1 @@
+INSERT INTO tags (id, label) VALUES (1, 'red');

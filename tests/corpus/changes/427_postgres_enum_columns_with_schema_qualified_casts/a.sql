@@ -1,0 +1,2 @@
+-- only: postgres
+CREATE TABLE paints (id INTEGER PRIMARY KEY, name TEXT NOT NULL);

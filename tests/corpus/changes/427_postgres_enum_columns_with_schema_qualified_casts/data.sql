@@ -1,0 +1,1 @@
+INSERT INTO paints (id, name) VALUES (1, 'sunset');
