@@ -48,4 +48,15 @@ int dbt_project_new_revision_dialects(char **out, const char *script_location,
 				      const struct dbt_dialect_sql *secs, size_t nsecs,
 				      const char *head);
 
+/*
+ * dbt_project_new_revision_at (`nsecs` 0: `upgrade` and `downgrade`
+ * unlabelled) or dbt_project_new_revision_dialects (`nsecs` >= 1), with
+ * "-- transaction: false" as the last header line when `transactional`
+ * is 0.  A template whose header that line cannot end is DBT_EPARSE.
+ */
+int dbt_project_new_revision_tx(char **out, const char *script_location, const char *message,
+				const char *rev_id, const char *upgrade, const char *downgrade,
+				const struct dbt_dialect_sql *secs, size_t nsecs, const char *head,
+				int transactional);
+
 #endif
