@@ -447,6 +447,21 @@ static int write_revisions(dbt_autogen *out, const char *script_location, const 
 	char **second_path = need_first ? &out->next_path : &out->path;
 	int multi = nsecs > 1, rc = 0;
 
+	if (need_first && need_second && rev_id) {
+		/* Refused before anything is written. */
+		dbt_buf_printf(&second_id, "%s_safe", rev_id);
+		if (second_id.oom) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		if (dbt_revision_id_valid(rev_id) && !dbt_revision_id_valid(dbt_buf_str(&second_id))) {
+			rc = dbt_error_set(DBT_ERROR,
+					   "revision id '%s' leaves no room for '%s', the id of the "
+					   "second revision that --safe writes: use a shorter id",
+					   rev_id, dbt_buf_str(&second_id));
+			goto cleanup;
+		}
+	}
 	if (need_first) {
 		if (need_second && !rev_id) {
 			dbt_revision_new_id(first_id);
@@ -459,8 +474,6 @@ static int write_revisions(dbt_autogen *out, const char *script_location, const 
 			goto cleanup;
 		/* The second revision follows the first. */
 		head = rev_id;
-		if (rev_id != first_id)
-			dbt_buf_printf(&second_id, "%s_safe", rev_id);
 		dbt_buf_printf(&second_msg, "%s (outside a transaction)", message ? message : "");
 		if (second_id.oom || second_msg.oom) {
 			rc = dbt_error_oom();
