@@ -121,9 +121,8 @@ if ! pg; then
 	# and the SQLite sections of the second revision say there is
 	# nothing to do; on SQLite both revisions run.
 	echo "dialects = sqlite, postgresql" >>dbtool.ini
-	expect_ok dbtool migrate -m both --rev-id both --no-input --safe
-	expect_stdout_eq "migrations/versions/both_both.sql
-migrations/versions/both_safe_both_outside_a_transaction.sql"
+	expect_ok dbtool --format json migrate -m both --rev-id both --no-input --safe
+	expect_stdout_contains '{"path": "migrations/versions/both_both.sql", "next_path": "migrations/versions/both_safe_both_outside_a_transaction.sql", "changes": ['
 	second=migrations/versions/both_safe_both_outside_a_transaction.sql
 	file_has "$second" "-- transaction: false"
 	file_has "$second" "-- nothing to do on sqlite"
