@@ -179,6 +179,9 @@ int cmd_check_roundtrip(const char *scratch_url);
 /* migrate's work, shared with `revision --autogenerate`; asks about
  * likely renames on a terminal unless `no_input`. */
 int cmd_autogenerate(const char *message, const char *rev_id, int no_input);
+/* cmd_autogenerate with `safe` 1 (--safe), 0 (--no-safe) or -1 (as
+ * dbtool.ini's safe says, off when absent). */
+int cmd_autogenerate_safe(const char *message, const char *rev_id, int no_input, int safe);
 int cmd_create_all(int argc, char **argv);
 int cmd_drop_all(int argc, char **argv);
 int cmd_rebase(int argc, char **argv);

@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-	"usage: dbtool migrate -m MESSAGE [--rev-id ID] [--no-input]\n"
+	"usage: dbtool migrate -m MESSAGE [--rev-id ID] [--no-input] [--safe | --no-safe]\n"
 	"\n"
 	"Compares the model (model = in dbtool.ini) with the database, which must\n"
 	"be at the head revision, and writes a revision whose upgrade makes the\n"
@@ -24,10 +24,19 @@ static const char usage[] =
 	"and with --no-input, a warning says which hint would make it one.\n"
 	"With --format json, prints {\"path\", \"changes\", \"warnings\"} instead of\n"
 	"the path (path null when nothing changed).\n"
+	"With --safe, the PostgreSQL sections take lock-friendly forms: indexes on\n"
+	"existing tables built CONCURRENTLY, foreign keys and checks added NOT VALID\n"
+	"then validated, SET NOT NULL proven by a validated check first.  Those go\n"
+	"into a second revision marked 'transaction: false', after the one with the\n"
+	"other changes, and both paths are printed (in JSON, the second as\n"
+	"\"next_path\").  SQLite sections do not change.\n"
 	"\n"
 	"  -m, --message MESSAGE   what the revision does (one line)\n"
 	"      --rev-id ID         use ID ([0-9a-z_]+) instead of a random one\n"
-	"      --no-input          never ask; warn of likely renames instead\n";
+	"      --no-input          never ask; warn of likely renames instead\n"
+	"      --safe              lock-friendly PostgreSQL forms (or 'safe = true' in\n"
+	"                          dbtool.ini)\n"
+	"      --no-safe           the ordinary forms, whatever dbtool.ini says\n";
 
 /* Asks on the terminal whether the change is a rename; 1 for yes. */
 static int ask_rename(const char *table, const char *old_name, const char *new_name, void *arg)
@@ -70,6 +79,10 @@ static void print_json(const dbt_autogen *ag)
 {
 	fputs("{\"path\": ", stdout);
 	cmd_json_str(stdout, ag->path);
+	if (ag->next_path) {
+		fputs(", \"next_path\": ", stdout);
+		cmd_json_str(stdout, ag->next_path);
+	}
 	fputs(", \"changes\": ", stdout);
 	json_texts(&ag->changes);
 	fputs(", \"warnings\": ", stdout);
@@ -79,6 +92,12 @@ static void print_json(const dbt_autogen *ag)
 
 int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
 {
+	return cmd_autogenerate_safe(message, rev_id, no_input, -1);
+}
+
+int cmd_autogenerate_safe(const char *message, const char *rev_id, int no_input, int safe)
+{
+	dbt_autogen_opts opts = DBT_AUTOGEN_OPTS_INIT;
 	dbt_config cfg;
 	dbt_chain chain;
 	dbt_url url;
@@ -97,8 +116,11 @@ int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
 		goto cleanup_chain;
 	if (!no_input && isatty(STDIN_FILENO))
 		dbt_conn_set_rename_question(conn, ask_rename, NULL);
-	rc = dbt_autogenerate_dialects(&ag, conn, &chain, cfg.script_location, cfg.model,
-				       cfg.schema, message, rev_id, cfg.dialects, cfg.ndialects);
+	opts.dialects = cfg.dialects;
+	opts.ndialects = cfg.ndialects;
+	opts.safe = safe >= 0 ? safe : cfg.safe > 0;
+	rc = dbt_autogenerate_opts(&ag, conn, &chain, cfg.script_location, cfg.model, cfg.schema,
+				   message, rev_id, &opts);
 	if (rc < 0) {
 		cmd_fail();
 	} else if (!ag.path) {
@@ -122,6 +144,8 @@ int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
 			print_json(&ag);
 		else
 			cmd_out("%s", ag.path);
+		if (ag.next_path && !g_opts.json)
+			cmd_out("%s", ag.next_path);
 		status = EXIT_OK;
 	}
 	dbt_autogen_release(&ag);
@@ -137,11 +161,13 @@ cleanup_cfg:
 int cmd_migrate(int argc, char **argv)
 {
 	const char *message = NULL, *rev_id = NULL;
-	int no_input = 0;
+	int no_input = 0, safe = 0, no_safe = 0;
 	const struct cmd_option opts[] = {
 		{"message", 'm', &message, NULL},
 		{"rev-id", 0, &rev_id, NULL},
 		{"no-input", 0, NULL, &no_input},
+		{"safe", 0, NULL, &safe},
+		{"no-safe", 0, NULL, &no_safe},
 		{NULL, 0, NULL, NULL},
 	};
 	int nargs, rc;
@@ -150,5 +176,7 @@ int cmd_migrate(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if (!message || cmd_blank(message))
 		return cmd_usage_error("migrate", "a message is required: -m MESSAGE");
-	return cmd_autogenerate(message, rev_id, no_input);
+	if (safe && no_safe)
+		return cmd_usage_error("migrate", "--safe and --no-safe contradict each other: give one");
+	return cmd_autogenerate_safe(message, rev_id, no_input, safe ? 1 : no_safe ? 0 : -1);
 }

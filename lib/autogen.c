@@ -31,6 +31,7 @@
 #include "rename.h"
 #include "render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,6 +124,60 @@ static int collect_destroys(dbt_autogen *out, const dbt_diff *diff, dbt_buf *not
 			return rc;
 	}
 	return 0;
+}
+
+/*
+ * The sections of dialect `kind` for the upgrade list `ops`: `up` and
+ * `down` for the revision that runs in a transaction; with `forms`
+ * (migrate --safe) on PostgreSQL, the ops whose form is not plain go to
+ * `sup` and `sdown` instead, for the revision outside a transaction.  On
+ * SQLite `forms` changes nothing: `sup` and `sdown` then say so.
+ */
+static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
+			   dbt_dialect_kind kind, const dbt_op *ops, size_t n,
+			   const dbt_safe_form *forms, const dbt_schema *up_target,
+			   const dbt_schema *down_target, const dbt_sql_objects *kept)
+{
+	dbt_op *plain = malloc((n ? n : 1) * sizeof(*plain));
+	dbt_op *inv = malloc((n ? n : 1) * sizeof(*inv));
+	dbt_op *moved = malloc((n ? n : 1) * sizeof(*moved));
+	dbt_safe_form *mforms = malloc((n ? n : 1) * sizeof(*mforms));
+	int split = forms && kind == DBT_DIALECT_POSTGRES;
+	size_t i, np = 0, nm = 0;
+	int rc = 0;
+
+	if (!plain || !inv || !moved || !mforms) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < n; i++) {
+		if (split && forms[i] != DBT_SAFE_PLAIN) {
+			moved[nm] = ops[i];
+			mforms[nm++] = forms[i];
+		} else {
+			plain[np++] = ops[i];
+		}
+	}
+	for (i = 0; i < np; i++)
+		dbt_op_inverse(&inv[i], &plain[np - 1 - i]);
+	if ((rc = dbt_render_ops_keep(up, kind, plain, np, up_target, kept)) < 0 ||
+	    (rc = dbt_render_ops_keep(down, kind, inv, np, down_target, kept)) < 0)
+		goto cleanup;
+	if (nm) {
+		if ((rc = dbt_render_safe_ops(sup, moved, mforms, nm, 1)) == 0)
+			rc = dbt_render_safe_ops(sdown, moved, mforms, nm, 0);
+	} else if (forms) {
+		dbt_buf_comment(sup, "nothing to do on %s: the lock-friendly forms are PostgreSQL's; "
+				     "the revision before this one makes every change",
+				dbt_dialect_label(kind));
+		dbt_buf_comment(sdown, "nothing to do on %s", dbt_dialect_label(kind));
+	}
+cleanup:
+	free(plain);
+	free(inv);
+	free(moved);
+	free(mforms);
+	return rc;
 }
 
 /* ------------------------------------------------- the other dialects */
@@ -280,12 +335,13 @@ static int load_model_for(dbt_schema **out, const char *path, dbt_dialect_kind k
  * connection's dialect) for dialect `kind`.  `db` is translated to that
  * dialect in place; `*dialect_db` says which dialect it reads as now.
  */
-static int render_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, const dbt_diff *diff,
+static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
+		      dbt_dialect_kind kind, const dbt_diff *diff, const dbt_safe_form *forms,
 		      const dbt_schema *model, dbt_schema *db, dbt_dialect_kind *dialect_db,
 		      const char *model_path)
 {
 	dbt_schema *other = NULL;
-	dbt_op *ops = NULL, *inv = NULL;
+	dbt_op *ops = NULL;
 	struct remap m;
 	size_t i;
 	int rc;
@@ -299,8 +355,7 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, const d
 	}
 	*dialect_db = kind;
 	ops = malloc(diff->n * sizeof(*ops));
-	inv = malloc(diff->n * sizeof(*inv));
-	if (!ops || !inv) {
+	if (!ops) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
@@ -317,14 +372,11 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, const d
 				   dbt_dialect_label(kind), dbt_dialect_label(kind), m.what, m.name);
 		goto cleanup;
 	}
-	for (i = 0; i < diff->n; i++)
-		dbt_op_inverse(&inv[i], &ops[diff->n - 1 - i]);
-	if ((rc = dbt_render_ops(up, kind, ops, diff->n, other)) < 0 ||
-	    (rc = dbt_render_ops(down, kind, inv, diff->n, db)) < 0)
+	if ((rc = render_sections(up, down, sup, sdown, kind, ops, diff->n, forms, other, db,
+				  NULL)) < 0)
 		dbt_error_prefix(rc, "cannot write the %s sections", dbt_dialect_label(kind));
 cleanup:
 	free(ops);
-	free(inv);
 	dbt_schema_free(other);
 	return rc;
 }
@@ -333,8 +385,8 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 		     const char *script_location, const char *model_path,
 		     const char *schema_name, const char *message, const char *rev_id)
 {
-	return dbt_autogenerate_dialects(out, conn, chain, script_location, model_path,
-					 schema_name, message, rev_id, NULL, 0);
+	return dbt_autogenerate_opts(out, conn, chain, script_location, model_path, schema_name,
+				     message, rev_id, NULL);
 }
 
 int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
@@ -342,22 +394,139 @@ int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain 
 			      const char *schema_name, const char *message, const char *rev_id,
 			      const dbt_dialect_kind *dialects, size_t ndialects)
 {
+	dbt_autogen_opts opts = DBT_AUTOGEN_OPTS_INIT;
+
+	opts.dialects = dialects;
+	opts.ndialects = ndialects;
+	return dbt_autogenerate_opts(out, conn, chain, script_location, model_path, schema_name,
+				     message, rev_id, &opts);
+}
+
+/*
+ * With --safe, the form of each op of `diff` (NULL in `*out` when no op
+ * takes a lock-friendly form, or no section is PostgreSQL's).
+ */
+static int safe_forms(dbt_safe_form **out, size_t *nsafe, const dbt_diff *diff,
+		      const dbt_schema *model, dbt_dialect_kind kind,
+		      const dbt_dialect_kind *dialects, size_t ndialects)
+{
+	size_t i, k;
+	int postgres = ndialects ? 0 : kind == DBT_DIALECT_POSTGRES;
+
+	*out = NULL;
+	*nsafe = 0;
+	for (k = 0; k < ndialects; k++)
+		postgres |= dialects[k] == DBT_DIALECT_POSTGRES;
+	if (!postgres)
+		return 0;
+	if (!(*out = malloc(diff->n * sizeof(**out))))
+		return dbt_error_oom();
+	for (i = 0; i < diff->n; i++) {
+		(*out)[i] = dbt_render_safe_form(diff->ops, diff->n, i, model);
+		*nsafe += (*out)[i] != DBT_SAFE_PLAIN;
+	}
+	if (!*nsafe) {
+		free(*out);
+		*out = NULL;
+	}
+	return 0;
+}
+
+/*
+ * Writes the revision (or, with `forms`, the two revisions) of the
+ * sections in `up` ... (per dialect when `nsecs` > 1).  A second revision
+ * that cannot be written takes the first one along.
+ */
+static int write_revisions(dbt_autogen *out, const char *script_location, const char *message,
+			   const char *rev_id, const char *head, struct dbt_dialect_sql *secs,
+			   struct dbt_dialect_sql *safe_secs, size_t nsecs, int need_first,
+			   int need_second)
+{
+	dbt_buf second_id = DBT_BUF_INIT, second_msg = DBT_BUF_INIT;
+	char first_id[13];
+	char **second_path = need_first ? &out->next_path : &out->path;
+	int multi = nsecs > 1, rc = 0;
+
+	if (need_first && need_second && rev_id) {
+		/* Refused before anything is written. */
+		dbt_buf_printf(&second_id, "%s_safe", rev_id);
+		if (second_id.oom) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		if (dbt_revision_id_valid(rev_id) && !dbt_revision_id_valid(dbt_buf_str(&second_id))) {
+			rc = dbt_error_set(DBT_ERROR,
+					   "revision id '%s' leaves no room for '%s', the id of the "
+					   "second revision that --safe writes: use a shorter id",
+					   rev_id, dbt_buf_str(&second_id));
+			goto cleanup;
+		}
+	}
+	if (need_first) {
+		if (need_second && !rev_id) {
+			dbt_revision_new_id(first_id);
+			rev_id = first_id;
+		}
+		rc = dbt_project_new_revision_tx(&out->path, script_location, message, rev_id,
+						 secs[0].upgrade, secs[0].downgrade,
+						 multi ? secs : NULL, multi ? nsecs : 0, head, 1);
+		if (rc < 0 || !need_second)
+			goto cleanup;
+		/* The second revision follows the first. */
+		head = rev_id;
+		dbt_buf_printf(&second_msg, "%s (outside a transaction)", message ? message : "");
+		if (second_id.oom || second_msg.oom) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		rev_id = second_id.len ? dbt_buf_str(&second_id) : NULL;
+		message = dbt_buf_str(&second_msg);
+	}
+	rc = dbt_project_new_revision_tx(second_path, script_location, message, rev_id,
+					 safe_secs[0].upgrade, safe_secs[0].downgrade,
+					 multi ? safe_secs : NULL, multi ? nsecs : 0, head, 0);
+cleanup:
+	if (rc < 0 && out->path && need_first && need_second) {
+		/* Half of the change would be written: none of it is. */
+		remove(out->path);
+		free(out->path);
+		out->path = NULL;
+	}
+	dbt_buf_release(&second_id);
+	dbt_buf_release(&second_msg);
+	return rc;
+}
+
+int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+			  const char *script_location, const char *model_path,
+			  const char *schema_name, const char *message, const char *rev_id,
+			  const dbt_autogen_opts *opts)
+{
+	const dbt_dialect_kind *dialects = opts ? opts->dialects : NULL;
+	size_t ndialects = opts ? opts->ndialects : 0;
 	dbt_schema *model = NULL, *db = NULL;
 	dbt_diff diff = {NULL, 0};
-	dbt_op *inverse = NULL;
+	dbt_safe_form *forms = NULL;
 	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT, line = DBT_BUF_INIT;
+	dbt_buf sup = DBT_BUF_INIT, sdown = DBT_BUF_INIT;
 	dbt_sql_objects kept = {NULL, 0};
 	dbt_dialect_kind kind = conn->dialect->kind, dialect_db = kind;
-	struct dbt_dialect_sql secs[DBT_DIALECT_MAX];
+	struct dbt_dialect_sql secs[DBT_DIALECT_MAX], safe_secs[DBT_DIALECT_MAX];
 	dbt_buf more_up[DBT_DIALECT_MAX], more_down[DBT_DIALECT_MAX];
-	size_t i, k, nsecs = 0;
-	int rc;
+	dbt_buf more_sup[DBT_DIALECT_MAX], more_sdown[DBT_DIALECT_MAX];
+	size_t i, k, nsecs = 0, nsafe = 0;
+	int rc, need_first;
 
 	memset(out, 0, sizeof(*out));
 	for (k = 0; k < DBT_DIALECT_MAX; k++) {
 		more_up[k] = (dbt_buf)DBT_BUF_INIT;
 		more_down[k] = (dbt_buf)DBT_BUF_INIT;
+		more_sup[k] = (dbt_buf)DBT_BUF_INIT;
+		more_sdown[k] = (dbt_buf)DBT_BUF_INIT;
 	}
+	if (opts && opts->version != DBT_AUTOGEN_OPTS_VERSION)
+		return dbt_error_set(DBT_ERROR, "unknown version %u of the autogenerate options",
+				     opts->version);
 	if (ndialects > DBT_DIALECT_MAX)
 		return dbt_error_set(DBT_ERROR, "too many dialects");
 	for (k = 0; k < ndialects && dialects[k] != kind; k++)
@@ -395,14 +564,10 @@ int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain 
 	}
 	if ((rc = check_data(out, conn, &diff)) < 0 || (rc = collect_destroys(out, &diff, &down)) < 0)
 		goto cleanup;
-
-	inverse = malloc(diff.n * sizeof(*inverse));
-	if (!inverse) {
-		rc = dbt_error_oom();
+	if (opts && opts->safe &&
+	    (rc = safe_forms(&forms, &nsafe, &diff, model, kind, dialects, ndialects)) < 0)
 		goto cleanup;
-	}
-	for (i = 0; i < diff.n; i++)
-		dbt_op_inverse(&inverse[i], &diff.ops[diff.n - 1 - i]);
+
 	/* Table rebuilds keep the database's triggers and views, but for
 	 * those the differ drops itself before the table ops (and creates
 	 * again after them): the others are the same for the upgrade and the
@@ -412,51 +577,62 @@ int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain 
 	dbt_sql_objects_forget(&kept, diff.ops, diff.n);
 	/* The inverse ops before the inverse renames act on the renamed
 	 * database schema. */
-	if ((rc = dbt_render_ops_keep(&up, kind, diff.ops, diff.n, model, &kept)) < 0 ||
-	    (rc = dbt_render_ops_keep(&down, kind, inverse, diff.n,
-				      dbt_diff_renamed(&diff) ? dbt_diff_renamed(&diff) : db,
-				      &kept)) < 0)
+	if ((rc = render_sections(&up, &down, &sup, &sdown, kind, diff.ops, diff.n, forms, model,
+				  dbt_diff_renamed(&diff) ? dbt_diff_renamed(&diff) : db,
+				  &kept)) < 0)
 		goto cleanup;
-	if (up.oom || down.oom) {
+	if (up.oom || down.oom || sup.oom || sdown.oom) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if (ndialects <= 1) {
-		rc = dbt_project_new_revision_at(&out->path, script_location, message, rev_id,
-						 dbt_buf_str(&up), dbt_buf_str(&down),
-						 chain->n ? chain->revs[chain->n - 1]->id : NULL);
-		goto cleanup;
-	}
 	/* One section per listed dialect, in the order listed. */
-	for (k = 0; k < ndialects; k++) {
-		secs[nsecs].kind = dialects[k];
-		if (dialects[k] == kind) {
+	for (k = 0; k < (ndialects > 1 ? ndialects : 1); k++) {
+		dbt_dialect_kind dk = ndialects > 1 ? dialects[k] : kind;
+
+		secs[nsecs].kind = safe_secs[nsecs].kind = dk;
+		if (dk == kind) {
 			secs[nsecs].upgrade = dbt_buf_str(&up);
 			secs[nsecs].downgrade = dbt_buf_str(&down);
+			safe_secs[nsecs].upgrade = dbt_buf_str(&sup);
+			safe_secs[nsecs].downgrade = dbt_buf_str(&sdown);
 		} else {
-			if ((rc = render_for(&more_up[k], &more_down[k], dialects[k], &diff, model,
-					     db, &dialect_db, model_path)) < 0)
+			if ((rc = render_for(&more_up[k], &more_down[k], &more_sup[k],
+					     &more_sdown[k], dk, &diff, forms, model, db,
+					     &dialect_db, model_path)) < 0)
 				goto cleanup;
-			if (more_up[k].oom || more_down[k].oom) {
+			if (more_up[k].oom || more_down[k].oom || more_sup[k].oom ||
+			    more_sdown[k].oom) {
 				rc = dbt_error_oom();
 				goto cleanup;
 			}
 			secs[nsecs].upgrade = dbt_buf_str(&more_up[k]);
 			secs[nsecs].downgrade = dbt_buf_str(&more_down[k]);
+			safe_secs[nsecs].upgrade = dbt_buf_str(&more_sup[k]);
+			safe_secs[nsecs].downgrade = dbt_buf_str(&more_sdown[k]);
 		}
 		nsecs++;
 	}
-	rc = dbt_project_new_revision_dialects(&out->path, script_location, message, rev_id, secs,
-					       nsecs, chain->n ? chain->revs[chain->n - 1]->id : NULL);
+	/* The first revision is left out when every change takes a
+	 * lock-friendly form and no section is SQLite's. */
+	need_first = !forms || nsafe < diff.n;
+	for (k = 0; k < nsecs; k++)
+		need_first |= secs[k].kind != DBT_DIALECT_POSTGRES;
+	rc = write_revisions(out, script_location, message, rev_id,
+			     chain->n ? chain->revs[chain->n - 1]->id : NULL, secs, safe_secs, nsecs,
+			     need_first, forms != NULL);
 cleanup:
 	for (k = 0; k < DBT_DIALECT_MAX; k++) {
 		dbt_buf_release(&more_up[k]);
 		dbt_buf_release(&more_down[k]);
+		dbt_buf_release(&more_sup[k]);
+		dbt_buf_release(&more_sdown[k]);
 	}
 	dbt_sql_objects_release(&kept);
-	free(inverse);
+	free(forms);
 	dbt_buf_release(&up);
 	dbt_buf_release(&down);
+	dbt_buf_release(&sup);
+	dbt_buf_release(&sdown);
 	dbt_buf_release(&line);
 	dbt_diff_release(&diff);
 	dbt_schema_free(db);
@@ -468,6 +644,8 @@ void dbt_autogen_release(dbt_autogen *autogen)
 {
 	free(autogen->path);
 	autogen->path = NULL;
+	free(autogen->next_path);
+	autogen->next_path = NULL;
 	dbt_findings_release(&autogen->changes);
 	dbt_findings_release(&autogen->warnings);
 }

@@ -39,13 +39,14 @@ enum {
 	KEY_EXCLUDE,
 	KEY_MODEL_COMMAND,
 	KEY_DIALECTS,
+	KEY_SAFE,
 	NKEYS
 };
 
 static const char *const key_names[NKEYS] = {"url",    "script_location", "model",
 					     "schema", "version_schema",  "statement_lock_timeout",
 					     "dev_url", "single_transaction", "exclude",
-					     "model_command", "dialects"};
+					     "model_command", "dialects", "safe"};
 
 /* The largest statement_lock_timeout, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400
@@ -325,6 +326,7 @@ static int fill(dbt_config *cfg, char **values)
 	}
 	cfg->statement_lock_timeout_s = -1;
 	cfg->single_transaction = -1;
+	cfg->safe = -1;
 	if (!cfg->script_location || !cfg->model || !cfg->schema || !cfg->version_schema)
 		return dbt_error_oom();
 	return 0;
@@ -373,6 +375,30 @@ static int single_transaction_value(dbt_config *cfg, const struct loader *ld)
 	return dbt_error_set(DBT_EPARSE,
 			     "%s:%d: invalid single_transaction '%s': use true or false", ld->path,
 			     ld->lines[KEY_SINGLE_TRANSACTION], v);
+}
+
+/* safe: true or false, as single_transaction takes them. */
+static int safe_value(dbt_config *cfg, const struct loader *ld)
+{
+	static const char *const yes[] = {"true", "yes", "on", "1"};
+	static const char *const no[] = {"false", "no", "off", "0"};
+	const char *v = ld->values[KEY_SAFE];
+	size_t i;
+
+	if (!v)
+		return 0;
+	for (i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		if (!strcasecmp(v, yes[i])) {
+			cfg->safe = 1;
+			return 0;
+		}
+		if (!strcasecmp(v, no[i])) {
+			cfg->safe = 0;
+			return 0;
+		}
+	}
+	return dbt_error_set(DBT_EPARSE, "%s:%d: invalid safe '%s': use true or false", ld->path,
+			     ld->lines[KEY_SAFE], v);
 }
 
 /* exclude: patterns separated by commas (exclude.h). */
@@ -475,7 +501,7 @@ static char **field(dbt_config *cfg, int k)
 		return &cfg->model_command;
 	default:
 		return NULL; /* not a string: statement_lock_timeout, single_transaction,
-			      * exclude, dialects */
+			      * exclude, dialects, safe */
 	}
 }
 
@@ -577,6 +603,8 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
 		rc = model_command_value(&cfg, &ld);
 	if (rc == 0)
 		rc = dialects_value(&cfg, &ld);
+	if (rc == 0)
+		rc = safe_value(&cfg, &ld);
 	if (!rc)
 		rc = keep_unset(&cfg, &ld);
 cleanup:

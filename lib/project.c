@@ -232,6 +232,7 @@ struct fields {
 	 * whose markers then carry its label; the others follow it. */
 	const struct dbt_dialect_sql *secs;
 	size_t nsecs;
+	int transactional; /* 0: "-- transaction: false" ends the header */
 };
 
 static int is_name_char(char c)
@@ -272,6 +273,54 @@ static int holds(const char *hay, const char *s)
 static void put_section(dbt_buf *out, const char *s)
 {
 	dbt_buf_put(out, s, section_len(s));
+}
+
+/*
+ * Where the header of the rendered revision `s` ends: the offset of the
+ * first line that is not a "-- key: value" line (a section marker is not
+ * one), as the revision parser reads the header.
+ */
+static size_t header_end(const char *s, size_t len)
+{
+	size_t at = 0;
+
+	while (at < len) {
+		const char *l = s + at, *nl = memchr(l, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - l) : len - at, i = 2, k;
+
+		if (n < 2 || l[0] != '-' || l[1] != '-')
+			break;
+		while (i < n && is_blank(l[i]))
+			i++;
+		for (k = i; k < n && is_name_char(l[k]); k++)
+			;
+		if (k == i || k == n || l[k] != ':' || (k - i == 7 && !memcmp(l + i, "migrate", 7)))
+			break;
+		at += nl ? n + 1 : n;
+	}
+	return at;
+}
+
+/* Adds "-- transaction: false" as the last line of the header. */
+static int mark_nontransactional(dbt_buf *text)
+{
+	dbt_buf out = DBT_BUF_INIT;
+	size_t at = header_end(dbt_buf_str(text), text->len);
+	int rc = 0;
+
+	dbt_buf_put(&out, dbt_buf_str(text), at);
+	if (at && text->ptr[at - 1] != '\n')
+		dbt_buf_putc(&out, '\n');
+	dbt_buf_puts(&out, "-- transaction: false\n");
+	dbt_buf_puts(&out, dbt_buf_str(text) + at);
+	if (out.oom || text->oom) {
+		rc = dbt_error_oom();
+		dbt_buf_release(&out);
+	} else {
+		dbt_buf_release(text);
+		*text = out;
+	}
+	return rc;
 }
 
 /*
@@ -376,6 +425,8 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 			dbt_buf_putc(out, '\n');
 		}
 	}
+	if (!f->transactional && !out->oom)
+		return mark_nontransactional(out);
 	return out->oom ? dbt_error_oom() : 0;
 }
 
@@ -483,6 +534,8 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 		wrong = "${parent}";
 	else if (strcmp(rev.message, f->message))
 		wrong = "${message}";
+	else if (rev.transactional != f->transactional)
+		wrong = "the header (its '-- key: value' lines first)";
 	else if (!f->nsecs && !holds(rev.upgrade, f->upgrade))
 		wrong = "${upgrade}";
 	else if (!f->nsecs && !holds(rev.downgrade, f->downgrade))
@@ -518,7 +571,7 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 static int new_revision(char **out, const char *script_location, const char *message,
 			const char *rev_id, const char *upgrade, const char *downgrade,
 			const struct dbt_dialect_sql *secs, size_t nsecs, int check_head,
-			const char *head)
+			const char *head, int transactional)
 {
 	dbt_chain chain;
 	dbt_revision *existing;
@@ -610,6 +663,7 @@ static int new_revision(char **out, const char *script_location, const char *mes
 	f.downgrade = downgrade ? downgrade : "";
 	f.secs = secs;
 	f.nsecs = nsecs;
+	f.transactional = transactional;
 	if (nsecs) {
 		f.upgrade = secs[0].upgrade ? secs[0].upgrade : "";
 		f.downgrade = secs[0].downgrade ? secs[0].downgrade : "";
@@ -674,7 +728,7 @@ int dbt_project_new_revision(char **out, const char *script_location, const char
 			     const char *rev_id, const char *upgrade, const char *downgrade)
 {
 	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, NULL, 0, 0,
-			    NULL);
+			    NULL, 1);
 }
 
 int dbt_project_new_revision_at(char **out, const char *script_location, const char *message,
@@ -682,7 +736,7 @@ int dbt_project_new_revision_at(char **out, const char *script_location, const c
 				const char *head)
 {
 	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, NULL, 0, 1,
-			    head);
+			    head, 1);
 }
 
 int dbt_project_new_revision_dialects(char **out, const char *script_location,
@@ -691,5 +745,14 @@ int dbt_project_new_revision_dialects(char **out, const char *script_location,
 				      const char *head)
 {
 	return new_revision(out, script_location, message, rev_id, NULL, NULL, secs, nsecs, 1,
-			    head);
+			    head, 1);
+}
+
+int dbt_project_new_revision_tx(char **out, const char *script_location, const char *message,
+				const char *rev_id, const char *upgrade, const char *downgrade,
+				const struct dbt_dialect_sql *secs, size_t nsecs, const char *head,
+				int transactional)
+{
+	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, secs, nsecs,
+			    1, head, transactional);
 }

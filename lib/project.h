@@ -61,4 +61,15 @@ int dbt_versions_lock(int *fd, char **lock_path, const char *versions);
 /* Releases what dbt_versions_lock() took (fd -1: nothing) and frees the path. */
 void dbt_versions_unlock(int fd, char *lock_path);
 
+/*
+ * dbt_project_new_revision_at (`nsecs` 0: `upgrade` and `downgrade`
+ * unlabelled) or dbt_project_new_revision_dialects (`nsecs` >= 1), with
+ * "-- transaction: false" as the last header line when `transactional`
+ * is 0.  A template whose header that line cannot end is DBT_EPARSE.
+ */
+int dbt_project_new_revision_tx(char **out, const char *script_location, const char *message,
+				const char *rev_id, const char *upgrade, const char *downgrade,
+				const struct dbt_dialect_sql *secs, size_t nsecs, const char *head,
+				int transactional);
+
 #endif

@@ -2055,6 +2055,261 @@ static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n, const 
 	return finish(out);
 }
 
+/* ---------------------------------- lock-friendly forms (migrate --safe) */
+
+/* 1 when the list creates table `name`: its indexes and constraints are
+ * built on an empty table, which locks nobody for long. */
+static int safe_list_creates(const dbt_op *ops, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ops[i].kind == DBT_OP_CREATE_TABLE && ops[i].table &&
+		    same_name(ops[i].table->name, name))
+			return 1;
+	return 0;
+}
+
+/* 1 when a foreign key that the list adds references table `name`: a
+ * unique index it may rest on must exist before it, in the transaction. */
+static int safe_list_references(const dbt_op *ops, size_t n, const char *name)
+{
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		const dbt_op *o = &ops[i];
+
+		if (o->kind == DBT_OP_ADD_FK && o->fk && same_name(o->fk->ref_table, name))
+			return 1;
+		for (k = 0; o->kind == DBT_OP_CREATE_TABLE && o->table && k < o->table->nfks; k++)
+			if (same_name(o->table->fks[k]->ref_table, name))
+				return 1;
+	}
+	return 0;
+}
+
+/* 1 when an op of `kind` of the list acts on table `table` (and on
+ * column `column`, when not NULL). */
+static int safe_list_has(const dbt_op *ops, size_t n, dbt_op_kind kind, const char *table,
+			 const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (ops[i].kind == kind && same_name(op_table(&ops[i]), table) &&
+		    (!column || (ops[i].column && same_name(ops[i].column->name, column))))
+			return 1;
+	return 0;
+}
+
+dbt_safe_form dbt_render_safe_form(const dbt_op *ops, size_t n, size_t i,
+				   const dbt_schema *target)
+{
+	const dbt_op *op = &ops[i];
+	const dbt_table *t = op->table;
+
+	switch (op->kind) {
+	case DBT_OP_ADD_INDEX:
+		/* PostgreSQL builds no index of a partitioned table
+		 * concurrently; ALTER_GENERATED builds the indexes of the
+		 * column it adds again itself (pg_regenerated). */
+		if (!op->index || !target || safe_list_creates(ops, n, op->index->table))
+			return DBT_SAFE_PLAIN;
+		t = dbt_schema_find_table(target, op->index->table);
+		if (!t || t->partition_by ||
+		    (op->index->unique && safe_list_references(ops, n, t->name)) ||
+		    safe_list_has(ops, n, DBT_OP_ALTER_GENERATED, t->name, NULL))
+			return DBT_SAFE_PLAIN;
+		return DBT_SAFE_INDEX;
+	case DBT_OP_ADD_FK:
+	case DBT_OP_ADD_CHECK:
+		/* A partitioned table takes no NOT VALID foreign key. */
+		if (!t || t->partition_by || safe_list_creates(ops, n, t->name) ||
+		    (op->kind == DBT_OP_ADD_FK ? !op->fk : !op->check))
+			return DBT_SAFE_PLAIN;
+		return DBT_SAFE_CONSTRAINT;
+	case DBT_OP_ALTER_NULL:
+		/* An identity, a regenerated column and a primary key need the
+		 * column NOT NULL inside the transaction. */
+		if (!t || !op->column || !op->column->not_null || t->partition_by ||
+		    safe_list_creates(ops, n, t->name) ||
+		    safe_list_has(ops, n, DBT_OP_ALTER_IDENTITY, t->name, op->column->name) ||
+		    safe_list_has(ops, n, DBT_OP_ALTER_GENERATED, t->name, op->column->name) ||
+		    safe_list_has(ops, n, DBT_OP_ADD_PK, t->name, NULL))
+			return DBT_SAFE_PLAIN;
+		return DBT_SAFE_NOT_NULL;
+	default:
+		return DBT_SAFE_PLAIN;
+	}
+}
+
+/* The temporary check that proves a column NOT NULL: "dbtool_not_null_<col>". */
+static void safe_not_null_name(dbt_buf *out, const dbt_column *c)
+{
+	dbt_buf name = DBT_BUF_INIT;
+
+	dbt_buf_printf(&name, "dbtool_not_null_%s", c->name);
+	if (name.oom)
+		out->oom = 1;
+	else
+		ident(out, DBT_DIALECT_POSTGRES, dbt_buf_str(&name));
+	dbt_buf_release(&name);
+}
+
+/* ALTER TABLE t DROP CONSTRAINT IF EXISTS name; */
+static void safe_drop_if_exists(dbt_buf *out, const dbt_table *t, const char *name,
+				const dbt_column *not_null)
+{
+	alter_table(out, DBT_DIALECT_POSTGRES, t);
+	dbt_buf_puts(out, "DROP CONSTRAINT IF EXISTS ");
+	if (not_null)
+		safe_not_null_name(out, not_null);
+	else
+		ident(out, DBT_DIALECT_POSTGRES, name);
+	dbt_buf_puts(out, ";\n");
+}
+
+/* ALTER TABLE t VALIDATE CONSTRAINT name; */
+static void safe_validate(dbt_buf *out, const dbt_table *t, const char *name,
+			  const dbt_column *not_null)
+{
+	alter_table(out, DBT_DIALECT_POSTGRES, t);
+	dbt_buf_puts(out, "VALIDATE CONSTRAINT ");
+	if (not_null)
+		safe_not_null_name(out, not_null);
+	else
+		ident(out, DBT_DIALECT_POSTGRES, name);
+	dbt_buf_puts(out, ";\n");
+}
+
+/* DROP INDEX CONCURRENTLY IF EXISTS ix; */
+static void safe_drop_index(dbt_buf *out, const dbt_index *ix)
+{
+	dbt_buf_puts(out, "DROP INDEX CONCURRENTLY IF EXISTS ");
+	ident(out, DBT_DIALECT_POSTGRES, ix->name);
+	dbt_buf_puts(out, ";\n");
+}
+
+/* CREATE [UNIQUE] INDEX CONCURRENTLY ...: dbt_render_create_index's
+ * statement with the word after its first two or three. */
+static int safe_create_index(dbt_buf *out, const dbt_index *ix)
+{
+	dbt_buf stmt = DBT_BUF_INIT;
+	const char *head = ix->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+	size_t len = strlen(head);
+	int rc = dbt_render_create_index(&stmt, DBT_DIALECT_POSTGRES, ix);
+
+	if (rc == 0 && (stmt.len < len || memcmp(dbt_buf_str(&stmt), head, len)))
+		rc = dbt_error_set(DBT_ERROR, "cannot render index '%s' concurrently", ix->name);
+	if (rc == 0) {
+		dbt_buf_puts(out, head);
+		dbt_buf_puts(out, "CONCURRENTLY ");
+		dbt_buf_puts(out, dbt_buf_str(&stmt) + len);
+	}
+	dbt_buf_release(&stmt);
+	return rc < 0 ? rc : finish(out);
+}
+
+/* The upgrade of one op of the revision outside a transaction: each
+ * group starts by removing what a failed run of it may have left. */
+static int safe_up(dbt_buf *out, const dbt_op *op, dbt_safe_form form)
+{
+	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
+	const dbt_table *t = op->table;
+	const char *name;
+
+	switch (form) {
+	case DBT_SAFE_INDEX:
+		/* A failed CREATE INDEX CONCURRENTLY leaves an INVALID index. */
+		safe_drop_index(out, op->index);
+		return safe_create_index(out, op->index);
+	case DBT_SAFE_CONSTRAINT:
+		name = op->kind == DBT_OP_ADD_FK ? op->fk->name : op->check->name;
+		safe_drop_if_exists(out, t, name, NULL);
+		alter_table(out, kind, t);
+		dbt_buf_puts(out, "ADD ");
+		if (op->kind == DBT_OP_ADD_FK)
+			put_fk(out, kind, op->fk);
+		else
+			put_check(out, kind, op->check);
+		dbt_buf_puts(out, " NOT VALID;\n");
+		safe_validate(out, t, name, NULL);
+		return finish(out);
+	case DBT_SAFE_NOT_NULL:
+		if (op->column->default_expr)
+			pg_fill_nulls(out, op);
+		safe_drop_if_exists(out, t, NULL, op->column);
+		alter_table(out, kind, t);
+		dbt_buf_puts(out, "ADD CONSTRAINT ");
+		safe_not_null_name(out, op->column);
+		dbt_buf_puts(out, " CHECK (");
+		ident(out, kind, op->column->name);
+		dbt_buf_puts(out, " IS NOT NULL) NOT VALID;\n");
+		safe_validate(out, t, NULL, op->column);
+		alter_column(out, kind, op);
+		dbt_buf_puts(out, "SET NOT NULL;\n");
+		alter_table(out, kind, t);
+		dbt_buf_puts(out, "DROP CONSTRAINT ");
+		safe_not_null_name(out, op->column);
+		dbt_buf_puts(out, ";\n");
+		return finish(out);
+	default:
+		return dbt_error_set(DBT_ERROR, "%s is not one of the lock-friendly forms",
+				     dbt_op_kind_name(op->kind));
+	}
+}
+
+/* The downgrade of one op of the revision outside a transaction: what
+ * undoes it, whether the upgrade ran to the end or not. */
+static int safe_down(dbt_buf *out, const dbt_op *op, dbt_safe_form form)
+{
+	switch (form) {
+	case DBT_SAFE_INDEX:
+		safe_drop_index(out, op->index);
+		return finish(out);
+	case DBT_SAFE_CONSTRAINT:
+		safe_drop_if_exists(out, op->table,
+				    op->kind == DBT_OP_ADD_FK ? op->fk->name : op->check->name, NULL);
+		return finish(out);
+	case DBT_SAFE_NOT_NULL:
+		alter_column(out, DBT_DIALECT_POSTGRES, op);
+		dbt_buf_puts(out, "DROP NOT NULL;\n");
+		safe_drop_if_exists(out, op->table, NULL, op->column);
+		return finish(out);
+	default:
+		return dbt_error_set(DBT_ERROR, "%s is not one of the lock-friendly forms",
+				     dbt_op_kind_name(op->kind));
+	}
+}
+
+int dbt_render_safe_ops(dbt_buf *out, const dbt_op *ops, const dbt_safe_form *forms, size_t n,
+			int up)
+{
+	size_t start = out->len, i;
+	int rc = 0, nblocks = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		const dbt_op *op = up ? &ops[i] : &ops[n - 1 - i];
+		dbt_safe_form form = up ? forms[i] : forms[n - 1 - i];
+		dbt_op inv;
+
+		next_block(out, &nblocks);
+		if (up) {
+			if ((rc = comment_op(out, "", op)) == 0)
+				rc = safe_up(out, op, form);
+		} else {
+			dbt_op_inverse(&inv, op);
+			if ((rc = comment_op(out, "", &inv)) == 0)
+				rc = safe_down(out, op, form);
+		}
+	}
+	if (rc < 0 && out->ptr) {
+		out->len = start;
+		out->ptr[start] = '\0';
+	}
+	return rc;
+}
+
 int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
 		   const dbt_schema *target)
 {

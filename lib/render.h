@@ -174,6 +174,47 @@ void dbt_sql_objects_forget(dbt_sql_objects *keep, const dbt_op *ops, size_t n);
 int dbt_render_ops_keep(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
 			const dbt_schema *target, const dbt_sql_objects *keep);
 
+/*
+ * The lock-friendly PostgreSQL forms that `migrate --safe` writes, in a
+ * revision of their own marked "-- transaction: false", after the
+ * transactional revision that holds the other ops (see
+ * dbt_render_safe_form for which ops).
+ */
+typedef enum {
+	DBT_SAFE_PLAIN = 0,  /* as dbt_render_ops writes it, in the transaction */
+	DBT_SAFE_INDEX,      /* DROP INDEX CONCURRENTLY IF EXISTS, CREATE INDEX
+			      * CONCURRENTLY */
+	DBT_SAFE_CONSTRAINT, /* DROP CONSTRAINT IF EXISTS, ADD ... NOT VALID,
+			      * VALIDATE CONSTRAINT */
+	DBT_SAFE_NOT_NULL    /* DROP CONSTRAINT IF EXISTS, ADD CONSTRAINT
+			      * dbtool_not_null_<col> CHECK (col IS NOT NULL)
+			      * NOT VALID, VALIDATE, SET NOT NULL, DROP it */
+} dbt_safe_form;
+
+/*
+ * The form of op `i` of the upgrade list `ops` (leading to `target`, the
+ * model) under --safe: an ADD_INDEX on a table that the list does not
+ * create, is not partitioned, has no ALTER_GENERATED in the list and, for
+ * a unique index, is referenced by no foreign key the list adds; an
+ * ADD_FK or ADD_CHECK on such a table; an ALTER_NULL to NOT NULL there,
+ * unless the list also changes the column's identity or generation or
+ * adds a primary key to the table.  Everything else is DBT_SAFE_PLAIN.
+ */
+dbt_safe_form dbt_render_safe_form(const dbt_op *ops, size_t n, size_t i,
+				   const dbt_schema *target);
+
+/*
+ * PostgreSQL SQL of the ops `ops` (with their forms, none of them
+ * DBT_SAFE_PLAIN) for a revision that runs statement by statement: with
+ * `up`, each op's forms in order; else what undoes them, in reverse order
+ * (DROP INDEX CONCURRENTLY IF EXISTS, DROP CONSTRAINT IF EXISTS, DROP NOT
+ * NULL).  Each op's statements can run again after a failure part-way:
+ * they start by removing what a failed run left (an INVALID index, a NOT
+ * VALID constraint).  Each op is preceded by its comment line.
+ */
+int dbt_render_safe_ops(dbt_buf *out, const dbt_op *ops, const dbt_safe_form *forms, size_t n,
+			int up);
+
 /* 1 when the auto-increment rule (dbt_schema_autoincrement) would change
  * column `c` of `t` on `kind`: it applies, and the column is not already
  * what the rule makes of it (PostgreSQL: an identity; SQLite: the rowid

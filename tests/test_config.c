@@ -708,6 +708,24 @@ static void single_transaction_is_a_boolean(void **state)
 		   "dbtool.ini:2: invalid single_transaction '': use true or false");
 }
 
+static void safe_is_a_boolean(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\n");
+	assert_int_equal(cfg.safe, -1);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\nsafe = True\n");
+	assert_int_equal(cfg.safe, 1);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\nsafe = off\n");
+	assert_int_equal(cfg.safe, 0);
+	dbt_config_release(&cfg);
+	load_fails("[dbtool]\n\nsafe = maybe\n", DBT_EPARSE,
+		   "dbtool.ini:3: invalid safe 'maybe': use true or false");
+}
+
 /* ------------------------------------------------------------ exclude */
 
 static void exclude_is_a_list_of_patterns(void **state)
@@ -999,6 +1017,7 @@ int main(void)
 		T(missing_file_with_missing_ok_gives_defaults),
 		T(version_schema_and_statement_lock_timeout),
 		T(single_transaction_is_a_boolean),
+		T(safe_is_a_boolean),
 		T(missing_file_is_an_error_otherwise),
 		T(missing_folder_counts_as_missing_file),
 		T(folder_instead_of_file_is_an_error),

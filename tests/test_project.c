@@ -604,6 +604,43 @@ static void template_that_drops_the_sql_writes_nothing(void **state)
 	assert_false(is_file("migrations/versions/r1_x.sql"));
 }
 
+static void revision_outside_a_transaction_ends_its_header_with_the_mark(void **state)
+{
+	const struct dbt_dialect_sql secs[] = {
+		{DBT_DIALECT_POSTGRES, "CREATE INDEX CONCURRENTLY i ON t (v);", "DROP INDEX i;"},
+		{DBT_DIALECT_SQLITE, "-- nothing", "-- nothing"},
+	};
+	dbt_revision rev;
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	assert_int_equal(dbt_project_new_revision_tx(&path, "migrations", "idx", "r1",
+						     "CREATE INDEX CONCURRENTLY i ON t (v);",
+						     "DROP INDEX i;", NULL, 0, NULL, 0),
+			 0);
+	assert_non_null(strstr(slurp(path), "Z\n-- transaction: false\n\n-- migrate:upgrade\n"));
+	assert_int_equal(dbt_revision_load(&rev, path), 0);
+	assert_int_equal(rev.transactional, 0);
+	dbt_revision_release(&rev);
+	free(path);
+	/* Sections per dialect, after the first one. */
+	assert_int_equal(dbt_project_new_revision_tx(&path, "migrations", "idx", "r2", NULL, NULL,
+						     secs, 2, "r1", 0),
+			 0);
+	assert_int_equal(dbt_revision_load(&rev, path), 0);
+	assert_int_equal(rev.transactional, 0);
+	assert_string_equal(rev.parent, "r1");
+	dbt_revision_release(&rev);
+	free(path);
+	/* And in a transaction, as before. */
+	assert_int_equal(dbt_project_new_revision_tx(&path, "migrations", "plain", "r3", "SELECT 1;",
+						     NULL, NULL, 0, "r2", 1),
+			 0);
+	assert_null(strstr(slurp(path), "transaction:"));
+	free(path);
+}
+
 static void broken_chain_is_refused(void **state)
 {
 	char *path = NULL;
@@ -653,6 +690,7 @@ int main(void)
 		T(template_that_breaks_the_file_writes_nothing),
 		T(template_that_drops_the_sql_writes_nothing),
 		T(broken_chain_is_refused),
+		T(revision_outside_a_transaction_ends_its_header_with_the_mark),
 #undef T
 	};
 

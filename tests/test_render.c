@@ -1557,6 +1557,142 @@ static void assert_lists(dbt_dialect_kind kind, const char *from, const char *to
 	pair_free(&p);
 }
 
+/* ------------------------------------------ lock-friendly forms (--safe) */
+
+/* The forms dbt_render_safe_form gives the ops of diff(from, to) on
+ * PostgreSQL, as a string of digits (one per op), and the upgrade and
+ * downgrade of the ops that take one, as the revision outside a
+ * transaction holds them. */
+static void assert_safe(const char *from, const char *to, const char *forms, const char *up,
+			const char *down)
+{
+	struct pair p;
+	dbt_diff d;
+	dbt_op *moved;
+	dbt_safe_form *mforms;
+	dbt_buf b = DBT_BUF_INIT;
+	char got[64];
+	size_t i, n = 0;
+
+	pair_parse(&p, PG, from, to);
+	d = diff_for(PG, &p);
+	assert_true(d.n < sizeof(got));
+	moved = calloc(d.n ? d.n : 1, sizeof(*moved));
+	mforms = calloc(d.n ? d.n : 1, sizeof(*mforms));
+	assert_non_null(moved);
+	assert_non_null(mforms);
+	for (i = 0; i < d.n; i++) {
+		dbt_safe_form f = dbt_render_safe_form(d.ops, d.n, i, p.to);
+
+		got[i] = (char)('0' + f);
+		if (f != DBT_SAFE_PLAIN) {
+			moved[n] = d.ops[i];
+			mforms[n++] = f;
+		}
+	}
+	got[d.n] = '\0';
+	assert_string_equal(got, forms);
+	assert_sql(&b, dbt_render_safe_ops(&b, moved, mforms, n, 1), up);
+	assert_sql(&b, dbt_render_safe_ops(&b, moved, mforms, n, 0), down);
+	free(moved);
+	free(mforms);
+	dbt_diff_release(&d);
+	pair_free(&p);
+}
+
+static void test_safe_index_on_existing_table_is_built_concurrently_after_clearing_a_failed_build(
+	void **state)
+{
+	(void)state;
+	assert_safe("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT, w TEXT);",
+		    "CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT, w TEXT);\n"
+		    "CREATE UNIQUE INDEX t_v ON t (v) WHERE w IS NOT NULL;",
+		    "1",
+		    "-- + unique index t_v ON t (v) WHERE w IS NOT NULL\n"
+		    "DROP INDEX CONCURRENTLY IF EXISTS t_v;\n"
+		    "CREATE UNIQUE INDEX CONCURRENTLY t_v ON t (v) WHERE w IS NOT NULL;\n",
+		    "-- - index t_v\n"
+		    "DROP INDEX CONCURRENTLY IF EXISTS t_v;\n");
+}
+
+static void test_safe_leaves_a_new_table_and_its_index_plain(void **state)
+{
+	(void)state;
+	assert_safe("CREATE TABLE t (id INTEGER PRIMARY KEY);",
+		    "CREATE TABLE t (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE u (id INTEGER PRIMARY KEY, t_id INTEGER REFERENCES t (id),\n"
+		    "  n INTEGER CHECK (n > 0));\n"
+		    "CREATE INDEX u_n ON u (n);",
+		    "00", "", "");
+}
+
+static void test_safe_foreign_key_and_check_on_existing_table_are_added_not_valid_then_validated(
+	void **state)
+{
+	(void)state;
+	assert_safe("CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER, n INTEGER);",
+		    "CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE \"B\" (id INTEGER PRIMARY KEY);\n"
+		    "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id),\n"
+		    "  n INTEGER CONSTRAINT n_positive CHECK (n > 0));",
+		    "022",
+		    "-- + check b (n > 0)\n"
+		    "ALTER TABLE b DROP CONSTRAINT IF EXISTS n_positive;\n"
+		    "ALTER TABLE b ADD CONSTRAINT n_positive CHECK (n > 0) NOT VALID;\n"
+		    "ALTER TABLE b VALIDATE CONSTRAINT n_positive;\n"
+		    "\n"
+		    "-- + foreign key b (a_id) -> a (id)\n"
+		    "ALTER TABLE b DROP CONSTRAINT IF EXISTS b_a_id_fkey;\n"
+		    "ALTER TABLE b ADD CONSTRAINT b_a_id_fkey FOREIGN KEY (a_id) REFERENCES a (id) "
+		    "NOT VALID;\n"
+		    "ALTER TABLE b VALIDATE CONSTRAINT b_a_id_fkey;\n",
+		    "-- - foreign key b (a_id) -> a (id)\n"
+		    "ALTER TABLE b DROP CONSTRAINT IF EXISTS b_a_id_fkey;\n"
+		    "\n"
+		    "-- - check b (n > 0)\n"
+		    "ALTER TABLE b DROP CONSTRAINT IF EXISTS n_positive;\n");
+}
+
+static void test_safe_set_not_null_is_proven_by_a_validated_check_dropped_after(void **state)
+{
+	(void)state;
+	assert_safe("CREATE TABLE t (id INTEGER PRIMARY KEY, \"Name\" TEXT DEFAULT 'x');",
+		    "CREATE TABLE t (id INTEGER PRIMARY KEY, \"Name\" TEXT NOT NULL DEFAULT 'x');",
+		    "3",
+		    "-- ~ column t.\"Name\" NULL -> NOT NULL\n"
+		    "UPDATE t SET \"Name\" = 'x' WHERE \"Name\" IS NULL;\n"
+		    "ALTER TABLE t DROP CONSTRAINT IF EXISTS \"dbtool_not_null_Name\";\n"
+		    "ALTER TABLE t ADD CONSTRAINT \"dbtool_not_null_Name\" CHECK (\"Name\" IS NOT NULL) "
+		    "NOT VALID;\n"
+		    "ALTER TABLE t VALIDATE CONSTRAINT \"dbtool_not_null_Name\";\n"
+		    "ALTER TABLE t ALTER COLUMN \"Name\" SET NOT NULL;\n"
+		    "ALTER TABLE t DROP CONSTRAINT \"dbtool_not_null_Name\";\n",
+		    "-- ~ column t.\"Name\" NOT NULL -> NULL\n"
+		    "ALTER TABLE t ALTER COLUMN \"Name\" DROP NOT NULL;\n"
+		    "ALTER TABLE t DROP CONSTRAINT IF EXISTS \"dbtool_not_null_Name\";\n");
+}
+
+/* A unique index that a new foreign key rests on must exist inside the
+ * transaction; a column made NOT NULL for a new primary key too, and an
+ * index of a partitioned table cannot be built concurrently. */
+static void test_safe_keeps_plain_what_the_transaction_needs_or_postgres_refuses(void **state)
+{
+	(void)state;
+	assert_safe("CREATE TABLE a (id INTEGER PRIMARY KEY, code TEXT);",
+		    "CREATE TABLE a (id INTEGER PRIMARY KEY, code TEXT);\n"
+		    "CREATE UNIQUE INDEX a_code ON a (code);\n"
+		    "CREATE TABLE c (id INTEGER PRIMARY KEY, code TEXT REFERENCES a (code));",
+		    "000", "", "");
+	assert_safe("CREATE TABLE k (n INTEGER, v TEXT);",
+		    "CREATE TABLE k (n INTEGER NOT NULL PRIMARY KEY, v TEXT);",
+		    "00", "", "");
+	assert_safe("CREATE TABLE log (at DATE, v TEXT) PARTITION BY RANGE (at);",
+		    "CREATE TABLE log (at DATE, v TEXT) PARTITION BY RANGE (at);\n"
+		    "CREATE INDEX log_v ON log (v);",
+		    "0", "", "");
+}
+
 static const char people_from[] =
 	"CREATE TABLE people (id INTEGER PRIMARY KEY, name VARCHAR(50), age INTEGER, code TEXT);";
 static const char people_to[] =
@@ -2966,6 +3102,11 @@ int main(void)
 		cmocka_unit_test(test_postgres_alter_type_with_collation_and_no_cast_where_assignment_works),
 		cmocka_unit_test(test_postgres_alter_type_casts_only_where_no_assignment_cast_exists),
 		cmocka_unit_test(test_postgres_alter_nullability_both_ways),
+		cmocka_unit_test(test_safe_index_on_existing_table_is_built_concurrently_after_clearing_a_failed_build),
+		cmocka_unit_test(test_safe_leaves_a_new_table_and_its_index_plain),
+		cmocka_unit_test(test_safe_foreign_key_and_check_on_existing_table_are_added_not_valid_then_validated),
+		cmocka_unit_test(test_safe_set_not_null_is_proven_by_a_validated_check_dropped_after),
+		cmocka_unit_test(test_safe_keeps_plain_what_the_transaction_needs_or_postgres_refuses),
 		cmocka_unit_test(test_postgres_alter_default_set_and_drop),
 		cmocka_unit_test(test_postgres_alter_identity_add_drop_and_switch),
 		cmocka_unit_test(test_postgres_alter_identity_renders_serial_changes),

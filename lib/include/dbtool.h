@@ -128,6 +128,9 @@ typedef struct dbt_config {
 						     * the dialects migrate writes
 						     * sections for, in that order */
 	size_t ndialects;       /* 0 when not given: the URL's dialect alone */
+	int safe;               /* safe = true|false: migrate writes the
+				 * lock-friendly PostgreSQL forms (see
+				 * dbt_autogen_opts); -1 when not given */
 } dbt_config;
 
 /*
@@ -736,6 +739,9 @@ typedef struct dbt_autogen {
 	dbt_findings warnings; /* changes that lose data, or that will fail on the
 				* data the database has now (kind "destroys",
 				* "will_fail") */
+	char *next_path;       /* with `safe`: the second revision written, the
+				* one marked "transaction: false" whose parent
+				* is `path`; NULL when only one was written */
 } dbt_autogen;
 
 /*
@@ -764,6 +770,43 @@ int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain 
 			      const char *script_location, const char *model_path,
 			      const char *schema_name, const char *message, const char *rev_id,
 			      const dbt_dialect_kind *dialects, size_t ndialects);
+
+/* The options of dbt_autogenerate_opts; start from DBT_AUTOGEN_OPTS_INIT. */
+typedef struct dbt_autogen_opts {
+	unsigned version;                 /* DBT_AUTOGEN_OPTS_VERSION */
+	const dbt_dialect_kind *dialects; /* as for dbt_autogenerate_dialects */
+	size_t ndialects;
+	/*
+	 * The lock-friendly PostgreSQL forms, for the PostgreSQL sections: an
+	 * index on an existing table is built with CREATE INDEX CONCURRENTLY
+	 * (after DROP INDEX CONCURRENTLY IF EXISTS, which clears the INVALID
+	 * index a failed build leaves); a foreign key or check added to an
+	 * existing table is added NOT VALID, then validated; SET NOT NULL on
+	 * an existing column is proven first by a validated CHECK (col IS NOT
+	 * NULL), dropped after.  Those statements go into a revision of their
+	 * own, marked "transaction: false", whose parent is the revision of
+	 * the other changes (which runs in a transaction as usual); each of
+	 * them can run again after a failure part-way.  When every change
+	 * takes such a form, that revision is the only one.  Changes nothing
+	 * for SQLite: its sections are the ordinary ones, in the first
+	 * revision (the second's SQLite sections are a comment).
+	 */
+	int safe;
+} dbt_autogen_opts;
+
+#define DBT_AUTOGEN_OPTS_VERSION 1
+#define DBT_AUTOGEN_OPTS_INIT {DBT_AUTOGEN_OPTS_VERSION, NULL, 0, 0}
+
+/*
+ * dbt_autogenerate_dialects with `opts` (NULL: the defaults).  With
+ * `safe` and two revisions to write, the second's id is `rev_id` followed
+ * by "_safe" when `rev_id` is given; if writing it fails, the first is
+ * removed again, so that nothing is left.
+ */
+int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+			  const char *script_location, const char *model_path,
+			  const char *schema_name, const char *message, const char *rev_id,
+			  const dbt_autogen_opts *opts);
 
 void dbt_autogen_release(dbt_autogen *autogen);
 

@@ -75,6 +75,7 @@ expect_completes "upgrade --s" --sql --single-transaction --statement-lock-timeo
 expect_completes "history -" --rev-range --format
 expect_completes "lint --" --format --rules --rebuild-rows
 expect_completes "-q check --r" --roundtrip
+expect_completes "migrate --" --safe --no-safe --no-input
 
 # --- option values
 expect_completes "--format " text json
