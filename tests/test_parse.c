@@ -1475,8 +1475,82 @@ BAD(alter_table_must_follow_create_table, "ALTER TABLE t ADD CONSTRAINT k UNIQUE
     "schema.sql:1:13: unknown table 't' (ALTER TABLE must follow its CREATE TABLE)")
 BAD(alter_table_unknown_column, "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN b SET DEFAULT 1;",
     "schema.sql:2:28: unknown column 'b' in table 't'")
-BAD(alter_table_unknown_action, "CREATE TABLE t (a INT);\nALTER TABLE t RENAME TO u;",
-    "schema.sql:2:15: expected ADD, ALTER COLUMN or OWNER TO, found 'RENAME'")
+BAD(alter_table_unknown_action, "CREATE TABLE t (a INT);\nALTER TABLE t DISCARD a;",
+    "schema.sql:2:15: expected ADD, ALTER COLUMN, DROP COLUMN, RENAME or OWNER TO, found 'DISCARD'")
+BAD(alter_table_rename_to_existing, "CREATE TABLE t (a INT);\nCREATE TABLE u (a INT);\nALTER TABLE t RENAME TO u;",
+    "schema.sql:3:25: there is already a table named 'u'")
+BAD(alter_table_rename_unknown_column, "CREATE TABLE t (a INT);\nALTER TABLE t RENAME COLUMN b TO c;",
+    "schema.sql:2:29: unknown column 'b' in table 't'")
+BAD(alter_table_rename_to_existing_column, "CREATE TABLE t (a INT, b INT);\nALTER TABLE t RENAME a TO b;",
+    "schema.sql:2:27: duplicate column 'b' in table 't'")
+BAD(alter_table_drop_indexed_column, "CREATE TABLE t (a INT, b INT);\nCREATE INDEX tb ON t (lower(b));\nALTER TABLE t DROP COLUMN b;",
+    "schema.sql:3:27: cannot drop column 'b' of table 't': index 'tb' uses it; drop or change that first")
+BAD(alter_table_drop_referenced_column,
+    "CREATE TABLE t (a INT UNIQUE, b INT);\nCREATE TABLE u (x INT REFERENCES t (a));\nALTER TABLE t DROP a;",
+    "schema.sql:3:20: cannot drop column 'a' of table 't': a UNIQUE constraint uses it; drop or change that first")
+BAD(alter_table_drop_unknown_column, "CREATE TABLE t (a INT, b INT);\nALTER TABLE t DROP COLUMN c;",
+    "schema.sql:2:27: unknown column 'c' in table 't'")
+
+/* RENAME TO: foreign keys and indexes follow the table, declared before
+ * or after it. */
+static void alter_table_rename_to_follows_references(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE c (p_id INT REFERENCES p (id));\n"
+		     "CREATE TABLE p (id INT PRIMARY KEY);\n"
+		     "CREATE INDEX p_id ON p (id);\n"
+		     "ALTER TABLE p RENAME TO \"Parent\";\n");
+	assert_null(dbt_schema_find_table(s, "p"));
+	assert_non_null(dbt_schema_find_table(s, "Parent"));
+	assert_string_equal(s->tables[0]->fks[0]->ref_table, "Parent");
+	assert_string_equal(s->indexes[0]->table, "Parent");
+	dbt_schema_free(s);
+}
+
+/* RENAME COLUMN: keys, foreign keys on both sides, index keys and
+ * expressions, CHECKs and generated columns name the new column. */
+static void alter_table_rename_column_follows_uses(void **state)
+{
+	dbt_schema *s;
+	const dbt_table *t, *c;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT PRIMARY KEY, b TEXT UNIQUE CHECK (b <> 'x'),\n"
+		     "  g INT GENERATED ALWAYS AS (a * 2) STORED);\n"
+		     "CREATE TABLE c (x INT REFERENCES t (a));\n"
+		     "CREATE INDEX tb ON t (lower(b), a) WHERE b IS NOT NULL;\n"
+		     "ALTER TABLE t RENAME COLUMN a TO id;\n"
+		     "ALTER TABLE t RENAME b TO \"Name\";\n");
+	t = dbt_schema_find_table(s, "t");
+	c = dbt_schema_find_table(s, "c");
+	assert_null(dbt_table_find_column(t, "a"));
+	assert_string_equal(t->pk->columns[0], "id");
+	assert_string_equal(t->uniques[0]->columns[0], "Name");
+	assert_string_equal(t->checks[0]->expr, "\"Name\" <> 'x'");
+	assert_string_equal(t->columns[2]->generated_expr, "id * 2");
+	assert_string_equal(c->fks[0]->ref_columns[0], "id");
+	assert_string_equal(s->indexes[0]->elems[0].expr, "lower(\"Name\")");
+	assert_string_equal(s->indexes[0]->elems[1].column, "id");
+	assert_string_equal(s->indexes[0]->where, "\"Name\" IS NOT NULL");
+	dbt_schema_free(s);
+}
+
+/* DROP COLUMN takes the CHECKs that name the column with it. */
+static void alter_table_drop_column_takes_its_checks(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT, b INT CHECK (b > 0), c INT, CHECK (c > 1));\n"
+		     "ALTER TABLE t DROP COLUMN b;\n");
+	assert_int_equal(s->tables[0]->ncolumns, 2);
+	assert_null(dbt_table_find_column(s->tables[0], "b"));
+	assert_int_equal(s->tables[0]->nchecks, 1);
+	assert_string_equal(s->tables[0]->checks[0]->expr, "c > 1");
+	dbt_schema_free(s);
+}
 BAD(alter_table_second_default, "CREATE TABLE t (a INT DEFAULT 1);\nALTER TABLE t ALTER a SET DEFAULT 2;",
     "schema.sql:2:23: column 'a' of table 't' has more than one default")
 BAD(alter_table_duplicate_constraint,
@@ -1853,6 +1927,15 @@ int main(void)
 		T(alter_table_must_follow_create_table),
 		T(alter_table_unknown_column),
 		T(alter_table_unknown_action),
+		T(alter_table_rename_to_existing),
+		T(alter_table_rename_unknown_column),
+		T(alter_table_rename_to_existing_column),
+		T(alter_table_drop_indexed_column),
+		T(alter_table_drop_referenced_column),
+		T(alter_table_drop_unknown_column),
+		T(alter_table_rename_to_follows_references),
+		T(alter_table_rename_column_follows_uses),
+		T(alter_table_drop_column_takes_its_checks),
 		T(alter_table_second_default),
 		T(alter_table_duplicate_constraint),
 		T(owned_by_unknown_sequence),
