@@ -491,6 +491,9 @@ struct parser {
 	int stmt_line;      /* and its line */
 	dbt_schema *discard; /* what ATTACH PARTITION took from the model, kept
 			      * until the end so that refs into it stay valid */
+	char **kept;        /* names taken out of the model that refs point at,
+			     * freed at the end */
+	size_t nkept;
 };
 
 /* A name as read: folded unless quoted, with its place. */
@@ -2363,6 +2366,84 @@ static int plain_name(const char *expr, char **out)
 }
 
 /* One key of an index: a column, a function call or "(expression)". */
+/* A name as an expression needs it: bare when that reads back the same. */
+static void put_expr_name(dbt_buf *b, const char *name)
+{
+	const char *s;
+	int bare = (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
+
+	for (s = name; bare && *s; s++)
+		bare = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_';
+	if (bare && dbt_sql_keyword(name, strlen(name)) != DBT_KW_RESERVED) {
+		dbt_buf_puts(b, name);
+		return;
+	}
+	dbt_buf_putc(b, '"');
+	for (s = name; *s; s++) {
+		if (*s == '"')
+			dbt_buf_putc(b, '"');
+		dbt_buf_putc(b, *s);
+	}
+	dbt_buf_putc(b, '"');
+}
+
+/*
+ * COLLATE after an index key (the current token): the key becomes the
+ * expression "key COLLATE name", as the database keeps a key with a
+ * collation of its own (SQLite's `name COLLATE NOCASE`, PostgreSQL's
+ * `name COLLATE "C"`).  The key's column must exist all the same.
+ */
+static int index_collate(struct parser *p, dbt_index *ix, int line, int col)
+{
+	dbt_index_elem *e = &ix->elems[ix->nelems - 1];
+	struct name coll = {NULL, 0, 0, 0};
+	dbt_buf b = DBT_BUF_INIT;
+	char *expr;
+	size_t from;
+	int rc;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	from = p->tok.start;
+	if ((rc = parse_name(p, &coll, "a collation name")) < 0)
+		goto cleanup;
+	if (e->column) {
+		if ((rc = add_ref(p, ix->table, e->column, line, col)) < 0)
+			goto cleanup;
+		put_expr_name(&b, e->column);
+	} else {
+		dbt_buf_puts(&b, e->expr);
+	}
+	dbt_buf_puts(&b, " COLLATE ");
+	dbt_buf_put(&b, p->text + from, p->prev_end - from);
+	if (b.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if ((rc = dbt_schema_normalize_expr(&expr, b.ptr, b.len)) < 0)
+		goto cleanup;
+	/* The column's name stays until the end, for the ref to it. */
+	if (e->column) {
+		char **v = realloc(p->kept, (p->nkept + 1) * sizeof(*v));
+
+		if (!v) {
+			free(expr);
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		p->kept = v;
+		v[p->nkept++] = e->column;
+		e->column = NULL;
+	}
+	free(e->expr);
+	e->expr = expr;
+	rc = 0;
+cleanup:
+	name_release(&coll);
+	dbt_buf_release(&b);
+	return rc;
+}
+
 static int parse_index_elem(struct parser *p, dbt_index *ix)
 {
 	struct name n = {NULL, 0, 0, 0};
@@ -2400,6 +2481,8 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
 			goto cleanup;
 	}
+	if (is(p, "collate") && (rc = index_collate(p, ix, line, col)) < 0)
+		goto cleanup;
 	if (ix->elems[ix->nelems - 1].column &&
 	    (rc = add_ref(p, ix->table, ix->elems[ix->nelems - 1].column, line, col)) < 0)
 		goto cleanup;
@@ -3008,27 +3091,6 @@ static int rename_all(struct parser *p, char **v, size_t n, const char *from, co
 		if ((rc = rename_in(p, &v[i], from, to)) < 0)
 			return rc;
 	return 0;
-}
-
-/* A name as an expression needs it: bare when that reads back the same. */
-static void put_expr_name(dbt_buf *b, const char *name)
-{
-	const char *s;
-	int bare = (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
-
-	for (s = name; bare && *s; s++)
-		bare = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_';
-	if (bare && dbt_sql_keyword(name, strlen(name)) != DBT_KW_RESERVED) {
-		dbt_buf_puts(b, name);
-		return;
-	}
-	dbt_buf_putc(b, '"');
-	for (s = name; *s; s++) {
-		if (*s == '"')
-			dbt_buf_putc(b, '"');
-		dbt_buf_putc(b, *s);
-	}
-	dbt_buf_putc(b, '"');
 }
 
 /*
@@ -4044,6 +4106,9 @@ cleanup:
 	dbt_schema_free(p.schema);
 	dbt_schema_free(p.discard);
 	free(p.refs);
+	for (i = 0; i < p.nkept; i++)
+		free(p.kept[i]);
+	free(p.kept);
 	for (i = 0; i < p.nseqs; i++) {
 		free(p.seqs[i].name);
 		free(p.seqs[i].owner_table);
