@@ -1591,6 +1591,11 @@ static int column_primary_key(struct parser *p, struct coldef *d)
 	pk->line = d->line;
 	pk->col = d->col;
 	d->in_pk = 1;
+	/* SQLite's PRIMARY KEY ASC is its PRIMARY KEY (DESC is refused below:
+	 * an INTEGER PRIMARY KEY DESC is no rowid alias, which the schema
+	 * does not tell). */
+	if (is(p, "asc") && (rc = next(p)) < 0)
+		return rc;
 	if (!is(p, "autoincrement"))
 		return 0;
 	if (d->c->type.kind != DBT_TYPE_INTEGER)
@@ -2387,6 +2392,63 @@ static void put_expr_name(dbt_buf *b, const char *name)
 	dbt_buf_putc(b, '"');
 }
 
+/* Keeps the name `*slot` until the end of the parse, for a ref that points
+ * at it, and empties the slot. */
+static int keep_name(struct parser *p, char **slot)
+{
+	char **v;
+
+	if (!*slot)
+		return 0;
+	if (!(v = realloc(p->kept, (p->nkept + 1) * sizeof(*v))))
+		return dbt_error_oom();
+	p->kept = v;
+	v[p->nkept++] = *slot;
+	*slot = NULL;
+	return 0;
+}
+
+/*
+ * An index key that goes on after its column or call with an operator
+ * (the current token), as SQLite takes it without parentheses:
+ * `ON t (a + b)`, `(lower(a) || b)`.  The key, from `from`, becomes the
+ * expression up to the ',' or ')' that ends it, or its COLLATE, ASC or
+ * DESC.
+ */
+static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int line, int col)
+{
+	dbt_index_elem *e = &ix->elems[ix->nelems - 1];
+	char *typed = NULL, *expr = NULL;
+	int depth = 0, rc;
+
+	if (e->column && (rc = add_ref(p, ix->table, e->column, line, col)) < 0)
+		return rc;
+	for (;;) {
+		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
+			return expected(p, "')'");
+		if (depth == 0 && (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") ||
+				   is(p, "desc")))
+			break;
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")"))
+			depth--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0 ||
+	    (rc = dbt_schema_normalize_expr(&expr, typed, strlen(typed))) < 0 ||
+	    (rc = keep_name(p, &e->column)) < 0)
+		goto cleanup;
+	free(e->expr);
+	e->expr = expr;
+	expr = NULL;
+cleanup:
+	free(typed);
+	free(expr);
+	return rc;
+}
+
 /*
  * COLLATE after an index key (the current token): the key becomes the
  * expression "key COLLATE name", as the database keeps a key with a
@@ -2423,17 +2485,9 @@ static int index_collate(struct parser *p, dbt_index *ix, int line, int col)
 	if ((rc = dbt_schema_normalize_expr(&expr, b.ptr, b.len)) < 0)
 		goto cleanup;
 	/* The column's name stays until the end, for the ref to it. */
-	if (e->column) {
-		char **v = realloc(p->kept, (p->nkept + 1) * sizeof(*v));
-
-		if (!v) {
-			free(expr);
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		p->kept = v;
-		v[p->nkept++] = e->column;
-		e->column = NULL;
+	if ((rc = keep_name(p, &e->column)) < 0) {
+		free(expr);
+		goto cleanup;
 	}
 	free(e->expr);
 	e->expr = expr;
@@ -2449,7 +2503,7 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 	struct name n = {NULL, 0, 0, 0};
 	int line = p->tok.line, col = p->tok.col, rc;
 	char *canon = NULL, *column = NULL, *typed = NULL;
-	size_t from, len, a, b;
+	size_t from, len, a, b, from_elem = p->tok.start;
 	dbt_token la;
 
 	peek(p, &la);
@@ -2481,6 +2535,8 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
 			goto cleanup;
 	}
+	if (p->tok.kind == DBT_TOK_OP && (rc = index_bare_expr(p, ix, from_elem, line, col)) < 0)
+		goto cleanup;
 	if (is(p, "collate") && (rc = index_collate(p, ix, line, col)) < 0)
 		goto cleanup;
 	if (ix->elems[ix->nelems - 1].column &&

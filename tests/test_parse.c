@@ -1537,6 +1537,32 @@ static void alter_table_rename_column_follows_uses(void **state)
 	dbt_schema_free(s);
 }
 
+/* SQLite takes an index key that is an expression without parentheses,
+ * and a key with a collation of its own: both are expressions. */
+static void index_keys_bare_expression_and_collation(void **state)
+{
+	dbt_schema *s;
+	const dbt_index *ix;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INTEGER PRIMARY KEY ASC, a INT, b TEXT);\n"
+		     "CREATE INDEX ix ON t (a + 1, lower(b) || 'x' DESC, b COLLATE NOCASE, a);\n");
+	ix = s->indexes[0];
+	assert_int_equal(ix->nelems, 4);
+	assert_null(ix->elems[0].column);
+	assert_string_equal(ix->elems[0].expr, "a + 1");
+	assert_string_equal(ix->elems[1].expr, "lower(b) || 'x'");
+	assert_true(ix->elems[1].desc);
+	assert_null(ix->elems[2].column);
+	assert_string_equal(ix->elems[2].expr, "b COLLATE nocase");
+	assert_string_equal(ix->elems[3].column, "a");
+	assert_non_null(s->tables[0]->pk);
+	dbt_schema_free(s);
+}
+
+BAD(index_bare_expression_unknown_column, "CREATE TABLE t (a INT);\nCREATE INDEX ix ON t (b + 1);",
+    "schema.sql:2:23: unknown column 'b' in table 't'")
+
 /* DROP COLUMN takes the CHECKs that name the column with it. */
 static void alter_table_drop_column_takes_its_checks(void **state)
 {
@@ -1936,6 +1962,8 @@ int main(void)
 		T(alter_table_rename_to_follows_references),
 		T(alter_table_rename_column_follows_uses),
 		T(alter_table_drop_column_takes_its_checks),
+		T(index_keys_bare_expression_and_collation),
+		T(index_bare_expression_unknown_column),
 		T(alter_table_second_default),
 		T(alter_table_duplicate_constraint),
 		T(owned_by_unknown_sequence),
