@@ -698,7 +698,8 @@ static int parse_object_name(struct parser *p, struct name *out, const char *wha
 
 	if (rc < 0 || !is(p, "."))
 		return rc;
-	if (strcmp(out->s, DEFAULT_SCHEMA)) {
+	/* main is SQLite's name for the database the model is for. */
+	if (strcmp(out->s, DEFAULT_SCHEMA) && strcmp(out->s, "main")) {
 		rc = fail_at(p, out->line, out->col,
 			     "schema '%s' is not supported (the model holds the objects of schema '%s')",
 			     out->s, DEFAULT_SCHEMA);
@@ -1789,9 +1790,13 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 	if (is(p, "constraint")) {
 		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
 			goto cleanup;
+		/* A name before NOT NULL, NULL, DEFAULT or COLLATE, which SQLite
+		 * takes, names nothing either database keeps. */
 		if (!is(p, "primary") && !is(p, "unique") && !is(p, "check") &&
-		    !is(p, "references")) {
-			rc = expected(p, "PRIMARY KEY, UNIQUE, CHECK or REFERENCES");
+		    !is(p, "references") && !is(p, "not") && !is(p, "null") &&
+		    !is(p, "default") && !is(p, "collate")) {
+			rc = expected(p, "PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT "
+					 "or COLLATE");
 			goto cleanup;
 		}
 		d->cname = cn.s;
@@ -2603,6 +2608,14 @@ static int parse_index(struct parser *p, int unique)
 	col = p->tok.col;
 	if (!is(p, "on") && (rc = parse_name_as(p, &n, "an index name or ON", 1)) < 0)
 		goto cleanup;
+	/* SQLite qualifies the index's name, not its table's: main.ix. */
+	if (n.s && is(p, ".") && !strcmp(n.s, "main")) {
+		name_release(&n);
+		if ((rc = next(p)) < 0 || (rc = parse_name_as(p, &n, "an index name", 1)) < 0)
+			goto cleanup;
+		line = n.line;
+		col = n.col;
+	}
 	if ((rc = expect(p, "on", "ON")) < 0)
 		goto cleanup;
 	/* ON ONLY: pg_dump's index of a partitioned table, which its

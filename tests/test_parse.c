@@ -1142,8 +1142,26 @@ BAD(check_needs_an_expression, "CREATE TABLE t (a INT CHECK ())",
     "schema.sql:1:30: expected an expression, found ')'")
 BAD(unclosed_check, "CREATE TABLE t (a INT CHECK (a > (0);\nCREATE TABLE u (b INT)",
     "schema.sql:1:37: expected ')', found ';'")
-BAD(named_not_null_is_unsupported, "CREATE TABLE t (a INT CONSTRAINT nn NOT NULL)",
-    "schema.sql:1:37: expected PRIMARY KEY, UNIQUE, CHECK or REFERENCES, found 'NOT'")
+BAD(column_constraint_name_needs_a_constraint, "CREATE TABLE t (a INT CONSTRAINT nn)",
+    "schema.sql:1:36: expected PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT or COLLATE, found ')'")
+
+/* SQLite takes a name before NOT NULL, DEFAULT and COLLATE too; it names
+ * nothing a database keeps. */
+static void named_not_null_default_and_collate(void **state)
+{
+	dbt_schema *s;
+	const dbt_column *c;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT CONSTRAINT nn NOT NULL CONSTRAINT d DEFAULT 'x'"
+		     " CONSTRAINT c COLLATE NOCASE)");
+	c = s->tables[0]->columns[0];
+	assert_true(c->not_null);
+	assert_string_equal(c->default_expr, "'x'");
+	assert_non_null(c->collation);
+	assert_int_equal(s->tables[0]->nchecks + s->tables[0]->nuniques, 0);
+	dbt_schema_free(s);
+}
 BAD(constraint_needs_a_kind, "CREATE TABLE t (a INT, CONSTRAINT c)",
     "schema.sql:1:36: expected PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK, found ')'")
 BAD(duplicate_constraint_name,
@@ -2030,7 +2048,8 @@ int main(void)
 		T(check_needs_parentheses),
 		T(check_needs_an_expression),
 		T(unclosed_check),
-		T(named_not_null_is_unsupported),
+		T(column_constraint_name_needs_a_constraint),
+		T(named_not_null_default_and_collate),
 		T(constraint_needs_a_kind),
 		T(duplicate_constraint_name),
 		T(key_name_used_by_a_table),
