@@ -3168,8 +3168,19 @@ static int rename_all(struct parser *p, char **v, size_t n, const char *from, co
  * expression with `to` in its place in `*out` (NULL when it does not name
  * it), as the databases rewrite a table's expressions on RENAME COLUMN.
  */
+static int expr_name(char **out, int *names, const char *expr, const char *column,
+		     const char *to, int qualifier);
+
 static int expr_column(char **out, int *names, const char *expr, const char *column,
 		       const char *to)
+{
+	return expr_name(out, names, expr, column, to, 0);
+}
+
+/* expr_column(), for any name: with `qualifier`, also where it qualifies
+ * another (a table's name in `t.c`). */
+static int expr_name(char **out, int *names, const char *expr, const char *column,
+		     const char *to, int qualifier)
 {
 	dbt_buf b = DBT_BUF_INIT;
 	dbt_lexer lx;
@@ -3191,7 +3202,8 @@ static int expr_column(char **out, int *names, const char *expr, const char *col
 		if (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED)
 			continue;
 		if (dbt_lex_next(&ahead, &la) == 0 &&
-		    (dbt_token_is(expr, &la, "(") || dbt_token_is(expr, &la, ".")))
+		    (dbt_token_is(expr, &la, "(") ||
+		     (!qualifier && dbt_token_is(expr, &la, "."))))
 			continue;
 		if (!(name = dbt_token_name(expr, &tok))) {
 			dbt_buf_release(&b);
@@ -3228,6 +3240,39 @@ static int rename_expr_in(char **slot, const char *from, const char *to)
 		return rc;
 	free(*slot);
 	*slot = copy;
+	return 0;
+}
+
+/*
+ * The statements kept as text so far (views, triggers, ...), with the
+ * name `from` made `to`, as SQLite's ALTER TABLE ... RENAME rewrites
+ * them: a table's name everywhere (`qualifier`), a column's only in the
+ * statements that name its table `table`.
+ */
+static int rename_in_statements(struct parser *p, const char *table, const char *from,
+				const char *to, int qualifier)
+{
+	dbt_schema *s = p->schema;
+	size_t i;
+	int names, rc;
+
+	for (i = 0; i < s->nstatements; i++) {
+		dbt_statement *st = s->statements[i];
+		char *sql;
+
+		if (table) {
+			if ((rc = expr_name(NULL, &names, st->sql, table, NULL, 1)) < 0)
+				return rc;
+			if (!names)
+				continue;
+		}
+		if ((rc = expr_name(&sql, &names, st->sql, from, to, qualifier)) < 0)
+			return rc;
+		if (names) {
+			free(st->sql);
+			st->sql = sql;
+		}
+	}
 	return 0;
 }
 
@@ -3271,6 +3316,7 @@ static int rename_table(struct parser *p, dbt_table *t, const struct name *to)
 	for (i = 0; i < p->nseqs; i++)
 		if ((rc = rename_in(p, &p->seqs[i].owner_table, from, to->s)) < 0)
 			goto cleanup;
+	rc = rename_in_statements(p, NULL, from, to->s, 1);
 cleanup:
 	free(from);
 	return rc;
@@ -3346,7 +3392,7 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 		if (p->seqs[i].owner_table && !strcmp(p->seqs[i].owner_table, t->name) &&
 		    (rc = rename_in(p, &p->seqs[i].owner_column, from->s, to->s)) < 0)
 			return rc;
-	return 0;
+	return rename_in_statements(p, t->name, from->s, to->s, 0);
 }
 
 static int in_list(char **v, size_t n, const char *s)

@@ -1581,6 +1581,27 @@ static void index_keys_bare_expression_and_collation(void **state)
 BAD(index_bare_expression_unknown_column, "CREATE TABLE t (a INT);\nCREATE INDEX ix ON t (b + 1);",
     "schema.sql:2:23: unknown column 'b' in table 't'")
 
+/* Views and triggers declared before a RENAME name the table and column
+ * by their new names, as SQLite rewrites them; a statement that does not
+ * name the table keeps a column of the same name. */
+static void alter_table_rename_rewrites_earlier_statements(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE u (id INT PRIMARY KEY, mail TEXT);\n"
+		     "CREATE TABLE o (id INT PRIMARY KEY, mail TEXT);\n"
+		     "CREATE VIEW v AS SELECT u.id, u.mail FROM u;\n"
+		     "CREATE VIEW w AS SELECT mail FROM o;\n"
+		     "ALTER TABLE u RENAME COLUMN mail TO \"E-mail\";\n"
+		     "ALTER TABLE u RENAME TO users;\n");
+	assert_int_equal(s->nstatements, 2);
+	assert_string_equal(s->statements[0]->sql,
+			    "CREATE VIEW v AS SELECT users.id, users.\"E-mail\" FROM users");
+	assert_string_equal(s->statements[1]->sql, "CREATE VIEW w AS SELECT mail FROM o");
+	dbt_schema_free(s);
+}
+
 /* DROP COLUMN takes the CHECKs that name the column with it. */
 static void alter_table_drop_column_takes_its_checks(void **state)
 {
@@ -1980,6 +2001,7 @@ int main(void)
 		T(alter_table_rename_to_follows_references),
 		T(alter_table_rename_column_follows_uses),
 		T(alter_table_drop_column_takes_its_checks),
+		T(alter_table_rename_rewrites_earlier_statements),
 		T(index_keys_bare_expression_and_collation),
 		T(index_bare_expression_unknown_column),
 		T(alter_table_second_default),
