@@ -3598,7 +3598,8 @@ static int kept_alter_action(const struct parser *p)
 }
 
 /* ALTER TABLE has been read: ADD [CONSTRAINT] ..., ADD [COLUMN] ...,
- * ALTER [COLUMN] ..., OWNER TO (ignored), after the table's CREATE TABLE. */
+ * ALTER [COLUMN] ..., DROP [COLUMN] ..., RENAME ..., OWNER TO (ignored),
+ * after the table's CREATE TABLE. */
 static int parse_alter_table(struct parser *p, const dbt_token *first)
 {
 	struct name n = {NULL, 0, 0, 0};
