@@ -491,6 +491,9 @@ struct parser {
 	int stmt_line;      /* and its line */
 	dbt_schema *discard; /* what ATTACH PARTITION took from the model, kept
 			      * until the end so that refs into it stay valid */
+	char **kept;        /* names taken out of the model that refs point at,
+			     * freed at the end */
+	size_t nkept;
 };
 
 /* A name as read: folded unless quoted, with its place. */
@@ -695,7 +698,8 @@ static int parse_object_name(struct parser *p, struct name *out, const char *wha
 
 	if (rc < 0 || !is(p, "."))
 		return rc;
-	if (strcmp(out->s, DEFAULT_SCHEMA)) {
+	/* main is SQLite's name for the database the model is for. */
+	if (strcmp(out->s, DEFAULT_SCHEMA) && strcmp(out->s, "main")) {
 		rc = fail_at(p, out->line, out->col,
 			     "schema '%s' is not supported (the model holds the objects of schema '%s')",
 			     out->s, DEFAULT_SCHEMA);
@@ -1588,6 +1592,11 @@ static int column_primary_key(struct parser *p, struct coldef *d)
 	pk->line = d->line;
 	pk->col = d->col;
 	d->in_pk = 1;
+	/* SQLite's PRIMARY KEY ASC is its PRIMARY KEY (DESC is refused below:
+	 * an INTEGER PRIMARY KEY DESC is no rowid alias, which the schema
+	 * does not tell). */
+	if (is(p, "asc") && (rc = next(p)) < 0)
+		return rc;
 	if (!is(p, "autoincrement"))
 		return 0;
 	if (d->c->type.kind != DBT_TYPE_INTEGER)
@@ -1822,9 +1831,13 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 	if (is(p, "constraint")) {
 		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
 			goto cleanup;
+		/* A name before NOT NULL, NULL, DEFAULT or COLLATE, which SQLite
+		 * takes, names nothing either database keeps. */
 		if (!is(p, "primary") && !is(p, "unique") && !is(p, "check") &&
-		    !is(p, "references")) {
-			rc = expected(p, "PRIMARY KEY, UNIQUE, CHECK or REFERENCES");
+		    !is(p, "references") && !is(p, "not") && !is(p, "null") &&
+		    !is(p, "default") && !is(p, "collate")) {
+			rc = expected(p, "PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT "
+					 "or COLLATE");
 			goto cleanup;
 		}
 		d->cname = cn.s;
@@ -2404,12 +2417,139 @@ static int plain_name(const char *expr, char **out)
 }
 
 /* One key of an index: a column, a function call or "(expression)". */
+/* A name as an expression needs it: bare when that reads back the same. */
+static void put_expr_name(dbt_buf *b, const char *name)
+{
+	const char *s;
+	int bare = (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
+
+	for (s = name; bare && *s; s++)
+		bare = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_';
+	if (bare && dbt_sql_keyword(name, strlen(name)) != DBT_KW_RESERVED) {
+		dbt_buf_puts(b, name);
+		return;
+	}
+	dbt_buf_putc(b, '"');
+	for (s = name; *s; s++) {
+		if (*s == '"')
+			dbt_buf_putc(b, '"');
+		dbt_buf_putc(b, *s);
+	}
+	dbt_buf_putc(b, '"');
+}
+
+/* Keeps the name `*slot` until the end of the parse, for a ref that points
+ * at it, and empties the slot. */
+static int keep_name(struct parser *p, char **slot)
+{
+	char **v;
+
+	if (!*slot)
+		return 0;
+	if (!(v = realloc(p->kept, (p->nkept + 1) * sizeof(*v))))
+		return dbt_error_oom();
+	p->kept = v;
+	v[p->nkept++] = *slot;
+	*slot = NULL;
+	return 0;
+}
+
+/*
+ * An index key that goes on after its column or call with an operator
+ * (the current token), as SQLite takes it without parentheses:
+ * `ON t (a + b)`, `(lower(a) || b)`.  The key, from `from`, becomes the
+ * expression up to the ',' or ')' that ends it, or its COLLATE, ASC or
+ * DESC.
+ */
+static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int line, int col)
+{
+	dbt_index_elem *e = &ix->elems[ix->nelems - 1];
+	char *typed = NULL, *expr = NULL;
+	int depth = 0, rc;
+
+	if (e->column && (rc = add_ref(p, ix->table, e->column, line, col)) < 0)
+		return rc;
+	for (;;) {
+		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
+			return expected(p, "')'");
+		if (depth == 0 && (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") ||
+				   is(p, "desc")))
+			break;
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")"))
+			depth--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0 ||
+	    (rc = dbt_schema_normalize_expr(&expr, typed, strlen(typed))) < 0 ||
+	    (rc = keep_name(p, &e->column)) < 0)
+		goto cleanup;
+	free(e->expr);
+	e->expr = expr;
+	expr = NULL;
+cleanup:
+	free(typed);
+	free(expr);
+	return rc;
+}
+
+/*
+ * COLLATE after an index key (the current token): the key becomes the
+ * expression "key COLLATE name", as the database keeps a key with a
+ * collation of its own (SQLite's `name COLLATE NOCASE`, PostgreSQL's
+ * `name COLLATE "C"`).  The key's column must exist all the same.
+ */
+static int index_collate(struct parser *p, dbt_index *ix, int line, int col)
+{
+	dbt_index_elem *e = &ix->elems[ix->nelems - 1];
+	struct name coll = {NULL, 0, 0, 0};
+	dbt_buf b = DBT_BUF_INIT;
+	char *expr;
+	size_t from;
+	int rc;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	from = p->tok.start;
+	if ((rc = parse_name(p, &coll, "a collation name")) < 0)
+		goto cleanup;
+	if (e->column) {
+		if ((rc = add_ref(p, ix->table, e->column, line, col)) < 0)
+			goto cleanup;
+		put_expr_name(&b, e->column);
+	} else {
+		dbt_buf_puts(&b, e->expr);
+	}
+	dbt_buf_puts(&b, " COLLATE ");
+	dbt_buf_put(&b, p->text + from, p->prev_end - from);
+	if (b.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if ((rc = dbt_schema_normalize_expr(&expr, b.ptr, b.len)) < 0)
+		goto cleanup;
+	/* The column's name stays until the end, for the ref to it. */
+	if ((rc = keep_name(p, &e->column)) < 0) {
+		free(expr);
+		goto cleanup;
+	}
+	free(e->expr);
+	e->expr = expr;
+	rc = 0;
+cleanup:
+	name_release(&coll);
+	dbt_buf_release(&b);
+	return rc;
+}
+
 static int parse_index_elem(struct parser *p, dbt_index *ix)
 {
 	struct name n = {NULL, 0, 0, 0};
 	int line = p->tok.line, col = p->tok.col, rc;
 	char *canon = NULL, *column = NULL, *typed = NULL;
-	size_t from, len, a, b;
+	size_t from, len, a, b, from_elem = p->tok.start;
 	dbt_token la;
 
 	peek(p, &la);
@@ -2441,6 +2581,10 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
 			goto cleanup;
 	}
+	if (p->tok.kind == DBT_TOK_OP && (rc = index_bare_expr(p, ix, from_elem, line, col)) < 0)
+		goto cleanup;
+	if (is(p, "collate") && (rc = index_collate(p, ix, line, col)) < 0)
+		goto cleanup;
 	if (ix->elems[ix->nelems - 1].column &&
 	    (rc = add_ref(p, ix->table, ix->elems[ix->nelems - 1].column, line, col)) < 0)
 		goto cleanup;
@@ -2522,6 +2666,14 @@ static int parse_index(struct parser *p, const dbt_token *first, int unique)
 	col = p->tok.col;
 	if (!is(p, "on") && (rc = parse_name_as(p, &n, "an index name or ON", 1)) < 0)
 		goto cleanup;
+	/* SQLite qualifies the index's name, not its table's: main.ix. */
+	if (n.s && is(p, ".") && !strcmp(n.s, "main")) {
+		name_release(&n);
+		if ((rc = next(p)) < 0 || (rc = parse_name_as(p, &n, "an index name", 1)) < 0)
+			goto cleanup;
+		line = n.line;
+		col = n.col;
+	}
 	if ((rc = expect(p, "on", "ON")) < 0)
 		goto cleanup;
 	/* ON ONLY: pg_dump's index of a partitioned table, which its
@@ -3036,6 +3188,473 @@ static int is_attach_index(const struct parser *p)
 	return 0;
 }
 
+/* ---------------------------------------- ALTER TABLE RENAME and DROP COLUMN */
+
+/* Replaces the name `*slot` by a copy of `s`, and points the references
+ * the parser still has to check (add_ref) at the copy. */
+static int set_name(struct parser *p, char **slot, const char *s)
+{
+	char *copy = strdup(s);
+	size_t i;
+
+	if (!copy)
+		return dbt_error_oom();
+	for (i = 0; i < p->nrefs; i++) {
+		if (p->refs[i].table == *slot)
+			p->refs[i].table = copy;
+		if (p->refs[i].column == *slot)
+			p->refs[i].column = copy;
+	}
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+/* Sets the name in `*slot` to `to` where it is `from`. */
+static int rename_in(struct parser *p, char **slot, const char *from, const char *to)
+{
+	return *slot && !strcmp(*slot, from) ? set_name(p, slot, to) : 0;
+}
+
+static int rename_all(struct parser *p, char **v, size_t n, const char *from, const char *to)
+{
+	size_t i;
+	int rc;
+
+	for (i = 0; i < n; i++)
+		if ((rc = rename_in(p, &v[i], from, to)) < 0)
+			return rc;
+	return 0;
+}
+
+/*
+ * Whether the expression `expr` names the column `column` (unqualified,
+ * or after a qualifier, and not as a function), and with `to` the
+ * expression with `to` in its place in `*out` (NULL when it does not name
+ * it), as the databases rewrite a table's expressions on RENAME COLUMN.
+ */
+static int expr_name(char **out, int *names, const char *expr, const char *column,
+		     const char *to, int qualifier);
+
+static int expr_column(char **out, int *names, const char *expr, const char *column,
+		       const char *to)
+{
+	return expr_name(out, names, expr, column, to, 0);
+}
+
+/* expr_column(), for any name: with `qualifier`, also where it qualifies
+ * another (a table's name in `t.c`). */
+static int expr_name(char **out, int *names, const char *expr, const char *column,
+		     const char *to, int qualifier)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_lexer lx;
+	dbt_token tok;
+	size_t done = 0;
+
+	if (out)
+		*out = NULL;
+	*names = 0;
+	if (!expr)
+		return 0;
+	dbt_lex_init(&lx, expr, strlen(expr));
+	while (dbt_lex_next(&lx, &tok) == 0 && tok.kind != DBT_TOK_END) {
+		dbt_lexer ahead = lx;
+		dbt_token la;
+		char *name;
+		int same;
+
+		if (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED)
+			continue;
+		if (dbt_lex_next(&ahead, &la) == 0 &&
+		    (dbt_token_is(expr, &la, "(") ||
+		     (!qualifier && dbt_token_is(expr, &la, "."))))
+			continue;
+		if (!(name = dbt_token_name(expr, &tok))) {
+			dbt_buf_release(&b);
+			return dbt_error_oom();
+		}
+		same = !strcmp(name, column);
+		free(name);
+		if (!same)
+			continue;
+		*names = 1;
+		if (to) {
+			dbt_buf_put(&b, expr + done, tok.start - done);
+			put_expr_name(&b, to);
+			done = tok.start + tok.len;
+		}
+	}
+	if (!to || !*names)
+		return 0;
+	dbt_buf_puts(&b, expr + done);
+	if (b.oom || !(*out = dbt_buf_detach(&b))) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	return 0;
+}
+
+/* Replaces the column `from` by `to` in the expression `*slot`. */
+static int rename_expr_in(char **slot, const char *from, const char *to)
+{
+	char *copy;
+	int names, rc = expr_column(&copy, &names, *slot, from, to);
+
+	if (rc < 0 || !names)
+		return rc;
+	free(*slot);
+	*slot = copy;
+	return 0;
+}
+
+/*
+ * The statements kept as text so far (views, triggers, ...), with the
+ * name `from` made `to`, as SQLite's ALTER TABLE ... RENAME rewrites
+ * them: a table's name everywhere (`qualifier`), a column's only in the
+ * statements that name its table `table`.
+ */
+static int rename_in_statements(struct parser *p, const char *table, const char *from,
+				const char *to, int qualifier)
+{
+	dbt_schema *s = p->schema;
+	size_t i;
+	int names, rc;
+
+	for (i = 0; i < s->nstatements; i++) {
+		dbt_statement *st = s->statements[i];
+		char *sql;
+
+		if (table) {
+			if ((rc = expr_name(NULL, &names, st->sql, table, NULL, 1)) < 0)
+				return rc;
+			if (!names)
+				continue;
+		}
+		if ((rc = expr_name(&sql, &names, st->sql, from, to, qualifier)) < 0)
+			return rc;
+		if (names) {
+			free(st->sql);
+			st->sql = sql;
+		}
+	}
+	return 0;
+}
+
+/* ALTER TABLE t RENAME TO u: the table, and every name of it in the model
+ * so far (foreign keys, indexes, partitions, owned sequences); a database
+ * that has t and not u gets t renamed, as with the hint "-- renamed from: t". */
+static int rename_table(struct parser *p, dbt_table *t, const struct name *to)
+{
+	dbt_schema *s = p->schema;
+	char *from;
+	size_t i, j;
+	int rc = 0;
+
+	if (dbt_schema_find_table(s, to->s))
+		return fail_at(p, to->line, to->col, "there is already a table named '%s'", to->s);
+	if (!(from = strdup(t->name)))
+		return dbt_error_oom();
+	if (!t->renamed_from) {
+		if (!(t->renamed_from = strdup(from))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		t->renamed_line = to->line;
+		t->renamed_col = to->col;
+	}
+	if ((rc = set_name(p, &t->name, to->s)) < 0)
+		goto cleanup;
+	t->quoted = to->quoted;
+	for (i = 0; i < s->ntables; i++) {
+		dbt_table *o = s->tables[i];
+
+		if ((rc = rename_in(p, &o->partition_of, from, to->s)) < 0)
+			goto cleanup;
+		for (j = 0; j < o->nfks; j++)
+			if ((rc = rename_in(p, &o->fks[j]->ref_table, from, to->s)) < 0)
+				goto cleanup;
+	}
+	for (i = 0; i < s->nindexes; i++)
+		if ((rc = rename_in(p, &s->indexes[i]->table, from, to->s)) < 0)
+			goto cleanup;
+	for (i = 0; i < p->nseqs; i++)
+		if ((rc = rename_in(p, &p->seqs[i].owner_table, from, to->s)) < 0)
+			goto cleanup;
+	rc = rename_in_statements(p, NULL, from, to->s, 1);
+cleanup:
+	free(from);
+	return rc;
+}
+
+/* ALTER TABLE t RENAME [COLUMN] a TO b: the column, and every name of it
+ * in the model so far: keys, foreign keys (the table's own and those that
+ * reference it), indexes, CHECK and generated expressions; a database
+ * table that has a and not b gets a renamed, as with the column hint. */
+static int rename_column(struct parser *p, dbt_table *t, const struct name *from,
+			 const struct name *to)
+{
+	dbt_schema *s = p->schema;
+	dbt_column *c = dbt_table_find_column(t, from->s);
+	size_t i, j;
+	int rc;
+
+	if (!c)
+		return fail_at(p, from->line, from->col, "unknown column '%s' in table '%s'",
+			       from->s, t->name);
+	if (dbt_table_find_column(t, to->s))
+		return fail_at(p, to->line, to->col, "duplicate column '%s' in table '%s'", to->s,
+			       t->name);
+	/* The database's column of the old name is this one: the statement
+	 * says so as the hint "-- renamed from:" does. */
+	if (!c->renamed_from) {
+		if (!(c->renamed_from = strdup(from->s)))
+			return dbt_error_oom();
+		c->renamed_line = from->line;
+		c->renamed_col = from->col;
+	}
+	if ((rc = set_name(p, &c->name, to->s)) < 0)
+		return rc;
+	c->quoted = to->quoted;
+	if (t->pk && (rc = rename_all(p, t->pk->columns, t->pk->ncolumns, from->s, to->s)) < 0)
+		return rc;
+	for (i = 0; i < t->nuniques; i++)
+		if ((rc = rename_all(p, t->uniques[i]->columns, t->uniques[i]->ncolumns, from->s,
+				     to->s)) < 0)
+			return rc;
+	for (i = 0; i < t->nchecks; i++)
+		if ((rc = rename_expr_in(&t->checks[i]->expr, from->s, to->s)) < 0)
+			return rc;
+	for (i = 0; i < t->ncolumns; i++)
+		if ((rc = rename_expr_in(&t->columns[i]->generated_expr, from->s, to->s)) < 0)
+			return rc;
+	for (i = 0; i < t->nfks; i++)
+		if ((rc = rename_all(p, t->fks[i]->columns, t->fks[i]->ncolumns, from->s,
+				     to->s)) < 0)
+			return rc;
+	for (i = 0; i < s->ntables; i++)
+		for (j = 0; j < s->tables[i]->nfks; j++) {
+			dbt_fk *fk = s->tables[i]->fks[j];
+
+			if (fk->ref_table && !strcmp(fk->ref_table, t->name) &&
+			    (rc = rename_all(p, fk->ref_columns, fk->nref_columns, from->s,
+					     to->s)) < 0)
+				return rc;
+		}
+	for (i = 0; i < s->nindexes; i++) {
+		dbt_index *ix = s->indexes[i];
+
+		if (!ix->table || strcmp(ix->table, t->name))
+			continue;
+		for (j = 0; j < ix->nelems; j++)
+			if ((rc = rename_in(p, &ix->elems[j].column, from->s, to->s)) < 0 ||
+			    (rc = rename_expr_in(&ix->elems[j].expr, from->s, to->s)) < 0)
+				return rc;
+		if ((rc = rename_expr_in(&ix->where, from->s, to->s)) < 0)
+			return rc;
+	}
+	for (i = 0; i < p->nseqs; i++)
+		if (p->seqs[i].owner_table && !strcmp(p->seqs[i].owner_table, t->name) &&
+		    (rc = rename_in(p, &p->seqs[i].owner_column, from->s, to->s)) < 0)
+			return rc;
+	return rename_in_statements(p, t->name, from->s, to->s, 0);
+}
+
+static int in_list(char **v, size_t n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(v[i], s))
+			return 1;
+	return 0;
+}
+
+/* Whether index `ix` names column `c`, in a key or its WHERE. */
+static int index_uses(int *out, const dbt_index *ix, const char *c)
+{
+	size_t j;
+	int rc;
+
+	*out = 0;
+	for (j = 0; j < ix->nelems && !*out; j++) {
+		if (ix->elems[j].column && !strcmp(ix->elems[j].column, c))
+			*out = 1;
+		else if ((rc = expr_column(NULL, out, ix->elems[j].expr, c, NULL)) < 0)
+			return rc;
+	}
+	return *out ? 0 : expr_column(NULL, out, ix->where, c, NULL);
+}
+
+/* What of the model so far uses column `c` of table `t` so that dropping
+ * it needs more than the column (a key, a foreign key, an index, another
+ * generated column), put in `what`; nothing put when nothing does. */
+static int column_use(dbt_buf *what, const struct parser *p, const dbt_table *t, const char *c)
+{
+	const dbt_schema *s = p->schema;
+	size_t i, j;
+	int names, rc;
+
+	if (t->pk && in_list(t->pk->columns, t->pk->ncolumns, c)) {
+		dbt_buf_puts(what, "the primary key");
+		return 0;
+	}
+	for (i = 0; i < t->nuniques; i++)
+		if (in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, c)) {
+			dbt_buf_puts(what, "a UNIQUE constraint");
+			return 0;
+		}
+	for (i = 0; i < t->nfks; i++)
+		if (in_list(t->fks[i]->columns, t->fks[i]->ncolumns, c)) {
+			dbt_buf_puts(what, "a foreign key");
+			return 0;
+		}
+	for (i = 0; i < s->ntables; i++)
+		for (j = 0; j < s->tables[i]->nfks; j++) {
+			const dbt_fk *fk = s->tables[i]->fks[j];
+
+			if (fk->ref_table && !strcmp(fk->ref_table, t->name) &&
+			    in_list(fk->ref_columns, fk->nref_columns, c)) {
+				dbt_buf_printf(what, "a foreign key of table '%s'",
+					       s->tables[i]->name);
+				return 0;
+			}
+		}
+	for (i = 0; i < s->nindexes; i++) {
+		const dbt_index *ix = s->indexes[i];
+
+		if (!ix->table || strcmp(ix->table, t->name))
+			continue;
+		if ((rc = index_uses(&names, ix, c)) < 0)
+			return rc;
+		if (names) {
+			if (ix->name)
+				dbt_buf_printf(what, "index '%s'", ix->name);
+			else
+				dbt_buf_puts(what, "an index");
+			return 0;
+		}
+	}
+	for (i = 0; i < t->ncolumns; i++) {
+		if ((rc = expr_column(NULL, &names, t->columns[i]->generated_expr, c, NULL)) < 0)
+			return rc;
+		if (names && strcmp(t->columns[i]->name, c)) {
+			dbt_buf_printf(what, "generated column '%s'", t->columns[i]->name);
+			return 0;
+		}
+	}
+	return 0;
+}
+
+/* ALTER TABLE t DROP [COLUMN] [IF EXISTS] c: the column and the CHECK
+ * constraints that name it, as the databases drop them with it; a column
+ * a key, foreign key, index or generated column uses is refused, as
+ * SQLite refuses it. */
+static int drop_column(struct parser *p, dbt_table *t, const struct name *n, int if_exists)
+{
+	dbt_buf what = DBT_BUF_INIT;
+	size_t i, k;
+	int names, rc;
+
+	for (i = 0; i < t->ncolumns; i++)
+		if (!strcmp(t->columns[i]->name, n->s))
+			break;
+	if (i == t->ncolumns)
+		return if_exists ? 0
+				 : fail_at(p, n->line, n->col, "unknown column '%s' in table '%s'",
+					   n->s, t->name);
+	if ((rc = column_use(&what, p, t, n->s)) < 0)
+		return rc;
+	if (what.oom)
+		rc = dbt_error_oom();
+	else if (what.len)
+		rc = fail_at(p, n->line, n->col,
+			     "cannot drop column '%s' of table '%s': %s uses it; drop or change "
+			     "that first",
+			     n->s, t->name, dbt_buf_str(&what));
+	dbt_buf_release(&what);
+	if (rc < 0)
+		return rc;
+	if (t->ncolumns == 1)
+		return fail_at(p, n->line, n->col,
+			       "cannot drop column '%s': it is the only column of table '%s'", n->s,
+			       t->name);
+	for (k = 0; k < t->nchecks;) {
+		if ((rc = expr_column(NULL, &names, t->checks[k]->expr, n->s, NULL)) < 0)
+			return rc;
+		if (names)
+			dbt_table_remove_check(t, k);
+		else
+			k++;
+	}
+	dbt_table_remove_column(t, i);
+	return 0;
+}
+
+/* ALTER TABLE t RENAME (the current token): TO a new table name, or
+ * [COLUMN] a TO b. */
+static int alter_rename(struct parser *p, dbt_table *t)
+{
+	struct name a = {NULL, 0, 0, 0}, b = {NULL, 0, 0, 0};
+	int rc;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "to")) {
+		if ((rc = next(p)) < 0 || (rc = parse_object_name(p, &a, "a table name")) < 0)
+			goto cleanup;
+		rc = rename_table(p, t, &a);
+		goto cleanup;
+	}
+	if (is(p, "column") && (rc = next(p)) < 0)
+		goto cleanup;
+	if ((rc = parse_name(p, &a, "a column name")) < 0 || (rc = expect(p, "to", "TO")) < 0 ||
+	    (rc = parse_name(p, &b, "a column name")) < 0)
+		goto cleanup;
+	rc = rename_column(p, t, &a, &b);
+cleanup:
+	name_release(&a);
+	name_release(&b);
+	return rc;
+}
+
+/* Whether DROP (the current token) drops a constraint. */
+static int drop_constraint_follows(const struct parser *p)
+{
+	dbt_token la;
+
+	peek(p, &la);
+	return dbt_token_is(p->text, &la, "constraint");
+}
+
+/* ALTER TABLE t DROP has been read, and CONSTRAINT does not follow. */
+static int alter_drop(struct parser *p, dbt_table *t)
+{
+	struct name n = {NULL, 0, 0, 0};
+	int if_exists = 0, rc;
+
+	if (is(p, "column") && (rc = next(p)) < 0)
+		return rc;
+	if (is(p, "if")) {
+		dbt_token la;
+
+		peek(p, &la);
+		if (dbt_token_is(p->text, &la, "exists")) {
+			if_exists = 1;
+			if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
+				return rc;
+		}
+	}
+	if ((rc = parse_name(p, &n, "a column name")) < 0)
+		goto cleanup;
+	if ((is(p, "restrict") || is(p, "cascade")) && (rc = next(p)) < 0)
+		goto cleanup;
+	rc = drop_column(p, t, &n, if_exists);
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
 /* ALTER TABLE actions dbtool keeps as text. */
 static int kept_alter_action(const struct parser *p)
 {
@@ -3044,7 +3663,8 @@ static int kept_alter_action(const struct parser *p)
 }
 
 /* ALTER TABLE has been read: ADD [CONSTRAINT] ..., ADD [COLUMN] ...,
- * ALTER [COLUMN] ..., OWNER TO (ignored), after the table's CREATE TABLE. */
+ * ALTER [COLUMN] ..., DROP [COLUMN] ..., RENAME ..., OWNER TO (ignored),
+ * after the table's CREATE TABLE. */
 static int parse_alter_table(struct parser *p, const dbt_token *first)
 {
 	struct name n = {NULL, 0, 0, 0};
@@ -3105,8 +3725,14 @@ static int parse_alter_table(struct parser *p, const dbt_token *first)
 		} else if (is(p, "owner")) {
 			if ((rc = skip_owner(p)) < 0)
 				goto cleanup;
+		} else if (is(p, "rename")) {
+			if ((rc = alter_rename(p, t)) < 0)
+				goto cleanup;
+		} else if (is(p, "drop") && !drop_constraint_follows(p)) {
+			if ((rc = next(p)) < 0 || (rc = alter_drop(p, t)) < 0)
+				goto cleanup;
 		} else {
-			rc = expected(p, "ADD, ALTER COLUMN or OWNER TO");
+			rc = expected(p, "ADD, ALTER COLUMN, DROP COLUMN, RENAME or OWNER TO");
 			goto cleanup;
 		}
 		if (!is(p, ","))
@@ -3697,6 +4323,9 @@ cleanup:
 	dbt_schema_free(p.schema);
 	dbt_schema_free(p.discard);
 	free(p.refs);
+	for (i = 0; i < p.nkept; i++)
+		free(p.kept[i]);
+	free(p.kept);
 	for (i = 0; i < p.nseqs; i++) {
 		free(p.seqs[i].name);
 		free(p.seqs[i].owner_table);

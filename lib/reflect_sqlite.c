@@ -30,8 +30,9 @@
  * pragma_table_xinfo; the table options STRICT and WITHOUT ROWID from the
  * stored SQL too, which needs no query of its own (PRAGMA table_list has
  * them only from SQLite 3.37 on).  What the Schema cannot represent is an
- * error naming the table: virtual tables, and keys of constraints and
- * indexes with a collation of their own.  sqlite_* tables and the version
+ * error naming the table: virtual tables, and keys of constraints with a
+ * collation of their own (an index's such key is the expression
+ * "key COLLATE name").  sqlite_* tables and the version
  * table are never reflected.
  *
  * Views and triggers come with the tables' query and become objects held
@@ -833,6 +834,7 @@ cleanup:
 struct ielem {
 	size_t from, to; /* the column or expression, without COLLATE and ASC/DESC */
 	int collate;     /* 1 when the key names a collation */
+	size_t cto;      /* where its COLLATE clause ends; `to` without one */
 };
 
 struct idef {
@@ -852,7 +854,7 @@ static void idef_release(struct idef *d)
 
 static int rd_index_elem(struct reader *r, struct idef *d)
 {
-	struct ielem e = {r->tok.start, r->tok.start, 0}, *v;
+	struct ielem e = {r->tok.start, r->tok.start, 0, 0}, *v;
 	char *coll = NULL;
 	int depth = 0, rc;
 
@@ -878,6 +880,7 @@ static int rd_index_elem(struct reader *r, struct idef *d)
 			return rc;
 		free(coll);
 	}
+	e.cto = e.collate ? r->prev_end : e.to;
 	if ((rd_is(r, "asc") || rd_is(r, "desc")) && (rc = rd_next(r)) < 0)
 		return rc;
 	if (!(v = realloc(d->elems, (d->nelems + 1) * sizeof(*v))))
@@ -1401,23 +1404,16 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 	for (i = 0; i < g->nkeys; i++) {
 		const struct ikey *k = &g->keys[i];
 
-		if (k->cid >= 0 && (size_t)k->cid < rt->t->ncolumns) {
-			const dbt_column *c = rt->t->columns[k->cid];
-
-			if (!same_collation(c, k->coll)) {
-				rc = key_collation_fail(g, "index", i);
-				goto cleanup;
-			}
-			rc = dbt_index_add_column(ix, c->name, k->desc);
-		} else if (k->cid == -2) {
-			if (d.elems[i].collate ||
-			    name_casecmp(k->coll ? k->coll : "binary", "binary")) {
-				rc = key_collation_fail(g, "index", i);
-				goto cleanup;
-			}
+		if (k->cid >= 0 && (size_t)k->cid < rt->t->ncolumns &&
+		    same_collation(rt->t->columns[k->cid], k->coll)) {
+			rc = dbt_index_add_column(ix, rt->t->columns[k->cid]->name, k->desc);
+		} else if (k->cid >= 0 || k->cid == -2) {
+			/* An expression, or a column with a collation of its
+			 * own, which is the expression "key COLLATE name" as
+			 * the model holds it. */
 			free(expr);
 			if ((rc = std_quotes(&expr, g->sql + d.elems[i].from,
-					     d.elems[i].to - d.elems[i].from)) < 0)
+					     d.elems[i].cto - d.elems[i].from)) < 0)
 				goto cleanup;
 			rc = dbt_index_add_expr(ix, expr, strlen(expr), k->desc);
 		} else {

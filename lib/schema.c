@@ -1747,6 +1747,22 @@ dbt_column *dbt_table_find_column(const dbt_table *table, const char *name)
 	return NULL;
 }
 
+void dbt_table_remove_column(dbt_table *table, size_t i)
+{
+	column_free(table->columns[i]);
+	memmove(table->columns + i, table->columns + i + 1,
+		(table->ncolumns - i - 1) * sizeof(*table->columns));
+	table->ncolumns--;
+}
+
+void dbt_table_remove_check(dbt_table *table, size_t i)
+{
+	check_free(table->checks[i]);
+	memmove(table->checks + i, table->checks + i + 1,
+		(table->nchecks - i - 1) * sizeof(*table->checks));
+	table->nchecks--;
+}
+
 /* ------------------------------------------------- canonical expressions */
 
 struct toks {

@@ -582,6 +582,13 @@ int dbt_index_add_expr(dbt_index *index, const char *expr, size_t len, int desc)
 /* Makes the index partial on `expr` (`len` bytes), normalised. */
 int dbt_index_set_where(dbt_index *index, const char *expr, size_t len);
 
+/* Removes column `i` of `table` (less than its ncolumns) and frees it;
+ * what names the column elsewhere is the caller's to remove first. */
+void dbt_table_remove_column(dbt_table *table, size_t i);
+
+/* Removes CHECK constraint `i` of `table` (less than its nchecks) and frees it. */
+void dbt_table_remove_check(dbt_table *table, size_t i);
+
 /* --------------------------------------------------------------- lookups */
 
 /* Exact (case-sensitive) lookups of folded names; NULL when absent. */

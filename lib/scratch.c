@@ -796,6 +796,50 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
 	return out->oom ? dbt_error_oom() : 0;
 }
 
+/*
+ * A model statement of a kind that only PostgreSQL has, on SQLite: an
+ * error, DBT_EPARSE, saying so in one line, rather than SQLite's syntax
+ * error; the caller puts the statement's place in front.  A model shared
+ * by both databases keeps such statements out of the file it gives
+ * SQLite (see the README).  0 for every other statement.
+ */
+static int sqlite_lacks(const struct scratch *s, const dbt_statement *st)
+{
+	static const struct {
+		const char *kind, *what;
+	} pg_only[] = {
+		{"extension", "CREATE EXTENSION"},
+		{"type", "CREATE TYPE"},
+		{"domain", "CREATE DOMAIN"},
+		{"schema", "CREATE SCHEMA"},
+		{"sequence", "a sequence"},
+		{"function", "CREATE FUNCTION"},
+		{"procedure", "CREATE PROCEDURE"},
+		{"aggregate", "CREATE AGGREGATE"},
+		{"materialized view", "CREATE MATERIALIZED VIEW"},
+		{"event trigger", "CREATE EVENT TRIGGER"},
+		{"policy", "CREATE POLICY"},
+		{"rule", "CREATE RULE"},
+		{"collation", "CREATE COLLATION"},
+		{"comment", "COMMENT ON"},
+		{"grant", "GRANT"},
+		{"revoke", "REVOKE"},
+		{"alter table", "this ALTER TABLE action"},
+		{"alter", "this ALTER statement"},
+	};
+	size_t i;
+
+	if (s->kind != DBT_DIALECT_SQLITE)
+		return 0;
+	for (i = 0; i < sizeof(pg_only) / sizeof(pg_only[0]); i++)
+		if (!strcmp(st->kind, pg_only[i].kind))
+			return dbt_error_set(DBT_EPARSE,
+					     "%s is PostgreSQL's, which SQLite does not have: a "
+					     "model used with SQLite cannot hold it",
+					     pg_only[i].what);
+	return 0;
+}
+
 /* Where a table or statement of the model starts, to build them in the
  * order they are declared. */
 struct item {
@@ -874,7 +918,9 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			if ((rc = dbt_render_create_index(&sql, s->kind, ix)) == 0 &&
 			    (rc = run(s, &sql)) < 0)
 				model_error(s, rc, ix->line, ix->col);
-		} else if ((rc = scratch_sql(&sql, s, items[i].st)) == 0 && (rc = run(s, &sql)) < 0) {
+		} else if ((rc = sqlite_lacks(s, items[i].st)) < 0 ||
+			   ((rc = scratch_sql(&sql, s, items[i].st)) == 0 &&
+			    (rc = run(s, &sql)) < 0)) {
 			model_error(s, rc, items[i].st->line, items[i].st->col);
 		}
 	}

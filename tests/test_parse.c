@@ -1159,8 +1159,26 @@ BAD(check_needs_an_expression, "CREATE TABLE t (a INT CHECK ())",
     "schema.sql:1:30: expected an expression, found ')'")
 BAD(unclosed_check, "CREATE TABLE t (a INT CHECK (a > (0);\nCREATE TABLE u (b INT)",
     "schema.sql:1:37: expected ')', found ';'")
-BAD(named_not_null_is_unsupported, "CREATE TABLE t (a INT CONSTRAINT nn NOT NULL)",
-    "schema.sql:1:37: expected PRIMARY KEY, UNIQUE, CHECK or REFERENCES, found 'NOT'")
+BAD(column_constraint_name_needs_a_constraint, "CREATE TABLE t (a INT CONSTRAINT nn)",
+    "schema.sql:1:36: expected PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT or COLLATE, found ')'")
+
+/* SQLite takes a name before NOT NULL, DEFAULT and COLLATE too; it names
+ * nothing a database keeps. */
+static void named_not_null_default_and_collate(void **state)
+{
+	dbt_schema *s;
+	const dbt_column *c;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT CONSTRAINT nn NOT NULL CONSTRAINT d DEFAULT 'x'"
+		     " CONSTRAINT c COLLATE NOCASE)");
+	c = s->tables[0]->columns[0];
+	assert_true(c->not_null);
+	assert_string_equal(c->default_expr, "'x'");
+	assert_non_null(c->collation);
+	assert_int_equal(s->tables[0]->nchecks + s->tables[0]->nuniques, 0);
+	dbt_schema_free(s);
+}
 BAD(constraint_needs_a_kind, "CREATE TABLE t (a INT, CONSTRAINT c)",
     "schema.sql:1:36: expected PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK, found ')'")
 BAD(duplicate_constraint_name,
@@ -1492,8 +1510,129 @@ BAD(alter_table_must_follow_create_table, "ALTER TABLE t ADD CONSTRAINT k UNIQUE
     "schema.sql:1:13: unknown table 't' (ALTER TABLE must follow its CREATE TABLE)")
 BAD(alter_table_unknown_column, "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN b SET DEFAULT 1;",
     "schema.sql:2:28: unknown column 'b' in table 't'")
-BAD(alter_table_unknown_action, "CREATE TABLE t (a INT);\nALTER TABLE t RENAME TO u;",
-    "schema.sql:2:15: expected ADD, ALTER COLUMN or OWNER TO, found 'RENAME'")
+BAD(alter_table_unknown_action, "CREATE TABLE t (a INT);\nALTER TABLE t DISCARD a;",
+    "schema.sql:2:15: expected ADD, ALTER COLUMN, DROP COLUMN, RENAME or OWNER TO, found 'DISCARD'")
+BAD(alter_table_rename_to_existing, "CREATE TABLE t (a INT);\nCREATE TABLE u (a INT);\nALTER TABLE t RENAME TO u;",
+    "schema.sql:3:25: there is already a table named 'u'")
+BAD(alter_table_rename_unknown_column, "CREATE TABLE t (a INT);\nALTER TABLE t RENAME COLUMN b TO c;",
+    "schema.sql:2:29: unknown column 'b' in table 't'")
+BAD(alter_table_rename_to_existing_column, "CREATE TABLE t (a INT, b INT);\nALTER TABLE t RENAME a TO b;",
+    "schema.sql:2:27: duplicate column 'b' in table 't'")
+BAD(alter_table_drop_indexed_column, "CREATE TABLE t (a INT, b INT);\nCREATE INDEX tb ON t (lower(b));\nALTER TABLE t DROP COLUMN b;",
+    "schema.sql:3:27: cannot drop column 'b' of table 't': index 'tb' uses it; drop or change that first")
+BAD(alter_table_drop_referenced_column,
+    "CREATE TABLE t (a INT UNIQUE, b INT);\nCREATE TABLE u (x INT REFERENCES t (a));\nALTER TABLE t DROP a;",
+    "schema.sql:3:20: cannot drop column 'a' of table 't': a UNIQUE constraint uses it; drop or change that first")
+BAD(alter_table_drop_unknown_column, "CREATE TABLE t (a INT, b INT);\nALTER TABLE t DROP COLUMN c;",
+    "schema.sql:2:27: unknown column 'c' in table 't'")
+
+/* RENAME TO: foreign keys and indexes follow the table, declared before
+ * or after it. */
+static void alter_table_rename_to_follows_references(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE c (p_id INT REFERENCES p (id));\n"
+		     "CREATE TABLE p (id INT PRIMARY KEY);\n"
+		     "CREATE INDEX p_id ON p (id);\n"
+		     "ALTER TABLE p RENAME TO \"Parent\";\n");
+	assert_null(dbt_schema_find_table(s, "p"));
+	assert_non_null(dbt_schema_find_table(s, "Parent"));
+	assert_string_equal(s->tables[0]->fks[0]->ref_table, "Parent");
+	assert_string_equal(s->indexes[0]->table, "Parent");
+	dbt_schema_free(s);
+}
+
+/* RENAME COLUMN: keys, foreign keys on both sides, index keys and
+ * expressions, CHECKs and generated columns name the new column. */
+static void alter_table_rename_column_follows_uses(void **state)
+{
+	dbt_schema *s;
+	const dbt_table *t, *c;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT PRIMARY KEY, b TEXT UNIQUE CHECK (b <> 'x'),\n"
+		     "  g INT GENERATED ALWAYS AS (a * 2) STORED);\n"
+		     "CREATE TABLE c (x INT REFERENCES t (a));\n"
+		     "CREATE INDEX tb ON t (lower(b), a) WHERE b IS NOT NULL;\n"
+		     "ALTER TABLE t RENAME COLUMN a TO id;\n"
+		     "ALTER TABLE t RENAME b TO \"Name\";\n");
+	t = dbt_schema_find_table(s, "t");
+	c = dbt_schema_find_table(s, "c");
+	assert_null(dbt_table_find_column(t, "a"));
+	assert_string_equal(t->pk->columns[0], "id");
+	assert_string_equal(t->uniques[0]->columns[0], "Name");
+	assert_string_equal(t->checks[0]->expr, "\"Name\" <> 'x'");
+	assert_string_equal(t->columns[2]->generated_expr, "id * 2");
+	assert_string_equal(c->fks[0]->ref_columns[0], "id");
+	assert_string_equal(s->indexes[0]->elems[0].expr, "lower(\"Name\")");
+	assert_string_equal(s->indexes[0]->elems[1].column, "id");
+	assert_string_equal(s->indexes[0]->where, "\"Name\" IS NOT NULL");
+	dbt_schema_free(s);
+}
+
+/* SQLite takes an index key that is an expression without parentheses,
+ * and a key with a collation of its own: both are expressions. */
+static void index_keys_bare_expression_and_collation(void **state)
+{
+	dbt_schema *s;
+	const dbt_index *ix;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INTEGER PRIMARY KEY ASC, a INT, b TEXT);\n"
+		     "CREATE INDEX ix ON t (a + 1, lower(b) || 'x' DESC, b COLLATE NOCASE, a);\n");
+	ix = s->indexes[0];
+	assert_int_equal(ix->nelems, 4);
+	assert_null(ix->elems[0].column);
+	assert_string_equal(ix->elems[0].expr, "a + 1");
+	assert_string_equal(ix->elems[1].expr, "lower(b) || 'x'");
+	assert_true(ix->elems[1].desc);
+	assert_null(ix->elems[2].column);
+	assert_string_equal(ix->elems[2].expr, "b COLLATE nocase");
+	assert_string_equal(ix->elems[3].column, "a");
+	assert_non_null(s->tables[0]->pk);
+	dbt_schema_free(s);
+}
+
+BAD(index_bare_expression_unknown_column, "CREATE TABLE t (a INT);\nCREATE INDEX ix ON t (b + 1);",
+    "schema.sql:2:23: unknown column 'b' in table 't'")
+
+/* Views and triggers declared before a RENAME name the table and column
+ * by their new names, as SQLite rewrites them; a statement that does not
+ * name the table keeps a column of the same name. */
+static void alter_table_rename_rewrites_earlier_statements(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE u (id INT PRIMARY KEY, mail TEXT);\n"
+		     "CREATE TABLE o (id INT PRIMARY KEY, mail TEXT);\n"
+		     "CREATE VIEW v AS SELECT u.id, u.mail FROM u;\n"
+		     "CREATE VIEW w AS SELECT mail FROM o;\n"
+		     "ALTER TABLE u RENAME COLUMN mail TO \"E-mail\";\n"
+		     "ALTER TABLE u RENAME TO users;\n");
+	assert_int_equal(s->nstatements, 2);
+	assert_string_equal(s->statements[0]->sql,
+			    "CREATE VIEW v AS SELECT users.id, users.\"E-mail\" FROM users");
+	assert_string_equal(s->statements[1]->sql, "CREATE VIEW w AS SELECT mail FROM o");
+	dbt_schema_free(s);
+}
+
+/* DROP COLUMN takes the CHECKs that name the column with it. */
+static void alter_table_drop_column_takes_its_checks(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT, b INT CHECK (b > 0), c INT, CHECK (c > 1));\n"
+		     "ALTER TABLE t DROP COLUMN b;\n");
+	assert_int_equal(s->tables[0]->ncolumns, 2);
+	assert_null(dbt_table_find_column(s->tables[0], "b"));
+	assert_int_equal(s->tables[0]->nchecks, 1);
+	assert_string_equal(s->tables[0]->checks[0]->expr, "c > 1");
+	dbt_schema_free(s);
+}
 BAD(alter_table_second_default, "CREATE TABLE t (a INT DEFAULT 1);\nALTER TABLE t ALTER a SET DEFAULT 2;",
     "schema.sql:2:23: column 'a' of table 't' has more than one default")
 BAD(alter_table_duplicate_constraint,
@@ -1871,6 +2010,18 @@ int main(void)
 		T(alter_table_must_follow_create_table),
 		T(alter_table_unknown_column),
 		T(alter_table_unknown_action),
+		T(alter_table_rename_to_existing),
+		T(alter_table_rename_unknown_column),
+		T(alter_table_rename_to_existing_column),
+		T(alter_table_drop_indexed_column),
+		T(alter_table_drop_referenced_column),
+		T(alter_table_drop_unknown_column),
+		T(alter_table_rename_to_follows_references),
+		T(alter_table_rename_column_follows_uses),
+		T(alter_table_drop_column_takes_its_checks),
+		T(alter_table_rename_rewrites_earlier_statements),
+		T(index_keys_bare_expression_and_collation),
+		T(index_bare_expression_unknown_column),
 		T(alter_table_second_default),
 		T(alter_table_duplicate_constraint),
 		T(owned_by_unknown_sequence),
@@ -1937,7 +2088,8 @@ int main(void)
 		T(check_needs_parentheses),
 		T(check_needs_an_expression),
 		T(unclosed_check),
-		T(named_not_null_is_unsupported),
+		T(column_constraint_name_needs_a_constraint),
+		T(named_not_null_default_and_collate),
 		T(constraint_needs_a_kind),
 		T(duplicate_constraint_name),
 		T(key_name_used_by_a_table),

@@ -1,0 +1,11 @@
+CREATE TABLE customer (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(80) NOT NULL
+);
+CREATE TABLE orders (
+	id INTEGER PRIMARY KEY,
+	customer_id INTEGER NOT NULL REFERENCES customer (id),
+	total NUMERIC(10,2) NOT NULL DEFAULT 0
+);
+ALTER TABLE customer RENAME TO clients;
+ALTER TABLE orders RENAME COLUMN customer_id TO client_id;

@@ -1,0 +1,7 @@
+CREATE TABLE products (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(100) NOT NULL,
+	price NUMERIC(10,2) NOT NULL,
+	sku VARCHAR(20)
+);
+CREATE VIEW product_list AS SELECT id, name, sku FROM products;

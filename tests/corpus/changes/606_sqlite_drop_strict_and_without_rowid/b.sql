@@ -1,0 +1,9 @@
+-- only: sqlite
+CREATE TABLE kv (
+	k TEXT PRIMARY KEY,
+	v BLOB
+);
+CREATE TABLE counters (
+	id INTEGER PRIMARY KEY,
+	n INTEGER NOT NULL DEFAULT 0
+);

@@ -1,0 +1,9 @@
+-- only: sqlite
+CREATE TABLE events (
+	id INTEGER PRIMARY KEY,
+	kind TEXT NOT NULL
+);
+CREATE TABLE tags (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	label TEXT NOT NULL
+);

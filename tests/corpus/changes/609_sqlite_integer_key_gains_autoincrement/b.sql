@@ -1,0 +1,9 @@
+-- only: sqlite
+CREATE TABLE events (
+	id INTEGER PRIMARY KEY AUTOINCREMENT,
+	kind TEXT NOT NULL
+);
+CREATE TABLE tags (
+	id INTEGER PRIMARY KEY,
+	label TEXT NOT NULL
+);

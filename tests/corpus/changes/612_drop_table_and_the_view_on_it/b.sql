@@ -1,0 +1,5 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(80) NOT NULL
+);
+CREATE VIEW user_names AS SELECT name FROM users;

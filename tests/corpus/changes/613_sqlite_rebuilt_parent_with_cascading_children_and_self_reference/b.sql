@@ -1,0 +1,12 @@
+CREATE TABLE categories (
+	id INTEGER PRIMARY KEY,
+	parent_id INTEGER REFERENCES categories (id) ON DELETE CASCADE,
+	name VARCHAR(120) NOT NULL UNIQUE,
+	position INTEGER NOT NULL DEFAULT 0 CHECK (position >= 0)
+);
+CREATE TABLE items (
+	id INTEGER PRIMARY KEY,
+	category_id INTEGER NOT NULL REFERENCES categories (id) ON DELETE CASCADE ON UPDATE CASCADE,
+	name VARCHAR(50) NOT NULL
+);
+CREATE INDEX items_category ON items (category_id);

@@ -1,0 +1,6 @@
+-- only: sqlite
+CREATE TABLE t (
+	id INTEGER PRIMARY KEY,
+	n INTEGER NOT NULL
+);
+CREATE VIEW big AS SELECT id, n FROM t WHERE n > 100;

@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE people (
+	id INTEGER PRIMARY KEY,
+	mail VARCHAR(120)
+);
