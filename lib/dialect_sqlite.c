@@ -48,7 +48,7 @@ struct sqlite_conn {
 	char **touched;             /* the tables written, dropped or altered since
 				     * the last begin() (see note_write) */
 	size_t ntouched, cap_touched;
-	int touched_oom;            /* a name could not be kept: check them all */
+	int touched_oom;            /* a name could not be kept: commit fails */
 };
 
 static void fk_counts_free(struct fk_count *v, size_t n)
@@ -748,7 +748,12 @@ static int fk_counts_after(struct sqlite_conn *c, struct fk_count **after, size_
 
 	*after = NULL;
 	*n = 0;
-	if (!c->fk_known || c->touched_oom)
+	/* A table the authorizer could not note may hold the rows that
+	 * matter: out of memory is an error, as everywhere, and the
+	 * transaction is rolled back. */
+	if (c->touched_oom)
+		return dbt_error_oom();
+	if (!c->fk_known)
 		return fk_counts(c, after, n);
 	if ((rc = fk_tables(c, &tables, &ntables)) < 0)
 		goto cleanup;
