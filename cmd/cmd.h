@@ -17,15 +17,15 @@
 #define EXIT_USAGE 2
 
 struct global_opts {
-	const char *config;  /* -c; NULL: ./dbtool.ini, which may be absent */
-	const char *url;     /* -u */
-	const char *dev_url; /* --dev-url */
-	int quiet;           /* -q */
-	int verbose;         /* -v */
-	int json;            /* --format json */
-	int lock_timeout_s;  /* --lock-timeout */
+	const char *config;	      /* -c; NULL: ./dbtool.ini, which may be absent */
+	const char *url;	      /* -u */
+	const char *dev_url;	      /* --dev-url */
+	int quiet;		      /* -q */
+	int verbose;		      /* -v */
+	int json;		      /* --format json */
+	int lock_timeout_s;	      /* --lock-timeout */
 	int statement_lock_timeout_s; /* --statement-lock-timeout; -1 when not given */
-	int color;           /* --color: 0 auto, 1 always, -1 never */
+	int color;		      /* --color: 0 auto, 1 always, -1 never */
 };
 
 extern struct global_opts g_opts;

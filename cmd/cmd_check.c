@@ -88,15 +88,17 @@ static int not_at_head(dbt_conn *conn, const dbt_chain *chain, const dbt_config 
 		free(id);
 		return cmd_fail();
 	}
-	what = id || model.n ? "run 'dbtool upgrade' first"
+	what = id || model.n
+		       ? "run 'dbtool upgrade' first"
 		       : "its schema already matches the model (as after 'dbtool create-all'): "
 			 "run 'dbtool stamp head'";
 	head = chain->revs[chain->n - 1]->id;
-	n = snprintf(NULL, 0, "database is at %s, not at head %s: %s", id ? id : "base", head, what);
+	n = snprintf(NULL, 0, "database is at %s, not at head %s: %s", id ? id : "base", head,
+		     what);
 	text = n < 0 ? NULL : malloc((size_t)n + 1);
 	if (text)
-		snprintf(text, (size_t)n + 1, "database is at %s, not at head %s: %s", id ? id : "base",
-			 head, what);
+		snprintf(text, (size_t)n + 1, "database is at %s, not at head %s: %s",
+			 id ? id : "base", head, what);
 	free(id);
 	dbt_findings_release(&model);
 	if (!text)

@@ -71,7 +71,7 @@ int cmd_history(int argc, char **argv)
 			print_json_rev(r, pos == chain.n);
 		} else {
 			cmd_out("%s -> %s%s, %s", r->parent ? r->parent : "<base>", r->id,
-			       pos == chain.n ? " (head)" : "", r->message);
+				pos == chain.n ? " (head)" : "", r->message);
 		}
 	}
 	if (g_opts.json)

@@ -58,9 +58,11 @@ static int from_database(const char *dir)
 		print_created(created);
 		cmd_info("stamped the database at the baseline revision %s (nothing was run)", id);
 		if (!cfg.path)
-			cmd_info("note: the url in the new dbtool.ini is the template's: set it to this "
+			cmd_info("note: the url in the new dbtool.ini is the template's: set it to "
+				 "this "
 				 "database, or keep giving it with DATABASE_URL or --url");
-		cmd_info("next: 'dbtool check'; then edit the model and 'dbtool migrate -m MESSAGE'");
+		cmd_info("next: 'dbtool check'; then edit the model and 'dbtool migrate -m "
+			 "MESSAGE'");
 		status = EXIT_OK;
 	}
 	free(created);

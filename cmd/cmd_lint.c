@@ -144,7 +144,8 @@ static void print_sarif(const dbt_lint_report *rep)
 		cmd_json_str(stdout, rules[i].reason);
 		fputs("}, \"help\": {\"text\": ", stdout);
 		cmd_json_str(stdout, rules[i].fix);
-		printf("}, \"defaultConfiguration\": {\"level\": \"%s\"}}", level_name(rules[i].level));
+		printf("}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+		       level_name(rules[i].level));
 	}
 	fputs("]}}, \"results\": [", stdout);
 	for (i = 0; i < rep->n; i++) {
@@ -158,7 +159,8 @@ static void print_sarif(const dbt_lint_report *rep)
 		fputs("}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ",
 		      stdout);
 		cmd_json_str(stdout, f->rev->path);
-		printf("}, \"region\": {\"startLine\": %d, \"startColumn\": %d}}}]}", f->line, f->col);
+		printf("}, \"region\": {\"startLine\": %d, \"startColumn\": %d}}}]}", f->line,
+		       f->col);
 	}
 	fputs("]}]}\n", stdout);
 }
@@ -230,7 +232,8 @@ int cmd_lint(int argc, char **argv)
 
 		lo.rebuild_rows = strtol(rows_text, &end, 10);
 		if (!*rows_text || *end || lo.rebuild_rows < 1)
-			return cmd_usage_error("lint", "--rebuild-rows needs a positive number, not '%s'",
+			return cmd_usage_error("lint",
+					       "--rebuild-rows needs a positive number, not '%s'",
 					       rows_text);
 	}
 	if (rules_only) {

@@ -163,12 +163,9 @@ int cmd_migrate(int argc, char **argv)
 	const char *message = NULL, *rev_id = NULL;
 	int no_input = 0, safe = 0, no_safe = 0;
 	const struct cmd_option opts[] = {
-		{"message", 'm', &message, NULL},
-		{"rev-id", 0, &rev_id, NULL},
-		{"no-input", 0, NULL, &no_input},
-		{"safe", 0, NULL, &safe},
-		{"no-safe", 0, NULL, &no_safe},
-		{NULL, 0, NULL, NULL},
+		{"message", 'm', &message, NULL}, {"rev-id", 0, &rev_id, NULL},
+		{"no-input", 0, NULL, &no_input}, {"safe", 0, NULL, &safe},
+		{"no-safe", 0, NULL, &no_safe},	  {NULL, 0, NULL, NULL},
 	};
 	int nargs, rc;
 
@@ -177,6 +174,7 @@ int cmd_migrate(int argc, char **argv)
 	if (!message || cmd_blank(message))
 		return cmd_usage_error("migrate", "a message is required: -m MESSAGE");
 	if (safe && no_safe)
-		return cmd_usage_error("migrate", "--safe and --no-safe contradict each other: give one");
+		return cmd_usage_error("migrate",
+				       "--safe and --no-safe contradict each other: give one");
 	return cmd_autogenerate_safe(message, rev_id, no_input, safe ? 1 : no_safe ? 0 : -1);
 }

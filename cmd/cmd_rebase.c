@@ -81,8 +81,8 @@ int cmd_rebase(int argc, char **argv)
 			cmd_info("nothing to rebase: the chain has no revision");
 	} else {
 		cmd_out("rebase %s: parent %s -> %s (%zu revision%s, head %s)", rb.first,
-			rb.old_parent ? rb.old_parent : "<base>", rb.onto, rb.n, rb.n == 1 ? "" : "s",
-			rb.head);
+			rb.old_parent ? rb.old_parent : "<base>", rb.onto, rb.n,
+			rb.n == 1 ? "" : "s", rb.head);
 	}
 	dbt_rebase_release(&rb);
 	status = EXIT_OK;

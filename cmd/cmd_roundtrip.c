@@ -71,7 +71,8 @@ int cmd_check_roundtrip(const char *scratch_url)
 		for (i = 0; i < findings.n; i++)
 			cmd_out("%s", findings.v[i].text);
 		if (!findings.n)
-			cmd_info("round trip: %zu revision%s up, down and up again; the head equals the model",
+			cmd_info("round trip: %zu revision%s up, down and up again; the head "
+				 "equals the model",
 				 chain.n, chain.n == 1 ? "" : "s");
 	}
 	status = findings.n ? EXIT_FAIL : EXIT_OK;

@@ -48,8 +48,8 @@ int cmd_show(int argc, char **argv)
 		cmd_json_str(stdout, r->created);
 		fputs(", \"path\": ", stdout);
 		cmd_json_str(stdout, r->path);
-		printf(", \"head\": %s, \"transaction\": %s, \"upgrade\": ", r->up ? "false" : "true",
-		       r->transactional ? "true" : "false");
+		printf(", \"head\": %s, \"transaction\": %s, \"upgrade\": ",
+		       r->up ? "false" : "true", r->transactional ? "true" : "false");
 		cmd_json_str(stdout, r->upgrade);
 		fputs(", \"downgrade\": ", stdout);
 		cmd_json_str(stdout, r->downgrade);

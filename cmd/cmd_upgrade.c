@@ -57,12 +57,12 @@ struct report {
 		const dbt_revision *rev;
 		const char *from, *to;
 		double ms;
-	} *v;
+	} * v;
 	size_t n;
 	int oom;
-	size_t total;  /* the run's length, from the first revision reported */
-	int tty;       /* stderr is a terminal and -q is not given */
-	int shown;     /* a progress line is on the terminal */
+	size_t total; /* the run's length, from the first revision reported */
+	int tty;      /* stderr is a terminal and -q is not given */
+	int shown;    /* a progress line is on the terminal */
 };
 
 /* Clears the progress line, before anything else is printed. */
@@ -165,7 +165,8 @@ static int offline(const dbt_config *cfg, const dbt_chain *chain, const char *di
 		const char *text = dbt_config_pick_url(cfg, g_opts.url);
 
 		if (!text || dbt_url_parse(&url, text) < 0)
-			return cmd_error("%s (or give the dialect with --dialect)", dbt_error_last());
+			return cmd_error("%s (or give the dialect with --dialect)",
+					 dbt_error_last());
 		kind = url.kind;
 		dbt_url_release(&url);
 	}
@@ -213,9 +214,9 @@ static int run(int argc, char **argv, int up)
 				       "--apply-missing needs the database's history: it cannot be "
 				       "combined with --sql");
 	if (single && sql)
-		return cmd_usage_error(name,
-				       "--single-transaction is for running revisions: the script of "
-				       "--sql gives each revision its own transaction");
+		return cmd_usage_error(name, "--single-transaction is for running revisions: the "
+					     "script of "
+					     "--sql gives each revision its own transaction");
 	if (dialect && !sql)
 		return cmd_usage_error(name, "--dialect is for --sql: the script of a dialect");
 	if (dialect && dbt_dialect_parse(&kind, dialect) < 0)
@@ -251,8 +252,9 @@ static int run(int argc, char **argv, int up)
 	}
 	/* --sql only reads the version: it must not create or change anything;
 	 * a downgrade has nothing to revert in a database that does not exist. */
-	if (sql ? cmd_connect_readonly(&conn, &url, &cfg)
-		: up ? cmd_connect(&conn, &url, &cfg) : cmd_connect_existing(&conn, &url, &cfg, 0))
+	if (sql	 ? cmd_connect_readonly(&conn, &url, &cfg)
+	    : up ? cmd_connect(&conn, &url, &cfg)
+		 : cmd_connect_existing(&conn, &url, &cfg, 0))
 		goto cleanup_chain;
 	if (chain.diverged) {
 		char *id = NULL;
@@ -301,7 +303,8 @@ static int run(int argc, char **argv, int up)
 		if (up && !strcmp(target, "head"))
 			cmd_info("already at head: nothing to upgrade");
 		else
-			cmd_info("already at %s: nothing to %s", target, up ? "upgrade" : "downgrade");
+			cmd_info("already at %s: nothing to %s", target,
+				 up ? "upgrade" : "downgrade");
 	}
 cleanup:
 	free(report.v);

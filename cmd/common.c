@@ -109,7 +109,8 @@ int cmd_color(FILE *f, const char *sgr)
 	int on = g_opts.color > 0;
 
 	if (g_opts.color == 0)
-		on = isatty(fileno(f)) && !(no_color && *no_color) && !(term && !strcmp(term, "dumb"));
+		on = isatty(fileno(f)) && !(no_color && *no_color) &&
+		     !(term && !strcmp(term, "dumb"));
 	if (on)
 		fprintf(f, "\033[%sm", sgr);
 	return on;
@@ -123,9 +124,11 @@ void cmd_color_end(FILE *f, int on)
 
 void cmd_put_change(FILE *f, const char *line)
 {
-	const char *sgr = line[0] == '+' ? "32" : line[0] == '-' ? "31" : line[0] == '~' ? "33"
-			: line[0] == '!'			       ? "1;31"
-									       : NULL;
+	const char *sgr = line[0] == '+'   ? "32"
+			  : line[0] == '-' ? "31"
+			  : line[0] == '~' ? "33"
+			  : line[0] == '!' ? "1;31"
+					   : NULL;
 	int on = sgr ? cmd_color(f, sgr) : 0;
 
 	cmd_put_term(f, line, NULL);
@@ -269,7 +272,10 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 		} else if (!strcmp(v, "never")) {
 			g_opts.color = -1;
 		} else {
-			cmd_usage_error(cmd, "unknown --color value '%s' (expected auto, always or never)", v);
+			cmd_usage_error(cmd,
+					"unknown --color value '%s' (expected auto, always or "
+					"never)",
+					v);
 			return -1;
 		}
 	} else if (matches(arg, n, "lock-timeout", 0)) {
@@ -280,7 +286,10 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 			return -1;
 		s = strtol(v, &end, 10);
 		if (!*v || *end || s < 1 || s > 86400) {
-			cmd_usage_error(cmd, "--lock-timeout needs a number of seconds from 1 to 86400, not '%s'", v);
+			cmd_usage_error(cmd,
+					"--lock-timeout needs a number of seconds from 1 to 86400, "
+					"not '%s'",
+					v);
 			return -1;
 		}
 		g_opts.lock_timeout_s = (int)s;
@@ -293,7 +302,8 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 		s = strtol(v, &end, 10);
 		if (!*v || *end || s < 0 || s > 86400) {
 			cmd_usage_error(cmd,
-					"--statement-lock-timeout needs a number of seconds from 0 (no "
+					"--statement-lock-timeout needs a number of seconds from 0 "
+					"(no "
 					"limit) to 86400, not '%s'",
 					v);
 			return -1;
@@ -308,9 +318,10 @@ int cmd_global_option(int argc, char **argv, int *i, const char *cmd)
 
 int cmd_unknown_option(const char *cmd, const char *arg, const struct cmd_option *opts)
 {
-	static const char *const globals[] = {"config", "url", "dev-url", "quiet", "verbose",
-					       "format", "color", "lock-timeout",
-					       "statement-lock-timeout", "help", "version"};
+	static const char *const globals[] = {"config", "url",		"dev-url",
+					      "quiet",	"verbose",	"format",
+					      "color",	"lock-timeout", "statement-lock-timeout",
+					      "help",	"version"};
 	const char *names[64], *near = NULL, *name = arg;
 	size_t n = 0, len;
 	char word[64];
@@ -386,7 +397,8 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
 					return EXIT_USAGE;
 			} else {
 				if (inline_value)
-					return cmd_usage_error(cmd, "option '--%s' takes no value", o->name);
+					return cmd_usage_error(cmd, "option '--%s' takes no value",
+							       o->name);
 				*o->flag = 1;
 			}
 			i++;
@@ -462,7 +474,6 @@ static int set_dev_url(dbt_conn *conn, const dbt_config *cfg)
 	return rc;
 }
 
-
 enum { OPEN_CREATE, OPEN_READONLY, OPEN_EXISTING, OPEN_EXISTING_OR_EMPTY };
 
 /* `why` (may be NULL) follows the message when the database cannot be
@@ -496,16 +507,18 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		free(url->database);
 		url->database = p;
 	}
-	if ((mode == OPEN_READONLY	     ? dbt_conn_open_readonly(conn, url)
-	     : mode == OPEN_CREATE	     ? dbt_conn_open(conn, url)
-					     : dbt_conn_open_existing(conn, url, mode == OPEN_EXISTING_OR_EMPTY)) <
-	    0) {
+	if ((mode == OPEN_READONLY ? dbt_conn_open_readonly(conn, url)
+	     : mode == OPEN_CREATE
+		     ? dbt_conn_open(conn, url)
+		     : dbt_conn_open_existing(conn, url, mode == OPEN_EXISTING_OR_EMPTY)) < 0) {
 		dbt_url_release(url);
 		return why ? cmd_error("%s: %s", dbt_error_last(), why) : cmd_fail();
 	}
 	if (dbt_config_need(cfg, "version_schema") < 0 ||
-	    (g_opts.statement_lock_timeout_s < 0 && dbt_config_need(cfg, "statement_lock_timeout") < 0) ||
-	    (!g_opts.dev_url && dbt_config_need(cfg, "dev_url") < 0) || set_dev_url(*conn, cfg) < 0) {
+	    (g_opts.statement_lock_timeout_s < 0 &&
+	     dbt_config_need(cfg, "statement_lock_timeout") < 0) ||
+	    (!g_opts.dev_url && dbt_config_need(cfg, "dev_url") < 0) ||
+	    set_dev_url(*conn, cfg) < 0) {
 		dbt_conn_close(*conn);
 		*conn = NULL;
 		dbt_url_release(url);
@@ -533,8 +546,7 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 	return 0;
 }
 
-static int range_end(size_t *out, const dbt_chain *chain, const char *text, size_t len,
-		     size_t dflt)
+static int range_end(size_t *out, const dbt_chain *chain, const char *text, size_t len, size_t dflt)
 {
 	char buf[128];
 
@@ -594,11 +606,10 @@ int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 	return connect_db(conn, url, cfg, OPEN_READONLY, NULL);
 }
 
-int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
-			 int missing_is_empty)
+int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int missing_is_empty)
 {
-	return connect_db(conn, url, cfg,
-			  missing_is_empty ? OPEN_EXISTING_OR_EMPTY : OPEN_EXISTING, NULL);
+	return connect_db(conn, url, cfg, missing_is_empty ? OPEN_EXISTING_OR_EMPTY : OPEN_EXISTING,
+			  NULL);
 }
 
 int cmd_connect_needed(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, const char *why)

@@ -78,7 +78,8 @@ static int unknown_command(const char *name)
 		names[k] = commands[k].name;
 	near = cmd_suggest(name, names, k);
 	if (near)
-		return cmd_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", name, near);
+		return cmd_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", name,
+				       near);
 	return cmd_usage_error(NULL, "unknown command '%s'", name);
 }
 

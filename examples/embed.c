@@ -49,7 +49,8 @@ int main(int argc, char **argv)
 		goto fail;
 	memset(&opts, 0, sizeof(opts));
 	opts.on_step = on_step;
-	if (dbt_run_upgrade(conn, &chain, "head", &opts) < 0 || dbt_conn_current(&current, conn) < 0)
+	if (dbt_run_upgrade(conn, &chain, "head", &opts) < 0 ||
+	    dbt_conn_current(&current, conn) < 0)
 		goto fail;
 	printf("embed: the database is at %s\n", current && *current ? current : "base");
 	status = 0;

@@ -68,19 +68,20 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 		const dbt_column *c = op->column;
 
 		if (op->kind == DBT_OP_ADD_COLUMN && c->not_null && !c->default_expr &&
-		    !c->generated_expr && !c->autoincrement &&
-		    c->identity == DBT_IDENTITY_NONE) {
+		    !c->generated_expr && !c->autoincrement && c->identity == DBT_IDENTITY_NONE) {
 			dbt_buf_puts(&sql, "SELECT 1 FROM ");
 			d->quote_ident(&sql, dbt_diff_name_before(diff, op->table->name, NULL));
 			dbt_buf_puts(&sql, " LIMIT 1");
 			if ((rc = has_row(conn, &sql, &yes)) == 0 && yes)
-				rc = dbt_error_set(
-					DBT_ERROR,
-					"cannot add NOT NULL column '%s.%s' without a default: table '%s' "
-					"has rows, which would get no value; in the model, give the column "
-					"a DEFAULT, or add it without NOT NULL, fill it, then make it NOT NULL "
-					"in a later revision",
-					op->table->name, c->name, op->table->name);
+				rc = dbt_error_set(DBT_ERROR,
+						   "cannot add NOT NULL column '%s.%s' without a "
+						   "default: table '%s' "
+						   "has rows, which would get no value; in the "
+						   "model, give the column "
+						   "a DEFAULT, or add it without NOT NULL, fill "
+						   "it, then make it NOT NULL "
+						   "in a later revision",
+						   op->table->name, c->name, op->table->name);
 		} else if (op->kind == DBT_OP_ALTER_NULL && c->not_null) {
 			dbt_buf_puts(&sql, "SELECT 1 FROM ");
 			d->quote_ident(&sql, dbt_diff_name_before(diff, op->table->name, NULL));
@@ -89,10 +90,11 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 			dbt_buf_puts(&sql, " IS NULL LIMIT 1");
 			if ((rc = has_row(conn, &sql, &yes)) == 0 && yes) {
 				dbt_buf_clear(&msg);
-				dbt_buf_printf(&msg,
-					       "column %s.%s holds NULLs: the upgrade fails until they "
-					       "are filled (an UPDATE before this change in the revision)",
-					       op->table->name, c->name);
+				dbt_buf_printf(
+					&msg,
+					"column %s.%s holds NULLs: the upgrade fails until they "
+					"are filled (an UPDATE before this change in the revision)",
+					op->table->name, c->name);
 				rc = msg.oom ? dbt_error_oom()
 					     : dbt_findings_add(&out->warnings, "will_fail",
 								dbt_buf_str(&msg));
@@ -118,7 +120,8 @@ static int collect_destroys(dbt_autogen *out, const dbt_diff *diff, dbt_buf *not
 			continue;
 		rc = why ? dbt_findings_add(&out->warnings, "destroys", why) : dbt_error_oom();
 		if (why)
-			dbt_buf_comment(notes, "NOTE: cannot restore what the upgrade lost: it %s", why);
+			dbt_buf_comment(notes, "NOTE: cannot restore what the upgrade lost: it %s",
+					why);
 		free(why);
 		if (rc < 0)
 			return rc;
@@ -167,8 +170,9 @@ static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sd
 		if ((rc = dbt_render_safe_ops(sup, moved, mforms, nm, 1)) == 0)
 			rc = dbt_render_safe_ops(sdown, moved, mforms, nm, 0);
 	} else if (forms) {
-		dbt_buf_comment(sup, "nothing to do on %s: the lock-friendly forms are PostgreSQL's; "
-				     "the revision before this one makes every change",
+		dbt_buf_comment(sup,
+				"nothing to do on %s: the lock-friendly forms are PostgreSQL's; "
+				"the revision before this one makes every change",
 				dbt_dialect_label(kind));
 		dbt_buf_comment(sdown, "nothing to do on %s", dbt_dialect_label(kind));
 	}
@@ -185,9 +189,9 @@ cleanup:
 /* Where an op's pointers lead in the model adapted to another dialect. */
 struct remap {
 	const dbt_schema *from; /* the model the ops were diffed with */
-	const dbt_schema *to;   /* the same model, adapted to the other dialect */
+	const dbt_schema *to;	/* the same model, adapted to the other dialect */
 	dbt_dialect_kind kind;
-	int missing;            /* set when something has no counterpart */
+	int missing;		 /* set when something has no counterpart */
 	const char *what, *name; /* the first such, for the message */
 };
 
@@ -367,9 +371,11 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 		remap_op(&ops[i], &m, &diff->ops[i]);
 	if (m.missing) {
 		rc = dbt_error_set(DBT_ERROR,
-				   "cannot write the %s sections: the model adapted to %s has no %s "
+				   "cannot write the %s sections: the model adapted to %s has no "
+				   "%s "
 				   "'%s' that the change needs",
-				   dbt_dialect_label(kind), dbt_dialect_label(kind), m.what, m.name);
+				   dbt_dialect_label(kind), dbt_dialect_label(kind), m.what,
+				   m.name);
 		goto cleanup;
 	}
 	if ((rc = render_sections(up, down, sup, sdown, kind, ops, diff->n, forms, other, db,
@@ -382,8 +388,8 @@ cleanup:
 }
 
 int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
-		     const char *script_location, const char *model_path,
-		     const char *schema_name, const char *message, const char *rev_id)
+		     const char *script_location, const char *model_path, const char *schema_name,
+		     const char *message, const char *rev_id)
 {
 	return dbt_autogenerate_opts(out, conn, chain, script_location, model_path, schema_name,
 				     message, rev_id, NULL);
@@ -454,9 +460,11 @@ static int write_revisions(dbt_autogen *out, const char *script_location, const 
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		if (dbt_revision_id_valid(rev_id) && !dbt_revision_id_valid(dbt_buf_str(&second_id))) {
+		if (dbt_revision_id_valid(rev_id) &&
+		    !dbt_revision_id_valid(dbt_buf_str(&second_id))) {
 			rc = dbt_error_set(DBT_ERROR,
-					   "revision id '%s' leaves no room for '%s', the id of the "
+					   "revision id '%s' leaves no room for '%s', the id of "
+					   "the "
 					   "second revision that --safe writes: use a shorter id",
 					   rev_id, dbt_buf_str(&second_id));
 			goto cleanup;
@@ -547,7 +555,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 		goto cleanup;
 	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0 ||
 	    (diff.n && (rc = dbt_rename_guess(&diff, &out->warnings, conn, db, model, model_path,
-					       schema_name)) < 0) ||
+					      schema_name)) < 0) ||
 	    diff.n == 0)
 		goto cleanup;
 
@@ -562,7 +570,8 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 					   dbt_buf_str(&line))) < 0)
 			goto cleanup;
 	}
-	if ((rc = check_data(out, conn, &diff)) < 0 || (rc = collect_destroys(out, &diff, &down)) < 0)
+	if ((rc = check_data(out, conn, &diff)) < 0 ||
+	    (rc = collect_destroys(out, &diff, &down)) < 0)
 		goto cleanup;
 	if (opts && opts->safe &&
 	    (rc = safe_forms(&forms, &nsafe, &diff, model, kind, dialects, ndialects)) < 0)
@@ -578,8 +587,8 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	/* The inverse ops before the inverse renames act on the renamed
 	 * database schema. */
 	if ((rc = render_sections(&up, &down, &sup, &sdown, kind, diff.ops, diff.n, forms, model,
-				  dbt_diff_renamed(&diff) ? dbt_diff_renamed(&diff) : db,
-				  &kept)) < 0)
+				  dbt_diff_renamed(&diff) ? dbt_diff_renamed(&diff) : db, &kept)) <
+	    0)
 		goto cleanup;
 	if (up.oom || down.oom || sup.oom || sdown.oom) {
 		rc = dbt_error_oom();
@@ -618,8 +627,8 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	for (k = 0; k < nsecs; k++)
 		need_first |= secs[k].kind != DBT_DIALECT_POSTGRES;
 	rc = write_revisions(out, script_location, message, rev_id,
-			     chain->n ? chain->revs[chain->n - 1]->id : NULL, secs, safe_secs, nsecs,
-			     need_first, forms != NULL);
+			     chain->n ? chain->revs[chain->n - 1]->id : NULL, secs, safe_secs,
+			     nsecs, need_first, forms != NULL);
 cleanup:
 	for (k = 0; k < DBT_DIALECT_MAX; k++) {
 		dbt_buf_release(&more_up[k]);

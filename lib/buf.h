@@ -20,7 +20,10 @@ typedef struct dbt_buf {
 	int oom;
 } dbt_buf;
 
-#define DBT_BUF_INIT {NULL, 0, 0, 0}
+#define DBT_BUF_INIT          \
+	{                     \
+		NULL, 0, 0, 0 \
+	}
 
 void dbt_buf_put(dbt_buf *b, const char *s, size_t n);
 void dbt_buf_puts(dbt_buf *b, const char *s);

@@ -47,13 +47,13 @@
 struct index {
 	dbt_revision *items; /* in file-name order */
 	size_t nitems;
-	size_t *slots; /* item number + 1, 0 for an empty slot */
-	size_t mask;   /* number of slots - 1 (a power of two) */
-	size_t *nchild; /* how many revisions name each item as their parent */
-	size_t *child;  /* one of them (the only one when nchild is 1), or NONE */
-	size_t *par;    /* the item of each one's parent, NONE for a first revision */
+	size_t *slots;	     /* item number + 1, 0 for an empty slot */
+	size_t mask;	     /* number of slots - 1 (a power of two) */
+	size_t *nchild;	     /* how many revisions name each item as their parent */
+	size_t *child;	     /* one of them (the only one when nchild is 1), or NONE */
+	size_t *par;	     /* the item of each one's parent, NONE for a first revision */
 	struct bytes *bytes; /* what each item's file held when it was parsed */
-	int diverged;   /* the only problem is several heads */
+	int diverged;	     /* the only problem is several heads */
 };
 
 /* A file's length and a hash of its bytes: enough to notice that a file
@@ -359,11 +359,12 @@ static int check_ids(struct index *ix)
 				     ix->items[dup].id, ix->items[dup_of].path,
 				     ix->items[dup].path);
 	if (orphan != (size_t)-1)
-		return dbt_error_set(
-			DBT_ECHAIN,
-			"revision '%s' ('%s') names parent '%s', which no revision file "
-			"defines",
-			ix->items[orphan].id, ix->items[orphan].path, ix->items[orphan].parent);
+		return dbt_error_set(DBT_ECHAIN,
+				     "revision '%s' ('%s') names parent '%s', which no revision "
+				     "file "
+				     "defines",
+				     ix->items[orphan].id, ix->items[orphan].path,
+				     ix->items[orphan].parent);
 	return 0;
 }
 
@@ -693,28 +694,29 @@ int dbt_chain_resolve(size_t *out, const dbt_chain *chain, const char *target, s
 		return 0;
 	if (target[0] == '+' || target[0] == '-') {
 		if (parse_count(&n, target + 1) < 0)
-			return dbt_error_set(
-				DBT_ENOTFOUND,
-				"invalid relative target '%s': use +N or -N, N a number", target);
+			return dbt_error_set(DBT_ENOTFOUND,
+					     "invalid relative target '%s': use +N or -N, N a "
+					     "number",
+					     target);
 		if (current > chain->n)
-			return dbt_error_set(
-				DBT_ENOTFOUND,
-				"cannot move %s from position %zu: the chain has only %zu "
-				"revision%s",
-				target, current, chain->n, plural(chain->n));
+			return dbt_error_set(DBT_ENOTFOUND,
+					     "cannot move %s from position %zu: the chain has only "
+					     "%zu "
+					     "revision%s",
+					     target, current, chain->n, plural(chain->n));
 		if (target[0] == '+' && n > chain->n - current)
-			return dbt_error_set(
-				DBT_ENOTFOUND,
-				"cannot move %s from position %zu of %zu: only %zu revision%s "
-				"above it",
-				target, current, chain->n, chain->n - current,
-				plural(chain->n - current));
+			return dbt_error_set(DBT_ENOTFOUND,
+					     "cannot move %s from position %zu of %zu: only %zu "
+					     "revision%s "
+					     "above it",
+					     target, current, chain->n, chain->n - current,
+					     plural(chain->n - current));
 		if (target[0] == '-' && n > current)
-			return dbt_error_set(
-				DBT_ENOTFOUND,
-				"cannot move %s from position %zu of %zu: only %zu revision%s "
-				"below it",
-				target, current, chain->n, current, plural(current));
+			return dbt_error_set(DBT_ENOTFOUND,
+					     "cannot move %s from position %zu of %zu: only %zu "
+					     "revision%s "
+					     "below it",
+					     target, current, chain->n, current, plural(current));
 		*out = target[0] == '+' ? current + n : current - n;
 		return 0;
 	}

@@ -22,7 +22,7 @@ typedef struct dbt_branch {
 	dbt_revision *bottom; /* its first revision: the one whose parent is the fork */
 	dbt_revision *head;   /* its last revision, which has no child */
 	dbt_revision *fork;   /* bottom's parent; NULL when bottom is a first revision */
-	size_t n;             /* the number of revisions from bottom to head */
+	size_t n;	      /* the number of revisions from bottom to head */
 } dbt_branch;
 
 /* The branch that `rev` belongs to.  DBT_ERROR, naming where the lines

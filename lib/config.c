@@ -43,10 +43,12 @@ enum {
 	NKEYS
 };
 
-static const char *const key_names[NKEYS] = {"url",    "script_location", "model",
-					     "schema", "version_schema",  "statement_lock_timeout",
-					     "dev_url", "single_transaction", "exclude",
-					     "model_command", "dialects", "safe"};
+static const char *const key_names[NKEYS] = {
+	"url",		 "script_location",    "model",
+	"schema",	 "version_schema",     "statement_lock_timeout",
+	"dev_url",	 "single_transaction", "exclude",
+	"model_command", "dialects",	       "safe",
+};
 
 /* The largest statement_lock_timeout, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400
@@ -55,14 +57,14 @@ static const char *const key_names[NKEYS] = {"url",    "script_location", "model
 struct loader {
 	FILE *f;
 	const char *path;
-	int lineno;    /* the line last handed to inih */
-	int indented;  /* that line starts with blank space */
+	int lineno;	/* the line last handed to inih */
+	int indented;	/* that line starts with blank space */
 	int in_section; /* the reader's own view: inside [dbtool] */
 	int read_errno; /* set when reading failed */
-	int rc;        /* the first failure the reader or handler found */
-	int errline;   /* and its line */
+	int rc;		/* the first failure the reader or handler found */
+	int errline;	/* and its line */
 	char *values[NKEYS];
-	int lines[NKEYS]; /* where each key was set, 0 when it was not */
+	int lines[NKEYS];   /* where each key was set, 0 when it was not */
 	char *unset[NKEYS]; /* why a value could not be expanded, or NULL */
 };
 
@@ -74,8 +76,8 @@ struct dbt_config_unset {
 
 /* Sets "path:line: <reason>" for the current line and remembers it; only
  * the first failure counts, as the reader stops right after it. */
-__attribute__((format(printf, 3, 4))) static int fail(struct loader *ld, int code,
-						      const char *fmt, ...)
+__attribute__((format(printf, 3, 4))) static int fail(struct loader *ld, int code, const char *fmt,
+						      ...)
 {
 	dbt_buf b = DBT_BUF_INIT;
 	va_list ap;
@@ -198,13 +200,15 @@ static int expand(struct loader *ld, char **out, char **unset, const char *value
 		}
 		close = strchr(dollar + 2, '}');
 		if (!close) {
-			rc = fail(ld, DBT_EPARSE, "missing '}' after '${' in the value of '%s'", key);
+			rc = fail(ld, DBT_EPARSE, "missing '}' after '${' in the value of '%s'",
+				  key);
 			goto cleanup;
 		}
 		n = (size_t)(close - dollar - 2);
 		if (!var_name_valid(dollar + 2, n)) {
-			rc = fail(ld, DBT_EPARSE, "invalid environment variable name '%.*s' in '${...}'",
-				  (int)n, dollar + 2);
+			rc = fail(ld, DBT_EPARSE,
+				  "invalid environment variable name '%.*s' in '${...}'", (int)n,
+				  dollar + 2);
 			goto cleanup;
 		}
 		name = strndup(dollar + 2, n);
@@ -217,8 +221,8 @@ static int expand(struct loader *ld, char **out, char **unset, const char *value
 			/* The rest is still checked for mistakes in the file. */
 			dbt_buf msg = DBT_BUF_INIT;
 
-			dbt_buf_printf(&msg, "%s:%d: environment variable '%s' is not set", ld->path,
-				       ld->lineno, name);
+			dbt_buf_printf(&msg, "%s:%d: environment variable '%s' is not set",
+				       ld->path, ld->lineno, name);
 			*unset = dbt_buf_detach(&msg);
 			if (!*unset) {
 				rc = fail(ld, DBT_ERROR, "out of memory");
@@ -258,8 +262,8 @@ static int on_value(void *user, const char *section, const char *name, const cha
 			if (!strcmp(name, key_names[k]))
 				break;
 		if (k < NKEYS)
-			fail(ld, DBT_EPARSE, "key '%s' is outside any section: put it under [" SECTION "]",
-			     name);
+			fail(ld, DBT_EPARSE,
+			     "key '%s' is outside any section: put it under [" SECTION "]", name);
 		return k < NKEYS ? 0 : 1;
 	}
 	if (strcmp(section, SECTION))
@@ -279,8 +283,9 @@ static int on_value(void *user, const char *section, const char *name, const cha
 			     "indented line continues the value of '%s' (write it on one line)",
 			     name);
 		else
-			fail(ld, DBT_EPARSE, "duplicate key '%s' in [" SECTION "] (first set on line %d)",
-			     name, ld->lines[k]);
+			fail(ld, DBT_EPARSE,
+			     "duplicate key '%s' in [" SECTION "] (first set on line %d)", name,
+			     ld->lines[k]);
 		return 0;
 	}
 	ld->lines[k] = ld->lineno;
@@ -426,7 +431,8 @@ static int model_command_value(dbt_config *cfg, const struct loader *ld)
 		return 0;
 	if (ld->lines[KEY_MODEL])
 		return dbt_error_set(DBT_EPARSE,
-				     "%s:%d: 'model' and 'model_command' (line %d) are both set: keep "
+				     "%s:%d: 'model' and 'model_command' (line %d) are both set: "
+				     "keep "
 				     "one",
 				     ld->path, ld->lines[KEY_MODEL], ld->lines[KEY_MODEL_COMMAND]);
 	if (v && !*v)
@@ -466,15 +472,18 @@ static int dialects_value(dbt_config *cfg, const struct loader *ld)
 			kind = DBT_DIALECT_POSTGRES;
 		else
 			return dbt_error_set(DBT_EPARSE,
-					     "%s:%d: invalid dialects '%s': unknown dialect '%.*s': "
+					     "%s:%d: invalid dialects '%s': unknown dialect "
+					     "'%.*s': "
 					     "use a comma-separated list of sqlite and postgresql",
 					     ld->path, ld->lines[KEY_DIALECTS], v, (int)n, p);
 		for (i = 0; i < cfg->ndialects; i++)
 			if (cfg->dialects[i] == (dbt_dialect_kind)kind)
 				return dbt_error_set(DBT_EPARSE,
-						     "%s:%d: invalid dialects '%s': '%.*s' is listed "
+						     "%s:%d: invalid dialects '%s': '%.*s' is "
+						     "listed "
 						     "twice",
-						     ld->path, ld->lines[KEY_DIALECTS], v, (int)n, p);
+						     ld->path, ld->lines[KEY_DIALECTS], v, (int)n,
+						     p);
 		cfg->dialects[cfg->ndialects++] = (dbt_dialect_kind)kind;
 		if (!*e)
 			return 0;
@@ -550,7 +559,8 @@ static int parse(struct loader *ld)
 	 * line, which may come before the failure our handler found. */
 	if (line > 0 && (!ld->rc || line < ld->errline))
 		return dbt_error_set(DBT_EPARSE,
-				     "%s:%d: malformed line (expected '[section]' or 'key = value')",
+				     "%s:%d: malformed line (expected '[section]' or 'key = "
+				     "value')",
 				     ld->path, line);
 	if (ld->rc)
 		return ld->rc;

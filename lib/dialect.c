@@ -51,7 +51,8 @@ int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_em
 		if (missing_is_empty)
 			return open_conn(out, url, 1);
 		return dbt_error_set(DBT_ENOTFOUND,
-				     "database file '%s' does not exist: check the url, or create it "
+				     "database file '%s' does not exist: check the url, or create "
+				     "it "
 				     "with 'dbtool upgrade', 'dbtool stamp' or 'dbtool create-all'",
 				     url->database);
 	}

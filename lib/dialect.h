@@ -21,12 +21,12 @@ struct dbt_sql_objects;
 struct dbt_conn {
 	const struct dbt_dialect *dialect;
 	unsigned long nqueries; /* statements sent, for tests that count them */
-	char *version_schema;   /* NULL: "public"; freed by dbt_conn_close */
-	int lock_timeout_ms;    /* the statement lock timeout: 0 the default,
+	char *version_schema;	/* NULL: "public"; freed by dbt_conn_close */
+	int lock_timeout_ms;	/* the statement lock timeout: 0 the default,
 				 * DBT_STATEMENT_LOCK_TIMEOUT_MS; < 0 no limit */
-	char *dev_url;          /* the scratch database's URL (dbt_conn_set_dev_url);
+	char *dev_url;		/* the scratch database's URL (dbt_conn_set_dev_url);
 				 * NULL for the default scratch */
-	char **exclude;         /* the names and globs dbtool never touches
+	char **exclude;		/* the names and globs dbtool never touches
 				 * (dbt_conn_set_exclude, exclude.h) */
 	size_t nexclude;
 	dbt_rename_question rename_question; /* dbt_conn_set_rename_question;

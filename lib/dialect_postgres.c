@@ -33,8 +33,8 @@
 struct postgres_conn {
 	dbt_conn base;
 	PGconn *pg;
-	int readonly;    /* opened to read only */
-	int lock_ms;     /* the lock_timeout dbtool set last, 0 for none */
+	int readonly; /* opened to read only */
+	int lock_ms;  /* the lock_timeout dbtool set last, 0 for none */
 };
 
 static struct postgres_conn *conn_of(dbt_conn *conn)
@@ -145,7 +145,8 @@ static void locked_table(dbt_buf *out, const char *stmt, size_t n)
 			t = next_token(&p, end, &len);
 		if (!token_is(t, len, "index"))
 			return;
-		while ((t = next_token(&p, end, &len)), len && !(depth == 0 && token_is(t, len, "on")))
+		while ((t = next_token(&p, end, &len)),
+		       len && !(depth == 0 && token_is(t, len, "on")))
 			depth += *t == '(' ? 1 : *t == ')' ? -1 : 0;
 		if (!len)
 			return;
@@ -184,15 +185,17 @@ static void locked_table(dbt_buf *out, const char *stmt, size_t n)
  * set: says which table (when the statement tells), how long, and that it
  * may be run again.  DBT_ELOCKED.
  */
-static int lock_timeout_error(struct postgres_conn *c, const char *file, int line,
-			      const char *stmt, size_t len)
+static int lock_timeout_error(struct postgres_conn *c, const char *file, int line, const char *stmt,
+			      size_t len)
 {
 	dbt_buf b = DBT_BUF_INIT, table = DBT_BUF_INIT;
 	int rc;
 
 	locked_table(&table, stmt, len);
-	dbt_buf_printf(&b, "%s:%d: gave up waiting for a lock%s%s after %gs (the statement lock "
-		       "timeout): another session holds it; retry when that session is done, or allow "
+	dbt_buf_printf(&b,
+		       "%s:%d: gave up waiting for a lock%s%s after %gs (the statement lock "
+		       "timeout): another session holds it; retry when that session is done, or "
+		       "allow "
 		       "more time with statement_lock_timeout or the revision's '-- lock_timeout:' "
 		       "header (in: ",
 		       file, line, table.len ? " on table " : "", table.len ? table.ptr : "",
@@ -290,7 +293,8 @@ static int failed(struct postgres_conn *c, PGresult **res)
 }
 
 /* Sends one statement (`len` bytes at `stmt`).  `file` as for db_error. */
-static int run_stmt(struct postgres_conn *c, const char *stmt, size_t len, const char *file, int line)
+static int run_stmt(struct postgres_conn *c, const char *stmt, size_t len, const char *file,
+		    int line)
 {
 	PGresult *res;
 	char *sql = strndup(stmt, len);
@@ -309,7 +313,8 @@ static int run_stmt(struct postgres_conn *c, const char *stmt, size_t len, const
 
 /* Sends a statement of the library's own and hands back its result, or
  * NULL with the error set. */
-static PGresult *query(struct postgres_conn *c, const char *sql, int nparams, const char *const *params)
+static PGresult *query(struct postgres_conn *c, const char *sql, int nparams,
+		       const char *const *params)
 {
 	PGresult *res;
 
@@ -495,7 +500,9 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 
 		if (t && (strtol(t, &end, 10), !*t || *end)) {
 			rc = dbt_error_set(DBT_EPARSE,
-					   "invalid connect_timeout '%s' in url: expected a number of seconds", t);
+					   "invalid connect_timeout '%s' in url: expected a number "
+					   "of seconds",
+					   t);
 			goto cleanup;
 		}
 	}
@@ -748,27 +755,170 @@ static int unlock(dbt_conn *conn)
  * reserved, type-or-function-name and column-name keywords (through
  * PostgreSQL 17), sorted for bsearch. */
 static const char *const keywords[] = {
-	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-	"authorization", "between", "bigint", "binary", "bit", "boolean", "both", "case",
-	"cast", "char", "character", "check", "coalesce", "collate", "collation", "column",
-	"concurrently", "constraint", "create", "cross", "current_catalog", "current_date",
-	"current_role", "current_schema", "current_time", "current_timestamp", "current_user",
-	"dec", "decimal", "default", "deferrable", "desc", "distinct", "do", "else", "end",
-	"except", "exists", "extract", "false", "fetch", "float", "for", "foreign", "freeze",
-	"from", "full", "grant", "greatest", "group", "grouping", "having", "ilike", "in",
-	"initially", "inner", "inout", "int", "integer", "intersect", "interval", "into", "is",
-	"isnull", "join", "json", "json_array", "json_arrayagg", "json_exists", "json_object",
-	"json_objectagg", "json_query", "json_scalar", "json_serialize", "json_table",
-	"json_value", "lateral", "leading", "least", "left", "like", "limit", "localtime",
-	"localtimestamp", "merge_action", "national", "natural", "nchar", "none", "normalize",
-	"not", "notnull", "null", "nullif", "numeric", "offset", "on", "only", "or", "order",
-	"out", "outer", "overlaps", "overlay", "placing", "position", "precision", "primary",
-	"real", "references", "returning", "right", "row", "select", "session_user", "setof",
-	"similar", "smallint", "some", "substring", "symmetric", "system_user", "table",
-	"tablesample", "then", "time", "timestamp", "to", "trailing", "treat", "trim", "true",
-	"union", "unique", "user", "using", "values", "varchar", "variadic", "verbose", "when",
-	"where", "window", "with", "xmlattributes", "xmlconcat", "xmlelement", "xmlexists",
-	"xmlforest", "xmlnamespaces", "xmlparse", "xmlpi", "xmlroot", "xmlserialize", "xmltable",
+	"all",
+	"analyse",
+	"analyze",
+	"and",
+	"any",
+	"array",
+	"as",
+	"asc",
+	"asymmetric",
+	"authorization",
+	"between",
+	"bigint",
+	"binary",
+	"bit",
+	"boolean",
+	"both",
+	"case",
+	"cast",
+	"char",
+	"character",
+	"check",
+	"coalesce",
+	"collate",
+	"collation",
+	"column",
+	"concurrently",
+	"constraint",
+	"create",
+	"cross",
+	"current_catalog",
+	"current_date",
+	"current_role",
+	"current_schema",
+	"current_time",
+	"current_timestamp",
+	"current_user",
+	"dec",
+	"decimal",
+	"default",
+	"deferrable",
+	"desc",
+	"distinct",
+	"do",
+	"else",
+	"end",
+	"except",
+	"exists",
+	"extract",
+	"false",
+	"fetch",
+	"float",
+	"for",
+	"foreign",
+	"freeze",
+	"from",
+	"full",
+	"grant",
+	"greatest",
+	"group",
+	"grouping",
+	"having",
+	"ilike",
+	"in",
+	"initially",
+	"inner",
+	"inout",
+	"int",
+	"integer",
+	"intersect",
+	"interval",
+	"into",
+	"is",
+	"isnull",
+	"join",
+	"json",
+	"json_array",
+	"json_arrayagg",
+	"json_exists",
+	"json_object",
+	"json_objectagg",
+	"json_query",
+	"json_scalar",
+	"json_serialize",
+	"json_table",
+	"json_value",
+	"lateral",
+	"leading",
+	"least",
+	"left",
+	"like",
+	"limit",
+	"localtime",
+	"localtimestamp",
+	"merge_action",
+	"national",
+	"natural",
+	"nchar",
+	"none",
+	"normalize",
+	"not",
+	"notnull",
+	"null",
+	"nullif",
+	"numeric",
+	"offset",
+	"on",
+	"only",
+	"or",
+	"order",
+	"out",
+	"outer",
+	"overlaps",
+	"overlay",
+	"placing",
+	"position",
+	"precision",
+	"primary",
+	"real",
+	"references",
+	"returning",
+	"right",
+	"row",
+	"select",
+	"session_user",
+	"setof",
+	"similar",
+	"smallint",
+	"some",
+	"substring",
+	"symmetric",
+	"system_user",
+	"table",
+	"tablesample",
+	"then",
+	"time",
+	"timestamp",
+	"to",
+	"trailing",
+	"treat",
+	"trim",
+	"true",
+	"union",
+	"unique",
+	"user",
+	"using",
+	"values",
+	"varchar",
+	"variadic",
+	"verbose",
+	"when",
+	"where",
+	"window",
+	"with",
+	"xmlattributes",
+	"xmlconcat",
+	"xmlelement",
+	"xmlexists",
+	"xmlforest",
+	"xmlnamespaces",
+	"xmlparse",
+	"xmlpi",
+	"xmlroot",
+	"xmlserialize",
+	"xmltable",
 };
 
 static int compare_keyword(const void *key, const void *elem)

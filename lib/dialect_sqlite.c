@@ -33,22 +33,22 @@ struct fk_count {
 struct sqlite_conn {
 	dbt_conn base;
 	sqlite3 *db;
-	char *path;    /* as named in messages */
+	char *path; /* as named in messages */
 	int busy_ms;
-	int last_code; /* SQLite's result code for the last failure */
+	int last_code;		    /* SQLite's result code for the last failure */
 	struct fk_count *fk_before; /* the orphan rows when the transaction began */
 	size_t n_fk_before;
-	int fk_known;               /* fk_before still holds at the next begin(),
+	int fk_known;		    /* fk_before still holds at the next begin(),
 				     * unless another connection wrote */
 	sqlite3_int64 data_version; /* PRAGMA data_version at the last begin() */
-	int data_version_known;     /* 0 before the first begin(), or when it
+	int data_version_known;	    /* 0 before the first begin(), or when it
 				     * could not be read */
-	int others_wrote;           /* another connection may have committed
+	int others_wrote;	    /* another connection may have committed
 				     * between the last two begin()s */
-	char **touched;             /* the tables written, dropped or altered since
+	char **touched;		    /* the tables written, dropped or altered since
 				     * the last begin() (see note_write) */
 	size_t ntouched, cap_touched;
-	int touched_oom;            /* a name could not be kept: commit fails */
+	int touched_oom; /* a name could not be kept: commit fails */
 };
 
 static void fk_counts_free(struct fk_count *v, size_t n)
@@ -214,8 +214,7 @@ static size_t failed_stmt_len(const char *p)
 
 /* Sets "[FILE:LINE: ]<sqlite message> (in: <statement start>)"; `file`
  * NULL leaves out the position. */
-static int db_error(struct sqlite_conn *c, const char *file, int line, const char *stmt,
-		    size_t len)
+static int db_error(struct sqlite_conn *c, const char *file, int line, const char *stmt, size_t len)
 {
 	dbt_buf msg = DBT_BUF_INIT;
 	int rc;
@@ -230,8 +229,10 @@ static int db_error(struct sqlite_conn *c, const char *file, int line, const cha
 	dbt_dialect_excerpt(&msg, stmt, len, EXCERPT_MAX);
 	dbt_buf_putc(&msg, ')');
 	if ((c->last_code & 0xff) == SQLITE_READONLY)
-		dbt_buf_printf(&msg, "; the database '%s' is read-only: check the file's permissions "
-			       "and the url's mode parameter", c->path);
+		dbt_buf_printf(&msg,
+			       "; the database '%s' is read-only: check the file's permissions "
+			       "and the url's mode parameter",
+			       c->path);
 	if (msg.oom)
 		rc = dbt_error_oom();
 	else
@@ -298,7 +299,8 @@ static int open_flags(int *out, const dbt_url *url)
 	for (i = 0; i < url->nparams; i++) {
 		if (strcmp(url->keys[i], "mode"))
 			return dbt_error_set(DBT_EPARSE,
-					     "unknown parameter '%s' in sqlite url (the one known is mode=ro|rw|rwc)",
+					     "unknown parameter '%s' in sqlite url (the one known "
+					     "is mode=ro|rw|rwc)",
 					     url->keys[i]);
 		if (!strcmp(url->values[i], "ro"))
 			*out = SQLITE_OPEN_READONLY;
@@ -307,7 +309,9 @@ static int open_flags(int *out, const dbt_url *url)
 		else if (!strcmp(url->values[i], "rwc"))
 			*out = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 		else
-			return dbt_error_set(DBT_EPARSE, "sqlite url parameter mode is '%s' (expected ro, rw or rwc)",
+			return dbt_error_set(DBT_EPARSE,
+					     "sqlite url parameter mode is '%s' (expected ro, rw "
+					     "or rwc)",
 					     url->values[i]);
 	}
 	return 0;
@@ -348,9 +352,11 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	}
 	/* SQLite opens a file it may not write read-only without a word;
 	 * say so now rather than at the first statement of a revision. */
-	if (!readonly && (flags & SQLITE_OPEN_READWRITE) && sqlite3_db_readonly(c->db, "main") == 1) {
+	if (!readonly && (flags & SQLITE_OPEN_READWRITE) &&
+	    sqlite3_db_readonly(c->db, "main") == 1) {
 		rc = dbt_error_set(DBT_ECONNECT,
-				   "sqlite database '%s' is read-only: check the permissions of the file "
+				   "sqlite database '%s' is read-only: check the permissions of "
+				   "the file "
 				   "and its folder",
 				   c->path);
 		goto cleanup;
@@ -446,8 +452,9 @@ static int query_value(dbt_conn *conn, const char *sql, char **out)
  */
 static int fk_counts_add(struct sqlite_conn *c, struct fk_count **v, size_t *n, const char *table)
 {
-	static const char all[] = "SELECT \"table\", parent, count(*) FROM pragma_foreign_key_check "
-				  "GROUP BY 1, 2";
+	static const char all[] =
+		"SELECT \"table\", parent, count(*) FROM pragma_foreign_key_check "
+		"GROUP BY 1, 2";
 	static const char one[] = "SELECT \"table\", parent, count(*) FROM "
 				  "pragma_foreign_key_check(?1) GROUP BY 1, 2";
 	sqlite3_stmt *stmt = NULL;
@@ -610,7 +617,8 @@ static int fk_violation(struct sqlite_conn *c, const char *table, const char *pa
 			       rowid, table, parent);
 	else
 		dbt_buf_printf(&msg,
-			       "foreign key violation: %lld rows of table '%s' reference rows of '%s' "
+			       "foreign key violation: %lld rows of table '%s' reference rows of "
+			       "'%s' "
 			       "that do not exist, %lld more than when the transaction began (row "
 			       "%lld is one of them)",
 			       after, table, parent, after - before, rowid);
@@ -697,7 +705,8 @@ static int fk_tables(struct sqlite_conn *c, char ***out, size_t *n)
 		quoted |= strpbrk(c->touched[i], "\"'`[]") != NULL;
 	c->base.nqueries++;
 	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
+		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
+				     sqlite3_errmsg(c->db));
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(stmt, 0);
 		const char *text = (const char *)sqlite3_column_text(stmt, 1);
@@ -764,7 +773,8 @@ static int fk_counts_after(struct sqlite_conn *c, struct fk_count **after, size_
 		if (k < ntables || touched_has(c, b->table))
 			continue;
 		if (*n == cap) {
-			struct fk_count *p = realloc(*after, (cap = cap ? 2 * cap : 8) * sizeof(*p));
+			struct fk_count *p =
+				realloc(*after, (cap = cap ? 2 * cap : 8) * sizeof(*p));
 
 			if (!p) {
 				rc = dbt_error_oom();
@@ -821,8 +831,9 @@ static int check_foreign_keys(struct sqlite_conn *c, struct fk_count **after, si
  * rowid order). */
 static int read_kept(dbt_sql_objects *out, dbt_conn *conn)
 {
-	static const char sql[] = "SELECT type, name, tbl_name, sql FROM sqlite_schema "
-				  "WHERE type IN ('trigger', 'view') AND sql IS NOT NULL ORDER BY rowid";
+	static const char sql[] =
+		"SELECT type, name, tbl_name, sql FROM sqlite_schema "
+		"WHERE type IN ('trigger', 'view') AND sql IS NOT NULL ORDER BY rowid";
 	struct sqlite_conn *c = conn_of(conn);
 	sqlite3_stmt *stmt = NULL;
 	size_t cap = 0;
@@ -864,7 +875,10 @@ static int read_kept(dbt_sql_objects *out, dbt_conn *conn)
 				for (len = strlen(copy); len && strchr(" \t\r\n;", copy[len - 1]);)
 					copy[--len] = '\0';
 			}
-			*(i == 0 ? &o->type : i == 1 ? &o->name : i == 2 ? &o->table : &o->sql) = copy;
+			*(i == 0   ? &o->type
+			  : i == 1 ? &o->name
+			  : i == 2 ? &o->table
+				   : &o->sql) = copy;
 		}
 		if (rc < 0)
 			break;
@@ -886,6 +900,7 @@ static int read_kept(dbt_sql_objects *out, dbt_conn *conn)
  * then rolls the transaction back, and `sqlite3 -bail` stops there.
  */
 #define FK_CHECK_TABLE "dbtool_foreign_key_check"
+/* clang-format off */
 #define SCRIPT_START                                                                              \
 	"CREATE TEMP TABLE IF NOT EXISTS " FK_CHECK_TABLE " (violations INTEGER CONSTRAINT "       \
 	"\"foreign key violation: see PRAGMA foreign_key_check\" CHECK (violations = 0));\n"
@@ -893,6 +908,7 @@ static int read_kept(dbt_sql_objects *out, dbt_conn *conn)
 	"PRAGMA foreign_key_check;\n"                                                             \
 	"INSERT OR ROLLBACK INTO temp." FK_CHECK_TABLE " SELECT count(*) FROM "                    \
 	"pragma_foreign_key_check;\n"
+/* clang-format on */
 
 /*
  * The counts checked before COMMIT are those the next transaction starts

@@ -38,14 +38,14 @@ struct pair {
 	const char *name;
 	const dbt_table *a; /* in `from` */
 	const dbt_table *b; /* in `to` */
-	char *flags;        /* one allocation for the six arrays below */
+	char *flags;	    /* one allocation for the six arrays below */
 	char *a_uq, *b_uq;  /* 1 where the unique constraint has a match */
 	char *a_fk, *b_fk;
 	char *a_ck, *b_ck;
 	char *a_ex, *b_ex;
 	int pk_matched;
-	int deferred;       /* created or dropped with its fks as separate ops */
-	int recreate;       /* in both, but dropped and created again */
+	int deferred; /* created or dropped with its fks as separate ops */
+	int recreate; /* in both, but dropped and created again */
 };
 
 /* The table is in both schemas and changes in place. */
@@ -59,7 +59,7 @@ struct state {
 	int forward_refs;
 	struct pair *pairs; /* sorted by name */
 	size_t npairs;
-	char *a_ix, *b_ix;  /* 1 where the index has a match */
+	char *a_ix, *b_ix; /* 1 where the index has a match */
 };
 
 struct ops {
@@ -231,9 +231,8 @@ static int index_same(const dbt_index *a, const dbt_index *b)
 {
 	size_t i;
 
-	if (!streq_null(a->table, b->table) || !a->unique != !b->unique ||
-	    a->nelems != b->nelems || !streq_null(a->where, b->where) ||
-	    !streq_null(a->method, b->method))
+	if (!streq_null(a->table, b->table) || !a->unique != !b->unique || a->nelems != b->nelems ||
+	    !streq_null(a->where, b->where) || !streq_null(a->method, b->method))
 		return 0;
 	for (i = 0; i < a->nelems; i++) {
 		const dbt_index_elem *x = &a->elems[i], *y = &b->elems[i];
@@ -277,8 +276,8 @@ static int match_pair(struct pair *p)
 	char am = 0, bm = 0;
 	size_t n;
 
-	n = a->nuniques + b->nuniques + a->nfks + b->nfks + a->nchecks + b->nchecks +
-	    a->nexcludes + b->nexcludes;
+	n = a->nuniques + b->nuniques + a->nfks + b->nfks + a->nchecks + b->nchecks + a->nexcludes +
+	    b->nexcludes;
 	p->flags = calloc(n ? n : 1, 1);
 	if (!p->flags)
 		return dbt_error_oom();
@@ -466,14 +465,14 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 
 /* The dependency graph of the tables created (or dropped) together. */
 struct graph {
-	size_t n;       /* nodes */
-	size_t *pair;   /* node -> pair number, in name order */
-	size_t *node;   /* pair number -> node, NONE for other pairs */
+	size_t n;	 /* nodes */
+	size_t *pair;	 /* node -> pair number, in name order */
+	size_t *node;	 /* pair number -> node, NONE for other pairs */
 	size_t *eu, *ev; /* edges: eu[k] comes before ev[k] */
-	size_t *owner;  /* the node whose fk makes the edge */
+	size_t *owner;	 /* the node whose fk makes the edge */
 	size_t ne, cap;
 	size_t *off, *adj; /* successors by node: adj[off[u]] .. adj[off[u + 1] - 1] */
-	char *cyclic;   /* in a cycle of two or more nodes */
+	char *cyclic;	   /* in a cycle of two or more nodes */
 };
 
 static void graph_release(struct graph *g)
@@ -981,8 +980,8 @@ static void emit_columns(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (BOTH(p) &&
-		    (!p->a->strict != !p->b->strict || !p->a->without_rowid != !p->b->without_rowid))
+		if (BOTH(p) && (!p->a->strict != !p->b->strict ||
+				!p->a->without_rowid != !p->b->without_rowid))
 			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
 	}
 	for (i = 0; i < st->npairs; i++) {
@@ -1073,13 +1072,13 @@ static void emit_columns(struct ops *o, const struct state *st)
 struct oside {
 	dbt_object *const *v;
 	size_t n;
-	size_t *rank;       /* object -> place in (kind, name) order */
-	size_t *byrank;     /* place -> object */
-	char **keys;        /* object -> "kind name" */
-	size_t *bykey;      /* objects sorted by key */
-	size_t *doff, *dep; /* what object i depends on: dep[doff[i]] .. dep[doff[i + 1] - 1] */
+	size_t *rank;	     /* object -> place in (kind, name) order */
+	size_t *byrank;	     /* place -> object */
+	char **keys;	     /* object -> "kind name" */
+	size_t *bykey;	     /* objects sorted by key */
+	size_t *doff, *dep;  /* what object i depends on: dep[doff[i]] .. dep[doff[i + 1] - 1] */
 	size_t *roff, *rdep; /* what depends on object i, likewise */
-	char *tabdep;       /* depends on a table */
+	char *tabdep;	     /* depends on a table */
 };
 
 static void oside_release(struct oside *s)
@@ -1311,15 +1310,15 @@ static int routine_signature_changes(const dbt_object *a, const dbt_object *b)
 	int n;
 
 	/* pg_get_functiondef's form: the header, then one clause a line. */
-	if (a->kind != b->kind ||
-	    (a->kind != DBT_OBJ_FUNCTION && a->kind != DBT_OBJ_PROCEDURE) ||
+	if (a->kind != b->kind || (a->kind != DBT_OBJ_FUNCTION && a->kind != DBT_OBJ_PROCEDURE) ||
 	    !a->definition || !b->definition || !strchr(a->definition, '\n') ||
 	    !strchr(b->definition, '\n'))
 		return 0;
 	for (n = 0; n < 2; n++) {
 		na = nth_line(&la, a->definition, n);
 		nb = nth_line(&lb, b->definition, n);
-		if (n == 1 && (!la || !lb || strncmp(la, " RETURNS ", 9) || strncmp(lb, " RETURNS ", 9)))
+		if (n == 1 &&
+		    (!la || !lb || strncmp(la, " RETURNS ", 9) || strncmp(lb, " RETURNS ", 9)))
 			break;
 		if (na != nb || (na && memcmp(la, lb, na)))
 			return 1;
@@ -1387,7 +1386,8 @@ static int plan_objects(struct objops *g, const struct state *st, const struct o
 	replace = calloc(nb ? nb : 1, 1);
 	late = calloc(na > nb ? na + 1 : nb + 1, 1);
 	in = calloc(na > nb ? na + 1 : nb + 1, 1);
-	if (!amatch || !bmatch || !queue || !order || !drop || !create || !replace || !late || !in) {
+	if (!amatch || !bmatch || !queue || !order || !drop || !create || !replace || !late ||
+	    !in) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
@@ -1558,9 +1558,9 @@ static void append_ops(struct ops *dst, const struct ops *src)
  * leaves it inert (the rename was applied, or there is nothing to rename).
  */
 struct rename {
-	const dbt_table *to;       /* the model's table */
-	const dbt_column *to_col;  /* the model's column; NULL for a table rename */
-	const dbt_table *from;     /* the database's table, under its old name */
+	const dbt_table *to;	    /* the model's table */
+	const dbt_column *to_col;   /* the model's column; NULL for a table rename */
+	const dbt_table *from;	    /* the database's table, under its old name */
 	const dbt_column *from_col; /* the database's column */
 };
 
@@ -1631,8 +1631,7 @@ static const char *new_table_name(const struct renames *r, const char *table)
 }
 
 /* The new name of column `column` of the database's table `table`. */
-static const char *new_column_name(const struct renames *r, const char *table,
-				   const char *column)
+static const char *new_column_name(const struct renames *r, const char *table, const char *column)
 {
 	size_t i;
 
@@ -1697,7 +1696,7 @@ static int rename_expr(char **out, const char *expr, const struct renames *r, co
 			}
 			free(name);
 		}
-keep:
+	keep:
 		prev = tok;
 	}
 	dbt_buf_puts(&b, expr + done);
@@ -1709,8 +1708,7 @@ keep:
 }
 
 /* Replaces `*field` by `expr` renamed as rename_expr does. */
-static int set_renamed(char **field, const char *expr, const struct renames *r,
-		       const char *table)
+static int set_renamed(char **field, const char *expr, const struct renames *r, const char *table)
 {
 	char *copy;
 	int rc = rename_expr(&copy, expr, r, table);
@@ -1722,8 +1720,7 @@ static int set_renamed(char **field, const char *expr, const struct renames *r,
 	return 0;
 }
 
-static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r,
-		    const char *table)
+static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r, const char *table)
 {
 	size_t i;
 	int rc = 0;
@@ -2387,7 +2384,8 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 		if (e->desc)
 			dbt_buf_puts(b, " DESC");
 		if (e->nulls)
-			dbt_buf_puts(b, e->nulls == DBT_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
+			dbt_buf_puts(b,
+				     e->nulls == DBT_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
 	}
 	dbt_buf_putc(b, ')');
 	if (ix->where)

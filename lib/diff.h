@@ -16,61 +16,61 @@
 #include "schema.h"
 
 typedef enum dbt_op_kind {
-	DBT_OP_CREATE_TABLE,   /* table (from `to`), without the fks listed in
+	DBT_OP_CREATE_TABLE,	/* table (from `to`), without the fks listed in
 				* separate DBT_OP_ADD_FK ops (see fks_deferred) */
-	DBT_OP_DROP_TABLE,     /* table (from `from`) */
-	DBT_OP_ALTER_OPTIONS,  /* old_table -> table: SQLite's STRICT, WITHOUT ROWID */
-	DBT_OP_ADD_COLUMN,     /* table, column (new) */
-	DBT_OP_DROP_COLUMN,    /* table, old_column */
-	DBT_OP_ALTER_TYPE,     /* table, old_column -> column: type or collation */
-	DBT_OP_ALTER_NULL,     /* table, old_column -> column: nullability */
-	DBT_OP_ALTER_DEFAULT,  /* table, old_column -> column: default */
-	DBT_OP_ALTER_IDENTITY, /* table, old_column -> column: autoincrement / identity */
+	DBT_OP_DROP_TABLE,	/* table (from `from`) */
+	DBT_OP_ALTER_OPTIONS,	/* old_table -> table: SQLite's STRICT, WITHOUT ROWID */
+	DBT_OP_ADD_COLUMN,	/* table, column (new) */
+	DBT_OP_DROP_COLUMN,	/* table, old_column */
+	DBT_OP_ALTER_TYPE,	/* table, old_column -> column: type or collation */
+	DBT_OP_ALTER_NULL,	/* table, old_column -> column: nullability */
+	DBT_OP_ALTER_DEFAULT,	/* table, old_column -> column: default */
+	DBT_OP_ALTER_IDENTITY,	/* table, old_column -> column: autoincrement / identity */
 	DBT_OP_ALTER_GENERATED, /* table, old_column -> column: generation expression
 				 * or STORED/VIRTUAL, or becoming or ceasing to be
 				 * a generated column */
-	DBT_OP_ADD_PK,         /* table, key */
-	DBT_OP_DROP_PK,        /* table, key */
-	DBT_OP_ADD_UNIQUE,     /* table, key */
-	DBT_OP_DROP_UNIQUE,    /* table, key */
-	DBT_OP_ADD_FK,         /* table, fk */
-	DBT_OP_DROP_FK,        /* table, fk */
-	DBT_OP_ADD_CHECK,      /* table, check */
-	DBT_OP_DROP_CHECK,     /* table, check */
-	DBT_OP_ADD_INDEX,      /* index (its table by name in index->table) */
-	DBT_OP_DROP_INDEX,     /* index */
-	DBT_OP_CREATE_OBJECT,  /* object (from `to`): its create_sql */
-	DBT_OP_DROP_OBJECT,    /* old_object (from `from`): its drop_sql */
-	DBT_OP_REPLACE_OBJECT, /* old_object -> object, in place: the replace_sql
+	DBT_OP_ADD_PK,		/* table, key */
+	DBT_OP_DROP_PK,		/* table, key */
+	DBT_OP_ADD_UNIQUE,	/* table, key */
+	DBT_OP_DROP_UNIQUE,	/* table, key */
+	DBT_OP_ADD_FK,		/* table, fk */
+	DBT_OP_DROP_FK,		/* table, fk */
+	DBT_OP_ADD_CHECK,	/* table, check */
+	DBT_OP_DROP_CHECK,	/* table, check */
+	DBT_OP_ADD_INDEX,	/* index (its table by name in index->table) */
+	DBT_OP_DROP_INDEX,	/* index */
+	DBT_OP_CREATE_OBJECT,	/* object (from `to`): its create_sql */
+	DBT_OP_DROP_OBJECT,	/* old_object (from `from`): its drop_sql */
+	DBT_OP_REPLACE_OBJECT,	/* old_object -> object, in place: the replace_sql
 				* of `object` */
-	DBT_OP_ADD_EXCLUDE,    /* table, exclude */
-	DBT_OP_DROP_EXCLUDE,   /* table, exclude */
+	DBT_OP_ADD_EXCLUDE,	/* table, exclude */
+	DBT_OP_DROP_EXCLUDE,	/* table, exclude */
 	DBT_OP_ALTER_PARTITION, /* table (the partition in `to`), old_table: a
 				 * partition of the same parent whose bound
 				 * changes: detached, then attached again */
-	DBT_OP_RENAME_TABLE,   /* old_table (its old name) -> table (its new
+	DBT_OP_RENAME_TABLE,	/* old_table (its old name) -> table (its new
 				* name): a model's "renamed from" hint */
-	DBT_OP_RENAME_COLUMN,  /* table (by its new name, both old_table and
+	DBT_OP_RENAME_COLUMN,	/* table (by its new name, both old_table and
 				* table), old_column -> column */
 } dbt_op_kind;
 
 typedef struct dbt_op {
 	dbt_op_kind kind;
-	const dbt_table *table;       /* the table the op acts on, as in the schema
+	const dbt_table *table;	      /* the table the op acts on, as in the schema
 				       * the object comes from: `to` for create/add,
 				       * `from` for drop; for alters the `to` table */
 	const dbt_table *old_table;   /* for ops on an existing table: the `from`
 				       * table (NULL for create table) */
 	const dbt_column *column;     /* the new column (add, alter) */
 	const dbt_column *old_column; /* the old column (drop, alter) */
-	const dbt_unique *key;        /* pk or unique */
+	const dbt_unique *key;	      /* pk or unique */
 	const dbt_fk *fk;
 	const dbt_check *check;
 	const dbt_index *index;
 	const dbt_object *object;     /* the new object (create, replace) */
 	const dbt_object *old_object; /* the old object (drop, replace) */
 	const dbt_exclude *exclude;
-	int fks_deferred;             /* CREATE_TABLE of a table in a foreign-key
+	int fks_deferred; /* CREATE_TABLE of a table in a foreign-key
 				       * cycle: the rendered CREATE TABLE leaves out
 				       * every fk of the table except self-references,
 				       * and the differ emits one ADD_FK op for each of

@@ -50,7 +50,10 @@ static int read_value(dbt_buf *out, const char **p, const char *path, int *line)
 				(*line)++;
 			if (q == '"' && *s == '\\' && s[1]) {
 				s++;
-				dbt_buf_putc(out, *s == 'n' ? '\n' : *s == 'r' ? '\r' : *s == 't' ? '\t' : *s);
+				dbt_buf_putc(out, *s == 'n'   ? '\n'
+						  : *s == 'r' ? '\r'
+						  : *s == 't' ? '\t'
+							      : *s);
 				continue;
 			}
 			dbt_buf_putc(out, *s);
@@ -68,7 +71,8 @@ static int read_value(dbt_buf *out, const char **p, const char *path, int *line)
 	} else {
 		const char *start = s, *end;
 
-		while (*s && *s != '\n' && !((*s == '#') && (s == start || s[-1] == ' ' || s[-1] == '\t')))
+		while (*s && *s != '\n' &&
+		       !((*s == '#') && (s == start || s[-1] == ' ' || s[-1] == '\t')))
 			s++;
 		end = s;
 		while (end > start && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))

@@ -48,7 +48,8 @@ int dbt_exclude_parse(char ***out, size_t *n, const char *value)
 			len--;
 		if (!len) {
 			dbt_exclude_free(v, count);
-			return dbt_error_set(DBT_EPARSE, "pattern %zu of exclude is empty", count + 1);
+			return dbt_error_set(DBT_EPARSE, "pattern %zu of exclude is empty",
+					     count + 1);
 		}
 		grown = realloc(v, (count + 1) * sizeof(*v));
 		if (!grown || !(grown[count] = strndup(s, len))) {

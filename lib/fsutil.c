@@ -127,7 +127,8 @@ int dbt_fs_lock(int *fd, const char *path, int timeout_ms)
 			}
 			if (waited >= timeout_ms) {
 				rc = dbt_error_set(DBT_ELOCKED,
-						   "waited too long for the lock '%s': another dbtool "
+						   "waited too long for the lock '%s': another "
+						   "dbtool "
 						   "is writing a revision",
 						   path);
 				goto fail;
@@ -233,7 +234,8 @@ int dbt_fs_dir_empty(const char *path)
 	if (!d) {
 		if (errno == ENOENT)
 			return 1;
-		return dbt_error_set(DBT_ERROR, "cannot read folder '%s': %s", path, strerror(errno));
+		return dbt_error_set(DBT_ERROR, "cannot read folder '%s': %s", path,
+				     strerror(errno));
 	}
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {

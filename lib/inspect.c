@@ -56,7 +56,8 @@ int dbt_inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *sc
 
 	dbt_buf_comment(out, "The schema of %s database, as 'dbtool inspect' read it.",
 			kind == DBT_DIALECT_POSTGRES ? "a PostgreSQL" : "an SQLite");
-	dbt_buf_comment(out, "This is a dbtool model: 'dbtool check' compares it with the database.");
+	dbt_buf_comment(out,
+			"This is a dbtool model: 'dbtool check' compares it with the database.");
 	if ((rc = from_nothing(&diff, &empty, kind, schema)) < 0)
 		goto cleanup;
 	for (i = 0; i < diff.n && rc == 0; i++) {
@@ -127,11 +128,12 @@ static int refs_declared(const dbt_schema *db, const dbt_conn *conn, const char 
 			if (hit < 0)
 				return hit;
 			if (hit)
-				return dbt_error_set(DBT_ERROR,
-						     "table '%s' has a foreign key to the excluded table "
-						     "'%s': exclude '%s' too, or stop excluding '%s'",
-						     t->name, t->fks[k]->ref_table, t->name,
-						     t->fks[k]->ref_table);
+				return dbt_error_set(
+					DBT_ERROR,
+					"table '%s' has a foreign key to the excluded table "
+					"'%s': exclude '%s' too, or stop excluding '%s'",
+					t->name, t->fks[k]->ref_table, t->name,
+					t->fks[k]->ref_table);
 		}
 	}
 	return 0;
@@ -208,12 +210,13 @@ static int try_on_sqlite(const dbt_buf *up, dbt_dialect_kind from)
 	rc = conn->dialect->exec_script(conn, dbt_buf_str(up), "sqlite upgrade section", 1);
 	if (rc < 0) {
 		msg = strdup(dbt_error_last());
-		rc = dbt_error_set(rc,
-				   "cannot write the sqlite sections of the baseline revision: SQLite "
-				   "cannot read the model it would write: %s; adopt the database with "
-				   "only %s in dialects, or change that in the database to SQL that "
-				   "both read",
-				   msg ? msg : "out of memory", dbt_dialect_label(from));
+		rc = dbt_error_set(
+			rc,
+			"cannot write the sqlite sections of the baseline revision: SQLite "
+			"cannot read the model it would write: %s; adopt the database with "
+			"only %s in dialects, or change that in the database to SQL that "
+			"both read",
+			msg ? msg : "out of memory", dbt_dialect_label(from));
 	}
 	free(msg);
 	dbt_conn_close(conn);
@@ -255,8 +258,8 @@ static int baseline_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, dbt_d
 				     "database's %s '%s' is written in %s's SQL, which is not "
 				     "translated for %s; adopt the database with only %s in "
 				     "dialects, or drop the %s first",
-				     dbt_dialect_label(kind), dbt_object_kind_name(o->kind), o->name,
-				     dbt_dialect_label(from), dbt_dialect_label(kind),
+				     dbt_dialect_label(kind), dbt_object_kind_name(o->kind),
+				     o->name, dbt_dialect_label(from), dbt_dialect_label(kind),
 				     dbt_dialect_label(from), dbt_object_kind_name(o->kind));
 	}
 	if ((rc = dbt_parse_model(&other, model_path, dbt_buf_str(model), model->len)) < 0)
@@ -267,7 +270,8 @@ static int baseline_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, dbt_d
 		msg = strdup(dbt_error_last());
 		rc = dbt_error_set(rc,
 				   "cannot write the %s sections of the baseline revision: in the "
-				   "model it would write to '%s', %s; adopt the database with only %s "
+				   "model it would write to '%s', %s; adopt the database with only "
+				   "%s "
 				   "in dialects",
 				   dbt_dialect_label(kind), model_path, msg ? msg : "out of memory",
 				   dbt_dialect_label(from));
@@ -345,8 +349,8 @@ static void remove_created(char *created)
 int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char *dir,
 		      const char *model_path, const char *schema_name, const dbt_run_opts *opts)
 {
-	return dbt_inspect_adopt_dialects(created, rev_id, conn, dir, model_path, schema_name,
-					  opts, NULL, 0);
+	return dbt_inspect_adopt_dialects(created, rev_id, conn, dir, model_path, schema_name, opts,
+					  NULL, 0);
 }
 
 int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn, const char *dir,
@@ -381,14 +385,16 @@ int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn, co
 	if (ndialects && k == ndialects)
 		return dbt_error_set(DBT_ERROR,
 				     "dialects in dbtool.ini does not list %s, the dialect of the "
-				     "database: add it, since the baseline is read from that database",
+				     "database: add it, since the baseline is read from that "
+				     "database",
 				     dbt_dialect_label(kind));
 	/* Every refusal comes before anything is written. */
 	if ((rc = blank_file(model_path, &old, &old_len, &model_existed)) < 0)
 		goto cleanup;
 	if (rc == 0) {
 		rc = dbt_error_set(DBT_EEXISTS,
-				   "model file '%s' exists and is not empty: 'init --from-database' "
+				   "model file '%s' exists and is not empty: 'init "
+				   "--from-database' "
 				   "writes the model from the database; move the file away first",
 				   model_path);
 		goto cleanup;

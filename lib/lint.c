@@ -30,14 +30,17 @@
 
 static const dbt_lint_rule rules[] = {
 	{"L001", "drop-table", DBT_LINT_ERROR, "drops a table that holds data",
-	 "DROP TABLE deletes the table and every row in it; a downgrade cannot bring the rows back.",
+	 "DROP TABLE deletes the table and every row in it; a downgrade cannot bring the rows "
+	 "back.",
 	 "Keep the table until nothing reads it, back its rows up, then drop it in a revision of "
-	 "its own; or suppress the rule with '-- lint:ignore L001 <reason>' above the statement.", 0},
+	 "its own; or suppress the rule with '-- lint:ignore L001 <reason>' above the statement.",
+	 0},
 	{"L002", "drop-column", DBT_LINT_ERROR, "drops a column that holds data",
 	 "DROP COLUMN deletes the column's values; the application still running the old code "
 	 "fails on queries that name it, and a downgrade brings back only an empty column.",
 	 "Stop reading and writing the column first, deploy, then drop it in a later revision; or "
-	 "suppress the rule with a reason.", 0},
+	 "suppress the rule with a reason.",
+	 0},
 	{"L003", "narrowing-type", DBT_LINT_ERROR, "changes a column to a type that holds less",
 	 "A shorter varchar, a smaller integer or a lower numeric precision fails on the values "
 	 "that no longer fit, or cuts them.",
@@ -47,51 +50,60 @@ static const dbt_lint_rule rules[] = {
 	 "ALTER COLUMN ... TYPE takes an ACCESS EXCLUSIVE lock and, unless the types are binary "
 	 "compatible, rewrites the table and its indexes while every read and write waits.",
 	 "Add a new column of the new type, fill it in batches, switch the application over, "
-	 "then drop the old one.", 1},
+	 "then drop the old one.",
+	 1},
 	{"L005", "set-not-null", DBT_LINT_WARNING,
 	 "sets NOT NULL without a validated CHECK (PostgreSQL)",
 	 "SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock to prove there is no "
 	 "NULL.",
 	 "First ADD CONSTRAINT c CHECK (col IS NOT NULL) NOT VALID, then VALIDATE CONSTRAINT c "
 	 "(which takes a weaker lock), then SET NOT NULL, which uses the validated check, then "
-	 "drop the check.", 1},
+	 "drop the check.",
+	 1},
 	{"L006", "volatile-default", DBT_LINT_WARNING,
 	 "adds a column whose default must be computed per row (PostgreSQL)",
 	 "ADD COLUMN with a volatile default (random(), clock_timestamp(), gen_random_uuid(), a "
 	 "serial or identity, a stored generated column) rewrites the whole table under an ACCESS "
 	 "EXCLUSIVE lock; a constant or stable default (now()) does not.",
 	 "Add the column without the default, set the default for new rows, and fill the existing "
-	 "rows in batches.", 1},
+	 "rows in batches.",
+	 1},
 	{"L007", "index-not-concurrent", DBT_LINT_WARNING,
 	 "creates an index on an existing table without CONCURRENTLY (PostgreSQL)",
 	 "CREATE INDEX blocks every write to the table until the index is built.",
-	 "Use CREATE INDEX CONCURRENTLY in a revision with '-- transaction: false' in its header.", 1},
+	 "Use CREATE INDEX CONCURRENTLY in a revision with '-- transaction: false' in its header.",
+	 1},
 	{"L008", "constraint-not-valid", DBT_LINT_WARNING,
 	 "adds a foreign key or check to an existing table without NOT VALID (PostgreSQL)",
 	 "Adding the constraint checks every existing row while holding a lock that blocks writes "
 	 "(a foreign key also locks the table it references).",
 	 "Add it with NOT VALID, which only checks new rows, then VALIDATE CONSTRAINT in a later "
-	 "statement or revision: validation takes a lock that lets writes go on.", 1},
+	 "statement or revision: validation takes a lock that lets writes go on.",
+	 1},
 	{"L009", "concurrently-in-transaction", DBT_LINT_ERROR,
 	 "uses CONCURRENTLY in a transactional revision (PostgreSQL)",
 	 "PostgreSQL refuses CREATE INDEX CONCURRENTLY, DROP INDEX CONCURRENTLY and the other "
 	 "concurrent forms inside a transaction block, so the revision fails at deploy time.",
-	 "Put the statement in a revision of its own with '-- transaction: false' in its header.", 1},
+	 "Put the statement in a revision of its own with '-- transaction: false' in its header.",
+	 1},
 	{"L010", "missing-downgrade", DBT_LINT_WARNING, "has an upgrade but no downgrade",
 	 "Without a downgrade, 'dbtool downgrade' past this revision does nothing to undo it, and "
 	 "the schema no longer matches the revision it is stamped at.",
 	 "Write the statements that undo the upgrade, or a comment saying why it cannot be undone "
-	 "and '-- lint:ignore L010 <reason>'.", 0},
+	 "and '-- lint:ignore L010 <reason>'.",
+	 0},
 	{"L011", "rename", DBT_LINT_WARNING, "renames a table or column",
 	 "The application that is still running during the deploy uses the old name and fails "
 	 "until it is replaced.",
 	 "Add the new column or table, write to both, switch readers, then drop the old one; or "
-	 "deploy the rename with the code that needs it and accept the short window.", 0},
+	 "deploy the rename with the code that needs it and accept the short window.",
+	 0},
 	{"L012", "sqlite-rebuild", DBT_LINT_WARNING, "rebuilds a SQLite table that holds many rows",
 	 "SQLite changes most column properties by copying the table into a new one; that holds "
 	 "the database's write lock for the whole copy and needs room for a second copy.",
 	 "Run it at a quiet time with free disk space, or split the change so that it needs no "
-	 "rebuild (ADD COLUMN, RENAME COLUMN and DROP COLUMN need none).", 0},
+	 "rebuild (ADD COLUMN, RENAME COLUMN and DROP COLUMN need none).",
+	 0},
 };
 
 #define NRULES (sizeof(rules) / sizeof(rules[0]))
@@ -107,7 +119,8 @@ const dbt_lint_rule *dbt_lint_rule_find(const char *code_or_name)
 	size_t i;
 
 	for (i = 0; i < NRULES; i++)
-		if (!strcasecmp(rules[i].code, code_or_name) || !strcmp(rules[i].name, code_or_name))
+		if (!strcasecmp(rules[i].code, code_or_name) ||
+		    !strcmp(rules[i].name, code_or_name))
 			return &rules[i];
 	return NULL;
 }
@@ -148,10 +161,10 @@ struct linter {
 	int down_line;
 	struct ignore ignores[16];
 	size_t nignores;
-	struct names created;      /* tables created earlier in this upgrade */
-	struct names not_valid;    /* "table\ncolumn\nconstraint" of NOT NULL checks added */
-	struct names validated;    /* "table\nconstraint" of VALIDATE CONSTRAINTs */
-	struct names rebuilt;      /* tables a SQLite rebuild replaces */
+	struct names created;	/* tables created earlier in this upgrade */
+	struct names not_valid; /* "table\ncolumn\nconstraint" of NOT NULL checks added */
+	struct names validated; /* "table\nconstraint" of VALIDATE CONSTRAINTs */
+	struct names rebuilt;	/* tables a SQLite rebuild replaces */
 	int conn_tried;
 	dbt_conn *conn;
 };
@@ -232,10 +245,10 @@ static int finding(struct linter *l, const struct stmt *s, size_t at, const char
 	f = &v[l->report->n++];
 	f->rule = r;
 	f->rev = l->rev;
-	f->line = s && at < s->n ? s->t[at].line
-		  : s		 ? s->line
+	f->line = s && at < s->n     ? s->t[at].line
+		  : s		     ? s->line
 		  : l->down_line > 1 ? l->down_line - 1
-					       : 1;
+				     : 1;
 	f->col = s && at < s->n ? s->t[at].col : s ? s->col : 1;
 	f->message = dbt_buf_detach(&b);
 	return 0;
@@ -349,7 +362,8 @@ static char *span_text(const struct stmt *s, size_t from, size_t to)
 		for (k = 0; k < t->len; k++) {
 			char c = s->text[t->start + k];
 
-			dbt_buf_putc(&b, t->kind == DBT_TOK_WORD ? (char)tolower((unsigned char)c) : c);
+			dbt_buf_putc(&b,
+				     t->kind == DBT_TOK_WORD ? (char)tolower((unsigned char)c) : c);
 		}
 	}
 	if (b.oom) {
@@ -384,8 +398,9 @@ static struct typesize type_size(const char *t)
 	if (!strncmp(t, "varchar", 7) || !strncmp(t, "character varying", 17) ||
 	    !strncmp(t, "char", 4) || !strncmp(t, "character", 9) || !strncmp(t, "nvarchar", 8)) {
 		z.family = 1;
-		z.size = n > 0 ? n : (!strncmp(t, "char", 4) && strncmp(t, "character varying", 17) &&
-					      strncmp(t, "char varying", 12)
+		z.size = n > 0 ? n
+			       : (!strncmp(t, "char", 4) && strncmp(t, "character varying", 17) &&
+						  strncmp(t, "char varying", 12)
 					  ? 1
 					  : 0x7fffffffL);
 	} else if (!strcmp(t, "text") || !strcmp(t, "clob")) {
@@ -470,7 +485,8 @@ static char *downgrade_type(const char *down, const char *table, const char *col
 				if (c && !strcmp(c, column) && is(&s, k, "type")) {
 					size_t e = k + 1;
 
-					while (e < end && !is(&s, e, "using") && !is(&s, e, "collate"))
+					while (e < end && !is(&s, e, "using") &&
+					       !is(&s, e, "collate"))
 						e = is(&s, e, "(") ? skip_parens(&s, e) : e + 1;
 					found = span_text(&s, k + 1, e);
 					break;
@@ -529,7 +545,8 @@ static int lint_drop_table(struct linter *l, const struct stmt *s)
 			break;
 		/* the old table of a rebuild goes after its rows were copied */
 		if (!names_has(&l->created, name) && !names_has(&l->rebuilt, name))
-			rc = finding(l, s, at, "L001", "drops table '%s' and every row it holds", name);
+			rc = finding(l, s, at, "L001", "drops table '%s' and every row it holds",
+				     name);
 		free(name);
 		if (!is(s, i, ","))
 			break;
@@ -556,7 +573,8 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 		if (is(s, k, "if") && is(s, k + 1, "exists"))
 			k += 2;
 		if ((col = take_name(s, &k)) && existing)
-			rc = finding(l, s, i, "L002", "drops column '%s.%s' and its values", table, col);
+			rc = finding(l, s, i, "L002", "drops column '%s.%s' and its values", table,
+				     col);
 	} else if (is(s, i, "alter")) {
 		if (is(s, k, "column"))
 			k++;
@@ -574,16 +592,19 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 			from = to ? downgrade_type(l->down, table, col) : NULL;
 			if (to && from && narrows(from, to))
 				rc = finding(l, s, i, "L003",
-					     "changes column '%s.%s' from %s to %s, which holds less",
+					     "changes column '%s.%s' from %s to %s, which holds "
+					     "less",
 					     table, col, from, to);
 			if (rc == 0 && to)
 				rc = finding(l, s, i, "L004",
-					     "changes the type of column '%s.%s' to %s: the table is "
+					     "changes the type of column '%s.%s' to %s: the table "
+					     "is "
 					     "locked and may be rewritten",
 					     table, col, to);
 			free(to);
 			free(from);
-		} else if (is(s, k, "set") && is(s, k + 1, "not") && is(s, k + 2, "null") && existing) {
+		} else if (is(s, k, "set") && is(s, k + 1, "not") && is(s, k + 2, "null") &&
+			   existing) {
 			size_t n;
 			int proven = 0;
 
@@ -591,18 +612,20 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 				const char *e = l->not_valid.v[n];
 				size_t tl = strlen(table), cl = strlen(col);
 
-				if (!strncmp(e, table, tl) && e[tl] == '\n' && !strncmp(e + tl + 1, col, cl) &&
-				    e[tl + 1 + cl] == '\n') {
+				if (!strncmp(e, table, tl) && e[tl] == '\n' &&
+				    !strncmp(e + tl + 1, col, cl) && e[tl + 1 + cl] == '\n') {
 					dbt_buf key = DBT_BUF_INIT;
 
 					dbt_buf_printf(&key, "%s\n%s", table, e + tl + 1 + cl + 1);
-					proven = !key.oom && names_has(&l->validated, dbt_buf_str(&key));
+					proven = !key.oom &&
+						 names_has(&l->validated, dbt_buf_str(&key));
 					dbt_buf_release(&key);
 				}
 			}
 			if (!proven)
 				rc = finding(l, s, i, "L005",
-					     "sets column '%s.%s' NOT NULL, which scans the table under an "
+					     "sets column '%s.%s' NOT NULL, which scans the table "
+					     "under an "
 					     "exclusive lock",
 					     table, col);
 		}
@@ -634,7 +657,8 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 				else
 					dbt_buf_printf(&key, "%s\n%s\n%s", table, c, con);
 				if (rc == 0)
-					rc = key.oom ? dbt_error_oom() : names_add(&l->not_valid, dbt_buf_str(&key));
+					rc = key.oom ? dbt_error_oom()
+						     : names_add(&l->not_valid, dbt_buf_str(&key));
 				free(c);
 				dbt_buf_release(&key);
 			}
@@ -642,9 +666,10 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 			   existing) {
 			size_t e;
 			const char *why = NULL;
-			static const char *const volatile_fns[] = {
-				"random", "clock_timestamp", "gen_random_uuid", "uuid_generate_v1",
-				"uuid_generate_v4", "nextval", "timeofday", "txid_current"};
+			static const char *const volatile_fns[] =
+				{"random",	     "clock_timestamp",	 "gen_random_uuid",
+				 "uuid_generate_v1", "uuid_generate_v4", "nextval",
+				 "timeofday",	     "txid_current"};
 
 			if (is(s, k, "column"))
 				k++;
@@ -655,20 +680,24 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 			for (e = k; e < end && !why; e++) {
 				size_t f;
 
-				if (is(s, e, "serial") || is(s, e, "bigserial") || is(s, e, "smallserial") ||
-				    is(s, e, "serial4") || is(s, e, "serial8"))
+				if (is(s, e, "serial") || is(s, e, "bigserial") ||
+				    is(s, e, "smallserial") || is(s, e, "serial4") ||
+				    is(s, e, "serial8"))
 					why = "a serial";
 				else if (is(s, e, "identity") && has_word(s, k, e, "generated"))
 					why = "an identity";
 				else if (is(s, e, "stored") && has_word(s, k, e, "generated"))
 					why = "a stored generated column";
-				for (f = 0; !why && f < sizeof(volatile_fns) / sizeof(volatile_fns[0]); f++)
+				for (f = 0;
+				     !why && f < sizeof(volatile_fns) / sizeof(volatile_fns[0]);
+				     f++)
 					if (is(s, e, volatile_fns[f]) && is(s, e + 1, "("))
 						why = volatile_fns[f];
 			}
 			if (why)
 				rc = finding(l, s, i, "L006",
-					     "adds column '%s.%s' with %s%s: the whole table is rewritten",
+					     "adds column '%s.%s' with %s%s: the whole table is "
+					     "rewritten",
 					     table, col, why, strchr(why, ' ') ? "" : "()");
 		}
 	} else if (is(s, i, "validate") && is(s, k, "constraint")) {
@@ -677,7 +706,8 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 		k++;
 		if ((con = take_name(s, &k))) {
 			dbt_buf_printf(&key, "%s\n%s", table, con);
-			rc = key.oom ? dbt_error_oom() : names_add(&l->validated, dbt_buf_str(&key));
+			rc = key.oom ? dbt_error_oom()
+				     : names_add(&l->validated, dbt_buf_str(&key));
 			dbt_buf_release(&key);
 		}
 	} else if (is(s, i, "rename")) {
@@ -685,7 +715,8 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 			k++;
 			if ((col = take_name(s, &k)) &&
 			    strncmp(table, REBUILD_PREFIX, strlen(REBUILD_PREFIX)))
-				rc = finding(l, s, i, "L011", "renames table '%s' to '%s'", table, col);
+				rc = finding(l, s, i, "L011", "renames table '%s' to '%s'", table,
+					     col);
 			if (rc == 0 && col && names_has(&l->created, table))
 				rc = names_add(&l->created, col);
 		} else if (!is(s, k, "constraint")) {
@@ -698,8 +729,8 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 				to = take_name(s, &k);
 			}
 			if (con && to && existing)
-				rc = finding(l, s, i, "L011", "renames column '%s.%s' to '%s'", table, con,
-					     to);
+				rc = finding(l, s, i, "L011", "renames column '%s.%s' to '%s'",
+					     table, con, to);
 			free(to);
 		}
 	}
@@ -768,7 +799,8 @@ static int lint_create_table(struct linter *l, const struct stmt *s)
 	rc = names_add(&l->created, table);
 	if (rc == 0 && !strncmp(table, REBUILD_PREFIX, strlen(REBUILD_PREFIX))) {
 		const char *old = table + strlen(REBUILD_PREFIX);
-		long limit = l->opts->rebuild_rows > 0 ? l->opts->rebuild_rows : DEFAULT_REBUILD_ROWS;
+		long limit =
+			l->opts->rebuild_rows > 0 ? l->opts->rebuild_rows : DEFAULT_REBUILD_ROWS;
 		long rows = names_has(&l->created, old) ? 0 : rows_of(l, old, limit);
 
 		if ((rc = names_add(&l->rebuilt, old)) < 0) {
@@ -778,7 +810,8 @@ static int lint_create_table(struct linter *l, const struct stmt *s)
 
 		if (rows > limit)
 			rc = finding(l, s, 0, "L012",
-				     "rebuilds table '%s', which holds more than %ld rows", old, limit);
+				     "rebuilds table '%s', which holds more than %ld rows", old,
+				     limit);
 	}
 	free(table);
 	return rc;
@@ -792,7 +825,8 @@ static int lint_statement(struct linter *l, const struct stmt *s)
 		for (i = 0; i < s->n; i++) {
 			if (is(s, i, "concurrently")) {
 				int rc = finding(l, s, i, "L009",
-						 "CONCURRENTLY cannot run in a transactional revision");
+						 "CONCURRENTLY cannot run in a transactional "
+						 "revision");
 
 				if (rc < 0)
 					return rc;
@@ -808,7 +842,8 @@ static int lint_statement(struct linter *l, const struct stmt *s)
 		return lint_create_index(l, s);
 	if (is(s, 0, "create") && is(s, 1, "table"))
 		return lint_create_table(l, s);
-	if (is(s, 0, "create") && (is(s, 1, "temp") || is(s, 1, "temporary") || is(s, 1, "unlogged")) &&
+	if (is(s, 0, "create") &&
+	    (is(s, 1, "temp") || is(s, 1, "temporary") || is(s, 1, "unlogged")) &&
 	    is(s, 2, "table")) {
 		struct stmt t = *s;
 
@@ -840,7 +875,8 @@ static int read_ignores(struct linter *l, const char *text, size_t from, size_t 
 			eol++;
 		while (p < eol && (text[p] == ' ' || text[p] == '\t'))
 			p++;
-		if (eol - p >= sizeof(marker) - 1 && !strncmp(text + p, marker, sizeof(marker) - 1)) {
+		if (eol - p >= sizeof(marker) - 1 &&
+		    !strncmp(text + p, marker, sizeof(marker) - 1)) {
 			const char *s = text + p + sizeof(marker) - 1, *end = text + eol;
 			int have_rule = 0;
 
@@ -851,14 +887,16 @@ static int read_ignores(struct linter *l, const char *text, size_t from, size_t 
 				size_t n = 0;
 				const dbt_lint_rule *r;
 
-				while (s < end && *s != ',' && *s != ' ' && *s != '\t' && n < sizeof(name) - 1)
+				while (s < end && *s != ',' && *s != ' ' && *s != '\t' &&
+				       n < sizeof(name) - 1)
 					name[n++] = *s++;
 				name[n] = '\0';
 				if (!n)
 					break;
 				if (!(r = dbt_lint_rule_find(name)))
 					return dbt_error_set(DBT_EPARSE,
-							     "%s:%d: lint:ignore names no rule '%s' (see "
+							     "%s:%d: lint:ignore names no rule "
+							     "'%s' (see "
 							     "'dbtool lint --rules')",
 							     l->rev->path, line, name);
 				if (l->nignores < sizeof(l->ignores) / sizeof(l->ignores[0])) {
@@ -874,11 +912,13 @@ static int read_ignores(struct linter *l, const char *text, size_t from, size_t 
 			while (s < end && (*s == ' ' || *s == '\t' || *s == '\r'))
 				s++;
 			if (!have_rule)
-				return dbt_error_set(DBT_EPARSE, "%s:%d: lint:ignore needs a rule and a reason",
+				return dbt_error_set(DBT_EPARSE,
+						     "%s:%d: lint:ignore needs a rule and a reason",
 						     l->rev->path, line);
 			if (s >= end)
 				return dbt_error_set(DBT_EPARSE,
-						     "%s:%d: lint:ignore needs a reason after the rule",
+						     "%s:%d: lint:ignore needs a reason after the "
+						     "rule",
 						     l->rev->path, line);
 		}
 		p = eol + 1;
@@ -908,9 +948,9 @@ static int has_statement(const char *sql)
 
 /* Lints the upgrade `up` (starting on file line `up_line`) of `rev`,
  * whose downgrade is `down`, for the dialect `kind` (0: every one). */
-static int lint_section(dbt_lint_report *report, const dbt_revision *rev,
-			const dbt_lint_opts *opts, dbt_dialect_kind kind, const char *up, int up_line,
-			const char *down, int down_line, dbt_conn **conn, int *conn_tried)
+static int lint_section(dbt_lint_report *report, const dbt_revision *rev, const dbt_lint_opts *opts,
+			dbt_dialect_kind kind, const char *up, int up_line, const char *down,
+			int down_line, dbt_conn **conn, int *conn_tried)
 {
 	struct linter l;
 	size_t pos = 0, prev = 0;
@@ -971,8 +1011,8 @@ int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev, const db
 		up = dbt_revision_section(rev, opts->kind, 0, &up_line);
 		down = dbt_revision_section(rev, opts->kind, 1, &down_line);
 		if (up)
-			rc = lint_section(report, rev, opts, opts->kind, up, up_line, down, down_line,
-					  &conn, &conn_tried);
+			rc = lint_section(report, rev, opts, opts->kind, up, up_line, down,
+					  down_line, &conn, &conn_tried);
 	} else {
 		if (rev->upgrade)
 			rc = lint_section(report, rev, opts, 0, rev->upgrade, rev->upgrade_line,

@@ -73,8 +73,10 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 		rc = dbt_parse_model_file(out, path);
 	}
 	if (rc < 0)
-		return rc == DBT_ENOTFOUND ? dbt_error_set(rc, "cannot open model file '%s': no such file", path)
-					   : rc;
+		return rc == DBT_ENOTFOUND
+			       ? dbt_error_set(rc, "cannot open model file '%s': no such file",
+					       path)
+			       : rc;
 	rc = dbt_schema_adapt(*out, conn->dialect->kind);
 	if (rc == 0)
 		rc = dbt_schema_autoincrement(*out, conn->dialect->kind);
@@ -97,7 +99,8 @@ int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 
 	*out = NULL;
 	if (!conn->dialect->reflect)
-		return dbt_error_set(DBT_ERROR, "reading the schema of a %s database is not supported",
+		return dbt_error_set(DBT_ERROR,
+				     "reading the schema of a %s database is not supported",
 				     conn->dialect->name);
 	if ((rc = conn->dialect->reflect(out, conn, schema_name)) < 0)
 		return rc;
@@ -258,7 +261,8 @@ static int enum_additions(dbt_schema *model, const dbt_schema *db)
 		    (o->kind == DBT_OBJ_DOMAIN && !column_uses(db, o->name)))
 			continue;
 		dbt_buf_clear(&add);
-		rc = o->kind == DBT_OBJ_DOMAIN ? DBT_ENOTFOUND : dbt_pg_enum_add_values(&add, live, o);
+		rc = o->kind == DBT_OBJ_DOMAIN ? DBT_ENOTFOUND
+					       : dbt_pg_enum_add_values(&add, live, o);
 		if (rc == 0 && (rc = dbt_pg_enum_default_uses_added(live, o, model)) == 1)
 			rc = DBT_ENOTFOUND;
 		if (rc == DBT_ENOTFOUND) {
@@ -281,8 +285,10 @@ static int enum_additions(dbt_schema *model, const dbt_schema *db)
 		}
 		dbt_buf_puts(&sql, p);
 		dbt_buf_clear(&back);
-		dbt_buf_comment(&back, "PostgreSQL cannot remove values of an enum: type %s keeps those "
-			       "that the upgrade added", o->name);
+		dbt_buf_comment(&back,
+				"PostgreSQL cannot remove values of an enum: type %s keeps those "
+				"that the upgrade added",
+				o->name);
 		if (sql.oom || back.oom) {
 			rc = dbt_error_oom();
 			break;
@@ -388,7 +394,7 @@ void dbt_findings_release(dbt_findings *findings)
 static int start(dbt_conn *conn, int lock_timeout_ms)
 {
 	int rc = conn->dialect->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms
-							   : DEFAULT_LOCK_TIMEOUT_MS);
+							       : DEFAULT_LOCK_TIMEOUT_MS);
 
 	if (rc < 0)
 		return rc;
@@ -486,8 +492,7 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
 		return rc;
 	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
-	    (rc = exclude(model, conn, schema_name)) < 0 ||
-	    (rc = start(conn, lock_timeout_ms)) < 0)
+	    (rc = exclude(model, conn, schema_name)) < 0 || (rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
 	    (rc = address_schema(conn, schema_name)) < 0)
@@ -513,11 +518,12 @@ done:
 		if (!keep_for_create_all(op, db) || op->kind == DBT_OP_ADD_FK)
 			continue;
 		if (op->kind == DBT_OP_CREATE_OBJECT)
-			on_object("create", dbt_object_kind_name(op->object->kind), op->object->name,
-				  arg);
+			on_object("create", dbt_object_kind_name(op->object->kind),
+				  op->object->name, arg);
 		else
 			on_object("create", op->kind == DBT_OP_ADD_INDEX ? "index" : "table",
-				  op->kind == DBT_OP_ADD_INDEX ? op->index->name : op->table->name, arg);
+				  op->kind == DBT_OP_ADD_INDEX ? op->index->name : op->table->name,
+				  arg);
 	}
 cleanup:
 	dbt_buf_release(&sql);
@@ -534,8 +540,8 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	/* Every name is qualified with the schema it was found in: an
 	 * unqualified one could find a table of the same name in a schema
 	 * before it on search_path. */
-	const char *schema = d->kind == DBT_DIALECT_POSTGRES ? (schema_name ? schema_name : "public")
-							     : NULL;
+	const char *schema =
+		d->kind == DBT_DIALECT_POSTGRES ? (schema_name ? schema_name : "public") : NULL;
 	const char *vschema = dbt_conn_version_schema(conn);
 	dbt_schema *db = NULL, *empty = NULL;
 	dbt_diff diff = {NULL, 0};
@@ -600,14 +606,16 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	}
 	/* The history table goes with the version table it belongs to. */
 	if (has_history) {
-		dbt_buf_puts(&sql, d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
+		dbt_buf_puts(&sql,
+			     d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
 		put_table(&sql, d, vschema, HISTORY_TABLE);
 		if (d->kind == DBT_DIALECT_SQLITE)
 			dbt_buf_puts(&sql, ";\n");
 		ndropped++;
 	}
 	if (has_version) {
-		dbt_buf_puts(&sql, d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
+		dbt_buf_puts(&sql,
+			     d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
 		put_table(&sql, d, vschema, VERSION_TABLE);
 	}
 	if (sql.len)

@@ -158,7 +158,8 @@ int dbt_model_command_run(char **out, size_t *len, dbt_dialect_kind kind)
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
 			if (!rc)
-				rc = dbt_error_set(DBT_ERROR, "model_command: cannot wait for it: %s",
+				rc = dbt_error_set(DBT_ERROR,
+						   "model_command: cannot wait for it: %s",
 						   strerror(errno));
 			goto cleanup;
 		}
@@ -177,7 +178,8 @@ int dbt_model_command_run(char **out, size_t *len, dbt_dialect_kind kind)
 					   WTERMSIG(status), line.len ? ": " : "",
 					   line.len ? line.ptr : "");
 		else
-			rc = dbt_error_set(DBT_ERROR, "model_command failed with exit status %d%s%s",
+			rc = dbt_error_set(DBT_ERROR,
+					   "model_command failed with exit status %d%s%s",
 					   WEXITSTATUS(status), line.len ? ": " : "",
 					   line.len ? line.ptr : "");
 		goto cleanup;

@@ -311,7 +311,8 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 		rc = dbt_error_set(DBT_EPARSE, "unexpected byte-order mark (U+FEFF)");
 	} else if (is_alpha(c)) {
 		out->kind = DBT_TOK_WORD;
-		while ((is_alpha(at(lx, 0)) || is_digit(at(lx, 0)) || at(lx, 0) == '$') && !is_bom(lx))
+		while ((is_alpha(at(lx, 0)) || is_digit(at(lx, 0)) || at(lx, 0) == '$') &&
+		       !is_bom(lx))
 			adv(lx);
 	} else if (c && strchr("(),;.[]", c)) {
 		out->kind = DBT_TOK_PUNCT;
@@ -399,19 +400,107 @@ void dbt_token_describe(dbt_buf *out, const char *text, const dbt_token *tok)
 /* PostgreSQL's reserved keywords, and those it allows only as function or
  * type names; sorted. */
 static const char *const reserved_words[] = {
-	"all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric",
-	"authorization", "binary", "both", "case", "cast", "check", "collate", "collation",
-	"column", "concurrently", "constraint", "create", "cross", "current_catalog",
-	"current_date", "current_role", "current_schema", "current_time", "current_timestamp",
-	"current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
-	"except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group",
-	"having", "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join",
-	"lateral", "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural",
-	"not", "notnull", "null", "offset", "on", "only", "or", "order", "outer", "overlaps",
-	"placing", "primary", "references", "returning", "right", "select", "session_user",
-	"similar", "some", "symmetric", "system_user", "table", "tablesample", "then", "to",
-	"trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when",
-	"where", "window", "with",
+	"all",
+	"analyse",
+	"analyze",
+	"and",
+	"any",
+	"array",
+	"as",
+	"asc",
+	"asymmetric",
+	"authorization",
+	"binary",
+	"both",
+	"case",
+	"cast",
+	"check",
+	"collate",
+	"collation",
+	"column",
+	"concurrently",
+	"constraint",
+	"create",
+	"cross",
+	"current_catalog",
+	"current_date",
+	"current_role",
+	"current_schema",
+	"current_time",
+	"current_timestamp",
+	"current_user",
+	"default",
+	"deferrable",
+	"desc",
+	"distinct",
+	"do",
+	"else",
+	"end",
+	"except",
+	"false",
+	"fetch",
+	"for",
+	"foreign",
+	"freeze",
+	"from",
+	"full",
+	"grant",
+	"group",
+	"having",
+	"ilike",
+	"in",
+	"initially",
+	"inner",
+	"intersect",
+	"into",
+	"is",
+	"isnull",
+	"join",
+	"lateral",
+	"leading",
+	"left",
+	"like",
+	"limit",
+	"localtime",
+	"localtimestamp",
+	"natural",
+	"not",
+	"notnull",
+	"null",
+	"offset",
+	"on",
+	"only",
+	"or",
+	"order",
+	"outer",
+	"overlaps",
+	"placing",
+	"primary",
+	"references",
+	"returning",
+	"right",
+	"select",
+	"session_user",
+	"similar",
+	"some",
+	"symmetric",
+	"system_user",
+	"table",
+	"tablesample",
+	"then",
+	"to",
+	"trailing",
+	"true",
+	"union",
+	"unique",
+	"user",
+	"using",
+	"variadic",
+	"verbose",
+	"when",
+	"where",
+	"window",
+	"with",
 };
 
 /* Words of expressions that are not reserved but read as keywords;
@@ -467,11 +556,11 @@ struct ref {
  * may make a SERIAL column (as pg_dump writes one). */
 struct seq {
 	char *name;
-	char *owner_table;  /* OWNED BY table.column; NULL when not owned */
+	char *owner_table; /* OWNED BY table.column; NULL when not owned */
 	char *owner_column;
-	int owned;          /* 0 after OWNED BY NONE */
-	int plain;          /* only the options a SERIAL's sequence has */
-	dbt_statement *st;  /* the statement kept for it */
+	int owned;	   /* 0 after OWNED BY NONE */
+	int plain;	   /* only the options a SERIAL's sequence has */
+	dbt_statement *st; /* the statement kept for it */
 };
 
 struct parser {
@@ -479,19 +568,19 @@ struct parser {
 	const char *text;
 	size_t len;
 	dbt_lexer lx;
-	dbt_token tok;      /* the current token */
-	size_t prev_end;    /* where the token before it ended */
+	dbt_token tok;	 /* the current token */
+	size_t prev_end; /* where the token before it ended */
 	dbt_schema *schema;
 	struct ref *refs;
 	size_t nrefs;
 	struct seq *seqs;
 	size_t nseqs;
-	int stmt_start;     /* the next token begins a statement */
-	size_t stmt_off;    /* where the current statement's first token starts */
-	int stmt_line;      /* and its line */
+	int stmt_start;	     /* the next token begins a statement */
+	size_t stmt_off;     /* where the current statement's first token starts */
+	int stmt_line;	     /* and its line */
 	dbt_schema *discard; /* what ATTACH PARTITION took from the model, kept
 			      * until the end so that refs into it stay valid */
-	char **kept;        /* names taken out of the model that refs point at,
+	char **kept;	     /* names taken out of the model that refs point at,
 			     * freed at the end */
 	size_t nkept;
 };
@@ -608,7 +697,8 @@ static int parse_sqlite_quoted(struct parser *p, struct name *out)
 	for (;; i++) {
 		if (i >= p->len || s[i] == '\n') {
 			free(name);
-			return fail_at(p, p->tok.line, p->tok.col, "unterminated quoted identifier");
+			return fail_at(p, p->tok.line, p->tok.col,
+				       "unterminated quoted identifier");
 		}
 		if (s[i] == close) {
 			if (close == ']' || i + 1 >= p->len || s[i + 1] != close)
@@ -628,8 +718,9 @@ static int parse_sqlite_quoted(struct parser *p, struct name *out)
 	}
 	if (o > DBT_NAME_MAX) {
 		free(name);
-		return fail_at(p, p->tok.line, p->tok.col, "name '%.40s...' is longer than %d bytes",
-			       s + inner.start, DBT_NAME_MAX);
+		return fail_at(p, p->tok.line, p->tok.col,
+			       "name '%.40s...' is longer than %d bytes", s + inner.start,
+			       DBT_NAME_MAX);
 	}
 	/* The lexer resumes after the closing character. */
 	p->lx.pos = i + 1;
@@ -662,8 +753,8 @@ static int parse_name_as(struct parser *p, struct name *out, const char *what, i
 	 * to SQLite, which writes it bare; rendered, it is always quoted. */
 	if (p->tok.kind == DBT_TOK_WORD && dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED &&
 	    (strict || sqlite3_keyword_check(s, (int)p->tok.len)))
-		return fail_at(p, p->tok.line, p->tok.col, "expected %s, found reserved word '%.*s'",
-			       what, (int)p->tok.len, s);
+		return fail_at(p, p->tok.line, p->tok.col,
+			       "expected %s, found reserved word '%.*s'", what, (int)p->tok.len, s);
 	out->s = dbt_token_name(p->text, &p->tok);
 	if (!out->s)
 		return dbt_error_oom();
@@ -701,7 +792,8 @@ static int parse_object_name(struct parser *p, struct name *out, const char *wha
 	/* main is SQLite's name for the database the model is for. */
 	if (strcmp(out->s, DEFAULT_SCHEMA) && strcmp(out->s, "main")) {
 		rc = fail_at(p, out->line, out->col,
-			     "schema '%s' is not supported (the model holds the objects of schema '%s')",
+			     "schema '%s' is not supported (the model holds the objects of schema "
+			     "'%s')",
 			     out->s, DEFAULT_SCHEMA);
 		name_release(out);
 		return rc;
@@ -748,7 +840,9 @@ static int name_casecmp(const char *a, const char *b)
 static void put_first(dbt_buf *b, const char *name, const char *first, int line)
 {
 	if (strcmp(name, first))
-		dbt_buf_printf(b, " (first declared on line %d as '%s', and SQLite ignores case in names)",
+		dbt_buf_printf(b,
+			       " (first declared on line %d as '%s', and SQLite ignores case in "
+			       "names)",
 			       line, first);
 	else
 		dbt_buf_printf(b, " (first declared on line %d)", line);
@@ -877,8 +971,8 @@ static int parse_parens(struct parser *p, size_t *from, size_t *to, int call)
 /* Words that, after a type name's first word, still belong to it. */
 static int type_word(const struct parser *p)
 {
-	static const char *const words[] = {"precision", "varying", "with", "without", "time",
-					    "zone"};
+	static const char *const words[] = {"precision", "varying", "with",
+					    "without",	 "time",    "zone"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -898,9 +992,10 @@ static int type_word_token(const char *text, const dbt_token *t)
 /* Words that start a column constraint, and so end the type before them. */
 static int constraint_word(const struct parser *p)
 {
-	static const char *const words[] = {"constraint", "not",	"null",	 "primary",
-					    "unique",	  "check",	"references", "default",
-					    "collate",	  "generated", "as",	 "autoincrement"};
+	static const char *const words[] = {"constraint", "not",     "null",
+					    "primary",	  "unique",  "check",
+					    "references", "default", "collate",
+					    "generated",  "as",	     "autoincrement"};
 	size_t i;
 
 	if (p->tok.kind != DBT_TOK_WORD)
@@ -977,10 +1072,10 @@ static int parse_type(struct parser *p, dbt_type *out, int *serial)
 			if ((rc = next(p)) < 0 || (rc = skip_brackets(p)) < 0)
 				return rc;
 		} else if (portable ? type_word(p) || is(p, "array") ||
-					     (zone_next && p->tok.kind == DBT_TOK_WORD) ||
-					     /* SMALLINT UNSIGNED, as MySQL's
+					      (zone_next && p->tok.kind == DBT_TOK_WORD) ||
+					      /* SMALLINT UNSIGNED, as MySQL's
 					      * habits leave it in SQLite files. */
-					     is(p, "unsigned")
+					      is(p, "unsigned")
 				    : (p->tok.kind == DBT_TOK_WORD && !constraint_word(p)) ||
 					      p->tok.kind == DBT_TOK_QUOTED || is(p, ".")) {
 			/* After WITH or WITHOUT the next word belongs to the type,
@@ -1075,7 +1170,8 @@ static int fk_initially(struct parser *p, dbt_fk *fk, const struct fk_clauses *c
 	if (is(p, "deferred")) {
 		if (cl->not_deferrable)
 			return fail_at(p, p->tok.line, p->tok.col,
-				       "a foreign key declared INITIALLY DEFERRED must be DEFERRABLE");
+				       "a foreign key declared INITIALLY DEFERRED must be "
+				       "DEFERRABLE");
 		fk->initially_deferred = 1;
 		fk->deferrable = 1;
 	} else if (!is(p, "immediate")) {
@@ -1145,7 +1241,8 @@ static int parse_references(struct parser *p, dbt_fk *fk)
 	while ((rc = fk_clause(p, fk, &cl)) == 0) {
 		if (cl.not_deferrable && fk->deferrable)
 			return fail_at(p, fk->line, fk->col,
-				       "a foreign key cannot be both DEFERRABLE and NOT DEFERRABLE");
+				       "a foreign key cannot be both DEFERRABLE and NOT "
+				       "DEFERRABLE");
 	}
 	return rc < 0 ? rc : 0;
 }
@@ -1154,10 +1251,11 @@ static int parse_references(struct parser *p, dbt_fk *fk)
 static int literal_type(const char *text, const dbt_token *t)
 {
 	static const char *const words[] = {
-		"bigint", "bit", "bool", "boolean", "bytea", "char", "cidr", "date", "decimal",
-		"float4", "float8", "inet", "int", "int2", "int4", "int8", "integer", "interval",
-		"json", "jsonb", "macaddr", "money", "numeric", "real", "smallint", "text", "time",
-		"timestamp", "timestamptz", "timetz", "uuid", "varchar", "xml",
+		"bigint",      "bit",	  "bool",    "boolean",	 "bytea", "char",  "cidr",
+		"date",	       "decimal", "float4",  "float8",	 "inet",  "int",   "int2",
+		"int4",	       "int8",	  "integer", "interval", "json",  "jsonb", "macaddr",
+		"money",       "numeric", "real",    "smallint", "text",  "time",  "timestamp",
+		"timestamptz", "timetz",  "uuid",    "varchar",	 "xml",
 	};
 	size_t i;
 
@@ -1357,9 +1455,11 @@ cleanup:
 /* The words DEFAULT may take alone; any other word is a column. */
 static int default_word(const struct parser *p)
 {
-	static const char *const words[] = {"true", "false", "null", "current_timestamp",
-					    "current_date", "current_time", "localtime",
-					    "localtimestamp", "current_user", "session_user"};
+	static const char *const words[] = {"true",	    "false",
+					    "null",	    "current_timestamp",
+					    "current_date", "current_time",
+					    "localtime",    "localtimestamp",
+					    "current_user", "session_user"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -1371,7 +1471,7 @@ static int default_word(const struct parser *p)
 /* The fields an interval type may carry: interval hour to minute. */
 static int interval_field(const struct parser *p)
 {
-	static const char *const words[] = {"year",   "month",  "day", "hour",
+	static const char *const words[] = {"year",   "month",	"day", "hour",
 					    "minute", "second", "to"};
 	size_t i;
 
@@ -1507,7 +1607,7 @@ struct coldef {
 	int said_null;
 	int said_not_null;
 	int in_pk;
-	int line, col;     /* the constraint being read */
+	int line, col;	   /* the constraint being read */
 	const char *cname; /* its CONSTRAINT name, NULL when none */
 };
 
@@ -1545,7 +1645,6 @@ static int fail_null(struct parser *p, const struct coldef *d)
 		       "column '%s' of table '%s' is declared both NULL and NOT NULL", d->c->name,
 		       d->t->name);
 }
-
 
 /* The type's canonical name, for messages. */
 static const char *type_name(dbt_buf *b, const dbt_type *type)
@@ -1834,10 +1933,11 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 		/* A name before NOT NULL, NULL, DEFAULT or COLLATE, which SQLite
 		 * takes, names nothing either database keeps. */
 		if (!is(p, "primary") && !is(p, "unique") && !is(p, "check") &&
-		    !is(p, "references") && !is(p, "not") && !is(p, "null") &&
-		    !is(p, "default") && !is(p, "collate")) {
-			rc = expected(p, "PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT "
-					 "or COLLATE");
+		    !is(p, "references") && !is(p, "not") && !is(p, "null") && !is(p, "default") &&
+		    !is(p, "collate")) {
+			rc = expected(p,
+				      "PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT "
+				      "or COLLATE");
 			goto cleanup;
 		}
 		d->cname = cn.s;
@@ -1897,8 +1997,7 @@ static int skip_word(const char *text, size_t *at, size_t end, const char *word)
  * line that starts the hint but does not name one table or column is an
  * error at its place.
  */
-static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, int *line,
-		       int *col)
+static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, int *line, int *col)
 {
 	const char *text = p->text;
 	size_t start = off, prev, at, name_at;
@@ -1956,8 +2055,7 @@ static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, i
 
 /* Gives `*name`, `*line` and `*col` the rename hint before the token at
  * `off` on line `tok_line`, when there is one. */
-static int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line,
-		     int *col)
+static int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col)
 {
 	char *old = NULL;
 	int l = 0, c = 0, rc = rename_hint(p, off, tok_line, &old, &l, &c);
@@ -2092,7 +2190,7 @@ static int check_constraint_names(struct parser *p, const dbt_table *t)
 	struct seen {
 		const char *name;
 		int line, col;
-	} *v;
+	} * v;
 	size_t n = 0, i, j;
 	int rc = 0;
 
@@ -2274,8 +2372,9 @@ static int make_partition(struct parser *p, dbt_table *t, const char *parent)
 	int rc;
 
 	if (t->partition_of)
-		return fail_at(p, p->tok.line, p->tok.col, "table '%s' is already a partition of '%s'",
-			       t->name, t->partition_of);
+		return fail_at(p, p->tok.line, p->tok.col,
+			       "table '%s' is already a partition of '%s'", t->name,
+			       t->partition_of);
 	if ((rc = discard_table(p, &d)) < 0 || (rc = dbt_table_take_contents(d, t, pt)) < 0)
 		return rc;
 	t->partition_of = strdup(parent);
@@ -2299,7 +2398,8 @@ static int parse_partition_of(struct parser *p, dbt_table *t)
 			goto cleanup;
 		for (;;) {
 			if (!is_table_constraint(p)) {
-				rc = expected(p, "a constraint (a partition's columns are its parent's)");
+				rc = expected(p, "a constraint (a partition's columns are its "
+						 "parent's)");
 				goto cleanup;
 			}
 			if ((rc = parse_table_constraint(p, t)) < 0)
@@ -2472,8 +2572,8 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 	for (;;) {
 		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "')'");
-		if (depth == 0 && (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") ||
-				   is(p, "desc")))
+		if (depth == 0 &&
+		    (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") || is(p, "desc")))
 			break;
 		if (is(p, "("))
 			depth++;
@@ -2598,7 +2698,8 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 			goto cleanup;
 		if (is(p, ".")) {
 			name_release(&oc);
-			if ((rc = next(p)) < 0 || (rc = parse_name(p, &oc, "an operator class")) < 0)
+			if ((rc = next(p)) < 0 ||
+			    (rc = parse_name(p, &oc, "an operator class")) < 0)
 				goto cleanup;
 		}
 		ix->elems[ix->nelems - 1].opclass = oc.s;
@@ -2780,7 +2881,8 @@ static int unsupported(struct parser *p, const dbt_token *first)
 	}
 	rc = b.oom ? dbt_error_oom()
 		   : fail_at(p, first->line, first->col,
-			     "unsupported statement '%s' (the model holds CREATE TABLE and CREATE INDEX)",
+			     "unsupported statement '%s' (the model holds CREATE TABLE and CREATE "
+			     "INDEX)",
 			     b.ptr);
 	dbt_buf_release(&b);
 	return rc;
@@ -2855,9 +2957,10 @@ static const struct {
  * sequence; numbers must be 1. */
 static int plain_seq_word(const struct parser *p)
 {
-	static const char *const words[] = {"as", "start", "with", "increment", "by", "no",
-					    "minvalue", "maxvalue", "cache", "integer", "bigint",
-					    "smallint", "int", "int4", "int8", "int2"};
+	static const char *const words[] = {"as",    "start",	"with",	    "increment",
+					    "by",    "no",	"minvalue", "maxvalue",
+					    "cache", "integer", "bigint",   "smallint",
+					    "int",   "int4",	"int8",	    "int2"};
 	size_t i;
 
 	if (p->tok.kind == DBT_TOK_NUMBER)
@@ -2975,7 +3078,8 @@ static int parse_alter_sequence(struct parser *p, const dbt_token *first)
 	}
 	if (!sq) {
 		rc = fail_at(p, n.line, n.col,
-			     "unknown sequence '%s' (ALTER SEQUENCE must follow its CREATE SEQUENCE)",
+			     "unknown sequence '%s' (ALTER SEQUENCE must follow its CREATE "
+			     "SEQUENCE)",
 			     n.s);
 		goto cleanup;
 	}
@@ -2987,8 +3091,9 @@ static int parse_alter_sequence(struct parser *p, const dbt_token *first)
 		goto cleanup;
 	}
 	if (sq->owner_table) {
-		rc = fail_at(p, p->tok.line, p->tok.col, "sequence '%s' is already owned by '%s.%s'",
-			     sq->name, sq->owner_table, sq->owner_column);
+		rc = fail_at(p, p->tok.line, p->tok.col,
+			     "sequence '%s' is already owned by '%s.%s'", sq->name, sq->owner_table,
+			     sq->owner_column);
 		goto cleanup;
 	}
 	/* [public.]table.column */
@@ -2998,7 +3103,8 @@ static int parse_alter_sequence(struct parser *p, const dbt_token *first)
 	if (is(p, ".")) {
 		if (strcmp(a.s, DEFAULT_SCHEMA)) {
 			rc = fail_at(p, a.line, a.col,
-				     "schema '%s' is not supported (the model holds the objects of schema '%s')",
+				     "schema '%s' is not supported (the model holds the objects of "
+				     "schema '%s')",
 				     a.s, DEFAULT_SCHEMA);
 			goto cleanup;
 		}
@@ -3045,7 +3151,8 @@ static int identity_options(struct parser *p)
 		}
 		if (!plain_seq_word(p))
 			return fail_at(p, p->tok.line, p->tok.col,
-				       "identity options other than the defaults are not supported");
+				       "identity options other than the defaults are not "
+				       "supported");
 		if ((rc = next(p)) < 0)
 			return rc;
 	}
@@ -3114,7 +3221,8 @@ static int attach_partition(struct parser *p, dbt_table *parent)
 	t = dbt_schema_find_table(p->schema, n.s);
 	if (!t) {
 		rc = fail_at(p, n.line, n.col,
-			     "unknown table '%s' (ATTACH PARTITION must follow its CREATE TABLE)", n.s);
+			     "unknown table '%s' (ATTACH PARTITION must follow its CREATE TABLE)",
+			     n.s);
 		goto cleanup;
 	}
 	if ((rc = make_partition(p, t, parent->name)) < 0)
@@ -3135,7 +3243,8 @@ static int attach_index(struct parser *p)
 	size_t i;
 	int rc;
 
-	if ((rc = expect(p, "attach", "ATTACH")) < 0 || (rc = expect(p, "partition", "PARTITION")) < 0 ||
+	if ((rc = expect(p, "attach", "ATTACH")) < 0 ||
+	    (rc = expect(p, "partition", "PARTITION")) < 0 ||
 	    (rc = parse_object_name(p, &n, "an index name")) < 0)
 		return rc;
 	if ((rc = discard_table(p, &d)) < 0)
@@ -3159,7 +3268,8 @@ static int attach_index(struct parser *p)
 	}
 	if (rc == 0)
 		rc = fail_at(p, n.line, n.col,
-			     "unknown index '%s' (ALTER INDEX must follow its CREATE INDEX or ADD CONSTRAINT)",
+			     "unknown index '%s' (ALTER INDEX must follow its CREATE INDEX or ADD "
+			     "CONSTRAINT)",
 			     n.s);
 	else if (rc > 0)
 		rc = 0;
@@ -3233,19 +3343,18 @@ static int rename_all(struct parser *p, char **v, size_t n, const char *from, co
  * expression with `to` in its place in `*out` (NULL when it does not name
  * it), as the databases rewrite a table's expressions on RENAME COLUMN.
  */
-static int expr_name(char **out, int *names, const char *expr, const char *column,
-		     const char *to, int qualifier);
+static int expr_name(char **out, int *names, const char *expr, const char *column, const char *to,
+		     int qualifier);
 
-static int expr_column(char **out, int *names, const char *expr, const char *column,
-		       const char *to)
+static int expr_column(char **out, int *names, const char *expr, const char *column, const char *to)
 {
 	return expr_name(out, names, expr, column, to, 0);
 }
 
 /* expr_column(), for any name: with `qualifier`, also where it qualifies
  * another (a table's name in `t.c`). */
-static int expr_name(char **out, int *names, const char *expr, const char *column,
-		     const char *to, int qualifier)
+static int expr_name(char **out, int *names, const char *expr, const char *column, const char *to,
+		     int qualifier)
 {
 	dbt_buf b = DBT_BUF_INIT;
 	dbt_lexer lx;
@@ -3267,8 +3376,7 @@ static int expr_name(char **out, int *names, const char *expr, const char *colum
 		if (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED)
 			continue;
 		if (dbt_lex_next(&ahead, &la) == 0 &&
-		    (dbt_token_is(expr, &la, "(") ||
-		     (!qualifier && dbt_token_is(expr, &la, "."))))
+		    (dbt_token_is(expr, &la, "(") || (!qualifier && dbt_token_is(expr, &la, "."))))
 			continue;
 		if (!(name = dbt_token_name(expr, &tok))) {
 			dbt_buf_release(&b);
@@ -3429,8 +3537,8 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 		if ((rc = rename_expr_in(&t->columns[i]->generated_expr, from->s, to->s)) < 0)
 			return rc;
 	for (i = 0; i < t->nfks; i++)
-		if ((rc = rename_all(p, t->fks[i]->columns, t->fks[i]->ncolumns, from->s,
-				     to->s)) < 0)
+		if ((rc = rename_all(p, t->fks[i]->columns, t->fks[i]->ncolumns, from->s, to->s)) <
+		    0)
 			return rc;
 	for (i = 0; i < s->ntables; i++)
 		for (j = 0; j < s->tables[i]->nfks; j++) {
@@ -3976,7 +4084,8 @@ static int resolve_fk(struct parser *p, dbt_fk *fk)
 	if (!fk->ref_columns_given) {
 		if (!ref->pk)
 			return fail_at(p, fk->ref_line, fk->ref_col,
-				       "foreign key references table '%s', which has no primary key",
+				       "foreign key references table '%s', which has no primary "
+				       "key",
 				       ref->name);
 		for (i = 0; i < ref->pk->ncolumns; i++)
 			if ((rc = dbt_fk_add_ref_column(fk, ref->pk->columns[i])) < 0)
@@ -3990,7 +4099,8 @@ static int resolve_fk(struct parser *p, dbt_fk *fk)
 		return 0;
 	if ((rc = put_columns(&b, fk->ref_columns, fk->nref_columns)) == 0)
 		rc = fail_at(p, fk->ref_line, fk->ref_col,
-			     "foreign key references columns %s of table '%s', which are not its primary key or unique",
+			     "foreign key references columns %s of table '%s', which are not its "
+			     "primary key or unique",
 			     b.ptr, ref->name);
 	dbt_buf_release(&b);
 	return rc;
@@ -4225,7 +4335,8 @@ static int check_renames(struct parser *p)
 					return fail_at(p, t->renamed_line, t->renamed_col,
 						       "tables '%s' and '%s' are both renamed from "
 						       "'%s'",
-						       s->tables[k]->name, t->name, t->renamed_from);
+						       s->tables[k]->name, t->name,
+						       t->renamed_from);
 		}
 		for (j = 0; j < t->ncolumns; j++) {
 			const dbt_column *c = t->columns[j], *oc;
@@ -4241,10 +4352,11 @@ static int check_renames(struct parser *p)
 				if (t->columns[k]->renamed_from &&
 				    !strcmp(t->columns[k]->renamed_from, c->renamed_from))
 					return fail_at(p, c->renamed_line, c->renamed_col,
-						       "columns '%s.%s' and '%s.%s' are both renamed "
+						       "columns '%s.%s' and '%s.%s' are both "
+						       "renamed "
 						       "from '%s'",
-						       t->name, t->columns[k]->name, t->name, c->name,
-						       c->renamed_from);
+						       t->name, t->columns[k]->name, t->name,
+						       c->name, c->renamed_from);
 		}
 	}
 	return 0;

@@ -20,12 +20,12 @@
 
 typedef enum dbt_token_kind {
 	DBT_TOK_END = 0, /* end of the text */
-	DBT_TOK_WORD,    /* unquoted identifier or keyword: [A-Za-z_\x80-][A-Za-z0-9_$\x80-]* */
-	DBT_TOK_QUOTED,  /* "quoted identifier", "" inside for a quote */
-	DBT_TOK_STRING,  /* 'string', E'...', X'...', B'...', N'...', $tag$...$tag$ */
-	DBT_TOK_NUMBER,  /* 12, 1.5, .5, 1e-3 */
-	DBT_TOK_OP,      /* operator: + - * / < > = <> >= || :: ... */
-	DBT_TOK_PUNCT,   /* one of ( ) , ; . [ ] */
+	DBT_TOK_WORD,	 /* unquoted identifier or keyword: [A-Za-z_\x80-][A-Za-z0-9_$\x80-]* */
+	DBT_TOK_QUOTED,	 /* "quoted identifier", "" inside for a quote */
+	DBT_TOK_STRING,	 /* 'string', E'...', X'...', B'...', N'...', $tag$...$tag$ */
+	DBT_TOK_NUMBER,	 /* 12, 1.5, .5, 1e-3 */
+	DBT_TOK_OP,	 /* operator: + - * / < > = <> >= || :: ... */
+	DBT_TOK_PUNCT,	 /* one of ( ) , ; . [ ] */
 } dbt_token_kind;
 
 typedef struct dbt_token {
@@ -74,7 +74,7 @@ void dbt_token_describe(dbt_buf *out, const char *text, const dbt_token *tok);
 
 typedef enum dbt_keyword {
 	DBT_KW_NONE = 0,
-	DBT_KW_EXPR,     /* written upper-case in canonical expressions */
+	DBT_KW_EXPR,	 /* written upper-case in canonical expressions */
 	DBT_KW_RESERVED, /* that too, and no bare table, column or index name */
 } dbt_keyword;
 

@@ -26,6 +26,7 @@
  * The forwarded functions: F(return type, name, (parameters), (arguments))
  * and V(name, (parameters), (arguments)) for those returning nothing.
  */
+/* clang-format off */
 #define PQ_FUNCTIONS(F, V)                                                                          \
 	V(PQclear, (PGresult * res), (res))                                                          \
 	F(char *, PQcmdStatus, (PGresult * res), (res))                                              \
@@ -67,6 +68,7 @@
 	F(int, PQsocket, (const PGconn *conn), (conn))                                               \
 	F(ConnStatusType, PQstatus, (const PGconn *conn), (conn))                                    \
 	F(PGTransactionStatusType, PQtransactionStatus, (const PGconn *conn), (conn))
+/* clang-format on */
 
 #define POINTER(ret, name, params, args) ret(*name) params;
 #define VPOINTER(name, params, args) void(*name) params;
@@ -91,14 +93,17 @@ static void load(void)
 		const char *why = dlerror();
 
 		snprintf(load_error, sizeof(load_error),
-			 "cannot load the postgresql client library '%s', which postgresql urls need: %s",
+			 "cannot load the postgresql client library '%s', which postgresql urls "
+			 "need: %s",
 			 file, why ? why : "unknown error");
 		return;
 	}
 	/* POSIX lets dlsym's void * be converted to a function pointer. */
+/* clang-format off */
 #define RESOLVE(name)                                                  \
 	if (!missing && !(*(void **)&pq.name = dlsym(h, #name)))       \
 		missing = #name;
+/* clang-format on */
 #define FRESOLVE(ret, name, params, args) RESOLVE(name)
 #define VRESOLVE(name, params, args) RESOLVE(name)
 	PQ_FUNCTIONS(FRESOLVE, VRESOLVE)
@@ -128,6 +133,7 @@ int dbt_pq_load(void)
  * ones that free something have nothing to free before.  pthread_once()
  * makes `loaded` and the pointers visible to every thread.
  */
+/* clang-format off */
 #define FORWARD(ret, name, params, args)                                  \
 	ret name params                                                   \
 	{                                                                 \
@@ -141,4 +147,5 @@ int dbt_pq_load(void)
 		if (pthread_once(&load_once, load) == 0 && loaded)        \
 			pq.name args;                                     \
 	}
+/* clang-format on */
 PQ_FUNCTIONS(FORWARD, VFORWARD)

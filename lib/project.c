@@ -85,20 +85,23 @@ static int config_value_ok(const char *dir)
 	for (s = dir; *s; s++) {
 		if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			return dbt_error_set(DBT_EPARSE,
-					     "folder name '%s' holds a control character, which "
-					     CONFIG_NAME " cannot hold: choose another name",
+					     "folder name '%s' holds a control character, "
+					     "which " CONFIG_NAME
+					     " cannot hold: choose another name",
 					     dir);
 		if (*s == ';' && s > dir && (s[-1] == ' ' || s[-1] == '\t'))
 			return dbt_error_set(DBT_EPARSE,
 					     "folder name '%s' cannot be written in " CONFIG_NAME
-					     " (a ';' after a blank starts a comment there): choose another name",
+					     " (a ';' after a blank starts a comment there): "
+					     "choose another name",
 					     dir);
 		dollars += *s == '$';
 	}
 	if (dir[0] == ' ' || dir[0] == '\t' || dir[len - 1] == ' ' || dir[len - 1] == '\t')
 		return dbt_error_set(DBT_EPARSE,
 				     "folder name '%s' cannot be written in " CONFIG_NAME
-				     " (blanks around a value are dropped there): choose another name",
+				     " (blanks around a value are dropped there): choose another "
+				     "name",
 				     dir);
 	if (sizeof(key) - 1 + len + dollars > 199)
 		return dbt_error_set(DBT_EPARSE,
@@ -350,8 +353,9 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 
 		/* With sections per dialect, the template's markers name the
 		 * first dialect. */
-		if (f->nsecs && (((size_t)(eol - s) == 18 && !memcmp(s, "-- migrate:upgrade", 18)) ||
-				 ((size_t)(eol - s) == 20 && !memcmp(s, "-- migrate:downgrade", 20)))) {
+		if (f->nsecs &&
+		    (((size_t)(eol - s) == 18 && !memcmp(s, "-- migrate:upgrade", 18)) ||
+		     ((size_t)(eol - s) == 20 && !memcmp(s, "-- migrate:downgrade", 20)))) {
 			dbt_buf_put(out, s, (size_t)(eol - s));
 			dbt_buf_putc(out, ' ');
 			dbt_buf_puts(out, dbt_dialect_label(f->secs[0].kind));
@@ -466,9 +470,9 @@ static long utf8_decode(const unsigned char *s, size_t *len)
 static int non_ascii_letter(long cp)
 {
 	static const long not_letters[][2] = {
-		{0x80, 0xbf},	   {0xd7, 0xd7},       {0xf7, 0xf7},	   {0x2000, 0x2bff},
-		{0x2e00, 0x2e7f},  {0x3000, 0x303f},   {0xd800, 0xf8ff},   {0xfe00, 0xfe0f},
-		{0xfe30, 0xfe4f},  {0xff00, 0xff0f},   {0xff1a, 0xff20},   {0xfff0, 0xffff},
+		{0x80, 0xbf},	    {0xd7, 0xd7},	 {0xf7, 0xf7},	   {0x2000, 0x2bff},
+		{0x2e00, 0x2e7f},   {0x3000, 0x303f},	 {0xd800, 0xf8ff}, {0xfe00, 0xfe0f},
+		{0xfe30, 0xfe4f},   {0xff00, 0xff0f},	 {0xff1a, 0xff20}, {0xfff0, 0xffff},
 		{0x1f000, 0x1faff}, {0xe0000, 0x10ffff},
 	};
 	size_t i;
@@ -526,8 +530,9 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 	int rc;
 
 	if ((rc = dbt_revision_parse(&rev, path, text, len)) < 0)
-		return dbt_error_prefix(
-			rc, "template '%s' makes a revision file that does not parse", tmpl_path);
+		return dbt_error_prefix(rc,
+					"template '%s' makes a revision file that does not parse",
+					tmpl_path);
 	if (strcmp(rev.id, f->id))
 		wrong = "${id}";
 	else if (strcmp(rev.parent ? rev.parent : "", f->parent))
@@ -554,10 +559,10 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 	}
 	dbt_revision_release(&rev);
 	if (wrong)
-		return dbt_error_set(
-			DBT_EPARSE,
-			"template '%s' does not put %s where the revision file needs it", tmpl_path,
-			wrong);
+		return dbt_error_set(DBT_EPARSE,
+				     "template '%s' does not put %s where the revision file needs "
+				     "it",
+				     tmpl_path, wrong);
 	return 0;
 }
 
@@ -600,15 +605,16 @@ static int new_revision(char **out, const char *script_location, const char *mes
 	/* The header line holds it as it is: refuse what a comment cannot. */
 	if (dbt_text_find_break(message, strlen(message), &at, &cp))
 		return dbt_error_set(DBT_ERROR,
-				     "the message must be one line of text: it contains the control "
+				     "the message must be one line of text: it contains the "
+				     "control "
 				     "character U+%04X at byte %zu",
 				     cp, at + 1);
 	if (rev_id && !dbt_revision_id_valid(rev_id))
-		return dbt_error_set(
-			DBT_ERROR,
-			"invalid revision id '%s': use lowercase letters, digits and '_', "
-			"at most 64",
-			rev_id);
+		return dbt_error_set(DBT_ERROR,
+				     "invalid revision id '%s': use lowercase letters, digits and "
+				     "'_', "
+				     "at most 64",
+				     rev_id);
 	/* The header keeps the message trimmed, so render it that way. */
 	while (is_blank(*message))
 		message++;
@@ -631,7 +637,8 @@ static int new_revision(char **out, const char *script_location, const char *mes
 		rc = dbt_error_set(DBT_ECHAIN,
 				   "the head of the chain is now %s, not %s: another revision was "
 				   "written meanwhile; upgrade the database and run again",
-				   chain.n ? chain.revs[chain.n - 1]->id : "base", head ? head : "base");
+				   chain.n ? chain.revs[chain.n - 1]->id : "base",
+				   head ? head : "base");
 		goto cleanup;
 	}
 	if (rev_id) {
@@ -703,8 +710,8 @@ int dbt_versions_lock(int *fd, char **lock_path, const char *versions)
 	*fd = -1;
 	*lock_path = NULL;
 	if (!dbt_fs_exists(versions))
-		return dbt_error_set(DBT_ENOTFOUND, "cannot open versions folder '%s': no such file",
-				     versions);
+		return dbt_error_set(DBT_ENOTFOUND,
+				     "cannot open versions folder '%s': no such file", versions);
 	if (!(*lock_path = dbt_fs_join(versions, LOCK_NAME)))
 		return dbt_error_oom();
 	if ((rc = dbt_fs_lock(fd, *lock_path, LOCK_TIMEOUT_MS)) < 0) {
@@ -739,13 +746,12 @@ int dbt_project_new_revision_at(char **out, const char *script_location, const c
 			    head, 1);
 }
 
-int dbt_project_new_revision_dialects(char **out, const char *script_location,
-				      const char *message, const char *rev_id,
-				      const struct dbt_dialect_sql *secs, size_t nsecs,
-				      const char *head)
+int dbt_project_new_revision_dialects(char **out, const char *script_location, const char *message,
+				      const char *rev_id, const struct dbt_dialect_sql *secs,
+				      size_t nsecs, const char *head)
 {
-	return new_revision(out, script_location, message, rev_id, NULL, NULL, secs, nsecs, 1,
-			    head, 1);
+	return new_revision(out, script_location, message, rev_id, NULL, NULL, secs, nsecs, 1, head,
+			    1);
 }
 
 int dbt_project_new_revision_tx(char **out, const char *script_location, const char *message,

@@ -43,10 +43,9 @@ struct dbt_dialect_sql {
  * `secs[0]` and hold its SQL; each further dialect's labelled sections
  * follow at the end of the file, in the order given (`nsecs` >= 1).
  */
-int dbt_project_new_revision_dialects(char **out, const char *script_location,
-				      const char *message, const char *rev_id,
-				      const struct dbt_dialect_sql *secs, size_t nsecs,
-				      const char *head);
+int dbt_project_new_revision_dialects(char **out, const char *script_location, const char *message,
+				      const char *rev_id, const struct dbt_dialect_sql *secs,
+				      size_t nsecs, const char *head);
 
 /*
  * Takes the exclusive lock that every writer of revision files takes on

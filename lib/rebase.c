@@ -29,7 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 static int is_blank(char c)
 {
 	return c == ' ' || c == '\t';
@@ -198,13 +197,13 @@ static dbt_revision *other_head(const dbt_chain *chain, const dbt_revision *head
 struct applied {
 	const char *version;   /* its revision id, NULL at base */
 	dbt_revision *current; /* the revision of that id */
-	char *history;         /* the ids its history records, one per line */
+	char *history;	       /* the ids its history records, one per line */
 };
 
 /* Refuses to move `br` when one of its revisions is applied, naming the
  * lowest such revision. */
-static int require_unapplied(const dbt_chain *chain, const dbt_branch *br,
-			     const struct applied *db, const dbt_revision *onto)
+static int require_unapplied(const dbt_chain *chain, const dbt_branch *br, const struct applied *db,
+			     const dbt_revision *onto)
 {
 	dbt_revision *r, *lowest = NULL;
 	int on_line = 0, at = 0;
@@ -231,16 +230,16 @@ static int require_unapplied(const dbt_chain *chain, const dbt_branch *br,
 		       "branch, downgrade below it first ('dbtool downgrade %s')",
 		       br->fork ? br->fork->id : "base");
 	if (onto)
-		dbt_buf_printf(&b, ", or move the branch of '%s' onto it instead ('dbtool rebase %s "
-				   "--onto %s')",
+		dbt_buf_printf(&b,
+			       ", or move the branch of '%s' onto it instead ('dbtool rebase %s "
+			       "--onto %s')",
 			       onto->id, onto->id, br->head->id);
 	return fail_buf(DBT_ERROR, &b);
 }
 
 /* Reads where the database stands; the version must be a revision of the
  * chain, or nothing can be said of what was applied. */
-static int read_applied(struct applied *db, char **version, dbt_conn *conn,
-			const dbt_chain *chain)
+static int read_applied(struct applied *db, char **version, dbt_conn *conn, const dbt_chain *chain)
 {
 	dbt_revision *r;
 	int rc;
@@ -314,8 +313,9 @@ static int plan_and_move(dbt_rebase *out, dbt_conn *conn, const dbt_chain *chain
 	if (!rev && !onto && chain->nheads > 2) {
 		dbt_buf_puts(&b, "cannot rebase: the chain has several heads (");
 		list_heads(&b, chain, NULL);
-		dbt_buf_puts(&b, "): rebase moves one branch at a time: name it and its new parent, "
-				 "as 'dbtool rebase REV --onto HEAD'");
+		dbt_buf_puts(&b,
+			     "): rebase moves one branch at a time: name it and its new parent, "
+			     "as 'dbtool rebase REV --onto HEAD'");
 		rc = fail_buf(DBT_ERROR, &b);
 		goto cleanup;
 	}
@@ -334,8 +334,10 @@ static int plan_and_move(dbt_rebase *out, dbt_conn *conn, const dbt_chain *chain
 		onto = applied_head;
 	if (!rev) {
 		if (!(rev = other_head(chain, onto))) {
-			dbt_buf_printf(&b, "cannot rebase onto '%s': the chain has more than two heads: "
-					   "name the branch to move, one of ",
+			dbt_buf_printf(&b,
+				       "cannot rebase onto '%s': the chain has more than two "
+				       "heads: "
+				       "name the branch to move, one of ",
 				       onto->id);
 			list_heads(&b, chain, onto);
 			rc = fail_buf(DBT_ERROR, &b);
@@ -345,8 +347,9 @@ static int plan_and_move(dbt_rebase *out, dbt_conn *conn, const dbt_chain *chain
 			goto cleanup;
 	}
 	if (!onto && !(onto = other_head(chain, br.head))) {
-		dbt_buf_printf(&b, "cannot rebase '%s': the chain has more than two heads: name the "
-				   "new parent with --onto, one of ",
+		dbt_buf_printf(&b,
+			       "cannot rebase '%s': the chain has more than two heads: name the "
+			       "new parent with --onto, one of ",
 			       rev->id);
 		list_heads(&b, chain, br.head);
 		rc = fail_buf(DBT_ERROR, &b);
@@ -354,7 +357,8 @@ static int plan_and_move(dbt_rebase *out, dbt_conn *conn, const dbt_chain *chain
 	}
 	if (onto == br.head) {
 		rc = dbt_error_set(DBT_ERROR,
-				   "cannot rebase the branch of '%s' onto its own head: name another "
+				   "cannot rebase the branch of '%s' onto its own head: name "
+				   "another "
 				   "head with --onto",
 				   br.head->id);
 		goto cleanup;
@@ -368,8 +372,7 @@ static int plan_and_move(dbt_rebase *out, dbt_conn *conn, const dbt_chain *chain
 	out->old_parent = br.fork ? strdup(br.fork->id) : NULL;
 	out->onto = strdup(onto->id);
 	out->n = br.n;
-	if (!out->first || !out->head || !out->path || (br.fork && !out->old_parent) ||
-	    !out->onto)
+	if (!out->first || !out->head || !out->path || (br.fork && !out->old_parent) || !out->onto)
 		rc = dbt_error_oom();
 cleanup:
 	free(version);

@@ -106,7 +106,8 @@ static int hoist_array_casts(char **out, const char *text)
 		for (j = i + 1; j < n; j++) {
 			if (dbt_token_is(text, &v[j], "[") || dbt_token_is(text, &v[j], "("))
 				depth++;
-			else if ((dbt_token_is(text, &v[j], "]") || dbt_token_is(text, &v[j], ")")) &&
+			else if ((dbt_token_is(text, &v[j], "]") ||
+				  dbt_token_is(text, &v[j], ")")) &&
 				 --depth == 0)
 				break;
 		}
@@ -116,9 +117,11 @@ static int hoist_array_casts(char **out, const char *text)
 		 * the same second cast. */
 		for (a = k = i + 2, depth = 0; ok && k <= j; k++) {
 			if (k < j) {
-				if (dbt_token_is(text, &v[k], "(") || dbt_token_is(text, &v[k], "["))
+				if (dbt_token_is(text, &v[k], "(") ||
+				    dbt_token_is(text, &v[k], "["))
 					depth++;
-				else if (dbt_token_is(text, &v[k], ")") || dbt_token_is(text, &v[k], "]"))
+				else if (dbt_token_is(text, &v[k], ")") ||
+					 dbt_token_is(text, &v[k], "]"))
 					depth--;
 				if (depth != 0 || !dbt_token_is(text, &v[k], ","))
 					continue;
@@ -143,9 +146,11 @@ static int hoist_array_casts(char **out, const char *text)
 		dbt_buf_put(&b, text + copied, v[i + 1].start + 1 - copied);
 		for (a = k = i + 2, depth = 0, nel = 0; k <= j; k++) {
 			if (k < j) {
-				if (dbt_token_is(text, &v[k], "(") || dbt_token_is(text, &v[k], "["))
+				if (dbt_token_is(text, &v[k], "(") ||
+				    dbt_token_is(text, &v[k], "["))
 					depth++;
-				else if (dbt_token_is(text, &v[k], ")") || dbt_token_is(text, &v[k], "]"))
+				else if (dbt_token_is(text, &v[k], ")") ||
+					 dbt_token_is(text, &v[k], "]"))
 					depth--;
 				if (depth != 0 || !dbt_token_is(text, &v[k], ","))
 					continue;
@@ -190,20 +195,24 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 
 /* The tables of the schema `$1`, partitions too, dbtool's version and
  * history tables left out. */
+/* clang-format off */
 #define SCHEMA_TABLES                                                                      \
 	"SELECT c.oid FROM pg_catalog.pg_class c "                                         \
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "                        \
 	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "                                \
 	"AND c.relname NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "')"
+/* clang-format on */
 
 /* The managed schema's oid, in a subquery that the server runs once. */
 #define NSP_OID "(SELECT x.oid FROM pg_catalog.pg_namespace x WHERE x.nspname = $1)"
 
 /* 1 when the relations `alias` of the managed schema that match `cond`
  * are not none. */
+/* clang-format off */
 #define ANY_REL(alias, cond)                                                               \
 	"EXISTS (SELECT 1 FROM pg_catalog.pg_class " alias " WHERE " alias                 \
 	".relnamespace = " NSP_OID " AND (" cond "))"
+/* clang-format on */
 
 /*
  * The census: for each reader of objects (reflect_postgres_objects.h) in
@@ -214,6 +223,7 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
  * comments and the grants on other schemas need.  One EXISTS each, run
  * once for the whole result: cheap to plan and to run.
  */
+/* clang-format off */
 #define CENSUS                                                                                 \
 	/* other schemas, extensions, types, domains, sequences no column owns */              \
 	"EXISTS (SELECT 1 FROM pg_catalog.pg_namespace s WHERE s.nspname !~ '^pg_' "           \
@@ -250,6 +260,7 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 	"AND t.typacl IS NOT NULL) "                                                            \
 	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_namespace s WHERE s.oid >= 16384 "              \
 	"AND s.nspacl IS NOT NULL)"
+/* clang-format on */
 
 /* The first column of the census in tables_sql, and how many there are. */
 #define CENSUS_COL 5
@@ -263,8 +274,8 @@ static const char tables_sql[] =
 	"(SELECT p.relname FROM pg_catalog.pg_inherits i "
 	"JOIN pg_catalog.pg_class p ON p.oid = i.inhparent "
 	"WHERE c.relispartition AND i.inhrelid = c.oid), "
-	"CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) END, "
-	CENSUS " "
+	"CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) "
+	"END, " CENSUS " "
 	"FROM pg_catalog.pg_namespace n "
 	"LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
 	"AND c.oid IN (" SCHEMA_TABLES ") "
@@ -292,27 +303,39 @@ static const char columns_sql[] =
 	"ORDER BY a.attrelid, a.attnum";
 
 /* Key columns come as name arrays in key order. */
+/* clang-format off */
 #define KEY_NAMES(keys, rel)                                                                   \
 	"ARRAY(SELECT a.attname FROM pg_catalog.unnest(" keys ") WITH ORDINALITY k(num, ord) " \
 	"JOIN pg_catalog.pg_attribute a ON a.attrelid = " rel " AND a.attnum = k.num "         \
 	"ORDER BY k.ord)"
+/* clang-format on */
 
-static const char constraints_sql[] =
-	"SELECT con.conrelid, con.conname, con.contype, "
-	KEY_NAMES("con.conkey", "con.conrelid") ", "
-	"f.relname, " KEY_NAMES("con.confkey", "con.confrelid") ", "
-	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
-	"CASE WHEN con.contype = 'c' "
-	"THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
-	"WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
-	"con.confmatchtype "
-	"FROM pg_catalog.pg_constraint con "
-	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
-	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
-	/* A partition's copies of its parent's constraints are the parent's. */
-	"AND con.conparentid = 0 AND (con.conislocal OR NOT EXISTS (SELECT 1 "
-	"FROM pg_catalog.pg_class pc WHERE pc.oid = con.conrelid AND pc.relispartition)) "
-	"ORDER BY con.conrelid, con.oid";
+static const char constraints_sql[] = "SELECT con.conrelid, con.conname, con.contype, " KEY_NAMES(
+	"con.conkey",
+	"con.conrelid") ", "
+			"f.relname, " KEY_NAMES(
+				"con.confkey",
+				"con.confrelid") ", "
+						 "con.confdeltype, con.confupdtype, "
+						 "con.condeferrable, con.condeferred, "
+						 "CASE WHEN con.contype = 'c' "
+						 "THEN pg_catalog.pg_get_expr(con.conbin, "
+						 "con.conrelid, true) "
+						 "WHEN con.contype = 'x' THEN "
+						 "pg_catalog.pg_get_constraintdef(con.oid, true) "
+						 "END, "
+						 "con.confmatchtype "
+						 "FROM pg_catalog.pg_constraint con "
+						 "LEFT JOIN pg_catalog.pg_class f ON f.oid = "
+						 "con.confrelid "
+						 "WHERE con.conrelid IN (" SCHEMA_TABLES
+						 ") AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
+						 /* A partition's copies of its parent's constraints are the parent's. */
+						 "AND con.conparentid = 0 AND (con.conislocal OR "
+						 "NOT EXISTS (SELECT 1 "
+						 "FROM pg_catalog.pg_class pc WHERE pc.oid = "
+						 "con.conrelid AND pc.relispartition)) "
+						 "ORDER BY con.conrelid, con.oid";
 
 /* Each key as one string: 'A' or 'D' (DESC), then 'C' and a column name
  * or 'E' and an expression.  The indexes behind primary key, unique and
@@ -358,8 +381,8 @@ struct reflect {
 	dbt_schema *schema;
 	struct rtable *tables; /* sorted by oid */
 	size_t ntables;
-	unsigned absent;       /* DBT_PG_* kinds the census found absent */
-	int own_transaction;   /* the reflection's own snapshot transaction */
+	unsigned absent;     /* DBT_PG_* kinds the census found absent */
+	int own_transaction; /* the reflection's own snapshot transaction */
 };
 
 /* Sets the failure of a statement: "cannot reflect schema 'S': MESSAGE". */
@@ -538,8 +561,7 @@ cleanup:
 }
 
 /* The partition key, parent and bound of `t`, each NULL when none. */
-static int read_partitioning(dbt_table *t, const char *key, const char *parent,
-			     const char *bound)
+static int read_partitioning(dbt_table *t, const char *key, const char *parent, const char *bound)
 {
 	int rc = 0;
 
@@ -548,7 +570,8 @@ static int read_partitioning(dbt_table *t, const char *key, const char *parent,
 					t->name);
 	if (parent && !(t->partition_of = strdup(parent)))
 		return dbt_error_oom();
-	if (bound && (rc = dbt_partition_bound_canon(&t->partition_bound, bound, strlen(bound))) < 0)
+	if (bound &&
+	    (rc = dbt_partition_bound_canon(&t->partition_bound, bound, strlen(bound))) < 0)
 		return dbt_error_prefix(rc, "cannot reflect the partition bound of table '%s'",
 					t->name);
 	return 0;
@@ -642,7 +665,8 @@ static int plain_default(char **out, const char *text, const dbt_column *c)
 		return server_expr(out, text, NULL);
 	}
 	same = (ty.kind == c->type.kind &&
-		(ty.kind != DBT_TYPE_OTHER || (ty.text && c->type.text && dbt_type_equal(&ty, &c->type)))) ||
+		(ty.kind != DBT_TYPE_OTHER ||
+		 (ty.text && c->type.text && dbt_type_equal(&ty, &c->type)))) ||
 	       /* character(n) prints its literal defaults cast to bpchar */
 	       (c->type.kind == DBT_TYPE_CHAR && ty.kind == DBT_TYPE_OTHER && ty.text &&
 		!strcmp(ty.text, "bpchar"));
@@ -685,8 +709,9 @@ static int set_generated(dbt_table *t, dbt_column *c, const char *text, int stor
 	rc = dbt_column_set_generated(c, expr, strlen(expr), stored);
 	free(expr);
 	if (rc == DBT_EPARSE)
-		return dbt_error_prefix(rc, "cannot reflect the generation expression of column "
-					    "'%s.%s'",
+		return dbt_error_prefix(rc,
+					"cannot reflect the generation expression of column "
+					"'%s.%s'",
 					t->name, c->name);
 	return rc;
 }
@@ -718,8 +743,8 @@ static int read_columns(struct reflect *r)
 			goto cleanup;
 		c->not_null = flag(res, i, 3);
 		if (identity && (*identity == 'a' || *identity == 'd')) {
-			c->identity = *identity == 'a' ? DBT_IDENTITY_ALWAYS
-						       : DBT_IDENTITY_BY_DEFAULT;
+			c->identity =
+				*identity == 'a' ? DBT_IDENTITY_ALWAYS : DBT_IDENTITY_BY_DEFAULT;
 			c->autoincrement = 1;
 			c->not_null = 1;
 		} else if (flag(res, i, 8)) {
@@ -816,7 +841,8 @@ static int add_exclude(dbt_table *t, const char *name, const char *def)
 		def += 8;
 	rc = dbt_table_add_exclude(&x, t, name, def, strlen(def));
 	if (rc == DBT_EPARSE)
-		return dbt_error_prefix(rc, "cannot reflect exclusion constraint '%s' of table '%s'",
+		return dbt_error_prefix(rc,
+					"cannot reflect exclusion constraint '%s' of table '%s'",
 					name, t->name);
 	return rc;
 }

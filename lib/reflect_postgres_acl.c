@@ -57,12 +57,15 @@
 #define OWN_TABLES "('dbtool_version', 'dbtool_history')"
 
 /* 1 when the object `oid` of the catalog `cat` belongs to an extension. */
+/* clang-format off */
 #define IN_EXTENSION(cat, oid)                                                              \
 	"EXISTS (SELECT 1 FROM pg_catalog.pg_depend e WHERE e.classid = " CATALOG(cat)     \
 	" AND e.objid = " oid " AND e.deptype = 'e')"
+/* clang-format on */
 
 /* The table that the relation `k` belongs to when it is an index or a
  * sequence that a column owns (SERIAL, identity); NULL otherwise. */
+/* clang-format off */
 #define OWNER_TABLE(k)                                                                      \
 	"CASE WHEN " k ".relkind IN ('i', 'I') THEN (SELECT bt.relname::pg_catalog.text "   \
 	"FROM pg_catalog.pg_index bi JOIN pg_catalog.pg_class bt ON bt.oid = bi.indrelid " \
@@ -72,9 +75,11 @@
 	"WHERE bd.classid = " CATALOG("pg_class") " AND bd.objid = " k ".oid "             \
 	"AND bd.refclassid = " CATALOG("pg_class") " AND bd.refobjsubid > 0 "              \
 	"AND bd.deptype IN ('a', 'i') LIMIT 1) END"
+/* clang-format on */
 
 /* The relation `k` as a dependency: a table by its name, an index or an
  * owned sequence by its table's, other relations as "kind name". */
+/* clang-format off */
 #define REL_DEP(k)                                                                          \
 	"COALESCE(" OWNER_TABLE(k) ", CASE WHEN " k ".relkind IN ('r', 'p') "               \
 	"THEN " k ".relname::pg_catalog.text ELSE CASE " k ".relkind "                      \
@@ -82,32 +87,40 @@
 	"WHEN 'm' THEN 'materialized view ' "                                               \
 	"WHEN 'S' THEN 'sequence ' "                                                        \
 	"WHEN 'c' THEN 'type ' END || pg_catalog.format('%I', " k ".relname) END)"
+/* clang-format on */
 
 /* The table a relation `k` is or belongs to, for leaving out dbtool's. */
 #define BASE_TABLE(k) "COALESCE(" OWNER_TABLE(k) ", " k ".relname::pg_catalog.text)"
 
 /* The routine `k` as dependency and as COMMENT ON and GRANT name it. */
+/* clang-format off */
 #define ROUTINE_NAME(k)                                                                     \
 	"pg_catalog.format('%I(%s)', " k ".proname, "                                       \
 	"pg_catalog.pg_get_function_identity_arguments(" k ".oid))"
 #define ROUTINE_DEP(k)                                                                      \
 	"CASE " k ".prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || " ROUTINE_NAME(k)
+/* clang-format on */
 
 /* The type `k` (not an array, nor a relation's row type) as dependency. */
+/* clang-format off */
 #define TYPE_DEP(k)                                                                         \
 	"CASE " k ".typtype WHEN 'e' THEN 'enum ' WHEN 'd' THEN 'domain ' ELSE 'type ' END " \
 	"|| pg_catalog.format('%I', " k ".typname)"
+/* clang-format on */
 
 /* Keeps the types that a user creates on their own: not arrays, nor the
  * row types of tables and views, nor multiranges made with a range. */
+/* clang-format off */
 #define USER_TYPE(k)                                                                        \
 	k ".typtype IN ('b', 'c', 'd', 'e', 'r') "                                          \
 	"AND NOT (" k ".typcategory = 'A' AND " k ".typelem <> 0) "                         \
 	"AND (" k ".typtype <> 'c' OR (SELECT tr.relkind FROM pg_catalog.pg_class tr "      \
 	"WHERE tr.oid = " k ".typrelid) = 'c')"
+/* clang-format on */
 
 /* The object `obj` of catalog `cls` (from pg_depend) as a dependency;
  * NULL when it is not one of the managed schema's objects. */
+/* clang-format off */
 #define DEP_OF(cls, obj)                                                                    \
 	"CASE " cls " "                                                                     \
 	"WHEN " CATALOG("pg_class") " THEN (SELECT " REL_DEP("dk") " "                      \
@@ -119,19 +132,23 @@
 	"ELSE " TYPE_DEP("dt") " END FROM pg_catalog.pg_type da JOIN pg_catalog.pg_type dt " \
 	"ON dt.oid = CASE WHEN da.typcategory = 'A' AND da.typelem <> 0 THEN da.typelem "   \
 	"ELSE da.oid END WHERE da.oid = " obj " AND dt.typnamespace = " NSP ") END"
+/* clang-format on */
 
 /* Tables of the managed schema that the model may hold, as in
  * reflect_postgres.c. */
+/* clang-format off */
 #define MODEL_TABLE(c)                                                                      \
 	c ".relkind IN ('r', 'p') AND NOT " c ".relispartition AND " c ".relname NOT IN "   \
 	OWN_TABLES " AND NOT " IN_EXTENSION("pg_class", c ".oid")
+/* clang-format on */
 
 static const char rls_sql[] =
 	"SELECT pg_catalog.format('%I', c.relname), c.relname, c.relrowsecurity, "
 	"c.relforcerowsecurity FROM pg_catalog.pg_class c "
-	"WHERE c.relnamespace = " NSP " AND " MODEL_TABLE("c") " "
-	"AND (c.relrowsecurity OR c.relforcerowsecurity) "
-	"ORDER BY pg_catalog.format('%I', c.relname) COLLATE \"C\"";
+	"WHERE c.relnamespace = " NSP
+	" AND " MODEL_TABLE("c") " "
+				 "AND (c.relrowsecurity OR c.relforcerowsecurity) "
+				 "ORDER BY pg_catalog.format('%I', c.relname) COLLATE \"C\"";
 
 /* Deps are "<bytes>:<dep>" one after another, which no name can upset. */
 static const char policies_sql[] =
@@ -146,107 +163,184 @@ static const char policies_sql[] =
 	"pg_catalog.pg_get_expr(p.polqual, p.polrelid, true), "
 	"pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true), "
 	"(SELECT pg_catalog.string_agg(pg_catalog.octet_length(x.dep)::pg_catalog.text "
-	"|| ':' || x.dep, '' ORDER BY x.dep COLLATE \"C\") FROM (SELECT DISTINCT "
-	DEP_OF("d.refclassid", "d.refobjid") " AS dep FROM pg_catalog.pg_depend d "
-	"WHERE d.classid = " CATALOG("pg_policy") " AND d.objid = p.oid "
-	"AND d.deptype IN ('n', 'a')) x WHERE x.dep IS NOT NULL) "
-	"FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
-	"WHERE c.relnamespace = " NSP " AND " MODEL_TABLE("c") " "
-	"ORDER BY pg_catalog.format('%I ON %I', p.polname, c.relname) COLLATE \"C\"";
+	"|| ':' || x.dep, '' ORDER BY x.dep COLLATE \"C\") FROM (SELECT DISTINCT " DEP_OF(
+		"d.refclassid",
+		"d.refobjid") " AS dep FROM pg_catalog.pg_depend d "
+			      "WHERE d.classid = " CATALOG(
+				      "pg_policy") " AND d.objid = p.oid "
+						   "AND d.deptype IN ('n', 'a')) x WHERE x.dep IS "
+						   "NOT NULL) "
+						   "FROM pg_catalog.pg_policy p JOIN "
+						   "pg_catalog.pg_class c ON c.oid = p.polrelid "
+						   "WHERE c.relnamespace = " NSP
+						   " AND " MODEL_TABLE(
+							   "c") " "
+								"ORDER BY pg_catalog.format('%I ON "
+								"%I', p.polname, c.relname) "
+								"COLLATE \"C\"";
 
 /* Columns: the name after COMMENT ON, the table it is on (or NULL), the
  * text, the dependency, and the schema's plain name for a comment on
  * another schema. */
-static const char comments_sql[] =
-	"SELECT x.name, x.tbl, x.description, x.dep, x.nsp FROM ("
-	/* relations and their columns */
-	"SELECT CASE WHEN d.objsubid > 0 "
-	"THEN pg_catalog.format('COLUMN %I.%I', c.relname, a.attname) "
-	"ELSE CASE c.relkind WHEN 'r' THEN 'TABLE ' WHEN 'p' THEN 'TABLE ' WHEN 'v' THEN 'VIEW ' "
-	"WHEN 'm' THEN 'MATERIALIZED VIEW ' WHEN 'S' THEN 'SEQUENCE ' ELSE 'INDEX ' END "
-	"|| pg_catalog.format('%I', c.relname) END AS name, "
-	"CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END AS tbl, "
-	"d.description, " REL_DEP("c") " AS dep, NULL::pg_catalog.text AS nsp "
-	"FROM pg_catalog.pg_description d JOIN pg_catalog.pg_class c "
-	"ON d.classoid = " CATALOG("pg_class") " AND c.oid = d.objoid "
-	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum = d.objsubid "
-	"WHERE c.relnamespace = " NSP " AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I') "
-	"AND NOT c.relispartition AND (d.objsubid = 0 OR a.attnum > 0 AND NOT a.attisdropped) "
-	"AND " BASE_TABLE("c") " NOT IN " OWN_TABLES " "
-	"AND NOT " IN_EXTENSION("pg_class", "c.oid") " "
-	/* functions and procedures */
-	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || "
-	ROUTINE_NAME("p") ", NULL, d.description, " ROUTINE_DEP("p") ", NULL "
-	"FROM pg_catalog.pg_description d JOIN pg_catalog.pg_proc p "
-	"ON d.classoid = " CATALOG("pg_proc") " AND p.oid = d.objoid "
-	"WHERE p.pronamespace = " NSP " AND p.prokind IN ('f', 'p') "
-	"AND NOT " IN_EXTENSION("pg_proc", "p.oid") " "
-	/* types and domains */
-	"UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || "
-	"pg_catalog.format('%I', t.typname), NULL, d.description, " TYPE_DEP("t") ", NULL "
-	"FROM pg_catalog.pg_description d JOIN pg_catalog.pg_type t "
-	"ON d.classoid = " CATALOG("pg_type") " AND t.oid = d.objoid "
-	"WHERE t.typnamespace = " NSP " AND " USER_TYPE("t") " "
-	"AND NOT " IN_EXTENSION("pg_type", "t.oid") " "
-	/* other schemas */
-	"UNION ALL SELECT pg_catalog.format('SCHEMA %I', n.nspname), NULL, d.description, "
-	"pg_catalog.format('schema %I', n.nspname), n.nspname "
-	"FROM pg_catalog.pg_description d JOIN pg_catalog.pg_namespace n "
-	"ON d.classoid = " CATALOG("pg_namespace") " AND n.oid = d.objoid "
-	"WHERE n.nspname <> $1 AND NOT " IN_EXTENSION("pg_namespace", "n.oid") " "
-	/* triggers */
-	"UNION ALL SELECT pg_catalog.format('TRIGGER %I ON %I', g.tgname, c.relname), "
-	"CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END, d.description, "
-	"pg_catalog.format('trigger %I ON %I', g.tgname, c.relname), "
-	"NULL FROM pg_catalog.pg_description d JOIN pg_catalog.pg_trigger g "
-	"ON d.classoid = " CATALOG("pg_trigger") " AND g.oid = d.objoid "
-	"JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
-	"WHERE c.relnamespace = " NSP " AND NOT g.tgisinternal AND NOT c.relispartition "
-	"AND c.relname NOT IN " OWN_TABLES " AND NOT " IN_EXTENSION("pg_class", "c.oid") " "
-	/* constraints of tables */
-	"UNION ALL SELECT pg_catalog.format('CONSTRAINT %I ON %I', k.conname, c.relname), "
-	"c.relname, d.description, c.relname, NULL "
-	"FROM pg_catalog.pg_description d JOIN pg_catalog.pg_constraint k "
-	"ON d.classoid = " CATALOG("pg_constraint") " AND k.oid = d.objoid "
-	"JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
-	"WHERE c.relnamespace = " NSP " AND " MODEL_TABLE("c") " "
-	/* constraints of domains */
-	"UNION ALL SELECT pg_catalog.format('CONSTRAINT %I ON DOMAIN %I', k.conname, t.typname), "
-	"NULL, d.description, pg_catalog.format('domain %I', t.typname), NULL "
-	"FROM pg_catalog.pg_description d JOIN pg_catalog.pg_constraint k "
-	"ON d.classoid = " CATALOG("pg_constraint") " AND k.oid = d.objoid "
-	"JOIN pg_catalog.pg_type t ON t.oid = k.contypid "
-	"WHERE t.typnamespace = " NSP " AND NOT " IN_EXTENSION("pg_type", "t.oid") " "
-	/* policies */
-	"UNION ALL SELECT pg_catalog.format('POLICY %I ON %I', p.polname, c.relname), "
-	"c.relname, d.description, pg_catalog.format('policy %I ON %I', p.polname, c.relname), "
-	"NULL FROM pg_catalog.pg_description d JOIN pg_catalog.pg_policy p "
-	"ON d.classoid = " CATALOG("pg_policy") " AND p.oid = d.objoid "
-	"JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
-	"WHERE c.relnamespace = " NSP " AND " MODEL_TABLE("c") ") x "
-	"ORDER BY x.name COLLATE \"C\"";
+static const char
+	comments_sql[] = "SELECT x.name, x.tbl, x.description, x.dep, x.nsp FROM ("
+			 /* relations and their columns */
+			 "SELECT CASE WHEN d.objsubid > 0 "
+			 "THEN pg_catalog.format('COLUMN %I.%I', c.relname, a.attname) "
+			 "ELSE CASE c.relkind WHEN 'r' THEN 'TABLE ' WHEN 'p' THEN 'TABLE ' WHEN "
+			 "'v' THEN "
+			 "'VIEW ' "
+			 "WHEN 'm' THEN 'MATERIALIZED VIEW ' WHEN 'S' THEN 'SEQUENCE ' ELSE 'INDEX "
+			 "' END "
+			 "|| pg_catalog.format('%I', c.relname) END AS name, "
+			 "CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END AS "
+			 "tbl, "
+			 "d.description, " REL_DEP(
+				 "c") " AS dep, NULL::pg_catalog.text AS nsp "
+				      "FROM pg_catalog.pg_description d JOIN "
+				      "pg_catalog.pg_class c "
+				      "ON d.classoid = " CATALOG("pg_class") " AND c.oid "
+									     "= d.objoid "
+									     "LEFT JOIN "
+									     "pg_catalog."
+									     "pg_"
+									     "attribute a "
+									     "ON "
+									     "a.attrelid "
+									     "= c.oid AND "
+									     "a.attnum = "
+									     "d.objsubid "
+									     "WHERE "
+									     "c."
+									     "relnamespace"
+									     " = " NSP " AND "
+									     "c.relkind "
+									     "IN ('r', "
+									     "'p', 'v', "
+									     "'m', 'S', "
+									     "'i', 'I') "
+									     "AND NOT "
+									     "c."
+									     "relispartiti"
+									     "on AND "
+									     "(d.objsubid "
+									     "= 0 OR "
+									     "a.attnum > "
+									     "0 AND NOT "
+									     "a."
+									     "attisdropped"
+									     ") "
+									     "AND"
+									     " " BASE_TABLE("c") " "
+												 "N"
+												 "O"
+												 "T"
+												 " "
+												 "I"
+												 "N"
+												 " " OWN_TABLES
+												 " "
+												 "A"
+												 "N"
+												 "D"
+												 " "
+												 "N"
+												 "O"
+												 "T"
+												 " " IN_EXTENSION("pg_class", "c.oid") " "
+																       /* functions and procedures */
+																       "UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || " ROUTINE_NAME("p") ", NULL, d.description, " ROUTINE_DEP("p") ", NULL "
+																																			  "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_proc p "
+																																			  "ON d.classoid = " CATALOG("pg_proc") " AND p.oid = d.objoid "
+																																								"WHERE p.pronamespace = " NSP " AND p.prokind IN ('f', 'p') "
+																																								"AND NOT " IN_EXTENSION(
+																																									"pg_proc",
+																																									"p.oid") " "
+																																										 /* types and domains */
+																																										 "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || "
+																																										 "pg_catalog.format('%I', t.typname), NULL, d.description, " TYPE_DEP("t") ", NULL "
+																																																			   "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_type t "
+																																																			   "ON d.classoid = " CATALOG("pg_type") " AND t.oid = d.objoid "
+																																																								 "WHERE t.typnamespace = " NSP
+																																																								 " AND " USER_TYPE("t") " "
+																																																											"AND NOT " IN_EXTENSION(
+																																																												"pg_type", "t.oid") " "
+																																																														    /* other schemas */
+																																																														    "UNION ALL SELECT pg_catalog.format('SCHEMA %I', n.nspname), NULL, d.description, "
+																																																														    "pg_catalog.format('schema %I', n.nspname), n.nspname "
+																																																														    "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_namespace n "
+																																																														    "ON d.classoid = " CATALOG(
+																																																															    "pg_namespace") " AND n.oid = d.objoid "
+																																																																	    "WHERE n.nspname <> $1 AND NOT " IN_EXTENSION("pg_namespace",
+																																																																							  "n.oid") " "
+																																																																								   /* triggers */
+																																																																								   "UNION ALL SELECT pg_catalog.format('TRIGGER %I ON %I', g.tgname, c.relname), "
+																																																																								   "CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END, d.description, "
+																																																																								   "pg_catalog.format('trigger %I ON %I', g.tgname, c.relname), "
+																																																																								   "NULL FROM pg_catalog.pg_description d JOIN pg_catalog.pg_trigger g "
+																																																																								   "ON d.classoid = " CATALOG("pg_trigger") " AND g.oid = d.objoid "
+																																																																													    "JOIN pg_catalog.pg_class c ON c.oid = g.tgrelid "
+																																																																													    "WHERE c.relnamespace = " NSP
+																																																																													    " AND NOT g.tgisinternal AND NOT c.relispartition "
+																																																																													    "AND c.relname NOT IN " OWN_TABLES
+																																																																													    " AND NOT " IN_EXTENSION(
+																																																																														    "pg_class", "c.oid") " "
+																																																																																	 /* constraints of tables */
+																																																																																	 "UNION ALL SELECT pg_catalog.format('CONSTRAINT %I ON %I', k.conname, c.relname), "
+																																																																																	 "c.relname, d.description, c.relname, NULL "
+																																																																																	 "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_constraint k "
+																																																																																	 "ON d.classoid = " CATALOG("pg_constraint") " AND k.oid = d.objoid "
+																																																																																						     "JOIN pg_catalog.pg_class c ON c.oid = k.conrelid "
+																																																																																						     "WHERE c.relnamespace = " NSP
+																																																																																						     " AND " MODEL_TABLE(
+																																																																																							     "c") " "
+																																																																																								  /* constraints of domains */
+																																																																																								  "UNION ALL SELECT pg_catalog.format('CONSTRAINT %I ON DOMAIN %I', k.conname, t.typname), "
+																																																																																								  "NULL, d.description, pg_catalog.format('domain %I', t.typname), NULL "
+																																																																																								  "FROM pg_catalog.pg_description d JOIN pg_catalog.pg_constraint k "
+																																																																																								  "ON d.classoid = " CATALOG(
+																																																																																									  "pg_constraint") " AND k.oid = d.objoid "
+																																																																																											   "JOIN pg_catalog.pg_type t ON t.oid = k.contypid "
+																																																																																											   "WHERE t.typnamespace = " NSP " AND NOT " IN_EXTENSION(
+																																																																																												   "pg_type",
+																																																																																												   "t.oid") " "
+																																																																																													    /* policies */
+																																																																																													    "UNION ALL SELECT pg_catalog.format('POLICY %I ON %I', p.polname, c.relname), "
+																																																																																													    "c.relname, d.description, pg_catalog.format('policy %I ON %I', p.polname, c.relname), "
+																																																																																													    "NULL FROM pg_catalog.pg_description d JOIN pg_catalog.pg_policy p "
+																																																																																													    "ON d.classoid = " CATALOG(
+																																																																																														    "pg_policy") " AND p.oid = d.objoid "
+																																																																																																 "JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "
+																																																																																																 "WHERE c.relnamespace = " NSP " AND " MODEL_TABLE("c") ") x "
+																																																																																																							"ORDER BY x.name COLLATE \"C\"";
 
 /* PostgreSQL's privileges in the order GRANT's documentation lists them. */
+/* clang-format off */
 #define PRIVILEGE_ORDER(p)                                                                  \
 	"pg_catalog.array_position(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', "          \
 	"'TRUNCATE', 'REFERENCES', 'TRIGGER', 'MAINTAIN', 'USAGE', 'EXECUTE', 'CREATE', "   \
 	"'CONNECT', 'TEMPORARY', 'SET', 'ALTER SYSTEM']::pg_catalog.text[], " p ")"
+/* clang-format on */
 
 /* The privileges of `src` ('a' what the object has, 'd' its defaults) in
  * `e`, either all of them as the definition writes them, or those with
  * (`g` true) or without the grant option, comma-separated. */
+/* clang-format off */
 #define PRIVILEGES(src)                                                                     \
 	"pg_catalog.string_agg(e.p || CASE WHEN e.g THEN ' WITH GRANT OPTION' ELSE '' END, "  \
 	"', ' ORDER BY " PRIVILEGE_ORDER("e.p") ") FILTER (WHERE e.src = '" src "')"
 #define PRIVILEGES_GRANT(src, g)                                                            \
 	"pg_catalog.string_agg(e.p, ', ' ORDER BY " PRIVILEGE_ORDER("e.p") ") "             \
 	"FILTER (WHERE e.src = '" src "' AND " g "e.g)"
+/* clang-format on */
 
 /* The privileges of one ACL, one row per grantee and privilege. */
+/* clang-format off */
 #define EXPLODE(src, acl)                                                                   \
 	"SELECT '" src "'::pg_catalog.text AS src, x.grantee, "                             \
 	"x.privilege_type::pg_catalog.text AS p, pg_catalog.bool_or(x.is_grantable) AS g "  \
 	"FROM pg_catalog.aclexplode(" acl ") x GROUP BY x.grantee, x.privilege_type"
+/* clang-format on */
 
 /*
  * Columns: the object as GRANT names it after ON, the column (or NULL),
@@ -257,68 +351,145 @@ static const char comments_sql[] =
  * defaults; the row of a grantee whose privileges are the defaults (the
  * owner's, PUBLIC's EXECUTE on a function) is left out.
  */
-static const char grants_sql[] =
-	"WITH o AS ("
-	/* tables, views, materialized views and sequences */
-	"SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || "
-	"pg_catalog.format('%I', c.relname) AS target, NULL::pg_catalog.text AS col, "
-	"CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || "
-	"pg_catalog.format('%I', c.relname) AS label, "
-	"CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::pg_catalog.\"char\" AS kind, "
-	"c.relacl AS acl, c.relowner AS owner, "
-	"CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END AS tbl, "
-	REL_DEP("c") " AS dep, NULL::pg_catalog.text AS nsp "
-	"FROM pg_catalog.pg_class c WHERE c.relnamespace = " NSP " AND c.relacl IS NOT NULL "
-	"AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND NOT c.relispartition "
-	"AND " BASE_TABLE("c") " NOT IN " OWN_TABLES " "
-	"AND NOT " IN_EXTENSION("pg_class", "c.oid") " "
-	/* columns of tables and views */
-	"UNION ALL SELECT pg_catalog.format('TABLE %I', c.relname), "
-	"pg_catalog.format('%I', a.attname), "
-	"pg_catalog.format('COLUMN %I.%I', c.relname, a.attname), 'c', a.attacl, c.relowner, "
-	"CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END, "
-	REL_DEP("c") ", NULL FROM pg_catalog.pg_attribute a "
-	"JOIN pg_catalog.pg_class c ON c.oid = a.attrelid "
-	"WHERE c.relnamespace = " NSP " AND c.relkind IN ('r', 'p', 'v', 'm') "
-	"AND NOT c.relispartition AND c.relname NOT IN " OWN_TABLES " "
-	"AND a.attnum > 0 AND NOT a.attisdropped AND a.attacl IS NOT NULL "
-	"AND NOT " IN_EXTENSION("pg_class", "c.oid") " "
-	/* functions and procedures */
-	"UNION ALL SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' ELSE 'FUNCTION ' END || "
-	ROUTINE_NAME("p") ", NULL, CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' "
-	"ELSE 'FUNCTION ' END || " ROUTINE_NAME("p") ", 'f', p.proacl, p.proowner, NULL, " ROUTINE_DEP("p") ", NULL "
-	"FROM pg_catalog.pg_proc p WHERE p.pronamespace = " NSP " AND p.proacl IS NOT NULL "
-	"AND p.prokind IN ('f', 'p') "
-	"AND NOT " IN_EXTENSION("pg_proc", "p.oid") " "
-	/* types and domains */
-	"UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || "
-	"pg_catalog.format('%I', t.typname), NULL, CASE t.typtype WHEN 'd' THEN 'DOMAIN ' "
-	"ELSE 'TYPE ' END || pg_catalog.format('%I', t.typname), 'T', t.typacl, t.typowner, NULL, "
-	TYPE_DEP("t") ", NULL FROM pg_catalog.pg_type t WHERE t.typnamespace = " NSP " "
-	"AND t.typacl IS NOT NULL "
-	"AND " USER_TYPE("t") " AND NOT " IN_EXTENSION("pg_type", "t.oid") " "
-	/* other schemas */
-	"UNION ALL SELECT pg_catalog.format('SCHEMA %I', n.nspname), NULL, "
-	"pg_catalog.format('SCHEMA %I', n.nspname), 'n', n.nspacl, "
-	"n.nspowner, NULL, pg_catalog.format('schema %I', n.nspname), n.nspname "
-	"FROM pg_catalog.pg_namespace n WHERE n.nspname <> $1 AND n.nspacl IS NOT NULL "
-	"AND NOT " IN_EXTENSION("pg_namespace", "n.oid") ") "
-	"SELECT * FROM (SELECT o.target, o.col, g.grantee, g.now, g.now_plain, g.now_grant, "
-	"g.dflt, g.dflt_plain, g.dflt_grant, o.tbl, o.dep, o.nsp, "
-	"o.label AS name "
-	"FROM o CROSS JOIN LATERAL ("
-	"SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' "
-	"ELSE pg_catalog.format('%I', ro.rolname) END AS grantee, "
-	PRIVILEGES("a") " AS now, " PRIVILEGES_GRANT("a", "NOT ") " AS now_plain, "
-	PRIVILEGES_GRANT("a", "") " AS now_grant, "
-	PRIVILEGES("d") " AS dflt, " PRIVILEGES_GRANT("d", "NOT ") " AS dflt_plain, "
-	PRIVILEGES_GRANT("d", "") " AS dflt_grant "
-	"FROM (" EXPLODE("a", "o.acl")
-	" UNION ALL " EXPLODE("d", "pg_catalog.acldefault(o.kind, o.owner)") ") e "
-	"LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = e.grantee "
-	"WHERE e.grantee <> o.owner GROUP BY e.grantee, ro.rolname) g "
-	"WHERE g.now IS DISTINCT FROM g.dflt) q "
-	"ORDER BY (q.name || ' TO ' || q.grantee) COLLATE \"C\"";
+static const char grants_sql
+	[] = "WITH o AS ("
+	     /* tables, views, materialized views and sequences */
+	     "SELECT CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || "
+	     "pg_catalog.format('%I', c.relname) AS target, NULL::pg_catalog.text AS col, "
+	     "CASE WHEN c.relkind = 'S' THEN 'SEQUENCE ' ELSE 'TABLE ' END || "
+	     "pg_catalog.format('%I', c.relname) AS label, "
+	     "CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::pg_catalog.\"char\" AS kind, "
+	     "c.relacl AS acl, c.relowner AS owner, "
+	     "CASE WHEN c.relkind IN ('r', 'p') THEN c.relname::pg_catalog.text END AS "
+	     "tbl, " REL_DEP(
+		     "c") " AS dep, NULL::pg_catalog.text AS nsp "
+			  "FROM pg_catalog.pg_class c WHERE c.relnamespace = " NSP
+			  " AND c.relacl IS NOT NULL "
+			  "AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND NOT c.relispartition "
+			  "AND " BASE_TABLE("c") " NOT IN " OWN_TABLES " "
+						 "AND NOT " IN_EXTENSION(
+							 "pg_class",
+							 "c.oid") " "
+								  /* columns of tables and views */
+								  "UNION ALL SELECT "
+								  "pg_catalog.format('TABLE %I', "
+								  "c.relname), "
+								  "pg_catalog.format('%I', "
+								  "a.attname), "
+								  "pg_catalog.format('COLUMN "
+								  "%I.%I', c.relname, a.attname), "
+								  "'c', a.attacl, c.relowner, "
+								  "CASE WHEN c.relkind IN ('r', "
+								  "'p') THEN "
+								  "c.relname::pg_catalog.text "
+								  "END, " REL_DEP(
+									  "c") ", NULL FROM "
+									       "pg_catalog.pg_"
+									       "attribute a "
+									       "JOIN "
+									       "pg_catalog.pg_"
+									       "class c ON c.oid = "
+									       "a.attrelid "
+									       "WHERE "
+									       "c.relnamespace "
+									       "= " NSP
+									       " AND c.relkind IN "
+									       "('r', 'p', 'v', "
+									       "'m') "
+									       "AND NOT "
+									       "c.relispartition "
+									       "AND c.relname NOT "
+									       "IN " OWN_TABLES " "
+									       "AND a.attnum > 0 "
+									       "AND NOT "
+									       "a.attisdropped AND "
+									       "a.attacl IS NOT "
+									       "NULL "
+									       "AND "
+									       "NOT " IN_EXTENSION(
+										       "pg_class",
+										       "c.oid") " "
+												/* functions and procedures */
+												"UN"
+												"IO"
+												"N "
+												"AL"
+												"L "
+												"SE"
+												"LE"
+												"CT"
+												" C"
+												"AS"
+												"E "
+												"p."
+												"pr"
+												"ok"
+												"in"
+												"d "
+												"WH"
+												"EN"
+												" '"
+												"p'"
+												" T"
+												"HE"
+												"N "
+												"'P"
+												"RO"
+												"CE"
+												"DU"
+												"RE"
+												" '"
+												" E"
+												"LS"
+												"E "
+												"'F"
+												"UN"
+												"CT"
+												"IO"
+												"N "
+												"' "
+												"EN"
+												"D "
+												"||"
+												" " ROUTINE_NAME(
+													"p") ", NULL, CASE p.prokind WHEN 'p' THEN 'PROCEDURE ' "
+													     "ELSE 'FUNCTION ' END || " ROUTINE_NAME(
+														     "p") ", 'f', p.proacl, p.proowner, NULL, " ROUTINE_DEP("p") ", NULL "
+																						 "FROM pg_catalog.pg_proc p WHERE p.pronamespace = " NSP
+																						 " AND p.proacl IS NOT NULL "
+																						 "AND p.prokind IN ('f', 'p') "
+																						 "AND NOT " IN_EXTENSION("pg_proc", "p.oid") " "
+																											     /* types and domains */
+																											     "UNION ALL SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN ' ELSE 'TYPE ' END || "
+																											     "pg_catalog.format('%I', t.typname), NULL, CASE t.typtype WHEN 'd' THEN 'DOMAIN ' "
+																											     "ELSE 'TYPE ' END || pg_catalog.format('%I', t.typname), 'T', t.typacl, t.typowner, NULL, " TYPE_DEP("t") ", NULL FROM pg_catalog.pg_type t WHERE t.typnamespace = " NSP
+																																								       " "
+																																								       "AND t.typacl IS NOT NULL "
+																																								       "AND " USER_TYPE("t") " AND NOT " IN_EXTENSION(
+																																									       "pg_type",
+																																									       "t.oid") " "
+																																											/* other schemas */
+																																											"UNION ALL SELECT pg_catalog.format('SCHEMA %I', n.nspname), NULL, "
+																																											"pg_catalog.format('SCHEMA %I', n.nspname), 'n', n.nspacl, "
+																																											"n.nspowner, NULL, pg_catalog.format('schema %I', n.nspname), n.nspname "
+																																											"FROM pg_catalog.pg_namespace n WHERE n.nspname <> $1 AND n.nspacl IS NOT NULL "
+																																											"AND NOT " IN_EXTENSION(
+																																												"pg_namespace",
+																																												"n.oid") ") "
+																																													 "SELECT * FROM (SELECT o.target, o.col, g.grantee, g.now, g.now_plain, g.now_grant, "
+																																													 "g.dflt, g.dflt_plain, g.dflt_grant, o.tbl, o.dep, o.nsp, "
+																																													 "o.label AS name "
+																																													 "FROM o CROSS JOIN LATERAL ("
+																																													 "SELECT CASE WHEN e.grantee = 0 THEN 'PUBLIC' "
+																																													 "ELSE pg_catalog.format('%I', ro.rolname) END AS grantee, " PRIVILEGES(
+																																														 "a") " AS now, " PRIVILEGES_GRANT("a",
+																																																		   "NOT ") " AS now_plain, " PRIVILEGES_GRANT("a",
+																																																							      "") " AS now_grant, " PRIVILEGES("d") " AS dflt, " PRIVILEGES_GRANT("d", "NOT ") " AS dflt_plain, " PRIVILEGES_GRANT("d", "") " AS dflt_grant "
+																																																																							    "FROM (" EXPLODE("a", "o.acl") " UNION ALL " EXPLODE("d", "pg_catalog.acldefault(o.kind, o.owner)") ") e "
+																																																																																				"LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = e.grantee "
+																																																																																				"WHERE e.grantee <> o.owner GROUP BY e.grantee, ro.rolname) g "
+																																																																																				"WHERE g.now IS DISTINCT FROM g.dflt) q "
+																																																																																				"ORDER BY (q.name || ' TO ' || q.grantee) COLLATE \"C\"";
 
 /* ------------------------------------------------------------ helpers */
 
@@ -435,7 +606,9 @@ static int read_rls(dbt_pg_objects *r)
 	for (i = 0; i < PQntuples(res); i++) {
 		const char *name = PQgetvalue(res, i, 0), *table = PQgetvalue(res, i, 1);
 		int enable = *PQgetvalue(res, i, 2) == 't', force = *PQgetvalue(res, i, 3) == 't';
-		const char *definition = enable && force ? "ENABLE FORCE" : enable ? "ENABLE" : "FORCE";
+		const char *definition = enable && force ? "ENABLE FORCE"
+					 : enable	 ? "ENABLE"
+							 : "FORCE";
 
 		if (enable) {
 			dbt_buf_printf(&create, "ALTER TABLE %s ENABLE ROW LEVEL SECURITY;", name);
@@ -450,7 +623,8 @@ static int read_rls(dbt_pg_objects *r)
 		dbt_buf_printf(&replace,
 			       "ALTER TABLE %s %s ROW LEVEL SECURITY;\n"
 			       "ALTER TABLE %s %s ROW LEVEL SECURITY;",
-			       name, enable ? "ENABLE" : "DISABLE", name, force ? "FORCE" : "NO FORCE");
+			       name, enable ? "ENABLE" : "DISABLE", name,
+			       force ? "FORCE" : "NO FORCE");
 		if ((rc = add(r, DBT_OBJ_RLS, name, table, definition, &create, &drop, &replace,
 			      table, NULL)) < 0)
 			break;

@@ -40,11 +40,11 @@
  * default, runs every query.
  */
 enum {
-	DBT_PG_TYPES = 1 << 0,    /* other schemas, extensions, types,
+	DBT_PG_TYPES = 1 << 0,	  /* other schemas, extensions, types,
 				   * domains, sequences no column owns */
 	DBT_PG_ROUTINES = 1 << 1, /* functions, procedures, triggers */
-	DBT_PG_VIEWS = 1 << 2,    /* views, materialized views */
-	DBT_PG_RLS = 1 << 3,      /* row level security switched on */
+	DBT_PG_VIEWS = 1 << 2,	  /* views, materialized views */
+	DBT_PG_RLS = 1 << 3,	  /* row level security switched on */
 	DBT_PG_POLICIES = 1 << 4,
 	DBT_PG_COMMENTS = 1 << 5,
 	DBT_PG_GRANTS = 1 << 6

@@ -65,10 +65,12 @@
 #include "error.h"
 
 /* True for an object that no extension owns. */
+/* clang-format off */
 #define NOT_IN_EXTENSION(classid, objid)                                                    \
 	"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x "                                \
 	"WHERE x.classid = '" classid "'::pg_catalog.regclass AND x.objid = " objid " "     \
 	"AND x.deptype = 'e')"
+/* clang-format on */
 
 /*
  * The CTEs `ns` (the schema's oid), `procs` (oid, prokind, the name of
@@ -80,6 +82,7 @@
  * members of an extension (but PostgreSQL's own, such as plpgsql, whose
  * schema is pg_catalog).  The same text is in reflect_postgres_views.c.
  */
+/* clang-format off */
 #define DEP_NAMES                                                                           \
 	"ns AS (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = $1), "        \
 	"rels (oid, name) AS (SELECT c.oid, CASE c.relkind "                               \
@@ -134,6 +137,7 @@
 	"UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, oid, name FROM types " \
 	"UNION ALL SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, oid, pg_catalog.concat(" \
 	"CASE kind WHEN 'p' THEN 'procedure ' ELSE 'function ' END, name) FROM procs)"
+/* clang-format on */
 
 /*
  * One row per routine or trigger and dependency (a row with a NULL
@@ -163,18 +167,22 @@ static const char routines_sql[] =
 	"WHERE c.relnamespace = (SELECT oid FROM ns) AND NOT t.tgisinternal "
 	"AND NOT c.relispartition "
 	"AND c.relname NOT IN ('dbtool_version', 'dbtool_history') "
-	"AND " NOT_IN_EXTENSION("pg_catalog.pg_class", "c.oid") "), "
-	"deps (classid, obj, name) AS (SELECT DISTINCT d.classid, d.objid, nm.name "
-	"FROM pg_catalog.pg_depend d "
-	"JOIN names nm ON nm.classid = d.refclassid AND nm.objid = d.refobjid "
-	"WHERE d.deptype IN ('n', 'a') "
-	"AND (d.classid, d.objid) IN (SELECT classid, oid FROM objs) "
-	"AND NOT (d.refclassid = d.classid AND d.refobjid = d.objid)) "
-	"SELECT o.kind, o.oid, o.name, o.tbl, o.def, pg_catalog.quote_ident($1), o.isconstraint, "
-	"o.state, deps.name FROM objs o "
-	"LEFT JOIN deps ON deps.classid = o.classid AND deps.obj = o.oid "
-	"ORDER BY o.kind, o.name COLLATE pg_catalog.\"C\", o.oid, "
-	"deps.name COLLATE pg_catalog.\"C\"";
+	"AND " NOT_IN_EXTENSION(
+		"pg_catalog.pg_class",
+		"c.oid") "), "
+			 "deps (classid, obj, name) AS (SELECT DISTINCT d.classid, d.objid, "
+			 "nm.name "
+			 "FROM pg_catalog.pg_depend d "
+			 "JOIN names nm ON nm.classid = d.refclassid AND nm.objid = d.refobjid "
+			 "WHERE d.deptype IN ('n', 'a') "
+			 "AND (d.classid, d.objid) IN (SELECT classid, oid FROM objs) "
+			 "AND NOT (d.refclassid = d.classid AND d.refobjid = d.objid)) "
+			 "SELECT o.kind, o.oid, o.name, o.tbl, o.def, pg_catalog.quote_ident($1), "
+			 "o.isconstraint, "
+			 "o.state, deps.name FROM objs o "
+			 "LEFT JOIN deps ON deps.classid = o.classid AND deps.obj = o.oid "
+			 "ORDER BY o.kind, o.name COLLATE pg_catalog.\"C\", o.oid, "
+			 "deps.name COLLATE pg_catalog.\"C\"";
 
 static const char *const routine_heads[] = {
 	"CREATE OR REPLACE FUNCTION ",

@@ -53,18 +53,23 @@
 #include "error.h"
 
 /* A schema that the database's user made: what a schema object may be. */
+/* clang-format off */
 #define USER_SCHEMA(n)                                                                    \
 	"(" n ".nspname !~ '^pg_' AND " n ".nspname <> 'information_schema' AND " n       \
 	".nspname <> 'public' AND " n ".nspname <> $1 AND "                               \
 	"pg_catalog.left(" n ".nspname, 15) <> 'dbtool_scratch_')"
+/* clang-format on */
 
 /* The object (class, oid) is a member of an extension. */
+/* clang-format off */
 #define EXTENSION_MEMBER(class, oid)                                                      \
 	"EXISTS (SELECT 1 FROM pg_catalog.pg_depend x WHERE x.classid = "                 \
 	"'pg_catalog." class "'::pg_catalog.regclass AND x.objid = " oid                  \
 	" AND x.deptype = 'e')"
+/* clang-format on */
 
 /* The collation `oid`, qualified when search_path does not find it. */
+/* clang-format off */
 #define COLLATION_NAME(oid)                                                               \
 	"(SELECT CASE WHEN pg_catalog.pg_collation_is_visible(co.oid) "                   \
 	"THEN pg_catalog.quote_ident(co.collname) "                                       \
@@ -73,6 +78,7 @@
 	"FROM pg_catalog.pg_collation co "                                                \
 	"JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace "                   \
 	"WHERE co.oid = " oid ")"
+/* clang-format on */
 
 /*
  * Every object of the six kinds: (kind, name, text, flag, extra), sorted
@@ -83,131 +89,256 @@
  * are NOT VALID), and then `extra` the statements that add those checks
  * (NULL when none).  The kind numbers are dbt_object_kind's.
  */
-static const char objects_sql[] =
-	"SELECT kind, name, txt, flag, extra FROM ("
-	/* schemas */
-	"SELECT 0 AS kind, pg_catalog.quote_ident(n.nspname) AS name, "
-	"pg_catalog.quote_ident(n.nspname) AS txt, NULL::pg_catalog.text AS flag, "
-	"NULL::pg_catalog.text AS extra, 0::pg_catalog.float4 AS ord "
-	"FROM pg_catalog.pg_namespace n "
-	"WHERE " USER_SCHEMA("n") " AND NOT " EXTENSION_MEMBER("pg_namespace", "n.oid") " "
-	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class v WHERE v.relnamespace = n.oid "
-	"AND v.relname IN ('dbtool_version', 'dbtool_history') AND v.relkind IN ('r', 'p')) "
-	/* extensions */
-	"UNION ALL "
-	"SELECT 1, pg_catalog.quote_ident(e.extname), "
-	"pg_catalog.quote_ident(e.extname) || CASE WHEN n.nspname = $1 THEN '' "
-	"ELSE ' WITH SCHEMA ' || pg_catalog.quote_ident(n.nspname) END, NULL, NULL, 0 "
-	"FROM pg_catalog.pg_extension e "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace "
-	"WHERE e.extname <> 'plpgsql' "
-	/* enums, one row per label */
-	"UNION ALL "
-	"SELECT 2, pg_catalog.quote_ident(t.typname), l.enumlabel::pg_catalog.text, NULL, NULL, "
-	"l.enumsortorder "
-	"FROM pg_catalog.pg_type t "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-	"LEFT JOIN pg_catalog.pg_enum l ON l.enumtypid = t.oid "
-	"WHERE n.nspname = $1 AND t.typtype = 'e' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
-	/* composite types: those of relkind 'c', not the row types of tables */
-	"UNION ALL "
-	"SELECT 3, pg_catalog.quote_ident(t.typname), "
-	"'(' || COALESCE((SELECT pg_catalog.string_agg("
-	"pg_catalog.quote_ident(a.attname) || ' ' || "
-	"pg_catalog.format_type(a.atttypid, a.atttypmod) || "
-	"CASE WHEN a.attcollation <> at.typcollation "
-	"THEN ' COLLATE ' || " COLLATION_NAME("a.attcollation") " ELSE '' END, "
-	"', ' ORDER BY a.attnum) "
-	"FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
-	"WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '') || ')', "
-	"NULL, NULL, 0 "
-	"FROM pg_catalog.pg_type t "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-	"JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
-	"WHERE n.nspname = $1 AND t.typtype = 'c' AND c.relkind = 'c' AND NOT "
-	EXTENSION_MEMBER("pg_type", "t.oid") " "
-	/* range types; the multirange type's name is the one PostgreSQL
+static const char objects_sql
+	[] = "SELECT kind, name, txt, flag, extra FROM ("
+	     /* schemas */
+	     "SELECT 0 AS kind, pg_catalog.quote_ident(n.nspname) AS name, "
+	     "pg_catalog.quote_ident(n.nspname) AS txt, NULL::pg_catalog.text AS flag, "
+	     "NULL::pg_catalog.text AS extra, 0::pg_catalog.float4 AS ord "
+	     "FROM pg_catalog.pg_namespace n "
+	     "WHERE " USER_SCHEMA("n") " AND NOT " EXTENSION_MEMBER("pg_namespace", "n."
+										    "oi"
+										    "d") " "
+											 "AND NOT "
+											 "EXISTS "
+											 "(SELECT "
+											 "1 FROM "
+											 "pg_"
+											 "catalog."
+											 "pg_class "
+											 "v WHERE "
+											 "v."
+											 "relnamesp"
+											 "ace = "
+											 "n.oid "
+											 "AND "
+											 "v."
+											 "relname "
+											 "IN "
+											 "('dbtool_"
+											 "version',"
+											 " 'dbtool_"
+											 "history')"
+											 " AND "
+											 "v."
+											 "relkind "
+											 "IN ('r', "
+											 "'p')) "
+											 /* extensions */
+											 "UNION "
+											 "ALL "
+											 "SELECT "
+											 "1, "
+											 "pg_"
+											 "catalog."
+											 "quote_"
+											 "ident(e."
+											 "extname),"
+											 " "
+											 "pg_"
+											 "catalog."
+											 "quote_"
+											 "ident(e."
+											 "extname) "
+											 "|| CASE "
+											 "WHEN "
+											 "n."
+											 "nspname "
+											 "= $1 "
+											 "THEN '' "
+											 "ELSE ' "
+											 "WITH "
+											 "SCHEMA ' "
+											 "|| "
+											 "pg_"
+											 "catalog."
+											 "quote_"
+											 "ident(n."
+											 "nspname) "
+											 "END, "
+											 "NULL, "
+											 "NULL, 0 "
+											 "FROM "
+											 "pg_"
+											 "catalog."
+											 "pg_"
+											 "extension"
+											 " e "
+											 "JOIN "
+											 "pg_"
+											 "catalog."
+											 "pg_"
+											 "namespace"
+											 " n ON "
+											 "n.oid = "
+											 "e."
+											 "extnamesp"
+											 "ace "
+											 "WHERE "
+											 "e."
+											 "extname "
+											 "<> "
+											 "'plpgsql'"
+											 " "
+											 /* enums, one row per label */
+											 "UNION "
+											 "ALL "
+											 "SELECT "
+											 "2, "
+											 "pg_"
+											 "catalog."
+											 "quote_"
+											 "ident(t."
+											 "typname),"
+											 " l."
+											 "enumlabel"
+											 "::pg_"
+											 "catalog."
+											 "text, "
+											 "NULL, "
+											 "NULL, "
+											 "l."
+											 "enumsorto"
+											 "rder "
+											 "FROM "
+											 "pg_"
+											 "catalog."
+											 "pg_type "
+											 "t "
+											 "JOIN "
+											 "pg_"
+											 "catalog."
+											 "pg_"
+											 "namespace"
+											 " n ON "
+											 "n.oid = "
+											 "t."
+											 "typnamesp"
+											 "ace "
+											 "LEFT "
+											 "JOIN "
+											 "pg_"
+											 "catalog."
+											 "pg_enum "
+											 "l ON "
+											 "l."
+											 "enumtypid"
+											 " = t.oid "
+											 "WHERE "
+											 "n."
+											 "nspname "
+											 "= $1 AND "
+											 "t."
+											 "typtype "
+											 "= 'e' "
+											 "AND "
+											 "NOT"
+											 " " EXTENSION_MEMBER("pg_type",
+													      "t.oid") " "
+														       /* composite types: those of relkind 'c', not the row types of tables */
+														       "UNION ALL "
+														       "SELECT 3, pg_catalog.quote_ident(t.typname), "
+														       "'(' || COALESCE((SELECT pg_catalog.string_agg("
+														       "pg_catalog.quote_ident(a.attname) || ' ' || "
+														       "pg_catalog.format_type(a.atttypid, a.atttypmod) || "
+														       "CASE WHEN a.attcollation <> at.typcollation "
+														       "THEN ' COLLATE ' || " COLLATION_NAME("a.attcollation") " ELSE '' END, "
+																					       "', ' ORDER BY a.attnum) "
+																					       "FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type at ON at.oid = a.atttypid "
+																					       "WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped), '') || ')', "
+																					       "NULL, NULL, 0 "
+																					       "FROM pg_catalog.pg_type t "
+																					       "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+																					       "JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
+																					       "WHERE n.nspname = $1 AND t.typtype = 'c' AND c.relkind = 'c' AND NOT " EXTENSION_MEMBER("pg_type",
+																																	"t.oid") " "
+																																		 /* range types; the multirange type's name is the one PostgreSQL
 	 * makes up unless given */
-	"UNION ALL "
-	"SELECT 3, pg_catalog.quote_ident(t.typname), "
-	"'RANGE (SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL) || "
-	"CASE WHEN oc.opcdefault THEN '' ELSE ', SUBTYPE_OPCLASS = ' || "
-	"CASE WHEN pg_catalog.pg_opclass_is_visible(oc.oid) "
-	"THEN pg_catalog.quote_ident(oc.opcname) "
-	"ELSE pg_catalog.quote_ident(on_.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) "
-	"END END || "
-	"CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation "
-	"THEN ', COLLATION = ' || " COLLATION_NAME("r.rngcollation") " ELSE '' END || "
-	"CASE WHEN r.rngcanonical <> 0 "
-	"THEN ', CANONICAL = ' || r.rngcanonical::pg_catalog.regproc::pg_catalog.text "
-	"ELSE '' END || "
-	"CASE WHEN r.rngsubdiff <> 0 "
-	"THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc::pg_catalog.text "
-	"ELSE '' END || "
-	"COALESCE((SELECT ', MULTIRANGE_TYPE_NAME = ' || "
-	"pg_catalog.quote_ident(m.typname) "
-	"FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type m ON m.oid = d.objid "
-	"WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass "
-	"AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
-	"AND d.refobjid = t.oid AND d.deptype = 'i' AND m.typtype = 'm' "
-	"AND m.typname::pg_catalog.text <> CASE "
-	"WHEN pg_catalog.strpos(t.typname, 'range') > 0 "
-	"THEN overlay(t.typname::pg_catalog.text PLACING 'multirange' "
-	"FROM pg_catalog.strpos(t.typname, 'range') FOR 5) "
-	"ELSE t.typname || '_multirange' END), '') || ')', "
-	"NULL, NULL, 0 "
-	"FROM pg_catalog.pg_type t "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-	"JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid "
-	"JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype "
-	"JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc "
-	"JOIN pg_catalog.pg_namespace on_ ON on_.oid = oc.opcnamespace "
-	"WHERE n.nspname = $1 AND t.typtype = 'r' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
-	/* domains: a check that is NOT VALID cannot be written in CREATE
+																																		 "UNION ALL "
+																																		 "SELECT 3, pg_catalog.quote_ident(t.typname), "
+																																		 "'RANGE (SUBTYPE = ' || pg_catalog.format_type(r.rngsubtype, NULL) || "
+																																		 "CASE WHEN oc.opcdefault THEN '' ELSE ', SUBTYPE_OPCLASS = ' || "
+																																		 "CASE WHEN pg_catalog.pg_opclass_is_visible(oc.oid) "
+																																		 "THEN pg_catalog.quote_ident(oc.opcname) "
+																																		 "ELSE pg_catalog.quote_ident(on_.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) "
+																																		 "END END || "
+																																		 "CASE WHEN r.rngcollation <> 0 AND r.rngcollation <> st.typcollation "
+																																		 "THEN ', COLLATION = ' || " COLLATION_NAME(
+																																			 "r.rngcollation") " ELSE '' END || "
+																																					   "CASE WHEN r.rngcanonical <> 0 "
+																																					   "THEN ', CANONICAL = ' || r.rngcanonical::pg_catalog.regproc::pg_catalog.text "
+																																					   "ELSE '' END || "
+																																					   "CASE WHEN r.rngsubdiff <> 0 "
+																																					   "THEN ', SUBTYPE_DIFF = ' || r.rngsubdiff::pg_catalog.regproc::pg_catalog.text "
+																																					   "ELSE '' END || "
+																																					   "COALESCE((SELECT ', MULTIRANGE_TYPE_NAME = ' || "
+																																					   "pg_catalog.quote_ident(m.typname) "
+																																					   "FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_type m ON m.oid = d.objid "
+																																					   "WHERE d.classid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+																																					   "AND d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
+																																					   "AND d.refobjid = t.oid AND d.deptype = 'i' AND m.typtype = 'm' "
+																																					   "AND m.typname::pg_catalog.text <> CASE "
+																																					   "WHEN pg_catalog.strpos(t.typname, 'range') > 0 "
+																																					   "THEN overlay(t.typname::pg_catalog.text PLACING 'multirange' "
+																																					   "FROM pg_catalog.strpos(t.typname, 'range') FOR 5) "
+																																					   "ELSE t.typname || '_multirange' END), '') || ')', "
+																																					   "NULL, NULL, 0 "
+																																					   "FROM pg_catalog.pg_type t "
+																																					   "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+																																					   "JOIN pg_catalog.pg_range r ON r.rngtypid = t.oid "
+																																					   "JOIN pg_catalog.pg_type st ON st.oid = r.rngsubtype "
+																																					   "JOIN pg_catalog.pg_opclass oc ON oc.oid = r.rngsubopc "
+																																					   "JOIN pg_catalog.pg_namespace on_ ON on_.oid = oc.opcnamespace "
+																																					   "WHERE n.nspname = $1 AND t.typtype = 'r' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
+																																																    /* domains: a check that is NOT VALID cannot be written in CREATE
 	 * DOMAIN, and is added after it */
-	"UNION ALL "
-	"SELECT 4, pg_catalog.quote_ident(t.typname), h.head || ck.every, h.head || ck.valid, "
-	"ck.later, 0 "
-	"FROM pg_catalog.pg_type t "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
-	"JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
-	"CROSS JOIN LATERAL (SELECT "
-	"pg_catalog.format_type(t.typbasetype, t.typtypmod) || "
-	"CASE WHEN t.typcollation <> bt.typcollation "
-	"THEN ' COLLATE ' || " COLLATION_NAME("t.typcollation") " ELSE '' END || "
-	"CASE WHEN t.typdefaultbin IS NULL THEN '' "
-	"ELSE ' DEFAULT ' || pg_catalog.pg_get_expr(t.typdefaultbin, 0, true) END || "
-	"CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END AS head) h "
-	"CROSS JOIN LATERAL (SELECT "
-	"COALESCE(pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || "
-	"' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' "
-	"ORDER BY k.conname COLLATE \"C\"), '') AS every, "
-	"COALESCE(pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || "
-	"' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' "
-	"ORDER BY k.conname COLLATE \"C\") FILTER (WHERE k.convalidated), '') AS valid, "
-	"pg_catalog.string_agg(E'\\nALTER DOMAIN ' || pg_catalog.quote_ident(t.typname) || "
-	"' ADD CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || ' ' || "
-	"pg_catalog.pg_get_constraintdef(k.oid, true) || ';', '' "
-	"ORDER BY k.conname COLLATE \"C\") FILTER (WHERE NOT k.convalidated) AS later "
-	"FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') ck "
-	"WHERE n.nspname = $1 AND t.typtype = 'd' AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") " "
-	/* sequences that no column owns */
-	"UNION ALL "
-	"SELECT 5, pg_catalog.quote_ident(c.relname), "
-	"'AS ' || pg_catalog.format_type(s.seqtypid, NULL) || "
-	"' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin || "
-	"' MAXVALUE ' || s.seqmax || ' START WITH ' || s.seqstart || ' CACHE ' || s.seqcache || "
-	"CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END, "
-	"c.relpersistence::pg_catalog.text, NULL, 0 "
-	"FROM pg_catalog.pg_class c "
-	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-	"JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid "
-	"WHERE n.nspname = $1 AND c.relkind = 'S' AND NOT " EXTENSION_MEMBER("pg_class", "c.oid") " "
-	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
-	"WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid "
-	"AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-	"AND d.refobjsubid <> 0 AND d.deptype IN ('a', 'i'))"
-	") o ORDER BY kind, name COLLATE \"C\", ord";
+																																																    "UNION ALL "
+																																																    "SELECT 4, pg_catalog.quote_ident(t.typname), h.head || ck.every, h.head || ck.valid, "
+																																																    "ck.later, 0 "
+																																																    "FROM pg_catalog.pg_type t "
+																																																    "JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+																																																    "JOIN pg_catalog.pg_type bt ON bt.oid = t.typbasetype "
+																																																    "CROSS JOIN LATERAL (SELECT "
+																																																    "pg_catalog.format_type(t.typbasetype, t.typtypmod) || "
+																																																    "CASE WHEN t.typcollation <> bt.typcollation "
+																																																    "THEN ' COLLATE ' || " COLLATION_NAME(
+																																																	    "t.typcollation") " ELSE '' END || "
+																																																			      "CASE WHEN t.typdefaultbin IS NULL THEN '' "
+																																																			      "ELSE ' DEFAULT ' || pg_catalog.pg_get_expr(t.typdefaultbin, 0, true) END || "
+																																																			      "CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END AS head) h "
+																																																			      "CROSS JOIN LATERAL (SELECT "
+																																																			      "COALESCE(pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || "
+																																																			      "' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' "
+																																																			      "ORDER BY k.conname COLLATE \"C\"), '') AS every, "
+																																																			      "COALESCE(pg_catalog.string_agg(' CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || "
+																																																			      "' ' || pg_catalog.pg_get_constraintdef(k.oid, true), '' "
+																																																			      "ORDER BY k.conname COLLATE \"C\") FILTER (WHERE k.convalidated), '') AS valid, "
+																																																			      "pg_catalog.string_agg(E'\\nALTER DOMAIN ' || pg_catalog.quote_ident(t.typname) || "
+																																																			      "' ADD CONSTRAINT ' || pg_catalog.quote_ident(k.conname) || ' ' || "
+																																																			      "pg_catalog.pg_get_constraintdef(k.oid, true) || ';', '' "
+																																																			      "ORDER BY k.conname COLLATE \"C\") FILTER (WHERE NOT k.convalidated) AS later "
+																																																			      "FROM pg_catalog.pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') ck "
+																																																			      "WHERE n.nspname = $1 AND t.typtype = 'd' AND NOT " EXTENSION_MEMBER(
+																																																				      "pg_type",
+																																																				      "t.oid") " "
+																																																					       /* sequences that no column owns */
+																																																					       "UNION ALL "
+																																																					       "SELECT 5, pg_catalog.quote_ident(c.relname), "
+																																																					       "'AS ' || pg_catalog.format_type(s.seqtypid, NULL) || "
+																																																					       "' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin || "
+																																																					       "' MAXVALUE ' || s.seqmax || ' START WITH ' || s.seqstart || ' CACHE ' || s.seqcache || "
+																																																					       "CASE WHEN s.seqcycle THEN ' CYCLE' ELSE ' NO CYCLE' END, "
+																																																					       "c.relpersistence::pg_catalog.text, NULL, 0 "
+																																																					       "FROM pg_catalog.pg_class c "
+																																																					       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+																																																					       "JOIN pg_catalog.pg_sequence s ON s.seqrelid = c.oid "
+																																																					       "WHERE n.nspname = $1 AND c.relkind = 'S' AND NOT " EXTENSION_MEMBER("pg_class",
+																																																														    "c.oid") " "
+																																																															     "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+																																																															     "WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objid = c.oid "
+																																																															     "AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+																																																															     "AND d.refobjsubid <> 0 AND d.deptype IN ('a', 'i'))"
+																																																															     ") o ORDER BY kind, name COLLATE \"C\", ord";
 
 /*
  * What the enums, types, domains and extensions depend on: (kind, name,
@@ -226,70 +357,99 @@ static const char deps_sql[] =
 	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
 	"LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid "
 	"WHERE n.nspname = $1 AND (t.typtype IN ('e', 'd', 'r') OR c.relkind = 'c') "
-	"AND NOT " EXTENSION_MEMBER("pg_type", "t.oid") "), "
-	"src AS ("
-	"SELECT kind, name, 'pg_catalog.pg_type'::pg_catalog.regclass AS classid, oid AS objid "
-	"FROM obj "
-	"UNION ALL SELECT kind, name, 'pg_catalog.pg_class'::pg_catalog.regclass, typrelid "
-	"FROM obj WHERE typrelid <> 0 "
-	"UNION ALL SELECT o.kind, o.name, 'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid "
-	"FROM obj o JOIN pg_catalog.pg_constraint k ON k.contypid = o.oid "
-	"UNION ALL SELECT 1, pg_catalog.quote_ident(e.extname), "
-	"'pg_catalog.pg_extension'::pg_catalog.regclass, e.oid "
-	"FROM pg_catalog.pg_extension e WHERE e.extname <> 'plpgsql'), "
-	"ref AS ("
-	"SELECT DISTINCT s.kind, s.name, d.refclassid, "
-	"CASE WHEN rt.typcategory = 'A' AND rt.typelem <> 0 THEN rt.typelem "
-	"WHEN rt.typtype = 'm' THEN (SELECT md.refobjid FROM pg_catalog.pg_depend md "
-	"WHERE md.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND md.objid = rt.oid "
-	"AND md.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND md.deptype = 'i' "
-	"LIMIT 1) "
-	"ELSE d.refobjid END AS refobjid "
-	"FROM src s JOIN pg_catalog.pg_depend d ON d.classid = s.classid AND d.objid = s.objid "
-	"AND d.deptype = 'n' "
-	"LEFT JOIN pg_catalog.pg_type rt ON d.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
-	"AND rt.oid = d.refobjid) "
-	"SELECT kind, name, dep FROM ("
-	"SELECT r.kind, r.name, CASE "
-	"WHEN x.extname IS NOT NULL THEN 'extension ' || pg_catalog.quote_ident(x.extname) "
-	"WHEN e.extname IS NOT NULL THEN CASE WHEN e.extname <> 'plpgsql' "
-	"THEN 'extension ' || pg_catalog.quote_ident(e.extname) END "
-	"WHEN ns.nspname = $1 THEN CASE "
-	"WHEN t.typtype = 'e' THEN 'enum ' || pg_catalog.quote_ident(t.typname) "
-	"WHEN t.typtype = 'd' THEN 'domain ' || pg_catalog.quote_ident(t.typname) "
-	"WHEN t.typtype = 'r' OR tc.relkind = 'c' "
-	"THEN 'type ' || pg_catalog.quote_ident(t.typname) "
-	"WHEN tc.relkind IN ('r', 'p') THEN tc.relname::pg_catalog.text "
-	"WHEN tc.relkind = 'v' THEN 'view ' || pg_catalog.quote_ident(tc.relname) "
-	"WHEN tc.relkind = 'm' THEN 'materialized view ' || pg_catalog.quote_ident(tc.relname) "
-	"WHEN rc.relkind = 'S' THEN 'sequence ' || pg_catalog.quote_ident(rc.relname) "
-	"WHEN rc.relkind IN ('r', 'p') THEN rc.relname::pg_catalog.text "
-	"WHEN p.prokind = 'f' THEN 'function ' || pg_catalog.quote_ident(p.proname) || '(' || "
-	"pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' END "
-	"WHEN " USER_SCHEMA("ns") " THEN 'schema ' || pg_catalog.quote_ident(ns.nspname) "
-	"END AS dep "
-	"FROM ref r "
-	"LEFT JOIN pg_catalog.pg_type t ON r.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass "
-	"AND t.oid = r.refobjid "
-	"LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid "
-	"LEFT JOIN pg_catalog.pg_class rc ON r.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-	"AND rc.oid = r.refobjid "
-	"LEFT JOIN pg_catalog.pg_proc p ON r.refclassid = 'pg_catalog.pg_proc'::pg_catalog.regclass "
-	"AND p.oid = r.refobjid "
-	"LEFT JOIN pg_catalog.pg_collation co "
-	"ON r.refclassid = 'pg_catalog.pg_collation'::pg_catalog.regclass AND co.oid = r.refobjid "
-	"LEFT JOIN pg_catalog.pg_opclass oc "
-	"ON r.refclassid = 'pg_catalog.pg_opclass'::pg_catalog.regclass AND oc.oid = r.refobjid "
-	"LEFT JOIN pg_catalog.pg_extension e "
-	"ON r.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND e.oid = r.refobjid "
-	"LEFT JOIN pg_catalog.pg_namespace ns ON ns.oid = CASE "
-	"WHEN r.refclassid = 'pg_catalog.pg_namespace'::pg_catalog.regclass THEN r.refobjid "
-	"ELSE COALESCE(t.typnamespace, rc.relnamespace, p.pronamespace, co.collnamespace, "
-	"oc.opcnamespace) END "
-	"LEFT JOIN pg_catalog.pg_depend xd ON xd.classid = r.refclassid "
-	"AND xd.objid = r.refobjid AND xd.deptype = 'e' "
-	"LEFT JOIN pg_catalog.pg_extension x ON x.oid = xd.refobjid"
-	") q WHERE dep IS NOT NULL ORDER BY kind, name COLLATE \"C\", dep COLLATE \"C\"";
+	"AND NOT " EXTENSION_MEMBER(
+		"pg_type",
+		"t.oid") "), "
+			 "src AS ("
+			 "SELECT kind, name, 'pg_catalog.pg_type'::pg_catalog.regclass AS classid, "
+			 "oid AS objid "
+			 "FROM obj "
+			 "UNION ALL SELECT kind, name, 'pg_catalog.pg_class'::pg_catalog.regclass, "
+			 "typrelid "
+			 "FROM obj WHERE typrelid <> 0 "
+			 "UNION ALL SELECT o.kind, o.name, "
+			 "'pg_catalog.pg_constraint'::pg_catalog.regclass, k.oid "
+			 "FROM obj o JOIN pg_catalog.pg_constraint k ON k.contypid = o.oid "
+			 "UNION ALL SELECT 1, pg_catalog.quote_ident(e.extname), "
+			 "'pg_catalog.pg_extension'::pg_catalog.regclass, e.oid "
+			 "FROM pg_catalog.pg_extension e WHERE e.extname <> 'plpgsql'), "
+			 "ref AS ("
+			 "SELECT DISTINCT s.kind, s.name, d.refclassid, "
+			 "CASE WHEN rt.typcategory = 'A' AND rt.typelem <> 0 THEN rt.typelem "
+			 "WHEN rt.typtype = 'm' THEN (SELECT md.refobjid FROM pg_catalog.pg_depend "
+			 "md "
+			 "WHERE md.classid = 'pg_catalog.pg_type'::pg_catalog.regclass AND "
+			 "md.objid = rt.oid "
+			 "AND md.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass AND "
+			 "md.deptype = 'i' "
+			 "LIMIT 1) "
+			 "ELSE d.refobjid END AS refobjid "
+			 "FROM src s JOIN pg_catalog.pg_depend d ON d.classid = s.classid AND "
+			 "d.objid = s.objid "
+			 "AND d.deptype = 'n' "
+			 "LEFT JOIN pg_catalog.pg_type rt ON d.refclassid = "
+			 "'pg_catalog.pg_type'::pg_catalog.regclass "
+			 "AND rt.oid = d.refobjid) "
+			 "SELECT kind, name, dep FROM ("
+			 "SELECT r.kind, r.name, CASE "
+			 "WHEN x.extname IS NOT NULL THEN 'extension ' || "
+			 "pg_catalog.quote_ident(x.extname) "
+			 "WHEN e.extname IS NOT NULL THEN CASE WHEN e.extname <> 'plpgsql' "
+			 "THEN 'extension ' || pg_catalog.quote_ident(e.extname) END "
+			 "WHEN ns.nspname = $1 THEN CASE "
+			 "WHEN t.typtype = 'e' THEN 'enum ' || pg_catalog.quote_ident(t.typname) "
+			 "WHEN t.typtype = 'd' THEN 'domain ' || pg_catalog.quote_ident(t.typname) "
+			 "WHEN t.typtype = 'r' OR tc.relkind = 'c' "
+			 "THEN 'type ' || pg_catalog.quote_ident(t.typname) "
+			 "WHEN tc.relkind IN ('r', 'p') THEN tc.relname::pg_catalog.text "
+			 "WHEN tc.relkind = 'v' THEN 'view ' || pg_catalog.quote_ident(tc.relname) "
+			 "WHEN tc.relkind = 'm' THEN 'materialized view ' || "
+			 "pg_catalog.quote_ident(tc.relname) "
+			 "WHEN rc.relkind = 'S' THEN 'sequence ' || "
+			 "pg_catalog.quote_ident(rc.relname) "
+			 "WHEN rc.relkind IN ('r', 'p') THEN rc.relname::pg_catalog.text "
+			 "WHEN p.prokind = 'f' THEN 'function ' || "
+			 "pg_catalog.quote_ident(p.proname) || '(' || "
+			 "pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' END "
+			 "WHEN " USER_SCHEMA(
+				 "ns") " THEN 'schema ' || pg_catalog.quote_ident(ns.nspname) "
+				       "END AS dep "
+				       "FROM ref r "
+				       "LEFT JOIN pg_catalog.pg_type t ON r.refclassid = "
+				       "'pg_catalog.pg_type'::pg_catalog.regclass "
+				       "AND t.oid = r.refobjid "
+				       "LEFT JOIN pg_catalog.pg_class tc ON tc.oid = t.typrelid "
+				       "LEFT JOIN pg_catalog.pg_class rc ON r.refclassid = "
+				       "'pg_catalog.pg_class'::pg_catalog.regclass "
+				       "AND rc.oid = r.refobjid "
+				       "LEFT JOIN pg_catalog.pg_proc p ON r.refclassid = "
+				       "'pg_catalog.pg_proc'::pg_catalog.regclass "
+				       "AND p.oid = r.refobjid "
+				       "LEFT JOIN pg_catalog.pg_collation co "
+				       "ON r.refclassid = "
+				       "'pg_catalog.pg_collation'::pg_catalog.regclass AND co.oid "
+				       "= r.refobjid "
+				       "LEFT JOIN pg_catalog.pg_opclass oc "
+				       "ON r.refclassid = "
+				       "'pg_catalog.pg_opclass'::pg_catalog.regclass AND oc.oid = "
+				       "r.refobjid "
+				       "LEFT JOIN pg_catalog.pg_extension e "
+				       "ON r.refclassid = "
+				       "'pg_catalog.pg_extension'::pg_catalog.regclass AND e.oid = "
+				       "r.refobjid "
+				       "LEFT JOIN pg_catalog.pg_namespace ns ON ns.oid = CASE "
+				       "WHEN r.refclassid = "
+				       "'pg_catalog.pg_namespace'::pg_catalog.regclass THEN "
+				       "r.refobjid "
+				       "ELSE COALESCE(t.typnamespace, rc.relnamespace, "
+				       "p.pronamespace, co.collnamespace, "
+				       "oc.opcnamespace) END "
+				       "LEFT JOIN pg_catalog.pg_depend xd ON xd.classid = "
+				       "r.refclassid "
+				       "AND xd.objid = r.refobjid AND xd.deptype = 'e' "
+				       "LEFT JOIN pg_catalog.pg_extension x ON x.oid = xd.refobjid"
+				       ") q WHERE dep IS NOT NULL ORDER BY kind, name COLLATE "
+				       "\"C\", dep COLLATE \"C\"";
 
 static const struct dbt_dialect *const pg = &dbt_dialect_postgres;
 
@@ -329,8 +489,8 @@ static int add_enum(dbt_pg_objects *r, const PGresult *res, int *row)
 	dbt_buf_putc(&def, ')');
 	dbt_buf_printf(&create, "CREATE TYPE %s AS %s;", name, dbt_buf_str(&def));
 	dbt_buf_printf(&drop, "DROP TYPE %s;", name);
-	rc = def.oom ? dbt_error_oom() : add(r, DBT_OBJ_ENUM, name, dbt_buf_str(&def), &create,
-					     &drop, NULL);
+	rc = def.oom ? dbt_error_oom()
+		     : add(r, DBT_OBJ_ENUM, name, dbt_buf_str(&def), &create, &drop, NULL);
 	dbt_buf_release(&def);
 	dbt_buf_release(&create);
 	dbt_buf_release(&drop);
@@ -455,7 +615,8 @@ static int has_dependents(const dbt_schema *s)
 	size_t i;
 
 	for (i = 0; i < s->nobjects; i++)
-		if (s->objects[i]->kind >= DBT_OBJ_EXTENSION && s->objects[i]->kind <= DBT_OBJ_DOMAIN)
+		if (s->objects[i]->kind >= DBT_OBJ_EXTENSION &&
+		    s->objects[i]->kind <= DBT_OBJ_DOMAIN)
 			return 1;
 	return 0;
 }
@@ -689,8 +850,10 @@ int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 	int rc = 0, array = 0;
 
 	if (to->kind != DBT_OBJ_ENUM && to->kind != DBT_OBJ_DOMAIN)
-		return dbt_error_set(DBT_ENOTFOUND, "'%s' is neither an enum nor a domain", to->name);
-	if (to->kind == DBT_OBJ_ENUM && (rc = parse_labels(&labels, &nlabels, to->definition)) < 0) {
+		return dbt_error_set(DBT_ENOTFOUND, "'%s' is neither an enum nor a domain",
+				     to->name);
+	if (to->kind == DBT_OBJ_ENUM &&
+	    (rc = parse_labels(&labels, &nlabels, to->definition)) < 0) {
 		if (rc == DBT_ENOTFOUND)
 			rc = dbt_error_set(DBT_ENOTFOUND, "enum '%s' has no labels", to->name);
 		return rc;
@@ -716,7 +879,8 @@ int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 			 * when its label is still there (else the model's default
 			 * follows in the table's changes). */
 			if (c->default_expr) {
-				dbt_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n",
+				dbt_buf_printf(out,
+					       "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n",
 					       dbt_buf_str(&tname), dbt_buf_str(&cname));
 				if (to->kind == DBT_OBJ_ENUM &&
 				    (rc = default_label(&label, c->default_expr)) == 1)
@@ -725,12 +889,15 @@ int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 				label = NULL;
 				rc = rc < 0 ? rc : 0;
 			}
-			dbt_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s TYPE %s%s USING %s::text%s::%s%s;\n",
+			dbt_buf_printf(out,
+				       "ALTER TABLE %s ALTER COLUMN %s TYPE %s%s USING "
+				       "%s::text%s::%s%s;\n",
 				       dbt_buf_str(&tname), dbt_buf_str(&cname), to->name,
 				       array ? "[]" : "", dbt_buf_str(&cname), array ? "[]" : "",
 				       to->name, array ? "[]" : "");
 			if (c->default_expr && keep)
-				dbt_buf_printf(out, "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;\n",
+				dbt_buf_printf(out,
+					       "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s;\n",
 					       dbt_buf_str(&tname), dbt_buf_str(&cname),
 					       c->default_expr);
 			dbt_buf_release(&cname);

@@ -47,10 +47,12 @@
 #include "error.h"
 
 /* True for an object that no extension owns. */
+/* clang-format off */
 #define NOT_IN_EXTENSION(classid, objid)                                                    \
 	"NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend x "                                \
 	"WHERE x.classid = '" classid "'::pg_catalog.regclass AND x.objid = " objid " "     \
 	"AND x.deptype = 'e')"
+/* clang-format on */
 
 /*
  * The CTEs `ns` (the schema's oid), `procs` (oid, prokind, the name of
@@ -62,6 +64,7 @@
  * members of an extension (but PostgreSQL's own, such as plpgsql, whose
  * schema is pg_catalog).  The same text is in reflect_postgres_routines.c.
  */
+/* clang-format off */
 #define DEP_NAMES                                                                           \
 	"ns AS (SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = $1), "        \
 	"rels (oid, name) AS (SELECT c.oid, CASE c.relkind "                               \
@@ -116,6 +119,7 @@
 	"UNION ALL SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, oid, name FROM types " \
 	"UNION ALL SELECT 'pg_catalog.pg_proc'::pg_catalog.regclass, oid, pg_catalog.concat(" \
 	"CASE kind WHEN 'p' THEN 'procedure ' ELSE 'function ' END, name) FROM procs)"
+/* clang-format on */
 
 /*
  * One row per view and dependency (a row with a NULL dependency for a
@@ -149,21 +153,26 @@ static const char views_sql[] =
 	"FROM pg_catalog.pg_index i JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 	"WHERE i.indrelid = c.oid) d) AS indexes "
 	"FROM pg_catalog.pg_class c WHERE c.relnamespace = (SELECT oid FROM ns) "
-	"AND c.relkind IN ('v', 'm') AND " NOT_IN_EXTENSION("pg_catalog.pg_class", "c.oid") "), "
-	"dependers (obj, classid, objid) AS ("
-	"SELECT r.ev_class, 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid "
-	"FROM pg_catalog.pg_rewrite r WHERE r.ev_class IN (SELECT oid FROM objs) "
-	"UNION ALL SELECT i.indrelid, 'pg_catalog.pg_class'::pg_catalog.regclass, i.indexrelid "
-	"FROM pg_catalog.pg_index i WHERE i.indrelid IN (SELECT oid FROM objs)), "
-	"deps (obj, name) AS (SELECT DISTINCT dr.obj, nm.name FROM dependers dr "
-	"JOIN pg_catalog.pg_depend d ON d.classid = dr.classid AND d.objid = dr.objid "
-	"JOIN names nm ON nm.classid = d.refclassid AND nm.objid = d.refobjid "
-	"WHERE d.deptype IN ('n', 'a') AND NOT (d.refclassid = "
-	"'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = dr.obj)) "
-	"SELECT o.oid, o.relkind, o.name, o.def, o.opts, o.cols, o.indexes, deps.name "
-	"FROM objs o LEFT JOIN deps ON deps.obj = o.oid "
-	"ORDER BY o.relkind DESC, o.name COLLATE pg_catalog.\"C\", o.oid, "
-	"deps.name COLLATE pg_catalog.\"C\"";
+	"AND c.relkind IN ('v', 'm') AND " NOT_IN_EXTENSION(
+		"pg_catalog.pg_class",
+		"c.oid") "), "
+			 "dependers (obj, classid, objid) AS ("
+			 "SELECT r.ev_class, 'pg_catalog.pg_rewrite'::pg_catalog.regclass, r.oid "
+			 "FROM pg_catalog.pg_rewrite r WHERE r.ev_class IN (SELECT oid FROM objs) "
+			 "UNION ALL SELECT i.indrelid, 'pg_catalog.pg_class'::pg_catalog.regclass, "
+			 "i.indexrelid "
+			 "FROM pg_catalog.pg_index i WHERE i.indrelid IN (SELECT oid FROM objs)), "
+			 "deps (obj, name) AS (SELECT DISTINCT dr.obj, nm.name FROM dependers dr "
+			 "JOIN pg_catalog.pg_depend d ON d.classid = dr.classid AND d.objid = "
+			 "dr.objid "
+			 "JOIN names nm ON nm.classid = d.refclassid AND nm.objid = d.refobjid "
+			 "WHERE d.deptype IN ('n', 'a') AND NOT (d.refclassid = "
+			 "'pg_catalog.pg_class'::pg_catalog.regclass AND d.refobjid = dr.obj)) "
+			 "SELECT o.oid, o.relkind, o.name, o.def, o.opts, o.cols, o.indexes, "
+			 "deps.name "
+			 "FROM objs o LEFT JOIN deps ON deps.obj = o.oid "
+			 "ORDER BY o.relkind DESC, o.name COLLATE pg_catalog.\"C\", o.oid, "
+			 "deps.name COLLATE pg_catalog.\"C\"";
 
 /* Adds the view of `row` of `res`. */
 static int add_view(dbt_object **out, dbt_pg_objects *r, const PGresult *res, int row)

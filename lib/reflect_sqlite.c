@@ -58,9 +58,11 @@
 
 /* The tables that are reflected, as a condition on sqlite_schema `m`: not
  * SQLite's own, nor dbtool's version and history tables. */
+/* clang-format off */
 #define USER_TABLES                                                                        \
 	"m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name "         \
 	"COLLATE NOCASE NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "')"
+/* clang-format on */
 
 /* Those of them that are not virtual, whose pragmas can be read. */
 #define PLAIN_TABLES USER_TABLES " AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL %'"
@@ -139,7 +141,7 @@ struct reader {
 	size_t len;
 	dbt_lexer lx;
 	dbt_token tok;
-	char quote;      /* '"', '[' or '`' for a DBT_TOK_QUOTED token */
+	char quote;	 /* '"', '[' or '`' for a DBT_TOK_QUOTED token */
 	size_t prev_end; /* where the token before the current one ended */
 };
 
@@ -359,7 +361,7 @@ static int add_check(dbt_table *t, const char *name, const char *text, size_t fr
  */
 struct tdef {
 	dbt_table *t;
-	char **stored;  /* each column's name as SQLite keeps it */
+	char **stored; /* each column's name as SQLite keeps it */
 	size_t nstored;
 	int without_rowid;
 	int strict;
@@ -377,8 +379,8 @@ static int words_in(const struct reader *r, const char *const *words, size_t n)
 
 static int column_constraint_word(const struct reader *r)
 {
-	static const char *const words[] = {"constraint", "primary", "not", "null",
-					    "unique", "check", "default", "collate",
+	static const char *const words[] = {"constraint", "primary",   "not",	  "null",
+					    "unique",	  "check",     "default", "collate",
 					    "references", "generated", "as"};
 
 	return r->tok.kind == DBT_TOK_WORD && words_in(r, words, sizeof(words) / sizeof(words[0]));
@@ -452,7 +454,7 @@ static int rd_references(struct reader *r, dbt_fk *fk)
 			/* pragma_foreign_key_list says NONE whatever the SQL says. */
 			if ((rc = rd_next(r)) < 0)
 				goto cleanup;
-			fk->match = rd_is(r, "full")      ? DBT_FK_MATCH_FULL
+			fk->match = rd_is(r, "full")	  ? DBT_FK_MATCH_FULL
 				    : rd_is(r, "partial") ? DBT_FK_MATCH_PARTIAL
 							  : DBT_FK_MATCH_SIMPLE;
 		} else if (rd_is(r, "not")) {
@@ -558,7 +560,8 @@ static int rd_table_constraint(struct reader *r, struct tdef *d)
 	int rc;
 
 	if (rd_is(r, "constraint")) {
-		if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &cname, NULL, "a constraint name")) < 0)
+		if ((rc = rd_next(r)) < 0 ||
+		    (rc = rd_name(r, &cname, NULL, "a constraint name")) < 0)
 			goto cleanup;
 	}
 	if (rd_is(r, "primary")) {
@@ -588,8 +591,8 @@ static int rd_table_constraint(struct reader *r, struct tdef *d)
 			if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
 				goto cleanup;
 			if (!(c = def_column(d, stored))) {
-				rc = dbt_error_set(DBT_EPARSE, "unknown column '%s' in a foreign key",
-						   stored);
+				rc = dbt_error_set(DBT_EPARSE,
+						   "unknown column '%s' in a foreign key", stored);
 				goto cleanup;
 			}
 			if ((rc = dbt_fk_add_column(fk, c->name)) < 0)
@@ -733,7 +736,8 @@ static int rd_column(struct reader *r, struct tdef *d)
 			if (rd_is(r, "generated") &&
 			    ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "always", "ALWAYS")) < 0))
 				goto cleanup;
-			if ((rc = rd_expect(r, "as", "AS")) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
+			if ((rc = rd_expect(r, "as", "AS")) < 0 ||
+			    (rc = rd_parens(r, &from, &to)) < 0 ||
 			    (rc = std_quotes(&expr, r->text + from, to - from)) < 0)
 				goto cleanup;
 			rc = dbt_column_set_generated(c, expr, strlen(expr), 0);
@@ -833,12 +837,12 @@ cleanup:
 /* One key of a stored CREATE INDEX. */
 struct ielem {
 	size_t from, to; /* the column or expression, without COLLATE and ASC/DESC */
-	int collate;     /* 1 when the key names a collation */
-	size_t cto;      /* where its COLLATE clause ends; `to` without one */
+	int collate;	 /* 1 when the key names a collation */
+	size_t cto;	 /* where its COLLATE clause ends; `to` without one */
 };
 
 struct idef {
-	char *name;      /* folded */
+	char *name; /* folded */
 	struct ielem *elems;
 	size_t nelems;
 	size_t where_from, where_to;
@@ -957,10 +961,10 @@ cleanup:
 
 /* A reflected table. */
 struct rtable {
-	char *stored;     /* its name as SQLite keeps it */
-	dbt_table *t;     /* in the result */
+	char *stored;	  /* its name as SQLite keeps it */
+	dbt_table *t;	  /* in the result */
 	struct tdef def;  /* what its stored SQL declares */
-	int *pkpos;       /* per column of `t`: 1-based place in the primary key, or 0 */
+	int *pkpos;	  /* per column of `t`: 1-based place in the primary key, or 0 */
 	size_t nfks_seen; /* foreign keys read from the pragma so far */
 };
 
@@ -1127,7 +1131,8 @@ static int read_tables(struct reflect *x)
 		x->ntabs++;
 		if (!strncasecmp(sql, "CREATE VIRTUAL", 14)) {
 			rc = dbt_error_set(DBT_ERROR,
-					   "cannot reflect table '%s': it is a virtual table, which a "
+					   "cannot reflect table '%s': it is a virtual table, "
+					   "which a "
 					   "schema cannot represent",
 					   name);
 			goto cleanup;
@@ -1230,9 +1235,11 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	hidden = sqlite3_column_int(st, 7);
 	if ((hidden == 2 || hidden == 3) != (dc->generated_expr != NULL))
 		return dbt_error_set(DBT_ERROR,
-				     "cannot reflect table '%s': column '%s' is %sa generated column "
+				     "cannot reflect table '%s': column '%s' is %sa generated "
+				     "column "
 				     "where its definition says otherwise",
-				     rt->t->name, dc->name, hidden == 2 || hidden == 3 ? "" : "not ");
+				     rt->t->name, dc->name,
+				     hidden == 2 || hidden == 3 ? "" : "not ");
 	if ((rc = dbt_type_from_sqlite(&type, decl)) < 0)
 		return rc;
 	rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type);
@@ -1259,7 +1266,8 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	rc = dbt_column_set_default(c, expr, strlen(expr));
 	free(expr);
 	if (rc < 0)
-		return dbt_error_prefix(rc, "cannot reflect the default of column '%s' of table '%s'",
+		return dbt_error_prefix(rc,
+					"cannot reflect the default of column '%s' of table '%s'",
 					c->name, rt->t->name);
 	return 0;
 }
@@ -1285,7 +1293,8 @@ static int read_columns(struct reflect *x)
 
 		if (rt->t->ncolumns != rt->def.nstored) {
 			rc = dbt_error_set(DBT_ERROR,
-					   "cannot reflect table '%s': its columns do not match its "
+					   "cannot reflect table '%s': its columns do not match "
+					   "its "
 					   "definition",
 					   rt->t->name);
 			goto cleanup;
@@ -1307,11 +1316,11 @@ struct ikey {
 };
 
 struct igroup {
-	char *name;   /* as SQLite keeps it */
+	char *name; /* as SQLite keeps it */
 	char *table;
-	char *sql;    /* NULL for a constraint's index */
+	char *sql; /* NULL for a constraint's index */
 	int unique;
-	char origin;  /* 'c', 'u' or 'pk' as 'p' */
+	char origin; /* 'c', 'u' or 'pk' as 'p' */
 	int partial;
 	struct ikey *keys;
 	size_t nkeys;
@@ -1356,7 +1365,8 @@ static int add_unique(struct rtable *rt, const struct igroup *g)
 
 		if (g->keys[i].cid < 0 || (size_t)g->keys[i].cid >= rt->t->ncolumns)
 			return dbt_error_set(DBT_ERROR,
-					     "cannot reflect the unique constraint '%s' of table '%s': it "
+					     "cannot reflect the unique constraint '%s' of table "
+					     "'%s': it "
 					     "has a key that is not a column",
 					     g->name, g->table);
 		c = rt->t->columns[g->keys[i].cid];
@@ -1418,7 +1428,8 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 			rc = dbt_index_add_expr(ix, expr, strlen(expr), k->desc);
 		} else {
 			rc = dbt_error_set(DBT_ERROR,
-					   "its key %zu is the rowid, which a schema cannot represent",
+					   "its key %zu is the rowid, which a schema cannot "
+					   "represent",
 					   i + 1);
 		}
 		if (rc < 0)
@@ -1781,8 +1792,9 @@ static int read_objects(struct reflect *x)
 		}
 		if ((rc = dbt_schema_add_object(&obj, x->out,
 						o->trigger ? DBT_OBJ_TRIGGER : DBT_OBJ_VIEW,
-						dbt_buf_str(&name), o->trigger ? table : NULL, o->sql,
-						dbt_buf_str(&create), dbt_buf_str(&drop), NULL)) < 0)
+						dbt_buf_str(&name), o->trigger ? table : NULL,
+						o->sql, dbt_buf_str(&create), dbt_buf_str(&drop),
+						NULL)) < 0)
 			break;
 		rc = object_deps(x, obj, o, d);
 	}

@@ -101,8 +101,8 @@ static int warn(dbt_findings *warnings, dbt_buf *msg)
 
 /* Asks about, or warns of, each likely rename; `*accepted` counts the
  * hints set in the model. */
-static int guess(const dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn,
-		 dbt_schema *model, size_t *accepted)
+static int guess(const dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn, dbt_schema *model,
+		 size_t *accepted)
 {
 	dbt_buf msg = DBT_BUF_INIT;
 	size_t i;
@@ -150,10 +150,11 @@ static int guess(const dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn,
 					++*accepted;
 				continue;
 			}
-			dbt_buf_printf(&msg,
-				       "table %s dropped and table %s created: if this is a rename, "
-				       "add '-- renamed from: %s' before CREATE TABLE %s in the model",
-				       old->name, op->table->name, old->name, op->table->name);
+			dbt_buf_printf(
+				&msg,
+				"table %s dropped and table %s created: if this is a rename, "
+				"add '-- renamed from: %s' before CREATE TABLE %s in the model",
+				old->name, op->table->name, old->name, op->table->name);
 			rc = warn(warnings, &msg);
 		}
 	}
@@ -161,9 +162,8 @@ static int guess(const dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn,
 	return rc;
 }
 
-int dbt_rename_guess(dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn,
-		     const dbt_schema *db, dbt_schema *model, const char *model_path,
-		     const char *schema_name)
+int dbt_rename_guess(dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn, const dbt_schema *db,
+		     dbt_schema *model, const char *model_path, const char *schema_name)
 {
 	dbt_diff_opts o;
 	size_t accepted = 0;

@@ -24,8 +24,7 @@
  * model".  Returns 0, or a negative DBT_E* code as dbt_model_diff's;
  * `diff` is empty after a failure.
  */
-int dbt_rename_guess(dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn,
-		     const dbt_schema *db, dbt_schema *model, const char *model_path,
-		     const char *schema_name);
+int dbt_rename_guess(dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn, const dbt_schema *db,
+		     dbt_schema *model, const char *model_path, const char *schema_name);
 
 #endif

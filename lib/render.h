@@ -136,7 +136,7 @@ int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_
  * table that is missing.
  */
 typedef struct dbt_sql_object {
-	char *type;  /* "trigger" or "view" */
+	char *type; /* "trigger" or "view" */
 	char *name;
 	char *table; /* the table a trigger is on; a view's own name */
 	char *sql;   /* its CREATE statement, without a final ';' */
@@ -182,7 +182,7 @@ int dbt_render_ops_keep(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, 
  */
 typedef enum {
 	DBT_SAFE_PLAIN = 0,  /* as dbt_render_ops writes it, in the transaction */
-	DBT_SAFE_INDEX,      /* DROP INDEX CONCURRENTLY IF EXISTS, CREATE INDEX
+	DBT_SAFE_INDEX,	     /* DROP INDEX CONCURRENTLY IF EXISTS, CREATE INDEX
 			      * CONCURRENTLY */
 	DBT_SAFE_CONSTRAINT, /* DROP CONSTRAINT IF EXISTS, ADD ... NOT VALID,
 			      * VALIDATE CONSTRAINT */
@@ -200,8 +200,7 @@ typedef enum {
  * unless the list also changes the column's identity or generation or
  * adds a primary key to the table.  Everything else is DBT_SAFE_PLAIN.
  */
-dbt_safe_form dbt_render_safe_form(const dbt_op *ops, size_t n, size_t i,
-				   const dbt_schema *target);
+dbt_safe_form dbt_render_safe_form(const dbt_op *ops, size_t n, size_t i, const dbt_schema *target);
 
 /*
  * PostgreSQL SQL of the ops `ops` (with their forms, none of them

@@ -36,7 +36,7 @@
 
 enum key { KEY_ID, KEY_PARENT, KEY_MESSAGE, KEY_CREATED, KEY_TRANSACTION, KEY_LOCK_TIMEOUT, NKEYS };
 
-static const char *const key_names[NKEYS] = {"id",      "parent",      "message",
+static const char *const key_names[NKEYS] = {"id",	"parent",      "message",
 					     "created", "transaction", "lock_timeout"};
 
 /* The largest lock_timeout a header may give, in seconds: a day. */
@@ -138,8 +138,8 @@ static const char *comment_body(const struct line *l, const char **end)
 /* A marker line: which section it starts, and for which dialect. */
 struct mark {
 	enum marker m;
-	int label;          /* a dbt_dialect_kind, 0 when unlabelled, -1 unknown */
-	const char *lab;    /* the label as written, for messages */
+	int label;	 /* a dbt_dialect_kind, 0 when unlabelled, -1 unknown */
+	const char *lab; /* the label as written, for messages */
 	size_t lablen;
 };
 
@@ -270,7 +270,8 @@ static int header_key(struct parser *p, const struct line *l, const char *key, s
 	 * character there could end the comment for psql and run the rest. */
 	if (dbt_text_find_break(val, vallen, &at, &cp))
 		return fail(p, l->no,
-			    "control character U+%04X in the value of header key '%s' (column %zu): "
+			    "control character U+%04X in the value of header key '%s' (column "
+			    "%zu): "
 			    "header values are one line of text",
 			    cp, key_names[k], (size_t)(val - l->s) + at + 1);
 	switch (k) {
@@ -289,10 +290,10 @@ static int header_key(struct parser *p, const struct line *l, const char *key, s
 			return rc;
 		}
 		if (!dbt_revision_id_valid(copy)) {
-			rc = fail(
-				p, l->no,
-				"invalid %s '%s': use lowercase letters, digits and '_', at most %d",
-				k == KEY_ID ? "revision id" : "parent id", copy, ID_MAX);
+			rc = fail(p, l->no,
+				  "invalid %s '%s': use lowercase letters, digits and '_', at most "
+				  "%d",
+				  k == KEY_ID ? "revision id" : "parent id", copy, ID_MAX);
 			free(copy);
 			return rc;
 		}
@@ -311,20 +312,22 @@ static int header_key(struct parser *p, const struct line *l, const char *key, s
 		else if (vallen == 5 && !memcmp(val, "false", 5))
 			rev->transactional = 0;
 		else
-			return fail(
-				p, l->no,
-				"invalid value '%.*s' for header key 'transaction': use true or false",
-				(int)vallen, val);
+			return fail(p, l->no,
+				    "invalid value '%.*s' for header key 'transaction': use true "
+				    "or false",
+				    (int)vallen, val);
 		break;
 	case KEY_LOCK_TIMEOUT: {
 		size_t i;
 		long secs = 0;
 
-		for (i = 0; i < vallen && val[i] >= '0' && val[i] <= '9' && secs <= LOCK_TIMEOUT_MAX; i++)
+		for (i = 0;
+		     i < vallen && val[i] >= '0' && val[i] <= '9' && secs <= LOCK_TIMEOUT_MAX; i++)
 			secs = secs * 10 + (val[i] - '0');
 		if (!vallen || i < vallen || secs > LOCK_TIMEOUT_MAX)
 			return fail(p, l->no,
-				    "invalid value '%.*s' for header key 'lock_timeout': use a number of "
+				    "invalid value '%.*s' for header key 'lock_timeout': use a "
+				    "number of "
 				    "seconds from 0 (no limit) to %d",
 				    (int)vallen, val, LOCK_TIMEOUT_MAX);
 		rev->lock_timeout_ms = (int)secs * 1000;
@@ -358,7 +361,9 @@ static int preamble_line(struct parser *p, const struct line *l)
 /* The name of a section in messages: "'-- migrate:upgrade postgresql'". */
 static const char *label_suffix(int label)
 {
-	return label == DBT_DIALECT_SQLITE ? " sqlite" : label == DBT_DIALECT_POSTGRES ? " postgresql" : "";
+	return label == DBT_DIALECT_SQLITE     ? " sqlite"
+	       : label == DBT_DIALECT_POSTGRES ? " postgresql"
+					       : "";
 }
 
 static int marker_line(struct parser *p, const struct line *l, const struct mark *mk,
@@ -378,7 +383,8 @@ static int marker_line(struct parser *p, const struct line *l, const struct mark
 		return fail(p, l->no, "second '-- migrate:%s%s' marker (first on line %d)", name,
 			    label_suffix(mk->label), seen[idx]);
 	if (mk->m == MARK_DOWNGRADE && !seen[0])
-		return fail(p, l->no, "'-- migrate:downgrade%s' before any '-- migrate:upgrade%s' marker",
+		return fail(p, l->no,
+			    "'-- migrate:downgrade%s' before any '-- migrate:upgrade%s' marker",
 			    label_suffix(mk->label), label_suffix(mk->label));
 	seen[idx] = l->no;
 	*st = mk->m == MARK_UPGRADE ? IN_UPGRADE : IN_DOWNGRADE;
@@ -387,9 +393,9 @@ static int marker_line(struct parser *p, const struct line *l, const struct mark
 
 /* Where a section starts and ends in the text. */
 struct section {
-	int label, idx;      /* dialect (0: none); 0 upgrade, 1 downgrade */
-	size_t start, end;   /* the SQL, from the line after the marker */
-	int line;            /* the file line on which it starts */
+	int label, idx;	   /* dialect (0: none); 0 upgrade, 1 downgrade */
+	size_t start, end; /* the SQL, from the line after the marker */
+	int line;	   /* the file line on which it starts */
 };
 
 #define NSECTIONS (2 * (DBT_DIALECT_MAX + 1))

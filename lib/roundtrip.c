@@ -54,17 +54,19 @@ static int require_empty(dbt_conn *conn, const char *schema_name)
 	int version = 0, history = 0, rc = dbt_model_reflect(&s, conn, schema_name);
 
 	if (rc == 0)
-		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn), "dbtool_version",
-						 &version);
+		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn),
+						 "dbtool_version", &version);
 	if (rc == 0)
-		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn), "dbtool_history",
-						 &history);
+		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn),
+						 "dbtool_history", &history);
 	version = version || history;
 	if (rc == 0 && (s->ntables || version))
 		rc = dbt_error_set(DBT_EEXISTS,
-				   "the scratch database is not empty (it has %zu table%s%s): give an "
+				   "the scratch database is not empty (it has %zu table%s%s): give "
+				   "an "
 				   "empty one, since the round trip drops and recreates everything",
-				   s->ntables + (size_t)version, s->ntables + (size_t)version == 1 ? "" : "s",
+				   s->ntables + (size_t)version,
+				   s->ntables + (size_t)version == 1 ? "" : "s",
 				   version ? ", the version table among them" : "");
 	dbt_schema_free(s);
 	return rc;
@@ -111,8 +113,8 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		rc = compare(out, scratch, now, after[k - 1], "downgrade_differs", dbt_buf_str(&what),
-			     &differs);
+		rc = compare(out, scratch, now, after[k - 1], "downgrade_differs",
+			     dbt_buf_str(&what), &differs);
 		dbt_schema_free(now);
 		now = NULL;
 		if (rc < 0)
@@ -129,10 +131,11 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 		    (rc = dbt_model_reflect(&now, scratch, schema_name)) < 0)
 			goto cleanup;
 		dbt_buf_clear(&what);
-		dbt_buf_printf(&what, "upgrade %s run again gives another schema", chain->revs[k - 1]->id);
+		dbt_buf_printf(&what, "upgrade %s run again gives another schema",
+			       chain->revs[k - 1]->id);
 		rc = what.oom ? dbt_error_oom()
-			      : compare(out, scratch, now, after[k], "upgrade_differs", dbt_buf_str(&what),
-					&differs);
+			      : compare(out, scratch, now, after[k], "upgrade_differs",
+					dbt_buf_str(&what), &differs);
 		dbt_schema_free(now);
 		now = NULL;
 		if (rc < 0)
@@ -140,8 +143,8 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 	}
 	/* The model in the database's normal form where the differ alone
 	 * cannot tell. */
-	if ((rc = dbt_model_diff(&diff, scratch, after[chain->n], model, model_path,
-				 schema_name)) < 0)
+	if ((rc = dbt_model_diff(&diff, scratch, after[chain->n], model, model_path, schema_name)) <
+	    0)
 		goto cleanup;
 	dbt_diff_release(&diff);
 	rc = compare(out, scratch, after[chain->n], model, "head_differs",

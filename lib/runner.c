@@ -176,13 +176,15 @@ static void version_row_sql(dbt_buf *sql, const struct dbt_dialect *d, const str
 {
 	if (d->kind == DBT_DIALECT_POSTGRES)
 		dbt_buf_printf(sql,
-			       "SELECT CASE WHEN count(*) > 1 THEN '!' || string_agg(version_num, ', ' "
+			       "SELECT CASE WHEN count(*) > 1 THEN '!' || string_agg(version_num, "
+			       "', ' "
 			       "ORDER BY version_num) ELSE max(version_num) END FROM %s",
 			       b->version);
 	else
 		dbt_buf_printf(sql,
 			       "SELECT CASE WHEN (SELECT count(*) FROM %s) > 1 THEN '!' || "
-			       "(SELECT group_concat(version_num, ', ') FROM (SELECT version_num FROM %s"
+			       "(SELECT group_concat(version_num, ', ') FROM (SELECT version_num "
+			       "FROM %s"
 			       " ORDER BY version_num)) ELSE (SELECT max(version_num) FROM %s) END",
 			       b->version, b->version, b->version);
 }
@@ -210,7 +212,8 @@ static int version_read(dbt_conn *c, char **out)
 static int several_rows(const char *ids)
 {
 	return dbt_error_set(DBT_ERROR,
-			     "table '" VERSION_TABLE "' holds several rows (%s); dbtool keeps exactly "
+			     "table '" VERSION_TABLE
+			     "' holds several rows (%s); dbtool keeps exactly "
 			     "one: run 'dbtool stamp REV' with the revision the database is at",
 			     ids);
 }
@@ -272,7 +275,8 @@ static void history_rows_sql(dbt_buf *sql, const struct book *b)
 			       b->history);
 	else
 		dbt_buf_printf(sql,
-			       "SELECT group_concat(line, char(10)) FROM (SELECT version_num || ' ' "
+			       "SELECT group_concat(line, char(10)) FROM (SELECT version_num || ' "
+			       "' "
 			       "|| checksum AS line FROM %s ORDER BY version_num)",
 			       b->history);
 }
@@ -360,10 +364,10 @@ struct history_row {
 
 /* The history table as read, matched against the chain. */
 struct history {
-	char *text;                /* the rows, cut in place into the strings below */
+	char *text; /* the rows, cut in place into the strings below */
 	struct history_row *rows;
 	size_t n;
-	size_t *at;                /* at[pos]: 1 + the index of the row of chain
+	size_t *at; /* at[pos]: 1 + the index of the row of chain
 				    * position pos, 0 when it has none */
 };
 
@@ -473,12 +477,13 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 			if (skip_unapplied)
 				continue;
 			dbt_buf_clear(&msg);
-			dbt_buf_printf(&msg,
-				       "! revision %s ('%s') lies below the current revision %s but was "
-				       "never applied (the history has no row for it): apply it with "
-				       "'dbtool upgrade --apply-missing', or run 'dbtool repair %s' if it "
-				       "was applied by other means",
-				       rev->id, rev->path, chain->revs[cur - 1]->id, rev->id);
+			dbt_buf_printf(
+				&msg,
+				"! revision %s ('%s') lies below the current revision %s but was "
+				"never applied (the history has no row for it): apply it with "
+				"'dbtool upgrade --apply-missing', or run 'dbtool repair %s' if it "
+				"was applied by other means",
+				rev->id, rev->path, chain->revs[cur - 1]->id, rev->id);
 			rc = msg.oom ? dbt_error_oom()
 				     : dbt_findings_add(out, "unapplied_revision", msg.ptr);
 			continue;
@@ -487,7 +492,8 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 			continue;
 		dbt_buf_clear(&msg);
 		dbt_buf_printf(&msg,
-			       "! revision %s ('%s') has changed since it was applied: restore the file, "
+			       "! revision %s ('%s') has changed since it was applied: restore the "
+			       "file, "
 			       "or run 'dbtool repair %s' if the edit is intended",
 			       rev->id, rev->path, rev->id);
 		rc = msg.oom ? dbt_error_oom() : dbt_findings_add(out, "changed_revision", msg.ptr);
@@ -574,11 +580,13 @@ static int resolve_target(size_t *out, const dbt_chain *chain, const char *targe
 		return rc;
 	if (mode == MODE_UPGRADE && *out < cur)
 		return dbt_error_set(DBT_ERROR,
-				     "target '%s' is below the current revision %s: use 'dbtool downgrade'",
+				     "target '%s' is below the current revision %s: use 'dbtool "
+				     "downgrade'",
 				     target, id_or_null(chain, cur));
 	if (mode == MODE_DOWNGRADE && *out > cur)
 		return dbt_error_set(DBT_ERROR,
-				     "target '%s' is above the current revision %s: use 'dbtool upgrade'",
+				     "target '%s' is above the current revision %s: use 'dbtool "
+				     "upgrade'",
 				     target, cur ? id_or_null(chain, cur) : "(base)");
 	return 0;
 }
@@ -603,8 +611,8 @@ static int starts_word(const char *sql, const dbt_sqlstmt *st, const char *word)
 	size_t n = strlen(word);
 
 	return st->len >= n && !strncasecmp(sql + st->start, word, n) &&
-	       (st->len == n || !(isalnum((unsigned char)sql[st->start + n]) ||
-				  sql[st->start + n] == '_'));
+	       (st->len == n ||
+		!(isalnum((unsigned char)sql[st->start + n]) || sql[st->start + n] == '_'));
 }
 
 /* 1 when the statement `st` of `sql` starts a SQLite trigger, whose body
@@ -663,7 +671,8 @@ static int exec_timed(dbt_conn *c, const dbt_revision *rev, const char *sql, int
 			break;
 		}
 		t0 = now_ms();
-		if ((rc = c->dialect->exec_script(c, one.ptr, rev->path, first_line + st.line)) == 0) {
+		if ((rc = c->dialect->exec_script(c, one.ptr, rev->path, first_line + st.line)) ==
+		    0) {
 			dbt_run_statement s = {rev, text.ptr, first_line + st.line, now_ms() - t0};
 
 			opts->on_statement(&s, opts->arg);
@@ -728,8 +737,8 @@ static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind ki
 			   "transaction that dbtool runs the revision in: remove it, or add "
 			   "'-- transaction: false' to the header to run the revision outside a "
 			   "transaction",
-			   rev->path, line + st.line,
-			   stmt.ptr, up ? "upgrade" : "downgrade", rev->id);
+			   rev->path, line + st.line, stmt.ptr, up ? "upgrade" : "downgrade",
+			   rev->id);
 	dbt_buf_release(&stmt);
 	return rc;
 }
@@ -797,7 +806,8 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 					 rev->id);
 		else
 			dbt_error_prefix(rc,
-					 "%s %s ran outside a transaction, but recording it failed: "
+					 "%s %s ran outside a transaction, but recording it "
+					 "failed: "
 					 "the version stays at %s",
 					 verb, rev->id, version_before ? version_before : "base");
 		goto fail;
@@ -1001,9 +1011,8 @@ static int stamp(dbt_conn *c, const dbt_chain *chain, size_t goal)
 
 	if ((rc = book_of(&b, c)) < 0 || (rc = d->begin(c)) < 0)
 		return rc;
-	if ((rc = create_tables(c, &b, 1)) < 0 ||
-	    (rc = stamp_sql(&sql, c, chain, goal)) < 0 || (rc = exec_bookkeeping(c, &sql)) < 0 ||
-	    (rc = d->commit(c)) < 0)
+	if ((rc = create_tables(c, &b, 1)) < 0 || (rc = stamp_sql(&sql, c, chain, goal)) < 0 ||
+	    (rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0)
 		d->rollback(c);
 	dbt_buf_release(&sql);
 	return rc;
@@ -1068,7 +1077,8 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 
 		if (!rev->transactional)
 			return dbt_error_set(DBT_ERROR,
-					     "%s: revision %s is marked '-- transaction: false', so "
+					     "%s: revision %s is marked '-- transaction: false', "
+					     "so "
 					     "it cannot run in one transaction with the others: "
 					     "run without --single-transaction",
 					     rev->path, rev->id);
@@ -1094,7 +1104,8 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 				 up ? "upgrade" : "downgrade");
 	if (rc < 0) {
 		d->rollback(c);
-		dbt_error_prefix(rc, "nothing was applied (--single-transaction), the version stays "
+		dbt_error_prefix(rc,
+				 "nothing was applied (--single-transaction), the version stays "
 				 "at %s",
 				 version_before ? version_before : "base");
 	} else if (opts->on_step) {
@@ -1114,8 +1125,8 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	       enum mode mode)
 {
 	const struct dbt_dialect *d = c->dialect;
-	int timeout = opts && opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms
-							 : DEFAULT_LOCK_TIMEOUT_MS;
+	int timeout =
+		opts && opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
 	size_t cur, goal;
 	struct carry k = {0};
 	char *id = NULL;
@@ -1174,8 +1185,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 			goto cleanup;
 		done = 0;
 	}
-	while (!done &&
-	       (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &k, &done, 0)) == 0)
+	while (!done && (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &k, &done, 0)) == 0)
 		;
 cleanup:
 	free(id);
@@ -1208,7 +1218,8 @@ int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain)
 	int rc = version_get(conn, &id);
 
 	if (rc == 0 && (rc = position_of(&pos, chain, id)) == 0 && pos != chain->n)
-		rc = dbt_error_set(DBT_ERROR, "database is at %s, not at head %s: run 'dbtool upgrade' first",
+		rc = dbt_error_set(DBT_ERROR,
+				   "database is at %s, not at head %s: run 'dbtool upgrade' first",
 				   id ? id : "base", chain->revs[chain->n - 1]->id);
 	free(id);
 	return rc;
@@ -1237,8 +1248,7 @@ int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain)
 	return rc < 0 ? rc : verify_applied(conn, chain, cur, 0);
 }
 
-int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
-		   const dbt_chain *chain)
+int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn, const dbt_chain *chain)
 {
 	struct history h;
 	size_t cur, n = 0;
@@ -1293,7 +1303,8 @@ static int repair_one(dbt_buf *sql, dbt_findings *done, const struct book *b,
 			return dbt_findings_add(done, "forgotten", name);
 		}
 		return dbt_error_set(DBT_ENOTFOUND,
-				     "cannot repair '%s': no revision file defines it and the history "
+				     "cannot repair '%s': no revision file defines it and the "
+				     "history "
 				     "table has no row for it",
 				     name);
 	}
@@ -1511,7 +1522,8 @@ int dbt_run_script_offline(char **out, dbt_dialect_kind kind, const char *versio
 				     range);
 	if (colon && (colon == range || !colon[1] || strchr(colon + 1, ':')))
 		return dbt_error_set(DBT_EPARSE,
-				     "malformed range '%s': expected [FROM:]TO, such as base:head", range);
+				     "malformed range '%s': expected [FROM:]TO, such as base:head",
+				     range);
 	if (colon) {
 		if (!(from_text = strndup(range, (size_t)(colon - range))))
 			return dbt_error_oom();

@@ -509,7 +509,8 @@ static void put_tokens(dbt_buf *out, const char *text, const struct ttoks *tk, s
 			dbt_buf_putc(out, ' ');
 		if (lower && t->kind == DBT_TOK_WORD) {
 			for (j = 0; j < t->len; j++)
-				dbt_buf_putc(out, (char)ascii_lower((unsigned char)text[t->start + j]));
+				dbt_buf_putc(out,
+					     (char)ascii_lower((unsigned char)text[t->start + j]));
 		} else {
 			dbt_buf_put(out, text + t->start, t->len);
 		}
@@ -583,7 +584,8 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned");
 	/* A type named by a portable type's name is that type, spelled as
 	 * it is spelled: a fault in it is the model's. */
-	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len, errpos)
+	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len,
+				       errpos)
 		      : 0;
 	free(tk.v);
 	if (rc < 0) {
@@ -700,9 +702,9 @@ static const struct {
 static int bare_name(const char *s)
 {
 	static const char *const col_name_keywords[] = {
-		"bigint", "bit",	  "boolean", "char",	  "character", "dec",	  "decimal",
-		"float",  "int",	  "integer", "interval", "national",  "nchar", "numeric",
-		"precision", "real", "smallint", "time",	  "timestamp", "varchar",
+		"bigint",    "bit",  "boolean",	 "char",     "character", "dec",     "decimal",
+		"float",     "int",  "integer",	 "interval", "national",  "nchar",   "numeric",
+		"precision", "real", "smallint", "time",     "timestamp", "varchar",
 	};
 	size_t i;
 
@@ -727,7 +729,8 @@ static void put_postgres_other(dbt_buf *out, const char *text, const struct ttok
 {
 	size_t i, k;
 
-	if (to - from == 1 && tk->v[from].kind == DBT_TOK_WORD && tok_is(text, &tk->v[from], "bit")) {
+	if (to - from == 1 && tk->v[from].kind == DBT_TOK_WORD &&
+	    tok_is(text, &tk->v[from], "bit")) {
 		dbt_buf_puts(out, "bit(1)");
 		return;
 	}
@@ -748,8 +751,8 @@ static void put_postgres_other(dbt_buf *out, const char *text, const struct ttok
 		char *name;
 
 		if (t->kind != DBT_TOK_QUOTED) {
-			if (i > from && !tight(text, i > from + 1 ? &tk->v[i - 2] : NULL,
-					       &tk->v[i - 1], t))
+			if (i > from &&
+			    !tight(text, i > from + 1 ? &tk->v[i - 2] : NULL, &tk->v[i - 1], t))
 				dbt_buf_putc(out, ' ');
 			put_tokens(out, text, tk, i, i + 1, 1);
 			continue;
@@ -798,7 +801,8 @@ int dbt_type_from_postgres(dbt_type *out, const char *text)
 	to = strip_array(text, &tk, from, &array);
 	rc = to > from && b.len == 0
 		     ? dbt_type_parse(&ty, NULL, text + tk.v[from].start,
-				      tk.v[to - 1].start + tk.v[to - 1].len - tk.v[from].start, NULL)
+				      tk.v[to - 1].start + tk.v[to - 1].len - tk.v[from].start,
+				      NULL)
 		     : DBT_EPARSE;
 	if (rc < 0 && rc != DBT_EPARSE) {
 		free(tk.v);
@@ -866,7 +870,8 @@ static const char *skip_qualifier(const char *s)
 		p++;
 	} else {
 		while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		       (*p >= '0' && *p <= '9') || *p == '_' || *p == '$' || (unsigned char)*p >= 0x80)
+		       (*p >= '0' && *p <= '9') || *p == '_' || *p == '$' ||
+		       (unsigned char)*p >= 0x80)
 			p++;
 	}
 	return p > s && *p == '.' ? p + 1 : s;
@@ -1116,8 +1121,8 @@ int dbt_table_take_contents(dbt_table *to, dbt_table *from, const dbt_table *par
 		else
 			to->checks[to->nchecks++] = from->checks[i];
 	}
-	append_ptrs(&to->excludes, &to->nexcludes, (void *const *)from->excludes,
-		    from->nexcludes, sizeof(*to->excludes));
+	append_ptrs(&to->excludes, &to->nexcludes, (void *const *)from->excludes, from->nexcludes,
+		    sizeof(*to->excludes));
 	from->ncolumns = from->nuniques = from->nfks = from->nexcludes = 0;
 	from->nchecks = kept;
 	from->pk = NULL;
@@ -1250,20 +1255,13 @@ void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
 }
 
 static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
-	[DBT_OBJ_SCHEMA] = "schema",
-	[DBT_OBJ_EXTENSION] = "extension",
-	[DBT_OBJ_ENUM] = "enum",
-	[DBT_OBJ_TYPE] = "type",
-	[DBT_OBJ_DOMAIN] = "domain",
-	[DBT_OBJ_SEQUENCE] = "sequence",
-	[DBT_OBJ_FUNCTION] = "function",
-	[DBT_OBJ_PROCEDURE] = "procedure",
-	[DBT_OBJ_VIEW] = "view",
-	[DBT_OBJ_MATVIEW] = "materialized view",
-	[DBT_OBJ_TRIGGER] = "trigger",
-	[DBT_OBJ_RLS] = "row level security",
-	[DBT_OBJ_POLICY] = "policy",
-	[DBT_OBJ_COMMENT] = "comment",
+	[DBT_OBJ_SCHEMA] = "schema",	 [DBT_OBJ_EXTENSION] = "extension",
+	[DBT_OBJ_ENUM] = "enum",	 [DBT_OBJ_TYPE] = "type",
+	[DBT_OBJ_DOMAIN] = "domain",	 [DBT_OBJ_SEQUENCE] = "sequence",
+	[DBT_OBJ_FUNCTION] = "function", [DBT_OBJ_PROCEDURE] = "procedure",
+	[DBT_OBJ_VIEW] = "view",	 [DBT_OBJ_MATVIEW] = "materialized view",
+	[DBT_OBJ_TRIGGER] = "trigger",	 [DBT_OBJ_RLS] = "row level security",
+	[DBT_OBJ_POLICY] = "policy",	 [DBT_OBJ_COMMENT] = "comment",
 	[DBT_OBJ_GRANT] = "grant",
 };
 
@@ -1377,8 +1375,7 @@ void dbt_schema_remove_index(dbt_schema *schema, dbt_index *index)
 	}
 }
 
-dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kind,
-				   const char *name)
+dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kind, const char *name)
 {
 	size_t i;
 
@@ -1839,8 +1836,8 @@ static size_t matching(const char *text, const struct toks *tk, size_t open, siz
 /* Words that, after a type name's first word, still belong to it. */
 static int type_word(const char *text, const dbt_token *t)
 {
-	static const char *const words[] = {"precision", "varying", "with", "without", "time",
-					    "zone"};
+	static const char *const words[] = {"precision", "varying", "with",
+					    "without",	 "time",    "zone"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -1875,8 +1872,10 @@ static size_t type_span(const char *text, const struct toks *tk, size_t i, size_
 /* A keyword that takes its argument list without a space: CAST(x AS t). */
 static int call_keyword(const char *s, size_t n)
 {
-	static const char *const words[] = {"cast", "coalesce", "current_time", "current_timestamp",
-					    "greatest", "least", "localtime", "localtimestamp",
+	static const char *const words[] = {"cast",	    "coalesce",
+					    "current_time", "current_timestamp",
+					    "greatest",	    "least",
+					    "localtime",    "localtimestamp",
 					    "nullif"};
 	size_t i;
 
@@ -1890,8 +1889,9 @@ static int call_keyword(const char *s, size_t n)
 static int operand_keyword(const char *s, size_t n)
 {
 	static const char *const words[] = {"current_catalog", "current_date", "current_role",
-					    "current_schema", "current_user", "end", "false",
-					    "null", "session_user", "system_user", "true", "user"};
+					    "current_schema",  "current_user", "end",
+					    "false",	       "null",	       "session_user",
+					    "system_user",     "true",	       "user"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -2105,14 +2105,16 @@ static int canon_clause(char **out, const char *text, size_t len, const char *co
 				goto cleanup;
 			}
 			if ((rc = dbt_schema_normalize_expr(&inner, text + tk.v[i + 1].start,
-							    tk.v[close].start - tk.v[i + 1].start)) < 0)
+							    tk.v[close].start -
+								    tk.v[i + 1].start)) < 0)
 				goto cleanup;
 			dbt_buf_printf(&b, "(%s)", inner);
 			free(inner);
 			inner = NULL;
 			continue;
 		}
-		for (k = 0; k < nwords && !(t->kind == DBT_TOK_WORD && dbt_token_is(text, t, words[k]));
+		for (k = 0;
+		     k < nwords && !(t->kind == DBT_TOK_WORD && dbt_token_is(text, t, words[k]));
 		     k++)
 			;
 		if (k == nwords) {
@@ -2143,7 +2145,8 @@ int dbt_partition_key_canon(char **out, const char *text, size_t len)
 	static const char *const words[] = {"range", "list", "hash"};
 
 	return canon_clause(out, text, len, words, sizeof(words) / sizeof(words[0]),
-			    "partition key", "expected RANGE, LIST or HASH and the key in parentheses");
+			    "partition key",
+			    "expected RANGE, LIST or HASH and the key in parentheses");
 }
 
 int dbt_partition_bound_canon(char **out, const char *text, size_t len)
@@ -2208,8 +2211,8 @@ void dbt_table_normalize(dbt_table *table)
 	for (i = 0, k = 0; i < table->nuniques; i++) {
 		dbt_unique *u = table->uniques[i], *kept = NULL;
 
-		if (table->pk && same_columns(u->columns, u->ncolumns, table->pk->columns,
-					      table->pk->ncolumns))
+		if (table->pk &&
+		    same_columns(u->columns, u->ncolumns, table->pk->columns, table->pk->ncolumns))
 			kept = table->pk;
 		for (j = 0; !kept && j < k; j++)
 			if (same_columns(u->columns, u->ncolumns, table->uniques[j]->columns,
@@ -2248,7 +2251,8 @@ static size_t name_hash(const char *name)
 	size_t h = 14695981039346656037ULL & (size_t)-1;
 
 	for (; *name; name++)
-		h = (h ^ (size_t)ascii_lower((unsigned char)*name)) * (1099511628211ULL & (size_t)-1);
+		h = (h ^ (size_t)ascii_lower((unsigned char)*name)) *
+		    (1099511628211ULL & (size_t)-1);
 	return h;
 }
 
@@ -2377,8 +2381,8 @@ static char *object_name(const char *name1, const char *name2, const char *label
  * free in `space`; it is then recorded as taken in the spaces that
  * `relation` and `constraint` say (a key's name takes both).
  */
-static int choose_name(char **out, struct names *nm, enum space space, int relation,
-		       int constraint, const char *name1, const char *name2, const char *label)
+static int choose_name(char **out, struct names *nm, enum space space, int relation, int constraint,
+		       const char *name1, const char *name2, const char *label)
 {
 	char modlabel[32];
 	int pass, rc;
@@ -2638,8 +2642,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			if (!(add = join_names(fk->columns, fk->ncolumns)))
 				rc = dbt_error_oom();
 			else
-				rc = choose_name(&fk->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name, add,
-						 "fkey");
+				rc = choose_name(&fk->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name,
+						 add, "fkey");
 			free(add);
 			add = NULL;
 		}
@@ -2653,7 +2657,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 		if (!(add = join_names(cols, ix->nelems)))
 			rc = dbt_error_oom();
 		else
-			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0, ix->table, add, "idx");
+			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0, ix->table, add,
+					 "idx");
 		strv_free(cols, ix->nelems);
 		cols = NULL;
 		free(add);

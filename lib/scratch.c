@@ -28,15 +28,15 @@
 
 /* The scratch connection and how it was opened. */
 struct scratch {
-	dbt_conn *conn;        /* the live connection or `own` */
-	dbt_conn *own;         /* opened here: in memory or the dev_url; NULL otherwise */
+	dbt_conn *conn; /* the live connection or `own` */
+	dbt_conn *own;	/* opened here: in memory or the dev_url; NULL otherwise */
 	dbt_dialect_kind kind;
-	int in_txn;            /* a transaction or savepoint to roll back */
-	int savepoint;         /* it is a savepoint of the caller's transaction */
+	int in_txn;    /* a transaction or savepoint to roll back */
+	int savepoint; /* it is a savepoint of the caller's transaction */
 	char schema[sizeof(SCRATCH_PREFIX) + 16]; /* PostgreSQL: the scratch schema */
 	const char *live_schema;
 	const char *model_path;
-	char *errmsg;          /* the first failure's message, kept over the rollback */
+	char *errmsg; /* the first failure's message, kept over the rollback */
 };
 
 /* Index into `model->tables` of the table `name`; -1 when absent. */
@@ -120,7 +120,8 @@ static void random_hex(char *out)
 		unsigned long v = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16) ^
 				  (unsigned long)clock();
 
-		for (i = 0; i < sizeof(bytes); i++, v = v * 6364136223846793005UL + 1442695040888963407UL)
+		for (i = 0; i < sizeof(bytes);
+		     i++, v = v * 6364136223846793005UL + 1442695040888963407UL)
 			bytes[i] = (unsigned char)(v >> 56);
 	}
 	if (fd >= 0)
@@ -143,7 +144,8 @@ static int require_empty(struct scratch *s, const char *redacted)
 
 	if (rc == 0 && v)
 		rc = dbt_error_set(DBT_EEXISTS,
-				   "the scratch database '%s' (dev_url) is not empty: it must be an "
+				   "the scratch database '%s' (dev_url) is not empty: it must be "
+				   "an "
 				   "empty database that dbtool may use to normalize the model",
 				   redacted);
 	free(v);
@@ -234,7 +236,8 @@ static int start(struct scratch *s, dbt_conn *live)
 	d->quote_ident(&sql, s->schema);
 	if ((rc = run(s, &sql)) < 0) {
 		dbt_error_prefix(rc,
-				 "cannot create the scratch schema that normalizes the model (name an "
+				 "cannot create the scratch schema that normalizes the model (name "
+				 "an "
 				 "empty scratch database with dev_url in dbtool.ini or --dev-url)");
 		goto cleanup;
 	}
@@ -293,8 +296,8 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
  * CREATE TYPE, DOMAIN, SEQUENCE, FUNCTION, COLLATION, EXTENSION, SCHEMA. */
 static int table_prerequisite(const dbt_statement *st)
 {
-	static const char *const kinds[] = {"schema", "extension", "type",     "domain",
-					    "sequence", "function", "collation"};
+	static const char *const kinds[] = {"schema",	"extension", "type",	 "domain",
+					    "sequence", "function",  "collation"};
 	dbt_lexer lx;
 	dbt_token tok;
 	size_t i;
@@ -358,7 +361,8 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			const dbt_table *t = model->tables[i];
 			long parent = t->partition_of ? table_index(model, t->partition_of) : -1;
 
-			if (!want[i] || built[i] || (parent >= 0 && !built[parent] && pass < model->ntables))
+			if (!want[i] || built[i] ||
+			    (parent >= 0 && !built[parent] && pass < model->ntables))
 				continue;
 			built[i] = 1;
 			dbt_buf_clear(&sql);
@@ -384,7 +388,8 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			op.table = t;
 			op.fk = fk;
 			dbt_buf_clear(&sql);
-			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 && (rc = run(s, &sql)) < 0)
+			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
+			    (rc = run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
 	}
@@ -395,7 +400,8 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		if (t < 0 || want[t] != 2)
 			continue;
 		dbt_buf_clear(&sql);
-		if ((rc = dbt_render_create_index(&sql, s->kind, ix)) == 0 && (rc = run(s, &sql)) < 0)
+		if ((rc = dbt_render_create_index(&sql, s->kind, ix)) == 0 &&
+		    (rc = run(s, &sql)) < 0)
 			model_error(s, rc, ix->line, ix->col);
 	}
 	dbt_buf_release(&sql);
@@ -626,8 +632,7 @@ static int cmp_table_at(const void *x, const void *y, void *arg)
 
 /* Index of the model table that the database finds under `name`; -1 when
  * none.  `sorted` holds the tables' indexes in cmp_table_at's order. */
-static long find_sorted(const dbt_schema *model, const size_t *sorted, const char *name,
-			int sqlite)
+static long find_sorted(const dbt_schema *model, const size_t *sorted, const char *name, int sqlite)
 {
 	size_t lo = 0, hi = model->ntables;
 
@@ -649,8 +654,7 @@ static long find_sorted(const dbt_schema *model, const size_t *sorted, const cha
  * (a COMMENT ON INDEX names it), or of the SERIAL or identity column
  * whose sequence PostgreSQL names `name` (TABLE_COLUMN_seq, which a
  * COMMENT ON SEQUENCE or a GRANT names); -1 when none. */
-static long index_table(const dbt_schema *model, const size_t *sorted, const char *name,
-			int sqlite)
+static long index_table(const dbt_schema *model, const size_t *sorted, const char *name, int sqlite)
 {
 	size_t i, k, n = strlen(name);
 
@@ -771,7 +775,8 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
 		else if (ntok == 2)
 			second = tok;
 		if (ntok == 3 && dbt_token_is(sql, &first, "create") &&
-		    (dbt_token_is(sql, &second, "extension") || dbt_token_is(sql, &second, "schema")) &&
+		    (dbt_token_is(sql, &second, "extension") ||
+		     dbt_token_is(sql, &second, "schema")) &&
 		    !dbt_token_is(sql, &tok, "if")) {
 			dbt_buf_put(out, sql + copied, tok.start - copied);
 			dbt_buf_puts(out, "IF NOT EXISTS ");
@@ -844,8 +849,8 @@ static int sqlite_lacks(const struct scratch *s, const dbt_statement *st)
  * order they are declared. */
 struct item {
 	int line, col;
-	const dbt_table *table;   /* or */
-	const dbt_index *index;   /* or */
+	const dbt_table *table; /* or */
+	const dbt_index *index; /* or */
 	const dbt_statement *st;
 };
 
@@ -864,8 +869,8 @@ static int cmp_item(const void *x, const void *y)
 static int build_objects(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	int pg = s->kind == DBT_DIALECT_POSTGRES;
-	struct item *items = calloc(model->ntables + model->nindexes + model->nstatements + 1,
-				    sizeof(*items));
+	struct item *items =
+		calloc(model->ntables + model->nindexes + model->nstatements + 1, sizeof(*items));
 	dbt_buf sql = DBT_BUF_INIT;
 	size_t i, k, n = 0;
 	int rc = 0;
@@ -939,7 +944,8 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			op.table = t;
 			op.fk = fk;
 			dbt_buf_clear(&sql);
-			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 && (rc = run(s, &sql)) < 0)
+			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
+			    (rc = run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
 	}
@@ -993,7 +999,8 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 		dbt_object *o = reflected->objects[i];
 
 		if (s->schema[0]) {
-			if ((rc = unscratch(&o->name, s)) < 0 || (rc = unscratch(&o->table, s)) < 0 ||
+			if ((rc = unscratch(&o->name, s)) < 0 ||
+			    (rc = unscratch(&o->table, s)) < 0 ||
 			    (rc = unscratch(&o->definition, s)) < 0 ||
 			    (rc = unscratch(&o->create_sql, s)) < 0 ||
 			    (rc = unscratch(&o->drop_sql, s)) < 0 ||

@@ -31,8 +31,8 @@ enum routine {
 	R_CREATE,    /* CREATE */
 	R_CREATE_OR, /* CREATE OR */
 	R_REPLACE,   /* CREATE OR REPLACE */
-	R_YES,       /* CREATE [OR REPLACE] FUNCTION | PROCEDURE */
-	R_NO,        /* anything else */
+	R_YES,	     /* CREATE [OR REPLACE] FUNCTION | PROCEDURE */
+	R_NO,	     /* anything else */
 };
 
 static int is_space(char c)

@@ -68,7 +68,7 @@ static void next_word(char w[16], const char **p, const char *end)
 
 static int is_control(const char *w1, const char *w2)
 {
-	static const char *const words[] = {"begin", "start",	  "commit",  "end",
+	static const char *const words[] = {"begin",	"start", "commit",    "end",
 					    "rollback", "abort", "savepoint", "release"};
 	size_t i;
 
@@ -98,8 +98,8 @@ int dbt_txcontrol_find(dbt_sqlstmt *out, const char *sql, dbt_dialect_kind kind)
 			continue;
 		}
 		if (kind == DBT_DIALECT_SQLITE && !strcmp(w1, "create") &&
-		    (!strcmp(w2, "trigger") ||
-		     ((!strcmp(w2, "temp") || !strcmp(w2, "temporary")) && !strcmp(w3, "trigger")))) {
+		    (!strcmp(w2, "trigger") || ((!strcmp(w2, "temp") || !strcmp(w2, "temporary")) &&
+						!strcmp(w3, "trigger")))) {
 			in_trigger = 1;
 			continue;
 		}

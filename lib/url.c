@@ -310,7 +310,8 @@ static void split_userinfo(struct parser *p, const char *rest)
 			size_t seg = strcspn(rest + c + 1, "/?");
 			int plain = rest + c + 1 + seg > a;
 			int port = !plain && all_digits(rest + c + 1, seg) &&
-				   (memchr(rest, '@', c) || memchr(rest + c, '?', (size_t)(a - rest - c)));
+				   (memchr(rest, '@', c) ||
+				    memchr(rest + c, '?', (size_t)(a - rest - c)));
 
 			if (!port)
 				at = password_end(rest + c + 1);
@@ -406,9 +407,10 @@ static int parse_port(const struct parser *p, dbt_url *u, const char *s, size_t 
 		return rc;
 	n = strlen(u->port);
 	if (!n || !all_digits(u->port, n))
-		return fail(p, p->hide ? "port must be a number (with no '@' after it, the text after "
-					 "':' is a port: a password goes in user:password@host)"
-				       : "port must be a number");
+		return fail(p,
+			    p->hide ? "port must be a number (with no '@' after it, the text after "
+				      "':' is a port: a password goes in user:password@host)"
+				    : "port must be a number");
 	for (i = 0; i < n && v <= 65535; i++)
 		v = v * 10 + (u->port[i] - '0');
 	if (v < 1 || v > 65535)
@@ -477,8 +479,9 @@ static int parse_sqlite(const struct parser *p, dbt_url *u)
 	int rc;
 
 	if (p->has_userinfo || (*s && *s != '/' && *s != '?'))
-		return fail(p, "an sqlite url has no user, host or port (write sqlite:///relative.db, "
-			       "sqlite:////absolute/path.db or sqlite:// for memory)");
+		return fail(p,
+			    "an sqlite url has no user, host or port (write sqlite:///relative.db, "
+			    "sqlite:////absolute/path.db or sqlite:// for memory)");
 	if (*s == '/') {
 		size_t n = strcspn(s + 1, "?");
 
@@ -535,9 +538,11 @@ int dbt_url_parse(dbt_url *out, const char *text)
 		u.kind = DBT_DIALECT_POSTGRES;
 	else
 		return dbt_error_set(DBT_EPARSE,
-				     "unsupported database '%.*s' in url (expected sqlite or postgresql)",
+				     "unsupported database '%.*s' in url (expected sqlite or "
+				     "postgresql)",
 				     (int)dialect_len, text);
-	if (plus && (plus + 1 == text + p.scheme_len || memchr(plus + 1, '+', (size_t)(sep - plus - 1))))
+	if (plus &&
+	    (plus + 1 == text + p.scheme_len || memchr(plus + 1, '+', (size_t)(sep - plus - 1))))
 		return fail(&p, "expected one driver name after '+'");
 
 	u.scheme = strndup(text, p.scheme_len);
@@ -621,7 +626,8 @@ int dbt_dialect_parse(dbt_dialect_kind *out, const char *name)
 		*out = DBT_DIALECT_POSTGRES;
 	else
 		return dbt_error_set(DBT_EPARSE,
-				     "unknown dialect '%s' (expected sqlite, postgresql or postgres)",
+				     "unknown dialect '%s' (expected sqlite, postgresql or "
+				     "postgres)",
 				     name);
 	return 0;
 }

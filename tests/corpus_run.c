@@ -343,10 +343,11 @@ int db_tables(struct worker *w, struct strlist *out)
 	char *err = NULL;
 	int rc = raw_query(
 		w,
-		w->postgres ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
-			      "tablename <> 'dbtool_history'"
-			    : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-			      "'sqlite_%' AND name <> 'dbtool_history'",
+		w->postgres
+			? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
+			  "tablename <> 'dbtool_history'"
+			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
+			  "'sqlite_%' AND name <> 'dbtool_history'",
 		out, &err);
 
 	if (rc < 0)
@@ -411,7 +412,8 @@ void force_empty(struct worker *w)
 	char *pat;
 
 	for (i = 0; i < 2; i++) {
-		pat = i ? fmt("%s/*.sql", w->held) : fmt("%s/versions/*.sql", w->cfg.script_location);
+		pat = i ? fmt("%s/*.sql", w->held)
+			: fmt("%s/versions/*.sql", w->cfg.script_location);
 		if (glob(pat, 0, NULL, &g) == 0) {
 			size_t k;
 
@@ -529,7 +531,8 @@ static int worker_start(struct worker *w, const char *root, int n, int postgres)
 		printf("Bail out! cannot make '%s': %s\n", w->dir, strerror(errno));
 		return -1;
 	}
-	if (dbt_project_init("migrations", NULL) < 0 || dbt_config_load(&w->cfg, "dbtool.ini", 0) < 0) {
+	if (dbt_project_init("migrations", NULL) < 0 ||
+	    dbt_config_load(&w->cfg, "dbtool.ini", 0) < 0) {
 		printf("Bail out! dbtool init: %s\n", dbt_error_last());
 		return -1;
 	}
@@ -577,10 +580,11 @@ static char *unquote(const char *s)
 
 static void schema_case(struct worker *w, const char *f, struct strlist *report)
 {
-	static const char *const allowed[] = {"+ table ",	"+ index ",   "+ unique index ",
-					      "+ foreign key ", "+ view ",    "+ materialized view ",
-					      "+ trigger ",	"+ function ", "+ comment ",
-					      "+ grant ",	NULL};
+	static const char *const allowed[] =
+		{"+ table ",	   "+ index ",	  "+ unique index ",
+		 "+ foreign key ", "+ view ",	  "+ materialized view ",
+		 "+ trigger ",	   "+ function ", "+ comment ",
+		 "+ grant ",	   NULL};
 	struct res r = {0};
 	struct strlist created = {0}, left = {0}, lines = {0}, listed = {0}, others = {0};
 	char *s, *t;
@@ -624,8 +628,8 @@ static void schema_case(struct worker *w, const char *f, struct strlist *report)
 				sl_push(&listed, t);
 				free(t);
 			}
-			for (k = 0; allowed[k] && strncmp(lines.v[i], allowed[k], strlen(allowed[k]));
-			     k++)
+			for (k = 0;
+			     allowed[k] && strncmp(lines.v[i], allowed[k], strlen(allowed[k])); k++)
 				;
 			if (!allowed[k])
 				sl_push(&others, lines.v[i]);
@@ -635,7 +639,8 @@ static void schema_case(struct worker *w, const char *f, struct strlist *report)
 			s = show_output(&r);
 			t = sl_join(&created, " ");
 			why(w,
-			    "check after drop-all should list the tables '%s' and their indexes:\n%s",
+			    "check after drop-all should list the tables '%s' and their "
+			    "indexes:\n%s",
 			    t, s);
 			free(s);
 			free(t);
@@ -674,8 +679,8 @@ static void check_prints(struct worker *w, struct res *r, const char *what, cons
 
 	if (!want || strcmp(want, r->out)) {
 		s = show_output(r);
-		why(w, "%s should print exactly:\n%s%s", what, want ? want : "(cannot read the file)\n",
-		    s);
+		why(w, "%s should print exactly:\n%s%s", what,
+		    want ? want : "(cannot read the file)\n", s);
 		free(s);
 	}
 	free(want);
@@ -728,14 +733,18 @@ static char *fingerprint(struct worker *w)
 	char *err = NULL, *s;
 
 	if (raw_query(w,
-		      w->postgres
-			      ? "SELECT (SELECT string_agg(c.relkind::text || ':' || c.relname, ' ' ORDER BY "
-				"c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = "
-				"c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) FROM users), "
-				"(SELECT count(*) FROM characters)"
-			      : "SELECT (SELECT group_concat(x, ' ') FROM (SELECT type || ':' || name AS x "
-				"FROM sqlite_master ORDER BY 1)), (SELECT count(*) FROM users), (SELECT "
-				"count(*) FROM characters)",
+		      w->postgres ? "SELECT (SELECT string_agg(c.relkind::text || ':' || "
+				    "c.relname, ' ' ORDER BY "
+				    "c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON "
+				    "n.oid = "
+				    "c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) "
+				    "FROM users), "
+				    "(SELECT count(*) FROM characters)"
+				  : "SELECT (SELECT group_concat(x, ' ') FROM (SELECT type || ':' "
+				    "|| name AS x "
+				    "FROM sqlite_master ORDER BY 1)), (SELECT count(*) FROM "
+				    "users), (SELECT "
+				    "count(*) FROM characters)",
 		      &rows, &err) < 0) {
 		s = fmt("(cannot read: %s)", err);
 		free(err);
@@ -760,7 +769,8 @@ static int bad_setup(struct worker *w, const char *corpus)
 	free(f);
 	cmd_create_all_(w, &r, NULL);
 	if (r.status != 0 ||
-	    raw_script(w, "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')",
+	    raw_script(w,
+		       "INSERT INTO users (id, name, email) VALUES (1, 'ann', 'ann@example.com')",
 		       &err) < 0) {
 		printf("# create-all of the database for the bad models failed: %s\n",
 		       err ? err : r.err);
@@ -798,7 +808,8 @@ static void bad_case(struct worker *w, const char *f, struct strlist *report)
 		if (step(w, &r, 1, commands[i], i ? cmd_create_all_ : cmd_check_, NULL) == 0 &&
 		    (strcmp(r.err, want) || *r.out)) {
 			s = show_output(&r);
-			why(w, "%s should print exactly '%.*s' on stderr and nothing on stdout:\n%s",
+			why(w,
+			    "%s should print exactly '%.*s' on stderr and nothing on stdout:\n%s",
 			    commands[i], (int)strlen(want) - 1, want, s);
 			free(s);
 		}
@@ -806,7 +817,8 @@ static void bad_case(struct worker *w, const char *f, struct strlist *report)
 	after = fingerprint(w);
 	if (ok(w) && strcmp(after, g_bad_before))
 		why(w, "the database changed:\nbefore:\n%s\nafter:\n%s", g_bad_before, after);
-	sl_pushf(report, "bad/%s: check and create-all reject it with its place, database untouched",
+	sl_pushf(report,
+		 "bad/%s: check and create-all reject it with its place, database untouched",
 		 base_name(f));
 	res_clear(&r);
 	free(stem);
@@ -843,8 +855,8 @@ static void add_item(enum kind kind, const char *path)
  * `kind` were taken. */
 static size_t collect(enum kind kind, const char *corpus, const char *dialect)
 {
-	const char *pat = kind == PAIR	 ? "pairs/*/"
-			  : kind == BAD	 ? "bad/*.sql"
+	const char *pat = kind == PAIR	   ? "pairs/*/"
+			  : kind == BAD	   ? "bad/*.sql"
 			  : kind == CHANGE ? "changes/*/"
 					   : "schemas/*.sql";
 	char *p = fmt("%s/%s", corpus, pat);
@@ -924,7 +936,8 @@ static int worker_run(struct worker *w, int w_index, int jobs, const char *resul
 		case CHANGE:
 			migrate_pair(w, g_items[i].path);
 			sl_pushf(&report,
-				 "changes/%s: migrate, upgrade, downgrade -1, upgrade keep the model "
+				 "changes/%s: migrate, upgrade, downgrade -1, upgrade keep the "
+				 "model "
 				 "and the rows",
 				 base_name(g_items[i].path));
 			break;
@@ -965,7 +978,7 @@ static void usage(void)
 int main(int argc, char **argv)
 {
 	const char *mode, *dialect, *src = getenv("DBTOOL_SOURCE_ROOT"), *only, *jobs_env,
-			  *pg_base = getenv("DBTOOL_TEST_PG_URL");
+				    *pg_base = getenv("DBTOOL_TEST_PG_URL");
 	const char *tmpdir = getenv("TMPDIR");
 	char *corpus, *root, *results;
 	struct strlist dbnames = {0};
@@ -1050,7 +1063,9 @@ int main(int argc, char **argv)
 			     *q = quote_ident(name), *sql = fmt("CREATE DATABASE %s", q);
 
 			if (admin_exec(pg_base, sql) < 0) {
-				printf("Bail out! cannot create database '%s' on the test cluster\n", name);
+				printf("Bail out! cannot create database '%s' on the test "
+				       "cluster\n",
+				       name);
 				bailed = 1;
 			} else {
 				sl_push(&dbnames, q);
@@ -1096,7 +1111,8 @@ int main(int argc, char **argv)
 			nl = strchr(text, '\n');
 			if (!tab || !nl || tab > nl) {
 				failed++;
-				printf("not ok %zu - %s: a malformed report\n", i + 1, g_items[i].path);
+				printf("not ok %zu - %s: a malformed report\n", i + 1,
+				       g_items[i].path);
 			} else {
 				*tab = *nl = 0;
 				if (!strcmp(text, "ok"))
@@ -1115,23 +1131,26 @@ int main(int argc, char **argv)
 		free(text);
 	}
 	if (!g_has_only) {
-		int enough = !strcmp(mode, "corpus")
-				     ? nschemas >= MIN_SCHEMAS && npairs >= MIN_PAIRS && nbad >= MIN_BAD
-			     : !strcmp(mode, "migrate") ? (int)nchanges >= migrate_min_pairs()
-							: nschemas >= MIN_SCHEMAS;
+		int enough =
+			!strcmp(mode, "corpus")
+				? nschemas >= MIN_SCHEMAS && npairs >= MIN_PAIRS && nbad >= MIN_BAD
+			: !strcmp(mode, "migrate") ? (int)nchanges >= migrate_min_pairs()
+						   : nschemas >= MIN_SCHEMAS;
 
 		if (enough)
 			passed++;
 		else
 			failed++;
 		if (!strcmp(mode, "corpus"))
-			printf("%s %zu - the corpus holds at least %d schemas (%zu), %d pairs (%zu) "
+			printf("%s %zu - the corpus holds at least %d schemas (%zu), %d pairs "
+			       "(%zu) "
 			       "and %d bad models (%zu)\n",
-			       enough ? "ok" : "not ok", g_nitems + 1, MIN_SCHEMAS, nschemas, MIN_PAIRS,
-			       npairs, MIN_BAD, nbad);
+			       enough ? "ok" : "not ok", g_nitems + 1, MIN_SCHEMAS, nschemas,
+			       MIN_PAIRS, npairs, MIN_BAD, nbad);
 		else if (!strcmp(mode, "migrate"))
 			printf("%s %zu - the corpus holds at least %d change pairs (%zu)\n",
-			       enough ? "ok" : "not ok", g_nitems + 1, migrate_min_pairs(), nchanges);
+			       enough ? "ok" : "not ok", g_nitems + 1, migrate_min_pairs(),
+			       nchanges);
 		else
 			printf("%s %zu - at least %d corpus schemas were %s (%zu)\n",
 			       enough ? "ok" : "not ok", g_nitems + 1, MIN_SCHEMAS,

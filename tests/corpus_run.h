@@ -59,15 +59,15 @@ void res_clear(struct res *r);
 
 /* One worker: a project folder, its database and the connections. */
 struct worker {
-	int postgres;	 /* 0 SQLite, 1 PostgreSQL */
-	char *dir;	 /* the project folder (the current folder) */
-	char *held;	 /* a folder outside the project, for a revision set aside */
-	char *url;	 /* the database's URL */
-	char *db_file;	 /* SQLite: the database file */
-	dbt_config cfg;	 /* dbtool.ini of the project */
-	dbt_conn *conn;	 /* the library's connection */
-	void *raw;	 /* sqlite3 * or PGconn *: the plain connection */
-	char *why;	 /* why the current case failed; NULL while it holds */
+	int postgres;	/* 0 SQLite, 1 PostgreSQL */
+	char *dir;	/* the project folder (the current folder) */
+	char *held;	/* a folder outside the project, for a revision set aside */
+	char *url;	/* the database's URL */
+	char *db_file;	/* SQLite: the database file */
+	dbt_config cfg; /* dbtool.ini of the project */
+	dbt_conn *conn; /* the library's connection */
+	void *raw;	/* sqlite3 * or PGconn *: the plain connection */
+	char *why;	/* why the current case failed; NULL while it holds */
 };
 
 /* The dialect's name as the corpus files write it. */
@@ -90,8 +90,7 @@ char *show_output(const struct res *r);
  * the step ran and exited `want`.
  */
 typedef void (*cmd_fn)(struct worker *w, struct res *r, const char *arg);
-int step(struct worker *w, struct res *r, int want, const char *what, cmd_fn fn,
-	 const char *arg);
+int step(struct worker *w, struct res *r, int want, const char *what, cmd_fn fn, const char *arg);
 
 /* The emulated commands (arg is -m's message or the target when they
  * take one). */

@@ -75,8 +75,7 @@ static int has_password(const char *s)
 		     (g_pg_password_raw && *g_pg_password_raw && strstr(s, g_pg_password_raw)));
 }
 
-int step(struct worker *w, struct res *r, int want, const char *what, cmd_fn fn,
-	 const char *arg)
+int step(struct worker *w, struct res *r, int want, const char *what, cmd_fn fn, const char *arg)
 {
 	char *shown;
 
@@ -298,4 +297,3 @@ void cmd_downgrade_(struct worker *w, struct res *r, const char *target)
 {
 	run(w, r, target, 0);
 }
-

@@ -136,7 +136,9 @@ void dump_case(struct worker *w, const char *f, struct strlist *report)
 	if (step(w, &r, 0, "check with the dump as the model", cmd_check_, NULL) == 0 && *r.out) {
 		s = show_output(&r);
 		text = slurp(path);
-		why(w, "check with the dump as the model should exit 0 and find nothing: %s\nthe dump:\n%s",
+		why(w,
+		    "check with the dump as the model should exit 0 and find nothing: %s\nthe "
+		    "dump:\n%s",
 		    s, text ? text : "");
 		free(s);
 	}
@@ -148,7 +150,8 @@ void dump_case(struct worker *w, const char *f, struct strlist *report)
 	}
 	remove_revisions(w);
 	sl_pushf(report,
-		 "schemas/%s: its dump is a model that check and migrate find equal to the database",
+		 "schemas/%s: its dump is a model that check and migrate find equal to the "
+		 "database",
 		 base_name(f));
 	res_clear(&r);
 	free(path);
@@ -174,13 +177,15 @@ void inspect_case(struct worker *w, const char *f, struct strlist *report)
 	if (step(w, &r, 0, "check with the inspected model", cmd_check_, NULL) == 0 && *r.out) {
 		s = show_output(&r);
 		why(w,
-		    "check with the inspected model should exit 0 and find nothing: %s\nwhat inspect "
+		    "check with the inspected model should exit 0 and find nothing: %s\nwhat "
+		    "inspect "
 		    "printed:\n%s",
 		    s, text ? text : "");
 		free(s);
 	}
 	sl_pushf(report,
-		 "schemas/%s: what inspect prints is a model that check finds equal to the database",
+		 "schemas/%s: what inspect prints is a model that check finds equal to the "
+		 "database",
 		 base_name(f));
 	res_clear(&r);
 	free(text);

@@ -126,15 +126,18 @@ static int same_file(const char *a, const char *b)
 static const char *tables_sql(const struct worker *w)
 {
 	return w->postgres
-		       ? "SELECT c.relname, format('SELECT attname FROM pg_attribute WHERE attrelid = %s "
+		       ? "SELECT c.relname, format('SELECT attname FROM pg_attribute WHERE "
+			 "attrelid = %s "
 			 "AND attnum > 0 AND NOT attisdropped ORDER BY attnum', c.oid), "
 			 "format('SELECT * FROM public.%I', c.relname) "
 			 "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-			 "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN "
+			 "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT "
+			 "IN "
 			 "('dbtool_version', 'dbtool_history') ORDER BY c.relname"
 		       : "SELECT name, 'SELECT name FROM pragma_table_info(' || quote(name) || ') "
 			 "ORDER BY cid', 'SELECT * FROM \"' || replace(name, '\"', '\"\"') || '\"' "
-			 "FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE "
+			 "FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' "
+			 "ESCAPE "
 			 "'\\' AND name NOT IN ('dbtool_version', 'dbtool_history') ORDER BY name";
 }
 
@@ -214,7 +217,8 @@ static int record_rows(struct worker *w, struct pair *p, const char *what, const
 	}
 	if (w->postgres) {
 		if (raw_query(w,
-			      "SELECT 'constraint not validated: ' || conname FROM pg_constraint WHERE "
+			      "SELECT 'constraint not validated: ' || conname FROM pg_constraint "
+			      "WHERE "
 			      "NOT convalidated",
 			      &sound, &err) < 0)
 			goto fail;
@@ -250,7 +254,8 @@ static int record_rows(struct worker *w, struct pair *p, const char *what, const
 	}
 	s = sl_join(&sound, "\n");
 	if (strcmp(s, want_sound))
-		why(w, "after %s the database is not sound (expected '%s'):\n%s", what, want_sound, s);
+		why(w, "after %s the database is not sound (expected '%s'):\n%s", what, want_sound,
+		    s);
 	else
 		rc = 0;
 	free(s);
@@ -299,7 +304,8 @@ static void common_columns(const struct strlist *a, const struct strlist *b, str
 					if (pass == 0) {
 						sl_push(&both, tc);
 					} else {
-						for (m = 0; m < both.n && strcmp(both.v[m], tc); m++)
+						for (m = 0; m < both.n && strcmp(both.v[m], tc);
+						     m++)
 							;
 						if (m < both.n)
 							sl_push(out, tc);
@@ -330,8 +336,8 @@ static void project(const struct strlist *common, const struct strlist *dump, in
 	for (i = 0; i < common->n; i++) {
 		size_t tl = strcspn(common->v[i], "|");
 
-		for (k = 0; k < tabs.n && (strlen(tabs.v[k]) != tl ||
-					   strncmp(tabs.v[k], common->v[i], tl));
+		for (k = 0; k < tabs.n &&
+			    (strlen(tabs.v[k]) != tl || strncmp(tabs.v[k], common->v[i], tl));
 		     k++)
 			;
 		if (k == tabs.n) {
@@ -355,7 +361,8 @@ static void project(const struct strlist *common, const struct strlist *dump, in
 			for (k = 0; cur != (size_t)-1 && k < common->n; k++) {
 				size_t tl = strcspn(common->v[k], "|");
 
-				if (tl == strlen(tabs.v[cur]) && !strncmp(common->v[k], tabs.v[cur], tl))
+				if (tl == strlen(tabs.v[cur]) &&
+				    !strncmp(common->v[k], tabs.v[cur], tl))
 					sl_push(&cols, common->v[k] + tl + 1);
 			}
 			free(colidx);
@@ -394,7 +401,8 @@ static void project(const struct strlist *common, const struct strlist *dump, in
 				if (!colidx[j])
 					fprintf(f, "|<no %s>", cols.v[j]);
 				else
-					fprintf(f, "|%s", colidx[j] < fields.n ? fields.v[colidx[j]] : "");
+					fprintf(f, "|%s",
+						colidx[j] < fields.n ? fields.v[colidx[j]] : "");
 			}
 			fclose(f);
 			sl_push(out, buf);
@@ -545,7 +553,8 @@ static void check_revision(struct worker *w, const char *rev, const char *findin
 	for (i = 0; i < lines.n && ok(w); i++) {
 		if (!has_exact_line(r->err, lines.v[i])) {
 			s = show_output(r);
-			why(w, "migrate should print the change '%s' on stderr:\n%s", lines.v[i], s);
+			why(w, "migrate should print the change '%s' on stderr:\n%s", lines.v[i],
+			    s);
 			free(s);
 		}
 		if (lines.v[i][0] && lines.v[i][0] != '+')
@@ -568,14 +577,16 @@ static void check_revision(struct worker *w, const char *rev, const char *findin
 		sl_clear(&tl);
 		if (!(has_line(t, "-- ", 1) && sql))
 			why(w,
-			    "the %s section should hold SQL, with a comment line before each change:\n%s",
+			    "the %s section should hold SQL, with a comment line before each "
+			    "change:\n%s",
 			    part ? "downgrade" : "upgrade", text ? text : "");
 	}
 	/* Drops destroy data: a warning on stderr and in the file.  A change
 	 * that only adds warns of nothing, and its downgrade, which drops
 	 * what it added, is marked. */
 	if (has_line(findings, "- table ", 0) || has_line(findings, "- column ", 0)) {
-		if (ok(w) && !(has_line(r->err, "warning: ", 1) && has_line(up, "-- WARNING: ", 1))) {
+		if (ok(w) &&
+		    !(has_line(r->err, "warning: ", 1) && has_line(up, "-- WARNING: ", 1))) {
 			s = show_output(r);
 			why(w,
 			    "a drop should be printed as a warning and marked '-- WARNING:' in the "
@@ -619,8 +630,8 @@ void migrate_pair(struct worker *w, const char *dir)
 	struct pair p = {.dir = dir};
 	struct res r = {0};
 	struct strlist revs = {0};
-	char *rev_a = NULL, *rev_b = NULL, *findings = NULL, *data = NULL, *keep = NULL, *held,
-	     *s, *joined;
+	char *rev_a = NULL, *rev_b = NULL, *findings = NULL, *data = NULL, *keep = NULL, *held, *s,
+	     *joined;
 	size_t i;
 
 	if (asprintf(&data, "%s/data.sql", dir) < 0 || asprintf(&keep, "%s/keep.sql", dir) < 0)
@@ -668,7 +679,9 @@ void migrate_pair(struct worker *w, const char *dir)
 		} else {
 			joined = sl_join(&revs, " ");
 			s = show_output(&r);
-			why(w, "migrate with model b should write one revision, the folder holds: %s\n%s",
+			why(w,
+			    "migrate with model b should write one revision, the folder holds: "
+			    "%s\n%s",
 			    joined, s);
 			free(joined);
 			free(s);

@@ -108,10 +108,13 @@ static void comment_line_holds_no_line_break(void **state)
 	dbt_buf_clear(&b);
 	/* NEL and the other C1 controls, U+2028 and U+2029 are line breaks
 	 * to some readers; other UTF-8 stays as it is. */
-	dbt_buf_comment(&b, "%s", "a\xc2\x85" "b\xc2\x9f" "c\xe2\x80\xa8" "d\xe2\x80\xa9"
-				 "e \xc3\xa9\xe4\xb8\xad\xc2\xa0*/;'");
-	assert_string_equal(dbt_buf_str(&b),
-			    "-- a b c d e \xc3\xa9\xe4\xb8\xad\xc2\xa0*/;'\n");
+	dbt_buf_comment(&b, "%s",
+			"a\xc2\x85"
+			"b\xc2\x9f"
+			"c\xe2\x80\xa8"
+			"d\xe2\x80\xa9"
+			"e \xc3\xa9\xe4\xb8\xad\xc2\xa0*/;'");
+	assert_string_equal(dbt_buf_str(&b), "-- a b c d e \xc3\xa9\xe4\xb8\xad\xc2\xa0*/;'\n");
 	dbt_buf_clear(&b);
 	dbt_buf_comment(&b, "%s", "");
 	assert_string_equal(dbt_buf_str(&b), "-- \n");

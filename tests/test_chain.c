@@ -123,9 +123,8 @@ static void missing_folder_is_not_found(void **state)
 
 	snprintf(path, sizeof(path), "%s/migrations/versions", f->dir);
 	assert_int_equal(dbt_chain_load(&chain, path, 0), DBT_ENOTFOUND);
-	assert_string_equal(
-		dbt_error_last(),
-		expect(f, "cannot open versions folder '@/migrations/versions': no such file"));
+	assert_string_equal(dbt_error_last(), expect(f, "cannot open versions folder "
+							"'@/migrations/versions': no such file"));
 	assert_null(chain.revs);
 }
 
@@ -821,7 +820,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(missing_parent_is_a_chain_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(
 			two_children_of_one_parent_are_several_heads_with_the_rebase_to_run, setup,
-						teardown),
+			teardown),
 		cmocka_unit_test_setup_teardown(several_roots_are_several_heads, setup, teardown),
 		cmocka_unit_test_setup_teardown(three_heads_are_rebased_one_branch_at_a_time, setup,
 						teardown),
@@ -849,8 +848,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(resolve_on_an_empty_chain, setup, teardown),
 		cmocka_unit_test_setup_teardown(resolve_on_a_broken_chain_fails, setup, teardown),
 		cmocka_unit_test_setup_teardown(position_of_ids, setup, teardown),
-		cmocka_unit_test_setup_teardown(select_line_makes_the_line_to_a_tip_the_chain, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(select_line_makes_the_line_to_a_tip_the_chain,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(select_line_of_base_is_empty, setup, teardown),
 		cmocka_unit_test_setup_teardown(target_on_another_branch_does_not_resolve, setup,
 						teardown),

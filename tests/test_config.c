@@ -365,14 +365,16 @@ static void unset_variable_fails_only_where_the_value_is_used(void **state)
 	(void)state;
 	unsetenv("DB_PASS");
 	unsetenv("DBT_TEST_DIR");
-	load_ok(&cfg, "[dbtool]\nurl = postgresql://u:${DB_PASS}@h/d\n\nmodel = ${DBT_TEST_DIR}/m.sql\n");
+	load_ok(&cfg,
+		"[dbtool]\nurl = postgresql://u:${DB_PASS}@h/d\n\nmodel = ${DBT_TEST_DIR}/m.sql\n");
 	assert_null(cfg.url);
 	assert_null(cfg.model);
 	assert_string_equal(cfg.script_location, "migrations");
 	assert_int_equal(dbt_config_need(&cfg, "script_location"), 0);
 	assert_int_equal(dbt_config_need(&cfg, "schema"), 0);
 	assert_int_equal(dbt_config_need(&cfg, "url"), DBT_EPARSE);
-	assert_string_equal(dbt_error_last(), "dbtool.ini:2: environment variable 'DB_PASS' is not set");
+	assert_string_equal(dbt_error_last(),
+			    "dbtool.ini:2: environment variable 'DB_PASS' is not set");
 	assert_int_equal(dbt_config_need(&cfg, "model"), DBT_EPARSE);
 	assert_string_equal(dbt_error_last(),
 			    "dbtool.ini:4: environment variable 'DBT_TEST_DIR' is not set");
@@ -392,7 +394,8 @@ static void unset_variable_in_url_fails_only_when_the_file_url_is_picked(void **
 	assert_string_equal(dbt_config_pick_url(&cfg, NULL), "sqlite:///env.db");
 	unsetenv("DATABASE_URL");
 	assert_null(dbt_config_pick_url(&cfg, NULL));
-	assert_string_equal(dbt_error_last(), "dbtool.ini:2: environment variable 'DB_PASS' is not set");
+	assert_string_equal(dbt_error_last(),
+			    "dbtool.ini:2: environment variable 'DB_PASS' is not set");
 	dbt_config_release(&cfg);
 }
 
@@ -442,14 +445,16 @@ static void duplicate_key_is_an_error(void **state)
 {
 	(void)state;
 	load_fails("[dbtool]\nurl = sqlite:///a.db\nmodel = m.sql\nurl = sqlite:///b.db\n",
-		   DBT_EPARSE, "dbtool.ini:4: duplicate key 'url' in [dbtool] (first set on line 2)");
+		   DBT_EPARSE,
+		   "dbtool.ini:4: duplicate key 'url' in [dbtool] (first set on line 2)");
 }
 
 static void indented_continuation_is_an_error(void **state)
 {
 	(void)state;
 	load_fails("[dbtool]\nurl = postgresql://u@h\n    /d\n", DBT_EPARSE,
-		   "dbtool.ini:3: indented line continues the value of 'url' (write it on one line)");
+		   "dbtool.ini:3: indented line continues the value of 'url' (write it on one "
+		   "line)");
 }
 
 static void indented_first_key_is_accepted(void **state)
@@ -632,8 +637,8 @@ static void our_key_outside_any_section_is_an_error(void **state)
 	(void)state;
 	write_file("dbtool.ini", "url = sqlite:///x.db\n[dbtool]\n");
 	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 0), DBT_EPARSE);
-	assert_string_equal(dbt_error_last(),
-			    "dbtool.ini:1: key 'url' is outside any section: put it under [dbtool]");
+	assert_string_equal(dbt_error_last(), "dbtool.ini:1: key 'url' is outside any section: put "
+					      "it under [dbtool]");
 }
 
 static void pick_url_without_any_is_an_error(void **state)
@@ -836,10 +841,12 @@ static dbt_schema *exclude_fixture(void)
 	assert_int_equal(dbt_schema_add_index(&ix, s, "users_name_idx", 0, "users", 0), 0);
 	assert_int_equal(dbt_schema_add_index(&ix, s, "tmp_x_a_idx", 0, "tmp_x", 0), 0);
 	assert_int_equal(dbt_schema_add_index(&ix, s, "tmp_users_idx", 0, "users", 0), 0);
-	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_FUNCTION, "tmp_f(integer)", NULL,
-					       "d", "c", "x", NULL), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_FUNCTION, "tmp_f(integer)", NULL, "d",
+					       "c", "x", NULL),
+			 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_FUNCTION, "f(integer)", NULL, "d",
-					       "c", "x", NULL), 0);
+					       "c", "x", NULL),
+			 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_VIEW, "v", NULL, "d", "c", "x", NULL),
 			 0);
 	assert_int_equal(dbt_object_add_dep(o, "tmp_x"), 0);
@@ -847,21 +854,28 @@ static dbt_schema *exclude_fixture(void)
 			 0);
 	assert_int_equal(dbt_object_add_dep(o, "view v"), 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_VIEW, "\"tmp_View\"", NULL, "d", "c",
-					       "x", NULL), 0);
+					       "x", NULL),
+			 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_VIEW, "users_v", NULL, "d", "c", "x",
-					       NULL), 0);
+					       NULL),
+			 0);
 	assert_int_equal(dbt_object_add_dep(o, "users"), 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_TRIGGER, "trg ON tmp_x", "tmp_x", "d",
-					       "c", "x", NULL), 0);
+					       "c", "x", NULL),
+			 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_TRIGGER, "tmp_trg ON users", "users",
-					       "d", "c", "x", NULL), 0);
+					       "d", "c", "x", NULL),
+			 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_COMMENT, "TABLE tmp_x", "tmp_x", "d",
-					       "c", "x", NULL), 0);
+					       "c", "x", NULL),
+			 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_COMMENT, "FUNCTION tmp_f(integer)",
-					       NULL, "d", "c", "x", NULL), 0);
+					       NULL, "d", "c", "x", NULL),
+			 0);
 	assert_int_equal(dbt_object_add_dep(o, "function tmp_f(integer)"), 0);
 	assert_int_equal(dbt_schema_add_object(&o, s, DBT_OBJ_COMMENT, "TABLE users", "users", "d",
-					       "c", "x", NULL), 0);
+					       "c", "x", NULL),
+			 0);
 	return s;
 }
 
@@ -914,8 +928,9 @@ static void exclude_filter_matches_qualified_names(void **state)
 
 	(void)state;
 	assert_int_equal(dbt_exclude_filter(s, p, 1, "public"), 0);
-	assert_left(s, "users logs logs_2024 users_name_idx tmp_users_idx tmp_f(integer) f(integer) "
-		       "\"tmp_View\" users_v tmp_trg ON users FUNCTION tmp_f(integer) TABLE users ");
+	assert_left(s,
+		    "users logs logs_2024 users_name_idx tmp_users_idx tmp_f(integer) f(integer) "
+		    "\"tmp_View\" users_v tmp_trg ON users FUNCTION tmp_f(integer) TABLE users ");
 	dbt_schema_free(s);
 }
 
@@ -980,7 +995,8 @@ static void model_and_model_command_together_is_an_error(void **state)
 static void empty_model_command_is_an_error(void **state)
 {
 	(void)state;
-	load_fails("[dbtool]\nmodel_command =\n", DBT_EPARSE, "dbtool.ini:2: model_command is empty");
+	load_fails("[dbtool]\nmodel_command =\n", DBT_EPARSE,
+		   "dbtool.ini:2: model_command is empty");
 }
 
 static void dialects_lists_sqlite_and_postgresql(void **state)

@@ -176,15 +176,14 @@ static void foreign_keys_are_enforced(void **state)
 static void exec_script_runs_every_statement(void **state)
 {
 	struct fixture *f = *state;
-	const char *sql =
-		"-- a comment; with a semicolon\n"
-		"CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);\n"
-		"/* block; comment */\n"
-		"INSERT INTO t (s) VALUES ('a;b');;\n"
-		"CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
-		"  INSERT INTO t (s) SELECT 'copy' WHERE NEW.s <> 'copy';\n"
-		"END;\n"
-		"INSERT INTO t (s) VALUES ('c')\n";
+	const char *sql = "-- a comment; with a semicolon\n"
+			  "CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);\n"
+			  "/* block; comment */\n"
+			  "INSERT INTO t (s) VALUES ('a;b');;\n"
+			  "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
+			  "  INSERT INTO t (s) SELECT 'copy' WHERE NEW.s <> 'copy';\n"
+			  "END;\n"
+			  "INSERT INTO t (s) VALUES ('c')\n";
 
 	assert_int_equal(d->exec_script(f->conn, sql, "up.sql", 1), 0);
 	assert_value(f->conn, "SELECT group_concat(s, '|') FROM (SELECT s FROM t ORDER BY id)",
@@ -212,8 +211,8 @@ static void exec_script_error_names_file_line_and_statement(void **state)
 			  "CREATE TABLE never (id INTEGER);\n";
 
 	assert_int_equal(d->exec_script(f->conn, sql, "versions/x.sql", 10), DBT_EDB);
-	assert_string_equal(dbt_error_last(),
-			    "versions/x.sql:13: no such table: nope (in: INSERT INTO nope VALUES (1))");
+	assert_string_equal(dbt_error_last(), "versions/x.sql:13: no such table: nope (in: INSERT "
+					      "INTO nope VALUES (1))");
 	assert_int_equal(exists(f->conn, "a"), 1);
 	assert_int_equal(exists(f->conn, "never"), 0);
 }
@@ -222,11 +221,12 @@ static void exec_script_syntax_error_excerpt_stops_at_statement_end(void **state
 {
 	struct fixture *f = *state;
 
-	assert_int_equal(d->exec_script(f->conn, "SELECT 1;\nCREAT TABLE x (id INTEGER);\nSELECT 2;",
+	assert_int_equal(d->exec_script(f->conn,
+					"SELECT 1;\nCREAT TABLE x (id INTEGER);\nSELECT 2;",
 					"s.sql", 1),
 			 DBT_EDB);
-	assert_string_equal(dbt_error_last(),
-			    "s.sql:2: near \"CREAT\": syntax error (in: CREAT TABLE x (id INTEGER))");
+	assert_string_equal(dbt_error_last(), "s.sql:2: near \"CREAT\": syntax error (in: CREAT "
+					      "TABLE x (id INTEGER))");
 }
 
 static void exec_script_error_while_stepping(void **state)
@@ -238,8 +238,8 @@ static void exec_script_error_while_stepping(void **state)
 					"INSERT INTO u VALUES (1); INSERT INTO u VALUES (1);\n",
 					"u.sql", 5),
 			 DBT_EDB);
-	assert_string_equal(dbt_error_last(),
-			    "u.sql:6: UNIQUE constraint failed: u.id (in: INSERT INTO u VALUES (1))");
+	assert_string_equal(dbt_error_last(), "u.sql:6: UNIQUE constraint failed: u.id (in: INSERT "
+					      "INTO u VALUES (1))");
 }
 
 static void exec_script_cuts_long_statement_in_message(void **state)
@@ -320,8 +320,8 @@ static void query_value_error(void **state)
 	assert_null(v);
 	assert_string_equal(dbt_error_last(), "no such table: nope (in: SELECT x FROM nope)");
 	assert_int_equal(d->query_value(f->conn, "SELECT abs('a', 'b')", &v), DBT_EDB);
-	assert_string_equal(dbt_error_last(),
-			    "wrong number of arguments to function abs() (in: SELECT abs('a', 'b'))");
+	assert_string_equal(dbt_error_last(), "wrong number of arguments to function abs() (in: "
+					      "SELECT abs('a', 'b'))");
 }
 
 /* --------------------------------------------------------- transactions */
@@ -477,7 +477,8 @@ static void quote_ident_quotes_keywords(void **state)
 static void quote_ident_quotes_other_names(void **state)
 {
 	const char *in[] = {"Users", "user name", "2fa", "café", "a-b", ""};
-	const char *out[] = {"\"Users\"", "\"user name\"", "\"2fa\"", "\"café\"", "\"a-b\"", "\"\""};
+	const char *out[] = {"\"Users\"", "\"user name\"", "\"2fa\"",
+			     "\"café\"",  "\"a-b\"",	   "\"\""};
 	size_t i;
 
 	(void)state;
@@ -604,7 +605,8 @@ static void fk_tables_with_rows(dbt_conn *conn)
 	assert_int_equal(d->begin(conn), 0);
 	assert_int_equal(d->exec_script(conn,
 					"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
-					"CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id));\n"
+					"CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER "
+					"REFERENCES p (id));\n"
 					"CREATE TABLE u (x INTEGER);\n"
 					"INSERT INTO p VALUES (1);\nINSERT INTO c VALUES (1, 1);\n",
 					"fk.sql", 1),
@@ -679,8 +681,10 @@ static void dropping_the_index_of_a_parent_key_is_refused(void **state)
 	assert_int_equal(d->exec_script(f->conn,
 					"CREATE TABLE p (id INTEGER PRIMARY KEY, code TEXT);\n"
 					"CREATE UNIQUE INDEX ux_p_code ON p (code);\n"
-					"CREATE TABLE c (id INTEGER PRIMARY KEY, code TEXT REFERENCES p (code));\n"
-					"INSERT INTO p VALUES (1, 'a');\nINSERT INTO c VALUES (1, 'a');\n",
+					"CREATE TABLE c (id INTEGER PRIMARY KEY, code TEXT "
+					"REFERENCES p (code));\n"
+					"INSERT INTO p VALUES (1, 'a');\nINSERT INTO c VALUES (1, "
+					"'a');\n",
 					"fk.sql", 1),
 			 0);
 	assert_int_equal(d->commit(f->conn), 0);
@@ -703,7 +707,8 @@ static void rows_left_between_transactions_are_counted_at_begin(void **state)
 
 	fk_tables_with_rows(a);
 	assert_int_equal(d->exec_script(b,
-					"PRAGMA foreign_keys = OFF;\nINSERT INTO c VALUES (7, 70);\n"
+					"PRAGMA foreign_keys = OFF;\nINSERT INTO c VALUES (7, "
+					"70);\n"
 					"PRAGMA foreign_keys = ON;\n",
 					"b.sql", 1),
 			 0);
@@ -711,7 +716,8 @@ static void rows_left_between_transactions_are_counted_at_begin(void **state)
 	assert_int_equal(d->exec(a, "INSERT INTO c VALUES (2, 1)"), 0);
 	assert_int_equal(d->commit(a), 0);
 	assert_int_equal(d->exec_script(a,
-					"PRAGMA foreign_keys = OFF;\nINSERT INTO c VALUES (8, 80);\n"
+					"PRAGMA foreign_keys = OFF;\nINSERT INTO c VALUES (8, "
+					"80);\n"
 					"PRAGMA foreign_keys = ON;\n",
 					"a.sql", 1),
 			 0);
@@ -721,8 +727,9 @@ static void rows_left_between_transactions_are_counted_at_begin(void **state)
 	assert_int_equal(d->begin(a), 0);
 	assert_int_equal(d->exec(a, "INSERT INTO c VALUES (4, 99)"), 0);
 	assert_int_equal(d->commit(a), DBT_EDB);
-	assert_non_null(strstr(dbt_error_last(), "3 rows of table 'c' reference rows of 'p' that "
-						 "do not exist, 1 more than when the transaction began"));
+	assert_non_null(strstr(dbt_error_last(),
+			       "3 rows of table 'c' reference rows of 'p' that "
+			       "do not exist, 1 more than when the transaction began"));
 	assert_int_equal(d->rollback(a), 0);
 	d->close(a);
 	d->close(b);
@@ -735,7 +742,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(opens_file_database_creating_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(open_in_missing_folder_fails, setup, teardown),
-		cmocka_unit_test_setup_teardown(open_file_that_is_no_database_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(open_file_that_is_no_database_fails, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
 		cmocka_unit_test_setup_teardown(commit_checks_only_the_tables_a_transaction_touched,
 						setup, teardown),
@@ -748,18 +756,18 @@ int main(void)
 		cmocka_unit_test_setup_teardown(exec_script_runs_every_statement, setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_script_of_only_comments_runs_nothing, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(exec_script_error_names_file_line_and_statement, setup,
-						teardown),
-		cmocka_unit_test_setup_teardown(exec_script_syntax_error_excerpt_stops_at_statement_end,
+		cmocka_unit_test_setup_teardown(exec_script_error_names_file_line_and_statement,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			exec_script_syntax_error_excerpt_stops_at_statement_end, setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_script_error_while_stepping, setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_script_cuts_long_statement_in_message, setup,
 						teardown),
-		cmocka_unit_test_setup_teardown(failed_script_in_rolled_back_transaction_leaves_nothing,
-						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			failed_script_in_rolled_back_transaction_leaves_nothing, setup, teardown),
 		cmocka_unit_test_setup_teardown(exec_error_has_no_position, setup, teardown),
-		cmocka_unit_test_setup_teardown(query_value_returns_first_column_of_first_row, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(query_value_returns_first_column_of_first_row,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(query_value_is_null_without_row_or_value, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(query_value_error, setup, teardown),
@@ -768,12 +776,13 @@ int main(void)
 		cmocka_unit_test_setup_teardown(rollback_without_transaction_is_harmless, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(commit_without_transaction_fails, setup, teardown),
-		cmocka_unit_test_setup_teardown(begin_waits_for_other_writer_then_fails_locked, setup,
-						teardown),
+		cmocka_unit_test_setup_teardown(begin_waits_for_other_writer_then_fails_locked,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(lock_timeout_is_waited_for, setup, teardown),
 		cmocka_unit_test_setup_teardown(table_exists_finds_tables_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(table_exists_takes_name_as_value, setup, teardown),
-		cmocka_unit_test_setup_teardown(quote_ident_leaves_plain_names_bare, setup, teardown),
+		cmocka_unit_test_setup_teardown(quote_ident_leaves_plain_names_bare, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(quote_ident_quotes_keywords, setup, teardown),
 		cmocka_unit_test_setup_teardown(quote_ident_quotes_other_names, setup, teardown),
 		cmocka_unit_test_setup_teardown(quote_ident_doubles_quotes, setup, teardown),

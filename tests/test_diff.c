@@ -103,8 +103,7 @@ static int same_op(const dbt_op *x, const dbt_op *y)
 	return x->kind == y->kind && x->table == y->table && x->old_table == y->old_table &&
 	       x->column == y->column && x->old_column == y->old_column && x->key == y->key &&
 	       x->fk == y->fk && x->check == y->check && x->index == y->index &&
-	       x->exclude == y->exclude &&
-	       x->fks_deferred == y->fks_deferred;
+	       x->exclude == y->exclude && x->fks_deferred == y->fks_deferred;
 }
 
 /*
@@ -350,7 +349,8 @@ static void test_autoincrement_changed(void **state)
 static void test_generation_changed(void **state)
 {
 	const char *plain = "CREATE TABLE t (a INTEGER, c INTEGER);\n";
-	const char *sum = "CREATE TABLE t (a INTEGER, c INTEGER GENERATED ALWAYS AS (a + 1) STORED);\n";
+	const char *sum =
+		"CREATE TABLE t (a INTEGER, c INTEGER GENERATED ALWAYS AS (a + 1) STORED);\n";
 	const char *product = "CREATE TABLE t (a INTEGER, c INTEGER AS (a*2) STORED);\n";
 	const char *virt = "CREATE TABLE t (a INTEGER, c INTEGER AS (a + 1));\n";
 
@@ -594,8 +594,7 @@ static void test_given_name_that_differs_is_drop_and_add(void **state)
 		     "drop_check add_check");
 	expect_kinds(AUTHORS "CREATE TABLE b (a INTEGER CONSTRAINT fk_old REFERENCES authors);\n",
 		     AUTHORS "CREATE TABLE b (a INTEGER CONSTRAINT fk_new REFERENCES authors);\n",
-		     0,
-		     "drop_foreign_key add_foreign_key");
+		     0, "drop_foreign_key add_foreign_key");
 	expect_kinds("CREATE TABLE t (a INTEGER CONSTRAINT pk_old PRIMARY KEY);\n",
 		     "CREATE TABLE t (a INTEGER CONSTRAINT pk_new PRIMARY KEY);\n", 0,
 		     "drop_primary_key add_primary_key");
@@ -630,8 +629,7 @@ static void test_duplicate_definitions_keep_the_named_one(void **state)
 		    "- index ix_one");
 	expect_diff("CREATE TABLE t (a INTEGER);\n"
 		    "CREATE INDEX ix_one ON t (a);\nCREATE INDEX ix_two ON t (a);\n",
-		    "CREATE TABLE t (a INTEGER);\nCREATE INDEX ON t (a);\n",
-		    "- index ix_two");
+		    "CREATE TABLE t (a INTEGER);\nCREATE INDEX ON t (a);\n", "- index ix_two");
 }
 
 /* ------------------------------------------------------------- ordering */
@@ -649,8 +647,9 @@ static void test_referenced_table_is_created_first(void **state)
 static void test_independent_tables_are_created_in_name_order(void **state)
 {
 	(void)state;
-	expect_diff("", "CREATE TABLE c (x INTEGER);\nCREATE TABLE a (x INTEGER);\n"
-			"CREATE TABLE b (x INTEGER);\n",
+	expect_diff("",
+		    "CREATE TABLE c (x INTEGER);\nCREATE TABLE a (x INTEGER);\n"
+		    "CREATE TABLE b (x INTEGER);\n",
 		    "+ table a\n+ table b\n+ table c");
 }
 
@@ -682,10 +681,12 @@ static void test_dropped_tables_without_dependencies_in_name_order(void **state)
 		    "- table a\n- table b");
 }
 
+/* clang-format off */
 #define CYCLE                                                                          \
 	"CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b,"            \
 	" parent INTEGER REFERENCES a);\n"                                              \
 	"CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a);\n"
+/* clang-format on */
 
 static void test_fk_cycle_is_broken_by_add_fk_after_creates(void **state)
 {
@@ -743,9 +744,8 @@ static void test_tables_outside_cycle_keep_their_fks_inline(void **state)
 
 static void test_self_reference_is_not_a_cycle(void **state)
 {
-	dbt_schema *e = model(""),
-		   *m = model("CREATE TABLE n (id INTEGER PRIMARY KEY,"
-			      " up INTEGER REFERENCES n);\n");
+	dbt_schema *e = model(""), *m = model("CREATE TABLE n (id INTEGER PRIMARY KEY,"
+					      " up INTEGER REFERENCES n);\n");
 	dbt_diff d;
 
 	(void)state;
@@ -938,7 +938,8 @@ static void test_large_equal_schemas_give_no_ops(void **state)
 
 	(void)state;
 	for (i = 0; i < 1000; i++) {
-		dbt_buf_printf(&text, "CREATE TABLE t%04d (id INTEGER PRIMARY KEY, v TEXT UNIQUE", i);
+		dbt_buf_printf(&text, "CREATE TABLE t%04d (id INTEGER PRIMARY KEY, v TEXT UNIQUE",
+			       i);
 		if (i)
 			dbt_buf_printf(&text, ", prev INTEGER REFERENCES t%04d", i - 1);
 		dbt_buf_printf(&text, ");\nCREATE INDEX ON t%04d (v DESC);\n", i);
@@ -958,12 +959,16 @@ static void test_large_equal_schemas_give_no_ops(void **state)
 static void test_inverse_of_every_kind(void **state)
 {
 	static const dbt_op_kind pairs[][2] = {
-		{DBT_OP_CREATE_TABLE, DBT_OP_DROP_TABLE}, {DBT_OP_ADD_COLUMN, DBT_OP_DROP_COLUMN},
-		{DBT_OP_ALTER_TYPE, DBT_OP_ALTER_TYPE},   {DBT_OP_ALTER_NULL, DBT_OP_ALTER_NULL},
+		{DBT_OP_CREATE_TABLE, DBT_OP_DROP_TABLE},
+		{DBT_OP_ADD_COLUMN, DBT_OP_DROP_COLUMN},
+		{DBT_OP_ALTER_TYPE, DBT_OP_ALTER_TYPE},
+		{DBT_OP_ALTER_NULL, DBT_OP_ALTER_NULL},
 		{DBT_OP_ALTER_DEFAULT, DBT_OP_ALTER_DEFAULT},
 		{DBT_OP_ALTER_IDENTITY, DBT_OP_ALTER_IDENTITY},
-		{DBT_OP_ADD_PK, DBT_OP_DROP_PK},          {DBT_OP_ADD_UNIQUE, DBT_OP_DROP_UNIQUE},
-		{DBT_OP_ADD_FK, DBT_OP_DROP_FK},          {DBT_OP_ADD_CHECK, DBT_OP_DROP_CHECK},
+		{DBT_OP_ADD_PK, DBT_OP_DROP_PK},
+		{DBT_OP_ADD_UNIQUE, DBT_OP_DROP_UNIQUE},
+		{DBT_OP_ADD_FK, DBT_OP_DROP_FK},
+		{DBT_OP_ADD_CHECK, DBT_OP_DROP_CHECK},
 		{DBT_OP_ADD_INDEX, DBT_OP_DROP_INDEX},
 	};
 	size_t i, k;
@@ -1100,9 +1105,9 @@ static void test_reverse_diff_matches_inverses_for_tables(void **state)
 	(void)state;
 	/* (Not with indexes on a created table: they are ADD_INDEX ops, while
 	 * dropping the table takes them along.) */
-	expect_reversible(USERS, USERS AUTHORS
-			  "CREATE TABLE books (id INTEGER PRIMARY KEY,"
-			  " a INTEGER REFERENCES authors);\n",
+	expect_reversible(USERS,
+			  USERS AUTHORS "CREATE TABLE books (id INTEGER PRIMARY KEY,"
+					" a INTEGER REFERENCES authors);\n",
 			  0);
 	expect_reversible("", CYCLE, 0);
 	expect_reversible("", CYCLE, 1);
@@ -1120,12 +1125,11 @@ static void test_reverse_diff_matches_inverses_for_tables(void **state)
 static void test_kind_names(void **state)
 {
 	static const char *const names[] = {
-		"create_table",    "drop_table",       "alter_options",   "add_column",
-		"drop_column",     "alter_type",       "alter_null",      "alter_default",
-		"alter_identity",  "alter_generated",
-		"add_primary_key", "drop_primary_key", "add_unique",      "drop_unique",
-		"add_foreign_key", "drop_foreign_key", "add_check",       "drop_check",
-		"add_index",       "drop_index",
+		"create_table",	  "drop_table",	     "alter_options",	"add_column",
+		"drop_column",	  "alter_type",	     "alter_null",	"alter_default",
+		"alter_identity", "alter_generated", "add_primary_key", "drop_primary_key",
+		"add_unique",	  "drop_unique",     "add_foreign_key", "drop_foreign_key",
+		"add_check",	  "drop_check",	     "add_index",	"drop_index",
 	};
 	size_t i;
 
@@ -1137,13 +1141,16 @@ static void test_kind_names(void **state)
 
 /* ------------------------------------------------------------- renames */
 
+/* clang-format off */
 #define RN_DB                                                                           \
 	"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(30) NOT NULL,"         \
 	" age INT CHECK (age >= 0));\n"                                                  \
 	"CREATE INDEX ix_name ON users (name);\n"                                        \
 	"CREATE INDEX ix_lower ON users (lower(name)) WHERE age > 1;\n"                  \
 	"CREATE TABLE posts (id INT PRIMARY KEY, user_id INT REFERENCES users (id));\n"
+/* clang-format on */
 
+/* clang-format off */
 #define RN_MODEL                                                                       \
 	"-- renamed from: users\n"                                                      \
 	"CREATE TABLE people (id INTEGER PRIMARY KEY,\n"                                \
@@ -1156,6 +1163,7 @@ static void test_kind_names(void **state)
 	"CREATE TABLE posts (id INT PRIMARY KEY,\n"                                     \
 	"  -- renamed from: user_id\n"                                                  \
 	"  person_id INT REFERENCES people (id));\n"
+/* clang-format on */
 
 static void test_hinted_renames_keep_indexes_checks_and_foreign_keys(void **state)
 {
@@ -1173,7 +1181,8 @@ static void test_renamed_column_changes_type_after_the_rename(void **state)
 {
 	(void)state;
 	expect_diff("CREATE TABLE t (a VARCHAR(10), b INT);",
-		    "-- renamed from: t\nCREATE TABLE u (\n-- renamed from: a\nc VARCHAR(20), b INT,"
+		    "-- renamed from: t\nCREATE TABLE u (\n-- renamed from: a\nc VARCHAR(20), b "
+		    "INT,"
 		    " d INT);",
 		    "~ table u renamed from t\n"
 		    "~ column u.c renamed from a\n"
@@ -1325,8 +1334,8 @@ static void test_destroys_drop_table_and_its_rows(void **state)
 static void test_destroys_drop_column_and_its_values(void **state)
 {
 	(void)state;
-	expect_destroys("CREATE TABLE users (id INTEGER, age INTEGER)", "CREATE TABLE users (id INTEGER)",
-			"drops column users.age and its values");
+	expect_destroys("CREATE TABLE users (id INTEGER, age INTEGER)",
+			"CREATE TABLE users (id INTEGER)", "drops column users.age and its values");
 	expect_destroys("CREATE TABLE \"order\" (id INTEGER, \"select\" TEXT)",
 			"CREATE TABLE \"order\" (id INTEGER)",
 			"drops column \"order\".\"select\" and its values");
@@ -1400,7 +1409,8 @@ static void test_destroys_when_a_type_narrows(void **state)
 	expect_type_change("BIGINT", "INTEGER", "narrows t.c from BIGINT to INTEGER");
 	expect_type_change("INTEGER", "SMALLINT", "narrows t.c from INTEGER to SMALLINT");
 	expect_type_change("DOUBLE PRECISION", "REAL", "narrows t.c from DOUBLE PRECISION to REAL");
-	expect_type_change("VARCHAR(50)", "VARCHAR(30)", "narrows t.c from VARCHAR(50) to VARCHAR(30)");
+	expect_type_change("VARCHAR(50)", "VARCHAR(30)",
+			   "narrows t.c from VARCHAR(50) to VARCHAR(30)");
 	expect_type_change("TEXT", "VARCHAR(50)", "narrows t.c from TEXT to VARCHAR(50)");
 	expect_type_change("VARCHAR", "VARCHAR(50)", "narrows t.c from VARCHAR to VARCHAR(50)");
 	expect_type_change("CHAR(8)", "VARCHAR(5)", "narrows t.c from CHAR(8) to VARCHAR(5)");
@@ -1410,7 +1420,8 @@ static void test_destroys_when_a_type_narrows(void **state)
 	expect_type_change("NUMERIC(10,2)", "NUMERIC(12,1)",
 			   "narrows t.c from NUMERIC(10,2) to NUMERIC(12,1)");
 	expect_type_change("NUMERIC", "NUMERIC(20,2)", "narrows t.c from NUMERIC to NUMERIC(20,2)");
-	expect_type_change("TIMESTAMP", "TIMESTAMP(0)", "narrows t.c from TIMESTAMP to TIMESTAMP(0)");
+	expect_type_change("TIMESTAMP", "TIMESTAMP(0)",
+			   "narrows t.c from TIMESTAMP to TIMESTAMP(0)");
 	expect_type_change("TIMESTAMP WITH TIME ZONE", "TIMESTAMP",
 			   "narrows t.c from TIMESTAMP WITH TIME ZONE to TIMESTAMP");
 }
@@ -1421,19 +1432,23 @@ static void test_destroys_when_a_type_changes_kind(void **state)
 	expect_type_change("TEXT", "INTEGER",
 			   "converts t.c from TEXT to INTEGER, which may not keep every value");
 	expect_type_change("INTEGER", "NUMERIC(20,0)",
-			   "converts t.c from INTEGER to NUMERIC(20,0), which may not keep every value");
+			   "converts t.c from INTEGER to NUMERIC(20,0), which may not keep every "
+			   "value");
 	expect_type_change("DATE", "TIMESTAMP",
 			   "converts t.c from DATE to TIMESTAMP, which may not keep every value");
 	expect_type_change("BOOLEAN", "SMALLINT",
 			   "converts t.c from BOOLEAN to SMALLINT, which may not keep every value");
-	expect_destroys("CREATE TABLE \"Mixed\" (\"Val\" JSON)", "CREATE TABLE \"Mixed\" (\"Val\" TEXT)",
-			"converts \"Mixed\".\"Val\" from JSON to TEXT, which may not keep every value");
+	expect_destroys("CREATE TABLE \"Mixed\" (\"Val\" JSON)",
+			"CREATE TABLE \"Mixed\" (\"Val\" TEXT)",
+			"converts \"Mixed\".\"Val\" from JSON to TEXT, which may not keep every "
+			"value");
 }
 
 /* Undoing a widening narrows; the inverse names the same column. */
 static void test_destroys_judges_the_inverse_of_a_widening(void **state)
 {
-	dbt_schema *a = model("CREATE TABLE t (c VARCHAR(10))"), *b = model("CREATE TABLE t (c TEXT)");
+	dbt_schema *a = model("CREATE TABLE t (c VARCHAR(10))"),
+		   *b = model("CREATE TABLE t (c TEXT)");
 	dbt_diff d;
 	dbt_op inv;
 	char *why = NULL;
@@ -1455,8 +1470,8 @@ static void test_destroys_judges_the_inverse_of_a_widening(void **state)
 
 /* Adds an object whose SQL is made from its kind and name; `deps` is a
  * NULL-ended list. */
-static dbt_object *add_obj(dbt_schema *s, dbt_object_kind kind, const char *name,
-			   const char *table, const char *def, int replaceable, ...)
+static dbt_object *add_obj(dbt_schema *s, dbt_object_kind kind, const char *name, const char *table,
+			   const char *def, int replaceable, ...)
 {
 	char create[256], drop[256], replace[256];
 	dbt_object *o;
@@ -1465,8 +1480,8 @@ static dbt_object *add_obj(dbt_schema *s, dbt_object_kind kind, const char *name
 
 	snprintf(create, sizeof(create), "CREATE %s %s %s;", dbt_object_kind_name(kind), name, def);
 	snprintf(drop, sizeof(drop), "DROP %s %s;", dbt_object_kind_name(kind), name);
-	snprintf(replace, sizeof(replace), "CREATE OR REPLACE %s %s %s;", dbt_object_kind_name(kind),
-		 name, def);
+	snprintf(replace, sizeof(replace), "CREATE OR REPLACE %s %s %s;",
+		 dbt_object_kind_name(kind), name, def);
 	assert_int_equal(dbt_schema_add_object(&o, s, kind, name, table, def, create, drop,
 					       replaceable ? replace : NULL),
 			 0);
@@ -1493,7 +1508,8 @@ static void expect_object_diff(const dbt_schema *a, const dbt_schema *b, int aro
 
 static void test_objects_with_equal_definitions_give_no_ops(void **state)
 {
-	dbt_schema *a = model("CREATE TABLE t (id INTEGER);"), *b = model("CREATE TABLE t (id INTEGER);");
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER);"),
+		   *b = model("CREATE TABLE t (id INTEGER);");
 
 	(void)state;
 	add_obj(a, DBT_OBJ_VIEW, "v", NULL, "AS SELECT id FROM t", 0, "t", NULL);
@@ -1548,9 +1564,11 @@ static void test_function_whose_return_type_changes_is_dropped_and_created(void 
 
 	(void)state;
 	add_obj(a, DBT_OBJ_FUNCTION, "f(x integer)", NULL,
-		"CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS integer\n AS 'SELECT x'", 1, NULL);
+		"CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS integer\n AS 'SELECT x'", 1,
+		NULL);
 	add_obj(b, DBT_OBJ_FUNCTION, "f(x integer)", NULL,
-		"CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS bigint\n AS 'SELECT x'", 1, NULL);
+		"CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS bigint\n AS 'SELECT x'", 1,
+		NULL);
 	add_obj(c, DBT_OBJ_FUNCTION, "f(x integer)", NULL,
 		"CREATE OR REPLACE FUNCTION f(x integer)\n RETURNS integer\n AS 'SELECT x + 0'", 1,
 		NULL);
@@ -1580,7 +1598,8 @@ static void test_changed_object_with_replace_on_both_sides_is_replaced(void **st
 	dbt_diff_release(&d);
 	/* One side without a replace: its inverse could not be in place. */
 	add_obj(c, DBT_OBJ_FUNCTION, "add(integer, integer)", NULL, "AS 'SELECT 0'", 0, NULL);
-	expect_object_diff(a, c, 0, "- function add(integer, integer)\n+ function add(integer, integer)");
+	expect_object_diff(a, c, 0,
+			   "- function add(integer, integer)\n+ function add(integer, integer)");
 	dbt_schema_free(a);
 	dbt_schema_free(b);
 	dbt_schema_free(c);
@@ -1615,7 +1634,8 @@ static void test_objects_are_created_by_kind_then_dependencies_then_name(void **
 	(void)state;
 	add_obj(b, DBT_OBJ_TRIGGER, "a_trg ON t", "t", "AFTER INSERT EXECUTE FUNCTION f()", 0, "t",
 		"function f()", NULL);
-	add_obj(b, DBT_OBJ_VIEW, "b_view", NULL, "AS SELECT id FROM z_view", 0, "view z_view", NULL);
+	add_obj(b, DBT_OBJ_VIEW, "b_view", NULL, "AS SELECT id FROM z_view", 0, "view z_view",
+		NULL);
 	add_obj(b, DBT_OBJ_VIEW, "z_view", NULL, "AS SELECT id FROM t", 0, "t", NULL);
 	add_obj(b, DBT_OBJ_VIEW, "c_view", NULL, "AS SELECT id FROM t", 0, "t", NULL);
 	add_obj(b, DBT_OBJ_FUNCTION, "f()", NULL, "RETURNS trigger", 0, NULL);
@@ -1645,8 +1665,10 @@ static void test_types_a_table_may_use_come_before_the_tables_and_go_after_them(
 
 static void test_objects_on_a_table_whose_column_changes_type_go_around_it(void **state)
 {
-	dbt_schema *a = model("CREATE TABLE t (id INTEGER, n INTEGER); CREATE TABLE u (id INTEGER);");
-	dbt_schema *b = model("CREATE TABLE t (id INTEGER, n BIGINT); CREATE TABLE u (id INTEGER);");
+	dbt_schema *a =
+		model("CREATE TABLE t (id INTEGER, n INTEGER); CREATE TABLE u (id INTEGER);");
+	dbt_schema *b =
+		model("CREATE TABLE t (id INTEGER, n BIGINT); CREATE TABLE u (id INTEGER);");
 
 	(void)state;
 	add_obj(a, DBT_OBJ_VIEW, "v", NULL, "AS SELECT n FROM t", 0, "t", NULL);
@@ -1671,7 +1693,8 @@ static void test_objects_on_a_table_whose_column_changes_type_go_around_it(void 
 
 static void test_object_ops_invert_and_never_destroy(void **state)
 {
-	dbt_schema *a = model("CREATE TABLE t (id INTEGER);"), *b = model("CREATE TABLE t (id INTEGER);");
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER);"),
+		   *b = model("CREATE TABLE t (id INTEGER);");
 	dbt_diff_opts opts = {.fk_forward_refs = 0, .objects_around_alters = 0};
 	dbt_diff d, r;
 	size_t i;
@@ -1717,7 +1740,8 @@ static void test_object_ops_invert_and_never_destroy(void **state)
 /* ------------------------------------------- partitions and exclusions */
 
 #define PARENT "CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (at);\n"
-#define P2024 "CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
+#define P2024 \
+	"CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');\n"
 
 static void test_partition_is_created_after_its_parent_and_dropped_before(void **state)
 {
@@ -1798,10 +1822,13 @@ static void test_exclusion_constraints_match_by_definition(void **state)
 	/* Unnamed in the model: any name matches; named: only that name. */
 	expect_diff(named, b, "");
 	expect_diff(b, named,
-		    "- exclude b USING gist(during WITH &&)\n+ exclude b USING gist(during WITH &&)");
-	expect_diff(b, "CREATE TABLE b (id INTEGER, during TSRANGE, "
-		       "EXCLUDE USING gist (during WITH -|-));\n",
-		    "- exclude b USING gist(during WITH &&)\n+ exclude b USING gist(during WITH -|-)");
+		    "- exclude b USING gist(during WITH &&)\n+ exclude b USING gist(during WITH "
+		    "&&)");
+	expect_diff(b,
+		    "CREATE TABLE b (id INTEGER, during TSRANGE, "
+		    "EXCLUDE USING gist (during WITH -|-));\n",
+		    "- exclude b USING gist(during WITH &&)\n+ exclude b USING gist(during WITH "
+		    "-|-)");
 }
 
 int main(void)
@@ -1882,7 +1909,8 @@ int main(void)
 		cmocka_unit_test(test_destroys_values_replaced_by_a_generation_expression),
 		cmocka_unit_test(test_destroys_drop_table_and_its_rows),
 		cmocka_unit_test(test_destroys_drop_column_and_its_values),
-		cmocka_unit_test(test_destroys_nothing_when_adding_altering_or_dropping_constraints),
+		cmocka_unit_test(
+			test_destroys_nothing_when_adding_altering_or_dropping_constraints),
 		cmocka_unit_test(test_destroys_nothing_when_a_type_widens),
 		cmocka_unit_test(test_destroys_when_a_type_narrows),
 		cmocka_unit_test(test_destroys_when_a_type_changes_kind),
@@ -1893,9 +1921,11 @@ int main(void)
 		cmocka_unit_test(test_changed_object_without_replace_is_dropped_and_created),
 		cmocka_unit_test(test_changed_object_with_replace_on_both_sides_is_replaced),
 		cmocka_unit_test(test_function_whose_return_type_changes_is_dropped_and_created),
-		cmocka_unit_test(test_dependents_of_a_dropped_object_are_dropped_first_and_created_again),
+		cmocka_unit_test(
+			test_dependents_of_a_dropped_object_are_dropped_first_and_created_again),
 		cmocka_unit_test(test_objects_are_created_by_kind_then_dependencies_then_name),
-		cmocka_unit_test(test_types_a_table_may_use_come_before_the_tables_and_go_after_them),
+		cmocka_unit_test(
+			test_types_a_table_may_use_come_before_the_tables_and_go_after_them),
 		cmocka_unit_test(test_objects_on_a_table_whose_column_changes_type_go_around_it),
 		cmocka_unit_test(test_object_ops_invert_and_never_destroy),
 		cmocka_unit_test(test_partition_is_created_after_its_parent_and_dropped_before),

@@ -40,12 +40,14 @@
  * was any, so that one run lists them all. */
 static int problems;
 
+/* clang-format off */
 #define finding(...)                                                                       \
 	do {                                                                               \
 		problems++;                                                                 \
 		print_error(__VA_ARGS__);                                                  \
 		print_error("\n");                                                         \
 	} while (0)
+/* clang-format on */
 
 /* ------------------------------------------------------------ text */
 
@@ -74,8 +76,8 @@ static void text_str(struct text *t, const char *s)
 
 /* ------------------------------------------------- the project's state */
 
-static char top[64];    /* the temporary folder */
-static char work[128];  /* the project folder, the current folder */
+static char top[64];   /* the temporary folder */
+static char work[128]; /* the project folder, the current folder */
 
 struct file {
 	char *path; /* relative to work */
@@ -146,7 +148,8 @@ static char *dump_db(void)
 		return t.s;
 	assert_int_equal(sqlite3_open_v2("app.db", &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(db,
-					    "SELECT type, name, coalesce(sql, '') FROM sqlite_master "
+					    "SELECT type, name, coalesce(sql, '') FROM "
+					    "sqlite_master "
 					    "ORDER BY type, name",
 					    -1, &st, NULL),
 			 SQLITE_OK);
@@ -174,7 +177,8 @@ static char *dump_db(void)
 
 				text_str(&t, " | ");
 				/* When a revision was applied differs from run to run. */
-				if (v && strlen(v) == 20 && v[4] == '-' && v[10] == 'T' && v[19] == 'Z')
+				if (v && strlen(v) == 20 && v[4] == '-' && v[10] == 'T' &&
+				    v[19] == 'Z')
 					v = "<time>";
 				text_str(&t, v ? v : "NULL");
 			}
@@ -345,7 +349,8 @@ static int step_revision(void)
 	if ((rc = dbt_config_load(&cfg, "dbtool.ini", 1)) < 0)
 		return rc;
 	rc = dbt_project_new_revision(&path, cfg.script_location, "create users", "a1a1a1a1a1a1",
-				      "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) "
+				      "CREATE TABLE users (id INTEGER PRIMARY KEY, name "
+				      "VARCHAR(50) "
 				      "NOT NULL);\nINSERT INTO users (id, name) VALUES (1, 'ann');",
 				      "DROP TABLE users;");
 	free(path);
@@ -472,8 +477,8 @@ static void torture(const char *name, int (*step)(void))
 			continue;
 		}
 		if (rc >= 0)
-			finding("%s, allocation %ld of %ld failing: returned %d, not an error", name,
-				n, total, rc);
+			finding("%s, allocation %ld of %ld failing: returned %d, not an error",
+				name, n, total, rc);
 		else if (!strstr(dbt_error_last(), "out of memory"))
 			finding("%s, allocation %ld of %ld failing: the message should say 'out of "
 				"memory', not '%s'",

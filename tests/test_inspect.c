@@ -44,29 +44,31 @@ static void postgres_cycle_is_closed_after_both_tables(void **state)
 
 	(void)state;
 	assert_int_equal(dbt_inspect_render(&out, DBT_DIALECT_POSTGRES, s), 0);
-	assert_string_equal(
-		dbt_buf_str(&out),
-		"-- The schema of a PostgreSQL database, as 'dbtool inspect' read it.\n"
-		"-- This is a dbtool model: 'dbtool check' compares it with the database.\n"
-		"\n"
-		"CREATE TABLE \"B b\" (\n"
-		"    id INTEGER NOT NULL,\n"
-		"    a_id INTEGER,\n"
-		"    CONSTRAINT \"B b_pkey\" PRIMARY KEY (id)\n"
-		");\n"
-		"\n"
-		"CREATE TABLE a (\n"
-		"    id INTEGER NOT NULL,\n"
-		"    b_id INTEGER,\n"
-		"    \"select\" TEXT NOT NULL,\n"
-		"    CONSTRAINT a_pkey PRIMARY KEY (id)\n"
-		");\n"
-		"\n"
-		"ALTER TABLE \"B b\" ADD CONSTRAINT \"B b_a_id_fkey\" FOREIGN KEY (a_id) REFERENCES a (id);\n"
-		"\n"
-		"ALTER TABLE a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) REFERENCES \"B b\" (id);\n"
-		"\n"
-		"CREATE INDEX a_select ON a (\"select\");\n");
+	assert_string_equal(dbt_buf_str(&out),
+			    "-- The schema of a PostgreSQL database, as 'dbtool inspect' read it.\n"
+			    "-- This is a dbtool model: 'dbtool check' compares it with the "
+			    "database.\n"
+			    "\n"
+			    "CREATE TABLE \"B b\" (\n"
+			    "    id INTEGER NOT NULL,\n"
+			    "    a_id INTEGER,\n"
+			    "    CONSTRAINT \"B b_pkey\" PRIMARY KEY (id)\n"
+			    ");\n"
+			    "\n"
+			    "CREATE TABLE a (\n"
+			    "    id INTEGER NOT NULL,\n"
+			    "    b_id INTEGER,\n"
+			    "    \"select\" TEXT NOT NULL,\n"
+			    "    CONSTRAINT a_pkey PRIMARY KEY (id)\n"
+			    ");\n"
+			    "\n"
+			    "ALTER TABLE \"B b\" ADD CONSTRAINT \"B b_a_id_fkey\" FOREIGN KEY "
+			    "(a_id) REFERENCES a (id);\n"
+			    "\n"
+			    "ALTER TABLE a ADD CONSTRAINT a_b_id_fkey FOREIGN KEY (b_id) "
+			    "REFERENCES \"B b\" (id);\n"
+			    "\n"
+			    "CREATE INDEX a_select ON a (\"select\");\n");
 	dbt_buf_release(&out);
 	dbt_schema_free(s);
 }
@@ -94,9 +96,10 @@ static void printed_model_parses_back_to_the_same_text(void **state)
 
 static void baseline_downgrade_drops_in_reverse(void **state)
 {
-	dbt_schema *s = parse("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
-			      "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id));\n",
-			      DBT_DIALECT_SQLITE);
+	dbt_schema *s =
+		parse("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		      "CREATE TABLE c (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id));\n",
+		      DBT_DIALECT_SQLITE);
 	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT;
 	const char *text, *c, *p;
 
@@ -126,7 +129,8 @@ static void empty_schema_prints_the_header_only(void **state)
 	assert_int_equal(dbt_inspect_render(&out, DBT_DIALECT_SQLITE, s), 0);
 	assert_string_equal(dbt_buf_str(&out),
 			    "-- The schema of an SQLite database, as 'dbtool inspect' read it.\n"
-			    "-- This is a dbtool model: 'dbtool check' compares it with the database.\n");
+			    "-- This is a dbtool model: 'dbtool check' compares it with the "
+			    "database.\n");
 	dbt_buf_release(&out);
 	dbt_schema_free(s);
 }

@@ -101,10 +101,10 @@ static void narrowing_is_judged_against_the_downgrade(void **state)
 	(void)state;
 	expect("ALTER TABLE t ALTER COLUMN a TYPE varchar(10);",
 	       "ALTER TABLE t ALTER COLUMN a TYPE varchar(50);", DBT_DIALECT_SQLITE, "L003@5:15");
-	expect("ALTER TABLE t ALTER COLUMN a TYPE varchar(10);", "ALTER TABLE t ALTER COLUMN a TYPE text;",
-	       DBT_DIALECT_SQLITE, "L003@5:15");
-	expect("ALTER TABLE t ALTER COLUMN a TYPE text;", "ALTER TABLE t ALTER COLUMN a TYPE varchar(9);",
-	       DBT_DIALECT_SQLITE, "");
+	expect("ALTER TABLE t ALTER COLUMN a TYPE varchar(10);",
+	       "ALTER TABLE t ALTER COLUMN a TYPE text;", DBT_DIALECT_SQLITE, "L003@5:15");
+	expect("ALTER TABLE t ALTER COLUMN a TYPE text;",
+	       "ALTER TABLE t ALTER COLUMN a TYPE varchar(9);", DBT_DIALECT_SQLITE, "");
 	expect("ALTER TABLE t ALTER a SET DATA TYPE numeric(10,2);",
 	       "ALTER TABLE t ALTER a TYPE numeric(12,2);", DBT_DIALECT_SQLITE, "L003@5:15");
 	expect("ALTER TABLE t ALTER a TYPE numeric(12,1);",
@@ -126,7 +126,8 @@ static void narrowing_is_judged_against_the_downgrade(void **state)
 static void postgres_locking_rules(void **state)
 {
 	(void)state;
-	expect("ALTER TABLE t ALTER a SET NOT NULL;", "SELECT 1;", DBT_DIALECT_POSTGRES, "L005@5:15");
+	expect("ALTER TABLE t ALTER a SET NOT NULL;", "SELECT 1;", DBT_DIALECT_POSTGRES,
+	       "L005@5:15");
 	expect("ALTER TABLE t ALTER a SET NOT NULL;", "SELECT 1;", DBT_DIALECT_SQLITE, "");
 	expect("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL) NOT VALID;\n"
 	       "ALTER TABLE t VALIDATE CONSTRAINT c;\nALTER TABLE t ALTER a SET NOT NULL;",
@@ -141,14 +142,17 @@ static void postgres_locking_rules(void **state)
 	       DBT_DIALECT_POSTGRES, "L006@5:15");
 	expect("ALTER TABLE t ADD u int DEFAULT 0, ADD v timestamptz DEFAULT now();", "SELECT 1;",
 	       DBT_DIALECT_POSTGRES, "");
-	expect("CREATE UNIQUE INDEX i ON ONLY s.t (a);", "SELECT 1;", DBT_DIALECT_POSTGRES, "L007@5:1");
-	expect("CREATE TABLE t (a int);\nCREATE INDEX ON t (a);", "SELECT 1;", DBT_DIALECT_POSTGRES, "");
+	expect("CREATE UNIQUE INDEX i ON ONLY s.t (a);", "SELECT 1;", DBT_DIALECT_POSTGRES,
+	       "L007@5:1");
+	expect("CREATE TABLE t (a int);\nCREATE INDEX ON t (a);", "SELECT 1;", DBT_DIALECT_POSTGRES,
+	       "");
 	expect("ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES u (id);", "SELECT 1;",
 	       DBT_DIALECT_POSTGRES, "L008@5:15");
 	expect("ALTER TABLE t ADD CONSTRAINT k CHECK (a > 0) NOT VALID;", "SELECT 1;",
 	       DBT_DIALECT_POSTGRES, "");
 	expect("ALTER TABLE t ADD CONSTRAINT k UNIQUE (a);", "SELECT 1;", DBT_DIALECT_POSTGRES, "");
-	expect("CREATE INDEX CONCURRENTLY i ON t (a);", "SELECT 1;", DBT_DIALECT_POSTGRES, "L009@5:14");
+	expect("CREATE INDEX CONCURRENTLY i ON t (a);", "SELECT 1;", DBT_DIALECT_POSTGRES,
+	       "L009@5:14");
 	/* an unknown dialect gets every rule */
 	expect("CREATE INDEX i ON t (a);", "SELECT 1;", 0, "L007@5:1");
 }
@@ -193,8 +197,9 @@ static dbt_conn *open_big(void *arg)
 	assert_int_equal(dbt_url_parse(&url, "sqlite://"), 0);
 	assert_int_equal(dbt_conn_open(conn, &url), 0);
 	dbt_url_release(&url);
-	assert_int_equal((*conn)->dialect->exec(*conn, "CREATE TABLE big (id INTEGER PRIMARY KEY);"
-							"INSERT INTO big VALUES (1), (2), (3), (4);"),
+	assert_int_equal((*conn)->dialect->exec(*conn,
+						"CREATE TABLE big (id INTEGER PRIMARY KEY);"
+						"INSERT INTO big VALUES (1), (2), (3), (4);"),
 			 0);
 	return *conn;
 }
@@ -214,7 +219,9 @@ static void rebuild_counts_rows_of_the_live_table(void **state)
 
 	(void)state;
 	snprintf(text, sizeof(text),
-		 "-- id: a\n-- parent:\n\n-- migrate:upgrade\n%s\n-- migrate:downgrade\nSELECT 1;\n", up);
+		 "-- id: a\n-- parent:\n\n-- migrate:upgrade\n%s\n-- migrate:downgrade\nSELECT "
+		 "1;\n",
+		 up);
 	assert_int_equal(dbt_revision_parse(&rev, PATH, text, strlen(text)), 0);
 	memset(&o, 0, sizeof(o));
 	o.kind = DBT_DIALECT_SQLITE;
@@ -258,8 +265,8 @@ static void ignore_needs_a_known_rule_and_a_reason(void **state)
 	expect("  -- lint:ignore drop-table,L002 both rules\nDROP TABLE t;\nDROP TABLE u;",
 	       "SELECT 1;", DBT_DIALECT_SQLITE, "L001@7:12");
 	/* an ignore after the last statement covers the empty downgrade */
-	expect("CREATE TABLE t (a int);\n-- lint:ignore L010 nothing to undo", "", DBT_DIALECT_SQLITE,
-	       "");
+	expect("CREATE TABLE t (a int);\n-- lint:ignore L010 nothing to undo", "",
+	       DBT_DIALECT_SQLITE, "");
 
 	assert_int_equal(lint(&rep, &rev, "-- lint:ignore L001\nDROP TABLE t;", "SELECT 1;",
 			      DBT_DIALECT_SQLITE, 1),
@@ -270,8 +277,8 @@ static void ignore_needs_a_known_rule_and_a_reason(void **state)
 	assert_int_equal(lint(&rep, &rev, "SELECT 1;\n\n-- lint:ignore nope why\nDROP TABLE t;",
 			      "SELECT 1;", DBT_DIALECT_SQLITE, 1),
 			 DBT_EPARSE);
-	assert_string_equal(dbt_error_last(),
-			    PATH ":7: lint:ignore names no rule 'nope' (see 'dbtool lint --rules')");
+	assert_string_equal(dbt_error_last(), PATH
+			    ":7: lint:ignore names no rule 'nope' (see 'dbtool lint --rules')");
 	dbt_lint_report_release(&rep);
 	dbt_revision_release(&rev);
 	assert_int_equal(lint(&rep, &rev, "-- lint:ignore\nDROP TABLE t;", "SELECT 1;",

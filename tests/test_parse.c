@@ -78,12 +78,12 @@ static void tokenizer_reads_every_kind_with_its_place(void **state)
 		const char *text;
 		int line, col;
 	} want[] = {
-		{DBT_TOK_WORD, "CREATE", 1, 1},     {DBT_TOK_QUOTED, "\"T\"\"x\"", 1, 8},
-		{DBT_TOK_PUNCT, "(", 2, 3},         {DBT_TOK_NUMBER, "1.5e3", 2, 5},
-		{DBT_TOK_PUNCT, ",", 2, 10},        {DBT_TOK_STRING, "'it''s'", 2, 12},
-		{DBT_TOK_PUNCT, ")", 2, 20},        {DBT_TOK_OP, "::", 2, 22},
-		{DBT_TOK_OP, ">=", 2, 25},          {DBT_TOK_WORD, "x$1", 3, 9},
-		{DBT_TOK_PUNCT, ";", 3, 12},        {DBT_TOK_END, "", 3, 13},
+		{DBT_TOK_WORD, "CREATE", 1, 1}, {DBT_TOK_QUOTED, "\"T\"\"x\"", 1, 8},
+		{DBT_TOK_PUNCT, "(", 2, 3},	{DBT_TOK_NUMBER, "1.5e3", 2, 5},
+		{DBT_TOK_PUNCT, ",", 2, 10},	{DBT_TOK_STRING, "'it''s'", 2, 12},
+		{DBT_TOK_PUNCT, ")", 2, 20},	{DBT_TOK_OP, "::", 2, 22},
+		{DBT_TOK_OP, ">=", 2, 25},	{DBT_TOK_WORD, "x$1", 3, 9},
+		{DBT_TOK_PUNCT, ";", 3, 12},	{DBT_TOK_END, "", 3, 13},
 	};
 	size_t i;
 
@@ -421,7 +421,8 @@ static void byte_order_mark_and_crlf_are_accepted(void **state)
 	dbt_schema *s;
 
 	(void)state;
-	s = parse_ok("\xef\xbb\xbf" "CREATE TABLE a (x INT);\r\nCREATE TABLE b (y INT);\r\n");
+	s = parse_ok("\xef\xbb\xbf"
+		     "CREATE TABLE a (x INT);\r\nCREATE TABLE b (y INT);\r\n");
 	assert_int_equal(s->ntables, 2);
 	assert_int_equal(s->tables[0]->line, 1);
 	assert_int_equal(s->tables[0]->col, 14);
@@ -1012,7 +1013,8 @@ static void model_file_errors_name_the_file(void **state)
 	close(fd);
 	assert_int_equal(dbt_parse_model_file(&s, path), DBT_EPARSE);
 	snprintf(want, sizeof(want),
-		 "%s:2:1: unsupported statement 'DROP' (the model holds CREATE TABLE and CREATE INDEX)",
+		 "%s:2:1: unsupported statement 'DROP' (the model holds CREATE TABLE and CREATE "
+		 "INDEX)",
 		 path);
 	assert_string_equal(dbt_error_last(), want);
 	unlink(path);
@@ -1020,19 +1022,23 @@ static void model_file_errors_name_the_file(void **state)
 
 /* ---------------------------------------------------- malformed models */
 
+/* clang-format off */
 #define BAD(fn, sql, msg)                     \
 	static void fn(void **state)          \
 	{                                     \
 		(void)state;                  \
 		assert_parse_error(sql, msg); \
 	}
+/* clang-format on */
 
 BAD(insert_is_unsupported, "INSERT INTO t VALUES (1);",
-    "schema.sql:1:1: unsupported statement 'INSERT' (the model holds CREATE TABLE and CREATE INDEX)")
+    "schema.sql:1:1: unsupported statement 'INSERT' (the model holds CREATE TABLE and CREATE "
+    "INDEX)")
 BAD(drop_is_unsupported, "CREATE TABLE t (a INT);\n  drop table t;",
     "schema.sql:2:3: unsupported statement 'DROP' (the model holds CREATE TABLE and CREATE INDEX)")
 BAD(create_temp_table_is_unsupported, "CREATE TEMP TABLE t (a INT)",
-    "schema.sql:1:1: unsupported statement 'CREATE TEMP' (the model holds CREATE TABLE and CREATE INDEX)")
+    "schema.sql:1:1: unsupported statement 'CREATE TEMP' (the model holds CREATE TABLE and CREATE "
+    "INDEX)")
 BAD(statement_must_start_with_a_word, "(1)",
     "schema.sql:1:1: expected CREATE TABLE or CREATE INDEX, found '('")
 BAD(create_needs_a_kind, "CREATE;",
@@ -1049,7 +1055,8 @@ BAD(table_option_twice, "CREATE TABLE t (a INT) STRICT, STRICT;",
     "schema.sql:1:32: table 't' is STRICT twice")
 BAD(table_needs_a_name, "CREATE TABLE (a INT)", "schema.sql:1:14: expected a table name, found '('")
 BAD(other_schemas_are_unsupported, "CREATE TABLE audit.t (a INT)",
-    "schema.sql:1:14: schema 'audit' is not supported (the model holds the objects of schema 'public')")
+    "schema.sql:1:14: schema 'audit' is not supported (the model holds the objects of schema "
+    "'public')")
 BAD(if_not_exists_must_be_complete, "CREATE TABLE IF EXISTS t (a INT)",
     "schema.sql:1:17: expected NOT, found 'EXISTS'")
 BAD(table_needs_columns, "CREATE TABLE t ()",
@@ -1064,8 +1071,7 @@ BAD(reserved_word_needs_quotes, "CREATE TABLE t (a INT, order INT)",
     "schema.sql:1:24: expected a column name or table constraint, found reserved word 'order'")
 BAD(reserved_table_name_needs_quotes, "CREATE TABLE select (a INT)",
     "schema.sql:1:14: expected a table name, found reserved word 'select'")
-BAD(unclosed_array_brackets, "CREATE TABLE t (a INT[3)",
-    "schema.sql:1:24: expected ']', found ')'")
+BAD(unclosed_array_brackets, "CREATE TABLE t (a INT[3)", "schema.sql:1:24: expected ']', found ')'")
 BAD(type_parameter_out_of_range, "CREATE TABLE t (a VARCHAR(0))",
     "schema.sql:1:27: VARCHAR length 0 must be between 1 and 10485760")
 BAD(numeric_scale_above_precision, "CREATE TABLE t (a NUMERIC(5, 6))",
@@ -1102,8 +1108,7 @@ BAD(primary_key_on_unknown_column, "CREATE TABLE t (a INT, PRIMARY KEY (a, b))",
     "schema.sql:1:40: unknown column 'b' in table 't'")
 BAD(column_twice_in_primary_key, "CREATE TABLE t (a INT, PRIMARY KEY (a, a))",
     "schema.sql:1:40: column 'a' appears twice in a primary key")
-BAD(primary_needs_key, "CREATE TABLE t (a INT PRIMARY)",
-    "schema.sql:1:30: expected KEY, found ')'")
+BAD(primary_needs_key, "CREATE TABLE t (a INT PRIMARY)", "schema.sql:1:30: expected KEY, found ')'")
 BAD(unique_on_unknown_column, "CREATE TABLE t (a INT, UNIQUE (\"A\"))",
     "schema.sql:1:32: unknown column 'A' in table 't'")
 BAD(empty_column_list, "CREATE TABLE t (a INT, UNIQUE ())",
@@ -1160,7 +1165,8 @@ BAD(check_needs_an_expression, "CREATE TABLE t (a INT CHECK ())",
 BAD(unclosed_check, "CREATE TABLE t (a INT CHECK (a > (0);\nCREATE TABLE u (b INT)",
     "schema.sql:1:37: expected ')', found ';'")
 BAD(column_constraint_name_needs_a_constraint, "CREATE TABLE t (a INT CONSTRAINT nn)",
-    "schema.sql:1:36: expected PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT or COLLATE, found ')'")
+    "schema.sql:1:36: expected PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT or "
+    "COLLATE, found ')'")
 
 /* SQLite takes a name before NOT NULL, DEFAULT and COLLATE too; it names
  * nothing a database keeps. */
@@ -1213,9 +1219,11 @@ BAD(foreign_key_column_count_mismatch,
     "schema.sql:2:61: foreign key has 2 columns but references 1")
 BAD(foreign_key_to_columns_that_are_not_unique,
     "CREATE TABLE u (id INT PRIMARY KEY, e TEXT);\nCREATE TABLE t (a TEXT REFERENCES u (e))",
-    "schema.sql:2:35: foreign key references columns (e) of table 'u', which are not its primary key or unique")
+    "schema.sql:2:35: foreign key references columns (e) of table 'u', which are not its primary "
+    "key or unique")
 BAD(foreign_key_action_unknown, "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t ON DELETE EXPLODE)",
-    "schema.sql:1:58: expected CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION, found 'EXPLODE'")
+    "schema.sql:1:58: expected CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION, found "
+    "'EXPLODE'")
 BAD(foreign_key_set_needs_null_or_default,
     "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t ON UPDATE SET 0)",
     "schema.sql:1:62: expected NULL or DEFAULT, found '0'")
@@ -1271,9 +1279,13 @@ BAD(empty_quoted_identifier, "CREATE TABLE t (a INT, \"\" INT)",
     "schema.sql:1:24: empty quoted identifier")
 BAD(type_starts_with_its_name, "CREATE TABLE t (id INT, small(200) N)",
     "schema.sql:1:30: expected a type name, found '('")
-BAD(byte_order_mark_only_at_the_start, "CREATE TABLE t (md \xEF\xBB\xBF" "4 INT)",
+BAD(byte_order_mark_only_at_the_start,
+    "CREATE TABLE t (md \xEF\xBB\xBF"
+    "4 INT)",
     "schema.sql:1:20: unexpected byte-order mark (U+FEFF)")
-BAD(byte_order_mark_inside_a_name, "CREATE TABLE t (a\xEF\xBB\xBF" "b INT)",
+BAD(byte_order_mark_inside_a_name,
+    "CREATE TABLE t (a\xEF\xBB\xBF"
+    "b INT)",
     "schema.sql:1:18: unexpected byte-order mark (U+FEFF)")
 BAD(unterminated_quoted_identifier, "CREATE TABLE t (a INT,\n \"b INT)",
     "schema.sql:2:2: unterminated quoted identifier")
@@ -1281,8 +1293,7 @@ BAD(unterminated_string, "CREATE TABLE t (a TEXT DEFAULT 'x)",
     "schema.sql:1:32: unterminated string")
 BAD(unterminated_comment, "CREATE TABLE t (a INT) /* never /* closed */",
     "schema.sql:1:24: unterminated comment")
-BAD(stray_character, "CREATE TABLE t (a INT, {b} INT)",
-    "schema.sql:1:24: unexpected character '{'")
+BAD(stray_character, "CREATE TABLE t (a INT, {b} INT)", "schema.sql:1:24: unexpected character '{'")
 BAD(parameter_marker, "CREATE TABLE t (a INT DEFAULT $1)",
     "schema.sql:1:31: unexpected character '$'")
 BAD(name_longer_than_63_bytes,
@@ -1372,7 +1383,8 @@ static void pg_dump_head_and_alter_table_are_read(void **state)
 		"ALTER COLUMN n SET DEFAULT 1;\n"
 		"CREATE INDEX ix ON public.posts USING btree (user_id);\n"
 		"ALTER TABLE ONLY public.posts\n"
-		"    ADD CONSTRAINT posts_user_id_fkey FOREIGN KEY (user_id) REFERENCES public.users(id) "
+		"    ADD CONSTRAINT posts_user_id_fkey FOREIGN KEY (user_id) REFERENCES "
+		"public.users(id) "
 		"ON DELETE CASCADE;\n"
 		"\\unrestrict AbC123\n";
 	dbt_schema *s;
@@ -1466,9 +1478,10 @@ static void other_statements_are_kept_with_kind_name_and_place(void **state)
 		const char *kind, *name;
 		int line, col;
 	} want[] = {
-		{"view", "v", 2, 1},      {"function", "f", 3, 1}, {"trigger", "tr", 4, 3},
-		{"comment", "public.t", 7, 1}, {"grant", NULL, 8, 1}, {"extension", "pgcrypto", 9, 1},
-		{"type", "mood", 10, 1},  {"alter", NULL, 12, 1},
+		{"view", "v", 2, 1},	 {"function", "f", 3, 1},
+		{"trigger", "tr", 4, 3}, {"comment", "public.t", 7, 1},
+		{"grant", NULL, 8, 1},	 {"extension", "pgcrypto", 9, 1},
+		{"type", "mood", 10, 1}, {"alter", NULL, 12, 1},
 	};
 	dbt_schema *s;
 	size_t i;
@@ -1485,9 +1498,9 @@ static void other_statements_are_kept_with_kind_name_and_place(void **state)
 		assert_int_equal(s->statements[i]->line, want[i].line);
 		assert_int_equal(s->statements[i]->col, want[i].col);
 	}
-	assert_string_equal(s->statements[2]->sql,
-			    "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
-			    "    UPDATE t SET a = CASE WHEN a > 0 THEN 1 ELSE 2 END; SELECT 1;\n  END");
+	assert_string_equal(s->statements[2]->sql, "CREATE TRIGGER tr AFTER INSERT ON t BEGIN\n"
+						   "    UPDATE t SET a = CASE WHEN a > 0 THEN 1 "
+						   "ELSE 2 END; SELECT 1;\n  END");
 	dbt_schema_free(s);
 }
 
@@ -1506,23 +1519,33 @@ static void sqlite_schema_output_is_read(void **state)
 	dbt_schema_free(s);
 }
 
-BAD(alter_table_must_follow_create_table, "ALTER TABLE t ADD CONSTRAINT k UNIQUE (a);\nCREATE TABLE t (a INT);",
+BAD(alter_table_must_follow_create_table,
+    "ALTER TABLE t ADD CONSTRAINT k UNIQUE (a);\nCREATE TABLE t (a INT);",
     "schema.sql:1:13: unknown table 't' (ALTER TABLE must follow its CREATE TABLE)")
-BAD(alter_table_unknown_column, "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN b SET DEFAULT 1;",
+BAD(alter_table_unknown_column,
+    "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN b SET DEFAULT 1;",
     "schema.sql:2:28: unknown column 'b' in table 't'")
 BAD(alter_table_unknown_action, "CREATE TABLE t (a INT);\nALTER TABLE t DISCARD a;",
     "schema.sql:2:15: expected ADD, ALTER COLUMN, DROP COLUMN, RENAME or OWNER TO, found 'DISCARD'")
-BAD(alter_table_rename_to_existing, "CREATE TABLE t (a INT);\nCREATE TABLE u (a INT);\nALTER TABLE t RENAME TO u;",
+BAD(alter_table_rename_to_existing,
+    "CREATE TABLE t (a INT);\nCREATE TABLE u (a INT);\nALTER TABLE t RENAME TO u;",
     "schema.sql:3:25: there is already a table named 'u'")
-BAD(alter_table_rename_unknown_column, "CREATE TABLE t (a INT);\nALTER TABLE t RENAME COLUMN b TO c;",
+BAD(alter_table_rename_unknown_column,
+    "CREATE TABLE t (a INT);\nALTER TABLE t RENAME COLUMN b TO c;",
     "schema.sql:2:29: unknown column 'b' in table 't'")
-BAD(alter_table_rename_to_existing_column, "CREATE TABLE t (a INT, b INT);\nALTER TABLE t RENAME a TO b;",
+BAD(alter_table_rename_to_existing_column,
+    "CREATE TABLE t (a INT, b INT);\nALTER TABLE t RENAME a TO b;",
     "schema.sql:2:27: duplicate column 'b' in table 't'")
-BAD(alter_table_drop_indexed_column, "CREATE TABLE t (a INT, b INT);\nCREATE INDEX tb ON t (lower(b));\nALTER TABLE t DROP COLUMN b;",
-    "schema.sql:3:27: cannot drop column 'b' of table 't': index 'tb' uses it; drop or change that first")
+BAD(alter_table_drop_indexed_column,
+    "CREATE TABLE t (a INT, b INT);\nCREATE INDEX tb ON t (lower(b));\nALTER TABLE t DROP COLUMN "
+    "b;",
+    "schema.sql:3:27: cannot drop column 'b' of table 't': index 'tb' uses it; drop or change that "
+    "first")
 BAD(alter_table_drop_referenced_column,
-    "CREATE TABLE t (a INT UNIQUE, b INT);\nCREATE TABLE u (x INT REFERENCES t (a));\nALTER TABLE t DROP a;",
-    "schema.sql:3:20: cannot drop column 'a' of table 't': a UNIQUE constraint uses it; drop or change that first")
+    "CREATE TABLE t (a INT UNIQUE, b INT);\nCREATE TABLE u (x INT REFERENCES t (a));\nALTER TABLE "
+    "t DROP a;",
+    "schema.sql:3:20: cannot drop column 'a' of table 't': a UNIQUE constraint uses it; drop or "
+    "change that first")
 BAD(alter_table_drop_unknown_column, "CREATE TABLE t (a INT, b INT);\nALTER TABLE t DROP COLUMN c;",
     "schema.sql:2:27: unknown column 'c' in table 't'")
 
@@ -1633,17 +1656,21 @@ static void alter_table_drop_column_takes_its_checks(void **state)
 	assert_string_equal(s->tables[0]->checks[0]->expr, "c > 1");
 	dbt_schema_free(s);
 }
-BAD(alter_table_second_default, "CREATE TABLE t (a INT DEFAULT 1);\nALTER TABLE t ALTER a SET DEFAULT 2;",
+BAD(alter_table_second_default,
+    "CREATE TABLE t (a INT DEFAULT 1);\nALTER TABLE t ALTER a SET DEFAULT 2;",
     "schema.sql:2:23: column 'a' of table 't' has more than one default")
 BAD(alter_table_duplicate_constraint,
-    "CREATE TABLE t (a INT CONSTRAINT k CHECK (a > 0));\nALTER TABLE t ADD CONSTRAINT k CHECK (a < 9);",
+    "CREATE TABLE t (a INT CONSTRAINT k CHECK (a > 0));\nALTER TABLE t ADD CONSTRAINT k CHECK (a < "
+    "9);",
     "schema.sql:2:19: duplicate constraint 'k' in table 't'")
 BAD(owned_by_unknown_sequence, "CREATE TABLE t (a INT);\nALTER SEQUENCE s OWNED BY t.a;",
     "schema.sql:2:16: unknown sequence 's' (ALTER SEQUENCE must follow its CREATE SEQUENCE)")
-BAD(owned_by_unknown_column, "CREATE TABLE t (a INT);\nCREATE SEQUENCE s;\nALTER SEQUENCE s OWNED BY t.b;",
+BAD(owned_by_unknown_column,
+    "CREATE TABLE t (a INT);\nCREATE SEQUENCE s;\nALTER SEQUENCE s OWNED BY t.b;",
     "schema.sql:3:29: unknown column 'b' in table 't'")
 BAD(select_is_unsupported, "SELECT 1;",
-    "schema.sql:1:1: unsupported statement 'SELECT' (the model holds CREATE TABLE and CREATE INDEX)")
+    "schema.sql:1:1: unsupported statement 'SELECT' (the model holds CREATE TABLE and CREATE "
+    "INDEX)")
 BAD(psql_meta_command_only_between_statements, "CREATE TABLE t (a INT)\n\\restrict x\n;",
     "schema.sql:2:1: unexpected character '\\'")
 
@@ -1666,7 +1693,8 @@ static void foreign_key_match_is_read(void **state)
 	dbt_schema_free(s);
 }
 
-BAD(foreign_key_match_needs_a_kind, "CREATE TABLE p (a INT PRIMARY KEY);\nCREATE TABLE c (a INT REFERENCES p MATCH ALL);",
+BAD(foreign_key_match_needs_a_kind,
+    "CREATE TABLE p (a INT PRIMARY KEY);\nCREATE TABLE c (a INT REFERENCES p MATCH ALL);",
     "schema.sql:2:42: expected FULL, PARTIAL or SIMPLE, found 'ALL'")
 
 static void index_keys_take_operator_classes(void **state)
@@ -1738,8 +1766,9 @@ static void sqlite_type_spellings_of_other_tools(void **state)
 	dbt_table *t;
 
 	(void)state;
-	s = parse_ok("CREATE TABLE \"a\" (\"id\" integer NOT NULL, \"n\" smallint unsigned NOT NULL,\n"
-		     " \"at\" datetime(6) NOT NULL, PRIMARY KEY(\"id\" AUTOINCREMENT));");
+	s = parse_ok(
+		"CREATE TABLE \"a\" (\"id\" integer NOT NULL, \"n\" smallint unsigned NOT NULL,\n"
+		" \"at\" datetime(6) NOT NULL, PRIMARY KEY(\"id\" AUTOINCREMENT));");
 	t = s->tables[0];
 	assert_true(t->columns[0]->autoincrement);
 	assert_string_equal(t->pk->columns[0], "id");
@@ -1770,8 +1799,10 @@ static void sqlite_quoting_styles_are_names(void **state)
 	dbt_schema_free(s);
 }
 
-BAD(bracket_name_must_end_on_its_line, "CREATE TABLE [t\n(a INT)", "schema.sql:1:14: unterminated quoted identifier")
-BAD(bracket_name_must_not_be_empty, "CREATE TABLE t ([] INT)", "schema.sql:1:17: empty quoted identifier")
+BAD(bracket_name_must_end_on_its_line, "CREATE TABLE [t\n(a INT)",
+    "schema.sql:1:14: unterminated quoted identifier")
+BAD(bracket_name_must_not_be_empty, "CREATE TABLE t ([] INT)",
+    "schema.sql:1:17: empty quoted identifier")
 
 /* ------------------------------------------------ partitions, exclusions */
 
@@ -1779,7 +1810,8 @@ static void partitioned_table_and_partitions_are_held(void **state)
 {
 	dbt_schema *s = parse_ok(
 		"CREATE TABLE m (id INT NOT NULL, at DATE NOT NULL) partition by range ( AT );\n"
-		"CREATE TABLE m_1 PARTITION OF m for values from ('2024-01-01') TO ( '2025-01-01' );\n"
+		"CREATE TABLE m_1 PARTITION OF m for values from ('2024-01-01') TO ( '2025-01-01' "
+		");\n"
 		"CREATE TABLE m_2 PARTITION OF public.m DEFAULT;\n"
 		"CREATE TABLE h (id INT) PARTITION BY HASH (id);\n"
 		"CREATE TABLE h_0 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 0)\n"
@@ -1794,7 +1826,8 @@ static void partitioned_table_and_partitions_are_held(void **state)
 	assert_string_equal(m->partition_by, "RANGE (at)");
 	assert_null(m->partition_of);
 	assert_string_equal(m1->partition_of, "m");
-	assert_string_equal(m1->partition_bound, "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
+	assert_string_equal(m1->partition_bound,
+			    "FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
 	assert_int_equal(m1->ncolumns, 0);
 	assert_null(m1->partition_by);
 	assert_string_equal(m2->partition_of, "m");
@@ -1815,7 +1848,8 @@ static void pg_dump_attached_partitions_leave_the_parents_objects_out(void **sta
 		"    CONSTRAINT m_id_check CHECK ((id > 0))\n"
 		") PARTITION BY LIST (id);\n"
 		"CREATE TABLE public.m_1 (id integer NOT NULL, x text,\n"
-		"    CONSTRAINT m_id_check CHECK ((id > 0)), CONSTRAINT own CHECK ((x <> ''::text)));\n"
+		"    CONSTRAINT m_id_check CHECK ((id > 0)), CONSTRAINT own CHECK ((x <> "
+		"''::text)));\n"
 		"ALTER TABLE ONLY public.m ATTACH PARTITION public.m_1 FOR VALUES IN (1);\n"
 		"ALTER TABLE ONLY public.m ADD CONSTRAINT m_pkey PRIMARY KEY (id);\n"
 		"ALTER TABLE ONLY public.m_1 ADD CONSTRAINT m_1_pkey PRIMARY KEY (id);\n"
@@ -1845,11 +1879,11 @@ static void pg_dump_attached_partitions_leave_the_parents_objects_out(void **sta
 
 static void exclusion_constraints_are_held_with_their_definition(void **state)
 {
-	dbt_schema *s = parse_ok(
-		"CREATE TABLE b (room INT, during TSRANGE,\n"
-		"  EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (room > 2),\n"
-		"  CONSTRAINT b_x EXCLUDE USING GIST ( during WITH && ) DEFERRABLE);\n"
-		"ALTER TABLE b ADD EXCLUDE USING gist (during WITH -|-);");
+	dbt_schema *s =
+		parse_ok("CREATE TABLE b (room INT, during TSRANGE,\n"
+			 "  EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (room > 2),\n"
+			 "  CONSTRAINT b_x EXCLUDE USING GIST ( during WITH && ) DEFERRABLE);\n"
+			 "ALTER TABLE b ADD EXCLUDE USING gist (during WITH -|-);");
 	const dbt_table *t = s->tables[0];
 
 	(void)state;
@@ -1869,23 +1903,30 @@ static void exclusion_constraints_are_held_with_their_definition(void **state)
 
 BAD(partition_of_unknown_table, "CREATE TABLE p PARTITION OF m DEFAULT",
     "schema.sql:1:29: unknown table 'm'")
-BAD(partition_needs_a_bound, "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m;",
+BAD(partition_needs_a_bound,
+    "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m;",
     "schema.sql:2:30: expected FOR VALUES or DEFAULT, found ';'")
-BAD(partition_bound_malformed, "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m FOR VALUES IN 1;",
-    "schema.sql:2:31: invalid partition bound 'FOR VALUES IN 1': expected FOR VALUES ... or DEFAULT")
+BAD(partition_bound_malformed,
+    "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m FOR VALUES IN 1;",
+    "schema.sql:2:31: invalid partition bound 'FOR VALUES IN 1': expected FOR VALUES ... or "
+    "DEFAULT")
 BAD(partition_key_malformed, "CREATE TABLE m (a INT) PARTITION BY SPLIT (a)",
-    "schema.sql:1:37: invalid partition key 'SPLIT (a)': expected RANGE, LIST or HASH and the key in parentheses")
-BAD(partition_declares_no_columns, "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m (b INT) DEFAULT;",
+    "schema.sql:1:37: invalid partition key 'SPLIT (a)': expected RANGE, LIST or HASH and the key "
+    "in parentheses")
+BAD(partition_declares_no_columns,
+    "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nCREATE TABLE p PARTITION OF m (b INT) DEFAULT;",
     "schema.sql:2:32: expected a constraint (a partition's columns are its parent's), found 'b'")
-BAD(attach_partition_of_unknown_table, "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nALTER TABLE m ATTACH PARTITION p DEFAULT;",
+BAD(attach_partition_of_unknown_table,
+    "CREATE TABLE m (a INT) PARTITION BY LIST (a);\nALTER TABLE m ATTACH PARTITION p DEFAULT;",
     "schema.sql:2:32: unknown table 'p' (ATTACH PARTITION must follow its CREATE TABLE)")
 BAD(attach_index_of_unknown_index, "CREATE TABLE m (a INT);\nALTER INDEX m_a ATTACH PARTITION p_a;",
-    "schema.sql:2:34: unknown index 'p_a' (ALTER INDEX must follow its CREATE INDEX or ADD CONSTRAINT)")
+    "schema.sql:2:34: unknown index 'p_a' (ALTER INDEX must follow its CREATE INDEX or ADD "
+    "CONSTRAINT)")
 BAD(exclude_needs_a_method_or_list, "CREATE TABLE t (a INT, EXCLUDE WITH a)",
     "schema.sql:1:32: expected USING or '(', found 'WITH'")
-BAD(duplicate_exclusion_name, "CREATE TABLE t (a INT CONSTRAINT c CHECK (a > 0),\n CONSTRAINT c EXCLUDE (a WITH =))",
+BAD(duplicate_exclusion_name,
+    "CREATE TABLE t (a INT CONSTRAINT c CHECK (a > 0),\n CONSTRAINT c EXCLUDE (a WITH =))",
     "schema.sql:2:2: duplicate constraint 'c' in table 't'")
-
 
 /* ------------------------------------------------------------ rename hints */
 
@@ -1931,9 +1972,11 @@ BAD(rename_hint_naming_a_declared_table,
     "CREATE TABLE users (id INT);\n-- renamed from: users\nCREATE TABLE people (id INT);",
     "schema.sql:2:18: table 'people' is renamed from 'users', which the model still declares "
     "at line 1")
-BAD(rename_hint_naming_a_declared_column, "CREATE TABLE t (\n  -- renamed from: b\n  a INT,\n  b INT);",
+BAD(rename_hint_naming_a_declared_column,
+    "CREATE TABLE t (\n  -- renamed from: b\n  a INT,\n  b INT);",
     "schema.sql:2:20: column 't.a' is renamed from 'b', which the model still declares at line 4")
-BAD(two_tables_renamed_from_one, "-- renamed from: u\nCREATE TABLE a (id INT);\n"
+BAD(two_tables_renamed_from_one,
+    "-- renamed from: u\nCREATE TABLE a (id INT);\n"
     "-- renamed from: u\nCREATE TABLE b (id INT);",
     "schema.sql:3:18: tables 'a' and 'b' are both renamed from 'u'")
 

@@ -32,7 +32,8 @@ static int setup(void **state)
 
 	if (!f)
 		return -1;
-	if (!getcwd(f->oldcwd, sizeof(f->oldcwd)) || !test_mkdtemp(f->dir, sizeof(f->dir), "project") || chdir(f->dir) < 0) {
+	if (!getcwd(f->oldcwd, sizeof(f->oldcwd)) ||
+	    !test_mkdtemp(f->dir, sizeof(f->dir), "project") || chdir(f->dir) < 0) {
 		free(f);
 		return -1;
 	}
@@ -115,9 +116,9 @@ static void new_revision(dbt_revision *rev, const char *message, const char *rev
 {
 	char *path = NULL;
 
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", message, rev_id, upgrade, downgrade),
-		0);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", message, rev_id, upgrade,
+						  downgrade),
+			 0);
 	assert_int_equal(dbt_revision_load(rev, path), 0);
 	free(path);
 }
@@ -235,8 +236,9 @@ static void first_revision_has_an_empty_parent(void **state)
 
 	(void)state;
 	init_default();
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", "Add users", NULL, NULL, NULL), 0);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "Add users", NULL, NULL,
+						  NULL),
+			 0);
 	assert_int_equal(dbt_revision_load(&rev, path), 0);
 	assert_int_equal(strlen(rev.id), 12);
 	snprintf(want, sizeof(want), "migrations/versions/%s_add_users.sql", rev.id);
@@ -322,9 +324,9 @@ static void rev_id_is_used_and_a_duplicate_refused(void **state)
 	new_revision(&rev, "first", "add_users_1", NULL, NULL);
 	assert_string_equal(rev.id, "add_users_1");
 	dbt_revision_release(&rev);
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", "again", "add_users_1", NULL, NULL),
-		DBT_EEXISTS);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "again", "add_users_1", NULL,
+						  NULL),
+			 DBT_EEXISTS);
 	assert_string_equal(dbt_error_last(), "revision id 'add_users_1' already exists in "
 					      "'migrations/versions/add_users_1_first.sql'");
 	assert_null(path);
@@ -340,7 +342,8 @@ static void empty_parent_leaves_no_trailing_blank(void **state)
 
 	(void)state;
 	init_default();
-	assert_int_equal(dbt_project_new_revision(&path, "migrations", "first", "r0", NULL, NULL), 0);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "first", "r0", NULL, NULL),
+			 0);
 	assert_non_null(strstr(slurp(path), "\n-- parent:\n"));
 	free(path);
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "second", "r1", NULL, NULL),
@@ -358,9 +361,9 @@ static void target_words_are_refused_as_ids(void **state)
 	(void)state;
 	init_default();
 	for (i = 0; i < 3; i++) {
-		assert_int_equal(
-			dbt_project_new_revision(&path, "migrations", "x", words[i], NULL, NULL),
-			DBT_ERROR);
+		assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", words[i], NULL,
+							  NULL),
+				 DBT_ERROR);
 		snprintf(want, sizeof(want),
 			 "invalid revision id '%s': 'head', 'heads' and 'base' name targets, not "
 			 "revisions",
@@ -407,14 +410,14 @@ static void message_with_a_line_break_is_refused(void **state)
 
 	(void)state;
 	init_default();
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", "one\ntwo", NULL, NULL, NULL),
-		DBT_ERROR);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "one\ntwo", NULL, NULL,
+						  NULL),
+			 DBT_ERROR);
 	assert_string_equal(dbt_error_last(),
 			    "the message must be one line: it contains a line break");
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", "one\rtwo", NULL, NULL, NULL),
-		DBT_ERROR);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "one\rtwo", NULL, NULL,
+						  NULL),
+			 DBT_ERROR);
 	assert_null(path);
 }
 
@@ -424,13 +427,15 @@ static void message_with_a_control_character_is_refused(void **state)
 
 	(void)state;
 	init_default();
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", "one\vtwo", NULL, NULL, NULL),
-		DBT_ERROR);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "one\vtwo", NULL, NULL,
+						  NULL),
+			 DBT_ERROR);
 	assert_string_equal(dbt_error_last(), "the message must be one line of text: it contains "
 					      "the control character U+000B at byte 4");
-	assert_int_equal(dbt_project_new_revision(&path, "migrations", "a\xe2\x80\xa8" "b", NULL,
-						  NULL, NULL),
+	assert_int_equal(dbt_project_new_revision(&path, "migrations",
+						  "a\xe2\x80\xa8"
+						  "b",
+						  NULL, NULL, NULL),
 			 DBT_ERROR);
 	assert_null(path);
 }
@@ -446,21 +451,22 @@ static void file_name_slug_comes_from_the_message(void **state)
 			 0);
 	assert_string_equal(path, "migrations/versions/r1_add_users_roles_v2.sql");
 	free(path);
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations",
-					 "a very long message that goes on and on beyond forty",
-					 "r2", NULL, NULL),
-		0);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations",
+						  "a very long message that goes on and on beyond "
+						  "forty",
+						  "r2", NULL, NULL),
+			 0);
 	assert_string_equal(path,
 			    "migrations/versions/r2_a_very_long_message_that_goes_on_and_on.sql");
 	free(path);
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", "--- !!! ---", "r3", NULL, NULL), 0);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "--- !!! ---", "r3", NULL,
+						  NULL),
+			 0);
 	assert_string_equal(path, "migrations/versions/r3.sql");
 	free(path);
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", "caf\xc3\xa9 menu", "r4", NULL, NULL),
-		0);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "caf\xc3\xa9 menu", "r4",
+						  NULL, NULL),
+			 0);
 	assert_string_equal(path, "migrations/versions/r4_caf\xc3\xa9_menu.sql");
 	free(path);
 }
@@ -469,14 +475,24 @@ static void file_name_slug_keeps_utf8_letters(void **state)
 {
 	static const char *const cases[][2] = {
 		{"\xc3\xa9mojis", "e1_\xc3\xa9mojis.sql"},
-		{"\xc3\x89" "COLE na\xc3\xaf" "ve", "e2_\xc3\xa9" "cole_na\xc3\xaf" "ve.sql"},
+		{"\xc3\x89"
+		 "COLE na\xc3\xaf"
+		 "ve",
+		 "e2_\xc3\xa9"
+		 "cole_na\xc3\xaf"
+		 "ve.sql"},
 		{"\xe4\xb8\xad\xe6\x96\x87 table", "e3_\xe4\xb8\xad\xe6\x96\x87_table.sql"},
 		{"\xd0\xb8\xd0\xbc\xd1\x8f users", "e4_\xd0\xb8\xd0\xbc\xd1\x8f_users.sql"},
 		/* An emoji, a dash, a no-break space and bytes that are no UTF-8
 		 * separate words. */
-		{"a \xf0\x9f\x8e\x89 b\xe2\x80\x94" "c\xc2\xa0" "d\xff\xfe" "e", "e5_a_b_c_d_e.sql"},
+		{"a \xf0\x9f\x8e\x89 b\xe2\x80\x94"
+		 "c\xc2\xa0"
+		 "d\xff\xfe"
+		 "e",
+		 "e5_a_b_c_d_e.sql"},
 		/* 39 letters and a 2-byte one: no character is cut. */
-		{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xc3\xa9", "e6_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.sql"},
+		{"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\xc3\xa9",
+		 "e6_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.sql"},
 	};
 	char want[128];
 	size_t i;
@@ -487,8 +503,9 @@ static void file_name_slug_keeps_utf8_letters(void **state)
 		char *path = NULL, id[4];
 
 		snprintf(id, sizeof(id), "e%zu", i + 1);
-		assert_int_equal(
-			dbt_project_new_revision(&path, "migrations", cases[i][0], id, NULL, NULL), 0);
+		assert_int_equal(dbt_project_new_revision(&path, "migrations", cases[i][0], id,
+							  NULL, NULL),
+				 0);
 		snprintf(want, sizeof(want), "migrations/versions/%s", cases[i][1]);
 		assert_string_equal(path, want);
 		free(path);
@@ -515,9 +532,8 @@ static void missing_template_is_not_found(void **state)
 	assert_int_equal(unlink("migrations/script.sql.tmpl"), 0);
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL),
 			 DBT_ENOTFOUND);
-	assert_string_equal(
-		dbt_error_last(),
-		"cannot open revision template 'migrations/script.sql.tmpl': no such file");
+	assert_string_equal(dbt_error_last(), "cannot open revision template "
+					      "'migrations/script.sql.tmpl': no such file");
 	assert_null(path);
 }
 
@@ -578,11 +594,11 @@ static void template_that_breaks_the_file_writes_nothing(void **state)
 					  "-- migrate:upgrade\n${upgrade}\n");
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", "r1", NULL, NULL),
 			 DBT_EPARSE);
-	assert_string_equal(
-		dbt_error_last(),
-		"template 'migrations/script.sql.tmpl' makes a revision file that does not "
-		"parse: migrations/versions/r1_x.sql:4: missing '-- migrate:downgrade' "
-		"marker");
+	assert_string_equal(dbt_error_last(),
+			    "template 'migrations/script.sql.tmpl' makes a revision file that does "
+			    "not "
+			    "parse: migrations/versions/r1_x.sql:4: missing '-- migrate:downgrade' "
+			    "marker");
 	assert_null(path);
 	assert_false(is_file("migrations/versions/r1_x.sql"));
 }
@@ -596,9 +612,9 @@ static void template_that_drops_the_sql_writes_nothing(void **state)
 	put("migrations/script.sql.tmpl",
 	    "-- id: ${id}\n-- parent: ${parent}\n-- message: ${message}\n"
 	    "-- migrate:upgrade\n-- migrate:downgrade\n${downgrade}\n");
-	assert_int_equal(
-		dbt_project_new_revision(&path, "migrations", "x", "r1", "SELECT 1;", NULL),
-		DBT_EPARSE);
+	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", "r1", "SELECT 1;",
+						  NULL),
+			 DBT_EPARSE);
 	assert_string_equal(dbt_error_last(), "template 'migrations/script.sql.tmpl' does not put "
 					      "${upgrade} where the revision file needs it");
 	assert_false(is_file("migrations/versions/r1_x.sql"));
@@ -634,8 +650,8 @@ static void revision_outside_a_transaction_ends_its_header_with_the_mark(void **
 	dbt_revision_release(&rev);
 	free(path);
 	/* And in a transaction, as before. */
-	assert_int_equal(dbt_project_new_revision_tx(&path, "migrations", "plain", "r3", "SELECT 1;",
-						     NULL, NULL, 0, "r2", 1),
+	assert_int_equal(dbt_project_new_revision_tx(&path, "migrations", "plain", "r3",
+						     "SELECT 1;", NULL, NULL, 0, "r2", 1),
 			 0);
 	assert_null(strstr(slurp(path), "transaction:"));
 	free(path);

@@ -125,8 +125,8 @@ static int group_teardown(void **state)
 	(void)state;
 	if (creator && dropper) {
 		rc = wait_db(creator);
-		if (wait_db(dropper) < 0 || send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 ||
-		    wait_db(dropper) < 0)
+		if (wait_db(dropper) < 0 ||
+		    send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 || wait_db(dropper) < 0)
 			rc = -1;
 	}
 	pg->close(creator);
@@ -677,7 +677,8 @@ static void check_like_null_tests_and_functions_round_trip(void **state)
 	assert_scratch_round_trip(*state,
 				  "CREATE TABLE t (email VARCHAR(100) CHECK (email LIKE '%@%'),\n"
 				  "  name TEXT CHECK (name NOT ILIKE 'x%'),\n"
-				  "  code VARCHAR(5) CHECK (length(code) = 5 AND upper(code) = code),\n"
+				  "  code VARCHAR(5) CHECK (length(code) = 5 AND upper(code) = "
+				  "code),\n"
 				  "  note TEXT CHECK (note IS NULL OR char_length(note) > 2),\n"
 				  "  tag VARCHAR(10) CHECK (tag || 'x' <> 'yx'),\n"
 				  "  flag BOOLEAN CHECK (flag IS NOT TRUE OR tag IS NOT NULL),\n"
@@ -1114,25 +1115,28 @@ static void types_beyond_the_portable_ones_round_trip(void **state)
 {
 	struct fixture *f = *state;
 
+/* clang-format off */
 #define ENUMS                                     \
 	"CREATE TYPE mood AS ENUM ('sad', 'ok');\n" \
 	"CREATE TYPE \"Shape\" AS ENUM ('round');\n"
+	/* clang-format on */
 
 	exec_ok(f, ENUMS);
 	/* The model declares the enums the database has. */
-	assert_round_trip(f,
-			  ENUMS "CREATE TABLE t (a text[], b integer[][], c int[3], d inet, e cidr,\n"
-			  "  f macaddr, g money, h tsvector, i int4range, j tstzrange, k numrange,\n"
-			  "  l bit varying(5), m varbit, n bit(3), o bit, p xml, q interval,\n"
-			  "  r interval day to second(3), s interval(2), t2 time with time zone,\n"
-			  "  u timetz(3), v jsonb, w mood, x \"Shape\", y public.mood[],\n"
-			  "  z character varying(20)[], aa \"char\", ab timestamp(6))",
-			  "CREATE TABLE t (a TEXT[], b INTEGER[][], c INT[3], d INET, e CIDR,\n"
-			  "  f MACADDR, g MONEY, h TSVECTOR, i INT4RANGE, j TSTZRANGE, k NUMRANGE,\n"
-			  "  l BIT VARYING(5), m VARBIT, n BIT(3), o BIT, p XML, q INTERVAL,\n"
-			  "  r INTERVAL DAY TO SECOND(3), s INTERVAL(2), t2 TIMETZ,\n"
-			  "  u TIME(3) WITH TIME ZONE, v JSONB, w MOOD, x \"Shape\", y mood ARRAY,\n"
-			  "  z VARCHAR(20)[], aa \"char\", ab TIMESTAMP(6))");
+	assert_round_trip(
+		f,
+		ENUMS "CREATE TABLE t (a text[], b integer[][], c int[3], d inet, e cidr,\n"
+		      "  f macaddr, g money, h tsvector, i int4range, j tstzrange, k numrange,\n"
+		      "  l bit varying(5), m varbit, n bit(3), o bit, p xml, q interval,\n"
+		      "  r interval day to second(3), s interval(2), t2 time with time zone,\n"
+		      "  u timetz(3), v jsonb, w mood, x \"Shape\", y public.mood[],\n"
+		      "  z character varying(20)[], aa \"char\", ab timestamp(6))",
+		"CREATE TABLE t (a TEXT[], b INTEGER[][], c INT[3], d INET, e CIDR,\n"
+		"  f MACADDR, g MONEY, h TSVECTOR, i INT4RANGE, j TSTZRANGE, k NUMRANGE,\n"
+		"  l BIT VARYING(5), m VARBIT, n BIT(3), o BIT, p XML, q INTERVAL,\n"
+		"  r INTERVAL DAY TO SECOND(3), s INTERVAL(2), t2 TIMETZ,\n"
+		"  u TIME(3) WITH TIME ZONE, v JSONB, w MOOD, x \"Shape\", y mood ARRAY,\n"
+		"  z VARCHAR(20)[], aa \"char\", ab TIMESTAMP(6))");
 #undef ENUMS
 }
 
@@ -1143,7 +1147,8 @@ static void distinct_types_stay_distinct(void **state)
 	dbt_schema *s;
 	const dbt_column *a, *b;
 
-	exec_ok(f, "CREATE TABLE t (a json, b jsonb, c timestamp, d timestamp(6), e bit, f \"bit\");\n");
+	exec_ok(f, "CREATE TABLE t (a json, b jsonb, c timestamp, d timestamp(6), e bit, f "
+		   "\"bit\");\n");
 	s = reflect_ok(f, NULL);
 	a = column_of(s, "t", "a");
 	b = column_of(s, "t", "b");
@@ -1183,7 +1188,8 @@ static void generated_columns_round_trip(void **state)
 			  "CREATE TABLE t (id INTEGER PRIMARY KEY, price NUMERIC(10,2) NOT NULL,\n"
 			  "  qty INTEGER NOT NULL,\n"
 			  "  total NUMERIC(12,2) GENERATED ALWAYS AS (price*qty) STORED,\n"
-			  "  label TEXT GENERATED ALWAYS AS (lower('Q' || qty)) STORED NOT NULL);\n",
+			  "  label TEXT GENERATED ALWAYS AS (lower('Q' || qty)) STORED NOT "
+			  "NULL);\n",
 			  NULL);
 }
 
@@ -1191,10 +1197,10 @@ static void generated_columns_round_trip(void **state)
  * scratch database settles the model's spelling. */
 static void generated_expression_spelled_otherwise_is_settled_by_the_scratch(void **state)
 {
-	assert_scratch_round_trip(*state,
-				  "CREATE TABLE t (id INTEGER PRIMARY KEY, qty INTEGER,\n"
-				  "  band INTEGER GENERATED ALWAYS AS\n"
-				  "    (CASE WHEN qty BETWEEN 1 AND 5 THEN 1 ELSE 0 END) STORED);\n");
+	assert_scratch_round_trip(*state, "CREATE TABLE t (id INTEGER PRIMARY KEY, qty INTEGER,\n"
+					  "  band INTEGER GENERATED ALWAYS AS\n"
+					  "    (CASE WHEN qty BETWEEN 1 AND 5 THEN 1 ELSE 0 END) "
+					  "STORED);\n");
 }
 
 static void failed_transaction_is_a_database_error(void **state)
@@ -1272,8 +1278,10 @@ static void partitions_spelled_otherwise_are_settled_by_the_scratch_database(voi
 	assert_scratch_round_trip(
 		*state,
 		"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY range (AT);\n"
-		"CREATE TABLE m_2024 PARTITION OF m for values from (DATE '2024-01-01') to ('2025-1-1');\n"
-		"CREATE TABLE m_old PARTITION OF m FOR VALUES FROM (MINVALUE) TO (DATE '2024-01-01');\n"
+		"CREATE TABLE m_2024 PARTITION OF m for values from (DATE '2024-01-01') to "
+		"('2025-1-1');\n"
+		"CREATE TABLE m_old PARTITION OF m FOR VALUES FROM (MINVALUE) TO (DATE "
+		"'2024-01-01');\n"
 		"CREATE TABLE h (id INTEGER) PARTITION BY HASH ((id));\n"
 		"CREATE TABLE h_0 PARTITION OF h FOR VALUES WITH (MODULUS 2, REMAINDER 0);\n"
 		"CREATE TABLE b (room INTEGER, during TSRANGE,\n"
@@ -1463,7 +1471,7 @@ int main(void)
 		T(check_like_null_tests_and_functions_round_trip),
 		T(check_case_expression_round_trips),
 		T(check_sql_syntax_calls_and_other_operators_round_trip),
-	T(check_like_similar_trim_and_position_are_settled_by_the_database),
+		T(check_like_similar_trim_and_position_are_settled_by_the_database),
 		T(check_the_rewriting_does_not_follow_is_kept_as_printed),
 		T(check_text_is_kept_as_the_server_prints_it),
 		T(check_between_comes_back_as_two_comparisons),

@@ -121,8 +121,8 @@ static int group_teardown(void **state)
 	(void)state;
 	if (creator && dropper) {
 		rc = wait_db(creator);
-		if (wait_db(dropper) < 0 || send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 ||
-		    wait_db(dropper) < 0)
+		if (wait_db(dropper) < 0 ||
+		    send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 || wait_db(dropper) < 0)
 			rc = -1;
 	}
 	pg->close(creator);
@@ -186,8 +186,8 @@ static int teardown(void **state)
 	int rc;
 
 	/* The roles' privileges and policies are in this database only. */
-	snprintf(sql, sizeof(sql), "ROLLBACK; DROP OWNED BY %s, %s; DROP ROLE %s, %s", f->r1,
-		 f->r2, f->r1, f->r2);
+	snprintf(sql, sizeof(sql), "ROLLBACK; DROP OWNED BY %s, %s; DROP ROLE %s, %s", f->r1, f->r2,
+		 f->r1, f->r2);
 	rc = run(f->conn, sql);
 	pg->close(f->conn);
 	if (wait_db(dropper) < 0 || send_db(dropper, "DROP", f->dbname, " WITH (FORCE)") < 0)
@@ -391,8 +391,9 @@ static void run_objects(struct fixture *f, const dbt_schema *s, const char *sche
 
 	for (i = 0; i < s->nobjects; i++) {
 		const dbt_object *o = s->objects[which == 1 ? s->nobjects - 1 - i : i];
-		const char *sql = which == 0 ? o->create_sql : which == 1 ? o->drop_sql
-									  : o->replace_sql;
+		const char *sql = which == 0   ? o->create_sql
+				  : which == 1 ? o->drop_sql
+					       : o->replace_sql;
 
 		if (is_acl_kind(o->kind) && sql)
 			dbt_buf_printf(&b, "%s\n", sql);
@@ -485,8 +486,9 @@ static void row_level_security_is_read_per_table(void **state)
 
 	exec_in(f, "app", 1, base_sql);
 	exec_in(f, "app", 0, rls_sql);
-	exec_in(f, "app", 0, "CREATE TABLE only_forced (id integer);\n"
-			     "ALTER TABLE only_forced FORCE ROW LEVEL SECURITY;\n");
+	exec_in(f, "app", 0,
+		"CREATE TABLE only_forced (id integer);\n"
+		"ALTER TABLE only_forced FORCE ROW LEVEL SECURITY;\n");
 	s = reflect_ok(f, "app");
 	assert_int_equal(count(s, DBT_OBJ_RLS), 3);
 
@@ -653,8 +655,9 @@ static void hostile_comment_texts_round_trip_exactly(void **state)
 	size_t i, n = sizeof(texts) / sizeof(texts[0]);
 	char *sql;
 
-	exec_in(f, "app", 1, "CREATE TABLE t (c0 int, c1 int, c2 int, c3 int, c4 int, "
-			     "c5 int, c6 int, c7 int);");
+	exec_in(f, "app", 1,
+		"CREATE TABLE t (c0 int, c1 int, c2 int, c3 int, c4 int, "
+		"c5 int, c6 int, c7 int);");
 	/* Set through a parameter, so that the texts reach the server
 	 * without any quoting of the test's own. */
 	for (i = 0; i < n; i++) {
@@ -667,8 +670,8 @@ static void hostile_comment_texts_round_trip_exactly(void **state)
 			 "current_setting('dbt.text')); END $$",
 			 i);
 		res = PQexecParams(dbt_postgres_handle(f->conn),
-				   "SELECT set_config('dbt.text', $1, false)", 1, NULL, params, NULL,
-				   NULL, 0);
+				   "SELECT set_config('dbt.text', $1, false)", 1, NULL, params,
+				   NULL, NULL, 0);
 		assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
 		PQclear(res);
 		assert_int_equal(run(f->conn, cmd), 0);
@@ -736,7 +739,8 @@ static void grants_are_read_per_object_and_grantee(void **state)
 	o = object(f, s, DBT_OBJ_GRANT, "COLUMN orders.total TO $R2");
 	assert_field(f, o->table, "orders");
 	assert_field(f, o->definition, "SELECT, UPDATE");
-	assert_field(f, o->create_sql, "GRANT SELECT (total), UPDATE (total) ON TABLE orders TO $R2;");
+	assert_field(f, o->create_sql,
+		     "GRANT SELECT (total), UPDATE (total) ON TABLE orders TO $R2;");
 	assert_field(f, o->drop_sql, "REVOKE ALL (total) ON TABLE orders FROM $R2;");
 	/* After the grant on its table to the same role, whose REVOKE ALL
 	 * would take it. */

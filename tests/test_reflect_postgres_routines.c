@@ -120,8 +120,8 @@ static int group_teardown(void **state)
 	(void)state;
 	if (creator && dropper) {
 		rc = wait_db(creator);
-		if (wait_db(dropper) < 0 || send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 ||
-		    wait_db(dropper) < 0)
+		if (wait_db(dropper) < 0 ||
+		    send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 || wait_db(dropper) < 0)
 			rc = -1;
 	}
 	pg->close(creator);
@@ -169,7 +169,6 @@ static int teardown(void **state)
 	free(f);
 	return rc;
 }
-
 
 /* ------------------------------------------------------------- helpers */
 
@@ -348,17 +347,21 @@ static void view_options_read_in_one_form(void **state)
 	dbt_schema *s;
 
 	exec_ok(f, "CREATE TABLE t (id integer);\n"
-		   "CREATE VIEW a WITH (security_barrier=on, check_option=local) AS SELECT id FROM t;\n"
-		   "CREATE VIEW b WITH (security_barrier) AS SELECT id FROM t WITH LOCAL CHECK OPTION;\n"
+		   "CREATE VIEW a WITH (security_barrier=on, check_option=local) AS SELECT id FROM "
+		   "t;\n"
+		   "CREATE VIEW b WITH (security_barrier) AS SELECT id FROM t WITH LOCAL CHECK "
+		   "OPTION;\n"
 		   "CREATE VIEW c WITH (security_barrier=false, security_invoker=true) AS\n"
 		   "  SELECT id FROM t;\n");
 	s = reflect_ok(f, NULL);
 	assert_string_equal(object_of(s, DBT_OBJ_VIEW, "a")->create_sql,
-			    "CREATE VIEW a WITH (check_option='local', security_barrier='true') AS\n"
+			    "CREATE VIEW a WITH (check_option='local', security_barrier='true') "
+			    "AS\n"
 			    " SELECT t.id\n"
 			    "   FROM t;");
 	assert_string_equal(object_of(s, DBT_OBJ_VIEW, "b")->create_sql,
-			    "CREATE VIEW b WITH (check_option='local', security_barrier='true') AS\n"
+			    "CREATE VIEW b WITH (check_option='local', security_barrier='true') "
+			    "AS\n"
 			    " SELECT t.id\n"
 			    "   FROM t;");
 	assert_string_equal(object_of(s, DBT_OBJ_VIEW, "c")->create_sql,
@@ -424,23 +427,23 @@ static void materialized_view_holds_its_indexes(void **state)
 	s = reflect_ok(f, NULL);
 	m = object_of(s, DBT_OBJ_MATVIEW, "mv");
 	assert_null(m->table);
-	assert_string_equal(m->create_sql,
-			    "CREATE MATERIALIZED VIEW mv AS\n"
-			    " SELECT t.id,\n"
-			    "    t.name\n"
-			    "   FROM t\n"
-			    "  WITH DATA;\n"
-			    "CREATE UNIQUE INDEX mv_id ON mv USING btree (id);\n"
-			    "CREATE INDEX mv_lower ON mv USING btree (lower(name)) WHERE (id > 0);");
-	assert_string_equal(m->definition,
-			    "CREATE MATERIALIZED VIEW mv AS\n"
-			    " SELECT t.id,\n"
-			    "    t.name\n"
-			    "   FROM t\n"
-			    "  WITH DATA;\n"
-			    "CREATE UNIQUE INDEX mv_id ON mv USING btree (id);\n"
-			    "CREATE INDEX mv_lower ON mv USING btree (lower(name)) WHERE (id > 0);\n"
-			    "columns: id integer, name text");
+	assert_string_equal(m->create_sql, "CREATE MATERIALIZED VIEW mv AS\n"
+					   " SELECT t.id,\n"
+					   "    t.name\n"
+					   "   FROM t\n"
+					   "  WITH DATA;\n"
+					   "CREATE UNIQUE INDEX mv_id ON mv USING btree (id);\n"
+					   "CREATE INDEX mv_lower ON mv USING btree (lower(name)) "
+					   "WHERE (id > 0);");
+	assert_string_equal(m->definition, "CREATE MATERIALIZED VIEW mv AS\n"
+					   " SELECT t.id,\n"
+					   "    t.name\n"
+					   "   FROM t\n"
+					   "  WITH DATA;\n"
+					   "CREATE UNIQUE INDEX mv_id ON mv USING btree (id);\n"
+					   "CREATE INDEX mv_lower ON mv USING btree (lower(name)) "
+					   "WHERE (id > 0);\n"
+					   "columns: id integer, name text");
 	assert_string_equal(m->drop_sql, "DROP MATERIALIZED VIEW mv;");
 	assert_null(m->replace_sql);
 	assert_deps(m, "t", NULL);
@@ -455,10 +458,12 @@ static void materialized_view_reads_alike_filled_or_not(void **state)
 	struct fixture *f = *state;
 	dbt_schema *a, *b;
 
-	exec_in(f, "sa", "CREATE TABLE t (id integer);\n"
-			 "CREATE MATERIALIZED VIEW mv AS SELECT id FROM t WITH NO DATA;\n");
-	exec_in(f, "sb", "CREATE TABLE t (id integer);\n"
-			 "CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\n");
+	exec_in(f, "sa",
+		"CREATE TABLE t (id integer);\n"
+		"CREATE MATERIALIZED VIEW mv AS SELECT id FROM t WITH NO DATA;\n");
+	exec_in(f, "sb",
+		"CREATE TABLE t (id integer);\n"
+		"CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;\n");
 	a = reflect_ok(f, "sa");
 	b = reflect_ok(f, "sb");
 	assert_same_objects(a, b);
@@ -508,7 +513,8 @@ static void function_depends_on_its_types_and_what_its_body_reads(void **state)
 		   "CREATE TABLE t (id integer);\n"
 		   "CREATE TABLE u (id integer);\n"
 		   "CREATE FUNCTION pick(r t, m mood[], p positive) RETURNS SETOF t LANGUAGE sql\n"
-		   "BEGIN ATOMIC SELECT * FROM t WHERE t.id = r.id AND EXISTS (SELECT FROM u); END;\n");
+		   "BEGIN ATOMIC SELECT * FROM t WHERE t.id = r.id AND EXISTS (SELECT FROM u); "
+		   "END;\n");
 	s = reflect_ok(f, NULL);
 	fn = object_of(s, DBT_OBJ_FUNCTION, "pick(r t, m mood[], p positive)");
 	assert_string_equal(fn->create_sql,
@@ -540,7 +546,8 @@ static void procedure_reads_without_its_schema(void **state)
 	assert_string_equal(p->create_sql,
 			    "CREATE OR REPLACE PROCEDURE put(IN x integer, INOUT n integer)\n"
 			    " LANGUAGE plpgsql\n"
-			    "AS $procedure$ BEGIN INSERT INTO t VALUES (x); n := n + 1; END $procedure$;");
+			    "AS $procedure$ BEGIN INSERT INTO t VALUES (x); n := n + 1; END "
+			    "$procedure$;");
 	assert_string_equal(p->replace_sql, p->create_sql);
 	assert_string_equal(p->drop_sql, "DROP PROCEDURE put(IN x integer, INOUT n integer);");
 	/* A string body's tables are not known to the server, nor is
@@ -558,8 +565,9 @@ static void function_replace_sql_changes_it_in_place(void **state)
 	const dbt_object *fn;
 	char *replace;
 
-	exec_in(f, "new", "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql\n"
-			  "  STABLE AS $$ BEGIN RETURN OLD; END $$;\n");
+	exec_in(f, "new",
+		"CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql\n"
+		"  STABLE AS $$ BEGIN RETURN OLD; END $$;\n");
 	s = reflect_ok(f, "new");
 	replace = strdup(object_of(s, DBT_OBJ_FUNCTION, "stamp()")->replace_sql);
 	assert_non_null(replace);
@@ -567,7 +575,8 @@ static void function_replace_sql_changes_it_in_place(void **state)
 	exec_ok(f, "CREATE TABLE t (id integer);\n"
 		   "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql\n"
 		   "  AS $$ BEGIN RETURN NEW; END $$;\n"
-		   "CREATE TRIGGER t_stamp BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION stamp();\n");
+		   "CREATE TRIGGER t_stamp BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION "
+		   "stamp();\n");
 	exec_object_sql(f, "public", replace);
 	s = reflect_ok(f, NULL);
 	fn = object_of(s, DBT_OBJ_FUNCTION, "stamp()");
@@ -612,10 +621,12 @@ static void trigger_reads_as_the_server_prints_it(void **state)
 	s = reflect_ok(f, NULL);
 	t = object_of(s, DBT_OBJ_TRIGGER, "t_stamp ON t");
 	assert_string_equal(t->table, "t");
-	assert_string_equal(t->definition, "CREATE TRIGGER t_stamp BEFORE INSERT OR UPDATE OF id ON t "
-					   "FOR EACH ROW WHEN (new.id > 0) EXECUTE FUNCTION stamp()");
-	assert_string_equal(t->create_sql, "CREATE TRIGGER t_stamp BEFORE INSERT OR UPDATE OF id ON t "
-					   "FOR EACH ROW WHEN (new.id > 0) EXECUTE FUNCTION stamp();");
+	assert_string_equal(t->definition,
+			    "CREATE TRIGGER t_stamp BEFORE INSERT OR UPDATE OF id ON t "
+			    "FOR EACH ROW WHEN (new.id > 0) EXECUTE FUNCTION stamp()");
+	assert_string_equal(t->create_sql,
+			    "CREATE TRIGGER t_stamp BEFORE INSERT OR UPDATE OF id ON t "
+			    "FOR EACH ROW WHEN (new.id > 0) EXECUTE FUNCTION stamp();");
 	assert_string_equal(t->drop_sql, "DROP TRIGGER t_stamp ON t;");
 	assert_string_equal(t->replace_sql,
 			    "CREATE OR REPLACE TRIGGER t_stamp BEFORE INSERT OR UPDATE OF id ON t "
@@ -634,8 +645,10 @@ static void trigger_replace_sql_changes_it_in_place(void **state)
 	dbt_buf b = DBT_BUF_INIT;
 	char *replace, *definition;
 
-	dbt_buf_printf(&b, "%sCREATE TRIGGER trg AFTER DELETE ON t FOR EACH STATEMENT\n"
-			   "  EXECUTE FUNCTION stamp();\n", ddl);
+	dbt_buf_printf(&b,
+		       "%sCREATE TRIGGER trg AFTER DELETE ON t FOR EACH STATEMENT\n"
+		       "  EXECUTE FUNCTION stamp();\n",
+		       ddl);
 	assert_false(b.oom);
 	exec_in(f, "new", b.ptr);
 	dbt_buf_release(&b);
@@ -646,8 +659,10 @@ static void trigger_replace_sql_changes_it_in_place(void **state)
 	assert_non_null(definition);
 	dbt_schema_free(s);
 
-	dbt_buf_printf(&b, "%sCREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW\n"
-			   "  EXECUTE FUNCTION stamp();\n", ddl);
+	dbt_buf_printf(&b,
+		       "%sCREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW\n"
+		       "  EXECUTE FUNCTION stamp();\n",
+		       ddl);
 	assert_false(b.oom);
 	exec_ok(f, b.ptr);
 	dbt_buf_release(&b);
@@ -724,9 +739,9 @@ static void constraint_trigger_has_no_replace_sql(void **state)
 		   "  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION stamp();\n");
 	s = reflect_ok(f, NULL);
 	t = object_of(s, DBT_OBJ_TRIGGER, "later ON t");
-	assert_string_equal(t->create_sql,
-			    "CREATE CONSTRAINT TRIGGER later AFTER INSERT ON t DEFERRABLE INITIALLY "
-			    "DEFERRED FOR EACH ROW EXECUTE FUNCTION stamp();");
+	assert_string_equal(t->create_sql, "CREATE CONSTRAINT TRIGGER later AFTER INSERT ON t "
+					   "DEFERRABLE INITIALLY "
+					   "DEFERRED FOR EACH ROW EXECUTE FUNCTION stamp();");
 	assert_null(t->replace_sql);
 	assert_string_equal(t->drop_sql, "DROP TRIGGER later ON t;");
 	dbt_schema_free(s);
@@ -758,16 +773,17 @@ static void internal_and_partition_triggers_are_left_out(void **state)
 	struct fixture *f = *state;
 	dbt_schema *s;
 
-	exec_ok(f, "CREATE TABLE parent (id integer PRIMARY KEY);\n"
-		   "CREATE TABLE child (id integer REFERENCES parent ON DELETE CASCADE);\n"
-		   "CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql\n"
-		   "  AS $$ BEGIN RETURN NEW; END $$;\n"
-		   "CREATE TABLE p (id integer) PARTITION BY RANGE (id);\n"
-		   "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n"
-		   "CREATE TRIGGER p_stamp BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION stamp();\n"
-		   "CREATE TABLE dbtool_version (version_num text);\n"
-		   "CREATE TRIGGER v_stamp BEFORE INSERT ON dbtool_version\n"
-		   "  FOR EACH ROW EXECUTE FUNCTION stamp();\n");
+	exec_ok(f,
+		"CREATE TABLE parent (id integer PRIMARY KEY);\n"
+		"CREATE TABLE child (id integer REFERENCES parent ON DELETE CASCADE);\n"
+		"CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql\n"
+		"  AS $$ BEGIN RETURN NEW; END $$;\n"
+		"CREATE TABLE p (id integer) PARTITION BY RANGE (id);\n"
+		"CREATE TABLE p1 PARTITION OF p FOR VALUES FROM (0) TO (10);\n"
+		"CREATE TRIGGER p_stamp BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION stamp();\n"
+		"CREATE TABLE dbtool_version (version_num text);\n"
+		"CREATE TRIGGER v_stamp BEFORE INSERT ON dbtool_version\n"
+		"  FOR EACH ROW EXECUTE FUNCTION stamp();\n");
 	s = reflect_ok(f, NULL);
 	assert_int_equal(count_kind(s, DBT_OBJ_TRIGGER), 1);
 	assert_deps(object_of(s, DBT_OBJ_TRIGGER, "p_stamp ON p"), "function stamp()", "p", NULL);
@@ -799,19 +815,20 @@ static void objects_of_other_schemas_are_left_out(void **state)
 	struct fixture *f = *state;
 	dbt_schema *s;
 
-	exec_in(f, "other", "CREATE TABLE t (id integer);\n"
-			    "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql\n"
-			    "  AS $$ BEGIN RETURN NEW; END $$;\n"
-			    "CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n"
-			    "CREATE VIEW v AS SELECT id FROM t;\n");
+	exec_in(f, "other",
+		"CREATE TABLE t (id integer);\n"
+		"CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql\n"
+		"  AS $$ BEGIN RETURN NEW; END $$;\n"
+		"CREATE TRIGGER trg BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION f();\n"
+		"CREATE VIEW v AS SELECT id FROM t;\n");
 	exec_ok(f, "CREATE VIEW mine AS SELECT id FROM other.t;\n");
 	s = reflect_ok(f, NULL);
 	assert_int_equal(count_mine(s), 1);
 	/* The other schema's table is no dependency of this one's. */
 	assert_deps(object_of(s, DBT_OBJ_VIEW, "mine"), NULL);
 	assert_string_equal(object_of(s, DBT_OBJ_VIEW, "mine")->create_sql, "CREATE VIEW mine AS\n"
-						      " SELECT t.id\n"
-						      "   FROM other.t;");
+									    " SELECT t.id\n"
+									    "   FROM other.t;");
 	dbt_schema_free(s);
 }
 
@@ -864,8 +881,8 @@ static void same_objects_read_alike_in_two_schemas(void **state)
 		    "function \"Net\"(x numeric)", "lines", NULL);
 	assert_deps(object_of(a, DBT_OBJ_VIEW, "\"Big Orders\""), "Orders",
 		    "function \"Net\"(x numeric)", "function big(o \"Orders\")", NULL);
-	assert_deps(object_of(a, DBT_OBJ_MATVIEW, "totals"), "function \"Net\"(x numeric)",
-		    "lines", NULL);
+	assert_deps(object_of(a, DBT_OBJ_MATVIEW, "totals"), "function \"Net\"(x numeric)", "lines",
+		    NULL);
 	dbt_schema_free(a);
 	dbt_schema_free(b);
 }
@@ -920,7 +937,7 @@ static void objects_come_by_kind_then_name(void **state)
 	struct fixture *f = *state;
 	dbt_schema *s;
 	const char *want[] = {"a()", "b()", "a(IN x integer)", "b(IN x integer)", "a", "b",
-			      "ma", "mb", "ta ON t", "tb ON t"};
+			      "ma",  "mb",  "ta ON t",	       "tb ON t"};
 	size_t i, n = 0;
 
 	exec_ok(f, "CREATE TABLE t (id integer);\n"

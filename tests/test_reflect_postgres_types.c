@@ -120,8 +120,8 @@ static int group_teardown(void **state)
 	(void)state;
 	if (creator && dropper) {
 		rc = wait_db(creator);
-		if (wait_db(dropper) < 0 || send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 ||
-		    wait_db(dropper) < 0)
+		if (wait_db(dropper) < 0 ||
+		    send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 || wait_db(dropper) < 0)
 			rc = -1;
 	}
 	pg->close(creator);
@@ -274,8 +274,9 @@ static char *dump_objects(const dbt_schema *s)
 	for (i = 0; i < s->nobjects; i++) {
 		const dbt_object *o = s->objects[i];
 
-		dbt_buf_printf(&b, "%s %s\n  definition: %s\n  create: %s\n  drop: %s\n"
-				   "  replace: %s\n",
+		dbt_buf_printf(&b,
+			       "%s %s\n  definition: %s\n  create: %s\n  drop: %s\n"
+			       "  replace: %s\n",
 			       dbt_object_kind_name(o->kind), o->name, o->definition, o->create_sql,
 			       o->drop_sql, o->replace_sql ? o->replace_sql : "(none)");
 		for (j = 0; j < o->ndeps; j++)
@@ -352,7 +353,8 @@ static void extensions_are_read_with_their_schema_and_what_they_require(void **s
 		      "DROP EXTENSION citext;", NULL);
 	assert_deps(o, "");
 	o = get(s, DBT_OBJ_EXTENSION, "cube");
-	assert_object(o, "cube WITH SCHEMA geo", "CREATE EXTENSION IF NOT EXISTS cube WITH SCHEMA geo;",
+	assert_object(o, "cube WITH SCHEMA geo",
+		      "CREATE EXTENSION IF NOT EXISTS cube WITH SCHEMA geo;",
 		      "DROP EXTENSION cube;", NULL);
 	assert_deps(o, "schema geo\n");
 	o = get(s, DBT_OBJ_EXTENSION, "earthdistance");
@@ -428,11 +430,12 @@ static void composite_types_are_read_but_not_row_types_of_tables(void **state)
 	dbt_schema *s;
 	const dbt_object *o;
 
-	exec_ok(f, "CREATE TABLE item (id INTEGER, name TEXT);\n"
-		   "CREATE VIEW item_names AS SELECT name FROM item;\n"
-		   "CREATE TYPE pair AS (a int4, \"B\" varchar(10) COLLATE \"C\", c numeric(8,2)[]);\n"
-		   "CREATE TYPE dropped AS (a int, gone int, b text);\n"
-		   "ALTER TYPE dropped DROP ATTRIBUTE gone;\n");
+	exec_ok(f,
+		"CREATE TABLE item (id INTEGER, name TEXT);\n"
+		"CREATE VIEW item_names AS SELECT name FROM item;\n"
+		"CREATE TYPE pair AS (a int4, \"B\" varchar(10) COLLATE \"C\", c numeric(8,2)[]);\n"
+		"CREATE TYPE dropped AS (a int, gone int, b text);\n"
+		"ALTER TYPE dropped DROP ATTRIBUTE gone;\n");
 	s = reflect_ok(f, NULL);
 	assert_names(s, DBT_OBJ_TYPE, "dropped\npair\n");
 	o = get(s, DBT_OBJ_TYPE, "pair");
@@ -511,8 +514,8 @@ static void domains_are_read_with_collation_default_not_null_and_checks(void **s
 	assert_string_equal(get(s, DBT_OBJ_DOMAIN, "code")->definition,
 			    "character varying(8) COLLATE \"C\" CONSTRAINT code_check "
 			    "CHECK (VALUE::text ~ '^[A-Z]+$'::text)");
-	assert_object(get(s, DBT_OBJ_DOMAIN, "\"Note\""), "text",
-		      "CREATE DOMAIN \"Note\" AS text;", "DROP DOMAIN \"Note\";", NULL);
+	assert_object(get(s, DBT_OBJ_DOMAIN, "\"Note\""), "text", "CREATE DOMAIN \"Note\" AS text;",
+		      "DROP DOMAIN \"Note\";", NULL);
 	assert_string_equal(get(s, DBT_OBJ_DOMAIN, "stamp")->definition,
 			    "timestamp(3) with time zone DEFAULT now()");
 	/* CREATE DOMAIN cannot say NOT VALID: the check is added after it */
@@ -705,7 +708,8 @@ static void append_in_dependency_order(dbt_buf *sql, const dbt_schema *s)
 					dbt_buf_printf(&key, "%s %s",
 						       dbt_object_kind_name(s->objects[k]->kind),
 						       s->objects[k]->name);
-					if (!done[k] && !strcmp(dbt_buf_str(&key), s->objects[i]->deps[j]))
+					if (!done[k] &&
+					    !strcmp(dbt_buf_str(&key), s->objects[i]->deps[j]))
 						ready = 0;
 				}
 			}
@@ -825,8 +829,8 @@ static dbt_object *enum_object(dbt_schema *s, const char *name, const char *defi
 {
 	dbt_object *obj;
 
-	assert_int_equal(dbt_schema_add_object(&obj, s, DBT_OBJ_ENUM, name, NULL, definition,
-					       "", "", NULL),
+	assert_int_equal(dbt_schema_add_object(&obj, s, DBT_OBJ_ENUM, name, NULL, definition, "",
+					       "", NULL),
 			 0);
 	return obj;
 }

@@ -166,7 +166,8 @@ static void test_reflects_every_model_type(void **state)
 			" f DOUBLE PRECISION, g NUMERIC(10,2), h NUMERIC, i VARCHAR(50), j CHAR(3),"
 			" k TEXT, l DATE, m TIME, n TIME(3), o TIME WITH TIME ZONE,"
 			" p TIME(2) WITH TIME ZONE, q TIMESTAMP, r TIMESTAMP(0),"
-			" s TIMESTAMP WITH TIME ZONE, u TIMESTAMP(3) WITH TIME ZONE, v BLOB, w JSON,"
+			" s TIMESTAMP WITH TIME ZONE, u TIMESTAMP(3) WITH TIME ZONE, v BLOB, w "
+			"JSON,"
 			" x UUID, y VARCHAR, z CHAR)",
 			"CREATE TABLE t (a SMALLINT, b INTEGER, c BIGINT, d BOOLEAN, e REAL,"
 			" f DOUBLE PRECISION, g NUMERIC(10,2), h NUMERIC, i VARCHAR(50), j CHAR(3),"
@@ -257,7 +258,8 @@ static void test_reflects_literal_defaults(void **state)
 			      "CREATE TABLE t (a INTEGER DEFAULT 0, b INTEGER DEFAULT -1,"
 			      " c NUMERIC(6,2) DEFAULT -12.5, d REAL DEFAULT 1.5e3,"
 			      " e TEXT DEFAULT 'it''s', f TEXT DEFAULT '', g BOOLEAN DEFAULT TRUE,"
-			      " h BOOLEAN DEFAULT false, i BLOB DEFAULT X'00ff', j TEXT DEFAULT NULL,"
+			      " h BOOLEAN DEFAULT false, i BLOB DEFAULT X'00ff', j TEXT DEFAULT "
+			      "NULL,"
 			      " k INTEGER NOT NULL DEFAULT +7, l TEXT DEFAULT 'a \"b\" -- c')");
 }
 
@@ -266,7 +268,8 @@ static void test_reflects_expression_defaults(void **state)
 	assert_reflects_model(*state,
 			      "CREATE TABLE t (a TIMESTAMP DEFAULT CURRENT_TIMESTAMP,"
 			      " b DATE DEFAULT current_date, c TIME DEFAULT CURRENT_TIME,"
-			      " d TEXT DEFAULT (lower('ABC')), e TEXT DEFAULT (datetime('now', 'utc')),"
+			      " d TEXT DEFAULT (lower('ABC')), e TEXT DEFAULT (datetime('now', "
+			      "'utc')),"
 			      " f INTEGER DEFAULT ((1 + 2) * 3), g TEXT DEFAULT (upper(  'x' ))"
 			      ")");
 }
@@ -276,7 +279,8 @@ static void test_reflects_defaults_written_differently(void **state)
 	assert_reflects(*state,
 			"CREATE TABLE t (a TEXT DEFAULT lower('ABC'), b INTEGER DEFAULT (-1),"
 			" c TIMESTAMP DEFAULT CURRENT_TIMESTAMP)",
-			"CREATE TABLE t (a TEXT DEFAULT (LOWER ( 'ABC' )), b INTEGER DEFAULT ((-1)),"
+			"CREATE TABLE t (a TEXT DEFAULT (LOWER ( 'ABC' )), b INTEGER DEFAULT "
+			"((-1)),"
 			" c TIMESTAMP DEFAULT (current_timestamp))");
 }
 
@@ -321,7 +325,8 @@ static void test_reflects_composite_primary_key_in_key_order(void **state)
 static void test_reflects_named_primary_key(void **state)
 {
 	assert_reflects_model(*state, "CREATE TABLE t (id INTEGER CONSTRAINT pk_t PRIMARY KEY);"
-				      " CREATE TABLE u (a TEXT, b TEXT, CONSTRAINT pk_u PRIMARY KEY (a, b))");
+				      " CREATE TABLE u (a TEXT, b TEXT, CONSTRAINT pk_u PRIMARY "
+				      "KEY (a, b))");
 }
 
 static void test_reflects_text_primary_key(void **state)
@@ -352,17 +357,18 @@ static void test_drops_unique_constraints_that_repeat_a_key(void **state)
 			      "CREATE TABLE t (id INTEGER PRIMARY KEY, code TEXT, UNIQUE (id),"
 			      " UNIQUE (code), CONSTRAINT uq_code UNIQUE (code));"
 			      " CREATE TABLE u (k TEXT PRIMARY KEY, CONSTRAINT uq_k UNIQUE (k));"
-			      " CREATE TABLE v (id INTEGER PRIMARY KEY, CONSTRAINT uq_id UNIQUE (id))");
+			      " CREATE TABLE v (id INTEGER PRIMARY KEY, CONSTRAINT uq_id UNIQUE "
+			      "(id))");
 }
 
 /* -------------------------------------------------------- foreign keys */
 
 static void test_reflects_foreign_key_to_primary_key(void **state)
 {
-	assert_reflects_model(*state,
-			      "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);"
-			      " CREATE TABLE characters (id INTEGER PRIMARY KEY,"
-			      " user_id INTEGER NOT NULL REFERENCES users, name TEXT)");
+	assert_reflects_model(*state, "CREATE TABLE users (id INTEGER PRIMARY KEY, name "
+				      "VARCHAR(50) NOT NULL);"
+				      " CREATE TABLE characters (id INTEGER PRIMARY KEY,"
+				      " user_id INTEGER NOT NULL REFERENCES users, name TEXT)");
 }
 
 static void test_reflects_on_delete_cascade(void **state)
@@ -370,7 +376,8 @@ static void test_reflects_on_delete_cascade(void **state)
 	assert_reflects_model(*state,
 			      "CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
 			      " CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT NOT NULL,"
-			      " author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE CASCADE)");
+			      " author_id INTEGER NOT NULL REFERENCES authors (id) ON DELETE "
+			      "CASCADE)");
 }
 
 static void test_reflects_every_foreign_key_action(void **state)
@@ -379,7 +386,8 @@ static void test_reflects_every_foreign_key_action(void **state)
 			      "CREATE TABLE p (id INTEGER PRIMARY KEY);"
 			      " CREATE TABLE c (a INTEGER REFERENCES p ON DELETE SET NULL,"
 			      " b INTEGER REFERENCES p ON UPDATE CASCADE ON DELETE RESTRICT,"
-			      " d INTEGER DEFAULT 0 REFERENCES p ON DELETE SET DEFAULT ON UPDATE SET NULL,"
+			      " d INTEGER DEFAULT 0 REFERENCES p ON DELETE SET DEFAULT ON UPDATE "
+			      "SET NULL,"
 			      " e INTEGER REFERENCES p ON DELETE NO ACTION ON UPDATE RESTRICT)");
 }
 
@@ -397,7 +405,8 @@ static void test_reflects_composite_foreign_key(void **state)
 			      "CREATE TABLE p (a INTEGER, b TEXT, c INTEGER, PRIMARY KEY (a, b),"
 			      " UNIQUE (c, b));"
 			      " CREATE TABLE q (x INTEGER, y TEXT, z INTEGER,"
-			      " FOREIGN KEY (x, y) REFERENCES p, FOREIGN KEY (z, y) REFERENCES p (c, b)"
+			      " FOREIGN KEY (x, y) REFERENCES p, FOREIGN KEY (z, y) REFERENCES p "
+			      "(c, b)"
 			      " ON DELETE CASCADE)");
 }
 
@@ -414,35 +423,37 @@ static void test_reflects_foreign_key_cycle(void **state)
 			      "CREATE TABLE a (id INTEGER PRIMARY KEY, b_id INTEGER REFERENCES b);"
 			      " CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a,"
 			      " c_id INTEGER REFERENCES c);"
-			      " CREATE TABLE c (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a (id))");
+			      " CREATE TABLE c (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a "
+			      "(id))");
 }
 
 static void test_reflects_deferrable_foreign_keys(void **state)
 {
-	assert_reflects_model(*state,
-			      "CREATE TABLE p (id INTEGER PRIMARY KEY);"
-			      " CREATE TABLE c (a INTEGER REFERENCES p DEFERRABLE INITIALLY DEFERRED,"
-			      " b INTEGER REFERENCES p DEFERRABLE,"
-			      " d INTEGER REFERENCES p DEFERRABLE INITIALLY IMMEDIATE,"
-			      " e INTEGER REFERENCES p NOT DEFERRABLE,"
-			      " f INTEGER REFERENCES p ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)");
+	assert_reflects_model(
+		*state, "CREATE TABLE p (id INTEGER PRIMARY KEY);"
+			" CREATE TABLE c (a INTEGER REFERENCES p DEFERRABLE INITIALLY DEFERRED,"
+			" b INTEGER REFERENCES p DEFERRABLE,"
+			" d INTEGER REFERENCES p DEFERRABLE INITIALLY IMMEDIATE,"
+			" e INTEGER REFERENCES p NOT DEFERRABLE,"
+			" f INTEGER REFERENCES p ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED)");
 }
 
 static void test_reflects_many_to_many_associations(void **state)
 {
-	assert_reflects_model(*state,
-			      "CREATE TABLE orders (id INTEGER PRIMARY KEY, placed TIMESTAMP NOT NULL);"
-			      " CREATE TABLE items (id INTEGER PRIMARY KEY, sku VARCHAR(20) NOT NULL UNIQUE);"
-			      " CREATE TABLE order_items (order_id INTEGER NOT NULL REFERENCES orders"
-			      " ON DELETE CASCADE, item_id INTEGER NOT NULL REFERENCES items,"
-			      " quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity > 0),"
-			      " PRIMARY KEY (order_id, item_id));"
-			      " CREATE TABLE publishers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
-			      " CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT NOT NULL);"
-			      " CREATE TABLE book_publishers (book_id INTEGER REFERENCES books (id),"
-			      " publisher_id INTEGER REFERENCES publishers (id),"
-			      " PRIMARY KEY (book_id, publisher_id));"
-			      " CREATE INDEX ix_bp_publisher ON book_publishers (publisher_id)");
+	assert_reflects_model(
+		*state,
+		"CREATE TABLE orders (id INTEGER PRIMARY KEY, placed TIMESTAMP NOT NULL);"
+		" CREATE TABLE items (id INTEGER PRIMARY KEY, sku VARCHAR(20) NOT NULL UNIQUE);"
+		" CREATE TABLE order_items (order_id INTEGER NOT NULL REFERENCES orders"
+		" ON DELETE CASCADE, item_id INTEGER NOT NULL REFERENCES items,"
+		" quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity > 0),"
+		" PRIMARY KEY (order_id, item_id));"
+		" CREATE TABLE publishers (id INTEGER PRIMARY KEY, name TEXT NOT NULL);"
+		" CREATE TABLE books (id INTEGER PRIMARY KEY, title TEXT NOT NULL);"
+		" CREATE TABLE book_publishers (book_id INTEGER REFERENCES books (id),"
+		" publisher_id INTEGER REFERENCES publishers (id),"
+		" PRIMARY KEY (book_id, publisher_id));"
+		" CREATE INDEX ix_bp_publisher ON book_publishers (publisher_id)");
 }
 
 static void test_reflects_foreign_keys_with_names_as_rendered(void **state)
@@ -489,7 +500,8 @@ static void test_reflects_checks_written_differently(void **state)
 static void test_reflects_plain_index(void **state)
 {
 	assert_reflects_model(*state, "CREATE TABLE t (a INTEGER, b TEXT, c TEXT);"
-				      " CREATE INDEX ix_t_b ON t (b); CREATE INDEX ix_t_cba ON t (c, b, a)");
+				      " CREATE INDEX ix_t_b ON t (b); CREATE INDEX ix_t_cba ON t "
+				      "(c, b, a)");
 }
 
 static void test_reflects_unique_index(void **state)
@@ -506,19 +518,18 @@ static void test_reflects_descending_index(void **state)
 
 static void test_reflects_partial_index(void **state)
 {
-	assert_reflects_model(*state,
-			      "CREATE TABLE t (a INTEGER, b TEXT, deleted BOOLEAN);"
-			      " CREATE UNIQUE INDEX ux_live ON t (b) WHERE deleted = FALSE AND a > 0;"
-			      " CREATE INDEX ix_named ON t (a) WHERE b IS NOT NULL");
+	assert_reflects_model(*state, "CREATE TABLE t (a INTEGER, b TEXT, deleted BOOLEAN);"
+				      " CREATE UNIQUE INDEX ux_live ON t (b) WHERE deleted = FALSE "
+				      "AND a > 0;"
+				      " CREATE INDEX ix_named ON t (a) WHERE b IS NOT NULL");
 }
 
 static void test_reflects_expression_index(void **state)
 {
-	assert_reflects_model(*state,
-			      "CREATE TABLE t (email TEXT, a INTEGER, b INTEGER);"
-			      " CREATE UNIQUE INDEX ux_email ON t (lower(email));"
-			      " CREATE INDEX ix_sum ON t ((a + b) DESC, a, (b));"
-			      " CREATE INDEX ix_sub ON t (substr(email, 1, 3) DESC)");
+	assert_reflects_model(*state, "CREATE TABLE t (email TEXT, a INTEGER, b INTEGER);"
+				      " CREATE UNIQUE INDEX ux_email ON t (lower(email));"
+				      " CREATE INDEX ix_sum ON t ((a + b) DESC, a, (b));"
+				      " CREATE INDEX ix_sub ON t (substr(email, 1, 3) DESC)");
 }
 
 static void test_reflects_index_names_given_or_generated(void **state)
@@ -537,7 +548,8 @@ static void test_reflects_quoted_mixed_case_names(void **state)
 	assert_reflects_model(*state,
 			      "CREATE TABLE \"UserAccount\" (\"Id\" INTEGER PRIMARY KEY,"
 			      " \"eMail\" TEXT CONSTRAINT \"UQ_Mail\" UNIQUE, \"two words\" TEXT);"
-			      " CREATE TABLE \"Login\" (\"accountId\" INTEGER REFERENCES \"UserAccount\");"
+			      " CREATE TABLE \"Login\" (\"accountId\" INTEGER REFERENCES "
+			      "\"UserAccount\");"
 			      " CREATE INDEX \"IX_Login\" ON \"Login\" (\"accountId\")");
 }
 
@@ -556,9 +568,9 @@ static void test_folds_unquoted_names_as_the_model_does(void **state)
 
 static void test_reflects_utf8_names(void **state)
 {
-	assert_reflects_model(*state,
-			      "CREATE TABLE café (crème TEXT, \"Größe\" INTEGER, 名前 TEXT DEFAULT 'ü');"
-			      " CREATE INDEX \"índice\" ON café (\"Größe\", 名前)");
+	assert_reflects_model(*state, "CREATE TABLE café (crème TEXT, \"Größe\" INTEGER, 名前 TEXT "
+				      "DEFAULT 'ü');"
+				      " CREATE INDEX \"índice\" ON café (\"Größe\", 名前)");
 }
 
 static void test_reflects_reserved_word_names(void **state)
@@ -575,7 +587,8 @@ static void test_reads_sqlite_bracket_and_backtick_quotes(void **state)
 {
 	assert_reflects(*state,
 			"CREATE TABLE \"My Table\" (\"a b\" INTEGER PRIMARY KEY, \"c`d\" TEXT,"
-			" \"e]f\" TEXT CHECK (\"e]f\" <> ''), \"G\" INTEGER CHECK (\"G\" > \"a b\"));"
+			" \"e]f\" TEXT CHECK (\"e]f\" <> ''), \"G\" INTEGER CHECK (\"G\" > \"a "
+			"b\"));"
 			" CREATE INDEX \"My Index\" ON \"My Table\" (\"c`d\");"
 			" CREATE INDEX ix_expr ON \"My Table\" (lower(\"c`d\")) WHERE \"a b\" > 0",
 			"CREATE TABLE [My Table] ([a b] INTEGER PRIMARY KEY, `c``d` TEXT,"
@@ -606,9 +619,9 @@ static void test_reflects_without_rowid_table(void **state)
 {
 	/* The key of a WITHOUT ROWID table is NOT NULL, and INTEGER
 	 * PRIMARY KEY no rowid alias there. */
-	assert_reflects_model(*state,
-			      "CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB, n INTEGER NOT NULL DEFAULT 0)"
-			      " WITHOUT ROWID");
+	assert_reflects_model(*state, "CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB, n INTEGER NOT "
+				      "NULL DEFAULT 0)"
+				      " WITHOUT ROWID");
 	assert_dump(*state, "CREATE TABLE w (id INTEGER PRIMARY KEY, v TEXT) WITHOUT ROWID",
 		    "table kv WITHOUT ROWID\n"
 		    "  column k TEXT NOT NULL\n"
@@ -686,8 +699,9 @@ static void test_reflects_empty_database(void **state)
 
 static void test_skips_version_table_and_internal_tables(void **state)
 {
-	assert_reflects(*state, "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, b TEXT);"
-				" CREATE INDEX ix_b ON t (b)",
+	assert_reflects(*state,
+			"CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, b TEXT);"
+			" CREATE INDEX ix_b ON t (b)",
 			"CREATE TABLE dbtool_version (version_num VARCHAR(32) PRIMARY KEY);"
 			" CREATE INDEX ix_version ON dbtool_version (version_num);"
 			" CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT, b TEXT);"
@@ -883,11 +897,10 @@ static void test_reflects_generated_columns(void **state)
 
 static void test_reflects_generated_columns_as_the_model_declares_them(void **state)
 {
-	assert_reflects_model(*state,
-			      "CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b INT,\n"
-			      "  c INTEGER GENERATED ALWAYS AS (a + b) STORED,\n"
-			      "  d GENERATED ALWAYS AS (a * b),\n"
-			      "  e TEXT AS (CAST(a AS TEXT) || 'x') VIRTUAL NOT NULL)");
+	assert_reflects_model(*state, "CREATE TABLE t (id INTEGER PRIMARY KEY, a INT, b INT,\n"
+				      "  c INTEGER GENERATED ALWAYS AS (a + b) STORED,\n"
+				      "  d GENERATED ALWAYS AS (a * b),\n"
+				      "  e TEXT AS (CAST(a AS TEXT) || 'x') VIRTUAL NOT NULL)");
 }
 
 /* An index key with a collation of its own is the expression
@@ -904,9 +917,9 @@ static void test_reflects_index_key_with_its_own_collation(void **state)
 
 static void test_reflects_expression_key_with_a_collation(void **state)
 {
-	assert_reflects_model(*state,
-			      "CREATE TABLE t (email TEXT); CREATE INDEX ix ON t (lower(email) COLLATE"
-			      " NOCASE DESC)");
+	assert_reflects_model(*state, "CREATE TABLE t (email TEXT); CREATE INDEX ix ON t "
+				      "(lower(email) COLLATE"
+				      " NOCASE DESC)");
 }
 
 static void test_refuses_unique_key_with_its_own_collation(void **state)
@@ -998,7 +1011,8 @@ static void test_refuses_definition_with_other_foreign_keys(void **state)
 		      " CREATE TABLE t (a INTEGER REFERENCES p, b INTEGER)");
 	rewrite_stored_sql(conn, "t", "CREATE TABLE t (a INTEGER, b INTEGER REFERENCES p)");
 	assert_reflect_error(conn, "", DBT_ERROR,
-			     "cannot reflect table 't': its foreign keys do not match its definition");
+			     "cannot reflect table 't': its foreign keys do not match its "
+			     "definition");
 }
 
 static void test_names_the_index_when_its_definition_does_not_read(void **state)
@@ -1020,14 +1034,15 @@ static void test_reflects_views_and_triggers_as_definitions(void **state)
 	dbt_schema *s;
 	dbt_object *v, *vv, *trg;
 
-	run_ddl(conn, "CREATE TABLE Orders (id INTEGER PRIMARY KEY, total INTEGER);"
-		      "CREATE TABLE audit (id INTEGER PRIMARY KEY, order_id INTEGER);"
-		      "CREATE TABLE dbtool_version (version_num TEXT);"
-		      "CREATE TRIGGER Audit_Ins AFTER INSERT ON \"orders\" BEGIN\n"
-		      "  INSERT INTO audit (order_id) VALUES (NEW.id); END;"
-		      "CREATE VIEW vv AS SELECT id FROM \"Big Orders\";"
-		      "CREATE VIEW \"Big Orders\" AS SELECT id, total FROM orders -- big\n;"
-		      "CREATE TRIGGER dbtool_trg AFTER INSERT ON dbtool_version BEGIN SELECT 1; END;");
+	run_ddl(conn,
+		"CREATE TABLE Orders (id INTEGER PRIMARY KEY, total INTEGER);"
+		"CREATE TABLE audit (id INTEGER PRIMARY KEY, order_id INTEGER);"
+		"CREATE TABLE dbtool_version (version_num TEXT);"
+		"CREATE TRIGGER Audit_Ins AFTER INSERT ON \"orders\" BEGIN\n"
+		"  INSERT INTO audit (order_id) VALUES (NEW.id); END;"
+		"CREATE VIEW vv AS SELECT id FROM \"Big Orders\";"
+		"CREATE VIEW \"Big Orders\" AS SELECT id, total FROM orders -- big\n;"
+		"CREATE TRIGGER dbtool_trg AFTER INSERT ON dbtool_version BEGIN SELECT 1; END;");
 	s = reflect_ok(conn);
 	assert_int_equal(s->ntables, 2);
 	assert_int_equal(s->nobjects, 3);
@@ -1052,8 +1067,9 @@ static void test_reflects_views_and_triggers_as_definitions(void **state)
 	assert_int_equal(trg->kind, DBT_OBJ_TRIGGER);
 	assert_string_equal(trg->name, "audit_ins ON orders");
 	assert_string_equal(trg->table, "orders");
-	assert_string_equal(trg->create_sql, "CREATE TRIGGER Audit_Ins AFTER INSERT ON \"orders\" "
-					     "BEGIN\n  INSERT INTO audit (order_id) VALUES (NEW.id); END;");
+	assert_string_equal(trg->create_sql,
+			    "CREATE TRIGGER Audit_Ins AFTER INSERT ON \"orders\" "
+			    "BEGIN\n  INSERT INTO audit (order_id) VALUES (NEW.id); END;");
 	assert_string_equal(trg->drop_sql, "DROP TRIGGER \"Audit_Ins\";");
 	assert_int_equal(trg->ndeps, 2);
 	assert_string_equal(trg->deps[0], "orders");

@@ -74,14 +74,14 @@ static void empty_parent_means_first_revision(void **state)
 	dbt_revision rev;
 
 	(void)state;
-	assert_int_equal(
-		parse(&rev, "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
-		0);
+	assert_int_equal(parse(&rev,
+			       "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
 	assert_null(rev.parent);
 	dbt_revision_release(&rev);
-	assert_int_equal(
-		parse(&rev, "-- id: a1\n-- parent:   \n-- migrate:upgrade\n-- migrate:downgrade\n"),
-		0);
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:   \n-- migrate:upgrade\n-- "
+				     "migrate:downgrade\n"),
+			 0);
 	assert_null(rev.parent);
 	dbt_revision_release(&rev);
 }
@@ -91,9 +91,9 @@ static void absent_message_and_created_are_empty(void **state)
 	dbt_revision rev;
 
 	(void)state;
-	assert_int_equal(
-		parse(&rev, "-- id: a1\n-- parent: \n-- migrate:upgrade\n-- migrate:downgrade\n"),
-		0);
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent: \n-- migrate:upgrade\n-- "
+				     "migrate:downgrade\n"),
+			 0);
 	assert_string_equal(rev.message, "");
 	assert_string_equal(rev.created, "");
 	dbt_revision_release(&rev);
@@ -117,9 +117,9 @@ static void empty_sections_are_empty_strings(void **state)
 	dbt_revision rev;
 
 	(void)state;
-	assert_int_equal(
-		parse(&rev, "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
-		0);
+	assert_int_equal(parse(&rev,
+			       "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
 	assert_string_equal(rev.upgrade, "");
 	assert_int_equal(rev.upgrade_line, 4);
 	assert_string_equal(rev.downgrade, "");
@@ -157,7 +157,8 @@ static void lock_timeout_header_sets_the_revision_timeout(void **state)
 	dbt_revision rev;
 
 	(void)state;
-	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
+	assert_int_equal(parse(&rev,
+			       "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
 			 0);
 	assert_int_equal(rev.lock_timeout_ms, -1);
 	dbt_revision_release(&rev);
@@ -186,8 +187,9 @@ static void lock_timeout_header_must_be_whole_seconds(void **state)
 			 "-- migrate:downgrade\n",
 			 bad[i]);
 		snprintf(msg, sizeof(msg),
-			 PATH ":3: invalid value '%s' for header key 'lock_timeout': use a number of "
-			      "seconds from 0 (no limit) to 86400",
+			 PATH
+			 ":3: invalid value '%s' for header key 'lock_timeout': use a number of "
+			 "seconds from 0 (no limit) to 86400",
 			 bad[i]);
 		assert_parse_error(text, msg);
 	}
@@ -208,14 +210,14 @@ static void transaction_true_keeps_it_transactional(void **state)
 static void transaction_other_value_is_an_error(void **state)
 {
 	(void)state;
-	assert_parse_error(
-		"-- id: a1\n-- parent:\n-- transaction: yes\n"
-		"-- migrate:upgrade\n-- migrate:downgrade\n",
-		PATH ":3: invalid value 'yes' for header key 'transaction': use true or false");
-	assert_parse_error(
-		"-- id: a1\n-- parent:\n-- transaction: False\n"
-		"-- migrate:upgrade\n-- migrate:downgrade\n",
-		PATH ":3: invalid value 'False' for header key 'transaction': use true or false");
+	assert_parse_error("-- id: a1\n-- parent:\n-- transaction: yes\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":3: invalid value 'yes' for header key 'transaction': use true or "
+				"false");
+	assert_parse_error("-- id: a1\n-- parent:\n-- transaction: False\n"
+			   "-- migrate:upgrade\n-- migrate:downgrade\n",
+			   PATH ":3: invalid value 'False' for header key 'transaction': use true "
+				"or false");
 	assert_parse_error("-- id: a1\n-- parent:\n-- transaction:\n"
 			   "-- migrate:upgrade\n-- migrate:downgrade\n",
 			   PATH
@@ -236,11 +238,13 @@ static void control_character_in_header_value_is_an_error(void **state)
 			   "-- migrate:upgrade\n-- migrate:downgrade\n",
 			   PATH ":3: control character U+000B in the value of header key 'created' "
 				"(column 17): header values are one line of text");
-	assert_parse_error("-- id: a1\n-- parent:\n-- message: a\xe2\x80\xa8" "b\n"
+	assert_parse_error("-- id: a1\n-- parent:\n-- message: a\xe2\x80\xa8"
+			   "b\n"
 			   "-- migrate:upgrade\n-- migrate:downgrade\n",
 			   PATH ":3: control character U+2028 in the value of header key 'message' "
 				"(column 14): header values are one line of text");
-	assert_parse_error("-- id: a1\n-- parent:\n-- message: a\xc2\x85" "b\n"
+	assert_parse_error("-- id: a1\n-- parent:\n-- message: a\xc2\x85"
+			   "b\n"
 			   "-- migrate:upgrade\n-- migrate:downgrade\n",
 			   PATH ":3: control character U+0085 in the value of header key 'message' "
 				"(column 14): header values are one line of text");
@@ -497,9 +501,8 @@ static void load_of_missing_file_is_not_found(void **state)
 
 	(void)state;
 	assert_int_equal(dbt_revision_load(&rev, "/nonexistent/versions/x.sql"), DBT_ENOTFOUND);
-	assert_string_equal(
-		dbt_error_last(),
-		"cannot open revision file '/nonexistent/versions/x.sql': no such file");
+	assert_string_equal(dbt_error_last(), "cannot open revision file "
+					      "'/nonexistent/versions/x.sql': no such file");
 	assert_null(rev.id);
 }
 
@@ -521,8 +524,9 @@ static void checksum_counts_line_endings_and_byte_order_mark(void **state)
 	dbt_revision rev;
 
 	(void)state;
-	assert_int_equal(parse(&rev, "-- id: a1\r\n-- parent:\r\n-- migrate:upgrade\r\nSELECT 1;\r\n"
-				     "-- migrate:downgrade\r\n"),
+	assert_int_equal(parse(&rev,
+			       "-- id: a1\r\n-- parent:\r\n-- migrate:upgrade\r\nSELECT 1;\r\n"
+			       "-- migrate:downgrade\r\n"),
 			 0);
 	assert_string_equal(rev.checksum,
 			    "9da74771a1d374b59038d6cc762887b68c2bb7384eb08295485038b1e79c2ba5");
@@ -663,7 +667,6 @@ static void new_ids_are_twelve_hex_digits_and_differ(void **state)
 	assert_string_not_equal(a, b);
 }
 
-
 /* ------------------------------------------------- sections per dialect */
 
 static const char labelled[] = "-- id: a1\n"
@@ -717,7 +720,8 @@ static void unlabelled_section_serves_every_other_dialect(void **state)
 				     "-- migrate:upgrade postgresql\nSELECT 3;\n"
 				     "-- migrate:downgrade postgresql\nSELECT 4;\n"),
 			 0);
-	assert_string_equal(dbt_revision_section(&rev, DBT_DIALECT_SQLITE, 0, &line), "SELECT 1;\n");
+	assert_string_equal(dbt_revision_section(&rev, DBT_DIALECT_SQLITE, 0, &line),
+			    "SELECT 1;\n");
 	assert_int_equal(line, 4);
 	assert_string_equal(dbt_revision_section(&rev, DBT_DIALECT_SQLITE, 1, NULL), "SELECT 2;\n");
 	assert_string_equal(dbt_revision_section(&rev, DBT_DIALECT_POSTGRES, 0, &line),
@@ -742,7 +746,8 @@ static void missing_dialect_section_is_an_error_naming_the_file(void **state)
 	assert_string_equal(dbt_error_last(),
 			    "revision a1 ('versions/a_x.sql') has no section for postgresql, only "
 			    "for sqlite: add '-- migrate:upgrade postgresql' and '-- "
-			    "migrate:downgrade postgresql' sections, or run it on a database it was "
+			    "migrate:downgrade postgresql' sections, or run it on a database it "
+			    "was "
 			    "written for");
 	dbt_revision_release(&rev);
 }
@@ -750,10 +755,10 @@ static void missing_dialect_section_is_an_error_naming_the_file(void **state)
 static void malformed_labelled_markers(void **state)
 {
 	(void)state;
-	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade mysql\n",
-			   PATH ":3: unknown dialect 'mysql' in the '-- migrate:upgrade' marker: use "
-				"sqlite or postgresql, or no label for a section that serves every "
-				"dialect");
+	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade mysql\n", PATH
+			   ":3: unknown dialect 'mysql' in the '-- migrate:upgrade' marker: use "
+			   "sqlite or postgresql, or no label for a section that serves every "
+			   "dialect");
 	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade sqlite\n"
 			   "-- migrate:downgrade sqlite\n-- migrate:upgrade sqlite\n",
 			   PATH ":5: second '-- migrate:upgrade sqlite' marker (first on line 3)");

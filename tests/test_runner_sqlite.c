@@ -44,7 +44,8 @@ static void write_rev(struct fixture *f, const char *id, const char *parent, con
 	fp = fopen(path, "w");
 	assert_non_null(fp);
 	fprintf(fp,
-		"-- id: %s\n-- parent: %s\n-- message: make %s\n-- created: 2026-11-23T00:00:00Z\n%s"
+		"-- id: %s\n-- parent: %s\n-- message: make %s\n-- created: "
+		"2026-11-23T00:00:00Z\n%s"
 		"\n-- migrate:upgrade\n%s\n\n-- migrate:downgrade\n%s\n",
 		id, parent, id, transactional ? "" : "-- transaction: false\n", up, down);
 	fclose(fp);
@@ -218,7 +219,8 @@ static void apply_bbb_elsewhere(const dbt_step *s, void *arg)
 		return;
 	assert_int_equal(sqlite3_exec(dbt_sqlite_handle(w->other),
 				      "BEGIN IMMEDIATE;\n"
-				      "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id));\n"
+				      "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER "
+				      "REFERENCES a(id));\n"
 				      "UPDATE dbtool_version SET version_num = 'bbb';\n"
 				      "INSERT INTO dbtool_history VALUES ('bbb', 'x', 'now');\n"
 				      "COMMIT;",
@@ -259,7 +261,9 @@ static void downgrade_relative_and_to_base(void **state)
 	assert_false(has_table(f, "a"));
 	assert_false(has_table(f, "b"));
 	assert_true(has_table(f, "dbtool_version"));
-	assert_int_equal(f->conn->dialect->query_value(f->conn, "SELECT count(*) FROM dbtool_version", &v), 0);
+	assert_int_equal(f->conn->dialect->query_value(f->conn,
+						       "SELECT count(*) FROM dbtool_version", &v),
+			 0);
 	assert_string_equal(v, "0");
 	free(v);
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "+2", &o), 0);
@@ -372,7 +376,8 @@ static void full_disk_at_commit_names_the_revision(void **state)
 	disk_full = 1;
 	assert_true(dbt_run_upgrade(f->conn, &chain, "head", NULL) < 0);
 	disk_full = 0;
-	assert_non_null(strstr(dbt_error_last(), "upgrade bbb failed at commit and was rolled back: "));
+	assert_non_null(
+		strstr(dbt_error_last(), "upgrade bbb failed at commit and was rolled back: "));
 	assert_non_null(strstr(dbt_error_last(), "full"));
 
 	dbt_conn_close(f->conn);
@@ -406,9 +411,12 @@ static void unknown_database_version_is_an_error(void **state)
 	dbt_chain chain = load(f);
 
 	assert_int_equal(dbt_run_stamp(f->conn, &chain, "aaa", NULL), 0);
-	assert_int_equal(f->conn->dialect->exec(f->conn, "UPDATE dbtool_version SET version_num = 'zzz'"), 0);
+	assert_int_equal(f->conn->dialect->exec(f->conn,
+						"UPDATE dbtool_version SET version_num = 'zzz'"),
+			 0);
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), DBT_ENOTFOUND);
-	assert_non_null(strstr(dbt_error_last(), "database is at zzz, which no revision file defines"));
+	assert_non_null(
+		strstr(dbt_error_last(), "database is at zzz, which no revision file defines"));
 	assert_false(has_table(f, "a"));
 	dbt_chain_release(&chain);
 }
@@ -443,8 +451,9 @@ static void exec_ok(struct fixture *f, const char *sql)
 /* The history as "id,id,..." in chain order of the ids (they sort so). */
 static void assert_history(struct fixture *f, const char *want)
 {
-	assert_value(f, "SELECT group_concat(version_num, ',') FROM "
-			"(SELECT version_num FROM dbtool_history ORDER BY version_num)",
+	assert_value(f,
+		     "SELECT group_concat(version_num, ',') FROM "
+		     "(SELECT version_num FROM dbtool_history ORDER BY version_num)",
 		     want);
 }
 
@@ -487,7 +496,8 @@ static void upgrade_records_each_revision_in_the_history(void **state)
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
 	assert_history(f, "aaa,bbb,ccc");
 	for (i = 0; i < chain.n; i++) {
-		snprintf(sql, sizeof(sql), "SELECT checksum FROM dbtool_history WHERE version_num = '%s'",
+		snprintf(sql, sizeof(sql),
+			 "SELECT checksum FROM dbtool_history WHERE version_num = '%s'",
 			 chain.revs[i]->id);
 		assert_int_equal(strlen(chain.revs[i]->checksum), 64);
 		assert_value(f, sql, chain.revs[i]->checksum);
@@ -675,8 +685,9 @@ static void repair_accepts_an_edit(void **state)
 	assert_string_equal(f->last, "aaa checksum updated");
 	/* The new checksum; when it was applied stays. */
 	snprintf(want, sizeof(want), "%s then", chain.revs[0]->checksum);
-	assert_value(f, "SELECT checksum || ' ' || applied_at FROM dbtool_history "
-			"WHERE version_num = 'aaa'",
+	assert_value(f,
+		     "SELECT checksum || ' ' || applied_at FROM dbtool_history "
+		     "WHERE version_num = 'aaa'",
 		     want);
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
 	assert_current(f, "ccc");
@@ -794,7 +805,8 @@ static void stamp_leaves_a_version_no_file_defines(void **state)
 		   "INSERT INTO dbtool_history VALUES ('zzz', 'x', 'then')");
 	/* A relative target needs a known current revision. */
 	assert_int_equal(dbt_run_stamp(f->conn, &chain, "-1", NULL), DBT_ENOTFOUND);
-	assert_non_null(strstr(dbt_error_last(), "database is at zzz, which no revision file defines"));
+	assert_non_null(
+		strstr(dbt_error_last(), "database is at zzz, which no revision file defines"));
 	assert_int_equal(dbt_run_stamp(f->conn, &chain, "aaa", &o), 0);
 	assert_non_null(strstr(f->last, " zzz->aaa"));
 	assert_current(f, "aaa");
@@ -873,10 +885,11 @@ static void offline_script_keeps_the_history(void **state)
 	char *sql = NULL, want[512];
 
 	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 0, "head", 1), 0);
-	assert_non_null(strstr(sql, "CREATE TABLE IF NOT EXISTS dbtool_history (version_num "
-				    "VARCHAR(64) NOT NULL, checksum CHAR(64) NOT NULL, applied_at "
-				    "VARCHAR(32) NOT NULL, CONSTRAINT dbtool_history_pkc PRIMARY KEY "
-				    "(version_num));\n"));
+	assert_non_null(strstr(sql,
+			       "CREATE TABLE IF NOT EXISTS dbtool_history (version_num "
+			       "VARCHAR(64) NOT NULL, checksum CHAR(64) NOT NULL, applied_at "
+			       "VARCHAR(32) NOT NULL, CONSTRAINT dbtool_history_pkc PRIMARY KEY "
+			       "(version_num));\n"));
 	assert_non_null(strstr(sql, "CREATE TABLE a (id INTEGER PRIMARY KEY);\n;\n"
 				    "DELETE FROM dbtool_history;\n"
 				    "INSERT INTO dbtool_history"));
@@ -913,8 +926,9 @@ static void offline_script_has_transactions_and_versions(void **state)
 
 	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 0, "head", 1), 0);
 	assert_non_null(strstr(sql, "CREATE TABLE IF NOT EXISTS dbtool_version"));
-	assert_non_null(strstr(sql, "-- upgrade <base> -> aaa, make aaa\nPRAGMA foreign_keys = OFF;\n"
-				    "BEGIN;\nCREATE TABLE a"));
+	assert_non_null(strstr(sql,
+			       "-- upgrade <base> -> aaa, make aaa\nPRAGMA foreign_keys = OFF;\n"
+			       "BEGIN;\nCREATE TABLE a"));
 	/* Foreign keys are checked before COMMIT: a violation rolls back. */
 	assert_non_null(strstr(sql, "INSERT INTO dbtool_version (version_num) VALUES ('ccc');\n"
 				    "PRAGMA foreign_key_check;\n"
@@ -928,8 +942,9 @@ static void offline_script_has_transactions_and_versions(void **state)
 	free(sql);
 	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_SQLITE, NULL, &chain, 3, "base", 0), 0);
 	assert_non_null(
-		strstr(sql, "-- downgrade aaa -> <base>, make aaa\nPRAGMA foreign_keys = OFF;\nBEGIN;\n"
-			    "DROP TABLE a;"));
+		strstr(sql,
+		       "-- downgrade aaa -> <base>, make aaa\nPRAGMA foreign_keys = OFF;\nBEGIN;\n"
+		       "DROP TABLE a;"));
 	assert_int_equal(f->conn->dialect->exec_script(f->conn, sql, "script", 1), 0);
 	assert_current(f, NULL);
 	free(sql);
@@ -959,8 +974,8 @@ static void on_revision(const dbt_revision *rev, int upgrade, size_t left, void 
 	struct heard *h = arg;
 	size_t len = strlen(h->text);
 
-	snprintf(h->text + len, sizeof(h->text) - len, "%s %s, %zu left\n",
-		 upgrade ? "up" : "down", rev->id, left);
+	snprintf(h->text + len, sizeof(h->text) - len, "%s %s, %zu left\n", upgrade ? "up" : "down",
+		 rev->id, left);
 }
 
 static void statements_are_reported_one_by_one_with_their_lines(void **state)
@@ -983,7 +998,8 @@ static void statements_are_reported_one_by_one_with_their_lines(void **state)
 	assert_string_equal(h.text, "up aaa, 2 left\n"
 				    "aaa:7: CREATE TABLE a (id INTEGER PRIMARY KEY)\n"
 				    "up bbb, 1 left\n"
-				    "bbb:7: CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a(id))\n"
+				    "bbb:7: CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER "
+				    "REFERENCES a(id))\n"
 				    "bbb:8: INSERT INTO a VALUES (1)\n"
 				    "bbb:9: INSERT INTO b VALUES (1, 1)\n");
 	h.text[0] = '\0';
@@ -992,10 +1008,13 @@ static void statements_are_reported_one_by_one_with_their_lines(void **state)
 				    "ccc:7: CREATE INDEX ix_b ON b (a_id)\n"
 				    "up ddd, 1 left\n"
 				    "ddd:7: CREATE TABLE lg (n INTEGER)\n"
-				    "ddd:8: CREATE TRIGGER tr AFTER INSERT ON a BEGIN INSERT INTO lg VALUES (1); "
+				    "ddd:8: CREATE TRIGGER tr AFTER INSERT ON a BEGIN INSERT INTO "
+				    "lg VALUES (1); "
 				    "INSERT INTO lg VALUES (2); END\n"
 				    "ddd:12: INSERT INTO a VALUES (7)\n");
-	assert_int_equal(f->conn->dialect->query_value(f->conn, "SELECT group_concat(n) FROM lg", &v), 0);
+	assert_int_equal(f->conn->dialect->query_value(f->conn, "SELECT group_concat(n) FROM lg",
+						       &v),
+			 0);
 	assert_string_equal(v, "1,2");
 	free(v);
 	h.text[0] = '\0';
@@ -1033,22 +1052,35 @@ static void offline_range_starts_at_from(void **state)
 	dbt_chain chain = load(f);
 	char *script = NULL;
 
-	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_POSTGRES, NULL, &chain, "head", 1), 0);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_POSTGRES, NULL, &chain, "head",
+						1),
+			 0);
 	assert_non_null(strstr(script, "-- dbtool upgrade, postgresql, from <base> to ccc\n"));
 	assert_non_null(strstr(script, "public.dbtool_version"));
 	free(script);
-	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "aaa:+1", 1), 0);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "aaa:+1",
+						1),
+			 0);
 	assert_non_null(strstr(script, "-- dbtool upgrade, sqlite, from aaa to bbb\n"));
 	assert_null(strstr(script, "CREATE TABLE a "));
 	free(script);
-	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "head:aaa", 0), 0);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain,
+						"head:aaa", 0),
+			 0);
 	assert_non_null(strstr(script, "-- dbtool downgrade, sqlite, from ccc to aaa\n"));
 	free(script);
-	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "head", 0), DBT_EPARSE);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "head",
+						0),
+			 DBT_EPARSE);
 	assert_null(script);
-	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "a:b:c", 1), DBT_EPARSE);
-	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "zzz:head", 1), DBT_ENOTFOUND);
-	assert_string_equal(dbt_error_last(), "the start of the range 'zzz:head': no revision 'zzz'");
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain, "a:b:c",
+						1),
+			 DBT_EPARSE);
+	assert_int_equal(dbt_run_script_offline(&script, DBT_DIALECT_SQLITE, NULL, &chain,
+						"zzz:head", 1),
+			 DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(),
+			    "the start of the range 'zzz:head': no revision 'zzz'");
 	/* Nothing was read from or written to the database. */
 	assert_false(has_table(f, "dbtool_version"));
 	dbt_chain_release(&chain);
@@ -1058,39 +1090,66 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(fresh_database_is_at_base, setup, teardown),
-		cmocka_unit_test_setup_teardown(upgrade_applies_every_revision_in_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(upgrade_applies_every_revision_in_order, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(downgrade_relative_and_to_base, setup, teardown),
-		cmocka_unit_test_setup_teardown(upgrade_reads_the_version_and_makes_the_tables_once, setup, teardown),
-		cmocka_unit_test_setup_teardown(version_moved_by_another_connection_is_read_again, setup, teardown),
-		cmocka_unit_test_setup_teardown(wrong_direction_targets_are_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(stamp_sets_version_without_running, setup, teardown),
-		cmocka_unit_test_setup_teardown(failing_revision_is_rolled_back_and_earlier_ones_stay, setup, teardown),
-		cmocka_unit_test_setup_teardown(full_disk_at_commit_names_the_revision, setup, teardown),
-		cmocka_unit_test_setup_teardown(non_transactional_revision_applies, setup, teardown),
-		cmocka_unit_test_setup_teardown(unknown_database_version_is_an_error, setup, teardown),
-		cmocka_unit_test_setup_teardown(offline_script_has_transactions_and_versions, setup, teardown),
-		cmocka_unit_test_setup_teardown(upgrade_records_each_revision_in_the_history, setup, teardown),
-		cmocka_unit_test_setup_teardown(downgrade_removes_the_reverted_rows, setup, teardown),
-		cmocka_unit_test_setup_teardown(edited_applied_file_stops_upgrade_before_anything_runs, setup, teardown),
-		cmocka_unit_test_setup_teardown(edited_file_at_head_fails_upgrade_with_nothing_to_do, setup, teardown),
+		cmocka_unit_test_setup_teardown(upgrade_reads_the_version_and_makes_the_tables_once,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(version_moved_by_another_connection_is_read_again,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(wrong_direction_targets_are_refused, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(stamp_sets_version_without_running, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			failing_revision_is_rolled_back_and_earlier_ones_stay, setup, teardown),
+		cmocka_unit_test_setup_teardown(full_disk_at_commit_names_the_revision, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(non_transactional_revision_applies, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(unknown_database_version_is_an_error, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(offline_script_has_transactions_and_versions, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(upgrade_records_each_revision_in_the_history, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(downgrade_removes_the_reverted_rows, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(
+			edited_applied_file_stops_upgrade_before_anything_runs, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			edited_file_at_head_fails_upgrade_with_nothing_to_do, setup, teardown),
 		cmocka_unit_test_setup_teardown(edited_file_stops_downgrade, setup, teardown),
-		cmocka_unit_test_setup_teardown(several_edits_are_counted_in_the_message, setup, teardown),
-		cmocka_unit_test_setup_teardown(recorded_revision_without_file_stops_upgrade, setup, teardown),
+		cmocka_unit_test_setup_teardown(several_edits_are_counted_in_the_message, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(recorded_revision_without_file_stops_upgrade, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(verify_lists_every_problem, setup, teardown),
-		cmocka_unit_test_setup_teardown(verify_fails_for_a_version_no_file_defines, setup, teardown),
+		cmocka_unit_test_setup_teardown(verify_fails_for_a_version_no_file_defines, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(repair_accepts_an_edit, setup, teardown),
-		cmocka_unit_test_setup_teardown(repair_of_everything_records_and_forgets, setup, teardown),
-		cmocka_unit_test_setup_teardown(repair_forgets_a_revision_whose_file_is_gone, setup, teardown),
-		cmocka_unit_test_setup_teardown(repair_refuses_unknown_and_unapplied_revisions, setup, teardown),
-		cmocka_unit_test_setup_teardown(repair_at_base_of_a_fresh_database_creates_nothing, setup, teardown),
+		cmocka_unit_test_setup_teardown(repair_of_everything_records_and_forgets, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(repair_forgets_a_revision_whose_file_is_gone, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(repair_refuses_unknown_and_unapplied_revisions,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(repair_at_base_of_a_fresh_database_creates_nothing,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(stamp_sets_the_history_to_match, setup, teardown),
-		cmocka_unit_test_setup_teardown(stamp_leaves_a_version_no_file_defines, setup, teardown),
-		cmocka_unit_test_setup_teardown(database_without_history_still_upgrades, setup, teardown),
-		cmocka_unit_test_setup_teardown(rows_left_at_base_are_ignored_and_cleared, setup, teardown),
-		cmocka_unit_test_setup_teardown(non_transactional_revision_is_recorded, setup, teardown),
+		cmocka_unit_test_setup_teardown(stamp_leaves_a_version_no_file_defines, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(database_without_history_still_upgrades, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(rows_left_at_base_are_ignored_and_cleared, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(non_transactional_revision_is_recorded, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(offline_script_keeps_the_history, setup, teardown),
-		cmocka_unit_test_setup_teardown(statements_are_reported_one_by_one_with_their_lines, setup, teardown),
-		cmocka_unit_test_setup_teardown(a_failing_statement_reads_the_same_one_by_one, setup, teardown),
+		cmocka_unit_test_setup_teardown(statements_are_reported_one_by_one_with_their_lines,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(a_failing_statement_reads_the_same_one_by_one,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(offline_range_starts_at_from, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

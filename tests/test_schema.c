@@ -621,8 +621,8 @@ static void expression_signs_never_fuse_with_operators(void **state)
 static void canonical_expression_is_a_fixed_point(void **state)
 {
 	static const char *const exprs[] = {
-		"- -1.5", "a * - - b", "CAST(x AS int4) :: text", "\"Name\" IN (1,2)",
-		"e'\\'' || $$x$$", "not -a", "t.a[1] >= -f(- 1)", "((a)) and (b)",
+		"- -1.5",	   "a * - - b", "CAST(x AS int4) :: text", "\"Name\" IN (1,2)",
+		"e'\\'' || $$x$$", "not -a",	"t.a[1] >= -f(- 1)",	   "((a)) and (b)",
 	};
 	size_t i;
 

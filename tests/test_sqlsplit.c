@@ -25,7 +25,7 @@ struct split {
 	char *text[MAX_STMTS];
 	int line[MAX_STMTS];
 	size_t end_pos; /* *pos after the last call */
-	int end_line;   /* *line after the last call */
+	int end_line;	/* *line after the last call */
 };
 
 /* Splits the whole script, keeping each statement's text and line. */
@@ -263,7 +263,8 @@ static void dollar_quote_with_tag(void **state)
 	(void)state;
 	split(&s, "DO $body$ BEGIN PERFORM 1; RAISE NOTICE $$x;$$; END $body$;SELECT 2;");
 	assert_int_equal(s.n, 2);
-	assert_string_equal(s.text[0], "DO $body$ BEGIN PERFORM 1; RAISE NOTICE $$x;$$; END $body$");
+	assert_string_equal(s.text[0],
+			    "DO $body$ BEGIN PERFORM 1; RAISE NOTICE $$x;$$; END $body$");
 	release(&s);
 }
 
@@ -342,8 +343,9 @@ static void begin_atomic_body_does_not_split(void **state)
 	struct split s;
 
 	(void)state;
-	split(&s, "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql\n"
-		  "BEGIN ATOMIC\n  SELECT CASE WHEN true THEN 1 END;\n  SELECT 2;\nEND;\nSELECT 3;");
+	split(&s,
+	      "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql\n"
+	      "BEGIN ATOMIC\n  SELECT CASE WHEN true THEN 1 END;\n  SELECT 2;\nEND;\nSELECT 3;");
 	assert_int_equal(s.n, 2);
 	assert_string_equal(s.text[0],
 			    "CREATE OR REPLACE FUNCTION f() RETURNS int LANGUAGE sql\n"
@@ -371,7 +373,8 @@ static void line_numbers_count_every_newline(void **state)
 	struct split s;
 
 	(void)state;
-	split(&s, "\n\nSELECT 'a\nb';\n-- c\n/* d\n */ SELECT $$\n$$;\nSELECT E'\\\n';\n\n  SELECT\n4;");
+	split(&s, "\n\nSELECT 'a\nb';\n-- c\n/* d\n */ SELECT $$\n$$;\nSELECT E'\\\n';\n\n  "
+		  "SELECT\n4;");
 	assert_int_equal(s.n, 4);
 	assert_int_equal(s.line[0], 2);
 	assert_int_equal(s.line[1], 6);

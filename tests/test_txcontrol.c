@@ -33,10 +33,22 @@ static const char *found(const char *sql, dbt_dialect_kind kind, int *line)
 static void finds_every_form_on_both_dialects(void **state)
 {
 	static const char *const forms[] = {
-		"BEGIN", "begin transaction", "BEGIN WORK", "BEGIN IMMEDIATE TRANSACTION",
-		"START TRANSACTION READ WRITE", "COMMIT", "COMMIT PREPARED 'x'", "END", "end transaction",
-		"ROLLBACK", "ROLLBACK TO SAVEPOINT s", "ABORT", "SAVEPOINT s", "RELEASE s",
-		"RELEASE SAVEPOINT s", "PREPARE TRANSACTION 'x'",
+		"BEGIN",
+		"begin transaction",
+		"BEGIN WORK",
+		"BEGIN IMMEDIATE TRANSACTION",
+		"START TRANSACTION READ WRITE",
+		"COMMIT",
+		"COMMIT PREPARED 'x'",
+		"END",
+		"end transaction",
+		"ROLLBACK",
+		"ROLLBACK TO SAVEPOINT s",
+		"ABORT",
+		"SAVEPOINT s",
+		"RELEASE s",
+		"RELEASE SAVEPOINT s",
+		"PREPARE TRANSACTION 'x'",
 	};
 	char sql[256];
 	size_t i;
@@ -45,8 +57,8 @@ static void finds_every_form_on_both_dialects(void **state)
 	(void)state;
 	for (kind = DBT_DIALECT_SQLITE; kind <= DBT_DIALECT_POSTGRES; kind++) {
 		for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
-			snprintf(sql, sizeof(sql), "CREATE TABLE a (id int);\n-- note\n  %s;\nSELECT 1;",
-				 forms[i]);
+			snprintf(sql, sizeof(sql),
+				 "CREATE TABLE a (id int);\n-- note\n  %s;\nSELECT 1;", forms[i]);
 			assert_string_equal(found(sql, (dbt_dialect_kind)kind, &line), forms[i]);
 			assert_int_equal(line, 2);
 		}

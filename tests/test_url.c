@@ -169,7 +169,8 @@ static void sqlite_host_is_an_error(void **state)
 	(void)state;
 	parse_fails("sqlite://host/app.db",
 		    "malformed url 'sqlite://host/app.db': an sqlite url has no user, host or port "
-		    "(write sqlite:///relative.db, sqlite:////absolute/path.db or sqlite:// for memory)");
+		    "(write sqlite:///relative.db, sqlite:////absolute/path.db or sqlite:// for "
+		    "memory)");
 }
 
 static void sqlite_memory_written_as_host_is_an_error(void **state)
@@ -177,15 +178,18 @@ static void sqlite_memory_written_as_host_is_an_error(void **state)
 	(void)state;
 	parse_fails("sqlite://:memory:",
 		    "malformed url 'sqlite://:***': an sqlite url has no user, host or port "
-		    "(write sqlite:///relative.db, sqlite:////absolute/path.db or sqlite:// for memory)");
+		    "(write sqlite:///relative.db, sqlite:////absolute/path.db or sqlite:// for "
+		    "memory)");
 }
 
 static void sqlite_user_is_an_error_without_showing_password(void **state)
 {
 	(void)state;
 	parse_fails("sqlite://me:hunter2@/app.db",
-		    "malformed url 'sqlite://me:***@/app.db': an sqlite url has no user, host or port "
-		    "(write sqlite:///relative.db, sqlite:////absolute/path.db or sqlite:// for memory)");
+		    "malformed url 'sqlite://me:***@/app.db': an sqlite url has no user, host or "
+		    "port "
+		    "(write sqlite:///relative.db, sqlite:////absolute/path.db or sqlite:// for "
+		    "memory)");
 }
 
 /* --------------------------------------------------------- PostgreSQL */
@@ -548,7 +552,8 @@ static void port_must_be_a_number(void **state)
 		    "malformed url 'postgresql://host:/db': port must be a number");
 	/* Without an '@', "host:-1" may as well be "user:password". */
 	parse_fails("postgresql://host:-1/db",
-		    "malformed url 'postgresql://host:***': port must be a number (with no '@' after it, the text after "
+		    "malformed url 'postgresql://host:***': port must be a number (with no '@' "
+		    "after it, the text after "
 		    "':' is a port: a password goes in user:password@host)");
 }
 
@@ -575,16 +580,16 @@ static void port_must_be_in_range(void **state)
 static void invalid_percent_encoding_names_the_part(void **state)
 {
 	(void)state;
-	parse_fails("postgresql://us%zzer@h/d",
-		    "malformed url 'postgresql://us%zzer@h/d': invalid percent-encoding in the user name");
-	parse_fails("postgresql://u:s3cr%zzt@h/d",
-		    "malformed url 'postgresql://u:***@h/d': invalid percent-encoding in the password");
-	parse_fails("postgresql://u:s3cr%4@h/d",
-		    "malformed url 'postgresql://u:***@h/d': invalid percent-encoding in the password");
+	parse_fails("postgresql://us%zzer@h/d", "malformed url 'postgresql://us%zzer@h/d': invalid "
+						"percent-encoding in the user name");
+	parse_fails("postgresql://u:s3cr%zzt@h/d", "malformed url 'postgresql://u:***@h/d': "
+						   "invalid percent-encoding in the password");
+	parse_fails("postgresql://u:s3cr%4@h/d", "malformed url 'postgresql://u:***@h/d': invalid "
+						 "percent-encoding in the password");
 	parse_fails("postgresql://h%2/d",
 		    "malformed url 'postgresql://h%2/d': invalid percent-encoding in the host");
-	parse_fails("postgresql://h/d%",
-		    "malformed url 'postgresql://h/d%': invalid percent-encoding in the database name");
+	parse_fails("postgresql://h/d%", "malformed url 'postgresql://h/d%': invalid "
+					 "percent-encoding in the database name");
 	parse_fails("postgresql://h:54%3x/d",
 		    "malformed url 'postgresql://h:***': invalid percent-encoding in the port");
 	parse_fails("postgresql://h/d?a%g=1",
@@ -593,17 +598,17 @@ static void invalid_percent_encoding_names_the_part(void **state)
 	parse_fails("postgresql://h/d?sslmode=%x",
 		    "malformed url 'postgresql://h/d?sslmode=%x': invalid percent-encoding in the "
 		    "value of query parameter 'sslmode'");
-	parse_fails("sqlite:///a%b.db",
-		    "malformed url 'sqlite:///a%b.db': invalid percent-encoding in the database path");
+	parse_fails("sqlite:///a%b.db", "malformed url 'sqlite:///a%b.db': invalid "
+					"percent-encoding in the database path");
 }
 
 static void encoded_nul_byte_is_an_error(void **state)
 {
 	(void)state;
-	parse_fails("postgresql://h/d%00x",
-		    "malformed url 'postgresql://h/d%00x': the database name contains a NUL byte (%00)");
-	parse_fails("postgresql://u:a%00b@h/d",
-		    "malformed url 'postgresql://u:***@h/d': the password contains a NUL byte (%00)");
+	parse_fails("postgresql://h/d%00x", "malformed url 'postgresql://h/d%00x': the database "
+					    "name contains a NUL byte (%00)");
+	parse_fails("postgresql://u:a%00b@h/d", "malformed url 'postgresql://u:***@h/d': the "
+						"password contains a NUL byte (%00)");
 }
 
 static void ipv6_errors(void **state)
@@ -623,9 +628,9 @@ static void ipv6_errors(void **state)
 static void query_parameter_without_value_is_an_error(void **state)
 {
 	(void)state;
-	parse_fails("postgresql://h/d?sslmode",
-		    "malformed url 'postgresql://h/d?sslmode': query parameter 'sslmode' has no value "
-		    "(expected key=value)");
+	parse_fails("postgresql://h/d?sslmode", "malformed url 'postgresql://h/d?sslmode': query "
+						"parameter 'sslmode' has no value "
+						"(expected key=value)");
 	parse_fails("postgresql://h/d?=x",
 		    "malformed url 'postgresql://h/d?=x': query parameter without a name");
 }
@@ -635,20 +640,13 @@ static void query_parameter_without_value_is_an_error(void **state)
 static void error_in_password_url_never_shows_it(void **state)
 {
 	static const char *const bad[] = {
-		"postgresql://u:s3cr%40t@h:xx/d",
-		"postgresql://u:s3cr%40t@h:0/d",
-		"postgresql://u:s3cr%40t@[::1/d",
-		"postgresql://u:s3cr%40t@h/d%zz",
-		"postgresql://u:s3cr%40t@h/d?x",
-		"postgresql://u:s3cr%40t@h/d?password=s3cr%40t&x",
-		"postgresql://u:s3cr@t@h:xx/d",
-		"postgresql://u:s3cr/t@h:xx/d",
-		"postgresql://u:s3cr?t@h:xx/d",
-		"postgresql://u:s3cr%40t@h/d?password=%zz",
-		"postgresql+://u:s3cr%40t@h/d",
-		"sqlite://u:s3cr%40t@h/a.db",
-		"mysql://u:s3cr%40t@h/d",
-		"u:s3cr%40t@h/d",
+		"postgresql://u:s3cr%40t@h:xx/d", "postgresql://u:s3cr%40t@h:0/d",
+		"postgresql://u:s3cr%40t@[::1/d", "postgresql://u:s3cr%40t@h/d%zz",
+		"postgresql://u:s3cr%40t@h/d?x",  "postgresql://u:s3cr%40t@h/d?password=s3cr%40t&x",
+		"postgresql://u:s3cr@t@h:xx/d",	  "postgresql://u:s3cr/t@h:xx/d",
+		"postgresql://u:s3cr?t@h:xx/d",	  "postgresql://u:s3cr%40t@h/d?password=%zz",
+		"postgresql+://u:s3cr%40t@h/d",	  "sqlite://u:s3cr%40t@h/a.db",
+		"mysql://u:s3cr%40t@h/d",	  "u:s3cr%40t@h/d",
 	};
 	size_t i;
 
@@ -715,12 +713,14 @@ static void password_with_any_special_character_parses_and_never_shows(void **st
 				if (rc) {
 					/* Only a bare '%' makes the URL invalid. */
 					if (enc || special_chars[c] != '%')
-						fail_msg("'%s' did not parse: %s", url, dbt_error_last());
+						fail_msg("'%s' did not parse: %s", url,
+							 dbt_error_last());
 					no_secret_in("the error", url, dbt_error_last());
 					continue;
 				}
 				if (!enc && special_chars[c] == '%')
-					fail_msg("'%s' parsed, with an invalid percent-encoding", url);
+					fail_msg("'%s' parsed, with an invalid percent-encoding",
+						 url);
 				assert_string_equal(u.user, "u");
 				assert_string_equal(u.password, pw);
 				if (shapes[k][1])
@@ -776,7 +776,8 @@ static void url_without_at_sign_never_shows_what_may_be_a_password(void **state)
 		}
 	}
 	parse_fails("postgresql://u:Secret/db",
-		    "malformed url 'postgresql://u:***': port must be a number (with no '@' after it, "
+		    "malformed url 'postgresql://u:***': port must be a number (with no '@' after "
+		    "it, "
 		    "the text after ':' is a port: a password goes in user:password@host)");
 }
 
@@ -808,7 +809,8 @@ static void password_query_parameter_is_masked_in_errors(void **state)
 		    "malformed url 'postgresql://h:0/d?sslmode=require&PassWord=***&a=1': "
 		    "port must be between 1 and 65535");
 	parse_fails("postgresql://h:0/d?pass%77ord=hunter2",
-		    "malformed url 'postgresql://h:0/d?pass%77ord=***': port must be between 1 and 65535");
+		    "malformed url 'postgresql://h:0/d?pass%77ord=***': port must be between 1 and "
+		    "65535");
 }
 
 static void redact_hides_password(void **state)
@@ -886,7 +888,8 @@ static void redact_encodes_what_needs_it(void **state)
 
 	(void)state;
 	parse_ok(&u, "postgresql://al%40ice:pw@%2Ftmp%2Fpg/my%20db%3F?application_name=a%26b%3Dc");
-	redacts_to(&u, "postgresql://al%40ice:***@%2Ftmp%2Fpg/my%20db%3F?application_name=a%26b%3Dc");
+	redacts_to(&u,
+		   "postgresql://al%40ice:***@%2Ftmp%2Fpg/my%20db%3F?application_name=a%26b%3Dc");
 	dbt_url_release(&u);
 	parse_ok(&u, "postgresql://[fe80::1%25eth0]:5432/d");
 	redacts_to(&u, "postgresql://[fe80::1%25eth0]:5432/d");
@@ -933,6 +936,7 @@ static void redacted_url_parses_back(void **state)
 		parse_ok(&b, s);
 		assert_int_equal(a.kind, b.kind);
 		assert_string_equal(a.scheme, b.scheme);
+/* clang-format off */
 #define SAME(f)                                                                                    \
 	do {                                                                                       \
 		if (a.f || b.f) {                                                                  \
@@ -941,6 +945,7 @@ static void redacted_url_parses_back(void **state)
 			assert_string_equal(a.f, b.f);                                             \
 		}                                                                                  \
 	} while (0)
+		/* clang-format on */
 		SAME(user);
 		SAME(host);
 		SAME(port);

@@ -25,16 +25,17 @@ extern "C" {
 
 /* Error codes. */
 #define DBT_OK 0
-#define DBT_ERROR -1      /* anything not listed below */
+#define DBT_ERROR -1	  /* anything not listed below */
 #define DBT_ENOTFOUND -2  /* a file, revision or target does not exist */
-#define DBT_EPARSE -3     /* malformed input: URL, config, revision file */
+#define DBT_EPARSE -3	  /* malformed input: URL, config, revision file */
 #define DBT_EAMBIGUOUS -4 /* a revision prefix matches several revisions */
-#define DBT_ECHAIN -5     /* the revision chain is broken */
-#define DBT_ELOCKED -6    /* waited too long for the migration lock, or a
+#define DBT_ECHAIN -5	  /* the revision chain is broken */
+#define DBT_ELOCKED \
+	-6		/* waited too long for the migration lock, or a
                            * statement for a table lock */
-#define DBT_EEXISTS -7    /* refusing to overwrite something that exists */
-#define DBT_EDB -8        /* the database reported an error */
-#define DBT_ECONNECT -9   /* cannot connect to the database */
+#define DBT_EEXISTS -7	/* refusing to overwrite something that exists */
+#define DBT_EDB -8	/* the database reported an error */
+#define DBT_ECONNECT -9 /* cannot connect to the database */
 
 /* The version of the library that is running ("0.1.0"), which may differ
  * from the DBT_VERSION_STRING a program was compiled with. */
@@ -59,7 +60,7 @@ typedef enum { DBT_DIALECT_SQLITE = 1, DBT_DIALECT_POSTGRES = 2 } dbt_dialect_ki
  */
 typedef struct dbt_url {
 	dbt_dialect_kind kind;
-	char *scheme;   /* as written, e.g. "postgresql+psycopg2" */
+	char *scheme; /* as written, e.g. "postgresql+psycopg2" */
 	char *user;
 	char *password; /* never print it: use dbt_url_redact() */
 	char *host;
@@ -99,36 +100,36 @@ struct dbt_config_unset; /* internal */
  * or DATABASE_URL needs none of the variables the file's url names.
  */
 typedef struct dbt_config {
-	char *path;            /* the config file, or NULL when none was read */
-	char *dir;             /* its folder ("." when none was read) */
-	char *url;             /* url = ..., NULL when absent or unexpanded */
-	char *script_location; /* default <dir>/migrations; NULL when unexpanded */
-	char *model;           /* default <dir>/schema.sql; NULL when unexpanded */
-	char *schema;          /* PostgreSQL schema to manage; default "public";
+	char *path;			/* the config file, or NULL when none was read */
+	char *dir;			/* its folder ("." when none was read) */
+	char *url;			/* url = ..., NULL when absent or unexpanded */
+	char *script_location;		/* default <dir>/migrations; NULL when unexpanded */
+	char *model;			/* default <dir>/schema.sql; NULL when unexpanded */
+	char *schema;			/* PostgreSQL schema to manage; default "public";
 				  NULL when unexpanded */
-	char *version_schema;  /* PostgreSQL schema of the version and history
+	char *version_schema;		/* PostgreSQL schema of the version and history
 				* tables; default "public" */
-	int statement_lock_timeout_s; /* statement_lock_timeout = SECS (0: no
+	int statement_lock_timeout_s;	/* statement_lock_timeout = SECS (0: no
 				       * limit); -1 when not given */
 	struct dbt_config_unset *unset; /* the unexpanded keys and why */
 	size_t nunset;
-	char *dev_url;         /* dev_url = ...: the scratch database; NULL when absent
+	char *dev_url;		/* dev_url = ...: the scratch database; NULL when absent
 				* or unexpanded */
 	int single_transaction; /* single_transaction = true|false: upgrade and
 				 * downgrade in one transaction; -1 when not given */
-	char **exclude;        /* exclude = a, b*, ...: the names and globs of
+	char **exclude;		/* exclude = a, b*, ...: the names and globs of
 				* the tables and objects dbtool never touches
 				* (see dbt_conn_set_exclude); NULL when none */
 	size_t nexclude;
-	char *model_command;   /* model_command = ...: a shell command that prints
+	char *model_command; /* model_command = ...: a shell command that prints
 				* the model; NULL when absent or unexpanded.  When
 				* given, `model` is "model_command" (the name the
 				* model's errors carry) and no file is read. */
 	dbt_dialect_kind dialects[DBT_DIALECT_MAX]; /* dialects = sqlite, postgresql:
 						     * the dialects migrate writes
 						     * sections for, in that order */
-	size_t ndialects;       /* 0 when not given: the URL's dialect alone */
-	int safe;               /* safe = true|false: migrate writes the
+	size_t ndialects;			    /* 0 when not given: the URL's dialect alone */
+	int safe;				    /* safe = true|false: migrate writes the
 				 * lock-friendly PostgreSQL forms (see
 				 * dbt_autogen_opts); -1 when not given */
 } dbt_config;
@@ -173,23 +174,23 @@ void dbt_config_release(dbt_config *cfg);
  * "-- migrate:downgrade" sections of plain SQL.
  */
 typedef struct dbt_revision {
-	char *path;           /* the file it was read from */
+	char *path; /* the file it was read from */
 	char *id;
-	char *parent;         /* NULL for the first revision */
-	char *message;        /* "" when absent */
-	char *created;        /* "" when absent */
-	int transactional;    /* 0 when the header says "transaction: false" */
-	int lock_timeout_ms;  /* "lock_timeout: SECS": how long each statement
+	char *parent;	     /* NULL for the first revision */
+	char *message;	     /* "" when absent */
+	char *created;	     /* "" when absent */
+	int transactional;   /* 0 when the header says "transaction: false" */
+	int lock_timeout_ms; /* "lock_timeout: SECS": how long each statement
 			       * may wait for a lock, 0 for no limit; -1 when
 			       * the header does not say (the connection's
 			       * statement lock timeout holds) */
-	char *upgrade;        /* the unlabelled upgrade section's SQL, maybe "";
+	char *upgrade;	     /* the unlabelled upgrade section's SQL, maybe "";
 			       * NULL when the file has only sections labelled
 			       * with a dialect (see dbt_revision_section) */
-	int upgrade_line;     /* the file line on which that SQL starts */
+	int upgrade_line;    /* the file line on which that SQL starts */
 	char *downgrade;
 	int downgrade_line;
-	char checksum[65];    /* SHA-256 of the file's bytes as parsed, in 64
+	char checksum[65]; /* SHA-256 of the file's bytes as parsed, in 64
 			       * lowercase hex digits: what the history table
 			       * records when the revision is applied.  Empty
 			       * ("") in a revision of a chain until
@@ -197,7 +198,7 @@ typedef struct dbt_revision {
 	/* Set by the chain: */
 	struct dbt_revision *up;   /* the child, NULL at head */
 	struct dbt_revision *down; /* the parent, NULL at base */
-	size_t pos;                /* 1 for the first revision, n for head */
+	size_t pos;		   /* 1 for the first revision, n for head */
 	/* The sections labelled with a dialect ("-- migrate:upgrade
 	 * postgresql"), indexed by dbt_dialect_kind: [kind][0] the upgrade,
 	 * [kind][1] the downgrade, NULL where the file has none; and the file
@@ -258,12 +259,12 @@ typedef struct dbt_chain {
 	char *dir;
 	dbt_revision **revs; /* revs[0] is the first revision, revs[n-1] the head */
 	size_t n;
-	void *index;         /* id -> revision map (private) */
+	void *index; /* id -> revision map (private) */
 	/* Set when loaded with DBT_CHAIN_LENIENT and the chain is broken: */
 	int broken;
 	dbt_revision **heads; /* every revision that has no child */
 	size_t nheads;
-	int diverged;         /* several heads are the chain's only problem */
+	int diverged; /* several heads are the chain's only problem */
 } dbt_chain;
 
 #define DBT_CHAIN_LENIENT 1 /* keep a broken chain for inspection (heads) */
@@ -409,8 +410,8 @@ int dbt_conn_set_exclude(dbt_conn *conn, char *const *patterns, size_t n);
  * rename, anything else for a drop and an add.  The names are the
  * database's, unescaped: a terminal must escape them.
  */
-typedef int (*dbt_rename_question)(const char *table, const char *old_name,
-				   const char *new_name, void *arg);
+typedef int (*dbt_rename_question)(const char *table, const char *old_name, const char *new_name,
+				   void *arg);
 
 /*
  * Sets the question (NULL, the default: none) for this connection's
@@ -456,12 +457,12 @@ void dbt_conn_set_statement_lock_timeout(dbt_conn *conn, int ms);
 
 /* What the runner reports after each revision it applied or reverted. */
 typedef struct dbt_step {
-	int upgrade;                /* 1 upgrade, 0 downgrade */
-	const dbt_revision *rev;    /* the revision run */
-	const char *from;           /* id before the step, NULL for base */
-	const char *to;             /* id after the step, NULL for base */
-	double ms;                  /* how long it took */
-	int missing;                /* 1: a revision below the current one that
+	int upgrade;		 /* 1 upgrade, 0 downgrade */
+	const dbt_revision *rev; /* the revision run */
+	const char *from;	 /* id before the step, NULL for base */
+	const char *to;		 /* id after the step, NULL for base */
+	double ms;		 /* how long it took */
+	int missing;		 /* 1: a revision below the current one that
 				     * was never applied, applied by
 				     * apply_missing; the version did not move
 				     * (from and to are both the current id) */
@@ -472,11 +473,11 @@ typedef void (*dbt_step_fn)(const dbt_step *step, void *arg);
 /* One statement of a revision, after it ran (dbt_run_opts.on_statement). */
 typedef struct dbt_run_statement {
 	const dbt_revision *rev; /* the revision it belongs to */
-	const char *text;        /* a one-line excerpt of it: blank runs folded to
+	const char *text;	 /* a one-line excerpt of it: blank runs folded to
 				  * one space, cut with "..." past 100 bytes; may
 				  * hold any byte of the file, so escape it */
-	int line;                /* its line in rev->path */
-	double ms;               /* how long it took */
+	int line;		 /* its line in rev->path */
+	double ms;		 /* how long it took */
 } dbt_run_statement;
 
 typedef void (*dbt_run_statement_fn)(const dbt_run_statement *stmt, void *arg);
@@ -487,13 +488,13 @@ typedef void (*dbt_run_statement_fn)(const dbt_run_statement *stmt, void *arg);
 typedef void (*dbt_revision_fn)(const dbt_revision *rev, int upgrade, size_t left, void *arg);
 
 typedef struct dbt_run_opts {
-	int lock_timeout_ms;        /* how long to wait for the lock; <= 0: 60 s */
-	dbt_step_fn on_step;        /* may be NULL */
+	int lock_timeout_ms; /* how long to wait for the lock; <= 0: 60 s */
+	dbt_step_fn on_step; /* may be NULL */
 	void *arg;
-	int apply_missing;          /* upgrade: first apply, in chain order, the
+	int apply_missing;		   /* upgrade: first apply, in chain order, the
 				     * revisions that lie below the current one
 				     * but were never applied (see "history") */
-	int single_transaction;     /* upgrade, downgrade: the whole run in one
+	int single_transaction;		   /* upgrade, downgrade: the whole run in one
 				     * transaction, committed at the end or not
 				     * at all; refused (nothing run) when a
 				     * revision of the run is marked
@@ -502,7 +503,7 @@ typedef struct dbt_run_opts {
 	dbt_run_statement_fn on_statement; /* may be NULL; when set, the sections run
 					* one statement at a time, each reported
 					* after it succeeded (with `arg`) */
-	dbt_revision_fn on_revision;   /* may be NULL; called with `arg` */
+	dbt_revision_fn on_revision;	   /* may be NULL; called with `arg` */
 } dbt_run_opts;
 
 /*
@@ -565,13 +566,13 @@ int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const
 
 /* What dbt_rebase_run did. */
 typedef struct dbt_rebase {
-	char *first;      /* the branch's first revision, whose parent changed;
+	char *first;	  /* the branch's first revision, whose parent changed;
 			   * NULL when there was nothing to rebase */
-	char *head;       /* the branch's head */
-	char *path;       /* first's file, rewritten */
+	char *head;	  /* the branch's head */
+	char *path;	  /* first's file, rewritten */
 	char *old_parent; /* first's parent before; NULL for a first revision */
-	char *onto;       /* first's parent now: the other head */
-	size_t n;         /* how many revisions the branch holds */
+	char *onto;	  /* first's parent now: the other head */
+	size_t n;	  /* how many revisions the branch holds */
 	char *only_head;  /* nothing to rebase: the chain's one head (NULL
 			   * when the chain is empty) */
 } dbt_rebase;
@@ -627,7 +628,7 @@ int dbt_run_script_offline(char **out, dbt_dialect_kind kind, const char *versio
 /* One difference between the model and the database. */
 typedef struct dbt_finding {
 	const char *kind; /* "create_table", "add_column", "alter_type", ... */
-	char *text;       /* "+ column users.age INTEGER NULL" */
+	char *text;	  /* "+ column users.age INTEGER NULL" */
 } dbt_finding;
 
 typedef struct dbt_findings {
@@ -733,7 +734,7 @@ int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn, co
 
 /* What dbt_autogenerate did. */
 typedef struct dbt_autogen {
-	char *path;            /* the revision file written; NULL when the database
+	char *path;	       /* the revision file written; NULL when the database
 				* already matches the model */
 	dbt_findings changes;  /* one line per change, as check prints them */
 	dbt_findings warnings; /* changes that lose data, or that will fail on the
@@ -754,8 +755,8 @@ typedef struct dbt_autogen {
  * NULL.  Release `out` with dbt_autogen_release(), also after a failure.
  */
 int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
-		     const char *script_location, const char *model_path,
-		     const char *schema_name, const char *message, const char *rev_id);
+		     const char *script_location, const char *model_path, const char *schema_name,
+		     const char *message, const char *rev_id);
 
 /*
  * dbt_autogenerate, with an upgrade and a downgrade section for each of
@@ -773,7 +774,7 @@ int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain 
 
 /* The options of dbt_autogenerate_opts; start from DBT_AUTOGEN_OPTS_INIT. */
 typedef struct dbt_autogen_opts {
-	unsigned version;                 /* DBT_AUTOGEN_OPTS_VERSION */
+	unsigned version;		  /* DBT_AUTOGEN_OPTS_VERSION */
 	const dbt_dialect_kind *dialects; /* as for dbt_autogenerate_dialects */
 	size_t ndialects;
 	/*
@@ -795,7 +796,10 @@ typedef struct dbt_autogen_opts {
 } dbt_autogen_opts;
 
 #define DBT_AUTOGEN_OPTS_VERSION 1
-#define DBT_AUTOGEN_OPTS_INIT {DBT_AUTOGEN_OPTS_VERSION, NULL, 0, 0}
+#define DBT_AUTOGEN_OPTS_INIT                        \
+	{                                            \
+		DBT_AUTOGEN_OPTS_VERSION, NULL, 0, 0 \
+	}
 
 /*
  * dbt_autogenerate_dialects with `opts` (NULL: the defaults).  With
@@ -847,8 +851,7 @@ int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain);
  * recorded checksum.  DBT_ENOTFOUND when the database is at a revision no
  * file defines.
  */
-int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
-		   const dbt_chain *chain);
+int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn, const dbt_chain *chain);
 
 /*
  * A revision below the database's current one that the history has no
@@ -924,8 +927,8 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 typedef enum { DBT_LINT_WARNING = 1, DBT_LINT_ERROR = 2 } dbt_lint_level;
 
 typedef struct dbt_lint_rule {
-	const char *code;    /* "L001" */
-	const char *name;    /* "drop-table" */
+	const char *code; /* "L001" */
+	const char *name; /* "drop-table" */
 	dbt_lint_level level;
 	const char *summary; /* what the rule finds, one line */
 	const char *reason;  /* why it matters */
@@ -942,8 +945,8 @@ const dbt_lint_rule *dbt_lint_rule_find(const char *code_or_name);
 typedef struct dbt_lint_finding {
 	const dbt_lint_rule *rule;
 	const dbt_revision *rev; /* the revision the finding is in */
-	int line, col;           /* in the revision's file, 1-based */
-	char *message;           /* one line; names may hold any character */
+	int line, col;		 /* in the revision's file, 1-based */
+	char *message;		 /* one line; names may hold any character */
 } dbt_lint_finding;
 
 typedef struct dbt_lint_report {

@@ -56,17 +56,17 @@ int __wrap__cmocka_run_group_tests(const char *group_name, const struct CMUnitTe
  * should fail then, not crash.  The failalloc builds are also linked with
  * --wrap for these two, which make such a NULL an ordinary failure.
  */
-void __real__assert_string_equal(const char *const a, const char *const b,
-				 const char *const file, const int line);
-void __wrap__assert_string_equal(const char *const a, const char *const b,
-				 const char *const file, const int line);
-void __real__assert_string_not_equal(const char *const a, const char *const b,
-				     const char *file, const int line);
-void __wrap__assert_string_not_equal(const char *const a, const char *const b,
-				     const char *file, const int line);
+void __real__assert_string_equal(const char *const a, const char *const b, const char *const file,
+				 const int line);
+void __wrap__assert_string_equal(const char *const a, const char *const b, const char *const file,
+				 const int line);
+void __real__assert_string_not_equal(const char *const a, const char *const b, const char *file,
+				     const int line);
+void __wrap__assert_string_not_equal(const char *const a, const char *const b, const char *file,
+				     const int line);
 
-void __wrap__assert_string_equal(const char *const a, const char *const b,
-				 const char *const file, const int line)
+void __wrap__assert_string_equal(const char *const a, const char *const b, const char *const file,
+				 const int line)
 {
 	if (!a || !b) {
 		if (a == b)
@@ -77,8 +77,8 @@ void __wrap__assert_string_equal(const char *const a, const char *const b,
 	__real__assert_string_equal(a, b, file, line);
 }
 
-void __wrap__assert_string_not_equal(const char *const a, const char *const b,
-				     const char *file, const int line)
+void __wrap__assert_string_not_equal(const char *const a, const char *const b, const char *file,
+				     const int line)
 {
 	if (!a || !b) {
 		if (a != b)
@@ -235,7 +235,8 @@ int __wrap__cmocka_run_group_tests(const char *group_name, const struct CMUnitTe
 
 			/* Every allocation, or `runs` of them spread evenly,
 			 * the first and the last among them. */
-			n = runs == total ? k + 1 : 1 + (runs > 1 ? k * (total - 1) / (runs - 1) : 0);
+			n = runs == total ? k + 1
+					  : 1 + (runs > 1 ? k * (total - 1) / (runs - 1) : 0);
 			if (n == prev)
 				continue;
 			prev = n;

@@ -20,6 +20,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 
 /* Aborts, printing the condition and a printf-style explanation, when
  * `cond` is false. */
+/* clang-format off */
 #define FUZZ_CHECK(cond, ...)                                                                      \
 	do {                                                                                       \
 		if (!(cond)) {                                                                     \
@@ -29,6 +30,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 			abort();                                                                   \
 		}                                                                                  \
 	} while (0)
+/* clang-format on */
 
 /*
  * Checks the message a library function left when it returned `rc` < 0,

@@ -92,8 +92,8 @@ static void check_path(const dbt_config *cfg, const char *value, const char *key
 {
 	if (!check_need(cfg, value, key))
 		return;
-	FUZZ_CHECK(value[0] == '/', "%s '%s' is not absolute (the config file is '%s')", key,
-		   value, path);
+	FUZZ_CHECK(value[0] == '/', "%s '%s' is not absolute (the config file is '%s')", key, value,
+		   path);
 }
 
 static void check_url(const dbt_config *cfg)
@@ -124,8 +124,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = dbt_config_load(&cfg, path, 0);
 	if (rc < 0) {
 		FUZZ_CHECK(rc == DBT_EPARSE || rc == DBT_ERROR, "dbt_config_load returned %d", rc);
-		FUZZ_CHECK(!cfg.path && !cfg.dir && !cfg.url && !cfg.script_location && !cfg.model &&
-				   !cfg.schema,
+		FUZZ_CHECK(!cfg.path && !cfg.dir && !cfg.url && !cfg.script_location &&
+				   !cfg.model && !cfg.schema,
 			   "the config holds memory after a failure");
 		fuzz_check_message(rc, prefix);
 		return 0;

@@ -169,11 +169,11 @@ static void round_trip(const char *text, size_t len, dbt_dialect_kind kind)
 	if (kind != DBT_DIALECT_POSTGRES || !exprs_stable(model))
 		goto cleanup;
 	rc = dbt_parse_model(&back, RENDERED_PATH, sql, strlen(sql));
-	FUZZ_CHECK(rc == 0, "the SQL rendered for %s does not parse back: %s\n%s", dialect_name(kind),
-		   dbt_error_last(), sql);
+	FUZZ_CHECK(rc == 0, "the SQL rendered for %s does not parse back: %s\n%s",
+		   dialect_name(kind), dbt_error_last(), sql);
 	rc = dbt_schema_adapt(back, kind);
-	FUZZ_CHECK(rc == 0, "the SQL rendered for %s does not adapt back: %s\n%s", dialect_name(kind),
-		   dbt_error_last(), sql);
+	FUZZ_CHECK(rc == 0, "the SQL rendered for %s does not adapt back: %s\n%s",
+		   dialect_name(kind), dbt_error_last(), sql);
 	check_equal(model, back, kind, "round trip through the SQL rendered for postgresql", sql);
 cleanup:
 	free(sql);

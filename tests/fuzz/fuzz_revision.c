@@ -29,7 +29,8 @@ static void check_split(const char *sql, const char *section)
 		FUZZ_CHECK(count++ <= len, "the %s section splits into more statements than bytes",
 			   section);
 		FUZZ_CHECK(st.start >= prev_end && st.start + st.len <= len,
-			   "statement at %zu+%zu outside the %s section (%zu bytes, previous end %zu)",
+			   "statement at %zu+%zu outside the %s section (%zu bytes, previous end "
+			   "%zu)",
 			   st.start, st.len, section, len, prev_end);
 		FUZZ_CHECK(st.len > 0, "an empty statement at %zu in the %s section", st.start,
 			   section);
@@ -41,8 +42,8 @@ static void check_split(const char *sql, const char *section)
 		prev_end = st.start + st.len;
 		prev_line = st.line;
 	}
-	FUZZ_CHECK(pos <= len, "the splitter ends at %zu, past the %zu bytes of the %s section", pos,
-		   len, section);
+	FUZZ_CHECK(pos <= len, "the splitter ends at %zu, past the %zu bytes of the %s section",
+		   pos, len, section);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -52,7 +53,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	rc = dbt_revision_parse(&rev, REVISION_PATH, (const char *)data, size);
 	if (rc < 0) {
-		FUZZ_CHECK(rc == DBT_EPARSE || rc == DBT_ERROR, "dbt_revision_parse returned %d", rc);
+		FUZZ_CHECK(rc == DBT_EPARSE || rc == DBT_ERROR, "dbt_revision_parse returned %d",
+			   rc);
 		FUZZ_CHECK(!rev.path && !rev.id && !rev.parent && !rev.message && !rev.upgrade &&
 				   !rev.downgrade,
 			   "the revision holds memory after a failure");

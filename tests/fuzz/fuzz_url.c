@@ -41,7 +41,8 @@ static void check_redacted(const dbt_url *url)
 	rc = dbt_url_parse(&back, text);
 	FUZZ_CHECK(rc == 0, "the redacted url '%s' does not parse: %s", text, dbt_error_last());
 	FUZZ_CHECK(back.kind == url->kind, "the redacted url '%s' changes the dialect", text);
-	FUZZ_CHECK(same(back.scheme, url->scheme), "the redacted url '%s' changes the scheme", text);
+	FUZZ_CHECK(same(back.scheme, url->scheme), "the redacted url '%s' changes the scheme",
+		   text);
 	FUZZ_CHECK(same(back.user, url->user), "the redacted url '%s' changes the user", text);
 	FUZZ_CHECK(same(back.password, url->password ? "***" : NULL),
 		   "the redacted url '%s' does not hide the password as '***'", text);
@@ -49,8 +50,9 @@ static void check_redacted(const dbt_url *url)
 	FUZZ_CHECK(same(back.port, url->port), "the redacted url '%s' changes the port", text);
 	FUZZ_CHECK(same(back.database, url->database), "the redacted url '%s' changes the database",
 		   text);
-	FUZZ_CHECK(back.nparams == url->nparams, "the redacted url '%s' has %zu parameters, not %zu",
-		   text, back.nparams, url->nparams);
+	FUZZ_CHECK(back.nparams == url->nparams,
+		   "the redacted url '%s' has %zu parameters, not %zu", text, back.nparams,
+		   url->nparams);
 	for (i = 0; i < url->nparams; i++) {
 		FUZZ_CHECK(same(back.keys[i], url->keys[i]),
 			   "the redacted url '%s' changes the name of parameter %zu", text, i);
