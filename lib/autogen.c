@@ -21,6 +21,7 @@
  */
 #include "dbtool.h"
 
+#include "revision.h"
 #include "buf.h"
 #include "dialect.h"
 #include "diff.h"
@@ -535,16 +536,9 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	if (opts && opts->version != DBT_AUTOGEN_OPTS_VERSION)
 		return dbt_error_set(DBT_ERROR, "unknown version %u of the autogenerate options",
 				     opts->version);
-	if (ndialects > DBT_DIALECT_MAX)
-		return dbt_error_set(DBT_ERROR, "too many dialects");
-	for (k = 0; k < ndialects && dialects[k] != kind; k++)
-		;
-	if (ndialects && k == ndialects)
-		return dbt_error_set(DBT_ERROR,
-				     "dialects in dbtool.ini does not list %s, the dialect of the "
-				     "database: add it, since migrate compares the model with that "
-				     "database",
-				     dbt_dialect_label(kind));
+	if ((rc = dbt_dialects_require(kind, dialects, ndialects,
+				       "migrate compares the model with that database")) < 0)
+		return rc;
 	/* A new revision on top of an edited applied one would describe a
 	 * database that the chain no longer does. */
 	if ((rc = dbt_run_require_head(conn, chain)) < 0 ||

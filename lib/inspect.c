@@ -15,6 +15,7 @@
  */
 #include "inspect.h"
 
+#include "revision.h"
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
@@ -378,16 +379,9 @@ int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn, co
 		more_up[k] = (dbt_buf)DBT_BUF_INIT;
 		more_down[k] = (dbt_buf)DBT_BUF_INIT;
 	}
-	if (ndialects > DBT_DIALECT_MAX)
-		return dbt_error_set(DBT_ERROR, "too many dialects");
-	for (k = 0; k < ndialects && dialects[k] != kind; k++)
-		;
-	if (ndialects && k == ndialects)
-		return dbt_error_set(DBT_ERROR,
-				     "dialects in dbtool.ini does not list %s, the dialect of the "
-				     "database: add it, since the baseline is read from that "
-				     "database",
-				     dbt_dialect_label(kind));
+	if ((rc = dbt_dialects_require(kind, dialects, ndialects,
+				       "the baseline is read from that database")) < 0)
+		return rc;
 	/* Every refusal comes before anything is written. */
 	if ((rc = blank_file(model_path, &old, &old_len, &model_existed)) < 0)
 		goto cleanup;

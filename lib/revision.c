@@ -154,6 +154,23 @@ const char *dbt_dialect_label(dbt_dialect_kind kind)
 	return "unknown";
 }
 
+int dbt_dialects_require(dbt_dialect_kind kind, const dbt_dialect_kind *dialects, size_t n,
+			 const char *because)
+{
+	size_t k;
+
+	if (n > DBT_DIALECT_MAX)
+		return dbt_error_set(DBT_ERROR, "too many dialects");
+	for (k = 0; k < n && dialects[k] != kind; k++)
+		;
+	if (n && k == n)
+		return dbt_error_set(DBT_ERROR,
+				     "dialects in dbtool.ini does not list %s, the dialect of the "
+				     "database: add it, since %s",
+				     dbt_dialect_label(kind), because);
+	return 0;
+}
+
 /* The dialect a section label names; -1 for none. */
 static int label_kind(const char *s, size_t len)
 {

@@ -16,4 +16,12 @@ int dbt_revision_parse_unsummed(dbt_revision *out, const char *path, const char 
  * at `text`, in 64 lowercase hex digits.  Cannot fail. */
 void dbt_revision_sum(char out[65], const char *text, size_t len);
 
+/*
+ * Refuses (DBT_ERROR) a `dialects` list (`n` entries, 0: none configured)
+ * that is longer than DBT_DIALECT_MAX or lacks `kind`, the dialect of the
+ * connected database; `because` ends the message ("add it, since ...").
+ */
+int dbt_dialects_require(dbt_dialect_kind kind, const dbt_dialect_kind *dialects, size_t n,
+			 const char *because);
+
 #endif
