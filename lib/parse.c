@@ -2570,6 +2570,10 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 	if (e->column && (rc = add_ref(p, ix->table, e->column, line, col)) < 0)
 		return rc;
 	for (;;) {
+		/* As in parse_parens: an operator with nothing after it
+		 * ("ON t ((a * 2) + DESC)") is refused at its place. */
+		int after_op;
+
 		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "')'");
 		if (depth == 0 &&
@@ -2579,8 +2583,12 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 			depth++;
 		else if (is(p, ")"))
 			depth--;
+		after_op = p->tok.kind == DBT_TOK_OP && !is(p, "*");
 		if ((rc = next(p)) < 0)
 			return rc;
+		if (after_op && (is(p, ")") || is(p, ",") ||
+				 (depth == 0 && (is(p, "collate") || is(p, "asc") || is(p, "desc")))))
+			return expected(p, "an operand");
 	}
 	if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0 ||
 	    (rc = dbt_schema_normalize_expr(&expr, typed, strlen(typed))) < 0 ||

@@ -1268,6 +1268,12 @@ BAD(index_where_needs_an_expression, "CREATE TABLE t (a INT); CREATE INDEX i ON 
     "schema.sql:1:54: expected an expression, found ';'")
 BAD(index_where_unbalanced, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE (a > 0;",
     "schema.sql:1:61: expected ')', found ';'")
+BAD(index_expression_ends_in_an_operator,
+    "CREATE TABLE t (a INT); CREATE INDEX i ON t ((a * 2) + DESC)",
+    "schema.sql:1:56: expected an operand, found 'DESC'")
+BAD(index_bare_expression_operator_before_comma,
+    "CREATE TABLE t (a INT); CREATE INDEX i ON t (a ||, a)",
+    "schema.sql:1:50: expected an operand, found ','")
 BAD(index_where_extra_parenthesis, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE a > 0);",
     "schema.sql:1:60: expected ';', found ')'")
 BAD(index_where_needs_an_expression_before_parenthesis,
@@ -2165,6 +2171,8 @@ int main(void)
 		T(index_needs_keys),
 		T(index_where_needs_an_expression),
 		T(index_where_unbalanced),
+		T(index_expression_ends_in_an_operator),
+		T(index_bare_expression_operator_before_comma),
 		T(index_where_extra_parenthesis),
 		T(index_where_needs_an_expression_before_parenthesis),
 		T(concurrently_is_unsupported),
