@@ -2586,8 +2586,9 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 		after_op = p->tok.kind == DBT_TOK_OP && !is(p, "*");
 		if ((rc = next(p)) < 0)
 			return rc;
-		if (after_op && (is(p, ")") || is(p, ",") ||
-				 (depth == 0 && (is(p, "collate") || is(p, "asc") || is(p, "desc")))))
+		if (after_op &&
+		    (is(p, ")") || is(p, ",") ||
+		     (depth == 0 && (is(p, "collate") || is(p, "asc") || is(p, "desc")))))
 			return expected(p, "an operand");
 	}
 	if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0 ||
