@@ -354,11 +354,13 @@ static void quoted_names_and_literals_reach_the_server_intact(void **state)
 		dbt_buf_puts(&sql, "CREATE TABLE ");
 		dbt_mysql_quote_ident(&sql, names[i]);
 		dbt_buf_puts(&sql, " (id INT)");
+		assert_false(sql.oom);
 		ok(dbt_mysql_exec(f->conn, sql.ptr));
 		dbt_buf_clear(&sql);
 		dbt_buf_puts(&sql, "SELECT TABLE_NAME FROM information_schema.TABLES WHERE "
 				   "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ");
 		dbt_mysql_quote_literal(&sql, names[i]);
+		assert_false(sql.oom);
 		ok(dbt_mysql_query(&rows, f->conn, sql.ptr));
 		assert_int_equal(rows.nrows, 1);
 		assert_string_equal(dbt_mysql_cell(&rows, 0, 0), names[i]);
@@ -380,6 +382,7 @@ static void quote_ident_is_bare_only_when_it_may_be(void **state)
 		dbt_buf b = DBT_BUF_INIT;
 
 		dbt_mysql_quote_ident(&b, cases[i][0]);
+		assert_false(b.oom);
 		assert_string_equal(b.ptr, cases[i][1]);
 		dbt_buf_release(&b);
 	}
