@@ -215,7 +215,7 @@ static int read_columns(dbt_schema *s, dbt_conn *conn, const char *db, int maria
 		   "c.NUMERIC_SCALE, c.DATETIME_PRECISION, t.TABLE_COLLATION "
 		   "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
 		   "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
-		   "WHERE t.TABLE_TYPE = 'BASE TABLE' AND c.TABLE_SCHEMA = ",
+		   "WHERE t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') AND c.TABLE_SCHEMA = ",
 		   db, " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION", 14);
 	if (rc < 0)
 		return rc;
@@ -460,7 +460,7 @@ int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schem
 		return rc;
 	rc = fetch(&r, conn,
 		   "SELECT TABLE_NAME FROM information_schema.TABLES "
-		   "WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA = ",
+		   "WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') AND TABLE_SCHEMA = ",
 		   db, " ORDER BY TABLE_NAME", 1);
 	if (rc < 0)
 		goto cleanup;

@@ -353,6 +353,20 @@ static void names_keep_their_case_and_version_tables_are_left_out(void **state)
 	assert_true(f->schema->tables[0]->columns[0]->quoted);
 }
 
+/* MariaDB's system-versioned tables are tables too (TABLE_TYPE 'SYSTEM
+ * VERSIONED'). */
+static void system_versioned_table_is_a_table(void **state)
+{
+	struct fixture *f = *state;
+	dbt_table *t;
+
+	reflect(f, "CREATE TABLE h (id INT PRIMARY KEY, v INT) WITH SYSTEM VERSIONING;\n");
+	assert_int_equal(f->schema->ntables, 1);
+	t = table(f, "h");
+	assert_non_null(t->pk);
+	assert_non_null(dbt_table_find_column(t, "v"));
+}
+
 static void another_database_by_name(void **state)
 {
 	struct fixture *f = *state;
@@ -414,6 +428,7 @@ int main(void)
 		T(foreign_keys_with_actions),
 		T(check_constraints),
 		T(names_keep_their_case_and_version_tables_are_left_out),
+		T(system_versioned_table_is_a_table),
 		T(another_database_by_name),
 		T(query_count_does_not_grow_with_the_schema),
 	};
