@@ -323,6 +323,31 @@ static void lock_of_another_database_is_another_lock(void **state)
 	ok(dbt_mysql_unlock(admin));
 }
 
+static void statement_lock_timeout_gives_up_with_elocked(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *other = NULL;
+
+	ok(dbt_mysql_exec(f->conn, "CREATE TABLE a (id INT PRIMARY KEY, n INT) ENGINE=InnoDB"));
+	ok(dbt_mysql_exec(f->conn, "INSERT INTO a VALUES (1, 0)"));
+	assert_int_equal(connect_to(&other, f->dbname), 0);
+	ok(dbt_mysql_begin(other));
+	ok(dbt_mysql_exec(other, "UPDATE a SET n = 1 WHERE id = 1"));
+	ok(dbt_mysql_set_lock_timeout(f->conn, 1));
+	assert_value(f->conn, "SELECT @@SESSION.innodb_lock_wait_timeout", "1");
+	assert_int_equal(dbt_mysql_exec_script(f->conn, "\nUPDATE a SET n = 2 WHERE id = 1;\n",
+					       "v.sql", 1),
+			 DBT_ELOCKED);
+	assert_non_null(strstr(dbt_error_last(), "v.sql:2: Lock wait timeout exceeded"));
+	ok(dbt_mysql_rollback(other));
+	dbt_mysql_close(other);
+	ok(dbt_mysql_set_lock_timeout(f->conn, 0));
+	assert_value(f->conn,
+		     "SELECT @@SESSION.innodb_lock_wait_timeout = "
+		     "@@GLOBAL.innodb_lock_wait_timeout",
+		     "1");
+}
+
 static void readonly_connection_refuses_writes(void **state)
 {
 	struct fixture *f = *state;
@@ -406,6 +431,7 @@ int main(void)
 		T(rollback_undoes_and_commit_keeps),
 		T(migration_lock_keeps_a_second_session_out),
 		T(lock_of_another_database_is_another_lock),
+		T(statement_lock_timeout_gives_up_with_elocked),
 		T(readonly_connection_refuses_writes),
 		T(quoted_names_and_literals_reach_the_server_intact),
 	};
