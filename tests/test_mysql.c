@@ -26,6 +26,9 @@ static int ndbs;
 struct fixture {
 	char dbname[64];
 	dbt_conn *conn;
+	dbt_conn *other; /* a second session of a test, closed by teardown, so
+			  * that a test that stops half-way leaves no lock
+			  * for DROP DATABASE to wait for */
 };
 
 /* Connects to the test server's database `db` (NULL: the URL's). */
@@ -96,6 +99,7 @@ static int teardown(void **state)
 	char sql[128];
 	int rc;
 
+	dbt_mysql_close(f->other);
 	dbt_mysql_close(f->conn);
 	snprintf(sql, sizeof(sql), "DROP DATABASE %s", f->dbname);
 	rc = dbt_mysql_exec(admin, sql);
@@ -297,9 +301,10 @@ static void rollback_undoes_and_commit_keeps(void **state)
 static void migration_lock_keeps_a_second_session_out(void **state)
 {
 	struct fixture *f = *state;
-	dbt_conn *other = NULL;
+	dbt_conn *other;
 
-	assert_int_equal(connect_to(&other, f->dbname), 0);
+	assert_int_equal(connect_to(&f->other, f->dbname), 0);
+	other = f->other;
 	ok(dbt_mysql_lock(f->conn, 1000));
 	assert_int_equal(dbt_mysql_lock(other, 0), DBT_ELOCKED);
 	assert_non_null(strstr(dbt_error_last(), f->dbname));
@@ -308,6 +313,7 @@ static void migration_lock_keeps_a_second_session_out(void **state)
 	assert_int_equal(dbt_mysql_lock(f->conn, 0), DBT_ELOCKED);
 	/* The lock goes with the session that held it. */
 	dbt_mysql_close(other);
+	f->other = NULL;
 	ok(dbt_mysql_lock(f->conn, 5000));
 	ok(dbt_mysql_unlock(f->conn));
 	assert_int_equal(dbt_mysql_unlock(f->conn), DBT_ERROR);
@@ -326,11 +332,12 @@ static void lock_of_another_database_is_another_lock(void **state)
 static void statement_lock_timeout_gives_up_with_elocked(void **state)
 {
 	struct fixture *f = *state;
-	dbt_conn *other = NULL;
+	dbt_conn *other;
 
 	ok(dbt_mysql_exec(f->conn, "CREATE TABLE a (id INT PRIMARY KEY, n INT) ENGINE=InnoDB"));
 	ok(dbt_mysql_exec(f->conn, "INSERT INTO a VALUES (1, 0)"));
-	assert_int_equal(connect_to(&other, f->dbname), 0);
+	assert_int_equal(connect_to(&f->other, f->dbname), 0);
+	other = f->other;
 	ok(dbt_mysql_begin(other));
 	ok(dbt_mysql_exec(other, "UPDATE a SET n = 1 WHERE id = 1"));
 	ok(dbt_mysql_set_lock_timeout(f->conn, 1));
@@ -340,7 +347,6 @@ static void statement_lock_timeout_gives_up_with_elocked(void **state)
 			 DBT_ELOCKED);
 	assert_non_null(strstr(dbt_error_last(), "v.sql:2: Lock wait timeout exceeded"));
 	ok(dbt_mysql_rollback(other));
-	dbt_mysql_close(other);
 	ok(dbt_mysql_set_lock_timeout(f->conn, 0));
 	assert_value(f->conn,
 		     "SELECT @@SESSION.innodb_lock_wait_timeout = "
