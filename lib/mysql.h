@@ -55,8 +55,9 @@ int dbt_mysql_load(void);
 /*
  * Connects to the server and database `url` names (kind
  * DBT_DIALECT_MYSQL): TCP to host:port (default 3306), or the socket of
- * ?unix_socket=; the session in utf8mb4 (or ?charset=), with
- * sql_mode ANSI_QUOTES off and autocommit on.  A URL without a database
+ * ?unix_socket=; the session in utf8mb4 (or ?charset=), with autocommit
+ * on and the server's sql_mode (scripts are split assuming backslash
+ * escapes in strings, the default).  A URL without a database
  * is DBT_ECONNECT: every statement dbtool runs is in that database.
  * `readonly`: the session's transactions are READ ONLY.  On failure,
  * DBT_ECONNECT with the server's message and the URL with its password
@@ -141,11 +142,13 @@ void dbt_mysql_quote_literal(dbt_buf *out, const char *value);
  * database of the server, NULL for the connection's) into a new Schema
  * (schema.h) the caller frees with dbt_schema_free(): columns with their
  * types as declared, nullability, defaults, AUTO_INCREMENT and generated
- * expressions, primary keys, unique constraints, indexes (prefix lengths
- * and expressions), foreign keys with their actions, and check
- * constraints; the version and history tables are left out.  A fixed
- * number of information_schema queries, whatever the number of tables,
- * in one consistent snapshot.  (reflect_mysql.c)
+ * expressions, primary keys, unique constraints, indexes (prefix lengths,
+ * descending keys, FULLTEXT and SPATIAL; not MySQL's expression keys),
+ * foreign keys with their actions, and check constraints; the version and
+ * history tables are left out.  Six information_schema queries, whatever
+ * the number of tables (information_schema reads no snapshot: a table
+ * changed meanwhile may be read half before, half after).
+ * (reflect_mysql.c)
  */
 int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
 
