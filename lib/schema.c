@@ -1677,6 +1677,7 @@ static int index_push(dbt_index *index, char *column, char *expr, int desc)
 	v[index->nelems].desc = desc;
 	v[index->nelems].opclass = NULL;
 	v[index->nelems].nulls = 0;
+	v[index->nelems].prefix = 0;
 	index->nelems++;
 	return 0;
 }

@@ -302,6 +302,8 @@ typedef struct dbt_index_elem {
 			       * says the order its direction does not have by
 			       * default (ASC NULLS FIRST, DESC NULLS LAST);
 			       * 0 otherwise, whatever was written */
+	int prefix;    /* MariaDB/MySQL: the key's prefix length, name(10);
+			       * 0 for the whole column */
 } dbt_index_elem;
 
 #define DBT_NULLS_FIRST 1

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "mysql.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -471,6 +472,40 @@ static int parse_postgres(const struct parser *p, dbt_url *u)
 	return *s == '?' ? parse_query(p, u, s + 1) : 0;
 }
 
+/* The query parameters a MariaDB/MySQL URL may hold: those SQLAlchemy's
+ * mysqlclient and PyMySQL dialects pass to the driver and libmariadb has
+ * an option for (see dbt_mysql_open). */
+static const char *const mysql_params[] = {
+	"unix_socket", "charset",    "connect_timeout", "read_timeout", "write_timeout",
+	"ssl_ca",      "ssl_capath", "ssl_cert",	"ssl_key",	"ssl_cipher",
+};
+
+/* [host][:port][/database][?query] of a MariaDB/MySQL URL: as
+ * PostgreSQL's, but only the parameters above, each at most once. */
+static int parse_mysql(const struct parser *p, dbt_url *u)
+{
+	size_t i, k, n = sizeof(mysql_params) / sizeof(mysql_params[0]);
+	int rc = parse_postgres(p, u);
+
+	for (i = 0; rc == 0 && i < u->nparams; i++) {
+		for (k = 0; k < n && strcmp(u->keys[i], mysql_params[k]); k++)
+			;
+		if (k == n)
+			return fail(p,
+				    "unknown query parameter '%s' for mariadb/mysql (expected "
+				    "unix_socket, charset, connect_timeout, read_timeout, "
+				    "write_timeout, ssl_ca, ssl_capath, ssl_cert, ssl_key or "
+				    "ssl_cipher)",
+				    u->keys[i]);
+		for (k = 0; k < i; k++)
+			if (!strcmp(u->keys[i], u->keys[k]))
+				return fail(p, "query parameter '%s' is given twice", u->keys[i]);
+		if (!*u->values[i])
+			return fail(p, "query parameter '%s' is empty", u->keys[i]);
+	}
+	return rc;
+}
+
 /* [/path][?query] of an SQLite URL: three slashes before a relative
  * path, four before an absolute one, none for an in-memory database. */
 static int parse_sqlite(const struct parser *p, dbt_url *u)
@@ -497,7 +532,8 @@ static int parse_sqlite(const struct parser *p, dbt_url *u)
 	return *s == '?' ? parse_query(p, u, s + 1) : 0;
 }
 
-int dbt_url_parse(dbt_url *out, const char *text)
+/* dbt_url_parse(), and with `mysql` a MariaDB/MySQL URL too. */
+static int url_parse(dbt_url *out, const char *text, int mysql)
 {
 	struct parser p = {0};
 	dbt_url u = {0};
@@ -536,6 +572,9 @@ int dbt_url_parse(dbt_url *out, const char *text)
 	else if ((dialect_len == 10 && !strncasecmp(text, "postgresql", 10)) ||
 		 (dialect_len == 8 && !strncasecmp(text, "postgres", 8)))
 		u.kind = DBT_DIALECT_POSTGRES;
+	else if ((dialect_len == 5 && !strncasecmp(text, "mysql", 5)) ||
+		 (dialect_len == 7 && !strncasecmp(text, "mariadb", 7)))
+		u.kind = DBT_DIALECT_MYSQL;
 	else
 		return dbt_error_set(DBT_EPARSE,
 				     "unsupported database '%.*s' in url (expected sqlite or "
@@ -552,14 +591,41 @@ int dbt_url_parse(dbt_url *out, const char *text)
 	}
 	if (u.kind == DBT_DIALECT_SQLITE)
 		rc = parse_sqlite(&p, &u);
+	else if (u.kind == DBT_DIALECT_MYSQL)
+		rc = parse_mysql(&p, &u);
 	else
 		rc = parse_postgres(&p, &u);
+	/* Until the dialect is wired into the runner and the renderers, a
+	 * command must not get as far as using such a URL: it fails here,
+	 * once the URL is known to be well formed. */
+	if (rc == 0 && u.kind == DBT_DIALECT_MYSQL && !mysql) {
+		dbt_buf b = DBT_BUF_INIT;
+
+		put_masked(&b, &p);
+		rc = b.oom ? dbt_error_oom()
+			   : dbt_error_set(DBT_EPARSE,
+					   "mariadb/mysql support is not complete yet: dbtool "
+					   "cannot "
+					   "use '%s' (use an sqlite or postgresql url)",
+					   b.ptr);
+		dbt_buf_release(&b);
+	}
 cleanup:
 	if (rc)
 		dbt_url_release(&u);
 	else
 		*out = u;
 	return rc;
+}
+
+int dbt_url_parse(dbt_url *out, const char *text)
+{
+	return url_parse(out, text, 0);
+}
+
+int dbt_url_parse_mysql(dbt_url *out, const char *text)
+{
+	return url_parse(out, text, 1);
 }
 
 static void put_encoded(dbt_buf *b, const char *s, const char *safe)
@@ -582,7 +648,9 @@ char *dbt_url_redact(const dbt_url *url)
 	if (url->scheme)
 		dbt_buf_puts(&b, url->scheme);
 	else
-		dbt_buf_puts(&b, url->kind == DBT_DIALECT_SQLITE ? "sqlite" : "postgresql");
+		dbt_buf_puts(&b, url->kind == DBT_DIALECT_SQLITE  ? "sqlite"
+				 : url->kind == DBT_DIALECT_MYSQL ? "mysql"
+								  : "postgresql");
 	dbt_buf_puts(&b, "://");
 	if (url->user || url->password) {
 		if (url->user)

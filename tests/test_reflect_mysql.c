@@ -1,0 +1,437 @@
+/*
+ * test_reflect_mysql.c - reading a MariaDB database into the Schema model
+ * (lib/reflect_mysql.c), against the throwaway server scripts/test starts
+ * (DBTOOL_TEST_MYSQL_URL; the tests fail, never skip, without it): each
+ * part of a table as the server declares it, and a fixed number of
+ * queries whatever the number of tables.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "dialect.h"
+#include "mysql.h"
+#include "schema.h"
+
+static dbt_conn *admin;
+static int ndbs;
+
+struct fixture {
+	char dbname[64];
+	dbt_conn *conn;
+	dbt_schema *schema;
+};
+
+static int connect_to(dbt_conn **out, const char *db)
+{
+	dbt_url url;
+	int rc;
+
+	if (dbt_url_parse_mysql(&url, getenv("DBTOOL_TEST_MYSQL_URL")) < 0) {
+		print_error("DBTOOL_TEST_MYSQL_URL: %s\n", dbt_error_last());
+		return -1;
+	}
+	if (db) {
+		free(url.database);
+		url.database = strdup(db);
+	}
+	rc = url.database ? dbt_mysql_open(out, &url, 0) : -1;
+	dbt_url_release(&url);
+	if (rc < 0)
+		print_error("%s\n", dbt_error_last());
+	return rc < 0 ? -1 : 0;
+}
+
+static int group_setup(void **state)
+{
+	const char *text = getenv("DBTOOL_TEST_MYSQL_URL");
+
+	(void)state;
+	if (!text || !*text) {
+		print_error("DBTOOL_TEST_MYSQL_URL is not set: run the tests with scripts/test, "
+			    "which starts a throwaway MariaDB, or start one with "
+			    "scripts/mariadb-cluster and export its URL\n");
+		return -1;
+	}
+	return connect_to(&admin, NULL);
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	dbt_mysql_close(admin);
+	return 0;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	char sql[128];
+
+	if (!f)
+		return -1;
+	snprintf(f->dbname, sizeof(f->dbname), "dbt_rmy_%ld_%d", (long)getpid(), ++ndbs);
+	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
+	if (dbt_mysql_exec(admin, sql) < 0 || connect_to(&f->conn, f->dbname) < 0) {
+		print_error("%s\n", dbt_error_last());
+		free(f);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	char sql[128];
+	int rc;
+
+	dbt_schema_free(f->schema);
+	dbt_mysql_close(f->conn);
+	snprintf(sql, sizeof(sql), "DROP DATABASE %s", f->dbname);
+	rc = dbt_mysql_exec(admin, sql);
+	free(f);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Runs `sql` in the test's database and reflects it into f->schema. */
+static void reflect(struct fixture *f, const char *sql)
+{
+	if (dbt_mysql_exec_script(f->conn, sql, "fixture.sql", 1) < 0)
+		fail_msg("%s", dbt_error_last());
+	dbt_schema_free(f->schema);
+	f->schema = NULL;
+	if (dbt_mysql_reflect(&f->schema, f->conn, NULL) < 0)
+		fail_msg("%s", dbt_error_last());
+}
+
+static dbt_table *table(struct fixture *f, const char *name)
+{
+	dbt_table *t = dbt_schema_find_table(f->schema, name);
+
+	if (!t)
+		fail_msg("no table '%s'", name);
+	return t;
+}
+
+static dbt_column *column(dbt_table *t, const char *name)
+{
+	dbt_column *c = dbt_table_find_column(t, name);
+
+	if (!c)
+		fail_msg("no column '%s.%s'", t->name, name);
+	return c;
+}
+
+static void assert_type(const dbt_column *c, dbt_type_kind kind, const char *text)
+{
+	assert_int_equal(c->type.kind, kind);
+	if (text)
+		assert_string_equal(c->type.text ? c->type.text : "(null)", text);
+	else
+		assert_null(c->type.text);
+}
+
+static void assert_str(const char *got, const char *want)
+{
+	if (!want)
+		assert_null(got);
+	else
+		assert_string_equal(got ? got : "(null)", want);
+}
+
+static void columns_in_order_with_types_as_declared(void **state)
+{
+	struct fixture *f = *state;
+	dbt_table *t;
+
+	reflect(f, "CREATE TABLE t (\n"
+		   "  id INT NOT NULL,\n"
+		   "  big BIGINT UNSIGNED,\n"
+		   "  name VARCHAR(50) NOT NULL,\n"
+		   "  code CHAR(3),\n"
+		   "  body TEXT,\n"
+		   "  price DECIMAL(10,2),\n"
+		   "  at DATETIME(3),\n"
+		   "  mood ENUM('happy','sad'),\n"
+		   "  flag TINYINT(1)\n"
+		   ")");
+	assert_int_equal(f->schema->ntables, 1);
+	t = table(f, "t");
+	assert_int_equal(t->ncolumns, 9);
+	assert_string_equal(t->columns[0]->name, "id");
+	assert_string_equal(t->columns[8]->name, "flag");
+	assert_type(column(t, "id"), DBT_TYPE_INTEGER, "int(11)");
+	assert_type(column(t, "big"), DBT_TYPE_BIGINT, "bigint(20) unsigned");
+	assert_type(column(t, "name"), DBT_TYPE_VARCHAR, NULL);
+	assert_int_equal(column(t, "name")->type.length, 50);
+	assert_type(column(t, "code"), DBT_TYPE_CHAR, NULL);
+	assert_int_equal(column(t, "code")->type.length, 3);
+	assert_type(column(t, "body"), DBT_TYPE_TEXT, NULL);
+	assert_type(column(t, "price"), DBT_TYPE_NUMERIC, "decimal(10,2)");
+	assert_int_equal(column(t, "price")->type.precision, 10);
+	assert_int_equal(column(t, "price")->type.scale, 2);
+	assert_type(column(t, "at"), DBT_TYPE_TIMESTAMP, "datetime(3)");
+	assert_int_equal(column(t, "at")->type.precision, 3);
+	assert_type(column(t, "mood"), DBT_TYPE_OTHER, "enum('happy','sad')");
+	assert_type(column(t, "flag"), DBT_TYPE_OTHER, "tinyint(1)");
+	assert_true(column(t, "id")->not_null);
+	assert_true(column(t, "name")->not_null);
+	assert_false(column(t, "big")->not_null);
+}
+
+static void defaults_auto_increment_generated_and_collation(void **state)
+{
+	struct fixture *f = *state;
+	dbt_table *t;
+	dbt_column *c;
+
+	reflect(f, "CREATE TABLE t (\n"
+		   "  id INT AUTO_INCREMENT PRIMARY KEY,\n"
+		   "  n INT DEFAULT 0,\n"
+		   "  neg INT DEFAULT -1,\n"
+		   "  s VARCHAR(10) DEFAULT 'it''s',\n"
+		   "  e VARCHAR(10) DEFAULT '',\n"
+		   "  nul VARCHAR(10) DEFAULT NULL,\n"
+		   "  created TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP,\n"
+		   "  twice INT AS (n * 2) VIRTUAL,\n"
+		   "  thrice INT AS (n * 3) STORED,\n"
+		   "  bin VARCHAR(10) COLLATE utf8mb4_bin\n"
+		   ") DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci");
+	t = table(f, "t");
+	c = column(t, "id");
+	assert_true(c->autoincrement);
+	assert_int_equal(c->identity, DBT_IDENTITY_NONE);
+	assert_true(c->not_null);
+	assert_null(c->default_expr);
+	assert_false(column(t, "n")->autoincrement);
+	assert_str(column(t, "n")->default_expr, "0");
+	assert_str(column(t, "neg")->default_expr, "-1");
+	assert_str(column(t, "s")->default_expr, "'it''s'");
+	assert_str(column(t, "e")->default_expr, "''");
+	assert_null(column(t, "nul")->default_expr);
+	assert_str(column(t, "created")->default_expr, "current_timestamp()");
+	c = column(t, "twice");
+	assert_str(c->generated_expr, "`n` * 2");
+	assert_false(c->generated_stored);
+	assert_null(c->default_expr);
+	c = column(t, "thrice");
+	assert_str(c->generated_expr, "`n` * 3");
+	assert_true(c->generated_stored);
+	assert_str(column(t, "bin")->collation, "utf8mb4_bin");
+	assert_null(column(t, "s")->collation);
+}
+
+static void keys_and_indexes_with_prefix_lengths(void **state)
+{
+	struct fixture *f = *state;
+	dbt_table *t;
+	dbt_index *ix;
+	size_t i;
+
+	reflect(f, "CREATE TABLE t (\n"
+		   "  a INT NOT NULL, b INT NOT NULL, c VARCHAR(100), d TEXT, e INT,\n"
+		   "  PRIMARY KEY (b, a),\n"
+		   "  CONSTRAINT uq_c_e UNIQUE (c, e),\n"
+		   "  UNIQUE KEY uq_d (d(20)),\n"
+		   "  KEY ix_c (c(10), e DESC),\n"
+		   "  FULLTEXT KEY ft_d (d)\n"
+		   ") ENGINE=InnoDB;\n"
+		   "CREATE INDEX ix_e ON t (e);\n");
+	t = table(f, "t");
+	assert_non_null(t->pk);
+	assert_int_equal(t->pk->ncolumns, 2);
+	assert_string_equal(t->pk->columns[0], "b");
+	assert_string_equal(t->pk->columns[1], "a");
+	assert_int_equal(t->nuniques, 1);
+	assert_string_equal(t->uniques[0]->name, "uq_c_e");
+	assert_int_equal(t->uniques[0]->ncolumns, 2);
+	assert_string_equal(t->uniques[0]->columns[1], "e");
+	assert_int_equal(f->schema->nindexes, 4);
+	for (i = 0; i < f->schema->nindexes; i++)
+		assert_string_equal(f->schema->indexes[i]->table, "t");
+	ix = dbt_schema_find_index(f->schema, "uq_d");
+	assert_non_null(ix);
+	assert_true(ix->unique);
+	assert_int_equal(ix->nelems, 1);
+	assert_string_equal(ix->elems[0].column, "d");
+	assert_int_equal(ix->elems[0].prefix, 20);
+	ix = dbt_schema_find_index(f->schema, "ix_c");
+	assert_non_null(ix);
+	assert_false(ix->unique);
+	assert_int_equal(ix->nelems, 2);
+	assert_int_equal(ix->elems[0].prefix, 10);
+	assert_false(ix->elems[0].desc);
+	assert_string_equal(ix->elems[1].column, "e");
+	assert_int_equal(ix->elems[1].prefix, 0);
+	assert_true(ix->elems[1].desc);
+	ix = dbt_schema_find_index(f->schema, "ft_d");
+	assert_non_null(ix);
+	assert_str(ix->method, "fulltext");
+	ix = dbt_schema_find_index(f->schema, "ix_e");
+	assert_non_null(ix);
+	assert_null(ix->method);
+	assert_int_equal(ix->nelems, 1);
+}
+
+static void foreign_keys_with_actions(void **state)
+{
+	struct fixture *f = *state;
+	dbt_table *t;
+	dbt_fk *fk;
+
+	reflect(f, "CREATE TABLE p (a INT, b INT, PRIMARY KEY (a, b)) ENGINE=InnoDB;\n"
+		   "CREATE TABLE u (id INT PRIMARY KEY) ENGINE=InnoDB;\n"
+		   "CREATE TABLE c (\n"
+		   "  id INT PRIMARY KEY, x INT, y INT, owner INT,\n"
+		   "  CONSTRAINT fk_p FOREIGN KEY (y, x) REFERENCES p (a, b)\n"
+		   "    ON DELETE CASCADE ON UPDATE SET NULL,\n"
+		   "  CONSTRAINT fk_u FOREIGN KEY (owner) REFERENCES u (id)\n"
+		   ") ENGINE=InnoDB;\n");
+	t = table(f, "c");
+	assert_int_equal(t->nfks, 2);
+	fk = t->fks[0];
+	assert_string_equal(fk->name, "fk_p");
+	assert_string_equal(fk->ref_table, "p");
+	assert_int_equal(fk->ncolumns, 2);
+	assert_string_equal(fk->columns[0], "y");
+	assert_string_equal(fk->columns[1], "x");
+	assert_int_equal(fk->nref_columns, 2);
+	assert_string_equal(fk->ref_columns[0], "a");
+	assert_string_equal(fk->ref_columns[1], "b");
+	assert_int_equal(fk->on_delete, DBT_FK_CASCADE);
+	assert_int_equal(fk->on_update, DBT_FK_SET_NULL);
+	fk = t->fks[1];
+	assert_string_equal(fk->name, "fk_u");
+	assert_string_equal(fk->ref_table, "u");
+	assert_int_equal(fk->on_delete, DBT_FK_RESTRICT);
+	assert_int_equal(fk->on_update, DBT_FK_RESTRICT);
+	assert_int_equal(table(f, "p")->nfks, 0);
+}
+
+static void check_constraints(void **state)
+{
+	struct fixture *f = *state;
+	dbt_table *t;
+
+	reflect(f, "CREATE TABLE t (\n"
+		   "  a INT CHECK (a > 0),\n"
+		   "  b INT,\n"
+		   "  CONSTRAINT b_small CHECK (b < 10 AND b <> a)\n"
+		   ");\n"
+		   "CREATE TABLE other (z INT, CONSTRAINT b_small CHECK (z = 1));\n");
+	t = table(f, "t");
+	assert_int_equal(t->nchecks, 2);
+	assert_string_equal(t->checks[0]->name, "a");
+	assert_string_equal(t->checks[0]->expr, "`a` > 0");
+	assert_string_equal(t->checks[1]->name, "b_small");
+	assert_string_equal(t->checks[1]->expr, "`b` < 10 and `b` <> `a`");
+	assert_int_equal(table(f, "other")->nchecks, 1);
+	assert_string_equal(table(f, "other")->checks[0]->expr, "`z` = 1");
+}
+
+static void names_keep_their_case_and_version_tables_are_left_out(void **state)
+{
+	struct fixture *f = *state;
+
+	reflect(f, "CREATE TABLE `Order Items` (`Id` INT PRIMARY KEY);\n"
+		   "CREATE TABLE dbtool_version (version_num VARCHAR(64));\n"
+		   "CREATE TABLE dbtool_history (id INT);\n"
+		   "CREATE VIEW v AS SELECT 1 AS one;\n");
+	assert_int_equal(f->schema->ntables, 1);
+	assert_string_equal(f->schema->tables[0]->name, "Order Items");
+	assert_true(f->schema->tables[0]->quoted);
+	assert_string_equal(f->schema->tables[0]->columns[0]->name, "Id");
+	assert_true(f->schema->tables[0]->columns[0]->quoted);
+}
+
+/* MariaDB's system-versioned tables are tables too (TABLE_TYPE 'SYSTEM
+ * VERSIONED'). */
+static void system_versioned_table_is_a_table(void **state)
+{
+	struct fixture *f = *state;
+	dbt_table *t;
+
+	reflect(f, "CREATE TABLE h (id INT PRIMARY KEY, v INT) WITH SYSTEM VERSIONING;\n");
+	assert_int_equal(f->schema->ntables, 1);
+	t = table(f, "h");
+	assert_non_null(t->pk);
+	assert_non_null(dbt_table_find_column(t, "v"));
+}
+
+static void another_database_by_name(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = NULL;
+
+	reflect(f, "CREATE TABLE here (id INT);\n");
+	assert_int_equal(dbt_mysql_reflect(&s, admin, f->dbname), 0);
+	assert_int_equal(s->ntables, 1);
+	assert_string_equal(s->tables[0]->name, "here");
+	dbt_schema_free(s);
+}
+
+/* The queries of one reflection of the test's database. */
+static unsigned long queries_for(struct fixture *f)
+{
+	unsigned long before = f->conn->nqueries;
+	dbt_schema *s = NULL;
+
+	if (dbt_mysql_reflect(&s, f->conn, NULL) < 0)
+		fail_msg("%s", dbt_error_last());
+	dbt_schema_free(s);
+	return f->conn->nqueries - before;
+}
+
+static void query_count_does_not_grow_with_the_schema(void **state)
+{
+	struct fixture *f = *state;
+	unsigned long one, many;
+	dbt_buf sql = DBT_BUF_INIT;
+	int i;
+
+	reflect(f, "CREATE TABLE t0 (id INT PRIMARY KEY, v INT CHECK (v > 0), "
+		   "w VARCHAR(20), UNIQUE KEY (w), KEY (v));\n");
+	one = queries_for(f);
+	for (i = 1; i <= 30; i++)
+		dbt_buf_printf(&sql,
+			       "CREATE TABLE t%d (id INT PRIMARY KEY, v INT CHECK (v > 0), "
+			       "w VARCHAR(20), p INT, UNIQUE KEY (w), KEY (v), "
+			       "FOREIGN KEY (p) REFERENCES t%d (id)) ENGINE=InnoDB;\n",
+			       i, i - 1);
+	assert_false(sql.oom);
+	reflect(f, sql.ptr);
+	dbt_buf_release(&sql);
+	assert_int_equal(f->schema->ntables, 31);
+	assert_int_equal(table(f, "t30")->nfks, 1);
+	many = queries_for(f);
+	assert_int_equal(many, one);
+	assert_int_equal(one, 6);
+}
+
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(columns_in_order_with_types_as_declared),
+		T(defaults_auto_increment_generated_and_collation),
+		T(keys_and_indexes_with_prefix_lengths),
+		T(foreign_keys_with_actions),
+		T(check_constraints),
+		T(names_keep_their_case_and_version_tables_are_left_out),
+		T(system_versioned_table_is_a_table),
+		T(another_database_by_name),
+		T(query_count_does_not_grow_with_the_schema),
+	};
+
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
