@@ -8,10 +8,12 @@
 #include "schema.h"
 
 #include "error.h"
+#include "parse.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int ascii_lower(int c)
 {
@@ -377,6 +379,65 @@ static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
 const char *dbt_object_kind_name(dbt_object_kind kind)
 {
 	return (unsigned)kind < DBT_OBJ_NKINDS ? object_kind_names[kind] : "object";
+}
+
+/* ON DELETE and ON UPDATE actions: their SQL words, and the letter that
+ * pg_constraint stores for each. */
+static const struct {
+	const char *name;
+	char pg;
+} fk_actions[] = {
+	[DBT_FK_NO_ACTION] = {"NO ACTION", 'a'},     [DBT_FK_RESTRICT] = {"RESTRICT", 'r'},
+	[DBT_FK_CASCADE] = {"CASCADE", 'c'},	     [DBT_FK_SET_NULL] = {"SET NULL", 'n'},
+	[DBT_FK_SET_DEFAULT] = {"SET DEFAULT", 'd'},
+};
+
+#define NFK_ACTIONS (sizeof(fk_actions) / sizeof(fk_actions[0]))
+
+const char *dbt_fk_action_name(dbt_fk_action action)
+{
+	return (unsigned)action < NFK_ACTIONS ? fk_actions[action].name : NULL;
+}
+
+/* 1 when token `t` is the word `w` (`n` bytes) in any case. */
+static int word_is(const char *text, const dbt_token *t, const char *w, size_t n)
+{
+	return t->kind == DBT_TOK_WORD && t->len == n && !strncasecmp(text + t->start, w, n);
+}
+
+int dbt_fk_action_parse(dbt_fk_action *out, const char *text, size_t len)
+{
+	dbt_token w[3];
+	dbt_lexer lx;
+	size_t n = 0, i;
+	int rc = 0;
+
+	dbt_lex_init(&lx, text, len);
+	while (n < 3 && (rc = dbt_lex_next(&lx, &w[n])) == 0 && w[n].kind != DBT_TOK_END)
+		n++;
+	for (i = 0; rc == 0 && i < NFK_ACTIONS; i++) {
+		const char *name = fk_actions[i].name, *blank = strchr(name, ' ');
+
+		if (n == 1 ? !blank && word_is(text, &w[0], name, strlen(name))
+			   : n == 2 && blank &&
+				     word_is(text, &w[0], name, (size_t)(blank - name)) &&
+				     word_is(text, &w[1], blank + 1, strlen(blank + 1))) {
+			*out = (dbt_fk_action)i;
+			return 0;
+		}
+	}
+	return dbt_error_set(DBT_EPARSE, "unknown foreign key action '%.*s'",
+			     len > 40 ? 40 : (int)len, text);
+}
+
+dbt_fk_action dbt_fk_action_from_postgres(const char *code)
+{
+	size_t i;
+
+	for (i = 0; code && *code && i < NFK_ACTIONS; i++)
+		if (fk_actions[i].pg == *code)
+			return (dbt_fk_action)i;
+	return DBT_FK_NO_ACTION;
 }
 
 static char *dup_or_null(const char *s, int *oom)

@@ -95,6 +95,24 @@ typedef enum dbt_fk_action {
 	DBT_FK_SET_DEFAULT,
 } dbt_fk_action;
 
+/*
+ * Foreign-key actions by their SQL words, one table for every reader and
+ * writer of them:
+ * - dbt_fk_action_name: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL" or
+ *   "SET DEFAULT"; NULL for a value that is no action;
+ * - dbt_fk_action_parse: the action whose words `text` (`len` bytes) is,
+ *   in any case, with blanks and comments around and between the words
+ *   (as a model and SQLite's PRAGMA foreign_key_list write them), in
+ *   `out`; DBT_EPARSE, naming the text, when it is no action's words
+ *   (`out` unchanged);
+ * - dbt_fk_action_from_postgres: the action of a letter of
+ *   pg_constraint.confupdtype or confdeltype ("a", "r", "c", "n", "d");
+ *   NO ACTION for NULL or any other letter.
+ */
+const char *dbt_fk_action_name(dbt_fk_action action);
+int dbt_fk_action_parse(dbt_fk_action *out, const char *text, size_t len);
+dbt_fk_action dbt_fk_action_from_postgres(const char *code);
+
 /* MATCH: how a foreign key of several columns treats NULLs. */
 typedef enum dbt_fk_match {
 	DBT_FK_MATCH_SIMPLE = 0, /* the default */
