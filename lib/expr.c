@@ -104,19 +104,6 @@ static size_t matching(const char *text, const struct toks *tk, size_t open, siz
 	return n;
 }
 
-/* Words that, after a type name's first word, still belong to it. */
-static int type_word(const char *text, const dbt_token *t)
-{
-	static const char *const words[] = {"precision", "varying", "with",
-					    "without",	 "time",    "zone"};
-	size_t i;
-
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (dbt_token_is(text, t, words[i]))
-			return 1;
-	return 0;
-}
-
 /* How many tokens from `i` make a type name; 0 when the first is no word. */
 static size_t type_span(const char *text, const struct toks *tk, size_t i, size_t n)
 {
@@ -131,7 +118,8 @@ static size_t type_span(const char *text, const struct toks *tk, size_t i, size_
 			if (close == n)
 				break;
 			j = close + 1;
-		} else if (tk->v[j].kind == DBT_TOK_WORD && type_word(text, &tk->v[j])) {
+		} else if (tk->v[j].kind == DBT_TOK_WORD &&
+			   dbt_type_word_continues(text + tk->v[j].start, tk->v[j].len)) {
 			j++;
 		} else {
 			break;

@@ -19,54 +19,88 @@
 
 enum params { P_NONE, P_LENGTH, P_NUMERIC, P_FLOAT, P_TIME };
 
-struct type_name {
+/* What a word of the type syntax is besides a type's name. */
+enum {
+	W_COLNAME = 1,	 /* a keyword of PostgreSQL's type syntax, which
+			  * format_type() quotes when it names a type of
+			  * its own */
+	W_CONTINUES = 2, /* after a type name's first word, still part of it */
+	W_LITERAL = 4,	 /* may start a typed literal: DATE '2020-01-01' */
+};
+
+/*
+ * The one list of the words of SQL's type syntax, sorted by name:
+ * - kind, params, serial: the portable type that the word names alone
+ *   (DOUBLE [PRECISION], CHARACTER [VARYING] and the time zone words are
+ *   handled where they are parsed); kind NONE for a word that names none;
+ * - pg: what format_type() prints for the word, when PostgreSQL names the
+ *   type otherwise (its aliases; "varbit" is "bit varying");
+ * - flags: W_* above.
+ */
+struct type_word {
 	const char *name;
 	dbt_type_kind kind;
 	enum params params;
 	int serial;
+	const char *pg;
+	int flags;
 };
 
-/* Single-word names; DOUBLE [PRECISION], CHARACTER [VARYING] and the time
- * zone words are handled where they are parsed. */
-static const struct type_name type_names[] = {
-	{"bigint", DBT_TYPE_BIGINT, P_NONE, 0},
-	{"bigserial", DBT_TYPE_BIGINT, P_NONE, 1},
-	{"blob", DBT_TYPE_BLOB, P_NONE, 0},
-	{"bool", DBT_TYPE_BOOLEAN, P_NONE, 0},
-	{"boolean", DBT_TYPE_BOOLEAN, P_NONE, 0},
-	{"bpchar", DBT_TYPE_CHAR, P_LENGTH, 0},
-	{"bytea", DBT_TYPE_BLOB, P_NONE, 0},
-	{"char", DBT_TYPE_CHAR, P_LENGTH, 0},
-	{"character", DBT_TYPE_CHAR, P_LENGTH, 0},
-	{"date", DBT_TYPE_DATE, P_NONE, 0},
-	{"datetime", DBT_TYPE_TIMESTAMP, P_TIME, 0},
-	{"dec", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
-	{"decimal", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
-	{"double", DBT_TYPE_DOUBLE, P_NONE, 0},
-	{"float", DBT_TYPE_DOUBLE, P_FLOAT, 0},
-	{"float4", DBT_TYPE_REAL, P_NONE, 0},
-	{"float8", DBT_TYPE_DOUBLE, P_NONE, 0},
-	{"int", DBT_TYPE_INTEGER, P_NONE, 0},
-	{"int2", DBT_TYPE_SMALLINT, P_NONE, 0},
-	{"int4", DBT_TYPE_INTEGER, P_NONE, 0},
-	{"int8", DBT_TYPE_BIGINT, P_NONE, 0},
-	{"integer", DBT_TYPE_INTEGER, P_NONE, 0},
-	{"json", DBT_TYPE_JSON, P_NONE, 0},
-	{"numeric", DBT_TYPE_NUMERIC, P_NUMERIC, 0},
-	{"real", DBT_TYPE_REAL, P_NONE, 0},
-	{"serial", DBT_TYPE_INTEGER, P_NONE, 1},
-	{"serial2", DBT_TYPE_SMALLINT, P_NONE, 1},
-	{"serial4", DBT_TYPE_INTEGER, P_NONE, 1},
-	{"serial8", DBT_TYPE_BIGINT, P_NONE, 1},
-	{"smallint", DBT_TYPE_SMALLINT, P_NONE, 0},
-	{"smallserial", DBT_TYPE_SMALLINT, P_NONE, 1},
-	{"text", DBT_TYPE_TEXT, P_NONE, 0},
-	{"time", DBT_TYPE_TIME, P_TIME, 0},
-	{"timestamp", DBT_TYPE_TIMESTAMP, P_TIME, 0},
-	{"timestamptz", DBT_TYPE_TIMESTAMPTZ, P_TIME, 0},
-	{"timetz", DBT_TYPE_TIMETZ, P_TIME, 0},
-	{"uuid", DBT_TYPE_UUID, P_NONE, 0},
-	{"varchar", DBT_TYPE_VARCHAR, P_LENGTH, 0},
+static const struct type_word type_words[] = {
+	{"bigint", DBT_TYPE_BIGINT, P_NONE, 0, NULL, W_COLNAME | W_LITERAL},
+	{"bigserial", DBT_TYPE_BIGINT, P_NONE, 1, NULL, 0},
+	{"bit", DBT_TYPE_NONE, P_NONE, 0, NULL, W_COLNAME | W_LITERAL},
+	{"blob", DBT_TYPE_BLOB, P_NONE, 0, NULL, 0},
+	{"bool", DBT_TYPE_BOOLEAN, P_NONE, 0, "boolean", W_LITERAL},
+	{"boolean", DBT_TYPE_BOOLEAN, P_NONE, 0, NULL, W_COLNAME | W_LITERAL},
+	{"bpchar", DBT_TYPE_CHAR, P_LENGTH, 0, NULL, 0},
+	{"bytea", DBT_TYPE_BLOB, P_NONE, 0, NULL, W_LITERAL},
+	{"char", DBT_TYPE_CHAR, P_LENGTH, 0, "character", W_COLNAME | W_LITERAL},
+	{"character", DBT_TYPE_CHAR, P_LENGTH, 0, NULL, W_COLNAME},
+	{"cidr", DBT_TYPE_NONE, P_NONE, 0, NULL, W_LITERAL},
+	{"date", DBT_TYPE_DATE, P_NONE, 0, NULL, W_LITERAL},
+	{"datetime", DBT_TYPE_TIMESTAMP, P_TIME, 0, NULL, 0},
+	{"dec", DBT_TYPE_NUMERIC, P_NUMERIC, 0, NULL, W_COLNAME},
+	{"decimal", DBT_TYPE_NUMERIC, P_NUMERIC, 0, "numeric", W_COLNAME | W_LITERAL},
+	{"double", DBT_TYPE_DOUBLE, P_NONE, 0, NULL, 0},
+	{"float", DBT_TYPE_DOUBLE, P_FLOAT, 0, NULL, W_COLNAME},
+	{"float4", DBT_TYPE_REAL, P_NONE, 0, "real", W_LITERAL},
+	{"float8", DBT_TYPE_DOUBLE, P_NONE, 0, "double precision", W_LITERAL},
+	{"inet", DBT_TYPE_NONE, P_NONE, 0, NULL, W_LITERAL},
+	{"int", DBT_TYPE_INTEGER, P_NONE, 0, "integer", W_COLNAME | W_LITERAL},
+	{"int2", DBT_TYPE_SMALLINT, P_NONE, 0, "smallint", W_LITERAL},
+	{"int4", DBT_TYPE_INTEGER, P_NONE, 0, "integer", W_LITERAL},
+	{"int8", DBT_TYPE_BIGINT, P_NONE, 0, "bigint", W_LITERAL},
+	{"integer", DBT_TYPE_INTEGER, P_NONE, 0, NULL, W_COLNAME | W_LITERAL},
+	{"interval", DBT_TYPE_NONE, P_NONE, 0, NULL, W_COLNAME | W_LITERAL},
+	{"json", DBT_TYPE_JSON, P_NONE, 0, NULL, W_LITERAL},
+	{"jsonb", DBT_TYPE_NONE, P_NONE, 0, NULL, W_LITERAL},
+	{"macaddr", DBT_TYPE_NONE, P_NONE, 0, NULL, W_LITERAL},
+	{"money", DBT_TYPE_NONE, P_NONE, 0, NULL, W_LITERAL},
+	{"national", DBT_TYPE_NONE, P_NONE, 0, NULL, W_COLNAME},
+	{"nchar", DBT_TYPE_NONE, P_NONE, 0, NULL, W_COLNAME},
+	{"numeric", DBT_TYPE_NUMERIC, P_NUMERIC, 0, NULL, W_COLNAME | W_LITERAL},
+	{"precision", DBT_TYPE_NONE, P_NONE, 0, NULL, W_COLNAME | W_CONTINUES},
+	{"real", DBT_TYPE_REAL, P_NONE, 0, NULL, W_COLNAME | W_LITERAL},
+	{"serial", DBT_TYPE_INTEGER, P_NONE, 1, NULL, 0},
+	{"serial2", DBT_TYPE_SMALLINT, P_NONE, 1, NULL, 0},
+	{"serial4", DBT_TYPE_INTEGER, P_NONE, 1, NULL, 0},
+	{"serial8", DBT_TYPE_BIGINT, P_NONE, 1, NULL, 0},
+	{"smallint", DBT_TYPE_SMALLINT, P_NONE, 0, NULL, W_COLNAME | W_LITERAL},
+	{"smallserial", DBT_TYPE_SMALLINT, P_NONE, 1, NULL, 0},
+	{"text", DBT_TYPE_TEXT, P_NONE, 0, NULL, W_LITERAL},
+	{"time", DBT_TYPE_TIME, P_TIME, 0, NULL, W_COLNAME | W_CONTINUES | W_LITERAL},
+	{"timestamp", DBT_TYPE_TIMESTAMP, P_TIME, 0, NULL, W_COLNAME | W_LITERAL},
+	{"timestamptz", DBT_TYPE_TIMESTAMPTZ, P_TIME, 0, "timestamp with time zone", W_LITERAL},
+	{"timetz", DBT_TYPE_TIMETZ, P_TIME, 0, "time with time zone", W_LITERAL},
+	{"uuid", DBT_TYPE_UUID, P_NONE, 0, NULL, W_LITERAL},
+	{"varbit", DBT_TYPE_NONE, P_NONE, 0, "bit varying", 0},
+	{"varchar", DBT_TYPE_VARCHAR, P_LENGTH, 0, "character varying", W_COLNAME | W_LITERAL},
+	{"varying", DBT_TYPE_NONE, P_NONE, 0, NULL, W_CONTINUES},
+	{"with", DBT_TYPE_NONE, P_NONE, 0, NULL, W_CONTINUES},
+	{"without", DBT_TYPE_NONE, P_NONE, 0, NULL, W_CONTINUES},
+	{"xml", DBT_TYPE_NONE, P_NONE, 0, NULL, W_LITERAL},
+	{"zone", DBT_TYPE_NONE, P_NONE, 0, NULL, W_CONTINUES},
 };
 
 static const char *const kind_names[] = {
@@ -243,10 +277,11 @@ static int tnumeric(struct tparse *t, dbt_type *ty)
 	return tnext(t);
 }
 
-static const struct type_name *find_type_name(const char *s, size_t n)
+/* The word `s` (`n` bytes, any case) in type_words; NULL when absent. */
+static const struct type_word *find_word(const char *s, size_t n)
 {
 	char word[16];
-	size_t i, lo = 0, hi = sizeof(type_names) / sizeof(type_names[0]);
+	size_t i, lo = 0, hi = sizeof(type_words) / sizeof(type_words[0]);
 
 	if (n >= sizeof(word))
 		return NULL;
@@ -255,10 +290,10 @@ static const struct type_name *find_type_name(const char *s, size_t n)
 	word[n] = '\0';
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(word, type_names[mid].name);
+		int c = strcmp(word, type_words[mid].name);
 
 		if (c == 0)
-			return &type_names[mid];
+			return &type_words[mid];
 		if (c < 0)
 			hi = mid;
 		else
@@ -267,10 +302,18 @@ static const struct type_name *find_type_name(const char *s, size_t n)
 	return NULL;
 }
 
+/* The word `s` when it names a portable type alone; NULL otherwise. */
+static const struct type_word *find_type_name(const char *s, size_t n)
+{
+	const struct type_word *w = find_word(s, n);
+
+	return w && w->kind != DBT_TYPE_NONE ? w : NULL;
+}
+
 int dbt_type_parse(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos)
 {
 	struct tparse t;
-	const struct type_name *tn;
+	const struct type_word *tn;
 	dbt_type ty = DBT_TYPE_INIT(DBT_TYPE_NONE);
 	int p = -1, rc;
 
@@ -524,6 +567,20 @@ int dbt_type_name_is_portable(const char *word, size_t len)
 	return find_type_name(word, len) != NULL;
 }
 
+int dbt_type_word_continues(const char *word, size_t len)
+{
+	const struct type_word *w = find_word(word, len);
+
+	return w && (w->flags & W_CONTINUES);
+}
+
+int dbt_type_word_starts_literal(const char *word, size_t len)
+{
+	const struct type_word *w = find_word(word, len);
+
+	return w && (w->flags & W_LITERAL);
+}
+
 /* The end of a type's tokens before its array suffixes ("[]", "[3]",
  * ARRAY, ARRAY[3]), from token `from`; `*array` says whether it had any. */
 static size_t strip_array(const char *text, const struct ttoks *tk, size_t from, int *array)
@@ -664,43 +721,17 @@ int dbt_type_from_sqlite(dbt_type *out, const char *decl)
 	return 0;
 }
 
-/* PostgreSQL's names for the aliases of its types that are no portable
- * type: the first word(s) as written, and what format_type() prints. */
-static const struct {
-	const char *name;
-	const char *pg;
-} pg_aliases[] = {
-	{"varbit", "bit varying"},
-	{"bool", "boolean"},
-	{"timetz", "time with time zone"},
-	{"int", "integer"},
-	{"int2", "smallint"},
-	{"int4", "integer"},
-	{"int8", "bigint"},
-	{"float4", "real"},
-	{"float8", "double precision"},
-	{"decimal", "numeric"},
-	{"varchar", "character varying"},
-	{"char", "character"},
-	{"timestamptz", "timestamp with time zone"},
-};
-
 /* 1 when a quoted name reads the same bare: what format_type() leaves
  * unquoted.  The words of SQL's type syntax ("bit", "char", "time", ...)
  * are PostgreSQL keywords that it quotes when they name a type of their
  * own: "bit" is not bit, which means bit(1). */
 static int bare_name(const char *s)
 {
-	static const char *const col_name_keywords[] = {
-		"bigint",    "bit",  "boolean",	 "char",     "character", "dec",     "decimal",
-		"float",     "int",  "integer",	 "interval", "national",  "nchar",   "numeric",
-		"precision", "real", "smallint", "time",     "timestamp", "varchar",
-	};
+	const struct type_word *w = find_word(s, strlen(s));
 	size_t i;
 
-	for (i = 0; i < sizeof(col_name_keywords) / sizeof(col_name_keywords[0]); i++)
-		if (!strcmp(s, col_name_keywords[i]))
-			return 0;
+	if (w && (w->flags & W_COLNAME) && !strcmp(s, w->name))
+		return 0;
 
 	if (!((*s >= 'a' && *s <= 'z') || *s == '_'))
 		return 0;
@@ -717,24 +748,21 @@ static int bare_name(const char *s)
 static void put_postgres_other(dbt_buf *out, const char *text, const struct ttoks *tk, size_t from,
 			       size_t to)
 {
-	size_t i, k;
+	const struct type_word *w;
+	size_t i;
 
 	if (to - from == 1 && tk->v[from].kind == DBT_TOK_WORD &&
 	    tok_is(text, &tk->v[from], "bit")) {
 		dbt_buf_puts(out, "bit(1)");
 		return;
 	}
-	if (to - from >= 1 && tk->v[from].kind == DBT_TOK_WORD) {
-		for (k = 0; k < sizeof(pg_aliases) / sizeof(pg_aliases[0]); k++) {
-			if (tok_is(text, &tk->v[from], pg_aliases[k].name)) {
-				dbt_buf_puts(out, pg_aliases[k].pg);
-				if (from + 1 < to &&
-				    !tight(text, NULL, &tk->v[from], &tk->v[from + 1]))
-					dbt_buf_putc(out, ' ');
-				put_tokens(out, text, tk, from + 1, to, 1);
-				return;
-			}
-		}
+	if (to - from >= 1 && tk->v[from].kind == DBT_TOK_WORD &&
+	    (w = find_word(text + tk->v[from].start, tk->v[from].len)) && w->pg) {
+		dbt_buf_puts(out, w->pg);
+		if (from + 1 < to && !tight(text, NULL, &tk->v[from], &tk->v[from + 1]))
+			dbt_buf_putc(out, ' ');
+		put_tokens(out, text, tk, from + 1, to, 1);
+		return;
 	}
 	for (i = from; i < to; i++) {
 		const dbt_token *t = &tk->v[i];

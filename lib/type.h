@@ -8,8 +8,9 @@
  * type names and their aliases, PostgreSQL's names for its aliases, the
  * words that continue a type's name after its first word, the type names
  * that PostgreSQL quotes when they name a type of their own, and the
- * names that may start a typed literal.  Every reader of type names asks
- * through the functions below.
+ * names that may start a typed literal.  Code elsewhere that needs to know
+ * a type word asks dbt_type_name_is_portable, dbt_type_word_continues or
+ * dbt_type_word_starts_literal rather than keeping a list of its own.
  *
  * Conventions: functions that return int return 0, or DBT_EPARSE or
  * DBT_ERROR with a message in the error module (error.h).  A dbt_type's
@@ -107,6 +108,17 @@ int dbt_type_parse(dbt_type *out, int *serial, const char *text, size_t len, siz
 /* 1 when the word `word` (`len` bytes, any case) starts a portable
  * type's name: "int", "varchar", "timestamp", ... */
 int dbt_type_name_is_portable(const char *word, size_t len);
+
+/* 1 when the word `word` (`len` bytes, any case), after a type name's
+ * first word, still belongs to the name: PRECISION, VARYING, WITH,
+ * WITHOUT, TIME, ZONE ("double precision", "time with time zone"). */
+int dbt_type_word_continues(const char *word, size_t len);
+
+/* 1 when the word `word` (`len` bytes, any case) names a type that may
+ * start a typed literal such as DATE '2020-01-01' or INTERVAL '1 day':
+ * the portable types' names that PostgreSQL knows and its own built-in
+ * types ("inet", "jsonb", "interval", "bit", ...). */
+int dbt_type_word_starts_literal(const char *word, size_t len);
 
 /*
  * A model's declared type, whatever it names (`len` bytes; empty for a
