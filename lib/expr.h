@@ -52,7 +52,8 @@ int dbt_partition_bound_canon(char **out, const char *text, size_t len);
  *   malloc'd, NULL when out of memory;
  * - dbt_expr_check_column: the one column of `table` that the CHECK
  *   expression `expr` uses, if exactly one (the column's own name, owned
- *   by the table), else NULL;
+ *   by the table), else NULL; NULL too for text that does not tokenize,
+ *   and out of memory it answers from the names it read until then;
  * - dbt_expr_exclude_columns: the columns of an exclusion constraint's
  *   elements "column WITH operator" in its definition `def`, joined with
  *   '_' in order (an expression element adds none), in `out`; `out` is
