@@ -2337,9 +2337,6 @@ static void put_identity(dbt_buf *b, const dbt_column *c)
 
 static void put_fk(dbt_buf *b, const dbt_fk *fk)
 {
-	static const char *const actions[] = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
-					      "SET DEFAULT"};
-
 	put_names(b, fk->columns, fk->ncolumns);
 	dbt_buf_puts(b, " -> ");
 	put_name(b, fk->ref_table);
@@ -2347,10 +2344,10 @@ static void put_fk(dbt_buf *b, const dbt_fk *fk)
 	put_names(b, fk->ref_columns, fk->nref_columns);
 	if (fk->match != DBT_FK_MATCH_SIMPLE)
 		dbt_buf_puts(b, fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
-	if (fk->on_delete != DBT_FK_NO_ACTION && (size_t)fk->on_delete < 5)
-		dbt_buf_printf(b, " ON DELETE %s", actions[fk->on_delete]);
-	if (fk->on_update != DBT_FK_NO_ACTION && (size_t)fk->on_update < 5)
-		dbt_buf_printf(b, " ON UPDATE %s", actions[fk->on_update]);
+	if (fk->on_delete != DBT_FK_NO_ACTION && dbt_fk_action_name(fk->on_delete))
+		dbt_buf_printf(b, " ON DELETE %s", dbt_fk_action_name(fk->on_delete));
+	if (fk->on_update != DBT_FK_NO_ACTION && dbt_fk_action_name(fk->on_update))
+		dbt_buf_printf(b, " ON UPDATE %s", dbt_fk_action_name(fk->on_update));
 	if (fk->deferrable)
 		dbt_buf_puts(b, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
 						       : " DEFERRABLE");

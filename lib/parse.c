@@ -1100,28 +1100,15 @@ static int parse_type(struct parser *p, dbt_type *out, int *serial)
 
 static int parse_action(struct parser *p, dbt_fk_action *out)
 {
-	int rc;
+	size_t from = p->tok.start;
+	int no = is(p, "no"), rc;
 
-	if (is(p, "cascade")) {
-		*out = DBT_FK_CASCADE;
-	} else if (is(p, "restrict")) {
-		*out = DBT_FK_RESTRICT;
-	} else if (is(p, "no")) {
+	if (no || is(p, "set")) {
 		if ((rc = next(p)) < 0)
 			return rc;
-		if (!is(p, "action"))
-			return expected(p, "ACTION");
-		*out = DBT_FK_NO_ACTION;
-	} else if (is(p, "set")) {
-		if ((rc = next(p)) < 0)
-			return rc;
-		if (is(p, "null"))
-			*out = DBT_FK_SET_NULL;
-		else if (is(p, "default"))
-			*out = DBT_FK_SET_DEFAULT;
-		else
-			return expected(p, "NULL or DEFAULT");
-	} else {
+		if (dbt_fk_action_parse(out, p->text + from, p->tok.start + p->tok.len - from) < 0)
+			return expected(p, no ? "ACTION" : "NULL or DEFAULT");
+	} else if (dbt_fk_action_parse(out, p->text + from, p->tok.len) < 0) {
 		return expected(p, "CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION");
 	}
 	return next(p);

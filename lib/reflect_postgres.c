@@ -769,22 +769,6 @@ cleanup:
 	return rc;
 }
 
-static dbt_fk_action fk_action(const char *v)
-{
-	switch (v ? *v : 'a') {
-	case 'r':
-		return DBT_FK_RESTRICT;
-	case 'c':
-		return DBT_FK_CASCADE;
-	case 'n':
-		return DBT_FK_SET_NULL;
-	case 'd':
-		return DBT_FK_SET_DEFAULT;
-	default:
-		return DBT_FK_NO_ACTION;
-	}
-}
-
 /* The columns of a key, from a name array. */
 static int add_names(void *obj, int (*add)(void *, const char *), const char *array)
 {
@@ -877,8 +861,8 @@ static int read_constraints(struct reflect *r)
 			    (rc = add_names(fk, add_fk_ref_column, value(res, i, 5))) < 0)
 				break;
 			fk->ref_columns_given = 1;
-			fk->on_delete = fk_action(value(res, i, 6));
-			fk->on_update = fk_action(value(res, i, 7));
+			fk->on_delete = dbt_fk_action_from_postgres(value(res, i, 6));
+			fk->on_update = dbt_fk_action_from_postgres(value(res, i, 7));
 			fk->deferrable = flag(res, i, 8);
 			fk->initially_deferred = flag(res, i, 9);
 			if (value(res, i, 11) && *value(res, i, 11) == 'f')

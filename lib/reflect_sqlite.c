@@ -1536,17 +1536,14 @@ cleanup:
 	return rc;
 }
 
+/* SQLite's words for an action; NO ACTION for any other. */
 static dbt_fk_action fk_action(const char *s)
 {
-	if (!strcasecmp(s, "CASCADE"))
-		return DBT_FK_CASCADE;
-	if (!strcasecmp(s, "RESTRICT"))
-		return DBT_FK_RESTRICT;
-	if (!strcasecmp(s, "SET NULL"))
-		return DBT_FK_SET_NULL;
-	if (!strcasecmp(s, "SET DEFAULT"))
-		return DBT_FK_SET_DEFAULT;
-	return DBT_FK_NO_ACTION;
+	dbt_fk_action a = DBT_FK_NO_ACTION;
+
+	if (dbt_fk_action_parse(&a, s, strlen(s)) < 0)
+		dbt_error_clear();
+	return a;
 }
 
 static int fk_mismatch(const struct rtable *rt)

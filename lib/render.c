@@ -328,22 +328,6 @@ static int put_column(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *t, c
 
 /* --------------------------------------------------------- constraints */
 
-static const char *fk_action_sql(dbt_fk_action a)
-{
-	switch (a) {
-	case DBT_FK_RESTRICT:
-		return "RESTRICT";
-	case DBT_FK_CASCADE:
-		return "CASCADE";
-	case DBT_FK_SET_NULL:
-		return "SET NULL";
-	case DBT_FK_SET_DEFAULT:
-		return "SET DEFAULT";
-	default:
-		return NULL;
-	}
-}
-
 /* "CONSTRAINT name PRIMARY KEY (a, b)", and UNIQUE likewise. */
 static void put_key(dbt_buf *out, dbt_dialect_kind kind, const char *what, const dbt_unique *key)
 {
@@ -370,9 +354,9 @@ static void put_fk(dbt_buf *out, dbt_dialect_kind kind, const dbt_fk *fk)
 	if (fk->match != DBT_FK_MATCH_SIMPLE)
 		dbt_buf_puts(out,
 			     fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
-	if ((action = fk_action_sql(fk->on_delete)))
+	if (fk->on_delete != DBT_FK_NO_ACTION && (action = dbt_fk_action_name(fk->on_delete)))
 		dbt_buf_printf(out, " ON DELETE %s", action);
-	if ((action = fk_action_sql(fk->on_update)))
+	if (fk->on_update != DBT_FK_NO_ACTION && (action = dbt_fk_action_name(fk->on_update)))
 		dbt_buf_printf(out, " ON UPDATE %s", action);
 	if (fk->deferrable)
 		dbt_buf_puts(out, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"

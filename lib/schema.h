@@ -32,162 +32,11 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "expr.h"
+#include "type.h"
 
 /* The longest name, in bytes, that PostgreSQL keeps (NAMEDATALEN - 1). */
 #define DBT_NAME_MAX 63
-
-/* ------------------------------------------------------------------ types */
-
-typedef enum dbt_type_kind {
-	DBT_TYPE_NONE = 0,
-	DBT_TYPE_SMALLINT,
-	DBT_TYPE_INTEGER,
-	DBT_TYPE_BIGINT,
-	DBT_TYPE_BOOLEAN,
-	DBT_TYPE_REAL,
-	DBT_TYPE_DOUBLE, /* DOUBLE PRECISION */
-	DBT_TYPE_NUMERIC,
-	DBT_TYPE_VARCHAR,
-	DBT_TYPE_CHAR,
-	DBT_TYPE_TEXT,
-	DBT_TYPE_DATE,
-	DBT_TYPE_TIME,
-	DBT_TYPE_TIMETZ, /* TIME WITH TIME ZONE */
-	DBT_TYPE_TIMESTAMP,
-	DBT_TYPE_TIMESTAMPTZ, /* TIMESTAMP WITH TIME ZONE */
-	DBT_TYPE_BLOB,
-	DBT_TYPE_JSON,
-	DBT_TYPE_UUID,
-	DBT_TYPE_OTHER, /* any other type: `text` says which */
-} dbt_type_kind;
-
-/*
- * A column type.  The kinds up to UUID are the portable types, which one
- * model spells alike for every database; -1 means "not given" in each
- * number:
- * - length: VARCHAR(n) and CHAR(n) (CHAR alone is CHAR(1));
- * - precision, scale: NUMERIC(p,s) (NUMERIC(p) is NUMERIC(p,0));
- * - precision: fractional digits of TIME(p) and TIMESTAMP(p).
- *
- * `text` is the type as the database stores it, where the kind and its
- * numbers do not say it: NULL when the type is exactly the kind's
- * canonical spelling on its database (dbt_type_format's, or on
- * PostgreSQL what format_type() prints for it); otherwise, on SQLite, the
- * declared type ("INT", "DATETIME", "DECIMAL(12)", "" for none: the kind
- * is then the one dbt_type_parse gives, or OTHER) and on PostgreSQL
- * format_type()'s text ("jsonb", "text[]", "bit varying(5)", "inet",
- * "interval year to month", a user-defined type's name; kind OTHER).
- * Types compare equal when kind, numbers and text are equal (see
- * dbt_type_equal).
- *
- * `decl` is the spelling a model declared, kept only by the model parser
- * (NULL elsewhere) so that dbt_schema_adapt can give each database its
- * form; it takes no part in comparisons.
- *
- * Both strings are malloc'd and owned by whatever holds the type: a
- * column frees its own; a dbt_type filled by a function below is released
- * with dbt_type_release().
- */
-typedef struct dbt_type {
-	dbt_type_kind kind;
-	int length;
-	int precision;
-	int scale;
-	char *text;
-	char *decl;
-} dbt_type;
-
-/* A type of kind `kind` without numbers or text. */
-#define DBT_TYPE_INIT(kind)                    \
-	{                                      \
-		(kind), -1, -1, -1, NULL, NULL \
-	}
-
-/*
- * Parses a portable type name such as "int4", "CHARACTER VARYING(20)",
- * "numeric(10, 2)" or "timestamp(3) with time zone" (`len` bytes, any case,
- * comments allowed) into its canonical type, whose strings stay NULL.
- * `serial`, when not NULL, is set to 1 for SERIAL, BIGSERIAL and
- * SMALLSERIAL (whose kind is INTEGER, BIGINT and SMALLINT) and to 0
- * otherwise.
- *
- * DBT_EPARSE for an unknown type, a malformed or out-of-range parameter or
- * trailing text, with a message that carries no position (such as
- * "expected a type, found 'strnig'" or "VARCHAR length 0 must be between 1
- * and 10485760"); `errpos`, when not NULL, then receives the byte offset
- * in `text` of the fault.
- */
-int dbt_type_parse(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos);
-
-/* 1 when the word `word` (`len` bytes, any case) starts a portable
- * type's name: "int", "varchar", "timestamp", ... */
-int dbt_type_name_is_portable(const char *word, size_t len);
-
-/*
- * A model's declared type, whatever it names (`len` bytes; empty for a
- * column declared without a type): the kind and numbers of
- * dbt_type_parse when it knows the type, else OTHER; `decl` holds the
- * declared text with blanks normalised (words one space apart, none
- * around parentheses, brackets, commas and dots, comments dropped), and
- * `text` that same text when the kind is OTHER.  Caller releases `out`.
- *
- * A type whose first word names a portable type is that type, spelled as
- * dbt_type_parse reads it, optionally followed by array brackets (then it
- * is OTHER): "INT(11)", "TIMESTAMP WITH ZONE" and VARCHAR(0) are
- * DBT_EPARSE with dbt_type_parse's message and `errpos`; so is text that
- * does not tokenize.  DBT_ERROR when out of memory.
- */
-int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos);
-
-/*
- * The type that SQLite stores for the declared type `decl` (as
- * PRAGMA table_info gives it, or as a model declares it): `text` is the
- * declared text with blanks normalised, NULL when it is the canonical
- * spelling of its kind ignoring case.  Caller releases `out`; DBT_ERROR
- * when out of memory.
- */
-int dbt_type_from_sqlite(dbt_type *out, const char *decl);
-
-/*
- * The type that PostgreSQL stores for `text`, either format_type()'s
- * output or a type as a model declares it ("int4", "varchar(20)[]",
- * "JSONB", "bit varying(5)", "Interval Day To Second(3)", "public.mood"):
- * a portable kind with NULL text when PostgreSQL's own normal form of it
- * is the kind's (its aliases are one type: int4 is integer, timestamptz
- * is timestamp with time zone); otherwise kind OTHER and `text` in
- * format_type()'s form: unquoted words in lower case, PostgreSQL's names
- * for its built-in aliases, an array as "<element>[]".  Caller releases
- * `out`; DBT_EPARSE when `text` does not tokenize, DBT_ERROR when out of
- * memory.
- */
-int dbt_type_from_postgres(dbt_type *out, const char *text);
-
-/* Deep copy; DBT_ERROR when out of memory (`out` then holds no strings). */
-int dbt_type_copy(dbt_type *out, const dbt_type *type);
-
-/* Frees the strings of `type` and sets them to NULL. */
-void dbt_type_release(dbt_type *type);
-
-/*
- * 1 when `a` and `b` are one type: kind and numbers equal, and either
- * both texts NULL or the texts equal ignoring ASCII case outside double
- * quotes and ignoring a schema qualifier ("public.mood" is "mood").
- */
-int dbt_type_equal(const dbt_type *a, const dbt_type *b);
-
-/* Appends how the type reads: `text` when it has one, else the canonical
- * spelling: "INTEGER", "VARCHAR(50)", "NUMERIC(10,2)",
- * "TIMESTAMP(3) WITH TIME ZONE", "DOUBLE PRECISION". */
-void dbt_type_format(dbt_buf *out, const dbt_type *type);
-
-/* 1 for VARCHAR, CHAR and TEXT, the types a collation applies to. */
-int dbt_type_is_text(dbt_type_kind kind);
-
-/* 1 for SMALLINT, INTEGER and BIGINT. */
-int dbt_type_is_integer(dbt_type_kind kind);
-
-/* 1 for the portable kinds (neither NONE nor OTHER). */
-int dbt_type_is_portable(dbt_type_kind kind);
 
 /* ------------------------------------------------------------ the model */
 
@@ -245,6 +94,24 @@ typedef enum dbt_fk_action {
 	DBT_FK_SET_NULL,
 	DBT_FK_SET_DEFAULT,
 } dbt_fk_action;
+
+/*
+ * Foreign-key actions by their SQL words, one table for every reader and
+ * writer of them:
+ * - dbt_fk_action_name: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL" or
+ *   "SET DEFAULT"; NULL for a value that is no action;
+ * - dbt_fk_action_parse: the action whose words `text` (`len` bytes) is,
+ *   in any case, with blanks and comments around and between the words
+ *   (as a model and SQLite's PRAGMA foreign_key_list write them), in
+ *   `out`; DBT_EPARSE, naming the text, when it is no action's words
+ *   (`out` unchanged);
+ * - dbt_fk_action_from_postgres: the action of a letter of
+ *   pg_constraint.confupdtype or confdeltype ("a", "r", "c", "n", "d");
+ *   NO ACTION for NULL or any other letter.
+ */
+const char *dbt_fk_action_name(dbt_fk_action action);
+int dbt_fk_action_parse(dbt_fk_action *out, const char *text, size_t len);
+dbt_fk_action dbt_fk_action_from_postgres(const char *code);
 
 /* MATCH: how a foreign key of several columns treats NULLs. */
 typedef enum dbt_fk_match {
@@ -537,18 +404,6 @@ int dbt_table_add_exclude(dbt_exclude **out, dbt_table *table, const char *name,
 			  size_t len);
 
 /*
- * The canonical text of a partition key ("range ( LogDate )" gives
- * "RANGE (logdate)") and of a partition bound ("for values in ('a','b')"
- * gives "FOR VALUES IN ('a', 'b')", "default" gives "DEFAULT"), as both
- * the model and pg_get_partkeydef/pg_get_expr spell them; caller frees.
- * The lists in parentheses are canonical expressions.  DBT_EPARSE when
- * the text is not of that form (the message names no place), DBT_ERROR
- * when out of memory.
- */
-int dbt_partition_key_canon(char **out, const char *text, size_t len);
-int dbt_partition_bound_canon(char **out, const char *text, size_t len);
-
-/*
  * Moving objects between schemas, for the parser: a table that becomes a
  * partition hands its columns and constraints (the parent's, as pg_dump
  * repeats them) to `to`, and an index or key that ALTER INDEX ... ATTACH
@@ -604,20 +459,6 @@ dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kin
 dbt_column *dbt_table_find_column(const dbt_table *table, const char *name);
 
 /* ---------------------------------------------------------- normalising */
-
-/*
- * Canonical text of a SQL expression (`len` bytes), in `out`, caller
- * frees: comments dropped; tokens separated by exactly one space except
- * around ( ) [ ] . :: and after a unary sign, and none before a comma;
- * keywords (dbt_sql_keyword) upper-case and other unquoted words lower-case;
- * a quoted identifier that needs no quotes unquoted; a type after :: or
- * CAST's AS spelled canonically; redundant outer parentheses removed.
- * So "( lower( Email ) )" becomes "lower(email)" and
- * "price>=0 and X is not null" becomes "price >= 0 AND x IS NOT NULL".
- * DBT_EPARSE (naming the expression) when the text does not tokenize or
- * holds no token.
- */
-int dbt_schema_normalize_expr(char **out, const char *expr, size_t len);
 
 /*
  * The normalisation of a table that needs no source: makes primary-key

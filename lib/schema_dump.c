@@ -6,9 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const fk_actions[] = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
-					 "SET DEFAULT"};
-
 static void put_list(dbt_buf *b, char **v, size_t n)
 {
 	size_t i;
@@ -124,8 +121,8 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		put_list(&b, fk->columns, fk->ncolumns);
 		dbt_buf_printf(&b, " -> %s ", fk->ref_table);
 		put_list(&b, fk->ref_columns, fk->nref_columns);
-		dbt_buf_printf(&b, " on delete %s on update %s", fk_actions[fk->on_delete],
-			       fk_actions[fk->on_update]);
+		dbt_buf_printf(&b, " on delete %s on update %s", dbt_fk_action_name(fk->on_delete),
+			       dbt_fk_action_name(fk->on_update));
 		if (fk->match != DBT_FK_MATCH_SIMPLE)
 			dbt_buf_puts(&b, fk->match == DBT_FK_MATCH_FULL ? " match full"
 									: " match partial");

@@ -1,8 +1,9 @@
 /*
  * test_schema.c - the metadata model: canonical types and their aliases,
- * canonical expression text, building and looking up a schema, and the
- * normalisation that makes equal schemas compare equal (implied NOT NULL,
- * redundant unique constraints, the names PostgreSQL would generate).
+ * canonical expression text, foreign-key actions by their SQL words,
+ * building and looking up a schema, and the normalisation that makes equal
+ * schemas compare equal (implied NOT NULL, redundant unique constraints,
+ * the names PostgreSQL would generate).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -1131,6 +1132,82 @@ static void generated_names_do_not_split_utf8_characters(void **state)
 	dbt_schema_free(s);
 }
 
+/* ----------------------------------------------------- foreign-key actions */
+
+static void assert_fk_action(const char *text, dbt_fk_action want)
+{
+	dbt_fk_action got = (dbt_fk_action)99;
+
+	assert_int_equal(dbt_fk_action_parse(&got, text, strlen(text)), 0);
+	assert_int_equal(got, want);
+}
+
+static void fk_action_names_are_the_sql_words(void **state)
+{
+	(void)state;
+	assert_string_equal(dbt_fk_action_name(DBT_FK_NO_ACTION), "NO ACTION");
+	assert_string_equal(dbt_fk_action_name(DBT_FK_RESTRICT), "RESTRICT");
+	assert_string_equal(dbt_fk_action_name(DBT_FK_CASCADE), "CASCADE");
+	assert_string_equal(dbt_fk_action_name(DBT_FK_SET_NULL), "SET NULL");
+	assert_string_equal(dbt_fk_action_name(DBT_FK_SET_DEFAULT), "SET DEFAULT");
+	assert_null(dbt_fk_action_name((dbt_fk_action)5));
+	assert_null(dbt_fk_action_name((dbt_fk_action)-1));
+}
+
+static void fk_action_parse_reads_its_name_back(void **state)
+{
+	int a;
+
+	(void)state;
+	for (a = DBT_FK_NO_ACTION; a <= DBT_FK_SET_DEFAULT; a++)
+		assert_fk_action(dbt_fk_action_name((dbt_fk_action)a), (dbt_fk_action)a);
+}
+
+static void fk_action_parse_ignores_case_blanks_and_comments(void **state)
+{
+	(void)state;
+	assert_fk_action("cascade", DBT_FK_CASCADE);
+	assert_fk_action("  Restrict\n", DBT_FK_RESTRICT);
+	assert_fk_action("set  null", DBT_FK_SET_NULL);
+	assert_fk_action("SET /* x */ Default", DBT_FK_SET_DEFAULT);
+	assert_fk_action("no -- none\n action", DBT_FK_NO_ACTION);
+}
+
+static void fk_action_parse_refuses_what_is_no_action(void **state)
+{
+	static const char *const bad[] = {
+		"",	     "remove",		"set",		"no",	     "set action",
+		"no null",   "cascade cascade", "set null now", "'cascade'", "\"cascade\"",
+		"cascade '",
+	};
+	dbt_fk_action got = DBT_FK_CASCADE;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(dbt_fk_action_parse(&got, bad[i], strlen(bad[i])), DBT_EPARSE);
+		assert_int_equal(got, DBT_FK_CASCADE);
+	}
+	assert_int_equal(dbt_fk_action_parse(&got, "remove", 6), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "unknown foreign key action 'remove'");
+	/* Only the `len` bytes given are read. */
+	assert_int_equal(dbt_fk_action_parse(&got, "set nullify", 8), 0);
+	assert_int_equal(got, DBT_FK_SET_NULL);
+}
+
+static void fk_action_from_postgres_letters(void **state)
+{
+	(void)state;
+	assert_int_equal(dbt_fk_action_from_postgres("a"), DBT_FK_NO_ACTION);
+	assert_int_equal(dbt_fk_action_from_postgres("r"), DBT_FK_RESTRICT);
+	assert_int_equal(dbt_fk_action_from_postgres("c"), DBT_FK_CASCADE);
+	assert_int_equal(dbt_fk_action_from_postgres("n"), DBT_FK_SET_NULL);
+	assert_int_equal(dbt_fk_action_from_postgres("d"), DBT_FK_SET_DEFAULT);
+	assert_int_equal(dbt_fk_action_from_postgres("x"), DBT_FK_NO_ACTION);
+	assert_int_equal(dbt_fk_action_from_postgres(""), DBT_FK_NO_ACTION);
+	assert_int_equal(dbt_fk_action_from_postgres(NULL), DBT_FK_NO_ACTION);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1188,6 +1265,11 @@ int main(void)
 		cmocka_unit_test(generated_names_of_many_tables),
 		cmocka_unit_test(long_generated_names_are_cut_to_63_bytes),
 		cmocka_unit_test(generated_names_do_not_split_utf8_characters),
+		cmocka_unit_test(fk_action_names_are_the_sql_words),
+		cmocka_unit_test(fk_action_parse_reads_its_name_back),
+		cmocka_unit_test(fk_action_parse_ignores_case_blanks_and_comments),
+		cmocka_unit_test(fk_action_parse_refuses_what_is_no_action),
+		cmocka_unit_test(fk_action_from_postgres_letters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,355 @@
+/*
+ * schema_name.c - dbt_schema_name_auto (see schema.h): the names PostgreSQL
+ * gives to the constraints and indexes a model leaves unnamed, so that the
+ * model's and the database's compare equal.
+ */
+#include "schema.h"
+
+#include "error.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Compares ignoring ASCII case only, as SQLite compares names. */
+static int name_casecmp(const char *a, const char *b)
+{
+	while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b)) {
+		a++;
+		b++;
+	}
+	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
+}
+
+static void strv_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+enum space { SPACE_RELATION, SPACE_CONSTRAINT };
+
+/*
+ * The names taken in one name space, ignoring ASCII case: an open-
+ * addressing hash set of pointers to names the schema owns, so that
+ * naming every constraint of a large schema stays linear.
+ */
+struct nameset {
+	const char **slots;
+	size_t cap; /* a power of two, at least twice the count */
+	size_t n;
+};
+
+static size_t name_hash(const char *name)
+{
+	size_t h = 14695981039346656037ULL & (size_t)-1;
+
+	for (; *name; name++)
+		h = (h ^ (size_t)ascii_lower((unsigned char)*name)) *
+		    (1099511628211ULL & (size_t)-1);
+	return h;
+}
+
+static int nameset_has(const struct nameset *set, const char *name)
+{
+	size_t i;
+
+	if (!set->cap)
+		return 0;
+	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		if (!name_casecmp(set->slots[i], name))
+			return 1;
+	return 0;
+}
+
+static int nameset_add(struct nameset *set, const char *name)
+{
+	size_t i;
+
+	if (!name || nameset_has(set, name))
+		return 0;
+	if (2 * (set->n + 1) > set->cap) {
+		struct nameset grown = {NULL, set->cap ? set->cap * 2 : 64, 0};
+
+		grown.slots = calloc(grown.cap, sizeof(*grown.slots));
+		if (!grown.slots)
+			return dbt_error_oom();
+		for (i = 0; i < set->cap; i++)
+			if (set->slots[i])
+				nameset_add(&grown, set->slots[i]);
+		free(set->slots);
+		*set = grown;
+	}
+	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+		;
+	set->slots[i] = name;
+	set->n++;
+	return 0;
+}
+
+/* The names taken in each space: tables, keys and indexes share the
+ * relation space; keys, foreign keys and checks the constraint space. */
+struct names {
+	struct nameset space[2];
+};
+
+/* Records `name`, the name of a constraint or index, in its spaces. */
+static int names_add(struct names *nm, int relation, int constraint, const char *name)
+{
+	int rc = 0;
+
+	if (relation)
+		rc = nameset_add(&nm->space[SPACE_RELATION], name);
+	if (rc == 0 && constraint)
+		rc = nameset_add(&nm->space[SPACE_CONSTRAINT], name);
+	return rc;
+}
+
+static int names_init(struct names *nm, const dbt_schema *schema)
+{
+	size_t i, j;
+	int rc = 0;
+
+	memset(nm, 0, sizeof(*nm));
+	for (i = 0; i < schema->ntables && rc == 0; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		rc = names_add(nm, 1, 0, t->name);
+		if (rc == 0 && t->pk)
+			rc = names_add(nm, 1, 1, t->pk->name);
+		for (j = 0; j < t->nuniques && rc == 0; j++)
+			rc = names_add(nm, 1, 1, t->uniques[j]->name);
+		for (j = 0; j < t->nfks && rc == 0; j++)
+			rc = names_add(nm, 0, 1, t->fks[j]->name);
+		for (j = 0; j < t->nchecks && rc == 0; j++)
+			rc = names_add(nm, 0, 1, t->checks[j]->name);
+		for (j = 0; j < t->nexcludes && rc == 0; j++)
+			rc = names_add(nm, 1, 1, t->excludes[j]->name);
+	}
+	for (i = 0; i < schema->nindexes && rc == 0; i++)
+		rc = names_add(nm, 1, 0, schema->indexes[i]->name);
+	return rc;
+}
+
+static void names_release(struct names *nm)
+{
+	free(nm->space[0].slots);
+	free(nm->space[1].slots);
+}
+
+/* The length, at most `n`, that does not split a UTF-8 character of `s`. */
+static size_t clip_utf8(const char *s, size_t n)
+{
+	while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+		n--;
+	return n;
+}
+
+/* PostgreSQL's makeObjectName: "name1_name2_label" cut to 63 bytes by
+ * shortening the longer of the two names first. */
+static char *object_name(const char *name1, const char *name2, const char *label)
+{
+	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
+	size_t avail = DBT_NAME_MAX - strlen(label) - 1 - (name2 ? 1 : 0);
+	dbt_buf b = DBT_BUF_INIT;
+
+	while (n1 + n2 > avail) {
+		if (n1 > n2)
+			n1--;
+		else
+			n2--;
+	}
+	n1 = clip_utf8(name1, n1);
+	dbt_buf_put(&b, name1, n1);
+	if (name2) {
+		dbt_buf_putc(&b, '_');
+		dbt_buf_put(&b, name2, clip_utf8(name2, n2));
+	}
+	dbt_buf_putc(&b, '_');
+	dbt_buf_puts(&b, label);
+	return dbt_buf_detach(&b);
+}
+
+/*
+ * A free name "name1_name2_label", then "..._label1", "..._label2"...,
+ * free in `space`; it is then recorded as taken in the spaces that
+ * `relation` and `constraint` say (a key's name takes both).
+ */
+static int choose_name(char **out, struct names *nm, enum space space, int relation, int constraint,
+		       const char *name1, const char *name2, const char *label)
+{
+	char modlabel[32];
+	int pass, rc;
+
+	snprintf(modlabel, sizeof(modlabel), "%s", label);
+	for (pass = 1;; pass++) {
+		char *name = object_name(name1, name2, modlabel);
+
+		if (!name)
+			return dbt_error_oom();
+		if (!nameset_has(&nm->space[space], name)) {
+			if ((rc = names_add(nm, relation, constraint, name)) < 0) {
+				free(name);
+				return rc;
+			}
+			*out = name;
+			return 0;
+		}
+		free(name);
+		snprintf(modlabel, sizeof(modlabel), "%s%d", label, pass);
+	}
+}
+
+/* PostgreSQL's ChooseIndexNameAddition: names joined with '_', stopping
+ * once past 63 bytes. */
+static char *join_names(char **names, size_t n)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n && b.len <= DBT_NAME_MAX; i++) {
+		if (i)
+			dbt_buf_putc(&b, '_');
+		dbt_buf_puts(&b, names[i]);
+	}
+	return dbt_buf_detach(&b);
+}
+
+/* The key names of an index, made unique within it as PostgreSQL's
+ * ChooseIndexColumnNames does: "expr", "expr1", "expr2"... */
+static int index_colnames(char ***out, const dbt_index *ix)
+{
+	char **v = calloc(ix->nelems ? ix->nelems : 1, sizeof(*v));
+	size_t i, j;
+	int k, rc = DBT_ERROR;
+
+	*out = NULL;
+	if (!v)
+		return dbt_error_oom();
+	for (i = 0; i < ix->nelems; i++) {
+		const dbt_index_elem *e = &ix->elems[i];
+		char *orig = e->column ? strdup(e->column) : dbt_expr_colname(e->expr);
+
+		if (!orig)
+			goto cleanup;
+		v[i] = orig;
+		for (k = 1;; k++) {
+			dbt_buf b = DBT_BUF_INIT;
+			char num[16];
+
+			for (j = 0; j < i && strcmp(v[j], v[i]); j++)
+				;
+			if (j == i)
+				break;
+			snprintf(num, sizeof(num), "%d", k);
+			dbt_buf_put(&b, orig,
+				    clip_utf8(orig, strlen(orig) > DBT_NAME_MAX - strlen(num)
+							    ? DBT_NAME_MAX - strlen(num)
+							    : strlen(orig)));
+			dbt_buf_puts(&b, num);
+			if (v[i] != orig)
+				free(v[i]);
+			v[i] = dbt_buf_detach(&b);
+			if (!v[i]) {
+				v[i] = orig;
+				goto cleanup;
+			}
+		}
+		if (v[i] != orig)
+			free(orig);
+	}
+	*out = v;
+	v = NULL;
+	rc = 0;
+cleanup:
+	if (v)
+		strv_free(v, ix->nelems);
+	return rc < 0 ? dbt_error_oom() : 0;
+}
+
+int dbt_schema_name_auto(dbt_schema *schema)
+{
+	char *add = NULL, **cols = NULL;
+	dbt_index *ix = NULL;
+	struct names nm;
+	size_t i, j;
+	int rc = names_init(&nm, schema);
+
+	for (i = 0; i < schema->ntables && rc == 0; i++) {
+		dbt_table *t = schema->tables[i];
+
+		if (t->pk && !t->pk->name)
+			rc = choose_name(&t->pk->name, &nm, SPACE_RELATION, 1, 1, t->name, NULL,
+					 "pkey");
+		for (j = 0; j < t->nuniques && rc == 0; j++) {
+			dbt_unique *u = t->uniques[j];
+
+			if (u->name)
+				continue;
+			if (!(add = join_names(u->columns, u->ncolumns)))
+				rc = dbt_error_oom();
+			else
+				rc = choose_name(&u->name, &nm, SPACE_RELATION, 1, 1, t->name, add,
+						 "key");
+			free(add);
+			add = NULL;
+		}
+		for (j = 0; j < t->nchecks && rc == 0; j++) {
+			dbt_check *c = t->checks[j];
+
+			if (!c->name)
+				rc = choose_name(&c->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name,
+						 dbt_expr_check_column(t, c->expr), "check");
+		}
+		for (j = 0; j < t->nexcludes && rc == 0; j++) {
+			dbt_exclude *x = t->excludes[j];
+
+			if (x->name)
+				continue;
+			if ((rc = dbt_expr_exclude_columns(&add, x->def)) == 0)
+				rc = choose_name(&x->name, &nm, SPACE_RELATION, 1, 1, t->name, add,
+						 "excl");
+			free(add);
+			add = NULL;
+		}
+		for (j = 0; j < t->nfks && rc == 0; j++) {
+			dbt_fk *fk = t->fks[j];
+
+			if (fk->name)
+				continue;
+			if (!(add = join_names(fk->columns, fk->ncolumns)))
+				rc = dbt_error_oom();
+			else
+				rc = choose_name(&fk->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name,
+						 add, "fkey");
+			free(add);
+			add = NULL;
+		}
+	}
+	for (i = 0; i < schema->nindexes && rc == 0; i++) {
+		ix = schema->indexes[i];
+		if (ix->name)
+			continue;
+		if ((rc = index_colnames(&cols, ix)) < 0)
+			break;
+		if (!(add = join_names(cols, ix->nelems)))
+			rc = dbt_error_oom();
+		else
+			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0, ix->table, add,
+					 "idx");
+		strv_free(cols, ix->nelems);
+		cols = NULL;
+		free(add);
+		add = NULL;
+	}
+	names_release(&nm);
+	return rc;
+}
