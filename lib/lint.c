@@ -17,7 +17,7 @@
 #include "buf.h"
 #include "dialect.h"
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 #include "sqlsplit.h"
 
 #include <ctype.h>

@@ -45,7 +45,7 @@
 #include "dialect.h"
 
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 #include "schema.h"
 
 #include <sqlite3.h>

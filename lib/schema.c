@@ -8,7 +8,7 @@
 #include "schema.h"
 
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 
 #include <limits.h>
 #include <stdio.h>
