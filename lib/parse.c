@@ -46,11 +46,9 @@ struct seq {
 
 struct parser {
 	const char *path;
-	const char *text;
+	const char *text; /* the model, as read by `cur` */
 	size_t len;
-	dbt_lexer lx;
-	dbt_token tok;	 /* the current token */
-	size_t prev_end; /* where the token before it ended */
+	dbt_cursor cur; /* its current token and where the one before ended */
 	dbt_schema *schema;
 	struct ref *refs;
 	size_t nrefs;
@@ -99,34 +97,36 @@ static int expected(struct parser *p, const char *what)
 	dbt_buf b = DBT_BUF_INIT;
 	int rc;
 
-	dbt_token_describe(&b, p->text, &p->tok);
+	dbt_token_describe(&b, p->text, &p->cur.tok);
 	if (b.oom)
 		rc = dbt_error_oom();
 	else
-		rc = fail_at(p, p->tok.line, p->tok.col, "expected %s, found %s", what, b.ptr);
+		rc = fail_at(p, p->cur.tok.line, p->cur.tok.col, "expected %s, found %s", what,
+			     b.ptr);
 	dbt_buf_release(&b);
 	return rc;
 }
 
 static int next(struct parser *p)
 {
+	size_t prev_end = p->cur.tok.start + p->cur.tok.len;
 	int rc;
 
-	p->prev_end = p->tok.start + p->tok.len;
 	for (;;) {
-		rc = dbt_lex_next(&p->lx, &p->tok);
+		rc = dbt_cursor_next(&p->cur);
 		/* A psql meta-command such as pg_dump's "\restrict KEY" fills
 		 * its line, between statements. */
-		if (rc < 0 && p->stmt_start && p->tok.col == 1 && p->tok.start < p->len &&
-		    p->text[p->tok.start] == '\\') {
-			while (p->lx.pos < p->lx.len && p->text[p->lx.pos] != '\n')
-				p->lx.pos++;
+		if (rc < 0 && p->stmt_start && p->cur.tok.col == 1 && p->cur.tok.start < p->len &&
+		    p->text[p->cur.tok.start] == '\\') {
+			while (p->cur.lx.pos < p->cur.lx.len && p->text[p->cur.lx.pos] != '\n')
+				p->cur.lx.pos++;
 			continue;
 		}
 		break;
 	}
+	p->cur.prev_end = prev_end;
 	if (rc < 0)
-		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->tok.line, p->tok.col);
+		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->cur.tok.line, p->cur.tok.col);
 	return 0;
 }
 
@@ -134,15 +134,12 @@ static int next(struct parser *p)
  * fault is reported when the parser gets there). */
 static void peek(const struct parser *p, dbt_token *out)
 {
-	dbt_lexer lx = p->lx;
-
-	if (dbt_lex_next(&lx, out) < 0)
-		out->kind = DBT_TOK_END;
+	dbt_cursor_peek(&p->cur, out);
 }
 
 static int is(const struct parser *p, const char *s)
 {
-	return dbt_token_is(p->text, &p->tok, s);
+	return dbt_cursor_is(&p->cur, s);
 }
 
 /* Reads the word or punctuation `s`, else "expected WHAT". */
@@ -167,10 +164,10 @@ static void name_release(struct name *n)
 static int parse_sqlite_quoted(struct parser *p, struct name *out)
 {
 	const char *s = p->text;
-	char close = s[p->tok.start] == '[' ? ']' : s[p->tok.start];
-	size_t i = p->tok.start + 1, o = 0;
-	char *name = malloc(p->len - p->tok.start + 1);
-	dbt_token inner = p->tok;
+	char close = s[p->cur.tok.start] == '[' ? ']' : s[p->cur.tok.start];
+	size_t i = p->cur.tok.start + 1, o = 0;
+	char *name = malloc(p->len - p->cur.tok.start + 1);
+	dbt_token inner = p->cur.tok;
 	int rc;
 
 	if (!name)
@@ -178,7 +175,7 @@ static int parse_sqlite_quoted(struct parser *p, struct name *out)
 	for (;; i++) {
 		if (i >= p->len || s[i] == '\n') {
 			free(name);
-			return fail_at(p, p->tok.line, p->tok.col,
+			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
 				       "unterminated quoted identifier");
 		}
 		if (s[i] == close) {
@@ -189,23 +186,24 @@ static int parse_sqlite_quoted(struct parser *p, struct name *out)
 		name[o++] = s[i];
 	}
 	name[o] = '\0';
-	inner.start = p->tok.start + 1;
+	inner.start = p->cur.tok.start + 1;
 	inner.len = i - inner.start;
 	if (o == 0 || (rc = dbt_token_check_utf8(p->text, &inner)) < 0) {
 		free(name);
 		if (o == 0)
-			return fail_at(p, p->tok.line, p->tok.col, "empty quoted identifier");
-		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->tok.line, p->tok.col);
+			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+				       "empty quoted identifier");
+		return dbt_error_prefix(rc, "%s:%d:%d", p->path, p->cur.tok.line, p->cur.tok.col);
 	}
 	if (o > DBT_NAME_MAX) {
 		free(name);
-		return fail_at(p, p->tok.line, p->tok.col,
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col,
 			       "name '%.40s...' is longer than %d bytes", s + inner.start,
 			       DBT_NAME_MAX);
 	}
 	/* The lexer resumes after the closing character. */
-	p->lx.pos = i + 1;
-	p->tok.len = i + 1 - p->tok.start;
+	p->cur.lx.pos = i + 1;
+	p->cur.tok.len = i + 1 - p->cur.tok.start;
 	out->s = name;
 	out->quoted = 1;
 	if ((rc = next(p)) < 0)
@@ -218,25 +216,27 @@ static int parse_sqlite_quoted(struct parser *p, struct name *out)
  * PostgreSQL is a name, even one SQLite takes. */
 static int parse_name_as(struct parser *p, struct name *out, const char *what, int strict)
 {
-	const char *s = p->text + p->tok.start;
+	const char *s = p->text + p->cur.tok.start;
 	int rc;
 
 	out->s = NULL;
-	out->line = p->tok.line;
-	out->col = p->tok.col;
-	out->quoted = p->tok.kind == DBT_TOK_QUOTED;
-	if (is(p, "[") || (p->tok.kind == DBT_TOK_OP && s[0] == '`') ||
-	    (p->tok.kind == DBT_TOK_STRING && s[0] == '\''))
+	out->line = p->cur.tok.line;
+	out->col = p->cur.tok.col;
+	out->quoted = p->cur.tok.kind == DBT_TOK_QUOTED;
+	if (is(p, "[") || (p->cur.tok.kind == DBT_TOK_OP && s[0] == '`') ||
+	    (p->cur.tok.kind == DBT_TOK_STRING && s[0] == '\''))
 		return parse_sqlite_quoted(p, out);
-	if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
+	if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
 		return expected(p, what);
 	/* A word PostgreSQL reserves but SQLite does not (USER) is a name
 	 * to SQLite, which writes it bare; rendered, it is always quoted. */
-	if (p->tok.kind == DBT_TOK_WORD && dbt_sql_keyword(s, p->tok.len) == DBT_KW_RESERVED &&
-	    (strict || sqlite3_keyword_check(s, (int)p->tok.len)))
-		return fail_at(p, p->tok.line, p->tok.col,
-			       "expected %s, found reserved word '%.*s'", what, (int)p->tok.len, s);
-	out->s = dbt_token_name(p->text, &p->tok);
+	if (p->cur.tok.kind == DBT_TOK_WORD &&
+	    dbt_sql_keyword(s, p->cur.tok.len) == DBT_KW_RESERVED &&
+	    (strict || sqlite3_keyword_check(s, (int)p->cur.tok.len)))
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+			       "expected %s, found reserved word '%.*s'", what, (int)p->cur.tok.len,
+			       s);
+	out->s = dbt_token_name(p->text, &p->cur.tok);
 	if (!out->s)
 		return dbt_error_oom();
 	if (strlen(out->s) > DBT_NAME_MAX) {
@@ -244,8 +244,9 @@ static int parse_name_as(struct parser *p, struct name *out, const char *what, i
 
 		while (((unsigned char)out->s[cut] & 0xC0) == 0x80)
 			cut--;
-		rc = fail_at(p, p->tok.line, p->tok.col, "name '%.*s...' is longer than %d bytes",
-			     (int)cut, out->s, DBT_NAME_MAX);
+		rc = fail_at(p, p->cur.tok.line, p->cur.tok.col,
+			     "name '%.*s...' is longer than %d bytes", (int)cut, out->s,
+			     DBT_NAME_MAX);
 		name_release(out);
 		return rc;
 	}
@@ -376,7 +377,7 @@ static int parse_column_list_as(struct parser *p, void *obj, add_column_fn add, 
 			goto cleanup;
 		name_release(&n);
 		if (autoinc && *nstored == 1 && is(p, "autoincrement")) {
-			*autoinc = p->tok;
+			*autoinc = p->cur.tok;
 			if ((rc = next(p)) < 0)
 				goto cleanup;
 			if (!is(p, ")")) {
@@ -426,26 +427,26 @@ static int parse_parens(struct parser *p, size_t *from, size_t *to, int call)
 		return rc;
 	if (is(p, ")") && !call)
 		return expected(p, "an expression");
-	*from = p->tok.start;
+	*from = p->cur.tok.start;
 	for (;;) {
 		/* Not a full expression grammar, but an operator with nothing
 		 * after it ("CHECK (id >)") is caught here, at its place, rather
 		 * than by the database when the table is made. */
 		int after_op = 0;
 
-		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
+		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "')'");
 		if (is(p, "("))
 			depth++;
 		else if (is(p, ")") && --depth == 0)
 			break;
-		after_op = p->tok.kind == DBT_TOK_OP && !is(p, "*");
+		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*");
 		if ((rc = next(p)) < 0)
 			return rc;
 		if (after_op && (is(p, ")") || is(p, ",")))
 			return expected(p, "an operand");
 	}
-	*to = *from < p->tok.start ? p->prev_end : *from;
+	*to = *from < p->cur.tok.start ? p->cur.prev_end : *from;
 	return next(p);
 }
 
@@ -479,7 +480,7 @@ static int constraint_word(const struct parser *p)
 					    "generated",  "as",	     "autoincrement"};
 	size_t i;
 
-	if (p->tok.kind != DBT_TOK_WORD)
+	if (p->cur.tok.kind != DBT_TOK_WORD)
 		return 0;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (is(p, words[i]))
@@ -499,7 +500,7 @@ static int skip_brackets(struct parser *p)
 	int rc;
 
 	while (!is(p, "]")) {
-		if (p->tok.kind == DBT_TOK_END || is(p, ";") || is(p, "(") || is(p, ")"))
+		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";") || is(p, "(") || is(p, ")"))
 			return expected(p, "']'");
 		if ((rc = next(p)) < 0)
 			return rc;
@@ -517,11 +518,11 @@ static int skip_brackets(struct parser *p)
  */
 static int parse_type(struct parser *p, dbt_type *out, int *serial)
 {
-	size_t from = p->tok.start, to = p->tok.start, errpos = 0, a, b;
+	size_t from = p->cur.tok.start, to = p->cur.tok.start, errpos = 0, a, b;
 	int rc, line, col, portable, zone_next = 0;
 
-	portable = p->tok.kind == DBT_TOK_WORD &&
-		   dbt_type_name_is_portable(p->text + p->tok.start, p->tok.len);
+	portable = p->cur.tok.kind == DBT_TOK_WORD &&
+		   dbt_type_name_is_portable(p->text + p->cur.tok.start, p->cur.tok.len);
 	/* A type starts with its name: "(200)" right after a column's name
 	 * is no type either database reads. */
 	if (is(p, "(") || is(p, "["))
@@ -529,7 +530,7 @@ static int parse_type(struct parser *p, dbt_type *out, int *serial)
 	if (portable) {
 		if ((rc = next(p)) < 0)
 			return rc;
-		to = p->prev_end;
+		to = p->cur.prev_end;
 	}
 	for (;;) {
 		if (is(p, "(")) {
@@ -539,23 +540,23 @@ static int parse_type(struct parser *p, dbt_type *out, int *serial)
 			if ((rc = next(p)) < 0 || (rc = skip_brackets(p)) < 0)
 				return rc;
 		} else if (portable ? type_word(p) || is(p, "array") ||
-					      (zone_next && p->tok.kind == DBT_TOK_WORD) ||
+					      (zone_next && p->cur.tok.kind == DBT_TOK_WORD) ||
 					      /* SMALLINT UNSIGNED, as MySQL's
 					      * habits leave it in SQLite files. */
 					      is(p, "unsigned")
-				    : (p->tok.kind == DBT_TOK_WORD && !constraint_word(p)) ||
-					      p->tok.kind == DBT_TOK_QUOTED || is(p, ".")) {
+				    : (p->cur.tok.kind == DBT_TOK_WORD && !constraint_word(p)) ||
+					      p->cur.tok.kind == DBT_TOK_QUOTED || is(p, ".")) {
 			/* After WITH or WITHOUT the next word belongs to the type,
 			 * so that a misspelt TIME ZONE is reported as such. */
 			zone_next = portable && (is(p, "with") || is(p, "without"));
 			if ((rc = next(p)) < 0)
 				return rc;
-			to = p->prev_end;
+			to = p->cur.prev_end;
 			continue;
 		} else {
 			break;
 		}
-		to = p->prev_end;
+		to = p->cur.prev_end;
 	}
 	rc = dbt_type_declare(out, serial, p->text + from, to - from, &errpos);
 	if (rc < 0) {
@@ -619,7 +620,7 @@ static int fk_on(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
 		return expected(p, "DELETE or UPDATE");
 	}
 	if (*seen)
-		return fail_at(p, p->tok.line, p->tok.col, "ON %s is given twice",
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col, "ON %s is given twice",
 			       action == &fk->on_delete ? "DELETE" : "UPDATE");
 	*seen = 1;
 	if ((rc = next(p)) < 0)
@@ -636,7 +637,7 @@ static int fk_initially(struct parser *p, dbt_fk *fk, const struct fk_clauses *c
 		return rc;
 	if (is(p, "deferred")) {
 		if (cl->not_deferrable)
-			return fail_at(p, p->tok.line, p->tok.col,
+			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
 				       "a foreign key declared INITIALLY DEFERRED must be "
 				       "DEFERRABLE");
 		fk->initially_deferred = 1;
@@ -805,12 +806,12 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 {
 	dbt_exclude *x;
 	char *text;
-	size_t from = p->tok.start;
+	size_t from = p->cur.tok.start;
 	int depth = 0, rc;
 
 	if (!is(p, "using") && !is(p, "("))
 		return expected(p, "USING or '('");
-	while (p->tok.kind != DBT_TOK_END && !is(p, ";") &&
+	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") &&
 	       !(depth == 0 && (is(p, ",") || is(p, ")")))) {
 		if (is(p, "("))
 			depth++;
@@ -821,7 +822,7 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 	}
 	if (depth > 0)
 		return expected(p, "')'");
-	if ((rc = typed_literals(&text, p->text + from, p->prev_end - from)) < 0)
+	if ((rc = typed_literals(&text, p->text + from, p->cur.prev_end - from)) < 0)
 		return rc;
 	rc = dbt_table_add_exclude(&x, t, name, text, strlen(text));
 	free(text);
@@ -847,7 +848,7 @@ static int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col)
 static int parse_table_constraint(struct parser *p, dbt_table *t)
 {
 	struct name cn = {NULL, 0, 0, 0};
-	int line = p->tok.line, col = p->tok.col, rc;
+	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
 
 	if (is(p, "constraint")) {
 		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
@@ -955,7 +956,7 @@ static int skip_array(struct parser *p)
 	int depth = 1, rc;
 
 	for (;;) {
-		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
+		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "']'");
 		if (is(p, "["))
 			depth++;
@@ -977,13 +978,13 @@ static int parse_default_operand(struct parser *p)
 	while (is(p, "-") || is(p, "+"))
 		if ((rc = next(p)) < 0)
 			return rc;
-	if (p->tok.kind == DBT_TOK_NUMBER || p->tok.kind == DBT_TOK_STRING) {
+	if (p->cur.tok.kind == DBT_TOK_NUMBER || p->cur.tok.kind == DBT_TOK_STRING) {
 		rc = next(p);
 	} else if (is(p, "(")) {
 		rc = parse_parens(p, &a, &b, 0);
-	} else if (p->tok.kind == DBT_TOK_WORD || p->tok.kind == DBT_TOK_QUOTED) {
+	} else if (p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) {
 		peek(p, &la);
-		if (p->tok.kind == DBT_TOK_WORD && is(p, "array") &&
+		if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "array") &&
 		    dbt_token_is(p->text, &la, "[")) {
 			/* An array constructor: ARRAY[1, 2], ARRAY[]. */
 			if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
@@ -993,12 +994,12 @@ static int parse_default_operand(struct parser *p)
 			if ((rc = next(p)) < 0)
 				return rc;
 			rc = parse_parens(p, &a, &b, 1);
-		} else if (p->tok.kind == DBT_TOK_WORD && default_word(p)) {
+		} else if (p->cur.tok.kind == DBT_TOK_WORD && default_word(p)) {
 			rc = next(p);
-		} else if (p->tok.kind == DBT_TOK_WORD && literal_type(p->text, &p->tok) &&
+		} else if (p->cur.tok.kind == DBT_TOK_WORD && literal_type(p->text, &p->cur.tok) &&
 			   (la.kind == DBT_TOK_STRING || type_word_token(p->text, &la))) {
 			/* A typed literal: TYPE [WITH[OUT] TIME ZONE] 'text'. */
-			while ((rc = next(p)) == 0 && p->tok.kind != DBT_TOK_STRING)
+			while ((rc = next(p)) == 0 && p->cur.tok.kind != DBT_TOK_STRING)
 				if (!type_word(p))
 					return expected(p, "a string");
 			if (rc == 0)
@@ -1017,7 +1018,7 @@ static int parse_default_operand(struct parser *p)
 		if ((rc = next(p)) < 0)
 			return rc;
 		/* pg_dump quotes type names that are keywords: ::"bit". */
-		if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
+		if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
 			return expected(p, "a type");
 		interval = is(p, "interval");
 		rc = next(p);
@@ -1025,7 +1026,7 @@ static int parse_default_operand(struct parser *p)
 		while (rc == 0 && is(p, ".")) {
 			if ((rc = next(p)) < 0)
 				return rc;
-			if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
+			if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
 				return expected(p, "a type");
 			rc = next(p);
 		}
@@ -1039,7 +1040,7 @@ static int parse_default_operand(struct parser *p)
 		while (rc == 0 && is(p, "[")) {
 			if ((rc = next(p)) < 0)
 				return rc;
-			if (p->tok.kind == DBT_TOK_NUMBER && (rc = next(p)) < 0)
+			if (p->cur.tok.kind == DBT_TOK_NUMBER && (rc = next(p)) < 0)
 				return rc;
 			if (!is(p, "]"))
 				return expected(p, "']'");
@@ -1055,14 +1056,14 @@ static int parse_default(struct parser *p, size_t *from, size_t *to)
 {
 	int rc;
 
-	*from = p->tok.start;
+	*from = p->cur.tok.start;
 	if ((rc = parse_default_operand(p)) < 0)
 		return rc;
-	while (p->tok.kind == DBT_TOK_OP && !is(p, "::")) {
+	while (p->cur.tok.kind == DBT_TOK_OP && !is(p, "::")) {
 		if ((rc = next(p)) < 0 || (rc = parse_default_operand(p)) < 0)
 			return rc;
 	}
-	*to = p->prev_end;
+	*to = p->cur.prev_end;
 	return 0;
 }
 
@@ -1166,8 +1167,8 @@ static int column_primary_key(struct parser *p, struct coldef *d)
 	if (!is(p, "autoincrement"))
 		return 0;
 	if (d->c->type.kind != DBT_TYPE_INTEGER)
-		return fail_autoincrement(p, p->tok.line, p->tok.col);
-	if ((rc = check_generator(p, d, "AUTOINCREMENT", p->tok.line, p->tok.col)) < 0)
+		return fail_autoincrement(p, p->cur.tok.line, p->cur.tok.col);
+	if ((rc = check_generator(p, d, "AUTOINCREMENT", p->cur.tok.line, p->cur.tok.col)) < 0)
 		return rc;
 	d->c->autoincrement = 1;
 	return next(p);
@@ -1391,8 +1392,8 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 	struct name cn = {NULL, 0, 0, 0};
 	int rc;
 
-	d->line = p->tok.line;
-	d->col = p->tok.col;
+	d->line = p->cur.tok.line;
+	d->col = p->cur.tok.col;
 	d->cname = NULL;
 	if (is(p, "constraint")) {
 		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
@@ -1546,13 +1547,13 @@ static int take_hint(struct parser *p, size_t off, int tok_line, char **name, in
 static int column_hint(struct parser *p, dbt_column *c)
 {
 	static const char prefix[] = "dbtool:", hint[] = "no-autoincrement";
-	const char *s = p->text + p->prev_end, *end = p->text + p->len, *e, *start;
+	const char *s = p->text + p->cur.prev_end, *end = p->text + p->len, *e, *start;
 	size_t n;
 	int line, col;
 
 	while (s < end && (*s == ' ' || *s == '\t'))
 		s++;
-	if (s < end && *s == ',' && p->tok.start == (size_t)(s - p->text))
+	if (s < end && *s == ',' && p->cur.tok.start == (size_t)(s - p->text))
 		for (s++; s < end && (*s == ' ' || *s == '\t');)
 			s++;
 	if (end - s < 2 || s[0] != '-' || s[1] != '-')
@@ -1596,7 +1597,7 @@ static int parse_column(struct parser *p, dbt_table *t, int alter)
 
 	memset(&d, 0, sizeof(d));
 	d.t = t;
-	name_off = p->tok.start;
+	name_off = p->cur.tok.start;
 	if ((rc = parse_name(p, &n, "a column name or table constraint")) < 0)
 		goto cleanup;
 	for (i = 0; i < t->ncolumns; i++) {
@@ -1635,7 +1636,7 @@ static int parse_column(struct parser *p, dbt_table *t, int alter)
 	if (rc < 0 || (rc = column_hint(p, d.c)) < 0)
 		goto cleanup;
 	if (alter)
-		rc = is(p, ",") || is(p, ";") || p->tok.kind == DBT_TOK_END
+		rc = is(p, ",") || is(p, ";") || p->cur.tok.kind == DBT_TOK_END
 			     ? 0
 			     : expected(p, "a column constraint, ',' or ';'");
 	else
@@ -1710,7 +1711,7 @@ static int skip_statement(struct parser *p)
 {
 	int depth = 0, block = 0, rc;
 
-	while (p->tok.kind != DBT_TOK_END) {
+	while (p->cur.tok.kind != DBT_TOK_END) {
 		if (is(p, ";") && depth == 0 && block == 0)
 			break;
 		if (is(p, "("))
@@ -1737,8 +1738,8 @@ static int parse_table_options(struct parser *p, dbt_table *t)
 	if (!is(p, "strict") && !is(p, "without"))
 		return 0;
 	for (;;) {
-		line = p->tok.line;
-		col = p->tok.col;
+		line = p->cur.tok.line;
+		col = p->cur.tok.col;
 		if (is(p, "strict")) {
 			if (t->strict)
 				return fail_at(p, line, col, "table '%s' is STRICT twice", t->name);
@@ -1777,10 +1778,10 @@ static int parse_table_options(struct parser *p, dbt_table *t)
 static int partition_clause(struct parser *p, char **out, const char *stop,
 			    int (*canon)(char **, const char *, size_t), const char *what)
 {
-	size_t from = p->tok.start;
-	int line = p->tok.line, col = p->tok.col, depth = 0, rc;
+	size_t from = p->cur.tok.start;
+	int line = p->cur.tok.line, col = p->cur.tok.col, depth = 0, rc;
 
-	while (p->tok.kind != DBT_TOK_END && !is(p, ";") && !(depth == 0 && is(p, ")")) &&
+	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") && !(depth == 0 && is(p, ")")) &&
 	       !(depth == 0 && stop && is(p, stop))) {
 		if (is(p, "("))
 			depth++;
@@ -1789,11 +1790,11 @@ static int partition_clause(struct parser *p, char **out, const char *stop,
 		if ((rc = next(p)) < 0)
 			return rc;
 	}
-	if (p->prev_end <= from || p->tok.start == from)
+	if (p->cur.prev_end <= from || p->cur.tok.start == from)
 		return expected(p, what);
 	free(*out);
 	*out = NULL;
-	if ((rc = canon(out, p->text + from, p->prev_end - from)) == DBT_EPARSE)
+	if ((rc = canon(out, p->text + from, p->cur.prev_end - from)) == DBT_EPARSE)
 		return fail_at(p, line, col, "%s", dbt_error_last());
 	return rc;
 }
@@ -1839,7 +1840,7 @@ static int make_partition(struct parser *p, dbt_table *t, const char *parent)
 	int rc;
 
 	if (t->partition_of)
-		return fail_at(p, p->tok.line, p->tok.col,
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col,
 			       "table '%s' is already a partition of '%s'", t->name,
 			       t->partition_of);
 	if ((rc = discard_table(p, &d)) < 0 || (rc = dbt_table_take_contents(d, t, pt)) < 0)
@@ -2041,7 +2042,7 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 		 * ("ON t ((a * 2) + DESC)") is refused at its place. */
 		int after_op;
 
-		if (p->tok.kind == DBT_TOK_END || is(p, ";"))
+		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "')'");
 		if (depth == 0 &&
 		    (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") || is(p, "desc")))
@@ -2050,7 +2051,7 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 			depth++;
 		else if (is(p, ")"))
 			depth--;
-		after_op = p->tok.kind == DBT_TOK_OP && !is(p, "*");
+		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*");
 		if ((rc = next(p)) < 0)
 			return rc;
 		if (after_op &&
@@ -2058,7 +2059,7 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 		     (depth == 0 && (is(p, "collate") || is(p, "asc") || is(p, "desc")))))
 			return expected(p, "an operand");
 	}
-	if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0 ||
+	if ((rc = typed_literals(&typed, p->text + from, p->cur.prev_end - from)) < 0 ||
 	    (rc = dbt_schema_normalize_expr(&expr, typed, strlen(typed))) < 0 ||
 	    (rc = keep_name(p, &e->column)) < 0)
 		goto cleanup;
@@ -2088,7 +2089,7 @@ static int index_collate(struct parser *p, dbt_index *ix, int line, int col)
 
 	if ((rc = next(p)) < 0)
 		return rc;
-	from = p->tok.start;
+	from = p->cur.tok.start;
 	if ((rc = parse_name(p, &coll, "a collation name")) < 0)
 		goto cleanup;
 	if (e->column) {
@@ -2099,7 +2100,7 @@ static int index_collate(struct parser *p, dbt_index *ix, int line, int col)
 		dbt_buf_puts(&b, e->expr);
 	}
 	dbt_buf_puts(&b, " COLLATE ");
-	dbt_buf_put(&b, p->text + from, p->prev_end - from);
+	dbt_buf_put(&b, p->text + from, p->cur.prev_end - from);
 	if (b.oom) {
 		rc = dbt_error_oom();
 		goto cleanup;
@@ -2123,22 +2124,22 @@ cleanup:
 static int parse_index_elem(struct parser *p, dbt_index *ix)
 {
 	struct name n = {NULL, 0, 0, 0};
-	int line = p->tok.line, col = p->tok.col, rc;
+	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
 	char *canon = NULL, *column = NULL, *typed = NULL;
-	size_t from, len, a, b, from_elem = p->tok.start;
+	size_t from, len, a, b, from_elem = p->cur.tok.start;
 	dbt_token la;
 
 	peek(p, &la);
-	if (is(p, "(") || ((p->tok.kind == DBT_TOK_WORD || p->tok.kind == DBT_TOK_QUOTED) &&
+	if (is(p, "(") || ((p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) &&
 			   dbt_token_is(p->text, &la, "("))) {
 		int call = !is(p, "(");
 
-		from = p->tok.start;
+		from = p->cur.tok.start;
 		if (call && (rc = next(p)) < 0)
 			goto cleanup;
 		if ((rc = parse_parens(p, &a, &b, call)) < 0)
 			goto cleanup;
-		if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0)
+		if ((rc = typed_literals(&typed, p->text + from, p->cur.prev_end - from)) < 0)
 			goto cleanup;
 		len = strlen(typed);
 		if ((rc = dbt_schema_normalize_expr(&canon, typed, len)) < 0)
@@ -2157,7 +2158,8 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
 			goto cleanup;
 	}
-	if (p->tok.kind == DBT_TOK_OP && (rc = index_bare_expr(p, ix, from_elem, line, col)) < 0)
+	if (p->cur.tok.kind == DBT_TOK_OP &&
+	    (rc = index_bare_expr(p, ix, from_elem, line, col)) < 0)
 		goto cleanup;
 	if (is(p, "collate") && (rc = index_collate(p, ix, line, col)) < 0)
 		goto cleanup;
@@ -2165,9 +2167,9 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 	    (rc = add_ref(p, ix->table, ix->elems[ix->nelems - 1].column, line, col)) < 0)
 		goto cleanup;
 	/* An operator class (text_pattern_ops, pg_catalog.varchar_ops). */
-	if ((p->tok.kind == DBT_TOK_WORD && !is(p, "asc") && !is(p, "desc") && !is(p, "nulls") &&
-	     !is(p, "collate")) ||
-	    p->tok.kind == DBT_TOK_QUOTED) {
+	if ((p->cur.tok.kind == DBT_TOK_WORD && !is(p, "asc") && !is(p, "desc") &&
+	     !is(p, "nulls") && !is(p, "collate")) ||
+	    p->cur.tok.kind == DBT_TOK_QUOTED) {
 		struct name oc = {NULL, 0, 0, 0};
 
 		if ((rc = parse_name(p, &oc, "an operator class")) < 0)
@@ -2239,8 +2241,8 @@ static int parse_index(struct parser *p, const dbt_token *first, int unique)
 		    (rc = expect(p, "exists", "EXISTS")) < 0)
 			goto cleanup;
 	}
-	line = p->tok.line;
-	col = p->tok.col;
+	line = p->cur.tok.line;
+	col = p->cur.tok.col;
 	if (!is(p, "on") && (rc = parse_name_as(p, &n, "an index name or ON", 1)) < 0)
 		goto cleanup;
 	/* SQLite qualifies the index's name, not its table's: main.ix. */
@@ -2304,12 +2306,13 @@ static int parse_index(struct parser *p, const dbt_token *first, int unique)
 
 		if ((rc = next(p)) < 0)
 			goto cleanup;
-		if (p->tok.kind == DBT_TOK_END || is(p, ";") || is(p, ")")) {
+		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";") || is(p, ")")) {
 			rc = expected(p, "an expression");
 			goto cleanup;
 		}
-		from = p->tok.start;
-		while (p->tok.kind != DBT_TOK_END && !is(p, ";") && !(depth == 0 && is(p, ")"))) {
+		from = p->cur.tok.start;
+		while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") &&
+		       !(depth == 0 && is(p, ")"))) {
 			if (is(p, "("))
 				depth++;
 			else if (is(p, ")"))
@@ -2321,7 +2324,7 @@ static int parse_index(struct parser *p, const dbt_token *first, int unique)
 			rc = expected(p, "')'");
 			goto cleanup;
 		}
-		if ((rc = typed_literals(&typed, p->text + from, p->prev_end - from)) < 0)
+		if ((rc = typed_literals(&typed, p->text + from, p->cur.prev_end - from)) < 0)
 			goto cleanup;
 		rc = dbt_index_set_where(ix, typed, strlen(typed));
 		free(typed);
@@ -2351,9 +2354,9 @@ static int unsupported(struct parser *p, const dbt_token *first)
 	int rc;
 
 	put_upper(&b, p->text + first->start, first->len);
-	if (first != &p->tok && p->tok.kind == DBT_TOK_WORD) {
+	if (first != &p->cur.tok && p->cur.tok.kind == DBT_TOK_WORD) {
 		dbt_buf_putc(&b, ' ');
-		put_upper(&b, p->text + p->tok.start, p->tok.len);
+		put_upper(&b, p->text + p->cur.tok.start, p->cur.tok.len);
 	}
 	rc = b.oom ? dbt_error_oom()
 		   : fail_at(p, first->line, first->col,
@@ -2377,7 +2380,7 @@ static int keep_statement(struct parser *p, const dbt_token *first, const char *
 	if ((rc = skip_statement(p)) < 0)
 		return rc;
 	if ((rc = dbt_schema_add_statement(&st, p->schema, kind, name, p->text + first->start,
-					   p->prev_end - first->start)) < 0)
+					   p->cur.prev_end - first->start)) < 0)
 		return rc;
 	st->line = first->line;
 	st->col = first->col;
@@ -2439,8 +2442,8 @@ static int plain_seq_word(const struct parser *p)
 					    "int",   "int4",	"int8",	    "int2"};
 	size_t i;
 
-	if (p->tok.kind == DBT_TOK_NUMBER)
-		return p->tok.len == 1 && p->text[p->tok.start] == '1';
+	if (p->cur.tok.kind == DBT_TOK_NUMBER)
+		return p->cur.tok.len == 1 && p->text[p->cur.tok.start] == '1';
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (is(p, words[i]))
 			return 1;
@@ -2482,19 +2485,15 @@ static int parse_sequence(struct parser *p, const dbt_token *first)
 	p->nseqs++;
 	{
 		/* Look at the options before keeping the text. */
-		dbt_lexer save = p->lx;
-		dbt_token tok = p->tok;
-		size_t prev = p->prev_end;
+		dbt_cursor save = p->cur;
 
-		while (p->tok.kind != DBT_TOK_END && !is(p, ";")) {
+		while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";")) {
 			if (!plain_seq_word(p))
 				plain = 0;
 			if ((rc = next(p)) < 0)
 				goto cleanup;
 		}
-		p->lx = save;
-		p->tok = tok;
-		p->prev_end = prev;
+		p->cur = save;
 	}
 	p->seqs[p->nseqs - 1].plain = plain;
 	rc = keep_statement(p, first, "sequence", p->seqs[p->nseqs - 1].name,
@@ -2521,7 +2520,7 @@ static int skip_owner(struct parser *p)
 
 	if ((rc = next(p)) < 0 || (rc = expect(p, "to", "TO")) < 0)
 		return rc;
-	if (p->tok.kind != DBT_TOK_WORD && p->tok.kind != DBT_TOK_QUOTED)
+	if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
 		return expected(p, "a role name");
 	return next(p);
 }
@@ -2567,7 +2566,7 @@ static int parse_alter_sequence(struct parser *p, const dbt_token *first)
 		goto cleanup;
 	}
 	if (sq->owner_table) {
-		rc = fail_at(p, p->tok.line, p->tok.col,
+		rc = fail_at(p, p->cur.tok.line, p->cur.tok.col,
 			     "sequence '%s' is already owned by '%s.%s'", sq->name, sq->owner_table,
 			     sq->owner_column);
 		goto cleanup;
@@ -2626,7 +2625,7 @@ static int identity_options(struct parser *p)
 			continue;
 		}
 		if (!plain_seq_word(p))
-			return fail_at(p, p->tok.line, p->tok.col,
+			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
 				       "identity options other than the defaults are not "
 				       "supported");
 		if ((rc = next(p)) < 0)
@@ -2654,8 +2653,8 @@ static int alter_column(struct parser *p, dbt_table *t)
 		rc = fail_at(p, n.line, n.col, "unknown column '%s' in table '%s'", n.s, t->name);
 		goto cleanup;
 	}
-	d.line = p->tok.line;
-	d.col = p->tok.col;
+	d.line = p->cur.tok.line;
+	d.col = p->cur.tok.col;
 	d.has_default = d.c->default_expr != NULL;
 	if (is(p, "set")) {
 		if ((rc = next(p)) < 0)
@@ -2758,7 +2757,7 @@ cleanup:
  * is INDEX). */
 static int is_attach_index(const struct parser *p)
 {
-	dbt_lexer lx = p->lx;
+	dbt_lexer lx = p->cur.lx;
 	dbt_token a, b;
 	int k;
 
@@ -3334,14 +3333,13 @@ cleanup:
  * is ignored, anything else kept as text. */
 static int parse_alter_other(struct parser *p, const dbt_token *first)
 {
-	dbt_lexer save = p->lx;
-	dbt_token tok = p->tok, la;
-	size_t prev = p->prev_end;
+	dbt_cursor save = p->cur;
+	dbt_token la;
 	int owner = 0, rc;
 
-	if (p->tok.kind != DBT_TOK_WORD)
+	if (p->cur.tok.kind != DBT_TOK_WORD)
 		return expected(p, "what to alter");
-	while (p->tok.kind != DBT_TOK_END && !is(p, ";")) {
+	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";")) {
 		peek(p, &la);
 		if (is(p, "owner") && dbt_token_is(p->text, &la, "to"))
 			owner = 1;
@@ -3350,9 +3348,7 @@ static int parse_alter_other(struct parser *p, const dbt_token *first)
 	}
 	if (owner)
 		return 0;
-	p->lx = save;
-	p->tok = tok;
-	p->prev_end = prev;
+	p->cur = save;
 	return keep_statement(p, first, "alter", NULL, NULL);
 }
 
@@ -3360,7 +3356,7 @@ static int parse_alter_other(struct parser *p, const dbt_token *first)
  * search path: a setting of the session, not part of the model. */
 static int is_set_config(const struct parser *p)
 {
-	dbt_lexer lx = p->lx;
+	dbt_lexer lx = p->cur.lx;
 	dbt_token a, b, c;
 
 	if (dbt_lex_next(&lx, &a) < 0)
@@ -3402,7 +3398,7 @@ static int parse_create_other(struct parser *p, const dbt_token *first)
 			return rc;
 		return keep_named(p, first, kept_kinds[i].kind);
 	}
-	if (p->tok.kind != DBT_TOK_WORD)
+	if (p->cur.tok.kind != DBT_TOK_WORD)
 		return expected(p, "TABLE, INDEX or UNIQUE INDEX");
 	return unsupported(p, first);
 }
@@ -3416,19 +3412,19 @@ static int parse_comment(struct parser *p, const dbt_token *first)
 
 	if ((rc = expect(p, "on", "ON")) < 0)
 		return rc;
-	if (p->tok.kind != DBT_TOK_WORD)
+	if (p->cur.tok.kind != DBT_TOK_WORD)
 		return expected(p, "what the comment is on");
 	if ((rc = next(p)) < 0)
 		return rc;
 	if (is(p, "view") && (rc = next(p)) < 0) /* MATERIALIZED VIEW */
 		return rc;
-	from = p->tok.start;
-	while (p->tok.kind != DBT_TOK_END && !is(p, ";") && !is(p, "is"))
+	from = p->cur.tok.start;
+	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") && !is(p, "is"))
 		if ((rc = next(p)) < 0)
 			return rc;
 	if (!is(p, "is"))
 		return expected(p, "IS");
-	name = strndup(p->text + from, p->prev_end > from ? p->prev_end - from : 0);
+	name = strndup(p->text + from, p->cur.prev_end > from ? p->cur.prev_end - from : 0);
 	if (!name)
 		return dbt_error_oom();
 	rc = keep_statement(p, first, "comment", name, NULL);
@@ -3438,12 +3434,12 @@ static int parse_comment(struct parser *p, const dbt_token *first)
 
 static int parse_statement(struct parser *p)
 {
-	dbt_token first = p->tok;
+	dbt_token first = p->cur.tok;
 	int rc;
 
 	p->stmt_off = first.start;
 	p->stmt_line = first.line;
-	if (p->tok.kind != DBT_TOK_WORD)
+	if (p->cur.tok.kind != DBT_TOK_WORD)
 		return expected(p, "CREATE TABLE or CREATE INDEX");
 	/* The session settings at the head of a pg_dump. */
 	if (is(p, "set") || (is(p, "select") && is_set_config(p)))
@@ -3473,7 +3469,7 @@ static int parse_statement(struct parser *p)
 	if (is(p, "grant") || is(p, "revoke"))
 		return keep_statement(p, &first, is(p, "grant") ? "grant" : "revoke", NULL, NULL);
 	if (!is(p, "create"))
-		return unsupported(p, &p->tok);
+		return unsupported(p, &p->cur.tok);
 	if ((rc = next(p)) < 0)
 		return rc;
 	if (is(p, "table"))
@@ -3880,14 +3876,14 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 	p.path = path;
 	p.text = text;
 	p.len = len;
-	dbt_lex_init(&p.lx, text, len);
+	dbt_cursor_init(&p.cur, text, len);
 	if ((rc = dbt_schema_new(&p.schema)) < 0)
 		goto cleanup;
 	p.stmt_start = 1;
 	if ((rc = next(&p)) < 0)
 		goto cleanup;
 	p.stmt_start = 0;
-	while (p.tok.kind != DBT_TOK_END) {
+	while (p.cur.tok.kind != DBT_TOK_END) {
 		if (is(&p, ";")) {
 			p.stmt_start = 1;
 			rc = next(&p);
@@ -3898,7 +3894,7 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 		}
 		if ((rc = parse_statement(&p)) < 0)
 			goto cleanup;
-		if (p.tok.kind != DBT_TOK_END && !is(&p, ";")) {
+		if (p.cur.tok.kind != DBT_TOK_END && !is(&p, ";")) {
 			rc = expected(&p, "';'");
 			goto cleanup;
 		}
