@@ -2,8 +2,8 @@
  * parse_column.c - a column definition for the model parser (see
  * parse_internal.h): its DEFAULT expression, its constraints (NOT NULL,
  * NULL, PRIMARY KEY, UNIQUE, CHECK, REFERENCES, COLLATE, GENERATED ...
- * AS IDENTITY or AS (expr)), and the rename hints written in a comment on
- * its line.
+ * AS IDENTITY or AS (expr)), and the rename hint "-- renamed from: OLD"
+ * on the line before it.
  */
 #include "parse_internal.h"
 

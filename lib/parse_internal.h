@@ -96,13 +96,12 @@ int parse_object_name(struct parser *p, struct name *out, const char *what);
 int add_ref(struct parser *p, const char *table, const char *column, int line, int col);
 int name_casecmp(const char *a, const char *b);
 void put_first(dbt_buf *b, const char *name, const char *first, int line);
-int fail_duplicate(struct parser *p, const struct name *n, const char *what,
-			  const char *first, int first_line);
+int fail_duplicate(struct parser *p, const struct name *n, const char *what, const char *first,
+		   int first_line);
 int parse_column_list_as(struct parser *p, void *obj, add_column_fn add, char ***stored,
-				size_t *nstored, const char *table, const char *what,
-				dbt_token *autoinc);
+			 size_t *nstored, const char *table, const char *what, dbt_token *autoinc);
 int parse_column_list(struct parser *p, void *obj, add_column_fn add, char ***stored,
-			     size_t *nstored, const char *table, const char *what);
+		      size_t *nstored, const char *table, const char *what);
 int add_unique_column(void *obj, const char *column);
 int add_fk_column(void *obj, const char *column);
 int add_fk_ref_column(void *obj, const char *column);
@@ -110,8 +109,8 @@ int parse_parens(struct parser *p, size_t *from, size_t *to, int call);
 int type_word(const struct parser *p);
 int type_word_token(const char *text, const dbt_token *t);
 int parse_type(struct parser *p, dbt_type *out, int *serial);
-int keep_statement(struct parser *p, const dbt_token *first, const char *kind,
-			  const char *name, dbt_statement **out);
+int keep_statement(struct parser *p, const dbt_token *first, const char *kind, const char *name,
+		   dbt_statement **out);
 
 /* parse_table.c: CREATE TABLE, table constraints and partitions */
 int parse_references(struct parser *p, dbt_fk *fk);
