@@ -22,7 +22,7 @@
 #include "diff.h"
 
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 
 #include <limits.h>
 #include <stddef.h>

@@ -7,7 +7,7 @@
 #include "expr.h"
 
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 #include "schema.h"
 
 #include <stdio.h>

@@ -2,7 +2,7 @@
  * lint.c - static safety rules over the upgrade SQL of revision files.
  *
  * Each upgrade section is split into statements (sqlsplit.h) and each
- * statement into tokens (the model's tokenizer, parse.h); a statement is
+ * statement into tokens (the model's tokenizer, lex.h); a statement is
  * then recognised by its leading words.  Nothing here runs SQL but the
  * row count of rule L012, on a connection the caller opens on demand.
  *
@@ -17,7 +17,7 @@
 #include "buf.h"
 #include "dialect.h"
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 #include "sqlsplit.h"
 
 #include <ctype.h>

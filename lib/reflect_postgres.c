@@ -26,7 +26,7 @@
 
 #include "error.h"
 #include "reflect_postgres_objects.h"
-#include "parse.h"
+#include "lex.h"
 #include "schema.h"
 
 #include <libpq-fe.h>

@@ -45,7 +45,7 @@
 #include "dialect.h"
 
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 #include "schema.h"
 
 #include <sqlite3.h>
@@ -132,100 +132,21 @@ static int needs_quotes(const char *name)
 /* ---------------------------------------------------------- stored SQL */
 
 /*
- * A reader of one stored CREATE statement over the model's tokenizer,
- * which it extends with SQLite's other identifier quotes: [name] and
- * `name` come out as DBT_TOK_QUOTED tokens, `quote` telling which.
+ * A reader of one stored CREATE statement is the shared token cursor with
+ * SQLite's other identifier quotes on: [name] and `name` come out as
+ * DBT_TOK_QUOTED tokens, `quote` telling which.
  */
-struct reader {
-	const char *text;
-	size_t len;
-	dbt_lexer lx;
-	dbt_token tok;
-	char quote;	 /* '"', '[' or '`' for a DBT_TOK_QUOTED token */
-	size_t prev_end; /* where the token before the current one ended */
-};
-
-/* Moves the lexer past a [name] or `name` that starts at the current
- * token. */
-static int rd_quoted_other(struct reader *r, char open)
+static int rd_init(dbt_cursor *r, const char *text, size_t len)
 {
-	char close = open == '[' ? ']' : '`';
-	size_t i = r->tok.start + 1;
-
-	for (;;) {
-		if (i >= r->len)
-			return dbt_error_set(DBT_EPARSE, "unterminated quoted identifier");
-		if (r->text[i] == close) {
-			if (close == '`' && i + 1 < r->len && r->text[i + 1] == '`') {
-				i += 2;
-				continue;
-			}
-			break;
-		}
-		i++;
-	}
-	r->tok.kind = DBT_TOK_QUOTED;
-	r->tok.len = i + 1 - r->tok.start;
-	r->lx.pos = i + 1;
-	r->quote = open;
-	return 0;
-}
-
-static int rd_next(struct reader *r)
-{
-	int rc;
-
-	r->prev_end = r->tok.start + r->tok.len;
-	if ((rc = dbt_lex_next(&r->lx, &r->tok)) < 0)
-		return rc;
-	r->quote = r->tok.kind == DBT_TOK_QUOTED ? '"' : 0;
-	if (r->tok.kind == DBT_TOK_PUNCT && r->text[r->tok.start] == '[')
-		return rd_quoted_other(r, '[');
-	if (r->tok.kind == DBT_TOK_OP && r->text[r->tok.start] == '`')
-		return rd_quoted_other(r, '`');
-	return 0;
-}
-
-static int rd_init(struct reader *r, const char *text, size_t len)
-{
-	memset(r, 0, sizeof(*r));
-	r->text = text;
-	r->len = len;
-	dbt_lex_init(&r->lx, text, len);
-	return rd_next(r);
-}
-
-static int rd_is(const struct reader *r, const char *s)
-{
-	return dbt_token_is(r->text, &r->tok, s);
-}
-
-static int rd_expected(const struct reader *r, const char *what)
-{
-	dbt_buf b = DBT_BUF_INIT;
-
-	dbt_token_describe(&b, r->text, &r->tok);
-	if (b.oom) {
-		dbt_buf_release(&b);
-		return dbt_error_oom();
-	}
-	dbt_error_set(DBT_EPARSE, "expected %s, found %s", what, b.ptr);
-	dbt_buf_release(&b);
-	return DBT_EPARSE;
-}
-
-/* Reads the word `s`, else "expected WHAT". */
-static int rd_expect(struct reader *r, const char *s, const char *what)
-{
-	if (!rd_is(r, s))
-		return rd_expected(r, what);
-	return rd_next(r);
+	dbt_cursor_init(r, text, len);
+	r->sqlite_quotes = 1;
+	return dbt_cursor_next(r);
 }
 
 /* Reads a name into `*folded` (lower-cased when it was not quoted, as the
  * model parser folds it) and, when `stored` is not NULL, into `*stored` as
  * SQLite keeps it.  SQLite also takes a 'string' as a name. */
-static int rd_name(struct reader *r, char **folded, char **stored, const char *what)
+static int rd_name(dbt_cursor *r, char **folded, char **stored, const char *what)
 {
 	const char *s = r->text + r->tok.start;
 	size_t n = r->tok.len, i, o = 0;
@@ -250,7 +171,7 @@ static int rd_name(struct reader *r, char **folded, char **stored, const char *w
 		if (v)
 			v[o] = '\0';
 	} else {
-		return rd_expected(r, what);
+		return dbt_cursor_expected(r, what);
 	}
 	if (!v)
 		return dbt_error_oom();
@@ -261,44 +182,45 @@ static int rd_name(struct reader *r, char **folded, char **stored, const char *w
 	for (i = 0; fold && v[i]; i++)
 		v[i] = (char)ascii_lower((unsigned char)v[i]);
 	*folded = v;
-	return rd_next(r);
+	return dbt_cursor_next(r);
 }
 
 /* A balanced "( ... )"; `*from`, `*to` receive the span inside. */
-static int rd_parens(struct reader *r, size_t *from, size_t *to)
+static int rd_parens(dbt_cursor *r, size_t *from, size_t *to)
 {
 	int depth = 1, rc;
 
-	if ((rc = rd_expect(r, "(", "'('")) < 0)
+	if ((rc = dbt_cursor_expect(r, "(", "'('")) < 0)
 		return rc;
 	*from = r->tok.start;
 	*to = *from;
 	for (;;) {
 		if (r->tok.kind == DBT_TOK_END)
-			return rd_expected(r, "')'");
-		if (rd_is(r, "("))
+			return dbt_cursor_expected(r, "')'");
+		if (dbt_cursor_is(r, "("))
 			depth++;
-		else if (rd_is(r, ")") && --depth == 0)
+		else if (dbt_cursor_is(r, ")") && --depth == 0)
 			break;
-		if ((rc = rd_next(r)) < 0)
+		if ((rc = dbt_cursor_next(r)) < 0)
 			return rc;
 		*to = r->prev_end;
 	}
-	return rd_next(r);
+	return dbt_cursor_next(r);
 }
 
 /* [ON CONFLICT resolution] after a constraint. */
-static int rd_conflict(struct reader *r)
+static int rd_conflict(dbt_cursor *r)
 {
 	int rc;
 
-	if (!rd_is(r, "on"))
+	if (!dbt_cursor_is(r, "on"))
 		return 0;
-	if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "conflict", "CONFLICT")) < 0)
+	if ((rc = dbt_cursor_next(r)) < 0 ||
+	    (rc = dbt_cursor_expect(r, "conflict", "CONFLICT")) < 0)
 		return rc;
 	if (r->tok.kind != DBT_TOK_WORD)
-		return rd_expected(r, "ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
-	return rd_next(r);
+		return dbt_cursor_expected(r, "ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
+	return dbt_cursor_next(r);
 }
 
 /*
@@ -309,12 +231,13 @@ static int rd_conflict(struct reader *r)
  */
 static int std_quotes(char **out, const char *text, size_t len)
 {
-	struct reader r;
+	dbt_cursor r;
 	dbt_buf b = DBT_BUF_INIT;
 	size_t at = 0, i;
 	int rc;
 
-	for (rc = rd_init(&r, text, len); rc == 0 && r.tok.kind != DBT_TOK_END; rc = rd_next(&r)) {
+	for (rc = rd_init(&r, text, len); rc == 0 && r.tok.kind != DBT_TOK_END;
+	     rc = dbt_cursor_next(&r)) {
 		const char *s = text + r.tok.start;
 
 		if (r.tok.kind != DBT_TOK_QUOTED || r.quote == '"')
@@ -367,17 +290,17 @@ struct tdef {
 	int strict;
 };
 
-static int words_in(const struct reader *r, const char *const *words, size_t n)
+static int words_in(const dbt_cursor *r, const char *const *words, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (rd_is(r, words[i]))
+		if (dbt_cursor_is(r, words[i]))
 			return 1;
 	return 0;
 }
 
-static int column_constraint_word(const struct reader *r)
+static int column_constraint_word(const dbt_cursor *r)
 {
 	static const char *const words[] = {"constraint", "primary",   "not",	  "null",
 					    "unique",	  "check",     "default", "collate",
@@ -386,7 +309,7 @@ static int column_constraint_word(const struct reader *r)
 	return r->tok.kind == DBT_TOK_WORD && words_in(r, words, sizeof(words) / sizeof(words[0]));
 }
 
-static int table_constraint_word(const struct reader *r)
+static int table_constraint_word(const dbt_cursor *r)
 {
 	static const char *const words[] = {"constraint", "primary", "unique", "check", "foreign"};
 
@@ -405,16 +328,16 @@ static dbt_column *def_column(const struct tdef *d, const char *stored)
 }
 
 /* REFERENCES has been read. */
-static int rd_references(struct reader *r, dbt_fk *fk)
+static int rd_references(dbt_cursor *r, dbt_fk *fk)
 {
 	char *name = NULL;
 	int not_deferrable = 0, rc;
 
 	if ((rc = rd_name(r, &fk->ref_table, NULL, "a table name")) < 0)
 		return rc;
-	if (rd_is(r, "(")) {
+	if (dbt_cursor_is(r, "(")) {
 		fk->ref_columns_given = 1;
-		if ((rc = rd_next(r)) < 0)
+		if ((rc = dbt_cursor_next(r)) < 0)
 			return rc;
 		for (;;) {
 			if ((rc = rd_name(r, &name, NULL, "a column name")) < 0 ||
@@ -422,67 +345,68 @@ static int rd_references(struct reader *r, dbt_fk *fk)
 				goto cleanup;
 			free(name);
 			name = NULL;
-			if (rd_is(r, ")"))
+			if (dbt_cursor_is(r, ")"))
 				break;
-			if ((rc = rd_expect(r, ",", "',' or ')'")) < 0)
+			if ((rc = dbt_cursor_expect(r, ",", "',' or ')'")) < 0)
 				goto cleanup;
 		}
-		if ((rc = rd_next(r)) < 0)
+		if ((rc = dbt_cursor_next(r)) < 0)
 			goto cleanup;
 	}
 	/* The actions come from pragma_foreign_key_list; they are only read
 	 * past here. */
 	for (;;) {
-		if (rd_is(r, "on")) {
-			if ((rc = rd_next(r)) < 0)
+		if (dbt_cursor_is(r, "on")) {
+			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			if (!rd_is(r, "delete") && !rd_is(r, "update")) {
-				rc = rd_expected(r, "DELETE or UPDATE");
+			if (!dbt_cursor_is(r, "delete") && !dbt_cursor_is(r, "update")) {
+				rc = dbt_cursor_expected(r, "DELETE or UPDATE");
 				goto cleanup;
 			}
-			if ((rc = rd_next(r)) < 0)
+			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			if (rd_is(r, "set") || rd_is(r, "no")) {
-				if ((rc = rd_next(r)) < 0)
+			if (dbt_cursor_is(r, "set") || dbt_cursor_is(r, "no")) {
+				if ((rc = dbt_cursor_next(r)) < 0)
 					goto cleanup;
 			}
 			if (r->tok.kind != DBT_TOK_WORD) {
-				rc = rd_expected(r, "a foreign key action");
+				rc = dbt_cursor_expected(r, "a foreign key action");
 				goto cleanup;
 			}
-		} else if (rd_is(r, "match")) {
+		} else if (dbt_cursor_is(r, "match")) {
 			/* pragma_foreign_key_list says NONE whatever the SQL says. */
-			if ((rc = rd_next(r)) < 0)
+			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			fk->match = rd_is(r, "full")	  ? DBT_FK_MATCH_FULL
-				    : rd_is(r, "partial") ? DBT_FK_MATCH_PARTIAL
-							  : DBT_FK_MATCH_SIMPLE;
-		} else if (rd_is(r, "not")) {
-			if ((rc = rd_next(r)) < 0)
+			fk->match = dbt_cursor_is(r, "full")	  ? DBT_FK_MATCH_FULL
+				    : dbt_cursor_is(r, "partial") ? DBT_FK_MATCH_PARTIAL
+								  : DBT_FK_MATCH_SIMPLE;
+		} else if (dbt_cursor_is(r, "not")) {
+			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			if (!rd_is(r, "deferrable")) {
-				rc = rd_expected(r, "DEFERRABLE");
+			if (!dbt_cursor_is(r, "deferrable")) {
+				rc = dbt_cursor_expected(r, "DEFERRABLE");
 				goto cleanup;
 			}
 			not_deferrable = 1;
 			fk->deferrable = 0;
 			fk->initially_deferred = 0;
-		} else if (rd_is(r, "deferrable")) {
+		} else if (dbt_cursor_is(r, "deferrable")) {
 			fk->deferrable = 1;
-		} else if (rd_is(r, "initially")) {
-			if ((rc = rd_next(r)) < 0)
+		} else if (dbt_cursor_is(r, "initially")) {
+			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			if (rd_is(r, "deferred") && !not_deferrable) {
+			if (dbt_cursor_is(r, "deferred") && !not_deferrable) {
 				fk->initially_deferred = 1;
 				fk->deferrable = 1;
-			} else if (!rd_is(r, "deferred") && !rd_is(r, "immediate")) {
-				rc = rd_expected(r, "DEFERRED or IMMEDIATE");
+			} else if (!dbt_cursor_is(r, "deferred") &&
+				   !dbt_cursor_is(r, "immediate")) {
+				rc = dbt_cursor_expected(r, "DEFERRED or IMMEDIATE");
 				goto cleanup;
 			}
 		} else {
 			break;
 		}
-		if ((rc = rd_next(r)) < 0)
+		if ((rc = dbt_cursor_next(r)) < 0)
 			goto cleanup;
 	}
 	rc = 0;
@@ -502,13 +426,13 @@ static int same_collation(const dbt_column *c, const char *coll)
 
 /* "(col [COLLATE x] [ASC|DESC], ...)" of a primary key or unique
  * constraint, added to `key` by the names of the declared columns. */
-static int rd_key_columns(struct reader *r, const struct tdef *d, dbt_unique *key)
+static int rd_key_columns(dbt_cursor *r, const struct tdef *d, dbt_unique *key)
 {
 	char *name = NULL, *stored = NULL, *coll = NULL;
 	const dbt_column *c;
 	int rc;
 
-	if ((rc = rd_expect(r, "(", "'('")) < 0)
+	if ((rc = dbt_cursor_expect(r, "(", "'('")) < 0)
 		return rc;
 	for (;;) {
 		if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
@@ -517,8 +441,8 @@ static int rd_key_columns(struct reader *r, const struct tdef *d, dbt_unique *ke
 			rc = dbt_error_set(DBT_EPARSE, "unknown column '%s' in a key", stored);
 			goto cleanup;
 		}
-		if (rd_is(r, "collate")) {
-			if ((rc = rd_next(r)) < 0 ||
+		if (dbt_cursor_is(r, "collate")) {
+			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
 				goto cleanup;
 			if (!same_collation(c, coll)) {
@@ -529,7 +453,8 @@ static int rd_key_columns(struct reader *r, const struct tdef *d, dbt_unique *ke
 				goto cleanup;
 			}
 		}
-		if ((rd_is(r, "asc") || rd_is(r, "desc")) && (rc = rd_next(r)) < 0)
+		if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) &&
+		    (rc = dbt_cursor_next(r)) < 0)
 			goto cleanup;
 		if ((rc = dbt_unique_add_column(key, c->name)) < 0)
 			goto cleanup;
@@ -537,12 +462,12 @@ static int rd_key_columns(struct reader *r, const struct tdef *d, dbt_unique *ke
 		free(stored);
 		free(coll);
 		name = stored = coll = NULL;
-		if (rd_is(r, ")"))
+		if (dbt_cursor_is(r, ")"))
 			break;
-		if ((rc = rd_expect(r, ",", "',' or ')'")) < 0)
+		if ((rc = dbt_cursor_expect(r, ",", "',' or ')'")) < 0)
 			goto cleanup;
 	}
-	rc = rd_next(r);
+	rc = dbt_cursor_next(r);
 cleanup:
 	free(name);
 	free(stored);
@@ -551,7 +476,7 @@ cleanup:
 }
 
 /* PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY, maybe after CONSTRAINT. */
-static int rd_table_constraint(struct reader *r, struct tdef *d)
+static int rd_table_constraint(dbt_cursor *r, struct tdef *d)
 {
 	char *cname = NULL, *name = NULL, *stored = NULL;
 	dbt_unique *key;
@@ -559,33 +484,36 @@ static int rd_table_constraint(struct reader *r, struct tdef *d)
 	size_t from, to;
 	int rc;
 
-	if (rd_is(r, "constraint")) {
-		if ((rc = rd_next(r)) < 0 ||
+	if (dbt_cursor_is(r, "constraint")) {
+		if ((rc = dbt_cursor_next(r)) < 0 ||
 		    (rc = rd_name(r, &cname, NULL, "a constraint name")) < 0)
 			goto cleanup;
 	}
-	if (rd_is(r, "primary")) {
-		if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "key", "KEY")) < 0 ||
+	if (dbt_cursor_is(r, "primary")) {
+		if ((rc = dbt_cursor_next(r)) < 0 ||
+		    (rc = dbt_cursor_expect(r, "key", "KEY")) < 0 ||
 		    (rc = dbt_table_set_pk(&key, d->t, cname)) < 0 ||
 		    (rc = rd_key_columns(r, d, key)) < 0)
 			goto cleanup;
 		rc = rd_conflict(r);
-	} else if (rd_is(r, "unique")) {
-		if ((rc = rd_next(r)) < 0 || (rc = dbt_table_add_unique(&key, d->t, cname)) < 0 ||
+	} else if (dbt_cursor_is(r, "unique")) {
+		if ((rc = dbt_cursor_next(r)) < 0 ||
+		    (rc = dbt_table_add_unique(&key, d->t, cname)) < 0 ||
 		    (rc = rd_key_columns(r, d, key)) < 0)
 			goto cleanup;
 		rc = rd_conflict(r);
-	} else if (rd_is(r, "check")) {
-		if ((rc = rd_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
+	} else if (dbt_cursor_is(r, "check")) {
+		if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
 		    (rc = add_check(d->t, cname, r->text, from, to)) < 0)
 			goto cleanup;
 		rc = rd_conflict(r);
-	} else if (rd_is(r, "foreign")) {
+	} else if (dbt_cursor_is(r, "foreign")) {
 		const dbt_column *c;
 
-		if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "key", "KEY")) < 0 ||
+		if ((rc = dbt_cursor_next(r)) < 0 ||
+		    (rc = dbt_cursor_expect(r, "key", "KEY")) < 0 ||
 		    (rc = dbt_table_add_fk(&fk, d->t, cname, NULL)) < 0 ||
-		    (rc = rd_expect(r, "(", "'('")) < 0)
+		    (rc = dbt_cursor_expect(r, "(", "'('")) < 0)
 			goto cleanup;
 		for (;;) {
 			if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
@@ -600,16 +528,17 @@ static int rd_table_constraint(struct reader *r, struct tdef *d)
 			free(name);
 			free(stored);
 			name = stored = NULL;
-			if (rd_is(r, ")"))
+			if (dbt_cursor_is(r, ")"))
 				break;
-			if ((rc = rd_expect(r, ",", "',' or ')'")) < 0)
+			if ((rc = dbt_cursor_expect(r, ",", "',' or ')'")) < 0)
 				goto cleanup;
 		}
-		if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "references", "REFERENCES")) < 0)
+		if ((rc = dbt_cursor_next(r)) < 0 ||
+		    (rc = dbt_cursor_expect(r, "references", "REFERENCES")) < 0)
 			goto cleanup;
 		rc = rd_references(r, fk);
 	} else {
-		rc = rd_expected(r, "PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY");
+		rc = dbt_cursor_expected(r, "PRIMARY KEY, UNIQUE, CHECK or FOREIGN KEY");
 	}
 cleanup:
 	free(cname);
@@ -620,22 +549,22 @@ cleanup:
 
 /* DEFAULT has been read: a parenthesised expression or one signed
  * literal or word.  The pragmas give its text. */
-static int rd_skip_default(struct reader *r)
+static int rd_skip_default(dbt_cursor *r)
 {
 	size_t from, to;
 	int rc;
 
-	if (rd_is(r, "("))
+	if (dbt_cursor_is(r, "("))
 		return rd_parens(r, &from, &to);
-	if ((rd_is(r, "-") || rd_is(r, "+")) && (rc = rd_next(r)) < 0)
+	if ((dbt_cursor_is(r, "-") || dbt_cursor_is(r, "+")) && (rc = dbt_cursor_next(r)) < 0)
 		return rc;
 	if (r->tok.kind == DBT_TOK_END || r->tok.kind == DBT_TOK_PUNCT || r->tok.kind == DBT_TOK_OP)
-		return rd_expected(r, "a default value");
-	return rd_next(r);
+		return dbt_cursor_expected(r, "a default value");
+	return dbt_cursor_next(r);
 }
 
 /* A column definition: name, type, column constraints. */
-static int rd_column(struct reader *r, struct tdef *d)
+static int rd_column(dbt_cursor *r, struct tdef *d)
 {
 	static const dbt_type none = DBT_TYPE_INIT(DBT_TYPE_NONE);
 	char *name = NULL, *stored = NULL, *cname = NULL, **v;
@@ -662,81 +591,86 @@ static int rd_column(struct reader *r, struct tdef *d)
 	stored = NULL;
 	/* The type: any words and parenthesised numbers up to a constraint. */
 	while ((r->tok.kind == DBT_TOK_WORD && !column_constraint_word(r)) ||
-	       r->tok.kind == DBT_TOK_QUOTED || r->tok.kind == DBT_TOK_STRING || rd_is(r, "(")) {
-		if (rd_is(r, "("))
+	       r->tok.kind == DBT_TOK_QUOTED || r->tok.kind == DBT_TOK_STRING ||
+	       dbt_cursor_is(r, "(")) {
+		if (dbt_cursor_is(r, "("))
 			rc = rd_parens(r, &from, &to);
 		else
-			rc = rd_next(r);
+			rc = dbt_cursor_next(r);
 		if (rc < 0)
 			goto cleanup;
 	}
 	for (;;) {
-		if (rd_is(r, "constraint")) {
+		if (dbt_cursor_is(r, "constraint")) {
 			free(cname);
 			cname = NULL;
-			if ((rc = rd_next(r)) < 0 ||
+			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = rd_name(r, &cname, NULL, "a constraint name")) < 0)
 				goto cleanup;
 			continue;
 		}
-		if (rd_is(r, "primary")) {
-			if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "key", "KEY")) < 0)
+		if (dbt_cursor_is(r, "primary")) {
+			if ((rc = dbt_cursor_next(r)) < 0 ||
+			    (rc = dbt_cursor_expect(r, "key", "KEY")) < 0)
 				goto cleanup;
-			if ((rd_is(r, "asc") || rd_is(r, "desc")) && (rc = rd_next(r)) < 0)
+			if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) &&
+			    (rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
 			if ((rc = rd_conflict(r)) < 0 ||
 			    (rc = dbt_table_set_pk(&key, d->t, cname)) < 0 ||
 			    (rc = dbt_unique_add_column(key, c->name)) < 0)
 				goto cleanup;
-			if (rd_is(r, "autoincrement")) {
+			if (dbt_cursor_is(r, "autoincrement")) {
 				c->autoincrement = 1;
-				rc = rd_next(r);
+				rc = dbt_cursor_next(r);
 			}
-		} else if (rd_is(r, "not")) {
-			if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "null", "NULL")) < 0)
+		} else if (dbt_cursor_is(r, "not")) {
+			if ((rc = dbt_cursor_next(r)) < 0 ||
+			    (rc = dbt_cursor_expect(r, "null", "NULL")) < 0)
 				goto cleanup;
 			rc = rd_conflict(r);
-		} else if (rd_is(r, "null")) {
-			if ((rc = rd_next(r)) < 0)
+		} else if (dbt_cursor_is(r, "null")) {
+			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
 			rc = rd_conflict(r);
-		} else if (rd_is(r, "unique")) {
-			if ((rc = rd_next(r)) < 0 || (rc = rd_conflict(r)) < 0 ||
+		} else if (dbt_cursor_is(r, "unique")) {
+			if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_conflict(r)) < 0 ||
 			    (rc = dbt_table_add_unique(&key, d->t, cname)) < 0)
 				goto cleanup;
 			rc = dbt_unique_add_column(key, c->name);
-		} else if (rd_is(r, "check")) {
-			if ((rc = rd_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
+		} else if (dbt_cursor_is(r, "check")) {
+			if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
 			    (rc = add_check(d->t, cname, r->text, from, to)) < 0)
 				goto cleanup;
 			rc = rd_conflict(r);
-		} else if (rd_is(r, "default")) {
-			if ((rc = rd_next(r)) < 0)
+		} else if (dbt_cursor_is(r, "default")) {
+			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
 			rc = rd_skip_default(r);
-		} else if (rd_is(r, "collate")) {
+		} else if (dbt_cursor_is(r, "collate")) {
 			char *coll = NULL;
 
-			if ((rc = rd_next(r)) < 0 ||
+			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
 				goto cleanup;
 			rc = dbt_column_set_collation(c, coll);
 			free(coll);
-		} else if (rd_is(r, "references")) {
-			if ((rc = rd_next(r)) < 0 ||
+		} else if (dbt_cursor_is(r, "references")) {
+			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = dbt_table_add_fk(&fk, d->t, cname, NULL)) < 0 ||
 			    (rc = dbt_fk_add_column(fk, c->name)) < 0)
 				goto cleanup;
 			rc = rd_references(r, fk);
-		} else if (rd_is(r, "generated") || rd_is(r, "as")) {
+		} else if (dbt_cursor_is(r, "generated") || dbt_cursor_is(r, "as")) {
 			/* The expression as written; the pragmas say whether it
 			 * is STORED. */
 			char *expr = NULL;
 
-			if (rd_is(r, "generated") &&
-			    ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "always", "ALWAYS")) < 0))
+			if (dbt_cursor_is(r, "generated") &&
+			    ((rc = dbt_cursor_next(r)) < 0 ||
+			     (rc = dbt_cursor_expect(r, "always", "ALWAYS")) < 0))
 				goto cleanup;
-			if ((rc = rd_expect(r, "as", "AS")) < 0 ||
+			if ((rc = dbt_cursor_expect(r, "as", "AS")) < 0 ||
 			    (rc = rd_parens(r, &from, &to)) < 0 ||
 			    (rc = std_quotes(&expr, r->text + from, to - from)) < 0)
 				goto cleanup;
@@ -744,8 +678,8 @@ static int rd_column(struct reader *r, struct tdef *d)
 			free(expr);
 			if (rc < 0)
 				goto cleanup;
-			if (rd_is(r, "stored") || rd_is(r, "virtual"))
-				rc = rd_next(r);
+			if (dbt_cursor_is(r, "stored") || dbt_cursor_is(r, "virtual"))
+				rc = dbt_cursor_next(r);
 		} else {
 			break;
 		}
@@ -754,8 +688,8 @@ static int rd_column(struct reader *r, struct tdef *d)
 		free(cname);
 		cname = NULL;
 	}
-	if (!rd_is(r, ",") && !rd_is(r, ")"))
-		rc = rd_expected(r, "a column constraint, ',' or ')'");
+	if (!dbt_cursor_is(r, ",") && !dbt_cursor_is(r, ")"))
+		rc = dbt_cursor_expected(r, "a column constraint, ',' or ')'");
 cleanup:
 	free(name);
 	free(stored);
@@ -766,32 +700,35 @@ cleanup:
 /* Reads the stored CREATE TABLE `sql` into a new table of `scratch`. */
 static int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql)
 {
-	struct reader r;
+	dbt_cursor r;
 	char *name = NULL;
 	int constraints = 0, rc;
 
 	if ((rc = rd_init(&r, sql, strlen(sql))) < 0 ||
-	    (rc = rd_expect(&r, "create", "CREATE")) < 0)
+	    (rc = dbt_cursor_expect(&r, "create", "CREATE")) < 0)
 		goto cleanup;
-	if ((rd_is(&r, "temp") || rd_is(&r, "temporary")) && (rc = rd_next(&r)) < 0)
+	if ((dbt_cursor_is(&r, "temp") || dbt_cursor_is(&r, "temporary")) &&
+	    (rc = dbt_cursor_next(&r)) < 0)
 		goto cleanup;
-	if ((rc = rd_expect(&r, "table", "TABLE")) < 0)
+	if ((rc = dbt_cursor_expect(&r, "table", "TABLE")) < 0)
 		goto cleanup;
-	if (rd_is(&r, "if")) {
-		if ((rc = rd_next(&r)) < 0 || (rc = rd_expect(&r, "not", "NOT")) < 0 ||
-		    (rc = rd_expect(&r, "exists", "EXISTS")) < 0)
+	if (dbt_cursor_is(&r, "if")) {
+		if ((rc = dbt_cursor_next(&r)) < 0 ||
+		    (rc = dbt_cursor_expect(&r, "not", "NOT")) < 0 ||
+		    (rc = dbt_cursor_expect(&r, "exists", "EXISTS")) < 0)
 			goto cleanup;
 	}
 	if ((rc = rd_name(&r, &name, NULL, "a table name")) < 0)
 		goto cleanup;
-	if (rd_is(&r, ".")) {
+	if (dbt_cursor_is(&r, ".")) {
 		free(name);
 		name = NULL;
-		if ((rc = rd_next(&r)) < 0 || (rc = rd_name(&r, &name, NULL, "a table name")) < 0)
+		if ((rc = dbt_cursor_next(&r)) < 0 ||
+		    (rc = rd_name(&r, &name, NULL, "a table name")) < 0)
 			goto cleanup;
 	}
 	if ((rc = dbt_schema_add_table(&d->t, scratch, name, needs_quotes(name))) < 0 ||
-	    (rc = rd_expect(&r, "(", "'('")) < 0)
+	    (rc = dbt_cursor_expect(&r, "(", "'('")) < 0)
 		goto cleanup;
 	for (;;) {
 		if (table_constraint_word(&r)) {
@@ -800,32 +737,33 @@ static int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql)
 		} else if (!constraints) {
 			rc = rd_column(&r, d);
 		} else {
-			rc = rd_expected(&r, "a table constraint");
+			rc = dbt_cursor_expected(&r, "a table constraint");
 		}
 		if (rc < 0)
 			goto cleanup;
-		if (rd_is(&r, ")"))
+		if (dbt_cursor_is(&r, ")"))
 			break;
 		/* SQLite lets table constraints go without a comma between. */
 		if (constraints && table_constraint_word(&r))
 			continue;
-		if ((rc = rd_expect(&r, ",", "',' or ')'")) < 0)
+		if ((rc = dbt_cursor_expect(&r, ",", "',' or ')'")) < 0)
 			goto cleanup;
 	}
-	if ((rc = rd_next(&r)) < 0)
+	if ((rc = dbt_cursor_next(&r)) < 0)
 		goto cleanup;
 	/* Table options: WITHOUT ROWID, STRICT. */
 	while (r.tok.kind != DBT_TOK_END) {
-		if (!rd_is(&r, "without") && !rd_is(&r, "rowid") && !rd_is(&r, "strict") &&
-		    !rd_is(&r, ",") && !rd_is(&r, ";")) {
-			rc = rd_expected(&r, "WITHOUT ROWID, STRICT or the end");
+		if (!dbt_cursor_is(&r, "without") && !dbt_cursor_is(&r, "rowid") &&
+		    !dbt_cursor_is(&r, "strict") && !dbt_cursor_is(&r, ",") &&
+		    !dbt_cursor_is(&r, ";")) {
+			rc = dbt_cursor_expected(&r, "WITHOUT ROWID, STRICT or the end");
 			goto cleanup;
 		}
-		if (rd_is(&r, "rowid"))
+		if (dbt_cursor_is(&r, "rowid"))
 			d->without_rowid = 1;
-		if (rd_is(&r, "strict"))
+		if (dbt_cursor_is(&r, "strict"))
 			d->strict = 1;
-		if ((rc = rd_next(&r)) < 0)
+		if ((rc = dbt_cursor_next(&r)) < 0)
 			goto cleanup;
 	}
 	rc = 0;
@@ -856,7 +794,7 @@ static void idef_release(struct idef *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static int rd_index_elem(struct reader *r, struct idef *d)
+static int rd_index_elem(dbt_cursor *r, struct idef *d)
 {
 	struct ielem e = {r->tok.start, r->tok.start, 0, 0}, *v;
 	char *coll = NULL;
@@ -864,28 +802,30 @@ static int rd_index_elem(struct reader *r, struct idef *d)
 
 	for (;;) {
 		if (r->tok.kind == DBT_TOK_END)
-			return rd_expected(r, "')'");
-		if (depth == 0 && (rd_is(r, ",") || rd_is(r, ")") || rd_is(r, "collate") ||
-				   rd_is(r, "asc") || rd_is(r, "desc")))
+			return dbt_cursor_expected(r, "')'");
+		if (depth == 0 && (dbt_cursor_is(r, ",") || dbt_cursor_is(r, ")") ||
+				   dbt_cursor_is(r, "collate") || dbt_cursor_is(r, "asc") ||
+				   dbt_cursor_is(r, "desc")))
 			break;
-		if (rd_is(r, "("))
+		if (dbt_cursor_is(r, "("))
 			depth++;
-		else if (rd_is(r, ")"))
+		else if (dbt_cursor_is(r, ")"))
 			depth--;
-		if ((rc = rd_next(r)) < 0)
+		if ((rc = dbt_cursor_next(r)) < 0)
 			return rc;
 		e.to = r->prev_end;
 	}
 	if (e.to == e.from)
-		return rd_expected(r, "a column or expression");
-	if (rd_is(r, "collate")) {
+		return dbt_cursor_expected(r, "a column or expression");
+	if (dbt_cursor_is(r, "collate")) {
 		e.collate = 1;
-		if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
+		if ((rc = dbt_cursor_next(r)) < 0 ||
+		    (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
 			return rc;
 		free(coll);
 	}
 	e.cto = e.collate ? r->prev_end : e.to;
-	if ((rd_is(r, "asc") || rd_is(r, "desc")) && (rc = rd_next(r)) < 0)
+	if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) && (rc = dbt_cursor_next(r)) < 0)
 		return rc;
 	if (!(v = realloc(d->elems, (d->nelems + 1) * sizeof(*v))))
 		return dbt_error_oom();
@@ -897,61 +837,64 @@ static int rd_index_elem(struct reader *r, struct idef *d)
 /* Reads a stored CREATE INDEX. */
 static int read_index_sql(struct idef *d, const char *sql)
 {
-	struct reader rd, *r = &rd;
+	dbt_cursor rd, *r = &rd;
 	char *skip = NULL;
 	int rc;
 
 	memset(d, 0, sizeof(*d));
-	if ((rc = rd_init(r, sql, strlen(sql))) < 0 || (rc = rd_expect(r, "create", "CREATE")) < 0)
+	if ((rc = rd_init(r, sql, strlen(sql))) < 0 ||
+	    (rc = dbt_cursor_expect(r, "create", "CREATE")) < 0)
 		goto cleanup;
-	if (rd_is(r, "unique") && (rc = rd_next(r)) < 0)
+	if (dbt_cursor_is(r, "unique") && (rc = dbt_cursor_next(r)) < 0)
 		goto cleanup;
-	if ((rc = rd_expect(r, "index", "INDEX")) < 0)
+	if ((rc = dbt_cursor_expect(r, "index", "INDEX")) < 0)
 		goto cleanup;
-	if (rd_is(r, "if")) {
-		if ((rc = rd_next(r)) < 0 || (rc = rd_expect(r, "not", "NOT")) < 0 ||
-		    (rc = rd_expect(r, "exists", "EXISTS")) < 0)
+	if (dbt_cursor_is(r, "if")) {
+		if ((rc = dbt_cursor_next(r)) < 0 ||
+		    (rc = dbt_cursor_expect(r, "not", "NOT")) < 0 ||
+		    (rc = dbt_cursor_expect(r, "exists", "EXISTS")) < 0)
 			goto cleanup;
 	}
 	if ((rc = rd_name(r, &d->name, NULL, "an index name")) < 0)
 		goto cleanup;
-	if (rd_is(r, ".")) {
+	if (dbt_cursor_is(r, ".")) {
 		free(d->name);
 		d->name = NULL;
-		if ((rc = rd_next(r)) < 0 || (rc = rd_name(r, &d->name, NULL, "an index name")) < 0)
+		if ((rc = dbt_cursor_next(r)) < 0 ||
+		    (rc = rd_name(r, &d->name, NULL, "an index name")) < 0)
 			goto cleanup;
 	}
-	if ((rc = rd_expect(r, "on", "ON")) < 0 ||
+	if ((rc = dbt_cursor_expect(r, "on", "ON")) < 0 ||
 	    (rc = rd_name(r, &skip, NULL, "a table name")) < 0 ||
-	    (rc = rd_expect(r, "(", "'('")) < 0)
+	    (rc = dbt_cursor_expect(r, "(", "'('")) < 0)
 		goto cleanup;
 	for (;;) {
 		if ((rc = rd_index_elem(r, d)) < 0)
 			goto cleanup;
-		if (rd_is(r, ")"))
+		if (dbt_cursor_is(r, ")"))
 			break;
-		if ((rc = rd_expect(r, ",", "',' or ')'")) < 0)
+		if ((rc = dbt_cursor_expect(r, ",", "',' or ')'")) < 0)
 			goto cleanup;
 	}
-	if ((rc = rd_next(r)) < 0)
+	if ((rc = dbt_cursor_next(r)) < 0)
 		goto cleanup;
-	if (rd_is(r, "where")) {
-		if ((rc = rd_next(r)) < 0)
+	if (dbt_cursor_is(r, "where")) {
+		if ((rc = dbt_cursor_next(r)) < 0)
 			goto cleanup;
 		d->has_where = 1;
 		d->where_from = d->where_to = r->tok.start;
-		while (r->tok.kind != DBT_TOK_END && !rd_is(r, ";")) {
-			if ((rc = rd_next(r)) < 0)
+		while (r->tok.kind != DBT_TOK_END && !dbt_cursor_is(r, ";")) {
+			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
 			d->where_to = r->prev_end;
 		}
 		if (d->where_to == d->where_from) {
-			rc = rd_expected(r, "an expression");
+			rc = dbt_cursor_expected(r, "an expression");
 			goto cleanup;
 		}
 	}
-	if (r->tok.kind != DBT_TOK_END && !rd_is(r, ";"))
-		rc = rd_expected(r, "WHERE or the end");
+	if (r->tok.kind != DBT_TOK_END && !dbt_cursor_is(r, ";"))
+		rc = dbt_cursor_expected(r, "WHERE or the end");
 cleanup:
 	free(skip);
 	return rc;
@@ -1700,7 +1643,7 @@ static const struct robj *find_view(const struct reflect *x, const char *name)
 static int object_deps(struct reflect *x, dbt_object *obj, const struct robj *o,
 		       const struct dbt_dialect *d)
 {
-	struct reader r;
+	dbt_cursor r;
 	dbt_buf dep = DBT_BUF_INIT;
 	int rc = 0, stop = 0;
 
@@ -1720,7 +1663,7 @@ static int object_deps(struct reflect *x, dbt_object *obj, const struct robj *o,
 		const struct robj *v;
 
 		if (r.tok.kind != DBT_TOK_WORD && r.tok.kind != DBT_TOK_QUOTED) {
-			if (rd_next(&r) < 0)
+			if (dbt_cursor_next(&r) < 0)
 				break;
 			continue;
 		}

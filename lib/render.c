@@ -19,7 +19,7 @@
 
 #include "dialect.h"
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -9,7 +9,7 @@
 #include "schema.h"
 
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -11,7 +11,7 @@
 
 #include "error.h"
 #include "model.h"
-#include "parse.h"
+#include "lex.h"
 #include "render.h"
 
 #include <fcntl.h>

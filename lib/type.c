@@ -7,7 +7,7 @@
 #include "type.h"
 
 #include "error.h"
-#include "parse.h"
+#include "lex.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -143,18 +143,16 @@ static int name_casecmp(const char *a, const char *b)
 
 /* The type parser reads tokens one at a time through this. */
 struct tparse {
-	dbt_lexer lx;
-	dbt_token tok;
-	const char *text;
+	dbt_cursor c;
 	size_t *errpos;
 };
 
 static int tnext(struct tparse *t)
 {
-	int rc = dbt_lex_next(&t->lx, &t->tok);
+	int rc = dbt_cursor_next(&t->c);
 
 	if (rc < 0 && t->errpos)
-		*t->errpos = t->tok.start;
+		*t->errpos = t->c.tok.start;
 	return rc;
 }
 
@@ -163,8 +161,8 @@ static int tfail(struct tparse *t, const char *what)
 	dbt_buf b = DBT_BUF_INIT;
 
 	if (t->errpos)
-		*t->errpos = t->tok.start;
-	dbt_token_describe(&b, t->text, &t->tok);
+		*t->errpos = t->c.tok.start;
+	dbt_token_describe(&b, t->c.text, &t->c.tok);
 	dbt_error_set(DBT_EPARSE, "expected %s, found %s", what, b.oom ? "?" : b.ptr);
 	dbt_buf_release(&b);
 	return DBT_EPARSE;
@@ -172,19 +170,19 @@ static int tfail(struct tparse *t, const char *what)
 
 static int tis(struct tparse *t, const char *s)
 {
-	return dbt_token_is(t->text, &t->tok, s);
+	return dbt_cursor_is(&t->c, s);
 }
 
 /* An unsigned integer token, capped just past any limit we check. */
 static int tint(struct tparse *t, int *out)
 {
-	const char *s = t->text + t->tok.start;
+	const char *s = t->c.text + t->c.tok.start;
 	long v = 0;
 	size_t i;
 
-	if (t->tok.kind != DBT_TOK_NUMBER)
+	if (t->c.tok.kind != DBT_TOK_NUMBER)
 		return tfail(t, "an integer");
-	for (i = 0; i < t->tok.len; i++) {
+	for (i = 0; i < t->c.tok.len; i++) {
 		if (s[i] < '0' || s[i] > '9')
 			return tfail(t, "an integer");
 		v = v * 10 + (s[i] - '0');
@@ -200,9 +198,9 @@ static int trange(struct tparse *t, const char *what, int v, int lo, int hi)
 	if (v >= lo && v <= hi)
 		return 0;
 	if (t->errpos)
-		*t->errpos = t->tok.start;
-	return dbt_error_set(DBT_EPARSE, "%s %.*s must be between %d and %d", what, (int)t->tok.len,
-			     t->text + t->tok.start, lo, hi);
+		*t->errpos = t->c.tok.start;
+	return dbt_error_set(DBT_EPARSE, "%s %.*s must be between %d and %d", what,
+			     (int)t->c.tok.len, t->c.text + t->c.tok.start, lo, hi);
 }
 
 /* "( n )" after a type name, when present; `*n` stays -1 otherwise. */
@@ -265,10 +263,10 @@ static int tnumeric(struct tparse *t, dbt_type *ty)
 		return rc;
 	if (ty->scale > ty->precision) {
 		if (t->errpos)
-			*t->errpos = t->tok.start;
+			*t->errpos = t->c.tok.start;
 		return dbt_error_set(DBT_EPARSE,
 				     "NUMERIC scale %.*s must be between 0 and the precision %d",
-				     (int)t->tok.len, t->text + t->tok.start, ty->precision);
+				     (int)t->c.tok.len, t->c.text + t->c.tok.start, ty->precision);
 	}
 	if ((rc = tnext(t)) < 0)
 		return rc;
@@ -318,12 +316,12 @@ int dbt_type_parse(dbt_type *out, int *serial, const char *text, size_t len, siz
 	int p = -1, rc;
 
 	memset(&t, 0, sizeof(t));
-	t.text = text;
 	t.errpos = errpos;
-	dbt_lex_init(&t.lx, text, len);
+	dbt_cursor_init(&t.c, text, len);
 	if ((rc = tnext(&t)) < 0)
 		goto cleanup;
-	tn = t.tok.kind == DBT_TOK_WORD ? find_type_name(text + t.tok.start, t.tok.len) : NULL;
+	tn = t.c.tok.kind == DBT_TOK_WORD ? find_type_name(text + t.c.tok.start, t.c.tok.len)
+					  : NULL;
 	if (!tn) {
 		rc = tfail(&t, "a type");
 		goto cleanup;
@@ -369,7 +367,7 @@ int dbt_type_parse(dbt_type *out, int *serial, const char *text, size_t len, siz
 	}
 	if (rc < 0)
 		goto cleanup;
-	if (t.tok.kind != DBT_TOK_END) {
+	if (t.c.tok.kind != DBT_TOK_END) {
 		dbt_buf what = DBT_BUF_INIT;
 
 		dbt_buf_puts(&what, "end of type '");

@@ -1,5 +1,5 @@
 /*
- * test_parse.c - the model parser and its tokenizer: every supported form
+ * test_parse.c - the model parser (its tokenizer: test_lex.c): every supported form
  * of CREATE TABLE and CREATE INDEX, names (folding, quoting, UTF-8),
  * comments, foreign keys declared in any order, the normalised schema that
  * comes out, and malformed models, each with its exact
@@ -63,120 +63,6 @@ static void assert_column_type(const dbt_table *t, const char *column, const cha
 	got = type_str(c);
 	assert_string_equal(got, want);
 	free(got);
-}
-
-/* ---------------------------------------------------------- tokenizer */
-
-static void tokenizer_reads_every_kind_with_its_place(void **state)
-{
-	static const char sql[] =
-		"CREATE \"T\"\"x\"\n  ( 1.5e3, 'it''s' ) :: >= -- c\n/* b */ x$1;";
-	dbt_lexer lx;
-	dbt_token t;
-	static const struct {
-		dbt_token_kind kind;
-		const char *text;
-		int line, col;
-	} want[] = {
-		{DBT_TOK_WORD, "CREATE", 1, 1}, {DBT_TOK_QUOTED, "\"T\"\"x\"", 1, 8},
-		{DBT_TOK_PUNCT, "(", 2, 3},	{DBT_TOK_NUMBER, "1.5e3", 2, 5},
-		{DBT_TOK_PUNCT, ",", 2, 10},	{DBT_TOK_STRING, "'it''s'", 2, 12},
-		{DBT_TOK_PUNCT, ")", 2, 20},	{DBT_TOK_OP, "::", 2, 22},
-		{DBT_TOK_OP, ">=", 2, 25},	{DBT_TOK_WORD, "x$1", 3, 9},
-		{DBT_TOK_PUNCT, ";", 3, 12},	{DBT_TOK_END, "", 3, 13},
-	};
-	size_t i;
-
-	(void)state;
-	dbt_lex_init(&lx, sql, strlen(sql));
-	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		assert_int_equal(dbt_lex_next(&lx, &t), 0);
-		assert_int_equal(t.kind, want[i].kind);
-		assert_int_equal(t.len, strlen(want[i].text));
-		assert_memory_equal(sql + t.start, want[i].text, t.len);
-		assert_int_equal(t.line, want[i].line);
-		assert_int_equal(t.col, want[i].col);
-	}
-}
-
-static void tokenizer_counts_columns_in_characters(void **state)
-{
-	static const char sql[] = "\"\xc3\xa9t\xc3\xa9\" x";
-	dbt_lexer lx;
-	dbt_token t;
-
-	(void)state;
-	dbt_lex_init(&lx, sql, strlen(sql));
-	assert_int_equal(dbt_lex_next(&lx, &t), 0);
-	assert_int_equal(dbt_lex_next(&lx, &t), 0);
-	assert_int_equal(t.col, 7);
-}
-
-static void tokenizer_splits_operators_as_postgresql_does(void **state)
-{
-	static const char sql[] = "a>-1 b@-1 c<>d e--x\n";
-	static const char *const want[] = {"a", ">", "-", "1", "b", "@-", "1", "c", "<>", "d", "e"};
-	dbt_lexer lx;
-	dbt_token t;
-	size_t i;
-
-	(void)state;
-	dbt_lex_init(&lx, sql, strlen(sql));
-	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
-		assert_int_equal(dbt_lex_next(&lx, &t), 0);
-		assert_int_equal(t.len, strlen(want[i]));
-		assert_memory_equal(sql + t.start, want[i], t.len);
-	}
-	assert_int_equal(dbt_lex_next(&lx, &t), 0);
-	assert_int_equal(t.kind, DBT_TOK_END);
-}
-
-static void tokenizer_reads_prefixed_and_dollar_strings(void **state)
-{
-	static const char sql[] = "E'a\\'b' X'0A' $$x;'y$$ $t$ $$ $t$";
-	dbt_lexer lx;
-	dbt_token t;
-	static const char *const want[] = {"E'a\\'b'", "X'0A'", "$$x;'y$$", "$t$ $$ $t$"};
-	size_t i;
-
-	(void)state;
-	dbt_lex_init(&lx, sql, strlen(sql));
-	for (i = 0; i < 4; i++) {
-		assert_int_equal(dbt_lex_next(&lx, &t), 0);
-		assert_int_equal(t.kind, DBT_TOK_STRING);
-		assert_int_equal(t.len, strlen(want[i]));
-		assert_memory_equal(sql + t.start, want[i], t.len);
-	}
-}
-
-static void token_names_fold_words_and_unquote_identifiers(void **state)
-{
-	static const char sql[] = "MixedCase \"Say \"\"Hi\"\"\" CAF\xc3\x89";
-	static const char *const want[] = {"mixedcase", "Say \"Hi\"", "caf\xc3\x89"};
-	dbt_lexer lx;
-	dbt_token t;
-	size_t i;
-
-	(void)state;
-	dbt_lex_init(&lx, sql, strlen(sql));
-	for (i = 0; i < 3; i++) {
-		char *name;
-
-		assert_int_equal(dbt_lex_next(&lx, &t), 0);
-		name = dbt_token_name(sql, &t);
-		assert_string_equal(name, want[i]);
-		free(name);
-	}
-}
-
-static void keywords_are_classified(void **state)
-{
-	(void)state;
-	assert_int_equal(dbt_sql_keyword("ORDER", 5), DBT_KW_RESERVED);
-	assert_int_equal(dbt_sql_keyword("user", 4), DBT_KW_RESERVED);
-	assert_int_equal(dbt_sql_keyword("Between", 7), DBT_KW_EXPR);
-	assert_int_equal(dbt_sql_keyword("name", 4), DBT_KW_NONE);
-	assert_int_equal(dbt_sql_keyword("key", 3), DBT_KW_NONE);
 }
 
 /* -------------------------------------------------------- valid models */
@@ -1991,12 +1877,6 @@ BAD(two_tables_renamed_from_one,
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		T(tokenizer_reads_every_kind_with_its_place),
-		T(tokenizer_counts_columns_in_characters),
-		T(tokenizer_splits_operators_as_postgresql_does),
-		T(tokenizer_reads_prefixed_and_dollar_strings),
-		T(token_names_fold_words_and_unquote_identifiers),
-		T(keywords_are_classified),
 		T(empty_model_is_an_empty_schema),
 		T(every_portable_type_and_alias_maps_to_its_canonical_type),
 		T(any_type_name_is_taken_as_declared),

@@ -1,0 +1,566 @@
+/*
+ * lex.c - the SQL tokenizer, the keyword table's lookup and the token
+ * cursor (see lex.h).
+ */
+#include "lex.h"
+
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------- tokenizer */
+
+static int is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+}
+
+static int is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_opchar(int c)
+{
+	return c && strchr("+-*/<>=~!@#%^&|`?", c) != NULL;
+}
+
+/* The length of the well-formed UTF-8 character at `s`, 0 when it is not. */
+static size_t utf8_len(const unsigned char *s, size_t avail)
+{
+	size_t n, i;
+	unsigned long cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF) {
+		n = 2;
+		cp = s[0] & 0x1F;
+	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
+		n = 3;
+		cp = s[0] & 0x0F;
+	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
+		n = 4;
+		cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (n > avail)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+void dbt_lex_init(dbt_lexer *lx, const char *text, size_t len)
+{
+	lx->text = text;
+	lx->len = len;
+	lx->pos = 0;
+	lx->line = 1;
+	lx->line_start = 0;
+	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
+		lx->pos = lx->line_start = 3;
+}
+
+static int at(const dbt_lexer *lx, size_t off)
+{
+	return lx->pos + off < lx->len ? (unsigned char)lx->text[lx->pos + off] : 0;
+}
+
+/* Moves one byte on, counting lines. */
+static void adv(dbt_lexer *lx)
+{
+	if (lx->text[lx->pos] == '\n') {
+		lx->line++;
+		lx->line_start = lx->pos + 1;
+	}
+	lx->pos++;
+}
+
+/* Starts a token at the current position. */
+static void mark(const dbt_lexer *lx, dbt_token *t)
+{
+	size_t i;
+	int col = 1;
+
+	for (i = lx->line_start; i < lx->pos; i++)
+		if (((unsigned char)lx->text[i] & 0xC0) != 0x80)
+			col++;
+	t->start = lx->pos;
+	t->len = 0;
+	t->line = lx->line;
+	t->col = col;
+}
+
+/* DBT_EPARSE, with `t` at the byte, when the byte at the position is a
+ * NUL: even in a comment, since the text of an expression or statement
+ * is handed on as a C string, which a NUL would cut short. */
+static int comment_byte(dbt_lexer *lx, dbt_token *t)
+{
+	if (lx->text[lx->pos] != '\0')
+		return 0;
+	mark(lx, t);
+	return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
+}
+
+/* Blanks and comments; DBT_EPARSE, with `t` at its start, for a block
+ * comment that never ends, and at the byte for a NUL in a comment. */
+static int skip_blanks(dbt_lexer *lx, dbt_token *t)
+{
+	for (;;) {
+		int c = at(lx, 0);
+
+		if (lx->pos < lx->len &&
+		    (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
+			adv(lx);
+		} else if (c == '-' && at(lx, 1) == '-') {
+			while (lx->pos < lx->len && lx->text[lx->pos] != '\n') {
+				if (comment_byte(lx, t) < 0)
+					return DBT_EPARSE;
+				adv(lx);
+			}
+		} else if (c == '/' && at(lx, 1) == '*') {
+			int depth = 0;
+
+			mark(lx, t);
+			do {
+				if (lx->pos >= lx->len)
+					return dbt_error_set(DBT_EPARSE, "unterminated comment");
+				if (comment_byte(lx, t) < 0)
+					return DBT_EPARSE;
+				if (at(lx, 0) == '/' && at(lx, 1) == '*') {
+					depth++;
+					adv(lx);
+				} else if (at(lx, 0) == '*' && at(lx, 1) == '/') {
+					depth--;
+					adv(lx);
+				}
+				adv(lx);
+			} while (depth > 0);
+		} else {
+			return 0;
+		}
+	}
+}
+
+/* Checks the UTF-8 of the token's bytes, which C strings must be able
+ * to hold: no NUL. */
+static int check_utf8(const dbt_lexer *lx, const dbt_token *t)
+{
+	const unsigned char *s = (const unsigned char *)lx->text + t->start;
+	size_t i = 0, n;
+
+	while (i < t->len) {
+		if (s[i] == 0)
+			return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
+		n = utf8_len(s + i, t->len - i);
+		if (!n)
+			return dbt_error_set(DBT_EPARSE, "invalid UTF-8");
+		i += n;
+	}
+	return 0;
+}
+
+/* Reads up to the closing `quote`, a doubled quote standing for one;
+ * with `backslash`, a backslash escapes the next byte (E'...'). */
+static int lex_quoted(dbt_lexer *lx, char quote, int backslash, const char *what)
+{
+	adv(lx);
+	for (;;) {
+		if (lx->pos >= lx->len)
+			return dbt_error_set(DBT_EPARSE, "unterminated %s", what);
+		if (backslash && at(lx, 0) == '\\' && lx->pos + 1 < lx->len) {
+			adv(lx);
+		} else if (at(lx, 0) == (unsigned char)quote) {
+			adv(lx);
+			if (at(lx, 0) != (unsigned char)quote || lx->pos >= lx->len)
+				return 0;
+		}
+		adv(lx);
+	}
+}
+
+/* $tag$...$tag$; 0 (and nothing read) when no tag starts here. */
+static int lex_dollar(dbt_lexer *lx)
+{
+	size_t n = 1, i;
+
+	if (is_alpha(at(lx, n)))
+		while (is_alpha(at(lx, n)) || is_digit(at(lx, n)))
+			n++;
+	if (at(lx, n) != '$')
+		return 0;
+	n++;
+	for (i = lx->pos + n; i + n <= lx->len; i++) {
+		if (!memcmp(lx->text + i, lx->text + lx->pos, n)) {
+			while (lx->pos < i + n)
+				adv(lx);
+			return 1;
+		}
+	}
+	return dbt_error_set(DBT_EPARSE, "unterminated dollar-quoted string");
+}
+
+static void lex_number(dbt_lexer *lx)
+{
+	while (is_digit(at(lx, 0)))
+		adv(lx);
+	if (at(lx, 0) == '.') {
+		adv(lx);
+		while (is_digit(at(lx, 0)))
+			adv(lx);
+	}
+	if ((at(lx, 0) == 'e' || at(lx, 0) == 'E') &&
+	    (is_digit(at(lx, 1)) ||
+	     ((at(lx, 1) == '+' || at(lx, 1) == '-') && is_digit(at(lx, 2))))) {
+		adv(lx);
+		adv(lx);
+		while (is_digit(at(lx, 0)))
+			adv(lx);
+	}
+}
+
+/* An operator, by PostgreSQL's rules: no -- or slash-star inside, and no
+ * final + or - unless it holds one of ~ ! @ # % ^ & | ` ?. */
+static void lex_operator(dbt_lexer *lx)
+{
+	size_t n = 0, i;
+	int special = 0;
+
+	while (is_opchar(at(lx, n))) {
+		if (n > 0 && ((at(lx, n) == '-' && at(lx, n + 1) == '-') ||
+			      (at(lx, n) == '/' && at(lx, n + 1) == '*')))
+			break;
+		n++;
+	}
+	for (i = 0; i < n; i++)
+		if (strchr("~!@#%^&|`?", at(lx, i)))
+			special = 1;
+	while (n > 1 && !special && (at(lx, n - 1) == '+' || at(lx, n - 1) == '-'))
+		n--;
+	while (n--)
+		adv(lx);
+}
+
+/* 1 when a UTF-8 byte-order mark starts at the position. */
+static int is_bom(const dbt_lexer *lx)
+{
+	return at(lx, 0) == 0xEF && at(lx, 1) == 0xBB && at(lx, 2) == 0xBF;
+}
+
+int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
+{
+	int c, rc;
+
+	if ((rc = skip_blanks(lx, out)) < 0)
+		return rc;
+	mark(lx, out);
+	if (lx->pos >= lx->len) {
+		out->kind = DBT_TOK_END;
+		return 0;
+	}
+	c = at(lx, 0);
+	if (c && strchr("EeXxBbNn", c) && at(lx, 1) == '\'') {
+		out->kind = DBT_TOK_STRING;
+		adv(lx);
+		rc = lex_quoted(lx, '\'', c == 'E' || c == 'e', "string");
+	} else if (c == '\'') {
+		out->kind = DBT_TOK_STRING;
+		rc = lex_quoted(lx, '\'', 0, "string");
+	} else if (c == '"') {
+		out->kind = DBT_TOK_QUOTED;
+		rc = lex_quoted(lx, '"', 0, "quoted identifier");
+		if (rc == 0 && lx->pos - out->start == 2)
+			rc = dbt_error_set(DBT_EPARSE, "empty quoted identifier");
+	} else if (c == '$') {
+		out->kind = DBT_TOK_STRING;
+		rc = lex_dollar(lx);
+		if (rc == 0)
+			rc = dbt_error_set(DBT_EPARSE, "unexpected character '$'");
+		else if (rc > 0)
+			rc = 0;
+	} else if (is_digit(c) || (c == '.' && is_digit(at(lx, 1)))) {
+		out->kind = DBT_TOK_NUMBER;
+		lex_number(lx);
+	} else if (is_bom(lx)) {
+		/* Only the first bytes of the text may be a byte-order mark
+		 * (dbt_lex_init skips it there); elsewhere U+FEFF is invisible
+		 * and would be skipped when a span of text is read again. */
+		rc = dbt_error_set(DBT_EPARSE, "unexpected byte-order mark (U+FEFF)");
+	} else if (is_alpha(c)) {
+		out->kind = DBT_TOK_WORD;
+		while ((is_alpha(at(lx, 0)) || is_digit(at(lx, 0)) || at(lx, 0) == '$') &&
+		       !is_bom(lx))
+			adv(lx);
+	} else if (c && strchr("(),;.[]", c)) {
+		out->kind = DBT_TOK_PUNCT;
+		adv(lx);
+	} else if (c == ':') {
+		out->kind = DBT_TOK_OP;
+		adv(lx);
+		if (at(lx, 0) == ':')
+			adv(lx);
+	} else if (is_opchar(c)) {
+		out->kind = DBT_TOK_OP;
+		lex_operator(lx);
+	} else if (c > ' ' && c < 0x7F) {
+		return dbt_error_set(DBT_EPARSE, "unexpected character '%c'", c);
+	} else {
+		return dbt_error_set(DBT_EPARSE, "unexpected byte 0x%02x", (unsigned)c);
+	}
+	if (rc < 0)
+		return rc;
+	out->len = lx->pos - out->start;
+	return check_utf8(lx, out);
+}
+
+int dbt_token_is(const char *text, const dbt_token *tok, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (tok->len != n)
+		return 0;
+	if (tok->kind == DBT_TOK_WORD)
+		return !strncasecmp(text + tok->start, s, n);
+	if (tok->kind == DBT_TOK_PUNCT || tok->kind == DBT_TOK_OP)
+		return !memcmp(text + tok->start, s, n);
+	return 0;
+}
+
+char *dbt_token_name(const char *text, const dbt_token *tok)
+{
+	const char *s = text + tok->start;
+	size_t i, o = 0;
+	char *name = malloc(tok->len + 1);
+
+	if (!name)
+		return NULL;
+	if (tok->kind == DBT_TOK_QUOTED) {
+		for (i = 1; i + 1 < tok->len; i++) {
+			name[o++] = s[i];
+			if (s[i] == '"')
+				i++;
+		}
+	} else {
+		for (i = 0; i < tok->len; i++)
+			name[o++] = s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i];
+	}
+	name[o] = '\0';
+	return name;
+}
+
+void dbt_token_describe(dbt_buf *out, const char *text, const dbt_token *tok)
+{
+	size_t n = tok->len;
+
+	if (tok->kind == DBT_TOK_END) {
+		dbt_buf_puts(out, "end of file");
+		return;
+	}
+	if (tok->kind == DBT_TOK_STRING) {
+		dbt_buf_puts(out, "a string");
+		return;
+	}
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)text[tok->start + n] & 0xC0) == 0x80)
+			n--;
+	}
+	dbt_buf_putc(out, '\'');
+	dbt_buf_put(out, text + tok->start, n);
+	if (n < tok->len)
+		dbt_buf_puts(out, "...");
+	dbt_buf_putc(out, '\'');
+}
+
+int dbt_token_check_utf8(const char *text, const dbt_token *t)
+{
+	dbt_lexer lx;
+
+	dbt_lex_init(&lx, text, t->start + t->len);
+	return check_utf8(&lx, t);
+}
+
+void dbt_lex_place(const char *text, size_t len, size_t off, int *line, int *col)
+{
+	dbt_lexer lx;
+	dbt_token t;
+	size_t k;
+
+	dbt_lex_init(&lx, text, len);
+	for (k = lx.pos; k < off; k++) {
+		if (text[k] == '\n') {
+			lx.line++;
+			lx.line_start = k + 1;
+		}
+	}
+	lx.pos = off;
+	mark(&lx, &t);
+	*line = t.line;
+	*col = t.col;
+}
+
+/* -------------------------------------------------------------- keywords */
+
+/* DBT_KEYWORD's flags: written upper-case in canonical expressions. */
+#define EXPR 1
+
+static const struct keyword {
+	const char *word;
+	dbt_keyword_category category;
+	int flags;
+} keywords[] = {
+#define NONE DBT_KWCAT_NONE
+#define UNRESERVED DBT_KWCAT_UNRESERVED
+#define COL_NAME DBT_KWCAT_COL_NAME
+#define TYPE_FUNC_NAME DBT_KWCAT_TYPE_FUNC_NAME
+#define RESERVED DBT_KWCAT_RESERVED
+#define DBT_KEYWORD(word, category, flags) {word, category, flags},
+#include "kwlist.h"
+#undef DBT_KEYWORD
+#undef NONE
+#undef UNRESERVED
+#undef COL_NAME
+#undef TYPE_FUNC_NAME
+#undef RESERVED
+};
+
+static const struct keyword *find_keyword(const char *word, size_t len)
+{
+	char w[32];
+	size_t i, lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
+
+	if (len >= sizeof(w))
+		return NULL;
+	for (i = 0; i < len; i++)
+		w[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i]);
+	w[len] = '\0';
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(w, keywords[mid].word);
+
+		if (c == 0)
+			return &keywords[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+dbt_keyword_category dbt_keyword_category_of(const char *word, size_t len)
+{
+	const struct keyword *k = find_keyword(word, len);
+
+	return k ? k->category : DBT_KWCAT_NONE;
+}
+
+dbt_keyword dbt_sql_keyword(const char *word, size_t len)
+{
+	const struct keyword *k = find_keyword(word, len);
+
+	if (!k)
+		return DBT_KW_NONE;
+	if (k->category >= DBT_KWCAT_TYPE_FUNC_NAME)
+		return DBT_KW_RESERVED;
+	return k->flags & EXPR ? DBT_KW_EXPR : DBT_KW_NONE;
+}
+
+/* ---------------------------------------------------------------- cursor */
+
+void dbt_cursor_init(dbt_cursor *c, const char *text, size_t len)
+{
+	memset(c, 0, sizeof(*c));
+	c->text = text;
+	c->len = len;
+	dbt_lex_init(&c->lx, text, len);
+	c->tok.line = 1;
+	c->tok.col = 1;
+}
+
+/* Moves the lexer past a [name] or `name` that starts at the current
+ * token. */
+static int quoted_other(dbt_cursor *c, char open)
+{
+	char close = open == '[' ? ']' : '`';
+	size_t i = c->tok.start + 1;
+
+	for (;;) {
+		if (i >= c->len)
+			return dbt_error_set(DBT_EPARSE, "unterminated quoted identifier");
+		if (c->text[i] == close) {
+			if (close == '`' && i + 1 < c->len && c->text[i + 1] == '`') {
+				i += 2;
+				continue;
+			}
+			break;
+		}
+		i++;
+	}
+	c->tok.kind = DBT_TOK_QUOTED;
+	c->tok.len = i + 1 - c->tok.start;
+	c->lx.pos = i + 1;
+	c->quote = open;
+	return 0;
+}
+
+int dbt_cursor_next(dbt_cursor *c)
+{
+	int rc;
+
+	c->prev_end = c->tok.start + c->tok.len;
+	if ((rc = dbt_lex_next(&c->lx, &c->tok)) < 0)
+		return rc;
+	c->quote = c->tok.kind == DBT_TOK_QUOTED ? '"' : 0;
+	if (!c->sqlite_quotes)
+		return 0;
+	if (c->tok.kind == DBT_TOK_PUNCT && c->text[c->tok.start] == '[')
+		return quoted_other(c, '[');
+	if (c->tok.kind == DBT_TOK_OP && c->text[c->tok.start] == '`')
+		return quoted_other(c, '`');
+	return 0;
+}
+
+void dbt_cursor_peek(const dbt_cursor *c, dbt_token *out)
+{
+	dbt_lexer lx = c->lx;
+
+	if (dbt_lex_next(&lx, out) < 0)
+		out->kind = DBT_TOK_END;
+}
+
+int dbt_cursor_is(const dbt_cursor *c, const char *s)
+{
+	return dbt_token_is(c->text, &c->tok, s);
+}
+
+int dbt_cursor_expected(const dbt_cursor *c, const char *what)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	dbt_token_describe(&b, c->text, &c->tok);
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	dbt_error_set(DBT_EPARSE, "expected %s, found %s", what, b.ptr);
+	dbt_buf_release(&b);
+	return DBT_EPARSE;
+}
+
+int dbt_cursor_expect(dbt_cursor *c, const char *s, const char *what)
+{
+	if (!dbt_cursor_is(c, s))
+		return dbt_cursor_expected(c, what);
+	return dbt_cursor_next(c);
+}

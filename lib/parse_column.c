@@ -1,0 +1,728 @@
+/*
+ * parse_column.c - a column definition for the model parser (see
+ * parse_internal.h): its DEFAULT expression, its constraints (NOT NULL,
+ * NULL, PRIMARY KEY, UNIQUE, CHECK, REFERENCES, COLLATE, GENERATED ...
+ * AS IDENTITY or AS (expr)), and the rename hint "-- renamed from: OLD"
+ * on the line before it.
+ */
+#include "parse_internal.h"
+
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* The words DEFAULT may take alone; any other word is a column. */
+static int default_word(const struct parser *p)
+{
+	static const char *const words[] = {"true",	    "false",
+					    "null",	    "current_timestamp",
+					    "current_date", "current_time",
+					    "localtime",    "localtimestamp",
+					    "current_user", "session_user"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The fields an interval type may carry: interval hour to minute. */
+static int interval_field(const struct parser *p)
+{
+	static const char *const words[] = {"year",   "month",	"day", "hour",
+					    "minute", "second", "to"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The elements of ARRAY[ ... ] after its '[', nested brackets included,
+ * and the closing ']'. */
+static int skip_array(struct parser *p)
+{
+	int depth = 1, rc;
+
+	for (;;) {
+		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
+			return expected(p, "']'");
+		if (is(p, "["))
+			depth++;
+		else if (is(p, "]") && --depth == 0)
+			return next(p);
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+}
+
+/* One operand of a default: signs, then a literal, a constant word, a
+ * function call or a parenthesised expression, then any casts. */
+static int parse_default_operand(struct parser *p)
+{
+	dbt_token la;
+	size_t a, b;
+	int rc;
+
+	while (is(p, "-") || is(p, "+"))
+		if ((rc = next(p)) < 0)
+			return rc;
+	if (p->cur.tok.kind == DBT_TOK_NUMBER || p->cur.tok.kind == DBT_TOK_STRING) {
+		rc = next(p);
+	} else if (is(p, "(")) {
+		rc = parse_parens(p, &a, &b, 0);
+	} else if (p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) {
+		peek(p, &la);
+		if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "array") &&
+		    dbt_token_is(p->text, &la, "[")) {
+			/* An array constructor: ARRAY[1, 2], ARRAY[]. */
+			if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
+				return rc;
+			rc = skip_array(p);
+		} else if (dbt_token_is(p->text, &la, "(")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			rc = parse_parens(p, &a, &b, 1);
+		} else if (p->cur.tok.kind == DBT_TOK_WORD && default_word(p)) {
+			rc = next(p);
+		} else if (p->cur.tok.kind == DBT_TOK_WORD && literal_type(p->text, &p->cur.tok) &&
+			   (la.kind == DBT_TOK_STRING || type_word_token(p->text, &la))) {
+			/* A typed literal: TYPE [WITH[OUT] TIME ZONE] 'text'. */
+			while ((rc = next(p)) == 0 && p->cur.tok.kind != DBT_TOK_STRING)
+				if (!type_word(p))
+					return expected(p, "a string");
+			if (rc == 0)
+				rc = next(p);
+		} else {
+			return expected(p, "a default value");
+		}
+	} else {
+		return expected(p, "a default value");
+	}
+	/* Any type the database knows may be a cast's target: only its
+	 * shape is read here, and the normaliser spells known types. */
+	while (rc == 0 && is(p, "::")) {
+		int interval;
+
+		if ((rc = next(p)) < 0)
+			return rc;
+		/* pg_dump quotes type names that are keywords: ::"bit". */
+		if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
+			return expected(p, "a type");
+		interval = is(p, "interval");
+		rc = next(p);
+		/* A type in a schema: public.mood. */
+		while (rc == 0 && is(p, ".")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
+				return expected(p, "a type");
+			rc = next(p);
+		}
+		while (rc == 0 && (is(p, "(") || type_word(p) || (interval && interval_field(p)))) {
+			if (is(p, "("))
+				rc = parse_parens(p, &a, &b, 1);
+			else
+				rc = next(p);
+		}
+		/* An array type: text[], integer[3][]. */
+		while (rc == 0 && is(p, "[")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			if (p->cur.tok.kind == DBT_TOK_NUMBER && (rc = next(p)) < 0)
+				return rc;
+			if (!is(p, "]"))
+				return expected(p, "']'");
+			rc = next(p);
+		}
+	}
+	return rc;
+}
+
+/* DEFAULT has been read: an operand, then any binary operators and
+ * operands.  `*from`, `*to` receive its span. */
+static int parse_default(struct parser *p, size_t *from, size_t *to)
+{
+	int rc;
+
+	*from = p->cur.tok.start;
+	if ((rc = parse_default_operand(p)) < 0)
+		return rc;
+	while (p->cur.tok.kind == DBT_TOK_OP && !is(p, "::")) {
+		if ((rc = next(p)) < 0 || (rc = parse_default_operand(p)) < 0)
+			return rc;
+	}
+	*to = p->cur.prev_end;
+	return 0;
+}
+
+/* What generates the column's values so far, for messages; NULL if none. */
+static const char *generator(const struct coldef *d)
+{
+	if (d->c->identity == DBT_IDENTITY_SERIAL)
+		return "SERIAL";
+	if (d->c->identity != DBT_IDENTITY_NONE)
+		return "GENERATED AS IDENTITY";
+	if (d->c->autoincrement)
+		return "AUTOINCREMENT";
+	if (d->has_default)
+		return "DEFAULT";
+	if (d->c->generated_expr)
+		return "GENERATED";
+	return NULL;
+}
+
+/* A column gets its values from one source at most. */
+static int check_generator(struct parser *p, const struct coldef *d, const char *what, int line,
+			   int col)
+{
+	const char *g = generator(d);
+
+	if (!g)
+		return 0;
+	return fail_at(p, line, col, "column '%s' of table '%s' cannot have both %s and %s",
+		       d->c->name, d->t->name, g, what);
+}
+
+static int fail_null(struct parser *p, const struct coldef *d)
+{
+	return fail_at(p, d->line, d->col,
+		       "column '%s' of table '%s' is declared both NULL and NOT NULL", d->c->name,
+		       d->t->name);
+}
+
+/* The type's canonical name, for messages. */
+static const char *type_name(dbt_buf *b, const dbt_type *type)
+{
+	dbt_type_format(b, type);
+	return b->oom ? "?" : b->ptr;
+}
+
+int column_not_null(struct parser *p, struct coldef *d)
+{
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = expect(p, "null", "NULL")) < 0)
+		return rc;
+	if (d->said_null)
+		return fail_null(p, d);
+	d->said_not_null = 1;
+	d->c->not_null = 1;
+	return 0;
+}
+
+static int column_null(struct parser *p, struct coldef *d)
+{
+	if (d->said_not_null || d->in_pk || d->c->identity != DBT_IDENTITY_NONE)
+		return fail_null(p, d);
+	d->said_null = 1;
+	return next(p);
+}
+
+/* PRIMARY KEY [AUTOINCREMENT] */
+static int column_primary_key(struct parser *p, struct coldef *d)
+{
+	dbt_unique *pk;
+	int rc;
+
+	if (d->t->pk)
+		return fail_two_pks(p, d->t, d->line, d->col);
+	if (d->said_null)
+		return fail_null(p, d);
+	if ((rc = next(p)) < 0 || (rc = expect(p, "key", "KEY")) < 0 ||
+	    (rc = dbt_table_set_pk(&pk, d->t, d->cname)) < 0 ||
+	    (rc = dbt_unique_add_column(pk, d->c->name)) < 0)
+		return rc;
+	pk->line = d->line;
+	pk->col = d->col;
+	d->in_pk = 1;
+	/* SQLite's PRIMARY KEY ASC is its PRIMARY KEY (DESC is refused below:
+	 * an INTEGER PRIMARY KEY DESC is no rowid alias, which the schema
+	 * does not tell). */
+	if (is(p, "asc") && (rc = next(p)) < 0)
+		return rc;
+	if (!is(p, "autoincrement"))
+		return 0;
+	if (d->c->type.kind != DBT_TYPE_INTEGER)
+		return fail_autoincrement(p, p->cur.tok.line, p->cur.tok.col);
+	if ((rc = check_generator(p, d, "AUTOINCREMENT", p->cur.tok.line, p->cur.tok.col)) < 0)
+		return rc;
+	d->c->autoincrement = 1;
+	return next(p);
+}
+
+static int column_unique(struct parser *p, struct coldef *d)
+{
+	dbt_unique *u;
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = dbt_table_add_unique(&u, d->t, d->cname)) < 0 ||
+	    (rc = dbt_unique_add_column(u, d->c->name)) < 0)
+		return rc;
+	u->line = d->line;
+	u->col = d->col;
+	return 0;
+}
+
+static int column_check(struct parser *p, struct coldef *d)
+{
+	int rc = next(p);
+
+	return rc < 0 ? rc : parse_check(p, d->t, d->cname, d->line, d->col);
+}
+
+static int column_references(struct parser *p, struct coldef *d)
+{
+	dbt_fk *fk;
+	int rc;
+
+	if ((rc = next(p)) < 0 || (rc = dbt_table_add_fk(&fk, d->t, d->cname, NULL)) < 0 ||
+	    (rc = dbt_fk_add_column(fk, d->c->name)) < 0)
+		return rc;
+	fk->line = d->line;
+	fk->col = d->col;
+	return parse_references(p, fk);
+}
+
+/*
+ * Drops, in place, the managed schema's qualifier of a cast's type in a
+ * default ("'red'::public.color" is "'red'::color"), which the database
+ * prints without it: the scratch database then casts to the model's own
+ * type, not to the live one of that name.
+ */
+static void unqualify_casts(char *text)
+{
+	dbt_lexer lx;
+	dbt_token t, prev, dot;
+	size_t len = strlen(text);
+	int have_prev = 0;
+
+	dbt_lex_init(&lx, text, len);
+	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
+		dbt_lexer la = lx;
+		char *name;
+		int drop = 0;
+
+		if (have_prev && dbt_token_is(text, &prev, "::") &&
+		    (t.kind == DBT_TOK_WORD || t.kind == DBT_TOK_QUOTED) &&
+		    dbt_lex_next(&la, &dot) == 0 && dbt_token_is(text, &dot, ".") &&
+		    (name = dbt_token_name(text, &t))) {
+			drop = !strcmp(name, DEFAULT_SCHEMA);
+			free(name);
+		}
+		if (drop) {
+			size_t cut = dot.start + dot.len - t.start;
+
+			memmove(text + t.start, text + t.start + cut, len - t.start - cut + 1);
+			len -= cut;
+			dbt_lex_init(&lx, text, len);
+			have_prev = 0;
+			continue;
+		}
+		prev = t;
+		have_prev = 1;
+	}
+}
+
+int column_default(struct parser *p, struct coldef *d)
+{
+	char *text;
+	size_t from, to;
+	int rc;
+
+	if (d->has_default)
+		return fail_at(p, d->line, d->col,
+			       "column '%s' of table '%s' has more than one default", d->c->name,
+			       d->t->name);
+	if ((rc = check_generator(p, d, "DEFAULT", d->line, d->col)) < 0 || (rc = next(p)) < 0 ||
+	    (rc = parse_default(p, &from, &to)) < 0 ||
+	    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
+		return rc;
+	unqualify_casts(text);
+	rc = dbt_column_set_default(d->c, text, strlen(text));
+	free(text);
+	if (rc < 0)
+		return rc;
+	d->has_default = 1;
+	return 0;
+}
+
+static int column_collate(struct parser *p, struct coldef *d)
+{
+	struct name coll = {NULL, 0, 0, 0};
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	if (d->c->collation) {
+		rc = fail_at(p, d->line, d->col,
+			     "column '%s' of table '%s' has more than one collation", d->c->name,
+			     d->t->name);
+	} else if (dbt_type_is_portable(d->c->type.kind) && !dbt_type_is_text(d->c->type.kind)) {
+		rc = fail_at(p, d->line, d->col, "column '%s' of type %s cannot have a collation",
+			     d->c->name, type_name(&b, &d->c->type));
+	} else if ((rc = next(p)) == 0 && (rc = parse_name(p, &coll, "a collation name")) == 0) {
+		rc = dbt_column_set_collation(d->c, coll.s);
+	}
+	name_release(&coll);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/* The generation expression: "AS" has been read, '(' is next; then
+ * STORED or VIRTUAL (VIRTUAL when neither is written, as SQLite reads it;
+ * PostgreSQL wants STORED: see dbt_schema_adapt). */
+static int column_generated_expr(struct parser *p, struct coldef *d, int line, int col)
+{
+	char *text;
+	size_t from, to;
+	int stored = 0, rc;
+
+	if (d->c->generated_expr)
+		return fail_at(p, line, col, "column '%s' of table '%s' is generated twice",
+			       d->c->name, d->t->name);
+	if ((rc = check_generator(p, d, "GENERATED", line, col)) < 0 ||
+	    (rc = parse_parens(p, &from, &to, 0)) < 0 ||
+	    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
+		return rc;
+	if (is(p, "stored") || is(p, "virtual")) {
+		stored = is(p, "stored");
+		if ((rc = next(p)) < 0) {
+			free(text);
+			return rc;
+		}
+	}
+	rc = dbt_column_set_generated(d->c, text, strlen(text), stored);
+	free(text);
+	if (rc < 0)
+		return rc;
+	d->c->generated_line = line;
+	d->c->generated_col = col;
+	return 0;
+}
+
+/* AS (expr) [STORED | VIRTUAL], SQLite's short form. */
+static int column_as(struct parser *p, struct coldef *d)
+{
+	int rc = next(p);
+
+	return rc < 0 ? rc : column_generated_expr(p, d, d->line, d->col);
+}
+
+/* GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY, or
+ * GENERATED ALWAYS AS (expr) [STORED | VIRTUAL] */
+int column_generated(struct parser *p, struct coldef *d)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_identity kind;
+	int rc;
+
+	if ((rc = next(p)) < 0)
+		goto cleanup;
+	if (is(p, "always")) {
+		kind = DBT_IDENTITY_ALWAYS;
+	} else if (is(p, "by")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (!is(p, "default")) {
+			rc = expected(p, "DEFAULT");
+			goto cleanup;
+		}
+		kind = DBT_IDENTITY_BY_DEFAULT;
+	} else {
+		rc = expected(p, "ALWAYS or BY DEFAULT");
+		goto cleanup;
+	}
+	if ((rc = next(p)) < 0 || (rc = expect(p, "as", "AS")) < 0)
+		goto cleanup;
+	if (kind == DBT_IDENTITY_ALWAYS && is(p, "(")) {
+		rc = column_generated_expr(p, d, d->line, d->col);
+		goto cleanup;
+	}
+	if (!is(p, "identity")) {
+		rc = expected(p, kind == DBT_IDENTITY_ALWAYS ? "IDENTITY or '('" : "IDENTITY");
+		goto cleanup;
+	}
+	if (!dbt_type_is_integer(d->c->type.kind)) {
+		rc = fail_at(p, d->line, d->col,
+			     "identity column '%s' must be SMALLINT, INTEGER or BIGINT, not %s",
+			     d->c->name, type_name(&b, &d->c->type));
+		goto cleanup;
+	}
+	if (d->said_null) {
+		rc = fail_null(p, d);
+		goto cleanup;
+	}
+	if ((rc = check_generator(p, d, "GENERATED AS IDENTITY", d->line, d->col)) < 0)
+		goto cleanup;
+	d->c->identity = kind;
+	d->c->autoincrement = 1;
+	d->c->not_null = 1;
+	rc = next(p);
+cleanup:
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/* One column constraint at the current token; 1 when there is none. */
+static int parse_column_constraint(struct parser *p, struct coldef *d)
+{
+	struct name cn = {NULL, 0, 0, 0};
+	int rc;
+
+	d->line = p->cur.tok.line;
+	d->col = p->cur.tok.col;
+	d->cname = NULL;
+	if (is(p, "constraint")) {
+		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
+			goto cleanup;
+		/* A name before NOT NULL, NULL, DEFAULT or COLLATE, which SQLite
+		 * takes, names nothing either database keeps. */
+		if (!is(p, "primary") && !is(p, "unique") && !is(p, "check") &&
+		    !is(p, "references") && !is(p, "not") && !is(p, "null") && !is(p, "default") &&
+		    !is(p, "collate")) {
+			rc = expected(p,
+				      "PRIMARY KEY, UNIQUE, CHECK, REFERENCES, NOT NULL, DEFAULT "
+				      "or COLLATE");
+			goto cleanup;
+		}
+		d->cname = cn.s;
+	}
+	if (is(p, "not"))
+		rc = column_not_null(p, d);
+	else if (is(p, "null"))
+		rc = column_null(p, d);
+	else if (is(p, "primary"))
+		rc = column_primary_key(p, d);
+	else if (is(p, "autoincrement"))
+		rc = fail_autoincrement(p, d->line, d->col);
+	else if (is(p, "unique"))
+		rc = column_unique(p, d);
+	else if (is(p, "check"))
+		rc = column_check(p, d);
+	else if (is(p, "references"))
+		rc = column_references(p, d);
+	else if (is(p, "default"))
+		rc = column_default(p, d);
+	else if (is(p, "collate"))
+		rc = column_collate(p, d);
+	else if (is(p, "generated"))
+		rc = column_generated(p, d);
+	else if (is(p, "as"))
+		rc = column_as(p, d);
+	else
+		rc = 1;
+cleanup:
+	name_release(&cn);
+	d->cname = NULL;
+	return rc;
+}
+
+/* ------------------------------------------------------------ rename hints */
+
+static int is_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Skips "word" (any ASCII case) at `*at` within `end`: 1 when it is there. */
+static int skip_word(const char *text, size_t *at, size_t end, const char *word)
+{
+	size_t n = strlen(word);
+
+	if (end - *at < n || strncasecmp(text + *at, word, n))
+		return 0;
+	*at += n;
+	return 1;
+}
+
+/*
+ * The hint "-- renamed from: OLD" on the line before the one where the
+ * token at byte `off`, on line `tok_line`, stands first: 1 and OLD (folded unless quoted, caller
+ * frees) in `*out` with its place; 0 when that line is no such hint.  A
+ * line that starts the hint but does not name one table or column is an
+ * error at its place.
+ */
+static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, int *line, int *col)
+{
+	const char *text = p->text;
+	size_t start = off, prev, at, name_at;
+	dbt_lexer lx;
+	dbt_token tok;
+	int rc;
+
+	*out = NULL;
+	/* The hint is for the definition that starts its line (after blanks
+	 * or a comma), not for one that follows another on it. */
+	while (start > 0 && text[start - 1] != '\n') {
+		if (!is_blank(text[start - 1]) && text[start - 1] != ',')
+			return 0;
+		start--;
+	}
+	if (start == 0)
+		return 0;
+	for (prev = start - 1; prev > 0 && text[prev - 1] != '\n'; prev--)
+		;
+	at = prev;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	if (!skip_word(text, &at, start - 1, "--"))
+		return 0;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	if (!skip_word(text, &at, start - 1, "renamed"))
+		return 0;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	if (!skip_word(text, &at, start - 1, "from"))
+		return 0;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	if (!skip_word(text, &at, start - 1, ":"))
+		return 0;
+	while (at < start - 1 && is_blank(text[at]))
+		at++;
+	name_at = at;
+	*line = tok_line - 1;
+	*col = (int)(name_at - prev) + 1;
+	dbt_lex_init(&lx, text + name_at, start - 1 - name_at);
+	rc = dbt_lex_next(&lx, &tok);
+	if (rc == 0 && (tok.kind == DBT_TOK_WORD || tok.kind == DBT_TOK_QUOTED)) {
+		dbt_token end;
+
+		if (dbt_lex_next(&lx, &end) == 0 && end.kind == DBT_TOK_END) {
+			*out = dbt_token_name(text + name_at, &tok);
+			return *out ? 1 : dbt_error_oom();
+		}
+	}
+	return fail_at(p, *line, *col,
+		       "expected one table or column name after '-- renamed from:'");
+}
+
+/* Gives `*name`, `*line` and `*col` the rename hint before the token at
+ * `off` on line `tok_line`, when there is one. */
+int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col)
+{
+	char *old = NULL;
+	int l = 0, c = 0, rc = rename_hint(p, off, tok_line, &old, &l, &c);
+
+	if (rc <= 0)
+		return rc;
+	free(*name);
+	*name = old;
+	*line = l;
+	*col = c;
+	return 0;
+}
+
+/*
+ * The hint "-- dbtool: no-autoincrement" in a comment after the column's
+ * definition, on the line where it ends (before or after its ','): the
+ * column keeps out of the auto-increment rule (render.h).  Any other
+ * "-- dbtool:" hint there is an error at its place, so that a misspelt
+ * one is not silently ignored.
+ */
+static int column_hint(struct parser *p, dbt_column *c)
+{
+	static const char prefix[] = "dbtool:", hint[] = "no-autoincrement";
+	const char *s = p->text + p->cur.prev_end, *end = p->text + p->len, *e, *start;
+	size_t n;
+	int line, col;
+
+	while (s < end && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s < end && *s == ',' && p->cur.tok.start == (size_t)(s - p->text))
+		for (s++; s < end && (*s == ' ' || *s == '\t');)
+			s++;
+	if (end - s < 2 || s[0] != '-' || s[1] != '-')
+		return 0;
+	start = s;
+	for (s += 2; s < end && (*s == ' ' || *s == '\t'); s++)
+		;
+	for (e = s; e < end && *e != '\n'; e++)
+		;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	n = sizeof(prefix) - 1;
+	if ((size_t)(e - s) < n || memcmp(s, prefix, n))
+		return 0;
+	for (s += n; s < e && (*s == ' ' || *s == '\t'); s++)
+		;
+	if ((size_t)(e - s) == sizeof(hint) - 1 && !memcmp(s, hint, sizeof(hint) - 1)) {
+		c->no_autoincrement = 1;
+		return 0;
+	}
+	/* Only an error needs the place. */
+	for (line = 1, s = p->text; s < start; s++)
+		line += *s == '\n';
+	for (col = 1, s = start; s > p->text && s[-1] != '\n'; s--)
+		col += (*(s - 1) & 0xc0) != 0x80;
+	return fail_at(p, line, col,
+		       "unknown hint '%.*s' for column '%s': the column hint is "
+		       "'-- dbtool: no-autoincrement'",
+		       (int)(e - start), start, c->name);
+}
+
+/* A column definition: name, type, column constraints; in ALTER TABLE's
+ * ADD COLUMN (`alter`), it ends at ',' or ';'. */
+int parse_column(struct parser *p, dbt_table *t, int alter)
+{
+	struct name n = {NULL, 0, 0, 0};
+	struct coldef d;
+	dbt_type type;
+	size_t i, name_off;
+	int serial, rc;
+
+	memset(&d, 0, sizeof(d));
+	d.t = t;
+	name_off = p->cur.tok.start;
+	if ((rc = parse_name(p, &n, "a column name or table constraint")) < 0)
+		goto cleanup;
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *o = t->columns[i];
+
+		if (!strcmp(o->name, n.s)) {
+			dbt_buf b = DBT_BUF_INIT;
+
+			put_first(&b, n.s, o->name, o->line);
+			rc = b.oom ? dbt_error_oom()
+				   : fail_at(p, n.line, n.col,
+					     "duplicate column '%s' in table '%s'%s", n.s, t->name,
+					     b.ptr);
+			dbt_buf_release(&b);
+			goto cleanup;
+		}
+	}
+	if ((rc = parse_type(p, &type, &serial)) < 0)
+		goto cleanup;
+	rc = dbt_table_add_column(&d.c, t, n.s, n.quoted, &type);
+	dbt_type_release(&type);
+	if (rc < 0)
+		goto cleanup;
+	d.c->line = n.line;
+	d.c->col = n.col;
+	if ((rc = take_hint(p, name_off, n.line, &d.c->renamed_from, &d.c->renamed_line,
+			    &d.c->renamed_col)) < 0)
+		goto cleanup;
+	if (serial) {
+		d.c->not_null = 1;
+		d.c->autoincrement = 1;
+		d.c->identity = DBT_IDENTITY_SERIAL;
+	}
+	while ((rc = parse_column_constraint(p, &d)) == 0)
+		;
+	if (rc < 0 || (rc = column_hint(p, d.c)) < 0)
+		goto cleanup;
+	if (alter)
+		rc = is(p, ",") || is(p, ";") || p->cur.tok.kind == DBT_TOK_END
+			     ? 0
+			     : expected(p, "a column constraint, ',' or ';'");
+	else
+		rc = is(p, ",") || is(p, ")") ? 0 : expected(p, "a column constraint, ',' or ')'");
+cleanup:
+	name_release(&n);
+	return rc;
+}

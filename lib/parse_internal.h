@@ -1,0 +1,157 @@
+/*
+ * parse_internal.h - what the files of the model parser (parse.c and
+ * parse_*.c) share: the parser's state, a name as read, a column being
+ * defined, and the functions one file calls in another.  Not installed,
+ * and no part of parse.h's contract: only the parser's files include it.
+ *
+ * The functions follow parse.c's conventions: 0 or a negative DBT_E*
+ * code, the message set with path:line:column (fail_at(), expected());
+ * a parser that failed is only released.
+ */
+#ifndef DBT_PARSE_INTERNAL_H
+#define DBT_PARSE_INTERNAL_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "lex.h"
+#include "parse.h"
+#include "schema.h"
+
+/* A name read before the table it belongs to may be declared: checked
+ * once the file is read.  `column` NULL means the table itself. */
+struct ref {
+	const char *table;
+	const char *column;
+	int line, col;
+};
+
+/* A CREATE SEQUENCE of the model, which a column's DEFAULT nextval(...)
+ * may make a SERIAL column (as pg_dump writes one). */
+struct seq {
+	char *name;
+	char *owner_table; /* OWNED BY table.column; NULL when not owned */
+	char *owner_column;
+	int owned;	   /* 0 after OWNED BY NONE */
+	int plain;	   /* only the options a SERIAL's sequence has */
+	dbt_statement *st; /* the statement kept for it */
+};
+
+struct parser {
+	const char *path;
+	const char *text; /* the model, as read by `cur` */
+	size_t len;
+	dbt_cursor cur; /* its current token and where the one before ended */
+	dbt_schema *schema;
+	struct ref *refs;
+	size_t nrefs;
+	struct seq *seqs;
+	size_t nseqs;
+	int stmt_start;	     /* the next token begins a statement */
+	size_t stmt_off;     /* where the current statement's first token starts */
+	int stmt_line;	     /* and its line */
+	dbt_schema *discard; /* what ATTACH PARTITION took from the model, kept
+			      * until the end so that refs into it stay valid */
+	char **kept;	     /* names taken out of the model that refs point at,
+			     * freed at the end */
+	size_t nkept;
+};
+
+/* A name as read: folded unless quoted, with its place. */
+struct name {
+	char *s;
+	int quoted;
+	int line, col;
+};
+
+/* The column parse_column is reading, and what its constraints said. */
+struct coldef {
+	dbt_table *t;
+	dbt_column *c;
+	int has_default;
+	int said_null;
+	int said_not_null;
+	int in_pk;
+	int line, col;	   /* the constraint being read */
+	const char *cname; /* its CONSTRAINT name, NULL when none */
+};
+
+typedef int (*add_column_fn)(void *obj, const char *column);
+
+/* The schema every object of the model belongs to. */
+#define DEFAULT_SCHEMA "public"
+
+/* parse.c: state, messages, names, column lists, types, kept statements */
+int fail_at(struct parser *p, int line, int col, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+int expected(struct parser *p, const char *what);
+int next(struct parser *p);
+void peek(const struct parser *p, dbt_token *out);
+int is(const struct parser *p, const char *s);
+int expect(struct parser *p, const char *s, const char *what);
+void name_release(struct name *n);
+int parse_name_as(struct parser *p, struct name *out, const char *what, int strict);
+int parse_name(struct parser *p, struct name *out, const char *what);
+int parse_object_name(struct parser *p, struct name *out, const char *what);
+int add_ref(struct parser *p, const char *table, const char *column, int line, int col);
+int name_casecmp(const char *a, const char *b);
+void put_first(dbt_buf *b, const char *name, const char *first, int line);
+int fail_duplicate(struct parser *p, const struct name *n, const char *what, const char *first,
+		   int first_line);
+int parse_column_list_as(struct parser *p, void *obj, add_column_fn add, char ***stored,
+			 size_t *nstored, const char *table, const char *what, dbt_token *autoinc);
+int parse_column_list(struct parser *p, void *obj, add_column_fn add, char ***stored,
+		      size_t *nstored, const char *table, const char *what);
+int add_unique_column(void *obj, const char *column);
+int add_fk_column(void *obj, const char *column);
+int add_fk_ref_column(void *obj, const char *column);
+int parse_parens(struct parser *p, size_t *from, size_t *to, int call);
+int type_word(const struct parser *p);
+int type_word_token(const char *text, const dbt_token *t);
+int parse_type(struct parser *p, dbt_type *out, int *serial);
+int keep_statement(struct parser *p, const dbt_token *first, const char *kind, const char *name,
+		   dbt_statement **out);
+
+/* parse_table.c: CREATE TABLE, table constraints and partitions */
+int parse_references(struct parser *p, dbt_fk *fk);
+int literal_type(const char *text, const dbt_token *t);
+int typed_literals(char **out, const char *text, size_t len);
+int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col);
+int fail_autoincrement(struct parser *p, int line, int col);
+int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col);
+int parse_table_constraint(struct parser *p, dbt_table *t);
+int is_table_constraint(const struct parser *p);
+int check_constraint_names(struct parser *p, const dbt_table *t);
+int skip_statement(struct parser *p);
+int partition_bound(struct parser *p, dbt_table *t);
+int discard_table(struct parser *p, dbt_table **out);
+int make_partition(struct parser *p, dbt_table *t, const char *parent);
+int parse_table(struct parser *p);
+
+/* parse_column.c: column definitions */
+int column_not_null(struct parser *p, struct coldef *d);
+int column_default(struct parser *p, struct coldef *d);
+int column_generated(struct parser *p, struct coldef *d);
+int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
+int parse_column(struct parser *p, dbt_table *t, int alter);
+
+/* parse_index.c: CREATE INDEX */
+void put_expr_name(dbt_buf *b, const char *name);
+int parse_index(struct parser *p, const dbt_token *first, int unique);
+
+/* parse_sequence.c: sequences */
+int plain_seq_word(const struct parser *p);
+int parse_sequence(struct parser *p, const dbt_token *first);
+struct seq *find_seq(const struct parser *p, const char *name);
+int skip_owner(struct parser *p);
+int parse_alter_sequence(struct parser *p, const dbt_token *first);
+
+/* parse_alter.c: ALTER TABLE */
+int attach_index(struct parser *p);
+int is_attach_index(const struct parser *p);
+int parse_alter_table(struct parser *p, const dbt_token *first);
+
+/* parse_resolve.c: resolution after the whole file */
+int resolve(struct parser *p);
+
+#endif

@@ -1,0 +1,663 @@
+/*
+ * parse_table.c - CREATE TABLE for the model parser (see parse_internal.h):
+ * table constraints (PRIMARY KEY, UNIQUE, FOREIGN KEY with its actions and
+ * deferral, CHECK, EXCLUDE), the table's options and partitioning
+ * (PARTITION BY, PARTITION OF), and the statement itself.
+ */
+#include "parse_internal.h"
+
+#include "error.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static int parse_action(struct parser *p, dbt_fk_action *out)
+{
+	size_t from = p->cur.tok.start;
+	int no = is(p, "no"), rc;
+
+	if (no || is(p, "set")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (dbt_fk_action_parse(out, p->text + from,
+					p->cur.tok.start + p->cur.tok.len - from) < 0)
+			return expected(p, no ? "ACTION" : "NULL or DEFAULT");
+	} else if (dbt_fk_action_parse(out, p->text + from, p->cur.tok.len) < 0) {
+		return expected(p, "CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION");
+	}
+	return next(p);
+}
+
+/* What the clauses after REFERENCES t (...) have said so far. */
+struct fk_clauses {
+	int seen_delete;
+	int seen_update;
+	int not_deferrable;
+};
+
+/* ON DELETE action | ON UPDATE action */
+static int fk_on(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
+{
+	dbt_fk_action *action;
+	int *seen, rc;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "delete")) {
+		seen = &cl->seen_delete;
+		action = &fk->on_delete;
+	} else if (is(p, "update")) {
+		seen = &cl->seen_update;
+		action = &fk->on_update;
+	} else {
+		return expected(p, "DELETE or UPDATE");
+	}
+	if (*seen)
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col, "ON %s is given twice",
+			       action == &fk->on_delete ? "DELETE" : "UPDATE");
+	*seen = 1;
+	if ((rc = next(p)) < 0)
+		return rc;
+	return parse_action(p, action);
+}
+
+/* INITIALLY DEFERRED | INITIALLY IMMEDIATE; DEFERRED implies DEFERRABLE. */
+static int fk_initially(struct parser *p, dbt_fk *fk, const struct fk_clauses *cl)
+{
+	int rc;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "deferred")) {
+		if (cl->not_deferrable)
+			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+				       "a foreign key declared INITIALLY DEFERRED must be "
+				       "DEFERRABLE");
+		fk->initially_deferred = 1;
+		fk->deferrable = 1;
+	} else if (!is(p, "immediate")) {
+		return expected(p, "DEFERRED or IMMEDIATE");
+	}
+	return next(p);
+}
+
+/* One clause after the referenced columns; 1 when there is none. */
+static int fk_clause(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
+{
+	dbt_token la;
+	int rc;
+
+	if (is(p, "on"))
+		return fk_on(p, fk, cl);
+	if (is(p, "deferrable")) {
+		fk->deferrable = 1;
+		return next(p);
+	}
+	if (is(p, "initially"))
+		return fk_initially(p, fk, cl);
+	if (is(p, "match")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "full"))
+			fk->match = DBT_FK_MATCH_FULL;
+		else if (is(p, "partial"))
+			fk->match = DBT_FK_MATCH_PARTIAL;
+		else if (is(p, "simple"))
+			fk->match = DBT_FK_MATCH_SIMPLE;
+		else
+			return expected(p, "FULL, PARTIAL or SIMPLE");
+		return next(p);
+	}
+	/* NOT may begin the column's NOT NULL instead. */
+	peek(p, &la);
+	if (is(p, "not") && dbt_token_is(p->text, &la, "deferrable")) {
+		cl->not_deferrable = 1;
+		if ((rc = next(p)) < 0)
+			return rc;
+		return next(p);
+	}
+	return 1;
+}
+
+/* REFERENCES has been read: the table, its columns, the actions. */
+int parse_references(struct parser *p, dbt_fk *fk)
+{
+	struct fk_clauses cl = {0, 0, 0};
+	struct name n = {NULL, 0, 0, 0};
+	int rc;
+
+	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
+		return rc;
+	fk->ref_table = n.s;
+	fk->ref_line = n.line;
+	fk->ref_col = n.col;
+	if ((rc = add_ref(p, fk->ref_table, NULL, n.line, n.col)) < 0)
+		return rc;
+	if (is(p, "(")) {
+		fk->ref_columns_given = 1;
+		if ((rc = parse_column_list(p, fk, add_fk_ref_column, &fk->ref_columns,
+					    &fk->nref_columns, fk->ref_table, "a foreign key")) < 0)
+			return rc;
+	}
+	while ((rc = fk_clause(p, fk, &cl)) == 0) {
+		if (cl.not_deferrable && fk->deferrable)
+			return fail_at(p, fk->line, fk->col,
+				       "a foreign key cannot be both DEFERRABLE and NOT "
+				       "DEFERRABLE");
+	}
+	return rc < 0 ? rc : 0;
+}
+
+/* Type names that may begin a typed literal such as DATE '2020-01-01'. */
+int literal_type(const char *text, const dbt_token *t)
+{
+	return t->kind == DBT_TOK_WORD && dbt_type_word_starts_literal(text + t->start, t->len);
+}
+
+/*
+ * The expression `text` (`len` bytes) with each typed literal TYPE 'str'
+ * written as the cast 'str'::TYPE, which is what PostgreSQL makes of it
+ * and prints back; in `out`, caller frees.  Text that does not tokenize
+ * is copied as it is, for the normaliser to report.
+ */
+int typed_literals(char **out, const char *text, size_t len)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_lexer lx;
+	dbt_token t, u;
+	size_t copied = 0;
+
+	*out = NULL;
+	dbt_lex_init(&lx, text, len);
+	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
+		dbt_lexer la = lx;
+		size_t type_end = t.start + t.len;
+
+		if (t.kind != DBT_TOK_WORD || !literal_type(text, &t))
+			continue;
+		/* TIME and TIMESTAMP take WITH or WITHOUT TIME ZONE. */
+		if (dbt_lex_next(&la, &u) < 0)
+			break;
+		if (dbt_token_is(text, &u, "with") || dbt_token_is(text, &u, "without")) {
+			if (dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "time") ||
+			    dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "zone"))
+				continue;
+			type_end = u.start + u.len;
+			if (dbt_lex_next(&la, &u) < 0)
+				break;
+		}
+		if (u.kind != DBT_TOK_STRING || text[u.start] != '\'')
+			continue;
+		dbt_buf_put(&b, text + copied, t.start - copied);
+		dbt_buf_put(&b, text + u.start, u.len);
+		dbt_buf_puts(&b, "::");
+		dbt_buf_put(&b, text + t.start, type_end - t.start);
+		copied = u.start + u.len;
+		lx = la;
+	}
+	dbt_buf_put(&b, text + copied, len - copied);
+	*out = dbt_buf_detach(&b);
+	return *out ? 0 : dbt_error_oom();
+}
+
+/* CHECK has been read. */
+int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col)
+{
+	char *text;
+	dbt_check *c;
+	size_t from, to;
+	int rc;
+
+	if ((rc = parse_parens(p, &from, &to, 0)) < 0)
+		return rc;
+	if ((rc = typed_literals(&text, p->text + from, to - from)) < 0)
+		return rc;
+	rc = dbt_table_add_check(&c, t, name, text, strlen(text));
+	free(text);
+	if (rc < 0)
+		return rc;
+	c->line = line;
+	c->col = col;
+	return 0;
+}
+
+/* EXCLUDE has been read: the rest of the constraint, up to a ',' or ')'
+ * of the table's list or the statement's end, is its definition. */
+static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int line, int col)
+{
+	dbt_exclude *x;
+	char *text;
+	size_t from = p->cur.tok.start;
+	int depth = 0, rc;
+
+	if (!is(p, "using") && !is(p, "("))
+		return expected(p, "USING or '('");
+	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") &&
+	       !(depth == 0 && (is(p, ",") || is(p, ")")))) {
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")"))
+			depth--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (depth > 0)
+		return expected(p, "')'");
+	if ((rc = typed_literals(&text, p->text + from, p->cur.prev_end - from)) < 0)
+		return rc;
+	rc = dbt_table_add_exclude(&x, t, name, text, strlen(text));
+	free(text);
+	if (rc < 0)
+		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
+	x->line = line;
+	x->col = col;
+	return 0;
+}
+
+int fail_autoincrement(struct parser *p, int line, int col)
+{
+	return fail_at(p, line, col, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
+}
+
+int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col)
+{
+	return fail_at(p, line, col, "table '%s' has more than one primary key", t->name);
+}
+
+/* PRIMARY KEY (...), UNIQUE (...), FOREIGN KEY (...) REFERENCES ... or
+ * CHECK (...), maybe after CONSTRAINT name. */
+int parse_table_constraint(struct parser *p, dbt_table *t)
+{
+	struct name cn = {NULL, 0, 0, 0};
+	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
+
+	if (is(p, "constraint")) {
+		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
+			goto cleanup;
+	}
+	if (is(p, "primary")) {
+		dbt_unique *pk;
+		dbt_token autoinc;
+		dbt_column *c;
+
+		if (t->pk) {
+			rc = fail_two_pks(p, t, line, col);
+			goto cleanup;
+		}
+		if ((rc = next(p)) < 0 || (rc = expect(p, "key", "KEY")) < 0 ||
+		    (rc = dbt_table_set_pk(&pk, t, cn.s)) < 0)
+			goto cleanup;
+		pk->line = line;
+		pk->col = col;
+		autoinc.kind = DBT_TOK_END;
+		rc = parse_column_list_as(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
+					  t->name, "a primary key", &autoinc);
+		if (rc < 0 || autoinc.kind == DBT_TOK_END)
+			goto cleanup;
+		/* PRIMARY KEY ("id" AUTOINCREMENT) is "id" INTEGER PRIMARY KEY
+		 * AUTOINCREMENT; the column is declared before it. */
+		c = dbt_table_find_column(t, pk->columns[0]);
+		if (!c || c->type.kind != DBT_TYPE_INTEGER || c->identity != DBT_IDENTITY_NONE ||
+		    c->default_expr || c->generated_expr) {
+			rc = fail_autoincrement(p, autoinc.line, autoinc.col);
+			goto cleanup;
+		}
+		c->autoincrement = 1;
+	} else if (is(p, "unique")) {
+		dbt_unique *u;
+
+		if ((rc = next(p)) < 0 || (rc = dbt_table_add_unique(&u, t, cn.s)) < 0)
+			goto cleanup;
+		u->line = line;
+		u->col = col;
+		rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns, t->name,
+				       "a unique constraint");
+	} else if (is(p, "foreign")) {
+		dbt_fk *fk;
+
+		if ((rc = next(p)) < 0 || (rc = expect(p, "key", "KEY")) < 0 ||
+		    (rc = dbt_table_add_fk(&fk, t, cn.s, NULL)) < 0)
+			goto cleanup;
+		fk->line = line;
+		fk->col = col;
+		if ((rc = parse_column_list(p, fk, add_fk_column, &fk->columns, &fk->ncolumns,
+					    t->name, "a foreign key")) < 0 ||
+		    (rc = expect(p, "references", "REFERENCES")) < 0)
+			goto cleanup;
+		rc = parse_references(p, fk);
+	} else if (is(p, "check")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		rc = parse_check(p, t, cn.s, line, col);
+	} else if (is(p, "exclude")) {
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		rc = parse_exclude(p, t, cn.s, line, col);
+	} else {
+		rc = expected(p, "PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK");
+	}
+cleanup:
+	name_release(&cn);
+	return rc;
+}
+
+int is_table_constraint(const struct parser *p)
+{
+	return is(p, "constraint") || is(p, "primary") || is(p, "unique") || is(p, "foreign") ||
+	       is(p, "check") || is(p, "exclude");
+}
+
+/* User-given constraint names must differ within a table. */
+int check_constraint_names(struct parser *p, const dbt_table *t)
+{
+	struct seen {
+		const char *name;
+		int line, col;
+	} * v;
+	size_t n = 0, i, j;
+	int rc = 0;
+
+	v = calloc(1 + t->nuniques + t->nfks + t->nchecks + t->nexcludes, sizeof(*v));
+	if (!v)
+		return dbt_error_oom();
+	if (t->pk && t->pk->name_given)
+		v[n++] = (struct seen){t->pk->name, t->pk->line, t->pk->col};
+	for (i = 0; i < t->nuniques; i++)
+		if (t->uniques[i]->name_given)
+			v[n++] = (struct seen){t->uniques[i]->name, t->uniques[i]->line,
+					       t->uniques[i]->col};
+	for (i = 0; i < t->nfks; i++)
+		if (t->fks[i]->name_given)
+			v[n++] = (struct seen){t->fks[i]->name, t->fks[i]->line, t->fks[i]->col};
+	for (i = 0; i < t->nchecks; i++)
+		if (t->checks[i]->name_given)
+			v[n++] = (struct seen){t->checks[i]->name, t->checks[i]->line,
+					       t->checks[i]->col};
+	for (i = 0; i < t->nexcludes; i++)
+		if (t->excludes[i]->name_given)
+			v[n++] = (struct seen){t->excludes[i]->name, t->excludes[i]->line,
+					       t->excludes[i]->col};
+	/* Report the one declared last of the first clashing pair. */
+	for (i = 0; i < n && rc == 0; i++) {
+		for (j = 0; j < n; j++) {
+			if (j == i || name_casecmp(v[i].name, v[j].name))
+				continue;
+			if (v[j].line > v[i].line ||
+			    (v[j].line == v[i].line && v[j].col > v[i].col))
+				continue;
+			rc = fail_at(p, v[i].line, v[i].col,
+				     "duplicate constraint '%s' in table '%s'", v[i].name, t->name);
+			break;
+		}
+	}
+	free(v);
+	return rc;
+}
+
+/* The tables SQLite makes for itself, which `sqlite3 .schema` lists. */
+static int sqlite_internal(const char *name)
+{
+	return !strcmp(name, "sqlite_sequence") || !strncmp(name, "sqlite_stat", 11);
+}
+
+/* Reads up to the statement's end: a ';' outside parentheses and
+ * outside BEGIN ... END and CASE ... END (trigger and function bodies). */
+int skip_statement(struct parser *p)
+{
+	int depth = 0, block = 0, rc;
+
+	while (p->cur.tok.kind != DBT_TOK_END) {
+		if (is(p, ";") && depth == 0 && block == 0)
+			break;
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")") && depth > 0)
+			depth--;
+		else if (is(p, "begin") || is(p, "case"))
+			block++;
+		else if (is(p, "end") && block > 0)
+			block--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* SQLite's table options after CREATE TABLE's ')': STRICT and WITHOUT
+ * ROWID, separated by commas, each at most once.  PostgreSQL has neither
+ * (dbt_schema_adapt refuses them there, naming the place). */
+static int parse_table_options(struct parser *p, dbt_table *t)
+{
+	int rc, line, col;
+
+	if (!is(p, "strict") && !is(p, "without"))
+		return 0;
+	for (;;) {
+		line = p->cur.tok.line;
+		col = p->cur.tok.col;
+		if (is(p, "strict")) {
+			if (t->strict)
+				return fail_at(p, line, col, "table '%s' is STRICT twice", t->name);
+			t->strict = 1;
+			t->strict_line = line;
+			t->strict_col = col;
+		} else if (is(p, "without")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			if (!is(p, "rowid"))
+				return expected(p, "ROWID");
+			if (t->without_rowid)
+				return fail_at(p, line, col, "table '%s' is WITHOUT ROWID twice",
+					       t->name);
+			t->without_rowid = 1;
+			t->wr_line = line;
+			t->wr_col = col;
+		} else {
+			return expected(p, "STRICT or WITHOUT ROWID");
+		}
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (!is(p, ","))
+			return 0;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+}
+
+/*
+ * The text from the current token up to the statement's end, or up to a
+ * word `stop` outside parentheses (NULL: none), through `canon`
+ * (dbt_partition_key_canon or _bound_canon) into `*out`; `what` names it
+ * in errors.
+ */
+static int partition_clause(struct parser *p, char **out, const char *stop,
+			    int (*canon)(char **, const char *, size_t), const char *what)
+{
+	size_t from = p->cur.tok.start;
+	int line = p->cur.tok.line, col = p->cur.tok.col, depth = 0, rc;
+
+	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") && !(depth == 0 && is(p, ")")) &&
+	       !(depth == 0 && stop && is(p, stop))) {
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")"))
+			depth--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (p->cur.prev_end <= from || p->cur.tok.start == from)
+		return expected(p, what);
+	free(*out);
+	*out = NULL;
+	if ((rc = canon(out, p->text + from, p->cur.prev_end - from)) == DBT_EPARSE)
+		return fail_at(p, line, col, "%s", dbt_error_last());
+	return rc;
+}
+
+/* PARTITION BY has been read, after a table's definition. */
+static int partition_by(struct parser *p, dbt_table *t)
+{
+	return partition_clause(p, &t->partition_by, NULL, dbt_partition_key_canon,
+				"RANGE, LIST or HASH and the partition key");
+}
+
+/* The bound of a partition: FOR VALUES ... or DEFAULT. */
+int partition_bound(struct parser *p, dbt_table *t)
+{
+	if (!is(p, "for") && !is(p, "default"))
+		return expected(p, "FOR VALUES or DEFAULT");
+	return partition_clause(p, &t->partition_bound, "partition", dbt_partition_bound_canon,
+				"FOR VALUES or DEFAULT");
+}
+
+/* The table that holds what the model leaves out (ATTACH PARTITION). */
+int discard_table(struct parser *p, dbt_table **out)
+{
+	int rc;
+
+	if (!p->discard && (rc = dbt_schema_new(&p->discard)) < 0)
+		return rc;
+	if (p->discard->ntables) {
+		*out = p->discard->tables[0];
+		return 0;
+	}
+	return dbt_schema_add_table(out, p->discard, "", 0);
+}
+
+/* Makes `t` a partition of `parent`: what `t` declared of columns and
+ * constraints so far is the parent's (pg_dump repeats them before
+ * ATTACH PARTITION), and leaves the model; but for the checks that the
+ * parent has none of by name, which are the partition's own. */
+int make_partition(struct parser *p, dbt_table *t, const char *parent)
+{
+	const dbt_table *pt = dbt_schema_find_table(p->schema, parent);
+	dbt_table *d;
+	int rc;
+
+	if (t->partition_of)
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+			       "table '%s' is already a partition of '%s'", t->name,
+			       t->partition_of);
+	if ((rc = discard_table(p, &d)) < 0 || (rc = dbt_table_take_contents(d, t, pt)) < 0)
+		return rc;
+	t->partition_of = strdup(parent);
+	return t->partition_of ? 0 : dbt_error_oom();
+}
+
+/* PARTITION OF has been read: parent [(constraints)] bound [PARTITION BY ...]. */
+static int parse_partition_of(struct parser *p, dbt_table *t)
+{
+	struct name pn = {NULL, 0, 0, 0};
+	int rc;
+
+	if ((rc = parse_object_name(p, &pn, "a table name")) < 0)
+		return rc;
+	if ((rc = make_partition(p, t, pn.s)) < 0 ||
+	    (rc = add_ref(p, t->partition_of, NULL, pn.line, pn.col)) < 0)
+		goto cleanup;
+	if (is(p, "(")) {
+		/* A partition's own constraints; its columns are the parent's. */
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		for (;;) {
+			if (!is_table_constraint(p)) {
+				rc = expected(p, "a constraint (a partition's columns are its "
+						 "parent's)");
+				goto cleanup;
+			}
+			if ((rc = parse_table_constraint(p, t)) < 0)
+				goto cleanup;
+			if (is(p, ")"))
+				break;
+			if ((rc = expect(p, ",", "',' or ')'")) < 0)
+				goto cleanup;
+		}
+		if ((rc = next(p)) < 0 || (rc = check_constraint_names(p, t)) < 0)
+			goto cleanup;
+	}
+	if ((rc = partition_bound(p, t)) < 0)
+		goto cleanup;
+	if (is(p, "partition")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "by", "BY")) < 0)
+			goto cleanup;
+		rc = partition_by(p, t);
+	}
+cleanup:
+	name_release(&pn);
+	return rc;
+}
+
+/* CREATE TABLE has been read. */
+int parse_table(struct parser *p)
+{
+	struct name n = {NULL, 0, 0, 0};
+	dbt_table *t;
+	size_t i;
+	int rc;
+
+	if (is(p, "if")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
+		    (rc = expect(p, "exists", "EXISTS")) < 0)
+			goto cleanup;
+	}
+	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
+		goto cleanup;
+	if (!n.quoted && sqlite_internal(n.s)) {
+		rc = skip_statement(p);
+		goto cleanup;
+	}
+	for (i = 0; i < p->schema->ntables; i++) {
+		dbt_table *o = p->schema->tables[i];
+
+		/* Exact: PostgreSQL keeps "Users" and users apart; on SQLite,
+		 * dbt_schema_adapt refuses names that differ in case only. */
+		if (!strcmp(o->name, n.s)) {
+			rc = fail_duplicate(p, &n, "table", o->name, o->line);
+			goto cleanup;
+		}
+	}
+	if ((rc = dbt_schema_add_table(&t, p->schema, n.s, n.quoted)) < 0)
+		goto cleanup;
+	t->line = n.line;
+	t->col = n.col;
+	if ((rc = take_hint(p, p->stmt_off, p->stmt_line, &t->renamed_from, &t->renamed_line,
+			    &t->renamed_col)) < 0)
+		goto cleanup;
+	if (is(p, "partition")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "of", "OF")) < 0)
+			goto cleanup;
+		rc = parse_partition_of(p, t);
+		goto cleanup;
+	}
+	if ((rc = expect(p, "(", "'('")) < 0)
+		goto cleanup;
+	for (;;) {
+		if (is_table_constraint(p))
+			rc = parse_table_constraint(p, t);
+		else
+			rc = parse_column(p, t, 0);
+		if (rc < 0)
+			goto cleanup;
+		if (is(p, ")"))
+			break;
+		if ((rc = expect(p, ",", "',' or ')'")) < 0)
+			goto cleanup;
+	}
+	if (t->ncolumns == 0) {
+		rc = fail_at(p, n.line, n.col, "table '%s' has no columns", t->name);
+		goto cleanup;
+	}
+	if ((rc = check_constraint_names(p, t)) < 0 || (rc = next(p)) < 0)
+		goto cleanup;
+	if (is(p, "partition")) {
+		if ((rc = next(p)) < 0 || (rc = expect(p, "by", "BY")) < 0)
+			goto cleanup;
+		if ((rc = partition_by(p, t)) < 0)
+			goto cleanup;
+	}
+	rc = parse_table_options(p, t);
+cleanup:
+	name_release(&n);
+	return rc;
+}
