@@ -342,7 +342,8 @@ int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 	case DBT_OP_ADD_UNIQUE:
 		dbt_render_alter_table(out, pg, op->table);
 		dbt_buf_puts(out, "ADD ");
-		dbt_render_key(out, pg, op->kind == DBT_OP_ADD_PK ? "PRIMARY KEY" : "UNIQUE", op->key);
+		dbt_render_key(out, pg, op->kind == DBT_OP_ADD_PK ? "PRIMARY KEY" : "UNIQUE",
+			       op->key);
 		break;
 	case DBT_OP_ADD_FK:
 		dbt_render_alter_table(out, pg, op->table);
@@ -489,16 +490,17 @@ int dbt_postgres_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt
 
 		created = op->kind == DBT_OP_CREATE_TABLE;
 		dbt_render_next_block(out, &nblocks);
-		if ((rc = dbt_render_comment_op(out, "", op)) < 0 || (rc = dbt_render_comment_warning(out, op)) < 0 ||
+		if ((rc = dbt_render_comment_op(out, "", op)) < 0 ||
+		    (rc = dbt_render_comment_warning(out, op)) < 0 ||
 		    (created && (rc = dbt_render_created_table_indexes(out, pg, ops, n, target,
-							    op->table->name, 0)) < 0))
+								       op->table->name, 0)) < 0))
 			return rc;
 		if (op->kind == DBT_OP_ALTER_NULL && op->column->not_null &&
 		    op->column->default_expr)
 			pg_fill_nulls(out, op);
 		if ((rc = dbt_render_op(out, pg->kind, op)) < 0 ||
 		    (created && (rc = dbt_render_created_table_indexes(out, pg, ops, n, target,
-							    op->table->name, 1)) < 0))
+								       op->table->name, 1)) < 0))
 			return rc;
 		if (op->kind == DBT_OP_ALTER_GENERATED && op->column->generated_expr &&
 		    (rc = pg_regenerated(out, ops, n, target, op)) < 0)
@@ -531,7 +533,8 @@ static int safe_list_references(const dbt_op *ops, size_t n, const char *name)
 	for (i = 0; i < n; i++) {
 		const dbt_op *o = &ops[i];
 
-		if (o->kind == DBT_OP_ADD_FK && o->fk && dbt_render_same_name(o->fk->ref_table, name))
+		if (o->kind == DBT_OP_ADD_FK && o->fk &&
+		    dbt_render_same_name(o->fk->ref_table, name))
 			return 1;
 		for (k = 0; o->kind == DBT_OP_CREATE_TABLE && o->table && k < o->table->nfks; k++)
 			if (dbt_render_same_name(o->table->fks[k]->ref_table, name))
@@ -548,8 +551,10 @@ static int safe_list_has(const dbt_op *ops, size_t n, dbt_op_kind kind, const ch
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (ops[i].kind == kind && dbt_render_same_name(dbt_render_op_table(&ops[i]), table) &&
-		    (!column || (ops[i].column && dbt_render_same_name(ops[i].column->name, column))))
+		if (ops[i].kind == kind &&
+		    dbt_render_same_name(dbt_render_op_table(&ops[i]), table) &&
+		    (!column ||
+		     (ops[i].column && dbt_render_same_name(ops[i].column->name, column))))
 			return 1;
 	return 0;
 }
@@ -760,7 +765,6 @@ int dbt_render_safe_ops(dbt_buf *out, const dbt_op *ops, const dbt_safe_form *fo
 	}
 	return rc;
 }
-
 
 /* The model's declared type, in the form dialect `kind` stores: a column
  * of a reflected or hand-built schema has no declaration and stays. */

@@ -100,7 +100,8 @@ static int sqlite_can_add(const dbt_op *op)
 	const dbt_column *c = op->column;
 	size_t i;
 
-	if (c->autoincrement || (t->pk && dbt_render_in_list(t->pk->columns, t->pk->ncolumns, c->name)))
+	if (c->autoincrement ||
+	    (t->pk && dbt_render_in_list(t->pk->columns, t->pk->ncolumns, c->name)))
 		return 0;
 	for (i = 0; i < t->nuniques; i++)
 		if (dbt_render_in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, c->name))
@@ -188,7 +189,8 @@ static int sqlite_needs_rebuild(const dbt_op *op, const dbt_schema *target)
 		if (!sqlite_can_drop(op))
 			return 1;
 		for (i = 0; target && i < target->nindexes; i++)
-			if (dbt_render_same_name(target->indexes[i]->table, dbt_render_op_table(op)) &&
+			if (dbt_render_same_name(target->indexes[i]->table,
+						 dbt_render_op_table(op)) &&
 			    dbt_render_index_uses(target->indexes[i], op->old_column->name))
 				return 1;
 		return 0;
@@ -237,7 +239,8 @@ static size_t find_op(const struct plan *pl, dbt_op_kind kind, const char *name)
 	size_t i;
 
 	for (i = 0; i < pl->n; i++)
-		if (pl->ops[i].kind == kind && dbt_render_same_name(dbt_render_op_table(&pl->ops[i]), name))
+		if (pl->ops[i].kind == kind &&
+		    dbt_render_same_name(dbt_render_op_table(&pl->ops[i]), name))
 			return i;
 	return NONE;
 }
@@ -708,11 +711,11 @@ static int sqlite_create_table(dbt_buf *out, const struct plan *pl, size_t at)
 		    (rc = dbt_render_comment_op(out, "  ", &pl->ops[i])) < 0)
 			return rc;
 	if ((rc = dbt_render_created_table_indexes(out, lite, pl->ops, pl->n, pl->target,
-					op->table->name, 0)) < 0 ||
+						   op->table->name, 0)) < 0 ||
 	    (rc = dbt_render_create_table(out, lite->kind, op->table, NULL, NULL)) < 0)
 		return rc;
 	return dbt_render_created_table_indexes(out, lite, pl->ops, pl->n, pl->target,
-				     op->table->name, 1);
+						op->table->name, 1);
 }
 
 int dbt_sqlite_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
@@ -744,7 +747,8 @@ int dbt_sqlite_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_s
 			continue;
 		op = &ops[i];
 		dbt_render_next_block(out, &nblocks);
-		if ((rc = dbt_render_comment_op(out, "", op)) < 0 || (rc = dbt_render_comment_warning(out, op)) < 0)
+		if ((rc = dbt_render_comment_op(out, "", op)) < 0 ||
+		    (rc = dbt_render_comment_warning(out, op)) < 0)
 			goto cleanup;
 		if (pl.fate[i] == FATE_DROPPED) {
 			dbt_buf_clear(&note);
@@ -1048,8 +1052,7 @@ void dbt_sqlite_put_column_type(dbt_buf *out, const dbt_column *c)
 /* A column whose values the database generates must be the table's sole
  * INTEGER primary-key column, which then carries the primary key inline;
  * dbt_schema_adapt makes models so. */
-int dbt_sqlite_put_column_end(dbt_buf *out, const dbt_table *t, const dbt_column *c,
-			      int *pk_inline)
+int dbt_sqlite_put_column_end(dbt_buf *out, const dbt_table *t, const dbt_column *c, int *pk_inline)
 {
 	if (!c->autoincrement)
 		return 0;
