@@ -217,7 +217,9 @@ struct dbt_dialect {
 	 * alike and asks the entries below for the rest.
 	 *
 	 * render_op(): the SQL of one differ operation, as dbt_render_op();
-	 * render_ops(): of a list, as dbt_render_ops_keep().
+	 * render_ops(): of a list, as dbt_render_ops_keep() (a dialect that
+	 * rebuilds no tables ignores `keep`).  Those two take back whatever
+	 * an entry that failed left in `out`.
 	 */
 	int (*render_op)(dbt_buf *out, const struct dbt_op *op);
 	int (*render_ops)(dbt_buf *out, const struct dbt_op *ops, size_t n,
