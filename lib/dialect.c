@@ -45,9 +45,11 @@ int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url)
 
 int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty)
 {
+	const struct dbt_dialect *d = dbt_dialect_for(url->kind);
+
 	*out = NULL;
-	/* Only an SQLite connection creates its database by opening it. */
-	if (url->kind == DBT_DIALECT_SQLITE && url->database && access(url->database, F_OK) != 0) {
+	/* Only a database that is a file is created by opening it. */
+	if (d && (d->caps & DBT_CAP_FILE) && url->database && access(url->database, F_OK) != 0) {
 		if (missing_is_empty)
 			return open_conn(out, url, 1);
 		return dbt_error_set(DBT_ENOTFOUND,
@@ -109,9 +111,9 @@ int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema)
 
 const char *dbt_conn_version_schema(const dbt_conn *conn)
 {
-	if (conn->dialect->kind != DBT_DIALECT_POSTGRES)
+	if (!(conn->dialect->caps & DBT_CAP_SCHEMAS))
 		return NULL;
-	return conn->version_schema ? conn->version_schema : "public";
+	return conn->version_schema ? conn->version_schema : conn->dialect->default_schema;
 }
 
 void dbt_conn_set_statement_lock_timeout(dbt_conn *conn, int ms)
@@ -124,6 +126,30 @@ int dbt_conn_lock_timeout(const dbt_conn *conn)
 	if (conn->lock_timeout_ms == 0)
 		return DBT_STATEMENT_LOCK_TIMEOUT_MS;
 	return conn->lock_timeout_ms < 0 ? 0 : conn->lock_timeout_ms;
+}
+
+int dbt_conn_begin_locked(dbt_conn *conn, int lock_timeout_ms)
+{
+	const struct dbt_dialect *d = conn->dialect;
+	int rc = d->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms : DBT_LOCK_TIMEOUT_MS);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = d->begin(conn)) < 0)
+		d->unlock(conn);
+	return rc;
+}
+
+int dbt_conn_end_locked(dbt_conn *conn, int rc)
+{
+	const struct dbt_dialect *d = conn->dialect;
+
+	if (rc == 0)
+		rc = d->commit(conn);
+	if (rc < 0)
+		d->rollback(conn);
+	d->unlock(conn);
+	return rc;
 }
 
 const char *dbt_conn_dialect(const dbt_conn *conn)

@@ -1,11 +1,15 @@
 /*
  * dialect.h - what a database must provide to dbtool: a const table of
- * function pointers per database (dialect_sqlite.c, dialect_postgres.c).
+ * function pointers per database (dialect_sqlite.c, dialect_postgres.c),
+ * whose rendering entries live beside it (render_sqlite.c,
+ * render_postgres.c) and whose reflection too (reflect_*.c).
  *
- * Adding a database means adding one file that fills this table and one
+ * Adding a database means adding the files that fill this table and one
  * line in dialect.c; nothing above this layer knows which database it
- * talks to.  Every function follows the library's error convention
- * (0 or a negative DBT_E* code, message in dbt_error_last()).
+ * talks to: it calls the table's entries and asks its capability flags
+ * (DBT_CAP_*) instead of comparing the dialect's kind.  Every function
+ * follows the library's error convention (0 or a negative DBT_E* code,
+ * message in dbt_error_last()).
  */
 #ifndef DBT_DIALECT_H
 #define DBT_DIALECT_H
@@ -13,9 +17,64 @@
 #include "buf.h"
 #include "dbtool.h"
 
+struct dbt_column;
 struct dbt_dialect;
+struct dbt_op;
 struct dbt_schema;
 struct dbt_sql_objects;
+struct dbt_table;
+
+/* How long dbtool waits for the migration lock unless told otherwise. */
+#define DBT_LOCK_TIMEOUT_MS 60000
+
+/*
+ * What a database can do, for the shared code to ask instead of naming
+ * the database (the `caps` of struct dbt_dialect).
+ */
+#define DBT_CAP_TRANSACTIONAL_DDL \
+	0x0001 /* CREATE, ALTER and DROP roll back
+					  * with the transaction */
+#define DBT_CAP_ALTER_COLUMN_TYPE \
+	0x0002		       /* ALTER TABLE changes a column's
+					  * type (and its nullability,
+					  * default, keys) in place; without
+					  * it the table is rebuilt */
+#define DBT_CAP_SCHEMAS 0x0004 /* tables live in named schemas */
+#define DBT_CAP_IDENTITY \
+	0x0008 /* GENERATED ... AS IDENTITY and
+					  * SERIAL columns; without it a key
+					  * generates values as the rowid */
+#define DBT_CAP_DEFAULT_CALL \
+	0x0010 /* DEFAULT takes a function call
+					  * without parentheses */
+#define DBT_CAP_TRIGGER_BODY \
+	0x0020 /* a trigger's body is statements
+					  * between BEGIN and END, which the
+					  * splitter hands out as pieces */
+#define DBT_CAP_FK_FORWARD_REFS \
+	0x0040 /* a foreign key may name a table
+					  * that is created later */
+#define DBT_CAP_ALTER_UNDER_OBJECTS \
+	0x0080 /* refuses to change or drop a
+					    * column that a view, trigger
+					    * or policy uses: the differ
+					    * drops them around the change */
+#define DBT_CAP_FILE \
+	0x0100 /* the database is the file the URL names,
+			     * which opening it creates */
+
+/*
+ * The row callback of query_rows(): `values[i]` is column i of the row
+ * as text, NULL for SQL NULL; valid until the callback returns.  A
+ * negative return stops the query and becomes its result.
+ */
+typedef int (*dbt_row_fn)(void *arg, size_t ncolumns, const char *const *values);
+
+/* A table to drop, in `schema` (NULL: unqualified). */
+typedef struct dbt_table_name {
+	const char *schema;
+	const char *name;
+} dbt_table_name;
 
 /* Every dialect's connection struct starts with this one. */
 struct dbt_conn {
@@ -65,6 +124,10 @@ struct dbt_dialect {
 	/* Runs a query and hands back the first column of its first row
 	 * (`*out` NULL when there is no row or the value is NULL); caller frees. */
 	int (*query_value)(dbt_conn *conn, const char *sql, char **out);
+
+	/* Runs a query and hands each row, in order, to `fn` (see
+	 * dbt_row_fn); a failing `fn` stops it with its return value. */
+	int (*query_rows)(dbt_conn *conn, const char *sql, dbt_row_fn fn, void *arg);
 
 	/* Transaction control.  SQLite's begin takes the write lock at once
 	 * (BEGIN IMMEDIATE) and returns DBT_ELOCKED when the busy timeout
@@ -138,6 +201,59 @@ struct dbt_dialect {
 	const char *script_before_begin;
 	const char *script_before_commit;
 	const char *script_after_commit;
+
+	/* DBT_CAP_* flags. */
+	unsigned caps;
+	/* The schema an unqualified name means when none is configured
+	 * ("public"); a dialect without schemas names its one database
+	 * ("main"), as `exclude =` patterns qualify names. */
+	const char *default_schema;
+	/* An SQL expression of the current UTC time as text,
+	 * "YYYY-MM-DDTHH:MM:SSZ", computed by the database when it runs. */
+	const char *now_sql;
+
+	/*
+	 * Rendering (render.h): render.c writes what every dialect writes
+	 * alike and asks the entries below for the rest.
+	 *
+	 * render_op(): the SQL of one differ operation, as dbt_render_op();
+	 * render_ops(): of a list, as dbt_render_ops_keep() (a dialect that
+	 * rebuilds no tables ignores `keep`).  Those two take back whatever
+	 * an entry that failed left in `out`.
+	 */
+	int (*render_op)(dbt_buf *out, const struct dbt_op *op);
+	int (*render_ops)(dbt_buf *out, const struct dbt_op *ops, size_t n,
+			  const struct dbt_schema *target, const struct dbt_sql_objects *keep);
+	/* Adapts a parsed model in place, as dbt_schema_adapt(). */
+	int (*adapt)(struct dbt_schema *schema);
+	/* Makes column `c` generate its values, as the auto-increment rule
+	 * asks (dbt_schema_autoincrement); autoincrement_is(): 1 when it is
+	 * already what autoincrement() makes of it. */
+	void (*autoincrement)(struct dbt_column *c);
+	int (*autoincrement_is)(const struct dbt_column *c);
+	/* The statements that drop `tables` at once, in that order, whatever
+	 * foreign keys run between them (cycles included), each name
+	 * qualified with its schema. */
+	int (*drop_tables)(dbt_buf *out, const dbt_table_name *tables, size_t n);
+	/* A column's type in its definition (PostgreSQL spells a SERIAL
+	 * column's so). */
+	void (*put_column_type)(dbt_buf *out, const struct dbt_column *c);
+	/* What follows a column's generation expression (an identity); NULL
+	 * when nothing does. */
+	void (*put_column_identity)(dbt_buf *out, const struct dbt_column *c);
+	/* What ends a column's definition after its default: SQLite's inline
+	 * primary key with AUTOINCREMENT, which sets `*pk_inline`; an error
+	 * for a column the dialect cannot define.  NULL when nothing does. */
+	int (*put_column_end)(dbt_buf *out, const struct dbt_table *t, const struct dbt_column *c,
+			      int *pk_inline);
+	/* The table options after CREATE TABLE's list (STRICT, WITHOUT
+	 * ROWID); NULL for a dialect that has none, where a table with
+	 * options is an error. */
+	void (*put_table_options)(dbt_buf *out, const struct dbt_table *t);
+	/* The collations written bare (else quoted as an identifier), each
+	 * in its spelling, matched ignoring ASCII case; NULL-terminated, or
+	 * NULL for none. */
+	const char *const *bare_collations;
 };
 
 extern const struct dbt_dialect dbt_dialect_sqlite;
@@ -152,6 +268,45 @@ struct pg_conn;
 struct sqlite3 *dbt_sqlite_handle(dbt_conn *conn);
 struct pg_conn *dbt_postgres_handle(dbt_conn *conn);
 extern const struct dbt_dialect dbt_dialect_postgres;
+
+/* The rendering entries of each dialect (render_sqlite.c, render_postgres.c). */
+int dbt_sqlite_render_op(dbt_buf *out, const struct dbt_op *op);
+int dbt_sqlite_render_ops(dbt_buf *out, const struct dbt_op *ops, size_t n,
+			  const struct dbt_schema *target, const struct dbt_sql_objects *keep);
+int dbt_sqlite_adapt(struct dbt_schema *schema);
+void dbt_sqlite_autoincrement(struct dbt_column *c);
+int dbt_sqlite_autoincrement_is(const struct dbt_column *c);
+int dbt_sqlite_drop_tables(dbt_buf *out, const dbt_table_name *tables, size_t n);
+void dbt_sqlite_put_column_type(dbt_buf *out, const struct dbt_column *c);
+int dbt_sqlite_put_column_end(dbt_buf *out, const struct dbt_table *t, const struct dbt_column *c,
+			      int *pk_inline);
+void dbt_sqlite_put_table_options(dbt_buf *out, const struct dbt_table *t);
+extern const char *const dbt_sqlite_bare_collations[];
+
+int dbt_postgres_render_op(dbt_buf *out, const struct dbt_op *op);
+int dbt_postgres_render_ops(dbt_buf *out, const struct dbt_op *ops, size_t n,
+			    const struct dbt_schema *target, const struct dbt_sql_objects *keep);
+int dbt_postgres_adapt(struct dbt_schema *schema);
+void dbt_postgres_autoincrement(struct dbt_column *c);
+int dbt_postgres_autoincrement_is(const struct dbt_column *c);
+int dbt_postgres_drop_tables(dbt_buf *out, const dbt_table_name *tables, size_t n);
+void dbt_postgres_put_column_type(dbt_buf *out, const struct dbt_column *c);
+void dbt_postgres_put_column_identity(dbt_buf *out, const struct dbt_column *c);
+
+/*
+ * Takes the migration lock (waiting `lock_timeout_ms`, <= 0: the
+ * default DBT_LOCK_TIMEOUT_MS) and opens a transaction, for a change
+ * that must happen whole under the lock; dbt_conn_end_locked() ends
+ * both.  On failure nothing is held.
+ */
+int dbt_conn_begin_locked(dbt_conn *conn, int lock_timeout_ms);
+
+/*
+ * Ends what dbt_conn_begin_locked() began: commits when `rc` is 0, rolls
+ * back when it is not or when the commit fails, and releases the lock.
+ * Returns `rc`, or the commit's failure.
+ */
+int dbt_conn_end_locked(dbt_conn *conn, int rc);
 
 /* The dialect for a URL kind; NULL for an unknown kind. */
 const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind);

@@ -606,6 +606,30 @@ static int query_value(dbt_conn *conn, const char *sql, char **out)
 	return rc;
 }
 
+static int query_rows(dbt_conn *conn, const char *sql, dbt_row_fn fn, void *arg)
+{
+	PGresult *res = query(conn_of(conn), sql, 0, NULL);
+	const char **values;
+	int r, nrows, ncols, i, rc = 0;
+
+	if (!res)
+		return DBT_EDB;
+	nrows = PQntuples(res);
+	ncols = PQnfields(res);
+	if (!(values = calloc(ncols ? (size_t)ncols : 1, sizeof(*values)))) {
+		PQclear(res);
+		return dbt_error_oom();
+	}
+	for (r = 0; r < nrows && rc == 0; r++) {
+		for (i = 0; i < ncols; i++)
+			values[i] = PQgetisnull(res, r, i) ? NULL : PQgetvalue(res, r, i);
+		rc = fn(arg, (size_t)ncols, values);
+	}
+	free(values);
+	PQclear(res);
+	return rc;
+}
+
 static int begin(dbt_conn *conn)
 {
 	return exec(conn, "BEGIN");
@@ -845,6 +869,7 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.exec_script = exec_script,
 	.exec = exec,
 	.query_value = query_value,
+	.query_rows = query_rows,
 	.begin = begin,
 	.commit = commit,
 	.rollback = rollback,
@@ -856,4 +881,16 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.reflect = dbt_postgres_reflect,
 	.quote_ident = quote_ident,
 	.quote_literal = quote_literal,
+	.caps = DBT_CAP_TRANSACTIONAL_DDL | DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_SCHEMAS |
+		DBT_CAP_IDENTITY | DBT_CAP_DEFAULT_CALL | DBT_CAP_ALTER_UNDER_OBJECTS,
+	.default_schema = "public",
+	.now_sql = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
+	.render_op = dbt_postgres_render_op,
+	.render_ops = dbt_postgres_render_ops,
+	.adapt = dbt_postgres_adapt,
+	.autoincrement = dbt_postgres_autoincrement,
+	.autoincrement_is = dbt_postgres_autoincrement_is,
+	.drop_tables = dbt_postgres_drop_tables,
+	.put_column_type = dbt_postgres_put_column_type,
+	.put_column_identity = dbt_postgres_put_column_identity,
 };

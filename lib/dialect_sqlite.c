@@ -442,6 +442,41 @@ static int query_value(dbt_conn *conn, const char *sql, char **out)
 	return rc;
 }
 
+static int query_rows(dbt_conn *conn, const char *sql, dbt_row_fn fn, void *arg)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	sqlite3_stmt *stmt = NULL;
+	const char *tail = NULL;
+	const char **values = NULL;
+	size_t i, ncols;
+	int rc = 0, step;
+
+	c->base.nqueries++;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, &tail) != SQLITE_OK)
+		return db_error(c, NULL, 0, sql, failed_stmt_len(sql));
+	if (!stmt)
+		return dbt_error_set(DBT_ERROR, "no statement in query '%s'", sql);
+	ncols = (size_t)sqlite3_column_count(stmt);
+	if (!(values = calloc(ncols ? ncols : 1, sizeof(*values)))) {
+		sqlite3_finalize(stmt);
+		return dbt_error_oom();
+	}
+	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		for (i = 0; i < ncols; i++) {
+			values[i] = (const char *)sqlite3_column_text(stmt, (int)i);
+			if (!values[i] && sqlite3_errcode(c->db) == SQLITE_NOMEM)
+				rc = dbt_error_oom();
+		}
+		if (rc == 0)
+			rc = fn(arg, ncols, values);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = db_error(c, NULL, 0, sql, (size_t)(tail - sql));
+	free(values);
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
 /*
  * The rows that PRAGMA foreign_key_check reports, counted per table and
  * parent table, for the whole database (`table` NULL) or for the rows of
@@ -1069,6 +1104,7 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.exec_script = exec_script,
 	.exec = exec,
 	.query_value = query_value,
+	.query_rows = query_rows,
 	.begin = begin,
 	.commit = commit,
 	.written_by_others = written_by_others,
@@ -1086,4 +1122,18 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.script_before_begin = "PRAGMA foreign_keys = OFF;\n",
 	.script_before_commit = SCRIPT_BEFORE_COMMIT,
 	.script_after_commit = "PRAGMA foreign_keys = ON;\n",
+	.caps = DBT_CAP_TRANSACTIONAL_DDL | DBT_CAP_TRIGGER_BODY | DBT_CAP_FK_FORWARD_REFS |
+		DBT_CAP_FILE,
+	.default_schema = "main",
+	.now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+	.render_op = dbt_sqlite_render_op,
+	.render_ops = dbt_sqlite_render_ops,
+	.adapt = dbt_sqlite_adapt,
+	.autoincrement = dbt_sqlite_autoincrement,
+	.autoincrement_is = dbt_sqlite_autoincrement_is,
+	.drop_tables = dbt_sqlite_drop_tables,
+	.put_column_type = dbt_sqlite_put_column_type,
+	.put_column_end = dbt_sqlite_put_column_end,
+	.put_table_options = dbt_sqlite_put_table_options,
+	.bare_collations = dbt_sqlite_bare_collations,
 };

@@ -23,7 +23,6 @@
 
 #define VERSION_TABLE "dbtool_version"
 #define HISTORY_TABLE "dbtool_history"
-#define DEFAULT_LOCK_TIMEOUT_MS 60000
 
 /*
  * The one filter of `exclude =` (exclude.h), applied to each schema as
@@ -34,9 +33,9 @@
  */
 static int exclude(dbt_schema *s, const dbt_conn *conn, const char *schema_name)
 {
-	const char *qualifier = conn->dialect->kind == DBT_DIALECT_POSTGRES
-					? (schema_name ? schema_name : "public")
-					: "main";
+	const char *qualifier = (conn->dialect->caps & DBT_CAP_SCHEMAS) && schema_name
+					? schema_name
+					: conn->dialect->default_schema;
 
 	return dbt_exclude_filter(s, conn->exclude, conn->nexclude, qualifier);
 }
@@ -111,10 +110,10 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 {
 	/* SQLite checks foreign keys when rows change, not when tables are
 	 * made, so a table may name one that does not exist yet. */
-	o->fk_forward_refs = conn->dialect->kind == DBT_DIALECT_SQLITE;
+	o->fk_forward_refs = (conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS) != 0;
 	/* PostgreSQL refuses to change a column's type, or drop it, under a
 	 * view, trigger or policy; SQLite's rebuild keeps them itself. */
-	o->objects_around_alters = conn->dialect->kind == DBT_DIALECT_POSTGRES;
+	o->objects_around_alters = (conn->dialect->caps & DBT_CAP_ALTER_UNDER_OBJECTS) != 0;
 }
 
 /* 1 when the model declares an object of the statement kind `kind`. */
@@ -389,32 +388,6 @@ void dbt_findings_release(dbt_findings *findings)
 	findings->n = 0;
 }
 
-/* Takes the migration lock and opens the transaction every change of
- * create-all and drop-all happens in. */
-static int start(dbt_conn *conn, int lock_timeout_ms)
-{
-	int rc = conn->dialect->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms
-							       : DEFAULT_LOCK_TIMEOUT_MS);
-
-	if (rc < 0)
-		return rc;
-	if ((rc = conn->dialect->begin(conn)) < 0)
-		conn->dialect->unlock(conn);
-	return rc;
-}
-
-/* `name` as a statement must write it to mean the table of that name in
- * `schema` (NULL: no schema, SQLite). */
-static void put_table(dbt_buf *sql, const struct dbt_dialect *d, const char *schema,
-		      const char *name)
-{
-	if (schema) {
-		d->quote_ident(sql, schema);
-		dbt_buf_putc(sql, '.');
-	}
-	d->quote_ident(sql, name);
-}
-
 /*
  * Makes the unqualified names of create-all's statements mean the schema
  * it reflected, for the rest of the transaction: that schema first on
@@ -427,25 +400,15 @@ static int address_schema(dbt_conn *conn, const char *schema)
 	dbt_buf ident = DBT_BUF_INIT, sql = DBT_BUF_INIT;
 	int rc;
 
-	if (conn->dialect->kind != DBT_DIALECT_POSTGRES)
+	if (!(conn->dialect->caps & DBT_CAP_SCHEMAS))
 		return 0;
-	conn->dialect->quote_ident(&ident, schema ? schema : "public");
+	conn->dialect->quote_ident(&ident, schema ? schema : conn->dialect->default_schema);
 	dbt_buf_puts(&sql, "SELECT pg_catalog.set_config('search_path', ");
 	conn->dialect->quote_literal(&sql, ident.oom ? "" : ident.ptr);
 	dbt_buf_puts(&sql, " || ', ' || pg_catalog.current_setting('search_path'), true)");
 	rc = ident.oom || sql.oom ? dbt_error_oom() : conn->dialect->exec(conn, sql.ptr);
 	dbt_buf_release(&ident);
 	dbt_buf_release(&sql);
-	return rc;
-}
-
-static int finish(dbt_conn *conn, int rc)
-{
-	if (rc == 0)
-		rc = conn->dialect->commit(conn);
-	if (rc < 0)
-		conn->dialect->rollback(conn);
-	conn->dialect->unlock(conn);
 	return rc;
 }
 
@@ -492,7 +455,8 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
 		return rc;
 	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
-	    (rc = exclude(model, conn, schema_name)) < 0 || (rc = start(conn, lock_timeout_ms)) < 0)
+	    (rc = exclude(model, conn, schema_name)) < 0 ||
+	    (rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
 	    (rc = address_schema(conn, schema_name)) < 0)
@@ -510,7 +474,7 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 			break;
 	}
 done:
-	rc = finish(conn, rc);
+	rc = dbt_conn_end_locked(conn, rc);
 	/* Reported once committed: after a failure nothing was created. */
 	for (i = 0; rc == 0 && on_object && i < diff.n; i++) {
 		const dbt_op *op = &diff.ops[i];
@@ -540,19 +504,21 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	/* Every name is qualified with the schema it was found in: an
 	 * unqualified one could find a table of the same name in a schema
 	 * before it on search_path. */
-	const char *schema =
-		d->kind == DBT_DIALECT_POSTGRES ? (schema_name ? schema_name : "public") : NULL;
+	const char *schema = !(d->caps & DBT_CAP_SCHEMAS) ? NULL
+			     : schema_name		  ? schema_name
+							  : d->default_schema;
 	const char *vschema = dbt_conn_version_schema(conn);
 	dbt_schema *db = NULL, *empty = NULL;
 	dbt_diff diff = {NULL, 0};
 	dbt_diff_opts o;
 	dbt_buf sql = DBT_BUF_INIT;
+	dbt_table_name *tables = NULL;
 	size_t i, ndropped = 0, nbefore = 0;
 	int rc, has_version = 0, has_history = 0;
 
 	if ((rc = dbt_schema_new(&empty)) < 0)
 		return rc;
-	if ((rc = start(conn, lock_timeout_ms)) < 0)
+	if ((rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
 	    (rc = d->table_exists(conn, vschema, VERSION_TABLE, &has_version)) < 0 ||
@@ -583,41 +549,21 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 			rc = run(conn, &sql, "drop-all");
 	if (rc < 0)
 		goto done;
-	if (d->kind == DBT_DIALECT_SQLITE) {
-		/* Foreign keys between the dropped tables (cycles included) are
-		 * checked at commit, when none of them is left. */
-		if ((rc = d->exec(conn, "PRAGMA defer_foreign_keys = ON")) < 0)
-			goto done;
+	/* Every table at once, dependents first as the differ ordered them;
+	 * the history table goes with the version table it belongs to. */
+	if (!(tables = calloc(diff.n + 2, sizeof(*tables)))) {
+		rc = dbt_error_oom();
+		goto done;
 	}
-	/* One DROP TABLE naming every table: PostgreSQL then needs no order
-	 * even for foreign-key cycles, and SQLite drops them in the list's
-	 * order, which the differ made dependents-first. */
-	for (i = 0; i < diff.n; i++) {
-		if (diff.ops[i].kind != DBT_OP_DROP_TABLE)
-			continue;
-		if (d->kind == DBT_DIALECT_SQLITE || ndropped == 0)
-			dbt_buf_puts(&sql, "DROP TABLE ");
-		else
-			dbt_buf_puts(&sql, ", ");
-		put_table(&sql, d, schema, diff.ops[i].table->name);
-		if (d->kind == DBT_DIALECT_SQLITE)
-			dbt_buf_puts(&sql, ";\n");
-		ndropped++;
-	}
-	/* The history table goes with the version table it belongs to. */
-	if (has_history) {
-		dbt_buf_puts(&sql,
-			     d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
-		put_table(&sql, d, vschema, HISTORY_TABLE);
-		if (d->kind == DBT_DIALECT_SQLITE)
-			dbt_buf_puts(&sql, ";\n");
-		ndropped++;
-	}
-	if (has_version) {
-		dbt_buf_puts(&sql,
-			     d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
-		put_table(&sql, d, vschema, VERSION_TABLE);
-	}
+	for (i = 0; i < diff.n; i++)
+		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
+			tables[ndropped++] = (dbt_table_name){schema, diff.ops[i].table->name};
+	if (has_history)
+		tables[ndropped++] = (dbt_table_name){vschema, HISTORY_TABLE};
+	if (has_version)
+		tables[ndropped++] = (dbt_table_name){vschema, VERSION_TABLE};
+	if ((rc = d->drop_tables(&sql, tables, ndropped)) < 0)
+		goto done;
 	if (sql.len)
 		rc = run(conn, &sql, "drop-all");
 	for (i = nbefore; i < diff.n && rc == 0; i++)
@@ -625,7 +571,7 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		    (rc = dbt_render_op(&sql, d->kind, &diff.ops[i])) == 0)
 			rc = run(conn, &sql, "drop-all");
 done:
-	rc = finish(conn, rc);
+	rc = dbt_conn_end_locked(conn, rc);
 	for (i = 0; rc == 0 && on_object && i < diff.n; i++) {
 		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
 			on_object("drop", "table", diff.ops[i].table->name, arg);
@@ -638,6 +584,7 @@ done:
 	if (rc == 0 && has_version && on_object)
 		on_object("drop", "table", VERSION_TABLE, arg);
 cleanup:
+	free(tables);
 	dbt_buf_release(&sql);
 	dbt_diff_release(&diff);
 	dbt_schema_free(db);

@@ -11,15 +11,19 @@
  *
  * A list of ops (a revision's upgrade or downgrade) is rendered with a
  * comment line before each op and a warning before each that loses data.
- * On SQLite, whatever its ALTER TABLE cannot do becomes the table rebuild
- * that SQLite's documentation prescribes, one per table, planned over the
- * whole list (plan_build) and written by emit_rebuild.
+ *
+ * This file writes what every dialect writes alike, and asks the
+ * dialect's entries (dialect.h) for the rest: each dialect's renderer
+ * (render_sqlite.c, render_postgres.c) renders its ops and lists of ops
+ * with the pieces declared in render_int.h, and adapts models.  Nothing
+ * here names a dialect.
  */
 #include "render.h"
 
 #include "dialect.h"
 #include "error.h"
 #include "lex.h"
+#include "render_int.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,24 +31,18 @@
 
 #define INDENT "    "
 
-/* One op alone cannot be a rebuild: which ops a rebuild covers, and
- * where it goes, depend on the whole list (dbt_render_ops). */
-static const char *const rebuild_msg =
-	"SQLite needs a table rebuild for this, which is rendered only for a whole list of "
-	"operations";
-
 static int unsupported_kind(void)
 {
 	return dbt_error_set(DBT_ERROR, "unsupported database kind");
 }
 
-static void ident(dbt_buf *out, dbt_dialect_kind kind, const char *name)
+static void ident(dbt_buf *out, const struct dbt_dialect *d, const char *name)
 {
-	dbt_dialect_for(kind)->quote_ident(out, name);
+	d->quote_ident(out, name);
 }
 
 /* "(a, b, c)" */
-static void ident_list(dbt_buf *out, dbt_dialect_kind kind, char *const *names, size_t n)
+static void ident_list(dbt_buf *out, const struct dbt_dialect *d, char *const *names, size_t n)
 {
 	size_t i;
 
@@ -52,12 +50,12 @@ static void ident_list(dbt_buf *out, dbt_dialect_kind kind, char *const *names, 
 	for (i = 0; i < n; i++) {
 		if (i)
 			dbt_buf_puts(out, ", ");
-		ident(out, kind, names[i]);
+		ident(out, d, names[i]);
 	}
 	dbt_buf_putc(out, ')');
 }
 
-static int ascii_casecmp(const char *a, const char *b)
+int dbt_render_ascii_casecmp(const char *a, const char *b)
 {
 	for (;; a++, b++) {
 		int ca = (unsigned char)*a, cb = (unsigned char)*b;
@@ -71,7 +69,7 @@ static int ascii_casecmp(const char *a, const char *b)
 	}
 }
 
-static int in_list(char *const *names, size_t n, const char *name)
+int dbt_render_in_list(char *const *names, size_t n, const char *name)
 {
 	size_t i;
 
@@ -84,7 +82,7 @@ static int in_list(char *const *names, size_t n, const char *name)
 /* ------------------------------------------------------------- columns */
 
 /* The SERIAL spelling for an integer kind. */
-static const char *serial_name(dbt_type_kind kind)
+const char *dbt_render_serial_name(dbt_type_kind kind)
 {
 	switch (kind) {
 	case DBT_TYPE_SMALLINT:
@@ -96,21 +94,12 @@ static const char *serial_name(dbt_type_kind kind)
 	}
 }
 
-/* How a column generates values on PostgreSQL: a model's AUTOINCREMENT
- * column that was not adapted is a SERIAL one there too. */
-static dbt_identity pg_identity(const dbt_column *c)
-{
-	if (c->identity == DBT_IDENTITY_NONE && c->autoincrement)
-		return DBT_IDENTITY_SERIAL;
-	return c->identity;
-}
-
 /* What generates a column's values, as the model spells it. */
-static const char *generator_name(const dbt_column *c)
+const char *dbt_render_generator_name(const dbt_column *c)
 {
 	switch (c->identity) {
 	case DBT_IDENTITY_SERIAL:
-		return serial_name(c->type.kind);
+		return dbt_render_serial_name(c->type.kind);
 	case DBT_IDENTITY_ALWAYS:
 		return "GENERATED ALWAYS AS IDENTITY";
 	case DBT_IDENTITY_BY_DEFAULT:
@@ -122,92 +111,26 @@ static const char *generator_name(const dbt_column *c)
 
 /* The column SQLite can give AUTOINCREMENT: the table's sole primary-key
  * column; NULL when there is none. */
-static const dbt_column *sole_pk_column(const dbt_table *t)
+const dbt_column *dbt_render_sole_pk_column(const dbt_table *t)
 {
 	if (!t->pk || t->pk->ncolumns != 1)
 		return NULL;
 	return dbt_table_find_column(t, t->pk->columns[0]);
 }
 
-static int sqlite_autoinc_error(const dbt_table *t, const dbt_column *c)
+void dbt_render_collation(dbt_buf *out, const struct dbt_dialect *d, const char *name)
 {
-	char at[32] = "";
-
-	/* A model's column says where it is; a reflected one cannot. */
-	if (c->line > 0)
-		snprintf(at, sizeof(at), "%d:%d: ", c->line, c->col);
-	return dbt_error_set(DBT_EPARSE,
-			     "%scolumn '%s.%s' is %s, but SQLite generates values only for an "
-			     "INTEGER "
-			     "PRIMARY KEY column",
-			     at, t->name, c->name, generator_name(c));
-}
-
-/* 1 when SQLite reads `text` as a type name bare: words, then at most
- * one parenthesised list of signed numbers. */
-static int sqlite_bare_type(const char *text)
-{
-	const char *p = text;
-
-	while (*p && *p != '(') {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '_' || *p == ' '))
-			return 0;
-		p++;
-	}
-	if (!*p)
-		return 1;
-	for (p++; *p && *p != ')'; p++)
-		if (!((*p >= '0' && *p <= '9') || *p == ',' || *p == '-' || *p == '+' || *p == '.'))
-			return 0;
-	return *p == ')' && p[1] == '\0';
-}
-
-/* The type alone, without what generates values: PostgreSQL spells BLOB
- * as BYTEA; a type that SQLite would not read bare goes in quotes, which
- * SQLite drops when it keeps the declared type. */
-static void put_plain_type(dbt_buf *out, dbt_dialect_kind kind, const dbt_type *type)
-{
-	dbt_buf tmp = DBT_BUF_INIT;
-
-	if (kind == DBT_DIALECT_POSTGRES && type->kind == DBT_TYPE_BLOB && !type->text) {
-		dbt_buf_puts(out, "BYTEA");
-		return;
-	}
-	dbt_type_format(&tmp, type);
-	if (kind == DBT_DIALECT_SQLITE && !tmp.oom && !sqlite_bare_type(dbt_buf_str(&tmp)))
-		dbt_dialect_for(kind)->quote_ident(out, dbt_buf_str(&tmp));
-	else if (tmp.oom)
-		out->oom = 1;
-	else
-		dbt_buf_puts(out, dbt_buf_str(&tmp));
-	dbt_buf_release(&tmp);
-}
-
-static void put_collation(dbt_buf *out, dbt_dialect_kind kind, const char *name)
-{
-	static const char *const builtin[] = {"BINARY", "NOCASE", "RTRIM"};
-	size_t i;
+	const char *const *bare;
 
 	dbt_buf_puts(out, " COLLATE ");
-	if (kind == DBT_DIALECT_SQLITE) {
-		for (i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++) {
-			if (!ascii_casecmp(name, builtin[i])) {
-				dbt_buf_puts(out, builtin[i]);
-				return;
-			}
+	for (bare = d->bare_collations; bare && *bare; bare++) {
+		if (!dbt_render_ascii_casecmp(name, *bare)) {
+			dbt_buf_puts(out, *bare);
+			return;
 		}
 	}
-	ident(out, kind, name);
+	ident(out, d, name);
 }
-
-/* What a default expression is, for the places SQL takes one bare. */
-enum dflt_kind {
-	DFLT_CONSTANT, /* a number, string, TRUE, FALSE or NULL */
-	DFLT_CURRENT,  /* CURRENT_DATE, CURRENT_TIME, CURRENT_TIMESTAMP */
-	DFLT_CALL,     /* f(...) with a name that is no keyword */
-	DFLT_OTHER,
-};
 
 static int word_in(const char *text, const dbt_token *tok, const char *const *words, size_t n)
 {
@@ -219,7 +142,7 @@ static int word_in(const char *text, const dbt_token *tok, const char *const *wo
 	return 0;
 }
 
-static enum dflt_kind classify_default(const char *expr)
+enum dbt_default_kind dbt_render_classify_default(const char *expr)
 {
 	static const char *const constants[] = {"true", "false", "null"};
 	static const char *const currents[] = {"current_date", "current_time", "current_timestamp"};
@@ -230,43 +153,46 @@ static enum dflt_kind classify_default(const char *expr)
 	dbt_lex_init(&lx, expr, strlen(expr));
 	if (dbt_lex_next(&lx, &first) < 0 || first.kind == DBT_TOK_END ||
 	    dbt_lex_next(&lx, &tok) < 0)
-		return DFLT_OTHER;
+		return DBT_DEFAULT_OTHER;
 	if (tok.kind == DBT_TOK_END) {
 		if (first.kind == DBT_TOK_STRING || first.kind == DBT_TOK_NUMBER ||
 		    word_in(expr, &first, constants, sizeof(constants) / sizeof(constants[0])))
-			return DFLT_CONSTANT;
+			return DBT_DEFAULT_CONSTANT;
 		if (word_in(expr, &first, currents, sizeof(currents) / sizeof(currents[0])))
-			return DFLT_CURRENT;
-		return DFLT_OTHER;
+			return DBT_DEFAULT_CURRENT;
+		return DBT_DEFAULT_OTHER;
 	}
 	if ((dbt_token_is(expr, &first, "-") || dbt_token_is(expr, &first, "+")) &&
 	    tok.kind == DBT_TOK_NUMBER)
-		return dbt_lex_next(&lx, &tok) == 0 && tok.kind == DBT_TOK_END ? DFLT_CONSTANT
-									       : DFLT_OTHER;
+		return dbt_lex_next(&lx, &tok) == 0 && tok.kind == DBT_TOK_END
+			       ? DBT_DEFAULT_CONSTANT
+			       : DBT_DEFAULT_OTHER;
 	if (first.kind != DBT_TOK_WORD ||
 	    dbt_sql_keyword(expr + first.start, first.len) != DBT_KW_NONE ||
 	    !dbt_token_is(expr, &tok, "("))
-		return DFLT_OTHER;
+		return DBT_DEFAULT_OTHER;
 	/* A call only when its closing parenthesis ends the expression. */
 	for (depth = 1; depth > 0;) {
 		if (dbt_lex_next(&lx, &tok) < 0 || tok.kind == DBT_TOK_END)
-			return DFLT_OTHER;
+			return DBT_DEFAULT_OTHER;
 		if (dbt_token_is(expr, &tok, "("))
 			depth++;
 		else if (dbt_token_is(expr, &tok, ")"))
 			depth--;
 	}
-	return dbt_lex_next(&lx, &tok) == 0 && tok.kind == DBT_TOK_END ? DFLT_CALL : DFLT_OTHER;
+	return dbt_lex_next(&lx, &tok) == 0 && tok.kind == DBT_TOK_END ? DBT_DEFAULT_CALL
+								       : DBT_DEFAULT_OTHER;
 }
 
 /* DEFAULT takes a literal bare; SQLite wants anything else in
- * parentheses, PostgreSQL anything beyond a function call (its DEFAULT
- * takes no AND, IS, IN, ...).  Reflection drops the parentheses again. */
-static void put_default(dbt_buf *out, dbt_dialect_kind kind, const char *expr)
+ * parentheses, PostgreSQL (DBT_CAP_DEFAULT_CALL) anything beyond a
+ * function call (its DEFAULT takes no AND, IS, IN, ...).  Reflection
+ * drops the parentheses again. */
+void dbt_render_default(dbt_buf *out, const struct dbt_dialect *d, const char *expr)
 {
-	enum dflt_kind k = classify_default(expr);
-	int bare = k == DFLT_CONSTANT || k == DFLT_CURRENT ||
-		   (k == DFLT_CALL && kind == DBT_DIALECT_POSTGRES);
+	enum dbt_default_kind k = dbt_render_classify_default(expr);
+	int bare = k == DBT_DEFAULT_CONSTANT || k == DBT_DEFAULT_CURRENT ||
+		   (k == DBT_DEFAULT_CALL && (d->caps & DBT_CAP_DEFAULT_CALL));
 
 	dbt_buf_puts(out, bare ? "DEFAULT " : "DEFAULT (");
 	dbt_buf_puts(out, expr);
@@ -275,81 +201,61 @@ static void put_default(dbt_buf *out, dbt_dialect_kind kind, const char *expr)
 }
 
 /*
- * A column's definition as CREATE TABLE and ADD COLUMN write it.  On
- * SQLite a column whose values the database generates must be the
- * table's sole INTEGER primary-key column, which then carries the
- * primary key inline (`*pk_inline` set); dbt_schema_adapt makes models so.
+ * A column's definition as CREATE TABLE and ADD COLUMN write it, with the
+ * dialect's type, identity and ending (which may carry the primary key
+ * inline: `*pk_inline` set).
  */
-static int put_column(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *t, const dbt_column *c,
-		      int *pk_inline)
+int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+		      const dbt_column *c, int *pk_inline)
 {
-	int autoinc_pk = 0;
-
 	if (pk_inline)
 		*pk_inline = 0;
-	if (kind == DBT_DIALECT_SQLITE && c->autoincrement) {
-		if (!dbt_table_is_rowid_alias(t, c))
-			return sqlite_autoinc_error(t, c);
-		autoinc_pk = 1;
-	}
-	ident(out, kind, c->name);
+	ident(out, d, c->name);
 	/* SQLite takes a column without a type. */
 	if (!c->type.text || *c->type.text)
 		dbt_buf_putc(out, ' ');
-	if (kind == DBT_DIALECT_POSTGRES && pg_identity(c) == DBT_IDENTITY_SERIAL &&
-	    dbt_type_is_integer(c->type.kind))
-		dbt_buf_puts(out, serial_name(c->type.kind));
-	else
-		put_plain_type(out, kind, &c->type);
+	d->put_column_type(out, c);
 	if (c->collation)
-		put_collation(out, kind, c->collation);
+		dbt_render_collation(out, d, c->collation);
 	if (c->generated_expr)
 		dbt_buf_printf(out, " GENERATED ALWAYS AS (%s) %s", c->generated_expr,
 			       c->generated_stored ? "STORED" : "VIRTUAL");
-	if (kind == DBT_DIALECT_POSTGRES && c->identity == DBT_IDENTITY_ALWAYS)
-		dbt_buf_puts(out, " GENERATED ALWAYS AS IDENTITY");
-	else if (kind == DBT_DIALECT_POSTGRES && c->identity == DBT_IDENTITY_BY_DEFAULT)
-		dbt_buf_puts(out, " GENERATED BY DEFAULT AS IDENTITY");
+	if (d->put_column_identity)
+		d->put_column_identity(out, c);
 	if (c->not_null)
 		dbt_buf_puts(out, " NOT NULL");
 	if (c->default_expr) {
 		dbt_buf_putc(out, ' ');
-		put_default(out, kind, c->default_expr);
+		dbt_render_default(out, d, c->default_expr);
 	}
-	if (autoinc_pk) {
-		dbt_buf_puts(out, " CONSTRAINT ");
-		ident(out, kind, t->pk->name);
-		dbt_buf_puts(out, " PRIMARY KEY AUTOINCREMENT");
-		if (pk_inline)
-			*pk_inline = 1;
-	}
-	return 0;
+	return d->put_column_end ? d->put_column_end(out, t, c, pk_inline) : 0;
 }
 
 /* --------------------------------------------------------- constraints */
 
 /* "CONSTRAINT name PRIMARY KEY (a, b)", and UNIQUE likewise. */
-static void put_key(dbt_buf *out, dbt_dialect_kind kind, const char *what, const dbt_unique *key)
+void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
+		    const dbt_unique *key)
 {
 	dbt_buf_puts(out, "CONSTRAINT ");
-	ident(out, kind, key->name);
+	ident(out, d, key->name);
 	dbt_buf_printf(out, " %s ", what);
-	ident_list(out, kind, key->columns, key->ncolumns);
+	ident_list(out, d, key->columns, key->ncolumns);
 }
 
-static void put_fk(dbt_buf *out, dbt_dialect_kind kind, const dbt_fk *fk)
+void dbt_render_fk(dbt_buf *out, const struct dbt_dialect *d, const dbt_fk *fk)
 {
 	const char *action;
 
 	dbt_buf_puts(out, "CONSTRAINT ");
-	ident(out, kind, fk->name);
+	ident(out, d, fk->name);
 	dbt_buf_puts(out, " FOREIGN KEY ");
-	ident_list(out, kind, fk->columns, fk->ncolumns);
+	ident_list(out, d, fk->columns, fk->ncolumns);
 	dbt_buf_puts(out, " REFERENCES ");
-	ident(out, kind, fk->ref_table);
+	ident(out, d, fk->ref_table);
 	if (fk->nref_columns) {
 		dbt_buf_putc(out, ' ');
-		ident_list(out, kind, fk->ref_columns, fk->nref_columns);
+		ident_list(out, d, fk->ref_columns, fk->nref_columns);
 	}
 	if (fk->match != DBT_FK_MATCH_SIMPLE)
 		dbt_buf_puts(out,
@@ -363,28 +269,27 @@ static void put_fk(dbt_buf *out, dbt_dialect_kind kind, const dbt_fk *fk)
 							 : " DEFERRABLE INITIALLY IMMEDIATE");
 }
 
-static void put_check(dbt_buf *out, dbt_dialect_kind kind, const dbt_check *check)
+void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_check *check)
 {
 	dbt_buf_puts(out, "CONSTRAINT ");
-	ident(out, kind, check->name);
+	ident(out, d, check->name);
 	dbt_buf_printf(out, " CHECK (%s)", check->expr);
 }
 
-static void put_exclude(dbt_buf *out, dbt_dialect_kind kind, const dbt_exclude *x)
+void dbt_render_exclude(dbt_buf *out, const struct dbt_dialect *d, const dbt_exclude *x)
 {
 	dbt_buf_puts(out, "CONSTRAINT ");
-	ident(out, kind, x->name);
+	ident(out, d, x->name);
 	dbt_buf_printf(out, " EXCLUDE %s", x->def);
 }
 
 /* ---------------------------------------------------------- statements */
 
-static int finish(dbt_buf *out)
+int dbt_render_finish(dbt_buf *out)
 {
 	return out->oom ? dbt_error_oom() : 0;
 }
 
-/* The separator before the next item of CREATE TABLE's list. */
 /* `first` after a column that carries the model's no-autoincrement hint:
  * the comment goes after the comma that follows. */
 #define HINT_PENDING 2
@@ -400,25 +305,24 @@ static void next_item(dbt_buf *out, int *first)
 
 /* CREATE TABLE for `table` under the name `name`: a table rebuild creates
  * the new definition beside the old table, then renames it. */
-static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *table,
-			   const char *name, int (*skip_fk)(const dbt_fk *fk, void *arg), void *arg)
+int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *table,
+			       const char *name, int (*skip_fk)(const dbt_fk *fk, void *arg),
+			       void *arg)
 {
 	size_t i, start = out->len;
 	int first = 1, pk_inline = 0, inl, rc = 0;
 
-	if (!dbt_dialect_for(kind))
-		return unsupported_kind();
 	dbt_buf_puts(out, "CREATE TABLE ");
-	ident(out, kind, name);
+	ident(out, d, name);
 	if (table->partition_of) {
 		/* A partition: its columns are its parent's. */
 		dbt_buf_puts(out, " PARTITION OF ");
-		ident(out, kind, table->partition_of);
+		ident(out, d, table->partition_of);
 	}
 	dbt_buf_puts(out, " (");
 	for (i = 0; i < table->ncolumns; i++) {
 		next_item(out, &first);
-		if ((rc = put_column(out, kind, table, table->columns[i], &inl)) < 0)
+		if ((rc = dbt_render_column(out, d, table, table->columns[i], &inl)) < 0)
 			goto cleanup;
 		pk_inline |= inl;
 		/* The model's hint stays with the column: SQLite keeps the
@@ -430,25 +334,25 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 	}
 	if (table->pk && !pk_inline) {
 		next_item(out, &first);
-		put_key(out, kind, "PRIMARY KEY", table->pk);
+		dbt_render_key(out, d, "PRIMARY KEY", table->pk);
 	}
 	for (i = 0; i < table->nuniques; i++) {
 		next_item(out, &first);
-		put_key(out, kind, "UNIQUE", table->uniques[i]);
+		dbt_render_key(out, d, "UNIQUE", table->uniques[i]);
 	}
 	for (i = 0; i < table->nfks; i++) {
 		if (skip_fk && skip_fk(table->fks[i], arg))
 			continue;
 		next_item(out, &first);
-		put_fk(out, kind, table->fks[i]);
+		dbt_render_fk(out, d, table->fks[i]);
 	}
 	for (i = 0; i < table->nchecks; i++) {
 		next_item(out, &first);
-		put_check(out, kind, table->checks[i]);
+		dbt_render_check(out, d, table->checks[i]);
 	}
 	for (i = 0; i < table->nexcludes; i++) {
 		next_item(out, &first);
-		put_exclude(out, kind, table->excludes[i]);
+		dbt_render_exclude(out, d, table->excludes[i]);
 	}
 	if (table->partition_of && first) {
 		/* "PARTITION OF p ()" is not SQL: no list at all then. */
@@ -463,18 +367,16 @@ static int create_table_as(dbt_buf *out, dbt_dialect_kind kind, const dbt_table 
 	if (table->partition_by)
 		dbt_buf_printf(out, " PARTITION BY %s", table->partition_by);
 	if (table->strict || table->without_rowid) {
-		if (kind != DBT_DIALECT_SQLITE) {
+		if (!d->put_table_options) {
 			rc = dbt_error_set(DBT_ERROR,
 					   "table '%s' is %s, a table option that only SQLite has",
 					   table->name, table->strict ? "STRICT" : "WITHOUT ROWID");
 			goto cleanup;
 		}
-		dbt_buf_puts(out, table->strict ? " STRICT" : "");
-		dbt_buf_puts(out, table->strict && table->without_rowid ? "," : "");
-		dbt_buf_puts(out, table->without_rowid ? " WITHOUT ROWID" : "");
+		d->put_table_options(out, table);
 	}
 	dbt_buf_puts(out, ";\n");
-	rc = finish(out);
+	rc = dbt_render_finish(out);
 cleanup:
 	if (rc < 0 && out->ptr) {
 		/* Leave the buffer as it was before the call. */
@@ -487,22 +389,27 @@ cleanup:
 int dbt_render_create_table(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *table,
 			    int (*skip_fk)(const dbt_fk *fk, void *arg), void *arg)
 {
-	return create_table_as(out, kind, table, table->name, skip_fk, arg);
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+
+	if (!d)
+		return unsupported_kind();
+	return dbt_render_create_table_as(out, d, table, table->name, skip_fk, arg);
 }
 
 int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *index)
 {
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
 	size_t i;
 
-	if (!dbt_dialect_for(kind))
+	if (!d)
 		return unsupported_kind();
 	dbt_buf_puts(out, index->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
-	ident(out, kind, index->name);
+	ident(out, d, index->name);
 	dbt_buf_puts(out, " ON ");
-	ident(out, kind, index->table);
+	ident(out, d, index->table);
 	if (index->method) {
 		dbt_buf_puts(out, " USING ");
-		ident(out, kind, index->method);
+		ident(out, d, index->method);
 	}
 	dbt_buf_puts(out, " (");
 	for (i = 0; i < index->nelems; i++) {
@@ -511,12 +418,12 @@ int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index
 		if (i)
 			dbt_buf_puts(out, ", ");
 		if (e->column)
-			ident(out, kind, e->column);
+			ident(out, d, e->column);
 		else
 			dbt_buf_printf(out, "(%s)", e->expr);
 		if (e->opclass) {
 			dbt_buf_putc(out, ' ');
-			ident(out, kind, e->opclass);
+			ident(out, d, e->opclass);
 		}
 		if (e->desc)
 			dbt_buf_puts(out, " DESC");
@@ -528,27 +435,31 @@ int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index
 	if (index->where)
 		dbt_buf_printf(out, " WHERE %s", index->where);
 	dbt_buf_puts(out, ";\n");
-	return finish(out);
+	return dbt_render_finish(out);
 }
 
 int dbt_render_drop_table(dbt_buf *out, dbt_dialect_kind kind, const char *table)
 {
-	if (!dbt_dialect_for(kind))
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+
+	if (!d)
 		return unsupported_kind();
 	dbt_buf_puts(out, "DROP TABLE ");
-	ident(out, kind, table);
+	ident(out, d, table);
 	dbt_buf_puts(out, ";\n");
-	return finish(out);
+	return dbt_render_finish(out);
 }
 
 int dbt_render_drop_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *index)
 {
-	if (!dbt_dialect_for(kind))
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+
+	if (!d)
 		return unsupported_kind();
 	dbt_buf_puts(out, "DROP INDEX ");
-	ident(out, kind, index->name);
+	ident(out, d, index->name);
 	dbt_buf_puts(out, ";\n");
-	return finish(out);
+	return dbt_render_finish(out);
 }
 
 /* ------------------------------------------------------------ operations */
@@ -562,27 +473,27 @@ static int skip_deferred(const dbt_fk *fk, void *arg)
 	return strcmp(fk->ref_table, t->name) != 0;
 }
 
-static void alter_table(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *t)
+void dbt_render_alter_table(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t)
 {
 	dbt_buf_puts(out, "ALTER TABLE ");
-	ident(out, kind, t->name);
+	ident(out, d, t->name);
 	dbt_buf_putc(out, ' ');
 }
 
-static void alter_column(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
+void dbt_render_alter_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
 {
-	alter_table(out, kind, op->table);
+	dbt_render_alter_table(out, d, op->table);
 	dbt_buf_puts(out, "ALTER COLUMN ");
-	ident(out, kind, op->column->name);
+	ident(out, d, op->column->name);
 	dbt_buf_putc(out, ' ');
 }
 
-static void drop_constraint(dbt_buf *out, dbt_dialect_kind kind, const dbt_table *t,
-			    const char *name)
+void dbt_render_drop_constraint(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+				const char *name)
 {
-	alter_table(out, kind, t);
+	dbt_render_alter_table(out, d, t);
 	dbt_buf_puts(out, "DROP CONSTRAINT ");
-	ident(out, kind, name);
+	ident(out, d, name);
 	dbt_buf_puts(out, ";\n");
 }
 
@@ -596,7 +507,7 @@ static int put_object_sql(dbt_buf *out, const dbt_op *op, const char *sql)
 	dbt_buf_puts(out, sql);
 	if (!*sql || sql[strlen(sql) - 1] != '\n')
 		dbt_buf_putc(out, '\n');
-	return finish(out);
+	return dbt_render_finish(out);
 }
 
 /*
@@ -606,25 +517,25 @@ static int put_object_sql(dbt_buf *out, const dbt_op *op, const char *sql)
  * tables; PostgreSQL also into views and triggers, SQLite (3.26 and later,
  * legacy_alter_table off) too.
  */
-static int render_rename(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
+static int render_rename(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
 {
 	if (op->kind == DBT_OP_RENAME_TABLE) {
-		alter_table(out, kind, op->old_table);
+		dbt_render_alter_table(out, d, op->old_table);
 		dbt_buf_puts(out, "RENAME TO ");
-		ident(out, kind, op->table->name);
+		ident(out, d, op->table->name);
 	} else {
-		alter_table(out, kind, op->table);
+		dbt_render_alter_table(out, d, op->table);
 		dbt_buf_puts(out, "RENAME COLUMN ");
-		ident(out, kind, op->old_column->name);
+		ident(out, d, op->old_column->name);
 		dbt_buf_puts(out, " TO ");
-		ident(out, kind, op->column->name);
+		ident(out, d, op->column->name);
 	}
 	dbt_buf_puts(out, ";\n");
-	return finish(out);
+	return dbt_render_finish(out);
 }
 
 /* The statements every dialect writes alike; 1 when `op` is not one. */
-static int render_common(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
+int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
 {
 	int rc;
 
@@ -636,384 +547,34 @@ static int render_common(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 	case DBT_OP_REPLACE_OBJECT:
 		return put_object_sql(out, op, op->object->replace_sql);
 	case DBT_OP_CREATE_TABLE:
-		return dbt_render_create_table(out, kind, op->table,
+		return dbt_render_create_table(out, d->kind, op->table,
 					       op->fks_deferred ? skip_deferred : NULL,
 					       (void *)op->table);
 	case DBT_OP_DROP_TABLE:
-		return dbt_render_drop_table(out, kind, op->table->name);
+		return dbt_render_drop_table(out, d->kind, op->table->name);
 	case DBT_OP_ADD_INDEX:
-		return dbt_render_create_index(out, kind, op->index);
+		return dbt_render_create_index(out, d->kind, op->index);
 	case DBT_OP_DROP_INDEX:
-		return dbt_render_drop_index(out, kind, op->index);
+		return dbt_render_drop_index(out, d->kind, op->index);
 	case DBT_OP_ADD_COLUMN:
-		alter_table(out, kind, op->table);
+		dbt_render_alter_table(out, d, op->table);
 		dbt_buf_puts(out, "ADD COLUMN ");
-		if ((rc = put_column(out, kind, op->table, op->column, NULL)) < 0)
+		if ((rc = dbt_render_column(out, d, op->table, op->column, NULL)) < 0)
 			return rc;
 		dbt_buf_puts(out, ";\n");
-		return finish(out);
+		return dbt_render_finish(out);
 	case DBT_OP_DROP_COLUMN:
-		alter_table(out, kind, op->table);
+		dbt_render_alter_table(out, d, op->table);
 		dbt_buf_puts(out, "DROP COLUMN ");
-		ident(out, kind, op->old_column->name);
+		ident(out, d, op->old_column->name);
 		dbt_buf_puts(out, ";\n");
-		return finish(out);
+		return dbt_render_finish(out);
 	case DBT_OP_RENAME_TABLE:
 	case DBT_OP_RENAME_COLUMN:
-		return render_rename(out, kind, op);
+		return render_rename(out, d, op);
 	default:
 		return 1;
 	}
-}
-
-static int pg_is_identity(dbt_identity id)
-{
-	return id == DBT_IDENTITY_ALWAYS || id == DBT_IDENTITY_BY_DEFAULT;
-}
-
-/* `name` as a string literal that names the relation: quoted as an
- * identifier, then as a literal ('"My Table"'). */
-static int pg_regclass_literal(dbt_buf *out, const char *name)
-{
-	const struct dbt_dialect *d = dbt_dialect_for(DBT_DIALECT_POSTGRES);
-	dbt_buf id = DBT_BUF_INIT;
-
-	d->quote_ident(&id, name);
-	if (id.oom) {
-		out->oom = 1;
-		return dbt_error_oom();
-	}
-	d->quote_literal(out, dbt_buf_str(&id));
-	dbt_buf_release(&id);
-	return 0;
-}
-
-/* pg_get_serial_sequence('t', 'c'): the sequence a SERIAL or identity
- * column takes its values from, found by the database. */
-static int pg_serial_sequence(dbt_buf *out, const dbt_op *op)
-{
-	int rc;
-
-	dbt_buf_puts(out, "pg_catalog.pg_get_serial_sequence(");
-	if ((rc = pg_regclass_literal(out, op->table->name)) < 0)
-		return rc;
-	dbt_buf_puts(out, ", ");
-	dbt_dialect_for(DBT_DIALECT_POSTGRES)->quote_literal(out, op->column->name);
-	dbt_buf_putc(out, ')');
-	return 0;
-}
-
-/* The sequence continues after the largest value the rows hold, so that
- * the next row does not collide with them. */
-static void pg_setval_after_max(dbt_buf *out, const dbt_op *op, const char *seq_expr)
-{
-	dbt_buf_printf(out, "SELECT pg_catalog.setval(%s, COALESCE(MAX(", seq_expr);
-	ident(out, DBT_DIALECT_POSTGRES, op->column->name);
-	dbt_buf_puts(out, "), 0) + 1, false) FROM ");
-	ident(out, DBT_DIALECT_POSTGRES, op->table->name);
-	dbt_buf_puts(out, ";\n");
-}
-
-/* The name PostgreSQL gives a SERIAL column's sequence: "<table>_<column>_seq",
- * the longer part cut (at a character's start) until it fits 63 bytes. */
-static void pg_serial_name(dbt_buf *out, const char *table, const char *column)
-{
-	size_t lt = strlen(table), lc = strlen(column);
-
-	while (lt + lc + 5 > DBT_NAME_MAX) {
-		size_t *n = lt >= lc ? &lt : &lc;
-		const char *p = lt >= lc ? table : column;
-
-		do
-			(*n)--;
-		while (*n && (p[*n] & 0xc0) == 0x80);
-	}
-	dbt_buf_put(out, table, lt);
-	dbt_buf_putc(out, '_');
-	dbt_buf_put(out, column, lc);
-	dbt_buf_puts(out, "_seq");
-}
-
-/*
- * Changes of what generates a column's values, in place, rows kept:
- * - an identity is dropped (DROP IDENTITY), added (ADD GENERATED ... AS
- *   IDENTITY, its sequence then set past the largest value held) or
- *   switched between ALWAYS and BY DEFAULT (SET GENERATED);
- * - a SERIAL column stops being one by dropping its default and its
- *   sequence, which only the database can name (a DO block asks it);
- * - a column becomes SERIAL with a sequence of the name PostgreSQL would
- *   give it, owned by the column, as its default, set past the largest
- *   value held.
- * A SERIAL column that becomes an identity, or the reverse, takes both.
- */
-static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
-{
-	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
-	dbt_identity from = pg_identity(op->old_column), to = pg_identity(op->column);
-	dbt_buf body = DBT_BUF_INIT, tag = DBT_BUF_INIT, seq = DBT_BUF_INIT, lit = DBT_BUF_INIT;
-	int rc = 0, n = 0;
-
-	if (from == to)
-		return 0;
-	if (from == DBT_IDENTITY_SERIAL) {
-		alter_column(out, kind, op);
-		dbt_buf_puts(out, "DROP DEFAULT;\n");
-		dbt_buf_puts(&body, " BEGIN EXECUTE 'DROP SEQUENCE ' || ");
-		if ((rc = pg_serial_sequence(&body, op)) < 0)
-			goto cleanup;
-		dbt_buf_puts(&body, "; END ");
-		/* A dollar quote whose tag the body does not hold. */
-		do {
-			dbt_buf_clear(&tag);
-			dbt_buf_printf(&tag, n ? "$dbtool%d$" : "$dbtool$", n);
-			n++;
-		} while (!tag.oom && !body.oom && strstr(dbt_buf_str(&body), dbt_buf_str(&tag)));
-		dbt_buf_printf(out, "DO %s%s%s;\n", dbt_buf_str(&tag), dbt_buf_str(&body),
-			       dbt_buf_str(&tag));
-	} else if (pg_is_identity(from) && !pg_is_identity(to)) {
-		alter_column(out, kind, op);
-		dbt_buf_puts(out, "DROP IDENTITY;\n");
-	}
-	if (pg_is_identity(to)) {
-		alter_column(out, kind, op);
-		if (pg_is_identity(from))
-			dbt_buf_puts(out, to == DBT_IDENTITY_ALWAYS
-						  ? "SET GENERATED ALWAYS;\n"
-						  : "SET GENERATED BY DEFAULT;\n");
-		else
-			dbt_buf_puts(out, to == DBT_IDENTITY_ALWAYS
-						  ? "ADD GENERATED ALWAYS AS IDENTITY;\n"
-						  : "ADD GENERATED BY DEFAULT AS IDENTITY;\n");
-		if (!pg_is_identity(from)) {
-			if ((rc = pg_serial_sequence(&seq, op)) < 0)
-				goto cleanup;
-			pg_setval_after_max(out, op, dbt_buf_str(&seq));
-		}
-	} else if (to == DBT_IDENTITY_SERIAL) {
-		const char *as = op->column->type.kind == DBT_TYPE_SMALLINT ? "smallint"
-				 : op->column->type.kind == DBT_TYPE_BIGINT ? "bigint"
-									    : "integer";
-
-		pg_serial_name(&seq, op->table->name, op->column->name);
-		dbt_buf_puts(out, "CREATE SEQUENCE ");
-		ident(out, kind, dbt_buf_str(&seq));
-		dbt_buf_printf(out, " AS %s OWNED BY ", as);
-		ident(out, kind, op->table->name);
-		dbt_buf_putc(out, '.');
-		ident(out, kind, op->column->name);
-		dbt_buf_puts(out, ";\n");
-		alter_column(out, kind, op);
-		dbt_buf_puts(out, "SET DEFAULT nextval(");
-		if ((rc = pg_regclass_literal(out, dbt_buf_str(&seq))) < 0)
-			goto cleanup;
-		dbt_buf_puts(out, "::regclass);\n");
-		if ((rc = pg_regclass_literal(&lit, dbt_buf_str(&seq))) < 0)
-			goto cleanup;
-		pg_setval_after_max(out, op, dbt_buf_str(&lit));
-	}
-	rc = body.oom || tag.oom || seq.oom || lit.oom ? dbt_error_oom() : finish(out);
-cleanup:
-	dbt_buf_release(&body);
-	dbt_buf_release(&tag);
-	dbt_buf_release(&seq);
-	dbt_buf_release(&lit);
-	return rc;
-}
-
-static int pg_is_number(dbt_type_kind k)
-{
-	return dbt_type_is_integer(k) || k == DBT_TYPE_REAL || k == DBT_TYPE_DOUBLE ||
-	       k == DBT_TYPE_NUMERIC;
-}
-
-static int pg_is_day_or_instant(dbt_type_kind k)
-{
-	return k == DBT_TYPE_DATE || k == DBT_TYPE_TIMESTAMP || k == DBT_TYPE_TIMESTAMPTZ;
-}
-
-/* 1 when two types' texts name one type before their parameters:
- * "bit(3)" and "bit(5)", "interval" and "interval(3)". */
-static int same_base(const char *a, const char *b)
-{
-	size_t na, nb;
-
-	if (!a || !b)
-		return 0;
-	na = strcspn(a, "([");
-	nb = strcspn(b, "([");
-	return na == nb && !strncmp(a, b, na) && !strchr(a, '[') && !strchr(b, '[');
-}
-
-/*
- * 1 when PostgreSQL changes a column from type `a` to `b` only with
- * USING: it has no assignment cast between them.  Where it has one, USING
- * is left out, and not only because the statement reads better: an
- * explicit cast to VARCHAR(n) or CHAR(n) silently cuts longer values,
- * where the assignment cast fails on them and the revision rolls back.
- * Every type converts to a text type by assignment; numbers convert among
- * themselves, and so do DATE, TIMESTAMP and TIMESTAMPTZ, and TIME and
- * TIMETZ.
- */
-static int pg_needs_using(const dbt_type *a, const dbt_type *b)
-{
-	if (dbt_type_is_text(b->kind) && !b->text)
-		return 0;
-	/* A type the model does not know: an explicit cast, unless only its
-	 * parameters change (bit(3) to bit(5): the explicit cast would pad
-	 * or cut, where the assignment fails on a value that does not fit). */
-	if (a->kind == DBT_TYPE_OTHER || b->kind == DBT_TYPE_OTHER)
-		return !(a->kind == b->kind && same_base(a->text, b->text));
-	if (a->kind == b->kind)
-		return 0;
-	if (pg_is_number(a->kind) && pg_is_number(b->kind))
-		return 0;
-	if (pg_is_day_or_instant(a->kind) && pg_is_day_or_instant(b->kind))
-		return 0;
-	return !((a->kind == DBT_TYPE_TIME || a->kind == DBT_TYPE_TIMETZ) &&
-		 (b->kind == DBT_TYPE_TIME || b->kind == DBT_TYPE_TIMETZ));
-}
-
-/*
- * A change of a column's generation.  PostgreSQL (13 and later) turns a
- * generated column into a plain one in place, keeping its values (DROP
- * EXPRESSION); any other change drops the column and adds it again with
- * its new definition, which loses nothing of a generated column, since
- * PostgreSQL computes its values again.
- */
-static int pg_alter_generated(dbt_buf *out, const dbt_op *op)
-{
-	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
-	int rc;
-
-	if (!op->column->generated_expr) {
-		alter_column(out, kind, op);
-		dbt_buf_puts(out, "DROP EXPRESSION;\n");
-		return finish(out);
-	}
-	alter_table(out, kind, op->table);
-	dbt_buf_puts(out, "DROP COLUMN ");
-	ident(out, kind, op->column->name);
-	dbt_buf_puts(out, ";\n");
-	alter_table(out, kind, op->table);
-	dbt_buf_puts(out, "ADD COLUMN ");
-	if ((rc = put_column(out, kind, op->table, op->column, NULL)) < 0)
-		return rc;
-	dbt_buf_puts(out, ";\n");
-	return finish(out);
-}
-
-static int render_pg(dbt_buf *out, const dbt_op *op)
-{
-	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
-	const dbt_column *c = op->column;
-
-	switch (op->kind) {
-	case DBT_OP_ALTER_TYPE:
-		alter_column(out, kind, op);
-		dbt_buf_puts(out, "TYPE ");
-		put_plain_type(out, kind, &c->type);
-		if (c->collation)
-			put_collation(out, kind, c->collation);
-		/* A generated column takes no USING: PostgreSQL computes it
-		 * again in its new type. */
-		if (!pg_needs_using(&op->old_column->type, &c->type) ||
-		    (c->generated_expr && op->old_column->generated_expr))
-			break;
-		dbt_buf_puts(out, " USING ");
-		ident(out, kind, c->name);
-		dbt_buf_puts(out, "::");
-		put_plain_type(out, kind, &c->type);
-		break;
-	case DBT_OP_ALTER_NULL:
-		alter_column(out, kind, op);
-		dbt_buf_puts(out, c->not_null ? "SET NOT NULL" : "DROP NOT NULL");
-		break;
-	case DBT_OP_ALTER_DEFAULT:
-		alter_column(out, kind, op);
-		if (c->default_expr) {
-			dbt_buf_puts(out, "SET ");
-			put_default(out, kind, c->default_expr);
-		} else {
-			dbt_buf_puts(out, "DROP DEFAULT");
-		}
-		break;
-	case DBT_OP_ALTER_IDENTITY:
-		return pg_alter_identity(out, op);
-	case DBT_OP_ALTER_GENERATED:
-		return pg_alter_generated(out, op);
-	case DBT_OP_ALTER_OPTIONS:
-		return dbt_error_set(DBT_ERROR,
-				     "cannot change the options of table '%s' on PostgreSQL: "
-				     "STRICT "
-				     "and WITHOUT ROWID are SQLite's",
-				     op->table->name);
-	case DBT_OP_ADD_PK:
-	case DBT_OP_ADD_UNIQUE:
-		alter_table(out, kind, op->table);
-		dbt_buf_puts(out, "ADD ");
-		put_key(out, kind, op->kind == DBT_OP_ADD_PK ? "PRIMARY KEY" : "UNIQUE", op->key);
-		break;
-	case DBT_OP_ADD_FK:
-		alter_table(out, kind, op->table);
-		dbt_buf_puts(out, "ADD ");
-		put_fk(out, kind, op->fk);
-		break;
-	case DBT_OP_ADD_CHECK:
-		alter_table(out, kind, op->table);
-		dbt_buf_puts(out, "ADD ");
-		put_check(out, kind, op->check);
-		break;
-	case DBT_OP_DROP_PK:
-	case DBT_OP_DROP_UNIQUE:
-		drop_constraint(out, kind, op->table, op->key->name);
-		return finish(out);
-	case DBT_OP_DROP_FK:
-		drop_constraint(out, kind, op->table, op->fk->name);
-		return finish(out);
-	case DBT_OP_DROP_CHECK:
-		drop_constraint(out, kind, op->table, op->check->name);
-		return finish(out);
-	case DBT_OP_ADD_EXCLUDE:
-		alter_table(out, kind, op->table);
-		dbt_buf_puts(out, "ADD ");
-		put_exclude(out, kind, op->exclude);
-		break;
-	case DBT_OP_DROP_EXCLUDE:
-		drop_constraint(out, kind, op->table, op->exclude->name);
-		return finish(out);
-	case DBT_OP_ALTER_PARTITION:
-		/* A new bound: out of the parent and back in, rows kept; the
-		 * attach checks that they fit the new bound. */
-		dbt_buf_puts(out, "ALTER TABLE ");
-		ident(out, kind, op->old_table->partition_of);
-		dbt_buf_puts(out, " DETACH PARTITION ");
-		ident(out, kind, op->table->name);
-		dbt_buf_puts(out, ";\nALTER TABLE ");
-		ident(out, kind, op->table->partition_of);
-		dbt_buf_puts(out, " ATTACH PARTITION ");
-		ident(out, kind, op->table->name);
-		dbt_buf_printf(out, " %s",
-			       op->table->partition_bound ? op->table->partition_bound : "DEFAULT");
-		break;
-	default:
-		return dbt_error_set(DBT_ERROR, "unknown operation %d", (int)op->kind);
-	}
-	dbt_buf_puts(out, ";\n");
-	return finish(out);
-}
-
-static int needs_rebuild(const dbt_op *op)
-{
-	dbt_buf line = DBT_BUF_INIT;
-	int rc;
-
-	dbt_op_describe(&line, op);
-	if (line.oom)
-		rc = dbt_error_oom();
-	else
-		rc = dbt_error_set(DBT_ERROR, "%s: %s", dbt_buf_str(&line), rebuild_msg);
-	dbt_buf_release(&line);
-	return rc;
 }
 
 /* 1 when the quoted identifier `tok` (quotes included) is `name`,
@@ -1038,7 +599,7 @@ static int quoted_is(const char *s, size_t len, const char *name)
 }
 
 /* 1 when the expression names the column `name`. */
-static int expr_mentions(const char *expr, const char *name)
+int dbt_render_expr_mentions(const char *expr, const char *name)
 {
 	dbt_lexer lx;
 	dbt_token tok;
@@ -1054,101 +615,15 @@ static int expr_mentions(const char *expr, const char *name)
 	return 0;
 }
 
-/* Of the op's two tables, the one that holds the column `c` itself: an
- * inverse op may point at the table of either schema, and only one of
- * them has the column. */
-static const dbt_table *table_with(const dbt_op *op, const dbt_column *c)
-{
-	const dbt_table *cand[2] = {op->table, op->old_table};
-	size_t i, k;
-
-	for (i = 0; i < 2; i++)
-		for (k = 0; cand[i] && k < cand[i]->ncolumns; k++)
-			if (cand[i]->columns[k] == c)
-				return cand[i];
-	return op->table ? op->table : op->old_table;
-}
-
-/* SQLite's ALTER TABLE ADD COLUMN takes no key, and needs a constant
- * default: a NOT NULL column needs one that is not NULL. */
-static int sqlite_can_add(const dbt_op *op)
-{
-	const dbt_table *t = table_with(op, op->column);
-	const dbt_column *c = op->column;
-	size_t i;
-
-	if (c->autoincrement || (t->pk && in_list(t->pk->columns, t->pk->ncolumns, c->name)))
-		return 0;
-	for (i = 0; i < t->nuniques; i++)
-		if (in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, c->name))
-			return 0;
-	/* SQLite adds a STORED column only to an empty table. */
-	if (c->generated_expr && c->generated_stored)
-		return 0;
-	if (c->default_expr)
-		return classify_default(c->default_expr) == DFLT_CONSTANT;
-	return !c->not_null;
-}
-
-/* SQLite's ALTER TABLE DROP COLUMN refuses a column that a key,
- * foreign key or check uses.  Indexes live outside the table: SQLite
- * itself refuses to drop a column one of them uses. */
-static int sqlite_can_drop(const dbt_op *op)
-{
-	const dbt_table *t = table_with(op, op->old_column);
-	const char *name = op->old_column->name;
-	size_t i;
-
-	if (t->pk && in_list(t->pk->columns, t->pk->ncolumns, name))
-		return 0;
-	for (i = 0; i < t->nuniques; i++)
-		if (in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, name))
-			return 0;
-	for (i = 0; i < t->nfks; i++)
-		if (in_list(t->fks[i]->columns, t->fks[i]->ncolumns, name))
-			return 0;
-	for (i = 0; i < t->nchecks; i++)
-		if (expr_mentions(t->checks[i]->expr, name))
-			return 0;
-	/* Nor a STORED generated column, nor one a generated column uses. */
-	if (op->old_column->generated_expr && op->old_column->generated_stored)
-		return 0;
-	for (i = 0; i < t->ncolumns; i++)
-		if (t->columns[i]->generated_expr && t->columns[i] != op->old_column &&
-		    expr_mentions(t->columns[i]->generated_expr, name))
-			return 0;
-	return 1;
-}
-
-static int render_sqlite(dbt_buf *out, const dbt_op *op)
-{
-	int rc;
-
-	if (op->kind == DBT_OP_ADD_COLUMN && !sqlite_can_add(op))
-		return needs_rebuild(op);
-	if (op->kind == DBT_OP_DROP_COLUMN && !sqlite_can_drop(op))
-		return needs_rebuild(op);
-	rc = render_common(out, DBT_DIALECT_SQLITE, op);
-	return rc == 1 ? needs_rebuild(op) : rc;
-}
-
 int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 {
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
 	size_t start = out->len;
 	int rc;
 
-	switch (kind) {
-	case DBT_DIALECT_SQLITE:
-		rc = render_sqlite(out, op);
-		break;
-	case DBT_DIALECT_POSTGRES:
-		rc = render_common(out, kind, op);
-		if (rc == 1)
-			rc = render_pg(out, op);
-		break;
-	default:
+	if (!d)
 		return unsupported_kind();
-	}
+	rc = d->render_op(out, op);
 	if (rc < 0 && out->ptr) {
 		/* Nothing of a failed statement stays in the buffer. */
 		out->len = start;
@@ -1159,25 +634,20 @@ int dbt_render_op(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *op)
 
 /* ------------------------------------------------------------ op lists */
 
-#define NONE ((size_t)-1)
-
-/* Where the list says to build new tables before they replace old ones. */
-#define REBUILD_PREFIX "_dbtool_new_"
-
 /* A default as a value in an expression: one that is not a literal goes
  * in parentheses. */
-static void put_default_value(dbt_buf *out, const char *expr)
+void dbt_render_default_value(dbt_buf *out, const char *expr)
 {
-	enum dflt_kind k = classify_default(expr);
+	enum dbt_default_kind k = dbt_render_classify_default(expr);
 
-	if (k == DFLT_CONSTANT || k == DFLT_CURRENT)
+	if (k == DBT_DEFAULT_CONSTANT || k == DBT_DEFAULT_CURRENT)
 		dbt_buf_puts(out, expr);
 	else
 		dbt_buf_printf(out, "(%s)", expr);
 }
 
 /* "-- <prefix><the differ's line for op>" */
-static int comment_op(dbt_buf *out, const char *prefix, const dbt_op *op)
+int dbt_render_comment_op(dbt_buf *out, const char *prefix, const dbt_op *op)
 {
 	dbt_buf line = DBT_BUF_INIT;
 	int rc = 0;
@@ -1192,7 +662,7 @@ static int comment_op(dbt_buf *out, const char *prefix, const dbt_op *op)
 }
 
 /* "-- WARNING: <why>" when the op destroys data. */
-static int comment_warning(dbt_buf *out, const dbt_op *op)
+int dbt_render_comment_warning(dbt_buf *out, const dbt_op *op)
 {
 	char *why = NULL;
 	int rc = dbt_op_destroys(op, &why);
@@ -1207,7 +677,7 @@ static int comment_warning(dbt_buf *out, const dbt_op *op)
 
 /* The name of the table an op changes: an index op's is the table the
  * index is on. */
-static const char *op_table(const dbt_op *op)
+const char *dbt_render_op_table(const dbt_op *op)
 {
 	if ((op->kind == DBT_OP_ADD_INDEX || op->kind == DBT_OP_DROP_INDEX) && op->index)
 		return op->index->table;
@@ -1218,235 +688,90 @@ static const char *op_table(const dbt_op *op)
 	return NULL;
 }
 
-static int same_name(const char *a, const char *b)
+int dbt_render_same_name(const char *a, const char *b)
 {
 	return a && b && !strcmp(a, b);
 }
 
 /* 1 when the index uses the column, as a key, in an expression or in its
  * WHERE. */
-static int index_uses(const dbt_index *ix, const char *column)
+int dbt_render_index_uses(const dbt_index *ix, const char *column)
 {
 	size_t i;
 
 	for (i = 0; i < ix->nelems; i++) {
 		const dbt_index_elem *e = &ix->elems[i];
 
-		if (e->column ? !strcmp(e->column, column) : expr_mentions(e->expr, column))
+		if (e->column ? !strcmp(e->column, column)
+			      : dbt_render_expr_mentions(e->expr, column))
 			return 1;
 	}
-	return ix->where && expr_mentions(ix->where, column);
+	return ix->where && dbt_render_expr_mentions(ix->where, column);
 }
 
 /*
- * 1 when SQLite can do the op only by rebuilding its table: every change
- * of a column or a constraint, an ADD COLUMN that ALTER TABLE refuses
- * (sqlite_can_add) and a DROP COLUMN that it refuses (sqlite_can_drop) or
- * that an index of the target still uses.  Indexes that the list drops
- * are gone by then: the differ drops indexes before columns.
+ * The indexes `target` has on a table that the list creates and that no
+ * ADD_INDEX op of the list creates: the differ leaves the indexes of a
+ * dropped table to its DROP TABLE, so the inverse, CREATE TABLE, must
+ * bring them back.  With `sql` 0, only their comment lines.
  */
-static int sqlite_needs_rebuild(const dbt_op *op, const dbt_schema *target)
+int dbt_render_created_table_indexes(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *ops,
+				     size_t n, const dbt_schema *target, const char *table, int sql)
 {
-	size_t i;
-
-	switch (op->kind) {
-	case DBT_OP_CREATE_TABLE:
-	case DBT_OP_DROP_TABLE:
-	case DBT_OP_ADD_INDEX:
-	case DBT_OP_DROP_INDEX:
-	case DBT_OP_CREATE_OBJECT:
-	case DBT_OP_DROP_OBJECT:
-	case DBT_OP_REPLACE_OBJECT:
-	case DBT_OP_RENAME_TABLE:
-	case DBT_OP_RENAME_COLUMN:
-		return 0;
-	case DBT_OP_ADD_COLUMN:
-		return !sqlite_can_add(op);
-	case DBT_OP_DROP_COLUMN:
-		if (!sqlite_can_drop(op))
-			return 1;
-		for (i = 0; target && i < target->nindexes; i++)
-			if (same_name(target->indexes[i]->table, op_table(op)) &&
-			    index_uses(target->indexes[i], op->old_column->name))
-				return 1;
-		return 0;
-	default:
-		return 1;
-	}
-}
-
-/* What becomes of each op of a list on SQLite. */
-enum fate {
-	FATE_RUN = 0, /* rendered on its own, at its place */
-	FATE_COVERED, /* done by its table's rebuild */
-	FATE_FOLDED,  /* an ADD_FK that the CREATE TABLE of its new table writes */
-	FATE_DROPPED, /* needs a rebuild of a table that the list drops anyway */
-};
-
-/* A table that SQLite rebuilds. */
-struct rebuild {
-	const char *name;
-	const dbt_table *def; /* the target's definition */
-	size_t slot;	      /* emitted just before op `slot` (n: at the end) */
-};
-
-struct plan {
-	const dbt_op *ops;
-	size_t n;
-	const dbt_schema *target;
-	const dbt_sql_objects *keep; /* triggers and views to keep; may be NULL */
-	struct rebuild *rb;	     /* in the order of their first op */
-	size_t nrb;
-	unsigned char *fate;
-	size_t *owner; /* per op: its rebuild, NONE when not covered */
-};
-
-static void plan_release(struct plan *pl)
-{
-	free(pl->rb);
-	free(pl->fate);
-	free(pl->owner);
-}
-
-/* The position of the list's first op of `kind` on the table `name`;
- * NONE when there is none. */
-static size_t find_op(const struct plan *pl, dbt_op_kind kind, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < pl->n; i++)
-		if (pl->ops[i].kind == kind && same_name(op_table(&pl->ops[i]), name))
-			return i;
-	return NONE;
-}
-
-static size_t find_rebuild(const struct plan *pl, const char *name)
-{
-	size_t k;
-
-	for (k = 0; k < pl->nrb; k++)
-		if (!strcmp(pl->rb[k].name, name))
-			return k;
-	return NONE;
-}
-
-static int no_table_error(const dbt_op *op, const char *name)
-{
-	dbt_buf line = DBT_BUF_INIT;
+	size_t i, k;
 	int rc;
 
-	dbt_op_describe(&line, op);
-	if (line.oom)
-		rc = dbt_error_oom();
-	else
-		rc = dbt_error_set(DBT_ERROR,
-				   "%s: SQLite needs a table rebuild for this, but table '%s' is "
-				   "not "
-				   "in the target schema",
-				   dbt_buf_str(&line), name);
-	dbt_buf_release(&line);
-	return rc;
-}
+	for (i = 0; target && i < target->nindexes; i++) {
+		const dbt_index *ix = target->indexes[i];
+		dbt_op add;
 
-/*
- * Decides, for a list on SQLite, which tables are rebuilt, where, and
- * what becomes of each op:
- * - A table is rebuilt when one of its ops needs it.  The rebuild does
- *   all of the table's ops at once, since it creates the target's whole
- *   definition: they are covered, except DROP INDEX, which runs at its
- *   place before the rebuild (dropping an index early is harmless, and
- *   frees its name), and CREATE TABLE.
- * - The rebuild is emitted where the first op that needs it stands, but
- *   never before an op that drops an index or a table, whose names the
- *   rebuild's CREATE INDEX may take again (an index moved from one table
- *   to another), nor before the CREATE TABLE of its own table.  Nothing
- *   else in a list depends on where a rebuild goes: foreign keys are off
- *   until the commit, and no other op touches the rebuilt table.
- * - An ADD_FK of a table the list creates is written in its CREATE TABLE
- *   instead: SQLite accepts a foreign key to a table created later.
- * - An op that needs a rebuild of a table the target lacks is left out
- *   when the list drops that table: the DROP TABLE takes it along.
- */
-static int plan_build(struct plan *pl)
-{
-	size_t i, k, lower = 0, n = pl->n;
-
-	pl->rb = malloc((n ? n : 1) * sizeof(*pl->rb));
-	pl->fate = calloc(n ? n : 1, 1);
-	pl->owner = malloc((n ? n : 1) * sizeof(*pl->owner));
-	if (!pl->rb || !pl->fate || !pl->owner)
-		return dbt_error_oom();
-	for (i = 0; i < n; i++) {
-		pl->owner[i] = NONE;
-		if (pl->ops[i].kind == DBT_OP_DROP_INDEX || pl->ops[i].kind == DBT_OP_DROP_TABLE)
-			lower = i + 1;
-	}
-	for (i = 0; i < n; i++) {
-		const dbt_op *op = &pl->ops[i];
-		const char *name = op_table(op);
-		const dbt_table *def;
-		size_t created;
-
-		if (!sqlite_needs_rebuild(op, pl->target))
+		if (!dbt_render_same_name(ix->table, table))
 			continue;
-		if (!name)
-			return dbt_error_set(DBT_ERROR, "%s operation names no table",
-					     dbt_op_kind_name(op->kind));
-		created = find_op(pl, DBT_OP_CREATE_TABLE, name);
-		if (op->kind == DBT_OP_ADD_FK && created != NONE)
+		for (k = 0; k < n; k++)
+			if (ops[k].kind == DBT_OP_ADD_INDEX && ops[k].index &&
+			    dbt_render_same_name(ops[k].index->name, ix->name))
+				break;
+		if (k < n)
 			continue;
-		def = pl->target ? dbt_schema_find_table(pl->target, name) : NULL;
-		if (!def) {
-			if (find_op(pl, DBT_OP_DROP_TABLE, name) == NONE)
-				return no_table_error(op, name);
-			pl->fate[i] = FATE_DROPPED;
-			continue;
-		}
-		if (find_rebuild(pl, name) != NONE)
-			continue;
-		k = pl->nrb++;
-		pl->rb[k].name = name;
-		pl->rb[k].def = def;
-		pl->rb[k].slot = i > lower ? i : lower;
-		if (created != NONE && created + 1 > pl->rb[k].slot)
-			pl->rb[k].slot = created + 1;
-	}
-	for (i = 0; i < n; i++) {
-		const dbt_op *op = &pl->ops[i];
-		const char *name = op_table(op);
-
-		/* A rename runs on its own, before the rebuild (or, undone,
-		 * after it), which copies the rows by the new names. */
-		if (pl->fate[i] != FATE_RUN || !name || op->kind == DBT_OP_DROP_INDEX ||
-		    op->kind == DBT_OP_CREATE_TABLE || op->kind == DBT_OP_RENAME_TABLE ||
-		    op->kind == DBT_OP_RENAME_COLUMN)
-			continue;
-		if ((k = find_rebuild(pl, name)) != NONE) {
-			pl->fate[i] = FATE_COVERED;
-			pl->owner[i] = k;
-		} else if (op->kind == DBT_OP_ADD_FK &&
-			   find_op(pl, DBT_OP_CREATE_TABLE, name) != NONE) {
-			pl->fate[i] = FATE_FOLDED;
-		}
+		memset(&add, 0, sizeof(add));
+		add.kind = DBT_OP_ADD_INDEX;
+		add.index = ix;
+		rc = sql ? dbt_render_create_index(out, d->kind, ix)
+			 : dbt_render_comment_op(out, "  ", &add);
+		if (rc < 0)
+			return rc;
 	}
 	return 0;
 }
 
-/* The op of `kind` on the column `column` that rebuild `k` covers; NULL
- * when there is none. */
-static const dbt_op *covered_op(const struct plan *pl, size_t k, dbt_op_kind kind,
-				const char *column)
+void dbt_render_next_block(dbt_buf *out, int *nblocks)
 {
-	size_t i;
+	if ((*nblocks)++)
+		dbt_buf_putc(out, '\n');
+}
 
-	for (i = 0; i < pl->n; i++) {
-		const dbt_op *op = &pl->ops[i];
+int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
+		   const dbt_schema *target)
+{
+	return dbt_render_ops_keep(out, kind, ops, n, target, NULL);
+}
 
-		if (pl->owner[i] == k && op->kind == kind && op->column &&
-		    !strcmp(op->column->name, column))
-			return op;
+int dbt_render_ops_keep(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
+			const dbt_schema *target, const dbt_sql_objects *keep)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+	size_t start = out->len;
+	int rc;
+
+	if (!d)
+		return unsupported_kind();
+	rc = d->render_ops(out, ops, n, target, keep);
+	if (rc < 0 && out->ptr) {
+		/* Nothing of a failed list stays in the buffer. */
+		out->len = start;
+		out->ptr[start] = '\0';
 	}
-	return NULL;
+	return rc;
 }
 
 /* ------------------------------------------- triggers and views kept */
@@ -1501,875 +826,10 @@ void dbt_sql_objects_forget(dbt_sql_objects *keep, const dbt_op *ops, size_t n)
 	keep->n = m;
 }
 
-/* ASCII case-insensitive equality of `name` and the `len` bytes at `s`
- * with every doubled `quote` standing for one (0: none), as SQLite
- * compares names. */
-static int token_is(const char *s, size_t len, char quote, const char *name)
-{
-	size_t i = 0;
-
-	for (; len; s++, len--, i++) {
-		char a = *s, b = name[i];
-
-		if (quote && a == quote && len > 1) {
-			s++;
-			len--;
-		}
-		if (a >= 'A' && a <= 'Z')
-			a = (char)(a - 'A' + 'a');
-		if (b >= 'A' && b <= 'Z')
-			b = (char)(b - 'A' + 'a');
-		if (!b || a != b)
-			return 0;
-	}
-	return name[i] == '\0';
-}
-
-static int is_word_byte(unsigned char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-	       c == '_' || c == '$' || c >= 0x80;
-}
-
-/*
- * 1 when the SQLite statement `sql` holds `name` as an identifier: bare,
- * or quoted with "", `` or [], outside strings and comments.  It errs on
- * the side of yes (a column of another table of that name counts), which
- * only makes a rebuild drop and create again an object that it need not.
- */
-static int sql_names(const char *sql, const char *name)
-{
-	const char *p = sql, *q;
-
-	while (*p) {
-		char c = *p;
-
-		if (c == '\'') {
-			for (p++; *p && !(p[0] == '\'' && p[1] != '\''); p += p[0] == '\'' ? 2 : 1)
-				;
-			if (*p)
-				p++;
-		} else if (c == '-' && p[1] == '-') {
-			while (*p && *p != '\n')
-				p++;
-		} else if (c == '/' && p[1] == '*') {
-			q = strstr(p + 2, "*/");
-			p = q ? q + 2 : p + strlen(p);
-		} else if (c == '"' || c == '`' || c == '[') {
-			char close = c == '[' ? ']' : c;
-
-			for (q = p + 1; *q && !(q[0] == close && (close == ']' || q[1] != close));
-			     q += (q[0] == close) ? 2 : 1)
-				;
-			if (token_is(p + 1, (size_t)(q - p - 1), close == ']' ? 0 : close, name))
-				return 1;
-			p = *q ? q + 1 : q;
-		} else if (is_word_byte((unsigned char)c)) {
-			for (q = p; *q && is_word_byte((unsigned char)*q); q++)
-				;
-			if (token_is(p, (size_t)(q - p), 0, name))
-				return 1;
-			p = q;
-		} else {
-			p++;
-		}
-	}
-	return 0;
-}
-
-/*
- * Marks in `dep` (one flag per object of `keep`) the triggers and views
- * that a rebuild of `table` must drop and create again: those on it or
- * naming it, then, until nothing changes, those naming a marked view.
- */
-static void mark_dependents(unsigned char *dep, const dbt_sql_objects *keep, const char *table)
-{
-	size_t i, j;
-	int more = 1;
-
-	for (i = 0; i < keep->n; i++) {
-		const dbt_sql_object *o = &keep->v[i];
-
-		dep[i] = (!strcmp(o->type, "trigger") &&
-			  token_is(o->table, strlen(o->table), 0, table)) ||
-			 sql_names(o->sql, table);
-	}
-	while (more) {
-		more = 0;
-		for (i = 0; i < keep->n; i++) {
-			if (!dep[i] || strcmp(keep->v[i].type, "view"))
-				continue;
-			for (j = 0; j < keep->n; j++)
-				if (!dep[j] && sql_names(keep->v[j].sql, keep->v[i].name))
-					dep[j] = more = 1;
-		}
-	}
-}
-
-/* Fails when a marked object names a column that the rebuild `k` drops. */
-static int check_dependents(const struct plan *pl, size_t k, const unsigned char *dep,
-			    const char *table)
-{
-	const dbt_sql_objects *keep = pl->keep;
-	size_t i, j;
-
-	for (i = 0; i < pl->n; i++) {
-		const dbt_op *op = &pl->ops[i];
-		const dbt_column *c = op->old_column ? op->old_column : op->column;
-
-		if (pl->owner[i] != k || op->kind != DBT_OP_DROP_COLUMN || !c)
-			continue;
-		for (j = 0; j < keep->n; j++)
-			if (dep[j] && sql_names(keep->v[j].sql, c->name))
-				return dbt_error_set(DBT_ERROR,
-						     "cannot rebuild table '%s': %s '%s' uses "
-						     "column '%s', which the "
-						     "change drops, so it could not be created "
-						     "again: drop or change "
-						     "the %s in a revision of its own first",
-						     table, keep->v[j].type, keep->v[j].name,
-						     c->name, keep->v[j].type);
-	}
-	return 0;
-}
-
-/* DROP of the marked objects, the last created first. */
-static void drop_dependents(dbt_buf *out, const dbt_sql_objects *keep, const unsigned char *dep)
-{
-	size_t i;
-
-	for (i = keep->n; i-- > 0;) {
-		if (!dep[i])
-			continue;
-		dbt_buf_comment(out, "keep %s %s: dropped here, created again after the rebuild",
-				keep->v[i].type, keep->v[i].name);
-		dbt_buf_puts(out, strcmp(keep->v[i].type, "view") ? "DROP TRIGGER " : "DROP VIEW ");
-		ident(out, DBT_DIALECT_SQLITE, keep->v[i].name);
-		dbt_buf_puts(out, ";\n");
-	}
-}
-
-/* The marked objects created again, in their order of creation. */
-static void create_dependents(dbt_buf *out, const dbt_sql_objects *keep, const unsigned char *dep)
-{
-	size_t i;
-
-	for (i = 0; i < keep->n; i++) {
-		const char *sql = keep->v[i].sql, *last;
-
-		if (!dep[i])
-			continue;
-		/* SQLite keeps a view's trailing comment: the ';' then goes on a
-		 * line of its own. */
-		last = strrchr(sql, '\n');
-		dbt_buf_puts(out, sql);
-		dbt_buf_puts(out, strstr(last ? last : sql, "--") ? "\n;\n" : ";\n");
-	}
-}
-
-/*
- * The rebuild of one table, as SQLite's documentation prescribes it
- * ("Making Other Kinds Of Table Schema Changes"); foreign keys are off
- * while it runs (the dialect's begin() turns them off, its commit() runs
- * PRAGMA foreign_key_check), so that dropping the old table neither
- * fails nor cascades to the rows that reference it.
- */
-static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
-{
-	const dbt_dialect_kind kind = DBT_DIALECT_SQLITE;
-	const struct dbt_dialect *d = dbt_dialect_for(kind);
-	const dbt_table *t = pl->rb[k].def;
-	dbt_buf tmp = DBT_BUF_INIT, sel = DBT_BUF_INIT;
-	char *newname = NULL;
-	unsigned char *dep = NULL;
-	size_t i, ncopy = 0;
-	int rc = 0, autoinc = 0;
-
-	/* The triggers and views to keep across it. */
-	if (pl->keep && pl->keep->n) {
-		if (!(dep = calloc(pl->keep->n, 1)))
-			return dbt_error_oom();
-		mark_dependents(dep, pl->keep, t->name);
-		if ((rc = check_dependents(pl, k, dep, t->name)) < 0)
-			goto cleanup;
-	}
-
-	/* The header names the table, then lists every op the rebuild does. */
-	dbt_buf_puts(&tmp, "rebuild table ");
-	ident(&tmp, kind, t->name);
-	dbt_buf_puts(&tmp, " (SQLite cannot ALTER it in place):");
-	dbt_buf_comment(out, "%s", dbt_buf_str(&tmp));
-	for (i = 0; i < pl->n; i++)
-		if (pl->owner[i] == k && (rc = comment_op(out, "  ", &pl->ops[i])) < 0)
-			goto cleanup;
-	for (i = 0; i < pl->n; i++)
-		if (pl->owner[i] == k && (rc = comment_warning(out, &pl->ops[i])) < 0)
-			goto cleanup;
-
-	/* 0. Its triggers and the views and triggers that name it go first:
-	 * DROP TABLE would take its triggers along, and RENAME fails while a
-	 * view or trigger names a table that is missing. */
-	if (dep)
-		drop_dependents(out, pl->keep, dep);
-
-	/* 1. The new table, beside the old one, with the target's definition. */
-	dbt_buf_clear(&tmp);
-	dbt_buf_printf(&tmp, REBUILD_PREFIX "%s", t->name);
-	if (tmp.oom) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	newname = dbt_buf_detach(&tmp);
-	if (!newname) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	if ((rc = create_table_as(out, kind, t, newname, NULL, NULL)) < 0)
-		goto cleanup;
-
-	/*
-	 * 2. The rows, in the columns both definitions have: those the list
-	 * adds are not there yet and take their defaults.  A column whose
-	 * type changes is copied as it is (SQLite keeps each value, converted
-	 * by the new column's affinity where it can).  A column that becomes
-	 * NOT NULL takes its new default where it held NULL; without a default
-	 * such a row fails the INSERT, which rolls the revision back, as
-	 * PostgreSQL's SET NOT NULL would fail.  When no column carries over,
-	 * the rows are still kept, each with the new columns' defaults.
-	 */
-	dbt_buf_puts(out, "INSERT INTO ");
-	ident(out, kind, newname);
-	dbt_buf_puts(out, " (");
-	for (i = 0; i < t->ncolumns; i++) {
-		const dbt_column *c = t->columns[i];
-
-		/* SQLite computes a generated column; it takes no value. */
-		if (covered_op(pl, k, DBT_OP_ADD_COLUMN, c->name) || c->generated_expr)
-			continue;
-		if (ncopy++) {
-			dbt_buf_puts(out, ", ");
-			dbt_buf_puts(&sel, ", ");
-		}
-		ident(out, kind, c->name);
-		if (c->not_null && c->default_expr &&
-		    covered_op(pl, k, DBT_OP_ALTER_NULL, c->name)) {
-			dbt_buf_puts(&sel, "COALESCE(");
-			ident(&sel, kind, c->name);
-			dbt_buf_puts(&sel, ", ");
-			put_default_value(&sel, c->default_expr);
-			dbt_buf_putc(&sel, ')');
-		} else {
-			ident(&sel, kind, c->name);
-		}
-	}
-	if (!ncopy) {
-		dbt_buf_puts(out, "rowid");
-		dbt_buf_puts(&sel, "rowid");
-	}
-	dbt_buf_puts(out, ") SELECT ");
-	dbt_buf_puts(out, dbt_buf_str(&sel));
-	dbt_buf_puts(out, " FROM ");
-	ident(out, kind, t->name);
-	dbt_buf_puts(out, ";\n");
-
-	/*
-	 * 3. An AUTOINCREMENT table keeps its counter: the copy set the new
-	 * table's to the largest id copied, but the old one may be higher (rows
-	 * deleted at the end), and ids are never to be given twice.  The old
-	 * table's row in sqlite_sequence moves to the new table (DROP TABLE
-	 * would delete it; RENAME carries it along); when the old table had
-	 * none, SQLite counts from the largest id, as it would have.
-	 */
-	for (i = 0; i < t->ncolumns; i++)
-		autoinc |= t->columns[i]->autoincrement;
-	if (autoinc) {
-		dbt_buf_puts(out, "DELETE FROM sqlite_sequence WHERE name = ");
-		d->quote_literal(out, newname);
-		dbt_buf_puts(out, ";\nUPDATE sqlite_sequence SET name = ");
-		d->quote_literal(out, newname);
-		dbt_buf_puts(out, " WHERE name = ");
-		d->quote_literal(out, t->name);
-		dbt_buf_puts(out, ";\n");
-	}
-
-	/* 4. The old table goes, with its indexes; the new one takes its name.
-	 * References to the table from other tables name it, and keep
-	 * naming it: SQLite rewrites only references to the renamed table. */
-	dbt_buf_puts(out, "DROP TABLE ");
-	ident(out, kind, t->name);
-	dbt_buf_puts(out, ";\nALTER TABLE ");
-	ident(out, kind, newname);
-	dbt_buf_puts(out, " RENAME TO ");
-	ident(out, kind, t->name);
-	dbt_buf_puts(out, ";\n");
-
-	/* 5. Every index the target has on the table. */
-	for (i = 0; pl->target && i < pl->target->nindexes; i++)
-		if (same_name(pl->target->indexes[i]->table, t->name) &&
-		    (rc = dbt_render_create_index(out, kind, pl->target->indexes[i])) < 0)
-			goto cleanup;
-
-	/* 6. The triggers and views dropped in step 0, as they were. */
-	if (dep)
-		create_dependents(out, pl->keep, dep);
-	rc = finish(out);
-	if (rc == 0 && sel.oom)
-		rc = dbt_error_oom();
-cleanup:
-	free(dep);
-	free(newname);
-	dbt_buf_release(&tmp);
-	dbt_buf_release(&sel);
-	return rc;
-}
-
-/*
- * The indexes `target` has on a table that the list creates and that no
- * ADD_INDEX op of the list creates: the differ leaves the indexes of a
- * dropped table to its DROP TABLE, so the inverse, CREATE TABLE, must
- * bring them back.  With `sql` 0, only their comment lines.
- */
-static int created_table_indexes(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
-				 const dbt_schema *target, const char *table, int sql)
-{
-	size_t i, k;
-	int rc;
-
-	for (i = 0; target && i < target->nindexes; i++) {
-		const dbt_index *ix = target->indexes[i];
-		dbt_op add;
-
-		if (!same_name(ix->table, table))
-			continue;
-		for (k = 0; k < n; k++)
-			if (ops[k].kind == DBT_OP_ADD_INDEX && ops[k].index &&
-			    same_name(ops[k].index->name, ix->name))
-				break;
-		if (k < n)
-			continue;
-		memset(&add, 0, sizeof(add));
-		add.kind = DBT_OP_ADD_INDEX;
-		add.index = ix;
-		rc = sql ? dbt_render_create_index(out, kind, ix) : comment_op(out, "  ", &add);
-		if (rc < 0)
-			return rc;
-	}
-	return 0;
-}
-
-/* CREATE TABLE of a new table with every foreign key inline, even those
- * that the differ left to later ADD_FK ops (SQLite accepts a foreign key
- * to a table that does not exist yet); those ops are listed under the
- * table's comment line. */
-static int sqlite_create_table(dbt_buf *out, const struct plan *pl, size_t at)
-{
-	const dbt_op *op = &pl->ops[at];
-	size_t i;
-	int rc;
-
-	for (i = 0; i < pl->n; i++)
-		if (pl->fate[i] == FATE_FOLDED &&
-		    same_name(op_table(&pl->ops[i]), op->table->name) &&
-		    (rc = comment_op(out, "  ", &pl->ops[i])) < 0)
-			return rc;
-	if ((rc = created_table_indexes(out, DBT_DIALECT_SQLITE, pl->ops, pl->n, pl->target,
-					op->table->name, 0)) < 0 ||
-	    (rc = dbt_render_create_table(out, DBT_DIALECT_SQLITE, op->table, NULL, NULL)) < 0)
-		return rc;
-	return created_table_indexes(out, DBT_DIALECT_SQLITE, pl->ops, pl->n, pl->target,
-				     op->table->name, 1);
-}
-
-static void next_block(dbt_buf *out, int *nblocks)
-{
-	if ((*nblocks)++)
-		dbt_buf_putc(out, '\n');
-}
-
-static int render_sqlite_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
-			     const dbt_sql_objects *keep)
-{
-	struct plan pl;
-	dbt_buf note = DBT_BUF_INIT;
-	size_t i, k;
-	int rc, nblocks = 0;
-
-	memset(&pl, 0, sizeof(pl));
-	pl.ops = ops;
-	pl.n = n;
-	pl.target = target;
-	pl.keep = keep;
-	if ((rc = plan_build(&pl)) < 0)
-		goto cleanup;
-	for (i = 0; i <= n; i++) {
-		const dbt_op *op;
-
-		for (k = 0; k < pl.nrb; k++) {
-			if (pl.rb[k].slot != i)
-				continue;
-			next_block(out, &nblocks);
-			if ((rc = emit_rebuild(out, &pl, k)) < 0)
-				goto cleanup;
-		}
-		if (i == n || pl.fate[i] == FATE_COVERED || pl.fate[i] == FATE_FOLDED)
-			continue;
-		op = &ops[i];
-		next_block(out, &nblocks);
-		if ((rc = comment_op(out, "", op)) < 0 || (rc = comment_warning(out, op)) < 0)
-			goto cleanup;
-		if (pl.fate[i] == FATE_DROPPED) {
-			dbt_buf_clear(&note);
-			dbt_buf_puts(&note, "nothing to run: SQLite drops it with table ");
-			ident(&note, DBT_DIALECT_SQLITE, op_table(op));
-			dbt_buf_comment(out, "%s", dbt_buf_str(&note));
-			continue;
-		}
-		if (op->kind == DBT_OP_CREATE_TABLE)
-			rc = sqlite_create_table(out, &pl, i);
-		else
-			rc = render_sqlite(out, op);
-		if (rc < 0)
-			goto cleanup;
-	}
-	rc = note.oom ? dbt_error_oom() : finish(out);
-cleanup:
-	dbt_buf_release(&note);
-	plan_release(&pl);
-	return rc;
-}
-
-/*
- * A column that becomes NOT NULL and has a default takes the default
- * where it holds NULL, first: a SQLite rebuild does the same with
- * COALESCE, so that one revision does the same on both databases.
- * Without a default, SET NOT NULL fails on a NULL and the revision rolls
- * back.
- */
-static void pg_fill_nulls(dbt_buf *out, const dbt_op *op)
-{
-	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
-	const dbt_column *c = op->column;
-
-	dbt_buf_puts(out, "UPDATE ");
-	ident(out, kind, op_table(op));
-	dbt_buf_puts(out, " SET ");
-	ident(out, kind, c->name);
-	dbt_buf_puts(out, " = ");
-	put_default_value(out, c->default_expr);
-	dbt_buf_puts(out, " WHERE ");
-	ident(out, kind, c->name);
-	dbt_buf_puts(out, " IS NULL;\n");
-}
-
-/* 1 when the list has an op of `kind` adding the object named `name`. */
-static int list_adds(const dbt_op *ops, size_t n, dbt_op_kind kind, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const dbt_op *o = &ops[i];
-		const char *added = o->kind != kind	       ? NULL
-				    : kind == DBT_OP_ADD_INDEX ? (o->index ? o->index->name : NULL)
-				    : kind == DBT_OP_ADD_CHECK ? (o->check ? o->check->name : NULL)
-							       : (o->key ? o->key->name : NULL);
-
-		if (same_name(added, name))
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * After PostgreSQL dropped a column and added it again with a new
- * generation expression (pg_alter_generated): the indexes, unique and
- * check constraints of the target that use the column, which DROP COLUMN
- * took along, unless an op of the list adds them.
- */
-static int pg_regenerated(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
-			  const dbt_op *op)
-{
-	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
-	const dbt_table *t = op->table;
-	const char *name = op->column->name;
-	size_t i;
-	int rc;
-
-	for (i = 0; i < t->nuniques; i++) {
-		if (!in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, name) ||
-		    list_adds(ops, n, DBT_OP_ADD_UNIQUE, t->uniques[i]->name))
-			continue;
-		alter_table(out, kind, t);
-		dbt_buf_puts(out, "ADD ");
-		put_key(out, kind, "UNIQUE", t->uniques[i]);
-		dbt_buf_puts(out, ";\n");
-	}
-	for (i = 0; i < t->nchecks; i++) {
-		if (!expr_mentions(t->checks[i]->expr, name) ||
-		    list_adds(ops, n, DBT_OP_ADD_CHECK, t->checks[i]->name))
-			continue;
-		alter_table(out, kind, t);
-		dbt_buf_puts(out, "ADD ");
-		put_check(out, kind, t->checks[i]);
-		dbt_buf_puts(out, ";\n");
-	}
-	for (i = 0; target && i < target->nindexes; i++) {
-		const dbt_index *ix = target->indexes[i];
-
-		if (!same_name(ix->table, t->name) || !index_uses(ix, name) ||
-		    list_adds(ops, n, DBT_OP_ADD_INDEX, ix->name))
-			continue;
-		if ((rc = dbt_render_create_index(out, kind, ix)) < 0)
-			return rc;
-	}
-	return finish(out);
-}
-
-static int render_postgres_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target)
-{
-	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
-	size_t i;
-	int rc, nblocks = 0, created;
-
-	for (i = 0; i < n; i++) {
-		const dbt_op *op = &ops[i];
-
-		created = op->kind == DBT_OP_CREATE_TABLE;
-		next_block(out, &nblocks);
-		if ((rc = comment_op(out, "", op)) < 0 || (rc = comment_warning(out, op)) < 0 ||
-		    (created && (rc = created_table_indexes(out, kind, ops, n, target,
-							    op->table->name, 0)) < 0))
-			return rc;
-		if (op->kind == DBT_OP_ALTER_NULL && op->column->not_null &&
-		    op->column->default_expr)
-			pg_fill_nulls(out, op);
-		if ((rc = dbt_render_op(out, kind, op)) < 0 ||
-		    (created && (rc = created_table_indexes(out, kind, ops, n, target,
-							    op->table->name, 1)) < 0))
-			return rc;
-		if (op->kind == DBT_OP_ALTER_GENERATED && op->column->generated_expr &&
-		    (rc = pg_regenerated(out, ops, n, target, op)) < 0)
-			return rc;
-	}
-	return finish(out);
-}
-
-/* ---------------------------------- lock-friendly forms (migrate --safe) */
-
-/* 1 when the list creates table `name`: its indexes and constraints are
- * built on an empty table, which locks nobody for long. */
-static int safe_list_creates(const dbt_op *ops, size_t n, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (ops[i].kind == DBT_OP_CREATE_TABLE && ops[i].table &&
-		    same_name(ops[i].table->name, name))
-			return 1;
-	return 0;
-}
-
-/* 1 when a foreign key that the list adds references table `name`: a
- * unique index it may rest on must exist before it, in the transaction. */
-static int safe_list_references(const dbt_op *ops, size_t n, const char *name)
-{
-	size_t i, k;
-
-	for (i = 0; i < n; i++) {
-		const dbt_op *o = &ops[i];
-
-		if (o->kind == DBT_OP_ADD_FK && o->fk && same_name(o->fk->ref_table, name))
-			return 1;
-		for (k = 0; o->kind == DBT_OP_CREATE_TABLE && o->table && k < o->table->nfks; k++)
-			if (same_name(o->table->fks[k]->ref_table, name))
-				return 1;
-	}
-	return 0;
-}
-
-/* 1 when an op of `kind` of the list acts on table `table` (and on
- * column `column`, when not NULL). */
-static int safe_list_has(const dbt_op *ops, size_t n, dbt_op_kind kind, const char *table,
-			 const char *column)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (ops[i].kind == kind && same_name(op_table(&ops[i]), table) &&
-		    (!column || (ops[i].column && same_name(ops[i].column->name, column))))
-			return 1;
-	return 0;
-}
-
-dbt_safe_form dbt_render_safe_form(const dbt_op *ops, size_t n, size_t i, const dbt_schema *target)
-{
-	const dbt_op *op = &ops[i];
-	const dbt_table *t = op->table;
-
-	switch (op->kind) {
-	case DBT_OP_ADD_INDEX:
-		/* PostgreSQL builds no index of a partitioned table
-		 * concurrently; ALTER_GENERATED builds the indexes of the
-		 * column it adds again itself (pg_regenerated). */
-		if (!op->index || !target || safe_list_creates(ops, n, op->index->table))
-			return DBT_SAFE_PLAIN;
-		t = dbt_schema_find_table(target, op->index->table);
-		if (!t || t->partition_by ||
-		    (op->index->unique && safe_list_references(ops, n, t->name)) ||
-		    safe_list_has(ops, n, DBT_OP_ALTER_GENERATED, t->name, NULL))
-			return DBT_SAFE_PLAIN;
-		return DBT_SAFE_INDEX;
-	case DBT_OP_ADD_FK:
-	case DBT_OP_ADD_CHECK:
-		/* A partitioned table takes no NOT VALID foreign key. */
-		if (!t || t->partition_by || safe_list_creates(ops, n, t->name) ||
-		    (op->kind == DBT_OP_ADD_FK ? !op->fk : !op->check))
-			return DBT_SAFE_PLAIN;
-		return DBT_SAFE_CONSTRAINT;
-	case DBT_OP_ALTER_NULL:
-		/* An identity, a regenerated column and a primary key need the
-		 * column NOT NULL inside the transaction. */
-		if (!t || !op->column || !op->column->not_null || t->partition_by ||
-		    safe_list_creates(ops, n, t->name) ||
-		    safe_list_has(ops, n, DBT_OP_ALTER_IDENTITY, t->name, op->column->name) ||
-		    safe_list_has(ops, n, DBT_OP_ALTER_GENERATED, t->name, op->column->name) ||
-		    safe_list_has(ops, n, DBT_OP_ADD_PK, t->name, NULL))
-			return DBT_SAFE_PLAIN;
-		return DBT_SAFE_NOT_NULL;
-	default:
-		return DBT_SAFE_PLAIN;
-	}
-}
-
-/* The temporary check that proves a column NOT NULL: "dbtool_not_null_<col>". */
-static void safe_not_null_name(dbt_buf *out, const dbt_column *c)
-{
-	dbt_buf name = DBT_BUF_INIT;
-
-	dbt_buf_printf(&name, "dbtool_not_null_%s", c->name);
-	if (name.oom)
-		out->oom = 1;
-	else
-		ident(out, DBT_DIALECT_POSTGRES, dbt_buf_str(&name));
-	dbt_buf_release(&name);
-}
-
-/* ALTER TABLE t DROP CONSTRAINT IF EXISTS name; */
-static void safe_drop_if_exists(dbt_buf *out, const dbt_table *t, const char *name,
-				const dbt_column *not_null)
-{
-	alter_table(out, DBT_DIALECT_POSTGRES, t);
-	dbt_buf_puts(out, "DROP CONSTRAINT IF EXISTS ");
-	if (not_null)
-		safe_not_null_name(out, not_null);
-	else
-		ident(out, DBT_DIALECT_POSTGRES, name);
-	dbt_buf_puts(out, ";\n");
-}
-
-/* ALTER TABLE t VALIDATE CONSTRAINT name; */
-static void safe_validate(dbt_buf *out, const dbt_table *t, const char *name,
-			  const dbt_column *not_null)
-{
-	alter_table(out, DBT_DIALECT_POSTGRES, t);
-	dbt_buf_puts(out, "VALIDATE CONSTRAINT ");
-	if (not_null)
-		safe_not_null_name(out, not_null);
-	else
-		ident(out, DBT_DIALECT_POSTGRES, name);
-	dbt_buf_puts(out, ";\n");
-}
-
-/* DROP INDEX CONCURRENTLY IF EXISTS ix; */
-static void safe_drop_index(dbt_buf *out, const dbt_index *ix)
-{
-	dbt_buf_puts(out, "DROP INDEX CONCURRENTLY IF EXISTS ");
-	ident(out, DBT_DIALECT_POSTGRES, ix->name);
-	dbt_buf_puts(out, ";\n");
-}
-
-/* CREATE [UNIQUE] INDEX CONCURRENTLY ...: dbt_render_create_index's
- * statement with the word after its first two or three. */
-static int safe_create_index(dbt_buf *out, const dbt_index *ix)
-{
-	dbt_buf stmt = DBT_BUF_INIT;
-	const char *head = ix->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
-	size_t len = strlen(head);
-	int rc = dbt_render_create_index(&stmt, DBT_DIALECT_POSTGRES, ix);
-
-	if (rc == 0 && (stmt.len < len || memcmp(dbt_buf_str(&stmt), head, len)))
-		rc = dbt_error_set(DBT_ERROR, "cannot render index '%s' concurrently", ix->name);
-	if (rc == 0) {
-		dbt_buf_puts(out, head);
-		dbt_buf_puts(out, "CONCURRENTLY ");
-		dbt_buf_puts(out, dbt_buf_str(&stmt) + len);
-	}
-	dbt_buf_release(&stmt);
-	return rc < 0 ? rc : finish(out);
-}
-
-/* The upgrade of one op of the revision outside a transaction: each
- * group starts by removing what a failed run of it may have left. */
-static int safe_up(dbt_buf *out, const dbt_op *op, dbt_safe_form form)
-{
-	const dbt_dialect_kind kind = DBT_DIALECT_POSTGRES;
-	const dbt_table *t = op->table;
-	const char *name;
-
-	switch (form) {
-	case DBT_SAFE_INDEX:
-		/* A failed CREATE INDEX CONCURRENTLY leaves an INVALID index. */
-		safe_drop_index(out, op->index);
-		return safe_create_index(out, op->index);
-	case DBT_SAFE_CONSTRAINT:
-		name = op->kind == DBT_OP_ADD_FK ? op->fk->name : op->check->name;
-		safe_drop_if_exists(out, t, name, NULL);
-		alter_table(out, kind, t);
-		dbt_buf_puts(out, "ADD ");
-		if (op->kind == DBT_OP_ADD_FK)
-			put_fk(out, kind, op->fk);
-		else
-			put_check(out, kind, op->check);
-		dbt_buf_puts(out, " NOT VALID;\n");
-		safe_validate(out, t, name, NULL);
-		return finish(out);
-	case DBT_SAFE_NOT_NULL:
-		if (op->column->default_expr)
-			pg_fill_nulls(out, op);
-		safe_drop_if_exists(out, t, NULL, op->column);
-		alter_table(out, kind, t);
-		dbt_buf_puts(out, "ADD CONSTRAINT ");
-		safe_not_null_name(out, op->column);
-		dbt_buf_puts(out, " CHECK (");
-		ident(out, kind, op->column->name);
-		dbt_buf_puts(out, " IS NOT NULL) NOT VALID;\n");
-		safe_validate(out, t, NULL, op->column);
-		alter_column(out, kind, op);
-		dbt_buf_puts(out, "SET NOT NULL;\n");
-		alter_table(out, kind, t);
-		dbt_buf_puts(out, "DROP CONSTRAINT ");
-		safe_not_null_name(out, op->column);
-		dbt_buf_puts(out, ";\n");
-		return finish(out);
-	default:
-		return dbt_error_set(DBT_ERROR, "%s is not one of the lock-friendly forms",
-				     dbt_op_kind_name(op->kind));
-	}
-}
-
-/* The downgrade of one op of the revision outside a transaction: what
- * undoes it, whether the upgrade ran to the end or not. */
-static int safe_down(dbt_buf *out, const dbt_op *op, dbt_safe_form form)
-{
-	switch (form) {
-	case DBT_SAFE_INDEX:
-		safe_drop_index(out, op->index);
-		return finish(out);
-	case DBT_SAFE_CONSTRAINT:
-		safe_drop_if_exists(out, op->table,
-				    op->kind == DBT_OP_ADD_FK ? op->fk->name : op->check->name,
-				    NULL);
-		return finish(out);
-	case DBT_SAFE_NOT_NULL:
-		alter_column(out, DBT_DIALECT_POSTGRES, op);
-		dbt_buf_puts(out, "DROP NOT NULL;\n");
-		safe_drop_if_exists(out, op->table, NULL, op->column);
-		return finish(out);
-	default:
-		return dbt_error_set(DBT_ERROR, "%s is not one of the lock-friendly forms",
-				     dbt_op_kind_name(op->kind));
-	}
-}
-
-int dbt_render_safe_ops(dbt_buf *out, const dbt_op *ops, const dbt_safe_form *forms, size_t n,
-			int up)
-{
-	size_t start = out->len, i;
-	int rc = 0, nblocks = 0;
-
-	for (i = 0; i < n && rc == 0; i++) {
-		const dbt_op *op = up ? &ops[i] : &ops[n - 1 - i];
-		dbt_safe_form form = up ? forms[i] : forms[n - 1 - i];
-		dbt_op inv;
-
-		next_block(out, &nblocks);
-		if (up) {
-			if ((rc = comment_op(out, "", op)) == 0)
-				rc = safe_up(out, op, form);
-		} else {
-			dbt_op_inverse(&inv, op);
-			if ((rc = comment_op(out, "", &inv)) == 0)
-				rc = safe_down(out, op, form);
-		}
-	}
-	if (rc < 0 && out->ptr) {
-		out->len = start;
-		out->ptr[start] = '\0';
-	}
-	return rc;
-}
-
-int dbt_render_ops(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
-		   const dbt_schema *target)
-{
-	return dbt_render_ops_keep(out, kind, ops, n, target, NULL);
-}
-
-int dbt_render_ops_keep(dbt_buf *out, dbt_dialect_kind kind, const dbt_op *ops, size_t n,
-			const dbt_schema *target, const dbt_sql_objects *keep)
-{
-	size_t start = out->len;
-	int rc;
-
-	switch (kind) {
-	case DBT_DIALECT_SQLITE:
-		rc = render_sqlite_ops(out, ops, n, target, keep);
-		break;
-	case DBT_DIALECT_POSTGRES:
-		rc = render_postgres_ops(out, ops, n, target);
-		break;
-	default:
-		return unsupported_kind();
-	}
-	if (rc < 0 && out->ptr) {
-		/* Nothing of a failed list stays in the buffer. */
-		out->len = start;
-		out->ptr[start] = '\0';
-	}
-	return rc;
-}
-
 /* ------------------------------------------------------------ adapting */
 
-/* The model's declared type, in the form dialect `kind` stores: a column
- * of a reflected or hand-built schema has no declaration and stays. */
-static int adapt_type(dbt_column *c, dbt_dialect_kind kind)
-{
-	dbt_type ty;
-	int rc;
-
-	if (!c->type.decl)
-		return 0;
-	if (kind == DBT_DIALECT_SQLITE)
-		rc = dbt_type_from_sqlite(&ty, c->type.decl);
-	else
-		rc = dbt_type_from_postgres(&ty, c->type.decl);
-	if (rc < 0)
-		return rc;
-	/* PostgreSQL's BYTEA is SQLite's BLOB: the same values, where the
-	 * name BYTEA would give the column SQLite's NUMERIC affinity. */
-	if (kind == DBT_DIALECT_SQLITE && ty.kind == DBT_TYPE_BLOB && ty.text) {
-		free(ty.text);
-		ty.text = NULL;
-	}
-	ty.decl = c->type.decl;
-	c->type.decl = NULL;
-	dbt_type_release(&c->type);
-	c->type = ty;
-	return 0;
-}
-
 /* "LINE:COL: " of a place in the model, "" for none. */
-static void place(char *at, size_t size, int line, int col)
+void dbt_render_place(char *at, size_t size, int line, int col)
 {
 	at[0] = '\0';
 	if (line > 0)
@@ -2377,7 +837,7 @@ static void place(char *at, size_t size, int line, int col)
 }
 
 /* A generated column cannot be in the primary key, on either database. */
-static int generated_pk(const dbt_table *t)
+int dbt_render_generated_pk(const dbt_table *t)
 {
 	size_t i;
 	char at[32];
@@ -2387,72 +847,12 @@ static int generated_pk(const dbt_table *t)
 
 		if (!c || !c->generated_expr)
 			continue;
-		place(at, sizeof(at), c->line, c->col);
+		dbt_render_place(at, sizeof(at), c->line, c->col);
 		return dbt_error_set(DBT_EPARSE,
 				     "%sgenerated column '%s.%s' cannot be part of the primary key",
 				     at, t->name, c->name);
 	}
 	return 0;
-}
-
-/* The types a STRICT table takes, as SQLite names them. */
-static int sqlite_strict_type(const char *text)
-{
-	static const char *const types[] = {"INT", "INTEGER", "REAL", "TEXT", "BLOB", "ANY"};
-	size_t i;
-
-	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (!ascii_casecmp(text, types[i]))
-			return 1;
-	return 0;
-}
-
-/* What SQLite refuses of a STRICT or WITHOUT ROWID table, with its own
- * words, at the model's place; the types once adapted. */
-static int sqlite_table_options(const dbt_table *t)
-{
-	dbt_buf ty = DBT_BUF_INIT;
-	char at[32];
-	size_t i;
-	int rc = 0;
-
-	if (t->without_rowid && !t->pk) {
-		place(at, sizeof(at), t->wr_line, t->wr_col);
-		return dbt_error_set(DBT_EPARSE, "%sPRIMARY KEY missing on table %s", at, t->name);
-	}
-	for (i = 0; i < t->ncolumns && rc == 0; i++) {
-		const dbt_column *c = t->columns[i];
-
-		place(at, sizeof(at), c->line, c->col);
-		if (t->without_rowid && c->autoincrement) {
-			rc = dbt_error_set(DBT_EPARSE,
-					   "%sAUTOINCREMENT not allowed on WITHOUT ROWID tables "
-					   "(column "
-					   "'%s.%s')",
-					   at, t->name, c->name);
-			break;
-		}
-		if (!t->strict)
-			continue;
-		/* The type as adapted: what CREATE TABLE will say. */
-		dbt_buf_clear(&ty);
-		if (!c->type.text || *c->type.text)
-			dbt_type_format(&ty, &c->type);
-		if (ty.oom) {
-			rc = dbt_error_oom();
-		} else if (!ty.len) {
-			rc = dbt_error_set(DBT_EPARSE, "%smissing datatype for %s.%s", at, t->name,
-					   c->name);
-		} else if (!sqlite_strict_type(dbt_buf_str(&ty))) {
-			rc = dbt_error_set(DBT_EPARSE,
-					   "%sunknown datatype for %s.%s: \"%s\" (a STRICT table "
-					   "takes "
-					   "INT, INTEGER, REAL, TEXT, BLOB or ANY)",
-					   at, t->name, c->name, dbt_buf_str(&ty));
-		}
-	}
-	dbt_buf_release(&ty);
-	return rc;
 }
 
 /*
@@ -2463,18 +863,18 @@ static int sqlite_table_options(const dbt_table *t)
  * every dialect.  Not for SQLite's WITHOUT ROWID tables, which have no
  * rowid, nor for PostgreSQL's partitioned tables and partitions.
  */
-static int autoincrement_rule_applies(const dbt_table *t, const dbt_column *c)
+int dbt_render_autoincrement_rule_applies(const dbt_table *t, const dbt_column *c)
 {
 	size_t i;
 
-	if (sole_pk_column(t) != c || c->default_expr || c->generated_expr || c->autoincrement ||
-	    c->identity != DBT_IDENTITY_NONE || t->without_rowid || t->partition_by ||
-	    t->partition_of)
+	if (dbt_render_sole_pk_column(t) != c || c->default_expr || c->generated_expr ||
+	    c->autoincrement || c->identity != DBT_IDENTITY_NONE || t->without_rowid ||
+	    t->partition_by || t->partition_of)
 		return 0;
 	if (c->type.kind != DBT_TYPE_INTEGER && c->type.kind != DBT_TYPE_BIGINT)
 		return 0;
 	for (i = 0; i < t->nfks; i++)
-		if (in_list(t->fks[i]->columns, t->fks[i]->ncolumns, c->name))
+		if (dbt_render_in_list(t->fks[i]->columns, t->fks[i]->ncolumns, c->name))
 			return 0;
 	return 1;
 }
@@ -2489,10 +889,10 @@ static int autoincrement_rule(dbt_table *t, void (*apply)(dbt_column *c))
 
 	for (i = 0; i < t->ncolumns; i++) {
 		dbt_column *c = t->columns[i];
-		int applies = autoincrement_rule_applies(t, c);
+		int applies = dbt_render_autoincrement_rule_applies(t, c);
 
 		if (c->no_autoincrement && !applies) {
-			place(at, sizeof(at), c->line, c->col);
+			dbt_render_place(at, sizeof(at), c->line, c->col);
 			return dbt_error_set(
 				DBT_EPARSE,
 				"%scolumn '%s.%s' has the hint '-- dbtool: "
@@ -2509,240 +909,32 @@ static int autoincrement_rule(dbt_table *t, void (*apply)(dbt_column *c))
 
 int dbt_autoincrement_would_change(const dbt_table *t, const dbt_column *c, dbt_dialect_kind kind)
 {
-	if (!autoincrement_rule_applies(t, c))
-		return 0;
-	/* SQLite: the rowid alias is the key spelled exactly INTEGER */
-	if (kind == DBT_DIALECT_SQLITE)
-		return !(c->type.kind == DBT_TYPE_INTEGER && !c->type.text);
-	return 1;
-}
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
 
-/* SQLite: the rowid alias, whose type must be spelled INTEGER (a BIGINT
- * key becomes INTEGER, which SQLite stores in 64 bits all the same). */
-static void sqlite_rowid_alias(dbt_column *c)
-{
-	c->type.kind = DBT_TYPE_INTEGER;
-	c->type.length = c->type.precision = c->type.scale = -1;
-	free(c->type.text);
-	c->type.text = NULL;
-	c->not_null = 1;
-}
-
-/* PostgreSQL: GENERATED BY DEFAULT AS IDENTITY, so that a row may still
- * be given its id, as on SQLite. */
-static void pg_identity_by_default(dbt_column *c)
-{
-	c->identity = DBT_IDENTITY_BY_DEFAULT;
-	c->identity_implicit = 1;
-	c->autoincrement = 1;
-	c->not_null = 1;
-}
-
-static int adapt_sqlite(dbt_table *t)
-{
-	size_t i;
-	int rc;
-
-	if ((rc = generated_pk(t)) < 0)
-		return rc;
-	if (t->partition_by || t->partition_of)
-		return dbt_error_set(DBT_EPARSE,
-				     "%d:%d: table '%s' is %s, which SQLite does not support",
-				     t->line, t->col, t->name,
-				     t->partition_of ? "a partition (PARTITION OF)"
-						     : "partitioned (PARTITION BY)");
-	if (t->nexcludes)
-		return dbt_error_set(DBT_EPARSE,
-				     "%d:%d: table '%s' has an exclusion constraint (EXCLUDE), "
-				     "which "
-				     "SQLite does not support",
-				     t->excludes[0]->line, t->excludes[0]->col, t->name);
-
-	for (i = 0; i < t->ncolumns; i++)
-		if ((rc = adapt_type(t->columns[i], DBT_DIALECT_SQLITE)) < 0)
-			return rc;
-	for (i = 0; i < t->ncolumns; i++) {
-		dbt_column *c = t->columns[i];
-
-		if (!c->autoincrement)
-			continue;
-		if (sole_pk_column(t) != c || !dbt_type_is_integer(c->type.kind))
-			return sqlite_autoinc_error(t, c);
-		/* Only a column spelled INTEGER is the rowid alias that
-		 * AUTOINCREMENT needs. */
-		c->identity = DBT_IDENTITY_NONE;
-		c->type.kind = DBT_TYPE_INTEGER;
-		c->type.length = c->type.precision = c->type.scale = -1;
-		free(c->type.text);
-		c->type.text = NULL;
-		c->not_null = 1;
-	}
-	if ((rc = sqlite_table_options(t)) < 0)
-		return rc;
-	dbt_table_sqlite_pk_nulls(t);
-	return 0;
-}
-
-static int adapt_postgres(dbt_table *t)
-{
-	char at[32];
-	size_t i;
-	int rc;
-
-	if (t->strict || t->without_rowid) {
-		if (t->strict)
-			place(at, sizeof(at), t->strict_line, t->strict_col);
-		else
-			place(at, sizeof(at), t->wr_line, t->wr_col);
-		return dbt_error_set(DBT_EPARSE,
-				     "%stable '%s' is %s, a table option of SQLite's that "
-				     "PostgreSQL "
-				     "does not have",
-				     at, t->name, t->strict ? "STRICT" : "WITHOUT ROWID");
-	}
-	if ((rc = generated_pk(t)) < 0)
-		return rc;
-	for (i = 0; i < t->ncolumns; i++) {
-		dbt_column *c = t->columns[i];
-
-		if (c->generated_expr && !c->generated_stored) {
-			place(at, sizeof(at), c->generated_line, c->generated_col);
-			return dbt_error_set(DBT_EPARSE,
-					     "%scolumn '%s.%s' is a VIRTUAL generated column, "
-					     "which "
-					     "PostgreSQL does not have: write STORED",
-					     at, t->name, c->name);
-		}
-		if (c->type.decl && !*c->type.decl) {
-			char at[32] = "";
-
-			if (c->line > 0)
-				snprintf(at, sizeof(at), "%d:%d: ", c->line, c->col);
-			return dbt_error_set(DBT_EPARSE,
-					     "%scolumn '%s.%s' has no type, which PostgreSQL "
-					     "requires",
-					     at, t->name, c->name);
-		}
-		if ((rc = adapt_type(c, DBT_DIALECT_POSTGRES)) < 0)
-			return rc;
-		if (c->autoincrement && c->identity == DBT_IDENTITY_NONE) {
-			c->identity = DBT_IDENTITY_SERIAL;
-			c->not_null = 1;
-		}
-	}
-	return 0;
-}
-
-/* 1 when the names are equal ignoring ASCII case, as SQLite compares. */
-static int same_sqlite_name(const char *a, const char *b)
-{
-	for (; *a; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb)
-			return 0;
-	}
-	return *b == '\0';
-}
-
-/*
- * PostgreSQL keeps "Users" and users apart, SQLite does not: two tables,
- * or two columns of a table, whose names differ only in case are one name
- * there, reported at the later one's place.
- */
-static int sqlite_case_clash(const dbt_schema *schema)
-{
-	size_t i, j, k;
-
-	for (i = 0; i < schema->ntables; i++) {
-		const dbt_table *t = schema->tables[i];
-
-		for (j = 0; j < i; j++)
-			if (same_sqlite_name(schema->tables[j]->name, t->name))
-				return dbt_error_set(DBT_EPARSE,
-						     "%d:%d: duplicate table '%s' (first declared "
-						     "on line %d as '%s', and SQLite ignores case "
-						     "in names)",
-						     t->line, t->col, t->name,
-						     schema->tables[j]->line,
-						     schema->tables[j]->name);
-		for (j = 0; j < t->ncolumns; j++)
-			for (k = 0; k < j; k++)
-				if (same_sqlite_name(t->columns[k]->name, t->columns[j]->name))
-					return dbt_error_set(
-						DBT_EPARSE,
-						"%d:%d: duplicate column '%s' in table '%s' (first "
-						"declared on line %d as '%s', and SQLite ignores "
-						"case in names)",
-						t->columns[j]->line, t->columns[j]->col,
-						t->columns[j]->name, t->name, t->columns[k]->line,
-						t->columns[k]->name);
-	}
-	return 0;
+	return d && dbt_render_autoincrement_rule_applies(t, c) && !d->autoincrement_is(c);
 }
 
 int dbt_schema_autoincrement(dbt_schema *schema, dbt_dialect_kind kind)
 {
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
 	size_t i;
 	int rc;
 
-	if (!dbt_dialect_for(kind))
+	if (!d)
 		return unsupported_kind();
 	for (i = 0; i < schema->ntables; i++)
-		if ((rc = autoincrement_rule(schema->tables[i], kind == DBT_DIALECT_SQLITE
-									? sqlite_rowid_alias
-									: pg_identity_by_default)) <
-		    0)
+		if ((rc = autoincrement_rule(schema->tables[i], d->autoincrement)) < 0)
 			return rc;
 	return 0;
 }
 
 int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 {
-	size_t i;
-	int rc;
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
 
-	if (!dbt_dialect_for(kind))
+	if (!d)
 		return unsupported_kind();
-	if (kind == DBT_DIALECT_SQLITE && (rc = sqlite_case_clash(schema)) < 0)
-		return rc;
-	for (i = 0; kind == DBT_DIALECT_SQLITE && i < schema->nindexes; i++) {
-		const dbt_index *ix = schema->indexes[i];
-		size_t j;
-
-		if (ix->method)
-			return dbt_error_set(DBT_EPARSE,
-					     "%d:%d: index '%s' uses the index method '%s', which "
-					     "SQLite does not have",
-					     ix->line, ix->col, ix->name, ix->method);
-		for (j = 0; j < ix->nelems; j++) {
-			if (ix->elems[j].opclass)
-				return dbt_error_set(DBT_EPARSE,
-						     "%d:%d: index '%s' uses the operator class "
-						     "'%s', which SQLite does not have",
-						     ix->line, ix->col, ix->name,
-						     ix->elems[j].opclass);
-			if (ix->elems[j].nulls)
-				return dbt_error_set(DBT_EPARSE,
-						     "%d:%d: index '%s' orders NULLs %s, which "
-						     "SQLite's indexes cannot",
-						     ix->line, ix->col, ix->name,
-						     ix->elems[j].nulls == DBT_NULLS_FIRST
-							     ? "first"
-							     : "last");
-		}
-	}
-	for (i = 0; i < schema->ntables; i++) {
-		rc = kind == DBT_DIALECT_POSTGRES ? adapt_postgres(schema->tables[i])
-						  : adapt_sqlite(schema->tables[i]);
-		if (rc < 0)
-			return rc;
-	}
-	return 0;
+	return d->adapt(schema);
 }
 
 /* ----------------------------------------------------------- translating */
@@ -2753,7 +945,7 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
  * the type as the source database spells it, and what generates values
  * as the auto-increment rule would have it.
  */
-static int declare_reflected(dbt_table *t, dbt_column *c, dbt_dialect_kind from)
+static int declare_reflected(dbt_table *t, dbt_column *c, const struct dbt_dialect *from)
 {
 	dbt_buf b = DBT_BUF_INIT;
 
@@ -2766,7 +958,7 @@ static int declare_reflected(dbt_table *t, dbt_column *c, dbt_dialect_kind from)
 		}
 		dbt_buf_release(&b);
 	}
-	if (from == DBT_DIALECT_SQLITE) {
+	if (!(from->caps & DBT_CAP_IDENTITY)) {
 		/* The rowid alias, AUTOINCREMENT or not, is the rule's. */
 		c->autoincrement = 0;
 		c->identity = DBT_IDENTITY_NONE;
@@ -2777,8 +969,9 @@ static int declare_reflected(dbt_table *t, dbt_column *c, dbt_dialect_kind from)
 		c->autoincrement = 0;
 		/* BY DEFAULT on the sole key is what the rule makes; any other
 		 * generator becomes SQLite's AUTOINCREMENT where SQLite has one. */
-		if (!(was == DBT_IDENTITY_BY_DEFAULT && autoincrement_rule_applies(t, c)) &&
-		    sole_pk_column(t) == c && dbt_type_is_integer(c->type.kind))
+		if (!(was == DBT_IDENTITY_BY_DEFAULT &&
+		      dbt_render_autoincrement_rule_applies(t, c)) &&
+		    dbt_render_sole_pk_column(t) == c && dbt_type_is_integer(c->type.kind))
 			c->autoincrement = 1;
 	}
 	return 0;
@@ -2786,17 +979,18 @@ static int declare_reflected(dbt_table *t, dbt_column *c, dbt_dialect_kind from)
 
 int dbt_schema_translate(dbt_schema *schema, dbt_dialect_kind from, dbt_dialect_kind to)
 {
+	const struct dbt_dialect *d = dbt_dialect_for(from);
 	size_t i, k;
 	int rc;
 
-	if (!dbt_dialect_for(from) || !dbt_dialect_for(to))
+	if (!d || !dbt_dialect_for(to))
 		return unsupported_kind();
 	if (from == to)
 		return 0;
 	for (i = 0; i < schema->ntables; i++)
 		for (k = 0; k < schema->tables[i]->ncolumns; k++)
 			if ((rc = declare_reflected(schema->tables[i],
-						    schema->tables[i]->columns[k], from)) < 0)
+						    schema->tables[i]->columns[k], d)) < 0)
 				return rc;
 	if ((rc = dbt_schema_adapt(schema, to)) < 0)
 		return rc;

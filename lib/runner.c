@@ -46,7 +46,6 @@
 
 #define VERSION_TABLE "dbtool_version"
 #define HISTORY_TABLE "dbtool_history"
-#define DEFAULT_LOCK_TIMEOUT_MS 60000
 
 /* Where the version and history tables are, as statements name them. */
 struct book {
@@ -170,29 +169,29 @@ static int version_elsewhere(dbt_conn *c, const struct book *b)
 	return rc;
 }
 
-/* The version row as one value: the id, or "!" and the ids when the table
- * holds several rows. */
-static void version_row_sql(dbt_buf *sql, const struct dbt_dialect *d, const struct book *b)
+/* The rows of the version table, as version_read() hands them back. */
+struct version_rows {
+	dbt_buf ids; /* "a, b, ..." */
+	size_t n;
+};
+
+static int version_row(void *arg, size_t ncolumns, const char *const *values)
 {
-	if (d->kind == DBT_DIALECT_POSTGRES)
-		dbt_buf_printf(sql,
-			       "SELECT CASE WHEN count(*) > 1 THEN '!' || string_agg(version_num, "
-			       "', ' "
-			       "ORDER BY version_num) ELSE max(version_num) END FROM %s",
-			       b->version);
-	else
-		dbt_buf_printf(sql,
-			       "SELECT CASE WHEN (SELECT count(*) FROM %s) > 1 THEN '!' || "
-			       "(SELECT group_concat(version_num, ', ') FROM (SELECT version_num "
-			       "FROM %s"
-			       " ORDER BY version_num)) ELSE (SELECT max(version_num) FROM %s) END",
-			       b->version, b->version, b->version);
+	struct version_rows *v = arg;
+
+	if (ncolumns < 1 || !values[0])
+		return 0;
+	if (v->n++)
+		dbt_buf_puts(&v->ids, ", ");
+	dbt_buf_puts(&v->ids, values[0]);
+	return v->ids.oom ? dbt_error_oom() : 0;
 }
 
-/* Reads the version row as version_row_sql() gives it; NULL when the
- * table is missing or empty. */
+/* Reads the version row: the id, or "!" and the ids ("!a, b") when the
+ * table holds several rows; NULL when the table is missing or empty. */
 static int version_read(dbt_conn *c, char **out)
 {
+	struct version_rows v = {DBT_BUF_INIT, 0};
 	struct book b;
 	dbt_buf sql = DBT_BUF_INIT;
 	int exists = 0, rc;
@@ -203,8 +202,18 @@ static int version_read(dbt_conn *c, char **out)
 	rc = c->dialect->table_exists(c, b.schema, VERSION_TABLE, &exists);
 	if (rc < 0 || !exists)
 		return rc < 0 ? rc : version_elsewhere(c, &b);
-	version_row_sql(&sql, c->dialect, &b);
-	rc = sql.oom ? dbt_error_oom() : c->dialect->query_value(c, sql.ptr, out);
+	dbt_buf_printf(&sql, "SELECT version_num FROM %s ORDER BY version_num", b.version);
+	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, version_row, &v);
+	if (rc == 0 && v.n > 1) {
+		dbt_buf_clear(&sql);
+		dbt_buf_printf(&sql, "!%s", dbt_buf_str(&v.ids));
+		*out = dbt_buf_detach(&sql);
+	} else if (rc == 0 && v.n == 1) {
+		*out = dbt_buf_detach(&v.ids);
+	}
+	if (rc == 0 && v.n && !*out)
+		rc = dbt_error_oom();
+	dbt_buf_release(&v.ids);
 	dbt_buf_release(&sql);
 	return rc;
 }
@@ -255,38 +264,31 @@ int dbt_conn_current(char **out, dbt_conn *conn)
 
 /* --------------------------------------------------------------- history */
 
-/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ", computed by the database
- * so that an offline script records when it ran, not when it was made. */
-static const char *utc_now_sql(const struct dbt_dialect *d)
-{
-	if (d->kind == DBT_DIALECT_POSTGRES)
-		return "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
-	return "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')";
-}
-
-/* Every row of the history as one value, "id checksum" lines; the
- * dialect's query interface hands back a single value. */
+/* Every row of the history, in the order of the ids. */
 static void history_rows_sql(dbt_buf *sql, const struct book *b)
 {
-	if (b->d->kind == DBT_DIALECT_POSTGRES)
-		dbt_buf_printf(sql,
-			       "SELECT string_agg(version_num || ' ' || checksum, chr(10) "
-			       "ORDER BY version_num) FROM %s",
-			       b->history);
-	else
-		dbt_buf_printf(sql,
-			       "SELECT group_concat(line, char(10)) FROM (SELECT version_num || ' "
-			       "' "
-			       "|| checksum AS line FROM %s ORDER BY version_num)",
-			       b->history);
+	dbt_buf_printf(sql, "SELECT version_num, checksum FROM %s ORDER BY version_num",
+		       b->history);
+}
+
+/* The ids of the history's rows as lines, for dbt_run_history_ids(). */
+static int history_id_line(void *arg, size_t ncolumns, const char *const *values)
+{
+	dbt_buf *ids = arg;
+
+	if (ncolumns < 1 || !values[0])
+		return 0;
+	if (ids->len)
+		dbt_buf_putc(ids, '\n');
+	dbt_buf_puts(ids, values[0]);
+	return ids->oom ? dbt_error_oom() : 0;
 }
 
 int dbt_run_history_ids(char **out, dbt_conn *conn)
 {
 	struct book b;
-	dbt_buf sql = DBT_BUF_INIT;
+	dbt_buf sql = DBT_BUF_INIT, ids = DBT_BUF_INIT;
 	int exists = 0, rc;
-	char *s, *d;
 
 	*out = NULL;
 	if ((rc = book_of(&b, conn)) < 0 ||
@@ -294,19 +296,13 @@ int dbt_run_history_ids(char **out, dbt_conn *conn)
 	    !exists)
 		return rc;
 	history_rows_sql(&sql, &b);
-	rc = sql.oom ? dbt_error_oom() : conn->dialect->query_value(conn, sql.ptr, out);
+	rc = sql.oom ? dbt_error_oom()
+		     : conn->dialect->query_rows(conn, sql.ptr, history_id_line, &ids);
+	/* No rows: NULL, as for a missing table. */
+	if (rc == 0 && ids.len && !(*out = dbt_buf_detach(&ids)))
+		rc = dbt_error_oom();
+	dbt_buf_release(&ids);
 	dbt_buf_release(&sql);
-	/* "id checksum" lines to "id" lines, in place. */
-	for (s = d = *out; rc == 0 && s && *s;) {
-		while (*s && *s != ' ' && *s != '\n')
-			*d++ = *s++;
-		while (*s && *s != '\n')
-			s++;
-		if (*s)
-			*d++ = *s++;
-	}
-	if (d)
-		*d = '\0';
 	return rc;
 }
 
@@ -325,7 +321,7 @@ static void history_insert_sql(dbt_buf *sql, const struct book *b, const dbt_rev
 	dbt_buf_puts(sql, ", ");
 	b->d->quote_literal(sql, rev->checksum);
 	dbt_buf_puts(sql, ", ");
-	dbt_buf_puts(sql, utc_now_sql(b->d));
+	dbt_buf_puts(sql, b->d->now_sql);
 	dbt_buf_puts(sql, ");\n");
 }
 
@@ -357,14 +353,14 @@ static void record_sql(dbt_buf *sql, const struct book *b, const dbt_revision *r
 
 /* One row of the history table. */
 struct history_row {
-	const char *id;
-	const char *checksum;
+	char *id;
+	char *checksum;
 	size_t pos; /* its chain position; 0 when no file defines it */
 };
 
-/* The history table as read, matched against the chain. */
+/* The history table as read, matched against the chain; owns every
+ * string. */
 struct history {
-	char *text; /* the rows, cut in place into the strings below */
 	struct history_row *rows;
 	size_t n;
 	size_t *at; /* at[pos]: 1 + the index of the row of chain
@@ -373,10 +369,39 @@ struct history {
 
 static void history_release(struct history *h)
 {
-	free(h->text);
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->rows[i].id);
+		free(h->rows[i].checksum);
+	}
 	free(h->rows);
 	free(h->at);
 	memset(h, 0, sizeof(*h));
+}
+
+/* Appends a row as query_rows() hands it: id, checksum. */
+static int history_row(void *arg, size_t ncolumns, const char *const *values)
+{
+	struct history *h = arg;
+	struct history_row *rows, *r;
+	size_t len;
+
+	if (ncolumns < 2 || !values[0])
+		return 0;
+	if (!(rows = realloc(h->rows, (h->n + 1) * sizeof(*rows))))
+		return dbt_error_oom();
+	h->rows = rows;
+	r = &rows[h->n];
+	memset(r, 0, sizeof(*r));
+	/* PostgreSQL pads CHAR(64) with spaces. */
+	len = values[1] ? strlen(values[1]) : 0;
+	while (len && values[1][len - 1] == ' ')
+		len--;
+	r->id = strdup(values[0]);
+	r->checksum = strndup(values[1] ? values[1] : "", len);
+	h->n++;
+	return r->id && r->checksum ? 0 : dbt_error_oom();
 }
 
 static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
@@ -384,8 +409,7 @@ static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
 	struct book b;
 	dbt_buf sql = DBT_BUF_INIT;
 	int exists = 0, rc;
-	char *s, *nl, *sp, *end;
-	size_t lines = 1;
+	size_t i;
 
 	memset(h, 0, sizeof(*h));
 	/* The chain loads without checksums; whatever reads the history
@@ -397,31 +421,16 @@ static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
 	if ((rc = c->dialect->table_exists(c, b.schema, HISTORY_TABLE, &exists)) < 0 || !exists)
 		goto cleanup;
 	history_rows_sql(&sql, &b);
-	if ((rc = sql.oom ? dbt_error_oom() : c->dialect->query_value(c, sql.ptr, &h->text)) < 0 ||
-	    !h->text)
+	if ((rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, history_row, h)) <
+	    0)
 		goto cleanup;
-	for (s = h->text; *s; s++)
-		lines += *s == '\n';
-	if (!(h->rows = calloc(lines, sizeof(*h->rows)))) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	for (s = h->text; s; s = nl) {
-		struct history_row *r = &h->rows[h->n++];
+	for (i = 0; i < h->n; i++) {
+		struct history_row *r = &h->rows[i];
 
-		if ((nl = strchr(s, '\n')) != NULL)
-			*nl++ = '\0';
-		/* Ids never hold a space; PostgreSQL pads CHAR(64) with them. */
-		if ((sp = strchr(s, ' ')) != NULL)
-			*sp++ = '\0';
-		r->id = s;
-		r->checksum = sp ? sp : "";
-		for (end = sp ? sp + strlen(sp) : NULL; end && end > sp && end[-1] == ' '; end--)
-			end[-1] = '\0';
 		if (dbt_chain_position(&r->pos, chain, r->id) < 0)
 			r->pos = 0;
 		if (r->pos && !h->at[r->pos])
-			h->at[r->pos] = h->n;
+			h->at[r->pos] = i + 1;
 	}
 	dbt_error_clear();
 cleanup:
@@ -615,9 +624,10 @@ static int starts_word(const char *sql, const dbt_sqlstmt *st, const char *word)
 		!(isalnum((unsigned char)sql[st->start + n]) || sql[st->start + n] == '_'));
 }
 
-/* 1 when the statement `st` of `sql` starts a SQLite trigger, whose body
- * the splitter hands out as pieces up to the one starting with END (see
- * txcontrol.c). */
+/* 1 when the statement `st` of `sql` starts a trigger, whose body the
+ * splitter hands out as pieces up to the one starting with END on a
+ * database whose triggers have such bodies (DBT_CAP_TRIGGER_BODY, SQLite;
+ * see txcontrol.c). */
 static int starts_trigger(const char *sql, const dbt_sqlstmt *st)
 {
 	dbt_buf w = DBT_BUF_INIT;
@@ -653,7 +663,7 @@ static int exec_timed(dbt_conn *c, const dbt_revision *rev, const char *sql, int
 		double t0;
 
 		end = st.start + st.len;
-		if (c->dialect->kind == DBT_DIALECT_SQLITE && starts_trigger(sql, &st)) {
+		if ((c->dialect->caps & DBT_CAP_TRIGGER_BODY) && starts_trigger(sql, &st)) {
 			/* The trigger runs whole, up to the piece that starts
 			 * with END. */
 			while (dbt_sql_next(&last, sql, &pos, &line)) {
@@ -1126,7 +1136,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 {
 	const struct dbt_dialect *d = c->dialect;
 	int timeout =
-		opts && opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
+		opts && opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DBT_LOCK_TIMEOUT_MS;
 	size_t cur, goal;
 	struct carry k = {0};
 	char *id = NULL;
@@ -1342,42 +1352,29 @@ static int repair_all(dbt_buf *sql, dbt_findings *done, const struct book *b,
 int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int lock_timeout_ms,
 		   dbt_repair_fn on_repair, void *arg)
 {
-	const struct dbt_dialect *d = conn->dialect;
 	dbt_findings done = {NULL, 0};
 	dbt_buf sql = DBT_BUF_INIT;
 	struct history h;
 	struct book b;
 	size_t cur, i;
-	int rc, in_tx = 0;
+	int rc;
 
 	memset(&h, 0, sizeof(h));
-	if ((rc = book_of(&b, conn)) < 0)
+	if ((rc = book_of(&b, conn)) < 0 || (rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		return rc;
-	rc = d->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS);
-	if (rc < 0)
-		return rc;
-	if ((rc = d->begin(conn)) < 0)
-		goto cleanup;
-	in_tx = 1;
-	if ((rc = current_position(&cur, conn, chain)) < 0 ||
-	    (rc = history_read(&h, conn, chain)) < 0)
-		goto cleanup;
-	rc = rev ? repair_one(&sql, &done, &b, &h, chain, cur, rev)
-		 : repair_all(&sql, &done, &b, &h, chain, cur);
-	if (rc < 0)
-		goto cleanup;
+	if ((rc = current_position(&cur, conn, chain)) == 0 &&
+	    (rc = history_read(&h, conn, chain)) == 0)
+		rc = rev ? repair_one(&sql, &done, &b, &h, chain, cur, rev)
+			 : repair_all(&sql, &done, &b, &h, chain, cur);
 	/* The table is made only when there is something to write in it. */
-	if (sql.len && (rc = create_tables(conn, &b, 0)) < 0)
-		goto cleanup;
-	if ((rc = exec_bookkeeping(conn, &sql)) < 0 || (rc = d->commit(conn)) < 0)
-		goto cleanup;
-	in_tx = 0;
-	for (i = 0; on_repair && i < done.n; i++)
+	if (rc == 0 && sql.len)
+		rc = create_tables(conn, &b, 0);
+	if (rc == 0)
+		rc = exec_bookkeeping(conn, &sql);
+	rc = dbt_conn_end_locked(conn, rc);
+	/* Reported once committed. */
+	for (i = 0; rc == 0 && on_repair && i < done.n; i++)
 		on_repair(done.v[i].text, done.v[i].kind, arg);
-cleanup:
-	if (in_tx)
-		d->rollback(conn);
-	d->unlock(conn);
 	history_release(&h);
 	dbt_buf_release(&sql);
 	dbt_findings_release(&done);
@@ -1435,10 +1432,10 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 	*out = NULL;
 	if (!d)
 		return dbt_error_set(DBT_ERROR, "unsupported database kind");
-	if (kind != DBT_DIALECT_POSTGRES)
+	if (!(d->caps & DBT_CAP_SCHEMAS))
 		version_schema = NULL;
 	else if (!version_schema)
-		version_schema = "public";
+		version_schema = d->default_schema;
 	if ((rc = book_init(&b, d, version_schema)) < 0)
 		return rc;
 	if (from > chain->n)

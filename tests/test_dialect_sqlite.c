@@ -19,6 +19,7 @@
 
 #include "dbtool.h"
 #include "dialect.h"
+#include "error.h"
 #include "tmpdir.h"
 
 #include <sqlite3.h>
@@ -188,6 +189,114 @@ static void exec_script_runs_every_statement(void **state)
 	assert_int_equal(d->exec_script(f->conn, sql, "up.sql", 1), 0);
 	assert_value(f->conn, "SELECT group_concat(s, '|') FROM (SELECT s FROM t ORDER BY id)",
 		     "a;b|c|copy");
+}
+
+/* Collects the rows query_rows() hands over as "a:b|c:-|" (NULL as "-"). */
+struct rows_seen {
+	char text[256];
+	size_t calls;
+	size_t ncolumns;
+	size_t fail_at; /* the call that fails, 0: none */
+};
+
+static int see_row(void *arg, size_t ncolumns, const char *const *values)
+{
+	struct rows_seen *r = arg;
+	size_t i, len;
+
+	r->calls++;
+	r->ncolumns = ncolumns;
+	if (r->fail_at && r->calls == r->fail_at)
+		return dbt_error_set(DBT_ERROR, "stop at row %zu", r->calls);
+	for (i = 0; i < ncolumns; i++) {
+		len = strlen(r->text);
+		snprintf(r->text + len, sizeof(r->text) - len, "%s%s", i ? ":" : "",
+			 values[i] ? values[i] : "-");
+	}
+	len = strlen(r->text);
+	snprintf(r->text + len, sizeof(r->text) - len, "|");
+	return 0;
+}
+
+static void query_rows_hands_each_row_in_order_with_nulls(void **state)
+{
+	struct fixture *f = *state;
+	struct rows_seen r;
+
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE t (id INTEGER PRIMARY KEY, s TEXT);\n"
+					"INSERT INTO t (s) VALUES ('a'), (NULL), ('c d');\n",
+					"x.sql", 1),
+			 0);
+	assert_int_equal(d->query_rows(f->conn, "SELECT id, s FROM t ORDER BY id DESC", see_row,
+				       &r),
+			 0);
+	assert_int_equal(r.calls, 3);
+	assert_int_equal(r.ncolumns, 2);
+	assert_string_equal(r.text, "3:c d|2:-|1:a|");
+}
+
+static void query_rows_without_rows_never_calls_back(void **state)
+{
+	struct fixture *f = *state;
+	struct rows_seen r;
+
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(d->query_rows(f->conn, "SELECT 1 WHERE 0", see_row, &r), 0);
+	assert_int_equal(r.calls, 0);
+}
+
+static void query_rows_stops_at_a_failing_callback(void **state)
+{
+	struct fixture *f = *state;
+	struct rows_seen r;
+
+	memset(&r, 0, sizeof(r));
+	r.fail_at = 2;
+	assert_int_equal(d->query_rows(f->conn, "SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3",
+				       see_row, &r),
+			 DBT_ERROR);
+	assert_int_equal(r.calls, 2);
+	assert_string_equal(dbt_error_last(), "stop at row 2");
+}
+
+static void query_rows_reports_a_failing_query(void **state)
+{
+	struct fixture *f = *state;
+	struct rows_seen r;
+
+	memset(&r, 0, sizeof(r));
+	assert_true(d->query_rows(f->conn, "SELECT * FROM missing", see_row, &r) < 0);
+	assert_int_equal(r.calls, 0);
+	assert_non_null(strstr(dbt_error_last(), "no such table: missing"));
+}
+
+static void end_locked_commits_what_begin_locked_began(void **state)
+{
+	struct fixture *f = *state;
+	int found = 0;
+
+	assert_int_equal(dbt_conn_begin_locked(f->conn, 0), 0);
+	assert_int_equal(d->exec(f->conn, "CREATE TABLE kept (id INTEGER)"), 0);
+	assert_int_equal(dbt_conn_end_locked(f->conn, 0), 0);
+	assert_int_equal(d->table_exists(f->conn, NULL, "kept", &found), 0);
+	assert_int_equal(found, 1);
+}
+
+static void end_locked_rolls_back_after_a_failure(void **state)
+{
+	struct fixture *f = *state;
+	int found = 1;
+
+	assert_int_equal(dbt_conn_begin_locked(f->conn, 0), 0);
+	assert_int_equal(d->exec(f->conn, "CREATE TABLE gone (id INTEGER)"), 0);
+	assert_int_equal(dbt_conn_end_locked(f->conn, DBT_EPARSE), DBT_EPARSE);
+	assert_int_equal(d->table_exists(f->conn, NULL, "gone", &found), 0);
+	assert_int_equal(found, 0);
+	/* Nothing is held: the next transaction begins. */
+	assert_int_equal(dbt_conn_begin_locked(f->conn, 0), 0);
+	assert_int_equal(dbt_conn_end_locked(f->conn, 0), 0);
 }
 
 static void exec_script_of_only_comments_runs_nothing(void **state)
@@ -790,6 +899,18 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(quote_literal_doubles_quotes, setup, teardown),
 		cmocka_unit_test_setup_teardown(nqueries_counts_statements_sent, setup, teardown),
+		cmocka_unit_test_setup_teardown(query_rows_hands_each_row_in_order_with_nulls,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(query_rows_without_rows_never_calls_back, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(query_rows_stops_at_a_failing_callback, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(query_rows_reports_a_failing_query, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(end_locked_commits_what_begin_locked_began, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(end_locked_rolls_back_after_a_failure, setup,
+						teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

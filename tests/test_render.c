@@ -666,6 +666,23 @@ static void test_drop_table_and_index_quote_names(void **state)
 	dbt_schema_free(s);
 }
 
+/* drop-all's statement: PostgreSQL names every table in one DROP TABLE,
+ * qualified; SQLite drops them one by one, in the list's order, with the
+ * foreign-key check deferred to the commit. */
+static void test_drop_tables_drops_a_list_at_once(void **state)
+{
+	const dbt_table_name t[] = {{"app", "b"}, {"app", "Order"}, {"public", "dbtool_version"}};
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	assert_sql(&b, dbt_dialect_postgres.drop_tables(&b, t, 3),
+		   "DROP TABLE app.b, app.\"Order\", public.dbtool_version;\n");
+	assert_sql(&b, dbt_dialect_sqlite.drop_tables(&b, t, 2),
+		   "PRAGMA defer_foreign_keys = ON;\nDROP TABLE b;\nDROP TABLE \"Order\";\n");
+	assert_sql(&b, dbt_dialect_postgres.drop_tables(&b, t, 0), "");
+	assert_sql(&b, dbt_dialect_sqlite.drop_tables(&b, t, 0), "");
+}
+
 static void test_unknown_dialect_is_an_error(void **state)
 {
 	dbt_schema *s = parse(index_model);
@@ -3173,6 +3190,7 @@ int main(void)
 			test_create_table_sqlite_error_for_reflected_column_has_no_position),
 		cmocka_unit_test(test_create_index_writes_unique_expressions_desc_and_where),
 		cmocka_unit_test(test_drop_table_and_index_quote_names),
+		cmocka_unit_test(test_drop_tables_drops_a_list_at_once),
 		cmocka_unit_test(test_unknown_dialect_is_an_error),
 		cmocka_unit_test(test_op_create_table_without_deferral_keeps_every_fk),
 		cmocka_unit_test(test_op_create_table_with_deferred_fks_keeps_self_references),

@@ -171,7 +171,7 @@ static int count_book_reads(unsigned type, void *arg, void *p, void *x)
 
 	(void)type;
 	(void)p;
-	if (strstr(sql, "SELECT CASE WHEN") && strstr(sql, "dbtool_version"))
+	if (!strncmp(sql, "SELECT ", 7) && strstr(sql, "FROM dbtool_version"))
 		n->version++;
 	else if (strstr(sql, "CREATE TABLE IF NOT EXISTS dbtool_"))
 		n->create++;
