@@ -560,6 +560,18 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* A case's folder and name, as the reports give it: "changes/NNN_name". */
+static const char *corpus_name(const char *path)
+{
+	const char *s = base_name(path);
+
+	while (s > path && s[-1] == '/')
+		s--;
+	while (s > path && s[-1] != '/')
+		s--;
+	return s;
+}
+
 /* A name as `check` prints it, unquoted: "a ""b""" becomes a "b". */
 static char *unquote(const char *s)
 {
@@ -851,14 +863,12 @@ static void add_item(enum kind kind, const char *path)
 	g_nitems++;
 }
 
-/* Collects the cases as the scripts glob them; returns how many of
- * `kind` were taken. */
-static size_t collect(enum kind kind, const char *corpus, const char *dialect)
+/* Collects the cases of `pat` (under `corpus`) as the scripts glob them;
+ * with `need`, only the folders that hold that file.  Returns how many
+ * were taken. */
+static size_t collect_glob(enum kind kind, const char *corpus, const char *dialect, const char *pat,
+			   const char *need)
 {
-	const char *pat = kind == PAIR	   ? "pairs/*/"
-			  : kind == BAD	   ? "bad/*.sql"
-			  : kind == CHANGE ? "changes/*/"
-					   : "schemas/*.sql";
 	char *p = fmt("%s/%s", corpus, pat);
 	size_t i, n = 0;
 	glob_t g;
@@ -877,6 +887,11 @@ static size_t collect(enum kind kind, const char *corpus, const char *dialect)
 				model = xstrdup(path);
 			take = selected(kind == CHANGE ? base_name(path) : path) &&
 			       for_this_dialect(dialect, model);
+			if (take && need) {
+				e = fmt("%s/%s", path, need);
+				take = file_exists(e);
+				free(e);
+			}
 			if (take && kind == BAD) {
 				/* A model only one database refuses has only
 				 * .expected.<dialect>. */
@@ -896,6 +911,79 @@ static size_t collect(enum kind kind, const char *corpus, const char *dialect)
 		globfree(&g);
 	}
 	free(p);
+	return n;
+}
+
+/* Collects the cases of `kind`; returns how many were taken.  Each pair
+ * lives once: the change pairs are those of changes/ and the pairs of
+ * pairs/ that hold rows (data.sql), the latter first. */
+static size_t collect(enum kind kind, const char *corpus, const char *dialect)
+{
+	switch (kind) {
+	case PAIR:
+		return collect_glob(kind, corpus, dialect, "pairs/*/", NULL);
+	case BAD:
+		return collect_glob(kind, corpus, dialect, "bad/*.sql", NULL);
+	case CHANGE:
+		return collect_glob(kind, corpus, dialect, "pairs/*/", "data.sql") +
+		       collect_glob(kind, corpus, dialect, "changes/*/", NULL);
+	default:
+		return collect_glob(kind, corpus, dialect, "schemas/*.sql", NULL);
+	}
+}
+
+/* The models of a pair folder, a.sql then b.sql, in one string; NULL
+ * when one cannot be read. */
+static char *pair_models(const char *dir)
+{
+	char *a = fmt("%s/a.sql", dir), *b = fmt("%s/b.sql", dir), *ta = slurp(a), *tb = slurp(b),
+	     *s = ta && tb ? fmt("%s\001%s", ta, tb) : NULL;
+
+	free(a);
+	free(b);
+	free(ta);
+	free(tb);
+	return s;
+}
+
+/* Each pair lives once: how many folders of changes/ hold the very
+ * models (a.sql and b.sql, byte for byte) of a folder of pairs/, which
+ * would run the same change twice; each is named on a comment line. */
+static size_t pairs_held_twice(const char *corpus)
+{
+	char *pp = fmt("%s/pairs/*/", corpus), *cp = fmt("%s/changes/*/", corpus);
+	struct strlist models = {0};
+	size_t i, j, n = 0;
+	glob_t gp, gc;
+
+	if (glob(pp, GLOB_MARK | GLOB_ONLYDIR, NULL, &gp) == 0) {
+		for (i = 0; i < gp.gl_pathc; i++) {
+			char *m = pair_models(gp.gl_pathv[i]);
+
+			sl_push(&models, m ? m : "");
+			free(m);
+		}
+		if (glob(cp, GLOB_MARK | GLOB_ONLYDIR, NULL, &gc) == 0) {
+			for (i = 0; i < gc.gl_pathc; i++) {
+				char *m = pair_models(gc.gl_pathv[i]);
+
+				for (j = 0; m && j < models.n; j++) {
+					if (!strcmp(m, models.v[j])) {
+						printf("# %s holds the models of %s\n",
+						       gc.gl_pathv[i], gp.gl_pathv[j]);
+						n++;
+						break;
+					}
+				}
+				free(m);
+			}
+			globfree(&gc);
+		}
+		globfree(&gp);
+	}
+	sl_clear(&models);
+	free(pp);
+	free(cp);
 	return n;
 }
 
@@ -936,10 +1024,10 @@ static int worker_run(struct worker *w, int w_index, int jobs, const char *resul
 		case CHANGE:
 			migrate_pair(w, g_items[i].path);
 			sl_pushf(&report,
-				 "changes/%s: migrate, upgrade, downgrade -1, upgrade keep the "
+				 "%s: migrate, upgrade, downgrade -1, upgrade keep the "
 				 "model "
 				 "and the rows",
-				 base_name(g_items[i].path));
+				 corpus_name(g_items[i].path));
 			break;
 		}
 		f = fopen(path, "w");
@@ -1155,6 +1243,16 @@ int main(int argc, char **argv)
 			printf("%s %zu - at least %d corpus schemas were %s (%zu)\n",
 			       enough ? "ok" : "not ok", g_nitems + 1, MIN_SCHEMAS,
 			       strcmp(mode, "dump") ? "inspected" : "dumped", nschemas);
+	}
+	if (!g_has_only && !strcmp(mode, "migrate")) {
+		size_t twice = pairs_held_twice(corpus);
+
+		if (twice)
+			failed++;
+		else
+			passed++;
+		printf("%s %zu - no pair is held twice, in pairs/ and in changes/ (%zu are)\n",
+		       twice ? "not ok" : "ok", g_nitems + 2, twice);
 	}
 
 	for (i = 0; postgres && i < dbnames.n; i++) {

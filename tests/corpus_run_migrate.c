@@ -1,7 +1,8 @@
 /*
- * corpus_run_migrate.c - the change pairs of tests/corpus/changes/ in the
- * in-process corpus runner: what tests/e2e/test_migrate.sh asserts of
- * each pair, step for step.
+ * corpus_run_migrate.c - the change pairs of tests/corpus/changes/ (and
+ * the pairs of tests/corpus/pairs/ that hold data.sql) in the in-process
+ * corpus runner: what tests/e2e/test_migrate.sh asserts of each pair,
+ * step for step.
  *
  * On an empty database and with no revision, for each pair NNN_name/
  * (a.sql, b.sql, data.sql, optionally keep.sql):
@@ -38,7 +39,8 @@
 
 #include "corpus_run.h"
 
-/* The corpus must not shrink unnoticed: test_migrate.sh's count. */
+/* The corpus must not shrink unnoticed: test_migrate.sh's count, of the
+ * change pairs of both folders (changes/, and pairs/ with data.sql). */
 #define MIN_CHANGE_PAIRS 85
 
 #define NOTHING_TO_DO "dbtool: nothing to do: the database matches the model"

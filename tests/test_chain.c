@@ -18,7 +18,7 @@
 
 #include "chain.h"
 #include "dbtool.h"
-#include "tmpdir.h"
+#include "testutil.h"
 
 struct fixture {
 	char dir[64];
@@ -42,13 +42,10 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
-	int rc;
+	int rc = test_rmtree(f->dir);
 
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	rc = system(cmd);
 	free(f);
-	return rc == 0 ? 0 : -1;
+	return rc;
 }
 
 /* Writes `name` in the fixture's folder with the given header. */
@@ -70,13 +67,9 @@ static void write_rev(struct fixture *f, const char *name, const char *id, const
 static void write_file(struct fixture *f, const char *name, const char *text)
 {
 	char path[256];
-	FILE *fp;
 
 	snprintf(path, sizeof(path), "%s/%s", f->dir, name);
-	fp = fopen(path, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
+	test_write_file(path, text);
 }
 
 /* The message expected, with every "@" replaced by the fixture's folder. */
@@ -342,9 +335,8 @@ static void lenient_load_keeps_heads_of_a_branched_chain(void **state)
 	assert_string_equal(chain.heads[0]->id, "d4");
 	assert_string_equal(chain.heads[1]->id, "c3");
 	assert_int_equal(chain.diverged, 1);
-	assert_non_null(strstr(dbt_error_last(),
-			       expect(f, "several heads: 'd4' ('@/w_d4.sql') and 'c3' "
-					 "('@/x_c3.sql') part at 'b2' ('@/z_b2.sql'); ")));
+	assert_error_contains(expect(f, "several heads: 'd4' ('@/w_d4.sql') and 'c3' "
+					"('@/x_c3.sql') part at 'b2' ('@/z_b2.sql'); "));
 	dbt_chain_release(&chain);
 }
 
@@ -782,7 +774,7 @@ static void checksum_of_a_file_edited_after_loading_is_refused(void **state)
 		   "-- id: aaa\n-- parent: \n-- message: make aaa\n\n-- migrate:upgrade\n"
 		   "CREATE TABLE t_aab (id INTEGER);\n\n-- migrate:downgrade\nDROP TABLE t_aaa;\n");
 	assert_int_equal(dbt_chain_checksum(&sum, &c, c.revs[0]), DBT_ERROR);
-	assert_non_null(strstr(dbt_error_last(), "a.sql' changed while dbtool was running"));
+	assert_error_contains("a.sql' changed while dbtool was running");
 	assert_string_equal(c.revs[0]->checksum, "");
 	assert_int_equal(dbt_chain_checksums(&c), DBT_ERROR);
 	dbt_chain_release(&c);
@@ -800,7 +792,7 @@ static void checksum_of_a_file_removed_after_loading_is_not_found(void **state)
 	snprintf(path, sizeof(path), "%s/a.sql", f->dir);
 	assert_int_equal(unlink(path), 0);
 	assert_int_equal(dbt_chain_checksum(&sum, &c, c.revs[0]), DBT_ENOTFOUND);
-	assert_non_null(strstr(dbt_error_last(), "a.sql': no such file"));
+	assert_error_contains("a.sql': no such file");
 	dbt_chain_release(&c);
 }
 

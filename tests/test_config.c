@@ -12,7 +12,6 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +22,7 @@
 #include "dbtool.h"
 #include "exclude.h"
 #include "schema.h"
-#include "tmpdir.h"
+#include "testutil.h"
 
 struct fixture {
 	char cwd[PATH_MAX];
@@ -43,58 +42,21 @@ static int setup(void **state)
 	return 0;
 }
 
-/* Removes `path` and, for a folder, everything in it. */
-static int remove_tree(const char *path)
-{
-	struct dirent *e;
-	struct stat st;
-	DIR *d;
-	int rc = 0;
-
-	if (lstat(path, &st) < 0)
-		return -1;
-	if (!S_ISDIR(st.st_mode))
-		return remove(path);
-	d = opendir(path);
-	if (!d)
-		return -1;
-	while ((e = readdir(d)) != NULL) {
-		char sub[PATH_MAX];
-
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
-		if (remove_tree(sub) < 0)
-			rc = -1;
-	}
-	closedir(d);
-	return rmdir(path) < 0 ? -1 : rc;
-}
-
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
 	int rc = 0;
 
-	if (chdir(fx->cwd) < 0 || remove_tree(fx->dir) < 0)
+	if (chdir(fx->cwd) < 0 || test_rmtree(fx->dir) < 0)
 		rc = -1;
 	free(fx);
 	return rc;
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "w");
-
-	assert_non_null(f);
-	assert_int_equal(fputs(text, f) >= 0, 1);
-	assert_int_equal(fclose(f), 0);
-}
-
 /* Loads `text` written to dbtool.ini, which must succeed. */
 static void load_ok(dbt_config *cfg, const char *text)
 {
-	write_file("dbtool.ini", text);
+	test_write_file("dbtool.ini", text);
 	if (dbt_config_load(cfg, "dbtool.ini", 0))
 		fail_msg("dbtool.ini did not load: %s", dbt_error_last());
 }
@@ -105,7 +67,7 @@ static void load_fails(const char *text, int code, const char *msg)
 {
 	dbt_config cfg;
 
-	write_file("dbtool.ini", text);
+	test_write_file("dbtool.ini", text);
 	memset(&cfg, 0x5a, sizeof(cfg));
 	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 0), code);
 	assert_string_equal(dbt_error_last(), msg);
@@ -177,7 +139,7 @@ static void unreadable_file_is_an_error_even_with_missing_ok(void **state)
 	(void)state;
 	if (geteuid() == 0)
 		skip(); /* permissions do not stop root */
-	write_file("dbtool.ini", "[dbtool]\n");
+	test_write_file("dbtool.ini", "[dbtool]\n");
 	assert_int_equal(chmod("dbtool.ini", 0), 0);
 	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 1), DBT_ERROR);
 	assert_string_equal(dbt_error_last(),
@@ -240,7 +202,8 @@ static void paths_are_relative_to_the_config_folder(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir("sub", 0755), 0);
-	write_file("sub/dbtool.ini", "[dbtool]\nscript_location = mig\nmodel = m/schema.sql\n");
+	test_write_file("sub/dbtool.ini",
+			"[dbtool]\nscript_location = mig\nmodel = m/schema.sql\n");
 	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
 	assert_string_equal(cfg.path, "sub/dbtool.ini");
 	assert_string_equal(cfg.dir, "sub");
@@ -255,7 +218,7 @@ static void defaults_are_relative_to_the_config_folder(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir("sub", 0755), 0);
-	write_file("sub/dbtool.ini", "[dbtool]\n");
+	test_write_file("sub/dbtool.ini", "[dbtool]\n");
 	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
 	assert_string_equal(cfg.script_location, "sub/migrations");
 	assert_string_equal(cfg.model, "sub/schema.sql");
@@ -268,7 +231,8 @@ static void absolute_paths_are_kept(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir("sub", 0755), 0);
-	write_file("sub/dbtool.ini", "[dbtool]\nscript_location = /srv/mig\nmodel = /srv/s.sql\n");
+	test_write_file("sub/dbtool.ini",
+			"[dbtool]\nscript_location = /srv/mig\nmodel = /srv/s.sql\n");
 	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
 	assert_string_equal(cfg.script_location, "/srv/mig");
 	assert_string_equal(cfg.model, "/srv/s.sql");
@@ -293,7 +257,7 @@ static void sqlite_url_is_not_rewritten(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir("sub", 0755), 0);
-	write_file("sub/dbtool.ini", "[dbtool]\nurl = sqlite:///app.db\n");
+	test_write_file("sub/dbtool.ini", "[dbtool]\nurl = sqlite:///app.db\n");
 	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
 	assert_string_equal(cfg.url, "sqlite:///app.db");
 	dbt_config_release(&cfg);
@@ -327,7 +291,7 @@ static void expands_variables_in_paths_before_resolving(void **state)
 	(void)state;
 	setenv("DBT_TEST_DIR", "generated", 1);
 	assert_int_equal(mkdir("sub", 0755), 0);
-	write_file("sub/dbtool.ini", "[dbtool]\nscript_location = ${DBT_TEST_DIR}/mig\n");
+	test_write_file("sub/dbtool.ini", "[dbtool]\nscript_location = ${DBT_TEST_DIR}/mig\n");
 	assert_int_equal(dbt_config_load(&cfg, "sub/dbtool.ini", 0), 0);
 	assert_string_equal(cfg.script_location, "sub/generated/mig");
 	dbt_config_release(&cfg);
@@ -635,7 +599,7 @@ static void our_key_outside_any_section_is_an_error(void **state)
 	dbt_config cfg;
 
 	(void)state;
-	write_file("dbtool.ini", "url = sqlite:///x.db\n[dbtool]\n");
+	test_write_file("dbtool.ini", "url = sqlite:///x.db\n[dbtool]\n");
 	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 0), DBT_EPARSE);
 	assert_string_equal(dbt_error_last(), "dbtool.ini:1: key 'url' is outside any section: put "
 					      "it under [dbtool]");

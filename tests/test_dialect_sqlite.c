@@ -20,7 +20,7 @@
 #include "dbtool.h"
 #include "dialect.h"
 #include "error.h"
-#include "tmpdir.h"
+#include "testutil.h"
 
 #include <sqlite3.h>
 
@@ -35,14 +35,13 @@ struct fixture {
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	dbt_url url = {.kind = DBT_DIALECT_SQLITE};
 
 	if (!f)
 		return -1;
 	if (!test_mkdtemp(f->dir, sizeof(f->dir), "sqlite"))
 		return -1;
 	snprintf(f->path, sizeof(f->path), "%s/app.db", f->dir);
-	if (d->open(&f->conn, &url, 0) < 0)
+	if (test_sqlite_open(&f->conn, NULL) < 0)
 		return -1;
 	*state = f;
 	return 0;
@@ -61,10 +60,9 @@ static int teardown(void **state)
 
 static dbt_conn *open_file(struct fixture *f)
 {
-	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = f->path};
 	dbt_conn *conn = NULL;
 
-	assert_int_equal(d->open(&conn, &url, 0), 0);
+	assert_int_equal(test_sqlite_open(&conn, f->path), 0);
 	assert_non_null(conn);
 	return conn;
 }
@@ -768,8 +766,8 @@ static void rows_left_without_parent_by_any_route_are_refused(void **state)
 		assert_int_equal(d->begin(f->conn), 0);
 		assert_int_equal(d->exec_script(f->conn, routes[i], "r.sql", 1), 0);
 		assert_int_equal(d->commit(f->conn), DBT_EDB);
-		assert_non_null(strstr(dbt_error_last(), "foreign key violation: row "));
-		assert_non_null(strstr(dbt_error_last(), " of table 'c' references a row of 'p'"));
+		assert_error_contains("foreign key violation: row ");
+		assert_error_contains(" of table 'c' references a row of 'p'");
 		assert_int_equal(d->rollback(f->conn), 0);
 		assert_value(f->conn, "SELECT count(*) FROM p", "1");
 	}
@@ -800,7 +798,7 @@ static void dropping_the_index_of_a_parent_key_is_refused(void **state)
 	assert_int_equal(d->begin(f->conn), 0);
 	assert_int_equal(d->exec(f->conn, "DROP INDEX ux_p_code"), 0);
 	assert_int_equal(d->commit(f->conn), DBT_EDB);
-	assert_non_null(strstr(dbt_error_last(), "foreign key mismatch"));
+	assert_error_contains("foreign key mismatch");
 	assert_int_equal(d->rollback(f->conn), 0);
 	assert_value(f->conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'ux_p_code'", "1");
 }
@@ -836,9 +834,8 @@ static void rows_left_between_transactions_are_counted_at_begin(void **state)
 	assert_int_equal(d->begin(a), 0);
 	assert_int_equal(d->exec(a, "INSERT INTO c VALUES (4, 99)"), 0);
 	assert_int_equal(d->commit(a), DBT_EDB);
-	assert_non_null(strstr(dbt_error_last(),
-			       "3 rows of table 'c' reference rows of 'p' that "
-			       "do not exist, 1 more than when the transaction began"));
+	assert_error_contains("3 rows of table 'c' reference rows of 'p' that "
+			      "do not exist, 1 more than when the transaction began");
 	assert_int_equal(d->rollback(a), 0);
 	d->close(a);
 	d->close(b);

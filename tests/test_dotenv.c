@@ -15,18 +15,14 @@
 #include <unistd.h>
 
 #include "dbtool.h"
+#include "testutil.h"
 
 static char path[64];
 
 static int write_env(const char *text)
 {
-	FILE *f;
-
 	snprintf(path, sizeof(path), "/tmp/dbtool-dotenv-%ld", (long)getpid());
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs(text, f);
-	fclose(f);
+	test_write_file(path, text);
 	return 0;
 }
 

@@ -34,7 +34,7 @@
 
 #include "dbtool.h"
 #include "failalloc.h"
-#include "tmpdir.h"
+#include "testutil.h"
 
 /* Every finding is printed; the test fails at the end of a step when there
  * was any, so that one run lists them all. */
@@ -498,15 +498,6 @@ static void torture(const char *name, int (*step)(void))
 	state_free(&after);
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	assert_int_equal(fclose(fp), 0);
-}
-
 static int setup(void **state)
 {
 	(void)state;
@@ -521,28 +512,25 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
 	if (chdir("/"))
 		return -1;
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", top);
-	return system(cmd) == 0 ? 0 : -1;
+	return test_rmtree(top);
 }
 
 static void every_allocation_failure_in_the_scenario_is_an_error_that_changes_nothing(void **state)
 {
 	(void)state;
 	torture("init", step_init);
-	write_file("dbtool.ini", "[dbtool]\nurl = sqlite:///app.db\n");
+	test_write_file("dbtool.ini", "[dbtool]\nurl = sqlite:///app.db\n");
 	torture("revision", step_revision);
 	torture("upgrade", step_upgrade);
-	write_file("schema.sql",
-		   "CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);\n"
-		   "CREATE TABLE posts (id INTEGER PRIMARY KEY,\n"
-		   "  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,\n"
-		   "  title VARCHAR(200) DEFAULT 'untitled', body TEXT);\n"
-		   "CREATE INDEX ix_posts_user ON posts (user_id);\n");
+	test_write_file("schema.sql",
+			"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(50) NOT NULL);\n"
+			"CREATE TABLE posts (id INTEGER PRIMARY KEY,\n"
+			"  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,\n"
+			"  title VARCHAR(200) DEFAULT 'untitled', body TEXT);\n"
+			"CREATE INDEX ix_posts_user ON posts (user_id);\n");
 	torture("check", step_check_differs);
 	torture("migrate", step_migrate);
 	torture("upgrade", step_upgrade);

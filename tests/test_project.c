@@ -19,7 +19,7 @@
 
 #include "dbtool.h"
 #include "project.h"
-#include "tmpdir.h"
+#include "testutil.h"
 
 struct fixture {
 	char dir[64];
@@ -44,36 +44,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[128];
 	int rc = chdir(f->oldcwd);
 
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
+	if (test_rmtree(f->dir) < 0)
 		rc = -1;
 	free(f);
 	return rc == 0 ? 0 : -1;
-}
-
-static char *slurp(const char *path)
-{
-	static char text[16384];
-	size_t n;
-	FILE *fp = fopen(path, "r");
-
-	assert_non_null(fp);
-	n = fread(text, 1, sizeof(text) - 1, fp);
-	text[n] = '\0';
-	fclose(fp);
-	return text;
-}
-
-static void put(const char *path, const char *text)
-{
-	FILE *fp = fopen(path, "w");
-
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
 }
 
 static int is_file(const char *path)
@@ -136,7 +112,7 @@ static void builtin_template_holds_the_three_files(void **state)
 static void init_lays_down_a_fresh_project(void **state)
 {
 	char *created = NULL;
-	const char *ini;
+	char *ini;
 
 	(void)state;
 	assert_int_equal(dbt_project_init("migrations", &created), 0);
@@ -144,13 +120,15 @@ static void init_lays_down_a_fresh_project(void **state)
 				     "dbtool.ini\nschema.sql\n");
 	free(created);
 	assert_true(is_dir("migrations/versions"));
-	assert_string_equal(slurp("migrations/script.sql.tmpl"), builtin("script.sql.tmpl")->data);
-	assert_string_equal(slurp("schema.sql"), builtin("schema.sql")->data);
-	ini = slurp("dbtool.ini");
+	assert_file_equal("migrations/script.sql.tmpl", builtin("script.sql.tmpl")->data);
+	assert_file_equal("schema.sql", builtin("schema.sql")->data);
+	ini = test_read_file("dbtool.ini");
+	assert_non_null(ini);
 	assert_string_equal(ini, builtin("dbtool.ini")->data);
 	assert_non_null(strstr(ini, "\nurl = sqlite:///app.db\n"));
 	assert_non_null(strstr(ini, "\nscript_location = migrations\n"));
 	assert_non_null(strstr(ini, "\nmodel = schema.sql\n"));
+	free(ini);
 }
 
 static void init_accepts_null_created(void **state)
@@ -177,7 +155,7 @@ static void init_refuses_a_folder_that_is_not_empty(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir("migrations", 0755), 0);
-	put("migrations/notes.txt", "mine\n");
+	test_write_file("migrations/notes.txt", "mine\n");
 	assert_int_equal(dbt_project_init("migrations", &created), DBT_EEXISTS);
 	assert_string_equal(dbt_error_last(), "folder 'migrations' exists and is not empty");
 	assert_null(created);
@@ -191,19 +169,19 @@ static void init_leaves_an_existing_config_and_model_alone(void **state)
 	char *created = NULL;
 
 	(void)state;
-	put("dbtool.ini", "[dbtool]\nurl = sqlite:///mine.db\n");
-	put("schema.sql", "CREATE TABLE mine (id INTEGER);\n");
+	test_write_file("dbtool.ini", "[dbtool]\nurl = sqlite:///mine.db\n");
+	test_write_file("schema.sql", "CREATE TABLE mine (id INTEGER);\n");
 	assert_int_equal(dbt_project_init("migrations", &created), 0);
 	assert_string_equal(created, "migrations/versions/\nmigrations/script.sql.tmpl\n");
 	free(created);
-	assert_string_equal(slurp("dbtool.ini"), "[dbtool]\nurl = sqlite:///mine.db\n");
-	assert_string_equal(slurp("schema.sql"), "CREATE TABLE mine (id INTEGER);\n");
+	assert_file_equal("dbtool.ini", "[dbtool]\nurl = sqlite:///mine.db\n");
+	assert_file_equal("schema.sql", "CREATE TABLE mine (id INTEGER);\n");
 }
 
 static void init_with_another_folder_names_it_in_the_config(void **state)
 {
 	char *created = NULL;
-	const char *ini;
+	char *ini;
 
 	(void)state;
 	assert_int_equal(dbt_project_init("db/migs/", &created), 0);
@@ -211,12 +189,14 @@ static void init_with_another_folder_names_it_in_the_config(void **state)
 				     "dbtool.ini\nschema.sql\n");
 	free(created);
 	assert_true(is_dir("db/migs/versions"));
-	ini = slurp("dbtool.ini");
+	ini = test_read_file("dbtool.ini");
+	assert_non_null(ini);
 	assert_non_null(strstr(ini, "\nscript_location = db/migs\n"));
 	assert_null(strstr(ini, "script_location = migrations"));
 	/* The comments are kept. */
 	assert_non_null(strstr(ini, "\nurl = sqlite:///app.db\n"));
 	assert_non_null(strstr(ini, "\nmodel = schema.sql\n"));
+	free(ini);
 }
 
 static void init_refuses_an_empty_folder_name(void **state)
@@ -344,11 +324,11 @@ static void empty_parent_leaves_no_trailing_blank(void **state)
 	init_default();
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "first", "r0", NULL, NULL),
 			 0);
-	assert_non_null(strstr(slurp(path), "\n-- parent:\n"));
+	assert_file_contains(path, "\n-- parent:\n");
 	free(path);
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "second", "r1", NULL, NULL),
 			 0);
-	assert_non_null(strstr(slurp(path), "\n-- parent: r0\n"));
+	assert_file_contains(path, "\n-- parent: r0\n");
 	free(path);
 }
 
@@ -380,8 +360,8 @@ static void stale_temporary_files_are_removed(void **state)
 	(void)state;
 	init_default();
 	/* No process has id 2^22 + 1 (the largest pid_max is 2^22). */
-	put("migrations/versions/x.sql.tmp-4194305", "half a file");
-	put("migrations/versions/y.sql.tmp-1", "init is alive");
+	test_write_file("migrations/versions/x.sql.tmp-4194305", "half a file");
+	test_write_file("migrations/versions/y.sql.tmp-1", "init is alive");
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL), 0);
 	free(path);
 	assert_false(is_file("migrations/versions/x.sql.tmp-4194305"));
@@ -554,10 +534,10 @@ static void unknown_placeholder_in_template_is_an_error(void **state)
 
 	(void)state;
 	init_default();
-	put("migrations/script.sql.tmpl",
-	    "-- id: ${id}\n-- parent: ${parent}\n-- author: ${author}\n"
-	    "-- migrate:upgrade\n${upgrade}\n-- migrate:downgrade\n"
-	    "${downgrade}\n");
+	test_write_file("migrations/script.sql.tmpl",
+			"-- id: ${id}\n-- parent: ${parent}\n-- author: ${author}\n"
+			"-- migrate:upgrade\n${upgrade}\n-- migrate:downgrade\n"
+			"${downgrade}\n");
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL),
 			 DBT_EPARSE);
 	assert_string_equal(dbt_error_last(),
@@ -572,11 +552,12 @@ static void template_notes_and_plain_dollars_are_handled(void **state)
 
 	(void)state;
 	init_default();
-	put("migrations/script.sql.tmpl", "## a note about the template\n-- id: ${id}\n"
-					  "-- parent: ${parent}\n-- message: ${message}\n"
-					  "-- costs $5, ${ not a placeholder\n"
-					  "-- migrate:upgrade\n${upgrade}\n-- migrate:downgrade\n"
-					  "${downgrade}\n");
+	test_write_file("migrations/script.sql.tmpl",
+			"## a note about the template\n-- id: ${id}\n"
+			"-- parent: ${parent}\n-- message: ${message}\n"
+			"-- costs $5, ${ not a placeholder\n"
+			"-- migrate:upgrade\n${upgrade}\n-- migrate:downgrade\n"
+			"${downgrade}\n");
 	new_revision(&rev, "m", "r1", "SELECT '${id}';", NULL);
 	/* Values are not scanned for placeholders again. */
 	assert_string_equal(rev.upgrade, "SELECT '${id}';\n");
@@ -590,8 +571,8 @@ static void template_that_breaks_the_file_writes_nothing(void **state)
 
 	(void)state;
 	init_default();
-	put("migrations/script.sql.tmpl", "-- id: ${id}\n-- parent: ${parent}\n"
-					  "-- migrate:upgrade\n${upgrade}\n");
+	test_write_file("migrations/script.sql.tmpl", "-- id: ${id}\n-- parent: ${parent}\n"
+						      "-- migrate:upgrade\n${upgrade}\n");
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", "r1", NULL, NULL),
 			 DBT_EPARSE);
 	assert_string_equal(dbt_error_last(),
@@ -609,9 +590,9 @@ static void template_that_drops_the_sql_writes_nothing(void **state)
 
 	(void)state;
 	init_default();
-	put("migrations/script.sql.tmpl",
-	    "-- id: ${id}\n-- parent: ${parent}\n-- message: ${message}\n"
-	    "-- migrate:upgrade\n-- migrate:downgrade\n${downgrade}\n");
+	test_write_file("migrations/script.sql.tmpl",
+			"-- id: ${id}\n-- parent: ${parent}\n-- message: ${message}\n"
+			"-- migrate:upgrade\n-- migrate:downgrade\n${downgrade}\n");
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", "r1", "SELECT 1;",
 						  NULL),
 			 DBT_EPARSE);
@@ -635,7 +616,7 @@ static void revision_outside_a_transaction_ends_its_header_with_the_mark(void **
 						     "CREATE INDEX CONCURRENTLY i ON t (v);",
 						     "DROP INDEX i;", NULL, 0, NULL, 0),
 			 0);
-	assert_non_null(strstr(slurp(path), "Z\n-- transaction: false\n\n-- migrate:upgrade\n"));
+	assert_file_contains(path, "Z\n-- transaction: false\n\n-- migrate:upgrade\n");
 	assert_int_equal(dbt_revision_load(&rev, path), 0);
 	assert_int_equal(rev.transactional, 0);
 	dbt_revision_release(&rev);
@@ -653,7 +634,7 @@ static void revision_outside_a_transaction_ends_its_header_with_the_mark(void **
 	assert_int_equal(dbt_project_new_revision_tx(&path, "migrations", "plain", "r3",
 						     "SELECT 1;", NULL, NULL, 0, "r2", 1),
 			 0);
-	assert_null(strstr(slurp(path), "transaction:"));
+	assert_file_lacks(path, "transaction:");
 	free(path);
 }
 
@@ -663,13 +644,13 @@ static void broken_chain_is_refused(void **state)
 
 	(void)state;
 	init_default();
-	put("migrations/versions/a1.sql", "-- id: a1\n-- parent:\n-- migrate:upgrade\n"
-					  "-- migrate:downgrade\n");
-	put("migrations/versions/b2.sql", "-- id: b2\n-- parent:\n-- migrate:upgrade\n"
-					  "-- migrate:downgrade\n");
+	test_write_file("migrations/versions/a1.sql", "-- id: a1\n-- parent:\n-- migrate:upgrade\n"
+						      "-- migrate:downgrade\n");
+	test_write_file("migrations/versions/b2.sql", "-- id: b2\n-- parent:\n-- migrate:upgrade\n"
+						      "-- migrate:downgrade\n");
 	assert_int_equal(dbt_project_new_revision(&path, "migrations", "x", NULL, NULL, NULL),
 			 DBT_ECHAIN);
-	assert_non_null(strstr(dbt_error_last(), "several heads: 'a1'"));
+	assert_error_contains("several heads: 'a1'");
 	assert_null(path);
 }
 

@@ -33,14 +33,9 @@
 #include "reflect_postgres_objects.h"
 #include "schema.h"
 #include "sqlsplit.h"
+#include "testutil.h"
 
 static const struct dbt_dialect *const pg = &dbt_dialect_postgres;
-
-/* A scratch database per test, made one test ahead on a connection of
- * its own and dropped on another (as test_reflect_postgres.c does). */
-static dbt_conn *creator, *dropper;
-static char next_db[64];
-static int ndbs;
 
 struct fixture {
 	char dbname[64];
@@ -48,87 +43,6 @@ struct fixture {
 	char r1[64]; /* a role whose name needs no quotes */
 	char r2[64]; /* one whose name does, quoted */
 };
-
-static int open_admin(dbt_conn **out, const char *text)
-{
-	dbt_url url;
-	int rc;
-
-	if (dbt_url_parse(&url, text) < 0) {
-		print_error("DBTOOL_TEST_PG_URL: %s\n", dbt_error_last());
-		return -1;
-	}
-	rc = pg->open(out, &url, 0);
-	dbt_url_release(&url);
-	if (rc < 0)
-		print_error("%s\n", dbt_error_last());
-	return rc < 0 ? -1 : 0;
-}
-
-static int send_db(dbt_conn *conn, const char *verb, const char *name, const char *options)
-{
-	char sql[160];
-
-	snprintf(sql, sizeof(sql), "%s DATABASE %s%s", verb, name, options);
-	if (!PQsendQuery(dbt_postgres_handle(conn), sql)) {
-		print_error("%s: %s", sql, PQerrorMessage(dbt_postgres_handle(conn)));
-		return -1;
-	}
-	return 0;
-}
-
-static int wait_db(dbt_conn *conn)
-{
-	PGresult *res;
-	int rc = 0;
-
-	while ((res = PQgetResult(dbt_postgres_handle(conn))) != NULL) {
-		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-			print_error("%s", PQresultErrorMessage(res));
-			rc = -1;
-		}
-		PQclear(res);
-	}
-	return rc;
-}
-
-static int create_next(void)
-{
-	snprintf(next_db, sizeof(next_db), "dbt_acl_%ld_%d", (long)getpid(), ++ndbs);
-	return send_db(creator, "CREATE", next_db, "");
-}
-
-static int group_setup(void **state)
-{
-	const char *text = getenv("DBTOOL_TEST_PG_URL");
-
-	(void)state;
-	if (!text || !*text) {
-		print_error("DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test, "
-			    "which starts a throwaway PostgreSQL, or start one with "
-			    "scripts/pg-cluster and export its URL\n");
-		return -1;
-	}
-	if (open_admin(&creator, text) < 0 || open_admin(&dropper, text) < 0)
-		return -1;
-	return create_next();
-}
-
-static int group_teardown(void **state)
-{
-	int rc = 0;
-
-	(void)state;
-	if (creator && dropper) {
-		rc = wait_db(creator);
-		if (wait_db(dropper) < 0 ||
-		    send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 || wait_db(dropper) < 0)
-			rc = -1;
-	}
-	pg->close(creator);
-	pg->close(dropper);
-	return rc;
-}
 
 /* Runs `sql` on `conn`, printing the error; -1 when it fails. */
 static int run(dbt_conn *conn, const char *sql)
@@ -142,33 +56,31 @@ static int run(dbt_conn *conn, const char *sql)
 	return ok ? 0 : -1;
 }
 
+/* Each test has a scratch database of its own (testutil.h), and two roles
+ * of its own. */
+static int group_setup(void **state)
+{
+	(void)state;
+	return test_pg_start("dbt_acl");
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	return test_pg_stop();
+}
+
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	char sql[256];
-	dbt_url url;
-	int rc;
 
-	if (!f || wait_db(creator) < 0) {
+	if (!f || test_pg_take(f->dbname, sizeof(f->dbname), &f->conn) < 0) {
 		free(f);
 		return -1;
 	}
-	memcpy(f->dbname, next_db, sizeof(f->dbname));
-	snprintf(f->r1, sizeof(f->r1), "dbt_acl_%ld_%d_reader", (long)getpid(), ndbs);
-	snprintf(f->r2, sizeof(f->r2), "\"Dbt Acl %ld %d\"", (long)getpid(), ndbs);
-	if (create_next() < 0 || dbt_url_parse(&url, getenv("DBTOOL_TEST_PG_URL")) < 0) {
-		free(f);
-		return -1;
-	}
-	free(url.database);
-	url.database = strdup(f->dbname);
-	rc = url.database ? pg->open(&f->conn, &url, 0) : -1;
-	dbt_url_release(&url);
-	if (rc < 0) {
-		print_error("%s\n", dbt_error_last());
-		free(f);
-		return -1;
-	}
+	snprintf(f->r1, sizeof(f->r1), "dbt_acl_%ld_%d_reader", (long)getpid(), test_pg_taken());
+	snprintf(f->r2, sizeof(f->r2), "\"Dbt Acl %ld %d\"", (long)getpid(), test_pg_taken());
 	snprintf(sql, sizeof(sql), "CREATE ROLE %s; CREATE ROLE %s", f->r1, f->r2);
 	if (run(f->conn, sql) < 0) {
 		pg->close(f->conn);
@@ -190,7 +102,7 @@ static int teardown(void **state)
 		 f->r1, f->r2);
 	rc = run(f->conn, sql);
 	pg->close(f->conn);
-	if (wait_db(dropper) < 0 || send_db(dropper, "DROP", f->dbname, " WITH (FORCE)") < 0)
+	if (test_pg_drop(f->dbname) < 0)
 		rc = -1;
 	free(f);
 	return rc;

@@ -28,128 +28,33 @@
 #include "dbtool.h"
 #include "dialect.h"
 #include "schema.h"
+#include "testutil.h"
 
 static const struct dbt_dialect *const pg = &dbt_dialect_postgres;
-
-/*
- * Each test has a scratch database of its own.  Making one takes the
- * server a good part of a second under load, so it is made one test
- * ahead, on a connection of its own, and dropped on another: the server
- * does both while the tests run.
- */
-static dbt_conn *creator, *dropper;
-static char next_db[64]; /* being made for the next test */
-static int ndbs;
 
 struct fixture {
 	char dbname[64];
 	dbt_conn *conn; /* to the scratch database */
 };
 
-static int open_admin(dbt_conn **out, const char *text)
-{
-	dbt_url url;
-	int rc;
-
-	if (dbt_url_parse(&url, text) < 0) {
-		print_error("DBTOOL_TEST_PG_URL: %s\n", dbt_error_last());
-		return -1;
-	}
-	rc = pg->open(out, &url, 0);
-	dbt_url_release(&url);
-	if (rc < 0)
-		print_error("%s\n", dbt_error_last());
-	return rc < 0 ? -1 : 0;
-}
-
-/* Sends "VERB DATABASE name..." without waiting for it. */
-static int send_db(dbt_conn *conn, const char *verb, const char *name, const char *options)
-{
-	char sql[160];
-
-	snprintf(sql, sizeof(sql), "%s DATABASE %s%s", verb, name, options);
-	if (!PQsendQuery(dbt_postgres_handle(conn), sql)) {
-		print_error("%s: %s", sql, PQerrorMessage(dbt_postgres_handle(conn)));
-		return -1;
-	}
-	return 0;
-}
-
-/* Waits for what was sent on `conn`, if anything; -1 when it failed. */
-static int wait_db(dbt_conn *conn)
-{
-	PGresult *res;
-	int rc = 0;
-
-	while ((res = PQgetResult(dbt_postgres_handle(conn))) != NULL) {
-		if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-			print_error("%s", PQresultErrorMessage(res));
-			rc = -1;
-		}
-		PQclear(res);
-	}
-	return rc;
-}
-
-static int create_next(void)
-{
-	snprintf(next_db, sizeof(next_db), "dbt_routines_%ld_%d", (long)getpid(), ++ndbs);
-	return send_db(creator, "CREATE", next_db, "");
-}
-
+/* Each test has a scratch database of its own (testutil.h). */
 static int group_setup(void **state)
 {
-	const char *text = getenv("DBTOOL_TEST_PG_URL");
-
 	(void)state;
-	if (!text || !*text) {
-		print_error("DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test, "
-			    "which starts a throwaway PostgreSQL, or start one with "
-			    "scripts/pg-cluster and export its URL\n");
-		return -1;
-	}
-	if (open_admin(&creator, text) < 0 || open_admin(&dropper, text) < 0)
-		return -1;
-	return create_next();
+	return test_pg_start("dbt_routines");
 }
 
 static int group_teardown(void **state)
 {
-	int rc = 0;
-
 	(void)state;
-	if (creator && dropper) {
-		rc = wait_db(creator);
-		if (wait_db(dropper) < 0 ||
-		    send_db(dropper, "DROP", next_db, " WITH (FORCE)") < 0 || wait_db(dropper) < 0)
-			rc = -1;
-	}
-	pg->close(creator);
-	pg->close(dropper);
-	return rc;
+	return test_pg_stop();
 }
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	dbt_url url;
-	int rc;
 
-	if (!f || wait_db(creator) < 0) {
-		free(f);
-		return -1;
-	}
-	memcpy(f->dbname, next_db, sizeof(f->dbname));
-	if (create_next() < 0 || dbt_url_parse(&url, getenv("DBTOOL_TEST_PG_URL")) < 0) {
-		free(f);
-		return -1;
-	}
-	free(url.database);
-	url.database = strdup(f->dbname);
-	rc = url.database ? pg->open(&f->conn, &url, 0) : -1;
-	dbt_url_release(&url);
-	if (rc < 0) {
-		print_error("%s\n", dbt_error_last());
+	if (!f || test_pg_take(f->dbname, sizeof(f->dbname), &f->conn) < 0) {
 		free(f);
 		return -1;
 	}
@@ -163,9 +68,7 @@ static int teardown(void **state)
 	int rc;
 
 	pg->close(f->conn);
-	rc = wait_db(dropper);
-	if (send_db(dropper, "DROP", f->dbname, " WITH (FORCE)") < 0)
-		rc = -1;
+	rc = test_pg_drop(f->dbname);
 	free(f);
 	return rc;
 }

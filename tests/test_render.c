@@ -28,6 +28,7 @@
 #include "render.h"
 #include "schema.h"
 #include "schema_dump.h"
+#include "testutil.h"
 
 #define SQLITE DBT_DIALECT_SQLITE
 #define PG DBT_DIALECT_POSTGRES
@@ -2345,10 +2346,9 @@ static void test_sqlite_drop_column_of_an_inverse_checks_the_table_that_has_it(v
 
 static dbt_conn *sqlite_memory(void)
 {
-	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = NULL};
 	dbt_conn *conn = NULL;
 
-	assert_int_equal(dbt_dialect_sqlite.open(&conn, &url, 0), 0);
+	assert_int_equal(test_sqlite_open(&conn, NULL), 0);
 	return conn;
 }
 
@@ -2887,8 +2887,7 @@ static void test_sqlite_rebuild_refuses_nulls_in_a_new_not_null_column(void **st
 	assert_int_equal(dbt_render_ops(&sql, SQLITE, d.ops, d.n, p.to), 0);
 	assert_int_equal(dl->begin(conn), 0);
 	assert_int_equal(dl->exec_script(conn, dbt_buf_str(&sql), "up.sql", 1), DBT_EDB);
-	assert_non_null(
-		strstr(dbt_error_last(), "NOT NULL constraint failed: _dbtool_new_users.age"));
+	assert_error_contains("NOT NULL constraint failed: _dbtool_new_users.age");
 	assert_int_equal(dl->rollback(conn), 0);
 	assert_schema(conn, p.from, "after the rollback");
 	assert_value(conn, USERS_QUERY, USERS_WANT, "after the rollback");

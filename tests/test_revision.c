@@ -17,7 +17,7 @@
 
 #include "dbtool.h"
 #include "sha256.h"
-#include "tmpdir.h"
+#include "testutil.h"
 
 #define PATH "versions/a_x.sql"
 

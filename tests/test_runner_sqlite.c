@@ -22,7 +22,7 @@
 
 #include "dbtool.h"
 #include "dialect.h"
-#include "tmpdir.h"
+#include "testutil.h"
 
 struct fixture {
 	char dir[64];
@@ -77,11 +77,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char cmd[256];
 
 	dbt_conn_close(f->conn);
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", f->dir);
-	if (system(cmd) != 0)
+	if (test_rmtree(f->dir) < 0)
 		return -1;
 	free(f);
 	return 0;
@@ -280,9 +278,9 @@ static void wrong_direction_targets_are_refused(void **state)
 
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "bbb", NULL), 0);
 	assert_true(dbt_run_upgrade(f->conn, &chain, "aaa", NULL) < 0);
-	assert_non_null(strstr(dbt_error_last(), "use 'dbtool downgrade'"));
+	assert_error_contains("use 'dbtool downgrade'");
 	assert_true(dbt_run_downgrade(f->conn, &chain, "ccc", NULL) < 0);
-	assert_non_null(strstr(dbt_error_last(), "use 'dbtool upgrade'"));
+	assert_error_contains("use 'dbtool upgrade'");
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "+5", NULL), DBT_ENOTFOUND);
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "nope", NULL), DBT_ENOTFOUND);
 	assert_current(f, "bbb");
@@ -313,9 +311,9 @@ static void failing_revision_is_rolled_back_and_earlier_ones_stay(void **state)
 		  "DROP TABLE d;", 1);
 	chain = load(f);
 	assert_true(dbt_run_upgrade(f->conn, &chain, "head", NULL) < 0);
-	assert_non_null(strstr(dbt_error_last(), "upgrade ddd failed and was rolled back"));
-	assert_non_null(strstr(dbt_error_last(), "ddd_x.sql:8:"));
-	assert_non_null(strstr(dbt_error_last(), "no such table: missing"));
+	assert_error_contains("upgrade ddd failed and was rolled back");
+	assert_error_contains("ddd_x.sql:8:");
+	assert_error_contains("no such table: missing");
 	assert_current(f, "ccc");
 	assert_true(has_table(f, "b"));
 	assert_false(has_table(f, "d"));
@@ -376,9 +374,8 @@ static void full_disk_at_commit_names_the_revision(void **state)
 	disk_full = 1;
 	assert_true(dbt_run_upgrade(f->conn, &chain, "head", NULL) < 0);
 	disk_full = 0;
-	assert_non_null(
-		strstr(dbt_error_last(), "upgrade bbb failed at commit and was rolled back: "));
-	assert_non_null(strstr(dbt_error_last(), "full"));
+	assert_error_contains("upgrade bbb failed at commit and was rolled back: ");
+	assert_error_contains("full");
 
 	dbt_conn_close(f->conn);
 	sqlite3_vfs_unregister(&full_vfs);
@@ -415,8 +412,7 @@ static void unknown_database_version_is_an_error(void **state)
 						"UPDATE dbtool_version SET version_num = 'zzz'"),
 			 0);
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), DBT_ENOTFOUND);
-	assert_non_null(
-		strstr(dbt_error_last(), "database is at zzz, which no revision file defines"));
+	assert_error_contains("database is at zzz, which no revision file defines");
 	assert_false(has_table(f, "a"));
 	dbt_chain_release(&chain);
 }
@@ -805,8 +801,7 @@ static void stamp_leaves_a_version_no_file_defines(void **state)
 		   "INSERT INTO dbtool_history VALUES ('zzz', 'x', 'then')");
 	/* A relative target needs a known current revision. */
 	assert_int_equal(dbt_run_stamp(f->conn, &chain, "-1", NULL), DBT_ENOTFOUND);
-	assert_non_null(
-		strstr(dbt_error_last(), "database is at zzz, which no revision file defines"));
+	assert_error_contains("database is at zzz, which no revision file defines");
 	assert_int_equal(dbt_run_stamp(f->conn, &chain, "aaa", &o), 0);
 	assert_non_null(strstr(f->last, " zzz->aaa"));
 	assert_current(f, "aaa");

@@ -1,7 +1,8 @@
 #!/bin/bash
 #
 # test_migrate.sh - `dbtool migrate` end to end on one dialect: the
-# change-pair corpus (tests/corpus/changes/) and the cases migrate must
+# change-pair corpus (tests/corpus/changes/, and the pairs of
+# tests/corpus/pairs/ that hold data.sql) and the cases migrate must
 # refuse.
 #
 # Each pair NNN_name/ holds a.sql (the model before), b.sql (the model
@@ -51,6 +52,7 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CHANGES=$E2E_DIR/../corpus/changes
+PAIRS=$E2E_DIR/../corpus/pairs
 BAD_MODELS=$E2E_DIR/../corpus/bad
 ONLY=${DBTOOL_MIGRATE_ONLY:-}
 
@@ -504,20 +506,22 @@ pair_setup() {
 # pair_case PAIR: one pair, one check.
 pair_case() {
 	PAIR=$1
-	local name=${PAIR##*/}
+	local name=${PAIR##*/} folder=${PAIR%/*}
 	CASE_DIR=$WORK/case.$name
 	mkdir -p "$CASE_DIR"
 	run_pair
-	case_end "changes/$name: migrate, upgrade, downgrade -1, upgrade keep the model and the rows" ||
+	case_end "${folder##*/}/$name: migrate, upgrade, downgrade -1, upgrade keep the model and the rows" ||
 		force_empty
 }
 
 # npairs counts the corpus; pairs holds the sample (in_sample in lib.sh)
-# that runs here.
+# that runs here.  Each pair lives once: the pairs of pairs/ that hold
+# rows (data.sql) are change pairs too, taken before those of changes/.
 pairs=()
 npairs=0
-for PAIR in "$CHANGES"/*/; do
+for PAIR in "$PAIRS"/*/ "$CHANGES"/*/; do
 	PAIR=${PAIR%/}
+	[ "${PAIR%/*}" = "$PAIRS" ] && ! [ -e "$PAIR/data.sql" ] && continue
 	selected "${PAIR##*/}" && for_this_dialect "$PAIR/a.sql" || continue
 	{ [ -n "$ONLY" ] || in_sample $npairs "${PAIR##*/}"; } && pairs+=("$PAIR")
 	npairs=$((npairs + 1))

@@ -1,4 +1,0 @@
-CREATE TABLE authors (
-	id INTEGER PRIMARY KEY,
-	name VARCHAR(100) NOT NULL
-);

@@ -1,4 +1,0 @@
-CREATE TABLE "Order Items" (
-	"Item Id" INTEGER PRIMARY KEY,
-	"order" INTEGER NOT NULL
-);

@@ -1,3 +1,0 @@
-CREATE TABLE "café" (
-	id INTEGER PRIMARY KEY
-);

@@ -1,4 +1,0 @@
-CREATE TABLE "café" (
-	id INTEGER PRIMARY KEY,
-	"crème" TEXT
-);

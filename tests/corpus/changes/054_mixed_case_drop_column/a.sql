@@ -1,4 +1,0 @@
-CREATE TABLE "UserAccounts" (
-	"Id" INTEGER PRIMARY KEY,
-	"DisplayName" VARCHAR(50)
-);

@@ -1,3 +1,0 @@
-CREATE TABLE "UserAccounts" (
-	"Id" INTEGER PRIMARY KEY
-);

@@ -1,7 +1,0 @@
-CREATE TABLE users (
-	id INTEGER PRIMARY KEY,
-	name VARCHAR(30) NOT NULL,
-	email VARCHAR(120),
-	age INTEGER,
-	prefs JSON
-);
