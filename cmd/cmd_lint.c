@@ -131,7 +131,7 @@ static void print_sarif(const dbt_lint_report *rep)
 	fputs("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": "
 	      "\"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"dbtool\", \"version\": ",
 	      stdout);
-	cmd_json_str(stdout, DBT_VERSION_STRING);
+	cmd_json_str(stdout, dbt_version());
 	fputs(", \"rules\": [", stdout);
 	for (i = 0; i < n; i++) {
 		fputs(i ? ", {\"id\": " : "{\"id\": ", stdout);

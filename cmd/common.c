@@ -385,7 +385,7 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
 			return 1;
 		}
 		if (!strcmp(arg, "--version")) {
-			printf("dbtool %s\n", DBT_VERSION_STRING);
+			printf("dbtool %s\n", dbt_version());
 			return 1;
 		}
 		n = option_name_len(arg, &inline_value);
