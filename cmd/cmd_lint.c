@@ -213,7 +213,7 @@ int cmd_lint(int argc, char **argv)
 		{NULL, 0, NULL, NULL},
 	};
 	struct connector connector;
-	dbt_lint_opts lo;
+	dbt_lint_opts lo = DBT_LINT_OPTS_INIT;
 	dbt_lint_report rep;
 	dbt_config cfg;
 	dbt_chain chain;
@@ -226,7 +226,6 @@ int cmd_lint(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if ((rc = parse_format(&format, format_text)) != 0)
 		return rc;
-	memset(&lo, 0, sizeof(lo));
 	if (rows_text) {
 		char *end;
 

@@ -684,6 +684,7 @@ void cmd_print_step(const dbt_step *step, void *arg)
 dbt_run_opts cmd_run_opts(void)
 {
 	dbt_run_opts o = {
+		.version = DBT_RUN_OPTS_VERSION,
 		.lock_timeout_ms = g_opts.lock_timeout_s * 1000,
 		.on_step = cmd_print_step,
 		.arg = NULL,

@@ -30,7 +30,7 @@ int main(int argc, char **argv)
 	dbt_chain chain;
 	dbt_url url;
 	dbt_conn *conn = NULL;
-	dbt_run_opts opts;
+	dbt_run_opts opts = DBT_RUN_OPTS_INIT;
 	char *current = NULL;
 	const char *text;
 	int status = 1;
@@ -47,7 +47,6 @@ int main(int argc, char **argv)
 	if (dbt_chain_load(&chain, versions, 0) < 0 || !(text = dbt_config_pick_url(&cfg, NULL)) ||
 	    dbt_url_parse(&url, text) < 0 || dbt_conn_open(&conn, &url) < 0)
 		goto fail;
-	memset(&opts, 0, sizeof(opts));
 	opts.on_step = on_step;
 	if (dbt_run_upgrade(conn, &chain, "head", &opts) < 0 ||
 	    dbt_conn_current(&current, conn) < 0)

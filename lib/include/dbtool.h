@@ -503,7 +503,10 @@ typedef void (*dbt_run_statement_fn)(const dbt_run_statement *stmt, void *arg);
  * length). */
 typedef void (*dbt_revision_fn)(const dbt_revision *rev, int upgrade, size_t left, void *arg);
 
+/* The options of a run; start from DBT_RUN_OPTS_INIT.  A struct zeroed
+ * by a program written before `version` existed is taken for version 1. */
 typedef struct dbt_run_opts {
+	unsigned version;    /* DBT_RUN_OPTS_VERSION */
 	int lock_timeout_ms; /* how long to wait for the lock; <= 0: 60 s */
 	dbt_step_fn on_step; /* may be NULL */
 	void *arg;
@@ -522,6 +525,12 @@ typedef struct dbt_run_opts {
 	dbt_revision_fn on_revision;	   /* may be NULL; called with `arg` */
 } dbt_run_opts;
 
+#define DBT_RUN_OPTS_VERSION 1
+#define DBT_RUN_OPTS_INIT                                             \
+	{                                                             \
+		DBT_RUN_OPTS_VERSION, 0, NULL, NULL, 0, 0, NULL, NULL \
+	}
+
 /*
  * Upgrades (or downgrades) the database to `target`, one transaction per
  * revision that also updates the version table (or one for the whole run:
@@ -529,7 +538,8 @@ typedef struct dbt_run_opts {
  * On a failing statement that revision is rolled back, the ones before it
  * stay applied (with single_transaction: none stays applied), and the message names the revision, the file and line of
  * the statement and the database's error.  DBT_ENOTFOUND for an unknown
- * target; DBT_ERROR when the target lies in the wrong direction;
+ * target; DBT_ERROR when the target lies in the wrong direction, or for
+ * `opts` of a version this library does not know (nothing is run);
  * DBT_ELOCKED when the lock was not had in time.
  */
 DBT_EXTERN int dbt_run_upgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
@@ -975,7 +985,11 @@ typedef struct dbt_lint_report {
 	size_t suppressed; /* findings a lint:ignore suppressed */
 } dbt_lint_report;
 
+/* The options of dbt_lint_revision; start from DBT_LINT_OPTS_INIT.  A
+ * struct zeroed by a program written before `version` existed is taken
+ * for version 1. */
 typedef struct dbt_lint_opts {
+	unsigned version;      /* DBT_LINT_OPTS_VERSION */
 	dbt_dialect_kind kind; /* the database the revisions are for; 0 when
 				* unknown: every rule applies */
 	long rebuild_rows;     /* L012 fires above this many rows (<= 0: 10000) */
@@ -987,10 +1001,17 @@ typedef struct dbt_lint_opts {
 	void *connect_arg;
 } dbt_lint_opts;
 
+#define DBT_LINT_OPTS_VERSION 1
+#define DBT_LINT_OPTS_INIT                                                      \
+	{                                                                       \
+		DBT_LINT_OPTS_VERSION, (dbt_dialect_kind)0, 0, NULL, NULL, NULL \
+	}
+
 /*
  * Adds the findings of `rev` to `report` (zeroed by the caller before the
  * first call).  DBT_EPARSE for a lint:ignore naming no rule or giving no
- * reason ("path:line: ..."); the findings added so far stay.
+ * reason ("path:line: ..."); the findings added so far stay.  DBT_ERROR,
+ * adding nothing, for `opts` of a version this library does not know.
  */
 DBT_EXTERN int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev,
 				 const dbt_lint_opts *opts);
