@@ -176,6 +176,31 @@ DBT_EXTERN int dbt_env_load(const char *path);
  * file's is picked and names a ${VAR} that is not set.  Not a copy. */
 DBT_EXTERN const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url);
 
+/*
+ * The database URL to use, parsed into `out`: `url` if given (a command
+ * line's), else $DATABASE_URL, else the config file's, as
+ * dbt_config_pick_url() picks it.  A relative SQLite path in the config
+ * file's url is relative to the config file's folder (cfg->dir), as the
+ * file's other paths are; one in `url` or DATABASE_URL stays relative to
+ * the current folder.  So a program that embeds dbtool opens the database
+ * file that the dbtool command would.  Fails as dbt_config_pick_url()
+ * when no URL is set, and as dbt_url_parse() for a malformed one, whose
+ * message then starts with "<config file>: url: " when it is the config
+ * file's.  Release `out` with dbt_url_release(); after a failure it holds
+ * nothing.
+ */
+DBT_EXTERN int dbt_config_url(dbt_url *out, const dbt_config *cfg, const char *url);
+
+/*
+ * The scratch database's URL (see dbt_conn_set_dev_url): `dev_url` if
+ * given (a command line's), else the config file's dev_url, whose relative
+ * SQLite path is made relative to the config file's folder as in
+ * dbt_config_url() (unless the URL has a query); `*out` is NULL when
+ * neither is set.  DBT_EPARSE when the config file's dev_url is used and
+ * names a ${VAR} that is not set.  Caller frees `*out`.
+ */
+DBT_EXTERN int dbt_config_dev_url(char **out, const dbt_config *cfg, const char *dev_url);
+
 DBT_EXTERN void dbt_config_release(dbt_config *cfg);
 
 /* ------------------------------------------------------------- revisions */
@@ -468,6 +493,19 @@ DBT_EXTERN int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema);
  * timeout), and ignores it.
  */
 DBT_EXTERN void dbt_conn_set_statement_lock_timeout(dbt_conn *conn, int ms);
+
+/*
+ * Gives a connection what the config file says about it, as the dbtool
+ * command does after connecting: the scratch database (dbt_config_dev_url
+ * with `dev_url`), the version schema (an error about it starts with
+ * "<config file>: version_schema: "), the exclude patterns, and the
+ * statement lock timeout: `statement_lock_timeout_ms` when >= 0, else the
+ * config file's statement_lock_timeout when given.  DBT_EPARSE when a value
+ * it uses names a ${VAR} that is not set.  On failure the connection may
+ * have some of the settings; close it.
+ */
+DBT_EXTERN int dbt_config_apply(dbt_conn *conn, const dbt_config *cfg, const char *dev_url,
+				int statement_lock_timeout_ms);
 
 /* ----------------------------------------------------------------- runner */
 
