@@ -415,6 +415,15 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
 	return 0;
 }
 
+void cmd_ctx_release(struct cmd_ctx *ctx)
+{
+	dbt_conn_close(ctx->conn);
+	ctx->conn = NULL;
+	dbt_url_release(&ctx->url);
+	dbt_chain_release(&ctx->chain);
+	dbt_config_release(&ctx->cfg);
+}
+
 int cmd_load_config(dbt_config *cfg)
 {
 	int explicit_path = g_opts.config != NULL;
