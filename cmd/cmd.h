@@ -103,6 +103,30 @@ int cmd_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Progress on stderr unless -q. */
 void cmd_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * What a command works with, released in one place.  A command starts
+ * from CMD_CTX_INIT, fills what it needs with the steps below
+ * (cmd_load_config(&ctx.cfg), cmd_load_chain(&ctx.chain, &ctx.cfg, ...),
+ * cmd_connect(&ctx.conn, &ctx.url, &ctx.cfg), ...), and ends at its one
+ * `cleanup:` label with cmd_ctx_release(), which releases whatever was
+ * filled: a member left zeroed, or that a failed step left so, holds
+ * nothing to release.
+ */
+struct cmd_ctx {
+	dbt_config cfg;
+	dbt_chain chain;
+	dbt_url url;
+	dbt_conn *conn;
+};
+
+#define CMD_CTX_INIT \
+	{            \
+		0    \
+	}
+
+/* Closes the connection and releases the URL, the chain and the config. */
+void cmd_ctx_release(struct cmd_ctx *ctx);
+
 /* Loads the config named by -c, or ./dbtool.ini when it exists. */
 int cmd_load_config(dbt_config *cfg);
 

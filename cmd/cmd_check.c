@@ -117,10 +117,7 @@ static int not_at_head(dbt_conn *conn, const dbt_chain *chain, const dbt_config 
 
 int cmd_check(int argc, char **argv)
 {
-	dbt_config cfg;
-	dbt_chain chain;
-	dbt_url url;
-	dbt_conn *conn = NULL;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	dbt_findings findings = {NULL, 0}, revs = {NULL, 0};
 	size_t unverified = 0;
 	int nargs, rc, status = EXIT_FAIL;
@@ -139,21 +136,18 @@ int cmd_check(int argc, char **argv)
 		return cmd_usage_error("check", "--scratch-url goes with --roundtrip");
 	if (roundtrip)
 		return cmd_check_roundtrip(scratch_url);
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
-		goto cleanup_cfg;
-	if (cmd_connect_existing(&conn, &url, &cfg, 0))
-		goto cleanup_chain;
-	if (dbt_run_verify(&revs, &unverified, conn, &chain) < 0) {
+	if (cmd_load_config(&c.cfg) || cmd_config_need(&c.cfg, 1) ||
+	    cmd_load_chain(&c.chain, &c.cfg, 0) || cmd_connect_existing(&c.conn, &c.url, &c.cfg, 0))
+		goto cleanup;
+	if (dbt_run_verify(&revs, &unverified, c.conn, &c.chain) < 0) {
 		cmd_fail();
 		goto cleanup;
 	}
-	if (dbt_run_require_head(conn, &chain) < 0) {
-		status = not_at_head(conn, &chain, &cfg, &revs);
+	if (dbt_run_require_head(c.conn, &c.chain) < 0) {
+		status = not_at_head(c.conn, &c.chain, &c.cfg, &revs);
 		goto cleanup;
 	}
-	if (dbt_model_compare(&findings, conn, cfg.model, cfg.schema) < 0) {
+	if (dbt_model_compare(&findings, c.conn, c.cfg.model, c.cfg.schema) < 0) {
 		cmd_fail();
 		goto cleanup;
 	}
@@ -173,11 +167,6 @@ int cmd_check(int argc, char **argv)
 cleanup:
 	dbt_findings_release(&findings);
 	dbt_findings_release(&revs);
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-cleanup_chain:
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }

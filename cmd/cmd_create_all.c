@@ -21,25 +21,19 @@ static void print_object(const char *verb, const char *kind, const char *name, v
 
 int cmd_create_all(int argc, char **argv)
 {
-	dbt_config cfg;
-	dbt_url url;
-	dbt_conn *conn = NULL;
-	int nargs, rc, status;
+	struct cmd_ctx c = CMD_CTX_INIT;
+	int nargs, rc, status = EXIT_FAIL;
 
 	if ((rc = cmd_parse(argc, argv, usage, NULL, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_config_need(&cfg, 1) || cmd_connect(&conn, &url, &cfg)) {
-		dbt_config_release(&cfg);
-		return EXIT_FAIL;
-	}
-	status = dbt_model_create_all(conn, cfg.model, cfg.schema, g_opts.lock_timeout_s * 1000,
-				      print_object, NULL) < 0
+	if (cmd_load_config(&c.cfg) || cmd_config_need(&c.cfg, 1) ||
+	    cmd_connect(&c.conn, &c.url, &c.cfg))
+		goto cleanup;
+	status = dbt_model_create_all(c.conn, c.cfg.model, c.cfg.schema,
+				      g_opts.lock_timeout_s * 1000, print_object, NULL) < 0
 			 ? cmd_fail()
 			 : EXIT_OK;
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-	dbt_config_release(&cfg);
+cleanup:
+	cmd_ctx_release(&c);
 	return status;
 }

@@ -40,19 +40,15 @@ static int require_applied(const dbt_config *cfg, dbt_conn *conn)
 
 int cmd_current(int argc, char **argv)
 {
+	struct cmd_ctx c = CMD_CTX_INIT;
 	int nargs, rc, status = EXIT_FAIL;
-	dbt_config cfg;
-	dbt_url url;
-	dbt_conn *conn = NULL;
 	char *id = NULL;
 
 	if ((rc = cmd_parse(argc, argv, usage, NULL, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_connect_readonly(&conn, &url, &cfg))
-		goto cleanup_cfg;
-	if (dbt_conn_current(&id, conn) < 0 || (id && require_applied(&cfg, conn) < 0)) {
+	if (cmd_load_config(&c.cfg) || cmd_connect_readonly(&c.conn, &c.url, &c.cfg))
+		goto cleanup;
+	if (dbt_conn_current(&id, c.conn) < 0 || (id && require_applied(&c.cfg, c.conn) < 0)) {
 		cmd_fail();
 		goto cleanup;
 	}
@@ -61,17 +57,15 @@ int cmd_current(int argc, char **argv)
 		cmd_json_str(stdout, id);
 		fputs("}\n", stdout);
 	} else if (id) {
-		dbt_chain chain;
 		dbt_revision *rev;
 
 		if (!g_opts.verbose) {
 			cmd_out("%s", id);
-		} else if (cmd_load_chain(&chain, &cfg, 0) == 0) {
-			if (dbt_chain_find(&rev, &chain, id) == 0 && !strcmp(rev->id, id))
+		} else if (cmd_load_chain(&c.chain, &c.cfg, 0) == 0) {
+			if (dbt_chain_find(&rev, &c.chain, id) == 0 && !strcmp(rev->id, id))
 				cmd_out("%s%s, %s", id, rev->up ? "" : " (head)", rev->message);
 			else
 				cmd_out("%s (no revision file defines it)", id);
-			dbt_chain_release(&chain);
 		} else {
 			goto cleanup;
 		}
@@ -79,9 +73,6 @@ int cmd_current(int argc, char **argv)
 	status = EXIT_OK;
 cleanup:
 	free(id);
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }

@@ -46,31 +46,24 @@ int cmd_drop_all(int argc, char **argv)
 		{"yes", 'y', NULL, &yes},
 		{NULL, 0, NULL, NULL},
 	};
-	dbt_config cfg;
-	dbt_url url;
-	dbt_conn *conn = NULL;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	int nargs, rc, status = EXIT_FAIL;
 
 	if ((rc = cmd_parse(argc, argv, usage, opts, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
 	/* Nothing to drop in a database that does not exist. */
-	if (cmd_config_need(&cfg, 0) || cmd_connect_existing(&conn, &url, &cfg, 1)) {
-		dbt_config_release(&cfg);
-		return EXIT_FAIL;
-	}
-	if (!yes && isatty(STDIN_FILENO) && !confirm(&url)) {
+	if (cmd_load_config(&c.cfg) || cmd_config_need(&c.cfg, 0) ||
+	    cmd_connect_existing(&c.conn, &c.url, &c.cfg, 1))
+		goto cleanup;
+	if (!yes && isatty(STDIN_FILENO) && !confirm(&c.url)) {
 		cmd_error("nothing dropped");
 		goto cleanup;
 	}
-	status = dbt_model_drop_all(conn, cfg.schema, g_opts.lock_timeout_s * 1000, print_object,
-				    NULL) < 0
+	status = dbt_model_drop_all(c.conn, c.cfg.schema, g_opts.lock_timeout_s * 1000,
+				    print_object, NULL) < 0
 			 ? cmd_fail()
 			 : EXIT_OK;
 cleanup:
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }

@@ -44,77 +44,68 @@ int cmd_history(int argc, char **argv)
 		{"rev-range", 'r', &range, NULL},
 		{NULL, 0, NULL, NULL},
 	};
-	dbt_config cfg;
-	dbt_chain chain;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	size_t lo = 1, hi, pos;
 	int nargs, rc, status = EXIT_FAIL;
 
 	if ((rc = cmd_parse(argc, argv, history_usage, opts, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
-		goto cleanup_cfg;
-	hi = chain.n;
-	if (range && (rc = cmd_rev_range(&lo, &hi, &chain, range, "history")) != 0) {
+	if (cmd_load_config(&c.cfg) || cmd_load_chain(&c.chain, &c.cfg, 0))
+		goto cleanup;
+	hi = c.chain.n;
+	if (range && (rc = cmd_rev_range(&lo, &hi, &c.chain, range, "history")) != 0) {
 		status = rc;
 		goto cleanup;
 	}
 	if (g_opts.json)
 		fputs("{\"revisions\": [", stdout);
 	for (pos = hi; pos >= lo && pos > 0; pos--) {
-		const dbt_revision *r = chain.revs[pos - 1];
+		const dbt_revision *r = c.chain.revs[pos - 1];
 
 		if (g_opts.json) {
 			if (pos != hi)
 				fputs(", ", stdout);
-			print_json_rev(r, pos == chain.n);
+			print_json_rev(r, pos == c.chain.n);
 		} else {
 			cmd_out("%s -> %s%s, %s", r->parent ? r->parent : "<base>", r->id,
-				pos == chain.n ? " (head)" : "", r->message);
+				pos == c.chain.n ? " (head)" : "", r->message);
 		}
 	}
 	if (g_opts.json)
 		fputs("]}\n", stdout);
 	status = EXIT_OK;
 cleanup:
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }
 
 int cmd_heads(int argc, char **argv)
 {
-	dbt_config cfg;
-	dbt_chain chain;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	size_t i;
-	int nargs, rc;
+	int nargs, rc, status = EXIT_FAIL;
 
 	if ((rc = cmd_parse(argc, argv, heads_usage, NULL, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, DBT_CHAIN_LENIENT)) {
-		dbt_config_release(&cfg);
-		return EXIT_FAIL;
-	}
-	if (chain.broken)
+	if (cmd_load_config(&c.cfg) || cmd_load_chain(&c.chain, &c.cfg, DBT_CHAIN_LENIENT))
+		goto cleanup;
+	if (c.chain.broken)
 		cmd_warning("%s", dbt_error_last());
 	if (g_opts.json)
 		fputs("{\"heads\": [", stdout);
-	for (i = 0; i < chain.nheads; i++) {
+	for (i = 0; i < c.chain.nheads; i++) {
 		if (g_opts.json) {
 			if (i)
 				fputs(", ", stdout);
-			cmd_json_str(stdout, chain.heads[i]->id);
+			cmd_json_str(stdout, c.chain.heads[i]->id);
 		} else {
-			cmd_out("%s", chain.heads[i]->id);
+			cmd_out("%s", c.chain.heads[i]->id);
 		}
 	}
 	if (g_opts.json)
 		fputs("]}\n", stdout);
-	dbt_chain_release(&chain);
-	dbt_config_release(&cfg);
-	return EXIT_OK;
+	status = EXIT_OK;
+cleanup:
+	cmd_ctx_release(&c);
+	return status;
 }

@@ -36,40 +36,32 @@ static void print_created(char *created)
 /* --from-database: everything happens in dbt_inspect_adopt(). */
 static int from_database(const char *dir)
 {
-	dbt_config cfg;
-	dbt_url url;
-	dbt_conn *conn = NULL;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	dbt_run_opts ro = cmd_run_opts();
 	char *created = NULL, *id = NULL;
 	int status = EXIT_FAIL;
 
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_config_need(&cfg, 1) || cmd_connect_existing(&conn, &url, &cfg, 0)) {
-		dbt_config_release(&cfg);
-		return EXIT_FAIL;
-	}
+	if (cmd_load_config(&c.cfg) || cmd_config_need(&c.cfg, 1) ||
+	    cmd_connect_existing(&c.conn, &c.url, &c.cfg, 0))
+		goto cleanup;
 	/* The stamp is reported below, with the files. */
 	ro.on_step = NULL;
-	if (dbt_inspect_adopt_dialects(&created, &id, conn, dir, cfg.model, cfg.schema, &ro,
-				       cfg.dialects, cfg.ndialects) < 0) {
+	if (dbt_inspect_adopt_dialects(&created, &id, c.conn, dir, c.cfg.model, c.cfg.schema, &ro,
+				       c.cfg.dialects, c.cfg.ndialects) < 0) {
 		cmd_fail();
-	} else {
-		print_created(created);
-		cmd_info("stamped the database at the baseline revision %s (nothing was run)", id);
-		if (!cfg.path)
-			cmd_info("note: the url in the new dbtool.ini is the template's: set it to "
-				 "this "
-				 "database, or keep giving it with DATABASE_URL or --url");
-		cmd_info("next: 'dbtool check'; then edit the model and 'dbtool migrate -m "
-			 "MESSAGE'");
-		status = EXIT_OK;
+		goto cleanup;
 	}
+	print_created(created);
+	cmd_info("stamped the database at the baseline revision %s (nothing was run)", id);
+	if (!c.cfg.path)
+		cmd_info("note: the url in the new dbtool.ini is the template's: set it to this "
+			 "database, or keep giving it with DATABASE_URL or --url");
+	cmd_info("next: 'dbtool check'; then edit the model and 'dbtool migrate -m MESSAGE'");
+	status = EXIT_OK;
+cleanup:
 	free(created);
 	free(id);
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }
 

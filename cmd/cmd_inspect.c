@@ -20,36 +20,30 @@ static const char usage[] =
 
 int cmd_inspect(int argc, char **argv)
 {
-	dbt_config cfg;
-	dbt_url url;
-	dbt_conn *conn = NULL;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	char *text = NULL;
 	int nargs, rc, status = EXIT_FAIL;
 
 	if ((rc = cmd_parse(argc, argv, usage, NULL, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
 	/* A database file that does not exist is a mistyped path, not an
 	 * empty schema to print. */
-	if (cmd_config_need(&cfg, 0) || cmd_connect_existing(&conn, &url, &cfg, 0)) {
-		dbt_config_release(&cfg);
-		return EXIT_FAIL;
-	}
-	if (dbt_inspect(&text, conn, cfg.schema) < 0) {
+	if (cmd_load_config(&c.cfg) || cmd_config_need(&c.cfg, 0) ||
+	    cmd_connect_existing(&c.conn, &c.url, &c.cfg, 0))
+		goto cleanup;
+	if (dbt_inspect(&text, c.conn, c.cfg.schema) < 0) {
 		cmd_fail();
-	} else {
-		/* Names are SQL here, and the file must hold them as they are;
-		 * a terminal gets them escaped, as every other output. */
-		if (isatty(STDOUT_FILENO))
-			cmd_put_term(stdout, text, "\n\t");
-		else
-			fputs(text, stdout);
-		status = fflush(stdout) == 0 ? EXIT_OK : cmd_error("cannot write the output");
+		goto cleanup;
 	}
+	/* Names are SQL here, and the file must hold them as they are; a
+	 * terminal gets them escaped, as every other output. */
+	if (isatty(STDOUT_FILENO))
+		cmd_put_term(stdout, text, "\n\t");
+	else
+		fputs(text, stdout);
+	status = fflush(stdout) == 0 ? EXIT_OK : cmd_error("cannot write the output");
+cleanup:
 	free(text);
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }

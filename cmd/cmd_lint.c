@@ -35,11 +35,10 @@ static const char usage[] =
 
 enum format { TEXT, JSON, SARIF };
 
-/* The live database, opened read-only the first time rule L012 asks. */
+/* The live database, opened read-only into the command's context the
+ * first time rule L012 asks. */
 struct connector {
-	const dbt_config *cfg;
-	dbt_conn *conn;
-	dbt_url url;
+	struct cmd_ctx *ctx;
 	int tried, failed;
 };
 
@@ -49,12 +48,12 @@ static dbt_conn *open_db(void *arg)
 
 	if (!c->tried) {
 		c->tried = 1;
-		if (cmd_connect_readonly(&c->conn, &c->url, c->cfg)) {
-			c->conn = NULL;
+		if (cmd_connect_readonly(&c->ctx->conn, &c->ctx->url, &c->ctx->cfg)) {
+			c->ctx->conn = NULL;
 			c->failed = 1;
 		}
 	}
-	return c->conn;
+	return c->ctx->conn;
 }
 
 static const char *level_name(dbt_lint_level level)
@@ -131,7 +130,7 @@ static void print_sarif(const dbt_lint_report *rep)
 	fputs("{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": "
 	      "\"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"dbtool\", \"version\": ",
 	      stdout);
-	cmd_json_str(stdout, DBT_VERSION_STRING);
+	cmd_json_str(stdout, dbt_version());
 	fputs(", \"rules\": [", stdout);
 	for (i = 0; i < n; i++) {
 		fputs(i ? ", {\"id\": " : "{\"id\": ", stdout);
@@ -213,20 +212,19 @@ int cmd_lint(int argc, char **argv)
 		{NULL, 0, NULL, NULL},
 	};
 	struct connector connector;
-	dbt_lint_opts lo;
+	dbt_lint_opts lo = DBT_LINT_OPTS_INIT;
 	dbt_lint_report rep;
-	dbt_config cfg;
-	dbt_chain chain;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	enum format format = TEXT;
 	size_t lo_pos = 1, hi_pos, pos, i, errors = 0, warnings = 0;
 	int nargs, rc, kind, status = EXIT_FAIL;
 
 	memset(&connector, 0, sizeof(connector));
+	memset(&rep, 0, sizeof(rep));
 	if ((rc = cmd_parse(argc, argv, usage, opts, args, 1, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
 	if ((rc = parse_format(&format, format_text)) != 0)
 		return rc;
-	memset(&lo, 0, sizeof(lo));
 	if (rows_text) {
 		char *end;
 
@@ -240,19 +238,16 @@ int cmd_lint(int argc, char **argv)
 		print_rules(format);
 		return EXIT_OK;
 	}
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	memset(&rep, 0, sizeof(rep));
-	if (cmd_load_chain(&chain, &cfg, 0))
-		goto cleanup_cfg;
-	hi_pos = chain.n;
+	if (cmd_load_config(&c.cfg) || cmd_load_chain(&c.chain, &c.cfg, 0))
+		goto cleanup;
+	hi_pos = c.chain.n;
 	if (nargs && strchr(args[0], ':')) {
-		if ((rc = cmd_rev_range(&lo_pos, &hi_pos, &chain, args[0], "lint")) != 0) {
+		if ((rc = cmd_rev_range(&lo_pos, &hi_pos, &c.chain, args[0], "lint")) != 0) {
 			status = rc;
 			goto cleanup;
 		}
 	} else if (nargs) {
-		if (dbt_chain_resolve(&pos, &chain, args[0], chain.n) < 0) {
+		if (dbt_chain_resolve(&pos, &c.chain, args[0], c.chain.n) < 0) {
 			cmd_fail();
 			goto cleanup;
 		}
@@ -262,16 +257,16 @@ int cmd_lint(int argc, char **argv)
 		}
 		lo_pos = hi_pos = pos;
 	}
-	if ((kind = url_kind(&cfg)) < 0)
+	if ((kind = url_kind(&c.cfg)) < 0)
 		goto cleanup;
-	connector.cfg = &cfg;
+	connector.ctx = &c;
 	lo.kind = (dbt_dialect_kind)kind;
 	if (kind) {
 		lo.connect = open_db;
 		lo.connect_arg = &connector;
 	}
 	for (pos = lo_pos; pos <= hi_pos && pos > 0; pos++) {
-		if (dbt_lint_revision(&rep, chain.revs[pos - 1], &lo) < 0) {
+		if (dbt_lint_revision(&rep, c.chain.revs[pos - 1], &lo) < 0) {
 			cmd_fail();
 			goto cleanup;
 		}
@@ -309,13 +304,7 @@ int cmd_lint(int argc, char **argv)
 	}
 	status = errors ? EXIT_FAIL : EXIT_OK;
 cleanup:
-	if (connector.conn) {
-		dbt_conn_close(connector.conn);
-		dbt_url_release(&connector.url);
-	}
 	dbt_lint_report_release(&rep);
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }

@@ -6,6 +6,7 @@
 #include "cmd.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 static const char usage[] =
@@ -98,30 +99,26 @@ int cmd_autogenerate(const char *message, const char *rev_id, int no_input)
 int cmd_autogenerate_safe(const char *message, const char *rev_id, int no_input, int safe)
 {
 	dbt_autogen_opts opts = DBT_AUTOGEN_OPTS_INIT;
-	dbt_config cfg;
-	dbt_chain chain;
-	dbt_url url;
-	dbt_conn *conn = NULL;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	dbt_autogen ag;
 	size_t i;
-	int rc, status = EXIT_FAIL;
+	int status = EXIT_FAIL;
 
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
-		goto cleanup_cfg;
+	memset(&ag, 0, sizeof(ag));
+	if (cmd_load_config(&c.cfg) || cmd_config_need(&c.cfg, 1) ||
+	    cmd_load_chain(&c.chain, &c.cfg, 0))
+		goto cleanup;
 	/* The first revision may come before the database: with no revision
 	 * yet, a database that does not exist is an empty one. */
-	if (cmd_connect_existing(&conn, &url, &cfg, chain.n == 0))
-		goto cleanup_chain;
+	if (cmd_connect_existing(&c.conn, &c.url, &c.cfg, c.chain.n == 0))
+		goto cleanup;
 	if (!no_input && isatty(STDIN_FILENO))
-		dbt_conn_set_rename_question(conn, ask_rename, NULL);
-	opts.dialects = cfg.dialects;
-	opts.ndialects = cfg.ndialects;
-	opts.safe = safe >= 0 ? safe : cfg.safe > 0;
-	rc = dbt_autogenerate_opts(&ag, conn, &chain, cfg.script_location, cfg.model, cfg.schema,
-				   message, rev_id, &opts);
-	if (rc < 0) {
+		dbt_conn_set_rename_question(c.conn, ask_rename, NULL);
+	opts.dialects = c.cfg.dialects;
+	opts.ndialects = c.cfg.ndialects;
+	opts.safe = safe >= 0 ? safe : c.cfg.safe > 0;
+	if (dbt_autogenerate_opts(&ag, c.conn, &c.chain, c.cfg.script_location, c.cfg.model,
+				  c.cfg.schema, message, rev_id, &opts) < 0) {
 		cmd_fail();
 	} else if (!ag.path) {
 		cmd_info("dbtool: nothing to do: the database matches the model");
@@ -148,13 +145,9 @@ int cmd_autogenerate_safe(const char *message, const char *rev_id, int no_input,
 			cmd_out("%s", ag.next_path);
 		status = EXIT_OK;
 	}
+cleanup:
 	dbt_autogen_release(&ag);
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-cleanup_chain:
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }
 

@@ -43,34 +43,31 @@ int cmd_rebase(int argc, char **argv)
 		{NULL, 0, NULL, NULL},
 	};
 	int nargs, rc, status = EXIT_FAIL;
-	dbt_config cfg;
-	dbt_url url;
-	dbt_conn *conn = NULL;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	dbt_rebase rb;
-	char *dir;
+	char *dir = NULL;
 
+	memset(&rb, 0, sizeof(rb));
 	if ((rc = cmd_parse(argc, argv, usage, opts, args, 1, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
 	if (onto && !*onto)
 		return cmd_usage_error("rebase", "--onto needs a head revision");
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (dbt_config_need(&cfg, "script_location") < 0) {
+	if (cmd_load_config(&c.cfg))
+		goto cleanup;
+	if (dbt_config_need(&c.cfg, "script_location") < 0) {
 		cmd_fail();
-		goto cleanup_cfg;
+		goto cleanup;
 	}
-	if (cmd_connect_needed(&conn, &url, &cfg,
+	if (cmd_connect_needed(&c.conn, &c.url, &c.cfg,
 			       "rebase reads the database to tell which revisions were applied, "
 			       "and moves nothing without it"))
-		goto cleanup_cfg;
-	if (!(dir = malloc(strlen(cfg.script_location) + sizeof("/versions")))) {
+		goto cleanup;
+	if (!(dir = malloc(strlen(c.cfg.script_location) + sizeof("/versions")))) {
 		cmd_error("out of memory");
 		goto cleanup;
 	}
-	sprintf(dir, "%s/versions", cfg.script_location);
-	rc = dbt_rebase_run(&rb, conn, dir, nargs ? args[0] : NULL, onto);
-	free(dir);
-	if (rc < 0) {
+	sprintf(dir, "%s/versions", c.cfg.script_location);
+	if (dbt_rebase_run(&rb, c.conn, dir, nargs ? args[0] : NULL, onto) < 0) {
 		cmd_fail();
 		goto cleanup;
 	}
@@ -84,12 +81,10 @@ int cmd_rebase(int argc, char **argv)
 			rb.old_parent ? rb.old_parent : "<base>", rb.onto, rb.n,
 			rb.n == 1 ? "" : "s", rb.head);
 	}
-	dbt_rebase_release(&rb);
 	status = EXIT_OK;
 cleanup:
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	free(dir);
+	dbt_rebase_release(&rb);
+	cmd_ctx_release(&c);
 	return status;
 }

@@ -38,33 +38,23 @@ static void print_repair(const char *id, const char *what, void *arg)
 int cmd_repair(int argc, char **argv)
 {
 	const char *args[1];
+	struct cmd_ctx c = CMD_CTX_INIT;
 	int nargs, rc, count = 0, status = EXIT_FAIL;
-	dbt_config cfg;
-	dbt_chain chain;
-	dbt_url url;
-	dbt_conn *conn = NULL;
 
 	if ((rc = cmd_parse(argc, argv, usage, NULL, args, 1, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
-		goto cleanup_cfg;
-	if (cmd_connect_existing(&conn, &url, &cfg, 0))
-		goto cleanup_chain;
-	if (dbt_run_repair(conn, &chain, nargs ? args[0] : NULL, g_opts.lock_timeout_s * 1000,
+	if (cmd_load_config(&c.cfg) || cmd_load_chain(&c.chain, &c.cfg, 0) ||
+	    cmd_connect_existing(&c.conn, &c.url, &c.cfg, 0))
+		goto cleanup;
+	if (dbt_run_repair(c.conn, &c.chain, nargs ? args[0] : NULL, g_opts.lock_timeout_s * 1000,
 			   print_repair, &count) < 0) {
 		cmd_fail();
-	} else {
-		if (!count)
-			cmd_info("nothing to repair: the history matches the revision files");
-		status = EXIT_OK;
+		goto cleanup;
 	}
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-cleanup_chain:
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	if (!count)
+		cmd_info("nothing to repair: the history matches the revision files");
+	status = EXIT_OK;
+cleanup:
+	cmd_ctx_release(&c);
 	return status;
 }

@@ -32,9 +32,9 @@ int cmd_revision(int argc, char **argv)
 		{"no-input", 0, NULL, &no_input},
 		{NULL, 0, NULL, NULL},
 	};
-	dbt_config cfg;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	char *path = NULL;
-	int nargs, rc;
+	int nargs, rc, status = EXIT_FAIL;
 
 	if ((rc = cmd_parse(argc, argv, usage, opts, NULL, 0, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
@@ -42,17 +42,18 @@ int cmd_revision(int argc, char **argv)
 		return cmd_usage_error("revision", "a message is required: -m MESSAGE");
 	if (autogenerate)
 		return cmd_autogenerate(message, rev_id, no_input);
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (dbt_config_need(&cfg, "script_location") < 0) {
-		dbt_config_release(&cfg);
-		return cmd_fail();
+	if (cmd_load_config(&c.cfg))
+		goto cleanup;
+	if (dbt_config_need(&c.cfg, "script_location") < 0 ||
+	    dbt_project_new_revision(&path, c.cfg.script_location, message, rev_id, NULL, NULL) <
+		    0) {
+		cmd_fail();
+		goto cleanup;
 	}
-	rc = dbt_project_new_revision(&path, cfg.script_location, message, rev_id, NULL, NULL);
-	dbt_config_release(&cfg);
-	if (rc < 0)
-		return cmd_fail();
 	cmd_out("%s", path);
+	status = EXIT_OK;
+cleanup:
 	free(path);
-	return EXIT_OK;
+	cmd_ctx_release(&c);
+	return status;
 }

@@ -9,25 +9,23 @@
 
 int cmd_check_roundtrip(const char *scratch_url)
 {
-	dbt_config cfg;
-	dbt_chain chain;
-	dbt_url url, scratch;
-	dbt_conn *conn = NULL;
+	/* The connection and URL of the context are the scratch database's. */
+	struct cmd_ctx c = CMD_CTX_INIT;
+	dbt_url url;
 	dbt_findings findings = {NULL, 0};
 	dbt_run_opts ro = cmd_run_opts();
 	const char *db_url;
 	size_t i;
 	int status = EXIT_FAIL;
 
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_config_need(&cfg, 1) || cmd_load_chain(&chain, &cfg, 0))
-		goto cleanup_cfg;
+	if (cmd_load_config(&c.cfg) || cmd_config_need(&c.cfg, 1) ||
+	    cmd_load_chain(&c.chain, &c.cfg, 0))
+		goto cleanup;
 	/* The project's database only says which kind of database to use. */
-	db_url = dbt_config_pick_url(&cfg, g_opts.url);
+	db_url = dbt_config_pick_url(&c.cfg, g_opts.url);
 	if (!db_url || dbt_url_parse(&url, db_url) < 0) {
 		cmd_fail();
-		goto cleanup_chain;
+		goto cleanup;
 	}
 	if (!scratch_url && url.kind == DBT_DIALECT_SQLITE)
 		scratch_url = "sqlite://";
@@ -35,27 +33,23 @@ int cmd_check_roundtrip(const char *scratch_url)
 	if (!scratch_url) {
 		cmd_error("--roundtrip on PostgreSQL needs an empty database to work in: "
 			  "give it with --scratch-url URL");
-		goto cleanup_chain;
+		goto cleanup;
 	}
-	if (dbt_url_parse(&scratch, scratch_url) < 0) {
+	if (dbt_url_parse(&c.url, scratch_url) < 0 || dbt_conn_open(&c.conn, &c.url) < 0) {
 		cmd_fail();
-		goto cleanup_chain;
+		goto cleanup;
 	}
-	if (dbt_conn_open(&conn, &scratch) < 0) {
-		cmd_fail();
-		goto cleanup_url;
-	}
-	cmd_print_database(&scratch);
+	cmd_print_database(&c.url);
 	/* Laid out as the project's database is. */
-	if (dbt_conn_set_version_schema(conn, cfg.version_schema) < 0) {
+	if (dbt_conn_set_version_schema(c.conn, c.cfg.version_schema) < 0) {
 		cmd_fail();
-		goto cleanup_conn;
+		goto cleanup;
 	}
 	if (g_opts.quiet)
 		ro.on_step = NULL;
-	if (dbt_roundtrip(&findings, conn, &chain, cfg.model, cfg.schema, &ro) < 0) {
+	if (dbt_roundtrip(&findings, c.conn, &c.chain, c.cfg.model, c.cfg.schema, &ro) < 0) {
 		cmd_fail();
-		goto cleanup_conn;
+		goto cleanup;
 	}
 	if (g_opts.json) {
 		printf("{\"ok\": %s, \"findings\": [", findings.n ? "false" : "true");
@@ -73,17 +67,11 @@ int cmd_check_roundtrip(const char *scratch_url)
 		if (!findings.n)
 			cmd_info("round trip: %zu revision%s up, down and up again; the head "
 				 "equals the model",
-				 chain.n, chain.n == 1 ? "" : "s");
+				 c.chain.n, c.chain.n == 1 ? "" : "s");
 	}
 	status = findings.n ? EXIT_FAIL : EXIT_OK;
+cleanup:
 	dbt_findings_release(&findings);
-cleanup_conn:
-	dbt_conn_close(conn);
-cleanup_url:
-	dbt_url_release(&scratch);
-cleanup_chain:
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }

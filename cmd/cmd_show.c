@@ -14,8 +14,7 @@ static const char usage[] =
 int cmd_show(int argc, char **argv)
 {
 	const char *args[1];
-	dbt_config cfg;
-	dbt_chain chain;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	dbt_revision *r;
 	size_t pos;
 	int nargs, rc, k, status = EXIT_FAIL;
@@ -24,11 +23,9 @@ int cmd_show(int argc, char **argv)
 		return rc == 1 ? EXIT_OK : rc;
 	if (!nargs)
 		return cmd_usage_error("show", "a revision is required");
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
-		goto cleanup_cfg;
-	if (dbt_chain_resolve(&pos, &chain, args[0], chain.n) < 0) {
+	if (cmd_load_config(&c.cfg) || cmd_load_chain(&c.chain, &c.cfg, 0))
+		goto cleanup;
+	if (dbt_chain_resolve(&pos, &c.chain, args[0], c.chain.n) < 0) {
 		cmd_fail();
 		goto cleanup;
 	}
@@ -36,7 +33,7 @@ int cmd_show(int argc, char **argv)
 		cmd_error("'%s' is the base, which is not a revision", args[0]);
 		goto cleanup;
 	}
-	r = chain.revs[pos - 1];
+	r = c.chain.revs[pos - 1];
 	if (g_opts.json) {
 		fputs("{\"id\": ", stdout);
 		cmd_json_str(stdout, r->id);
@@ -89,8 +86,6 @@ int cmd_show(int argc, char **argv)
 	}
 	status = EXIT_OK;
 cleanup:
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }

@@ -14,11 +14,8 @@ static const char usage[] =
 int cmd_stamp(int argc, char **argv)
 {
 	const char *args[1];
+	struct cmd_ctx c = CMD_CTX_INIT;
 	int nargs, rc, status = EXIT_FAIL;
-	dbt_config cfg;
-	dbt_chain chain;
-	dbt_url url;
-	dbt_conn *conn = NULL;
 	dbt_run_opts ro;
 
 	if ((rc = cmd_parse(argc, argv, usage, NULL, args, 1, &nargs)) != 0)
@@ -26,19 +23,12 @@ int cmd_stamp(int argc, char **argv)
 	ro = cmd_run_opts();
 	if (!nargs)
 		return cmd_usage_error("stamp", "a target is required (head, base, an id)");
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (cmd_load_chain(&chain, &cfg, 0))
-		goto cleanup_cfg;
-	if (cmd_connect(&conn, &url, &cfg))
-		goto cleanup_chain;
+	if (cmd_load_config(&c.cfg) || cmd_load_chain(&c.chain, &c.cfg, 0) ||
+	    cmd_connect(&c.conn, &c.url, &c.cfg))
+		goto cleanup;
 	ro.arg = (void *)"stamp";
-	status = dbt_run_stamp(conn, &chain, args[0], &ro) < 0 ? cmd_fail() : EXIT_OK;
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-cleanup_chain:
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	status = dbt_run_stamp(c.conn, &c.chain, args[0], &ro) < 0 ? cmd_fail() : EXIT_OK;
+cleanup:
+	cmd_ctx_release(&c);
 	return status;
 }

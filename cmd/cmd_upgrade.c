@@ -199,10 +199,7 @@ static int run(int argc, char **argv, int up)
 	const struct cmd_option *opts = up ? up_opts : down_opts;
 	const char *name = up ? "upgrade" : "downgrade";
 	dbt_dialect_kind kind = DBT_DIALECT_SQLITE;
-	dbt_config cfg;
-	dbt_chain chain;
-	dbt_url url;
-	dbt_conn *conn = NULL;
+	struct cmd_ctx c = CMD_CTX_INIT;
 	dbt_run_opts ro;
 	const char *target;
 
@@ -230,44 +227,44 @@ static int run(int argc, char **argv, int up)
 	target = nargs ? args[0] : "head";
 	if (!sql && strchr(target, ':'))
 		return cmd_usage_error(name, "a range FROM:TO is for --sql");
-	if (cmd_load_config(&cfg))
-		return EXIT_FAIL;
-	if (!single && !sql && cfg.single_transaction < 0 &&
-	    dbt_config_need(&cfg, "single_transaction") < 0) {
+	if (cmd_load_config(&c.cfg))
+		goto cleanup;
+	if (!single && !sql && c.cfg.single_transaction < 0 &&
+	    dbt_config_need(&c.cfg, "single_transaction") < 0) {
 		cmd_fail();
-		goto cleanup_cfg;
+		goto cleanup;
 	}
 	/* A downgrade may walk down a chain with several heads: the line the
 	 * database stands on is one line, whatever lies beside it. */
-	if (cmd_load_chain(&chain, &cfg, up ? 0 : DBT_CHAIN_LENIENT))
-		goto cleanup_cfg;
-	if (chain.broken && !chain.diverged) {
+	if (cmd_load_chain(&c.chain, &c.cfg, up ? 0 : DBT_CHAIN_LENIENT))
+		goto cleanup;
+	if (c.chain.broken && !c.chain.diverged) {
 		cmd_fail();
-		goto cleanup_chain;
+		goto cleanup;
 	}
 	/* Offline: the script from base or FROM, without a database. */
 	if (sql && (dialect || strchr(target, ':'))) {
-		status = offline(&cfg, &chain, dialect, kind, target, up);
-		goto cleanup_chain;
+		status = offline(&c.cfg, &c.chain, dialect, kind, target, up);
+		goto cleanup;
 	}
 	/* --sql only reads the version: it must not create or change anything;
 	 * a downgrade has nothing to revert in a database that does not exist. */
-	if (sql	 ? cmd_connect_readonly(&conn, &url, &cfg)
-	    : up ? cmd_connect(&conn, &url, &cfg)
-		 : cmd_connect_existing(&conn, &url, &cfg, 0))
-		goto cleanup_chain;
-	if (chain.diverged) {
+	if (sql	 ? cmd_connect_readonly(&c.conn, &c.url, &c.cfg)
+	    : up ? cmd_connect(&c.conn, &c.url, &c.cfg)
+		 : cmd_connect_existing(&c.conn, &c.url, &c.cfg, 0))
+		goto cleanup;
+	if (c.chain.diverged) {
 		char *id = NULL;
 
-		if (dbt_conn_current(&id, conn) < 0) {
+		if (dbt_conn_current(&id, c.conn) < 0) {
 			cmd_fail();
 			goto cleanup;
 		}
 		/* A version that no file defines: the runner says so. */
-		rc = dbt_chain_select_line(&chain, id);
+		rc = dbt_chain_select_line(&c.chain, id);
 		free(id);
 		if (rc == DBT_ENOTFOUND)
-			rc = dbt_chain_select_line(&chain, NULL);
+			rc = dbt_chain_select_line(&c.chain, NULL);
 		if (rc < 0) {
 			cmd_fail();
 			goto cleanup;
@@ -277,7 +274,7 @@ static int run(int argc, char **argv, int up)
 	if (sql) {
 		char *script = NULL;
 
-		if (dbt_run_script_for(&script, conn, &chain, target, up) < 0) {
+		if (dbt_run_script_for(&script, c.conn, &c.chain, target, up) < 0) {
 			cmd_fail();
 			goto cleanup;
 		}
@@ -288,17 +285,17 @@ static int run(int argc, char **argv, int up)
 	}
 	report.tty = !g_opts.quiet && isatty(fileno(stderr));
 	ro.apply_missing = apply_missing;
-	ro.single_transaction = single || cfg.single_transaction == 1;
+	ro.single_transaction = single || c.cfg.single_transaction == 1;
 	ro.on_step = on_step;
 	ro.on_revision = on_revision;
 	ro.on_statement = g_opts.verbose ? on_statement : NULL;
 	ro.arg = &report;
-	rc = up ? dbt_run_upgrade(conn, &chain, target, &ro)
-		: dbt_run_downgrade(conn, &chain, target, &ro);
+	rc = up ? dbt_run_upgrade(c.conn, &c.chain, target, &ro)
+		: dbt_run_downgrade(c.conn, &c.chain, target, &ro);
 	clear_progress(&report);
 	status = rc < 0 ? cmd_fail() : report.oom ? cmd_error("out of memory") : EXIT_OK;
 	if (g_opts.json)
-		print_json(&report, &url, conn, rc < 0);
+		print_json(&report, &c.url, c.conn, rc < 0);
 	if (rc == 0 && !report.n) {
 		if (up && !strcmp(target, "head"))
 			cmd_info("already at head: nothing to upgrade");
@@ -308,12 +305,7 @@ static int run(int argc, char **argv, int up)
 	}
 cleanup:
 	free(report.v);
-	dbt_conn_close(conn);
-	dbt_url_release(&url);
-cleanup_chain:
-	dbt_chain_release(&chain);
-cleanup_cfg:
-	dbt_config_release(&cfg);
+	cmd_ctx_release(&c);
 	return status;
 }
 

@@ -385,7 +385,7 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
 			return 1;
 		}
 		if (!strcmp(arg, "--version")) {
-			printf("dbtool %s\n", DBT_VERSION_STRING);
+			printf("dbtool %s\n", dbt_version());
 			return 1;
 		}
 		n = option_name_len(arg, &inline_value);
@@ -413,6 +413,15 @@ int cmd_parse(int argc, char **argv, const char *usage, const struct cmd_option 
 			return cmd_unknown_option(cmd, arg, opts);
 	}
 	return 0;
+}
+
+void cmd_ctx_release(struct cmd_ctx *ctx)
+{
+	dbt_conn_close(ctx->conn);
+	ctx->conn = NULL;
+	dbt_url_release(&ctx->url);
+	dbt_chain_release(&ctx->chain);
+	dbt_config_release(&ctx->cfg);
 }
 
 int cmd_load_config(dbt_config *cfg)
@@ -454,59 +463,18 @@ int cmd_load_chain(dbt_chain *chain, const dbt_config *cfg, int flags)
 	return 0;
 }
 
-/* The scratch database: --dev-url, else the config's dev_url, where a
- * relative SQLite path is relative to the config file's folder. */
-static int set_dev_url(dbt_conn *conn, const dbt_config *cfg)
-{
-	const char *text = g_opts.dev_url ? g_opts.dev_url : cfg->dev_url;
-	dbt_url u;
-	char *p = NULL;
-	int rc;
-
-	if (!text || g_opts.dev_url || !strcmp(cfg->dir, ".") || dbt_url_parse(&u, text) < 0)
-		return dbt_conn_set_dev_url(conn, text);
-	if (u.kind == DBT_DIALECT_SQLITE && u.database && u.database[0] != '/' &&
-	    !strchr(text, '?') && (p = malloc(strlen(cfg->dir) + strlen(u.database) + 11)))
-		sprintf(p, "sqlite:///%s/%s", cfg->dir, u.database);
-	rc = dbt_conn_set_dev_url(conn, p ? p : text);
-	free(p);
-	dbt_url_release(&u);
-	return rc;
-}
-
 enum { OPEN_CREATE, OPEN_READONLY, OPEN_EXISTING, OPEN_EXISTING_OR_EMPTY };
 
 /* `why` (may be NULL) follows the message when the database cannot be
- * opened: what the command needs it for. */
+ * opened: what the command needs it for.  The library resolves the URL
+ * (a relative SQLite path in the config file is relative to its folder)
+ * and applies the config file's settings, as for any embedding program. */
 static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int mode,
 		      const char *why)
 {
-	const char *text = dbt_config_pick_url(cfg, g_opts.url);
-	int from_config = text && text == cfg->url;
-
 	*conn = NULL;
-	if (!text)
+	if (dbt_config_url(url, cfg, g_opts.url) < 0)
 		return cmd_fail();
-	if (dbt_url_parse(url, text) < 0) {
-		if (from_config)
-			return cmd_error("%s: url: %s", cfg->path ? cfg->path : "dbtool.ini",
-					 dbt_error_last());
-		return cmd_fail();
-	}
-	/* A relative SQLite path written in the config file is relative to
-	 * the file's folder, like the other paths there. */
-	if (from_config && url->kind == DBT_DIALECT_SQLITE && url->database &&
-	    url->database[0] != '/' && strcmp(cfg->dir, ".")) {
-		char *p = malloc(strlen(cfg->dir) + strlen(url->database) + 2);
-
-		if (!p) {
-			dbt_url_release(url);
-			return cmd_error("out of memory");
-		}
-		sprintf(p, "%s/%s", cfg->dir, url->database);
-		free(url->database);
-		url->database = p;
-	}
 	if ((mode == OPEN_READONLY ? dbt_conn_open_readonly(conn, url)
 	     : mode == OPEN_CREATE
 		     ? dbt_conn_open(conn, url)
@@ -514,34 +482,15 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 		dbt_url_release(url);
 		return why ? cmd_error("%s: %s", dbt_error_last(), why) : cmd_fail();
 	}
-	if (dbt_config_need(cfg, "version_schema") < 0 ||
-	    (g_opts.statement_lock_timeout_s < 0 &&
-	     dbt_config_need(cfg, "statement_lock_timeout") < 0) ||
-	    (!g_opts.dev_url && dbt_config_need(cfg, "dev_url") < 0) ||
-	    set_dev_url(*conn, cfg) < 0) {
+	if (dbt_config_apply(*conn, cfg, g_opts.dev_url,
+			     g_opts.statement_lock_timeout_s >= 0
+				     ? g_opts.statement_lock_timeout_s * 1000
+				     : -1) < 0) {
 		dbt_conn_close(*conn);
 		*conn = NULL;
 		dbt_url_release(url);
 		return cmd_fail();
 	}
-	if (dbt_conn_set_version_schema(*conn, cfg->version_schema) < 0) {
-		dbt_conn_close(*conn);
-		*conn = NULL;
-		dbt_url_release(url);
-		return cmd_error("%s: version_schema: %s", cfg->path ? cfg->path : "dbtool.ini",
-				 dbt_error_last());
-	}
-	/* Every command that reads the schema leaves out what exclude names. */
-	if (dbt_conn_set_exclude(*conn, cfg->exclude, cfg->nexclude) < 0) {
-		dbt_conn_close(*conn);
-		*conn = NULL;
-		dbt_url_release(url);
-		return cmd_fail();
-	}
-	if (g_opts.statement_lock_timeout_s >= 0)
-		dbt_conn_set_statement_lock_timeout(*conn, g_opts.statement_lock_timeout_s * 1000);
-	else if (cfg->statement_lock_timeout_s >= 0)
-		dbt_conn_set_statement_lock_timeout(*conn, cfg->statement_lock_timeout_s * 1000);
 	cmd_print_database(url);
 	return 0;
 }
@@ -684,6 +633,7 @@ void cmd_print_step(const dbt_step *step, void *arg)
 dbt_run_opts cmd_run_opts(void)
 {
 	dbt_run_opts o = {
+		.version = DBT_RUN_OPTS_VERSION,
 		.lock_timeout_ms = g_opts.lock_timeout_s * 1000,
 		.on_step = cmd_print_step,
 		.arg = NULL,

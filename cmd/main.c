@@ -99,7 +99,7 @@ int main(int argc, char **argv)
 			return EXIT_OK;
 		}
 		if (!strcmp(argv[i], "--version")) {
-			printf("dbtool %s\n", DBT_VERSION_STRING);
+			printf("dbtool %s\n", dbt_version());
 			return EXIT_OK;
 		}
 		rc = cmd_global_option(argc, argv, &i, NULL);

@@ -6,7 +6,10 @@
  *   ./embed [PROJECT_DIR]
  *
  * Reads PROJECT_DIR/dbtool.ini (default: the current folder), connects to
- * DATABASE_URL or the config's url, applies every revision up to head, and
+ * DATABASE_URL or the config's url (a relative SQLite path there being
+ * relative to PROJECT_DIR, as for the dbtool command), with the config's
+ * settings (version_schema, statement_lock_timeout, ...), applies every
+ * revision up to head, and
  * prints each step and the revision it ends at.  Exits 1, with dbtool's
  * one-line message, when anything fails; a failed revision is rolled back.
  */
@@ -30,9 +33,8 @@ int main(int argc, char **argv)
 	dbt_chain chain;
 	dbt_url url;
 	dbt_conn *conn = NULL;
-	dbt_run_opts opts;
+	dbt_run_opts opts = DBT_RUN_OPTS_INIT;
 	char *current = NULL;
-	const char *text;
 	int status = 1;
 
 	printf("embed: libdbtool %s (built against %s)\n", dbt_version(), DBT_VERSION_STRING);
@@ -44,10 +46,10 @@ int main(int argc, char **argv)
 	memset(&chain, 0, sizeof(chain));
 	memset(&url, 0, sizeof(url));
 	snprintf(versions, sizeof(versions), "%s/versions", cfg.script_location);
-	if (dbt_chain_load(&chain, versions, 0) < 0 || !(text = dbt_config_pick_url(&cfg, NULL)) ||
-	    dbt_url_parse(&url, text) < 0 || dbt_conn_open(&conn, &url) < 0)
+	/* The database the dbtool command would open with -c PROJECT_DIR/dbtool.ini. */
+	if (dbt_chain_load(&chain, versions, 0) < 0 || dbt_config_url(&url, &cfg, NULL) < 0 ||
+	    dbt_conn_open(&conn, &url) < 0 || dbt_config_apply(conn, &cfg, NULL, -1) < 0)
 		goto fail;
-	memset(&opts, 0, sizeof(opts));
 	opts.on_step = on_step;
 	if (dbt_run_upgrade(conn, &chain, "head", &opts) < 0 ||
 	    dbt_conn_current(&current, conn) < 0)

@@ -686,3 +686,98 @@ void dbt_config_release(dbt_config *cfg)
 	free(cfg->unset);
 	memset(cfg, 0, sizeof(*cfg));
 }
+
+/* 1 when `url` names an SQLite file by a relative path that, written in
+ * the config file, is relative to the file's folder (when that is not
+ * the current one), as the other paths there are. */
+static int needs_config_dir(const dbt_config *cfg, const dbt_url *url)
+{
+	return url->kind == DBT_DIALECT_SQLITE && url->database && url->database[0] != '/' &&
+	       cfg->dir && strcmp(cfg->dir, ".");
+}
+
+int dbt_config_url(dbt_url *out, const dbt_config *cfg, const char *url)
+{
+	const char *text = dbt_config_pick_url(cfg, url);
+	int from_config = text && cfg && text == cfg->url;
+	char *p;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!text)
+		return url || dbt_config_need(cfg, "url") < 0 ? DBT_EPARSE : DBT_ENOTFOUND;
+	if ((rc = dbt_url_parse(out, text)) < 0)
+		return from_config ? dbt_error_prefix(rc, "%s: url",
+						      cfg->path ? cfg->path : "dbtool.ini")
+				   : rc;
+	if (!from_config || !needs_config_dir(cfg, out))
+		return 0;
+	if (!(p = dbt_fs_join(cfg->dir, out->database))) {
+		dbt_url_release(out);
+		return dbt_error_oom();
+	}
+	free(out->database);
+	out->database = p;
+	return 0;
+}
+
+int dbt_config_dev_url(char **out, const dbt_config *cfg, const char *dev_url)
+{
+	const char *text = dev_url ? dev_url : cfg->dev_url;
+	dbt_url u;
+	char *p = NULL;
+	int n;
+
+	*out = NULL;
+	if (!dev_url && dbt_config_need(cfg, "dev_url") < 0)
+		return DBT_EPARSE;
+	if (!text)
+		return 0;
+	/* Only the config file's is resolved, and only when the URL can be
+	 * written again from its parts: it has no query (?mode=...).  One
+	 * that does not parse goes as it is, for its first use to report. */
+	if (!dev_url && !strchr(text, '?') && dbt_url_parse(&u, text) == 0) {
+		if (needs_config_dir(cfg, &u)) {
+			n = snprintf(NULL, 0, "sqlite:///%s/%s", cfg->dir, u.database);
+			if (n >= 0 && (p = malloc((size_t)n + 1)) != NULL)
+				snprintf(p, (size_t)n + 1, "sqlite:///%s/%s", cfg->dir, u.database);
+			dbt_url_release(&u);
+			if (!p)
+				return dbt_error_oom();
+			*out = p;
+			return 0;
+		}
+		dbt_url_release(&u);
+	}
+	if (!(*out = strdup(text)))
+		return dbt_error_oom();
+	return 0;
+}
+
+int dbt_config_apply(dbt_conn *conn, const dbt_config *cfg, const char *dev_url,
+		     int statement_lock_timeout_ms)
+{
+	char *dev = NULL;
+	int rc;
+
+	if ((rc = dbt_config_need(cfg, "version_schema")) < 0 ||
+	    (statement_lock_timeout_ms < 0 &&
+	     (rc = dbt_config_need(cfg, "statement_lock_timeout")) < 0) ||
+	    (rc = dbt_config_dev_url(&dev, cfg, dev_url)) < 0)
+		return rc;
+	rc = dbt_conn_set_dev_url(conn, dev);
+	free(dev);
+	if (rc < 0)
+		return rc;
+	if ((rc = dbt_conn_set_version_schema(conn, cfg->version_schema)) < 0)
+		return dbt_error_prefix(rc, "%s: version_schema",
+					cfg->path ? cfg->path : "dbtool.ini");
+	/* Every command that reads the schema leaves out what exclude names. */
+	if ((rc = dbt_conn_set_exclude(conn, cfg->exclude, cfg->nexclude)) < 0)
+		return rc;
+	if (statement_lock_timeout_ms >= 0)
+		dbt_conn_set_statement_lock_timeout(conn, statement_lock_timeout_ms);
+	else if (cfg->statement_lock_timeout_s >= 0)
+		dbt_conn_set_statement_lock_timeout(conn, cfg->statement_lock_timeout_s * 1000);
+	return 0;
+}

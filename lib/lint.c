@@ -1007,6 +1007,10 @@ int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev, const db
 	int conn_tried = 0, rc = 0, up_line = 0, down_line = 0, k;
 	const char *up, *down;
 
+	/* 0 is a struct zeroed before the field existed: version 1. */
+	if (opts->version > DBT_LINT_OPTS_VERSION)
+		return dbt_error_set(DBT_ERROR, "unknown version %u of the lint options",
+				     opts->version);
 	if (opts->kind) {
 		up = dbt_revision_section(rev, opts->kind, 0, &up_line);
 		down = dbt_revision_section(rev, opts->kind, 1, &down_line);

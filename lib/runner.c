@@ -1142,6 +1142,10 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	char *id = NULL;
 	int rc, done = 0;
 
+	/* 0 is a struct zeroed before the field existed: version 1. */
+	if (opts && opts->version > DBT_RUN_OPTS_VERSION)
+		return dbt_error_set(DBT_ERROR, "unknown version %u of the run options",
+				     opts->version);
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
 	if ((rc = version_read(c, &id)) < 0)

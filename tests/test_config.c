@@ -620,6 +620,130 @@ static void pick_url_without_any_is_an_error(void **state)
 	dbt_config_release(&cfg);
 }
 
+/* ------------------------------------------------------------ config_url */
+
+/* A relative SQLite path in the config file's url is relative to the
+ * file's folder, as the command has always opened it: an embedding
+ * program that calls dbt_config_url() opens the same file. */
+static void config_url_resolves_a_relative_sqlite_path_against_the_file(void **state)
+{
+	dbt_config cfg;
+	dbt_url url;
+
+	(void)state;
+	assert_int_equal(mkdir("proj", 0755), 0);
+	write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:///data/app.db?mode=rw\n");
+	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
+	assert_int_equal(dbt_config_url(&url, &cfg, NULL), 0);
+	assert_int_equal(url.kind, DBT_DIALECT_SQLITE);
+	assert_string_equal(url.database, "proj/data/app.db");
+	assert_int_equal(url.nparams, 1);
+	dbt_url_release(&url);
+	dbt_config_release(&cfg);
+
+	/* An absolute path, a file in the current folder's config, and
+	 * memory stay as written. */
+	write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:////abs/app.db\n");
+	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
+	assert_int_equal(dbt_config_url(&url, &cfg, NULL), 0);
+	assert_string_equal(url.database, "/abs/app.db");
+	dbt_url_release(&url);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\nurl = sqlite:///app.db\n");
+	assert_int_equal(dbt_config_url(&url, &cfg, NULL), 0);
+	assert_string_equal(url.database, "app.db");
+	dbt_url_release(&url);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\nurl = sqlite://\n");
+	assert_int_equal(dbt_config_url(&url, &cfg, NULL), 0);
+	assert_null(url.database);
+	dbt_url_release(&url);
+	dbt_config_release(&cfg);
+}
+
+/* A URL from the command line or DATABASE_URL is the user's own, given
+ * from the current folder: its relative path stays as written. */
+static void config_url_keeps_a_relative_path_from_outside_the_file(void **state)
+{
+	dbt_config cfg;
+	dbt_url url;
+
+	(void)state;
+	assert_int_equal(mkdir("proj", 0755), 0);
+	write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:///file.db\n");
+	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
+	assert_int_equal(dbt_config_url(&url, &cfg, "sqlite:///cli.db"), 0);
+	assert_string_equal(url.database, "cli.db");
+	dbt_url_release(&url);
+	setenv("DATABASE_URL", "sqlite:///env.db", 1);
+	assert_int_equal(dbt_config_url(&url, &cfg, NULL), 0);
+	assert_string_equal(url.database, "env.db");
+	dbt_url_release(&url);
+	unsetenv("DATABASE_URL");
+	assert_int_equal(dbt_config_url(&url, &cfg, NULL), 0);
+	assert_string_equal(url.database, "proj/file.db");
+	dbt_url_release(&url);
+	dbt_config_release(&cfg);
+}
+
+/* The errors: no URL at all, an empty --url, and a malformed URL in the
+ * file, named with the file; nothing to release after them. */
+static void config_url_errors_name_where_the_url_came_from(void **state)
+{
+	dbt_config cfg;
+	dbt_url url;
+
+	(void)state;
+	assert_int_equal(dbt_config_load(&cfg, "dbtool.ini", 1), 0);
+	assert_int_equal(dbt_config_url(&url, &cfg, NULL), DBT_ENOTFOUND);
+	assert_string_equal(dbt_error_last(),
+			    "no database url: set url in dbtool.ini, DATABASE_URL or --url");
+	assert_null(url.database);
+	assert_int_equal(dbt_config_url(&url, &cfg, ""), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "the url given with --url is empty");
+	dbt_config_release(&cfg);
+	assert_int_equal(mkdir("proj", 0755), 0);
+	write_file("proj/dbtool.ini", "[dbtool]\nurl = nosuch://x\n");
+	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
+	assert_int_equal(dbt_config_url(&url, &cfg, NULL), DBT_EPARSE);
+	assert_true(!strncmp(dbt_error_last(), "proj/dbtool.ini: url: ", 22));
+	assert_null(url.scheme);
+	assert_int_equal(dbt_config_url(&url, &cfg, "nosuch://x"), DBT_EPARSE);
+	assert_true(strncmp(dbt_error_last(), "proj/dbtool.ini", 15));
+	dbt_config_release(&cfg);
+}
+
+/* The scratch database's URL: the config file's relative SQLite path is
+ * relative to its folder; --dev-url's and one with a query stay as
+ * written; none is NULL. */
+static void config_dev_url_resolves_as_the_url_does(void **state)
+{
+	dbt_config cfg;
+	char *dev = NULL;
+
+	(void)state;
+	assert_int_equal(mkdir("proj", 0755), 0);
+	write_file("proj/dbtool.ini", "[dbtool]\ndev_url = sqlite:///scratch.db\n");
+	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
+	assert_int_equal(dbt_config_dev_url(&dev, &cfg, NULL), 0);
+	assert_string_equal(dev, "sqlite:///proj/scratch.db");
+	free(dev);
+	assert_int_equal(dbt_config_dev_url(&dev, &cfg, "sqlite:///mine.db"), 0);
+	assert_string_equal(dev, "sqlite:///mine.db");
+	free(dev);
+	dbt_config_release(&cfg);
+	write_file("proj/dbtool.ini", "[dbtool]\ndev_url = sqlite:///s.db?mode=rwc\n");
+	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
+	assert_int_equal(dbt_config_dev_url(&dev, &cfg, NULL), 0);
+	assert_string_equal(dev, "sqlite:///s.db?mode=rwc");
+	free(dev);
+	dbt_config_release(&cfg);
+	load_ok(&cfg, "[dbtool]\n");
+	assert_int_equal(dbt_config_dev_url(&dev, &cfg, NULL), 0);
+	assert_null(dev);
+	dbt_config_release(&cfg);
+}
+
 static void version_schema_and_statement_lock_timeout(void **state)
 {
 	dbt_config cfg;
@@ -1038,6 +1162,10 @@ int main(void)
 		T(pick_url_falls_back_to_the_file),
 		T(our_key_outside_any_section_is_an_error),
 		T(pick_url_without_any_is_an_error),
+		T(config_url_resolves_a_relative_sqlite_path_against_the_file),
+		T(config_url_keeps_a_relative_path_from_outside_the_file),
+		T(config_url_errors_name_where_the_url_came_from),
+		T(config_dev_url_resolves_as_the_url_does),
 		T(release_twice_is_harmless),
 		T(exclude_is_a_list_of_patterns),
 		T(exclude_absent_or_empty_excludes_nothing),

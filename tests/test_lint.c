@@ -62,6 +62,33 @@ static void expect(const char *up, const char *down, dbt_dialect_kind kind, cons
 	dbt_revision_release(&rev);
 }
 
+/* DBT_LINT_OPTS_INIT carries the current version and lints as a zeroed
+ * struct does (programs written before the field); a later version is
+ * refused, adding nothing. */
+static void lint_opts_of_an_unknown_version_are_refused(void **state)
+{
+	const char *text = "-- id: a\n-- parent:\n\n-- migrate:upgrade\nDROP TABLE t;\n"
+			   "-- migrate:downgrade\nCREATE TABLE t (id INT);\n";
+	dbt_lint_opts o = DBT_LINT_OPTS_INIT;
+	dbt_lint_report rep;
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(o.version, DBT_LINT_OPTS_VERSION);
+	assert_int_equal(dbt_revision_parse(&rev, PATH, text, strlen(text)), 0);
+	memset(&rep, 0, sizeof(rep));
+	assert_int_equal(dbt_lint_revision(&rep, &rev, &o), 0);
+	assert_string_equal(codes(&rep), "L001@5:12");
+	dbt_lint_report_release(&rep);
+	memset(&rep, 0, sizeof(rep));
+	o.version = DBT_LINT_OPTS_VERSION + 1;
+	assert_int_equal(dbt_lint_revision(&rep, &rev, &o), DBT_ERROR);
+	assert_string_equal(dbt_error_last(), "unknown version 2 of the lint options");
+	assert_int_equal(rep.n, 0);
+	dbt_lint_report_release(&rep);
+	dbt_revision_release(&rev);
+}
+
 static void rules_are_numbered_and_documented(void **state)
 {
 	const dbt_lint_rule *r;
@@ -304,6 +331,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rules_are_numbered_and_documented),
+		cmocka_unit_test(lint_opts_of_an_unknown_version_are_refused),
 		cmocka_unit_test(destructive_changes),
 		cmocka_unit_test(narrowing_is_judged_against_the_downgrade),
 		cmocka_unit_test(postgres_locking_rules),

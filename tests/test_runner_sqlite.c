@@ -153,6 +153,40 @@ static void upgrade_applies_every_revision_in_order(void **state)
 	dbt_chain_release(&chain);
 }
 
+/* Options from DBT_RUN_OPTS_INIT carry the current version; a zeroed
+ * struct, as programs written before the field made it, still runs. */
+static void run_opts_init_and_zeroed_run_opts_both_run(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	dbt_run_opts o = DBT_RUN_OPTS_INIT, zeroed;
+
+	assert_int_equal(o.version, DBT_RUN_OPTS_VERSION);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "aaa", &o), 0);
+	assert_current(f, "aaa");
+	memset(&zeroed, 0, sizeof(zeroed));
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", &zeroed), 0);
+	assert_current(f, "ccc");
+	dbt_chain_release(&chain);
+}
+
+/* Options of a later version than the library knows are refused before
+ * anything runs, rather than read with a layout they do not have. */
+static void run_opts_of_an_unknown_version_are_refused(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	dbt_run_opts o = DBT_RUN_OPTS_INIT;
+
+	o.version = DBT_RUN_OPTS_VERSION + 1;
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", &o), DBT_ERROR);
+	assert_string_equal(dbt_error_last(), "unknown version 2 of the run options");
+	assert_int_equal(dbt_run_stamp(f->conn, &chain, "head", &o), DBT_ERROR);
+	assert_current(f, NULL);
+	assert_false(has_table(f, "a"));
+	dbt_chain_release(&chain);
+}
+
 static void assert_value(struct fixture *f, const char *sql, const char *want);
 static void assert_history(struct fixture *f, const char *want);
 
@@ -1085,6 +1119,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(fresh_database_is_at_base, setup, teardown),
+		cmocka_unit_test_setup_teardown(run_opts_init_and_zeroed_run_opts_both_run, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(run_opts_of_an_unknown_version_are_refused, setup,
+						teardown),
 		cmocka_unit_test_setup_teardown(upgrade_applies_every_revision_in_order, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(downgrade_relative_and_to_base, setup, teardown),

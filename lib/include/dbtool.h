@@ -21,7 +21,19 @@
 extern "C" {
 #endif
 
-#define DBT_VERSION_STRING "0.1.0"
+/* DBT_VERSION_STRING, the version of this header: "0.1.0". */
+#include "dbtool_version.h"
+
+/*
+ * Marks the functions libdbtool exports.  The library is built with
+ * -fvisibility=hidden, so that libdbtool.so exports these and nothing
+ * else: every function declared here carries it, and no other.
+ */
+#if defined(__GNUC__) && __GNUC__ >= 4
+#define DBT_EXTERN __attribute__((visibility("default")))
+#else
+#define DBT_EXTERN
+#endif
 
 /* Error codes. */
 #define DBT_OK 0
@@ -39,10 +51,10 @@ extern "C" {
 
 /* The version of the library that is running ("0.1.0"), which may differ
  * from the DBT_VERSION_STRING a program was compiled with. */
-const char *dbt_version(void);
+DBT_EXTERN const char *dbt_version(void);
 
 /* The message of the last failure on this thread; never NULL. */
-const char *dbt_error_last(void);
+DBT_EXTERN const char *dbt_error_last(void);
 
 /* ------------------------------------------------------------------ URLs */
 
@@ -73,18 +85,18 @@ typedef struct dbt_url {
 
 /* Parses `text` into `out`.  DBT_EPARSE with a message that never contains
  * the password when the URL is malformed or its dialect is unknown. */
-int dbt_url_parse(dbt_url *out, const char *text);
+DBT_EXTERN int dbt_url_parse(dbt_url *out, const char *text);
 
 /* The URL as text with the password replaced by "***"; caller frees.
  * NULL only when out of memory. */
-char *dbt_url_redact(const dbt_url *url);
+DBT_EXTERN char *dbt_url_redact(const dbt_url *url);
 
 /* The dialect a name stands for: "sqlite", "postgresql" or "postgres"
  * (as in a URL's scheme, without a driver).  DBT_EPARSE naming the
  * choices for any other name. */
-int dbt_dialect_parse(dbt_dialect_kind *out, const char *name);
+DBT_EXTERN int dbt_dialect_parse(dbt_dialect_kind *out, const char *name);
 
-void dbt_url_release(dbt_url *url);
+DBT_EXTERN void dbt_url_release(dbt_url *url);
 
 /* --------------------------------------------------------- configuration */
 
@@ -141,7 +153,7 @@ typedef struct dbt_config {
  * "file:line: ..." for a malformed file or an unknown key.  A ${VAR} that
  * is not set is not an error here (see dbt_config_need).
  */
-int dbt_config_load(dbt_config *out, const char *path, int missing_ok);
+DBT_EXTERN int dbt_config_load(dbt_config *out, const char *path, int missing_ok);
 
 /*
  * 0 when the value of `key` ("url", "script_location", "model", "schema",
@@ -149,7 +161,7 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok);
  * can be used; DBT_EPARSE with "file:line: environment variable 'X' is not
  * set" when its ${VAR} is not set.  Call it before using the field.
  */
-int dbt_config_need(const dbt_config *cfg, const char *key);
+DBT_EXTERN int dbt_config_need(const dbt_config *cfg, const char *key);
 
 /*
  * Reads the .env file at `path` (KEY=VALUE lines, as dbmate and Flask read
@@ -157,14 +169,39 @@ int dbt_config_need(const dbt_config *cfg, const char *key);
  * never one it has.  0 when the file does not exist.  DBT_EPARSE
  * "path:line: ..." for a malformed line; nothing is set then.
  */
-int dbt_env_load(const char *path);
+DBT_EXTERN int dbt_env_load(const char *path);
 
 /* The URL to use: `cli_url` if given, else $DATABASE_URL, else the config
  * file's; NULL (with a message) when none is set, or when the config
  * file's is picked and names a ${VAR} that is not set.  Not a copy. */
-const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url);
+DBT_EXTERN const char *dbt_config_pick_url(const dbt_config *cfg, const char *cli_url);
 
-void dbt_config_release(dbt_config *cfg);
+/*
+ * The database URL to use, parsed into `out`: `url` if given (a command
+ * line's), else $DATABASE_URL, else the config file's, as
+ * dbt_config_pick_url() picks it.  A relative SQLite path in the config
+ * file's url is relative to the config file's folder (cfg->dir), as the
+ * file's other paths are; one in `url` or DATABASE_URL stays relative to
+ * the current folder.  So a program that embeds dbtool opens the database
+ * file that the dbtool command would.  Fails as dbt_config_pick_url()
+ * when no URL is set, and as dbt_url_parse() for a malformed one, whose
+ * message then starts with "<config file>: url: " when it is the config
+ * file's.  Release `out` with dbt_url_release(); after a failure it holds
+ * nothing.
+ */
+DBT_EXTERN int dbt_config_url(dbt_url *out, const dbt_config *cfg, const char *url);
+
+/*
+ * The scratch database's URL (see dbt_conn_set_dev_url): `dev_url` if
+ * given (a command line's), else the config file's dev_url, whose relative
+ * SQLite path is made relative to the config file's folder as in
+ * dbt_config_url() (unless the URL has a query); `*out` is NULL when
+ * neither is set.  DBT_EPARSE when the config file's dev_url is used and
+ * names a ${VAR} that is not set.  Caller frees `*out`.
+ */
+DBT_EXTERN int dbt_config_dev_url(char **out, const dbt_config *cfg, const char *dev_url);
+
+DBT_EXTERN void dbt_config_release(dbt_config *cfg);
 
 /* ------------------------------------------------------------- revisions */
 
@@ -210,12 +247,13 @@ typedef struct dbt_revision {
 /* Parses a revision from `text` (`len` bytes) and computes its checksum
  * over those bytes; `path` names it in errors ("path:line: ...").
  * DBT_EPARSE on a malformed header or section. */
-int dbt_revision_parse(dbt_revision *out, const char *path, const char *text, size_t len);
+DBT_EXTERN int dbt_revision_parse(dbt_revision *out, const char *path, const char *text,
+				  size_t len);
 
 /* Reads and parses the file at `path`. */
-int dbt_revision_load(dbt_revision *out, const char *path);
+DBT_EXTERN int dbt_revision_load(dbt_revision *out, const char *path);
 
-void dbt_revision_release(dbt_revision *rev);
+DBT_EXTERN void dbt_revision_release(dbt_revision *rev);
 
 /*
  * The SQL of the upgrade (`downgrade` 0) or downgrade section that serves
@@ -224,28 +262,28 @@ void dbt_revision_release(dbt_revision *rev);
  * receives the file line on which that SQL starts.  The string belongs to
  * `rev`.
  */
-const char *dbt_revision_section(const dbt_revision *rev, dbt_dialect_kind kind, int downgrade,
-				 int *line);
+DBT_EXTERN const char *dbt_revision_section(const dbt_revision *rev, dbt_dialect_kind kind,
+					    int downgrade, int *line);
 
 /*
  * 0 when `rev` has an upgrade and a downgrade section for dialect `kind`
  * (see dbt_revision_section); DBT_ENOTFOUND otherwise, with a message
  * naming the revision, its file and the dialects it has sections for.
  */
-int dbt_revision_require_dialect(const dbt_revision *rev, dbt_dialect_kind kind);
+DBT_EXTERN int dbt_revision_require_dialect(const dbt_revision *rev, dbt_dialect_kind kind);
 
 /* The name a section label gives a dialect: "sqlite", "postgresql". */
-const char *dbt_dialect_label(dbt_dialect_kind kind);
+DBT_EXTERN const char *dbt_dialect_label(dbt_dialect_kind kind);
 
 /* A new revision id: 12 lowercase hex digits from a random UUID. */
-void dbt_revision_new_id(char out[13]);
+DBT_EXTERN void dbt_revision_new_id(char out[13]);
 
 /* True when `id` is a valid revision id: [0-9a-z_]+, at most 64 bytes,
  * and not one of the words that targets use (see below). */
-int dbt_revision_id_valid(const char *id);
+DBT_EXTERN int dbt_revision_id_valid(const char *id);
 
 /* True when `id` is "head", "heads" or "base": a target, never an id. */
-int dbt_revision_id_reserved(const char *id);
+DBT_EXTERN int dbt_revision_id_reserved(const char *id);
 
 /* ------------------------------------------------------------------ chain */
 
@@ -281,7 +319,7 @@ typedef struct dbt_chain {
  * dbt_error_last().  `diverged` is also set when several heads are the
  * only problem.
  */
-int dbt_chain_load(dbt_chain *out, const char *dir, int flags);
+DBT_EXTERN int dbt_chain_load(dbt_chain *out, const char *dir, int flags);
 
 /*
  * On a chain loaded with DBT_CHAIN_LENIENT that is `diverged`, makes the
@@ -293,11 +331,11 @@ int dbt_chain_load(dbt_chain *out, const char *dir, int flags);
  * `diverged` and `heads` stay as loaded.  Does nothing on a chain that is
  * not diverged.  DBT_ENOTFOUND when no revision has the id `tip`.
  */
-int dbt_chain_select_line(dbt_chain *chain, const char *tip);
+DBT_EXTERN int dbt_chain_select_line(dbt_chain *chain, const char *tip);
 
 /* The revision whose id is `id` or starts with it (at least 1 character).
  * DBT_ENOTFOUND, or DBT_EAMBIGUOUS listing the candidates. */
-int dbt_chain_find(dbt_revision **out, const dbt_chain *chain, const char *id);
+DBT_EXTERN int dbt_chain_find(dbt_revision **out, const dbt_chain *chain, const char *id);
 
 /*
  * Resolves a target to a position in the chain: 0 is base (nothing
@@ -305,11 +343,12 @@ int dbt_chain_find(dbt_revision **out, const dbt_chain *chain, const char *id);
  * "base", an id or unique prefix, "+N" and "-N" (relative to `current`).
  * DBT_ENOTFOUND when it names no revision or moves past either end.
  */
-int dbt_chain_resolve(size_t *out, const dbt_chain *chain, const char *target, size_t current);
+DBT_EXTERN int dbt_chain_resolve(size_t *out, const dbt_chain *chain, const char *target,
+				 size_t current);
 
 /* The position of the revision `id` (0 for NULL, meaning base);
  * DBT_ENOTFOUND when no file of the chain defines it. */
-int dbt_chain_position(size_t *out, const dbt_chain *chain, const char *id);
+DBT_EXTERN int dbt_chain_position(size_t *out, const dbt_chain *chain, const char *id);
 
 /*
  * The checksum of `rev`, a revision of `chain` (see dbt_revision): loading
@@ -320,13 +359,14 @@ int dbt_chain_position(size_t *out, const dbt_chain *chain, const char *id);
  * since the chain was loaded: the checksum must describe the SQL that
  * runs), or DBT_ENOTFOUND when it is gone; rev->checksum stays empty.
  */
-int dbt_chain_checksum(const char **out, const dbt_chain *chain, const dbt_revision *rev);
+DBT_EXTERN int dbt_chain_checksum(const char **out, const dbt_chain *chain,
+				  const dbt_revision *rev);
 
 /* dbt_chain_checksum() for every revision of the chain's line (`revs`);
  * the first failure is returned. */
-int dbt_chain_checksums(const dbt_chain *chain);
+DBT_EXTERN int dbt_chain_checksums(const dbt_chain *chain);
 
-void dbt_chain_release(dbt_chain *chain);
+DBT_EXTERN void dbt_chain_release(dbt_chain *chain);
 
 /* ---------------------------------------------------------------- project */
 
@@ -337,7 +377,7 @@ void dbt_chain_release(dbt_chain *chain);
  * `created` receives each path written, one per line (may be NULL);
  * caller frees.
  */
-int dbt_project_init(const char *dir, char **created);
+DBT_EXTERN int dbt_project_init(const char *dir, char **created);
 
 /*
  * Writes a new revision file in `script_location`/versions/ from
@@ -350,8 +390,9 @@ int dbt_project_init(const char *dir, char **created);
  * atomically; its path is returned in `out` (caller frees).  `rev_id`
  * "head", "heads" or "base" is refused.
  */
-int dbt_project_new_revision(char **out, const char *script_location, const char *message,
-			     const char *rev_id, const char *upgrade, const char *downgrade);
+DBT_EXTERN int dbt_project_new_revision(char **out, const char *script_location,
+					const char *message, const char *rev_id,
+					const char *upgrade, const char *downgrade);
 
 /* --------------------------------------------------------------- database */
 
@@ -359,20 +400,20 @@ typedef struct dbt_conn dbt_conn;
 
 /* Connects to the database `url` names.  DBT_ECONNECT with a message that
  * names the database (never the password) when it cannot. */
-int dbt_conn_open(dbt_conn **out, const dbt_url *url);
+DBT_EXTERN int dbt_conn_open(dbt_conn **out, const dbt_url *url);
 
 /* Connects to read only: nothing is written, and an SQLite database file
  * that does not exist is not created (it reads as an empty database). */
-int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url);
+DBT_EXTERN int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url);
 
 /* Connects like dbt_conn_open(), but never creates a database, so that a
  * typo in a path is not taken for a new, empty database: an SQLite file
  * that does not exist is DBT_ENOTFOUND ("database file '...' does not
  * exist"), or, with `missing_is_empty`, an empty in-memory database
  * (nothing is created on disk; what is written to it is lost). */
-int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty);
+DBT_EXTERN int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty);
 
-void dbt_conn_close(dbt_conn *conn);
+DBT_EXTERN void dbt_conn_close(dbt_conn *conn);
 
 /*
  * Names the scratch database that normalizes the model for this
@@ -383,7 +424,7 @@ void dbt_conn_close(dbt_conn *conn);
  * always rolled back).  The URL is copied.  DBT_ERROR only when out of
  * memory.
  */
-int dbt_conn_set_dev_url(dbt_conn *conn, const char *url);
+DBT_EXTERN int dbt_conn_set_dev_url(dbt_conn *conn, const char *url);
 
 /*
  * Names and globs (fnmatch(3), case-sensitive on the names as the
@@ -399,7 +440,7 @@ int dbt_conn_set_dev_url(dbt_conn *conn, const char *url);
  * object that depends on an excluded one go with it.  The patterns are
  * copied; n = 0 clears them.  DBT_ERROR only when out of memory.
  */
-int dbt_conn_set_exclude(dbt_conn *conn, char *const *patterns, size_t n);
+DBT_EXTERN int dbt_conn_set_exclude(dbt_conn *conn, char *const *patterns, size_t n);
 
 /*
  * The question dbt_autogenerate asks when a change looks like a rename
@@ -419,14 +460,14 @@ typedef int (*dbt_rename_question)(const char *table, const char *old_name, cons
  * it answers no, dbt_autogenerate writes the drop and the add and adds a
  * warning of kind "maybe_rename" saying which hint would make it a rename.
  */
-void dbt_conn_set_rename_question(dbt_conn *conn, dbt_rename_question fn, void *arg);
+DBT_EXTERN void dbt_conn_set_rename_question(dbt_conn *conn, dbt_rename_question fn, void *arg);
 
 /* The dialect's name: "sqlite" or "postgresql". */
-const char *dbt_conn_dialect(const dbt_conn *conn);
+DBT_EXTERN const char *dbt_conn_dialect(const dbt_conn *conn);
 
 /* The database's current revision id (NULL at base or when the version
  * table does not exist yet); caller frees. */
-int dbt_conn_current(char **out, dbt_conn *conn);
+DBT_EXTERN int dbt_conn_current(char **out, dbt_conn *conn);
 
 /*
  * The schema of the version and history tables (PostgreSQL; SQLite
@@ -435,7 +476,7 @@ int dbt_conn_current(char **out, dbt_conn *conn);
  * revision sets, moves them.  The schema must exist by the first upgrade
  * or stamp.  DBT_EPARSE for an empty name or one longer than 63 bytes.
  */
-int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema);
+DBT_EXTERN int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema);
 
 /* The statement lock timeout when none is set: 5 seconds. */
 #define DBT_STATEMENT_LOCK_TIMEOUT_MS 5000
@@ -451,7 +492,20 @@ int dbt_conn_set_version_schema(dbt_conn *conn, const char *schema);
  * write lock once, at the start of each transaction (the migration lock
  * timeout), and ignores it.
  */
-void dbt_conn_set_statement_lock_timeout(dbt_conn *conn, int ms);
+DBT_EXTERN void dbt_conn_set_statement_lock_timeout(dbt_conn *conn, int ms);
+
+/*
+ * Gives a connection what the config file says about it, as the dbtool
+ * command does after connecting: the scratch database (dbt_config_dev_url
+ * with `dev_url`), the version schema (an error about it starts with
+ * "<config file>: version_schema: "), the exclude patterns, and the
+ * statement lock timeout: `statement_lock_timeout_ms` when >= 0, else the
+ * config file's statement_lock_timeout when given.  DBT_EPARSE when a value
+ * it uses names a ${VAR} that is not set.  On failure the connection may
+ * have some of the settings; close it.
+ */
+DBT_EXTERN int dbt_config_apply(dbt_conn *conn, const dbt_config *cfg, const char *dev_url,
+				int statement_lock_timeout_ms);
 
 /* ----------------------------------------------------------------- runner */
 
@@ -487,7 +541,10 @@ typedef void (*dbt_run_statement_fn)(const dbt_run_statement *stmt, void *arg);
  * length). */
 typedef void (*dbt_revision_fn)(const dbt_revision *rev, int upgrade, size_t left, void *arg);
 
+/* The options of a run; start from DBT_RUN_OPTS_INIT.  A struct zeroed
+ * by a program written before `version` existed is taken for version 1. */
 typedef struct dbt_run_opts {
+	unsigned version;    /* DBT_RUN_OPTS_VERSION */
 	int lock_timeout_ms; /* how long to wait for the lock; <= 0: 60 s */
 	dbt_step_fn on_step; /* may be NULL */
 	void *arg;
@@ -506,6 +563,12 @@ typedef struct dbt_run_opts {
 	dbt_revision_fn on_revision;	   /* may be NULL; called with `arg` */
 } dbt_run_opts;
 
+#define DBT_RUN_OPTS_VERSION 1
+#define DBT_RUN_OPTS_INIT                                             \
+	{                                                             \
+		DBT_RUN_OPTS_VERSION, 0, NULL, NULL, 0, 0, NULL, NULL \
+	}
+
 /*
  * Upgrades (or downgrades) the database to `target`, one transaction per
  * revision that also updates the version table (or one for the whole run:
@@ -513,13 +576,14 @@ typedef struct dbt_run_opts {
  * On a failing statement that revision is rolled back, the ones before it
  * stay applied (with single_transaction: none stays applied), and the message names the revision, the file and line of
  * the statement and the database's error.  DBT_ENOTFOUND for an unknown
- * target; DBT_ERROR when the target lies in the wrong direction;
+ * target; DBT_ERROR when the target lies in the wrong direction, or for
+ * `opts` of a version this library does not know (nothing is run);
  * DBT_ELOCKED when the lock was not had in time.
  */
-int dbt_run_upgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
-		    const dbt_run_opts *opts);
-int dbt_run_downgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
-		      const dbt_run_opts *opts);
+DBT_EXTERN int dbt_run_upgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
+			       const dbt_run_opts *opts);
+DBT_EXTERN int dbt_run_downgrade(dbt_conn *conn, const dbt_chain *chain, const char *target,
+				 const dbt_run_opts *opts);
 
 /*
  * Sets the database's revision to `target` without running anything, and
@@ -528,8 +592,8 @@ int dbt_run_downgrade(dbt_conn *conn, const dbt_chain *chain, const char *target
  * row is removed.  Also works when the database is at a revision that no
  * file defines, for any target but +N and -N.
  */
-int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
-		  const dbt_run_opts *opts);
+DBT_EXTERN int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
+			     const dbt_run_opts *opts);
 
 /*
  * Offline mode: the SQL that dbt_run_upgrade / dbt_run_downgrade would run
@@ -540,8 +604,8 @@ int dbt_run_stamp(dbt_conn *conn, const dbt_chain *chain, const char *target,
  * sets a lock timeout: the session that runs it decides.
  * `out` receives the script; caller frees.
  */
-int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema,
-		   const dbt_chain *chain, size_t from, const char *target, int upgrade);
+DBT_EXTERN int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema,
+			      const dbt_chain *chain, size_t from, const char *target, int upgrade);
 
 /*
  * dbt_run_script from the revision `conn`'s database is at, after the same
@@ -550,8 +614,8 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
  * checksum or the history records a revision that no file defines.  Only
  * reads the database.  `out` receives the script; caller frees.
  */
-int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const char *target,
-		       int upgrade);
+DBT_EXTERN int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain,
+				  const char *target, int upgrade);
 
 /* ----------------------------------------------------------------- rebase */
 
@@ -598,10 +662,10 @@ typedef struct dbt_rebase {
  * lock (DBT_ELOCKED after 60 s).  Reads the database only.  Release
  * `out` with dbt_rebase_release(); after a failure it holds nothing.
  */
-int dbt_rebase_run(dbt_rebase *out, dbt_conn *conn, const char *versions_dir, const char *rev,
-		   const char *onto);
+DBT_EXTERN int dbt_rebase_run(dbt_rebase *out, dbt_conn *conn, const char *versions_dir,
+			      const char *rev, const char *onto);
 
-void dbt_rebase_release(dbt_rebase *rebase);
+DBT_EXTERN void dbt_rebase_release(dbt_rebase *rebase);
 /*
  * Offline mode without a database: dbt_run_script for the dialect `kind`
  * from `range`, "[FROM:]TO": the script starts at FROM (a target resolved
@@ -612,8 +676,8 @@ void dbt_rebase_release(dbt_rebase *rebase);
  * script; caller frees.  DBT_ENOTFOUND for a FROM or TO that names no
  * revision; DBT_EPARSE for a malformed range.
  */
-int dbt_run_script_offline(char **out, dbt_dialect_kind kind, const char *version_schema,
-			   const dbt_chain *chain, const char *range, int upgrade);
+DBT_EXTERN int dbt_run_script_offline(char **out, dbt_dialect_kind kind, const char *version_schema,
+				      const dbt_chain *chain, const char *range, int upgrade);
 
 /* ------------------------------------------------------------------ model */
 
@@ -645,15 +709,15 @@ typedef struct dbt_findings {
  * is then only the name in errors ("model_command:LINE:COL").  Process-wide;
  * NULL returns to model files.  0, or DBT_ERROR when out of memory.
  */
-int dbt_model_set_command(const char *command, const char *dir);
+DBT_EXTERN int dbt_model_set_command(const char *command, const char *dir);
 
 /* Lists what the database lacks or has more than the model ("+" the model
  * has it, "-" only the database has it, "~" both, differently); n = 0
  * when they agree. */
-int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
-		      const char *schema_name);
+DBT_EXTERN int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
+				 const char *schema_name);
 
-void dbt_findings_release(dbt_findings *findings);
+DBT_EXTERN void dbt_findings_release(dbt_findings *findings);
 
 /* Called for each object created or dropped: verb "create" or "drop",
  * kind "table", "index" or an object's kind ("view", "trigger",
@@ -668,8 +732,8 @@ typedef void (*dbt_object_fn)(const char *verb, const char *kind, const char *na
  * tables, the other objects after them), in one transaction under the
  * migration lock.  On any failure nothing is created.
  */
-int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *schema_name,
-			 int lock_timeout_ms, dbt_object_fn on_object, void *arg);
+DBT_EXTERN int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *schema_name,
+				    int lock_timeout_ms, dbt_object_fn on_object, void *arg);
 
 /*
  * Drops every object (views, triggers, functions ...: dependents first)
@@ -679,8 +743,8 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
  * the history table as part of the version table.  On any failure nothing
  * is dropped.
  */
-int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout_ms,
-		       dbt_object_fn on_object, void *arg);
+DBT_EXTERN int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout_ms,
+				  dbt_object_fn on_object, void *arg);
 
 /* ---------------------------------------------------------------- inspect */
 
@@ -694,7 +758,7 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
  * history tables and what dbt_conn_set_exclude excludes are left out.
  * Reads only.  `out` receives the text; caller frees.
  */
-int dbt_inspect(char **out, dbt_conn *conn, const char *schema_name);
+DBT_EXTERN int dbt_inspect(char **out, dbt_conn *conn, const char *schema_name);
 
 /*
  * `dbtool init --from-database`: adopts a database that already has a
@@ -709,8 +773,9 @@ int dbt_inspect(char **out, dbt_conn *conn, const char *schema_name);
  * `created` receives each path written, one per line (may be NULL), and
  * `rev_id` the baseline's id (may be NULL); caller frees both.
  */
-int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char *dir,
-		      const char *model_path, const char *schema_name, const dbt_run_opts *opts);
+DBT_EXTERN int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char *dir,
+				 const char *model_path, const char *schema_name,
+				 const dbt_run_opts *opts);
 
 /*
  * dbt_inspect_adopt, with the baseline's upgrade and downgrade sections
@@ -725,10 +790,10 @@ int dbt_inspect_adopt(char **created, char **rev_id, dbt_conn *conn, const char 
  * have (an index method, a column without a type, ...).  With `ndialects` 0 or 1, the same as
  * dbt_inspect_adopt (unlabelled sections).
  */
-int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn, const char *dir,
-			       const char *model_path, const char *schema_name,
-			       const dbt_run_opts *opts, const dbt_dialect_kind *dialects,
-			       size_t ndialects);
+DBT_EXTERN int dbt_inspect_adopt_dialects(char **created, char **rev_id, dbt_conn *conn,
+					  const char *dir, const char *model_path,
+					  const char *schema_name, const dbt_run_opts *opts,
+					  const dbt_dialect_kind *dialects, size_t ndialects);
 
 /* ---------------------------------------------------------- autogenerate */
 
@@ -754,9 +819,9 @@ typedef struct dbt_autogen {
  * column without a default to a table that has rows.  `rev_id` may be
  * NULL.  Release `out` with dbt_autogen_release(), also after a failure.
  */
-int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
-		     const char *script_location, const char *model_path, const char *schema_name,
-		     const char *message, const char *rev_id);
+DBT_EXTERN int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+				const char *script_location, const char *model_path,
+				const char *schema_name, const char *message, const char *rev_id);
 
 /*
  * dbt_autogenerate, with an upgrade and a downgrade section for each of
@@ -767,10 +832,11 @@ int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
  * model as adapted to that dialect.  With `ndialects` 0 or 1, the same as
  * dbt_autogenerate (unlabelled sections).
  */
-int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
-			      const char *script_location, const char *model_path,
-			      const char *schema_name, const char *message, const char *rev_id,
-			      const dbt_dialect_kind *dialects, size_t ndialects);
+DBT_EXTERN int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+					 const char *script_location, const char *model_path,
+					 const char *schema_name, const char *message,
+					 const char *rev_id, const dbt_dialect_kind *dialects,
+					 size_t ndialects);
 
 /* The options of dbt_autogenerate_opts; start from DBT_AUTOGEN_OPTS_INIT. */
 typedef struct dbt_autogen_opts {
@@ -807,21 +873,21 @@ typedef struct dbt_autogen_opts {
  * by "_safe" when `rev_id` is given; if writing it fails, the first is
  * removed again, so that nothing is left.
  */
-int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
-			  const char *script_location, const char *model_path,
-			  const char *schema_name, const char *message, const char *rev_id,
-			  const dbt_autogen_opts *opts);
+DBT_EXTERN int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
+				     const char *script_location, const char *model_path,
+				     const char *schema_name, const char *message,
+				     const char *rev_id, const dbt_autogen_opts *opts);
 
-void dbt_autogen_release(dbt_autogen *autogen);
+DBT_EXTERN void dbt_autogen_release(dbt_autogen *autogen);
 
 /* Fails (DBT_ERROR) unless the database is at the chain's head: "database
  * is at <id>, not at head <id>: run 'dbtool upgrade' first". */
-int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain);
+DBT_EXTERN int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain);
 
 /* Fails (DBT_ERROR) while an applied revision's file differs from its
  * recorded checksum or the history records a revision that no file
  * defines, with the message dbt_run_upgrade would give; reads only. */
-int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain);
+DBT_EXTERN int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain);
 
 /* --------------------------------------------------------------- history */
 
@@ -851,7 +917,8 @@ int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain);
  * recorded checksum.  DBT_ENOTFOUND when the database is at a revision no
  * file defines.
  */
-int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn, const dbt_chain *chain);
+DBT_EXTERN int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn,
+			      const dbt_chain *chain);
 
 /*
  * A revision below the database's current one that the history has no
@@ -868,12 +935,12 @@ int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn, const 
  * revision; it reads only, and returns 0 when there is none or when the
  * database is at a revision no file defines.
  */
-int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain);
+DBT_EXTERN int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain);
 
 /* The ids of the revisions the history table records, one per line in
  * byte order; NULL when it records none or does not exist.  Reads only.
  * Caller frees. */
-int dbt_run_history_ids(char **out, dbt_conn *conn);
+DBT_EXTERN int dbt_run_history_ids(char **out, dbt_conn *conn);
 
 /* Called by dbt_run_repair for each history row it changed (or, for the
  * one revision asked for, left alone): `what` is "checksum updated",
@@ -895,8 +962,8 @@ typedef void (*dbt_repair_fn)(const char *id, const char *what, void *arg);
  * DBT_ERROR for one that is not applied, DBT_ELOCKED when the lock was not
  * had in time.
  */
-int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int lock_timeout_ms,
-		   dbt_repair_fn on_repair, void *arg);
+DBT_EXTERN int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev,
+			      int lock_timeout_ms, dbt_repair_fn on_repair, void *arg);
 
 /*
  * Round-trip verification on a scratch database, which must be empty
@@ -907,8 +974,9 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
  * not restore the schema of 1a2b...: + column users.age INTEGER NULL");
  * n = 0 when every revision round-trips.  `opts` may be NULL.
  */
-int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
-		  const char *model_path, const char *schema_name, const dbt_run_opts *opts);
+DBT_EXTERN int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
+			     const char *model_path, const char *schema_name,
+			     const dbt_run_opts *opts);
 
 /* ------------------------------------------------------------------- lint */
 
@@ -937,10 +1005,10 @@ typedef struct dbt_lint_rule {
 } dbt_lint_rule;
 
 /* Every rule, in code order; `*n` receives their number. */
-const dbt_lint_rule *dbt_lint_rules(size_t *n);
+DBT_EXTERN const dbt_lint_rule *dbt_lint_rules(size_t *n);
 
 /* The rule with that code (any case) or name; NULL when none. */
-const dbt_lint_rule *dbt_lint_rule_find(const char *code_or_name);
+DBT_EXTERN const dbt_lint_rule *dbt_lint_rule_find(const char *code_or_name);
 
 typedef struct dbt_lint_finding {
 	const dbt_lint_rule *rule;
@@ -955,7 +1023,11 @@ typedef struct dbt_lint_report {
 	size_t suppressed; /* findings a lint:ignore suppressed */
 } dbt_lint_report;
 
+/* The options of dbt_lint_revision; start from DBT_LINT_OPTS_INIT.  A
+ * struct zeroed by a program written before `version` existed is taken
+ * for version 1. */
 typedef struct dbt_lint_opts {
+	unsigned version;      /* DBT_LINT_OPTS_VERSION */
 	dbt_dialect_kind kind; /* the database the revisions are for; 0 when
 				* unknown: every rule applies */
 	long rebuild_rows;     /* L012 fires above this many rows (<= 0: 10000) */
@@ -967,14 +1039,22 @@ typedef struct dbt_lint_opts {
 	void *connect_arg;
 } dbt_lint_opts;
 
+#define DBT_LINT_OPTS_VERSION 1
+#define DBT_LINT_OPTS_INIT                                                      \
+	{                                                                       \
+		DBT_LINT_OPTS_VERSION, (dbt_dialect_kind)0, 0, NULL, NULL, NULL \
+	}
+
 /*
  * Adds the findings of `rev` to `report` (zeroed by the caller before the
  * first call).  DBT_EPARSE for a lint:ignore naming no rule or giving no
- * reason ("path:line: ..."); the findings added so far stay.
+ * reason ("path:line: ..."); the findings added so far stay.  DBT_ERROR,
+ * adding nothing, for `opts` of a version this library does not know.
  */
-int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev, const dbt_lint_opts *opts);
+DBT_EXTERN int dbt_lint_revision(dbt_lint_report *report, const dbt_revision *rev,
+				 const dbt_lint_opts *opts);
 
-void dbt_lint_report_release(dbt_lint_report *report);
+DBT_EXTERN void dbt_lint_report_release(dbt_lint_report *report);
 
 #ifdef __cplusplus
 }

@@ -5,7 +5,9 @@
 # examples/embed.c; the program brings a project's database up to date at
 # start-up, says so, does nothing the second time, and fails with the
 # library's one-line message on a broken revision, leaving it rolled back.
-# dbt_version() is the build's version.
+# dbt_version() is the build's version.  A relative SQLite path in the
+# config file is resolved by the library: the program opens the file that
+# 'dbtool -c' opens, wherever it is started from.
 #
 # usage: DBTOOL=build/dbtool DBTOOL_BUILD_ROOT=build bash tests/e2e/test_embed.sh sqlite|postgres
 
@@ -70,5 +72,29 @@ expect_stderr_contains "embed: migration failed: "
 expect_stderr_contains "r3_x.sql"
 expect_version r2
 expect_eq "$(tables | grep -c '^r3$')" 0 "the failed revision's table was rolled back"
+
+# --- a relative SQLite path in dbtool.ini is relative to the file's folder,
+# for the library as for the command: started from another folder, both
+# open sub/rel.db (on either dialect's run: the path is SQLite's)
+saved_url=$DATABASE_URL
+unset DATABASE_URL
+mkdir -p sub/versions elsewhere
+printf '[dbtool]\nurl = sqlite:///rel.db\nscript_location = .\n' >sub/dbtool.ini
+printf -- '-- id: e1\n-- parent:\n-- message: rel\n\n-- migrate:upgrade\n%s\n\n-- migrate:downgrade\n%s\n' \
+	"CREATE TABLE rel (id INTEGER PRIMARY KEY);" "DROP TABLE rel;" >sub/versions/e1_rel.sql
+cd elsewhere || exit 1
+expect_ok embed ../sub
+expect_stdout_contains "embed: the database is at e1"
+expect_eq "$(ls)" "" "the program made no database file in the folder it started in"
+expect_eq "$(sqlite3 ../sub/rel.db 'SELECT version_num FROM dbtool_version')" e1 \
+	"the program upgraded sub/rel.db, the config file's relative path"
+expect_ok dbtool -q -c ../sub/dbtool.ini current
+expect_stdout_eq e1
+expect_ok dbtool -q -c ../sub/dbtool.ini downgrade base
+expect_ok embed ../sub
+expect_stdout_contains "embed: applied e1 (rel)"
+expect_eq "$(ls)" "" "the command and the program made no file in the folder they started in"
+cd .. || exit 1
+export DATABASE_URL=$saved_url
 
 finish

@@ -134,7 +134,8 @@ holds dbtool /usr/bin/dbtool /usr/share/man/man1/dbtool.1.gz \
 lacks dbtool '^/usr/(lib|include)/'
 holds libdbtool0 "/usr/lib/$multiarch/libdbtool.so.0" "/usr/lib/$multiarch/libdbtool.so.$version"
 lacks libdbtool0 '^/usr/(bin|include)/|\.so$|\.pc$|^/usr/share/(man|dbtool)/'
-holds libdbtool-dev /usr/include/dbtool.h "/usr/lib/$multiarch/libdbtool.so" \
+holds libdbtool-dev /usr/include/dbtool.h /usr/include/dbtool_version.h \
+	"/usr/lib/$multiarch/libdbtool.so" \
 	"/usr/lib/$multiarch/pkgconfig/dbtool.pc"
 lacks libdbtool-dev '^/usr/bin/|\.so\.'
 dpkg-deb -x "$WORK/src/libdbtool0_${deb_version}_$arch.deb" "$WORK/src/extract-check"
@@ -276,7 +277,8 @@ if [ "$mode" = install ]; then
 	else
 		fail "apt-get purge of the packages failed" "$(cat "$WORK/purge.log")"
 	fi
-	left=$(ls -d /usr/bin/dbtool /usr/include/dbtool.h "/usr/lib/$multiarch"/libdbtool.so* \
+	left=$(ls -d /usr/bin/dbtool /usr/include/dbtool.h /usr/include/dbtool_version.h \
+		"/usr/lib/$multiarch"/libdbtool.so* \
 		/usr/share/dbtool 2>/dev/null)
 	expect_eq "$left" "" "nothing of the packages is left after the purge"
 fi
