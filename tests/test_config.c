@@ -632,7 +632,7 @@ static void config_url_resolves_a_relative_sqlite_path_against_the_file(void **s
 
 	(void)state;
 	assert_int_equal(mkdir("proj", 0755), 0);
-	write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:///data/app.db?mode=rw\n");
+	test_write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:///data/app.db?mode=rw\n");
 	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
 	assert_int_equal(dbt_config_url(&url, &cfg, NULL), 0);
 	assert_int_equal(url.kind, DBT_DIALECT_SQLITE);
@@ -643,7 +643,7 @@ static void config_url_resolves_a_relative_sqlite_path_against_the_file(void **s
 
 	/* An absolute path, a file in the current folder's config, and
 	 * memory stay as written. */
-	write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:////abs/app.db\n");
+	test_write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:////abs/app.db\n");
 	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
 	assert_int_equal(dbt_config_url(&url, &cfg, NULL), 0);
 	assert_string_equal(url.database, "/abs/app.db");
@@ -670,7 +670,7 @@ static void config_url_keeps_a_relative_path_from_outside_the_file(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir("proj", 0755), 0);
-	write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:///file.db\n");
+	test_write_file("proj/dbtool.ini", "[dbtool]\nurl = sqlite:///file.db\n");
 	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
 	assert_int_equal(dbt_config_url(&url, &cfg, "sqlite:///cli.db"), 0);
 	assert_string_equal(url.database, "cli.db");
@@ -703,7 +703,7 @@ static void config_url_errors_name_where_the_url_came_from(void **state)
 	assert_string_equal(dbt_error_last(), "the url given with --url is empty");
 	dbt_config_release(&cfg);
 	assert_int_equal(mkdir("proj", 0755), 0);
-	write_file("proj/dbtool.ini", "[dbtool]\nurl = nosuch://x\n");
+	test_write_file("proj/dbtool.ini", "[dbtool]\nurl = nosuch://x\n");
 	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
 	assert_int_equal(dbt_config_url(&url, &cfg, NULL), DBT_EPARSE);
 	assert_true(!strncmp(dbt_error_last(), "proj/dbtool.ini: url: ", 22));
@@ -723,7 +723,7 @@ static void config_dev_url_resolves_as_the_url_does(void **state)
 
 	(void)state;
 	assert_int_equal(mkdir("proj", 0755), 0);
-	write_file("proj/dbtool.ini", "[dbtool]\ndev_url = sqlite:///scratch.db\n");
+	test_write_file("proj/dbtool.ini", "[dbtool]\ndev_url = sqlite:///scratch.db\n");
 	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
 	assert_int_equal(dbt_config_dev_url(&dev, &cfg, NULL), 0);
 	assert_string_equal(dev, "sqlite:///proj/scratch.db");
@@ -732,7 +732,7 @@ static void config_dev_url_resolves_as_the_url_does(void **state)
 	assert_string_equal(dev, "sqlite:///mine.db");
 	free(dev);
 	dbt_config_release(&cfg);
-	write_file("proj/dbtool.ini", "[dbtool]\ndev_url = sqlite:///s.db?mode=rwc\n");
+	test_write_file("proj/dbtool.ini", "[dbtool]\ndev_url = sqlite:///s.db?mode=rwc\n");
 	assert_int_equal(dbt_config_load(&cfg, "proj/dbtool.ini", 0), 0);
 	assert_int_equal(dbt_config_dev_url(&dev, &cfg, NULL), 0);
 	assert_string_equal(dev, "sqlite:///s.db?mode=rwc");
