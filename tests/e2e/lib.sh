@@ -395,11 +395,22 @@ expect_stderr_eq() {
 	fi
 }
 
+# output_text VAR FILE: what $(cat FILE) gives, in VAR (without a
+# process unless FILE holds a NUL byte): trailing line breaks dropped.
+output_text() {
+	local -n text_of=$1
+	if slurp_output text_of "$2"; then
+		text_of=${text_of%"${text_of##*[!$'\n']}"}
+	else
+		text_of=$(cat "$2")
+	fi
+}
+
 # expect_stdout_match ERE / expect_stderr_match ERE: the whole output,
 # lines joined by "\n", matches the extended regular expression.
 expect_stdout_match() {
 	local text
-	text=$(cat "$OUT")
+	output_text text "$OUT"
 	if [[ $text =~ $1 ]]; then
 		pass "stdout of '$LAST_CMD' matches /$1/"
 	else
@@ -409,7 +420,7 @@ expect_stdout_match() {
 
 expect_stderr_match() {
 	local text
-	text=$(cat "$ERR")
+	output_text text "$ERR"
 	if [[ $text =~ $1 ]]; then
 		pass "stderr of '$LAST_CMD' matches /$1/"
 	else
