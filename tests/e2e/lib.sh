@@ -53,6 +53,10 @@ LAST_CMD=
 PG_PASSWORD=
 PG_PASSWORD_RAW=
 PG_DATABASES=()
+# How many commands run_cmd and sql_value have run in this shell (not in
+# a subshell of it): a test that keeps what it read of the database can
+# tell that no command has run since.
+RUNS=0
 
 # Seconds after which a dbtool command that hangs is killed.
 : "${DBTOOL_E2E_TIMEOUT:=120}"
@@ -231,6 +235,7 @@ finish() {
 # run_cmd CMD...: runs it (stdin empty), output in $OUT / $ERR, exit
 # status in $STATUS; not a check of its own.
 run_cmd() {
+	RUNS=$((RUNS + 1))
 	describe_to LAST_CMD "$@"
 	"$@" >"$OUT" 2>"$ERR" </dev/null
 	STATUS=$?
@@ -303,8 +308,40 @@ expect_fail() {
 	fi
 }
 
+# slurp_output VAR FILE: the whole of FILE (the output of the last
+# command) in VAR, in the shell, without starting a process: the
+# assertions below run for every command of every test.  Returns 1 when
+# FILE holds a NUL byte, where the shell's read stops: the caller then
+# asks grep or cmp, as for a pattern that holds a line break.
+slurp_output() {
+	local -n into=$1
+	into=
+	! IFS= read -r -d '' into <"$2"
+}
+
+# contains FILE TEXT: a line of FILE contains TEXT (grep -qF).
+contains() {
+	local LC_ALL=C text
+	if [[ $2 != *$'\n'* ]] && slurp_output text "$1"; then
+		# (grep finds nothing in an empty file, even an empty TEXT)
+		[[ -n $text && $text == *"$2"* ]]
+	else
+		grep -qF -- "$2" "$1"
+	fi
+}
+
+# is_exactly FILE TEXT: FILE holds exactly TEXT and a newline.
+is_exactly() {
+	local LC_ALL=C text
+	if slurp_output text "$1"; then
+		[[ $text == "$2"$'\n' ]]
+	else
+		cmp -s "$1" <(printf '%s\n' "$2")
+	fi
+}
+
 expect_stderr_contains() {
-	if grep -qF -- "$1" "$ERR"; then
+	if contains "$ERR" "$1"; then
 		pass "stderr of '$LAST_CMD' contains '$1'"
 	else
 		fail "stderr of '$LAST_CMD' should contain '$1'" "$(show_output)"
@@ -312,7 +349,7 @@ expect_stderr_contains() {
 }
 
 expect_stdout_contains() {
-	if grep -qF -- "$1" "$OUT"; then
+	if contains "$OUT" "$1"; then
 		pass "stdout of '$LAST_CMD' contains '$1'"
 	else
 		fail "stdout of '$LAST_CMD' should contain '$1'" "$(show_output)"
@@ -320,7 +357,7 @@ expect_stdout_contains() {
 }
 
 expect_stderr_not_contains() {
-	if ! grep -qF -- "$1" "$ERR" "$OUT"; then
+	if ! contains "$ERR" "$1" && ! contains "$OUT" "$1"; then
 		pass "output of '$LAST_CMD' does not contain '$1'"
 	else
 		fail "output of '$LAST_CMD' should not contain '$1'" "$(show_output)"
@@ -336,7 +373,7 @@ expect_stdout_eq() {
 		else
 			fail "stdout of '$LAST_CMD' should be empty" "$(show_output)"
 		fi
-	elif cmp -s "$OUT" <(printf '%s\n' "$1"); then
+	elif is_exactly "$OUT" "$1"; then
 		pass "stdout of '$LAST_CMD' is '${1//$'\n'/\\n}'"
 	else
 		fail "stdout of '$LAST_CMD' should be exactly:" "$1" "$(show_output)"
@@ -351,10 +388,21 @@ expect_stderr_eq() {
 		else
 			fail "stderr of '$LAST_CMD' should be empty" "$(show_output)"
 		fi
-	elif cmp -s "$ERR" <(printf '%s\n' "$1"); then
+	elif is_exactly "$ERR" "$1"; then
 		pass "stderr of '$LAST_CMD' is '${1//$'\n'/\\n}'"
 	else
 		fail "stderr of '$LAST_CMD' should be exactly:" "$1" "$(show_output)"
+	fi
+}
+
+# output_text VAR FILE: what $(cat FILE) gives, in VAR (without a
+# process unless FILE holds a NUL byte): trailing line breaks dropped.
+output_text() {
+	local -n text_of=$1
+	if slurp_output text_of "$2"; then
+		text_of=${text_of%"${text_of##*[!$'\n']}"}
+	else
+		text_of=$(cat "$2")
 	fi
 }
 
@@ -362,7 +410,7 @@ expect_stderr_eq() {
 # lines joined by "\n", matches the extended regular expression.
 expect_stdout_match() {
 	local text
-	text=$(cat "$OUT")
+	output_text text "$OUT"
 	if [[ $text =~ $1 ]]; then
 		pass "stdout of '$LAST_CMD' matches /$1/"
 	else
@@ -372,7 +420,7 @@ expect_stdout_match() {
 
 expect_stderr_match() {
 	local text
-	text=$(cat "$ERR")
+	output_text text "$ERR"
 	if [[ $text =~ $1 ]]; then
 		pass "stderr of '$LAST_CMD' matches /$1/"
 	else
@@ -380,10 +428,24 @@ expect_stderr_match() {
 	fi
 }
 
+# is_error_line FILE: FILE holds one line break and a line that begins
+# with "dbtool: error: " and something (wc -l and grep, in the shell).
+is_error_line() {
+	local LC_ALL=C text first rest
+	if slurp_output text "$1"; then
+		[[ $text == *$'\n'* ]] || return 1
+		first=${text%%$'\n'*} rest=${text#*$'\n'}
+		[[ $rest != *$'\n'* ]] || return 1
+		[[ $first == 'dbtool: error: '?* || $rest == 'dbtool: error: '?* ]]
+	else
+		[ "$(wc -l <"$1")" = 1 ] && grep -q '^dbtool: error: .' "$1"
+	fi
+}
+
 # expect_error_line: stderr is one line, "dbtool: error: ..." (usage errors
 # may add nothing else either).
 expect_error_line() {
-	if [ "$(wc -l <"$ERR")" = 1 ] && grep -q '^dbtool: error: .' "$ERR"; then
+	if is_error_line "$ERR"; then
 		pass "stderr of '$LAST_CMD' is one 'dbtool: error:' line"
 	else
 		fail "stderr of '$LAST_CMD' should be one line 'dbtool: error: ...'" "$(show_output)"
@@ -433,6 +495,7 @@ sys.exit(0 if ok else 1)
 # sql_value QUERY: the query's result on the test database (values
 # separated by "|", one row per line).
 sql_value() {
+	RUNS=$((RUNS + 1))
 	case "$DIALECT" in
 	sqlite)
 		# Looking must not create the file: a missing database reads as
@@ -471,7 +534,18 @@ table_exists() {
 }
 
 # db_version: the version table's rows (nothing when the table is absent).
+# On PostgreSQL in one session (psql's \if) instead of two.
 db_version() {
+	if [ "$DIALECT" = postgres ]; then
+		RUNS=$((RUNS + 1))
+		psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 <<'SQL'
+SELECT EXISTS (SELECT 1 FROM pg_tables WHERE schemaname = 'public' AND tablename = 'dbtool_version') AS has_version \gset
+\if :has_version
+SELECT version_num FROM dbtool_version;
+\endif
+SQL
+		return
+	fi
 	if table_exists dbtool_version; then
 		sql_value "SELECT version_num FROM dbtool_version"
 	fi
@@ -489,9 +563,30 @@ expect_tables() {
 # database's tables, indexes, version and row counts, to compare before
 # and after a command that must change nothing.
 snapshot() {
-	(cd "$PROJECT" && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
-	(cd "$PROJECT" && find . -print | LC_ALL=C sort)
+	snapshot_files
 	snapshot_db
+}
+
+# snapshot_files: the project folder's part of the snapshot alone: the
+# checksum of every regular file, then every path ("." and folders
+# included), each as "./PATH", in byte order.  The shell lists the folder
+# itself (globstar, in the C locale: the order of `find | LC_ALL=C sort`)
+# and one sha256sum reads the files: this runs twice for each command
+# that must change nothing.
+snapshot_files() {
+	(
+		LC_ALL=C
+		shopt -s globstar dotglob nullglob
+		shopt -u failglob
+		cd "$PROJECT" || exit 1
+		local p files=() all=(.)
+		for p in **; do
+			all+=("./$p")
+			[ -f "$p" ] && [ ! -L "$p" ] && files+=("./$p")
+		done
+		[ "${#files[@]}" = 0 ] || sha256sum -- "${files[@]}"
+		printf '%s\n' "${all[@]}"
+	)
 }
 
 # snapshot_db: the database part of the snapshot alone (dbtool's history
