@@ -22,7 +22,9 @@
 #include "diff.h"
 
 #include "error.h"
+#include "ident.h"
 #include "parse.h"
+#include "sort.h"
 
 #include <limits.h>
 #include <stddef.h>
@@ -463,235 +465,6 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 	return found;
 }
 
-/* The dependency graph of the tables created (or dropped) together. */
-struct graph {
-	size_t n;	 /* nodes */
-	size_t *pair;	 /* node -> pair number, in name order */
-	size_t *node;	 /* pair number -> node, NONE for other pairs */
-	size_t *eu, *ev; /* edges: eu[k] comes before ev[k] */
-	size_t *owner;	 /* the node whose fk makes the edge */
-	size_t ne, cap;
-	size_t *off, *adj; /* successors by node: adj[off[u]] .. adj[off[u + 1] - 1] */
-	char *cyclic;	   /* in a cycle of two or more nodes */
-};
-
-static void graph_release(struct graph *g)
-{
-	free(g->pair);
-	free(g->node);
-	free(g->eu);
-	free(g->ev);
-	free(g->owner);
-	free(g->off);
-	free(g->adj);
-	free(g->cyclic);
-}
-
-static int graph_edge(struct graph *g, size_t u, size_t v, size_t owner)
-{
-	if (g->ne == g->cap) {
-		size_t cap = g->cap ? g->cap * 2 : 16;
-		size_t *eu = realloc(g->eu, cap * sizeof(*eu));
-		size_t *ev, *ow;
-
-		if (!eu)
-			return dbt_error_oom();
-		g->eu = eu;
-		ev = realloc(g->ev, cap * sizeof(*ev));
-		if (!ev)
-			return dbt_error_oom();
-		g->ev = ev;
-		ow = realloc(g->owner, cap * sizeof(*ow));
-		if (!ow)
-			return dbt_error_oom();
-		g->owner = ow;
-		g->cap = cap;
-	}
-	g->eu[g->ne] = u;
-	g->ev[g->ne] = v;
-	g->owner[g->ne] = owner;
-	g->ne++;
-	return 0;
-}
-
-/* Fills off/adj from the edges whose owner is not in `skip` (may be NULL). */
-static int graph_link(struct graph *g, const char *skip)
-{
-	size_t k, u;
-
-	free(g->off);
-	free(g->adj);
-	g->off = calloc(g->n + 1, sizeof(*g->off));
-	g->adj = malloc((g->ne ? g->ne : 1) * sizeof(*g->adj));
-	if (!g->off || !g->adj)
-		return dbt_error_oom();
-	for (k = 0; k < g->ne; k++)
-		if (!skip || !skip[g->owner[k]])
-			g->off[g->eu[k] + 1]++;
-	for (u = 0; u < g->n; u++)
-		g->off[u + 1] += g->off[u];
-	/* Place each edge, counting the filled slots in off[u], then shift
-	 * the offsets back. */
-	for (k = 0; k < g->ne; k++)
-		if (!skip || !skip[g->owner[k]])
-			g->adj[g->off[g->eu[k]]++] = g->ev[k];
-	for (u = g->n; u > 0; u--)
-		g->off[u] = g->off[u - 1];
-	g->off[0] = 0;
-	return 0;
-}
-
-/* Marks the nodes of strongly connected components of two or more nodes
- * (Tarjan's algorithm, with an explicit stack). */
-static int graph_cycles(struct graph *g)
-{
-	size_t n = g->n, counter = 0, sp = 0, csp = 0, s;
-	size_t *index = malloc((n ? n : 1) * sizeof(*index));
-	size_t *low = malloc((n ? n : 1) * sizeof(*low));
-	size_t *stack = malloc((n ? n : 1) * sizeof(*stack));
-	size_t *cs_node = malloc((n ? n : 1) * sizeof(*cs_node));
-	size_t *cs_edge = malloc((n ? n : 1) * sizeof(*cs_edge));
-	char *onstack = calloc(n ? n : 1, 1);
-	int rc = 0;
-
-	g->cyclic = calloc(n ? n : 1, 1);
-	if (!index || !low || !stack || !cs_node || !cs_edge || !onstack || !g->cyclic) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	for (s = 0; s < n; s++)
-		index[s] = NONE;
-	for (s = 0; s < n; s++) {
-		if (index[s] != NONE)
-			continue;
-		index[s] = low[s] = counter++;
-		stack[sp++] = s;
-		onstack[s] = 1;
-		cs_node[csp] = s;
-		cs_edge[csp++] = g->off[s];
-		while (csp) {
-			size_t v = cs_node[csp - 1];
-
-			if (cs_edge[csp - 1] < g->off[v + 1]) {
-				size_t w = g->adj[cs_edge[csp - 1]++];
-
-				if (index[w] == NONE) {
-					index[w] = low[w] = counter++;
-					stack[sp++] = w;
-					onstack[w] = 1;
-					cs_node[csp] = w;
-					cs_edge[csp++] = g->off[w];
-				} else if (onstack[w] && index[w] < low[v]) {
-					low[v] = index[w];
-				}
-				continue;
-			}
-			csp--;
-			if (csp && low[v] < low[cs_node[csp - 1]])
-				low[cs_node[csp - 1]] = low[v];
-			if (low[v] == index[v]) {
-				size_t k = sp, m;
-
-				while (stack[--k] != v)
-					;
-				for (m = k; m < sp; m++) {
-					onstack[stack[m]] = 0;
-					g->cyclic[stack[m]] = sp - k > 1;
-				}
-				sp = k;
-			}
-		}
-	}
-cleanup:
-	free(index);
-	free(low);
-	free(stack);
-	free(cs_node);
-	free(cs_edge);
-	free(onstack);
-	return rc;
-}
-
-static void heap_push(size_t *h, size_t *n, size_t x)
-{
-	size_t i = (*n)++;
-
-	while (i > 0 && h[(i - 1) / 2] > x) {
-		h[i] = h[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	h[i] = x;
-}
-
-static size_t heap_pop(size_t *h, size_t *n)
-{
-	size_t top = h[0], x = h[--*n], i = 0;
-
-	for (;;) {
-		size_t c = 2 * i + 1;
-
-		if (c >= *n)
-			break;
-		if (c + 1 < *n && h[c + 1] < h[c])
-			c++;
-		if (h[c] >= x)
-			break;
-		h[i] = h[c];
-		i = c;
-	}
-	if (*n)
-		h[i] = x;
-	return top;
-}
-
-/* Topological order of the nodes (as pair numbers, in `out`), taking the
- * first free node by name; a remaining cycle, which only a dialect with
- * forward references leaves, is entered at its first table by name. */
-static int graph_order(size_t *out, const struct graph *g)
-{
-	size_t n = g->n, nheap = 0, nout = 0, k, u;
-	size_t *indeg = calloc(n ? n : 1, sizeof(*indeg));
-	size_t *heap = malloc((n ? n : 1) * sizeof(*heap));
-	char *done = calloc(n ? n : 1, 1);
-	int rc = 0;
-
-	if (!indeg || !heap || !done) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	for (k = 0; k < g->off[n]; k++)
-		indeg[g->adj[k]]++;
-	for (u = 0; u < n; u++)
-		if (!indeg[u])
-			heap_push(heap, &nheap, u);
-	while (nout < n) {
-		if (nheap) {
-			u = heap_pop(heap, &nheap);
-		} else {
-			for (u = 0; u < n && (done[u] || !g->cyclic[u]); u++)
-				;
-			if (u == n) /* cannot happen: a stuck sort is in a cycle */
-				for (u = 0; done[u]; u++)
-					;
-		}
-		if (done[u])
-			continue;
-		done[u] = 1;
-		out[nout++] = g->pair[u];
-		for (k = g->off[u]; k < g->off[u + 1]; k++) {
-			size_t v = g->adj[k];
-
-			if (!done[v] && --indeg[v] == 0)
-				heap_push(heap, &nheap, v);
-		}
-	}
-cleanup:
-	free(indeg);
-	free(heap);
-	free(done);
-	return rc;
-}
-
 /*
  * The order in which to create the tables only `to` has, or with
  * `dropping`, to drop the tables only `from` has; sets `deferred` on the
@@ -699,7 +472,9 @@ cleanup:
  */
 static int sort_tables(size_t **out, size_t *nout, struct state *st, int dropping)
 {
-	struct graph g;
+	dbt_graph g;
+	size_t *pair = NULL, *node = NULL; /* node -> pair number, in name order; pair
+					   * number -> node, NONE for other pairs */
 	char *skip = NULL;
 	size_t i, k;
 	int rc;
@@ -707,46 +482,48 @@ static int sort_tables(size_t **out, size_t *nout, struct state *st, int droppin
 	memset(&g, 0, sizeof(g));
 	*out = NULL;
 	*nout = 0;
-	g.pair = malloc((st->npairs ? st->npairs : 1) * sizeof(*g.pair));
-	g.node = malloc((st->npairs ? st->npairs : 1) * sizeof(*g.node));
-	if (!g.pair || !g.node) {
+	pair = malloc((st->npairs ? st->npairs : 1) * sizeof(*pair));
+	node = malloc((st->npairs ? st->npairs : 1) * sizeof(*node));
+	if (!pair || !node) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		g.node[i] = NONE;
+		node[i] = NONE;
 		if (dropping ? DROPPED(p) : CREATED(p)) {
-			g.node[i] = g.n;
-			g.pair[g.n++] = i;
+			node[i] = g.n;
+			pair[g.n++] = i;
 		}
 	}
 	for (i = 0; i < g.n; i++) {
-		const struct pair *p = &st->pairs[g.pair[i]];
+		const struct pair *p = &st->pairs[pair[i]];
 		const dbt_table *t = dropping ? p->a : p->b;
 
 		for (k = 0; k < t->nfks; k++) {
 			const struct pair *r = find_pair(st, t->fks[k]->ref_table);
-			size_t j = r ? g.node[r - st->pairs] : NONE;
+			size_t j = r ? node[r - st->pairs] : NONE;
 
 			if (j == NONE || j == i)
 				continue;
 			/* Referenced tables are created first, dropped last. */
-			if ((rc = dropping ? graph_edge(&g, i, j, i) : graph_edge(&g, j, i, i)) < 0)
+			if ((rc = dropping ? dbt_graph_edge(&g, i, j, i)
+					   : dbt_graph_edge(&g, j, i, i)) < 0)
 				goto cleanup;
 		}
 		/* So is the partitioned table of a partition. */
 		if (t->partition_of) {
 			const struct pair *r = find_pair(st, t->partition_of);
-			size_t j = r ? g.node[r - st->pairs] : NONE;
+			size_t j = r ? node[r - st->pairs] : NONE;
 
 			if (j != NONE && j != i &&
-			    (rc = dropping ? graph_edge(&g, i, j, i) : graph_edge(&g, j, i, i)) < 0)
+			    (rc = dropping ? dbt_graph_edge(&g, i, j, i)
+					   : dbt_graph_edge(&g, j, i, i)) < 0)
 				goto cleanup;
 		}
 	}
-	if ((rc = graph_link(&g, NULL)) < 0 || (rc = graph_cycles(&g)) < 0)
+	if ((rc = dbt_graph_link(&g, NULL)) < 0 || (rc = dbt_graph_cycles(&g)) < 0)
 		goto cleanup;
 
 	if (!st->forward_refs) {
@@ -756,7 +533,7 @@ static int sort_tables(size_t **out, size_t *nout, struct state *st, int droppin
 			goto cleanup;
 		}
 		for (i = 0; i < g.n; i++) {
-			struct pair *p = &st->pairs[g.pair[i]];
+			struct pair *p = &st->pairs[pair[i]];
 			const dbt_table *t = dropping ? p->a : p->b;
 
 			skip[i] = g.cyclic[i];
@@ -764,7 +541,7 @@ static int sort_tables(size_t **out, size_t *nout, struct state *st, int droppin
 				skip[i] = fk_waits(st, t->fks[k], dropping);
 			p->deferred = skip[i];
 		}
-		if ((rc = graph_link(&g, skip)) < 0)
+		if ((rc = dbt_graph_link(&g, skip)) < 0)
 			goto cleanup;
 	}
 
@@ -773,16 +550,20 @@ static int sort_tables(size_t **out, size_t *nout, struct state *st, int droppin
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if ((rc = graph_order(*out, &g)) < 0) {
+	if ((rc = dbt_graph_order(*out, &g)) < 0) {
 		free(*out);
 		*out = NULL;
 		goto cleanup;
 	}
+	for (i = 0; i < g.n; i++)
+		(*out)[i] = pair[(*out)[i]];
 	*nout = g.n;
 	rc = 0;
 cleanup:
 	free(skip);
-	graph_release(&g);
+	free(pair);
+	free(node);
+	dbt_graph_release(&g);
 	return rc;
 }
 
@@ -1208,50 +989,9 @@ static int oside_build(struct oside *s, const dbt_schema *schema, const struct s
  */
 static int oside_order(size_t *out, size_t *nout, const struct oside *s, const char *in)
 {
-	size_t n = s->n, nheap = 0, cnt = 0, scan = 0, i, k;
-	size_t *indeg = calloc(n ? n : 1, sizeof(*indeg));
-	size_t *heap = malloc((n ? n : 1) * sizeof(*heap));
-	char *done = calloc(n ? n : 1, 1);
-	int rc = 0;
+	dbt_deps d = {s->n, s->rank, s->byrank, s->doff, s->dep, s->roff, s->rdep};
 
-	*nout = 0;
-	if (!indeg || !heap || !done) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	for (i = 0; i < n; i++) {
-		if (!in[i])
-			continue;
-		cnt++;
-		for (k = s->doff[i]; k < s->doff[i + 1]; k++)
-			indeg[i] += in[s->dep[k]] != 0;
-		if (!indeg[i])
-			heap_push(heap, &nheap, s->rank[i]);
-	}
-	while (*nout < cnt) {
-		if (nheap) {
-			i = s->byrank[heap_pop(heap, &nheap)];
-		} else {
-			while (done[s->byrank[scan]] || !in[s->byrank[scan]])
-				scan++;
-			i = s->byrank[scan];
-		}
-		if (done[i])
-			continue;
-		done[i] = 1;
-		out[(*nout)++] = i;
-		for (k = s->roff[i]; k < s->roff[i + 1]; k++) {
-			size_t j = s->rdep[k];
-
-			if (in[j] && !done[j] && --indeg[j] == 0)
-				heap_push(heap, &nheap, s->rank[j]);
-		}
-	}
-cleanup:
-	free(indeg);
-	free(heap);
-	free(done);
-	return rc;
+	return dbt_deps_order(out, nout, &d, in);
 }
 
 /* 1 for the kinds that a column may use, created before the tables and
@@ -1654,8 +1394,6 @@ static int renames_touch(const struct renames *r, const char *table)
 	return 0;
 }
 
-static void put_name(dbt_buf *b, const char *name);
-
 /*
  * A copy of the expression `expr` (NULL gives NULL) of the database's
  * table `table` with the renamed columns' new names: each unqualified
@@ -1691,7 +1429,7 @@ static int rename_expr(char **out, const char *expr, const struct renames *r, co
 			nn = new_column_name(r, table, name);
 			if (nn != name) {
 				dbt_buf_put(&b, expr + done, tok.start - done);
-				put_name(&b, nn);
+				dbt_ident_describe(&b, nn);
 				done = tok.start + tok.len;
 			}
 			free(name);
@@ -2060,76 +1798,6 @@ void dbt_diff_release(dbt_diff *diff)
 	diff->n = 0;
 }
 
-/* ------------------------------------------------------------- inverse */
-
-void dbt_op_inverse(dbt_op *out, const dbt_op *op)
-{
-	static const dbt_op_kind flip[] = {
-		[DBT_OP_CREATE_TABLE] = DBT_OP_DROP_TABLE,
-		[DBT_OP_DROP_TABLE] = DBT_OP_CREATE_TABLE,
-		[DBT_OP_ADD_COLUMN] = DBT_OP_DROP_COLUMN,
-		[DBT_OP_DROP_COLUMN] = DBT_OP_ADD_COLUMN,
-		[DBT_OP_ALTER_TYPE] = DBT_OP_ALTER_TYPE,
-		[DBT_OP_ALTER_NULL] = DBT_OP_ALTER_NULL,
-		[DBT_OP_ALTER_DEFAULT] = DBT_OP_ALTER_DEFAULT,
-		[DBT_OP_ALTER_IDENTITY] = DBT_OP_ALTER_IDENTITY,
-		[DBT_OP_ALTER_GENERATED] = DBT_OP_ALTER_GENERATED,
-		[DBT_OP_ALTER_OPTIONS] = DBT_OP_ALTER_OPTIONS,
-		[DBT_OP_ADD_PK] = DBT_OP_DROP_PK,
-		[DBT_OP_DROP_PK] = DBT_OP_ADD_PK,
-		[DBT_OP_ADD_UNIQUE] = DBT_OP_DROP_UNIQUE,
-		[DBT_OP_DROP_UNIQUE] = DBT_OP_ADD_UNIQUE,
-		[DBT_OP_ADD_FK] = DBT_OP_DROP_FK,
-		[DBT_OP_DROP_FK] = DBT_OP_ADD_FK,
-		[DBT_OP_ADD_CHECK] = DBT_OP_DROP_CHECK,
-		[DBT_OP_DROP_CHECK] = DBT_OP_ADD_CHECK,
-		[DBT_OP_ADD_INDEX] = DBT_OP_DROP_INDEX,
-		[DBT_OP_DROP_INDEX] = DBT_OP_ADD_INDEX,
-		[DBT_OP_CREATE_OBJECT] = DBT_OP_DROP_OBJECT,
-		[DBT_OP_DROP_OBJECT] = DBT_OP_CREATE_OBJECT,
-		[DBT_OP_REPLACE_OBJECT] = DBT_OP_REPLACE_OBJECT,
-		[DBT_OP_ADD_EXCLUDE] = DBT_OP_DROP_EXCLUDE,
-		[DBT_OP_DROP_EXCLUDE] = DBT_OP_ADD_EXCLUDE,
-		[DBT_OP_ALTER_PARTITION] = DBT_OP_ALTER_PARTITION,
-		[DBT_OP_RENAME_TABLE] = DBT_OP_RENAME_TABLE,
-		[DBT_OP_RENAME_COLUMN] = DBT_OP_RENAME_COLUMN,
-	};
-	dbt_op r = *op;
-
-	r.kind = flip[op->kind];
-	switch (op->kind) {
-	case DBT_OP_ALTER_TYPE:
-	case DBT_OP_ALTER_NULL:
-	case DBT_OP_ALTER_DEFAULT:
-	case DBT_OP_ALTER_IDENTITY:
-	case DBT_OP_ALTER_GENERATED:
-	case DBT_OP_ALTER_PARTITION:
-	case DBT_OP_RENAME_TABLE:
-	case DBT_OP_RENAME_COLUMN:
-		r.table = op->old_table;
-		r.old_table = op->table;
-		/* fall through */
-	case DBT_OP_ADD_COLUMN:
-	case DBT_OP_DROP_COLUMN:
-		r.column = op->old_column;
-		r.old_column = op->column;
-		break;
-	case DBT_OP_CREATE_OBJECT:
-	case DBT_OP_DROP_OBJECT:
-	case DBT_OP_REPLACE_OBJECT:
-		r.object = op->old_object;
-		r.old_object = op->object;
-		break;
-	case DBT_OP_ALTER_OPTIONS:
-		r.table = op->old_table;
-		r.old_table = op->table;
-		break;
-	default:
-		break;
-	}
-	*out = r;
-}
-
 const dbt_schema *dbt_diff_renamed(const dbt_diff *diff)
 {
 	if (!diff->ops)
@@ -2153,548 +1821,4 @@ const char *dbt_diff_name_before(const dbt_diff *diff, const char *table, const 
 			return op->old_column->name;
 	}
 	return column ? column : table;
-}
-
-const char *dbt_op_kind_name(dbt_op_kind kind)
-{
-	static const char *const names[] = {
-		[DBT_OP_CREATE_TABLE] = "create_table",
-		[DBT_OP_DROP_TABLE] = "drop_table",
-		[DBT_OP_ADD_COLUMN] = "add_column",
-		[DBT_OP_DROP_COLUMN] = "drop_column",
-		[DBT_OP_ALTER_TYPE] = "alter_type",
-		[DBT_OP_ALTER_NULL] = "alter_null",
-		[DBT_OP_ALTER_DEFAULT] = "alter_default",
-		[DBT_OP_ALTER_IDENTITY] = "alter_identity",
-		[DBT_OP_ALTER_GENERATED] = "alter_generated",
-		[DBT_OP_ALTER_OPTIONS] = "alter_options",
-		[DBT_OP_ADD_PK] = "add_primary_key",
-		[DBT_OP_DROP_PK] = "drop_primary_key",
-		[DBT_OP_ADD_UNIQUE] = "add_unique",
-		[DBT_OP_DROP_UNIQUE] = "drop_unique",
-		[DBT_OP_ADD_FK] = "add_foreign_key",
-		[DBT_OP_DROP_FK] = "drop_foreign_key",
-		[DBT_OP_ADD_CHECK] = "add_check",
-		[DBT_OP_DROP_CHECK] = "drop_check",
-		[DBT_OP_ADD_INDEX] = "add_index",
-		[DBT_OP_DROP_INDEX] = "drop_index",
-		[DBT_OP_CREATE_OBJECT] = "create_object",
-		[DBT_OP_DROP_OBJECT] = "drop_object",
-		[DBT_OP_REPLACE_OBJECT] = "replace_object",
-		[DBT_OP_ADD_EXCLUDE] = "add_exclude",
-		[DBT_OP_DROP_EXCLUDE] = "drop_exclude",
-		[DBT_OP_ALTER_PARTITION] = "alter_partition",
-		[DBT_OP_RENAME_TABLE] = "rename_table",
-		[DBT_OP_RENAME_COLUMN] = "rename_column",
-	};
-
-	if ((size_t)kind >= sizeof(names) / sizeof(names[0]) || !names[kind])
-		return "unknown";
-	return names[kind];
-}
-
-/* ------------------------------------------------------------ describe */
-
-/* A name as SQL would need it written: bare when it is a plain lower-case
- * word that is not reserved, else in double quotes. */
-static void put_name(dbt_buf *b, const char *name)
-{
-	const char *s;
-	int bare;
-
-	if (!name) {
-		dbt_buf_puts(b, "?");
-		return;
-	}
-	bare = (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
-	for (s = name; bare && *s; s++)
-		bare = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' ||
-		       *s == '$';
-	if (bare && dbt_sql_keyword(name, strlen(name)) != DBT_KW_RESERVED) {
-		dbt_buf_puts(b, name);
-		return;
-	}
-	dbt_buf_putc(b, '"');
-	for (s = name; *s; s++) {
-		if (*s == '"')
-			dbt_buf_putc(b, '"');
-		dbt_buf_putc(b, *s);
-	}
-	dbt_buf_putc(b, '"');
-}
-
-static void put_names(dbt_buf *b, char *const *v, size_t n)
-{
-	size_t i;
-
-	dbt_buf_putc(b, '(');
-	for (i = 0; i < n; i++) {
-		if (i)
-			dbt_buf_puts(b, ", ");
-		put_name(b, v[i]);
-	}
-	dbt_buf_putc(b, ')');
-}
-
-/* The table an op acts on: its own, else (an index) the one it names. */
-static const char *op_table_name(const dbt_op *op)
-{
-	if (op->table)
-		return op->table->name;
-	if (op->old_table)
-		return op->old_table->name;
-	if (op->index)
-		return op->index->table;
-	return NULL;
-}
-
-static const char *identity_text(const dbt_column *c)
-{
-	switch (c->identity) {
-	case DBT_IDENTITY_SERIAL:
-		return "SERIAL";
-	case DBT_IDENTITY_ALWAYS:
-		return "GENERATED ALWAYS AS IDENTITY";
-	case DBT_IDENTITY_BY_DEFAULT:
-		return "GENERATED BY DEFAULT AS IDENTITY";
-	default:
-		return c->autoincrement ? "AUTOINCREMENT" : NULL;
-	}
-}
-
-/* A type as findings name it: SQLite's column without a type as "no
- * type". */
-static void describe_type(dbt_buf *b, const dbt_type *type)
-{
-	if (type->text && !*type->text)
-		dbt_buf_puts(b, "no type");
-	else
-		dbt_type_format(b, type);
-}
-
-static void put_type(dbt_buf *b, const dbt_column *c)
-{
-	describe_type(b, &c->type);
-	if (c->collation) {
-		dbt_buf_puts(b, " COLLATE ");
-		put_name(b, c->collation);
-	}
-}
-
-static void put_generated(dbt_buf *b, const dbt_column *c)
-{
-	if (c->generated_expr)
-		dbt_buf_printf(b, "GENERATED ALWAYS AS (%s) %s", c->generated_expr,
-			       c->generated_stored ? "STORED" : "VIRTUAL");
-	else
-		dbt_buf_puts(b, "not generated");
-}
-
-/* SQLite's table options: "STRICT, WITHOUT ROWID", or "no table options". */
-static void put_options(dbt_buf *b, const dbt_table *t)
-{
-	if (!t->strict && !t->without_rowid)
-		dbt_buf_puts(b, "no table options");
-	dbt_buf_puts(b, t->strict ? "STRICT" : "");
-	dbt_buf_puts(b, t->strict && t->without_rowid ? ", " : "");
-	dbt_buf_puts(b, t->without_rowid ? "WITHOUT ROWID" : "");
-}
-
-static void put_column_def(dbt_buf *b, const dbt_column *c)
-{
-	const char *ident = identity_text(c);
-
-	describe_type(b, &c->type);
-	dbt_buf_puts(b, c->not_null ? " NOT NULL" : " NULL");
-	if (c->default_expr)
-		dbt_buf_printf(b, " DEFAULT %s", c->default_expr);
-	if (c->collation) {
-		dbt_buf_puts(b, " COLLATE ");
-		put_name(b, c->collation);
-	}
-	if (ident)
-		dbt_buf_printf(b, " %s", ident);
-	if (c->generated_expr) {
-		dbt_buf_putc(b, ' ');
-		put_generated(b, c);
-	}
-}
-
-static void put_default(dbt_buf *b, const dbt_column *c)
-{
-	if (c->default_expr)
-		dbt_buf_printf(b, "DEFAULT %s", c->default_expr);
-	else
-		dbt_buf_puts(b, "no default");
-}
-
-static void put_identity(dbt_buf *b, const dbt_column *c)
-{
-	const char *ident = identity_text(c);
-
-	dbt_buf_puts(b, ident ? ident : "no identity");
-}
-
-static void put_fk(dbt_buf *b, const dbt_fk *fk)
-{
-	static const char *const actions[] = {"NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
-					      "SET DEFAULT"};
-
-	put_names(b, fk->columns, fk->ncolumns);
-	dbt_buf_puts(b, " -> ");
-	put_name(b, fk->ref_table);
-	dbt_buf_putc(b, ' ');
-	put_names(b, fk->ref_columns, fk->nref_columns);
-	if (fk->match != DBT_FK_MATCH_SIMPLE)
-		dbt_buf_puts(b, fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
-	if (fk->on_delete != DBT_FK_NO_ACTION && (size_t)fk->on_delete < 5)
-		dbt_buf_printf(b, " ON DELETE %s", actions[fk->on_delete]);
-	if (fk->on_update != DBT_FK_NO_ACTION && (size_t)fk->on_update < 5)
-		dbt_buf_printf(b, " ON UPDATE %s", actions[fk->on_update]);
-	if (fk->deferrable)
-		dbt_buf_puts(b, fk->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
-						       : " DEFERRABLE");
-}
-
-static void put_index(dbt_buf *b, const dbt_index *ix)
-{
-	size_t i;
-
-	put_name(b, ix->name);
-	dbt_buf_puts(b, " ON ");
-	put_name(b, ix->table);
-	if (ix->method) {
-		dbt_buf_puts(b, " USING ");
-		put_name(b, ix->method);
-	}
-	dbt_buf_puts(b, " (");
-	for (i = 0; i < ix->nelems; i++) {
-		const dbt_index_elem *e = &ix->elems[i];
-
-		if (i)
-			dbt_buf_puts(b, ", ");
-		if (e->column)
-			put_name(b, e->column);
-		else
-			dbt_buf_printf(b, "(%s)", e->expr ? e->expr : "");
-		if (e->opclass) {
-			dbt_buf_putc(b, ' ');
-			put_name(b, e->opclass);
-		}
-		if (e->desc)
-			dbt_buf_puts(b, " DESC");
-		if (e->nulls)
-			dbt_buf_puts(b,
-				     e->nulls == DBT_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
-	}
-	dbt_buf_putc(b, ')');
-	if (ix->where)
-		dbt_buf_printf(b, " WHERE %s", ix->where);
-}
-
-/* "~ column t.c " for the alters. */
-static void put_alter(dbt_buf *b, const dbt_op *op)
-{
-	const dbt_column *c = op->column ? op->column : op->old_column;
-
-	dbt_buf_puts(b, "~ column ");
-	put_name(b, op_table_name(op));
-	dbt_buf_putc(b, '.');
-	put_name(b, c ? c->name : NULL);
-	dbt_buf_putc(b, ' ');
-}
-
-void dbt_op_describe(dbt_buf *out, const dbt_op *op)
-{
-	switch (op->kind) {
-	case DBT_OP_CREATE_TABLE:
-	case DBT_OP_DROP_TABLE:
-		dbt_buf_puts(out, op->kind == DBT_OP_CREATE_TABLE ? "+ table " : "- table ");
-		put_name(out, op_table_name(op));
-		break;
-	case DBT_OP_ALTER_PARTITION:
-		dbt_buf_puts(out, "~ partition ");
-		put_name(out, op_table_name(op));
-		dbt_buf_puts(out, " OF ");
-		put_name(out, op->table->partition_of);
-		dbt_buf_printf(out, " %s -> %s", op->old_table->partition_bound,
-			       op->table->partition_bound);
-		break;
-	case DBT_OP_RENAME_TABLE:
-		dbt_buf_puts(out, "~ table ");
-		put_name(out, op->table->name);
-		dbt_buf_puts(out, " renamed from ");
-		put_name(out, op->old_table->name);
-		break;
-	case DBT_OP_RENAME_COLUMN:
-		dbt_buf_puts(out, "~ column ");
-		put_name(out, op->table->name);
-		dbt_buf_putc(out, '.');
-		put_name(out, op->column->name);
-		dbt_buf_puts(out, " renamed from ");
-		put_name(out, op->old_column->name);
-		break;
-	case DBT_OP_ADD_EXCLUDE:
-	case DBT_OP_DROP_EXCLUDE:
-		dbt_buf_puts(out, op->kind == DBT_OP_ADD_EXCLUDE ? "+ exclude " : "- exclude ");
-		put_name(out, op_table_name(op));
-		dbt_buf_printf(out, " %s", op->exclude->def);
-		break;
-	case DBT_OP_ADD_COLUMN:
-		dbt_buf_puts(out, "+ column ");
-		put_name(out, op_table_name(op));
-		dbt_buf_putc(out, '.');
-		put_name(out, op->column->name);
-		dbt_buf_putc(out, ' ');
-		put_column_def(out, op->column);
-		break;
-	case DBT_OP_DROP_COLUMN:
-		dbt_buf_puts(out, "- column ");
-		put_name(out, op_table_name(op));
-		dbt_buf_putc(out, '.');
-		put_name(out, op->old_column->name);
-		break;
-	case DBT_OP_ALTER_TYPE:
-		put_alter(out, op);
-		put_type(out, op->old_column);
-		dbt_buf_puts(out, " -> ");
-		put_type(out, op->column);
-		break;
-	case DBT_OP_ALTER_NULL:
-		put_alter(out, op);
-		dbt_buf_puts(out, op->old_column->not_null ? "NOT NULL -> " : "NULL -> ");
-		dbt_buf_puts(out, op->column->not_null ? "NOT NULL" : "NULL");
-		break;
-	case DBT_OP_ALTER_DEFAULT:
-		put_alter(out, op);
-		put_default(out, op->old_column);
-		dbt_buf_puts(out, " -> ");
-		put_default(out, op->column);
-		break;
-	case DBT_OP_ALTER_IDENTITY:
-		put_alter(out, op);
-		put_identity(out, op->old_column);
-		dbt_buf_puts(out, " -> ");
-		put_identity(out, op->column);
-		break;
-	case DBT_OP_ALTER_GENERATED:
-		put_alter(out, op);
-		put_generated(out, op->old_column);
-		dbt_buf_puts(out, " -> ");
-		put_generated(out, op->column);
-		break;
-	case DBT_OP_ALTER_OPTIONS:
-		dbt_buf_puts(out, "~ table ");
-		put_name(out, op_table_name(op));
-		dbt_buf_putc(out, ' ');
-		put_options(out, op->old_table);
-		dbt_buf_puts(out, " -> ");
-		put_options(out, op->table);
-		break;
-	case DBT_OP_ADD_PK:
-	case DBT_OP_DROP_PK:
-	case DBT_OP_ADD_UNIQUE:
-	case DBT_OP_DROP_UNIQUE: {
-		int add = op->kind == DBT_OP_ADD_PK || op->kind == DBT_OP_ADD_UNIQUE;
-		int pk = op->kind == DBT_OP_ADD_PK || op->kind == DBT_OP_DROP_PK;
-
-		dbt_buf_puts(out, add ? "+ " : "- ");
-		dbt_buf_puts(out, pk ? "primary key " : "unique ");
-		put_name(out, op_table_name(op));
-		dbt_buf_putc(out, ' ');
-		put_names(out, op->key->columns, op->key->ncolumns);
-		break;
-	}
-	case DBT_OP_ADD_FK:
-	case DBT_OP_DROP_FK:
-		dbt_buf_puts(out, op->kind == DBT_OP_ADD_FK ? "+ foreign key " : "- foreign key ");
-		put_name(out, op_table_name(op));
-		dbt_buf_putc(out, ' ');
-		put_fk(out, op->fk);
-		break;
-	case DBT_OP_ADD_CHECK:
-	case DBT_OP_DROP_CHECK:
-		dbt_buf_puts(out, op->kind == DBT_OP_ADD_CHECK ? "+ check " : "- check ");
-		put_name(out, op_table_name(op));
-		dbt_buf_printf(out, " (%s)", op->check->expr);
-		break;
-	case DBT_OP_ADD_INDEX:
-		dbt_buf_puts(out, op->index->unique ? "+ unique index " : "+ index ");
-		put_index(out, op->index);
-		break;
-	case DBT_OP_DROP_INDEX:
-		dbt_buf_puts(out, "- index ");
-		put_name(out, op->index->name);
-		break;
-	case DBT_OP_CREATE_OBJECT:
-	case DBT_OP_DROP_OBJECT:
-	case DBT_OP_REPLACE_OBJECT: {
-		const dbt_object *obj = op->object ? op->object : op->old_object;
-
-		dbt_buf_puts(out, op->kind == DBT_OP_CREATE_OBJECT ? "+ "
-				  : op->kind == DBT_OP_DROP_OBJECT ? "- "
-								   : "~ ");
-		dbt_buf_puts(out, dbt_object_kind_name(obj ? obj->kind : DBT_OBJ_NKINDS));
-		dbt_buf_putc(out, ' ');
-		dbt_buf_puts(out, obj ? obj->name : "?");
-		break;
-	}
-	}
-}
-
-/* ----------------------------------------------------------- data loss */
-
-/* The longest text a text type holds; INT_MAX when it has no limit. */
-static int text_length(const dbt_type *t)
-{
-	if (t->kind == DBT_TYPE_TEXT || t->length < 0)
-		return INT_MAX;
-	return t->length;
-}
-
-/* Fractional digits of seconds: 6, the default, is stored as -1. */
-static int time_precision(const dbt_type *t)
-{
-	return t->precision < 0 ? 6 : t->precision;
-}
-
-static int int_rank(dbt_type_kind k)
-{
-	return k == DBT_TYPE_SMALLINT ? 0 : k == DBT_TYPE_INTEGER ? 1 : 2;
-}
-
-static int is_float(dbt_type_kind k)
-{
-	return k == DBT_TYPE_REAL || k == DBT_TYPE_DOUBLE;
-}
-
-static int is_time(dbt_type_kind k)
-{
-	return k == DBT_TYPE_TIME || k == DBT_TYPE_TIMETZ || k == DBT_TYPE_TIMESTAMP ||
-	       k == DBT_TYPE_TIMESTAMPTZ;
-}
-
-/* 1 when both types are of one family, where a change is a matter of size;
- * never for a type the model does not know, whose values only the
- * database can tell. */
-static int same_family(dbt_type_kind a, dbt_type_kind b)
-{
-	if (a == DBT_TYPE_OTHER || b == DBT_TYPE_OTHER)
-		return 0;
-	return a == b || (dbt_type_is_integer(a) && dbt_type_is_integer(b)) ||
-	       (is_float(a) && is_float(b)) || (dbt_type_is_text(a) && dbt_type_is_text(b)) ||
-	       (is_time(a) && is_time(b));
-}
-
-/*
- * 1 when every value of type `a` converts to an equal value of type `b`.
- * A NUMERIC keeps its values when neither its digits before the point
- * nor those after it become fewer (no precision is unlimited).  Text
- * keeps when its limit does not shrink, except that text cannot become
- * CHAR without being padded with blanks.  TIMESTAMP to TIMESTAMP WITH
- * TIME ZONE reads each value in the session's time zone: the instants
- * change meaning, but no value is lost.
- */
-static int keeps_values(const dbt_type *a, const dbt_type *b)
-{
-	if (a->kind == DBT_TYPE_OTHER || b->kind == DBT_TYPE_OTHER)
-		return dbt_type_equal(a, b);
-	if (dbt_type_is_integer(a->kind) && dbt_type_is_integer(b->kind))
-		return int_rank(b->kind) >= int_rank(a->kind);
-	if (is_float(a->kind) && is_float(b->kind))
-		return a->kind == DBT_TYPE_REAL || b->kind == DBT_TYPE_DOUBLE;
-	if (dbt_type_is_text(a->kind) && dbt_type_is_text(b->kind)) {
-		if (b->kind == DBT_TYPE_CHAR && a->kind != DBT_TYPE_CHAR)
-			return 0;
-		return text_length(b) >= text_length(a);
-	}
-	if (a->kind == DBT_TYPE_NUMERIC && b->kind == DBT_TYPE_NUMERIC) {
-		int as = a->scale < 0 ? 0 : a->scale, bs = b->scale < 0 ? 0 : b->scale;
-
-		if (b->precision < 0)
-			return 1;
-		if (a->precision < 0)
-			return 0;
-		return bs >= as && b->precision - bs >= a->precision - as;
-	}
-	if (is_time(a->kind) && is_time(b->kind)) {
-		if (a->kind != b->kind &&
-		    !(a->kind == DBT_TYPE_TIMESTAMP && b->kind == DBT_TYPE_TIMESTAMPTZ))
-			return 0;
-		return time_precision(b) >= time_precision(a);
-	}
-	/* Any other kind keeps its values only when it stays (a change of
-	 * collation alone, or of its spelling on SQLite). */
-	return a->kind == b->kind;
-}
-
-/* "users.age", each name quoted as SQL would need it. */
-static void put_column_ref(dbt_buf *b, const dbt_op *op, const dbt_column *c)
-{
-	put_name(b, op_table_name(op));
-	dbt_buf_putc(b, '.');
-	put_name(b, c->name);
-}
-
-int dbt_op_destroys(const dbt_op *op, char **why)
-{
-	dbt_buf b = DBT_BUF_INIT;
-	int rc = 0;
-
-	if (why)
-		*why = NULL;
-	switch (op->kind) {
-	case DBT_OP_DROP_TABLE:
-		dbt_buf_puts(&b, "drops table ");
-		put_name(&b, op_table_name(op));
-		dbt_buf_puts(&b, " and its rows");
-		rc = 1;
-		break;
-	case DBT_OP_DROP_COLUMN:
-		dbt_buf_puts(&b, "drops column ");
-		put_column_ref(&b, op, op->old_column);
-		dbt_buf_puts(&b, " and its values");
-		rc = 1;
-		break;
-	case DBT_OP_ALTER_TYPE:
-		if (keeps_values(&op->old_column->type, &op->column->type))
-			break;
-		/* "narrows" where only a size shrinks; a change of kind may
-		 * fail or change values in other ways. */
-		if (same_family(op->old_column->type.kind, op->column->type.kind))
-			dbt_buf_puts(&b, "narrows ");
-		else
-			dbt_buf_puts(&b, "converts ");
-		put_column_ref(&b, op, op->column);
-		dbt_buf_puts(&b, " from ");
-		describe_type(&b, &op->old_column->type);
-		dbt_buf_puts(&b, " to ");
-		describe_type(&b, &op->column->type);
-		if (!same_family(op->old_column->type.kind, op->column->type.kind))
-			dbt_buf_puts(&b, ", which may not keep every value");
-		rc = 1;
-		break;
-	case DBT_OP_ALTER_GENERATED:
-		if (op->old_column->generated_expr)
-			break;
-		dbt_buf_puts(&b, "replaces the values of column ");
-		put_column_ref(&b, op, op->column);
-		dbt_buf_puts(&b, " with its generation expression");
-		rc = 1;
-		break;
-	default:
-		break;
-	}
-	if (rc && why) {
-		if (b.oom) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		*why = dbt_buf_detach(&b);
-		if (!*why)
-			rc = dbt_error_oom();
-	}
-cleanup:
-	dbt_buf_release(&b);
-	return rc;
 }
