@@ -37,8 +37,7 @@ int dbt_ident_is_plain(const char *name)
 
 int dbt_ident_needs_quotes(const char *name)
 {
-	return !dbt_ident_is_plain(name) ||
-	       dbt_sql_keyword(name, strlen(name)) == DBT_KW_RESERVED;
+	return !dbt_ident_is_plain(name) || dbt_sql_keyword(name, strlen(name)) == DBT_KW_RESERVED;
 }
 
 void dbt_ident_quote(dbt_buf *out, const char *name)

@@ -7,6 +7,7 @@
 #include "dbtool.h"
 
 #include "buf.h"
+#include "defaults.h"
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
@@ -20,10 +21,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-#define VERSION_TABLE "dbtool_version"
-#define HISTORY_TABLE "dbtool_history"
-#define DEFAULT_LOCK_TIMEOUT_MS 60000
 
 /*
  * The one filter of `exclude =` (exclude.h), applied to each schema as
@@ -393,8 +390,8 @@ void dbt_findings_release(dbt_findings *findings)
  * create-all and drop-all happens in. */
 static int start(dbt_conn *conn, int lock_timeout_ms)
 {
-	int rc = conn->dialect->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms
-							       : DEFAULT_LOCK_TIMEOUT_MS);
+	int rc = conn->dialect->lock(conn,
+				     lock_timeout_ms > 0 ? lock_timeout_ms : DBT_LOCK_TIMEOUT_MS);
 
 	if (rc < 0)
 		return rc;
@@ -555,8 +552,8 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	if ((rc = start(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
-	    (rc = d->table_exists(conn, vschema, VERSION_TABLE, &has_version)) < 0 ||
-	    (rc = d->table_exists(conn, vschema, HISTORY_TABLE, &has_history)) < 0)
+	    (rc = d->table_exists(conn, vschema, DBT_VERSION_TABLE, &has_version)) < 0 ||
+	    (rc = d->table_exists(conn, vschema, DBT_HISTORY_TABLE, &has_history)) < 0)
 		goto done;
 	/* Schemas and extensions, and the comments and grants on schemas,
 	 * belong to the whole database: drop-all leaves them. */
@@ -608,7 +605,7 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	if (has_history) {
 		dbt_buf_puts(&sql,
 			     d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
-		put_table(&sql, d, vschema, HISTORY_TABLE);
+		put_table(&sql, d, vschema, DBT_HISTORY_TABLE);
 		if (d->kind == DBT_DIALECT_SQLITE)
 			dbt_buf_puts(&sql, ";\n");
 		ndropped++;
@@ -616,7 +613,7 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	if (has_version) {
 		dbt_buf_puts(&sql,
 			     d->kind == DBT_DIALECT_SQLITE || ndropped == 0 ? "DROP TABLE " : ", ");
-		put_table(&sql, d, vschema, VERSION_TABLE);
+		put_table(&sql, d, vschema, DBT_VERSION_TABLE);
 	}
 	if (sql.len)
 		rc = run(conn, &sql, "drop-all");
@@ -634,9 +631,9 @@ done:
 				  diff.ops[i].old_object->name, arg);
 	}
 	if (rc == 0 && has_history && on_object)
-		on_object("drop", "table", HISTORY_TABLE, arg);
+		on_object("drop", "table", DBT_HISTORY_TABLE, arg);
 	if (rc == 0 && has_version && on_object)
-		on_object("drop", "table", VERSION_TABLE, arg);
+		on_object("drop", "table", DBT_VERSION_TABLE, arg);
 cleanup:
 	dbt_buf_release(&sql);
 	dbt_diff_release(&diff);

@@ -16,6 +16,7 @@
 
 #include "error.h"
 #include "fsutil.h"
+#include "ident.h"
 
 #include <sqlite3.h>
 #include <stdarg.h>
@@ -817,22 +818,6 @@ static int add_ref(struct parser *p, const char *table, const char *column, int 
 	v[p->nrefs].col = col;
 	p->nrefs++;
 	return 0;
-}
-
-/* Compares ignoring ASCII case, as SQLite compares names. */
-static int name_casecmp(const char *a, const char *b)
-{
-	for (; *a; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb)
-			return 1;
-	}
-	return *b != '\0';
 }
 
 /* " (first declared on line N)", noting when the names differ in case
@@ -2217,7 +2202,7 @@ static int check_constraint_names(struct parser *p, const dbt_table *t)
 	/* Report the one declared last of the first clashing pair. */
 	for (i = 0; i < n && rc == 0; i++) {
 		for (j = 0; j < n; j++) {
-			if (j == i || name_casecmp(v[i].name, v[j].name))
+			if (j == i || dbt_name_casecmp(v[i].name, v[j].name))
 				continue;
 			if (v[j].line > v[i].line ||
 			    (v[j].line == v[i].line && v[j].col > v[i].col))
@@ -4133,7 +4118,7 @@ static int name_clash(struct parser *p, const char *name, const void *self, size
 	size_t i, j;
 
 	for (i = 0; i < s->ntables; i++)
-		if (!name_casecmp(s->tables[i]->name, name))
+		if (!dbt_name_casecmp(s->tables[i]->name, name))
 			return fail_at(p, line, col,
 				       "name '%s' is already used by table '%s' on line %d", name,
 				       s->tables[i]->name, s->tables[i]->line);
@@ -4143,7 +4128,7 @@ static int name_clash(struct parser *p, const char *name, const void *self, size
 		for (j = 0; j <= t->nuniques; j++) {
 			const dbt_unique *k = key_at(t, j);
 
-			if (!k || k == self || !k->name_given || name_casecmp(k->name, name))
+			if (!k || k == self || !k->name_given || dbt_name_casecmp(k->name, name))
 				continue;
 			return fail_at(p, line, col,
 				       "name '%s' is already used by %s of table '%s' on line %d",
@@ -4182,7 +4167,7 @@ static int check_relation_names(struct parser *p)
 			return rc;
 		for (j = 0; j < i; j++)
 			if (s->indexes[j]->name_given &&
-			    !name_casecmp(s->indexes[j]->name, ix->name))
+			    !dbt_name_casecmp(s->indexes[j]->name, ix->name))
 				return fail_at(p, ix->line, ix->col,
 					       "duplicate index '%s' (first declared on line %d)",
 					       ix->name, s->indexes[j]->line);

@@ -19,6 +19,7 @@
 
 #include "dialect.h"
 #include "error.h"
+#include "ident.h"
 #include "parse.h"
 
 #include <stdio.h>
@@ -55,20 +56,6 @@ static void ident_list(dbt_buf *out, dbt_dialect_kind kind, char *const *names, 
 		ident(out, kind, names[i]);
 	}
 	dbt_buf_putc(out, ')');
-}
-
-static int ascii_casecmp(const char *a, const char *b)
-{
-	for (;; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb || !ca)
-			return ca - cb;
-	}
 }
 
 static int in_list(char *const *names, size_t n, const char *name)
@@ -192,7 +179,7 @@ static void put_collation(dbt_buf *out, dbt_dialect_kind kind, const char *name)
 	dbt_buf_puts(out, " COLLATE ");
 	if (kind == DBT_DIALECT_SQLITE) {
 		for (i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++) {
-			if (!ascii_casecmp(name, builtin[i])) {
+			if (!dbt_name_casecmp(name, builtin[i])) {
 				dbt_buf_puts(out, builtin[i]);
 				return;
 			}
@@ -2418,7 +2405,7 @@ static int sqlite_strict_type(const char *text)
 	size_t i;
 
 	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-		if (!ascii_casecmp(text, types[i]))
+		if (!dbt_name_casecmp(text, types[i]))
 			return 1;
 	return 0;
 }
@@ -2652,17 +2639,7 @@ static int adapt_postgres(dbt_table *t)
 /* 1 when the names are equal ignoring ASCII case, as SQLite compares. */
 static int same_sqlite_name(const char *a, const char *b)
 {
-	for (; *a; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb)
-			return 0;
-	}
-	return *b == '\0';
+	return !dbt_name_casecmp(a, b);
 }
 
 /*

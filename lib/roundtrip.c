@@ -12,6 +12,7 @@
 #include "dbtool.h"
 
 #include "buf.h"
+#include "defaults.h"
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
@@ -55,10 +56,10 @@ static int require_empty(dbt_conn *conn, const char *schema_name)
 
 	if (rc == 0)
 		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn),
-						 "dbtool_version", &version);
+						 DBT_VERSION_TABLE, &version);
 	if (rc == 0)
 		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn),
-						 "dbtool_history", &history);
+						 DBT_HISTORY_TABLE, &history);
 	version = version || history;
 	if (rc == 0 && (s->ntables || version))
 		rc = dbt_error_set(DBT_EEXISTS,

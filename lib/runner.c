@@ -32,6 +32,7 @@
 #include "dbtool.h"
 
 #include "buf.h"
+#include "defaults.h"
 #include "dialect.h"
 #include "error.h"
 #include "model.h"
@@ -43,10 +44,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-
-#define VERSION_TABLE "dbtool_version"
-#define HISTORY_TABLE "dbtool_history"
-#define DEFAULT_LOCK_TIMEOUT_MS 60000
 
 /* Where the version and history tables are, as statements name them. */
 struct book {
@@ -85,8 +82,8 @@ static int book_init(struct book *b, const struct dbt_dialect *d, const char *sc
 
 	b->d = d;
 	b->schema = schema;
-	if ((rc = qualify(b->version, sizeof(b->version), d, schema, VERSION_TABLE)) == 0)
-		rc = qualify(b->history, sizeof(b->history), d, schema, HISTORY_TABLE);
+	if ((rc = qualify(b->version, sizeof(b->version), d, schema, DBT_VERSION_TABLE)) == 0)
+		rc = qualify(b->history, sizeof(b->history), d, schema, DBT_HISTORY_TABLE);
 	return rc;
 }
 
@@ -99,7 +96,7 @@ static void version_ddl(dbt_buf *sql, const struct book *b)
 {
 	dbt_buf_printf(sql,
 		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
-		       "CONSTRAINT " VERSION_TABLE "_pkc PRIMARY KEY (version_num))",
+		       "CONSTRAINT " DBT_VERSION_TABLE "_pkc PRIMARY KEY (version_num))",
 		       b->version);
 }
 
@@ -108,7 +105,7 @@ static void history_ddl(dbt_buf *sql, const struct book *b)
 	dbt_buf_printf(sql,
 		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
 		       "checksum CHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, "
-		       "CONSTRAINT " HISTORY_TABLE "_pkc PRIMARY KEY (version_num))",
+		       "CONSTRAINT " DBT_HISTORY_TABLE "_pkc PRIMARY KEY (version_num))",
 		       b->history);
 }
 
@@ -152,19 +149,20 @@ static int version_elsewhere(dbt_conn *c, const struct book *b)
 	int found = 0, rc;
 	char *where = NULL;
 
-	if (!b->schema || (rc = c->dialect->table_exists(c, NULL, VERSION_TABLE, &found)) < 0 ||
+	if (!b->schema || (rc = c->dialect->table_exists(c, NULL, DBT_VERSION_TABLE, &found)) < 0 ||
 	    !found)
 		return b->schema ? rc : 0;
 	rc = c->dialect->query_value(c,
 				     "SELECT n.nspname FROM pg_catalog.pg_class t JOIN "
 				     "pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
-				     "WHERE t.oid = pg_catalog.to_regclass('" VERSION_TABLE "')",
+				     "WHERE t.oid = pg_catalog.to_regclass('" DBT_VERSION_TABLE
+				     "')",
 				     &where);
 	if (rc == 0)
 		rc = dbt_error_set(DBT_ERROR,
 				   "the version table is not in schema '%s' but in '%s': set "
-				   "version_schema = %s in dbtool.ini, or move " VERSION_TABLE
-				   " and " HISTORY_TABLE " to '%s'",
+				   "version_schema = %s in dbtool.ini, or move " DBT_VERSION_TABLE
+				   " and " DBT_HISTORY_TABLE " to '%s'",
 				   b->schema, where ? where : "?", where ? where : "?", b->schema);
 	free(where);
 	return rc;
@@ -200,7 +198,7 @@ static int version_read(dbt_conn *c, char **out)
 	*out = NULL;
 	if ((rc = book_of(&b, c)) < 0)
 		return rc;
-	rc = c->dialect->table_exists(c, b.schema, VERSION_TABLE, &exists);
+	rc = c->dialect->table_exists(c, b.schema, DBT_VERSION_TABLE, &exists);
 	if (rc < 0 || !exists)
 		return rc < 0 ? rc : version_elsewhere(c, &b);
 	version_row_sql(&sql, c->dialect, &b);
@@ -212,7 +210,7 @@ static int version_read(dbt_conn *c, char **out)
 static int several_rows(const char *ids)
 {
 	return dbt_error_set(DBT_ERROR,
-			     "table '" VERSION_TABLE
+			     "table '" DBT_VERSION_TABLE
 			     "' holds several rows (%s); dbtool keeps exactly "
 			     "one: run 'dbtool stamp REV' with the revision the database is at",
 			     ids);
@@ -290,7 +288,7 @@ int dbt_run_history_ids(char **out, dbt_conn *conn)
 
 	*out = NULL;
 	if ((rc = book_of(&b, conn)) < 0 ||
-	    (rc = conn->dialect->table_exists(conn, b.schema, HISTORY_TABLE, &exists)) < 0 ||
+	    (rc = conn->dialect->table_exists(conn, b.schema, DBT_HISTORY_TABLE, &exists)) < 0 ||
 	    !exists)
 		return rc;
 	history_rows_sql(&sql, &b);
@@ -394,7 +392,7 @@ static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
 		return rc;
 	if (!(h->at = calloc(chain->n + 1, sizeof(*h->at))))
 		return dbt_error_oom();
-	if ((rc = c->dialect->table_exists(c, b.schema, HISTORY_TABLE, &exists)) < 0 || !exists)
+	if ((rc = c->dialect->table_exists(c, b.schema, DBT_HISTORY_TABLE, &exists)) < 0 || !exists)
 		goto cleanup;
 	history_rows_sql(&sql, &b);
 	if ((rc = sql.oom ? dbt_error_oom() : c->dialect->query_value(c, sql.ptr, &h->text)) < 0 ||
@@ -1126,7 +1124,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 {
 	const struct dbt_dialect *d = c->dialect;
 	int timeout =
-		opts && opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS;
+		opts && opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DBT_LOCK_TIMEOUT_MS;
 	size_t cur, goal;
 	struct carry k = {0};
 	char *id = NULL;
@@ -1353,7 +1351,7 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	memset(&h, 0, sizeof(h));
 	if ((rc = book_of(&b, conn)) < 0)
 		return rc;
-	rc = d->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms : DEFAULT_LOCK_TIMEOUT_MS);
+	rc = d->lock(conn, lock_timeout_ms > 0 ? lock_timeout_ms : DBT_LOCK_TIMEOUT_MS);
 	if (rc < 0)
 		return rc;
 	if ((rc = d->begin(conn)) < 0)

@@ -8,6 +8,7 @@
 #include "schema.h"
 
 #include "error.h"
+#include "ident.h"
 #include "parse.h"
 
 #include <limits.h>
@@ -97,24 +98,9 @@ static const char *const kind_names[] = {
 	[DBT_TYPE_OTHER] = "",
 };
 
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 static int ascii_upper(int c)
 {
 	return c >= 'a' && c <= 'z' ? c - ('a' - 'A') : c;
-}
-
-/* Compares ignoring ASCII case only, as SQLite compares names. */
-static int name_casecmp(const char *a, const char *b)
-{
-	while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b)) {
-		a++;
-		b++;
-	}
-	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
 }
 
 /* The type parser reads tokens one at a time through this. */
@@ -261,7 +247,7 @@ static const struct type_name *find_type_name(const char *s, size_t n)
 	if (n >= sizeof(word))
 		return NULL;
 	for (i = 0; i < n; i++)
-		word[i] = (char)ascii_lower((unsigned char)s[i]);
+		word[i] = (char)dbt_ascii_lower((unsigned char)s[i]);
 	word[n] = '\0';
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -509,8 +495,8 @@ static void put_tokens(dbt_buf *out, const char *text, const struct ttoks *tk, s
 			dbt_buf_putc(out, ' ');
 		if (lower && t->kind == DBT_TOK_WORD) {
 			for (j = 0; j < t->len; j++)
-				dbt_buf_putc(out,
-					     (char)ascii_lower((unsigned char)text[t->start + j]));
+				dbt_buf_putc(out, (char)dbt_ascii_lower(
+							  (unsigned char)text[t->start + j]));
 		} else {
 			dbt_buf_put(out, text + t->start, t->len);
 		}
@@ -611,7 +597,7 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 /* 1 when `s` is `canon` ignoring ASCII case. */
 static int same_nocase(const char *s, const char *canon)
 {
-	return !name_casecmp(s, canon);
+	return !dbt_name_casecmp(s, canon);
 }
 
 int dbt_type_from_sqlite(dbt_type *out, const char *decl)
@@ -888,7 +874,8 @@ static int same_text(const char *a, const char *b)
 		if (*a == '"' && *b == '"')
 			quoted = !quoted;
 		if (quoted ? *a != *b
-			   : ascii_lower((unsigned char)*a) != ascii_lower((unsigned char)*b))
+			   : dbt_ascii_lower((unsigned char)*a) !=
+				     dbt_ascii_lower((unsigned char)*b))
 			return 0;
 	}
 	return *a == *b;
@@ -1974,7 +1961,7 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 			kw = dbt_sql_keyword(s, t->len);
 			for (j = 0; j < t->len; j++)
 				dbt_buf_putc(&b, (char)(kw ? ascii_upper((unsigned char)s[j])
-							   : ascii_lower((unsigned char)s[j])));
+							   : dbt_ascii_lower((unsigned char)s[j])));
 			if (!kw || call_keyword(s, t->len))
 				prev = PV_CALL;
 			else if (operand_keyword(s, t->len))
@@ -2251,7 +2238,7 @@ static size_t name_hash(const char *name)
 	size_t h = 14695981039346656037ULL & (size_t)-1;
 
 	for (; *name; name++)
-		h = (h ^ (size_t)ascii_lower((unsigned char)*name)) *
+		h = (h ^ (size_t)dbt_ascii_lower((unsigned char)*name)) *
 		    (1099511628211ULL & (size_t)-1);
 	return h;
 }
@@ -2263,7 +2250,7 @@ static int nameset_has(const struct nameset *set, const char *name)
 	if (!set->cap)
 		return 0;
 	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-		if (!name_casecmp(set->slots[i], name))
+		if (!dbt_name_casecmp(set->slots[i], name))
 			return 1;
 	return 0;
 }
@@ -2437,7 +2424,7 @@ static char *expr_colname(const char *expr)
 	    matching(expr, &tk, 1, tk.n) == tk.n - 1) {
 		name = strndup(expr + tk.v[0].start, tk.v[0].len);
 		for (i = 0; name && name[i]; i++)
-			name[i] = (char)ascii_lower((unsigned char)name[i]);
+			name[i] = (char)dbt_ascii_lower((unsigned char)name[i]);
 	} else {
 		name = strdup("expr");
 	}
