@@ -12,6 +12,7 @@
 #include "diff.h"
 #include "error.h"
 #include "exclude.h"
+#include "findings.h"
 #include "model.h"
 #include "parse.h"
 #include "reflect_postgres_objects.h"
@@ -343,7 +344,7 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 		dbt_buf_clear(&line);
 		dbt_op_describe(&line, &diff.ops[i]);
 		rc = line.oom ? dbt_error_oom()
-			      : dbt_findings_add(out, dbt_op_kind_name(diff.ops[i].kind),
+			      : dbt_findings_add(out, dbt_finding_kind_of_op(diff.ops[i].kind),
 						 dbt_buf_str(&line));
 		if (rc < 0) {
 			dbt_findings_release(out);
@@ -356,34 +357,6 @@ cleanup:
 	dbt_schema_free(db);
 	dbt_schema_free(model);
 	return rc;
-}
-
-int dbt_findings_add(dbt_findings *f, const char *kind, const char *text)
-{
-	dbt_finding *v = realloc(f->v, (f->n + 1) * sizeof(*v));
-	char *copy = strdup(text);
-
-	if (v)
-		f->v = v;
-	if (!v || !copy) {
-		free(copy);
-		return dbt_error_oom();
-	}
-	f->v[f->n].kind = kind;
-	f->v[f->n].text = copy;
-	f->n++;
-	return 0;
-}
-
-void dbt_findings_release(dbt_findings *findings)
-{
-	size_t i;
-
-	for (i = 0; i < findings->n; i++)
-		free(findings->v[i].text);
-	free(findings->v);
-	findings->v = NULL;
-	findings->n = 0;
 }
 
 /* Takes the migration lock and opens the transaction every change of

@@ -35,7 +35,7 @@
 #include "defaults.h"
 #include "dialect.h"
 #include "error.h"
-#include "model.h"
+#include "findings.h"
 #include "sqlsplit.h"
 #include "txcontrol.h"
 
@@ -483,7 +483,8 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 				"was applied by other means",
 				rev->id, rev->path, chain->revs[cur - 1]->id, rev->id);
 			rc = msg.oom ? dbt_error_oom()
-				     : dbt_findings_add(out, "unapplied_revision", msg.ptr);
+				     : dbt_findings_add(out, DBT_FINDING_UNAPPLIED_REVISION,
+							msg.ptr);
 			continue;
 		}
 		if (!strcmp(r->checksum, rev->checksum))
@@ -494,7 +495,8 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 			       "file, "
 			       "or run 'dbtool repair %s' if the edit is intended",
 			       rev->id, rev->path, rev->id);
-		rc = msg.oom ? dbt_error_oom() : dbt_findings_add(out, "changed_revision", msg.ptr);
+		rc = msg.oom ? dbt_error_oom()
+			     : dbt_findings_add(out, DBT_FINDING_CHANGED_REVISION, msg.ptr);
 	}
 	for (i = 0; cur && i < h->n && rc == 0; i++) {
 		if (h->rows[i].pos)
@@ -504,7 +506,8 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 			       "! revision %s was applied but no revision file defines it anymore: "
 			       "restore the file, or run 'dbtool repair %s' to forget it",
 			       h->rows[i].id, h->rows[i].id);
-		rc = msg.oom ? dbt_error_oom() : dbt_findings_add(out, "missing_revision", msg.ptr);
+		rc = msg.oom ? dbt_error_oom()
+			     : dbt_findings_add(out, DBT_FINDING_MISSING_REVISION, msg.ptr);
 	}
 	dbt_buf_release(&msg);
 	return rc;
@@ -543,7 +546,7 @@ static int verify_unapplied(dbt_conn *c, const dbt_chain *chain, size_t cur)
 	if (rc == 0)
 		rc = find_problems(&f, &unverified, &h, chain, cur, 0);
 	for (i = 0; rc == 0 && i < f.n; i++)
-		if (!strcmp(f.v[i].kind, "unapplied_revision"))
+		if (f.v[i].kind == DBT_FINDING_UNAPPLIED_REVISION)
 			rc = dbt_error_set(DBT_ERROR, "%s", f.v[i].text + 2);
 	dbt_findings_release(&f);
 	history_release(&h);
@@ -1276,13 +1279,14 @@ static int repair_rev(dbt_buf *sql, dbt_findings *done, const struct book *b,
 
 	if (!r) {
 		history_insert_sql(sql, b, rev);
-		return dbt_findings_add(done, "checksum recorded", rev->id);
+		return dbt_findings_add(done, DBT_FINDING_CHECKSUM_RECORDED, rev->id);
 	}
 	if (strcmp(r->checksum, rev->checksum)) {
 		history_update_sql(sql, b, rev);
-		return dbt_findings_add(done, "checksum updated", rev->id);
+		return dbt_findings_add(done, DBT_FINDING_CHECKSUM_UPDATED, rev->id);
 	}
-	return report_unchanged ? dbt_findings_add(done, "checksum unchanged", rev->id) : 0;
+	return report_unchanged ? dbt_findings_add(done, DBT_FINDING_CHECKSUM_UNCHANGED, rev->id)
+				: 0;
 }
 
 static int repair_one(dbt_buf *sql, dbt_findings *done, const struct book *b,
@@ -1298,7 +1302,7 @@ static int repair_one(dbt_buf *sql, dbt_findings *done, const struct book *b,
 			if (h->rows[i].pos || strcmp(h->rows[i].id, name))
 				continue;
 			history_delete_sql(sql, b, name);
-			return dbt_findings_add(done, "forgotten", name);
+			return dbt_findings_add(done, DBT_FINDING_FORGOTTEN, name);
 		}
 		return dbt_error_set(DBT_ENOTFOUND,
 				     "cannot repair '%s': no revision file defines it and the "
@@ -1332,7 +1336,7 @@ static int repair_all(dbt_buf *sql, dbt_findings *done, const struct book *b,
 		if (h->rows[i].pos && h->rows[i].pos <= cur)
 			continue;
 		history_delete_sql(sql, b, h->rows[i].id);
-		rc = dbt_findings_add(done, "forgotten", h->rows[i].id);
+		rc = dbt_findings_add(done, DBT_FINDING_FORGOTTEN, h->rows[i].id);
 	}
 	return rc;
 }
@@ -1371,7 +1375,7 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 		goto cleanup;
 	in_tx = 0;
 	for (i = 0; on_repair && i < done.n; i++)
-		on_repair(done.v[i].text, done.v[i].kind, arg);
+		on_repair(done.v[i].text, dbt_finding_kind_name(done.v[i].kind), arg);
 cleanup:
 	if (in_tx)
 		d->rollback(conn);
