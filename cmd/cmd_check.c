@@ -41,7 +41,7 @@ static void print_json(const dbt_findings *revs, const dbt_findings *f)
 	for (k = 0; k < 2; k++) {
 		for (i = 0; i < lists[k]->n; i++, n++) {
 			fputs(n ? ", {\"kind\": " : "{\"kind\": ", stdout);
-			cmd_json_str(stdout, lists[k]->v[i].kind);
+			cmd_json_str(stdout, dbt_finding_kind_name(lists[k]->v[i].kind));
 			fputs(", \"text\": ", stdout);
 			cmd_json_str(stdout, lists[k]->v[i].text);
 			fputc('}', stdout);
@@ -69,7 +69,7 @@ static int not_at_head(dbt_conn *conn, const dbt_chain *chain, const dbt_config 
 		       const dbt_findings *revs)
 {
 	dbt_findings model = {NULL, 0};
-	dbt_finding f = {"not_at_head", NULL};
+	dbt_finding f = {DBT_FINDING_NOT_AT_HEAD, NULL};
 	dbt_findings one = {&f, 1};
 	char *id = NULL, *text = NULL;
 	const char *what, *head;

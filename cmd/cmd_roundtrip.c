@@ -55,7 +55,7 @@ int cmd_check_roundtrip(const char *scratch_url)
 		printf("{\"ok\": %s, \"findings\": [", findings.n ? "false" : "true");
 		for (i = 0; i < findings.n; i++) {
 			fputs(i ? ", {\"kind\": " : "{\"kind\": ", stdout);
-			cmd_json_str(stdout, findings.v[i].kind);
+			cmd_json_str(stdout, dbt_finding_kind_name(findings.v[i].kind));
 			fputs(", \"text\": ", stdout);
 			cmd_json_str(stdout, findings.v[i].text);
 			fputc('}', stdout);

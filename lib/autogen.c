@@ -26,6 +26,7 @@
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
+#include "findings.h"
 #include "model.h"
 #include "parse.h"
 #include "project.h"
@@ -97,7 +98,8 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 					"are filled (an UPDATE before this change in the revision)",
 					op->table->name, c->name);
 				rc = msg.oom ? dbt_error_oom()
-					     : dbt_findings_add(&out->warnings, "will_fail",
+					     : dbt_findings_add(&out->warnings,
+								DBT_FINDING_WILL_FAIL,
 								dbt_buf_str(&msg));
 			}
 		}
@@ -119,7 +121,8 @@ static int collect_destroys(dbt_autogen *out, const dbt_diff *diff, dbt_buf *not
 
 		if (!dbt_op_destroys(&diff->ops[i], &why))
 			continue;
-		rc = why ? dbt_findings_add(&out->warnings, "destroys", why) : dbt_error_oom();
+		rc = why ? dbt_findings_add(&out->warnings, DBT_FINDING_DESTROYS, why)
+			 : dbt_error_oom();
 		if (why)
 			dbt_buf_comment(notes, "NOTE: cannot restore what the upgrade lost: it %s",
 					why);
@@ -560,7 +563,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		if ((rc = dbt_findings_add(&out->changes, dbt_op_kind_name(diff.ops[i].kind),
+		if ((rc = dbt_findings_add(&out->changes, dbt_finding_kind_of_op(diff.ops[i].kind),
 					   dbt_buf_str(&line))) < 0)
 			goto cleanup;
 	}

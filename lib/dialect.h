@@ -15,6 +15,7 @@
 #define DBT_DIALECT_H
 
 #include "buf.h"
+#include "defaults.h"
 #include "dbtool.h"
 
 struct dbt_column;
@@ -23,9 +24,6 @@ struct dbt_op;
 struct dbt_schema;
 struct dbt_sql_objects;
 struct dbt_table;
-
-/* How long dbtool waits for the migration lock unless told otherwise. */
-#define DBT_LOCK_TIMEOUT_MS 60000
 
 /*
  * What a database can do, for the shared code to ask instead of naming

@@ -10,6 +10,7 @@
 #include "dialect.h"
 
 #include "error.h"
+#include "ident.h"
 #include "lex.h"
 #include "pq.h"
 #include "sqlsplit.h"
@@ -781,32 +782,17 @@ static int unlock(dbt_conn *conn)
  * type-or-function-name and column-name keywords (lex.h's table). */
 static int needs_quotes(const char *name)
 {
-	const char *p;
-
-	if (!(*name >= 'a' && *name <= 'z') && *name != '_')
+	if (!dbt_ident_is_plain(name))
 		return 1;
-	for (p = name; *p; p++) {
-		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && *p != '_')
-			return 1;
-	}
 	return dbt_keyword_category_of(name, strlen(name)) >= DBT_KWCAT_COL_NAME;
 }
 
 static void quote_ident(dbt_buf *out, const char *name)
 {
-	const char *p;
-
-	if (!needs_quotes(name)) {
+	if (needs_quotes(name))
+		dbt_ident_quote(out, name);
+	else
 		dbt_buf_puts(out, name);
-		return;
-	}
-	dbt_buf_putc(out, '"');
-	for (p = name; *p; p++) {
-		if (*p == '"')
-			dbt_buf_putc(out, '"');
-		dbt_buf_putc(out, *p);
-	}
-	dbt_buf_putc(out, '"');
 }
 
 /*
@@ -817,15 +803,7 @@ static void quote_ident(dbt_buf *out, const char *name)
  */
 static void quote_literal(dbt_buf *out, const char *value)
 {
-	const char *p;
-
-	dbt_buf_putc(out, '\'');
-	for (p = value; *p; p++) {
-		if (*p == '\'')
-			dbt_buf_putc(out, '\'');
-		dbt_buf_putc(out, *p);
-	}
-	dbt_buf_putc(out, '\'');
+	dbt_literal_quote(out, value);
 }
 
 static int table_exists(dbt_conn *conn, const char *schema, const char *name, int *out)

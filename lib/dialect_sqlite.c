@@ -9,6 +9,7 @@
 #include "dialect.h"
 
 #include "error.h"
+#include "ident.h"
 #include "render.h"
 
 #include <sqlite3.h>
@@ -1055,45 +1056,22 @@ cleanup:
  * like hand-written SQL and still means exactly `name`. */
 static int needs_quotes(const char *name)
 {
-	const char *p;
-
-	if (!(*name >= 'a' && *name <= 'z') && *name != '_')
+	if (!dbt_ident_is_plain(name))
 		return 1;
-	for (p = name; *p; p++) {
-		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && *p != '_')
-			return 1;
-	}
 	return sqlite3_keyword_check(name, (int)strlen(name)) != 0;
 }
 
 static void quote_ident(dbt_buf *out, const char *name)
 {
-	const char *p;
-
-	if (!needs_quotes(name)) {
+	if (needs_quotes(name))
+		dbt_ident_quote(out, name);
+	else
 		dbt_buf_puts(out, name);
-		return;
-	}
-	dbt_buf_putc(out, '"');
-	for (p = name; *p; p++) {
-		if (*p == '"')
-			dbt_buf_putc(out, '"');
-		dbt_buf_putc(out, *p);
-	}
-	dbt_buf_putc(out, '"');
 }
 
 static void quote_literal(dbt_buf *out, const char *value)
 {
-	const char *p;
-
-	dbt_buf_putc(out, '\'');
-	for (p = value; *p; p++) {
-		if (*p == '\'')
-			dbt_buf_putc(out, '\'');
-		dbt_buf_putc(out, *p);
-	}
-	dbt_buf_putc(out, '\'');
+	dbt_literal_quote(out, value);
 }
 
 const struct dbt_dialect dbt_dialect_sqlite = {

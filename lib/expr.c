@@ -7,6 +7,7 @@
 #include "expr.h"
 
 #include "error.h"
+#include "ident.h"
 #include "lex.h"
 #include "schema.h"
 
@@ -14,11 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
 
 static int ascii_upper(int c)
 {
@@ -233,7 +229,7 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 			kw = dbt_sql_keyword(s, t->len);
 			for (j = 0; j < t->len; j++)
 				dbt_buf_putc(&b, (char)(kw ? ascii_upper((unsigned char)s[j])
-							   : ascii_lower((unsigned char)s[j])));
+							   : dbt_ascii_lower((unsigned char)s[j])));
 			if (!kw || call_keyword(s, t->len))
 				prev = PV_CALL;
 			else if (operand_keyword(s, t->len))
@@ -432,7 +428,7 @@ char *dbt_expr_colname(const char *expr)
 	    matching(expr, &tk, 1, tk.n) == tk.n - 1) {
 		name = strndup(expr + tk.v[0].start, tk.v[0].len);
 		for (i = 0; name && name[i]; i++)
-			name[i] = (char)ascii_lower((unsigned char)name[i]);
+			name[i] = (char)dbt_ascii_lower((unsigned char)name[i]);
 	} else {
 		name = strdup("expr");
 	}

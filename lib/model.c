@@ -7,10 +7,12 @@
 #include "dbtool.h"
 
 #include "buf.h"
+#include "defaults.h"
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
 #include "exclude.h"
+#include "findings.h"
 #include "model.h"
 #include "parse.h"
 #include "reflect_postgres_objects.h"
@@ -20,9 +22,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-
-#define VERSION_TABLE "dbtool_version"
-#define HISTORY_TABLE "dbtool_history"
 
 /*
  * The one filter of `exclude =` (exclude.h), applied to each schema as
@@ -345,7 +344,7 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 		dbt_buf_clear(&line);
 		dbt_op_describe(&line, &diff.ops[i]);
 		rc = line.oom ? dbt_error_oom()
-			      : dbt_findings_add(out, dbt_op_kind_name(diff.ops[i].kind),
+			      : dbt_findings_add(out, dbt_finding_kind_of_op(diff.ops[i].kind),
 						 dbt_buf_str(&line));
 		if (rc < 0) {
 			dbt_findings_release(out);
@@ -358,34 +357,6 @@ cleanup:
 	dbt_schema_free(db);
 	dbt_schema_free(model);
 	return rc;
-}
-
-int dbt_findings_add(dbt_findings *f, const char *kind, const char *text)
-{
-	dbt_finding *v = realloc(f->v, (f->n + 1) * sizeof(*v));
-	char *copy = strdup(text);
-
-	if (v)
-		f->v = v;
-	if (!v || !copy) {
-		free(copy);
-		return dbt_error_oom();
-	}
-	f->v[f->n].kind = kind;
-	f->v[f->n].text = copy;
-	f->n++;
-	return 0;
-}
-
-void dbt_findings_release(dbt_findings *findings)
-{
-	size_t i;
-
-	for (i = 0; i < findings->n; i++)
-		free(findings->v[i].text);
-	free(findings->v);
-	findings->v = NULL;
-	findings->n = 0;
 }
 
 /*
@@ -521,8 +492,8 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	if ((rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
-	    (rc = d->table_exists(conn, vschema, VERSION_TABLE, &has_version)) < 0 ||
-	    (rc = d->table_exists(conn, vschema, HISTORY_TABLE, &has_history)) < 0)
+	    (rc = d->table_exists(conn, vschema, DBT_VERSION_TABLE, &has_version)) < 0 ||
+	    (rc = d->table_exists(conn, vschema, DBT_HISTORY_TABLE, &has_history)) < 0)
 		goto done;
 	/* Schemas and extensions, and the comments and grants on schemas,
 	 * belong to the whole database: drop-all leaves them. */
@@ -559,9 +530,9 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
 			tables[ndropped++] = (dbt_table_name){schema, diff.ops[i].table->name};
 	if (has_history)
-		tables[ndropped++] = (dbt_table_name){vschema, HISTORY_TABLE};
+		tables[ndropped++] = (dbt_table_name){vschema, DBT_HISTORY_TABLE};
 	if (has_version)
-		tables[ndropped++] = (dbt_table_name){vschema, VERSION_TABLE};
+		tables[ndropped++] = (dbt_table_name){vschema, DBT_VERSION_TABLE};
 	if ((rc = d->drop_tables(&sql, tables, ndropped)) < 0)
 		goto done;
 	if (sql.len)
@@ -580,9 +551,9 @@ done:
 				  diff.ops[i].old_object->name, arg);
 	}
 	if (rc == 0 && has_history && on_object)
-		on_object("drop", "table", HISTORY_TABLE, arg);
+		on_object("drop", "table", DBT_HISTORY_TABLE, arg);
 	if (rc == 0 && has_version && on_object)
-		on_object("drop", "table", VERSION_TABLE, arg);
+		on_object("drop", "table", DBT_VERSION_TABLE, arg);
 cleanup:
 	free(tables);
 	dbt_buf_release(&sql);

@@ -39,7 +39,4 @@ void dbt_model_diff_opts(dbt_diff_opts *out, const dbt_conn *conn);
 int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
 		   const char *model_path, const char *schema_name);
 
-/* Appends a finding (`kind` is not copied: a static string). */
-int dbt_findings_add(dbt_findings *f, const char *kind, const char *text);
-
 #endif

@@ -18,6 +18,7 @@
 #include "parse_internal.h"
 
 #include "error.h"
+#include "ident.h"
 #include "fsutil.h"
 
 #include <sqlite3.h>
@@ -248,22 +249,6 @@ int add_ref(struct parser *p, const char *table, const char *column, int line, i
 	v[p->nrefs].col = col;
 	p->nrefs++;
 	return 0;
-}
-
-/* Compares ignoring ASCII case, as SQLite compares names. */
-int name_casecmp(const char *a, const char *b)
-{
-	for (; *a; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb)
-			return 1;
-	}
-	return *b != '\0';
 }
 
 /* " (first declared on line N)", noting when the names differ in case

@@ -94,7 +94,6 @@ int parse_name_as(struct parser *p, struct name *out, const char *what, int stri
 int parse_name(struct parser *p, struct name *out, const char *what);
 int parse_object_name(struct parser *p, struct name *out, const char *what);
 int add_ref(struct parser *p, const char *table, const char *column, int line, int col);
-int name_casecmp(const char *a, const char *b);
 void put_first(dbt_buf *b, const char *name, const char *first, int line);
 int fail_duplicate(struct parser *p, const struct name *n, const char *what, const char *first,
 		   int first_line);

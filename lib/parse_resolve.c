@@ -8,6 +8,7 @@
 #include "parse_internal.h"
 
 #include "error.h"
+#include "ident.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -126,7 +127,7 @@ static int name_clash(struct parser *p, const char *name, const void *self, size
 	size_t i, j;
 
 	for (i = 0; i < s->ntables; i++)
-		if (!name_casecmp(s->tables[i]->name, name))
+		if (!dbt_name_casecmp(s->tables[i]->name, name))
 			return fail_at(p, line, col,
 				       "name '%s' is already used by table '%s' on line %d", name,
 				       s->tables[i]->name, s->tables[i]->line);
@@ -136,7 +137,7 @@ static int name_clash(struct parser *p, const char *name, const void *self, size
 		for (j = 0; j <= t->nuniques; j++) {
 			const dbt_unique *k = key_at(t, j);
 
-			if (!k || k == self || !k->name_given || name_casecmp(k->name, name))
+			if (!k || k == self || !k->name_given || dbt_name_casecmp(k->name, name))
 				continue;
 			return fail_at(p, line, col,
 				       "name '%s' is already used by %s of table '%s' on line %d",
@@ -175,7 +176,7 @@ static int check_relation_names(struct parser *p)
 			return rc;
 		for (j = 0; j < i; j++)
 			if (s->indexes[j]->name_given &&
-			    !name_casecmp(s->indexes[j]->name, ix->name))
+			    !dbt_name_casecmp(s->indexes[j]->name, ix->name))
 				return fail_at(p, ix->line, ix->col,
 					       "duplicate index '%s' (first declared on line %d)",
 					       ix->name, s->indexes[j]->line);

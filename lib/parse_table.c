@@ -7,6 +7,7 @@
 #include "parse_internal.h"
 
 #include "error.h"
+#include "ident.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -381,7 +382,7 @@ int check_constraint_names(struct parser *p, const dbt_table *t)
 	/* Report the one declared last of the first clashing pair. */
 	for (i = 0; i < n && rc == 0; i++) {
 		for (j = 0; j < n; j++) {
-			if (j == i || name_casecmp(v[i].name, v[j].name))
+			if (j == i || dbt_name_casecmp(v[i].name, v[j].name))
 				continue;
 			if (v[j].line > v[i].line ||
 			    (v[j].line == v[i].line && v[j].col > v[i].col))

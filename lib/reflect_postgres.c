@@ -23,8 +23,10 @@
  * and NULLS FIRST/LAST are read; INCLUDE columns are not.
  */
 #include "dialect.h"
+#include "defaults.h"
 
 #include "error.h"
+#include "ident.h"
 #include "reflect_postgres_objects.h"
 #include "lex.h"
 #include "schema.h"
@@ -34,9 +36,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#define VERSION_TABLE "dbtool_version"
-#define HISTORY_TABLE "dbtool_history"
 
 /* ============================================================ expressions */
 
@@ -200,7 +199,7 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 	"SELECT c.oid FROM pg_catalog.pg_class c "                                         \
 	"JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "                        \
 	"WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') "                                \
-	"AND c.relname NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "')"
+	"AND c.relname NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
 /* clang-format on */
 
 /* The managed schema's oid, in a subquery that the server runs once. */
@@ -463,20 +462,6 @@ static dbt_table *table_at(const struct reflect *r, const PGresult *res, int row
 	return found ? found->table : NULL;
 }
 
-/* 1 when the name is not stored as written unquoted: anything but
- * [a-z_][a-z0-9_]* that is no reserved keyword. */
-static int needs_quotes(const char *name)
-{
-	const char *p;
-
-	if (!((*name >= 'a' && *name <= 'z') || *name == '_'))
-		return 1;
-	for (p = name; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
-			return 1;
-	return dbt_sql_keyword(name, strlen(name)) == DBT_KW_RESERVED;
-}
-
 static void strv_free(char **v, size_t n)
 {
 	size_t i;
@@ -601,7 +586,8 @@ static int read_tables(struct reflect *r)
 
 		if (!oid || !name)
 			continue;
-		if ((rc = dbt_schema_add_table(&t, r->schema, name, needs_quotes(name))) < 0 ||
+		if ((rc = dbt_schema_add_table(&t, r->schema, name, dbt_ident_needs_quotes(name))) <
+			    0 ||
 		    (rc = read_partitioning(t, value(res, i, 2), value(res, i, 3),
 					    value(res, i, 4))) < 0)
 			goto cleanup;
@@ -737,7 +723,7 @@ static int read_columns(struct reflect *r)
 			rc = dbt_error_prefix(rc, "cannot reflect column '%s.%s'", t->name, name);
 			goto cleanup;
 		}
-		rc = dbt_table_add_column(&c, t, name, needs_quotes(name), &ty);
+		rc = dbt_table_add_column(&c, t, name, dbt_ident_needs_quotes(name), &ty);
 		dbt_type_release(&ty);
 		if (rc < 0)
 			goto cleanup;
@@ -912,7 +898,7 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 
 	if (!name)
 		return 0;
-	if ((rc = dbt_schema_add_index(&ix, schema, name, needs_quotes(name), t->name,
+	if ((rc = dbt_schema_add_index(&ix, schema, name, dbt_ident_needs_quotes(name), t->name,
 				       flag(res, row, 2))) < 0 ||
 	    (rc = split_array(&keys, &nkeys, value(res, row, 3) ? value(res, row, 3) : "{}")) < 0)
 		goto cleanup;

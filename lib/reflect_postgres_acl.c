@@ -48,13 +48,14 @@
 #include <string.h>
 
 #include "buf.h"
+#include "defaults.h"
 #include "error.h"
 
 /* ------------------------------------------------------------- the SQL */
 
 #define NSP "(SELECT n.oid FROM pg_catalog.pg_namespace n WHERE n.nspname = $1)"
 #define CATALOG(cat) "'pg_catalog." cat "'::pg_catalog.regclass"
-#define OWN_TABLES "('dbtool_version', 'dbtool_history')"
+#define OWN_TABLES "('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
 
 /* 1 when the object `oid` of the catalog `cat` belongs to an extension. */
 /* clang-format off */

@@ -62,6 +62,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "defaults.h"
 #include "error.h"
 
 /* True for an object that no extension owns. */
@@ -166,7 +167,7 @@ static const char routines_sql[] =
 	"FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid "
 	"WHERE c.relnamespace = (SELECT oid FROM ns) AND NOT t.tgisinternal "
 	"AND NOT c.relispartition "
-	"AND c.relname NOT IN ('dbtool_version', 'dbtool_history') "
+	"AND c.relname NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "') "
 	"AND " NOT_IN_EXTENSION(
 		"pg_catalog.pg_class",
 		"c.oid") "), "

@@ -43,8 +43,10 @@
  * out.
  */
 #include "dialect.h"
+#include "defaults.h"
 
 #include "error.h"
+#include "ident.h"
 #include "lex.h"
 #include "schema.h"
 
@@ -53,15 +55,12 @@
 #include <string.h>
 #include <strings.h>
 
-#define VERSION_TABLE "dbtool_version"
-#define HISTORY_TABLE "dbtool_history"
-
 /* The tables that are reflected, as a condition on sqlite_schema `m`: not
  * SQLite's own, nor dbtool's version and history tables. */
 /* clang-format off */
 #define USER_TABLES                                                                        \
 	"m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name "         \
-	"COLLATE NOCASE NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "')"
+	"COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
 /* clang-format on */
 
 /* Those of them that are not virtual, whose pragmas can be read. */
@@ -72,7 +71,7 @@ static const char tables_sql[] =
 	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (" USER_TABLES
 	") OR (m.type IN ('view', 'trigger') AND m.sql IS NOT NULL"
 	" AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-	" AND m.tbl_name COLLATE NOCASE NOT IN ('" VERSION_TABLE "', '" HISTORY_TABLE "'))"
+	" AND m.tbl_name COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "'))"
 	" ORDER BY m.type <> 'table', m.type = 'trigger', m.rowid";
 
 static const char columns_sql[] =
@@ -99,35 +98,6 @@ static const char fks_sql[] =
 	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, f.id DESC, f.seq";
 
 /* ---------------------------------------------------------------- names */
-
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* Compares ignoring ASCII case only, as SQLite compares names. */
-static int name_casecmp(const char *a, const char *b)
-{
-	while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b)) {
-		a++;
-		b++;
-	}
-	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
-}
-
-/* 1 when `name` must be quoted to be read back as itself: it is not
- * [a-z_][a-z0-9_]*, or it is a reserved word. */
-static int needs_quotes(const char *name)
-{
-	const char *p;
-
-	if (!(*name >= 'a' && *name <= 'z') && *name != '_')
-		return 1;
-	for (p = name; *p; p++)
-		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && *p != '_')
-			return 1;
-	return dbt_sql_keyword(name, strlen(name)) == DBT_KW_RESERVED;
-}
 
 /* ---------------------------------------------------------- stored SQL */
 
@@ -180,7 +150,7 @@ static int rd_name(dbt_cursor *r, char **folded, char **stored, const char *what
 		return dbt_error_oom();
 	}
 	for (i = 0; fold && v[i]; i++)
-		v[i] = (char)ascii_lower((unsigned char)v[i]);
+		v[i] = (char)dbt_ascii_lower((unsigned char)v[i]);
 	*folded = v;
 	return dbt_cursor_next(r);
 }
@@ -322,7 +292,7 @@ static dbt_column *def_column(const struct tdef *d, const char *stored)
 	size_t i;
 
 	for (i = 0; i < d->nstored; i++)
-		if (!name_casecmp(d->stored[i], stored))
+		if (!dbt_name_casecmp(d->stored[i], stored))
 			return d->t->columns[i];
 	return NULL;
 }
@@ -421,7 +391,7 @@ static int same_collation(const dbt_column *c, const char *coll)
 {
 	const char *have = c->collation ? c->collation : "binary";
 
-	return !name_casecmp(have, coll ? coll : "binary");
+	return !dbt_name_casecmp(have, coll ? coll : "binary");
 }
 
 /* "(col [COLLATE x] [ASC|DESC], ...)" of a primary key or unique
@@ -580,7 +550,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 		rc = dbt_error_set(DBT_EPARSE, "duplicate column '%s'", stored);
 		goto cleanup;
 	}
-	if ((rc = dbt_table_add_column(&c, d->t, name, needs_quotes(name), &none)) < 0)
+	if ((rc = dbt_table_add_column(&c, d->t, name, dbt_ident_needs_quotes(name), &none)) < 0)
 		goto cleanup;
 	if (!(v = realloc(d->stored, (d->nstored + 1) * sizeof(*v)))) {
 		rc = dbt_error_oom();
@@ -727,7 +697,7 @@ static int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql)
 		    (rc = rd_name(&r, &name, NULL, "a table name")) < 0)
 			goto cleanup;
 	}
-	if ((rc = dbt_schema_add_table(&d->t, scratch, name, needs_quotes(name))) < 0 ||
+	if ((rc = dbt_schema_add_table(&d->t, scratch, name, dbt_ident_needs_quotes(name))) < 0 ||
 	    (rc = dbt_cursor_expect(&r, "(", "'('")) < 0)
 		goto cleanup;
 	for (;;) {
@@ -935,7 +905,7 @@ static int cmp_rtable(const void *a, const void *b)
 {
 	const struct rtable *x = *(struct rtable *const *)a, *y = *(struct rtable *const *)b;
 
-	return name_casecmp(x->stored, y->stored);
+	return dbt_name_casecmp(x->stored, y->stored);
 }
 
 /* The table SQLite would find under `name`; NULL when none. */
@@ -945,7 +915,7 @@ static struct rtable *find_table(const struct reflect *x, const char *name)
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = name_casecmp(name, x->sorted[mid]->stored);
+		int c = dbt_name_casecmp(name, x->sorted[mid]->stored);
 
 		if (c == 0)
 			return x->sorted[mid];
@@ -964,7 +934,7 @@ static dbt_column *find_column(const struct rtable *rt, const char *stored)
 	size_t i;
 
 	for (i = 0; i < rt->def.nstored && i < rt->t->ncolumns; i++)
-		if (!name_casecmp(rt->def.stored[i], stored))
+		if (!dbt_name_casecmp(rt->def.stored[i], stored))
 			return rt->t->columns[i];
 	return NULL;
 }
@@ -1168,7 +1138,7 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	if (!(rt = find_table(x, tname)))
 		return 0;
 	if (cid < 0 || (size_t)cid != rt->t->ncolumns || (size_t)cid >= rt->def.nstored ||
-	    name_casecmp(rt->def.stored[cid], cname))
+	    dbt_name_casecmp(rt->def.stored[cid], cname))
 		return dbt_error_set(DBT_ERROR,
 				     "cannot reflect table '%s': its columns do not match its "
 				     "definition at column '%s'",
@@ -1351,8 +1321,8 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 				   d.nelems, g->nkeys);
 		goto fail;
 	}
-	if ((rc = dbt_schema_add_index(&ix, x->out, d.name, needs_quotes(d.name), rt->t->name,
-				       g->unique)) < 0)
+	if ((rc = dbt_schema_add_index(&ix, x->out, d.name, dbt_ident_needs_quotes(d.name),
+				       rt->t->name, g->unique)) < 0)
 		goto cleanup;
 	for (i = 0; i < g->nkeys; i++) {
 		const struct ikey *k = &g->keys[i];
@@ -1623,7 +1593,7 @@ static void put_object_name(dbt_buf *out, const struct dbt_dialect *d, const cha
 		return;
 	}
 	for (i = 0; low[i]; i++)
-		low[i] = (char)ascii_lower((unsigned char)low[i]);
+		low[i] = (char)dbt_ascii_lower((unsigned char)low[i]);
 	d->quote_ident(out, low);
 	free(low);
 }
@@ -1634,7 +1604,7 @@ static const struct robj *find_view(const struct reflect *x, const char *name)
 	size_t i;
 
 	for (i = 0; i < x->nobjs; i++)
-		if (!x->objs[i].trigger && !name_casecmp(x->objs[i].name, name))
+		if (!x->objs[i].trigger && !dbt_name_casecmp(x->objs[i].name, name))
 			return &x->objs[i];
 	return NULL;
 }
@@ -1680,7 +1650,8 @@ static int object_deps(struct reflect *x, dbt_object *obj, const struct robj *o,
 		}
 		if ((rt = find_table(x, stored))) {
 			rc = dbt_object_add_dep(obj, rt->t->name);
-		} else if ((v = find_view(x, stored)) && v != o && name_casecmp(o->name, stored)) {
+		} else if ((v = find_view(x, stored)) && v != o &&
+			   dbt_name_casecmp(o->name, stored)) {
 			dbt_buf_clear(&dep);
 			dbt_buf_puts(&dep, "view ");
 			put_object_name(&dep, d, v->name);

@@ -7,6 +7,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "findings.h"
 #include "model.h"
 #include "scratch.h"
 
@@ -96,7 +97,7 @@ static int warn(dbt_findings *warnings, dbt_buf *msg)
 {
 	if (msg->oom)
 		return dbt_error_oom();
-	return dbt_findings_add(warnings, "maybe_rename", dbt_buf_str(msg));
+	return dbt_findings_add(warnings, DBT_FINDING_MAYBE_RENAME, dbt_buf_str(msg));
 }
 
 /* Asks about, or warns of, each likely rename; `*accepted` counts the

@@ -22,6 +22,7 @@
 
 #include "dialect.h"
 #include "error.h"
+#include "ident.h"
 #include "lex.h"
 #include "render_int.h"
 
@@ -57,16 +58,7 @@ static void ident_list(dbt_buf *out, const struct dbt_dialect *d, char *const *n
 
 int dbt_render_ascii_casecmp(const char *a, const char *b)
 {
-	for (;; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb || !ca)
-			return ca - cb;
-	}
+	return dbt_name_casecmp(a, b);
 }
 
 int dbt_render_in_list(char *const *names, size_t n, const char *name)

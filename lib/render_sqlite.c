@@ -9,6 +9,7 @@
  */
 #include "dialect.h"
 #include "error.h"
+#include "ident.h"
 #include "render.h"
 #include "render_int.h"
 
@@ -914,17 +915,7 @@ static int adapt_sqlite(dbt_table *t)
 /* 1 when the names are equal ignoring ASCII case, as SQLite compares. */
 static int same_sqlite_name(const char *a, const char *b)
 {
-	for (; *a; a++, b++) {
-		int ca = (unsigned char)*a, cb = (unsigned char)*b;
-
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 'a' - 'A';
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 'a' - 'A';
-		if (ca != cb)
-			return 0;
-	}
-	return *b == '\0';
+	return !dbt_name_casecmp(a, b);
 }
 
 /*

@@ -12,9 +12,11 @@
 #include "dbtool.h"
 
 #include "buf.h"
+#include "defaults.h"
 #include "dialect.h"
 #include "diff.h"
 #include "error.h"
+#include "findings.h"
 #include "model.h"
 #include "schema.h"
 
@@ -24,7 +26,8 @@
 /* Adds one finding per difference between `actual` and `expected`, each
  * prefixed with `what`; sets `*differs`. */
 static int compare(dbt_findings *out, dbt_conn *conn, const dbt_schema *actual,
-		   const dbt_schema *expected, const char *kind, const char *what, int *differs)
+		   const dbt_schema *expected, dbt_finding_kind kind, const char *what,
+		   int *differs)
 {
 	dbt_diff diff = {NULL, 0};
 	dbt_diff_opts o;
@@ -55,10 +58,10 @@ static int require_empty(dbt_conn *conn, const char *schema_name)
 
 	if (rc == 0)
 		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn),
-						 "dbtool_version", &version);
+						 DBT_VERSION_TABLE, &version);
 	if (rc == 0)
 		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn),
-						 "dbtool_history", &history);
+						 DBT_HISTORY_TABLE, &history);
 	version = version || history;
 	if (rc == 0 && (s->ntables || version))
 		rc = dbt_error_set(DBT_EEXISTS,
@@ -113,7 +116,7 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		rc = compare(out, scratch, now, after[k - 1], "downgrade_differs",
+		rc = compare(out, scratch, now, after[k - 1], DBT_FINDING_DOWNGRADE_DIFFERS,
 			     dbt_buf_str(&what), &differs);
 		dbt_schema_free(now);
 		now = NULL;
@@ -134,7 +137,7 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 		dbt_buf_printf(&what, "upgrade %s run again gives another schema",
 			       chain->revs[k - 1]->id);
 		rc = what.oom ? dbt_error_oom()
-			      : compare(out, scratch, now, after[k], "upgrade_differs",
+			      : compare(out, scratch, now, after[k], DBT_FINDING_UPGRADE_DIFFERS,
 					dbt_buf_str(&what), &differs);
 		dbt_schema_free(now);
 		now = NULL;
@@ -147,7 +150,7 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 	    0)
 		goto cleanup;
 	dbt_diff_release(&diff);
-	rc = compare(out, scratch, after[chain->n], model, "head_differs",
+	rc = compare(out, scratch, after[chain->n], model, DBT_FINDING_HEAD_DIFFERS,
 		     "the head revision's schema differs from the model", &differs);
 cleanup:
 	/* The scratch database was empty: leave it so, for the next run,

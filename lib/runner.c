@@ -32,9 +32,10 @@
 #include "dbtool.h"
 
 #include "buf.h"
+#include "defaults.h"
 #include "dialect.h"
 #include "error.h"
-#include "model.h"
+#include "findings.h"
 #include "sqlsplit.h"
 #include "txcontrol.h"
 
@@ -43,9 +44,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-
-#define VERSION_TABLE "dbtool_version"
-#define HISTORY_TABLE "dbtool_history"
 
 /* Where the version and history tables are, as statements name them. */
 struct book {
@@ -84,8 +82,8 @@ static int book_init(struct book *b, const struct dbt_dialect *d, const char *sc
 
 	b->d = d;
 	b->schema = schema;
-	if ((rc = qualify(b->version, sizeof(b->version), d, schema, VERSION_TABLE)) == 0)
-		rc = qualify(b->history, sizeof(b->history), d, schema, HISTORY_TABLE);
+	if ((rc = qualify(b->version, sizeof(b->version), d, schema, DBT_VERSION_TABLE)) == 0)
+		rc = qualify(b->history, sizeof(b->history), d, schema, DBT_HISTORY_TABLE);
 	return rc;
 }
 
@@ -98,7 +96,7 @@ static void version_ddl(dbt_buf *sql, const struct book *b)
 {
 	dbt_buf_printf(sql,
 		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
-		       "CONSTRAINT " VERSION_TABLE "_pkc PRIMARY KEY (version_num))",
+		       "CONSTRAINT " DBT_VERSION_TABLE "_pkc PRIMARY KEY (version_num))",
 		       b->version);
 }
 
@@ -107,7 +105,7 @@ static void history_ddl(dbt_buf *sql, const struct book *b)
 	dbt_buf_printf(sql,
 		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
 		       "checksum CHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, "
-		       "CONSTRAINT " HISTORY_TABLE "_pkc PRIMARY KEY (version_num))",
+		       "CONSTRAINT " DBT_HISTORY_TABLE "_pkc PRIMARY KEY (version_num))",
 		       b->history);
 }
 
@@ -151,19 +149,20 @@ static int version_elsewhere(dbt_conn *c, const struct book *b)
 	int found = 0, rc;
 	char *where = NULL;
 
-	if (!b->schema || (rc = c->dialect->table_exists(c, NULL, VERSION_TABLE, &found)) < 0 ||
+	if (!b->schema || (rc = c->dialect->table_exists(c, NULL, DBT_VERSION_TABLE, &found)) < 0 ||
 	    !found)
 		return b->schema ? rc : 0;
 	rc = c->dialect->query_value(c,
 				     "SELECT n.nspname FROM pg_catalog.pg_class t JOIN "
 				     "pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
-				     "WHERE t.oid = pg_catalog.to_regclass('" VERSION_TABLE "')",
+				     "WHERE t.oid = pg_catalog.to_regclass('" DBT_VERSION_TABLE
+				     "')",
 				     &where);
 	if (rc == 0)
 		rc = dbt_error_set(DBT_ERROR,
 				   "the version table is not in schema '%s' but in '%s': set "
-				   "version_schema = %s in dbtool.ini, or move " VERSION_TABLE
-				   " and " HISTORY_TABLE " to '%s'",
+				   "version_schema = %s in dbtool.ini, or move " DBT_VERSION_TABLE
+				   " and " DBT_HISTORY_TABLE " to '%s'",
 				   b->schema, where ? where : "?", where ? where : "?", b->schema);
 	free(where);
 	return rc;
@@ -199,7 +198,7 @@ static int version_read(dbt_conn *c, char **out)
 	*out = NULL;
 	if ((rc = book_of(&b, c)) < 0)
 		return rc;
-	rc = c->dialect->table_exists(c, b.schema, VERSION_TABLE, &exists);
+	rc = c->dialect->table_exists(c, b.schema, DBT_VERSION_TABLE, &exists);
 	if (rc < 0 || !exists)
 		return rc < 0 ? rc : version_elsewhere(c, &b);
 	dbt_buf_printf(&sql, "SELECT version_num FROM %s ORDER BY version_num", b.version);
@@ -221,7 +220,7 @@ static int version_read(dbt_conn *c, char **out)
 static int several_rows(const char *ids)
 {
 	return dbt_error_set(DBT_ERROR,
-			     "table '" VERSION_TABLE
+			     "table '" DBT_VERSION_TABLE
 			     "' holds several rows (%s); dbtool keeps exactly "
 			     "one: run 'dbtool stamp REV' with the revision the database is at",
 			     ids);
@@ -292,7 +291,7 @@ int dbt_run_history_ids(char **out, dbt_conn *conn)
 
 	*out = NULL;
 	if ((rc = book_of(&b, conn)) < 0 ||
-	    (rc = conn->dialect->table_exists(conn, b.schema, HISTORY_TABLE, &exists)) < 0 ||
+	    (rc = conn->dialect->table_exists(conn, b.schema, DBT_HISTORY_TABLE, &exists)) < 0 ||
 	    !exists)
 		return rc;
 	history_rows_sql(&sql, &b);
@@ -418,7 +417,7 @@ static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
 		return rc;
 	if (!(h->at = calloc(chain->n + 1, sizeof(*h->at))))
 		return dbt_error_oom();
-	if ((rc = c->dialect->table_exists(c, b.schema, HISTORY_TABLE, &exists)) < 0 || !exists)
+	if ((rc = c->dialect->table_exists(c, b.schema, DBT_HISTORY_TABLE, &exists)) < 0 || !exists)
 		goto cleanup;
 	history_rows_sql(&sql, &b);
 	if ((rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, history_row, h)) <
@@ -494,7 +493,8 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 				"was applied by other means",
 				rev->id, rev->path, chain->revs[cur - 1]->id, rev->id);
 			rc = msg.oom ? dbt_error_oom()
-				     : dbt_findings_add(out, "unapplied_revision", msg.ptr);
+				     : dbt_findings_add(out, DBT_FINDING_UNAPPLIED_REVISION,
+							msg.ptr);
 			continue;
 		}
 		if (!strcmp(r->checksum, rev->checksum))
@@ -505,7 +505,8 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 			       "file, "
 			       "or run 'dbtool repair %s' if the edit is intended",
 			       rev->id, rev->path, rev->id);
-		rc = msg.oom ? dbt_error_oom() : dbt_findings_add(out, "changed_revision", msg.ptr);
+		rc = msg.oom ? dbt_error_oom()
+			     : dbt_findings_add(out, DBT_FINDING_CHANGED_REVISION, msg.ptr);
 	}
 	for (i = 0; cur && i < h->n && rc == 0; i++) {
 		if (h->rows[i].pos)
@@ -515,7 +516,8 @@ static int find_problems(dbt_findings *out, size_t *unverified, const struct his
 			       "! revision %s was applied but no revision file defines it anymore: "
 			       "restore the file, or run 'dbtool repair %s' to forget it",
 			       h->rows[i].id, h->rows[i].id);
-		rc = msg.oom ? dbt_error_oom() : dbt_findings_add(out, "missing_revision", msg.ptr);
+		rc = msg.oom ? dbt_error_oom()
+			     : dbt_findings_add(out, DBT_FINDING_MISSING_REVISION, msg.ptr);
 	}
 	dbt_buf_release(&msg);
 	return rc;
@@ -554,7 +556,7 @@ static int verify_unapplied(dbt_conn *c, const dbt_chain *chain, size_t cur)
 	if (rc == 0)
 		rc = find_problems(&f, &unverified, &h, chain, cur, 0);
 	for (i = 0; rc == 0 && i < f.n; i++)
-		if (!strcmp(f.v[i].kind, "unapplied_revision"))
+		if (f.v[i].kind == DBT_FINDING_UNAPPLIED_REVISION)
 			rc = dbt_error_set(DBT_ERROR, "%s", f.v[i].text + 2);
 	dbt_findings_release(&f);
 	history_release(&h);
@@ -1292,13 +1294,14 @@ static int repair_rev(dbt_buf *sql, dbt_findings *done, const struct book *b,
 
 	if (!r) {
 		history_insert_sql(sql, b, rev);
-		return dbt_findings_add(done, "checksum recorded", rev->id);
+		return dbt_findings_add(done, DBT_FINDING_CHECKSUM_RECORDED, rev->id);
 	}
 	if (strcmp(r->checksum, rev->checksum)) {
 		history_update_sql(sql, b, rev);
-		return dbt_findings_add(done, "checksum updated", rev->id);
+		return dbt_findings_add(done, DBT_FINDING_CHECKSUM_UPDATED, rev->id);
 	}
-	return report_unchanged ? dbt_findings_add(done, "checksum unchanged", rev->id) : 0;
+	return report_unchanged ? dbt_findings_add(done, DBT_FINDING_CHECKSUM_UNCHANGED, rev->id)
+				: 0;
 }
 
 static int repair_one(dbt_buf *sql, dbt_findings *done, const struct book *b,
@@ -1314,7 +1317,7 @@ static int repair_one(dbt_buf *sql, dbt_findings *done, const struct book *b,
 			if (h->rows[i].pos || strcmp(h->rows[i].id, name))
 				continue;
 			history_delete_sql(sql, b, name);
-			return dbt_findings_add(done, "forgotten", name);
+			return dbt_findings_add(done, DBT_FINDING_FORGOTTEN, name);
 		}
 		return dbt_error_set(DBT_ENOTFOUND,
 				     "cannot repair '%s': no revision file defines it and the "
@@ -1348,7 +1351,7 @@ static int repair_all(dbt_buf *sql, dbt_findings *done, const struct book *b,
 		if (h->rows[i].pos && h->rows[i].pos <= cur)
 			continue;
 		history_delete_sql(sql, b, h->rows[i].id);
-		rc = dbt_findings_add(done, "forgotten", h->rows[i].id);
+		rc = dbt_findings_add(done, DBT_FINDING_FORGOTTEN, h->rows[i].id);
 	}
 	return rc;
 }
@@ -1378,7 +1381,7 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	rc = dbt_conn_end_locked(conn, rc);
 	/* Reported once committed. */
 	for (i = 0; rc == 0 && on_repair && i < done.n; i++)
-		on_repair(done.v[i].text, done.v[i].kind, arg);
+		on_repair(done.v[i].text, dbt_finding_kind_name(done.v[i].kind), arg);
 	history_release(&h);
 	dbt_buf_release(&sql);
 	dbt_findings_release(&done);

@@ -6,25 +6,11 @@
 #include "schema.h"
 
 #include "error.h"
+#include "ident.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* Compares ignoring ASCII case only, as SQLite compares names. */
-static int name_casecmp(const char *a, const char *b)
-{
-	while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b)) {
-		a++;
-		b++;
-	}
-	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
-}
 
 static void strv_free(char **v, size_t n)
 {
@@ -53,7 +39,7 @@ static size_t name_hash(const char *name)
 	size_t h = 14695981039346656037ULL & (size_t)-1;
 
 	for (; *name; name++)
-		h = (h ^ (size_t)ascii_lower((unsigned char)*name)) *
+		h = (h ^ (size_t)dbt_ascii_lower((unsigned char)*name)) *
 		    (1099511628211ULL & (size_t)-1);
 	return h;
 }
@@ -65,7 +51,7 @@ static int nameset_has(const struct nameset *set, const char *name)
 	if (!set->cap)
 		return 0;
 	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-		if (!name_casecmp(set->slots[i], name))
+		if (!dbt_name_casecmp(set->slots[i], name))
 			return 1;
 	return 0;
 }

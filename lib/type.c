@@ -7,6 +7,7 @@
 #include "type.h"
 
 #include "error.h"
+#include "ident.h"
 #include "lex.h"
 
 #include <limits.h>
@@ -125,21 +126,6 @@ static const char *const kind_names[] = {
 	[DBT_TYPE_UUID] = "UUID",
 	[DBT_TYPE_OTHER] = "",
 };
-
-static int ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
-/* Compares ignoring ASCII case only, as SQLite compares names. */
-static int name_casecmp(const char *a, const char *b)
-{
-	while (*a && ascii_lower((unsigned char)*a) == ascii_lower((unsigned char)*b)) {
-		a++;
-		b++;
-	}
-	return ascii_lower((unsigned char)*a) - ascii_lower((unsigned char)*b);
-}
 
 /* The type parser reads tokens one at a time through this. */
 struct tparse {
@@ -284,7 +270,7 @@ static const struct type_word *find_word(const char *s, size_t n)
 	if (n >= sizeof(word))
 		return NULL;
 	for (i = 0; i < n; i++)
-		word[i] = (char)ascii_lower((unsigned char)s[i]);
+		word[i] = (char)dbt_ascii_lower((unsigned char)s[i]);
 	word[n] = '\0';
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -540,8 +526,8 @@ static void put_tokens(dbt_buf *out, const char *text, const struct ttoks *tk, s
 			dbt_buf_putc(out, ' ');
 		if (lower && t->kind == DBT_TOK_WORD) {
 			for (j = 0; j < t->len; j++)
-				dbt_buf_putc(out,
-					     (char)ascii_lower((unsigned char)text[t->start + j]));
+				dbt_buf_putc(out, (char)dbt_ascii_lower(
+							  (unsigned char)text[t->start + j]));
 		} else {
 			dbt_buf_put(out, text + t->start, t->len);
 		}
@@ -656,7 +642,7 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 /* 1 when `s` is `canon` ignoring ASCII case. */
 static int same_nocase(const char *s, const char *canon)
 {
-	return !name_casecmp(s, canon);
+	return !dbt_name_casecmp(s, canon);
 }
 
 int dbt_type_from_sqlite(dbt_type *out, const char *decl)
@@ -904,7 +890,8 @@ static int same_text(const char *a, const char *b)
 		if (*a == '"' && *b == '"')
 			quoted = !quoted;
 		if (quoted ? *a != *b
-			   : ascii_lower((unsigned char)*a) != ascii_lower((unsigned char)*b))
+			   : dbt_ascii_lower((unsigned char)*a) !=
+				     dbt_ascii_lower((unsigned char)*b))
 			return 0;
 	}
 	return *a == *b;

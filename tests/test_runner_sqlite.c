@@ -669,12 +669,12 @@ static void verify_lists_every_problem(void **state)
 	assert_int_equal(dbt_run_verify(&found, &unverified, f->conn, &chain), 0);
 	assert_int_equal(unverified, 1);
 	assert_int_equal(found.n, 2);
-	assert_string_equal(found.v[0].kind, "changed_revision");
+	assert_int_equal(found.v[0].kind, DBT_FINDING_CHANGED_REVISION);
 	want[0] = '!';
 	want[1] = ' ';
 	changed_message(want + 2, sizeof(want) - 2, f, "bbb");
 	assert_string_equal(found.v[0].text, want);
-	assert_string_equal(found.v[1].kind, "missing_revision");
+	assert_int_equal(found.v[1].kind, DBT_FINDING_MISSING_REVISION);
 	assert_string_equal(found.v[1].text,
 			    "! revision gone was applied but no revision file defines it anymore: "
 			    "restore the file, or run 'dbtool repair gone' to forget it");

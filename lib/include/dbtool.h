@@ -689,10 +689,67 @@ DBT_EXTERN int dbt_run_script_offline(char **out, dbt_dialect_kind kind, const c
  * (`schema_name`: the PostgreSQL schema, NULL for "public").
  */
 
+/*
+ * What a finding is about.  A difference between the model and the
+ * database is named by the operation that would remove it (the first
+ * group); the others come from checking the revision files against the
+ * history, from migrate's warnings, from repair and from the roundtrip.
+ * dbt_finding_kind_name() gives the stable name that `check --format
+ * json` and `roundtrip --format json` print.
+ */
+typedef enum dbt_finding_kind {
+	DBT_FINDING_CREATE_TABLE,	/* "create_table" */
+	DBT_FINDING_DROP_TABLE,		/* "drop_table" */
+	DBT_FINDING_ALTER_OPTIONS,	/* "alter_options" */
+	DBT_FINDING_ADD_COLUMN,		/* "add_column" */
+	DBT_FINDING_DROP_COLUMN,	/* "drop_column" */
+	DBT_FINDING_ALTER_TYPE,		/* "alter_type" */
+	DBT_FINDING_ALTER_NULL,		/* "alter_null" */
+	DBT_FINDING_ALTER_DEFAULT,	/* "alter_default" */
+	DBT_FINDING_ALTER_IDENTITY,	/* "alter_identity" */
+	DBT_FINDING_ALTER_GENERATED,	/* "alter_generated" */
+	DBT_FINDING_ADD_PK,		/* "add_primary_key" */
+	DBT_FINDING_DROP_PK,		/* "drop_primary_key" */
+	DBT_FINDING_ADD_UNIQUE,		/* "add_unique" */
+	DBT_FINDING_DROP_UNIQUE,	/* "drop_unique" */
+	DBT_FINDING_ADD_FK,		/* "add_foreign_key" */
+	DBT_FINDING_DROP_FK,		/* "drop_foreign_key" */
+	DBT_FINDING_ADD_CHECK,		/* "add_check" */
+	DBT_FINDING_DROP_CHECK,		/* "drop_check" */
+	DBT_FINDING_ADD_INDEX,		/* "add_index" */
+	DBT_FINDING_DROP_INDEX,		/* "drop_index" */
+	DBT_FINDING_CREATE_OBJECT,	/* "create_object" */
+	DBT_FINDING_DROP_OBJECT,	/* "drop_object" */
+	DBT_FINDING_REPLACE_OBJECT,	/* "replace_object" */
+	DBT_FINDING_ADD_EXCLUDE,	/* "add_exclude" */
+	DBT_FINDING_DROP_EXCLUDE,	/* "drop_exclude" */
+	DBT_FINDING_ALTER_PARTITION,	/* "alter_partition" */
+	DBT_FINDING_RENAME_TABLE,	/* "rename_table" */
+	DBT_FINDING_RENAME_COLUMN,	/* "rename_column" */
+	DBT_FINDING_UNAPPLIED_REVISION, /* "unapplied_revision" */
+	DBT_FINDING_CHANGED_REVISION,	/* "changed_revision" */
+	DBT_FINDING_MISSING_REVISION,	/* "missing_revision" */
+	DBT_FINDING_NOT_AT_HEAD,	/* "not_at_head" */
+	DBT_FINDING_WILL_FAIL,		/* "will_fail" */
+	DBT_FINDING_DESTROYS,		/* "destroys" */
+	DBT_FINDING_MAYBE_RENAME,	/* "maybe_rename" */
+	DBT_FINDING_CHECKSUM_RECORDED,	/* "checksum recorded" */
+	DBT_FINDING_CHECKSUM_UPDATED,	/* "checksum updated" */
+	DBT_FINDING_CHECKSUM_UNCHANGED, /* "checksum unchanged" */
+	DBT_FINDING_FORGOTTEN,		/* "forgotten" */
+	DBT_FINDING_DOWNGRADE_DIFFERS,	/* "downgrade_differs" */
+	DBT_FINDING_UPGRADE_DIFFERS,	/* "upgrade_differs" */
+	DBT_FINDING_HEAD_DIFFERS,	/* "head_differs" */
+} dbt_finding_kind;
+
+/* The stable name of `kind` (above); "unknown" for a value outside the
+ * enum. */
+const char *dbt_finding_kind_name(dbt_finding_kind kind);
+
 /* One difference between the model and the database. */
 typedef struct dbt_finding {
-	const char *kind; /* "create_table", "add_column", "alter_type", ... */
-	char *text;	  /* "+ column users.age INTEGER NULL" */
+	dbt_finding_kind kind;
+	char *text; /* "+ column users.age INTEGER NULL" */
 } dbt_finding;
 
 typedef struct dbt_findings {

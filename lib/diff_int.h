@@ -1,0 +1,158 @@
+/*
+ * diff_int.h - what the differ's files (diff.c, diff_objects.c,
+ * diff_rename.c) share and nothing else includes: the pairing of the two
+ * schemas' tables, the growing list of ops, and the entry points of the
+ * object planning and of the renames.
+ */
+#ifndef DBT_DIFF_INT_H
+#define DBT_DIFF_INT_H
+
+#include "diff.h"
+#include "error.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NONE SIZE_MAX
+
+/* A table name with the table it names in each schema (either may be
+ * NULL), and what was matched between the two. */
+struct pair {
+	const char *name;
+	const dbt_table *a; /* in `from` */
+	const dbt_table *b; /* in `to` */
+	char *flags;	    /* one allocation for the six arrays below */
+	char *a_uq, *b_uq;  /* 1 where the unique constraint has a match */
+	char *a_fk, *b_fk;
+	char *a_ck, *b_ck;
+	char *a_ex, *b_ex;
+	int pk_matched;
+	int deferred; /* created or dropped with its fks as separate ops */
+	int recreate; /* in both, but dropped and created again */
+};
+
+/* The table is in both schemas and changes in place. */
+#define BOTH(p) ((p)->a && (p)->b && !(p)->recreate)
+/* The table is dropped (from `from`) or created (in `to`). */
+#define DROPPED(p) ((p)->a && (!(p)->b || (p)->recreate))
+#define CREATED(p) ((p)->b && (!(p)->a || (p)->recreate))
+
+struct state {
+	const dbt_schema *from, *to;
+	int forward_refs;
+	struct pair *pairs; /* sorted by name */
+	size_t npairs;
+	char *a_ix, *b_ix; /* 1 where the index has a match */
+};
+
+struct ops {
+	dbt_op *v;
+	size_t n, cap;
+	int oom;
+};
+
+static inline int streq_null(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return !strcmp(a, b);
+}
+
+static inline struct pair *find_pair(const struct state *st, const char *name)
+{
+	size_t lo = 0, hi = st->npairs;
+
+	if (!name)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(st->pairs[mid].name, name);
+
+		if (!c)
+			return &st->pairs[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+static inline dbt_op *emit(struct ops *o, dbt_op_kind kind, const dbt_table *table,
+			   const dbt_table *old_table)
+{
+	dbt_op *op;
+
+	if (o->oom)
+		return NULL;
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 16;
+		dbt_op *v = realloc(o->v, cap * sizeof(*v));
+
+		if (!v) {
+			o->oom = 1;
+			return NULL;
+		}
+		o->v = v;
+		o->cap = cap;
+	}
+	op = &o->v[o->n++];
+	memset(op, 0, sizeof(*op));
+	op->kind = kind;
+	op->table = table;
+	op->old_table = old_table;
+	return op;
+}
+
+/* ------------------------------------------------------------- objects */
+
+/* The object ops, in the five groups dbt_diff_schemas names. */
+struct objops {
+	struct ops early_drops, early_creates, late_drops, late_creates;
+};
+
+void dbt_diff_objops_release(struct objops *g);
+
+/*
+ * Plans the object ops between `st->from` and `st->to` into `g` (zeroed by
+ * the caller, released with dbt_diff_objops_release() whatever the
+ * result); `tables` are the table ops already computed (for
+ * `around_alters`, dbt_diff_opts' objects_around_alters).  0 or DBT_ERROR.
+ */
+int dbt_diff_plan_objects(struct objops *g, const struct state *st, const struct ops *tables,
+			  int around_alters);
+
+/* Appends a copy of `src`'s ops to `dst` (sticky oom as emit()). */
+void dbt_diff_append_ops(struct ops *dst, const struct ops *src);
+
+/* ------------------------------------------------------------- renames */
+
+/*
+ * The renames that the model's hints ask for and that apply: a table
+ * whose old name the database has, and whose new name it lacks; a column
+ * likewise in its table's database version.  Anything else about a hint
+ * leaves it inert (the rename was applied, or there is nothing to rename).
+ */
+struct rename {
+	const dbt_table *to;	    /* the model's table */
+	const dbt_column *to_col;   /* the model's column; NULL for a table rename */
+	const dbt_table *from;	    /* the database's table, under its old name */
+	const dbt_column *from_col; /* the database's column */
+};
+
+struct renames {
+	struct rename *v;
+	size_t n;
+};
+
+/* The renames of `to`'s hints that apply to `from` (r zeroed by the
+ * caller, r->v freed by it): table renames first, in the model's order,
+ * then column renames.  0 or DBT_ERROR. */
+int dbt_diff_find_renames(struct renames *r, const dbt_schema *from, const dbt_schema *to);
+
+/* `from` as it is after the renames `r` (caller frees): the schema that
+ * the other ops of the diff act on.  0 or DBT_ERROR. */
+int dbt_diff_renamed_schema(dbt_schema **out, const dbt_schema *from, const struct renames *r);
+
+#endif

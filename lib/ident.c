@@ -1,0 +1,96 @@
+/*
+ * ident.c - names and quoting (ident.h), shared by the reflections, the
+ * dialects, the renderer and the op descriptions so that a name is
+ * compared, written bare or quoted the same way wherever it goes.
+ */
+#include "ident.h"
+
+#include "lex.h"
+
+#include <string.h>
+
+int dbt_ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+int dbt_name_casecmp(const char *a, const char *b)
+{
+	while (*a && dbt_ascii_lower((unsigned char)*a) == dbt_ascii_lower((unsigned char)*b)) {
+		a++;
+		b++;
+	}
+	return dbt_ascii_lower((unsigned char)*a) - dbt_ascii_lower((unsigned char)*b);
+}
+
+int dbt_ident_is_plain(const char *name)
+{
+	const char *p;
+
+	if (!(*name >= 'a' && *name <= 'z') && *name != '_')
+		return 0;
+	for (p = name; *p; p++)
+		if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && *p != '_')
+			return 0;
+	return 1;
+}
+
+int dbt_ident_needs_quotes(const char *name)
+{
+	return !dbt_ident_is_plain(name) || dbt_sql_keyword(name, strlen(name)) == DBT_KW_RESERVED;
+}
+
+void dbt_ident_quote(dbt_buf *out, const char *name)
+{
+	const char *p;
+
+	dbt_buf_putc(out, '"');
+	for (p = name; *p; p++) {
+		if (*p == '"')
+			dbt_buf_putc(out, '"');
+		dbt_buf_putc(out, *p);
+	}
+	dbt_buf_putc(out, '"');
+}
+
+void dbt_ident_put(dbt_buf *out, const char *name)
+{
+	if (dbt_ident_needs_quotes(name))
+		dbt_ident_quote(out, name);
+	else
+		dbt_buf_puts(out, name);
+}
+
+void dbt_ident_describe(dbt_buf *out, const char *name)
+{
+	const char *s;
+	int bare;
+
+	if (!name) {
+		dbt_buf_puts(out, "?");
+		return;
+	}
+	/* PostgreSQL reads a '$' after the first character as part of the
+	 * word, so such a name needs no quotes in what dbtool prints. */
+	bare = (name[0] >= 'a' && name[0] <= 'z') || name[0] == '_';
+	for (s = name; bare && *s; s++)
+		bare = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_' ||
+		       *s == '$';
+	if (bare && dbt_sql_keyword(name, strlen(name)) != DBT_KW_RESERVED)
+		dbt_buf_puts(out, name);
+	else
+		dbt_ident_quote(out, name);
+}
+
+void dbt_literal_quote(dbt_buf *out, const char *value)
+{
+	const char *p;
+
+	dbt_buf_putc(out, '\'');
+	for (p = value; *p; p++) {
+		if (*p == '\'')
+			dbt_buf_putc(out, '\'');
+		dbt_buf_putc(out, *p);
+	}
+	dbt_buf_putc(out, '\'');
+}

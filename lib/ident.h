@@ -1,0 +1,56 @@
+/*
+ * ident.h - names and quoting: the one place that decides how a name is
+ * compared, when it is written bare and how an identifier or a string
+ * literal is quoted, for every module that puts names into SQL or into
+ * what dbtool prints.
+ *
+ * Nothing here allocates except through the dbt_buf it appends to, whose
+ * sticky `oom` the caller checks.
+ */
+#ifndef DBT_IDENT_H
+#define DBT_IDENT_H
+
+#include "buf.h"
+
+/* `c` with A-Z lowered; every other byte (UTF-8 included) as it is. */
+int dbt_ascii_lower(int c);
+
+/*
+ * Compares `a` and `b` ignoring ASCII case only, as SQLite compares
+ * names: < 0, 0 or > 0 like strcmp, by the lowered bytes.
+ */
+int dbt_name_casecmp(const char *a, const char *b);
+
+/*
+ * 1 when `name` must be quoted to be read back as itself by the model's
+ * grammar: it is not [a-z_][a-z0-9_]*, or it is a reserved word
+ * (parse.h's dbt_sql_keyword).  A dialect with its own keyword list checks
+ * the shape with dbt_ident_is_plain and its list itself.
+ */
+int dbt_ident_needs_quotes(const char *name);
+
+/* 1 when `name` is [a-z_][a-z0-9_]* (non-empty), else 0. */
+int dbt_ident_is_plain(const char *name);
+
+/* Appends `name` in double quotes, each embedded double quote doubled. */
+void dbt_ident_quote(dbt_buf *out, const char *name);
+
+/* Appends `name` bare when dbt_ident_needs_quotes() says it may be, else
+ * as dbt_ident_quote() does. */
+void dbt_ident_put(dbt_buf *out, const char *name);
+
+/*
+ * Appends `name` as a finding or a warning names it, written as SQL would
+ * need it: bare when it is a lower-case word ([a-z_][a-z0-9_$]*) that is
+ * not reserved, else quoted as dbt_ident_quote() does; NULL as "?".
+ */
+void dbt_ident_describe(dbt_buf *out, const char *name);
+
+/*
+ * Appends `value` as a standard SQL string literal: in single quotes,
+ * each embedded single quote doubled, backslashes left alone (exact with
+ * PostgreSQL's standard_conforming_strings, the default, and SQLite).
+ */
+void dbt_literal_quote(dbt_buf *out, const char *value);
+
+#endif
