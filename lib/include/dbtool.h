@@ -744,7 +744,7 @@ typedef enum dbt_finding_kind {
 
 /* The stable name of `kind` (above); "unknown" for a value outside the
  * enum. */
-const char *dbt_finding_kind_name(dbt_finding_kind kind);
+DBT_EXTERN const char *dbt_finding_kind_name(dbt_finding_kind kind);
 
 /* One difference between the model and the database. */
 typedef struct dbt_finding {
