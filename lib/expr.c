@@ -68,13 +68,20 @@ static int tokenize(struct toks *out, const char *expr, size_t len)
 			char why[256];
 
 			snprintf(why, sizeof(why), "%s", dbt_error_last());
+			free(out->v);
+			out->v = NULL;
+			out->n = 0;
 			return expr_error(expr, len, why);
 		}
 		if (tok.kind == DBT_TOK_END)
 			return 0;
 		v = resize(out->v, out->n + 1, sizeof(*v));
-		if (!v)
+		if (!v) {
+			free(out->v);
+			out->v = NULL;
+			out->n = 0;
 			return dbt_error_oom();
+		}
 		out->v = v;
 		v[out->n++] = tok;
 	}
