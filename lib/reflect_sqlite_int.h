@@ -1,0 +1,69 @@
+/*
+ * reflect_sqlite_int.h - what the two halves of SQLite's reflection share
+ * (reflect_sqlite.c reads the catalog; reflect_sqlite_sql.c reads the
+ * CREATE TABLE and CREATE INDEX statements SQLite keeps as written).  Not
+ * installed, not part of the library's API.
+ */
+#ifndef DBT_REFLECT_SQLITE_INT_H
+#define DBT_REFLECT_SQLITE_INT_H
+
+#include "lex.h"
+#include "schema.h"
+
+#include <stddef.h>
+
+/*
+ * What the stored CREATE TABLE declares, kept in a table of a scratch
+ * schema: column names and whether they were quoted, collations,
+ * AUTOINCREMENT, and constraint names, CHECKs and DEFERRABLE.  Types stay
+ * DBT_TYPE_NONE: the pragmas give them.
+ */
+struct tdef {
+	dbt_table *t;
+	char **stored; /* each column's name as SQLite keeps it */
+	size_t nstored;
+	int without_rowid;
+	int strict;
+};
+
+/* One key of a stored CREATE INDEX. */
+struct ielem {
+	size_t from, to; /* the column or expression, without COLLATE and ASC/DESC */
+	int collate;	 /* 1 when the key names a collation */
+	size_t cto;	 /* where its COLLATE clause ends; `to` without one */
+};
+
+struct idef {
+	char *name; /* folded */
+	struct ielem *elems;
+	size_t nelems;
+	size_t where_from, where_to;
+	int has_where;
+};
+
+/* Starts a reader of one stored statement (`len` bytes of `text`), with
+ * SQLite's [bracket] and `backtick` quotes read as quoted names. */
+int rd_init(dbt_cursor *r, const char *text, size_t len);
+
+/* Reads a name: `*folded` as the model parser folds it, `*stored` (when
+ * not NULL) as SQLite keeps it; caller frees. */
+int rd_name(dbt_cursor *r, char **folded, char **stored, const char *what);
+
+/* `len` bytes of `text` with [bracket] and `backtick` quoted names
+ * written in standard double quotes, in `out`; caller frees. */
+int std_quotes(char **out, const char *text, size_t len);
+
+/* 1 when column `c` has the collation `coll` (NULL: none). */
+int same_collation(const dbt_column *c, const char *coll);
+
+/* Reads the stored CREATE TABLE `sql` into `d`, its table made in
+ * `scratch`; an error names what it could not read. */
+int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql);
+
+/* Frees what read_index_sql() put in `d`. */
+void idef_release(struct idef *d);
+
+/* Reads the stored CREATE INDEX `sql` into `d`. */
+int read_index_sql(struct idef *d, const char *sql);
+
+#endif
