@@ -36,6 +36,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "findings.h"
+#include "runner_int.h"
 #include "sqlsplit.h"
 #include "txcontrol.h"
 
@@ -44,524 +45,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-
-/* Where the version and history tables are, as statements name them. */
-struct book {
-	const struct dbt_dialect *d;
-	const char *schema; /* NULL: unqualified (SQLite) */
-	char version[160];  /* "schema".dbtool_version */
-	char history[160];
-};
-
-/* The names of `table` in `schema` (NULL: none) into `out`. */
-static int qualify(char *out, size_t size, const struct dbt_dialect *d, const char *schema,
-		   const char *table)
-{
-	dbt_buf b = DBT_BUF_INIT;
-	int rc = 0;
-
-	if (schema) {
-		d->quote_ident(&b, schema);
-		dbt_buf_putc(&b, '.');
-	}
-	dbt_buf_puts(&b, table);
-	if (b.oom)
-		rc = dbt_error_oom();
-	else if (b.len >= size)
-		rc = dbt_error_set(DBT_EPARSE, "invalid version schema '%s': the name is too long",
-				   schema);
-	else
-		memcpy(out, b.ptr, b.len + 1);
-	dbt_buf_release(&b);
-	return rc;
-}
-
-static int book_init(struct book *b, const struct dbt_dialect *d, const char *schema)
-{
-	int rc;
-
-	b->d = d;
-	b->schema = schema;
-	if ((rc = qualify(b->version, sizeof(b->version), d, schema, DBT_VERSION_TABLE)) == 0)
-		rc = qualify(b->history, sizeof(b->history), d, schema, DBT_HISTORY_TABLE);
-	return rc;
-}
-
-static int book_of(struct book *b, dbt_conn *c)
-{
-	return book_init(b, c->dialect, dbt_conn_version_schema(c));
-}
-
-static void version_ddl(dbt_buf *sql, const struct book *b)
-{
-	dbt_buf_printf(sql,
-		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
-		       "CONSTRAINT " DBT_VERSION_TABLE "_pkc PRIMARY KEY (version_num))",
-		       b->version);
-}
-
-static void history_ddl(dbt_buf *sql, const struct book *b)
-{
-	dbt_buf_printf(sql,
-		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
-		       "checksum CHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, "
-		       "CONSTRAINT " DBT_HISTORY_TABLE "_pkc PRIMARY KEY (version_num))",
-		       b->history);
-}
-
-/* Creates the version table (with `version`) and the history table. */
-static int create_tables(dbt_conn *c, const struct book *b, int version)
-{
-	dbt_buf sql = DBT_BUF_INIT;
-	int rc = 0;
-
-	if (version) {
-		version_ddl(&sql, b);
-		rc = sql.oom ? dbt_error_oom() : c->dialect->exec(c, sql.ptr);
-		dbt_buf_clear(&sql);
-	}
-	if (rc == 0) {
-		history_ddl(&sql, b);
-		rc = sql.oom ? dbt_error_oom() : c->dialect->exec(c, sql.ptr);
-	}
-	dbt_buf_release(&sql);
-	return rc;
-}
-
-enum mode { MODE_UPGRADE, MODE_DOWNGRADE, MODE_STAMP };
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
-
-/*
- * A database without a version table in the version schema, whose
- * search_path finds one elsewhere, was most likely migrated before the
- * tables were qualified (or with another version_schema): taking it for
- * an empty database would apply every revision again.
- */
-static int version_elsewhere(dbt_conn *c, const struct book *b)
-{
-	int found = 0, rc;
-	char *where = NULL;
-
-	if (!b->schema || (rc = c->dialect->table_exists(c, NULL, DBT_VERSION_TABLE, &found)) < 0 ||
-	    !found)
-		return b->schema ? rc : 0;
-	rc = c->dialect->query_value(c,
-				     "SELECT n.nspname FROM pg_catalog.pg_class t JOIN "
-				     "pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
-				     "WHERE t.oid = pg_catalog.to_regclass('" DBT_VERSION_TABLE
-				     "')",
-				     &where);
-	if (rc == 0)
-		rc = dbt_error_set(DBT_ERROR,
-				   "the version table is not in schema '%s' but in '%s': set "
-				   "version_schema = %s in dbtool.ini, or move " DBT_VERSION_TABLE
-				   " and " DBT_HISTORY_TABLE " to '%s'",
-				   b->schema, where ? where : "?", where ? where : "?", b->schema);
-	free(where);
-	return rc;
-}
-
-/* The rows of the version table, as version_read() hands them back. */
-struct version_rows {
-	dbt_buf ids; /* "a, b, ..." */
-	size_t n;
-};
-
-static int version_row(void *arg, size_t ncolumns, const char *const *values)
-{
-	struct version_rows *v = arg;
-
-	if (ncolumns < 1 || !values[0])
-		return 0;
-	if (v->n++)
-		dbt_buf_puts(&v->ids, ", ");
-	dbt_buf_puts(&v->ids, values[0]);
-	return v->ids.oom ? dbt_error_oom() : 0;
-}
-
-/* Reads the version row: the id, or "!" and the ids ("!a, b") when the
- * table holds several rows; NULL when the table is missing or empty. */
-static int version_read(dbt_conn *c, char **out)
-{
-	struct version_rows v = {DBT_BUF_INIT, 0};
-	struct book b;
-	dbt_buf sql = DBT_BUF_INIT;
-	int exists = 0, rc;
-
-	*out = NULL;
-	if ((rc = book_of(&b, c)) < 0)
-		return rc;
-	rc = c->dialect->table_exists(c, b.schema, DBT_VERSION_TABLE, &exists);
-	if (rc < 0 || !exists)
-		return rc < 0 ? rc : version_elsewhere(c, &b);
-	dbt_buf_printf(&sql, "SELECT version_num FROM %s ORDER BY version_num", b.version);
-	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, version_row, &v);
-	if (rc == 0 && v.n > 1) {
-		dbt_buf_clear(&sql);
-		dbt_buf_printf(&sql, "!%s", dbt_buf_str(&v.ids));
-		*out = dbt_buf_detach(&sql);
-	} else if (rc == 0 && v.n == 1) {
-		*out = dbt_buf_detach(&v.ids);
-	}
-	if (rc == 0 && v.n && !*out)
-		rc = dbt_error_oom();
-	dbt_buf_release(&v.ids);
-	dbt_buf_release(&sql);
-	return rc;
-}
-
-static int several_rows(const char *ids)
-{
-	return dbt_error_set(DBT_ERROR,
-			     "table '" DBT_VERSION_TABLE
-			     "' holds several rows (%s); dbtool keeps exactly "
-			     "one: run 'dbtool stamp REV' with the revision the database is at",
-			     ids);
-}
-
-/* Reads the version row; NULL when the table is missing or empty.  Several
- * rows are an error. */
-static int version_get(dbt_conn *c, char **out)
-{
-	char *v = NULL;
-	int rc = version_read(c, &v);
-
-	*out = NULL;
-	if (rc < 0)
-		return rc;
-	if (v && v[0] == '!') {
-		rc = several_rows(v + 1);
-		free(v);
-		return rc;
-	}
-	*out = v;
-	return 0;
-}
-
-/* The statements that record `id` (NULL: base) as the current revision. */
-static void version_set_sql(dbt_buf *sql, const struct book *b, const char *id)
-{
-	dbt_buf_printf(sql, "DELETE FROM %s", b->version);
-	if (id) {
-		dbt_buf_printf(sql, ";\nINSERT INTO %s (version_num) VALUES (", b->version);
-		b->d->quote_literal(sql, id);
-		dbt_buf_puts(sql, ")");
-	}
-}
-
-int dbt_conn_current(char **out, dbt_conn *conn)
-{
-	return version_get(conn, out);
-}
-
-/* --------------------------------------------------------------- history */
-
-/* Every row of the history, in the order of the ids. */
-static void history_rows_sql(dbt_buf *sql, const struct book *b)
-{
-	dbt_buf_printf(sql, "SELECT version_num, checksum FROM %s ORDER BY version_num",
-		       b->history);
-}
-
-/* The ids of the history's rows as lines, for dbt_run_history_ids(). */
-static int history_id_line(void *arg, size_t ncolumns, const char *const *values)
-{
-	dbt_buf *ids = arg;
-
-	if (ncolumns < 1 || !values[0])
-		return 0;
-	if (ids->len)
-		dbt_buf_putc(ids, '\n');
-	dbt_buf_puts(ids, values[0]);
-	return ids->oom ? dbt_error_oom() : 0;
-}
-
-int dbt_run_history_ids(char **out, dbt_conn *conn)
-{
-	struct book b;
-	dbt_buf sql = DBT_BUF_INIT, ids = DBT_BUF_INIT;
-	int exists = 0, rc;
-
-	*out = NULL;
-	if ((rc = book_of(&b, conn)) < 0 ||
-	    (rc = conn->dialect->table_exists(conn, b.schema, DBT_HISTORY_TABLE, &exists)) < 0 ||
-	    !exists)
-		return rc;
-	history_rows_sql(&sql, &b);
-	rc = sql.oom ? dbt_error_oom()
-		     : conn->dialect->query_rows(conn, sql.ptr, history_id_line, &ids);
-	/* No rows: NULL, as for a missing table. */
-	if (rc == 0 && ids.len && !(*out = dbt_buf_detach(&ids)))
-		rc = dbt_error_oom();
-	dbt_buf_release(&ids);
-	dbt_buf_release(&sql);
-	return rc;
-}
-
-static void history_delete_sql(dbt_buf *sql, const struct book *b, const char *id)
-{
-	dbt_buf_printf(sql, "DELETE FROM %s WHERE version_num = ", b->history);
-	b->d->quote_literal(sql, id);
-	dbt_buf_puts(sql, ";\n");
-}
-
-static void history_insert_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
-{
-	dbt_buf_printf(sql, "INSERT INTO %s (version_num, checksum, applied_at) VALUES (",
-		       b->history);
-	b->d->quote_literal(sql, rev->id);
-	dbt_buf_puts(sql, ", ");
-	b->d->quote_literal(sql, rev->checksum);
-	dbt_buf_puts(sql, ", ");
-	dbt_buf_puts(sql, b->d->now_sql);
-	dbt_buf_puts(sql, ");\n");
-}
-
-static void history_update_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
-{
-	dbt_buf_printf(sql, "UPDATE %s SET checksum = ", b->history);
-	b->d->quote_literal(sql, rev->checksum);
-	dbt_buf_puts(sql, " WHERE version_num = ");
-	b->d->quote_literal(sql, rev->id);
-	dbt_buf_puts(sql, ";\n");
-}
-
-/*
- * The statements that record one step in the history and the version
- * table, in the transaction of the step.  At base nothing is applied, so
- * a step from or to base starts the history afresh: rows left behind by a
- * version table dropped by hand cannot outlive it.
- */
-static void record_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up)
-{
-	if (!rev->down)
-		dbt_buf_printf(sql, "DELETE FROM %s;\n", b->history);
-	else
-		history_delete_sql(sql, b, rev->id);
-	if (up)
-		history_insert_sql(sql, b, rev);
-	version_set_sql(sql, b, up ? rev->id : (rev->down ? rev->down->id : NULL));
-}
-
-/* One row of the history table. */
-struct history_row {
-	char *id;
-	char *checksum;
-	size_t pos; /* its chain position; 0 when no file defines it */
-};
-
-/* The history table as read, matched against the chain; owns every
- * string. */
-struct history {
-	struct history_row *rows;
-	size_t n;
-	size_t *at; /* at[pos]: 1 + the index of the row of chain
-				    * position pos, 0 when it has none */
-};
-
-static void history_release(struct history *h)
-{
-	size_t i;
-
-	for (i = 0; i < h->n; i++) {
-		free(h->rows[i].id);
-		free(h->rows[i].checksum);
-	}
-	free(h->rows);
-	free(h->at);
-	memset(h, 0, sizeof(*h));
-}
-
-/* Appends a row as query_rows() hands it: id, checksum. */
-static int history_row(void *arg, size_t ncolumns, const char *const *values)
-{
-	struct history *h = arg;
-	struct history_row *rows, *r;
-	size_t len;
-
-	if (ncolumns < 2 || !values[0])
-		return 0;
-	if (!(rows = realloc(h->rows, (h->n + 1) * sizeof(*rows))))
-		return dbt_error_oom();
-	h->rows = rows;
-	r = &rows[h->n];
-	memset(r, 0, sizeof(*r));
-	/* PostgreSQL pads CHAR(64) with spaces. */
-	len = values[1] ? strlen(values[1]) : 0;
-	while (len && values[1][len - 1] == ' ')
-		len--;
-	r->id = strdup(values[0]);
-	r->checksum = strndup(values[1] ? values[1] : "", len);
-	h->n++;
-	return r->id && r->checksum ? 0 : dbt_error_oom();
-}
-
-static int history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
-{
-	struct book b;
-	dbt_buf sql = DBT_BUF_INIT;
-	int exists = 0, rc;
-	size_t i;
-
-	memset(h, 0, sizeof(*h));
-	/* The chain loads without checksums; whatever reads the history
-	 * compares them or records them. */
-	if ((rc = book_of(&b, c)) < 0 || (rc = dbt_chain_checksums(chain)) < 0)
-		return rc;
-	if (!(h->at = calloc(chain->n + 1, sizeof(*h->at))))
-		return dbt_error_oom();
-	if ((rc = c->dialect->table_exists(c, b.schema, DBT_HISTORY_TABLE, &exists)) < 0 || !exists)
-		goto cleanup;
-	history_rows_sql(&sql, &b);
-	if ((rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, history_row, h)) <
-	    0)
-		goto cleanup;
-	for (i = 0; i < h->n; i++) {
-		struct history_row *r = &h->rows[i];
-
-		if (dbt_chain_position(&r->pos, chain, r->id) < 0)
-			r->pos = 0;
-		if (r->pos && !h->at[r->pos])
-			h->at[r->pos] = i + 1;
-	}
-	dbt_error_clear();
-cleanup:
-	dbt_buf_release(&sql);
-	if (rc < 0)
-		history_release(h);
-	return rc;
-}
-
-/*
- * The lowest chain position up to `cur` that the history records, cur + 1
- * when it records none.  The revisions below it that have no row were
- * applied before dbtool kept a history (a database made by an older
- * dbtool records only what it applied since); a revision without a row
- * above it was never applied: it was put below an applied revision, by a
- * re-parenting, after the database had passed that point.
- */
-static size_t first_recorded(const struct history *h, size_t cur)
-{
-	size_t pos;
-
-	for (pos = 1; pos <= cur; pos++)
-		if (h->at[pos])
-			return pos;
-	return cur + 1;
-}
-
-/*
- * Compares the history with the files of the `cur` applied revisions:
- * adds a finding for each changed file and each revision that lies below
- * the current one but was never applied (in chain order, the latter left
- * out when `skip_unapplied` is set), then for each recorded revision that
- * no file defines.  At base nothing is applied and rows left there are
- * not looked at.
- */
-static int find_problems(dbt_findings *out, size_t *unverified, const struct history *h,
-			 const dbt_chain *chain, size_t cur, int skip_unapplied)
-{
-	dbt_buf msg = DBT_BUF_INIT;
-	size_t pos, i, lo = first_recorded(h, cur);
-	int rc = 0;
-
-	*unverified = 0;
-	for (pos = 1; pos <= cur && rc == 0; pos++) {
-		const dbt_revision *rev = chain->revs[pos - 1];
-		const struct history_row *r = h->at[pos] ? &h->rows[h->at[pos] - 1] : NULL;
-
-		if (!r && pos < lo) {
-			(*unverified)++;
-			continue;
-		}
-		if (!r) {
-			if (skip_unapplied)
-				continue;
-			dbt_buf_clear(&msg);
-			dbt_buf_printf(
-				&msg,
-				"! revision %s ('%s') lies below the current revision %s but was "
-				"never applied (the history has no row for it): apply it with "
-				"'dbtool upgrade --apply-missing', or run 'dbtool repair %s' if it "
-				"was applied by other means",
-				rev->id, rev->path, chain->revs[cur - 1]->id, rev->id);
-			rc = msg.oom ? dbt_error_oom()
-				     : dbt_findings_add(out, DBT_FINDING_UNAPPLIED_REVISION,
-							msg.ptr);
-			continue;
-		}
-		if (!strcmp(r->checksum, rev->checksum))
-			continue;
-		dbt_buf_clear(&msg);
-		dbt_buf_printf(&msg,
-			       "! revision %s ('%s') has changed since it was applied: restore the "
-			       "file, "
-			       "or run 'dbtool repair %s' if the edit is intended",
-			       rev->id, rev->path, rev->id);
-		rc = msg.oom ? dbt_error_oom()
-			     : dbt_findings_add(out, DBT_FINDING_CHANGED_REVISION, msg.ptr);
-	}
-	for (i = 0; cur && i < h->n && rc == 0; i++) {
-		if (h->rows[i].pos)
-			continue;
-		dbt_buf_clear(&msg);
-		dbt_buf_printf(&msg,
-			       "! revision %s was applied but no revision file defines it anymore: "
-			       "restore the file, or run 'dbtool repair %s' to forget it",
-			       h->rows[i].id, h->rows[i].id);
-		rc = msg.oom ? dbt_error_oom()
-			     : dbt_findings_add(out, DBT_FINDING_MISSING_REVISION, msg.ptr);
-	}
-	dbt_buf_release(&msg);
-	return rc;
-}
-
-/* Fails with the first problem of the history when there is one. */
-static int verify_applied(dbt_conn *c, const dbt_chain *chain, size_t cur, int skip_unapplied)
-{
-	dbt_findings f = {NULL, 0};
-	struct history h;
-	size_t unverified;
-	int rc = history_read(&h, c, chain);
-
-	if (rc == 0)
-		rc = find_problems(&f, &unverified, &h, chain, cur, skip_unapplied);
-	if (rc == 0 && f.n == 1)
-		rc = dbt_error_set(DBT_ERROR, "%s", f.v[0].text + 2);
-	else if (rc == 0 && f.n > 1)
-		rc = dbt_error_set(DBT_ERROR, "%s (and %zu more: 'dbtool check' lists them all)",
-				   f.v[0].text + 2, f.n - 1);
-	dbt_findings_release(&f);
-	history_release(&h);
-	return rc;
-}
-
-/* Fails naming the first revision that lies below position `cur` but
- * was never applied; other problems of the history are left to
- * verify_applied. */
-static int verify_unapplied(dbt_conn *c, const dbt_chain *chain, size_t cur)
-{
-	dbt_findings f = {NULL, 0};
-	struct history h;
-	size_t unverified, i;
-	int rc = history_read(&h, c, chain);
-
-	if (rc == 0)
-		rc = find_problems(&f, &unverified, &h, chain, cur, 0);
-	for (i = 0; rc == 0 && i < f.n; i++)
-		if (f.v[i].kind == DBT_FINDING_UNAPPLIED_REVISION)
-			rc = dbt_error_set(DBT_ERROR, "%s", f.v[i].text + 2);
-	dbt_findings_release(&f);
-	history_release(&h);
-	return rc;
-}
 
 /* --------------------------------------------------------------- running */
 
@@ -607,7 +90,7 @@ static int resolve_target(size_t *out, const dbt_chain *chain, const char *targe
 static int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
 {
 	char *id = NULL;
-	int rc = version_get(c, &id);
+	int rc = rb_version_get(c, &id);
 
 	if (rc == 0)
 		rc = position_of(out, chain, id);
@@ -682,10 +165,11 @@ static int exec_timed(dbt_conn *c, const dbt_revision *rev, const char *sql, int
 			rc = dbt_error_oom();
 			break;
 		}
-		t0 = now_ms();
+		t0 = rb_now_ms();
 		if ((rc = c->dialect->exec_script(c, one.ptr, rev->path, first_line + st.line)) ==
 		    0) {
-			dbt_run_statement s = {rev, text.ptr, first_line + st.line, now_ms() - t0};
+			dbt_run_statement s = {rev, text.ptr, first_line + st.line,
+					       rb_now_ms() - t0};
 
 			opts->on_statement(&s, opts->arg);
 		}
@@ -862,14 +346,14 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	dbt_buf book = DBT_BUF_INIT;
 	struct book b;
 	size_t cur;
-	double t0 = now_ms();
+	double t0 = rb_now_ms();
 	int rc, stale;
 
 	*done = 0;
 	/* Whatever the previous revision set in the session (search_path,
 	 * role, ...) ends with it: each step starts from the session's
 	 * defaults and dbtool's own settings. */
-	if ((rc = book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
+	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
 		return rc;
 	if (!single && (rc = d->begin(c)) < 0)
 		return rc;
@@ -877,7 +361,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	if (!stale && d->written_by_others && (!single || !k->began))
 		stale = d->written_by_others(c);
 	k->began = 1;
-	if ((stale || !k->tables) && (rc = create_tables(c, &b, up)) < 0)
+	if ((stale || !k->tables) && (rc = rb_create_tables(c, &b, up)) < 0)
 		goto fail;
 	k->tables = 1;
 	if (stale) {
@@ -887,7 +371,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	}
 	cur = k->cur;
 	if (!k->verified) {
-		if ((rc = verify_applied(c, chain, cur, 0)) < 0)
+		if ((rc = rb_verify_applied(c, chain, cur, 0)) < 0)
 			goto fail;
 		k->verified = 1;
 	}
@@ -898,7 +382,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	rev = up ? chain->revs[cur] : chain->revs[cur - 1];
 	if ((rc = check_tx_control(rev, up, d->kind)) < 0)
 		goto fail;
-	record_sql(&book, &b, rev, up);
+	rb_record_sql(&book, &b, rev, up);
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
 	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts);
@@ -913,7 +397,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 			.rev = rev,
 			.from = up ? (rev->down ? rev->down->id : NULL) : rev->id,
 			.to = up ? rev->id : (rev->down ? rev->down->id : NULL),
-			.ms = now_ms() - t0,
+			.ms = rb_now_ms() - t0,
 		};
 		opts->on_step(&s, opts->arg);
 	}
@@ -926,7 +410,7 @@ fail:
 
 /*
  * With --apply-missing: applies the lowest revision that lies below the
- * current one but was never applied (see first_recorded), in a
+ * current one but was never applied (see rb_first_recorded), in a
  * transaction of its own that records its history row; the version does
  * not move.  Sets `*done` when there is none left.  The first call
  * verifies the rest of the history, as step() does.
@@ -939,36 +423,36 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	dbt_buf book = DBT_BUF_INIT;
 	struct history h;
 	size_t cur, pos, lo;
-	double t0 = now_ms();
+	double t0 = rb_now_ms();
 	struct book b;
 	int rc;
 
 	*done = 0;
 	memset(&h, 0, sizeof(h));
-	if ((rc = book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
+	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
 		return rc;
 	if (!single && (rc = d->begin(c)) < 0)
 		return rc;
-	if ((rc = create_tables(c, &b, 1)) < 0 || (rc = current_position(&cur, c, chain)) < 0)
+	if ((rc = rb_create_tables(c, &b, 1)) < 0 || (rc = current_position(&cur, c, chain)) < 0)
 		goto fail;
 	if (!*verified) {
-		if ((rc = verify_applied(c, chain, cur, 1)) < 0)
+		if ((rc = rb_verify_applied(c, chain, cur, 1)) < 0)
 			goto fail;
 		*verified = 1;
 	}
-	if ((rc = history_read(&h, c, chain)) < 0)
+	if ((rc = rb_history_read(&h, c, chain)) < 0)
 		goto fail;
-	for (pos = (lo = first_recorded(&h, cur)) + 1; pos <= cur && !rev; pos++)
+	for (pos = (lo = rb_first_recorded(&h, cur)) + 1; pos <= cur && !rev; pos++)
 		if (!h.at[pos])
 			rev = chain->revs[pos - 1];
-	history_release(&h);
+	rb_history_release(&h);
 	if (!rev) {
 		*done = 1;
 		return single ? 0 : d->rollback(c);
 	}
 	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
 		goto fail;
-	history_insert_sql(&book, &b, rev);
+	rb_history_insert_sql(&book, &b, rev);
 	rc = execute(c, rev, 1, &book, id_or_null(chain, cur), single, opts);
 	dbt_buf_release(&book);
 	if (rc < 0)
@@ -979,14 +463,14 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 			.rev = rev,
 			.from = id_or_null(chain, cur),
 			.to = id_or_null(chain, cur),
-			.ms = now_ms() - t0,
+			.ms = rb_now_ms() - t0,
 			.missing = 1,
 		};
 		opts->on_step(&s, opts->arg);
 	}
 	return 0;
 fail:
-	history_release(&h);
+	rb_history_release(&h);
 	if (!single)
 		d->rollback(c);
 	return rc;
@@ -999,18 +483,18 @@ static int stamp_sql(dbt_buf *sql, dbt_conn *c, const dbt_chain *chain, size_t g
 	struct history h;
 	struct book b;
 	size_t i, pos;
-	int rc = book_of(&b, c);
+	int rc = rb_book_of(&b, c);
 
-	if (rc < 0 || (rc = history_read(&h, c, chain)) < 0)
+	if (rc < 0 || (rc = rb_history_read(&h, c, chain)) < 0)
 		return rc;
 	for (i = 0; i < h.n; i++)
 		if (!h.rows[i].pos || h.rows[i].pos > goal)
-			history_delete_sql(sql, &b, h.rows[i].id);
+			rb_history_delete_sql(sql, &b, h.rows[i].id);
 	for (pos = 1; pos <= goal; pos++)
 		if (!h.at[pos])
-			history_insert_sql(sql, &b, chain->revs[pos - 1]);
-	version_set_sql(sql, &b, id_or_null(chain, goal));
-	history_release(&h);
+			rb_history_insert_sql(sql, &b, chain->revs[pos - 1]);
+	rb_version_set_sql(sql, &b, id_or_null(chain, goal));
+	rb_history_release(&h);
 	return 0;
 }
 
@@ -1021,9 +505,9 @@ static int stamp(dbt_conn *c, const dbt_chain *chain, size_t goal)
 	struct book b;
 	int rc;
 
-	if ((rc = book_of(&b, c)) < 0 || (rc = d->begin(c)) < 0)
+	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->begin(c)) < 0)
 		return rc;
-	if ((rc = create_tables(c, &b, 1)) < 0 || (rc = stamp_sql(&sql, c, chain, goal)) < 0 ||
+	if ((rc = rb_create_tables(c, &b, 1)) < 0 || (rc = stamp_sql(&sql, c, chain, goal)) < 0 ||
 	    (rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0)
 		d->rollback(c);
 	dbt_buf_release(&sql);
@@ -1150,12 +634,12 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 				     opts->version);
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
-	if ((rc = version_read(c, &id)) < 0)
+	if ((rc = rb_version_read(c, &id)) < 0)
 		goto cleanup;
 	if (id && id[0] == '!') {
 		/* A stamp replaces the rows, so several of them do not stop it. */
 		if (mode != MODE_STAMP || is_relative(target)) {
-			rc = several_rows(id + 1);
+			rc = rb_several_rows(id + 1);
 			goto cleanup;
 		}
 		free(id);
@@ -1231,7 +715,7 @@ int dbt_run_require_head(dbt_conn *conn, const dbt_chain *chain)
 {
 	char *id = NULL;
 	size_t pos;
-	int rc = version_get(conn, &id);
+	int rc = rb_version_get(conn, &id);
 
 	if (rc == 0 && (rc = position_of(&pos, chain, id)) == 0 && pos != chain->n)
 		rc = dbt_error_set(DBT_ERROR,
@@ -1245,11 +729,11 @@ int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain)
 {
 	char *id = NULL;
 	size_t cur;
-	int rc = version_get(conn, &id);
+	int rc = rb_version_get(conn, &id);
 
 	/* A version that no file defines has no ancestors to look at. */
 	if (rc == 0 && dbt_chain_position(&cur, chain, id) == 0)
-		rc = verify_unapplied(conn, chain, cur);
+		rc = rb_verify_unapplied(conn, chain, cur);
 	else if (rc == 0)
 		dbt_error_clear();
 	free(id);
@@ -1261,7 +745,7 @@ int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain)
 	size_t cur;
 	int rc = current_position(&cur, conn, chain);
 
-	return rc < 0 ? rc : verify_applied(conn, chain, cur, 0);
+	return rc < 0 ? rc : rb_verify_applied(conn, chain, cur, 0);
 }
 
 int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn, const dbt_chain *chain)
@@ -1274,12 +758,12 @@ int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn, const 
 		*unverified = 0;
 	if ((rc = current_position(&cur, conn, chain)) < 0)
 		return rc;
-	if ((rc = history_read(&h, conn, chain)) < 0)
+	if ((rc = rb_history_read(&h, conn, chain)) < 0)
 		return rc;
-	rc = find_problems(out, &n, &h, chain, cur, 0);
+	rc = rb_find_problems(out, &n, &h, chain, cur, 0);
 	if (rc == 0 && unverified)
 		*unverified = n;
-	history_release(&h);
+	rb_history_release(&h);
 	return rc;
 }
 
@@ -1293,11 +777,11 @@ static int repair_rev(dbt_buf *sql, dbt_findings *done, const struct book *b,
 	const struct history_row *r = h->at[rev->pos] ? &h->rows[h->at[rev->pos] - 1] : NULL;
 
 	if (!r) {
-		history_insert_sql(sql, b, rev);
+		rb_history_insert_sql(sql, b, rev);
 		return dbt_findings_add(done, DBT_FINDING_CHECKSUM_RECORDED, rev->id);
 	}
 	if (strcmp(r->checksum, rev->checksum)) {
-		history_update_sql(sql, b, rev);
+		rb_history_update_sql(sql, b, rev);
 		return dbt_findings_add(done, DBT_FINDING_CHECKSUM_UPDATED, rev->id);
 	}
 	return report_unchanged ? dbt_findings_add(done, DBT_FINDING_CHECKSUM_UNCHANGED, rev->id)
@@ -1316,7 +800,7 @@ static int repair_one(dbt_buf *sql, dbt_findings *done, const struct book *b,
 		for (i = 0; i < h->n; i++) {
 			if (h->rows[i].pos || strcmp(h->rows[i].id, name))
 				continue;
-			history_delete_sql(sql, b, name);
+			rb_history_delete_sql(sql, b, name);
 			return dbt_findings_add(done, DBT_FINDING_FORGOTTEN, name);
 		}
 		return dbt_error_set(DBT_ENOTFOUND,
@@ -1339,7 +823,7 @@ static int repair_one(dbt_buf *sql, dbt_findings *done, const struct book *b,
 static int repair_all(dbt_buf *sql, dbt_findings *done, const struct book *b,
 		      const struct history *h, const dbt_chain *chain, size_t cur)
 {
-	size_t pos, i, lo = first_recorded(h, cur);
+	size_t pos, i, lo = rb_first_recorded(h, cur);
 	int rc = 0;
 
 	for (pos = 1; pos <= cur && rc == 0; pos++) {
@@ -1350,7 +834,7 @@ static int repair_all(dbt_buf *sql, dbt_findings *done, const struct book *b,
 	for (i = 0; i < h->n && rc == 0; i++) {
 		if (h->rows[i].pos && h->rows[i].pos <= cur)
 			continue;
-		history_delete_sql(sql, b, h->rows[i].id);
+		rb_history_delete_sql(sql, b, h->rows[i].id);
 		rc = dbt_findings_add(done, DBT_FINDING_FORGOTTEN, h->rows[i].id);
 	}
 	return rc;
@@ -1367,22 +851,23 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	int rc;
 
 	memset(&h, 0, sizeof(h));
-	if ((rc = book_of(&b, conn)) < 0 || (rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
+	if ((rc = rb_book_of(&b, conn)) < 0 ||
+	    (rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		return rc;
 	if ((rc = current_position(&cur, conn, chain)) == 0 &&
-	    (rc = history_read(&h, conn, chain)) == 0)
+	    (rc = rb_history_read(&h, conn, chain)) == 0)
 		rc = rev ? repair_one(&sql, &done, &b, &h, chain, cur, rev)
 			 : repair_all(&sql, &done, &b, &h, chain, cur);
 	/* The table is made only when there is something to write in it. */
 	if (rc == 0 && sql.len)
-		rc = create_tables(conn, &b, 0);
+		rc = rb_create_tables(conn, &b, 0);
 	if (rc == 0)
 		rc = exec_bookkeeping(conn, &sql);
 	rc = dbt_conn_end_locked(conn, rc);
 	/* Reported once committed. */
 	for (i = 0; rc == 0 && on_repair && i < done.n; i++)
 		on_repair(done.v[i].text, dbt_finding_kind_name(done.v[i].kind), arg);
-	history_release(&h);
+	rb_history_release(&h);
 	dbt_buf_release(&sql);
 	dbt_findings_release(&done);
 	return rc;
@@ -1443,7 +928,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 		version_schema = NULL;
 	else if (!version_schema)
 		version_schema = d->default_schema;
-	if ((rc = book_init(&b, d, version_schema)) < 0)
+	if ((rc = rb_book_init(&b, d, version_schema)) < 0)
 		return rc;
 	if (from > chain->n)
 		return dbt_error_set(DBT_ERROR, "start position is past the head");
@@ -1458,9 +943,9 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 			goal ? id_or_null(chain, goal) : "<base>");
 	dbt_buf_putc(&sql, '\n');
 	put_opt(&sql, d->script_start);
-	version_ddl(&sql, &b);
+	rb_version_ddl(&sql, &b);
 	dbt_buf_puts(&sql, ";\n");
-	history_ddl(&sql, &b);
+	rb_history_ddl(&sql, &b);
 	dbt_buf_puts(&sql, ";\n");
 	for (pos = from; upgrade ? pos < goal : pos > goal; pos += upgrade ? 1 : (size_t)-1) {
 		const dbt_revision *rev = upgrade ? chain->revs[pos] : chain->revs[pos - 1];
@@ -1486,7 +971,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
 		}
-		record_sql(&sql, &b, rev, upgrade);
+		rb_record_sql(&sql, &b, rev, upgrade);
 		dbt_buf_puts(&sql, ";\n");
 		put_opt(&sql, d->script_before_commit);
 		dbt_buf_puts(&sql, "COMMIT;\n");
@@ -1504,7 +989,7 @@ int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const
 
 	*out = NULL;
 	if ((rc = current_position(&from, conn, chain)) < 0 ||
-	    (rc = verify_applied(conn, chain, from, 0)) < 0)
+	    (rc = rb_verify_applied(conn, chain, from, 0)) < 0)
 		return rc;
 	return dbt_run_script(out, conn->dialect->kind, dbt_conn_version_schema(conn), chain, from,
 			      target, upgrade);

@@ -1,0 +1,502 @@
+/*
+ * runner_book.c - dbtool's own tables for the runner (runner.c): where the
+ * version and history tables are and how statements name them, reading
+ * and writing the version row, reading the history and checking it
+ * against the chain.  See runner.c for the rules they follow.
+ */
+#include "runner_int.h"
+
+#include "defaults.h"
+#include "error.h"
+#include "findings.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+/* The names of `table` in `schema` (NULL: none) into `out`. */
+int rb_qualify(char *out, size_t size, const struct dbt_dialect *d, const char *schema,
+	       const char *table)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int rc = 0;
+
+	if (schema) {
+		d->quote_ident(&b, schema);
+		dbt_buf_putc(&b, '.');
+	}
+	dbt_buf_puts(&b, table);
+	if (b.oom)
+		rc = dbt_error_oom();
+	else if (b.len >= size)
+		rc = dbt_error_set(DBT_EPARSE, "invalid version schema '%s': the name is too long",
+				   schema);
+	else
+		memcpy(out, b.ptr, b.len + 1);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+int rb_book_init(struct book *b, const struct dbt_dialect *d, const char *schema)
+{
+	int rc;
+
+	b->d = d;
+	b->schema = schema;
+	if ((rc = rb_qualify(b->version, sizeof(b->version), d, schema, DBT_VERSION_TABLE)) == 0)
+		rc = rb_qualify(b->history, sizeof(b->history), d, schema, DBT_HISTORY_TABLE);
+	return rc;
+}
+
+int rb_book_of(struct book *b, dbt_conn *c)
+{
+	return rb_book_init(b, c->dialect, dbt_conn_version_schema(c));
+}
+
+void rb_version_ddl(dbt_buf *sql, const struct book *b)
+{
+	dbt_buf_printf(sql,
+		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
+		       "CONSTRAINT " DBT_VERSION_TABLE "_pkc PRIMARY KEY (version_num))",
+		       b->version);
+}
+
+void rb_history_ddl(dbt_buf *sql, const struct book *b)
+{
+	dbt_buf_printf(sql,
+		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
+		       "checksum CHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, "
+		       "CONSTRAINT " DBT_HISTORY_TABLE "_pkc PRIMARY KEY (version_num))",
+		       b->history);
+}
+
+/* Creates the version table (with `version`) and the history table. */
+int rb_create_tables(dbt_conn *c, const struct book *b, int version)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int rc = 0;
+
+	if (version) {
+		rb_version_ddl(&sql, b);
+		rc = sql.oom ? dbt_error_oom() : c->dialect->exec(c, sql.ptr);
+		dbt_buf_clear(&sql);
+	}
+	if (rc == 0) {
+		rb_history_ddl(&sql, b);
+		rc = sql.oom ? dbt_error_oom() : c->dialect->exec(c, sql.ptr);
+	}
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+double rb_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+/*
+ * A database without a version table in the version schema, whose
+ * search_path finds one elsewhere, was most likely migrated before the
+ * tables were qualified (or with another version_schema): taking it for
+ * an empty database would apply every revision again.
+ */
+int rb_version_elsewhere(dbt_conn *c, const struct book *b)
+{
+	int found = 0, rc;
+	char *where = NULL;
+
+	if (!b->schema || (rc = c->dialect->table_exists(c, NULL, DBT_VERSION_TABLE, &found)) < 0 ||
+	    !found)
+		return b->schema ? rc : 0;
+	rc = c->dialect->query_value(c,
+				     "SELECT n.nspname FROM pg_catalog.pg_class t JOIN "
+				     "pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+				     "WHERE t.oid = pg_catalog.to_regclass('" DBT_VERSION_TABLE
+				     "')",
+				     &where);
+	if (rc == 0)
+		rc = dbt_error_set(DBT_ERROR,
+				   "the version table is not in schema '%s' but in '%s': set "
+				   "version_schema = %s in dbtool.ini, or move " DBT_VERSION_TABLE
+				   " and " DBT_HISTORY_TABLE " to '%s'",
+				   b->schema, where ? where : "?", where ? where : "?", b->schema);
+	free(where);
+	return rc;
+}
+
+int rb_version_row(void *arg, size_t ncolumns, const char *const *values)
+{
+	struct version_rows *v = arg;
+
+	if (ncolumns < 1 || !values[0])
+		return 0;
+	if (v->n++)
+		dbt_buf_puts(&v->ids, ", ");
+	dbt_buf_puts(&v->ids, values[0]);
+	return v->ids.oom ? dbt_error_oom() : 0;
+}
+
+/* Reads the version row: the id, or "!" and the ids ("!a, b") when the
+ * table holds several rows; NULL when the table is missing or empty. */
+int rb_version_read(dbt_conn *c, char **out)
+{
+	struct version_rows v = {DBT_BUF_INIT, 0};
+	struct book b;
+	dbt_buf sql = DBT_BUF_INIT;
+	int exists = 0, rc;
+
+	*out = NULL;
+	if ((rc = rb_book_of(&b, c)) < 0)
+		return rc;
+	rc = c->dialect->table_exists(c, b.schema, DBT_VERSION_TABLE, &exists);
+	if (rc < 0 || !exists)
+		return rc < 0 ? rc : rb_version_elsewhere(c, &b);
+	dbt_buf_printf(&sql, "SELECT version_num FROM %s ORDER BY version_num", b.version);
+	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, rb_version_row, &v);
+	if (rc == 0 && v.n > 1) {
+		dbt_buf_clear(&sql);
+		dbt_buf_printf(&sql, "!%s", dbt_buf_str(&v.ids));
+		*out = dbt_buf_detach(&sql);
+	} else if (rc == 0 && v.n == 1) {
+		*out = dbt_buf_detach(&v.ids);
+	}
+	if (rc == 0 && v.n && !*out)
+		rc = dbt_error_oom();
+	dbt_buf_release(&v.ids);
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+int rb_several_rows(const char *ids)
+{
+	return dbt_error_set(DBT_ERROR,
+			     "table '" DBT_VERSION_TABLE
+			     "' holds several rows (%s); dbtool keeps exactly "
+			     "one: run 'dbtool stamp REV' with the revision the database is at",
+			     ids);
+}
+
+/* Reads the version row; NULL when the table is missing or empty.  Several
+ * rows are an error. */
+int rb_version_get(dbt_conn *c, char **out)
+{
+	char *v = NULL;
+	int rc = rb_version_read(c, &v);
+
+	*out = NULL;
+	if (rc < 0)
+		return rc;
+	if (v && v[0] == '!') {
+		rc = rb_several_rows(v + 1);
+		free(v);
+		return rc;
+	}
+	*out = v;
+	return 0;
+}
+
+/* The statements that record `id` (NULL: base) as the current revision. */
+void rb_version_set_sql(dbt_buf *sql, const struct book *b, const char *id)
+{
+	dbt_buf_printf(sql, "DELETE FROM %s", b->version);
+	if (id) {
+		dbt_buf_printf(sql, ";\nINSERT INTO %s (version_num) VALUES (", b->version);
+		b->d->quote_literal(sql, id);
+		dbt_buf_puts(sql, ")");
+	}
+}
+
+int dbt_conn_current(char **out, dbt_conn *conn)
+{
+	return rb_version_get(conn, out);
+}
+
+/* --------------------------------------------------------------- history */
+
+/* Every row of the history, in the order of the ids. */
+void rb_history_rows_sql(dbt_buf *sql, const struct book *b)
+{
+	dbt_buf_printf(sql, "SELECT version_num, checksum FROM %s ORDER BY version_num",
+		       b->history);
+}
+
+/* The ids of the history's rows as lines, for dbt_run_history_ids(). */
+int rb_history_id_line(void *arg, size_t ncolumns, const char *const *values)
+{
+	dbt_buf *ids = arg;
+
+	if (ncolumns < 1 || !values[0])
+		return 0;
+	if (ids->len)
+		dbt_buf_putc(ids, '\n');
+	dbt_buf_puts(ids, values[0]);
+	return ids->oom ? dbt_error_oom() : 0;
+}
+
+int dbt_run_history_ids(char **out, dbt_conn *conn)
+{
+	struct book b;
+	dbt_buf sql = DBT_BUF_INIT, ids = DBT_BUF_INIT;
+	int exists = 0, rc;
+
+	*out = NULL;
+	if ((rc = rb_book_of(&b, conn)) < 0 ||
+	    (rc = conn->dialect->table_exists(conn, b.schema, DBT_HISTORY_TABLE, &exists)) < 0 ||
+	    !exists)
+		return rc;
+	rb_history_rows_sql(&sql, &b);
+	rc = sql.oom ? dbt_error_oom()
+		     : conn->dialect->query_rows(conn, sql.ptr, rb_history_id_line, &ids);
+	/* No rows: NULL, as for a missing table. */
+	if (rc == 0 && ids.len && !(*out = dbt_buf_detach(&ids)))
+		rc = dbt_error_oom();
+	dbt_buf_release(&ids);
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+void rb_history_delete_sql(dbt_buf *sql, const struct book *b, const char *id)
+{
+	dbt_buf_printf(sql, "DELETE FROM %s WHERE version_num = ", b->history);
+	b->d->quote_literal(sql, id);
+	dbt_buf_puts(sql, ";\n");
+}
+
+void rb_history_insert_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
+{
+	dbt_buf_printf(sql, "INSERT INTO %s (version_num, checksum, applied_at) VALUES (",
+		       b->history);
+	b->d->quote_literal(sql, rev->id);
+	dbt_buf_puts(sql, ", ");
+	b->d->quote_literal(sql, rev->checksum);
+	dbt_buf_puts(sql, ", ");
+	dbt_buf_puts(sql, b->d->now_sql);
+	dbt_buf_puts(sql, ");\n");
+}
+
+void rb_history_update_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
+{
+	dbt_buf_printf(sql, "UPDATE %s SET checksum = ", b->history);
+	b->d->quote_literal(sql, rev->checksum);
+	dbt_buf_puts(sql, " WHERE version_num = ");
+	b->d->quote_literal(sql, rev->id);
+	dbt_buf_puts(sql, ";\n");
+}
+
+/*
+ * The statements that record one step in the history and the version
+ * table, in the transaction of the step.  At base nothing is applied, so
+ * a step from or to base starts the history afresh: rows left behind by a
+ * version table dropped by hand cannot outlive it.
+ */
+void rb_record_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up)
+{
+	if (!rev->down)
+		dbt_buf_printf(sql, "DELETE FROM %s;\n", b->history);
+	else
+		rb_history_delete_sql(sql, b, rev->id);
+	if (up)
+		rb_history_insert_sql(sql, b, rev);
+	rb_version_set_sql(sql, b, up ? rev->id : (rev->down ? rev->down->id : NULL));
+}
+
+void rb_history_release(struct history *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++) {
+		free(h->rows[i].id);
+		free(h->rows[i].checksum);
+	}
+	free(h->rows);
+	free(h->at);
+	memset(h, 0, sizeof(*h));
+}
+
+/* Appends a row as query_rows() hands it: id, checksum. */
+int rb_history_row(void *arg, size_t ncolumns, const char *const *values)
+{
+	struct history *h = arg;
+	struct history_row *rows, *r;
+	size_t len;
+
+	if (ncolumns < 2 || !values[0])
+		return 0;
+	if (!(rows = realloc(h->rows, (h->n + 1) * sizeof(*rows))))
+		return dbt_error_oom();
+	h->rows = rows;
+	r = &rows[h->n];
+	memset(r, 0, sizeof(*r));
+	/* PostgreSQL pads CHAR(64) with spaces. */
+	len = values[1] ? strlen(values[1]) : 0;
+	while (len && values[1][len - 1] == ' ')
+		len--;
+	r->id = strdup(values[0]);
+	r->checksum = strndup(values[1] ? values[1] : "", len);
+	h->n++;
+	return r->id && r->checksum ? 0 : dbt_error_oom();
+}
+
+int rb_history_read(struct history *h, dbt_conn *c, const dbt_chain *chain)
+{
+	struct book b;
+	dbt_buf sql = DBT_BUF_INIT;
+	int exists = 0, rc;
+	size_t i;
+
+	memset(h, 0, sizeof(*h));
+	/* The chain loads without checksums; whatever reads the history
+	 * compares them or records them. */
+	if ((rc = rb_book_of(&b, c)) < 0 || (rc = dbt_chain_checksums(chain)) < 0)
+		return rc;
+	if (!(h->at = calloc(chain->n + 1, sizeof(*h->at))))
+		return dbt_error_oom();
+	if ((rc = c->dialect->table_exists(c, b.schema, DBT_HISTORY_TABLE, &exists)) < 0 || !exists)
+		goto cleanup;
+	rb_history_rows_sql(&sql, &b);
+	if ((rc = sql.oom ? dbt_error_oom()
+			  : c->dialect->query_rows(c, sql.ptr, rb_history_row, h)) < 0)
+		goto cleanup;
+	for (i = 0; i < h->n; i++) {
+		struct history_row *r = &h->rows[i];
+
+		if (dbt_chain_position(&r->pos, chain, r->id) < 0)
+			r->pos = 0;
+		if (r->pos && !h->at[r->pos])
+			h->at[r->pos] = i + 1;
+	}
+	dbt_error_clear();
+cleanup:
+	dbt_buf_release(&sql);
+	if (rc < 0)
+		rb_history_release(h);
+	return rc;
+}
+
+/*
+ * The lowest chain position up to `cur` that the history records, cur + 1
+ * when it records none.  The revisions below it that have no row were
+ * applied before dbtool kept a history (a database made by an older
+ * dbtool records only what it applied since); a revision without a row
+ * above it was never applied: it was put below an applied revision, by a
+ * re-parenting, after the database had passed that point.
+ */
+size_t rb_first_recorded(const struct history *h, size_t cur)
+{
+	size_t pos;
+
+	for (pos = 1; pos <= cur; pos++)
+		if (h->at[pos])
+			return pos;
+	return cur + 1;
+}
+
+/*
+ * Compares the history with the files of the `cur` applied revisions:
+ * adds a finding for each changed file and each revision that lies below
+ * the current one but was never applied (in chain order, the latter left
+ * out when `skip_unapplied` is set), then for each recorded revision that
+ * no file defines.  At base nothing is applied and rows left there are
+ * not looked at.
+ */
+int rb_find_problems(dbt_findings *out, size_t *unverified, const struct history *h,
+		     const dbt_chain *chain, size_t cur, int skip_unapplied)
+{
+	dbt_buf msg = DBT_BUF_INIT;
+	size_t pos, i, lo = rb_first_recorded(h, cur);
+	int rc = 0;
+
+	*unverified = 0;
+	for (pos = 1; pos <= cur && rc == 0; pos++) {
+		const dbt_revision *rev = chain->revs[pos - 1];
+		const struct history_row *r = h->at[pos] ? &h->rows[h->at[pos] - 1] : NULL;
+
+		if (!r && pos < lo) {
+			(*unverified)++;
+			continue;
+		}
+		if (!r) {
+			if (skip_unapplied)
+				continue;
+			dbt_buf_clear(&msg);
+			dbt_buf_printf(
+				&msg,
+				"! revision %s ('%s') lies below the current revision %s but was "
+				"never applied (the history has no row for it): apply it with "
+				"'dbtool upgrade --apply-missing', or run 'dbtool repair %s' if it "
+				"was applied by other means",
+				rev->id, rev->path, chain->revs[cur - 1]->id, rev->id);
+			rc = msg.oom ? dbt_error_oom()
+				     : dbt_findings_add(out, DBT_FINDING_UNAPPLIED_REVISION,
+							msg.ptr);
+			continue;
+		}
+		if (!strcmp(r->checksum, rev->checksum))
+			continue;
+		dbt_buf_clear(&msg);
+		dbt_buf_printf(&msg,
+			       "! revision %s ('%s') has changed since it was applied: restore the "
+			       "file, "
+			       "or run 'dbtool repair %s' if the edit is intended",
+			       rev->id, rev->path, rev->id);
+		rc = msg.oom ? dbt_error_oom()
+			     : dbt_findings_add(out, DBT_FINDING_CHANGED_REVISION, msg.ptr);
+	}
+	for (i = 0; cur && i < h->n && rc == 0; i++) {
+		if (h->rows[i].pos)
+			continue;
+		dbt_buf_clear(&msg);
+		dbt_buf_printf(&msg,
+			       "! revision %s was applied but no revision file defines it anymore: "
+			       "restore the file, or run 'dbtool repair %s' to forget it",
+			       h->rows[i].id, h->rows[i].id);
+		rc = msg.oom ? dbt_error_oom()
+			     : dbt_findings_add(out, DBT_FINDING_MISSING_REVISION, msg.ptr);
+	}
+	dbt_buf_release(&msg);
+	return rc;
+}
+
+/* Fails with the first problem of the history when there is one. */
+int rb_verify_applied(dbt_conn *c, const dbt_chain *chain, size_t cur, int skip_unapplied)
+{
+	dbt_findings f = {NULL, 0};
+	struct history h;
+	size_t unverified;
+	int rc = rb_history_read(&h, c, chain);
+
+	if (rc == 0)
+		rc = rb_find_problems(&f, &unverified, &h, chain, cur, skip_unapplied);
+	if (rc == 0 && f.n == 1)
+		rc = dbt_error_set(DBT_ERROR, "%s", f.v[0].text + 2);
+	else if (rc == 0 && f.n > 1)
+		rc = dbt_error_set(DBT_ERROR, "%s (and %zu more: 'dbtool check' lists them all)",
+				   f.v[0].text + 2, f.n - 1);
+	dbt_findings_release(&f);
+	rb_history_release(&h);
+	return rc;
+}
+
+/* Fails naming the first revision that lies below position `cur` but
+ * was never applied; other problems of the history are left to
+ * verify_applied. */
+int rb_verify_unapplied(dbt_conn *c, const dbt_chain *chain, size_t cur)
+{
+	dbt_findings f = {NULL, 0};
+	struct history h;
+	size_t unverified, i;
+	int rc = rb_history_read(&h, c, chain);
+
+	if (rc == 0)
+		rc = rb_find_problems(&f, &unverified, &h, chain, cur, 0);
+	for (i = 0; rc == 0 && i < f.n; i++)
+		if (f.v[i].kind == DBT_FINDING_UNAPPLIED_REVISION)
+			rc = dbt_error_set(DBT_ERROR, "%s", f.v[i].text + 2);
+	dbt_findings_release(&f);
+	rb_history_release(&h);
+	return rc;
+}

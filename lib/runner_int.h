@@ -1,0 +1,78 @@
+/*
+ * runner_int.h - what the runner's two files share: runner_book.c keeps
+ * dbtool's own tables (where they are, the version row, the history and
+ * its checks); runner.c runs revisions and writes offline scripts.  Not
+ * installed, not part of the library's API.
+ */
+#ifndef DBT_RUNNER_INT_H
+#define DBT_RUNNER_INT_H
+
+#include "buf.h"
+#include "dbtool.h"
+#include "dialect.h"
+
+#include <stddef.h>
+
+/* What a run does: its direction, or a stamp (no SQL of the revisions). */
+enum mode { MODE_UPGRADE, MODE_DOWNGRADE, MODE_STAMP };
+
+/* Where the version and history tables are, as statements name them. */
+struct book {
+	const struct dbt_dialect *d;
+	const char *schema; /* NULL: unqualified (SQLite) */
+	char version[160];  /* "schema".dbtool_version */
+	char history[160];
+};
+
+/* The rows of the version table, as rb_version_read() hands them back. */
+struct version_rows {
+	dbt_buf ids; /* "a, b, ..." */
+	size_t n;
+};
+
+/* One row of the history table. */
+struct history_row {
+	char *id;
+	char *checksum;
+	size_t pos; /* its chain position; 0 when no file defines it */
+};
+
+/* The history table as read, matched against the chain; owns every
+ * string. */
+struct history {
+	struct history_row *rows;
+	size_t n;
+	size_t *at; /* at[pos]: 1 + the index of the row of chain
+				    * position pos, 0 when it has none */
+};
+
+int rb_qualify(char *out, size_t size, const struct dbt_dialect *d, const char *schema,
+	       const char *table);
+int rb_book_init(struct book *b, const struct dbt_dialect *d, const char *schema);
+int rb_book_of(struct book *b, dbt_conn *c);
+void rb_version_ddl(dbt_buf *sql, const struct book *b);
+void rb_history_ddl(dbt_buf *sql, const struct book *b);
+int rb_create_tables(dbt_conn *c, const struct book *b, int version);
+double rb_now_ms(void);
+int rb_version_elsewhere(dbt_conn *c, const struct book *b);
+int rb_version_row(void *arg, size_t ncolumns, const char *const *values);
+int rb_version_read(dbt_conn *c, char **out);
+int rb_several_rows(const char *ids);
+int rb_version_get(dbt_conn *c, char **out);
+void rb_version_set_sql(dbt_buf *sql, const struct book *b, const char *id);
+void rb_history_rows_sql(dbt_buf *sql, const struct book *b);
+int rb_history_id_line(void *arg, size_t ncolumns, const char *const *values);
+void rb_history_delete_sql(dbt_buf *sql, const struct book *b, const char *id);
+void rb_history_insert_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev);
+void rb_history_update_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev);
+void rb_record_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up);
+void rb_history_release(struct history *h);
+int rb_history_row(void *arg, size_t ncolumns, const char *const *values);
+int rb_history_read(struct history *h, dbt_conn *c, const dbt_chain *chain);
+size_t rb_first_recorded(const struct history *h, size_t cur);
+int rb_find_problems(dbt_findings *out, size_t *unverified, const struct history *h,
+		     const dbt_chain *chain, size_t cur, int skip_unapplied);
+int rb_verify_applied(dbt_conn *c, const dbt_chain *chain, size_t cur, int skip_unapplied);
+int rb_verify_unapplied(dbt_conn *c, const dbt_chain *chain, size_t cur);
+
+#endif
