@@ -106,7 +106,7 @@ double rb_now_ms(void)
  */
 int rb_version_elsewhere(dbt_conn *c, const struct book *b)
 {
-	int found = 0, rc;
+	int found = 0, rc = 0;
 	char *where = NULL;
 
 	if (!b->schema || (rc = c->dialect->table_exists(c, NULL, DBT_VERSION_TABLE, &found)) < 0 ||
