@@ -234,6 +234,17 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 
 	if (!is(p, "using") && !is(p, "("))
 		return expected(p, "USING or '('");
+	if (is(p, "using")) {
+		/* USING method (elements): the index method is one name. */
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
+			return expected(p, "an index method");
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (!is(p, "("))
+			return expected(p, "'('");
+	}
 	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") &&
 	       !(depth == 0 && (is(p, ",") || is(p, ")")))) {
 		if (is(p, "("))

@@ -1160,6 +1160,10 @@ BAD(index_expression_ends_in_an_operator,
 BAD(index_bare_expression_operator_before_comma,
     "CREATE TABLE t (a INT); CREATE INDEX i ON t (a ||, a)",
     "schema.sql:1:50: expected an operand, found ','")
+BAD(exclude_method_is_one_name, "CREATE TABLE t (d INT, EXCLUDE USING gist x (d WITH =))",
+    "schema.sql:1:43: expected '(', found 'x'")
+BAD(exclude_needs_a_method_after_using, "CREATE TABLE t (d INT, EXCLUDE USING (d WITH =))",
+    "schema.sql:1:38: expected an index method, found '('")
 BAD(index_where_extra_parenthesis, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE a > 0);",
     "schema.sql:1:60: expected ';', found ')'")
 BAD(index_where_needs_an_expression_before_parenthesis,
@@ -2053,6 +2057,8 @@ int main(void)
 		T(index_where_unbalanced),
 		T(index_expression_ends_in_an_operator),
 		T(index_bare_expression_operator_before_comma),
+		T(exclude_method_is_one_name),
+		T(exclude_needs_a_method_after_using),
 		T(index_where_extra_parenthesis),
 		T(index_where_needs_an_expression_before_parenthesis),
 		T(concurrently_is_unsupported),
