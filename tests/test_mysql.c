@@ -19,6 +19,7 @@
 
 #include "dialect.h"
 #include "mysql.h"
+#include "testutil_mysql.h"
 
 static dbt_conn *admin; /* on the URL's own database: makes the others */
 static int ndbs;
@@ -31,38 +32,11 @@ struct fixture {
 			  * for DROP DATABASE to wait for */
 };
 
-/* Connects to the test server's database `db` (NULL: the URL's). */
-static int connect_to(dbt_conn **out, const char *db)
-{
-	dbt_url url;
-	int rc;
-
-	if (dbt_url_parse_mysql(&url, getenv("DBTOOL_TEST_MYSQL_URL")) < 0) {
-		print_error("DBTOOL_TEST_MYSQL_URL: %s\n", dbt_error_last());
-		return -1;
-	}
-	if (db) {
-		free(url.database);
-		url.database = strdup(db);
-	}
-	rc = url.database ? dbt_mysql_open(out, &url, 0) : -1;
-	dbt_url_release(&url);
-	if (rc < 0)
-		print_error("%s\n", dbt_error_last());
-	return rc < 0 ? -1 : 0;
-}
-
 static int group_setup(void **state)
 {
-	const char *text = getenv("DBTOOL_TEST_MYSQL_URL");
-
 	(void)state;
-	if (!text || !*text) {
-		print_error("DBTOOL_TEST_MYSQL_URL is not set: run the tests with scripts/test, "
-			    "which starts a throwaway MariaDB, or start one with "
-			    "scripts/mariadb-cluster and export its URL\n");
+	if (test_mysql_require_url() < 0)
 		return -1;
-	}
 	return 0;
 }
 
@@ -78,13 +52,13 @@ static int setup(void **state)
 	struct fixture *f = calloc(1, sizeof(*f));
 	char sql[128];
 
-	if (!f || (!admin && connect_to(&admin, NULL) < 0)) {
+	if (!f || (!admin && test_mysql_connect(&admin, NULL) < 0)) {
 		free(f);
 		return -1;
 	}
 	snprintf(f->dbname, sizeof(f->dbname), "dbt_my_%ld_%d", (long)getpid(), ++ndbs);
 	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
-	if (dbt_mysql_exec(admin, sql) < 0 || connect_to(&f->conn, f->dbname) < 0) {
+	if (dbt_mysql_exec(admin, sql) < 0 || test_mysql_connect(&f->conn, f->dbname) < 0) {
 		print_error("%s\n", dbt_error_last());
 		free(f);
 		return -1;
@@ -140,7 +114,7 @@ static void libmariadb_is_loaded_by_the_first_connection(void **state)
 
 	(void)state;
 	assert_null(dlopen(DBT_MYSQL_SONAME, RTLD_LAZY | RTLD_NOLOAD));
-	assert_int_equal(connect_to(&conn, NULL), 0);
+	assert_int_equal(test_mysql_connect(&conn, NULL), 0);
 	assert_non_null(dlopen(DBT_MYSQL_SONAME, RTLD_LAZY | RTLD_NOLOAD));
 	dbt_mysql_close(conn);
 }
@@ -303,7 +277,7 @@ static void migration_lock_keeps_a_second_session_out(void **state)
 	struct fixture *f = *state;
 	dbt_conn *other;
 
-	assert_int_equal(connect_to(&f->other, f->dbname), 0);
+	assert_int_equal(test_mysql_connect(&f->other, f->dbname), 0);
 	other = f->other;
 	ok(dbt_mysql_lock(f->conn, 1000));
 	assert_int_equal(dbt_mysql_lock(other, 0), DBT_ELOCKED);
@@ -336,7 +310,7 @@ static void statement_lock_timeout_gives_up_with_elocked(void **state)
 
 	ok(dbt_mysql_exec(f->conn, "CREATE TABLE a (id INT PRIMARY KEY, n INT) ENGINE=InnoDB"));
 	ok(dbt_mysql_exec(f->conn, "INSERT INTO a VALUES (1, 0)"));
-	assert_int_equal(connect_to(&f->other, f->dbname), 0);
+	assert_int_equal(test_mysql_connect(&f->other, f->dbname), 0);
 	other = f->other;
 	ok(dbt_mysql_begin(other));
 	ok(dbt_mysql_exec(other, "UPDATE a SET n = 1 WHERE id = 1"));

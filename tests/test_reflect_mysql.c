@@ -18,6 +18,7 @@
 
 #include "dialect.h"
 #include "mysql.h"
+#include "testutil_mysql.h"
 #include "schema.h"
 
 static dbt_conn *admin;
@@ -29,38 +30,12 @@ struct fixture {
 	dbt_schema *schema;
 };
 
-static int connect_to(dbt_conn **out, const char *db)
-{
-	dbt_url url;
-	int rc;
-
-	if (dbt_url_parse_mysql(&url, getenv("DBTOOL_TEST_MYSQL_URL")) < 0) {
-		print_error("DBTOOL_TEST_MYSQL_URL: %s\n", dbt_error_last());
-		return -1;
-	}
-	if (db) {
-		free(url.database);
-		url.database = strdup(db);
-	}
-	rc = url.database ? dbt_mysql_open(out, &url, 0) : -1;
-	dbt_url_release(&url);
-	if (rc < 0)
-		print_error("%s\n", dbt_error_last());
-	return rc < 0 ? -1 : 0;
-}
-
 static int group_setup(void **state)
 {
-	const char *text = getenv("DBTOOL_TEST_MYSQL_URL");
-
 	(void)state;
-	if (!text || !*text) {
-		print_error("DBTOOL_TEST_MYSQL_URL is not set: run the tests with scripts/test, "
-			    "which starts a throwaway MariaDB, or start one with "
-			    "scripts/mariadb-cluster and export its URL\n");
+	if (test_mysql_require_url() < 0)
 		return -1;
-	}
-	return connect_to(&admin, NULL);
+	return test_mysql_connect(&admin, NULL);
 }
 
 static int group_teardown(void **state)
@@ -79,7 +54,7 @@ static int setup(void **state)
 		return -1;
 	snprintf(f->dbname, sizeof(f->dbname), "dbt_rmy_%ld_%d", (long)getpid(), ++ndbs);
 	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
-	if (dbt_mysql_exec(admin, sql) < 0 || connect_to(&f->conn, f->dbname) < 0) {
+	if (dbt_mysql_exec(admin, sql) < 0 || test_mysql_connect(&f->conn, f->dbname) < 0) {
 		print_error("%s\n", dbt_error_last());
 		free(f);
 		return -1;
