@@ -225,6 +225,118 @@ int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int 
 
 /* EXCLUDE has been read: the rest of the constraint, up to a ',' or ')'
  * of the table's list or the statement's end, is its definition. */
+/* Past a parenthesized run, from its '(' to the matching ')'. */
+static int skip_parens(struct parser *p)
+{
+	int depth = 0, rc;
+
+	do {
+		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
+			return expected(p, "')'");
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")"))
+			depth--;
+		if ((rc = next(p)) < 0)
+			return rc;
+	} while (depth > 0);
+	return 0;
+}
+
+static int is_name_token(const struct parser *p)
+{
+	return p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED;
+}
+
+/* A name, maybe qualified (a.b), then maybe a parenthesized run. */
+static int exclude_name(struct parser *p, const char *what)
+{
+	int rc;
+
+	if (!is_name_token(p))
+		return expected(p, what);
+	if ((rc = next(p)) < 0)
+		return rc;
+	while (is(p, ".")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (!is_name_token(p))
+			return expected(p, "a name after '.'");
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	return is(p, "(") ? skip_parens(p) : 0;
+}
+
+/* One exclusion element: a column, a function call or an expression in
+ * parentheses, maybe COLLATE, an operator class, ASC/DESC and NULLS
+ * FIRST/LAST, then WITH and its operator (or OPERATOR(schema.op)). */
+static int exclude_element(struct parser *p)
+{
+	int rc;
+
+	if (is(p, "(")) {
+		if ((rc = skip_parens(p)) < 0)
+			return rc;
+	} else if ((rc = exclude_name(p, "a column or an expression in parentheses")) < 0) {
+		return rc;
+	}
+	if (is(p, "collate")) {
+		if ((rc = next(p)) < 0 || (rc = exclude_name(p, "a collation")) < 0)
+			return rc;
+	}
+	if (is_name_token(p) && !is(p, "asc") && !is(p, "desc") && !is(p, "nulls") &&
+	    !is(p, "with")) {
+		if ((rc = exclude_name(p, "an operator class")) < 0)
+			return rc;
+	}
+	if (is(p, "asc") || is(p, "desc")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (is(p, "nulls")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (!is(p, "first") && !is(p, "last"))
+			return expected(p, "FIRST or LAST");
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (!is(p, "with"))
+		return expected(p, "WITH and an operator");
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "operator")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (!is(p, "("))
+			return expected(p, "'('");
+		return skip_parens(p);
+	}
+	if (p->cur.tok.kind != DBT_TOK_OP)
+		return expected(p, "an operator");
+	while (p->cur.tok.kind == DBT_TOK_OP)
+		if ((rc = next(p)) < 0)
+			return rc;
+	return 0;
+}
+
+/* The parenthesized element list of EXCLUDE, from its '(' to its ')'. */
+static int exclude_elements(struct parser *p)
+{
+	int rc;
+
+	if (!is(p, "("))
+		return expected(p, "'('");
+	do {
+		if ((rc = next(p)) < 0 || (rc = exclude_element(p)) < 0)
+			return rc;
+	} while (is(p, ","));
+	if (!is(p, ")"))
+		return expected(p, "',' or ')'");
+	return next(p);
+}
+
 static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int line, int col)
 {
 	dbt_exclude *x;
@@ -245,6 +357,10 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 		if (!is(p, "("))
 			return expected(p, "'('");
 	}
+	if ((rc = exclude_elements(p)) < 0)
+		return rc;
+	/* What may follow the list (INCLUDE, WITH, USING INDEX TABLESPACE,
+	 * WHERE (...), DEFERRABLE) is kept as written. */
 	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") &&
 	       !(depth == 0 && (is(p, ",") || is(p, ")")))) {
 		if (is(p, "("))

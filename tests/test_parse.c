@@ -1162,6 +1162,14 @@ BAD(index_bare_expression_operator_before_comma,
     "schema.sql:1:50: expected an operand, found ','")
 BAD(exclude_method_is_one_name, "CREATE TABLE t (d INT, EXCLUDE USING gist x (d WITH =))",
     "schema.sql:1:43: expected '(', found 'x'")
+BAD(exclude_element_is_not_a_column_definition,
+    "CREATE TABLE t (d INT, EXCLUDE (d INTEGER PRIMARY KEY, e TEXT))",
+    "schema.sql:1:43: expected WITH and an operator, found 'PRIMARY'")
+BAD(exclude_element_needs_an_operator, "CREATE TABLE t (d INT, EXCLUDE USING gist (d WITH))",
+    "schema.sql:1:50: expected an operator, found ')'")
+BAD(exclude_elements_need_a_separator,
+    "CREATE TABLE t (d INT, EXCLUDE USING gist (d WITH = d WITH =))",
+    "schema.sql:1:53: expected ',' or ')', found 'd'")
 BAD(exclude_needs_a_method_after_using, "CREATE TABLE t (d INT, EXCLUDE USING (d WITH =))",
     "schema.sql:1:38: expected an index method, found '('")
 BAD(index_where_extra_parenthesis, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE a > 0);",
@@ -1775,15 +1783,18 @@ static void pg_dump_attached_partitions_leave_the_parents_objects_out(void **sta
 
 static void exclusion_constraints_are_held_with_their_definition(void **state)
 {
-	dbt_schema *s =
-		parse_ok("CREATE TABLE b (room INT, during TSRANGE,\n"
-			 "  EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (room > 2),\n"
-			 "  CONSTRAINT b_x EXCLUDE USING GIST ( during WITH && ) DEFERRABLE);\n"
-			 "ALTER TABLE b ADD EXCLUDE USING gist (during WITH -|-);");
+	dbt_schema *s = parse_ok(
+		"CREATE TABLE b (room INT, during TSRANGE,\n"
+		"  EXCLUDE USING gist (room WITH =, during WITH &&) WHERE (room > 2),\n"
+		"  CONSTRAINT b_x EXCLUDE USING GIST ( during WITH && ) DEFERRABLE);\n"
+		"ALTER TABLE b ADD EXCLUDE USING gist (during WITH -|-);\n"
+		"ALTER TABLE b ADD EXCLUDE (room WITH =, (lower(during)) WITH "
+		"OPERATOR(pg_catalog.=), upper(during) COLLATE \"C\" text_ops DESC NULLS LAST "
+		"WITH =);");
 	const dbt_table *t = s->tables[0];
 
 	(void)state;
-	assert_int_equal(t->nexcludes, 3);
+	assert_int_equal(t->nexcludes, 4);
 	assert_string_equal(t->excludes[0]->def,
 			    "USING gist(room WITH =, during WITH &&) WHERE (room > 2)");
 	assert_string_equal(t->excludes[0]->name, "b_room_during_excl");
@@ -2058,6 +2069,9 @@ int main(void)
 		T(index_expression_ends_in_an_operator),
 		T(index_bare_expression_operator_before_comma),
 		T(exclude_method_is_one_name),
+		T(exclude_element_is_not_a_column_definition),
+		T(exclude_element_needs_an_operator),
+		T(exclude_elements_need_a_separator),
 		T(exclude_needs_a_method_after_using),
 		T(index_where_extra_parenthesis),
 		T(index_where_needs_an_expression_before_parenthesis),
