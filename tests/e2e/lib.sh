@@ -53,6 +53,7 @@ LAST_CMD=
 PG_PASSWORD=
 PG_PASSWORD_RAW=
 PG_DATABASES=()
+CLEANUP_HOOKS=()
 # How many commands run_cmd and sql_value have run in this shell (not in
 # a subshell of it): a test that keeps what it read of the database can
 # tell that no command has run since.
@@ -147,6 +148,34 @@ urldecode() {
 # and a fresh database, whose URL is exported as DATABASE_URL and kept in
 # TEST_URL.  SQLite: app.db in the project folder.  PostgreSQL: a new
 # database on the cluster of $DBTOOL_TEST_PG_URL, dropped at exit.
+# own_pg_cluster PORT: this script gets a PostgreSQL cluster of its own
+# (scripts/pg-cluster, in a folder of its own; PORT only names the
+# socket), which DBTOOL_TEST_PG_URL then names; it is stopped and removed
+# when the script ends.  For a test that crashes or restarts its server,
+# so that it can run beside the others.  Call it before setup_db.
+own_pg_cluster() {
+	local port=$1 dir cluster=$DBTOOL_SOURCE_ROOT/scripts/pg-cluster
+	dir=$(mktemp -d "${TMPDIR:-/tmp}/dbtool-own-pg.XXXXXX") || exit 1
+	OWN_PG_DIR=$dir
+	OWN_PG_PORT=$port
+	CLEANUP_HOOKS+=(own_pg_cluster_stop)
+	if ! PG_CLUSTER_PORT=$port "$cluster" start "$dir" >"$dir.log" 2>&1; then
+		echo "Bail out! cannot start a PostgreSQL cluster of its own in '$dir': $(tail -n 5 "$dir.log" | tr '\n' ' ')"
+		own_pg_cluster_stop
+		exit 1
+	fi
+	rm -f "$dir.log"
+	DBTOOL_TEST_PG_URL=$(PG_CLUSTER_PORT=$port "$cluster" url "$dir") || exit 1
+	export DBTOOL_TEST_PG_URL
+}
+
+own_pg_cluster_stop() {
+	[ -n "${OWN_PG_DIR:-}" ] || return 0
+	PG_CLUSTER_PORT=$OWN_PG_PORT "$DBTOOL_SOURCE_ROOT/scripts/pg-cluster" stop "$OWN_PG_DIR" >/dev/null 2>&1
+	rm -rf -- "$OWN_PG_DIR" "$OWN_PG_DIR.log"
+	OWN_PG_DIR=
+}
+
 setup_db() {
 	DIALECT=$1
 	if [ ! -x "$DBTOOL" ]; then
@@ -210,6 +239,10 @@ e2e_cleanup() {
 	cd /
 	for name in "${PG_DATABASES[@]}"; do
 		psql "$DBTOOL_TEST_PG_URL" -X -q -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 </dev/null
+	done
+	# What the script asked to run last (own_pg_cluster's stop).
+	for name in "${CLEANUP_HOOKS[@]}"; do
+		$name
 	done
 	if [ -n "$WORK" ] && [ -z "${DBTOOL_E2E_KEEP:-}" ]; then
 		rm -rf -- "$WORK"
