@@ -215,7 +215,7 @@ setup_db() {
 			PG_PASSWORD_RAW=${BASH_REMATCH[1]}
 			PG_PASSWORD=$(urldecode "$PG_PASSWORD_RAW")
 		fi
-		if ! psql "$base" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name" >"$ERR" 2>&1 </dev/null; then
+		if ! psql "$base" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name STRATEGY FILE_COPY" >"$ERR" 2>&1 </dev/null; then
 			fail "cannot create database '$name' on the test cluster" "$(cat "$ERR")"
 			finish
 		fi

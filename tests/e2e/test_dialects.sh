@@ -37,7 +37,7 @@ if [ "$DEV" = sqlite ]; then
 		PG_PASSWORD_RAW=${BASH_REMATCH[1]}
 		PG_PASSWORD=$(urldecode "$PG_PASSWORD_RAW")
 	fi
-	psql "$DBTOOL_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $other_name" \
+	psql "$DBTOOL_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $other_name STRATEGY FILE_COPY" \
 		>/dev/null 2>&1 </dev/null || {
 		fail "cannot create the PostgreSQL database"
 		finish

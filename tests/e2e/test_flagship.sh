@@ -53,7 +53,7 @@ pg_db() {
 	local re='^([A-Za-z0-9+.-]+://[^/?]*)(/[^?]*)?(\?.*)?$' name=dbtool_e2e_flag_$1_$$
 	[[ $DBTOOL_TEST_PG_URL =~ $re ]]
 	PG_URL=${BASH_REMATCH[1]}/$name${BASH_REMATCH[3]}
-	psql "$DBTOOL_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name" \
+	psql "$DBTOOL_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name STRATEGY FILE_COPY" \
 		>/dev/null 2>&1 </dev/null || {
 		fail "cannot create the PostgreSQL database $name"
 		finish

@@ -228,7 +228,7 @@ other_db() {
 	[[ $DBTOOL_TEST_PG_URL =~ $re ]]
 	name=dbtool_e2e_other_$(basename "$PROJECT" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')_$$
 	OTHER_URL=${BASH_REMATCH[1]}/$name${BASH_REMATCH[3]}
-	psql "$DBTOOL_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name" \
+	psql "$DBTOOL_TEST_PG_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name STRATEGY FILE_COPY" \
 		>/dev/null 2>&1 </dev/null || {
 		fail "cannot create the PostgreSQL database"
 		finish

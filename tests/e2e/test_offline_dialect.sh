@@ -44,7 +44,7 @@ new_database() {
 			finish
 		}
 		NEW_URL=${BASH_REMATCH[1]}/$name${BASH_REMATCH[3]}
-		if ! psql "$TEST_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name" >"$ERR" 2>&1 </dev/null; then
+		if ! psql "$TEST_URL" -X -q -v ON_ERROR_STOP=1 -c "CREATE DATABASE $name STRATEGY FILE_COPY" >"$ERR" 2>&1 </dev/null; then
 			fail "cannot create database '$name' on the test cluster" "$(cat "$ERR")"
 			finish
 		fi
