@@ -64,32 +64,35 @@ drift_case() {
 	expect_eq "$(rows)" "$want" "$name: rows kept by the upgrade again"
 }
 
-# The constructs both databases have.
-drift_case between "m INTEGER" "m INTEGER CHECK (m BETWEEN 1 AND 5)" "" "3"
-drift_case in_one "s TEXT" "s TEXT CHECK (s IN ('a'))" "" "'a'"
-drift_case not_in "s TEXT" "s TEXT CHECK (s NOT IN ('a'))" "" "'b'"
-drift_case row_compare "a INTEGER, b INTEGER" "a INTEGER, b INTEGER, CHECK ((a, b) > (1, 2))" "" "2, 1"
-drift_case timestamp_literal "ts TIMESTAMP" "ts TIMESTAMP CHECK (ts > '2020-01-01')" "" "'2021-06-01 10:00:00'"
-drift_case not_paren "y INTEGER" "y INTEGER CHECK (NOT (y = 2))" "" "3"
-drift_case real_default "r REAL" "r REAL DEFAULT 1e3" "" "2.5"
-drift_case numeric_default "n NUMERIC(10,2)" "n NUMERIC(10,2) DEFAULT 1.50" "" "4.25"
-drift_case index_where_between "m INTEGER" "m INTEGER" "CREATE INDEX t_m ON t (m) WHERE m BETWEEN 1 AND 5;" "3"
-drift_case index_where_in "s TEXT" "s TEXT" "CREATE INDEX t_s ON t (s) WHERE s IN ('a');" "'a'"
-drift_case index_where_not_in "s TEXT" "s TEXT" "CREATE INDEX t_s ON t (s) WHERE s NOT IN ('a');" "'b'"
-drift_case index_where_timestamp "ts TIMESTAMP" "ts TIMESTAMP" "CREATE INDEX t_ts ON t (ts) WHERE ts > '2020-01-01';" "'2021-06-01 10:00:00'"
-drift_case index_where_not "y INTEGER" "y INTEGER" "CREATE INDEX t_y ON t (y) WHERE NOT (y = 2);" "3"
-drift_case index_where_row "a INTEGER, b INTEGER" "a INTEGER, b INTEGER" "CREATE INDEX t_ab ON t (a) WHERE (a, b) > (1, 2);" "2, 1"
-drift_case index_coalesce "a TEXT" "a TEXT" "CREATE INDEX t_a ON t ((COALESCE(a, '')));" "'x'"
+# The constructs both databases have, several to a case (each case is a
+# dozen commands): any one of them that drifts fails the case's check,
+# whose output names it.
+drift_case checks_and_defaults \
+	"m INTEGER, s TEXT, s2 TEXT, a INTEGER, b INTEGER, ts TIMESTAMP, y INTEGER, r REAL, n NUMERIC(10,2)" \
+	"m INTEGER CHECK (m BETWEEN 1 AND 5), s TEXT CHECK (s IN ('a')), s2 TEXT CHECK (s2 NOT IN ('a')),
+  a INTEGER, b INTEGER, ts TIMESTAMP CHECK (ts > '2020-01-01'), y INTEGER CHECK (NOT (y = 2)),
+  r REAL DEFAULT 1e3, n NUMERIC(10,2) DEFAULT 1.50, CHECK ((a, b) > (1, 2))" "" \
+	"3, 'a', 'b', 2, 1, '2021-06-01 10:00:00', 3, 2.5, 4.25"
+drift_case index_where \
+	"m INTEGER, s TEXT, s2 TEXT, ts TIMESTAMP, y INTEGER, a INTEGER, b INTEGER, c TEXT" \
+	"m INTEGER, s TEXT, s2 TEXT, ts TIMESTAMP, y INTEGER, a INTEGER, b INTEGER, c TEXT" \
+	"CREATE INDEX t_m ON t (m) WHERE m BETWEEN 1 AND 5;
+CREATE INDEX t_s ON t (s) WHERE s IN ('a');
+CREATE INDEX t_s2 ON t (s2) WHERE s2 NOT IN ('a');
+CREATE INDEX t_ts ON t (ts) WHERE ts > '2020-01-01';
+CREATE INDEX t_y ON t (y) WHERE NOT (y = 2);
+CREATE INDEX t_ab ON t (a) WHERE (a, b) > (1, 2);
+CREATE INDEX t_c ON t ((COALESCE(c, '')));" \
+	"3, 'a', 'b', '2021-06-01 10:00:00', 3, 2, 1, 'x'"
 
 # PostgreSQL's casts, typed literals and AT TIME ZONE.
 if [ "$DIALECT_ARG" = postgres ]; then
-	drift_case time_cast "t TIME" "t TIME CHECK (t >= '10:00'::TIME)" "" "'11:00'"
-	drift_case numeric_typed_literal "x NUMERIC" "x NUMERIC CHECK (x = numeric '1')" "" "1"
-	drift_case at_time_zone "created_at TIMESTAMP" \
-		"created_at TIMESTAMP CHECK (created_at AT TIME ZONE 'UTC' < now())" "" "'2020-01-01 00:00:00'"
-	drift_case index_where_time_cast "t TIME" "t TIME" "CREATE INDEX t_t ON t (t) WHERE t >= '10:00'::TIME;" "'11:00'"
-	drift_case index_where_numeric_literal "x NUMERIC" "x NUMERIC" \
-		"CREATE INDEX t_x ON t (x) WHERE x = numeric '1';" "1"
+	drift_case casts_and_typed_literals "t TIME, x NUMERIC, created_at TIMESTAMP" \
+		"t TIME CHECK (t >= '10:00'::TIME), x NUMERIC CHECK (x = numeric '1'),
+  created_at TIMESTAMP CHECK (created_at AT TIME ZONE 'UTC' < now())" \
+		"CREATE INDEX t_t ON t (t) WHERE t >= '10:00'::TIME;
+CREATE INDEX t_x ON t (x) WHERE x = numeric '1';" \
+		"'11:00', 1, '2020-01-01 00:00:00'"
 fi
 
 # ------------------------------------------------------ the scratch itself
