@@ -67,20 +67,6 @@ object_case() {
 
 # ------------------------------------------------------- both databases
 
-BEFORE=$TABLES
-AFTER="$TABLES
-CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;"
-PROBE="SELECT id FROM big_orders"
-WANT=1
-object_case view
-
-AFTER="$TABLES
-CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
-CREATE VIEW big_ids AS SELECT id FROM big_orders;"
-PROBE="SELECT count(*) FROM big_ids"
-WANT=1
-object_case view_on_view
-
 case "$DIALECT_ARG" in
 sqlite)
 	TRIGGER="CREATE TRIGGER orders_audit AFTER INSERT ON orders BEGIN
@@ -96,11 +82,18 @@ END
 CREATE TRIGGER orders_audit AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION orders_audit();"
 	;;
 esac
+# Objects added, several to a case (each case is a dozen commands).
+BEFORE=$TABLES
 AFTER="$TABLES
+CREATE VIEW big_orders AS SELECT id, total FROM orders WHERE total > 100;
+CREATE VIEW big_ids AS SELECT id FROM big_orders;
 $TRIGGER"
-PROBE="INSERT INTO orders (id, total) VALUES (7, 1); SELECT what FROM audit WHERE order_id = 7"
-WANT=insert
-object_case trigger
+PROBE="SELECT id FROM big_orders; SELECT count(*) FROM big_ids;
+INSERT INTO orders (id, total) VALUES (7, 1); SELECT what FROM audit WHERE order_id = 7"
+WANT="1
+1
+insert"
+object_case view_view_on_view_and_trigger
 
 # The table under a view and a trigger changes: SQLite rebuilds it (a NOT
 # NULL column with a default), PostgreSQL changes a column's type, which it
@@ -137,13 +130,41 @@ object_case view_dropped
 # ------------------------------------------------------- PostgreSQL's kinds
 
 if [ "$DIALECT_ARG" = postgres ]; then
+	# Objects added, several to a case.
 	BEFORE=$TABLES
-	AFTER="$TABLES
+	AFTER="CREATE EXTENSION IF NOT EXISTS citext;
+CREATE SCHEMA reporting;
+$TABLES
+CREATE TABLE customers (id INTEGER PRIMARY KEY, email citext UNIQUE);
 CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT a + b';
-CREATE VIEW totals AS SELECT id, add(total, 1) AS plus_one FROM orders;"
-	PROBE="SELECT plus_one FROM totals WHERE id = 2"
-	WANT=51
-	object_case function
+CREATE VIEW totals AS SELECT id, add(total, 1) AS plus_one FROM orders;
+CREATE PROCEDURE close_order(oid integer) LANGUAGE sql AS \$\$ UPDATE orders SET status = 'closed' WHERE id = oid \$\$;
+COMMENT ON TABLE orders IS 'what customers bought';
+COMMENT ON COLUMN orders.total IS 'in cents';
+GRANT SELECT ON orders TO PUBLIC;
+ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
+CREATE POLICY paid_only ON orders FOR SELECT USING (status = 'paid');
+CREATE MATERIALIZED VIEW order_count AS SELECT count(*) AS n FROM orders;
+CREATE VIEW public.paid AS SELECT id FROM public.orders WHERE status = 'paid';"
+	# (the view paid is qualified by the managed schema, as pg_dump writes)
+	PROBE="SELECT plus_one FROM totals WHERE id = 2;
+SELECT obj_description('orders'::regclass, 'pg_class') || ' / ' || col_description('orders'::regclass, 2) || ' / ' || has_table_privilege('public', 'orders', 'SELECT');
+SELECT relrowsecurity FROM pg_class WHERE relname = 'orders'; SELECT polname FROM pg_policy;
+INSERT INTO customers VALUES (1, 'A@x.org'); SELECT count(*) FROM customers WHERE email = 'a@X.org';
+REFRESH MATERIALIZED VIEW order_count; SELECT n FROM order_count;
+SELECT count(*) FROM pg_namespace WHERE nspname = 'reporting';
+SELECT id FROM paid;
+CALL close_order(2); SELECT status FROM orders WHERE id = 2"
+	WANT="51
+what customers bought / in cents / true
+t
+paid_only
+1
+2
+1
+1
+closed"
+	object_case function_procedure_comments_grants_policy_extension_matview_schema
 
 	BEFORE="$TABLES
 CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT a + b';"
@@ -152,13 +173,6 @@ CREATE FUNCTION add(a integer, b integer) RETURNS integer LANGUAGE sql IMMUTABLE
 	PROBE="SELECT add(2, 3)"
 	WANT=5
 	object_case function_changed
-
-	BEFORE=$TABLES
-	AFTER="$TABLES
-CREATE PROCEDURE close_order(oid integer) LANGUAGE sql AS \$\$ UPDATE orders SET status = 'closed' WHERE id = oid \$\$;"
-	PROBE="CALL close_order(2); SELECT status FROM orders WHERE id = 2"
-	WANT=closed
-	object_case procedure
 
 	BEFORE=$TABLES
 	AFTER="CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
@@ -216,15 +230,6 @@ INSERT INTO feedback (id, m) VALUES (1, 'sad'), (2, 'happy'), (3, DEFAULT)"
 		"the rows keep their values"
 	expect_eq "$(sql_value "SELECT array_length(enum_range(NULL::mood), 1)")" 4 "the type keeps its values"
 
-	BEFORE=$TABLES
-	AFTER="$TABLES
-COMMENT ON TABLE orders IS 'what customers bought';
-COMMENT ON COLUMN orders.total IS 'in cents';
-GRANT SELECT ON orders TO PUBLIC;"
-	PROBE="SELECT obj_description('orders'::regclass, 'pg_class') || ' / ' || col_description('orders'::regclass, 2) || ' / ' || has_table_privilege('public', 'orders', 'SELECT')"
-	WANT="what customers bought / in cents / true"
-	object_case comments_and_grants
-
 	BEFORE="$TABLES
 COMMENT ON TABLE orders IS 'old words';"
 	AFTER="$TABLES
@@ -233,44 +238,6 @@ COMMENT ON TABLE orders IS 'new words';"
 	WANT="new words"
 	object_case comment_changed
 
-	BEFORE=$TABLES
-	AFTER="$TABLES
-ALTER TABLE orders ENABLE ROW LEVEL SECURITY;
-CREATE POLICY paid_only ON orders FOR SELECT USING (status = 'paid');"
-	PROBE="SELECT relrowsecurity FROM pg_class WHERE relname = 'orders'; SELECT polname FROM pg_policy"
-	WANT="t
-paid_only"
-	object_case rls_and_policy
-
-	BEFORE=$TABLES
-	AFTER="CREATE EXTENSION IF NOT EXISTS citext;
-$TABLES
-CREATE TABLE customers (id INTEGER PRIMARY KEY, email citext UNIQUE);"
-	PROBE="INSERT INTO customers VALUES (1, 'A@x.org'); SELECT count(*) FROM customers WHERE email = 'a@X.org'"
-	WANT=1
-	object_case extension
-
-	BEFORE=$TABLES
-	AFTER="$TABLES
-CREATE MATERIALIZED VIEW order_count AS SELECT count(*) AS n FROM orders;"
-	PROBE="REFRESH MATERIALIZED VIEW order_count; SELECT n FROM order_count"
-	WANT=2
-	object_case materialized_view
-
-	BEFORE=$TABLES
-	AFTER="CREATE SCHEMA reporting;
-$TABLES"
-	PROBE="SELECT count(*) FROM pg_namespace WHERE nspname = 'reporting'"
-	WANT=1
-	object_case other_schema
-
-	# As pg_dump writes it: qualified by the managed schema.
-	BEFORE=$TABLES
-	AFTER="$TABLES
-CREATE VIEW public.paid AS SELECT id FROM public.orders WHERE status = 'paid';"
-	PROBE="SELECT id FROM paid"
-	WANT=1
-	object_case qualified_by_the_schema
 fi
 
 # ------------------------------------------------------------- errors
