@@ -25,7 +25,7 @@
 # tests/corpus_run (the meson tests corpus-sqlite and corpus-postgres)
 # runs every case of the corpus in process with the same assertions; this
 # script runs the real binary on a fixed sample of them (in_sample in
-# lib.sh: every 8th case of each kind and the tricky ones), and on all of
+# lib.sh: every 16th case of each kind and the first of each tricky kind), and on all of
 # them with DBTOOL_CORPUS_SAMPLE=all.  The corpus counts are checked on
 # the whole corpus.
 #

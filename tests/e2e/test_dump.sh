@@ -14,7 +14,7 @@
 # tests/corpus_run (the meson tests dump-sqlite and dump-postgres) runs
 # every schema with the same assertions, the dbtool work in process; this
 # script runs the real binary on a fixed sample of them (in_sample in
-# lib.sh: every 8th and the tricky ones), and on all of them with
+# lib.sh: every 16th and the first of each tricky kind), and on all of them with
 # DBTOOL_CORPUS_SAMPLE=all.  The corpus count is checked on the whole
 # corpus.
 

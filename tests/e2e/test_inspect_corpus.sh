@@ -12,7 +12,7 @@
 # tests/corpus_run (the meson tests inspect_corpus-sqlite and
 # inspect_corpus-postgres) runs every schema with the same assertions, in
 # process; this script runs the real binary on a fixed sample of them
-# (in_sample in lib.sh: every 8th and the tricky ones), and on all of
+# (in_sample in lib.sh: every 16th and the first of each tricky kind), and on all of
 # them with DBTOOL_CORPUS_SAMPLE=all.  The corpus count is checked on the whole
 # corpus.
 

@@ -45,7 +45,7 @@
 # tests/corpus_run (the meson tests migrate-sqlite and migrate-postgres)
 # runs every pair in process with the same assertions; this script runs
 # the real binary on a fixed sample of the pairs (in_sample in lib.sh:
-# every 8th and the tricky ones), and on all of them with
+# every 16th and the first of each tricky kind), and on all of them with
 # DBTOOL_CORPUS_SAMPLE=all; the refusals always run here, and the corpus
 # count is checked on the whole corpus.
 #

@@ -15,7 +15,7 @@
 # the time of application) and the same version.
 #
 # The chain takes a fixed sample of the pairs (in_sample in lib.sh: every
-# 8th and the tricky ones), all of them with DBTOOL_CORPUS_SAMPLE=all; the
+# 16th and the first of each tricky kind), all of them with DBTOOL_CORPUS_SAMPLE=all; the
 # hand-written revisions always run, and the corpus count is checked on
 # the whole corpus.  In the default run every pair is still met in
 # process by tests/corpus_run (the meson tests corpus-sqlite and

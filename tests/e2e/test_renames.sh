@@ -167,7 +167,7 @@ on_terminal() {
 	local answer=$1
 	shift
 	LAST_CMD="dbtool $* (on a terminal, answering '$answer')"
-	printf '%s\n' "$answer" | NO_COLOR=1 timeout -k 5 "$DBTOOL_E2E_TIMEOUT" \
+	printf '%s\n' "$answer" | NO_COLOR=1 timeout -k 5 "${DBTOOL_E2E_TIMEOUT:-120}" \
 		script -qec "$(printf '%q ' "$DBTOOL" "$@")" /dev/null >"$OUT" 2>"$ERR"
 	STATUS=$?
 }
