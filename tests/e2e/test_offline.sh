@@ -76,17 +76,26 @@ db_state() {
 	case "$DIALECT" in
 	sqlite)
 		sql_at "$url" "SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY type, name"
-		tables_at "$url" | while read -r t; do
-			cols=$(sql_at "$url" "SELECT name FROM pragma_table_info('$t') ORDER BY cid")
-			if [[ $t == dbtool_* && $t != dbtool_version ]]; then
-				cols=$(grep -viE "$VOLATILE_COLUMN" <<<"$cols")
-			fi
-			[ -n "$cols" ] || continue
-			cols=$(sed 's/.*/"&"/' <<<"$cols" | paste -sd, -)
-			order=$(seq -s, 1 "$(tr ',' '\n' <<<"$cols" | wc -l)")
-			echo "rows of $t ($cols):"
-			sqlite3 -batch -cmd '.mode quote' "$(sqlite_path "$url")" "SELECT $cols FROM \"$t\" ORDER BY $order" </dev/null
+		# Three sessions, not several processes per table: the second
+		# writes one query per table (its columns in order, less the
+		# volatile ones of dbtool's own tables), the third runs them.
+		[ -e "$(sqlite_path "$url")" ] || return 0
+		local volatile=${VOLATILE_COLUMN//[()]/} cond='' w
+		for w in ${volatile//|/ }; do
+			cond+="${cond:+ OR }instr(lower(p.name), '$w') > 0"
 		done
+		sqlite3 -batch "$(sqlite_path "$url")" "WITH cols AS (
+			SELECT m.name AS t, p.name AS c, '\"' || replace(p.name, '\"', '\"\"') || '\"' AS q,
+				row_number() OVER (PARTITION BY m.name ORDER BY p.cid) AS k
+			FROM sqlite_master m JOIN pragma_table_info(m.name) p
+			WHERE m.type = 'table' AND substr(m.name, 1, 7) <> 'sqlite_'
+			  AND NOT (substr(m.name, 1, 7) = 'dbtool_' AND m.name <> 'dbtool_version' AND ($cond))
+			ORDER BY m.name, p.cid)
+			SELECT 'SELECT ' || quote('rows of ' || t || ' (' || group_concat(q, ',') || '):') || ';' || char(10) ||
+				'SELECT ' || group_concat(q, ',') || ' FROM \"' || replace(t, '\"', '\"\"') || '\" ORDER BY ' ||
+				group_concat(k, ',') || ';'
+			FROM cols GROUP BY t ORDER BY t" </dev/null |
+			sqlite3 -batch -cmd '.mode quote' "$(sqlite_path "$url")"
 		;;
 	postgres)
 		# Two sessions, not one per table: this runs some thirty times.
