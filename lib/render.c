@@ -229,9 +229,14 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key)
 {
-	dbt_buf_puts(out, "CONSTRAINT ");
-	ident(out, d, key->name);
-	dbt_buf_printf(out, " %s ", what);
+	/* A key without a name (MariaDB's reflected PRIMARY) takes the
+	 * database's. */
+	if (key->name) {
+		dbt_buf_puts(out, "CONSTRAINT ");
+		ident(out, d, key->name);
+		dbt_buf_putc(out, ' ');
+	}
+	dbt_buf_printf(out, "%s ", what);
 	ident_list(out, d, key->columns, key->ncolumns);
 }
 

@@ -194,7 +194,8 @@ static int refuse_index(const dbt_index *ix)
 	}
 	if (!why)
 		return 0;
-	return dbt_error_set(DBT_ERROR, "cannot render index '%s' on table '%s' for MariaDB/MySQL: %s",
+	return dbt_error_set(DBT_ERROR,
+			     "cannot render index '%s' on table '%s' for MariaDB/MySQL: %s",
 			     ix->name, ix->table, why);
 }
 
@@ -397,28 +398,52 @@ static int modified_before(const dbt_op *ops, size_t i)
 	return 0;
 }
 
-/* The foreign key of `t` that index `ix` is the index MariaDB makes for:
- * a plain index of the key's columns, in order, named after it; NULL for
- * none. */
+/* 1 when index `ix` is the one MariaDB makes for foreign key `fk`: a
+ * plain index of the key's columns, in order, named after it. */
+static int fk_makes(const dbt_fk *fk, const dbt_index *ix)
+{
+	size_t k;
+
+	if (ix->unique || ix->method || ix->where || !fk->name || strcmp(fk->name, ix->name) ||
+	    fk->ncolumns != ix->nelems)
+		return 0;
+	for (k = 0; k < ix->nelems; k++)
+		if (!ix->elems[k].column || ix->elems[k].prefix || ix->elems[k].desc ||
+		    strcmp(ix->elems[k].column, fk->columns[k]))
+			return 0;
+	return 1;
+}
+
+/* The foreign key of `t` that index `ix` is the index MariaDB makes for;
+ * NULL for none. */
 static const dbt_fk *implied_by(const dbt_table *t, const dbt_index *ix)
 {
-	size_t i, k;
+	size_t i;
 
-	if (!t || ix->unique || ix->method || ix->where)
-		return NULL;
-	for (i = 0; i < t->nfks; i++) {
-		const dbt_fk *fk = t->fks[i];
-
-		if (strcmp(fk->name, ix->name) || fk->ncolumns != ix->nelems)
-			continue;
-		for (k = 0; k < ix->nelems; k++)
-			if (!ix->elems[k].column || ix->elems[k].prefix || ix->elems[k].desc ||
-			    strcmp(ix->elems[k].column, fk->columns[k]))
-				break;
-		if (k == ix->nelems)
-			return fk;
-	}
+	for (i = 0; t && i < t->nfks; i++)
+		if (fk_makes(t->fks[i], ix))
+			return t->fks[i];
 	return NULL;
+}
+
+/* 1 for a DROP_INDEX of the index MariaDB made for the foreign key that
+ * ops[k] drops: the key needs it until then. */
+static int drops_index_of(const dbt_op *drop_index, const dbt_op *drop_fk)
+{
+	return drop_index->kind == DBT_OP_DROP_INDEX && drop_fk->kind == DBT_OP_DROP_FK &&
+	       dbt_render_same_name(drop_index->index->table, drop_fk->table->name) &&
+	       fk_makes(drop_fk->fk, drop_index->index);
+}
+
+/* 1 when a DROP_FK after ops[i] needs the index that ops[i] drops. */
+static int index_needed_later(const dbt_op *ops, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < n; k++)
+		if (drops_index_of(&ops[i], &ops[k]))
+			return 1;
+	return 0;
 }
 
 struct list {
@@ -463,7 +488,7 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 			 const dbt_sql_objects *keep)
 {
 	struct list l = {ops, n, target};
-	size_t i;
+	size_t i, k;
 	int rc, nblocks = 0, created;
 
 	(void)keep; /* MariaDB keeps its views and triggers itself. */
@@ -474,9 +499,9 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 		dbt_render_next_block(out, &nblocks);
 		if ((rc = dbt_render_comment_op(out, "", op)) < 0 ||
 		    (rc = dbt_render_comment_warning(out, op)) < 0 ||
-		    (created && (rc = dbt_render_created_table_indexes_but(
-					 out, my, ops, n, target, op->table->name, 0, made_by_fk,
-					 &l)) < 0))
+		    (created && (rc = dbt_render_created_table_indexes_but(out, my, ops, n, target,
+									   op->table->name, 0,
+									   made_by_fk, &l)) < 0))
 			return rc;
 		if (is_modify(op) && modified_before(ops, i)) {
 			dbt_buf_comment(out, "(in the MODIFY COLUMN above)");
@@ -486,14 +511,22 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 			dbt_buf_comment(out, "(made by its foreign key)");
 			continue;
 		}
+		if (op->kind == DBT_OP_DROP_INDEX && index_needed_later(ops, n, i)) {
+			dbt_buf_comment(out, "(after its foreign key, below)");
+			continue;
+		}
 		if (is_modify(op) && op->column->not_null && op->column->default_expr &&
 		    op->old_column && !op->old_column->not_null)
 			dbt_render_fill_nulls(out, my, op);
 		if ((rc = dbt_mysql_render_op(out, op)) < 0 ||
-		    (created && (rc = dbt_render_created_table_indexes_but(
-					 out, my, ops, n, target, op->table->name, 1, made_by_fk,
-					 &l)) < 0))
+		    (created && (rc = dbt_render_created_table_indexes_but(out, my, ops, n, target,
+									   op->table->name, 1,
+									   made_by_fk, &l)) < 0))
 			return rc;
+		for (k = 0; op->kind == DBT_OP_DROP_FK && k < i; k++)
+			if (drops_index_of(&ops[k], op) &&
+			    (rc = dbt_mysql_render_op(out, &ops[k])) < 0)
+				return rc;
 	}
 	return dbt_render_finish(out);
 }
@@ -578,9 +611,9 @@ static void reported_other(dbt_buf *out, const char *text)
 		const char *name, *as;
 		int width, unsigned_width;
 	} ints[] = {
-		{"tinyint", "tinyint", 4, 3}, {"smallint", "smallint", 6, 5},
+		{"tinyint", "tinyint", 4, 3},	  {"smallint", "smallint", 6, 5},
 		{"mediumint", "mediumint", 9, 8}, {"int", "int", 11, 10},
-		{"integer", "int", 11, 10}, {"bigint", "bigint", 20, 20},
+		{"integer", "int", 11, 10},	  {"bigint", "bigint", 20, 20},
 	};
 	size_t i, word = strspn(text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ");
 	const char *s = text;
@@ -825,8 +858,9 @@ static int adapt_column(dbt_table *t, dbt_column *c)
 	if (!c->type.decl)
 		return 0;
 	if (!*c->type.decl)
-		return dbt_error_set(DBT_EPARSE, "%scolumn '%s.%s' has no type, which MariaDB requires",
-				     at, t->name, c->name);
+		return dbt_error_set(DBT_EPARSE,
+				     "%scolumn '%s.%s' has no type, which MariaDB requires", at,
+				     t->name, c->name);
 	if (c->generated_expr && c->not_null)
 		return dbt_error_set(DBT_EPARSE,
 				     "%scolumn '%s.%s' is a generated column with NOT NULL, which "
@@ -875,6 +909,40 @@ static int add_fk_index(dbt_schema *s, dbt_table *t, const dbt_fk *fk)
 	return 0;
 }
 
+/* A unique index of whole columns in ascending order is, to MariaDB's
+ * reflection, a unique constraint of the index's name: so it becomes
+ * one. */
+static int unique_indexes_as_keys(dbt_schema *s)
+{
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < s->nindexes;) {
+		dbt_index *ix = s->indexes[i];
+		dbt_table *t = dbt_schema_find_table(s, ix->table);
+		dbt_unique *u;
+
+		for (k = 0; k < ix->nelems; k++)
+			if (!ix->elems[k].column || ix->elems[k].desc || ix->elems[k].prefix ||
+			    ix->elems[k].opclass || ix->elems[k].nulls)
+				break;
+		if (!t || !ix->unique || ix->method || ix->where || k < ix->nelems) {
+			i++;
+			continue;
+		}
+		if ((rc = dbt_table_add_unique(&u, t, ix->name)) < 0)
+			return rc;
+		u->name_given = ix->name_given;
+		u->line = ix->line;
+		u->col = ix->col;
+		for (k = 0; k < ix->nelems; k++)
+			if ((rc = dbt_unique_add_column(u, ix->elems[k].column)) < 0)
+				return rc;
+		dbt_schema_remove_index(s, ix);
+	}
+	return 0;
+}
+
 static int adapt_table(dbt_schema *s, dbt_table *t)
 {
 	char at[32];
@@ -919,9 +987,16 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 		c->autoincrement = 1;
 		c->not_null = 1;
 	}
-	for (i = 0; i < t->nfks; i++)
+	for (i = 0; i < t->nfks; i++) {
+		/* MariaDB reports the default action as RESTRICT, which it is
+		 * in InnoDB (no deferred checks). */
+		if (t->fks[i]->on_delete == DBT_FK_NO_ACTION)
+			t->fks[i]->on_delete = DBT_FK_RESTRICT;
+		if (t->fks[i]->on_update == DBT_FK_NO_ACTION)
+			t->fks[i]->on_update = DBT_FK_RESTRICT;
 		if ((rc = add_fk_index(s, t, t->fks[i])) < 0)
 			return rc;
+	}
 	return 0;
 }
 
@@ -930,6 +1005,8 @@ int dbt_mysql_adapt(dbt_schema *schema)
 	size_t i;
 	int rc;
 
+	if ((rc = unique_indexes_as_keys(schema)) < 0)
+		return rc;
 	for (i = 0; i < schema->ntables; i++)
 		if ((rc = adapt_table(schema, schema->tables[i])) < 0)
 			return rc;
