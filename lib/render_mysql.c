@@ -489,24 +489,32 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 {
 	struct list l = {ops, n, target};
 	size_t i, k;
-	int rc, nblocks = 0, created;
+	int rc, nblocks = 0, created, merged;
 
 	(void)keep; /* MariaDB keeps its views and triggers itself. */
 	for (i = 0; i < n; i++) {
 		const dbt_op *op = &ops[i];
 
 		created = op->kind == DBT_OP_CREATE_TABLE;
+		merged = is_modify(op) && modified_before(ops, i);
 		dbt_render_next_block(out, &nblocks);
 		if ((rc = dbt_render_comment_op(out, "", op)) < 0 ||
-		    (rc = dbt_render_comment_warning(out, op)) < 0 ||
+		    (!merged && (rc = dbt_render_comment_warning(out, op)) < 0) ||
 		    (created && (rc = dbt_render_created_table_indexes_but(out, my, ops, n, target,
 									   op->table->name, 0,
 									   made_by_fk, &l)) < 0))
 			return rc;
-		if (is_modify(op) && modified_before(ops, i)) {
+		if (merged) {
 			dbt_buf_comment(out, "(in the MODIFY COLUMN above)");
 			continue;
 		}
+		/* The one MODIFY does what the column's later ops say: their
+		 * warnings go before it. */
+		for (k = i + 1; is_modify(op) && k < n; k++)
+			if (is_modify(&ops[k]) && ops[k].column == op->column &&
+			    dbt_render_same_name(ops[k].table->name, op->table->name) &&
+			    (rc = dbt_render_comment_warning(out, &ops[k])) < 0)
+				return rc;
 		if (op->kind == DBT_OP_ADD_INDEX && made_by_fk(op->index, &l)) {
 			dbt_buf_comment(out, "(made by its foreign key)");
 			continue;

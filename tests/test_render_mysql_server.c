@@ -137,7 +137,8 @@ static void assert_same(const dbt_schema *from, const dbt_schema *to, const char
 	}
 	dbt_diff_release(&d);
 	if (lines.len)
-		fail_msg("%s: the reflection differs from the model:\n%s", what, dbt_buf_str(&lines));
+		fail_msg("%s: the reflection differs from the model:\n%s", what,
+			 dbt_buf_str(&lines));
 	dbt_buf_release(&lines);
 }
 
@@ -214,29 +215,28 @@ static void assert_changes(struct fixture *f, const char *from_text, const char 
 
 static void portable_types_read_back_as_adapted(void **state)
 {
-	assert_creates(*state,
-		       "CREATE TABLE t (\n"
-		       "  id INTEGER PRIMARY KEY,\n"
-		       "  s SMALLINT NOT NULL DEFAULT 0,\n"
-		       "  b BIGINT,\n"
-		       "  flag BOOLEAN NOT NULL DEFAULT TRUE,\n"
-		       "  off BOOLEAN DEFAULT FALSE,\n"
-		       "  r REAL,\n"
-		       "  d DOUBLE PRECISION,\n"
-		       "  price NUMERIC(10,2),\n"
-		       "  whole NUMERIC,\n"
-		       "  v VARCHAR(50) DEFAULT 'it''s',\n"
-		       "  code CHAR(3),\n"
-		       "  body TEXT,\n"
-		       "  day DATE,\n"
-		       "  at TIME,\n"
-		       "  stamp TIMESTAMP,\n"
-		       "  fine TIMESTAMP(3),\n"
-		       "  zoned TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP,\n"
-		       "  raw BLOB,\n"
-		       "  doc JSON,\n"
-		       "  uid UUID\n"
-		       ");\n");
+	assert_creates(*state, "CREATE TABLE t (\n"
+			       "  id INTEGER PRIMARY KEY,\n"
+			       "  s SMALLINT NOT NULL DEFAULT 0,\n"
+			       "  b BIGINT,\n"
+			       "  flag BOOLEAN NOT NULL DEFAULT TRUE,\n"
+			       "  off BOOLEAN DEFAULT FALSE,\n"
+			       "  r REAL,\n"
+			       "  d DOUBLE PRECISION,\n"
+			       "  price NUMERIC(10,2),\n"
+			       "  whole NUMERIC,\n"
+			       "  v VARCHAR(50) DEFAULT 'it''s',\n"
+			       "  code CHAR(3),\n"
+			       "  body TEXT,\n"
+			       "  day DATE,\n"
+			       "  at TIME,\n"
+			       "  stamp TIMESTAMP,\n"
+			       "  fine TIMESTAMP(3),\n"
+			       "  zoned TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP,\n"
+			       "  raw BLOB,\n"
+			       "  doc JSON,\n"
+			       "  uid UUID\n"
+			       ");\n");
 }
 
 static void mysql_types_read_back_as_adapted(void **state)
@@ -304,7 +304,8 @@ static void columns_change_in_place_and_back(void **state)
 		       "  score INTEGER DEFAULT 1, gone TEXT, note VARCHAR(20) NOT NULL);\n",
 		       "CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(100) NOT NULL DEFAULT "
 		       "'x',\n"
-		       "  score BIGINT DEFAULT 2, note VARCHAR(20), added BOOLEAN DEFAULT TRUE);\n");
+		       "  score BIGINT DEFAULT 2, note VARCHAR(20), added BOOLEAN DEFAULT "
+		       "TRUE);\n");
 }
 
 static void keys_and_indexes_change_and_back(void **state)
@@ -324,8 +325,7 @@ static void keys_and_indexes_change_and_back(void **state)
 
 static void tables_and_columns_renamed_and_back(void **state)
 {
-	assert_changes(*state,
-		       "CREATE TABLE users (id INTEGER PRIMARY KEY, mail VARCHAR(50));\n",
+	assert_changes(*state, "CREATE TABLE users (id INTEGER PRIMARY KEY, mail VARCHAR(50));\n",
 		       "-- renamed from: users\n"
 		       "CREATE TABLE people (id INTEGER PRIMARY KEY,\n"
 		       "  -- renamed from: mail\n"
