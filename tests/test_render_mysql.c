@@ -220,8 +220,9 @@ static void a_table_is_renamed(void **state)
 
 static void type_null_default_and_identity_changes_modify_the_whole_column(void **state)
 {
-	dbt_schema *a = model("CREATE TABLE t (id INTEGER PRIMARY KEY, -- dbtool: no-autoincrement\n"
-			      "  v VARCHAR(10));"),
+	dbt_schema *a = model(
+			   "CREATE TABLE t (id INTEGER PRIMARY KEY, -- dbtool: no-autoincrement\n"
+			   "  v VARCHAR(10));"),
 		   *b = model("CREATE TABLE t (id SERIAL PRIMARY KEY,\n"
 			      "  v VARCHAR(20) NOT NULL DEFAULT 'z' COLLATE utf8mb4_bin);");
 	dbt_op op = op_on(DBT_OP_ALTER_TYPE, table_of(b, "t"));
@@ -255,8 +256,9 @@ static void a_generated_column_is_added_again_or_modified_to_plain(void **state)
 	(void)state;
 	op.column = table_of(a, "t")->columns[1];
 	op.old_column = table_of(b, "t")->columns[1];
-	assert_op_sql(&op, "ALTER TABLE t DROP COLUMN g;\n"
-			   "ALTER TABLE t ADD COLUMN g int(11) GENERATED ALWAYS AS (x + 1) STORED;\n");
+	assert_op_sql(&op,
+		      "ALTER TABLE t DROP COLUMN g;\n"
+		      "ALTER TABLE t ADD COLUMN g int(11) GENERATED ALWAYS AS (x + 1) STORED;\n");
 	op.table = table_of(b, "t");
 	op.column = table_of(b, "t")->columns[1];
 	op.old_column = table_of(a, "t")->columns[1];
@@ -367,7 +369,8 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 	assert_adapt_error("CREATE TABLE t (\n  v VARCHAR);",
 			   "2:3: column 't.v' is VARCHAR without a length, which MariaDB requires");
 	assert_adapt_error("CREATE TABLE t (a TIME WITH TIME ZONE);",
-			   "1:17: column 't.a' is TIME WITH TIME ZONE, which MariaDB does not have");
+			   "1:17: column 't.a' is TIME WITH TIME ZONE, which MariaDB does not "
+			   "have");
 	assert_adapt_error("CREATE TABLE t (a INTEGER, n SERIAL);",
 			   "1:28: column 't.n' is SERIAL, but MariaDB generates values "
 			   "(AUTO_INCREMENT) only for a column that leads a key");
