@@ -484,6 +484,87 @@ static int made_by_fk(const dbt_index *ix, void *arg)
 	return fk && list_adds_fk(l, ix->table, fk->name);
 }
 
+/* 1 when index `ix` can serve foreign key `fk`: the key's columns lead
+ * it, whole. */
+static int serves(const dbt_fk *fk, const dbt_index *ix)
+{
+	size_t k;
+
+	if (ix->method || ix->where || ix->nelems < fk->ncolumns)
+		return 0;
+	for (k = 0; k < fk->ncolumns; k++)
+		if (!ix->elems[k].column || ix->elems[k].prefix ||
+		    strcmp(ix->elems[k].column, fk->columns[k]))
+			return 0;
+	return 1;
+}
+
+/*
+ * The foreign key of the target that the index dropped by ops[i] serves
+ * and that the index added by ops[k], on the same table, serves too: a
+ * foreign key needs an index at all times, so the add goes first.  NULL
+ * when there is none.
+ */
+static const dbt_fk *add_before_drop(const struct list *l, size_t i, size_t k)
+{
+	const dbt_op *drop = &l->ops[i], *add = &l->ops[k];
+	const dbt_table *t;
+	size_t f;
+
+	if (drop->kind != DBT_OP_DROP_INDEX || add->kind != DBT_OP_ADD_INDEX || !l->target ||
+	    !dbt_render_same_name(drop->index->table, add->index->table) ||
+	    !(t = dbt_schema_find_table(l->target, drop->index->table)))
+		return NULL;
+	for (f = 0; f < t->nfks; f++)
+		if (serves(t->fks[f], drop->index) && serves(t->fks[f], add->index))
+			return t->fks[f];
+	return NULL;
+}
+
+/*
+ * A DROP_INDEX whose index a foreign key of the table needs: the list's
+ * later ADD_INDEX ops that serve the key go first.  The key's own index,
+ * which MariaDB made for it, MariaDB drops itself once another serves
+ * the key: it is dropped IF EXISTS then (MariaDB's syntax).  1 when it
+ * wrote the drop.
+ */
+static int drop_serving_index(dbt_buf *out, const struct list *l, size_t i, int *rc)
+{
+	const dbt_op *op = &l->ops[i];
+	const dbt_fk *fk, *own = NULL;
+	size_t k;
+
+	for (k = i + 1; k < l->n; k++) {
+		if (!(fk = add_before_drop(l, i, k)) || made_by_fk(l->ops[k].index, (void *)l))
+			continue;
+		if (fk_makes(fk, op->index))
+			own = fk;
+		if ((*rc = dbt_render_comment_op(out, "", &l->ops[k])) < 0 ||
+		    (*rc = dbt_mysql_render_op(out, &l->ops[k])) < 0)
+			return 1;
+	}
+	if (!own)
+		return 0;
+	dbt_buf_puts(out, "DROP INDEX IF EXISTS ");
+	ident(out, op->index->name);
+	dbt_buf_puts(out, " ON ");
+	ident(out, op->index->table);
+	dbt_buf_puts(out, ";\n");
+	*rc = dbt_render_finish(out);
+	return 1;
+}
+
+/* 1 when ops[k] went before an earlier DROP_INDEX (drop_serving_index). */
+static int added_before(const struct list *l, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if (add_before_drop(l, i, k) && !made_by_fk(l->ops[k].index, (void *)l))
+			return 1;
+	return 0;
+}
+
 int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
 			 const dbt_sql_objects *keep)
 {
@@ -521,6 +602,15 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 		}
 		if (op->kind == DBT_OP_DROP_INDEX && index_needed_later(ops, n, i)) {
 			dbt_buf_comment(out, "(after its foreign key, below)");
+			continue;
+		}
+		if (op->kind == DBT_OP_ADD_INDEX && added_before(&l, i)) {
+			dbt_buf_comment(out, "(before the index it takes over from, above)");
+			continue;
+		}
+		if (op->kind == DBT_OP_DROP_INDEX && drop_serving_index(out, &l, i, &rc)) {
+			if (rc < 0)
+				return rc;
 			continue;
 		}
 		if (is_modify(op) && op->column->not_null && op->column->default_expr &&

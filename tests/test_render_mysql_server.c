@@ -409,6 +409,20 @@ static void tables_come_and_go_with_their_indexes(void **state)
 		       "CREATE TABLE keep (id INTEGER PRIMARY KEY, doc JSON);\n");
 }
 
+/* A foreign key always has an index: the one that takes over from the
+ * dropped one is created first, both ways. */
+static void the_index_of_a_foreign_key_changes_and_back(void **state)
+{
+	assert_changes(*state,
+		       "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+		       "  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n"
+		       "CREATE INDEX ix_c_pid ON c (pid, id);\n",
+		       "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+		       "  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n");
+}
+
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -425,6 +439,7 @@ int main(void)
 		T(tables_and_columns_renamed_and_back),
 		T(autoincrement_comes_and_goes),
 		T(tables_come_and_go_with_their_indexes),
+		T(the_index_of_a_foreign_key_changes_and_back),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
