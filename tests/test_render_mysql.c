@@ -429,6 +429,32 @@ static void the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it(void *
 			"DROP INDEX fk_c_p ON c;\n");
 }
 
+static void an_index_taking_over_a_foreign_key_is_created_before_the_drop(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n"
+			"CREATE INDEX ix_c_pid ON c (pid, id);",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));",
+			"-- - index ix_c_pid\n"
+			"-- + index fk_c_p ON c (pid)\n"
+			"CREATE INDEX fk_c_p ON c (pid);\n"
+			"DROP INDEX ix_c_pid ON c;\n"
+			"\n"
+			"-- + index fk_c_p ON c (pid)\n"
+			"-- (before the index it takes over from, above)\n",
+			"-- - index fk_c_p\n"
+			"-- + index ix_c_pid ON c (pid, id)\n"
+			"CREATE INDEX ix_c_pid ON c (pid, id);\n"
+			"DROP INDEX IF EXISTS fk_c_p ON c;\n"
+			"\n"
+			"-- + index ix_c_pid ON c (pid, id)\n"
+			"-- (before the index it takes over from, above)\n");
+}
+
 static void comment_lines_hold_no_line_break_of_a_name(void **state)
 {
 	dbt_schema *s = model("CREATE TABLE \"x\ny\" (a TEXT);");
@@ -509,6 +535,7 @@ int main(void)
 		cmocka_unit_test(models_mariadb_cannot_store_are_refused_at_their_place),
 		cmocka_unit_test(a_list_modifies_each_column_once_and_fills_nulls),
 		cmocka_unit_test(the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it),
+		cmocka_unit_test(an_index_taking_over_a_foreign_key_is_created_before_the_drop),
 		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
