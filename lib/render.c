@@ -229,8 +229,8 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key)
 {
-	/* A key without a name (MariaDB's reflected PRIMARY) takes the
-	 * database's. */
+	/* A key reflected without a name (a primary key whose name the
+	 * database fixes) takes the database's. */
 	if (key->name) {
 		dbt_buf_puts(out, "CONSTRAINT ");
 		ident(out, d, key->name);
@@ -430,7 +430,7 @@ int dbt_render_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index 
 			ident(out, d, e->column);
 		else
 			dbt_buf_printf(out, "(%s)", e->expr);
-		/* Only MariaDB/MySQL's reflection and models set a prefix. */
+		/* A key prefix, name(10): set only where the database has them. */
 		if (e->prefix > 0)
 			dbt_buf_printf(out, "(%d)", e->prefix);
 		if (e->opclass) {
