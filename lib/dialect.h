@@ -20,6 +20,7 @@
 
 struct dbt_column;
 struct dbt_dialect;
+struct dbt_index;
 struct dbt_op;
 struct dbt_schema;
 struct dbt_sql_objects;
@@ -248,6 +249,10 @@ struct dbt_dialect {
 	 * ROWID); NULL for a dialect that has none, where a table with
 	 * options is an error. */
 	void (*put_table_options)(dbt_buf *out, const struct dbt_table *t);
+	/* What CREATE INDEX writes before the index's name, its method
+	 * included (MariaDB's "CREATE FULLTEXT INDEX "); NULL for "CREATE
+	 * [UNIQUE] INDEX " and the method after USING. */
+	void (*put_index_head)(dbt_buf *out, const struct dbt_index *index);
 	/* The collations written bare (else quoted as an identifier), each
 	 * in its spelling, matched ignoring ASCII case; NULL-terminated, or
 	 * NULL for none. */

@@ -229,9 +229,14 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key)
 {
-	dbt_buf_puts(out, "CONSTRAINT ");
-	ident(out, d, key->name);
-	dbt_buf_printf(out, " %s ", what);
+	/* A key reflected without a name (a primary key whose name the
+	 * database fixes) takes the database's. */
+	if (key->name) {
+		dbt_buf_puts(out, "CONSTRAINT ");
+		ident(out, d, key->name);
+		dbt_buf_putc(out, ' ');
+	}
+	dbt_buf_printf(out, "%s ", what);
 	ident_list(out, d, key->columns, key->ncolumns);
 }
 
@@ -391,15 +396,27 @@ int dbt_render_create_table(dbt_buf *out, dbt_dialect_kind kind, const dbt_table
 int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *index)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(kind);
-	size_t i;
 
 	if (!d)
 		return unsupported_kind();
-	dbt_buf_puts(out, index->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+	return dbt_render_index(out, d, index);
+}
+
+/* CREATE INDEX through the dialect `d`: the words before INDEX and the
+ * index's method are the dialect's when it has put_index_head. */
+int dbt_render_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index *index)
+{
+	size_t i;
+
+	if (d->put_index_head) {
+		d->put_index_head(out, index);
+	} else {
+		dbt_buf_puts(out, index->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
+	}
 	ident(out, d, index->name);
 	dbt_buf_puts(out, " ON ");
 	ident(out, d, index->table);
-	if (index->method) {
+	if (index->method && !d->put_index_head) {
 		dbt_buf_puts(out, " USING ");
 		ident(out, d, index->method);
 	}
@@ -413,6 +430,9 @@ int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index
 			ident(out, d, e->column);
 		else
 			dbt_buf_printf(out, "(%s)", e->expr);
+		/* A key prefix, name(10): set only where the database has them. */
+		if (e->prefix > 0)
+			dbt_buf_printf(out, "(%d)", e->prefix);
 		if (e->opclass) {
 			dbt_buf_putc(out, ' ');
 			ident(out, d, e->opclass);
@@ -430,16 +450,29 @@ int dbt_render_create_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index
 	return dbt_render_finish(out);
 }
 
+static int drop_table(dbt_buf *out, const struct dbt_dialect *d, const char *table)
+{
+	dbt_buf_puts(out, "DROP TABLE ");
+	ident(out, d, table);
+	dbt_buf_puts(out, ";\n");
+	return dbt_render_finish(out);
+}
+
+static int drop_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index *index)
+{
+	dbt_buf_puts(out, "DROP INDEX ");
+	ident(out, d, index->name);
+	dbt_buf_puts(out, ";\n");
+	return dbt_render_finish(out);
+}
+
 int dbt_render_drop_table(dbt_buf *out, dbt_dialect_kind kind, const char *table)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(kind);
 
 	if (!d)
 		return unsupported_kind();
-	dbt_buf_puts(out, "DROP TABLE ");
-	ident(out, d, table);
-	dbt_buf_puts(out, ";\n");
-	return dbt_render_finish(out);
+	return drop_table(out, d, table);
 }
 
 int dbt_render_drop_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *index)
@@ -448,10 +481,7 @@ int dbt_render_drop_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *
 
 	if (!d)
 		return unsupported_kind();
-	dbt_buf_puts(out, "DROP INDEX ");
-	ident(out, d, index->name);
-	dbt_buf_puts(out, ";\n");
-	return dbt_render_finish(out);
+	return drop_index(out, d, index);
 }
 
 /* ------------------------------------------------------------ operations */
@@ -539,15 +569,15 @@ int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *o
 	case DBT_OP_REPLACE_OBJECT:
 		return put_object_sql(out, op, op->object->replace_sql);
 	case DBT_OP_CREATE_TABLE:
-		return dbt_render_create_table(out, d->kind, op->table,
-					       op->fks_deferred ? skip_deferred : NULL,
-					       (void *)op->table);
+		return dbt_render_create_table_as(out, d, op->table, op->table->name,
+						  op->fks_deferred ? skip_deferred : NULL,
+						  (void *)op->table);
 	case DBT_OP_DROP_TABLE:
-		return dbt_render_drop_table(out, d->kind, op->table->name);
+		return drop_table(out, d, op->table->name);
 	case DBT_OP_ADD_INDEX:
-		return dbt_render_create_index(out, d->kind, op->index);
+		return dbt_render_index(out, d, op->index);
 	case DBT_OP_DROP_INDEX:
-		return dbt_render_drop_index(out, d->kind, op->index);
+		return drop_index(out, d, op->index);
 	case DBT_OP_ADD_COLUMN:
 		dbt_render_alter_table(out, d, op->table);
 		dbt_buf_puts(out, "ADD COLUMN ");
@@ -638,6 +668,23 @@ void dbt_render_default_value(dbt_buf *out, const char *expr)
 		dbt_buf_printf(out, "(%s)", expr);
 }
 
+/* A column that becomes NOT NULL takes its default where it holds NULL
+ * first, as a SQLite rebuild does with COALESCE. */
+void dbt_render_fill_nulls(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
+{
+	const dbt_column *c = op->column;
+
+	dbt_buf_puts(out, "UPDATE ");
+	ident(out, d, dbt_render_op_table(op));
+	dbt_buf_puts(out, " SET ");
+	ident(out, d, c->name);
+	dbt_buf_puts(out, " = ");
+	dbt_render_default_value(out, c->default_expr);
+	dbt_buf_puts(out, " WHERE ");
+	ident(out, d, c->name);
+	dbt_buf_puts(out, " IS NULL;\n");
+}
+
 /* "-- <prefix><the differ's line for op>" */
 int dbt_render_comment_op(dbt_buf *out, const char *prefix, const dbt_op *op)
 {
@@ -710,6 +757,14 @@ int dbt_render_index_uses(const dbt_index *ix, const char *column)
 int dbt_render_created_table_indexes(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *ops,
 				     size_t n, const dbt_schema *target, const char *table, int sql)
 {
+	return dbt_render_created_table_indexes_but(out, d, ops, n, target, table, sql, NULL, NULL);
+}
+
+int dbt_render_created_table_indexes_but(dbt_buf *out, const struct dbt_dialect *d,
+					 const dbt_op *ops, size_t n, const dbt_schema *target,
+					 const char *table, int sql,
+					 int (*skip)(const dbt_index *ix, void *arg), void *arg)
+{
 	size_t i, k;
 	int rc;
 
@@ -717,7 +772,7 @@ int dbt_render_created_table_indexes(dbt_buf *out, const struct dbt_dialect *d, 
 		const dbt_index *ix = target->indexes[i];
 		dbt_op add;
 
-		if (!dbt_render_same_name(ix->table, table))
+		if (!dbt_render_same_name(ix->table, table) || (skip && skip(ix, arg)))
 			continue;
 		for (k = 0; k < n; k++)
 			if (ops[k].kind == DBT_OP_ADD_INDEX && ops[k].index &&
@@ -728,8 +783,7 @@ int dbt_render_created_table_indexes(dbt_buf *out, const struct dbt_dialect *d, 
 		memset(&add, 0, sizeof(add));
 		add.kind = DBT_OP_ADD_INDEX;
 		add.index = ix;
-		rc = sql ? dbt_render_create_index(out, d->kind, ix)
-			 : dbt_render_comment_op(out, "  ", &add);
+		rc = sql ? dbt_render_index(out, d, ix) : dbt_render_comment_op(out, "  ", &add);
 		if (rc < 0)
 			return rc;
 	}

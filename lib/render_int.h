@@ -85,6 +85,8 @@ int dbt_render_finish(dbt_buf *out);
 int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *table,
 			       const char *name, int (*skip_fk)(const dbt_fk *fk, void *arg),
 			       void *arg);
+/* CREATE INDEX for `index`, as dbt_render_create_index, through `d`. */
+int dbt_render_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index *index);
 /* "ALTER TABLE t ", "ALTER TABLE t ALTER COLUMN c ", and
  * "ALTER TABLE t DROP CONSTRAINT name;\n". */
 void dbt_render_alter_table(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t);
@@ -108,6 +110,15 @@ int dbt_render_comment_warning(dbt_buf *out, const dbt_op *op);
 int dbt_render_created_table_indexes(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *ops,
 				     size_t n, const dbt_schema *target, const char *table,
 				     int sql);
+/* dbt_render_created_table_indexes, less the indexes for which
+ * `skip(ix, arg)` returns 1 (a statement of the list creates them). */
+int dbt_render_created_table_indexes_but(dbt_buf *out, const struct dbt_dialect *d,
+					 const dbt_op *ops, size_t n, const dbt_schema *target,
+					 const char *table, int sql,
+					 int (*skip)(const dbt_index *ix, void *arg), void *arg);
+/* "UPDATE t SET c = <default> WHERE c IS NULL;" for an op that makes
+ * column c NOT NULL and that has a default. */
+void dbt_render_fill_nulls(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op);
 /* A blank line before every block of a list but the first. */
 void dbt_render_next_block(dbt_buf *out, int *nblocks);
 

@@ -1,0 +1,545 @@
+/*
+ * test_render_mysql.c - the MariaDB/MySQL SQL of every differ operation
+ * (lib/render_mysql.c): backtick quoting of hostile names, CREATE TABLE
+ * with AUTO_INCREMENT and no ENGINE, MODIFY COLUMN restating the whole
+ * column, DROP FOREIGN KEY apart from the index MariaDB made for the key,
+ * index prefixes and FULLTEXT, the refusals of what MariaDB cannot
+ * express, lists of ops with their comment lines, and the adaptation of a
+ * model to what MariaDB reports.  What the server makes of this SQL is
+ * test_render_mysql_server.c's.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diff.h"
+#include "error.h"
+#include "parse.h"
+#include "render_int.h"
+#include "render_mysql.h"
+#include "schema.h"
+
+/* ----------------------------------------------------------- helpers */
+
+/* Parsed and adapted to MariaDB, with the auto-increment rule. */
+static dbt_schema *model(const char *text)
+{
+	dbt_schema *s = NULL;
+	size_t i, k;
+
+	if (dbt_parse_model(&s, "schema.sql", text, strlen(text)) < 0)
+		fail_msg("cannot parse model: %s", dbt_error_last());
+	if (dbt_mysql_adapt(s) < 0)
+		fail_msg("cannot adapt model: %s", dbt_error_last());
+	for (i = 0; i < s->ntables; i++)
+		for (k = 0; k < s->tables[i]->ncolumns; k++)
+			if (dbt_render_autoincrement_rule_applies(s->tables[i],
+								  s->tables[i]->columns[k]))
+				dbt_mysql_autoincrement(s->tables[i]->columns[k]);
+	return s;
+}
+
+/* The model's adaptation fails with `msg`. */
+static void assert_adapt_error(const char *text, const char *msg)
+{
+	dbt_schema *s = NULL;
+
+	if (dbt_parse_model(&s, "schema.sql", text, strlen(text)) < 0)
+		fail_msg("cannot parse model: %s", dbt_error_last());
+	assert_int_equal(dbt_mysql_adapt(s), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), msg);
+	dbt_schema_free(s);
+}
+
+static dbt_table *table_of(const dbt_schema *s, const char *name)
+{
+	dbt_table *t = dbt_schema_find_table(s, name);
+
+	assert_non_null(t);
+	return t;
+}
+
+static void assert_op_sql(const dbt_op *op, const char *want)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	if (dbt_mysql_render_op(&b, op) < 0)
+		fail_msg("rendering failed: %s", dbt_error_last());
+	assert_string_equal(dbt_buf_str(&b), want);
+	dbt_buf_release(&b);
+}
+
+static void assert_op_error(const dbt_op *op, const char *msg)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	assert_int_equal(dbt_mysql_render_op(&b, op), DBT_ERROR);
+	assert_string_equal(dbt_error_last(), msg);
+	dbt_buf_release(&b);
+}
+
+/* The differ's ops from `from` to `to`, rendered as a list, are `want`;
+ * and so are those back, `back`. */
+static void assert_list_sql(const char *from, const char *to, const char *want, const char *back)
+{
+	dbt_schema *a = model(from), *b = model(to);
+	dbt_buf out = DBT_BUF_INIT;
+	dbt_op *inv;
+	dbt_diff d;
+	size_t i;
+
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	if (dbt_mysql_render_ops(&out, d.ops, d.n, b, NULL) < 0)
+		fail_msg("rendering failed: %s", dbt_error_last());
+	assert_string_equal(dbt_buf_str(&out), want);
+	dbt_buf_clear(&out);
+	inv = calloc(d.n, sizeof(*inv));
+	assert_non_null(inv);
+	for (i = 0; i < d.n; i++)
+		dbt_op_inverse(&inv[i], &d.ops[d.n - 1 - i]);
+	if (dbt_mysql_render_ops(&out, inv, d.n, a, NULL) < 0)
+		fail_msg("rendering failed: %s", dbt_error_last());
+	assert_string_equal(dbt_buf_str(&out), back);
+	free(inv);
+	dbt_buf_release(&out);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static dbt_op op_on(dbt_op_kind kind, const dbt_table *t)
+{
+	dbt_op op;
+
+	memset(&op, 0, sizeof(op));
+	op.kind = kind;
+	op.table = t;
+	op.old_table = t;
+	return op;
+}
+
+/* ------------------------------------------------------ CREATE TABLE */
+
+static void create_table_uses_mariadb_types_and_auto_increment(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE t (id INTEGER PRIMARY KEY, flag BOOLEAN NOT NULL "
+			      "DEFAULT TRUE,\n"
+			      "  price NUMERIC(10,2), at TIMESTAMP, zoned TIMESTAMPTZ(3), r REAL,\n"
+			      "  name VARCHAR(20) DEFAULT 'x', doc JSON);");
+	dbt_op op = op_on(DBT_OP_CREATE_TABLE, table_of(s, "t"));
+
+	(void)state;
+	op.old_table = NULL;
+	assert_op_sql(&op, "CREATE TABLE t (\n"
+			   "    id int(11) AUTO_INCREMENT NOT NULL,\n"
+			   "    flag tinyint(1) NOT NULL DEFAULT 1,\n"
+			   "    price decimal(10,2),\n"
+			   "    at datetime,\n"
+			   "    zoned TIMESTAMP(3),\n"
+			   "    r float,\n"
+			   "    name VARCHAR(20) DEFAULT 'x',\n"
+			   "    doc longtext COLLATE utf8mb4_bin,\n"
+			   "    CONSTRAINT t_pkey PRIMARY KEY (id),\n"
+			   "    CONSTRAINT doc CHECK (json_valid(`doc`))\n"
+			   ");\n");
+	dbt_schema_free(s);
+}
+
+static void hostile_names_are_quoted_in_backticks_doubled(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE \"we`ird\" (\"co`l\" INTEGER PRIMARY KEY, \"select\" "
+			      "TEXT, \"a b\" TEXT);");
+	dbt_op op = op_on(DBT_OP_CREATE_TABLE, table_of(s, "we`ird"));
+
+	(void)state;
+	op.old_table = NULL;
+	assert_op_sql(&op, "CREATE TABLE `we``ird` (\n"
+			   "    `co``l` int(11) AUTO_INCREMENT NOT NULL,\n"
+			   "    `select` TEXT,\n"
+			   "    `a b` TEXT,\n"
+			   "    CONSTRAINT `we``ird_pkey` PRIMARY KEY (`co``l`)\n"
+			   ");\n");
+	op = op_on(DBT_OP_DROP_TABLE, table_of(s, "we`ird"));
+	assert_op_sql(&op, "DROP TABLE `we``ird`;\n");
+	dbt_schema_free(s);
+}
+
+static void a_key_without_a_name_is_written_without_constraint(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE t (a INTEGER, b INTEGER, PRIMARY KEY (a, b));");
+	dbt_table *t = table_of(s, "t");
+	dbt_op op = op_on(DBT_OP_ADD_PK, t);
+
+	(void)state;
+	free(t->pk->name);
+	t->pk->name = NULL;
+	op.key = t->pk;
+	assert_op_sql(&op, "ALTER TABLE t ADD PRIMARY KEY (a, b);\n");
+	dbt_schema_free(s);
+}
+
+/* ------------------------------------------------------------ columns */
+
+static void columns_are_added_dropped_and_renamed(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE t (id INTEGER PRIMARY KEY, n BIGINT NOT NULL DEFAULT "
+			      "0);");
+	dbt_table *t = table_of(s, "t");
+	dbt_op op = op_on(DBT_OP_ADD_COLUMN, t);
+	dbt_column old = *t->columns[1];
+
+	(void)state;
+	op.column = t->columns[1];
+	assert_op_sql(&op, "ALTER TABLE t ADD COLUMN n bigint(20) NOT NULL DEFAULT 0;\n");
+	op.kind = DBT_OP_DROP_COLUMN;
+	op.old_column = t->columns[1];
+	assert_op_sql(&op, "ALTER TABLE t DROP COLUMN n;\n");
+	old.name = "m";
+	op.kind = DBT_OP_RENAME_COLUMN;
+	op.old_column = &old;
+	assert_op_sql(&op, "ALTER TABLE t RENAME COLUMN m TO n;\n");
+	dbt_schema_free(s);
+}
+
+static void a_table_is_renamed(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE a (x TEXT); CREATE TABLE \"b`\" (x TEXT);");
+	dbt_op op = op_on(DBT_OP_RENAME_TABLE, table_of(s, "b`"));
+
+	(void)state;
+	op.old_table = table_of(s, "a");
+	assert_op_sql(&op, "ALTER TABLE a RENAME TO `b```;\n");
+	dbt_schema_free(s);
+}
+
+static void type_null_default_and_identity_changes_modify_the_whole_column(void **state)
+{
+	dbt_schema *a = model(
+			   "CREATE TABLE t (id INTEGER PRIMARY KEY, -- dbtool: no-autoincrement\n"
+			   "  v VARCHAR(10));"),
+		   *b = model("CREATE TABLE t (id SERIAL PRIMARY KEY,\n"
+			      "  v VARCHAR(20) NOT NULL DEFAULT 'z' COLLATE utf8mb4_bin);");
+	dbt_op op = op_on(DBT_OP_ALTER_TYPE, table_of(b, "t"));
+	dbt_op_kind kinds[] = {DBT_OP_ALTER_TYPE, DBT_OP_ALTER_NULL, DBT_OP_ALTER_DEFAULT};
+	size_t i;
+
+	(void)state;
+	op.old_table = table_of(a, "t");
+	op.column = table_of(b, "t")->columns[1];
+	op.old_column = table_of(a, "t")->columns[1];
+	for (i = 0; i < 3; i++) {
+		op.kind = kinds[i];
+		assert_op_sql(&op, "ALTER TABLE t MODIFY COLUMN v VARCHAR(20) COLLATE utf8mb4_bin "
+				   "NOT NULL DEFAULT 'z';\n");
+	}
+	op.kind = DBT_OP_ALTER_IDENTITY;
+	op.column = table_of(b, "t")->columns[0];
+	op.old_column = table_of(a, "t")->columns[0];
+	assert_op_sql(&op, "ALTER TABLE t MODIFY COLUMN id int(11) AUTO_INCREMENT NOT NULL;\n");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void a_generated_column_is_added_again_or_modified_to_plain(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (x INTEGER, g INTEGER GENERATED ALWAYS AS (x + 1) "
+			      "STORED);"),
+		   *b = model("CREATE TABLE t (x INTEGER, g INTEGER);");
+	dbt_op op = op_on(DBT_OP_ALTER_GENERATED, table_of(a, "t"));
+
+	(void)state;
+	op.column = table_of(a, "t")->columns[1];
+	op.old_column = table_of(b, "t")->columns[1];
+	assert_op_sql(&op,
+		      "ALTER TABLE t DROP COLUMN g;\n"
+		      "ALTER TABLE t ADD COLUMN g int(11) GENERATED ALWAYS AS (x + 1) STORED;\n");
+	op.table = table_of(b, "t");
+	op.column = table_of(b, "t")->columns[1];
+	op.old_column = table_of(a, "t")->columns[1];
+	assert_op_sql(&op, "ALTER TABLE t MODIFY COLUMN g int(11);\n");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+/* -------------------------------------------------------- constraints */
+
+static void keys_and_checks_are_added_and_dropped_the_mariadb_way(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			      "CREATE TABLE t (id INTEGER NOT NULL, pid INTEGER, k TEXT,\n"
+			      "  CONSTRAINT t_pk PRIMARY KEY (id), CONSTRAINT uq_k UNIQUE (k),\n"
+			      "  CONSTRAINT fk_p FOREIGN KEY (pid) REFERENCES p (id) ON DELETE "
+			      "CASCADE,\n"
+			      "  CONSTRAINT ck_id CHECK (id > 0));");
+	dbt_table *t = table_of(s, "t");
+	dbt_op op = op_on(DBT_OP_ADD_PK, t);
+
+	(void)state;
+	op.key = t->pk;
+	assert_op_sql(&op, "ALTER TABLE t ADD CONSTRAINT t_pk PRIMARY KEY (id);\n");
+	op.kind = DBT_OP_DROP_PK;
+	assert_op_sql(&op, "ALTER TABLE t DROP PRIMARY KEY;\n");
+	op.kind = DBT_OP_ADD_UNIQUE;
+	op.key = t->uniques[0];
+	assert_op_sql(&op, "ALTER TABLE t ADD CONSTRAINT uq_k UNIQUE (k);\n");
+	op.kind = DBT_OP_DROP_UNIQUE;
+	assert_op_sql(&op, "ALTER TABLE t DROP INDEX uq_k;\n");
+	op.kind = DBT_OP_ADD_FK;
+	op.fk = t->fks[0];
+	assert_op_sql(&op, "ALTER TABLE t ADD CONSTRAINT fk_p FOREIGN KEY (pid) REFERENCES p (id) "
+			   "ON DELETE CASCADE ON UPDATE RESTRICT;\n");
+	op.kind = DBT_OP_DROP_FK;
+	assert_op_sql(&op, "ALTER TABLE t DROP FOREIGN KEY fk_p;\n");
+	op.kind = DBT_OP_ADD_CHECK;
+	op.check = t->checks[0];
+	assert_op_sql(&op, "ALTER TABLE t ADD CONSTRAINT ck_id CHECK (id > 0);\n");
+	op.kind = DBT_OP_DROP_CHECK;
+	assert_op_sql(&op, "ALTER TABLE t DROP CONSTRAINT ck_id;\n");
+	dbt_schema_free(s);
+}
+
+static void indexes_take_prefixes_fulltext_and_drop_on_their_table(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE t (a TEXT, b VARCHAR(50));\n"
+			      "CREATE INDEX ix_a ON t (a, b DESC);\n"
+			      "CREATE INDEX \"f`t\" ON t (a);");
+	dbt_index *ix = s->indexes[0];
+	dbt_op op;
+
+	(void)state;
+	memset(&op, 0, sizeof(op));
+	op.kind = DBT_OP_ADD_INDEX;
+	op.index = ix;
+	ix->elems[0].prefix = 10;
+	assert_op_sql(&op, "CREATE INDEX ix_a ON t (a(10), b DESC);\n");
+	op.kind = DBT_OP_DROP_INDEX;
+	assert_op_sql(&op, "DROP INDEX ix_a ON t;\n");
+	op.kind = DBT_OP_ADD_INDEX;
+	op.index = s->indexes[1];
+	s->indexes[1]->method = strdup("fulltext");
+	assert_non_null(s->indexes[1]->method);
+	assert_op_sql(&op, "CREATE FULLTEXT INDEX `f``t` ON t (a);\n");
+	ix->unique = 1;
+	op.index = ix;
+	assert_op_sql(&op, "CREATE UNIQUE INDEX ix_a ON t (a(10), b DESC);\n");
+	dbt_schema_free(s);
+}
+
+/* ----------------------------------------------------------- refusals */
+
+static void what_mariadb_cannot_express_is_refused_naming_it(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			      "CREATE TABLE t (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			      "  CONSTRAINT fk_d FOREIGN KEY (pid) REFERENCES p (id) DEFERRABLE);\n"
+			      "CREATE INDEX ix_part ON t (pid) WHERE pid > 0;\n"
+			      "CREATE INDEX ix_expr ON t ((pid + 1));");
+	dbt_table *t = table_of(s, "t");
+	dbt_op op = op_on(DBT_OP_ADD_FK, t);
+
+	(void)state;
+	op.fk = t->fks[0];
+	assert_op_error(&op, "cannot render foreign key 'fk_d' of table 't' for MariaDB/MySQL: it "
+			     "has no deferrable foreign keys");
+	op.kind = DBT_OP_CREATE_TABLE;
+	assert_op_error(&op, "cannot render foreign key 'fk_d' of table 't' for MariaDB/MySQL: it "
+			     "has no deferrable foreign keys");
+	op.kind = DBT_OP_ADD_INDEX;
+	op.index = dbt_schema_find_index(s, "ix_part");
+	assert_op_error(&op, "cannot render index 'ix_part' on table 't' for MariaDB/MySQL: it has "
+			     "no partial indexes (WHERE)");
+	op.index = dbt_schema_find_index(s, "ix_expr");
+	assert_op_error(&op, "cannot render index 'ix_expr' on table 't' for MariaDB/MySQL: dbtool "
+			     "does not render its expression keys");
+	op.kind = DBT_OP_ALTER_OPTIONS;
+	assert_op_error(&op, "cannot change the options of table 't' on MariaDB/MySQL: STRICT and "
+			     "WITHOUT ROWID are SQLite's");
+	dbt_schema_free(s);
+}
+
+static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
+{
+	(void)state;
+	assert_adapt_error("CREATE TABLE t (\n  v VARCHAR);",
+			   "2:3: column 't.v' is VARCHAR without a length, which MariaDB requires");
+	assert_adapt_error("CREATE TABLE t (a TIME WITH TIME ZONE);",
+			   "1:17: column 't.a' is TIME WITH TIME ZONE, which MariaDB does not "
+			   "have");
+	assert_adapt_error("CREATE TABLE t (a INTEGER, n SERIAL);",
+			   "1:28: column 't.n' is SERIAL, but MariaDB generates values "
+			   "(AUTO_INCREMENT) only for a column that leads a key");
+	assert_adapt_error("CREATE TABLE t (a INTEGER) STRICT;",
+			   "1:28: table 't' is STRICT, a table option of SQLite's that MariaDB "
+			   "does not have");
+}
+
+/* -------------------------------------------------------------- lists */
+
+static void a_list_modifies_each_column_once_and_fills_nulls(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10));",
+			"CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(20) NOT NULL DEFAULT "
+			"'a');",
+			"-- ~ column t.v VARCHAR(10) -> VARCHAR(20)\n"
+			"UPDATE t SET v = 'a' WHERE v IS NULL;\n"
+			"ALTER TABLE t MODIFY COLUMN v VARCHAR(20) NOT NULL DEFAULT 'a';\n"
+			"\n"
+			"-- ~ column t.v NULL -> NOT NULL\n"
+			"-- (in the MODIFY COLUMN above)\n"
+			"\n"
+			"-- ~ column t.v no default -> DEFAULT 'a'\n"
+			"-- (in the MODIFY COLUMN above)\n",
+			"-- ~ column t.v DEFAULT 'a' -> no default\n"
+			"-- WARNING: narrows t.v from VARCHAR(20) to VARCHAR(10)\n"
+			"ALTER TABLE t MODIFY COLUMN v VARCHAR(10);\n"
+			"\n"
+			"-- ~ column t.v NOT NULL -> NULL\n"
+			"-- (in the MODIFY COLUMN above)\n"
+			"\n"
+			"-- ~ column t.v VARCHAR(20) -> VARCHAR(10)\n"
+			"-- (in the MODIFY COLUMN above)\n");
+}
+
+static void the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER);",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));",
+			"-- + foreign key c (pid) -> p (id) ON DELETE RESTRICT ON UPDATE RESTRICT\n"
+			"ALTER TABLE c ADD CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id) "
+			"ON DELETE RESTRICT ON UPDATE RESTRICT;\n"
+			"\n"
+			"-- + index fk_c_p ON c (pid)\n"
+			"-- (made by its foreign key)\n",
+			"-- - index fk_c_p\n"
+			"-- (after its foreign key, below)\n"
+			"\n"
+			"-- - foreign key c (pid) -> p (id) ON DELETE RESTRICT ON UPDATE RESTRICT\n"
+			"ALTER TABLE c DROP FOREIGN KEY fk_c_p;\n"
+			"DROP INDEX fk_c_p ON c;\n");
+}
+
+static void an_index_taking_over_a_foreign_key_is_created_before_the_drop(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n"
+			"CREATE INDEX ix_c_pid ON c (pid, id);",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));",
+			"-- - index ix_c_pid\n"
+			"-- + index fk_c_p ON c (pid)\n"
+			"CREATE INDEX fk_c_p ON c (pid);\n"
+			"DROP INDEX ix_c_pid ON c;\n"
+			"\n"
+			"-- + index fk_c_p ON c (pid)\n"
+			"-- (before the index it takes over from, above)\n",
+			"-- - index fk_c_p\n"
+			"-- + index ix_c_pid ON c (pid, id)\n"
+			"CREATE INDEX ix_c_pid ON c (pid, id);\n"
+			"DROP INDEX IF EXISTS fk_c_p ON c;\n"
+			"\n"
+			"-- + index ix_c_pid ON c (pid, id)\n"
+			"-- (before the index it takes over from, above)\n");
+}
+
+static void comment_lines_hold_no_line_break_of_a_name(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE \"x\ny\" (a TEXT);");
+	dbt_op op = op_on(DBT_OP_DROP_TABLE, table_of(s, "x\ny"));
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_mysql_render_ops(&out, &op, 1, NULL, NULL), 0);
+	/* The name's line break stays inside the backticks of the SQL. */
+	assert_string_equal(dbt_buf_str(&out), "-- - table \"x y\"\n"
+					       "-- WARNING: drops table \"x y\" and its rows\n"
+					       "DROP TABLE `x\ny`;\n");
+	dbt_buf_release(&out);
+	dbt_schema_free(s);
+}
+
+static void tables_are_dropped_at_once_with_foreign_key_checks_off(void **state)
+{
+	dbt_table_name names[] = {{NULL, "a"}, {"db`x", "b c"}};
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_mysql_drop_tables(&out, names, 2), 0);
+	assert_string_equal(dbt_buf_str(&out),
+			    "SET @dbtool_foreign_key_checks = @@SESSION.foreign_key_checks;\n"
+			    "SET SESSION foreign_key_checks = 0;\n"
+			    "DROP TABLE a, `db``x`.`b c`;\n"
+			    "SET SESSION foreign_key_checks = @dbtool_foreign_key_checks;\n");
+	dbt_buf_release(&out);
+}
+
+/* ----------------------------------------------------------- adapting */
+
+static void adapted_types_are_what_mariadb_reports(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE t (a INT UNSIGNED, b TINYINT, c ENUM('Up', 'down'),\n"
+			      "  d DATETIME(6), e TEXT, f VARCHAR(5), g BOOLEAN, h JSON);");
+	dbt_table *t = table_of(s, "t");
+	static const char *const texts[] = {
+		"int(10) unsigned", "tinyint(4)", "enum('Up','down')", "datetime(6)", NULL, NULL,
+		"tinyint(1)",	    "longtext",
+	};
+	static const dbt_type_kind kinds[] = {
+		DBT_TYPE_INTEGER, DBT_TYPE_OTHER,   DBT_TYPE_OTHER, DBT_TYPE_TIMESTAMP,
+		DBT_TYPE_TEXT,	  DBT_TYPE_VARCHAR, DBT_TYPE_OTHER, DBT_TYPE_OTHER,
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_type *ty = &t->columns[i]->type;
+
+		assert_int_equal(ty->kind, kinds[i]);
+		if (texts[i])
+			assert_string_equal(ty->text ? ty->text : "(null)", texts[i]);
+		else
+			assert_null(ty->text);
+	}
+	assert_int_equal(t->nchecks, 1);
+	assert_string_equal(t->checks[0]->name, "h");
+	assert_string_equal(t->checks[0]->expr, "json_valid(`h`)");
+	dbt_schema_free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(create_table_uses_mariadb_types_and_auto_increment),
+		cmocka_unit_test(hostile_names_are_quoted_in_backticks_doubled),
+		cmocka_unit_test(a_key_without_a_name_is_written_without_constraint),
+		cmocka_unit_test(columns_are_added_dropped_and_renamed),
+		cmocka_unit_test(a_table_is_renamed),
+		cmocka_unit_test(type_null_default_and_identity_changes_modify_the_whole_column),
+		cmocka_unit_test(a_generated_column_is_added_again_or_modified_to_plain),
+		cmocka_unit_test(keys_and_checks_are_added_and_dropped_the_mariadb_way),
+		cmocka_unit_test(indexes_take_prefixes_fulltext_and_drop_on_their_table),
+		cmocka_unit_test(what_mariadb_cannot_express_is_refused_naming_it),
+		cmocka_unit_test(models_mariadb_cannot_store_are_refused_at_their_place),
+		cmocka_unit_test(a_list_modifies_each_column_once_and_fills_nulls),
+		cmocka_unit_test(the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it),
+		cmocka_unit_test(an_index_taking_over_a_foreign_key_is_created_before_the_drop),
+		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
+		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
+		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
