@@ -347,10 +347,10 @@ stopped:
 	 * statement failed, nothing committed (a statement is atomic): the
 	 * database is still at the version before, and the row goes. */
 	if ((msg = strdup(dbt_error_last())) != NULL) {
-		int kept = d->reset_session(c) == 0 &&
-			   (j.done ? rb_journal_failed(c, &b, msg)
-				   : (rb_journal_clear_sql(&record, &b),
-				      exec_bookkeeping(c, &record))) == 0;
+		int kept =
+			d->reset_session(c) == 0 && (j.done ? rb_journal_failed(c, &b, msg)
+							    : (rb_journal_clear_sql(&record, &b),
+							       exec_bookkeeping(c, &record))) == 0;
 
 		dbt_buf_release(&record);
 		dbt_error_set(rc, "%s", msg);
@@ -769,7 +769,8 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 				     opts->version);
 	if (opts && opts->single_transaction && mode != MODE_STAMP && rb_journaled(c))
 		return dbt_error_set(DBT_ERROR,
-				     "--single-transaction cannot be kept on %s, which commits each "
+				     "--single-transaction cannot be kept on %s, which commits "
+				     "each "
 				     "DDL statement at once: run without it (each revision is "
 				     "journaled statement by statement instead)",
 				     d->name);
