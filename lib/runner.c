@@ -28,6 +28,14 @@
  * revision may change search_path, and the bookkeeping in its transaction
  * must still find the tables where they are.  Each step starts from a
  * reset session, so nothing a revision set reaches the next one.
+ *
+ * Where DDL commits at once (no DBT_CAP_TRANSACTIONAL_DDL: MariaDB and
+ * MySQL), the rule cannot hold for the revision's own statements: each
+ * commits as it runs.  The runner then keeps a journal (runner_book.c): a
+ * row written before the first statement, counting each statement as it
+ * commits, deleted in the transaction that records the version.  A row
+ * left behind says that the database is between two revisions, and every
+ * command that reads the version refuses until a stamp says where it is.
  */
 #include "dbtool.h"
 
@@ -348,7 +356,7 @@ stopped:
 	 * database is still at the version before, and the row goes. */
 	if ((msg = strdup(dbt_error_last())) != NULL) {
 		int kept =
-			d->reset_session(c) == 0 && (j.done ? rb_journal_failed(c, &b, msg)
+			d->reset_session(c) == 0 && (j.done ? rb_journal_failed(c, &b, j.done, msg)
 							    : (rb_journal_clear_sql(&record, &b),
 							       exec_bookkeeping(c, &record))) == 0;
 

@@ -348,12 +348,13 @@ int rb_journal_done(dbt_conn *c, const struct book *b, size_t n)
 	return journal_exec(c, &sql);
 }
 
-/* Once a statement failed: its message, for whoever reads the journal. */
-int rb_journal_failed(dbt_conn *c, const struct book *b, const char *message)
+/* Once a statement failed: how many committed, and the failure's
+ * message, for whoever reads the journal. */
+int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, const char *message)
 {
 	dbt_buf sql = DBT_BUF_INIT;
 
-	dbt_buf_printf(&sql, "UPDATE %s SET failed = ", b->journal);
+	dbt_buf_printf(&sql, "UPDATE %s SET statements = %zu, failed = ", b->journal, n);
 	b->d->quote_literal(&sql, message);
 	return journal_exec(c, &sql);
 }

@@ -65,7 +65,7 @@ void rb_journal_clear_sql(dbt_buf *sql, const struct book *b);
 int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
 		     const char *version_before);
 int rb_journal_done(dbt_conn *c, const struct book *b, size_t n);
-int rb_journal_failed(dbt_conn *c, const struct book *b, const char *message);
+int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, const char *message);
 int rb_several_rows(const char *ids);
 int rb_version_get(dbt_conn *c, char **out);
 void rb_version_set_sql(dbt_buf *sql, const struct book *b, const char *id);

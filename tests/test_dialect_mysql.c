@@ -157,8 +157,8 @@ static int collect(void *arg, size_t ncolumns, const char *const *values)
 	size_t i, len = strlen(r->text);
 
 	for (i = 0; i < ncolumns; i++)
-		len += (size_t)snprintf(r->text + len, sizeof(r->text) - len, "%s%s",
-					i ? "," : "", values[i] ? values[i] : "NULL");
+		len += (size_t)snprintf(r->text + len, sizeof(r->text) - len, "%s%s", i ? "," : "",
+					values[i] ? values[i] : "NULL");
 	snprintf(r->text + len, sizeof(r->text) - len, ";");
 	return ++r->n == 2 ? -42 : 0;
 }
@@ -338,9 +338,10 @@ static void scratch_without_create_rights_names_dev_url(void **state)
 
 static void scratch_dev_url_database_is_emptied_again(void **state)
 {
-	static const char *const good[] = {"CREATE TABLE s (id INT PRIMARY KEY)",
-					   "CREATE TABLE c (id INT, FOREIGN KEY (id) REFERENCES s (id))",
-					   "CREATE VIEW v AS SELECT id FROM s"};
+	static const char *const good[] =
+		{"CREATE TABLE s (id INT PRIMARY KEY)",
+		 "CREATE TABLE c (id INT, FOREIGN KEY (id) REFERENCES s (id))",
+		 "CREATE VIEW v AS SELECT id FROM s"};
 	struct fixture *f = *state;
 	dbt_schema *m = statements_model(good, 3);
 	char *text;

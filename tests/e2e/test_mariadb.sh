@@ -59,6 +59,12 @@ expect_ok dbtool downgrade base
 expect_version ""
 expect_tables "dbtool_version"
 
+# --- --single-transaction cannot be kept: refused before anything runs
+expect_fail 1 dbtool upgrade --single-transaction
+expect_error_line
+expect_stderr_contains "--single-transaction cannot be kept on mysql, which commits each DDL statement at once"
+expect_version ""
+
 # --- stamp
 expect_ok dbtool stamp a002
 expect_version a002
