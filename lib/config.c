@@ -470,11 +470,15 @@ static int dialects_value(dbt_config *cfg, const struct loader *ld)
 		else if ((n == 10 && !strncmp(p, "postgresql", 10)) ||
 			 (n == 8 && !strncmp(p, "postgres", 8)))
 			kind = DBT_DIALECT_POSTGRES;
+		else if ((n == 5 && !strncmp(p, "mysql", 5)) ||
+			 (n == 7 && !strncmp(p, "mariadb", 7)))
+			kind = DBT_DIALECT_MYSQL;
 		else
 			return dbt_error_set(DBT_EPARSE,
 					     "%s:%d: invalid dialects '%s': unknown dialect "
 					     "'%.*s': "
-					     "use a comma-separated list of sqlite and postgresql",
+					     "use a comma-separated list of sqlite, postgresql and "
+					     "mysql",
 					     ld->path, ld->lines[KEY_DIALECTS], v, (int)n, p);
 		for (i = 0; i < cfg->ndialects; i++)
 			if (cfg->dialects[i] == (dbt_dialect_kind)kind)

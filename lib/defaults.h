@@ -14,6 +14,11 @@
 /* The table of every upgrade, downgrade and stamp (dbtool.h). */
 #define DBT_HISTORY_TABLE "dbtool_history"
 
+/* The journal of the revision that is running, on a database whose DDL
+ * commits at once (MariaDB/MySQL): one row while its statements run, which
+ * the run deletes with the version update (runner.c). */
+#define DBT_JOURNAL_TABLE "dbtool_journal"
+
 /* How long upgrade, downgrade, stamp, create-all and drop-all wait for the
  * migration lock when the caller gives no time (lock_timeout_ms <= 0):
  * 60 s, as dbtool.h documents. */

@@ -19,6 +19,8 @@ const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind)
 		return &dbt_dialect_sqlite;
 	case DBT_DIALECT_POSTGRES:
 		return &dbt_dialect_postgres;
+	case DBT_DIALECT_MYSQL:
+		return &dbt_dialect_mysql;
 	}
 	return NULL;
 }

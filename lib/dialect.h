@@ -1,8 +1,9 @@
 /*
  * dialect.h - what a database must provide to dbtool: a const table of
- * function pointers per database (dialect_sqlite.c, dialect_postgres.c),
- * whose rendering entries live beside it (render_sqlite.c,
- * render_postgres.c) and whose reflection too (reflect_*.c).
+ * function pointers per database (dialect_sqlite.c, dialect_postgres.c,
+ * dialect_mysql.c), whose rendering entries live beside it
+ * (render_sqlite.c, render_postgres.c, render_mysql.c) and whose
+ * reflection too (reflect_*.c).
  *
  * Adding a database means adding the files that fill this table and one
  * line in dialect.c; nothing above this layer knows which database it
@@ -69,6 +70,14 @@ struct dbt_table;
  */
 typedef int (*dbt_row_fn)(void *arg, size_t ncolumns, const char *const *values);
 
+/*
+ * The callback of exec_script_each(): statement number `n` (1 for the
+ * first) of the script, `len` bytes at `stmt`, starting on file line
+ * `line`, has just succeeded.  A negative return stops the script and
+ * becomes its result.
+ */
+typedef int (*dbt_stmt_fn)(void *arg, size_t n, const char *stmt, size_t len, int line);
+
 /* A table to drop, in `schema` (NULL: unqualified). */
 typedef struct dbt_table_name {
 	const char *schema;
@@ -100,7 +109,7 @@ const char *dbt_conn_version_schema(const dbt_conn *conn);
 int dbt_conn_lock_timeout(const dbt_conn *conn);
 
 struct dbt_dialect {
-	const char *name; /* "sqlite", "postgresql" */
+	const char *name; /* "sqlite", "postgresql", "mysql" */
 	dbt_dialect_kind kind;
 
 	/* Connects; DBT_ECONNECT naming the database (never the password).
@@ -116,6 +125,15 @@ struct dbt_dialect {
 	 * `first_line` plus the statement's line offset inside `sql`.
 	 */
 	int (*exec_script)(dbt_conn *conn, const char *sql, const char *file, int first_line);
+
+	/*
+	 * The same, calling `done` after each statement that succeeded, for
+	 * a database whose DDL commits at once (no
+	 * DBT_CAP_TRANSACTIONAL_DDL): the runner journals each statement of a
+	 * revision as it commits.  NULL for a database with transactional DDL.
+	 */
+	int (*exec_script_each)(dbt_conn *conn, const char *sql, const char *file, int first_line,
+				dbt_stmt_fn done, void *arg);
 
 	/* Runs one statement that returns no rows. */
 	int (*exec)(dbt_conn *conn, const char *sql);
@@ -271,6 +289,7 @@ struct pg_conn;
 struct sqlite3 *dbt_sqlite_handle(dbt_conn *conn);
 struct pg_conn *dbt_postgres_handle(dbt_conn *conn);
 extern const struct dbt_dialect dbt_dialect_postgres;
+extern const struct dbt_dialect dbt_dialect_mysql;
 
 /* The rendering entries of each dialect (render_sqlite.c, render_postgres.c). */
 int dbt_sqlite_render_op(dbt_buf *out, const struct dbt_op *op);

@@ -485,7 +485,7 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 	dbt_buf sql = DBT_BUF_INIT;
 	dbt_table_name *tables = NULL;
 	size_t i, ndropped = 0, nbefore = 0;
-	int rc, has_version = 0, has_history = 0;
+	int rc, has_version = 0, has_history = 0, has_journal = 0;
 
 	if ((rc = dbt_schema_new(&empty)) < 0)
 		return rc;
@@ -493,7 +493,9 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
 	    (rc = d->table_exists(conn, vschema, DBT_VERSION_TABLE, &has_version)) < 0 ||
-	    (rc = d->table_exists(conn, vschema, DBT_HISTORY_TABLE, &has_history)) < 0)
+	    (rc = d->table_exists(conn, vschema, DBT_HISTORY_TABLE, &has_history)) < 0 ||
+	    (!(d->caps & DBT_CAP_TRANSACTIONAL_DDL) &&
+	     (rc = d->table_exists(conn, vschema, DBT_JOURNAL_TABLE, &has_journal)) < 0))
 		goto done;
 	/* Schemas and extensions, and the comments and grants on schemas,
 	 * belong to the whole database: drop-all leaves them. */
@@ -522,13 +524,15 @@ int dbt_model_drop_all(dbt_conn *conn, const char *schema_name, int lock_timeout
 		goto done;
 	/* Every table at once, dependents first as the differ ordered them;
 	 * the history table goes with the version table it belongs to. */
-	if (!(tables = calloc(diff.n + 2, sizeof(*tables)))) {
+	if (!(tables = calloc(diff.n + 3, sizeof(*tables)))) {
 		rc = dbt_error_oom();
 		goto done;
 	}
 	for (i = 0; i < diff.n; i++)
 		if (diff.ops[i].kind == DBT_OP_DROP_TABLE)
 			tables[ndropped++] = (dbt_table_name){schema, diff.ops[i].table->name};
+	if (has_journal)
+		tables[ndropped++] = (dbt_table_name){vschema, DBT_JOURNAL_TABLE};
 	if (has_history)
 		tables[ndropped++] = (dbt_table_name){vschema, DBT_HISTORY_TABLE};
 	if (has_version)
@@ -550,6 +554,8 @@ done:
 			on_object("drop", dbt_object_kind_name(diff.ops[i].old_object->kind),
 				  diff.ops[i].old_object->name, arg);
 	}
+	if (rc == 0 && has_journal && on_object)
+		on_object("drop", "table", DBT_JOURNAL_TABLE, arg);
 	if (rc == 0 && has_history && on_object)
 		on_object("drop", "table", DBT_HISTORY_TABLE, arg);
 	if (rc == 0 && has_version && on_object)

@@ -130,7 +130,7 @@ static void first_line(dbt_buf *b, const char *s, size_t len)
 
 int dbt_model_command_run(char **out, size_t *len, dbt_dialect_kind kind)
 {
-	const char *dialect = kind == DBT_DIALECT_POSTGRES ? "postgresql" : "sqlite";
+	const char *dialect = dbt_dialect_label(kind);
 	dbt_buf text = DBT_BUF_INIT, err = DBT_BUF_INIT, line = DBT_BUF_INIT;
 	int out_pipe[2] = {-1, -1}, err_pipe[2] = {-1, -1};
 	int rc = 0, status = 0;

@@ -114,6 +114,8 @@ struct mysql_conn {
 	char *database;
 	char lock_name[65]; /* GET_LOCK's name, at most 64 characters */
 	int readonly;
+	dbt_url url; /* a copy of the URL it was opened with, for
+		      * dbt_mysql_open_like() */
 };
 
 static struct mysql_conn *conn_of(dbt_conn *conn)
@@ -337,9 +339,15 @@ static int is_delimiter_line(const char *s)
 
 int dbt_mysql_exec_script(dbt_conn *conn, const char *sql, const char *file, int first_line)
 {
+	return dbt_mysql_exec_script_each(conn, sql, file, first_line, NULL, NULL);
+}
+
+int dbt_mysql_exec_script_each(dbt_conn *conn, const char *sql, const char *file, int first_line,
+			       dbt_stmt_fn done, void *arg)
+{
 	struct mysql_conn *c = conn_of(conn);
 	char delim[32] = ";";
-	size_t pos = 0, dlen = 1;
+	size_t pos = 0, dlen = 1, n = 0;
 	int line = 0, rc;
 
 	if (!file)
@@ -376,6 +384,8 @@ int dbt_mysql_exec_script(dbt_conn *conn, const char *sql, const char *file, int
 		for (len = end; len && isspace((unsigned char)s[len - 1]);)
 			len--;
 		if (len && (rc = run_stmt(c, s, len, file, first_line + line)) < 0)
+			return rc;
+		if (len && done && (rc = done(arg, ++n, s, len, first_line + line)) < 0)
 			return rc;
 		for (k = 0; k < stop; k++)
 			line += s[k] == '\n';
@@ -597,6 +607,33 @@ static int connect_error(const dbt_url *url, const char *why)
 	return rc;
 }
 
+/* A deep copy of `from` into `to`, which the caller releases with
+ * dbt_url_release(), also after a failure. */
+static int url_copy(dbt_url *to, const dbt_url *from)
+{
+	size_t i;
+
+	memset(to, 0, sizeof(*to));
+	to->kind = from->kind;
+#define COPY(f) (!from->f || (to->f = strdup(from->f)))
+	if (!COPY(scheme) || !COPY(user) || !COPY(password) || !COPY(host) || !COPY(port) ||
+	    !COPY(database))
+		return dbt_error_oom();
+#undef COPY
+	if (!from->nparams)
+		return 0;
+	if (!(to->keys = calloc(from->nparams, sizeof(*to->keys))) ||
+	    !(to->values = calloc(from->nparams, sizeof(*to->values))))
+		return dbt_error_oom();
+	for (i = 0; i < from->nparams; i++) {
+		to->nparams++;
+		if (!(to->keys[i] = strdup(from->keys[i])) ||
+		    !(to->values[i] = strdup(from->values[i])))
+			return dbt_error_oom();
+	}
+	return 0;
+}
+
 /* Applies the URL's query parameters (url.c let only known ones through)
  * as libmariadb's options. */
 static int set_options(MYSQL *db, const dbt_url *url)
@@ -667,7 +704,10 @@ int dbt_mysql_open(dbt_conn **out, const dbt_url *url, int readonly)
 	c = calloc(1, sizeof(*c));
 	if (!c)
 		return dbt_error_oom();
+	c->base.dialect = &dbt_dialect_mysql;
 	c->readonly = readonly;
+	if ((rc = url_copy(&c->url, url)) < 0)
+		goto fail;
 	if (!(c->database = strdup(url->database))) {
 		rc = dbt_error_oom();
 		goto fail;
@@ -704,6 +744,17 @@ void dbt_mysql_close(dbt_conn *conn)
 	c = conn_of(conn);
 	if (c->db)
 		my.mysql_close(c->db);
+	dbt_url_release(&c->url);
 	free(c->database);
 	free(c);
+}
+
+int dbt_mysql_open_like(dbt_conn **out, const dbt_conn *conn, const char *database)
+{
+	const struct mysql_conn *c = (const struct mysql_conn *)conn;
+	dbt_url url = c->url;
+
+	if (database)
+		url.database = (char *)database;
+	return dbt_mysql_open(out, &url, 0);
 }

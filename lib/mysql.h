@@ -2,13 +2,11 @@
  * mysql.h - connections to MariaDB and MySQL servers through libmariadb
  * (MariaDB Connector/C, which speaks to both), and their reflection.
  *
- * The groundwork of the MariaDB/MySQL dialect: every function here has the
- * signature of the matching entry of struct dbt_dialect (dialect.h), so
- * that the dialect table is a list of these names once rendering and the
- * runner know the dialect.  Until then the connection's `dialect` is NULL:
- * close it with dbt_mysql_close(), never dbt_conn_close(), and the public
- * dbt_url_parse() refuses MariaDB/MySQL URLs (dbt_url_parse_mysql() takes
- * them).
+ * The functions of the MariaDB/MySQL dialect: most have the signature of
+ * the matching entry of struct dbt_dialect (dialect.h), and the dialect
+ * table (dialect_mysql.c, dbt_dialect_mysql) is a list of their names.  A
+ * connection opened here is a dialect connection like any other: close it
+ * with dbt_conn_close() or dbt_mysql_close().
  *
  * libmariadb is not linked: like libpq (pq.h), it is loaded with dlopen()
  * on the first connection, so that SQLite and PostgreSQL runs never load
@@ -21,21 +19,17 @@
 
 #include "buf.h"
 #include "dbtool.h"
+#include "dialect.h"
 
 struct dbt_schema;
-
-/* The kind of a MariaDB/MySQL URL; not yet a dbt_dialect_kind of the
- * public header (nor counted in DBT_DIALECT_MAX): the rest of the library
- * cannot use it yet. */
-#define DBT_DIALECT_MYSQL ((dbt_dialect_kind)3)
 
 /* The shared library dbt_mysql_load() opens unless DBTOOL_LIBMARIADB
  * names another file. */
 #define DBT_MYSQL_SONAME "libmariadb.so.3"
 
 /*
- * Parses `text` as dbt_url_parse() does, but also takes MariaDB/MySQL
- * URLs (url.c): mysql://, mariadb://, with any driver (mysql+pymysql://,
+ * Parses `text` as dbt_url_parse() does (url.c), which takes MariaDB/MySQL
+ * URLs: mysql://, mariadb://, with any driver (mysql+pymysql://,
  * mysql+mysqldb://, mariadb+mariadbconnector://, ...), kind
  * DBT_DIALECT_MYSQL.  Their query parameters are those SQLAlchemy's
  * mysqlclient and PyMySQL dialects hand to the driver: unix_socket (a
@@ -69,6 +63,14 @@ int dbt_mysql_open(dbt_conn **out, const dbt_url *url, int readonly);
 /* Closes the connection (releasing the lock with it); NULL does nothing. */
 void dbt_mysql_close(dbt_conn *conn);
 
+/*
+ * Opens another connection to the server of `conn`, with its URL's user,
+ * password and options, to database `database` (NULL: the same one as
+ * `conn`); as dbt_mysql_open() otherwise.  For the scratch database
+ * (scratch.c), which must not disturb the session of `conn`.
+ */
+int dbt_mysql_open_like(dbt_conn **out, const dbt_conn *conn, const char *database);
+
 /* The database the connection uses (the URL's); owned by the connection. */
 const char *dbt_mysql_database(const dbt_conn *conn);
 
@@ -90,6 +92,12 @@ int dbt_mysql_exec(dbt_conn *conn, const char *sql);
  * DDL: what ran before a failure may stay.
  */
 int dbt_mysql_exec_script(dbt_conn *conn, const char *sql, const char *file, int first_line);
+
+/* The same, calling `done` after each statement has succeeded (see
+ * dbt_stmt_fn in dialect.h); a negative return from it stops the script
+ * and becomes its result. */
+int dbt_mysql_exec_script_each(dbt_conn *conn, const char *sql, const char *file, int first_line,
+			       dbt_stmt_fn done, void *arg);
 
 /* The rows of a query: `cells` holds nrows * ncols values, row after row,
  * NULL for SQL NULL; released with dbt_mysql_rows_release(). */

@@ -468,7 +468,8 @@ int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schem
 		const char *name = text(&r, i, 0);
 		dbt_table *t;
 
-		if (!strcmp(name, VERSION_TABLE) || !strcmp(name, HISTORY_TABLE))
+		if (!strcmp(name, VERSION_TABLE) || !strcmp(name, HISTORY_TABLE) ||
+		    !strcmp(name, DBT_JOURNAL_TABLE))
 			continue;
 		if ((rc = dbt_schema_add_table(&t, s, name, needs_quotes(name))) < 0)
 			goto cleanup;

@@ -25,30 +25,9 @@
 #include <string.h>
 #include <strings.h>
 
-/*
- * The rendering entries of the MariaDB/MySQL dialect, which render.c's
- * shared pieces take.  Kept here, not in the connection's table, so that
- * rendering does not depend on a server connection; dbt_dialect_mysql
- * must point at the same functions.
- */
-static const struct dbt_dialect mysql_render = {
-	.name = "mysql",
-	.kind = DBT_DIALECT_MYSQL,
-	.quote_ident = dbt_mysql_quote_ident,
-	.quote_literal = dbt_mysql_quote_literal,
-	.caps = DBT_CAP_ALTER_COLUMN_TYPE,
-	.render_op = dbt_mysql_render_op,
-	.render_ops = dbt_mysql_render_ops,
-	.adapt = dbt_mysql_adapt,
-	.autoincrement = dbt_mysql_autoincrement,
-	.autoincrement_is = dbt_mysql_autoincrement_is,
-	.drop_tables = dbt_mysql_drop_tables,
-	.put_column_type = dbt_mysql_put_column_type,
-	.put_column_identity = dbt_mysql_put_column_identity,
-	.put_index_head = dbt_mysql_put_index_head,
-};
-
-static const struct dbt_dialect *const my = &mysql_render;
+/* The dialect's table (dialect_mysql.c), whose entries render.c's shared
+ * pieces take. */
+static const struct dbt_dialect *const my = &dbt_dialect_mysql;
 
 static void ident(dbt_buf *out, const char *name)
 {

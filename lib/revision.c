@@ -150,6 +150,8 @@ const char *dbt_dialect_label(dbt_dialect_kind kind)
 		return "sqlite";
 	case DBT_DIALECT_POSTGRES:
 		return "postgresql";
+	case DBT_DIALECT_MYSQL:
+		return "mysql";
 	}
 	return "unknown";
 }
@@ -380,6 +382,7 @@ static const char *label_suffix(int label)
 {
 	return label == DBT_DIALECT_SQLITE     ? " sqlite"
 	       : label == DBT_DIALECT_POSTGRES ? " postgresql"
+	       : label == DBT_DIALECT_MYSQL    ? " mysql"
 					       : "";
 }
 
@@ -392,8 +395,9 @@ static int marker_line(struct parser *p, const struct line *l, const struct mark
 
 	if (mk->label < 0)
 		return fail(p, l->no,
-			    "unknown dialect '%.*s' in the '-- migrate:%s' marker: use sqlite or "
-			    "postgresql, or no label for a section that serves every dialect",
+			    "unknown dialect '%.*s' in the '-- migrate:%s' marker: use sqlite, "
+			    "postgresql or mysql, or no label for a section that serves every "
+			    "dialect",
 			    (int)mk->lablen, mk->lab, name);
 	seen = marks[mk->label];
 	if (seen[idx])

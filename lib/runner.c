@@ -28,6 +28,14 @@
  * revision may change search_path, and the bookkeeping in its transaction
  * must still find the tables where they are.  Each step starts from a
  * reset session, so nothing a revision set reaches the next one.
+ *
+ * Where DDL commits at once (no DBT_CAP_TRANSACTIONAL_DDL: MariaDB and
+ * MySQL), the rule cannot hold for the revision's own statements: each
+ * commits as it runs.  The runner then keeps a journal (runner_book.c): a
+ * row written before the first statement, counting each statement as it
+ * commits, deleted in the transaction that records the version.  A row
+ * left behind says that the database is between two revisions, and every
+ * command that reads the version refuses until a stamp says where it is.
  */
 #include "dbtool.h"
 
@@ -255,6 +263,124 @@ static int check_plan(const dbt_chain *chain, size_t from, size_t goal, dbt_dial
 	return 0;
 }
 
+/* What the journal callback needs, statement after statement. */
+struct journal_ctx {
+	dbt_conn *c;
+	const struct book *b;
+	const dbt_revision *rev;
+	const dbt_run_opts *opts;
+	size_t done; /* statements committed */
+	double t0;   /* when the current statement started */
+};
+
+/* After each statement of a journaled revision: the journal row, then the
+ * caller's on_statement. */
+static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, int line)
+{
+	struct journal_ctx *j = arg;
+	dbt_buf text = DBT_BUF_INIT;
+	double ms = rb_now_ms() - j->t0;
+	int rc;
+
+	j->done = n;
+	if ((rc = rb_journal_done(j->c, j->b, n)) < 0)
+		return rc;
+	if (j->opts && j->opts->on_statement) {
+		dbt_dialect_excerpt(&text, stmt, len, 100);
+		if (text.oom) {
+			dbt_buf_release(&text);
+			return dbt_error_oom();
+		}
+		dbt_run_statement s = {j->rev, text.ptr, line, ms};
+		j->opts->on_statement(&s, j->opts->arg);
+		dbt_buf_release(&text);
+	}
+	j->t0 = rb_now_ms();
+	return 0;
+}
+
+/*
+ * execute() where DDL commits at once (see the journal in runner_book.c):
+ * the transaction the step opened ends, the journal row says that `rev`
+ * starts, each statement commits as it runs and the journal counts it,
+ * and the bookkeeping in `book` then commits with the journal's row
+ * deleted.  A failed statement leaves the row, with its message, and the
+ * error says that the database is between two revisions.
+ */
+static int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
+			     const char *version_before, const dbt_run_opts *opts)
+{
+	const struct dbt_dialect *d = c->dialect;
+	const char *verb = up ? "upgrade" : "downgrade";
+	const char *before = version_before ? version_before : "base";
+	const char *after = up ? rev->id : (rev->down ? rev->down->id : "base");
+	struct journal_ctx j = {c, NULL, rev, opts, 0, 0};
+	dbt_buf record = DBT_BUF_INIT;
+	struct book b;
+	int line = 0, rc;
+	const char *sql = dbt_revision_section(rev, d->kind, !up, &line);
+	char *msg;
+
+	if (!sql)
+		return dbt_revision_require_dialect(rev, d->kind);
+	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->commit(c)) < 0)
+		goto fail;
+	j.b = &b;
+	if ((rc = rb_journal_start(c, &b, rev, up, version_before)) < 0)
+		goto fail;
+	if (rev->lock_timeout_ms >= 0 && (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
+		goto stopped;
+	j.t0 = rb_now_ms();
+	if ((rc = d->exec_script_each(c, sql, rev->path, line, journal_statement, &j)) < 0)
+		goto stopped;
+	/* What the revision set in the session (USE, sql_mode) must not reach
+	 * the bookkeeping. */
+	rb_journal_clear_sql(&record, &b);
+	dbt_buf_put(&record, book->ptr, book->len);
+	if ((rc = d->reset_session(c)) < 0 || (rc = d->begin(c)) < 0 ||
+	    (rc = exec_bookkeeping(c, &record)) < 0 || (rc = d->commit(c)) < 0) {
+		dbt_buf_release(&record);
+		d->rollback(c);
+		dbt_error_prefix(rc,
+				 "%s %s ran, but recording it failed: the database is between "
+				 "%s and %s",
+				 verb, rev->id, before, after);
+		return rc;
+	}
+	dbt_buf_release(&record);
+	return 0;
+stopped:
+	/* The journal keeps the failure for 'current' and 'check'; the
+	 * message of the failure is what the caller reports.  When the first
+	 * statement failed, nothing committed (a statement is atomic): the
+	 * database is still at the version before, and the row goes. */
+	if ((msg = strdup(dbt_error_last())) != NULL) {
+		int kept =
+			d->reset_session(c) == 0 && (j.done ? rb_journal_failed(c, &b, j.done, msg)
+							    : (rb_journal_clear_sql(&record, &b),
+							       exec_bookkeeping(c, &record))) == 0;
+
+		dbt_buf_release(&record);
+		dbt_error_set(rc, "%s", msg);
+		free(msg);
+		if (kept && !j.done)
+			return dbt_error_prefix(rc,
+						"%s %s failed at its first statement, so nothing "
+						"of it was applied: the version stays at %s",
+						verb, rev->id, before);
+	}
+	dbt_error_prefix(rc,
+			 "%s %s stopped at its statement %zu, after %zu committed (%s commits "
+			 "each DDL statement at once): the database is between %s and %s; finish "
+			 "or undo the %s by hand, then run 'dbtool stamp %s' or 'dbtool stamp %s'",
+			 verb, rev->id, j.done + 1, j.done, d->name, before, after, verb, after,
+			 before);
+	return rc;
+fail:
+	d->rollback(c);
+	return rc;
+}
+
 /*
  * Runs `rev` in the transaction open on `c`, then the bookkeeping in
  * `book`, and commits.  A revision marked '-- transaction: false' runs on
@@ -269,6 +395,8 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 	const char *verb = up ? "upgrade" : "downgrade";
 	int rc;
 
+	if (!single && rb_journaled(c))
+		return execute_journaled(c, rev, up, book, version_before, opts);
 	if (single) {
 		/* The whole run's transaction: the caller commits or rolls
 		 * back; run() refused revisions outside a transaction. */
@@ -498,6 +626,20 @@ static int stamp_sql(dbt_buf *sql, dbt_conn *c, const dbt_chain *chain, size_t g
 	return 0;
 }
 
+/* A stamp says where the database is: a revision that stopped halfway
+ * (the journal's row) is over. */
+static int stamp_journal_sql(dbt_buf *sql, dbt_conn *c, const struct book *b)
+{
+	int exists = 0, rc = 0;
+
+	if (!rb_journaled(c) ||
+	    (rc = c->dialect->table_exists(c, b->schema, DBT_JOURNAL_TABLE, &exists)) < 0)
+		return rb_journaled(c) ? rc : 0;
+	if (exists)
+		rb_journal_clear_sql(sql, b);
+	return 0;
+}
+
 static int stamp(dbt_conn *c, const dbt_chain *chain, size_t goal)
 {
 	const struct dbt_dialect *d = c->dialect;
@@ -507,8 +649,9 @@ static int stamp(dbt_conn *c, const dbt_chain *chain, size_t goal)
 
 	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->begin(c)) < 0)
 		return rc;
-	if ((rc = rb_create_tables(c, &b, 1)) < 0 || (rc = stamp_sql(&sql, c, chain, goal)) < 0 ||
-	    (rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0)
+	if ((rc = rb_create_tables(c, &b, 1)) < 0 || (rc = stamp_journal_sql(&sql, c, &b)) < 0 ||
+	    (rc = stamp_sql(&sql, c, chain, goal)) < 0 || (rc = exec_bookkeeping(c, &sql)) < 0 ||
+	    (rc = d->commit(c)) < 0)
 		d->rollback(c);
 	dbt_buf_release(&sql);
 	return rc;
@@ -632,9 +775,16 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	if (opts && opts->version > DBT_RUN_OPTS_VERSION)
 		return dbt_error_set(DBT_ERROR, "unknown version %u of the run options",
 				     opts->version);
+	if (opts && opts->single_transaction && mode != MODE_STAMP && rb_journaled(c))
+		return dbt_error_set(DBT_ERROR,
+				     "--single-transaction cannot be kept on %s, which commits "
+				     "each "
+				     "DDL statement at once: run without it (each revision is "
+				     "journaled statement by statement instead)",
+				     d->name);
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
-	if ((rc = rb_version_read(c, &id)) < 0)
+	if ((rc = rb_version_read_any(c, &id, mode != MODE_STAMP)) < 0)
 		goto cleanup;
 	if (id && id[0] == '!') {
 		/* A stamp replaces the rows, so several of them do not stop it. */

@@ -44,8 +44,9 @@ int rb_book_init(struct book *b, const struct dbt_dialect *d, const char *schema
 
 	b->d = d;
 	b->schema = schema;
-	if ((rc = rb_qualify(b->version, sizeof(b->version), d, schema, DBT_VERSION_TABLE)) == 0)
-		rc = rb_qualify(b->history, sizeof(b->history), d, schema, DBT_HISTORY_TABLE);
+	if ((rc = rb_qualify(b->version, sizeof(b->version), d, schema, DBT_VERSION_TABLE)) == 0 &&
+	    (rc = rb_qualify(b->history, sizeof(b->history), d, schema, DBT_HISTORY_TABLE)) == 0)
+		rc = rb_qualify(b->journal, sizeof(b->journal), d, schema, DBT_JOURNAL_TABLE);
 	return rc;
 }
 
@@ -141,8 +142,16 @@ int rb_version_row(void *arg, size_t ncolumns, const char *const *values)
 }
 
 /* Reads the version row: the id, or "!" and the ids ("!a, b") when the
- * table holds several rows; NULL when the table is missing or empty. */
+ * table holds several rows; NULL when the table is missing or empty.
+ * Fails when the journal says that a revision stopped halfway. */
 int rb_version_read(dbt_conn *c, char **out)
+{
+	return rb_version_read_any(c, out, 1);
+}
+
+/* The same; with `journal` 0, whatever the journal says (for a stamp,
+ * which is the way out of a revision that stopped halfway). */
+int rb_version_read_any(dbt_conn *c, char **out, int journal)
 {
 	struct version_rows v = {DBT_BUF_INIT, 0};
 	struct book b;
@@ -150,7 +159,7 @@ int rb_version_read(dbt_conn *c, char **out)
 	int exists = 0, rc;
 
 	*out = NULL;
-	if ((rc = rb_book_of(&b, c)) < 0)
+	if ((rc = rb_book_of(&b, c)) < 0 || (journal && (rc = rb_journal_check(c, &b)) < 0))
 		return rc;
 	rc = c->dialect->table_exists(c, b.schema, DBT_VERSION_TABLE, &exists);
 	if (rc < 0 || !exists)
@@ -213,6 +222,141 @@ void rb_version_set_sql(dbt_buf *sql, const struct book *b, const char *id)
 int dbt_conn_current(char **out, dbt_conn *conn)
 {
 	return rb_version_get(conn, out);
+}
+
+/* --------------------------------------------------------------- journal */
+
+/*
+ * Where DDL commits at once (no DBT_CAP_TRANSACTIONAL_DDL), a revision
+ * cannot commit with its version row: each of its statements commits as
+ * it runs.  The journal table then holds one row while a revision runs:
+ * which revision, in which direction, from which version, how many of its
+ * statements have committed, and, once one failed, the failure.  The row
+ * is written before the first statement, updated after each, and deleted
+ * in the transaction that records the version; a row left behind means
+ * the database is between two revisions, and every command that reads
+ * the version says so until a stamp clears it.
+ */
+
+int rb_journaled(const dbt_conn *c)
+{
+	return !(c->dialect->caps & DBT_CAP_TRANSACTIONAL_DDL);
+}
+
+/* The journal's row as read: the message that the database is between
+ * revisions. */
+static int journal_row(void *arg, size_t ncolumns, const char *const *values)
+{
+	dbt_buf *msg = arg;
+	const char *rev, *dir, *from, *n, *failed;
+
+	if (ncolumns < 5 || msg->len)
+		return 0;
+	rev = values[0] ? values[0] : "?";
+	dir = values[1] ? values[1] : "upgrade";
+	from = values[2] ? values[2] : "base";
+	n = values[3] ? values[3] : "0";
+	failed = values[4];
+	dbt_buf_printf(msg,
+		       "the database is between revisions %s and %s: the %s %s stopped after %s "
+		       "of its statements",
+		       from, rev, dir, rev, n);
+	if (failed)
+		dbt_buf_printf(msg, " (%s)", failed);
+	dbt_buf_printf(msg,
+		       "; the database commits each DDL statement at once, so they stay "
+		       "applied: finish or undo the %s by hand, then record where the database "
+		       "is with 'dbtool stamp %s' or 'dbtool stamp %s'",
+		       dir, rev, from);
+	return msg->oom ? dbt_error_oom() : 0;
+}
+
+/* Fails, saying where the database is, when the journal holds a row. */
+int rb_journal_check(dbt_conn *c, const struct book *b)
+{
+	dbt_buf sql = DBT_BUF_INIT, msg = DBT_BUF_INIT;
+	int exists = 0, rc = 0;
+
+	if (!rb_journaled(c) ||
+	    (rc = c->dialect->table_exists(c, b->schema, DBT_JOURNAL_TABLE, &exists)) < 0 ||
+	    !exists)
+		return rb_journaled(c) ? rc : 0;
+	dbt_buf_printf(&sql,
+		       "SELECT version_num, direction, from_num, statements, failed FROM %s "
+		       "ORDER BY version_num",
+		       b->journal);
+	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, journal_row, &msg);
+	if (rc == 0 && msg.len)
+		rc = dbt_error_set(DBT_ERROR, "%s", msg.ptr);
+	dbt_buf_release(&sql);
+	dbt_buf_release(&msg);
+	return rc;
+}
+
+/* The statement that empties the journal, for a step's bookkeeping or a
+ * stamp (the table exists: rb_journal_start made it). */
+void rb_journal_clear_sql(dbt_buf *sql, const struct book *b)
+{
+	dbt_buf_printf(sql, "DELETE FROM %s;\n", b->journal);
+}
+
+/* Runs the journal statements in `sql`, committing at once. */
+static int journal_exec(dbt_conn *c, dbt_buf *sql)
+{
+	int rc = sql->oom ? dbt_error_oom()
+			  : c->dialect->exec_script(c, sql->ptr, "journal table", 1);
+
+	dbt_buf_release(sql);
+	if (rc < 0)
+		dbt_error_prefix(rc, "cannot write the journal table " DBT_JOURNAL_TABLE);
+	return rc;
+}
+
+/* Before the first statement of `rev`: the journal table, and its row
+ * saying that `rev` starts from `version_before` (NULL: base). */
+int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
+		     const char *version_before)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+
+	dbt_buf_printf(&sql,
+		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
+		       "direction VARCHAR(16) NOT NULL, from_num VARCHAR(64), "
+		       "statements INTEGER NOT NULL, failed TEXT, "
+		       "CONSTRAINT " DBT_JOURNAL_TABLE "_pkc PRIMARY KEY (version_num));\n",
+		       b->journal);
+	rb_journal_clear_sql(&sql, b);
+	dbt_buf_printf(&sql,
+		       "INSERT INTO %s (version_num, direction, from_num, statements) VALUES (",
+		       b->journal);
+	b->d->quote_literal(&sql, rev->id);
+	dbt_buf_printf(&sql, ", '%s', ", up ? "upgrade" : "downgrade");
+	if (version_before)
+		b->d->quote_literal(&sql, version_before);
+	else
+		dbt_buf_puts(&sql, "NULL");
+	dbt_buf_puts(&sql, ", 0)");
+	return journal_exec(c, &sql);
+}
+
+/* After statement `n` of the running revision committed. */
+int rb_journal_done(dbt_conn *c, const struct book *b, size_t n)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+
+	dbt_buf_printf(&sql, "UPDATE %s SET statements = %zu", b->journal, n);
+	return journal_exec(c, &sql);
+}
+
+/* Once a statement failed: how many committed, and the failure's
+ * message, for whoever reads the journal. */
+int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, const char *message)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+
+	dbt_buf_printf(&sql, "UPDATE %s SET statements = %zu, failed = ", b->journal, n);
+	b->d->quote_literal(&sql, message);
+	return journal_exec(c, &sql);
 }
 
 /* --------------------------------------------------------------- history */

@@ -22,6 +22,7 @@ struct book {
 	const char *schema; /* NULL: unqualified (SQLite) */
 	char version[160];  /* "schema".dbtool_version */
 	char history[160];
+	char journal[160]; /* dbtool_journal, where DDL commits at once */
 };
 
 /* The rows of the version table, as rb_version_read() hands them back. */
@@ -57,6 +58,14 @@ double rb_now_ms(void);
 int rb_version_elsewhere(dbt_conn *c, const struct book *b);
 int rb_version_row(void *arg, size_t ncolumns, const char *const *values);
 int rb_version_read(dbt_conn *c, char **out);
+int rb_version_read_any(dbt_conn *c, char **out, int journal);
+int rb_journaled(const dbt_conn *c);
+int rb_journal_check(dbt_conn *c, const struct book *b);
+void rb_journal_clear_sql(dbt_buf *sql, const struct book *b);
+int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
+		     const char *version_before);
+int rb_journal_done(dbt_conn *c, const struct book *b, size_t n);
+int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, const char *message);
 int rb_several_rows(const char *ids);
 int rb_version_get(dbt_conn *c, char **out);
 void rb_version_set_sql(dbt_buf *sql, const struct book *b, const char *id);

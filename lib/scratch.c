@@ -11,6 +11,7 @@
 
 #include "error.h"
 #include "model.h"
+#include "mysql.h"
 #include "lex.h"
 #include "render.h"
 
@@ -33,7 +34,10 @@ struct scratch {
 	dbt_dialect_kind kind;
 	int in_txn;    /* a transaction or savepoint to roll back */
 	int savepoint; /* it is a savepoint of the caller's transaction */
-	char schema[sizeof(SCRATCH_PREFIX) + 16]; /* PostgreSQL: the scratch schema */
+	int drop_db;   /* MariaDB: `schema` is a database made here, to drop */
+	int empty_dev; /* MariaDB: the dev_url database, to empty again */
+	char schema[sizeof(SCRATCH_PREFIX) + 16]; /* PostgreSQL: the scratch schema;
+						   * MariaDB: the scratch database */
 	const char *live_schema;
 	const char *model_path;
 	char *errmsg; /* the first failure's message, kept over the rollback */
@@ -136,6 +140,11 @@ static int require_empty(struct scratch *s, const char *redacted)
 	const char *sql =
 		s->kind == DBT_DIALECT_SQLITE
 			? "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1"
+		: s->kind == DBT_DIALECT_MYSQL
+			? "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() "
+			  "UNION ALL SELECT 1 FROM information_schema.routines WHERE "
+			  "routine_schema = "
+			  "DATABASE() LIMIT 1"
 			: "SELECT 1 FROM pg_catalog.pg_class c "
 			  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
 			  "WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_' LIMIT 1";
@@ -194,6 +203,83 @@ static int run(struct scratch *s, const dbt_buf *sql)
 }
 
 /*
+ * MariaDB/MySQL, whose DDL no transaction takes back: the dev_url
+ * database, emptied again by finish(); or a database of a random name
+ * made on the live server through a connection of its own (so that the
+ * live session and its transaction are left alone), which finish()
+ * drops.
+ */
+static int start_mysql(struct scratch *s, dbt_conn *live)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int rc;
+
+	if (live->dev_url) {
+		if ((rc = open_dev(s, live)) == 0)
+			s->empty_dev = 1;
+		return rc;
+	}
+	if ((rc = dbt_mysql_open_like(&s->own, live, NULL)) < 0)
+		return dbt_error_prefix(rc, "cannot open the connection to the scratch database");
+	s->conn = s->own;
+	memcpy(s->schema, SCRATCH_PREFIX, sizeof(SCRATCH_PREFIX) - 1);
+	random_hex(s->schema + sizeof(SCRATCH_PREFIX) - 1);
+	dbt_buf_puts(&sql, "CREATE DATABASE ");
+	dbt_mysql_quote_ident(&sql, s->schema);
+	if ((rc = run(s, &sql)) < 0) {
+		dbt_error_prefix(
+			rc,
+			"cannot create the scratch database '%s' that normalizes the model "
+			"(grant the user CREATE and DROP on databases named "
+			"dbtool_scratch_%%, or name an empty scratch database with dev_url in "
+			"dbtool.ini or --dev-url)",
+			s->schema);
+		goto cleanup;
+	}
+	s->drop_db = 1;
+	dbt_buf_clear(&sql);
+	dbt_buf_puts(&sql, "USE ");
+	dbt_mysql_quote_ident(&sql, s->schema);
+	rc = run(s, &sql);
+cleanup:
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+/* Collects the rows' first two columns as "DROP <kind> <name>" statements,
+ * kind first (TABLE or VIEW, PROCEDURE, FUNCTION ...), name second. */
+static int drop_row(void *arg, size_t ncolumns, const char *const *values)
+{
+	dbt_buf *sql = arg;
+
+	if (ncolumns < 2 || !values[0] || !values[1])
+		return 0;
+	dbt_buf_printf(sql, "DROP %s IF EXISTS ", values[0]);
+	dbt_mysql_quote_ident(sql, values[1]);
+	dbt_buf_puts(sql, ";\n");
+	return sql->oom ? dbt_error_oom() : 0;
+}
+
+/* Drops whatever the scratch made in the dev_url database, which was
+ * empty: its views, tables and routines. */
+static void empty_dev(struct scratch *s)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	const struct dbt_dialect *d = s->conn->dialect;
+
+	dbt_buf_puts(&sql, "SET SESSION foreign_key_checks = 0;\n");
+	if (d->query_rows(s->conn,
+			  "SELECT IF(table_type = 'VIEW', 'VIEW', 'TABLE'), table_name "
+			  "FROM information_schema.tables WHERE table_schema = DATABASE() "
+			  "UNION ALL SELECT routine_type, routine_name FROM "
+			  "information_schema.routines WHERE routine_schema = DATABASE()",
+			  drop_row, &sql) == 0 &&
+	    !sql.oom)
+		d->exec_script(s->conn, sql.ptr, "scratch database", 1);
+	dbt_buf_release(&sql);
+}
+
+/*
  * Opens the scratch: a connection, a transaction (or savepoint) that will
  * be rolled back, and on PostgreSQL the schema the objects go to.
  */
@@ -204,6 +290,8 @@ static int start(struct scratch *s, dbt_conn *live)
 	int rc;
 
 	s->conn = live;
+	if (s->kind == DBT_DIALECT_MYSQL)
+		return start_mysql(s, live);
 	if (live->dev_url) {
 		if ((rc = open_dev(s, live)) < 0)
 			return rc;
@@ -262,6 +350,24 @@ static void finish(struct scratch *s)
 {
 	const struct dbt_dialect *d = s->conn ? s->conn->dialect : NULL;
 
+	if (s->drop_db || s->empty_dev) {
+		/* Whatever failed before keeps its message. */
+		char *msg = strdup(dbt_error_last());
+		dbt_buf sql = DBT_BUF_INIT;
+
+		if (s->empty_dev) {
+			empty_dev(s);
+		} else {
+			dbt_buf_puts(&sql, "DROP DATABASE IF EXISTS ");
+			dbt_mysql_quote_ident(&sql, s->schema);
+			run(s, &sql);
+		}
+		dbt_buf_release(&sql);
+		if (msg)
+			dbt_error_set(DBT_ERROR, "%s", msg);
+		free(msg);
+		s->drop_db = s->empty_dev = 0;
+	}
 	if (s->in_txn) {
 		if (!s->savepoint)
 			d->rollback(s->conn);
@@ -347,6 +453,9 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model)
 static int build(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	int pg = s->kind == DBT_DIALECT_POSTGRES;
+	/* Foreign keys after the tables where a table cannot name one made
+	 * later (PostgreSQL, MariaDB). */
+	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
 	dbt_buf sql = DBT_BUF_INIT;
 	char *built = calloc(model->ntables ? model->ntables : 1, 1);
 	size_t i, k, pass;
@@ -366,14 +475,14 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 				continue;
 			built[i] = 1;
 			dbt_buf_clear(&sql);
-			if ((rc = dbt_render_create_table(&sql, s->kind, t, pg ? skip_fk : NULL,
+			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
 			    (rc = run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		}
 	}
 	free(built);
-	for (i = 0; pg && i < model->ntables && rc == 0; i++) {
+	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
 
 		for (k = 0; want[i] == 2 && k < t->nfks && rc == 0; k++) {
@@ -869,6 +978,7 @@ static int cmp_item(const void *x, const void *y)
 static int build_objects(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	int pg = s->kind == DBT_DIALECT_POSTGRES;
+	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
 	struct item *items =
 		calloc(model->ntables + model->nindexes + model->nstatements + 1, sizeof(*items));
 	dbt_buf sql = DBT_BUF_INIT;
@@ -913,7 +1023,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 
 		dbt_buf_clear(&sql);
 		if (t) {
-			if ((rc = dbt_render_create_table(&sql, s->kind, t, pg ? skip_fk : NULL,
+			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
 			    (rc = run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
@@ -929,7 +1039,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			model_error(s, rc, items[i].st->line, items[i].st->col);
 		}
 	}
-	for (i = 0; pg && i < model->ntables && rc == 0; i++) {
+	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
 
 		for (k = 0; want[i] && k < t->nfks && rc == 0; k++) {

@@ -16,8 +16,13 @@
  *   live server, created in a transaction (or a savepoint of the caller's)
  *   that is always rolled back, with search_path pointing at it and then
  *   at the managed schema while the tables are built and reflected;
- * - or, on either, the empty database that dbt_conn_set_dev_url() named,
- *   used in the same way inside a transaction that is rolled back.
+ * - MariaDB/MySQL, whose DDL no transaction takes back: a database of a
+ *   random name (dbtool_scratch_<hex>) made on the live server through a
+ *   connection of its own, and dropped at the end, after a failure too; a
+ *   user without the right to create it gets an error naming dev_url;
+ * - or, on any of them, the empty database that dbt_conn_set_dev_url()
+ *   named, used in the same way inside a transaction that is rolled back
+ *   (on MariaDB/MySQL: emptied again at the end).
  */
 #ifndef DBT_SCRATCH_H
 #define DBT_SCRATCH_H

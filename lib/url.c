@@ -532,8 +532,7 @@ static int parse_sqlite(const struct parser *p, dbt_url *u)
 	return *s == '?' ? parse_query(p, u, s + 1) : 0;
 }
 
-/* dbt_url_parse(), and with `mysql` a MariaDB/MySQL URL too. */
-static int url_parse(dbt_url *out, const char *text, int mysql)
+static int url_parse(dbt_url *out, const char *text)
 {
 	struct parser p = {0};
 	dbt_url u = {0};
@@ -577,8 +576,8 @@ static int url_parse(dbt_url *out, const char *text, int mysql)
 		u.kind = DBT_DIALECT_MYSQL;
 	else
 		return dbt_error_set(DBT_EPARSE,
-				     "unsupported database '%.*s' in url (expected sqlite or "
-				     "postgresql)",
+				     "unsupported database '%.*s' in url (expected sqlite, "
+				     "postgresql, mysql or mariadb)",
 				     (int)dialect_len, text);
 	if (plus &&
 	    (plus + 1 == text + p.scheme_len || memchr(plus + 1, '+', (size_t)(sep - plus - 1))))
@@ -595,21 +594,6 @@ static int url_parse(dbt_url *out, const char *text, int mysql)
 		rc = parse_mysql(&p, &u);
 	else
 		rc = parse_postgres(&p, &u);
-	/* Until the dialect is wired into the runner and the renderers, a
-	 * command must not get as far as using such a URL: it fails here,
-	 * once the URL is known to be well formed. */
-	if (rc == 0 && u.kind == DBT_DIALECT_MYSQL && !mysql) {
-		dbt_buf b = DBT_BUF_INIT;
-
-		put_masked(&b, &p);
-		rc = b.oom ? dbt_error_oom()
-			   : dbt_error_set(DBT_EPARSE,
-					   "mariadb/mysql support is not complete yet: dbtool "
-					   "cannot "
-					   "use '%s' (use an sqlite or postgresql url)",
-					   b.ptr);
-		dbt_buf_release(&b);
-	}
 cleanup:
 	if (rc)
 		dbt_url_release(&u);
@@ -620,12 +604,12 @@ cleanup:
 
 int dbt_url_parse(dbt_url *out, const char *text)
 {
-	return url_parse(out, text, 0);
+	return url_parse(out, text);
 }
 
 int dbt_url_parse_mysql(dbt_url *out, const char *text)
 {
-	return url_parse(out, text, 1);
+	return url_parse(out, text);
 }
 
 static void put_encoded(dbt_buf *b, const char *s, const char *safe)
@@ -692,10 +676,12 @@ int dbt_dialect_parse(dbt_dialect_kind *out, const char *name)
 		*out = DBT_DIALECT_SQLITE;
 	else if (!strcmp(name, "postgresql") || !strcmp(name, "postgres"))
 		*out = DBT_DIALECT_POSTGRES;
+	else if (!strcmp(name, "mysql") || !strcmp(name, "mariadb"))
+		*out = DBT_DIALECT_MYSQL;
 	else
 		return dbt_error_set(DBT_EPARSE,
-				     "unknown dialect '%s' (expected sqlite, postgresql or "
-				     "postgres)",
+				     "unknown dialect '%s' (expected sqlite, postgresql, "
+				     "postgres, mysql or mariadb)",
 				     name);
 	return 0;
 }

@@ -1105,14 +1105,18 @@ static void dialects_lists_sqlite_and_postgresql(void **state)
 	assert_int_equal(cfg.dialects[0], DBT_DIALECT_POSTGRES);
 	assert_int_equal(cfg.dialects[1], DBT_DIALECT_SQLITE);
 	dbt_config_release(&cfg);
-	load_fails("[dbtool]\ndialects = sqlite, mysql\n", DBT_EPARSE,
-		   "dbtool.ini:2: invalid dialects 'sqlite, mysql': unknown dialect 'mysql': use a "
-		   "comma-separated list of sqlite and postgresql");
+	load_fails("[dbtool]\ndialects = sqlite, oracle\n", DBT_EPARSE,
+		   "dbtool.ini:2: invalid dialects 'sqlite, oracle': unknown dialect 'oracle': use "
+		   "a comma-separated list of sqlite, postgresql and mysql");
+	load_ok(&cfg, "[dbtool]\ndialects = mariadb, sqlite\n");
+	assert_int_equal(cfg.ndialects, 2);
+	assert_int_equal(cfg.dialects[0], DBT_DIALECT_MYSQL);
+	dbt_config_release(&cfg);
 	load_fails("[dbtool]\ndialects = sqlite, sqlite\n", DBT_EPARSE,
 		   "dbtool.ini:2: invalid dialects 'sqlite, sqlite': 'sqlite' is listed twice");
 	load_fails("[dbtool]\ndialects =\n", DBT_EPARSE,
 		   "dbtool.ini:2: invalid dialects '': unknown dialect '': use a comma-separated "
-		   "list of sqlite and postgresql");
+		   "list of sqlite, postgresql and mysql");
 }
 
 int main(void)

@@ -755,10 +755,10 @@ static void missing_dialect_section_is_an_error_naming_the_file(void **state)
 static void malformed_labelled_markers(void **state)
 {
 	(void)state;
-	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade mysql\n", PATH
-			   ":3: unknown dialect 'mysql' in the '-- migrate:upgrade' marker: use "
-			   "sqlite or postgresql, or no label for a section that serves every "
-			   "dialect");
+	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade oracle\n", PATH
+			   ":3: unknown dialect 'oracle' in the '-- migrate:upgrade' marker: use "
+			   "sqlite, postgresql or mysql, or no label for a section that serves "
+			   "every dialect");
 	assert_parse_error("-- id: a1\n-- parent:\n-- migrate:upgrade sqlite\n"
 			   "-- migrate:downgrade sqlite\n-- migrate:upgrade sqlite\n",
 			   PATH ":5: second '-- migrate:upgrade sqlite' marker (first on line 3)");

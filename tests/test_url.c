@@ -528,9 +528,11 @@ static void unsupported_dialect(void **state)
 {
 	(void)state;
 	parse_fails("mysqlx://root:hunter2@localhost/db",
-		    "unsupported database 'mysqlx' in url (expected sqlite or postgresql)");
+		    "unsupported database 'mysqlx' in url (expected sqlite, postgresql, mysql "
+		    "or mariadb)");
 	parse_fails("sqlite3:///a.db",
-		    "unsupported database 'sqlite3' in url (expected sqlite or postgresql)");
+		    "unsupported database 'sqlite3' in url (expected sqlite, postgresql, mysql "
+		    "or mariadb)");
 }
 
 static void empty_driver_is_an_error(void **state)
@@ -762,21 +764,28 @@ static void mysql_malformed_parts_are_errors(void **state)
 				      "the database name");
 }
 
-/* Until the dialect is wired, the public parser refuses MariaDB/MySQL
- * URLs with a message that says so, after checking them. */
-static void mysql_urls_are_not_supported_yet(void **state)
+/* The public parser takes MariaDB/MySQL URLs as the dialect's own does,
+ * and refuses a malformed one the same way. */
+static void mysql_urls_are_taken_by_the_public_parser(void **state)
 {
+	dbt_url u;
+	dbt_dialect_kind k;
+
 	(void)state;
-	parse_fails("mysql://root:hunter2@localhost/db",
-		    "mariadb/mysql support is not complete yet: dbtool cannot use "
-		    "'mysql://root:***@localhost/db' (use an sqlite or postgresql url)");
-	parse_fails("mariadb+mariadbconnector://u@/d?unix_socket=/s",
-		    "mariadb/mysql support is not complete yet: dbtool cannot use "
-		    "'mariadb+mariadbconnector://u@/d?unix_socket=/s' (use an sqlite or "
-		    "postgresql url)");
-	/* A malformed one says what is wrong with it first. */
+	assert_int_equal(dbt_url_parse(&u, "mysql://root:hunter2@localhost/db"), 0);
+	assert_int_equal(u.kind, DBT_DIALECT_MYSQL);
+	assert_string_equal(u.database, "db");
+	redacts_to(&u, "mysql://root:***@localhost/db");
+	dbt_url_release(&u);
+	assert_int_equal(dbt_url_parse(&u, "mariadb+mariadbconnector://u@/d?unix_socket=/s"), 0);
+	assert_int_equal(u.kind, DBT_DIALECT_MYSQL);
+	dbt_url_release(&u);
 	parse_fails("mysql+pymysql://u:hunter2@h:x/d",
 		    "malformed url 'mysql+pymysql://u:***@h:x/d': port must be a number");
+	assert_int_equal(dbt_dialect_parse(&k, "mysql"), 0);
+	assert_int_equal(k, DBT_DIALECT_MYSQL);
+	assert_int_equal(dbt_dialect_parse(&k, "mariadb"), 0);
+	assert_int_equal(k, DBT_DIALECT_MYSQL);
 }
 
 /* ------------------------------------------------- secrecy of passwords */
@@ -790,7 +799,7 @@ static void error_in_password_url_never_shows_it(void **state)
 		"postgresql://u:s3cr@t@h:xx/d",	  "postgresql://u:s3cr/t@h:xx/d",
 		"postgresql://u:s3cr?t@h:xx/d",	  "postgresql://u:s3cr%40t@h/d?password=%zz",
 		"postgresql+://u:s3cr%40t@h/d",	  "sqlite://u:s3cr%40t@h/a.db",
-		"mysql://u:s3cr%40t@h/d",	  "u:s3cr%40t@h/d",
+		"mysql://u:s3cr%40t@h:xx/d",	  "u:s3cr%40t@h/d",
 	};
 	size_t i;
 
@@ -1132,7 +1141,7 @@ int main(void)
 		cmocka_unit_test(mysql_known_parameters),
 		cmocka_unit_test(mysql_unknown_parameter_is_an_error),
 		cmocka_unit_test(mysql_malformed_parts_are_errors),
-		cmocka_unit_test(mysql_urls_are_not_supported_yet),
+		cmocka_unit_test(mysql_urls_are_taken_by_the_public_parser),
 		cmocka_unit_test(sqlite_relative_path_in_subfolder),
 		cmocka_unit_test(sqlite_absolute_path),
 		cmocka_unit_test(sqlite_without_path_is_memory),

@@ -58,14 +58,20 @@ DBT_EXTERN const char *dbt_error_last(void);
 
 /* ------------------------------------------------------------------ URLs */
 
-typedef enum { DBT_DIALECT_SQLITE = 1, DBT_DIALECT_POSTGRES = 2 } dbt_dialect_kind;
-#define DBT_DIALECT_MAX 2 /* the largest dbt_dialect_kind */
+typedef enum {
+	DBT_DIALECT_SQLITE = 1,
+	DBT_DIALECT_POSTGRES = 2,
+	DBT_DIALECT_MYSQL = 3 /* MariaDB and MySQL */
+} dbt_dialect_kind;
+#define DBT_DIALECT_MAX 3 /* the largest dbt_dialect_kind */
 
 /*
  * A parsed database URL, as SQLAlchemy writes them:
  *   sqlite:///relative.db  sqlite:////abs/path.db  sqlite://  (memory)
  *   postgresql://user:password@host:port/database?key=value
  *   postgres://...  postgresql+psycopg2://... (the driver is ignored)
+ *   mysql://user:password@host:port/database?unix_socket=...
+ *   mariadb://...  mysql+pymysql://... (MariaDB and MySQL alike)
  * Every field is percent-decoded; absent parts are NULL.  For SQLite,
  * `database` is the file path (relative paths stay relative) or NULL for
  * an in-memory database.  For PostgreSQL, `host` may be a socket folder.
@@ -91,8 +97,8 @@ DBT_EXTERN int dbt_url_parse(dbt_url *out, const char *text);
  * NULL only when out of memory. */
 DBT_EXTERN char *dbt_url_redact(const dbt_url *url);
 
-/* The dialect a name stands for: "sqlite", "postgresql" or "postgres"
- * (as in a URL's scheme, without a driver).  DBT_EPARSE naming the
+/* The dialect a name stands for: "sqlite", "postgresql" or "postgres",
+ * "mysql" or "mariadb" (as in a URL's scheme, without a driver).  DBT_EPARSE naming the
  * choices for any other name. */
 DBT_EXTERN int dbt_dialect_parse(dbt_dialect_kind *out, const char *name);
 

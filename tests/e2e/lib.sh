@@ -54,6 +54,10 @@ PG_PASSWORD=
 PG_PASSWORD_RAW=
 PG_DATABASES=()
 CLEANUP_HOOKS=()
+MY_DATABASES=()
+MY_SOCKET=
+MY_USER=
+MY_DATABASE=
 # How many commands run_cmd and sql_value have run in this shell (not in
 # a subshell of it): a test that keeps what it read of the database can
 # tell that no command has run since.
@@ -143,15 +147,20 @@ show_output() {
 
 # --------------------------------------------------------------- set-up
 
+# my_sql DATABASE SQL: runs SQL with the mariadb client on the test server
+# (DATABASE "" for none), as the test URL's user; rows tab-separated,
+# without column names.  The password goes through the environment, never
+# the command line.
+my_sql() {
+	MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" \
+		-N -B -e "$2" ${1:+"$1"} </dev/null
+}
+
 # Percent-decodes a URL component.
 urldecode() {
 	printf '%b' "${1//%/\\x}"
 }
 
-# setup_db DIALECT: a fresh project folder (the current folder from then on)
-# and a fresh database, whose URL is exported as DATABASE_URL and kept in
-# TEST_URL.  SQLite: app.db in the project folder.  PostgreSQL: a new
-# database on the cluster of $DBTOOL_TEST_PG_URL, dropped at exit.
 # own_pg_cluster PORT: this script gets a PostgreSQL cluster of its own
 # (scripts/pg-cluster, in a folder of its own; PORT only names the
 # socket), which DBTOOL_TEST_PG_URL then names; it is stopped and removed
@@ -180,6 +189,12 @@ own_pg_cluster_stop() {
 	OWN_PG_DIR=
 }
 
+# setup_db DIALECT: a fresh project folder (the current folder from then on)
+# and a fresh database, whose URL is exported as DATABASE_URL and kept in
+# TEST_URL.  SQLite: app.db in the project folder.  PostgreSQL: a new
+# database on the cluster of $DBTOOL_TEST_PG_URL, dropped at exit.
+# MariaDB ("mariadb"): a new database on the server of
+# $DBTOOL_TEST_MYSQL_URL (scripts/mariadb-cluster), dropped at exit.
 setup_db() {
 	DIALECT=$1
 	if [ ! -x "$DBTOOL" ]; then
@@ -225,8 +240,32 @@ setup_db() {
 		fi
 		PG_DATABASES+=("$name")
 		;;
+	mariadb)
+		if [ -z "${DBTOOL_TEST_MYSQL_URL:-}" ]; then
+			fail "DBTOOL_TEST_MYSQL_URL is not set: run the tests with scripts/test, which starts a throwaway MariaDB"
+			finish
+		fi
+		local name re='^([A-Za-z0-9+.-]+://)([^:@/]*):([^@/]*)@([^/?]*)/[^?]*\?(.*)$'
+		name=dbtool_e2e_$(basename "$PROJECT" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')_$$
+		if ! [[ $DBTOOL_TEST_MYSQL_URL =~ $re ]] || [[ ${BASH_REMATCH[5]} != unix_socket=* ]]; then
+			fail "DBTOOL_TEST_MYSQL_URL is not a mysql://user:password@host/db?unix_socket=... URL"
+			finish
+		fi
+		TEST_URL=${BASH_REMATCH[1]}${BASH_REMATCH[2]}:${BASH_REMATCH[3]}@${BASH_REMATCH[4]}/$name?${BASH_REMATCH[5]}
+		MY_USER=$(urldecode "${BASH_REMATCH[2]}")
+		PG_PASSWORD_RAW=${BASH_REMATCH[3]}
+		PG_PASSWORD=$(urldecode "$PG_PASSWORD_RAW")
+		MY_SOCKET=$(urldecode "${BASH_REMATCH[5]#unix_socket=}")
+		MY_SOCKET=${MY_SOCKET%%&*}
+		if ! my_sql "" "CREATE DATABASE \`$name\`" >"$ERR" 2>&1; then
+			fail "cannot create database '$name' on the test server" "$(cat "$ERR")"
+			finish
+		fi
+		MY_DATABASES+=("$name")
+		MY_DATABASE=$name
+		;;
 	*)
-		echo "Bail out! unknown dialect '$DIALECT' (expected sqlite or postgres)"
+		echo "Bail out! unknown dialect '$DIALECT' (expected sqlite, postgres or mariadb)"
 		exit 1
 		;;
 	esac
@@ -243,6 +282,9 @@ e2e_cleanup() {
 	cd /
 	for name in "${PG_DATABASES[@]}"; do
 		psql "$DBTOOL_TEST_PG_URL" -X -q -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" >/dev/null 2>&1 </dev/null
+	done
+	for name in "${MY_DATABASES[@]}"; do
+		my_sql "" "DROP DATABASE IF EXISTS \`$name\`" >/dev/null 2>&1
 	done
 	# What the script asked to run last (own_pg_cluster's stop).
 	for name in "${CLEANUP_HOOKS[@]}"; do
@@ -544,16 +586,19 @@ sql_value() {
 		fi
 		;;
 	postgres) psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 -c "$1" </dev/null ;;
+	mariadb) my_sql "$MY_DATABASE" "$1" ;;
 	esac
 }
 
 # tables: the database's tables, sorted, one per line.  dbtool's history
 # table is left out: it comes and goes with the version table, which
-# stands for both here (test_checksum.sh looks at it on its own).
+# stands for both here (test_checksum.sh looks at it on its own); so is
+# MariaDB's journal table (test_mariadb.sh looks at its rows).
 tables() {
 	case "$DIALECT" in
 	sqlite) sql_value "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'dbtool_history'" ;;
 	postgres) sql_value "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'dbtool_history'" ;;
+	mariadb) sql_value "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT IN ('dbtool_history', 'dbtool_journal')" ;;
 	esac | LC_ALL=C sort
 }
 
@@ -563,6 +608,7 @@ indexes() {
 	case "$DIALECT" in
 	sqlite) sql_value "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL" ;;
 	postgres) sql_value "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_pkc'" ;;
+	mariadb) sql_value "SELECT DISTINCT index_name FROM information_schema.statistics WHERE table_schema = DATABASE() AND index_name <> 'PRIMARY'" ;;
 	esac | LC_ALL=C sort
 }
 

@@ -240,8 +240,8 @@ expect_stderr_eq "dbtool: error: malformed range ':head': expected [FROM:]TO, su
 expect_fail 1 dbtool -u "${NOWHERE[0]}" upgrade --sql p03:p01 --dialect "$D"
 expect_error_line
 expect_stderr_contains "use 'dbtool downgrade'"
-expect_fail 2 dbtool upgrade --sql --dialect mysql
-expect_stderr_eq "dbtool: error: unknown dialect 'mysql' (expected sqlite, postgresql or postgres) (see 'dbtool upgrade --help')"
+expect_fail 2 dbtool upgrade --sql --dialect oracle
+expect_stderr_eq "dbtool: error: unknown dialect 'oracle' (expected sqlite, postgresql, postgres, mysql or mariadb) (see 'dbtool upgrade --help')"
 expect_fail 2 dbtool upgrade --dialect "$D"
 expect_stderr_eq "dbtool: error: --dialect is for --sql: the script of a dialect (see 'dbtool upgrade --help')"
 expect_fail 2 dbtool upgrade p01:head

@@ -1,0 +1,179 @@
+#!/bin/bash
+#
+# test_mariadb.sh - the runner on MariaDB, with revisions written by hand:
+# init, upgrade, downgrade, current, history and stamp; a revision that
+# fails halfway (MariaDB commits each DDL statement at once), whose
+# journal makes current and check say that the database is between two
+# revisions until a stamp says where it is; one that fails at its first
+# statement, which leaves the version where it was; the migration lock
+# (GET_LOCK) held by another session; and a wrong password, refused in
+# one line that never shows it.  (check compares the model too, which
+# needs the MariaDB renderer: here it is run only where it must fail
+# before it gets that far.)
+#
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_mariadb.sh mariadb
+
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+setup_db "$1"
+expect_ok dbtool -q init
+# The URL is the environment's: the template's sqlite url stays unused.
+sed -i '/^url *=/d' dbtool.ini
+
+r1=$(new_revision a001 "" "users" \
+	"CREATE TABLE users (id INT PRIMARY KEY, name VARCHAR(50) NOT NULL);
+CREATE INDEX users_name ON users (name);" \
+	"DROP TABLE users;")
+r2=$(new_revision a002 a001 "posts" \
+	"CREATE TABLE posts (id INT PRIMARY KEY, user_id INT NOT NULL,
+  CONSTRAINT posts_user FOREIGN KEY (user_id) REFERENCES users (id));
+INSERT INTO users (id, name) VALUES (1, 'ann');" \
+	"DROP TABLE posts;
+DELETE FROM users WHERE id = 1;")
+
+# --- upgrade, current, history, downgrade
+expect_ok dbtool current
+expect_stdout_eq ""
+expect_ok dbtool upgrade a001
+expect_stderr_contains "upgrade <base> -> a001, users"
+expect_tables "dbtool_version users"
+expect_eq "$(indexes)" "users_name" "the revision's index is made"
+expect_version a001
+expect_ok dbtool current
+expect_stdout_eq "a001"
+expect_ok dbtool upgrade
+expect_stderr_contains "upgrade a001 -> a002, posts"
+expect_version a002
+expect_tables "dbtool_version posts users"
+expect_eq "$(sql_value "SELECT name FROM users")" "ann" "the revision's row is there"
+expect_ok dbtool history
+expect_stdout_contains "a001 -> a002 (head), posts"
+expect_eq "$(sql_value "SELECT version_num FROM dbtool_history ORDER BY version_num" | tr '\n' ' ')" \
+	"a001 a002 " "the history holds both revisions"
+expect_ok dbtool downgrade -1
+expect_stderr_contains "downgrade a002 -> a001"
+expect_version a001
+expect_tables "dbtool_version users"
+expect_eq "$(sql_value "SELECT count(*) FROM users")" 0 "the downgrade deleted the row"
+expect_ok dbtool downgrade base
+expect_version ""
+expect_tables "dbtool_version"
+
+# --- --single-transaction cannot be kept: refused before anything runs
+expect_fail 1 dbtool upgrade --single-transaction
+expect_error_line
+expect_stderr_contains "--single-transaction cannot be kept on mysql, which commits each DDL statement at once"
+expect_version ""
+
+# --- stamp
+expect_ok dbtool stamp a002
+expect_version a002
+expect_tables "dbtool_version"
+expect_ok dbtool stamp base
+expect_version ""
+
+# --- a revision that fails halfway: the first statement stays
+expect_ok dbtool upgrade a002
+r3=$(new_revision a003 a002 "half" \
+	"CREATE TABLE tags (id INT PRIMARY KEY);
+ALTER TABLE nope ADD COLUMN x INT;
+CREATE TABLE never (id INT);" \
+	"DROP TABLE tags;")
+expect_fail 1 dbtool upgrade
+expect_error_line
+expect_stderr_contains "upgrade a003 stopped at its statement 2, after 1 committed"
+expect_stderr_contains "the database is between a002 and a003"
+expect_stderr_contains "$r3:8: Table '$MY_DATABASE.nope' doesn't exist (in: ALTER TABLE nope ADD COLUMN x INT)"
+expect_version a002
+expect_tables "dbtool_version posts tags users"
+expect_fail 1 dbtool current
+expect_error_line
+expect_stderr_contains "the database is between revisions a002 and a003: the upgrade a003 stopped after 1 of its statements"
+expect_stderr_contains "$r3:8:"
+expect_stderr_contains "'dbtool stamp a003' or 'dbtool stamp a002'"
+expect_fail 1 dbtool check
+expect_error_line
+expect_stderr_contains "the database is between revisions a002 and a003"
+expect_fail 1 dbtool upgrade
+expect_stderr_contains "the database is between revisions a002 and a003"
+expect_fail 1 dbtool downgrade base
+expect_stderr_contains "the database is between revisions a002 and a003"
+expect_tables "dbtool_version posts tags users"
+# Undone by hand, then stamped: the database is at a002 again.
+sql_value "DROP TABLE tags"
+expect_ok dbtool stamp a002
+expect_ok dbtool current
+expect_stdout_eq "a002"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the stamp cleared the journal"
+
+# --- a revision that fails at its first statement changes nothing
+write_revision "$r3" "ALTER TABLE nope ADD COLUMN x INT;
+CREATE TABLE tags (id INT PRIMARY KEY);" "DROP TABLE tags;"
+before=$(tables)
+expect_fail 1 dbtool upgrade
+expect_error_line
+expect_stderr_contains "upgrade a003 failed at its first statement, so nothing of it was applied: the version stays at a002"
+expect_stderr_contains "(in: ALTER TABLE nope ADD COLUMN x INT)"
+expect_eq "$(tables)" "$before" "no table changed"
+expect_ok dbtool current
+expect_stdout_eq "a002"
+# Fixed, it runs.
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);" "DROP TABLE tags;"
+expect_ok dbtool upgrade
+expect_version a003
+expect_ok dbtool downgrade -1
+expect_version a002
+
+# --- the lock, held by another session
+lock_fifo=$WORK/lock.fifo
+mkfifo "$lock_fifo"
+lock_name="dbtool:$MY_DATABASE"
+lock_is_held() {
+	[ "$(sql_value "SELECT IS_USED_LOCK('$lock_name') IS NOT NULL")" = 1 ]
+}
+MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" -N -B \
+	<"$lock_fifo" >"$WORK/holder.log" 2>&1 &
+holder=$!
+exec 7>"$lock_fifo"
+echo "SELECT GET_LOCK('$lock_name', 10);" >&7
+for _ in $(seq 100); do
+	lock_is_held && break
+	sleep 0.1
+done
+if lock_is_held; then
+	pass "another session holds the lock"
+else
+	fail "another session should hold the lock" "$(cat "$WORK/holder.log")"
+fi
+expect_fail 1 dbtool --lock-timeout 1 upgrade
+expect_error_line
+expect_stderr_contains "another dbtool holds the migration lock of database '$MY_DATABASE'"
+expect_version a002
+expect_fail 1 dbtool --lock-timeout 1 stamp base
+expect_stderr_contains "another dbtool holds the migration lock"
+expect_version a002
+# Reading needs no lock.
+expect_ok dbtool current
+expect_stdout_eq "a002"
+printf 'SELECT RELEASE_LOCK(%s);\n' "'$lock_name'" >&7
+exec 7>&-
+wait "$holder"
+expect_ok dbtool --lock-timeout 5 upgrade
+expect_version a003
+
+# --- a wrong password: one line, exit 1, the password never shown
+bad_url=${TEST_URL/:$PG_PASSWORD_RAW@/:Wr0ngSecretPw@}
+expect_fail 1 dbtool --url "$bad_url" current
+expect_error_line
+expect_stderr_contains "cannot connect to 'mysql://$MY_USER:***@"
+expect_stderr_contains "Access denied"
+if grep -qF -e Wr0ngSecretPw "$OUT" "$ERR"; then
+	fail "the wrong password shows in the output" "$(show_output)"
+else
+	pass "the wrong password shows nowhere"
+fi
+expect_fail 1 dbtool --url "$bad_url" upgrade
+expect_error_line
+expect_version a003
+
+finish
