@@ -630,10 +630,10 @@ static int written_by_others(dbt_conn *conn)
 /*
  * SQLite keeps the parsed schema of every table and index for the life of
  * the connection, as large as a reflection of it: PRAGMA writable_schema =
- * RESET discards it (the next statement that needs it reads it again,
- * documented since SQLite 3.33; writable_schema stays off, as dbtool
- * leaves it), then sqlite3_db_release_memory frees the unused pages of the
- * page cache.  No statement is counted: the pragma reads nothing.
+ * RESET discards it (the next statement that needs it reads it again, as
+ * SQLite documents the pragma; writable_schema stays off, as dbtool leaves
+ * it), then sqlite3_db_release_memory frees the unused pages of the page
+ * cache.  No statement is counted: the pragma reads nothing.
  */
 static void release_memory(dbt_conn *conn)
 {

@@ -414,9 +414,9 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 						c->name, rt->t->name);
 	}
 	/* The stored SQL's columns are read by this pass alone: freed once
-	 * the table's last one is copied, so that the two copies of every
-	 * column are never alive at once (rt->def.stored stays, for the
-	 * foreign keys' lookups). */
+	 * the table's last one is copied, so that both copies of a column
+	 * are alive for one table at a time, not for the whole database
+	 * (rt->def.stored stays, for the foreign keys' lookups). */
 	if (rt->t->ncolumns == rt->def.nstored)
 		while (rt->def.t->ncolumns)
 			dbt_table_remove_column(rt->def.t, rt->def.t->ncolumns - 1);
