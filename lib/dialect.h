@@ -194,6 +194,14 @@ struct dbt_dialect {
 	 */
 	int (*reflect)(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
 
+	/* Frees what the connection keeps in memory and reads again when a
+	 * statement needs it (SQLite: its parsed schema and its page cache),
+	 * for a caller that has what it needs from the database and is about
+	 * to use much memory of its own.  Outside a transaction; does nothing
+	 * inside one.  Nothing changes in the database, and the connection
+	 * works on as before.  NULL when the dialect keeps nothing worth it. */
+	void (*release_memory)(dbt_conn *conn);
+
 	/* Quoting for rendering SQL: an identifier (bare only when it is
 	 * [a-z_][a-z0-9_]* and not a keyword) and a string literal. */
 	void (*quote_ident)(dbt_buf *out, const char *name);

@@ -627,6 +627,24 @@ static int written_by_others(dbt_conn *conn)
 	return conn_of(conn)->others_wrote;
 }
 
+/*
+ * SQLite keeps the parsed schema of every table and index for the life of
+ * the connection, as large as a reflection of it: PRAGMA writable_schema =
+ * RESET discards it (the next statement that needs it reads it again, as
+ * SQLite documents the pragma; writable_schema stays off, as dbtool leaves
+ * it), then sqlite3_db_release_memory frees the unused pages of the page
+ * cache.  No statement is counted: the pragma reads nothing.
+ */
+static void release_memory(dbt_conn *conn)
+{
+	struct sqlite_conn *c = conn_of(conn);
+
+	if (!sqlite3_get_autocommit(c->db))
+		return;
+	sqlite3_exec(c->db, "PRAGMA writable_schema = RESET", NULL, NULL, NULL);
+	sqlite3_db_release_memory(c->db);
+}
+
 /* The first row of `table` that lacks its parent in `parent`, as an error;
  * `before` such rows were there when the transaction began, `after` now. */
 static int fk_violation(struct sqlite_conn *c, const char *table, const char *parent,
@@ -1093,6 +1111,7 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.reset_session = reset_session,
 	.table_exists = table_exists,
 	.reflect = dbt_sqlite_reflect,
+	.release_memory = release_memory,
 	.quote_ident = quote_ident,
 	.quote_literal = quote_literal,
 	.read_kept = read_kept,

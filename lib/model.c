@@ -334,9 +334,16 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 
 	out->v = NULL;
 	out->n = 0;
-	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
-		goto cleanup;
+	/* The database first: what its reflection needed and the connection
+	 * keeps (SQLite's parsed schema, as large as the reflection) is then
+	 * released before the model is parsed, which reuses that memory, so
+	 * that the two schemas and the database's cache are never all alive
+	 * at once (bench/README.md). */
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
+		goto cleanup;
+	if (conn->dialect->release_memory)
+		conn->dialect->release_memory(conn);
+	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0)
 		goto cleanup;

@@ -148,12 +148,82 @@ static int name_clash(struct parser *p, const char *name, const void *self, size
 	return 0;
 }
 
+/* A name of that name space: a table's (HELD_TABLE), an index's
+ * (HELD_INDEX), or a key's (the index of its table). */
+struct held_name {
+	const char *name;
+	size_t owner;
+};
+
+#define HELD_TABLE ((size_t)-1)
+#define HELD_INDEX ((size_t)-2)
+
+static int cmp_held_name(const void *a, const void *b)
+{
+	return dbt_name_casecmp(((const struct held_name *)a)->name,
+				((const struct held_name *)b)->name);
+}
+
+/*
+ * 1 when check_relation_names() may find a clash: two of the names it
+ * compares are equal, other than two tables' (not compared there) or two
+ * keys' of one table (check_constraint_names compares those); 0 when it
+ * cannot.  One sort, so that a model without a clash is not compared name
+ * against name, which grows with the square of the number of tables.
+ * DBT_ERROR when out of memory.
+ */
+static int may_clash(const dbt_schema *s)
+{
+	struct held_name *v;
+	size_t n = s->ntables + s->nindexes, i, j, k;
+	int found = 0;
+
+	for (i = 0; i < s->ntables; i++)
+		n += s->tables[i]->nuniques + 1;
+	if (!(v = malloc((n ? n : 1) * sizeof(*v))))
+		return dbt_error_oom();
+	n = 0;
+	for (i = 0; i < s->ntables; i++) {
+		const dbt_table *t = s->tables[i];
+
+		v[n].name = t->name;
+		v[n++].owner = HELD_TABLE;
+		for (j = 0; j <= t->nuniques; j++) {
+			const dbt_unique *k = key_at(t, j);
+
+			if (k && k->name_given) {
+				v[n].name = k->name;
+				v[n++].owner = i;
+			}
+		}
+	}
+	for (i = 0; i < s->nindexes; i++) {
+		if (s->indexes[i]->name_given) {
+			v[n].name = s->indexes[i]->name;
+			v[n++].owner = HELD_INDEX;
+		}
+	}
+	qsort(v, n, sizeof(*v), cmp_held_name);
+	for (i = 0; i < n && !found; i = j) {
+		for (j = i + 1; j < n && !dbt_name_casecmp(v[i].name, v[j].name); j++)
+			;
+		for (k = i + 1; k < j && !found; k++)
+			found = v[k].owner != v[i].owner || v[i].owner == HELD_INDEX;
+	}
+	free(v);
+	return found;
+}
+
 static int check_relation_names(struct parser *p)
 {
 	const dbt_schema *s = p->schema;
 	size_t i, j;
 	int rc;
 
+	/* Name by name only where a clash is to be reported, in the order
+	 * and with the words it always was. */
+	if ((rc = may_clash(s)) <= 0)
+		return rc;
 	/* Keys of one table were checked against each other with its other
 	 * constraints (check_constraint_names). */
 	for (i = 0; i < s->ntables; i++) {

@@ -402,16 +402,24 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	}
 	if (dc->collation && (rc = dbt_column_set_collation(c, dc->collation)) < 0)
 		return rc;
-	if (!dflt)
-		return 0;
-	if ((rc = std_quotes(&expr, dflt, strlen(dflt))) < 0)
-		return rc;
-	rc = dbt_column_set_default(c, expr, strlen(expr));
-	free(expr);
-	if (rc < 0)
-		return dbt_error_prefix(rc,
-					"cannot reflect the default of column '%s' of table '%s'",
-					c->name, rt->t->name);
+	if (dflt) {
+		if ((rc = std_quotes(&expr, dflt, strlen(dflt))) < 0)
+			return rc;
+		rc = dbt_column_set_default(c, expr, strlen(expr));
+		free(expr);
+		if (rc < 0)
+			return dbt_error_prefix(rc,
+						"cannot reflect the default of column '%s' of "
+						"table '%s'",
+						c->name, rt->t->name);
+	}
+	/* The stored SQL's columns are read by this pass alone: freed once
+	 * the table's last one is copied, so that both copies of a column
+	 * are alive for one table at a time, not for the whole database
+	 * (rt->def.stored stays, for the foreign keys' lookups). */
+	if (rt->t->ncolumns == rt->def.nstored)
+		while (rt->def.t->ncolumns)
+			dbt_table_remove_column(rt->def.t, rt->def.t->ncolumns - 1);
 	return 0;
 }
 

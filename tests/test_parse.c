@@ -1138,6 +1138,13 @@ BAD(duplicate_index, "CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a);\nCREATE 
     "schema.sql:3:14: duplicate index 'i' (first declared on line 2)")
 BAD(index_named_like_a_table, "CREATE TABLE t (a INT);\nCREATE INDEX t ON t (a);",
     "schema.sql:2:14: name 't' is already used by table 't' on line 1")
+BAD(index_named_like_a_later_key,
+    "CREATE TABLE a (x INT);\nCREATE INDEX K ON a (x);\nCREATE TABLE b (y INT);\n"
+    "CREATE TABLE c (z INT CONSTRAINT k UNIQUE);",
+    "schema.sql:2:14: name 'k' is already used by a unique constraint of table 'c' on line 4")
+BAD(key_named_like_its_own_table,
+    "CREATE TABLE s (a INT);\nCREATE TABLE t (a INT CONSTRAINT T PRIMARY KEY)",
+    "schema.sql:2:23: name 't' is already used by table 't' on line 2")
 BAD(index_needs_on, "CREATE TABLE t (a INT); CREATE INDEX i t (a)",
     "schema.sql:1:40: expected ON, found 't'")
 BAD(index_nulls_needs_first_or_last, "CREATE TABLE t (a INT); CREATE INDEX i ON t (a NULLS LOW)",
@@ -2059,6 +2066,8 @@ int main(void)
 		T(index_on_unknown_parenthesised_column),
 		T(duplicate_index),
 		T(index_named_like_a_table),
+		T(index_named_like_a_later_key),
+		T(key_named_like_its_own_table),
 		T(index_needs_on),
 		T(index_nulls_needs_first_or_last),
 		T(autoincrement_in_primary_key_list_needs_an_integer),

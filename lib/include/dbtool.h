@@ -776,7 +776,10 @@ DBT_EXTERN int dbt_model_set_command(const char *command, const char *dir);
 
 /* Lists what the database lacks or has more than the model ("+" the model
  * has it, "-" only the database has it, "~" both, differently); n = 0
- * when they agree. */
+ * when they agree.  The database is read before the model is parsed, and
+ * in between the connection lets go of what it caches (SQLite: its parsed
+ * schema, read again by the next statement that needs it), so that peak
+ * memory holds one copy of each schema. */
 DBT_EXTERN int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 				 const char *schema_name);
 
