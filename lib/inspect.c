@@ -56,7 +56,9 @@ int dbt_inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *sc
 	int rc;
 
 	dbt_buf_comment(out, "The schema of %s database, as 'dbtool inspect' read it.",
-			kind == DBT_DIALECT_POSTGRES ? "a PostgreSQL" : "an SQLite");
+			kind == DBT_DIALECT_POSTGRES ? "a PostgreSQL"
+			: kind == DBT_DIALECT_MYSQL  ? "a MariaDB/MySQL"
+						     : "an SQLite");
 	dbt_buf_comment(out,
 			"This is a dbtool model: 'dbtool check' compares it with the database.");
 	if ((rc = from_nothing(&diff, &empty, kind, schema)) < 0)

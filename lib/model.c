@@ -100,7 +100,11 @@ int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 		return dbt_error_set(DBT_ERROR,
 				     "reading the schema of a %s database is not supported",
 				     conn->dialect->name);
-	if ((rc = conn->dialect->reflect(out, conn, schema_name)) < 0)
+	/* A schema names a namespace only where the dialect has them: the
+	 * configuration's default ("public") means nothing elsewhere. */
+	if ((rc = conn->dialect->reflect(out, conn,
+					 conn->dialect->caps & DBT_CAP_SCHEMAS ? schema_name
+									       : NULL)) < 0)
 		return rc;
 	return exclude_read(out, conn, schema_name);
 }

@@ -444,16 +444,25 @@ cleanup:
 
 int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
-	const char *db = schema_name ? schema_name : dbt_mysql_database(conn);
+	const char *db = schema_name;
 	dbt_schema *s = NULL;
 	dbt_mysql_rows r = {0};
-	char *version = NULL;
+	char *version = NULL, *current = NULL;
 	int mariadb, rc;
 	size_t i;
 
 	*out = NULL;
-	if ((rc = dbt_mysql_query_value(conn, "SELECT VERSION()", &version)) < 0)
+	/* No name: the database the session uses (the URL's, or the scratch
+	 * database a scratch connection went into). */
+	if (!db) {
+		if ((rc = dbt_mysql_query_value(conn, "SELECT DATABASE()", &current)) < 0)
+			return rc;
+		db = current ? current : dbt_mysql_database(conn);
+	}
+	if ((rc = dbt_mysql_query_value(conn, "SELECT VERSION()", &version)) < 0) {
+		free(current);
 		return rc;
+	}
 	mariadb = version && strstr(version, "MariaDB") != NULL;
 	free(version);
 	if ((rc = dbt_schema_new(&s)) < 0)
@@ -484,5 +493,6 @@ int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schem
 cleanup:
 	dbt_mysql_rows_release(&r);
 	dbt_schema_free(s);
+	free(current);
 	return rc;
 }

@@ -7,9 +7,12 @@
 # revisions until a stamp says where it is; one that fails at its first
 # statement, which leaves the version where it was; the migration lock
 # (GET_LOCK) held by another session; and a wrong password, refused in
-# one line that never shows it.  (check compares the model too, which
-# needs the MariaDB renderer: here it is run only where it must fail
-# before it gets that far.)
+# one line that never shows it.  Then the model: migrate writes the
+# revisions (auto-increment keys, a foreign key and the index MariaDB
+# makes for it, a check, defaults), upgrade applies them, check agrees and
+# migrate finds nothing right after; a change (a column added and one
+# widened, one dropped, an index and a table added) keeps the rows both
+# ways; create-all and drop-all.
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_mariadb.sh mariadb
 
@@ -175,5 +178,83 @@ fi
 expect_fail 1 dbtool --url "$bad_url" upgrade
 expect_error_line
 expect_version a003
+
+# --- the model: migrate, upgrade, check, downgrade, create-all, drop-all
+echo "# the model"
+setup_db "$1"
+expect_ok dbtool -q init
+sed -i '/^url *=/d' dbtool.ini
+cat >schema.sql <<'EOF'
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(40) NOT NULL UNIQUE,
+	email TEXT,
+	created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+	active BOOLEAN NOT NULL DEFAULT TRUE
+);
+CREATE TABLE posts (
+	id INTEGER PRIMARY KEY,
+	user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+	title VARCHAR(200) NOT NULL,
+	body TEXT,
+	score NUMERIC(10,2) DEFAULT 0 CHECK (score >= 0)
+);
+CREATE INDEX posts_title ON posts (title);
+EOF
+cp schema.sql model_one.sql
+expect_ok dbtool migrate -m one
+expect_stderr_contains "+ table users"
+expect_ok dbtool upgrade
+expect_tables "dbtool_version posts users"
+expect_ok dbtool check
+expect_stderr_contains "model, revisions and database agree"
+expect_ok dbtool migrate -m again
+expect_stderr_contains "nothing to do"
+expect_eq "$(find migrations/versions -name '*.sql' | wc -l)" 1 "migrate after upgrade writes nothing"
+sql_value "INSERT INTO users (name, email) VALUES ('ann', 'a@x.org'); INSERT INTO posts (user_id, title, body) VALUES (1, 'hello', 'b')" >/dev/null
+expect_eq "$(sql_value "SELECT concat(id, ' ', active) FROM users")" "1 1" \
+	"the key auto-increments and the default applies"
+cat >schema.sql <<'EOF'
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(80) NOT NULL UNIQUE,
+	email TEXT,
+	nick VARCHAR(20),
+	created_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP,
+	active BOOLEAN NOT NULL DEFAULT TRUE
+);
+CREATE TABLE posts (
+	id INTEGER PRIMARY KEY,
+	user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+	title VARCHAR(200) NOT NULL,
+	score NUMERIC(10,2) DEFAULT 0 CHECK (score >= 0)
+);
+CREATE INDEX posts_title_score ON posts (title, score);
+CREATE TABLE tags (id BIGINT PRIMARY KEY, label TEXT NOT NULL);
+EOF
+expect_ok dbtool migrate -m two
+expect_stderr_contains "~ column users.name VARCHAR(40) -> VARCHAR(80)"
+expect_stderr_contains "warning: drops column posts.body"
+expect_ok dbtool upgrade
+expect_tables "dbtool_version posts tags users"
+expect_ok dbtool check
+expect_eq "$(sql_value "SELECT concat(name, ' ', email) FROM users")" "ann a@x.org" "the upgrade keeps the rows"
+expect_ok dbtool downgrade -1
+cp schema.sql model_two.sql
+cp model_one.sql schema.sql
+mkdir held && mv migrations/versions/*_two.sql held/
+expect_ok dbtool check
+expect_eq "$(sql_value "SELECT concat(u.name, ' ', p.title) FROM users u JOIN posts p ON p.user_id = u.id")" \
+	"ann hello" "the downgrade keeps the rows"
+mv held/*.sql migrations/versions/
+cp model_two.sql schema.sql
+expect_ok dbtool upgrade
+expect_ok dbtool check
+expect_ok dbtool drop-all --yes
+expect_tables ""
+expect_ok dbtool create-all
+expect_tables "posts tags users"
+expect_ok dbtool drop-all --yes
+expect_tables ""
 
 finish
