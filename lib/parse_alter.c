@@ -12,36 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Identity options in ALTER COLUMN ... ADD GENERATED ... AS IDENTITY
- * ( ... ): only those of a plain identity, as pg_dump writes them. */
-static int identity_options(struct parser *p)
-{
-	int rc;
-
-	if (!is(p, "("))
-		return 0;
-	if ((rc = next(p)) < 0)
-		return rc;
-	while (!is(p, ")")) {
-		if (is(p, "sequence")) {
-			struct name n = {NULL, 0, 0, 0};
-
-			if ((rc = next(p)) < 0 || (rc = expect(p, "name", "NAME")) < 0 ||
-			    (rc = parse_object_name(p, &n, "a sequence name")) < 0)
-				return rc;
-			name_release(&n);
-			continue;
-		}
-		if (!plain_seq_word(p))
-			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
-				       "identity options other than the defaults are not "
-				       "supported");
-		if ((rc = next(p)) < 0)
-			return rc;
-	}
-	return next(p);
-}
-
 /* ALTER [COLUMN] has been read in ALTER TABLE: SET DEFAULT, SET NOT NULL
  * or ADD GENERATED ... AS IDENTITY. */
 static int alter_column(struct parser *p, dbt_table *t)
@@ -80,9 +50,7 @@ static int alter_column(struct parser *p, dbt_table *t)
 			rc = expected(p, "GENERATED");
 			goto cleanup;
 		}
-		if ((rc = column_generated(p, &d)) < 0)
-			goto cleanup;
-		rc = identity_options(p);
+		rc = column_generated(p, &d);
 	} else {
 		rc = expected(p, "SET DEFAULT, SET NOT NULL or ADD GENERATED");
 	}

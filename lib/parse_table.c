@@ -383,6 +383,76 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 	return 0;
 }
 
+/*
+ * NULLS [NOT] DISTINCT of a unique constraint or index (PostgreSQL 15):
+ * `*out` 1 for NOT DISTINCT, with its place in `*line`, `*col`; nothing
+ * read when the current token is not NULLS.
+ */
+int parse_nulls_distinct(struct parser *p, int *out, int *line, int *col)
+{
+	int l = p->cur.tok.line, c = p->cur.tok.col, not = 0, rc;
+
+	if (!is(p, "nulls"))
+		return 0;
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "not")) {
+		not = 1;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if ((rc = expect(p, "distinct", not ? "DISTINCT" : "NOT or DISTINCT")) < 0)
+		return rc;
+	*out = not ;
+	if (not ) {
+		*line = l;
+		*col = c;
+	}
+	return 0;
+}
+
+static int add_key_include(void *obj, const char *column)
+{
+	return dbt_unique_add_include(obj, column);
+}
+
+/* What may follow a primary key's or unique constraint's columns:
+ * INCLUDE (columns), PostgreSQL's non-key columns of its index. */
+int parse_key_include(struct parser *p, dbt_unique *k, const char *table)
+{
+	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
+
+	if (!is(p, "include"))
+		return 0;
+	if ((rc = next(p)) < 0 || (rc = parse_column_list(p, k, add_key_include, &k->include,
+							  &k->ninclude, table, "INCLUDE")) < 0)
+		return rc;
+	if (!k->pg_line) {
+		k->pg_line = line;
+		k->pg_col = col;
+	}
+	return 0;
+}
+
+/*
+ * NOT VALID after a table CHECK constraint: PostgreSQL ignores it in
+ * CREATE TABLE, where the constraint is made valid; in the model's ALTER
+ * TABLE ... ADD CONSTRAINT it means the same (see README.md: whether the
+ * live constraint is validated is not part of the model).
+ */
+int skip_not_valid(struct parser *p)
+{
+	dbt_token la;
+	int rc;
+
+	peek(p, &la);
+	if (!is(p, "not") || !dbt_token_is(p->text, &la, "valid"))
+		return 0;
+	if ((rc = next(p)) < 0)
+		return rc;
+	return next(p);
+}
+
 int fail_autoincrement(struct parser *p, int line, int col)
 {
 	return fail_at(p, line, col, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
@@ -421,6 +491,8 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		autoinc.kind = DBT_TOK_END;
 		rc = parse_column_list_as(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
 					  t->name, "a primary key", &autoinc);
+		if (rc == 0)
+			rc = parse_key_include(p, pk, t->name);
 		if (rc < 0 || autoinc.kind == DBT_TOK_END)
 			goto cleanup;
 		/* PRIMARY KEY ("id" AUTOINCREMENT) is "id" INTEGER PRIMARY KEY
@@ -439,8 +511,12 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 			goto cleanup;
 		u->line = line;
 		u->col = col;
-		rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns, t->name,
-				       "a unique constraint");
+		if ((rc = parse_nulls_distinct(p, &u->nulls_not_distinct, &u->pg_line,
+					       &u->pg_col)) < 0 ||
+		    (rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns,
+					    t->name, "a unique constraint")) < 0)
+			goto cleanup;
+		rc = parse_key_include(p, u, t->name);
 	} else if (is(p, "foreign")) {
 		dbt_fk *fk;
 
@@ -451,13 +527,14 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		fk->col = col;
 		if ((rc = parse_column_list(p, fk, add_fk_column, &fk->columns, &fk->ncolumns,
 					    t->name, "a foreign key")) < 0 ||
-		    (rc = expect(p, "references", "REFERENCES")) < 0)
+		    (rc = expect(p, "references", "REFERENCES")) < 0 ||
+		    (rc = parse_references(p, fk)) < 0)
 			goto cleanup;
-		rc = parse_references(p, fk);
+		rc = skip_not_valid(p);
 	} else if (is(p, "check")) {
-		if ((rc = next(p)) < 0)
+		if ((rc = next(p)) < 0 || (rc = parse_check(p, t, cn.s, line, col)) < 0)
 			goto cleanup;
-		rc = parse_check(p, t, cn.s, line, col);
+		rc = skip_not_valid(p);
 	} else if (is(p, "exclude")) {
 		if ((rc = next(p)) < 0)
 			goto cleanup;
