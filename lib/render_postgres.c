@@ -134,12 +134,26 @@ static int pg_serial_sequence(dbt_buf *out, const dbt_op *op)
 }
 
 /* The sequence continues after the largest value the rows hold, so that
- * the next row does not collide with them. */
+ * the next row does not collide with them; an identity with options of
+ * its own starts no earlier than its START (a descending one: after the
+ * smallest value, no later than its START). */
 static void pg_setval_after_max(dbt_buf *out, const dbt_op *op, const char *seq_expr)
 {
-	dbt_buf_printf(out, "SELECT pg_catalog.setval(%s, COALESCE(MAX(", seq_expr);
-	ident(out, op->column->name);
-	dbt_buf_puts(out, "), 0) + 1, false) FROM ");
+	struct dbt_identity_seq seq;
+
+	if (!op->column->identity_options) {
+		dbt_buf_printf(out, "SELECT pg_catalog.setval(%s, COALESCE(MAX(", seq_expr);
+		ident(out, op->column->name);
+		dbt_buf_puts(out, "), 0) + 1, false) FROM ");
+	} else {
+		dbt_identity_options_values(&seq, &op->column->type, op->column->identity_options);
+		dbt_buf_printf(out, "SELECT pg_catalog.setval(%s, %s(COALESCE(%s(", seq_expr,
+			       seq.increment > 0 ? "GREATEST" : "LEAST",
+			       seq.increment > 0 ? "MAX" : "MIN");
+		ident(out, op->column->name);
+		dbt_buf_printf(out, "), 0) %s 1, %lld), false) FROM ",
+			       seq.increment > 0 ? "+" : "-", seq.start);
+	}
 	ident(out, op->table->name);
 	dbt_buf_puts(out, ";\n");
 }
@@ -381,8 +395,8 @@ int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 	case DBT_OP_ALTER_GENERATED:
 		return pg_alter_generated(out, op);
 	case DBT_OP_ALTER_OPTIONS:
-		if (!op->table->strict && !op->table->without_rowid && !op->old_table->strict &&
-		    !op->old_table->without_rowid) {
+		if (!op->table->strict && !op->table->without_rowid &&
+		    !(op->old_table && (op->old_table->strict || op->old_table->without_rowid))) {
 			dbt_render_alter_table(out, pg, op->table);
 			dbt_buf_puts(out, op->table->unlogged ? "SET UNLOGGED" : "SET LOGGED");
 			break;
