@@ -897,6 +897,12 @@ static int adapt_sqlite(dbt_table *t)
 				     "which "
 				     "SQLite does not support",
 				     t->excludes[0]->line, t->excludes[0]->col, t->name);
+	if (t->like_line)
+		return dbt_error_set(DBT_EPARSE,
+				     "%d:%d: table '%s' copies another table with LIKE, which "
+				     "SQLite "
+				     "does not have",
+				     t->like_line, t->like_col, t->name);
 	if (t->unlogged)
 		return dbt_error_set(DBT_EPARSE,
 				     "%d:%d: table '%s' is UNLOGGED, which SQLite does not support",

@@ -249,6 +249,9 @@ typedef struct dbt_table {
 	 * database has OLD and not this name (diff.h). */
 	char *renamed_from;
 	int renamed_line, renamed_col;	 /* where the hint's name stands */
+	int like_line, like_col;	 /* where the model's first LIKE stands
+					  * (PostgreSQL's, which the parser
+					  * expands); 0 when none */
 	int unlogged;			 /* PostgreSQL: CREATE UNLOGGED TABLE */
 	int unlogged_line, unlogged_col; /* where the model writes UNLOGGED; 0
 					    * when it does not or when reflected */

@@ -1938,6 +1938,78 @@ BAD(include_of_an_unknown_column, "CREATE TABLE t (a INT, UNIQUE (a) INCLUDE (b)
 BAD(unlogged_needs_table, "CREATE UNLOGGED SEQUENCE s",
     "schema.sql:1:17: expected TABLE, found 'SEQUENCE'")
 
+static void like_copies_per_its_options(void **state)
+{
+	dbt_schema *s = parse_ok(
+		"CREATE TABLE a (id INT GENERATED ALWAYS AS IDENTITY (START 9) PRIMARY KEY,\n"
+		"  b INT DEFAULT 3 CONSTRAINT b_pos CHECK (b > 0), c TEXT COLLATE \"C\" NOT NULL,\n"
+		"  d INT GENERATED ALWAYS AS (b * 2) STORED, UNIQUE (c) INCLUDE (b),\n"
+		"  CONSTRAINT a_fk FOREIGN KEY (b) REFERENCES a (id));\n"
+		"CREATE INDEX a_b ON a USING hash (b);\n"
+		"CREATE TABLE all_of_it (LIKE a INCLUDING ALL);\n"
+		"CREATE TABLE bare (x INT, LIKE a, y INT);\n"
+		"CREATE TABLE some (LIKE a INCLUDING ALL EXCLUDING INDEXES EXCLUDING DEFAULTS);\n");
+	const dbt_table *t = dbt_schema_find_table(s, "all_of_it");
+	const dbt_column *c;
+
+	(void)state;
+	assert_non_null(t);
+	assert_int_equal(t->ncolumns, 4);
+	assert_int_equal(t->like_line, 6);
+	assert_int_equal(t->like_col, 25);
+	c = t->columns[0];
+	assert_int_equal(c->identity, DBT_IDENTITY_ALWAYS);
+	assert_string_equal(c->identity_options, "START WITH 9");
+	assert_string_equal(t->columns[1]->default_expr, "3");
+	assert_string_equal(t->columns[2]->collation, "C");
+	assert_int_equal(t->columns[2]->not_null, 1);
+	assert_non_null(t->columns[3]->generated_expr);
+	assert_int_equal(t->nchecks, 1);
+	assert_string_equal(t->checks[0]->name, "b_pos");
+	assert_int_equal(t->nfks, 0);
+	assert_non_null(t->pk);
+	assert_string_equal(t->pk->name, "all_of_it_pkey");
+	assert_int_equal(t->nuniques, 1);
+	assert_string_equal(t->uniques[0]->name, "all_of_it_c_b_key");
+	assert_int_equal(t->uniques[0]->name_given, 0);
+	assert_int_equal(s->nindexes, 2);
+	assert_string_equal(s->indexes[1]->table, "all_of_it");
+	assert_string_equal(s->indexes[1]->name, "all_of_it_b_idx");
+	assert_string_equal(s->indexes[1]->method, "hash");
+
+	t = dbt_schema_find_table(s, "bare");
+	assert_int_equal(t->ncolumns, 6);
+	assert_string_equal(t->columns[0]->name, "x");
+	assert_string_equal(t->columns[1]->name, "id");
+	assert_int_equal(t->columns[1]->identity, DBT_IDENTITY_NONE);
+	assert_int_equal(t->columns[1]->not_null, 1);
+	assert_null(t->columns[2]->default_expr);
+	assert_null(t->columns[4]->generated_expr);
+	assert_string_equal(t->columns[5]->name, "y");
+	assert_null(t->pk);
+	assert_int_equal(t->nchecks, 0);
+
+	t = dbt_schema_find_table(s, "some");
+	assert_null(t->columns[1]->default_expr);
+	assert_int_equal(t->columns[0]->identity, DBT_IDENTITY_ALWAYS);
+	assert_int_equal(t->nchecks, 1);
+	assert_null(t->pk);
+	assert_int_equal(t->nuniques, 0);
+	dbt_schema_free(s);
+}
+
+BAD(like_of_a_table_declared_later, "CREATE TABLE b (LIKE a);\nCREATE TABLE a (x INT);",
+    "schema.sql:1:22: unknown table 'a' (LIKE must follow the source's CREATE TABLE)")
+BAD(like_repeating_a_column, "CREATE TABLE a (x INT);\nCREATE TABLE b (x INT, LIKE a);",
+    "schema.sql:2:24: duplicate column 'x' in table 'b' (LIKE 'a')")
+BAD(like_unknown_option, "CREATE TABLE a (x INT);\nCREATE TABLE b (LIKE a INCLUDING KEYS);",
+    "schema.sql:2:34: expected ALL, COMMENTS, COMPRESSION, CONSTRAINTS, DEFAULTS, GENERATED, "
+    "IDENTITY, INDEXES, STATISTICS or STORAGE, found 'KEYS'")
+BAD(like_defaults_of_a_serial,
+    "CREATE TABLE a (id SERIAL PRIMARY KEY);\nCREATE TABLE b (LIKE a INCLUDING DEFAULTS);",
+    "schema.sql:2:17: LIKE 'a' INCLUDING DEFAULTS would share the sequence of SERIAL column 'id': "
+    "declare the column instead")
+
 BAD(partition_of_unknown_table, "CREATE TABLE p PARTITION OF m DEFAULT",
     "schema.sql:1:29: unknown table 'm'")
 BAD(partition_needs_a_bound,
@@ -2254,6 +2326,11 @@ int main(void)
 		T(nulls_not_distinct_on_a_plain_index),
 		T(include_of_an_unknown_column),
 		T(unlogged_needs_table),
+		T(like_copies_per_its_options),
+		T(like_of_a_table_declared_later),
+		T(like_repeating_a_column),
+		T(like_unknown_option),
+		T(like_defaults_of_a_serial),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
