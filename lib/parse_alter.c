@@ -375,10 +375,13 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 	if ((rc = set_name(p, &c->name, to->s)) < 0)
 		return rc;
 	c->quoted = to->quoted;
-	if (t->pk && (rc = rename_all(p, t->pk->columns, t->pk->ncolumns, from->s, to->s)) < 0)
+	if (t->pk && ((rc = rename_all(p, t->pk->columns, t->pk->ncolumns, from->s, to->s)) < 0 ||
+		      (rc = rename_all(p, t->pk->include, t->pk->ninclude, from->s, to->s)) < 0))
 		return rc;
 	for (i = 0; i < t->nuniques; i++)
 		if ((rc = rename_all(p, t->uniques[i]->columns, t->uniques[i]->ncolumns, from->s,
+				     to->s)) < 0 ||
+		    (rc = rename_all(p, t->uniques[i]->include, t->uniques[i]->ninclude, from->s,
 				     to->s)) < 0)
 			return rc;
 	for (i = 0; i < t->nchecks; i++)
@@ -409,6 +412,8 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 			if ((rc = rename_in(p, &ix->elems[j].column, from->s, to->s)) < 0 ||
 			    (rc = rename_expr_in(&ix->elems[j].expr, from->s, to->s)) < 0)
 				return rc;
+		if ((rc = rename_all(p, ix->include, ix->ninclude, from->s, to->s)) < 0)
+			return rc;
 		if ((rc = rename_expr_in(&ix->where, from->s, to->s)) < 0)
 			return rc;
 	}
@@ -435,7 +440,7 @@ static int index_uses(int *out, const dbt_index *ix, const char *c)
 	size_t j;
 	int rc;
 
-	*out = 0;
+	*out = in_list(ix->include, ix->ninclude, c);
 	for (j = 0; j < ix->nelems && !*out; j++) {
 		if (ix->elems[j].column && !strcmp(ix->elems[j].column, c))
 			*out = 1;
@@ -454,12 +459,14 @@ static int column_use(dbt_buf *what, const struct parser *p, const dbt_table *t,
 	size_t i, j;
 	int names, rc;
 
-	if (t->pk && in_list(t->pk->columns, t->pk->ncolumns, c)) {
+	if (t->pk && (in_list(t->pk->columns, t->pk->ncolumns, c) ||
+		      in_list(t->pk->include, t->pk->ninclude, c))) {
 		dbt_buf_puts(what, "the primary key");
 		return 0;
 	}
 	for (i = 0; i < t->nuniques; i++)
-		if (in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, c)) {
+		if (in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, c) ||
+		    in_list(t->uniques[i]->include, t->uniques[i]->ninclude, c)) {
 			dbt_buf_puts(what, "a UNIQUE constraint");
 			return 0;
 		}

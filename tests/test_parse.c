@@ -2010,6 +2010,31 @@ BAD(like_defaults_of_a_serial,
     "schema.sql:2:17: LIKE 'a' INCLUDING DEFAULTS would share the sequence of SERIAL column 'id': "
     "declare the column instead")
 
+static void include_columns_follow_a_rename(void **state)
+{
+	dbt_schema *s = parse_ok("CREATE TABLE t (a INT, b INT, PRIMARY KEY (a) INCLUDE (b),\n"
+				 "  UNIQUE (b) INCLUDE (a));\n"
+				 "CREATE INDEX ti ON t (a) INCLUDE (b);\n"
+				 "ALTER TABLE t RENAME COLUMN b TO c;\n");
+	const dbt_table *t = s->tables[0];
+
+	(void)state;
+	assert_string_equal(t->pk->include[0], "c");
+	assert_string_equal(t->uniques[0]->columns[0], "c");
+	assert_string_equal(t->uniques[0]->include[0], "a");
+	assert_string_equal(s->indexes[0]->include[0], "c");
+	dbt_schema_free(s);
+}
+
+BAD(drop_column_a_key_includes,
+    "CREATE TABLE t (a INT, b INT, UNIQUE (a) INCLUDE (b));\nALTER TABLE t DROP b;",
+    "schema.sql:2:20: cannot drop column 'b' of table 't': a UNIQUE constraint uses it; drop or "
+    "change that first")
+BAD(drop_column_an_index_includes,
+    "CREATE TABLE t (a INT, b INT);\nCREATE INDEX ti ON t (a) INCLUDE (b);\nALTER TABLE t DROP b;",
+    "schema.sql:3:20: cannot drop column 'b' of table 't': index 'ti' uses it; drop or change that "
+    "first")
+
 BAD(partition_of_unknown_table, "CREATE TABLE p PARTITION OF m DEFAULT",
     "schema.sql:1:29: unknown table 'm'")
 BAD(partition_needs_a_bound,
@@ -2331,6 +2356,9 @@ int main(void)
 		T(like_repeating_a_column),
 		T(like_unknown_option),
 		T(like_defaults_of_a_serial),
+		T(include_columns_follow_a_rename),
+		T(drop_column_a_key_includes),
+		T(drop_column_an_index_includes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

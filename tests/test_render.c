@@ -1075,7 +1075,7 @@ static void test_postgres_unlogged_include_nulls_and_identity_options(void **sta
 		   "CYCLE) NOT NULL,\n"
 		   "    a INTEGER,\n"
 		   "    b INTEGER,\n"
-		   "    CONSTRAINT t_a_key UNIQUE NULLS NOT DISTINCT (a) INCLUDE (b)\n"
+		   "    CONSTRAINT t_a_b_key UNIQUE NULLS NOT DISTINCT (a) INCLUDE (b)\n"
 		   ");\n");
 	assert_sql(&b, dbt_render_create_index(&b, PG, p.to->indexes[0]),
 		   "CREATE UNIQUE INDEX t_b ON t (b) INCLUDE (a, id) NULLS NOT DISTINCT WHERE b > "
@@ -1097,7 +1097,8 @@ static void test_postgres_unlogged_include_nulls_and_identity_options(void **sta
 	op = column_op(&p, DBT_OP_ADD_UNIQUE, "t", "a");
 	op.key = table_of(p.to, "t")->uniques[0];
 	assert_op_sql(PG, &op,
-		      "ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE NULLS NOT DISTINCT (a) INCLUDE "
+		      "ALTER TABLE t ADD CONSTRAINT t_a_b_key UNIQUE NULLS NOT DISTINCT (a) "
+		      "INCLUDE "
 		      "(b);\n");
 	pair_free(&p);
 }
