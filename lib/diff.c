@@ -95,7 +95,9 @@ static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
 	const dbt_unique *a = ((dbt_unique *const *)av)[i];
 	const dbt_unique *b = ((dbt_unique *const *)bv)[j];
 
-	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns))
+	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
+	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
+	    !a->nulls_not_distinct != !b->nulls_not_distinct)
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -145,7 +147,9 @@ static int index_same(const dbt_index *a, const dbt_index *b)
 	size_t i;
 
 	if (!streq_null(a->table, b->table) || !a->unique != !b->unique || a->nelems != b->nelems ||
-	    !streq_null(a->where, b->where) || !streq_null(a->method, b->method))
+	    !streq_null(a->where, b->where) || !streq_null(a->method, b->method) ||
+	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
+	    !a->nulls_not_distinct != !b->nulls_not_distinct)
 		return 0;
 	for (i = 0; i < a->nelems; i++) {
 		const dbt_index_elem *x = &a->elems[i], *y = &b->elems[i];
@@ -673,7 +677,8 @@ static void emit_columns(struct ops *o, const struct state *st)
 		const struct pair *p = &st->pairs[i];
 
 		if (BOTH(p) && (!p->a->strict != !p->b->strict ||
-				!p->a->without_rowid != !p->b->without_rowid))
+				!p->a->without_rowid != !p->b->without_rowid ||
+				!p->a->unlogged != !p->b->unlogged))
 			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
 	}
 	for (i = 0; i < st->npairs; i++) {
@@ -715,8 +720,10 @@ static void emit_columns(struct ops *o, const struct state *st)
 			 * its values: a key made without identity, or as SERIAL,
 			 * stays as it is. */
 			implicit = c->identity_implicit && !oc->generated_expr;
-			identity_changes = !implicit && (!oc->autoincrement != !c->autoincrement ||
-							 oc->identity != c->identity);
+			identity_changes = !implicit &&
+					   (!oc->autoincrement != !c->autoincrement ||
+					    oc->identity != c->identity ||
+					    !streq_null(oc->identity_options, c->identity_options));
 			if (identity_changes && oc->identity != DBT_IDENTITY_NONE)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
 			if (!same_type(oc, c))

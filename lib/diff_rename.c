@@ -170,8 +170,11 @@ static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r,
 	k->name_given = o->name_given;
 	k->line = o->line;
 	k->col = o->col;
+	k->nulls_not_distinct = o->nulls_not_distinct;
 	for (i = 0; i < o->ncolumns && rc == 0; i++)
 		rc = dbt_unique_add_column(k, new_column_name(r, table, o->columns[i]));
+	for (i = 0; i < o->ninclude && rc == 0; i++)
+		rc = dbt_unique_add_include(k, new_column_name(r, table, o->include[i]));
 	return rc;
 }
 
@@ -193,6 +196,7 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 	t->strict_col = o->strict_col;
 	t->wr_line = o->wr_line;
 	t->wr_col = o->wr_col;
+	t->unlogged = o->unlogged;
 	if ((o->partition_by && !(t->partition_by = strdup(o->partition_by))) ||
 	    (o->partition_of && !(t->partition_of = strdup(new_table_name(r, o->partition_of)))) ||
 	    (o->partition_bound && !(t->partition_bound = strdup(o->partition_bound))))
@@ -214,6 +218,8 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->generated_line = oc->generated_line;
 		c->generated_col = oc->generated_col;
 		if ((oc->collation && !(c->collation = strdup(oc->collation))) ||
+		    (oc->identity_options &&
+		     !(c->identity_options = strdup(oc->identity_options))) ||
 		    (rc = set_renamed(&c->default_expr, oc->default_expr, r, tn)) < 0 ||
 		    (rc = set_renamed(&c->generated_expr, oc->generated_expr, r, tn)) < 0)
 			return rc < 0 ? rc : dbt_error_oom();
@@ -302,6 +308,11 @@ static int copy_index(dbt_schema *s, const dbt_index *o, const struct renames *r
 		if (e->opclass && !(ix->elems[i].opclass = strdup(e->opclass)))
 			return dbt_error_oom();
 	}
+	ix->nulls_not_distinct = o->nulls_not_distinct;
+	for (i = 0; i < o->ninclude; i++)
+		if ((rc = dbt_index_add_include(ix, new_column_name(r, o->table, o->include[i]))) <
+		    0)
+			return rc;
 	return set_renamed(&ix->where, o->where, r, o->table);
 }
 

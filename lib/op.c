@@ -196,9 +196,14 @@ static void put_generated(dbt_buf *b, const dbt_column *c)
 		dbt_buf_puts(b, "not generated");
 }
 
-/* SQLite's table options: "STRICT, WITHOUT ROWID", or "no table options". */
+/* The table options: SQLite's "STRICT, WITHOUT ROWID", PostgreSQL's
+ * "UNLOGGED", or "no table options". */
 static void put_options(dbt_buf *b, const dbt_table *t)
 {
+	if (t->unlogged) {
+		dbt_buf_puts(b, "UNLOGGED");
+		return;
+	}
 	if (!t->strict && !t->without_rowid)
 		dbt_buf_puts(b, "no table options");
 	dbt_buf_puts(b, t->strict ? "STRICT" : "");
@@ -220,6 +225,8 @@ static void put_column_def(dbt_buf *b, const dbt_column *c)
 	}
 	if (ident)
 		dbt_buf_printf(b, " %s", ident);
+	if (ident && c->identity_options)
+		dbt_buf_printf(b, " (%s)", c->identity_options);
 	if (c->generated_expr) {
 		dbt_buf_putc(b, ' ');
 		put_generated(b, c);
@@ -239,6 +246,8 @@ static void put_identity(dbt_buf *b, const dbt_column *c)
 	const char *ident = identity_text(c);
 
 	dbt_buf_puts(b, ident ? ident : "no identity");
+	if (ident && c->identity_options)
+		dbt_buf_printf(b, " (%s)", c->identity_options);
 }
 
 static void put_fk(dbt_buf *b, const dbt_fk *fk)
@@ -291,6 +300,12 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 				     e->nulls == DBT_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
 	}
 	dbt_buf_putc(b, ')');
+	if (ix->ninclude) {
+		dbt_buf_puts(b, " INCLUDE ");
+		put_names(b, ix->include, ix->ninclude);
+	}
+	if (ix->nulls_not_distinct)
+		dbt_buf_puts(b, " NULLS NOT DISTINCT");
 	if (ix->where)
 		dbt_buf_printf(b, " WHERE %s", ix->where);
 }
@@ -405,7 +420,13 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		dbt_buf_puts(out, pk ? "primary key " : "unique ");
 		put_name(out, op_table_name(op));
 		dbt_buf_putc(out, ' ');
+		if (op->key->nulls_not_distinct)
+			dbt_buf_puts(out, "NULLS NOT DISTINCT ");
 		put_names(out, op->key->columns, op->key->ncolumns);
+		if (op->key->ninclude) {
+			dbt_buf_puts(out, " INCLUDE ");
+			put_names(out, op->key->include, op->key->ninclude);
+		}
 		break;
 	}
 	case DBT_OP_ADD_FK:

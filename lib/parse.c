@@ -727,6 +727,23 @@ static int parse_statement(struct parser *p)
 		return rc;
 	if (is(p, "table"))
 		return (rc = next(p)) < 0 ? rc : parse_table(p);
+	if (is(p, "unlogged")) {
+		int line = p->cur.tok.line, col = p->cur.tok.col;
+		size_t n = p->schema->ntables;
+
+		if ((rc = next(p)) < 0 || (rc = expect(p, "table", "TABLE")) < 0 ||
+		    (rc = parse_table(p)) < 0)
+			return rc;
+		/* A table SQLite keeps for itself is skipped: none added. */
+		if (p->schema->ntables > n) {
+			dbt_table *t = p->schema->tables[p->schema->ntables - 1];
+
+			t->unlogged = 1;
+			t->unlogged_line = line;
+			t->unlogged_col = col;
+		}
+		return 0;
+	}
 	if (is(p, "index"))
 		return (rc = next(p)) < 0 ? rc : parse_index(p, &first, 0);
 	if (is(p, "unique")) {

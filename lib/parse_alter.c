@@ -12,36 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Identity options in ALTER COLUMN ... ADD GENERATED ... AS IDENTITY
- * ( ... ): only those of a plain identity, as pg_dump writes them. */
-static int identity_options(struct parser *p)
-{
-	int rc;
-
-	if (!is(p, "("))
-		return 0;
-	if ((rc = next(p)) < 0)
-		return rc;
-	while (!is(p, ")")) {
-		if (is(p, "sequence")) {
-			struct name n = {NULL, 0, 0, 0};
-
-			if ((rc = next(p)) < 0 || (rc = expect(p, "name", "NAME")) < 0 ||
-			    (rc = parse_object_name(p, &n, "a sequence name")) < 0)
-				return rc;
-			name_release(&n);
-			continue;
-		}
-		if (!plain_seq_word(p))
-			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
-				       "identity options other than the defaults are not "
-				       "supported");
-		if ((rc = next(p)) < 0)
-			return rc;
-	}
-	return next(p);
-}
-
 /* ALTER [COLUMN] has been read in ALTER TABLE: SET DEFAULT, SET NOT NULL
  * or ADD GENERATED ... AS IDENTITY. */
 static int alter_column(struct parser *p, dbt_table *t)
@@ -80,9 +50,7 @@ static int alter_column(struct parser *p, dbt_table *t)
 			rc = expected(p, "GENERATED");
 			goto cleanup;
 		}
-		if ((rc = column_generated(p, &d)) < 0)
-			goto cleanup;
-		rc = identity_options(p);
+		rc = column_generated(p, &d);
 	} else {
 		rc = expected(p, "SET DEFAULT, SET NOT NULL or ADD GENERATED");
 	}
@@ -407,10 +375,13 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 	if ((rc = set_name(p, &c->name, to->s)) < 0)
 		return rc;
 	c->quoted = to->quoted;
-	if (t->pk && (rc = rename_all(p, t->pk->columns, t->pk->ncolumns, from->s, to->s)) < 0)
+	if (t->pk && ((rc = rename_all(p, t->pk->columns, t->pk->ncolumns, from->s, to->s)) < 0 ||
+		      (rc = rename_all(p, t->pk->include, t->pk->ninclude, from->s, to->s)) < 0))
 		return rc;
 	for (i = 0; i < t->nuniques; i++)
 		if ((rc = rename_all(p, t->uniques[i]->columns, t->uniques[i]->ncolumns, from->s,
+				     to->s)) < 0 ||
+		    (rc = rename_all(p, t->uniques[i]->include, t->uniques[i]->ninclude, from->s,
 				     to->s)) < 0)
 			return rc;
 	for (i = 0; i < t->nchecks; i++)
@@ -441,6 +412,8 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 			if ((rc = rename_in(p, &ix->elems[j].column, from->s, to->s)) < 0 ||
 			    (rc = rename_expr_in(&ix->elems[j].expr, from->s, to->s)) < 0)
 				return rc;
+		if ((rc = rename_all(p, ix->include, ix->ninclude, from->s, to->s)) < 0)
+			return rc;
 		if ((rc = rename_expr_in(&ix->where, from->s, to->s)) < 0)
 			return rc;
 	}
@@ -467,7 +440,7 @@ static int index_uses(int *out, const dbt_index *ix, const char *c)
 	size_t j;
 	int rc;
 
-	*out = 0;
+	*out = in_list(ix->include, ix->ninclude, c);
 	for (j = 0; j < ix->nelems && !*out; j++) {
 		if (ix->elems[j].column && !strcmp(ix->elems[j].column, c))
 			*out = 1;
@@ -486,12 +459,14 @@ static int column_use(dbt_buf *what, const struct parser *p, const dbt_table *t,
 	size_t i, j;
 	int names, rc;
 
-	if (t->pk && in_list(t->pk->columns, t->pk->ncolumns, c)) {
+	if (t->pk && (in_list(t->pk->columns, t->pk->ncolumns, c) ||
+		      in_list(t->pk->include, t->pk->ninclude, c))) {
 		dbt_buf_puts(what, "the primary key");
 		return 0;
 	}
 	for (i = 0; i < t->nuniques; i++)
-		if (in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, c)) {
+		if (in_list(t->uniques[i]->columns, t->uniques[i]->ncolumns, c) ||
+		    in_list(t->uniques[i]->include, t->uniques[i]->ninclude, c)) {
 			dbt_buf_puts(what, "a UNIQUE constraint");
 			return 0;
 		}

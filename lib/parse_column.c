@@ -9,6 +9,7 @@
 
 #include "error.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -261,7 +262,8 @@ static int column_unique(struct parser *p, struct coldef *d)
 	int rc;
 
 	if ((rc = next(p)) < 0 || (rc = dbt_table_add_unique(&u, d->t, d->cname)) < 0 ||
-	    (rc = dbt_unique_add_column(u, d->c->name)) < 0)
+	    (rc = dbt_unique_add_column(u, d->c->name)) < 0 ||
+	    (rc = parse_nulls_distinct(p, &u->nulls_not_distinct, &u->pg_line, &u->pg_col)) < 0)
 		return rc;
 	u->line = d->line;
 	u->col = d->col;
@@ -412,6 +414,132 @@ static int column_as(struct parser *p, struct coldef *d)
 	return rc < 0 ? rc : column_generated_expr(p, d, d->line, d->col);
 }
 
+/* A signed whole number of an identity option, in `*out`. */
+static int seq_number(struct parser *p, long long *out)
+{
+	char buf[32], *end;
+	int neg = 0, rc;
+
+	if (p->cur.tok.kind == DBT_TOK_OP && (is(p, "-") || is(p, "+"))) {
+		neg = is(p, "-");
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (p->cur.tok.kind != DBT_TOK_NUMBER || p->cur.tok.len >= sizeof(buf) - 1)
+		return expected(p, "a whole number");
+	buf[0] = '-';
+	memcpy(buf + 1, p->text + p->cur.tok.start, p->cur.tok.len);
+	buf[p->cur.tok.len + 1] = '\0';
+	errno = 0;
+	*out = strtoll(neg ? buf : buf + 1, &end, 10);
+	if (errno || *end)
+		return expected(p, "a whole number");
+	return next(p);
+}
+
+/* The integer type words of AS in an identity's options. */
+static dbt_type_kind seq_type_word(const struct parser *p)
+{
+	if (is(p, "smallint") || is(p, "int2"))
+		return DBT_TYPE_SMALLINT;
+	if (is(p, "integer") || is(p, "int") || is(p, "int4"))
+		return DBT_TYPE_INTEGER;
+	if (is(p, "bigint") || is(p, "int8"))
+		return DBT_TYPE_BIGINT;
+	return DBT_TYPE_OTHER;
+}
+
+/* One option of an identity's sequence; `seq` notes it. */
+static int seq_option(struct parser *p, dbt_column *c, struct dbt_identity_seq *seq)
+{
+	int rc;
+
+	if (is(p, "sequence")) {
+		struct name n = {NULL, 0, 0, 0};
+
+		if ((rc = next(p)) < 0 || (rc = expect(p, "name", "NAME")) < 0 ||
+		    (rc = parse_object_name(p, &n, "a sequence name")) < 0)
+			return rc;
+		name_release(&n);
+		return 0;
+	}
+	if (is(p, "as")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (seq_type_word(p) != c->type.kind)
+			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+				       "the sequence of identity column '%s' must have the "
+				       "column's type",
+				       c->name);
+		return next(p);
+	}
+	if (is(p, "start") || is(p, "increment")) {
+		int start = is(p, "start");
+
+		if ((rc = next(p)) < 0 || ((is(p, start ? "with" : "by")) && (rc = next(p)) < 0))
+			return rc;
+		*(start ? &seq->has_start : &seq->has_increment) = 1;
+		return seq_number(p, start ? &seq->start : &seq->increment);
+	}
+	if (is(p, "minvalue") || is(p, "maxvalue") || is(p, "cache")) {
+		int which = is(p, "minvalue") ? 0 : is(p, "maxvalue") ? 1 : 2;
+
+		if ((rc = next(p)) < 0)
+			return rc;
+		*(which == 0   ? &seq->has_minvalue
+		  : which == 1 ? &seq->has_maxvalue
+			       : &seq->has_cache) = 1;
+		return seq_number(p, which == 0	  ? &seq->minvalue
+				     : which == 1 ? &seq->maxvalue
+						  : &seq->cache);
+	}
+	if (is(p, "cycle")) {
+		seq->cycle = 1;
+		return next(p);
+	}
+	if (is(p, "no")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "minvalue"))
+			seq->has_minvalue = 0;
+		else if (is(p, "maxvalue"))
+			seq->has_maxvalue = 0;
+		else if (is(p, "cycle"))
+			seq->cycle = 0;
+		else
+			return expected(p, "MINVALUE, MAXVALUE or CYCLE");
+		return next(p);
+	}
+	return expected(p, "a sequence option or ')'");
+}
+
+/*
+ * The options of an identity's sequence in parentheses after AS IDENTITY
+ * (CREATE TABLE, ALTER COLUMN ... ADD GENERATED), if any: kept in the
+ * column as dbt_identity_options_canon gives them.
+ */
+int parse_identity_options(struct parser *p, dbt_column *c)
+{
+	struct dbt_identity_seq seq;
+	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
+
+	if (!is(p, "("))
+		return 0;
+	memset(&seq, 0, sizeof(seq));
+	if ((rc = next(p)) < 0)
+		return rc;
+	while (!is(p, ")"))
+		if ((rc = seq_option(p, c, &seq)) < 0)
+			return rc;
+	free(c->identity_options);
+	c->identity_options = NULL;
+	if ((rc = dbt_identity_options_canon(&c->identity_options, &c->type, &seq)) < 0)
+		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
+	c->identity_options_line = line;
+	c->identity_options_col = col;
+	return next(p);
+}
+
 /* GENERATED { ALWAYS | BY DEFAULT } AS IDENTITY, or
  * GENERATED ALWAYS AS (expr) [STORED | VIRTUAL] */
 int column_generated(struct parser *p, struct coldef *d)
@@ -461,7 +589,9 @@ int column_generated(struct parser *p, struct coldef *d)
 	d->c->identity = kind;
 	d->c->autoincrement = 1;
 	d->c->not_null = 1;
-	rc = next(p);
+	if ((rc = next(p)) < 0)
+		goto cleanup;
+	rc = parse_identity_options(p, d->c);
 cleanup:
 	dbt_buf_release(&b);
 	return rc;

@@ -271,7 +271,14 @@ static int declared_matview(const struct parser *p, const char *name)
 	return 0;
 }
 
-/* CREATE [UNIQUE] INDEX has been read, the statement began at `first`. */
+static int add_index_include(void *obj, const char *column)
+{
+	return dbt_index_add_include(obj, column);
+}
+
+/* CREATE [UNIQUE] INDEX has been read, the statement began at `first`:
+ * [IF NOT EXISTS] [name] ON table [USING method] (keys) [INCLUDE
+ * (columns)] [NULLS [NOT] DISTINCT] [WHERE ...]. */
 int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
 	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
@@ -341,6 +348,29 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 	}
 	if ((rc = next(p)) < 0)
 		goto cleanup;
+	if (is(p, "include")) {
+		ix->pg_line = p->cur.tok.line;
+		ix->pg_col = p->cur.tok.col;
+		if ((rc = next(p)) < 0 ||
+		    (rc = parse_column_list(p, ix, add_index_include, &ix->include, &ix->ninclude,
+					    ix->table, "INCLUDE")) < 0)
+			goto cleanup;
+	}
+	if (is(p, "nulls")) {
+		int l = 0, c = 0;
+
+		if (!unique) {
+			rc = fail_at(p, p->cur.tok.line, p->cur.tok.col,
+				     "NULLS NOT DISTINCT is only allowed on a unique index");
+			goto cleanup;
+		}
+		if ((rc = parse_nulls_distinct(p, &ix->nulls_not_distinct, &l, &c)) < 0)
+			goto cleanup;
+		if (l && !ix->pg_line) {
+			ix->pg_line = l;
+			ix->pg_col = c;
+		}
+	}
 	if (is(p, "where")) {
 		size_t from;
 		int depth = 0;

@@ -116,6 +116,9 @@ int parse_references(struct parser *p, dbt_fk *fk);
 int literal_type(const char *text, const dbt_token *t);
 int typed_literals(char **out, const char *text, size_t len);
 int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col);
+int parse_nulls_distinct(struct parser *p, int *out, int *line, int *col);
+int parse_key_include(struct parser *p, dbt_unique *k, const char *table);
+int skip_not_valid(struct parser *p);
 int fail_autoincrement(struct parser *p, int line, int col);
 int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col);
 int parse_table_constraint(struct parser *p, dbt_table *t);
@@ -131,6 +134,7 @@ int parse_table(struct parser *p);
 int column_not_null(struct parser *p, struct coldef *d);
 int column_default(struct parser *p, struct coldef *d);
 int column_generated(struct parser *p, struct coldef *d);
+int parse_identity_options(struct parser *p, dbt_column *c);
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
 int parse_column(struct parser *p, dbt_table *t, int alter);
 

@@ -383,6 +383,76 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 	return 0;
 }
 
+/*
+ * NULLS [NOT] DISTINCT of a unique constraint or index (PostgreSQL 15):
+ * `*out` 1 for NOT DISTINCT, with its place in `*line`, `*col`; nothing
+ * read when the current token is not NULLS.
+ */
+int parse_nulls_distinct(struct parser *p, int *out, int *line, int *col)
+{
+	int l = p->cur.tok.line, c = p->cur.tok.col, not = 0, rc;
+
+	if (!is(p, "nulls"))
+		return 0;
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (is(p, "not")) {
+		not = 1;
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if ((rc = expect(p, "distinct", not ? "DISTINCT" : "NOT or DISTINCT")) < 0)
+		return rc;
+	*out = not ;
+	if (not ) {
+		*line = l;
+		*col = c;
+	}
+	return 0;
+}
+
+static int add_key_include(void *obj, const char *column)
+{
+	return dbt_unique_add_include(obj, column);
+}
+
+/* What may follow a primary key's or unique constraint's columns:
+ * INCLUDE (columns), PostgreSQL's non-key columns of its index. */
+int parse_key_include(struct parser *p, dbt_unique *k, const char *table)
+{
+	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
+
+	if (!is(p, "include"))
+		return 0;
+	if ((rc = next(p)) < 0 || (rc = parse_column_list(p, k, add_key_include, &k->include,
+							  &k->ninclude, table, "INCLUDE")) < 0)
+		return rc;
+	if (!k->pg_line) {
+		k->pg_line = line;
+		k->pg_col = col;
+	}
+	return 0;
+}
+
+/*
+ * NOT VALID after a table CHECK constraint: PostgreSQL ignores it in
+ * CREATE TABLE, where the constraint is made valid; in the model's ALTER
+ * TABLE ... ADD CONSTRAINT it means the same (see README.md: whether the
+ * live constraint is validated is not part of the model).
+ */
+int skip_not_valid(struct parser *p)
+{
+	dbt_token la;
+	int rc;
+
+	peek(p, &la);
+	if (!is(p, "not") || !dbt_token_is(p->text, &la, "valid"))
+		return 0;
+	if ((rc = next(p)) < 0)
+		return rc;
+	return next(p);
+}
+
 int fail_autoincrement(struct parser *p, int line, int col)
 {
 	return fail_at(p, line, col, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
@@ -421,6 +491,8 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		autoinc.kind = DBT_TOK_END;
 		rc = parse_column_list_as(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
 					  t->name, "a primary key", &autoinc);
+		if (rc == 0)
+			rc = parse_key_include(p, pk, t->name);
 		if (rc < 0 || autoinc.kind == DBT_TOK_END)
 			goto cleanup;
 		/* PRIMARY KEY ("id" AUTOINCREMENT) is "id" INTEGER PRIMARY KEY
@@ -439,8 +511,12 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 			goto cleanup;
 		u->line = line;
 		u->col = col;
-		rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns, t->name,
-				       "a unique constraint");
+		if ((rc = parse_nulls_distinct(p, &u->nulls_not_distinct, &u->pg_line,
+					       &u->pg_col)) < 0 ||
+		    (rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns,
+					    t->name, "a unique constraint")) < 0)
+			goto cleanup;
+		rc = parse_key_include(p, u, t->name);
 	} else if (is(p, "foreign")) {
 		dbt_fk *fk;
 
@@ -451,13 +527,14 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		fk->col = col;
 		if ((rc = parse_column_list(p, fk, add_fk_column, &fk->columns, &fk->ncolumns,
 					    t->name, "a foreign key")) < 0 ||
-		    (rc = expect(p, "references", "REFERENCES")) < 0)
+		    (rc = expect(p, "references", "REFERENCES")) < 0 ||
+		    (rc = parse_references(p, fk)) < 0)
 			goto cleanup;
-		rc = parse_references(p, fk);
+		rc = skip_not_valid(p);
 	} else if (is(p, "check")) {
-		if ((rc = next(p)) < 0)
+		if ((rc = next(p)) < 0 || (rc = parse_check(p, t, cn.s, line, col)) < 0)
 			goto cleanup;
-		rc = parse_check(p, t, cn.s, line, col);
+		rc = skip_not_valid(p);
 	} else if (is(p, "exclude")) {
 		if ((rc = next(p)) < 0)
 			goto cleanup;
@@ -716,6 +793,256 @@ cleanup:
 	return rc;
 }
 
+/* What LIKE copies besides the columns, their types, NOT NULL and
+ * collations. */
+#define LIKE_DEFAULTS 0x01
+#define LIKE_CONSTRAINTS 0x02
+#define LIKE_GENERATED 0x04
+#define LIKE_IDENTITY 0x08
+#define LIKE_INDEXES 0x10
+#define LIKE_ALL 0xff
+
+/* The option word of INCLUDING or EXCLUDING: its bit, 0 for what the
+ * model does not hold (COMMENTS, COMPRESSION, STATISTICS, STORAGE); -1
+ * for no option. */
+static int like_option(const struct parser *p)
+{
+	static const struct {
+		const char *word;
+		int bit;
+	} words[] = {
+		{"all", LIKE_ALL},
+		{"defaults", LIKE_DEFAULTS},
+		{"constraints", LIKE_CONSTRAINTS},
+		{"generated", LIKE_GENERATED},
+		{"identity", LIKE_IDENTITY},
+		{"indexes", LIKE_INDEXES},
+		{"comments", 0},
+		{"compression", 0},
+		{"statistics", 0},
+		{"storage", 0},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (is(p, words[i].word))
+			return words[i].bit;
+	return -1;
+}
+
+static int in_key(const dbt_unique *k, const char *column)
+{
+	size_t i;
+
+	for (i = 0; i < k->ncolumns; i++)
+		if (!strcmp(k->columns[i], column))
+			return 1;
+	return 0;
+}
+
+/* A copy of the column `o` of the source table in `t`, as LIKE makes it
+ * with the options `opts`. */
+static int like_column(struct parser *p, dbt_table *t, const dbt_table *src, const dbt_column *o,
+		       int opts, int line, int col)
+{
+	dbt_column *c;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < t->ncolumns; i++)
+		if (!strcmp(t->columns[i]->name, o->name))
+			return fail_at(p, line, col,
+				       "duplicate column '%s' in table '%s' (LIKE '%s')", o->name,
+				       t->name, src->name);
+	if ((opts & LIKE_DEFAULTS) && o->identity == DBT_IDENTITY_SERIAL)
+		return fail_at(p, line, col,
+			       "LIKE '%s' INCLUDING DEFAULTS would share the sequence of SERIAL "
+			       "column '%s': declare the column instead",
+			       src->name, o->name);
+	if ((rc = dbt_table_add_column(&c, t, o->name, o->quoted, &o->type)) < 0)
+		return rc;
+	c->line = line;
+	c->col = col;
+	/* NOT NULL comes along always; the primary key's own too. */
+	c->not_null = o->not_null || (src->pk && in_key(src->pk, o->name));
+	if (o->collation && (rc = dbt_column_set_collation(c, o->collation)) < 0)
+		return rc;
+	if ((opts & LIKE_DEFAULTS) && o->default_expr &&
+	    !(c->default_expr = strdup(o->default_expr)))
+		return dbt_error_oom();
+	if ((opts & LIKE_GENERATED) && o->generated_expr) {
+		if (!(c->generated_expr = strdup(o->generated_expr)))
+			return dbt_error_oom();
+		c->generated_stored = o->generated_stored;
+		c->generated_line = line;
+		c->generated_col = col;
+	}
+	if ((opts & LIKE_IDENTITY) &&
+	    (o->identity == DBT_IDENTITY_ALWAYS || o->identity == DBT_IDENTITY_BY_DEFAULT)) {
+		c->identity = o->identity;
+		c->autoincrement = 1;
+		c->not_null = 1;
+		if (o->identity_options && !(c->identity_options = strdup(o->identity_options)))
+			return dbt_error_oom();
+		c->identity_options_line = line;
+		c->identity_options_col = col;
+	}
+	return 0;
+}
+
+/* A copy of key `o` in `key`, unnamed: LIKE names it as PostgreSQL names
+ * a key the user left unnamed. */
+static int like_key(dbt_unique *key, const dbt_unique *o, int line, int col)
+{
+	size_t i;
+	int rc = 0;
+
+	key->line = line;
+	key->col = col;
+	key->nulls_not_distinct = o->nulls_not_distinct;
+	key->pg_line = o->pg_line ? line : 0;
+	key->pg_col = o->pg_line ? col : 0;
+	for (i = 0; i < o->ncolumns && rc == 0; i++)
+		rc = dbt_unique_add_column(key, o->columns[i]);
+	for (i = 0; i < o->ninclude && rc == 0; i++)
+		rc = dbt_unique_add_include(key, o->include[i]);
+	return rc;
+}
+
+/* A copy of index `o` of the source table on `t`, unnamed. */
+static int like_index(struct parser *p, dbt_table *t, const dbt_index *o, int line, int col)
+{
+	dbt_index *ix;
+	size_t i;
+	int rc;
+
+	if ((rc = dbt_schema_add_index(&ix, p->schema, NULL, 0, t->name, o->unique)) < 0)
+		return rc;
+	ix->line = ix->table_line = line;
+	ix->col = ix->table_col = col;
+	ix->nulls_not_distinct = o->nulls_not_distinct;
+	ix->pg_line = o->pg_line ? line : 0;
+	ix->pg_col = o->pg_line ? col : 0;
+	if (o->method && !(ix->method = strdup(o->method)))
+		return dbt_error_oom();
+	for (i = 0; i < o->nelems; i++) {
+		const dbt_index_elem *e = &o->elems[i];
+
+		if ((rc = e->column
+				  ? dbt_index_add_column(ix, e->column, e->desc)
+				  : dbt_index_add_expr(ix, e->expr, strlen(e->expr), e->desc)) < 0)
+			return rc;
+		ix->elems[i].nulls = e->nulls;
+		ix->elems[i].prefix = e->prefix;
+		if (e->opclass && !(ix->elems[i].opclass = strdup(e->opclass)))
+			return dbt_error_oom();
+	}
+	for (i = 0; i < o->ninclude; i++)
+		if ((rc = dbt_index_add_include(ix, o->include[i])) < 0)
+			return rc;
+	if (o->where && (rc = dbt_index_set_where(ix, o->where, strlen(o->where))) < 0)
+		return rc;
+	return 0;
+}
+
+/*
+ * LIKE has been read in CREATE TABLE: LIKE source [{INCLUDING | EXCLUDING}
+ * option ...].  The source's columns (types, NOT NULL, collations) join
+ * `t` where LIKE stands, and per the options its defaults, generation
+ * expressions, identities, CHECK constraints (named as in the source) and
+ * its primary key, unique and exclusion constraints and indexes (named as
+ * PostgreSQL names them on `t`); never its foreign keys.  The source is a
+ * table the model declared before.
+ */
+static int parse_like(struct parser *p, dbt_table *t)
+{
+	struct name n = {NULL, 0, 0, 0};
+	const dbt_table *src;
+	int line = p->cur.tok.line, col = p->cur.tok.col, opts = 0, bit, rc;
+	size_t i, nindexes;
+
+	if ((rc = next(p)) < 0 || (rc = parse_object_name(p, &n, "a table name")) < 0)
+		return rc;
+	src = dbt_schema_find_table(p->schema, n.s);
+	if (!src || src == t) {
+		rc = fail_at(p, n.line, n.col,
+			     "unknown table '%s' (LIKE must follow the source's CREATE TABLE)",
+			     n.s);
+		goto cleanup;
+	}
+	while (is(p, "including") || is(p, "excluding")) {
+		int including = is(p, "including");
+
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if ((bit = like_option(p)) < 0) {
+			rc = expected(p, "ALL, COMMENTS, COMPRESSION, CONSTRAINTS, DEFAULTS, "
+					 "GENERATED, IDENTITY, INDEXES, STATISTICS or STORAGE");
+			goto cleanup;
+		}
+		opts = including ? opts | bit : opts & ~bit;
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+	}
+	if (!t->like_line) {
+		t->like_line = line;
+		t->like_col = col;
+	}
+	for (i = 0; i < src->ncolumns; i++)
+		if ((rc = like_column(p, t, src, src->columns[i], opts, line, col)) < 0)
+			goto cleanup;
+	for (i = 0; (opts & LIKE_CONSTRAINTS) && i < src->nchecks; i++) {
+		const dbt_check *o = src->checks[i];
+		dbt_check *c;
+
+		if ((rc = dbt_table_add_check(&c, t, o->name, o->expr, strlen(o->expr))) < 0)
+			goto cleanup;
+		c->name_given = o->name_given;
+		c->line = line;
+		c->col = col;
+	}
+	if (!(opts & LIKE_INDEXES))
+		goto cleanup;
+	if (src->pk) {
+		dbt_unique *pk;
+
+		if (t->pk) {
+			rc = fail_two_pks(p, t, line, col);
+			goto cleanup;
+		}
+		if ((rc = dbt_table_set_pk(&pk, t, NULL)) < 0 ||
+		    (rc = like_key(pk, src->pk, line, col)) < 0)
+			goto cleanup;
+	}
+	for (i = 0; i < src->nuniques; i++) {
+		dbt_unique *u;
+
+		if ((rc = dbt_table_add_unique(&u, t, NULL)) < 0 ||
+		    (rc = like_key(u, src->uniques[i], line, col)) < 0)
+			goto cleanup;
+	}
+	for (i = 0; i < src->nexcludes; i++) {
+		const char *def = src->excludes[i]->def;
+		dbt_exclude *x;
+
+		if ((rc = dbt_table_add_exclude(&x, t, NULL, def, strlen(def))) < 0)
+			goto cleanup;
+		x->line = line;
+		x->col = col;
+	}
+	/* The source's indexes so far; those the copies add come after. */
+	nindexes = p->schema->nindexes;
+	for (i = 0; i < nindexes; i++) {
+		const dbt_index *o = p->schema->indexes[i];
+
+		if (!strcmp(o->table, src->name) && (rc = like_index(p, t, o, line, col)) < 0)
+			goto cleanup;
+	}
+cleanup:
+	name_release(&n);
+	return rc;
+}
+
 /* CREATE TABLE has been read. */
 int parse_table(struct parser *p)
 {
@@ -763,6 +1090,8 @@ int parse_table(struct parser *p)
 	for (;;) {
 		if (is_table_constraint(p))
 			rc = parse_table_constraint(p, t);
+		else if (is(p, "like"))
+			rc = parse_like(p, t);
 		else
 			rc = parse_column(p, t, 0);
 		if (rc < 0)

@@ -20,7 +20,7 @@
  * the literal ('a'::character varying is 'a', '-1'::integer is -1), which
  * assignment to the column makes the same value, so that the commonest
  * defaults cost no scratch work.  Index access methods, operator classes
- * and NULLS FIRST/LAST are read; INCLUDE columns are not.
+ * NULLS FIRST/LAST, INCLUDE columns and NULLS NOT DISTINCT are read.
  */
 #include "dialect.h"
 #include "defaults.h"
@@ -264,6 +264,8 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 /* The first column of the census in tables_sql, and how many there are. */
 #define CENSUS_COL 5
 #define CENSUS_N 7
+/* Whether the table is UNLOGGED, after the census. */
+#define UNLOGGED_COL (CENSUS_COL + CENSUS_N)
 
 /* No row when the schema does not exist; one row of NULLs but for the
  * census when it is empty.  The census is the same on every row. */
@@ -274,7 +276,7 @@ static const char tables_sql[] =
 	"JOIN pg_catalog.pg_class p ON p.oid = i.inhparent "
 	"WHERE c.relispartition AND i.inhrelid = c.oid), "
 	"CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) "
-	"END, " CENSUS " "
+	"END, " CENSUS ", c.relpersistence = 'u' "
 	"FROM pg_catalog.pg_namespace n "
 	"LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
 	"AND c.oid IN (" SCHEMA_TABLES ") "
@@ -292,7 +294,17 @@ static const char columns_sql[] =
 	"AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' "
 	"AND pg_catalog.pg_get_expr(d.adbin, d.adrelid) = "
-	"pg_catalog.format('nextval(%L::regclass)', dep.objid::pg_catalog.regclass)) "
+	"pg_catalog.format('nextval(%L::regclass)', dep.objid::pg_catalog.regclass)), "
+	/* An identity's sequence (its 'i' dependency): start, increment,
+	 * min, max, cache, cycle. */
+	"(SELECT pg_catalog.concat_ws(' ', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, "
+	"s.seqcache, s.seqcycle::pg_catalog.int4) "
+	"FROM pg_catalog.pg_depend dep "
+	"JOIN pg_catalog.pg_sequence s ON s.seqrelid = dep.objid "
+	"WHERE a.attidentity <> '' "
+	"AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
+	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i') "
 	"FROM pg_catalog.pg_attribute a "
 	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
 	"LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -309,6 +321,20 @@ static const char columns_sql[] =
 	"ORDER BY k.ord)"
 /* clang-format on */
 
+/* The INCLUDE columns of the index `ix`, as a name array. */
+#define INDEX_INCLUDE(ix)                                                                       \
+	"ARRAY(SELECT a.attname FROM pg_catalog.pg_index x "                                    \
+	"CROSS JOIN pg_catalog.generate_series(x.indnkeyatts, x.indnatts - 1) k "               \
+	"JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k] " \
+	"WHERE x.indexrelid = " ix " ORDER BY k)"
+/* Whether the index `ix` is NULLS NOT DISTINCT: pg_index has the column
+ * from PostgreSQL 15 on, and its row as jsonb has the key or not, so
+ * that one query serves every version (NULL before 15). */
+#define NULLS_NOT_DISTINCT(ix)                                                                 \
+	"(SELECT pg_catalog.to_jsonb(x) ->> 'indnullsnotdistinct' FROM pg_catalog.pg_index x " \
+	"WHERE x.indexrelid = " ix ")"
+
+/* clang-format off */
 static const char constraints_sql[] = "SELECT con.conrelid, con.conname, con.contype, " KEY_NAMES(
 	"con.conkey",
 	"con.conrelid") ", "
@@ -323,7 +349,9 @@ static const char constraints_sql[] = "SELECT con.conrelid, con.conname, con.con
 						 "WHEN con.contype = 'x' THEN "
 						 "pg_catalog.pg_get_constraintdef(con.oid, true) "
 						 "END, "
-						 "con.confmatchtype "
+						 "con.confmatchtype, "
+						 INDEX_INCLUDE("con.conindid") ", "
+						 NULLS_NOT_DISTINCT("con.conindid") " "
 						 "FROM pg_catalog.pg_constraint con "
 						 "LEFT JOIN pg_catalog.pg_class f ON f.oid = "
 						 "con.confrelid "
@@ -335,10 +363,12 @@ static const char constraints_sql[] = "SELECT con.conrelid, con.conname, con.con
 						 "FROM pg_catalog.pg_class pc WHERE pc.oid = "
 						 "con.conrelid AND pc.relispartition)) "
 						 "ORDER BY con.conrelid, con.oid";
+/* clang-format on */
 
 /* Each key as one string: 'A' or 'D' (DESC), then 'C' and a column name
  * or 'E' and an expression.  The indexes behind primary key, unique and
  * exclusion constraints belong to those constraints. */
+/* clang-format off */
 static const char indexes_sql[] =
 	"SELECT i.indrelid, ic.relname, i.indisunique, "
 	"ARRAY(SELECT CASE WHEN i.indoption[k] & 1 <> 0 THEN 'D' ELSE 'A' END || "
@@ -355,7 +385,8 @@ static const char indexes_sql[] =
 	/* NULLS FIRST ascending, NULLS LAST descending: what is not the
 	 * direction's own order. */
 	"ARRAY(SELECT CASE i.indoption[k] & 3 WHEN 2 THEN 'F' WHEN 1 THEN 'L' ELSE '' END "
-	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k ORDER BY k) "
+	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k ORDER BY k), "
+	INDEX_INCLUDE("i.indexrelid") ", " NULLS_NOT_DISTINCT("i.indexrelid") " "
 	"FROM pg_catalog.pg_index i "
 	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 	"JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
@@ -367,6 +398,7 @@ static const char indexes_sql[] =
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh "
 	"WHERE inh.inhrelid = i.indexrelid) "
 	"ORDER BY i.indrelid, i.indexrelid";
+/* clang-format on */
 
 struct rtable {
 	unsigned long oid;
@@ -591,6 +623,7 @@ static int read_tables(struct reflect *r)
 		    (rc = read_partitioning(t, value(res, i, 2), value(res, i, 3),
 					    value(res, i, 4))) < 0)
 			goto cleanup;
+		t->unlogged = flag(res, i, UNLOGGED_COL);
 		r->tables[r->ntables].oid = strtoul(oid, NULL, 10);
 		r->tables[r->ntables++].table = t;
 	}
@@ -702,6 +735,26 @@ static int set_generated(dbt_table *t, dbt_column *c, const char *text, int stor
 	return rc;
 }
 
+/* An identity's options from columns_sql's "start increment min max
+ * cache cycle". */
+static int identity_options(dbt_column *c, const char *text)
+{
+	struct dbt_identity_seq seq;
+	int cycle = 0, rc;
+
+	memset(&seq, 0, sizeof(seq));
+	if (sscanf(text, "%lld %lld %lld %lld %lld %d", &seq.start, &seq.increment, &seq.minvalue,
+		   &seq.maxvalue, &seq.cache, &cycle) != 6)
+		return dbt_error_set(DBT_ERROR, "cannot read the identity options of column '%s'",
+				     c->name);
+	seq.cycle = cycle;
+	seq.has_start = seq.has_increment = seq.has_minvalue = seq.has_maxvalue = seq.has_cache = 1;
+	if ((rc = dbt_identity_options_canon(&c->identity_options, &c->type, &seq)) < 0)
+		return dbt_error_prefix(rc, "cannot reflect the identity options of column '%s'",
+					c->name);
+	return 0;
+}
+
 static int read_columns(struct reflect *r)
 {
 	PGresult *res;
@@ -733,6 +786,8 @@ static int read_columns(struct reflect *r)
 				*identity == 'a' ? DBT_IDENTITY_ALWAYS : DBT_IDENTITY_BY_DEFAULT;
 			c->autoincrement = 1;
 			c->not_null = 1;
+			if (value(res, i, 9) && (rc = identity_options(c, value(res, i, 9))) < 0)
+				goto cleanup;
 		} else if (flag(res, i, 8)) {
 			c->identity = DBT_IDENTITY_SERIAL;
 			c->autoincrement = 1;
@@ -773,6 +828,16 @@ static int add_names(void *obj, int (*add)(void *, const char *), const char *ar
 static int add_unique_column(void *obj, const char *column)
 {
 	return dbt_unique_add_column(obj, column);
+}
+
+static int add_unique_include(void *obj, const char *column)
+{
+	return dbt_unique_add_include(obj, column);
+}
+
+static int add_index_include(void *obj, const char *column)
+{
+	return dbt_index_add_include(obj, column);
 }
 
 static int add_fk_column(void *obj, const char *column)
@@ -834,12 +899,14 @@ static int read_constraints(struct reflect *r)
 			continue;
 		switch (*type) {
 		case 'p':
-			if ((rc = dbt_table_set_pk(&key, t, name)) == 0)
-				rc = add_names(key, add_unique_column, value(res, i, 3));
-			break;
 		case 'u':
-			if ((rc = dbt_table_add_unique(&key, t, name)) == 0)
-				rc = add_names(key, add_unique_column, value(res, i, 3));
+			if ((rc = *type == 'p' ? dbt_table_set_pk(&key, t, name)
+					       : dbt_table_add_unique(&key, t, name)) == 0 &&
+			    (rc = add_names(key, add_unique_column, value(res, i, 3))) == 0)
+				rc = add_names(key, add_unique_include, value(res, i, 12));
+			if (rc == 0)
+				key->nulls_not_distinct =
+					value(res, i, 13) && !strcmp(value(res, i, 13), "true");
 			break;
 		case 'f':
 			if ((rc = dbt_table_add_fk(&fk, t, name, value(res, i, 4))) < 0 ||
@@ -924,6 +991,9 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 							 : 0;
 	if (rc == 0 && value(res, row, 6) && !(ix->method = strdup(value(res, row, 6))))
 		rc = dbt_error_oom();
+	if (rc == 0)
+		rc = add_names(ix, add_index_include, value(res, row, 8));
+	ix->nulls_not_distinct = value(res, row, 9) && !strcmp(value(res, row, 9), "true");
 	if (rc == 0 && where && (rc = server_expr(&expr, where, t)) == 0)
 		rc = dbt_index_set_where(ix, expr, strlen(expr));
 	if (rc == DBT_EPARSE)

@@ -237,7 +237,13 @@ void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		dbt_buf_putc(out, ' ');
 	}
 	dbt_buf_printf(out, "%s ", what);
+	if (key->nulls_not_distinct)
+		dbt_buf_puts(out, "NULLS NOT DISTINCT ");
 	ident_list(out, d, key->columns, key->ncolumns);
+	if (key->ninclude) {
+		dbt_buf_puts(out, " INCLUDE ");
+		ident_list(out, d, key->include, key->ninclude);
+	}
 }
 
 void dbt_render_fk(dbt_buf *out, const struct dbt_dialect *d, const dbt_fk *fk)
@@ -309,7 +315,7 @@ int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const 
 	size_t i, start = out->len;
 	int first = 1, pk_inline = 0, inl, rc = 0;
 
-	dbt_buf_puts(out, "CREATE TABLE ");
+	dbt_buf_puts(out, table->unlogged ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ");
 	ident(out, d, name);
 	if (table->partition_of) {
 		/* A partition: its columns are its parent's. */
@@ -444,6 +450,12 @@ int dbt_render_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index 
 				     e->nulls == DBT_NULLS_FIRST ? " NULLS FIRST" : " NULLS LAST");
 	}
 	dbt_buf_putc(out, ')');
+	if (index->ninclude) {
+		dbt_buf_puts(out, " INCLUDE ");
+		ident_list(out, d, index->include, index->ninclude);
+	}
+	if (index->nulls_not_distinct)
+		dbt_buf_puts(out, " NULLS NOT DISTINCT");
 	if (index->where)
 		dbt_buf_printf(out, " WHERE %s", index->where);
 	dbt_buf_puts(out, ";\n");

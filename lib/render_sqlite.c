@@ -867,6 +867,17 @@ void dbt_sqlite_autoincrement(dbt_column *c)
 	c->not_null = 1;
 }
 
+/* PostgreSQL's options of a key, which SQLite's keys do not have. */
+static int sqlite_refuse_key(const dbt_table *t, const dbt_unique *k)
+{
+	if (!k || (!k->ninclude && !k->nulls_not_distinct))
+		return 0;
+	return dbt_error_set(DBT_EPARSE,
+			     "%d:%d: a key of table '%s' has %s, which SQLite does not have",
+			     k->pg_line, k->pg_col, t->name,
+			     k->ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
+}
+
 static int adapt_sqlite(dbt_table *t)
 {
 	size_t i;
@@ -886,6 +897,29 @@ static int adapt_sqlite(dbt_table *t)
 				     "which "
 				     "SQLite does not support",
 				     t->excludes[0]->line, t->excludes[0]->col, t->name);
+	if (t->like_line)
+		return dbt_error_set(DBT_EPARSE,
+				     "%d:%d: table '%s' copies another table with LIKE, which "
+				     "SQLite "
+				     "does not have",
+				     t->like_line, t->like_col, t->name);
+	if (t->unlogged)
+		return dbt_error_set(DBT_EPARSE,
+				     "%d:%d: table '%s' is UNLOGGED, which SQLite does not support",
+				     t->unlogged_line, t->unlogged_col, t->name);
+	if ((rc = sqlite_refuse_key(t, t->pk)) < 0)
+		return rc;
+	for (i = 0; i < t->nuniques; i++)
+		if ((rc = sqlite_refuse_key(t, t->uniques[i])) < 0)
+			return rc;
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->identity_options)
+			return dbt_error_set(DBT_EPARSE,
+					     "%d:%d: column '%s.%s' has identity sequence options, "
+					     "which SQLite does not have",
+					     t->columns[i]->identity_options_line,
+					     t->columns[i]->identity_options_col, t->name,
+					     t->columns[i]->name);
 
 	for (i = 0; i < t->ncolumns; i++)
 		if ((rc = adapt_type(t->columns[i])) < 0)
@@ -970,6 +1004,12 @@ int dbt_sqlite_adapt(dbt_schema *schema)
 					     "%d:%d: index '%s' uses the index method '%s', which "
 					     "SQLite does not have",
 					     ix->line, ix->col, ix->name, ix->method);
+		if (ix->ninclude || ix->nulls_not_distinct)
+			return dbt_error_set(DBT_EPARSE,
+					     "%d:%d: index '%s' has %s, which SQLite does not have",
+					     ix->pg_line, ix->pg_col, ix->name,
+					     ix->ninclude ? "INCLUDE columns"
+							  : "NULLS NOT DISTINCT");
 		for (j = 0; j < ix->nelems; j++) {
 			if (ix->elems[j].opclass)
 				return dbt_error_set(DBT_EPARSE,

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "lex.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -82,6 +83,7 @@ static void column_free(dbt_column *c)
 	free(c->collation);
 	free(c->renamed_from);
 	free(c->generated_expr);
+	free(c->identity_options);
 	free(c);
 }
 
@@ -91,6 +93,7 @@ static void unique_free(dbt_unique *u)
 		return;
 	free(u->name);
 	strv_free(u->columns, u->ncolumns);
+	strv_free(u->include, u->ninclude);
 	free(u);
 }
 
@@ -139,6 +142,7 @@ static void index_free(dbt_index *ix)
 	free(ix->elems);
 	free(ix->where);
 	free(ix->method);
+	strv_free(ix->include, ix->ninclude);
 	free(ix);
 }
 
@@ -761,6 +765,16 @@ int dbt_unique_add_column(dbt_unique *key, const char *column)
 	return strv_push(&key->columns, &key->ncolumns, column);
 }
 
+int dbt_unique_add_include(dbt_unique *key, const char *column)
+{
+	return strv_push(&key->include, &key->ninclude, column);
+}
+
+int dbt_index_add_include(dbt_index *index, const char *column)
+{
+	return strv_push(&index->include, &index->ninclude, column);
+}
+
 int dbt_fk_add_column(dbt_fk *fk, const char *column)
 {
 	return strv_push(&fk->columns, &fk->ncolumns, column);
@@ -955,6 +969,21 @@ void dbt_table_sqlite_pk_nulls(dbt_table *table)
 	}
 }
 
+/* Two keys that PostgreSQL makes one index of: the same columns, the
+ * same INCLUDE columns and NULLS [NOT] DISTINCT. */
+static int same_key(const dbt_unique *a, const dbt_unique *b)
+{
+	size_t i;
+
+	if (!same_columns(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
+	    a->ninclude != b->ninclude || !a->nulls_not_distinct != !b->nulls_not_distinct)
+		return 0;
+	for (i = 0; i < a->ninclude; i++)
+		if (strcmp(a->include[i], b->include[i]))
+			return 0;
+	return 1;
+}
+
 void dbt_table_normalize(dbt_table *table)
 {
 	size_t i, j, k;
@@ -970,12 +999,10 @@ void dbt_table_normalize(dbt_table *table)
 	for (i = 0, k = 0; i < table->nuniques; i++) {
 		dbt_unique *u = table->uniques[i], *kept = NULL;
 
-		if (table->pk &&
-		    same_columns(u->columns, u->ncolumns, table->pk->columns, table->pk->ncolumns))
+		if (table->pk && same_key(u, table->pk))
 			kept = table->pk;
 		for (j = 0; !kept && j < k; j++)
-			if (same_columns(u->columns, u->ncolumns, table->uniques[j]->columns,
-					 table->uniques[j]->ncolumns))
+			if (same_key(u, table->uniques[j]))
 				kept = table->uniques[j];
 		if (!kept) {
 			table->uniques[k++] = u;
@@ -990,4 +1017,100 @@ void dbt_table_normalize(dbt_table *table)
 		unique_free(u);
 	}
 	table->nuniques = k;
+}
+
+/* ------------------------------------------------- identity sequences */
+
+static void type_range(const dbt_type *type, long long *lo, long long *hi)
+{
+	*lo = LLONG_MIN;
+	*hi = LLONG_MAX;
+	if (type->kind == DBT_TYPE_SMALLINT) {
+		*lo = -32768;
+		*hi = 32767;
+	} else if (type->kind == DBT_TYPE_INTEGER) {
+		*lo = -2147483647LL - 1;
+		*hi = 2147483647LL;
+	}
+}
+
+int dbt_identity_options_canon(char **out, const dbt_type *type, const struct dbt_identity_seq *seq)
+{
+	long long lo, hi, inc, min, max, start, cache;
+	dbt_buf b = DBT_BUF_INIT;
+	int oom;
+
+	*out = NULL;
+	type_range(type, &lo, &hi);
+	inc = seq->has_increment ? seq->increment : 1;
+	min = seq->has_minvalue ? seq->minvalue : inc > 0 ? 1 : lo;
+	max = seq->has_maxvalue ? seq->maxvalue : inc > 0 ? hi : -1;
+	start = seq->has_start ? seq->start : inc > 0 ? min : max;
+	cache = seq->has_cache ? seq->cache : 1;
+	if (inc == 0)
+		return dbt_error_set(DBT_EPARSE, "INCREMENT must not be zero");
+	if (min < lo || max > hi)
+		return dbt_error_set(DBT_EPARSE, "MINVALUE or MAXVALUE is out of range for the "
+						 "column's type");
+	if (min >= max)
+		return dbt_error_set(DBT_EPARSE,
+				     "MINVALUE (%lld) must be less than MAXVALUE (%lld)", min, max);
+	if (start < min || start > max)
+		return dbt_error_set(DBT_EPARSE,
+				     "START value (%lld) cannot be outside MINVALUE and MAXVALUE",
+				     start);
+	if (cache < 1)
+		return dbt_error_set(DBT_EPARSE, "CACHE (%lld) must be greater than zero", cache);
+	if (start != (inc > 0 ? min : max))
+		dbt_buf_printf(&b, " START WITH %lld", start);
+	if (inc != 1)
+		dbt_buf_printf(&b, " INCREMENT BY %lld", inc);
+	if (min != (inc > 0 ? 1 : lo))
+		dbt_buf_printf(&b, " MINVALUE %lld", min);
+	if (max != (inc > 0 ? hi : -1))
+		dbt_buf_printf(&b, " MAXVALUE %lld", max);
+	if (cache != 1)
+		dbt_buf_printf(&b, " CACHE %lld", cache);
+	if (seq->cycle)
+		dbt_buf_puts(&b, " CYCLE");
+	oom = b.oom || (b.len && !(*out = strdup(b.ptr + 1)));
+	dbt_buf_release(&b);
+	return oom ? dbt_error_oom() : 0;
+}
+
+void dbt_identity_options_values(struct dbt_identity_seq *out, const dbt_type *type,
+				 const char *canon)
+{
+	static const char *const words[] = {"START WITH ", "INCREMENT BY ", "MINVALUE ",
+					    "MAXVALUE ", "CACHE "};
+	const char *p = canon ? canon : "";
+	long long lo, hi, v[5] = {0, 1, 0, 0, 1};
+	int given[5] = {0, 0, 0, 0, 0};
+	size_t i, n;
+
+	memset(out, 0, sizeof(*out));
+	while (*p) {
+		for (i = 0; i < 5; i++) {
+			n = strlen(words[i]);
+			if (!strncmp(p, words[i], n)) {
+				v[i] = strtoll(p + n, (char **)&p, 10);
+				given[i] = 1;
+				break;
+			}
+		}
+		if (i == 5) {
+			if (!strncmp(p, "CYCLE", 5))
+				out->cycle = 1;
+			p += strcspn(p, " ");
+		}
+		p += strspn(p, " ");
+	}
+	type_range(type, &lo, &hi);
+	out->increment = v[1];
+	out->minvalue = given[2] ? v[2] : v[1] > 0 ? 1 : lo;
+	out->maxvalue = given[3] ? v[3] : v[1] > 0 ? hi : -1;
+	out->start = given[0] ? v[0] : v[1] > 0 ? out->minvalue : out->maxvalue;
+	out->cache = v[4];
+	out->has_start = out->has_increment = out->has_minvalue = out->has_maxvalue =
+		out->has_cache = 1;
 }

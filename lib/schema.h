@@ -73,7 +73,14 @@ typedef struct dbt_column {
 				* not from the model's words: a column of the
 				* database that generates its values some other
 				* way, or not at all, is not changed for it */
-	int no_autoincrement;		   /* the model's "-- dbtool: no-autoincrement" hint:
+	char *identity_options;		   /* PostgreSQL: an identity's sequence options
+			       * that differ from the defaults for its type
+			       * and direction, as dbt_identity_options_canon
+			       * writes them ("START WITH 100 INCREMENT BY
+			       * 5"); NULL when all are the defaults */
+	int identity_options_line, identity_options_col; /* where the model's
+			       * '(' of the options stands; 0 otherwise */
+	int no_autoincrement; /* the model's "-- dbtool: no-autoincrement" hint:
 			       * the column keeps out of the auto-increment rule
 			       * (dbt_schema_adapt); 0 when reflected */
 } dbt_column;
@@ -85,6 +92,11 @@ typedef struct dbt_unique {
 	char **columns; /* in key order */
 	size_t ncolumns;
 	int line, col;
+	char **include; /* PostgreSQL: INCLUDE (...) columns, in order */
+	size_t ninclude;
+	int nulls_not_distinct; /* PostgreSQL 15: UNIQUE NULLS NOT DISTINCT */
+	int pg_line, pg_col;	/* where the model writes INCLUDE or NULLS NOT
+				 * DISTINCT, for SQLite's refusal; 0 otherwise */
 } dbt_unique;
 
 typedef enum dbt_fk_action {
@@ -189,6 +201,12 @@ typedef struct dbt_index {
 	char *where;   /* canonical text of a partial index; NULL when none */
 	int line, col; /* the index's name, or ON when it has none */
 	int table_line, table_col;
+	char **include; /* PostgreSQL: INCLUDE (...) columns, in order */
+	size_t ninclude;
+	int nulls_not_distinct; /* PostgreSQL 15: a unique index's NULLS NOT
+				 * DISTINCT */
+	int pg_line, pg_col;	/* where the model writes INCLUDE or NULLS NOT
+				 * DISTINCT, for SQLite's refusal; 0 otherwise */
 } dbt_index;
 
 typedef struct dbt_table {
@@ -230,7 +248,13 @@ typedef struct dbt_table {
 	 * The differ renames the database's table OLD to this one while the
 	 * database has OLD and not this name (diff.h). */
 	char *renamed_from;
-	int renamed_line, renamed_col; /* where the hint's name stands */
+	int renamed_line, renamed_col;	 /* where the hint's name stands */
+	int like_line, like_col;	 /* where the model's first LIKE stands
+					  * (PostgreSQL's, which the parser
+					  * expands); 0 when none */
+	int unlogged;			 /* PostgreSQL: CREATE UNLOGGED TABLE */
+	int unlogged_line, unlogged_col; /* where the model writes UNLOGGED; 0
+					    * when it does not or when reflected */
 } dbt_table;
 
 /*
@@ -435,6 +459,37 @@ int dbt_column_set_collation(dbt_column *column, const char *collation);
 int dbt_column_set_generated(dbt_column *column, const char *expr, size_t len, int stored);
 
 int dbt_index_add_column(dbt_index *index, const char *column, int desc);
+
+/* Adds `column` to the INCLUDE list of a key or an index. */
+int dbt_unique_add_include(dbt_unique *key, const char *column);
+int dbt_index_add_include(dbt_index *index, const char *column);
+
+/*
+ * An identity's sequence options, each with a flag saying whether it was
+ * given (a NULL flag pointer means none was), in the form that the schema
+ * holds in dbt_column.identity_options: the options that differ from
+ * what PostgreSQL gives a sequence of `type` (SMALLINT, INTEGER or
+ * BIGINT; another type counts as BIGINT) with that increment, in the
+ * order START WITH, INCREMENT BY, MINVALUE, MAXVALUE, CACHE, CYCLE.  A
+ * model's options and pg_sequence's values of the same sequence give the
+ * same text.  `*out` is NULL when every option is the default; caller
+ * frees.  DBT_EPARSE when the values make no sequence (increment 0,
+ * MINVALUE above MAXVALUE, START outside them, CACHE below 1, a value
+ * outside the type).
+ */
+struct dbt_identity_seq {
+	long long start, increment, minvalue, maxvalue, cache;
+	int cycle;
+	int has_start, has_increment, has_minvalue, has_maxvalue, has_cache;
+};
+int dbt_identity_options_canon(char **out, const dbt_type *type,
+			       const struct dbt_identity_seq *seq);
+
+/* The values every option of an identity's sequence has, given its
+ * canonical options `canon` (NULL for none) and the column's type: each
+ * has_ flag 1. */
+void dbt_identity_options_values(struct dbt_identity_seq *out, const dbt_type *type,
+				 const char *canon);
 
 /* Adds an expression key (`len` bytes), normalised. */
 int dbt_index_add_expr(dbt_index *index, const char *expr, size_t len, int desc);

@@ -64,6 +64,17 @@ static void lines_flush(dbt_buf *out, struct lines *l)
 	l->n = 0;
 }
 
+/* PostgreSQL's INCLUDE columns and NULLS NOT DISTINCT of a key or index. */
+static void put_key_options(dbt_buf *b, char **include, size_t ninclude, int nulls_not_distinct)
+{
+	if (ninclude) {
+		dbt_buf_puts(b, " include ");
+		put_list(b, include, ninclude);
+	}
+	if (nulls_not_distinct)
+		dbt_buf_puts(b, " nulls not distinct");
+}
+
 static void dump_column(dbt_buf *b, const dbt_column *c)
 {
 	static const char *const ident[] = {"", " serial", " identity always",
@@ -77,6 +88,8 @@ static void dump_column(dbt_buf *b, const dbt_column *c)
 	if (c->autoincrement)
 		dbt_buf_puts(b, " autoincrement");
 	dbt_buf_puts(b, ident[c->identity]);
+	if (c->identity_options)
+		dbt_buf_printf(b, " (%s)", c->identity_options);
 	if (c->collation)
 		dbt_buf_printf(b, " COLLATE %s", c->collation);
 	if (c->generated_expr)
@@ -91,8 +104,8 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 	dbt_buf b = DBT_BUF_INIT;
 	size_t i;
 
-	dbt_buf_printf(out, "table %s%s%s\n", t->name, t->strict ? " STRICT" : "",
-		       t->without_rowid ? " WITHOUT ROWID" : "");
+	dbt_buf_printf(out, "table %s%s%s%s\n", t->name, t->strict ? " STRICT" : "",
+		       t->without_rowid ? " WITHOUT ROWID" : "", t->unlogged ? " UNLOGGED" : "");
 	if (t->partition_of)
 		dbt_buf_printf(out, "  partition of %s %s\n", t->partition_of,
 			       t->partition_bound ? t->partition_bound : "?");
@@ -105,11 +118,14 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		put_name(out, t->pk->name, flags);
 		dbt_buf_putc(out, ' ');
 		put_list(out, t->pk->columns, t->pk->ncolumns);
+		put_key_options(out, t->pk->include, t->pk->ninclude, t->pk->nulls_not_distinct);
 		dbt_buf_putc(out, '\n');
 	}
 	for (i = 0; i < t->nuniques; i++) {
 		dbt_buf_puts(&b, "  unique ");
 		put_list(&b, t->uniques[i]->columns, t->uniques[i]->ncolumns);
+		put_key_options(&b, t->uniques[i]->include, t->uniques[i]->ninclude,
+				t->uniques[i]->nulls_not_distinct);
 		put_name(&b, t->uniques[i]->name, flags);
 		dbt_buf_putc(&b, '\n');
 		lines_add(&l, &b);
@@ -196,6 +212,7 @@ void dbt_schema_dump(dbt_buf *out, const dbt_schema *schema, int flags)
 									     : " NULLS LAST");
 		}
 		dbt_buf_putc(&b, ')');
+		put_key_options(&b, ix->include, ix->ninclude, ix->nulls_not_distinct);
 		if (ix->where)
 			dbt_buf_printf(&b, " WHERE %s", ix->where);
 		put_name(&b, ix->name, flags);

@@ -209,6 +209,24 @@ static char *join_names(char **names, size_t n)
 	return dbt_buf_detach(&b);
 }
 
+/* `names` joined, then the INCLUDE columns `include`: PostgreSQL names a
+ * key or an index after all its columns. */
+static char *join_with_include(char **names, size_t n, char **include, size_t ninclude)
+{
+	char *keys = join_names(names, n), *more;
+	dbt_buf b = DBT_BUF_INIT;
+
+	if (!keys || !ninclude)
+		return keys;
+	if ((more = join_names(include, ninclude)))
+		dbt_buf_printf(&b, "%s_%s", keys, more);
+	else
+		b.oom = 1;
+	free(keys);
+	free(more);
+	return dbt_buf_detach(&b);
+}
+
 /* The key names of an index, made unique within it as PostgreSQL's
  * ChooseIndexColumnNames does: "expr", "expr1", "expr2"... */
 static int index_colnames(char ***out, const dbt_index *ix)
@@ -280,7 +298,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 
 			if (u->name)
 				continue;
-			if (!(add = join_names(u->columns, u->ncolumns)))
+			if (!(add = join_with_include(u->columns, u->ncolumns, u->include,
+						      u->ninclude)))
 				rc = dbt_error_oom();
 			else
 				rc = choose_name(&u->name, &nm, SPACE_RELATION, 1, 1, t->name, add,
@@ -326,7 +345,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			continue;
 		if ((rc = index_colnames(&cols, ix)) < 0)
 			break;
-		if (!(add = join_names(cols, ix->nelems)))
+		if (!(add = join_with_include(cols, ix->nelems, ix->include, ix->ninclude)))
 			rc = dbt_error_oom();
 		else
 			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0, ix->table, add,

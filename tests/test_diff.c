@@ -421,6 +421,65 @@ static void test_table_options_changed(void **state)
 		     "alter_options add_column");
 }
 
+static void test_postgres_table_options_and_identity_options_changed(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY);\n",
+		    "CREATE UNLOGGED TABLE t (a INT PRIMARY KEY);\n",
+		    "~ table t no table options -> UNLOGGED");
+	expect_diff("CREATE UNLOGGED TABLE t (a INT PRIMARY KEY);\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY);\n",
+		    "~ table t UNLOGGED -> no table options");
+	expect_diff("CREATE TABLE t (id INT GENERATED ALWAYS AS IDENTITY);\n",
+		    "CREATE TABLE t (id INT GENERATED ALWAYS AS IDENTITY (START 10 INCREMENT "
+		    "2));\n",
+		    "~ column t.id GENERATED ALWAYS AS IDENTITY -> GENERATED ALWAYS AS IDENTITY "
+		    "(START WITH 10 INCREMENT BY 2)");
+	/* The options a sequence of the type has anyway are no change. */
+	expect_diff("CREATE TABLE t (id INT GENERATED ALWAYS AS IDENTITY);\n",
+		    "CREATE TABLE t (id INT GENERATED ALWAYS AS IDENTITY (START WITH 1 "
+		    "INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1 NO CYCLE));\n",
+		    "");
+}
+
+static void test_include_and_nulls_not_distinct_change_keys_and_indexes(void **state)
+{
+	const char *a = "CREATE TABLE t (a INT PRIMARY KEY, b INT, c INT, UNIQUE (b));\n"
+			"CREATE INDEX t_c ON t (c);\n";
+
+	(void)state;
+	expect_diff(a,
+		    "CREATE TABLE t (a INT PRIMARY KEY, b INT, c INT, UNIQUE (b) INCLUDE (c));\n"
+		    "CREATE INDEX t_c ON t (c);\n",
+		    "- unique t (b)\n+ unique t (b) INCLUDE (c)");
+	expect_diff(a,
+		    "CREATE TABLE t (a INT PRIMARY KEY, b INT, c INT, UNIQUE NULLS NOT DISTINCT "
+		    "(b));\nCREATE INDEX t_c ON t (c);\n",
+		    "- unique t (b)\n+ unique t NULLS NOT DISTINCT (b)");
+	expect_diff(a,
+		    "CREATE TABLE t (a INT, b INT, c INT, PRIMARY KEY (a) INCLUDE (b), UNIQUE "
+		    "(b));\n"
+		    "CREATE INDEX t_c ON t (c);\n",
+		    "- primary key t (a)\n+ primary key t (a) INCLUDE (b)");
+	expect_diff(a,
+		    "CREATE TABLE t (a INT PRIMARY KEY, b INT, c INT, UNIQUE (b));\n"
+		    "CREATE INDEX t_c ON t (c) INCLUDE (a, b);\n",
+		    "- index t_c\n+ index t_c ON t (c) INCLUDE (a, b)");
+	expect_diff("CREATE TABLE t (a INT);\nCREATE UNIQUE INDEX t_a ON t (a);\n",
+		    "CREATE TABLE t (a INT);\nCREATE UNIQUE INDEX t_a ON t (a) NULLS NOT "
+		    "DISTINCT;\n",
+		    "- index t_a\n+ unique index t_a ON t (a) NULLS NOT DISTINCT");
+}
+
+static void test_check_not_valid_in_the_model_is_the_same_check(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INT, CONSTRAINT c CHECK (a > 0));\n",
+		    "CREATE TABLE t (a INT);\n"
+		    "ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) NOT VALID;\n",
+		    "");
+}
+
 static void test_column_aspects_come_in_order(void **state)
 {
 	(void)state;
@@ -1856,6 +1915,9 @@ int main(void)
 		cmocka_unit_test(test_generation_change_comes_first_or_last),
 		cmocka_unit_test(test_generated_columns_are_dropped_first),
 		cmocka_unit_test(test_table_options_changed),
+		cmocka_unit_test(test_postgres_table_options_and_identity_options_changed),
+		cmocka_unit_test(test_include_and_nulls_not_distinct_change_keys_and_indexes),
+		cmocka_unit_test(test_check_not_valid_in_the_model_is_the_same_check),
 		cmocka_unit_test(test_autoincrement_changed),
 		cmocka_unit_test(test_column_aspects_come_in_order),
 		cmocka_unit_test(test_primary_key_added_dropped_and_changed),

@@ -302,6 +302,27 @@ expect_fail 1 dbtool create-all
 expect_error_line
 expect_eq "$(snapshot_db)" "$before" "a missing model leaves the database as it was"
 
+# ------------------------------------- PostgreSQL's own forms, as it makes them
+
+# A model of UNLOGGED tables, INCLUDE, NULLS NOT DISTINCT, NOT VALID,
+# identity options and LIKE, run as it is by the database: the model
+# means what the database made of it, and check finds nothing.
+if [ "$DIALECT" = postgres ]; then
+	expect_ok dbtool drop-all --yes
+	for model in 402_pg_unlogged_include_nulls_not_distinct_not_valid_identity_options.sql \
+		403_pg_create_table_like.sql; do
+		use_model "$model"
+		if sql_value "$(cat schema.sql)" >/dev/null; then
+			pass "$model runs on the database"
+		else
+			fail "$model runs on the database"
+		fi
+		expect_ok dbtool check
+		expect_stdout_eq ""
+		expect_ok dbtool drop-all --yes
+	done
+fi
+
 # ------------------------------------------------- drop-all and the terminal
 
 # Without a terminal drop-all does not ask (the tests pass --yes anyway).

@@ -1,0 +1,5 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	email TEXT
+);
+CREATE UNIQUE INDEX users_email ON users (email) NULLS NOT DISTINCT;

@@ -1,0 +1,5 @@
+CREATE TABLE users_archive (LIKE users INCLUDING ALL);
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL
+);

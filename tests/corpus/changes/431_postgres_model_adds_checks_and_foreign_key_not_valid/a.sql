@@ -1,0 +1,7 @@
+-- only: postgres
+CREATE TABLE authors (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
+CREATE TABLE posts (
+	id INTEGER PRIMARY KEY,
+	author_id INTEGER NOT NULL,
+	words INTEGER NOT NULL
+);
