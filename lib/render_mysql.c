@@ -1077,12 +1077,79 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 	return 0;
 }
 
+/* PostgreSQL's options of a key or an index, which MariaDB's do not have;
+ * `what` names it. */
+static int refuse_pg_key_options(int line, int col, const char *what, size_t ninclude,
+				 int nulls_not_distinct)
+{
+	char at[48];
+
+	if (!ninclude && !nulls_not_distinct)
+		return 0;
+	dbt_render_place(at, sizeof(at), line, col);
+	return dbt_error_set(DBT_EPARSE, "%s%s has %s, which MariaDB/MySQL does not have", at, what,
+			     ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
+}
+
+/* The model's PostgreSQL-only forms, refused at their place. */
+static int refuse_pg_forms(const dbt_schema *s)
+{
+	char at[48], what[256];
+	size_t i, k;
+	int rc;
+
+	for (i = 0; i < s->ntables; i++) {
+		const dbt_table *t = s->tables[i];
+
+		if (t->unlogged) {
+			dbt_render_place(at, sizeof(at), t->unlogged_line, t->unlogged_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%stable '%s' is UNLOGGED, which MariaDB/MySQL does "
+					     "not have",
+					     at, t->name);
+		}
+		snprintf(what, sizeof(what), "a key of table '%s'", t->name);
+		if (t->pk &&
+		    (rc = refuse_pg_key_options(t->pk->pg_line, t->pk->pg_col, what,
+						t->pk->ninclude, t->pk->nulls_not_distinct)) < 0)
+			return rc;
+		for (k = 0; k < t->nuniques; k++) {
+			const dbt_unique *u = t->uniques[k];
+
+			if ((rc = refuse_pg_key_options(u->pg_line, u->pg_col, what, u->ninclude,
+							u->nulls_not_distinct)) < 0)
+				return rc;
+		}
+		for (k = 0; k < t->ncolumns; k++) {
+			const dbt_column *c = t->columns[k];
+
+			if (!c->identity_options)
+				continue;
+			dbt_render_place(at, sizeof(at), c->identity_options_line,
+					 c->identity_options_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has identity sequence options, "
+					     "which MariaDB/MySQL does not have",
+					     at, t->name, c->name);
+		}
+	}
+	for (i = 0; i < s->nindexes; i++) {
+		const dbt_index *ix = s->indexes[i];
+
+		snprintf(what, sizeof(what), "index '%s'", ix->name);
+		if ((rc = refuse_pg_key_options(ix->pg_line, ix->pg_col, what, ix->ninclude,
+						ix->nulls_not_distinct)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
 int dbt_mysql_adapt(dbt_schema *schema)
 {
 	size_t i;
 	int rc;
 
-	if ((rc = unique_indexes_as_keys(schema)) < 0)
+	if ((rc = refuse_pg_forms(schema)) < 0 || (rc = unique_indexes_as_keys(schema)) < 0)
 		return rc;
 	for (i = 0; i < schema->ntables; i++)
 		if ((rc = adapt_table(schema, schema->tables[i])) < 0)
