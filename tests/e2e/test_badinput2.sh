@@ -109,7 +109,7 @@ expect_stderr_not_contains "Sekr3tPw"
 bad 1 "port" dbtool --url "postgresql://bob:Sekr3tPw@localhost:5x32/app" upgrade
 expect_stderr_not_contains "Sekr3tPw"
 bad 1 "'sqlite3'" dbtool --url "sqlite3:///app.db" upgrade
-expect_stderr_contains "sqlite or postgresql"
+expect_stderr_contains "expected sqlite, postgresql, mysql or mariadb"
 bad 1 "']'" dbtool --url "postgresql://bob:Sekr3tPw@[::1/app" upgrade
 expect_stderr_not_contains "Sekr3tPw"
 bad 1 "IPv6" dbtool --url "postgresql://bob:Sekr3tPw@[::1]x/app" upgrade
