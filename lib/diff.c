@@ -95,7 +95,8 @@ static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
 	const dbt_unique *a = ((dbt_unique *const *)av)[i];
 	const dbt_unique *b = ((dbt_unique *const *)bv)[j];
 
-	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns))
+	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
+	    a->conflict != b->conflict)
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -125,7 +126,7 @@ static int cmp_check(const void *av, size_t i, const void *bv, size_t j)
 	const dbt_check *a = ((dbt_check *const *)av)[i];
 	const dbt_check *b = ((dbt_check *const *)bv)[j];
 
-	if (!streq_null(a->expr, b->expr))
+	if (!streq_null(a->expr, b->expr) || a->conflict != b->conflict)
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -721,7 +722,8 @@ static void emit_columns(struct ops *o, const struct state *st)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
 			if (!same_type(oc, c))
 				kinds[nk++] = DBT_OP_ALTER_TYPE;
-			if (!oc->not_null != !c->not_null)
+			if (!oc->not_null != !c->not_null ||
+			    (c->not_null && oc->not_null_conflict != c->not_null_conflict))
 				kinds[nk++] = DBT_OP_ALTER_NULL;
 			if (!streq_null(oc->default_expr, c->default_expr) &&
 			    !(implicit && oc->autoincrement))

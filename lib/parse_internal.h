@@ -116,6 +116,10 @@ int parse_references(struct parser *p, dbt_fk *fk);
 int literal_type(const char *text, const dbt_token *t);
 int typed_literals(char **out, const char *text, size_t len);
 int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col);
+/* [ON CONFLICT resolution], SQLite's, after a NOT NULL, PRIMARY KEY,
+ * UNIQUE or CHECK constraint: the resolution in `*out` (NONE without the
+ * clause), where ON stands in `*line`, `*col` (untouched without it). */
+int parse_conflict(struct parser *p, dbt_conflict *out, int *line, int *col);
 int fail_autoincrement(struct parser *p, int line, int col);
 int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col);
 int parse_table_constraint(struct parser *p, dbt_table *t);

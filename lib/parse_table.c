@@ -383,6 +383,28 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 	return 0;
 }
 
+int parse_conflict(struct parser *p, dbt_conflict *out, int *line, int *col)
+{
+	dbt_token la;
+	int rc;
+
+	*out = DBT_CONFLICT_NONE;
+	if (!is(p, "on"))
+		return 0;
+	peek(p, &la);
+	if (!dbt_token_is(p->text, &la, "conflict"))
+		return 0;
+	*line = p->cur.tok.line;
+	*col = p->cur.tok.col;
+	if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
+		return rc;
+	if (p->cur.tok.kind == DBT_TOK_WORD)
+		*out = dbt_conflict_from_word(p->text + p->cur.tok.start, p->cur.tok.len);
+	if (*out == DBT_CONFLICT_NONE)
+		return expected(p, "ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
+	return next(p);
+}
+
 int fail_autoincrement(struct parser *p, int line, int col)
 {
 	return fail_at(p, line, col, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
@@ -398,7 +420,7 @@ int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col)
 int parse_table_constraint(struct parser *p, dbt_table *t)
 {
 	struct name cn = {NULL, 0, 0, 0};
-	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
+	int line = p->cur.tok.line, col = p->cur.tok.col, cl, cc, rc;
 
 	if (is(p, "constraint")) {
 		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
@@ -421,7 +443,8 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		autoinc.kind = DBT_TOK_END;
 		rc = parse_column_list_as(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
 					  t->name, "a primary key", &autoinc);
-		if (rc < 0 || autoinc.kind == DBT_TOK_END)
+		if (rc < 0 || (rc = parse_conflict(p, &pk->conflict, &cl, &cc)) < 0 ||
+		    autoinc.kind == DBT_TOK_END)
 			goto cleanup;
 		/* PRIMARY KEY ("id" AUTOINCREMENT) is "id" INTEGER PRIMARY KEY
 		 * AUTOINCREMENT; the column is declared before it. */
@@ -439,8 +462,10 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 			goto cleanup;
 		u->line = line;
 		u->col = col;
-		rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns, t->name,
-				       "a unique constraint");
+		if ((rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns,
+					    t->name, "a unique constraint")) < 0)
+			goto cleanup;
+		rc = parse_conflict(p, &u->conflict, &cl, &cc);
 	} else if (is(p, "foreign")) {
 		dbt_fk *fk;
 
@@ -457,7 +482,9 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 	} else if (is(p, "check")) {
 		if ((rc = next(p)) < 0)
 			goto cleanup;
-		rc = parse_check(p, t, cn.s, line, col);
+		if ((rc = parse_check(p, t, cn.s, line, col)) < 0)
+			goto cleanup;
+		rc = parse_conflict(p, &t->checks[t->nchecks - 1]->conflict, &cl, &cc);
 	} else if (is(p, "exclude")) {
 		if ((rc = next(p)) < 0)
 			goto cleanup;

@@ -216,6 +216,8 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 		d->put_column_identity(out, c);
 	if (c->not_null)
 		dbt_buf_puts(out, " NOT NULL");
+	if (c->not_null)
+		dbt_render_conflict(out, c->not_null_conflict);
 	if (c->default_expr) {
 		dbt_buf_putc(out, ' ');
 		dbt_render_default(out, d, c->default_expr);
@@ -225,6 +227,16 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 
 /* --------------------------------------------------------- constraints */
 
+/* SQLite's " ON CONFLICT resolution"; nothing for none (the models of
+ * other databases have none: dbt_schema_adapt refuses them). */
+void dbt_render_conflict(dbt_buf *out, dbt_conflict conflict)
+{
+	const char *word = dbt_conflict_name(conflict);
+
+	if (word)
+		dbt_buf_printf(out, " ON CONFLICT %s", word);
+}
+
 /* "CONSTRAINT name PRIMARY KEY (a, b)", and UNIQUE likewise. */
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key)
@@ -233,6 +245,7 @@ void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 	ident(out, d, key->name);
 	dbt_buf_printf(out, " %s ", what);
 	ident_list(out, d, key->columns, key->ncolumns);
+	dbt_render_conflict(out, key->conflict);
 }
 
 void dbt_render_fk(dbt_buf *out, const struct dbt_dialect *d, const dbt_fk *fk)
@@ -266,6 +279,7 @@ void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_check
 	dbt_buf_puts(out, "CONSTRAINT ");
 	ident(out, d, check->name);
 	dbt_buf_printf(out, " CHECK (%s)", check->expr);
+	dbt_render_conflict(out, check->conflict);
 }
 
 void dbt_render_exclude(dbt_buf *out, const struct dbt_dialect *d, const dbt_exclude *x)

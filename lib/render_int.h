@@ -69,6 +69,9 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 
 /* ------------------------------------------------------ constraints */
 
+/* " ON CONFLICT resolution" (SQLite's); nothing for DBT_CONFLICT_NONE. */
+void dbt_render_conflict(dbt_buf *out, dbt_conflict conflict);
+
 /* "CONSTRAINT name PRIMARY KEY (a, b)" (`what`), and UNIQUE likewise. */
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key);

@@ -794,11 +794,64 @@ void dbt_postgres_autoincrement(dbt_column *c)
 	c->not_null = 1;
 }
 
+static int conflict_fail(const dbt_table *t, const char *what, int line, int col)
+{
+	char at[32];
+
+	dbt_render_place(at, sizeof(at), line, col);
+	return dbt_error_set(DBT_EPARSE,
+			     "%s%s of table '%s' has ON CONFLICT, a clause of SQLite's that "
+			     "PostgreSQL does not have",
+			     at, what, t->name);
+}
+
+/* SQLite's ON CONFLICT clauses, and its DEFAULT "word", which PostgreSQL
+ * takes as a column reference and refuses in a default. */
+static int sqlite_only_forms(const dbt_table *t)
+{
+	char at[32];
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *c = t->columns[i];
+
+		if (c->conflict_line > 0 || c->not_null_conflict != DBT_CONFLICT_NONE) {
+			dbt_render_place(at, sizeof(at), c->conflict_line, c->conflict_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has ON CONFLICT, a clause of "
+					     "SQLite's that PostgreSQL does not have",
+					     at, t->name, c->name);
+		}
+		if (c->dq_default_line > 0) {
+			dbt_render_place(at, sizeof(at), c->dq_default_line, c->dq_default_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sthe default of column '%s.%s' is a double-quoted "
+					     "name, which PostgreSQL takes as a column and does "
+					     "not allow in DEFAULT: write a 'string'",
+					     at, t->name, c->name);
+		}
+	}
+	if (t->pk && t->pk->conflict != DBT_CONFLICT_NONE)
+		return conflict_fail(t, "the primary key", t->pk->line, t->pk->col);
+	for (i = 0; i < t->nuniques; i++)
+		if (t->uniques[i]->conflict != DBT_CONFLICT_NONE)
+			return conflict_fail(t, "a UNIQUE constraint", t->uniques[i]->line,
+					     t->uniques[i]->col);
+	for (i = 0; i < t->nchecks; i++)
+		if (t->checks[i]->conflict != DBT_CONFLICT_NONE)
+			return conflict_fail(t, "a CHECK constraint", t->checks[i]->line,
+					     t->checks[i]->col);
+	return 0;
+}
+
 static int adapt_postgres(dbt_table *t)
 {
 	char at[32];
 	size_t i;
 	int rc;
+
+	if ((rc = sqlite_only_forms(t)) < 0)
+		return rc;
 
 	if (t->strict || t->without_rowid) {
 		if (t->strict)

@@ -379,6 +379,24 @@ static const struct {
 
 #define NFK_ACTIONS (sizeof(fk_actions) / sizeof(fk_actions[0]))
 
+static const char *const conflicts[] = {NULL, "ROLLBACK", "ABORT", "FAIL", "IGNORE", "REPLACE"};
+
+const char *dbt_conflict_name(dbt_conflict conflict)
+{
+	return (unsigned)conflict < sizeof(conflicts) / sizeof(conflicts[0]) ? conflicts[conflict]
+									     : NULL;
+}
+
+dbt_conflict dbt_conflict_from_word(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof(conflicts) / sizeof(conflicts[0]); i++)
+		if (strlen(conflicts[i]) == len && !strncasecmp(text, conflicts[i], len))
+			return (dbt_conflict)i;
+	return DBT_CONFLICT_NONE;
+}
+
 const char *dbt_fk_action_name(dbt_fk_action action)
 {
 	return (unsigned)action < NFK_ACTIONS ? fk_actions[action].name : NULL;

@@ -40,6 +40,29 @@
 
 /* ------------------------------------------------------------ the model */
 
+/*
+ * SQLite's ON CONFLICT clause of a NOT NULL, PRIMARY KEY, UNIQUE or CHECK
+ * constraint: what SQLite does with a row that breaks it.  NONE when the
+ * constraint has no clause (SQLite then aborts, as PostgreSQL always
+ * does), which is told apart from an ABORT written out: on SQLite the
+ * declared text is the schema.
+ */
+typedef enum dbt_conflict {
+	DBT_CONFLICT_NONE = 0,
+	DBT_CONFLICT_ROLLBACK,
+	DBT_CONFLICT_ABORT,
+	DBT_CONFLICT_FAIL,
+	DBT_CONFLICT_IGNORE,
+	DBT_CONFLICT_REPLACE,
+} dbt_conflict;
+
+/* The resolution's word ("ROLLBACK" ... "REPLACE"); NULL for NONE. */
+const char *dbt_conflict_name(dbt_conflict conflict);
+
+/* The resolution that the word `len` bytes at `text` names, in any case;
+ * NONE when it names none. */
+dbt_conflict dbt_conflict_from_word(const char *text, size_t len);
+
 /* How a column's values are generated. */
 typedef enum dbt_identity {
 	DBT_IDENTITY_NONE = 0,	 /* none, or SQLite's AUTOINCREMENT */
@@ -59,23 +82,31 @@ typedef struct dbt_column {
 	int autoincrement;    /* the database generates the values: SERIAL,
 			       * AUTOINCREMENT or an identity */
 	dbt_identity identity;
-	char *collation;		   /* NULL when none; folded like a name */
-	int line, col;			   /* where the column is declared; 0 when reflected */
-	char *generated_expr;		   /* a generated column's expression, canonical
+	char *collation;		     /* NULL when none; folded like a name */
+	int line, col;			     /* where the column is declared; 0 when reflected */
+	char *generated_expr;		     /* a generated column's expression, canonical
 			       * text; NULL for a column that is not generated */
-	int generated_stored;		   /* STORED (1) or VIRTUAL (0) */
-	int generated_line, generated_col; /* where GENERATED or AS stands */
-	char *renamed_from;		   /* the model's hint "-- renamed from: OLD" on the
+	int generated_stored;		     /* STORED (1) or VIRTUAL (0) */
+	int generated_line, generated_col;   /* where GENERATED or AS stands */
+	char *renamed_from;		     /* the model's hint "-- renamed from: OLD" on the
 			       * line before the column: OLD, folded like a
 			       * name; NULL when none (and when reflected) */
-	int renamed_line, renamed_col;	   /* where the hint's name stands */
-	int identity_implicit;		   /* the identity comes from the auto-increment rule,
+	int renamed_line, renamed_col;	     /* where the hint's name stands */
+	int identity_implicit;		     /* the identity comes from the auto-increment rule,
 				* not from the model's words: a column of the
 				* database that generates its values some other
 				* way, or not at all, is not changed for it */
-	int no_autoincrement;		   /* the model's "-- dbtool: no-autoincrement" hint:
+	int no_autoincrement;		     /* the model's "-- dbtool: no-autoincrement" hint:
 			       * the column keeps out of the auto-increment rule
 			       * (dbt_schema_adapt); 0 when reflected */
+	dbt_conflict not_null_conflict;	     /* SQLite: NOT NULL ON CONFLICT ... */
+	int conflict_line, conflict_col;     /* where the model writes the first ON
+				      * CONFLICT of the column's NOT NULL, PRIMARY
+				      * KEY or UNIQUE; 0 when none or reflected */
+	int dq_default_line, dq_default_col; /* where the model writes DEFAULT
+					* "word", which SQLite takes as the
+					* string 'word' (default_expr holds it
+					* so); 0 otherwise */
 } dbt_column;
 
 /* A primary key or unique constraint. */
@@ -85,6 +116,7 @@ typedef struct dbt_unique {
 	char **columns; /* in key order */
 	size_t ncolumns;
 	int line, col;
+	dbt_conflict conflict; /* SQLite: ON CONFLICT ... */
 } dbt_unique;
 
 typedef enum dbt_fk_action {
@@ -143,6 +175,8 @@ typedef struct dbt_check {
 	int name_given;
 	char *expr; /* canonical text */
 	int line, col;
+	dbt_conflict conflict; /* SQLite: ON CONFLICT ..., which it keeps and
+				* does not apply to a CHECK */
 } dbt_check;
 
 /* One key of an index: a column or an expression, exactly one non-NULL. */
