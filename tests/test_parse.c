@@ -1572,6 +1572,12 @@ BAD(owned_by_unknown_sequence, "CREATE TABLE t (a INT);\nALTER SEQUENCE s OWNED 
 BAD(owned_by_unknown_column,
     "CREATE TABLE t (a INT);\nCREATE SEQUENCE s;\nALTER SEQUENCE s OWNED BY t.b;",
     "schema.sql:3:29: unknown column 'b' in table 't'")
+BAD(conflict_needs_a_resolution, "CREATE TABLE t (a INT NOT NULL ON CONFLICT DELETE);",
+    "schema.sql:1:44: expected ROLLBACK, ABORT, FAIL, IGNORE or REPLACE, found 'DELETE'")
+BAD(conflict_after_a_column_check,
+    "CREATE TABLE t (a INT CHECK (a > 0) ON CONFLICT IGNORE);",
+    "schema.sql:1:37: ON CONFLICT after the CHECK of column 'a' of table 't', which SQLite "
+    "does not take: write the CHECK as a table constraint")
 BAD(select_is_unsupported, "SELECT 1;",
     "schema.sql:1:1: unsupported statement 'SELECT' (the model holds CREATE TABLE and CREATE "
     "INDEX)")
@@ -1836,6 +1842,55 @@ BAD(duplicate_exclusion_name,
     "schema.sql:2:2: duplicate constraint 'c' in table 't'")
 
 /* ------------------------------------------------------------ rename hints */
+
+static void sqlite_conflict_clauses_are_kept(void **state)
+{
+	const dbt_table *t;
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (\n"
+		     "  id INTEGER PRIMARY KEY ASC ON CONFLICT REPLACE AUTOINCREMENT,\n"
+		     "  a TEXT NOT NULL ON CONFLICT IGNORE,\n"
+		     "  b TEXT UNIQUE ON CONFLICT FAIL,\n"
+		     "  c INT,\n"
+		     "  UNIQUE (a, b) ON CONFLICT ROLLBACK,\n"
+		     "  CHECK (c > 0) ON CONFLICT abort\n"
+		     ");\n"
+		     "CREATE TABLE u (a INT, b INT, PRIMARY KEY (a, b) ON CONFLICT IGNORE);\n");
+	t = s->tables[0];
+	assert_int_equal(t->pk->conflict, DBT_CONFLICT_REPLACE);
+	assert_true(t->columns[0]->autoincrement);
+	assert_int_equal(t->columns[0]->conflict_line, 2);
+	assert_int_equal(t->columns[0]->conflict_col, 30);
+	assert_int_equal(t->columns[1]->not_null_conflict, DBT_CONFLICT_IGNORE);
+	assert_int_equal(t->columns[2]->not_null_conflict, DBT_CONFLICT_NONE);
+	assert_int_equal(t->nuniques, 2);
+	assert_int_equal(t->uniques[0]->conflict, DBT_CONFLICT_FAIL);
+	assert_int_equal(t->uniques[1]->conflict, DBT_CONFLICT_ROLLBACK);
+	assert_int_equal(t->checks[0]->conflict, DBT_CONFLICT_ABORT);
+	assert_int_equal(s->tables[1]->pk->conflict, DBT_CONFLICT_IGNORE);
+	dbt_schema_free(s);
+}
+
+static void sqlite_default_double_quoted_is_a_string(void **state)
+{
+	const dbt_table *t;
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT DEFAULT \"hello\",\n"
+		     "  b TEXT DEFAULT \"it's \"\"x\"\"\" NOT NULL,\n"
+		     "  c TEXT DEFAULT 'plain');\n");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->default_expr, "'hello'");
+	assert_int_equal(t->columns[0]->dq_default_line, 1);
+	assert_int_equal(t->columns[0]->dq_default_col, 32);
+	assert_string_equal(t->columns[1]->default_expr, "'it''s \"x\"'");
+	assert_true(t->columns[1]->not_null);
+	assert_int_equal(t->columns[2]->dq_default_line, 0);
+	dbt_schema_free(s);
+}
 
 static void rename_hints_are_read_from_the_line_before(void **state)
 {
@@ -2105,6 +2160,10 @@ int main(void)
 		T(attach_index_of_unknown_index),
 		T(exclude_needs_a_method_or_list),
 		T(duplicate_exclusion_name),
+		T(sqlite_conflict_clauses_are_kept),
+		T(sqlite_default_double_quoted_is_a_string),
+		T(conflict_needs_a_resolution),
+		T(conflict_after_a_column_check),
 		T(rename_hints_are_read_from_the_line_before),
 		T(rename_hint_without_a_name),
 		T(rename_hint_with_two_names),
