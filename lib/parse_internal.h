@@ -153,6 +153,9 @@ int parse_alter_sequence(struct parser *p, const dbt_token *first);
 int attach_index(struct parser *p);
 int is_attach_index(const struct parser *p);
 int parse_alter_table(struct parser *p, const dbt_token *first);
+/* DROP has been read: DROP TABLE or DROP INDEX of what the model declared
+ * before, which leaves the model. */
+int parse_drop(struct parser *p, const dbt_token *first);
 
 /* parse_resolve.c: resolution after the whole file */
 int resolve(struct parser *p);

@@ -934,6 +934,35 @@ void dbt_table_remove_check(dbt_table *table, size_t i)
 	table->nchecks--;
 }
 
+void dbt_table_remove_pk(dbt_table *table)
+{
+	unique_free(table->pk);
+	table->pk = NULL;
+}
+
+void dbt_table_remove_unique(dbt_table *table, size_t i)
+{
+	unique_free(table->uniques[i]);
+	memmove(table->uniques + i, table->uniques + i + 1,
+		(table->nuniques - i - 1) * sizeof(*table->uniques));
+	table->nuniques--;
+}
+
+void dbt_table_remove_fk(dbt_table *table, size_t i)
+{
+	fk_free(table->fks[i]);
+	memmove(table->fks + i, table->fks + i + 1, (table->nfks - i - 1) * sizeof(*table->fks));
+	table->nfks--;
+}
+
+void dbt_table_remove_exclude(dbt_table *table, size_t i)
+{
+	exclude_free(table->excludes[i]);
+	memmove(table->excludes + i, table->excludes + i + 1,
+		(table->nexcludes - i - 1) * sizeof(*table->excludes));
+	table->nexcludes--;
+}
+
 /* ---------------------------------------------------------- normalising */
 
 static int same_columns(char **a, size_t na, char **b, size_t nb)

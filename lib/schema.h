@@ -483,6 +483,14 @@ void dbt_table_remove_column(dbt_table *table, size_t i);
 /* Removes CHECK constraint `i` of `table` (less than its nchecks) and frees it. */
 void dbt_table_remove_check(dbt_table *table, size_t i);
 
+/* Removes and frees the primary key, unique constraint `i`, foreign key
+ * `i` or exclusion constraint `i` of `table` (ALTER TABLE ... DROP
+ * CONSTRAINT in a model); what points into it is the caller's to forget. */
+void dbt_table_remove_pk(dbt_table *table);
+void dbt_table_remove_unique(dbt_table *table, size_t i);
+void dbt_table_remove_fk(dbt_table *table, size_t i);
+void dbt_table_remove_exclude(dbt_table *table, size_t i);
+
 /* --------------------------------------------------------------- lookups */
 
 /* Exact (case-sensitive) lookups of folded names; NULL when absent. */
