@@ -563,9 +563,13 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 	if (is(p, "not")) {
 		if ((rc = column_not_null(p, d)) == 0)
 			rc = column_conflict(p, d, &d->c->not_null_conflict);
-	} else if (is(p, "null"))
-		rc = column_null(p, d);
-	else if (is(p, "primary"))
+	} else if (is(p, "null")) {
+		/* SQLite takes NULL ON CONFLICT ... too, which does nothing. */
+		dbt_conflict ignored;
+
+		if ((rc = column_null(p, d)) == 0)
+			rc = column_conflict(p, d, &ignored);
+	} else if (is(p, "primary"))
 		rc = column_primary_key(p, d);
 	else if (is(p, "autoincrement"))
 		rc = fail_autoincrement(p, d->line, d->col);

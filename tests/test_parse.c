@@ -1892,6 +1892,12 @@ static void sqlite_conflict_clauses_are_kept(void **state)
 	assert_int_equal(t->checks[0]->conflict, DBT_CONFLICT_ABORT);
 	assert_int_equal(s->tables[1]->pk->conflict, DBT_CONFLICT_IGNORE);
 	dbt_schema_free(s);
+	/* NULL ON CONFLICT, which SQLite takes and which does nothing. */
+	s = parse_ok("CREATE TABLE t (a TEXT NULL ON CONFLICT IGNORE);");
+	assert_false(s->tables[0]->columns[0]->not_null);
+	assert_int_equal(s->tables[0]->columns[0]->not_null_conflict, DBT_CONFLICT_NONE);
+	assert_int_equal(s->tables[0]->columns[0]->conflict_line, 1);
+	dbt_schema_free(s);
 }
 
 static void sqlite_default_double_quoted_is_a_string(void **state)
