@@ -749,8 +749,11 @@ static const dbt_table *key_referenced(const struct parser *p, const dbt_table *
 
 			if (!fk->ref_table || strcmp(fk->ref_table, t->name))
 				continue;
-			if (!k)
-				return s->tables[i] != t ? s->tables[i] : NULL;
+			if (!k) {
+				if (s->tables[i] != t)
+					return s->tables[i];
+				continue;
+			}
 			/* No columns written: the primary key. */
 			if (!fk->nref_columns && k == t->pk)
 				return s->tables[i];

@@ -1596,6 +1596,10 @@ BAD(drop_unknown_index, "CREATE TABLE t (a INT);\nDROP INDEX t_a;",
     "schema.sql:2:12: unknown index 't_a' (DROP INDEX must follow its CREATE INDEX)")
 BAD(drop_unknown_table, "DROP TABLE t;\nCREATE TABLE t (a INT);",
     "schema.sql:1:12: unknown table 't' (DROP TABLE must follow its CREATE TABLE)")
+BAD(drop_table_a_foreign_key_references_beside_its_own,
+    "CREATE TABLE a (id INT PRIMARY KEY, up INT REFERENCES a);\n"
+    "CREATE TABLE b (x INT REFERENCES a);\nDROP TABLE a;",
+    "schema.sql:3:12: cannot drop table 'a': a foreign key of table 'b' references it")
 BAD(drop_table_a_foreign_key_references,
     "CREATE TABLE a (id INT PRIMARY KEY);\nCREATE TABLE b (x INT REFERENCES a);\nDROP TABLE a;",
     "schema.sql:3:12: cannot drop table 'a': a foreign key of table 'b' references it")
@@ -2256,6 +2260,7 @@ int main(void)
 		T(drop_unknown_index),
 		T(drop_unknown_table),
 		T(drop_table_a_foreign_key_references),
+		T(drop_table_a_foreign_key_references_beside_its_own),
 		T(rename_hints_are_read_from_the_line_before),
 		T(rename_hint_without_a_name),
 		T(rename_hint_with_two_names),
