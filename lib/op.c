@@ -221,6 +221,8 @@ static void put_column_def(dbt_buf *b, const dbt_column *c)
 
 	describe_type(b, &c->type);
 	dbt_buf_puts(b, c->not_null ? " NOT NULL" : " NULL");
+	if (c->not_null)
+		put_conflict(b, c->not_null_conflict);
 	if (c->default_expr)
 		dbt_buf_printf(b, " DEFAULT %s", c->default_expr);
 	if (c->collation) {

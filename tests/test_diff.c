@@ -322,6 +322,10 @@ static void test_conflict_clauses_changed(void **state)
 		    "+ check t (b > 0) ON CONFLICT ABORT");
 	expect_reversible(a, b, 0);
 	expect_diff(a, a, "");
+	expect_diff("CREATE TABLE t (id INTEGER);\n",
+		    "CREATE TABLE t (id INTEGER, a TEXT NOT NULL ON CONFLICT IGNORE DEFAULT "
+		    "'x');\n",
+		    "+ column t.a TEXT NOT NULL ON CONFLICT IGNORE DEFAULT 'x'");
 }
 
 static void test_default_changed(void **state)
