@@ -889,17 +889,16 @@ static int drop_tables(struct parser *p)
 			goto cleanup;
 		}
 		if (t) {
-			if (!(nvv = realloc(v, (nv + 1) * sizeof(*v))) ||
-			    !(nl = realloc(lines, (nv + 1) * sizeof(*lines))) ||
-			    !(nc = realloc(cols, (nv + 1) * sizeof(*cols)))) {
-				if (nvv)
-					v = nvv;
+			if ((nvv = realloc(v, (nv + 1) * sizeof(*v))))
+				v = nvv;
+			if ((nl = realloc(lines, (nv + 1) * sizeof(*lines))))
+				lines = nl;
+			if ((nc = realloc(cols, (nv + 1) * sizeof(*cols))))
+				cols = nc;
+			if (!nvv || !nl || !nc) {
 				rc = dbt_error_oom();
 				goto cleanup;
 			}
-			v = nvv;
-			lines = nl;
-			cols = nc;
 			v[nv] = t;
 			lines[nv] = n.line;
 			cols[nv++] = n.col;
