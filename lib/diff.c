@@ -97,7 +97,7 @@ static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
 
 	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
 	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
-	    !a->nulls_not_distinct != !b->nulls_not_distinct)
+	    !a->nulls_not_distinct != !b->nulls_not_distinct || a->conflict != b->conflict)
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -127,7 +127,7 @@ static int cmp_check(const void *av, size_t i, const void *bv, size_t j)
 	const dbt_check *a = ((dbt_check *const *)av)[i];
 	const dbt_check *b = ((dbt_check *const *)bv)[j];
 
-	if (!streq_null(a->expr, b->expr))
+	if (!streq_null(a->expr, b->expr) || a->conflict != b->conflict)
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -728,7 +728,8 @@ static void emit_columns(struct ops *o, const struct state *st)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
 			if (!same_type(oc, c))
 				kinds[nk++] = DBT_OP_ALTER_TYPE;
-			if (!oc->not_null != !c->not_null)
+			if (!oc->not_null != !c->not_null ||
+			    (c->not_null && oc->not_null_conflict != c->not_null_conflict))
 				kinds[nk++] = DBT_OP_ALTER_NULL;
 			if (!streq_null(oc->default_expr, c->default_expr) &&
 			    !(implicit && oc->autoincrement))

@@ -171,6 +171,7 @@ static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r,
 	k->line = o->line;
 	k->col = o->col;
 	k->nulls_not_distinct = o->nulls_not_distinct;
+	k->conflict = o->conflict;
 	for (i = 0; i < o->ncolumns && rc == 0; i++)
 		rc = dbt_unique_add_column(k, new_column_name(r, table, o->columns[i]));
 	for (i = 0; i < o->ninclude && rc == 0; i++)
@@ -217,6 +218,11 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->generated_stored = oc->generated_stored;
 		c->generated_line = oc->generated_line;
 		c->generated_col = oc->generated_col;
+		c->not_null_conflict = oc->not_null_conflict;
+		c->conflict_line = oc->conflict_line;
+		c->conflict_col = oc->conflict_col;
+		c->dq_default_line = oc->dq_default_line;
+		c->dq_default_col = oc->dq_default_col;
 		if ((oc->collation && !(c->collation = strdup(oc->collation))) ||
 		    (oc->identity_options &&
 		     !(c->identity_options = strdup(oc->identity_options))) ||
@@ -266,6 +272,7 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->name_given = oc->name_given;
 		c->line = oc->line;
 		c->col = oc->col;
+		c->conflict = oc->conflict;
 	}
 	for (i = 0; i < o->nexcludes; i++) {
 		const dbt_exclude *ox = o->excludes[i];

@@ -129,6 +129,15 @@ static void put_name(dbt_buf *b, const char *name)
 	dbt_ident_describe(b, name);
 }
 
+/* SQLite's " ON CONFLICT resolution" of a constraint; nothing for none. */
+static void put_conflict(dbt_buf *b, dbt_conflict conflict)
+{
+	const char *word = dbt_conflict_name(conflict);
+
+	if (word)
+		dbt_buf_printf(b, " ON CONFLICT %s", word);
+}
+
 static void put_names(dbt_buf *b, char *const *v, size_t n)
 {
 	size_t i;
@@ -217,6 +226,8 @@ static void put_column_def(dbt_buf *b, const dbt_column *c)
 
 	describe_type(b, &c->type);
 	dbt_buf_puts(b, c->not_null ? " NOT NULL" : " NULL");
+	if (c->not_null)
+		put_conflict(b, c->not_null_conflict);
 	if (c->default_expr)
 		dbt_buf_printf(b, " DEFAULT %s", c->default_expr);
 	if (c->collation) {
@@ -380,8 +391,13 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		break;
 	case DBT_OP_ALTER_NULL:
 		put_alter(out, op);
-		dbt_buf_puts(out, op->old_column->not_null ? "NOT NULL -> " : "NULL -> ");
+		dbt_buf_puts(out, op->old_column->not_null ? "NOT NULL" : "NULL");
+		put_conflict(out, op->old_column->not_null ? op->old_column->not_null_conflict
+							   : DBT_CONFLICT_NONE);
+		dbt_buf_puts(out, " -> ");
 		dbt_buf_puts(out, op->column->not_null ? "NOT NULL" : "NULL");
+		put_conflict(out, op->column->not_null ? op->column->not_null_conflict
+						       : DBT_CONFLICT_NONE);
 		break;
 	case DBT_OP_ALTER_DEFAULT:
 		put_alter(out, op);
@@ -427,6 +443,7 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 			dbt_buf_puts(out, " INCLUDE ");
 			put_names(out, op->key->include, op->key->ninclude);
 		}
+		put_conflict(out, op->key->conflict);
 		break;
 	}
 	case DBT_OP_ADD_FK:
@@ -441,6 +458,7 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		dbt_buf_puts(out, op->kind == DBT_OP_ADD_CHECK ? "+ check " : "- check ");
 		put_name(out, op_table_name(op));
 		dbt_buf_printf(out, " (%s)", op->check->expr);
+		put_conflict(out, op->check->conflict);
 		break;
 	case DBT_OP_ADD_INDEX:
 		dbt_buf_puts(out, op->index->unique ? "+ unique index " : "+ index ");

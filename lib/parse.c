@@ -685,6 +685,15 @@ static int parse_comment(struct parser *p, const dbt_token *first)
 	return rc;
 }
 
+/* Whether DROP (the current token) drops a table or an index. */
+static int drop_of_model(const struct parser *p)
+{
+	dbt_token la;
+
+	peek(p, &la);
+	return dbt_token_is(p->text, &la, "table") || dbt_token_is(p->text, &la, "index");
+}
+
 static int parse_statement(struct parser *p)
 {
 	dbt_token first = p->cur.tok;
@@ -719,6 +728,8 @@ static int parse_statement(struct parser *p)
 	}
 	if (is(p, "comment"))
 		return (rc = next(p)) < 0 ? rc : parse_comment(p, &first);
+	if (is(p, "drop") && drop_of_model(p))
+		return (rc = next(p)) < 0 ? rc : parse_drop(p, &first);
 	if (is(p, "grant") || is(p, "revoke"))
 		return keep_statement(p, &first, is(p, "grant") ? "grant" : "revoke", NULL, NULL);
 	if (!is(p, "create"))

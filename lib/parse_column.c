@@ -8,6 +8,7 @@
 #include "parse_internal.h"
 
 #include "error.h"
+#include "ident.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -203,6 +204,21 @@ static const char *type_name(dbt_buf *b, const dbt_type *type)
 	return b->oom ? "?" : b->ptr;
 }
 
+/* SQLite's ON CONFLICT after the column's NOT NULL, PRIMARY KEY or
+ * UNIQUE, into `*out`; the column keeps where the first one stands. */
+static int column_conflict(struct parser *p, struct coldef *d, dbt_conflict *out)
+{
+	int line = 0, col = 0, rc;
+
+	if ((rc = parse_conflict(p, out, &line, &col)) < 0)
+		return rc;
+	if (*out != DBT_CONFLICT_NONE && !d->c->conflict_line) {
+		d->c->conflict_line = line;
+		d->c->conflict_col = col;
+	}
+	return 0;
+}
+
 int column_not_null(struct parser *p, struct coldef *d)
 {
 	int rc;
@@ -246,6 +262,8 @@ static int column_primary_key(struct parser *p, struct coldef *d)
 	 * does not tell). */
 	if (is(p, "asc") && (rc = next(p)) < 0)
 		return rc;
+	if ((rc = column_conflict(p, d, &pk->conflict)) < 0)
+		return rc;
 	if (!is(p, "autoincrement"))
 		return 0;
 	if (d->c->type.kind != DBT_TYPE_INTEGER)
@@ -267,14 +285,23 @@ static int column_unique(struct parser *p, struct coldef *d)
 		return rc;
 	u->line = d->line;
 	u->col = d->col;
-	return 0;
+	return column_conflict(p, d, &u->conflict);
 }
 
 static int column_check(struct parser *p, struct coldef *d)
 {
+	dbt_token la;
 	int rc = next(p);
 
-	return rc < 0 ? rc : parse_check(p, d->t, d->cname, d->line, d->col);
+	if (rc < 0 || (rc = parse_check(p, d->t, d->cname, d->line, d->col)) < 0)
+		return rc;
+	peek(p, &la);
+	if (is(p, "on") && dbt_token_is(p->text, &la, "conflict"))
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+			       "ON CONFLICT after the CHECK of column '%s' of table '%s', which "
+			       "SQLite does not take: write the CHECK as a table constraint",
+			       d->c->name, d->t->name);
+	return 0;
 }
 
 static int column_references(struct parser *p, struct coldef *d)
@@ -330,9 +357,39 @@ static void unqualify_casts(char *text)
 	}
 }
 
+/* Whether the quoted name at the current token is all of the default, as
+ * SQLite reads DEFAULT "word" (a call "f"(...), a qualified name or an
+ * expression goes on as a default expression). */
+static int dq_default(const struct parser *p)
+{
+	dbt_token la;
+
+	peek(p, &la);
+	return la.kind != DBT_TOK_OP && !dbt_token_is(p->text, &la, "(") &&
+	       !dbt_token_is(p->text, &la, ".") && !dbt_token_is(p->text, &la, "::") &&
+	       !dbt_token_is(p->text, &la, "[");
+}
+
+/* The quoted name at the current token as a string literal, in `*out`
+ * (caller frees). */
+static int dq_string(char **out, const struct parser *p)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	char *word = dbt_token_name(p->text, &p->cur.tok);
+
+	*out = NULL;
+	if (!word)
+		return dbt_error_oom();
+	dbt_literal_quote(&b, word);
+	free(word);
+	if (!(*out = dbt_buf_detach(&b)))
+		return dbt_error_oom();
+	return 0;
+}
+
 int column_default(struct parser *p, struct coldef *d)
 {
-	char *text;
+	char *text = NULL;
 	size_t from, to;
 	int rc;
 
@@ -340,11 +397,23 @@ int column_default(struct parser *p, struct coldef *d)
 		return fail_at(p, d->line, d->col,
 			       "column '%s' of table '%s' has more than one default", d->c->name,
 			       d->t->name);
-	if ((rc = check_generator(p, d, "DEFAULT", d->line, d->col)) < 0 || (rc = next(p)) < 0 ||
-	    (rc = parse_default(p, &from, &to)) < 0 ||
-	    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
+	if ((rc = check_generator(p, d, "DEFAULT", d->line, d->col)) < 0 || (rc = next(p)) < 0)
 		return rc;
-	unqualify_casts(text);
+	if (p->cur.tok.kind == DBT_TOK_QUOTED && dq_default(p)) {
+		/* SQLite takes DEFAULT "word" as the string 'word', and so does
+		 * the model; PostgreSQL refuses it (dbt_schema_adapt). */
+		d->c->dq_default_line = p->cur.tok.line;
+		d->c->dq_default_col = p->cur.tok.col;
+		if ((rc = dq_string(&text, p)) < 0 || (rc = next(p)) < 0) {
+			free(text);
+			return rc;
+		}
+	} else {
+		if ((rc = parse_default(p, &from, &to)) < 0 ||
+		    (rc = typed_literals(&text, p->text + from, to - from)) < 0)
+			return rc;
+		unqualify_casts(text);
+	}
 	rc = dbt_column_set_default(d->c, text, strlen(text));
 	free(text);
 	if (rc < 0)
@@ -621,11 +690,16 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 		}
 		d->cname = cn.s;
 	}
-	if (is(p, "not"))
-		rc = column_not_null(p, d);
-	else if (is(p, "null"))
-		rc = column_null(p, d);
-	else if (is(p, "primary"))
+	if (is(p, "not")) {
+		if ((rc = column_not_null(p, d)) == 0)
+			rc = column_conflict(p, d, &d->c->not_null_conflict);
+	} else if (is(p, "null")) {
+		/* SQLite takes NULL ON CONFLICT ... too, which does nothing. */
+		dbt_conflict ignored;
+
+		if ((rc = column_null(p, d)) == 0)
+			rc = column_conflict(p, d, &ignored);
+	} else if (is(p, "primary"))
 		rc = column_primary_key(p, d);
 	else if (is(p, "autoincrement"))
 		rc = fail_autoincrement(p, d->line, d->col);

@@ -119,6 +119,10 @@ int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int 
 int parse_nulls_distinct(struct parser *p, int *out, int *line, int *col);
 int parse_key_include(struct parser *p, dbt_unique *k, const char *table);
 int skip_not_valid(struct parser *p);
+/* [ON CONFLICT resolution], SQLite's, after a NOT NULL, PRIMARY KEY,
+ * UNIQUE or CHECK constraint: the resolution in `*out` (NONE without the
+ * clause), where ON stands in `*line`, `*col` (untouched without it). */
+int parse_conflict(struct parser *p, dbt_conflict *out, int *line, int *col);
 int fail_autoincrement(struct parser *p, int line, int col);
 int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col);
 int parse_table_constraint(struct parser *p, dbt_table *t);
@@ -153,6 +157,9 @@ int parse_alter_sequence(struct parser *p, const dbt_token *first);
 int attach_index(struct parser *p);
 int is_attach_index(const struct parser *p);
 int parse_alter_table(struct parser *p, const dbt_token *first);
+/* DROP has been read: DROP TABLE or DROP INDEX of what the model declared
+ * before, which leaves the model. */
+int parse_drop(struct parser *p, const dbt_token *first);
 
 /* parse_resolve.c: resolution after the whole file */
 int resolve(struct parser *p);

@@ -453,6 +453,28 @@ int skip_not_valid(struct parser *p)
 	return next(p);
 }
 
+int parse_conflict(struct parser *p, dbt_conflict *out, int *line, int *col)
+{
+	dbt_token la;
+	int rc;
+
+	*out = DBT_CONFLICT_NONE;
+	if (!is(p, "on"))
+		return 0;
+	peek(p, &la);
+	if (!dbt_token_is(p->text, &la, "conflict"))
+		return 0;
+	*line = p->cur.tok.line;
+	*col = p->cur.tok.col;
+	if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
+		return rc;
+	if (p->cur.tok.kind == DBT_TOK_WORD)
+		*out = dbt_conflict_from_word(p->text + p->cur.tok.start, p->cur.tok.len);
+	if (*out == DBT_CONFLICT_NONE)
+		return expected(p, "ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
+	return next(p);
+}
+
 int fail_autoincrement(struct parser *p, int line, int col)
 {
 	return fail_at(p, line, col, "AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
@@ -468,7 +490,7 @@ int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col)
 int parse_table_constraint(struct parser *p, dbt_table *t)
 {
 	struct name cn = {NULL, 0, 0, 0};
-	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
+	int line = p->cur.tok.line, col = p->cur.tok.col, cl, cc, rc;
 
 	if (is(p, "constraint")) {
 		if ((rc = next(p)) < 0 || (rc = parse_name(p, &cn, "a constraint name")) < 0)
@@ -493,7 +515,8 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 					  t->name, "a primary key", &autoinc);
 		if (rc == 0)
 			rc = parse_key_include(p, pk, t->name);
-		if (rc < 0 || autoinc.kind == DBT_TOK_END)
+		if (rc < 0 || (rc = parse_conflict(p, &pk->conflict, &cl, &cc)) < 0 ||
+		    autoinc.kind == DBT_TOK_END)
 			goto cleanup;
 		/* PRIMARY KEY ("id" AUTOINCREMENT) is "id" INTEGER PRIMARY KEY
 		 * AUTOINCREMENT; the column is declared before it. */
@@ -514,9 +537,10 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		if ((rc = parse_nulls_distinct(p, &u->nulls_not_distinct, &u->pg_line,
 					       &u->pg_col)) < 0 ||
 		    (rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns,
-					    t->name, "a unique constraint")) < 0)
+					    t->name, "a unique constraint")) < 0 ||
+		    (rc = parse_key_include(p, u, t->name)) < 0)
 			goto cleanup;
-		rc = parse_key_include(p, u, t->name);
+		rc = parse_conflict(p, &u->conflict, &cl, &cc);
 	} else if (is(p, "foreign")) {
 		dbt_fk *fk;
 
@@ -533,6 +557,8 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		rc = skip_not_valid(p);
 	} else if (is(p, "check")) {
 		if ((rc = next(p)) < 0 || (rc = parse_check(p, t, cn.s, line, col)) < 0)
+			goto cleanup;
+		if ((rc = parse_conflict(p, &t->checks[t->nchecks - 1]->conflict, &cl, &cc)) < 0)
 			goto cleanup;
 		rc = skip_not_valid(p);
 	} else if (is(p, "exclude")) {

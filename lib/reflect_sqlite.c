@@ -347,7 +347,38 @@ static int make_pk(struct rtable *rt)
 	if (name && !(pk->name = strdup(name)))
 		return dbt_error_oom();
 	pk->name_given = name != NULL;
+	if (def->pk)
+		pk->conflict = def->pk->conflict;
 	return 0;
+}
+
+/* SQLite takes DEFAULT "word" (or [word], `word`) as the string 'word':
+ * that literal in `*out` (caller frees) when `dflt` is one quoted name,
+ * NULL otherwise. */
+static int quoted_default(char **out, const char *dflt)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_cursor r;
+	char *word = NULL;
+	int rc;
+
+	*out = NULL;
+	if (rd_init(&r, dflt, strlen(dflt)) < 0 || r.tok.kind != DBT_TOK_QUOTED) {
+		dbt_error_clear();
+		return 0;
+	}
+	if (rd_name(&r, &word, NULL, "a name") < 0) {
+		dbt_error_clear();
+		return 0;
+	}
+	rc = 0;
+	if (r.tok.kind == DBT_TOK_END) {
+		dbt_literal_quote(&b, word);
+		if (!(*out = dbt_buf_detach(&b)))
+			rc = dbt_error_oom();
+	}
+	free(word);
+	return rc;
 }
 
 /* One row of the columns query. */
@@ -394,6 +425,7 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	rt->pkpos = v;
 	v[cid] = sqlite3_column_int(st, 6);
 	c->not_null = sqlite3_column_int(st, 4) != 0;
+	c->not_null_conflict = dc->not_null_conflict;
 	c->autoincrement = dc->autoincrement;
 	if (dc->generated_expr) {
 		if (!(c->generated_expr = strdup(dc->generated_expr)))
@@ -403,7 +435,9 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	if (dc->collation && (rc = dbt_column_set_collation(c, dc->collation)) < 0)
 		return rc;
 	if (dflt) {
-		if ((rc = std_quotes(&expr, dflt, strlen(dflt))) < 0)
+		if ((rc = quoted_default(&expr, dflt)) < 0)
+			return rc;
+		if (!expr && (rc = std_quotes(&expr, dflt, strlen(dflt))) < 0)
 			return rc;
 		rc = dbt_column_set_default(c, expr, strlen(expr));
 		free(expr);
@@ -507,7 +541,7 @@ static int add_unique(struct rtable *rt, const struct igroup *g)
 	const char *name = NULL;
 	dbt_unique *u;
 	size_t i, j;
-	int rc;
+	int conflict_seen = 0, rc;
 
 	if ((rc = dbt_table_add_unique(&u, rt->t, NULL)) < 0)
 		return rc;
@@ -529,11 +563,19 @@ static int add_unique(struct rtable *rt, const struct igroup *g)
 	for (i = 0; !name && i < def->nuniques; i++) {
 		const dbt_unique *d = def->uniques[i];
 
-		if (!d->name_given || d->ncolumns != u->ncolumns)
+		if (d->ncolumns != u->ncolumns)
 			continue;
 		for (j = 0; j < u->ncolumns && !strcmp(d->columns[j], u->columns[j]); j++)
 			;
-		if (j == u->ncolumns)
+		if (j < u->ncolumns)
+			continue;
+		/* SQLite keeps the first constraint on the same columns, and
+		 * its ON CONFLICT. */
+		if (!conflict_seen) {
+			u->conflict = d->conflict;
+			conflict_seen = 1;
+		}
+		if (d->name_given)
 			name = d->name;
 	}
 	if (name && !(u->name = strdup(name)))

@@ -93,18 +93,26 @@ static int rd_parens(dbt_cursor *r, size_t *from, size_t *to)
 	return dbt_cursor_next(r);
 }
 
-/* [ON CONFLICT resolution] after a constraint. */
-static int rd_conflict(dbt_cursor *r)
+/* [ON CONFLICT resolution] after a constraint, into `*out` (NONE
+ * without one) unless `out` is NULL. */
+static int rd_conflict(dbt_cursor *r, dbt_conflict *out)
 {
+	dbt_conflict c = DBT_CONFLICT_NONE;
 	int rc;
 
+	if (out)
+		*out = DBT_CONFLICT_NONE;
 	if (!dbt_cursor_is(r, "on"))
 		return 0;
 	if ((rc = dbt_cursor_next(r)) < 0 ||
 	    (rc = dbt_cursor_expect(r, "conflict", "CONFLICT")) < 0)
 		return rc;
-	if (r->tok.kind != DBT_TOK_WORD)
+	if (r->tok.kind == DBT_TOK_WORD)
+		c = dbt_conflict_from_word(r->text + r->tok.start, r->tok.len);
+	if (c == DBT_CONFLICT_NONE)
 		return dbt_cursor_expected(r, "ROLLBACK, ABORT, FAIL, IGNORE or REPLACE");
+	if (out)
+		*out = c;
 	return dbt_cursor_next(r);
 }
 
@@ -366,18 +374,18 @@ static int rd_table_constraint(dbt_cursor *r, struct tdef *d)
 		    (rc = dbt_table_set_pk(&key, d->t, cname)) < 0 ||
 		    (rc = rd_key_columns(r, d, key)) < 0)
 			goto cleanup;
-		rc = rd_conflict(r);
+		rc = rd_conflict(r, &key->conflict);
 	} else if (dbt_cursor_is(r, "unique")) {
 		if ((rc = dbt_cursor_next(r)) < 0 ||
 		    (rc = dbt_table_add_unique(&key, d->t, cname)) < 0 ||
 		    (rc = rd_key_columns(r, d, key)) < 0)
 			goto cleanup;
-		rc = rd_conflict(r);
+		rc = rd_conflict(r, &key->conflict);
 	} else if (dbt_cursor_is(r, "check")) {
 		if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
 		    (rc = add_check(d->t, cname, r->text, from, to)) < 0)
 			goto cleanup;
-		rc = rd_conflict(r);
+		rc = rd_conflict(r, &d->t->checks[d->t->nchecks - 1]->conflict);
 	} else if (dbt_cursor_is(r, "foreign")) {
 		const dbt_column *c;
 
@@ -442,6 +450,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 	dbt_column *c;
 	dbt_unique *key;
 	dbt_fk *fk;
+	dbt_conflict conflict;
 	size_t from, to;
 	int rc;
 
@@ -487,10 +496,11 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) &&
 			    (rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			if ((rc = rd_conflict(r)) < 0 ||
+			if ((rc = rd_conflict(r, &conflict)) < 0 ||
 			    (rc = dbt_table_set_pk(&key, d->t, cname)) < 0 ||
 			    (rc = dbt_unique_add_column(key, c->name)) < 0)
 				goto cleanup;
+			key->conflict = conflict;
 			if (dbt_cursor_is(r, "autoincrement")) {
 				c->autoincrement = 1;
 				rc = dbt_cursor_next(r);
@@ -499,21 +509,22 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = dbt_cursor_expect(r, "null", "NULL")) < 0)
 				goto cleanup;
-			rc = rd_conflict(r);
+			rc = rd_conflict(r, &c->not_null_conflict);
 		} else if (dbt_cursor_is(r, "null")) {
 			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			rc = rd_conflict(r);
+			rc = rd_conflict(r, NULL);
 		} else if (dbt_cursor_is(r, "unique")) {
-			if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_conflict(r)) < 0 ||
+			if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_conflict(r, &conflict)) < 0 ||
 			    (rc = dbt_table_add_unique(&key, d->t, cname)) < 0)
 				goto cleanup;
+			key->conflict = conflict;
 			rc = dbt_unique_add_column(key, c->name);
 		} else if (dbt_cursor_is(r, "check")) {
 			if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_parens(r, &from, &to)) < 0 ||
 			    (rc = add_check(d->t, cname, r->text, from, to)) < 0)
 				goto cleanup;
-			rc = rd_conflict(r);
+			rc = rd_conflict(r, &d->t->checks[d->t->nchecks - 1]->conflict);
 		} else if (dbt_cursor_is(r, "default")) {
 			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;

@@ -216,6 +216,8 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 		d->put_column_identity(out, c);
 	if (c->not_null)
 		dbt_buf_puts(out, " NOT NULL");
+	if (c->not_null)
+		dbt_render_conflict(out, c->not_null_conflict);
 	if (c->default_expr) {
 		dbt_buf_putc(out, ' ');
 		dbt_render_default(out, d, c->default_expr);
@@ -224,6 +226,16 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 }
 
 /* --------------------------------------------------------- constraints */
+
+/* SQLite's " ON CONFLICT resolution"; nothing for none (the models of
+ * other databases have none: dbt_schema_adapt refuses them). */
+void dbt_render_conflict(dbt_buf *out, dbt_conflict conflict)
+{
+	const char *word = dbt_conflict_name(conflict);
+
+	if (word)
+		dbt_buf_printf(out, " ON CONFLICT %s", word);
+}
 
 /* "CONSTRAINT name PRIMARY KEY (a, b)", and UNIQUE likewise. */
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
@@ -244,6 +256,7 @@ void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		dbt_buf_puts(out, " INCLUDE ");
 		ident_list(out, d, key->include, key->ninclude);
 	}
+	dbt_render_conflict(out, key->conflict);
 }
 
 void dbt_render_fk(dbt_buf *out, const struct dbt_dialect *d, const dbt_fk *fk)
@@ -277,6 +290,7 @@ void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_check
 	dbt_buf_puts(out, "CONSTRAINT ");
 	ident(out, d, check->name);
 	dbt_buf_printf(out, " CHECK (%s)", check->expr);
+	dbt_render_conflict(out, check->conflict);
 }
 
 void dbt_render_exclude(dbt_buf *out, const struct dbt_dialect *d, const dbt_exclude *x)
@@ -1053,4 +1067,45 @@ int dbt_schema_translate(dbt_schema *schema, dbt_dialect_kind from, dbt_dialect_
 	if ((rc = dbt_schema_adapt(schema, to)) < 0)
 		return rc;
 	return dbt_schema_autoincrement(schema, to);
+}
+
+static int conflict_fail(const dbt_table *t, const char *what, int line, int col,
+			 const char *dialect)
+{
+	char at[32];
+
+	dbt_render_place(at, sizeof(at), line, col);
+	return dbt_error_set(DBT_EPARSE,
+			     "%s%s of table '%s' has ON CONFLICT, a clause of SQLite's that "
+			     "%s does not have",
+			     at, what, t->name, dialect);
+}
+
+int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect)
+{
+	char at[32];
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *c = t->columns[i];
+
+		if (c->conflict_line > 0 || c->not_null_conflict != DBT_CONFLICT_NONE) {
+			dbt_render_place(at, sizeof(at), c->conflict_line, c->conflict_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has ON CONFLICT, a clause of "
+					     "SQLite's that %s does not have",
+					     at, t->name, c->name, dialect);
+		}
+	}
+	if (t->pk && t->pk->conflict != DBT_CONFLICT_NONE)
+		return conflict_fail(t, "the primary key", t->pk->line, t->pk->col, dialect);
+	for (i = 0; i < t->nuniques; i++)
+		if (t->uniques[i]->conflict != DBT_CONFLICT_NONE)
+			return conflict_fail(t, "a UNIQUE constraint", t->uniques[i]->line,
+					     t->uniques[i]->col, dialect);
+	for (i = 0; i < t->nchecks; i++)
+		if (t->checks[i]->conflict != DBT_CONFLICT_NONE)
+			return conflict_fail(t, "a CHECK constraint", t->checks[i]->line,
+					     t->checks[i]->col, dialect);
+	return 0;
 }

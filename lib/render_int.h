@@ -69,6 +69,9 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 
 /* ------------------------------------------------------ constraints */
 
+/* " ON CONFLICT resolution" (SQLite's); nothing for DBT_CONFLICT_NONE. */
+void dbt_render_conflict(dbt_buf *out, dbt_conflict conflict);
+
 /* "CONSTRAINT name PRIMARY KEY (a, b)" (`what`), and UNIQUE likewise. */
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key);
@@ -126,6 +129,11 @@ void dbt_render_next_block(dbt_buf *out, int *nblocks);
 
 /* "LINE:COL: " of a place in the model, "" for none. */
 void dbt_render_place(char *at, size_t size, int line, int col);
+
+/* 0, or DBT_EPARSE at its place when table `t` of the model has SQLite's
+ * ON CONFLICT clause on a column, key or check, which `dialect` (its name
+ * in the message) does not have. */
+int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect);
 /* A generated column in the primary key: DBT_EPARSE at its place. */
 int dbt_render_generated_pk(const dbt_table *t);
 /* 1 when the auto-increment rule (dbt_schema_autoincrement) applies to

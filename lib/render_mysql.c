@@ -1101,6 +1101,8 @@ static int refuse_pg_forms(const dbt_schema *s)
 	for (i = 0; i < s->ntables; i++) {
 		const dbt_table *t = s->tables[i];
 
+		if ((rc = dbt_render_refuse_conflict(t, "MariaDB/MySQL")) < 0)
+			return rc;
 		if (t->unlogged) {
 			dbt_render_place(at, sizeof(at), t->unlogged_line, t->unlogged_col);
 			return dbt_error_set(DBT_EPARSE,

@@ -862,11 +862,40 @@ void dbt_postgres_autoincrement(dbt_column *c)
 	c->not_null = 1;
 }
 
+/* SQLite's ON CONFLICT clauses (refused by the shared check), and its
+ * DEFAULT "word", which PostgreSQL takes as a column reference and refuses
+ * in a default. */
+static int sqlite_only_forms(const dbt_table *t)
+{
+	char at[32];
+	size_t i;
+	int rc;
+
+	if ((rc = dbt_render_refuse_conflict(t, "PostgreSQL")) < 0)
+		return rc;
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *c = t->columns[i];
+
+		if (c->dq_default_line > 0) {
+			dbt_render_place(at, sizeof(at), c->dq_default_line, c->dq_default_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sthe default of column '%s.%s' is a double-quoted "
+					     "name, which PostgreSQL takes as a column and does "
+					     "not allow in DEFAULT: write a 'string'",
+					     at, t->name, c->name);
+		}
+	}
+	return 0;
+}
+
 static int adapt_postgres(dbt_table *t)
 {
 	char at[32];
 	size_t i;
 	int rc;
+
+	if ((rc = sqlite_only_forms(t)) < 0)
+		return rc;
 
 	if (t->strict || t->without_rowid) {
 		if (t->strict)

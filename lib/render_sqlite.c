@@ -1091,7 +1091,9 @@ int dbt_sqlite_put_column_end(dbt_buf *out, const dbt_table *t, const dbt_column
 		return sqlite_autoinc_error(t, c);
 	dbt_buf_puts(out, " CONSTRAINT ");
 	ident(out, t->pk->name);
-	dbt_buf_puts(out, " PRIMARY KEY AUTOINCREMENT");
+	dbt_buf_puts(out, " PRIMARY KEY");
+	dbt_render_conflict(out, t->pk->conflict);
+	dbt_buf_puts(out, " AUTOINCREMENT");
 	if (pk_inline)
 		*pk_inline = 1;
 	return 0;

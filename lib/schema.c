@@ -383,6 +383,24 @@ static const struct {
 
 #define NFK_ACTIONS (sizeof(fk_actions) / sizeof(fk_actions[0]))
 
+static const char *const conflicts[] = {NULL, "ROLLBACK", "ABORT", "FAIL", "IGNORE", "REPLACE"};
+
+const char *dbt_conflict_name(dbt_conflict conflict)
+{
+	return (unsigned)conflict < sizeof(conflicts) / sizeof(conflicts[0]) ? conflicts[conflict]
+									     : NULL;
+}
+
+dbt_conflict dbt_conflict_from_word(const char *text, size_t len)
+{
+	size_t i;
+
+	for (i = 1; i < sizeof(conflicts) / sizeof(conflicts[0]); i++)
+		if (strlen(conflicts[i]) == len && !strncasecmp(text, conflicts[i], len))
+			return (dbt_conflict)i;
+	return DBT_CONFLICT_NONE;
+}
+
 const char *dbt_fk_action_name(dbt_fk_action action)
 {
 	return (unsigned)action < NFK_ACTIONS ? fk_actions[action].name : NULL;
@@ -928,6 +946,35 @@ void dbt_table_remove_check(dbt_table *table, size_t i)
 	memmove(table->checks + i, table->checks + i + 1,
 		(table->nchecks - i - 1) * sizeof(*table->checks));
 	table->nchecks--;
+}
+
+void dbt_table_remove_pk(dbt_table *table)
+{
+	unique_free(table->pk);
+	table->pk = NULL;
+}
+
+void dbt_table_remove_unique(dbt_table *table, size_t i)
+{
+	unique_free(table->uniques[i]);
+	memmove(table->uniques + i, table->uniques + i + 1,
+		(table->nuniques - i - 1) * sizeof(*table->uniques));
+	table->nuniques--;
+}
+
+void dbt_table_remove_fk(dbt_table *table, size_t i)
+{
+	fk_free(table->fks[i]);
+	memmove(table->fks + i, table->fks + i + 1, (table->nfks - i - 1) * sizeof(*table->fks));
+	table->nfks--;
+}
+
+void dbt_table_remove_exclude(dbt_table *table, size_t i)
+{
+	exclude_free(table->excludes[i]);
+	memmove(table->excludes + i, table->excludes + i + 1,
+		(table->nexcludes - i - 1) * sizeof(*table->excludes));
+	table->nexcludes--;
 }
 
 /* ---------------------------------------------------------- normalising */

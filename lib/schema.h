@@ -40,6 +40,29 @@
 
 /* ------------------------------------------------------------ the model */
 
+/*
+ * SQLite's ON CONFLICT clause of a NOT NULL, PRIMARY KEY, UNIQUE or CHECK
+ * constraint: what SQLite does with a row that breaks it.  NONE when the
+ * constraint has no clause (SQLite then aborts, as PostgreSQL always
+ * does), which is told apart from an ABORT written out: on SQLite the
+ * declared text is the schema.
+ */
+typedef enum dbt_conflict {
+	DBT_CONFLICT_NONE = 0,
+	DBT_CONFLICT_ROLLBACK,
+	DBT_CONFLICT_ABORT,
+	DBT_CONFLICT_FAIL,
+	DBT_CONFLICT_IGNORE,
+	DBT_CONFLICT_REPLACE,
+} dbt_conflict;
+
+/* The resolution's word ("ROLLBACK" ... "REPLACE"); NULL for NONE. */
+const char *dbt_conflict_name(dbt_conflict conflict);
+
+/* The resolution that the word `len` bytes at `text` names, in any case;
+ * NONE when it names none. */
+dbt_conflict dbt_conflict_from_word(const char *text, size_t len);
+
 /* How a column's values are generated. */
 typedef enum dbt_identity {
 	DBT_IDENTITY_NONE = 0,	 /* none, or SQLite's AUTOINCREMENT */
@@ -80,9 +103,17 @@ typedef struct dbt_column {
 			       * 5"); NULL when all are the defaults */
 	int identity_options_line, identity_options_col; /* where the model's
 			       * '(' of the options stands; 0 otherwise */
-	int no_autoincrement; /* the model's "-- dbtool: no-autoincrement" hint:
+	int no_autoincrement;		     /* the model's "-- dbtool: no-autoincrement" hint:
 			       * the column keeps out of the auto-increment rule
 			       * (dbt_schema_adapt); 0 when reflected */
+	dbt_conflict not_null_conflict;	     /* SQLite: NOT NULL ON CONFLICT ... */
+	int conflict_line, conflict_col;     /* where the model writes the first ON
+				      * CONFLICT of the column's NOT NULL, PRIMARY
+				      * KEY or UNIQUE; 0 when none or reflected */
+	int dq_default_line, dq_default_col; /* where the model writes DEFAULT
+					* "word", which SQLite takes as the
+					* string 'word' (default_expr holds it
+					* so); 0 otherwise */
 } dbt_column;
 
 /* A primary key or unique constraint. */
@@ -97,6 +128,7 @@ typedef struct dbt_unique {
 	int nulls_not_distinct; /* PostgreSQL 15: UNIQUE NULLS NOT DISTINCT */
 	int pg_line, pg_col;	/* where the model writes INCLUDE or NULLS NOT
 				 * DISTINCT, for SQLite's refusal; 0 otherwise */
+	dbt_conflict conflict;	/* SQLite: ON CONFLICT ... */
 } dbt_unique;
 
 typedef enum dbt_fk_action {
@@ -155,6 +187,8 @@ typedef struct dbt_check {
 	int name_given;
 	char *expr; /* canonical text */
 	int line, col;
+	dbt_conflict conflict; /* SQLite: ON CONFLICT ..., which it keeps and
+				* does not apply to a CHECK */
 } dbt_check;
 
 /* One key of an index: a column or an expression, exactly one non-NULL. */
@@ -503,6 +537,14 @@ void dbt_table_remove_column(dbt_table *table, size_t i);
 
 /* Removes CHECK constraint `i` of `table` (less than its nchecks) and frees it. */
 void dbt_table_remove_check(dbt_table *table, size_t i);
+
+/* Removes and frees the primary key, unique constraint `i`, foreign key
+ * `i` or exclusion constraint `i` of `table` (ALTER TABLE ... DROP
+ * CONSTRAINT in a model); what points into it is the caller's to forget. */
+void dbt_table_remove_pk(dbt_table *table);
+void dbt_table_remove_unique(dbt_table *table, size_t i);
+void dbt_table_remove_fk(dbt_table *table, size_t i);
+void dbt_table_remove_exclude(dbt_table *table, size_t i);
 
 /* --------------------------------------------------------------- lookups */
 

@@ -303,6 +303,31 @@ static void test_nullability_changed(void **state)
 	expect_diff(notnull, null, "~ column users.name NOT NULL -> NULL");
 }
 
+static void test_conflict_clauses_changed(void **state)
+{
+	const char *a = "CREATE TABLE t (id INTEGER, a TEXT NOT NULL ON CONFLICT IGNORE, b INT,\n"
+			"  PRIMARY KEY (id) ON CONFLICT REPLACE, UNIQUE (b), CHECK (b > 0));\n";
+	const char *b = "CREATE TABLE t (id INTEGER, a TEXT NOT NULL, b INT,\n"
+			"  PRIMARY KEY (id), UNIQUE (b) ON CONFLICT FAIL,\n"
+			"  CHECK (b > 0) ON CONFLICT ABORT);\n";
+
+	(void)state;
+	expect_diff(a, b,
+		    "- check t (b > 0)\n"
+		    "- unique t (b)\n"
+		    "- primary key t (id) ON CONFLICT REPLACE\n"
+		    "~ column t.a NOT NULL ON CONFLICT IGNORE -> NOT NULL\n"
+		    "+ primary key t (id)\n"
+		    "+ unique t (b) ON CONFLICT FAIL\n"
+		    "+ check t (b > 0) ON CONFLICT ABORT");
+	expect_reversible(a, b, 0);
+	expect_diff(a, a, "");
+	expect_diff("CREATE TABLE t (id INTEGER);\n",
+		    "CREATE TABLE t (id INTEGER, a TEXT NOT NULL ON CONFLICT IGNORE DEFAULT "
+		    "'x');\n",
+		    "+ column t.a TEXT NOT NULL ON CONFLICT IGNORE DEFAULT 'x'");
+}
+
 static void test_default_changed(void **state)
 {
 	const char *none = "CREATE TABLE users (name TEXT, n INTEGER);\n";
@@ -1907,6 +1932,7 @@ int main(void)
 		cmocka_unit_test(test_type_aliases_are_the_same_type),
 		cmocka_unit_test(test_collation_change_is_a_type_change),
 		cmocka_unit_test(test_nullability_changed),
+		cmocka_unit_test(test_conflict_clauses_changed),
 		cmocka_unit_test(test_default_changed),
 		cmocka_unit_test(test_default_null_is_no_default),
 		cmocka_unit_test(test_identity_changed),

@@ -887,7 +887,7 @@ static void missing_model_file_is_not_found(void **state)
 static void model_file_errors_name_the_file(void **state)
 {
 	char path[] = "/tmp/test_parse_XXXXXX";
-	const char sql[] = "CREATE TABLE t (a INT);\nDROP TABLE t;\n";
+	const char sql[] = "CREATE TABLE t (a INT);\nDROP VIEW v;\n";
 	char want[256];
 	dbt_schema *s = NULL;
 	int fd;
@@ -920,7 +920,7 @@ static void model_file_errors_name_the_file(void **state)
 BAD(insert_is_unsupported, "INSERT INTO t VALUES (1);",
     "schema.sql:1:1: unsupported statement 'INSERT' (the model holds CREATE TABLE and CREATE "
     "INDEX)")
-BAD(drop_is_unsupported, "CREATE TABLE t (a INT);\n  drop table t;",
+BAD(drop_is_unsupported, "CREATE TABLE t (a INT);\n  drop view v;",
     "schema.sql:2:3: unsupported statement 'DROP' (the model holds CREATE TABLE and CREATE INDEX)")
 BAD(create_temp_table_is_unsupported, "CREATE TEMP TABLE t (a INT)",
     "schema.sql:1:1: unsupported statement 'CREATE TEMP' (the model holds CREATE TABLE and CREATE "
@@ -1437,7 +1437,7 @@ BAD(alter_table_unknown_column,
     "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN b SET DEFAULT 1;",
     "schema.sql:2:28: unknown column 'b' in table 't'")
 BAD(alter_table_unknown_action, "CREATE TABLE t (a INT);\nALTER TABLE t DISCARD a;",
-    "schema.sql:2:15: expected ADD, ALTER COLUMN, DROP COLUMN, RENAME or OWNER TO, found 'DISCARD'")
+    "schema.sql:2:15: expected ADD, ALTER COLUMN, DROP, RENAME or OWNER TO, found 'DISCARD'")
 BAD(alter_table_rename_to_existing,
     "CREATE TABLE t (a INT);\nCREATE TABLE u (a INT);\nALTER TABLE t RENAME TO u;",
     "schema.sql:3:25: there is already a table named 'u'")
@@ -1579,6 +1579,37 @@ BAD(owned_by_unknown_sequence, "CREATE TABLE t (a INT);\nALTER SEQUENCE s OWNED 
 BAD(owned_by_unknown_column,
     "CREATE TABLE t (a INT);\nCREATE SEQUENCE s;\nALTER SEQUENCE s OWNED BY t.b;",
     "schema.sql:3:29: unknown column 'b' in table 't'")
+BAD(conflict_needs_a_resolution, "CREATE TABLE t (a INT NOT NULL ON CONFLICT DELETE);",
+    "schema.sql:1:44: expected ROLLBACK, ABORT, FAIL, IGNORE or REPLACE, found 'DELETE'")
+BAD(conflict_after_a_column_check, "CREATE TABLE t (a INT CHECK (a > 0) ON CONFLICT IGNORE);",
+    "schema.sql:1:37: ON CONFLICT after the CHECK of column 'a' of table 't', which SQLite "
+    "does not take: write the CHECK as a table constraint")
+BAD(drop_unknown_constraint, "CREATE TABLE t (a INT);\nALTER TABLE t DROP CONSTRAINT k;",
+    "schema.sql:2:31: unknown constraint 'k' in table 't'")
+BAD(drop_default_the_column_has_not, "CREATE TABLE t (a INT);\nALTER TABLE t ALTER a DROP DEFAULT;",
+    "schema.sql:2:23: cannot drop the default of column 'a' of table 't': it has none")
+BAD(drop_not_null_the_column_has_not,
+    "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN a DROP NOT NULL;",
+    "schema.sql:2:30: cannot drop NOT NULL of column 'a' of table 't': it is not NOT NULL")
+BAD(drop_not_null_of_a_key_column,
+    "CREATE TABLE t (a INT PRIMARY KEY);\nALTER TABLE t ALTER a DROP NOT NULL;",
+    "schema.sql:2:23: cannot drop NOT NULL of column 'a' of table 't': it is in the primary key")
+BAD(drop_key_a_foreign_key_uses,
+    "CREATE TABLE a (id INT CONSTRAINT a_k PRIMARY KEY);\n"
+    "CREATE TABLE b (x INT REFERENCES a);\nALTER TABLE a DROP CONSTRAINT a_k;",
+    "schema.sql:3:31: cannot drop constraint 'a_k' of table 'a': a foreign key of table 'b' uses "
+    "it")
+BAD(drop_unknown_index, "CREATE TABLE t (a INT);\nDROP INDEX t_a;",
+    "schema.sql:2:12: unknown index 't_a' (DROP INDEX must follow its CREATE INDEX)")
+BAD(drop_unknown_table, "DROP TABLE t;\nCREATE TABLE t (a INT);",
+    "schema.sql:1:12: unknown table 't' (DROP TABLE must follow its CREATE TABLE)")
+BAD(drop_table_a_foreign_key_references_beside_its_own,
+    "CREATE TABLE a (id INT PRIMARY KEY, up INT REFERENCES a);\n"
+    "CREATE TABLE b (x INT REFERENCES a);\nDROP TABLE a;",
+    "schema.sql:3:12: cannot drop table 'a': a foreign key of table 'b' references it")
+BAD(drop_table_a_foreign_key_references,
+    "CREATE TABLE a (id INT PRIMARY KEY);\nCREATE TABLE b (x INT REFERENCES a);\nDROP TABLE a;",
+    "schema.sql:3:12: cannot drop table 'a': a foreign key of table 'b' references it")
 BAD(select_is_unsupported, "SELECT 1;",
     "schema.sql:1:1: unsupported statement 'SELECT' (the model holds CREATE TABLE and CREATE "
     "INDEX)")
@@ -2071,6 +2102,116 @@ BAD(duplicate_exclusion_name,
 
 /* ------------------------------------------------------------ rename hints */
 
+static void sqlite_conflict_clauses_are_kept(void **state)
+{
+	const dbt_table *t;
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (\n"
+		     "  id INTEGER PRIMARY KEY ASC ON CONFLICT REPLACE AUTOINCREMENT,\n"
+		     "  a TEXT NOT NULL ON CONFLICT IGNORE,\n"
+		     "  b TEXT UNIQUE ON CONFLICT FAIL,\n"
+		     "  c INT,\n"
+		     "  UNIQUE (a, b) ON CONFLICT ROLLBACK,\n"
+		     "  CHECK (c > 0) ON CONFLICT abort\n"
+		     ");\n"
+		     "CREATE TABLE u (a INT, b INT, PRIMARY KEY (a, b) ON CONFLICT IGNORE);\n");
+	t = s->tables[0];
+	assert_int_equal(t->pk->conflict, DBT_CONFLICT_REPLACE);
+	assert_true(t->columns[0]->autoincrement);
+	assert_int_equal(t->columns[0]->conflict_line, 2);
+	assert_int_equal(t->columns[0]->conflict_col, 30);
+	assert_int_equal(t->columns[1]->not_null_conflict, DBT_CONFLICT_IGNORE);
+	assert_int_equal(t->columns[2]->not_null_conflict, DBT_CONFLICT_NONE);
+	assert_int_equal(t->nuniques, 2);
+	assert_int_equal(t->uniques[0]->conflict, DBT_CONFLICT_FAIL);
+	assert_int_equal(t->uniques[1]->conflict, DBT_CONFLICT_ROLLBACK);
+	assert_int_equal(t->checks[0]->conflict, DBT_CONFLICT_ABORT);
+	assert_int_equal(s->tables[1]->pk->conflict, DBT_CONFLICT_IGNORE);
+	dbt_schema_free(s);
+	/* NULL ON CONFLICT, which SQLite takes and which does nothing. */
+	s = parse_ok("CREATE TABLE t (a TEXT NULL ON CONFLICT IGNORE);");
+	assert_false(s->tables[0]->columns[0]->not_null);
+	assert_int_equal(s->tables[0]->columns[0]->not_null_conflict, DBT_CONFLICT_NONE);
+	assert_int_equal(s->tables[0]->columns[0]->conflict_line, 1);
+	dbt_schema_free(s);
+}
+
+static void sqlite_default_double_quoted_is_a_string(void **state)
+{
+	const dbt_table *t;
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT DEFAULT \"hello\",\n"
+		     "  b TEXT DEFAULT \"it's \"\"x\"\"\" NOT NULL,\n"
+		     "  c TEXT DEFAULT 'plain');\n");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->default_expr, "'hello'");
+	assert_int_equal(t->columns[0]->dq_default_line, 1);
+	assert_int_equal(t->columns[0]->dq_default_col, 32);
+	assert_string_equal(t->columns[1]->default_expr, "'it''s \"x\"'");
+	assert_true(t->columns[1]->not_null);
+	assert_int_equal(t->columns[2]->dq_default_line, 0);
+	dbt_schema_free(s);
+}
+
+static void model_drops_constraints_defaults_indexes_and_tables(void **state)
+{
+	const dbt_table *a, *b;
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE a (id INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT 'x',\n"
+		     "  code TEXT CONSTRAINT a_code_key UNIQUE, n INT CHECK (n > 0),\n"
+		     "  CONSTRAINT a_n_max CHECK (n < 100));\n"
+		     "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER CONSTRAINT b_a_fk\n"
+		     "  REFERENCES a (id), note TEXT);\n"
+		     "CREATE TABLE old (id INTEGER PRIMARY KEY, v TEXT);\n"
+		     "CREATE INDEX old_v ON old (v);\n"
+		     "CREATE INDEX b_note ON b (note);\n"
+		     "CREATE INDEX b_note_a ON b (note, a_id);\n"
+		     "ALTER TABLE a DROP CONSTRAINT a_code_key;\n"
+		     "ALTER TABLE a DROP CONSTRAINT a_n_check, DROP CONSTRAINT IF EXISTS nope;\n"
+		     "ALTER TABLE a ALTER COLUMN name DROP DEFAULT, ALTER name DROP NOT NULL;\n"
+		     "ALTER TABLE b DROP CONSTRAINT b_a_fk;\n"
+		     "DROP INDEX b_note;\n"
+		     "DROP INDEX IF EXISTS nothing;\n"
+		     "DROP TABLE old;\n");
+	assert_int_equal(s->ntables, 2);
+	a = s->tables[0];
+	b = s->tables[1];
+	assert_null(dbt_schema_find_table(s, "old"));
+	assert_int_equal(a->nuniques, 0);
+	assert_int_equal(a->nchecks, 1);
+	assert_string_equal(a->checks[0]->name, "a_n_max");
+	assert_null(a->columns[1]->default_expr);
+	assert_false(a->columns[1]->not_null);
+	assert_int_equal(b->nfks, 0);
+	assert_int_equal(s->nindexes, 1);
+	assert_string_equal(s->indexes[0]->name, "b_note_a");
+	dbt_schema_free(s);
+}
+
+static void model_drops_a_table_with_cascade_and_its_referencing_key(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+		     "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a);\n"
+		     "DROP TABLE a CASCADE;\n");
+	assert_int_equal(s->ntables, 1);
+	assert_int_equal(s->tables[0]->nfks, 0);
+	dbt_schema_free(s);
+	s = parse_ok("CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+		     "CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a);\n"
+		     "DROP TABLE b, a;\n");
+	assert_int_equal(s->ntables, 0);
+	dbt_schema_free(s);
+}
+
 static void rename_hints_are_read_from_the_line_before(void **state)
 {
 	dbt_schema *s = parse_ok("-- people were users\n"
@@ -2341,6 +2482,21 @@ int main(void)
 		T(attach_index_of_unknown_index),
 		T(exclude_needs_a_method_or_list),
 		T(duplicate_exclusion_name),
+		T(sqlite_conflict_clauses_are_kept),
+		T(sqlite_default_double_quoted_is_a_string),
+		T(conflict_needs_a_resolution),
+		T(conflict_after_a_column_check),
+		T(model_drops_constraints_defaults_indexes_and_tables),
+		T(model_drops_a_table_with_cascade_and_its_referencing_key),
+		T(drop_unknown_constraint),
+		T(drop_default_the_column_has_not),
+		T(drop_not_null_the_column_has_not),
+		T(drop_not_null_of_a_key_column),
+		T(drop_key_a_foreign_key_uses),
+		T(drop_unknown_index),
+		T(drop_unknown_table),
+		T(drop_table_a_foreign_key_references),
+		T(drop_table_a_foreign_key_references_beside_its_own),
 		T(rename_hints_are_read_from_the_line_before),
 		T(rename_hint_without_a_name),
 		T(rename_hint_with_two_names),

@@ -263,6 +263,41 @@ static void test_reflects_literal_defaults(void **state)
 			      " k INTEGER NOT NULL DEFAULT +7, l TEXT DEFAULT 'a \"b\" -- c')");
 }
 
+static void test_reflects_a_quoted_word_default_as_a_string(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE t (a TEXT DEFAULT 'hello', b TEXT DEFAULT 'it''s \"x\"',"
+			" c TEXT DEFAULT 'x y', d TEXT DEFAULT 'z', e TEXT DEFAULT \"true\")",
+			"CREATE TABLE t (a TEXT DEFAULT \"hello\", b TEXT DEFAULT \"it's "
+			"\"\"x\"\"\","
+			" c TEXT DEFAULT [x y], d TEXT DEFAULT `z`, e TEXT DEFAULT \"true\")");
+}
+
+static void test_reflects_conflict_clauses(void **state)
+{
+	dbt_schema *s;
+	const dbt_table *t;
+
+	run_ddl(*state, "CREATE TABLE t (id INTEGER PRIMARY KEY ON CONFLICT REPLACE,"
+			" a TEXT NOT NULL ON CONFLICT IGNORE UNIQUE ON CONFLICT FAIL,"
+			" b TEXT NULL ON CONFLICT ABORT, c INT NOT NULL,"
+			" UNIQUE (b, c) ON CONFLICT ROLLBACK, CHECK (c > 0) ON CONFLICT ABORT);"
+			"CREATE TABLE u (x INT, y INT, PRIMARY KEY (x, y) ON CONFLICT IGNORE)"
+			" WITHOUT ROWID;");
+	s = reflect_ok(*state);
+	t = table(s, "t");
+	assert_int_equal(t->pk->conflict, DBT_CONFLICT_REPLACE);
+	assert_int_equal(t->columns[1]->not_null_conflict, DBT_CONFLICT_IGNORE);
+	assert_int_equal(t->columns[2]->not_null_conflict, DBT_CONFLICT_NONE);
+	assert_int_equal(t->columns[3]->not_null_conflict, DBT_CONFLICT_NONE);
+	assert_int_equal(t->nuniques, 2);
+	assert_int_equal(t->uniques[0]->conflict, DBT_CONFLICT_FAIL);
+	assert_int_equal(t->uniques[1]->conflict, DBT_CONFLICT_ROLLBACK);
+	assert_int_equal(t->checks[0]->conflict, DBT_CONFLICT_ABORT);
+	assert_int_equal(table(s, "u")->pk->conflict, DBT_CONFLICT_IGNORE);
+	dbt_schema_free(s);
+}
+
 static void test_reflects_expression_defaults(void **state)
 {
 	assert_reflects_model(*state,
@@ -1089,6 +1124,8 @@ int main(void)
 		T(test_reflects_primary_key_nulls_as_sqlite_enforces_them),
 		T(test_reflects_nullability),
 		T(test_reflects_literal_defaults),
+		T(test_reflects_a_quoted_word_default_as_a_string),
+		T(test_reflects_conflict_clauses),
 		T(test_reflects_expression_defaults),
 		T(test_reflects_defaults_written_differently),
 		T(test_reflects_autoincrement),

@@ -298,6 +298,46 @@ static void test_create_table_sqlite_puts_autoincrement_key_inline(void **state)
 			 ");\n");
 }
 
+static void test_create_table_sqlite_writes_conflict_clauses(void **state)
+{
+	(void)state;
+	assert_table_sql(SQLITE,
+			 "CREATE TABLE t (id INTEGER PRIMARY KEY ON CONFLICT IGNORE "
+			 "AUTOINCREMENT,\n"
+			 "  a TEXT NOT NULL ON CONFLICT REPLACE UNIQUE ON CONFLICT FAIL,\n"
+			 "  b TEXT DEFAULT \"x\", CHECK (a <> b) ON CONFLICT ROLLBACK)",
+			 "t",
+			 "CREATE TABLE t (\n"
+			 "    id INTEGER NOT NULL CONSTRAINT t_pkey PRIMARY KEY ON CONFLICT IGNORE "
+			 "AUTOINCREMENT,\n"
+			 "    a TEXT NOT NULL ON CONFLICT REPLACE,\n"
+			 "    b TEXT DEFAULT 'x',\n"
+			 "    CONSTRAINT t_a_key UNIQUE (a) ON CONFLICT FAIL,\n"
+			 "    CONSTRAINT t_check CHECK (a <> b) ON CONFLICT ROLLBACK\n"
+			 ");\n");
+}
+
+static void assert_adapt_error_for(dbt_dialect_kind kind, const char *model, const char *msg);
+
+static void test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults(void **state)
+{
+	(void)state;
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT NOT NULL ON CONFLICT IGNORE)",
+			       "1:32: column 't.a' has ON CONFLICT, a clause of SQLite's that "
+			       "PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT,\n  PRIMARY KEY (a) ON CONFLICT FAIL)",
+			       "2:3: the primary key of table 't' has ON CONFLICT, a clause of "
+			       "SQLite's that PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT, CHECK (a > 0) ON CONFLICT FAIL)",
+			       "1:24: a CHECK constraint of table 't' has ON CONFLICT, a clause of "
+			       "SQLite's that PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a TEXT DEFAULT \"x\")",
+			       "1:32: the default of column 't.a' is a double-quoted name, which "
+			       "PostgreSQL takes as a column and does not allow in DEFAULT: write "
+			       "a "
+			       "'string'");
+}
+
 static void test_create_table_postgres_makes_autoincrement_serial(void **state)
 {
 	(void)state;
@@ -3262,6 +3302,8 @@ int main(void)
 		cmocka_unit_test(test_create_table_postgres_spells_blob_serial_and_identity),
 		cmocka_unit_test(test_create_table_postgres_writes_types_as_postgres_names_them),
 		cmocka_unit_test(test_create_table_sqlite_puts_autoincrement_key_inline),
+		cmocka_unit_test(test_create_table_sqlite_writes_conflict_clauses),
+		cmocka_unit_test(test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults),
 		cmocka_unit_test(test_create_table_postgres_makes_autoincrement_serial),
 		cmocka_unit_test(test_create_table_quotes_reserved_mixed_case_utf8_and_quotes),
 		cmocka_unit_test(test_create_table_sqlite_parenthesises_non_literal_defaults),

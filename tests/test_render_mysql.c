@@ -377,6 +377,9 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 	assert_adapt_error("CREATE TABLE t (a INTEGER) STRICT;",
 			   "1:28: table 't' is STRICT, a table option of SQLite's that MariaDB "
 			   "does not have");
+	assert_adapt_error("CREATE TABLE t (a INTEGER NOT NULL ON CONFLICT IGNORE);",
+			   "1:36: column 't.a' has ON CONFLICT, a clause of SQLite's that "
+			   "MariaDB/MySQL does not have");
 	/* PostgreSQL's forms, which the model parser takes. */
 	assert_adapt_error("CREATE UNLOGGED TABLE t (a INTEGER);",
 			   "1:8: table 't' is UNLOGGED, which MariaDB/MySQL does not have");

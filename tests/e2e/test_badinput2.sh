@@ -409,7 +409,9 @@ CREATE TABLE t (id INTEGER DEFAULT);"
 bad_model migrate "schema.sql:3:38" "$model_ok
 CREATE TABLE t (id INTEGER REFERENCES);"
 bad_model check "schema.sql:3:1" "$model_ok
-DROP TABLE a;"
+DROP VIEW a;"
+bad_model check "schema.sql:3:12" "$model_ok
+DROP TABLE nope;"
 bad_model create-all "schema.sql:3:29" "$model_ok
 CREATE TABLE t (id INTEGER) extra;"
 bad_model migrate "schema.sql:3:1" "$model_ok

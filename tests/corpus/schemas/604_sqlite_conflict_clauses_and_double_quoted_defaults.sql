@@ -1,0 +1,25 @@
+-- only: sqlite
+-- SQLite's ON CONFLICT clauses on a column's NOT NULL, PRIMARY KEY and
+-- UNIQUE and on a table's PRIMARY KEY, UNIQUE and CHECK, and DEFAULT
+-- "word", which SQLite takes as the string 'word'.
+CREATE TABLE tags (
+	id INTEGER PRIMARY KEY ON CONFLICT REPLACE,
+	name TEXT NOT NULL ON CONFLICT IGNORE UNIQUE ON CONFLICT FAIL,
+	color TEXT DEFAULT "grey",
+	label TEXT NOT NULL DEFAULT "it's ""new""",
+	rank INTEGER,
+	CHECK (rank > 0) ON CONFLICT ABORT
+);
+
+CREATE TABLE tag_links (
+	tag_id INTEGER NOT NULL REFERENCES tags (id),
+	target TEXT NOT NULL,
+	position INTEGER,
+	PRIMARY KEY (tag_id, target) ON CONFLICT IGNORE,
+	UNIQUE (target, position) ON CONFLICT ROLLBACK
+);
+
+CREATE TABLE counters (
+	id INTEGER PRIMARY KEY ON CONFLICT FAIL AUTOINCREMENT,
+	n INTEGER NOT NULL ON CONFLICT REPLACE DEFAULT 0
+);
