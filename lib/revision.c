@@ -34,10 +34,19 @@
 
 #define ID_MAX 64
 
-enum key { KEY_ID, KEY_PARENT, KEY_MESSAGE, KEY_CREATED, KEY_TRANSACTION, KEY_LOCK_TIMEOUT, KEY_JOURNAL, NKEYS };
+enum key {
+	KEY_ID,
+	KEY_PARENT,
+	KEY_MESSAGE,
+	KEY_CREATED,
+	KEY_TRANSACTION,
+	KEY_LOCK_TIMEOUT,
+	KEY_JOURNAL,
+	NKEYS
+};
 
-static const char *const key_names[NKEYS] = {"id",	"parent",      "message",
-					     "created", "transaction", "lock_timeout", "journal"};
+static const char *const key_names[NKEYS] = {"id",	    "parent",	    "message", "created",
+					     "transaction", "lock_timeout", "journal"};
 
 /* The largest lock_timeout a header may give, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400

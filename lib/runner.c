@@ -286,10 +286,10 @@ struct journal_ctx {
 	const struct book *b;
 	const dbt_revision *rev;
 	const dbt_run_opts *opts;
-	size_t done;   /* statements committed */
-	size_t skip;   /* the first statements, which committed before */
+	size_t done;	/* statements committed */
+	size_t skip;	/* the first statements, which committed before */
 	dbt_buf hashes; /* those of the statements 1 to done */
-	double t0;     /* when the current statement started */
+	double t0;	/* when the current statement started */
 };
 
 /*
@@ -397,10 +397,9 @@ stopped:
 		int kept;
 
 		d->rollback(c);
-		kept = d->reset_session(c) == 0 &&
-		       (j.done ? rb_journal_failed(c, &b, j.done, msg)
-			       : (rb_journal_clear_sql(&record, &b), exec_bookkeeping(c, &record))) ==
-			       0;
+		kept = d->reset_session(c) == 0 && (j.done ? rb_journal_failed(c, &b, j.done, msg)
+							   : (rb_journal_clear_sql(&record, &b),
+							      exec_bookkeeping(c, &record))) == 0;
 		dbt_buf_release(&record);
 		dbt_error_set(rc, "%s", msg);
 		free(msg);
@@ -911,7 +910,8 @@ static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struc
 			rc = dbt_error_set(DBT_ERROR,
 					   "%s:%d: cannot resume the %s of %s: its statement %zu "
 					   "is not the one that ran (%zu of its statements ran "
-					   "before it stopped); restore the statements that ran, or "
+					   "before it stopped); restore the statements that ran, "
+					   "or "
 					   "finish the %s by hand and run 'dbtool stamp %s'",
 					   rev->path, s.bad_line, dir, rev->id, s.bad, jr->n, dir,
 					   jr->up ? rev->id : (from ? from : "base"));
@@ -924,7 +924,13 @@ static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struc
 					   dir, rev->id, jr->n, rev->path, s.n, dir, rev->id);
 		goto cleanup;
 	}
+	/* The revision's own statements were compared one by one: its
+	 * checksum, recorded when it was applied, is not (the fix of a
+	 * statement that failed in a downgrade changes it). */
+	if (!jr->up && (rc = rb_verify_applied(c, chain, p - 1, 0)) < 0)
+		goto cleanup;
 	if (jr->up == up) {
+		k->verified = !jr->up;
 		k->skip = jr->n;
 		if (opts && opts->version >= 2 && opts->on_resume)
 			opts->on_resume(rev, up, jr->n + 1, s.n, opts->arg);
@@ -936,7 +942,8 @@ static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struc
 				   "header does not say '-- journal: inverse' (that its downgrade "
 				   "undoes its upgrade statement by statement); resume it with "
 				   "'dbtool %s', or undo them by hand and run 'dbtool stamp %s'",
-				   jr->n, dir, rev->id, dir, jr->up ? (from ? from : "base") : rev->id);
+				   jr->n, dir, rev->id, dir,
+				   jr->up ? (from ? from : "base") : rev->id);
 		goto cleanup;
 	}
 	if ((rc = split_section(&t, c, rev, up)) < 0)
@@ -965,8 +972,8 @@ static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struc
 			   t.hashes.ptr ? t.hashes.ptr : "");
 	if ((rc = d->reset_session(c)) < 0 || (rc = d->begin(c)) < 0)
 		goto cleanup;
-	if ((rc = rb_verify_applied(c, chain, cur, 0)) < 0 || (rc = exec_bookkeeping(c, &sql)) < 0 ||
-	    (rc = d->commit(c)) < 0) {
+	if ((jr->up && (rc = rb_verify_applied(c, chain, cur, 0)) < 0) ||
+	    (rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0) {
 		d->rollback(c);
 		goto cleanup;
 	}

@@ -337,8 +337,7 @@ int rb_journal_read(struct journal *out, dbt_conn *c, const struct book *b)
 		       "SELECT version_num, direction, statements, hashes FROM %s "
 		       "ORDER BY version_num",
 		       b->journal);
-	rc = sql.oom ? dbt_error_oom()
-		     : c->dialect->query_rows(c, sql.ptr, journal_read_row, out);
+	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, journal_read_row, out);
 	dbt_buf_release(&sql);
 	if (rc < 0)
 		rb_journal_release(out);
