@@ -936,6 +936,18 @@ static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struc
 			opts->on_resume(rev, up, jr->n + 1, s.n, opts->arg);
 		goto cleanup;
 	}
+	if (!jr->n) {
+		/* Nothing of it ran: the journal's row goes, and the run starts
+		 * from the version as it is. */
+		if ((rc = rb_book_of(&b, c)) < 0)
+			goto cleanup;
+		rb_journal_clear_sql(&sql, &b);
+		if ((rc = d->reset_session(c)) < 0 || (rc = d->begin(c)) < 0)
+			goto cleanup;
+		if ((rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0)
+			d->rollback(c);
+		goto cleanup;
+	}
 	if (!rev->inverse) {
 		rc = dbt_error_set(DBT_ERROR,
 				   "cannot undo the %zu statements of the %s of %s that ran: its "

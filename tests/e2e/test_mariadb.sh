@@ -213,6 +213,16 @@ expect_ok dbtool upgrade
 expect_version a003
 expect_ok dbtool downgrade -1
 expect_version a002
+# Stopped before its first statement committed (a kill): nothing to undo,
+# so a downgrade needs no inverse and starts from the version.
+sql_value "INSERT INTO dbtool_journal (version_num, direction, from_num, statements, hashes) VALUES ('a003', 'upgrade', 'a002', 0, '')"
+expect_fail 1 dbtool current
+expect_stderr_contains "the upgrade a003 stopped after 0 of its statements"
+expect_ok dbtool downgrade a001
+expect_version a001
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
+expect_ok dbtool upgrade a002
+expect_version a002
 
 # --- the lock, held by another session
 lock_fifo=$WORK/lock.fifo

@@ -90,6 +90,10 @@ while [ "$trial" -lt "$trials_wanted" ] && [ "$FAILED" -lt "$MAX_FAILURES" ]; do
 	# Back to base: the ledger empty, the version and journal cleared.
 	sql_value "DELETE FROM ledger"
 	run_cmd dbtool -q stamp base
+	if [ "$STATUS" != 0 ]; then
+		fail "trial $trial: the stamp back to base should succeed" "$(show_output)"
+		continue
+	fi
 	rand_below $((window_ms * stretch / 100 + 1))
 	delay=$R
 	what="trial $trial, killed after $delay ms"
