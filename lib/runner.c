@@ -34,8 +34,10 @@
  * commits as it runs.  The runner then keeps a journal (runner_book.c): a
  * row written before the first statement, counting each statement as it
  * commits, deleted in the transaction that records the version.  A row
- * left behind says that the database is between two revisions, and every
- * command that reads the version refuses until a stamp says where it is.
+ * left behind says that the database is between two revisions: 'current'
+ * and 'check' refuse, and 'upgrade' and 'downgrade' resume the revision
+ * after the statements that ran, or undo those through their inverses
+ * (see resume()); a stamp clears it.
  */
 #include "dbtool.h"
 

@@ -235,8 +235,9 @@ int dbt_conn_current(char **out, dbt_conn *conn)
  * failure.  The row
  * is written before the first statement, updated after each, and deleted
  * in the transaction that records the version; a row left behind means
- * the database is between two revisions, and every command that reads
- * the version says so until a stamp clears it.
+ * the database is between two revisions: every command that reads the
+ * version says so, until a run resumes the revision (runner.c) or a
+ * stamp clears it.
  */
 
 int rb_journaled(const dbt_conn *c)
