@@ -89,6 +89,14 @@ static void on_step(const dbt_step *step, void *arg)
 	v[r->n++] = (struct done){step->rev, step->from, step->to, step->ms};
 }
 
+/* "resuming upgrade a003 at its statement 3 of 5". */
+static void on_resume(const dbt_revision *rev, int upgrade, size_t next, size_t total, void *arg)
+{
+	clear_progress(arg);
+	cmd_info("resuming %s %s at its statement %zu of %zu", upgrade ? "upgrade" : "downgrade",
+		 rev->id, next, total);
+}
+
 /* "[37/1000] 3c4d5e6f7a8b add users", rewritten in place. */
 static void on_revision(const dbt_revision *rev, int upgrade, size_t left, void *arg)
 {
@@ -288,6 +296,7 @@ static int run(int argc, char **argv, int up)
 	ro.single_transaction = single || c.cfg.single_transaction == 1;
 	ro.on_step = on_step;
 	ro.on_revision = on_revision;
+	ro.on_resume = on_resume;
 	ro.on_statement = g_opts.verbose ? on_statement : NULL;
 	ro.arg = &report;
 	rc = up ? dbt_run_upgrade(c.conn, &c.chain, target, &ro)

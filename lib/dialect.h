@@ -135,6 +135,16 @@ struct dbt_dialect {
 	int (*exec_script_each)(dbt_conn *conn, const char *sql, const char *file, int first_line,
 				dbt_stmt_fn done, void *arg);
 
+	/*
+	 * exec_script_each() that runs only the statements after the first
+	 * `skip`: those are handed to `done` too, split as they would run but
+	 * not run (with `skip` SIZE_MAX, the script is only split).  A
+	 * revision that stopped halfway resumes with it.  NULL for a database
+	 * with transactional DDL.
+	 */
+	int (*exec_script_from)(dbt_conn *conn, const char *sql, const char *file, int first_line,
+				size_t skip, dbt_stmt_fn done, void *arg);
+
 	/* Runs one statement that returns no rows. */
 	int (*exec)(dbt_conn *conn, const char *sql);
 

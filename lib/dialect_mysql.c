@@ -108,6 +108,7 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.close = dbt_mysql_close,
 	.exec_script = dbt_mysql_exec_script,
 	.exec_script_each = dbt_mysql_exec_script_each,
+	.exec_script_from = dbt_mysql_exec_script_from,
 	.exec = dbt_mysql_exec,
 	.query_value = dbt_mysql_query_value,
 	.query_rows = query_rows,

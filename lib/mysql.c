@@ -345,6 +345,12 @@ int dbt_mysql_exec_script(dbt_conn *conn, const char *sql, const char *file, int
 int dbt_mysql_exec_script_each(dbt_conn *conn, const char *sql, const char *file, int first_line,
 			       dbt_stmt_fn done, void *arg)
 {
+	return dbt_mysql_exec_script_from(conn, sql, file, first_line, 0, done, arg);
+}
+
+int dbt_mysql_exec_script_from(dbt_conn *conn, const char *sql, const char *file, int first_line,
+			       size_t skip, dbt_stmt_fn done, void *arg)
+{
 	struct mysql_conn *c = conn_of(conn);
 	char delim[32] = ";";
 	size_t pos = 0, dlen = 1, n = 0;
@@ -383,9 +389,9 @@ int dbt_mysql_exec_script_each(dbt_conn *conn, const char *sql, const char *file
 		end = stmt_end(s, delim, dlen, &stop);
 		for (len = end; len && isspace((unsigned char)s[len - 1]);)
 			len--;
-		if (len && (rc = run_stmt(c, s, len, file, first_line + line)) < 0)
+		if (len && ++n > skip && (rc = run_stmt(c, s, len, file, first_line + line)) < 0)
 			return rc;
-		if (len && done && (rc = done(arg, ++n, s, len, first_line + line)) < 0)
+		if (len && done && (rc = done(arg, n, s, len, first_line + line)) < 0)
 			return rc;
 		for (k = 0; k < stop; k++)
 			line += s[k] == '\n';

@@ -98,6 +98,10 @@ int dbt_mysql_exec_script(dbt_conn *conn, const char *sql, const char *file, int
  * and becomes its result. */
 int dbt_mysql_exec_script_each(dbt_conn *conn, const char *sql, const char *file, int first_line,
 			       dbt_stmt_fn done, void *arg);
+/* The same, only splitting the first `skip` statements (see the
+ * dialect's exec_script_from). */
+int dbt_mysql_exec_script_from(dbt_conn *conn, const char *sql, const char *file, int first_line,
+			       size_t skip, dbt_stmt_fn done, void *arg);
 
 /* The rows of a query: `cells` holds nrows * ncols values, row after row,
  * NULL for SQL NULL; released with dbt_mysql_rows_release(). */

@@ -34,10 +34,19 @@
 
 #define ID_MAX 64
 
-enum key { KEY_ID, KEY_PARENT, KEY_MESSAGE, KEY_CREATED, KEY_TRANSACTION, KEY_LOCK_TIMEOUT, NKEYS };
+enum key {
+	KEY_ID,
+	KEY_PARENT,
+	KEY_MESSAGE,
+	KEY_CREATED,
+	KEY_TRANSACTION,
+	KEY_LOCK_TIMEOUT,
+	KEY_JOURNAL,
+	NKEYS
+};
 
-static const char *const key_names[NKEYS] = {"id",	"parent",      "message",
-					     "created", "transaction", "lock_timeout"};
+static const char *const key_names[NKEYS] = {"id",	    "parent",	    "message", "created",
+					     "transaction", "lock_timeout", "journal"};
 
 /* The largest lock_timeout a header may give, in seconds: a day. */
 #define LOCK_TIMEOUT_MAX 86400
@@ -352,6 +361,15 @@ static int header_key(struct parser *p, const struct line *l, const char *key, s
 		rev->lock_timeout_ms = (int)secs * 1000;
 		break;
 	}
+	case KEY_JOURNAL:
+		if (vallen != 7 || memcmp(val, "inverse", 7))
+			return fail(p, l->no,
+				    "invalid value '%.*s' for header key 'journal': the one value "
+				    "is 'inverse' (the downgrade undoes the upgrade statement by "
+				    "statement)",
+				    (int)vallen, val);
+		rev->inverse = 1;
+		break;
 	}
 	return 0;
 }

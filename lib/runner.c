@@ -34,8 +34,10 @@
  * commits as it runs.  The runner then keeps a journal (runner_book.c): a
  * row written before the first statement, counting each statement as it
  * commits, deleted in the transaction that records the version.  A row
- * left behind says that the database is between two revisions, and every
- * command that reads the version refuses until a stamp says where it is.
+ * left behind says that the database is between two revisions: 'current'
+ * and 'check' refuse, and 'upgrade' and 'downgrade' resume the revision
+ * after the statements that ran, or undo those through their inverses
+ * (see resume()); a stamp clears it.
  */
 #include "dbtool.h"
 
@@ -45,6 +47,7 @@
 #include "error.h"
 #include "findings.h"
 #include "runner_int.h"
+#include "sha256.h"
 #include "sqlsplit.h"
 #include "txcontrol.h"
 
@@ -263,27 +266,58 @@ static int check_plan(const dbt_chain *chain, size_t from, size_t goal, dbt_dial
 	return 0;
 }
 
+/* Appends the journal's hash of a statement (see struct journal): the
+ * first 16 hex digits of its SHA-256, and a comma. */
+static void put_stmt_hash(dbt_buf *out, const char *stmt, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char h[32];
+	size_t i;
+
+	dbt_sha256(h, stmt, len);
+	for (i = 0; i < 8; i++) {
+		dbt_buf_putc(out, hex[h[i] >> 4]);
+		dbt_buf_putc(out, hex[h[i] & 0xf]);
+	}
+	dbt_buf_putc(out, ',');
+}
+
 /* What the journal callback needs, statement after statement. */
 struct journal_ctx {
 	dbt_conn *c;
 	const struct book *b;
 	const dbt_revision *rev;
 	const dbt_run_opts *opts;
-	size_t done; /* statements committed */
-	double t0;   /* when the current statement started */
+	size_t done;	/* statements committed */
+	size_t skip;	/* the first statements, which committed before */
+	dbt_buf hashes; /* those of the statements 1 to done */
+	double t0;	/* when the current statement started */
 };
 
-/* After each statement of a journaled revision: the journal row, then the
- * caller's on_statement. */
+/*
+ * After each statement of a journaled revision: the journal row, in the
+ * statement's transaction (so that a statement which does not commit on
+ * its own commits with its count: a kill cannot come between them), then
+ * the caller's on_statement.  The statements that committed before a
+ * resume only add their hash.
+ */
 static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, int line)
 {
 	struct journal_ctx *j = arg;
+	const struct dbt_dialect *d = j->c->dialect;
 	dbt_buf text = DBT_BUF_INIT;
 	double ms = rb_now_ms() - j->t0;
 	int rc;
 
+	put_stmt_hash(&j->hashes, stmt, len);
+	if (j->hashes.oom)
+		return dbt_error_oom();
+	if (n <= j->skip)
+		return 0;
+	if ((rc = rb_journal_done(j->c, j->b, n, j->hashes.ptr)) < 0 || (rc = d->commit(j->c)) < 0)
+		return rc;
 	j->done = n;
-	if ((rc = rb_journal_done(j->c, j->b, n)) < 0)
+	if ((rc = d->begin(j->c)) < 0)
 		return rc;
 	if (j->opts && j->opts->on_statement) {
 		dbt_dialect_excerpt(&text, stmt, len, 100);
@@ -305,16 +339,19 @@ static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, 
  * starts, each statement commits as it runs and the journal counts it,
  * and the bookkeeping in `book` then commits with the journal's row
  * deleted.  A failed statement leaves the row, with its message, and the
- * error says that the database is between two revisions.
+ * error says that the database is between two revisions.  With `skip`,
+ * the revision resumes: its first `skip` statements committed before (the
+ * journal's row says so already) and are not run again.
  */
 static int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-			     const char *version_before, const dbt_run_opts *opts)
+			     const char *version_before, const dbt_run_opts *opts, size_t skip)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
+	const char *other = up ? "downgrade" : "upgrade";
 	const char *before = version_before ? version_before : "base";
 	const char *after = up ? rev->id : (rev->down ? rev->down->id : "base");
-	struct journal_ctx j = {c, NULL, rev, opts, 0, 0};
+	struct journal_ctx j = {c, NULL, rev, opts, skip, skip, DBT_BUF_INIT, 0};
 	dbt_buf record = DBT_BUF_INIT;
 	struct book b;
 	int line = 0, rc;
@@ -326,13 +363,16 @@ static int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_b
 	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->commit(c)) < 0)
 		goto fail;
 	j.b = &b;
-	if ((rc = rb_journal_start(c, &b, rev, up, version_before)) < 0)
+	if (!skip && (rc = rb_journal_start(c, &b, rev, up, version_before)) < 0)
 		goto fail;
 	if (rev->lock_timeout_ms >= 0 && (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
 		goto stopped;
 	j.t0 = rb_now_ms();
-	if ((rc = d->exec_script_each(c, sql, rev->path, line, journal_statement, &j)) < 0)
+	if ((rc = d->begin(c)) < 0 ||
+	    (rc = d->exec_script_from(c, sql, rev->path, line, skip, journal_statement, &j)) < 0 ||
+	    (rc = d->commit(c)) < 0)
 		goto stopped;
+	dbt_buf_release(&j.hashes);
 	/* What the revision set in the session (USE, sql_mode) must not reach
 	 * the bookkeeping. */
 	rb_journal_clear_sql(&record, &b);
@@ -350,16 +390,18 @@ static int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_b
 	dbt_buf_release(&record);
 	return 0;
 stopped:
+	dbt_buf_release(&j.hashes);
 	/* The journal keeps the failure for 'current' and 'check'; the
 	 * message of the failure is what the caller reports.  When the first
 	 * statement failed, nothing committed (a statement is atomic): the
 	 * database is still at the version before, and the row goes. */
 	if ((msg = strdup(dbt_error_last())) != NULL) {
-		int kept =
-			d->reset_session(c) == 0 && (j.done ? rb_journal_failed(c, &b, j.done, msg)
-							    : (rb_journal_clear_sql(&record, &b),
-							       exec_bookkeeping(c, &record))) == 0;
+		int kept;
 
+		d->rollback(c);
+		kept = d->reset_session(c) == 0 && (j.done ? rb_journal_failed(c, &b, j.done, msg)
+							   : (rb_journal_clear_sql(&record, &b),
+							      exec_bookkeeping(c, &record))) == 0;
 		dbt_buf_release(&record);
 		dbt_error_set(rc, "%s", msg);
 		free(msg);
@@ -371,12 +413,16 @@ stopped:
 	}
 	dbt_error_prefix(rc,
 			 "%s %s stopped at its statement %zu, after %zu committed (%s commits "
-			 "each DDL statement at once): the database is between %s and %s; finish "
-			 "or undo the %s by hand, then run 'dbtool stamp %s' or 'dbtool stamp %s'",
-			 verb, rev->id, j.done + 1, j.done, d->name, before, after, verb, after,
-			 before);
+			 "each DDL statement at once): the database is between %s and %s; fix "
+			 "the cause and run 'dbtool %s' to resume at statement %zu, or 'dbtool "
+			 "%s' to undo the statements that ran (a revision marked '-- journal: "
+			 "inverse'), or finish or undo the %s by hand, then run 'dbtool stamp "
+			 "%s' or 'dbtool stamp %s'",
+			 verb, rev->id, j.done + 1, j.done, d->name, before, after, verb,
+			 j.done + 1, other, verb, after, before);
 	return rc;
 fail:
+	dbt_buf_release(&j.hashes);
 	d->rollback(c);
 	return rc;
 }
@@ -389,14 +435,14 @@ fail:
  * when only the bookkeeping or the COMMIT failed (a full disk).
  */
 static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-		   const char *version_before, int single, const dbt_run_opts *opts)
+		   const char *version_before, int single, const dbt_run_opts *opts, size_t skip)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
 	int rc;
 
 	if (!single && rb_journaled(c))
-		return execute_journaled(c, rev, up, book, version_before, opts);
+		return execute_journaled(c, rev, up, book, version_before, opts, skip);
 	if (single) {
 		/* The whole run's transaction: the caller commits or rolls
 		 * back; run() refused revisions outside a transaction. */
@@ -458,6 +504,8 @@ struct carry {
 	int began;    /* a step ran: in one transaction (--single-transaction),
 		       * only the first step can follow another's commit */
 	size_t cur;
+	size_t skip; /* the next step resumes a revision that stopped after
+		      * this many statements (see resume()) */
 };
 
 /*
@@ -513,7 +561,8 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	rb_record_sql(&book, &b, rev, up);
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
-	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts);
+	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts, k->skip);
+	k->skip = 0;
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -581,7 +630,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, 1, &book, id_or_null(chain, cur), single, opts);
+	rc = execute(c, rev, 1, &book, id_or_null(chain, cur), single, opts, 0);
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -755,6 +804,204 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	return rc;
 }
 
+/* What a resume learns of a section, split as it runs: the hashes of its
+ * statements, and the first of them that differs from `expect` (the
+ * journal's hashes of the `nexpect` statements that ran). */
+struct split {
+	const char *expect;
+	size_t nexpect;
+	dbt_buf hashes;
+	size_t n;
+	size_t bad; /* 0: none differs */
+	int bad_line;
+};
+
+static int split_statement(void *arg, size_t n, const char *stmt, size_t len, int line)
+{
+	struct split *s = arg;
+	size_t at = s->hashes.len;
+
+	put_stmt_hash(&s->hashes, stmt, len);
+	if (s->hashes.oom)
+		return dbt_error_oom();
+	s->n = n;
+	if (n <= s->nexpect && !s->bad && memcmp(s->hashes.ptr + at, s->expect + at, 17)) {
+		s->bad = n;
+		s->bad_line = line;
+	}
+	return 0;
+}
+
+/* Splits the upgrade (`up`) or downgrade section of `rev` into `s`. */
+static int split_section(struct split *s, dbt_conn *c, const dbt_revision *rev, int up)
+{
+	int line = 0;
+	const char *sql = dbt_revision_section(rev, c->dialect->kind, !up, &line);
+
+	if (!sql)
+		return dbt_revision_require_dialect(rev, c->dialect->kind);
+	return c->dialect->exec_script_from(c, sql, rev->path, line, (size_t)-1, split_statement,
+					    s);
+}
+
+/*
+ * A revision stopped halfway where DDL commits at once (the journal's row
+ * `jr`, the version at position `cur`): prepares the run in `mode` to
+ * resume it.  In the journal's direction, the first step resumes the
+ * revision after the statements that ran, once they are the file's first
+ * statements still (the rest may have been fixed).  In the other, it runs
+ * the inverses of the statements that ran, when the revision says that
+ * its downgrade undoes its upgrade statement by statement ("journal:
+ * inverse"): a revision of N statements that stopped after K is then the
+ * same as one that stopped after N - K the other way, and the journal's
+ * row and the version are turned round in one transaction.  Sets `*goal`
+ * from `target`, counting the revision as applied for a downgrade and as
+ * not applied for an upgrade, and k->cur and k->skip for the first step.
+ */
+static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journal *jr,
+		  size_t cur, const char *target, enum mode mode, const dbt_run_opts *opts,
+		  struct carry *k)
+{
+	const struct dbt_dialect *d = c->dialect;
+	int up = mode == MODE_UPGRADE, rc;
+	const char *dir = jr->up ? "upgrade" : "downgrade";
+	struct split s = {jr->hashes, jr->n, DBT_BUF_INIT, 0, 0, 0};
+	struct split t = {NULL, 0, DBT_BUF_INIT, 0, 0, 0};
+	const dbt_revision *rev;
+	const char *from;
+	dbt_buf sql = DBT_BUF_INIT;
+	struct book b;
+	size_t p;
+
+	if (jr->several)
+		return dbt_error_set(DBT_ERROR,
+				     "table '" DBT_JOURNAL_TABLE "' holds several rows: put the "
+				     "database back at a revision by hand and run 'dbtool stamp "
+				     "REV'");
+	if (dbt_chain_position(&p, chain, jr->id) < 0)
+		return dbt_error_set(DBT_ENOTFOUND,
+				     "the %s of revision %s stopped halfway, and no revision file "
+				     "defines it: restore the file, or finish the %s by hand and "
+				     "run 'dbtool stamp REV'",
+				     dir, jr->id, dir);
+	rev = chain->revs[p - 1];
+	from = jr->up ? id_or_null(chain, p - 1) : rev->id;
+	if (cur != (jr->up ? p - 1 : p))
+		return dbt_error_set(DBT_ERROR,
+				     "the journal says that the %s of %s stopped halfway, but the "
+				     "version table says %s: run 'dbtool stamp REV' with the "
+				     "revision the database is at",
+				     dir, rev->id, cur ? id_or_null(chain, cur) : "base");
+	if ((rc = resolve_target(goal, chain, target, up ? p - 1 : p, mode)) < 0)
+		return rc;
+	if (up ? *goal < p : *goal > p - 1)
+		return dbt_error_set(DBT_ERROR,
+				     "the %s of %s stopped halfway: resume it with 'dbtool %s' or "
+				     "undo it with 'dbtool %s' before going to '%s'",
+				     dir, rev->id, dir, jr->up ? "downgrade" : "upgrade", target);
+	if (jr->n && strlen(jr->hashes) != 17 * jr->n)
+		return dbt_error_set(DBT_ERROR,
+				     "the %s of %s stopped after %zu of its statements, but the "
+				     "journal does not say which: finish or undo it by hand, then "
+				     "run 'dbtool stamp %s' or 'dbtool stamp %s'",
+				     dir, rev->id, jr->n, rev->id, from ? from : "base");
+	if ((rc = split_section(&s, c, rev, jr->up)) < 0)
+		goto cleanup;
+	if (s.n < jr->n || s.bad) {
+		if (s.bad)
+			rc = dbt_error_set(DBT_ERROR,
+					   "%s:%d: cannot resume the %s of %s: its statement %zu "
+					   "is not the one that ran (%zu of its statements ran "
+					   "before it stopped); restore the statements that ran, "
+					   "or "
+					   "finish the %s by hand and run 'dbtool stamp %s'",
+					   rev->path, s.bad_line, dir, rev->id, s.bad, jr->n, dir,
+					   jr->up ? rev->id : (from ? from : "base"));
+		else
+			rc = dbt_error_set(DBT_ERROR,
+					   "cannot resume the %s of %s: %zu of its statements ran "
+					   "before it stopped, but '%s' now has %zu; restore the "
+					   "statements that ran, or finish the %s by hand and run "
+					   "'dbtool stamp %s'",
+					   dir, rev->id, jr->n, rev->path, s.n, dir, rev->id);
+		goto cleanup;
+	}
+	/* The revision's own statements were compared one by one: its
+	 * checksum, recorded when it was applied, is not (the fix of a
+	 * statement that failed in a downgrade changes it). */
+	if (!jr->up && (rc = rb_verify_applied(c, chain, p - 1, 0)) < 0)
+		goto cleanup;
+	if (jr->up == up) {
+		k->verified = !jr->up;
+		k->skip = jr->n;
+		if (opts && opts->version >= 2 && opts->on_resume)
+			opts->on_resume(rev, up, jr->n + 1, s.n, opts->arg);
+		goto cleanup;
+	}
+	if (!jr->n) {
+		/* Nothing of it ran: the journal's row goes, and the run starts
+		 * from the version as it is. */
+		if ((rc = rb_book_of(&b, c)) < 0)
+			goto cleanup;
+		rb_journal_clear_sql(&sql, &b);
+		if ((rc = d->reset_session(c)) < 0 || (rc = d->begin(c)) < 0)
+			goto cleanup;
+		if ((rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0)
+			d->rollback(c);
+		goto cleanup;
+	}
+	if (!rev->inverse) {
+		rc = dbt_error_set(DBT_ERROR,
+				   "cannot undo the %zu statements of the %s of %s that ran: its "
+				   "header does not say '-- journal: inverse' (that its downgrade "
+				   "undoes its upgrade statement by statement); resume it with "
+				   "'dbtool %s', or undo them by hand and run 'dbtool stamp %s'",
+				   jr->n, dir, rev->id, dir,
+				   jr->up ? (from ? from : "base") : rev->id);
+		goto cleanup;
+	}
+	if ((rc = split_section(&t, c, rev, up)) < 0)
+		goto cleanup;
+	if (t.n != s.n) {
+		rc = dbt_error_set(DBT_ERROR,
+				   "cannot undo the %zu statements of the %s of %s that ran: it "
+				   "says '-- journal: inverse', but its %s has %zu statements and "
+				   "its %s %zu; undo them by hand and run 'dbtool stamp %s'",
+				   jr->n, dir, rev->id, dir, s.n, jr->up ? "downgrade" : "upgrade",
+				   t.n, jr->up ? (from ? from : "base") : rev->id);
+		goto cleanup;
+	}
+	/* The statements of the other section that stand for those that did
+	 * not run: the first N - K. */
+	k->skip = s.n - jr->n;
+	if ((rc = rb_book_of(&b, c)) < 0)
+		goto cleanup;
+	dbt_buf_clear(&sql);
+	rb_record_sql(&sql, &b, rev, jr->up);
+	dbt_buf_putc(&sql, ';');
+	dbt_buf_putc(&sql, '\n');
+	if (t.hashes.len > 17 * k->skip)
+		t.hashes.ptr[17 * k->skip] = '\0';
+	rb_journal_row_sql(&sql, &b, rev, up, up ? id_or_null(chain, p - 1) : rev->id, k->skip,
+			   t.hashes.ptr ? t.hashes.ptr : "");
+	if ((rc = d->reset_session(c)) < 0 || (rc = d->begin(c)) < 0)
+		goto cleanup;
+	if ((jr->up && (rc = rb_verify_applied(c, chain, cur, 0)) < 0) ||
+	    (rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0) {
+		d->rollback(c);
+		goto cleanup;
+	}
+	k->verified = 1;
+	k->cur = up ? p - 1 : p;
+	if (opts && opts->version >= 2 && opts->on_resume)
+		opts->on_resume(rev, up, k->skip + 1, t.n, opts->arg);
+cleanup:
+	dbt_buf_release(&s.hashes);
+	dbt_buf_release(&t.hashes);
+	dbt_buf_release(&sql);
+	return rc;
+}
+
 static int is_relative(const char *target)
 {
 	return target[0] == '+' || target[0] == '-';
@@ -768,6 +1015,8 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 		opts && opts->lock_timeout_ms > 0 ? opts->lock_timeout_ms : DBT_LOCK_TIMEOUT_MS;
 	size_t cur, goal;
 	struct carry k = {0};
+	struct journal jr = {0};
+	struct book b;
 	char *id = NULL;
 	int rc, done = 0;
 
@@ -784,7 +1033,12 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 				     d->name);
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
-	if ((rc = rb_version_read_any(c, &id, mode != MODE_STAMP)) < 0)
+	/* Where DDL commits at once, a revision that stopped halfway is
+	 * resumed (see resume()); a stamp clears it. */
+	if ((rc = rb_version_read_any(c, &id, 0)) < 0)
+		goto cleanup;
+	if (mode != MODE_STAMP && rb_journaled(c) &&
+	    ((rc = rb_book_of(&b, c)) < 0 || (rc = rb_journal_read(&jr, c, &b)) < 0))
 		goto cleanup;
 	if (id && id[0] == '!') {
 		/* A stamp replaces the rows, so several of them do not stop it. */
@@ -803,8 +1057,22 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 			goto cleanup;
 		cur = 0;
 	}
-	if ((rc = resolve_target(&goal, chain, target, cur, mode)) < 0)
+	if (jr.id && opts && opts->apply_missing) {
+		rc = dbt_error_set(DBT_ERROR,
+				   "the %s of %s stopped halfway: resume it with 'dbtool %s' "
+				   "before applying missing revisions",
+				   jr.up ? "upgrade" : "downgrade", jr.id,
+				   jr.up ? "upgrade" : "downgrade");
 		goto cleanup;
+	}
+	k.cur = cur;
+	if (jr.id) {
+		if ((rc = resume(&goal, c, chain, &jr, cur, target, mode, opts, &k)) < 0)
+			goto cleanup;
+		cur = k.cur;
+	} else if ((rc = resolve_target(&goal, chain, target, cur, mode)) < 0) {
+		goto cleanup;
+	}
 	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d->kind)) < 0)
 		goto cleanup;
 
@@ -825,7 +1093,6 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 		goto cleanup;
 	}
 	/* Read under the lock: the steps carry it from here. */
-	k.cur = cur;
 	k.known = 1;
 	if (mode == MODE_UPGRADE && opts && opts->apply_missing) {
 		while (!done &&
@@ -838,6 +1105,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	while (!done && (rc = step(c, chain, goal, mode == MODE_UPGRADE, opts, &k, &done, 0)) == 0)
 		;
 cleanup:
+	rb_journal_release(&jr);
 	free(id);
 	d->unlock(c);
 	return rc;

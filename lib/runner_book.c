@@ -231,11 +231,13 @@ int dbt_conn_current(char **out, dbt_conn *conn)
  * cannot commit with its version row: each of its statements commits as
  * it runs.  The journal table then holds one row while a revision runs:
  * which revision, in which direction, from which version, how many of its
- * statements have committed, and, once one failed, the failure.  The row
+ * statements have committed and a hash of each, and, once one failed, the
+ * failure.  The row
  * is written before the first statement, updated after each, and deleted
  * in the transaction that records the version; a row left behind means
- * the database is between two revisions, and every command that reads
- * the version says so until a stamp clears it.
+ * the database is between two revisions: every command that reads the
+ * version says so, until a run resumes the revision (runner.c) or a
+ * stamp clears it.
  */
 
 int rb_journaled(const dbt_conn *c)
@@ -248,7 +250,7 @@ int rb_journaled(const dbt_conn *c)
 static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 {
 	dbt_buf *msg = arg;
-	const char *rev, *dir, *from, *n, *failed;
+	const char *rev, *dir, *from, *n, *failed, *other;
 
 	if (ncolumns < 5 || msg->len)
 		return 0;
@@ -257,6 +259,7 @@ static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 	from = values[2] ? values[2] : "base";
 	n = values[3] ? values[3] : "0";
 	failed = values[4];
+	other = strcmp(dir, "upgrade") ? "upgrade" : "downgrade";
 	dbt_buf_printf(msg,
 		       "the database is between revisions %s and %s: the %s %s stopped after %s "
 		       "of its statements",
@@ -265,9 +268,12 @@ static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 		dbt_buf_printf(msg, " (%s)", failed);
 	dbt_buf_printf(msg,
 		       "; the database commits each DDL statement at once, so they stay "
-		       "applied: finish or undo the %s by hand, then record where the database "
-		       "is with 'dbtool stamp %s' or 'dbtool stamp %s'",
-		       dir, rev, from);
+		       "applied: run 'dbtool %s' to resume the %s at its next statement once "
+		       "its cause is fixed, or 'dbtool %s' to undo the statements that ran "
+		       "(a revision marked '-- journal: inverse'), or finish or undo it by "
+		       "hand and record where the database is with 'dbtool stamp %s' or "
+		       "'dbtool stamp %s'",
+		       dir, dir, other, rev, from);
 	return msg->oom ? dbt_error_oom() : 0;
 }
 
@@ -293,6 +299,52 @@ int rb_journal_check(dbt_conn *c, const struct book *b)
 	return rc;
 }
 
+void rb_journal_release(struct journal *j)
+{
+	free(j->id);
+	free(j->hashes);
+	memset(j, 0, sizeof(*j));
+}
+
+static int journal_read_row(void *arg, size_t ncolumns, const char *const *values)
+{
+	struct journal *j = arg;
+
+	if (ncolumns < 4 || !values[0])
+		return 0;
+	if (j->id) {
+		j->several = 1;
+		return 0;
+	}
+	j->up = !values[1] || strcmp(values[1], "downgrade");
+	j->n = values[2] ? strtoul(values[2], NULL, 10) : 0;
+	j->id = strdup(values[0]);
+	j->hashes = strdup(values[3] ? values[3] : "");
+	return j->id && j->hashes ? 0 : dbt_error_oom();
+}
+
+/* Reads the journal's row into `out` (out->id NULL when there is none). */
+int rb_journal_read(struct journal *out, dbt_conn *c, const struct book *b)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int exists = 0, rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!rb_journaled(c) ||
+	    (rc = c->dialect->table_exists(c, b->schema, DBT_JOURNAL_TABLE, &exists)) < 0 ||
+	    !exists)
+		return rb_journaled(c) ? rc : 0;
+	dbt_buf_printf(&sql,
+		       "SELECT version_num, direction, statements, hashes FROM %s "
+		       "ORDER BY version_num",
+		       b->journal);
+	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, journal_read_row, out);
+	dbt_buf_release(&sql);
+	if (rc < 0)
+		rb_journal_release(out);
+	return rc;
+}
+
 /* The statement that empties the journal, for a step's bookkeeping or a
  * stamp (the table exists: rb_journal_start made it). */
 void rb_journal_clear_sql(dbt_buf *sql, const struct book *b)
@@ -312,6 +364,28 @@ static int journal_exec(dbt_conn *c, dbt_buf *sql)
 	return rc;
 }
 
+/* The statements that make the journal's row say that `rev` runs in
+ * direction `up` from `version_before` (NULL: base), `n` of its
+ * statements done, with `hashes` (see struct journal; NULL: none). */
+void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up,
+			const char *version_before, size_t n, const char *hashes)
+{
+	rb_journal_clear_sql(sql, b);
+	dbt_buf_printf(sql,
+		       "INSERT INTO %s (version_num, direction, from_num, statements, hashes) "
+		       "VALUES (",
+		       b->journal);
+	b->d->quote_literal(sql, rev->id);
+	dbt_buf_printf(sql, ", '%s', ", up ? "upgrade" : "downgrade");
+	if (version_before)
+		b->d->quote_literal(sql, version_before);
+	else
+		dbt_buf_puts(sql, "NULL");
+	dbt_buf_printf(sql, ", %zu, ", n);
+	b->d->quote_literal(sql, hashes ? hashes : "");
+	dbt_buf_puts(sql, ");\n");
+}
+
 /* Before the first statement of `rev`: the journal table, and its row
  * saying that `rev` starts from `version_before` (NULL: base). */
 int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
@@ -322,29 +396,23 @@ int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev,
 	dbt_buf_printf(&sql,
 		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
 		       "direction VARCHAR(16) NOT NULL, from_num VARCHAR(64), "
-		       "statements INTEGER NOT NULL, failed TEXT, "
+		       "statements INTEGER NOT NULL, failed TEXT, hashes MEDIUMTEXT, "
 		       "CONSTRAINT " DBT_JOURNAL_TABLE "_pkc PRIMARY KEY (version_num));\n",
 		       b->journal);
-	rb_journal_clear_sql(&sql, b);
-	dbt_buf_printf(&sql,
-		       "INSERT INTO %s (version_num, direction, from_num, statements) VALUES (",
-		       b->journal);
-	b->d->quote_literal(&sql, rev->id);
-	dbt_buf_printf(&sql, ", '%s', ", up ? "upgrade" : "downgrade");
-	if (version_before)
-		b->d->quote_literal(&sql, version_before);
-	else
-		dbt_buf_puts(&sql, "NULL");
-	dbt_buf_puts(&sql, ", 0)");
+	rb_journal_row_sql(&sql, b, rev, up, version_before, 0, NULL);
 	return journal_exec(c, &sql);
 }
 
-/* After statement `n` of the running revision committed. */
-int rb_journal_done(dbt_conn *c, const struct book *b, size_t n)
+/* After statement `n` of the running revision committed, `hashes` those
+ * of its statements 1 to n.  In the transaction of the statement, where
+ * the statement does not commit on its own. */
+int rb_journal_done(dbt_conn *c, const struct book *b, size_t n, const char *hashes)
 {
 	dbt_buf sql = DBT_BUF_INIT;
 
-	dbt_buf_printf(&sql, "UPDATE %s SET statements = %zu", b->journal, n);
+	dbt_buf_printf(&sql, "UPDATE %s SET statements = %zu, failed = NULL, hashes = ", b->journal,
+		       n);
+	b->d->quote_literal(&sql, hashes);
 	return journal_exec(c, &sql);
 }
 

@@ -25,6 +25,18 @@ struct book {
 	char journal[160]; /* dbtool_journal, where DDL commits at once */
 };
 
+/* The journal's row, where DDL commits at once: revision `id` stopped
+ * halfway in direction `up` after `n` statements; `hashes` holds the
+ * first 16 hex digits of the SHA-256 of each of those statements, each
+ * followed by a comma.  Owns its strings. */
+struct journal {
+	char *id; /* NULL: no row */
+	char *hashes;
+	size_t n;
+	int up;
+	int several; /* more than one row */
+};
+
 /* The rows of the version table, as rb_version_read() hands them back. */
 struct version_rows {
 	dbt_buf ids; /* "a, b, ..." */
@@ -64,7 +76,11 @@ int rb_journal_check(dbt_conn *c, const struct book *b);
 void rb_journal_clear_sql(dbt_buf *sql, const struct book *b);
 int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
 		     const char *version_before);
-int rb_journal_done(dbt_conn *c, const struct book *b, size_t n);
+void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up,
+			const char *version_before, size_t n, const char *hashes);
+int rb_journal_read(struct journal *out, dbt_conn *c, const struct book *b);
+void rb_journal_release(struct journal *j);
+int rb_journal_done(dbt_conn *c, const struct book *b, size_t n, const char *hashes);
 int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, const char *message);
 int rb_several_rows(const char *ids);
 int rb_version_get(dbt_conn *c, char **out);

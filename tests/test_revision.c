@@ -195,6 +195,33 @@ static void lock_timeout_header_must_be_whole_seconds(void **state)
 	}
 }
 
+static void journal_inverse_header_marks_the_revision_inverse(void **state)
+{
+	dbt_revision rev;
+
+	(void)state;
+	assert_int_equal(parse(&rev,
+			       "-- id: a1\n-- parent:\n-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_int_equal(rev.inverse, 0);
+	dbt_revision_release(&rev);
+	assert_int_equal(parse(&rev, "-- id: a1\n-- parent:\n-- journal: inverse\n"
+				     "-- migrate:upgrade\n-- migrate:downgrade\n"),
+			 0);
+	assert_int_equal(rev.inverse, 1);
+	dbt_revision_release(&rev);
+}
+
+static void journal_header_takes_only_inverse(void **state)
+{
+	(void)state;
+	assert_parse_error("-- id: a1\n-- parent:\n-- journal: inverted\n-- migrate:upgrade\n"
+			   "-- migrate:downgrade\n",
+			   PATH ":3: invalid value 'inverted' for header key 'journal': the one "
+				"value is 'inverse' (the downgrade undoes the upgrade statement by "
+				"statement)");
+}
+
 static void transaction_true_keeps_it_transactional(void **state)
 {
 	dbt_revision rev;
@@ -798,6 +825,8 @@ int main(void)
 		cmocka_unit_test(last_line_without_newline_is_kept),
 		cmocka_unit_test(transaction_false_makes_it_non_transactional),
 		cmocka_unit_test(lock_timeout_header_sets_the_revision_timeout),
+		cmocka_unit_test(journal_inverse_header_marks_the_revision_inverse),
+		cmocka_unit_test(journal_header_takes_only_inverse),
 		cmocka_unit_test(lock_timeout_header_must_be_whole_seconds),
 		cmocka_unit_test(transaction_true_keeps_it_transactional),
 		cmocka_unit_test(transaction_other_value_is_an_error),

@@ -177,10 +177,12 @@ static void run_opts_of_an_unknown_version_are_refused(void **state)
 	struct fixture *f = *state;
 	dbt_chain chain = load(f);
 	dbt_run_opts o = DBT_RUN_OPTS_INIT;
+	char msg[64];
 
 	o.version = DBT_RUN_OPTS_VERSION + 1;
 	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", &o), DBT_ERROR);
-	assert_string_equal(dbt_error_last(), "unknown version 2 of the run options");
+	snprintf(msg, sizeof(msg), "unknown version %u of the run options", o.version);
+	assert_string_equal(dbt_error_last(), msg);
 	assert_int_equal(dbt_run_stamp(f->conn, &chain, "head", &o), DBT_ERROR);
 	assert_current(f, NULL);
 	assert_false(has_table(f, "a"));

@@ -213,7 +213,7 @@ DBT_EXTERN void dbt_config_release(dbt_config *cfg);
 
 /*
  * One revision file: a header of "-- key: value" lines (id, parent,
- * message, created, transaction, lock_timeout), then "-- migrate:upgrade" and
+ * message, created, transaction, lock_timeout, journal), then "-- migrate:upgrade" and
  * "-- migrate:downgrade" sections of plain SQL.
  */
 typedef struct dbt_revision {
@@ -248,6 +248,11 @@ typedef struct dbt_revision {
 	 * line on which each one's SQL starts. */
 	char *dialect_sections[DBT_DIALECT_MAX + 1][2];
 	int dialect_section_lines[DBT_DIALECT_MAX + 1][2];
+	int inverse; /* "journal: inverse": the downgrade's statements undo the
+		      * upgrade's one by one, in reverse order (the last
+		      * downgrade statement undoes the first upgrade
+		      * statement), so that a revision that stopped halfway
+		      * where DDL commits at once can be undone */
 } dbt_revision;
 
 /* Parses a revision from `text` (`len` bytes) and computes its checksum
@@ -547,6 +552,13 @@ typedef void (*dbt_run_statement_fn)(const dbt_run_statement *stmt, void *arg);
  * length). */
 typedef void (*dbt_revision_fn)(const dbt_revision *rev, int upgrade, size_t left, void *arg);
 
+/* Called before a revision that stopped halfway resumes, where DDL
+ * commits at once: it runs in direction `upgrade` from its statement
+ * `next` of `total` on (see "journal: inverse" for a revision undone the
+ * other way). */
+typedef void (*dbt_resume_fn)(const dbt_revision *rev, int upgrade, size_t next, size_t total,
+			      void *arg);
+
 /* The options of a run; start from DBT_RUN_OPTS_INIT.  A struct zeroed
  * by a program written before `version` existed is taken for version 1. */
 typedef struct dbt_run_opts {
@@ -567,12 +579,13 @@ typedef struct dbt_run_opts {
 					* one statement at a time, each reported
 					* after it succeeded (with `arg`) */
 	dbt_revision_fn on_revision;	   /* may be NULL; called with `arg` */
+	dbt_resume_fn on_resume;	   /* version 2; may be NULL; called with `arg` */
 } dbt_run_opts;
 
-#define DBT_RUN_OPTS_VERSION 1
-#define DBT_RUN_OPTS_INIT                                             \
-	{                                                             \
-		DBT_RUN_OPTS_VERSION, 0, NULL, NULL, 0, 0, NULL, NULL \
+#define DBT_RUN_OPTS_VERSION 2
+#define DBT_RUN_OPTS_INIT                                                   \
+	{                                                                   \
+		DBT_RUN_OPTS_VERSION, 0, NULL, NULL, 0, 0, NULL, NULL, NULL \
 	}
 
 /*

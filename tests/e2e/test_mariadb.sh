@@ -97,12 +97,99 @@ expect_stderr_contains "'dbtool stamp a003' or 'dbtool stamp a002'"
 expect_fail 1 dbtool check
 expect_error_line
 expect_stderr_contains "the database is between revisions a002 and a003"
+# Run again unfixed, the upgrade resumes at the failing statement and
+# stops there again: the first one is not run twice.
 expect_fail 1 dbtool upgrade
-expect_stderr_contains "the database is between revisions a002 and a003"
+expect_stderr_contains "resuming upgrade a003 at its statement 2 of 3"
+expect_stderr_contains "upgrade a003 stopped at its statement 2, after 1 committed"
+expect_stderr_contains "fix the cause and run 'dbtool upgrade' to resume at statement 2"
+expect_version a002
+# Without '-- journal: inverse', a downgrade cannot undo what ran.
 expect_fail 1 dbtool downgrade base
-expect_stderr_contains "the database is between revisions a002 and a003"
+expect_error_line
+expect_stderr_contains "cannot undo the 1 statements of the upgrade of a003 that ran: its header does not say '-- journal: inverse'"
 expect_tables "dbtool_version posts tags users"
-# Undone by hand, then stamped: the database is at a002 again.
+# An edited statement among those that ran: refused, naming it.
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY, v INT);
+ALTER TABLE tags ADD COLUMN x INT;
+CREATE TABLE never (id INT);" "DROP TABLE tags;"
+expect_fail 1 dbtool upgrade
+expect_error_line
+expect_stderr_contains "$r3:7: cannot resume the upgrade of a003: its statement 1 is not the one that ran (1 of its statements ran before it stopped)"
+expect_tables "dbtool_version posts tags users"
+expect_eq "$(sql_value "SELECT statements FROM dbtool_journal")" 1 "the refusal left the journal as it was"
+# Fixed at the failing statement, the upgrade resumes there: every
+# statement ran once (tags would not be made twice).
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);
+ALTER TABLE tags ADD COLUMN x INT;
+CREATE TABLE never (id INT);" "DROP TABLE never;
+ALTER TABLE tags DROP COLUMN x;
+DROP TABLE tags;"
+expect_ok dbtool upgrade
+expect_stderr_contains "resuming upgrade a003 at its statement 2 of 3"
+expect_stderr_contains "upgrade a002 -> a003, half"
+expect_version a003
+expect_tables "dbtool_version never posts tags users"
+expect_eq "$(sql_value "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'tags'")" 2 "tags has id and x"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
+expect_ok dbtool current
+expect_stdout_eq "a003"
+expect_ok dbtool downgrade a002
+expect_tables "dbtool_version posts users"
+
+# --- '-- journal: inverse': a downgrade undoes the statements that ran
+sed -i 's/^-- created: .*/&\n-- journal: inverse/' "$r3"
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);
+ALTER TABLE tags ADD COLUMN x INT;
+ALTER TABLE nope ADD COLUMN y INT;" "ALTER TABLE nope DROP COLUMN y;
+ALTER TABLE tags DROP COLUMN x;
+DROP TABLE tags;"
+expect_fail 1 dbtool upgrade
+expect_stderr_contains "upgrade a003 stopped at its statement 3, after 2 committed"
+expect_tables "dbtool_version posts tags users"
+expect_ok dbtool downgrade -1
+expect_stderr_contains "resuming downgrade a003 at its statement 2 of 3"
+expect_version a002
+expect_tables "dbtool_version posts users"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
+expect_eq "$(sql_value "SELECT version_num FROM dbtool_history ORDER BY version_num" | tr '\n' ' ')" \
+	"a001 a002 " "the history holds no row for a003"
+# A downgrade that stops halfway: an upgrade undoes it through the
+# inverses, and a downgrade resumes it once fixed.
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);
+ALTER TABLE tags ADD COLUMN x INT;
+ALTER TABLE tags ADD COLUMN y INT;" "ALTER TABLE tags DROP COLUMN y;
+ALTER TABLE nope DROP COLUMN x;
+DROP TABLE tags;"
+expect_ok dbtool upgrade
+expect_version a003
+expect_fail 1 dbtool downgrade a002
+expect_stderr_contains "downgrade a003 stopped at its statement 2, after 1 committed"
+expect_version a003
+expect_fail 1 dbtool current
+expect_stderr_contains "the downgrade a003 stopped after 1 of its statements"
+expect_ok dbtool upgrade
+expect_stderr_contains "resuming upgrade a003 at its statement 3 of 3"
+expect_version a003
+expect_eq "$(sql_value "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'tags'")" 3 "tags has id, x and y again"
+expect_fail 1 dbtool downgrade a002
+expect_stderr_contains "downgrade a003 stopped at its statement 2, after 1 committed"
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);
+ALTER TABLE tags ADD COLUMN x INT;
+ALTER TABLE tags ADD COLUMN y INT;" "ALTER TABLE tags DROP COLUMN y;
+ALTER TABLE tags DROP COLUMN x;
+DROP TABLE tags;"
+expect_ok dbtool downgrade a002
+expect_stderr_contains "resuming downgrade a003 at its statement 2 of 3"
+expect_version a002
+expect_tables "dbtool_version posts users"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
+
+# A failure, undone by hand, then stamped: the database is at a002 again.
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);
+ALTER TABLE nope ADD COLUMN x INT;" "DROP TABLE tags;"
+expect_fail 1 dbtool upgrade
+expect_stderr_contains "upgrade a003 stopped at its statement 2, after 1 committed"
 sql_value "DROP TABLE tags"
 expect_ok dbtool stamp a002
 expect_ok dbtool current
@@ -125,6 +212,16 @@ write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);" "DROP TABLE tags;
 expect_ok dbtool upgrade
 expect_version a003
 expect_ok dbtool downgrade -1
+expect_version a002
+# Stopped before its first statement committed (a kill): nothing to undo,
+# so a downgrade needs no inverse and starts from the version.
+sql_value "INSERT INTO dbtool_journal (version_num, direction, from_num, statements, hashes) VALUES ('a003', 'upgrade', 'a002', 0, '')"
+expect_fail 1 dbtool current
+expect_stderr_contains "the upgrade a003 stopped after 0 of its statements"
+expect_ok dbtool downgrade a001
+expect_version a001
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
+expect_ok dbtool upgrade a002
 expect_version a002
 
 # --- the lock, held by another session
