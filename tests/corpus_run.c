@@ -406,9 +406,10 @@ int db_tables(struct worker *w, struct strlist *out)
 		w,
 		w->postgres ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
 			      "tablename <> 'dbtool_history'"
-		: w->mysql ? "SELECT table_name FROM information_schema.tables WHERE table_schema = "
-			     "DATABASE() AND table_type = 'BASE TABLE' AND table_name NOT IN "
-			     "('dbtool_history', 'dbtool_journal')"
+		: w->mysql
+			? "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+			  "DATABASE() AND table_type = 'BASE TABLE' AND table_name NOT IN "
+			  "('dbtool_history', 'dbtool_journal')"
 			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
 			  "'sqlite_%' AND name <> 'dbtool_history'",
 		out, &err);
@@ -517,8 +518,7 @@ void force_empty(struct worker *w)
 		dbt_buf_puts(&q, "; CREATE DATABASE ");
 		dbt_mysql_quote_ident(&q, db);
 		if (dbt_mysql_exec_script(w->raw, dbt_buf_str(&q), NULL, 1) < 0) {
-			printf("Bail out! cannot empty the test database: %s\n",
-			       dbt_error_last());
+			printf("Bail out! cannot empty the test database: %s\n", dbt_error_last());
 			exit(1);
 		}
 		dbt_buf_release(&q);
@@ -880,18 +880,19 @@ static char *fingerprint(struct worker *w)
 				 "column_name) ORDER BY 1 SEPARATOR ' ') FROM "
 				 "information_schema.statistics WHERE table_schema = DATABASE())), "
 				 "(SELECT count(*) FROM users), (SELECT count(*) FROM characters)"
-		      : w->postgres ? "SELECT (SELECT string_agg(c.relkind::text || ':' || "
-				    "c.relname, ' ' ORDER BY "
-				    "c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON "
-				    "n.oid = "
-				    "c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) "
-				    "FROM users), "
-				    "(SELECT count(*) FROM characters)"
-				  : "SELECT (SELECT group_concat(x, ' ') FROM (SELECT type || ':' "
-				    "|| name AS x "
-				    "FROM sqlite_master ORDER BY 1)), (SELECT count(*) FROM "
-				    "users), (SELECT "
-				    "count(*) FROM characters)",
+		      : w->postgres
+			      ? "SELECT (SELECT string_agg(c.relkind::text || ':' || "
+				"c.relname, ' ' ORDER BY "
+				"c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON "
+				"n.oid = "
+				"c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) "
+				"FROM users), "
+				"(SELECT count(*) FROM characters)"
+			      : "SELECT (SELECT group_concat(x, ' ') FROM (SELECT type || ':' "
+				"|| name AS x "
+				"FROM sqlite_master ORDER BY 1)), (SELECT count(*) FROM "
+				"users), (SELECT "
+				"count(*) FROM characters)",
 		      &rows, &err) < 0) {
 		s = fmt("(cannot read: %s)", err);
 		free(err);
@@ -977,6 +978,43 @@ static void bad_case(struct worker *w, const char *f, struct strlist *report)
 }
 
 /* ---------------------------------------------------------------- main */
+
+/*
+ * The cases a dialect runs that fail there because of dbtool, not the
+ * database: tests/corpus/<dialect>.todo, one "NAME REASON" line each
+ * (NAME as the reports give it: schemas/NNN_name.sql, pairs/NNN_name,
+ * changes/NNN_name), '#' lines and blank ones aside.  They still run: a
+ * failure is reported "# TODO" and does not fail the run, a success does
+ * (the line must go, so that the list only shrinks).
+ */
+static struct strlist g_todo;
+
+static void load_todo(const char *corpus, const char *dialect)
+{
+	char *path = fmt("%s/%s.todo", corpus, dialect), *text = slurp(path);
+	struct strlist lines = {0};
+	size_t i;
+
+	sl_lines(&lines, text ? text : "");
+	for (i = 0; i < lines.n; i++)
+		if (lines.v[i][0] && lines.v[i][0] != '#')
+			sl_push(&g_todo, lines.v[i]);
+	sl_clear(&lines);
+	free(text);
+	free(path);
+}
+
+/* The reason the case `name` is on the todo list, or NULL. */
+static const char *todo_reason(const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < g_todo.n; i++)
+		if (!strncmp(g_todo.v[i], name, n) &&
+		    (g_todo.v[i][n] == ' ' || g_todo.v[i][n] == '\t'))
+			return g_todo.v[i] + n + strspn(g_todo.v[i] + n, " \t");
+	return NULL;
+}
 
 enum kind { SCHEMA, PAIR, BAD, CHANGE, DUMP, INSPECT };
 
@@ -1207,7 +1245,8 @@ int main(int argc, char **argv)
 	const char *tmpdir = getenv("TMPDIR");
 	char *corpus, *root, *results;
 	struct strlist dbnames = {0};
-	size_t nschemas = 0, npairs = 0, nbad = 0, nchanges = 0, i, passed = 0, failed = 0;
+	size_t nschemas = 0, npairs = 0, nbad = 0, nchanges = 0, i, passed = 0, failed = 0,
+	       todo = 0;
 	int postgres, mysql, jobs, w, status, bailed = 0;
 	pid_t *pids;
 
@@ -1249,6 +1288,7 @@ int main(int argc, char **argv)
 		}
 		g_has_only = 1;
 	}
+	load_todo(corpus, dialect);
 	if (!strcmp(mode, "corpus")) {
 		nschemas = collect(SCHEMA, corpus, dialect);
 		npairs = collect(PAIR, corpus, dialect);
@@ -1346,6 +1386,7 @@ int main(int argc, char **argv)
 	/* The reports in order; a case without one failed. */
 	for (i = 0; i < g_nitems; i++) {
 		char *path = fmt("%s/%06zu", results, i), *text = slurp(path), *tab, *nl;
+		const char *reason = todo_reason(corpus_name(g_items[i].path));
 		struct strlist detail = {0};
 		size_t k;
 
@@ -1362,11 +1403,22 @@ int main(int argc, char **argv)
 				       g_items[i].path);
 			} else {
 				*tab = *nl = 0;
-				if (!strcmp(text, "ok"))
-					passed++;
-				else
+				if (reason && !strcmp(text, "ok")) {
 					failed++;
-				printf("%s %zu - %s\n", text, i + 1, tab + 1);
+					printf("not ok %zu - %s: passes now, take it off "
+					       "tests/corpus/%s.todo\n",
+					       i + 1, tab + 1, dialect);
+				} else if (reason) {
+					todo++;
+					printf("not ok %zu - %s # TODO %s\n", i + 1, tab + 1,
+					       reason);
+				} else if (!strcmp(text, "ok")) {
+					passed++;
+					printf("%s %zu - %s\n", text, i + 1, tab + 1);
+				} else {
+					failed++;
+					printf("%s %zu - %s\n", text, i + 1, tab + 1);
+				}
 				sl_lines(&detail, nl + 1);
 				for (k = 0; k < detail.n; k++)
 					printf("#   %s\n", detail.v[k]);
@@ -1427,6 +1479,9 @@ int main(int argc, char **argv)
 	}
 	if (!getenv("DBTOOL_E2E_KEEP") && nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS) < 0)
 		printf("# cannot remove '%s'\n", root);
+	if (todo)
+		printf("# %zu cases fail on %s because of dbtool (tests/corpus/%s.todo)\n", todo,
+		       dialect, dialect);
 	printf("%zu passed, %zu failed\n", passed, failed);
 	return failed || bailed || !passed ? 1 : 0;
 }
