@@ -981,24 +981,26 @@ static void bad_case(struct worker *w, const char *f, struct strlist *report)
 
 /*
  * The cases a dialect runs that fail there because of dbtool, not the
- * database: tests/corpus/<dialect>.todo, one "NAME REASON" line each
- * (NAME as the reports give it: schemas/NNN_name.sql, pairs/NNN_name,
- * changes/NNN_name), '#' lines and blank ones aside.  They still run: a
+ * database: tests/corpus/<dialect>.todo, one "MODE NAME REASON" line each
+ * (MODE corpus or migrate; NAME as the reports give it:
+ * schemas/NNN_name.sql, pairs/NNN_name, changes/NNN_name), '#' lines and
+ * blank ones aside; only the lines of the run's mode are kept.  They still run: a
  * failure is reported "# TODO" and does not fail the run, a success does
  * (the line must go, so that the list only shrinks).
  */
 static struct strlist g_todo;
 
-static void load_todo(const char *corpus, const char *dialect)
+static void load_todo(const char *corpus, const char *dialect, const char *mode)
 {
+	size_t m = strlen(mode);
 	char *path = fmt("%s/%s.todo", corpus, dialect), *text = slurp(path);
 	struct strlist lines = {0};
 	size_t i;
 
 	sl_lines(&lines, text ? text : "");
 	for (i = 0; i < lines.n; i++)
-		if (lines.v[i][0] && lines.v[i][0] != '#')
-			sl_push(&g_todo, lines.v[i]);
+		if (!strncmp(lines.v[i], mode, m) && lines.v[i][m] == ' ')
+			sl_push(&g_todo, lines.v[i] + m + 1);
 	sl_clear(&lines);
 	free(text);
 	free(path);
@@ -1288,7 +1290,7 @@ int main(int argc, char **argv)
 		}
 		g_has_only = 1;
 	}
-	load_todo(corpus, dialect);
+	load_todo(corpus, dialect, mode);
 	if (!strcmp(mode, "corpus")) {
 		nschemas = collect(SCHEMA, corpus, dialect);
 		npairs = collect(PAIR, corpus, dialect);
