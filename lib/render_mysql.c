@@ -1046,6 +1046,10 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 	}
 	if ((rc = dbt_render_generated_pk(t)) < 0)
 		return rc;
+	/* MariaDB names every primary key PRIMARY: the model's name is not
+	 * kept, so it is not compared either. */
+	if (t->pk)
+		t->pk->name_given = 0;
 	for (i = 0; i < t->ncolumns; i++) {
 		dbt_column *c = t->columns[i];
 

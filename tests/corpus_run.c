@@ -8,10 +8,14 @@
  * of one dbtool process per step.
  *
  *   corpus_run corpus|migrate|dump|inspect sqlite|postgres [CORPUS_DIR]
+ *   corpus_run corpus|migrate mariadb [CORPUS_DIR]
  *
  * CORPUS_DIR defaults to $DBTOOL_SOURCE_ROOT/tests/corpus.  PostgreSQL
- * runs need DBTOOL_TEST_PG_URL: each worker makes a database of its own
- * there and drops it at the end.  The dumps run pg_dump (DBTOOL_PG_DUMP,
+ * runs need DBTOOL_TEST_PG_URL, MariaDB runs DBTOOL_TEST_MYSQL_URL: each
+ * worker makes a database of its own there and drops it at the end.
+ * The corpus files name MariaDB/MySQL "mysql" (their `-- dialect:`
+ * headers, expected.mysql); its plain connection quotes names with "..."
+ * (ANSI_QUOTES), as the portable data.sql and keep.sql of the pairs do.  The dumps run pg_dump (DBTOOL_PG_DUMP,
  * else the one of the folder `scripts/pg-cluster bindir` prints, else the
  * one in PATH) or sqlite3.  DBTOOL_CORPUS_ONLY (the other modes) and
  * DBTOOL_MIGRATE_ONLY (migrate) select the cases whose path or
@@ -43,7 +47,9 @@
 #include <sqlite3.h>
 
 #include "../cmd/cmd.h"
+#include "buf.h"
 #include "corpus_run.h"
+#include "mysql.h"
 #include "pq.h"
 
 /* The corpus must not shrink unnoticed: test_corpus.sh's counts. */
@@ -221,7 +227,7 @@ int file_exists(const char *path)
 
 const char *w_dialect(const struct worker *w)
 {
-	return w->postgres ? "postgres" : "sqlite";
+	return w->postgres ? "postgres" : w->mysql ? "mysql" : "sqlite";
 }
 
 char *for_dialect(const struct worker *w, const char *file)
@@ -234,11 +240,26 @@ char *for_dialect(const struct worker *w, const char *file)
 	return xstrdup(file);
 }
 
+/* 1 when the blank-separated `list` (up to a '(' that opens a reason)
+ * names `dialect`. */
+static int names_dialect(const char *list, const char *dialect)
+{
+	size_t n = strlen(dialect), k;
+
+	while (*list && *list != '(') {
+		k = strcspn(list, " \t(");
+		if (k == n && !strncmp(list, dialect, n))
+			return 1;
+		list += k;
+		list += strspn(list, " \t");
+	}
+	return 0;
+}
+
 int for_this_dialect(const char *dialect, const char *model)
 {
-	char line[256] = "";
+	char line[512] = "";
 	FILE *f = fopen(model, "r");
-	const char *v = NULL;
 
 	if (!f)
 		return 1;
@@ -247,10 +268,12 @@ int for_this_dialect(const char *dialect, const char *model)
 	fclose(f);
 	line[strcspn(line, "\n")] = 0;
 	if (!strncmp(line, "-- dialect: ", 12))
-		v = line + 12;
-	else if (!strncmp(line, "-- only: ", 9))
-		v = line + 9;
-	return !v || !strcmp(v, dialect);
+		return names_dialect(line + 12, dialect);
+	if (!strncmp(line, "-- only: ", 9))
+		return names_dialect(line + 9, dialect);
+	if (!strncmp(line, "-- not-dialect: ", 16))
+		return !names_dialect(line + 16, dialect);
+	return 1;
 }
 
 /* -------------------------------------------------- the plain connection */
@@ -328,13 +351,51 @@ static int raw_pg(struct worker *w, const char *sql, struct strlist *rows, char 
 	return 0;
 }
 
+static int raw_mysql(struct worker *w, const char *sql, struct strlist *rows, char **err)
+{
+	dbt_mysql_rows res;
+	size_t i, j;
+
+	*err = NULL;
+	if (dbt_mysql_query(&res, w->raw, sql) < 0) {
+		*err = xstrdup(dbt_error_last());
+		return -1;
+	}
+	for (i = 0; rows && i < res.nrows; i++) {
+		struct strlist vals = {0};
+		char *line;
+
+		for (j = 0; j < res.ncols; j++) {
+			const char *v = dbt_mysql_cell(&res, i, j);
+
+			sl_push(&vals, v ? v : "");
+		}
+		line = sl_join(&vals, "|");
+		sl_push(rows, line);
+		free(line);
+		sl_clear(&vals);
+	}
+	dbt_mysql_rows_release(&res);
+	return 0;
+}
+
 int raw_query(struct worker *w, const char *sql, struct strlist *rows, char **err)
 {
+	if (w->mysql)
+		return raw_mysql(w, sql, rows, err);
 	return w->postgres ? raw_pg(w, sql, rows, err) : raw_sqlite(w, sql, rows, err, 0);
 }
 
 int raw_script(struct worker *w, const char *sql, char **err)
 {
+	if (w->mysql) {
+		*err = NULL;
+		if (dbt_mysql_exec_script(w->raw, sql, NULL, 1) < 0) {
+			*err = xstrdup(dbt_error_last());
+			return -1;
+		}
+		return 0;
+	}
 	return w->postgres ? raw_pg(w, sql, NULL, err) : raw_sqlite(w, sql, NULL, err, 1);
 }
 
@@ -343,9 +404,12 @@ int db_tables(struct worker *w, struct strlist *out)
 	char *err = NULL;
 	int rc = raw_query(
 		w,
-		w->postgres
-			? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
-			  "tablename <> 'dbtool_history'"
+		w->postgres ? "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND "
+			      "tablename <> 'dbtool_history'"
+		: w->mysql
+			? "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+			  "DATABASE() AND table_type = 'BASE TABLE' AND table_name NOT IN "
+			  "('dbtool_history', 'dbtool_journal')"
 			: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
 			  "'sqlite_%' AND name <> 'dbtool_history'",
 		out, &err);
@@ -374,7 +438,22 @@ static int open_conns(struct worker *w)
 		printf("Bail out! %s\n", dbt_error_last());
 		return -1;
 	}
-	if (w->postgres) {
+	if (w->mysql) {
+		dbt_conn *raw = NULL;
+
+		if (dbt_url_parse_mysql(&url, w->url) < 0 || dbt_mysql_open(&raw, &url, 0) < 0) {
+			printf("Bail out! cannot connect to the test database: %s\n",
+			       dbt_error_last());
+			return -1;
+		}
+		dbt_url_release(&url);
+		w->raw = raw;
+		if (dbt_mysql_exec(raw, "SET SESSION sql_mode = CONCAT(@@sql_mode, "
+					"',ANSI_QUOTES')") < 0) {
+			printf("Bail out! %s\n", dbt_error_last());
+			return -1;
+		}
+	} else if (w->postgres) {
 		const char *keys[] = {"dbname", NULL}, *vals[] = {w->url, NULL};
 
 		w->raw = PQconnectdbParams(keys, vals, 1);
@@ -397,7 +476,9 @@ static void close_conns(struct worker *w)
 {
 	dbt_conn_close(w->conn);
 	w->conn = NULL;
-	if (w->postgres)
+	if (w->mysql)
+		dbt_mysql_close(w->raw);
+	else if (w->postgres)
 		PQfinish(w->raw);
 	else
 		sqlite3_close(w->raw);
@@ -426,6 +507,25 @@ void force_empty(struct worker *w)
 	if (w->postgres) {
 		raw_script(w, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &err);
 		free(err);
+		return;
+	}
+	if (w->mysql) {
+		dbt_buf q = DBT_BUF_INIT;
+		const char *db = dbt_mysql_database(w->raw);
+
+		dbt_buf_puts(&q, "DROP DATABASE ");
+		dbt_mysql_quote_ident(&q, db);
+		dbt_buf_puts(&q, "; CREATE DATABASE ");
+		dbt_mysql_quote_ident(&q, db);
+		if (dbt_mysql_exec_script(w->raw, dbt_buf_str(&q), NULL, 1) < 0) {
+			printf("Bail out! cannot empty the test database: %s\n", dbt_error_last());
+			exit(1);
+		}
+		dbt_buf_release(&q);
+		/* Both sessions used the database dropped. */
+		close_conns(w);
+		if (open_conns(w) < 0)
+			exit(1);
 		return;
 	}
 	close_conns(w);
@@ -488,6 +588,33 @@ static int admin_exec(const char *base, const char *sql)
 	return rc;
 }
 
+/* Runs `sql` on the MariaDB server of `base` (its URL's database). */
+static int my_admin_exec(const char *base, const char *sql)
+{
+	dbt_conn *c = NULL;
+	dbt_url url;
+	int rc = -1;
+
+	if (dbt_url_parse_mysql(&url, base) == 0) {
+		if (dbt_mysql_open(&c, &url, 0) == 0)
+			rc = dbt_mysql_exec_script(c, sql, NULL, 1);
+		dbt_url_release(&url);
+	}
+	if (rc < 0)
+		printf("# %s\n", dbt_error_last());
+	dbt_mysql_close(c);
+	return rc < 0 ? -1 : 0;
+}
+
+/* A database name for the MariaDB server, quoted; caller frees. */
+static char *my_quote_ident(const char *name)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	dbt_mysql_quote_ident(&b, name);
+	return xstrdup(dbt_buf_str(&b));
+}
+
 /* The password of the cluster's URL, as written and decoded. */
 static void find_password(const char *url)
 {
@@ -522,9 +649,10 @@ static void find_password(const char *url)
 
 /* Sets up worker `w`'s project in `root`/wN: dbtool init, the config,
  * the connections. */
-static int worker_start(struct worker *w, const char *root, int n, int postgres)
+static int worker_start(struct worker *w, const char *root, int n, int postgres, int mysql)
 {
 	w->postgres = postgres;
+	w->mysql = mysql;
 	w->dir = fmt("%s/w%d", root, n);
 	w->held = fmt("%s/held%d", root, n);
 	if (mkdir(w->dir, 0700) < 0 || mkdir(w->held, 0700) < 0 || chdir(w->dir) < 0) {
@@ -536,7 +664,7 @@ static int worker_start(struct worker *w, const char *root, int n, int postgres)
 		printf("Bail out! dbtool init: %s\n", dbt_error_last());
 		return -1;
 	}
-	if (!postgres) {
+	if (!postgres && !mysql) {
 		w->db_file = fmt("%s/app.db", w->dir);
 		w->url = fmt("sqlite:///%s", w->db_file);
 	}
@@ -745,18 +873,26 @@ static char *fingerprint(struct worker *w)
 	char *err = NULL, *s;
 
 	if (raw_query(w,
-		      w->postgres ? "SELECT (SELECT string_agg(c.relkind::text || ':' || "
-				    "c.relname, ' ' ORDER BY "
-				    "c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON "
-				    "n.oid = "
-				    "c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) "
-				    "FROM users), "
-				    "(SELECT count(*) FROM characters)"
-				  : "SELECT (SELECT group_concat(x, ' ') FROM (SELECT type || ':' "
-				    "|| name AS x "
-				    "FROM sqlite_master ORDER BY 1)), (SELECT count(*) FROM "
-				    "users), (SELECT "
-				    "count(*) FROM characters)",
+		      w->mysql ? "SELECT CONCAT_WS(' ', (SELECT GROUP_CONCAT(CONCAT(table_type, "
+				 "':', table_name) ORDER BY table_type, table_name SEPARATOR ' ') "
+				 "FROM information_schema.tables WHERE table_schema = DATABASE()), "
+				 "(SELECT GROUP_CONCAT(CONCAT(table_name, '.', index_name, '.', "
+				 "column_name) ORDER BY 1 SEPARATOR ' ') FROM "
+				 "information_schema.statistics WHERE table_schema = DATABASE())), "
+				 "(SELECT count(*) FROM users), (SELECT count(*) FROM characters)"
+		      : w->postgres
+			      ? "SELECT (SELECT string_agg(c.relkind::text || ':' || "
+				"c.relname, ' ' ORDER BY "
+				"c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON "
+				"n.oid = "
+				"c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) "
+				"FROM users), "
+				"(SELECT count(*) FROM characters)"
+			      : "SELECT (SELECT group_concat(x, ' ') FROM (SELECT type || ':' "
+				"|| name AS x "
+				"FROM sqlite_master ORDER BY 1)), (SELECT count(*) FROM "
+				"users), (SELECT "
+				"count(*) FROM characters)",
 		      &rows, &err) < 0) {
 		s = fmt("(cannot read: %s)", err);
 		free(err);
@@ -842,6 +978,45 @@ static void bad_case(struct worker *w, const char *f, struct strlist *report)
 }
 
 /* ---------------------------------------------------------------- main */
+
+/*
+ * The cases a dialect runs that fail there because of dbtool, not the
+ * database: tests/corpus/<dialect>.todo, one "MODE NAME REASON" line each
+ * (MODE corpus or migrate; NAME as the reports give it:
+ * schemas/NNN_name.sql, pairs/NNN_name, changes/NNN_name), '#' lines and
+ * blank ones aside; only the lines of the run's mode are kept.  They still run: a
+ * failure is reported "# TODO" and does not fail the run, a success does
+ * (the line must go, so that the list only shrinks).
+ */
+static struct strlist g_todo;
+
+static void load_todo(const char *corpus, const char *dialect, const char *mode)
+{
+	size_t m = strlen(mode);
+	char *path = fmt("%s/%s.todo", corpus, dialect), *text = slurp(path);
+	struct strlist lines = {0};
+	size_t i;
+
+	sl_lines(&lines, text ? text : "");
+	for (i = 0; i < lines.n; i++)
+		if (!strncmp(lines.v[i], mode, m) && lines.v[i][m] == ' ')
+			sl_push(&g_todo, lines.v[i] + m + 1);
+	sl_clear(&lines);
+	free(text);
+	free(path);
+}
+
+/* The reason the case `name` is on the todo list, or NULL. */
+static const char *todo_reason(const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < g_todo.n; i++)
+		if (!strncmp(g_todo.v[i], name, n) &&
+		    (g_todo.v[i][n] == ' ' || g_todo.v[i][n] == '\t'))
+			return g_todo.v[i] + n + strspn(g_todo.v[i] + n, " \t");
+	return NULL;
+}
 
 enum kind { SCHEMA, PAIR, BAD, CHANGE, DUMP, INSPECT };
 
@@ -1058,7 +1233,8 @@ static int remove_entry(const char *path, const struct stat *st, int flag, struc
 
 static void usage(void)
 {
-	fputs("usage: corpus_run corpus|migrate|dump|inspect sqlite|postgres [CORPUS_DIR]\n",
+	fputs("usage: corpus_run corpus|migrate|dump|inspect sqlite|postgres [CORPUS_DIR]\n"
+	      "       corpus_run corpus|migrate mariadb [CORPUS_DIR]\n",
 	      stderr);
 	exit(2);
 }
@@ -1066,12 +1242,14 @@ static void usage(void)
 int main(int argc, char **argv)
 {
 	const char *mode, *dialect, *src = getenv("DBTOOL_SOURCE_ROOT"), *only, *jobs_env,
-				    *pg_base = getenv("DBTOOL_TEST_PG_URL");
+				    *pg_base = getenv("DBTOOL_TEST_PG_URL"),
+				    *my_base = getenv("DBTOOL_TEST_MYSQL_URL"), *base;
 	const char *tmpdir = getenv("TMPDIR");
 	char *corpus, *root, *results;
 	struct strlist dbnames = {0};
-	size_t nschemas = 0, npairs = 0, nbad = 0, nchanges = 0, i, passed = 0, failed = 0;
-	int postgres, jobs, w, status, bailed = 0;
+	size_t nschemas = 0, npairs = 0, nbad = 0, nchanges = 0, i, passed = 0, failed = 0,
+	       todo = 0;
+	int postgres, mysql, jobs, w, status, bailed = 0;
 	pid_t *pids;
 
 	if (argc < 3 || argc > 4)
@@ -1080,9 +1258,18 @@ int main(int argc, char **argv)
 	dialect = argv[2];
 	if ((strcmp(mode, "corpus") && strcmp(mode, "migrate") && strcmp(mode, "dump") &&
 	     strcmp(mode, "inspect")) ||
-	    (strcmp(dialect, "sqlite") && strcmp(dialect, "postgres")))
+	    (strcmp(dialect, "sqlite") && strcmp(dialect, "postgres") &&
+	     strcmp(dialect, "mariadb")))
 		usage();
 	postgres = !strcmp(dialect, "postgres");
+	mysql = !strcmp(dialect, "mariadb");
+	/* No dump nor inspect mode on MariaDB yet. */
+	if (mysql && strcmp(mode, "corpus") && strcmp(mode, "migrate"))
+		usage();
+	/* The corpus files name the dialect "mysql". */
+	if (mysql)
+		dialect = "mysql";
+	base = mysql ? my_base : pg_base;
 	corpus = argc == 4 ? xstrdup(argv[3]) : fmt("%s/tests/corpus", src ? src : ".");
 	if (corpus[0] != '/') {
 		char *cwd = getcwd(NULL, 0), *abs = fmt("%s/%s", cwd, corpus);
@@ -1103,6 +1290,7 @@ int main(int argc, char **argv)
 		}
 		g_has_only = 1;
 	}
+	load_todo(corpus, dialect, mode);
 	if (!strcmp(mode, "corpus")) {
 		nschemas = collect(SCHEMA, corpus, dialect);
 		npairs = collect(PAIR, corpus, dialect);
@@ -1140,17 +1328,30 @@ int main(int argc, char **argv)
 		if (!strcmp(mode, "dump") && !getenv("DBTOOL_PG_DUMP"))
 			dump_use_pg_bindir(src ? src : ".", root);
 	}
+	if (mysql) {
+		if (!my_base || !*my_base) {
+			printf("not ok 1 - DBTOOL_TEST_MYSQL_URL is not set: run the tests with "
+			       "scripts/test, which starts a throwaway MariaDB\n");
+			return 1;
+		}
+		if (dbt_mysql_load() < 0) {
+			printf("Bail out! %s\n", dbt_error_last());
+			return 1;
+		}
+		find_password(my_base);
+	}
 
 	pids = calloc((size_t)jobs, sizeof(*pids));
 	for (w = 0; w < jobs; w++) {
 		struct worker wk;
 
 		memset(&wk, 0, sizeof(wk));
-		if (postgres) {
+		if (postgres || mysql) {
 			char *name = fmt("dbtool_corpus_%s_%d_%d", mode, (int)getpid(), w),
-			     *q = quote_ident(name), *sql = fmt("CREATE DATABASE %s", q);
+			     *q = mysql ? my_quote_ident(name) : quote_ident(name),
+			     *sql = fmt("CREATE DATABASE %s", q);
 
-			if (admin_exec(pg_base, sql) < 0) {
+			if ((mysql ? my_admin_exec(base, sql) : admin_exec(base, sql)) < 0) {
 				printf("Bail out! cannot create database '%s' on the test "
 				       "cluster\n",
 				       name);
@@ -1158,7 +1359,7 @@ int main(int argc, char **argv)
 			} else {
 				sl_push(&dbnames, q);
 			}
-			wk.url = pg_url_for(pg_base, name);
+			wk.url = pg_url_for(base, name);
 			free(name);
 			free(q);
 			free(sql);
@@ -1168,7 +1369,7 @@ int main(int argc, char **argv)
 		fflush(stdout);
 		pids[w] = fork();
 		if (pids[w] == 0) {
-			int rc = worker_start(&wk, root, w, postgres) < 0 ||
+			int rc = worker_start(&wk, root, w, postgres, mysql) < 0 ||
 				 worker_run(&wk, w, jobs, results, corpus);
 
 			fflush(stdout);
@@ -1187,6 +1388,7 @@ int main(int argc, char **argv)
 	/* The reports in order; a case without one failed. */
 	for (i = 0; i < g_nitems; i++) {
 		char *path = fmt("%s/%06zu", results, i), *text = slurp(path), *tab, *nl;
+		const char *reason = todo_reason(corpus_name(g_items[i].path));
 		struct strlist detail = {0};
 		size_t k;
 
@@ -1203,11 +1405,22 @@ int main(int argc, char **argv)
 				       g_items[i].path);
 			} else {
 				*tab = *nl = 0;
-				if (!strcmp(text, "ok"))
-					passed++;
-				else
+				if (reason && !strcmp(text, "ok")) {
 					failed++;
-				printf("%s %zu - %s\n", text, i + 1, tab + 1);
+					printf("not ok %zu - %s: passes now, take it off "
+					       "tests/corpus/%s.todo\n",
+					       i + 1, tab + 1, dialect);
+				} else if (reason) {
+					todo++;
+					printf("not ok %zu - %s # TODO %s\n", i + 1, tab + 1,
+					       reason);
+				} else if (!strcmp(text, "ok")) {
+					passed++;
+					printf("%s %zu - %s\n", text, i + 1, tab + 1);
+				} else {
+					failed++;
+					printf("%s %zu - %s\n", text, i + 1, tab + 1);
+				}
 				sl_lines(&detail, nl + 1);
 				for (k = 0; k < detail.n; k++)
 					printf("#   %s\n", detail.v[k]);
@@ -1255,14 +1468,22 @@ int main(int argc, char **argv)
 		       twice ? "not ok" : "ok", g_nitems + 2, twice);
 	}
 
-	for (i = 0; postgres && i < dbnames.n; i++) {
-		char *sql = fmt("DROP DATABASE IF EXISTS %s WITH (FORCE)", dbnames.v[i]);
+	for (i = 0; i < dbnames.n; i++) {
+		char *sql = fmt(mysql ? "DROP DATABASE IF EXISTS %s"
+				      : "DROP DATABASE IF EXISTS %s WITH (FORCE)",
+				dbnames.v[i]);
 
-		admin_exec(pg_base, sql);
+		if (mysql)
+			my_admin_exec(base, sql);
+		else
+			admin_exec(base, sql);
 		free(sql);
 	}
 	if (!getenv("DBTOOL_E2E_KEEP") && nftw(root, remove_entry, 16, FTW_DEPTH | FTW_PHYS) < 0)
 		printf("# cannot remove '%s'\n", root);
+	if (todo)
+		printf("# %zu cases fail on %s because of dbtool (tests/corpus/%s.todo)\n", todo,
+		       dialect, dialect);
 	printf("%zu passed, %zu failed\n", passed, failed);
 	return failed || bailed || !passed ? 1 : 0;
 }

@@ -60,17 +60,20 @@ void res_clear(struct res *r);
 /* One worker: a project folder, its database and the connections. */
 struct worker {
 	int postgres;	/* 0 SQLite, 1 PostgreSQL */
+	int mysql;	/* 1 MariaDB/MySQL (postgres 0) */
 	char *dir;	/* the project folder (the current folder) */
 	char *held;	/* a folder outside the project, for a revision set aside */
 	char *url;	/* the database's URL */
 	char *db_file;	/* SQLite: the database file */
 	dbt_config cfg; /* dbtool.ini of the project */
 	dbt_conn *conn; /* the library's connection */
-	void *raw;	/* sqlite3 * or PGconn *: the plain connection */
+	void *raw;	/* sqlite3 *, PGconn * or (MariaDB) a dbt_conn *: the plain
+			 * connection */
 	char *why;	/* why the current case failed; NULL while it holds */
 };
 
-/* The dialect's name as the corpus files write it. */
+/* The dialect's name as the corpus files write it: sqlite, postgres or
+ * mysql. */
 const char *w_dialect(const struct worker *w);
 
 /* Fails the current case with the formatted detail, unless it failed
@@ -120,7 +123,9 @@ int copy_file(const char *from, const char *to);
 int file_exists(const char *path);
 /* FILE.<dialect> when it exists, else FILE; caller frees. */
 char *for_dialect(const struct worker *w, const char *file);
-/* 1 when the model's first line does not restrict it to the other dialect. */
+/* 1 when the model's first line does not keep it from `dialect`: "-- dialect:
+ * NAME..." or "-- only: NAME..." lists the dialects it runs on, "--
+ * not-dialect: NAME... (reason)" those it does not. */
 int for_this_dialect(const char *dialect, const char *model);
 
 /* The migrate corpus (corpus_run_migrate.c). */

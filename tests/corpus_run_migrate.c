@@ -127,6 +127,14 @@ static int same_file(const char *a, const char *b)
  * columns in order, the query of its rows. */
 static const char *tables_sql(const struct worker *w)
 {
+	if (w->mysql)
+		return "SELECT table_name, CONCAT('SELECT column_name FROM "
+		       "information_schema.columns WHERE table_schema = DATABASE() AND "
+		       "table_name = ', QUOTE(table_name), ' ORDER BY ordinal_position'), "
+		       "CONCAT('SELECT * FROM `', REPLACE(table_name, '`', '``'), '`') FROM "
+		       "information_schema.tables WHERE table_schema = DATABASE() AND table_type "
+		       "= 'BASE TABLE' AND table_name NOT IN ('dbtool_version', "
+		       "'dbtool_history', 'dbtool_journal') ORDER BY table_name";
 	return w->postgres
 		       ? "SELECT c.relname, format('SELECT attname FROM pg_attribute WHERE "
 			 "attrelid = %s "
@@ -169,7 +177,8 @@ static int record_rows(struct worker *w, struct pair *p, const char *what, const
 {
 	struct strlist tabs = {0}, part = {0}, sound = {0}, lines = {0};
 	char *err = NULL, *text = NULL, *s, *f[3];
-	const char *want_sound = w->postgres ? "" : "ok";
+	const char *want_sound = w->postgres || w->mysql ? "" : "ok";
+	int sqlite = !w->postgres && !w->mysql;
 	size_t i, k;
 	int rc = -1;
 
@@ -182,13 +191,13 @@ static int record_rows(struct worker *w, struct pair *p, const char *what, const
 			err = strdup("cannot read data.sql");
 			goto fail;
 		}
-		if (!w->postgres && raw_script(w, "PRAGMA foreign_keys = ON", &err) < 0) {
+		if (sqlite && raw_script(w, "PRAGMA foreign_keys = ON", &err) < 0) {
 			free(script);
 			goto fail;
 		}
 		k = raw_script(w, script, &err) < 0;
 		free(script);
-		if (!w->postgres) {
+		if (sqlite) {
 			char *e2 = NULL;
 
 			raw_script(w, "PRAGMA foreign_keys = OFF", &e2);
@@ -224,6 +233,9 @@ static int record_rows(struct worker *w, struct pair *p, const char *what, const
 			      "NOT convalidated",
 			      &sound, &err) < 0)
 			goto fail;
+	} else if (w->mysql) {
+		/* MariaDB checks every constraint as rows come: none is left
+		 * unchecked. */
 	} else if (raw_query(w, "PRAGMA integrity_check", &sound, &err) < 0 ||
 		   raw_query(w, "PRAGMA foreign_key_check", &sound, &err) < 0) {
 		goto fail;

@@ -539,6 +539,23 @@ static void adapted_types_are_what_mariadb_reports(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB names every primary key PRIMARY: a model that names its key
+ * matches the database that holds it. */
+static void a_named_primary_key_matches_the_key_mariadb_names_primary(void **state)
+{
+	dbt_schema *db = model("CREATE TABLE w (id INTEGER NOT NULL, PRIMARY KEY (id));"),
+		   *m = model("CREATE TABLE w (id INTEGER NOT NULL, CONSTRAINT pk_w PRIMARY KEY "
+			      "(id));");
+	dbt_diff d;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, db, m, NULL), 0);
+	assert_int_equal(d.n, 0);
+	dbt_diff_release(&d);
+	dbt_schema_free(db);
+	dbt_schema_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -559,6 +576,7 @@ int main(void)
 		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
+		cmocka_unit_test(a_named_primary_key_matches_the_key_mariadb_names_primary),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -111,8 +111,8 @@ unquote() {
 # The file holding what is expected for this dialect: FILE.<dialect> when
 # it exists, else FILE.
 for_dialect() {
-	if [ -e "$1.$DIALECT" ]; then
-		printf '%s\n' "$1.$DIALECT"
+	if [ -e "$1.$(corpus_dialect)" ]; then
+		printf '%s\n' "$1.$(corpus_dialect)"
 	else
 		printf '%s\n' "$1"
 	fi
@@ -141,6 +141,7 @@ force_empty() {
 	case "$DIALECT" in
 	sqlite) rm -f "$DB_FILE" ;;
 	postgres) sql_value "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1 ;;
+	mariadb) sql_value "DROP DATABASE \`$MY_DATABASE\`; CREATE DATABASE \`$MY_DATABASE\`" >/dev/null 2>&1 ;;
 	esac
 }
 
@@ -242,7 +243,9 @@ schemas=()
 nschemas=0
 for f in "$CORPUS"/schemas/*.sql; do
 	selected "$f" && for_this_dialect "$f" || continue
-	{ [ -n "$ONLY" ] || in_sample $nschemas "${f##*/}"; } && schemas+=("$f")
+	# A case of the dialect's todo list is tests/corpus_run's to follow.
+	{ [ -n "$ONLY" ] || { in_sample $nschemas "${f##*/}" && ! on_todo corpus "schemas/${f##*/}"; }; } &&
+		schemas+=("$f")
 	nschemas=$((nschemas + 1))
 done
 pairs=()
@@ -250,7 +253,8 @@ npairs=0
 for d in "$CORPUS"/pairs/*/; do
 	d=${d%/}
 	selected "$d" && for_this_dialect "$d/a.sql" || continue
-	{ [ -n "$ONLY" ] || in_sample $npairs "${d##*/}"; } && pairs+=("$d")
+	{ [ -n "$ONLY" ] || { in_sample $npairs "${d##*/}" && ! on_todo corpus "pairs/${d##*/}"; }; } &&
+		pairs+=("$d")
 	npairs=$((npairs + 1))
 done
 run_cases corpus_setup corpus_case "${schemas[@]}" "${pairs[@]}"
@@ -268,6 +272,7 @@ fingerprint() {
 	case "$DIALECT" in
 	sqlite) sql_value "SELECT (SELECT group_concat(x, ' ') FROM (SELECT type || ':' || name AS x FROM sqlite_master ORDER BY 1)), (SELECT count(*) FROM users), (SELECT count(*) FROM characters)" ;;
 	postgres) sql_value "SELECT (SELECT string_agg(c.relkind::text || ':' || c.relname, ' ' ORDER BY c.relkind, c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'), (SELECT count(*) FROM users), (SELECT count(*) FROM characters)" ;;
+	mariadb) sql_value "SELECT CONCAT_WS(' ', (SELECT GROUP_CONCAT(CONCAT(table_type, ':', table_name) ORDER BY table_type, table_name SEPARATOR ' ') FROM information_schema.tables WHERE table_schema = DATABASE()), (SELECT GROUP_CONCAT(CONCAT(table_name, '.', index_name, '.', column_name) ORDER BY 1 SEPARATOR ' ') FROM information_schema.statistics WHERE table_schema = DATABASE())), (SELECT count(*) FROM users), (SELECT count(*) FROM characters)" | tr '\t' '|' ;;
 	esac
 }
 bad_setup() {
@@ -311,7 +316,7 @@ nbad=0
 for f in "$CORPUS"/bad/*.sql; do
 	# A model only one database refuses has only .expected.<dialect>.
 	selected "$f" && for_this_dialect "$f" &&
-		{ [ -e "${f%.sql}.expected" ] || [ -e "${f%.sql}.expected.$DIALECT" ]; } || continue
+		{ [ -e "${f%.sql}.expected" ] || [ -e "${f%.sql}.expected.$(corpus_dialect)" ]; } || continue
 	{ [ -n "$ONLY" ] || in_sample $nbad "${f##*/}"; } && bads+=("$f")
 	nbad=$((nbad + 1))
 done

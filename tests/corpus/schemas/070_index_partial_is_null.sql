@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A partial index on the rows not deleted.
 CREATE TABLE records (
 	id INTEGER PRIMARY KEY,

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A partial unique index whose predicate compares a boolean and a number.
 CREATE TABLE subscriptions (
 	id INTEGER PRIMARY KEY,

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no expression index keys (MySQL 8.0.13 has, through hidden columns))
 -- An expression index, lower() of a VARCHAR column, beside a plain key.
 CREATE TABLE users (
 	id INTEGER PRIMARY KEY,

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB/MySQL have no deferrable foreign keys)
 -- A deferrable foreign key, checked at commit.
 CREATE TABLE parents (
 	id INTEGER PRIMARY KEY

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A partial index comparing a TEXT column with a string.
 CREATE TABLE tasks (
 	id INTEGER PRIMARY KEY,

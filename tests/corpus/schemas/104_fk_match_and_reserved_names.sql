@@ -1,3 +1,4 @@
+-- not-dialect: mysql (InnoDB parses MATCH FULL/PARTIAL and ignores it)
 -- MATCH FULL and MATCH SIMPLE, between tables and columns named after
 -- reserved words.
 CREATE TABLE "table" (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB takes no NOT NULL on a generated column)
 -- Stored generated columns, on both databases: PostgreSQL prints the
 -- expression its own way (casts added, parentheses), and that must still
 -- compare equal to the model's spelling.

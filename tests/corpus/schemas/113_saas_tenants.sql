@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A multi-tenant SaaS: every row carries its tenant, keys are composite
 -- with the tenant first, and foreign keys include it so that no row can
 -- point into another tenant.

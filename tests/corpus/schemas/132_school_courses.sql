@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A school: terms, teachers, courses with prerequisites (a join table
 -- on one table twice), sections, students, enrolments with a grade.
 CREATE TABLE terms (

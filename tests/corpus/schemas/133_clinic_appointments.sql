@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A clinic: practitioners, patients, rooms, appointments that may not
 -- end before they start, prescriptions and a medication list.
 CREATE TABLE practitioners (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A lending library: works and their copies, branches, members, loans
 -- and holds, fines keyed by the loan.
 CREATE TABLE branches (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- Double-entry bookkeeping: a chart of accounts as a tree, journals,
 -- entries and lines where each line is either a debit or a credit.
 CREATE TABLE currencies (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A social network: profiles, symmetric friendships stored once with
 -- the smaller id first, follows, posts with replies and reposts, likes,
 -- blocks and direct messages.

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A recipe site: ingredients and units, recipes with ordered steps,
 -- ingredient quantities, tags, ratings by cooks and saved collections.
 CREATE TABLE units (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A team chat: workspaces, channels (public or private), members with a
 -- role, threaded messages, reactions and read markers.
 CREATE TABLE workspaces (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- Fleet tracking: vehicles, drivers, trips, GPS points keyed by vehicle
 -- and time, maintenance records and fuel purchases.
 CREATE TABLE vehicles (

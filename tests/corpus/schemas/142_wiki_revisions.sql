@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB/MySQL have no deferrable foreign keys)
 -- A wiki: namespaces, pages with a pointer to their latest revision (a
 -- foreign key cycle closed by ALTER TABLE), revisions, links between
 -- pages and page watchers.

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- Surveys: questions of several kinds with ordered choices, respondents,
 -- responses and one answer per question, either a choice or free text.
 CREATE TABLE surveys (

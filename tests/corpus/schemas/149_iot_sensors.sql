@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- IoT telemetry: gateways, devices with firmware versions, sensor
 -- channels, readings keyed by channel and time, alert rules and the
 -- alerts they raised.

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- Retail banking: customers, accounts in a currency, joint holders,
 -- cards, transfers between accounts and standing orders.
 CREATE TABLE bank_customers (

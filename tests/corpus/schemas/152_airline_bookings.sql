@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- An airline: airports, aircraft types and tails, scheduled flights,
 -- flight instances by date, passengers, bookings and their segments,
 -- seat assignments.

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A restaurant: menu sections and items with modifiers, tables, orders
 -- taken by staff, order lines with chosen modifiers, and reservations.
 CREATE TABLE menu_sections (

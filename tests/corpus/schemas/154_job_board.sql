@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A job board: companies, recruiters, postings with a salary range,
 -- skills, candidates with skills and levels, applications moving
 -- through stages, and interviews.

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- Property management: owners, buildings, units, tenants, leases that
 -- cannot overlap in time per unit (checked by the application), rent
 -- charges and payments, maintenance requests.

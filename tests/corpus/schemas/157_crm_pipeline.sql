@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A sales CRM: organisations, contacts, pipelines with ordered stages,
 -- deals, activities on deals or contacts, notes and owners.
 CREATE TABLE sales_users (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A help desk: customers and agents, groups of agents, tickets with an
 -- SLA policy, threaded replies, tags, satisfaction ratings and macros.
 CREATE TABLE sla_policies (

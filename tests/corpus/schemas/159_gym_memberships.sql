@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A gym chain: clubs, membership plans, members and their contracts,
 -- classes with instructors, class sessions, bookings and door check-ins.
 CREATE TABLE clubs (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no expression index keys (MySQL 8.0.13 has, through hidden columns))
 -- Newsletters: lists, subscribers with a double opt-in, subscriptions,
 -- campaigns, per-recipient sends with bounce and open tracking, and
 -- link clicks.

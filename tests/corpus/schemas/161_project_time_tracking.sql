@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- Time tracking for an agency: clients, projects with a budget, tasks,
 -- people with hourly rates over time, time entries and invoices that
 -- bill them.

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A model that grew by ALTER TABLE statements, as a schema file kept by
 -- appending does: tables and columns renamed, columns added and dropped.
 CREATE TABLE users (

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB takes no CHECK on an AUTO_INCREMENT column)
 CREATE TABLE authors (
 	id INTEGER PRIMARY KEY,
 	name VARCHAR(100) NOT NULL,

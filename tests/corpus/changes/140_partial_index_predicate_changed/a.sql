@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 CREATE TABLE accounts (
 	id INTEGER PRIMARY KEY,
 	email VARCHAR(254) NOT NULL,

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB/MySQL have no deferrable foreign keys)
 CREATE TABLE authors (
 	id INTEGER PRIMARY KEY,
 	name VARCHAR(80) NOT NULL

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 CREATE TABLE "Customers" (
 	"CustomerId" INTEGER PRIMARY KEY,
 	"FirstName" VARCHAR(40) NOT NULL,

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB/MySQL have no time or timestamp type with a time zone)
 CREATE TABLE users (
 	id INTEGER PRIMARY KEY,
 	name VARCHAR(30) NOT NULL,

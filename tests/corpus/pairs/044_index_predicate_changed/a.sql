@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 CREATE TABLE users (
 	id INTEGER PRIMARY KEY,
 	name VARCHAR(30) NOT NULL,

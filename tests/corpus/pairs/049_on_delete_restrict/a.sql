@@ -1,3 +1,4 @@
+-- not-dialect: mysql (InnoDB's NO ACTION is RESTRICT: the two cannot differ)
 CREATE TABLE authors (
 	id INTEGER PRIMARY KEY,
 	name VARCHAR(100) NOT NULL

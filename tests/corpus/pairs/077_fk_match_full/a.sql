@@ -1,3 +1,4 @@
+-- not-dialect: mysql (InnoDB parses MATCH FULL/PARTIAL and ignores it)
 CREATE TABLE regions (
 	country CHAR(2),
 	code VARCHAR(10),
