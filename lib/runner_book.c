@@ -330,10 +330,11 @@ int rb_journal_read(struct journal *out, dbt_conn *c, const struct book *b)
 	int exists = 0, rc;
 
 	memset(out, 0, sizeof(*out));
-	if (!rb_journaled(c) ||
-	    (rc = c->dialect->table_exists(c, b->schema, DBT_JOURNAL_TABLE, &exists)) < 0 ||
+	if (!rb_journaled(c))
+		return 0;
+	if ((rc = c->dialect->table_exists(c, b->schema, DBT_JOURNAL_TABLE, &exists)) < 0 ||
 	    !exists)
-		return rb_journaled(c) ? rc : 0;
+		return rc;
 	dbt_buf_printf(&sql,
 		       "SELECT version_num, direction, statements, hashes FROM %s "
 		       "ORDER BY version_num",
