@@ -610,9 +610,12 @@ static int my_admin_exec(const char *base, const char *sql)
 static char *my_quote_ident(const char *name)
 {
 	dbt_buf b = DBT_BUF_INIT;
+	char *q;
 
 	dbt_mysql_quote_ident(&b, name);
-	return xstrdup(dbt_buf_str(&b));
+	q = xstrdup(dbt_buf_str(&b));
+	dbt_buf_release(&b);
+	return q;
 }
 
 /* The password of the cluster's URL, as written and decoded. */
@@ -1485,5 +1488,11 @@ int main(int argc, char **argv)
 		printf("# %zu cases fail on %s because of dbtool (tests/corpus/%s.todo)\n", todo,
 		       dialect, dialect);
 	printf("%zu passed, %zu failed\n", passed, failed);
+	sl_clear(&dbnames);
+	sl_clear(&g_todo);
+	free(pids);
+	free(results);
+	free(root);
+	free(corpus);
 	return failed || bailed || !passed ? 1 : 0;
 }
