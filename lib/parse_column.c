@@ -391,7 +391,7 @@ int column_default(struct parser *p, struct coldef *d)
 {
 	char *text = NULL;
 	size_t from, to;
-	int rc;
+	int line, col, rc;
 
 	if (d->has_default)
 		return fail_at(p, d->line, d->col,
@@ -399,6 +399,8 @@ int column_default(struct parser *p, struct coldef *d)
 			       d->t->name);
 	if ((rc = check_generator(p, d, "DEFAULT", d->line, d->col)) < 0 || (rc = next(p)) < 0)
 		return rc;
+	line = p->cur.tok.line;
+	col = p->cur.tok.col;
 	if (p->cur.tok.kind == DBT_TOK_QUOTED && dq_default(p)) {
 		/* SQLite takes DEFAULT "word" as the string 'word', and so does
 		 * the model; PostgreSQL refuses it (dbt_schema_adapt). */
@@ -417,7 +419,7 @@ int column_default(struct parser *p, struct coldef *d)
 	rc = dbt_column_set_default(d->c, text, strlen(text));
 	free(text);
 	if (rc < 0)
-		return rc;
+		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
 	d->has_default = 1;
 	return 0;
 }
@@ -469,7 +471,7 @@ static int column_generated_expr(struct parser *p, struct coldef *d, int line, i
 	rc = dbt_column_set_generated(d->c, text, strlen(text), stored);
 	free(text);
 	if (rc < 0)
-		return rc;
+		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
 	d->c->generated_line = line;
 	d->c->generated_col = col;
 	return 0;

@@ -217,14 +217,12 @@ int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int 
 	rc = dbt_table_add_check(&c, t, name, text, strlen(text));
 	free(text);
 	if (rc < 0)
-		return rc;
+		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
 	c->line = line;
 	c->col = col;
 	return 0;
 }
 
-/* EXCLUDE has been read: the rest of the constraint, up to a ',' or ')'
- * of the table's list or the statement's end, is its definition. */
 /* Past a parenthesized run, from its '(' to the matching ')'. */
 static int skip_parens(struct parser *p)
 {
@@ -337,6 +335,8 @@ static int exclude_elements(struct parser *p)
 	return next(p);
 }
 
+/* EXCLUDE has been read: its method, its elements (read one by one), and what
+ * follows them up to a ',' or ')' of the table's list, kept as written. */
 static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int line, int col)
 {
 	dbt_exclude *x;

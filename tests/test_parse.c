@@ -1169,6 +1169,13 @@ BAD(index_bare_expression_operator_before_comma,
     "schema.sql:1:50: expected an operand, found ','")
 BAD(exclude_method_is_one_name, "CREATE TABLE t (d INT, EXCLUDE USING gist x (d WITH =))",
     "schema.sql:1:43: expected '(', found 'x'")
+BAD(check_of_an_empty_expression_names_its_place, "CREATE TABLE p (price INTEGER CHECK (()))",
+    "schema.sql:1:31: invalid expression '()': no expression")
+BAD(table_check_of_an_empty_expression_names_its_place,
+    "CREATE TABLE p (price INTEGER, CHECK (()))",
+    "schema.sql:1:32: invalid expression '()': no expression")
+BAD(default_of_an_empty_expression_names_its_place, "CREATE TABLE p (price INTEGER DEFAULT (()))",
+    "schema.sql:1:39: invalid expression '(())': no expression")
 BAD(exclude_element_is_not_a_column_definition,
     "CREATE TABLE t (d INT, EXCLUDE (d INTEGER PRIMARY KEY, e TEXT))",
     "schema.sql:1:43: expected WITH and an operator, found 'PRIMARY'")
@@ -2446,6 +2453,9 @@ int main(void)
 		T(index_expression_ends_in_an_operator),
 		T(index_bare_expression_operator_before_comma),
 		T(exclude_method_is_one_name),
+		T(check_of_an_empty_expression_names_its_place),
+		T(table_check_of_an_empty_expression_names_its_place),
+		T(default_of_an_empty_expression_names_its_place),
 		T(exclude_element_is_not_a_column_definition),
 		T(exclude_element_needs_an_operator),
 		T(exclude_elements_need_a_separator),

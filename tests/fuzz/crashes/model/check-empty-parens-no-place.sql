@@ -1,0 +1,5 @@
+CREATE TABLE products (
+RIMAR	id INTEGER PRIMARY KEY,
+	priY,
+	price INTEGER CHECK(()
+);
