@@ -85,7 +85,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto cleanup;
 	}
 	FUZZ_CHECK(rc == 0, "dbt_url_parse returned %d", rc);
-	FUZZ_CHECK(url.kind == DBT_DIALECT_SQLITE || url.kind == DBT_DIALECT_POSTGRES,
+	FUZZ_CHECK(url.kind == DBT_DIALECT_SQLITE || url.kind == DBT_DIALECT_POSTGRES ||
+			   url.kind == DBT_DIALECT_MYSQL,
 		   "unknown dialect %d", (int)url.kind);
 	FUZZ_CHECK(url.scheme, "no scheme");
 	FUZZ_CHECK(!url.nparams || (url.keys && url.values), "parameters without arrays");
