@@ -25,9 +25,6 @@
 #include "scratch.h"
 #include "testutil_mysql.h"
 
-static dbt_conn *admin; /* on the URL's own database: makes the others */
-static int ndbs;
-
 struct fixture {
 	char dbname[64];
 	dbt_conn *conn;
@@ -43,23 +40,17 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
 	(void)state;
-	dbt_conn_close(admin);
+	test_mysql_admin_close();
 	return 0;
 }
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char sql[128];
 
-	if (!f || (!admin && test_mysql_connect(&admin, NULL) < 0)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->dbname, sizeof(f->dbname), "dbt_dm_%ld_%d", (long)getpid(), ++ndbs);
-	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
-	if (dbt_mysql_exec(admin, sql) < 0 || test_mysql_connect(&f->conn, f->dbname) < 0) {
-		print_error("%s\n", dbt_error_last());
+	if (!f || test_mysql_db_create(f->dbname, sizeof(f->dbname), "dbt_dm", &f->conn) < 0) {
+		if (f)
+			dbt_conn_close(f->conn);
 		free(f);
 		return -1;
 	}
@@ -70,15 +61,13 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char sql[128];
 	int rc;
 
 	dbt_conn_close(f->other);
 	dbt_conn_close(f->conn);
-	snprintf(sql, sizeof(sql), "DROP DATABASE %s", f->dbname);
-	rc = dbt_mysql_exec(admin, sql);
+	rc = test_mysql_db_drop(f->dbname);
 	free(f);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 static void ok(int rc)
@@ -102,7 +91,7 @@ static void assert_value(dbt_conn *conn, const char *sql, const char *want)
 /* The number of scratch databases on the server, as text. */
 static void assert_no_scratch_database(void)
 {
-	assert_value(admin,
+	assert_value(test_mysql_admin(),
 		     "SELECT COUNT(*) FROM information_schema.schemata "
 		     "WHERE schema_name LIKE 'dbtool\\_scratch\\_%'",
 		     "0");
@@ -314,7 +303,7 @@ static void scratch_without_create_rights_names_dev_url(void **state)
 		 "CREATE USER IF NOT EXISTS 'dbt_weak'@'localhost' IDENTIFIED BY 'Weak9pw';\n"
 		 "GRANT ALL PRIVILEGES ON %s.* TO 'dbt_weak'@'localhost';",
 		 f->dbname);
-	ok(dbt_mysql_exec_script(admin, sql, NULL, 1));
+	ok(dbt_mysql_exec_script(test_mysql_admin(), sql, NULL, 1));
 	ok(dbt_url_parse(&url, getenv("DBTOOL_TEST_MYSQL_URL")));
 	free(url.user);
 	free(url.password);
@@ -332,7 +321,7 @@ static void scratch_without_create_rights_names_dev_url(void **state)
 	assert_null(strstr(dbt_error_last(), "Weak9pw"));
 	dbt_conn_close(weak);
 	dbt_schema_free(m);
-	ok(dbt_mysql_exec(admin, "DROP USER 'dbt_weak'@'localhost'"));
+	ok(dbt_mysql_exec(test_mysql_admin(), "DROP USER 'dbt_weak'@'localhost'"));
 	assert_no_scratch_database();
 }
 
@@ -352,7 +341,7 @@ static void scratch_dev_url_database_is_emptied_again(void **state)
 		char sql[128];
 
 		snprintf(sql, sizeof(sql), "CREATE DATABASE %s", dev);
-		ok(dbt_mysql_exec(admin, sql));
+		ok(dbt_mysql_exec(test_mysql_admin(), sql));
 	}
 	/* The test URL with the dev database's name in place of its own. */
 	{
@@ -372,14 +361,14 @@ static void scratch_dev_url_database_is_emptied_again(void **state)
 		snprintf(sql, sizeof(sql),
 			 "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '%s'",
 			 dev);
-		assert_value(admin, sql, "0");
+		assert_value(test_mysql_admin(), sql, "0");
 		/* It must be empty to begin with. */
 		snprintf(sql, sizeof(sql), "CREATE TABLE %s.x (id INT)", dev);
-		ok(dbt_mysql_exec(admin, sql));
+		ok(dbt_mysql_exec(test_mysql_admin(), sql));
 		assert_int_equal(dbt_scratch_objects(m, f->conn, "schema.sql", NULL), DBT_EEXISTS);
 		assert_non_null(strstr(dbt_error_last(), "is not empty"));
 		snprintf(sql, sizeof(sql), "DROP DATABASE %s", dev);
-		ok(dbt_mysql_exec(admin, sql));
+		ok(dbt_mysql_exec(test_mysql_admin(), sql));
 	}
 	assert_no_scratch_database();
 	free(text);

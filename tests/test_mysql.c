@@ -21,9 +21,6 @@
 #include "mysql.h"
 #include "testutil_mysql.h"
 
-static dbt_conn *admin; /* on the URL's own database: makes the others */
-static int ndbs;
-
 struct fixture {
 	char dbname[64];
 	dbt_conn *conn;
@@ -43,23 +40,17 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
 	(void)state;
-	dbt_mysql_close(admin);
+	test_mysql_admin_close();
 	return 0;
 }
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char sql[128];
 
-	if (!f || (!admin && test_mysql_connect(&admin, NULL) < 0)) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->dbname, sizeof(f->dbname), "dbt_my_%ld_%d", (long)getpid(), ++ndbs);
-	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
-	if (dbt_mysql_exec(admin, sql) < 0 || test_mysql_connect(&f->conn, f->dbname) < 0) {
-		print_error("%s\n", dbt_error_last());
+	if (!f || test_mysql_db_create(f->dbname, sizeof(f->dbname), "dbt_my", &f->conn) < 0) {
+		if (f)
+			dbt_mysql_close(f->conn);
 		free(f);
 		return -1;
 	}
@@ -70,15 +61,13 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char sql[128];
 	int rc;
 
 	dbt_mysql_close(f->other);
 	dbt_mysql_close(f->conn);
-	snprintf(sql, sizeof(sql), "DROP DATABASE %s", f->dbname);
-	rc = dbt_mysql_exec(admin, sql);
+	rc = test_mysql_db_drop(f->dbname);
 	free(f);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 static void ok(int rc)
@@ -297,10 +286,10 @@ static void lock_of_another_database_is_another_lock(void **state)
 {
 	struct fixture *f = *state;
 
-	ok(dbt_mysql_lock(admin, 0));
+	ok(dbt_mysql_lock(test_mysql_admin(), 0));
 	ok(dbt_mysql_lock(f->conn, 0));
 	ok(dbt_mysql_unlock(f->conn));
-	ok(dbt_mysql_unlock(admin));
+	ok(dbt_mysql_unlock(test_mysql_admin()));
 }
 
 static void statement_lock_timeout_gives_up_with_elocked(void **state)

@@ -21,9 +21,6 @@
 #include "testutil_mysql.h"
 #include "schema.h"
 
-static dbt_conn *admin;
-static int ndbs;
-
 struct fixture {
 	char dbname[64];
 	dbt_conn *conn;
@@ -33,29 +30,23 @@ struct fixture {
 static int group_setup(void **state)
 {
 	(void)state;
-	if (test_mysql_require_url() < 0)
-		return -1;
-	return test_mysql_connect(&admin, NULL);
+	return test_mysql_require_url();
 }
 
 static int group_teardown(void **state)
 {
 	(void)state;
-	dbt_mysql_close(admin);
+	test_mysql_admin_close();
 	return 0;
 }
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char sql[128];
 
-	if (!f)
-		return -1;
-	snprintf(f->dbname, sizeof(f->dbname), "dbt_rmy_%ld_%d", (long)getpid(), ++ndbs);
-	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
-	if (dbt_mysql_exec(admin, sql) < 0 || test_mysql_connect(&f->conn, f->dbname) < 0) {
-		print_error("%s\n", dbt_error_last());
+	if (!f || test_mysql_db_create(f->dbname, sizeof(f->dbname), "dbt_rmy", &f->conn) < 0) {
+		if (f)
+			dbt_mysql_close(f->conn);
 		free(f);
 		return -1;
 	}
@@ -66,15 +57,13 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char sql[128];
 	int rc;
 
 	dbt_schema_free(f->schema);
 	dbt_mysql_close(f->conn);
-	snprintf(sql, sizeof(sql), "DROP DATABASE %s", f->dbname);
-	rc = dbt_mysql_exec(admin, sql);
+	rc = test_mysql_db_drop(f->dbname);
 	free(f);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 /* Runs `sql` in the test's database and reflects it into f->schema. */
@@ -348,7 +337,7 @@ static void another_database_by_name(void **state)
 	dbt_schema *s = NULL;
 
 	reflect(f, "CREATE TABLE here (id INT);\n");
-	assert_int_equal(dbt_mysql_reflect(&s, admin, f->dbname), 0);
+	assert_int_equal(dbt_mysql_reflect(&s, test_mysql_admin(), f->dbname), 0);
 	assert_int_equal(s->ntables, 1);
 	assert_string_equal(s->tables[0]->name, "here");
 	dbt_schema_free(s);

@@ -30,9 +30,6 @@
 #include "schema.h"
 #include "testutil_mysql.h"
 
-static dbt_conn *admin;
-static int ndbs;
-
 struct fixture {
 	char dbname[64];
 	dbt_conn *conn;
@@ -41,29 +38,23 @@ struct fixture {
 static int group_setup(void **state)
 {
 	(void)state;
-	if (test_mysql_require_url() < 0)
-		return -1;
-	return test_mysql_connect(&admin, NULL);
+	return test_mysql_require_url();
 }
 
 static int group_teardown(void **state)
 {
 	(void)state;
-	dbt_mysql_close(admin);
+	test_mysql_admin_close();
 	return 0;
 }
 
 static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
-	char sql[128];
 
-	if (!f)
-		return -1;
-	snprintf(f->dbname, sizeof(f->dbname), "dbt_rdmy_%ld_%d", (long)getpid(), ++ndbs);
-	snprintf(sql, sizeof(sql), "CREATE DATABASE %s", f->dbname);
-	if (dbt_mysql_exec(admin, sql) < 0 || test_mysql_connect(&f->conn, f->dbname) < 0) {
-		print_error("%s\n", dbt_error_last());
+	if (!f || test_mysql_db_create(f->dbname, sizeof(f->dbname), "dbt_rdmy", &f->conn) < 0) {
+		if (f)
+			dbt_mysql_close(f->conn);
 		free(f);
 		return -1;
 	}
@@ -74,14 +65,12 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *f = *state;
-	char sql[128];
 	int rc;
 
 	dbt_mysql_close(f->conn);
-	snprintf(sql, sizeof(sql), "DROP DATABASE %s", f->dbname);
-	rc = dbt_mysql_exec(admin, sql);
+	rc = test_mysql_db_drop(f->dbname);
 	free(f);
-	return rc < 0 ? -1 : 0;
+	return rc;
 }
 
 /* The model, parsed and adapted to MariaDB, with the auto-increment rule
