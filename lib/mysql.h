@@ -20,6 +20,7 @@
 #include "buf.h"
 #include "dbtool.h"
 #include "dialect.h"
+#include "type.h"
 
 struct dbt_schema;
 
@@ -163,5 +164,10 @@ void dbt_mysql_quote_literal(dbt_buf *out, const char *value);
  * (reflect_mysql.c)
  */
 int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
+
+/* The portable kind of a DATA_TYPE of information_schema.COLUMNS (`len`
+ * bytes, any case): int is INTEGER, datetime TIMESTAMP, ...; OTHER for a
+ * type of MariaDB's own.  Reflection and the model's adaptation share it. */
+dbt_type_kind dbt_mysql_type_kind(const char *data_type, size_t len);
 
 #endif

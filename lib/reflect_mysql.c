@@ -107,9 +107,7 @@ static int set_copy(char **field, const char *v)
 	return 0;
 }
 
-/* The portable kind DATA_TYPE names, with its numbers; OTHER for the
- * rest.  `text` stays NULL. */
-static void type_kind(dbt_type *t, const dbt_mysql_rows *r, size_t row)
+dbt_type_kind dbt_mysql_type_kind(const char *data_type, size_t len)
 {
 	static const struct {
 		const char *name;
@@ -124,13 +122,21 @@ static void type_kind(dbt_type *t, const dbt_mysql_rows *r, size_t row)
 		{"timestamp", DBT_TYPE_TIMESTAMP}, {"blob", DBT_TYPE_BLOB},
 		{"json", DBT_TYPE_JSON},	   {"uuid", DBT_TYPE_UUID},
 	};
-	const char *data_type = text(r, row, 2), *v;
 	size_t i;
 
-	*t = (dbt_type)DBT_TYPE_INIT(DBT_TYPE_OTHER);
 	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (!strcasecmp(data_type, kinds[i].name))
-			t->kind = kinds[i].kind;
+		if (strlen(kinds[i].name) == len && !strncasecmp(data_type, kinds[i].name, len))
+			return kinds[i].kind;
+	return DBT_TYPE_OTHER;
+}
+
+/* The portable kind DATA_TYPE names, with its numbers; OTHER for the
+ * rest.  `text` stays NULL. */
+static void type_kind(dbt_type *t, const dbt_mysql_rows *r, size_t row)
+{
+	const char *data_type = text(r, row, 2), *v;
+
+	*t = (dbt_type)DBT_TYPE_INIT(dbt_mysql_type_kind(data_type, strlen(data_type)));
 	switch (t->kind) {
 	case DBT_TYPE_VARCHAR:
 	case DBT_TYPE_CHAR:

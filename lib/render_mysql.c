@@ -643,30 +643,6 @@ int dbt_mysql_autoincrement_is(const dbt_column *c)
 	return c->autoincrement;
 }
 
-/* The portable kind of MariaDB's DATA_TYPE, as reflect_mysql.c reads it. */
-static dbt_type_kind reported_kind(const char *data_type, size_t len)
-{
-	static const struct {
-		const char *name;
-		dbt_type_kind kind;
-	} kinds[] = {
-		{"smallint", DBT_TYPE_SMALLINT},   {"int", DBT_TYPE_INTEGER},
-		{"bigint", DBT_TYPE_BIGINT},	   {"float", DBT_TYPE_REAL},
-		{"double", DBT_TYPE_DOUBLE},	   {"decimal", DBT_TYPE_NUMERIC},
-		{"varchar", DBT_TYPE_VARCHAR},	   {"char", DBT_TYPE_CHAR},
-		{"text", DBT_TYPE_TEXT},	   {"date", DBT_TYPE_DATE},
-		{"time", DBT_TYPE_TIME},	   {"datetime", DBT_TYPE_TIMESTAMP},
-		{"timestamp", DBT_TYPE_TIMESTAMP}, {"blob", DBT_TYPE_BLOB},
-		{"json", DBT_TYPE_JSON},	   {"uuid", DBT_TYPE_UUID},
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strlen(kinds[i].name) == len && !strncasecmp(data_type, kinds[i].name, len))
-			return kinds[i].kind;
-	return DBT_TYPE_OTHER;
-}
-
 /* 1 when the type's text says UNSIGNED, in any case. */
 static int has_unsigned(const char *text)
 {
@@ -806,7 +782,8 @@ static int reflected_type(dbt_type *out, const char *column_type)
 	dbt_buf canon = DBT_BUF_INIT;
 	int a, b, rc = 0;
 
-	t.kind = reported_kind(column_type, strspn(column_type, "abcdefghijklmnopqrstuvwxyz"));
+	t.kind =
+		dbt_mysql_type_kind(column_type, strspn(column_type, "abcdefghijklmnopqrstuvwxyz"));
 	type_numbers(column_type, &a, &b);
 	switch (t.kind) {
 	case DBT_TYPE_VARCHAR:
