@@ -1109,3 +1109,16 @@ int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect)
 					     t->checks[i]->col, dialect);
 	return 0;
 }
+
+void dbt_render_add_constraint(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
+{
+	dbt_render_alter_table(out, d, op->table);
+	dbt_buf_puts(out, "ADD ");
+	if (op->kind == DBT_OP_ADD_FK)
+		dbt_render_fk(out, d, op->fk);
+	else if (op->kind == DBT_OP_ADD_CHECK)
+		dbt_render_check(out, d, op->check);
+	else
+		dbt_render_key(out, d, op->kind == DBT_OP_ADD_PK ? "PRIMARY KEY" : "UNIQUE",
+			       op->key);
+}

@@ -134,6 +134,10 @@ void dbt_render_place(char *at, size_t size, int line, int col);
  * ON CONFLICT clause on a column, key or check, which `dialect` (its name
  * in the message) does not have. */
 int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect);
+
+/* ALTER TABLE ... ADD of the key, foreign key or check of `op`
+ * (DBT_OP_ADD_PK, _UNIQUE, _FK or _CHECK), without the terminator. */
+void dbt_render_add_constraint(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op);
 /* A generated column in the primary key: DBT_EPARSE at its place. */
 int dbt_render_generated_pk(const dbt_table *t);
 /* 1 when the auto-increment rule (dbt_schema_autoincrement) applies to

@@ -317,20 +317,9 @@ int dbt_mysql_render_op(dbt_buf *out, const dbt_op *op)
 		return alter_generated(out, op);
 	case DBT_OP_ADD_PK:
 	case DBT_OP_ADD_UNIQUE:
-		dbt_render_alter_table(out, my, op->table);
-		dbt_buf_puts(out, "ADD ");
-		dbt_render_key(out, my, op->kind == DBT_OP_ADD_PK ? "PRIMARY KEY" : "UNIQUE",
-			       op->key);
-		break;
 	case DBT_OP_ADD_FK:
-		dbt_render_alter_table(out, my, op->table);
-		dbt_buf_puts(out, "ADD ");
-		dbt_render_fk(out, my, op->fk);
-		break;
 	case DBT_OP_ADD_CHECK:
-		dbt_render_alter_table(out, my, op->table);
-		dbt_buf_puts(out, "ADD ");
-		dbt_render_check(out, my, op->check);
+		dbt_render_add_constraint(out, my, op);
 		break;
 	case DBT_OP_DROP_PK:
 		/* The primary key is always named PRIMARY. */

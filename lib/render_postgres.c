@@ -408,20 +408,9 @@ int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 				     op->table->name);
 	case DBT_OP_ADD_PK:
 	case DBT_OP_ADD_UNIQUE:
-		dbt_render_alter_table(out, pg, op->table);
-		dbt_buf_puts(out, "ADD ");
-		dbt_render_key(out, pg, op->kind == DBT_OP_ADD_PK ? "PRIMARY KEY" : "UNIQUE",
-			       op->key);
-		break;
 	case DBT_OP_ADD_FK:
-		dbt_render_alter_table(out, pg, op->table);
-		dbt_buf_puts(out, "ADD ");
-		dbt_render_fk(out, pg, op->fk);
-		break;
 	case DBT_OP_ADD_CHECK:
-		dbt_render_alter_table(out, pg, op->table);
-		dbt_buf_puts(out, "ADD ");
-		dbt_render_check(out, pg, op->check);
+		dbt_render_add_constraint(out, pg, op);
 		break;
 	case DBT_OP_DROP_PK:
 	case DBT_OP_DROP_UNIQUE:
