@@ -156,6 +156,14 @@ my_sql() {
 		-N -B -e "$2" ${1:+"$1"} </dev/null
 }
 
+# my_sql_raw DATABASE [SQL]: like my_sql, values printed as they are
+# (not escaped: a backslash stays one), the SQL read from standard input
+# when not given.
+my_sql_raw() {
+	MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" \
+		-N -B --raw ${2:+-e "$2"} ${1:+"$1"}
+}
+
 # Percent-decodes a URL component.
 urldecode() {
 	printf '%b' "${1//%/\\x}"
@@ -684,6 +692,14 @@ snapshot_db() {
 			-c "SELECT 'version: ' || CASE WHEN to_regclass('public.dbtool_version') IS NULL THEN '' ELSE array_to_string(xpath('//version_num/text()', query_to_xml('SELECT version_num FROM public.dbtool_version', false, false, ''))::text[], ',') END"
 		return
 	fi
+	if [ "$DIALECT" = mariadb ]; then
+		# Two sessions, as on SQLite: the first writes the statements
+		# (row counts need a statement per table), the second runs them.
+		# Index names are per table here, so each is "table.index".
+		RUNS=$((RUNS + 1))
+		my_sql_raw "$MY_DATABASE" "$MARIADB_SNAPSHOT" </dev/null | my_sql_raw "$MY_DATABASE"
+		return
+	fi
 	# SQLite: two sessions, the second running the row counts the first
 	# writes.  A missing file is an empty database (and stays missing).
 	if [ ! -e "$DB_FILE" ]; then
@@ -711,6 +727,28 @@ SELECT CASE WHEN count(*) > 0
 SELECT 'SELECT ''rows of ' || replace(name, '''', '''''') || ': '' || count(*) FROM \"' ||
  replace(name, '\"', '\"\"') || '\";' FROM sqlite_master
  WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'dbtool_history' ORDER BY name;"
+
+# The same for MariaDB: lines "tables: ...", "indexes: ...", "version: ...",
+# "journal: N" (the rows of dbtool_journal, when it exists) and "rows of T:
+# N".  Names are compared in byte order; quotes and backslashes in them
+# are doubled for the string literals and backticks for the identifiers.
+MARIADB_SNAPSHOT="
+SELECT CONCAT('SELECT ''tables: ', COALESCE(GROUP_CONCAT(REPLACE(REPLACE(table_name, '\\\\', '\\\\\\\\'), '''', '''''')
+ ORDER BY BINARY table_name SEPARATOR ' '), ''), ''';') FROM information_schema.tables
+ WHERE table_schema = DATABASE() AND table_name <> 'dbtool_history';
+SELECT CONCAT('SELECT ''indexes: ', COALESCE(GROUP_CONCAT(DISTINCT REPLACE(REPLACE(CONCAT(table_name, '.', index_name), '\\\\', '\\\\\\\\'), '''', '''''')
+ ORDER BY BINARY CONCAT(table_name, '.', index_name) SEPARATOR ' '), ''), ''';') FROM information_schema.statistics
+ WHERE table_schema = DATABASE() AND table_name <> 'dbtool_history';
+SELECT IF(COUNT(*) > 0,
+ 'SELECT CONCAT(''version: '', COALESCE(GROUP_CONCAT(version_num SEPARATOR '',''), '''')) FROM dbtool_version;',
+ 'SELECT ''version: '';') FROM information_schema.tables
+ WHERE table_schema = DATABASE() AND table_name = 'dbtool_version';
+SELECT CONCAT('SELECT CONCAT(''journal: '', COUNT(*)) FROM dbtool_journal;') FROM information_schema.tables
+ WHERE table_schema = DATABASE() AND table_name = 'dbtool_journal';
+SELECT CONCAT('SELECT CONCAT(''rows of ', REPLACE(REPLACE(table_name, '\\\\', '\\\\\\\\'), '''', ''''''), ': '', COUNT(*)) FROM \`',
+ REPLACE(table_name, '\`', '\`\`'), '\`;') FROM information_schema.tables
+ WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'
+ AND table_name NOT IN ('dbtool_history', 'dbtool_journal') ORDER BY BINARY table_name;"
 
 # ------------------------------------------------------------- revisions
 
