@@ -19,8 +19,8 @@
 # undo a downgrade that stopped halfway (the chain's revisions do not say
 # '-- journal: inverse') until 'dbtool downgrade -1' has finished it, and
 # every upgrade to completion reaches head with every statement applied
-# exactly once.  The server is not crashed there: InnoDB's crash recovery
-# is not dbtool's, and the kills already cut every statement short.
+# exactly once.  The server is not crashed there: the kills already leave
+# revisions halfway, which is what the journal is for.
 #
 # Each kill is sent at a time drawn uniformly from the measured duration of
 # the run it is aimed at, so kills fall before, between and inside the
@@ -162,7 +162,11 @@ expect_resumed() {
 # resumed by the upgrade itself; a downgrade that stopped after some of
 # its statements makes the upgrade refuse, changing nothing (the chain's
 # revisions do not say '-- journal: inverse'), and 'dbtool downgrade -1'
-# finishes it, to the revision's parent.
+# finishes it, to the revision's parent.  So does a downgrade that
+# stopped with none of its statements counted: an upgrade would take it
+# for one that changed nothing, but the kill may have come while the
+# server ran its first statement when that is DDL (s01's DROP TABLE; see
+# chain_statements).
 complete_upgrade() {
 	local what=$1 journal before after jrev jdir k
 	if [ "$DIALECT" != mariadb ]; then
