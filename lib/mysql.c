@@ -453,11 +453,13 @@ int dbt_mysql_lock(dbt_conn *conn, int timeout_ms)
 	if (rc < 0)
 		return rc;
 	if (!v || strcmp(v, "1"))
+		/* Worded as on the other dialects first ("waited too long for
+		 * the lock"), which scripts and the README rely on. */
 		rc = dbt_error_set(DBT_ELOCKED,
-				   "another dbtool holds the migration lock of database '%s' "
-				   "(GET_LOCK "
-				   "'%s'): waited %gs; retry when it is done",
-				   c->database, c->lock_name, timeout_ms / 1000.0);
+				   "waited too long for the lock (%gs): another dbtool holds the "
+				   "migration lock of database '%s' (GET_LOCK '%s'); retry when it "
+				   "is done",
+				   timeout_ms / 1000.0, c->database, c->lock_name);
 	free(v);
 	return rc;
 }

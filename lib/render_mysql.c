@@ -16,6 +16,7 @@
 #include "render_mysql.h"
 
 #include "error.h"
+#include "lex.h"
 #include "mysql.h"
 #include "render_int.h"
 
@@ -986,6 +987,54 @@ static int unique_indexes_as_keys(dbt_schema *s)
 	return 0;
 }
 
+/*
+ * The model's expression `*expr` with each double-quoted name in
+ * backticks.  MariaDB reads "x" as a string unless sql_mode says
+ * ANSI_QUOTES, which dbtool leaves to the server: CHECK ("a" >= 0) as
+ * written would compare the string 'a'.  An expression the tokenizer does
+ * not read (MariaDB's own backticks) is left as written.
+ */
+static int backtick_names(char **expr)
+{
+	dbt_buf out = DBT_BUF_INIT;
+	dbt_lexer lx;
+	dbt_token tok;
+	size_t done = 0;
+	char *name;
+
+	if (!*expr)
+		return 0;
+	dbt_lex_init(&lx, *expr, strlen(*expr));
+	for (;;) {
+		if (dbt_lex_next(&lx, &tok) < 0) {
+			dbt_buf_release(&out);
+			return 0;
+		}
+		if (tok.kind == DBT_TOK_END)
+			break;
+		if (tok.kind != DBT_TOK_QUOTED || (*expr)[tok.start] != '"')
+			continue;
+		if (!(name = dbt_token_name(*expr, &tok))) {
+			dbt_buf_release(&out);
+			return dbt_error_oom();
+		}
+		dbt_buf_put(&out, *expr + done, tok.start - done);
+		ident(&out, name);
+		free(name);
+		done = tok.start + tok.len;
+	}
+	if (!done)
+		return 0;
+	dbt_buf_puts(&out, *expr + done);
+	if (out.oom) {
+		dbt_buf_release(&out);
+		return dbt_error_oom();
+	}
+	free(*expr);
+	*expr = dbt_buf_detach(&out);
+	return *expr ? 0 : dbt_error_oom();
+}
+
 static int adapt_table(dbt_schema *s, dbt_table *t)
 {
 	char at[32];
@@ -1019,7 +1068,8 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 	for (i = 0; i < t->ncolumns; i++) {
 		dbt_column *c = t->columns[i];
 
-		if ((rc = adapt_column(t, c)) < 0)
+		if ((rc = adapt_column(t, c)) < 0 || (rc = backtick_names(&c->default_expr)) < 0 ||
+		    (rc = backtick_names(&c->generated_expr)) < 0)
 			return rc;
 		if (c->identity == DBT_IDENTITY_NONE && !c->autoincrement)
 			continue;
@@ -1034,6 +1084,9 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 		c->autoincrement = 1;
 		c->not_null = 1;
 	}
+	for (i = 0; i < t->nchecks; i++)
+		if ((rc = backtick_names(&t->checks[i]->expr)) < 0)
+			return rc;
 	for (i = 0; i < t->nfks; i++) {
 		/* MariaDB reports the default action as RESTRICT, which it is
 		 * in InnoDB (no deferred checks). */

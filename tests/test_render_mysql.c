@@ -539,6 +539,27 @@ static void adapted_types_are_what_mariadb_reports(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB reads "x" as a string unless sql_mode says ANSI_QUOTES: the
+ * model's double-quoted names in a check, a default and a generated
+ * column are written in backticks, its strings as they are. */
+static void quoted_names_of_expressions_are_written_in_backticks(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE t (\"Mixed Case\" INTEGER, \"we`ird\" INTEGER,\n"
+			      "  g INTEGER GENERATED ALWAYS AS (\"Mixed Case\" * 2) STORED,\n"
+			      "  note VARCHAR(10) DEFAULT 'say \"hi\"',\n"
+			      "  CONSTRAINT c CHECK (\"Mixed Case\" >= 0 AND \"we`ird\" <> 1 AND "
+			      "note <> '\"x\"'));");
+	dbt_table *t = table_of(s, "t");
+
+	(void)state;
+	assert_int_equal(t->nchecks, 1);
+	assert_string_equal(t->checks[0]->expr,
+			    "`Mixed Case` >= 0 AND `we``ird` <> 1 AND note <> '\"x\"'");
+	assert_string_equal(t->columns[2]->generated_expr, "`Mixed Case` * 2");
+	assert_string_equal(t->columns[3]->default_expr, "'say \"hi\"'");
+	dbt_schema_free(s);
+}
+
 /* MariaDB names every primary key PRIMARY: a model that names its key
  * matches the database that holds it. */
 static void a_named_primary_key_matches_the_key_mariadb_names_primary(void **state)
@@ -577,6 +598,7 @@ int main(void)
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
 		cmocka_unit_test(a_named_primary_key_matches_the_key_mariadb_names_primary),
+		cmocka_unit_test(quoted_names_of_expressions_are_written_in_backticks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -150,18 +150,19 @@ show_output() {
 # my_sql DATABASE SQL: runs SQL with the mariadb client on the test server
 # (DATABASE "" for none), as the test URL's user; rows tab-separated,
 # without column names.  The password goes through the environment, never
-# the command line.
+# the command line.  The client speaks utf8mb4, as dbtool does (the
+# client's own default cannot carry characters outside the BMP).
 my_sql() {
-	MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" \
-		-N -B -e "$2" ${1:+"$1"} </dev/null
+	MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --default-character-set=utf8mb4 \
+		--socket="$MY_SOCKET" -u "$MY_USER" -N -B -e "$2" ${1:+"$1"} </dev/null
 }
 
 # my_sql_raw DATABASE [SQL]: like my_sql, values printed as they are
 # (not escaped: a backslash stays one), the SQL read from standard input
 # when not given.
 my_sql_raw() {
-	MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" \
-		-N -B --raw ${2:+-e "$2"} ${1:+"$1"}
+	MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --default-character-set=utf8mb4 \
+		--socket="$MY_SOCKET" -u "$MY_USER" -N -B --raw ${2:+-e "$2"} ${1:+"$1"}
 }
 
 # Percent-decodes a URL component.

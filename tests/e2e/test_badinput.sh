@@ -6,7 +6,7 @@
 # one clear "dbtool: error:" line, never print a password, and leave the
 # project folder and the database exactly as they were.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_badinput.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_badinput.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -62,6 +62,16 @@ if [ "$DIALECT" = postgres ]; then
 	expect_stderr_not_contains "Wr0ngPassw0rd"
 	missing_url=$(sed -E 's#^([^:]+://[^/?]*)/[^?]*#\1/no_such_database_e2e#' <<<"$TEST_URL")
 	bad_input "no_such_database_e2e" dbtool --url "$missing_url" upgrade
+fi
+if [ "$DIALECT" = mariadb ]; then
+	# The same on MariaDB, whose words for them are its own.
+	wrong_url=$(sed -E 's#^([^:]+://[^:@/]*:)[^@/]*@#\1Wr0ngPassw0rd@#' <<<"$TEST_URL")
+	bad_input "Access denied for user '$MY_USER'" dbtool --url "$wrong_url" upgrade
+	expect_stderr_not_contains "Wr0ngPassw0rd"
+	DATABASE_URL=$wrong_url bad_input "Access denied for user '$MY_USER'" dbtool current
+	expect_stderr_not_contains "Wr0ngPassw0rd"
+	missing_url=$(sed -E 's#^([^:]+://[^/?]*)/[^?]*#\1/no_such_database_e2e#' <<<"$TEST_URL")
+	bad_input "Unknown database 'no_such_database_e2e'" dbtool --url "$missing_url" upgrade
 fi
 
 # --- broken revision files

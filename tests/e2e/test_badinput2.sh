@@ -10,7 +10,7 @@
 # the project folder and the database exactly as they were.  The test ends
 # by printing how many bad inputs it tried, with those of test_badinput.sh.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_badinput2.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_badinput2.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -322,15 +322,44 @@ rm migrations/versions/zz24_x.sql
 
 # Sections that the database refuses: the revision is rolled back, the
 # error is one line that names the file and line.
+#
+# bad_revision PLACE TEXT: the pending revision zz25, whose first statement
+# (CREATE TABLE z) runs and whose second the database refuses, fails
+# 'dbtool upgrade' at PLACE, saying TEXT.  MariaDB, which commits DDL at once, cannot
+# roll it back: its CREATE TABLE stays and the journal's row says so
+# (the README's "Revisions on a database whose DDL commits at once");
+# undone by hand as the message says (DROP TABLE z, then 'dbtool stamp
+# ab2000'), the project and the database must then be as before.
+bad_revision() {
+	local before
+	if [ "$DIALECT" != mariadb ]; then
+		bad 1 "$1" dbtool upgrade
+		expect_stderr_contains "$2"
+		return
+	fi
+	NBAD=$((NBAD + 1))
+	snapshot_to before
+	expect_fail 1 dbtool upgrade
+	expect_error_line
+	expect_stdout_eq ""
+	expect_stderr_contains "$1"
+	expect_stderr_contains "$2"
+	expect_stderr_contains "upgrade zz25 stopped at its statement 2, after 1 committed"
+	expect_eq "$(sql_value "SELECT CONCAT_WS(' ', version_num, direction, statements) FROM dbtool_journal")" \
+		"zz25 upgrade 1" "the journal says that zz25 stopped after its first statement"
+	expect_tables "a b dbtool_version z"
+	sql_value "DROP TABLE z"
+	expect_ok dbtool stamp ab2000
+	expect_unchanged "$before"
+}
 new_revision zz25 ab2000 "a typo in the SQL" "CREATE TABLE z (id INTEGER);
 CREAT TABLE y (id INTEGER);" "DROP TABLE z;" >/dev/null
 expect_ok dbtool upgrade ab2000
 expect_version ab2000
-bad 1 "zz25_x.sql:8" dbtool upgrade
-expect_stderr_contains "CREAT"
+bad_revision "zz25_x.sql:8" "CREAT"
 new_revision zz25 ab2000 "an unterminated string" "CREATE TABLE z (id INTEGER);
 INSERT INTO z (id) VALUES ('oops);" "DROP TABLE z;" >/dev/null
-bad 1 "zz25_x.sql:8" dbtool upgrade
+bad_revision "zz25_x.sql:8" "'oops"
 rm migrations/versions/zz25_x.sql
 expect_ok dbtool downgrade ab1000
 expect_version ab1000
@@ -466,6 +495,29 @@ postgres)
 	# A server that only allows reading: the statement and what it needs.
 	bad 1 "read-only" dbtool --url "$(with_param "$TEST_URL" options=-c%20default_transaction_read_only%3Don)" upgrade
 	;;
+mariadb)
+	# The test server's URL with other parts, and MariaDB's words.
+	re='^([^:]+://)([^:@/]*):([^@/]*)@([^?]*)(\?.*)?$'
+	[[ $TEST_URL =~ $re ]] || fail "the test URL has no user and password"
+	scheme=${BASH_REMATCH[1]} user=${BASH_REMATCH[2]} hostdb=${BASH_REMATCH[4]} query=${BASH_REMATCH[5]}
+	bad 1 "Access denied for user 'nosuchuser'" dbtool --url "${scheme}nosuchuser:$PG_PASSWORD_RAW@$hostdb$query" upgrade
+	bad 1 "(using password: NO)" dbtool --url "$scheme$user@$hostdb$query" upgrade
+	expect_stderr_contains "Access denied for user '$MY_USER'"
+	bad 1 "'sslmode'" dbtool --url "$(with_param "$TEST_URL" sslmode=bogus)" upgrade
+	expect_stderr_contains "unknown query parameter"
+	bad 1 "connect_timeout" dbtool --url "$(with_param "$TEST_URL" connect_timeout=soon)" current
+	bad 1 "character set bogus" dbtool --url "$(with_param "$TEST_URL" charset=bogus)" upgrade
+	# A user that may only read: the statement and what it needs.
+	ro_user=dbtool_ro_$$
+	if my_sql "" "CREATE USER '$ro_user'@'localhost' IDENTIFIED BY 'Ro5ecret';
+GRANT SELECT ON \`$MY_DATABASE\`.* TO '$ro_user'@'localhost'" >"$ERR" 2>&1; then
+		bad 1 "command denied to user '$ro_user'" dbtool --url "$scheme$ro_user:Ro5ecret@$hostdb$query" upgrade
+		expect_stderr_not_contains "Ro5ecret"
+	else
+		fail "cannot create user $ro_user" "$(cat "$ERR")"
+	fi
+	my_sql "" "DROP USER '$ro_user'@'localhost'" >/dev/null 2>&1
+	;;
 sqlite)
 	printf 'not a database, only text\n' >"$PROJECT/notes.db"
 	bad 1 "notes.db" dbtool --url "sqlite:///$PROJECT/notes.db" upgrade
@@ -527,9 +579,9 @@ expect_version ab2000
 
 # The count, with the inputs of test_badinput.sh that run on this dialect.
 old=$(awk -v dialect="$DIALECT" '
-	/^if \[ "\$DIALECT" = postgres \]/ { pg = 1 }
-	/^fi/ { pg = 0 }
-	/^[ \t]*(DATABASE_URL=[^ ]+ )?bad_input / { if (!pg || dialect == "postgres") n++ }
+	/^if \[ "\$DIALECT" = [a-z]+ \]/ { only = $5 }
+	/^fi/ { only = "" }
+	/^[ \t]*(DATABASE_URL=[^ ]+ )?bad_input / { if (only == "" || only == dialect) n++ }
 	END { print n + 0 }' "$E2E_DIR/test_badinput.sh")
 echo "# bad inputs on $DIALECT: $NBAD in test_badinput2.sh + $old in test_badinput.sh = $((NBAD + old))"
 

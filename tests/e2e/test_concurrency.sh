@@ -5,7 +5,10 @@
 # succeed; and while something else holds the migration lock, an upgrade
 # waits for it, or gives up after --lock-timeout without changing anything.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_concurrency.sh sqlite|postgres
+# The lock is BEGIN IMMEDIATE's on SQLite, an advisory lock on PostgreSQL
+# and GET_LOCK on MariaDB (held by the session for the whole run).
+#
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_concurrency.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -82,6 +85,9 @@ lock_is_held() {
 	postgres)
 		[ "$(sql_value "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")" = 1 ]
 		;;
+	mariadb)
+		[ "$(sql_value "SELECT IS_USED_LOCK('dbtool:$MY_DATABASE') IS NOT NULL")" = 1 ]
+		;;
 	esac
 }
 
@@ -91,12 +97,14 @@ hold_lock() {
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch "$DB_FILE" <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
 	postgres) psql "$TEST_URL" -X -q <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
+	mariadb) my_sql_raw "$MY_DATABASE" <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
 	esac
 	holder=$!
 	exec 7>"$lock_fifo"
 	case "$DIALECT" in
 	sqlite) echo "BEGIN IMMEDIATE;" >&7 ;;
 	postgres) echo "SELECT pg_advisory_lock(hashtextextended('dbtool_version', 0));" >&7 ;;
+	mariadb) echo "SELECT GET_LOCK('dbtool:$MY_DATABASE', 10);" >&7 ;;
 	esac
 	for _ in $(seq 100); do
 		lock_is_held && return 0
@@ -109,6 +117,7 @@ release_lock() {
 	case "$DIALECT" in
 	sqlite) printf 'ROLLBACK;\n.quit\n' >&7 ;;
 	postgres) printf '\\q\n' >&7 ;;
+	mariadb) printf 'SELECT RELEASE_LOCK(%s);\n' "'dbtool:$MY_DATABASE'" >&7 ;;
 	esac
 	exec 7>&-
 	wait "$holder"

@@ -3,10 +3,10 @@
 # test_password.sh - passwords holding each of @ / : ? # [ ] % and a space,
 # written in the URL percent-encoded and as they are: the password never
 # shows in any output, whether the URL is malformed, the connection fails
-# or it works; and on PostgreSQL, a role with such a password connects
-# wherever the URL is valid.
+# or it works; and on PostgreSQL (a role) and MariaDB (a user), an account
+# with such a password connects wherever the URL is valid.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_password.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_password.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -108,6 +108,51 @@ if [ "$DIALECT" = postgres ]; then
 			expect_no_secret
 		done
 		psql "$DBTOOL_TEST_PG_URL" -X -q -c "DROP ROLE $role" >/dev/null 2>&1 </dev/null
+	done
+fi
+
+# --- on MariaDB: mysql:// URLs that cannot connect, then a user per
+# password, which connects
+if [ "$DIALECT" = mariadb ]; then
+	query=${TEST_URL#*\?}
+	n=0
+	for c in "${chars[@]}"; do
+		n=$((n + 1))
+		pw="Qz7${c}Kx9"
+		for given in "$pw" "$(encode "$pw")"; do
+			expect_fail 1 dbtool --url "mysql://u:${given}@localhost/d?unix_socket=$nosock/mysqld.sock" current
+			expect_error_line
+			expect_no_secret
+		done
+		user=dbtool_pw_$$_$n
+		if my_sql "" "CREATE USER '$user'@'localhost' IDENTIFIED BY '$pw';
+GRANT ALL ON \`$MY_DATABASE\`.* TO '$user'@'localhost'" >"$ERR" 2>&1; then
+			pass "user $user exists"
+		else
+			fail "cannot create user $user" "$(cat "$ERR")"
+			continue
+		fi
+		for given in "$pw" "$(encode "$pw")"; do
+			url="mysql://$user:${given}@localhost/$MY_DATABASE?$query"
+			if [ "$c" = '%' ] && [ "$given" = "$pw" ]; then
+				# A bare '%' is no valid percent-encoding.
+				expect_fail 1 dbtool --url "$url" current
+				expect_stderr_contains "invalid percent-encoding in the password"
+			else
+				expect_ok dbtool --url "$url" current
+				expect_stdout_eq ""
+				expect_ok dbtool --url "$url" -v history
+			fi
+			expect_no_secret
+			# The wrong password fails, showing neither.
+			expect_fail 1 dbtool --url "mysql://$user:${given}x@localhost/$MY_DATABASE?$query" current
+			expect_error_line
+			if [ "$c" != '%' ] || [ "$given" != "$pw" ]; then
+				expect_stderr_contains "Access denied for user '$user'"
+			fi
+			expect_no_secret
+		done
+		my_sql "" "DROP USER '$user'@'localhost'" >/dev/null 2>&1
 	done
 fi
 

@@ -90,75 +90,172 @@ adds_column() {
 	[ $(($1 % 6)) = 0 ]
 }
 
+# chain_statements K: the statements of revision K, one per element in
+# the order they run, in UP and DOWN, and what each does to the facts
+# (see apply_effect) in UP_FX and DOWN_FX.  On MariaDB, which commits a
+# DDL statement before dbtool counts it in its journal, a kill in that
+# instant (or while the server still runs the statement) leaves the count
+# one short, and resuming runs the statement again, as the README says:
+# there the DDL is written so that it can run twice (IF [NOT] EXISTS),
+# which a revision for MariaDB should be; the rows and the "log" still
+# show any statement applied twice.
+chain_statements() {
+	local k=$1 t prev r ine= iex= values=
+	t=$(table_of "$k")
+	prev=$(table_of $((k - 1)))
+	UP=() UP_FX=() DOWN=() DOWN_FX=()
+	if [ "$DIALECT" = mariadb ]; then
+		ine=" IF NOT EXISTS"
+		iex=" IF EXISTS"
+	fi
+	if [ "$k" = 1 ]; then
+		UP+=("CREATE TABLE$ine log (n INTEGER NOT NULL);")
+		UP_FX+=("ddl table log n")
+	fi
+	UP+=("CREATE TABLE$ine $t (id INTEGER PRIMARY KEY, rev INTEGER NOT NULL, v VARCHAR(40));")
+	UP_FX+=("ddl table $t id rev v")
+	UP+=("CREATE INDEX$ine ${t}_v ON $t (v);")
+	UP_FX+=("ddl index $t ${t}_v")
+	if [ $((k % 5)) = 0 ]; then
+		# MariaDB: the CTE after INSERT, and CONCAT (|| is OR there).
+		if [ "$DIALECT" = mariadb ]; then
+			UP+=("INSERT INTO $t (id, rev, v) WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $(rows_of "$k"))"$'\n'"SELECT i, $k, CONCAT('row ', i) FROM c;")
+		else
+			UP+=("WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $(rows_of "$k"))"$'\n'"INSERT INTO $t (id, rev, v) SELECT i, $k, 'row ' || i FROM c;")
+		fi
+		UP_FX+=("dml rows $t $(rows_of "$k")")
+	elif [ $((k % 2)) = 0 ]; then
+		for r in $(seq "$(rows_of "$k")"); do
+			UP+=("INSERT INTO $t (id, rev, v) VALUES ($r, $k, 'row $r');")
+			UP_FX+=("dml rows $t 1")
+		done
+	else
+		for r in $(seq "$(rows_of "$k")"); do
+			values+="$([ "$r" = 1 ] || echo ,) ($r, $k, 'row $r')"
+		done
+		UP+=("INSERT INTO $t (id, rev, v) VALUES$values;")
+		UP_FX+=("dml rows $t $(rows_of "$k")")
+	fi
+	if adds_column "$k"; then
+		UP+=("ALTER TABLE $prev ADD COLUMN$ine note_$k VARCHAR(20);" "UPDATE $prev SET note_$k = 'set by $k';")
+		UP_FX+=("ddl column $prev note_$k" "dml none")
+		DOWN+=("ALTER TABLE $prev DROP COLUMN$iex note_$k;")
+		DOWN_FX+=("ddl dropcolumn $prev note_$k")
+	fi
+	UP+=("INSERT INTO log (n) VALUES ($k);")
+	UP_FX+=("dml log $k")
+	DOWN+=("DROP TABLE$iex $t;")
+	DOWN_FX+=("ddl droptable $t")
+	if [ "$k" = 1 ]; then
+		DOWN+=("DROP TABLE$iex log;")
+		DOWN_FX+=("ddl droptable log")
+	else
+		DOWN=("DELETE FROM log WHERE n = $k;" "${DOWN[@]}")
+		DOWN_FX=("dml unlog $k" "${DOWN_FX[@]}")
+	fi
+}
+
 # stress_chain: initialises the project in the current folder and writes
 # the 30 revision files.
 stress_chain() {
-	local k t prev up down r parent
+	local k parent up down
 	run_cmd dbtool -q init
 	if [ "$STATUS" != 0 ]; then
 		fail "dbtool init" "$(show_output)"
 		finish
 	fi
+	# The URL is the environment's: the template's sqlite url stays unused.
+	[ "$DIALECT" != mariadb ] || sed -i '/^url *=/d' dbtool.ini
 	for k in $(seq "$NREVS"); do
-		t=$(table_of "$k")
-		prev=$(table_of $((k - 1)))
-		up=
-		down=
-		if [ "$k" = 1 ]; then
-			up+="CREATE TABLE log (n INTEGER NOT NULL);"$'\n'
-		fi
-		up+="CREATE TABLE $t (id INTEGER PRIMARY KEY, rev INTEGER NOT NULL, v VARCHAR(40));"$'\n'
-		up+="CREATE INDEX ${t}_v ON $t (v);"$'\n'
-		if [ $((k % 5)) = 0 ]; then
-			up+="WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < $(rows_of "$k"))"$'\n'
-			up+="INSERT INTO $t (id, rev, v) SELECT i, $k, 'row ' || i FROM c;"$'\n'
-		elif [ $((k % 2)) = 0 ]; then
-			for r in $(seq "$(rows_of "$k")"); do
-				up+="INSERT INTO $t (id, rev, v) VALUES ($r, $k, 'row $r');"$'\n'
-			done
-		else
-			up+="INSERT INTO $t (id, rev, v) VALUES"
-			for r in $(seq "$(rows_of "$k")"); do
-				up+="$([ "$r" = 1 ] || echo ,) ($r, $k, 'row $r')"
-			done
-			up+=";"$'\n'
-		fi
-		if adds_column "$k"; then
-			up+="ALTER TABLE $prev ADD COLUMN note_$k VARCHAR(20);"$'\n'
-			up+="UPDATE $prev SET note_$k = 'set by $k';"$'\n'
-			down+="ALTER TABLE $prev DROP COLUMN note_$k;"$'\n'
-		fi
-		up+="INSERT INTO log (n) VALUES ($k);"
-		down+="DROP TABLE $t;"
-		if [ "$k" = 1 ]; then
-			down+=$'\n'"DROP TABLE log;"
-		else
-			down="DELETE FROM log WHERE n = $k;"$'\n'$down
-		fi
+		chain_statements "$k"
+		up=$(printf '%s\n' "${UP[@]}")
+		down=$(printf '%s\n' "${DOWN[@]}")
 		parent=
 		[ "$k" = 1 ] || parent=$(rev_id $((k - 1)))
 		new_revision "$(rev_id "$k")" "$parent" "stress $k" "$up" "$down" >/dev/null
 	done
 }
 
-# expected_fingerprint V: what check_consistent must find at position V,
-# one fact per line, sorted.
+# The facts of the simulated database that expected_fingerprint builds:
+# the columns, indexes and row count of each table, and the numbers in
+# "log".
+declare -A ST_COLS ST_IDX ST_ROWS
+ST_LOG=
+
+# apply_effect KIND WHAT ARGS...: what one statement does to the facts.
+apply_effect() {
+	case "$1 $2" in
+	"ddl table") [ -n "${ST_COLS[$3]+x}" ] || { ST_COLS[$3]=" ${*:4} "; ST_IDX[$3]=; ST_ROWS[$3]=0; } ;;
+	"ddl index") ST_IDX[$3]=$4 ;;
+	"ddl column") [[ ${ST_COLS[$3]} == *" $4 "* ]] || ST_COLS[$3]+="$4 " ;;
+	"ddl dropcolumn") ST_COLS[$3]=${ST_COLS[$3]/" $4 "/ } ;;
+	"ddl droptable") unset "ST_COLS[$3]" "ST_IDX[$3]" "ST_ROWS[$3]" ;;
+	"dml rows") ST_ROWS[$3]=$((ST_ROWS[$3] + $4)) ;;
+	"dml log")
+		ST_LOG+=" $3"
+		ST_ROWS[log]=$((ST_ROWS[log] + 1))
+		;;
+	"dml unlog")
+		ST_LOG=${ST_LOG/" $3"/}
+		ST_ROWS[log]=$((ST_ROWS[log] - 1))
+		;;
+	"dml none") ;;
+	*) echo "apply_effect: unknown effect '$*'" >&2 ;;
+	esac
+}
+
+# expected_fingerprint V [REV DIRECTION K]: what check_consistent must
+# find at position V, one fact per line, sorted; with REV, also the first
+# K statements of the upgrade (DIRECTION "upgrade", REV = V + 1) or the
+# downgrade (REV = V) of revision REV, which stopped there (MariaDB's
+# journal).  On MariaDB the facts include the history (the revisions up
+# to V) and the journal's row, as "journal REV DIRECTION FROM K" (FROM
+# "-" for base).
 expected_fingerprint() {
-	local v=$1 k t log=
+	local v=$1 rev=${2:-} dir=${3:-} n=${4:-0} k j t c history=
+	ST_COLS=() ST_IDX=() ST_ROWS=() ST_LOG=
+	for k in $(seq "$v"); do
+		chain_statements "$k"
+		for j in "${UP_FX[@]}"; do
+			# shellcheck disable=SC2086 # words of an effect
+			apply_effect $j
+		done
+		history+=" $(rev_id "$k")"
+	done
+	if [ -n "$rev" ]; then
+		chain_statements "$rev"
+		if [ "$dir" = upgrade ]; then
+			for ((j = 0; j < n; j++)); do
+				# shellcheck disable=SC2086 # words of an effect
+				apply_effect ${UP_FX[j]}
+			done
+		else
+			for ((j = 0; j < n; j++)); do
+				# shellcheck disable=SC2086 # words of an effect
+				apply_effect ${DOWN_FX[j]}
+			done
+		fi
+	fi
 	{
-		for k in $(seq "$v"); do
-			t=$(table_of "$k")
-			printf '%s\n' "table $t" "column $t.id" "column $t.rev" "column $t.v" \
-				"index ${t}_v" "rows $t $(rows_of "$k")"
-			if adds_column "$k"; then
-				echo "column $(table_of $((k - 1))).note_$k"
-			fi
-			log+="${log:+ }$k"
+		for t in "${!ST_COLS[@]}"; do
+			echo "table $t"
+			for c in ${ST_COLS[$t]}; do
+				echo "column $t.$c"
+			done
+			[ -z "${ST_IDX[$t]}" ] || echo "index ${ST_IDX[$t]}"
+			echo "rows $t ${ST_ROWS[$t]}"
+			[ "$t" != log ] || echo "log ${ST_LOG# }"
 		done
 		if [ "$v" -gt 0 ]; then
-			printf '%s\n' "table log" "column log.n" "rows log $v" "log $log" "version $(rev_id "$v")"
+			echo "version $(rev_id "$v")"
 		else
 			echo "version "
+		fi
+		if [ "$DIALECT" = mariadb ]; then
+			echo "history${history:- }"
+			if [ -n "$rev" ]; then
+				echo "journal $(rev_id "$rev") $dir $([ "$v" -gt 0 ] && rev_id "$v" || echo -) $n"
+			fi
 		fi
 	} | LC_ALL=C sort
 }
@@ -223,11 +320,46 @@ sqlite_facts() {
 	}
 }
 
+# The same for MariaDB, in one session: "idle N" (the other sessions on
+# the database: a killed dbtool's lasts until the statement it sent has
+# run), the schema, then the rows, the log, the version, the history and
+# each row of dbtool_journal ("journal REV DIRECTION FROM K", FROM "-"
+# for base) through one statement put together from the tables found.
+read -r -d '' MY_FACTS <<'SQL'
+SET SESSION group_concat_max_len = 1048576;
+SELECT CONCAT('idle ', COUNT(*)) FROM information_schema.processlist
+ WHERE db = DATABASE() AND id <> CONNECTION_ID();
+SELECT CONCAT('table ', table_name) FROM information_schema.tables
+ WHERE table_schema = DATABASE() AND table_name NOT LIKE 'dbtool\_%';
+SELECT DISTINCT CONCAT('index ', index_name) FROM information_schema.statistics
+ WHERE table_schema = DATABASE() AND table_name NOT LIKE 'dbtool\_%' AND index_name <> 'PRIMARY';
+SELECT CONCAT('column ', table_name, '.', column_name) FROM information_schema.columns
+ WHERE table_schema = DATABASE() AND table_name NOT LIKE 'dbtool\_%';
+SELECT CONCAT_WS(' UNION ALL ',
+ (SELECT GROUP_CONCAT(CONCAT('SELECT CONCAT(''rows ', table_name, ' '', COUNT(*)) FROM `', table_name, '`')
+   SEPARATOR ' UNION ALL ') FROM information_schema.tables
+  WHERE table_schema = DATABASE() AND table_name NOT LIKE 'dbtool\_%'),
+ (SELECT 'SELECT CONCAT(''log '', COALESCE(GROUP_CONCAT(n ORDER BY n SEPARATOR '' ''), '''')) FROM log'
+  FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'log'),
+ IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'dbtool_version'),
+  'SELECT CONCAT(''version '', COALESCE(GROUP_CONCAT(version_num SEPARATOR '',''), '''')) FROM dbtool_version',
+  'SELECT ''version '''),
+ IF(EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'dbtool_history'),
+  'SELECT CONCAT(''history '', COALESCE(GROUP_CONCAT(version_num ORDER BY version_num SEPARATOR '' ''), '''')) FROM dbtool_history',
+  'SELECT ''history '''),
+ (SELECT 'SELECT CONCAT_WS('' '', ''journal'', version_num, direction, COALESCE(from_num, ''-''), statements) FROM dbtool_journal'
+  FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'dbtool_journal')) INTO @facts;
+PREPARE facts FROM @facts;
+EXECUTE facts;
+DEALLOCATE PREPARE facts;
+SQL
+
 # fingerprint: the database's facts, sorted, as expected_fingerprint
-# lists them.  On PostgreSQL it first waits (up to 30 s) until no other
-# session than the OTHER_SESSIONS expected ones is connected to the test
-# database, so that the backend of a killed dbtool has rolled back and let
-# go of the lock.  Fails, with the reason on stdout, when the database
+# lists them.  On PostgreSQL and MariaDB it first waits (up to 30 s)
+# until no other session than the OTHER_SESSIONS expected ones is
+# connected to the test database, so that the session of a killed dbtool
+# has ended (rolled back, or on MariaDB finished the DDL statement it
+# sent) and let go of the lock.  Fails, with the reason on stdout, when the database
 # cannot be read.
 OTHER_SESSIONS=0
 fingerprint() {
@@ -239,7 +371,11 @@ fingerprint() {
 		}
 	else
 		for i in $(seq 300); do
-			facts=$(psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 -f - <<<"$PG_FACTS" 2>&1) || {
+			if [ "$DIALECT" = mariadb ]; then
+				facts=$(my_sql "$MY_DATABASE" "$MY_FACTS" 2>&1)
+			else
+				facts=$(psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 -f - <<<"$PG_FACTS" 2>&1)
+			fi || {
 				printf 'reading the database failed: %s\n' "$facts"
 				return 1
 			}
@@ -258,10 +394,18 @@ fingerprint() {
 # check_consistent WHAT: one check that the database is exactly at the
 # revision its version table names (see the top of this file); silent
 # when it is.  Sets POS to that revision's position, or -1 when the check
-# failed.
+# failed.  On MariaDB the history must hold the revisions up to POS, and
+# a row of dbtool_journal (a revision that stopped halfway) must agree
+# with the version: its upgrade (REV = POS + 1) or downgrade (REV = POS)
+# from that version, after its first K statements, or K + 1 when the
+# next one is DDL, which commits before dbtool counts it (see
+# chain_statements).  Then JOURNAL holds "REV DIRECTION K" (the
+# revision's position), else it is empty.
+JOURNAL=
 check_consistent() {
-	local what=$1 fp version want err
+	local what=$1 fp version want err journal rev dir k n try fx
 	POS=-1
+	JOURNAL=
 	if ! fp=$(fingerprint); then
 		fail "$what: cannot read the database" "$fp"
 		return 1
@@ -276,9 +420,42 @@ check_consistent() {
 		fail "$what: the version table holds '$version', which is no revision of the chain"
 		return 1
 	fi
-	want=$(expected_fingerprint "$POS")
-	if [ "$fp" = "$want" ]; then
-		return 0
+	journal=$(sed -n 's/^journal //p' <<<"$fp")
+	if [ -z "$journal" ]; then
+		want=$(expected_fingerprint "$POS")
+		[ "$fp" != "$want" ] || return 0
+	elif [[ $journal =~ ^s([0-9][0-9])\ (upgrade|downgrade)\ [^\ ]+\ ([0-9]+)$ ]]; then
+		rev=$((10#${BASH_REMATCH[1]})) dir=${BASH_REMATCH[2]} k=${BASH_REMATCH[3]}
+		chain_statements "$rev"
+		if [ "$dir" = upgrade ]; then
+			n=${#UP[@]} fx=${UP_FX[k]:-}
+			[ "$rev" = $((POS + 1)) ] || rev=-1
+		else
+			n=${#DOWN[@]} fx=${DOWN_FX[k]:-}
+			[ "$rev" = "$POS" ] || rev=-1
+		fi
+		if [ "$rev" = -1 ] || [ "$k" -gt "$n" ]; then
+			fail "$what: the journal's row '$journal' does not go with the version '${version:-base}'"
+			POS=-1
+			return 1
+		fi
+		for try in "$k" $((k + 1)); do
+			[ "$try" = "$k" ] || [[ $fx == ddl* ]] || break
+			want=$(expected_fingerprint "$POS" "$rev" "$dir" "$try")
+			# (the journal's count is the one it holds)
+			want=$(sed "s/^journal \(.*\) $try\$/journal \1 $k/" <<<"$want")
+			if [ "$fp" = "$want" ]; then
+				JOURNAL="$rev $dir $k"
+				return 0
+			fi
+		done
+		# The difference from the state that the count says.
+		want=$(expected_fingerprint "$POS" "$rev" "$dir" "$k")
+		version="${version:-base}, the $dir of $(rev_id "$rev") stopped after $k of $n statements"
+	else
+		fail "$what: the journal should hold one row of the chain, not '${journal//$'\n'/; }'"
+		POS=-1
+		return 1
 	fi
 	err=$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$fp") | grep '^[<>]' |
 		sed 's/^< /expected but missing: /; s/^> /found but unexpected: /')

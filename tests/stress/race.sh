@@ -15,12 +15,18 @@
 #     the revision its version table names, and the steps the processes
 #     report add up to the distance it moved;
 #   - a migration lock held by another session (SQLite: BEGIN IMMEDIATE
-#     in sqlite3; PostgreSQL: the advisory lock in psql) makes
+#     in sqlite3; PostgreSQL: the advisory lock in psql; MariaDB: GET_LOCK
+#     in the mariadb client) makes
 #     `dbtool --lock-timeout 1 upgrade` (and downgrade) give up with
 #     "waited too long for the lock", changing nothing (the time it took
 #     is reported, not required).
 #
-# usage: bash tests/stress/race.sh sqlite|postgres
+# On MariaDB the runs share the GET_LOCK of the database, held for the
+# whole run, and no run is cut short, so no revision stops halfway: the
+# same assertions hold, and the journal must end empty (lib.sh's
+# check_consistent).
+#
+# usage: bash tests/stress/race.sh sqlite|postgres|mariadb
 #
 # Environment: STRESS_TRIALS (upgrade trials, default 50), STRESS_MIXED
 # (mixed trials, default 20), DBTOOL_STRESS_SCALE (multiplies both),
@@ -214,6 +220,9 @@ lock_is_held() {
 	postgres)
 		[ "$(sql_value "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")" = 1 ]
 		;;
+	mariadb)
+		[ "$(sql_value "SELECT IS_USED_LOCK('dbtool:$MY_DATABASE') IS NOT NULL")" = 1 ]
+		;;
 	esac
 }
 
@@ -223,12 +232,14 @@ hold_lock() {
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch "$DB_FILE" <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
 	postgres) psql "$TEST_URL" -X -q <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
+	mariadb) my_sql_raw "$MY_DATABASE" <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
 	esac
 	holder=$!
 	exec 7>"$lock_fifo"
 	case "$DIALECT" in
 	sqlite) echo "BEGIN IMMEDIATE;" >&7 ;;
 	postgres) echo "SELECT pg_advisory_lock(hashtextextended('dbtool_version', 0));" >&7 ;;
+	mariadb) echo "SELECT GET_LOCK('dbtool:$MY_DATABASE', 10);" >&7 ;;
 	esac
 	for _ in $(seq 100); do
 		lock_is_held && return 0
@@ -241,6 +252,7 @@ release_lock() {
 	case "$DIALECT" in
 	sqlite) printf 'ROLLBACK;\n.quit\n' >&7 ;;
 	postgres) printf '\\q\n' >&7 ;;
+	mariadb) printf 'SELECT RELEASE_LOCK(%s);\n' "'dbtool:$MY_DATABASE'" >&7 ;;
 	esac
 	exec 7>&-
 	wait "$holder"
