@@ -454,10 +454,10 @@ int dbt_mysql_lock(dbt_conn *conn, int timeout_ms)
 		return rc;
 	if (!v || strcmp(v, "1"))
 		rc = dbt_error_set(DBT_ELOCKED,
-				   "another dbtool holds the migration lock of database '%s' "
-				   "(GET_LOCK "
-				   "'%s'): waited %gs; retry when it is done",
-				   c->database, c->lock_name, timeout_ms / 1000.0);
+				   "waited too long for the lock (%gs): another dbtool holds the "
+				   "migration lock of database '%s' (GET_LOCK '%s'); retry when it "
+				   "is done",
+				   timeout_ms / 1000.0, c->database, c->lock_name);
 	free(v);
 	return rc;
 }

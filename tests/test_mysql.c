@@ -271,6 +271,9 @@ static void migration_lock_keeps_a_second_session_out(void **state)
 	ok(dbt_mysql_lock(f->conn, 1000));
 	assert_int_equal(dbt_mysql_lock(other, 0), DBT_ELOCKED);
 	assert_non_null(strstr(dbt_error_last(), f->dbname));
+	/* The words every dialect's lock timeout starts with. */
+	assert_non_null(strstr(dbt_error_last(), "waited too long for the lock (0s): another "
+						 "dbtool holds the migration lock of database '"));
 	ok(dbt_mysql_unlock(f->conn));
 	ok(dbt_mysql_lock(other, 1000));
 	assert_int_equal(dbt_mysql_lock(f->conn, 0), DBT_ELOCKED);
