@@ -14,6 +14,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "sha256.h"
+#include "sqlsplit_mysql.h"
 
 #include <ctype.h>
 #include <dlfcn.h>
@@ -262,81 +263,6 @@ int dbt_mysql_query_value(dbt_conn *conn, const char *sql, char **out)
 	return rc;
 }
 
-/*
- * The end of the statement that starts at `s` (`delim`, `dlen` bytes,
- * ends it outside strings, quoted identifiers and comments), and in
- * `*stop` where the next search starts (past the delimiter).
- */
-static size_t stmt_end(const char *s, const char *delim, size_t dlen, size_t *stop)
-{
-	size_t i = 0;
-
-	while (s[i]) {
-		char c = s[i];
-
-		if (!strncmp(s + i, delim, dlen)) {
-			*stop = i + dlen;
-			return i;
-		}
-		if (c == '\'' || c == '"' || c == '`') {
-			for (i++; s[i] && s[i] != c; i++)
-				if (s[i] == '\\' && c != '`' && s[i + 1])
-					i++;
-			/* 'it''s' reads as two strings in a row: the same end. */
-			if (s[i])
-				i++;
-			continue;
-		}
-		if (c == '#' || (c == '-' && s[i + 1] == '-' &&
-				 (isspace((unsigned char)s[i + 2]) || !s[i + 2]))) {
-			while (s[i] && s[i] != '\n')
-				i++;
-			continue;
-		}
-		if (c == '/' && s[i + 1] == '*') {
-			const char *e = strstr(s + i + 2, "*/");
-
-			i = e ? (size_t)(e - s) + 2 : strlen(s);
-			continue;
-		}
-		i++;
-	}
-	*stop = i;
-	return i;
-}
-
-/* Skips blanks and comments from `*pos`, counting lines in `*line`. */
-static void skip_blank(const char *sql, size_t *pos, int *line)
-{
-	for (;;) {
-		const char *s = sql + *pos;
-
-		if (isspace((unsigned char)*s)) {
-			*line += *s == '\n';
-			(*pos)++;
-		} else if (*s == '#' || (s[0] == '-' && s[1] == '-' &&
-					 (isspace((unsigned char)s[2]) || !s[2]))) {
-			*pos += strcspn(s, "\n");
-		} else if (s[0] == '/' && s[1] == '*') {
-			const char *e = strstr(s + 2, "*/");
-			size_t n = e ? (size_t)(e - s) + 2 : strlen(s);
-			size_t k;
-
-			for (k = 0; k < n; k++)
-				*line += s[k] == '\n';
-			*pos += n;
-		} else {
-			return;
-		}
-	}
-}
-
-/* 1 when `s` starts with the word DELIMITER (any case) and a blank. */
-static int is_delimiter_line(const char *s)
-{
-	return !strncasecmp(s, "delimiter", 9) && (s[9] == ' ' || s[9] == '\t');
-}
-
 int dbt_mysql_exec_script(dbt_conn *conn, const char *sql, const char *file, int first_line)
 {
 	return dbt_mysql_exec_script_each(conn, sql, file, first_line, NULL, NULL);
@@ -352,51 +278,28 @@ int dbt_mysql_exec_script_from(dbt_conn *conn, const char *sql, const char *file
 			       size_t skip, dbt_stmt_fn done, void *arg)
 {
 	struct mysql_conn *c = conn_of(conn);
-	char delim[32] = ";";
-	size_t pos = 0, dlen = 1, n = 0;
-	int line = 0, rc;
+	dbt_mysql_split split = DBT_MYSQL_SPLIT_INIT;
+	dbt_sqlstmt st;
+	size_t pos = 0, n = 0;
+	int line = 0, more, rc;
 
 	if (!file)
 		file = "(script)";
-	for (;;) {
-		size_t end, stop, len, k;
-		const char *s;
+	while ((more = dbt_mysql_sql_next(&st, sql, &pos, &line, &split)) != 0) {
+		const char *s = sql + st.start;
 
-		skip_blank(sql, &pos, &line);
-		s = sql + pos;
-		if (!*s)
-			return 0;
-		if (is_delimiter_line(s)) {
-			size_t n = strcspn(s, "\n");
-			const char *d = s + 9;
-
-			while (*d == ' ' || *d == '\t')
-				d++;
-			len = strcspn(d, " \t\r\n");
-			if (len == 0 || len >= sizeof(delim))
-				return dbt_error_set(DBT_EPARSE,
-						     "%s:%d: DELIMITER needs a delimiter of 1 to "
-						     "%d "
-						     "characters",
-						     file, first_line + line,
-						     (int)sizeof(delim) - 1);
-			memcpy(delim, d, len);
-			delim[len] = '\0';
-			dlen = len;
-			pos += n;
-			continue;
-		}
-		end = stmt_end(s, delim, dlen, &stop);
-		for (len = end; len && isspace((unsigned char)s[len - 1]);)
-			len--;
-		if (len && ++n > skip && (rc = run_stmt(c, s, len, file, first_line + line)) < 0)
+		if (more < 0)
+			return dbt_error_set(DBT_EPARSE,
+					     "%s:%d: DELIMITER needs a delimiter of 1 to %d "
+					     "characters",
+					     file, first_line + st.line,
+					     (int)sizeof(split.delim) - 1);
+		if (++n > skip && (rc = run_stmt(c, s, st.len, file, first_line + st.line)) < 0)
 			return rc;
-		if (len && done && (rc = done(arg, n, s, len, first_line + line)) < 0)
+		if (done && (rc = done(arg, n, s, st.len, first_line + st.line)) < 0)
 			return rc;
-		for (k = 0; k < stop; k++)
-			line += s[k] == '\n';
-		pos += stop;
 	}
+	return 0;
 }
 
 int dbt_mysql_begin(dbt_conn *conn)
