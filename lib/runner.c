@@ -236,10 +236,17 @@ static int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
  * the transaction a transactional revision runs in: a COMMIT would commit
  * half of it, a ROLLBACK throw it away while its version is still
  * recorded.  '-- transaction: false' is the way to control transactions
- * by hand.
+ * by hand.  Where DDL commits at once, every revision is journaled, each
+ * statement committing with its count in the journal, whatever its
+ * header says: a BEGIN would leave the counts uncommitted, a COMMIT
+ * commit one before its statement is done, and the resume after a
+ * failure could no longer trust them, so the statements are refused in
+ * every revision there.
  */
 static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind kind)
 {
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+	int journaled = d && !(d->caps & DBT_CAP_TRANSACTIONAL_DDL);
 	int line = 0, rc;
 	const char *sql = dbt_revision_section(rev, kind, !up, &line);
 	dbt_buf stmt = DBT_BUF_INIT;
@@ -249,18 +256,28 @@ static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind ki
 	 * anything: every run checks this before it applies a revision. */
 	if ((rc = dbt_revision_require_dialect(rev, kind)) < 0)
 		return rc;
-	if (!rev->transactional || !dbt_txcontrol_find(&st, sql, kind))
+	if ((!rev->transactional && !journaled) || !dbt_txcontrol_find(&st, sql, kind))
 		return 0;
 	dbt_dialect_excerpt(&stmt, sql + st.start, st.len, 60);
 	if (stmt.oom)
 		return dbt_error_oom();
-	rc = dbt_error_set(DBT_EPARSE,
-			   "%s:%d: '%s' in the %s of revision %s would end or split the "
-			   "transaction that dbtool runs the revision in: remove it, or add "
-			   "'-- transaction: false' to the header to run the revision outside a "
-			   "transaction",
-			   rev->path, line + st.line, stmt.ptr, up ? "upgrade" : "downgrade",
-			   rev->id);
+	if (journaled)
+		rc = dbt_error_set(DBT_EPARSE,
+				   "%s:%d: '%s' in the %s of revision %s would end or split the "
+				   "transactions in which dbtool commits each statement of the "
+				   "revision with its count in the journal (%s commits each DDL "
+				   "statement at once, so every revision is journaled, '-- "
+				   "transaction: false' too): remove it",
+				   rev->path, line + st.line, stmt.ptr,
+				   up ? "upgrade" : "downgrade", rev->id, d->name);
+	else
+		rc = dbt_error_set(
+			DBT_EPARSE,
+			"%s:%d: '%s' in the %s of revision %s would end or split the "
+			"transaction that dbtool runs the revision in: remove it, or add "
+			"'-- transaction: false' to the header to run the revision outside a "
+			"transaction",
+			rev->path, line + st.line, stmt.ptr, up ? "upgrade" : "downgrade", rev->id);
 	dbt_buf_release(&stmt);
 	return rc;
 }
