@@ -346,7 +346,25 @@ static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, 
 		return dbt_error_oom();
 	if (n <= j->skip)
 		return 0;
-	if ((rc = rb_journal_done(j->c, j->b, n, j->hashes.ptr)) < 0 || (rc = d->commit(j->c)) < 0)
+	if ((rc = rb_journal_done(j->c, j->b, n, j->hashes.ptr)) < 0) {
+		/* The journal is named without its database: after a USE the
+		 * session looks for it in the other one. */
+		if (len >= 3 && !strncasecmp(stmt, "use", 3) &&
+		    (len == 3 || isspace((unsigned char)stmt[3]) || stmt[3] == '`')) {
+			dbt_dialect_excerpt(&text, stmt, len, 60);
+			rc = text.oom ? dbt_error_oom()
+				      : dbt_error_set(rc,
+						      "%s:%d: '%s' switched the session to another "
+						      "database, where the journal "
+						      "table " DBT_JOURNAL_TABLE
+						      " is not: a revision must not USE another "
+						      "database; qualify the names it uses instead",
+						      j->rev->path, line, text.ptr);
+			dbt_buf_release(&text);
+		}
+		return rc;
+	}
+	if ((rc = d->commit(j->c)) < 0)
 		return rc;
 	j->done = n;
 	if ((rc = d->begin(j->c)) < 0)
