@@ -115,8 +115,10 @@ struct mysql_conn {
 	char *database;
 	char lock_name[65]; /* GET_LOCK's name, at most 64 characters */
 	int readonly;
-	dbt_url url; /* a copy of the URL it was opened with, for
-		      * dbt_mysql_open_like() */
+	int lock_timeout_s; /* the statement lock timeout set last; 0 the
+			     * server's */
+	dbt_url url;	    /* a copy of the URL it was opened with, for
+			     * dbt_mysql_open_like() */
 };
 
 static struct mysql_conn *conn_of(dbt_conn *conn)
@@ -130,7 +132,8 @@ const char *dbt_mysql_database(const dbt_conn *conn)
 }
 
 /* Sets "[FILE:LINE: ]<server message> (in: <statement start>)" and returns
- * DBT_ELOCKED for a lock wait timeout, else DBT_EDB. */
+ * DBT_ELOCKED for a lock wait timeout (whose message then says what
+ * timeout ran out and what to do), else DBT_EDB. */
 static int db_error(struct mysql_conn *c, const char *file, int line, const char *stmt, size_t len)
 {
 	unsigned int code = my.mysql_errno(c->db);
@@ -139,7 +142,15 @@ static int db_error(struct mysql_conn *c, const char *file, int line, const char
 
 	if (file)
 		dbt_buf_printf(&b, "%s:%d: ", file, line);
-	dbt_buf_printf(&b, "%s (in: ", my.mysql_error(c->db));
+	dbt_buf_puts(&b, my.mysql_error(c->db));
+	if (rc == DBT_ELOCKED) {
+		dbt_buf_puts(&b, ": gave up waiting for a lock");
+		if (c->lock_timeout_s > 0)
+			dbt_buf_printf(&b, " after %ds (the statement lock timeout)",
+				       c->lock_timeout_s);
+		dbt_buf_puts(&b, ": another session holds it; retry when that session is done");
+	}
+	dbt_buf_puts(&b, " (in: ");
 	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
 	dbt_buf_putc(&b, ')');
 	if (b.oom)
@@ -392,15 +403,24 @@ int dbt_mysql_unlock(dbt_conn *conn)
 
 int dbt_mysql_set_lock_timeout(dbt_conn *conn, int ms)
 {
+	struct mysql_conn *c = conn_of(conn);
 	char sql[160];
+	int rc;
 
-	if (ms <= 0)
-		return dbt_mysql_exec(conn, "SET SESSION lock_wait_timeout = DEFAULT, "
-					    "innodb_lock_wait_timeout = DEFAULT");
+	if (ms <= 0) {
+		rc = dbt_mysql_exec(conn, "SET SESSION lock_wait_timeout = DEFAULT, "
+					  "innodb_lock_wait_timeout = DEFAULT");
+		if (rc == 0)
+			c->lock_timeout_s = 0;
+		return rc;
+	}
 	snprintf(sql, sizeof(sql),
 		 "SET SESSION lock_wait_timeout = %d, innodb_lock_wait_timeout = %d",
 		 (ms + 999) / 1000, (ms + 999) / 1000);
-	return dbt_mysql_exec(conn, sql);
+	rc = dbt_mysql_exec(conn, sql);
+	if (rc == 0)
+		c->lock_timeout_s = (ms + 999) / 1000;
+	return rc;
 }
 
 /* The reserved words of MariaDB and MySQL that a bare identifier cannot

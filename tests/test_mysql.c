@@ -312,6 +312,11 @@ static void statement_lock_timeout_gives_up_with_elocked(void **state)
 					       "v.sql", 1),
 			 DBT_ELOCKED);
 	assert_non_null(strstr(dbt_error_last(), "v.sql:2: Lock wait timeout exceeded"));
+	assert_non_null(
+		strstr(dbt_error_last(),
+		       ": gave up waiting for a lock after 1s (the statement lock timeout): "
+		       "another session holds it; retry when that session is done (in: "
+		       "UPDATE a SET n = 2"));
 	ok(dbt_mysql_rollback(other));
 	ok(dbt_mysql_set_lock_timeout(f->conn, 0));
 	assert_value(f->conn,
