@@ -23,7 +23,10 @@ typedef struct dbt_mysql_split {
 	size_t dlen;
 } dbt_mysql_split;
 
-#define DBT_MYSQL_SPLIT_INIT {";", 1}
+#define DBT_MYSQL_SPLIT_INIT \
+	{                    \
+		";", 1       \
+	}
 
 /*
  * Finds the next statement at or after `*pos` in `sql`, as dbt_sql_next()
