@@ -14,6 +14,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "sha256.h"
+#include "sqlsplit_mysql.h"
 
 #include <ctype.h>
 #include <dlfcn.h>
@@ -114,8 +115,10 @@ struct mysql_conn {
 	char *database;
 	char lock_name[65]; /* GET_LOCK's name, at most 64 characters */
 	int readonly;
-	dbt_url url; /* a copy of the URL it was opened with, for
-		      * dbt_mysql_open_like() */
+	int lock_timeout_s; /* the statement lock timeout set last; 0 the
+			     * server's */
+	dbt_url url;	    /* a copy of the URL it was opened with, for
+			     * dbt_mysql_open_like() */
 };
 
 static struct mysql_conn *conn_of(dbt_conn *conn)
@@ -129,7 +132,8 @@ const char *dbt_mysql_database(const dbt_conn *conn)
 }
 
 /* Sets "[FILE:LINE: ]<server message> (in: <statement start>)" and returns
- * DBT_ELOCKED for a lock wait timeout, else DBT_EDB. */
+ * DBT_ELOCKED for a lock wait timeout (whose message then says what
+ * timeout ran out and what to do), else DBT_EDB. */
 static int db_error(struct mysql_conn *c, const char *file, int line, const char *stmt, size_t len)
 {
 	unsigned int code = my.mysql_errno(c->db);
@@ -138,7 +142,15 @@ static int db_error(struct mysql_conn *c, const char *file, int line, const char
 
 	if (file)
 		dbt_buf_printf(&b, "%s:%d: ", file, line);
-	dbt_buf_printf(&b, "%s (in: ", my.mysql_error(c->db));
+	dbt_buf_puts(&b, my.mysql_error(c->db));
+	if (rc == DBT_ELOCKED) {
+		dbt_buf_puts(&b, ": gave up waiting for a lock");
+		if (c->lock_timeout_s > 0)
+			dbt_buf_printf(&b, " after %ds (the statement lock timeout)",
+				       c->lock_timeout_s);
+		dbt_buf_puts(&b, ": another session holds it; retry when that session is done");
+	}
+	dbt_buf_puts(&b, " (in: ");
 	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
 	dbt_buf_putc(&b, ')');
 	if (b.oom)
@@ -262,81 +274,6 @@ int dbt_mysql_query_value(dbt_conn *conn, const char *sql, char **out)
 	return rc;
 }
 
-/*
- * The end of the statement that starts at `s` (`delim`, `dlen` bytes,
- * ends it outside strings, quoted identifiers and comments), and in
- * `*stop` where the next search starts (past the delimiter).
- */
-static size_t stmt_end(const char *s, const char *delim, size_t dlen, size_t *stop)
-{
-	size_t i = 0;
-
-	while (s[i]) {
-		char c = s[i];
-
-		if (!strncmp(s + i, delim, dlen)) {
-			*stop = i + dlen;
-			return i;
-		}
-		if (c == '\'' || c == '"' || c == '`') {
-			for (i++; s[i] && s[i] != c; i++)
-				if (s[i] == '\\' && c != '`' && s[i + 1])
-					i++;
-			/* 'it''s' reads as two strings in a row: the same end. */
-			if (s[i])
-				i++;
-			continue;
-		}
-		if (c == '#' || (c == '-' && s[i + 1] == '-' &&
-				 (isspace((unsigned char)s[i + 2]) || !s[i + 2]))) {
-			while (s[i] && s[i] != '\n')
-				i++;
-			continue;
-		}
-		if (c == '/' && s[i + 1] == '*') {
-			const char *e = strstr(s + i + 2, "*/");
-
-			i = e ? (size_t)(e - s) + 2 : strlen(s);
-			continue;
-		}
-		i++;
-	}
-	*stop = i;
-	return i;
-}
-
-/* Skips blanks and comments from `*pos`, counting lines in `*line`. */
-static void skip_blank(const char *sql, size_t *pos, int *line)
-{
-	for (;;) {
-		const char *s = sql + *pos;
-
-		if (isspace((unsigned char)*s)) {
-			*line += *s == '\n';
-			(*pos)++;
-		} else if (*s == '#' || (s[0] == '-' && s[1] == '-' &&
-					 (isspace((unsigned char)s[2]) || !s[2]))) {
-			*pos += strcspn(s, "\n");
-		} else if (s[0] == '/' && s[1] == '*') {
-			const char *e = strstr(s + 2, "*/");
-			size_t n = e ? (size_t)(e - s) + 2 : strlen(s);
-			size_t k;
-
-			for (k = 0; k < n; k++)
-				*line += s[k] == '\n';
-			*pos += n;
-		} else {
-			return;
-		}
-	}
-}
-
-/* 1 when `s` starts with the word DELIMITER (any case) and a blank. */
-static int is_delimiter_line(const char *s)
-{
-	return !strncasecmp(s, "delimiter", 9) && (s[9] == ' ' || s[9] == '\t');
-}
-
 int dbt_mysql_exec_script(dbt_conn *conn, const char *sql, const char *file, int first_line)
 {
 	return dbt_mysql_exec_script_each(conn, sql, file, first_line, NULL, NULL);
@@ -352,51 +289,28 @@ int dbt_mysql_exec_script_from(dbt_conn *conn, const char *sql, const char *file
 			       size_t skip, dbt_stmt_fn done, void *arg)
 {
 	struct mysql_conn *c = conn_of(conn);
-	char delim[32] = ";";
-	size_t pos = 0, dlen = 1, n = 0;
-	int line = 0, rc;
+	dbt_mysql_split split = DBT_MYSQL_SPLIT_INIT;
+	dbt_sqlstmt st;
+	size_t pos = 0, n = 0;
+	int line = 0, more, rc;
 
 	if (!file)
 		file = "(script)";
-	for (;;) {
-		size_t end, stop, len, k;
-		const char *s;
+	while ((more = dbt_mysql_sql_next(&st, sql, &pos, &line, &split)) != 0) {
+		const char *s = sql + st.start;
 
-		skip_blank(sql, &pos, &line);
-		s = sql + pos;
-		if (!*s)
-			return 0;
-		if (is_delimiter_line(s)) {
-			size_t n = strcspn(s, "\n");
-			const char *d = s + 9;
-
-			while (*d == ' ' || *d == '\t')
-				d++;
-			len = strcspn(d, " \t\r\n");
-			if (len == 0 || len >= sizeof(delim))
-				return dbt_error_set(DBT_EPARSE,
-						     "%s:%d: DELIMITER needs a delimiter of 1 to "
-						     "%d "
-						     "characters",
-						     file, first_line + line,
-						     (int)sizeof(delim) - 1);
-			memcpy(delim, d, len);
-			delim[len] = '\0';
-			dlen = len;
-			pos += n;
-			continue;
-		}
-		end = stmt_end(s, delim, dlen, &stop);
-		for (len = end; len && isspace((unsigned char)s[len - 1]);)
-			len--;
-		if (len && ++n > skip && (rc = run_stmt(c, s, len, file, first_line + line)) < 0)
+		if (more < 0)
+			return dbt_error_set(DBT_EPARSE,
+					     "%s:%d: DELIMITER needs a delimiter of 1 to %d "
+					     "characters",
+					     file, first_line + st.line,
+					     (int)sizeof(split.delim) - 1);
+		if (++n > skip && (rc = run_stmt(c, s, st.len, file, first_line + st.line)) < 0)
 			return rc;
-		if (len && done && (rc = done(arg, n, s, len, first_line + line)) < 0)
+		if (done && (rc = done(arg, n, s, st.len, first_line + st.line)) < 0)
 			return rc;
-		for (k = 0; k < stop; k++)
-			line += s[k] == '\n';
-		pos += stop;
 	}
+	return 0;
 }
 
 int dbt_mysql_begin(dbt_conn *conn)
@@ -491,15 +405,24 @@ int dbt_mysql_unlock(dbt_conn *conn)
 
 int dbt_mysql_set_lock_timeout(dbt_conn *conn, int ms)
 {
+	struct mysql_conn *c = conn_of(conn);
 	char sql[160];
+	int rc;
 
-	if (ms <= 0)
-		return dbt_mysql_exec(conn, "SET SESSION lock_wait_timeout = DEFAULT, "
-					    "innodb_lock_wait_timeout = DEFAULT");
+	if (ms <= 0) {
+		rc = dbt_mysql_exec(conn, "SET SESSION lock_wait_timeout = DEFAULT, "
+					  "innodb_lock_wait_timeout = DEFAULT");
+		if (rc == 0)
+			c->lock_timeout_s = 0;
+		return rc;
+	}
 	snprintf(sql, sizeof(sql),
 		 "SET SESSION lock_wait_timeout = %d, innodb_lock_wait_timeout = %d",
 		 (ms + 999) / 1000, (ms + 999) / 1000);
-	return dbt_mysql_exec(conn, sql);
+	rc = dbt_mysql_exec(conn, sql);
+	if (rc == 0)
+		c->lock_timeout_s = (ms + 999) / 1000;
+	return rc;
 }
 
 /* The reserved words of MariaDB and MySQL that a bare identifier cannot

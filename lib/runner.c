@@ -109,6 +109,21 @@ static int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
 	return rc;
 }
 
+/* The same, whatever the journal says: for the revision that resumes it
+ * (resume_missing()). */
+static int position_despite_journal(size_t *out, dbt_conn *c, const dbt_chain *chain)
+{
+	char *id = NULL;
+	int rc = rb_version_read_any(c, &id, 0);
+
+	if (rc == 0 && id && id[0] == '!')
+		rc = rb_several_rows(id + 1);
+	else if (rc == 0)
+		rc = position_of(out, chain, id);
+	free(id);
+	return rc;
+}
+
 /* 1 when the statement `st` of `sql` starts with the word `word`, in any
  * case. */
 static int starts_word(const char *sql, const dbt_sqlstmt *st, const char *word)
@@ -221,10 +236,17 @@ static int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
  * the transaction a transactional revision runs in: a COMMIT would commit
  * half of it, a ROLLBACK throw it away while its version is still
  * recorded.  '-- transaction: false' is the way to control transactions
- * by hand.
+ * by hand.  Where DDL commits at once, every revision is journaled, each
+ * statement committing with its count in the journal, whatever its
+ * header says: a BEGIN would leave the counts uncommitted, a COMMIT
+ * commit one before its statement is done, and the resume after a
+ * failure could no longer trust them, so the statements are refused in
+ * every revision there.
  */
 static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind kind)
 {
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+	int journaled = d && !(d->caps & DBT_CAP_TRANSACTIONAL_DDL);
 	int line = 0, rc;
 	const char *sql = dbt_revision_section(rev, kind, !up, &line);
 	dbt_buf stmt = DBT_BUF_INIT;
@@ -234,18 +256,28 @@ static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind ki
 	 * anything: every run checks this before it applies a revision. */
 	if ((rc = dbt_revision_require_dialect(rev, kind)) < 0)
 		return rc;
-	if (!rev->transactional || !dbt_txcontrol_find(&st, sql, kind))
+	if ((!rev->transactional && !journaled) || !dbt_txcontrol_find(&st, sql, kind))
 		return 0;
 	dbt_dialect_excerpt(&stmt, sql + st.start, st.len, 60);
 	if (stmt.oom)
 		return dbt_error_oom();
-	rc = dbt_error_set(DBT_EPARSE,
-			   "%s:%d: '%s' in the %s of revision %s would end or split the "
-			   "transaction that dbtool runs the revision in: remove it, or add "
-			   "'-- transaction: false' to the header to run the revision outside a "
-			   "transaction",
-			   rev->path, line + st.line, stmt.ptr, up ? "upgrade" : "downgrade",
-			   rev->id);
+	if (journaled)
+		rc = dbt_error_set(DBT_EPARSE,
+				   "%s:%d: '%s' in the %s of revision %s would end or split the "
+				   "transactions in which dbtool commits each statement of the "
+				   "revision with its count in the journal (%s commits each DDL "
+				   "statement at once, so every revision is journaled, '-- "
+				   "transaction: false' too): remove it",
+				   rev->path, line + st.line, stmt.ptr,
+				   up ? "upgrade" : "downgrade", rev->id, d->name);
+	else
+		rc = dbt_error_set(
+			DBT_EPARSE,
+			"%s:%d: '%s' in the %s of revision %s would end or split the "
+			"transaction that dbtool runs the revision in: remove it, or add "
+			"'-- transaction: false' to the header to run the revision outside a "
+			"transaction",
+			rev->path, line + st.line, stmt.ptr, up ? "upgrade" : "downgrade", rev->id);
 	dbt_buf_release(&stmt);
 	return rc;
 }
@@ -314,7 +346,25 @@ static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, 
 		return dbt_error_oom();
 	if (n <= j->skip)
 		return 0;
-	if ((rc = rb_journal_done(j->c, j->b, n, j->hashes.ptr)) < 0 || (rc = d->commit(j->c)) < 0)
+	if ((rc = rb_journal_done(j->c, j->b, n, j->hashes.ptr)) < 0) {
+		/* The journal is named without its database: after a USE the
+		 * session looks for it in the other one. */
+		if (len >= 3 && !strncasecmp(stmt, "use", 3) &&
+		    (len == 3 || isspace((unsigned char)stmt[3]) || stmt[3] == '`')) {
+			dbt_dialect_excerpt(&text, stmt, len, 60);
+			rc = text.oom ? dbt_error_oom()
+				      : dbt_error_set(rc,
+						      "%s:%d: '%s' switched the session to another "
+						      "database, where the journal "
+						      "table " DBT_JOURNAL_TABLE
+						      " is not: a revision must not USE another "
+						      "database; qualify the names it uses instead",
+						      j->rev->path, line, text.ptr);
+			dbt_buf_release(&text);
+		}
+		return rc;
+	}
+	if ((rc = d->commit(j->c)) < 0)
 		return rc;
 	j->done = n;
 	if ((rc = d->begin(j->c)) < 0)
@@ -411,6 +461,16 @@ stopped:
 						"of it was applied: the version stays at %s",
 						verb, rev->id, before);
 	}
+	if (up == RB_UP_MISSING)
+		return dbt_error_prefix(rc,
+					"upgrade %s stopped at its statement %zu, after %zu "
+					"committed (%s commits each DDL statement at once): %s, a "
+					"revision missing below %s, is applied halfway; fix the "
+					"cause and run 'dbtool upgrade --apply-missing' to resume "
+					"at statement %zu, or finish it by hand and run 'dbtool "
+					"stamp %s'",
+					rev->id, j.done + 1, j.done, d->name, rev->id, before,
+					j.done + 1, before);
 	dbt_error_prefix(rc,
 			 "%s %s stopped at its statement %zu, after %zu committed (%s commits "
 			 "each DDL statement at once): the database is between %s and %s; fix "
@@ -590,10 +650,13 @@ fail:
  * current one but was never applied (see rb_first_recorded), in a
  * transaction of its own that records its history row; the version does
  * not move.  Sets `*done` when there is none left.  The first call
- * verifies the rest of the history, as step() does.
+ * verifies the rest of the history, as step() does.  `*skip` (then 0):
+ * that revision is `resumed`, whose first `*skip` statements committed
+ * before it stopped (see resume_missing()).
  */
 static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run_opts *opts,
-			      int *verified, int *done, int single)
+			      int *verified, int *done, int single, const dbt_revision *resumed,
+			      size_t *skip)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const dbt_revision *rev = NULL;
@@ -610,7 +673,9 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 		return rc;
 	if (!single && (rc = d->begin(c)) < 0)
 		return rc;
-	if ((rc = rb_create_tables(c, &b, 1)) < 0 || (rc = current_position(&cur, c, chain)) < 0)
+	if ((rc = rb_create_tables(c, &b, 1)) < 0 ||
+	    (rc = *skip ? position_despite_journal(&cur, c, chain)
+			: current_position(&cur, c, chain)) < 0)
 		goto fail;
 	if (!*verified) {
 		if ((rc = rb_verify_applied(c, chain, cur, 1)) < 0)
@@ -623,14 +688,27 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 		if (!h.at[pos])
 			rev = chain->revs[pos - 1];
 	rb_history_release(&h);
+	if (*skip && rev != resumed)
+		rev = NULL;
 	if (!rev) {
 		*done = 1;
+		if (*skip) {
+			const char *at = cur ? chain->revs[cur - 1]->id : "base";
+
+			rc = dbt_error_set(DBT_ERROR,
+					   "cannot resume the upgrade of %s: it is no longer the "
+					   "lowest revision missing below %s; finish it by hand "
+					   "and run 'dbtool stamp %s'",
+					   resumed->id, at, at);
+			goto fail;
+		}
 		return single ? 0 : d->rollback(c);
 	}
 	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, 1, &book, id_or_null(chain, cur), single, opts, 0);
+	rc = execute(c, rev, RB_UP_MISSING, &book, id_or_null(chain, cur), single, opts, *skip);
+	*skip = 0;
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -778,8 +856,8 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	if ((rc = d->begin(c)) < 0)
 		return rc;
 	if (up && opts->apply_missing) {
-		while (!done &&
-		       (rc = apply_missing_step(c, chain, &inner, &k.verified, &done, 1)) == 0)
+		while (!done && (rc = apply_missing_step(c, chain, &inner, &k.verified, &done, 1,
+							 NULL, &k.skip)) == 0)
 			;
 		done = 0;
 	}
@@ -1002,6 +1080,66 @@ cleanup:
 	return rc;
 }
 
+/*
+ * The upgrade of a revision missing below the version (`cur`) that
+ * stopped halfway (the journal's row `jr`, written "missing"): only
+ * 'upgrade --apply-missing' resumes it, after the statements that ran,
+ * once they are the file's first statements still; the version never
+ * moved.  Sets `*out` to the revision and k->skip for the first step of
+ * apply_missing_step().
+ */
+static int resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain *chain,
+			  const struct journal *jr, size_t cur, enum mode mode,
+			  const dbt_run_opts *opts, struct carry *k)
+{
+	const char *at = cur ? id_or_null(chain, cur) : "base";
+	struct split s = {jr->hashes, jr->n, DBT_BUF_INIT, 0, 0, 0};
+	const dbt_revision *rev;
+	size_t p;
+	int rc;
+
+	if (jr->several || dbt_chain_position(&p, chain, jr->id) < 0 || p > cur ||
+	    (jr->n && strlen(jr->hashes) != 17 * jr->n))
+		return dbt_error_set(DBT_ERROR,
+				     "the upgrade of %s, a revision missing below %s, stopped "
+				     "halfway, and the journal cannot tell how to resume it: "
+				     "finish it by hand and run 'dbtool stamp %s'",
+				     jr->id, at, at);
+	rev = chain->revs[p - 1];
+	if (mode != MODE_UPGRADE || !opts || !opts->apply_missing)
+		return dbt_error_set(DBT_ERROR,
+				     "the upgrade of %s, a revision missing below %s, stopped "
+				     "halfway: resume it with 'dbtool upgrade --apply-missing', or "
+				     "finish it by hand and run 'dbtool stamp %s'",
+				     rev->id, at, at);
+	if ((rc = split_section(&s, c, rev, 1)) < 0)
+		goto cleanup;
+	if (s.bad)
+		rc = dbt_error_set(
+			DBT_ERROR,
+			"%s:%d: cannot resume the upgrade of %s: its statement %zu is not "
+			"the one that ran (%zu of its statements ran before it stopped); "
+			"restore the statements that ran, or finish the upgrade by hand "
+			"and run 'dbtool stamp %s'",
+			rev->path, s.bad_line, rev->id, s.bad, jr->n, at);
+	else if (s.n < jr->n)
+		rc = dbt_error_set(
+			DBT_ERROR,
+			"cannot resume the upgrade of %s: %zu of its statements ran "
+			"before it stopped, but '%s' now has %zu; restore the statements "
+			"that ran, or finish the upgrade by hand and run 'dbtool stamp %s'",
+			rev->id, jr->n, rev->path, s.n, at);
+	if (rc < 0)
+		goto cleanup;
+	*out = rev;
+	k->skip = jr->n;
+	if (opts->version >= 2 && opts->on_resume)
+		opts->on_resume(rev, 1, jr->n + 1, s.n, opts->arg);
+cleanup:
+	dbt_buf_release(&s.hashes);
+	return rc;
+}
+
 static int is_relative(const char *target)
 {
 	return target[0] == '+' || target[0] == '-';
@@ -1016,6 +1154,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	size_t cur, goal;
 	struct carry k = {0};
 	struct journal jr = {0};
+	const dbt_revision *resumed = NULL;
 	struct book b;
 	char *id = NULL;
 	int rc, done = 0;
@@ -1057,6 +1196,11 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 			goto cleanup;
 		cur = 0;
 	}
+	if (jr.id && jr.missing) {
+		if ((rc = resume_missing(&resumed, c, chain, &jr, cur, mode, opts, &k)) < 0)
+			goto cleanup;
+		rb_journal_release(&jr);
+	}
 	if (jr.id && opts && opts->apply_missing) {
 		rc = dbt_error_set(DBT_ERROR,
 				   "the %s of %s stopped halfway: resume it with 'dbtool %s' "
@@ -1095,8 +1239,8 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	/* Read under the lock: the steps carry it from here. */
 	k.known = 1;
 	if (mode == MODE_UPGRADE && opts && opts->apply_missing) {
-		while (!done &&
-		       (rc = apply_missing_step(c, chain, opts, &k.verified, &done, 0)) == 0)
+		while (!done && (rc = apply_missing_step(c, chain, opts, &k.verified, &done, 0,
+							 resumed, &k.skip)) == 0)
 			;
 		if (rc < 0)
 			goto cleanup;

@@ -259,6 +259,22 @@ static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 	from = values[2] ? values[2] : "base";
 	n = values[3] ? values[3] : "0";
 	failed = values[4];
+	if (!strcmp(dir, "missing")) {
+		/* The version did not move: the revision lies below it. */
+		dbt_buf_printf(msg,
+			       "the database is at %s, but the upgrade of %s, a revision missing "
+			       "below it, stopped after %s of its statements",
+			       from, rev, n);
+		if (failed)
+			dbt_buf_printf(msg, " (%s)", failed);
+		dbt_buf_printf(msg,
+			       "; the database commits each DDL statement at once, so they stay "
+			       "applied: run 'dbtool upgrade --apply-missing' to resume it at its "
+			       "next statement once its cause is fixed, or finish it by hand and "
+			       "record that with 'dbtool stamp %s'",
+			       from);
+		return msg->oom ? dbt_error_oom() : 0;
+	}
 	other = strcmp(dir, "upgrade") ? "upgrade" : "downgrade";
 	dbt_buf_printf(msg,
 		       "the database is between revisions %s and %s: the %s %s stopped after %s "
@@ -317,6 +333,7 @@ static int journal_read_row(void *arg, size_t ncolumns, const char *const *value
 		return 0;
 	}
 	j->up = !values[1] || strcmp(values[1], "downgrade");
+	j->missing = values[1] && !strcmp(values[1], "missing");
 	j->n = values[2] ? strtoul(values[2], NULL, 10) : 0;
 	j->id = strdup(values[0]);
 	j->hashes = strdup(values[3] ? values[3] : "");
@@ -366,8 +383,9 @@ static int journal_exec(dbt_conn *c, dbt_buf *sql)
 }
 
 /* The statements that make the journal's row say that `rev` runs in
- * direction `up` from `version_before` (NULL: base), `n` of its
- * statements done, with `hashes` (see struct journal; NULL: none). */
+ * direction `up` (RB_UP_MISSING: an upgrade of a missing revision) from
+ * `version_before` (NULL: base), `n` of its statements done, with
+ * `hashes` (see struct journal; NULL: none). */
 void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up,
 			const char *version_before, size_t n, const char *hashes)
 {
@@ -377,7 +395,10 @@ void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *
 		       "VALUES (",
 		       b->journal);
 	b->d->quote_literal(sql, rev->id);
-	dbt_buf_printf(sql, ", '%s', ", up ? "upgrade" : "downgrade");
+	dbt_buf_printf(sql, ", '%s', ",
+		       up == RB_UP_MISSING ? "missing"
+		       : up		   ? "upgrade"
+					   : "downgrade");
 	if (version_before)
 		b->d->quote_literal(sql, version_before);
 	else

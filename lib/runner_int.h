@@ -28,14 +28,22 @@ struct book {
 /* The journal's row, where DDL commits at once: revision `id` stopped
  * halfway in direction `up` after `n` statements; `hashes` holds the
  * first 16 hex digits of the SHA-256 of each of those statements, each
- * followed by a comma.  Owns its strings. */
+ * followed by a comma.  `missing`: the upgrade of a revision that lies
+ * below the version and was never applied (upgrade --apply-missing; its
+ * direction is written "missing").  Owns its strings. */
 struct journal {
 	char *id; /* NULL: no row */
 	char *hashes;
 	size_t n;
 	int up;
+	int missing;
 	int several; /* more than one row */
 };
+
+/* The `up` of rb_journal_start() and rb_journal_row_sql() (and of the
+ * runner's execute()) for the upgrade of a missing revision: true, as
+ * for any upgrade, and journaled as "missing". */
+#define RB_UP_MISSING 2
 
 /* The rows of the version table, as rb_version_read() hands them back. */
 struct version_rows {

@@ -8,9 +8,14 @@
  * more than the splitter knows: the body of CREATE TRIGGER holds
  * semicolons and ends with END, which the splitter hands out as pieces;
  * as sqlite3_complete() does, every piece after a CREATE TRIGGER belongs
- * to it up to the piece that starts with END.
+ * to it up to the piece that starts with END.  MariaDB/MySQL scripts are
+ * split by their own splitter, the one that runs them (backticks,
+ * backslash escapes, # comments, DELIMITER lines around bodies), and
+ * BEGIN NOT ATOMIC opens a compound statement there, not a transaction.
  */
 #include "txcontrol.h"
+
+#include "sqlsplit_mysql.h"
 
 #include <string.h>
 
@@ -66,25 +71,43 @@ static void next_word(char w[16], const char **p, const char *end)
 	*p = s;
 }
 
-static int is_control(const char *w1, const char *w2)
+static int is_control(const char *w1, const char *w2, dbt_dialect_kind kind)
 {
 	static const char *const words[] = {"begin",	"start", "commit",    "end",
 					    "rollback", "abort", "savepoint", "release"};
 	size_t i;
 
+	if (kind == DBT_DIALECT_MYSQL) {
+		if (!strcmp(w1, "begin") && !strcmp(w2, "not"))
+			return 0; /* BEGIN NOT ATOMIC ... END */
+		if (!strcmp(w1, "xa"))
+			return 1; /* XA START, XA COMMIT, ... */
+	}
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (!strcmp(w1, words[i]))
 			return 1;
 	return !strcmp(w1, "prepare") && !strcmp(w2, "transaction");
 }
 
+/* The next statement in the rules of the dialect `kind`. */
+static int next_stmt(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line,
+		     dbt_dialect_kind kind, dbt_mysql_split *split)
+{
+	if (kind == DBT_DIALECT_MYSQL)
+		/* A bad DELIMITER line ends the search: running the script
+		 * reports it. */
+		return dbt_mysql_sql_next(out, sql, pos, line, split) > 0;
+	return dbt_sql_next(out, sql, pos, line);
+}
+
 int dbt_txcontrol_find(dbt_sqlstmt *out, const char *sql, dbt_dialect_kind kind)
 {
+	dbt_mysql_split split = DBT_MYSQL_SPLIT_INIT;
 	dbt_sqlstmt st;
 	size_t pos = 0;
 	int line = 0, in_trigger = 0;
 
-	while (dbt_sql_next(&st, sql, &pos, &line)) {
+	while (next_stmt(&st, sql, &pos, &line, kind, &split)) {
 		const char *p = sql + st.start, *end = p + st.len;
 		char w1[16], w2[16], w3[16];
 
@@ -103,7 +126,7 @@ int dbt_txcontrol_find(dbt_sqlstmt *out, const char *sql, dbt_dialect_kind kind)
 			in_trigger = 1;
 			continue;
 		}
-		if (is_control(w1, w2)) {
+		if (is_control(w1, w2, kind)) {
 			*out = st;
 			return 1;
 		}

@@ -2,8 +2,9 @@
  * txcontrol.h - finding the statements of a revision that would end,
  * open or split the transaction dbtool runs the revision in: BEGIN,
  * START TRANSACTION, COMMIT, END, ROLLBACK, ABORT, SAVEPOINT, RELEASE and
- * PREPARE TRANSACTION.  A COMMIT inside a revision commits half of it; a
- * ROLLBACK throws its work away while the version is still recorded.
+ * PREPARE TRANSACTION, and on MariaDB/MySQL XA.  A COMMIT inside a
+ * revision commits half of it; a ROLLBACK throws its work away while the
+ * version is still recorded.
  */
 #ifndef DBT_TXCONTROL_H
 #define DBT_TXCONTROL_H
@@ -16,7 +17,9 @@
  * the statement splitter does (strings, quoted names, dollar quotes and
  * comments never count), in the rules of the dialect `kind`: on SQLite
  * the BEGIN ... END body of CREATE TRIGGER is part of the trigger, on
- * PostgreSQL the BEGIN ATOMIC ... END body of a routine.  Returns 1 and
+ * PostgreSQL the BEGIN ATOMIC ... END body of a routine, on MariaDB/MySQL
+ * a body between DELIMITER lines is part of its statement
+ * (sqlsplit_mysql.h) and BEGIN NOT ATOMIC is no transaction.  Returns 1 and
  * fills `out` (offset, length and 0-based line of the statement inside
  * `sql`) when there is one, 0 when there is none.  Cannot fail.
  */

@@ -2,7 +2,9 @@
  * test_txcontrol.c - finding transaction-control statements in a revision
  * section: every form is found with its line, the same words inside
  * strings, quoted names, comments, dollar quotes, routine bodies and SQLite
- * trigger bodies are not.
+ * trigger bodies are not, nor on MariaDB/MySQL those in backticks, strings
+ * with backslash escapes, # comments, bodies between DELIMITER lines and
+ * BEGIN NOT ATOMIC blocks.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -55,7 +57,7 @@ static void finds_every_form_on_both_dialects(void **state)
 	int line, kind;
 
 	(void)state;
-	for (kind = DBT_DIALECT_SQLITE; kind <= DBT_DIALECT_POSTGRES; kind++) {
+	for (kind = DBT_DIALECT_SQLITE; kind <= DBT_DIALECT_MYSQL; kind++) {
 		for (i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
 			snprintf(sql, sizeof(sql),
 				 "CREATE TABLE a (id int);\n-- note\n  %s;\nSELECT 1;", forms[i]);
@@ -112,6 +114,38 @@ static void trigger_body_is_not_refused_on_sqlite(void **state)
 	assert_int_equal(line, 7);
 }
 
+static void mysql_quoting_hides_the_words(void **state)
+{
+	const char *sql = "INSERT INTO t VALUES ('it\\'s; COMMIT; \\\\');\n"
+			  "INSERT INTO t VALUES (\"x\\\"; ROLLBACK;\");\n"
+			  "# COMMIT;\n"
+			  "CREATE TABLE `a;begin` (`end;commit` int);\n"
+			  "SELECT 1;\n";
+	int line;
+
+	(void)state;
+	assert_string_equal(found(sql, DBT_DIALECT_MYSQL, &line), "");
+}
+
+static void delimiter_bodies_are_not_refused_on_mysql(void **state)
+{
+	const char *sql = "DELIMITER //\n"
+			  "CREATE TRIGGER tr AFTER INSERT ON t FOR EACH ROW\n"
+			  "BEGIN\n"
+			  "  INSERT INTO log VALUES (1);\n"
+			  "END//\n"
+			  "BEGIN NOT ATOMIC\n"
+			  "  SELECT 1;\n"
+			  "END//\n"
+			  "DELIMITER ;\n"
+			  "XA START 'x';\n";
+	int line;
+
+	(void)state;
+	assert_string_equal(found(sql, DBT_DIALECT_MYSQL, &line), "XA START 'x'");
+	assert_int_equal(line, 9);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -119,6 +153,8 @@ int main(void)
 		cmocka_unit_test(words_inside_literals_and_comments_are_not_statements),
 		cmocka_unit_test(routine_body_is_not_refused_on_postgres),
 		cmocka_unit_test(trigger_body_is_not_refused_on_sqlite),
+		cmocka_unit_test(mysql_quoting_hides_the_words),
+		cmocka_unit_test(delimiter_bodies_are_not_refused_on_mysql),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,7 +9,7 @@
 # made before the history existed keeps working and is verified once
 # repaired.  Commands that must refuse leave files and database unchanged.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_checksum.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_checksum.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -19,7 +19,10 @@ V=migrations/versions
 
 # history: "id checksum" per row, by id.
 history() {
-	sql_value "SELECT version_num || ' ' || checksum FROM dbtool_history ORDER BY version_num"
+	case "$DIALECT" in
+	mariadb) sql_value "SELECT CONCAT(version_num, ' ', checksum) FROM dbtool_history ORDER BY version_num" ;;
+	*) sql_value "SELECT version_num || ' ' || checksum FROM dbtool_history ORDER BY version_num" ;;
+	esac
 }
 
 # files_history ID...: what the history should hold for those revisions.
@@ -216,15 +219,19 @@ expect_history 1a1a1a1a1a1a 2b2b2b2b2b2b 4d4d4d4d4d4d
 # --- repair waits for the lock like any migration
 lock_fifo=$WORK/lock.fifo
 mkfifo "$lock_fifo"
+# MariaDB's migration lock is GET_LOCK('dbtool:<database>').
+lock_name="dbtool:${MY_DATABASE:-}"
 case "$DIALECT" in
 sqlite) sqlite3 -batch "$DB_FILE" <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
 postgres) psql "$TEST_URL" -X -q <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
+mariadb) my_sql_raw "" <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
 esac
 holder=$!
 exec 7>"$lock_fifo"
 case "$DIALECT" in
 sqlite) echo "BEGIN IMMEDIATE;" >&7 ;;
 postgres) echo "SELECT pg_advisory_lock(hashtextextended('dbtool_version', 0));" >&7 ;;
+mariadb) echo "SELECT GET_LOCK('$lock_name', 10);" >&7 ;;
 esac
 # The holder's shell may start slowly on a busy machine: wait until it
 # holds the lock rather than for a fixed time.
@@ -233,6 +240,7 @@ for _ in $(seq 300); do
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch "$DB_FILE" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 </dev/null || held=yes ;;
 	postgres) [ "$(sql_value "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")" = 1 ] && held=yes ;;
+	mariadb) [ "$(sql_value "SELECT IS_USED_LOCK('$lock_name') IS NOT NULL")" = 1 ] && held=yes ;;
 	esac
 	[ -n "$held" ] && break
 	sleep 0.1
@@ -246,6 +254,7 @@ expect_error_line
 case "$DIALECT" in
 sqlite) printf 'ROLLBACK;\n.quit\n' >&7 ;;
 postgres) printf '\\q\n' >&7 ;;
+mariadb) printf 'SELECT RELEASE_LOCK(%s);\n' "'$lock_name'" >&7 ;;
 esac
 exec 7>&-
 wait "$holder"

@@ -6,7 +6,7 @@
 # folder with a relative script_location, and where the URL comes from
 # (--url over DATABASE_URL over the config file).
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_cli.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_cli.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

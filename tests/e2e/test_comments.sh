@@ -12,7 +12,7 @@
 # and no comment line of the revision or of the offline scripts may hold a
 # control character or a line separator.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_comments.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_comments.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -88,6 +88,7 @@ feed() {
 	case "$DIALECT" in
 	sqlite) run_cmd sqlite3 -batch -bail "$DB_FILE" <"$1" ;;
 	postgres) run_cmd psql "$TEST_URL" -X -q -v ON_ERROR_STOP=1 -f "$1" ;;
+	mariadb) run_cmd my_sql_raw "$MY_DATABASE" <"$1" ;;
 	esac
 	if [ "$STATUS" = 0 ]; then
 		pass "$(basename "$1") runs in the database's client"

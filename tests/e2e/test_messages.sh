@@ -7,7 +7,7 @@
 # a command other than upgrade, stamp and create-all, and the folder of
 # `init` written to dbtool.ini so that it reads back the same.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_messages.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_messages.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -15,7 +15,8 @@ setup_db "$1"
 expect_ok dbtool -q init
 
 # --- the server's DETAIL and HINT, on the error's one line
-if [ "$DIALECT" = postgres ]; then
+case "$DIALECT" in
+postgres)
 	new_revision d1 "" "dup" "CREATE TABLE dup (name TEXT CONSTRAINT dup_name UNIQUE);
 INSERT INTO dup VALUES ('x');
 INSERT INTO dup VALUES ('x');" "DROP TABLE dup;" >/dev/null
@@ -28,7 +29,28 @@ INSERT INTO dup VALUES ('x');" "DROP TABLE dup;" >/dev/null
 	expect_stderr_contains "function no_such_function(integer) does not exist (hint: No function matches the given name and argument types."
 	rm migrations/versions/d1_x.sql
 	expect_version ""
-fi
+	;;
+mariadb)
+	# MariaDB's errors have no DETAIL or HINT: the whole of the server's
+	# message is on the error's one line.  Each revision fails at its first
+	# statement, which changes nothing there (a later one would leave the
+	# revision journaled halfway, which test_mariadb.sh covers).
+	sql_value "CREATE TABLE dup (name VARCHAR(10), CONSTRAINT dup_name UNIQUE (name));
+INSERT INTO dup VALUES ('x')" >/dev/null
+	new_revision d1 "" "dup" "INSERT INTO dup VALUES ('x');" "DELETE FROM dup;" >/dev/null
+	expect_fail 1 dbtool upgrade
+	expect_error_line
+	expect_stderr_contains "upgrade d1 failed at its first statement, so nothing of it was applied: the version stays at base: migrations/versions/d1_x.sql:7: Duplicate entry 'x' for key 'dup_name' (in: INSERT INTO dup VALUES ('x'))"
+	new_revision d1 "" "hint" "SELECT no_such_function(1);" "SELECT 1;" >/dev/null
+	expect_fail 1 dbtool upgrade
+	expect_error_line
+	expect_stderr_contains "migrations/versions/d1_x.sql:7: FUNCTION $MY_DATABASE.no_such_function does not exist (in: SELECT no_such_function(1))"
+	rm migrations/versions/d1_x.sql
+	expect_version ""
+	expect_eq "$(sql_value "SELECT count(*) FROM dup")" 1 "the failed revision added no row"
+	sql_value "DROP TABLE dup" >/dev/null
+	;;
+esac
 
 # --- control characters from names and messages, and bytes that are not
 # UTF-8: escaped on the terminal, valid in JSON

@@ -5,7 +5,7 @@
 # --lock-timeout, -h/--help, --version), and the config file's ${VAR} is
 # expanded only in the values a command uses.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_options.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_options.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -100,24 +100,29 @@ export DATABASE_URL=$TEST_URL
 lock_fifo=$WORK/lock.fifo
 mkfifo "$lock_fifo"
 holder=
+# MariaDB's migration lock is GET_LOCK('dbtool:<database>').
+lock_name="dbtool:${MY_DATABASE:-}"
 lock_is_held() {
 	case "$DIALECT" in
 	sqlite) ! sqlite3 -batch "$DB_FILE" "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1 </dev/null ;;
 	postgres)
 		[ "$(sql_value "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")" = 1 ]
 		;;
+	mariadb) [ "$(sql_value "SELECT IS_USED_LOCK('$lock_name') IS NOT NULL")" = 1 ] ;;
 	esac
 }
 hold_lock() {
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch "$DB_FILE" <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
 	postgres) psql "$TEST_URL" -X -q <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
+	mariadb) my_sql_raw "" <"$lock_fifo" >"$WORK/holder.log" 2>&1 & ;;
 	esac
 	holder=$!
 	exec 7>"$lock_fifo"
 	case "$DIALECT" in
 	sqlite) echo "BEGIN IMMEDIATE;" >&7 ;;
 	postgres) echo "SELECT pg_advisory_lock(hashtextextended('dbtool_version', 0));" >&7 ;;
+	mariadb) echo "SELECT GET_LOCK('$lock_name', 10);" >&7 ;;
 	esac
 	for _ in $(seq 100); do
 		lock_is_held && return 0
@@ -129,6 +134,7 @@ release_lock() {
 	case "$DIALECT" in
 	sqlite) printf 'ROLLBACK;\n.quit\n' >&7 ;;
 	postgres) printf '\\q\n' >&7 ;;
+	mariadb) printf 'SELECT RELEASE_LOCK(%s);\n' "'$lock_name'" >&7 ;;
 	esac
 	exec 7>&-
 	wait "$holder"

@@ -6,10 +6,10 @@
 # files of killed writers are removed, those of live processes kept;
 # 'head', 'heads' and 'base' are refused as ids; an empty parent leaves no
 # trailing blank.  Revision files need no database, so the SQLite run does
-# the work and the PostgreSQL run checks that migrate refuses when the head
-# moved.
+# the work and the PostgreSQL and MariaDB runs check that migrate refuses
+# when the head moved.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_revision_lock.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_revision_lock.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -9,9 +9,15 @@
 # that waits for a lock gives up after the statement lock timeout (flag,
 # config key or revision header), naming the revision, the statement and
 # the table, with nothing recorded.  On SQLite the settings are accepted
-# and checked, and the lock timeout does not apply.
+# and checked, and the lock timeout does not apply.  On MariaDB, which
+# has no schemas, no search_path and no session options in its URL, a
+# revision's sql_mode, checks, time zone and autocommit reach neither the
+# next revision nor the bookkeeping, version_schema changes nothing, a
+# revision's USE stops the run (the journal is not found in the other
+# database) until the revision names that database instead, and the lock
+# timeout gives up as on PostgreSQL, in the server's words.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_session.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_session.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -53,6 +59,130 @@ cp dbtool.ini.orig dbtool.ini
 rm -f migrations/versions/s001_x.sql
 
 if [ "$DIALECT" = sqlite ]; then
+	finish
+fi
+
+# --------------------------------------------------------------- MariaDB
+
+# MariaDB has no schemas and no search_path: what a revision can change in
+# its session is the database (USE), sql_mode, foreign_key_checks,
+# unique_checks, time_zone, autocommit and its user variables.  None of it
+# may reach dbtool's bookkeeping, nor the session settings the next
+# revision.  The PostgreSQL cases of a version table found elsewhere on
+# search_path, of connection options (options=, PGOPTIONS) and of a schema
+# named after the role have no counterpart: the version table is always
+# the one in the URL's database, as below.
+if [ "$DIALECT" = mariadb ]; then
+	# The server's defaults, as a new session has them.
+	defaults=$(sql_value "SELECT CONCAT_WS('|', @@session.sql_mode, @@session.foreign_key_checks, @@session.unique_checks, @@session.time_zone, @@session.autocommit, DATABASE())")
+	seen_sql="SELECT CONCAT_WS('|', @@session.sql_mode, @@session.foreign_key_checks, @@session.unique_checks, @@session.time_zone, @@session.autocommit, DATABASE()) AS s"
+	sets="SET SESSION sql_mode = 'ANSI_QUOTES,NO_BACKSLASH_ESCAPES,PIPES_AS_CONCAT', foreign_key_checks = 0, unique_checks = 0, time_zone = '+05:00', autocommit = 0;
+SET @dbtool_note = 'set by a revision';"
+	new_revision m001 "" "session settings" "$sets" "$sets" >/dev/null
+	new_revision m002 m001 "what the next one sees" "CREATE TABLE seen AS $seen_sql;" "DROP TABLE seen;" >/dev/null
+	# The same from a revision marked '-- transaction: false', which is
+	# journaled all the same there.
+	new_revision m003 m002 "session settings, no transaction" "$sets" "$sets" \
+		"-- transaction: false" >/dev/null
+	new_revision m004 m003 "what the next one sees" "CREATE TABLE seen2 AS $seen_sql;" "DROP TABLE seen2;" >/dev/null
+	expect_ok dbtool upgrade
+	expect_eq "$(grep -c 'upgrade ' "$ERR")" 4 "each revision is applied once"
+	expect_ok dbtool current
+	expect_stdout_eq m004
+	expect_version m004
+	expect_eq "$(sql_value "SELECT s FROM seen")" "$defaults" "the next revision runs with the server's sql_mode, checks, time zone and autocommit, in the URL's database"
+	expect_eq "$(sql_value "SELECT s FROM seen2")" "$defaults" "the same after a revision outside a transaction"
+	expect_eq "$(sql_value "SELECT GROUP_CONCAT(version_num ORDER BY version_num) FROM dbtool_history WHERE checksum REGEXP '^[0-9a-f]{64}\$' AND applied_at LIKE '____-__-__T__:__:__Z'")" \
+		"m001,m002,m003,m004" "the history has each revision once, with its checksum and time"
+	expect_eq "$(sql_value "SELECT COUNT(*) FROM dbtool_journal")" 0 "the journal is empty"
+	expect_ok dbtool downgrade base
+	expect_version ""
+	expect_eq "$(sql_value "SELECT COUNT(*) FROM dbtool_history")" 0 "the downgrade empties the history"
+	expect_tables "dbtool_version"
+	rm -f migrations/versions/m00*_x.sql
+
+	# version_schema does not apply: the tables stay in the URL's database.
+	printf 'version_schema = meta\n' >>dbtool.ini
+	new_revision v001 "" "one table" "CREATE TABLE v1 (id INTEGER);" "DROP TABLE v1;" >/dev/null
+	expect_ok dbtool upgrade
+	expect_version v001
+	expect_ok dbtool downgrade base
+	cp dbtool.ini.orig dbtool.ini
+	rm -f migrations/versions/v001_x.sql
+
+	# A revision that switches databases with USE: the journal, named
+	# without its database, is not found after it, so the run stops
+	# there, saying so; nothing reaches the other database, and once the
+	# revision names it instead, upgrade resumes it.
+	other=${MY_DATABASE}_other
+	sql_value "CREATE DATABASE \`$other\`" >/dev/null
+	MY_DATABASES+=("$other")
+	use=$(new_revision u001 "" "use" "CREATE TABLE u1 (id INTEGER);
+USE \`$other\`;
+CREATE TABLE u2 (id INTEGER);" "DROP TABLE u1;")
+	expect_fail 1 dbtool upgrade
+	expect_error_line
+	expect_stderr_contains "upgrade u001 stopped at its statement 2, after 1 committed (mysql commits each DDL statement at once): "
+	expect_stderr_contains "$use:8: 'USE \`$other\`' switched the session to another database, where the journal table dbtool_journal is not: a revision must not USE another database; qualify the names it uses instead"
+	expect_version ""
+	expect_tables "dbtool_version u1"
+	expect_eq "$(my_sql "$other" "SHOW TABLES")" "" "nothing is made in the other database"
+	expect_fail 1 dbtool current
+	expect_stderr_contains "the database is between revisions base and u001: the upgrade u001 stopped after 1 of its statements"
+	write_revision "$use" "CREATE TABLE u1 (id INTEGER);
+CREATE TABLE \`$other\`.u2 (id INTEGER);" "DROP TABLE \`$other\`.u2;
+DROP TABLE u1;"
+	expect_ok dbtool upgrade
+	expect_stderr_contains "resuming upgrade u001 at its statement 2 of 2"
+	expect_version u001
+	expect_eq "$(my_sql "$other" "SHOW TABLES")" "u2" "the revision made u2 in the database it names"
+	expect_ok dbtool downgrade base
+	expect_tables "dbtool_version"
+	expect_eq "$(my_sql "$other" "SHOW TABLES")" "" "and its downgrade dropped it"
+	rm -f "$use"
+
+	# A statement waits for a lock at most the statement lock timeout:
+	# another session keeps a transaction open that read busy, whose
+	# metadata lock an ALTER TABLE waits for.
+	new_revision k001 "" "busy table" "CREATE TABLE busy (id INTEGER);" "DROP TABLE busy;" >/dev/null
+	rev2=$(new_revision k002 k001 "alter busy" "ALTER TABLE busy ADD COLUMN x INTEGER;" "ALTER TABLE busy DROP COLUMN x;")
+	expect_ok dbtool upgrade k001
+	holder_fifo=$WORK/holder.fifo
+	mkfifo "$holder_fifo"
+	MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" -N -B -n "$MY_DATABASE" \
+		<"$holder_fifo" >"$WORK/holder.log" 2>&1 &
+	holder=$!
+	exec 7>"$holder_fifo"
+	echo "START TRANSACTION; SELECT COUNT(*) FROM busy; SELECT 'held';" >&7
+	for _ in $(seq 300); do
+		grep -qx held "$WORK/holder.log" && break
+		sleep 0.1
+	done
+	expect_eq "$(grep -cx held "$WORK/holder.log")" 1 "another session holds a lock on busy"
+	expect_lock_failure() { # LINE SECONDS
+		expect_stderr_contains "upgrade k002 failed at its first statement, so nothing of it was applied: the version stays at k001: $rev2:$1: Lock wait timeout exceeded; try restarting transaction: gave up waiting for a lock after $2s (the statement lock timeout): another session holds it; retry when that session is done (in: ALTER TABLE busy ADD COLUMN x INTEGER)"
+		expect_error_line
+		expect_version k001
+		expect_eq "$(sql_value "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'busy' AND column_name = 'x'")" 0 "busy has no column x"
+		expect_eq "$(sql_value "SELECT GROUP_CONCAT(version_num) FROM dbtool_history")" k001 "nothing is recorded for k002"
+	}
+	expect_fail 1 dbtool --statement-lock-timeout 1 upgrade
+	expect_lock_failure 7 1
+	printf 'statement_lock_timeout = 2\n' >>dbtool.ini
+	expect_fail 1 dbtool upgrade
+	expect_lock_failure 7 2
+	cp dbtool.ini.orig dbtool.ini
+	expect_fail 1 dbtool upgrade
+	expect_lock_failure 7 5
+	sed -i 's/^-- created: .*/&\n-- lock_timeout: 1/' "$rev2"
+	expect_fail 1 dbtool --statement-lock-timeout 0 upgrade
+	expect_lock_failure 8 1
+	echo "COMMIT;" >&7
+	exec 7>&-
+	wait "$holder"
+	expect_ok dbtool upgrade
+	expect_version k002
+	expect_eq "$(sql_value "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'busy' AND column_name = 'x'")" 1 "once the lock is free, the retry adds x"
 	finish
 fi
 

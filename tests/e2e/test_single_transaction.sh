@@ -6,9 +6,10 @@
 # stays, version and history included; a revision marked
 # '-- transaction: false' in the plan is refused before anything runs;
 # the steps are reported once the run committed; a bad config value is
-# an error naming the file and line.
+# an error naming the file and line.  On MariaDB, where DDL commits at
+# once, the option and the key are refused and change nothing.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_single_transaction.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_single_transaction.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -38,6 +39,63 @@ new_revision r2 r1 "create b with rows" \
 	"CREATE TABLE b (id INTEGER PRIMARY KEY, v INTEGER NOT NULL);
 INSERT INTO b (id, v) VALUES (1, 10), (2, 20);" "DROP TABLE b;" >/dev/null
 r3=$(new_revision r3 r2 "fails" "INSERT INTO b (id, v) VALUES (3, NULL);" "DELETE FROM b WHERE id = 3;")
+
+# --- MariaDB commits each DDL statement at once, so no run can be one
+# transaction there: the option and the config key are refused before
+# anything runs, every time, and the cases below that need the run to
+# commit or roll back as a whole cannot apply.  What does apply: the
+# refusal changes nothing, a run without the option journals each
+# revision as usual, a bad config value is named, and --sql refuses the
+# option as a usage error.
+if [ "$DIALECT" = mariadb ]; then
+	refused="dbtool: error: --single-transaction cannot be kept on mysql, which commits each DDL statement at once: run without it (each revision is journaled statement by statement instead)"
+	before=$(snapshot)
+	expect_fail 1 dbtool upgrade --single-transaction
+	expect_stderr_eq "$refused"
+	expect_unchanged "$before"
+	expect_fail 1 dbtool upgrade r1 --single-transaction
+	expect_stderr_eq "$refused"
+	expect_unchanged "$before"
+	# Without it, r1 and r2 are applied and r3 fails at its first
+	# statement, which leaves nothing of it.
+	expect_fail 1 dbtool upgrade
+	expect_stderr_contains "upgrade r3 failed at its first statement, so nothing of it was applied: the version stays at r2: $r3:7: "
+	expect_version r2
+	expect_eq "$(history_count)" 2 "the history records r1 and r2"
+	before=$(snapshot)
+	expect_fail 1 dbtool downgrade base --single-transaction
+	expect_stderr_eq "$refused"
+	expect_unchanged "$before"
+	new_revision r4 r3 "outside" "CREATE TABLE c (id INTEGER PRIMARY KEY);" "DROP TABLE c;" \
+		"-- transaction: false" >/dev/null
+	write_revision "$r3" "INSERT INTO b (id, v) VALUES (3, 30);" "DELETE FROM b WHERE id = 3;"
+	before=$(snapshot)
+	expect_fail 1 dbtool upgrade --single-transaction
+	expect_stderr_eq "$refused"
+	expect_unchanged "$before"
+	rm migrations/versions/r4_x.sql
+	# The config key is refused the same way.
+	printf 'single_transaction = true\n' >>dbtool.ini
+	before=$(snapshot)
+	expect_fail 1 dbtool upgrade
+	expect_stderr_eq "$refused"
+	expect_fail 1 dbtool downgrade -1
+	expect_stderr_eq "$refused"
+	expect_unchanged "$before"
+	sed -i 's/^single_transaction = true$/single_transaction = maybe/' dbtool.ini
+	line=$(grep -n '^single_transaction' dbtool.ini | cut -d: -f1)
+	expect_fail 1 dbtool upgrade
+	expect_stderr_eq "dbtool: error: dbtool.ini:$line: invalid single_transaction 'maybe': use true or false"
+	expect_version r2
+	sed -i 's/^single_transaction = maybe$/single_transaction = false/' dbtool.ini
+	expect_ok dbtool upgrade
+	expect_version r3
+	expect_eq "$(sql_value 'SELECT count(*) FROM b')" 3 "b holds its three rows"
+	expect_eq "$(history_count)" 3 "the history records the three revisions"
+	expect_fail 2 dbtool upgrade --sql --single-transaction
+	expect_stderr_contains "--single-transaction is for running revisions"
+	finish
+fi
 
 # --- a failure in the last revision leaves nothing of the first two
 expect_fail 1 dbtool upgrade --single-transaction

@@ -8,8 +8,14 @@
 # unchanged; the same words inside strings, comments, quoted names,
 # dollar quotes, routine bodies (BEGIN ATOMIC) and SQLite trigger bodies
 # are not statements and pass; '-- transaction: false' opts out.
+# MariaDB commits each DDL statement at once, so dbtool journals every
+# revision there, each statement committing with its count in the
+# journal: transaction control would break that, and is refused in every
+# revision, '-- transaction: false' or not.  Its own quoting (backticks,
+# backslash escapes, # comments) and bodies (DELIMITER, BEGIN NOT ATOMIC)
+# are no statements either.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_txcontrol.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_txcontrol.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -29,7 +35,10 @@ expect_unchanged() {
 }
 
 refusal() { # FILE LINE STATEMENT SECTION ID
-	echo "dbtool: error: $1:$2: '$3' in the $4 of revision $5 would end or split the transaction that dbtool runs the revision in: remove it, or add '-- transaction: false' to the header to run the revision outside a transaction"
+	case "$DIALECT" in
+	mariadb) echo "dbtool: error: $1:$2: '$3' in the $4 of revision $5 would end or split the transactions in which dbtool commits each statement of the revision with its count in the journal (mysql commits each DDL statement at once, so every revision is journaled, '-- transaction: false' too): remove it" ;;
+	*) echo "dbtool: error: $1:$2: '$3' in the $4 of revision $5 would end or split the transaction that dbtool runs the revision in: remove it, or add '-- transaction: false' to the header to run the revision outside a transaction" ;;
+	esac
 }
 
 expect_ok dbtool -q init
@@ -78,19 +87,49 @@ done
 expect_version a001
 expect_tables "dbtool_version t0"
 
-# PREPARE of a statement is no transaction control (PostgreSQL only).
-if [ "$DIALECT" = postgres ]; then
+# PREPARE of a statement is no transaction control (SQLite has none).
+case "$DIALECT" in
+postgres)
 	write_revision "$bad" "CREATE TABLE t1 (id INTEGER PRIMARY KEY);
 PREPARE ins (int) AS INSERT INTO t1 VALUES (\$1);
 EXECUTE ins(1);
 DEALLOCATE ins;" "DROP TABLE t1;"
+	;;
+mariadb)
+	write_revision "$bad" "CREATE TABLE t1 (id INTEGER PRIMARY KEY);
+PREPARE ins FROM 'INSERT INTO t1 VALUES (?)';
+SET @one = 1;
+EXECUTE ins USING @one;
+DEALLOCATE PREPARE ins;" "DROP TABLE t1;"
+	;;
+esac
+if [ "$DIALECT" != sqlite ]; then
 	expect_ok dbtool upgrade
 	expect_version b002
+	expect_eq "$(sql_value "SELECT count(*) FROM t1")" 1 "the prepared statement ran"
 	expect_ok dbtool downgrade a001
 fi
 
 # --- the words inside strings, comments and quoted names are no statements
-write_revision "$bad" "CREATE TABLE t1 (id INTEGER PRIMARY KEY, note TEXT);
+case "$DIALECT" in
+mariadb)
+	# Names in backticks; a backslash escapes a quote in a string; # starts
+	# a comment.
+	write_revision "$bad" "CREATE TABLE t1 (id INTEGER PRIMARY KEY, note TEXT);
+INSERT INTO t1 (id, note) VALUES (1, 'COMMIT;
+ROLLBACK;');
+INSERT INTO t1 (id, note) VALUES (2, 'it\\'s; COMMIT; \"x;');
+-- ROLLBACK;
+# COMMIT;
+/* COMMIT;
+END; */
+CREATE TABLE \`begin\` (\`end;commit\` INTEGER);
+INSERT INTO \`begin\` (\`end;commit\`) VALUES (1);" "DROP TABLE \`begin\`;
+DROP TABLE t1;"
+	note() { my_sql_raw "$MY_DATABASE" "SELECT note FROM t1 WHERE id = $1"; }
+	;;
+*)
+	write_revision "$bad" "CREATE TABLE t1 (id INTEGER PRIMARY KEY, note TEXT);
 INSERT INTO t1 (id, note) VALUES (1, 'COMMIT;
 ROLLBACK;');
 -- ROLLBACK;
@@ -99,10 +138,16 @@ END; */
 CREATE TABLE \"begin\" (\"end\" INTEGER);
 INSERT INTO \"begin\" (\"end\") VALUES (1);" "DROP TABLE \"begin\";
 DROP TABLE t1;"
+	note() { sql_value "SELECT note FROM t1 WHERE id = $1"; }
+	;;
+esac
 expect_ok dbtool upgrade
 expect_version b002
-expect_eq "$(sql_value "SELECT note FROM t1")" "COMMIT;
+expect_eq "$(note 1)" "COMMIT;
 ROLLBACK;" "the string with COMMIT in it was inserted as it is"
+if [ "$DIALECT" = mariadb ]; then
+	expect_eq "$(note 2)" "it's; COMMIT; \"x;" "the string with an escaped quote was inserted as it is"
+fi
 expect_ok dbtool downgrade a001
 expect_version a001
 
@@ -143,13 +188,39 @@ DROP TABLE t1;
 DROP FUNCTION twice(integer);
 DROP FUNCTION t1_log();"
 	;;
+mariadb)
+	# Bodies between DELIMITER lines, as in the mariadb client; BEGIN NOT
+	# ATOMIC is a compound statement, not a transaction.
+	write_revision "$bad" "CREATE TABLE t1 (id INTEGER PRIMARY KEY, n INTEGER);
+CREATE TABLE log (msg TEXT);
+DELIMITER //
+CREATE TRIGGER t1_log AFTER INSERT ON t1 FOR EACH ROW
+BEGIN
+  INSERT INTO log (msg) VALUES (CASE WHEN NEW.n > 0 THEN 'positive' ELSE 'other' END);
+END//
+CREATE FUNCTION twice(x INTEGER) RETURNS INTEGER DETERMINISTIC
+BEGIN
+  RETURN x * 2;
+END//
+BEGIN NOT ATOMIC
+  DECLARE y INTEGER DEFAULT 1;
+  SET y = y + 1;
+END//
+DELIMITER ;
+INSERT INTO t1 (id, n) VALUES (1, twice(3));" "DROP TABLE log;
+DROP TABLE t1;
+DROP FUNCTION twice;"
+	;;
 esac
 expect_ok dbtool upgrade
 expect_version b002
 expect_eq "$(sql_value "SELECT msg FROM log")" "positive" "the trigger ran"
 expect_ok dbtool downgrade a001
 expect_ok dbtool upgrade --sql
-expect_stdout_contains "END;"
+case "$DIALECT" in
+mariadb) expect_stdout_contains "END//" ;;
+*) expect_stdout_contains "END;" ;;
+esac
 expect_ok dbtool upgrade
 expect_ok dbtool downgrade a001
 expect_tables "dbtool_version t0"
@@ -187,6 +258,21 @@ DROP TABLE t1;
 COMMIT;
 SQL
 expect_ok dbtool repair b002
+if [ "$DIALECT" = mariadb ]; then
+	# Journaled all the same: its BEGIN would hold each statement's count
+	# in the journal uncommitted, and its COMMIT commit it before the
+	# statement is done; refused before anything runs, as above.
+	before=$(snapshot)
+	expect_fail 1 dbtool downgrade a001
+	expect_stderr_eq "$(refusal "$bad" 13 BEGIN downgrade b002)"
+	expect_unchanged "$before"
+	expect_fail 1 dbtool downgrade a001 --sql
+	expect_stderr_eq "$(refusal "$bad" 13 BEGIN downgrade b002)"
+	expect_stdout_eq ""
+	# Without them, the revision runs, each statement on its own.
+	sed -i '/^BEGIN;$/d; /^COMMIT;$/d' "$bad"
+	expect_ok dbtool repair b002
+fi
 expect_ok dbtool downgrade a001
 expect_tables "dbtool_version t0"
 expect_ok dbtool upgrade
