@@ -414,6 +414,23 @@ static int index_needed_later(const dbt_op *ops, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * 1 when an op after ops[i] drops the table of the index that ops[i]
+ * drops: DROP TABLE takes the index with it, and an index that a foreign
+ * key of the table needs (MariaDB drops the key's own index once another
+ * serves it) cannot be dropped before the key.
+ */
+static int table_dropped_later(const dbt_op *ops, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < n; k++)
+		if (ops[k].kind == DBT_OP_DROP_TABLE &&
+		    dbt_render_same_name(ops[k].table->name, ops[i].index->table))
+			return 1;
+	return 0;
+}
+
 struct list {
 	const dbt_op *ops;
 	size_t n;
@@ -566,6 +583,10 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 				return rc;
 		if (op->kind == DBT_OP_ADD_INDEX && made_by_fk(op->index, &l)) {
 			dbt_buf_comment(out, "(made by its foreign key)");
+			continue;
+		}
+		if (op->kind == DBT_OP_DROP_INDEX && table_dropped_later(ops, n, i)) {
+			dbt_buf_comment(out, "(with its table, below)");
 			continue;
 		}
 		if (op->kind == DBT_OP_DROP_INDEX && index_needed_later(ops, n, i)) {

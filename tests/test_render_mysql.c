@@ -475,6 +475,36 @@ static void an_index_taking_over_a_foreign_key_is_created_before_the_drop(void *
 			"-- (before the index it takes over from, above)\n");
 }
 
+/* The index takes over from the one fk_c_p made, which MariaDB then drops:
+ * the key needs it, so it cannot be dropped before the table. */
+static void an_index_of_a_dropped_table_goes_with_it(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE p (id INTEGER PRIMARY KEY);",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n"
+			"CREATE INDEX ix_c_pid ON c (pid);",
+			"-- + table c\n"
+			"CREATE TABLE c (\n"
+			"    id int(11) AUTO_INCREMENT NOT NULL,\n"
+			"    pid int(11),\n"
+			"    CONSTRAINT c_pkey PRIMARY KEY (id),\n"
+			"    CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id) ON DELETE "
+			"RESTRICT "
+			"ON UPDATE RESTRICT\n"
+			");\n"
+			"\n"
+			"-- + index ix_c_pid ON c (pid)\n"
+			"CREATE INDEX ix_c_pid ON c (pid);\n",
+			"-- - index ix_c_pid\n"
+			"-- (with its table, below)\n"
+			"\n"
+			"-- - table c\n"
+			"-- WARNING: drops table c and its rows\n"
+			"DROP TABLE c;\n");
+}
+
 static void comment_lines_hold_no_line_break_of_a_name(void **state)
 {
 	dbt_schema *s = model("CREATE TABLE \"x\ny\" (a TEXT);");
@@ -573,6 +603,7 @@ int main(void)
 		cmocka_unit_test(a_list_modifies_each_column_once_and_fills_nulls),
 		cmocka_unit_test(the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it),
 		cmocka_unit_test(an_index_taking_over_a_foreign_key_is_created_before_the_drop),
+		cmocka_unit_test(an_index_of_a_dropped_table_goes_with_it),
 		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
