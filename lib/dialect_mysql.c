@@ -104,7 +104,10 @@ static int table_exists(dbt_conn *conn, const char *schema, const char *name, in
 /*
  * The offline script cannot journal as the runner does (it is run by the
  * mariadb or mysql client, which keeps no count of what ran), so it says
- * what it does instead, once at its start.
+ * what it does instead, once at its start.  It then talks to the server in
+ * utf8mb4, as dbtool's connections do by default (url.c): revision files
+ * are UTF-8, and the triggers and routines a script creates keep the
+ * session's character set.
  */
 #define SCRIPT_START                                                                             \
 	"-- MariaDB/MySQL commit each DDL statement at once, so no revision below runs in one\n" \
@@ -114,7 +117,8 @@ static int table_exists(dbt_conn *conn, const char *schema, const char *name, in
 	"-- failed statement leaves the database between two revisions: the statements of\n"     \
 	"-- that revision before it stay committed, and the version stays where the\n"           \
 	"-- revision started from.  Finish or undo those statements by hand, then run\n"         \
-	"-- 'dbtool stamp' with the revision the database is then at.\n\n"
+	"-- 'dbtool stamp' with the revision the database is then at.\n"                         \
+	"SET NAMES utf8mb4;\n\n"
 
 const struct dbt_dialect dbt_dialect_mysql = {
 	.name = "mysql",
