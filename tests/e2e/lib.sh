@@ -164,6 +164,21 @@ my_sql_raw() {
 		-N -B --raw ${2:+-e "$2"} ${1:+"$1"}
 }
 
+# my_dump DATABASE [OPTION...]: mariadb-dump of that database on the test
+# server, as the test URL's user (the password through the environment).
+my_dump() {
+	local db=$1
+	shift
+	MYSQL_PWD=$PG_PASSWORD mariadb-dump --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" \
+		"$@" "$db" </dev/null
+}
+
+# my_database_of URL: the database a MariaDB URL of the test server names.
+my_database_of() {
+	local re='^[^/]*//[^/]*/([^?]*)'
+	[[ $1 =~ $re ]] && urldecode "${BASH_REMATCH[1]}"
+}
+
 # Percent-decodes a URL component.
 urldecode() {
 	printf '%b' "${1//%/\\x}"
