@@ -175,6 +175,26 @@ my_dump() {
 		"$@" "$db" </dev/null
 }
 
+# my_db_state DATABASE: a MariaDB database's schema as mariadb-dump
+# writes it (less the tables' AUTO_INCREMENT counters, which inserts move
+# alike in two databases that hold the same rows), then every table's
+# rows in a fixed order: to compare two databases.  dbtool_history
+# without its times; dbtool_journal, which only dbtool's own runs keep
+# (never an offline script), left out.  Two sessions for the rows: the
+# first writes one query per table, the second runs them.
+my_db_state() {
+	local db=$1
+	my_dump "$db" --no-data --compact --skip-comments --ignore-table="$db.dbtool_journal" |
+		sed 's/ AUTO_INCREMENT=[0-9]*//'
+	my_sql_raw "$db" "SELECT CONCAT('SELECT ''rows of ', t, ':'';\nSELECT ', cols,
+		' FROM \`', t, '\` ORDER BY ', cols, ';') FROM (
+		SELECT c.table_name AS t, GROUP_CONCAT(CONCAT('\`', c.column_name, '\`') ORDER BY c.ordinal_position) AS cols
+		FROM information_schema.columns c JOIN information_schema.tables USING (table_schema, table_name)
+		WHERE c.table_schema = DATABASE() AND table_type = 'BASE TABLE' AND c.table_name <> 'dbtool_journal'
+		  AND (c.table_name <> 'dbtool_history' OR c.column_name IN ('version_num', 'checksum'))
+		GROUP BY c.table_name) x ORDER BY BINARY t" </dev/null | my_sql_raw "$db"
+}
+
 # my_database_of URL: the database a MariaDB URL of the test server names.
 my_database_of() {
 	local re='^[^/]*//[^/]*/([^?]*)'
