@@ -1750,6 +1750,28 @@ static void mariadb_display_width_and_auto_increment(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB prints its CHECK clauses and generated expressions with `names`
+ * (inspect, mariadb-dump): they read as quoted names, kept quoted only
+ * where a name needs it. */
+static void mariadb_backquoted_names_in_expressions(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (`a` int(11), `b c` longtext, `x``y` INT,\n"
+		     " CONSTRAINT `b c` CHECK (json_valid(`b c`)),\n"
+		     " CONSTRAINT a_max CHECK (`a` <= 90 AND `x``y`>0));");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->name, "a");
+	assert_string_equal(t->columns[2]->name, "x`y");
+	assert_int_equal(t->nchecks, 2);
+	assert_string_equal(t->checks[0]->name, "b c");
+	assert_string_equal(t->checks[0]->expr, "json_valid(`b c`)");
+	assert_string_equal(t->checks[1]->expr, "a <= 90 AND `x``y` > 0");
+	dbt_schema_free(s);
+}
+
 static void sqlite_quoting_styles_are_names(void **state)
 {
 	dbt_schema *s;
@@ -2322,6 +2344,7 @@ int main(void)
 		T(defaults_take_arrays_and_pg_dump_casts),
 		T(sqlite_type_spellings_of_other_tools),
 		T(mariadb_display_width_and_auto_increment),
+		T(mariadb_backquoted_names_in_expressions),
 		T(sqlite_quoting_styles_are_names),
 		T(bracket_name_must_end_on_its_line),
 		T(bracket_name_must_not_be_empty),
