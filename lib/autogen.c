@@ -319,6 +319,29 @@ static void remap_op(dbt_op *out, struct remap *m, const dbt_op *op)
 	out->old_table = map_table(m, op->old_table);
 }
 
+/*
+ * 1 when `op` adds the index that the connected dialect's adaptation gave
+ * a foreign key (MariaDB's, named after the key: dbt_schema_adapt) and
+ * that the model adapted to the other dialect does not have, since that
+ * dialect makes no index for a foreign key: its sections leave the op
+ * out, upgrade and downgrade alike.
+ */
+static int fk_index_only_here(const dbt_op *op, const dbt_schema *model, const dbt_schema *other)
+{
+	const dbt_table *t;
+	size_t k;
+
+	if (op->kind != DBT_OP_ADD_INDEX ||
+	    dbt_schema_find_index(model, op->index->name) != op->index ||
+	    dbt_schema_find_index(other, op->index->name) ||
+	    !(t = dbt_schema_find_table(other, op->index->table)))
+		return 0;
+	for (k = 0; k < t->nfks; k++)
+		if (!strcmp(t->fks[k]->name, op->index->name))
+			return 1;
+	return 0;
+}
+
 /* The model file, parsed and adapted to dialect `kind`. */
 static int load_model_for(dbt_schema **out, const char *path, dbt_dialect_kind kind)
 {
@@ -350,8 +373,9 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 {
 	dbt_schema *other = NULL;
 	dbt_op *ops = NULL;
+	dbt_safe_form *oforms = NULL;
 	struct remap m;
-	size_t i;
+	size_t i, n = 0;
 	int rc;
 
 	if ((rc = load_model_for(&other, model_path, kind)) < 0)
@@ -362,8 +386,9 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 		goto cleanup;
 	}
 	*dialect_db = kind;
-	ops = malloc(diff->n * sizeof(*ops));
-	if (!ops) {
+	ops = malloc((diff->n ? diff->n : 1) * sizeof(*ops));
+	oforms = forms ? malloc((diff->n ? diff->n : 1) * sizeof(*oforms)) : NULL;
+	if (!ops || (forms && !oforms)) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
@@ -371,8 +396,13 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 	m.from = model;
 	m.to = other;
 	m.kind = kind;
-	for (i = 0; i < diff->n; i++)
-		remap_op(&ops[i], &m, &diff->ops[i]);
+	for (i = 0; i < diff->n; i++) {
+		if (fk_index_only_here(&diff->ops[i], model, other))
+			continue;
+		if (forms)
+			oforms[n] = forms[i];
+		remap_op(&ops[n++], &m, &diff->ops[i]);
+	}
 	if (m.missing) {
 		rc = dbt_error_set(DBT_ERROR,
 				   "cannot write the %s sections: the model adapted to %s has no "
@@ -382,11 +412,11 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 				   m.name);
 		goto cleanup;
 	}
-	if ((rc = render_sections(up, down, sup, sdown, kind, ops, diff->n, forms, other, db,
-				  NULL)) < 0)
+	if ((rc = render_sections(up, down, sup, sdown, kind, ops, n, oforms, other, db, NULL)) < 0)
 		dbt_error_prefix(rc, "cannot write the %s sections", dbt_dialect_label(kind));
 cleanup:
 	free(ops);
+	free(oforms);
 	dbt_schema_free(other);
 	return rc;
 }

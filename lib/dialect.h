@@ -230,7 +230,10 @@ struct dbt_dialect {
 	 * BEGIN (`script_before_begin`), before each COMMIT
 	 * (`script_before_commit`, which must make the transaction fail when
 	 * commit() would refuse it) and after it (`script_after_commit`).
-	 * NULL when there is nothing to do.
+	 * NULL when there is nothing to do.  Where DDL is not transactional
+	 * (no DBT_CAP_TRANSACTIONAL_DDL) no section runs inside the BEGIN:
+	 * only the version and history rows do, after it, and
+	 * `script_start` (which may also hold comments) says so.
 	 */
 	const char *script_start;
 	const char *script_before_begin;

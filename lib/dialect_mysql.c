@@ -101,6 +101,25 @@ static int table_exists(dbt_conn *conn, const char *schema, const char *name, in
 	return rc;
 }
 
+/*
+ * The offline script cannot journal as the runner does (it is run by the
+ * mariadb or mysql client, which keeps no count of what ran), so it says
+ * what it does instead, once at its start.  It then talks to the server in
+ * utf8mb4, as dbtool's connections do by default (url.c): revision files
+ * are UTF-8, and the triggers and routines a script creates keep the
+ * session's character set.
+ */
+#define SCRIPT_START                                                                             \
+	"-- MariaDB/MySQL commit each DDL statement at once, so no revision below runs in one\n" \
+	"-- transaction: its statements run and commit one by one, and its version and\n"        \
+	"-- history rows are written, in a transaction of their own, after its last\n"           \
+	"-- statement.  The mariadb client stops at the first error (unless --force), so a\n"    \
+	"-- failed statement leaves the database between two revisions: the statements of\n"     \
+	"-- that revision before it stay committed, and the version stays where the\n"           \
+	"-- revision started from.  Finish or undo those statements by hand, then run\n"         \
+	"-- 'dbtool stamp' with the revision the database is then at.\n"                         \
+	"SET NAMES utf8mb4;\n\n"
+
 const struct dbt_dialect dbt_dialect_mysql = {
 	.name = "mysql",
 	.kind = DBT_DIALECT_MYSQL,
@@ -123,6 +142,7 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.reflect = dbt_mysql_reflect,
 	.quote_ident = dbt_mysql_quote_ident,
 	.quote_literal = dbt_mysql_quote_literal,
+	.script_start = SCRIPT_START,
 	.caps = DBT_CAP_ALTER_COLUMN_TYPE,
 	/* No schemas: `exclude =` patterns qualify names as on SQLite. */
 	.default_schema = "main",

@@ -54,6 +54,36 @@ static int expr_error(const char *expr, size_t len, const char *why)
 	return DBT_EPARSE;
 }
 
+/*
+ * MariaDB/MySQL's `name` (a doubled backtick standing for one), which the
+ * lexer reads as an operator: the token becomes a quoted name, the lexer
+ * moved past it.  0 when the token is no such name or is one; DBT_EPARSE
+ * for a name left open.  MariaDB prints its CHECK clauses, defaults and
+ * generated expressions so, and `inspect` and mariadb-dump pass them on.
+ */
+static int backquoted(dbt_lexer *lx, dbt_token *tok, const char *expr, size_t len)
+{
+	size_t i = tok->start + 1;
+
+	if (tok->kind != DBT_TOK_OP || expr[tok->start] != '`')
+		return 0;
+	for (;; i++) {
+		if (i >= len)
+			return dbt_error_set(DBT_EPARSE, "unterminated quoted identifier");
+		if (expr[i] != '`')
+			continue;
+		if (i + 1 < len && expr[i + 1] == '`') {
+			i++;
+			continue;
+		}
+		break;
+	}
+	tok->kind = DBT_TOK_QUOTED;
+	tok->len = i + 1 - tok->start;
+	lx->pos = i + 1;
+	return 0;
+}
+
 static int tokenize(struct toks *out, const char *expr, size_t len)
 {
 	dbt_lexer lx;
@@ -64,7 +94,8 @@ static int tokenize(struct toks *out, const char *expr, size_t len)
 	out->n = 0;
 	dbt_lex_init(&lx, expr, len);
 	for (;;) {
-		if ((rc = dbt_lex_next(&lx, &tok)) < 0) {
+		if ((rc = dbt_lex_next(&lx, &tok)) < 0 ||
+		    (rc = backquoted(&lx, &tok, expr, len)) < 0) {
 			char why[256];
 
 			snprintf(why, sizeof(why), "%s", dbt_error_last());

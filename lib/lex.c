@@ -345,9 +345,12 @@ char *dbt_token_name(const char *text, const dbt_token *tok)
 	if (!name)
 		return NULL;
 	if (tok->kind == DBT_TOK_QUOTED) {
+		/* "a""b", `a``b` (MariaDB's); [a"b] as SQLite reads it. */
+		char q = s[0] == '`' ? '`' : '"';
+
 		for (i = 1; i + 1 < tok->len; i++) {
 			name[o++] = s[i];
-			if (s[i] == '"')
+			if (s[i] == q)
 				i++;
 		}
 	} else {
@@ -522,6 +525,9 @@ int dbt_cursor_next(dbt_cursor *c)
 	if ((rc = dbt_lex_next(&c->lx, &c->tok)) < 0)
 		return rc;
 	c->quote = c->tok.kind == DBT_TOK_QUOTED ? '"' : 0;
+	if (c->backquotes && !c->sqlite_quotes && c->tok.kind == DBT_TOK_OP &&
+	    c->text[c->tok.start] == '`')
+		return quoted_other(c, '`');
 	if (!c->sqlite_quotes)
 		return 0;
 	if (c->tok.kind == DBT_TOK_PUNCT && c->text[c->tok.start] == '[')

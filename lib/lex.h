@@ -120,7 +120,8 @@ dbt_keyword dbt_sql_keyword(const char *word, size_t len);
  * holds no memory.  With `sqlite_quotes` set before the first
  * dbt_cursor_next(), it also reads SQLite's [name] and `name` as
  * DBT_TOK_QUOTED tokens; `quote` tells which quote a DBT_TOK_QUOTED token
- * has ('"', '[' or '`'), and is 0 for other tokens.
+ * has ('"', '[' or '`'), and is 0 for other tokens.  With `backquotes`,
+ * only `name` is read so, and '[' stays punctuation (ARRAY[...]).
  */
 typedef struct dbt_cursor {
 	const char *text;
@@ -129,6 +130,7 @@ typedef struct dbt_cursor {
 	dbt_token tok;	   /* the current token */
 	size_t prev_end;   /* where the token before it ended */
 	int sqlite_quotes; /* also [name] and `name` */
+	int backquotes;	   /* also `name` (MariaDB's), not [name] */
 	char quote;	   /* the quote of a DBT_TOK_QUOTED token */
 } dbt_cursor;
 

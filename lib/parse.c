@@ -777,6 +777,8 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 	p.text = text;
 	p.len = len;
 	dbt_cursor_init(&p.cur, text, len);
+	/* MariaDB's `name`, in names and expressions alike. */
+	p.cur.backquotes = 1;
 	if ((rc = dbt_schema_new(&p.schema)) < 0)
 		goto cleanup;
 	p.stmt_start = 1;

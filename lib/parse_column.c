@@ -274,6 +274,22 @@ static int column_primary_key(struct parser *p, struct coldef *d)
 	return next(p);
 }
 
+/*
+ * MariaDB/MySQL's AUTO_INCREMENT (as `inspect`, mariadb-dump and
+ * SQLAlchemy's MySQL DDL write it): the database generates the column's
+ * values, as SERIAL or an identity says elsewhere; MariaDB's adaptation
+ * requires the column to lead a key.
+ */
+static int column_auto_increment(struct parser *p, struct coldef *d)
+{
+	int rc;
+
+	if ((rc = check_generator(p, d, "AUTO_INCREMENT", d->line, d->col)) < 0)
+		return rc;
+	d->c->autoincrement = 1;
+	return next(p);
+}
+
 static int column_unique(struct parser *p, struct coldef *d)
 {
 	dbt_unique *u;
@@ -705,6 +721,8 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 		rc = column_primary_key(p, d);
 	else if (is(p, "autoincrement"))
 		rc = fail_autoincrement(p, d->line, d->col);
+	else if (is(p, "auto_increment"))
+		rc = column_auto_increment(p, d);
 	else if (is(p, "unique"))
 		rc = column_unique(p, d);
 	else if (is(p, "check"))

@@ -415,6 +415,23 @@ static int index_needed_later(const dbt_op *ops, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * 1 when an op after ops[i] drops the table of the index that ops[i]
+ * drops: DROP TABLE takes the index with it, and an index that a foreign
+ * key of the table needs (MariaDB drops the key's own index once another
+ * serves it) cannot be dropped before the key.
+ */
+static int table_dropped_later(const dbt_op *ops, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < n; k++)
+		if (ops[k].kind == DBT_OP_DROP_TABLE &&
+		    dbt_render_same_name(ops[k].table->name, ops[i].index->table))
+			return 1;
+	return 0;
+}
+
 struct list {
 	const dbt_op *ops;
 	size_t n;
@@ -523,6 +540,40 @@ static int drop_serving_index(dbt_buf *out, const struct list *l, size_t i, int 
 	return 1;
 }
 
+/*
+ * The index MariaDB makes for a foreign key of the target that the index
+ * ops[i] drops serves, when the list neither adds it nor another index
+ * that serves the key: MariaDB dropped it when the dropped index took
+ * over (a list diffed on another dialect knows nothing of it), and the
+ * key needs an index again before that one goes.  NULL when there is
+ * none to make.
+ */
+static const dbt_index *fk_index_to_make(const struct list *l, size_t i)
+{
+	const dbt_op *op = &l->ops[i];
+	const dbt_table *t;
+	const dbt_index *own;
+	size_t f, k;
+
+	if (op->kind != DBT_OP_DROP_INDEX || !l->target ||
+	    !(t = dbt_schema_find_table(l->target, op->index->table)))
+		return NULL;
+	for (f = 0; f < t->nfks; f++) {
+		if (!serves(t->fks[f], op->index) ||
+		    !(own = dbt_schema_find_index(l->target, t->fks[f]->name)) ||
+		    !fk_makes(t->fks[f], own) || dbt_render_same_name(own->name, op->index->name))
+			continue;
+		for (k = 0; k < l->n; k++)
+			if (l->ops[k].kind == DBT_OP_ADD_INDEX &&
+			    (dbt_render_same_name(l->ops[k].index->name, own->name) ||
+			     add_before_drop(l, i, k)))
+				break;
+		if (k == l->n)
+			return own;
+	}
+	return NULL;
+}
+
 /* 1 when ops[k] went before an earlier DROP_INDEX (drop_serving_index). */
 static int added_before(const struct list *l, size_t k)
 {
@@ -569,6 +620,10 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 			dbt_buf_comment(out, "(made by its foreign key)");
 			continue;
 		}
+		if (op->kind == DBT_OP_DROP_INDEX && table_dropped_later(ops, n, i)) {
+			dbt_buf_comment(out, "(with its table, below)");
+			continue;
+		}
 		if (op->kind == DBT_OP_DROP_INDEX && index_needed_later(ops, n, i)) {
 			dbt_buf_comment(out, "(after its foreign key, below)");
 			continue;
@@ -576,6 +631,15 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 		if (op->kind == DBT_OP_ADD_INDEX && added_before(&l, i)) {
 			dbt_buf_comment(out, "(before the index it takes over from, above)");
 			continue;
+		}
+		if (op->kind == DBT_OP_DROP_INDEX && fk_index_to_make(&l, i)) {
+			dbt_op make = {.kind = DBT_OP_ADD_INDEX, .index = fk_index_to_make(&l, i)};
+
+			dbt_buf_comment(out,
+					"(its foreign key needs an index: the one MariaDB makes "
+					"for it first)");
+			if ((rc = dbt_mysql_render_op(out, &make)) < 0)
+				return rc;
 		}
 		if (op->kind == DBT_OP_DROP_INDEX && drop_serving_index(out, &l, i, &rc)) {
 			if (rc < 0)

@@ -1481,7 +1481,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 	dbt_buf sql = DBT_BUF_INIT;
 	struct book b;
 	size_t goal, pos;
-	int rc;
+	int rc, in_tx;
 
 	*out = NULL;
 	if (!d)
@@ -1524,12 +1524,17 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 		dbt_buf_comment(&sql, "%s %s -> %s, %s", upgrade ? "upgrade" : "downgrade",
 				upgrade ? (rev->down ? rev->down->id : "<base>") : rev->id,
 				to ? to : "<base>", rev->message);
-		if (rev->transactional) {
+		/* Where DDL commits at once (MariaDB/MySQL), a BEGIN around
+		 * the section would promise what the database does not do:
+		 * every revision runs as a `transaction: false` one does, its
+		 * statements one by one, then its version in a transaction. */
+		in_tx = rev->transactional && (d->caps & DBT_CAP_TRANSACTIONAL_DDL);
+		if (in_tx) {
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
 		}
 		put_section(&sql, section);
-		if (!rev->transactional) {
+		if (!in_tx) {
 			put_opt(&sql, d->script_before_begin);
 			dbt_buf_puts(&sql, "BEGIN;\n");
 		}

@@ -593,6 +593,22 @@ static size_t strip_array(const char *text, const struct ttoks *tk, size_t from,
 	return to;
 }
 
+/*
+ * 1 when the tokens are an integer type's name with MariaDB/MySQL's
+ * display width, "int(11)" (then UNSIGNED, ZEROFILL or nothing), as
+ * MariaDB prints its integer types: a name taken as written, whose
+ * meaning is the server's, as "smallint unsigned" is.
+ */
+static int display_width(const char *text, const struct ttoks *tk)
+{
+	const struct type_word *w;
+
+	return tk->n >= 4 && tk->v[0].kind == DBT_TOK_WORD &&
+	       (w = find_type_name(text + tk->v[0].start, tk->v[0].len)) &&
+	       dbt_type_is_integer(w->kind) && dbt_token_is(text, &tk->v[1], "(") &&
+	       tk->v[2].kind == DBT_TOK_NUMBER && dbt_token_is(text, &tk->v[3], ")");
+}
+
 int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos)
 {
 	struct ttoks tk;
@@ -612,7 +628,7 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 	portable = tk.n > 0 && tk.v[0].kind == DBT_TOK_WORD &&
 		   find_type_name(text + tk.v[0].start, tk.v[0].len) &&
 		   /* SMALLINT UNSIGNED is a name SQLite takes as it is. */
-		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned");
+		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned") && !display_width(text, &tk);
 	/* A type named by a portable type's name is that type, spelled as
 	 * it is spelled: a fault in it is the model's. */
 	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len,

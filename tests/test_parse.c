@@ -962,7 +962,7 @@ BAD(type_parameter_out_of_range, "CREATE TABLE t (a VARCHAR(0))",
     "schema.sql:1:27: VARCHAR length 0 must be between 1 and 10485760")
 BAD(numeric_scale_above_precision, "CREATE TABLE t (a NUMERIC(5, 6))",
     "schema.sql:1:30: NUMERIC scale 6 must be between 0 and the precision 5")
-BAD(integer_takes_no_parameter, "CREATE TABLE t (a INTEGER(11))",
+BAD(integer_takes_no_parameter, "CREATE TABLE t (a INTEGER(11, 2))",
     "schema.sql:1:26: expected end of type 'INTEGER', found '('")
 BAD(time_zone_must_be_complete, "CREATE TABLE t (a TIMESTAMP WITH ZONE)",
     "schema.sql:1:34: expected TIME ZONE, found 'ZONE'")
@@ -1728,6 +1728,50 @@ static void sqlite_type_spellings_of_other_tools(void **state)
 	dbt_schema_free(s);
 }
 
+/* What MariaDB's inspect, mariadb-dump and SQLAlchemy's MySQL DDL write:
+ * an integer's display width is a name taken as written, AUTO_INCREMENT
+ * a column whose values the database generates. */
+static void mariadb_display_width_and_auto_increment(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id int(11) NOT NULL AUTO_INCREMENT, n bigint(20) unsigned,\n"
+		     " f tinyint(1), PRIMARY KEY (id));");
+	t = s->tables[0];
+	assert_true(t->columns[0]->autoincrement);
+	assert_true(t->columns[0]->not_null);
+	assert_int_equal(t->columns[0]->type.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t->columns[0]->type.text, "int(11)");
+	assert_string_equal(t->columns[1]->type.text, "bigint(20) unsigned");
+	assert_string_equal(t->columns[2]->type.text, "tinyint(1)");
+	assert_false(t->columns[1]->autoincrement);
+	dbt_schema_free(s);
+}
+
+/* MariaDB prints its CHECK clauses and generated expressions with `names`
+ * (inspect, mariadb-dump): they read as quoted names, kept quoted only
+ * where a name needs it. */
+static void mariadb_backquoted_names_in_expressions(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (`a` int(11), `b c` longtext, `x``y` INT,\n"
+		     " CONSTRAINT `b c` CHECK (json_valid(`b c`)),\n"
+		     " CONSTRAINT a_max CHECK (`a` <= 90 AND `x``y`>0));");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->name, "a");
+	assert_string_equal(t->columns[2]->name, "x`y");
+	assert_int_equal(t->nchecks, 2);
+	assert_string_equal(t->checks[0]->name, "b c");
+	assert_string_equal(t->checks[0]->expr, "json_valid(`b c`)");
+	assert_string_equal(t->checks[1]->expr, "a <= 90 AND `x``y` > 0");
+	dbt_schema_free(s);
+}
+
 static void sqlite_quoting_styles_are_names(void **state)
 {
 	dbt_schema *s;
@@ -2299,6 +2343,8 @@ int main(void)
 		T(index_methods_and_nulls_order_are_kept),
 		T(defaults_take_arrays_and_pg_dump_casts),
 		T(sqlite_type_spellings_of_other_tools),
+		T(mariadb_display_width_and_auto_increment),
+		T(mariadb_backquoted_names_in_expressions),
 		T(sqlite_quoting_styles_are_names),
 		T(bracket_name_must_end_on_its_line),
 		T(bracket_name_must_not_be_empty),

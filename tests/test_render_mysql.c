@@ -475,6 +475,67 @@ static void an_index_taking_over_a_foreign_key_is_created_before_the_drop(void *
 			"-- (before the index it takes over from, above)\n");
 }
 
+/* The index takes over from the one fk_c_p made, which MariaDB then drops:
+ * the key needs it, so it cannot be dropped before the table. */
+static void an_index_of_a_dropped_table_goes_with_it(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE p (id INTEGER PRIMARY KEY);",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n"
+			"CREATE INDEX ix_c_pid ON c (pid);",
+			"-- + table c\n"
+			"CREATE TABLE c (\n"
+			"    id int(11) AUTO_INCREMENT NOT NULL,\n"
+			"    pid int(11),\n"
+			"    CONSTRAINT c_pkey PRIMARY KEY (id),\n"
+			"    CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id) ON DELETE "
+			"RESTRICT "
+			"ON UPDATE RESTRICT\n"
+			");\n"
+			"\n"
+			"-- + index ix_c_pid ON c (pid)\n"
+			"CREATE INDEX ix_c_pid ON c (pid);\n",
+			"-- - index ix_c_pid\n"
+			"-- (with its table, below)\n"
+			"\n"
+			"-- - table c\n"
+			"-- WARNING: drops table c and its rows\n"
+			"DROP TABLE c;\n");
+}
+
+/*
+ * A list diffed on another dialect drops an index that took over from the
+ * one MariaDB made for a foreign key, without adding that one back (the
+ * other dialect has none): the key needs an index, so it is made first.
+ */
+static void a_foreign_key_keeps_an_index_when_another_dialect_drops_its_own(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			      "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			      "  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n"
+			      "CREATE INDEX ix_c_pid ON c (pid);");
+	dbt_schema *b = model("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			      "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			      "  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));");
+	dbt_op drop = {.kind = DBT_OP_DROP_INDEX};
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	drop.index = dbt_schema_find_index(a, "ix_c_pid");
+	assert_non_null(drop.index);
+	assert_int_equal(dbt_mysql_render_ops(&out, &drop, 1, b, NULL), 0);
+	assert_string_equal(dbt_buf_str(&out), "-- - index ix_c_pid\n"
+					       "-- (its foreign key needs an index: the one "
+					       "MariaDB makes for it first)\n"
+					       "CREATE INDEX fk_c_p ON c (pid);\n"
+					       "DROP INDEX ix_c_pid ON c;\n");
+	dbt_buf_release(&out);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
 static void comment_lines_hold_no_line_break_of_a_name(void **state)
 {
 	dbt_schema *s = model("CREATE TABLE \"x\ny\" (a TEXT);");
@@ -594,6 +655,8 @@ int main(void)
 		cmocka_unit_test(a_list_modifies_each_column_once_and_fills_nulls),
 		cmocka_unit_test(the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it),
 		cmocka_unit_test(an_index_taking_over_a_foreign_key_is_created_before_the_drop),
+		cmocka_unit_test(an_index_of_a_dropped_table_goes_with_it),
+		cmocka_unit_test(a_foreign_key_keeps_an_index_when_another_dialect_drops_its_own),
 		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),

@@ -983,6 +983,34 @@ static void offline_script_has_transactions_and_versions(void **state)
 	dbt_chain_release(&chain);
 }
 
+/*
+ * MariaDB/MySQL commit DDL at once: the script wraps no revision in a
+ * transaction it could not keep, only the version and history rows after
+ * the revision's last statement, and says so at its start.
+ */
+static void offline_script_for_mysql_runs_statements_one_by_one(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	char *sql = NULL;
+
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_MYSQL, NULL, &chain, 0, "head", 1), 0);
+	assert_non_null(strstr(sql, "-- MariaDB/MySQL commit each DDL statement at once, so no "
+				    "revision below runs in one\n"));
+	assert_non_null(strstr(sql, "-- upgrade <base> -> aaa, make aaa\n"
+				    "CREATE TABLE a (id INTEGER PRIMARY KEY);\n;\n"
+				    "BEGIN;\nDELETE FROM dbtool_history;\n"));
+	assert_non_null(strstr(sql, "INSERT INTO dbtool_version (version_num) VALUES ('ccc');\n"
+				    "COMMIT;\n"));
+	free(sql);
+	assert_int_equal(dbt_run_script(&sql, DBT_DIALECT_MYSQL, NULL, &chain, 3, "base", 0), 0);
+	assert_non_null(
+		strstr(sql, "-- downgrade aaa -> <base>, make aaa\nDROP TABLE a;\n;\n"
+			    "BEGIN;\nDELETE FROM dbtool_history;\nDELETE FROM dbtool_version;\n"));
+	free(sql);
+	dbt_chain_release(&chain);
+}
+
 /* What on_statement and on_revision heard. */
 struct heard {
 	char text[2048];
@@ -1144,6 +1172,8 @@ int main(void)
 						teardown),
 		cmocka_unit_test_setup_teardown(unknown_database_version_is_an_error, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(offline_script_for_mysql_runs_statements_one_by_one,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(offline_script_has_transactions_and_versions, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(upgrade_records_each_revision_in_the_history, setup,

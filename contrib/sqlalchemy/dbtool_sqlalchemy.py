@@ -1,6 +1,7 @@
 """Print SQLAlchemy models as a dbtool model: CREATE TABLE and CREATE INDEX
-statements for the database named by DBTOOL_DIALECT (sqlite or postgresql),
-compiled by SQLAlchemy's own DDL compiler.
+statements for the database named by DBTOOL_DIALECT (sqlite, postgresql or
+mysql, which MariaDB's models use too), compiled by SQLAlchemy's own DDL
+compiler; none of them needs a database driver.
 
     model_command = PYTHONPATH=. /usr/bin/python3 contrib/sqlalchemy/dbtool_sqlalchemy.py app.models:db
 
@@ -30,7 +31,10 @@ def dialect_for(name):
     if name in ("postgresql", "postgres"):
         from sqlalchemy.dialects import postgresql
         return postgresql.dialect()
-    fail("DBTOOL_DIALECT must be sqlite or postgresql, not %r" % name)
+    if name in ("mysql", "mariadb"):
+        from sqlalchemy.dialects import mysql
+        return mysql.dialect()
+    fail("DBTOOL_DIALECT must be sqlite, postgresql or mysql, not %r" % name)
 
 
 def metadata_of(obj):

@@ -58,6 +58,8 @@ MY_DATABASES=()
 MY_SOCKET=
 MY_USER=
 MY_DATABASE=
+MY_NEW_URL=
+MY_NEW_DATABASE=
 # How many commands run_cmd and sql_value have run in this shell (not in
 # a subshell of it): a test that keeps what it read of the database can
 # tell that no command has run since.
@@ -165,6 +167,41 @@ my_sql_raw() {
 		--socket="$MY_SOCKET" -u "$MY_USER" -N -B --raw ${2:+-e "$2"} ${1:+"$1"}
 }
 
+# my_dump DATABASE [OPTION...]: mariadb-dump of that database on the test
+# server, as the test URL's user (the password through the environment).
+my_dump() {
+	local db=$1
+	shift
+	MYSQL_PWD=$PG_PASSWORD mariadb-dump --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" \
+		"$@" "$db" </dev/null
+}
+
+# my_db_state DATABASE: a MariaDB database's schema as mariadb-dump
+# writes it (less the tables' AUTO_INCREMENT counters, which inserts move
+# alike in two databases that hold the same rows), then every table's
+# rows in a fixed order: to compare two databases.  dbtool_history
+# without its times; dbtool_journal, which only dbtool's own runs keep
+# (never an offline script), left out.  Two sessions for the rows: the
+# first writes one query per table, the second runs them.
+my_db_state() {
+	local db=$1
+	my_dump "$db" --no-data --compact --skip-comments --ignore-table="$db.dbtool_journal" |
+		sed 's/ AUTO_INCREMENT=[0-9]*//'
+	my_sql_raw "$db" "SELECT CONCAT('SELECT ''rows of ', t, ':'';\nSELECT ', cols,
+		' FROM \`', t, '\` ORDER BY ', cols, ';') FROM (
+		SELECT c.table_name AS t, GROUP_CONCAT(CONCAT('\`', c.column_name, '\`') ORDER BY c.ordinal_position) AS cols
+		FROM information_schema.columns c JOIN information_schema.tables USING (table_schema, table_name)
+		WHERE c.table_schema = DATABASE() AND table_type = 'BASE TABLE' AND c.table_name <> 'dbtool_journal'
+		  AND (c.table_name <> 'dbtool_history' OR c.column_name IN ('version_num', 'checksum'))
+		GROUP BY c.table_name) x ORDER BY BINARY t" </dev/null | my_sql_raw "$db"
+}
+
+# my_database_of URL: the database a MariaDB URL of the test server names.
+my_database_of() {
+	local re='^[^/]*//[^/]*/([^?]*)'
+	[[ $1 =~ $re ]] && urldecode "${BASH_REMATCH[1]}"
+}
+
 # Percent-decodes a URL component.
 urldecode() {
 	printf '%b' "${1//%/\\x}"
@@ -250,28 +287,9 @@ setup_db() {
 		PG_DATABASES+=("$name")
 		;;
 	mariadb)
-		if [ -z "${DBTOOL_TEST_MYSQL_URL:-}" ]; then
-			fail "DBTOOL_TEST_MYSQL_URL is not set: run the tests with scripts/test, which starts a throwaway MariaDB"
-			finish
-		fi
-		local name re='^([A-Za-z0-9+.-]+://)([^:@/]*):([^@/]*)@([^/?]*)/[^?]*\?(.*)$'
-		name=dbtool_e2e_$(basename "$PROJECT" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')_$$
-		if ! [[ $DBTOOL_TEST_MYSQL_URL =~ $re ]] || [[ ${BASH_REMATCH[5]} != unix_socket=* ]]; then
-			fail "DBTOOL_TEST_MYSQL_URL is not a mysql://user:password@host/db?unix_socket=... URL"
-			finish
-		fi
-		TEST_URL=${BASH_REMATCH[1]}${BASH_REMATCH[2]}:${BASH_REMATCH[3]}@${BASH_REMATCH[4]}/$name?${BASH_REMATCH[5]}
-		MY_USER=$(urldecode "${BASH_REMATCH[2]}")
-		PG_PASSWORD_RAW=${BASH_REMATCH[3]}
-		PG_PASSWORD=$(urldecode "$PG_PASSWORD_RAW")
-		MY_SOCKET=$(urldecode "${BASH_REMATCH[5]#unix_socket=}")
-		MY_SOCKET=${MY_SOCKET%%&*}
-		if ! my_sql "" "CREATE DATABASE \`$name\`" >"$ERR" 2>&1; then
-			fail "cannot create database '$name' on the test server" "$(cat "$ERR")"
-			finish
-		fi
-		MY_DATABASES+=("$name")
-		MY_DATABASE=$name
+		my_new_database "dbtool_e2e_$(basename "$PROJECT" | tr -dc 'a-zA-Z0-9' | tr 'A-Z' 'a-z')_$$"
+		TEST_URL=$MY_NEW_URL
+		MY_DATABASE=$MY_NEW_DATABASE
 		;;
 	*)
 		echo "Bail out! unknown dialect '$DIALECT' (expected sqlite, postgres or mariadb)"
@@ -279,6 +297,35 @@ setup_db() {
 		;;
 	esac
 	export DATABASE_URL=$TEST_URL
+}
+
+# my_new_database NAME: a new database NAME on the MariaDB server of
+# $DBTOOL_TEST_MYSQL_URL, dropped at exit; its URL in MY_NEW_URL, its name
+# in MY_NEW_DATABASE.  Sets MY_USER, MY_SOCKET and the password that
+# my_sql uses.  (For a script that needs a MariaDB database beside its
+# own of another dialect; setup_db mariadb calls it.)
+my_new_database() {
+	local name=$1 re='^([A-Za-z0-9+.-]+://)([^:@/]*):([^@/]*)@([^/?]*)/[^?]*\?(.*)$'
+	if [ -z "${DBTOOL_TEST_MYSQL_URL:-}" ]; then
+		fail "DBTOOL_TEST_MYSQL_URL is not set: run the tests with scripts/test, which starts a throwaway MariaDB"
+		finish
+	fi
+	if ! [[ $DBTOOL_TEST_MYSQL_URL =~ $re ]] || [[ ${BASH_REMATCH[5]} != unix_socket=* ]]; then
+		fail "DBTOOL_TEST_MYSQL_URL is not a mysql://user:password@host/db?unix_socket=... URL"
+		finish
+	fi
+	MY_NEW_URL=${BASH_REMATCH[1]}${BASH_REMATCH[2]}:${BASH_REMATCH[3]}@${BASH_REMATCH[4]}/$name?${BASH_REMATCH[5]}
+	MY_USER=$(urldecode "${BASH_REMATCH[2]}")
+	PG_PASSWORD_RAW=${BASH_REMATCH[3]}
+	PG_PASSWORD=$(urldecode "$PG_PASSWORD_RAW")
+	MY_SOCKET=$(urldecode "${BASH_REMATCH[5]#unix_socket=}")
+	MY_SOCKET=${MY_SOCKET%%&*}
+	if ! my_sql "" "CREATE DATABASE \`$name\`" >"$ERR" 2>&1; then
+		fail "cannot create database '$name' on the test server" "$(cat "$ERR")"
+		finish
+	fi
+	MY_DATABASES+=("$name")
+	MY_NEW_DATABASE=$name
 }
 
 e2e_cleanup() {

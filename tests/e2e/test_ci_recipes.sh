@@ -15,11 +15,11 @@
 #   - the plain git hook script, installed as .git/hooks/pre-commit of a
 #     real repository: a good revision is committed, one whose downgrade
 #     does not revert it is refused, naming it.
-# On PostgreSQL the project writes sections for both databases
-# (dialects = sqlite, postgresql), so that the hooks' SQLite round trip
-# has its sections; on SQLite it is a SQLite project.
+# On PostgreSQL and MariaDB the project writes sections for both databases
+# (dialects = sqlite, postgresql or sqlite, mysql), so that the hooks'
+# SQLite round trip has its sections; on SQLite it is a SQLite project.
 #
-# usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_ci_recipes.sh sqlite|postgres
+# usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_ci_recipes.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -92,9 +92,10 @@ bindir=$WORK/bin
 mkdir -p "$bindir" && ln -s "$DBTOOL" "$bindir/dbtool"
 PATH=$bindir:$PATH
 expect_ok dbtool -q init
-if [ "$dialect" = postgres ]; then
-	printf 'dialects = sqlite, postgresql\n' >>dbtool.ini
-fi
+case "$dialect" in
+postgres) printf 'dialects = sqlite, postgresql\n' >>dbtool.ini ;;
+mariadb) printf 'dialects = sqlite, mysql\n' >>dbtool.ini ;;
+esac
 # The developer's database: a file that does not exist.
 sed -i 's|^url = .*|url = sqlite:///dev.db|' dbtool.ini
 cat >schema.sql <<'SQL'

@@ -6,7 +6,7 @@
 # colours mark check's and migrate's +/-/~ lines, errors and warnings, and
 # lint's levels; no colour code ever reaches text that is not a terminal's.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_color.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_color.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

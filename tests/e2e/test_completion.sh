@@ -5,7 +5,7 @@
 # values, the chain's revision ids for targets, read through the config
 # named before the command; the zsh completion parses.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_completion.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_completion.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -1,20 +1,21 @@
 #!/bin/bash
 #
-# test_dialects.sh - one chain for SQLite and PostgreSQL.  The model is
-# developed over ten revisions against the dialect given (create tables,
-# add and drop columns, a type change, an index, a foreign key, a unique
-# and a check constraint, a default change), with `dialects = sqlite,
-# postgresql` in dbtool.ini, so that each revision has a section per
-# dialect.  Then the chain is applied to an empty database of the other
-# dialect: `check` must pass there (model, chain and database agree) and
-# `migrate` must find nothing to do; rows inserted without an id get one;
-# both databases go down to base.  Also: a revision without a section for
-# the database's dialect is refused before anything runs, naming its
-# file; editing the other dialect's section of an applied revision is a
-# changed checksum; the connected dialect must be listed.
+# test_dialects.sh - one chain for SQLite, PostgreSQL and MariaDB.  The
+# model is developed over ten revisions against the dialect given (create
+# tables, add and drop columns, a type change, an index, a foreign key, a
+# unique and a check constraint, a default change), with `dialects =
+# sqlite, postgresql, mysql` in dbtool.ini, so that each revision has a
+# section per dialect.  Then the chain is applied to an empty database of
+# each other dialect: `check` must pass there (model, chain and database
+# agree) and `migrate` must find nothing to do; rows inserted without an
+# id get one; every database goes down to base.  Also: a revision without
+# a section for the database's dialect is refused before anything runs,
+# naming its file; editing another dialect's section of an applied
+# revision is a changed checksum; the connected dialect must be listed.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_dialects.sh sqlite|postgres
-# (both runs need the PostgreSQL test cluster: DBTOOL_TEST_PG_URL)
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_dialects.sh sqlite|postgres|mariadb
+# (every run needs the PostgreSQL and MariaDB test servers:
+# DBTOOL_TEST_PG_URL, DBTOOL_TEST_MYSQL_URL)
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -22,17 +23,17 @@ setup_db "$1"
 DEV=$DIALECT
 DEV_URL=$TEST_URL
 
-# The database of the other dialect, empty.
-if [ "$DEV" = sqlite ]; then
-	OTHER=postgres
+# The databases of the other dialects, empty: OTHERS lists them,
+# OTHER_URLS holds their URLs.
+declare -A OTHER_URLS=()
+new_pg_database() {
+	local re='^([A-Za-z0-9+.-]+://[^/?]*)(/[^?]*)?(\?.*)?$' other_name=dbtool_e2e_other_$$
 	if [ -z "${DBTOOL_TEST_PG_URL:-}" ]; then
 		fail "DBTOOL_TEST_PG_URL is not set: run the tests with scripts/test"
 		finish
 	fi
-	re='^([A-Za-z0-9+.-]+://[^/?]*)(/[^?]*)?(\?.*)?$'
 	[[ $DBTOOL_TEST_PG_URL =~ $re ]]
-	other_name=dbtool_e2e_other_$$
-	OTHER_URL=${BASH_REMATCH[1]}/$other_name${BASH_REMATCH[3]}
+	OTHER_URLS[postgres]=${BASH_REMATCH[1]}/$other_name${BASH_REMATCH[3]}
 	if [[ $DBTOOL_TEST_PG_URL =~ ^[^:]+://[^:@/]*:([^@/]*)@ ]]; then
 		PG_PASSWORD_RAW=${BASH_REMATCH[1]}
 		PG_PASSWORD=$(urldecode "$PG_PASSWORD_RAW")
@@ -43,16 +44,46 @@ if [ "$DEV" = sqlite ]; then
 		finish
 	}
 	PG_DATABASES+=("$other_name")
-else
-	OTHER=sqlite
-	OTHER_URL=sqlite:///$PROJECT/other.db
-fi
+}
+OTHERS=()
+for d in sqlite postgres mariadb; do
+	[ "$d" = "$DEV" ] && continue
+	OTHERS+=("$d")
+	case $d in
+	sqlite) OTHER_URLS[sqlite]=sqlite:///$PROJECT/other.db ;;
+	postgres) new_pg_database ;;
+	mariadb)
+		my_new_database "dbtool_e2e_other_$$"
+		OTHER_URLS[mariadb]=$MY_NEW_URL
+		OTHER_MY_DATABASE=$MY_NEW_DATABASE
+		;;
+	esac
+done
+
+# dialect_name DIALECT: the name dbtool gives the dialect (sections,
+# messages).
+dialect_name() {
+	case $1 in
+	postgres) echo postgresql ;;
+	mariadb) echo mysql ;;
+	*) echo "$1" ;;
+	esac
+}
+
+# rows_of QUERY: sql_value, the values of a row joined by "|" on every
+# dialect (the mariadb client separates them with tabs).
+rows_of() {
+	sql_value "$1" | tr '\t' '|'
+}
 
 # on DIALECT URL: makes sql_value and tables look at that database.
 on() {
 	DIALECT=$1
 	TEST_URL=$2
 	DB_FILE=${2#sqlite://}
+	if [ "$1" = mariadb ]; then
+		MY_DATABASE=$(my_database_of "$2")
+	fi
 }
 
 expect_ok dbtool init
@@ -60,7 +91,7 @@ cat >dbtool.ini <<'EOF'
 [dbtool]
 script_location = migrations
 model = schema.sql
-dialects = sqlite, postgresql
+dialects = sqlite, postgresql, mysql
 EOF
 
 # step N MESSAGE: the model in schema.sql is the next one: migrate writes
@@ -71,8 +102,13 @@ step() {
 	expect_ok dbtool migrate -m "$1"
 	local file
 	file=$(cat "$OUT")
-	expect_eq "$(grep -c '^-- migrate:upgrade sqlite$' "$file")/$(grep -c '^-- migrate:upgrade postgresql$' "$file")/$(grep -c '^-- migrate:downgrade sqlite$' "$file")/$(grep -c '^-- migrate:downgrade postgresql$' "$file")" \
-		1/1/1/1 "revision $N ($1) has an upgrade and a downgrade section per dialect"
+	local counts='' d dir
+	for dir in upgrade downgrade; do
+		for d in sqlite postgresql mysql; do
+			counts+=$(grep -c "^-- migrate:$dir $d\$" "$file")/
+		done
+	done
+	expect_eq "$counts" 1/1/1/1/1/1/ "revision $N ($1) has an upgrade and a downgrade section per dialect"
 	expect_ok dbtool upgrade
 	expect_ok dbtool check
 }
@@ -128,40 +164,44 @@ CREATE TABLE comments (
 EOF
 step "comments"
 expect_eq "$(ls migrations/versions/*.sql | wc -l | tr -d ' ')" 10 "ten revisions"
-expect_eq "$(sql_value "SELECT name || '|' || age FROM users")" "ada|0" "the first row kept its values on $DEV"
+expect_eq "$(rows_of "SELECT name, age FROM users")" "ada|0" "the first row kept its values on $DEV"
 
-# The same chain on the other database, from empty.
-on "$OTHER" "$OTHER_URL"
-expect_ok dbtool -u "$OTHER_URL" upgrade
-expect_ok dbtool -u "$OTHER_URL" check
-expect_stderr_contains "model, revisions and database agree"
-expect_ok dbtool -u "$OTHER_URL" migrate -m "nothing here either"
-expect_stderr_contains "nothing to do"
-expect_eq "$(ls migrations/versions/*.sql | wc -l | tr -d ' ')" 10 "migrate on $OTHER wrote nothing"
-expect_eq "$(sql_value "INSERT INTO users (name) VALUES ('bob'); INSERT INTO users (name) VALUES ('cy'); SELECT id || '|' || name || '|' || age FROM users ORDER BY id")" \
-	"1|bob|18
-2|cy|18" "ids are given on $OTHER"
-expect_eq "$(sql_value "INSERT INTO posts (title, user_id) VALUES ('p', 2); INSERT INTO comments (post_id, body) VALUES (1, 'c'); SELECT count(*) FROM comments")" \
-	1 "the foreign keys take rows on $OTHER"
-
-# A change to the other dialect's section of an applied revision counts.
+# The same chain on each other database, from empty.
 first=$(ls migrations/versions/*_create_tables.sql)
 cp "$first" "$WTMP/first.sql"
-sed -i '0,/^-- migrate:upgrade /s//-- edited\n&/' "$first"
-expect_fail 1 dbtool -u "$OTHER_URL" check
-expect_stdout_contains "has changed since it was applied"
-cp "$WTMP/first.sql" "$first"
+for OTHER in "${OTHERS[@]}"; do
+	OTHER_URL=${OTHER_URLS[$OTHER]}
+	on "$OTHER" "$OTHER_URL"
+	expect_ok dbtool -u "$OTHER_URL" upgrade
+	expect_ok dbtool -u "$OTHER_URL" check
+	expect_stderr_contains "model, revisions and database agree"
+	expect_ok dbtool -u "$OTHER_URL" migrate -m "nothing here either"
+	expect_stderr_contains "nothing to do"
+	expect_eq "$(ls migrations/versions/*.sql | wc -l | tr -d ' ')" 10 "migrate on $OTHER wrote nothing"
+	expect_eq "$(rows_of "INSERT INTO users (name) VALUES ('bob'); INSERT INTO users (name) VALUES ('cy'); SELECT id, name, age FROM users ORDER BY id")" \
+		"1|bob|18
+2|cy|18" "ids are given on $OTHER"
+	expect_eq "$(sql_value "INSERT INTO posts (title, user_id) VALUES ('p', 2); INSERT INTO comments (post_id, body) VALUES (1, 'c'); SELECT count(*) FROM comments")" \
+		1 "the foreign keys take rows on $OTHER"
 
-# Down to base on both.
-expect_ok dbtool -u "$OTHER_URL" downgrade base
-expect_eq "$(tables)" "dbtool_version" "$OTHER is empty at base"
+	# A change to a section of an applied revision, another
+	# dialect's or its own, counts.
+	sed -i '0,/^-- migrate:upgrade /s//-- edited\n&/' "$first"
+	expect_fail 1 dbtool -u "$OTHER_URL" check
+	expect_stdout_contains "has changed since it was applied"
+	cp "$WTMP/first.sql" "$first"
+
+	# Down to base.
+	expect_ok dbtool -u "$OTHER_URL" downgrade base
+	expect_eq "$(tables)" "dbtool_version" "$OTHER is empty at base"
+done
 on "$DEV" "$DEV_URL"
 expect_ok dbtool downgrade base
 expect_eq "$(tables)" "dbtool_version" "$DEV is empty at base"
 
 # A revision without a section for the database's dialect: refused before
 # anything runs, naming the file.
-if [ "$DEV" = sqlite ]; then only=postgresql; else only=sqlite; fi
+only=$(dialect_name "${OTHERS[0]}")
 cat >migrations/versions/zz_only.sql <<EOF
 -- id: zz_only
 -- parent: $(ls migrations/versions/*_comments.sql | sed 's|.*/||; s|_.*||')
@@ -174,7 +214,7 @@ DROP TABLE only_here;
 EOF
 expect_fail 1 dbtool upgrade
 expect_error_line
-expect_stderr_contains "has no section for $(if [ "$DEV" = sqlite ]; then echo sqlite; else echo postgresql; fi), only for $only"
+expect_stderr_contains "has no section for $(dialect_name "$DEV"), only for $only"
 expect_stderr_contains "migrations/versions/zz_only.sql"
 expect_eq "$(tables)" "dbtool_version" "nothing ran on $DEV"
 rm migrations/versions/zz_only.sql

@@ -6,7 +6,7 @@
 # naming its line and changes nothing; an unknown command or option names
 # the closest one.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_dotenv.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_dotenv.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -1,8 +1,8 @@
 #!/bin/bash
 #
-# test_flagship.sh - the everyday workflow of a Flask project, on both
+# test_flagship.sh - the everyday workflow of a Flask project, on the three
 # databases, in one scenario:
-# - a project with `dialects = sqlite, postgresql` and `exclude =` for the
+# - a project with `dialects = sqlite, postgresql, mysql` and `exclude =` for the
 #   tables another tool keeps in the development database (a leftover
 #   alembic_version, a sessions table), which no command touches;
 # - a model grown over eleven revisions against SQLite, with rows inserted
@@ -21,12 +21,16 @@
 #   --sql base:head --dialect postgresql`, no connection) replayed by
 #   psql gives the same schema and version as the online upgrade; `-v`
 #   prints each statement with its time;
+# - the same chain applied to an empty MariaDB: `check` passes there,
+#   rows get ids, and the offline script for mysql replayed by the mariadb
+#   client gives the online upgrade's schema and version;
 # - an existing PostgreSQL database adopted with `init --from-database`,
 #   its foreign tables kept out with `exclude`; the baseline's SQLite
 #   sections build an empty SQLite database where `check` passes.
 #
-# Needs the SQLite client and the PostgreSQL test cluster
-# (DBTOOL_TEST_PG_URL); it runs once, not per dialect.
+# Needs the SQLite client, the PostgreSQL test cluster (DBTOOL_TEST_PG_URL)
+# and the MariaDB test server (DBTOOL_TEST_MYSQL_URL); it runs once, not
+# per dialect.
 #
 # usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_flagship.sh
 
@@ -66,20 +70,27 @@ on() {
 	DIALECT=$1
 	TEST_URL=$2
 	DB_FILE=${2#sqlite://}
+	if [ "$1" = mariadb ]; then
+		MY_DATABASE=$(my_database_of "$2")
+	fi
 }
 
 revisions() {
 	find migrations/versions -name '*.sql' | wc -l | tr -d ' '
 }
 
-# step MESSAGE: migrate writes a revision with both dialects' sections,
-# SQLite takes it, and check passes.
+# step MESSAGE: migrate writes a revision with the three dialects'
+# sections, SQLite takes it, and check passes.
 step() {
 	expect_ok dbtool migrate -m "$1"
-	local file
+	local file counts='' dir d
 	file=$(cat "$OUT")
-	expect_eq "$(grep -c '^-- migrate:upgrade sqlite$' "$file")/$(grep -c '^-- migrate:upgrade postgresql$' "$file")/$(grep -c '^-- migrate:downgrade sqlite$' "$file")/$(grep -c '^-- migrate:downgrade postgresql$' "$file")" \
-		1/1/1/1 "revision '$1' has an upgrade and a downgrade section per dialect"
+	for dir in upgrade downgrade; do
+		for d in sqlite postgresql mysql; do
+			counts+=$(grep -c "^-- migrate:$dir $d\$" "$file")/
+		done
+	done
+	expect_eq "$counts" 1/1/1/1/1/1/ "revision '$1' has an upgrade and a downgrade section per dialect"
 	expect_ok dbtool upgrade
 	expect_ok dbtool check
 	expect_stdout_eq ""
@@ -101,7 +112,7 @@ cat >dbtool.ini <<'EOF'
 [dbtool]
 script_location = migrations
 model = schema.sql
-dialects = sqlite, postgresql
+dialects = sqlite, postgresql, mysql
 exclude = alembic_version, flask_*
 EOF
 
@@ -141,13 +152,13 @@ step "index posts by user"
 sed -i 's/^    title VARCHAR(200) NOT NULL,/    -- renamed from: title\n    headline VARCHAR(200) NOT NULL,/' schema.sql
 step "title is headline"
 rename_col=$(ls migrations/versions/*_title_is_headline.sql)
-expect_eq "$(grep -c 'RENAME COLUMN title TO headline' "$rename_col")" 2 "the column rename is a RENAME in both dialects' upgrades"
+expect_eq "$(grep -c 'RENAME COLUMN title TO headline' "$rename_col")" 3 "the column rename is a RENAME in the three dialects' upgrades"
 
 # 6: a table renamed, with its foreign key and index.
 sed -i 's/^CREATE TABLE posts (/-- renamed from: posts\nCREATE TABLE articles (/; s/ON posts (user_id)/ON articles (user_id)/' schema.sql
 step "posts are articles"
 rename_tab=$(ls migrations/versions/*_posts_are_articles.sql)
-expect_eq "$(grep -c 'ALTER TABLE posts RENAME TO articles' "$rename_tab")" 2 "the table rename is a RENAME in both dialects' upgrades"
+expect_eq "$(grep -c 'ALTER TABLE posts RENAME TO articles' "$rename_tab")" 3 "the table rename is a RENAME in the three dialects' upgrades"
 expect_tables "alembic_version articles dbtool_version flask_sessions users"
 
 # 7: tags.
@@ -321,6 +332,47 @@ expect_tables "dbtool_version"
 expect_ok dbtool --url "$PROD_URL" upgrade
 expect_ok dbtool --url "$PROD_URL" check
 expect_stdout_eq ""
+
+# ----------------------------------------------- the same on MariaDB
+
+my_new_database "dbtool_e2e_flag_maria_$$"
+MARIA_URL=$MY_NEW_URL
+expect_ok dbtool --url "$MARIA_URL" upgrade
+expect_stderr_contains "index comments"
+expect_ok dbtool --url "$MARIA_URL" current
+expect_stdout_eq "$head_rev"
+expect_ok dbtool --url "$MARIA_URL" check
+expect_stdout_eq ""
+expect_ok dbtool --url "$MARIA_URL" migrate -m "nothing here"
+expect_stderr_contains "$NOTHING_TO_DO"
+expect_eq "$(revisions)" 11 "migrate on MariaDB wrote nothing"
+on mariadb "$MARIA_URL"
+expect_tables "articles comments dbtool_version tags users"
+expect_eq "$(indexes | grep -c -e '^ix_posts_user_id$' -e '^ix_comments_article_id$')" 2 "MariaDB has both indexes"
+expect_eq "$(sql_value "INSERT INTO users (name, email) VALUES ('cy', 'cy@example.org'); INSERT INTO users (name) VALUES ('di');
+INSERT INTO articles (user_id, headline) VALUES (2, 'p'); INSERT INTO comments (article_id, body) VALUES (1, 'c');
+INSERT INTO tags (label) VALUES ('t');
+SELECT GROUP_CONCAT(CONCAT(id, ':', name) ORDER BY id SEPARATOR ' ') FROM users; SELECT max(id) FROM articles; SELECT max(id) FROM comments; SELECT max(id) FROM tags;" | tr '\n' ' ')" \
+	"1:cy 2:di 1 1 1 " "rows inserted without ids get them on MariaDB"
+# Offline: the script for mysql, replayed by the mariadb client.
+expect_ok dbtool --url "mysql://app:S3cretXyz9@127.0.0.1:1/app?connect_timeout=5" upgrade --sql base:head --dialect mysql
+expect_stderr_eq ""
+cp "$OUT" "$WORK/offline-mysql.sql"
+my_new_database "dbtool_e2e_flag_maria_offline_$$"
+MARIA_OFFLINE_URL=$MY_NEW_URL
+if my_sql_raw "$MY_NEW_DATABASE" <"$WORK/offline-mysql.sql" >"$OUT" 2>"$ERR"; then
+	pass "the mariadb client replays the offline script without an error"
+else
+	fail "the mariadb client should replay the offline script without an error" "$(cat "$ERR")"
+fi
+expect_ok dbtool --url "$MARIA_URL" inspect
+cp "$OUT" "$WORK/online-maria.sql"
+expect_ok dbtool --url "$MARIA_OFFLINE_URL" inspect
+expect_eq "$(cat "$OUT")" "$(cat "$WORK/online-maria.sql")" "the offline script gives the online upgrade's schema on MariaDB"
+expect_ok dbtool --url "$MARIA_OFFLINE_URL" check
+expect_stdout_eq ""
+expect_ok dbtool --url "$MARIA_URL" downgrade base
+expect_tables "dbtool_version"
 
 # --------------------------- adopting an existing PostgreSQL database
 

@@ -5,7 +5,7 @@
 # `create-all`, `inspect` prints it, and what it printed, as the model,
 # must make `check` exit 0 and find nothing.
 #
-# usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_inspect_corpus.sh sqlite|postgres
+# usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_inspect_corpus.sh sqlite|postgres|mariadb
 # DBTOOL_CORPUS_ONLY=REGEX runs only the schemas whose path matches REGEX
 # (all of them, whatever the sample).
 #
@@ -29,6 +29,7 @@ force_empty() {
 	case "$DIALECT" in
 	sqlite) rm -f "$DB_FILE" ;;
 	postgres) sql_value "DROP SCHEMA public CASCADE; CREATE SCHEMA public" >/dev/null 2>&1 ;;
+	mariadb) my_sql "" "DROP DATABASE \`$MY_DATABASE\`; CREATE DATABASE \`$MY_DATABASE\`" >/dev/null 2>&1 ;;
 	esac
 }
 
@@ -75,7 +76,10 @@ n=0
 for f in "$CORPUS"/schemas/*.sql; do
 	[ -z "$ONLY" ] || [[ $f =~ $ONLY ]] || continue
 	for_this_dialect "$f" || continue
-	{ [ -n "$ONLY" ] || in_sample $n "${f##*/}"; } && files+=("$f")
+	# (a schema tests/corpus_run's corpus mode cannot create on this
+	# dialect, listed in its .todo, is left out of the sample too)
+	{ [ -n "$ONLY" ] || { in_sample $n "${f##*/}" && ! on_todo corpus "schemas/${f##*/}"; }; } &&
+		files+=("$f")
 	n=$((n + 1))
 done
 run_cases inspect_setup inspect_case "${files[@]}"

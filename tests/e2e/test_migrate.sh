@@ -25,7 +25,8 @@
 # keep.sql, its queries must print what they printed before the change
 # instead); and the database must be sound: on SQLite `PRAGMA
 # integrity_check` says ok and `PRAGMA foreign_key_check` finds nothing,
-# on PostgreSQL no constraint is left NOT VALID.
+# on PostgreSQL no constraint is left NOT VALID (MariaDB has no
+# constraint that is not validated, and says nothing here).
 #
 # Then the refusals, each of which must exit 1, write no revision and
 # leave the database as it was: a malformed or missing model, a NOT NULL
@@ -38,7 +39,8 @@
 # dbtool (a command less per pair: drop-all has tests of its own): the
 # SQLite file is removed, and on PostgreSQL the last session that reads a
 # pair's rows also drops the schema public and makes it again as a new
-# database has it (a case that fails is emptied by force_empty).
+# database has it, on MariaDB the database itself (a case that fails is
+# emptied by force_empty).
 # Values in data.sql must not hold
 # "|" or a line break (rows are compared as "|"-separated lines).
 #
@@ -49,7 +51,7 @@
 # DBTOOL_CORPUS_SAMPLE=all; the refusals always run here, and the corpus
 # count is checked on the whole corpus.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_migrate.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_migrate.sh sqlite|postgres|mariadb
 # DBTOOL_MIGRATE_ONLY=REGEX runs only the pairs whose name matches REGEX
 # (all of them, whatever the sample; and skips the refusals).
 
@@ -192,7 +194,15 @@ force_empty() {
 	case "$DIALECT" in
 	sqlite) rm -f "$DB_FILE" ;;
 	postgres) sql_value "$WIPE_SQL" >/dev/null 2>&1 ;;
+	mariadb) my_sql "" "$(my_wipe_sql)" >/dev/null 2>&1 ;;
 	esac
+}
+
+# my_wipe_sql: the statements that empty the MariaDB database: the
+# database dropped and made again.
+my_wipe_sql() {
+	printf 'DROP DATABASE `%s`; CREATE DATABASE `%s`; USE `%s`;\n' \
+		"$MY_DATABASE" "$MY_DATABASE" "$MY_DATABASE"
 }
 
 selected() {
@@ -205,6 +215,15 @@ sql_script() {
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch -bail -cmd '.timeout 10000' "$DB_FILE" ;;
 	postgres) psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 ;;
+	# (values tab-separated there, and the mariadb client in batch mode
+	# stops at the first error; "quoted" names, as data.sql and keep.sql
+	# write them, with ANSI_QUOTES, as tests/corpus_run reads them)
+	mariadb)
+		{
+			echo "SET SESSION sql_mode = CONCAT(@@sql_mode, ',ANSI_QUOTES');"
+			cat
+		} | my_sql_raw "$MY_DATABASE" | tr '\t' '|'
+		;;
 	esac
 }
 
@@ -240,6 +259,18 @@ WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('db
 ORDER BY c.relname \gexec
 SELECT 'constraint not validated: ' || conname FROM pg_constraint WHERE NOT convalidated;
 SQL
+		;;
+	mariadb)
+		# The statements per table, written by a session of their own
+		# (no \gexec here): the tables are there before data.sql runs.
+		my_sql_raw "$MY_DATABASE" "SELECT CONCAT('SELECT ''t|', REPLACE(table_name, '''', ''''''), ''';\n',
+			'SELECT CONCAT(''h|'', GROUP_CONCAT(column_name ORDER BY ordinal_position SEPARATOR ''|'')) ',
+			'FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ''',
+			REPLACE(table_name, '''', ''''''), ''';\n',
+			'SELECT ''r'', x.* FROM \`', REPLACE(table_name, '\`', '\`\`'), '\` x;')
+			FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE'
+			AND table_name NOT IN ('dbtool_version', 'dbtool_history', 'dbtool_journal')
+			ORDER BY BINARY table_name" </dev/null
 		;;
 	esac
 }
@@ -277,8 +308,11 @@ record_rows() {
 		if [ -e "$PAIR/keep.sql" ]; then
 			sed -e '/^[[:space:]]*$/d' -e 's/;*[[:space:]]*$/;/' "$PAIR/keep.sql"
 		fi
-		if [ -n "${WIPE:-}" ] && [ "$DIALECT" = postgres ]; then
-			printf '%s\n' "$WIPE_SQL"
+		if [ -n "${WIPE:-}" ]; then
+			case "$DIALECT" in
+			postgres) printf '%s\n' "$WIPE_SQL" ;;
+			mariadb) my_wipe_sql ;;
+			esac
 		fi
 	} | sql_script >"$WTMP/rows" 2>&1; then
 		why "after $what the rows cannot be read${data:+ (or data.sql does not load)}:
@@ -542,7 +576,10 @@ for PAIR in "$PAIRS"/*/ "$CHANGES"/*/; do
 	PAIR=${PAIR%/}
 	[ "${PAIR%/*}" = "$PAIRS" ] && ! [ -e "$PAIR/data.sql" ] && continue
 	selected "${PAIR##*/}" && for_this_dialect "$PAIR/a.sql" || continue
-	{ [ -n "$ONLY" ] || in_sample $npairs "${PAIR##*/}"; } && pairs+=("$PAIR")
+	# (a pair listed in the dialect's .todo for migrate fails because of
+	# dbtool: tests/corpus_run follows it, the sample leaves it out)
+	{ [ -n "$ONLY" ] || { in_sample $npairs "${PAIR##*/}" &&
+		! on_todo migrate "${PAIR#"${PAIR%/*/*}"/}"; }; } && pairs+=("$PAIR")
 	npairs=$((npairs + 1))
 done
 run_cases pair_setup pair_case "${pairs[@]}"
@@ -639,6 +676,7 @@ CREATE INDEX ix_users_email ON users (email);" >schema.sql
 case "$DIALECT" in
 sqlite) unreachable="sqlite:///$WORK/no/such/folder/app.db" ;;
 postgres) unreachable="postgresql://dbtool:Sekr3tPw@/postgres?host=$WORK/nosock&port=54329" ;;
+mariadb) unreachable="mysql://dbtool:Sekr3tPw@/nope?unix_socket=$WORK/nosock" ;;
 esac
 expect_fail 1 dbtool --url "$unreachable" migrate -m unreachable
 expect_error_line
@@ -682,7 +720,11 @@ expect_stderr_match '^dbtool: error: cannot add NOT NULL column'
 expect_nothing_written "$files" "$db"
 sql_value "DELETE FROM users" >/dev/null
 expect_ok dbtool migrate -m "add level"
-expect_stderr_contains "+ column users.level INTEGER NOT NULL"
+# (INTEGER as the database has it: MariaDB's is int(11))
+case "$DIALECT" in
+mariadb) expect_stderr_contains "+ column users.level int(11) NOT NULL" ;;
+*) expect_stderr_contains "+ column users.level INTEGER NOT NULL" ;;
+esac
 rev3=$(new_revisions "$files")
 expect_eq "$(grep -c . <<<"$rev3")" 1 "migrate wrote the NOT NULL column for an empty table"
 expect_ok dbtool upgrade
@@ -709,11 +751,12 @@ expect_eq "$(grep -c '^-- WARNING: .*users\.email' <<<"$UP")" 1 \
 expect_eq "$(grep '^-- ' <<<"$DOWN" | grep -v -e '^-- [-+~] ' -e '^-- WARNING:' | grep -c 'users\.email')" 1 \
 	"the downgrade says in a comment that it cannot restore the values of users.email"
 expect_ok dbtool upgrade
-expect_eq "$(sql_value "SELECT id, name, level FROM users")" "1|ann|5" "the other columns kept their values"
+expect_eq "$(sql_value "SELECT id, name, level FROM users" | tr '\t' '|')" "1|ann|5" "the other columns kept their values"
 expect_ok dbtool check
 expect_stdout_eq ""
 expect_ok dbtool downgrade -1
-expect_eq "$(sql_value "SELECT id, name, email, level FROM users")" "1|ann||5" \
+# (the mariadb client separates values with tabs and prints NULL so)
+expect_eq "$(sql_value "SELECT id, name, email, level FROM users" | tr '\t' '|' | sed 's/|NULL|/||/')" "1|ann||5" \
 	"the downgrade brings the column back, empty"
 
 echo "# change pairs: $(of $pairs_ok ${#pairs[@]}) round-trips of the sample passed"

@@ -8,11 +8,12 @@
 # tests/corpus/revisions (sections that end in a comment whose last
 # character is ';' or without their final ';', rows, a child table that
 # cascades).  Database B receives only the scripts of `upgrade --sql` and
-# `downgrade --sql`, fed to sqlite3 / psql: the whole chain up, down to
+# `downgrade --sql`, fed to sqlite3 / psql / mariadb: the whole chain up, down to
 # its middle, down to base and up again.  After each step A, brought to
 # the same revision by `upgrade` / `downgrade`, and B must hold the same
 # schema, the same rows (the version and history tables' included, less
-# the time of application) and the same version.
+# the time of application) and the same version (on MariaDB less
+# dbtool_journal, which the scripts do not keep).
 #
 # The chain takes a fixed sample of the pairs (in_sample in lib.sh: every
 # 16th and the first of each tricky kind), all of them with DBTOOL_CORPUS_SAMPLE=all; the
@@ -26,7 +27,7 @@
 # DBTOOL_CORPUS_ONLY=REGEX takes only the pairs whose path matches REGEX
 # (all of them, whatever the sample).
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_offline_corpus.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_offline_corpus.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -53,6 +54,10 @@ postgres)
 		finish
 	fi
 	PG_DATABASES+=("$name")
+	;;
+mariadb)
+	my_new_database "${MY_DATABASE}_b"
+	B=$MY_NEW_URL
 	;;
 esac
 
@@ -85,6 +90,7 @@ state() {
 			FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
 			ORDER BY table_name COLLATE \"C\""
 		;;
+	mariadb) my_db_state "$(my_database_of "$url")" ;;
 	esac
 }
 
@@ -97,6 +103,8 @@ feed() {
 		PGOPTIONS='-c client_min_messages=warning' \
 			psql "$B" -X -q -v ON_ERROR_STOP=1 -f "$1" >"$OUT" 2>"$ERR" </dev/null
 		;;
+	# (in batch mode the mariadb client stops at the first error)
+	mariadb) my_sql_raw "$(my_database_of "$B")" <"$1" >"$OUT" 2>"$ERR" ;;
 	esac
 	STATUS=$?
 	if [ "$STATUS" = 0 ] && [ ! -s "$ERR" ]; then
@@ -139,6 +147,11 @@ for dir in "$CORPUS"/pairs/*/; do
 	for_this_dialect "$dir/a.sql" || continue
 	npairs=$((npairs + 1))
 	[ -n "$ONLY" ] || in_sample $((npairs - 1)) "$(basename "$dir")" || continue
+	# A pair that fails online on this dialect because of dbtool (listed
+	# in its .todo, followed by tests/corpus_run) stays out of the chain.
+	if [ -z "$ONLY" ] && on_todo migrate "pairs/$(basename "$dir")"; then
+		continue
+	fi
 	nchain=$((nchain + 1))
 	for side in a b; do
 		cp "$dir/$side.sql" schema.sql

@@ -8,13 +8,15 @@
 #   comes out all the same, with nothing on stderr;
 # - the script starts from base, or from FROM;
 # - replayed with the database's own client (psql -v ON_ERROR_STOP=1,
-#   sqlite3 -bail) on an empty database, it gives what an online upgrade
-#   gives: the same schema (pg_dump -s, .schema), the same version row and
+#   sqlite3 -bail, mariadb) on an empty database, it gives what an online
+#   upgrade gives: the same schema (pg_dump -s, .schema, mariadb-dump
+#   --no-data, less the journal table of MariaDB's online run), the same
+#   version row and
 #   the same history rows but for their times; the same for FROM:TO up
 #   from a middle revision and for a downgrade;
 # - bad ranges and dialects are errors that change nothing.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_offline_dialect.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_offline_dialect.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -23,6 +25,7 @@ setup_db "$1"
 case "$DIALECT" in
 sqlite) D=sqlite ;;
 postgres) D=postgresql ;;
+mariadb) D=mysql ;;
 esac
 
 # ------------------------------------------------------------- databases
@@ -50,6 +53,15 @@ new_database() {
 		fi
 		PG_DATABASES+=("$name")
 		;;
+	mariadb)
+		name=${MY_DATABASE}_$1
+		NEW_URL=${TEST_URL/\/$MY_DATABASE\?//$name?}
+		if ! my_sql "" "CREATE DATABASE \`$name\`" >"$ERR" 2>&1; then
+			fail "cannot create database '$name' on the test server" "$(cat "$ERR")"
+			finish
+		fi
+		MY_DATABASES+=("$name")
+		;;
 	esac
 }
 
@@ -58,6 +70,7 @@ sql_at() {
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch "${1#sqlite:///}" "$2" </dev/null ;;
 	postgres) psql "$1" -X -Atq -v ON_ERROR_STOP=1 -c "$2" </dev/null ;;
+	mariadb) my_sql "$(my_database_of "$1")" "$2" ;;
 	esac
 }
 
@@ -70,6 +83,12 @@ state() {
 		pg_dump "$1" --schema-only --no-owner --no-privileges </dev/null |
 			grep -vE '^(--|SET |SELECT pg_catalog\.set_config|\\(un)?restrict )' | grep -v '^$'
 		;;
+	mariadb)
+		# (the journal is the online run's alone: the script keeps none)
+		my_dump "$(my_database_of "$1")" --no-data --compact --skip-comments \
+			--ignore-table="$(my_database_of "$1").dbtool_journal" |
+			sed 's/ AUTO_INCREMENT=[0-9]*//'
+		;;
 	esac
 	echo "version: $(sql_at "$1" 'SELECT version_num FROM dbtool_version')"
 	echo "history:"
@@ -81,13 +100,15 @@ state() {
 # first error.
 feed() {
 	local what
-	what="$(basename "$2") fed to ${DIALECT/postgres/psql}"
+	what="$(basename "$2") fed to $(case $DIALECT in postgres) echo psql ;; *) echo "$DIALECT" ;; esac)"
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch -bail "${1#sqlite:///}" <"$2" >"$OUT" 2>"$ERR" ;;
 	postgres)
 		PGOPTIONS='-c client_min_messages=warning' \
 			psql "$1" -X -q -v ON_ERROR_STOP=1 -f "$2" >"$OUT" 2>"$ERR" </dev/null
 		;;
+	# (in batch mode the mariadb client stops at the first error)
+	mariadb) my_sql_raw "$(my_database_of "$1")" <"$2" >"$OUT" 2>"$ERR" ;;
 	esac
 	STATUS=$?
 	if [ "$STATUS" = 0 ] && [ ! -s "$ERR" ]; then
@@ -135,6 +156,10 @@ postgres)
 	NOWHERE=("postgresql://app:S3cretXyz@127.0.0.1:1/nope?connect_timeout=5"
 		"postgresql://app@${WORK//\//%2F}%2Fno%2Fsocket/nope")
 	;;
+mariadb)
+	NOWHERE=("mysql://app:S3cretXyz@127.0.0.1:1/nope?connect_timeout=5"
+		"mysql://app@/nope?unix_socket=$WORK/no/socket")
+	;;
 esac
 
 # Connecting there fails: online --sql says so.  (An SQLite file that
@@ -167,11 +192,16 @@ expect_fail 1 env -u DATABASE_URL "$DBTOOL" -c nourl.ini upgrade --sql p01:head
 expect_error_line
 expect_stderr_contains "--dialect"
 
-# postgres is postgresql.
-if [ "$D" = postgresql ]; then
-	expect_ok dbtool upgrade --sql --dialect postgres
-	cmp -s "$OUT" "$WORK/base-head.sql" && pass "--dialect postgres gives the postgresql script" ||
-		fail "--dialect postgres should give the postgresql script" "$(diff "$WORK/base-head.sql" "$OUT")"
+# postgres is postgresql, mariadb is mysql.
+case "$D" in
+postgresql) alias=postgres ;;
+mysql) alias=mariadb ;;
+*) alias= ;;
+esac
+if [ -n "$alias" ]; then
+	expect_ok dbtool upgrade --sql --dialect "$alias"
+	cmp -s "$OUT" "$WORK/base-head.sql" && pass "--dialect $alias gives the $D script" ||
+		fail "--dialect $alias should give the $D script" "$(diff "$WORK/base-head.sql" "$OUT")"
 fi
 
 # --------------------------------------------- parity with an online run

@@ -8,11 +8,17 @@
 # - a section that ends in a comment (even one whose last character is
 #   ';') or without its final ';' still ends in a terminator;
 # - a control character in a header value is refused with file:line;
+# - the script replayed by the database's client leaves the schema, rows
+#   and version that the online run leaves;
 # - SQLite: a table rebuild replayed with foreign keys on does not
 #   cascade to the child rows, and a foreign-key violation stops the
-#   script under `sqlite3 -bail` with the revision rolled back.
+#   script under `sqlite3 -bail` with the revision rolled back;
+# - MariaDB: no section runs between BEGIN and COMMIT (DDL commits at
+#   once), only the version rows after it; a failing statement stops the
+#   mariadb client with the statements before it committed and the
+#   version where the revision started, as the script's comment says.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_offline_parity.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_offline_parity.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -26,6 +32,8 @@ feed() {
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch -bail -cmd 'PRAGMA foreign_keys = ON' "$DB_FILE" <"$1" >"$OUT" 2>"$ERR" ;;
 	postgres) psql "$TEST_URL" -X -q -v ON_ERROR_STOP=1 -f "$1" >"$OUT" 2>"$ERR" </dev/null ;;
+	# (the mariadb client in batch mode stops at the first error)
+	mariadb) my_sql_raw "$MY_DATABASE" <"$1" >"$OUT" 2>"$ERR" ;;
 	esac
 	STATUS=$?
 }
@@ -72,8 +80,16 @@ new_revision p03 p02 "block comment last" \
 	"DROP TABLE t2;
 -- ;" >/dev/null
 
+# parity_snapshot: snapshot_db, less MariaDB's journal table, which the
+# online run makes and the offline script does not (the script keeps no
+# journal: the client's stop at the first error stands for it).
+parity_snapshot() {
+	snapshot_db | sed -e '/^journal: /d' -e 's/ dbtool_journal\(\.PRIMARY\)\{0,1\}//g'
+}
+
 script upgrade
 expect_feed_ok "$SCRIPT"
+OFFLINE=$(parity_snapshot)
 expect_version p03
 expect_eq "$(sql_value 'SELECT v FROM t1 ORDER BY id' | tr '\n' ' ')" "10 20 " "the offline upgrade made t1 with its two rows"
 expect_tables "dbtool_version t1 t2"
@@ -84,6 +100,7 @@ expect_tables "dbtool_version"
 expect_ok dbtool upgrade
 expect_version p03
 expect_eq "$(sql_value 'SELECT v FROM t1 ORDER BY id' | tr '\n' ' ')" "10 20 " "the online upgrade made the same rows"
+expect_eq "$(parity_snapshot)" "$OFFLINE" "the online upgrade left the tables, indexes, rows and version the script left"
 
 # ------------------------------------- control characters in headers
 
@@ -176,6 +193,39 @@ EOF
 postgres)
 	script upgrade
 	expect_eq "$(grep -c PRAGMA "$SCRIPT")" 0 "a PostgreSQL script has no PRAGMA"
+	;;
+mariadb)
+	# DDL commits at once here: the script says so, runs a revision's
+	# statements outside any transaction, and records the version in
+	# one after the last of them.
+	LAST_ID=$(db_version)
+	new_revision p09 "$LAST_ID" "two tables, a typo between" \
+		"CREATE TABLE t4 (id INTEGER PRIMARY KEY);
+INSERT INTO nowhere VALUES (1);
+CREATE TABLE t5 (id INTEGER PRIMARY KEY);" "DROP TABLE t5;
+DROP TABLE t4;" >/dev/null
+	script upgrade
+	expect_eq "$(grep -c PRAGMA "$SCRIPT")" 0 "a MariaDB script has no PRAGMA"
+	expect_stdout_contains "-- MariaDB/MySQL commit each DDL statement at once, so no revision below runs in one"
+	expect_eq "$(grep -E '^(BEGIN|COMMIT|CREATE TABLE t|INSERT INTO (nowhere|dbtool_version))' "$SCRIPT" | tr '\n' ' ')" \
+		"CREATE TABLE t4 (id INTEGER PRIMARY KEY); INSERT INTO nowhere VALUES (1); CREATE TABLE t5 (id INTEGER PRIMARY KEY); BEGIN; INSERT INTO dbtool_version (version_num) VALUES ('p09'); COMMIT; " \
+		"the revision's statements run before BEGIN, the version row between BEGIN and COMMIT"
+	feed "$SCRIPT"
+	expect_eq "$STATUS" 1 "the failing statement stops the mariadb client"
+	expect_stderr_contains "nowhere' doesn't exist"
+	expect_eq "$(tables | grep '^t[45]$')" t4 "the statement before it stays committed, the one after it never ran"
+	expect_version "$LAST_ID"
+	# The way out the script's comment gives: undo by hand (here, with
+	# the revision fixed, and the script run again).
+	sql_value "DROP TABLE t4"
+	sed -i 's/^INSERT INTO nowhere VALUES (1);$/INSERT INTO t4 VALUES (1);/' "$V/p09_x.sql"
+	script upgrade
+	expect_feed_ok "$SCRIPT"
+	expect_version p09
+	OFFLINE=$(parity_snapshot)
+	expect_ok dbtool downgrade -1
+	expect_ok dbtool upgrade
+	expect_eq "$(parity_snapshot)" "$OFFLINE" "online, the fixed revision leaves what the script left"
 	;;
 esac
 

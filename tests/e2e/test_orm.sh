@@ -8,7 +8,7 @@
 # exactly that change, and rows survive it.  A failing model_command and
 # model with model_command are errors that change nothing.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_orm.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_orm.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -81,6 +81,7 @@ expect_fail 1 dbtool -c sub/dbtool.ini check
 case $DIALECT in
 sqlite) expect_stdout_contains "seen_sqlite" ;;
 postgres) expect_stdout_contains "seen_postgresql" ;;
+mariadb) expect_stdout_contains "seen_mysql" ;;
 esac
 expect_eq "$(cat sub/where 2>/dev/null)" "$PROJECT/sub" "the command ran in the config file's folder"
 

@@ -12,7 +12,7 @@
 # applied branch, so a developer can back out his revision and move it.
 # First revisions without a parent and three heads are rebased too.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_rebase.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_rebase.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -103,13 +103,21 @@ expect_fail 2 dbtool rebase --onto
 expect_fail 1 dbtool --url "postgresql://nobody@127.0.0.1:1/nothing?connect_timeout=5" rebase
 expect_error_line
 expect_stderr_contains ": rebase reads the database to tell which revisions were applied, and moves nothing without it"
-if [ "$DIALECT" = sqlite ]; then
+case "$DIALECT" in
+sqlite)
 	expect_fail 1 dbtool --url "sqlite:///$PROJECT/typo.db" rebase
 	expect_stderr_contains "database file '$PROJECT/typo.db' does not exist"
 	expect_stderr_contains "rebase reads the database"
 	[ ! -e "$PROJECT/typo.db" ] && pass "rebase created no database file" ||
 		fail "rebase created '$PROJECT/typo.db'"
-fi
+	;;
+mariadb)
+	# A database name with a typo on a server that answers.
+	expect_fail 1 dbtool --url "${TEST_URL/\/$MY_DATABASE\?//${MY_DATABASE}_typo?}" rebase
+	expect_stderr_contains "Unknown database '${MY_DATABASE}_typo'"
+	expect_stderr_contains "rebase reads the database"
+	;;
+esac
 expect_unchanged "$before"
 # a revision the history records is applied, wherever the version is
 sql_value "INSERT INTO dbtool_history (version_num, checksum, applied_at) VALUES ('bb', 'x', 'y')" >/dev/null

@@ -1,4 +1,4 @@
 CREATE TABLE t (
 	id INTEGER PRIMARY KEY,
-	n INT(11)
+	n INT(11, 2)
 );
