@@ -414,6 +414,26 @@ static int index_needed_later(const dbt_op *ops, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * 1 for a DROP_INDEX of the index MariaDB made for a foreign key of a
+ * table that a later op of the list drops (a downgrade undoing the
+ * creation of both): the key needs it as long as the table is there, and
+ * DROP TABLE takes it along.
+ */
+static int dropped_with_table(const dbt_op *ops, size_t n, size_t i)
+{
+	size_t k;
+
+	if (ops[i].kind != DBT_OP_DROP_INDEX)
+		return 0;
+	for (k = i + 1; k < n; k++)
+		if (ops[k].kind == DBT_OP_DROP_TABLE &&
+		    dbt_render_same_name(ops[k].table->name, ops[i].index->table) &&
+		    implied_by(ops[k].table, ops[i].index))
+			return 1;
+	return 0;
+}
+
 struct list {
 	const dbt_op *ops;
 	size_t n;
@@ -566,6 +586,10 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 				return rc;
 		if (op->kind == DBT_OP_ADD_INDEX && made_by_fk(op->index, &l)) {
 			dbt_buf_comment(out, "(made by its foreign key)");
+			continue;
+		}
+		if (dropped_with_table(ops, n, i)) {
+			dbt_buf_comment(out, "(dropped with its table, below)");
 			continue;
 		}
 		if (op->kind == DBT_OP_DROP_INDEX && index_needed_later(ops, n, i)) {
