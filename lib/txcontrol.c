@@ -8,10 +8,15 @@
  * more than the splitter knows: the body of CREATE TRIGGER holds
  * semicolons and ends with END, which the splitter hands out as pieces;
  * as sqlite3_complete() does, every piece after a CREATE TRIGGER belongs
- * to it up to the piece that starts with END.
+ * to it up to the piece that starts with END.  MariaDB and MySQL split as
+ * the runner does there, DELIMITER lines and all, so that the END of a
+ * trigger's or routine's BEGIN ... END body ends no transaction.
  */
 #include "txcontrol.h"
 
+#include "mysql.h"
+
+#include <stdint.h>
 #include <string.h>
 
 static int is_word_char(char c)
@@ -78,12 +83,45 @@ static int is_control(const char *w1, const char *w2)
 	return !strcmp(w1, "prepare") && !strcmp(w2, "transaction");
 }
 
+struct mysql_find {
+	const char *sql;
+	dbt_sqlstmt *out;
+	int found;
+};
+
+/* A statement as MariaDB's splitter hands it out. */
+static int mysql_piece(void *arg, size_t n, const char *stmt, size_t len, int line)
+{
+	struct mysql_find *f = arg;
+	const char *p = stmt, *end = stmt + len;
+	char w1[16], w2[16];
+
+	(void)n;
+	next_word(w1, &p, end);
+	next_word(w2, &p, end);
+	if (!f->found && is_control(w1, w2)) {
+		f->found = 1;
+		f->out->start = (size_t)(stmt - f->sql);
+		f->out->len = len;
+		f->out->line = line;
+	}
+	return 0;
+}
+
 int dbt_txcontrol_find(dbt_sqlstmt *out, const char *sql, dbt_dialect_kind kind)
 {
 	dbt_sqlstmt st;
 	size_t pos = 0;
 	int line = 0, in_trigger = 0;
 
+	if (kind == DBT_DIALECT_MYSQL) {
+		struct mysql_find f = {sql, out, 0};
+
+		/* Only splits (no statement runs, no connection needed); a
+		 * bad DELIMITER line is the run's to report. */
+		dbt_mysql_exec_script_from(NULL, sql, NULL, 0, SIZE_MAX, mysql_piece, &f);
+		return f.found;
+	}
 	while (dbt_sql_next(&st, sql, &pos, &line)) {
 		const char *p = sql + st.start, *end = p + st.len;
 		char w1[16], w2[16], w3[16];

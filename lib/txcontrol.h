@@ -16,7 +16,8 @@
  * the statement splitter does (strings, quoted names, dollar quotes and
  * comments never count), in the rules of the dialect `kind`: on SQLite
  * the BEGIN ... END body of CREATE TRIGGER is part of the trigger, on
- * PostgreSQL the BEGIN ATOMIC ... END body of a routine.  Returns 1 and
+ * PostgreSQL the BEGIN ATOMIC ... END body of a routine, on MariaDB/MySQL
+ * the statements are those between the DELIMITER lines.  Returns 1 and
  * fills `out` (offset, length and 0-based line of the statement inside
  * `sql`) when there is one, 0 when there is none.  Cannot fail.
  */

@@ -1,8 +1,8 @@
 /*
  * test_txcontrol.c - finding transaction-control statements in a revision
  * section: every form is found with its line, the same words inside
- * strings, quoted names, comments, dollar quotes, routine bodies and SQLite
- * trigger bodies are not.
+ * strings, quoted names, comments, dollar quotes, routine bodies, SQLite
+ * trigger bodies and MariaDB's bodies between DELIMITER lines are not.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -112,6 +112,22 @@ static void trigger_body_is_not_refused_on_sqlite(void **state)
 	assert_int_equal(line, 7);
 }
 
+static void compound_body_between_delimiters_is_not_refused_on_mariadb(void **state)
+{
+	const char *sql = "CREATE TABLE t (n INT);\n"
+			  "DELIMITER //\n"
+			  "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN\n"
+			  "  SET NEW.n = 1;\n"
+			  "END//\n"
+			  "DELIMITER ;\n"
+			  "COMMIT;\n";
+	int line;
+
+	(void)state;
+	assert_string_equal(found(sql, DBT_DIALECT_MYSQL, &line), "COMMIT");
+	assert_int_equal(line, 6);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -119,6 +135,7 @@ int main(void)
 		cmocka_unit_test(words_inside_literals_and_comments_are_not_statements),
 		cmocka_unit_test(routine_body_is_not_refused_on_postgres),
 		cmocka_unit_test(trigger_body_is_not_refused_on_sqlite),
+		cmocka_unit_test(compound_body_between_delimiters_is_not_refused_on_mariadb),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
