@@ -580,7 +580,7 @@ sys.exit(0 if ok else 1)
 # ------------------------------------------------------------- database
 
 # sql_value QUERY: the query's result on the test database (values
-# separated by "|", one row per line).
+# separated by "|", NULL as nothing, one row per line).
 sql_value() {
 	RUNS=$((RUNS + 1))
 	case "$DIALECT" in
@@ -594,7 +594,12 @@ sql_value() {
 		fi
 		;;
 	postgres) psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 -c "$1" </dev/null ;;
-	mariadb) my_sql "$MY_DATABASE" "$1" ;;
+	mariadb)
+		# As the other two print them: "|" between values, NULL empty.
+		my_sql "$MY_DATABASE" "$1" |
+			awk -F '\t' -v OFS='|' '{ for (i = 1; i <= NF; i++) if ($i == "NULL") $i = ""; $1 = $1; print }'
+		return "${PIPESTATUS[0]}"
+		;;
 	esac
 }
 
