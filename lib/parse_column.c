@@ -274,6 +274,18 @@ static int column_primary_key(struct parser *p, struct coldef *d)
 	return next(p);
 }
 
+/* MariaDB's and MySQL's AUTO_INCREMENT, as `dbtool inspect` prints a key
+ * that MariaDB generates: the column's values come from the database. */
+static int column_auto_increment(struct parser *p, struct coldef *d)
+{
+	int rc;
+
+	if ((rc = check_generator(p, d, "AUTO_INCREMENT", p->cur.tok.line, p->cur.tok.col)) < 0)
+		return rc;
+	d->c->autoincrement = 1;
+	return next(p);
+}
+
 static int column_unique(struct parser *p, struct coldef *d)
 {
 	dbt_unique *u;
@@ -705,6 +717,8 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 		rc = column_primary_key(p, d);
 	else if (is(p, "autoincrement"))
 		rc = fail_autoincrement(p, d->line, d->col);
+	else if (is(p, "auto_increment"))
+		rc = column_auto_increment(p, d);
 	else if (is(p, "unique"))
 		rc = column_unique(p, d);
 	else if (is(p, "check"))
