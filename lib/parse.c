@@ -371,7 +371,9 @@ int parse_parens(struct parser *p, size_t *from, size_t *to, int call)
 			depth++;
 		else if (is(p, ")") && --depth == 0)
 			break;
-		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*");
+		/* (a backtick closes MariaDB's `name`: no operator) */
+		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*") &&
+			   p->text[p->cur.tok.start] != '`';
 		if ((rc = next(p)) < 0)
 			return rc;
 		if (after_op && (is(p, ")") || is(p, ",")))

@@ -415,10 +415,9 @@ static int index_needed_later(const dbt_op *ops, size_t n, size_t i)
 }
 
 /*
- * 1 for a DROP_INDEX of the index MariaDB made for a foreign key of a
- * table that a later op of the list drops (a downgrade undoing the
- * creation of both): the key needs it as long as the table is there, and
- * DROP TABLE takes it along.
+ * 1 for a DROP_INDEX of an index of a table that a later op of the list
+ * drops (a downgrade undoing the creation of both): DROP TABLE takes it
+ * along, and a foreign key of the table may need it until then.
  */
 static int dropped_with_table(const dbt_op *ops, size_t n, size_t i)
 {
@@ -428,8 +427,7 @@ static int dropped_with_table(const dbt_op *ops, size_t n, size_t i)
 		return 0;
 	for (k = i + 1; k < n; k++)
 		if (ops[k].kind == DBT_OP_DROP_TABLE &&
-		    dbt_render_same_name(ops[k].table->name, ops[i].index->table) &&
-		    implied_by(ops[k].table, ops[i].index))
+		    dbt_render_same_name(ops[k].table->name, ops[i].index->table))
 			return 1;
 	return 0;
 }

@@ -603,7 +603,7 @@ sql_value() {
 	esac
 }
 
-# tables: the database's tables, sorted, one per line.  dbtool's history
+# tables: the database's tables (not its views), sorted, one per line.  dbtool's history
 # table is left out: it comes and goes with the version table, which
 # stands for both here (test_checksum.sh looks at it on its own); so is
 # MariaDB's journal table (test_mariadb.sh looks at its rows).
@@ -611,7 +611,7 @@ tables() {
 	case "$DIALECT" in
 	sqlite) sql_value "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'dbtool_history'" ;;
 	postgres) sql_value "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'dbtool_history'" ;;
-	mariadb) sql_value "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT IN ('dbtool_history', 'dbtool_journal')" ;;
+	mariadb) sql_value "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type <> 'VIEW' AND table_name NOT IN ('dbtool_history', 'dbtool_journal')" ;;
 	esac | LC_ALL=C sort
 }
 
