@@ -300,7 +300,8 @@ static int remap_op(dbt_op *out, struct remap *m, const dbt_op *op)
 		for (k = 0; mt && !out->key && k < mt->nuniques; k++)
 			if (!strcmp(mt->uniques[k]->name, op->key->name))
 				out->key = mt->uniques[k];
-		if (!out->key && (op->kind == DBT_OP_ADD_UNIQUE || op->kind == DBT_OP_DROP_UNIQUE) &&
+		if (!out->key &&
+		    (op->kind == DBT_OP_ADD_UNIQUE || op->kind == DBT_OP_DROP_UNIQUE) &&
 		    (ix = dbt_schema_find_index(m->to, op->key->name)) && ix->unique) {
 			/* MariaDB reads a unique index of whole columns as a
 			 * unique constraint: the other dialect's model may
@@ -440,8 +441,7 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 				   m.name);
 		goto cleanup;
 	}
-	if ((rc = render_sections(up, down, sup, sdown, kind, ops, n, mforms, other, db, NULL)) <
-	    0)
+	if ((rc = render_sections(up, down, sup, sdown, kind, ops, n, mforms, other, db, NULL)) < 0)
 		dbt_error_prefix(rc, "cannot write the %s sections", dbt_dialect_label(kind));
 cleanup:
 	free(mforms);

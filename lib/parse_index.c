@@ -206,8 +206,8 @@ static int prefix_ahead(const struct parser *p, int *len)
 		return 0;
 	while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
 		s++;
-	if (s >= e || !(*s == ',' || *s == ')' || !strncasecmp(s, "asc", 3) ||
-			!strncasecmp(s, "desc", 4)))
+	if (s >= e ||
+	    !(*s == ',' || *s == ')' || !strncasecmp(s, "asc", 3) || !strncasecmp(s, "desc", 4)))
 		return 0;
 	*len = (int)v;
 	return 1;

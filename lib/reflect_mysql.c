@@ -524,7 +524,8 @@ static int view_deps(dbt_object *obj, const dbt_schema *s, const dbt_mysql_rows 
 			return dbt_error_oom();
 		if (dbt_schema_find_table(s, dbt_buf_str(&name))) {
 			rc = dbt_object_add_dep(obj, dbt_buf_str(&name));
-		} else if (strcmp(dbt_buf_str(&name), self) && row_named(views, dbt_buf_str(&name))) {
+		} else if (strcmp(dbt_buf_str(&name), self) &&
+			   row_named(views, dbt_buf_str(&name))) {
 			dbt_buf_clear(&dep);
 			dbt_buf_puts(&dep, "view ");
 			dbt_mysql_quote_ident(&dep, dbt_buf_str(&name));
@@ -541,13 +542,14 @@ static int view_deps(dbt_object *obj, const dbt_schema *s, const dbt_mysql_rows 
 static int read_views(dbt_schema *s, dbt_conn *conn, const char *db)
 {
 	dbt_mysql_rows r;
-	dbt_buf name = DBT_BUF_INIT, head = DBT_BUF_INIT, def = DBT_BUF_INIT,
-		create = DBT_BUF_INIT, drop = DBT_BUF_INIT, replace = DBT_BUF_INIT;
+	dbt_buf name = DBT_BUF_INIT, head = DBT_BUF_INIT, def = DBT_BUF_INIT, create = DBT_BUF_INIT,
+		drop = DBT_BUF_INIT, replace = DBT_BUF_INIT;
 	size_t i;
 	int rc;
 
 	if ((rc = fetch(&r, conn,
-			"SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, ALGORITHM "
+			"SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, "
+			"ALGORITHM "
 			"FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ",
 			db, " ORDER BY TABLE_NAME", 5)) < 0)
 		return rc;
@@ -580,9 +582,9 @@ static int read_views(dbt_schema *s, dbt_conn *conn, const char *db)
 		if (def.oom || create.oom || replace.oom || drop.oom || name.oom)
 			rc = dbt_error_oom();
 		else if ((rc = dbt_schema_add_object(&obj, s, DBT_OBJ_VIEW, dbt_buf_str(&name),
-						     NULL, dbt_buf_str(&def),
-						     dbt_buf_str(&create), dbt_buf_str(&drop),
-						     dbt_buf_str(&replace))) == 0)
+						     NULL, dbt_buf_str(&def), dbt_buf_str(&create),
+						     dbt_buf_str(&drop), dbt_buf_str(&replace))) ==
+			 0)
 			rc = view_deps(obj, s, &r, text(&r, i, 0), body);
 		free(body);
 	}
@@ -618,8 +620,7 @@ static void put_compound(dbt_buf *out, const char *create, const char *body)
 static int read_triggers(dbt_schema *s, dbt_conn *conn, const char *db)
 {
 	dbt_mysql_rows r;
-	dbt_buf name = DBT_BUF_INIT, def = DBT_BUF_INIT, create = DBT_BUF_INIT,
-		drop = DBT_BUF_INIT;
+	dbt_buf name = DBT_BUF_INIT, def = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
 	size_t i;
 	int rc;
 
@@ -627,8 +628,10 @@ static int read_triggers(dbt_schema *s, dbt_conn *conn, const char *db)
 			"SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, "
 			"EVENT_MANIPULATION, ACTION_STATEMENT "
 			"FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ",
-			db, " ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
-			    "ACTION_ORDER", 5)) < 0)
+			db,
+			" ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
+			"ACTION_ORDER",
+			5)) < 0)
 		return rc;
 	for (i = 0; i < r.nrows && rc == 0; i++) {
 		const char *table = text(&r, i, 1);
@@ -656,9 +659,8 @@ static int read_triggers(dbt_schema *s, dbt_conn *conn, const char *db)
 		if (name.oom || def.oom || create.oom || drop.oom)
 			rc = dbt_error_oom();
 		else if ((rc = dbt_schema_add_object(&obj, s, DBT_OBJ_TRIGGER, dbt_buf_str(&name),
-						     table, dbt_buf_str(&def),
-						     dbt_buf_str(&create), dbt_buf_str(&drop),
-						     NULL)) == 0)
+						     table, dbt_buf_str(&def), dbt_buf_str(&create),
+						     dbt_buf_str(&drop), NULL)) == 0)
 			rc = dbt_object_add_dep(obj, table);
 	}
 	dbt_buf_release(&name);
@@ -681,8 +683,7 @@ static int read_triggers(dbt_schema *s, dbt_conn *conn, const char *db)
 static int read_routines(dbt_schema *s, dbt_conn *conn, const char *db)
 {
 	dbt_mysql_rows r, p;
-	dbt_buf name = DBT_BUF_INIT, def = DBT_BUF_INIT, create = DBT_BUF_INIT,
-		drop = DBT_BUF_INIT;
+	dbt_buf name = DBT_BUF_INIT, def = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
 	size_t i, k = 0, n;
 	int rc;
 
