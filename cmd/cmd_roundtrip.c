@@ -29,12 +29,14 @@ int cmd_check_roundtrip(const char *scratch_url)
 	}
 	if (!scratch_url && url.kind == DBT_DIALECT_SQLITE)
 		scratch_url = "sqlite://";
-	dbt_url_release(&url);
 	if (!scratch_url) {
-		cmd_error("--roundtrip on PostgreSQL needs an empty database to work in: "
-			  "give it with --scratch-url URL");
+		cmd_error("--roundtrip on %s needs an empty database to work in: "
+			  "give it with --scratch-url URL",
+			  url.kind == DBT_DIALECT_MYSQL ? "MariaDB/MySQL" : "PostgreSQL");
+		dbt_url_release(&url);
 		goto cleanup;
 	}
+	dbt_url_release(&url);
 	if (dbt_url_parse(&c.url, scratch_url) < 0 || dbt_conn_open(&c.conn, &c.url) < 0) {
 		cmd_fail();
 		goto cleanup;

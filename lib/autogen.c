@@ -260,10 +260,25 @@ static void lost(struct remap *m, const void *found, const char *what, const cha
 	}
 }
 
-/* `op` with its model parts taken from the other dialect's model. */
-static void remap_op(dbt_op *out, struct remap *m, const dbt_op *op)
+/* 1 when `ix` is named after a foreign key of its table in `s`: the index
+ * that MariaDB makes for the key, which its adaptation of a model adds. */
+static int made_for_fk(const dbt_schema *s, const dbt_index *ix)
+{
+	const dbt_table *t = dbt_schema_find_table(s, ix->table);
+	size_t k;
+
+	for (k = 0; t && k < t->nfks; k++)
+		if (t->fks[k]->name && !strcmp(t->fks[k]->name, ix->name))
+			return 1;
+	return 0;
+}
+
+/* `op` with its model parts taken from the other dialect's model: 1, or 0
+ * when the other dialect has nothing to do for it. */
+static int remap_op(dbt_op *out, struct remap *m, const dbt_op *op)
 {
 	const dbt_table *t, *mt;
+	const dbt_index *ix;
 	size_t k;
 
 	*out = *op;
@@ -285,7 +300,18 @@ static void remap_op(dbt_op *out, struct remap *m, const dbt_op *op)
 		for (k = 0; mt && !out->key && k < mt->nuniques; k++)
 			if (!strcmp(mt->uniques[k]->name, op->key->name))
 				out->key = mt->uniques[k];
-		lost(m, out->key, "constraint", op->key->name);
+		if (!out->key &&
+		    (op->kind == DBT_OP_ADD_UNIQUE || op->kind == DBT_OP_DROP_UNIQUE) &&
+		    (ix = dbt_schema_find_index(m->to, op->key->name)) && ix->unique) {
+			/* MariaDB reads a unique index of whole columns as a
+			 * unique constraint: the other dialect's model may
+			 * hold it as the index it was written as. */
+			out->kind = op->kind == DBT_OP_ADD_UNIQUE ? DBT_OP_ADD_INDEX
+								  : DBT_OP_DROP_INDEX;
+			out->index = ix;
+		} else {
+			lost(m, out->key, "constraint", op->key->name);
+		}
 	}
 	if (op->fk && (t = owner(m, op, op->fk, 2))) {
 		mt = dbt_schema_find_table(m->to, t->name);
@@ -313,33 +339,28 @@ static void remap_op(dbt_op *out, struct remap *m, const dbt_op *op)
 	}
 	if (op->index && dbt_schema_find_index(m->from, op->index->name) == op->index) {
 		out->index = dbt_schema_find_index(m->to, op->index->name);
-		lost(m, out->index, "index", op->index->name);
+		mt = out->index ? NULL : dbt_schema_find_table(m->to, op->index->table);
+		for (k = 0; mt && op->index->unique && k < mt->nuniques; k++)
+			if (!strcmp(mt->uniques[k]->name, op->index->name) &&
+			    (op->kind == DBT_OP_ADD_INDEX || op->kind == DBT_OP_DROP_INDEX)) {
+				/* The same the other way round. */
+				out->kind = op->kind == DBT_OP_ADD_INDEX ? DBT_OP_ADD_UNIQUE
+									 : DBT_OP_DROP_UNIQUE;
+				out->key = mt->uniques[k];
+				out->index = NULL;
+				break;
+			}
+		if (!out->key && !out->index && made_for_fk(m->from, op->index)) {
+			/* The index MariaDB makes for a foreign key: the
+			 * other dialect's model has none, and needs none. */
+			return 0;
+		} else if (!out->key) {
+			lost(m, out->index, "index", op->index->name);
+		}
 	}
 	out->table = map_table(m, op->table);
 	out->old_table = map_table(m, op->old_table);
-}
-
-/*
- * 1 when `op` adds the index that the connected dialect's adaptation gave
- * a foreign key (MariaDB's, named after the key: dbt_schema_adapt) and
- * that the model adapted to the other dialect does not have, since that
- * dialect makes no index for a foreign key: its sections leave the op
- * out, upgrade and downgrade alike.
- */
-static int fk_index_only_here(const dbt_op *op, const dbt_schema *model, const dbt_schema *other)
-{
-	const dbt_table *t;
-	size_t k;
-
-	if (op->kind != DBT_OP_ADD_INDEX ||
-	    dbt_schema_find_index(model, op->index->name) != op->index ||
-	    dbt_schema_find_index(other, op->index->name) ||
-	    !(t = dbt_schema_find_table(other, op->index->table)))
-		return 0;
-	for (k = 0; k < t->nfks; k++)
-		if (!strcmp(t->fks[k]->name, op->index->name))
-			return 1;
-	return 0;
+	return 1;
 }
 
 /* The model file, parsed and adapted to dialect `kind`. */
@@ -373,10 +394,10 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 {
 	dbt_schema *other = NULL;
 	dbt_op *ops = NULL;
-	dbt_safe_form *oforms = NULL;
+	dbt_safe_form *mforms = NULL;
 	struct remap m;
 	size_t i, n = 0;
-	int rc;
+	int rc, changed = 0;
 
 	if ((rc = load_model_for(&other, model_path, kind)) < 0)
 		goto cleanup;
@@ -387,8 +408,9 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 	}
 	*dialect_db = kind;
 	ops = malloc((diff->n ? diff->n : 1) * sizeof(*ops));
-	oforms = forms ? malloc((diff->n ? diff->n : 1) * sizeof(*oforms)) : NULL;
-	if (!ops || (forms && !oforms)) {
+	if (forms)
+		mforms = malloc((diff->n ? diff->n : 1) * sizeof(*mforms));
+	if (!ops || (forms && !mforms)) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
@@ -397,12 +419,19 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 	m.to = other;
 	m.kind = kind;
 	for (i = 0; i < diff->n; i++) {
-		if (fk_index_only_here(&diff->ops[i], model, other))
+		if (!remap_op(&ops[n], &m, &diff->ops[i]))
 			continue;
 		if (forms)
-			oforms[n] = forms[i];
-		remap_op(&ops[n++], &m, &diff->ops[i]);
+			/* An op that changed kind (a unique constraint of
+			 * MariaDB's that is an index on PostgreSQL) is judged
+			 * again below, as what it is now. */
+			mforms[n] = ops[n].kind != diff->ops[i].kind ? DBT_SAFE_PLAIN : forms[i];
+		changed |= ops[n].kind != diff->ops[i].kind;
+		n++;
 	}
+	for (i = 0; forms && changed && kind == DBT_DIALECT_POSTGRES && i < n; i++)
+		if (ops[i].kind == DBT_OP_ADD_INDEX && mforms[i] == DBT_SAFE_PLAIN)
+			mforms[i] = dbt_render_safe_form(ops, n, i, other);
 	if (m.missing) {
 		rc = dbt_error_set(DBT_ERROR,
 				   "cannot write the %s sections: the model adapted to %s has no "
@@ -412,11 +441,11 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 				   m.name);
 		goto cleanup;
 	}
-	if ((rc = render_sections(up, down, sup, sdown, kind, ops, n, oforms, other, db, NULL)) < 0)
+	if ((rc = render_sections(up, down, sup, sdown, kind, ops, n, mforms, other, db, NULL)) < 0)
 		dbt_error_prefix(rc, "cannot write the %s sections", dbt_dialect_label(kind));
 cleanup:
+	free(mforms);
 	free(ops);
-	free(oforms);
 	dbt_schema_free(other);
 	return rc;
 }

@@ -106,6 +106,18 @@ static int tokenize(struct toks *out, const char *expr, size_t len)
 		}
 		if (tok.kind == DBT_TOK_END)
 			return 0;
+		/* MariaDB's and MySQL's `name`, as their reflection gives an
+		 * expression: one token, kept as it is written. */
+		if (tok.kind == DBT_TOK_OP && expr[tok.start] == '`') {
+			size_t i = tok.start + 1;
+
+			while (i < len && (expr[i] != '`' || (i + 1 < len && expr[i + 1] == '`')))
+				i += expr[i] == '`' ? 2 : 1;
+			if (i < len) {
+				tok.len = i + 1 - tok.start;
+				lx.pos = i + 1;
+			}
+		}
 		v = resize(out->v, out->n + 1, sizeof(*v));
 		if (!v) {
 			free(out->v);
@@ -300,7 +312,9 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 			break;
 		case DBT_TOK_OP:
 			dbt_buf_put(&b, s, t->len);
-			if (t->len == 2 && s[0] == ':' && s[1] == ':')
+			if (s[0] == '`' && t->len > 1)
+				prev = PV_CALL; /* a `name` (tokenize) */
+			else if (t->len == 2 && s[0] == ':' && s[1] == ':')
 				prev = PV_TIGHT;
 			else if (t->len == 1 && (s[0] == '-' || s[0] == '+') &&
 				 (prev == PV_START || prev == PV_OPER || prev == PV_TIGHT ||

@@ -157,10 +157,44 @@ static void hint_plain_keys(dbt_schema *db, dbt_dialect_kind kind)
 				db->tables[i]->columns[k]->no_autoincrement = 1;
 }
 
+/*
+ * MariaDB's spelling of a portable type, as its reflection keeps it
+ * (int(11) is what a model's INTEGER becomes there), goes back to the
+ * portable type: the model then reads on every database, and MariaDB
+ * makes the same column of it again.  Any other spelling (int(10)
+ * unsigned, tinyint(1), enum(...)) stays MariaDB's own.
+ */
+static void portable_types(dbt_schema *db)
+{
+	static const struct {
+		dbt_type_kind kind;
+		const char *text;
+	} same[] = {
+		{DBT_TYPE_SMALLINT, "smallint(6)"},
+		{DBT_TYPE_INTEGER, "int(11)"},
+		{DBT_TYPE_BIGINT, "bigint(20)"},
+		{DBT_TYPE_DOUBLE, "double"},
+	};
+	size_t i, k, j;
+
+	for (i = 0; i < db->ntables; i++)
+		for (k = 0; k < db->tables[i]->ncolumns; k++) {
+			dbt_type *t = &db->tables[i]->columns[k]->type;
+
+			for (j = 0; t->text && j < sizeof(same) / sizeof(same[0]); j++)
+				if (t->kind == same[j].kind && !strcmp(t->text, same[j].text)) {
+					free(t->text);
+					t->text = NULL;
+				}
+		}
+}
+
 static int read_db(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
 	int rc = dbt_model_reflect(out, conn, schema_name);
 
+	if (rc == 0 && conn->dialect->kind == DBT_DIALECT_MYSQL)
+		portable_types(*out);
 	if (rc == 0)
 		hint_plain_keys(*out, conn->dialect->kind);
 

@@ -203,9 +203,11 @@ static void names_release(struct names *s)
 	s->n = 0;
 }
 
+/* The PostgreSQL rules judge PostgreSQL's locks: they apply there, and to
+ * a section of no known dialect (kind 0), but not on SQLite or MariaDB. */
 static int applies(const struct linter *l, const dbt_lint_rule *r)
 {
-	return !r->postgres_only || l->kind != DBT_DIALECT_SQLITE;
+	return !r->postgres_only || !l->kind || l->kind == DBT_DIALECT_POSTGRES;
 }
 
 /* Records a finding of rule `code` at the statement's token `at`, unless

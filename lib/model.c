@@ -446,15 +446,17 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
 		goto done;
+	/* Every statement is written before any runs: what the dialect
+	 * cannot express is refused with nothing created, also where DDL
+	 * commits at once (MariaDB). */
 	for (i = 0; i < diff.n && rc == 0; i++) {
 		const dbt_op *op = &diff.ops[i];
 
-		if (!keep_for_create_all(op, db))
-			continue;
-		if ((rc = dbt_render_op(&sql, conn->dialect->kind, op)) < 0 ||
-		    (rc = run(conn, &sql, "create-all")) < 0)
-			break;
+		if (keep_for_create_all(op, db))
+			rc = dbt_render_op(&sql, conn->dialect->kind, op);
 	}
+	if (rc == 0 && (sql.len || sql.oom))
+		rc = run(conn, &sql, "create-all");
 done:
 	rc = dbt_conn_end_locked(conn, rc);
 	/* Reported once committed: after a failure nothing was created. */

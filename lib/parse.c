@@ -371,7 +371,9 @@ int parse_parens(struct parser *p, size_t *from, size_t *to, int call)
 			depth++;
 		else if (is(p, ")") && --depth == 0)
 			break;
-		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*");
+		/* (a backtick closes MariaDB's `name`: no operator) */
+		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*") &&
+			   p->text[p->cur.tok.start] != '`';
 		if ((rc = next(p)) < 0)
 			return rc;
 		if (after_op && (is(p, ")") || is(p, ",")))
@@ -761,6 +763,25 @@ static int parse_statement(struct parser *p)
 		if ((rc = next(p)) < 0 || (rc = expect(p, "index", "INDEX")) < 0)
 			return rc;
 		return parse_index(p, &first, 1);
+	}
+	/* MariaDB's and MySQL's FULLTEXT and SPATIAL indexes, as `dbtool
+	 * inspect` prints them: the word is the index's method, as their
+	 * reflection holds it. */
+	if (is(p, "fulltext") || is(p, "spatial")) {
+		const char *method = is(p, "fulltext") ? "fulltext" : "spatial";
+		size_t n = p->schema->nindexes;
+
+		if ((rc = next(p)) < 0 || (rc = expect(p, "index", "INDEX")) < 0 ||
+		    (rc = parse_index(p, &first, 0)) < 0)
+			return rc;
+		if (p->schema->nindexes > n) {
+			dbt_index *ix = p->schema->indexes[p->schema->nindexes - 1];
+
+			free(ix->method);
+			if (!(ix->method = strdup(method)))
+				return dbt_error_oom();
+		}
+		return 0;
 	}
 	return parse_create_other(p, &first);
 }

@@ -2,7 +2,7 @@
  * reflect_mysql.c - reads the tables of a MariaDB or MySQL database into
  * the Schema model (schema.h) from information_schema.
  *
- * Six queries whatever the number of tables: the server's version, the
+ * Six queries whatever the number of tables (and four for the objects): the server's version, the
  * tables, every column, every index key (STATISTICS: the primary key,
  * unique keys and the other indexes), every foreign-key column with its
  * actions, and every CHECK constraint.  Each query reads the whole
@@ -24,6 +24,15 @@
  * constraint; one with a prefix length or a descending key is a unique
  * index.  FULLTEXT and SPATIAL indexes keep that word as their method.
  * MySQL's functional index keys (8.0.13) are not read yet.
+ *
+ * Views, triggers, functions and procedures are objects held as
+ * definitions (schema.h), three queries more (VIEWS, TRIGGERS, and
+ * ROUTINES with PARAMETERS): each is written back as the CREATE statement
+ * that makes it, without its definer (a user, not the schema), the
+ * database's own name taken out of a view's definition, so that the
+ * scratch database's reading of the model equals the live one's.  A view
+ * depends on the tables and views its definition names, a trigger on its
+ * table.
  */
 #include "mysql.h"
 
@@ -448,6 +457,311 @@ cleanup:
 	return rc;
 }
 
+/* ----------------------------------------- views, triggers and routines */
+
+/*
+ * `sql` with each "`db`." that qualifies a name of the reflected database
+ * taken out: its objects are named without it, as the model names them,
+ * so that the scratch database's reading of a view equals the live one's.
+ * NULL when out of memory.
+ */
+static char *unqualified(const char *sql, const char *db)
+{
+	dbt_buf q = DBT_BUF_INIT, out = DBT_BUF_INIT;
+	const char *p, *hit, *needle;
+	size_t len;
+
+	dbt_buf_putc(&q, '`');
+	for (p = db; *p; p++) {
+		if (*p == '`')
+			dbt_buf_putc(&q, '`');
+		dbt_buf_putc(&q, *p);
+	}
+	dbt_buf_puts(&q, "`.");
+	needle = dbt_buf_str(&q);
+	len = strlen(needle);
+	for (p = sql; !q.oom && (hit = strstr(p, needle)); p = hit + len)
+		dbt_buf_put(&out, p, (size_t)(hit - p));
+	dbt_buf_puts(&out, p);
+	if (q.oom)
+		out.oom = 1;
+	dbt_buf_release(&q);
+	return dbt_buf_detach(&out);
+}
+
+/* 1 when `name` is the name of one of the rows' first column. */
+static int row_named(const dbt_mysql_rows *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++)
+		if (!strcmp(text(r, i, 0), name))
+			return 1;
+	return 0;
+}
+
+/*
+ * Adds to `obj` the tables and views (among `views`, itself left out)
+ * that the backticked names of `def` name.
+ */
+static int view_deps(dbt_object *obj, const dbt_schema *s, const dbt_mysql_rows *views,
+		     const char *self, const char *def)
+{
+	dbt_buf name = DBT_BUF_INIT, dep = DBT_BUF_INIT;
+	const char *p = def;
+	int rc = 0;
+
+	while (rc == 0 && (p = strchr(p, '`'))) {
+		dbt_buf_clear(&name);
+		for (p++; *p && !(p[0] == '`' && p[1] != '`'); p++) {
+			if (*p == '`')
+				p++;
+			dbt_buf_putc(&name, *p);
+		}
+		if (!*p++)
+			break;
+		if (name.oom)
+			return dbt_error_oom();
+		if (dbt_schema_find_table(s, dbt_buf_str(&name))) {
+			rc = dbt_object_add_dep(obj, dbt_buf_str(&name));
+		} else if (strcmp(dbt_buf_str(&name), self) &&
+			   row_named(views, dbt_buf_str(&name))) {
+			dbt_buf_clear(&dep);
+			dbt_buf_puts(&dep, "view ");
+			dbt_mysql_quote_ident(&dep, dbt_buf_str(&name));
+			rc = dep.oom ? dbt_error_oom() : dbt_object_add_dep(obj, dbt_buf_str(&dep));
+		}
+	}
+	dbt_buf_release(&name);
+	dbt_buf_release(&dep);
+	return rc;
+}
+
+/* Views: TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE,
+ * ALGORITHM.  The definer is left out: it names a user, not the schema. */
+static int read_views(dbt_schema *s, dbt_conn *conn, const char *db)
+{
+	dbt_mysql_rows r;
+	dbt_buf name = DBT_BUF_INIT, head = DBT_BUF_INIT, def = DBT_BUF_INIT, create = DBT_BUF_INIT,
+		drop = DBT_BUF_INIT, replace = DBT_BUF_INIT;
+	size_t i;
+	int rc;
+
+	if ((rc = fetch(&r, conn,
+			"SELECT TABLE_NAME, VIEW_DEFINITION, CHECK_OPTION, SECURITY_TYPE, "
+			"ALGORITHM "
+			"FROM information_schema.VIEWS WHERE TABLE_SCHEMA = ",
+			db, " ORDER BY TABLE_NAME", 5)) < 0)
+		return rc;
+	for (i = 0; i < r.nrows && rc == 0; i++) {
+		char *body = unqualified(text(&r, i, 1), db);
+		dbt_object *obj;
+
+		if (!body) {
+			rc = dbt_error_oom();
+			break;
+		}
+		dbt_buf_clear(&name);
+		dbt_buf_clear(&head);
+		dbt_buf_clear(&def);
+		dbt_buf_clear(&create);
+		dbt_buf_clear(&drop);
+		dbt_buf_clear(&replace);
+		dbt_mysql_quote_ident(&name, text(&r, i, 0));
+		if (strcasecmp(text(&r, i, 4), "UNDEFINED"))
+			dbt_buf_printf(&head, "ALGORITHM = %s ", text(&r, i, 4));
+		if (strcasecmp(text(&r, i, 3), "DEFINER"))
+			dbt_buf_printf(&head, "SQL SECURITY %s ", text(&r, i, 3));
+		dbt_buf_printf(&def, "%sVIEW %s AS %s", dbt_buf_str(&head), dbt_buf_str(&name),
+			       body);
+		if (strcasecmp(text(&r, i, 2), "NONE"))
+			dbt_buf_printf(&def, " WITH %s CHECK OPTION", text(&r, i, 2));
+		dbt_buf_printf(&create, "CREATE %s;", dbt_buf_str(&def));
+		dbt_buf_printf(&replace, "CREATE OR REPLACE %s;", dbt_buf_str(&def));
+		dbt_buf_printf(&drop, "DROP VIEW %s;", dbt_buf_str(&name));
+		if (def.oom || create.oom || replace.oom || drop.oom || name.oom)
+			rc = dbt_error_oom();
+		else if ((rc = dbt_schema_add_object(&obj, s, DBT_OBJ_VIEW, dbt_buf_str(&name),
+						     NULL, dbt_buf_str(&def), dbt_buf_str(&create),
+						     dbt_buf_str(&drop), dbt_buf_str(&replace))) ==
+			 0)
+			rc = view_deps(obj, s, &r, text(&r, i, 0), body);
+		free(body);
+	}
+	dbt_buf_release(&name);
+	dbt_buf_release(&head);
+	dbt_buf_release(&def);
+	dbt_buf_release(&create);
+	dbt_buf_release(&drop);
+	dbt_buf_release(&replace);
+	dbt_mysql_rows_release(&r);
+	return rc;
+}
+
+/*
+ * `create` as a statement of its own: between DELIMITER lines when the
+ * body holds a ';' (a BEGIN ... END block), as the mysql client and
+ * dbtool's runner read them.
+ */
+static void put_compound(dbt_buf *out, const char *create, const char *body)
+{
+	const char *delim = strstr(body, "//") ? "$$" : "//";
+
+	if (!strchr(body, ';')) {
+		dbt_buf_printf(out, "%s;", create);
+		return;
+	}
+	dbt_buf_printf(out, "DELIMITER %s\n%s%s\nDELIMITER ;", delim, create, delim);
+}
+
+/* Triggers: TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING,
+ * EVENT_MANIPULATION, ACTION_STATEMENT, in the order they fire.  Those
+ * on dbtool's own tables are not part of the schema. */
+static int read_triggers(dbt_schema *s, dbt_conn *conn, const char *db)
+{
+	dbt_mysql_rows r;
+	dbt_buf name = DBT_BUF_INIT, def = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
+	size_t i;
+	int rc;
+
+	if ((rc = fetch(&r, conn,
+			"SELECT TRIGGER_NAME, EVENT_OBJECT_TABLE, ACTION_TIMING, "
+			"EVENT_MANIPULATION, ACTION_STATEMENT "
+			"FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = ",
+			db,
+			" ORDER BY EVENT_OBJECT_TABLE, ACTION_TIMING, EVENT_MANIPULATION, "
+			"ACTION_ORDER",
+			5)) < 0)
+		return rc;
+	for (i = 0; i < r.nrows && rc == 0; i++) {
+		const char *table = text(&r, i, 1);
+		dbt_object *obj;
+
+		if (!dbt_schema_find_table(s, table))
+			continue;
+		dbt_buf_clear(&name);
+		dbt_buf_clear(&def);
+		dbt_buf_clear(&create);
+		dbt_buf_clear(&drop);
+		dbt_mysql_quote_ident(&def, text(&r, i, 0));
+		dbt_buf_printf(&name, "%s ON ", dbt_buf_str(&def));
+		dbt_mysql_quote_ident(&name, table);
+		dbt_buf_clear(&def);
+		dbt_buf_puts(&def, "CREATE TRIGGER ");
+		dbt_mysql_quote_ident(&def, text(&r, i, 0));
+		dbt_buf_printf(&def, " %s %s ON ", text(&r, i, 2), text(&r, i, 3));
+		dbt_mysql_quote_ident(&def, table);
+		dbt_buf_printf(&def, " FOR EACH ROW %s", text(&r, i, 4));
+		put_compound(&create, dbt_buf_str(&def), text(&r, i, 4));
+		dbt_buf_puts(&drop, "DROP TRIGGER ");
+		dbt_mysql_quote_ident(&drop, text(&r, i, 0));
+		dbt_buf_putc(&drop, ';');
+		if (name.oom || def.oom || create.oom || drop.oom)
+			rc = dbt_error_oom();
+		else if ((rc = dbt_schema_add_object(&obj, s, DBT_OBJ_TRIGGER, dbt_buf_str(&name),
+						     table, dbt_buf_str(&def), dbt_buf_str(&create),
+						     dbt_buf_str(&drop), NULL)) == 0)
+			rc = dbt_object_add_dep(obj, table);
+	}
+	dbt_buf_release(&name);
+	dbt_buf_release(&def);
+	dbt_buf_release(&create);
+	dbt_buf_release(&drop);
+	dbt_mysql_rows_release(&r);
+	return rc;
+}
+
+/*
+ * Functions and procedures: ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER
+ * (what a function returns), ROUTINE_DEFINITION, IS_DETERMINISTIC,
+ * SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT; and their parameters
+ * (SPECIFIC_NAME, PARAMETER_MODE, PARAMETER_NAME, DTD_IDENTIFIER) in a
+ * second query.  MariaDB has no overloading: a routine is its name.
+ * Written back in the form CREATE FUNCTION takes, without the definer,
+ * each clause only where it is not the default.
+ */
+static int read_routines(dbt_schema *s, dbt_conn *conn, const char *db)
+{
+	dbt_mysql_rows r, p;
+	dbt_buf name = DBT_BUF_INIT, def = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
+	size_t i, k = 0, n;
+	int rc;
+
+	if ((rc = fetch(&r, conn,
+			"SELECT ROUTINE_NAME, ROUTINE_TYPE, DTD_IDENTIFIER, ROUTINE_DEFINITION, "
+			"IS_DETERMINISTIC, SQL_DATA_ACCESS, SECURITY_TYPE, ROUTINE_COMMENT "
+			"FROM information_schema.ROUTINES WHERE ROUTINE_SCHEMA = ",
+			db, " ORDER BY ROUTINE_NAME, ROUTINE_TYPE", 8)) < 0)
+		return rc;
+	if ((rc = fetch(&p, conn,
+			"SELECT SPECIFIC_NAME, ROUTINE_TYPE, PARAMETER_MODE, PARAMETER_NAME, "
+			"DTD_IDENTIFIER FROM information_schema.PARAMETERS "
+			"WHERE ORDINAL_POSITION > 0 AND SPECIFIC_SCHEMA = ",
+			db, " ORDER BY SPECIFIC_NAME, ROUTINE_TYPE, ORDINAL_POSITION", 5)) < 0) {
+		dbt_mysql_rows_release(&r);
+		return rc;
+	}
+	for (i = 0; i < r.nrows && rc == 0; i++) {
+		int function = !strcasecmp(text(&r, i, 1), "FUNCTION");
+		dbt_object *obj;
+
+		dbt_buf_clear(&name);
+		dbt_buf_clear(&def);
+		dbt_buf_clear(&create);
+		dbt_buf_clear(&drop);
+		dbt_mysql_quote_ident(&name, text(&r, i, 0));
+		dbt_buf_printf(&def, "CREATE %s %s(", function ? "FUNCTION" : "PROCEDURE",
+			       dbt_buf_str(&name));
+		/* Both queries are ordered alike: the parameters of this
+		 * routine are the next rows of `p`. */
+		while (k < p.nrows && (strcmp(text(&p, k, 0), text(&r, i, 0)) < 0 ||
+				       (!strcmp(text(&p, k, 0), text(&r, i, 0)) &&
+					strcmp(text(&p, k, 1), text(&r, i, 1)) < 0)))
+			k++;
+		for (n = 0; k < p.nrows && !strcmp(text(&p, k, 0), text(&r, i, 0)) &&
+			    !strcmp(text(&p, k, 1), text(&r, i, 1));
+		     k++, n++) {
+			if (n)
+				dbt_buf_puts(&def, ", ");
+			if (!function)
+				dbt_buf_printf(&def, "%s ", text(&p, k, 2));
+			dbt_mysql_quote_ident(&def, text(&p, k, 3));
+			dbt_buf_printf(&def, " %s", text(&p, k, 4));
+		}
+		dbt_buf_putc(&def, ')');
+		if (function)
+			dbt_buf_printf(&def, " RETURNS %s", text(&r, i, 2));
+		if (!strcasecmp(text(&r, i, 4), "YES"))
+			dbt_buf_puts(&def, " DETERMINISTIC");
+		if (strcasecmp(text(&r, i, 5), "CONTAINS SQL"))
+			dbt_buf_printf(&def, " %s", text(&r, i, 5));
+		if (strcasecmp(text(&r, i, 6), "DEFINER"))
+			dbt_buf_printf(&def, " SQL SECURITY %s", text(&r, i, 6));
+		if (*text(&r, i, 7)) {
+			dbt_buf_puts(&def, " COMMENT ");
+			dbt_mysql_quote_literal(&def, text(&r, i, 7));
+		}
+		dbt_buf_printf(&def, " %s", text(&r, i, 3));
+		put_compound(&create, dbt_buf_str(&def), text(&r, i, 3));
+		dbt_buf_printf(&drop, "DROP %s %s;", function ? "FUNCTION" : "PROCEDURE",
+			       dbt_buf_str(&name));
+		if (name.oom || def.oom || create.oom || drop.oom)
+			rc = dbt_error_oom();
+		else
+			rc = dbt_schema_add_object(&obj, s,
+						   function ? DBT_OBJ_FUNCTION : DBT_OBJ_PROCEDURE,
+						   dbt_buf_str(&name), NULL, dbt_buf_str(&def),
+						   dbt_buf_str(&create), dbt_buf_str(&drop), NULL);
+	}
+	dbt_buf_release(&name);
+	dbt_buf_release(&def);
+	dbt_buf_release(&create);
+	dbt_buf_release(&drop);
+	dbt_mysql_rows_release(&p);
+	dbt_mysql_rows_release(&r);
+	return rc;
+}
+
 int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
 	const char *db = schema_name;
@@ -494,6 +808,9 @@ int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schem
 		goto cleanup;
 	for (i = 0; i < s->ntables; i++)
 		dbt_table_normalize(s->tables[i]);
+	if ((rc = read_routines(s, conn, db)) < 0 || (rc = read_views(s, conn, db)) < 0 ||
+	    (rc = read_triggers(s, conn, db)) < 0)
+		goto cleanup;
 	*out = s;
 	s = NULL;
 cleanup:

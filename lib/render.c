@@ -1000,12 +1000,87 @@ int dbt_schema_autoincrement(dbt_schema *schema, dbt_dialect_kind kind)
 	return 0;
 }
 
+/*
+ * `*expr` with each MariaDB `name` (outside string literals) written as
+ * the "name" the other databases read: a model that `dbtool inspect`
+ * wrote of a MariaDB database holds its expressions in MariaDB's words.
+ */
+static int unbacktick(char **expr)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	const char *p;
+
+	if (!*expr || !strchr(*expr, '`'))
+		return 0;
+	for (p = *expr; *p; p++) {
+		if (*p == '\'') {
+			/* a string, '' inside for a quote */
+			do {
+				dbt_buf_putc(&b, *p++);
+			} while (*p && *p != '\'');
+			if (!*p)
+				break;
+			dbt_buf_putc(&b, *p);
+		} else if (*p == '`') {
+			dbt_buf_putc(&b, '"');
+			for (p++; *p && !(*p == '`' && p[1] != '`'); p++) {
+				if (*p == '`')
+					p++;
+				if (*p == '"')
+					dbt_buf_putc(&b, '"');
+				dbt_buf_putc(&b, *p);
+			}
+			dbt_buf_putc(&b, '"');
+			if (!*p)
+				break;
+		} else {
+			dbt_buf_putc(&b, *p);
+		}
+	}
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(*expr);
+	*expr = dbt_buf_detach(&b);
+	return *expr ? 0 : dbt_error_oom();
+}
+
+/* Every expression of `schema` through unbacktick(). */
+static int unbacktick_schema(dbt_schema *schema)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < schema->ntables && rc == 0; i++) {
+		dbt_table *t = schema->tables[i];
+
+		for (k = 0; k < t->ncolumns && rc == 0; k++)
+			if ((rc = unbacktick(&t->columns[k]->default_expr)) == 0)
+				rc = unbacktick(&t->columns[k]->generated_expr);
+		for (k = 0; k < t->nchecks && rc == 0; k++)
+			rc = unbacktick(&t->checks[k]->expr);
+	}
+	for (i = 0; i < schema->nindexes && rc == 0; i++) {
+		dbt_index *ix = schema->indexes[i];
+
+		for (k = 0; k < ix->nelems && rc == 0; k++)
+			rc = unbacktick(&ix->elems[k].expr);
+		if (rc == 0)
+			rc = unbacktick(&ix->where);
+	}
+	return rc;
+}
+
 int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(kind);
+	int rc;
 
 	if (!d)
 		return unsupported_kind();
+	if (kind != DBT_DIALECT_MYSQL && (rc = unbacktick_schema(schema)) < 0)
+		return rc;
 	return d->adapt(schema);
 }
 

@@ -398,6 +398,19 @@ static int skip_fk(const dbt_fk *fk, void *arg)
 
 static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st);
 
+/* CREATE INDEX for the scratch database, as a revision writes it: an index
+ * the database cannot have (MariaDB's partial and expression indexes) is
+ * refused in the renderer's words rather than the database's. */
+static int render_index(dbt_buf *out, const struct scratch *s, const dbt_index *ix)
+{
+	dbt_op op;
+
+	memset(&op, 0, sizeof(op));
+	op.kind = DBT_OP_ADD_INDEX;
+	op.index = ix;
+	return dbt_render_op(out, s->kind, &op);
+}
+
 /* 1 for a statement that makes what a table's column or default may use:
  * CREATE TYPE, DOMAIN, SEQUENCE, FUNCTION, COLLATION, EXTENSION, SCHEMA. */
 static int table_prerequisite(const dbt_statement *st)
@@ -509,8 +522,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		if (t < 0 || want[t] != 2)
 			continue;
 		dbt_buf_clear(&sql);
-		if ((rc = dbt_render_create_index(&sql, s->kind, ix)) == 0 &&
-		    (rc = run(s, &sql)) < 0)
+		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = run(s, &sql)) < 0)
 			model_error(s, rc, ix->line, ix->col);
 	}
 	dbt_buf_release(&sql);
@@ -1030,8 +1042,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		} else if (items[i].index) {
 			const dbt_index *ix = items[i].index;
 
-			if ((rc = dbt_render_create_index(&sql, s->kind, ix)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			if ((rc = render_index(&sql, s, ix)) < 0 || (rc = run(s, &sql)) < 0)
 				model_error(s, rc, ix->line, ix->col);
 		} else if ((rc = sqlite_lacks(s, items[i].st)) < 0 ||
 			   ((rc = scratch_sql(&sql, s, items[i].st)) == 0 &&

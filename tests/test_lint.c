@@ -156,6 +156,12 @@ static void postgres_locking_rules(void **state)
 	expect("ALTER TABLE t ALTER a SET NOT NULL;", "SELECT 1;", DBT_DIALECT_POSTGRES,
 	       "L005@5:15");
 	expect("ALTER TABLE t ALTER a SET NOT NULL;", "SELECT 1;", DBT_DIALECT_SQLITE, "");
+	/* nor on MariaDB, whose locking differs; the general rules still apply */
+	expect("ALTER TABLE t ALTER a SET NOT NULL;", "SELECT 1;", DBT_DIALECT_MYSQL, "");
+	expect("CREATE INDEX i ON t (a);", "SELECT 1;", DBT_DIALECT_MYSQL, "");
+	expect("ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES u (id);", "SELECT 1;",
+	       DBT_DIALECT_MYSQL, "");
+	expect("ALTER TABLE t DROP COLUMN a;", "SELECT 1;", DBT_DIALECT_MYSQL, "L002@5:15");
 	expect("ALTER TABLE t ADD CONSTRAINT c CHECK (a IS NOT NULL) NOT VALID;\n"
 	       "ALTER TABLE t VALIDATE CONSTRAINT c;\nALTER TABLE t ALTER a SET NOT NULL;",
 	       "SELECT 1;", DBT_DIALECT_POSTGRES, "");

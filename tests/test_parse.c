@@ -193,6 +193,33 @@ static void any_type_name_is_taken_as_declared(void **state)
 	dbt_schema_free(s);
 }
 
+/* What `dbtool inspect` prints of a MariaDB database reads back: int(11),
+ * AUTO_INCREMENT, FULLTEXT, a key prefix and a check in backticks. */
+static void mariadb_spellings_as_inspect_prints_them(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (\n"
+		     "  id int(11) AUTO_INCREMENT NOT NULL, n bigint(20), `a b` VARCHAR(20),\n"
+		     "  PRIMARY KEY (id), CONSTRAINT c CHECK (`a b` <> '' AND `n` > 0));\n"
+		     "CREATE FULLTEXT INDEX ft ON t (`a b`);\n"
+		     "CREATE INDEX ix ON t (`a b`(10) DESC, n);");
+	t = s->tables[0];
+	assert_declared(t, "id", DBT_TYPE_OTHER, "int(11)");
+	assert_true(dbt_table_find_column(t, "id")->autoincrement);
+	assert_declared(t, "n", DBT_TYPE_OTHER, "bigint(20)");
+	assert_string_equal(t->checks[0]->expr, "`a b` <> '' AND `n` > 0");
+	assert_string_equal(s->indexes[0]->method, "fulltext");
+	assert_int_equal(s->indexes[1]->nelems, 2);
+	assert_string_equal(s->indexes[1]->elems[0].column, "a b");
+	assert_int_equal(s->indexes[1]->elems[0].prefix, 10);
+	assert_true(s->indexes[1]->elems[0].desc);
+	assert_int_equal(s->indexes[1]->elems[1].prefix, 0);
+	dbt_schema_free(s);
+}
+
 static void keywords_are_read_in_any_case(void **state)
 {
 	dbt_schema *s;
@@ -2421,6 +2448,7 @@ int main(void)
 		T(type_parameter_out_of_range),
 		T(numeric_scale_above_precision),
 		T(integer_takes_no_parameter),
+		T(mariadb_spellings_as_inspect_prints_them),
 		T(time_zone_must_be_complete),
 		T(unclosed_type_parameter),
 		T(columns_are_separated_by_commas),

@@ -2,8 +2,8 @@
  * test_reflect_mysql.c - reading a MariaDB database into the Schema model
  * (lib/reflect_mysql.c), against the throwaway server scripts/test starts
  * (DBTOOL_TEST_MYSQL_URL; the tests fail, never skip, without it): each
- * part of a table as the server declares it, and a fixed number of
- * queries whatever the number of tables.
+ * part of a table as the server declares it, views, triggers and routines
+ * as objects, and a fixed number of queries whatever the number of tables.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -302,6 +302,62 @@ static void check_constraints(void **state)
 	assert_string_equal(table(f, "other")->checks[0]->expr, "`z` = 1");
 }
 
+/* The object of `kind` named `name` in f->schema; fails without one. */
+static const dbt_object *object(struct fixture *f, dbt_object_kind kind, const char *name)
+{
+	const dbt_object *o = dbt_schema_find_object(f->schema, kind, name);
+
+	if (!o)
+		fail_msg("no %s '%s'", dbt_object_kind_name(kind), name);
+	return o;
+}
+
+static void views_triggers_and_routines_are_objects(void **state)
+{
+	struct fixture *f = *state;
+	const dbt_object *o;
+
+	reflect(f, "CREATE TABLE t (id INT PRIMARY KEY, n INT);\n"
+		   "CREATE VIEW big AS SELECT id FROM t WHERE n > 1;\n"
+		   "CREATE VIEW `Big Ids` AS SELECT id FROM big WITH CHECK OPTION;\n"
+		   "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.n = 1;\n"
+		   "DELIMITER //\n"
+		   "CREATE PROCEDURE p(IN x INT) BEGIN SELECT x; SELECT 2; END//\n"
+		   "DELIMITER ;\n"
+		   "CREATE FUNCTION f(a INT) RETURNS INT DETERMINISTIC COMMENT 'one more' "
+		   "RETURN a + 1;\n");
+	assert_int_equal(f->schema->nobjects, 5);
+	/* the database's own name is taken out of a view's definition */
+	o = object(f, DBT_OBJ_VIEW, "big");
+	assert_string_equal(o->definition, "VIEW big AS select `t`.`id` AS `id` from `t` where "
+					   "`t`.`n` > 1");
+	assert_string_equal(o->create_sql, "CREATE VIEW big AS select `t`.`id` AS `id` from `t` "
+					   "where `t`.`n` > 1;");
+	assert_string_equal(o->drop_sql, "DROP VIEW big;");
+	assert_int_equal(o->ndeps, 1);
+	assert_string_equal(o->deps[0], "t");
+	o = object(f, DBT_OBJ_VIEW, "`Big Ids`");
+	assert_string_equal(o->create_sql, "CREATE VIEW `Big Ids` AS select `big`.`id` AS `id` "
+					   "from `big` WITH CASCADED CHECK OPTION;");
+	assert_int_equal(o->ndeps, 1);
+	assert_string_equal(o->deps[0], "view big");
+	o = object(f, DBT_OBJ_TRIGGER, "tr ON t");
+	assert_string_equal(o->table, "t");
+	assert_string_equal(o->create_sql,
+			    "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.n = 1;");
+	assert_string_equal(o->drop_sql, "DROP TRIGGER tr;");
+	/* a body of several statements between DELIMITER lines */
+	o = object(f, DBT_OBJ_PROCEDURE, "p");
+	assert_string_equal(o->create_sql, "DELIMITER //\n"
+					   "CREATE PROCEDURE p(IN x int(11)) BEGIN SELECT x; "
+					   "SELECT 2; END//\n"
+					   "DELIMITER ;");
+	o = object(f, DBT_OBJ_FUNCTION, "f");
+	assert_string_equal(o->create_sql, "CREATE FUNCTION f(a int(11)) RETURNS int(11) "
+					   "DETERMINISTIC COMMENT 'one more' RETURN a + 1;");
+	assert_string_equal(o->drop_sql, "DROP FUNCTION f;");
+}
+
 static void names_keep_their_case_and_version_tables_are_left_out(void **state)
 {
 	struct fixture *f = *state;
@@ -378,8 +434,9 @@ static void query_count_does_not_grow_with_the_schema(void **state)
 	assert_int_equal(table(f, "t30")->nfks, 1);
 	many = queries_for(f);
 	assert_int_equal(many, one);
-	/* the session's database, the server's version, then five queries */
-	assert_int_equal(one, 7);
+	/* the session's database, the server's version, five queries for the
+	 * tables and four for the views, triggers and routines */
+	assert_int_equal(one, 11);
 }
 
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -392,6 +449,7 @@ int main(void)
 		T(keys_and_indexes_with_prefix_lengths),
 		T(foreign_keys_with_actions),
 		T(check_constraints),
+		T(views_triggers_and_routines_are_objects),
 		T(names_keep_their_case_and_version_tables_are_left_out),
 		T(system_versioned_table_is_a_table),
 		T(another_database_by_name),

@@ -449,6 +449,33 @@ static void the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it(void *
 			"DROP INDEX fk_c_p ON c;\n");
 }
 
+static void the_index_of_a_foreign_key_of_a_dropped_table_goes_with_the_table(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE p (id INTEGER PRIMARY KEY);",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));",
+			"-- + table c\n"
+			"CREATE TABLE c (\n"
+			"    id int(11) AUTO_INCREMENT NOT NULL,\n"
+			"    pid int(11),\n"
+			"    CONSTRAINT c_pkey PRIMARY KEY (id),\n"
+			"    CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id) ON DELETE "
+			"RESTRICT "
+			"ON UPDATE RESTRICT\n"
+			");\n"
+			"\n"
+			"-- + index fk_c_p ON c (pid)\n"
+			"-- (made by its foreign key)\n",
+			"-- - index fk_c_p\n"
+			"-- (with its table, below)\n"
+			"\n"
+			"-- - table c\n"
+			"-- WARNING: drops table c and its rows\n"
+			"DROP TABLE c;\n");
+}
+
 static void an_index_taking_over_a_foreign_key_is_created_before_the_drop(void **state)
 {
 	(void)state;
@@ -654,6 +681,7 @@ int main(void)
 		cmocka_unit_test(models_mariadb_cannot_store_are_refused_at_their_place),
 		cmocka_unit_test(a_list_modifies_each_column_once_and_fills_nulls),
 		cmocka_unit_test(the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it),
+		cmocka_unit_test(the_index_of_a_foreign_key_of_a_dropped_table_goes_with_the_table),
 		cmocka_unit_test(an_index_taking_over_a_foreign_key_is_created_before_the_drop),
 		cmocka_unit_test(an_index_of_a_dropped_table_goes_with_it),
 		cmocka_unit_test(a_foreign_key_keeps_an_index_when_another_dialect_drops_its_own),

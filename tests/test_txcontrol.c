@@ -146,6 +146,22 @@ static void delimiter_bodies_are_not_refused_on_mysql(void **state)
 	assert_int_equal(line, 9);
 }
 
+static void compound_body_between_delimiters_is_not_refused_on_mariadb(void **state)
+{
+	const char *sql = "CREATE TABLE t (n INT);\n"
+			  "DELIMITER //\n"
+			  "CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW BEGIN\n"
+			  "  SET NEW.n = 1;\n"
+			  "END//\n"
+			  "DELIMITER ;\n"
+			  "COMMIT;\n";
+	int line;
+
+	(void)state;
+	assert_string_equal(found(sql, DBT_DIALECT_MYSQL, &line), "COMMIT");
+	assert_int_equal(line, 6);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -155,6 +171,7 @@ int main(void)
 		cmocka_unit_test(trigger_body_is_not_refused_on_sqlite),
 		cmocka_unit_test(mysql_quoting_hides_the_words),
 		cmocka_unit_test(delimiter_bodies_are_not_refused_on_mysql),
+		cmocka_unit_test(compound_body_between_delimiters_is_not_refused_on_mariadb),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -628,7 +628,7 @@ sys.exit(0 if ok else 1)
 # ------------------------------------------------------------- database
 
 # sql_value QUERY: the query's result on the test database (values
-# separated by "|", one row per line).
+# separated by "|", NULL as nothing, one row per line).
 sql_value() {
 	RUNS=$((RUNS + 1))
 	case "$DIALECT" in
@@ -642,11 +642,16 @@ sql_value() {
 		fi
 		;;
 	postgres) psql "$TEST_URL" -X -Atq -v ON_ERROR_STOP=1 -c "$1" </dev/null ;;
-	mariadb) my_sql "$MY_DATABASE" "$1" ;;
+	mariadb)
+		# As the other two print them: "|" between values, NULL empty.
+		my_sql "$MY_DATABASE" "$1" |
+			awk -F '\t' -v OFS='|' '{ for (i = 1; i <= NF; i++) if ($i == "NULL") $i = ""; $1 = $1; print }'
+		return "${PIPESTATUS[0]}"
+		;;
 	esac
 }
 
-# tables: the database's tables, sorted, one per line.  dbtool's history
+# tables: the database's tables (not its views), sorted, one per line.  dbtool's history
 # table is left out: it comes and goes with the version table, which
 # stands for both here (test_checksum.sh looks at it on its own); so is
 # MariaDB's journal table (test_mariadb.sh looks at its rows).
@@ -654,7 +659,7 @@ tables() {
 	case "$DIALECT" in
 	sqlite) sql_value "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'dbtool_history'" ;;
 	postgres) sql_value "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'dbtool_history'" ;;
-	mariadb) sql_value "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT IN ('dbtool_history', 'dbtool_journal')" ;;
+	mariadb) sql_value "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_type <> 'VIEW' AND table_name NOT IN ('dbtool_history', 'dbtool_journal')" ;;
 	esac | LC_ALL=C sort
 }
 

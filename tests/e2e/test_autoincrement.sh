@@ -9,13 +9,22 @@
 # SERIAL to identity and back, keeps its rows, and the next row gets an id
 # after the largest one.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_autoincrement.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_autoincrement.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 setup_db "$1"
 
 expect_ok dbtool init
+
+# id_and COLUMN: SQL for "id:COLUMN" (MariaDB's || is OR, not concatenation).
+id_and() {
+	if [ "$DIALECT" = mariadb ]; then
+		echo "CONCAT(id, ':', $1)"
+	else
+		echo "id || ':' || $1"
+	fi
+}
 
 # migrate_up MESSAGE: a revision from the model, applied; then the
 # database and the model agree and there is nothing more to write.
@@ -57,7 +66,7 @@ CREATE TABLE counters (
 );
 EOF
 migrate_up "create"
-expect_eq "$(sql_value "INSERT INTO users (name) VALUES ('ada'); INSERT INTO users (name) VALUES ('bob'); SELECT id || ':' || name FROM users ORDER BY id")" \
+expect_eq "$(sql_value "INSERT INTO users (name) VALUES ('ada'); INSERT INTO users (name) VALUES ('bob'); SELECT $(id_and name) FROM users ORDER BY id")" \
 	"1:ada
 2:bob" "INSERT INTO users (name) gives ids"
 expect_eq "$(sql_value "INSERT INTO events (what) VALUES ('x'); SELECT id FROM events")" 1 \
@@ -70,7 +79,8 @@ run_cmd sql_value "INSERT INTO legacy (v) VALUES ('no id')"
 expect_eq "$([ "$STATUS" != 0 ] && echo refused)" refused "legacy (opted out) takes no row without an id"
 expect_eq "$(sql_value "INSERT INTO legacy (id, v) VALUES (1, 'a'); INSERT INTO legacy (id, v) VALUES (5, 'b'); SELECT count(*) FROM legacy")" \
 	2 "legacy takes rows with ids"
-if [ "$DIALECT" = postgres ]; then
+case "$DIALECT" in
+postgres)
 	run_cmd sql_value "INSERT INTO codes (label) VALUES ('no code')"
 	expect_eq "$STATUS" 1 "codes (opted out) takes no row without a code on PostgreSQL"
 	run_cmd sql_value "INSERT INTO profiles (bio) VALUES ('no user')"
@@ -80,12 +90,27 @@ if [ "$DIALECT" = postgres ]; then
 id:YES
 id:NO
 id:YES" "identity exactly where the rule applies"
-else
+	;;
+mariadb)
+	# MariaDB's strict mode refuses a NOT NULL column left without a value.
+	run_cmd sql_value "INSERT INTO codes (label) VALUES ('no code')"
+	expect_eq "$([ "$STATUS" != 0 ] && echo refused)" refused "codes (opted out) takes no row without a code on MariaDB"
+	run_cmd sql_value "INSERT INTO profiles (bio) VALUES ('no user')"
+	expect_eq "$([ "$STATUS" != 0 ] && echo refused)" refused "a key that is a foreign key is not auto-incremented"
+	expect_eq "$(sql_value "SELECT CONCAT(table_name, '.', column_name, ':', column_type, ':', extra) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name IN ('users', 'events', 'codes', 'legacy', 'profiles') AND column_key = 'PRI' ORDER BY table_name")" \
+		"codes.code:int(11):
+events.id:bigint(20):auto_increment
+legacy.id:bigint(20):
+profiles.user_id:int(11):
+users.id:int(11):auto_increment" "AUTO_INCREMENT exactly where the rule applies"
+	;;
+*)
 	expect_eq "$(sql_value "SELECT type FROM pragma_table_info('events') WHERE name = 'id'")" INTEGER \
 		"a BIGINT key is the rowid alias (INTEGER) on SQLite"
 	expect_eq "$(sql_value "SELECT type FROM pragma_table_info('legacy') WHERE name = 'id'")" BIGINT \
 		"an opted-out BIGINT key stays BIGINT on SQLite"
-fi
+	;;
+esac
 
 # The hint where the rule does not apply is an error at its place.
 cp schema.sql "$WTMP/schema.sql"
@@ -102,10 +127,11 @@ cp "$WTMP/schema.sql" schema.sql
 
 # Without the hint, legacy's key meets the rule; but an identity the rule
 # gives leaves a key the database made without one as it is (on
-# PostgreSQL: nothing to do), so that existing databases keep agreeing
-# with their models.  Asked for in words, the identity is added.
+# PostgreSQL and MariaDB: nothing to do), so that existing databases keep
+# agreeing with their models.  Asked for in words, the identity (MariaDB's
+# AUTO_INCREMENT) is added.
 sed -i 's/id BIGINT NOT NULL PRIMARY KEY -- dbtool: no-autoincrement/id BIGINT NOT NULL PRIMARY KEY/' schema.sql
-if [ "$DIALECT" = postgres ]; then
+if [ "$DIALECT" != sqlite ]; then
 	expect_ok dbtool check
 	expect_ok dbtool migrate -m "nothing"
 	expect_stderr_contains "nothing to do"
@@ -113,30 +139,50 @@ if [ "$DIALECT" = postgres ]; then
 fi
 # legacy gains auto-increment: its rows stay, the next id follows them.
 migrate_up "legacy auto-increments"
-expect_eq "$(sql_value "INSERT INTO legacy (v) VALUES ('c'); SELECT id || ':' || v FROM legacy ORDER BY id")" \
+expect_eq "$(sql_value "INSERT INTO legacy (v) VALUES ('c'); SELECT $(id_and v) FROM legacy ORDER BY id")" \
 	"1:a
 5:b
 6:c" "legacy kept its rows and gives the next id"
 
 # counters goes from SERIAL to an identity, and back.  (On PostgreSQL in
-# words: the rule's own identity would leave the SERIAL as it is.)
-if [ "$DIALECT" = postgres ]; then
+# words: the rule's own identity would leave the SERIAL as it is.)  On
+# MariaDB both are the same AUTO_INCREMENT column: there is no revision to
+# write either way, and the column keeps giving ids after its rows.
+if [ "$DIALECT" = mariadb ]; then
+	sed -i 's/id SERIAL PRIMARY KEY/id INTEGER PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY/' schema.sql
+	expect_ok dbtool check
+	expect_ok dbtool migrate -m "nothing"
+	expect_stderr_contains "nothing to do"
+	expect_eq "$(sql_value "INSERT INTO counters (n) VALUES (8); SELECT $(id_and n) FROM counters ORDER BY id")" \
+		"1:7
+2:8" "counters by identity: nothing to write, rows kept, next id given"
+	sed -i 's/id INTEGER PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY,$/id SERIAL PRIMARY KEY,/' schema.sql
+	expect_ok dbtool check
+	expect_ok dbtool migrate -m "nothing"
+	expect_stderr_contains "nothing to do"
+	expect_eq "$(sql_value "INSERT INTO counters (n) VALUES (9); SELECT $(id_and n) FROM counters ORDER BY id")" \
+		"1:7
+2:8
+3:9" "back to SERIAL: nothing to write, rows kept, next id given"
+elif [ "$DIALECT" = postgres ]; then
 	sed -i 's/id SERIAL PRIMARY KEY/id INTEGER PRIMARY KEY/' schema.sql
 	expect_ok dbtool check
 	sed -i 's/id INTEGER PRIMARY KEY,$/id INTEGER PRIMARY KEY GENERATED BY DEFAULT AS IDENTITY,/' schema.sql
 else
 	sed -i 's/id SERIAL PRIMARY KEY/id INTEGER PRIMARY KEY/' schema.sql
 fi
-migrate_up "counters by identity"
-expect_eq "$(sql_value "INSERT INTO counters (n) VALUES (8); SELECT id || ':' || n FROM counters ORDER BY id")" \
-	"1:7
+if [ "$DIALECT" != mariadb ]; then
+	migrate_up "counters by identity"
+	expect_eq "$(sql_value "INSERT INTO counters (n) VALUES (8); SELECT $(id_and n) FROM counters ORDER BY id")" \
+		"1:7
 2:8" "counters kept its rows and gives the next id"
-expect_ok dbtool downgrade -1
-expect_eq "$(sql_value "INSERT INTO counters (n) VALUES (9); SELECT id || ':' || n FROM counters ORDER BY id")" \
-	"1:7
+	expect_ok dbtool downgrade -1
+	expect_eq "$(sql_value "INSERT INTO counters (n) VALUES (9); SELECT $(id_and n) FROM counters ORDER BY id")" \
+		"1:7
 2:8
 3:9" "back to SERIAL: rows kept, next id given"
-expect_ok dbtool upgrade
+	expect_ok dbtool upgrade
+fi
 
 # legacy loses auto-increment again: rows stay, a row needs its id.
 sed -i 's/id BIGINT NOT NULL PRIMARY KEY\( GENERATED BY DEFAULT AS IDENTITY\)\{0,1\}$/id BIGINT NOT NULL PRIMARY KEY -- dbtool: no-autoincrement/' schema.sql

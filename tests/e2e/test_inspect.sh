@@ -19,8 +19,8 @@
 #   a PostgreSQL view, an index method, a check in PostgreSQL's own
 #   spelling that SQLite cannot read) is refused by name, changing nothing.
 #
-# usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_inspect.sh sqlite|postgres
-# (both runs need the PostgreSQL test cluster: DBTOOL_TEST_PG_URL)
+# usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_inspect.sh sqlite|postgres|mariadb
+# (every run needs the PostgreSQL test cluster: DBTOOL_TEST_PG_URL)
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -36,6 +36,7 @@ run_sql() {
 	case "$DIALECT" in
 	sqlite) sqlite3 -batch -bail "$DB_FILE" >"$OUT" 2>"$ERR" <<<"$1" ;;
 	postgres) psql "$TEST_URL" -X -q -v ON_ERROR_STOP=1 >"$OUT" 2>"$ERR" <<<"$1" ;;
+	mariadb) my_sql_raw "$MY_DATABASE" >"$OUT" 2>"$ERR" <<<"$1" ;;
 	esac
 	STATUS=$?
 	[ "$STATUS" = 0 ] || fail "the hand-made schema does not apply" "$(show_output)"
@@ -98,23 +99,63 @@ INSERT INTO authors (name) VALUES ('ann');
 EOF
 )
 
+MARIADB_SCHEMA=$(
+	cat <<'EOF'
+CREATE TABLE authors (id INT AUTO_INCREMENT PRIMARY KEY, name VARCHAR(100) NOT NULL UNIQUE,
+  born DATE DEFAULT (CURRENT_DATE), rating DOUBLE DEFAULT 2.5 CHECK (rating >= 0),
+  m ENUM('sad', 'ok', 'happy') DEFAULT 'ok');
+CREATE TABLE `Book "Shelf"` (id BIGINT AUTO_INCREMENT PRIMARY KEY, author_id INT,
+  `select` TEXT CHECK (`select` <> ''), `first name` VARCHAR(20), `ünïcödé` TEXT COLLATE utf8mb4_unicode_ci,
+  pages INT, total INT GENERATED ALWAYS AS (pages * 2) STORED, half INT AS (pages DIV 2) VIRTUAL,
+  FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE ON UPDATE SET NULL);
+CREATE TABLE `order` (a INT NOT NULL, b VARCHAR(20), PRIMARY KEY (a));
+CREATE TABLE pa (id INT PRIMARY KEY, pb_id INT);
+CREATE TABLE pb (id INT PRIMARY KEY, pa_id INT, FOREIGN KEY (pa_id) REFERENCES pa (id) ON DELETE SET NULL);
+ALTER TABLE pa ADD FOREIGN KEY (pb_id) REFERENCES pb (id);
+CREATE INDEX `ix Book` ON `Book "Shelf"` (`first name`(10));
+CREATE UNIQUE INDEX ix_order ON `order` (b DESC);
+CREATE FULLTEXT INDEX ft_select ON `Book "Shelf"` (`select`);
+CREATE VIEW `Authors View` AS SELECT name FROM authors WHERE rating > 1;
+CREATE TRIGGER trg AFTER INSERT ON authors FOR EACH ROW INSERT INTO `order` (a, b) VALUES (NEW.id, NEW.name);
+CREATE FUNCTION add_one(a INT) RETURNS INT DETERMINISTIC RETURN a + 1;
+INSERT INTO authors (name) VALUES ('ann');
+EOF
+)
+
+# broad_schema: the broad schema of the run's dialect, by hand.
+broad_schema() {
+	case "$DIALECT" in
+	sqlite) run_sql "$SQLITE_SCHEMA" ;;
+	postgres) run_sql "$POSTGRES_SCHEMA" ;;
+	mariadb) run_sql "$MARIADB_SCHEMA" ;;
+	esac
+}
+
+# q NAME: NAME quoted as inspect prints it (MariaDB's in backticks).
+q() {
+	local n
+	if [ "$DIALECT" = mariadb ]; then
+		n=${1//\`/\`\`}
+		printf '`%s`' "$n"
+	else
+		n=${1//\"/\"\"}
+		printf '"%s"' "$n"
+	fi
+}
+
 # ------------------------------------------------ inspect of a broad schema
 
 setup_db "$DIALECT_ARG"
 expect_ok dbtool init
-if [ "$DIALECT" = sqlite ]; then
-	run_sql "$SQLITE_SCHEMA"
-else
-	run_sql "$POSTGRES_SCHEMA"
-fi
+broad_schema
 before=$(snapshot)
 expect_ok dbtool inspect
 cp "$OUT" "$WORK/inspect1.sql"
 expect_stderr_eq ""
-expect_stdout_contains 'CREATE TABLE "Book ""Shelf""" ('
-expect_stdout_contains 'CREATE TABLE "order" ('
-expect_stdout_contains '"ünïcödé"'
-expect_stdout_contains 'CREATE VIEW "Authors View"'
+expect_stdout_contains "CREATE TABLE $(q 'Book "Shelf"') ("
+expect_stdout_contains "CREATE TABLE $(q order) ("
+expect_stdout_contains "$(q ünïcödé)"
+expect_stdout_contains "CREATE VIEW $(q 'Authors View')"
 expect_eq "$(snapshot)" "$before" "inspect changes nothing"
 expect_ok dbtool inspect
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/inspect1.sql")" "inspect prints the same text twice"
@@ -143,11 +184,7 @@ fi
 # --------------------------------------------------- init --from-database
 
 setup_db "$DIALECT_ARG"
-if [ "$DIALECT" = sqlite ]; then
-	run_sql "$SQLITE_SCHEMA"
-else
-	run_sql "$POSTGRES_SCHEMA"
-fi
+broad_schema
 expect_ok dbtool inspect
 cp "$OUT" "$WORK/adopt-before.sql"
 rows_before=$(sql_value "SELECT id, name FROM authors ORDER BY id")
@@ -243,12 +280,13 @@ on() {
 	DB_FILE=${2#sqlite://}
 }
 
+# (MariaDB's run lists mysql and postgresql)
 dialects_ini() {
-	cat >dbtool.ini <<'INI'
+	cat >dbtool.ini <<INI
 [dbtool]
 script_location = migrations
 model = schema.sql
-dialects = sqlite, postgresql
+dialects = $([ "$DIALECT_ARG" = mariadb ] && echo mysql || echo sqlite), postgresql
 INI
 }
 
@@ -269,6 +307,15 @@ CREATE VIEW named_users AS SELECT id, name FROM users WHERE name <> '';
 INSERT INTO users (name, email) VALUES ('ann', 'ann@example.org');
 INSERT INTO notes (user_id, body) VALUES (1, 'hello');
 INSERT INTO codes VALUES (7, 'seven');"
+elif [ "$DIALECT" = mariadb ]; then
+	run_sql "CREATE TABLE users (id INTEGER AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL, email VARCHAR(100) UNIQUE);
+CREATE TABLE notes (id BIGINT AUTO_INCREMENT PRIMARY KEY, user_id INTEGER REFERENCES users (id),
+  body TEXT NOT NULL CHECK (length(body) > 0), stars INTEGER DEFAULT 0);
+CREATE TABLE codes (code INTEGER PRIMARY KEY, label TEXT);
+CREATE INDEX notes_user ON notes (user_id);
+INSERT INTO users (name, email) VALUES ('ann', 'ann@example.org');
+INSERT INTO notes (user_id, body) VALUES (1, 'hello');
+INSERT INTO codes VALUES (7, 'seven');"
 else
 	run_sql "CREATE TABLE users (id SERIAL PRIMARY KEY, name VARCHAR(50) NOT NULL, email TEXT UNIQUE);
 CREATE TABLE notes (id BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY, user_id INTEGER REFERENCES users (id),
@@ -281,7 +328,9 @@ INSERT INTO codes VALUES (7, 'seven');"
 fi
 expect_ok dbtool init --from-database
 baseline_file=$(ls migrations/versions/*.sql)
-expect_eq "$(grep -c '^-- migrate:upgrade sqlite$' "$baseline_file")/$(grep -c '^-- migrate:upgrade postgresql$' "$baseline_file")/$(grep -c '^-- migrate:downgrade sqlite$' "$baseline_file")/$(grep -c '^-- migrate:downgrade postgresql$' "$baseline_file")" \
+first_dialect=sqlite
+[ "$DIALECT_ARG" = mariadb ] && first_dialect=mysql
+expect_eq "$(grep -c "^-- migrate:upgrade $first_dialect\$" "$baseline_file")/$(grep -c '^-- migrate:upgrade postgresql$' "$baseline_file")/$(grep -c "^-- migrate:downgrade $first_dialect\$" "$baseline_file")/$(grep -c '^-- migrate:downgrade postgresql$' "$baseline_file")" \
 	1/1/1/1 "the baseline has an upgrade and a downgrade section per listed dialect"
 expect_eq "$(grep -c '^-- migrate:\(upgrade\|downgrade\)$' "$baseline_file")" 0 "the baseline has no unlabelled section"
 expect_ok dbtool check
@@ -319,6 +368,10 @@ if [ "$DIALECT" = sqlite ]; then
 	run_sql "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);
 CREATE TRIGGER t_bump AFTER INSERT ON t BEGIN UPDATE t SET n = 1 WHERE id = new.id; END;"
 	what="trigger 't_bump ON t' is written in sqlite's SQL, which is not translated for postgresql; adopt the database with only sqlite in dialects"
+elif [ "$DIALECT" = mariadb ]; then
+	run_sql "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);
+CREATE TRIGGER t_bump BEFORE INSERT ON t FOR EACH ROW SET NEW.n = 1;"
+	what="trigger 't_bump ON t' is written in mysql's SQL, which is not translated for postgresql; adopt the database with only mysql in dialects"
 else
 	run_sql "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);
 CREATE FUNCTION add_one(a integer) RETURNS integer LANGUAGE sql AS 'SELECT a + 1';"
@@ -327,7 +380,7 @@ fi
 before=$(snapshot)
 expect_fail 1 dbtool init --from-database
 expect_error_line
-expect_stderr_contains "cannot write the $([ "$DIALECT" = sqlite ] && echo postgresql || echo sqlite) sections of the baseline revision: the database's $what"
+expect_stderr_contains "cannot write the $([ "$DIALECT" = postgres ] && echo sqlite || echo postgresql) sections of the baseline revision: the database's $what"
 expect_eq "$(snapshot)" "$before" "init --from-database refusing an object it cannot translate changes nothing"
 # A PostgreSQL view reads back in the server's own SQL (casts and all).
 if [ "$DIALECT" = postgres ]; then
@@ -360,15 +413,15 @@ fi
 # The database's dialect must be listed.
 setup_db "$DIALECT_ARG"
 run_sql "CREATE TABLE t (id INTEGER PRIMARY KEY);"
-if [ "$DIALECT" = sqlite ]; then
-	printf '[dbtool]\nscript_location = migrations\nmodel = schema.sql\ndialects = postgresql\n' >dbtool.ini
-else
+if [ "$DIALECT" = postgres ]; then
 	printf '[dbtool]\nscript_location = migrations\nmodel = schema.sql\ndialects = sqlite\n' >dbtool.ini
+else
+	printf '[dbtool]\nscript_location = migrations\nmodel = schema.sql\ndialects = postgresql\n' >dbtool.ini
 fi
 before=$(snapshot)
 expect_fail 1 dbtool init --from-database
 expect_error_line
-expect_stderr_contains "dialects in dbtool.ini does not list $([ "$DIALECT" = sqlite ] && echo sqlite || echo postgresql), the dialect of the database"
+expect_stderr_contains "dialects in dbtool.ini does not list $(corpus_dialect | sed 's/^postgres$/postgresql/'), the dialect of the database"
 expect_eq "$(snapshot)" "$before" "init --from-database with the database's dialect unlisted changes nothing"
 
 # ----------------------------------------------------------------- exclude
@@ -424,7 +477,7 @@ expect_eq "$(sql_value "SELECT version_num FROM alembic_version")" 1a2b3c "drop-
 expect_eq "$(sql_value "SELECT count(*) FROM tmp_v")" 0 "drop-all leaves the views on excluded tables"
 # A pattern may be qualified by the managed schema.
 case "$DIALECT" in
-sqlite) qualifier=main ;;
+sqlite | mariadb) qualifier=main ;;
 postgres) qualifier=public ;;
 esac
 sed -i '/^exclude/d' dbtool.ini

@@ -13,7 +13,7 @@
 # add that look like a rename bring a question on a terminal, whose answer
 # decides, and a warning elsewhere and with --no-input.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_renames.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_renames.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 

@@ -6,16 +6,18 @@
 # finding naming the revision; a scratch database that is not empty is
 # refused; the project's own database is never touched.
 #
-# usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_roundtrip.sh sqlite|postgres
+# usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_roundtrip.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-# PostgreSQL needs a scratch database of its own: the first one made here.
+# PostgreSQL and MariaDB need a scratch database of their own: the first
+# one made here.
 scratch=()
-if [ "$1" = postgres ]; then
+if [ "$1" != sqlite ]; then
 	setup_db "$1"
 	scratch=(--scratch-url "$TEST_URL")
 	SCRATCH_URL=$TEST_URL
+	SCRATCH_DATABASE=${MY_DATABASE:-}
 fi
 setup_db "$1"
 
@@ -56,7 +58,8 @@ expect_json 'd["ok"] is False and d["findings"][0]["kind"] == "head_differs"'
 sed -i '/^CREATE TABLE extra/d' schema.sql
 
 # A scratch database that is not empty is refused, and left as it was.
-if [ "$1" = postgres ]; then
+case "$1" in
+postgres)
 	psql "$SCRATCH_URL" -X -q -c "CREATE TABLE keep_me (id INTEGER)" >/dev/null
 	expect_fail 1 dbtool check --roundtrip "${scratch[@]}"
 	expect_stderr_contains "the scratch database is not empty"
@@ -64,13 +67,25 @@ if [ "$1" = postgres ]; then
 		"keep_me" "the scratch table is still there"
 	# And PostgreSQL projects must name one.
 	expect_fail 1 dbtool check --roundtrip
-	expect_stderr_contains "give it with --scratch-url URL"
-else
+	expect_stderr_contains "--roundtrip on PostgreSQL needs an empty database to work in: give it with --scratch-url URL"
+	;;
+mariadb)
+	my_sql "$SCRATCH_DATABASE" "CREATE TABLE keep_me (id INTEGER)"
+	expect_fail 1 dbtool check --roundtrip "${scratch[@]}"
+	expect_stderr_contains "the scratch database is not empty"
+	expect_eq "$(my_sql "$SCRATCH_DATABASE" "SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")" \
+		"keep_me" "the scratch table is still there"
+	# MariaDB projects must name one too.
+	expect_fail 1 dbtool check --roundtrip
+	expect_stderr_contains "--roundtrip on MariaDB/MySQL needs an empty database to work in: give it with --scratch-url URL"
+	;;
+*)
 	sqlite3 "$WORK/scratch.db" "CREATE TABLE keep_me (id INTEGER)"
 	expect_fail 1 dbtool check --roundtrip --scratch-url "sqlite:///$WORK/scratch.db"
 	expect_stderr_contains "the scratch database is not empty"
 	expect_eq "$(sqlite3 "$WORK/scratch.db" .tables)" "keep_me" "the scratch table is still there"
-fi
+	;;
+esac
 expect_fail 2 dbtool check --scratch-url sqlite://
 expect_eq "$(snapshot)" "$before" "the project's database is still untouched"
 

@@ -8,9 +8,12 @@
 # changes; lint finds nothing in them that it finds in the same change
 # written without --safe; upgrade, check and downgrade work, and a
 # concurrent build that failed (leaving an INVALID index) succeeds when
-# upgrade runs again.  SQLite: --safe writes the ordinary revision.
+# upgrade runs again.  SQLite and MariaDB: --safe writes the ordinary
+# revision (neither has those forms: SQLite locks the whole database for
+# any write, MariaDB has no NOT VALID or CONCURRENTLY, and its DDL commits
+# at once anyway).
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_safe.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_safe.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -94,17 +97,17 @@ body "$plain" >"$WORK/plain.body"
 rm -f "$plain"
 
 if ! pg; then
-	# --- SQLite: --safe changes nothing, from the flag or the config
-	# (the titles made unique first: SQLite has no concurrent build to
-	# fail and run again)
+	# --- SQLite and MariaDB: --safe changes nothing, from the flag or
+	# the config (the titles made unique first: there is no concurrent
+	# build to fail and run again)
 	sql_value "UPDATE books SET title = 'Three' WHERE id = 3" >/dev/null
 	expect_ok dbtool migrate -m plain --rev-id plain --no-input --safe
 	expect_stdout_eq "migrations/versions/plain_plain.sql"
-	expect_eq "$(body "$plain")" "$(cat "$WORK/plain.body")" "--safe writes the ordinary revision on SQLite"
+	expect_eq "$(body "$plain")" "$(cat "$WORK/plain.body")" "--safe writes the ordinary revision on $DIALECT"
 	rm -f "$plain"
 	echo "safe = true" >>dbtool.ini
 	expect_ok dbtool migrate -m plain --rev-id plain --no-input
-	expect_eq "$(body "$plain")" "$(cat "$WORK/plain.body")" "safe = true writes the ordinary revision on SQLite"
+	expect_eq "$(body "$plain")" "$(cat "$WORK/plain.body")" "safe = true writes the ordinary revision on $DIALECT"
 	file_lacks "$plain" "transaction: false"
 	expect_ok dbtool upgrade
 	expect_version plain
@@ -118,14 +121,14 @@ if ! pg; then
 	sed -i '$d' dbtool.ini
 
 	# With a PostgreSQL section as well, that section takes the forms
-	# and the SQLite sections of the second revision say there is
-	# nothing to do; on SQLite both revisions run.
-	echo "dialects = sqlite, postgresql" >>dbtool.ini
+	# and the SQLite (MariaDB) sections of the second revision say there
+	# is nothing to do; on SQLite (MariaDB) both revisions run.
+	echo "dialects = $(corpus_dialect), postgresql" >>dbtool.ini
 	expect_ok dbtool --format json migrate -m both --rev-id both --no-input --safe
 	expect_stdout_contains '{"path": "migrations/versions/both_both.sql", "next_path": "migrations/versions/both_safe_both_outside_a_transaction.sql", "changes": ['
 	second=migrations/versions/both_safe_both_outside_a_transaction.sql
 	file_has "$second" "-- transaction: false"
-	file_has "$second" "-- nothing to do on sqlite"
+	file_has "$second" "-- nothing to do on $(corpus_dialect)"
 	file_has "$second" "CREATE UNIQUE INDEX CONCURRENTLY books_title ON books (title);"
 	expect_ok dbtool upgrade
 	expect_version both_safe
