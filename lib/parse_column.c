@@ -437,7 +437,7 @@ static int column_collate(struct parser *p, struct coldef *d)
 	} else if (dbt_type_is_portable(d->c->type.kind) && !dbt_type_is_text(d->c->type.kind)) {
 		rc = fail_at(p, d->line, d->col, "column '%s' of type %s cannot have a collation",
 			     d->c->name, type_name(&b, &d->c->type));
-	} else if ((rc = next(p)) == 0 && (rc = parse_name(p, &coll, "a collation name")) == 0) {
+	} else if ((rc = next(p)) == 0 && (rc = parse_collation_name(p, &coll, NULL)) == 0) {
 		rc = dbt_column_set_collation(d->c, coll.s);
 	}
 	name_release(&coll);

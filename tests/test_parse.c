@@ -748,6 +748,26 @@ static void table_options_are_read_with_their_places(void **state)
 	dbt_schema_free(s);
 }
 
+/* pg_dump qualifies a column's collation by pg_catalog; the database
+ * reads it back without the qualifier, and so does the model, on a
+ * column and on an index key. */
+static void collation_qualified_by_pg_catalog_is_the_collation(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT COLLATE pg_catalog.\"C\","
+		     " b TEXT COLLATE public.\"de_DE\" NOT NULL);\n"
+		     "CREATE INDEX ix ON t (a COLLATE pg_catalog.\"POSIX\");\n");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->collation, "C");
+	assert_string_equal(t->columns[1]->collation, "de_DE");
+	assert_true(t->columns[1]->not_null);
+	assert_string_equal(s->indexes[0]->elems[0].expr, "a COLLATE \"POSIX\"");
+	dbt_schema_free(s);
+}
+
 static void collation_is_kept_folded_like_a_name(void **state)
 {
 	dbt_schema *s;
@@ -1042,6 +1062,9 @@ BAD(collation_on_integer, "CREATE TABLE t (a INT COLLATE \"C\")",
     "schema.sql:1:23: column 'a' of type INTEGER cannot have a collation")
 BAD(two_collations, "CREATE TABLE t (a TEXT COLLATE \"C\" COLLATE \"POSIX\")",
     "schema.sql:1:36: column 'a' of table 't' has more than one collation")
+BAD(collation_of_another_schema, "CREATE TABLE t (a TEXT COLLATE other.\"C\")",
+    "schema.sql:1:32: collation schema 'other' is not supported (a collation is named alone, "
+    "or in 'public' or pg_catalog)")
 BAD(collate_needs_a_name, "CREATE TABLE t (a TEXT COLLATE)",
     "schema.sql:1:31: expected a collation name, found ')'")
 BAD(check_needs_parentheses, "CREATE TABLE t (a INT CHECK a > 0)",
@@ -2316,6 +2339,7 @@ int main(void)
 		T(generated_as_identity_sets_the_identity_kind),
 		T(generated_columns_keep_expression_and_storage),
 		T(table_options_are_read_with_their_places),
+		T(collation_qualified_by_pg_catalog_is_the_collation),
 		T(collation_is_kept_folded_like_a_name),
 		T(nullable_columns_may_say_null),
 		T(indexes_on_columns_with_directions),
@@ -2410,6 +2434,7 @@ int main(void)
 		T(serial_autoincrement),
 		T(collation_on_integer),
 		T(two_collations),
+		T(collation_of_another_schema),
 		T(collate_needs_a_name),
 		T(check_needs_parentheses),
 		T(check_needs_an_expression),
