@@ -32,7 +32,7 @@ static int alter_column_drop(struct parser *p, struct coldef *d)
 				       c->name, d->t->name);
 		free(c->default_expr);
 		c->default_expr = NULL;
-		c->dq_default_line = c->dq_default_col = 0;
+		c->dq_default_line = c->dq_default_col = c->dq_default_bare = 0;
 		return next(p);
 	}
 	if (!is(p, "not"))

@@ -1028,7 +1028,7 @@ BAD(two_defaults, "CREATE TABLE t (a INT DEFAULT 1 DEFAULT 2)",
     "schema.sql:1:33: column 'a' of table 't' has more than one default")
 BAD(default_needs_a_value, "CREATE TABLE t (a INT DEFAULT)",
     "schema.sql:1:30: expected a default value, found ')'")
-BAD(default_may_not_name_a_column, "CREATE TABLE t (a INT, b INT DEFAULT a)",
+BAD(default_may_not_name_a_column, "CREATE TABLE t (a INT, b INT DEFAULT a + 1)",
     "schema.sql:1:38: expected a default value, found 'a'")
 BAD(default_operator_needs_an_operand, "CREATE TABLE t (a INT DEFAULT 1 +)",
     "schema.sql:1:34: expected a default value, found ')'")
@@ -2242,6 +2242,39 @@ static void model_drops_a_table_with_cascade_and_its_referencing_key(void **stat
 	dbt_schema_free(s);
 }
 
+/* SQLite takes DEFAULT word as the string 'word', as written; a value of
+ * its own (TRUE, CURRENT_TIMESTAMP), a typed literal, a call or a
+ * reserved word is not one. */
+static void sqlite_default_bare_word_is_a_string(void **state)
+{
+	const dbt_table *t;
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok(
+		"CREATE TABLE t (a TEXT DEFAULT Hello,\n"
+		"  b TEXT DEFAULT [br] NOT NULL, c TEXT DEFAULT `bq`, d BOOLEAN DEFAULT TRUE,\n"
+		"  e DATE DEFAULT DATE '2020-01-01', f TEXT DEFAULT lower('X'),\n"
+		"  g TIMESTAMP DEFAULT current_timestamp, h TEXT DEFAULT action);\n");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->default_expr, "'Hello'");
+	assert_int_equal(t->columns[0]->dq_default_line, 1);
+	assert_int_equal(t->columns[0]->dq_default_col, 32);
+	assert_true(t->columns[0]->dq_default_bare);
+	assert_string_equal(t->columns[1]->default_expr, "'br'");
+	assert_true(t->columns[1]->not_null);
+	assert_string_equal(t->columns[2]->default_expr, "'bq'");
+	assert_int_equal(t->columns[3]->dq_default_line, 0);
+	assert_int_equal(t->columns[4]->dq_default_line, 0);
+	assert_int_equal(t->columns[5]->dq_default_line, 0);
+	assert_int_equal(t->columns[6]->dq_default_line, 0);
+	assert_string_equal(t->columns[7]->default_expr, "'action'");
+	dbt_schema_free(s);
+}
+
+BAD(default_reserved_word, "CREATE TABLE t (a TEXT DEFAULT select)",
+    "schema.sql:1:32: expected a default value, found 'select'")
+
 static void rename_hints_are_read_from_the_line_before(void **state)
 {
 	dbt_schema *s = parse_ok("-- people were users\n"
@@ -2523,6 +2556,8 @@ int main(void)
 		T(conflict_after_a_column_check),
 		T(model_drops_constraints_defaults_indexes_and_tables),
 		T(model_drops_a_table_with_cascade_and_its_referencing_key),
+		T(sqlite_default_bare_word_is_a_string),
+		T(default_reserved_word),
 		T(drop_unknown_constraint),
 		T(drop_default_the_column_has_not),
 		T(drop_not_null_the_column_has_not),

@@ -331,6 +331,10 @@ static void test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults(void *
 	assert_adapt_error_for(PG, "CREATE TABLE t (a INT, CHECK (a > 0) ON CONFLICT FAIL)",
 			       "1:24: a CHECK constraint of table 't' has ON CONFLICT, a clause of "
 			       "SQLite's that PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a TEXT,\n b TEXT DEFAULT hello)",
+			       "2:17: the default of column 't.b' is a bare word, which "
+			       "PostgreSQL takes as a column and does not allow in DEFAULT: write "
+			       "a 'string'");
 	assert_adapt_error_for(PG, "CREATE TABLE t (a TEXT DEFAULT \"x\")",
 			       "1:32: the default of column 't.a' is a double-quoted name, which "
 			       "PostgreSQL takes as a column and does not allow in DEFAULT: write "
