@@ -673,7 +673,7 @@ cleanup:
 
 /* Forgets the names still to be checked (struct ref) that point at `s`,
  * a string of an object leaving the model. */
-static void forget_ref(struct parser *p, const char *s)
+void forget_ref(struct parser *p, const char *s)
 {
 	size_t i, k = 0;
 
@@ -836,8 +836,9 @@ cleanup:
 }
 
 /* DROP TABLE has been read: [IF EXISTS] name [, ...] [CASCADE | RESTRICT].
- * Each table leaves the model with its indexes; one that another table's
- * foreign key references only with CASCADE, which drops that key. */
+ * Each table leaves the model with its indexes and what drop_dependents
+ * takes along; one that another table's foreign key references only with
+ * CASCADE, which drops that key. */
 static int drop_tables(struct parser *p)
 {
 	struct name n = {NULL, 0, 0, 0};
@@ -913,6 +914,8 @@ static int drop_tables(struct parser *p)
 			dbt_table_remove_fk(u, j);
 		}
 	}
+	if ((rc = drop_dependents(p, v, lines, cols, nv, cascade)) < 0)
+		goto cleanup;
 	for (i = 0; i < nv; i++) {
 		dbt_table *t = v[i];
 

@@ -147,6 +147,15 @@ int parse_column(struct parser *p, dbt_table *t, int alter);
 void put_expr_name(dbt_buf *b, const char *name);
 int parse_index(struct parser *p, const dbt_token *first, int unique);
 
+/* parse_drop.c: what DROP TABLE takes along.  The kept statements on
+ * the tables (triggers, policies, rules, comments, grants, ALTER TABLE
+ * ... ROW LEVEL SECURITY) leave the model, and so do the sequences their
+ * columns own; a view that reads one of them is an error at the table's
+ * place in the DROP (`lines`, `cols`), unless `cascade`, which takes the
+ * view along too, and what is on it.  The tables themselves stay. */
+int drop_dependents(struct parser *p, dbt_table *const *tables, const int *lines, const int *cols,
+		    size_t ntables, int cascade);
+
 /* parse_sequence.c: sequences */
 int plain_seq_word(const struct parser *p);
 int parse_sequence(struct parser *p, const dbt_token *first);
@@ -155,6 +164,7 @@ int skip_owner(struct parser *p);
 int parse_alter_sequence(struct parser *p, const dbt_token *first);
 
 /* parse_alter.c: ALTER TABLE */
+void forget_ref(struct parser *p, const char *s);
 int attach_index(struct parser *p);
 int is_attach_index(const struct parser *p);
 int parse_alter_table(struct parser *p, const dbt_token *first);

@@ -2242,6 +2242,51 @@ static void model_drops_a_table_with_cascade_and_its_referencing_key(void **stat
 	dbt_schema_free(s);
 }
 
+/* What the database drops with a table goes with it in the model: its
+ * triggers, comments, grants, policies and owned sequences; views on it
+ * only with CASCADE (and the views on those). */
+static void model_drops_a_table_with_what_is_on_it(void **state)
+{
+	dbt_schema *s;
+	size_t i;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE keep (id INTEGER PRIMARY KEY);\n"
+		     "CREATE TABLE gone (id INTEGER PRIMARY KEY, n INTEGER);\n"
+		     "CREATE SEQUENCE gone_n_seq;\n"
+		     "ALTER SEQUENCE gone_n_seq OWNED BY public.gone.n;\n"
+		     "CREATE TRIGGER tr AFTER UPDATE OF n ON public.gone FOR EACH ROW EXECUTE "
+		     "FUNCTION f();\n"
+		     "CREATE TRIGGER keep_tr AFTER INSERT ON keep BEGIN SELECT 1; END;\n"
+		     "COMMENT ON TABLE gone IS 'x';\n"
+		     "COMMENT ON COLUMN gone.n IS 'y';\n"
+		     "COMMENT ON CONSTRAINT gone_pkey ON gone IS 'z';\n"
+		     "GRANT SELECT ON TABLE gone TO reader;\n"
+		     "CREATE POLICY p ON gone USING (true);\n"
+		     "ALTER TABLE gone ENABLE ROW LEVEL SECURITY;\n"
+		     "CREATE VIEW v AS SELECT g.id FROM keep k JOIN gone g ON g.id = k.id;\n"
+		     "CREATE VIEW vv AS SELECT id FROM v;\n"
+		     "CREATE VIEW keep_view AS SELECT id AS gone FROM keep;\n"
+		     "COMMENT ON VIEW vv IS 'w';\n"
+		     "DROP TABLE gone CASCADE;\n"
+		     "CREATE SEQUENCE gone_n_seq;\n");
+	assert_int_equal(s->ntables, 1);
+	for (i = 0; i < s->nstatements; i++)
+		if (strcmp(s->statements[i]->kind, "sequence"))
+			assert_string_not_equal(s->statements[i]->name, "tr");
+	assert_int_equal(s->nstatements, 3);
+	assert_string_equal(s->statements[0]->name, "keep_tr");
+	assert_string_equal(s->statements[1]->name, "keep_view");
+	assert_string_equal(s->statements[2]->name, "gone_n_seq");
+	dbt_schema_free(s);
+}
+
+BAD(drop_table_a_view_uses,
+    "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n"
+    "CREATE VIEW v AS SELECT x.id FROM a x, public.b;\nDROP TABLE b;",
+    "schema.sql:4:12: cannot drop table 'b': view 'v' uses it (DROP TABLE ... CASCADE drops it "
+    "too)")
+
 /* SQLite takes DEFAULT word as the string 'word', as written; a value of
  * its own (TRUE, CURRENT_TIMESTAMP), a typed literal, a call or a
  * reserved word is not one. */
@@ -2556,6 +2601,8 @@ int main(void)
 		T(conflict_after_a_column_check),
 		T(model_drops_constraints_defaults_indexes_and_tables),
 		T(model_drops_a_table_with_cascade_and_its_referencing_key),
+		T(model_drops_a_table_with_what_is_on_it),
+		T(drop_table_a_view_uses),
 		T(sqlite_default_bare_word_is_a_string),
 		T(default_reserved_word),
 		T(drop_unknown_constraint),
