@@ -1035,6 +1035,10 @@ int parse_alter_table(struct parser *p, const dbt_token *first)
 		goto cleanup;
 	}
 	t = dbt_schema_find_table(p->schema, n.s);
+	if (!t && dbtool_own_table(n.s)) {
+		rc = skip_statement(p);
+		goto cleanup;
+	}
 	if (!t) {
 		rc = fail_at(p, n.line, n.col,
 			     "unknown table '%s' (ALTER TABLE must follow its CREATE TABLE)", n.s);

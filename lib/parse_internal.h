@@ -134,6 +134,11 @@ int partition_bound(struct parser *p, dbt_table *t);
 int discard_table(struct parser *p, dbt_table **out);
 int make_partition(struct parser *p, dbt_table *t, const char *parent);
 int parse_table(struct parser *p);
+/* Whether `name` is one of dbtool's own tables (version, history,
+ * journal), which the dump of a database that dbtool manages holds: never
+ * part of a model, as reflection leaves them out, so the statements that
+ * make or alter them are skipped. */
+int dbtool_own_table(const char *name);
 
 /* parse_column.c: column definitions */
 int column_not_null(struct parser *p, struct coldef *d);

@@ -6,6 +6,7 @@
  */
 #include "parse_internal.h"
 
+#include "defaults.h"
 #include "error.h"
 #include "ident.h"
 
@@ -632,6 +633,12 @@ static int sqlite_internal(const char *name)
 	return !strcmp(name, "sqlite_sequence") || !strncmp(name, "sqlite_stat", 11);
 }
 
+int dbtool_own_table(const char *name)
+{
+	return !strcmp(name, DBT_VERSION_TABLE) || !strcmp(name, DBT_HISTORY_TABLE) ||
+	       !strcmp(name, DBT_JOURNAL_TABLE);
+}
+
 /* Reads up to the statement's end: a ';' outside parentheses and
  * outside BEGIN ... END and CASE ... END (trigger and function bodies). */
 int skip_statement(struct parser *p)
@@ -1084,7 +1091,7 @@ int parse_table(struct parser *p)
 	}
 	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
 		goto cleanup;
-	if (!n.quoted && sqlite_internal(n.s)) {
+	if ((!n.quoted && sqlite_internal(n.s)) || dbtool_own_table(n.s)) {
 		rc = skip_statement(p);
 		goto cleanup;
 	}

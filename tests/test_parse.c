@@ -2242,6 +2242,26 @@ static void model_drops_a_table_with_cascade_and_its_referencing_key(void **stat
 	dbt_schema_free(s);
 }
 
+/* The dump of a database that dbtool manages holds dbtool's own tables,
+ * which are never part of a model: their statements are skipped. */
+static void dbtool_own_tables_in_a_dump_are_skipped(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE public.dbtool_version (version_num character varying(64) NOT "
+		     "NULL);\n"
+		     "ALTER TABLE public.dbtool_version OWNER TO app;\n"
+		     "CREATE TABLE \"dbtool_history\" (version_num VARCHAR(64) NOT NULL);\n"
+		     "CREATE TABLE t (id INTEGER PRIMARY KEY);\n"
+		     "ALTER TABLE ONLY public.dbtool_version\n"
+		     "    ADD CONSTRAINT dbtool_version_pkc PRIMARY KEY (version_num);\n");
+	assert_int_equal(s->ntables, 1);
+	assert_string_equal(s->tables[0]->name, "t");
+	assert_int_equal(s->nstatements, 0);
+	dbt_schema_free(s);
+}
+
 /* What the database drops with a table goes with it in the model: its
  * triggers, comments, grants, policies and owned sequences; views on it
  * only with CASCADE (and the views on those). */
@@ -2601,6 +2621,7 @@ int main(void)
 		T(conflict_after_a_column_check),
 		T(model_drops_constraints_defaults_indexes_and_tables),
 		T(model_drops_a_table_with_cascade_and_its_referencing_key),
+		T(dbtool_own_tables_in_a_dump_are_skipped),
 		T(model_drops_a_table_with_what_is_on_it),
 		T(drop_table_a_view_uses),
 		T(sqlite_default_bare_word_is_a_string),

@@ -10,7 +10,8 @@
 # generated columns, STRICT and WITHOUT ROWID tables); then the
 # databases' own dumps (`pg_dump --schema-only` with its SET lines, OWNER
 # TO, sequences OWNED BY and ALTER TABLE ... ADD CONSTRAINT after the
-# tables; `sqlite3 .schema` of a database made by hand) are the model;
+# tables, dbtool's own tables among them; `sqlite3 .schema`, also of a
+# database made by hand) are the model;
 # then DROP TABLE in a model takes along what the database drops with a
 # table (triggers, owned sequences, with CASCADE views) and refuses what
 # the database refuses.
@@ -166,8 +167,9 @@ ALTER TABLE legacy ADD CONSTRAINT legacy_pk PRIMARY KEY (id);
 ALTER TABLE legacy ADD CONSTRAINT legacy_k_fk FOREIGN KEY (k) REFERENCES kinds (id);
 ALTER TABLE legacy ADD CONSTRAINT legacy_label_check CHECK (label IN ('x', 'y'));
 CREATE VIEW v_legacy AS SELECT id, k FROM legacy WHERE label <> 'y'" >/dev/null
-	pg_dump --schema-only --dbname="$TEST_URL" -T dbtool_version -T dbtool_history >"$WORK/pg.dump" 2>"$ERR" </dev/null
-	for form in '^SET ' 'OWNER TO' 'OWNED BY' 'ADD CONSTRAINT .* FOREIGN KEY' 'COLLATE pg_catalog."C"'; do
+	pg_dump --schema-only --dbname="$TEST_URL" >"$WORK/pg.dump" 2>"$ERR" </dev/null
+	for form in '^SET ' 'OWNER TO' 'OWNED BY' 'ADD CONSTRAINT .* FOREIGN KEY' 'COLLATE pg_catalog."C"' \
+		'CREATE TABLE public.dbtool_version'; do
 		if grep -q -- "$form" "$WORK/pg.dump"; then
 			pass "the dump holds '$form'"
 		else
@@ -260,7 +262,12 @@ EOF
 		"the generated columns compute"
 
 	# That database's .schema, as the model of an empty database.
-	sqlite3 "$DB_FILE" .schema | grep -v -e '^CREATE TABLE dbtool_' >"$WORK/sqlite.dump"
+	sqlite3 "$DB_FILE" .schema >"$WORK/sqlite.dump"
+	if grep -q '^CREATE TABLE dbtool_version' "$WORK/sqlite.dump"; then
+		pass "the dump holds dbtool's own tables"
+	else
+		fail "the dump should hold dbtool's own tables" "$(cat "$WORK/sqlite.dump")"
+	fi
 	cp "$WORK/sqlite.dump" schema.sql
 	agrees "the dump of the database"
 	fresh
