@@ -277,9 +277,9 @@ EOF
 	# A database made by hand (not by dbtool): its .schema is the model.
 	fresh
 	sqlite3 "$DB_FILE" "CREATE TABLE [b t] ([x y] INTEGER PRIMARY KEY AUTOINCREMENT, z DEFAULT hello, \`w\` TEXT DEFAULT [q]);
-CREATE TABLE 'notes' (id INTEGER PRIMARY KEY, at DATETIME DEFAULT CURRENT_TIMESTAMP, body NVARCHAR(40) NOT NULL DEFAULT '', ref INTEGER REFERENCES [b t] ([x y]));
+CREATE TABLE 'notes' (id INTEGER PRIMARY KEY, at DATETIME DEFAULT CURRENT_TIMESTAMP, body NVARCHAR(40) NOT NULL DEFAULT '', ref INTEGER REFERENCES [b t] ([x y]), [Total]NUMERIC DEFAULT 0, CHECK ([Total]>=(0) AND \`Total\` < 1000));
 CREATE INDEX ix_notes ON notes (body COLLATE NOCASE) WHERE body <> '';
-CREATE VIEW v AS SELECT * FROM notes;
+CREATE VIEW v AS SELECT * FROM [notes] WHERE [Total] > 0;
 CREATE TRIGGER tr AFTER INSERT ON notes BEGIN SELECT 1; END;"
 	sqlite3 "$DB_FILE" .schema >schema.sql
 	agrees "the dump of a database made by hand"
