@@ -9,6 +9,7 @@
 #include "parse_internal.h"
 
 #include "error.h"
+#include "expr.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -137,7 +138,22 @@ static void statement_target(const char *sql, const char *kind, dbt_token *out)
 
 /* Whether the view `sql` reads a dropped relation: a name after FROM,
  * JOIN or a ',' of a FROM list (maybe qualified).  1, 0 or -1. */
+static int view_reads_std(const struct dropped *d, const char *sql);
+
 static int view_reads(const struct dropped *d, const char *sql)
+{
+	char *std;
+	int rc;
+
+	if ((rc = dbt_expr_std_quotes(&std, sql, strlen(sql))) < 0)
+		return rc;
+	rc = view_reads_std(d, std ? std : sql);
+	free(std);
+	return rc;
+}
+
+/* view_reads(), of SQL in standard quotes. */
+static int view_reads_std(const struct dropped *d, const char *sql)
 {
 	static const char *const ends[] = {"where",	"group",  "having", "order",
 					   "limit",	"window", "union",  "except",
@@ -243,6 +259,7 @@ int drop_dependents(struct parser *p, dbt_table *const *tables, const int *lines
 		for (i = 0; i < s->nstatements && !again; i++) {
 			dbt_statement *st = s->statements[i];
 			dbt_token t;
+			char *std;
 
 			if (is_view(st)) {
 				if ((rc = view_reads(&d, st->sql)) < 0)
@@ -289,8 +306,12 @@ int drop_dependents(struct parser *p, dbt_table *const *tables, const int *lines
 			}
 			if (!is_on_relation(st))
 				continue;
-			statement_target(st->sql, st->kind, &t);
-			if ((rc = token_dropped(&d, st->sql, &t)) < 0)
+			if ((rc = dbt_expr_std_quotes(&std, st->sql, strlen(st->sql))) < 0)
+				goto cleanup;
+			statement_target(std ? std : st->sql, st->kind, &t);
+			rc = token_dropped(&d, std ? std : st->sql, &t);
+			free(std);
+			if (rc < 0)
 				goto cleanup;
 			if (rc) {
 				rc = 0;

@@ -2307,6 +2307,12 @@ BAD(drop_table_a_view_uses,
     "schema.sql:4:12: cannot drop table 'b': view 'v' uses it (DROP TABLE ... CASCADE drops it "
     "too)")
 
+BAD(drop_table_a_view_uses_in_brackets,
+    "CREATE TABLE [Order Details] (id INT);\n"
+    "CREATE VIEW v AS SELECT * FROM main.[Order Details];\nDROP TABLE [Order Details];",
+    "schema.sql:3:12: cannot drop table 'Order Details': view 'v' uses it (DROP TABLE ... "
+    "CASCADE drops it too)")
+
 /* SQLite takes DEFAULT word as the string 'word', as written; a value of
  * its own (TRUE, CURRENT_TIMESTAMP), a typed literal, a call or a
  * reserved word is not one. */
@@ -2624,6 +2630,7 @@ int main(void)
 		T(dbtool_own_tables_in_a_dump_are_skipped),
 		T(model_drops_a_table_with_what_is_on_it),
 		T(drop_table_a_view_uses),
+		T(drop_table_a_view_uses_in_brackets),
 		T(sqlite_default_bare_word_is_a_string),
 		T(default_reserved_word),
 		T(drop_unknown_constraint),
