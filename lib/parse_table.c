@@ -613,7 +613,7 @@ int check_constraint_names(struct parser *p, const dbt_table *t)
 	/* Report the one declared last of the first clashing pair. */
 	for (i = 0; i < n && rc == 0; i++) {
 		for (j = 0; j < n; j++) {
-			if (j == i || dbt_name_casecmp(v[i].name, v[j].name))
+			if (j == i || strcmp(v[i].name, v[j].name))
 				continue;
 			if (v[j].line > v[i].line ||
 			    (v[j].line == v[i].line && v[j].col > v[i].col))

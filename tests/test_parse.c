@@ -2242,6 +2242,31 @@ static void model_drops_a_table_with_cascade_and_its_referencing_key(void **stat
 	dbt_schema_free(s);
 }
 
+/* PostgreSQL keeps names that differ in case apart: "Users" and users,
+ * with their keys and indexes as pg_dump names them. */
+static void names_differing_in_case_are_two_relations(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok(
+		"CREATE TABLE \"Users\" (id INT, email TEXT);\n"
+		"CREATE TABLE users (id INT, email TEXT);\n"
+		"ALTER TABLE ONLY \"Users\" ADD CONSTRAINT \"Users_pkey\" PRIMARY KEY (id);\n"
+		"ALTER TABLE ONLY \"Users\" ADD CONSTRAINT \"Users_email_key\" UNIQUE (email);\n"
+		"ALTER TABLE ONLY users ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n"
+		"ALTER TABLE ONLY users ADD CONSTRAINT users_email_key UNIQUE (email);\n"
+		"CREATE INDEX \"Ix\" ON \"Users\" (email);\n"
+		"CREATE INDEX ix ON users (email);\n"
+		"CREATE TABLE t (a INT, CONSTRAINT \"C\" CHECK (a > 0), CONSTRAINT c CHECK (a < "
+		"9));\n");
+	assert_int_equal(s->ntables, 3);
+	assert_int_equal(s->nindexes, 2);
+	assert_string_equal(s->tables[1]->pk->name, "users_pkey");
+	assert_int_equal(s->tables[2]->nchecks, 2);
+	dbt_schema_free(s);
+}
+
 /* The dump of a database that dbtool manages holds dbtool's own tables,
  * which are never part of a model: their statements are skipped. */
 static void dbtool_own_tables_in_a_dump_are_skipped(void **state)
@@ -2627,6 +2652,7 @@ int main(void)
 		T(conflict_after_a_column_check),
 		T(model_drops_constraints_defaults_indexes_and_tables),
 		T(model_drops_a_table_with_cascade_and_its_referencing_key),
+		T(names_differing_in_case_are_two_relations),
 		T(dbtool_own_tables_in_a_dump_are_skipped),
 		T(model_drops_a_table_with_what_is_on_it),
 		T(drop_table_a_view_uses),

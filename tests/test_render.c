@@ -609,6 +609,13 @@ static void test_adapt_sqlite_refuses_names_differing_in_case_only(void **state)
 		{"CREATE TABLE t (\"Id\" INT, id TEXT)",
 		 "1:27: duplicate column 'id' in table 't' (first declared on line 1 as 'Id', and "
 		 "SQLite ignores case in names)"},
+		{"CREATE TABLE t (a INT);\nCREATE INDEX \"Ix\" ON t (a);\nCREATE INDEX ix ON t "
+		 "(a);",
+		 "3:14: duplicate index 'ix' (first declared on line 2 as 'Ix', and SQLite ignores "
+		 "case in names)"},
+		{"CREATE TABLE t (a INT);\nCREATE INDEX \"T\" ON t (a);",
+		 "2:14: name 'T' is already used by table 't' on line 1 (SQLite ignores case in "
+		 "names)"},
 	};
 	size_t i;
 

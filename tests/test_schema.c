@@ -996,8 +996,10 @@ static void generated_name_gets_a_number_when_taken(void **state)
 	(void)state;
 	assert_int_equal(dbt_schema_new(&s), 0);
 	t = add_table(s, "t", cols);
-	add_table(s, "T_PKEY", cols);
+	add_table(s, "t_pkey", cols);
 	add_table(s, "t_pkey1", cols);
+	/* Names are compared exactly, as PostgreSQL compares them. */
+	add_table(s, "T_A_KEY1", cols);
 	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
 	assert_int_equal(dbt_unique_add_column(pk, "a"), 0);
 	assert_int_equal(dbt_table_add_unique(&u, t, "t_a_key"), 0);

@@ -141,6 +141,8 @@ CREATE TABLE kinds (
 );
 CREATE INDEX ix_name_pattern ON users USING btree (name text_pattern_ops);
 CREATE INDEX ix_name_c ON "Users" (name COLLATE pg_catalog."C");
+CREATE INDEX "Ix" ON "Users" (id);
+CREATE INDEX ix ON users (id);
 EOF
 	round_trip "types and names"
 	expect_eq "$(sql_value "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'kinds'::regclass AND attnum > 0")" \
@@ -148,6 +150,10 @@ EOF
 		"every type is the one declared"
 	expect_eq "$(sql_value "SELECT string_agg(relname, ' ' ORDER BY relname COLLATE \"C\") FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relname ILIKE 'users'")" \
 		"Users users" "\"Users\" and users are two tables"
+	expect_eq "$(sql_value "SELECT string_agg(conname, ' ' ORDER BY conname COLLATE \"C\") FROM pg_constraint WHERE conname ILIKE 'users_pkey%'")" \
+		"Users_pkey users_pkey" "their keys are named as PostgreSQL names them"
+	expect_eq "$(sql_value "SELECT string_agg(indexname, ' ' ORDER BY indexname COLLATE \"C\") FROM pg_indexes WHERE indexname ILIKE 'ix'")" \
+		"Ix ix" "\"Ix\" and ix are two indexes"
 	expect_eq "$(sql_value "SELECT collname FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation WHERE attrelid = 'users'::regclass AND attname = 'name'")" \
 		C "users.name has the collation C"
 	expect_eq "$(sql_value "SELECT confmatchtype FROM pg_constraint WHERE conname = 'kinds_sel_fk'")" \
@@ -166,7 +172,11 @@ ALTER SEQUENCE legacy_id_seq OWNED BY legacy.id;
 ALTER TABLE legacy ADD CONSTRAINT legacy_pk PRIMARY KEY (id);
 ALTER TABLE legacy ADD CONSTRAINT legacy_k_fk FOREIGN KEY (k) REFERENCES kinds (id);
 ALTER TABLE legacy ADD CONSTRAINT legacy_label_check CHECK (label IN ('x', 'y'));
-CREATE VIEW v_legacy AS SELECT id, k FROM legacy WHERE label <> 'y'" >/dev/null
+CREATE VIEW v_legacy AS SELECT id, k FROM legacy WHERE label <> 'y';
+CREATE TABLE \"Accounts\" (id integer PRIMARY KEY, email text UNIQUE);
+CREATE TABLE accounts (id integer PRIMARY KEY, email text UNIQUE);
+CREATE INDEX \"Ax\" ON \"Accounts\" (email);
+CREATE INDEX ax ON accounts (email)" >/dev/null
 	pg_dump --schema-only --dbname="$TEST_URL" >"$WORK/pg.dump" 2>"$ERR" </dev/null
 	for form in '^SET ' 'OWNER TO' 'OWNED BY' 'ADD CONSTRAINT .* FOREIGN KEY' 'COLLATE pg_catalog."C"' \
 		'CREATE TABLE public.dbtool_version'; do
