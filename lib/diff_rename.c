@@ -223,6 +223,7 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->conflict_col = oc->conflict_col;
 		c->dq_default_line = oc->dq_default_line;
 		c->dq_default_col = oc->dq_default_col;
+		c->dq_default_bare = oc->dq_default_bare;
 		if ((oc->collation && !(c->collation = strdup(oc->collation))) ||
 		    (oc->identity_options &&
 		     !(c->identity_options = strdup(oc->identity_options))) ||

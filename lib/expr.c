@@ -239,15 +239,106 @@ static void put_quoted(dbt_buf *b, const char *text, const dbt_token *t)
 	free(name);
 }
 
+/* Whether a [ or ` after the token `prev` (NULL at the start) opens one of
+ * SQLite's quoted names: where an operand or a name begins, after '(',
+ * ',', '.' (main.[t]), an operator or a keyword that one follows.  After a name, a ')' or
+ * a type (x[1], ARRAY[1], text[]) a '[' is PostgreSQL's subscript. */
+static int opens_sqlite_name(const char *text, const dbt_token *prev)
+{
+	static const char *const words[] = {"and",    "or",    "not",	 "when",    "then",
+					    "else",   "case",  "is",	 "between", "like",
+					    "ilike",  "glob",  "regexp", "match",   "escape",
+					    "select", "where", "on",	 "by",	    "distinct",
+					    "from",   "join",  "table",	 "into",    "update",
+					    "to"};
+	size_t i;
+
+	if (!prev)
+		return 1;
+	if (prev->kind == DBT_TOK_PUNCT)
+		return text[prev->start] == '(' || text[prev->start] == ',' ||
+		       text[prev->start] == '.';
+	if (prev->kind == DBT_TOK_OP)
+		return !dbt_token_is(text, prev, "::");
+	if (prev->kind != DBT_TOK_WORD)
+		return 0;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (dbt_token_is(text, prev, words[i]))
+			return 1;
+	return 0;
+}
+
+int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
+{
+	dbt_cursor c;
+	dbt_token prev;
+	dbt_buf b = DBT_BUF_INIT;
+	size_t at = 0, i;
+	int have_prev = 0, any = 0, depth = 0, rc;
+
+	*out = NULL;
+	if (!memchr(expr, '[', len) && !memchr(expr, '`', len))
+		return 0;
+	dbt_cursor_init(&c, expr, len);
+	c.sqlite_quotes = 1;
+	for (rc = dbt_cursor_next(&c); rc == 0 && c.tok.kind != DBT_TOK_END;
+	     rc = dbt_cursor_next(&c)) {
+		const char *s = expr + c.tok.start;
+
+		if (c.tok.kind == DBT_TOK_QUOTED && c.quote == '[' &&
+		    (depth > 0 || !opens_sqlite_name(expr, have_prev ? &prev : NULL))) {
+			/* A subscript or an array's brackets, nested ones
+			 * in it ([[1, 2], [3]]) included. */
+			for (i = 0; i < c.tok.len; i++)
+				depth += s[i] == '[' ? 1 : s[i] == ']' ? -1 : 0;
+		} else if (c.tok.kind == DBT_TOK_PUNCT && s[0] == ']') {
+			depth -= depth > 0;
+		} else if (c.tok.kind == DBT_TOK_QUOTED && c.quote != '"' &&
+			   (c.quote == '[' || opens_sqlite_name(expr, have_prev ? &prev : NULL))) {
+			dbt_buf_put(&b, expr + at, c.tok.start - at);
+			dbt_buf_putc(&b, '"');
+			for (i = 1; i + 1 < c.tok.len; i++) {
+				if (s[i] == '"')
+					dbt_buf_putc(&b, '"');
+				dbt_buf_putc(&b, s[i]);
+				if (c.quote == '`' && s[i] == '`')
+					i++;
+			}
+			dbt_buf_putc(&b, '"');
+			at = c.tok.start + c.tok.len;
+			any = 1;
+		}
+		prev = c.tok;
+		have_prev = 1;
+	}
+	if (rc < 0 || !any) {
+		if (rc < 0)
+			dbt_error_clear();
+		dbt_buf_release(&b);
+		return 0;
+	}
+	dbt_buf_put(&b, expr + at, len - at);
+	if (!(*out = dbt_buf_detach(&b)))
+		return dbt_error_oom();
+	return 0;
+}
+
 int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 {
 	struct toks tk = {NULL, 0};
 	dbt_buf b = DBT_BUF_INIT;
 	enum prev prev = PV_START;
 	size_t first = 0, n, i, j;
+	char *std = NULL;
 	int rc;
 
 	*out = NULL;
+	if ((rc = dbt_expr_std_quotes(&std, expr, len)) < 0)
+		return rc;
+	if (std) {
+		expr = std;
+		len = strlen(std);
+	}
 	if ((rc = tokenize(&tk, expr, len)) < 0)
 		goto cleanup;
 	n = tk.n;
@@ -362,6 +453,7 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 	rc = *out ? 0 : dbt_error_oom();
 cleanup:
 	free(tk.v);
+	free(std);
 	dbt_buf_release(&b);
 	return rc;
 }

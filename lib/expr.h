@@ -25,11 +25,23 @@ struct dbt_table;
  * a quoted identifier that needs no quotes unquoted; a type after :: or
  * CAST's AS spelled canonically; redundant outer parentheses removed.
  * So "( lower( Email ) )" becomes "lower(email)" and
- * "price>=0 and X is not null" becomes "price >= 0 AND x IS NOT NULL".
+ * "price>=0 and X is not null" becomes "price >= 0 AND x IS NOT NULL";
+ * SQLite's [Name] and `Name` are "Name" (dbt_expr_std_quotes).
  * DBT_EPARSE (naming the expression) when the text does not tokenize or
  * holds no token.
  */
 int dbt_schema_normalize_expr(char **out, const char *expr, size_t len);
+
+/*
+ * `len` bytes of SQL with SQLite's [name] and `name` quotes rewritten as
+ * "name" where they quote a name: where an operand or a name begins,
+ * after '(', ',', an operator or a keyword such as AND, FROM or ON (not
+ * after a name, a ')' or a type, where '[' is PostgreSQL's subscript, nor
+ * in an array's brackets).  The result in `*out` (caller frees), NULL
+ * when there is nothing to rewrite; text that does not tokenize is left
+ * as it is (NULL).  dbt_schema_normalize_expr() does this first.
+ */
+int dbt_expr_std_quotes(char **out, const char *text, size_t len);
 
 /*
  * The canonical text of a partition key ("range ( LogDate )" gives

@@ -236,6 +236,36 @@ int parse_object_name(struct parser *p, struct name *out, const char *what)
 	return parse_name(p, out, what);
 }
 
+/* A collation's name, maybe qualified by pg_catalog (as pg_dump writes
+ * `COLLATE pg_catalog."C"`) or by the default schema: the qualifier is
+ * dropped, as the database reads the name back without it.  `*start`
+ * (when not NULL) is where the name itself begins in the text. */
+int parse_collation_name(struct parser *p, struct name *out, size_t *start)
+{
+	size_t from = p->cur.tok.start;
+	int rc = parse_name(p, out, "a collation name");
+
+	if (rc < 0 || !is(p, ".")) {
+		if (start)
+			*start = from;
+		return rc;
+	}
+	if (strcmp(out->s, "pg_catalog") && strcmp(out->s, DEFAULT_SCHEMA)) {
+		rc = fail_at(p, out->line, out->col,
+			     "collation schema '%s' is not supported (a collation is named "
+			     "alone, or in '%s' or pg_catalog)",
+			     out->s, DEFAULT_SCHEMA);
+		name_release(out);
+		return rc;
+	}
+	name_release(out);
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (start)
+		*start = p->cur.tok.start;
+	return parse_name(p, out, "a collation name");
+}
+
 int add_ref(struct parser *p, const char *table, const char *column, int line, int col)
 {
 	struct ref *v = realloc(p->refs, (p->nrefs + 1) * sizeof(*v));

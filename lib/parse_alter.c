@@ -32,7 +32,7 @@ static int alter_column_drop(struct parser *p, struct coldef *d)
 				       c->name, d->t->name);
 		free(c->default_expr);
 		c->default_expr = NULL;
-		c->dq_default_line = c->dq_default_col = 0;
+		c->dq_default_line = c->dq_default_col = c->dq_default_bare = 0;
 		return next(p);
 	}
 	if (!is(p, "not"))
@@ -673,7 +673,7 @@ cleanup:
 
 /* Forgets the names still to be checked (struct ref) that point at `s`,
  * a string of an object leaving the model. */
-static void forget_ref(struct parser *p, const char *s)
+void forget_ref(struct parser *p, const char *s)
 {
 	size_t i, k = 0;
 
@@ -836,8 +836,9 @@ cleanup:
 }
 
 /* DROP TABLE has been read: [IF EXISTS] name [, ...] [CASCADE | RESTRICT].
- * Each table leaves the model with its indexes; one that another table's
- * foreign key references only with CASCADE, which drops that key. */
+ * Each table leaves the model with its indexes and what drop_dependents
+ * takes along; one that another table's foreign key references only with
+ * CASCADE, which drops that key. */
 static int drop_tables(struct parser *p)
 {
 	struct name n = {NULL, 0, 0, 0};
@@ -913,6 +914,8 @@ static int drop_tables(struct parser *p)
 			dbt_table_remove_fk(u, j);
 		}
 	}
+	if ((rc = drop_dependents(p, v, lines, cols, nv, cascade)) < 0)
+		goto cleanup;
 	for (i = 0; i < nv; i++) {
 		dbt_table *t = v[i];
 
@@ -1032,6 +1035,10 @@ int parse_alter_table(struct parser *p, const dbt_token *first)
 		goto cleanup;
 	}
 	t = dbt_schema_find_table(p->schema, n.s);
+	if (!t && dbtool_own_table(n.s)) {
+		rc = skip_statement(p);
+		goto cleanup;
+	}
 	if (!t) {
 		rc = fail_at(p, n.line, n.col,
 			     "unknown table '%s' (ALTER TABLE must follow its CREATE TABLE)", n.s);

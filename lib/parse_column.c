@@ -386,12 +386,35 @@ static int dq_default(const struct parser *p)
 	       !dbt_token_is(p->text, &la, "[");
 }
 
-/* The quoted name at the current token as a string literal, in `*out`
- * (caller frees). */
+/*
+ * Whether the current token is a bare word that SQLite takes as the
+ * string of its letters after DEFAULT (its grammar's `DEFAULT id`): a
+ * word that is not a value of its own (NULL, TRUE, CURRENT_TIMESTAMP ...:
+ * default_word), not reserved, not a typed literal's type (DATE '...')
+ * and alone, followed by a constraint, ',' or ')'.
+ */
+static int bare_default(const struct parser *p)
+{
+	dbt_token la;
+
+	if (p->cur.tok.kind != DBT_TOK_WORD || default_word(p) ||
+	    dbt_sql_keyword(p->text + p->cur.tok.start, p->cur.tok.len) == DBT_KW_RESERVED)
+		return 0;
+	peek(p, &la);
+	if (la.kind == DBT_TOK_STRING || la.kind == DBT_TOK_NUMBER || la.kind == DBT_TOK_QUOTED ||
+	    (literal_type(p->text, &p->cur.tok) && type_word_token(p->text, &la)))
+		return 0;
+	return dq_default(p);
+}
+
+/* The quoted name (or bare word, as written) at the current token as a
+ * string literal, in `*out` (caller frees). */
 static int dq_string(char **out, const struct parser *p)
 {
 	dbt_buf b = DBT_BUF_INIT;
-	char *word = dbt_token_name(p->text, &p->cur.tok);
+	char *word = p->cur.tok.kind == DBT_TOK_WORD
+			     ? strndup(p->text + p->cur.tok.start, p->cur.tok.len)
+			     : dbt_token_name(p->text, &p->cur.tok);
 
 	*out = NULL;
 	if (!word)
@@ -417,11 +440,27 @@ int column_default(struct parser *p, struct coldef *d)
 		return rc;
 	line = p->cur.tok.line;
 	col = p->cur.tok.col;
-	if (p->cur.tok.kind == DBT_TOK_QUOTED && dq_default(p)) {
-		/* SQLite takes DEFAULT "word" as the string 'word', and so does
-		 * the model; PostgreSQL refuses it (dbt_schema_adapt). */
+	if (is(p, "[") || (p->cur.tok.kind == DBT_TOK_OP && p->text[p->cur.tok.start] == '`')) {
+		/* DEFAULT [word] and DEFAULT `word`, as SQLite also quotes a
+		 * name: the string 'word' too. */
+		struct name n = {NULL, 0, 0, 0};
+		dbt_buf b = DBT_BUF_INIT;
+
 		d->c->dq_default_line = p->cur.tok.line;
 		d->c->dq_default_col = p->cur.tok.col;
+		if ((rc = parse_name(p, &n, "a default value")) < 0)
+			return rc;
+		dbt_literal_quote(&b, n.s);
+		name_release(&n);
+		if (!(text = dbt_buf_detach(&b)))
+			return dbt_error_oom();
+	} else if ((p->cur.tok.kind == DBT_TOK_QUOTED && dq_default(p)) || bare_default(p)) {
+		/* SQLite takes DEFAULT "word" and DEFAULT word as the string
+		 * 'word', and so does the model; PostgreSQL refuses them
+		 * (dbt_schema_adapt). */
+		d->c->dq_default_line = p->cur.tok.line;
+		d->c->dq_default_col = p->cur.tok.col;
+		d->c->dq_default_bare = p->cur.tok.kind == DBT_TOK_WORD;
 		if ((rc = dq_string(&text, p)) < 0 || (rc = next(p)) < 0) {
 			free(text);
 			return rc;
@@ -453,7 +492,7 @@ static int column_collate(struct parser *p, struct coldef *d)
 	} else if (dbt_type_is_portable(d->c->type.kind) && !dbt_type_is_text(d->c->type.kind)) {
 		rc = fail_at(p, d->line, d->col, "column '%s' of type %s cannot have a collation",
 			     d->c->name, type_name(&b, &d->c->type));
-	} else if ((rc = next(p)) == 0 && (rc = parse_name(p, &coll, "a collation name")) == 0) {
+	} else if ((rc = next(p)) == 0 && (rc = parse_collation_name(p, &coll, NULL)) == 0) {
 		rc = dbt_column_set_collation(d->c, coll.s);
 	}
 	name_release(&coll);

@@ -134,8 +134,7 @@ static int index_collate(struct parser *p, dbt_index *ix, int line, int col)
 
 	if ((rc = next(p)) < 0)
 		return rc;
-	from = p->cur.tok.start;
-	if ((rc = parse_name(p, &coll, "a collation name")) < 0)
+	if ((rc = parse_collation_name(p, &coll, &from)) < 0)
 		goto cleanup;
 	if (e->column) {
 		if ((rc = add_ref(p, ix->table, e->column, line, col)) < 0)

@@ -93,6 +93,7 @@ void name_release(struct name *n);
 int parse_name_as(struct parser *p, struct name *out, const char *what, int strict);
 int parse_name(struct parser *p, struct name *out, const char *what);
 int parse_object_name(struct parser *p, struct name *out, const char *what);
+int parse_collation_name(struct parser *p, struct name *out, size_t *start);
 int add_ref(struct parser *p, const char *table, const char *column, int line, int col);
 void put_first(dbt_buf *b, const char *name, const char *first, int line);
 int fail_duplicate(struct parser *p, const struct name *n, const char *what, const char *first,
@@ -133,6 +134,11 @@ int partition_bound(struct parser *p, dbt_table *t);
 int discard_table(struct parser *p, dbt_table **out);
 int make_partition(struct parser *p, dbt_table *t, const char *parent);
 int parse_table(struct parser *p);
+/* Whether `name` is one of dbtool's own tables (version, history,
+ * journal), which the dump of a database that dbtool manages holds: never
+ * part of a model, as reflection leaves them out, so the statements that
+ * make or alter them are skipped. */
+int dbtool_own_table(const char *name);
 
 /* parse_column.c: column definitions */
 int column_not_null(struct parser *p, struct coldef *d);
@@ -146,6 +152,15 @@ int parse_column(struct parser *p, dbt_table *t, int alter);
 void put_expr_name(dbt_buf *b, const char *name);
 int parse_index(struct parser *p, const dbt_token *first, int unique);
 
+/* parse_drop.c: what DROP TABLE takes along.  The kept statements on
+ * the tables (triggers, policies, rules, comments, grants, ALTER TABLE
+ * ... ROW LEVEL SECURITY) leave the model, and so do the sequences their
+ * columns own; a view that reads one of them is an error at the table's
+ * place in the DROP (`lines`, `cols`), unless `cascade`, which takes the
+ * view along too, and what is on it.  The tables themselves stay. */
+int drop_dependents(struct parser *p, dbt_table *const *tables, const int *lines, const int *cols,
+		    size_t ntables, int cascade);
+
 /* parse_sequence.c: sequences */
 int plain_seq_word(const struct parser *p);
 int parse_sequence(struct parser *p, const dbt_token *first);
@@ -154,6 +169,7 @@ int skip_owner(struct parser *p);
 int parse_alter_sequence(struct parser *p, const dbt_token *first);
 
 /* parse_alter.c: ALTER TABLE */
+void forget_ref(struct parser *p, const char *s);
 int attach_index(struct parser *p);
 int is_attach_index(const struct parser *p);
 int parse_alter_table(struct parser *p, const dbt_token *first);

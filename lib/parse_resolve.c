@@ -116,7 +116,9 @@ static const dbt_unique *key_at(const dbt_table *t, size_t j)
 
 /*
  * Tables, indexes, primary keys and unique constraints share one name
- * space (a key is an index).  Reports `name`, declared by `self` at
+ * space (a key is an index), where PostgreSQL tells names that differ in
+ * case apart ("Users_pkey" and users_pkey); SQLite does not, for tables
+ * and indexes: dbt_schema_adapt refuses those there.  Reports `name`, declared by `self` at
  * line:col, when a table or a user-named key of the first `ntables` tables
  * holds it already.
  */
@@ -127,7 +129,7 @@ static int name_clash(struct parser *p, const char *name, const void *self, size
 	size_t i, j;
 
 	for (i = 0; i < s->ntables; i++)
-		if (!dbt_name_casecmp(s->tables[i]->name, name))
+		if (!strcmp(s->tables[i]->name, name))
 			return fail_at(p, line, col,
 				       "name '%s' is already used by table '%s' on line %d", name,
 				       s->tables[i]->name, s->tables[i]->line);
@@ -137,7 +139,7 @@ static int name_clash(struct parser *p, const char *name, const void *self, size
 		for (j = 0; j <= t->nuniques; j++) {
 			const dbt_unique *k = key_at(t, j);
 
-			if (!k || k == self || !k->name_given || dbt_name_casecmp(k->name, name))
+			if (!k || k == self || !k->name_given || strcmp(k->name, name))
 				continue;
 			return fail_at(p, line, col,
 				       "name '%s' is already used by %s of table '%s' on line %d",
@@ -160,8 +162,7 @@ struct held_name {
 
 static int cmp_held_name(const void *a, const void *b)
 {
-	return dbt_name_casecmp(((const struct held_name *)a)->name,
-				((const struct held_name *)b)->name);
+	return strcmp(((const struct held_name *)a)->name, ((const struct held_name *)b)->name);
 }
 
 /*
@@ -205,7 +206,7 @@ static int may_clash(const dbt_schema *s)
 	}
 	qsort(v, n, sizeof(*v), cmp_held_name);
 	for (i = 0; i < n && !found; i = j) {
-		for (j = i + 1; j < n && !dbt_name_casecmp(v[i].name, v[j].name); j++)
+		for (j = i + 1; j < n && !strcmp(v[i].name, v[j].name); j++)
 			;
 		for (k = i + 1; k < j && !found; k++)
 			found = v[k].owner != v[i].owner || v[i].owner == HELD_INDEX;
@@ -245,8 +246,7 @@ static int check_relation_names(struct parser *p)
 		if ((rc = name_clash(p, ix->name, ix, s->ntables, ix->line, ix->col)) < 0)
 			return rc;
 		for (j = 0; j < i; j++)
-			if (s->indexes[j]->name_given &&
-			    !dbt_name_casecmp(s->indexes[j]->name, ix->name))
+			if (s->indexes[j]->name_given && !strcmp(s->indexes[j]->name, ix->name))
 				return fail_at(p, ix->line, ix->col,
 					       "duplicate index '%s' (first declared on line %d)",
 					       ix->name, s->indexes[j]->line);

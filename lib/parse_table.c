@@ -6,6 +6,7 @@
  */
 #include "parse_internal.h"
 
+#include "defaults.h"
 #include "error.h"
 #include "ident.h"
 
@@ -612,7 +613,7 @@ int check_constraint_names(struct parser *p, const dbt_table *t)
 	/* Report the one declared last of the first clashing pair. */
 	for (i = 0; i < n && rc == 0; i++) {
 		for (j = 0; j < n; j++) {
-			if (j == i || dbt_name_casecmp(v[i].name, v[j].name))
+			if (j == i || strcmp(v[i].name, v[j].name))
 				continue;
 			if (v[j].line > v[i].line ||
 			    (v[j].line == v[i].line && v[j].col > v[i].col))
@@ -630,6 +631,12 @@ int check_constraint_names(struct parser *p, const dbt_table *t)
 static int sqlite_internal(const char *name)
 {
 	return !strcmp(name, "sqlite_sequence") || !strncmp(name, "sqlite_stat", 11);
+}
+
+int dbtool_own_table(const char *name)
+{
+	return !strcmp(name, DBT_VERSION_TABLE) || !strcmp(name, DBT_HISTORY_TABLE) ||
+	       !strcmp(name, DBT_JOURNAL_TABLE);
 }
 
 /* Reads up to the statement's end: a ';' outside parentheses and
@@ -1084,7 +1091,7 @@ int parse_table(struct parser *p)
 	}
 	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
 		goto cleanup;
-	if (!n.quoted && sqlite_internal(n.s)) {
+	if ((!n.quoted && sqlite_internal(n.s)) || dbtool_own_table(n.s)) {
 		rc = skip_statement(p);
 		goto cleanup;
 	}

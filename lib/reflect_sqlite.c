@@ -352,9 +352,33 @@ static int make_pk(struct rtable *rt)
 	return 0;
 }
 
-/* SQLite takes DEFAULT "word" (or [word], `word`) as the string 'word':
- * that literal in `*out` (caller frees) when `dflt` is one quoted name,
- * NULL otherwise. */
+/* Whether `dflt` is one bare word that SQLite takes as the string of its
+ * letters (its grammar's `DEFAULT id`): not a value of its own (NULL,
+ * TRUE, CURRENT_TIMESTAMP ...), which the model also keeps as words. */
+static int bare_word_default(const char *dflt)
+{
+	static const char *const values[] = {"true",	     "false",
+					     "null",	     "current_timestamp",
+					     "current_date", "current_time",
+					     "localtime",    "localtimestamp",
+					     "current_user", "session_user"};
+	dbt_lexer lx;
+	dbt_token t, end;
+	size_t i;
+
+	dbt_lex_init(&lx, dflt, strlen(dflt));
+	if (dbt_lex_next(&lx, &t) < 0 || t.kind != DBT_TOK_WORD || dbt_lex_next(&lx, &end) < 0 ||
+	    end.kind != DBT_TOK_END)
+		return 0;
+	for (i = 0; i < sizeof(values) / sizeof(values[0]); i++)
+		if (dbt_token_is(dflt, &t, values[i]))
+			return 0;
+	return 1;
+}
+
+/* SQLite takes DEFAULT "word" (or [word], `word`, or a bare word) as the
+ * string 'word': that literal in `*out` (caller frees) when `dflt` is one
+ * quoted name or bare word, NULL otherwise. */
 static int quoted_default(char **out, const char *dflt)
 {
 	dbt_buf b = DBT_BUF_INIT;
@@ -363,6 +387,12 @@ static int quoted_default(char **out, const char *dflt)
 	int rc;
 
 	*out = NULL;
+	if (bare_word_default(dflt)) {
+		dbt_literal_quote(&b, dflt);
+		if (!(*out = dbt_buf_detach(&b)))
+			return dbt_error_oom();
+		return 0;
+	}
 	if (rd_init(&r, dflt, strlen(dflt)) < 0 || r.tok.kind != DBT_TOK_QUOTED) {
 		dbt_error_clear();
 		return 0;

@@ -868,10 +868,12 @@ static int sqlite_only_forms(const dbt_table *t)
 		if (c->dq_default_line > 0) {
 			dbt_render_place(at, sizeof(at), c->dq_default_line, c->dq_default_col);
 			return dbt_error_set(DBT_EPARSE,
-					     "%sthe default of column '%s.%s' is a double-quoted "
-					     "name, which PostgreSQL takes as a column and does "
-					     "not allow in DEFAULT: write a 'string'",
-					     at, t->name, c->name);
+					     "%sthe default of column '%s.%s' is a %s, which "
+					     "PostgreSQL takes as a column and does not allow in "
+					     "DEFAULT: write a 'string'",
+					     at, t->name, c->name,
+					     c->dq_default_bare ? "bare word"
+								: "double-quoted name");
 		}
 	}
 	return 0;

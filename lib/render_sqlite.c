@@ -954,8 +954,9 @@ static int same_sqlite_name(const char *a, const char *b)
 
 /*
  * PostgreSQL keeps "Users" and users apart, SQLite does not: two tables,
- * or two columns of a table, whose names differ only in case are one name
- * there, reported at the later one's place.
+ * two columns of a table, two indexes or an index and a table whose names
+ * differ only in case are one name there, reported at the later one's
+ * place.
  */
 static int sqlite_case_clash(const dbt_schema *schema)
 {
@@ -984,6 +985,32 @@ static int sqlite_case_clash(const dbt_schema *schema)
 						t->columns[j]->line, t->columns[j]->col,
 						t->columns[j]->name, t->name, t->columns[k]->line,
 						t->columns[k]->name);
+	}
+	/* Indexes share the tables' name space there. */
+	for (i = 0; i < schema->nindexes; i++) {
+		const dbt_index *ix = schema->indexes[i];
+
+		if (!ix->name_given)
+			continue;
+		for (j = 0; j < schema->ntables; j++)
+			if (same_sqlite_name(schema->tables[j]->name, ix->name))
+				return dbt_error_set(DBT_EPARSE,
+						     "%d:%d: name '%s' is already used by table "
+						     "'%s' on line %d (SQLite ignores case in "
+						     "names)",
+						     ix->line, ix->col, ix->name,
+						     schema->tables[j]->name,
+						     schema->tables[j]->line);
+		for (j = 0; j < i; j++)
+			if (schema->indexes[j]->name_given &&
+			    same_sqlite_name(schema->indexes[j]->name, ix->name))
+				return dbt_error_set(DBT_EPARSE,
+						     "%d:%d: duplicate index '%s' (first declared "
+						     "on line %d as '%s', and SQLite ignores case "
+						     "in names)",
+						     ix->line, ix->col, ix->name,
+						     schema->indexes[j]->line,
+						     schema->indexes[j]->name);
 	}
 	return 0;
 }

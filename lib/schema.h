@@ -111,9 +111,11 @@ typedef struct dbt_column {
 				      * CONFLICT of the column's NOT NULL, PRIMARY
 				      * KEY or UNIQUE; 0 when none or reflected */
 	int dq_default_line, dq_default_col; /* where the model writes DEFAULT
-					* "word", which SQLite takes as the
-					* string 'word' (default_expr holds it
-					* so); 0 otherwise */
+					* "word" or DEFAULT word, which SQLite
+					* takes as the string 'word'
+					* (default_expr holds it so); 0
+					* otherwise */
+	int dq_default_bare;		     /* that word is bare, not quoted */
 } dbt_column;
 
 /* A primary key or unique constraint. */

@@ -24,7 +24,8 @@ static void strv_free(char **v, size_t n)
 enum space { SPACE_RELATION, SPACE_CONSTRAINT };
 
 /*
- * The names taken in one name space, ignoring ASCII case: an open-
+ * The names taken in one name space, exactly, as PostgreSQL compares
+ * them ("Users_pkey" is not users_pkey): an open-
  * addressing hash set of pointers to names the schema owns, so that
  * naming every constraint of a large schema stays linear.
  */
@@ -39,8 +40,7 @@ static size_t name_hash(const char *name)
 	size_t h = 14695981039346656037ULL & (size_t)-1;
 
 	for (; *name; name++)
-		h = (h ^ (size_t)dbt_ascii_lower((unsigned char)*name)) *
-		    (1099511628211ULL & (size_t)-1);
+		h = (h ^ (size_t)(unsigned char)*name) * (1099511628211ULL & (size_t)-1);
 	return h;
 }
 
@@ -51,7 +51,7 @@ static int nameset_has(const struct nameset *set, const char *name)
 	if (!set->cap)
 		return 0;
 	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-		if (!dbt_name_casecmp(set->slots[i], name))
+		if (!strcmp(set->slots[i], name))
 			return 1;
 	return 0;
 }

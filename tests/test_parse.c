@@ -775,6 +775,26 @@ static void table_options_are_read_with_their_places(void **state)
 	dbt_schema_free(s);
 }
 
+/* pg_dump qualifies a column's collation by pg_catalog; the database
+ * reads it back without the qualifier, and so does the model, on a
+ * column and on an index key. */
+static void collation_qualified_by_pg_catalog_is_the_collation(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT COLLATE pg_catalog.\"C\","
+		     " b TEXT COLLATE public.\"de_DE\" NOT NULL);\n"
+		     "CREATE INDEX ix ON t (a COLLATE pg_catalog.\"POSIX\");\n");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->collation, "C");
+	assert_string_equal(t->columns[1]->collation, "de_DE");
+	assert_true(t->columns[1]->not_null);
+	assert_string_equal(s->indexes[0]->elems[0].expr, "a COLLATE \"POSIX\"");
+	dbt_schema_free(s);
+}
+
 static void collation_is_kept_folded_like_a_name(void **state)
 {
 	dbt_schema *s;
@@ -1035,7 +1055,7 @@ BAD(two_defaults, "CREATE TABLE t (a INT DEFAULT 1 DEFAULT 2)",
     "schema.sql:1:33: column 'a' of table 't' has more than one default")
 BAD(default_needs_a_value, "CREATE TABLE t (a INT DEFAULT)",
     "schema.sql:1:30: expected a default value, found ')'")
-BAD(default_may_not_name_a_column, "CREATE TABLE t (a INT, b INT DEFAULT a)",
+BAD(default_may_not_name_a_column, "CREATE TABLE t (a INT, b INT DEFAULT a + 1)",
     "schema.sql:1:38: expected a default value, found 'a'")
 BAD(default_operator_needs_an_operand, "CREATE TABLE t (a INT DEFAULT 1 +)",
     "schema.sql:1:34: expected a default value, found ')'")
@@ -1069,6 +1089,9 @@ BAD(collation_on_integer, "CREATE TABLE t (a INT COLLATE \"C\")",
     "schema.sql:1:23: column 'a' of type INTEGER cannot have a collation")
 BAD(two_collations, "CREATE TABLE t (a TEXT COLLATE \"C\" COLLATE \"POSIX\")",
     "schema.sql:1:36: column 'a' of table 't' has more than one collation")
+BAD(collation_of_another_schema, "CREATE TABLE t (a TEXT COLLATE other.\"C\")",
+    "schema.sql:1:32: collation schema 'other' is not supported (a collation is named alone, "
+    "or in 'public' or pg_catalog)")
 BAD(collate_needs_a_name, "CREATE TABLE t (a TEXT COLLATE)",
     "schema.sql:1:31: expected a collation name, found ')'")
 BAD(check_needs_parentheses, "CREATE TABLE t (a INT CHECK a > 0)",
@@ -2290,6 +2313,135 @@ static void model_drops_a_table_with_cascade_and_its_referencing_key(void **stat
 	dbt_schema_free(s);
 }
 
+/* PostgreSQL keeps names that differ in case apart: "Users" and users,
+ * with their keys and indexes as pg_dump names them. */
+static void names_differing_in_case_are_two_relations(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok(
+		"CREATE TABLE \"Users\" (id INT, email TEXT);\n"
+		"CREATE TABLE users (id INT, email TEXT);\n"
+		"ALTER TABLE ONLY \"Users\" ADD CONSTRAINT \"Users_pkey\" PRIMARY KEY (id);\n"
+		"ALTER TABLE ONLY \"Users\" ADD CONSTRAINT \"Users_email_key\" UNIQUE (email);\n"
+		"ALTER TABLE ONLY users ADD CONSTRAINT users_pkey PRIMARY KEY (id);\n"
+		"ALTER TABLE ONLY users ADD CONSTRAINT users_email_key UNIQUE (email);\n"
+		"CREATE INDEX \"Ix\" ON \"Users\" (email);\n"
+		"CREATE INDEX ix ON users (email);\n"
+		"CREATE TABLE t (a INT, CONSTRAINT \"C\" CHECK (a > 0), CONSTRAINT c CHECK (a < "
+		"9));\n");
+	assert_int_equal(s->ntables, 3);
+	assert_int_equal(s->nindexes, 2);
+	assert_string_equal(s->tables[1]->pk->name, "users_pkey");
+	assert_int_equal(s->tables[2]->nchecks, 2);
+	dbt_schema_free(s);
+}
+
+/* The dump of a database that dbtool manages holds dbtool's own tables,
+ * which are never part of a model: their statements are skipped. */
+static void dbtool_own_tables_in_a_dump_are_skipped(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE public.dbtool_version (version_num character varying(64) NOT "
+		     "NULL);\n"
+		     "ALTER TABLE public.dbtool_version OWNER TO app;\n"
+		     "CREATE TABLE \"dbtool_history\" (version_num VARCHAR(64) NOT NULL);\n"
+		     "CREATE TABLE t (id INTEGER PRIMARY KEY);\n"
+		     "ALTER TABLE ONLY public.dbtool_version\n"
+		     "    ADD CONSTRAINT dbtool_version_pkc PRIMARY KEY (version_num);\n");
+	assert_int_equal(s->ntables, 1);
+	assert_string_equal(s->tables[0]->name, "t");
+	assert_int_equal(s->nstatements, 0);
+	dbt_schema_free(s);
+}
+
+/* What the database drops with a table goes with it in the model: its
+ * triggers, comments, grants, policies and owned sequences; views on it
+ * only with CASCADE (and the views on those). */
+static void model_drops_a_table_with_what_is_on_it(void **state)
+{
+	dbt_schema *s;
+	size_t i;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE keep (id INTEGER PRIMARY KEY);\n"
+		     "CREATE TABLE gone (id INTEGER PRIMARY KEY, n INTEGER);\n"
+		     "CREATE SEQUENCE gone_n_seq;\n"
+		     "ALTER SEQUENCE gone_n_seq OWNED BY public.gone.n;\n"
+		     "CREATE TRIGGER tr AFTER UPDATE OF n ON public.gone FOR EACH ROW EXECUTE "
+		     "FUNCTION f();\n"
+		     "CREATE TRIGGER keep_tr AFTER INSERT ON keep BEGIN SELECT 1; END;\n"
+		     "COMMENT ON TABLE gone IS 'x';\n"
+		     "COMMENT ON COLUMN gone.n IS 'y';\n"
+		     "COMMENT ON CONSTRAINT gone_pkey ON gone IS 'z';\n"
+		     "GRANT SELECT ON TABLE gone TO reader;\n"
+		     "CREATE POLICY p ON gone USING (true);\n"
+		     "ALTER TABLE gone ENABLE ROW LEVEL SECURITY;\n"
+		     "CREATE VIEW v AS SELECT g.id FROM keep k JOIN gone g ON g.id = k.id;\n"
+		     "CREATE VIEW vv AS SELECT id FROM v;\n"
+		     "CREATE VIEW keep_view AS SELECT id AS gone FROM keep;\n"
+		     "COMMENT ON VIEW vv IS 'w';\n"
+		     "DROP TABLE gone CASCADE;\n"
+		     "CREATE SEQUENCE gone_n_seq;\n");
+	assert_int_equal(s->ntables, 1);
+	for (i = 0; i < s->nstatements; i++)
+		if (strcmp(s->statements[i]->kind, "sequence"))
+			assert_string_not_equal(s->statements[i]->name, "tr");
+	assert_int_equal(s->nstatements, 3);
+	assert_string_equal(s->statements[0]->name, "keep_tr");
+	assert_string_equal(s->statements[1]->name, "keep_view");
+	assert_string_equal(s->statements[2]->name, "gone_n_seq");
+	dbt_schema_free(s);
+}
+
+BAD(drop_table_a_view_uses,
+    "CREATE TABLE a (id INT);\nCREATE TABLE b (id INT);\n"
+    "CREATE VIEW v AS SELECT x.id FROM a x, public.b;\nDROP TABLE b;",
+    "schema.sql:4:12: cannot drop table 'b': view 'v' uses it (DROP TABLE ... CASCADE drops it "
+    "too)")
+
+BAD(drop_table_a_view_uses_in_brackets,
+    "CREATE TABLE [Order Details] (id INT);\n"
+    "CREATE VIEW v AS SELECT * FROM main.[Order Details];\nDROP TABLE [Order Details];",
+    "schema.sql:3:12: cannot drop table 'Order Details': view 'v' uses it (DROP TABLE ... "
+    "CASCADE drops it too)")
+
+/* SQLite takes DEFAULT word as the string 'word', as written; a value of
+ * its own (TRUE, CURRENT_TIMESTAMP), a typed literal, a call or a
+ * reserved word is not one. */
+static void sqlite_default_bare_word_is_a_string(void **state)
+{
+	const dbt_table *t;
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok(
+		"CREATE TABLE t (a TEXT DEFAULT Hello,\n"
+		"  b TEXT DEFAULT [br] NOT NULL, c TEXT DEFAULT `bq`, d BOOLEAN DEFAULT TRUE,\n"
+		"  e DATE DEFAULT DATE '2020-01-01', f TEXT DEFAULT lower('X'),\n"
+		"  g TIMESTAMP DEFAULT current_timestamp, h TEXT DEFAULT action);\n");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->default_expr, "'Hello'");
+	assert_int_equal(t->columns[0]->dq_default_line, 1);
+	assert_int_equal(t->columns[0]->dq_default_col, 32);
+	assert_true(t->columns[0]->dq_default_bare);
+	assert_string_equal(t->columns[1]->default_expr, "'br'");
+	assert_true(t->columns[1]->not_null);
+	assert_string_equal(t->columns[2]->default_expr, "'bq'");
+	assert_int_equal(t->columns[3]->dq_default_line, 0);
+	assert_int_equal(t->columns[4]->dq_default_line, 0);
+	assert_int_equal(t->columns[5]->dq_default_line, 0);
+	assert_int_equal(t->columns[6]->dq_default_line, 0);
+	assert_string_equal(t->columns[7]->default_expr, "'action'");
+	dbt_schema_free(s);
+}
+
+BAD(default_reserved_word, "CREATE TABLE t (a TEXT DEFAULT select)",
+    "schema.sql:1:32: expected a default value, found 'select'")
+
 static void rename_hints_are_read_from_the_line_before(void **state)
 {
 	dbt_schema *s = parse_ok("-- people were users\n"
@@ -2389,6 +2541,7 @@ int main(void)
 		T(generated_as_identity_sets_the_identity_kind),
 		T(generated_columns_keep_expression_and_storage),
 		T(table_options_are_read_with_their_places),
+		T(collation_qualified_by_pg_catalog_is_the_collation),
 		T(collation_is_kept_folded_like_a_name),
 		T(nullable_columns_may_say_null),
 		T(indexes_on_columns_with_directions),
@@ -2484,6 +2637,7 @@ int main(void)
 		T(serial_autoincrement),
 		T(collation_on_integer),
 		T(two_collations),
+		T(collation_of_another_schema),
 		T(collate_needs_a_name),
 		T(check_needs_parentheses),
 		T(check_needs_an_expression),
@@ -2572,6 +2726,13 @@ int main(void)
 		T(conflict_after_a_column_check),
 		T(model_drops_constraints_defaults_indexes_and_tables),
 		T(model_drops_a_table_with_cascade_and_its_referencing_key),
+		T(names_differing_in_case_are_two_relations),
+		T(dbtool_own_tables_in_a_dump_are_skipped),
+		T(model_drops_a_table_with_what_is_on_it),
+		T(drop_table_a_view_uses),
+		T(drop_table_a_view_uses_in_brackets),
+		T(sqlite_default_bare_word_is_a_string),
+		T(default_reserved_word),
 		T(drop_unknown_constraint),
 		T(drop_default_the_column_has_not),
 		T(drop_not_null_the_column_has_not),

@@ -273,6 +273,17 @@ static void test_reflects_a_quoted_word_default_as_a_string(void **state)
 			" c TEXT DEFAULT [x y], d TEXT DEFAULT `z`, e TEXT DEFAULT \"true\")");
 }
 
+/* SQLite takes a bare word after DEFAULT as the string of its letters;
+ * TRUE and CURRENT_TIMESTAMP are values of their own. */
+static void test_reflects_a_bare_word_default_as_a_string(void **state)
+{
+	assert_reflects(*state,
+			"CREATE TABLE t (a TEXT DEFAULT 'Hello', b TEXT DEFAULT 'action',"
+			" c BOOLEAN DEFAULT true, d TEXT DEFAULT current_timestamp)",
+			"CREATE TABLE t (a TEXT DEFAULT Hello, b TEXT DEFAULT action,"
+			" c BOOLEAN DEFAULT true, d TEXT DEFAULT current_timestamp)");
+}
+
 static void test_reflects_conflict_clauses(void **state)
 {
 	dbt_schema *s;
@@ -1125,6 +1136,7 @@ int main(void)
 		T(test_reflects_nullability),
 		T(test_reflects_literal_defaults),
 		T(test_reflects_a_quoted_word_default_as_a_string),
+		T(test_reflects_a_bare_word_default_as_a_string),
 		T(test_reflects_conflict_clauses),
 		T(test_reflects_expression_defaults),
 		T(test_reflects_defaults_written_differently),

@@ -331,6 +331,10 @@ static void test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults(void *
 	assert_adapt_error_for(PG, "CREATE TABLE t (a INT, CHECK (a > 0) ON CONFLICT FAIL)",
 			       "1:24: a CHECK constraint of table 't' has ON CONFLICT, a clause of "
 			       "SQLite's that PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a TEXT,\n b TEXT DEFAULT hello)",
+			       "2:17: the default of column 't.b' is a bare word, which "
+			       "PostgreSQL takes as a column and does not allow in DEFAULT: write "
+			       "a 'string'");
 	assert_adapt_error_for(PG, "CREATE TABLE t (a TEXT DEFAULT \"x\")",
 			       "1:32: the default of column 't.a' is a double-quoted name, which "
 			       "PostgreSQL takes as a column and does not allow in DEFAULT: write "
@@ -605,6 +609,13 @@ static void test_adapt_sqlite_refuses_names_differing_in_case_only(void **state)
 		{"CREATE TABLE t (\"Id\" INT, id TEXT)",
 		 "1:27: duplicate column 'id' in table 't' (first declared on line 1 as 'Id', and "
 		 "SQLite ignores case in names)"},
+		{"CREATE TABLE t (a INT);\nCREATE INDEX \"Ix\" ON t (a);\nCREATE INDEX ix ON t "
+		 "(a);",
+		 "3:14: duplicate index 'ix' (first declared on line 2 as 'Ix', and SQLite ignores "
+		 "case in names)"},
+		{"CREATE TABLE t (a INT);\nCREATE INDEX \"T\" ON t (a);",
+		 "2:14: name 'T' is already used by table 't' on line 1 (SQLite ignores case in "
+		 "names)"},
 	};
 	size_t i;
 

@@ -661,6 +661,21 @@ static void expression_quoted_identifiers_unquote_when_plain(void **state)
 	assert_expr("\"caf\xc3\xa9\" > 0", "\"caf\xc3\xa9\" > 0");
 }
 
+/* SQLite's [name] and `name` are quoted names where an operand begins,
+ * the same as "name"; a '[' after a name, a ')' or a type, and the
+ * brackets of an array, are PostgreSQL's subscripts and arrays. */
+static void expression_sqlite_quoted_names_are_double_quoted(void **state)
+{
+	(void)state;
+	assert_expr("[Discount]>=(0) AND `Unit Price` > [a]",
+		    "\"Discount\" >= (0) AND \"Unit Price\" > a");
+	assert_expr("(`it``s` + [x\"y]) * 2", "(\"it`s\" + \"x\"\"y\") * 2");
+	assert_expr("tags[1] = 'a' AND m[2][3] > 0", "tags[1] = 'a' AND m[2][3] > 0");
+	assert_expr("x = ANY (ARRAY[[1, 2], [3]])", "x = ANY (ARRAY[[1, 2],[3]])");
+	assert_expr("'{}'::int[] <> a::text[]", "'{}'::INTEGER[] <> a::TEXT[]");
+	assert_expr("(f(a))[1] IS NOT NULL", "(f(a))[1] IS NOT NULL");
+}
+
 static void expression_comments_are_dropped(void **state)
 {
 	(void)state;
@@ -981,8 +996,10 @@ static void generated_name_gets_a_number_when_taken(void **state)
 	(void)state;
 	assert_int_equal(dbt_schema_new(&s), 0);
 	t = add_table(s, "t", cols);
-	add_table(s, "T_PKEY", cols);
+	add_table(s, "t_pkey", cols);
 	add_table(s, "t_pkey1", cols);
+	/* Names are compared exactly, as PostgreSQL compares them. */
+	add_table(s, "T_A_KEY1", cols);
 	assert_int_equal(dbt_table_set_pk(&pk, t, NULL), 0);
 	assert_int_equal(dbt_unique_add_column(pk, "a"), 0);
 	assert_int_equal(dbt_table_add_unique(&u, t, "t_a_key"), 0);
@@ -1244,6 +1261,7 @@ int main(void)
 		cmocka_unit_test(canonical_expression_is_a_fixed_point),
 		cmocka_unit_test(expression_strings_are_kept_verbatim),
 		cmocka_unit_test(expression_quoted_identifiers_unquote_when_plain),
+		cmocka_unit_test(expression_sqlite_quoted_names_are_double_quoted),
 		cmocka_unit_test(expression_comments_are_dropped),
 		cmocka_unit_test(expression_cast_types_are_canonical),
 		cmocka_unit_test(expression_that_does_not_tokenize_is_an_error),
