@@ -952,31 +952,64 @@ static int same_sqlite_name(const char *a, const char *b)
 	return !dbt_name_casecmp(a, b);
 }
 
+static int cmp_table_case(const void *a, const void *b)
+{
+	const dbt_table *const *x = a, *const *y = b;
+	int c = dbt_name_casecmp((*x)->name, (*y)->name);
+
+	/* Pointers into one array: their order is the declaration order. */
+	return c ? c : (x < y ? -1 : x > y);
+}
+
 /*
  * PostgreSQL keeps "Users" and users apart, SQLite does not: two tables,
  * or two columns of a table, whose names differ only in case are one name
- * there, reported at the later one's place.
+ * there, reported at the later one's place.  The tables are compared in
+ * name order (sorting pointers to the array's slots), not each with every
+ * other: `first[i]` is the earliest table whose name is table i's.
  */
 static int sqlite_case_clash(const dbt_schema *schema)
 {
-	size_t i, j, k;
+	dbt_table *const **byname = NULL;
+	size_t i, j, k, *first = NULL;
+	int rc = 0;
 
+	if (schema->ntables > 1) {
+		byname = malloc(schema->ntables * sizeof(*byname));
+		first = malloc(schema->ntables * sizeof(*first));
+		if (!byname || !first) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		for (i = 0; i < schema->ntables; i++) {
+			byname[i] = &schema->tables[i];
+			first[i] = i;
+		}
+		qsort(byname, schema->ntables, sizeof(*byname), cmp_table_case);
+		for (i = 1, j = 0; i < schema->ntables; i++) {
+			if (dbt_name_casecmp((*byname[j])->name, (*byname[i])->name))
+				j = i;
+			else
+				first[byname[i] - schema->tables] =
+					(size_t)(byname[j] - schema->tables);
+		}
+	}
 	for (i = 0; i < schema->ntables; i++) {
 		const dbt_table *t = schema->tables[i];
 
-		for (j = 0; j < i; j++)
-			if (same_sqlite_name(schema->tables[j]->name, t->name))
-				return dbt_error_set(DBT_EPARSE,
-						     "%d:%d: duplicate table '%s' (first declared "
-						     "on line %d as '%s', and SQLite ignores case "
-						     "in names)",
-						     t->line, t->col, t->name,
-						     schema->tables[j]->line,
-						     schema->tables[j]->name);
+		if (first && first[i] != i) {
+			const dbt_table *o = schema->tables[first[i]];
+
+			rc = dbt_error_set(DBT_EPARSE,
+					   "%d:%d: duplicate table '%s' (first declared on line %d "
+					   "as '%s', and SQLite ignores case in names)",
+					   t->line, t->col, t->name, o->line, o->name);
+			goto cleanup;
+		}
 		for (j = 0; j < t->ncolumns; j++)
 			for (k = 0; k < j; k++)
-				if (same_sqlite_name(t->columns[k]->name, t->columns[j]->name))
-					return dbt_error_set(
+				if (same_sqlite_name(t->columns[k]->name, t->columns[j]->name)) {
+					rc = dbt_error_set(
 						DBT_EPARSE,
 						"%d:%d: duplicate column '%s' in table '%s' (first "
 						"declared on line %d as '%s', and SQLite ignores "
@@ -984,8 +1017,13 @@ static int sqlite_case_clash(const dbt_schema *schema)
 						t->columns[j]->line, t->columns[j]->col,
 						t->columns[j]->name, t->name, t->columns[k]->line,
 						t->columns[k]->name);
+					goto cleanup;
+				}
 	}
-	return 0;
+cleanup:
+	free(byname);
+	free(first);
+	return rc;
 }
 
 int dbt_sqlite_adapt(dbt_schema *schema)
