@@ -80,15 +80,19 @@ static const char columns_sql[] =
 	" FROM sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') c"
 	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, c.cid";
 
-/* Driven by the indexes' own rows of sqlite_schema, which also hold the
- * CREATE INDEX text, so that indexes come in the order they were made. */
+/* Each table's index list, each index's keys, and the index's own row of
+ * sqlite_schema, which holds the CREATE INDEX text and whose rowid orders
+ * the indexes as they were made.  CROSS JOIN keeps the planner to that
+ * order, so that each pragma runs once per table or index (left to
+ * itself, it ran pragma_index_xinfo on every row of sqlite_schema and
+ * pragma_index_list once per index). */
 static const char indexes_sql[] =
 	"SELECT i.name, i.tbl_name, i.sql, il.\"unique\", il.origin, il.partial, x.cid, x.\"desc\","
 	" x.coll"
 	" FROM sqlite_schema m"
-	" JOIN sqlite_schema i ON i.type = 'index' AND i.tbl_name = m.name"
-	" JOIN pragma_index_list(m.name, 'main') il ON il.name = i.name"
-	" JOIN pragma_index_xinfo(i.name, 'main') x"
+	" CROSS JOIN pragma_index_list(m.name, 'main') il"
+	" CROSS JOIN pragma_index_xinfo(il.name, 'main') x"
+	" CROSS JOIN sqlite_schema i ON i.type = 'index' AND i.name = il.name AND i.tbl_name = m.name"
 	" WHERE " PLAIN_TABLES " AND x.key ORDER BY i.rowid, x.seqno";
 
 /* pragma_foreign_key_list numbers a table's foreign keys from the last
