@@ -433,12 +433,14 @@ static void put_lock_timeout(dbt_buf *sql, int ms)
  * what RESET ALL takes away; the user's connection options (URL options=,
  * PGOPTIONS) are the defaults RESET ALL returns to, and stay.
  */
-static int settings(struct postgres_conn *c, int locked)
+static int settings(struct postgres_conn *c, int locked, const char *before)
 {
 	dbt_buf sql = DBT_BUF_INIT;
 	PGresult *res;
 	int rc = 0;
 
+	if (before)
+		dbt_buf_puts(&sql, before);
 	dbt_buf_puts(&sql, "SET client_min_messages = warning");
 	if (c->readonly)
 		dbt_buf_puts(&sql, "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
@@ -539,7 +541,7 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 				   port && *port ? port : "5432", first_line_len(msg), msg);
 		goto cleanup;
 	}
-	if (settings(c, 0) < 0) {
+	if (settings(c, 0, NULL) < 0) {
 		rc = dbt_error_prefix(DBT_ECONNECT, "cannot set up the connection to '%s'",
 				      PQdb(c->pg));
 		goto cleanup;
@@ -653,6 +655,45 @@ static int commit(dbt_conn *conn)
 	return rc;
 }
 
+/*
+ * The bookkeeping statements `sql` and the COMMIT, in one query string: the
+ * server runs them in order in the open transaction and stops at the first
+ * that fails, which leaves the transaction failed (a bookkeeping
+ * statement) or ended (the COMMIT itself, a deferred constraint), and the
+ * message says which as commit() and exec_script() would.
+ */
+static int commit_with(dbt_conn *conn, const char *sql)
+{
+	struct postgres_conn *c = conn_of(conn);
+	dbt_buf all = DBT_BUF_INIT;
+	PGresult *res;
+	int rc = 0;
+
+	if (*sql) {
+		dbt_buf_puts(&all, sql);
+		dbt_buf_puts(&all, ";\n");
+	}
+	dbt_buf_puts(&all, "COMMIT");
+	if (all.oom) {
+		dbt_buf_release(&all);
+		return dbt_error_oom();
+	}
+	c->base.nqueries++;
+	res = PQexec(c->pg, all.ptr);
+	if (!res || failed(c, &res)) {
+		if (*sql && PQtransactionStatus(c->pg) == PQTRANS_INERROR)
+			rc = db_error(c, res, "version table", 1, sql, strlen(sql));
+		else
+			rc = db_error(c, res, NULL, 0, "COMMIT", 6);
+	} else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+		rc = dbt_error_set(DBT_EDB,
+				   "cannot commit: the transaction had failed and was rolled back");
+	}
+	PQclear(res);
+	dbt_buf_release(&all);
+	return rc;
+}
+
 static int rollback(dbt_conn *conn)
 {
 	struct postgres_conn *c = conn_of(conn);
@@ -747,17 +788,14 @@ static int set_lock_timeout(dbt_conn *conn, int ms)
 }
 
 /* RESET ALL leaves the role alone; SET SESSION AUTHORIZATION, which only a
- * superuser may run, is left to the revision that ran it. */
+ * superuser may run, is left to the revision that ran it.  The resets and
+ * dbtool's settings go in one query string, one round trip. */
 static int reset_session(dbt_conn *conn)
 {
 	struct postgres_conn *c = conn_of(conn);
-	PGresult *res = query(c, "RESET ALL; RESET ROLE", 0, NULL);
 
-	if (!res)
-		return DBT_EDB;
-	PQclear(res);
 	c->lock_ms = 0;
-	return settings(c, 1);
+	return settings(c, 1, "RESET ALL; RESET ROLE; ");
 }
 
 static int unlock(dbt_conn *conn)
@@ -850,6 +888,7 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.query_rows = query_rows,
 	.begin = begin,
 	.commit = commit,
+	.commit_with = commit_with,
 	.rollback = rollback,
 	.lock = lock,
 	.unlock = unlock,

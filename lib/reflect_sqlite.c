@@ -92,7 +92,8 @@ static const char indexes_sql[] =
 	" FROM sqlite_schema m"
 	" CROSS JOIN pragma_index_list(m.name, 'main') il"
 	" CROSS JOIN pragma_index_xinfo(il.name, 'main') x"
-	" CROSS JOIN sqlite_schema i ON i.type = 'index' AND i.name = il.name AND i.tbl_name = m.name"
+	" CROSS JOIN sqlite_schema i ON i.type = 'index' AND i.name = il.name AND i.tbl_name = "
+	"m.name"
 	" WHERE " PLAIN_TABLES " AND x.key ORDER BY i.rowid, x.seqno";
 
 /* pragma_foreign_key_list numbers a table's foreign keys from the last

@@ -216,6 +216,21 @@ static int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
 	return c->dialect->exec_script(c, sql->ptr, "version table", 1);
 }
 
+/* Runs the bookkeeping in `sql` and commits: in one round trip where the
+ * dialect can (commit_with). */
+static int commit_bookkeeping(dbt_conn *c, dbt_buf *sql)
+{
+	int rc;
+
+	if (sql->oom)
+		return dbt_error_oom();
+	if (c->dialect->commit_with)
+		return c->dialect->commit_with(c, sql->len ? sql->ptr : "");
+	if ((rc = exec_bookkeeping(c, sql)) < 0)
+		return rc;
+	return c->dialect->commit(c);
+}
+
 /*
  * Refuses, naming the file and line, a statement that would end or split
  * the transaction a transactional revision runs in: a COMMIT would commit
@@ -470,7 +485,7 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 	} else if ((rc = run_sql(c, rev, up, opts)) < 0) {
 		goto fail;
 	}
-	if ((rc = exec_bookkeeping(c, book)) < 0 || (rc = d->commit(c)) < 0) {
+	if ((rc = commit_bookkeeping(c, book)) < 0) {
 		if (rev->transactional)
 			dbt_error_prefix(rc, "%s %s failed at commit and was rolled back", verb,
 					 rev->id);
@@ -526,6 +541,14 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	int rc, stale;
 
 	*done = 0;
+	/* Where the lock spans the run, the position carried from the
+	 * previous step is the database's: at the target, there is no
+	 * transaction to open. */
+	if (k->known && k->verified && k->tables && !d->written_by_others &&
+	    (up ? k->cur >= target : k->cur <= target)) {
+		*done = 1;
+		return 0;
+	}
 	/* Whatever the previous revision set in the session (search_path,
 	 * role, ...) ends with it: each step starts from the session's
 	 * defaults and dbtool's own settings. */
