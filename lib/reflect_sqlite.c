@@ -134,6 +134,7 @@ struct reflect {
 	struct rtable *tabs; /* in creation order */
 	size_t ntabs;
 	struct rtable **sorted; /* by name ignoring ASCII case, for lookups */
+	dbt_type_memo types;	/* the columns' declared types, read once each */
 };
 
 static int cmp_rtable(const void *a, const void *b)
@@ -419,7 +420,7 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 				     "where its definition says otherwise",
 				     rt->t->name, dc->name,
 				     hidden == 2 || hidden == 3 ? "" : "not ");
-	if ((rc = dbt_type_from_sqlite(&type, decl)) < 0)
+	if ((rc = dbt_type_from_sqlite_memo(&type, decl, &x->types)) < 0)
 		return rc;
 	rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type);
 	dbt_type_release(&type);
@@ -1024,6 +1025,7 @@ static void reflect_release(struct reflect *x)
 	}
 	free(x->objs);
 	dbt_schema_free(x->scratch);
+	dbt_type_memo_release(&x->types);
 }
 
 /* Runs a statement of the read transaction. */

@@ -774,14 +774,14 @@ cleanup:
 
 /* The model's declared type, in the form dialect `kind` stores: a column
  * of a reflected or hand-built schema has no declaration and stays. */
-static int adapt_type(dbt_column *c)
+static int adapt_type(dbt_column *c, dbt_type_memo *memo)
 {
 	dbt_type ty;
 	int rc;
 
 	if (!c->type.decl)
 		return 0;
-	if ((rc = dbt_type_from_sqlite(&ty, c->type.decl)) < 0)
+	if ((rc = dbt_type_from_sqlite_memo(&ty, c->type.decl, memo)) < 0)
 		return rc;
 	/* PostgreSQL's BYTEA is SQLite's BLOB: the same values, where the
 	 * name BYTEA would give the column SQLite's NUMERIC affinity. */
@@ -878,7 +878,7 @@ static int sqlite_refuse_key(const dbt_table *t, const dbt_unique *k)
 			     k->ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
 }
 
-static int adapt_sqlite(dbt_table *t)
+static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 {
 	size_t i;
 	int rc;
@@ -922,7 +922,7 @@ static int adapt_sqlite(dbt_table *t)
 					     t->columns[i]->name);
 
 	for (i = 0; i < t->ncolumns; i++)
-		if ((rc = adapt_type(t->columns[i])) < 0)
+		if ((rc = adapt_type(t->columns[i], memo)) < 0)
 			return rc;
 	for (i = 0; i < t->ncolumns; i++) {
 		dbt_column *c = t->columns[i];
@@ -954,7 +954,8 @@ static int same_sqlite_name(const char *a, const char *b)
 
 static int cmp_table_case(const void *a, const void *b)
 {
-	const dbt_table *const *x = a, *const *y = b;
+	dbt_table *const *x = *(dbt_table *const *const *)a;
+	dbt_table *const *y = *(dbt_table *const *const *)b;
 	int c = dbt_name_casecmp((*x)->name, (*y)->name);
 
 	/* Pointers into one array: their order is the declaration order. */
@@ -1028,6 +1029,7 @@ cleanup:
 
 int dbt_sqlite_adapt(dbt_schema *schema)
 {
+	dbt_type_memo memo = DBT_TYPE_MEMO_INIT;
 	size_t i;
 	int rc;
 
@@ -1065,11 +1067,10 @@ int dbt_sqlite_adapt(dbt_schema *schema)
 							     : "last");
 		}
 	}
-	for (i = 0; i < schema->ntables; i++) {
-		if ((rc = adapt_sqlite(schema->tables[i])) < 0)
-			return rc;
-	}
-	return 0;
+	for (i = 0; i < schema->ntables && rc == 0; i++)
+		rc = adapt_sqlite(schema->tables[i], &memo);
+	dbt_type_memo_release(&memo);
+	return rc;
 }
 
 /* The rowid alias is the key spelled exactly INTEGER. */
