@@ -163,6 +163,12 @@ struct dbt_dialect {
 	int (*commit)(dbt_conn *conn);
 	int (*rollback)(dbt_conn *conn);
 
+	/* Runs the statements of `sql` (the runner's bookkeeping, separated
+	 * by ';', or "") and commits, in one round trip; fails as
+	 * exec_script() or commit() would, and the caller rolls back.  NULL:
+	 * the runner calls exec_script() and commit(). */
+	int (*commit_with)(dbt_conn *conn, const char *sql);
+
 	/* In a transaction begin() opened: 1 when another connection may have
 	 * committed since this connection's previous transaction (or there
 	 * was none), so that what that one read may be stale; else 0.  NULL

@@ -35,8 +35,11 @@
 struct postgres_conn {
 	dbt_conn base;
 	PGconn *pg;
-	int readonly; /* opened to read only */
-	int lock_ms;  /* the lock_timeout dbtool set last, 0 for none */
+	int readonly;	 /* opened to read only */
+	int lock_ms;	 /* the lock_timeout dbtool set last, 0 for none */
+	dbt_buf pending; /* the resets and settings of a reset_session() in a
+			  * transaction, sent ahead of the next statement in
+			  * its query string (send_query) */
 };
 
 static struct postgres_conn *conn_of(dbt_conn *conn)
@@ -46,7 +49,15 @@ static struct postgres_conn *conn_of(dbt_conn *conn)
 
 struct pg_conn *dbt_postgres_handle(dbt_conn *conn)
 {
-	return conn_of(conn)->pg;
+	struct postgres_conn *c = conn_of(conn);
+
+	/* Whoever uses the handle sends statements of its own: the pending
+	 * reset goes first (none is pending outside the runner's
+	 * transactions, where the handle is not used). */
+	if (c->pending.len && !c->pending.oom)
+		PQclear(PQexec(c->pg, c->pending.ptr));
+	dbt_buf_release(&c->pending);
+	return c->pg;
 }
 
 /* The length of the first line of `msg`. */
@@ -294,6 +305,30 @@ static int failed(struct postgres_conn *c, PGresult **res)
 	}
 }
 
+/*
+ * Sends the query string `sql`, with the pending reset (see reset_session)
+ * ahead of it: one round trip for both.  The server runs them in order in
+ * the open transaction and stops at the first that fails; the resets and
+ * settings do not fail, so a failure is the statement's.  0, or
+ * DBT_ERROR when out of memory (nothing sent).
+ */
+static int send_query(struct postgres_conn *c, const char *sql, PGresult **res)
+{
+	c->base.nqueries++;
+	if (!c->pending.len) {
+		*res = PQexec(c->pg, sql);
+		return 0;
+	}
+	dbt_buf_puts(&c->pending, sql);
+	if (c->pending.oom) {
+		dbt_buf_release(&c->pending);
+		return dbt_error_oom();
+	}
+	*res = PQexec(c->pg, c->pending.ptr);
+	dbt_buf_release(&c->pending);
+	return 0;
+}
+
 /* Sends one statement (`len` bytes at `stmt`).  `file` as for db_error. */
 static int run_stmt(struct postgres_conn *c, const char *stmt, size_t len, const char *file,
 		    int line)
@@ -304,8 +339,10 @@ static int run_stmt(struct postgres_conn *c, const char *stmt, size_t len, const
 
 	if (!sql)
 		return dbt_error_oom();
-	c->base.nqueries++;
-	res = PQexec(c->pg, sql);
+	if ((rc = send_query(c, sql, &res)) < 0) {
+		free(sql);
+		return rc;
+	}
 	if (!res || failed(c, &res))
 		rc = db_error(c, res, file, line, stmt, len);
 	PQclear(res);
@@ -320,11 +357,24 @@ static PGresult *query(struct postgres_conn *c, const char *sql, int nparams,
 {
 	PGresult *res;
 
-	c->base.nqueries++;
-	if (nparams)
+	if (nparams && c->pending.len) {
+		/* A query with parameters is one statement: the pending reset
+		 * goes on its own. */
+		if (send_query(c, "", &res) < 0)
+			return NULL;
+		if (!res || failed(c, &res)) {
+			db_error(c, res, NULL, 0, "RESET ALL", 9);
+			PQclear(res);
+			return NULL;
+		}
+		PQclear(res);
+	}
+	if (nparams) {
+		c->base.nqueries++;
 		res = PQexecParams(c->pg, sql, nparams, NULL, params, NULL, NULL, 0);
-	else
-		res = PQexec(c->pg, sql);
+	} else if (send_query(c, sql, &res) < 0) {
+		return NULL;
+	}
 	if (!res || failed(c, &res)) {
 		db_error(c, res, NULL, 0, sql, strlen(sql));
 		PQclear(res);
@@ -433,19 +483,26 @@ static void put_lock_timeout(dbt_buf *sql, int ms)
  * what RESET ALL takes away; the user's connection options (URL options=,
  * PGOPTIONS) are the defaults RESET ALL returns to, and stay.
  */
-static int settings(struct postgres_conn *c, int locked)
+static void put_settings(dbt_buf *sql, struct postgres_conn *c, int locked)
+{
+	dbt_buf_puts(sql, "SET client_min_messages = warning");
+	if (c->readonly)
+		dbt_buf_puts(sql, "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
+	if (locked) {
+		dbt_buf_puts(sql, "; ");
+		put_lock_timeout(sql, dbt_conn_lock_timeout(&c->base));
+	}
+}
+
+static int settings(struct postgres_conn *c, int locked, const char *before)
 {
 	dbt_buf sql = DBT_BUF_INIT;
 	PGresult *res;
 	int rc = 0;
 
-	dbt_buf_puts(&sql, "SET client_min_messages = warning");
-	if (c->readonly)
-		dbt_buf_puts(&sql, "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-	if (locked) {
-		dbt_buf_puts(&sql, "; ");
-		put_lock_timeout(&sql, dbt_conn_lock_timeout(&c->base));
-	}
+	if (before)
+		dbt_buf_puts(&sql, before);
+	put_settings(&sql, c, locked);
 	if (sql.oom) {
 		dbt_buf_release(&sql);
 		return dbt_error_oom();
@@ -539,7 +596,7 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 				   port && *port ? port : "5432", first_line_len(msg), msg);
 		goto cleanup;
 	}
-	if (settings(c, 0) < 0) {
+	if (settings(c, 0, NULL) < 0) {
 		rc = dbt_error_prefix(DBT_ECONNECT, "cannot set up the connection to '%s'",
 				      PQdb(c->pg));
 		goto cleanup;
@@ -564,6 +621,7 @@ static void close_conn(dbt_conn *conn)
 	if (!c)
 		return;
 	PQfinish(c->pg);
+	dbt_buf_release(&c->pending);
 	free(c);
 }
 
@@ -653,10 +711,53 @@ static int commit(dbt_conn *conn)
 	return rc;
 }
 
+/*
+ * The bookkeeping statements `sql` and the COMMIT, in one query string: the
+ * server runs them in order in the open transaction and stops at the first
+ * that fails, which leaves the transaction failed (a bookkeeping
+ * statement) or ended (the COMMIT itself, a deferred constraint), and the
+ * message says which as commit() and exec_script() would.
+ */
+static int commit_with(dbt_conn *conn, const char *sql)
+{
+	struct postgres_conn *c = conn_of(conn);
+	dbt_buf all = DBT_BUF_INIT;
+	PGresult *res;
+	int rc = 0;
+
+	if (*sql) {
+		dbt_buf_puts(&all, sql);
+		dbt_buf_puts(&all, ";\n");
+	}
+	dbt_buf_puts(&all, "COMMIT");
+	if (all.oom) {
+		dbt_buf_release(&all);
+		return dbt_error_oom();
+	}
+	if ((rc = send_query(c, all.ptr, &res)) < 0) {
+		dbt_buf_release(&all);
+		return rc;
+	}
+	if (!res || failed(c, &res)) {
+		if (*sql && PQtransactionStatus(c->pg) == PQTRANS_INERROR)
+			rc = db_error(c, res, "version table", 1, sql, strlen(sql));
+		else
+			rc = db_error(c, res, NULL, 0, "COMMIT", 6);
+	} else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+		rc = dbt_error_set(DBT_EDB,
+				   "cannot commit: the transaction had failed and was rolled back");
+	}
+	PQclear(res);
+	dbt_buf_release(&all);
+	return rc;
+}
+
 static int rollback(dbt_conn *conn)
 {
 	struct postgres_conn *c = conn_of(conn);
 
+	/* What was pending would be undone with the transaction anyway. */
+	dbt_buf_release(&c->pending);
 	switch (PQtransactionStatus(c->pg)) {
 	case PQTRANS_INTRANS:
 	case PQTRANS_INERROR:
@@ -747,17 +848,28 @@ static int set_lock_timeout(dbt_conn *conn, int ms)
 }
 
 /* RESET ALL leaves the role alone; SET SESSION AUTHORIZATION, which only a
- * superuser may run, is left to the revision that ran it. */
+ * superuser may run, is left to the revision that ran it.  The resets and
+ * dbtool's settings go in one query string, one round trip. */
 static int reset_session(dbt_conn *conn)
 {
 	struct postgres_conn *c = conn_of(conn);
-	PGresult *res = query(c, "RESET ALL; RESET ROLE", 0, NULL);
 
-	if (!res)
-		return DBT_EDB;
-	PQclear(res);
 	c->lock_ms = 0;
-	return settings(c, 1);
+	if (PQtransactionStatus(c->pg) != PQTRANS_INTRANS)
+		return settings(c, 1, "RESET ALL; RESET ROLE; ");
+	/* In a transaction (--single-transaction) they take effect with it
+	 * whenever they are sent: with the next statement, in its round
+	 * trip. */
+	dbt_buf_clear(&c->pending);
+	dbt_buf_puts(&c->pending, "RESET ALL; RESET ROLE; ");
+	put_settings(&c->pending, c, 1);
+	dbt_buf_puts(&c->pending, "; ");
+	if (c->pending.oom) {
+		dbt_buf_release(&c->pending);
+		return dbt_error_oom();
+	}
+	c->lock_ms = dbt_conn_lock_timeout(&c->base);
+	return 0;
 }
 
 static int unlock(dbt_conn *conn)
@@ -850,6 +962,7 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.query_rows = query_rows,
 	.begin = begin,
 	.commit = commit,
+	.commit_with = commit_with,
 	.rollback = rollback,
 	.lock = lock,
 	.unlock = unlock,

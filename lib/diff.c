@@ -187,6 +187,70 @@ static void match(char *am, const void *av, size_t na, char *bm, const void *bv,
 					am[i] = bm[j] = 1;
 }
 
+/* strcmp, NULL before any name. */
+static int cmp_null_str(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !b - !a;
+	return strcmp(a, b);
+}
+
+/* An index's table and position, to sort an index array by table. */
+struct ixref {
+	const char *table;
+	size_t pos;
+};
+
+static int cmp_ixref(const void *x, const void *y)
+{
+	const struct ixref *a = x, *b = y;
+	int c = cmp_null_str(a->table, b->table);
+
+	return c ? c : (a->pos < b->pos ? -1 : a->pos > b->pos);
+}
+
+/*
+ * match() for the schemas' indexes, which only match an index of the same
+ * table (index_same): each index of `bv` is compared with those of `av` on
+ * its table alone, found in `av` sorted by table, in the order match()
+ * would compare them.  The same pairs come out, without comparing every
+ * index with every other.
+ */
+static int match_indexes(char *am, dbt_index *const *av, size_t na, char *bm, dbt_index *const *bv,
+			 size_t nb)
+{
+	struct ixref *v = malloc((na ? na : 1) * sizeof(*v));
+	size_t i, j, k;
+	int pass;
+
+	if (!v)
+		return dbt_error_oom();
+	for (i = 0; i < na; i++)
+		v[i] = (struct ixref){av[i]->table, i};
+	qsort(v, na, sizeof(*v), cmp_ixref);
+	for (pass = 2; pass >= 1; pass--) {
+		for (j = 0; j < nb; j++) {
+			const char *t = bv[j]->table;
+			size_t lo = 0, hi = na;
+
+			/* The first of `v` whose table is not below t. */
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+
+				if (cmp_null_str(v[mid].table, t) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (k = lo; !bm[j] && k < na && streq_null(v[k].table, t); k++)
+				if (!am[v[k].pos] && cmp_index(av, v[k].pos, bv, j) >= pass)
+					am[v[k].pos] = bm[j] = 1;
+		}
+	}
+	free(v);
+	return 0;
+}
+
 static int match_pair(struct pair *p)
 {
 	const dbt_table *a = p->a, *b = p->b;
@@ -296,8 +360,9 @@ static int build_pairs(struct state *st)
 	for (k = 0; k < st->npairs; k++)
 		if (BOTH(&st->pairs[k]) && (rc = match_pair(&st->pairs[k])) < 0)
 			goto cleanup;
-	match(st->a_ix, st->from->indexes, st->from->nindexes, st->b_ix, st->to->indexes,
-	      st->to->nindexes, cmp_index);
+	if ((rc = match_indexes(st->a_ix, st->from->indexes, st->from->nindexes, st->b_ix,
+				st->to->indexes, st->to->nindexes)) < 0)
+		goto cleanup;
 	/* A recreated table's indexes go with it and come back with it. */
 	for (k = 0; k < st->from->nindexes; k++) {
 		const struct pair *p = find_pair(st, st->from->indexes[k]->table);

@@ -69,6 +69,8 @@ void dbt_lex_init(dbt_lexer *lx, const char *text, size_t len)
 	lx->line_start = 0;
 	if (len >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3))
 		lx->pos = lx->line_start = 3;
+	lx->col_pos = lx->line_start;
+	lx->col = 1;
 }
 
 static int at(const dbt_lexer *lx, size_t off)
@@ -87,14 +89,20 @@ static void adv(dbt_lexer *lx)
 }
 
 /* Starts a token at the current position. */
-static void mark(const dbt_lexer *lx, dbt_token *t)
+static void mark(dbt_lexer *lx, dbt_token *t)
 {
-	size_t i;
-	int col = 1;
+	size_t i = lx->col_pos;
+	int col = lx->col;
 
-	for (i = lx->line_start; i < lx->pos; i++)
+	if (i < lx->line_start || i > lx->pos) {
+		i = lx->line_start;
+		col = 1;
+	}
+	for (; i < lx->pos; i++)
 		if (((unsigned char)lx->text[i] & 0xC0) != 0x80)
 			col++;
+	lx->col_pos = lx->pos;
+	lx->col = col;
 	t->start = lx->pos;
 	t->len = 0;
 	t->line = lx->line;
@@ -298,9 +306,12 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 		rc = dbt_error_set(DBT_EPARSE, "unexpected byte-order mark (U+FEFF)");
 	} else if (is_alpha(c)) {
 		out->kind = DBT_TOK_WORD;
-		while ((is_alpha(at(lx, 0)) || is_digit(at(lx, 0)) || at(lx, 0) == '$') &&
-		       !is_bom(lx))
+		for (;;) {
+			c = at(lx, 0);
+			if (!(is_alpha(c) || is_digit(c) || c == '$') || (c == 0xEF && is_bom(lx)))
+				break;
 			adv(lx);
+		}
 	} else if (c && strchr("(),;.[]", c)) {
 		out->kind = DBT_TOK_PUNCT;
 		adv(lx);

@@ -40,6 +40,9 @@ typedef struct dbt_lexer {
 	size_t pos;
 	int line;
 	size_t line_start; /* offset of the current line's first byte */
+	size_t col_pos;	   /* a byte of the current line at or before pos, */
+	int col;	   /* and its column: where the next token's column is
+			    * counted from, so that long lines cost no more */
 } dbt_lexer;
 
 /* Starts reading `text` (`len` bytes, which may hold no NUL); skips a

@@ -374,6 +374,7 @@ static int rename_table(struct parser *p, dbt_table *t, const struct name *to)
 	}
 	if ((rc = set_name(p, &t->name, to->s)) < 0)
 		goto cleanup;
+	dbt_schema_tables_changed(s);
 	t->quoted = to->quoted;
 	for (i = 0; i < s->ntables; i++) {
 		dbt_table *o = s->tables[i];

@@ -1080,8 +1080,8 @@ cleanup:
 int parse_table(struct parser *p)
 {
 	struct name n = {NULL, 0, 0, 0};
+	const dbt_table *o;
 	dbt_table *t;
-	size_t i;
 	int rc;
 
 	if (is(p, "if")) {
@@ -1095,15 +1095,11 @@ int parse_table(struct parser *p)
 		rc = skip_statement(p);
 		goto cleanup;
 	}
-	for (i = 0; i < p->schema->ntables; i++) {
-		dbt_table *o = p->schema->tables[i];
-
-		/* Exact: PostgreSQL keeps "Users" and users apart; on SQLite,
-		 * dbt_schema_adapt refuses names that differ in case only. */
-		if (!strcmp(o->name, n.s)) {
-			rc = fail_duplicate(p, &n, "table", o->name, o->line);
-			goto cleanup;
-		}
+	/* Exact: PostgreSQL keeps "Users" and users apart; on SQLite,
+	 * dbt_schema_adapt refuses names that differ in case only. */
+	if ((o = dbt_schema_find_table(p->schema, n.s))) {
+		rc = fail_duplicate(p, &n, "table", o->name, o->line);
+		goto cleanup;
 	}
 	if ((rc = dbt_schema_add_table(&t, p->schema, n.s, n.quoted)) < 0)
 		goto cleanup;

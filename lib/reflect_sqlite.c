@@ -80,15 +80,20 @@ static const char columns_sql[] =
 	" FROM sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') c"
 	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, c.cid";
 
-/* Driven by the indexes' own rows of sqlite_schema, which also hold the
- * CREATE INDEX text, so that indexes come in the order they were made. */
+/* Each table's index list, each index's keys, and the index's own row of
+ * sqlite_schema, which holds the CREATE INDEX text and whose rowid orders
+ * the indexes as they were made.  CROSS JOIN keeps the planner to that
+ * order, so that each pragma runs once per table or index (left to
+ * itself, it ran pragma_index_xinfo on every row of sqlite_schema and
+ * pragma_index_list once per index). */
 static const char indexes_sql[] =
 	"SELECT i.name, i.tbl_name, i.sql, il.\"unique\", il.origin, il.partial, x.cid, x.\"desc\","
 	" x.coll"
 	" FROM sqlite_schema m"
-	" JOIN sqlite_schema i ON i.type = 'index' AND i.tbl_name = m.name"
-	" JOIN pragma_index_list(m.name, 'main') il ON il.name = i.name"
-	" JOIN pragma_index_xinfo(i.name, 'main') x"
+	" CROSS JOIN pragma_index_list(m.name, 'main') il"
+	" CROSS JOIN pragma_index_xinfo(il.name, 'main') x"
+	" CROSS JOIN sqlite_schema i ON i.type = 'index' AND i.name = il.name AND i.tbl_name = "
+	"m.name"
 	" WHERE " PLAIN_TABLES " AND x.key ORDER BY i.rowid, x.seqno";
 
 /* pragma_foreign_key_list numbers a table's foreign keys from the last
@@ -129,6 +134,7 @@ struct reflect {
 	struct rtable *tabs; /* in creation order */
 	size_t ntabs;
 	struct rtable **sorted; /* by name ignoring ASCII case, for lookups */
+	dbt_type_memo types;	/* the columns' declared types, read once each */
 };
 
 static int cmp_rtable(const void *a, const void *b)
@@ -444,7 +450,7 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 				     "where its definition says otherwise",
 				     rt->t->name, dc->name,
 				     hidden == 2 || hidden == 3 ? "" : "not ");
-	if ((rc = dbt_type_from_sqlite(&type, decl)) < 0)
+	if ((rc = dbt_type_from_sqlite_memo(&type, decl, &x->types)) < 0)
 		return rc;
 	rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type);
 	dbt_type_release(&type);
@@ -1049,6 +1055,7 @@ static void reflect_release(struct reflect *x)
 	}
 	free(x->objs);
 	dbt_schema_free(x->scratch);
+	dbt_type_memo_release(&x->types);
 }
 
 /* Runs a statement of the read transaction. */

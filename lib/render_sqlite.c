@@ -13,6 +13,7 @@
 #include "render.h"
 #include "render_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -774,14 +775,14 @@ cleanup:
 
 /* The model's declared type, in the form dialect `kind` stores: a column
  * of a reflected or hand-built schema has no declaration and stays. */
-static int adapt_type(dbt_column *c)
+static int adapt_type(dbt_column *c, dbt_type_memo *memo)
 {
 	dbt_type ty;
 	int rc;
 
 	if (!c->type.decl)
 		return 0;
-	if ((rc = dbt_type_from_sqlite(&ty, c->type.decl)) < 0)
+	if ((rc = dbt_type_from_sqlite_memo(&ty, c->type.decl, memo)) < 0)
 		return rc;
 	/* PostgreSQL's BYTEA is SQLite's BLOB: the same values, where the
 	 * name BYTEA would give the column SQLite's NUMERIC affinity. */
@@ -878,7 +879,7 @@ static int sqlite_refuse_key(const dbt_table *t, const dbt_unique *k)
 			     k->ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
 }
 
-static int adapt_sqlite(dbt_table *t)
+static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 {
 	size_t i;
 	int rc;
@@ -922,7 +923,7 @@ static int adapt_sqlite(dbt_table *t)
 					     t->columns[i]->name);
 
 	for (i = 0; i < t->ncolumns; i++)
-		if ((rc = adapt_type(t->columns[i])) < 0)
+		if ((rc = adapt_type(t->columns[i], memo)) < 0)
 			return rc;
 	for (i = 0; i < t->ncolumns; i++) {
 		dbt_column *c = t->columns[i];
@@ -952,32 +953,147 @@ static int same_sqlite_name(const char *a, const char *b)
 	return !dbt_name_casecmp(a, b);
 }
 
+static int cmp_table_case(const void *a, const void *b)
+{
+	dbt_table *const *x = *(dbt_table *const *const *)a;
+	dbt_table *const *y = *(dbt_table *const *const *)b;
+	int c = dbt_name_casecmp((*x)->name, (*y)->name);
+
+	/* Pointers into one array: their order is the declaration order. */
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+static int cmp_index_case(const void *a, const void *b)
+{
+	dbt_index *const *x = *(dbt_index *const *const *)a;
+	dbt_index *const *y = *(dbt_index *const *const *)b;
+	int c = dbt_name_casecmp((*x)->name, (*y)->name);
+
+	return c ? c : (x < y ? -1 : x > y);
+}
+
+/* The earliest table (in declaration order) named `name` ignoring case, in
+ * `byname` (the schema's tables sorted by cmp_table_case); NULL for none. */
+static const dbt_table *table_named(const dbt_schema *schema, dbt_table *const **byname,
+				    const char *name)
+{
+	size_t lo = 0, hi = schema->ntables, mid;
+
+	if (schema->ntables == 1)
+		return same_sqlite_name(schema->tables[0]->name, name) ? schema->tables[0] : NULL;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (dbt_name_casecmp((*byname[mid])->name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return byname && lo < schema->ntables && same_sqlite_name((*byname[lo])->name, name)
+		       ? *byname[lo]
+		       : NULL;
+}
+
+/*
+ * Indexes share the tables' name space on SQLite: the first named index
+ * (in declaration order) whose name is a table's, or an earlier named
+ * index's, ignoring case, is an error at its place.
+ */
+static int index_case_clash(const dbt_schema *schema, dbt_table *const **byname)
+{
+	dbt_index *const **ixs = NULL;
+	size_t i, j, n = 0, bad = SIZE_MAX, earlier = 0;
+	const dbt_index *ix;
+	const dbt_table *t;
+	int rc = 0;
+
+	if (!schema->nindexes)
+		return 0;
+	if (!(ixs = malloc(schema->nindexes * sizeof(*ixs))))
+		return dbt_error_oom();
+	for (i = 0; i < schema->nindexes; i++)
+		if (schema->indexes[i]->name_given)
+			ixs[n++] = &schema->indexes[i];
+	qsort(ixs, n, sizeof(*ixs), cmp_index_case);
+	/* In a run of equal names the first is the earliest declared. */
+	for (i = 1, j = 0; i < n; i++) {
+		if (dbt_name_casecmp((*ixs[j])->name, (*ixs[i])->name))
+			j = i;
+		else if ((size_t)(ixs[i] - schema->indexes) < bad) {
+			bad = (size_t)(ixs[i] - schema->indexes);
+			earlier = (size_t)(ixs[j] - schema->indexes);
+		}
+	}
+	free(ixs);
+	for (i = 0; i < schema->nindexes && i <= bad; i++) {
+		ix = schema->indexes[i];
+		if (ix->name_given && schema->ntables &&
+		    (t = table_named(schema, byname, ix->name)))
+			return dbt_error_set(DBT_EPARSE,
+					     "%d:%d: name '%s' is already used by table '%s' on line "
+					     "%d (SQLite ignores case in names)",
+					     ix->line, ix->col, ix->name, t->name, t->line);
+	}
+	if (bad != SIZE_MAX) {
+		ix = schema->indexes[bad];
+		rc = dbt_error_set(DBT_EPARSE,
+				   "%d:%d: duplicate index '%s' (first declared on line %d as '%s', "
+				   "and SQLite ignores case in names)",
+				   ix->line, ix->col, ix->name, schema->indexes[earlier]->line,
+				   schema->indexes[earlier]->name);
+	}
+	return rc;
+}
+
 /*
  * PostgreSQL keeps "Users" and users apart, SQLite does not: two tables,
  * two columns of a table, two indexes or an index and a table whose names
  * differ only in case are one name there, reported at the later one's
- * place.
+ * place.  Tables and indexes are compared in name order (sorting pointers
+ * to the arrays' slots), not each with every other: `first[i]` is the
+ * earliest table whose name is table i's.
  */
 static int sqlite_case_clash(const dbt_schema *schema)
 {
-	size_t i, j, k;
+	dbt_table *const **byname = NULL;
+	size_t i, j, k, *first = NULL;
+	int rc = 0;
 
+	if (schema->ntables > 1) {
+		byname = malloc(schema->ntables * sizeof(*byname));
+		first = malloc(schema->ntables * sizeof(*first));
+		if (!byname || !first) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		for (i = 0; i < schema->ntables; i++) {
+			byname[i] = &schema->tables[i];
+			first[i] = i;
+		}
+		qsort(byname, schema->ntables, sizeof(*byname), cmp_table_case);
+		for (i = 1, j = 0; i < schema->ntables; i++) {
+			if (dbt_name_casecmp((*byname[j])->name, (*byname[i])->name))
+				j = i;
+			else
+				first[byname[i] - schema->tables] =
+					(size_t)(byname[j] - schema->tables);
+		}
+	}
 	for (i = 0; i < schema->ntables; i++) {
 		const dbt_table *t = schema->tables[i];
 
-		for (j = 0; j < i; j++)
-			if (same_sqlite_name(schema->tables[j]->name, t->name))
-				return dbt_error_set(DBT_EPARSE,
-						     "%d:%d: duplicate table '%s' (first declared "
-						     "on line %d as '%s', and SQLite ignores case "
-						     "in names)",
-						     t->line, t->col, t->name,
-						     schema->tables[j]->line,
-						     schema->tables[j]->name);
+		if (first && first[i] != i) {
+			const dbt_table *o = schema->tables[first[i]];
+
+			rc = dbt_error_set(DBT_EPARSE,
+					   "%d:%d: duplicate table '%s' (first declared on line %d "
+					   "as '%s', and SQLite ignores case in names)",
+					   t->line, t->col, t->name, o->line, o->name);
+			goto cleanup;
+		}
 		for (j = 0; j < t->ncolumns; j++)
 			for (k = 0; k < j; k++)
-				if (same_sqlite_name(t->columns[k]->name, t->columns[j]->name))
-					return dbt_error_set(
+				if (same_sqlite_name(t->columns[k]->name, t->columns[j]->name)) {
+					rc = dbt_error_set(
 						DBT_EPARSE,
 						"%d:%d: duplicate column '%s' in table '%s' (first "
 						"declared on line %d as '%s', and SQLite ignores "
@@ -985,38 +1101,19 @@ static int sqlite_case_clash(const dbt_schema *schema)
 						t->columns[j]->line, t->columns[j]->col,
 						t->columns[j]->name, t->name, t->columns[k]->line,
 						t->columns[k]->name);
+					goto cleanup;
+				}
 	}
-	/* Indexes share the tables' name space there. */
-	for (i = 0; i < schema->nindexes; i++) {
-		const dbt_index *ix = schema->indexes[i];
-
-		if (!ix->name_given)
-			continue;
-		for (j = 0; j < schema->ntables; j++)
-			if (same_sqlite_name(schema->tables[j]->name, ix->name))
-				return dbt_error_set(DBT_EPARSE,
-						     "%d:%d: name '%s' is already used by table "
-						     "'%s' on line %d (SQLite ignores case in "
-						     "names)",
-						     ix->line, ix->col, ix->name,
-						     schema->tables[j]->name,
-						     schema->tables[j]->line);
-		for (j = 0; j < i; j++)
-			if (schema->indexes[j]->name_given &&
-			    same_sqlite_name(schema->indexes[j]->name, ix->name))
-				return dbt_error_set(DBT_EPARSE,
-						     "%d:%d: duplicate index '%s' (first declared "
-						     "on line %d as '%s', and SQLite ignores case "
-						     "in names)",
-						     ix->line, ix->col, ix->name,
-						     schema->indexes[j]->line,
-						     schema->indexes[j]->name);
-	}
-	return 0;
+	rc = index_case_clash(schema, byname);
+cleanup:
+	free(byname);
+	free(first);
+	return rc;
 }
 
 int dbt_sqlite_adapt(dbt_schema *schema)
 {
+	dbt_type_memo memo = DBT_TYPE_MEMO_INIT;
 	size_t i;
 	int rc;
 
@@ -1054,11 +1151,10 @@ int dbt_sqlite_adapt(dbt_schema *schema)
 							     : "last");
 		}
 	}
-	for (i = 0; i < schema->ntables; i++) {
-		if ((rc = adapt_sqlite(schema->tables[i])) < 0)
-			return rc;
-	}
-	return 0;
+	for (i = 0; i < schema->ntables && rc == 0; i++)
+		rc = adapt_sqlite(schema->tables[i], &memo);
+	dbt_type_memo_release(&memo);
+	return rc;
 }
 
 /* The rowid alias is the key spelled exactly INTEGER. */

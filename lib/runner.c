@@ -231,6 +231,21 @@ static int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
 	return c->dialect->exec_script(c, sql->ptr, "version table", 1);
 }
 
+/* Runs the bookkeeping in `sql` and commits: in one round trip where the
+ * dialect can (commit_with). */
+static int commit_bookkeeping(dbt_conn *c, dbt_buf *sql)
+{
+	int rc;
+
+	if (sql->oom)
+		return dbt_error_oom();
+	if (c->dialect->commit_with)
+		return c->dialect->commit_with(c, sql->len ? sql->ptr : "");
+	if ((rc = exec_bookkeeping(c, sql)) < 0)
+		return rc;
+	return c->dialect->commit(c);
+}
+
 /*
  * Refuses, naming the file and line, a statement that would end or split
  * the transaction a transactional revision runs in: a COMMIT would commit
@@ -495,7 +510,8 @@ fail:
  * when only the bookkeeping or the COMMIT failed (a full disk).
  */
 static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-		   const char *version_before, int single, const dbt_run_opts *opts, size_t skip)
+		   const char *version_before, int single, const dbt_run_opts *opts, size_t skip,
+		   dbt_buf *defer)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
@@ -509,9 +525,18 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 		if (rev->lock_timeout_ms >= 0 &&
 		    (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
 			return rc;
-		if ((rc = run_sql(c, rev, up, opts)) < 0 || (rc = exec_bookkeeping(c, book)) < 0)
+		if ((rc = run_sql(c, rev, up, opts)) < 0)
 			return rc;
-		return 0;
+		if (defer) {
+			/* Sent with the COMMIT: the same statements, in the
+			 * same transaction, in one round trip at the end. */
+			if (book->len) {
+				dbt_buf_put(defer, book->ptr, book->len);
+				dbt_buf_puts(defer, ";\n");
+			}
+			return defer->oom ? dbt_error_oom() : 0;
+		}
+		return exec_bookkeeping(c, book);
 	}
 
 	/* Set inside the transaction, it holds for the statements of a
@@ -530,7 +555,7 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 	} else if ((rc = run_sql(c, rev, up, opts)) < 0) {
 		goto fail;
 	}
-	if ((rc = exec_bookkeeping(c, book)) < 0 || (rc = d->commit(c)) < 0) {
+	if ((rc = commit_bookkeeping(c, book)) < 0) {
 		if (rev->transactional)
 			dbt_error_prefix(rc, "%s %s failed at commit and was rolled back", verb,
 					 rev->id);
@@ -564,8 +589,11 @@ struct carry {
 	int began;    /* a step ran: in one transaction (--single-transaction),
 		       * only the first step can follow another's commit */
 	size_t cur;
-	size_t skip; /* the next step resumes a revision that stopped after
+	size_t skip;	   /* the next step resumes a revision that stopped after
 		      * this many statements (see resume()) */
+	dbt_buf *deferred; /* in one transaction, where the dialect commits
+			    * with statements (commit_with): the steps'
+			    * bookkeeping, run with the COMMIT */
 };
 
 /*
@@ -586,6 +614,14 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	int rc, stale;
 
 	*done = 0;
+	/* Where the lock spans the run, the position carried from the
+	 * previous step is the database's: at the target, there is no
+	 * transaction to open. */
+	if (k->known && k->verified && k->tables && !d->written_by_others &&
+	    (up ? k->cur >= target : k->cur <= target)) {
+		*done = 1;
+		return 0;
+	}
 	/* Whatever the previous revision set in the session (search_path,
 	 * role, ...) ends with it: each step starts from the session's
 	 * defaults and dbtool's own settings. */
@@ -621,7 +657,8 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	rb_record_sql(&book, &b, rev, up);
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
-	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts, k->skip);
+	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts, k->skip,
+		     single ? k->deferred : NULL);
 	k->skip = 0;
 	dbt_buf_release(&book);
 	if (rc < 0)
@@ -707,7 +744,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, RB_UP_MISSING, &book, id_or_null(chain, cur), single, opts, *skip);
+	rc = execute(c, rev, RB_UP_MISSING, &book, id_or_null(chain, cur), single, opts, *skip, NULL);
 	*skip = 0;
 	dbt_buf_release(&book);
 	if (rc < 0)
@@ -834,7 +871,8 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	const struct dbt_dialect *d = c->dialect;
 	dbt_run_opts inner = *opts;
 	struct steps st = {NULL, 0, 0, opts};
-	struct carry k = {.cur = cur, .known = 1};
+	dbt_buf deferred = DBT_BUF_INIT;
+	struct carry k = {.cur = cur, .known = 1, .deferred = d->commit_with ? &deferred : NULL};
 	size_t pos, i;
 	int rc = 0, done = 0;
 
@@ -865,7 +903,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 		rc = step(c, chain, goal, up, &inner, &k, &done, 1);
 	if (rc == 0 && st.oom)
 		rc = dbt_error_oom();
-	if (rc == 0 && (rc = d->commit(c)) < 0)
+	if (rc == 0 && (rc = k.deferred ? commit_bookkeeping(c, &deferred) : d->commit(c)) < 0)
 		dbt_error_prefix(rc, "the %s failed at commit and was rolled back",
 				 up ? "upgrade" : "downgrade");
 	if (rc < 0) {
@@ -879,6 +917,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 			opts->on_step(&st.v[i], opts->arg);
 	}
 	free(st.v);
+	dbt_buf_release(&deferred);
 	return rc;
 }
 

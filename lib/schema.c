@@ -319,6 +319,7 @@ void dbt_schema_free(dbt_schema *schema)
 	for (i = 0; i < schema->nstatements; i++)
 		statement_free(schema->statements[i]);
 	free(schema->statements);
+	dbt_table_map_release(&schema->table_map);
 	free(schema);
 }
 
@@ -532,6 +533,7 @@ void dbt_schema_remove_table(dbt_schema *schema, dbt_table *table)
 				(schema->ntables - i - 1) * sizeof(*schema->tables));
 			schema->ntables--;
 			table_free(table);
+			dbt_schema_tables_changed(schema);
 			return;
 		}
 	}
@@ -600,7 +602,12 @@ int dbt_schema_add_table(dbt_table **out, dbt_schema *schema, const char *name, 
 	if (!v)
 		goto cleanup;
 	schema->tables = v;
+	if (schema->table_map.n == schema->ntables &&
+	    dbt_table_map_reserve(&schema->table_map, v, schema->ntables + 1) < 0)
+		goto cleanup;
 	v[schema->ntables++] = t;
+	if (schema->table_map.n == schema->ntables - 1)
+		dbt_table_map_add(&schema->table_map, v);
 	*out = t;
 	t = NULL;
 	rc = 0;
@@ -902,10 +909,20 @@ int dbt_index_set_where(dbt_index *index, const char *expr, size_t len)
 
 /* --------------------------------------------------------------- lookups */
 
+void dbt_schema_tables_changed(dbt_schema *schema)
+{
+	dbt_table_map_rebuild(&schema->table_map, schema->tables, schema->ntables);
+}
+
 dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name)
 {
 	size_t i;
 
+	if (schema->table_map.slots && schema->table_map.n == schema->ntables) {
+		long pos = dbt_table_map_find(&schema->table_map, schema->tables, name);
+
+		return pos < 0 ? NULL : schema->tables[pos];
+	}
 	for (i = 0; i < schema->ntables; i++)
 		if (!strcmp(schema->tables[i]->name, name))
 			return schema->tables[i];

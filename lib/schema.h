@@ -33,6 +33,7 @@
 
 #include "buf.h"
 #include "expr.h"
+#include "table_map.h"
 #include "type.h"
 
 /* The longest name, in bytes, that PostgreSQL keeps (NAMEDATALEN - 1). */
@@ -387,6 +388,7 @@ typedef struct dbt_schema {
 	size_t nstatements;
 	dbt_object **objects; /* in creation order (kind, then dependencies) */
 	size_t nobjects;
+	dbt_table_map table_map; /* the tables by name (table_map.h) */
 } dbt_schema;
 
 /* ---------------------------------------------------------- construction */
@@ -404,6 +406,11 @@ int dbt_schema_new(dbt_schema **out);
 void dbt_schema_free(dbt_schema *schema);
 
 int dbt_schema_add_table(dbt_table **out, dbt_schema *schema, const char *name, int quoted);
+
+/* Says that the name of one of the schema's tables changed (tables added
+ * or removed by the functions here need no call), so that
+ * dbt_schema_find_table finds it by its new name. */
+void dbt_schema_tables_changed(dbt_schema *schema);
 
 /* Keeps the statement `sql` (`len` bytes) of `kind` and `name` (NULL when
  * none); the strings are copied. */
@@ -550,7 +557,9 @@ void dbt_table_remove_exclude(dbt_table *table, size_t i);
 
 /* --------------------------------------------------------------- lookups */
 
-/* Exact (case-sensitive) lookups of folded names; NULL when absent. */
+/* Exact (case-sensitive) lookups of folded names; NULL when absent.  A
+ * table is found through the schema's table map (table_map.h), in
+ * constant time. */
 dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name);
 dbt_index *dbt_schema_find_index(const dbt_schema *schema, const char *name);
 dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kind,

@@ -721,6 +721,60 @@ int dbt_type_from_sqlite(dbt_type *out, const char *decl)
 	return 0;
 }
 
+/* A copy of `from` whose strings are the copy's own. */
+static int type_copy(dbt_type *out, const dbt_type *from)
+{
+	*out = *from;
+	out->text = from->text ? strdup(from->text) : NULL;
+	out->decl = from->decl ? strdup(from->decl) : NULL;
+	if ((from->text && !out->text) || (from->decl && !out->decl)) {
+		dbt_type_release(out);
+		return dbt_error_oom();
+	}
+	return 0;
+}
+
+int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *memo)
+{
+	dbt_type ty;
+	size_t i;
+	char *key;
+	int rc;
+
+	for (i = 0; i < memo->n; i++)
+		if (!strcmp(memo->e[i].decl, decl))
+			return type_copy(out, &memo->e[i].type);
+	if ((rc = dbt_type_from_sqlite(out, decl)) < 0)
+		return rc;
+	if (!(key = strdup(decl)) || type_copy(&ty, out) < 0) {
+		free(key);
+		dbt_type_release(out);
+		return dbt_error_oom();
+	}
+	if (memo->n < DBT_TYPE_MEMO_SIZE) {
+		i = memo->n++;
+	} else {
+		i = memo->next;
+		memo->next = (memo->next + 1) % DBT_TYPE_MEMO_SIZE;
+		free(memo->e[i].decl);
+		dbt_type_release(&memo->e[i].type);
+	}
+	memo->e[i].decl = key;
+	memo->e[i].type = ty;
+	return 0;
+}
+
+void dbt_type_memo_release(dbt_type_memo *memo)
+{
+	size_t i;
+
+	for (i = 0; i < memo->n; i++) {
+		free(memo->e[i].decl);
+		dbt_type_release(&memo->e[i].type);
+	}
+	memo->n = memo->next = 0;
+}
+
 /* 1 when a quoted name reads the same bare: what format_type() leaves
  * unquoted.  The words of SQL's type syntax ("bit", "char", "time", ...)
  * are PostgreSQL keywords that it quotes when they name a type of their

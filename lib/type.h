@@ -146,6 +146,32 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 int dbt_type_from_sqlite(dbt_type *out, const char *decl);
 
 /*
+ * The results of dbt_type_from_sqlite for the last few distinct
+ * declarations, for a schema whose thousands of columns repeat a few
+ * declared types ("INTEGER", "VARCHAR(40)", ...).  Zero it to start
+ * (DBT_TYPE_MEMO_INIT); dbt_type_memo_release frees what it keeps.
+ */
+#define DBT_TYPE_MEMO_SIZE 16
+typedef struct dbt_type_memo {
+	struct {
+		char *decl;
+		dbt_type type;
+	} e[DBT_TYPE_MEMO_SIZE];
+	size_t n;    /* entries in use */
+	size_t next; /* the entry to replace once all are */
+} dbt_type_memo;
+
+#define DBT_TYPE_MEMO_INIT \
+	{                  \
+		0          \
+	}
+
+/* dbt_type_from_sqlite(out, decl), remembered in `memo`: the same result,
+ * which the caller owns and releases as before. */
+int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *memo);
+void dbt_type_memo_release(dbt_type_memo *memo);
+
+/*
  * The type that PostgreSQL stores for `text`, either format_type()'s
  * output or a type as a model declares it ("int4", "varchar(20)[]",
  * "JSONB", "bit varying(5)", "Interval Day To Second(3)", "public.mood"):
