@@ -17,6 +17,7 @@
 
 #include "dbtool.h"
 #include "sqlsplit.h"
+#include "testutil.h"
 
 #define MAX_STMTS 8
 
@@ -416,7 +417,7 @@ static void resumes_from_given_position(void **state)
 static void splits_650000_statement_file(void **state)
 {
 	enum { NSTMTS = 650000 };
-	char dir[] = "/tmp/dbtool-sqlsplit.XXXXXX", path[64], want[80];
+	char dir[4096], path[4200], want[80];
 	dbt_revision rev;
 	dbt_sqlstmt st;
 	size_t pos = 0, n = 0;
@@ -424,7 +425,7 @@ static void splits_650000_statement_file(void **state)
 	FILE *f;
 
 	(void)state;
-	assert_non_null(mkdtemp(dir));
+	assert_non_null(test_mkdtemp(dir, sizeof(dir), "sqlsplit"));
 	snprintf(path, sizeof(path), "%s/big.sql", dir);
 	f = fopen(path, "w");
 	assert_non_null(f);

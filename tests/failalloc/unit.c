@@ -106,18 +106,29 @@ static int remove_one(const char *path, const struct stat *st, int flag, struct 
 	return flag == FTW_DP ? rmdir(path) : unlink(path);
 }
 
+/* "FOLDER/NAME" into buf (of size bytes): 0, or -1 when it does not fit. */
+static int in_folder(char *buf, size_t size, const char *folder, const char *name)
+{
+	int n = snprintf(buf, size, "%s/%s", folder, name);
+
+	return n < 0 || (size_t)n >= size ? -1 : 0;
+}
+
 /*
  * Runs test `t` in a child with allocation `n` failing (0: none).  The
  * child's TMPDIR is a folder of its own, removed when it ends: a test that
  * fails an assertion (as most runs with a failing allocation do) skips its
- * own clean-up, and would leave its temporary folder behind.
+ * own clean-up, and would leave its temporary folder behind.  That folder
+ * and the file of the child's output are made in our own TMPDIR (or
+ * /tmp): scripts/test points it at memory, where the SQLite databases of
+ * hundreds of runs cost no disk syncs.
  */
 static void run_child(struct run *out, const char *group, const struct CMUnitTest *t,
 		      CMFixtureFunction setup, CMFixtureFunction teardown, long n)
 {
-	char path[] = "/tmp/dbt-failalloc-out-XXXXXX";
-	char tmpdir[] = "/tmp/dbt-failalloc-run-XXXXXX";
-	int fd = mkstemp(path), pipefd[2];
+	const char *base = getenv("TMPDIR");
+	char path[4096], tmpdir[4096];
+	int fd = -1, pipefd[2];
 	pid_t pid;
 	FILE *fp;
 	size_t len = 0;
@@ -125,7 +136,13 @@ static void run_child(struct run *out, const char *group, const struct CMUnitTes
 	size_t got;
 
 	memset(out, 0, sizeof(*out));
-	if (fd < 0 || pipe(pipefd) < 0 || !mkdtemp(tmpdir)) {
+	if (!base || !*base)
+		base = "/tmp";
+	if (in_folder(path, sizeof(path), base, "dbt-failalloc-out-XXXXXX") == 0)
+		fd = mkstemp(path);
+	if (fd < 0 || pipe(pipefd) < 0 ||
+	    in_folder(tmpdir, sizeof(tmpdir), base, "dbt-failalloc-run-XXXXXX") < 0 ||
+	    !mkdtemp(tmpdir)) {
 		perror("failalloc");
 		exit(2);
 	}
