@@ -89,12 +89,19 @@ static void on_step(const dbt_step *step, void *arg)
 	v[r->n++] = (struct done){step->rev, step->from, step->to, step->ms};
 }
 
-/* "resuming upgrade a003 at its statement 3 of 5". */
+/* "resuming upgrade a003 at its statement 3 of 5", or, when every
+ * statement ran and only the version is left to record, "resuming upgrade
+ * a003 after its last statement (5 of 5 ran)". */
 static void on_resume(const dbt_revision *rev, int upgrade, size_t next, size_t total, void *arg)
 {
+	const char *dir = upgrade ? "upgrade" : "downgrade";
+
 	clear_progress(arg);
-	cmd_info("resuming %s %s at its statement %zu of %zu", upgrade ? "upgrade" : "downgrade",
-		 rev->id, next, total);
+	if (next > total)
+		cmd_info("resuming %s %s after its last statement (%zu of %zu ran)", dir, rev->id,
+			 total, total);
+	else
+		cmd_info("resuming %s %s at its statement %zu of %zu", dir, rev->id, next, total);
 }
 
 /* "[37/1000] 3c4d5e6f7a8b add users", rewritten in place. */

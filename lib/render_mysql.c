@@ -155,23 +155,30 @@ static int refuse_fk(const dbt_table *t, const dbt_fk *fk)
 			     fk->name, t->name, why);
 }
 
-static int refuse_index(const dbt_index *ix)
+/* Why MariaDB cannot have the index as it is, or NULL. */
+static const char *index_lacks(const dbt_index *ix)
 {
-	const char *why = NULL;
 	size_t i;
 
 	if (ix->where)
-		why = "it has no partial indexes (WHERE)";
-	else if (ix->method && strcmp(ix->method, "fulltext") && strcmp(ix->method, "spatial"))
-		why = "it has no such index method";
-	for (i = 0; !why && i < ix->nelems; i++) {
+		return "it has no partial indexes (WHERE)";
+	if (ix->method && strcmp(ix->method, "fulltext") && strcmp(ix->method, "spatial"))
+		return "it has no such index method";
+	for (i = 0; i < ix->nelems; i++) {
 		if (!ix->elems[i].column)
-			why = "dbtool does not render its expression keys";
-		else if (ix->elems[i].opclass)
-			why = "it has no operator classes";
-		else if (ix->elems[i].nulls)
-			why = "it has no NULLS FIRST or NULLS LAST";
+			return "dbtool does not render its expression keys";
+		if (ix->elems[i].opclass)
+			return "it has no operator classes";
+		if (ix->elems[i].nulls)
+			return "it has no NULLS FIRST or NULLS LAST";
 	}
+	return NULL;
+}
+
+static int refuse_index(const dbt_index *ix)
+{
+	const char *why = index_lacks(ix);
+
 	if (!why)
 		return 0;
 	return dbt_error_set(DBT_ERROR,
@@ -1178,7 +1185,8 @@ static int refuse_pg_key_options(int line, int col, const char *what, size_t nin
 			     ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
 }
 
-/* The model's PostgreSQL-only forms, refused at their place. */
+/* The model's PostgreSQL-only forms, and indexes MariaDB cannot have,
+ * refused at their place. */
 static int refuse_pg_forms(const dbt_schema *s)
 {
 	char at[48], what[256];
@@ -1224,11 +1232,21 @@ static int refuse_pg_forms(const dbt_schema *s)
 	}
 	for (i = 0; i < s->nindexes; i++) {
 		const dbt_index *ix = s->indexes[i];
+		const char *why = index_lacks(ix);
 
 		snprintf(what, sizeof(what), "index '%s'", ix->name);
 		if ((rc = refuse_pg_key_options(ix->pg_line, ix->pg_col, what, ix->ninclude,
 						ix->nulls_not_distinct)) < 0)
 			return rc;
+		/* Here rather than only when rendering: the scratch database
+		 * that check and migrate build would get it as written. */
+		if (why) {
+			dbt_render_place(at, sizeof(at), ix->line, ix->col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scannot make index '%s' on table '%s' on "
+					     "MariaDB/MySQL: %s",
+					     at, ix->name, ix->table, why);
+		}
 	}
 	return 0;
 }

@@ -148,7 +148,7 @@ mariadb)
 	# its statements that ran are compared one by one, not its
 	# checksum, and none is left to run here.
 	expect_ok dbtool downgrade -1
-	expect_stderr_match "^resuming downgrade f003 at its statement 2 of 1
+	expect_stderr_match "^resuming downgrade f003 after its last statement \\(1 of 1 ran\\)
 downgrade f003 -> f002, create t3 $ms$"
 	expect_eq "$(journal_row)" "" "the journal is empty once f003 is undone"
 	;;

@@ -141,14 +141,19 @@ pick_run() {
 
 # expect_resumed WHAT JOURNAL FILE STATUS: a run started while the
 # journal held JOURNAL ("REV DIRECTION K", a revision stopped halfway)
-# says in FILE that it resumes the revision at its statement K + 1; one
-# that a kill cut short may not have got that far.
+# says in FILE that it resumes the revision at its statement K + 1 (after
+# its last one when K is all of them); one that a kill cut short may not
+# have got that far.
 expect_resumed() {
-	local jrev jdir k line
+	local jrev jdir k n line
 	read -r jrev jdir k <<<"$2"
 	chain_statements "$jrev"
-	line="resuming $jdir $(rev_id "$jrev") at its statement $((k + 1)) of "
-	line+=$([ "$jdir" = upgrade ] && echo "${#UP[@]}" || echo "${#DOWN[@]}")
+	n=$([ "$jdir" = upgrade ] && echo "${#UP[@]}" || echo "${#DOWN[@]}")
+	if [ "$k" -lt "$n" ]; then
+		line="resuming $jdir $(rev_id "$jrev") at its statement $((k + 1)) of $n"
+	else
+		line="resuming $jdir $(rev_id "$jrev") after its last statement ($n of $n ran)"
+	fi
 	if grep -qxF -- "$line" "$3"; then
 		resumed=$((resumed + 1))
 	elif [ "$4" = 0 ]; then
