@@ -593,18 +593,6 @@ static size_t strip_array(const char *text, const struct ttoks *tk, size_t from,
 	return to;
 }
 
-/* 1 for an integer type with a display width in the words MariaDB prints
- * it with: int(11), bigint(20), smallint(6).  (INTEGER(11) is no
- * MariaDB spelling: a fault of a portable type.) */
-static int display_width(const char *text, const struct ttoks *tk)
-{
-	if (tk->n != 4 || !tok_is(text, &tk->v[1], "(") || tk->v[2].kind != DBT_TOK_NUMBER ||
-	    !tok_is(text, &tk->v[3], ")"))
-		return 0;
-	return tok_is(text, &tk->v[0], "int") || tok_is(text, &tk->v[0], "bigint") ||
-	       tok_is(text, &tk->v[0], "smallint");
-}
-
 int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos)
 {
 	struct ttoks tk;
@@ -624,10 +612,7 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 	portable = tk.n > 0 && tk.v[0].kind == DBT_TOK_WORD &&
 		   find_type_name(text + tk.v[0].start, tk.v[0].len) &&
 		   /* SMALLINT UNSIGNED is a name SQLite takes as it is. */
-		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned") &&
-		   /* So is MariaDB's display width, INT(11), as its
-		    * reflection (and dbtool inspect) prints it. */
-		   !display_width(text, &tk);
+		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned");
 	/* A type named by a portable type's name is that type, spelled as
 	 * it is spelled: a fault in it is the model's. */
 	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len,

