@@ -143,7 +143,11 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.quote_ident = dbt_mysql_quote_ident,
 	.quote_literal = dbt_mysql_quote_literal,
 	.script_start = SCRIPT_START,
-	.caps = DBT_CAP_ALTER_COLUMN_TYPE,
+	/* MariaDB lets a column a view reads change or go, the view then
+	 * failing when read: its views and triggers are dropped around such
+	 * a change and made again after it, as on PostgreSQL, so that each
+	 * is created on the columns it reads in both directions. */
+	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS,
 	/* No schemas: `exclude =` patterns qualify names as on SQLite. */
 	.default_schema = "main",
 	.now_sql = "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ')",

@@ -375,6 +375,28 @@ static char *span_text(const struct stmt *s, size_t from, size_t to)
 	return b.ptr ? dbt_buf_detach(&b) : strdup("");
 }
 
+/* The end of the type that starts at token `k` of a MODIFY [COLUMN]
+ * action (MariaDB, MySQL), which restates the whole column: the type runs
+ * up to the first word of what follows it, or `end`. */
+static size_t modify_type_end(const struct stmt *s, size_t k, size_t end)
+{
+	static const char *const after[] = {
+		"not",	     "null",	  "default", "auto_increment", "collate",
+		"character", "charset",	  "comment", "generated",      "as",
+		"primary",   "unique",	  "check",   "references",     "first",
+		"after",     "invisible", "on",
+	};
+	size_t e = k, w;
+
+	while (e < end) {
+		for (w = 0; w < sizeof(after) / sizeof(after[0]); w++)
+			if (is(s, e, after[w]))
+				return e;
+		e = is(s, e, "(") ? skip_parens(s, e) : e + 1;
+	}
+	return e;
+}
+
 /* --------------------------------------------------------------- types */
 
 /* How much a type holds, for the narrowing rule: its family and a size
@@ -408,13 +430,15 @@ static struct typesize type_size(const char *t)
 	} else if (!strcmp(t, "text") || !strcmp(t, "clob")) {
 		z.family = 1;
 		z.size = 0x7fffffffL;
-	} else if (!strcmp(t, "smallint") || !strcmp(t, "int2")) {
+		/* (MariaDB's display width, int(11), changes no size) */
+	} else if (!strcmp(t, "smallint") || !strcmp(t, "int2") || !strncmp(t, "smallint(", 9)) {
 		z.family = 2;
 		z.size = 1;
-	} else if (!strcmp(t, "integer") || !strcmp(t, "int") || !strcmp(t, "int4")) {
+	} else if (!strcmp(t, "integer") || !strcmp(t, "int") || !strcmp(t, "int4") ||
+		   !strncmp(t, "int(", 4)) {
 		z.family = 2;
 		z.size = 2;
-	} else if (!strcmp(t, "bigint") || !strcmp(t, "int8")) {
+	} else if (!strcmp(t, "bigint") || !strcmp(t, "int8") || !strncmp(t, "bigint(", 7)) {
 		z.family = 2;
 		z.size = 3;
 	} else if (!strncmp(t, "numeric", 7) || !strncmp(t, "decimal", 7)) {
@@ -477,7 +501,16 @@ static char *downgrade_type(const char *down, const char *table, const char *col
 		while (i < s.n) {
 			size_t end = action_end(&s, i), k = i + 1;
 
-			if (is(&s, i, "alter")) {
+			if (is(&s, i, "modify")) {
+				if (is(&s, k, "column"))
+					k++;
+				free(c);
+				c = take_name(&s, &k);
+				if (c && !strcmp(c, column) && k < end) {
+					found = span_text(&s, k, modify_type_end(&s, k, end));
+					break;
+				}
+			} else if (is(&s, i, "alter")) {
 				if (is(&s, k, "column"))
 					k++;
 				free(c);
@@ -577,6 +610,22 @@ static int lint_action(struct linter *l, const struct stmt *s, const char *table
 		if ((col = take_name(s, &k)) && existing)
 			rc = finding(l, s, i, "L002", "drops column '%s.%s' and its values", table,
 				     col);
+	} else if (is(s, i, "modify") && existing) {
+		/* MariaDB's and MySQL's MODIFY [COLUMN] c TYPE ..., which
+		 * migrate writes there for a changed column. */
+		char *to = NULL, *from;
+
+		if (is(s, k, "column"))
+			k++;
+		if ((col = take_name(s, &k)) && k < end)
+			to = span_text(s, k, modify_type_end(s, k, end));
+		from = to ? downgrade_type(l->down, table, col) : NULL;
+		if (to && from && narrows(from, to))
+			rc = finding(l, s, i, "L003",
+				     "changes column '%s.%s' from %s to %s, which holds less",
+				     table, col, from, to);
+		free(to);
+		free(from);
 	} else if (is(s, i, "alter")) {
 		if (is(s, k, "column"))
 			k++;

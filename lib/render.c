@@ -1001,7 +1001,7 @@ int dbt_schema_autoincrement(dbt_schema *schema, dbt_dialect_kind kind)
 }
 
 /*
- * `*expr` with each MariaDB `name` (outside string literals) written as
+ * `*expr` with each MariaDB `name` (outside strings and "names") written as
  * the "name" the other databases read: a model that `dbtool inspect`
  * wrote of a MariaDB database holds its expressions in MariaDB's words.
  */
@@ -1013,11 +1013,13 @@ static int unbacktick(char **expr)
 	if (!*expr || !strchr(*expr, '`'))
 		return 0;
 	for (p = *expr; *p; p++) {
-		if (*p == '\'') {
-			/* a string, '' inside for a quote */
+		if (*p == '\'' || *p == '"') {
+			/* a string or a "name", doubled inside for its quote */
+			char q = *p;
+
 			do {
 				dbt_buf_putc(&b, *p++);
-			} while (*p && *p != '\'');
+			} while (*p && *p != q);
 			if (!*p)
 				break;
 			dbt_buf_putc(&b, *p);

@@ -193,8 +193,9 @@ static void any_type_name_is_taken_as_declared(void **state)
 	dbt_schema_free(s);
 }
 
-/* What `dbtool inspect` prints of a MariaDB database reads back: int(11),
- * AUTO_INCREMENT, FULLTEXT, a key prefix and a check in backticks. */
+/* What `dbtool inspect` and mariadb-dump print of a MariaDB database reads
+ * back: int(11), AUTO_INCREMENT, FULLTEXT, a key prefix and a check in
+ * backticks. */
 static void mariadb_spellings_as_inspect_prints_them(void **state)
 {
 	dbt_schema *s;

@@ -84,6 +84,13 @@ lint_fires n1 L003 error 7:19
 expect_stdout_contains "from varchar(100) to varchar(20)"
 lint_silent n2 L003
 lint_fires n3 L003 error 7:19
+# MariaDB's revisions change a column with MODIFY COLUMN, which restates it.
+if [ "$DIALECT" = mariadb ]; then
+	rev n4 "ALTER TABLE users MODIFY COLUMN name VARCHAR(20) NOT NULL;" \
+		"ALTER TABLE users MODIFY COLUMN name VARCHAR(100) NOT NULL;"
+	lint_fires n4 L003 error 7:19
+	expect_stdout_contains "from varchar(100) to varchar(20)"
+fi
 
 # --- L004 type-change-rewrite (PostgreSQL), not on a new table
 rev t1 "ALTER TABLE users ALTER COLUMN age TYPE BIGINT;" "ALTER TABLE users ALTER COLUMN age TYPE INTEGER;"
