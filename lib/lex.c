@@ -218,8 +218,22 @@ static int lex_dollar(dbt_lexer *lx)
 	return dbt_error_set(DBT_EPARSE, "unterminated dollar-quoted string");
 }
 
+static int is_hex_digit(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* A number: digits, a fraction, an exponent; or a hexadecimal integer
+ * 0x1F, as SQLite (and PostgreSQL 16) read one. */
 static void lex_number(dbt_lexer *lx)
 {
+	if (at(lx, 0) == '0' && (at(lx, 1) == 'x' || at(lx, 1) == 'X') && is_hex_digit(at(lx, 2))) {
+		adv(lx);
+		adv(lx);
+		while (is_hex_digit(at(lx, 0)))
+			adv(lx);
+		return;
+	}
 	while (is_digit(at(lx, 0)))
 		adv(lx);
 	if (at(lx, 0) == '.') {

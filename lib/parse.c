@@ -337,6 +337,13 @@ int parse_column_list_as(struct parser *p, void *obj, add_column_fn add, char **
 		if (table && (rc = add_ref(p, table, (*stored)[*nstored - 1], n.line, n.col)) < 0)
 			goto cleanup;
 		name_release(&n);
+		/* SQLite's key columns may carry an order, which its key's
+		 * index keeps and nothing else (no rowid alias changes with
+		 * it, as it does on a column's PRIMARY KEY DESC): read as
+		 * the reflection reads it, without it. */
+		if (add == add_unique_column && (is(p, "asc") || is(p, "desc")) &&
+		    (rc = next(p)) < 0)
+			goto cleanup;
 		if (autoinc && *nstored == 1 && is(p, "autoincrement")) {
 			*autoinc = p->cur.tok;
 			if ((rc = next(p)) < 0)

@@ -83,6 +83,28 @@ static void tokenizer_splits_operators_as_postgresql_does(void **state)
 	assert_int_equal(t.kind, DBT_TOK_END);
 }
 
+/* 0x1F is one number, as SQLite reads it; 0x with no hexadecimal digit
+ * is the number 0 and the word after it. */
+static void tokenizer_reads_hexadecimal_integers(void **state)
+{
+	static const char sql[] = "-0x1F 0XaB 0x 1.5e3";
+	static const char *const want[] = {"-", "0x1F", "0XaB", "0", "x", "1.5e3"};
+	static const dbt_token_kind kinds[] = {DBT_TOK_OP,     DBT_TOK_NUMBER, DBT_TOK_NUMBER,
+					       DBT_TOK_NUMBER, DBT_TOK_WORD,   DBT_TOK_NUMBER};
+	dbt_lexer lx;
+	dbt_token t;
+	size_t i;
+
+	(void)state;
+	dbt_lex_init(&lx, sql, strlen(sql));
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		assert_int_equal(dbt_lex_next(&lx, &t), 0);
+		assert_int_equal(t.kind, kinds[i]);
+		assert_int_equal(t.len, strlen(want[i]));
+		assert_memory_equal(sql + t.start, want[i], t.len);
+	}
+}
+
 static void tokenizer_reads_prefixed_and_dollar_strings(void **state)
 {
 	static const char sql[] = "E'a\\'b' X'0A' $$x;'y$$ $t$ $$ $t$";
@@ -356,6 +378,7 @@ int main(void)
 		T(tokenizer_reads_every_kind_with_its_place),
 		T(tokenizer_counts_columns_in_characters),
 		T(tokenizer_splits_operators_as_postgresql_does),
+		T(tokenizer_reads_hexadecimal_integers),
 		T(tokenizer_reads_prefixed_and_dollar_strings),
 		T(token_names_fold_words_and_unquote_identifiers),
 		T(keyword_table_is_sorted_lower_case_and_every_word_is_found),

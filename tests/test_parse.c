@@ -2340,6 +2340,26 @@ static void names_differing_in_case_are_two_relations(void **state)
 	dbt_schema_free(s);
 }
 
+/* SQLite's forms in a sqlite3 .schema: a key's columns with an order,
+ * and hexadecimal integers. */
+static void sqlite_key_order_and_hex_literals(void **state)
+{
+	dbt_schema *s;
+	const dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE b (x INT, y INT DEFAULT -0x10, z INT DEFAULT 0X1f,\n"
+		     "  PRIMARY KEY (x DESC, y), UNIQUE (z ASC), CHECK (z < 0xFF));\n");
+	t = s->tables[0];
+	assert_int_equal(t->pk->ncolumns, 2);
+	assert_string_equal(t->pk->columns[1], "y");
+	assert_int_equal(t->uniques[0]->ncolumns, 1);
+	assert_string_equal(t->columns[1]->default_expr, "-0x10");
+	assert_string_equal(t->columns[2]->default_expr, "0X1f");
+	assert_string_equal(t->checks[0]->expr, "z < 0xFF");
+	dbt_schema_free(s);
+}
+
 /* The dump of a database that dbtool manages holds dbtool's own tables,
  * which are never part of a model: their statements are skipped. */
 static void dbtool_own_tables_in_a_dump_are_skipped(void **state)
@@ -2729,6 +2749,7 @@ int main(void)
 		T(model_drops_constraints_defaults_indexes_and_tables),
 		T(model_drops_a_table_with_cascade_and_its_referencing_key),
 		T(names_differing_in_case_are_two_relations),
+		T(sqlite_key_order_and_hex_literals),
 		T(dbtool_own_tables_in_a_dump_are_skipped),
 		T(model_drops_a_table_with_what_is_on_it),
 		T(drop_table_a_view_uses),
