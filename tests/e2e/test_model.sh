@@ -323,7 +323,7 @@ EOF
 expect_fail 1 dbtool create-all
 if [ "$DIALECT" = mariadb ]; then
 	expect_error_line
-	expect_stderr_contains "cannot render index 'ix_pets_name' on table 'pets' for MariaDB/MySQL: dbtool does not render its expression keys"
+	expect_stderr_contains "schema.sql:5:14: cannot make index 'ix_pets_name' on table 'pets' on MariaDB/MySQL: dbtool does not render its expression keys"
 else
 	expect_stderr_match '(^|
 )dbtool: error: [^

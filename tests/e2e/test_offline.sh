@@ -397,12 +397,8 @@ if [ "$DIALECT" != sqlite ]; then
 	printf 'CREATE INDEX ix_books_author ON books (%s);\n' "$AUTHOR_INDEX" >>schema.sql
 fi
 # The model holds off04's trigger too: dbtool manages the triggers the
-# model declares and drops the others.  Not on MariaDB, whose triggers
-# dbtool does not reflect yet (README, "MariaDB/MySQL"): there the
-# trigger is the revisions' alone, and migrate leaves it be.
-if [ "$DIALECT" != mariadb ]; then
-	printf '%s\n' "$TRIGGER_UP" >>schema.sql
-fi
+# model declares and drops the others.
+printf '%s\n' "$TRIGGER_UP" >>schema.sql
 new_database gen
 G=$NEW_URL
 expect_ok dbtool -u "$G" upgrade

@@ -86,13 +86,13 @@ if [ "$DIALECT_ARG" = mariadb ]; then
 	expect_fail 1 dbtool migrate -m after
 	expect_error_line
 	expect_stderr_contains "schema.sql:6:"
-	expect_stderr_contains "cannot render index 't_m' on table 't' for MariaDB/MySQL: it has no partial indexes (WHERE)"
+	expect_stderr_contains "schema.sql:6:14: cannot make index 't_m' on table 't' on MariaDB/MySQL: it has no partial indexes (WHERE)"
 	expect_eq "$(revisions)" 1 "index_where: a partial index writes no revision on MariaDB"
 	printf 'CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  m INTEGER,\n  c TEXT\n);\nCREATE INDEX t_c ON t ((COALESCE(c, %s)));\n' "''" >schema.sql
 	expect_fail 1 dbtool check
 	expect_error_line
 	expect_stderr_contains "schema.sql:6:"
-	expect_stderr_contains "cannot render index 't_c' on table 't' for MariaDB/MySQL: dbtool does not render its expression keys"
+	expect_stderr_contains "schema.sql:6:14: cannot make index 't_c' on table 't' on MariaDB/MySQL: dbtool does not render its expression keys"
 else
 drift_case index_where \
 	"m INTEGER, s TEXT, s2 TEXT, ts TIMESTAMP, y INTEGER, a INTEGER, b INTEGER, c TEXT" \
