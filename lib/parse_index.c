@@ -166,6 +166,29 @@ cleanup:
 	return rc;
 }
 
+/*
+ * The prefix length of MariaDB/MySQL's key part `name(10)` (as inspect and
+ * mariadb-dump print it) when the tokens from the current one are a name,
+ * '(', a number and ')'; 0 when they are not (a call, which a number alone
+ * would make a constant, no index).
+ */
+static int key_prefix(const struct parser *p)
+{
+	dbt_lexer lx = p->cur.lx;
+	dbt_token t[3];
+	int i;
+
+	if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (dbt_lex_next(&lx, &t[i]) < 0)
+			return 0;
+	if (!dbt_token_is(p->text, &t[0], "(") || t[1].kind != DBT_TOK_NUMBER ||
+	    !dbt_token_is(p->text, &t[2], ")"))
+		return 0;
+	return atoi(p->text + t[1].start);
+}
+
 static int parse_index_elem(struct parser *p, dbt_index *ix)
 {
 	struct name n = {NULL, 0, 0, 0};
@@ -175,8 +198,19 @@ static int parse_index_elem(struct parser *p, dbt_index *ix)
 	dbt_token la;
 
 	peek(p, &la);
-	if (is(p, "(") || ((p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) &&
-			   dbt_token_is(p->text, &la, "("))) {
+	if (key_prefix(p) > 0) {
+		int prefix = key_prefix(p), i;
+
+		if ((rc = parse_name(p, &n, "a column name")) < 0 ||
+		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
+			goto cleanup;
+		ix->elems[ix->nelems - 1].prefix = prefix;
+		for (i = 0; i < 3; i++)
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+	} else if (is(p, "(") ||
+		   ((p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) &&
+		    dbt_token_is(p->text, &la, "("))) {
 		int call = !is(p, "(");
 
 		from = p->cur.tok.start;
