@@ -48,7 +48,82 @@ static int from_nothing(dbt_diff *out, dbt_schema **empty, dbt_dialect_kind kind
 	return dbt_diff_schemas(out, *empty, schema, &o);
 }
 
+/*
+ * MariaDB prints two of its types in words that a model reads as other
+ * portable types: "float" (a model's FLOAT is DOUBLE PRECISION) and
+ * "timestamp" (a model's TIMESTAMP is MariaDB's datetime).  The model
+ * that inspect prints spells them as it reads them back: REAL and
+ * TIMESTAMP WITH TIME ZONE, which MariaDB's adaptation makes float and
+ * timestamp again.  NULL in `*out` to keep `text`.
+ */
+static int mysql_model_spelling(char **out, const dbt_type *type)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	*out = NULL;
+	if (type->text && !strcmp(type->text, "float")) {
+		dbt_buf_puts(&b, "REAL");
+	} else if (!type->text &&
+		   (type->kind == DBT_TYPE_TIMESTAMP || type->kind == DBT_TYPE_TIMESTAMPTZ)) {
+		/* (the reflection's "timestamp" has no text: see
+		 * dbt_mysql_put_column_type) */
+		dbt_buf_puts(&b, "TIMESTAMP");
+		if (type->precision > 0)
+			dbt_buf_printf(&b, "(%d)", type->precision);
+		dbt_buf_puts(&b, " WITH TIME ZONE");
+	} else {
+		return 0;
+	}
+	*out = dbt_buf_detach(&b);
+	return *out ? 0 : dbt_error_oom();
+}
+
+static int inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *schema);
+
 int dbt_inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *schema)
+{
+	dbt_column **cols = NULL;
+	char **spelled = NULL, **own = NULL;
+	size_t n = 0, t, c;
+	int rc = 0;
+
+	if (kind != DBT_DIALECT_MYSQL)
+		return inspect_render(out, kind, schema);
+	for (t = 0; t < schema->ntables; t++)
+		n += schema->tables[t]->ncolumns;
+	if (n && (!(cols = calloc(n, sizeof(*cols))) || !(spelled = calloc(n, sizeof(*spelled))) ||
+		  !(own = calloc(n, sizeof(*own))))) {
+		free(cols);
+		free(spelled);
+		return dbt_error_oom();
+	}
+	n = 0;
+	for (t = 0; t < schema->ntables; t++)
+		for (c = 0; c < schema->tables[t]->ncolumns; c++)
+			cols[n++] = schema->tables[t]->columns[c];
+	for (t = 0; t < n && rc == 0; t++)
+		rc = mysql_model_spelling(&spelled[t], &cols[t]->type);
+	/* Rendering reads a column's text as it is: the model's spellings
+	 * go in for it, and the schema's own texts back after it. */
+	for (t = 0; rc == 0 && t < n; t++)
+		if (spelled[t]) {
+			own[t] = cols[t]->type.text;
+			cols[t]->type.text = spelled[t];
+		}
+	if (rc == 0)
+		rc = inspect_render(out, kind, schema);
+	for (t = 0; t < n; t++) {
+		if (spelled[t] && cols[t]->type.text == spelled[t])
+			cols[t]->type.text = own[t];
+		free(spelled[t]);
+	}
+	free(own);
+	free(spelled);
+	free(cols);
+	return rc;
+}
+
+static int inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *schema)
 {
 	dbt_schema *empty = NULL;
 	dbt_diff diff = {NULL, 0};

@@ -166,67 +166,47 @@ cleanup:
 }
 
 /*
- * 1 when the tokens from the current one are a column's name and a key
- * prefix length, name(10), as MariaDB and MySQL write it (and `dbtool
- * inspect` prints it), followed by what may follow a key; `*len` is the
- * length.
+ * The prefix length of MariaDB/MySQL's key part `name(10)` (as inspect and
+ * mariadb-dump print it) when the tokens from the current one are a name,
+ * '(', a number and ')'; 0 when they are not (a call, which a number alone
+ * would make a constant, no index).
  */
-static int prefix_ahead(const struct parser *p, int *len)
+static int key_prefix(const struct parser *p)
 {
-	const char *t = p->text, *e = p->text + p->len;
-	const char *s = t + p->cur.tok.start;
-	long v = 0;
-	int digits = 0;
+	dbt_lexer lx = p->cur.lx;
+	dbt_token t[3];
+	int i;
 
-	if (p->cur.tok.kind == DBT_TOK_OP && *s == '`') {
-		/* a `name`, read by the parser as it goes */
-		for (s++; s < e && !(*s == '`' && (s + 1 >= e || s[1] != '`')); s++)
-			if (*s == '`')
-				s++;
-		if (s >= e)
+	if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
+		return 0;
+	for (i = 0; i < 3; i++)
+		if (dbt_lex_next(&lx, &t[i]) < 0)
 			return 0;
-		s++;
-	} else if (p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) {
-		s += p->cur.tok.len;
-	} else {
+	if (!dbt_token_is(p->text, &t[0], "(") || t[1].kind != DBT_TOK_NUMBER ||
+	    !dbt_token_is(p->text, &t[2], ")"))
 		return 0;
-	}
-	while (s < e && (*s == ' ' || *s == '\t'))
-		s++;
-	if (s >= e || *s++ != '(')
-		return 0;
-	while (s < e && (*s == ' ' || *s == '\t'))
-		s++;
-	for (; s < e && *s >= '0' && *s <= '9' && digits < 7; s++, digits++)
-		v = v * 10 + (*s - '0');
-	while (s < e && (*s == ' ' || *s == '\t'))
-		s++;
-	if (!digits || v < 1 || digits == 7 || s >= e || *s++ != ')')
-		return 0;
-	while (s < e && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
-		s++;
-	if (s >= e ||
-	    !(*s == ',' || *s == ')' || !strncasecmp(s, "asc", 3) || !strncasecmp(s, "desc", 4)))
-		return 0;
-	*len = (int)v;
-	return 1;
+	return atoi(p->text + t[1].start);
 }
 
 static int parse_index_elem(struct parser *p, dbt_index *ix)
 {
 	struct name n = {NULL, 0, 0, 0};
-	int line = p->cur.tok.line, col = p->cur.tok.col, rc, plen = 0;
+	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
 	char *canon = NULL, *column = NULL, *typed = NULL;
 	size_t from, len, a, b, from_elem = p->cur.tok.start;
 	dbt_token la;
 
 	peek(p, &la);
-	if (prefix_ahead(p, &plen)) {
+	if (key_prefix(p) > 0) {
+		int prefix = key_prefix(p), i;
+
 		if ((rc = parse_name(p, &n, "a column name")) < 0 ||
-		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0 || (rc = next(p)) < 0 ||
-		    (rc = next(p)) < 0 || (rc = next(p)) < 0)
+		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
 			goto cleanup;
-		ix->elems[ix->nelems - 1].prefix = plen;
+		ix->elems[ix->nelems - 1].prefix = prefix;
+		for (i = 0; i < 3; i++)
+			if ((rc = next(p)) < 0)
+				goto cleanup;
 	} else if (is(p, "(") ||
 		   ((p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) &&
 		    dbt_token_is(p->text, &la, "("))) {

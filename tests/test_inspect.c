@@ -135,6 +135,41 @@ static void empty_schema_prints_the_header_only(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB's float and timestamp are printed as the model reads them back
+ * (REAL, TIMESTAMP WITH TIME ZONE), not in words a model reads as other
+ * types (FLOAT is DOUBLE PRECISION, TIMESTAMP is datetime); the schema
+ * keeps its own spellings. */
+static void mariadb_types_print_as_the_model_reads_them(void **state)
+{
+	dbt_schema *s = parse("CREATE TABLE t (id INTEGER PRIMARY KEY, r REAL NOT NULL,\n"
+			      "  ts TIMESTAMP WITH TIME ZONE, d DOUBLE PRECISION);",
+			      DBT_DIALECT_MYSQL);
+	dbt_schema *again;
+	dbt_buf out = DBT_BUF_INIT;
+	const dbt_table *t = s->tables[0], *u;
+	char *r_text = t->columns[1]->type.text, *ts_text = t->columns[2]->type.text;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(dbt_inspect_render(&out, DBT_DIALECT_MYSQL, s), 0);
+	assert_non_null(strstr(dbt_buf_str(&out), "    r REAL NOT NULL,\n"));
+	assert_non_null(strstr(dbt_buf_str(&out), "    ts TIMESTAMP WITH TIME ZONE,\n"));
+	assert_ptr_equal(t->columns[1]->type.text, r_text);
+	assert_ptr_equal(t->columns[2]->type.text, ts_text);
+	again = parse(dbt_buf_str(&out), DBT_DIALECT_MYSQL);
+	u = again->tables[0];
+	for (i = 0; i < t->ncolumns; i++) {
+		assert_int_equal(u->columns[i]->type.kind, t->columns[i]->type.kind);
+		if (t->columns[i]->type.text)
+			assert_string_equal(u->columns[i]->type.text, t->columns[i]->type.text);
+		else
+			assert_null(u->columns[i]->type.text);
+	}
+	dbt_buf_release(&out);
+	dbt_schema_free(again);
+	dbt_schema_free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -142,6 +177,7 @@ int main(void)
 		cmocka_unit_test(printed_model_parses_back_to_the_same_text),
 		cmocka_unit_test(baseline_downgrade_drops_in_reverse),
 		cmocka_unit_test(empty_schema_prints_the_header_only),
+		cmocka_unit_test(mariadb_types_print_as_the_model_reads_them),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1824,6 +1824,23 @@ static void mariadb_backquoted_names_in_expressions(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB's key prefix, name(10), as inspect prints it; a call stays one. */
+static void mariadb_key_prefix_is_a_column_with_its_length(void **state)
+{
+	dbt_schema *s;
+	const dbt_index *ix;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (v TEXT);\nCREATE INDEX ix ON t (v(10), lower(v));");
+	ix = s->indexes[0];
+	assert_int_equal(ix->nelems, 2);
+	assert_string_equal(ix->elems[0].column, "v");
+	assert_int_equal(ix->elems[0].prefix, 10);
+	assert_null(ix->elems[1].column);
+	assert_int_equal(ix->elems[1].prefix, 0);
+	dbt_schema_free(s);
+}
+
 static void sqlite_quoting_styles_are_names(void **state)
 {
 	dbt_schema *s;
@@ -2546,6 +2563,7 @@ int main(void)
 		T(sqlite_type_spellings_of_other_tools),
 		T(mariadb_display_width_and_auto_increment),
 		T(mariadb_backquoted_names_in_expressions),
+		T(mariadb_key_prefix_is_a_column_with_its_length),
 		T(sqlite_quoting_styles_are_names),
 		T(bracket_name_must_end_on_its_line),
 		T(bracket_name_must_not_be_empty),
