@@ -394,13 +394,68 @@ static const dbt_fk *implied_by(const dbt_table *t, const dbt_index *ix)
 	return NULL;
 }
 
-/* 1 for a DROP_INDEX of the index MariaDB made for the foreign key that
- * ops[k] drops: the key needs it until then. */
+/* The table an index or key op acts on, by name. */
+static const char *op_table(const dbt_op *op)
+{
+	return op->kind == DBT_OP_ADD_INDEX || op->kind == DBT_OP_DROP_INDEX ? op->index->table
+									     : op->table->name;
+}
+
+/* 1 when index `ix` can serve foreign key `fk`: the key's columns lead
+ * it, whole. */
+static int serves(const dbt_fk *fk, const dbt_index *ix)
+{
+	size_t k;
+
+	if (ix->method || ix->where || ix->nelems < fk->ncolumns)
+		return 0;
+	for (k = 0; k < fk->ncolumns; k++)
+		if (!ix->elems[k].column || ix->elems[k].prefix ||
+		    strcmp(ix->elems[k].column, fk->columns[k]))
+			return 0;
+	return 1;
+}
+
+/* 1 when the index or the unique key (a unique index to MariaDB) that
+ * `op` adds or drops can serve foreign key `fk`; 0 for other ops. */
+static int op_serves(const dbt_fk *fk, const dbt_op *op)
+{
+	size_t k;
+
+	switch (op->kind) {
+	case DBT_OP_ADD_INDEX:
+	case DBT_OP_DROP_INDEX:
+		return serves(fk, op->index);
+	case DBT_OP_ADD_UNIQUE:
+	case DBT_OP_DROP_UNIQUE:
+		if (op->key->ncolumns < fk->ncolumns)
+			return 0;
+		for (k = 0; k < fk->ncolumns; k++)
+			if (strcmp(op->key->columns[k], fk->columns[k]))
+				return 0;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_index_drop(const dbt_op *op)
+{
+	return op->kind == DBT_OP_DROP_INDEX || op->kind == DBT_OP_DROP_UNIQUE;
+}
+
+static int is_index_add(const dbt_op *op)
+{
+	return op->kind == DBT_OP_ADD_INDEX || op->kind == DBT_OP_ADD_UNIQUE;
+}
+
+/* 1 for a drop of an index or unique key that can serve the foreign key
+ * that drop_fk drops: the key needs it until then. */
 static int drops_index_of(const dbt_op *drop_index, const dbt_op *drop_fk)
 {
-	return drop_index->kind == DBT_OP_DROP_INDEX && drop_fk->kind == DBT_OP_DROP_FK &&
-	       dbt_render_same_name(drop_index->index->table, drop_fk->table->name) &&
-	       fk_makes(drop_fk->fk, drop_index->index);
+	return is_index_drop(drop_index) && drop_fk->kind == DBT_OP_DROP_FK &&
+	       dbt_render_same_name(op_table(drop_index), drop_fk->table->name) &&
+	       op_serves(drop_fk->fk, drop_index);
 }
 
 /* 1 when a DROP_FK after ops[i] needs the index that ops[i] drops. */
@@ -410,6 +465,20 @@ static int index_needed_later(const dbt_op *ops, size_t n, size_t i)
 
 	for (k = i + 1; k < n; k++)
 		if (drops_index_of(&ops[i], &ops[k]))
+			return 1;
+	return 0;
+}
+
+/* 1 when an op after ops[i], a DROP_INDEX, drops the index's table: DROP
+ * TABLE drops its indexes, and before it MariaDB refuses to drop one that
+ * a foreign key of the table needs. */
+static int table_dropped_later(const dbt_op *ops, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; ops[i].kind == DBT_OP_DROP_INDEX && k < n; k++)
+		if (ops[k].kind == DBT_OP_DROP_TABLE &&
+		    dbt_render_same_name(ops[k].table->name, ops[i].index->table))
 			return 1;
 	return 0;
 }
@@ -452,26 +521,18 @@ static int made_by_fk(const dbt_index *ix, void *arg)
 	return fk && list_adds_fk(l, ix->table, fk->name);
 }
 
-/* 1 when index `ix` can serve foreign key `fk`: the key's columns lead
- * it, whole. */
-static int serves(const dbt_fk *fk, const dbt_index *ix)
+/* 1 for an ADD_INDEX of the index MariaDB makes for a foreign key that
+ * the list adds (which is not written, see made_by_fk). */
+static int op_made_by_fk(const struct list *l, const dbt_op *op)
 {
-	size_t k;
-
-	if (ix->method || ix->where || ix->nelems < fk->ncolumns)
-		return 0;
-	for (k = 0; k < fk->ncolumns; k++)
-		if (!ix->elems[k].column || ix->elems[k].prefix ||
-		    strcmp(ix->elems[k].column, fk->columns[k]))
-			return 0;
-	return 1;
+	return op->kind == DBT_OP_ADD_INDEX && made_by_fk(op->index, (void *)l);
 }
 
 /*
- * The foreign key of the target that the index dropped by ops[i] serves
- * and that the index added by ops[k], on the same table, serves too: a
- * foreign key needs an index at all times, so the add goes first.  NULL
- * when there is none.
+ * The foreign key of the target that the index or key dropped by ops[i]
+ * serves and that the index or key added by ops[k], on the same table,
+ * serves too: a foreign key needs an index at all times, so the add goes
+ * first.  NULL when there is none.
  */
 static const dbt_fk *add_before_drop(const struct list *l, size_t i, size_t k)
 {
@@ -479,65 +540,93 @@ static const dbt_fk *add_before_drop(const struct list *l, size_t i, size_t k)
 	const dbt_table *t;
 	size_t f;
 
-	if (drop->kind != DBT_OP_DROP_INDEX || add->kind != DBT_OP_ADD_INDEX || !l->target ||
-	    !dbt_render_same_name(drop->index->table, add->index->table) ||
-	    !(t = dbt_schema_find_table(l->target, drop->index->table)))
+	if (!is_index_drop(drop) || !is_index_add(add) || !l->target ||
+	    !dbt_render_same_name(op_table(drop), op_table(add)) ||
+	    !(t = dbt_schema_find_table(l->target, op_table(drop))))
 		return NULL;
 	for (f = 0; f < t->nfks; f++)
-		if (serves(t->fks[f], drop->index) && serves(t->fks[f], add->index))
+		if (op_serves(t->fks[f], drop) && op_serves(t->fks[f], add))
 			return t->fks[f];
 	return NULL;
 }
 
+/* 1 when ops[k], an index or a unique key, can serve the foreign key that
+ * ops[i] adds on the same table: the index goes first, so that MariaDB
+ * does not make one of its own for the key only to drop it again. */
+static int add_before_fk(const struct list *l, size_t i, size_t k)
+{
+	const dbt_op *fk = &l->ops[i], *add = &l->ops[k];
+
+	return fk->kind == DBT_OP_ADD_FK && is_index_add(add) &&
+	       dbt_render_same_name(fk->table->name, op_table(add)) && op_serves(fk->fk, add);
+}
+
+/* The op before which ops[k] is written, an earlier drop that needs it
+ * first (add_before_drop) or an earlier ADD_FK that it serves
+ * (add_before_fk); k itself when none. */
+static size_t written_at(const struct list *l, size_t k)
+{
+	size_t i;
+
+	if (op_made_by_fk(l, &l->ops[k]))
+		return k;
+	for (i = 0; i < k; i++)
+		if ((add_before_drop(l, i, k) && !index_needed_later(l->ops, l->n, i) &&
+		     !table_dropped_later(l->ops, l->n, i)) ||
+		    add_before_fk(l, i, k))
+			return i;
+	return k;
+}
+
+/* Writes the later ops that go before ops[i] (written_at). */
+static int write_moved_here(dbt_buf *out, const struct list *l, size_t i)
+{
+	size_t k;
+	int rc;
+
+	for (k = i + 1; k < l->n; k++)
+		if (written_at(l, k) == i &&
+		    ((rc = dbt_render_comment_op(out, "", &l->ops[k])) < 0 ||
+		     (rc = dbt_mysql_render_op(out, &l->ops[k])) < 0))
+			return rc;
+	return 0;
+}
+
 /*
- * A DROP_INDEX whose index a foreign key of the table needs: the list's
- * later ADD_INDEX ops that serve the key go first.  The key's own index,
- * which MariaDB made for it, MariaDB drops itself once another serves
- * the key: it is dropped IF EXISTS then (MariaDB's syntax).  1 when it
- * wrote the drop.
+ * A drop of an index or key that a foreign key of the table needs: the
+ * later adds that serve the key went first (write_moved_here).  The key's
+ * own index, which MariaDB made for it, MariaDB drops itself once another
+ * serves the key: it is dropped IF EXISTS then (MariaDB's syntax).  1 when
+ * it wrote the drop.
  */
-static int drop_serving_index(dbt_buf *out, const struct list *l, size_t i, int *rc)
+static int drop_own_index(dbt_buf *out, const struct list *l, size_t i)
 {
 	const dbt_op *op = &l->ops[i];
-	const dbt_fk *fk, *own = NULL;
 	size_t k;
 
+	if (op->kind != DBT_OP_DROP_INDEX)
+		return 0;
 	for (k = i + 1; k < l->n; k++) {
-		if (!(fk = add_before_drop(l, i, k)) || made_by_fk(l->ops[k].index, (void *)l))
-			continue;
-		if (fk_makes(fk, op->index))
-			own = fk;
-		if ((*rc = dbt_render_comment_op(out, "", &l->ops[k])) < 0 ||
-		    (*rc = dbt_mysql_render_op(out, &l->ops[k])) < 0)
-			return 1;
+		const dbt_fk *fk = add_before_drop(l, i, k);
+
+		if (fk && !op_made_by_fk(l, &l->ops[k]) && fk_makes(fk, op->index))
+			break;
 	}
-	if (!own)
+	if (k == l->n)
 		return 0;
 	dbt_buf_puts(out, "DROP INDEX IF EXISTS ");
 	ident(out, op->index->name);
 	dbt_buf_puts(out, " ON ");
 	ident(out, op->index->table);
 	dbt_buf_puts(out, ";\n");
-	*rc = dbt_render_finish(out);
 	return 1;
-}
-
-/* 1 when ops[k] went before an earlier DROP_INDEX (drop_serving_index). */
-static int added_before(const struct list *l, size_t k)
-{
-	size_t i;
-
-	for (i = 0; i < k; i++)
-		if (add_before_drop(l, i, k) && !made_by_fk(l->ops[k].index, (void *)l))
-			return 1;
-	return 0;
 }
 
 int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
 			 const dbt_sql_objects *keep)
 {
 	struct list l = {ops, n, target};
-	size_t i, k;
+	size_t i, k, at;
 	int rc, nblocks = 0, created, merged;
 
 	(void)keep; /* MariaDB keeps its views and triggers itself. */
@@ -564,20 +653,29 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 			    dbt_render_same_name(ops[k].table->name, op->table->name) &&
 			    (rc = dbt_render_comment_warning(out, &ops[k])) < 0)
 				return rc;
-		if (op->kind == DBT_OP_ADD_INDEX && made_by_fk(op->index, &l)) {
+		if (op_made_by_fk(&l, op)) {
 			dbt_buf_comment(out, "(made by its foreign key)");
 			continue;
 		}
-		if (op->kind == DBT_OP_DROP_INDEX && index_needed_later(ops, n, i)) {
+		if (table_dropped_later(ops, n, i)) {
+			dbt_buf_comment(out, "(dropped with its table, below)");
+			continue;
+		}
+		if (index_needed_later(ops, n, i)) {
 			dbt_buf_comment(out, "(after its foreign key, below)");
 			continue;
 		}
-		if (op->kind == DBT_OP_ADD_INDEX && added_before(&l, i)) {
-			dbt_buf_comment(out, "(before the index it takes over from, above)");
+		if ((at = written_at(&l, i)) < i) {
+			dbt_buf_comment(out,
+					ops[at].kind == DBT_OP_ADD_FK
+						? "(before its foreign key, above)"
+						: "(before the index it takes over from, above)");
 			continue;
 		}
-		if (op->kind == DBT_OP_DROP_INDEX && drop_serving_index(out, &l, i, &rc)) {
-			if (rc < 0)
+		if ((rc = write_moved_here(out, &l, i)) < 0)
+			return rc;
+		if (drop_own_index(out, &l, i)) {
+			if ((rc = dbt_render_finish(out)) < 0)
 				return rc;
 			continue;
 		}
