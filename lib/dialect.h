@@ -261,6 +261,12 @@ struct dbt_dialect {
 			  const struct dbt_schema *target, const struct dbt_sql_objects *keep);
 	/* Adapts a parsed model in place, as dbt_schema_adapt(). */
 	int (*adapt)(struct dbt_schema *schema);
+	/* 1 when the database does ops[i] of the list itself, as part of
+	 * another op of it (MariaDB makes the index of a foreign key with the
+	 * key, and the key's drop or its table's leaves it to go with them):
+	 * the op is no finding of its own, and its SQL is the renderer's
+	 * business.  NULL when the database does no op by itself. */
+	int (*op_implied)(const struct dbt_op *ops, size_t n, size_t i);
 	/* Makes column `c` generate its values, as the auto-increment rule
 	 * asks (dbt_schema_autoincrement); autoincrement_is(): 1 when it is
 	 * already what autoincrement() makes of it. */

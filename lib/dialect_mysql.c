@@ -130,6 +130,7 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.render_op = dbt_mysql_render_op,
 	.render_ops = dbt_mysql_render_ops,
 	.adapt = dbt_mysql_adapt,
+	.op_implied = dbt_mysql_op_implied,
 	.autoincrement = dbt_mysql_autoincrement,
 	.autoincrement_is = dbt_mysql_autoincrement_is,
 	.drop_tables = dbt_mysql_drop_tables,

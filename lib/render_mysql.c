@@ -695,6 +695,38 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 	return dbt_render_finish(out);
 }
 
+/* 1 when an op of the list adds (`add`) or drops a foreign key of table
+ * `table` that makes index `ix`: ADD_FK or CREATE_TABLE, DROP_FK or
+ * DROP_TABLE. */
+static int list_has_fk_of(const dbt_op *ops, size_t n, const dbt_index *ix, int add)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const dbt_op *o = &ops[i];
+
+		if (o->kind != (add ? DBT_OP_ADD_FK : DBT_OP_DROP_FK) &&
+		    o->kind != (add ? DBT_OP_CREATE_TABLE : DBT_OP_DROP_TABLE))
+			continue;
+		if (!dbt_render_same_name(o->table->name, ix->table))
+			continue;
+		if (o->kind == DBT_OP_ADD_FK || o->kind == DBT_OP_DROP_FK) {
+			if (fk_makes(o->fk, ix))
+				return 1;
+		} else if (implied_by(o->table, ix)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int dbt_mysql_op_implied(const dbt_op *ops, size_t n, size_t i)
+{
+	if (ops[i].kind != DBT_OP_ADD_INDEX && ops[i].kind != DBT_OP_DROP_INDEX)
+		return 0;
+	return list_has_fk_of(ops, n, ops[i].index, ops[i].kind == DBT_OP_ADD_INDEX);
+}
+
 /* One DROP TABLE naming every table, foreign-key checks off for it. */
 int dbt_mysql_drop_tables(dbt_buf *out, const dbt_table_name *tables, size_t n)
 {
@@ -1133,12 +1165,13 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 		c->not_null = 1;
 	}
 	for (i = 0; i < t->nfks; i++) {
-		/* MariaDB reports the default action as RESTRICT, which it is
-		 * in InnoDB (no deferred checks). */
-		if (t->fks[i]->on_delete == DBT_FK_NO_ACTION)
-			t->fks[i]->on_delete = DBT_FK_RESTRICT;
-		if (t->fks[i]->on_update == DBT_FK_NO_ACTION)
-			t->fks[i]->on_update = DBT_FK_RESTRICT;
+		/* RESTRICT is InnoDB's default, and NO ACTION does the same
+		 * there (no deferred checks): both are the default, as
+		 * reflect_mysql.c reads them. */
+		if (t->fks[i]->on_delete == DBT_FK_RESTRICT)
+			t->fks[i]->on_delete = DBT_FK_NO_ACTION;
+		if (t->fks[i]->on_update == DBT_FK_RESTRICT)
+			t->fks[i]->on_update = DBT_FK_NO_ACTION;
 		if ((rc = add_fk_index(s, t, t->fks[i])) < 0)
 			return rc;
 	}

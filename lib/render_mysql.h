@@ -33,10 +33,20 @@ int dbt_mysql_render_ops(dbt_buf *out, const struct dbt_op *ops, size_t n,
  * CURRENT_TIMESTAMP current_timestamp(); a SERIAL or identity column
  * becomes AUTO_INCREMENT; a foreign key whose columns lead no key or
  * index of its table gets the index MariaDB makes for it, named after
- * the foreign key (name_given 0).  DBT_EPARSE at the place of what
+ * the foreign key (name_given 0); the actions RESTRICT and NO ACTION,
+ * which InnoDB does alike and reports as its default RESTRICT, become
+ * the default (DBT_FK_NO_ACTION), as the reflection reads them.  DBT_EPARSE at the place of what
  * MariaDB does not have, as dbt_schema_adapt.
  */
 int dbt_mysql_adapt(struct dbt_schema *schema);
+
+/*
+ * 1 when ops[i] adds or drops the index that MariaDB makes for a foreign
+ * key (named after it, of exactly its columns: see dbt_mysql_adapt) and
+ * another op of the list adds or drops that key (ADD_FK, CREATE_TABLE;
+ * DROP_FK, DROP_TABLE): `check` and `migrate` describe the key alone.
+ */
+int dbt_mysql_op_implied(const struct dbt_op *ops, size_t n, size_t i);
 
 /* AUTO_INCREMENT: the column generates its values and is NOT NULL. */
 void dbt_mysql_autoincrement(struct dbt_column *c);

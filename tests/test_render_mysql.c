@@ -294,7 +294,7 @@ static void keys_and_checks_are_added_and_dropped_the_mariadb_way(void **state)
 	op.kind = DBT_OP_ADD_FK;
 	op.fk = t->fks[0];
 	assert_op_sql(&op, "ALTER TABLE t ADD CONSTRAINT fk_p FOREIGN KEY (pid) REFERENCES p (id) "
-			   "ON DELETE CASCADE ON UPDATE RESTRICT;\n");
+			   "ON DELETE CASCADE;\n");
 	op.kind = DBT_OP_DROP_FK;
 	assert_op_sql(&op, "ALTER TABLE t DROP FOREIGN KEY fk_p;\n");
 	op.kind = DBT_OP_ADD_CHECK;
@@ -436,16 +436,15 @@ static void the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it(void *
 			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
 			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
 			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));",
-			"-- + foreign key c (pid) -> p (id) ON DELETE RESTRICT ON UPDATE RESTRICT\n"
-			"ALTER TABLE c ADD CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id) "
-			"ON DELETE RESTRICT ON UPDATE RESTRICT;\n"
+			"-- + foreign key c (pid) -> p (id)\n"
+			"ALTER TABLE c ADD CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id);\n"
 			"\n"
 			"-- + index fk_c_p ON c (pid)\n"
 			"-- (made by its foreign key)\n",
 			"-- - index fk_c_p\n"
 			"-- (after its foreign key, below)\n"
 			"\n"
-			"-- - foreign key c (pid) -> p (id) ON DELETE RESTRICT ON UPDATE RESTRICT\n"
+			"-- - foreign key c (pid) -> p (id)\n"
 			"ALTER TABLE c DROP FOREIGN KEY fk_c_p;\n"
 			"DROP INDEX fk_c_p ON c;\n");
 }
@@ -487,19 +486,18 @@ static void an_index_serving_a_foreign_key_goes_before_it_and_after_its_drop(voi
 			"-- + column c.pid int(11) NULL\n"
 			"ALTER TABLE c ADD COLUMN pid int(11);\n"
 			"\n"
-			"-- + foreign key c (pid) -> p (id) ON DELETE RESTRICT ON UPDATE RESTRICT\n"
+			"-- + foreign key c (pid) -> p (id)\n"
 			"-- + index ix_c_pid ON c (pid)\n"
 			"CREATE INDEX ix_c_pid ON c (pid);\n"
 			"ALTER TABLE c ADD CONSTRAINT c_pid_fkey FOREIGN KEY (pid) REFERENCES p "
-			"(id) "
-			"ON DELETE RESTRICT ON UPDATE RESTRICT;\n"
+			"(id);\n"
 			"\n"
 			"-- + index ix_c_pid ON c (pid)\n"
 			"-- (before its foreign key, above)\n",
 			"-- - index ix_c_pid\n"
 			"-- (after its foreign key, below)\n"
 			"\n"
-			"-- - foreign key c (pid) -> p (id) ON DELETE RESTRICT ON UPDATE RESTRICT\n"
+			"-- - foreign key c (pid) -> p (id)\n"
 			"ALTER TABLE c DROP FOREIGN KEY c_pid_fkey;\n"
 			"DROP INDEX ix_c_pid ON c;\n"
 			"\n"
@@ -547,6 +545,53 @@ static void the_indexes_of_a_dropped_table_go_with_it(void **state)
 			"-- - table c\n"
 			"-- WARNING: drops table c and its rows\n"
 			"DROP TABLE c;\n");
+}
+
+/* Whether the ops from `from` to `to` that MariaDB does by itself are,
+ * in order, `want` ("0" or "1" per op). */
+static void assert_implied(const char *from, const char *to, const char *want)
+{
+	dbt_schema *a = model(from), *b = model(to);
+	char got[16] = "";
+	dbt_diff d;
+	size_t i;
+
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	for (i = 0; i < d.n && i < sizeof(got) - 1; i++)
+		got[i] = dbt_mysql_op_implied(d.ops, d.n, i) ? '1' : '0';
+	got[i] = 0;
+	assert_string_equal(got, want);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void the_index_mariadb_makes_for_a_foreign_key_is_no_op_of_its_own(void **state)
+{
+	(void)state;
+	/* Added with its key, by ADD CONSTRAINT or CREATE TABLE. */
+	assert_implied("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER);",
+		       "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p (id));",
+		       "01");
+	assert_implied("CREATE TABLE p (id INTEGER PRIMARY KEY);",
+		       "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p (id));",
+		       "01");
+	/* Dropped with its key. */
+	assert_implied("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p (id));",
+		       "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER);",
+		       "01");
+	/* An index of the model's own, made before the key, is one. */
+	assert_implied("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER);",
+		       "CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+		       "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER REFERENCES p (id));\n"
+		       "CREATE INDEX ix_c_pid ON c (pid);",
+		       "00");
 }
 
 static void comment_lines_hold_no_line_break_of_a_name(void **state)
@@ -650,6 +695,7 @@ int main(void)
 		cmocka_unit_test(an_index_serving_a_foreign_key_goes_before_it_and_after_its_drop),
 		cmocka_unit_test(a_unique_key_taking_over_a_foreign_key_is_added_before_the_drop),
 		cmocka_unit_test(the_indexes_of_a_dropped_table_go_with_it),
+		cmocka_unit_test(the_index_mariadb_makes_for_a_foreign_key_is_no_op_of_its_own),
 		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
