@@ -1116,6 +1116,19 @@ static int unique_indexes_as_keys(dbt_schema *s)
 	return 0;
 }
 
+/* The first column of foreign key `fk` that is NOT NULL in `t`; NULL for
+ * none. */
+static const char *not_null_column(const dbt_table *t, const dbt_fk *fk)
+{
+	size_t i, k;
+
+	for (i = 0; i < fk->ncolumns; i++)
+		for (k = 0; k < t->ncolumns; k++)
+			if (!strcmp(t->columns[k]->name, fk->columns[i]) && t->columns[k]->not_null)
+				return fk->columns[i];
+	return NULL;
+}
+
 static int adapt_table(dbt_schema *s, dbt_table *t)
 {
 	char at[32];
@@ -1165,6 +1178,17 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 		c->not_null = 1;
 	}
 	for (i = 0; i < t->nfks; i++) {
+		const dbt_fk *fk = t->fks[i];
+		const char *col = not_null_column(t, fk);
+
+		if (col && (fk->on_delete == DBT_FK_SET_NULL || fk->on_update == DBT_FK_SET_NULL)) {
+			dbt_render_place(at, sizeof(at), fk->line, fk->col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sforeign key '%s' of table '%s' sets NULL in the "
+					     "NOT "
+					     "NULL column '%s', which InnoDB refuses",
+					     at, fk->name, t->name, col);
+		}
 		/* RESTRICT is InnoDB's default, and NO ACTION does the same
 		 * there (no deferred checks): both are the default, as
 		 * reflect_mysql.c reads them. */

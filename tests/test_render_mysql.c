@@ -382,6 +382,11 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 			   "1:36: column 't.a' has ON CONFLICT, a clause of SQLite's that "
 			   "MariaDB/MySQL does not have");
 	/* PostgreSQL's forms, which the model parser takes. */
+	assert_adapt_error("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			   "CREATE TABLE c (pid INTEGER NOT NULL REFERENCES p (id)\n"
+			   "  ON UPDATE SET NULL);",
+			   "2:38: foreign key 'c_pid_fkey' of table 'c' sets NULL in the NOT NULL "
+			   "column 'pid', which InnoDB refuses");
 	assert_adapt_error("CREATE UNLOGGED TABLE t (a INTEGER);",
 			   "1:8: table 't' is UNLOGGED, which MariaDB/MySQL does not have");
 	assert_adapt_error("CREATE TABLE t (a INTEGER, b INTEGER, UNIQUE (a) INCLUDE (b));",
