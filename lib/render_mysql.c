@@ -1018,12 +1018,20 @@ static int adapt_default(dbt_column *c, dbt_type_kind declared)
 	return 0;
 }
 
+/* 1 for PostgreSQL's JSONB, which MariaDB/MySQL stores as its one JSON
+ * type. */
+static int is_jsonb(const dbt_type *t)
+{
+	return t->kind == DBT_TYPE_OTHER && t->text && !strcasecmp(t->text, "jsonb");
+}
+
 static int adapt_column(dbt_table *t, dbt_column *c)
 {
 	dbt_buf reported = DBT_BUF_INIT;
 	const char *why = NULL;
+	const dbt_type json = DBT_TYPE_INIT(DBT_TYPE_JSON);
 	dbt_type ty;
-	dbt_type_kind declared = c->type.kind;
+	dbt_type_kind declared = is_jsonb(&c->type) ? DBT_TYPE_JSON : c->type.kind;
 	char at[32];
 	int rc;
 
@@ -1039,7 +1047,7 @@ static int adapt_column(dbt_table *t, dbt_column *c)
 				     "%scolumn '%s.%s' is a generated column with NOT NULL, which "
 				     "MariaDB does not take",
 				     at, t->name, c->name);
-	if (reported_type(&reported, &c->type, &why) < 0) {
+	if (reported_type(&reported, declared == DBT_TYPE_JSON ? &json : &c->type, &why) < 0) {
 		dbt_buf_release(&reported);
 		return dbt_error_set(DBT_EPARSE, "%scolumn '%s.%s' is %s", at, t->name, c->name,
 				     why);

@@ -27,7 +27,7 @@ int dbt_mysql_render_ops(dbt_buf *out, const struct dbt_op *ops, size_t n,
  * once created (the database is the judge of equal): each declared type
  * becomes the type MariaDB's reflection reads (INTEGER: int(11), BOOLEAN:
  * tinyint(1), TIMESTAMP: datetime, TIMESTAMP WITH TIME ZONE: timestamp,
- * REAL: float, NUMERIC: decimal(10,0), JSON: longtext with collation
+ * REAL: float, NUMERIC: decimal(10,0), JSON and JSONB: longtext with collation
  * utf8mb4_bin and the check json_valid() that MariaDB adds, named after
  * the column); BOOLEAN defaults TRUE and FALSE become 1 and 0, and
  * CURRENT_TIMESTAMP current_timestamp(); a SERIAL or identity column

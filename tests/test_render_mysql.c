@@ -634,16 +634,17 @@ static void tables_are_dropped_at_once_with_foreign_key_checks_off(void **state)
 
 static void adapted_types_are_what_mariadb_reports(void **state)
 {
-	dbt_schema *s = model("CREATE TABLE t (a INT UNSIGNED, b TINYINT, c ENUM('Up', 'down'),\n"
-			      "  d DATETIME(6), e TEXT, f VARCHAR(5), g BOOLEAN, h JSON);");
+	dbt_schema *s =
+		model("CREATE TABLE t (a INT UNSIGNED, b TINYINT, c ENUM('Up', 'down'),\n"
+		      "  d DATETIME(6), e TEXT, f VARCHAR(5), g BOOLEAN, h JSON, i JSONB);");
 	dbt_table *t = table_of(s, "t");
 	static const char *const texts[] = {
 		"int(10) unsigned", "tinyint(4)", "enum('Up','down')", "datetime(6)", NULL, NULL,
-		"tinyint(1)",	    "longtext",
+		"tinyint(1)",	    "longtext",	  "longtext",
 	};
 	static const dbt_type_kind kinds[] = {
-		DBT_TYPE_INTEGER, DBT_TYPE_OTHER,   DBT_TYPE_OTHER, DBT_TYPE_TIMESTAMP,
-		DBT_TYPE_TEXT,	  DBT_TYPE_VARCHAR, DBT_TYPE_OTHER, DBT_TYPE_OTHER,
+		DBT_TYPE_INTEGER, DBT_TYPE_OTHER, DBT_TYPE_OTHER, DBT_TYPE_TIMESTAMP, DBT_TYPE_TEXT,
+		DBT_TYPE_VARCHAR, DBT_TYPE_OTHER, DBT_TYPE_OTHER, DBT_TYPE_OTHER,
 	};
 	size_t i;
 
@@ -657,9 +658,13 @@ static void adapted_types_are_what_mariadb_reports(void **state)
 		else
 			assert_null(ty->text);
 	}
-	assert_int_equal(t->nchecks, 1);
+	/* JSON and PostgreSQL's JSONB alike: MariaDB's one JSON type. */
+	assert_int_equal(t->nchecks, 2);
 	assert_string_equal(t->checks[0]->name, "h");
 	assert_string_equal(t->checks[0]->expr, "json_valid(`h`)");
+	assert_string_equal(t->checks[1]->name, "i");
+	assert_string_equal(t->checks[1]->expr, "json_valid(`i`)");
+	assert_string_equal(t->columns[8]->collation, "utf8mb4_bin");
 	dbt_schema_free(s);
 }
 
