@@ -295,6 +295,10 @@ struct dbt_dialect {
 	 * included (MariaDB's "CREATE FULLTEXT INDEX "); NULL for "CREATE
 	 * [UNIQUE] INDEX " and the method after USING. */
 	void (*put_index_head)(dbt_buf *out, const struct dbt_index *index);
+	/* A CHECK's or a generation expression of table `t` as the dialect
+	 * reads it (MariaDB: its columns quoted, || as CONCAT); NULL: as
+	 * written. */
+	void (*put_expr)(dbt_buf *out, const struct dbt_table *t, const char *expr);
 	/* The collations written bare (else quoted as an identifier), each
 	 * in its spelling, matched ignoring ASCII case; NULL-terminated, or
 	 * NULL for none. */

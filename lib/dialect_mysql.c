@@ -137,4 +137,5 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.put_column_type = dbt_mysql_put_column_type,
 	.put_column_identity = dbt_mysql_put_column_identity,
 	.put_index_head = dbt_mysql_put_index_head,
+	.put_expr = dbt_mysql_put_expr,
 };

@@ -1059,6 +1059,25 @@ static int adapt_column(dbt_table *t, dbt_column *c)
 	rc = reflected_type(&ty, dbt_buf_str(&reported));
 	dbt_buf_release(&reported);
 	if (rc < 0)
+/* 0 when dbt_mysql_expr writes `expr` of table `t` for MariaDB; else
+ * DBT_EPARSE at `line`:`col`, `what` naming the expression. */
+static int check_expr(const dbt_table *t, const char *expr, int line, int col, const char *what)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	char at[32];
+	int rc = dbt_mysql_expr(&b, t, expr);
+
+	dbt_buf_release(&b);
+	if (rc == 0)
+		return 0;
+	dbt_render_place(at, sizeof(at), line, col);
+	return dbt_error_set(DBT_EPARSE,
+			     "%s%s of table '%s' uses || among other operators, which MariaDB "
+			     "reads as OR and dbtool writes as CONCAT() only alone: write "
+			     "CONCAT(...) there",
+			     at, what, t->name);
+}
+
 		return rc;
 	ty.decl = c->type.decl;
 	c->type.decl = NULL;
@@ -1088,6 +1107,9 @@ static int add_fk_index(dbt_schema *s, dbt_table *t, const dbt_fk *fk)
 		if ((rc = dbt_index_add_column(ix, fk->columns[i], 0)) < 0)
 			return rc;
 	return 0;
+	if (c->generated_expr &&
+	    (rc = check_expr(t, c->generated_expr, c->line, c->col, "a generation expression")) < 0)
+		return rc;
 }
 
 /* A unique index of whole columns in ascending order is, to MariaDB's
@@ -1204,6 +1226,10 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 			t->fks[i]->on_delete = DBT_FK_NO_ACTION;
 		if (t->fks[i]->on_update == DBT_FK_RESTRICT)
 			t->fks[i]->on_update = DBT_FK_NO_ACTION;
+	for (i = 0; i < t->nchecks; i++)
+		if ((rc = check_expr(t, t->checks[i]->expr, t->checks[i]->line, t->checks[i]->col,
+				     "a CHECK")) < 0)
+			return rc;
 		if ((rc = add_fk_index(s, t, t->fks[i])) < 0)
 			return rc;
 	}

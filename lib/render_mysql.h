@@ -48,6 +48,19 @@ int dbt_mysql_adapt(struct dbt_schema *schema);
  */
 int dbt_mysql_op_implied(const struct dbt_op *ops, size_t n, size_t i);
 
+/*
+ * An expression of table `t` (a CHECK, a generation expression) as
+ * MariaDB/MySQL reads it (render_mysql_expr.c): the table's columns and
+ * "quoted" names through dbt_mysql_quote_ident, `a || b` as CONCAT(a, b);
+ * the rest as written.  dbt_mysql_expr appends it to `out` and returns 0,
+ * or -1 (and appends nothing) for a "||" among other operators, which it
+ * does not rewrite, and for text that does not tokenize;
+ * dbt_mysql_put_expr, the dialect's put_expr, appends `expr` as it is
+ * then.  Names in backticks (MariaDB's own text) stay as they are.
+ */
+int dbt_mysql_expr(dbt_buf *out, const struct dbt_table *t, const char *expr);
+void dbt_mysql_put_expr(dbt_buf *out, const struct dbt_table *t, const char *expr);
+
 /* AUTO_INCREMENT: the column generates its values and is NOT NULL. */
 void dbt_mysql_autoincrement(struct dbt_column *c);
 int dbt_mysql_autoincrement_is(const struct dbt_column *c);
