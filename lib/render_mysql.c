@@ -257,15 +257,20 @@ static int modify_column(dbt_buf *out, const dbt_op *op)
 
 /*
  * A change of a column's generation: a column that stops being generated
- * keeps its values through MODIFY (MariaDB computes them no more); any
- * other change drops the column and adds it again, which loses nothing
- * of a generated column, whose values MariaDB computes again.
+ * keeps its values through MODIFY (MariaDB computes them no more), and so
+ * does a new expression of a column that stays STORED or VIRTUAL, which
+ * keeps its indexes that way; any other change (MariaDB does not turn a
+ * column generated, nor STORED into VIRTUAL) drops the column and adds it
+ * again, which loses nothing of a generated column, whose values MariaDB
+ * computes again.
  */
 static int alter_generated(dbt_buf *out, const dbt_op *op)
 {
 	int rc;
 
-	if (!op->column->generated_expr)
+	if (!op->column->generated_expr ||
+	    (op->old_column && op->old_column->generated_expr &&
+	     op->old_column->generated_stored == op->column->generated_stored))
 		return modify_column(out, op);
 	dbt_render_alter_table(out, my, op->table);
 	dbt_buf_puts(out, "DROP COLUMN ");
@@ -561,9 +566,36 @@ static int add_before_fk(const struct list *l, size_t i, size_t k)
 	       dbt_render_same_name(fk->table->name, op_table(add)) && op_serves(fk->fk, add);
 }
 
+/* 1 for a MODIFY of a column that stops (`stops`) or starts being
+ * AUTO_INCREMENT. */
+static int autoincrement_changes(const dbt_op *op, int stops)
+{
+	int was = op->old_column && op->old_column->autoincrement;
+
+	return is_modify(op) && op->column &&
+	       (stops ? was && !op->column->autoincrement : !was && op->column->autoincrement);
+}
+
+/* 1 when ops[k], a MODIFY, must go before ops[i], a DROP_PK of the same
+ * table, or ops[k], an ADD_PK, before ops[i], a MODIFY: MariaDB takes
+ * AUTO_INCREMENT only on a column that leads a key, so the column stops
+ * being one before its key goes, and its key comes before it starts. */
+static int autoincrement_order(const struct list *l, size_t i, size_t k)
+{
+	const dbt_op *a = &l->ops[i], *b = &l->ops[k];
+
+	if (a->kind == DBT_OP_DROP_PK)
+		return autoincrement_changes(b, 1) &&
+		       dbt_render_same_name(a->table->name, b->table->name);
+	return b->kind == DBT_OP_ADD_PK && autoincrement_changes(a, 0) &&
+	       dbt_render_same_name(a->table->name, b->table->name) && b->key->ncolumns &&
+	       !strcmp(b->key->columns[0], a->column->name);
+}
+
 /* The op before which ops[k] is written, an earlier drop that needs it
  * first (add_before_drop) or an earlier ADD_FK that it serves
- * (add_before_fk); k itself when none. */
+ * (add_before_fk), an op whose AUTO_INCREMENT needs it
+ * (autoincrement_order); k itself when none. */
 static size_t written_at(const struct list *l, size_t k)
 {
 	size_t i;
@@ -573,7 +605,7 @@ static size_t written_at(const struct list *l, size_t k)
 	for (i = 0; i < k; i++)
 		if ((add_before_drop(l, i, k) && !index_needed_later(l->ops, l->n, i) &&
 		     !table_dropped_later(l->ops, l->n, i)) ||
-		    add_before_fk(l, i, k))
+		    add_before_fk(l, i, k) || autoincrement_order(l, i, k))
 			return i;
 	return k;
 }
@@ -622,6 +654,18 @@ static int drop_own_index(dbt_buf *out, const struct list *l, size_t i)
 	return 1;
 }
 
+/* What the place of `op` says when it went before `at` (written_at). */
+static const char *moved_note(const dbt_op *at, const dbt_op *op)
+{
+	if (at->kind == DBT_OP_ADD_FK)
+		return "(before its foreign key, above)";
+	if (at->kind == DBT_OP_DROP_PK)
+		return "(before the primary key's drop, above)";
+	if (op->kind == DBT_OP_ADD_PK)
+		return "(before the AUTO_INCREMENT it needs, above)";
+	return "(before the index it takes over from, above)";
+}
+
 int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
 			 const dbt_sql_objects *keep)
 {
@@ -666,10 +710,7 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 			continue;
 		}
 		if ((at = written_at(&l, i)) < i) {
-			dbt_buf_comment(out,
-					ops[at].kind == DBT_OP_ADD_FK
-						? "(before its foreign key, above)"
-						: "(before the index it takes over from, above)");
+			dbt_buf_comment(out, moved_note(&ops[at], op));
 			continue;
 		}
 		if ((rc = write_moved_here(out, &l, i)) < 0)
@@ -1018,6 +1059,25 @@ static int adapt_default(dbt_column *c, dbt_type_kind declared)
 	return 0;
 }
 
+/* 0 when dbt_mysql_expr writes `expr` of table `t` for MariaDB; else
+ * DBT_EPARSE at `line`:`col`, `what` naming the expression. */
+static int check_expr(const dbt_table *t, const char *expr, int line, int col, const char *what)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	char at[32];
+	int rc = dbt_mysql_expr(&b, t, expr);
+
+	dbt_buf_release(&b);
+	if (rc == 0)
+		return 0;
+	dbt_render_place(at, sizeof(at), line, col);
+	return dbt_error_set(DBT_EPARSE,
+			     "%s%s of table '%s' uses || among other operators, which MariaDB "
+			     "reads as OR and dbtool writes as CONCAT() only alone: write "
+			     "CONCAT(...) there",
+			     at, what, t->name);
+}
+
 /* 1 for PostgreSQL's JSONB, which MariaDB/MySQL stores as its one JSON
  * type. */
 static int is_jsonb(const dbt_type *t)
@@ -1047,6 +1107,9 @@ static int adapt_column(dbt_table *t, dbt_column *c)
 				     "%scolumn '%s.%s' is a generated column with NOT NULL, which "
 				     "MariaDB does not take",
 				     at, t->name, c->name);
+	if (c->generated_expr &&
+	    (rc = check_expr(t, c->generated_expr, c->line, c->col, "a generation expression")) < 0)
+		return rc;
 	if (reported_type(&reported, declared == DBT_TYPE_JSON ? &json : &c->type, &why) < 0) {
 		dbt_buf_release(&reported);
 		return dbt_error_set(DBT_EPARSE, "%scolumn '%s.%s' is %s", at, t->name, c->name,
@@ -1059,25 +1122,6 @@ static int adapt_column(dbt_table *t, dbt_column *c)
 	rc = reflected_type(&ty, dbt_buf_str(&reported));
 	dbt_buf_release(&reported);
 	if (rc < 0)
-/* 0 when dbt_mysql_expr writes `expr` of table `t` for MariaDB; else
- * DBT_EPARSE at `line`:`col`, `what` naming the expression. */
-static int check_expr(const dbt_table *t, const char *expr, int line, int col, const char *what)
-{
-	dbt_buf b = DBT_BUF_INIT;
-	char at[32];
-	int rc = dbt_mysql_expr(&b, t, expr);
-
-	dbt_buf_release(&b);
-	if (rc == 0)
-		return 0;
-	dbt_render_place(at, sizeof(at), line, col);
-	return dbt_error_set(DBT_EPARSE,
-			     "%s%s of table '%s' uses || among other operators, which MariaDB "
-			     "reads as OR and dbtool writes as CONCAT() only alone: write "
-			     "CONCAT(...) there",
-			     at, what, t->name);
-}
-
 		return rc;
 	ty.decl = c->type.decl;
 	c->type.decl = NULL;
@@ -1107,9 +1151,6 @@ static int add_fk_index(dbt_schema *s, dbt_table *t, const dbt_fk *fk)
 		if ((rc = dbt_index_add_column(ix, fk->columns[i], 0)) < 0)
 			return rc;
 	return 0;
-	if (c->generated_expr &&
-	    (rc = check_expr(t, c->generated_expr, c->line, c->col, "a generation expression")) < 0)
-		return rc;
 }
 
 /* A unique index of whole columns in ascending order is, to MariaDB's
@@ -1185,6 +1226,10 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 	}
 	if ((rc = dbt_render_generated_pk(t)) < 0)
 		return rc;
+	for (i = 0; i < t->nchecks; i++)
+		if ((rc = check_expr(t, t->checks[i]->expr, t->checks[i]->line, t->checks[i]->col,
+				     "a CHECK")) < 0)
+			return rc;
 	/* MariaDB names every primary key PRIMARY: the model's name is not
 	 * kept, so it is not compared either. */
 	if (t->pk)
@@ -1226,10 +1271,6 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 			t->fks[i]->on_delete = DBT_FK_NO_ACTION;
 		if (t->fks[i]->on_update == DBT_FK_RESTRICT)
 			t->fks[i]->on_update = DBT_FK_NO_ACTION;
-	for (i = 0; i < t->nchecks; i++)
-		if ((rc = check_expr(t, t->checks[i]->expr, t->checks[i]->line, t->checks[i]->col,
-				     "a CHECK")) < 0)
-			return rc;
 		if ((rc = add_fk_index(s, t, t->fks[i])) < 0)
 			return rc;
 	}

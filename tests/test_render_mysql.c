@@ -251,7 +251,11 @@ static void a_generated_column_is_added_again_or_modified_to_plain(void **state)
 {
 	dbt_schema *a = model("CREATE TABLE t (x INTEGER, g INTEGER GENERATED ALWAYS AS (x + 1) "
 			      "STORED);"),
-		   *b = model("CREATE TABLE t (x INTEGER, g INTEGER);");
+		   *b = model("CREATE TABLE t (x INTEGER, g INTEGER);"),
+		   *c = model("CREATE TABLE t (x INTEGER, g INTEGER GENERATED ALWAYS AS (x * 2) "
+			      "STORED);"),
+		   *d = model("CREATE TABLE t (x INTEGER, g INTEGER GENERATED ALWAYS AS (x * 2) "
+			      "VIRTUAL);");
 	dbt_op op = op_on(DBT_OP_ALTER_GENERATED, table_of(a, "t"));
 
 	(void)state;
@@ -264,8 +268,22 @@ static void a_generated_column_is_added_again_or_modified_to_plain(void **state)
 	op.column = table_of(b, "t")->columns[1];
 	op.old_column = table_of(a, "t")->columns[1];
 	assert_op_sql(&op, "ALTER TABLE t MODIFY COLUMN g int(11);\n");
+	/* A new expression, still STORED: MODIFY, which keeps g's indexes. */
+	op.table = table_of(c, "t");
+	op.column = table_of(c, "t")->columns[1];
+	assert_op_sql(&op, "ALTER TABLE t MODIFY COLUMN g int(11) GENERATED ALWAYS AS (x * 2) "
+			   "STORED;\n");
+	/* STORED to VIRTUAL, which MariaDB does not MODIFY: added again. */
+	op.table = table_of(d, "t");
+	op.column = table_of(d, "t")->columns[1];
+	op.old_column = table_of(c, "t")->columns[1];
+	assert_op_sql(&op,
+		      "ALTER TABLE t DROP COLUMN g;\n"
+		      "ALTER TABLE t ADD COLUMN g int(11) GENERATED ALWAYS AS (x * 2) VIRTUAL;\n");
 	dbt_schema_free(a);
 	dbt_schema_free(b);
+	dbt_schema_free(c);
+	dbt_schema_free(d);
 }
 
 /* -------------------------------------------------------- constraints */
@@ -387,6 +405,11 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 			   "  ON UPDATE SET NULL);",
 			   "2:38: foreign key 'c_pid_fkey' of table 'c' sets NULL in the NOT NULL "
 			   "column 'pid', which InnoDB refuses");
+	assert_adapt_error("CREATE TABLE t (a TEXT, b TEXT,\n"
+			   "  c TEXT GENERATED ALWAYS AS (a || b || 'x' = 'y') STORED);",
+			   "2:3: a generation expression of table 't' uses || among other "
+			   "operators, which MariaDB reads as OR and dbtool writes as CONCAT() "
+			   "only alone: write CONCAT(...) there");
 	assert_adapt_error("CREATE UNLOGGED TABLE t (a INTEGER);",
 			   "1:8: table 't' is UNLOGGED, which MariaDB/MySQL does not have");
 	assert_adapt_error("CREATE TABLE t (a INTEGER, b INTEGER, UNIQUE (a) INCLUDE (b));",
@@ -405,11 +428,6 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 			   "MariaDB/MySQL does not have");
 }
 
-	assert_adapt_error("CREATE TABLE t (a TEXT, b TEXT,\n"
-			   "  c TEXT GENERATED ALWAYS AS (a || b || 'x' = 'y') STORED);",
-			   "2:3: a generation expression of table 't' uses || among other "
-			   "operators, which MariaDB reads as OR and dbtool writes as CONCAT() "
-			   "only alone: write CONCAT(...) there");
 /* -------------------------------------------------------------- lists */
 
 static void a_list_modifies_each_column_once_and_fills_nulls(void **state)
@@ -541,6 +559,27 @@ static void a_unique_key_taking_over_a_foreign_key_is_added_before_the_drop(void
 			"-- (before the index it takes over from, above)\n");
 }
 
+static void auto_increment_goes_before_its_key_and_comes_after_it(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE t (id INTEGER NOT NULL PRIMARY KEY, v TEXT);",
+			"CREATE TABLE t (id INTEGER NOT NULL, v TEXT);",
+			"-- - primary key t (id)\n"
+			"-- ~ column t.id AUTOINCREMENT -> no identity\n"
+			"ALTER TABLE t MODIFY COLUMN id int(11) NOT NULL;\n"
+			"ALTER TABLE t DROP PRIMARY KEY;\n"
+			"\n"
+			"-- ~ column t.id AUTOINCREMENT -> no identity\n"
+			"-- (before the primary key's drop, above)\n",
+			"-- ~ column t.id no identity -> AUTOINCREMENT\n"
+			"-- + primary key t (id)\n"
+			"ALTER TABLE t ADD CONSTRAINT t_pkey PRIMARY KEY (id);\n"
+			"ALTER TABLE t MODIFY COLUMN id int(11) AUTO_INCREMENT NOT NULL;\n"
+			"\n"
+			"-- + primary key t (id)\n"
+			"-- (before the AUTO_INCREMENT it needs, above)\n");
+}
+
 static void the_indexes_of_a_dropped_table_go_with_it(void **state)
 {
 	(void)state;
@@ -604,45 +643,6 @@ static void the_index_mariadb_makes_for_a_foreign_key_is_no_op_of_its_own(void *
 		       "00");
 }
 
-static void comment_lines_hold_no_line_break_of_a_name(void **state)
-{
-	dbt_schema *s = model("CREATE TABLE \"x\ny\" (a TEXT);");
-	dbt_op op = op_on(DBT_OP_DROP_TABLE, table_of(s, "x\ny"));
-	dbt_buf out = DBT_BUF_INIT;
-
-	(void)state;
-	assert_int_equal(dbt_mysql_render_ops(&out, &op, 1, NULL, NULL), 0);
-	/* The name's line break stays inside the backticks of the SQL. */
-	assert_string_equal(dbt_buf_str(&out), "-- - table \"x y\"\n"
-					       "-- WARNING: drops table \"x y\" and its rows\n"
-					       "DROP TABLE `x\ny`;\n");
-	dbt_buf_release(&out);
-	dbt_schema_free(s);
-}
-
-static void tables_are_dropped_at_once_with_foreign_key_checks_off(void **state)
-{
-	dbt_table_name names[] = {{NULL, "a"}, {"db`x", "b c"}};
-	dbt_buf out = DBT_BUF_INIT;
-
-	(void)state;
-	assert_int_equal(dbt_mysql_drop_tables(&out, names, 2), 0);
-	assert_string_equal(dbt_buf_str(&out),
-			    "SET @dbtool_foreign_key_checks = @@SESSION.foreign_key_checks;\n"
-			    "SET SESSION foreign_key_checks = 0;\n"
-			    "DROP TABLE a, `db``x`.`b c`;\n"
-			    "SET SESSION foreign_key_checks = @dbtool_foreign_key_checks;\n");
-	dbt_buf_release(&out);
-}
-
-/* ----------------------------------------------------------- adapting */
-
-static void adapted_types_are_what_mariadb_reports(void **state)
-{
-	dbt_schema *s =
-		model("CREATE TABLE t (a INT UNSIGNED, b TINYINT, c ENUM('Up', 'down'),\n"
-		      "  d DATETIME(6), e TEXT, f VARCHAR(5), g BOOLEAN, h JSON, i JSONB);");
-	dbt_table *t = table_of(s, "t");
 /* dbt_mysql_expr of `expr` over the table t of `sql` is `want` (NULL:
  * it refuses). */
 static void assert_expr(const char *sql, const char *expr, const char *want)
@@ -687,6 +687,45 @@ static void expressions_quote_reserved_columns_and_write_concat(void **state)
 		    "json_valid(`a`) AND `condition` <> ''");
 }
 
+static void comment_lines_hold_no_line_break_of_a_name(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE \"x\ny\" (a TEXT);");
+	dbt_op op = op_on(DBT_OP_DROP_TABLE, table_of(s, "x\ny"));
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_mysql_render_ops(&out, &op, 1, NULL, NULL), 0);
+	/* The name's line break stays inside the backticks of the SQL. */
+	assert_string_equal(dbt_buf_str(&out), "-- - table \"x y\"\n"
+					       "-- WARNING: drops table \"x y\" and its rows\n"
+					       "DROP TABLE `x\ny`;\n");
+	dbt_buf_release(&out);
+	dbt_schema_free(s);
+}
+
+static void tables_are_dropped_at_once_with_foreign_key_checks_off(void **state)
+{
+	dbt_table_name names[] = {{NULL, "a"}, {"db`x", "b c"}};
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_mysql_drop_tables(&out, names, 2), 0);
+	assert_string_equal(dbt_buf_str(&out),
+			    "SET @dbtool_foreign_key_checks = @@SESSION.foreign_key_checks;\n"
+			    "SET SESSION foreign_key_checks = 0;\n"
+			    "DROP TABLE a, `db``x`.`b c`;\n"
+			    "SET SESSION foreign_key_checks = @dbtool_foreign_key_checks;\n");
+	dbt_buf_release(&out);
+}
+
+/* ----------------------------------------------------------- adapting */
+
+static void adapted_types_are_what_mariadb_reports(void **state)
+{
+	dbt_schema *s =
+		model("CREATE TABLE t (a INT UNSIGNED, b TINYINT, c ENUM('Up', 'down'),\n"
+		      "  d DATETIME(6), e TEXT, f VARCHAR(5), g BOOLEAN, h JSON, i JSONB);");
+	dbt_table *t = table_of(s, "t");
 	static const char *const texts[] = {
 		"int(10) unsigned", "tinyint(4)", "enum('Up','down')", "datetime(6)", NULL, NULL,
 		"tinyint(1)",	    "longtext",	  "longtext",
@@ -753,8 +792,10 @@ int main(void)
 		cmocka_unit_test(an_index_taking_over_a_foreign_key_is_created_before_the_drop),
 		cmocka_unit_test(an_index_serving_a_foreign_key_goes_before_it_and_after_its_drop),
 		cmocka_unit_test(a_unique_key_taking_over_a_foreign_key_is_added_before_the_drop),
+		cmocka_unit_test(auto_increment_goes_before_its_key_and_comes_after_it),
 		cmocka_unit_test(the_indexes_of_a_dropped_table_go_with_it),
 		cmocka_unit_test(the_index_mariadb_makes_for_a_foreign_key_is_no_op_of_its_own),
+		cmocka_unit_test(expressions_quote_reserved_columns_and_write_concat),
 		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
@@ -763,4 +804,3 @@ int main(void)
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
-		cmocka_unit_test(expressions_quote_reserved_columns_and_write_concat),
