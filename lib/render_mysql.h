@@ -76,6 +76,9 @@ int dbt_mysql_drop_tables(dbt_buf *out, const dbt_table_name *tables, size_t n);
 void dbt_mysql_put_column_type(dbt_buf *out, const struct dbt_column *c);
 /* " AUTO_INCREMENT" for a column that generates its values. */
 void dbt_mysql_put_column_identity(dbt_buf *out, const struct dbt_column *c);
+/* "(p)" of a time type's fractional-seconds precision, when it has one;
+ * nothing otherwise (render_mysql.c, render_mysql_adapt.c). */
+void dbt_mysql_put_fsp(dbt_buf *out, const struct dbt_type *t);
 /* "CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX ". */
 void dbt_mysql_put_index_head(dbt_buf *out, const struct dbt_index *index);
 
