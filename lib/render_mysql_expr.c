@@ -162,8 +162,7 @@ static int put_plain(dbt_buf *out, const struct toks *tk, const dbt_table *t, si
 /* Tokens [from, to) with no "," outside brackets: "a || b || c", whose
  * operands hold no operator outside brackets, as CONCAT(a, b, c); -1 for
  * a "||" among other operators, whose order dbtool does not work out. */
-static int put_part(dbt_buf *out, const struct toks *tk, const dbt_table *t, size_t from,
-		    size_t to)
+static int put_part(dbt_buf *out, const struct toks *tk, const dbt_table *t, size_t from, size_t to)
 {
 	size_t i, start = from;
 	int rc;
@@ -203,8 +202,7 @@ static int put_part(dbt_buf *out, const struct toks *tk, const dbt_table *t, siz
 
 /* Tokens [from, to): the parts between the "," outside brackets, each by
  * put_part, the commas and blanks kept. */
-static int put_list(dbt_buf *out, const struct toks *tk, const dbt_table *t, size_t from,
-		    size_t to)
+static int put_list(dbt_buf *out, const struct toks *tk, const dbt_table *t, size_t from, size_t to)
 {
 	const dbt_token *v = tk->v;
 	size_t i, start = from;
