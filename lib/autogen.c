@@ -578,14 +578,14 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	dbt_schema *model = NULL, *db = NULL;
 	dbt_diff diff = {NULL, 0};
 	dbt_safe_form *forms = NULL;
-	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT, line = DBT_BUF_INIT;
+	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT;
 	dbt_buf sup = DBT_BUF_INIT, sdown = DBT_BUF_INIT;
 	dbt_sql_objects kept = {NULL, 0};
 	dbt_dialect_kind kind = conn->dialect->kind, dialect_db = kind;
 	struct dbt_dialect_sql secs[DBT_DIALECT_MAX], safe_secs[DBT_DIALECT_MAX];
 	dbt_buf more_up[DBT_DIALECT_MAX], more_down[DBT_DIALECT_MAX];
 	dbt_buf more_sup[DBT_DIALECT_MAX], more_sdown[DBT_DIALECT_MAX];
-	size_t i, k, nsecs = 0, nsafe = 0;
+	size_t k, nsecs = 0, nsafe = 0;
 	int rc, need_first;
 
 	memset(out, 0, sizeof(*out));
@@ -615,17 +615,8 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	    diff.n == 0)
 		goto cleanup;
 
-	for (i = 0; i < diff.n; i++) {
-		dbt_buf_clear(&line);
-		dbt_op_describe(&line, &diff.ops[i]);
-		if (line.oom) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		if ((rc = dbt_findings_add(&out->changes, dbt_finding_kind_of_op(diff.ops[i].kind),
-					   dbt_buf_str(&line))) < 0)
-			goto cleanup;
-	}
+	if ((rc = dbt_findings_add_ops(&out->changes, conn->dialect, diff.ops, diff.n)) < 0)
+		goto cleanup;
 	if ((rc = check_data(out, conn, &diff)) < 0 ||
 	    (rc = collect_destroys(out, &diff, &down)) < 0)
 		goto cleanup;
@@ -698,7 +689,6 @@ cleanup:
 	dbt_buf_release(&down);
 	dbt_buf_release(&sup);
 	dbt_buf_release(&sdown);
-	dbt_buf_release(&line);
 	dbt_diff_release(&diff);
 	dbt_schema_free(db);
 	dbt_schema_free(model);

@@ -270,6 +270,12 @@ struct dbt_dialect {
 			  const struct dbt_schema *target, const struct dbt_sql_objects *keep);
 	/* Adapts a parsed model in place, as dbt_schema_adapt(). */
 	int (*adapt)(struct dbt_schema *schema);
+	/* 1 when the database does ops[i] of the list itself, as part of
+	 * another op of it (MariaDB makes the index of a foreign key with the
+	 * key, and the key's drop or its table's leaves it to go with them):
+	 * the op is no finding of its own, and its SQL is the renderer's
+	 * business.  NULL when the database does no op by itself. */
+	int (*op_implied)(const struct dbt_op *ops, size_t n, size_t i);
 	/* Makes column `c` generate its values, as the auto-increment rule
 	 * asks (dbt_schema_autoincrement); autoincrement_is(): 1 when it is
 	 * already what autoincrement() makes of it. */
@@ -298,6 +304,10 @@ struct dbt_dialect {
 	 * included (MariaDB's "CREATE FULLTEXT INDEX "); NULL for "CREATE
 	 * [UNIQUE] INDEX " and the method after USING. */
 	void (*put_index_head)(dbt_buf *out, const struct dbt_index *index);
+	/* A CHECK's or a generation expression of table `t` as the dialect
+	 * reads it (MariaDB: its columns quoted, || as CONCAT); NULL: as
+	 * written. */
+	void (*put_expr)(dbt_buf *out, const struct dbt_table *t, const char *expr);
 	/* The collations written bare (else quoted as an identifier), each
 	 * in its spelling, matched ignoring ASCII case; NULL-terminated, or
 	 * NULL for none. */

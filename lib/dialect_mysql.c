@@ -154,10 +154,12 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.render_op = dbt_mysql_render_op,
 	.render_ops = dbt_mysql_render_ops,
 	.adapt = dbt_mysql_adapt,
+	.op_implied = dbt_mysql_op_implied,
 	.autoincrement = dbt_mysql_autoincrement,
 	.autoincrement_is = dbt_mysql_autoincrement_is,
 	.drop_tables = dbt_mysql_drop_tables,
 	.put_column_type = dbt_mysql_put_column_type,
 	.put_column_identity = dbt_mysql_put_column_identity,
 	.put_index_head = dbt_mysql_put_index_head,
+	.put_expr = dbt_mysql_put_expr,
 };

@@ -4,6 +4,8 @@
  */
 #include "findings.h"
 
+#include "buf.h"
+#include "dialect.h"
 #include "error.h"
 
 #include <stdlib.h>
@@ -98,4 +100,24 @@ void dbt_findings_release(dbt_findings *findings)
 	free(findings->v);
 	findings->v = NULL;
 	findings->n = 0;
+}
+
+int dbt_findings_add_ops(dbt_findings *f, const struct dbt_dialect *dialect, const dbt_op *ops,
+			 size_t n)
+{
+	dbt_buf line = DBT_BUF_INIT;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++) {
+		if (dialect && dialect->op_implied && dialect->op_implied(ops, n, i))
+			continue;
+		dbt_buf_clear(&line);
+		dbt_op_describe(&line, &ops[i]);
+		rc = line.oom ? dbt_error_oom()
+			      : dbt_findings_add(f, dbt_finding_kind_of_op(ops[i].kind),
+						 dbt_buf_str(&line));
+	}
+	dbt_buf_release(&line);
+	return rc;
 }

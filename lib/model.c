@@ -332,8 +332,6 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 {
 	dbt_schema *model = NULL, *db = NULL;
 	dbt_diff diff = {NULL, 0};
-	dbt_buf line = DBT_BUF_INIT;
-	size_t i;
 	int rc;
 
 	out->v = NULL;
@@ -351,19 +349,9 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 		goto cleanup;
 	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0)
 		goto cleanup;
-	for (i = 0; i < diff.n; i++) {
-		dbt_buf_clear(&line);
-		dbt_op_describe(&line, &diff.ops[i]);
-		rc = line.oom ? dbt_error_oom()
-			      : dbt_findings_add(out, dbt_finding_kind_of_op(diff.ops[i].kind),
-						 dbt_buf_str(&line));
-		if (rc < 0) {
-			dbt_findings_release(out);
-			goto cleanup;
-		}
-	}
+	if ((rc = dbt_findings_add_ops(out, conn->dialect, diff.ops, diff.n)) < 0)
+		dbt_findings_release(out);
 cleanup:
-	dbt_buf_release(&line);
 	dbt_diff_release(&diff);
 	dbt_schema_free(db);
 	dbt_schema_free(model);

@@ -42,6 +42,16 @@ static void ident(dbt_buf *out, const struct dbt_dialect *d, const char *name)
 	d->quote_ident(out, name);
 }
 
+/* An expression of table `t`, as the dialect reads it (its put_expr). */
+static void put_expr(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+		     const char *expr)
+{
+	if (d->put_expr)
+		d->put_expr(out, t, expr);
+	else
+		dbt_buf_puts(out, expr);
+}
+
 /* "(a, b, c)" */
 static void ident_list(dbt_buf *out, const struct dbt_dialect *d, char *const *names, size_t n)
 {
@@ -209,9 +219,11 @@ int dbt_render_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 	d->put_column_type(out, c);
 	if (c->collation)
 		dbt_render_collation(out, d, c->collation);
-	if (c->generated_expr)
-		dbt_buf_printf(out, " GENERATED ALWAYS AS (%s) %s", c->generated_expr,
-			       c->generated_stored ? "STORED" : "VIRTUAL");
+	if (c->generated_expr) {
+		dbt_buf_puts(out, " GENERATED ALWAYS AS (");
+		put_expr(out, d, t, c->generated_expr);
+		dbt_buf_printf(out, ") %s", c->generated_stored ? "STORED" : "VIRTUAL");
+	}
 	if (d->put_column_identity)
 		d->put_column_identity(out, c);
 	if (c->not_null)
@@ -285,11 +297,14 @@ void dbt_render_fk(dbt_buf *out, const struct dbt_dialect *d, const dbt_fk *fk)
 							 : " DEFERRABLE INITIALLY IMMEDIATE");
 }
 
-void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_check *check)
+void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+		      const dbt_check *check)
 {
 	dbt_buf_puts(out, "CONSTRAINT ");
 	ident(out, d, check->name);
-	dbt_buf_printf(out, " CHECK (%s)", check->expr);
+	dbt_buf_puts(out, " CHECK (");
+	put_expr(out, d, t, check->expr);
+	dbt_buf_putc(out, ')');
 	dbt_render_conflict(out, check->conflict);
 }
 
@@ -365,7 +380,7 @@ int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const 
 	}
 	for (i = 0; i < table->nchecks; i++) {
 		next_item(out, &first);
-		dbt_render_check(out, d, table->checks[i]);
+		dbt_render_check(out, d, table, table->checks[i]);
 	}
 	for (i = 0; i < table->nexcludes; i++) {
 		next_item(out, &first);
@@ -1194,7 +1209,7 @@ void dbt_render_add_constraint(dbt_buf *out, const struct dbt_dialect *d, const 
 	if (op->kind == DBT_OP_ADD_FK)
 		dbt_render_fk(out, d, op->fk);
 	else if (op->kind == DBT_OP_ADD_CHECK)
-		dbt_render_check(out, d, op->check);
+		dbt_render_check(out, d, op->table, op->check);
 	else
 		dbt_render_key(out, d, op->kind == DBT_OP_ADD_PK ? "PRIMARY KEY" : "UNIQUE",
 			       op->key);

@@ -76,7 +76,8 @@ void dbt_render_conflict(dbt_buf *out, dbt_conflict conflict);
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key);
 void dbt_render_fk(dbt_buf *out, const struct dbt_dialect *d, const dbt_fk *fk);
-void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_check *check);
+void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+		      const dbt_check *check);
 void dbt_render_exclude(dbt_buf *out, const struct dbt_dialect *d, const dbt_exclude *x);
 
 /* ------------------------------------------------------- statements */

@@ -520,7 +520,7 @@ static int pg_regenerated(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_s
 			continue;
 		dbt_render_alter_table(out, pg, t);
 		dbt_buf_puts(out, "ADD ");
-		dbt_render_check(out, pg, t->checks[i]);
+		dbt_render_check(out, pg, t, t->checks[i]);
 		dbt_buf_puts(out, ";\n");
 	}
 	for (i = 0; target && i < target->nindexes; i++) {
@@ -743,7 +743,7 @@ static int safe_up(dbt_buf *out, const dbt_op *op, dbt_safe_form form)
 		if (op->kind == DBT_OP_ADD_FK)
 			dbt_render_fk(out, pg, op->fk);
 		else
-			dbt_render_check(out, pg, op->check);
+			dbt_render_check(out, pg, op->table, op->check);
 		dbt_buf_puts(out, " NOT VALID;\n");
 		safe_validate(out, t, name, NULL);
 		return dbt_render_finish(out);

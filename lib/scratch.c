@@ -975,13 +975,17 @@ struct item {
 	const dbt_statement *st;
 };
 
+/* Declaration order; at one place (an index the adaptation made, which
+ * takes its table's), the table first. */
 static int cmp_item(const void *x, const void *y)
 {
 	const struct item *a = x, *b = y;
 
 	if (a->line != b->line)
 		return a->line < b->line ? -1 : 1;
-	return a->col < b->col ? -1 : a->col > b->col;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return !a->table - !b->table;
 }
 
 /* Builds the model's statements, and the tables marked in `want`, in
@@ -1015,6 +1019,12 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			continue;
 		items[n].line = model->indexes[i]->line;
 		items[n].col = model->indexes[i]->col;
+		/* An index of no place of its own, which the adaptation made
+		 * (MariaDB's of a foreign key), comes with its table. */
+		if (!items[n].line) {
+			items[n].line = model->tables[t]->line;
+			items[n].col = model->tables[t]->col;
+		}
 		items[n++].index = model->indexes[i];
 	}
 	for (i = 0; i < model->nstatements; i++) {

@@ -371,11 +371,51 @@ static void quoted_names_and_literals_reach_the_server_intact(void **state)
 	}
 }
 
+/* Every keyword the server knows that the quoter leaves bare is one the
+ * server takes as a bare column name: the reserved words are all quoted. */
+static void every_reserved_word_of_the_server_is_quoted(void **state)
+{
+	struct fixture *f = *state;
+	dbt_mysql_rows words;
+	size_t i, bare = 0;
+
+	ok(dbt_mysql_query(&words, f->conn,
+			   "SELECT LOWER(WORD) FROM information_schema.KEYWORDS WHERE WORD "
+			   "REGEXP '^[A-Za-z_][A-Za-z0-9_]*$'"));
+	assert_true(words.nrows > 500);
+	for (i = 0; i < words.nrows; i++) {
+		dbt_buf sql = DBT_BUF_INIT, name = DBT_BUF_INIT;
+		const char *w = dbt_mysql_cell(&words, i, 0);
+
+		dbt_mysql_quote_ident(&name, w);
+		assert_false(name.oom);
+		if (name.ptr[0] != '`') {
+			dbt_buf_printf(&sql, "CREATE TEMPORARY TABLE kw (%s INT)", name.ptr);
+			assert_false(sql.oom);
+			if (dbt_mysql_exec(f->conn, sql.ptr) < 0)
+				fail_msg("'%s' is left bare, but the server refuses it: %s", w,
+					 dbt_error_last());
+			ok(dbt_mysql_exec(f->conn, "DROP TEMPORARY TABLE kw"));
+			bare++;
+		}
+		dbt_buf_release(&sql);
+		dbt_buf_release(&name);
+	}
+	assert_true(bare > 0);
+	dbt_mysql_rows_release(&words);
+}
+
 static void quote_ident_is_bare_only_when_it_may_be(void **state)
 {
 	static const char *const cases[][2] = {
-		{"users", "users"},   {"user_2", "user_2"}, {"Users", "`Users`"},
-		{"order", "`order`"}, {"2x", "`2x`"},	    {"a`b", "`a``b`"},
+		{"users", "users"},
+		{"user_2", "user_2"},
+		{"Users", "`Users`"},
+		{"order", "`order`"},
+		{"2x", "`2x`"},
+		{"a`b", "`a``b`"},
+		{"accessible", "`accessible`"},
+		{"window", "`window`"},
 	};
 	size_t i;
 
@@ -400,6 +440,7 @@ int main(void)
 		cmocka_unit_test(missing_socket_fails_naming_it),
 		cmocka_unit_test(url_without_database_is_an_error),
 		cmocka_unit_test(quote_ident_is_bare_only_when_it_may_be),
+		T(every_reserved_word_of_the_server_is_quoted),
 		T(query_returns_rows_and_nulls),
 		T(exec_error_quotes_the_statement),
 		T(script_runs_every_statement),

@@ -276,8 +276,8 @@ static void foreign_keys_with_actions(void **state)
 	fk = t->fks[1];
 	assert_string_equal(fk->name, "fk_u");
 	assert_string_equal(fk->ref_table, "u");
-	assert_int_equal(fk->on_delete, DBT_FK_RESTRICT);
-	assert_int_equal(fk->on_update, DBT_FK_RESTRICT);
+	assert_int_equal(fk->on_delete, DBT_FK_NO_ACTION);
+	assert_int_equal(fk->on_update, DBT_FK_NO_ACTION);
 	assert_int_equal(table(f, "p")->nfks, 0);
 }
 

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (MariaDB has no partial indexes (CREATE INDEX ... WHERE))
 -- A marketplace: sellers with payout accounts, listings, offers, orders
 -- that reference the accepted offer, shipments, reviews of both sides
 -- and disputes.

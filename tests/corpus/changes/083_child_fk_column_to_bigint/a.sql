@@ -1,3 +1,4 @@
+-- not-dialect: mysql (InnoDB needs a foreign key and the key it references to have the same integer type: no BIGINT column referencing an INTEGER one)
 CREATE TABLE authors (
 	id INTEGER PRIMARY KEY,
 	name VARCHAR(100) NOT NULL

@@ -1,3 +1,4 @@
+-- not-dialect: mysql (InnoDB refuses ON DELETE SET NULL on a NOT NULL column: errno 150)
 CREATE TABLE authors (
 	id INTEGER PRIMARY KEY,
 	name VARCHAR(100) NOT NULL
