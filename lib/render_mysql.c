@@ -660,6 +660,40 @@ static int drop_own_index(dbt_buf *out, const struct list *l, size_t i)
 	return 1;
 }
 
+/*
+ * The index MariaDB makes for a foreign key of the target that the index
+ * ops[i] drops serves, when the list neither adds it nor another index
+ * that serves the key: MariaDB dropped it when the dropped index took
+ * over (a list diffed on another dialect knows nothing of it), and the
+ * key needs an index again before that one goes.  NULL when there is
+ * none to make.
+ */
+static const dbt_index *fk_index_to_make(const struct list *l, size_t i)
+{
+	const dbt_op *op = &l->ops[i];
+	const dbt_table *t;
+	const dbt_index *own;
+	size_t f, k;
+
+	if (op->kind != DBT_OP_DROP_INDEX || !l->target ||
+	    !(t = dbt_schema_find_table(l->target, op->index->table)))
+		return NULL;
+	for (f = 0; f < t->nfks; f++) {
+		if (!serves(t->fks[f], op->index) ||
+		    !(own = dbt_schema_find_index(l->target, t->fks[f]->name)) ||
+		    !fk_makes(t->fks[f], own) || dbt_render_same_name(own->name, op->index->name))
+			continue;
+		for (k = 0; k < l->n; k++)
+			if (l->ops[k].kind == DBT_OP_ADD_INDEX &&
+			    (dbt_render_same_name(l->ops[k].index->name, own->name) ||
+			     add_before_drop(l, i, k)))
+				break;
+		if (k == l->n)
+			return own;
+	}
+	return NULL;
+}
+
 /* What the place of `op` says when it went before `at` (written_at). */
 static const char *moved_note(const dbt_op *at, const dbt_op *op)
 {
@@ -721,6 +755,15 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 		}
 		if ((rc = write_moved_here(out, &l, i)) < 0)
 			return rc;
+		if (op->kind == DBT_OP_DROP_INDEX && fk_index_to_make(&l, i)) {
+			dbt_op make = {.kind = DBT_OP_ADD_INDEX, .index = fk_index_to_make(&l, i)};
+
+			dbt_buf_comment(out,
+					"(its foreign key needs an index: the one MariaDB makes "
+					"for it first)");
+			if ((rc = dbt_mysql_render_op(out, &make)) < 0)
+				return rc;
+		}
 		if (drop_own_index(out, &l, i)) {
 			if ((rc = dbt_render_finish(out)) < 0)
 				return rc;

@@ -641,6 +641,37 @@ static void the_indexes_of_a_dropped_table_go_with_it(void **state)
 			"DROP TABLE c;\n");
 }
 
+/*
+ * A list diffed on another dialect drops an index that took over from the
+ * one MariaDB made for a foreign key, without adding that one back (the
+ * other dialect has none): the key needs an index, so it is made first.
+ */
+static void a_foreign_key_keeps_an_index_when_another_dialect_drops_its_own(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			      "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			      "  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n"
+			      "CREATE INDEX ix_c_pid ON c (pid);");
+	dbt_schema *b = model("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			      "CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			      "  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));");
+	dbt_op drop = {.kind = DBT_OP_DROP_INDEX};
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	drop.index = dbt_schema_find_index(a, "ix_c_pid");
+	assert_non_null(drop.index);
+	assert_int_equal(dbt_mysql_render_ops(&out, &drop, 1, b, NULL), 0);
+	assert_string_equal(dbt_buf_str(&out), "-- - index ix_c_pid\n"
+					       "-- (its foreign key needs an index: the one "
+					       "MariaDB makes for it first)\n"
+					       "CREATE INDEX fk_c_p ON c (pid);\n"
+					       "DROP INDEX ix_c_pid ON c;\n");
+	dbt_buf_release(&out);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
 /* Whether the ops from `from` to `to` that MariaDB does by itself are,
  * in order, `want` ("0" or "1" per op). */
 static void assert_implied(const char *from, const char *to, const char *want)
@@ -841,6 +872,7 @@ int main(void)
 		cmocka_unit_test(auto_increment_goes_before_its_key_and_comes_after_it),
 		cmocka_unit_test(the_indexes_of_a_dropped_table_go_with_it),
 		cmocka_unit_test(the_index_mariadb_makes_for_a_foreign_key_is_no_op_of_its_own),
+		cmocka_unit_test(a_foreign_key_keeps_an_index_when_another_dialect_drops_its_own),
 		cmocka_unit_test(expressions_quote_reserved_columns_and_write_concat),
 		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
