@@ -1086,20 +1086,28 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 }
 
 /* Replaces, in `*str`, the scratch schema's qualifier by nothing and its
- * name elsewhere by the managed schema's (quoted as SQL needs). */
+ * name elsewhere by the managed schema's (quoted as SQL needs; on
+ * MariaDB/MySQL, whose scratch is a database, a name in backticks, and
+ * an unqualified mention is left as it is).  The scratch's connection may
+ * be closed by now: the dialect is the scratch's kind's. */
 static int unscratch(char **str, const struct scratch *s)
 {
-	const struct dbt_dialect *d = s->conn->dialect;
+	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
 	const char *live = s->live_schema ? s->live_schema : "public";
+	char q = s->kind == DBT_DIALECT_MYSQL ? '`' : '"';
 	size_t len = strlen(s->schema);
 	dbt_buf b = DBT_BUF_INIT;
 	const char *p, *hit;
 
-	if (!*str || !(hit = strstr(*str, s->schema)))
+	if (!*str || !d || !(hit = strstr(*str, s->schema)))
 		return 0;
 	for (p = *str; (hit = strstr(p, s->schema)); p = hit + len) {
-		int quoted = hit > p && hit[-1] == '"' && hit[len] == '"';
+		int quoted = hit > p && hit[-1] == q && hit[len] == q;
 
+		if (s->kind == DBT_DIALECT_MYSQL && hit[len + quoted] != '.') {
+			dbt_buf_put(&b, p, (size_t)(hit - p) + len);
+			continue;
+		}
 		dbt_buf_put(&b, p, (size_t)(hit - p) - (quoted ? 1 : 0));
 		if (quoted)
 			hit++;
