@@ -120,6 +120,37 @@ static void changes_of_one_column_in_one_modify_pair_up(void **state)
 	assert_null(why);
 }
 
+static void a_dropped_index_and_check_pair_up(void **state)
+{
+	const char *why = "unset";
+
+	(void)state;
+	assert_int_equal(decide("CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(40), "
+				"CONSTRAINT name_short CHECK (length(name) < 30));\n"
+				"CREATE INDEX users_name ON users (name);\n",
+				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(40));\n",
+				NULL, &why),
+			 1);
+	assert_null(why);
+}
+
+static void a_table_created_with_an_index_does_not_pair_up(void **state)
+{
+	const char *why = NULL;
+
+	(void)state;
+	/* The downgrade drops the index with its table: one statement
+	 * for two changes. */
+	assert_int_equal(decide(users,
+				"CREATE TABLE users (id INTEGER PRIMARY KEY, name VARCHAR(40), "
+				"email TEXT);\n"
+				"CREATE TABLE tags (id INTEGER PRIMARY KEY, label VARCHAR(20));\n"
+				"CREATE INDEX tags_label ON tags (label);\n",
+				NULL, &why),
+			 0);
+	assert_string_equal(why, "the sections hold more or fewer statements than the changes");
+}
+
 static void a_dropped_column_does_not_pair_up(void **state)
 {
 	const char *why = NULL;
@@ -197,6 +228,8 @@ int main(void)
 		cmocka_unit_test(one_statement_changes_pair_up),
 		cmocka_unit_test(a_widened_column_pairs_up),
 		cmocka_unit_test(changes_of_one_column_in_one_modify_pair_up),
+		cmocka_unit_test(a_dropped_index_and_check_pair_up),
+		cmocka_unit_test(a_table_created_with_an_index_does_not_pair_up),
 		cmocka_unit_test(a_dropped_column_does_not_pair_up),
 		cmocka_unit_test(a_narrowed_column_does_not_pair_up),
 		cmocka_unit_test(filling_nulls_before_not_null_does_not_pair_up),
