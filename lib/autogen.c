@@ -181,7 +181,8 @@ static int mark_inverse(int *inverse, const dbt_buf *up, size_t up_at, dbt_buf *
  * SQLite `forms` changes nothing: `sup` and `sdown` then say so.
  * On MariaDB/MySQL, `*inverse` (when not NULL) says whether `up` and
  * `down` pair up statement by statement (journal_inverse.h); when they
- * do not, a comment at the top of `down` says why.
+ * do not, a comment at the top of `down` says why.  The other dialects
+ * leave `*inverse` as it is.
  */
 static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 			   dbt_dialect_kind kind, const dbt_op *ops, size_t n,
@@ -196,7 +197,8 @@ static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sd
 	size_t i, np = 0, nm = 0, up_at = up->len, down_at = down->len;
 	int rc = 0;
 
-	if (inverse)
+	/* Only the mysql section decides: the others leave it as it is. */
+	if (inverse && kind == DBT_DIALECT_MYSQL)
 		*inverse = 0;
 	if (!plain || !inv || !moved || !mforms) {
 		rc = dbt_error_oom();
