@@ -493,7 +493,7 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 		goto cleanup;
 	}
 	if ((rc = render_sections(up, down, sup, sdown, kind, ops, n, mforms, other, db, NULL,
-				   inverse)) < 0)
+				  inverse)) < 0)
 		dbt_error_prefix(rc, "cannot write the %s sections", dbt_dialect_label(kind));
 cleanup:
 	free(mforms);

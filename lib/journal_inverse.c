@@ -86,8 +86,8 @@ static int one_statement(struct stmt *out, dbt_buf *b, const dbt_op *op)
 	return n == 1;
 }
 
-int dbt_journal_inverse_pairs(const char **why, const char *up, const char *down,
-			      const dbt_op *ops, const dbt_op *inv, size_t n)
+int dbt_journal_inverse_pairs(const char **why, const char *up, const char *down, const dbt_op *ops,
+			      const dbt_op *inv, size_t n)
 {
 	const char *no = NULL;
 	dbt_buf ub = DBT_BUF_INIT, db = DBT_BUF_INIT;

@@ -32,7 +32,7 @@
  * cannot express, which the caller has rendered already).  Allocates
  * nothing that outlives the call.
  */
-int dbt_journal_inverse_pairs(const char **why, const char *up, const char *down,
-			      const dbt_op *ops, const dbt_op *inv, size_t n);
+int dbt_journal_inverse_pairs(const char **why, const char *up, const char *down, const dbt_op *ops,
+			      const dbt_op *inv, size_t n);
 
 #endif

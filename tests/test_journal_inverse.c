@@ -156,8 +156,9 @@ static void a_dropped_column_does_not_pair_up(void **state)
 	const char *why = NULL;
 
 	(void)state;
-	assert_int_equal(decide(users, "CREATE TABLE users (id INTEGER PRIMARY KEY, name "
-				       "VARCHAR(40));\n",
+	assert_int_equal(decide(users,
+				"CREATE TABLE users (id INTEGER PRIMARY KEY, name "
+				"VARCHAR(40));\n",
 				NULL, &why),
 			 0);
 	assert_string_equal(why, "a change loses data that its inverse cannot bring back");
