@@ -62,7 +62,8 @@ static int same(const char *a, const struct stmt *x, const char *b, const struct
 
 /*
  * Renders `op` alone at the end of `b` and finds it there: 1 with `*out`
- * its one statement (offsets into `b`), 0 when it is none or several.
+ * its one statement (offsets into `b`), 0 when it is none or several or
+ * cannot be rendered alone, a negative DBT_E* code when out of memory.
  */
 static int one_statement(struct stmt *out, dbt_buf *b, const dbt_op *op)
 {
@@ -70,8 +71,10 @@ static int one_statement(struct stmt *out, dbt_buf *b, const dbt_op *op)
 	size_t at = b->len, n = 0;
 	int rc;
 
+	/* An op that the list writes otherwise (or leaves out) may be
+	 * refused alone: that costs the header, not the revision. */
 	if ((rc = dbt_render_op(b, DBT_DIALECT_MYSQL, op)) < 0)
-		return rc;
+		return b->oom ? rc : 0;
 	if (b->oom)
 		return dbt_error_oom();
 	if ((rc = split(&v, &n, dbt_buf_str(b) + at)) != 0) {

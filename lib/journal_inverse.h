@@ -27,10 +27,9 @@
  * list `ops`) and `down` (rendered from `inv`, where inv[i] is the
  * inverse of ops[n - 1 - i]).  Returns 1 when they pair up as above; 0
  * when not, with `*why` (may be NULL) a static phrase saying what does
- * not ("a change is written as several statements"); a negative DBT_E*
- * code when rendering an op alone fails (out of memory, or an op MariaDB
- * cannot express, which the caller has rendered already).  Allocates
- * nothing that outlives the call.
+ * not ("a change is written as several statements, or none"), an op
+ * that cannot be rendered alone included; a negative DBT_E* code when out
+ * of memory.  Allocates nothing that outlives the call.
  */
 int dbt_journal_inverse_pairs(const char **why, const char *up, const char *down, const dbt_op *ops,
 			      const dbt_op *inv, size_t n);
