@@ -18,6 +18,11 @@
  * connected database's schema translated to that dialect
  * (dbt_schema_translate).  Names agree across dialects because both
  * sides name unnamed constraints and indexes as PostgreSQL would.
+ *
+ * A revision whose mysql section pairs up statement by statement, each
+ * downgrade statement undoing the upgrade statement at the mirrored place
+ * (journal_inverse.h), says "-- journal: inverse", so that a downgrade
+ * can undo its upgrade where MariaDB stopped it halfway.
  */
 #include "dbtool.h"
 
