@@ -18,6 +18,11 @@
  * connected database's schema translated to that dialect
  * (dbt_schema_translate).  Names agree across dialects because both
  * sides name unnamed constraints and indexes as PostgreSQL would.
+ *
+ * A revision whose mysql section pairs up statement by statement, each
+ * downgrade statement undoing the upgrade statement at the mirrored place
+ * (journal_inverse.h), says "-- journal: inverse", so that a downgrade
+ * can undo its upgrade where MariaDB stopped it halfway.
  */
 #include "dbtool.h"
 
@@ -27,6 +32,7 @@
 #include "diff.h"
 #include "error.h"
 #include "findings.h"
+#include "journal_inverse.h"
 #include "model.h"
 #include "parse.h"
 #include "project.h"
@@ -134,25 +140,71 @@ static int collect_destroys(dbt_autogen *out, const dbt_diff *diff, dbt_buf *not
 }
 
 /*
+ * Whether the MariaDB/MySQL sections rendered at `up_at` in `up` and at
+ * `down_at` in `down` from `ops` and their inverses `inv` pair up
+ * statement by statement: 1 in `*inverse`, or 0 and a comment saying why
+ * put before what was rendered in `down`, for the person who reads the
+ * file (the runner then refuses to undo a partial upgrade, as the README
+ * says).
+ */
+static int mark_inverse(int *inverse, const dbt_buf *up, size_t up_at, dbt_buf *down,
+			size_t down_at, const dbt_op *ops, const dbt_op *inv, size_t n)
+{
+	dbt_buf rest = DBT_BUF_INIT;
+	const char *why = NULL;
+	int rc;
+
+	if (up->oom || down->oom)
+		return dbt_error_oom();
+	rc = dbt_journal_inverse_pairs(&why, dbt_buf_str(up) + up_at, dbt_buf_str(down) + down_at,
+				       ops, inv, n);
+	if (rc < 0)
+		return rc;
+	*inverse = rc;
+	if (rc || !why)
+		return 0;
+	dbt_buf_puts(&rest, dbt_buf_str(down) + down_at);
+	if (down->ptr) {
+		down->len = down_at;
+		down->ptr[down_at] = '\0';
+	}
+	dbt_buf_comment(down,
+			"no '-- journal: inverse' header: %s, so 'dbtool downgrade' cannot undo "
+			"an upgrade of this revision that stopped halfway",
+			why);
+	dbt_buf_puts(down, dbt_buf_str(&rest));
+	rc = rest.oom || down->oom ? dbt_error_oom() : 0;
+	dbt_buf_release(&rest);
+	return rc;
+}
+
+/*
  * The sections of dialect `kind` for the upgrade list `ops`: `up` and
  * `down` for the revision that runs in a transaction; with `forms`
  * (migrate --safe) on PostgreSQL, the ops whose form is not plain go to
  * `sup` and `sdown` instead, for the revision outside a transaction.  On
  * SQLite `forms` changes nothing: `sup` and `sdown` then say so.
+ * On MariaDB/MySQL, `*inverse` (when not NULL) says whether `up` and
+ * `down` pair up statement by statement (journal_inverse.h); when they
+ * do not, a comment at the top of `down` says why.  The other dialects
+ * leave `*inverse` as it is.
  */
 static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 			   dbt_dialect_kind kind, const dbt_op *ops, size_t n,
 			   const dbt_safe_form *forms, const dbt_schema *up_target,
-			   const dbt_schema *down_target, const dbt_sql_objects *kept)
+			   const dbt_schema *down_target, const dbt_sql_objects *kept, int *inverse)
 {
 	dbt_op *plain = malloc((n ? n : 1) * sizeof(*plain));
 	dbt_op *inv = malloc((n ? n : 1) * sizeof(*inv));
 	dbt_op *moved = malloc((n ? n : 1) * sizeof(*moved));
 	dbt_safe_form *mforms = malloc((n ? n : 1) * sizeof(*mforms));
 	int split = forms && kind == DBT_DIALECT_POSTGRES;
-	size_t i, np = 0, nm = 0;
+	size_t i, np = 0, nm = 0, up_at = up->len, down_at = down->len;
 	int rc = 0;
 
+	/* Only the mysql section decides: the others leave it as it is. */
+	if (inverse && kind == DBT_DIALECT_MYSQL)
+		*inverse = 0;
 	if (!plain || !inv || !moved || !mforms) {
 		rc = dbt_error_oom();
 		goto cleanup;
@@ -169,6 +221,9 @@ static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sd
 		dbt_op_inverse(&inv[i], &plain[np - 1 - i]);
 	if ((rc = dbt_render_ops_keep(up, kind, plain, np, up_target, kept)) < 0 ||
 	    (rc = dbt_render_ops_keep(down, kind, inv, np, down_target, kept)) < 0)
+		goto cleanup;
+	if (inverse && kind == DBT_DIALECT_MYSQL &&
+	    (rc = mark_inverse(inverse, up, up_at, down, down_at, plain, inv, np)) < 0)
 		goto cleanup;
 	if (nm) {
 		if ((rc = dbt_render_safe_ops(sup, moved, mforms, nm, 1)) == 0)
@@ -386,11 +441,12 @@ static int load_model_for(dbt_schema **out, const char *path, dbt_dialect_kind k
  * The upgrade and downgrade of `diff` (from `db` to `model`, diffed on the
  * connection's dialect) for dialect `kind`.  `db` is translated to that
  * dialect in place; `*dialect_db` says which dialect it reads as now.
+ * `*inverse` as render_sections() sets it.
  */
 static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 		      dbt_dialect_kind kind, const dbt_diff *diff, const dbt_safe_form *forms,
 		      const dbt_schema *model, dbt_schema *db, dbt_dialect_kind *dialect_db,
-		      const char *model_path)
+		      const char *model_path, int *inverse)
 {
 	dbt_schema *other = NULL;
 	dbt_op *ops = NULL;
@@ -441,7 +497,8 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 				   m.name);
 		goto cleanup;
 	}
-	if ((rc = render_sections(up, down, sup, sdown, kind, ops, n, mforms, other, db, NULL)) < 0)
+	if ((rc = render_sections(up, down, sup, sdown, kind, ops, n, mforms, other, db, NULL,
+				  inverse)) < 0)
 		dbt_error_prefix(rc, "cannot write the %s sections", dbt_dialect_label(kind));
 cleanup:
 	free(mforms);
@@ -504,12 +561,14 @@ static int safe_forms(dbt_safe_form **out, size_t *nsafe, const dbt_diff *diff,
 /*
  * Writes the revision (or, with `forms`, the two revisions) of the
  * sections in `up` ... (per dialect when `nsecs` > 1).  A second revision
- * that cannot be written takes the first one along.
+ * that cannot be written takes the first one along.  `inverse` marks the
+ * first revision "-- journal: inverse"; the second one (PostgreSQL's
+ * lock-friendly forms, nothing to run on MariaDB/MySQL) never is.
  */
 static int write_revisions(dbt_autogen *out, const char *script_location, const char *message,
 			   const char *rev_id, const char *head, struct dbt_dialect_sql *secs,
 			   struct dbt_dialect_sql *safe_secs, size_t nsecs, int need_first,
-			   int need_second)
+			   int need_second, int inverse)
 {
 	dbt_buf second_id = DBT_BUF_INIT, second_msg = DBT_BUF_INIT;
 	char first_id[13];
@@ -538,9 +597,10 @@ static int write_revisions(dbt_autogen *out, const char *script_location, const 
 			dbt_revision_new_id(first_id);
 			rev_id = first_id;
 		}
-		rc = dbt_project_new_revision_tx(&out->path, script_location, message, rev_id,
-						 secs[0].upgrade, secs[0].downgrade,
-						 multi ? secs : NULL, multi ? nsecs : 0, head, 1);
+		rc = dbt_project_new_revision_hdr(&out->path, script_location, message, rev_id,
+						  secs[0].upgrade, secs[0].downgrade,
+						  multi ? secs : NULL, multi ? nsecs : 0, head, 1,
+						  inverse);
 		if (rc < 0 || !need_second)
 			goto cleanup;
 		/* The second revision follows the first. */
@@ -586,7 +646,10 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	dbt_buf more_up[DBT_DIALECT_MAX], more_down[DBT_DIALECT_MAX];
 	dbt_buf more_sup[DBT_DIALECT_MAX], more_sdown[DBT_DIALECT_MAX];
 	size_t k, nsecs = 0, nsafe = 0;
-	int rc, need_first;
+	/* The mysql section's downgrade undoes its upgrade statement by
+	 * statement (only MariaDB/MySQL reads the header: it concerns the
+	 * mysql section, the one that runs there). */
+	int rc, need_first, inverse = 0;
 
 	memset(out, 0, sizeof(*out));
 	for (k = 0; k < DBT_DIALECT_MAX; k++) {
@@ -634,8 +697,8 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	/* The inverse ops before the inverse renames act on the renamed
 	 * database schema. */
 	if ((rc = render_sections(&up, &down, &sup, &sdown, kind, diff.ops, diff.n, forms, model,
-				  dbt_diff_renamed(&diff) ? dbt_diff_renamed(&diff) : db, &kept)) <
-	    0)
+				  dbt_diff_renamed(&diff) ? dbt_diff_renamed(&diff) : db, &kept,
+				  &inverse)) < 0)
 		goto cleanup;
 	if (up.oom || down.oom || sup.oom || sdown.oom) {
 		rc = dbt_error_oom();
@@ -654,7 +717,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 		} else {
 			if ((rc = render_for(&more_up[k], &more_down[k], &more_sup[k],
 					     &more_sdown[k], dk, &diff, forms, model, db,
-					     &dialect_db, model_path)) < 0)
+					     &dialect_db, model_path, &inverse)) < 0)
 				goto cleanup;
 			if (more_up[k].oom || more_down[k].oom || more_sup[k].oom ||
 			    more_sdown[k].oom) {
@@ -675,7 +738,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 		need_first |= secs[k].kind != DBT_DIALECT_POSTGRES;
 	rc = write_revisions(out, script_location, message, rev_id,
 			     chain->n ? chain->revs[chain->n - 1]->id : NULL, secs, safe_secs,
-			     nsecs, need_first, forms != NULL);
+			     nsecs, need_first, forms != NULL, inverse);
 cleanup:
 	for (k = 0; k < DBT_DIALECT_MAX; k++) {
 		dbt_buf_release(&more_up[k]);

@@ -236,6 +236,7 @@ struct fields {
 	const struct dbt_dialect_sql *secs;
 	size_t nsecs;
 	int transactional; /* 0: "-- transaction: false" ends the header */
+	int inverse;	   /* 1: "-- journal: inverse" ends it */
 };
 
 static int is_name_char(char c)
@@ -304,8 +305,8 @@ static size_t header_end(const char *s, size_t len)
 	return at;
 }
 
-/* Adds "-- transaction: false" as the last line of the header. */
-static int mark_nontransactional(dbt_buf *text)
+/* Adds the line `hline` as the last line of the header. */
+static int mark_header(dbt_buf *text, const char *hline)
 {
 	dbt_buf out = DBT_BUF_INIT;
 	size_t at = header_end(dbt_buf_str(text), text->len);
@@ -314,7 +315,7 @@ static int mark_nontransactional(dbt_buf *text)
 	dbt_buf_put(&out, dbt_buf_str(text), at);
 	if (at && text->ptr[at - 1] != '\n')
 		dbt_buf_putc(&out, '\n');
-	dbt_buf_puts(&out, "-- transaction: false\n");
+	dbt_buf_puts(&out, hline);
 	dbt_buf_puts(&out, dbt_buf_str(text) + at);
 	if (out.oom || text->oom) {
 		rc = dbt_error_oom();
@@ -429,8 +430,14 @@ static int render(dbt_buf *out, const char *path, const char *text, size_t len,
 			dbt_buf_putc(out, '\n');
 		}
 	}
-	if (!f->transactional && !out->oom)
-		return mark_nontransactional(out);
+	if (!f->transactional && !out->oom) {
+		int rc = mark_header(out, "-- transaction: false\n");
+
+		if (rc < 0)
+			return rc;
+	}
+	if (f->inverse && !out->oom)
+		return mark_header(out, "-- journal: inverse\n");
 	return out->oom ? dbt_error_oom() : 0;
 }
 
@@ -539,7 +546,7 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 		wrong = "${parent}";
 	else if (strcmp(rev.message, f->message))
 		wrong = "${message}";
-	else if (rev.transactional != f->transactional)
+	else if (rev.transactional != f->transactional || rev.inverse != f->inverse)
 		wrong = "the header (its '-- key: value' lines first)";
 	else if (!f->nsecs && !holds(rev.upgrade, f->upgrade))
 		wrong = "${upgrade}";
@@ -576,7 +583,7 @@ static int self_check(const char *tmpl_path, const char *path, const char *text,
 static int new_revision(char **out, const char *script_location, const char *message,
 			const char *rev_id, const char *upgrade, const char *downgrade,
 			const struct dbt_dialect_sql *secs, size_t nsecs, int check_head,
-			const char *head, int transactional)
+			const char *head, int transactional, int inverse)
 {
 	dbt_chain chain;
 	dbt_revision *existing;
@@ -671,6 +678,7 @@ static int new_revision(char **out, const char *script_location, const char *mes
 	f.secs = secs;
 	f.nsecs = nsecs;
 	f.transactional = transactional;
+	f.inverse = inverse;
 	if (nsecs) {
 		f.upgrade = secs[0].upgrade ? secs[0].upgrade : "";
 		f.downgrade = secs[0].downgrade ? secs[0].downgrade : "";
@@ -735,7 +743,7 @@ int dbt_project_new_revision(char **out, const char *script_location, const char
 			     const char *rev_id, const char *upgrade, const char *downgrade)
 {
 	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, NULL, 0, 0,
-			    NULL, 1);
+			    NULL, 1, 0);
 }
 
 int dbt_project_new_revision_at(char **out, const char *script_location, const char *message,
@@ -743,7 +751,7 @@ int dbt_project_new_revision_at(char **out, const char *script_location, const c
 				const char *head)
 {
 	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, NULL, 0, 1,
-			    head, 1);
+			    head, 1, 0);
 }
 
 int dbt_project_new_revision_dialects(char **out, const char *script_location, const char *message,
@@ -751,7 +759,7 @@ int dbt_project_new_revision_dialects(char **out, const char *script_location, c
 				      size_t nsecs, const char *head)
 {
 	return new_revision(out, script_location, message, rev_id, NULL, NULL, secs, nsecs, 1, head,
-			    1);
+			    1, 0);
 }
 
 int dbt_project_new_revision_tx(char **out, const char *script_location, const char *message,
@@ -760,5 +768,14 @@ int dbt_project_new_revision_tx(char **out, const char *script_location, const c
 				int transactional)
 {
 	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, secs, nsecs,
-			    1, head, transactional);
+			    1, head, transactional, 0);
+}
+
+int dbt_project_new_revision_hdr(char **out, const char *script_location, const char *message,
+				 const char *rev_id, const char *upgrade, const char *downgrade,
+				 const struct dbt_dialect_sql *secs, size_t nsecs, const char *head,
+				 int transactional, int inverse)
+{
+	return new_revision(out, script_location, message, rev_id, upgrade, downgrade, secs, nsecs,
+			    1, head, transactional, inverse);
 }

@@ -71,4 +71,14 @@ int dbt_project_new_revision_tx(char **out, const char *script_location, const c
 				const struct dbt_dialect_sql *secs, size_t nsecs, const char *head,
 				int transactional);
 
+/*
+ * dbt_project_new_revision_tx, with "-- journal: inverse" as the last
+ * header line when `inverse` is 1 (the downgrade undoes the upgrade
+ * statement by statement, in reverse order).
+ */
+int dbt_project_new_revision_hdr(char **out, const char *script_location, const char *message,
+				 const char *rev_id, const char *upgrade, const char *downgrade,
+				 const struct dbt_dialect_sql *secs, size_t nsecs, const char *head,
+				 int transactional, int inverse);
+
 #endif

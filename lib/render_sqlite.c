@@ -1029,14 +1029,16 @@ static int index_case_clash(const dbt_schema *schema, dbt_table *const **byname)
 		if (ix->name_given && schema->ntables &&
 		    (t = table_named(schema, byname, ix->name)))
 			return dbt_error_set(DBT_EPARSE,
-					     "%d:%d: name '%s' is already used by table '%s' on line "
+					     "%d:%d: name '%s' is already used by table '%s' on "
+					     "line "
 					     "%d (SQLite ignores case in names)",
 					     ix->line, ix->col, ix->name, t->name, t->line);
 	}
 	if (bad != SIZE_MAX) {
 		ix = schema->indexes[bad];
 		rc = dbt_error_set(DBT_EPARSE,
-				   "%d:%d: duplicate index '%s' (first declared on line %d as '%s', "
+				   "%d:%d: duplicate index '%s' (first declared on line %d as "
+				   "'%s', "
 				   "and SQLite ignores case in names)",
 				   ix->line, ix->col, ix->name, schema->indexes[earlier]->line,
 				   schema->indexes[earlier]->name);

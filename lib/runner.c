@@ -744,7 +744,8 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, RB_UP_MISSING, &book, id_or_null(chain, cur), single, opts, *skip, NULL);
+	rc = execute(c, rev, RB_UP_MISSING, &book, id_or_null(chain, cur), single, opts, *skip,
+		     NULL);
 	*skip = 0;
 	dbt_buf_release(&book);
 	if (rc < 0)

@@ -638,6 +638,39 @@ static void revision_outside_a_transaction_ends_its_header_with_the_mark(void **
 	free(path);
 }
 
+static void revision_that_pairs_up_ends_its_header_with_journal_inverse(void **state)
+{
+	dbt_revision rev;
+	char *path = NULL;
+
+	(void)state;
+	init_default();
+	assert_int_equal(dbt_project_new_revision_hdr(&path, "migrations", "nick", "r1",
+						      "ALTER TABLE t ADD COLUMN nick INT;",
+						      "ALTER TABLE t DROP COLUMN nick;", NULL, 0,
+						      NULL, 1, 1),
+			 0);
+	assert_file_contains(path, "Z\n-- journal: inverse\n\n-- migrate:upgrade\n");
+	assert_int_equal(dbt_revision_load(&rev, path), 0);
+	assert_int_equal(rev.inverse, 1);
+	assert_int_equal(rev.transactional, 1);
+	dbt_revision_release(&rev);
+	free(path);
+	/* After the transaction mark, when both are written. */
+	assert_int_equal(dbt_project_new_revision_hdr(&path, "migrations", "both", "r2",
+						      "SELECT 1;", "SELECT 1;", NULL, 0, "r1", 0,
+						      1),
+			 0);
+	assert_file_contains(path, "Z\n-- transaction: false\n-- journal: inverse\n\n");
+	free(path);
+	/* And not otherwise. */
+	assert_int_equal(dbt_project_new_revision_hdr(&path, "migrations", "plain", "r3",
+						      "SELECT 1;", NULL, NULL, 0, "r2", 1, 0),
+			 0);
+	assert_file_lacks(path, "journal:");
+	free(path);
+}
+
 static void broken_chain_is_refused(void **state)
 {
 	char *path = NULL;
@@ -688,6 +721,7 @@ int main(void)
 		T(template_that_drops_the_sql_writes_nothing),
 		T(broken_chain_is_refused),
 		T(revision_outside_a_transaction_ends_its_header_with_the_mark),
+		T(revision_that_pairs_up_ends_its_header_with_journal_inverse),
 #undef T
 	};
 

@@ -11,7 +11,8 @@
 # id get one; every database goes down to base.  Also: a revision without
 # a section for the database's dialect is refused before anything runs,
 # naming its file; editing another dialect's section of an applied
-# revision is a changed checksum; the connected dialect must be listed.
+# revision is a changed checksum; the connected dialect must be listed;
+# '-- journal: inverse' is written where the mysql section pairs up.
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_dialects.sh sqlite|postgres|mariadb
 # (every run needs the PostgreSQL and MariaDB test servers:
@@ -133,9 +134,16 @@ sql_value "INSERT INTO users (name) VALUES ('ada'); INSERT INTO posts (title, le
 
 sed -i 's/age INTEGER DEFAULT 0/age INTEGER DEFAULT 0,\n    email VARCHAR(100)/' schema.sql
 step "add email"
+# Its mysql section is one statement each way, whichever database the
+# change was diffed on: the header says that a downgrade can undo it
+# halfway on MariaDB.
+expect_eq "$(grep -c '^-- journal: inverse$' migrations/versions/*_add_email.sql)" 1 \
+	"the revision that adds a column says '-- journal: inverse'"
 
 sed -i '/legacy TEXT/d; s/title TEXT NOT NULL,/title TEXT NOT NULL/' schema.sql
 step "drop legacy"
+expect_eq "$(grep -c '^-- journal:' migrations/versions/*_drop_legacy.sql)" 0 \
+	"the revision that drops a column does not"
 
 sed -i 's/name VARCHAR(50) NOT NULL/name VARCHAR(100) NOT NULL/' schema.sql
 step "longer names"

@@ -12,7 +12,11 @@
 # makes for it, a check, defaults), upgrade applies them, check agrees and
 # migrate finds nothing right after; a change (a column added and one
 # widened, one dropped, an index and a table added) keeps the rows both
-# ways; create-all and drop-all.
+# ways; create-all and drop-all.  Last, the header '-- journal: inverse'
+# that migrate writes when each change is one statement each way: an
+# upgrade stopped after its 2nd statement is undone by a downgrade; and a
+# revision that drops a column, without the header, whose partial upgrade
+# a downgrade refuses to undo.
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_mariadb.sh mariadb
 
@@ -353,5 +357,92 @@ expect_ok dbtool create-all
 expect_tables "posts tags users"
 expect_ok dbtool drop-all --yes
 expect_tables ""
+
+# --- migrate writes '-- journal: inverse' when each change is one
+# statement each way, the downgrade's in reverse order: a downgrade then
+# undoes an upgrade that stopped halfway, back to the parent revision
+echo "# journal: inverse"
+setup_db "$1"
+expect_ok dbtool -q init
+sed -i '/^url *=/d' dbtool.ini
+cat >schema.sql <<'EOF'
+CREATE TABLE members (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(40) NOT NULL,
+	email VARCHAR(80)
+);
+EOF
+cp schema.sql model_one.sql
+expect_ok dbtool migrate -m one
+expect_ok dbtool upgrade
+one_id=$(db_version)
+sql_value "INSERT INTO members (name, email) VALUES ('ann', 'a@x.org'), ('bob', 'a@x.org')" >/dev/null
+cat >schema.sql <<'EOF'
+CREATE TABLE members (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(80) NOT NULL,
+	email VARCHAR(80),
+	nick VARCHAR(20),
+	CONSTRAINT members_email_key UNIQUE (email)
+);
+CREATE INDEX members_name ON members (name);
+EOF
+cp schema.sql model_two.sql
+expect_ok dbtool migrate -m two
+two=$(cat "$OUT")
+expect_eq "$(grep -c '^-- journal: inverse$' "$two")" 1 "the revision says '-- journal: inverse'"
+expect_eq "$(grep -c ';$' "$two")" 8 "four statements each way"
+# The two rows share an email: the unique constraint, the third
+# statement, fails after two committed.
+expect_fail 1 dbtool upgrade
+expect_stderr_contains "stopped at its statement 3, after 2 committed"
+expect_stderr_contains "members_email_key"
+expect_eq "$(sql_value "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'members' AND (column_name = 'nick' OR (column_name = 'name' AND character_maximum_length = 80))")" 2 \
+	"nick was added and name widened"
+expect_ok dbtool downgrade -1
+expect_stderr_contains "at its statement 3 of 4"
+expect_ok dbtool current
+expect_stdout_eq "$one_id"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
+expect_eq "$(sql_value "SELECT group_concat(concat(name, ' ', email) ORDER BY id) FROM members")" \
+	"ann a@x.org,bob a@x.org" "the rows are as they were"
+mkdir held && mv "$two" held/
+cp model_one.sql schema.sql
+expect_ok dbtool check
+expect_stderr_contains "model, revisions and database agree"
+mv held/*.sql migrations/versions/
+cp model_two.sql schema.sql
+sql_value "UPDATE members SET email = 'b@x.org' WHERE name = 'bob'" >/dev/null
+expect_ok dbtool upgrade
+expect_ok dbtool check
+
+# A change that loses data (a dropped column) costs the header: the file
+# says why, and a downgrade refuses to undo what ran.
+cat >schema.sql <<'EOF'
+CREATE TABLE members (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(80) NOT NULL,
+	email VARCHAR(80),
+	CONSTRAINT members_email_key UNIQUE (email),
+	CONSTRAINT members_name_key UNIQUE (name)
+);
+CREATE INDEX members_name ON members (name);
+EOF
+expect_ok dbtool migrate -m three
+three=$(cat "$OUT")
+expect_eq "$(grep -c '^-- journal:' "$three")" 0 "no '-- journal: inverse'"
+expect_eq "$(grep -c "^-- no '-- journal: inverse' header: a change loses data that its inverse cannot bring back" "$three")" 1 \
+	"the downgrade says why"
+sql_value "UPDATE members SET name = 'ann'" >/dev/null
+expect_fail 1 dbtool upgrade
+expect_stderr_contains "stopped at its statement 2, after 1 committed"
+expect_fail 1 dbtool downgrade -1
+expect_error_line
+expect_stderr_contains "cannot undo the 1 statements of the upgrade of"
+expect_stderr_contains "its header does not say '-- journal: inverse'"
+sql_value "UPDATE members SET name = 'bob' WHERE email = 'b@x.org'" >/dev/null
+expect_ok dbtool upgrade
+expect_stderr_contains "at its statement 2 of 2"
+expect_ok dbtool check
 
 finish
