@@ -167,8 +167,12 @@ int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int uniqu
  * or commas: ENGINE=InnoDB, DEFAULT CHARSET=utf8mb4 (or CHARACTER SET),
  * COLLATE=utf8mb4_general_ci, the server's defaults, and AUTO_INCREMENT=n,
  * its counter, are read and left to the server; any other value or
- * option is an error at its place. */
-int parse_mysql_table_options(struct parser *p, const dbt_table *t);
+ * option is an error at its place.  A table with such options is one as
+ * MariaDB prints it, whose columns' types are MariaDB's: `float` reads
+ * as REAL, `timestamp[(n)]` as TIMESTAMP[(n)] WITH TIME ZONE (what
+ * inspect prints for them), where elsewhere a model reads them as DOUBLE
+ * PRECISION and TIMESTAMP. */
+int parse_mysql_table_options(struct parser *p, dbt_table *t);
 
 /* parse_drop.c: what DROP TABLE takes along.  The kept statements on
  * the tables (triggers, policies, rules, comments, grants, ALTER TABLE

@@ -10,6 +10,7 @@
 
 #include "error.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -190,15 +191,52 @@ static int mysql_option_word(const struct parser *p)
 	return 0;
 }
 
-int parse_mysql_table_options(struct parser *p, const dbt_table *t)
+/* A column's type as MariaDB prints it, in MariaDB's meaning: `float` is
+ * its single precision (REAL), `timestamp` its time stamp stored in UTC
+ * (TIMESTAMP WITH TIME ZONE), where a portable model reads FLOAT as DOUBLE
+ * PRECISION and TIMESTAMP as one without a time zone. */
+static int mysql_column_type(dbt_column *c)
 {
+	const char *d = c->type.decl, *with = NULL;
+	char buf[64];
+	dbt_type ty;
+	size_t errpos;
 	int rc;
+
+	if (!d)
+		return 0;
+	if (!strcasecmp(d, "float")) {
+		with = "REAL";
+	} else if (!strncasecmp(d, "timestamp", 9) &&
+		   (d[9] == '\0' || (d[9] == '(' && strchr(d, ')') && !strchr(d, ' ')))) {
+		snprintf(buf, sizeof(buf), "TIMESTAMP%s WITH TIME ZONE", d + 9);
+		with = buf;
+	}
+	if (!with)
+		return 0;
+	if ((rc = dbt_type_declare(&ty, NULL, with, strlen(with), &errpos)) < 0)
+		return rc;
+	dbt_type_release(&c->type);
+	c->type = ty;
+	return 0;
+}
+
+int parse_mysql_table_options(struct parser *p, dbt_table *t)
+{
+	size_t i;
+	int rc, seen = 0;
 
 	while (p->cur.tok.kind == DBT_TOK_WORD && mysql_option_word(p)) {
 		if ((rc = mysql_table_option(p, t)) < 0)
 			return rc;
+		seen = 1;
 		if (is(p, ",") && (rc = next(p)) < 0)
 			return rc;
 	}
+	/* A table as MariaDB prints it (SHOW CREATE TABLE, mariadb-dump),
+	 * which its options tell: its types are MariaDB's. */
+	for (i = 0; seen && i < t->ncolumns; i++)
+		if ((rc = mysql_column_type(t->columns[i])) < 0)
+			return rc;
 	return 0;
 }
