@@ -6,6 +6,7 @@
 
 #include "error.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -71,6 +72,7 @@ void dbt_lex_init(dbt_lexer *lx, const char *text, size_t len)
 		lx->pos = lx->line_start = 3;
 	lx->col_pos = lx->line_start;
 	lx->col = 1;
+	lx->mysql_create = 0;
 }
 
 static int at(const dbt_lexer *lx, size_t off)
@@ -120,6 +122,26 @@ static int comment_byte(dbt_lexer *lx, dbt_token *t)
 	return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
 }
 
+/* 1 when a conditional comment of MariaDB's that starts at the position
+ * (slash-star-bang, a version number, blanks) holds a CREATE: what
+ * MariaDB runs and other databases skip. */
+static int mysql_create_comment(const dbt_lexer *lx)
+{
+	size_t i = lx->pos + 3;
+
+	if (at(lx, 2) != '!')
+		return 0;
+	while (i < lx->len && lx->text[i] >= '0' && lx->text[i] <= '9')
+		i++;
+	while (i < lx->len && (lx->text[i] == ' ' || lx->text[i] == '\t' || lx->text[i] == '\n' ||
+			       lx->text[i] == '\r'))
+		i++;
+	if (i + 6 > lx->len || strncasecmp(lx->text + i, "create", 6))
+		return 0;
+	return i + 6 == lx->len || !(isalnum((unsigned char)lx->text[i + 6]) ||
+				     lx->text[i + 6] == '_' || lx->text[i + 6] == '$');
+}
+
 /* Blanks and comments; DBT_EPARSE, with `t` at its start, for a block
  * comment that never ends, and at the byte for a NUL in a comment. */
 static int skip_blanks(dbt_lexer *lx, dbt_token *t)
@@ -140,6 +162,13 @@ static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 			int depth = 0;
 
 			mark(lx, t);
+			if (lx->mysql_create && mysql_create_comment(lx))
+				return dbt_error_set(
+				    DBT_EPARSE,
+				    "a view or trigger as mariadb-dump writes it (in a /*!5000N "
+				    "CREATE ... */ comment) is not read in a model: declare it as a "
+				    "CREATE VIEW or CREATE TRIGGER statement instead (dump with "
+				    "--skip-triggers and without the views)");
 			do {
 				if (lx->pos >= lx->len)
 					return dbt_error_set(DBT_EPARSE, "unterminated comment");

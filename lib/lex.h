@@ -43,6 +43,10 @@ typedef struct dbt_lexer {
 	size_t col_pos;	   /* a byte of the current line at or before pos, */
 	int col;	   /* and its column: where the next token's column is
 			    * counted from, so that long lines cost no more */
+	int mysql_create;  /* set by the model parser: a conditional comment
+			    * of MariaDB's that creates (mariadb-dump's
+			    * slash-star-bang 50001 CREATE of a view, 50003 of a
+			    * trigger) is DBT_EPARSE, not a comment */
 } dbt_lexer;
 
 /* Starts reading `text` (`len` bytes, which may hold no NUL); skips a

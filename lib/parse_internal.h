@@ -163,6 +163,12 @@ int is_mysql_key_line(const struct parser *p);
  * named `cname` (a CONSTRAINT name, or NULL) when it has no name of its
  * own.  Index options (USING, COMMENT, ...) are refused at their place. */
 int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int unique);
+/* A column attribute of MariaDB's at the current token, as mariadb-dump
+ * writes it, 1 when there is none: CHARACTER SET name before COLLATE
+ * (which names the character set too) is read and dropped; COMMENT
+ * '...' and ON UPDATE ... are refused at their place, as reflection does
+ * not read them. */
+int parse_mysql_column_attr(struct parser *p, struct coldef *d);
 /* MariaDB's table options after CREATE TABLE's ')', separated by blanks
  * or commas: ENGINE=InnoDB, DEFAULT CHARSET=utf8mb4 (or CHARACTER SET),
  * COLLATE=utf8mb4_general_ci, the server's defaults, and AUTO_INCREMENT=n,

@@ -107,6 +107,38 @@ cleanup:
 	return rc;
 }
 
+int parse_mysql_column_attr(struct parser *p, struct coldef *d)
+{
+	struct name cs = {NULL, 0, 0, 0};
+	dbt_token la;
+	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
+
+	peek(p, &la);
+	if (is(p, "character") && dbt_token_is(p->text, &la, "set")) {
+		if ((rc = next(p)) < 0 || (rc = next(p)) < 0 ||
+		    (rc = parse_name(p, &cs, "a character set")) < 0)
+			return rc;
+		name_release(&cs);
+		if (!is(p, "collate"))
+			return fail_at(p, line, col,
+				       "column '%s.%s' has a CHARACTER SET without COLLATE: write the "
+				       "collation (COLLATE), which names the character set too",
+				       d->t->name, d->c->name);
+		return 0;
+	}
+	if (is(p, "comment"))
+		return fail_at(p, line, col,
+			       "column '%s.%s' has a COMMENT, which the model does not hold: remove "
+			       "it",
+			       d->t->name, d->c->name);
+	if (is(p, "on") && dbt_token_is(p->text, &la, "update"))
+		return fail_at(p, line, col,
+			       "column '%s.%s' has ON UPDATE, which the model does not hold: remove "
+			       "it (a trigger can set the column instead)",
+			       d->t->name, d->c->name);
+	return 1;
+}
+
 /* The value of a table option: [=] word or 'string'; `*v` (caller frees)
  * is its folded text, NULL for a string. */
 static int option_value(struct parser *p, struct name *v)
