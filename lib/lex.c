@@ -163,12 +163,14 @@ static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 
 			mark(lx, t);
 			if (lx->mysql_create && mysql_create_comment(lx))
-				return dbt_error_set(
-				    DBT_EPARSE,
-				    "a view or trigger as mariadb-dump writes it (in a /*!5000N "
-				    "CREATE ... */ comment) is not read in a model: declare it as a "
-				    "CREATE VIEW or CREATE TRIGGER statement instead (dump with "
-				    "--skip-triggers and without the views)");
+				return dbt_error_set(DBT_EPARSE,
+						     "a view or trigger as mariadb-dump writes it "
+						     "(in a /*!5000N "
+						     "CREATE ... */ comment) is not read in a "
+						     "model: declare it as a "
+						     "CREATE VIEW or CREATE TRIGGER statement "
+						     "instead (dump with "
+						     "--skip-triggers and without the views)");
 			do {
 				if (lx->pos >= lx->len)
 					return dbt_error_set(DBT_EPARSE, "unterminated comment");

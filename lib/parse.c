@@ -757,10 +757,11 @@ static int parse_statement(struct parser *p)
 	/* The client's DELIMITER ;; that mariadb-dump writes around its
 	 * triggers. */
 	if (is(p, "delimiter"))
-		return fail_at(p, first.line, first.col,
-			       "DELIMITER, which mariadb-dump writes around triggers, is not read in "
-			       "a model: declare each trigger as a CREATE TRIGGER statement instead "
-			       "(dump with --skip-triggers)");
+		return fail_at(
+			p, first.line, first.col,
+			"DELIMITER, which mariadb-dump writes around triggers, is not read in "
+			"a model: declare each trigger as a CREATE TRIGGER statement instead "
+			"(dump with --skip-triggers)");
 	if (is(p, "alter")) {
 		if ((rc = next(p)) < 0)
 			return rc;

@@ -94,8 +94,8 @@ int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int uniqu
 	}
 	if ((rc = next(p)) < 0)
 		goto cleanup;
-	if (is(p, "using") || is(p, "comment") || is(p, "key_block_size") ||
-	    is(p, "with") || is(p, "invisible") || is(p, "ignored")) {
+	if (is(p, "using") || is(p, "comment") || is(p, "key_block_size") || is(p, "with") ||
+	    is(p, "invisible") || is(p, "ignored")) {
 		rc = fail_at(p, p->cur.tok.line, p->cur.tok.col,
 			     "index option '%.*s' of MariaDB's is not read in a model",
 			     (int)p->cur.tok.len, p->text + p->cur.tok.start);
@@ -121,19 +121,22 @@ int parse_mysql_column_attr(struct parser *p, struct coldef *d)
 		name_release(&cs);
 		if (!is(p, "collate"))
 			return fail_at(p, line, col,
-				       "column '%s.%s' has a CHARACTER SET without COLLATE: write the "
+				       "column '%s.%s' has a CHARACTER SET without COLLATE: write "
+				       "the "
 				       "collation (COLLATE), which names the character set too",
 				       d->t->name, d->c->name);
 		return 0;
 	}
 	if (is(p, "comment"))
 		return fail_at(p, line, col,
-			       "column '%s.%s' has a COMMENT, which the model does not hold: remove "
+			       "column '%s.%s' has a COMMENT, which the model does not hold: "
+			       "remove "
 			       "it",
 			       d->t->name, d->c->name);
 	if (is(p, "on") && dbt_token_is(p->text, &la, "update"))
 		return fail_at(p, line, col,
-			       "column '%s.%s' has ON UPDATE, which the model does not hold: remove "
+			       "column '%s.%s' has ON UPDATE, which the model does not hold: "
+			       "remove "
 			       "it (a trigger can set the column instead)",
 			       d->t->name, d->c->name);
 	return 1;
@@ -196,7 +199,8 @@ static int mysql_table_option(struct parser *p, const dbt_table *t)
 	if (!ok)
 		rc = fail_at(p, line, col,
 			     "table '%s' has %s=%s, which the model does not hold: it keeps "
-			     "MariaDB's ENGINE=InnoDB, CHARSET=utf8mb4 and COLLATE=utf8mb4_general_ci "
+			     "MariaDB's ENGINE=InnoDB, CHARSET=utf8mb4 and "
+			     "COLLATE=utf8mb4_general_ci "
 			     "only (remove the option)",
 			     t->name, what, v.s ? v.s : "a string");
 	name_release(&v);
@@ -207,14 +211,32 @@ static int mysql_table_option(struct parser *p, const dbt_table *t)
  * databases share, such as TABLESPACE or WITH). */
 static int mysql_option_word(const struct parser *p)
 {
-	static const char *const words[] = {
-		"engine",	   "auto_increment",	"default",	      "charset",
-		"character",	   "collate",		"comment",	      "row_format",
-		"avg_row_length",  "checksum",		"connection",	      "delay_key_write",
-		"encrypted",	   "encryption_key_id", "insert_method",      "key_block_size",
-		"max_rows",	   "min_rows",		"pack_keys",	      "page_checksum",
-		"page_compressed", "stats_persistent",	"stats_auto_recalc", "stats_sample_pages",
-		"transactional",   "union"};
+	static const char *const words[] = {"engine",
+					    "auto_increment",
+					    "default",
+					    "charset",
+					    "character",
+					    "collate",
+					    "comment",
+					    "row_format",
+					    "avg_row_length",
+					    "checksum",
+					    "connection",
+					    "delay_key_write",
+					    "encrypted",
+					    "encryption_key_id",
+					    "insert_method",
+					    "key_block_size",
+					    "max_rows",
+					    "min_rows",
+					    "pack_keys",
+					    "page_checksum",
+					    "page_compressed",
+					    "stats_persistent",
+					    "stats_auto_recalc",
+					    "stats_sample_pages",
+					    "transactional",
+					    "union"};
 	size_t i;
 
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
