@@ -142,6 +142,11 @@ static int mysql_create_comment(const dbt_lexer *lx)
 				     lx->text[i + 6] == '_' || lx->text[i + 6] == '$');
 }
 
+static const char mysql_create_refused[] =
+	"a view or trigger as mariadb-dump writes it (in a /*!5000N CREATE ... */ comment) is "
+	"not read in a model: declare it as a CREATE VIEW or CREATE TRIGGER statement instead "
+	"(dump with --skip-triggers and without the views)";
+
 /* Blanks and comments; DBT_EPARSE, with `t` at its start, for a block
  * comment that never ends, and at the byte for a NUL in a comment. */
 static int skip_blanks(dbt_lexer *lx, dbt_token *t)
@@ -163,14 +168,7 @@ static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 
 			mark(lx, t);
 			if (lx->mysql_create && mysql_create_comment(lx))
-				return dbt_error_set(DBT_EPARSE,
-						     "a view or trigger as mariadb-dump writes it "
-						     "(in a /*!5000N "
-						     "CREATE ... */ comment) is not read in a "
-						     "model: declare it as a "
-						     "CREATE VIEW or CREATE TRIGGER statement "
-						     "instead (dump with "
-						     "--skip-triggers and without the views)");
+				return dbt_error_set(DBT_EPARSE, "%s", mysql_create_refused);
 			do {
 				if (lx->pos >= lx->len)
 					return dbt_error_set(DBT_EPARSE, "unterminated comment");
