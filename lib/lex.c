@@ -122,24 +122,41 @@ static int comment_byte(dbt_lexer *lx, dbt_token *t)
 	return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
 }
 
-/* 1 when a conditional comment of MariaDB's that starts at the position
- * (slash-star-bang, a version number, blanks) holds a CREATE: what
- * MariaDB runs and other databases skip. */
-static int mysql_create_comment(const dbt_lexer *lx)
+/* What a conditional comment of MariaDB's that starts at the position
+ * (slash-star-bang or slash-star-M-bang, a version number, blanks) holds,
+ * which MariaDB runs and other databases skip: 0 for none, or one of SET
+ * or DROP (mariadb-dump's session settings and its DROP VIEW IF EXISTS,
+ * which the model skips as comments) or of no word; 1 for a CREATE (a
+ * view or trigger); 2 for any other word after a version number
+ * (PARTITION BY, DEFINER, ...). */
+static int mysql_conditional(const dbt_lexer *lx)
 {
-	size_t i = lx->pos + 3;
+	size_t i = lx->pos + 2, w;
 
-	if (at(lx, 2) != '!')
+	if (at(lx, 2) == 'M')
+		i++;
+	if (i >= lx->len || lx->text[i] != '!')
 		return 0;
+	w = ++i;
 	while (i < lx->len && lx->text[i] >= '0' && lx->text[i] <= '9')
 		i++;
+	w = i - w;
 	while (i < lx->len && (lx->text[i] == ' ' || lx->text[i] == '\t' || lx->text[i] == '\n' ||
 			       lx->text[i] == '\r'))
 		i++;
-	if (i + 6 > lx->len || strncasecmp(lx->text + i, "create", 6))
+	if (i >= lx->len || !isalpha((unsigned char)lx->text[i]))
 		return 0;
-	return i + 6 == lx->len || !(isalnum((unsigned char)lx->text[i + 6]) ||
-				     lx->text[i + 6] == '_' || lx->text[i + 6] == '$');
+	if (!strncasecmp(lx->text + i, "create", 6) &&
+	    (i + 6 == lx->len || !(isalnum((unsigned char)lx->text[i + 6]) ||
+				   lx->text[i + 6] == '_' || lx->text[i + 6] == '$')))
+		return 1;
+	if (!strncasecmp(lx->text + i, "set", 3) &&
+	    !isalnum((unsigned char)at(lx, i + 3 - lx->pos)))
+		return 0;
+	if (!strncasecmp(lx->text + i, "drop", 4) &&
+	    !isalnum((unsigned char)at(lx, i + 4 - lx->pos)))
+		return 0;
+	return w >= 5 ? 2 : 0;
 }
 
 static const char mysql_create_refused[] =
@@ -167,8 +184,19 @@ static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 			int depth = 0;
 
 			mark(lx, t);
-			if (lx->mysql_create && mysql_create_comment(lx))
-				return dbt_error_set(DBT_EPARSE, "%s", mysql_create_refused);
+			if (lx->mysql_create) {
+				int k = mysql_conditional(lx);
+
+				if (k == 1)
+					return dbt_error_set(DBT_EPARSE, "%s",
+							     mysql_create_refused);
+				if (k == 2)
+					return dbt_error_set(DBT_EPARSE,
+							     "a conditional comment of MariaDB's, "
+							     "which MariaDB runs, is not read in a "
+							     "model but for its SET and DROP "
+							     "lines");
+			}
 			do {
 				if (lx->pos >= lx->len)
 					return dbt_error_set(DBT_EPARSE, "unterminated comment");

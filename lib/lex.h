@@ -44,9 +44,9 @@ typedef struct dbt_lexer {
 	int col;	   /* and its column: where the next token's column is
 			    * counted from, so that long lines cost no more */
 	int mysql_create;  /* set by the model parser: a conditional comment
-			    * of MariaDB's that creates (mariadb-dump's
-			    * slash-star-bang 50001 CREATE of a view, 50003 of a
-			    * trigger) is DBT_EPARSE, not a comment */
+			    * of MariaDB's (slash-star-bang with a version)
+			    * that MariaDB would run is DBT_EPARSE, not a
+			    * comment, unless it holds SET or DROP */
 } dbt_lexer;
 
 /* Starts reading `text` (`len` bytes, which may hold no NUL); skips a

@@ -333,6 +333,21 @@ static void mariadb_table_options_make_its_types_mariadbs(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB's conditional comments that hold SET or DROP lines are
+ * comments, and so is a comment that starts so without a version. */
+static void mariadb_conditional_comments_of_set_and_drop(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("/*!important */ CREATE TABLE t (a INT) /*! no version */;\n"
+		     "/*!50001 DROP VIEW IF EXISTS `v`*/;\n"
+		     "/*M!100616 SET @OLD_NOTE_VERBOSITY=@@NOTE_VERBOSITY, NOTE_VERBOSITY=0 */;\n"
+		     "/*!40101 SET character_set_client = @saved_cs_client */;");
+	assert_int_equal(s->ntables, 1);
+	dbt_schema_free(s);
+}
+
 /* What mariadb-dump writes that the model does not hold is refused at its
  * place: table options other than MariaDB's defaults, column comments, ON
  * UPDATE, index options, and its views and triggers. */
@@ -374,9 +389,12 @@ static void mariadb_dump_refusals(void **state)
 			   "`a` */;",
 			   "schema.sql:2:1: a view or trigger as mariadb-dump writes it (in a "
 			   "/*!5000N CREATE ... */ comment) is not read in a model: declare it as "
-			   "a "
-			   "CREATE VIEW or CREATE TRIGGER statement instead (dump with "
+			   "a CREATE VIEW or CREATE TRIGGER statement instead (dump with "
 			   "--skip-triggers and without the views)");
+	assert_parse_error("CREATE TABLE t (a INT)\n/*!50100 PARTITION BY HASH (a) */;",
+			   "schema.sql:2:1: a conditional comment of MariaDB's, which MariaDB "
+			   "runs, "
+			   "is not read in a model but for its SET and DROP lines");
 	assert_parse_error(
 		"CREATE TABLE t (a INT);\nDELIMITER ;;\n/*!50003 CREATE*/ /*!50003 "
 		"TRIGGER x BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1 */;;\n"
@@ -2810,6 +2828,7 @@ int main(void)
 		T(mariadb_dump_create_table_reads),
 		T(mariadb_key_lines_and_columns_named_key),
 		T(mariadb_table_options_make_its_types_mariadbs),
+		T(mariadb_conditional_comments_of_set_and_drop),
 		T(mariadb_dump_refusals),
 		T(time_zone_must_be_complete),
 		T(unclosed_type_parameter),
