@@ -6,6 +6,7 @@
 
 #include "error.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -71,6 +72,7 @@ void dbt_lex_init(dbt_lexer *lx, const char *text, size_t len)
 		lx->pos = lx->line_start = 3;
 	lx->col_pos = lx->line_start;
 	lx->col = 1;
+	lx->mysql_create = 0;
 }
 
 static int at(const dbt_lexer *lx, size_t off)
@@ -120,6 +122,48 @@ static int comment_byte(dbt_lexer *lx, dbt_token *t)
 	return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
 }
 
+/* What a conditional comment of MariaDB's that starts at the position
+ * (slash-star-bang or slash-star-M-bang, a version number, blanks) holds,
+ * which MariaDB runs and other databases skip: 0 for none, or one of SET
+ * or DROP (mariadb-dump's session settings and its DROP VIEW IF EXISTS,
+ * which the model skips as comments) or of no word; 1 for a CREATE (a
+ * view or trigger); 2 for any other word after a version number
+ * (PARTITION BY, DEFINER, ...). */
+static int mysql_conditional(const dbt_lexer *lx)
+{
+	size_t i = lx->pos + 2, w;
+
+	if (at(lx, 2) == 'M')
+		i++;
+	if (i >= lx->len || lx->text[i] != '!')
+		return 0;
+	w = ++i;
+	while (i < lx->len && lx->text[i] >= '0' && lx->text[i] <= '9')
+		i++;
+	w = i - w;
+	while (i < lx->len && (lx->text[i] == ' ' || lx->text[i] == '\t' || lx->text[i] == '\n' ||
+			       lx->text[i] == '\r'))
+		i++;
+	if (i >= lx->len || !isalpha((unsigned char)lx->text[i]))
+		return 0;
+	if (!strncasecmp(lx->text + i, "create", 6) &&
+	    (i + 6 == lx->len || !(isalnum((unsigned char)lx->text[i + 6]) ||
+				   lx->text[i + 6] == '_' || lx->text[i + 6] == '$')))
+		return 1;
+	if (!strncasecmp(lx->text + i, "set", 3) &&
+	    !isalnum((unsigned char)at(lx, i + 3 - lx->pos)))
+		return 0;
+	if (!strncasecmp(lx->text + i, "drop", 4) &&
+	    !isalnum((unsigned char)at(lx, i + 4 - lx->pos)))
+		return 0;
+	return w >= 5 ? 2 : 0;
+}
+
+static const char mysql_create_refused[] =
+	"a view or trigger as mariadb-dump writes it (in a /*!5000N CREATE ... */ comment) is "
+	"not read in a model: declare it as a CREATE VIEW or CREATE TRIGGER statement instead "
+	"(dump with --skip-triggers and without the views)";
+
 /* Blanks and comments; DBT_EPARSE, with `t` at its start, for a block
  * comment that never ends, and at the byte for a NUL in a comment. */
 static int skip_blanks(dbt_lexer *lx, dbt_token *t)
@@ -140,6 +184,19 @@ static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 			int depth = 0;
 
 			mark(lx, t);
+			if (lx->mysql_create) {
+				int k = mysql_conditional(lx);
+
+				if (k == 1)
+					return dbt_error_set(DBT_EPARSE, "%s",
+							     mysql_create_refused);
+				if (k == 2)
+					return dbt_error_set(DBT_EPARSE,
+							     "a conditional comment of MariaDB's, "
+							     "which MariaDB runs, is not read in a "
+							     "model but for its SET and DROP "
+							     "lines");
+			}
 			do {
 				if (lx->pos >= lx->len)
 					return dbt_error_set(DBT_EPARSE, "unterminated comment");

@@ -43,6 +43,10 @@ typedef struct dbt_lexer {
 	size_t col_pos;	   /* a byte of the current line at or before pos, */
 	int col;	   /* and its column: where the next token's column is
 			    * counted from, so that long lines cost no more */
+	int mysql_create;  /* set by the model parser: a conditional comment
+			    * of MariaDB's (slash-star-bang with a version)
+			    * that MariaDB would run is DBT_EPARSE, not a
+			    * comment, unless it holds SET or DROP */
 } dbt_lexer;
 
 /* Starts reading `text` (`len` bytes, which may hold no NUL); skips a

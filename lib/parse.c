@@ -745,6 +745,23 @@ static int parse_statement(struct parser *p)
 	/* The session settings at the head of a pg_dump. */
 	if (is(p, "set") || (is(p, "select") && is_set_config(p)))
 		return skip_statement(p);
+	/* mariadb-dump's LOCK TABLES ... WRITE and UNLOCK TABLES around a
+	 * table's rows (TABLES: MariaDB's word alone). */
+	if (is(p, "lock") || is(p, "unlock")) {
+		dbt_token la;
+
+		peek(p, &la);
+		if (dbt_token_is(p->text, &la, "tables"))
+			return skip_statement(p);
+	}
+	/* The client's DELIMITER ;; that mariadb-dump writes around its
+	 * triggers. */
+	if (is(p, "delimiter"))
+		return fail_at(
+			p, first.line, first.col,
+			"DELIMITER, which mariadb-dump writes around triggers, is not read in "
+			"a model: declare each trigger as a CREATE TRIGGER statement instead "
+			"(dump with --skip-triggers)");
 	if (is(p, "alter")) {
 		if ((rc = next(p)) < 0)
 			return rc;
@@ -837,6 +854,9 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
 	dbt_cursor_init(&p.cur, text, len);
 	/* MariaDB's `name`, in names and expressions alike. */
 	p.cur.backquotes = 1;
+	/* mariadb-dump's views and triggers, which MariaDB runs from its
+	 * conditional comments, are refused rather than skipped. */
+	p.cur.lx.mysql_create = 1;
 	if ((rc = dbt_schema_new(&p.schema)) < 0)
 		goto cleanup;
 	p.stmt_start = 1;

@@ -777,7 +777,7 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 	else if (is(p, "as"))
 		rc = column_as(p, d);
 	else
-		rc = 1;
+		rc = parse_mysql_column_attr(p, d);
 cleanup:
 	name_release(&cn);
 	d->cname = NULL;

@@ -188,7 +188,7 @@ static int key_prefix(const struct parser *p)
 	return atoi(p->text + t[1].start);
 }
 
-static int parse_index_elem(struct parser *p, dbt_index *ix)
+int parse_index_elem(struct parser *p, dbt_index *ix)
 {
 	struct name n = {NULL, 0, 0, 0};
 	int line = p->cur.tok.line, col = p->cur.tok.col, rc;

@@ -151,6 +151,34 @@ int parse_column(struct parser *p, dbt_table *t, int alter);
 /* parse_index.c: CREATE INDEX */
 void put_expr_name(dbt_buf *b, const char *name);
 int parse_index(struct parser *p, const dbt_token *first, int unique);
+/* One key of an index, appended to `ix`. */
+int parse_index_elem(struct parser *p, dbt_index *ix);
+
+/* parse_mysql.c: mariadb-dump's CREATE TABLE */
+/* Whether the current token starts a key line of MariaDB's inside CREATE
+ * TABLE: [FULLTEXT | SPATIAL] KEY | INDEX [name] (...), never a column
+ * named key or index. */
+int is_mysql_key_line(const struct parser *p);
+/* Reads such a line (after UNIQUE, when `unique`) as an index of `t`,
+ * named `cname` (a CONSTRAINT name, or NULL) when it has no name of its
+ * own.  Index options (USING, COMMENT, ...) are refused at their place. */
+int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int unique);
+/* A column attribute of MariaDB's at the current token, as mariadb-dump
+ * writes it, 1 when there is none: CHARACTER SET name before COLLATE
+ * (which names the character set too) is read and dropped; COMMENT
+ * '...' and ON UPDATE ... are refused at their place, as reflection does
+ * not read them. */
+int parse_mysql_column_attr(struct parser *p, struct coldef *d);
+/* MariaDB's table options after CREATE TABLE's ')', separated by blanks
+ * or commas: ENGINE=InnoDB, DEFAULT CHARSET=utf8mb4 (or CHARACTER SET),
+ * COLLATE=utf8mb4_general_ci, the server's defaults, and AUTO_INCREMENT=n,
+ * its counter, are read and left to the server; any other value or
+ * option is an error at its place.  A table with such options is one as
+ * MariaDB prints it, whose columns' types are MariaDB's: `float` reads
+ * as REAL, `timestamp[(n)]` as TIMESTAMP[(n)] WITH TIME ZONE (what
+ * inspect prints for them), where elsewhere a model reads them as DOUBLE
+ * PRECISION and TIMESTAMP. */
+int parse_mysql_table_options(struct parser *p, dbt_table *t);
 
 /* parse_drop.c: what DROP TABLE takes along.  The kept statements on
  * the tables (triggers, policies, rules, comments, grants, ALTER TABLE

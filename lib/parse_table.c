@@ -531,7 +531,14 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 	} else if (is(p, "unique")) {
 		dbt_unique *u;
 
-		if ((rc = next(p)) < 0 || (rc = dbt_table_add_unique(&u, t, cn.s)) < 0)
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		/* MariaDB's UNIQUE KEY name (...), as mariadb-dump writes it. */
+		if (is(p, "key") || is(p, "index")) {
+			rc = parse_mysql_key(p, t, cn.s, 1);
+			goto cleanup;
+		}
+		if ((rc = dbt_table_add_unique(&u, t, cn.s)) < 0)
 			goto cleanup;
 		u->line = line;
 		u->col = col;
@@ -1117,7 +1124,9 @@ int parse_table(struct parser *p)
 	if ((rc = expect(p, "(", "'('")) < 0)
 		goto cleanup;
 	for (;;) {
-		if (is_table_constraint(p))
+		if (is_mysql_key_line(p))
+			rc = parse_mysql_key(p, t, NULL, 0);
+		else if (is_table_constraint(p))
 			rc = parse_table_constraint(p, t);
 		else if (is(p, "like"))
 			rc = parse_like(p, t);
@@ -1142,6 +1151,8 @@ int parse_table(struct parser *p)
 		if ((rc = partition_by(p, t)) < 0)
 			goto cleanup;
 	}
+	if ((rc = parse_mysql_table_options(p, t)) < 0)
+		goto cleanup;
 	rc = parse_table_options(p, t);
 cleanup:
 	name_release(&n);

@@ -221,6 +221,189 @@ static void mariadb_spellings_as_inspect_prints_them(void **state)
 	dbt_schema_free(s);
 }
 
+/* mariadb-dump --no-data's CREATE TABLE: its key lines (KEY, UNIQUE KEY,
+ * FULLTEXT KEY, SPATIAL KEY, a key prefix), its constraints, and the table
+ * options that are MariaDB's defaults, among its SET lines, conditional
+ * comments and DROP TABLE IF EXISTS. */
+static void mariadb_dump_create_table_reads(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("/*M!999999\\- enable the sandbox mode */ \n"
+		     "/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n"
+		     "/*!40014 SET @OLD_FOREIGN_KEY_CHECKS=@@FOREIGN_KEY_CHECKS, "
+		     "FOREIGN_KEY_CHECKS=0 */;\n"
+		     "DROP TABLE IF EXISTS `users`;\n"
+		     "/*!40101 SET @saved_cs_client     = @@character_set_client */;\n"
+		     "CREATE TABLE `users` (\n"
+		     "  `id` int(11) NOT NULL AUTO_INCREMENT,\n"
+		     "  `email` varchar(120) NOT NULL,\n"
+		     "  `bio` text DEFAULT NULL,\n"
+		     "  `pt` point NOT NULL,\n"
+		     "  `j` longtext CHARACTER SET utf8mb4 COLLATE utf8mb4_bin DEFAULT NULL,\n"
+		     "  `at` datetime NOT NULL DEFAULT current_timestamp(),\n"
+		     "  PRIMARY KEY (`id`),\n"
+		     "  UNIQUE KEY `users_email_key` (`email`),\n"
+		     "  KEY `ix_bio` (`bio`(10),`email`),\n"
+		     "  FULLTEXT KEY `ft_bio` (`bio`),\n"
+		     "  SPATIAL KEY `sp_pt` (`pt`),\n"
+		     "  CONSTRAINT `j_ok` CHECK (json_valid(`j`))\n"
+		     ") ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=utf8mb4 "
+		     "COLLATE=utf8mb4_general_ci;\n"
+		     "/*!40101 SET character_set_client = @saved_cs_client */;\n"
+		     "DROP TABLE IF EXISTS `posts`;\n"
+		     "CREATE TABLE `posts` (\n"
+		     "  `id` int(11) NOT NULL,\n"
+		     "  `user_id` int(11) NOT NULL,\n"
+		     "  KEY `posts_user_id_fkey` (`user_id`),\n"
+		     "  CONSTRAINT `posts_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `users` "
+		     "(`id`) "
+		     "ON DELETE CASCADE\n"
+		     ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;\n"
+		     "LOCK TABLES `posts` WRITE;\n"
+		     "UNLOCK TABLES;\n");
+	assert_int_equal(s->ntables, 2);
+	t = dbt_schema_find_table(s, "users");
+	assert_non_null(t);
+	assert_true(dbt_table_find_column(t, "id")->autoincrement);
+	assert_string_equal(dbt_table_find_column(t, "j")->collation, "utf8mb4_bin");
+	assert_non_null(t->pk);
+	assert_int_equal(t->nchecks, 1);
+	assert_string_equal(t->checks[0]->name, "j_ok");
+	assert_int_equal(s->nindexes, 5);
+	assert_string_equal(s->indexes[0]->name, "users_email_key");
+	assert_true(s->indexes[0]->unique);
+	assert_string_equal(s->indexes[0]->table, "users");
+	assert_string_equal(s->indexes[1]->name, "ix_bio");
+	assert_false(s->indexes[1]->unique);
+	assert_null(s->indexes[1]->method);
+	assert_int_equal(s->indexes[1]->nelems, 2);
+	assert_int_equal(s->indexes[1]->elems[0].prefix, 10);
+	assert_string_equal(s->indexes[1]->elems[1].column, "email");
+	assert_string_equal(s->indexes[2]->method, "fulltext");
+	assert_string_equal(s->indexes[3]->method, "spatial");
+	assert_string_equal(s->indexes[4]->name, "posts_user_id_fkey");
+	assert_string_equal(s->indexes[4]->table, "posts");
+	t = dbt_schema_find_table(s, "posts");
+	assert_int_equal(t->nfks, 1);
+	assert_string_equal(t->fks[0]->name, "posts_user_id_fkey");
+	dbt_schema_free(s);
+}
+
+/* A column named key or index is still a column; INDEX name (...) and an
+ * unnamed KEY (...) are keys; a CONSTRAINT name names a UNIQUE KEY
+ * without its own. */
+static void mariadb_key_lines_and_columns_named_key(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (key varchar(10), index INTEGER, k2 INT,\n"
+		     "  INDEX i2 (index), KEY (k2), CONSTRAINT u UNIQUE KEY (key));");
+	t = s->tables[0];
+	assert_int_equal(t->ncolumns, 3);
+	assert_declared(t, "key", DBT_TYPE_VARCHAR, "varchar(10)");
+	assert_int_equal(s->nindexes, 3);
+	assert_string_equal(s->indexes[0]->name, "i2");
+	assert_string_equal(s->indexes[0]->elems[0].column, "index");
+	assert_string_equal(s->indexes[2]->name, "u");
+	assert_true(s->indexes[2]->unique);
+	dbt_schema_free(s);
+}
+
+/* A table with MariaDB's options is one as MariaDB prints it: its float
+ * is REAL and its timestamp one WITH TIME ZONE; without them, FLOAT and
+ * TIMESTAMP keep their portable meaning. */
+static void mariadb_table_options_make_its_types_mariadbs(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE a (f float, ts timestamp(3) NULL, d double) ENGINE=InnoDB;\n"
+		     "CREATE TABLE b (f float, ts timestamp);");
+	assert_int_equal(s->tables[0]->columns[0]->type.kind, DBT_TYPE_REAL);
+	assert_int_equal(s->tables[0]->columns[1]->type.kind, DBT_TYPE_TIMESTAMPTZ);
+	assert_int_equal(s->tables[0]->columns[1]->type.precision, 3);
+	assert_int_equal(s->tables[0]->columns[2]->type.kind, DBT_TYPE_DOUBLE);
+	assert_int_equal(s->tables[1]->columns[0]->type.kind, DBT_TYPE_DOUBLE);
+	assert_int_equal(s->tables[1]->columns[1]->type.kind, DBT_TYPE_TIMESTAMP);
+	dbt_schema_free(s);
+}
+
+/* MariaDB's conditional comments that hold SET or DROP lines are
+ * comments, and so is a comment that starts so without a version. */
+static void mariadb_conditional_comments_of_set_and_drop(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("/*!important */ CREATE TABLE t (a INT) /*! no version */;\n"
+		     "/*!50001 DROP VIEW IF EXISTS `v`*/;\n"
+		     "/*M!100616 SET @OLD_NOTE_VERBOSITY=@@NOTE_VERBOSITY, NOTE_VERBOSITY=0 */;\n"
+		     "/*!40101 SET character_set_client = @saved_cs_client */;");
+	assert_int_equal(s->ntables, 1);
+	dbt_schema_free(s);
+}
+
+/* What mariadb-dump writes that the model does not hold is refused at its
+ * place: table options other than MariaDB's defaults, column comments, ON
+ * UPDATE, index options, and its views and triggers. */
+static void mariadb_dump_refusals(void **state)
+{
+	(void)state;
+	assert_parse_error("CREATE TABLE t (a INT) ENGINE=MyISAM;",
+			   "schema.sql:1:24: table 't' has ENGINE=myisam, which the model does not "
+			   "hold: it keeps MariaDB's ENGINE=InnoDB, CHARSET=utf8mb4 and "
+			   "COLLATE=utf8mb4_general_ci only (remove the option)");
+	assert_parse_error("CREATE TABLE t (a INT) ENGINE=InnoDB DEFAULT CHARSET=latin1;",
+			   "schema.sql:1:38: table 't' has CHARSET=latin1, which the model does "
+			   "not "
+			   "hold: it keeps MariaDB's ENGINE=InnoDB, CHARSET=utf8mb4 and "
+			   "COLLATE=utf8mb4_general_ci only (remove the option)");
+	assert_parse_error("CREATE TABLE t (a INT) ENGINE=InnoDB COMMENT='x';",
+			   "schema.sql:1:38: table 't' has the table option 'COMMENT', which the "
+			   "model does not hold: remove it (the model keeps MariaDB's defaults "
+			   "only)");
+	assert_parse_error(
+		"CREATE TABLE t (a INT) ROW_FORMAT=DYNAMIC;",
+		"schema.sql:1:24: table 't' has the table option 'ROW_FORMAT', which the "
+		"model does not hold: remove it (the model keeps MariaDB's defaults only)");
+	assert_parse_error("CREATE TABLE t (a INT COMMENT 'x');",
+			   "schema.sql:1:23: column 't.a' has a COMMENT, which the model does not "
+			   "hold: remove it");
+	assert_parse_error("CREATE TABLE t (a timestamp NOT NULL DEFAULT current_timestamp() ON "
+			   "UPDATE current_timestamp());",
+			   "schema.sql:1:66: column 't.a' has ON UPDATE, which the model does not "
+			   "hold: remove it (a trigger can set the column instead)");
+	assert_parse_error("CREATE TABLE t (a varchar(5) CHARACTER SET latin1);",
+			   "schema.sql:1:30: column 't.a' has a CHARACTER SET without COLLATE: "
+			   "write "
+			   "the collation (COLLATE), which names the character set too");
+	assert_parse_error("CREATE TABLE t (a INT, KEY k (a) COMMENT 'x');",
+			   "schema.sql:1:34: index option 'COMMENT' of MariaDB's is not read in a "
+			   "model");
+	assert_parse_error("CREATE TABLE t (a INT);\n/*!50001 CREATE VIEW `v` AS SELECT\n 1 AS "
+			   "`a` */;",
+			   "schema.sql:2:1: a view or trigger as mariadb-dump writes it (in a "
+			   "/*!5000N CREATE ... */ comment) is not read in a model: declare it as "
+			   "a CREATE VIEW or CREATE TRIGGER statement instead (dump with "
+			   "--skip-triggers and without the views)");
+	assert_parse_error("CREATE TABLE t (a INT)\n/*!50100 PARTITION BY HASH (a) */;",
+			   "schema.sql:2:1: a conditional comment of MariaDB's, which MariaDB "
+			   "runs, "
+			   "is not read in a model but for its SET and DROP lines");
+	assert_parse_error(
+		"CREATE TABLE t (a INT);\nDELIMITER ;;\n/*!50003 CREATE*/ /*!50003 "
+		"TRIGGER x BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1 */;;\n"
+		"DELIMITER ;\n",
+		"schema.sql:2:1: DELIMITER, which mariadb-dump writes around triggers, is "
+		"not read in a model: declare each trigger as a CREATE TRIGGER statement "
+		"instead (dump with --skip-triggers)");
+}
+
 static void keywords_are_read_in_any_case(void **state)
 {
 	dbt_schema *s;
@@ -2642,6 +2825,11 @@ int main(void)
 		T(numeric_scale_above_precision),
 		T(integer_takes_no_parameter),
 		T(mariadb_spellings_as_inspect_prints_them),
+		T(mariadb_dump_create_table_reads),
+		T(mariadb_key_lines_and_columns_named_key),
+		T(mariadb_table_options_make_its_types_mariadbs),
+		T(mariadb_conditional_comments_of_set_and_drop),
+		T(mariadb_dump_refusals),
 		T(time_zone_must_be_complete),
 		T(unclosed_type_parameter),
 		T(columns_are_separated_by_commas),
