@@ -495,9 +495,11 @@ stopped:
 			"%s %s stopped at its statement %zu, which may have been applied already: "
 			"an earlier run was stopped while it ran (%s commits each DDL statement at "
 			"once); check the database, and if it was applied, finish the %s by hand "
-			"and run 'dbtool stamp %s'; if not, fix the cause and run 'dbtool %s%s'",
+			"and run 'dbtool stamp %s'; if not, fix the cause and run 'dbtool %s'",
 			verb, rev->id, doubt, d->name, verb, up == RB_UP_MISSING ? before : after,
-			verb, up == RB_UP_MISSING ? " --apply-missing" : "");
+			up == RB_UP_MISSING ? "upgrade --apply-missing"
+			: up		    ? "upgrade"
+					    : "downgrade -1");
 	if (up == RB_UP_MISSING)
 		return dbt_error_prefix(rc,
 					"upgrade %s stopped at its statement %zu, after %zu "
@@ -1097,7 +1099,8 @@ static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struc
 				   "commits each DDL statement at once); finish the %s with "
 				   "'dbtool %s', or undo it by hand and run 'dbtool stamp %s'",
 				   up ? "upgrade" : "downgrade", rev->id, dir, jr->running,
-				   rev->path, s.next_line, d->name, dir, dir,
+				   rev->path, s.next_line, d->name, dir,
+				   jr->up ? "upgrade" : "downgrade -1",
 				   jr->up ? (from ? from : "base") : rev->id);
 		goto cleanup;
 	}
