@@ -435,7 +435,8 @@ static int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_b
 	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->commit(c)) < 0)
 		goto fail;
 	j.b = &b;
-	if (!skip && (rc = rb_journal_start(c, &b, rev, up, version_before)) < 0)
+	if ((rc = skip ? rb_journal_table(c, &b)
+		       : rb_journal_start(c, &b, rev, up, version_before)) < 0)
 		goto fail;
 	if (rev->lock_timeout_ms >= 0 && (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
 		goto stopped;

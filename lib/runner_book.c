@@ -447,10 +447,9 @@ void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *
 	dbt_buf_puts(sql, ");\n");
 }
 
-/* Before the first statement of `rev`: the journal table, and its row
- * saying that `rev` starts from `version_before` (NULL: base). */
-int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
-		     const char *version_before)
+/* The journal table, made, or given the column `running` that a table
+ * made by an older dbtool lacks.  Commits at once. */
+int rb_journal_table(dbt_conn *c, const struct book *b)
 {
 	dbt_buf sql = DBT_BUF_INIT;
 	int running = 0, rc;
@@ -462,10 +461,23 @@ int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev,
 		       "running INTEGER, "
 		       "CONSTRAINT " DBT_JOURNAL_TABLE "_pkc PRIMARY KEY (version_num));\n",
 		       b->journal);
-	if ((rc = journal_exec(c, &sql)) < 0 || (rc = journal_has_running(c, b, &running)) < 0)
+	if ((rc = journal_exec(c, &sql)) < 0 || (rc = journal_has_running(c, b, &running)) < 0 ||
+	    running)
 		return rc;
-	if (!running)
-		dbt_buf_printf(&sql, "ALTER TABLE %s ADD COLUMN running INTEGER;\n", b->journal);
+	dbt_buf_printf(&sql, "ALTER TABLE %s ADD COLUMN running INTEGER", b->journal);
+	return journal_exec(c, &sql);
+}
+
+/* Before the first statement of `rev`: the journal table, and its row
+ * saying that `rev` starts from `version_before` (NULL: base). */
+int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
+		     const char *version_before)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int rc;
+
+	if ((rc = rb_journal_table(c, b)) < 0)
+		return rc;
 	rb_journal_row_sql(&sql, b, rev, up, version_before, 0, NULL);
 	return journal_exec(c, &sql);
 }

@@ -87,6 +87,7 @@ int rb_version_read_any(dbt_conn *c, char **out, int journal);
 int rb_journaled(const dbt_conn *c);
 int rb_journal_check(dbt_conn *c, const struct book *b);
 void rb_journal_clear_sql(dbt_buf *sql, const struct book *b);
+int rb_journal_table(dbt_conn *c, const struct book *b);
 int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
 		     const char *version_before);
 void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up,

@@ -320,6 +320,21 @@ expect_tables "dbtool_version posts tags users"
 expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
 expect_ok dbtool downgrade a002
 expect_version a002
+# A row that an older dbtool left, in a table without the mark's column,
+# and without a failure: it may be that of a kill during the statement.
+expect_ok dbtool upgrade
+sql_value "DROP TABLE tags"
+sql_value "ALTER TABLE dbtool_journal DROP COLUMN running"
+sql_value "INSERT INTO dbtool_journal (version_num, direction, from_num, statements, hashes) VALUES ('a003', 'downgrade', 'a003', 0, '')"
+expect_fail 1 dbtool upgrade
+expect_error_line
+expect_stderr_contains "cannot upgrade a003: its downgrade was stopped while its statement 1 ($r3:11) ran"
+expect_ok dbtool downgrade -1
+expect_stderr_contains "resuming downgrade a003 at its statement 1 of 1"
+expect_version a002
+expect_eq "$(sql_value "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'dbtool_journal' AND column_name = 'running'")" 1 \
+	"the journal table has the mark's column again"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
 
 # --- the lock, held by another session
 lock_fifo=$WORK/lock.fifo
