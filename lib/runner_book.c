@@ -283,15 +283,18 @@ int rb_journaled(const dbt_conn *c)
 static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 {
 	dbt_buf *msg = arg;
-	const char *rev, *dir, *from, *n, *failed, *other;
+	const char *rev, *dir, *from, *n, *failed, *other, *started;
 
-	if (ncolumns < 5 || msg->len)
+	if (ncolumns < 6 || msg->len)
 		return 0;
 	rev = values[0] ? values[0] : "?";
 	dir = values[1] ? values[1] : "upgrade";
 	from = values[2] ? values[2] : "base";
 	n = values[3] ? values[3] : "0";
 	failed = values[4];
+	/* The statement marked as started, when it is the next one. */
+	started = values[5] && strtoul(values[5], NULL, 10) == strtoul(n, NULL, 10) + 1 ? values[5]
+											: NULL;
 	if (!strcmp(dir, "missing")) {
 		/* The version did not move: the revision lies below it. */
 		dbt_buf_printf(msg,
@@ -313,6 +316,9 @@ static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 		       "the database is between revisions %s and %s: the %s %s stopped after %s "
 		       "of its statements",
 		       from, rev, dir, rev, n);
+	if (started)
+		dbt_buf_printf(msg, ", while its statement %s ran, which may have been applied",
+			       started);
 	if (failed)
 		dbt_buf_printf(msg, " (%s)", failed);
 	dbt_buf_printf(msg,
@@ -330,15 +336,16 @@ static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 int rb_journal_check(dbt_conn *c, const struct book *b)
 {
 	dbt_buf sql = DBT_BUF_INIT, msg = DBT_BUF_INIT;
-	int exists = 0, rc = 0;
+	int exists = 0, running = 0, rc = 0;
 
 	if (!rb_journaled(c) ||
 	    (rc = c->dialect->table_exists(c, b->schema, DBT_JOURNAL_TABLE, &exists)) < 0 ||
-	    !exists)
+	    !exists || (rc = journal_has_running(c, b, &running)) < 0)
 		return rb_journaled(c) ? rc : 0;
 	dbt_buf_printf(&sql,
-		       "SELECT version_num, direction, from_num, statements, failed FROM %s "
+		       "SELECT version_num, direction, from_num, statements, failed, %s FROM %s "
 		       "ORDER BY version_num",
+		       running ? "running" : "CASE WHEN failed IS NULL THEN statements + 1 END",
 		       b->journal);
 	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, journal_row, &msg);
 	if (rc == 0 && msg.len)

@@ -286,7 +286,7 @@ expect_eq "$(sql_value "SELECT statements, running FROM dbtool_journal")" "0|1" 
 	"the journal counts no statement, and says that the first one had started"
 expect_version a003
 expect_fail 1 dbtool current
-expect_stderr_contains "the downgrade a003 stopped after 0 of its statements"
+expect_stderr_contains "the downgrade a003 stopped after 0 of its statements, while its statement 1 ran, which may have been applied;"
 # The other way: refused in one line, naming the statement.
 expect_fail 1 dbtool upgrade
 expect_error_line
