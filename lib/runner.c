@@ -337,6 +337,7 @@ struct journal_ctx {
 	const dbt_run_opts *opts;
 	size_t done;	/* statements committed */
 	size_t skip;	/* the first statements, which committed before */
+	int unsure;	/* a run before stopped while statement skip + 1 ran */
 	dbt_buf hashes; /* those of the statements 1 to done */
 	double t0;	/* when the current statement started */
 };
@@ -382,7 +383,7 @@ static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, 
 	if ((rc = d->commit(j->c)) < 0)
 		return rc;
 	j->done = n;
-	if ((rc = d->begin(j->c)) < 0)
+	if ((rc = d->begin(j->c)) < 0 || (rc = rb_journal_running(j->c, j->b, n + 1)) < 0)
 		return rc;
 	if (j->opts && j->opts->on_statement) {
 		dbt_dialect_excerpt(&text, stmt, len, 100);
@@ -406,19 +407,25 @@ static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, 
  * deleted.  A failed statement leaves the row, with its message, and the
  * error says that the database is between two revisions.  With `skip`,
  * the revision resumes: its first `skip` statements committed before (the
- * journal's row says so already) and are not run again.
+ * journal's row says so already) and are not run again.  `unsure`: the run
+ * that stopped there was stopped while statement skip + 1 ran, so that it
+ * may have taken effect; a failure of that statement then keeps that
+ * doubt in the journal and says so.  Each statement runs in the
+ * transaction that marks it as started (rb_journal_running()).
  */
 static int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-			     const char *version_before, const dbt_run_opts *opts, size_t skip)
+			     const char *version_before, const dbt_run_opts *opts, size_t skip,
+			     int unsure)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
 	const char *other = up ? "downgrade" : "upgrade";
 	const char *before = version_before ? version_before : "base";
 	const char *after = up ? rev->id : (rev->down ? rev->down->id : "base");
-	struct journal_ctx j = {c, NULL, rev, opts, skip, skip, DBT_BUF_INIT, 0};
+	struct journal_ctx j = {c, NULL, rev, opts, skip, skip, unsure, DBT_BUF_INIT, 0};
 	dbt_buf record = DBT_BUF_INIT;
 	struct book b;
+	size_t doubt;
 	int line = 0, rc;
 	const char *sql = dbt_revision_section(rev, d->kind, !up, &line);
 	char *msg;
@@ -428,14 +435,17 @@ static int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_b
 	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->commit(c)) < 0)
 		goto fail;
 	j.b = &b;
-	if (!skip && (rc = rb_journal_start(c, &b, rev, up, version_before)) < 0)
+	if ((rc = skip ? rb_journal_table(c, &b)
+		       : rb_journal_start(c, &b, rev, up, version_before)) < 0)
 		goto fail;
 	if (rev->lock_timeout_ms >= 0 && (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
 		goto stopped;
 	j.t0 = rb_now_ms();
-	if ((rc = d->begin(c)) < 0 ||
+	/* After the last statement, the transaction holds only the mark of a
+	 * statement that does not exist: it goes. */
+	if ((rc = d->begin(c)) < 0 || (rc = rb_journal_running(c, &b, skip + 1)) < 0 ||
 	    (rc = d->exec_script_from(c, sql, rev->path, line, skip, journal_statement, &j)) < 0 ||
-	    (rc = d->commit(c)) < 0)
+	    (rc = d->rollback(c)) < 0)
 		goto stopped;
 	dbt_buf_release(&j.hashes);
 	/* What the revision set in the session (USE, sql_mode) must not reach
@@ -459,23 +469,38 @@ stopped:
 	/* The journal keeps the failure for 'current' and 'check'; the
 	 * message of the failure is what the caller reports.  When the first
 	 * statement failed, nothing committed (a statement is atomic): the
-	 * database is still at the version before, and the row goes. */
+	 * database is still at the version before, and the row goes, unless a
+	 * run before was stopped while that statement ran.  A statement that
+	 * failed did nothing, so its mark goes, unless that same doubt stays. */
+	doubt = j.unsure && j.done == skip ? skip + 1 : 0;
 	if ((msg = strdup(dbt_error_last())) != NULL) {
 		int kept;
 
 		d->rollback(c);
-		kept = d->reset_session(c) == 0 && (j.done ? rb_journal_failed(c, &b, j.done, msg)
-							   : (rb_journal_clear_sql(&record, &b),
-							      exec_bookkeeping(c, &record))) == 0;
+		kept = d->reset_session(c) == 0 &&
+		       (j.done || doubt ? rb_journal_failed(c, &b, j.done, doubt, msg)
+					: (rb_journal_clear_sql(&record, &b),
+					   exec_bookkeeping(c, &record))) == 0;
 		dbt_buf_release(&record);
 		dbt_error_set(rc, "%s", msg);
 		free(msg);
-		if (kept && !j.done)
+		if (kept && !j.done && !doubt)
 			return dbt_error_prefix(rc,
 						"%s %s failed at its first statement, so nothing "
 						"of it was applied: the version stays at %s",
 						verb, rev->id, before);
 	}
+	if (doubt)
+		return dbt_error_prefix(
+			rc,
+			"%s %s stopped at its statement %zu, which may have been applied already: "
+			"an earlier run was stopped while it ran (%s commits each DDL statement at "
+			"once); check the database, and if it was applied, finish the %s by hand "
+			"and run 'dbtool stamp %s'; if not, fix the cause and run 'dbtool %s'",
+			verb, rev->id, doubt, d->name, verb, up == RB_UP_MISSING ? before : after,
+			up == RB_UP_MISSING ? "upgrade --apply-missing"
+			: up		    ? "upgrade"
+					    : "downgrade -1");
 	if (up == RB_UP_MISSING)
 		return dbt_error_prefix(rc,
 					"upgrade %s stopped at its statement %zu, after %zu "
@@ -511,14 +536,14 @@ fail:
  */
 static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 		   const char *version_before, int single, const dbt_run_opts *opts, size_t skip,
-		   dbt_buf *defer)
+		   int unsure, dbt_buf *defer)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
 	int rc;
 
 	if (!single && rb_journaled(c))
-		return execute_journaled(c, rev, up, book, version_before, opts, skip);
+		return execute_journaled(c, rev, up, book, version_before, opts, skip, unsure);
 	if (single) {
 		/* The whole run's transaction: the caller commits or rolls
 		 * back; run() refused revisions outside a transaction. */
@@ -591,6 +616,8 @@ struct carry {
 	size_t cur;
 	size_t skip;	   /* the next step resumes a revision that stopped after
 		      * this many statements (see resume()) */
+	int unsure;	   /* ... while its next statement ran: its effect is
+			    * unknown */
 	dbt_buf *deferred; /* in one transaction, where the dialect commits
 			    * with statements (commit_with): the steps'
 			    * bookkeeping, run with the COMMIT */
@@ -657,9 +684,10 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	rb_record_sql(&book, &b, rev, up);
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
-	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts, k->skip,
+	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts, k->skip, k->unsure,
 		     single ? k->deferred : NULL);
 	k->skip = 0;
+	k->unsure = 0;
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -689,11 +717,12 @@ fail:
  * not move.  Sets `*done` when there is none left.  The first call
  * verifies the rest of the history, as step() does.  `*skip` (then 0):
  * that revision is `resumed`, whose first `*skip` statements committed
- * before it stopped (see resume_missing()).
+ * before it stopped (see resume_missing()), `*unsure` (then 0) when it
+ * stopped while the next one ran.
  */
 static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run_opts *opts,
 			      int *verified, int *done, int single, const dbt_revision *resumed,
-			      size_t *skip)
+			      size_t *skip, int *unsure)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const dbt_revision *rev = NULL;
@@ -745,8 +774,9 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
 	rc = execute(c, rev, RB_UP_MISSING, &book, id_or_null(chain, cur), single, opts, *skip,
-		     NULL);
+		     *unsure, NULL);
 	*skip = 0;
+	*unsure = 0;
 	dbt_buf_release(&book);
 	if (rc < 0)
 		return rc;
@@ -896,7 +926,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 		return rc;
 	if (up && opts->apply_missing) {
 		while (!done && (rc = apply_missing_step(c, chain, &inner, &k.verified, &done, 1,
-							 NULL, &k.skip)) == 0)
+							 NULL, &k.skip, &k.unsure)) == 0)
 			;
 		done = 0;
 	}
@@ -923,8 +953,9 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 }
 
 /* What a resume learns of a section, split as it runs: the hashes of its
- * statements, and the first of them that differs from `expect` (the
- * journal's hashes of the `nexpect` statements that ran). */
+ * statements, the first of them that differs from `expect` (the
+ * journal's hashes of the `nexpect` statements that ran), and the line of
+ * statement nexpect + 1. */
 struct split {
 	const char *expect;
 	size_t nexpect;
@@ -932,6 +963,7 @@ struct split {
 	size_t n;
 	size_t bad; /* 0: none differs */
 	int bad_line;
+	int next_line; /* 0: there is no statement nexpect + 1 */
 };
 
 static int split_statement(void *arg, size_t n, const char *stmt, size_t len, int line)
@@ -943,6 +975,8 @@ static int split_statement(void *arg, size_t n, const char *stmt, size_t len, in
 	if (s->hashes.oom)
 		return dbt_error_oom();
 	s->n = n;
+	if (n == s->nexpect + 1)
+		s->next_line = line;
 	if (n <= s->nexpect && !s->bad && memcmp(s->hashes.ptr + at, s->expect + at, 17)) {
 		s->bad = n;
 		s->bad_line = line;
@@ -983,8 +1017,8 @@ static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struc
 	const struct dbt_dialect *d = c->dialect;
 	int up = mode == MODE_UPGRADE, rc;
 	const char *dir = jr->up ? "upgrade" : "downgrade";
-	struct split s = {jr->hashes, jr->n, DBT_BUF_INIT, 0, 0, 0};
-	struct split t = {NULL, 0, DBT_BUF_INIT, 0, 0, 0};
+	struct split s = {jr->hashes, jr->n, DBT_BUF_INIT, 0, 0, 0, 0};
+	struct split t = {NULL, 0, DBT_BUF_INIT, 0, 0, 0, 0};
 	const dbt_revision *rev;
 	const char *from;
 	dbt_buf sql = DBT_BUF_INIT;
@@ -1052,13 +1086,29 @@ static int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struc
 	if (jr->up == up) {
 		k->verified = !jr->up;
 		k->skip = jr->n;
+		k->unsure = jr->running && s.next_line;
 		if (opts && opts->version >= 2 && opts->on_resume)
 			opts->on_resume(rev, up, jr->n + 1, s.n, opts->arg);
 		goto cleanup;
 	}
+	if (jr->running && s.next_line) {
+		/* Turning round would leave whatever the statement did, with
+		 * nothing left to say that it did. */
+		rc = dbt_error_set(DBT_ERROR,
+				   "cannot %s %s: its %s was stopped while its statement %zu "
+				   "(%s:%d) ran, and whether that took effect is unknown (%s "
+				   "commits each DDL statement at once); finish the %s with "
+				   "'dbtool %s', or undo it by hand and run 'dbtool stamp %s'",
+				   up ? "upgrade" : "downgrade", rev->id, dir, jr->running,
+				   rev->path, s.next_line, d->name, dir,
+				   jr->up ? "upgrade" : "downgrade -1",
+				   jr->up ? (from ? from : "base") : rev->id);
+		goto cleanup;
+	}
 	if (!jr->n) {
-		/* Nothing of it ran: the journal's row goes, and the run starts
-		 * from the version as it is. */
+		/* Nothing of it ran, the first statement known not to have
+		 * started (or to have failed): the journal's row goes, and the
+		 * run starts from the version as it is. */
 		if ((rc = rb_book_of(&b, c)) < 0)
 			goto cleanup;
 		rb_journal_clear_sql(&sql, &b);
@@ -1133,7 +1183,7 @@ static int resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain
 			  const dbt_run_opts *opts, struct carry *k)
 {
 	const char *at = cur ? id_or_null(chain, cur) : "base";
-	struct split s = {jr->hashes, jr->n, DBT_BUF_INIT, 0, 0, 0};
+	struct split s = {jr->hashes, jr->n, DBT_BUF_INIT, 0, 0, 0, 0};
 	const dbt_revision *rev;
 	size_t p;
 	int rc;
@@ -1173,6 +1223,7 @@ static int resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain
 		goto cleanup;
 	*out = rev;
 	k->skip = jr->n;
+	k->unsure = jr->running && s.next_line;
 	if (opts->version >= 2 && opts->on_resume)
 		opts->on_resume(rev, 1, jr->n + 1, s.n, opts->arg);
 cleanup:
@@ -1280,7 +1331,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	k.known = 1;
 	if (mode == MODE_UPGRADE && opts && opts->apply_missing) {
 		while (!done && (rc = apply_missing_step(c, chain, opts, &k.verified, &done, 0,
-							 resumed, &k.skip)) == 0)
+							 resumed, &k.skip, &k.unsure)) == 0)
 			;
 		if (rc < 0)
 			goto cleanup;

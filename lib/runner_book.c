@@ -238,7 +238,40 @@ int dbt_conn_current(char **out, dbt_conn *conn)
  * the database is between two revisions: every command that reads the
  * version says so, until a run resumes the revision (runner.c) or a
  * stamp clears it.
+ *
+ * A DDL statement commits on its own, before its count can: a run killed
+ * while one runs leaves the count one short, and the statement may or may
+ * not have taken effect.  The column `running` tells that case from a run
+ * killed between two statements: the runner sets it to the number of the
+ * next statement in that statement's own transaction, just before the
+ * statement.  The server commits the open transaction before it runs a
+ * DDL statement, so the mark is committed exactly when a DDL statement
+ * has started; a DML statement instead commits (or rolls back) together
+ * with the mark and its count, which clears the mark.
  */
+
+/* Whether the journal table has the column `running` (a table made by
+ * an older dbtool has not). */
+static int journal_has_running(dbt_conn *c, const struct book *b, int *out)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	char *v = NULL;
+	int rc;
+
+	*out = 0;
+	dbt_buf_puts(&sql, "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = ");
+	if (b->schema)
+		b->d->quote_literal(&sql, b->schema);
+	else
+		dbt_buf_puts(&sql, "DATABASE()");
+	dbt_buf_puts(&sql, " AND table_name = '" DBT_JOURNAL_TABLE "' AND column_name = 'running'");
+	rc = sql.oom ? dbt_error_oom() : c->dialect->query_value(c, sql.ptr, &v);
+	if (rc == 0)
+		*out = v && strcmp(v, "0") != 0;
+	free(v);
+	dbt_buf_release(&sql);
+	return rc;
+}
 
 int rb_journaled(const dbt_conn *c)
 {
@@ -250,15 +283,18 @@ int rb_journaled(const dbt_conn *c)
 static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 {
 	dbt_buf *msg = arg;
-	const char *rev, *dir, *from, *n, *failed, *other;
+	const char *rev, *dir, *from, *n, *failed, *other, *started;
 
-	if (ncolumns < 5 || msg->len)
+	if (ncolumns < 6 || msg->len)
 		return 0;
 	rev = values[0] ? values[0] : "?";
 	dir = values[1] ? values[1] : "upgrade";
 	from = values[2] ? values[2] : "base";
 	n = values[3] ? values[3] : "0";
 	failed = values[4];
+	/* The statement marked as started, when it is the next one. */
+	started = values[5] && strtoul(values[5], NULL, 10) == strtoul(n, NULL, 10) + 1 ? values[5]
+											: NULL;
 	if (!strcmp(dir, "missing")) {
 		/* The version did not move: the revision lies below it. */
 		dbt_buf_printf(msg,
@@ -280,6 +316,9 @@ static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 		       "the database is between revisions %s and %s: the %s %s stopped after %s "
 		       "of its statements",
 		       from, rev, dir, rev, n);
+	if (started)
+		dbt_buf_printf(msg, ", while its statement %s ran, which may have been applied",
+			       started);
 	if (failed)
 		dbt_buf_printf(msg, " (%s)", failed);
 	dbt_buf_printf(msg,
@@ -297,15 +336,16 @@ static int journal_row(void *arg, size_t ncolumns, const char *const *values)
 int rb_journal_check(dbt_conn *c, const struct book *b)
 {
 	dbt_buf sql = DBT_BUF_INIT, msg = DBT_BUF_INIT;
-	int exists = 0, rc = 0;
+	int exists = 0, running = 0, rc = 0;
 
 	if (!rb_journaled(c) ||
 	    (rc = c->dialect->table_exists(c, b->schema, DBT_JOURNAL_TABLE, &exists)) < 0 ||
-	    !exists)
+	    !exists || (rc = journal_has_running(c, b, &running)) < 0)
 		return rb_journaled(c) ? rc : 0;
 	dbt_buf_printf(&sql,
-		       "SELECT version_num, direction, from_num, statements, failed FROM %s "
+		       "SELECT version_num, direction, from_num, statements, failed, %s FROM %s "
 		       "ORDER BY version_num",
+		       running ? "running" : "CASE WHEN failed IS NULL THEN statements + 1 END",
 		       b->journal);
 	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, journal_row, &msg);
 	if (rc == 0 && msg.len)
@@ -335,6 +375,9 @@ static int journal_read_row(void *arg, size_t ncolumns, const char *const *value
 	j->up = !values[1] || strcmp(values[1], "downgrade");
 	j->missing = values[1] && !strcmp(values[1], "missing");
 	j->n = values[2] ? strtoul(values[2], NULL, 10) : 0;
+	j->running = ncolumns > 4 && values[4] ? strtoul(values[4], NULL, 10) : 0;
+	if (j->running != j->n + 1)
+		j->running = 0;
 	j->id = strdup(values[0]);
 	j->hashes = strdup(values[3] ? values[3] : "");
 	return j->id && j->hashes ? 0 : dbt_error_oom();
@@ -344,17 +387,20 @@ static int journal_read_row(void *arg, size_t ncolumns, const char *const *value
 int rb_journal_read(struct journal *out, dbt_conn *c, const struct book *b)
 {
 	dbt_buf sql = DBT_BUF_INIT;
-	int exists = 0, rc;
+	int exists = 0, running = 0, rc;
 
 	memset(out, 0, sizeof(*out));
 	if (!rb_journaled(c))
 		return 0;
 	if ((rc = c->dialect->table_exists(c, b->schema, DBT_JOURNAL_TABLE, &exists)) < 0 ||
-	    !exists)
+	    !exists || (rc = journal_has_running(c, b, &running)) < 0)
 		return rc;
+	/* A row an older dbtool left without a failure may be that of a run
+	 * killed during a DDL statement: its next statement is as unknown. */
 	dbt_buf_printf(&sql,
-		       "SELECT version_num, direction, statements, hashes FROM %s "
+		       "SELECT version_num, direction, statements, hashes, %s FROM %s "
 		       "ORDER BY version_num",
+		       running ? "running" : "CASE WHEN failed IS NULL THEN statements + 1 END",
 		       b->journal);
 	rc = sql.oom ? dbt_error_oom() : c->dialect->query_rows(c, sql.ptr, journal_read_row, out);
 	dbt_buf_release(&sql);
@@ -408,20 +454,50 @@ void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *
 	dbt_buf_puts(sql, ");\n");
 }
 
+/* The journal table, made, or given the column `running` that a table
+ * made by an older dbtool lacks.  Commits at once. */
+int rb_journal_table(dbt_conn *c, const struct book *b)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+	int running = 0, rc;
+
+	dbt_buf_printf(&sql,
+		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
+		       "direction VARCHAR(16) NOT NULL, from_num VARCHAR(64), "
+		       "statements INTEGER NOT NULL, failed TEXT, hashes MEDIUMTEXT, "
+		       "running INTEGER, "
+		       "CONSTRAINT " DBT_JOURNAL_TABLE "_pkc PRIMARY KEY (version_num));\n",
+		       b->journal);
+	if ((rc = journal_exec(c, &sql)) < 0 || (rc = journal_has_running(c, b, &running)) < 0 ||
+	    running)
+		return rc;
+	dbt_buf_printf(&sql, "ALTER TABLE %s ADD COLUMN running INTEGER", b->journal);
+	return journal_exec(c, &sql);
+}
+
 /* Before the first statement of `rev`: the journal table, and its row
  * saying that `rev` starts from `version_before` (NULL: base). */
 int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
 		     const char *version_before)
 {
 	dbt_buf sql = DBT_BUF_INIT;
+	int rc;
 
-	dbt_buf_printf(&sql,
-		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
-		       "direction VARCHAR(16) NOT NULL, from_num VARCHAR(64), "
-		       "statements INTEGER NOT NULL, failed TEXT, hashes MEDIUMTEXT, "
-		       "CONSTRAINT " DBT_JOURNAL_TABLE "_pkc PRIMARY KEY (version_num));\n",
-		       b->journal);
+	if ((rc = rb_journal_table(c, b)) < 0)
+		return rc;
 	rb_journal_row_sql(&sql, b, rev, up, version_before, 0, NULL);
+	return journal_exec(c, &sql);
+}
+
+/* Just before statement `n` of the running revision, in the transaction
+ * it runs in: the mark that it has started (see above), committed by the
+ * server before a DDL statement, and with its count after a DML one.
+ * Not committed here. */
+int rb_journal_running(dbt_conn *c, const struct book *b, size_t n)
+{
+	dbt_buf sql = DBT_BUF_INIT;
+
+	dbt_buf_printf(&sql, "UPDATE %s SET running = %zu", b->journal, n);
 	return journal_exec(c, &sql);
 }
 
@@ -432,19 +508,28 @@ int rb_journal_done(dbt_conn *c, const struct book *b, size_t n, const char *has
 {
 	dbt_buf sql = DBT_BUF_INIT;
 
-	dbt_buf_printf(&sql, "UPDATE %s SET statements = %zu, failed = NULL, hashes = ", b->journal,
-		       n);
+	dbt_buf_printf(&sql,
+		       "UPDATE %s SET statements = %zu, failed = NULL, running = NULL, hashes = ",
+		       b->journal, n);
 	b->d->quote_literal(&sql, hashes);
 	return journal_exec(c, &sql);
 }
 
 /* Once a statement failed: how many committed, and the failure's
- * message, for whoever reads the journal. */
-int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, const char *message)
+ * message, for whoever reads the journal.  `running`: n + 1 when the
+ * effect of statement n + 1 stays unknown all the same (a run before was
+ * stopped while it ran), else 0: a statement that failed did nothing. */
+int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, size_t running,
+		      const char *message)
 {
 	dbt_buf sql = DBT_BUF_INIT;
 
-	dbt_buf_printf(&sql, "UPDATE %s SET statements = %zu, failed = ", b->journal, n);
+	dbt_buf_printf(&sql, "UPDATE %s SET statements = %zu, running = ", b->journal, n);
+	if (running)
+		dbt_buf_printf(&sql, "%zu", running);
+	else
+		dbt_buf_puts(&sql, "NULL");
+	dbt_buf_puts(&sql, ", failed = ");
 	b->d->quote_literal(&sql, message);
 	return journal_exec(c, &sql);
 }

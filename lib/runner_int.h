@@ -30,11 +30,16 @@ struct book {
  * first 16 hex digits of the SHA-256 of each of those statements, each
  * followed by a comma.  `missing`: the upgrade of a revision that lies
  * below the version and was never applied (upgrade --apply-missing; its
- * direction is written "missing").  Owns its strings. */
+ * direction is written "missing").  `running`: the statement n + 1 had
+ * started and the run stopped without seeing it fail (dbtool was killed,
+ * or the connection lost), so whether it took effect is unknown; 0 when
+ * it is known not to have run (see rb_journal_running_sql()).  Owns its
+ * strings. */
 struct journal {
 	char *id; /* NULL: no row */
 	char *hashes;
 	size_t n;
+	size_t running;
 	int up;
 	int missing;
 	int several; /* more than one row */
@@ -82,6 +87,7 @@ int rb_version_read_any(dbt_conn *c, char **out, int journal);
 int rb_journaled(const dbt_conn *c);
 int rb_journal_check(dbt_conn *c, const struct book *b);
 void rb_journal_clear_sql(dbt_buf *sql, const struct book *b);
+int rb_journal_table(dbt_conn *c, const struct book *b);
 int rb_journal_start(dbt_conn *c, const struct book *b, const dbt_revision *rev, int up,
 		     const char *version_before);
 void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up,
@@ -89,7 +95,9 @@ void rb_journal_row_sql(dbt_buf *sql, const struct book *b, const dbt_revision *
 int rb_journal_read(struct journal *out, dbt_conn *c, const struct book *b);
 void rb_journal_release(struct journal *j);
 int rb_journal_done(dbt_conn *c, const struct book *b, size_t n, const char *hashes);
-int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, const char *message);
+int rb_journal_running(dbt_conn *c, const struct book *b, size_t n);
+int rb_journal_failed(dbt_conn *c, const struct book *b, size_t n, size_t running,
+		      const char *message);
 int rb_several_rows(const char *ids);
 int rb_version_get(dbt_conn *c, char **out);
 void rb_version_set_sql(dbt_buf *sql, const struct book *b, const char *id);

@@ -5,7 +5,10 @@
 # fails halfway (MariaDB commits each DDL statement at once), whose
 # journal makes current and check say that the database is between two
 # revisions until a stamp says where it is; one that fails at its first
-# statement, which leaves the version where it was; the migration lock
+# statement, which leaves the version where it was; one killed while its
+# first statement, a DROP TABLE, waited for a metadata lock, which the
+# other direction refuses to take for not started and the same direction
+# resumes; the migration lock
 # (GET_LOCK) held by another session; and a wrong password, refused in
 # one line that never shows it.  Then the model: migrate writes the
 # revisions (auto-increment keys, a foreign key and the index MariaDB
@@ -227,6 +230,115 @@ expect_version a001
 expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
 expect_ok dbtool upgrade a002
 expect_version a002
+
+# --- killed while its first statement, a DDL one, ran: the statement's
+# effect is unknown (it commits by itself, before its count), so the
+# other direction refuses rather than take the revision for not started,
+# and the same direction resumes at it.  Another session reads tags in an
+# open transaction, so that the downgrade's DROP TABLE waits for the
+# table's metadata lock; dbtool is killed while it waits, then the reader
+# lets go, and the server finishes the DROP of the killed connection.
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);" "DROP TABLE tags;"
+expect_ok dbtool upgrade
+expect_version a003
+mdl_fifo=$WORK/mdl.fifo
+mkfifo "$mdl_fifo"
+MYSQL_PWD=$PG_PASSWORD mariadb --no-defaults --socket="$MY_SOCKET" -u "$MY_USER" -N -B \
+	"$MY_DATABASE" <"$mdl_fifo" >"$WORK/mdl.log" 2>&1 &
+reader=$!
+exec 8>"$mdl_fifo"
+reader_lock="dbtool_test_reader:$MY_DATABASE"
+reader_reads() {
+	[ "$(sql_value "SELECT IS_USED_LOCK('$reader_lock') IS NOT NULL")" = 1 ]
+}
+# The user lock, taken after the read, says that the read ran.
+echo "START TRANSACTION; SELECT count(*) FROM tags; SELECT GET_LOCK('$reader_lock', 10);" >&8
+for _ in $(seq 100); do
+	reader_reads && break
+	sleep 0.1
+done
+if reader_reads; then
+	pass "another session reads tags in an open transaction"
+else
+	fail "another session should read tags in an open transaction" "$(cat "$WORK/mdl.log")"
+fi
+drop_waits() {
+	[ "$(sql_value "SELECT count(*) FROM information_schema.processlist WHERE info LIKE 'DROP TABLE tags%' AND state LIKE '%metadata lock%'")" = 1 ]
+}
+"$DBTOOL" downgrade -1 >"$WORK/killed.out" 2>&1 &
+killed=$!
+for _ in $(seq 200); do
+	drop_waits && break
+	sleep 0.1
+done
+if drop_waits; then
+	pass "the downgrade's DROP TABLE waits for the reader's lock"
+else
+	fail "the downgrade's DROP TABLE should wait for the reader's lock" "$(cat "$WORK/killed.out" "$WORK/mdl.log")"
+fi
+kill -9 "$killed"
+wait "$killed" 2>/dev/null
+echo "COMMIT;" >&8
+exec 8>&-
+wait "$reader"
+for _ in $(seq 200); do
+	[ "$(sql_value "SELECT count(*) FROM information_schema.processlist WHERE info LIKE 'DROP TABLE tags%'")" = 0 ] && break
+	sleep 0.1
+done
+expect_eq "$(table_exists tags && echo there || echo gone)" gone "the killed connection's DROP TABLE ran"
+expect_eq "$(sql_value "SELECT statements, running FROM dbtool_journal")" "0|1" \
+	"the journal counts no statement, and says that the first one had started"
+expect_version a003
+expect_fail 1 dbtool current
+expect_stderr_contains "the downgrade a003 stopped after 0 of its statements, while its statement 1 ran, which may have been applied;"
+# The other way: refused in one line, naming the statement.
+expect_fail 1 dbtool upgrade
+expect_error_line
+expect_stderr_contains "cannot upgrade a003: its downgrade was stopped while its statement 1 ($r3:11) ran, and whether that took effect is unknown (mysql commits each DDL statement at once); finish the downgrade with 'dbtool downgrade -1', or undo it by hand and run 'dbtool stamp a003'"
+expect_version a003
+expect_eq "$(sql_value "SELECT statements, running FROM dbtool_journal")" "0|1" "the refusal left the journal as it was"
+# The same way: resumed at that statement, which fails, since it ran;
+# the journal keeps the doubt, and the message says how to go on.
+expect_fail 1 dbtool downgrade -1
+expect_stderr_contains "resuming downgrade a003 at its statement 1 of 1"
+expect_stderr_contains "downgrade a003 stopped at its statement 1, which may have been applied already: an earlier run was stopped while it ran (mysql commits each DDL statement at once); check the database, and if it was applied, finish the downgrade by hand and run 'dbtool stamp a002'; if not, fix the cause and run 'dbtool downgrade -1'"
+expect_stderr_contains "Unknown table"
+expect_eq "$(sql_value "SELECT statements, running FROM dbtool_journal")" "0|1" "the failure kept the doubt"
+expect_fail 1 dbtool upgrade
+expect_stderr_contains "cannot upgrade a003: its downgrade was stopped while its statement 1"
+# The statement that did not run may be fixed: the downgrade resumes and
+# finishes.
+write_revision "$r3" "CREATE TABLE tags (id INT PRIMARY KEY);" "DROP TABLE IF EXISTS tags;"
+expect_ok dbtool downgrade -1
+expect_stderr_contains "resuming downgrade a003 at its statement 1 of 1"
+expect_version a002
+expect_tables "dbtool_version posts users"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
+# A row without the mark (killed before its first statement started):
+# the other direction takes the revision for not started, as above.
+expect_ok dbtool upgrade
+sql_value "INSERT INTO dbtool_journal (version_num, direction, from_num, statements, hashes) VALUES ('a003', 'downgrade', 'a003', 0, '')"
+expect_ok dbtool upgrade
+expect_version a003
+expect_tables "dbtool_version posts tags users"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
+expect_ok dbtool downgrade a002
+expect_version a002
+# A row that an older dbtool left, in a table without the mark's column,
+# and without a failure: it may be that of a kill during the statement.
+expect_ok dbtool upgrade
+sql_value "DROP TABLE tags"
+sql_value "ALTER TABLE dbtool_journal DROP COLUMN running"
+sql_value "INSERT INTO dbtool_journal (version_num, direction, from_num, statements, hashes) VALUES ('a003', 'downgrade', 'a003', 0, '')"
+expect_fail 1 dbtool upgrade
+expect_error_line
+expect_stderr_contains "cannot upgrade a003: its downgrade was stopped while its statement 1 ($r3:11) ran"
+expect_ok dbtool downgrade -1
+expect_stderr_contains "resuming downgrade a003 at its statement 1 of 1"
+expect_version a002
+expect_eq "$(sql_value "SELECT count(*) FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'dbtool_journal' AND column_name = 'running'")" 1 \
+	"the journal table has the mark's column again"
+expect_eq "$(sql_value "SELECT count(*) FROM dbtool_journal")" 0 "the journal is empty"
 
 # --- the lock, held by another session
 lock_fifo=$WORK/lock.fifo

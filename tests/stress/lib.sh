@@ -399,11 +399,15 @@ fingerprint() {
 # with the version: its upgrade (REV = POS + 1) or downgrade (REV = POS)
 # from that version, after its first K statements, or K + 1 when the
 # next one is DDL, which commits before dbtool counts it (see
-# chain_statements).  Then JOURNAL holds "REV DIRECTION K" (the
-# revision's position), else it is empty.
+# chain_statements).  The journal's mark of the statement that had
+# started (column running) must then say K + 1: the statement's effect is
+# unknown to dbtool.  With K applied, it may say K + 1 only when the next
+# statement is DDL (the server commits the mark before it runs one; a DML
+# statement rolls back with it).  Then JOURNAL holds "REV DIRECTION K R"
+# (the revision's position; R the mark, 0 for none), else it is empty.
 JOURNAL=
 check_consistent() {
-	local what=$1 fp version want err journal rev dir k n try fx
+	local what=$1 fp version want err journal rev dir k n try fx running
 	POS=-1
 	JOURNAL=
 	if ! fp=$(fingerprint); then
@@ -439,15 +443,23 @@ check_consistent() {
 			POS=-1
 			return 1
 		fi
+		running=$(sql_value "SELECT COALESCE(running, 0) FROM dbtool_journal")
 		for try in "$k" $((k + 1)); do
 			[ "$try" = "$k" ] || [[ $fx == ddl* ]] || break
 			want=$(expected_fingerprint "$POS" "$rev" "$dir" "$try")
 			# (the journal's count is the one it holds)
 			want=$(sed "s/^journal \(.*\) $try\$/journal \1 $k/" <<<"$want")
-			if [ "$fp" = "$want" ]; then
-				JOURNAL="$rev $dir $k"
+			[ "$fp" = "$want" ] || continue
+			if [ "$running" != 0 ] && { [ "$running" != $((k + 1)) ] || [[ $fx != ddl* ]]; }; then
+				fail "$what: the journal of '$journal' marks statement $running as started, which it cannot be (statement $((k + 1)) is '${fx:-none}')"
+			elif [ "$try" != "$k" ] && [ "$running" = 0 ]; then
+				fail "$what: the $dir of $(rev_id "$rev") applied its statement $try, which the journal neither counts nor marks as started"
+			else
+				JOURNAL="$rev $dir $k $running"
 				return 0
 			fi
+			POS=-1
+			return 1
 		done
 		# The difference from the state that the count says.
 		want=$(expected_fingerprint "$POS" "$rev" "$dir" "$k")
