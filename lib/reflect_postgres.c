@@ -283,13 +283,17 @@ static const char tables_sql[] =
 	"WHERE n.nspname = $1 ORDER BY c.oid";
 
 /* A SERIAL column is one whose default is nextval() of a sequence that
- * the column owns (the 'a' dependency that SERIAL and OWNED BY make). */
+ * the column owns (the 'a' dependency that SERIAL and OWNED BY make).
+ * Indexes depend on their columns the same way: only sequences are
+ * looked at, so that the server does not print the name of each index
+ * to compare it with the defaults. */
 static const char columns_sql[] =
 	"SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
 	"a.attnotnull, a.attidentity, a.attgenerated, "
 	"pg_catalog.pg_get_expr(d.adbin, d.adrelid, true), "
 	"CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
 	"EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep "
+	"JOIN pg_catalog.pg_class sq ON sq.oid = dep.objid AND sq.relkind = 'S' "
 	"WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 	"AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' "
@@ -389,9 +393,10 @@ static const char indexes_sql[] =
 	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 	"JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
 	"WHERE i.indrelid IN (" SCHEMA_TABLES ") "
-	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
-	"WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
-	"AND con.contype IN ('p', 'u', 'x')) "
+	/* One hashed look-up in the keys of the database, not a probe of
+	 * pg_constraint per index. */
+	"AND (i.indexrelid, i.indrelid) NOT IN (SELECT con.conindid, con.conrelid "
+	"FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x')) "
 	/* A partition's index attached to its parent's index is the parent's. */
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh "
 	"WHERE inh.inhrelid = i.indexrelid) "
