@@ -283,13 +283,17 @@ static const char tables_sql[] =
 	"WHERE n.nspname = $1 ORDER BY c.oid";
 
 /* A SERIAL column is one whose default is nextval() of a sequence that
- * the column owns (the 'a' dependency that SERIAL and OWNED BY make). */
+ * the column owns (the 'a' dependency that SERIAL and OWNED BY make).
+ * Indexes depend on their columns the same way: only sequences are
+ * looked at, so that the server does not print the name of each index
+ * to compare it with the defaults. */
 static const char columns_sql[] =
 	"SELECT a.attrelid, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), "
 	"a.attnotnull, a.attidentity, a.attgenerated, "
 	"pg_catalog.pg_get_expr(d.adbin, d.adrelid, true), "
 	"CASE WHEN a.attcollation <> t.typcollation THEN co.collname END, "
 	"EXISTS (SELECT 1 FROM pg_catalog.pg_depend dep "
+	"JOIN pg_catalog.pg_class sq ON sq.oid = dep.objid AND sq.relkind = 'S' "
 	"WHERE dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 	"AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a' "
@@ -313,56 +317,54 @@ static const char columns_sql[] =
 	"AND a.attnum > 0 AND NOT a.attisdropped "
 	"ORDER BY a.attrelid, a.attnum";
 
-/* Key columns come as name arrays in key order. */
+/* Key columns come as name arrays in key order.  Each name is one probe
+ * of pg_attribute's (attrelid, attnum) index: a join would read every
+ * column of the table for each key. */
 /* clang-format off */
 #define KEY_NAMES(keys, rel)                                                                   \
-	"ARRAY(SELECT a.attname FROM pg_catalog.unnest(" keys ") WITH ORDINALITY k(num, ord) " \
-	"JOIN pg_catalog.pg_attribute a ON a.attrelid = " rel " AND a.attnum = k.num "         \
-	"ORDER BY k.ord)"
-/* clang-format on */
+	"ARRAY(SELECT (SELECT a.attname FROM pg_catalog.pg_attribute a "                       \
+	"WHERE a.attrelid = " rel " AND a.attnum = k.num) "                                    \
+	"FROM pg_catalog.unnest(" keys ") WITH ORDINALITY k(num, ord) ORDER BY k.ord)"
 
-/* The INCLUDE columns of the index `ix`, as a name array. */
-#define INDEX_INCLUDE(ix)                                                                       \
-	"ARRAY(SELECT a.attname FROM pg_catalog.pg_index x "                                    \
-	"CROSS JOIN pg_catalog.generate_series(x.indnkeyatts, x.indnatts - 1) k "               \
-	"JOIN pg_catalog.pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[k] " \
-	"WHERE x.indexrelid = " ix " ORDER BY k)"
-/* Whether the index `ix` is NULLS NOT DISTINCT: pg_index has the column
- * from PostgreSQL 15 on, and its row as jsonb has the key or not, so
- * that one query serves every version (NULL before 15). */
-#define NULLS_NOT_DISTINCT(ix)                                                                 \
-	"(SELECT pg_catalog.to_jsonb(x) ->> 'indnullsnotdistinct' FROM pg_catalog.pg_index x " \
-	"WHERE x.indexrelid = " ix ")"
+/* The INCLUDE columns of the pg_index row `x`, as a name array; NULL,
+ * read as none, when it has none, without a subquery. */
+#define INDEX_INCLUDE(x)                                                                        \
+	"CASE WHEN " x ".indnatts > " x ".indnkeyatts THEN "                                    \
+	"ARRAY(SELECT a.attname FROM pg_catalog.generate_series(" x ".indnkeyatts, "            \
+	x ".indnatts - 1) k JOIN pg_catalog.pg_attribute a ON a.attrelid = " x ".indrelid "     \
+	"AND a.attnum = " x ".indkey[k] ORDER BY k) END"
+/* Whether the unique pg_index row `x` is NULLS NOT DISTINCT: pg_index
+ * has the column from PostgreSQL 15 on, and its row as jsonb has the key
+ * or not, so that one query serves every version (NULL before 15).  Only
+ * a unique index can be, and only its row is turned into jsonb. */
+#define NULLS_NOT_DISTINCT(x)                                                                  \
+	"CASE WHEN " x ".indisunique THEN pg_catalog.to_jsonb(" x ") ->> 'indnullsnotdistinct' END"
 
-/* clang-format off */
-static const char constraints_sql[] = "SELECT con.conrelid, con.conname, con.contype, " KEY_NAMES(
-	"con.conkey",
-	"con.conrelid") ", "
-			"f.relname, " KEY_NAMES(
-				"con.confkey",
-				"con.confrelid") ", "
-						 "con.confdeltype, con.confupdtype, "
-						 "con.condeferrable, con.condeferred, "
-						 "CASE WHEN con.contype = 'c' "
-						 "THEN pg_catalog.pg_get_expr(con.conbin, "
-						 "con.conrelid, true) "
-						 "WHEN con.contype = 'x' THEN "
-						 "pg_catalog.pg_get_constraintdef(con.oid, true) "
-						 "END, "
-						 "con.confmatchtype, "
-						 INDEX_INCLUDE("con.conindid") ", "
-						 NULLS_NOT_DISTINCT("con.conindid") " "
-						 "FROM pg_catalog.pg_constraint con "
-						 "LEFT JOIN pg_catalog.pg_class f ON f.oid = "
-						 "con.confrelid "
-						 "WHERE con.conrelid IN (" SCHEMA_TABLES
-						 ") AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
-						 /* A partition's copies of its parent's constraints are the parent's. */
-						 "AND con.conparentid = 0 AND (con.conislocal OR "
-						 "NOT EXISTS (SELECT 1 "
-						 "FROM pg_catalog.pg_class pc WHERE pc.oid = "
-						 "con.conrelid AND pc.relispartition)) "
-						 "ORDER BY con.conrelid, con.oid";
+/*
+ * The constraints of the tables.  What a kind does not use is not
+ * computed for it: key names for keys only, the referenced columns for
+ * foreign keys only, the index of primary and unique keys only (a
+ * foreign key's conindid is the referenced table's index).
+ */
+static const char constraints_sql[] =
+	"SELECT con.conrelid, con.conname, con.contype, "
+	"CASE WHEN con.contype IN ('p', 'u', 'f') THEN "
+	KEY_NAMES("con.conkey", "con.conrelid") " END, "
+	"f.relname, "
+	"CASE WHEN con.contype = 'f' THEN " KEY_NAMES("con.confkey", "con.confrelid") " END, "
+	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
+	"CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
+	"WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
+	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " NULLS_NOT_DISTINCT("ci") " "
+	"FROM pg_catalog.pg_constraint con "
+	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
+	"LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid "
+	"AND con.contype IN ('p', 'u') "
+	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
+	/* A partition's copies of its parent's constraints are the parent's. */
+	"AND con.conparentid = 0 AND (con.conislocal OR NOT EXISTS (SELECT 1 "
+	"FROM pg_catalog.pg_class pc WHERE pc.oid = con.conrelid AND pc.relispartition)) "
+	"ORDER BY con.conrelid, con.oid";
 /* clang-format on */
 
 /* Each key as one string: 'A' or 'D' (DESC), then 'C' and a column name
@@ -386,14 +388,15 @@ static const char indexes_sql[] =
 	 * direction's own order. */
 	"ARRAY(SELECT CASE i.indoption[k] & 3 WHEN 2 THEN 'F' WHEN 1 THEN 'L' ELSE '' END "
 	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k ORDER BY k), "
-	INDEX_INCLUDE("i.indexrelid") ", " NULLS_NOT_DISTINCT("i.indexrelid") " "
+	INDEX_INCLUDE("i") ", " NULLS_NOT_DISTINCT("i") " "
 	"FROM pg_catalog.pg_index i "
 	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 	"JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
 	"WHERE i.indrelid IN (" SCHEMA_TABLES ") "
-	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint con "
-	"WHERE con.conindid = i.indexrelid AND con.conrelid = i.indrelid "
-	"AND con.contype IN ('p', 'u', 'x')) "
+	/* One hashed look-up in the keys of the database, not a probe of
+	 * pg_constraint per index. */
+	"AND (i.indexrelid, i.indrelid) NOT IN (SELECT con.conindid, con.conrelid "
+	"FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x')) "
 	/* A partition's index attached to its parent's index is the parent's. */
 	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh "
 	"WHERE inh.inhrelid = i.indexrelid) "
