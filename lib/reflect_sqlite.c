@@ -4,21 +4,26 @@
  *
  * Four catalog queries cover the whole database, whatever the number of
  * tables: the tables with their stored CREATE TABLE text, every column
- * (pragma_table_xinfo), every index key (pragma_index_list and
- * pragma_index_xinfo) and every foreign key (pragma_foreign_key_list).
- * They run in one read transaction when none is open, so they see one
- * state of the database.
+ * (pragma_table_xinfo), the indexes with their stored CREATE INDEX text,
+ * and every foreign key (pragma_foreign_key_list).  They run in one read
+ * transaction when none is open, so they see one state of the database.
  *
- * The pragmas give columns, types, nullability, defaults, primary keys,
- * the keys of unique constraints and indexes, and foreign keys with their
- * actions.  What they do not give is read from the stored SQL, which
- * SQLite keeps as written (and rewrites on ALTER TABLE): whether names were
- * quoted (unquoted names are folded to lower case, as the model parser
- * folds them), constraint names, CHECK constraints, DEFERRABLE,
- * AUTOINCREMENT, COLLATE, and the expressions and WHERE clause of indexes.
- * The reader of that SQL accepts all of SQLite's table syntax, not only the
- * model's (WITHOUT ROWID, STRICT, ON CONFLICT, [bracket] and `backtick`
- * quotes, any type name), so that tables made by other tools reflect too.
+ * SQLite runs a table-valued pragma once per table it is joined to, each
+ * an internal statement of its own, so that they cost several times what
+ * reading sqlite_schema does: what SQLite keeps as the schema, the stored
+ * SQL, is read instead wherever it says all that SQLite means.  The
+ * pragmas give columns, types, nullability, defaults, which columns make
+ * the primary key (and so whether it is the rowid alias), and foreign keys
+ * with their actions.  The stored SQL, which SQLite keeps as written (and
+ * rewrites on ALTER TABLE), gives the rest: whether names were quoted
+ * (unquoted names are folded to lower case, as the model parser folds
+ * them), constraint names, CHECK constraints, DEFERRABLE, AUTOINCREMENT,
+ * COLLATE, unique constraints (whose indexes, sqlite_autoindex_*, have no
+ * SQL: their keys are the constraints'), and indexes, keys and WHERE
+ * clause.  The reader of that SQL accepts all of SQLite's table syntax,
+ * not only the model's (WITHOUT ROWID, STRICT, ON CONFLICT, [bracket] and
+ * `backtick` quotes, any type name), so that tables made by other tools
+ * reflect too.
  *
  * The declared type is the column's type, as SQLite keeps it
  * (dbt_type_from_sqlite): "INT", "DATETIME", "NVARCHAR(40)", "STRING" or
@@ -80,21 +85,11 @@ static const char columns_sql[] =
 	" FROM sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') c"
 	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, c.cid";
 
-/* Each table's index list, each index's keys, and the index's own row of
- * sqlite_schema, which holds the CREATE INDEX text and whose rowid orders
- * the indexes as they were made.  CROSS JOIN keeps the planner to that
- * order, so that each pragma runs once per table or index (left to
- * itself, it ran pragma_index_xinfo on every row of sqlite_schema and
- * pragma_index_list once per index). */
-static const char indexes_sql[] =
-	"SELECT i.name, i.tbl_name, i.sql, il.\"unique\", il.origin, il.partial, x.cid, x.\"desc\","
-	" x.coll"
-	" FROM sqlite_schema m"
-	" CROSS JOIN pragma_index_list(m.name, 'main') il"
-	" CROSS JOIN pragma_index_xinfo(il.name, 'main') x"
-	" CROSS JOIN sqlite_schema i ON i.type = 'index' AND i.name = il.name AND i.tbl_name = "
-	"m.name"
-	" WHERE " PLAIN_TABLES " AND x.key ORDER BY i.rowid, x.seqno";
+/* The indexes made by CREATE INDEX, with their SQL, in the order they
+ * were made.  SQLite's own indexes for UNIQUE and PRIMARY KEY constraints
+ * have no SQL: their keys are the constraints' in the tables' SQL. */
+static const char indexes_sql[] = "SELECT m.name, m.tbl_name, m.sql FROM sqlite_schema m"
+				  " WHERE m.type = 'index' AND m.sql IS NOT NULL ORDER BY m.rowid";
 
 /* pragma_foreign_key_list numbers a table's foreign keys from the last
  * declared: descending ids give declaration order. */
@@ -114,6 +109,7 @@ struct rtable {
 	struct tdef def;  /* what its stored SQL declares */
 	int *pkpos;	  /* per column of `t`: 1-based place in the primary key, or 0 */
 	size_t nfks_seen; /* foreign keys read from the pragma so far */
+	int integer_pk;	  /* a primary-key column is declared INTEGER */
 };
 
 /* A view or trigger as sqlite_schema holds it. */
@@ -460,6 +456,8 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 		return dbt_error_oom();
 	rt->pkpos = v;
 	v[cid] = sqlite3_column_int(st, 6);
+	if (v[cid] > 0 && !strcasecmp(decl, "INTEGER"))
+		rt->integer_pk = 1;
 	c->not_null = sqlite3_column_int(st, 4) != 0;
 	c->not_null_conflict = dc->not_null_conflict;
 	c->autoincrement = dc->autoincrement;
@@ -529,100 +527,111 @@ cleanup:
 	return rc;
 }
 
-/* The keys of one index as the pragmas list them. */
-struct ikey {
-	int cid; /* -2 for an expression, -1 for the rowid */
-	int desc;
-	char *coll;
-};
+/* Whether rt's primary key is the rowid alias, which has no index: one
+ * column declared INTEGER in a rowid table, not "INTEGER PRIMARY KEY
+ * DESC" (SQLite's rule in sqlite3AddPrimaryKey).  The declared type comes
+ * from the columns query (rt->integer_pk). */
+static int rowid_alias(const struct rtable *rt)
+{
+	return rt->t->pk && rt->t->pk->ncolumns == 1 && rt->integer_pk && !rt->def.without_rowid &&
+	       !rt->def.pk_desc;
+}
 
-struct igroup {
-	char *name; /* as SQLite keeps it */
-	char *table;
-	char *sql; /* NULL for a constraint's index */
-	int unique;
-	char origin; /* 'c', 'u' or 'pk' as 'p' */
-	int partial;
-	struct ikey *keys;
-	size_t nkeys;
-};
-
-static void igroup_release(struct igroup *g)
+static int same_columns(const dbt_unique *a, const dbt_unique *b)
 {
 	size_t i;
 
-	free(g->name);
-	free(g->table);
-	free(g->sql);
-	for (i = 0; i < g->nkeys; i++)
-		free(g->keys[i].coll);
-	free(g->keys);
-	memset(g, 0, sizeof(*g));
+	if (a->ncolumns != b->ncolumns)
+		return 0;
+	for (i = 0; i < a->ncolumns && !strcmp(a->columns[i], b->columns[i]); i++)
+		;
+	return i == a->ncolumns;
 }
 
-static int key_collation_fail(const struct igroup *g, const char *what, size_t k)
-{
-	return dbt_error_set(DBT_ERROR,
-			     "cannot reflect %s '%s' of table '%s': its key %zu has collation '%s' "
-			     "of its own, which a schema cannot represent",
-			     what, g->name, g->table, k + 1,
-			     g->keys[k].coll ? g->keys[k].coll : "");
-}
-
-/* A unique constraint from its index, named as the first named unique
- * constraint declared on the same columns. */
-static int add_unique(struct rtable *rt, const struct igroup *g)
+/*
+ * The unique constraints, from the stored SQL alone.  SQLite makes an
+ * index (sqlite_autoindex_*, which has no SQL of its own) for each
+ * UNIQUE, except one on the same columns as the primary key's index or
+ * an earlier UNIQUE's: those are the same index.  Each is named as the
+ * first named constraint declared on its columns, with the first one's
+ * ON CONFLICT, as SQLite keeps it.
+ */
+static int add_uniques(struct rtable *rt)
 {
 	const dbt_table *def = rt->def.t;
-	const char *name = NULL;
-	dbt_unique *u;
 	size_t i, j;
-	int conflict_seen = 0, rc;
+	int rc;
 
-	if ((rc = dbt_table_add_unique(&u, rt->t, NULL)) < 0)
-		return rc;
-	for (i = 0; i < g->nkeys; i++) {
-		const dbt_column *c;
-
-		if (g->keys[i].cid < 0 || (size_t)g->keys[i].cid >= rt->t->ncolumns)
-			return dbt_error_set(DBT_ERROR,
-					     "cannot reflect the unique constraint '%s' of table "
-					     "'%s': it "
-					     "has a key that is not a column",
-					     g->name, g->table);
-		c = rt->t->columns[g->keys[i].cid];
-		if (!same_collation(c, g->keys[i].coll))
-			return key_collation_fail(g, "the unique constraint", i);
-		if ((rc = dbt_unique_add_column(u, c->name)) < 0)
-			return rc;
-	}
-	for (i = 0; !name && i < def->nuniques; i++) {
+	for (i = 0; i < def->nuniques; i++) {
 		const dbt_unique *d = def->uniques[i];
+		const char *name = NULL;
+		dbt_unique *u;
 
-		if (d->ncolumns != u->ncolumns)
+		if (rt->t->pk && !rowid_alias(rt) && same_columns(d, rt->t->pk))
 			continue;
-		for (j = 0; j < u->ncolumns && !strcmp(d->columns[j], u->columns[j]); j++)
+		for (j = 0; j < i && !same_columns(d, def->uniques[j]); j++)
 			;
-		if (j < u->ncolumns)
+		if (j < i)
 			continue;
-		/* SQLite keeps the first constraint on the same columns, and
-		 * its ON CONFLICT. */
-		if (!conflict_seen) {
-			u->conflict = d->conflict;
-			conflict_seen = 1;
-		}
-		if (d->name_given)
-			name = d->name;
+		if ((rc = dbt_table_add_unique(&u, rt->t, NULL)) < 0)
+			return rc;
+		for (j = 0; j < d->ncolumns; j++)
+			if ((rc = dbt_unique_add_column(u, d->columns[j])) < 0)
+				return rc;
+		u->conflict = d->conflict;
+		for (j = i; !name && j < def->nuniques; j++)
+			if (def->uniques[j]->name_given && same_columns(d, def->uniques[j]))
+				name = def->uniques[j]->name;
+		if (name && !(u->name = strdup(name)))
+			return dbt_error_oom();
+		u->name_given = name != NULL;
 	}
-	if (name && !(u->name = strdup(name)))
-		return dbt_error_oom();
-	u->name_given = name != NULL;
 	return 0;
 }
 
-/* An index made by CREATE INDEX: keys from the pragmas, names,
- * expressions and WHERE from its stored SQL. */
-static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *g)
+/* The column that a key of a stored CREATE INDEX names, as SQLite
+ * resolves it: a name, maybe in parentheses, of a column of rt; NULL for
+ * an expression.  `*rowid` is set when the name is the rowid's. */
+static const dbt_column *key_column(const struct rtable *rt, const char *text, size_t len,
+				    int *rowid)
+{
+	dbt_cursor r;
+	char *folded = NULL, *stored = NULL;
+	const dbt_column *c = NULL;
+	int open = 0, dq;
+
+	*rowid = 0;
+	if (rd_init(&r, text, len) < 0)
+		goto cleanup;
+	for (; dbt_cursor_is(&r, "("); open++)
+		if (dbt_cursor_next(&r) < 0)
+			goto cleanup;
+	dq = r.tok.kind == DBT_TOK_QUOTED && r.quote == '"';
+	if (rd_name(&r, &folded, &stored, "a name") < 0)
+		goto cleanup;
+	for (; open > 0 && dbt_cursor_is(&r, ")"); open--)
+		if (dbt_cursor_next(&r) < 0)
+			goto cleanup;
+	if (open || r.tok.kind != DBT_TOK_END)
+		goto cleanup;
+	c = find_column(rt, stored);
+	/* A "name" that is no column is a string (SQLite's double-quoted
+	 * string literals). */
+	if (!c && !dq)
+		*rowid = !strcasecmp(stored, "rowid") || !strcasecmp(stored, "oid") ||
+			 !strcasecmp(stored, "_rowid_");
+cleanup:
+	dbt_error_clear();
+	free(folded);
+	free(stored);
+	return c;
+}
+
+/* An index made by CREATE INDEX, from its stored SQL: a key that is a
+ * column with the collation SQLite would use for it anyway is that
+ * column; any other is an expression (a column with a collation of its
+ * own is the expression "key COLLATE name", as the model holds it). */
+static int add_index(struct reflect *x, struct rtable *rt, const char *iname, const char *sql)
 {
 	struct idef d;
 	dbt_index *ix;
@@ -630,48 +639,38 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 	size_t i;
 	int rc;
 
-	if ((rc = read_index_sql(&d, g->sql)) < 0)
+	if ((rc = read_index_sql(&d, sql)) < 0)
 		goto fail;
-	if (d.nelems != g->nkeys) {
-		rc = dbt_error_set(DBT_ERROR, "its definition has %zu keys where SQLite lists %zu",
-				   d.nelems, g->nkeys);
-		goto fail;
-	}
 	if ((rc = dbt_schema_add_index(&ix, x->out, d.name, dbt_ident_needs_quotes(d.name),
-				       rt->t->name, g->unique)) < 0)
+				       rt->t->name, d.unique)) < 0)
 		goto cleanup;
-	for (i = 0; i < g->nkeys; i++) {
-		const struct ikey *k = &g->keys[i];
+	for (i = 0; i < d.nelems; i++) {
+		const struct ielem *e = &d.elems[i];
+		const dbt_column *c;
+		int rowid;
 
-		if (k->cid >= 0 && (size_t)k->cid < rt->t->ncolumns &&
-		    same_collation(rt->t->columns[k->cid], k->coll)) {
-			rc = dbt_index_add_column(ix, rt->t->columns[k->cid]->name, k->desc);
-		} else if (k->cid >= 0 || k->cid == -2) {
-			/* An expression, or a column with a collation of its
-			 * own, which is the expression "key COLLATE name" as
-			 * the model holds it. */
-			free(expr);
-			if ((rc = std_quotes(&expr, g->sql + d.elems[i].from,
-					     d.elems[i].cto - d.elems[i].from)) < 0)
-				goto cleanup;
-			rc = dbt_index_add_expr(ix, expr, strlen(expr), k->desc);
-		} else {
+		c = key_column(rt, sql + e->from, e->to - e->from, &rowid);
+		if (rowid) {
 			rc = dbt_error_set(DBT_ERROR,
 					   "its key %zu is the rowid, which a schema cannot "
 					   "represent",
 					   i + 1);
+			goto fail;
+		}
+		if (c && (!e->collate || same_collation(c, e->coll))) {
+			rc = dbt_index_add_column(ix, c->name, e->desc);
+		} else {
+			free(expr);
+			if ((rc = std_quotes(&expr, sql + e->from, e->cto - e->from)) < 0)
+				goto cleanup;
+			rc = dbt_index_add_expr(ix, expr, strlen(expr), e->desc);
 		}
 		if (rc < 0)
 			goto fail;
 	}
-	if (d.has_where != g->partial) {
-		rc = dbt_error_set(DBT_ERROR,
-				   "its definition and SQLite disagree on its WHERE clause");
-		goto fail;
-	}
 	if (d.has_where) {
 		free(expr);
-		if ((rc = std_quotes(&expr, g->sql + d.where_from, d.where_to - d.where_from)) < 0)
+		if ((rc = std_quotes(&expr, sql + d.where_from, d.where_to - d.where_from)) < 0)
 			goto cleanup;
 		if ((rc = dbt_index_set_where(ix, expr, strlen(expr))) < 0)
 			goto fail;
@@ -679,88 +678,44 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 	rc = 0;
 	goto cleanup;
 fail:
-	rc = dbt_error_prefix(rc, "cannot reflect index '%s' of table '%s'", g->name, g->table);
+	rc = dbt_error_prefix(rc, "cannot reflect index '%s' of table '%s'", iname, rt->t->name);
 cleanup:
 	free(expr);
 	idef_release(&d);
 	return rc;
 }
 
-static int finish_index(struct reflect *x, struct igroup *g)
-{
-	struct rtable *rt;
-	int rc = 0;
-
-	if (!g->name)
-		return 0;
-	rt = find_table(x, g->table);
-	if (rt && g->origin == 'u')
-		rc = add_unique(rt, g);
-	else if (rt && g->origin == 'c' && g->sql)
-		rc = add_index(x, rt, g);
-	igroup_release(g);
-	return rc;
-}
-
-/* Copies a text column into `*out`; NULL stays NULL. */
-static int dup_col(char **out, sqlite3_stmt *st, int i)
-{
-	int oom = 0;
-	const char *v = text_or_null(st, i, &oom);
-
-	*out = NULL;
-	if (oom || (v && !(*out = strdup(v))))
-		return dbt_error_oom();
-	return 0;
-}
-
-/* The third query: the keys of every index, grouped by index. */
+/* The third query: the indexes made by CREATE INDEX, in the order they
+ * were made, each read from its stored SQL; then the unique constraints,
+ * from the tables' stored SQL. */
 static int read_indexes(struct reflect *x)
 {
-	struct igroup g;
 	sqlite3_stmt *st = NULL;
+	size_t i;
 	int step, rc;
 
-	memset(&g, 0, sizeof(g));
 	if ((rc = prepare(x, &st, indexes_sql)) < 0)
 		goto cleanup;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = text_col(st, 0), *origin = text_col(st, 4);
-		struct ikey *v;
+		const char *name = text_col(st, 0), *tbl = text_col(st, 1), *sql = text_col(st, 2);
+		struct rtable *rt;
 
-		if (!name || !origin) {
+		if (!name || !tbl || !sql) {
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		if (!g.name || strcmp(g.name, name)) {
-			if ((rc = finish_index(x, &g)) < 0)
-				goto cleanup;
-			if ((rc = dup_col(&g.name, st, 0)) < 0 ||
-			    (rc = dup_col(&g.table, st, 1)) < 0 ||
-			    (rc = dup_col(&g.sql, st, 2)) < 0)
-				goto cleanup;
-			g.unique = sqlite3_column_int(st, 3) != 0;
-			g.origin = origin[0];
-			g.partial = sqlite3_column_int(st, 5) != 0;
-		}
-		if (!(v = realloc(g.keys, (g.nkeys + 1) * sizeof(*v)))) {
-			rc = dbt_error_oom();
+		if ((rt = find_table(x, tbl)) && (rc = add_index(x, rt, name, sql)) < 0)
 			goto cleanup;
-		}
-		g.keys = v;
-		v[g.nkeys].cid = sqlite3_column_int(st, 6);
-		v[g.nkeys].desc = sqlite3_column_int(st, 7) != 0;
-		if ((rc = dup_col(&v[g.nkeys].coll, st, 8)) < 0)
-			goto cleanup;
-		g.nkeys++;
 	}
 	if (step != SQLITE_DONE) {
 		rc = db_fail(x);
 		goto cleanup;
 	}
-	rc = finish_index(x, &g);
+	for (i = 0; i < x->ntabs; i++)
+		if ((rc = add_uniques(&x->tabs[i])) < 0)
+			goto cleanup;
+	rc = 0;
 cleanup:
-	igroup_release(&g);
 	sqlite3_finalize(st);
 	return rc;
 }

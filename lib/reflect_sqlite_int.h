@@ -24,6 +24,7 @@ struct tdef {
 	size_t nstored;
 	int without_rowid;
 	int strict;
+	int pk_desc; /* a column's PRIMARY KEY DESC */
 };
 
 /* One key of a stored CREATE INDEX. */
@@ -31,6 +32,8 @@ struct ielem {
 	size_t from, to; /* the column or expression, without COLLATE and ASC/DESC */
 	int collate;	 /* 1 when the key names a collation */
 	size_t cto;	 /* where its COLLATE clause ends; `to` without one */
+	int desc;
+	char *coll; /* the collation it names, folded; NULL for none */
 };
 
 struct idef {
@@ -39,6 +42,7 @@ struct idef {
 	size_t nelems;
 	size_t where_from, where_to;
 	int has_where;
+	int unique;
 };
 
 /* Starts a reader of one stored statement (`len` bytes of `text`), with
@@ -63,7 +67,8 @@ int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql);
 /* Frees what read_index_sql() put in `d`. */
 void idef_release(struct idef *d);
 
-/* Reads the stored CREATE INDEX `sql` into `d`. */
+/* Reads the stored CREATE INDEX `sql` into `d`; idef_release() frees
+ * what it holds, after a failure too. */
 int read_index_sql(struct idef *d, const char *sql);
 
 #endif

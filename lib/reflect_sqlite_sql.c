@@ -3,7 +3,7 @@
  * statements SQLite keeps as written, for what its pragmas do not tell
  * (see reflect_sqlite.c): quoted names, constraint names, CHECKs,
  * DEFERRABLE, AUTOINCREMENT, COLLATE, generated columns, table options,
- * and the expressions and WHERE clause of indexes.
+ * unique constraints, and the keys, collations and WHERE clause of indexes.
  */
 #include "reflect_sqlite_int.h"
 
@@ -493,6 +493,10 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = dbt_cursor_expect(r, "key", "KEY")) < 0)
 				goto cleanup;
+			/* "INTEGER PRIMARY KEY DESC" is no rowid alias, which
+			 * decides whether the key has an index. */
+			if (dbt_cursor_is(r, "desc"))
+				d->pk_desc = 1;
 			if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) &&
 			    (rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
@@ -656,15 +660,18 @@ cleanup:
 
 void idef_release(struct idef *d)
 {
+	size_t i;
+
 	free(d->name);
+	for (i = 0; i < d->nelems; i++)
+		free(d->elems[i].coll);
 	free(d->elems);
 	memset(d, 0, sizeof(*d));
 }
 
 static int rd_index_elem(dbt_cursor *r, struct idef *d)
 {
-	struct ielem e = {r->tok.start, r->tok.start, 0, 0}, *v;
-	char *coll = NULL;
+	struct ielem e = {r->tok.start, r->tok.start, 0, 0, 0, NULL}, *v;
 	int depth = 0, rc;
 
 	for (;;) {
@@ -687,18 +694,24 @@ static int rd_index_elem(dbt_cursor *r, struct idef *d)
 	if (dbt_cursor_is(r, "collate")) {
 		e.collate = 1;
 		if ((rc = dbt_cursor_next(r)) < 0 ||
-		    (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
-			return rc;
-		free(coll);
+		    (rc = rd_name(r, &e.coll, NULL, "a collation name")) < 0)
+			goto fail;
 	}
 	e.cto = e.collate ? r->prev_end : e.to;
+	if (dbt_cursor_is(r, "desc"))
+		e.desc = 1;
 	if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) && (rc = dbt_cursor_next(r)) < 0)
-		return rc;
-	if (!(v = realloc(d->elems, (d->nelems + 1) * sizeof(*v))))
-		return dbt_error_oom();
+		goto fail;
+	if (!(v = realloc(d->elems, (d->nelems + 1) * sizeof(*v)))) {
+		rc = dbt_error_oom();
+		goto fail;
+	}
 	d->elems = v;
 	v[d->nelems++] = e;
 	return 0;
+fail:
+	free(e.coll);
+	return rc;
 }
 
 /* Reads a stored CREATE INDEX. */
@@ -712,8 +725,11 @@ int read_index_sql(struct idef *d, const char *sql)
 	if ((rc = rd_init(r, sql, strlen(sql))) < 0 ||
 	    (rc = dbt_cursor_expect(r, "create", "CREATE")) < 0)
 		goto cleanup;
-	if (dbt_cursor_is(r, "unique") && (rc = dbt_cursor_next(r)) < 0)
-		goto cleanup;
+	if (dbt_cursor_is(r, "unique")) {
+		d->unique = 1;
+		if ((rc = dbt_cursor_next(r)) < 0)
+			goto cleanup;
+	}
 	if ((rc = dbt_cursor_expect(r, "index", "INDEX")) < 0)
 		goto cleanup;
 	if (dbt_cursor_is(r, "if")) {

@@ -1066,10 +1066,57 @@ static void test_names_the_index_when_its_definition_does_not_read(void **state)
 	dbt_conn *conn = *state;
 
 	run_ddl(conn, "CREATE TABLE t (a INTEGER); CREATE INDEX ix ON t (a)");
-	rewrite_stored_sql(conn, "ix", "CREATE INDEX ix ON t (a, a)");
-	assert_reflect_error(conn, "", DBT_ERROR,
-			     "cannot reflect index 'ix' of table 't': its definition has 2 keys "
-			     "where SQLite lists 1");
+	rewrite_stored_sql(conn, "ix", "CREATE INDEX ix ON t (a) garbage");
+	assert_reflect_error(conn, "", DBT_EPARSE,
+			     "cannot reflect index 'ix' of table 't': expected WHERE or the end, "
+			     "found 'garbage'");
+}
+
+/* An index's keys are those of its stored SQL, which is what SQLite
+ * itself reads back as the schema. */
+static void test_reads_index_keys_from_its_definition(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER, b INTEGER); CREATE INDEX ix ON t (a)");
+	rewrite_stored_sql(conn, "ix", "CREATE INDEX ix ON t (b DESC, (a))");
+	assert_reflects(conn,
+			"CREATE TABLE t (a INTEGER, b INTEGER); CREATE INDEX ix ON t (b DESC, a)",
+			"");
+}
+
+/* A UNIQUE on the primary key's columns is the key's own index in SQLite,
+ * unless the key is the rowid alias, which has none (INTEGER, in a rowid
+ * table, not declared DESC on its column); either way it is the primary
+ * key, named as the constraint. */
+static void test_reflects_unique_on_the_primary_key_as_the_key(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *got;
+	char *text;
+
+	run_ddl(conn,
+		"CREATE TABLE a (id INTEGER PRIMARY KEY, CONSTRAINT ua UNIQUE (id));"
+		" CREATE TABLE b (id INTEGER PRIMARY KEY DESC, CONSTRAINT ub UNIQUE (id));"
+		" CREATE TABLE c (id INTEGER PRIMARY KEY, CONSTRAINT uc UNIQUE (id)) WITHOUT "
+		"ROWID;"
+		" CREATE TABLE d (id INTEGER, PRIMARY KEY (id DESC), CONSTRAINT ud UNIQUE (id))");
+	got = reflect_ok(conn);
+	text = dump(got, DBT_DUMP_NAMES);
+	assert_string_equal(text, "table a\n"
+				  "  column id INTEGER NOT NULL\n"
+				  "  primary key ua (id)\n"
+				  "table b\n"
+				  "  column id INTEGER NOT NULL\n"
+				  "  primary key ub (id)\n"
+				  "table c WITHOUT ROWID\n"
+				  "  column id INTEGER NOT NULL\n"
+				  "  primary key uc (id)\n"
+				  "table d\n"
+				  "  column id INTEGER NOT NULL\n"
+				  "  primary key ud (id)\n");
+	free(text);
+	dbt_schema_free(got);
 }
 
 /* Views and triggers are objects held as the SQL SQLite keeps, with the
@@ -1202,6 +1249,8 @@ int main(void)
 		T(test_refuses_definition_with_fewer_columns),
 		T(test_refuses_definition_with_other_foreign_keys),
 		T(test_names_the_index_when_its_definition_does_not_read),
+		T(test_reads_index_keys_from_its_definition),
+		T(test_reflects_unique_on_the_primary_key_as_the_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
