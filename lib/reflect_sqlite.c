@@ -2,28 +2,30 @@
  * reflect_sqlite.c - reading a live SQLite database into a normalised
  * Schema (dialect.h's reflect slot for SQLite).
  *
- * Four catalog queries cover the whole database, whatever the number of
+ * Three catalog queries cover the whole database, whatever the number of
  * tables: the tables with their stored CREATE TABLE text, every column
- * (pragma_table_xinfo), the indexes with their stored CREATE INDEX text,
- * and every foreign key (pragma_foreign_key_list).  They run in one read
- * transaction when none is open, so they see one state of the database.
+ * (pragma_table_xinfo), and the indexes with their stored CREATE INDEX
+ * text.  They run in one read transaction when none is open, so they see
+ * one state of the database.
  *
  * SQLite runs a table-valued pragma once per table it is joined to, each
  * an internal statement of its own, so that they cost several times what
  * reading sqlite_schema does: what SQLite keeps as the schema, the stored
- * SQL, is read instead wherever it says all that SQLite means.  The
- * pragmas give columns, types, nullability, defaults, which columns make
- * the primary key (and so whether it is the rowid alias), and foreign keys
- * with their actions.  The stored SQL, which SQLite keeps as written (and
- * rewrites on ALTER TABLE), gives the rest: whether names were quoted
- * (unquoted names are folded to lower case, as the model parser folds
- * them), constraint names, CHECK constraints, DEFERRABLE, AUTOINCREMENT,
- * COLLATE, unique constraints (whose indexes, sqlite_autoindex_*, have no
- * SQL: their keys are the constraints'), and indexes, keys and WHERE
- * clause.  The reader of that SQL accepts all of SQLite's table syntax,
- * not only the model's (WITHOUT ROWID, STRICT, ON CONFLICT, [bracket] and
- * `backtick` quotes, any type name), so that tables made by other tools
- * reflect too.
+ * SQL, is read instead wherever it says all that SQLite means.  The one
+ * pragma left gives the columns' types, nullability, defaults, and which
+ * columns make the primary key (and so whether it is the rowid alias);
+ * it is the only word on those where the stored SQL and SQLite's reading
+ * of it could differ (a type's spelling, a default's text).  The stored
+ * SQL, which SQLite keeps as written (and rewrites on ALTER TABLE), gives
+ * the rest: whether names were quoted (unquoted names are folded to lower
+ * case, as the model parser folds them), constraint names, CHECK
+ * constraints, DEFERRABLE, AUTOINCREMENT, COLLATE, unique constraints
+ * (whose indexes, sqlite_autoindex_*, have no SQL: their keys are the
+ * constraints'), foreign keys with their actions, and indexes, their keys
+ * and WHERE clause.  The reader of that SQL accepts all of SQLite's table
+ * syntax, not only the model's (WITHOUT ROWID, STRICT, ON CONFLICT,
+ * [bracket] and `backtick` quotes, any type name), so that tables made by
+ * other tools reflect too.
  *
  * The declared type is the column's type, as SQLite keeps it
  * (dbt_type_from_sqlite): "INT", "DATETIME", "NVARCHAR(40)", "STRING" or
@@ -91,25 +93,17 @@ static const char columns_sql[] =
 static const char indexes_sql[] = "SELECT m.name, m.tbl_name, m.sql FROM sqlite_schema m"
 				  " WHERE m.type = 'index' AND m.sql IS NOT NULL ORDER BY m.rowid";
 
-/* pragma_foreign_key_list numbers a table's foreign keys from the last
- * declared: descending ids give declaration order. */
-static const char fks_sql[] =
-	"SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete"
-	" FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name, 'main') f"
-	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, f.id DESC, f.seq";
-
 /* ---------------------------------------------------------------- names */
 
 /* ------------------------------------------------------------- catalog */
 
 /* A reflected table. */
 struct rtable {
-	char *stored;	  /* its name as SQLite keeps it */
-	dbt_table *t;	  /* in the result */
-	struct tdef def;  /* what its stored SQL declares */
-	int *pkpos;	  /* per column of `t`: 1-based place in the primary key, or 0 */
-	size_t nfks_seen; /* foreign keys read from the pragma so far */
-	int integer_pk;	  /* a primary-key column is declared INTEGER */
+	char *stored;	 /* its name as SQLite keeps it */
+	dbt_table *t;	 /* in the result */
+	struct tdef def; /* what its stored SQL declares */
+	int *pkpos;	 /* per column of `t`: 1-based place in the primary key, or 0 */
+	int integer_pk;	 /* a primary-key column is declared INTEGER */
 };
 
 /* A view or trigger as sqlite_schema holds it. */
@@ -720,134 +714,68 @@ cleanup:
 	return rc;
 }
 
-/* SQLite's words for an action; NO ACTION for any other. */
-static dbt_fk_action fk_action(const char *s)
+/*
+ * One foreign key of rt's stored SQL, which says all that
+ * pragma_foreign_key_list would: columns, referenced table and columns,
+ * and actions (the last ON DELETE and ON UPDATE, as SQLite keeps them).
+ * A referenced column is as its table spells it, or as the constraint
+ * spells it when that table or column is missing; without referenced
+ * columns, those of the referenced table's primary key.
+ */
+static int add_fk(struct reflect *x, struct rtable *rt, const dbt_fk *dfk)
 {
-	dbt_fk_action a = DBT_FK_NO_ACTION;
-
-	if (dbt_fk_action_parse(&a, s, strlen(s)) < 0)
-		dbt_error_clear();
-	return a;
-}
-
-static int fk_mismatch(const struct rtable *rt)
-{
-	return dbt_error_set(DBT_ERROR,
-			     "cannot reflect table '%s': its foreign keys do not match its "
-			     "definition",
-			     rt->t->name);
-}
-
-/* The first row of a foreign key: the constraint, its referenced table,
- * and the referenced table's primary key when the constraint names no
- * columns. */
-static int start_fk(struct reflect *x, struct rtable *rt, sqlite3_stmt *st, dbt_fk **out,
-		    const struct rtable **target_out)
-{
-	const char *ref = text_col(st, 2);
-	const struct rtable *target;
-	const dbt_fk *dfk;
+	const struct rtable *target = find_table(x, dfk->ref_table);
+	const dbt_column *c;
 	dbt_fk *fk;
 	size_t i;
 	int rc;
 
-	if (!ref)
-		return dbt_error_oom();
-	if (rt->nfks_seen >= rt->def.t->nfks)
-		return fk_mismatch(rt);
-	dfk = rt->def.t->fks[rt->nfks_seen++];
-	target = find_table(x, ref);
 	if ((rc = dbt_table_add_fk(&fk, rt->t, dfk->name_given ? dfk->name : NULL,
 				   target ? target->t->name : dfk->ref_table)) < 0)
 		return rc;
 	fk->deferrable = dfk->deferrable;
 	fk->initially_deferred = dfk->initially_deferred;
 	fk->match = dfk->match;
-	fk->on_update = fk_action(text_col(st, 5) ? text_col(st, 5) : "");
-	fk->on_delete = fk_action(text_col(st, 6) ? text_col(st, 6) : "");
-	fk->ref_columns_given = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	fk->on_update = dfk->on_update;
+	fk->on_delete = dfk->on_delete;
+	fk->ref_columns_given = dfk->ref_columns_given;
+	for (i = 0; i < dfk->ncolumns; i++)
+		if ((rc = dbt_fk_add_column(fk, dfk->columns[i])) < 0)
+			return rc;
 	if (!fk->ref_columns_given) {
 		if (!target || !target->t->pk)
 			return dbt_error_set(DBT_ERROR,
 					     "cannot reflect table '%s': a foreign key references "
 					     "table '%s', which %s",
-					     rt->t->name, ref,
+					     rt->t->name, dfk->ref_table,
 					     target ? "has no primary key" : "does not exist");
 		for (i = 0; i < target->t->pk->ncolumns; i++)
 			if ((rc = dbt_fk_add_ref_column(fk, target->t->pk->columns[i])) < 0)
 				return rc;
+		return 0;
 	}
-	*out = fk;
-	*target_out = target;
+	for (i = 0; i < dfk->nref_columns; i++) {
+		const char *ref = dfk->ref_columns[i];
+
+		if (target && (c = find_column(target, ref)))
+			ref = c->name;
+		if ((rc = dbt_fk_add_ref_column(fk, ref)) < 0)
+			return rc;
+	}
 	return 0;
 }
 
-/* One column pair of a foreign key. */
-static int add_fk_column(const struct rtable *rt, const struct rtable *target, dbt_fk *fk,
-			 sqlite3_stmt *st)
-{
-	const char *from = text_col(st, 3), *to;
-	const dbt_fk *dfk = rt->def.t->fks[rt->nfks_seen - 1];
-	const dbt_column *c;
-	int oom = 0, rc;
-
-	to = text_or_null(st, 4, &oom);
-	if (!from || oom)
-		return dbt_error_oom();
-	if (!(c = find_column(rt, from)) || fk->ncolumns >= dfk->ncolumns ||
-	    strcmp(dfk->columns[fk->ncolumns], c->name))
-		return fk_mismatch(rt);
-	if ((rc = dbt_fk_add_column(fk, c->name)) < 0)
-		return rc;
-	if (!fk->ref_columns_given)
-		return 0;
-	/* A referenced column as its table spells it; as the constraint
-	 * spells it when that table is missing. */
-	if (target && to && (c = find_column(target, to)))
-		return dbt_fk_add_ref_column(fk, c->name);
-	if (fk->nref_columns < dfk->nref_columns)
-		return dbt_fk_add_ref_column(fk, dfk->ref_columns[fk->nref_columns]);
-	return fk_mismatch(rt);
-}
-
-/* The fourth query: every foreign key, grouped by table and id. */
+/* The foreign keys, from the tables' stored SQL: no query of their own. */
 static int read_fks(struct reflect *x)
 {
-	sqlite3_stmt *st = NULL;
-	struct rtable *rt = NULL;
-	const struct rtable *target = NULL;
-	dbt_fk *fk = NULL;
-	int step, id = -1, rc;
+	size_t i, j;
+	int rc;
 
-	if ((rc = prepare(x, &st, fks_sql)) < 0)
-		goto cleanup;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *tname = text_col(st, 0);
-		struct rtable *now;
-
-		if (!tname) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		if (!(now = find_table(x, tname)))
-			continue;
-		if (now != rt || sqlite3_column_int(st, 1) != id) {
-			rt = now;
-			id = sqlite3_column_int(st, 1);
-			if ((rc = start_fk(x, rt, st, &fk, &target)) < 0)
-				goto cleanup;
-		}
-		if ((rc = add_fk_column(rt, target, fk, st)) < 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE) {
-		rc = db_fail(x);
-		goto cleanup;
-	}
-	rc = 0;
-cleanup:
-	sqlite3_finalize(st);
-	return rc;
+	for (i = 0; i < x->ntabs; i++)
+		for (j = 0; j < x->tabs[i].def.t->nfks; j++)
+			if ((rc = add_fk(x, &x->tabs[i], x->tabs[i].def.t->fks[j])) < 0)
+				return rc;
+	return 0;
 }
 
 /* ------------------------------------------------------ views, triggers */
@@ -1046,10 +974,6 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 	for (i = 0; i < x.ntabs; i++) {
 		struct rtable *rt = &x.tabs[i];
 
-		if (rt->nfks_seen != rt->def.t->nfks) {
-			rc = fk_mismatch(rt);
-			goto cleanup;
-		}
 		/* The checks are read from the stored SQL alone: move them. */
 		rt->t->checks = rt->def.t->checks;
 		rt->t->nchecks = rt->def.t->nchecks;

@@ -3,7 +3,8 @@
  * statements SQLite keeps as written, for what its pragmas do not tell
  * (see reflect_sqlite.c): quoted names, constraint names, CHECKs,
  * DEFERRABLE, AUTOINCREMENT, COLLATE, generated columns, table options,
- * unique constraints, and the keys, collations and WHERE clause of indexes.
+ * unique constraints, foreign keys and their actions, and the keys,
+ * collations and WHERE clause of indexes.
  */
 #include "reflect_sqlite_int.h"
 
@@ -206,6 +207,37 @@ static dbt_column *def_column(const struct tdef *d, const char *stored)
 	return NULL;
 }
 
+/* An action after ON DELETE or ON UPDATE, into `*out`, past its last
+ * word. */
+static int rd_action(dbt_cursor *r, dbt_fk_action *out)
+{
+	int rc;
+
+	if (dbt_cursor_is(r, "cascade")) {
+		*out = DBT_FK_CASCADE;
+	} else if (dbt_cursor_is(r, "restrict")) {
+		*out = DBT_FK_RESTRICT;
+	} else if (dbt_cursor_is(r, "set")) {
+		if ((rc = dbt_cursor_next(r)) < 0)
+			return rc;
+		if (dbt_cursor_is(r, "null"))
+			*out = DBT_FK_SET_NULL;
+		else if (dbt_cursor_is(r, "default"))
+			*out = DBT_FK_SET_DEFAULT;
+		else
+			return dbt_cursor_expected(r, "NULL or DEFAULT");
+	} else if (dbt_cursor_is(r, "no")) {
+		if ((rc = dbt_cursor_next(r)) < 0)
+			return rc;
+		if (!dbt_cursor_is(r, "action"))
+			return dbt_cursor_expected(r, "ACTION");
+		*out = DBT_FK_NO_ACTION;
+	} else {
+		return dbt_cursor_expected(r, "a foreign key action");
+	}
+	return dbt_cursor_next(r);
+}
+
 /* REFERENCES has been read. */
 static int rd_references(dbt_cursor *r, dbt_fk *fk)
 {
@@ -232,26 +264,21 @@ static int rd_references(dbt_cursor *r, dbt_fk *fk)
 		if ((rc = dbt_cursor_next(r)) < 0)
 			goto cleanup;
 	}
-	/* The actions come from pragma_foreign_key_list; they are only read
-	 * past here. */
 	for (;;) {
 		if (dbt_cursor_is(r, "on")) {
+			dbt_fk_action *action;
+
 			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
 			if (!dbt_cursor_is(r, "delete") && !dbt_cursor_is(r, "update")) {
 				rc = dbt_cursor_expected(r, "DELETE or UPDATE");
 				goto cleanup;
 			}
-			if ((rc = dbt_cursor_next(r)) < 0)
+			action = dbt_cursor_is(r, "delete") ? &fk->on_delete : &fk->on_update;
+			if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_action(r, action)) < 0)
 				goto cleanup;
-			if (dbt_cursor_is(r, "set") || dbt_cursor_is(r, "no")) {
-				if ((rc = dbt_cursor_next(r)) < 0)
-					goto cleanup;
-			}
-			if (r->tok.kind != DBT_TOK_WORD) {
-				rc = dbt_cursor_expected(r, "a foreign key action");
-				goto cleanup;
-			}
+			/* The last ON DELETE or ON UPDATE holds, as in SQLite. */
+			continue;
 		} else if (dbt_cursor_is(r, "match")) {
 			/* pragma_foreign_key_list says NONE whatever the SQL says. */
 			if ((rc = dbt_cursor_next(r)) < 0)
