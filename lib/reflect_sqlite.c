@@ -71,9 +71,6 @@
 	"COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
 /* clang-format on */
 
-/* Those of them that are not virtual, whose pragmas can be read. */
-#define PLAIN_TABLES USER_TABLES " AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL %'"
-
 /* The tables, then the views and triggers, with their SQL. */
 static const char tables_sql[] =
 	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (" USER_TABLES
@@ -81,11 +78,6 @@ static const char tables_sql[] =
 	" AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 	" AND m.tbl_name COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "'))"
 	" ORDER BY m.type <> 'table', m.type = 'trigger', m.rowid";
-
-static const char columns_sql[] =
-	"SELECT m.name, c.cid, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
-	" FROM sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') c"
-	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, c.cid";
 
 /* The indexes made by CREATE INDEX, with their SQL, in the order they
  * were made.  SQLite's own indexes for UNIQUE and PRIMARY KEY constraints
@@ -190,19 +182,6 @@ static const char *text_col(sqlite3_stmt *st, int i)
 	return v;
 }
 
-/* The column `i`, NULL for SQL NULL, through `*oom` when memory ran out. */
-static const char *text_or_null(sqlite3_stmt *st, int i, int *oom)
-{
-	const char *v;
-
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return NULL;
-	v = (const char *)sqlite3_column_text(st, i);
-	if (!v)
-		*oom = 1;
-	return v;
-}
-
 static int table_fail(const char *table, int rc)
 {
 	return dbt_error_prefix(rc, "cannot reflect table '%s'", table);
@@ -301,6 +280,16 @@ static int read_tables(struct reflect *x)
 cleanup:
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* Whether rt's primary key is the rowid alias, which has no index: one
+ * column declared INTEGER in a rowid table, not "INTEGER PRIMARY KEY
+ * DESC" (SQLite's rule in sqlite3AddPrimaryKey).  The declared type comes
+ * from the columns query (rt->integer_pk). */
+static int rowid_alias(const struct rtable *rt)
+{
+	return rt->t->pk && rt->t->pk->ncolumns == 1 && rt->integer_pk && !rt->def.without_rowid &&
+	       !rt->def.pk_desc;
 }
 
 /* The primary key from the columns' places in it, named as declared or by
@@ -407,39 +396,21 @@ static int quoted_default(char **out, const char *dflt)
 	return rc;
 }
 
-/* One row of the columns query. */
-static int add_column(struct reflect *x, sqlite3_stmt *st)
+/* Column `cid` of rt's stored SQL, as SQLite reads it: the declared
+ * type, NOT NULL, the default's text and the generated expression as
+ * written, the place in the primary key as declared. */
+static int add_column(struct reflect *x, struct rtable *rt, size_t cid)
 {
-	const char *tname = text_col(st, 0), *cname = text_col(st, 2), *decl = text_col(st, 3);
-	const char *dflt;
+	const char *decl = rt->def.decl[cid] ? rt->def.decl[cid] : "";
+	const char *dflt = rt->def.dflt[cid];
+	const dbt_table *def = rt->def.t;
 	char *expr;
-	struct rtable *rt;
-	const dbt_column *dc;
+	const dbt_column *dc = def->columns[cid];
 	dbt_column *c;
 	dbt_type type;
-	int cid = sqlite3_column_int(st, 1), oom = 0, hidden, *v, rc;
+	size_t k;
+	int *v, rc;
 
-	dflt = text_or_null(st, 5, &oom);
-	if (!tname || !cname || !decl || oom)
-		return dbt_error_oom();
-	if (!(rt = find_table(x, tname)))
-		return 0;
-	if (cid < 0 || (size_t)cid != rt->t->ncolumns || (size_t)cid >= rt->def.nstored ||
-	    dbt_name_casecmp(rt->def.stored[cid], cname))
-		return dbt_error_set(DBT_ERROR,
-				     "cannot reflect table '%s': its columns do not match its "
-				     "definition at column '%s'",
-				     tname, cname);
-	dc = rt->def.t->columns[cid];
-	/* Hidden 2 is a VIRTUAL generated column, 3 a STORED one. */
-	hidden = sqlite3_column_int(st, 7);
-	if ((hidden == 2 || hidden == 3) != (dc->generated_expr != NULL))
-		return dbt_error_set(DBT_ERROR,
-				     "cannot reflect table '%s': column '%s' is %sa generated "
-				     "column "
-				     "where its definition says otherwise",
-				     rt->t->name, dc->name,
-				     hidden == 2 || hidden == 3 ? "" : "not ");
 	if ((rc = dbt_type_from_sqlite_memo(&type, decl, &x->types)) < 0)
 		return rc;
 	rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type);
@@ -449,16 +420,19 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	if (!(v = realloc(rt->pkpos, rt->t->ncolumns * sizeof(*v))))
 		return dbt_error_oom();
 	rt->pkpos = v;
-	v[cid] = sqlite3_column_int(st, 6);
+	v[cid] = 0;
+	for (k = 0; def->pk && k < def->pk->ncolumns; k++)
+		if (!strcmp(def->pk->columns[k], dc->name))
+			v[cid] = (int)k + 1;
 	if (v[cid] > 0 && !strcasecmp(decl, "INTEGER"))
 		rt->integer_pk = 1;
-	c->not_null = sqlite3_column_int(st, 4) != 0;
+	c->not_null = dc->not_null;
 	c->not_null_conflict = dc->not_null_conflict;
 	c->autoincrement = dc->autoincrement;
 	if (dc->generated_expr) {
 		if (!(c->generated_expr = strdup(dc->generated_expr)))
 			return dbt_error_oom();
-		c->generated_stored = hidden == 3;
+		c->generated_stored = dc->generated_stored;
 	}
 	if (dc->collation && (rc = dbt_column_set_collation(c, dc->collation)) < 0)
 		return rc;
@@ -475,60 +449,38 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 						"table '%s'",
 						c->name, rt->t->name);
 	}
-	/* The stored SQL's columns are read by this pass alone: freed once
-	 * the table's last one is copied, so that both copies of a column
-	 * are alive for one table at a time, not for the whole database
-	 * (rt->def.stored stays, for the foreign keys' lookups). */
-	if (rt->t->ncolumns == rt->def.nstored)
-		while (rt->def.t->ncolumns)
-			dbt_table_remove_column(rt->def.t, rt->def.t->ncolumns - 1);
 	return 0;
 }
 
-/* The second query: every column, then the primary keys. */
+/* The columns of every table, from its stored SQL, then the primary
+ * keys.  A primary key's columns are NOT NULL in a WITHOUT ROWID table,
+ * and in a STRICT one but for the rowid alias, as SQLite makes them. */
 static int read_columns(struct reflect *x)
 {
-	sqlite3_stmt *st = NULL;
-	size_t i;
-	int step, rc;
+	size_t i, j;
+	int rc;
 
-	if ((rc = prepare(x, &st, columns_sql)) < 0)
-		goto cleanup;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		if ((rc = add_column(x, st)) < 0)
-			goto cleanup;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(x);
-		goto cleanup;
-	}
 	for (i = 0; i < x->ntabs; i++) {
 		struct rtable *rt = &x->tabs[i];
 
-		if (rt->t->ncolumns != rt->def.nstored) {
-			rc = dbt_error_set(DBT_ERROR,
-					   "cannot reflect table '%s': its columns do not match "
-					   "its "
-					   "definition",
-					   rt->t->name);
-			goto cleanup;
-		}
+		for (j = 0; j < rt->def.nstored; j++)
+			if ((rc = add_column(x, rt, j)) < 0)
+				return rc;
+		/* The stored SQL's columns are read by this pass alone: freed
+		 * once copied, so that both copies of a column are alive for
+		 * one table at a time, not for the whole database
+		 * (rt->def.stored stays, for the foreign keys' lookups). */
+		while (rt->def.t->ncolumns)
+			dbt_table_remove_column(rt->def.t, rt->def.t->ncolumns - 1);
 		if ((rc = make_pk(rt)) < 0)
-			goto cleanup;
+			return rc;
+		for (j = 0;
+		     rt->t->pk && (rt->def.without_rowid || rt->def.strict) && j < rt->t->ncolumns;
+		     j++)
+			if (rt->pkpos[j] > 0 && (rt->def.without_rowid || !rowid_alias(rt)))
+				rt->t->columns[j]->not_null = 1;
 	}
-	rc = 0;
-cleanup:
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* Whether rt's primary key is the rowid alias, which has no index: one
- * column declared INTEGER in a rowid table, not "INTEGER PRIMARY KEY
- * DESC" (SQLite's rule in sqlite3AddPrimaryKey).  The declared type comes
- * from the columns query (rt->integer_pk). */
-static int rowid_alias(const struct rtable *rt)
-{
-	return rt->t->pk && rt->t->pk->ncolumns == 1 && rt->integer_pk && !rt->def.without_rowid &&
-	       !rt->def.pk_desc;
+	return 0;
 }
 
 static int same_columns(const dbt_unique *a, const dbt_unique *b)
@@ -924,9 +876,14 @@ static void reflect_release(struct reflect *x)
 		struct rtable *rt = &x->tabs[i];
 
 		free(rt->stored);
-		for (j = 0; j < rt->def.nstored; j++)
+		for (j = 0; j < rt->def.nstored; j++) {
 			free(rt->def.stored[j]);
+			free(rt->def.decl[j]);
+			free(rt->def.dflt[j]);
+		}
 		free(rt->def.stored);
+		free(rt->def.decl);
+		free(rt->def.dflt);
 		free(rt->pkpos);
 	}
 	free(x->tabs);

@@ -16,11 +16,13 @@
  * What the stored CREATE TABLE declares, kept in a table of a scratch
  * schema: column names and whether they were quoted, collations,
  * AUTOINCREMENT, and constraint names, CHECKs and DEFERRABLE.  Types stay
- * DBT_TYPE_NONE: the pragmas give them.
+ * DBT_TYPE_NONE: `decl` holds their text, for the reflected table.
  */
 struct tdef {
 	dbt_table *t;
 	char **stored; /* each column's name as SQLite keeps it */
+	char **decl;   /* each column's declared type as SQLite keeps it; NULL: none */
+	char **dflt;   /* each column's default as SQLite keeps its text; NULL: none */
 	size_t nstored;
 	int without_rowid;
 	int strict;

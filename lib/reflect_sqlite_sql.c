@@ -453,20 +453,72 @@ cleanup:
 	return rc;
 }
 
+/* A copy of `from`..`to` of `text` without the white space around it
+ * (SQLite's sqlite3DbSpanDup), in `*out`. */
+static int span_dup(char **out, const char *text, size_t from, size_t to)
+{
+	while (from < to && strchr(" \t\n\r\f", text[from]))
+		from++;
+	while (to > from && strchr(" \t\n\r\f", text[to - 1]))
+		to--;
+	free(*out);
+	if (!(*out = strndup(text + from, to - from)))
+		return dbt_error_oom();
+	return 0;
+}
+
 /* DEFAULT has been read: a parenthesised expression or one signed
- * literal or word.  The pragmas give its text. */
-static int rd_skip_default(dbt_cursor *r)
+ * literal or word, whose text goes into `*out` as SQLite keeps it for
+ * pragma_table_xinfo's dflt_value (inside the parentheses; the sign and
+ * its literal; the literal or word as written). */
+static int rd_default(dbt_cursor *r, char **out)
 {
 	size_t from, to;
 	int rc;
 
-	if (dbt_cursor_is(r, "("))
-		return rd_parens(r, &from, &to);
+	if (dbt_cursor_is(r, "(")) {
+		if ((rc = rd_parens(r, &from, &to)) < 0)
+			return rc;
+		return span_dup(out, r->text, from, to);
+	}
+	from = r->tok.start;
 	if ((dbt_cursor_is(r, "-") || dbt_cursor_is(r, "+")) && (rc = dbt_cursor_next(r)) < 0)
 		return rc;
 	if (r->tok.kind == DBT_TOK_END || r->tok.kind == DBT_TOK_PUNCT || r->tok.kind == DBT_TOK_OP)
 		return dbt_cursor_expected(r, "a default value");
-	return dbt_cursor_next(r);
+	if ((rc = dbt_cursor_next(r)) < 0)
+		return rc;
+	return span_dup(out, r->text, from, r->prev_end);
+}
+
+/* The declared type `from`..`to` of `text` as SQLite keeps it
+ * (sqlite3AddColumn): a type of three characters or more that is one
+ * quoted token loses its quotes, and ANY, BLOB, INT, INTEGER, REAL and
+ * TEXT, in any case, are kept in upper case.  NULL for none. */
+static int column_type(char **out, const char *text, size_t from, size_t to)
+{
+	static const char *const std[] = {"ANY", "BLOB", "INT", "INTEGER", "REAL", "TEXT"};
+	size_t n = to - from, i;
+
+	*out = NULL;
+	if (n >= 3 && strchr("\"'`[", text[from])) {
+		for (i = from + 1; i < to - 1 && !strchr("\"'`[", text[i]); i++)
+			;
+		if (i == to - 1) {
+			from++;
+			to--;
+			n -= 2;
+		}
+	}
+	for (i = 0; i < sizeof(std) / sizeof(std[0]); i++)
+		if (n == strlen(std[i]) && !strncasecmp(text + from, std[i], n)) {
+			if (!(*out = strdup(std[i])))
+				return dbt_error_oom();
+			return 0;
+		}
+	if (n && !(*out = strndup(text + from, n)))
+		return dbt_error_oom();
+	return 0;
 }
 
 /* A column definition: name, type, column constraints. */
@@ -478,7 +530,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 	dbt_unique *key;
 	dbt_fk *fk;
 	dbt_conflict conflict;
-	size_t from, to;
+	size_t from, to, tfrom, tto;
 	int rc;
 
 	if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
@@ -494,9 +546,21 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 		goto cleanup;
 	}
 	d->stored = v;
-	v[d->nstored++] = stored;
+	if (!(v = realloc(d->decl, (d->nstored + 1) * sizeof(*v)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	d->decl = v;
+	if (!(v = realloc(d->dflt, (d->nstored + 1) * sizeof(*v)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	d->dflt = v;
+	d->decl[d->nstored] = d->dflt[d->nstored] = NULL;
+	d->stored[d->nstored++] = stored;
 	stored = NULL;
 	/* The type: any words and parenthesised numbers up to a constraint. */
+	tfrom = tto = r->tok.start;
 	while ((r->tok.kind == DBT_TOK_WORD && !column_constraint_word(r)) ||
 	       r->tok.kind == DBT_TOK_QUOTED || r->tok.kind == DBT_TOK_STRING ||
 	       dbt_cursor_is(r, "(")) {
@@ -506,7 +570,10 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			rc = dbt_cursor_next(r);
 		if (rc < 0)
 			goto cleanup;
+		tto = r->prev_end;
 	}
+	if ((rc = column_type(&d->decl[d->nstored - 1], r->text, tfrom, tto)) < 0)
+		goto cleanup;
 	for (;;) {
 		if (dbt_cursor_is(r, "constraint")) {
 			free(cname);
@@ -540,6 +607,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = dbt_cursor_expect(r, "null", "NULL")) < 0)
 				goto cleanup;
+			c->not_null = 1;
 			rc = rd_conflict(r, &c->not_null_conflict);
 		} else if (dbt_cursor_is(r, "null")) {
 			if ((rc = dbt_cursor_next(r)) < 0)
@@ -559,7 +627,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 		} else if (dbt_cursor_is(r, "default")) {
 			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			rc = rd_skip_default(r);
+			rc = rd_default(r, &d->dflt[d->nstored - 1]);
 		} else if (dbt_cursor_is(r, "collate")) {
 			char *coll = NULL;
 
@@ -575,8 +643,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 				goto cleanup;
 			rc = rd_references(r, fk);
 		} else if (dbt_cursor_is(r, "generated") || dbt_cursor_is(r, "as")) {
-			/* The expression as written; the pragmas say whether it
-			 * is STORED. */
+			/* The expression as written, VIRTUAL unless STORED. */
 			char *expr = NULL;
 
 			if (dbt_cursor_is(r, "generated") &&
@@ -591,6 +658,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			free(expr);
 			if (rc < 0)
 				goto cleanup;
+			c->generated_stored = dbt_cursor_is(r, "stored");
 			if (dbt_cursor_is(r, "stored") || dbt_cursor_is(r, "virtual"))
 				rc = dbt_cursor_next(r);
 		} else {
