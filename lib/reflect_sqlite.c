@@ -2,41 +2,39 @@
  * reflect_sqlite.c - reading a live SQLite database into a normalised
  * Schema (dialect.h's reflect slot for SQLite).
  *
- * Three catalog queries cover the whole database, whatever the number of
- * tables: the tables with their stored CREATE TABLE text, every column
- * (pragma_table_xinfo), and the indexes with their stored CREATE INDEX
- * text.  They run in one read transaction when none is open, so they see
- * one state of the database.
+ * Two catalog queries cover the whole database, whatever the number of
+ * tables: the tables, views and triggers with their stored SQL, and the
+ * indexes with their stored CREATE INDEX text.  They run in one read
+ * transaction when none is open, so they see one state of the database.
  *
- * SQLite runs a table-valued pragma once per table it is joined to, each
- * an internal statement of its own, so that they cost several times what
- * reading sqlite_schema does: what SQLite keeps as the schema, the stored
- * SQL, is read instead wherever it says all that SQLite means.  The one
- * pragma left gives the columns' types, nullability, defaults, and which
- * columns make the primary key (and so whether it is the rowid alias);
- * it is the only word on those where the stored SQL and SQLite's reading
- * of it could differ (a type's spelling, a default's text).  The stored
- * SQL, which SQLite keeps as written (and rewrites on ALTER TABLE), gives
- * the rest: whether names were quoted (unquoted names are folded to lower
- * case, as the model parser folds them), constraint names, CHECK
- * constraints, DEFERRABLE, AUTOINCREMENT, COLLATE, unique constraints
- * (whose indexes, sqlite_autoindex_*, have no SQL: their keys are the
- * constraints'), foreign keys with their actions, and indexes, their keys
- * and WHERE clause.  The reader of that SQL accepts all of SQLite's table
- * syntax, not only the model's (WITHOUT ROWID, STRICT, ON CONFLICT,
- * [bracket] and `backtick` quotes, any type name), so that tables made by
- * other tools reflect too.
+ * No pragma is read.  SQLite runs a table-valued pragma (table_xinfo,
+ * index_list, index_xinfo, foreign_key_list) once per table or index it is
+ * joined to, each an internal statement of its own, which cost several
+ * times what reading sqlite_schema does; and what those pragmas report is
+ * SQLite's own reading of the stored SQL, which is its schema: SQLite
+ * keeps each CREATE statement as written (and rewrites it on ALTER TABLE)
+ * and parses it again whenever it loads the schema.  So everything is read
+ * from that SQL, with SQLite's rules where its reading is not the plain
+ * text: a declared type as SQLite keeps it (column_type in
+ * reflect_sqlite_sql.c), a default's text as pragma_table_xinfo gives it,
+ * which primary key is the rowid alias (rowid_alias), which UNIQUE
+ * constraints get an index of their own (add_uniques: an autoindex has no
+ * SQL, its keys are those of its constraint), the NOT NULL that WITHOUT
+ * ROWID and STRICT put on key columns, the last of repeated foreign-key
+ * actions, and which index keys are columns (key_column).  Unquoted names
+ * are folded to lower case, as the model parser folds them.  The reader of
+ * that SQL accepts all of SQLite's table syntax, not only the model's
+ * (WITHOUT ROWID, STRICT, ON CONFLICT, [bracket] and `backtick` quotes,
+ * any type name), so that tables made by other tools reflect too.
  *
  * The declared type is the column's type, as SQLite keeps it
  * (dbt_type_from_sqlite): "INT", "DATETIME", "NVARCHAR(40)", "STRING" or
  * none at all, each its own type.  A primary-key column is NOT NULL only
  * when declared so, or when it is the rowid alias (INTEGER PRIMARY KEY),
  * which is all SQLite enforces (a STRICT or WITHOUT ROWID table's key is
- * NOT NULL).  A generated column's expression comes from the stored SQL,
- * whether it is STORED (hidden 3) or VIRTUAL (hidden 2) from
- * pragma_table_xinfo; the table options STRICT and WITHOUT ROWID from the
- * stored SQL too, which needs no query of its own (PRAGMA table_list has
- * them only from SQLite 3.37 on).  What the Schema cannot represent is an
+ * NOT NULL).  A generated column is VIRTUAL unless declared STORED; the
+ * table options STRICT and WITHOUT ROWID come from the stored SQL too
+ * (PRAGMA table_list has them only from SQLite 3.37 on).  What the Schema cannot represent is an
  * error naming the table: virtual tables, and keys of constraints with a
  * collation of their own (an index's such key is the expression
  * "key COLLATE name").  sqlite_* tables and the version
@@ -284,8 +282,8 @@ cleanup:
 
 /* Whether rt's primary key is the rowid alias, which has no index: one
  * column declared INTEGER in a rowid table, not "INTEGER PRIMARY KEY
- * DESC" (SQLite's rule in sqlite3AddPrimaryKey).  The declared type comes
- * from the columns query (rt->integer_pk). */
+ * DESC" (SQLite's rule in sqlite3AddPrimaryKey; rt->integer_pk says
+ * whether a key column is declared INTEGER). */
 static int rowid_alias(const struct rtable *rt)
 {
 	return rt->t->pk && rt->t->pk->ncolumns == 1 && rt->integer_pk && !rt->def.without_rowid &&

@@ -1,6 +1,6 @@
 /*
  * reflect_sqlite_int.h - what the two halves of SQLite's reflection share
- * (reflect_sqlite.c reads the catalog; reflect_sqlite_sql.c reads the
+ * (reflect_sqlite.c reads sqlite_schema; reflect_sqlite_sql.c reads the
  * CREATE TABLE and CREATE INDEX statements SQLite keeps as written).  Not
  * installed, not part of the library's API.
  */

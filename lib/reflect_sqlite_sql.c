@@ -1,10 +1,11 @@
 /*
  * reflect_sqlite_sql.c - the reader of the CREATE TABLE and CREATE INDEX
- * statements SQLite keeps as written, for what its pragmas do not tell
- * (see reflect_sqlite.c): quoted names, constraint names, CHECKs,
- * DEFERRABLE, AUTOINCREMENT, COLLATE, generated columns, table options,
- * unique constraints, foreign keys and their actions, and the keys,
- * collations and WHERE clause of indexes.
+ * statements SQLite keeps as written, which is all that reflection reads
+ * of a table or index (see reflect_sqlite.c): columns with their types as
+ * SQLite keeps them, NOT NULL, defaults, quoted names, constraint names,
+ * keys, CHECKs, DEFERRABLE, AUTOINCREMENT, COLLATE, generated columns,
+ * table options, foreign keys and their actions, and the keys, collations
+ * and WHERE clause of indexes.
  */
 #include "reflect_sqlite_int.h"
 
