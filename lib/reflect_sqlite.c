@@ -464,12 +464,18 @@ static int read_columns(struct reflect *x)
 		for (j = 0; j < rt->def.nstored; j++)
 			if ((rc = add_column(x, rt, j)) < 0)
 				return rc;
-		/* The stored SQL's columns are read by this pass alone: freed
-		 * once copied, so that both copies of a column are alive for
-		 * one table at a time, not for the whole database
-		 * (rt->def.stored stays, for the foreign keys' lookups). */
+		/* The stored SQL's columns, types and defaults are read by
+		 * this pass alone: freed once copied, so that both copies of a
+		 * column are alive for one table at a time, not for the whole
+		 * database (rt->def.stored stays, for the foreign keys'
+		 * lookups). */
 		while (rt->def.t->ncolumns)
 			dbt_table_remove_column(rt->def.t, rt->def.t->ncolumns - 1);
+		for (j = 0; j < rt->def.nstored; j++) {
+			free(rt->def.decl[j]);
+			free(rt->def.dflt[j]);
+			rt->def.decl[j] = rt->def.dflt[j] = NULL;
+		}
 		if ((rc = make_pk(rt)) < 0)
 			return rc;
 		for (j = 0;
