@@ -219,6 +219,26 @@ static void test_reflects_any_type_name_or_none(void **state)
 		    "  column s INTEGER NULL\n");
 }
 
+/* A type as SQLite keeps it (what pragma_table_xinfo reports): one quoted
+ * token of three characters or more loses its quotes, ANY, BLOB, INT,
+ * INTEGER, REAL and TEXT are upper case, any other is as written (and
+ * then read as the model reads it: VarChar is VARCHAR). */
+static void test_reflects_type_names_spelled_as_sqlite_keeps_them(void **state)
+{
+	assert_dump(*state,
+		    "CREATE TABLE t (a 'integer', b \"text\", c [real], d `ab`, e Integer(5),"
+		    " f 'x', g blob, h VarChar)",
+		    "table t\n"
+		    "  column a INTEGER NULL\n"
+		    "  column b TEXT NULL\n"
+		    "  column c REAL NULL\n"
+		    "  column d ab NULL\n"
+		    "  column e Integer(5) NULL\n"
+		    "  column f x NULL\n"
+		    "  column g BLOB NULL\n"
+		    "  column h VARCHAR NULL\n");
+}
+
 /* Only INTEGER PRIMARY KEY is the rowid alias, which never holds NULL;
  * SQLite lets any other primary-key column hold NULL unless it is
  * declared NOT NULL. */
@@ -1196,6 +1216,7 @@ int main(void)
 		T(test_reflects_conflict_clauses),
 		T(test_reflects_expression_defaults),
 		T(test_reflects_defaults_written_differently),
+		T(test_reflects_type_names_spelled_as_sqlite_keeps_them),
 		T(test_reflects_autoincrement),
 		T(test_reflects_serial_model_adapted_for_sqlite),
 		T(test_reflects_collate_nocase),
