@@ -2,34 +2,39 @@
  * reflect_sqlite.c - reading a live SQLite database into a normalised
  * Schema (dialect.h's reflect slot for SQLite).
  *
- * Four catalog queries cover the whole database, whatever the number of
- * tables: the tables with their stored CREATE TABLE text, every column
- * (pragma_table_xinfo), every index key (pragma_index_list and
- * pragma_index_xinfo) and every foreign key (pragma_foreign_key_list).
- * They run in one read transaction when none is open, so they see one
- * state of the database.
+ * Two catalog queries cover the whole database, whatever the number of
+ * tables: the tables, views and triggers with their stored SQL, and the
+ * indexes with their stored CREATE INDEX text.  They run in one read
+ * transaction when none is open, so they see one state of the database.
  *
- * The pragmas give columns, types, nullability, defaults, primary keys,
- * the keys of unique constraints and indexes, and foreign keys with their
- * actions.  What they do not give is read from the stored SQL, which
- * SQLite keeps as written (and rewrites on ALTER TABLE): whether names were
- * quoted (unquoted names are folded to lower case, as the model parser
- * folds them), constraint names, CHECK constraints, DEFERRABLE,
- * AUTOINCREMENT, COLLATE, and the expressions and WHERE clause of indexes.
- * The reader of that SQL accepts all of SQLite's table syntax, not only the
- * model's (WITHOUT ROWID, STRICT, ON CONFLICT, [bracket] and `backtick`
- * quotes, any type name), so that tables made by other tools reflect too.
+ * No pragma is read.  SQLite runs a table-valued pragma (table_xinfo,
+ * index_list, index_xinfo, foreign_key_list) once per table or index it is
+ * joined to, each an internal statement of its own, which cost several
+ * times what reading sqlite_schema does; and what those pragmas report is
+ * SQLite's own reading of the stored SQL, which is its schema: SQLite
+ * keeps each CREATE statement as written (and rewrites it on ALTER TABLE)
+ * and parses it again whenever it loads the schema.  So everything is read
+ * from that SQL, with SQLite's rules where its reading is not the plain
+ * text: a declared type as SQLite keeps it (column_type in
+ * reflect_sqlite_sql.c), a default's text as pragma_table_xinfo gives it,
+ * which primary key is the rowid alias (rowid_alias), which UNIQUE
+ * constraints get an index of their own (add_uniques: an autoindex has no
+ * SQL, its keys are those of its constraint), the NOT NULL that WITHOUT
+ * ROWID and STRICT put on key columns, the last of repeated foreign-key
+ * actions, and which index keys are columns (key_column).  Unquoted names
+ * are folded to lower case, as the model parser folds them.  The reader of
+ * that SQL accepts all of SQLite's table syntax, not only the model's
+ * (WITHOUT ROWID, STRICT, ON CONFLICT, [bracket] and `backtick` quotes,
+ * any type name), so that tables made by other tools reflect too.
  *
  * The declared type is the column's type, as SQLite keeps it
  * (dbt_type_from_sqlite): "INT", "DATETIME", "NVARCHAR(40)", "STRING" or
  * none at all, each its own type.  A primary-key column is NOT NULL only
  * when declared so, or when it is the rowid alias (INTEGER PRIMARY KEY),
  * which is all SQLite enforces (a STRICT or WITHOUT ROWID table's key is
- * NOT NULL).  A generated column's expression comes from the stored SQL,
- * whether it is STORED (hidden 3) or VIRTUAL (hidden 2) from
- * pragma_table_xinfo; the table options STRICT and WITHOUT ROWID from the
- * stored SQL too, which needs no query of its own (PRAGMA table_list has
- * them only from SQLite 3.37 on).  What the Schema cannot represent is an
+ * NOT NULL).  A generated column is VIRTUAL unless declared STORED; the
+ * table options STRICT and WITHOUT ROWID come from the stored SQL too
+ * (PRAGMA table_list has them only from SQLite 3.37 on).  What the Schema cannot represent is an
  * error naming the table: virtual tables, and keys of constraints with a
  * collation of their own (an index's such key is the expression
  * "key COLLATE name").  sqlite_* tables and the version
@@ -64,9 +69,6 @@
 	"COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
 /* clang-format on */
 
-/* Those of them that are not virtual, whose pragmas can be read. */
-#define PLAIN_TABLES USER_TABLES " AND coalesce(m.sql, '') NOT LIKE 'CREATE VIRTUAL %'"
-
 /* The tables, then the views and triggers, with their SQL. */
 static const char tables_sql[] =
 	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (" USER_TABLES
@@ -75,33 +77,11 @@ static const char tables_sql[] =
 	" AND m.tbl_name COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "'))"
 	" ORDER BY m.type <> 'table', m.type = 'trigger', m.rowid";
 
-static const char columns_sql[] =
-	"SELECT m.name, c.cid, c.name, c.type, c.\"notnull\", c.dflt_value, c.pk, c.hidden"
-	" FROM sqlite_schema m JOIN pragma_table_xinfo(m.name, 'main') c"
-	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, c.cid";
-
-/* Each table's index list, each index's keys, and the index's own row of
- * sqlite_schema, which holds the CREATE INDEX text and whose rowid orders
- * the indexes as they were made.  CROSS JOIN keeps the planner to that
- * order, so that each pragma runs once per table or index (left to
- * itself, it ran pragma_index_xinfo on every row of sqlite_schema and
- * pragma_index_list once per index). */
-static const char indexes_sql[] =
-	"SELECT i.name, i.tbl_name, i.sql, il.\"unique\", il.origin, il.partial, x.cid, x.\"desc\","
-	" x.coll"
-	" FROM sqlite_schema m"
-	" CROSS JOIN pragma_index_list(m.name, 'main') il"
-	" CROSS JOIN pragma_index_xinfo(il.name, 'main') x"
-	" CROSS JOIN sqlite_schema i ON i.type = 'index' AND i.name = il.name AND i.tbl_name = "
-	"m.name"
-	" WHERE " PLAIN_TABLES " AND x.key ORDER BY i.rowid, x.seqno";
-
-/* pragma_foreign_key_list numbers a table's foreign keys from the last
- * declared: descending ids give declaration order. */
-static const char fks_sql[] =
-	"SELECT m.name, f.id, f.\"table\", f.\"from\", f.\"to\", f.on_update, f.on_delete"
-	" FROM sqlite_schema m JOIN pragma_foreign_key_list(m.name, 'main') f"
-	" WHERE " PLAIN_TABLES " ORDER BY m.rowid, f.id DESC, f.seq";
+/* The indexes made by CREATE INDEX, with their SQL, in the order they
+ * were made.  SQLite's own indexes for UNIQUE and PRIMARY KEY constraints
+ * have no SQL: their keys are the constraints' in the tables' SQL. */
+static const char indexes_sql[] = "SELECT m.name, m.tbl_name, m.sql FROM sqlite_schema m"
+				  " WHERE m.type = 'index' AND m.sql IS NOT NULL ORDER BY m.rowid";
 
 /* ---------------------------------------------------------------- names */
 
@@ -109,11 +89,11 @@ static const char fks_sql[] =
 
 /* A reflected table. */
 struct rtable {
-	char *stored;	  /* its name as SQLite keeps it */
-	dbt_table *t;	  /* in the result */
-	struct tdef def;  /* what its stored SQL declares */
-	int *pkpos;	  /* per column of `t`: 1-based place in the primary key, or 0 */
-	size_t nfks_seen; /* foreign keys read from the pragma so far */
+	char *stored;	 /* its name as SQLite keeps it */
+	dbt_table *t;	 /* in the result */
+	struct tdef def; /* what its stored SQL declares */
+	int *pkpos;	 /* per column of `t`: 1-based place in the primary key, or 0 */
+	int integer_pk;	 /* a primary-key column is declared INTEGER */
 };
 
 /* A view or trigger as sqlite_schema holds it. */
@@ -197,19 +177,6 @@ static const char *text_col(sqlite3_stmt *st, int i)
 
 	if (!v && sqlite3_column_type(st, i) == SQLITE_NULL)
 		return "";
-	return v;
-}
-
-/* The column `i`, NULL for SQL NULL, through `*oom` when memory ran out. */
-static const char *text_or_null(sqlite3_stmt *st, int i, int *oom)
-{
-	const char *v;
-
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
-		return NULL;
-	v = (const char *)sqlite3_column_text(st, i);
-	if (!v)
-		*oom = 1;
 	return v;
 }
 
@@ -311,6 +278,16 @@ static int read_tables(struct reflect *x)
 cleanup:
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* Whether rt's primary key is the rowid alias, which has no index: one
+ * column declared INTEGER in a rowid table, not "INTEGER PRIMARY KEY
+ * DESC" (SQLite's rule in sqlite3AddPrimaryKey; rt->integer_pk says
+ * whether a key column is declared INTEGER). */
+static int rowid_alias(const struct rtable *rt)
+{
+	return rt->t->pk && rt->t->pk->ncolumns == 1 && rt->integer_pk && !rt->def.without_rowid &&
+	       !rt->def.pk_desc;
 }
 
 /* The primary key from the columns' places in it, named as declared or by
@@ -417,39 +394,21 @@ static int quoted_default(char **out, const char *dflt)
 	return rc;
 }
 
-/* One row of the columns query. */
-static int add_column(struct reflect *x, sqlite3_stmt *st)
+/* Column `cid` of rt's stored SQL, as SQLite reads it: the declared
+ * type, NOT NULL, the default's text and the generated expression as
+ * written, the place in the primary key as declared. */
+static int add_column(struct reflect *x, struct rtable *rt, size_t cid)
 {
-	const char *tname = text_col(st, 0), *cname = text_col(st, 2), *decl = text_col(st, 3);
-	const char *dflt;
+	const char *decl = rt->def.decl[cid] ? rt->def.decl[cid] : "";
+	const char *dflt = rt->def.dflt[cid];
+	const dbt_table *def = rt->def.t;
 	char *expr;
-	struct rtable *rt;
-	const dbt_column *dc;
+	const dbt_column *dc = def->columns[cid];
 	dbt_column *c;
 	dbt_type type;
-	int cid = sqlite3_column_int(st, 1), oom = 0, hidden, *v, rc;
+	size_t k;
+	int *v, rc;
 
-	dflt = text_or_null(st, 5, &oom);
-	if (!tname || !cname || !decl || oom)
-		return dbt_error_oom();
-	if (!(rt = find_table(x, tname)))
-		return 0;
-	if (cid < 0 || (size_t)cid != rt->t->ncolumns || (size_t)cid >= rt->def.nstored ||
-	    dbt_name_casecmp(rt->def.stored[cid], cname))
-		return dbt_error_set(DBT_ERROR,
-				     "cannot reflect table '%s': its columns do not match its "
-				     "definition at column '%s'",
-				     tname, cname);
-	dc = rt->def.t->columns[cid];
-	/* Hidden 2 is a VIRTUAL generated column, 3 a STORED one. */
-	hidden = sqlite3_column_int(st, 7);
-	if ((hidden == 2 || hidden == 3) != (dc->generated_expr != NULL))
-		return dbt_error_set(DBT_ERROR,
-				     "cannot reflect table '%s': column '%s' is %sa generated "
-				     "column "
-				     "where its definition says otherwise",
-				     rt->t->name, dc->name,
-				     hidden == 2 || hidden == 3 ? "" : "not ");
 	if ((rc = dbt_type_from_sqlite_memo(&type, decl, &x->types)) < 0)
 		return rc;
 	rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type);
@@ -459,14 +418,19 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 	if (!(v = realloc(rt->pkpos, rt->t->ncolumns * sizeof(*v))))
 		return dbt_error_oom();
 	rt->pkpos = v;
-	v[cid] = sqlite3_column_int(st, 6);
-	c->not_null = sqlite3_column_int(st, 4) != 0;
+	v[cid] = 0;
+	for (k = 0; def->pk && k < def->pk->ncolumns; k++)
+		if (!strcmp(def->pk->columns[k], dc->name))
+			v[cid] = (int)k + 1;
+	if (v[cid] > 0 && !strcasecmp(decl, "INTEGER"))
+		rt->integer_pk = 1;
+	c->not_null = dc->not_null;
 	c->not_null_conflict = dc->not_null_conflict;
 	c->autoincrement = dc->autoincrement;
 	if (dc->generated_expr) {
 		if (!(c->generated_expr = strdup(dc->generated_expr)))
 			return dbt_error_oom();
-		c->generated_stored = hidden == 3;
+		c->generated_stored = dc->generated_stored;
 	}
 	if (dc->collation && (rc = dbt_column_set_collation(c, dc->collation)) < 0)
 		return rc;
@@ -483,146 +447,141 @@ static int add_column(struct reflect *x, sqlite3_stmt *st)
 						"table '%s'",
 						c->name, rt->t->name);
 	}
-	/* The stored SQL's columns are read by this pass alone: freed once
-	 * the table's last one is copied, so that both copies of a column
-	 * are alive for one table at a time, not for the whole database
-	 * (rt->def.stored stays, for the foreign keys' lookups). */
-	if (rt->t->ncolumns == rt->def.nstored)
-		while (rt->def.t->ncolumns)
-			dbt_table_remove_column(rt->def.t, rt->def.t->ncolumns - 1);
 	return 0;
 }
 
-/* The second query: every column, then the primary keys. */
+/* The columns of every table, from its stored SQL, then the primary
+ * keys.  A primary key's columns are NOT NULL in a WITHOUT ROWID table,
+ * and in a STRICT one but for the rowid alias, as SQLite makes them. */
 static int read_columns(struct reflect *x)
 {
-	sqlite3_stmt *st = NULL;
-	size_t i;
-	int step, rc;
+	size_t i, j;
+	int rc;
 
-	if ((rc = prepare(x, &st, columns_sql)) < 0)
-		goto cleanup;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		if ((rc = add_column(x, st)) < 0)
-			goto cleanup;
-	if (step != SQLITE_DONE) {
-		rc = db_fail(x);
-		goto cleanup;
-	}
 	for (i = 0; i < x->ntabs; i++) {
 		struct rtable *rt = &x->tabs[i];
 
-		if (rt->t->ncolumns != rt->def.nstored) {
-			rc = dbt_error_set(DBT_ERROR,
-					   "cannot reflect table '%s': its columns do not match "
-					   "its "
-					   "definition",
-					   rt->t->name);
-			goto cleanup;
+		for (j = 0; j < rt->def.nstored; j++)
+			if ((rc = add_column(x, rt, j)) < 0)
+				return rc;
+		/* The stored SQL's columns, types and defaults are read by
+		 * this pass alone: freed once copied, so that both copies of a
+		 * column are alive for one table at a time, not for the whole
+		 * database (rt->def.stored stays, for the foreign keys'
+		 * lookups). */
+		while (rt->def.t->ncolumns)
+			dbt_table_remove_column(rt->def.t, rt->def.t->ncolumns - 1);
+		for (j = 0; j < rt->def.nstored; j++) {
+			free(rt->def.decl[j]);
+			free(rt->def.dflt[j]);
+			rt->def.decl[j] = rt->def.dflt[j] = NULL;
 		}
 		if ((rc = make_pk(rt)) < 0)
-			goto cleanup;
-	}
-	rc = 0;
-cleanup:
-	sqlite3_finalize(st);
-	return rc;
-}
-
-/* The keys of one index as the pragmas list them. */
-struct ikey {
-	int cid; /* -2 for an expression, -1 for the rowid */
-	int desc;
-	char *coll;
-};
-
-struct igroup {
-	char *name; /* as SQLite keeps it */
-	char *table;
-	char *sql; /* NULL for a constraint's index */
-	int unique;
-	char origin; /* 'c', 'u' or 'pk' as 'p' */
-	int partial;
-	struct ikey *keys;
-	size_t nkeys;
-};
-
-static void igroup_release(struct igroup *g)
-{
-	size_t i;
-
-	free(g->name);
-	free(g->table);
-	free(g->sql);
-	for (i = 0; i < g->nkeys; i++)
-		free(g->keys[i].coll);
-	free(g->keys);
-	memset(g, 0, sizeof(*g));
-}
-
-static int key_collation_fail(const struct igroup *g, const char *what, size_t k)
-{
-	return dbt_error_set(DBT_ERROR,
-			     "cannot reflect %s '%s' of table '%s': its key %zu has collation '%s' "
-			     "of its own, which a schema cannot represent",
-			     what, g->name, g->table, k + 1,
-			     g->keys[k].coll ? g->keys[k].coll : "");
-}
-
-/* A unique constraint from its index, named as the first named unique
- * constraint declared on the same columns. */
-static int add_unique(struct rtable *rt, const struct igroup *g)
-{
-	const dbt_table *def = rt->def.t;
-	const char *name = NULL;
-	dbt_unique *u;
-	size_t i, j;
-	int conflict_seen = 0, rc;
-
-	if ((rc = dbt_table_add_unique(&u, rt->t, NULL)) < 0)
-		return rc;
-	for (i = 0; i < g->nkeys; i++) {
-		const dbt_column *c;
-
-		if (g->keys[i].cid < 0 || (size_t)g->keys[i].cid >= rt->t->ncolumns)
-			return dbt_error_set(DBT_ERROR,
-					     "cannot reflect the unique constraint '%s' of table "
-					     "'%s': it "
-					     "has a key that is not a column",
-					     g->name, g->table);
-		c = rt->t->columns[g->keys[i].cid];
-		if (!same_collation(c, g->keys[i].coll))
-			return key_collation_fail(g, "the unique constraint", i);
-		if ((rc = dbt_unique_add_column(u, c->name)) < 0)
 			return rc;
+		for (j = 0;
+		     rt->t->pk && (rt->def.without_rowid || rt->def.strict) && j < rt->t->ncolumns;
+		     j++)
+			if (rt->pkpos[j] > 0 && (rt->def.without_rowid || !rowid_alias(rt)))
+				rt->t->columns[j]->not_null = 1;
 	}
-	for (i = 0; !name && i < def->nuniques; i++) {
-		const dbt_unique *d = def->uniques[i];
-
-		if (d->ncolumns != u->ncolumns)
-			continue;
-		for (j = 0; j < u->ncolumns && !strcmp(d->columns[j], u->columns[j]); j++)
-			;
-		if (j < u->ncolumns)
-			continue;
-		/* SQLite keeps the first constraint on the same columns, and
-		 * its ON CONFLICT. */
-		if (!conflict_seen) {
-			u->conflict = d->conflict;
-			conflict_seen = 1;
-		}
-		if (d->name_given)
-			name = d->name;
-	}
-	if (name && !(u->name = strdup(name)))
-		return dbt_error_oom();
-	u->name_given = name != NULL;
 	return 0;
 }
 
-/* An index made by CREATE INDEX: keys from the pragmas, names,
- * expressions and WHERE from its stored SQL. */
-static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *g)
+static int same_columns(const dbt_unique *a, const dbt_unique *b)
+{
+	size_t i;
+
+	if (a->ncolumns != b->ncolumns)
+		return 0;
+	for (i = 0; i < a->ncolumns && !strcmp(a->columns[i], b->columns[i]); i++)
+		;
+	return i == a->ncolumns;
+}
+
+/*
+ * The unique constraints, from the stored SQL alone.  SQLite makes an
+ * index (sqlite_autoindex_*, which has no SQL of its own) for each
+ * UNIQUE, except one on the same columns as the primary key's index or
+ * an earlier UNIQUE's: those are the same index.  Each is named as the
+ * first named constraint declared on its columns, with the first one's
+ * ON CONFLICT, as SQLite keeps it.
+ */
+static int add_uniques(struct rtable *rt)
+{
+	const dbt_table *def = rt->def.t;
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < def->nuniques; i++) {
+		const dbt_unique *d = def->uniques[i];
+		const char *name = NULL;
+		dbt_unique *u;
+
+		if (rt->t->pk && !rowid_alias(rt) && same_columns(d, rt->t->pk))
+			continue;
+		for (j = 0; j < i && !same_columns(d, def->uniques[j]); j++)
+			;
+		if (j < i)
+			continue;
+		if ((rc = dbt_table_add_unique(&u, rt->t, NULL)) < 0)
+			return rc;
+		for (j = 0; j < d->ncolumns; j++)
+			if ((rc = dbt_unique_add_column(u, d->columns[j])) < 0)
+				return rc;
+		u->conflict = d->conflict;
+		for (j = i; !name && j < def->nuniques; j++)
+			if (def->uniques[j]->name_given && same_columns(d, def->uniques[j]))
+				name = def->uniques[j]->name;
+		if (name && !(u->name = strdup(name)))
+			return dbt_error_oom();
+		u->name_given = name != NULL;
+	}
+	return 0;
+}
+
+/* The column that a key of a stored CREATE INDEX names, as SQLite
+ * resolves it: a name, maybe in parentheses, of a column of rt; NULL for
+ * an expression.  `*rowid` is set when the name is the rowid's. */
+static const dbt_column *key_column(const struct rtable *rt, const char *text, size_t len,
+				    int *rowid)
+{
+	dbt_cursor r;
+	char *folded = NULL, *stored = NULL;
+	const dbt_column *c = NULL;
+	int open = 0, dq;
+
+	*rowid = 0;
+	if (rd_init(&r, text, len) < 0)
+		goto cleanup;
+	for (; dbt_cursor_is(&r, "("); open++)
+		if (dbt_cursor_next(&r) < 0)
+			goto cleanup;
+	dq = r.tok.kind == DBT_TOK_QUOTED && r.quote == '"';
+	if (rd_name(&r, &folded, &stored, "a name") < 0)
+		goto cleanup;
+	for (; open > 0 && dbt_cursor_is(&r, ")"); open--)
+		if (dbt_cursor_next(&r) < 0)
+			goto cleanup;
+	if (open || r.tok.kind != DBT_TOK_END)
+		goto cleanup;
+	c = find_column(rt, stored);
+	/* A "name" that is no column is a string (SQLite's double-quoted
+	 * string literals). */
+	if (!c && !dq)
+		*rowid = !strcasecmp(stored, "rowid") || !strcasecmp(stored, "oid") ||
+			 !strcasecmp(stored, "_rowid_");
+cleanup:
+	dbt_error_clear();
+	free(folded);
+	free(stored);
+	return c;
+}
+
+/* An index made by CREATE INDEX, from its stored SQL: a key that is a
+ * column with the collation SQLite would use for it anyway is that
+ * column; any other is an expression (a column with a collation of its
+ * own is the expression "key COLLATE name", as the model holds it). */
+static int add_index(struct reflect *x, struct rtable *rt, const char *iname, const char *sql)
 {
 	struct idef d;
 	dbt_index *ix;
@@ -630,48 +589,38 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 	size_t i;
 	int rc;
 
-	if ((rc = read_index_sql(&d, g->sql)) < 0)
+	if ((rc = read_index_sql(&d, sql)) < 0)
 		goto fail;
-	if (d.nelems != g->nkeys) {
-		rc = dbt_error_set(DBT_ERROR, "its definition has %zu keys where SQLite lists %zu",
-				   d.nelems, g->nkeys);
-		goto fail;
-	}
 	if ((rc = dbt_schema_add_index(&ix, x->out, d.name, dbt_ident_needs_quotes(d.name),
-				       rt->t->name, g->unique)) < 0)
+				       rt->t->name, d.unique)) < 0)
 		goto cleanup;
-	for (i = 0; i < g->nkeys; i++) {
-		const struct ikey *k = &g->keys[i];
+	for (i = 0; i < d.nelems; i++) {
+		const struct ielem *e = &d.elems[i];
+		const dbt_column *c;
+		int rowid;
 
-		if (k->cid >= 0 && (size_t)k->cid < rt->t->ncolumns &&
-		    same_collation(rt->t->columns[k->cid], k->coll)) {
-			rc = dbt_index_add_column(ix, rt->t->columns[k->cid]->name, k->desc);
-		} else if (k->cid >= 0 || k->cid == -2) {
-			/* An expression, or a column with a collation of its
-			 * own, which is the expression "key COLLATE name" as
-			 * the model holds it. */
-			free(expr);
-			if ((rc = std_quotes(&expr, g->sql + d.elems[i].from,
-					     d.elems[i].cto - d.elems[i].from)) < 0)
-				goto cleanup;
-			rc = dbt_index_add_expr(ix, expr, strlen(expr), k->desc);
-		} else {
+		c = key_column(rt, sql + e->from, e->to - e->from, &rowid);
+		if (rowid) {
 			rc = dbt_error_set(DBT_ERROR,
 					   "its key %zu is the rowid, which a schema cannot "
 					   "represent",
 					   i + 1);
+			goto fail;
+		}
+		if (c && (!e->collate || same_collation(c, e->coll))) {
+			rc = dbt_index_add_column(ix, c->name, e->desc);
+		} else {
+			free(expr);
+			if ((rc = std_quotes(&expr, sql + e->from, e->cto - e->from)) < 0)
+				goto cleanup;
+			rc = dbt_index_add_expr(ix, expr, strlen(expr), e->desc);
 		}
 		if (rc < 0)
 			goto fail;
 	}
-	if (d.has_where != g->partial) {
-		rc = dbt_error_set(DBT_ERROR,
-				   "its definition and SQLite disagree on its WHERE clause");
-		goto fail;
-	}
 	if (d.has_where) {
 		free(expr);
-		if ((rc = std_quotes(&expr, g->sql + d.where_from, d.where_to - d.where_from)) < 0)
+		if ((rc = std_quotes(&expr, sql + d.where_from, d.where_to - d.where_from)) < 0)
 			goto cleanup;
 		if ((rc = dbt_index_set_where(ix, expr, strlen(expr))) < 0)
 			goto fail;
@@ -679,220 +628,110 @@ static int add_index(struct reflect *x, struct rtable *rt, const struct igroup *
 	rc = 0;
 	goto cleanup;
 fail:
-	rc = dbt_error_prefix(rc, "cannot reflect index '%s' of table '%s'", g->name, g->table);
+	rc = dbt_error_prefix(rc, "cannot reflect index '%s' of table '%s'", iname, rt->t->name);
 cleanup:
 	free(expr);
 	idef_release(&d);
 	return rc;
 }
 
-static int finish_index(struct reflect *x, struct igroup *g)
-{
-	struct rtable *rt;
-	int rc = 0;
-
-	if (!g->name)
-		return 0;
-	rt = find_table(x, g->table);
-	if (rt && g->origin == 'u')
-		rc = add_unique(rt, g);
-	else if (rt && g->origin == 'c' && g->sql)
-		rc = add_index(x, rt, g);
-	igroup_release(g);
-	return rc;
-}
-
-/* Copies a text column into `*out`; NULL stays NULL. */
-static int dup_col(char **out, sqlite3_stmt *st, int i)
-{
-	int oom = 0;
-	const char *v = text_or_null(st, i, &oom);
-
-	*out = NULL;
-	if (oom || (v && !(*out = strdup(v))))
-		return dbt_error_oom();
-	return 0;
-}
-
-/* The third query: the keys of every index, grouped by index. */
+/* The third query: the indexes made by CREATE INDEX, in the order they
+ * were made, each read from its stored SQL; then the unique constraints,
+ * from the tables' stored SQL. */
 static int read_indexes(struct reflect *x)
 {
-	struct igroup g;
 	sqlite3_stmt *st = NULL;
+	size_t i;
 	int step, rc;
 
-	memset(&g, 0, sizeof(g));
 	if ((rc = prepare(x, &st, indexes_sql)) < 0)
 		goto cleanup;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = text_col(st, 0), *origin = text_col(st, 4);
-		struct ikey *v;
+		const char *name = text_col(st, 0), *tbl = text_col(st, 1), *sql = text_col(st, 2);
+		struct rtable *rt;
 
-		if (!name || !origin) {
+		if (!name || !tbl || !sql) {
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		if (!g.name || strcmp(g.name, name)) {
-			if ((rc = finish_index(x, &g)) < 0)
-				goto cleanup;
-			if ((rc = dup_col(&g.name, st, 0)) < 0 ||
-			    (rc = dup_col(&g.table, st, 1)) < 0 ||
-			    (rc = dup_col(&g.sql, st, 2)) < 0)
-				goto cleanup;
-			g.unique = sqlite3_column_int(st, 3) != 0;
-			g.origin = origin[0];
-			g.partial = sqlite3_column_int(st, 5) != 0;
-		}
-		if (!(v = realloc(g.keys, (g.nkeys + 1) * sizeof(*v)))) {
-			rc = dbt_error_oom();
+		if ((rt = find_table(x, tbl)) && (rc = add_index(x, rt, name, sql)) < 0)
 			goto cleanup;
-		}
-		g.keys = v;
-		v[g.nkeys].cid = sqlite3_column_int(st, 6);
-		v[g.nkeys].desc = sqlite3_column_int(st, 7) != 0;
-		if ((rc = dup_col(&v[g.nkeys].coll, st, 8)) < 0)
-			goto cleanup;
-		g.nkeys++;
 	}
 	if (step != SQLITE_DONE) {
 		rc = db_fail(x);
 		goto cleanup;
 	}
-	rc = finish_index(x, &g);
+	for (i = 0; i < x->ntabs; i++)
+		if ((rc = add_uniques(&x->tabs[i])) < 0)
+			goto cleanup;
+	rc = 0;
 cleanup:
-	igroup_release(&g);
 	sqlite3_finalize(st);
 	return rc;
 }
 
-/* SQLite's words for an action; NO ACTION for any other. */
-static dbt_fk_action fk_action(const char *s)
+/*
+ * One foreign key of rt's stored SQL, which says all that
+ * pragma_foreign_key_list would: columns, referenced table and columns,
+ * and actions (the last ON DELETE and ON UPDATE, as SQLite keeps them).
+ * A referenced column is as its table spells it, or as the constraint
+ * spells it when that table or column is missing; without referenced
+ * columns, those of the referenced table's primary key.
+ */
+static int add_fk(struct reflect *x, struct rtable *rt, const dbt_fk *dfk)
 {
-	dbt_fk_action a = DBT_FK_NO_ACTION;
-
-	if (dbt_fk_action_parse(&a, s, strlen(s)) < 0)
-		dbt_error_clear();
-	return a;
-}
-
-static int fk_mismatch(const struct rtable *rt)
-{
-	return dbt_error_set(DBT_ERROR,
-			     "cannot reflect table '%s': its foreign keys do not match its "
-			     "definition",
-			     rt->t->name);
-}
-
-/* The first row of a foreign key: the constraint, its referenced table,
- * and the referenced table's primary key when the constraint names no
- * columns. */
-static int start_fk(struct reflect *x, struct rtable *rt, sqlite3_stmt *st, dbt_fk **out,
-		    const struct rtable **target_out)
-{
-	const char *ref = text_col(st, 2);
-	const struct rtable *target;
-	const dbt_fk *dfk;
+	const struct rtable *target = find_table(x, dfk->ref_table);
+	const dbt_column *c;
 	dbt_fk *fk;
 	size_t i;
 	int rc;
 
-	if (!ref)
-		return dbt_error_oom();
-	if (rt->nfks_seen >= rt->def.t->nfks)
-		return fk_mismatch(rt);
-	dfk = rt->def.t->fks[rt->nfks_seen++];
-	target = find_table(x, ref);
 	if ((rc = dbt_table_add_fk(&fk, rt->t, dfk->name_given ? dfk->name : NULL,
 				   target ? target->t->name : dfk->ref_table)) < 0)
 		return rc;
 	fk->deferrable = dfk->deferrable;
 	fk->initially_deferred = dfk->initially_deferred;
 	fk->match = dfk->match;
-	fk->on_update = fk_action(text_col(st, 5) ? text_col(st, 5) : "");
-	fk->on_delete = fk_action(text_col(st, 6) ? text_col(st, 6) : "");
-	fk->ref_columns_given = sqlite3_column_type(st, 4) != SQLITE_NULL;
+	fk->on_update = dfk->on_update;
+	fk->on_delete = dfk->on_delete;
+	fk->ref_columns_given = dfk->ref_columns_given;
+	for (i = 0; i < dfk->ncolumns; i++)
+		if ((rc = dbt_fk_add_column(fk, dfk->columns[i])) < 0)
+			return rc;
 	if (!fk->ref_columns_given) {
 		if (!target || !target->t->pk)
 			return dbt_error_set(DBT_ERROR,
 					     "cannot reflect table '%s': a foreign key references "
 					     "table '%s', which %s",
-					     rt->t->name, ref,
+					     rt->t->name, dfk->ref_table,
 					     target ? "has no primary key" : "does not exist");
 		for (i = 0; i < target->t->pk->ncolumns; i++)
 			if ((rc = dbt_fk_add_ref_column(fk, target->t->pk->columns[i])) < 0)
 				return rc;
+		return 0;
 	}
-	*out = fk;
-	*target_out = target;
+	for (i = 0; i < dfk->nref_columns; i++) {
+		const char *ref = dfk->ref_columns[i];
+
+		if (target && (c = find_column(target, ref)))
+			ref = c->name;
+		if ((rc = dbt_fk_add_ref_column(fk, ref)) < 0)
+			return rc;
+	}
 	return 0;
 }
 
-/* One column pair of a foreign key. */
-static int add_fk_column(const struct rtable *rt, const struct rtable *target, dbt_fk *fk,
-			 sqlite3_stmt *st)
-{
-	const char *from = text_col(st, 3), *to;
-	const dbt_fk *dfk = rt->def.t->fks[rt->nfks_seen - 1];
-	const dbt_column *c;
-	int oom = 0, rc;
-
-	to = text_or_null(st, 4, &oom);
-	if (!from || oom)
-		return dbt_error_oom();
-	if (!(c = find_column(rt, from)) || fk->ncolumns >= dfk->ncolumns ||
-	    strcmp(dfk->columns[fk->ncolumns], c->name))
-		return fk_mismatch(rt);
-	if ((rc = dbt_fk_add_column(fk, c->name)) < 0)
-		return rc;
-	if (!fk->ref_columns_given)
-		return 0;
-	/* A referenced column as its table spells it; as the constraint
-	 * spells it when that table is missing. */
-	if (target && to && (c = find_column(target, to)))
-		return dbt_fk_add_ref_column(fk, c->name);
-	if (fk->nref_columns < dfk->nref_columns)
-		return dbt_fk_add_ref_column(fk, dfk->ref_columns[fk->nref_columns]);
-	return fk_mismatch(rt);
-}
-
-/* The fourth query: every foreign key, grouped by table and id. */
+/* The foreign keys, from the tables' stored SQL: no query of their own. */
 static int read_fks(struct reflect *x)
 {
-	sqlite3_stmt *st = NULL;
-	struct rtable *rt = NULL;
-	const struct rtable *target = NULL;
-	dbt_fk *fk = NULL;
-	int step, id = -1, rc;
+	size_t i, j;
+	int rc;
 
-	if ((rc = prepare(x, &st, fks_sql)) < 0)
-		goto cleanup;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *tname = text_col(st, 0);
-		struct rtable *now;
-
-		if (!tname) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		if (!(now = find_table(x, tname)))
-			continue;
-		if (now != rt || sqlite3_column_int(st, 1) != id) {
-			rt = now;
-			id = sqlite3_column_int(st, 1);
-			if ((rc = start_fk(x, rt, st, &fk, &target)) < 0)
-				goto cleanup;
-		}
-		if ((rc = add_fk_column(rt, target, fk, st)) < 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE) {
-		rc = db_fail(x);
-		goto cleanup;
-	}
-	rc = 0;
-cleanup:
-	sqlite3_finalize(st);
-	return rc;
+	for (i = 0; i < x->ntabs; i++)
+		for (j = 0; j < x->tabs[i].def.t->nfks; j++)
+			if ((rc = add_fk(x, &x->tabs[i], x->tabs[i].def.t->fks[j])) < 0)
+				return rc;
+	return 0;
 }
 
 /* ------------------------------------------------------ views, triggers */
@@ -1041,9 +880,14 @@ static void reflect_release(struct reflect *x)
 		struct rtable *rt = &x->tabs[i];
 
 		free(rt->stored);
-		for (j = 0; j < rt->def.nstored; j++)
+		for (j = 0; j < rt->def.nstored; j++) {
 			free(rt->def.stored[j]);
+			free(rt->def.decl[j]);
+			free(rt->def.dflt[j]);
+		}
 		free(rt->def.stored);
+		free(rt->def.decl);
+		free(rt->def.dflt);
 		free(rt->pkpos);
 	}
 	free(x->tabs);
@@ -1091,10 +935,6 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 	for (i = 0; i < x.ntabs; i++) {
 		struct rtable *rt = &x.tabs[i];
 
-		if (rt->nfks_seen != rt->def.t->nfks) {
-			rc = fk_mismatch(rt);
-			goto cleanup;
-		}
 		/* The checks are read from the stored SQL alone: move them. */
 		rt->t->checks = rt->def.t->checks;
 		rt->t->nchecks = rt->def.t->nchecks;

@@ -1,6 +1,6 @@
 /*
  * reflect_sqlite_int.h - what the two halves of SQLite's reflection share
- * (reflect_sqlite.c reads the catalog; reflect_sqlite_sql.c reads the
+ * (reflect_sqlite.c reads sqlite_schema; reflect_sqlite_sql.c reads the
  * CREATE TABLE and CREATE INDEX statements SQLite keeps as written).  Not
  * installed, not part of the library's API.
  */
@@ -16,14 +16,17 @@
  * What the stored CREATE TABLE declares, kept in a table of a scratch
  * schema: column names and whether they were quoted, collations,
  * AUTOINCREMENT, and constraint names, CHECKs and DEFERRABLE.  Types stay
- * DBT_TYPE_NONE: the pragmas give them.
+ * DBT_TYPE_NONE: `decl` holds their text, for the reflected table.
  */
 struct tdef {
 	dbt_table *t;
 	char **stored; /* each column's name as SQLite keeps it */
+	char **decl;   /* each column's declared type as SQLite keeps it; NULL: none */
+	char **dflt;   /* each column's default as SQLite keeps its text; NULL: none */
 	size_t nstored;
 	int without_rowid;
 	int strict;
+	int pk_desc; /* a column's PRIMARY KEY DESC */
 };
 
 /* One key of a stored CREATE INDEX. */
@@ -31,6 +34,8 @@ struct ielem {
 	size_t from, to; /* the column or expression, without COLLATE and ASC/DESC */
 	int collate;	 /* 1 when the key names a collation */
 	size_t cto;	 /* where its COLLATE clause ends; `to` without one */
+	int desc;
+	char *coll; /* the collation it names, folded; NULL for none */
 };
 
 struct idef {
@@ -39,6 +44,7 @@ struct idef {
 	size_t nelems;
 	size_t where_from, where_to;
 	int has_where;
+	int unique;
 };
 
 /* Starts a reader of one stored statement (`len` bytes of `text`), with
@@ -63,7 +69,8 @@ int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql);
 /* Frees what read_index_sql() put in `d`. */
 void idef_release(struct idef *d);
 
-/* Reads the stored CREATE INDEX `sql` into `d`. */
+/* Reads the stored CREATE INDEX `sql` into `d`; idef_release() frees
+ * what it holds, after a failure too. */
 int read_index_sql(struct idef *d, const char *sql);
 
 #endif

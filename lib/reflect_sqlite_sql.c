@@ -1,9 +1,11 @@
 /*
  * reflect_sqlite_sql.c - the reader of the CREATE TABLE and CREATE INDEX
- * statements SQLite keeps as written, for what its pragmas do not tell
- * (see reflect_sqlite.c): quoted names, constraint names, CHECKs,
- * DEFERRABLE, AUTOINCREMENT, COLLATE, generated columns, table options,
- * and the expressions and WHERE clause of indexes.
+ * statements SQLite keeps as written, which is all that reflection reads
+ * of a table or index (see reflect_sqlite.c): columns with their types as
+ * SQLite keeps them, NOT NULL, defaults, quoted names, constraint names,
+ * keys, CHECKs, DEFERRABLE, AUTOINCREMENT, COLLATE, generated columns,
+ * table options, foreign keys and their actions, and the keys, collations
+ * and WHERE clause of indexes.
  */
 #include "reflect_sqlite_int.h"
 
@@ -206,6 +208,37 @@ static dbt_column *def_column(const struct tdef *d, const char *stored)
 	return NULL;
 }
 
+/* An action after ON DELETE or ON UPDATE, into `*out`, past its last
+ * word. */
+static int rd_action(dbt_cursor *r, dbt_fk_action *out)
+{
+	int rc;
+
+	if (dbt_cursor_is(r, "cascade")) {
+		*out = DBT_FK_CASCADE;
+	} else if (dbt_cursor_is(r, "restrict")) {
+		*out = DBT_FK_RESTRICT;
+	} else if (dbt_cursor_is(r, "set")) {
+		if ((rc = dbt_cursor_next(r)) < 0)
+			return rc;
+		if (dbt_cursor_is(r, "null"))
+			*out = DBT_FK_SET_NULL;
+		else if (dbt_cursor_is(r, "default"))
+			*out = DBT_FK_SET_DEFAULT;
+		else
+			return dbt_cursor_expected(r, "NULL or DEFAULT");
+	} else if (dbt_cursor_is(r, "no")) {
+		if ((rc = dbt_cursor_next(r)) < 0)
+			return rc;
+		if (!dbt_cursor_is(r, "action"))
+			return dbt_cursor_expected(r, "ACTION");
+		*out = DBT_FK_NO_ACTION;
+	} else {
+		return dbt_cursor_expected(r, "a foreign key action");
+	}
+	return dbt_cursor_next(r);
+}
+
 /* REFERENCES has been read. */
 static int rd_references(dbt_cursor *r, dbt_fk *fk)
 {
@@ -232,26 +265,21 @@ static int rd_references(dbt_cursor *r, dbt_fk *fk)
 		if ((rc = dbt_cursor_next(r)) < 0)
 			goto cleanup;
 	}
-	/* The actions come from pragma_foreign_key_list; they are only read
-	 * past here. */
 	for (;;) {
 		if (dbt_cursor_is(r, "on")) {
+			dbt_fk_action *action;
+
 			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
 			if (!dbt_cursor_is(r, "delete") && !dbt_cursor_is(r, "update")) {
 				rc = dbt_cursor_expected(r, "DELETE or UPDATE");
 				goto cleanup;
 			}
-			if ((rc = dbt_cursor_next(r)) < 0)
+			action = dbt_cursor_is(r, "delete") ? &fk->on_delete : &fk->on_update;
+			if ((rc = dbt_cursor_next(r)) < 0 || (rc = rd_action(r, action)) < 0)
 				goto cleanup;
-			if (dbt_cursor_is(r, "set") || dbt_cursor_is(r, "no")) {
-				if ((rc = dbt_cursor_next(r)) < 0)
-					goto cleanup;
-			}
-			if (r->tok.kind != DBT_TOK_WORD) {
-				rc = dbt_cursor_expected(r, "a foreign key action");
-				goto cleanup;
-			}
+			/* The last ON DELETE or ON UPDATE holds, as in SQLite. */
+			continue;
 		} else if (dbt_cursor_is(r, "match")) {
 			/* pragma_foreign_key_list says NONE whatever the SQL says. */
 			if ((rc = dbt_cursor_next(r)) < 0)
@@ -426,20 +454,72 @@ cleanup:
 	return rc;
 }
 
+/* A copy of `from`..`to` of `text` without the white space around it
+ * (SQLite's sqlite3DbSpanDup), in `*out`. */
+static int span_dup(char **out, const char *text, size_t from, size_t to)
+{
+	while (from < to && strchr(" \t\n\r\f", text[from]))
+		from++;
+	while (to > from && strchr(" \t\n\r\f", text[to - 1]))
+		to--;
+	free(*out);
+	if (!(*out = strndup(text + from, to - from)))
+		return dbt_error_oom();
+	return 0;
+}
+
 /* DEFAULT has been read: a parenthesised expression or one signed
- * literal or word.  The pragmas give its text. */
-static int rd_skip_default(dbt_cursor *r)
+ * literal or word, whose text goes into `*out` as SQLite keeps it for
+ * pragma_table_xinfo's dflt_value (inside the parentheses; the sign and
+ * its literal; the literal or word as written). */
+static int rd_default(dbt_cursor *r, char **out)
 {
 	size_t from, to;
 	int rc;
 
-	if (dbt_cursor_is(r, "("))
-		return rd_parens(r, &from, &to);
+	if (dbt_cursor_is(r, "(")) {
+		if ((rc = rd_parens(r, &from, &to)) < 0)
+			return rc;
+		return span_dup(out, r->text, from, to);
+	}
+	from = r->tok.start;
 	if ((dbt_cursor_is(r, "-") || dbt_cursor_is(r, "+")) && (rc = dbt_cursor_next(r)) < 0)
 		return rc;
 	if (r->tok.kind == DBT_TOK_END || r->tok.kind == DBT_TOK_PUNCT || r->tok.kind == DBT_TOK_OP)
 		return dbt_cursor_expected(r, "a default value");
-	return dbt_cursor_next(r);
+	if ((rc = dbt_cursor_next(r)) < 0)
+		return rc;
+	return span_dup(out, r->text, from, r->prev_end);
+}
+
+/* The declared type `from`..`to` of `text` as SQLite keeps it
+ * (sqlite3AddColumn): a type of three characters or more that is one
+ * quoted token loses its quotes, and ANY, BLOB, INT, INTEGER, REAL and
+ * TEXT, in any case, are kept in upper case.  NULL for none. */
+static int column_type(char **out, const char *text, size_t from, size_t to)
+{
+	static const char *const std[] = {"ANY", "BLOB", "INT", "INTEGER", "REAL", "TEXT"};
+	size_t n = to - from, i;
+
+	*out = NULL;
+	if (n >= 3 && strchr("\"'`[", text[from])) {
+		for (i = from + 1; i < to - 1 && !strchr("\"'`[", text[i]); i++)
+			;
+		if (i == to - 1) {
+			from++;
+			to--;
+			n -= 2;
+		}
+	}
+	for (i = 0; i < sizeof(std) / sizeof(std[0]); i++)
+		if (n == strlen(std[i]) && !strncasecmp(text + from, std[i], n)) {
+			if (!(*out = strdup(std[i])))
+				return dbt_error_oom();
+			return 0;
+		}
+	if (n && !(*out = strndup(text + from, n)))
+		return dbt_error_oom();
+	return 0;
 }
 
 /* A column definition: name, type, column constraints. */
@@ -451,7 +531,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 	dbt_unique *key;
 	dbt_fk *fk;
 	dbt_conflict conflict;
-	size_t from, to;
+	size_t from, to, tfrom, tto;
 	int rc;
 
 	if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
@@ -467,9 +547,21 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 		goto cleanup;
 	}
 	d->stored = v;
-	v[d->nstored++] = stored;
+	if (!(v = realloc(d->decl, (d->nstored + 1) * sizeof(*v)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	d->decl = v;
+	if (!(v = realloc(d->dflt, (d->nstored + 1) * sizeof(*v)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	d->dflt = v;
+	d->decl[d->nstored] = d->dflt[d->nstored] = NULL;
+	d->stored[d->nstored++] = stored;
 	stored = NULL;
 	/* The type: any words and parenthesised numbers up to a constraint. */
+	tfrom = tto = r->tok.start;
 	while ((r->tok.kind == DBT_TOK_WORD && !column_constraint_word(r)) ||
 	       r->tok.kind == DBT_TOK_QUOTED || r->tok.kind == DBT_TOK_STRING ||
 	       dbt_cursor_is(r, "(")) {
@@ -479,7 +571,10 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			rc = dbt_cursor_next(r);
 		if (rc < 0)
 			goto cleanup;
+		tto = r->prev_end;
 	}
+	if ((rc = column_type(&d->decl[d->nstored - 1], r->text, tfrom, tto)) < 0)
+		goto cleanup;
 	for (;;) {
 		if (dbt_cursor_is(r, "constraint")) {
 			free(cname);
@@ -493,6 +588,10 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = dbt_cursor_expect(r, "key", "KEY")) < 0)
 				goto cleanup;
+			/* "INTEGER PRIMARY KEY DESC" is no rowid alias, which
+			 * decides whether the key has an index. */
+			if (dbt_cursor_is(r, "desc"))
+				d->pk_desc = 1;
 			if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) &&
 			    (rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
@@ -509,6 +608,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = dbt_cursor_expect(r, "null", "NULL")) < 0)
 				goto cleanup;
+			c->not_null = 1;
 			rc = rd_conflict(r, &c->not_null_conflict);
 		} else if (dbt_cursor_is(r, "null")) {
 			if ((rc = dbt_cursor_next(r)) < 0)
@@ -528,7 +628,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 		} else if (dbt_cursor_is(r, "default")) {
 			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			rc = rd_skip_default(r);
+			rc = rd_default(r, &d->dflt[d->nstored - 1]);
 		} else if (dbt_cursor_is(r, "collate")) {
 			char *coll = NULL;
 
@@ -544,8 +644,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 				goto cleanup;
 			rc = rd_references(r, fk);
 		} else if (dbt_cursor_is(r, "generated") || dbt_cursor_is(r, "as")) {
-			/* The expression as written; the pragmas say whether it
-			 * is STORED. */
+			/* The expression as written, VIRTUAL unless STORED. */
 			char *expr = NULL;
 
 			if (dbt_cursor_is(r, "generated") &&
@@ -560,6 +659,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			free(expr);
 			if (rc < 0)
 				goto cleanup;
+			c->generated_stored = dbt_cursor_is(r, "stored");
 			if (dbt_cursor_is(r, "stored") || dbt_cursor_is(r, "virtual"))
 				rc = dbt_cursor_next(r);
 		} else {
@@ -656,15 +756,18 @@ cleanup:
 
 void idef_release(struct idef *d)
 {
+	size_t i;
+
 	free(d->name);
+	for (i = 0; i < d->nelems; i++)
+		free(d->elems[i].coll);
 	free(d->elems);
 	memset(d, 0, sizeof(*d));
 }
 
 static int rd_index_elem(dbt_cursor *r, struct idef *d)
 {
-	struct ielem e = {r->tok.start, r->tok.start, 0, 0}, *v;
-	char *coll = NULL;
+	struct ielem e = {r->tok.start, r->tok.start, 0, 0, 0, NULL}, *v;
 	int depth = 0, rc;
 
 	for (;;) {
@@ -687,18 +790,24 @@ static int rd_index_elem(dbt_cursor *r, struct idef *d)
 	if (dbt_cursor_is(r, "collate")) {
 		e.collate = 1;
 		if ((rc = dbt_cursor_next(r)) < 0 ||
-		    (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
-			return rc;
-		free(coll);
+		    (rc = rd_name(r, &e.coll, NULL, "a collation name")) < 0)
+			goto fail;
 	}
 	e.cto = e.collate ? r->prev_end : e.to;
+	if (dbt_cursor_is(r, "desc"))
+		e.desc = 1;
 	if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) && (rc = dbt_cursor_next(r)) < 0)
-		return rc;
-	if (!(v = realloc(d->elems, (d->nelems + 1) * sizeof(*v))))
-		return dbt_error_oom();
+		goto fail;
+	if (!(v = realloc(d->elems, (d->nelems + 1) * sizeof(*v)))) {
+		rc = dbt_error_oom();
+		goto fail;
+	}
 	d->elems = v;
 	v[d->nelems++] = e;
 	return 0;
+fail:
+	free(e.coll);
+	return rc;
 }
 
 /* Reads a stored CREATE INDEX. */
@@ -712,8 +821,11 @@ int read_index_sql(struct idef *d, const char *sql)
 	if ((rc = rd_init(r, sql, strlen(sql))) < 0 ||
 	    (rc = dbt_cursor_expect(r, "create", "CREATE")) < 0)
 		goto cleanup;
-	if (dbt_cursor_is(r, "unique") && (rc = dbt_cursor_next(r)) < 0)
-		goto cleanup;
+	if (dbt_cursor_is(r, "unique")) {
+		d->unique = 1;
+		if ((rc = dbt_cursor_next(r)) < 0)
+			goto cleanup;
+	}
 	if ((rc = dbt_cursor_expect(r, "index", "INDEX")) < 0)
 		goto cleanup;
 	if (dbt_cursor_is(r, "if")) {
