@@ -540,41 +540,50 @@ static int add_uniques(struct rtable *rt)
 }
 
 /* The column that a key of a stored CREATE INDEX names, as SQLite
- * resolves it: a name, maybe in parentheses, of a column of rt; NULL for
- * an expression.  `*rowid` is set when the name is the rowid's. */
-static const dbt_column *key_column(const struct rtable *rt, const char *text, size_t len,
-				    int *rowid)
+ * resolves it, into `*out`: a name, maybe in parentheses, of a column of
+ * rt; NULL for an expression.  `*rowid` is set when the name is the
+ * rowid's.  Fails only when memory runs out. */
+static int key_column(const struct rtable *rt, const char *text, size_t len, int *rowid,
+		      const dbt_column **out)
 {
 	dbt_cursor r;
 	char *folded = NULL, *stored = NULL;
-	const dbt_column *c = NULL;
-	int open = 0, dq;
+	const dbt_column *c;
+	int open = 0, dq, rc = 0;
 
 	*rowid = 0;
+	*out = NULL;
 	if (rd_init(&r, text, len) < 0)
-		goto cleanup;
+		goto expression;
 	for (; dbt_cursor_is(&r, "("); open++)
 		if (dbt_cursor_next(&r) < 0)
-			goto cleanup;
+			goto expression;
+	if (r.tok.kind != DBT_TOK_WORD && r.tok.kind != DBT_TOK_QUOTED &&
+	    !(r.tok.kind == DBT_TOK_STRING && r.text[r.tok.start] == '\''))
+		goto expression;
 	dq = r.tok.kind == DBT_TOK_QUOTED && r.quote == '"';
-	if (rd_name(&r, &folded, &stored, "a name") < 0)
+	/* A name token read into a string: only memory can fail here. */
+	if ((rc = rd_name(&r, &folded, &stored, "a name")) < 0)
 		goto cleanup;
 	for (; open > 0 && dbt_cursor_is(&r, ")"); open--)
 		if (dbt_cursor_next(&r) < 0)
-			goto cleanup;
+			goto expression;
 	if (open || r.tok.kind != DBT_TOK_END)
-		goto cleanup;
+		goto expression;
 	c = find_column(rt, stored);
 	/* A "name" that is no column is a string (SQLite's double-quoted
 	 * string literals). */
 	if (!c && !dq)
 		*rowid = !strcasecmp(stored, "rowid") || !strcasecmp(stored, "oid") ||
 			 !strcasecmp(stored, "_rowid_");
-cleanup:
+	*out = c;
+expression:
+	/* What the tokenizer could not read is an expression's, not an error. */
 	dbt_error_clear();
+cleanup:
 	free(folded);
 	free(stored);
-	return c;
+	return rc;
 }
 
 /* An index made by CREATE INDEX, from its stored SQL: a key that is a
@@ -599,7 +608,8 @@ static int add_index(struct reflect *x, struct rtable *rt, const char *iname, co
 		const dbt_column *c;
 		int rowid;
 
-		c = key_column(rt, sql + e->from, e->to - e->from, &rowid);
+		if ((rc = key_column(rt, sql + e->from, e->to - e->from, &rowid, &c)) < 0)
+			goto fail;
 		if (rowid) {
 			rc = dbt_error_set(DBT_ERROR,
 					   "its key %zu is the rowid, which a schema cannot "
