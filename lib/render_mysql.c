@@ -750,7 +750,7 @@ int dbt_mysql_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_sc
 			continue;
 		}
 		if ((at = written_at(&l, i)) < i) {
-			dbt_buf_comment(out, moved_note(&ops[at], op));
+			dbt_buf_comment(out, "%s", moved_note(&ops[at], op));
 			continue;
 		}
 		if ((rc = write_moved_here(out, &l, i)) < 0)
