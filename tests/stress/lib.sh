@@ -453,7 +453,7 @@ check_consistent() {
 			if [ "$running" != 0 ] && { [ "$running" != $((k + 1)) ] || [[ $fx != ddl* ]]; }; then
 				fail "$what: the journal of '$journal' marks statement $running as started, which it cannot be (statement $((k + 1)) is '${fx:-none}')"
 			elif [ "$try" != "$k" ] && [ "$running" = 0 ]; then
-				fail "$what: the $dir of $(rev_id "$rev") applied its statement $try, which the journal neither counts nor marks as started"
+				fail "$what: the $dir of $(rev_id "$rev") applied its statement $try, which the journal neither counts nor marks as started" "$(last_run_said)"
 			else
 				JOURNAL="$rev $dir $k $running"
 				return 0
@@ -471,9 +471,23 @@ check_consistent() {
 	fi
 	err=$(diff <(printf '%s\n' "$want") <(printf '%s\n' "$fp") | grep '^[<>]' |
 		sed 's/^< /expected but missing: /; s/^> /found but unexpected: /')
-	fail "$what: the database is not exactly at revision '${version:-base}'" "$err"
+	fail "$what: the database is not exactly at revision '${version:-base}'" "$err" "$(last_run_said)"
 	POS=-1
 	return 1
+}
+
+# last_run_said: for a failed check, what the run before it wrote on
+# stderr (BG_ERR, when the script has one) and, on MariaDB, the journal's
+# and the history's rows, to tell how it got there.
+last_run_said() {
+	if [ -n "${BG_ERR:-}" ] && [ -s "$BG_ERR" ]; then
+		printf 'the run before the check wrote:\n'
+		sed 's/^/  /' "$BG_ERR"
+	fi
+	if [ "$DIALECT" = mariadb ]; then
+		printf 'dbtool_journal: %s\n' "$(sql_value "SELECT * FROM dbtool_journal" 2>&1 | tr '\n' ';')"
+		printf 'dbtool_history: %s\n' "$(sql_value "SELECT version_num FROM dbtool_history ORDER BY 1" 2>&1 | tr '\n' ' ')"
+	fi
 }
 
 # no_password_in WHAT FILE...: a failed check when the test cluster's
