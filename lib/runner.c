@@ -435,8 +435,11 @@ static int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_b
 	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->commit(c)) < 0)
 		goto fail;
 	j.b = &b;
-	if ((rc = skip ? rb_journal_table(c, &b)
-		       : rb_journal_start(c, &b, rev, up, version_before)) < 0)
+	/* A resumed revision keeps its row as it is, its mark included: a row
+	 * written anew would lose, for a moment, that statement skip + 1 may
+	 * have taken effect (a run killed then left it unmarked). */
+	if ((rc = skip || unsure ? rb_journal_table(c, &b)
+				 : rb_journal_start(c, &b, rev, up, version_before)) < 0)
 		goto fail;
 	if (rev->lock_timeout_ms >= 0 && (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
 		goto stopped;
