@@ -290,6 +290,23 @@ cleanup:
 	return rc;
 }
 
+int parse_index_elems(struct parser *p, dbt_index *ix)
+{
+	int rc;
+
+	if ((rc = expect(p, "(", "'('")) < 0)
+		return rc;
+	for (;;) {
+		if ((rc = parse_index_elem(p, ix)) < 0)
+			return rc;
+		if (is(p, ")"))
+			break;
+		if ((rc = expect(p, ",", "',' or ')'")) < 0)
+			return rc;
+	}
+	return next(p);
+}
+
 /* 1 when the model declared the materialized view `name` before. */
 static int declared_matview(const struct parser *p, const char *name)
 {
@@ -369,17 +386,7 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 		else
 			name_release(&m);
 	}
-	if ((rc = expect(p, "(", "'('")) < 0)
-		goto cleanup;
-	for (;;) {
-		if ((rc = parse_index_elem(p, ix)) < 0)
-			goto cleanup;
-		if (is(p, ")"))
-			break;
-		if ((rc = expect(p, ",", "',' or ')'")) < 0)
-			goto cleanup;
-	}
-	if ((rc = next(p)) < 0)
+	if ((rc = parse_index_elems(p, ix)) < 0)
 		goto cleanup;
 	if (is(p, "include")) {
 		ix->pg_line = p->cur.tok.line;

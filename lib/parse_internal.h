@@ -153,6 +153,9 @@ void put_expr_name(dbt_buf *b, const char *name);
 int parse_index(struct parser *p, const dbt_token *first, int unique);
 /* One key of an index, appended to `ix`. */
 int parse_index_elem(struct parser *p, dbt_index *ix);
+/* "(" index elements separated by commas ")", each added to `ix`,
+ * and the token after them. */
+int parse_index_elems(struct parser *p, dbt_index *ix);
 
 /* parse_mysql.c: mariadb-dump's CREATE TABLE */
 /* Whether the current token starts a key line of MariaDB's inside CREATE

@@ -82,17 +82,7 @@ int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int uniqu
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if ((rc = expect(p, "(", "'('")) < 0)
-		goto cleanup;
-	for (;;) {
-		if ((rc = parse_index_elem(p, ix)) < 0)
-			goto cleanup;
-		if (is(p, ")"))
-			break;
-		if ((rc = expect(p, ",", "',' or ')'")) < 0)
-			goto cleanup;
-	}
-	if ((rc = next(p)) < 0)
+	if ((rc = parse_index_elems(p, ix)) < 0)
 		goto cleanup;
 	if (is(p, "using") || is(p, "comment") || is(p, "key_block_size") || is(p, "with") ||
 	    is(p, "invisible") || is(p, "ignored")) {
