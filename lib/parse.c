@@ -503,8 +503,10 @@ int parse_type(struct parser *p, dbt_type *out, int *serial)
 		} else if (portable ? type_word(p) || is(p, "array") ||
 					      (zone_next && p->cur.tok.kind == DBT_TOK_WORD) ||
 					      /* SMALLINT UNSIGNED, as MySQL's
-					      * habits leave it in SQLite files. */
-					      is(p, "unsigned")
+					      * habits leave it in SQLite files;
+					      * ZEROFILL, as mariadb-dump prints
+					      * it after them. */
+					      is(p, "unsigned") || is(p, "zerofill")
 				    : (p->cur.tok.kind == DBT_TOK_WORD && !constraint_word(p)) ||
 					      p->cur.tok.kind == DBT_TOK_QUOTED || is(p, ".")) {
 			/* After WITH or WITHOUT the next word belongs to the type,

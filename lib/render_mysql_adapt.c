@@ -30,20 +30,30 @@ int dbt_mysql_autoincrement_is(const dbt_column *c)
 	return c->autoincrement;
 }
 
-/* 1 when the type's text says UNSIGNED, in any case. */
-static int has_unsigned(const char *text)
+/* 1 when the type's text holds `word`, in any case. */
+static int has_word(const char *text, const char *word)
 {
+	size_t n = strlen(word);
+
 	for (; *text; text++)
-		if (!strncasecmp(text, "unsigned", 8))
+		if (!strncasecmp(text, word, n))
 			return 1;
 	return 0;
+}
+
+/* 1 when the type's text says UNSIGNED, in any case, or ZEROFILL, which
+ * MariaDB makes unsigned. */
+static int has_unsigned(const char *text)
+{
+	return has_word(text, "unsigned") || has_word(text, "zerofill");
 }
 
 /*
  * MariaDB's COLUMN_TYPE of a type the model declares with a name of its
  * own (kind OTHER): in lower case outside quotes ("enum('A','b')" keeps
- * its values), and an integer type written without a display width
- * ("INT UNSIGNED", "TINYINT") with the one MariaDB gives it.
+ * its values), an integer type written without a display width
+ * ("INT UNSIGNED", "TINYINT") with the one MariaDB gives it, and
+ * ZEROFILL without UNSIGNED with the UNSIGNED that MariaDB adds.
  */
 static void reported_other(dbt_buf *out, const char *text)
 {
@@ -72,6 +82,8 @@ static void reported_other(dbt_buf *out, const char *text)
 			quote = 0;
 		else if (!quote && (*s == '\'' || *s == '"'))
 			quote = *s;
+		else if (!quote && !strncasecmp(s, "zerofill", 8) && !has_word(text, "unsigned"))
+			dbt_buf_puts(out, "unsigned ");
 		dbt_buf_putc(out, quote ? *s : (char)tolower((unsigned char)*s));
 	}
 }

@@ -627,8 +627,10 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 	to = strip_array(text, &tk, 0, &array);
 	portable = tk.n > 0 && tk.v[0].kind == DBT_TOK_WORD &&
 		   find_type_name(text + tk.v[0].start, tk.v[0].len) &&
-		   /* SMALLINT UNSIGNED is a name SQLite takes as it is. */
-		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned") && !display_width(text, &tk);
+		   /* SMALLINT UNSIGNED is a name SQLite takes as it is, and
+		    * so is MariaDB's INT ZEROFILL. */
+		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned") &&
+		   !dbt_token_is(text, &tk.v[tk.n - 1], "zerofill") && !display_width(text, &tk);
 	/* A type named by a portable type's name is that type, spelled as
 	 * it is spelled: a fault in it is the model's. */
 	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len,

@@ -1972,7 +1972,7 @@ static void mariadb_display_width_and_auto_increment(void **state)
 
 	(void)state;
 	s = parse_ok("CREATE TABLE t (id int(11) NOT NULL AUTO_INCREMENT, n bigint(20) unsigned,\n"
-		     " f tinyint(1), PRIMARY KEY (id));");
+		     " f tinyint(1), z int(5) unsigned zerofill, z2 INT ZEROFILL, PRIMARY KEY (id));");
 	t = s->tables[0];
 	assert_true(t->columns[0]->autoincrement);
 	assert_true(t->columns[0]->not_null);
@@ -1980,6 +1980,9 @@ static void mariadb_display_width_and_auto_increment(void **state)
 	assert_string_equal(t->columns[0]->type.text, "int(11)");
 	assert_string_equal(t->columns[1]->type.text, "bigint(20) unsigned");
 	assert_string_equal(t->columns[2]->type.text, "tinyint(1)");
+	assert_string_equal(t->columns[3]->type.text, "int(5) unsigned zerofill");
+	assert_int_equal(t->columns[4]->type.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t->columns[4]->type.text, "INT ZEROFILL");
 	assert_false(t->columns[1]->autoincrement);
 	dbt_schema_free(s);
 }

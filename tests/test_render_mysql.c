@@ -832,6 +832,29 @@ static void adapted_types_are_what_mariadb_reports(void **state)
 	dbt_schema_free(s);
 }
 
+/* ZEROFILL, as mariadb-dump prints it, is a type of MariaDB's own words,
+ * which MariaDB makes UNSIGNED and gives the unsigned display width. */
+static void zerofill_is_unsigned_as_mariadb_reports(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE t (a INT ZEROFILL, b INT(5) ZEROFILL,\n"
+			      "  c int(5) unsigned zerofill, d BIGINT UNSIGNED ZEROFILL);");
+	dbt_table *t = table_of(s, "t");
+	static const char *const texts[] = {
+		"int(10) unsigned zerofill",
+		"int(5) unsigned zerofill",
+		"int(5) unsigned zerofill",
+		"bigint(20) unsigned zerofill",
+	};
+	size_t i;
+
+	(void)state;
+	assert_int_equal(t->ncolumns, 4);
+	for (i = 0; i < t->ncolumns; i++)
+		assert_string_equal(t->columns[i]->type.text ? t->columns[i]->type.text : "(null)",
+				    texts[i]);
+	dbt_schema_free(s);
+}
+
 /* MariaDB names every primary key PRIMARY: a model that names its key
  * matches the database that holds it. */
 static void a_named_primary_key_matches_the_key_mariadb_names_primary(void **state)
@@ -877,6 +900,7 @@ int main(void)
 		cmocka_unit_test(comment_lines_hold_no_line_break_of_a_name),
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
+		cmocka_unit_test(zerofill_is_unsigned_as_mariadb_reports),
 		cmocka_unit_test(a_named_primary_key_matches_the_key_mariadb_names_primary),
 	};
 
