@@ -673,6 +673,25 @@ indexes() {
 	esac | LC_ALL=C sort
 }
 
+# table_rows [TABLE...]: the rows of those tables (default: every table
+# that tables lists, dbtool's version table left out), each table as a
+# line "rows of NAME:" and then its rows as sql_value prints them, in byte
+# order: to compare what the tables hold before and after a change.
+table_rows() {
+	local t q
+	local -a names=("$@")
+	[ "$#" -gt 0 ] || mapfile -t names < <(tables | grep -vx dbtool_version)
+	for t in "${names[@]}"; do
+		[ -n "$t" ] || continue
+		case "$DIALECT" in
+		mariadb) q="\`${t//\`/\`\`}\`" ;;
+		*) q="\"${t//\"/\"\"}\"" ;;
+		esac
+		printf 'rows of %s:\n' "$t"
+		sql_value "SELECT * FROM $q" | LC_ALL=C sort
+	done
+}
+
 table_exists() {
 	tables | grep -qx -- "$1"
 }

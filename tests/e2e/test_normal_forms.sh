@@ -16,7 +16,7 @@
 # table (triggers, owned sequences, with CASCADE views) and refuses what
 # the database refuses.
 #
-# usage: DBTOOL=build/dbtool bash tests/e2e/test_normal_forms.sh sqlite|postgres
+# usage: DBTOOL=build/dbtool bash tests/e2e/test_normal_forms.sh sqlite|postgres|mariadb
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -38,11 +38,33 @@ revisions() {
 	echo "$n"
 }
 
+# base MODEL ROWS: the case's tables in a plain form (MODEL), made by a
+# first revision, and then rows in them (ROWS, SQL that satisfies the
+# CHECKs and keys the forms add later): the forms are then a change on
+# tables that hold rows, as they would be in a live database.
+base() {
+	printf '%s\n' "$1" >schema.sql
+	expect_ok dbtool migrate -m "base"
+	expect_ok dbtool upgrade
+	if sql_value "$2" >"$WORK/rows.out" 2>&1; then
+		pass "rows inserted into the base tables"
+	else
+		fail "rows should go into the base tables" "$(cat "$WORK/rows.out")"
+	fi
+}
+
 # round_trip WHAT: schema.sql is the model: migrate writes a revision,
 # upgrade applies it, and then the database agrees with the model:
-# migrate writes nothing and check exits 0 with no finding.
+# migrate writes nothing and check exits 0 with no finding.  Then the
+# whole round trip: downgrade -1 takes the revision back (to the version
+# before it), upgrade applies it again, the database is back at head and
+# still agrees with the model, and the rows of the tables that were there
+# before the revision (base) are what they were.
 round_trip() {
-	local before
+	local before prev head rows pre
+	local -a pre_tables
+	prev=$(db_version)
+	mapfile -t pre_tables < <(tables | grep -vx dbtool_version)
 	expect_ok dbtool migrate -m "$1"
 	expect_ok dbtool upgrade
 	before=$(revisions)
@@ -51,6 +73,25 @@ round_trip() {
 	expect_eq "$(revisions)" "$before" "$1: migrate after upgrade writes no revision"
 	expect_ok dbtool check
 	expect_stdout_eq ""
+
+	head=$(db_version)
+	pre=${pre_tables[*]}
+	rows=
+	[ -z "$pre" ] || rows=$(table_rows "${pre_tables[@]}")
+	if [ -n "$pre" ] && ! grep -qv '^rows of ' <<<"$rows"; then
+		fail "$1: the tables made before the revision ($pre) should hold rows"
+	fi
+	expect_ok dbtool downgrade -1
+	expect_version "$prev"
+	expect_ok dbtool upgrade
+	expect_version "$head"
+	expect_ok dbtool check
+	expect_stdout_eq ""
+	expect_ok dbtool migrate -m "$1 after downgrade and upgrade"
+	expect_stderr_contains "$NOTHING_TO_DO"
+	expect_eq "$(revisions)" "$before" "$1: migrate after downgrade and upgrade writes no revision"
+	expect_eq "$([ -z "$pre" ] || table_rows "${pre_tables[@]}")" "$rows" \
+		"$1: the rows of the tables made before the revision (${pre:-none}) are kept through downgrade -1 and upgrade"
 }
 
 # agrees WHAT: the database already agrees with schema.sql.
@@ -316,6 +357,203 @@ EOF
 		"table keep, trigger keep_tr" "the table's trigger went with it"
 }
 
+# --------------------------------------------------------------- MariaDB
+
+# The plain tables that the MariaDB forms change, and rows in them.
+MARIADB_BASE='CREATE TABLE parent (id INT PRIMARY KEY, code VARCHAR(10) NOT NULL);
+CREATE TABLE items (
+    id INT PRIMARY KEY,
+    m INT,
+    s VARCHAR(10),
+    y INT,
+    k INT,
+    a INT,
+    b INT,
+    n INT,
+    r REAL,
+    label VARCHAR(40),
+    note VARCHAR(40),
+    parent_id INT,
+    flag INT,
+    amount INT,
+    ratio FLOAT,
+    f2 DOUBLE PRECISION,
+    body VARCHAR(100),
+    kind VARCHAR(10),
+    tags VARCHAR(20),
+    at DATETIME,
+    created DATETIME,
+    changed DATETIME(6),
+    born DATE,
+    qty INT,
+    code INT,
+    doc TEXT
+);
+CREATE TABLE `select` (
+    `order` INT NOT NULL,
+    `from` INT NOT NULL,
+    `key` VARCHAR(10),
+    `odd name-1` INT,
+    "Mixed" VARCHAR(10),
+    PRIMARY KEY (`order`, `from`)
+);'
+MARIADB_ROWS="INSERT INTO parent VALUES (1, 'p1'), (2, 'p2');
+INSERT INTO items (id, m, s, y, k, a, b, n, r, label, note, parent_id, flag, amount, ratio, f2, body,
+  kind, tags, at, created, changed, born, qty, code, doc)
+VALUES (1, 3, 'a', 1, 1, 2, 3, 4, 1.5, 'hello', 'n', 1, 1, 12, 0.5, 0.25, 'some text', 'a', 'x,y',
+  '2021-01-01 10:00:00', '2021-02-03 04:05:06', '2021-02-03 04:05:06.123456', '2000-01-02', 7, 42,
+  '{\"k\": 1}'),
+ (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+INSERT INTO \`select\` VALUES (1, 2, 'x', 3, 'M'), (2, 1, NULL, NULL, NULL)"
+
+mariadb_forms() {
+	# CHECKs MariaDB rewrites (BETWEEN, IN, NOT, CASE, functions,
+	# backquotes), defaults (CURRENT_TIMESTAMP, now(6), numbers, strings,
+	# expressions in parentheses), types it spells in its own words,
+	# generated columns, index forms, a foreign key with actions,
+	# reserved words and odd characters as names, and the table options
+	# mariadb-dump prints: a change of tables that hold rows.
+	fresh
+	base "$MARIADB_BASE" "$MARIADB_ROWS"
+	cat >schema.sql <<'EOF'
+CREATE TABLE parent (id INT PRIMARY KEY, code VARCHAR(10) NOT NULL, UNIQUE (code));
+CREATE TABLE items (
+    id INT PRIMARY KEY,
+    m INT CHECK (m BETWEEN 1 AND 5),
+    s VARCHAR(10) DEFAULT 'x' CHECK (s IN ('a', 'b', 'x')),
+    y INT CHECK (NOT (y = 2)),
+    k INT CHECK (CASE WHEN k > 0 THEN k ELSE 1 END > 0),
+    a INT DEFAULT (1 + 2),
+    b INT DEFAULT -5,
+    n INT DEFAULT 5,
+    r REAL DEFAULT 1e3,
+    label VARCHAR(40) CHECK (char_length(`label`) < 30),
+    note VARCHAR(40) DEFAULT 'it''s',
+    parent_id INT,
+    flag BOOLEAN DEFAULT TRUE,
+    amount DECIMAL(12),
+    ratio DOUBLE,
+    f2 FLOAT DEFAULT 2.5,
+    body MEDIUMTEXT,
+    kind ENUM('a', 'b') DEFAULT 'b',
+    tags SET('x', 'y'),
+    at DATETIME(6),
+    created DATETIME DEFAULT CURRENT_TIMESTAMP,
+    changed DATETIME(6) DEFAULT now(6),
+    born DATE DEFAULT (curdate()),
+    qty INT UNSIGNED,
+    code INT(5) UNSIGNED ZEROFILL,
+    doc JSON,
+    total INT AS (a + b) VIRTUAL,
+    total2 INT GENERATED ALWAYS AS (a * b) STORED,
+    CONSTRAINT items_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE SET NULL
+);
+CREATE TABLE `select` (
+    `order` INT NOT NULL,
+    `from` INT NOT NULL,
+    `key` VARCHAR(10) DEFAULT 'k',
+    `odd name-1` INT CHECK (`odd name-1` >= 0),
+    "Mixed" VARCHAR(10),
+    PRIMARY KEY (`order`, `from`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+CREATE INDEX ix_label ON items (label(10));
+CREATE INDEX ix_m_desc ON items (m DESC, s);
+CREATE FULLTEXT INDEX ix_body ON items (body);
+CREATE UNIQUE INDEX ux_kind ON items (kind, id);
+CREATE INDEX `ix odd-name` ON `select` (`key`, "Mixed");
+EOF
+	round_trip "mariadb forms"
+	expect_eq "$(sql_value "SELECT GROUP_CONCAT(column_name, ' ', column_type ORDER BY ordinal_position SEPARATOR ', ') FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'items' AND column_name IN ('flag', 'amount', 'ratio', 'f2', 'body', 'kind', 'tags', 'at', 'qty', 'code', 'doc')")" \
+		"flag tinyint(1), amount decimal(12,0), ratio double, f2 double, body mediumtext, kind enum('a','b'), tags set('x','y'), at datetime(6), qty int(10) unsigned, code int(5) unsigned zerofill, doc longtext" \
+		"every type is MariaDB's spelling of the one declared"
+	expect_eq "$(sql_value "SELECT COUNT(*) FROM information_schema.check_constraints WHERE constraint_schema = DATABASE()")" \
+		7 "the six CHECKs and the one of JSON are in the database"
+	expect_eq "$(sql_value "SELECT GROUP_CONCAT(index_name, ' ', index_type, ' ', column_name, ' ', COALESCE(sub_part, '-'), ' ', COALESCE(collation, '-') ORDER BY index_name, seq_in_index SEPARATOR ', ') FROM information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 'items' AND index_name LIKE 'i%'")" \
+		"items_parent_fk BTREE parent_id - A, ix_body FULLTEXT body - -, ix_label BTREE label 10 A, ix_m_desc BTREE m - D, ix_m_desc BTREE s - A" \
+		"the indexes have their prefix, DESC and FULLTEXT"
+	expect_eq "$(sql_value "SELECT CONCAT(delete_rule, ' ', update_rule) FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE() AND constraint_name = 'items_parent_fk'")" \
+		"CASCADE SET NULL" "the foreign key has its actions"
+	expect_eq "$(sql_value "INSERT INTO items (id, parent_id) VALUES (3, 2); SELECT CONCAT_WS('|', s, a, b, n, r, note, flag, f2, kind, created IS NOT NULL, changed IS NOT NULL, born = CURDATE(), total, total2) FROM items WHERE id = 3")" \
+		"x|3|-5|5|1000|it's|1|2.5|b|1|1|1|-2|-15" "the defaults give their values and the generated columns compute"
+	expect_eq "$(sql_value "SELECT CONCAT_WS('|', \`key\`, \`odd name-1\`, Mixed) FROM \`select\` WHERE \`order\` = 1")" \
+		"x|3|M" "the names with reserved words and odd characters hold their rows"
+
+	# What MariaDB keeps and the model does not hold is refused at its
+	# place, saying so.
+	cat >schema.sql <<'EOF'
+CREATE TABLE parent (id INT PRIMARY KEY, code VARCHAR(10) NOT NULL, UNIQUE (code));
+CREATE TABLE stamped (id INT PRIMARY KEY, ts TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);
+EOF
+	expect_fail 1 dbtool check
+	expect_stderr_contains "schema.sql:2:91: column 'stamped.ts' has ON UPDATE, which the model does not hold: remove it (a trigger can set the column instead)"
+
+	# mariadb-dump --no-data of a database made by hand is the model, as
+	# it is: of that database, and as a change of plain tables that
+	# hold rows.
+	fresh
+	sql_value "CREATE TABLE parent (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, code varchar(10) NOT NULL UNIQUE);
+CREATE TABLE items (id int NOT NULL PRIMARY KEY, m int CHECK (m BETWEEN 1 AND 5),
+  s varchar(10) DEFAULT 'x' CHECK (s IN ('a','b','x')), y int CHECK (NOT (y = 2)),
+  flag boolean DEFAULT true, amount decimal(12), ratio double, f2 float DEFAULT 2.5, body mediumtext,
+  kind enum('a','b') DEFAULT 'b', tags set('x','y'), at datetime(6) DEFAULT current_timestamp(6),
+  created timestamp NULL DEFAULT NULL, qty int unsigned, code int(5) zerofill, doc json, parent_id int,
+  total int AS (m + y) VIRTUAL, total2 int AS (m * y) PERSISTENT, label varchar(40),
+  \`odd name-1\` int, \`key\` int,
+  KEY ix_label (label(10)), KEY ix_m_desc (m DESC, s), FULLTEXT KEY ix_body (body),
+  UNIQUE KEY ux_kind (kind, id), KEY \`ix odd\` (\`odd name-1\`, \`key\`),
+  CONSTRAINT items_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE SET NULL)" >/dev/null
+	my_dump "$MY_DATABASE" --no-data >"$WORK/mariadb.dump" 2>"$ERR"
+	for form in '/*!40101 SET' 'DROP TABLE IF EXISTS `items`' 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci' \
+		'int(10) unsigned' 'int(5) unsigned zerofill' 'CHARACTER SET utf8mb4 COLLATE utf8mb4_bin' 'KEY `ix_label` (`label`(10))' \
+		'FULLTEXT KEY' 'GENERATED ALWAYS AS (`m` * `y`) STORED' 'AUTO_INCREMENT' 'ON DELETE CASCADE ON UPDATE SET NULL'; do
+		if grep -qF -- "$form" "$WORK/mariadb.dump"; then
+			pass "the dump holds '$form'"
+		else
+			fail "the dump should hold '$form'" "$(cat "$WORK/mariadb.dump")"
+		fi
+	done
+	cp "$WORK/mariadb.dump" schema.sql
+	agrees "the dump of a database made by hand"
+	fresh
+	base 'CREATE TABLE parent (id INTEGER PRIMARY KEY, code VARCHAR(10) NOT NULL);
+CREATE TABLE items (id INTEGER PRIMARY KEY, m INT, s VARCHAR(10), y INT, flag INT, amount INT, ratio FLOAT,
+  f2 REAL, body TEXT, kind VARCHAR(10), tags VARCHAR(10), at DATETIME, created TIMESTAMP WITH TIME ZONE,
+  qty INT, code INT, doc TEXT, parent_id INT, label VARCHAR(40), `odd name-1` INT, `key` INT);' \
+		"INSERT INTO parent VALUES (1, 'p1');
+INSERT INTO items (id, m, s, y, flag, amount, ratio, f2, body, kind, tags, at, created, qty, code, doc,
+  parent_id, label, \`odd name-1\`, \`key\`)
+VALUES (1, 3, 'a', 1, 0, 12, 0.5, 0.25, 'text', 'a', 'x', '2021-01-01 10:00:00', '2021-01-01 10:00:00',
+  7, 42, '[1]', 1, 'l', 5, 6),
+ (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+  NULL, NULL)"
+	cp "$WORK/mariadb.dump" schema.sql
+	round_trip "the dump as the model of a database with plain tables"
+}
+
+# DROP TABLE in a model on MariaDB: the table's triggers go with it, as
+# MariaDB drops them; a view that uses it is refused (MariaDB would leave
+# it broken) unless CASCADE takes it along too.
+mariadb_drop_table() {
+	fresh
+	base 'CREATE TABLE keep (id INTEGER PRIMARY KEY);' "INSERT INTO keep VALUES (1), (2)"
+	cat >schema.sql <<'EOF'
+CREATE TABLE keep (id INTEGER PRIMARY KEY);
+CREATE TABLE gone (id INTEGER PRIMARY KEY, n INTEGER);
+CREATE TRIGGER gone_tr AFTER INSERT ON gone FOR EACH ROW INSERT INTO keep (id) VALUES (NEW.id);
+CREATE TRIGGER keep_tr BEFORE INSERT ON keep FOR EACH ROW SET NEW.id = NEW.id;
+CREATE VIEW gone_view AS SELECT id FROM gone;
+CREATE VIEW keep_view AS SELECT id FROM keep;
+DROP TABLE gone;
+EOF
+	expect_fail 1 dbtool check
+	expect_stderr_contains "schema.sql:7:12: cannot drop table 'gone': view 'gone_view' uses it"
+	sed -i 's/^DROP TABLE gone;/DROP TABLE gone CASCADE;/' schema.sql
+	round_trip "drop table cascade"
+	expect_eq "$(sql_value "SELECT GROUP_CONCAT(name ORDER BY name SEPARATOR ' ') FROM (SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name NOT LIKE 'dbtool%' UNION ALL SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = DATABASE()) x")" \
+		"keep keep_tr keep_view" "only keep, its trigger and its view are made: the dropped table's trigger and view went with it"
+}
+
 case "$DIALECT_ARG" in
 postgres)
 	pg_forms
@@ -325,8 +563,12 @@ sqlite)
 	sqlite_forms
 	sqlite_drop_table
 	;;
+mariadb)
+	mariadb_forms
+	mariadb_drop_table
+	;;
 *)
-	echo "Bail out! test_normal_forms.sh runs on sqlite or postgres"
+	echo "Bail out! test_normal_forms.sh runs on sqlite, postgres or mariadb"
 	exit 1
 	;;
 esac
