@@ -107,10 +107,36 @@ agrees() {
 
 # ------------------------------------------------------------ PostgreSQL
 
+# The tables of the second PostgreSQL case in a plain form (types as
+# declared, no defaults, collation, foreign key or index), and rows in
+# them that its foreign key (MATCH FULL) takes.
+PG_BASE='CREATE TABLE "select" ("order" INTEGER NOT NULL, "from" INTEGER NOT NULL, PRIMARY KEY ("order", "from"));
+CREATE TABLE "Users" (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE users (id INTEGER PRIMARY KEY, name TEXT);
+CREATE TABLE kinds (id BIGINT PRIMARY KEY, note TEXT, meta JSONB, bits BIT(3), hex BIT(8), day DATE,
+    span INTERVAL, tags TEXT[], addr INET, net CIDR, mac MACADDR, price MONEY, doc TSVECTOR,
+    during TSRANGE, nums INT4RANGE, vbits BIT VARYING(8), x XML, tt TIME WITH TIME ZONE,
+    "order" INTEGER, "from" INTEGER);'
+PG_ROWS="INSERT INTO \"select\" VALUES (1, 2), (2, 1);
+INSERT INTO \"Users\" VALUES (1, 'A');
+INSERT INTO users VALUES (1, 'a'), (2, 'B');
+INSERT INTO kinds VALUES (1, 'n', '{\"k\": 1}', B'101', X'1F', '2020-01-01', '1 day', '{a,b}', '10.0.0.1',
+    '10.0.0.0/8', '08:00:2b:01:02:03', 1.5, 'a b', '[2020-01-01,2020-02-01)', '[1,5)', B'101', '<a/>',
+    '10:00+02', 1, 2),
+  (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL)"
+
 pg_forms() {
 	# CHECKs, defaults and index predicates that PostgreSQL stores in
-	# another form than they are written.
+	# another form than they are written: a change of a table that holds
+	# rows.
 	fresh
+	base 'CREATE TABLE ratings (id INTEGER PRIMARY KEY, m INTEGER, s TEXT, s2 TEXT, a INTEGER, b INTEGER,
+    ts TIMESTAMP, t TIME, x NUMERIC, y INTEGER, created_at TIMESTAMP WITH TIME ZONE, r REAL, n NUMERIC,
+    doc JSONB, name TEXT);' \
+		"INSERT INTO ratings VALUES (101, 3, 'a', 'b', 2, 0, '2021-01-01', '11:00', 1, 1,
+    '2021-01-01 00:00+00', 2.5, 3.25, '{\"k\": 1}', 'n'), (102, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
 	cat >schema.sql <<'EOF'
 CREATE TABLE ratings (
     id INTEGER PRIMARY KEY,
@@ -147,8 +173,11 @@ EOF
 
 	# Types kept as declared, casts and typed literals, operator
 	# classes, MATCH FULL, reserved words as names, "Users" beside users,
-	# a collation qualified as pg_dump writes it.
+	# a collation qualified as pg_dump writes it: the defaults, the
+	# collation, the foreign key and the indexes a change of tables that
+	# hold rows.
 	fresh
+	base "$PG_BASE" "$PG_ROWS"
 	cat >schema.sql <<'EOF'
 CREATE TABLE "select" (
     "order" INTEGER NOT NULL,
@@ -232,6 +261,10 @@ CREATE INDEX ax ON accounts (email)" >/dev/null
 	fresh
 	cp "$WORK/pg.dump" schema.sql
 	round_trip "the dump as the model of an empty database"
+	fresh
+	base "$PG_BASE" "$PG_ROWS"
+	cp "$WORK/pg.dump" schema.sql
+	round_trip "the dump as the model of a database with plain tables"
 	expect_eq "$(sql_value "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'kinds'::regclass AND attname = 'meta'")" \
 		jsonb "kinds.meta is jsonb"
 	expect_eq "$(sql_value "SELECT pg_get_serial_sequence('legacy', 'id') IS NOT NULL")" t \
@@ -241,6 +274,7 @@ CREATE INDEX ax ON accounts (email)" >/dev/null
 # DROP TABLE in a model, as the database does it.
 pg_drop_table() {
 	fresh
+	base 'CREATE TABLE keep (id INTEGER PRIMARY KEY);' "INSERT INTO keep VALUES (1), (2)"
 	cat >schema.sql <<'EOF'
 CREATE TABLE keep (id INTEGER PRIMARY KEY);
 CREATE TABLE gone (id INTEGER PRIMARY KEY, n INTEGER);
