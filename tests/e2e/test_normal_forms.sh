@@ -7,14 +7,34 @@
 # is one model that batches many forms (CHECKs and defaults the database
 # rewrites, partial and expression indexes, types kept as declared,
 # quoted names, casts and typed literals, operator classes, MATCH FULL,
-# generated columns, STRICT and WITHOUT ROWID tables); then the
+# generated columns, STRICT and WITHOUT ROWID tables; on MariaDB its
+# rewritten CHECKs and defaults, its own type names, UNSIGNED and
+# ZEROFILL, key prefixes, DESC and FULLTEXT keys, foreign key actions,
+# reserved words and odd characters as names, table options); then the
 # databases' own dumps (`pg_dump --schema-only` with its SET lines, OWNER
 # TO, sequences OWNED BY and ALTER TABLE ... ADD CONSTRAINT after the
 # tables, dbtool's own tables among them; `sqlite3 .schema`, also of a
-# database made by hand) are the model;
+# database made by hand; `mariadb-dump --no-data` of a database made by
+# hand) are the model;
 # then DROP TABLE in a model takes along what the database drops with a
 # table (triggers, owned sequences, with CASCADE views) and refuses what
 # the database refuses.
+#
+# Every model goes the whole round trip: `migrate`, `upgrade`, `migrate`
+# writes nothing, `check` exits 0, then `downgrade -1` and `upgrade`
+# bring the database back to head, where `check` and `migrate` agree
+# again and the rows of the tables that were there before the revision
+# are what they were.  So the forms are mostly a change of plain tables
+# that a first revision made and that hold rows (`base`): ADD CHECK,
+# defaults, ALTER TYPE, indexes, generated columns added.
+#
+# KEPT OUT (dbtool defects, not fixed here):
+# - SQLite: plain.id INT PRIMARY KEY with `-- dbtool: no-autoincrement`
+#   as a change of a table holding rows.  A table rebuild writes its new
+#   CREATE TABLE without the model's hint, so the database's `.schema`
+#   then reads as a rowid-alias key (INTEGER NOT NULL) and no longer
+#   agrees with the database; plain is made by the forms revision itself
+#   instead (its rows are not among those kept).
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_normal_forms.sh sqlite|postgres|mariadb
 
@@ -299,8 +319,24 @@ EOF
 
 # ---------------------------------------------------------------- SQLite
 
+# The tables of the SQLite forms in a plain form, and rows in them.
+# (plain is not among them: see KEPT OUT at the head of this file.)
+SQLITE_BASE="CREATE TABLE [bracket table] ([my col] INTEGER PRIMARY KEY, \`back col\` TEXT);
+CREATE TABLE 'single quoted' (id INTEGER PRIMARY KEY, name TEXT, other TEXT, yes BOOLEAN);
+CREATE TABLE gen (a INTEGER, b INTEGER);
+CREATE TABLE st (id INTEGER PRIMARY KEY, name TEXT, v ANY);
+CREATE TABLE wr (k TEXT PRIMARY KEY, v INTEGER);
+CREATE TABLE chk (m INTEGER, s TEXT, s2 TEXT, y INTEGER, r REAL, n NUMERIC, name TEXT);"
+SQLITE_ROWS="INSERT INTO [bracket table] VALUES (1, 'b'), (2, NULL);
+INSERT INTO 'single quoted' VALUES (10, 'n', 'o', 0), (11, NULL, NULL, NULL);
+INSERT INTO gen VALUES (4, 5), (NULL, NULL);
+INSERT INTO st VALUES (1, 'a', 1), (2, NULL, 'v');
+INSERT INTO wr VALUES ('a', 1), ('b', NULL);
+INSERT INTO chk VALUES (3, 'a', 'b', 1, 2.5, 1.25, 'n'), (NULL, NULL, NULL, NULL, NULL, NULL, NULL);"
+
 sqlite_forms() {
 	fresh
+	base "$SQLITE_BASE" "$SQLITE_ROWS"
 	cat >schema.sql <<'EOF'
 CREATE TABLE plain (
     id INT PRIMARY KEY, -- dbtool: no-autoincrement
@@ -335,15 +371,15 @@ EOF
 	expect_eq "$(sql_value "SELECT group_concat(name || ' ' || type, ', ') FROM pragma_table_info('plain')")" \
 		"id INT, at DATETIME, amount DECIMAL(12), doc JSONB, anything , whatever ANY, label STRING, nm NVARCHAR(40)" \
 		"every declared type is kept as written"
-	expect_eq "$(sql_value "INSERT INTO plain (id) VALUES (NULL); SELECT typeof(id) FROM plain")" null \
+	expect_eq "$(sql_value "INSERT INTO plain (id) VALUES (NULL); SELECT typeof(id) FROM plain WHERE rowid = last_insert_rowid()")" null \
 		"plain.id INT PRIMARY KEY is no rowid alias: it holds NULL"
-	expect_eq "$(sql_value "INSERT INTO 'single quoted' (id) VALUES (1); SELECT name || '|' || other || '|' || yes FROM 'single quoted'")" \
+	expect_eq "$(sql_value "INSERT INTO 'single quoted' (id) VALUES (1); SELECT name || '|' || other || '|' || yes FROM 'single quoted' WHERE id = 1")" \
 		"hello|word|1" "DEFAULT hello is the string 'hello', as SQLite takes it"
 	expect_eq "$(sql_value "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'dbtool%' ORDER BY name)")" \
 		"bracket table chk gen plain single quoted st wr" "the tables have their names"
 	expect_eq "$(sql_value "SELECT count(*) FROM sqlite_master WHERE name IN ('st', 'wr') AND (sql LIKE '%STRICT' OR sql LIKE '%WITHOUT ROWID')")" \
 		2 "STRICT and WITHOUT ROWID are kept"
-	expect_eq "$(sql_value "INSERT INTO gen (a, b) VALUES (2, 3); SELECT c || '|' || d FROM gen")" "5|6" \
+	expect_eq "$(sql_value "INSERT INTO gen (a, b) VALUES (2, 3); SELECT c || '|' || d FROM gen WHERE a = 2 AND b = 3")" "5|6" \
 		"the generated columns compute"
 
 	# That database's .schema, as the model of an empty database.
@@ -358,6 +394,10 @@ EOF
 	fresh
 	cp "$WORK/sqlite.dump" schema.sql
 	round_trip "the dump as the model of an empty database"
+	fresh
+	base "$SQLITE_BASE" "$SQLITE_ROWS"
+	cp "$WORK/sqlite.dump" schema.sql
+	round_trip "the dump as the model of a database with plain tables"
 
 	# A database made by hand (not by dbtool): its .schema is the model.
 	fresh
@@ -371,10 +411,22 @@ CREATE TRIGGER tr AFTER INSERT ON notes BEGIN SELECT 1; END;"
 	agrees "the dump of a database made by hand"
 	expect_eq "$(sql_value "INSERT INTO [b t] DEFAULT VALUES; SELECT z || '|' || w FROM [b t]")" "hello|q" \
 		"the defaults are still the strings SQLite made of them"
+	# The same dump as a change of plain tables that hold rows.
+	cp schema.sql "$WORK/sqlite-hand.dump"
+	fresh
+	base "CREATE TABLE [b t] ([x y] INTEGER PRIMARY KEY, z, \`w\` TEXT);
+CREATE TABLE notes (id INTEGER PRIMARY KEY, at DATETIME, body NVARCHAR(40) NOT NULL DEFAULT '', ref INTEGER, [Total] NUMERIC);
+CREATE TABLE pairs (x, y, PRIMARY KEY (x DESC, y));" \
+		"INSERT INTO [b t] VALUES (1, 'a', 'b'), (2, NULL, NULL);
+INSERT INTO notes VALUES (1, '2021-01-01 10:00:00', 'hi', 1, 5), (2, NULL, '', NULL, NULL);
+INSERT INTO pairs VALUES (1, 2), (2, 1);"
+	cp "$WORK/sqlite-hand.dump" schema.sql
+	round_trip "the dump of a database made by hand as the model of a database with plain tables"
 }
 
 sqlite_drop_table() {
 	fresh
+	base 'CREATE TABLE keep (id INTEGER PRIMARY KEY);' "INSERT INTO keep VALUES (1), (2)"
 	cat >schema.sql <<'EOF'
 CREATE TABLE keep (id INTEGER PRIMARY KEY);
 CREATE TABLE gone (id INTEGER PRIMARY KEY, n INTEGER);
