@@ -1971,8 +1971,9 @@ static void mariadb_display_width_and_auto_increment(void **state)
 	dbt_table *t;
 
 	(void)state;
-	s = parse_ok("CREATE TABLE t (id int(11) NOT NULL AUTO_INCREMENT, n bigint(20) unsigned,\n"
-		     " f tinyint(1), z int(5) unsigned zerofill, z2 INT ZEROFILL, PRIMARY KEY (id));");
+	s = parse_ok(
+		"CREATE TABLE t (id int(11) NOT NULL AUTO_INCREMENT, n bigint(20) unsigned,\n"
+		" f tinyint(1), z int(5) unsigned zerofill, z2 INT ZEROFILL, PRIMARY KEY (id));");
 	t = s->tables[0];
 	assert_true(t->columns[0]->autoincrement);
 	assert_true(t->columns[0]->not_null);
