@@ -529,7 +529,7 @@ CREATE TABLE items (
     changed DATETIME(6) DEFAULT now(6),
     born DATE DEFAULT (curdate()),
     qty INT UNSIGNED,
-    code INT(5) UNSIGNED ZEROFILL,
+    code INT(5) ZEROFILL,
     doc JSON,
     total INT AS (a + b) VIRTUAL,
     total2 INT GENERATED ALWAYS AS (a * b) STORED,
