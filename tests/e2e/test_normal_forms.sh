@@ -473,7 +473,8 @@ CREATE TABLE items (
     born DATE,
     qty INT,
     code INT,
-    doc TEXT
+    doc TEXT,
+    memo TEXT
 );
 CREATE TABLE `select` (
     `order` INT NOT NULL,
@@ -485,12 +486,12 @@ CREATE TABLE `select` (
 );'
 MARIADB_ROWS="INSERT INTO parent VALUES (1, 'p1'), (2, 'p2');
 INSERT INTO items (id, m, s, y, k, a, b, n, r, label, note, parent_id, flag, amount, ratio, f2, body,
-  kind, tags, at, created, changed, born, qty, code, doc)
+  kind, tags, at, created, changed, born, qty, code, doc, memo)
 VALUES (1, 3, 'a', 1, 1, 2, 3, 4, 1.5, 'hello', 'n', 1, 1, 12, 0.5, 0.25, 'some text', 'a', 'x,y',
   '2021-01-01 10:00:00', '2021-02-03 04:05:06', '2021-02-03 04:05:06.123456', '2000-01-02', 7, 42,
-  '{\"k\": 1}'),
+  '{\"k\": 1}', 'a memo'),
  (2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL);
 INSERT INTO \`select\` VALUES (1, 2, 'x', 3, 'M'), (2, 1, NULL, NULL, NULL)"
 
 mariadb_forms() {
@@ -531,6 +532,7 @@ CREATE TABLE items (
     qty INT UNSIGNED,
     code INT(5) ZEROFILL,
     doc JSON,
+    memo TEXT,
     total INT AS (a + b) VIRTUAL,
     total2 INT GENERATED ALWAYS AS (a * b) STORED,
     CONSTRAINT items_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE SET NULL
@@ -550,8 +552,8 @@ CREATE UNIQUE INDEX ux_kind ON items (kind, id);
 CREATE INDEX `ix odd-name` ON `select` (`key`, "Mixed");
 EOF
 	round_trip "mariadb forms"
-	expect_eq "$(sql_value "SELECT GROUP_CONCAT(column_name, ' ', column_type ORDER BY ordinal_position SEPARATOR ', ') FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'items' AND column_name IN ('flag', 'amount', 'ratio', 'f2', 'body', 'kind', 'tags', 'at', 'qty', 'code', 'doc')")" \
-		"flag tinyint(1), amount decimal(12,0), ratio double, f2 double, body mediumtext, kind enum('a','b'), tags set('x','y'), at datetime(6), qty int(10) unsigned, code int(5) unsigned zerofill, doc longtext" \
+	expect_eq "$(sql_value "SELECT GROUP_CONCAT(column_name, ' ', column_type ORDER BY ordinal_position SEPARATOR ', ') FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'items' AND column_name IN ('flag', 'amount', 'ratio', 'f2', 'body', 'kind', 'tags', 'at', 'qty', 'code', 'doc', 'memo')")" \
+		"flag tinyint(1), amount decimal(12,0), ratio double, f2 double, body mediumtext, kind enum('a','b'), tags set('x','y'), at datetime(6), qty int(10) unsigned, code int(5) unsigned zerofill, doc longtext, memo text" \
 		"every type is MariaDB's spelling of the one declared"
 	expect_eq "$(sql_value "SELECT COUNT(*) FROM information_schema.check_constraints WHERE constraint_schema = DATABASE()")" \
 		7 "the six CHECKs and the one of JSON are in the database"
