@@ -609,6 +609,24 @@ static int display_width(const char *text, const struct ttoks *tk)
 	       tk->v[2].kind == DBT_TOK_NUMBER && dbt_token_is(text, &tk->v[3], ")");
 }
 
+/*
+ * 1 when the tokens are a floating-point type's name with MariaDB/MySQL's
+ * digits and decimals, "double(10,2)", "float(7,3)" (then UNSIGNED,
+ * ZEROFILL or nothing), as MariaDB prints them: a name taken as written,
+ * as an integer's display width is.
+ */
+static int float_digits(const char *text, const struct ttoks *tk)
+{
+	const struct type_word *w;
+
+	return tk->n >= 6 && tk->v[0].kind == DBT_TOK_WORD &&
+	       (w = find_type_name(text + tk->v[0].start, tk->v[0].len)) &&
+	       (w->kind == DBT_TYPE_DOUBLE || w->kind == DBT_TYPE_REAL) &&
+	       dbt_token_is(text, &tk->v[1], "(") && tk->v[2].kind == DBT_TOK_NUMBER &&
+	       dbt_token_is(text, &tk->v[3], ",") && tk->v[4].kind == DBT_TOK_NUMBER &&
+	       dbt_token_is(text, &tk->v[5], ")");
+}
+
 int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos)
 {
 	struct ttoks tk;
@@ -630,7 +648,8 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 		   /* SMALLINT UNSIGNED is a name SQLite takes as it is, and
 		    * so is MariaDB's INT ZEROFILL. */
 		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned") &&
-		   !dbt_token_is(text, &tk.v[tk.n - 1], "zerofill") && !display_width(text, &tk);
+		   !dbt_token_is(text, &tk.v[tk.n - 1], "zerofill") && !display_width(text, &tk) &&
+		   !float_digits(text, &tk);
 	/* A type named by a portable type's name is that type, spelled as
 	 * it is spelled: a fault in it is the model's. */
 	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len,

@@ -1963,7 +1963,8 @@ static void sqlite_type_spellings_of_other_tools(void **state)
 }
 
 /* What MariaDB's inspect, mariadb-dump and SQLAlchemy's MySQL DDL write:
- * an integer's display width is a name taken as written, AUTO_INCREMENT
+ * an integer's display width (and ZEROFILL), a floating-point type's
+ * digits and decimals are a name taken as written, AUTO_INCREMENT
  * a column whose values the database generates. */
 static void mariadb_display_width_and_auto_increment(void **state)
 {
@@ -1971,9 +1972,9 @@ static void mariadb_display_width_and_auto_increment(void **state)
 	dbt_table *t;
 
 	(void)state;
-	s = parse_ok(
-		"CREATE TABLE t (id int(11) NOT NULL AUTO_INCREMENT, n bigint(20) unsigned,\n"
-		" f tinyint(1), z int(5) unsigned zerofill, z2 INT ZEROFILL, PRIMARY KEY (id));");
+	s = parse_ok("CREATE TABLE t (id int(11) NOT NULL AUTO_INCREMENT, n bigint(20) unsigned,\n"
+		     " f tinyint(1), z int(5) unsigned zerofill, z2 INT ZEROFILL, d double(10,2),\n"
+		     " fl FLOAT(7,3) unsigned zerofill, PRIMARY KEY (id));");
 	t = s->tables[0];
 	assert_true(t->columns[0]->autoincrement);
 	assert_true(t->columns[0]->not_null);
@@ -1984,6 +1985,10 @@ static void mariadb_display_width_and_auto_increment(void **state)
 	assert_string_equal(t->columns[3]->type.text, "int(5) unsigned zerofill");
 	assert_int_equal(t->columns[4]->type.kind, DBT_TYPE_OTHER);
 	assert_string_equal(t->columns[4]->type.text, "INT ZEROFILL");
+	assert_int_equal(t->columns[5]->type.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t->columns[5]->type.text, "double(10,2)");
+	assert_int_equal(t->columns[6]->type.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t->columns[6]->type.text, "FLOAT(7,3) unsigned zerofill");
 	assert_false(t->columns[1]->autoincrement);
 	dbt_schema_free(s);
 }

@@ -837,18 +837,18 @@ static void adapted_types_are_what_mariadb_reports(void **state)
 static void zerofill_is_unsigned_as_mariadb_reports(void **state)
 {
 	dbt_schema *s = model("CREATE TABLE t (a INT ZEROFILL, b INT(5) ZEROFILL,\n"
-			      "  c int(5) unsigned zerofill, d BIGINT UNSIGNED ZEROFILL);");
+			      "  c int(5) unsigned zerofill, d BIGINT UNSIGNED ZEROFILL,\n"
+			      "  e DOUBLE(6,2) ZEROFILL);");
 	dbt_table *t = table_of(s, "t");
 	static const char *const texts[] = {
-		"int(10) unsigned zerofill",
-		"int(5) unsigned zerofill",
-		"int(5) unsigned zerofill",
-		"bigint(20) unsigned zerofill",
+		"int(10) unsigned zerofill",	 "int(5) unsigned zerofill",
+		"int(5) unsigned zerofill",	 "bigint(20) unsigned zerofill",
+		"double(6,2) unsigned zerofill",
 	};
 	size_t i;
 
 	(void)state;
-	assert_int_equal(t->ncolumns, 4);
+	assert_int_equal(t->ncolumns, 5);
 	for (i = 0; i < t->ncolumns; i++)
 		assert_string_equal(t->columns[i]->type.text ? t->columns[i]->type.text : "(null)",
 				    texts[i]);
