@@ -12,7 +12,9 @@ static const char usage[] =
 	"\n"
 	"Creates DIR (default 'migrations') with versions/ and script.sql.tmpl, and\n"
 	"dbtool.ini and an empty schema.sql in the current folder when they are\n"
-	"absent.  Refuses a DIR that exists and is not empty.\n"
+	"absent.  Where dbtool.ini exists, DIR defaults to its script_location,\n"
+	"and the model file made is the one it names.  Refuses a DIR that exists\n"
+	"and is not empty.\n"
 	"\n"
 	"      --from-database  adopt the database (--url, DATABASE_URL or\n"
 	"                       dbtool.ini): write the model file as 'dbtool\n"
@@ -46,8 +48,9 @@ static int from_database(const char *dir)
 		goto cleanup;
 	/* The stamp is reported below, with the files. */
 	ro.on_step = NULL;
-	if (dbt_inspect_adopt_dialects(&created, &id, c.conn, dir, c.cfg.model, c.cfg.schema, &ro,
-				       c.cfg.dialects, c.cfg.ndialects) < 0) {
+	if (dbt_inspect_adopt_dialects(&created, &id, c.conn, dir ? dir : c.cfg.script_location,
+				       c.cfg.model, c.cfg.schema, &ro, c.cfg.dialects,
+				       c.cfg.ndialects) < 0) {
 		cmd_fail();
 		goto cleanup;
 	}
@@ -78,8 +81,8 @@ int cmd_init(int argc, char **argv)
 	if ((rc = cmd_parse(argc, argv, usage, opts, args, 1, &nargs)) != 0)
 		return rc == 1 ? EXIT_OK : rc;
 	if (adopt)
-		return from_database(nargs ? args[0] : "migrations");
-	if (dbt_project_init(nargs ? args[0] : "migrations", &created) < 0)
+		return from_database(nargs ? args[0] : NULL);
+	if (dbt_project_init(nargs ? args[0] : NULL, &created) < 0)
 		return cmd_fail();
 	print_created(created);
 	free(created);

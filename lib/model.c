@@ -434,6 +434,17 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	dbt_model_diff_opts(&o, conn);
 	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
 		goto done;
+	/* A table the model says was renamed from one the database has is
+	 * neither created beside it nor renamed: renaming is a migration's
+	 * work, and a new empty table next to the old one's rows is not what
+	 * the model means. */
+	for (i = 0; i < diff.n && rc == 0; i++)
+		if (diff.ops[i].kind == DBT_OP_RENAME_TABLE)
+			rc = dbt_error_set(DBT_ERROR,
+					   "table '%s' is declared renamed from '%s', which the "
+					   "database has: 'dbtool migrate' writes the rename; "
+					   "create-all only creates",
+					   diff.ops[i].table->name, diff.ops[i].old_table->name);
 	/* Every statement is written before any runs: what the dialect
 	 * cannot express is refused with nothing created, also where DDL
 	 * commits at once (MariaDB). */

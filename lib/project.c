@@ -166,14 +166,53 @@ static int init_write(struct undo *u, dbt_buf *created, const char *path, const 
 	return 0;
 }
 
-int dbt_project_init(const char *dir, char **created)
+/* Makes the folder of the model file that dbtool.ini names, when missing. */
+static int model_folder(struct undo *u, dbt_buf *created, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *folder;
+	int rc = 0;
+
+	if (!slash || slash == path)
+		return 0;
+	if (!(folder = strndup(path, (size_t)(slash - path))))
+		return dbt_error_oom();
+	if (!dbt_fs_exists(folder)) {
+		if ((rc = undo_add(u, folder, 1)) == 0 && (rc = dbt_fs_mkdirs(folder)) == 0)
+			dbt_buf_printf(created, "%s/\n", folder);
+	}
+	free(folder);
+	return rc;
+}
+
+/*
+ * The folder and model file an existing dbtool.ini names: init lays the
+ * project down where the configuration will look for it, unless a folder
+ * is given.
+ */
+static int config_paths(char **dir_out, char **model_out)
+{
+	dbt_config cfg;
+	int rc;
+
+	if ((rc = dbt_config_load(&cfg, CONFIG_NAME, 0)) < 0)
+		return rc;
+	if (!(*dir_out = strdup(cfg.script_location)) ||
+	    (!cfg.model_command && !(*model_out = strdup(cfg.model))))
+		rc = dbt_error_oom();
+	dbt_config_release(&cfg);
+	return rc;
+}
+
+int dbt_project_init(const char *dir_arg, char **created)
 {
 	const struct dbt_template_file *tmpl = template_file(TEMPLATE_NAME);
 	const struct dbt_template_file *model = template_file(MODEL_NAME);
 	struct undo undo = {{NULL}, {0}, 0};
 	dbt_buf list = DBT_BUF_INIT, ini = DBT_BUF_INIT;
-	char *versions = NULL, *tmpl_path = NULL;
-	int rc, dir_existed;
+	char *versions = NULL, *tmpl_path = NULL, *config_dir = NULL, *model_path = NULL;
+	const char *dir = dir_arg ? dir_arg : DEFAULT_DIR;
+	int rc, dir_existed, have_config = dbt_fs_exists(CONFIG_NAME);
 
 	if (created)
 		*created = NULL;
@@ -181,13 +220,21 @@ int dbt_project_init(const char *dir, char **created)
 		return dbt_error_set(DBT_ERROR, "invalid folder name '%s'", dir);
 	if (!tmpl || !model)
 		return dbt_error_set(DBT_ERROR, "the built-in template is incomplete");
-	if (!dbt_fs_exists(CONFIG_NAME) && (rc = config_value_ok(dir)) < 0)
+	if (!have_config && (rc = config_value_ok(dir)) < 0)
 		return rc;
+	if (have_config) {
+		if ((rc = config_paths(&config_dir, &model_path)) < 0)
+			goto cleanup;
+		if (!dir_arg)
+			dir = config_dir;
+	}
 	rc = dbt_fs_dir_empty(dir);
 	if (rc < 0)
-		return rc;
-	if (rc == 0)
-		return dbt_error_set(DBT_EEXISTS, "folder '%s' exists and is not empty", dir);
+		goto cleanup;
+	if (rc == 0) {
+		rc = dbt_error_set(DBT_EEXISTS, "folder '%s' exists and is not empty", dir);
+		goto cleanup;
+	}
 	dir_existed = dbt_fs_exists(dir);
 	versions = dbt_fs_join(dir, "versions");
 	tmpl_path = dbt_fs_join(dir, TEMPLATE_NAME);
@@ -203,14 +250,20 @@ int dbt_project_init(const char *dir, char **created)
 	dbt_buf_printf(&list, "%s/\n", versions);
 	if ((rc = init_write(&undo, &list, tmpl_path, tmpl->data, tmpl->size)) < 0)
 		goto cleanup;
-	if (!dbt_fs_exists(CONFIG_NAME)) {
+	if (!have_config) {
 		if ((rc = render_config(&ini, dir)) < 0 ||
 		    (rc = init_write(&undo, &list, CONFIG_NAME, ini.ptr, ini.len)) < 0)
 			goto cleanup;
 	}
-	if (!dbt_fs_exists(MODEL_NAME) &&
-	    (rc = init_write(&undo, &list, MODEL_NAME, model->data, model->size)) < 0)
-		goto cleanup;
+	/* No model file when the configuration's model is a command's output. */
+	if (!have_config || model_path) {
+		const char *path = model_path ? model_path : MODEL_NAME;
+
+		if (!dbt_fs_exists(path) &&
+		    ((rc = model_folder(&undo, &list, path)) < 0 ||
+		     (rc = init_write(&undo, &list, path, model->data, model->size)) < 0))
+			goto cleanup;
+	}
 	if (list.oom) {
 		rc = dbt_error_oom();
 		goto cleanup;
@@ -224,6 +277,8 @@ cleanup:
 	dbt_buf_release(&ini);
 	free(versions);
 	free(tmpl_path);
+	free(config_dir);
+	free(model_path);
 	return rc;
 }
 

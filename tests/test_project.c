@@ -149,6 +149,62 @@ static void init_accepts_an_existing_empty_folder(void **state)
 	free(created);
 }
 
+/* An existing dbtool.ini decides where the project goes: its
+ * script_location when no folder is given, and its model file. */
+static void init_follows_an_existing_config(void **state)
+{
+	char *created = NULL;
+	FILE *f;
+
+	(void)state;
+	f = fopen("dbtool.ini", "w");
+	assert_non_null(f);
+	fputs("[dbtool]\nurl = sqlite:///app.db\nscript_location = db/migrations\n"
+	      "model = db/model.sql\n",
+	      f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(dbt_project_init(NULL, &created), 0);
+	assert_string_equal(created, "db/migrations/versions/\ndb/migrations/script.sql.tmpl\n"
+				     "db/model.sql\n");
+	assert_true(is_dir("db/migrations/versions"));
+	assert_file_equal("db/model.sql", builtin("schema.sql")->data);
+	assert_false(is_file("schema.sql"));
+	assert_false(is_dir("migrations"));
+	free(created);
+	/* A folder given is made as asked; the model file exists already. */
+	assert_int_equal(dbt_project_init("other", &created), 0);
+	assert_string_equal(created, "other/versions/\nother/script.sql.tmpl\n");
+	free(created);
+}
+
+/* A model_command in dbtool.ini means no model file to make; a
+ * dbtool.ini that cannot be read stops init before anything is made. */
+static void init_with_model_command_or_broken_config(void **state)
+{
+	char *created = NULL;
+	FILE *f;
+
+	(void)state;
+	f = fopen("dbtool.ini", "w");
+	assert_non_null(f);
+	fputs("[dbtool]\nmodel_command = printf ''\n", f);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(dbt_project_init(NULL, &created), 0);
+	assert_string_equal(created, "migrations/versions/\nmigrations/script.sql.tmpl\n");
+	assert_false(is_file("schema.sql"));
+	free(created);
+	created = NULL;
+	assert_int_equal(test_rmtree("migrations"), 0);
+	f = fopen("dbtool.ini", "w");
+	assert_non_null(f);
+	fputs("[dbtool]\nno_such_key = 1\n", f);
+	assert_int_equal(fclose(f), 0);
+	assert_true(dbt_project_init(NULL, &created) < 0);
+	assert_null(created);
+	assert_false(is_dir("migrations"));
+	assert_false(is_file("schema.sql"));
+}
+
 static void init_refuses_a_folder_that_is_not_empty(void **state)
 {
 	char *created = (char *)"untouched";
@@ -695,6 +751,8 @@ int main(void)
 		T(init_lays_down_a_fresh_project),
 		T(init_accepts_null_created),
 		T(init_accepts_an_existing_empty_folder),
+		T(init_follows_an_existing_config),
+		T(init_with_model_command_or_broken_config),
 		T(init_refuses_a_folder_that_is_not_empty),
 		T(init_leaves_an_existing_config_and_model_alone),
 		T(init_with_another_folder_names_it_in_the_config),

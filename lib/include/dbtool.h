@@ -384,7 +384,10 @@ DBT_EXTERN void dbt_chain_release(dbt_chain *chain);
 /*
  * Lays down a migrations folder from the built-in template: `dir`/versions/,
  * `dir`/script.sql.tmpl, and in the current folder dbtool.ini and
- * schema.sql when absent.  DBT_EEXISTS when `dir` exists and is not empty.
+ * schema.sql when absent.  `dir` NULL is the script_location of an
+ * existing ./dbtool.ini, else "migrations"; the model file written when
+ * absent is the one dbtool.ini names (none for model_command).
+ * DBT_EEXISTS when the folder exists and is not empty.
  * `created` receives each path written, one per line (may be NULL);
  * caller frees.
  */

@@ -106,6 +106,17 @@ expect_stderr_eq ""
 expect_stdout_eq ""
 expect_eq "$([ -d quiet/versions ] && echo yes)" yes "init -q works quietly"
 rm -rf empty quiet full
+# A project cloned without its migrations folder: init makes the folder and
+# the model file that its dbtool.ini names, and then the chain works there.
+mkdir cloned
+printf '[dbtool]\nurl = sqlite:///app.db\nscript_location = db/migrations\nmodel = db/model.sql\n' >cloned/dbtool.ini
+(cd cloned && dbtool init)
+expect_eq "$(cd cloned && find . -path ./dbtool.ini -prune -o -print | sort | tr '\n' ' ')" \
+	". ./db ./db/migrations ./db/migrations/script.sql.tmpl ./db/migrations/versions ./db/model.sql " \
+	"init makes the folder and model file dbtool.ini names"
+(cd cloned && dbtool -q revision -m first)
+expect_eq "$(cd cloned && ls db/migrations/versions | grep -c _first.sql)" 1 "the revision goes where dbtool.ini says"
+rm -rf cloned
 
 # --- revision --rev-id
 expect_ok dbtool revision -m "first one" --rev-id first_1

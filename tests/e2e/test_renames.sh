@@ -9,7 +9,8 @@
 # the rows; check exits 0 after each (the hint, still in the model, is
 # then inert) and migrate writes nothing more.  A hint whose old name the
 # database lacks is ignored; one whose old name the model still declares
-# is an error naming the model's line and writes nothing.  A drop and an
+# is an error naming the model's line and writes nothing; create-all
+# refuses a table the model renames.  A drop and an
 # add that look like a rename bring a question on a terminal, whose answer
 # decides, and a warning elsewhere and with --no-input.
 #
@@ -80,6 +81,13 @@ sql_value "INSERT INTO users (id, name, email, age) VALUES (1, 'ann', 'ann@examp
 	INSERT INTO likes (post_id, n) VALUES (10, 5)" >/dev/null
 
 printf '%s\n' "$MODEL_B" >schema.sql
+# create-all neither renames (a migration's work) nor creates the renamed
+# table beside the old one: it refuses, naming both, and changes nothing.
+BEFORE=$(snapshot)
+expect_fail 1 dbtool create-all
+expect_error_line
+expect_stderr_contains "table 'people' is declared renamed from 'users', which the database has: 'dbtool migrate' writes the rename; create-all only creates"
+expect_eq "$(snapshot)" "$BEFORE" "create-all with a rename to make changes nothing"
 expect_fail 1 dbtool check
 expect_stdout_contains "~ table people renamed from users"
 expect_stdout_contains "~ column people.full_name renamed from name"
