@@ -858,12 +858,23 @@ static int sqlite_table_options(const dbt_table *t)
 }
 
 /* SQLite: the rowid alias, whose type must be spelled INTEGER (a BIGINT
- * key becomes INTEGER, which SQLite stores in 64 bits all the same). */
+ * key becomes INTEGER, which SQLite stores in 64 bits all the same).  The
+ * declared type and NOT NULL stay in rule_type and rule_not_null, for the
+ * differ: a key made elsewhere with that type agrees with the model. */
 void dbt_sqlite_autoincrement(dbt_column *c)
 {
+	if (!c->type.text && c->type.kind == DBT_TYPE_INTEGER && c->type.length < 0 &&
+	    c->type.precision < 0 && c->type.scale < 0) {
+		/* INTEGER already: the alias as declared. */
+		c->not_null = 1;
+		return;
+	}
+	dbt_type_release(&c->rule_type);
+	c->rule_type = c->type;
+	c->rule_type.decl = NULL;
+	c->rule_not_null = c->not_null;
 	c->type.kind = DBT_TYPE_INTEGER;
 	c->type.length = c->type.precision = c->type.scale = -1;
-	free(c->type.text);
 	c->type.text = NULL;
 	c->not_null = 1;
 }
@@ -1210,6 +1221,19 @@ void dbt_sqlite_put_column_type(dbt_buf *out, const dbt_column *c)
  * dbt_schema_adapt makes models so. */
 int dbt_sqlite_put_column_end(dbt_buf *out, const dbt_table *t, const dbt_column *c, int *pk_inline)
 {
+	/* A column's PRIMARY KEY DESC says what no table constraint can:
+	 * the column is no rowid alias. */
+	if (t->pk && t->pk->column_desc && dbt_render_sole_pk_column(t) == c) {
+		if (t->pk->name) {
+			dbt_buf_puts(out, " CONSTRAINT ");
+			ident(out, t->pk->name);
+		}
+		dbt_buf_puts(out, " PRIMARY KEY DESC");
+		dbt_render_conflict(out, t->pk->conflict);
+		if (pk_inline)
+			*pk_inline = 1;
+		return 0;
+	}
 	if (!c->autoincrement)
 		return 0;
 	if (!dbt_table_is_rowid_alias(t, c))

@@ -1770,6 +1770,32 @@ static void index_keys_bare_expression_and_collation(void **state)
 	dbt_schema_free(s);
 }
 
+/* SQLite's column PRIMARY KEY DESC is kept (it is no rowid alias), the
+ * table constraint's DESC is not; a key column's COLLATE is kept. */
+static void primary_key_desc_and_key_collations_are_kept(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE a (id INTEGER PRIMARY KEY DESC, n TEXT);\n"
+		     "CREATE TABLE b (id INTEGER, z TEXT, w TEXT, PRIMARY KEY (id DESC),\n"
+		     "  UNIQUE (z COLLATE NOCASE DESC, w));\n"
+		     "CREATE TABLE c (k TEXT, PRIMARY KEY (k COLLATE \"RTRIM\"));\n");
+	assert_true(s->tables[0]->pk->column_desc);
+	assert_false(dbt_table_is_rowid_alias(s->tables[0], s->tables[0]->columns[0]));
+	assert_false(s->tables[1]->pk->column_desc);
+	assert_true(dbt_table_is_rowid_alias(s->tables[1], s->tables[1]->columns[0]));
+	assert_string_equal(dbt_unique_collation(s->tables[1]->uniques[0], 0), "nocase");
+	assert_null(dbt_unique_collation(s->tables[1]->uniques[0], 1));
+	assert_null(dbt_unique_collation(s->tables[1]->pk, 0));
+	assert_string_equal(dbt_unique_collation(s->tables[2]->pk, 0), "RTRIM");
+	dbt_schema_free(s);
+}
+
+BAD(autoincrement_after_primary_key_desc,
+    "CREATE TABLE t (id INTEGER PRIMARY KEY DESC AUTOINCREMENT);",
+    "schema.sql:1:45: AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY")
+
 BAD(index_bare_expression_unknown_column, "CREATE TABLE t (a INT);\nCREATE INDEX ix ON t (b + 1);",
     "schema.sql:2:23: unknown column 'b' in table 't'")
 
@@ -2797,6 +2823,8 @@ int main(void)
 		T(alter_table_rename_rewrites_earlier_statements),
 		T(index_keys_bare_expression_and_collation),
 		T(index_bare_expression_unknown_column),
+		T(primary_key_desc_and_key_collations_are_kept),
+		T(autoincrement_after_primary_key_desc),
 		T(alter_table_second_default),
 		T(alter_table_duplicate_constraint),
 		T(owned_by_unknown_sequence),

@@ -317,7 +317,43 @@ static void test_create_table_sqlite_writes_conflict_clauses(void **state)
 			 ");\n");
 }
 
+/* A column's PRIMARY KEY DESC stays on the column (no table constraint
+ * can say that it is no rowid alias); a key column's collation of its
+ * own stays in the key. */
+static void test_create_table_sqlite_writes_key_desc_and_collations(void **state)
+{
+	(void)state;
+	assert_table_sql(SQLITE,
+			 "CREATE TABLE t (id INTEGER PRIMARY KEY DESC ON CONFLICT FAIL, z TEXT,\n"
+			 "  w TEXT, UNIQUE (z COLLATE NOCASE DESC, w))",
+			 "t",
+			 "CREATE TABLE t (\n"
+			 "    id INTEGER CONSTRAINT t_pkey PRIMARY KEY DESC ON CONFLICT FAIL,\n"
+			 "    z TEXT,\n"
+			 "    w TEXT,\n"
+			 "    CONSTRAINT t_z_w_key UNIQUE (z COLLATE NOCASE, w)\n"
+			 ");\n");
+	assert_table_sql(SQLITE, "CREATE TABLE t (a TEXT, PRIMARY KEY (a COLLATE \"rtrim\"))", "t",
+			 "CREATE TABLE t (\n"
+			 "    a TEXT,\n"
+			 "    CONSTRAINT t_pkey PRIMARY KEY (a COLLATE RTRIM)\n"
+			 ");\n");
+}
+
 static void assert_adapt_error_for(dbt_dialect_kind kind, const char *model, const char *msg);
+
+/* PRIMARY KEY DESC on a column and a key column's COLLATE are SQLite's:
+ * PostgreSQL refuses them, and so does the model for it. */
+static void test_postgres_refuses_sqlite_key_desc_and_collations(void **state)
+{
+	(void)state;
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT,\n  id INT PRIMARY KEY DESC)",
+			       "2:10: column 't.id' is PRIMARY KEY DESC, a form of SQLite's that "
+			       "PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (z TEXT,\n  UNIQUE (z COLLATE NOCASE))",
+			       "2:3: a key of table 't' gives column 'z' a collation of its own, "
+			       "which PostgreSQL's keys do not take");
+}
 
 static void test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults(void **state)
 {
@@ -3315,6 +3351,8 @@ int main(void)
 		cmocka_unit_test(test_create_table_sqlite_puts_autoincrement_key_inline),
 		cmocka_unit_test(test_create_table_sqlite_writes_conflict_clauses),
 		cmocka_unit_test(test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults),
+		cmocka_unit_test(test_create_table_sqlite_writes_key_desc_and_collations),
+		cmocka_unit_test(test_postgres_refuses_sqlite_key_desc_and_collations),
 		cmocka_unit_test(test_create_table_postgres_makes_autoincrement_serial),
 		cmocka_unit_test(test_create_table_quotes_reserved_mixed_case_utf8_and_quotes),
 		cmocka_unit_test(test_create_table_sqlite_parenthesises_non_literal_defaults),
