@@ -608,9 +608,9 @@ cleanup:
 }
 
 /* An index made by CREATE INDEX, from its stored SQL: a key that is a
- * column with the collation SQLite would use for it anyway is that
- * column; any other is an expression (a column with a collation of its
- * own is the expression "key COLLATE name", as the model holds it). */
+ * column without COLLATE is that column; any other is an expression (a
+ * column with a COLLATE written, even the column's own collation, is
+ * the expression "key COLLATE name", as the model holds it). */
 static int add_index(struct reflect *x, struct rtable *rt, const char *iname, const char *sql)
 {
 	struct idef d;
@@ -638,7 +638,7 @@ static int add_index(struct reflect *x, struct rtable *rt, const char *iname, co
 					   i + 1);
 			goto fail;
 		}
-		if (c && (!e->collate || same_collation(c, e->coll))) {
+		if (c && !e->collate) {
 			rc = dbt_index_add_column(ix, c->name, e->desc);
 		} else {
 			free(expr);

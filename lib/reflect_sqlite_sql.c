@@ -322,15 +322,6 @@ cleanup:
 	return rc;
 }
 
-/* 1 when the collation `coll` (NULL for none) is the one SQLite uses for
- * `c` anyway. */
-int same_collation(const dbt_column *c, const char *coll)
-{
-	const char *have = c->collation ? c->collation : "binary";
-
-	return !dbt_name_casecmp(have, coll ? coll : "binary");
-}
-
 /* "(col [COLLATE x] [ASC|DESC], ...)" of a primary key or unique
  * constraint, added to `key` by the names of the declared columns. */
 static int rd_key_columns(dbt_cursor *r, const struct tdef *d, dbt_unique *key)

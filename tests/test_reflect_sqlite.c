@@ -981,6 +981,14 @@ static void test_reflects_index_key_with_its_own_collation(void **state)
 			" CREATE INDEX ix ON t ((email COLLATE BINARY), (a COLLATE NOCASE) DESC)");
 }
 
+/* A COLLATE written on an index key is kept as the model keeps it, an
+ * expression, even when it names the column's own collation. */
+static void test_reflects_index_key_with_the_columns_own_collation_as_written(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (z TEXT COLLATE NOCASE, w TEXT);"
+				      " CREATE INDEX ix ON t (z COLLATE NOCASE, w COLLATE BINARY)");
+}
+
 static void test_reflects_expression_key_with_a_collation(void **state)
 {
 	assert_reflects_model(*state, "CREATE TABLE t (email TEXT); CREATE INDEX ix ON t "
@@ -1314,6 +1322,7 @@ int main(void)
 		T(test_reflects_generated_columns),
 		T(test_reflects_generated_columns_as_the_model_declares_them),
 		T(test_reflects_index_key_with_its_own_collation),
+		T(test_reflects_index_key_with_the_columns_own_collation_as_written),
 		T(test_reflects_expression_key_with_a_collation),
 		T(test_reflects_key_columns_with_their_own_collations),
 		T(test_reflects_keys_that_differ_by_collation_as_two),

@@ -29,9 +29,10 @@ CREATE TABLE tickets (id INTEGER PRIMARY KEY DESC, title TEXT);
 CREATE TABLE seats (id INTEGER, row_no INT, PRIMARY KEY (id DESC));
 CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT, nick TEXT, code TEXT,
   UNIQUE (email COLLATE NOCASE), UNIQUE (nick COLLATE NOCASE DESC), UNIQUE (code, nick COLLATE RTRIM));
-CREATE TABLE tags (name TEXT, lang TEXT, PRIMARY KEY (name COLLATE NOCASE, lang));
+CREATE TABLE tags (name TEXT, lang TEXT COLLATE NOCASE, PRIMARY KEY (name COLLATE NOCASE, lang));
 CREATE INDEX ix_people_nick ON people (nick COLLATE NOCASE);
-CREATE INDEX ix_tags_lang ON tags (lang COLLATE NOCASE DESC, name);"
+CREATE INDEX ix_tags_lang ON tags (lang COLLATE NOCASE DESC, name);
+CREATE INDEX ix_tags_name ON tags (name COLLATE BINARY, lang COLLATE NOCASE);"
 
 ROWS_SQL="INSERT INTO accounts (id, name) VALUES (1, 'ada'), (2, 'bob');
 INSERT INTO events (id, at, account) VALUES (10, '2026-01-01', 1);
