@@ -1341,6 +1341,25 @@ BAD(foreign_key_to_columns_that_are_not_unique,
     "CREATE TABLE u (id INT PRIMARY KEY, e TEXT);\nCREATE TABLE t (a TEXT REFERENCES u (e))",
     "schema.sql:2:35: foreign key references columns (e) of table 'u', which are not its primary "
     "key or unique")
+/* SQLite wants the referenced key to compare each column by the
+ * column's own collation; a key column's COLLATE that says another is no
+ * key for a foreign key (one that says the same is). */
+BAD(foreign_key_to_key_with_another_collation,
+    "CREATE TABLE u (e TEXT, UNIQUE (e COLLATE NOCASE));\nCREATE TABLE t (a TEXT REFERENCES u (e))",
+    "schema.sql:2:35: foreign key references columns (e) of table 'u', whose key compares them "
+    "by another collation than their own, which SQLite refuses")
+
+static void foreign_key_to_key_with_the_columns_own_collation(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE u (e TEXT COLLATE NOCASE, UNIQUE (e COLLATE nocase));\n"
+		     "CREATE TABLE t (a TEXT REFERENCES u (e));\n");
+	assert_int_equal(s->tables[1]->nfks, 1);
+	dbt_schema_free(s);
+}
+
 BAD(foreign_key_action_unknown, "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t ON DELETE EXPLODE)",
     "schema.sql:1:58: expected CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION, found "
     "'EXPLODE'")
@@ -2913,6 +2932,8 @@ int main(void)
 		T(foreign_key_to_table_without_key),
 		T(foreign_key_column_count_mismatch),
 		T(foreign_key_to_columns_that_are_not_unique),
+		T(foreign_key_to_key_with_another_collation),
+		T(foreign_key_to_key_with_the_columns_own_collation),
 		T(foreign_key_action_unknown),
 		T(foreign_key_set_needs_null_or_default),
 		T(foreign_key_on_needs_delete_or_update),
