@@ -740,15 +740,10 @@ static int same_type(const dbt_column *a, const dbt_column *b)
 	return dbt_type_equal(&a->type, &b->type) && streq_null(a->collation, b->collation);
 }
 
-/*
- * SQLite: 1 when the database's column `a` is the key the model declared
- * as `b`, which the auto-increment rule made the INTEGER rowid alias: a
- * key made elsewhere (by hand, by another tool) as `id INT PRIMARY KEY`
- * is no alias, and agrees all the same.  The rule decides how a table is
- * made, not how an existing one must change, as for PostgreSQL's
- * identity (identity_implicit).
- */
-static int as_declared(const dbt_column *a, const dbt_column *b)
+/* A key made elsewhere (by hand, by another tool) as `id INT PRIMARY
+ * KEY` is no alias, and agrees all the same, as PostgreSQL's key without
+ * identity does (identity_implicit). */
+int dbt_diff_column_as_declared(const dbt_column *a, const dbt_column *b)
 {
 	return b->rule_type.kind != DBT_TYPE_NONE && dbt_type_equal(&a->type, &b->rule_type) &&
 	       streq_null(a->collation, b->collation) && !a->not_null == !b->rule_not_null &&
@@ -823,7 +818,7 @@ static void emit_columns(struct ops *o, const struct state *st)
 					    !streq_null(oc->identity_options, c->identity_options));
 			if (identity_changes && oc->identity != DBT_IDENTITY_NONE)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
-			declared = as_declared(oc, c);
+			declared = dbt_diff_column_as_declared(oc, c);
 			if (!same_type(oc, c) && !declared)
 				kinds[nk++] = DBT_OP_ALTER_TYPE;
 			if ((!oc->not_null != !c->not_null ||

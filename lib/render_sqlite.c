@@ -543,6 +543,48 @@ static void create_dependents(dbt_buf *out, const dbt_sql_objects *keep, const u
 }
 
 /*
+ * `*t`, or a shallow copy of it in `copy` (its column array in `*cols`,
+ * which the caller frees, and its key column in `key`) whose key is the
+ * type the model declared, when the database's table `old` has that key
+ * as declared, no rowid alias (dbt_diff_column_as_declared): a rebuild
+ * keeps the key as it is, as the differ leaves it, rather than making it
+ * the alias (which would give ids to rows that have none).
+ */
+static int keep_declared_key(const dbt_table **t, dbt_table *copy, dbt_column ***cols,
+			     dbt_column *key, const dbt_table *old)
+{
+	const dbt_column *c = dbt_render_sole_pk_column(*t), *oc;
+	size_t i;
+
+	*cols = NULL;
+	if (!c || c->rule_type.kind == DBT_TYPE_NONE || !old ||
+	    !(oc = dbt_table_find_column(old, c->name)) || !dbt_diff_column_as_declared(oc, c))
+		return 0;
+	if (!(*cols = malloc((*t)->ncolumns * sizeof(**cols))))
+		return dbt_error_oom();
+	*key = *c;
+	key->type = c->rule_type;
+	key->not_null = c->rule_not_null;
+	for (i = 0; i < (*t)->ncolumns; i++)
+		(*cols)[i] = (*t)->columns[i] == c ? key : (*t)->columns[i];
+	*copy = **t;
+	copy->columns = *cols;
+	*t = copy;
+	return 0;
+}
+
+/* The database's table that rebuild `k` replaces, as the ops name it. */
+static const dbt_table *rebuild_old_table(const struct plan *pl, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->owner[i] == k && pl->ops[i].old_table)
+			return pl->ops[i].old_table;
+	return NULL;
+}
+
+/*
  * The rebuild of one table, as SQLite's documentation prescribes it
  * ("Making Other Kinds Of Table Schema Changes"); foreign keys are off
  * while it runs (the dialect's begin() turns them off, its commit() runs
@@ -556,13 +598,20 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 	dbt_buf tmp = DBT_BUF_INIT, sel = DBT_BUF_INIT;
 	char *newname = NULL;
 	unsigned char *dep = NULL;
+	dbt_table copy;
+	dbt_column key, **cols = NULL;
 	size_t i, ncopy = 0;
 	int rc = 0, autoinc = 0;
 
+	if ((rc = keep_declared_key(&t, &copy, &cols, &key, rebuild_old_table(pl, k))) < 0)
+		return rc;
+
 	/* The triggers and views to keep across it. */
 	if (pl->keep && pl->keep->n) {
-		if (!(dep = calloc(pl->keep->n, 1)))
-			return dbt_error_oom();
+		if (!(dep = calloc(pl->keep->n, 1))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
 		mark_dependents(dep, pl->keep, t->name);
 		if ((rc = check_dependents(pl, k, dep, t->name)) < 0)
 			goto cleanup;
@@ -690,6 +739,7 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 	if (rc == 0 && sel.oom)
 		rc = dbt_error_oom();
 cleanup:
+	free(cols);
 	free(dep);
 	free(newname);
 	dbt_buf_release(&tmp);

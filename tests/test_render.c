@@ -1804,6 +1804,38 @@ static void assert_lists(dbt_dialect_kind kind, const char *from, const char *to
 	pair_free(&p);
 }
 
+/* A rebuild of a table whose key the database has as the model declared
+ * it (`id INT PRIMARY KEY`, no rowid alias), which the auto-increment rule
+ * made the alias in the model, keeps the key as it is: the differ finds
+ * it equal, and making it the alias would give ids to rows without one. */
+static void test_sqlite_rebuild_keeps_a_key_as_declared(void **state)
+{
+	struct pair p;
+	dbt_diff d;
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	pair_parse(&p, SQLITE, "CREATE TABLE t (id INT PRIMARY KEY, n TEXT)",
+		   "CREATE TABLE t (id INT PRIMARY KEY, n TEXT CHECK (n <> ''))");
+	assert_int_equal(dbt_schema_autoincrement(p.to, SQLITE), 0);
+	d = diff_for(SQLITE, &p);
+	assert_int_equal(d.n, 1);
+	assert_sql(&b, dbt_render_ops(&b, SQLITE, d.ops, d.n, p.to),
+		   "-- rebuild table t (SQLite cannot ALTER it in place):\n"
+		   "--   + check t (n <> '')\n"
+		   "CREATE TABLE _dbtool_new_t (\n"
+		   "    id INT,\n"
+		   "    n TEXT,\n"
+		   "    CONSTRAINT t_pkey PRIMARY KEY (id),\n"
+		   "    CONSTRAINT t_n_check CHECK (n <> '')\n"
+		   ");\n"
+		   "INSERT INTO _dbtool_new_t (id, n) SELECT id, n FROM t;\n"
+		   "DROP TABLE t;\n"
+		   "ALTER TABLE _dbtool_new_t RENAME TO t;\n");
+	dbt_diff_release(&d);
+	pair_free(&p);
+}
+
 /* ------------------------------------------ lock-friendly forms (--safe) */
 
 /* The forms dbt_render_safe_form gives the ops of diff(from, to) on
@@ -3353,6 +3385,7 @@ int main(void)
 		cmocka_unit_test(test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults),
 		cmocka_unit_test(test_create_table_sqlite_writes_key_desc_and_collations),
 		cmocka_unit_test(test_postgres_refuses_sqlite_key_desc_and_collations),
+		cmocka_unit_test(test_sqlite_rebuild_keeps_a_key_as_declared),
 		cmocka_unit_test(test_create_table_postgres_makes_autoincrement_serial),
 		cmocka_unit_test(test_create_table_quotes_reserved_mixed_case_utf8_and_quotes),
 		cmocka_unit_test(test_create_table_sqlite_parenthesises_non_literal_defaults),

@@ -103,6 +103,21 @@ expect_stdout_contains "id INT, -- dbtool: no-autoincrement"
 cp "$OUT" schema.sql
 agrees "the model inspect writes"
 
+# A change that rebuilds such a table keeps its key as it is, no rowid
+# alias: a row without an id stays so, through the downgrade too.
+sqlite3 "$DB_FILE" .schema >schema.sql
+sed -i "s/^CREATE TABLE accounts (id INT PRIMARY KEY, name TEXT NOT NULL);/CREATE TABLE accounts (id INT PRIMARY KEY, name TEXT NOT NULL CHECK (name <> ''));/" schema.sql
+sql_value "INSERT INTO accounts (id, name) VALUES (NULL, 'nobody')" >/dev/null
+expect_ok dbtool migrate -m "accounts check"
+expect_stderr_contains "+ check accounts (name <> '')"
+expect_ok dbtool upgrade
+agrees "after the rebuild"
+expect_eq "$(sql_value "SELECT type || ':' || (SELECT count(*) FROM accounts WHERE id IS NULL) FROM pragma_table_info('accounts') WHERE name = 'id'")" \
+	"INT:1" "the rebuilt accounts keeps its INT key and the row without an id"
+expect_ok dbtool downgrade -1
+expect_eq "$(sql_value "SELECT type || ':' || (SELECT count(*) FROM accounts WHERE id IS NULL) FROM pragma_table_info('accounts') WHERE name = 'id'")" \
+	"INT:1" "the downgrade keeps them too"
+
 # ------------------------------------------- the same model, from nothing
 
 setup_db sqlite
