@@ -26,6 +26,7 @@
 
 #include "diff_int.h"
 #include "error.h"
+#include "ident.h"
 #include "sort.h"
 
 #include <limits.h>
@@ -90,6 +91,21 @@ static int names_match(const char *a, const char *b, int given)
 	return given ? 0 : 1;
 }
 
+/* The keys' columns (the same list) have the same collations of their
+ * own, as written. */
+static int same_collations(const dbt_unique *a, const dbt_unique *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->ncolumns; i++) {
+		const char *x = dbt_unique_collation(a, i), *y = dbt_unique_collation(b, i);
+
+		if (!x != !y || (x && dbt_name_casecmp(x, y)))
+			return 0;
+	}
+	return 1;
+}
+
 static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
 {
 	const dbt_unique *a = ((dbt_unique *const *)av)[i];
@@ -97,7 +113,8 @@ static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
 
 	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
 	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
-	    !a->nulls_not_distinct != !b->nulls_not_distinct || a->conflict != b->conflict)
+	    !a->nulls_not_distinct != !b->nulls_not_distinct || a->conflict != b->conflict ||
+	    !a->column_desc != !b->column_desc || !same_collations(a, b))
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -723,6 +740,16 @@ static int same_type(const dbt_column *a, const dbt_column *b)
 	return dbt_type_equal(&a->type, &b->type) && streq_null(a->collation, b->collation);
 }
 
+/* A key made elsewhere (by hand, by another tool) as `id INT PRIMARY
+ * KEY` is no alias, and agrees all the same, as PostgreSQL's key without
+ * identity does (identity_implicit). */
+int dbt_diff_column_as_declared(const dbt_column *a, const dbt_column *b)
+{
+	return b->rule_type.kind != DBT_TYPE_NONE && dbt_type_equal(&a->type, &b->rule_type) &&
+	       streq_null(a->collation, b->collation) && !a->not_null == !b->rule_not_null &&
+	       (!a->not_null || a->not_null_conflict == b->not_null_conflict);
+}
+
 /* 1 when the column's generation differs: expression, STORED/VIRTUAL,
  * or whether it is generated at all. */
 static int generation_changes(const dbt_column *a, const dbt_column *b)
@@ -767,7 +794,7 @@ static void emit_columns(struct ops *o, const struct state *st)
 			dbt_op_kind kinds[5];
 			size_t nk = 0, m;
 
-			int identity_changes, generated_changes, implicit;
+			int identity_changes, generated_changes, implicit, declared;
 
 			if (!oc)
 				continue;
@@ -791,10 +818,12 @@ static void emit_columns(struct ops *o, const struct state *st)
 					    !streq_null(oc->identity_options, c->identity_options));
 			if (identity_changes && oc->identity != DBT_IDENTITY_NONE)
 				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
-			if (!same_type(oc, c))
+			declared = dbt_diff_column_as_declared(oc, c);
+			if (!same_type(oc, c) && !declared)
 				kinds[nk++] = DBT_OP_ALTER_TYPE;
-			if (!oc->not_null != !c->not_null ||
-			    (c->not_null && oc->not_null_conflict != c->not_null_conflict))
+			if ((!oc->not_null != !c->not_null ||
+			     (c->not_null && oc->not_null_conflict != c->not_null_conflict)) &&
+			    !declared)
 				kinds[nk++] = DBT_OP_ALTER_NULL;
 			if (!streq_null(oc->default_expr, c->default_expr) &&
 			    !(implicit && oc->autoincrement))

@@ -98,6 +98,15 @@ const dbt_schema *dbt_diff_renamed(const dbt_diff *diff);
  */
 const char *dbt_diff_name_before(const dbt_diff *diff, const char *table, const char *column);
 
+/*
+ * SQLite: 1 when the database's column `db` is the key the model declared
+ * as `model`, which the auto-increment rule made the INTEGER rowid alias
+ * (dbt_column.rule_type): of the declared type and NOT NULL, which is no
+ * alias.  Such a key agrees with the model; the rule decides how a table
+ * is made, not how an existing one must change.
+ */
+int dbt_diff_column_as_declared(const dbt_column *db, const dbt_column *model);
+
 void dbt_diff_release(dbt_diff *diff);
 
 #endif

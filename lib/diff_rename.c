@@ -172,8 +172,12 @@ static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r,
 	k->col = o->col;
 	k->nulls_not_distinct = o->nulls_not_distinct;
 	k->conflict = o->conflict;
+	k->column_desc = o->column_desc;
 	for (i = 0; i < o->ncolumns && rc == 0; i++)
 		rc = dbt_unique_add_column(k, new_column_name(r, table, o->columns[i]));
+	for (i = 0; i < o->ncolumns && rc == 0; i++)
+		if (dbt_unique_collation(o, i))
+			rc = dbt_unique_set_collation(k, i, dbt_unique_collation(o, i));
 	for (i = 0; i < o->ninclude && rc == 0; i++)
 		rc = dbt_unique_add_include(k, new_column_name(r, table, o->include[i]));
 	return rc;

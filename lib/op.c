@@ -151,6 +151,25 @@ static void put_names(dbt_buf *b, char *const *v, size_t n)
 	dbt_buf_putc(b, ')');
 }
 
+/* A key's "(a, b COLLATE nocase)", and " DESC" after it for SQLite's
+ * column PRIMARY KEY DESC, which is no rowid alias. */
+static void put_key_columns(dbt_buf *b, const dbt_unique *key)
+{
+	size_t i;
+
+	dbt_buf_putc(b, '(');
+	for (i = 0; i < key->ncolumns; i++) {
+		if (i)
+			dbt_buf_puts(b, ", ");
+		put_name(b, key->columns[i]);
+		if (dbt_unique_collation(key, i)) {
+			dbt_buf_puts(b, " COLLATE ");
+			put_name(b, dbt_unique_collation(key, i));
+		}
+	}
+	dbt_buf_puts(b, key->column_desc ? ") DESC" : ")");
+}
+
 /* The table an op acts on: its own, else (an index) the one it names. */
 static const char *op_table_name(const dbt_op *op)
 {
@@ -438,7 +457,7 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		dbt_buf_putc(out, ' ');
 		if (op->key->nulls_not_distinct)
 			dbt_buf_puts(out, "NULLS NOT DISTINCT ");
-		put_names(out, op->key->columns, op->key->ncolumns);
+		put_key_columns(out, op->key);
 		if (op->key->ninclude) {
 			dbt_buf_puts(out, " INCLUDE ");
 			put_names(out, op->key->include, op->key->ninclude);

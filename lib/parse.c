@@ -337,6 +337,14 @@ int parse_column_list_as(struct parser *p, void *obj, add_column_fn add, char **
 		if (table && (rc = add_ref(p, table, (*stored)[*nstored - 1], n.line, n.col)) < 0)
 			goto cleanup;
 		name_release(&n);
+		/* SQLite's key columns may carry a collation of their own,
+		 * which the key compares the column's values by. */
+		if (add == add_unique_column && is(p, "collate")) {
+			if ((rc = next(p)) < 0 || (rc = parse_collation_name(p, &n, NULL)) < 0 ||
+			    (rc = dbt_unique_set_collation(obj, *nstored - 1, n.s)) < 0)
+				goto cleanup;
+			name_release(&n);
+		}
 		/* SQLite's key columns may carry an order, which its key's
 		 * index keeps and nothing else (no rowid alias changes with
 		 * it, as it does on a column's PRIMARY KEY DESC): read as

@@ -257,16 +257,17 @@ static int column_primary_key(struct parser *p, struct coldef *d)
 	pk->line = d->line;
 	pk->col = d->col;
 	d->in_pk = 1;
-	/* SQLite's PRIMARY KEY ASC is its PRIMARY KEY (DESC is refused below:
-	 * an INTEGER PRIMARY KEY DESC is no rowid alias, which the schema
-	 * does not tell). */
-	if (is(p, "asc") && (rc = next(p)) < 0)
+	/* SQLite's PRIMARY KEY ASC is its PRIMARY KEY; PRIMARY KEY DESC is
+	 * kept: an INTEGER PRIMARY KEY DESC is no rowid alias, as SQLite
+	 * has it (which also takes no AUTOINCREMENT). */
+	pk->column_desc = is(p, "desc");
+	if ((is(p, "asc") || is(p, "desc")) && (rc = next(p)) < 0)
 		return rc;
 	if ((rc = column_conflict(p, d, &pk->conflict)) < 0)
 		return rc;
 	if (!is(p, "autoincrement"))
 		return 0;
-	if (d->c->type.kind != DBT_TYPE_INTEGER)
+	if (d->c->type.kind != DBT_TYPE_INTEGER || pk->column_desc)
 		return fail_autoincrement(p, p->cur.tok.line, p->cur.tok.col);
 	if ((rc = check_generator(p, d, "AUTOINCREMENT", p->cur.tok.line, p->cur.tok.col)) < 0)
 		return rc;

@@ -42,17 +42,44 @@ static int same_set(char **a, size_t na, char **b, size_t nb)
 	return 1;
 }
 
+/* 1 when key `k` of `t` compares each column by the column's own
+ * collation, as SQLite wants of a key that a foreign key references
+ * (else: "foreign key mismatch"); a key column's COLLATE may say another. */
+static int own_collations(const dbt_table *t, const dbt_unique *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->ncolumns; i++) {
+		const char *coll = dbt_unique_collation(k, i);
+		const dbt_column *c = dbt_table_find_column(t, k->columns[i]);
+
+		if (coll && dbt_name_casecmp(coll, c && c->collation ? c->collation : "binary"))
+			return 0;
+	}
+	return 1;
+}
+
 /* 1 when the columns are the primary key, a unique constraint or the
- * keys of a full unique index of the table: what a foreign key needs. */
+ * keys of a full unique index of the table: what a foreign key needs;
+ * 2 when they are only a key that compares a column by a collation other
+ * than its own. */
 static int is_key(const dbt_schema *s, const dbt_table *t, char **cols, size_t n)
 {
 	size_t i, j;
+	int other = 0;
 
-	if (t->pk && same_set(cols, n, t->pk->columns, t->pk->ncolumns))
-		return 1;
-	for (i = 0; i < t->nuniques; i++)
-		if (same_set(cols, n, t->uniques[i]->columns, t->uniques[i]->ncolumns))
+	if (t->pk && same_set(cols, n, t->pk->columns, t->pk->ncolumns)) {
+		if (own_collations(t, t->pk))
 			return 1;
+		other = 1;
+	}
+	for (i = 0; i < t->nuniques; i++) {
+		if (same_set(cols, n, t->uniques[i]->columns, t->uniques[i]->ncolumns)) {
+			if (own_collations(t, t->uniques[i]))
+				return 1;
+			other = 1;
+		}
+	}
 	for (i = 0; i < s->nindexes; i++) {
 		const dbt_index *ix = s->indexes[i];
 
@@ -73,7 +100,7 @@ static int is_key(const dbt_schema *s, const dbt_table *t, char **cols, size_t n
 		if (j == n)
 			return 1;
 	}
-	return 0;
+	return other ? 2 : 0;
 }
 
 static int resolve_fk(struct parser *p, dbt_fk *fk)
@@ -81,7 +108,7 @@ static int resolve_fk(struct parser *p, dbt_fk *fk)
 	dbt_table *ref = dbt_schema_find_table(p->schema, fk->ref_table);
 	dbt_buf b = DBT_BUF_INIT;
 	size_t i;
-	int rc = 0;
+	int rc = 0, key;
 
 	if (!fk->ref_columns_given) {
 		if (!ref->pk)
@@ -97,9 +124,14 @@ static int resolve_fk(struct parser *p, dbt_fk *fk)
 		return fail_at(p, fk->ref_line, fk->ref_col,
 			       "foreign key has %zu column%s but references %zu", fk->ncolumns,
 			       fk->ncolumns == 1 ? "" : "s", fk->nref_columns);
-	if (is_key(p->schema, ref, fk->ref_columns, fk->nref_columns))
+	if ((key = is_key(p->schema, ref, fk->ref_columns, fk->nref_columns)) == 1)
 		return 0;
-	if ((rc = put_columns(&b, fk->ref_columns, fk->nref_columns)) == 0)
+	if ((rc = put_columns(&b, fk->ref_columns, fk->nref_columns)) == 0 && key == 2)
+		rc = fail_at(p, fk->ref_line, fk->ref_col,
+			     "foreign key references columns %s of table '%s', whose key compares "
+			     "them by another collation than their own, which SQLite refuses",
+			     b.ptr, ref->name);
+	else if (rc == 0)
 		rc = fail_at(p, fk->ref_line, fk->ref_col,
 			     "foreign key references columns %s of table '%s', which are not its "
 			     "primary key or unique",

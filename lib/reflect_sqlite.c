@@ -330,8 +330,16 @@ static int make_pk(struct rtable *rt)
 	if (name && !(pk->name = strdup(name)))
 		return dbt_error_oom();
 	pk->name_given = name != NULL;
-	if (def->pk)
+	if (def->pk) {
 		pk->conflict = def->pk->conflict;
+		pk->column_desc = rt->def.pk_desc;
+		/* pkpos follows the declared key's order. */
+		for (i = 0; i < n && i < def->pk->ncolumns; i++)
+			if (dbt_unique_collation(def->pk, i) &&
+			    (rc = dbt_unique_set_collation(pk, i,
+							   dbt_unique_collation(def->pk, i))) < 0)
+				return rc;
+	}
 	return 0;
 }
 
@@ -487,13 +495,24 @@ static int read_columns(struct reflect *x)
 	return 0;
 }
 
+/* 0 when both collations (NULL: none) are one, as strcmp. */
+static int collation_cmp(const char *a, const char *b)
+{
+	if (!a || !b)
+		return !a != !b;
+	return dbt_name_casecmp(a, b);
+}
+
 static int same_columns(const dbt_unique *a, const dbt_unique *b)
 {
 	size_t i;
 
 	if (a->ncolumns != b->ncolumns)
 		return 0;
-	for (i = 0; i < a->ncolumns && !strcmp(a->columns[i], b->columns[i]); i++)
+	/* SQLite's keys with other collations are other indexes. */
+	for (i = 0; i < a->ncolumns && !strcmp(a->columns[i], b->columns[i]) &&
+		    !collation_cmp(dbt_unique_collation(a, i), dbt_unique_collation(b, i));
+	     i++)
 		;
 	return i == a->ncolumns;
 }
@@ -526,7 +545,9 @@ static int add_uniques(struct rtable *rt)
 		if ((rc = dbt_table_add_unique(&u, rt->t, NULL)) < 0)
 			return rc;
 		for (j = 0; j < d->ncolumns; j++)
-			if ((rc = dbt_unique_add_column(u, d->columns[j])) < 0)
+			if ((rc = dbt_unique_add_column(u, d->columns[j])) < 0 ||
+			    (dbt_unique_collation(d, j) &&
+			     (rc = dbt_unique_set_collation(u, j, dbt_unique_collation(d, j))) < 0))
 				return rc;
 		u->conflict = d->conflict;
 		for (j = i; !name && j < def->nuniques; j++)
@@ -587,9 +608,9 @@ cleanup:
 }
 
 /* An index made by CREATE INDEX, from its stored SQL: a key that is a
- * column with the collation SQLite would use for it anyway is that
- * column; any other is an expression (a column with a collation of its
- * own is the expression "key COLLATE name", as the model holds it). */
+ * column without COLLATE is that column; any other is an expression (a
+ * column with a COLLATE written, even the column's own collation, is
+ * the expression "key COLLATE name", as the model holds it). */
 static int add_index(struct reflect *x, struct rtable *rt, const char *iname, const char *sql)
 {
 	struct idef d;
@@ -617,7 +638,7 @@ static int add_index(struct reflect *x, struct rtable *rt, const char *iname, co
 					   i + 1);
 			goto fail;
 		}
-		if (c && (!e->collate || same_collation(c, e->coll))) {
+		if (c && !e->collate) {
 			rc = dbt_index_add_column(ix, c->name, e->desc);
 		} else {
 			free(expr);

@@ -59,9 +59,6 @@ int rd_name(dbt_cursor *r, char **folded, char **stored, const char *what);
  * written in standard double quotes, in `out`; caller frees. */
 int std_quotes(char **out, const char *text, size_t len);
 
-/* 1 when column `c` has the collation `coll` (NULL: none). */
-int same_collation(const dbt_column *c, const char *coll);
-
 /* Reads the stored CREATE TABLE `sql` into `d`, its table made in
  * `scratch`; an error names what it could not read. */
 int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql);

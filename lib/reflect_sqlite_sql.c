@@ -322,15 +322,6 @@ cleanup:
 	return rc;
 }
 
-/* 1 when the collation `coll` (NULL for none) is the one SQLite uses for
- * `c` anyway. */
-int same_collation(const dbt_column *c, const char *coll)
-{
-	const char *have = c->collation ? c->collation : "binary";
-
-	return !dbt_name_casecmp(have, coll ? coll : "binary");
-}
-
 /* "(col [COLLATE x] [ASC|DESC], ...)" of a primary key or unique
  * constraint, added to `key` by the names of the declared columns. */
 static int rd_key_columns(dbt_cursor *r, const struct tdef *d, dbt_unique *key)
@@ -348,22 +339,17 @@ static int rd_key_columns(dbt_cursor *r, const struct tdef *d, dbt_unique *key)
 			rc = dbt_error_set(DBT_EPARSE, "unknown column '%s' in a key", stored);
 			goto cleanup;
 		}
-		if (dbt_cursor_is(r, "collate")) {
-			if ((rc = dbt_cursor_next(r)) < 0 ||
-			    (rc = rd_name(r, &coll, NULL, "a collation name")) < 0)
-				goto cleanup;
-			if (!same_collation(c, coll)) {
-				rc = dbt_error_set(DBT_EPARSE,
-						   "key column '%s' has collation '%s' of its own, "
-						   "which a schema cannot represent",
-						   c->name, coll);
-				goto cleanup;
-			}
-		}
+		if (dbt_cursor_is(r, "collate") &&
+		    ((rc = dbt_cursor_next(r)) < 0 ||
+		     (rc = rd_name(r, &coll, NULL, "a collation name")) < 0))
+			goto cleanup;
 		if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) &&
 		    (rc = dbt_cursor_next(r)) < 0)
 			goto cleanup;
-		if ((rc = dbt_unique_add_column(key, c->name)) < 0)
+		/* A collation of the key's own is kept as written, as the
+		 * model keeps it. */
+		if ((rc = dbt_unique_add_column(key, c->name)) < 0 ||
+		    (coll && (rc = dbt_unique_set_collation(key, key->ncolumns - 1, coll)) < 0))
 			goto cleanup;
 		free(name);
 		free(stored);

@@ -263,7 +263,20 @@ void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 	dbt_buf_printf(out, "%s ", what);
 	if (key->nulls_not_distinct)
 		dbt_buf_puts(out, "NULLS NOT DISTINCT ");
-	ident_list(out, d, key->columns, key->ncolumns);
+	if (key->collations) {
+		size_t i;
+
+		/* SQLite's key column with a collation of its own. */
+		for (i = 0; i < key->ncolumns; i++) {
+			dbt_buf_puts(out, i ? ", " : "(");
+			ident(out, d, key->columns[i]);
+			if (key->collations[i])
+				dbt_render_collation(out, d, key->collations[i]);
+		}
+		dbt_buf_putc(out, ')');
+	} else {
+		ident_list(out, d, key->columns, key->ncolumns);
+	}
 	if (key->ninclude) {
 		dbt_buf_puts(out, " INCLUDE ");
 		ident_list(out, d, key->include, key->ninclude);
@@ -948,7 +961,9 @@ int dbt_render_generated_pk(const dbt_table *t)
  * generated, not part of a foreign key and not generating values already
  * (SERIAL, identity, AUTOINCREMENT) gets its values from the database on
  * every dialect.  Not for SQLite's WITHOUT ROWID tables, which have no
- * rowid, nor for PostgreSQL's partitioned tables and partitions.
+ * rowid, nor for a column's PRIMARY KEY DESC, which SQLite makes no rowid
+ * alias (and only SQLite takes), nor for PostgreSQL's partitioned tables
+ * and partitions.
  */
 int dbt_render_autoincrement_rule_applies(const dbt_table *t, const dbt_column *c)
 {
@@ -956,7 +971,7 @@ int dbt_render_autoincrement_rule_applies(const dbt_table *t, const dbt_column *
 
 	if (dbt_render_sole_pk_column(t) != c || c->default_expr || c->generated_expr ||
 	    c->autoincrement || c->identity != DBT_IDENTITY_NONE || t->without_rowid ||
-	    t->partition_by || t->partition_of)
+	    t->pk->column_desc || t->partition_by || t->partition_of)
 		return 0;
 	if (c->type.kind != DBT_TYPE_INTEGER && c->type.kind != DBT_TYPE_BIGINT)
 		return 0;
@@ -1173,10 +1188,42 @@ static int conflict_fail(const dbt_table *t, const char *what, int line, int col
 			     at, what, t->name, dialect);
 }
 
+/* SQLite's forms of keys: a column's PRIMARY KEY DESC (no rowid alias
+ * there) and a key column's collation of its own. */
+static int refuse_key_forms(const dbt_table *t, const char *dialect)
+{
+	char at[32];
+	size_t i, k;
+
+	if (t->pk && t->pk->column_desc) {
+		dbt_render_place(at, sizeof(at), t->pk->line, t->pk->col);
+		return dbt_error_set(DBT_EPARSE,
+				     "%scolumn '%s.%s' is PRIMARY KEY DESC, a form of SQLite's "
+				     "that "
+				     "%s does not have",
+				     at, t->name, t->pk->columns[0], dialect);
+	}
+	for (i = 0; i <= t->nuniques; i++) {
+		const dbt_unique *u = i < t->nuniques ? t->uniques[i] : t->pk;
+
+		for (k = 0; u && k < u->ncolumns; k++) {
+			if (!dbt_unique_collation(u, k))
+				continue;
+			dbt_render_place(at, sizeof(at), u->line, u->col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sa key of table '%s' gives column '%s' a collation "
+					     "of its own, which %s's keys do not take",
+					     at, t->name, u->columns[k], dialect);
+		}
+	}
+	return 0;
+}
+
 int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect)
 {
 	char at[32];
 	size_t i;
+	int rc;
 
 	for (i = 0; i < t->ncolumns; i++) {
 		const dbt_column *c = t->columns[i];
@@ -1191,6 +1238,8 @@ int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect)
 	}
 	if (t->pk && t->pk->conflict != DBT_CONFLICT_NONE)
 		return conflict_fail(t, "the primary key", t->pk->line, t->pk->col, dialect);
+	if ((rc = refuse_key_forms(t, dialect)) < 0)
+		return rc;
 	for (i = 0; i < t->nuniques; i++)
 		if (t->uniques[i]->conflict != DBT_CONFLICT_NONE)
 			return conflict_fail(t, "a UNIQUE constraint", t->uniques[i]->line,

@@ -132,8 +132,9 @@ void dbt_render_next_block(dbt_buf *out, int *nblocks);
 void dbt_render_place(char *at, size_t size, int line, int col);
 
 /* 0, or DBT_EPARSE at its place when table `t` of the model has SQLite's
- * ON CONFLICT clause on a column, key or check, which `dialect` (its name
- * in the message) does not have. */
+ * ON CONFLICT clause on a column, key or check, a column's PRIMARY KEY
+ * DESC or a key column's COLLATE, which `dialect` (its name in the
+ * message) does not have. */
 int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect);
 
 /* ALTER TABLE ... ADD of the key, foreign key or check of `op`

@@ -543,6 +543,48 @@ static void create_dependents(dbt_buf *out, const dbt_sql_objects *keep, const u
 }
 
 /*
+ * `*t`, or a shallow copy of it in `copy` (its column array in `*cols`,
+ * which the caller frees, and its key column in `key`) whose key is the
+ * type the model declared, when the database's table `old` has that key
+ * as declared, no rowid alias (dbt_diff_column_as_declared): a rebuild
+ * keeps the key as it is, as the differ leaves it, rather than making it
+ * the alias (which would give ids to rows that have none).
+ */
+static int keep_declared_key(const dbt_table **t, dbt_table *copy, dbt_column ***cols,
+			     dbt_column *key, const dbt_table *old)
+{
+	const dbt_column *c = dbt_render_sole_pk_column(*t), *oc;
+	size_t i;
+
+	*cols = NULL;
+	if (!c || c->rule_type.kind == DBT_TYPE_NONE || !old ||
+	    !(oc = dbt_table_find_column(old, c->name)) || !dbt_diff_column_as_declared(oc, c))
+		return 0;
+	if (!(*cols = malloc((*t)->ncolumns * sizeof(**cols))))
+		return dbt_error_oom();
+	*key = *c;
+	key->type = c->rule_type;
+	key->not_null = c->rule_not_null;
+	for (i = 0; i < (*t)->ncolumns; i++)
+		(*cols)[i] = (*t)->columns[i] == c ? key : (*t)->columns[i];
+	*copy = **t;
+	copy->columns = *cols;
+	*t = copy;
+	return 0;
+}
+
+/* The database's table that rebuild `k` replaces, as the ops name it. */
+static const dbt_table *rebuild_old_table(const struct plan *pl, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < pl->n; i++)
+		if (pl->owner[i] == k && pl->ops[i].old_table)
+			return pl->ops[i].old_table;
+	return NULL;
+}
+
+/*
  * The rebuild of one table, as SQLite's documentation prescribes it
  * ("Making Other Kinds Of Table Schema Changes"); foreign keys are off
  * while it runs (the dialect's begin() turns them off, its commit() runs
@@ -556,13 +598,20 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 	dbt_buf tmp = DBT_BUF_INIT, sel = DBT_BUF_INIT;
 	char *newname = NULL;
 	unsigned char *dep = NULL;
+	dbt_table copy;
+	dbt_column key, **cols = NULL;
 	size_t i, ncopy = 0;
 	int rc = 0, autoinc = 0;
 
+	if ((rc = keep_declared_key(&t, &copy, &cols, &key, rebuild_old_table(pl, k))) < 0)
+		return rc;
+
 	/* The triggers and views to keep across it. */
 	if (pl->keep && pl->keep->n) {
-		if (!(dep = calloc(pl->keep->n, 1)))
-			return dbt_error_oom();
+		if (!(dep = calloc(pl->keep->n, 1))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
 		mark_dependents(dep, pl->keep, t->name);
 		if ((rc = check_dependents(pl, k, dep, t->name)) < 0)
 			goto cleanup;
@@ -690,6 +739,7 @@ static int emit_rebuild(dbt_buf *out, const struct plan *pl, size_t k)
 	if (rc == 0 && sel.oom)
 		rc = dbt_error_oom();
 cleanup:
+	free(cols);
 	free(dep);
 	free(newname);
 	dbt_buf_release(&tmp);
@@ -858,12 +908,23 @@ static int sqlite_table_options(const dbt_table *t)
 }
 
 /* SQLite: the rowid alias, whose type must be spelled INTEGER (a BIGINT
- * key becomes INTEGER, which SQLite stores in 64 bits all the same). */
+ * key becomes INTEGER, which SQLite stores in 64 bits all the same).  The
+ * declared type and NOT NULL stay in rule_type and rule_not_null, for the
+ * differ: a key made elsewhere with that type agrees with the model. */
 void dbt_sqlite_autoincrement(dbt_column *c)
 {
+	if (!c->type.text && c->type.kind == DBT_TYPE_INTEGER && c->type.length < 0 &&
+	    c->type.precision < 0 && c->type.scale < 0) {
+		/* INTEGER already: the alias as declared. */
+		c->not_null = 1;
+		return;
+	}
+	dbt_type_release(&c->rule_type);
+	c->rule_type = c->type;
+	c->rule_type.decl = NULL;
+	c->rule_not_null = c->not_null;
 	c->type.kind = DBT_TYPE_INTEGER;
 	c->type.length = c->type.precision = c->type.scale = -1;
-	free(c->type.text);
 	c->type.text = NULL;
 	c->not_null = 1;
 }
@@ -1210,6 +1271,19 @@ void dbt_sqlite_put_column_type(dbt_buf *out, const dbt_column *c)
  * dbt_schema_adapt makes models so. */
 int dbt_sqlite_put_column_end(dbt_buf *out, const dbt_table *t, const dbt_column *c, int *pk_inline)
 {
+	/* A column's PRIMARY KEY DESC says what no table constraint can:
+	 * the column is no rowid alias. */
+	if (t->pk && t->pk->column_desc && dbt_render_sole_pk_column(t) == c) {
+		if (t->pk->name) {
+			dbt_buf_puts(out, " CONSTRAINT ");
+			ident(out, t->pk->name);
+		}
+		dbt_buf_puts(out, " PRIMARY KEY DESC");
+		dbt_render_conflict(out, t->pk->conflict);
+		if (pk_inline)
+			*pk_inline = 1;
+		return 0;
+	}
 	if (!c->autoincrement)
 		return 0;
 	if (!dbt_table_is_rowid_alias(t, c))

@@ -9,6 +9,7 @@
 #include "schema.h"
 
 #include "error.h"
+#include "ident.h"
 #include "lex.h"
 
 #include <limits.h>
@@ -79,6 +80,7 @@ static void column_free(dbt_column *c)
 		return;
 	free(c->name);
 	dbt_type_release(&c->type);
+	dbt_type_release(&c->rule_type);
 	free(c->default_expr);
 	free(c->collation);
 	free(c->renamed_from);
@@ -94,6 +96,7 @@ static void unique_free(dbt_unique *u)
 	free(u->name);
 	strv_free(u->columns, u->ncolumns);
 	strv_free(u->include, u->ninclude);
+	strv_free(u->collations, u->collations ? u->ncolumns : 0);
 	free(u);
 }
 
@@ -787,7 +790,38 @@ cleanup:
 
 int dbt_unique_add_column(dbt_unique *key, const char *column)
 {
+	char **v;
+
+	/* The collations, when there are any, keep one slot per column. */
+	if (key->collations) {
+		if (!(v = resize(key->collations, key->ncolumns + 1, sizeof(*v))))
+			return dbt_error_oom();
+		key->collations = v;
+		v[key->ncolumns] = NULL;
+	}
 	return strv_push(&key->columns, &key->ncolumns, column);
+}
+
+int dbt_unique_set_collation(dbt_unique *key, size_t i, const char *collation)
+{
+	char *copy;
+
+	if (i >= key->ncolumns)
+		return dbt_error_set(DBT_ERROR, "key column %zu out of range", i);
+	/* One slot per column, from the first collation on (see
+	 * dbt_unique_add_column). */
+	if (!key->collations && !(key->collations = calloc(key->ncolumns, sizeof(char *))))
+		return dbt_error_oom();
+	if (!(copy = strdup(collation)))
+		return dbt_error_oom();
+	free(key->collations[i]);
+	key->collations[i] = copy;
+	return 0;
+}
+
+const char *dbt_unique_collation(const dbt_unique *key, size_t i)
+{
+	return key->collations && i < key->ncolumns ? key->collations[i] : NULL;
 }
 
 int dbt_unique_add_include(dbt_unique *key, const char *column)
@@ -1010,9 +1044,10 @@ static int same_columns(char **a, size_t na, char **b, size_t nb)
 
 int dbt_table_is_rowid_alias(const dbt_table *table, const dbt_column *c)
 {
-	return !table->without_rowid && table->pk && table->pk->ncolumns == 1 && c &&
-	       !strcmp(table->pk->columns[0], c->name) && c->type.kind == DBT_TYPE_INTEGER &&
-	       !c->type.text && c->type.length < 0 && c->type.precision < 0 && c->type.scale < 0;
+	return !table->without_rowid && table->pk && table->pk->ncolumns == 1 &&
+	       !table->pk->column_desc && c && !strcmp(table->pk->columns[0], c->name) &&
+	       c->type.kind == DBT_TYPE_INTEGER && !c->type.text && c->type.length < 0 &&
+	       c->type.precision < 0 && c->type.scale < 0;
 }
 
 void dbt_table_sqlite_pk_nulls(dbt_table *table)
@@ -1042,6 +1077,13 @@ static int same_key(const dbt_unique *a, const dbt_unique *b)
 	if (!same_columns(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
 	    a->ninclude != b->ninclude || !a->nulls_not_distinct != !b->nulls_not_distinct)
 		return 0;
+	/* SQLite: a key with other collations is another index. */
+	for (i = 0; i < a->ncolumns; i++) {
+		const char *x = dbt_unique_collation(a, i), *y = dbt_unique_collation(b, i);
+
+		if (!x != !y || (x && dbt_name_casecmp(x, y)))
+			return 0;
+	}
 	for (i = 0; i < a->ninclude; i++)
 		if (strcmp(a->include[i], b->include[i]))
 			return 0;

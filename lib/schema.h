@@ -117,6 +117,14 @@ typedef struct dbt_column {
 					* (default_expr holds it so); 0
 					* otherwise */
 	int dq_default_bare;		     /* that word is bare, not quoted */
+	dbt_type rule_type;		     /* SQLite: the type the model declared (INT,
+					      * BIGINT, ...) for a key that the
+					      * auto-increment rule made the INTEGER rowid
+					      * alias; kind NONE otherwise.  A key of the
+					      * database that is no alias but has this
+					      * type agrees (the rule makes tables, it
+					      * does not change existing ones) */
+	int rule_not_null;		     /* NOT NULL as declared, beside rule_type */
 } dbt_column;
 
 /* A primary key or unique constraint. */
@@ -132,6 +140,12 @@ typedef struct dbt_unique {
 	int pg_line, pg_col;	/* where the model writes INCLUDE or NULLS NOT
 				 * DISTINCT, for SQLite's refusal; 0 otherwise */
 	dbt_conflict conflict;	/* SQLite: ON CONFLICT ... */
+	char **collations;	/* SQLite: each column's COLLATE in the key, folded
+				 * like a name, as written (NULL: none); the
+				 * array is NULL when no column has one */
+	int column_desc;	/* SQLite: the key is a column's PRIMARY KEY
+				 * DESC, which is no rowid alias (the table
+				 * constraint PRIMARY KEY (id DESC) is one) */
 } dbt_unique;
 
 typedef enum dbt_fk_action {
@@ -488,6 +502,13 @@ int dbt_table_take_exclude(dbt_table *to, dbt_table *from, const dbt_exclude *x)
 int dbt_schema_take_index(dbt_schema *to, dbt_schema *from, const dbt_index *ix);
 
 int dbt_unique_add_column(dbt_unique *key, const char *column);
+
+/* Gives the key's column `i` (< key->ncolumns) the collation `collation`
+ * of its own, as SQLite takes `UNIQUE (z COLLATE NOCASE)`. */
+int dbt_unique_set_collation(dbt_unique *key, size_t i, const char *collation);
+
+/* Key column `i`'s collation of its own; NULL when none. */
+const char *dbt_unique_collation(const dbt_unique *key, size_t i);
 int dbt_fk_add_column(dbt_fk *fk, const char *column);
 int dbt_fk_add_ref_column(dbt_fk *fk, const char *column);
 
@@ -579,7 +600,7 @@ void dbt_table_normalize(dbt_table *table);
 /*
  * 1 when `c` is SQLite's rowid alias in `table`: the sole primary-key
  * column, its type spelled exactly INTEGER, of a table that is not
- * WITHOUT ROWID.  Such a column never holds NULL; SQLite's other
+ * WITHOUT ROWID, unless the key is the column's PRIMARY KEY DESC.  Such a column never holds NULL; SQLite's other
  * primary-key columns hold NULL unless declared NOT NULL, or unless the
  * table is STRICT or WITHOUT ROWID, whose keys never hold NULL.
  */

@@ -75,6 +75,20 @@ static void put_key_options(dbt_buf *b, char **include, size_t ninclude, int nul
 		dbt_buf_puts(b, " nulls not distinct");
 }
 
+/* SQLite's collations of a key's columns, and a column's PRIMARY KEY
+ * DESC, which is no rowid alias. */
+static void put_key_sqlite(dbt_buf *b, const dbt_unique *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->ncolumns; i++)
+		if (dbt_unique_collation(k, i))
+			dbt_buf_printf(b, " %s collate %s", k->columns[i],
+				       dbt_unique_collation(k, i));
+	if (k->column_desc)
+		dbt_buf_puts(b, " column desc");
+}
+
 static void dump_column(dbt_buf *b, const dbt_column *c)
 {
 	static const char *const ident[] = {"", " serial", " identity always",
@@ -119,6 +133,7 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		dbt_buf_putc(out, ' ');
 		put_list(out, t->pk->columns, t->pk->ncolumns);
 		put_key_options(out, t->pk->include, t->pk->ninclude, t->pk->nulls_not_distinct);
+		put_key_sqlite(out, t->pk);
 		dbt_buf_putc(out, '\n');
 	}
 	for (i = 0; i < t->nuniques; i++) {
@@ -126,6 +141,7 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		put_list(&b, t->uniques[i]->columns, t->uniques[i]->ncolumns);
 		put_key_options(&b, t->uniques[i]->include, t->uniques[i]->ninclude,
 				t->uniques[i]->nulls_not_distinct);
+		put_key_sqlite(&b, t->uniques[i]);
 		put_name(&b, t->uniques[i]->name, flags);
 		dbt_buf_putc(&b, '\n');
 		lines_add(&l, &b);

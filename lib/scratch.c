@@ -597,6 +597,12 @@ static void adopt_table(dbt_table *to, dbt_table *from)
 			c->line = from->columns[i]->line;
 			c->col = from->columns[i]->col;
 			c->identity_implicit = from->columns[i]->identity_implicit;
+			/* The declared type of a key the rule made the rowid
+			 * alias (see dbt_sqlite_autoincrement). */
+			dbt_type_release(&c->rule_type);
+			c->rule_type = from->columns[i]->rule_type;
+			c->rule_not_null = from->columns[i]->rule_not_null;
+			memset(&from->columns[i]->rule_type, 0, sizeof(dbt_type));
 			c->renamed_from = from->columns[i]->renamed_from;
 			c->renamed_line = from->columns[i]->renamed_line;
 			c->renamed_col = from->columns[i]->renamed_col;

@@ -19,6 +19,7 @@
 
 #include "diff.h"
 #include "parse.h"
+#include "render.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -369,6 +370,99 @@ static void test_autoincrement_changed(void **state)
 	expect_diff("CREATE TABLE t (id INTEGER PRIMARY KEY);\n",
 		    "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT);\n",
 		    "~ column t.id no identity -> AUTOINCREMENT");
+}
+
+/* A model for SQLite, adapted; with `rule`, the auto-increment rule
+ * applied, as the commands read a model (without: as a database made
+ * elsewhere holds the same SQL). */
+static dbt_schema *sqlite_model(const char *text, int rule)
+{
+	dbt_schema *s = model(text);
+
+	assert_int_equal(dbt_schema_adapt(s, DBT_DIALECT_SQLITE), 0);
+	if (rule)
+		assert_int_equal(dbt_schema_autoincrement(s, DBT_DIALECT_SQLITE), 0);
+	return s;
+}
+
+/* The ops of diff(database made by `db`, model `to`) on SQLite. */
+static void expect_sqlite_diff(const char *db, const char *to, const char *expected)
+{
+	dbt_schema *a = sqlite_model(db, 0), *b = sqlite_model(to, 1);
+	dbt_diff d;
+	char *text;
+
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	text = describe_all(&d);
+	assert_string_equal(text, expected);
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+/* The auto-increment rule makes the model's INT and BIGINT keys the
+ * INTEGER rowid alias; a key made elsewhere as declared, which is no
+ * alias, agrees with it all the same, and so does the alias. */
+static void test_sqlite_key_made_as_declared_agrees_with_the_rule(void **state)
+{
+	static const char *const keys[] = {"id INT PRIMARY KEY", "id BIGINT PRIMARY KEY",
+					   "id INT8 PRIMARY KEY NOT NULL",
+					   "id INTEGER PRIMARY KEY"};
+	char a[128], b[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		snprintf(a, sizeof(a), "CREATE TABLE t (%s, n TEXT);\n", keys[i]);
+		expect_sqlite_diff(a, a, "");
+		snprintf(b, sizeof(b), "CREATE TABLE t (id INTEGER PRIMARY KEY, n TEXT);\n");
+		expect_sqlite_diff(b, a, "");
+	}
+}
+
+/* What the model says beyond the declared type still counts: another
+ * type, NOT NULL the database's key lacks, AUTOINCREMENT. */
+static void test_sqlite_key_made_as_declared_differs_from_more(void **state)
+{
+	(void)state;
+	expect_sqlite_diff("CREATE TABLE t (id INT PRIMARY KEY);\n",
+			   "CREATE TABLE t (id BIGINT PRIMARY KEY);\n",
+			   "~ column t.id INT -> INTEGER\n"
+			   "~ column t.id NULL -> NOT NULL");
+	expect_sqlite_diff("CREATE TABLE t (id INT PRIMARY KEY);\n",
+			   "CREATE TABLE t (id INT PRIMARY KEY NOT NULL);\n",
+			   "~ column t.id INT -> INTEGER\n"
+			   "~ column t.id NULL -> NOT NULL");
+	expect_sqlite_diff("CREATE TABLE t (id INT PRIMARY KEY);\n",
+			   "CREATE TABLE t (id INTEGER PRIMARY KEY AUTOINCREMENT);\n",
+			   "~ column t.id INT -> INTEGER\n"
+			   "~ column t.id NULL -> NOT NULL\n"
+			   "~ column t.id no identity -> AUTOINCREMENT");
+}
+
+/* A column's PRIMARY KEY DESC (no rowid alias) is another key than
+ * PRIMARY KEY; a key column's collation of its own is part of its key. */
+static void test_sqlite_key_desc_and_collations_change_keys(void **state)
+{
+	(void)state;
+	expect_sqlite_diff("CREATE TABLE t (id INTEGER PRIMARY KEY DESC);\n",
+			   "CREATE TABLE t (id INTEGER, PRIMARY KEY (id DESC));\n",
+			   "- primary key t (id) DESC\n"
+			   "~ column t.id NULL -> NOT NULL\n"
+			   "+ primary key t (id)");
+	expect_sqlite_diff("CREATE TABLE t (id INTEGER PRIMARY KEY DESC);\n",
+			   "CREATE TABLE t (id INTEGER PRIMARY KEY DESC);\n", "");
+	expect_sqlite_diff("CREATE TABLE t (z TEXT, UNIQUE (z COLLATE NOCASE));\n",
+			   "CREATE TABLE t (z TEXT, UNIQUE (z COLLATE nocase DESC));\n", "");
+	expect_sqlite_diff("CREATE TABLE t (z TEXT, w TEXT, UNIQUE (z, w COLLATE NOCASE));\n",
+			   "CREATE TABLE t (z TEXT, w TEXT, UNIQUE (z, w));\n",
+			   "- unique t (z, w COLLATE nocase)\n"
+			   "+ unique t (z, w)");
+	expect_sqlite_diff("CREATE TABLE t (a TEXT, PRIMARY KEY (a COLLATE RTRIM));\n",
+			   "CREATE TABLE t (a TEXT, PRIMARY KEY (a COLLATE NOCASE));\n",
+			   "- primary key t (a COLLATE rtrim)\n"
+			   "+ primary key t (a COLLATE nocase)");
 }
 
 static void test_generation_changed(void **state)
@@ -1945,6 +2039,9 @@ int main(void)
 		cmocka_unit_test(test_include_and_nulls_not_distinct_change_keys_and_indexes),
 		cmocka_unit_test(test_check_not_valid_in_the_model_is_the_same_check),
 		cmocka_unit_test(test_autoincrement_changed),
+		cmocka_unit_test(test_sqlite_key_made_as_declared_agrees_with_the_rule),
+		cmocka_unit_test(test_sqlite_key_made_as_declared_differs_from_more),
+		cmocka_unit_test(test_sqlite_key_desc_and_collations_change_keys),
 		cmocka_unit_test(test_column_aspects_come_in_order),
 		cmocka_unit_test(test_primary_key_added_dropped_and_changed),
 		cmocka_unit_test(test_unique_added_and_dropped),

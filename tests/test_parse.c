@@ -1341,6 +1341,25 @@ BAD(foreign_key_to_columns_that_are_not_unique,
     "CREATE TABLE u (id INT PRIMARY KEY, e TEXT);\nCREATE TABLE t (a TEXT REFERENCES u (e))",
     "schema.sql:2:35: foreign key references columns (e) of table 'u', which are not its primary "
     "key or unique")
+/* SQLite wants the referenced key to compare each column by the
+ * column's own collation; a key column's COLLATE that says another is no
+ * key for a foreign key (one that says the same is). */
+BAD(foreign_key_to_key_with_another_collation,
+    "CREATE TABLE u (e TEXT, UNIQUE (e COLLATE NOCASE));\nCREATE TABLE t (a TEXT REFERENCES u (e))",
+    "schema.sql:2:35: foreign key references columns (e) of table 'u', whose key compares them "
+    "by another collation than their own, which SQLite refuses")
+
+static void foreign_key_to_key_with_the_columns_own_collation(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE u (e TEXT COLLATE NOCASE, UNIQUE (e COLLATE nocase));\n"
+		     "CREATE TABLE t (a TEXT REFERENCES u (e));\n");
+	assert_int_equal(s->tables[1]->nfks, 1);
+	dbt_schema_free(s);
+}
+
 BAD(foreign_key_action_unknown, "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t ON DELETE EXPLODE)",
     "schema.sql:1:58: expected CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION, found "
     "'EXPLODE'")
@@ -1769,6 +1788,32 @@ static void index_keys_bare_expression_and_collation(void **state)
 	assert_non_null(s->tables[0]->pk);
 	dbt_schema_free(s);
 }
+
+/* SQLite's column PRIMARY KEY DESC is kept (it is no rowid alias), the
+ * table constraint's DESC is not; a key column's COLLATE is kept. */
+static void primary_key_desc_and_key_collations_are_kept(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE a (id INTEGER PRIMARY KEY DESC, n TEXT);\n"
+		     "CREATE TABLE b (id INTEGER, z TEXT, w TEXT, PRIMARY KEY (id DESC),\n"
+		     "  UNIQUE (z COLLATE NOCASE DESC, w));\n"
+		     "CREATE TABLE c (k TEXT, PRIMARY KEY (k COLLATE \"RTRIM\"));\n");
+	assert_true(s->tables[0]->pk->column_desc);
+	assert_false(dbt_table_is_rowid_alias(s->tables[0], s->tables[0]->columns[0]));
+	assert_false(s->tables[1]->pk->column_desc);
+	assert_true(dbt_table_is_rowid_alias(s->tables[1], s->tables[1]->columns[0]));
+	assert_string_equal(dbt_unique_collation(s->tables[1]->uniques[0], 0), "nocase");
+	assert_null(dbt_unique_collation(s->tables[1]->uniques[0], 1));
+	assert_null(dbt_unique_collation(s->tables[1]->pk, 0));
+	assert_string_equal(dbt_unique_collation(s->tables[2]->pk, 0), "RTRIM");
+	dbt_schema_free(s);
+}
+
+BAD(autoincrement_after_primary_key_desc,
+    "CREATE TABLE t (id INTEGER PRIMARY KEY DESC AUTOINCREMENT);",
+    "schema.sql:1:45: AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY")
 
 BAD(index_bare_expression_unknown_column, "CREATE TABLE t (a INT);\nCREATE INDEX ix ON t (b + 1);",
     "schema.sql:2:23: unknown column 'b' in table 't'")
@@ -2806,6 +2851,8 @@ int main(void)
 		T(alter_table_rename_rewrites_earlier_statements),
 		T(index_keys_bare_expression_and_collation),
 		T(index_bare_expression_unknown_column),
+		T(primary_key_desc_and_key_collations_are_kept),
+		T(autoincrement_after_primary_key_desc),
 		T(alter_table_second_default),
 		T(alter_table_duplicate_constraint),
 		T(owned_by_unknown_sequence),
@@ -2894,6 +2941,8 @@ int main(void)
 		T(foreign_key_to_table_without_key),
 		T(foreign_key_column_count_mismatch),
 		T(foreign_key_to_columns_that_are_not_unique),
+		T(foreign_key_to_key_with_another_collation),
+		T(foreign_key_to_key_with_the_columns_own_collation),
 		T(foreign_key_action_unknown),
 		T(foreign_key_set_needs_null_or_default),
 		T(foreign_key_on_needs_delete_or_update),

@@ -981,6 +981,14 @@ static void test_reflects_index_key_with_its_own_collation(void **state)
 			" CREATE INDEX ix ON t ((email COLLATE BINARY), (a COLLATE NOCASE) DESC)");
 }
 
+/* A COLLATE written on an index key is kept as the model keeps it, an
+ * expression, even when it names the column's own collation. */
+static void test_reflects_index_key_with_the_columns_own_collation_as_written(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (z TEXT COLLATE NOCASE, w TEXT);"
+				      " CREATE INDEX ix ON t (z COLLATE NOCASE, w COLLATE BINARY)");
+}
+
 static void test_reflects_expression_key_with_a_collation(void **state)
 {
 	assert_reflects_model(*state, "CREATE TABLE t (email TEXT); CREATE INDEX ix ON t "
@@ -988,12 +996,57 @@ static void test_reflects_expression_key_with_a_collation(void **state)
 				      " NOCASE DESC)");
 }
 
-static void test_refuses_unique_key_with_its_own_collation(void **state)
+/* A key column's collation of its own is part of the key, as written;
+ * its ASC or DESC is not kept, as the model reads it. */
+static void test_reflects_key_columns_with_their_own_collations(void **state)
 {
-	assert_reflect_error(*state, "CREATE TABLE t (email TEXT, UNIQUE (email COLLATE NOCASE))",
-			     DBT_EPARSE,
-			     "cannot reflect table 't': key column 'email' has collation 'nocase' "
-			     "of its own, which a schema cannot represent");
+	dbt_conn *conn = *state;
+	dbt_schema *got;
+	char *text;
+
+	assert_reflects(conn,
+			"CREATE TABLE t (a TEXT, email TEXT, b TEXT, PRIMARY KEY (a COLLATE "
+			"NOCASE), UNIQUE (email COLLATE NOCASE), UNIQUE (b COLLATE RTRIM, a))",
+			"CREATE TABLE t (a TEXT, email TEXT, b TEXT, PRIMARY KEY (a COLLATE "
+			"NOCASE), UNIQUE (email COLLATE NOCASE DESC), UNIQUE (b COLLATE RTRIM "
+			"ASC, a))");
+	got = reflect_ok(conn);
+	text = dump(got, 0);
+	assert_string_equal(text, "table t\n"
+				  "  column a TEXT NULL\n"
+				  "  column email TEXT NULL\n"
+				  "  column b TEXT NULL\n"
+				  "  primary key (a) a collate nocase\n"
+				  "  unique (b, a) b collate rtrim\n"
+				  "  unique (email) email collate nocase\n");
+	free(text);
+	dbt_schema_free(got);
+}
+
+/* UNIQUE (z) and UNIQUE (z COLLATE NOCASE) are two indexes to SQLite,
+ * and two keys. */
+static void test_reflects_keys_that_differ_by_collation_as_two(void **state)
+{
+	assert_reflects_model(*state, "CREATE TABLE t (z TEXT, UNIQUE (z), UNIQUE (z COLLATE "
+				      "NOCASE))");
+}
+
+/* A column's INTEGER PRIMARY KEY DESC is no rowid alias (it holds NULL
+ * and has an index of its own); the table constraint PRIMARY KEY (id
+ * DESC) is one. */
+static void test_reflects_integer_primary_key_desc_as_no_rowid_alias(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *got;
+
+	assert_reflects_model(conn, "CREATE TABLE t (id INTEGER PRIMARY KEY DESC, n TEXT);"
+				    " CREATE TABLE u (id INTEGER, n TEXT, PRIMARY KEY (id DESC))");
+	got = reflect_ok(conn);
+	assert_false(dbt_table_is_rowid_alias(table(got, "t"), table(got, "t")->columns[0]));
+	assert_false(table(got, "t")->columns[0]->not_null);
+	assert_true(dbt_table_is_rowid_alias(table(got, "u"), table(got, "u")->columns[0]));
+	assert_false(table(got, "u")->pk->column_desc);
+	dbt_schema_free(got);
 }
 
 static void test_refuses_foreign_key_to_missing_table_without_columns(void **state)
@@ -1136,8 +1189,8 @@ static void test_reflects_unique_on_the_primary_key_as_the_key(void **state)
 				  "  column id INTEGER NOT NULL\n"
 				  "  primary key ua (id)\n"
 				  "table b\n"
-				  "  column id INTEGER NOT NULL\n"
-				  "  primary key ub (id)\n"
+				  "  column id INTEGER NULL\n"
+				  "  primary key ub (id) column desc\n"
 				  "table c WITHOUT ROWID\n"
 				  "  column id INTEGER NOT NULL\n"
 				  "  primary key uc (id)\n"
@@ -1269,8 +1322,11 @@ int main(void)
 		T(test_reflects_generated_columns),
 		T(test_reflects_generated_columns_as_the_model_declares_them),
 		T(test_reflects_index_key_with_its_own_collation),
+		T(test_reflects_index_key_with_the_columns_own_collation_as_written),
 		T(test_reflects_expression_key_with_a_collation),
-		T(test_refuses_unique_key_with_its_own_collation),
+		T(test_reflects_key_columns_with_their_own_collations),
+		T(test_reflects_keys_that_differ_by_collation_as_two),
+		T(test_reflects_integer_primary_key_desc_as_no_rowid_alias),
 		T(test_refuses_foreign_key_to_missing_table_without_columns),
 		T(test_refuses_foreign_key_to_table_without_primary_key),
 		T(test_names_the_table_when_a_check_does_not_tokenize),

@@ -317,7 +317,43 @@ static void test_create_table_sqlite_writes_conflict_clauses(void **state)
 			 ");\n");
 }
 
+/* A column's PRIMARY KEY DESC stays on the column (no table constraint
+ * can say that it is no rowid alias); a key column's collation of its
+ * own stays in the key. */
+static void test_create_table_sqlite_writes_key_desc_and_collations(void **state)
+{
+	(void)state;
+	assert_table_sql(SQLITE,
+			 "CREATE TABLE t (id INTEGER PRIMARY KEY DESC ON CONFLICT FAIL, z TEXT,\n"
+			 "  w TEXT, UNIQUE (z COLLATE NOCASE DESC, w))",
+			 "t",
+			 "CREATE TABLE t (\n"
+			 "    id INTEGER CONSTRAINT t_pkey PRIMARY KEY DESC ON CONFLICT FAIL,\n"
+			 "    z TEXT,\n"
+			 "    w TEXT,\n"
+			 "    CONSTRAINT t_z_w_key UNIQUE (z COLLATE NOCASE, w)\n"
+			 ");\n");
+	assert_table_sql(SQLITE, "CREATE TABLE t (a TEXT, PRIMARY KEY (a COLLATE \"rtrim\"))", "t",
+			 "CREATE TABLE t (\n"
+			 "    a TEXT,\n"
+			 "    CONSTRAINT t_pkey PRIMARY KEY (a COLLATE RTRIM)\n"
+			 ");\n");
+}
+
 static void assert_adapt_error_for(dbt_dialect_kind kind, const char *model, const char *msg);
+
+/* PRIMARY KEY DESC on a column and a key column's COLLATE are SQLite's:
+ * PostgreSQL refuses them, and so does the model for it. */
+static void test_postgres_refuses_sqlite_key_desc_and_collations(void **state)
+{
+	(void)state;
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT,\n  id INT PRIMARY KEY DESC)",
+			       "2:10: column 't.id' is PRIMARY KEY DESC, a form of SQLite's that "
+			       "PostgreSQL does not have");
+	assert_adapt_error_for(PG, "CREATE TABLE t (z TEXT,\n  UNIQUE (z COLLATE NOCASE))",
+			       "2:3: a key of table 't' gives column 'z' a collation of its own, "
+			       "which PostgreSQL's keys do not take");
+}
 
 static void test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults(void **state)
 {
@@ -1764,6 +1800,38 @@ static void assert_lists(dbt_dialect_kind kind, const char *from, const char *to
 	inv = inverses(&d);
 	assert_sql(&b, dbt_render_ops(&b, kind, inv, d.n, p.from), down);
 	free(inv);
+	dbt_diff_release(&d);
+	pair_free(&p);
+}
+
+/* A rebuild of a table whose key the database has as the model declared
+ * it (`id INT PRIMARY KEY`, no rowid alias), which the auto-increment rule
+ * made the alias in the model, keeps the key as it is: the differ finds
+ * it equal, and making it the alias would give ids to rows without one. */
+static void test_sqlite_rebuild_keeps_a_key_as_declared(void **state)
+{
+	struct pair p;
+	dbt_diff d;
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	pair_parse(&p, SQLITE, "CREATE TABLE t (id INT PRIMARY KEY, n TEXT)",
+		   "CREATE TABLE t (id INT PRIMARY KEY, n TEXT CHECK (n <> ''))");
+	assert_int_equal(dbt_schema_autoincrement(p.to, SQLITE), 0);
+	d = diff_for(SQLITE, &p);
+	assert_int_equal(d.n, 1);
+	assert_sql(&b, dbt_render_ops(&b, SQLITE, d.ops, d.n, p.to),
+		   "-- rebuild table t (SQLite cannot ALTER it in place):\n"
+		   "--   + check t (n <> '')\n"
+		   "CREATE TABLE _dbtool_new_t (\n"
+		   "    id INT,\n"
+		   "    n TEXT,\n"
+		   "    CONSTRAINT t_pkey PRIMARY KEY (id),\n"
+		   "    CONSTRAINT t_n_check CHECK (n <> '')\n"
+		   ");\n"
+		   "INSERT INTO _dbtool_new_t (id, n) SELECT id, n FROM t;\n"
+		   "DROP TABLE t;\n"
+		   "ALTER TABLE _dbtool_new_t RENAME TO t;\n");
 	dbt_diff_release(&d);
 	pair_free(&p);
 }
@@ -3315,6 +3383,9 @@ int main(void)
 		cmocka_unit_test(test_create_table_sqlite_puts_autoincrement_key_inline),
 		cmocka_unit_test(test_create_table_sqlite_writes_conflict_clauses),
 		cmocka_unit_test(test_postgres_refuses_sqlite_conflict_clauses_and_dq_defaults),
+		cmocka_unit_test(test_create_table_sqlite_writes_key_desc_and_collations),
+		cmocka_unit_test(test_postgres_refuses_sqlite_key_desc_and_collations),
+		cmocka_unit_test(test_sqlite_rebuild_keeps_a_key_as_declared),
 		cmocka_unit_test(test_create_table_postgres_makes_autoincrement_serial),
 		cmocka_unit_test(test_create_table_quotes_reserved_mixed_case_utf8_and_quotes),
 		cmocka_unit_test(test_create_table_sqlite_parenthesises_non_literal_defaults),

@@ -1,0 +1,5 @@
+CREATE TABLE handles (
+	id INTEGER PRIMARY KEY,
+	email TEXT NOT NULL,
+	UNIQUE (email COLLATE NOCASE)
+);

@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE documents (
+	id INTEGER PRIMARY KEY,
+	body TEXT NOT NULL
+);

@@ -1,0 +1,9 @@
+-- only: sqlite
+CREATE TABLE kinds (
+	name TEXT PRIMARY KEY NOT NULL
+);
+CREATE TABLE files (
+	id INTEGER PRIMARY KEY,
+	kind TEXT REFERENCES kinds (name),
+	size INTEGER NOT NULL DEFAULT 0
+);

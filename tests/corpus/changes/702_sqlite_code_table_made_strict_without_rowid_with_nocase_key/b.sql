@@ -1,0 +1,6 @@
+-- only: sqlite
+CREATE TABLE codes (
+	code TEXT PRIMARY KEY NOT NULL COLLATE NOCASE,
+	label TEXT,
+	weight INT
+) STRICT, WITHOUT ROWID;

@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE tickets (
+	id INTEGER PRIMARY KEY DESC,
+	title TEXT NOT NULL
+);

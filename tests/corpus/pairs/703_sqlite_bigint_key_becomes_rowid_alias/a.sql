@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE events (
+	id BIGINT PRIMARY KEY, -- dbtool: no-autoincrement
+	name TEXT NOT NULL
+);

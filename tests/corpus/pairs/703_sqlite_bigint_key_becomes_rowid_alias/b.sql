@@ -1,0 +1,5 @@
+-- only: sqlite
+CREATE TABLE events (
+	id INTEGER PRIMARY KEY,
+	name TEXT NOT NULL
+);

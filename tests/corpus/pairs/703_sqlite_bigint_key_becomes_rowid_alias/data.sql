@@ -1,0 +1,2 @@
+INSERT INTO events (id, name) VALUES (10, 'launch');
+INSERT INTO events (id, name) VALUES (20, 'landing');
