@@ -117,8 +117,7 @@ static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, 
  * transaction that marks it as started (rb_journal_running()).
  */
 int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-			     const char *version_before, const dbt_run_opts *opts, size_t skip,
-			     int unsure)
+		      const char *version_before, const dbt_run_opts *opts, size_t skip, int unsure)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
@@ -291,9 +290,8 @@ static int split_section(struct split *s, dbt_conn *c, const dbt_revision *rev, 
  * from `target`, counting the revision as applied for a downgrade and as
  * not applied for an upgrade, and k->cur and k->skip for the first step.
  */
-int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journal *jr,
-		  size_t cur, const char *target, enum mode mode, const dbt_run_opts *opts,
-		  struct carry *k)
+int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journal *jr, size_t cur,
+	   const char *target, enum mode mode, const dbt_run_opts *opts, struct carry *k)
 {
 	const struct dbt_dialect *d = c->dialect;
 	int up = mode == MODE_UPGRADE, rc;
@@ -460,8 +458,8 @@ cleanup:
  * apply_missing_step().
  */
 int resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain *chain,
-			  const struct journal *jr, size_t cur, enum mode mode,
-			  const dbt_run_opts *opts, struct carry *k)
+		   const struct journal *jr, size_t cur, enum mode mode, const dbt_run_opts *opts,
+		   struct carry *k)
 {
 	const char *at = cur ? id_or_null(chain, cur) : "base";
 	struct split s = {jr->hashes, jr->n, DBT_BUF_INIT, 0, 0, 0, 0};
