@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "defaults.h"
 #include "dbtool.h"
+#include "sqlsplit.h"
 
 struct dbt_column;
 struct dbt_dialect;
@@ -144,6 +145,16 @@ struct dbt_dialect {
 	 */
 	int (*exec_script_from)(dbt_conn *conn, const char *sql, const char *file, int first_line,
 				size_t skip, dbt_stmt_fn done, void *arg);
+
+	/* Hands each statement of a script to `fn`, in order, split as the
+	 * database reads it (sqlsplit.h, sqlsplit_mysql.h; where
+	 * DBT_CAP_TRIGGER_BODY, a trigger's body comes in pieces); returns
+	 * 0, or what `fn` returned to stop.  Cannot fail otherwise. */
+	int (*split_script)(const char *sql, dbt_split_fn fn, void *arg);
+	/* 1 when a statement whose first two words are `w1` and `w2`
+	 * (lowercased) ends, opens or splits a transaction (txcontrol.h;
+	 * dbt_txcontrol_words() holds the words every database has). */
+	int (*is_tx_control)(const char *w1, const char *w2);
 
 	/* Runs one statement that returns no rows. */
 	int (*exec)(dbt_conn *conn, const char *sql);

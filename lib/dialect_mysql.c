@@ -15,6 +15,8 @@
 #include "error.h"
 #include "mysql.h"
 #include "render_mysql.h"
+#include "sqlsplit_mysql.h"
+#include "txcontrol.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +103,17 @@ static int table_exists(dbt_conn *conn, const char *schema, const char *name, in
 	return rc;
 }
 
+/* The transaction-control words (txcontrol.h): XA too, and BEGIN NOT
+ * ATOMIC opens a compound statement, not a transaction. */
+static int is_tx_control(const char *w1, const char *w2)
+{
+	if (!strcmp(w1, "begin") && !strcmp(w2, "not"))
+		return 0; /* BEGIN NOT ATOMIC ... END */
+	if (!strcmp(w1, "xa"))
+		return 1; /* XA START, XA COMMIT, ... */
+	return dbt_txcontrol_words(w1, w2);
+}
+
 /*
  * The offline script cannot journal as the runner does (it is run by the
  * mariadb or mysql client, which keeps no count of what ran), so it says
@@ -128,6 +141,8 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.exec_script = dbt_mysql_exec_script,
 	.exec_script_each = dbt_mysql_exec_script_each,
 	.exec_script_from = dbt_mysql_exec_script_from,
+	.split_script = dbt_mysql_sql_split,
+	.is_tx_control = is_tx_control,
 	.exec = dbt_mysql_exec,
 	.query_value = dbt_mysql_query_value,
 	.query_rows = query_rows,

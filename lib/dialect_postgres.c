@@ -14,6 +14,7 @@
 #include "lex.h"
 #include "pq.h"
 #include "sqlsplit.h"
+#include "txcontrol.h"
 
 #include <errno.h>
 #include <libpq-fe.h>
@@ -957,6 +958,8 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.open = open_conn,
 	.close = close_conn,
 	.exec_script = exec_script,
+	.split_script = dbt_sql_split,
+	.is_tx_control = dbt_txcontrol_words,
 	.exec = exec,
 	.query_value = query_value,
 	.query_rows = query_rows,

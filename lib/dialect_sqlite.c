@@ -11,6 +11,7 @@
 #include "error.h"
 #include "ident.h"
 #include "render.h"
+#include "txcontrol.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -1098,6 +1099,8 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.open = open_conn,
 	.close = close_conn,
 	.exec_script = exec_script,
+	.split_script = dbt_sql_split,
+	.is_tx_control = dbt_txcontrol_words,
 	.exec = exec,
 	.query_value = query_value,
 	.query_rows = query_rows,

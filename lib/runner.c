@@ -257,20 +257,19 @@ static int commit_bookkeeping(dbt_conn *c, dbt_buf *sql)
  * failure could no longer trust them, so the statements are refused in
  * every revision there.
  */
-static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind kind)
+static int check_tx_control(const dbt_revision *rev, int up, const struct dbt_dialect *d)
 {
-	const struct dbt_dialect *d = dbt_dialect_for(kind);
-	int journaled = d && !(d->caps & DBT_CAP_TRANSACTIONAL_DDL);
+	int journaled = !(d->caps & DBT_CAP_TRANSACTIONAL_DDL);
 	int line = 0, rc;
-	const char *sql = dbt_revision_section(rev, kind, !up, &line);
+	const char *sql = dbt_revision_section(rev, d->kind, !up, &line);
 	dbt_buf stmt = DBT_BUF_INIT;
 	dbt_sqlstmt st;
 
 	/* The section for the connection's dialect, or the refusal to run
 	 * anything: every run checks this before it applies a revision. */
-	if ((rc = dbt_revision_require_dialect(rev, kind)) < 0)
+	if ((rc = dbt_revision_require_dialect(rev, d->kind)) < 0)
 		return rc;
-	if ((!rev->transactional && !journaled) || !dbt_txcontrol_find(&st, sql, kind))
+	if ((!rev->transactional && !journaled) || !dbt_txcontrol_find(&st, sql, d))
 		return 0;
 	dbt_dialect_excerpt(&stmt, sql + st.start, st.len, 60);
 	if (stmt.oom)
@@ -298,16 +297,16 @@ static int check_tx_control(const dbt_revision *rev, int up, dbt_dialect_kind ki
 
 /* The same for every revision a run from position `from` to `goal`
  * would run, so that a run refuses before it applies anything. */
-static int check_plan(const dbt_chain *chain, size_t from, size_t goal, dbt_dialect_kind kind)
+static int check_plan(const dbt_chain *chain, size_t from, size_t goal, const struct dbt_dialect *d)
 {
 	size_t pos;
 	int rc;
 
 	for (pos = from; pos < goal; pos++)
-		if ((rc = check_tx_control(chain->revs[pos], 1, kind)) < 0)
+		if ((rc = check_tx_control(chain->revs[pos], 1, d)) < 0)
 			return rc;
 	for (pos = from; pos > goal; pos--)
-		if ((rc = check_tx_control(chain->revs[pos - 1], 0, kind)) < 0)
+		if ((rc = check_tx_control(chain->revs[pos - 1], 0, d)) < 0)
 			return rc;
 	return 0;
 }
@@ -439,7 +438,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		return single ? 0 : d->rollback(c);
 	}
 	rev = up ? chain->revs[cur] : chain->revs[cur - 1];
-	if ((rc = check_tx_control(rev, up, d->kind)) < 0)
+	if ((rc = check_tx_control(rev, up, d)) < 0)
 		goto fail;
 	rb_record_sql(&book, &b, rev, up);
 	if (opts && opts->on_revision)
@@ -530,7 +529,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 		}
 		return single ? 0 : d->rollback(c);
 	}
-	if ((rc = check_tx_control(rev, 1, d->kind)) < 0)
+	if ((rc = check_tx_control(rev, 1, d)) < 0)
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
 	rc = execute(c, rev, RB_UP_MISSING, &book, id_or_null(chain, cur), single, opts, *skip,
@@ -789,7 +788,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	} else if ((rc = resolve_target(&goal, chain, target, cur, mode)) < 0) {
 		goto cleanup;
 	}
-	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d->kind)) < 0)
+	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d)) < 0)
 		goto cleanup;
 
 	if (mode == MODE_STAMP) {
@@ -1068,7 +1067,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 		return dbt_error_set(DBT_ERROR, "start position is past the head");
 	rc = resolve_target(&goal, chain, target ? target : "head", from,
 			    upgrade ? MODE_UPGRADE : MODE_DOWNGRADE);
-	if (rc < 0 || (rc = check_plan(chain, from, goal, kind)) < 0 ||
+	if (rc < 0 || (rc = check_plan(chain, from, goal, d)) < 0 ||
 	    (rc = dbt_chain_checksums(chain)) < 0)
 		return rc;
 
