@@ -136,6 +136,8 @@ static int is_tx_control(const char *w1, const char *w2)
 const struct dbt_dialect dbt_dialect_mysql = {
 	.name = "mysql",
 	.kind = DBT_DIALECT_MYSQL,
+	.title = "MariaDB/MySQL",
+	.a_title = "a MariaDB/MySQL",
 	.open = dbt_mysql_open,
 	.close = dbt_mysql_close,
 	.exec_script = dbt_mysql_exec_script,
@@ -162,12 +164,17 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	 * failing when read: its views and triggers are dropped around such
 	 * a change and made again after it, as on PostgreSQL, so that each
 	 * is created on the columns it reads in both directions. */
-	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS,
+	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS | DBT_CAP_BACKTICK_NAMES,
 	/* No schemas: `exclude =` patterns qualify names as on SQLite. */
 	.default_schema = "main",
+	.any_object_sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() "
+			  "UNION ALL SELECT 1 FROM information_schema.routines WHERE "
+			  "routine_schema = DATABASE() LIMIT 1",
 	.now_sql = "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ')",
 	.render_op = dbt_mysql_render_op,
 	.render_ops = dbt_mysql_render_ops,
+	.portable_types = dbt_mysql_portable_types,
+	.model_spelling = dbt_mysql_model_spelling,
 	.adapt = dbt_mysql_adapt,
 	.op_implied = dbt_mysql_op_implied,
 	.autoincrement = dbt_mysql_autoincrement,

@@ -1096,6 +1096,9 @@ static void quote_literal(dbt_buf *out, const char *value)
 const struct dbt_dialect dbt_dialect_sqlite = {
 	.name = "sqlite",
 	.kind = DBT_DIALECT_SQLITE,
+	.title = "SQLite",
+	.a_title = "an SQLite",
+	.memory_url = "sqlite://",
 	.open = open_conn,
 	.close = close_conn,
 	.exec_script = exec_script,
@@ -1123,8 +1126,9 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.script_before_commit = SCRIPT_BEFORE_COMMIT,
 	.script_after_commit = "PRAGMA foreign_keys = ON;\n",
 	.caps = DBT_CAP_TRANSACTIONAL_DDL | DBT_CAP_TRIGGER_BODY | DBT_CAP_FK_FORWARD_REFS |
-		DBT_CAP_FILE,
+		DBT_CAP_FILE | DBT_CAP_NOCASE_NAMES,
 	.default_schema = "main",
+	.any_object_sql = "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1",
 	.now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
 	.render_op = dbt_sqlite_render_op,
 	.render_ops = dbt_sqlite_render_ops,

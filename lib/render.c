@@ -1096,7 +1096,7 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 
 	if (!d)
 		return unsupported_kind();
-	if (kind != DBT_DIALECT_MYSQL && (rc = unbacktick_schema(schema)) < 0)
+	if (!(d->caps & DBT_CAP_BACKTICK_NAMES) && (rc = unbacktick_schema(schema)) < 0)
 		return rc;
 	return d->adapt(schema);
 }

@@ -137,19 +137,8 @@ static void random_hex(char *out)
 /* Fails unless the dev_url database holds nothing of its own. */
 static int require_empty(struct scratch *s, const char *redacted)
 {
-	const char *sql =
-		s->kind == DBT_DIALECT_SQLITE
-			? "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1"
-		: s->kind == DBT_DIALECT_MYSQL
-			? "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() "
-			  "UNION ALL SELECT 1 FROM information_schema.routines WHERE "
-			  "routine_schema = "
-			  "DATABASE() LIMIT 1"
-			: "SELECT 1 FROM pg_catalog.pg_class c "
-			  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-			  "WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_' LIMIT 1";
 	char *v = NULL;
-	int rc = s->conn->dialect->query_value(s->conn, sql, &v);
+	int rc = s->conn->dialect->query_value(s->conn, s->conn->dialect->any_object_sql, &v);
 
 	if (rc == 0 && v)
 		rc = dbt_error_set(DBT_EEXISTS,
@@ -883,7 +872,8 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
 	int ntok = 0;
 
 	dbt_buf_clear(out);
-	if (s->kind != DBT_DIALECT_POSTGRES) {
+	/* Only where tables live in schemas is the scratch a schema. */
+	if (!(d->caps & DBT_CAP_SCHEMAS)) {
 		dbt_buf_puts(out, sql);
 		return out->oom ? dbt_error_oom() : 0;
 	}
@@ -993,7 +983,7 @@ static int cmp_item(const void *x, const void *y)
  * tables at the end (a table may name one declared after it). */
 static int build_objects(struct scratch *s, const dbt_schema *model, const char *want)
 {
-	int pg = s->kind == DBT_DIALECT_POSTGRES;
+	const char *objects_start = s->conn->dialect->scratch_objects_start;
 	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
 	struct item *items =
 		calloc(model->ntables + model->nindexes + model->nstatements + 1, sizeof(*items));
@@ -1033,11 +1023,8 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		items[n++].st = model->statements[i];
 	}
 	qsort(items, n, sizeof(*items), cmp_item);
-	/* A routine's body may name what the scratch schema does not have
-	 * (public.t under SET search_path = ''): it is read back as written,
-	 * as pg_dump restores it, and checked when the revision runs. */
-	if (pg) {
-		dbt_buf_puts(&sql, "SET LOCAL check_function_bodies = off");
+	if (objects_start) {
+		dbt_buf_puts(&sql, objects_start);
 		rc = run(s, &sql);
 	}
 	for (i = 0; i < n && rc == 0; i++) {
@@ -1188,7 +1175,8 @@ int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_pat
 	s.kind = conn->dialect->kind;
 	s.live_schema = schema_name;
 	s.model_path = model_path;
-	if ((rc = tables_needed(want, model, s.kind == DBT_DIALECT_SQLITE)) < 0)
+	if ((rc = tables_needed(want, model, (conn->dialect->caps & DBT_CAP_NOCASE_NAMES) != 0)) <
+	    0)
 		goto cleanup;
 	if ((rc = start(&s, conn)) < 0 || (rc = build_objects(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
