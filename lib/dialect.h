@@ -75,6 +75,12 @@ struct dbt_type;
 				       * elsewhere a model's `name` (which
 				       * inspect wrote of such a database)
 				       * becomes "name" */
+#define DBT_CAP_ENUM_TYPES \
+	0x1000 /* enums and domains are named types that
+				   * columns use (the model's are made
+				   * before its tables), and an enum
+				   * takes new values in place (ALTER
+				   * TYPE ... ADD VALUE) */
 #define DBT_CAP_NOCASE_NAMES \
 	0x0800 /* a table's name matches ignoring ASCII
 				     * case */

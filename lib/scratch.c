@@ -420,11 +420,12 @@ static int table_prerequisite(const dbt_statement *st)
 }
 
 /*
- * PostgreSQL: the model's types, domains, sequences, functions ... in the
- * order it declares them, before its tables, so that a table uses the
- * model's enum (not the live one of the same name, which may differ) and
- * one the live database lacks.  A function's body is not checked: it may
- * name a table that is not built.
+ * Where columns use named types (DBT_CAP_ENUM_TYPES, PostgreSQL): the
+ * model's types, domains, sequences, functions ... in the order it
+ * declares them, before its tables, so that a table uses the model's enum
+ * (not the live one of the same name, which may differ) and one the live
+ * database lacks.  A function's body is not checked (the dialect's
+ * scratch_objects_start): it may name a table that is not built.
  */
 static int build_prerequisites(struct scratch *s, const dbt_schema *model)
 {
@@ -437,9 +438,9 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model)
 
 		if (!table_prerequisite(st))
 			continue;
-		if (first) {
+		if (first && s->conn->dialect->scratch_objects_start) {
 			first = 0;
-			dbt_buf_puts(&sql, "SET LOCAL check_function_bodies = off");
+			dbt_buf_puts(&sql, s->conn->dialect->scratch_objects_start);
 			if ((rc = run(s, &sql)) < 0)
 				break;
 		}
@@ -454,7 +455,8 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model)
  * and their indexes. */
 static int build(struct scratch *s, const dbt_schema *model, const char *want)
 {
-	int pg = s->kind == DBT_DIALECT_POSTGRES;
+	/* Columns may use the model's named types (PostgreSQL). */
+	int types = (s->conn->dialect->caps & DBT_CAP_ENUM_TYPES) != 0;
 	/* Foreign keys after the tables where a table cannot name one made
 	 * later (PostgreSQL, MariaDB). */
 	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
@@ -463,7 +465,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	size_t i, k, pass;
 	int rc = built ? 0 : dbt_error_oom();
 
-	if (rc == 0 && pg)
+	if (rc == 0 && types)
 		rc = build_prerequisites(s, model);
 
 	/* Partitions after the tables they are partitions of. */
@@ -1081,17 +1083,20 @@ static int unscratch(char **str, const struct scratch *s)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
 	const char *live = s->live_schema ? s->live_schema : "public";
-	char q = s->kind == DBT_DIALECT_MYSQL ? '`' : '"';
+	char q;
 	size_t len = strlen(s->schema);
 	dbt_buf b = DBT_BUF_INIT;
 	const char *p, *hit;
 
 	if (!*str || !d || !(hit = strstr(*str, s->schema)))
 		return 0;
+	q = (d->caps & DBT_CAP_BACKTICK_NAMES) ? '`' : '"';
 	for (p = *str; (hit = strstr(p, s->schema)); p = hit + len) {
 		int quoted = hit > p && hit[-1] == q && hit[len] == q;
 
-		if (s->kind == DBT_DIALECT_MYSQL && hit[len + quoted] != '.') {
+		/* Without schemas, the scratch is a database: only its
+		 * qualifier goes. */
+		if (!(d->caps & DBT_CAP_SCHEMAS) && hit[len + quoted] != '.') {
 			dbt_buf_put(&b, p, (size_t)(hit - p) + len);
 			continue;
 		}
