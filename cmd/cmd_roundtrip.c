@@ -27,12 +27,8 @@ int cmd_check_roundtrip(const char *scratch_url)
 		cmd_fail();
 		goto cleanup;
 	}
-	if (!scratch_url && url.kind == DBT_DIALECT_SQLITE)
-		scratch_url = "sqlite://";
-	if (!scratch_url) {
-		cmd_error("--roundtrip on %s needs an empty database to work in: "
-			  "give it with --scratch-url URL",
-			  url.kind == DBT_DIALECT_MYSQL ? "MariaDB/MySQL" : "PostgreSQL");
+	if (!scratch_url && dbt_roundtrip_scratch_url(&scratch_url, url.kind) < 0) {
+		cmd_fail();
 		dbt_url_release(&url);
 		goto cleanup;
 	}

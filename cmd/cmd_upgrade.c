@@ -213,7 +213,7 @@ static int run(int argc, char **argv, int up)
 	};
 	const struct cmd_option *opts = up ? up_opts : down_opts;
 	const char *name = up ? "upgrade" : "downgrade";
-	dbt_dialect_kind kind = DBT_DIALECT_SQLITE;
+	dbt_dialect_kind kind = (dbt_dialect_kind)0; /* --dialect, or the URL's (offline()) */
 	struct cmd_ctx c = CMD_CTX_INIT;
 	dbt_run_opts ro;
 	const char *target;

@@ -43,6 +43,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The DBT_CAP_* flags of the database of `kind`, for the sections
+ * written for it. */
+static unsigned caps_of(dbt_dialect_kind kind)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+
+	return d ? d->caps : 0;
+}
+
 /* 1 in `*out` when `sql` returns a row. */
 static int has_row(dbt_conn *conn, dbt_buf *sql, int *out)
 {
@@ -198,12 +207,14 @@ static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sd
 	dbt_op *inv = malloc((n ? n : 1) * sizeof(*inv));
 	dbt_op *moved = malloc((n ? n : 1) * sizeof(*moved));
 	dbt_safe_form *mforms = malloc((n ? n : 1) * sizeof(*mforms));
-	int split = forms && kind == DBT_DIALECT_POSTGRES;
+	unsigned caps = caps_of(kind);
+	int split = forms && (caps & DBT_CAP_SAFE_FORMS);
 	size_t i, np = 0, nm = 0, up_at = up->len, down_at = down->len;
 	int rc = 0;
 
-	/* Only the mysql section decides: the others leave it as it is. */
-	if (inverse && kind == DBT_DIALECT_MYSQL)
+	/* Only a journaled section (where DDL commits at once) decides: the
+	 * others leave it as it is. */
+	if (inverse && !(caps & DBT_CAP_TRANSACTIONAL_DDL))
 		*inverse = 0;
 	if (!plain || !inv || !moved || !mforms) {
 		rc = dbt_error_oom();
@@ -222,7 +233,7 @@ static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sd
 	if ((rc = dbt_render_ops_keep(up, kind, plain, np, up_target, kept)) < 0 ||
 	    (rc = dbt_render_ops_keep(down, kind, inv, np, down_target, kept)) < 0)
 		goto cleanup;
-	if (inverse && kind == DBT_DIALECT_MYSQL &&
+	if (inverse && !(caps & DBT_CAP_TRANSACTIONAL_DDL) &&
 	    (rc = mark_inverse(inverse, up, up_at, down, down_at, plain, inv, np)) < 0)
 		goto cleanup;
 	if (nm) {
@@ -485,7 +496,7 @@ static int render_for(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sdown,
 		changed |= ops[n].kind != diff->ops[i].kind;
 		n++;
 	}
-	for (i = 0; forms && changed && kind == DBT_DIALECT_POSTGRES && i < n; i++)
+	for (i = 0; forms && changed && (caps_of(kind) & DBT_CAP_SAFE_FORMS) && i < n; i++)
 		if (ops[i].kind == DBT_OP_ADD_INDEX && mforms[i] == DBT_SAFE_PLAIN)
 			mforms[i] = dbt_render_safe_form(ops, n, i, other);
 	if (m.missing) {
@@ -530,20 +541,20 @@ int dbt_autogenerate_dialects(dbt_autogen *out, dbt_conn *conn, const dbt_chain 
 
 /*
  * With --safe, the form of each op of `diff` (NULL in `*out` when no op
- * takes a lock-friendly form, or no section is PostgreSQL's).
+ * takes a lock-friendly form, or no section's database has them).
  */
 static int safe_forms(dbt_safe_form **out, size_t *nsafe, const dbt_diff *diff,
 		      const dbt_schema *model, dbt_dialect_kind kind,
 		      const dbt_dialect_kind *dialects, size_t ndialects)
 {
 	size_t i, k;
-	int postgres = ndialects ? 0 : kind == DBT_DIALECT_POSTGRES;
+	int safe = ndialects ? 0 : (caps_of(kind) & DBT_CAP_SAFE_FORMS) != 0;
 
 	*out = NULL;
 	*nsafe = 0;
 	for (k = 0; k < ndialects; k++)
-		postgres |= dialects[k] == DBT_DIALECT_POSTGRES;
-	if (!postgres)
+		safe |= (caps_of(dialects[k]) & DBT_CAP_SAFE_FORMS) != 0;
+	if (!safe)
 		return 0;
 	if (!(*out = malloc(diff->n * sizeof(**out))))
 		return dbt_error_oom();
@@ -732,10 +743,10 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 		nsecs++;
 	}
 	/* The first revision is left out when every change takes a
-	 * lock-friendly form and no section is SQLite's. */
+	 * lock-friendly form and every section's database has them. */
 	need_first = !forms || nsafe < diff.n;
 	for (k = 0; k < nsecs; k++)
-		need_first |= secs[k].kind != DBT_DIALECT_POSTGRES;
+		need_first |= !(caps_of(secs[k].kind) & DBT_CAP_SAFE_FORMS);
 	rc = write_revisions(out, script_location, message, rev_id,
 			     chain->n ? chain->revs[chain->n - 1]->id : NULL, secs, safe_secs,
 			     nsecs, need_first, forms != NULL, inverse);

@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "defaults.h"
 #include "dbtool.h"
+#include "sqlsplit.h"
 
 struct dbt_column;
 struct dbt_dialect;
@@ -26,6 +27,7 @@ struct dbt_op;
 struct dbt_schema;
 struct dbt_sql_objects;
 struct dbt_table;
+struct dbt_type;
 
 /*
  * What a database can do, for the shared code to ask instead of naming
@@ -62,6 +64,26 @@ struct dbt_table;
 #define DBT_CAP_FILE \
 	0x0100 /* the database is the file the URL names,
 			     * which opening it creates */
+#define DBT_CAP_SAFE_FORMS \
+	0x0200 /* changes have lock-friendly forms that
+				   * run outside a transaction (CREATE
+				   * INDEX CONCURRENTLY, NOT VALID then
+				   * VALIDATE): migrate --safe moves them
+				   * to a revision of their own */
+#define DBT_CAP_BACKTICK_NAMES \
+	0x0400 /* expressions quote names in backticks;
+				       * elsewhere a model's `name` (which
+				       * inspect wrote of such a database)
+				       * becomes "name" */
+#define DBT_CAP_ENUM_TYPES \
+	0x1000 /* enums and domains are named types that
+				   * columns use (the model's are made
+				   * before its tables), and an enum
+				   * takes new values in place (ALTER
+				   * TYPE ... ADD VALUE) */
+#define DBT_CAP_NOCASE_NAMES \
+	0x0800 /* a table's name matches ignoring ASCII
+				     * case */
 
 /*
  * The row callback of query_rows(): `values[i]` is column i of the row
@@ -111,6 +133,14 @@ int dbt_conn_lock_timeout(const dbt_conn *conn);
 struct dbt_dialect {
 	const char *name; /* "sqlite", "postgresql", "mysql" */
 	dbt_dialect_kind kind;
+	/* The database's name in messages ("SQLite", "PostgreSQL",
+	 * "MariaDB/MySQL"), and with its article ("an SQLite"). */
+	const char *title;
+	const char *a_title;
+	/* The URL of an empty database of this kind that lives in memory and
+	 * needs no server ("sqlite://"), for a scratch database nobody
+	 * named; NULL when there is none. */
+	const char *memory_url;
 
 	/* Connects; DBT_ECONNECT naming the database (never the password).
 	 * `readonly`: the caller only reads; SQLite then never creates the
@@ -144,6 +174,16 @@ struct dbt_dialect {
 	 */
 	int (*exec_script_from)(dbt_conn *conn, const char *sql, const char *file, int first_line,
 				size_t skip, dbt_stmt_fn done, void *arg);
+
+	/* Hands each statement of a script to `fn`, in order, split as the
+	 * database reads it (sqlsplit.h, sqlsplit_mysql.h; where
+	 * DBT_CAP_TRIGGER_BODY, a trigger's body comes in pieces); returns
+	 * 0, or what `fn` returned to stop.  Cannot fail otherwise. */
+	int (*split_script)(const char *sql, dbt_split_fn fn, void *arg);
+	/* 1 when a statement whose first two words are `w1` and `w2`
+	 * (lowercased) ends, opens or splits a transaction (txcontrol.h;
+	 * dbt_txcontrol_words() holds the words every database has). */
+	int (*is_tx_control)(const char *w1, const char *w2);
 
 	/* Runs one statement that returns no rows. */
 	int (*exec)(dbt_conn *conn, const char *sql);
@@ -252,6 +292,12 @@ struct dbt_dialect {
 	 * ("public"); a dialect without schemas names its one database
 	 * ("main"), as `exclude =` patterns qualify names. */
 	const char *default_schema;
+	/* A query that returns a row when the database holds anything of its
+	 * own (a table, a routine...): a scratch database must be empty. */
+	const char *any_object_sql;
+	/* A statement run in a scratch database before the model's objects
+	 * are built in it; NULL when there is none. */
+	const char *scratch_objects_start;
 	/* An SQL expression of the current UTC time as text,
 	 * "YYYY-MM-DDTHH:MM:SSZ", computed by the database when it runs. */
 	const char *now_sql;
@@ -268,6 +314,14 @@ struct dbt_dialect {
 	int (*render_op)(dbt_buf *out, const struct dbt_op *op);
 	int (*render_ops)(dbt_buf *out, const struct dbt_op *ops, size_t n,
 			  const struct dbt_schema *target, const struct dbt_sql_objects *keep);
+	/* `dbtool inspect`: portable_types() writes each type of a reflected
+	 * schema that is the database's spelling of a portable type as that
+	 * type (text NULL); model_spelling() sets `*out` (caller frees) to
+	 * the spelling the model gives `type` where the database prints it
+	 * in words a model reads as another type, NULL to keep its text.
+	 * NULL: the reflection's types read as they are. */
+	void (*portable_types)(struct dbt_schema *db);
+	int (*model_spelling)(char **out, const struct dbt_type *type);
 	/* Adapts a parsed model in place, as dbt_schema_adapt(). */
 	int (*adapt)(struct dbt_schema *schema);
 	/* 1 when the database does ops[i] of the list itself, as part of

@@ -15,6 +15,8 @@
 #include "error.h"
 #include "mysql.h"
 #include "render_mysql.h"
+#include "sqlsplit_mysql.h"
+#include "txcontrol.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +103,17 @@ static int table_exists(dbt_conn *conn, const char *schema, const char *name, in
 	return rc;
 }
 
+/* The transaction-control words (txcontrol.h): XA too, and BEGIN NOT
+ * ATOMIC opens a compound statement, not a transaction. */
+static int is_tx_control(const char *w1, const char *w2)
+{
+	if (!strcmp(w1, "begin") && !strcmp(w2, "not"))
+		return 0; /* BEGIN NOT ATOMIC ... END */
+	if (!strcmp(w1, "xa"))
+		return 1; /* XA START, XA COMMIT, ... */
+	return dbt_txcontrol_words(w1, w2);
+}
+
 /*
  * The offline script cannot journal as the runner does (it is run by the
  * mariadb or mysql client, which keeps no count of what ran), so it says
@@ -123,11 +136,15 @@ static int table_exists(dbt_conn *conn, const char *schema, const char *name, in
 const struct dbt_dialect dbt_dialect_mysql = {
 	.name = "mysql",
 	.kind = DBT_DIALECT_MYSQL,
+	.title = "MariaDB/MySQL",
+	.a_title = "a MariaDB/MySQL",
 	.open = dbt_mysql_open,
 	.close = dbt_mysql_close,
 	.exec_script = dbt_mysql_exec_script,
 	.exec_script_each = dbt_mysql_exec_script_each,
 	.exec_script_from = dbt_mysql_exec_script_from,
+	.split_script = dbt_mysql_sql_split,
+	.is_tx_control = is_tx_control,
 	.exec = dbt_mysql_exec,
 	.query_value = dbt_mysql_query_value,
 	.query_rows = query_rows,
@@ -147,12 +164,17 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	 * failing when read: its views and triggers are dropped around such
 	 * a change and made again after it, as on PostgreSQL, so that each
 	 * is created on the columns it reads in both directions. */
-	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS,
+	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS | DBT_CAP_BACKTICK_NAMES,
 	/* No schemas: `exclude =` patterns qualify names as on SQLite. */
 	.default_schema = "main",
+	.any_object_sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() "
+			  "UNION ALL SELECT 1 FROM information_schema.routines WHERE "
+			  "routine_schema = DATABASE() LIMIT 1",
 	.now_sql = "DATE_FORMAT(UTC_TIMESTAMP(), '%Y-%m-%dT%H:%i:%sZ')",
 	.render_op = dbt_mysql_render_op,
 	.render_ops = dbt_mysql_render_ops,
+	.portable_types = dbt_mysql_portable_types,
+	.model_spelling = dbt_mysql_model_spelling,
 	.adapt = dbt_mysql_adapt,
 	.op_implied = dbt_mysql_op_implied,
 	.autoincrement = dbt_mysql_autoincrement,

@@ -14,6 +14,7 @@
 #include "lex.h"
 #include "pq.h"
 #include "sqlsplit.h"
+#include "txcontrol.h"
 
 #include <errno.h>
 #include <libpq-fe.h>
@@ -954,9 +955,13 @@ cleanup:
 const struct dbt_dialect dbt_dialect_postgres = {
 	.name = "postgresql",
 	.kind = DBT_DIALECT_POSTGRES,
+	.title = "PostgreSQL",
+	.a_title = "a PostgreSQL",
 	.open = open_conn,
 	.close = close_conn,
 	.exec_script = exec_script,
+	.split_script = dbt_sql_split,
+	.is_tx_control = dbt_txcontrol_words,
 	.exec = exec,
 	.query_value = query_value,
 	.query_rows = query_rows,
@@ -973,8 +978,16 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.quote_ident = quote_ident,
 	.quote_literal = quote_literal,
 	.caps = DBT_CAP_TRANSACTIONAL_DDL | DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_SCHEMAS |
-		DBT_CAP_IDENTITY | DBT_CAP_DEFAULT_CALL | DBT_CAP_ALTER_UNDER_OBJECTS,
+		DBT_CAP_IDENTITY | DBT_CAP_DEFAULT_CALL | DBT_CAP_ALTER_UNDER_OBJECTS |
+		DBT_CAP_SAFE_FORMS | DBT_CAP_ENUM_TYPES,
 	.default_schema = "public",
+	.any_object_sql = "SELECT 1 FROM pg_catalog.pg_class c "
+			  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+			  "WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_' LIMIT 1",
+	/* A routine's body may name what the scratch schema does not have
+	 * (public.t under SET search_path = ''): it is read back as written,
+	 * as pg_dump restores it, and checked when the revision runs. */
+	.scratch_objects_start = "SET LOCAL check_function_bodies = off",
 	.now_sql = "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')",
 	.render_op = dbt_postgres_render_op,
 	.render_ops = dbt_postgres_render_ops,

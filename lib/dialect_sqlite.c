@@ -11,6 +11,7 @@
 #include "error.h"
 #include "ident.h"
 #include "render.h"
+#include "txcontrol.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -1095,9 +1096,14 @@ static void quote_literal(dbt_buf *out, const char *value)
 const struct dbt_dialect dbt_dialect_sqlite = {
 	.name = "sqlite",
 	.kind = DBT_DIALECT_SQLITE,
+	.title = "SQLite",
+	.a_title = "an SQLite",
+	.memory_url = "sqlite://",
 	.open = open_conn,
 	.close = close_conn,
 	.exec_script = exec_script,
+	.split_script = dbt_sql_split,
+	.is_tx_control = dbt_txcontrol_words,
 	.exec = exec,
 	.query_value = query_value,
 	.query_rows = query_rows,
@@ -1120,8 +1126,9 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.script_before_commit = SCRIPT_BEFORE_COMMIT,
 	.script_after_commit = "PRAGMA foreign_keys = ON;\n",
 	.caps = DBT_CAP_TRANSACTIONAL_DDL | DBT_CAP_TRIGGER_BODY | DBT_CAP_FK_FORWARD_REFS |
-		DBT_CAP_FILE,
+		DBT_CAP_FILE | DBT_CAP_NOCASE_NAMES,
 	.default_schema = "main",
+	.any_object_sql = "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1",
 	.now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
 	.render_op = dbt_sqlite_render_op,
 	.render_ops = dbt_sqlite_render_ops,

@@ -44,50 +44,21 @@ static int from_nothing(dbt_diff *out, dbt_schema **empty, dbt_dialect_kind kind
 		return rc;
 	/* As dbt_model_diff_opts: SQLite takes a foreign key to a table made
 	 * later, so it needs no ALTER TABLE for a cycle (and has none). */
-	o.fk_forward_refs = kind == DBT_DIALECT_SQLITE;
+	o.fk_forward_refs = (dbt_dialect_for(kind)->caps & DBT_CAP_FK_FORWARD_REFS) != 0;
 	return dbt_diff_schemas(out, *empty, schema, &o);
-}
-
-/*
- * MariaDB prints two of its types in words that a model reads as other
- * portable types: "float" (a model's FLOAT is DOUBLE PRECISION) and
- * "timestamp" (a model's TIMESTAMP is MariaDB's datetime).  The model
- * that inspect prints spells them as it reads them back: REAL and
- * TIMESTAMP WITH TIME ZONE, which MariaDB's adaptation makes float and
- * timestamp again.  NULL in `*out` to keep `text`.
- */
-static int mysql_model_spelling(char **out, const dbt_type *type)
-{
-	dbt_buf b = DBT_BUF_INIT;
-
-	*out = NULL;
-	if (type->text && !strcmp(type->text, "float")) {
-		dbt_buf_puts(&b, "REAL");
-	} else if (!type->text &&
-		   (type->kind == DBT_TYPE_TIMESTAMP || type->kind == DBT_TYPE_TIMESTAMPTZ)) {
-		/* (the reflection's "timestamp" has no text: see
-		 * dbt_mysql_put_column_type) */
-		dbt_buf_puts(&b, "TIMESTAMP");
-		if (type->precision > 0)
-			dbt_buf_printf(&b, "(%d)", type->precision);
-		dbt_buf_puts(&b, " WITH TIME ZONE");
-	} else {
-		return 0;
-	}
-	*out = dbt_buf_detach(&b);
-	return *out ? 0 : dbt_error_oom();
 }
 
 static int inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *schema);
 
 int dbt_inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *schema)
 {
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
 	dbt_column **cols = NULL;
 	char **spelled = NULL, **own = NULL;
 	size_t n = 0, t, c;
 	int rc = 0;
 
-	if (kind != DBT_DIALECT_MYSQL)
+	if (!d || !d->model_spelling)
 		return inspect_render(out, kind, schema);
 	for (t = 0; t < schema->ntables; t++)
 		n += schema->tables[t]->ncolumns;
@@ -102,7 +73,7 @@ int dbt_inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema *sc
 		for (c = 0; c < schema->tables[t]->ncolumns; c++)
 			cols[n++] = schema->tables[t]->columns[c];
 	for (t = 0; t < n && rc == 0; t++)
-		rc = mysql_model_spelling(&spelled[t], &cols[t]->type);
+		rc = d->model_spelling(&spelled[t], &cols[t]->type);
 	/* Rendering reads a column's text as it is: the model's spellings
 	 * go in for it, and the schema's own texts back after it. */
 	for (t = 0; rc == 0 && t < n; t++)
@@ -131,9 +102,7 @@ static int inspect_render(dbt_buf *out, dbt_dialect_kind kind, const dbt_schema 
 	int rc;
 
 	dbt_buf_comment(out, "The schema of %s database, as 'dbtool inspect' read it.",
-			kind == DBT_DIALECT_POSTGRES ? "a PostgreSQL"
-			: kind == DBT_DIALECT_MYSQL  ? "a MariaDB/MySQL"
-						     : "an SQLite");
+			dbt_dialect_for(kind)->a_title);
 	dbt_buf_comment(out,
 			"This is a dbtool model: 'dbtool check' compares it with the database.");
 	if ((rc = from_nothing(&diff, &empty, kind, schema)) < 0)
@@ -189,9 +158,9 @@ cleanup:
  */
 static int refs_declared(const dbt_schema *db, const dbt_conn *conn, const char *schema_name)
 {
-	const char *qualifier = conn->dialect->kind == DBT_DIALECT_POSTGRES
-					? (schema_name ? schema_name : "public")
-					: "main";
+	const struct dbt_dialect *d = conn->dialect;
+	const char *qualifier =
+		(d->caps & DBT_CAP_SCHEMAS) && schema_name ? schema_name : d->default_schema;
 	size_t i, k;
 	int hit;
 
@@ -232,44 +201,12 @@ static void hint_plain_keys(dbt_schema *db, dbt_dialect_kind kind)
 				db->tables[i]->columns[k]->no_autoincrement = 1;
 }
 
-/*
- * MariaDB's spelling of a portable type, as its reflection keeps it
- * (int(11) is what a model's INTEGER becomes there), goes back to the
- * portable type: the model then reads on every database, and MariaDB
- * makes the same column of it again.  Any other spelling (int(10)
- * unsigned, tinyint(1), enum(...)) stays MariaDB's own.
- */
-static void portable_types(dbt_schema *db)
-{
-	static const struct {
-		dbt_type_kind kind;
-		const char *text;
-	} same[] = {
-		{DBT_TYPE_SMALLINT, "smallint(6)"},
-		{DBT_TYPE_INTEGER, "int(11)"},
-		{DBT_TYPE_BIGINT, "bigint(20)"},
-		{DBT_TYPE_DOUBLE, "double"},
-	};
-	size_t i, k, j;
-
-	for (i = 0; i < db->ntables; i++)
-		for (k = 0; k < db->tables[i]->ncolumns; k++) {
-			dbt_type *t = &db->tables[i]->columns[k]->type;
-
-			for (j = 0; t->text && j < sizeof(same) / sizeof(same[0]); j++)
-				if (t->kind == same[j].kind && !strcmp(t->text, same[j].text)) {
-					free(t->text);
-					t->text = NULL;
-				}
-		}
-}
-
 static int read_db(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
 	int rc = dbt_model_reflect(out, conn, schema_name);
 
-	if (rc == 0 && conn->dialect->kind == DBT_DIALECT_MYSQL)
-		portable_types(*out);
+	if (rc == 0 && conn->dialect->portable_types)
+		conn->dialect->portable_types(*out);
 	if (rc == 0)
 		hint_plain_keys(*out, conn->dialect->kind);
 

@@ -203,11 +203,15 @@ static void names_release(struct names *s)
 	s->n = 0;
 }
 
-/* The PostgreSQL rules judge PostgreSQL's locks: they apply there, and to
- * a section of no known dialect (kind 0), but not on SQLite or MariaDB. */
+/* The PostgreSQL rules judge PostgreSQL's locks and ask for its
+ * lock-friendly forms: they apply where a database has those
+ * (DBT_CAP_SAFE_FORMS), and to a section of no known dialect (kind 0), but
+ * not on SQLite or MariaDB. */
 static int applies(const struct linter *l, const dbt_lint_rule *r)
 {
-	return !r->postgres_only || !l->kind || l->kind == DBT_DIALECT_POSTGRES;
+	const struct dbt_dialect *d = dbt_dialect_for(l->kind);
+
+	return !r->postgres_only || !l->kind || (d && (d->caps & DBT_CAP_SAFE_FORMS));
 }
 
 /* Records a finding of rule `code` at the statement's token `at`, unless
@@ -551,7 +555,8 @@ static long rows_of(struct linter *l, const char *table, long limit)
 		l->conn_tried = 1;
 		l->conn = l->opts->connect ? l->opts->connect(l->opts->connect_arg) : NULL;
 	}
-	if (!l->conn || l->conn->dialect->kind != DBT_DIALECT_SQLITE)
+	/* Only a database that rebuilds tables to change a column (L012). */
+	if (!l->conn || (l->conn->dialect->caps & DBT_CAP_ALTER_COLUMN_TYPE))
 		return -1;
 	dbt_buf_puts(&sql, "SELECT count(*) FROM (SELECT 1 FROM ");
 	l->conn->dialect->quote_ident(&sql, table);

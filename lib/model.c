@@ -316,7 +316,7 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_sche
 	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
 	    (rc = exclude(model, conn, schema_name)) < 0 ||
 	    (rc = adopt_database_objects(model, db, conn, schema_name)) < 0 ||
-	    (conn->dialect->kind == DBT_DIALECT_POSTGRES && (rc = enum_additions(model, db)) < 0))
+	    ((conn->dialect->caps & DBT_CAP_ENUM_TYPES) && (rc = enum_additions(model, db)) < 0))
 		return rc;
 	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
 		return rc;

@@ -19,6 +19,10 @@
 #include "render.h"
 
 int dbt_mysql_render_op(dbt_buf *out, const struct dbt_op *op);
+
+/* inspect_mysql.c: the dialect's portable_types and model_spelling. */
+void dbt_mysql_portable_types(struct dbt_schema *db);
+int dbt_mysql_model_spelling(char **out, const struct dbt_type *type);
 int dbt_mysql_render_ops(dbt_buf *out, const struct dbt_op *ops, size_t n,
 			 const struct dbt_schema *target, const struct dbt_sql_objects *keep);
 

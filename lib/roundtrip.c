@@ -177,3 +177,16 @@ cleanup:
 		dbt_findings_release(out);
 	return rc;
 }
+
+int dbt_roundtrip_scratch_url(const char **out, dbt_dialect_kind kind)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+
+	*out = d ? d->memory_url : NULL;
+	if (*out)
+		return 0;
+	return dbt_error_set(DBT_ENOTFOUND,
+			     "--roundtrip on %s needs an empty database to work in: give it with "
+			     "--scratch-url URL",
+			     d ? d->title : "this database");
+}

@@ -1,8 +1,10 @@
 /*
- * runner_int.h - what the runner's two files share: runner_book.c keeps
+ * runner_int.h - what the runner's files share: runner_book.c keeps
  * dbtool's own tables (where they are, the version row, the history and
- * its checks); runner.c runs revisions and writes offline scripts.  Not
- * installed, not part of the library's API.
+ * its checks); runner.c runs revisions and writes offline scripts;
+ * runner_journal.c runs a revision statement by statement where DDL
+ * commits at once, and resumes one that stopped halfway.  Not installed,
+ * not part of the library's API.
  */
 #ifndef DBT_RUNNER_INT_H
 #define DBT_RUNNER_INT_H
@@ -115,5 +117,54 @@ int rb_find_problems(dbt_findings *out, size_t *unverified, const struct history
 		     const dbt_chain *chain, size_t cur, int skip_unapplied);
 int rb_verify_applied(dbt_conn *c, const dbt_chain *chain, size_t cur, int skip_unapplied);
 int rb_verify_unapplied(dbt_conn *c, const dbt_chain *chain, size_t cur);
+
+/*
+ * What one step of a run hands the next.  The run reads the version once,
+ * under the lock, and each step moves it by one in its own transaction,
+ * so the position is carried instead of read again; and the bookkeeping
+ * tables, once made, stay.  Where the lock does not span the run (SQLite
+ * takes its write lock per transaction), a step whose transaction may
+ * follow another connection's commit reads both again (see the dialect's
+ * written_by_others).
+ */
+struct carry {
+	int verified; /* the history was verified, in the run's first step */
+	int tables;   /* the version and history tables exist */
+	int known;    /* `cur` is the database's position */
+	int began;    /* a step ran: in one transaction (--single-transaction),
+		       * only the first step can follow another's commit */
+	size_t cur;
+	size_t skip;	   /* the next step resumes a revision that stopped after
+		      * this many statements (see resume()) */
+	int unsure;	   /* ... while its next statement ran: its effect is
+			    * unknown */
+	dbt_buf *deferred; /* in one transaction, where the dialect commits
+			    * with statements (commit_with): the steps'
+			    * bookkeeping, run with the COMMIT */
+};
+
+/* runner.c: the id of chain position `pos`, NULL for 0 (base). */
+const char *id_or_null(const dbt_chain *chain, size_t pos);
+/* runner.c: the chain position `target` means from position `cur` in
+ * `mode`, into `*out`. */
+int resolve_target(size_t *out, const dbt_chain *chain, const char *target, size_t cur,
+		   enum mode mode);
+/* runner.c: runs the bookkeeping statements built in `sql`. */
+int exec_bookkeeping(dbt_conn *c, dbt_buf *sql);
+
+/* runner_journal.c: runs revision `rev` where DDL commits at once, then
+ * the bookkeeping in `book` (the execute() of such a database). */
+int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
+		      const char *version_before, const dbt_run_opts *opts, size_t skip,
+		      int unsure);
+/* runner_journal.c: prepares a run in `mode` to resume, or undo, the
+ * revision the journal's row `jr` says stopped halfway. */
+int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journal *jr, size_t cur,
+	   const char *target, enum mode mode, const dbt_run_opts *opts, struct carry *k);
+/* runner_journal.c: the same for the upgrade of a revision missing below
+ * the version (upgrade --apply-missing). */
+int resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain *chain,
+		   const struct journal *jr, size_t cur, enum mode mode, const dbt_run_opts *opts,
+		   struct carry *k);
 
 #endif

@@ -8,40 +8,17 @@
 #define _GNU_SOURCE /* qsort_r */
 
 #include "scratch.h"
+#include "scratch_int.h"
 
 #include "error.h"
 #include "model.h"
-#include "mysql.h"
 #include "lex.h"
 #include "render.h"
 
-#include <fcntl.h>
-#include <libpq-fe.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
-#include <unistd.h>
-
-#define SCRATCH_PREFIX "dbtool_scratch_"
-#define SAVEPOINT "dbtool_scratch"
-
-/* The scratch connection and how it was opened. */
-struct scratch {
-	dbt_conn *conn; /* the live connection or `own` */
-	dbt_conn *own;	/* opened here: in memory or the dev_url; NULL otherwise */
-	dbt_dialect_kind kind;
-	int in_txn;    /* a transaction or savepoint to roll back */
-	int savepoint; /* it is a savepoint of the caller's transaction */
-	int drop_db;   /* MariaDB: `schema` is a database made here, to drop */
-	int empty_dev; /* MariaDB: the dev_url database, to empty again */
-	char schema[sizeof(SCRATCH_PREFIX) + 16]; /* PostgreSQL: the scratch schema;
-						   * MariaDB: the scratch database */
-	const char *live_schema;
-	const char *model_path;
-	char *errmsg; /* the first failure's message, kept over the rollback */
-};
 
 /* Index into `model->tables` of the table `name`; -1 when absent. */
 static long table_index(const dbt_schema *model, const char *name)
@@ -113,272 +90,6 @@ static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
 	return n;
 }
 
-/* 16 hex digits of randomness for the scratch schema's name. */
-static void random_hex(char *out)
-{
-	unsigned char bytes[8];
-	int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-	size_t i;
-
-	if (fd < 0 || read(fd, bytes, sizeof(bytes)) != (ssize_t)sizeof(bytes)) {
-		unsigned long v = (unsigned long)time(NULL) ^ ((unsigned long)getpid() << 16) ^
-				  (unsigned long)clock();
-
-		for (i = 0; i < sizeof(bytes);
-		     i++, v = v * 6364136223846793005UL + 1442695040888963407UL)
-			bytes[i] = (unsigned char)(v >> 56);
-	}
-	if (fd >= 0)
-		close(fd);
-	for (i = 0; i < sizeof(bytes); i++)
-		sprintf(out + 2 * i, "%02x", bytes[i]);
-}
-
-/* Fails unless the dev_url database holds nothing of its own. */
-static int require_empty(struct scratch *s, const char *redacted)
-{
-	const char *sql =
-		s->kind == DBT_DIALECT_SQLITE
-			? "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1"
-		: s->kind == DBT_DIALECT_MYSQL
-			? "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() "
-			  "UNION ALL SELECT 1 FROM information_schema.routines WHERE "
-			  "routine_schema = "
-			  "DATABASE() LIMIT 1"
-			: "SELECT 1 FROM pg_catalog.pg_class c "
-			  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-			  "WHERE n.nspname <> 'information_schema' AND n.nspname !~ '^pg_' LIMIT 1";
-	char *v = NULL;
-	int rc = s->conn->dialect->query_value(s->conn, sql, &v);
-
-	if (rc == 0 && v)
-		rc = dbt_error_set(DBT_EEXISTS,
-				   "the scratch database '%s' (dev_url) is not empty: it must be "
-				   "an "
-				   "empty database that dbtool may use to normalize the model",
-				   redacted);
-	free(v);
-	return rc;
-}
-
-/* Opens the dev_url database, which must be of the live database's
- * dialect and empty. */
-static int open_dev(struct scratch *s, const dbt_conn *live)
-{
-	dbt_url url;
-	char *redacted = NULL;
-	int rc;
-
-	if ((rc = dbt_url_parse(&url, live->dev_url)) < 0)
-		return dbt_error_prefix(rc, "dev_url");
-	if (!(redacted = dbt_url_redact(&url))) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	if (url.kind != live->dialect->kind) {
-		rc = dbt_error_set(DBT_ERROR,
-				   "the scratch database '%s' (dev_url) is not a %s database like "
-				   "the one migrated",
-				   redacted, live->dialect->name);
-		goto cleanup;
-	}
-	if ((rc = dbt_conn_open(&s->own, &url)) < 0) {
-		dbt_error_prefix(rc, "cannot open the scratch database (dev_url)");
-		goto cleanup;
-	}
-	s->conn = s->own;
-	rc = require_empty(s, redacted);
-cleanup:
-	free(redacted);
-	dbt_url_release(&url);
-	return rc;
-}
-
-/* Runs one statement of no result on the scratch connection. */
-static int run(struct scratch *s, const dbt_buf *sql)
-{
-	if (sql->oom)
-		return dbt_error_oom();
-	return s->conn->dialect->exec(s->conn, dbt_buf_str(sql));
-}
-
-/*
- * MariaDB/MySQL, whose DDL no transaction takes back: the dev_url
- * database, emptied again by finish(); or a database of a random name
- * made on the live server through a connection of its own (so that the
- * live session and its transaction are left alone), which finish()
- * drops.
- */
-static int start_mysql(struct scratch *s, dbt_conn *live)
-{
-	dbt_buf sql = DBT_BUF_INIT;
-	int rc;
-
-	if (live->dev_url) {
-		if ((rc = open_dev(s, live)) == 0)
-			s->empty_dev = 1;
-		return rc;
-	}
-	if ((rc = dbt_mysql_open_like(&s->own, live, NULL)) < 0)
-		return dbt_error_prefix(rc, "cannot open the connection to the scratch database");
-	s->conn = s->own;
-	memcpy(s->schema, SCRATCH_PREFIX, sizeof(SCRATCH_PREFIX) - 1);
-	random_hex(s->schema + sizeof(SCRATCH_PREFIX) - 1);
-	dbt_buf_puts(&sql, "CREATE DATABASE ");
-	dbt_mysql_quote_ident(&sql, s->schema);
-	if ((rc = run(s, &sql)) < 0) {
-		dbt_error_prefix(
-			rc,
-			"cannot create the scratch database '%s' that normalizes the model "
-			"(grant the user CREATE and DROP on databases named "
-			"dbtool_scratch_%%, or name an empty scratch database with dev_url in "
-			"dbtool.ini or --dev-url)",
-			s->schema);
-		goto cleanup;
-	}
-	s->drop_db = 1;
-	dbt_buf_clear(&sql);
-	dbt_buf_puts(&sql, "USE ");
-	dbt_mysql_quote_ident(&sql, s->schema);
-	rc = run(s, &sql);
-cleanup:
-	dbt_buf_release(&sql);
-	return rc;
-}
-
-/* Collects the rows' first two columns as "DROP <kind> <name>" statements,
- * kind first (TABLE or VIEW, PROCEDURE, FUNCTION ...), name second. */
-static int drop_row(void *arg, size_t ncolumns, const char *const *values)
-{
-	dbt_buf *sql = arg;
-
-	if (ncolumns < 2 || !values[0] || !values[1])
-		return 0;
-	dbt_buf_printf(sql, "DROP %s IF EXISTS ", values[0]);
-	dbt_mysql_quote_ident(sql, values[1]);
-	dbt_buf_puts(sql, ";\n");
-	return sql->oom ? dbt_error_oom() : 0;
-}
-
-/* Drops whatever the scratch made in the dev_url database, which was
- * empty: its views, tables and routines. */
-static void empty_dev(struct scratch *s)
-{
-	dbt_buf sql = DBT_BUF_INIT;
-	const struct dbt_dialect *d = s->conn->dialect;
-
-	dbt_buf_puts(&sql, "SET SESSION foreign_key_checks = 0;\n");
-	if (d->query_rows(s->conn,
-			  "SELECT IF(table_type = 'VIEW', 'VIEW', 'TABLE'), table_name "
-			  "FROM information_schema.tables WHERE table_schema = DATABASE() "
-			  "UNION ALL SELECT routine_type, routine_name FROM "
-			  "information_schema.routines WHERE routine_schema = DATABASE()",
-			  drop_row, &sql) == 0 &&
-	    !sql.oom)
-		d->exec_script(s->conn, sql.ptr, "scratch database", 1);
-	dbt_buf_release(&sql);
-}
-
-/*
- * Opens the scratch: a connection, a transaction (or savepoint) that will
- * be rolled back, and on PostgreSQL the schema the objects go to.
- */
-static int start(struct scratch *s, dbt_conn *live)
-{
-	const struct dbt_dialect *d;
-	dbt_buf sql = DBT_BUF_INIT;
-	int rc;
-
-	s->conn = live;
-	if (s->kind == DBT_DIALECT_MYSQL)
-		return start_mysql(s, live);
-	if (live->dev_url) {
-		if ((rc = open_dev(s, live)) < 0)
-			return rc;
-	} else if (s->kind == DBT_DIALECT_SQLITE) {
-		dbt_url memory;
-
-		memset(&memory, 0, sizeof(memory));
-		memory.kind = DBT_DIALECT_SQLITE;
-		if ((rc = dbt_conn_open(&s->own, &memory)) < 0)
-			return rc;
-		s->conn = s->own;
-		/* Nothing to keep apart from: no transaction needed. */
-		return 0;
-	}
-	d = s->conn->dialect;
-	if (s->kind == DBT_DIALECT_SQLITE) {
-		if ((rc = d->begin(s->conn)) == 0)
-			s->in_txn = 1;
-		return rc;
-	}
-
-	/* PostgreSQL: inside the caller's transaction, a savepoint. */
-	s->savepoint = PQtransactionStatus(dbt_postgres_handle(s->conn)) != PQTRANS_IDLE;
-	if ((rc = d->exec(s->conn, s->savepoint ? "SAVEPOINT " SAVEPOINT : "BEGIN")) < 0)
-		return rc;
-	s->in_txn = 1;
-	memcpy(s->schema, SCRATCH_PREFIX, sizeof(SCRATCH_PREFIX) - 1);
-	random_hex(s->schema + sizeof(SCRATCH_PREFIX) - 1);
-	dbt_buf_puts(&sql, "CREATE SCHEMA ");
-	d->quote_ident(&sql, s->schema);
-	if ((rc = run(s, &sql)) < 0) {
-		dbt_error_prefix(rc,
-				 "cannot create the scratch schema that normalizes the model (name "
-				 "an "
-				 "empty scratch database with dev_url in dbtool.ini or --dev-url)");
-		goto cleanup;
-	}
-	/* Names the model leaves unqualified land in the scratch schema; types
-	 * and functions of the managed schema stay visible. */
-	dbt_buf_clear(&sql);
-	dbt_buf_puts(&sql, "SET LOCAL search_path TO ");
-	d->quote_ident(&sql, s->schema);
-	if (!s->own) {
-		dbt_buf_puts(&sql, ", ");
-		d->quote_ident(&sql, s->live_schema ? s->live_schema : "public");
-	}
-	rc = run(s, &sql);
-cleanup:
-	dbt_buf_release(&sql);
-	return rc;
-}
-
-/* Rolls back whatever the scratch did and closes what start() opened;
- * keeps the message of an earlier failure. */
-static void finish(struct scratch *s)
-{
-	const struct dbt_dialect *d = s->conn ? s->conn->dialect : NULL;
-
-	if (s->drop_db || s->empty_dev) {
-		/* Whatever failed before keeps its message. */
-		char *msg = strdup(dbt_error_last());
-		dbt_buf sql = DBT_BUF_INIT;
-
-		if (s->empty_dev) {
-			empty_dev(s);
-		} else {
-			dbt_buf_puts(&sql, "DROP DATABASE IF EXISTS ");
-			dbt_mysql_quote_ident(&sql, s->schema);
-			run(s, &sql);
-		}
-		dbt_buf_release(&sql);
-		if (msg)
-			dbt_error_set(DBT_ERROR, "%s", msg);
-		free(msg);
-		s->drop_db = s->empty_dev = 0;
-	}
-	if (s->in_txn) {
-		if (!s->savepoint)
-			d->rollback(s->conn);
-		else if (d->exec(s->conn, "ROLLBACK TO SAVEPOINT " SAVEPOINT) == 0)
-			d->exec(s->conn, "RELEASE SAVEPOINT " SAVEPOINT);
-		s->in_txn = 0;
-	}
-	dbt_conn_close(s->own);
-	s->own = NULL;
-}
-
 /* "MODEL:LINE:COL: " in front of the database's message. */
 static int model_error(const struct scratch *s, int rc, int line, int col)
 {
@@ -431,11 +142,12 @@ static int table_prerequisite(const dbt_statement *st)
 }
 
 /*
- * PostgreSQL: the model's types, domains, sequences, functions ... in the
- * order it declares them, before its tables, so that a table uses the
- * model's enum (not the live one of the same name, which may differ) and
- * one the live database lacks.  A function's body is not checked: it may
- * name a table that is not built.
+ * Where columns use named types (DBT_CAP_ENUM_TYPES, PostgreSQL): the
+ * model's types, domains, sequences, functions ... in the order it
+ * declares them, before its tables, so that a table uses the model's enum
+ * (not the live one of the same name, which may differ) and one the live
+ * database lacks.  A function's body is not checked (the dialect's
+ * scratch_objects_start): it may name a table that is not built.
  */
 static int build_prerequisites(struct scratch *s, const dbt_schema *model)
 {
@@ -448,9 +160,9 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model)
 
 		if (!table_prerequisite(st))
 			continue;
-		if (first) {
+		if (first && s->conn->dialect->scratch_objects_start) {
 			first = 0;
-			dbt_buf_puts(&sql, "SET LOCAL check_function_bodies = off");
+			dbt_buf_puts(&sql, s->conn->dialect->scratch_objects_start);
 			if ((rc = run(s, &sql)) < 0)
 				break;
 		}
@@ -465,7 +177,8 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model)
  * and their indexes. */
 static int build(struct scratch *s, const dbt_schema *model, const char *want)
 {
-	int pg = s->kind == DBT_DIALECT_POSTGRES;
+	/* Columns may use the model's named types (PostgreSQL). */
+	int types = (s->conn->dialect->caps & DBT_CAP_ENUM_TYPES) != 0;
 	/* Foreign keys after the tables where a table cannot name one made
 	 * later (PostgreSQL, MariaDB). */
 	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
@@ -474,7 +187,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	size_t i, k, pass;
 	int rc = built ? 0 : dbt_error_oom();
 
-	if (rc == 0 && pg)
+	if (rc == 0 && types)
 		rc = build_prerequisites(s, model);
 
 	/* Partitions after the tables they are partitions of. */
@@ -889,7 +602,8 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
 	int ntok = 0;
 
 	dbt_buf_clear(out);
-	if (s->kind != DBT_DIALECT_POSTGRES) {
+	/* Only where tables live in schemas is the scratch a schema. */
+	if (!(d->caps & DBT_CAP_SCHEMAS)) {
 		dbt_buf_puts(out, sql);
 		return out->oom ? dbt_error_oom() : 0;
 	}
@@ -999,7 +713,7 @@ static int cmp_item(const void *x, const void *y)
  * tables at the end (a table may name one declared after it). */
 static int build_objects(struct scratch *s, const dbt_schema *model, const char *want)
 {
-	int pg = s->kind == DBT_DIALECT_POSTGRES;
+	const char *objects_start = s->conn->dialect->scratch_objects_start;
 	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
 	struct item *items =
 		calloc(model->ntables + model->nindexes + model->nstatements + 1, sizeof(*items));
@@ -1039,11 +753,8 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		items[n++].st = model->statements[i];
 	}
 	qsort(items, n, sizeof(*items), cmp_item);
-	/* A routine's body may name what the scratch schema does not have
-	 * (public.t under SET search_path = ''): it is read back as written,
-	 * as pg_dump restores it, and checked when the revision runs. */
-	if (pg) {
-		dbt_buf_puts(&sql, "SET LOCAL check_function_bodies = off");
+	if (objects_start) {
+		dbt_buf_puts(&sql, objects_start);
 		rc = run(s, &sql);
 	}
 	for (i = 0; i < n && rc == 0; i++) {
@@ -1100,17 +811,20 @@ static int unscratch(char **str, const struct scratch *s)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
 	const char *live = s->live_schema ? s->live_schema : "public";
-	char q = s->kind == DBT_DIALECT_MYSQL ? '`' : '"';
+	char q;
 	size_t len = strlen(s->schema);
 	dbt_buf b = DBT_BUF_INIT;
 	const char *p, *hit;
 
 	if (!*str || !d || !(hit = strstr(*str, s->schema)))
 		return 0;
+	q = (d->caps & DBT_CAP_BACKTICK_NAMES) ? '`' : '"';
 	for (p = *str; (hit = strstr(p, s->schema)); p = hit + len) {
 		int quoted = hit > p && hit[-1] == q && hit[len] == q;
 
-		if (s->kind == DBT_DIALECT_MYSQL && hit[len + quoted] != '.') {
+		/* Without schemas, the scratch is a database: only its
+		 * qualifier goes. */
+		if (!(d->caps & DBT_CAP_SCHEMAS) && hit[len + quoted] != '.') {
 			dbt_buf_put(&b, p, (size_t)(hit - p) + len);
 			continue;
 		}
@@ -1194,7 +908,8 @@ int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_pat
 	s.kind = conn->dialect->kind;
 	s.live_schema = schema_name;
 	s.model_path = model_path;
-	if ((rc = tables_needed(want, model, s.kind == DBT_DIALECT_SQLITE)) < 0)
+	if ((rc = tables_needed(want, model, (conn->dialect->caps & DBT_CAP_NOCASE_NAMES) != 0)) <
+	    0)
 		goto cleanup;
 	if ((rc = start(&s, conn)) < 0 || (rc = build_objects(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {

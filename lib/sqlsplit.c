@@ -317,3 +317,15 @@ int dbt_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line)
 	*line = sc.line;
 	return 1;
 }
+
+int dbt_sql_split(const char *sql, dbt_split_fn fn, void *arg)
+{
+	dbt_sqlstmt st;
+	size_t pos = 0;
+	int line = 0, rc;
+
+	while (dbt_sql_next(&st, sql, &pos, &line))
+		if ((rc = fn(arg, sql, &st)) != 0)
+			return rc;
+	return 0;
+}

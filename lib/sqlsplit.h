@@ -31,4 +31,13 @@ typedef struct dbt_sqlstmt {
  */
 int dbt_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line);
 
+/* The callback of a split: statement `st` of `sql`.  A non-zero return
+ * stops the split and becomes its result. */
+typedef int (*dbt_split_fn)(void *arg, const char *sql, const dbt_sqlstmt *st);
+
+/* Hands each statement of `sql`, as dbt_sql_next() finds them, to `fn`
+ * in order (a dialect's split_script, dialect.h).  Returns 0, or what
+ * `fn` returned to stop.  Cannot fail otherwise. */
+int dbt_sql_split(const char *sql, dbt_split_fn fn, void *arg);
+
 #endif

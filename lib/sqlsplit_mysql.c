@@ -126,3 +126,16 @@ int dbt_mysql_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line
 			return 1;
 	}
 }
+
+int dbt_mysql_sql_split(const char *sql, dbt_split_fn fn, void *arg)
+{
+	dbt_mysql_split split = DBT_MYSQL_SPLIT_INIT;
+	dbt_sqlstmt st;
+	size_t pos = 0;
+	int line = 0, rc;
+
+	while (dbt_mysql_sql_next(&st, sql, &pos, &line, &split) > 0)
+		if ((rc = fn(arg, sql, &st)) != 0)
+			return rc;
+	return 0;
+}

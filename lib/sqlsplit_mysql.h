@@ -40,4 +40,9 @@ typedef struct dbt_mysql_split {
 int dbt_mysql_sql_next(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line,
 		       dbt_mysql_split *split);
 
+/* Hands each statement of `sql`, as dbt_mysql_sql_next() finds them from
+ * the delimiter ";", to `fn` in order, as dbt_sql_split() does.  A bad
+ * DELIMITER line ends the split with 0: running the script reports it. */
+int dbt_mysql_sql_split(const char *sql, dbt_split_fn fn, void *arg);
+
 #endif

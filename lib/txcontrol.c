@@ -2,20 +2,20 @@
  * txcontrol.c - spotting transaction-control statements in a revision
  * (see txcontrol.h), before anything of it runs.
  *
- * Statements come from the splitter, so a keyword inside a string, a
- * quoted name, a dollar-quoted body or a comment is never taken for a
- * statement.  Only a statement's first words count.  SQLite needs one rule
- * more than the splitter knows: the body of CREATE TRIGGER holds
- * semicolons and ends with END, which the splitter hands out as pieces;
- * as sqlite3_complete() does, every piece after a CREATE TRIGGER belongs
- * to it up to the piece that starts with END.  MariaDB/MySQL scripts are
- * split by their own splitter, the one that runs them (backticks,
- * backslash escapes, # comments, DELIMITER lines around bodies), and
- * BEGIN NOT ATOMIC opens a compound statement there, not a transaction.
+ * Statements come from the dialect's splitter (split_script, the one
+ * that runs them), so a keyword inside a string, a quoted name, a
+ * dollar-quoted body or a comment is never taken for a statement.  Only a
+ * statement's first words count, and the dialect says which words control
+ * transactions (is_tx_control; MariaDB/MySQL adds XA, and BEGIN NOT
+ * ATOMIC opens a compound statement there, not a transaction).  Where a
+ * trigger's body is statements between BEGIN and END that the splitter
+ * hands out as pieces (DBT_CAP_TRIGGER_BODY, SQLite), one rule more is
+ * needed: as sqlite3_complete() does, every piece after a CREATE TRIGGER
+ * belongs to it up to the piece that starts with END.
  */
 #include "txcontrol.h"
 
-#include "sqlsplit_mysql.h"
+#include "dialect.h"
 
 #include <string.h>
 
@@ -71,65 +71,56 @@ static void next_word(char w[16], const char **p, const char *end)
 	*p = s;
 }
 
-static int is_control(const char *w1, const char *w2, dbt_dialect_kind kind)
+int dbt_txcontrol_words(const char *w1, const char *w2)
 {
 	static const char *const words[] = {"begin",	"start", "commit",    "end",
 					    "rollback", "abort", "savepoint", "release"};
 	size_t i;
 
-	if (kind == DBT_DIALECT_MYSQL) {
-		if (!strcmp(w1, "begin") && !strcmp(w2, "not"))
-			return 0; /* BEGIN NOT ATOMIC ... END */
-		if (!strcmp(w1, "xa"))
-			return 1; /* XA START, XA COMMIT, ... */
-	}
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (!strcmp(w1, words[i]))
 			return 1;
 	return !strcmp(w1, "prepare") && !strcmp(w2, "transaction");
 }
 
-/* The next statement in the rules of the dialect `kind`. */
-static int next_stmt(dbt_sqlstmt *out, const char *sql, size_t *pos, int *line,
-		     dbt_dialect_kind kind, dbt_mysql_split *split)
+/* What the search carries from statement to statement. */
+struct search {
+	const struct dbt_dialect *d;
+	dbt_sqlstmt *out;
+	int in_trigger;
+};
+
+/* One statement of the split: 1 (stopping it) for transaction control. */
+static int search_statement(void *arg, const char *sql, const dbt_sqlstmt *st)
 {
-	if (kind == DBT_DIALECT_MYSQL)
-		/* A bad DELIMITER line ends the search: running the script
-		 * reports it. */
-		return dbt_mysql_sql_next(out, sql, pos, line, split) > 0;
-	return dbt_sql_next(out, sql, pos, line);
+	struct search *s = arg;
+	const char *p = sql + st->start, *end = p + st->len;
+	char w1[16], w2[16], w3[16];
+
+	next_word(w1, &p, end);
+	next_word(w2, &p, end);
+	next_word(w3, &p, end);
+	if (s->in_trigger) {
+		/* A piece of a trigger body; END closes it. */
+		if (!strcmp(w1, "end"))
+			s->in_trigger = 0;
+		return 0;
+	}
+	if ((s->d->caps & DBT_CAP_TRIGGER_BODY) && !strcmp(w1, "create") &&
+	    (!strcmp(w2, "trigger") ||
+	     ((!strcmp(w2, "temp") || !strcmp(w2, "temporary")) && !strcmp(w3, "trigger")))) {
+		s->in_trigger = 1;
+		return 0;
+	}
+	if (!s->d->is_tx_control(w1, w2))
+		return 0;
+	*s->out = *st;
+	return 1;
 }
 
-int dbt_txcontrol_find(dbt_sqlstmt *out, const char *sql, dbt_dialect_kind kind)
+int dbt_txcontrol_find(dbt_sqlstmt *out, const char *sql, const struct dbt_dialect *d)
 {
-	dbt_mysql_split split = DBT_MYSQL_SPLIT_INIT;
-	dbt_sqlstmt st;
-	size_t pos = 0;
-	int line = 0, in_trigger = 0;
+	struct search s = {d, out, 0};
 
-	while (next_stmt(&st, sql, &pos, &line, kind, &split)) {
-		const char *p = sql + st.start, *end = p + st.len;
-		char w1[16], w2[16], w3[16];
-
-		next_word(w1, &p, end);
-		next_word(w2, &p, end);
-		next_word(w3, &p, end);
-		if (in_trigger) {
-			/* A piece of a trigger body; END closes it. */
-			if (!strcmp(w1, "end"))
-				in_trigger = 0;
-			continue;
-		}
-		if (kind == DBT_DIALECT_SQLITE && !strcmp(w1, "create") &&
-		    (!strcmp(w2, "trigger") || ((!strcmp(w2, "temp") || !strcmp(w2, "temporary")) &&
-						!strcmp(w3, "trigger")))) {
-			in_trigger = 1;
-			continue;
-		}
-		if (is_control(w1, w2, kind)) {
-			*out = st;
-			return 1;
-		}
-	}
-	return 0;
+	return d->split_script(sql, search_statement, &s) == 1;
 }

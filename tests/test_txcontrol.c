@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dialect.h"
 #include "txcontrol.h"
 
 /* The statement found in `sql` ("" when none) and its 0-based line. */
@@ -25,7 +26,7 @@ static const char *found(const char *sql, dbt_dialect_kind kind, int *line)
 
 	text[0] = '\0';
 	*line = -1;
-	if (dbt_txcontrol_find(&st, sql, kind)) {
+	if (dbt_txcontrol_find(&st, sql, dbt_dialect_for(kind))) {
 		snprintf(text, sizeof(text), "%.*s", (int)st.len, sql + st.start);
 		*line = st.line;
 	}

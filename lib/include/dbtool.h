@@ -1060,6 +1060,14 @@ DBT_EXTERN int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_cha
 			     const char *model_path, const char *schema_name,
 			     const dbt_run_opts *opts);
 
+/*
+ * The scratch database a round trip of a project on a database of `kind`
+ * works in when the caller names none: an empty one in memory
+ * ("sqlite://"), for a database that has one.  DBT_ENOTFOUND otherwise,
+ * with a message that asks for one (--scratch-url).  `*out` is static.
+ */
+DBT_EXTERN int dbt_roundtrip_scratch_url(const char **out, dbt_dialect_kind kind);
+
 /* ------------------------------------------------------------------- lint */
 
 /*

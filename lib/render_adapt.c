@@ -1,0 +1,243 @@
+/*
+ * render_adapt.c - a model made to fit one dialect (render.h): the
+ * adaptation of a parsed model to what the dialect stores
+ * (dbt_schema_adapt), a reflected schema translated from one dialect to
+ * another (dbt_schema_translate), and the refusal of SQLite's ON CONFLICT
+ * where a dialect has none.  The auto-increment rule that both end with
+ * stays in render.c, beside the column rendering it shares.
+ */
+#include "render.h"
+
+#include "dialect.h"
+#include "error.h"
+#include "render_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int unsupported_kind(void)
+{
+	return dbt_error_set(DBT_ERROR, "unsupported database kind");
+}
+
+/*
+ * `*expr` with each MariaDB `name` (outside strings and "names") written as
+ * the "name" the other databases read: a model that `dbtool inspect`
+ * wrote of a MariaDB database holds its expressions in MariaDB's words.
+ */
+static int unbacktick(char **expr)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	const char *p;
+
+	if (!*expr || !strchr(*expr, '`'))
+		return 0;
+	for (p = *expr; *p; p++) {
+		if (*p == '\'' || *p == '"') {
+			/* a string or a "name", doubled inside for its quote */
+			char q = *p;
+
+			do {
+				dbt_buf_putc(&b, *p++);
+			} while (*p && *p != q);
+			if (!*p)
+				break;
+			dbt_buf_putc(&b, *p);
+		} else if (*p == '`') {
+			dbt_buf_putc(&b, '"');
+			for (p++; *p && !(*p == '`' && p[1] != '`'); p++) {
+				if (*p == '`')
+					p++;
+				if (*p == '"')
+					dbt_buf_putc(&b, '"');
+				dbt_buf_putc(&b, *p);
+			}
+			dbt_buf_putc(&b, '"');
+			if (!*p)
+				break;
+		} else {
+			dbt_buf_putc(&b, *p);
+		}
+	}
+	if (b.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(*expr);
+	*expr = dbt_buf_detach(&b);
+	return *expr ? 0 : dbt_error_oom();
+}
+
+/* Every expression of `schema` through unbacktick(). */
+static int unbacktick_schema(dbt_schema *schema)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < schema->ntables && rc == 0; i++) {
+		dbt_table *t = schema->tables[i];
+
+		for (k = 0; k < t->ncolumns && rc == 0; k++)
+			if ((rc = unbacktick(&t->columns[k]->default_expr)) == 0)
+				rc = unbacktick(&t->columns[k]->generated_expr);
+		for (k = 0; k < t->nchecks && rc == 0; k++)
+			rc = unbacktick(&t->checks[k]->expr);
+	}
+	for (i = 0; i < schema->nindexes && rc == 0; i++) {
+		dbt_index *ix = schema->indexes[i];
+
+		for (k = 0; k < ix->nelems && rc == 0; k++)
+			rc = unbacktick(&ix->elems[k].expr);
+		if (rc == 0)
+			rc = unbacktick(&ix->where);
+	}
+	return rc;
+}
+
+int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+	int rc;
+
+	if (!d)
+		return unsupported_kind();
+	if (!(d->caps & DBT_CAP_BACKTICK_NAMES) && (rc = unbacktick_schema(schema)) < 0)
+		return rc;
+	return d->adapt(schema);
+}
+
+/* ----------------------------------------------------------- translating */
+
+/*
+ * A reflected column made to read as a model's declaration of what it is
+ * on dialect `from`, for dbt_schema_adapt to give dialect `to` its form:
+ * the type as the source database spells it, and what generates values
+ * as the auto-increment rule would have it.
+ */
+static int declare_reflected(dbt_table *t, dbt_column *c, const struct dbt_dialect *from)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	if (!c->type.decl) {
+		if (!c->type.text || *c->type.text)
+			dbt_type_format(&b, &c->type);
+		if (b.oom || !(c->type.decl = strdup(dbt_buf_str(&b)))) {
+			dbt_buf_release(&b);
+			return dbt_error_oom();
+		}
+		dbt_buf_release(&b);
+	}
+	if (!(from->caps & DBT_CAP_IDENTITY)) {
+		/* The rowid alias, AUTOINCREMENT or not, is the rule's. */
+		c->autoincrement = 0;
+		c->identity = DBT_IDENTITY_NONE;
+	} else if (c->identity != DBT_IDENTITY_NONE) {
+		dbt_identity was = c->identity;
+
+		c->identity = DBT_IDENTITY_NONE;
+		c->autoincrement = 0;
+		/* BY DEFAULT on the sole key is what the rule makes; any other
+		 * generator becomes SQLite's AUTOINCREMENT where SQLite has one. */
+		if (!(was == DBT_IDENTITY_BY_DEFAULT &&
+		      dbt_render_autoincrement_rule_applies(t, c)) &&
+		    dbt_render_sole_pk_column(t) == c && dbt_type_is_integer(c->type.kind))
+			c->autoincrement = 1;
+	}
+	return 0;
+}
+
+int dbt_schema_translate(dbt_schema *schema, dbt_dialect_kind from, dbt_dialect_kind to)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(from);
+	size_t i, k;
+	int rc;
+
+	if (!d || !dbt_dialect_for(to))
+		return unsupported_kind();
+	if (from == to)
+		return 0;
+	for (i = 0; i < schema->ntables; i++)
+		for (k = 0; k < schema->tables[i]->ncolumns; k++)
+			if ((rc = declare_reflected(schema->tables[i],
+						    schema->tables[i]->columns[k], d)) < 0)
+				return rc;
+	if ((rc = dbt_schema_adapt(schema, to)) < 0)
+		return rc;
+	return dbt_schema_autoincrement(schema, to);
+}
+
+static int conflict_fail(const dbt_table *t, const char *what, int line, int col,
+			 const char *dialect)
+{
+	char at[32];
+
+	dbt_render_place(at, sizeof(at), line, col);
+	return dbt_error_set(DBT_EPARSE,
+			     "%s%s of table '%s' has ON CONFLICT, a clause of SQLite's that "
+			     "%s does not have",
+			     at, what, t->name, dialect);
+}
+
+/* SQLite's forms of keys: a column's PRIMARY KEY DESC (no rowid alias
+ * there) and a key column's collation of its own. */
+static int refuse_key_forms(const dbt_table *t, const char *dialect)
+{
+	char at[32];
+	size_t i, k;
+
+	if (t->pk && t->pk->column_desc) {
+		dbt_render_place(at, sizeof(at), t->pk->line, t->pk->col);
+		return dbt_error_set(DBT_EPARSE,
+				     "%scolumn '%s.%s' is PRIMARY KEY DESC, a form of SQLite's "
+				     "that "
+				     "%s does not have",
+				     at, t->name, t->pk->columns[0], dialect);
+	}
+	for (i = 0; i <= t->nuniques; i++) {
+		const dbt_unique *u = i < t->nuniques ? t->uniques[i] : t->pk;
+
+		for (k = 0; u && k < u->ncolumns; k++) {
+			if (!dbt_unique_collation(u, k))
+				continue;
+			dbt_render_place(at, sizeof(at), u->line, u->col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sa key of table '%s' gives column '%s' a collation "
+					     "of its own, which %s's keys do not take",
+					     at, t->name, u->columns[k], dialect);
+		}
+	}
+	return 0;
+}
+
+int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect)
+{
+	char at[32];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *c = t->columns[i];
+
+		if (c->conflict_line > 0 || c->not_null_conflict != DBT_CONFLICT_NONE) {
+			dbt_render_place(at, sizeof(at), c->conflict_line, c->conflict_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has ON CONFLICT, a clause of "
+					     "SQLite's that %s does not have",
+					     at, t->name, c->name, dialect);
+		}
+	}
+	if (t->pk && t->pk->conflict != DBT_CONFLICT_NONE)
+		return conflict_fail(t, "the primary key", t->pk->line, t->pk->col, dialect);
+	if ((rc = refuse_key_forms(t, dialect)) < 0)
+		return rc;
+	for (i = 0; i < t->nuniques; i++)
+		if (t->uniques[i]->conflict != DBT_CONFLICT_NONE)
+			return conflict_fail(t, "a UNIQUE constraint", t->uniques[i]->line,
+					     t->uniques[i]->col, dialect);
+	for (i = 0; i < t->nchecks; i++)
+		if (t->checks[i]->conflict != DBT_CONFLICT_NONE)
+			return conflict_fail(t, "a CHECK constraint", t->checks[i]->line,
+					     t->checks[i]->col, dialect);
+	return 0;
+}
