@@ -100,7 +100,8 @@ int dbt_pg_enum_add_values(dbt_buf *out, const dbt_object *old, const dbt_object
  * the type renamed to NAME_old, `to` created (its create_sql), each column
  * of a table of `tables` whose type is NAME (or an array of it) given the
  * new type USING col::text::NAME (its default dropped before and set
- * again after, for an enum when its label is still there), and NAME_old
+ * again after, for an enum when its label is still there, or each label
+ * of an array column's array literal), and NAME_old
  * dropped.  A row holding a label that `to` lacks, or a value its checks
  * refuse, makes the ALTER TABLE fail with PostgreSQL's message.
  * DBT_ENOTFOUND when `to` is neither an enum with labels nor a domain;
