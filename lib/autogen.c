@@ -178,6 +178,39 @@ static int mark_inverse(int *inverse, const dbt_buf *up, size_t up_at, dbt_buf *
 	return rc;
 }
 
+/* 1 for an op on an object held as a definition. */
+static int object_op(const dbt_op *op)
+{
+	return op->kind == DBT_OP_CREATE_OBJECT || op->kind == DBT_OP_DROP_OBJECT ||
+	       op->kind == DBT_OP_REPLACE_OBJECT;
+}
+
+/*
+ * An enum or domain made again with the columns that use it goes before
+ * the table ops of the upgrade, which may use its new values; reversed,
+ * the downgrade would make the old one after them, too late for the
+ * default it sets back to an old value.  There too it goes before the
+ * first table op, after the objects dropped around them.
+ */
+static void types_before_tables(dbt_op *ops, size_t n)
+{
+	size_t i, j;
+	dbt_op keep;
+
+	for (i = 0; i < n; i++) {
+		if (ops[i].kind != DBT_OP_REPLACE_OBJECT || !ops[i].object ||
+		    !ops[i].object->replace_rewrites)
+			continue;
+		for (j = 0; j < i && object_op(&ops[j]); j++)
+			;
+		if (j == i)
+			continue;
+		keep = ops[i];
+		memmove(ops + j + 1, ops + j, (i - j) * sizeof(*ops));
+		ops[j] = keep;
+	}
+}
+
 /*
  * The sections of dialect `kind` for the upgrade list `ops`: `up` and
  * `down` for the revision that runs in a transaction; with `forms`
@@ -219,6 +252,7 @@ static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sd
 	}
 	for (i = 0; i < np; i++)
 		dbt_op_inverse(&inv[i], &plain[np - 1 - i]);
+	types_before_tables(inv, np);
 	if ((rc = dbt_render_ops_keep(up, kind, plain, np, up_target, kept)) < 0 ||
 	    (rc = dbt_render_ops_keep(down, kind, inv, np, down_target, kept)) < 0)
 		goto cleanup;
