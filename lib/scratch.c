@@ -397,6 +397,7 @@ static int skip_fk(const dbt_fk *fk, void *arg)
 }
 
 static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st);
+static int scratch_rendered(dbt_buf *sql, const struct scratch *s);
 
 /* CREATE INDEX for the scratch database, as a revision writes it: an index
  * the database cannot have (MariaDB's partial and expression indexes) is
@@ -490,7 +491,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = scratch_rendered(&sql, s)) == 0 && (rc = run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		}
 	}
@@ -522,7 +523,8 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		if (t < 0 || want[t] != 2)
 			continue;
 		dbt_buf_clear(&sql);
-		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = run(s, &sql)) < 0)
+		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = scratch_rendered(&sql, s)) < 0 ||
+		    (rc = run(s, &sql)) < 0)
 			model_error(s, rc, ix->line, ix->col);
 	}
 	dbt_buf_release(&sql);
@@ -873,9 +875,9 @@ cleanup:
  * one that the live database has does not fail (everything is rolled
  * back).  SQLite runs it as written.
  */
-static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st)
+static int scratch_text(dbt_buf *out, const struct scratch *s, const char *sql)
 {
-	const char *sql = st->sql, *live = s->live_schema ? s->live_schema : "public";
+	const char *live = s->live_schema ? s->live_schema : "public";
 	const struct dbt_dialect *d = s->conn->dialect;
 	dbt_lexer lx;
 	dbt_token tok, first, second, last;
@@ -920,6 +922,29 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
 	}
 	dbt_buf_puts(out, sql + copied);
 	return out->oom ? dbt_error_oom() : 0;
+}
+
+static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st)
+{
+	return scratch_text(out, s, st->sql);
+}
+
+/* A table or index rendered from the model, in `sql`, as the scratch
+ * database runs it: its expressions may name the managed schema's types
+ * and functions by qualifier too ('a'::public.mood, as pg_dump writes a
+ * CHECK), which are the scratch schema's own there, as its columns'. */
+static int scratch_rendered(dbt_buf *sql, const struct scratch *s)
+{
+	char *copy;
+	int rc;
+
+	if (s->kind != DBT_DIALECT_POSTGRES || sql->oom)
+		return sql->oom ? dbt_error_oom() : 0;
+	if (!(copy = strdup(dbt_buf_str(sql))))
+		return dbt_error_oom();
+	rc = scratch_text(sql, s, copy);
+	free(copy);
+	return rc;
 }
 
 /*
@@ -1047,12 +1072,13 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		if (t) {
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = scratch_rendered(&sql, s)) == 0 && (rc = run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		} else if (items[i].index) {
 			const dbt_index *ix = items[i].index;
 
-			if ((rc = render_index(&sql, s, ix)) < 0 || (rc = run(s, &sql)) < 0)
+			if ((rc = render_index(&sql, s, ix)) < 0 ||
+			    (rc = scratch_rendered(&sql, s)) < 0 || (rc = run(s, &sql)) < 0)
 				model_error(s, rc, ix->line, ix->col);
 		} else if ((rc = sqlite_lacks(s, items[i].st)) < 0 ||
 			   ((rc = scratch_sql(&sql, s, items[i].st)) == 0 &&
