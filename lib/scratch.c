@@ -438,7 +438,47 @@ static int table_prerequisite(const dbt_statement *st)
  * one the live database lacks.  A function's body is not checked: it may
  * name a table that is not built.
  */
-static int build_prerequisites(struct scratch *s, const dbt_schema *model)
+/*
+ * 1 when the routine of `st` names a table that `want` builds in its
+ * signature, before its body (a parameter or result of the table's row
+ * type, `f(s public.shops)`): it can only be made once the table is.
+ * 0 otherwise, and for other statements; DBT_ERROR when out of memory.
+ */
+static int signature_names_table(const dbt_statement *st, const dbt_schema *model, const char *want)
+{
+	dbt_lexer lx;
+	dbt_token tok;
+	char *name;
+	long t;
+
+	if (strcmp(st->kind, "function") != 0 && strcmp(st->kind, "procedure") != 0)
+		return 0;
+	dbt_lex_init(&lx, st->sql, strlen(st->sql));
+	while (dbt_lex_next(&lx, &tok) == 0 && tok.kind != DBT_TOK_END) {
+		if (tok.kind == DBT_TOK_STRING)
+			break;
+		if (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED)
+			continue;
+		if (tok.kind == DBT_TOK_WORD &&
+		    (dbt_token_is(st->sql, &tok, "as") || dbt_token_is(st->sql, &tok, "begin") ||
+		     dbt_token_is(st->sql, &tok, "return")))
+			break;
+		if (!(name = dbt_token_name(st->sql, &tok)))
+			return dbt_error_oom();
+		t = table_index(model, name);
+		free(name);
+		if (t >= 0 && want[t])
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The prerequisites of phase 0 (before the tables), or of phase 1 (after
+ * them): the routines whose signatures name a table built.
+ */
+static int build_prerequisites(struct scratch *s, const dbt_schema *model, const char *want,
+			       int phase)
 {
 	dbt_buf sql = DBT_BUF_INIT;
 	size_t i;
@@ -449,6 +489,13 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model)
 
 		if (!table_prerequisite(st))
 			continue;
+		if ((rc = signature_names_table(st, model, want)) < 0)
+			break;
+		if (rc != phase) {
+			rc = 0;
+			continue;
+		}
+		rc = 0;
 		if (first) {
 			first = 0;
 			dbt_buf_puts(&sql, "SET LOCAL check_function_bodies = off");
@@ -476,7 +523,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	int rc = built ? 0 : dbt_error_oom();
 
 	if (rc == 0 && pg)
-		rc = build_prerequisites(s, model);
+		rc = build_prerequisites(s, model, want, 0);
 
 	/* Partitions after the tables they are partitions of. */
 	for (pass = 0; pass <= model->ntables && rc == 0; pass++) {
@@ -496,6 +543,8 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		}
 	}
 	free(built);
+	if (rc == 0 && pg)
+		rc = build_prerequisites(s, model, want, 1);
 	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
 
