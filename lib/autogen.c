@@ -37,6 +37,7 @@
 #include "parse.h"
 #include "project.h"
 #include "rename.h"
+#include "reflect_postgres_objects.h"
 #include "render.h"
 
 #include <stdio.h>
@@ -59,12 +60,56 @@ static int has_row(dbt_conn *conn, dbt_buf *sql, int *out)
 }
 
 /*
+ * An enum made again (a value removed, renamed or moved): a column of the
+ * database that holds a value the new type lacks makes the upgrade fail,
+ * rows untouched, with PostgreSQL's message; `migrate` says so first,
+ * with the way out.
+ */
+static int check_enum_values(dbt_autogen *out, dbt_conn *conn, const dbt_object *to,
+			     const dbt_schema *db)
+{
+	dbt_buf sql = DBT_BUF_INIT, msg = DBT_BUF_INIT;
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < db->ntables && rc == 0; i++) {
+		const dbt_table *t = db->tables[i];
+
+		for (k = 0; k < t->ncolumns && rc == 0; k++) {
+			char *v = NULL;
+
+			dbt_buf_clear(&sql);
+			if ((rc = dbt_pg_enum_lost_value_sql(&sql, to, t, t->columns[k])) <= 0 ||
+			    (rc = conn->dialect->query_value(conn, dbt_buf_str(&sql), &v)) < 0 ||
+			    !v)
+				continue;
+			dbt_buf_clear(&msg);
+			dbt_buf_printf(
+				&msg,
+				"column %s.%s holds '%s', which type %s no longer has: the "
+				"upgrade fails until such rows change (an UPDATE before this "
+				"change in the revision; for a renamed value, ALTER TYPE ... "
+				"RENAME VALUE instead of the type made again)",
+				t->name, t->columns[k]->name, v, to->name);
+			free(v);
+			rc = msg.oom ? dbt_error_oom()
+				     : dbt_findings_add(&out->warnings, DBT_FINDING_WILL_FAIL,
+							dbt_buf_str(&msg));
+		}
+	}
+	dbt_buf_release(&sql);
+	dbt_buf_release(&msg);
+	return rc < 0 ? rc : 0;
+}
+
+/*
  * Looks at the rows the changes would meet (in the database, before the
  * diff's renames): refuses to add a NOT NULL
  * column without a default to a table that has rows, and warns about a
- * column made NOT NULL that holds NULLs.
+ * column made NOT NULL that holds NULLs, and about a column of an enum
+ * made again that holds a value the new one lacks.
  */
-static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
+static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff, const dbt_schema *db)
 {
 	const struct dbt_dialect *d = conn->dialect;
 	dbt_buf sql = DBT_BUF_INIT, msg = DBT_BUF_INIT;
@@ -108,6 +153,9 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 								DBT_FINDING_WILL_FAIL,
 								dbt_buf_str(&msg));
 			}
+		} else if (op->kind == DBT_OP_REPLACE_OBJECT && op->object->replace_rewrites &&
+			   conn->dialect->kind == DBT_DIALECT_POSTGRES) {
+			rc = check_enum_values(out, conn, op->object, db);
 		}
 	}
 	dbt_buf_release(&sql);
@@ -714,7 +762,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 
 	if ((rc = dbt_findings_add_ops(&out->changes, conn->dialect, diff.ops, diff.n)) < 0)
 		goto cleanup;
-	if ((rc = check_data(out, conn, &diff)) < 0 ||
+	if ((rc = check_data(out, conn, &diff, db)) < 0 ||
 	    (rc = collect_destroys(out, &diff, &down)) < 0)
 		goto cleanup;
 	if (opts && opts->safe &&

@@ -110,6 +110,16 @@ int dbt_pg_enum_add_values(dbt_buf *out, const dbt_object *old, const dbt_object
 int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables);
 
 /*
+ * Appends to `out` a query that returns a value of column `c` of table
+ * `t` (of the enum of `to`'s name, or an array of it) that the enum `to`
+ * lacks, or no row: a row that makes the type made again fail.  1 when
+ * it wrote one; 0, `out` unchanged, when the column does not use that
+ * enum or `to` is no enum; DBT_ERROR when out of memory.
+ */
+int dbt_pg_enum_lost_value_sql(dbt_buf *out, const dbt_object *to, const dbt_table *t,
+			       const dbt_column *c);
+
+/*
  * 1 when a column of `model` of the enum `new` (or an array of it) has a
  * default that is a label `old` lacks: one that ADD VALUE would add in the
  * same transaction, where PostgreSQL refuses to use it ("unsafe use of new

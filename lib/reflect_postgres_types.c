@@ -973,6 +973,38 @@ int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 	return rc;
 }
 
+int dbt_pg_enum_lost_value_sql(dbt_buf *out, const dbt_object *to, const dbt_table *t,
+			       const dbt_column *c)
+{
+	char **labels = NULL;
+	size_t nlabels = 0, i;
+	int rc, array = 0;
+
+	if (to->kind != DBT_OBJ_ENUM || !uses_enum(c, to->name, &array) || c->generated_expr)
+		return 0;
+	if ((rc = parse_labels(&labels, &nlabels, to->definition)) < 0)
+		return rc == DBT_ENOTFOUND ? 0 : rc;
+	dbt_buf_puts(out, "SELECT v FROM (SELECT ");
+	if (array)
+		dbt_buf_puts(out, "unnest(");
+	pg->quote_ident(out, c->name);
+	dbt_buf_puts(out, array ? ")::text AS v FROM " : "::text AS v FROM ");
+	pg->quote_ident(out, t->name);
+	dbt_buf_puts(out, ") AS x WHERE v IS NOT NULL");
+	if (nlabels) {
+		dbt_buf_puts(out, " AND v NOT IN (");
+		for (i = 0; i < nlabels; i++) {
+			if (i)
+				dbt_buf_puts(out, ", ");
+			pg->quote_literal(out, labels[i]);
+		}
+		dbt_buf_putc(out, ')');
+	}
+	dbt_buf_puts(out, " LIMIT 1");
+	free_labels(labels, nlabels);
+	return out->oom ? dbt_error_oom() : 1;
+}
+
 int dbt_pg_enum_default_uses_added(const dbt_object *old, const dbt_object *new,
 				   const dbt_schema *model)
 {

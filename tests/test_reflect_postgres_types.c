@@ -869,6 +869,34 @@ static void enum_default_uses_added_reads_array_defaults(void **state)
 	dbt_schema_free(n);
 }
 
+/* The query that finds a value the new enum lacks, in a column of the
+ * enum and in an array column of it; none for a column of another type. */
+static void enum_lost_value_sql_reads_columns_and_array_elements(void **state)
+{
+	dbt_object *mood;
+	dbt_schema *s = enum_and_table(&mood, "ENUM ('a', 'it''s')",
+				       "CREATE TABLE \"T\" (e mood, f mood[], g TEXT, "
+				       "h mood GENERATED ALWAYS AS ('a') STORED)");
+	const dbt_table *t = s->tables[0];
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_pg_enum_lost_value_sql(&out, mood, t, t->columns[0]), 1);
+	assert_string_equal(out.ptr, "SELECT v FROM (SELECT e::text AS v FROM \"T\") AS x WHERE v "
+				     "IS NOT NULL AND v NOT IN ('a', 'it''s') LIMIT 1");
+	dbt_buf_clear(&out);
+	assert_int_equal(dbt_pg_enum_lost_value_sql(&out, mood, t, t->columns[1]), 1);
+	assert_string_equal(out.ptr,
+			    "SELECT v FROM (SELECT unnest(f)::text AS v FROM \"T\") AS x WHERE v "
+			    "IS NOT NULL AND v NOT IN ('a', 'it''s') LIMIT 1");
+	dbt_buf_clear(&out);
+	assert_int_equal(dbt_pg_enum_lost_value_sql(&out, mood, t, t->columns[2]), 0);
+	assert_int_equal(dbt_pg_enum_lost_value_sql(&out, mood, t, t->columns[3]), 0);
+	assert_int_equal(out.len, 0);
+	dbt_buf_release(&out);
+	dbt_schema_free(s);
+}
+
 static void enum_add_values_statements_give_the_new_enum(void **state)
 {
 	struct fixture *f = *state;
@@ -918,6 +946,7 @@ int main(void)
 		cmocka_unit_test(enum_add_values_refuses_removed_or_reordered_labels),
 		cmocka_unit_test(enum_recreate_keeps_array_defaults_whose_labels_remain),
 		cmocka_unit_test(enum_default_uses_added_reads_array_defaults),
+		cmocka_unit_test(enum_lost_value_sql_reads_columns_and_array_elements),
 		T(enum_add_values_statements_give_the_new_enum),
 	};
 
