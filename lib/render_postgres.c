@@ -353,6 +353,14 @@ static int pg_alter_generated(dbt_buf *out, const dbt_op *op)
 	return dbt_render_finish(out);
 }
 
+/* 1 for an array type, as the model and format_type() write it. */
+static int is_array(const dbt_type *t)
+{
+	size_t n = t->text ? strlen(t->text) : 0;
+
+	return n > 2 && !strcmp(t->text + n - 2, "[]");
+}
+
 /*
  * A change of a column's type.  Where PostgreSQL needs USING, it does not
  * cast the column's default either ("default for column ... cannot be
@@ -392,6 +400,12 @@ static int pg_alter_type(dbt_buf *out, const dbt_op *op)
 	if (using) {
 		dbt_buf_puts(out, " USING ");
 		ident(out, c->name);
+		/* Between two types of one's own (an enum renamed, an enum
+		 * and a domain), PostgreSQL has no cast: through text. */
+		if (op->old_column->type.kind == DBT_TYPE_OTHER && c->type.kind == DBT_TYPE_OTHER)
+			dbt_buf_puts(out, is_array(&c->type) && is_array(&op->old_column->type)
+						  ? "::text[]"
+						  : "::text");
 		dbt_buf_puts(out, "::");
 		put_type(out, &c->type);
 	}

@@ -935,6 +935,25 @@ static void test_postgres_alter_type_sets_the_default_again_after_the_type(void 
 	pair_free(&p);
 }
 
+/* PostgreSQL has no cast between two types of one's own (an enum that
+ * takes another name): the rows go through text. */
+static void test_postgres_alter_type_between_own_types_casts_through_text(void **state)
+{
+	struct pair p;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG, "CREATE TABLE k (a mood, b mood[])",
+		   "CREATE TABLE k (a feeling, b feeling[])");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "a");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN a TYPE feeling USING a::text::feeling;\n");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "b");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN b TYPE feeling[] USING b::text[]::feeling[];\n");
+	pair_free(&p);
+}
+
 static void test_postgres_alter_nullability_both_ways(void **state)
 {
 	struct pair p;
@@ -3381,6 +3400,7 @@ int main(void)
 		cmocka_unit_test(
 			test_postgres_alter_type_casts_only_where_no_assignment_cast_exists),
 		cmocka_unit_test(test_postgres_alter_type_sets_the_default_again_after_the_type),
+		cmocka_unit_test(test_postgres_alter_type_between_own_types_casts_through_text),
 		cmocka_unit_test(test_postgres_alter_nullability_both_ways),
 		cmocka_unit_test(
 			test_safe_index_on_existing_table_is_built_concurrently_after_clearing_a_failed_build),
