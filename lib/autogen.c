@@ -37,6 +37,7 @@
 #include "parse.h"
 #include "project.h"
 #include "rename.h"
+#include "reflect_postgres_objects.h"
 #include "render.h"
 
 #include <stdio.h>
@@ -68,12 +69,56 @@ static int has_row(dbt_conn *conn, dbt_buf *sql, int *out)
 }
 
 /*
+ * An enum made again (a value removed, renamed or moved): a column of the
+ * database that holds a value the new type lacks makes the upgrade fail,
+ * rows untouched, with PostgreSQL's message; `migrate` says so first,
+ * with the way out.
+ */
+static int check_enum_values(dbt_autogen *out, dbt_conn *conn, const dbt_object *to,
+			     const dbt_schema *db)
+{
+	dbt_buf sql = DBT_BUF_INIT, msg = DBT_BUF_INIT;
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < db->ntables && rc == 0; i++) {
+		const dbt_table *t = db->tables[i];
+
+		for (k = 0; k < t->ncolumns && rc == 0; k++) {
+			char *v = NULL;
+
+			dbt_buf_clear(&sql);
+			if ((rc = dbt_pg_enum_lost_value_sql(&sql, to, t, t->columns[k])) <= 0 ||
+			    (rc = conn->dialect->query_value(conn, dbt_buf_str(&sql), &v)) < 0 ||
+			    !v)
+				continue;
+			dbt_buf_clear(&msg);
+			dbt_buf_printf(
+				&msg,
+				"column %s.%s holds '%s', which type %s no longer has: the "
+				"upgrade fails until such rows change (an UPDATE before this "
+				"change in the revision; for a renamed value, ALTER TYPE ... "
+				"RENAME VALUE instead of the type made again)",
+				t->name, t->columns[k]->name, v, to->name);
+			free(v);
+			rc = msg.oom ? dbt_error_oom()
+				     : dbt_findings_add(&out->warnings, DBT_FINDING_WILL_FAIL,
+							dbt_buf_str(&msg));
+		}
+	}
+	dbt_buf_release(&sql);
+	dbt_buf_release(&msg);
+	return rc < 0 ? rc : 0;
+}
+
+/*
  * Looks at the rows the changes would meet (in the database, before the
  * diff's renames): refuses to add a NOT NULL
  * column without a default to a table that has rows, and warns about a
- * column made NOT NULL that holds NULLs.
+ * column made NOT NULL that holds NULLs, and about a column of an enum
+ * made again that holds a value the new one lacks.
  */
-static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
+static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff, const dbt_schema *db)
 {
 	const struct dbt_dialect *d = conn->dialect;
 	dbt_buf sql = DBT_BUF_INIT, msg = DBT_BUF_INIT;
@@ -117,6 +162,9 @@ static int check_data(dbt_autogen *out, dbt_conn *conn, const dbt_diff *diff)
 								DBT_FINDING_WILL_FAIL,
 								dbt_buf_str(&msg));
 			}
+		} else if (op->kind == DBT_OP_REPLACE_OBJECT && op->object->replace_rewrites &&
+			   (conn->dialect->caps & DBT_CAP_ENUM_TYPES)) {
+			rc = check_enum_values(out, conn, op->object, db);
 		}
 	}
 	dbt_buf_release(&sql);
@@ -187,6 +235,39 @@ static int mark_inverse(int *inverse, const dbt_buf *up, size_t up_at, dbt_buf *
 	return rc;
 }
 
+/* 1 for an op on an object held as a definition. */
+static int object_op(const dbt_op *op)
+{
+	return op->kind == DBT_OP_CREATE_OBJECT || op->kind == DBT_OP_DROP_OBJECT ||
+	       op->kind == DBT_OP_REPLACE_OBJECT;
+}
+
+/*
+ * An enum or domain made again with the columns that use it goes before
+ * the table ops of the upgrade, which may use its new values; reversed,
+ * the downgrade would make the old one after them, too late for the
+ * default it sets back to an old value.  There too it goes before the
+ * first table op, after the objects dropped around them.
+ */
+static void types_before_tables(dbt_op *ops, size_t n)
+{
+	size_t i, j;
+	dbt_op keep;
+
+	for (i = 0; i < n; i++) {
+		if (ops[i].kind != DBT_OP_REPLACE_OBJECT || !ops[i].object ||
+		    !ops[i].object->replace_rewrites)
+			continue;
+		for (j = 0; j < i && object_op(&ops[j]); j++)
+			;
+		if (j == i)
+			continue;
+		keep = ops[i];
+		memmove(ops + j + 1, ops + j, (i - j) * sizeof(*ops));
+		ops[j] = keep;
+	}
+}
+
 /*
  * The sections of dialect `kind` for the upgrade list `ops`: `up` and
  * `down` for the revision that runs in a transaction; with `forms`
@@ -230,6 +311,7 @@ static int render_sections(dbt_buf *up, dbt_buf *down, dbt_buf *sup, dbt_buf *sd
 	}
 	for (i = 0; i < np; i++)
 		dbt_op_inverse(&inv[i], &plain[np - 1 - i]);
+	types_before_tables(inv, np);
 	if ((rc = dbt_render_ops_keep(up, kind, plain, np, up_target, kept)) < 0 ||
 	    (rc = dbt_render_ops_keep(down, kind, inv, np, down_target, kept)) < 0)
 		goto cleanup;
@@ -691,7 +773,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 
 	if ((rc = dbt_findings_add_ops(&out->changes, conn->dialect, diff.ops, diff.n)) < 0)
 		goto cleanup;
-	if ((rc = check_data(out, conn, &diff)) < 0 ||
+	if ((rc = check_data(out, conn, &diff, db)) < 0 ||
 	    (rc = collect_destroys(out, &diff, &down)) < 0)
 		goto cleanup;
 	if (opts && opts->safe &&

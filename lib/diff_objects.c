@@ -10,6 +10,7 @@
 
 #include "sort.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,6 +171,68 @@ static int oside_order(size_t *out, size_t *nout, const struct oside *s, const c
 static int table_uses_kind(dbt_object_kind kind)
 {
 	return kind < DBT_OBJ_FUNCTION;
+}
+
+/* 1 when `expr` calls the routine named `name` (`len` bytes, as written
+ * before its parameter list): the name as a whole word, then "(". */
+static int calls(const char *expr, const char *name, size_t len)
+{
+	const char *p, *q;
+
+	for (p = expr; *p; p++) {
+		if (strncmp(p, name, len) != 0)
+			continue;
+		if (p > expr &&
+		    (isalnum((unsigned char)p[-1]) || p[-1] == '_' || p[-1] == '.' || p[-1] == '"'))
+			continue;
+		for (q = p + len; *q == ' '; q++)
+			;
+		if (*q == '(')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * 1 when a function of `schema` is called by a table's expressions there:
+ * a column's default or generation, a CHECK, an index key or predicate.
+ * Such a function goes before the table ops that make them, as the kinds
+ * tables use do, and is dropped after those that drop them (PostgreSQL
+ * refuses to drop a function a constraint calls).  Other functions come
+ * after the tables, since PostgreSQL checks a SQL function's body, which
+ * may read them, when it is made.
+ */
+static int tables_call(const dbt_object *fn, const dbt_schema *schema)
+{
+	const char *name = fn->name;
+	size_t len = strcspn(name, "("), i, k;
+
+	if (fn->kind != DBT_OBJ_FUNCTION || !len)
+		return 0;
+	for (i = 0; i < schema->ntables; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		for (k = 0; k < t->ncolumns; k++) {
+			const dbt_column *c = t->columns[k];
+			char *d = c->default_expr, *g = c->generated_expr;
+
+			if ((d && calls(d, name, len)) || (g && calls(g, name, len)))
+				return 1;
+		}
+		for (k = 0; k < t->nchecks; k++)
+			if (calls(t->checks[k]->expr, name, len))
+				return 1;
+	}
+	for (i = 0; i < schema->nindexes; i++) {
+		const dbt_index *ix = schema->indexes[i];
+
+		if (ix->where && calls(ix->where, name, len))
+			return 1;
+		for (k = 0; k < ix->nelems; k++)
+			if (ix->elems[k].expr && calls(ix->elems[k].expr, name, len))
+				return 1;
+	}
+	return 0;
 }
 
 /* 1 for the kinds PostgreSQL will not leave in place while a column of
@@ -387,7 +450,8 @@ int dbt_diff_plan_objects(struct objops *g, const struct state *st, const struct
 	for (k = 0; k < norder; k++) {
 		size_t u = order[k], j;
 
-		late[u] = table_uses_kind(a.v[u]->kind) && !a.tabdep[u] && amatch[u] == NONE;
+		late[u] = (table_uses_kind(a.v[u]->kind) || tables_call(a.v[u], st->from)) &&
+			  !a.tabdep[u] && amatch[u] == NONE;
 		for (j = a.doff[u]; late[u] && j < a.doff[u + 1]; j++)
 			if (drop[a.dep[j]] && !late[a.dep[j]])
 				late[u] = 0;
@@ -413,7 +477,8 @@ int dbt_diff_plan_objects(struct objops *g, const struct state *st, const struct
 		size_t u = order[k], j;
 		dbt_op *op;
 
-		late[u] = !table_uses_kind(b.v[u]->kind) || b.tabdep[u];
+		late[u] = (!table_uses_kind(b.v[u]->kind) && !tables_call(b.v[u], st->to)) ||
+			  b.tabdep[u];
 		for (j = b.doff[u]; !late[u] && j < b.doff[u + 1]; j++)
 			if (in[b.dep[j]] && late[b.dep[j]])
 				late[u] = 1;

@@ -224,8 +224,10 @@ static int set_sql(char **sql, const char *text)
  * An enum of the model that has every value of the database's, in the same
  * order, and more: PostgreSQL adds the values in place (ALTER TYPE ... ADD
  * VALUE IF NOT EXISTS), so the columns that use the type keep it.  It
- * cannot remove a value, so the way back leaves them, saying so in a
- * comment; upgrading again then finds them there.  Other changes of an
+ * cannot remove a value, so the way back makes the type again without
+ * them, as for a value removed: the downgrade leaves the database as the
+ * model before, and a row that holds an added value stops it with
+ * PostgreSQL's message rather than losing the value.  Other changes of an
  * enum (a value removed, renamed or moved), and an addition whose value a
  * column's default takes (which PostgreSQL refuses before the addition
  * commits), make the type again and give its columns the new one
@@ -271,7 +273,7 @@ static int enum_additions(dbt_schema *model, const dbt_schema *db)
 			dbt_buf_clear(&sql);
 			dbt_buf_clear(&back);
 			if ((rc = dbt_pg_type_recreate(&sql, o, db)) < 0 ||
-			    (rc = dbt_pg_type_recreate(&back, live, db)) < 0 ||
+			    (rc = dbt_pg_type_recreate(&back, live, model)) < 0 ||
 			    (rc = set_sql(&o->replace_sql, dbt_buf_str(&sql))) < 0 ||
 			    (rc = set_sql(&live->replace_sql, dbt_buf_str(&back))) < 0)
 				break;
@@ -287,16 +289,15 @@ static int enum_additions(dbt_schema *model, const dbt_schema *db)
 		}
 		dbt_buf_puts(&sql, p);
 		dbt_buf_clear(&back);
-		dbt_buf_comment(&back,
-				"PostgreSQL cannot remove values of an enum: type %s keeps those "
-				"that the upgrade added",
-				o->name);
-		if (sql.oom || back.oom) {
-			rc = dbt_error_oom();
+		if (sql.oom || (rc = dbt_pg_type_recreate(&back, live, model)) < 0) {
+			rc = rc < 0 ? rc : dbt_error_oom();
 			break;
 		}
 		if ((rc = set_sql(&o->replace_sql, dbt_buf_str(&sql))) == 0)
 			rc = set_sql(&live->replace_sql, dbt_buf_str(&back));
+		/* The way back makes the type again: what blocks that on the
+		 * tables that use it goes and comes back, both ways. */
+		o->replace_rewrites = live->replace_rewrites = 1;
 	}
 	dbt_buf_release(&add);
 	dbt_buf_release(&sql);

@@ -59,8 +59,52 @@ static int alter_column_drop(struct parser *p, struct coldef *d)
 	return 0;
 }
 
+/*
+ * ALTER COLUMN c [SET DATA] TYPE (the current token) type [COLLATE name]
+ * [USING expression]: the column takes the type, and the collation
+ * written or none, as PostgreSQL gives it the new type's default.  USING
+ * says how the database converts the rows, which the model does not hold:
+ * it is read and left.
+ */
+static int alter_column_type(struct parser *p, struct coldef *d)
+{
+	dbt_type type;
+	int rc, serial = 0, depth = 0;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	memset(&type, 0, sizeof(type));
+	if ((rc = parse_type(p, &type, &serial)) < 0)
+		return rc;
+	if (serial) {
+		dbt_type_release(&type);
+		return fail_at(p, d->line, d->col,
+			       "column '%s' of table '%s' cannot be made SERIAL by ALTER COLUMN "
+			       "TYPE: declare it so, or add an identity",
+			       d->c->name, d->t->name);
+	}
+	dbt_type_release(&d->c->type);
+	d->c->type = type;
+	free(d->c->collation);
+	d->c->collation = NULL;
+	if (is(p, "collate") && (rc = column_collate(p, d)) < 0)
+		return rc;
+	if (!is(p, "using"))
+		return 0;
+	for (rc = next(p); rc == 0 && p->cur.tok.kind != DBT_TOK_END; rc = next(p)) {
+		if (is(p, "("))
+			depth++;
+		else if (is(p, ")") && depth-- == 0)
+			break;
+		else if (depth == 0 && (is(p, ",") || is(p, ";")))
+			break;
+	}
+	return rc;
+}
+
 /* ALTER [COLUMN] has been read in ALTER TABLE: SET DEFAULT, SET NOT NULL,
- * DROP DEFAULT, DROP NOT NULL or ADD GENERATED ... AS IDENTITY. */
+ * DROP DEFAULT, DROP NOT NULL, ADD GENERATED ... AS IDENTITY or [SET DATA]
+ * TYPE. */
 static int alter_column(struct parser *p, dbt_table *t)
 {
 	struct name n = {NULL, 0, 0, 0};
@@ -88,8 +132,10 @@ static int alter_column(struct parser *p, dbt_table *t)
 			rc = column_default(p, &d);
 		else if (is(p, "not"))
 			rc = column_not_null(p, &d);
-		else
-			rc = expected(p, "DEFAULT or NOT NULL");
+		else if (is(p, "data") && (rc = next(p)) == 0)
+			rc = is(p, "type") ? alter_column_type(p, &d) : expected(p, "TYPE");
+		else if (rc == 0)
+			rc = expected(p, "DEFAULT, NOT NULL or DATA TYPE");
 	} else if (is(p, "add")) {
 		if ((rc = next(p)) < 0)
 			goto cleanup;
@@ -100,9 +146,11 @@ static int alter_column(struct parser *p, dbt_table *t)
 		rc = column_generated(p, &d);
 	} else if (is(p, "drop")) {
 		rc = alter_column_drop(p, &d);
+	} else if (is(p, "type")) {
+		rc = alter_column_type(p, &d);
 	} else {
-		rc = expected(p, "SET DEFAULT, SET NOT NULL, DROP DEFAULT, DROP NOT NULL or ADD "
-				 "GENERATED");
+		rc = expected(p, "SET DEFAULT, SET NOT NULL, DROP DEFAULT, DROP NOT NULL, ADD "
+				 "GENERATED or TYPE");
 	}
 cleanup:
 	name_release(&n);

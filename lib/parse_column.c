@@ -480,7 +480,7 @@ int column_default(struct parser *p, struct coldef *d)
 	return 0;
 }
 
-static int column_collate(struct parser *p, struct coldef *d)
+int column_collate(struct parser *p, struct coldef *d)
 {
 	struct name coll = {NULL, 0, 0, 0};
 	dbt_buf b = DBT_BUF_INIT;

@@ -144,6 +144,7 @@ int dbtool_own_table(const char *name);
 int column_not_null(struct parser *p, struct coldef *d);
 int column_default(struct parser *p, struct coldef *d);
 int column_generated(struct parser *p, struct coldef *d);
+int column_collate(struct parser *p, struct coldef *d);
 int parse_identity_options(struct parser *p, dbt_column *c);
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
 int parse_column(struct parser *p, dbt_table *t, int alter);

@@ -100,13 +100,24 @@ int dbt_pg_enum_add_values(dbt_buf *out, const dbt_object *old, const dbt_object
  * the type renamed to NAME_old, `to` created (its create_sql), each column
  * of a table of `tables` whose type is NAME (or an array of it) given the
  * new type USING col::text::NAME (its default dropped before and set
- * again after, for an enum when its label is still there), and NAME_old
+ * again after, for an enum when its label is still there, or each label
+ * of an array column's array literal), and NAME_old
  * dropped.  A row holding a label that `to` lacks, or a value its checks
  * refuse, makes the ALTER TABLE fail with PostgreSQL's message.
  * DBT_ENOTFOUND when `to` is neither an enum with labels nor a domain;
  * DBT_ERROR when out of memory.
  */
 int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables);
+
+/*
+ * Appends to `out` a query that returns a value of column `c` of table
+ * `t` (of the enum of `to`'s name, or an array of it) that the enum `to`
+ * lacks, or no row: a row that makes the type made again fail.  1 when
+ * it wrote one; 0, `out` unchanged, when the column does not use that
+ * enum or `to` is no enum; DBT_ERROR when out of memory.
+ */
+int dbt_pg_enum_lost_value_sql(dbt_buf *out, const dbt_object *to, const dbt_table *t,
+			       const dbt_column *c);
 
 /*
  * 1 when a column of `model` of the enum `new` (or an array of it) has a

@@ -807,6 +807,67 @@ static int default_label(char **out, const char *expr)
 	return *out ? 1 : dbt_error_oom();
 }
 
+/*
+ * Whether the labels of a default are all among `labels`: the default's
+ * one label, or for an array column each element of its array literal
+ * ('{a,"b c",NULL}'::t[], '{}').  1 when they are, 0 when one is not,
+ * 2 when the default is not such a literal (an expression), DBT_ERROR
+ * when out of memory.
+ */
+static int default_fits(const char *expr, int array, char *const *labels, size_t n)
+{
+	char *lit = NULL;
+	const char *p;
+	dbt_buf el = DBT_BUF_INIT;
+	int rc, quoted, fits = 1;
+
+	if ((rc = default_label(&lit, expr)) != 1)
+		return rc < 0 ? rc : 2;
+	if (!array) {
+		fits = has_label(labels, n, lit);
+		free(lit);
+		return fits;
+	}
+	if (*lit != '{') {
+		free(lit);
+		return 2;
+	}
+	for (p = lit; *p && fits;) {
+		while (*p == '{' || *p == '}' || *p == ',' || *p == ' ')
+			p++;
+		if (!*p)
+			break;
+		dbt_buf_clear(&el);
+		quoted = *p == '"';
+		if (quoted) {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				dbt_buf_putc(&el, *p);
+			}
+			if (*p)
+				p++;
+		} else {
+			const char *end = p + strcspn(p, ",}");
+
+			while (end > p && end[-1] == ' ')
+				end--;
+			dbt_buf_put(&el, p, (size_t)(end - p));
+			p += strcspn(p, ",}");
+		}
+		if (el.oom) {
+			fits = dbt_error_oom();
+			break;
+		}
+		if (!quoted && !strcasecmp(dbt_buf_str(&el), "NULL"))
+			continue;
+		fits = has_label(labels, n, dbt_buf_str(&el));
+	}
+	dbt_buf_release(&el);
+	free(lit);
+	return fits;
+}
+
 /* 1 when the column's type is the enum `name` or an array of it. */
 static int uses_enum(const dbt_column *c, const char *name, int *array)
 {
@@ -844,7 +905,7 @@ static void suffixed_name(dbt_buf *out, const char *name, const char *suffix)
 
 int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables)
 {
-	char **labels = NULL, *label = NULL;
+	char **labels = NULL;
 	size_t nlabels = 0, i, k;
 	dbt_buf old = DBT_BUF_INIT;
 	int rc = 0, array = 0;
@@ -883,10 +944,9 @@ int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 					       "ALTER TABLE %s ALTER COLUMN %s DROP DEFAULT;\n",
 					       dbt_buf_str(&tname), dbt_buf_str(&cname));
 				if (to->kind == DBT_OBJ_ENUM &&
-				    (rc = default_label(&label, c->default_expr)) == 1)
-					keep = !array && has_label(labels, nlabels, label);
-				free(label);
-				label = NULL;
+				    (rc = default_fits(c->default_expr, array, labels, nlabels)) >=
+					    0)
+					keep = rc != 0;
 				rc = rc < 0 ? rc : 0;
 			}
 			dbt_buf_printf(out,
@@ -913,10 +973,42 @@ int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 	return rc;
 }
 
+int dbt_pg_enum_lost_value_sql(dbt_buf *out, const dbt_object *to, const dbt_table *t,
+			       const dbt_column *c)
+{
+	char **labels = NULL;
+	size_t nlabels = 0, i;
+	int rc, array = 0;
+
+	if (to->kind != DBT_OBJ_ENUM || !uses_enum(c, to->name, &array) || c->generated_expr)
+		return 0;
+	if ((rc = parse_labels(&labels, &nlabels, to->definition)) < 0)
+		return rc == DBT_ENOTFOUND ? 0 : rc;
+	dbt_buf_puts(out, "SELECT v FROM (SELECT ");
+	if (array)
+		dbt_buf_puts(out, "unnest(");
+	pg->quote_ident(out, c->name);
+	dbt_buf_puts(out, array ? ")::text AS v FROM " : "::text AS v FROM ");
+	pg->quote_ident(out, t->name);
+	dbt_buf_puts(out, ") AS x WHERE v IS NOT NULL");
+	if (nlabels) {
+		dbt_buf_puts(out, " AND v NOT IN (");
+		for (i = 0; i < nlabels; i++) {
+			if (i)
+				dbt_buf_puts(out, ", ");
+			pg->quote_literal(out, labels[i]);
+		}
+		dbt_buf_putc(out, ')');
+	}
+	dbt_buf_puts(out, " LIMIT 1");
+	free_labels(labels, nlabels);
+	return out->oom ? dbt_error_oom() : 1;
+}
+
 int dbt_pg_enum_default_uses_added(const dbt_object *old, const dbt_object *new,
 				   const dbt_schema *model)
 {
-	char **from = NULL, **to = NULL, *label = NULL;
+	char **from = NULL, **to = NULL;
 	size_t nfrom = 0, nto = 0, i, k;
 	int rc, array, found = 0;
 
@@ -931,10 +1023,8 @@ int dbt_pg_enum_default_uses_added(const dbt_object *old, const dbt_object *new,
 
 			if (!c->default_expr || !uses_enum(c, new->name, &array))
 				continue;
-			if ((rc = default_label(&label, c->default_expr)) == 1)
-				found = !has_label(from, nfrom, label);
-			free(label);
-			label = NULL;
+			if ((rc = default_fits(c->default_expr, array, from, nfrom)) >= 0)
+				found = rc == 0;
 		}
 	}
 cleanup:

@@ -174,6 +174,23 @@ static const char views_sql[] =
 			 "ORDER BY o.relkind DESC, o.name COLLATE pg_catalog.\"C\", o.oid, "
 			 "deps.name COLLATE pg_catalog.\"C\"";
 
+/*
+ * A view of a VALUES list prints as a SELECT from "(VALUES ...)"; made
+ * again from that text, the list is a subquery, which prints as "(
+ * VALUES ...)": one view, two texts.  The definition takes the first.
+ */
+static void unspace_values(dbt_buf *def)
+{
+	static const char spaced[] = "( VALUES ";
+	char *p, *s = def->oom ? NULL : def->ptr;
+
+	while (s && (p = strstr(s, spaced))) {
+		memmove(p + 1, p + 2, strlen(p + 2) + 1);
+		def->len--;
+		s = p + 1;
+	}
+}
+
 /* Adds the view of `row` of `res`. */
 static int add_view(dbt_object **out, dbt_pg_objects *r, const PGresult *res, int row)
 {
@@ -203,6 +220,7 @@ static int add_view(dbt_object **out, dbt_pg_objects *r, const PGresult *res, in
 	if (indexes)
 		dbt_buf_printf(&create, "\n%s", indexes);
 	dbt_buf_printf(&definition, "%s\ncolumns: %s", dbt_buf_str(&create), cols ? cols : "");
+	unspace_values(&definition);
 	dbt_buf_printf(&drop, "DROP %s %s;", what, name);
 	if (create.oom || definition.oom || drop.oom)
 		rc = dbt_error_oom();

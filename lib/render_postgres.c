@@ -353,6 +353,72 @@ static int pg_alter_generated(dbt_buf *out, const dbt_op *op)
 	return dbt_render_finish(out);
 }
 
+/* 1 for an array type, as the model and format_type() write it. */
+static int is_array(const dbt_type *t)
+{
+	size_t n = t->text ? strlen(t->text) : 0;
+
+	return n > 2 && !strcmp(t->text + n - 2, "[]");
+}
+
+/*
+ * A change of a column's type.  Where PostgreSQL needs USING, it does not
+ * cast the column's default either ("default for column ... cannot be
+ * cast automatically"): the default goes before the change and the
+ * model's comes back after it, so that a text column with a default
+ * becomes an enum or an integer column in one revision, and back.
+ */
+static int pg_alter_type(dbt_buf *out, const dbt_op *op)
+{
+	const dbt_column *c = op->column;
+	/* A generated column takes no USING: PostgreSQL computes it again in
+	 * its new type. */
+	int using = pg_needs_using(&op->old_column->type, &c->type) &&
+		    !(c->generated_expr && op->old_column->generated_expr);
+	/* Nor, from a type of its own (an enum, a domain), would the default
+	 * stop depending on that type, which a later DROP TYPE then refuses. */
+	int redefault = (using || op->old_column->type.kind == DBT_TYPE_OTHER) &&
+			op->old_column->default_expr && !c->generated_expr;
+	/* A changed default follows a change between a text type and
+	 * another: set before it (as the downgrade, the ops reversed, does),
+	 * '0' would be the old type's 0, and stay a number. */
+	int follow =
+		!redefault && c->default_expr && !c->generated_expr &&
+		!dbt_type_is_text(op->old_column->type.kind) != !dbt_type_is_text(c->type.kind) &&
+		(!op->old_column->default_expr ||
+		 strcmp(op->old_column->default_expr, c->default_expr) != 0);
+
+	if (redefault) {
+		dbt_render_alter_column(out, pg, op);
+		dbt_buf_puts(out, "DROP DEFAULT;\n");
+	}
+	dbt_render_alter_column(out, pg, op);
+	dbt_buf_puts(out, "TYPE ");
+	put_type(out, &c->type);
+	if (c->collation)
+		dbt_render_collation(out, pg, c->collation);
+	if (using) {
+		dbt_buf_puts(out, " USING ");
+		ident(out, c->name);
+		/* Between two types of one's own (an enum renamed, an enum
+		 * and a domain), PostgreSQL has no cast: through text. */
+		if (op->old_column->type.kind == DBT_TYPE_OTHER && c->type.kind == DBT_TYPE_OTHER)
+			dbt_buf_puts(out, is_array(&c->type) && is_array(&op->old_column->type)
+						  ? "::text[]"
+						  : "::text");
+		dbt_buf_puts(out, "::");
+		put_type(out, &c->type);
+	}
+	dbt_buf_puts(out, ";\n");
+	if ((redefault && c->default_expr) || follow) {
+		dbt_render_alter_column(out, pg, op);
+		dbt_buf_puts(out, "SET ");
+		dbt_render_default(out, pg, c->default_expr);
+		dbt_buf_puts(out, ";\n");
+	}
+	return dbt_render_finish(out);
+}
+
 int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 {
 	const dbt_column *c = op->column;
@@ -362,21 +428,7 @@ int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 		return rc;
 	switch (op->kind) {
 	case DBT_OP_ALTER_TYPE:
-		dbt_render_alter_column(out, pg, op);
-		dbt_buf_puts(out, "TYPE ");
-		put_type(out, &c->type);
-		if (c->collation)
-			dbt_render_collation(out, pg, c->collation);
-		/* A generated column takes no USING: PostgreSQL computes it
-		 * again in its new type. */
-		if (!pg_needs_using(&op->old_column->type, &c->type) ||
-		    (c->generated_expr && op->old_column->generated_expr))
-			break;
-		dbt_buf_puts(out, " USING ");
-		ident(out, c->name);
-		dbt_buf_puts(out, "::");
-		put_type(out, &c->type);
-		break;
+		return pg_alter_type(out, op);
 	case DBT_OP_ALTER_NULL:
 		dbt_render_alter_column(out, pg, op);
 		dbt_buf_puts(out, c->not_null ? "SET NOT NULL" : "DROP NOT NULL");

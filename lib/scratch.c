@@ -108,6 +108,7 @@ static int skip_fk(const dbt_fk *fk, void *arg)
 }
 
 static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st);
+static int scratch_rendered(dbt_buf *sql, const struct scratch *s);
 
 /* CREATE INDEX for the scratch database, as a revision writes it: an index
  * the database cannot have (MariaDB's partial and expression indexes) is
@@ -149,7 +150,47 @@ static int table_prerequisite(const dbt_statement *st)
  * database lacks.  A function's body is not checked (the dialect's
  * scratch_objects_start): it may name a table that is not built.
  */
-static int build_prerequisites(struct scratch *s, const dbt_schema *model)
+/*
+ * 1 when the routine of `st` names a table that `want` builds in its
+ * signature, before its body (a parameter or result of the table's row
+ * type, `f(s public.shops)`): it can only be made once the table is.
+ * 0 otherwise, and for other statements; DBT_ERROR when out of memory.
+ */
+static int signature_names_table(const dbt_statement *st, const dbt_schema *model, const char *want)
+{
+	dbt_lexer lx;
+	dbt_token tok;
+	char *name;
+	long t;
+
+	if (strcmp(st->kind, "function") != 0 && strcmp(st->kind, "procedure") != 0)
+		return 0;
+	dbt_lex_init(&lx, st->sql, strlen(st->sql));
+	while (dbt_lex_next(&lx, &tok) == 0 && tok.kind != DBT_TOK_END) {
+		if (tok.kind == DBT_TOK_STRING)
+			break;
+		if (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED)
+			continue;
+		if (tok.kind == DBT_TOK_WORD &&
+		    (dbt_token_is(st->sql, &tok, "as") || dbt_token_is(st->sql, &tok, "begin") ||
+		     dbt_token_is(st->sql, &tok, "return")))
+			break;
+		if (!(name = dbt_token_name(st->sql, &tok)))
+			return dbt_error_oom();
+		t = table_index(model, name);
+		free(name);
+		if (t >= 0 && want[t])
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The prerequisites of phase 0 (before the tables), or of phase 1 (after
+ * them): the routines whose signatures name a table built.
+ */
+static int build_prerequisites(struct scratch *s, const dbt_schema *model, const char *want,
+			       int phase)
 {
 	dbt_buf sql = DBT_BUF_INIT;
 	size_t i;
@@ -160,6 +201,13 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model)
 
 		if (!table_prerequisite(st))
 			continue;
+		if ((rc = signature_names_table(st, model, want)) < 0)
+			break;
+		if (rc != phase) {
+			rc = 0;
+			continue;
+		}
+		rc = 0;
 		if (first && s->conn->dialect->scratch_objects_start) {
 			first = 0;
 			dbt_buf_puts(&sql, s->conn->dialect->scratch_objects_start);
@@ -188,7 +236,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	int rc = built ? 0 : dbt_error_oom();
 
 	if (rc == 0 && types)
-		rc = build_prerequisites(s, model);
+		rc = build_prerequisites(s, model, want, 0);
 
 	/* Partitions after the tables they are partitions of. */
 	for (pass = 0; pass <= model->ntables && rc == 0; pass++) {
@@ -203,11 +251,13 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = scratch_rendered(&sql, s)) == 0 && (rc = run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		}
 	}
 	free(built);
+	if (rc == 0 && types)
+		rc = build_prerequisites(s, model, want, 1);
 	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
 
@@ -235,7 +285,8 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		if (t < 0 || want[t] != 2)
 			continue;
 		dbt_buf_clear(&sql);
-		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = run(s, &sql)) < 0)
+		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = scratch_rendered(&sql, s)) < 0 ||
+		    (rc = run(s, &sql)) < 0)
 			model_error(s, rc, ix->line, ix->col);
 	}
 	dbt_buf_release(&sql);
@@ -592,9 +643,9 @@ cleanup:
  * one that the live database has does not fail (everything is rolled
  * back).  SQLite runs it as written.
  */
-static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st)
+static int scratch_text(dbt_buf *out, const struct scratch *s, const char *sql)
 {
-	const char *sql = st->sql, *live = s->live_schema ? s->live_schema : "public";
+	const char *live = s->live_schema ? s->live_schema : "public";
 	const struct dbt_dialect *d = s->conn->dialect;
 	dbt_lexer lx;
 	dbt_token tok, first, second, last;
@@ -640,6 +691,29 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
 	}
 	dbt_buf_puts(out, sql + copied);
 	return out->oom ? dbt_error_oom() : 0;
+}
+
+static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st)
+{
+	return scratch_text(out, s, st->sql);
+}
+
+/* A table or index rendered from the model, in `sql`, as the scratch
+ * database runs it: its expressions may name the managed schema's types
+ * and functions by qualifier too ('a'::public.mood, as pg_dump writes a
+ * CHECK), which are the scratch schema's own there, as its columns'. */
+static int scratch_rendered(dbt_buf *sql, const struct scratch *s)
+{
+	char *copy;
+	int rc;
+
+	if (!(s->conn->dialect->caps & DBT_CAP_SCHEMAS) || sql->oom)
+		return sql->oom ? dbt_error_oom() : 0;
+	if (!(copy = strdup(dbt_buf_str(sql))))
+		return dbt_error_oom();
+	rc = scratch_text(sql, s, copy);
+	free(copy);
+	return rc;
 }
 
 /*
@@ -764,12 +838,13 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		if (t) {
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = scratch_rendered(&sql, s)) == 0 && (rc = run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		} else if (items[i].index) {
 			const dbt_index *ix = items[i].index;
 
-			if ((rc = render_index(&sql, s, ix)) < 0 || (rc = run(s, &sql)) < 0)
+			if ((rc = render_index(&sql, s, ix)) < 0 ||
+			    (rc = scratch_rendered(&sql, s)) < 0 || (rc = run(s, &sql)) < 0)
 				model_error(s, rc, ix->line, ix->col);
 		} else if ((rc = sqlite_lacks(s, items[i].st)) < 0 ||
 			   ((rc = scratch_sql(&sql, s, items[i].st)) == 0 &&

@@ -1723,6 +1723,34 @@ static void test_object_only_in_database_is_dropped_before_the_tables(void **sta
 	dbt_schema_free(b);
 }
 
+/* A function that a table's CHECK, default or index calls is made before
+ * the tables and dropped after them; one they do not call (nor a name
+ * that only ends like it) after the tables, before them when dropped. */
+static void test_function_a_table_calls_goes_before_the_tables(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (id INTEGER);");
+	dbt_schema *b = model("CREATE TABLE t (id INTEGER);\n"
+			      "CREATE TABLE u (s TEXT CHECK (is_slug(s)), n INTEGER DEFAULT "
+			      "my_next ()); CREATE INDEX u_x ON u (lower_x(s));");
+
+	(void)state;
+	add_obj(b, DBT_OBJ_FUNCTION, "is_slug(s text)", NULL, "sql", 0, NULL);
+	add_obj(b, DBT_OBJ_FUNCTION, "my_next()", NULL, "sql", 0, NULL);
+	add_obj(b, DBT_OBJ_FUNCTION, "lower_x(v text)", NULL, "sql", 0, NULL);
+	add_obj(b, DBT_OBJ_FUNCTION, "next()", NULL, "sql", 0, NULL);
+	add_obj(b, DBT_OBJ_FUNCTION, "x(v text)", NULL, "sql", 0, NULL);
+	expect_object_diff(a, b, 0,
+			   "+ function is_slug(s text)\n+ function lower_x(v text)\n"
+			   "+ function my_next()\n+ table u\n+ index u_x ON u ((lower_x(s)))\n"
+			   "+ function next()\n+ function x(v text)");
+	expect_object_diff(b, a, 0,
+			   "- function x(v text)\n- function next()\n- table u\n"
+			   "- function my_next()\n- function lower_x(v text)\n"
+			   "- function is_slug(s text)");
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
 static void test_changed_object_without_replace_is_dropped_and_created(void **state)
 {
 	dbt_schema *a = model("CREATE TABLE t (id INTEGER, n INTEGER);");
@@ -2103,6 +2131,7 @@ int main(void)
 		cmocka_unit_test(test_objects_with_equal_definitions_give_no_ops),
 		cmocka_unit_test(test_object_only_in_model_is_created_after_the_tables),
 		cmocka_unit_test(test_object_only_in_database_is_dropped_before_the_tables),
+		cmocka_unit_test(test_function_a_table_calls_goes_before_the_tables),
 		cmocka_unit_test(test_changed_object_without_replace_is_dropped_and_created),
 		cmocka_unit_test(test_changed_object_with_replace_on_both_sides_is_replaced),
 		cmocka_unit_test(test_function_whose_return_type_changes_is_dropped_and_created),

@@ -2551,6 +2551,35 @@ static void model_drops_constraints_defaults_indexes_and_tables(void **state)
 	dbt_schema_free(s);
 }
 
+/* ALTER COLUMN ... [SET DATA] TYPE gives the column its new type and the
+ * collation written or none; USING, how rows convert, is read and left. */
+static void model_alter_column_type_changes_the_declared_type(void **state)
+{
+	const dbt_table *t;
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok(
+		"CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, s VARCHAR(10) COLLATE "
+		"\"C\", m TEXT, k TEXT);\n"
+		"ALTER TABLE t ALTER COLUMN n TYPE BIGINT;\n"
+		"ALTER TABLE t ALTER COLUMN s SET DATA TYPE TEXT;\n"
+		"ALTER TABLE t ALTER m TYPE INTEGER USING (coalesce(m, '0')::integer),\n"
+		"  ALTER COLUMN k TYPE VARCHAR(20) COLLATE \"POSIX\", ALTER n SET DEFAULT 5;\n");
+	t = s->tables[0];
+	assert_int_equal(t->columns[1]->type.kind, DBT_TYPE_BIGINT);
+	assert_int_equal(t->columns[1]->default_expr != NULL, 1);
+	assert_int_equal(t->columns[2]->type.kind, DBT_TYPE_TEXT);
+	assert_null(t->columns[2]->collation);
+	assert_int_equal(t->columns[3]->type.kind, DBT_TYPE_INTEGER);
+	assert_int_equal(t->columns[4]->type.length, 20);
+	assert_string_equal(t->columns[4]->collation, "POSIX");
+	dbt_schema_free(s);
+	assert_parse_error("CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER);\n"
+			   "ALTER TABLE t ALTER COLUMN n SET DATA n;\n",
+			   "schema.sql:2:39: expected TYPE, found 'n'");
+}
+
 static void model_drops_a_table_with_cascade_and_its_referencing_key(void **state)
 {
 	dbt_schema *s;
@@ -3011,6 +3040,7 @@ int main(void)
 		T(conflict_needs_a_resolution),
 		T(conflict_after_a_column_check),
 		T(model_drops_constraints_defaults_indexes_and_tables),
+		T(model_alter_column_type_changes_the_declared_type),
 		T(model_drops_a_table_with_cascade_and_its_referencing_key),
 		T(names_differing_in_case_are_two_relations),
 		T(sqlite_key_order_and_hex_literals),

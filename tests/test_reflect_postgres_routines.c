@@ -274,6 +274,26 @@ static void view_options_read_in_one_form(void **state)
 	dbt_schema_free(s);
 }
 
+/* A view of a VALUES list, made again from the text the server prints for
+ * it (a subquery then, printed "( VALUES"), is the same view. */
+static void view_of_values_made_again_from_its_text_is_the_same(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *a, *b;
+	const dbt_object *va;
+
+	exec_in(f, "sa",
+		"CREATE VIEW levels (name, min_points) AS VALUES ('bronze', 0), "
+		"('gold', 500);\n");
+	a = reflect_ok(f, "sa");
+	va = object_of(a, DBT_OBJ_VIEW, "levels");
+	exec_in(f, "sb", va->create_sql);
+	b = reflect_ok(f, "sb");
+	assert_string_equal(va->definition, object_of(b, DBT_OBJ_VIEW, "levels")->definition);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
 /* The same SELECT over a column of another type is another view. */
 static void view_column_types_are_part_of_its_definition(void **state)
 {
@@ -933,6 +953,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(view_reads_as_the_server_prints_it),
 		T(view_options_read_in_one_form),
+		T(view_of_values_made_again_from_its_text_is_the_same),
 		T(view_column_types_are_part_of_its_definition),
 		T(view_depends_on_what_it_reads),
 		T(materialized_view_holds_its_indexes),

@@ -27,6 +27,7 @@
 
 #include "dbtool.h"
 #include "dialect.h"
+#include "parse.h"
 #include "reflect_postgres_objects.h"
 #include "schema.h"
 #include "testutil.h"
@@ -803,6 +804,99 @@ static void enum_add_values_refuses_removed_or_reordered_labels(void **state)
 	assert_int_equal(rc, DBT_ENOTFOUND);
 }
 
+/* ------------------------------------------------------ enum recreate */
+
+/* The columns of `model` (a table t), and an enum mood of `definition`. */
+static dbt_schema *enum_and_table(dbt_object **mood, const char *definition, const char *model)
+{
+	dbt_schema *s = NULL;
+	char create[128];
+
+	assert_int_equal(dbt_parse_model(&s, "schema.sql", model, strlen(model)), 0);
+	snprintf(create, sizeof(create), "CREATE TYPE mood AS %s;", definition);
+	assert_int_equal(dbt_schema_add_object(mood, s, DBT_OBJ_ENUM, "mood", NULL, definition,
+					       create, "DROP TYPE mood;", NULL),
+			 0);
+	return s;
+}
+
+/* An array column's default is an array literal: it comes back when each
+ * of its labels is still there ('{}' has none), and stays away when one
+ * is gone. */
+static void enum_recreate_keeps_array_defaults_whose_labels_remain(void **state)
+{
+	dbt_object *mood;
+	dbt_schema *s = enum_and_table(&mood, "ENUM ('a', 'b c')",
+				       "CREATE TABLE t (e mood[] DEFAULT '{}', "
+				       "f mood[] DEFAULT '{a,\"b c\",NULL}'::mood[], "
+				       "g mood[] DEFAULT '{a,gone}')");
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_pg_type_recreate(&out, mood, s), 0);
+	assert_false(out.oom);
+	assert_string_equal(out.ptr,
+			    "ALTER TYPE mood RENAME TO mood_old;\n"
+			    "CREATE TYPE mood AS ENUM ('a', 'b c');\n"
+			    "ALTER TABLE t ALTER COLUMN e DROP DEFAULT;\n"
+			    "ALTER TABLE t ALTER COLUMN e TYPE mood[] USING e::text[]::mood[];\n"
+			    "ALTER TABLE t ALTER COLUMN e SET DEFAULT '{}';\n"
+			    "ALTER TABLE t ALTER COLUMN f DROP DEFAULT;\n"
+			    "ALTER TABLE t ALTER COLUMN f TYPE mood[] USING f::text[]::mood[];\n"
+			    "ALTER TABLE t ALTER COLUMN f SET DEFAULT '{a,\"b c\",NULL}'::mood[];\n"
+			    "ALTER TABLE t ALTER COLUMN g DROP DEFAULT;\n"
+			    "ALTER TABLE t ALTER COLUMN g TYPE mood[] USING g::text[]::mood[];\n"
+			    "DROP TYPE mood_old;");
+	dbt_buf_release(&out);
+	dbt_schema_free(s);
+}
+
+/* A default that takes a label the database's enum lacks makes the type
+ * again; an empty array, or one of labels it has, does not. */
+static void enum_default_uses_added_reads_array_defaults(void **state)
+{
+	dbt_object *old, *added;
+	dbt_schema
+		*s = enum_and_table(&added, "ENUM ('a', 'b', 'c')",
+				    "CREATE TABLE t (e mood[] DEFAULT '{}', f mood DEFAULT 'a')"),
+		*n = enum_and_table(&old, "ENUM ('a', 'c')",
+				    "CREATE TABLE t (e mood[] DEFAULT '{c,b}')");
+
+	(void)state;
+	assert_int_equal(dbt_pg_enum_default_uses_added(old, added, s), 0);
+	assert_int_equal(dbt_pg_enum_default_uses_added(old, added, n), 1);
+	dbt_schema_free(s);
+	dbt_schema_free(n);
+}
+
+/* The query that finds a value the new enum lacks, in a column of the
+ * enum and in an array column of it; none for a column of another type. */
+static void enum_lost_value_sql_reads_columns_and_array_elements(void **state)
+{
+	dbt_object *mood;
+	dbt_schema *s = enum_and_table(&mood, "ENUM ('a', 'it''s')",
+				       "CREATE TABLE \"T\" (e mood, f mood[], g TEXT, "
+				       "h mood GENERATED ALWAYS AS ('a') STORED)");
+	const dbt_table *t = s->tables[0];
+	dbt_buf out = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_pg_enum_lost_value_sql(&out, mood, t, t->columns[0]), 1);
+	assert_string_equal(out.ptr, "SELECT v FROM (SELECT e::text AS v FROM \"T\") AS x WHERE v "
+				     "IS NOT NULL AND v NOT IN ('a', 'it''s') LIMIT 1");
+	dbt_buf_clear(&out);
+	assert_int_equal(dbt_pg_enum_lost_value_sql(&out, mood, t, t->columns[1]), 1);
+	assert_string_equal(out.ptr,
+			    "SELECT v FROM (SELECT unnest(f)::text AS v FROM \"T\") AS x WHERE v "
+			    "IS NOT NULL AND v NOT IN ('a', 'it''s') LIMIT 1");
+	dbt_buf_clear(&out);
+	assert_int_equal(dbt_pg_enum_lost_value_sql(&out, mood, t, t->columns[2]), 0);
+	assert_int_equal(dbt_pg_enum_lost_value_sql(&out, mood, t, t->columns[3]), 0);
+	assert_int_equal(out.len, 0);
+	dbt_buf_release(&out);
+	dbt_schema_free(s);
+}
+
 static void enum_add_values_statements_give_the_new_enum(void **state)
 {
 	struct fixture *f = *state;
@@ -850,6 +944,9 @@ int main(void)
 		T(schema_without_types_sends_no_type_query),
 		cmocka_unit_test(enum_add_values_inserts_labels_where_the_new_enum_has_them),
 		cmocka_unit_test(enum_add_values_refuses_removed_or_reordered_labels),
+		cmocka_unit_test(enum_recreate_keeps_array_defaults_whose_labels_remain),
+		cmocka_unit_test(enum_default_uses_added_reads_array_defaults),
+		cmocka_unit_test(enum_lost_value_sql_reads_columns_and_array_elements),
 		T(enum_add_values_statements_give_the_new_enum),
 	};
 

@@ -937,6 +937,59 @@ static void test_postgres_alter_type_casts_only_where_no_assignment_cast_exists(
 	pair_free(&p);
 }
 
+/* PostgreSQL casts a column's default neither with USING nor away from a
+ * type of its own: the default goes before the change and the model's
+ * comes back after it, as it does when the default changes with the
+ * type (the downgrade sets it before the type, the ops reversed). */
+static void test_postgres_alter_type_sets_the_default_again_after_the_type(void **state)
+{
+	struct pair p;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG,
+		   "CREATE TABLE k (a VARCHAR(10) DEFAULT '0', b ship DEFAULT 'sent', "
+		   "c INTEGER DEFAULT 0, d SMALLINT DEFAULT 1)",
+		   "CREATE TABLE k (a INTEGER DEFAULT 0, b TEXT DEFAULT 'sent', "
+		   "c VARCHAR(10) DEFAULT '0', d INTEGER DEFAULT 1)");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "a");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN a DROP DEFAULT;\n"
+		      "ALTER TABLE k ALTER COLUMN a TYPE INTEGER USING a::INTEGER;\n"
+		      "ALTER TABLE k ALTER COLUMN a SET DEFAULT 0;\n");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "b");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN b DROP DEFAULT;\n"
+		      "ALTER TABLE k ALTER COLUMN b TYPE TEXT;\n"
+		      "ALTER TABLE k ALTER COLUMN b SET DEFAULT 'sent';\n");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "c");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN c TYPE VARCHAR(10);\n"
+		      "ALTER TABLE k ALTER COLUMN c SET DEFAULT '0';\n");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "d");
+	assert_op_sql(PG, &op, "ALTER TABLE k ALTER COLUMN d TYPE INTEGER;\n");
+	pair_free(&p);
+}
+
+/* PostgreSQL has no cast between two types of one's own (an enum that
+ * takes another name): the rows go through text. */
+static void test_postgres_alter_type_between_own_types_casts_through_text(void **state)
+{
+	struct pair p;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG, "CREATE TABLE k (a mood, b mood[])",
+		   "CREATE TABLE k (a feeling, b feeling[])");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "a");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN a TYPE feeling USING a::text::feeling;\n");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "b");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN b TYPE feeling[] USING b::text[]::feeling[];\n");
+	pair_free(&p);
+}
+
 static void test_postgres_alter_nullability_both_ways(void **state)
 {
 	struct pair p;
@@ -3417,6 +3470,8 @@ int main(void)
 			test_postgres_alter_type_with_collation_and_no_cast_where_assignment_works),
 		cmocka_unit_test(
 			test_postgres_alter_type_casts_only_where_no_assignment_cast_exists),
+		cmocka_unit_test(test_postgres_alter_type_sets_the_default_again_after_the_type),
+		cmocka_unit_test(test_postgres_alter_type_between_own_types_casts_through_text),
 		cmocka_unit_test(test_postgres_alter_nullability_both_ways),
 		cmocka_unit_test(
 			test_safe_index_on_existing_table_is_built_concurrently_after_clearing_a_failed_build),

@@ -1,0 +1,8 @@
+-- A type of another schema than the one dbtool compares: the model holds
+-- the objects of that one schema only, and says so at the type's name.
+CREATE SCHEMA util;
+CREATE TYPE util.size AS ENUM ('s', 'm', 'l');
+CREATE TABLE shirts (
+	id integer PRIMARY KEY,
+	size util.size NOT NULL
+);

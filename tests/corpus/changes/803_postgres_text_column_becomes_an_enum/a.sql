@@ -1,0 +1,2 @@
+-- dialect: postgres
+CREATE TABLE shipments (id integer PRIMARY KEY, state text NOT NULL DEFAULT 'packed');

@@ -1,0 +1,1 @@
+SELECT id, weight::text FROM parcels ORDER BY id

@@ -1,0 +1,1 @@
+INSERT INTO metrics (id, v) VALUES (1, 4);

@@ -1,0 +1,1 @@
+INSERT INTO airports (id, code) VALUES (1, 'AMS');

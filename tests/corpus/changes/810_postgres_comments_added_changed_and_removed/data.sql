@@ -1,0 +1,1 @@
+INSERT INTO items (id, name, price) VALUES (1, 'lamp', 9.5);

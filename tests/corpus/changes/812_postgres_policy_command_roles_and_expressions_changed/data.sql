@@ -1,0 +1,1 @@
+INSERT INTO messages (id, body) VALUES (1, 'hi');

@@ -1,0 +1,2 @@
+-- dialect: postgres
+CREATE TABLE products (id integer PRIMARY KEY, sku text NOT NULL);

@@ -1,0 +1,2 @@
+INSERT INTO names (id, name) VALUES (1, 'Zoe');
+INSERT INTO names (id, name) VALUES (2, 'adam');

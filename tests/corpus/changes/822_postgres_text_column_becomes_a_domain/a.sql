@@ -1,0 +1,2 @@
+-- dialect: postgres
+CREATE TABLE contacts (id integer PRIMARY KEY, email text NOT NULL);

@@ -1,0 +1,1 @@
+INSERT INTO contacts (id, email) VALUES (1, 'ann@example.org');

@@ -1,0 +1,1 @@
+INSERT INTO documents (id, body) VALUES (1, 'draft');

@@ -1,0 +1,1 @@
+INSERT INTO people (id, feeling) VALUES (1, 'sad');

@@ -1,0 +1,1 @@
+INSERT INTO shirts (id, size, color) VALUES (1, 'l', 'red');

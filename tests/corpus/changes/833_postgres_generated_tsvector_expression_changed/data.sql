@@ -1,0 +1,1 @@
+INSERT INTO articles (id, title, body) VALUES (1, 'hello', 'world');

@@ -1,0 +1,2 @@
+-- dialect: postgres
+CREATE TABLE invoices (id integer PRIMARY KEY, no integer);

@@ -1,0 +1,1 @@
+INSERT INTO invoices (id, no) VALUES (1, 17);

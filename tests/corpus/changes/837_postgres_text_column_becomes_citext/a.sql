@@ -1,0 +1,2 @@
+-- dialect: postgres
+CREATE TABLE users (id integer PRIMARY KEY, email text NOT NULL UNIQUE);

@@ -1,0 +1,1 @@
+SELECT id, email::text FROM users ORDER BY id

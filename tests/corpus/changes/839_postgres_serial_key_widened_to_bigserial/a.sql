@@ -1,0 +1,2 @@
+-- dialect: postgres
+CREATE TABLE logs (id serial PRIMARY KEY, line text);

@@ -1,0 +1,6 @@
+-- dialect: postgres
+CREATE TABLE secrets (id integer PRIMARY KEY, owner name NOT NULL DEFAULT CURRENT_USER, v text);
+ALTER TABLE secrets ENABLE ROW LEVEL SECURITY;
+ALTER TABLE secrets FORCE ROW LEVEL SECURITY;
+CREATE POLICY secrets_owner ON secrets USING (owner = CURRENT_USER);
+CREATE POLICY secrets_insert ON secrets FOR INSERT WITH CHECK (v IS NOT NULL);

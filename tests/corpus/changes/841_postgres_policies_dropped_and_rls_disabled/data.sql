@@ -1,0 +1,1 @@
+INSERT INTO secrets (id, v) VALUES (1, 'x');

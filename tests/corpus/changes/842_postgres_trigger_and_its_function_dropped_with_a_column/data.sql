@@ -1,0 +1,1 @@
+INSERT INTO pages (id, body) VALUES (1, 'one two three');

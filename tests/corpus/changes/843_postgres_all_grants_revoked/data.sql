@@ -1,0 +1,1 @@
+INSERT INTO prices (id, net, note) VALUES (1, 9.99, 'promo');

@@ -1,0 +1,1 @@
+INSERT INTO tasks (id, stage) VALUES (1, 'done');
