@@ -25,7 +25,69 @@ static int is_digit(int c)
 
 static int is_opchar(int c)
 {
-	return c && strchr("+-*/<>=~!@#%^&|`?", c) != NULL;
+	switch (c) {
+	case '+':
+	case '-':
+	case '*':
+	case '/':
+	case '<':
+	case '>':
+	case '=':
+	case '~':
+	case '!':
+	case '@':
+	case '#':
+	case '%':
+	case '^':
+	case '&':
+	case '|':
+	case '`':
+	case '?':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_punct(int c)
+{
+	switch (c) {
+	case '(':
+	case ')':
+	case ',':
+	case ';':
+	case '.':
+	case '[':
+	case ']':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The letters that make a string of a quote after them: E'', X'', B'', N''. */
+static int is_string_prefix(int c)
+{
+	switch (c) {
+	case 'E':
+	case 'e':
+	case 'X':
+	case 'x':
+	case 'B':
+	case 'b':
+	case 'N':
+	case 'n':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A byte of a word after its first: a letter, digit, _, $ or a byte of a
+ * UTF-8 character (c >= 0x80). */
+static int is_word_byte(int c)
+{
+	return is_alpha(c) || is_digit(c) || c == '$';
 }
 
 /* The length of the well-formed UTF-8 character at `s`, 0 when it is not. */
@@ -111,6 +173,14 @@ static void mark(dbt_lexer *lx, dbt_token *t)
 	t->col = col;
 }
 
+/* After a token of ASCII bytes on one line: the next token's column is
+ * counted on from its end, so that mark() counts only the blanks between. */
+static void ascii_token_end(dbt_lexer *lx, const dbt_token *t)
+{
+	lx->col_pos = lx->pos;
+	lx->col = t->col + (int)t->len;
+}
+
 /* DBT_EPARSE, with `t` at the byte, when the byte at the position is a
  * NUL: even in a comment, since the text of an expression or statement
  * is handed on as a C string, which a NUL would cut short. */
@@ -169,12 +239,22 @@ static const char mysql_create_refused[] =
 static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 {
 	for (;;) {
-		int c = at(lx, 0);
+		int c;
 
-		if (lx->pos < lx->len &&
-		    (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
-			adv(lx);
-		} else if (c == '-' && at(lx, 1) == '-') {
+		/* Blanks, the bulk of what is skipped, a byte at a time. */
+		while (lx->pos < lx->len) {
+			c = (unsigned char)lx->text[lx->pos];
+			if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+				lx->pos++;
+			} else if (c == '\n') {
+				lx->line++;
+				lx->line_start = ++lx->pos;
+			} else {
+				break;
+			}
+		}
+		c = at(lx, 0);
+		if (c == '-' && at(lx, 1) == '-') {
 			while (lx->pos < lx->len && lx->text[lx->pos] != '\n') {
 				if (comment_byte(lx, t) < 0)
 					return DBT_EPARSE;
@@ -224,6 +304,9 @@ static int check_utf8(const dbt_lexer *lx, const dbt_token *t)
 	const unsigned char *s = (const unsigned char *)lx->text + t->start;
 	size_t i = 0, n;
 
+	/* Most tokens are ASCII without a NUL: nothing to decode. */
+	while (i < t->len && (unsigned char)(s[i] - 1) < 0x7F)
+		i++;
 	while (i < t->len) {
 		if (s[i] == 0)
 			return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
@@ -348,7 +431,7 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 		return 0;
 	}
 	c = at(lx, 0);
-	if (c && strchr("EeXxBbNn", c) && at(lx, 1) == '\'') {
+	if (is_string_prefix(c) && at(lx, 1) == '\'') {
 		out->kind = DBT_TOK_STRING;
 		adv(lx);
 		rc = lex_quoted(lx, '\'', c == 'E' || c == 'e', "string");
@@ -370,20 +453,37 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 	} else if (is_digit(c) || (c == '.' && is_digit(at(lx, 1)))) {
 		out->kind = DBT_TOK_NUMBER;
 		lex_number(lx);
-	} else if (is_bom(lx)) {
+	} else if (c == 0xEF && is_bom(lx)) {
 		/* Only the first bytes of the text may be a byte-order mark
 		 * (dbt_lex_init skips it there); elsewhere U+FEFF is invisible
 		 * and would be skipped when a span of text is read again. */
 		rc = dbt_error_set(DBT_EPARSE, "unexpected byte-order mark (U+FEFF)");
 	} else if (is_alpha(c)) {
+		const unsigned char *t = (const unsigned char *)lx->text;
+		size_t i = lx->pos;
+		int high = 0;
+
+		/* A word holds no newline: the position moves on at once. */
 		out->kind = DBT_TOK_WORD;
-		for (;;) {
-			c = at(lx, 0);
-			if (!(is_alpha(c) || is_digit(c) || c == '$') || (c == 0xEF && is_bom(lx)))
-				break;
-			adv(lx);
+		for (; i < lx->len; i++) {
+			c = t[i];
+			if (c < 0x80) {
+				if (!is_word_byte(c))
+					break;
+			} else {
+				if (c == 0xEF && i + 2 < lx->len && t[i + 1] == 0xBB &&
+				    t[i + 2] == 0xBF)
+					break;
+				high = 1;
+			}
 		}
-	} else if (c && strchr("(),;.[]", c)) {
+		lx->pos = i;
+		out->len = i - out->start;
+		if (high)
+			return check_utf8(lx, out);
+		ascii_token_end(lx, out);
+		return 0;
+	} else if (is_punct(c)) {
 		out->kind = DBT_TOK_PUNCT;
 		adv(lx);
 	} else if (c == ':') {
@@ -402,19 +502,41 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 	if (rc < 0)
 		return rc;
 	out->len = lx->pos - out->start;
+	if (out->kind == DBT_TOK_NUMBER || out->kind == DBT_TOK_PUNCT || out->kind == DBT_TOK_OP) {
+		/* ASCII by how they are read. */
+		ascii_token_end(lx, out);
+		return 0;
+	}
 	return check_utf8(lx, out);
 }
 
+/* Called for nearly every token with several keywords in turn: compared a
+ * byte at a time, so that most calls end at the first byte, with no
+ * strlen() of `s` first. */
 int dbt_token_is(const char *text, const dbt_token *tok, const char *s)
 {
-	size_t n = strlen(s);
+	const char *t = text + tok->start;
+	size_t i;
 
-	if (tok->len != n)
-		return 0;
-	if (tok->kind == DBT_TOK_WORD)
-		return !strncasecmp(text + tok->start, s, n);
-	if (tok->kind == DBT_TOK_PUNCT || tok->kind == DBT_TOK_OP)
-		return !memcmp(text + tok->start, s, n);
+	if (tok->kind == DBT_TOK_WORD) {
+		for (i = 0; i < tok->len; i++) {
+			char a = t[i], b = s[i];
+
+			if (a >= 'A' && a <= 'Z')
+				a += 'a' - 'A';
+			if (b >= 'A' && b <= 'Z')
+				b += 'a' - 'A';
+			if (a != b || !b)
+				return 0;
+		}
+		return s[i] == '\0';
+	}
+	if (tok->kind == DBT_TOK_PUNCT || tok->kind == DBT_TOK_OP) {
+		for (i = 0; i < tok->len; i++)
+			if (t[i] != s[i] || !s[i])
+				return 0;
+		return s[i] == '\0';
+	}
 	return 0;
 }
 
