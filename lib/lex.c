@@ -641,19 +641,35 @@ static const struct keyword {
 #undef RESERVED
 };
 
+/* `word` (`len` bytes, any ASCII case) against the lower-case keyword
+ * `kw`, as strcmp() orders them, folded a byte at a time: no copy, and
+ * most comparisons of a binary search end at the first byte. */
+static int keyword_cmp(const char *word, size_t len, const char *kw)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char a = (unsigned char)word[i], b = (unsigned char)kw[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return kw[len] ? -1 : 0;
+}
+
 static const struct keyword *find_keyword(const char *word, size_t len)
 {
-	char w[32];
 	size_t i, lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
 
-	if (len >= sizeof(w))
-		return NULL;
+	/* A NUL would end the word early as the table's strings see it. */
 	for (i = 0; i < len; i++)
-		w[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i]);
-	w[len] = '\0';
+		if (!word[i])
+			return NULL;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(w, keywords[mid].word);
+		int c = keyword_cmp(word, len, keywords[mid].word);
 
 		if (c == 0)
 			return &keywords[mid];
@@ -747,11 +763,6 @@ void dbt_cursor_peek(const dbt_cursor *c, dbt_token *out)
 
 	if (dbt_lex_next(&lx, out) < 0)
 		out->kind = DBT_TOK_END;
-}
-
-int dbt_cursor_is(const dbt_cursor *c, const char *s)
-{
-	return dbt_token_is(c->text, &c->tok, s);
 }
 
 int dbt_cursor_expected(const dbt_cursor *c, const char *what)

@@ -90,11 +90,6 @@ void peek(const struct parser *p, dbt_token *out)
 	dbt_cursor_peek(&p->cur, out);
 }
 
-int is(const struct parser *p, const char *s)
-{
-	return dbt_cursor_is(&p->cur, s);
-}
-
 /* Reads the word or punctuation `s`, else "expected WHAT". */
 int expect(struct parser *p, const char *s, const char *what)
 {

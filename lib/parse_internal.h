@@ -87,7 +87,11 @@ int fail_at(struct parser *p, int line, int col, const char *fmt, ...)
 int expected(struct parser *p, const char *what);
 int next(struct parser *p);
 void peek(const struct parser *p, dbt_token *out);
-int is(const struct parser *p, const char *s);
+/* dbt_cursor_is() on the parser's cursor; inline as that is. */
+static inline int is(const struct parser *p, const char *s)
+{
+	return dbt_cursor_is(&p->cur, s);
+}
 int expect(struct parser *p, const char *s, const char *what);
 void name_release(struct name *n);
 int parse_name_as(struct parser *p, struct name *out, const char *what, int strict);
