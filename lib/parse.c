@@ -514,7 +514,7 @@ int parse_type(struct parser *p, dbt_type *out, int *serial)
 		}
 		to = p->cur.prev_end;
 	}
-	rc = dbt_type_declare(out, serial, p->text + from, to - from, &errpos);
+	rc = dbt_type_declare_memo(out, serial, p->text + from, to - from, &errpos, &p->types);
 	if (rc < 0) {
 		position_at(p, from + errpos, &line, &col);
 		return dbt_error_prefix(rc, "%s:%d:%d", p->path, line, col);
@@ -891,6 +891,7 @@ cleanup:
 		free(p.seqs[i].owner_column);
 	}
 	free(p.seqs);
+	dbt_type_memo_release(&p.types);
 	return rc;
 }
 

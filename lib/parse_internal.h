@@ -17,6 +17,7 @@
 #include "lex.h"
 #include "parse.h"
 #include "schema.h"
+#include "type.h"
 
 /* A name read before the table it belongs to may be declared: checked
  * once the file is read.  `column` NULL means the table itself. */
@@ -55,6 +56,7 @@ struct parser {
 	char **kept;	     /* names taken out of the model that refs point at,
 			     * freed at the end */
 	size_t nkept;
+	dbt_type_memo types; /* the columns' declared types, read once each */
 };
 
 /* A name as read: folded unless quoted, with its place. */
