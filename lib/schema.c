@@ -914,19 +914,23 @@ void dbt_schema_tables_changed(dbt_schema *schema)
 	dbt_table_map_rebuild(&schema->table_map, schema->tables, schema->ntables);
 }
 
-dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name)
+long dbt_schema_table_pos(const dbt_schema *schema, const char *name)
 {
 	size_t i;
 
-	if (schema->table_map.slots && schema->table_map.n == schema->ntables) {
-		long pos = dbt_table_map_find(&schema->table_map, schema->tables, name);
-
-		return pos < 0 ? NULL : schema->tables[pos];
-	}
+	if (schema->table_map.slots && schema->table_map.n == schema->ntables)
+		return dbt_table_map_find(&schema->table_map, schema->tables, name);
 	for (i = 0; i < schema->ntables; i++)
 		if (!strcmp(schema->tables[i]->name, name))
-			return schema->tables[i];
-	return NULL;
+			return (long)i;
+	return -1;
+}
+
+dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name)
+{
+	long pos = dbt_schema_table_pos(schema, name);
+
+	return pos < 0 ? NULL : schema->tables[pos];
 }
 
 dbt_index *dbt_schema_find_index(const dbt_schema *schema, const char *name)
