@@ -158,6 +158,13 @@ static void mark(dbt_lexer *lx, dbt_token *t)
 	size_t i = lx->col_pos;
 	int col = lx->col;
 
+	if (i == lx->pos) {
+		t->start = lx->pos;
+		t->len = 0;
+		t->line = lx->line;
+		t->col = col;
+		return;
+	}
 	if (i < lx->line_start || i > lx->pos) {
 		i = lx->line_start;
 		col = 1;
@@ -239,19 +246,27 @@ static const char mysql_create_refused[] =
 static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 {
 	for (;;) {
-		int c;
+		/* Blanks, the bulk of what is skipped, a byte at a time; when the
+		 * column of the position is known (after an ASCII token), it is
+		 * kept in step, so that mark() counts nothing. */
+		int c, in_step = lx->col_pos == lx->pos, col = lx->col;
 
-		/* Blanks, the bulk of what is skipped, a byte at a time. */
 		while (lx->pos < lx->len) {
 			c = (unsigned char)lx->text[lx->pos];
 			if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
 				lx->pos++;
+				col++;
 			} else if (c == '\n') {
 				lx->line++;
 				lx->line_start = ++lx->pos;
+				col = 1;
 			} else {
 				break;
 			}
+		}
+		if (in_step) {
+			lx->col_pos = lx->pos;
+			lx->col = col;
 		}
 		c = at(lx, 0);
 		if (c == '-' && at(lx, 1) == '-') {
