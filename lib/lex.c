@@ -87,7 +87,13 @@ static int is_string_prefix(int c)
  * UTF-8 character (c >= 0x80). */
 static int is_word_byte(int c)
 {
-	return is_alpha(c) || is_digit(c) || c == '$';
+	/* By table: it is asked of every byte of every word. */
+	static const unsigned char word_byte[256] = {
+		['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+		['_'] = 1,	   ['$'] = 1,	      [0x80 ... 0xFF] = 1,
+	};
+
+	return word_byte[c & 0xFF];
 }
 
 /* The length of the well-formed UTF-8 character at `s`, 0 when it is not. */
