@@ -179,8 +179,8 @@ int parse_name_as(struct parser *p, struct name *out, const char *what, int stri
 	/* A word PostgreSQL reserves but SQLite does not (USER) is a name
 	 * to SQLite, which writes it bare; rendered, it is always quoted. */
 	if (p->cur.tok.kind == DBT_TOK_WORD &&
-	    dbt_sql_keyword(s, p->cur.tok.len) == DBT_KW_RESERVED &&
-	    (strict || sqlite3_keyword_check(s, (int)p->cur.tok.len)))
+	    (strict || sqlite3_keyword_check(s, (int)p->cur.tok.len)) &&
+	    dbt_sql_keyword(s, p->cur.tok.len) == DBT_KW_RESERVED)
 		return fail_at(p, p->cur.tok.line, p->cur.tok.col,
 			       "expected %s, found reserved word '%.*s'", what, (int)p->cur.tok.len,
 			       s);
