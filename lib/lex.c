@@ -25,7 +25,75 @@ static int is_digit(int c)
 
 static int is_opchar(int c)
 {
-	return c && strchr("+-*/<>=~!@#%^&|`?", c) != NULL;
+	switch (c) {
+	case '+':
+	case '-':
+	case '*':
+	case '/':
+	case '<':
+	case '>':
+	case '=':
+	case '~':
+	case '!':
+	case '@':
+	case '#':
+	case '%':
+	case '^':
+	case '&':
+	case '|':
+	case '`':
+	case '?':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_punct(int c)
+{
+	switch (c) {
+	case '(':
+	case ')':
+	case ',':
+	case ';':
+	case '.':
+	case '[':
+	case ']':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* The letters that make a string of a quote after them: E'', X'', B'', N''. */
+static int is_string_prefix(int c)
+{
+	switch (c) {
+	case 'E':
+	case 'e':
+	case 'X':
+	case 'x':
+	case 'B':
+	case 'b':
+	case 'N':
+	case 'n':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* A byte of a word after its first: a letter, digit, _, $ or a byte of a
+ * UTF-8 character (c >= 0x80). */
+static int is_word_byte(int c)
+{
+	/* By table: it is asked of every byte of every word. */
+	static const unsigned char word_byte[256] = {
+		['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+		['_'] = 1,	   ['$'] = 1,	      [0x80 ... 0xFF] = 1,
+	};
+
+	return word_byte[c & 0xFF];
 }
 
 /* The length of the well-formed UTF-8 character at `s`, 0 when it is not. */
@@ -96,6 +164,13 @@ static void mark(dbt_lexer *lx, dbt_token *t)
 	size_t i = lx->col_pos;
 	int col = lx->col;
 
+	if (i == lx->pos) {
+		t->start = lx->pos;
+		t->len = 0;
+		t->line = lx->line;
+		t->col = col;
+		return;
+	}
 	if (i < lx->line_start || i > lx->pos) {
 		i = lx->line_start;
 		col = 1;
@@ -109,6 +184,14 @@ static void mark(dbt_lexer *lx, dbt_token *t)
 	t->len = 0;
 	t->line = lx->line;
 	t->col = col;
+}
+
+/* After a token of ASCII bytes on one line: the next token's column is
+ * counted on from its end, so that mark() counts only the blanks between. */
+static void ascii_token_end(dbt_lexer *lx, const dbt_token *t)
+{
+	lx->col_pos = lx->pos;
+	lx->col = t->col + (int)t->len;
 }
 
 /* DBT_EPARSE, with `t` at the byte, when the byte at the position is a
@@ -169,12 +252,30 @@ static const char mysql_create_refused[] =
 static int skip_blanks(dbt_lexer *lx, dbt_token *t)
 {
 	for (;;) {
-		int c = at(lx, 0);
+		/* Blanks, the bulk of what is skipped, a byte at a time; when the
+		 * column of the position is known (after an ASCII token), it is
+		 * kept in step, so that mark() counts nothing. */
+		int c, in_step = lx->col_pos == lx->pos, col = lx->col;
 
-		if (lx->pos < lx->len &&
-		    (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')) {
-			adv(lx);
-		} else if (c == '-' && at(lx, 1) == '-') {
+		while (lx->pos < lx->len) {
+			c = (unsigned char)lx->text[lx->pos];
+			if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+				lx->pos++;
+				col++;
+			} else if (c == '\n') {
+				lx->line++;
+				lx->line_start = ++lx->pos;
+				col = 1;
+			} else {
+				break;
+			}
+		}
+		if (in_step) {
+			lx->col_pos = lx->pos;
+			lx->col = col;
+		}
+		c = at(lx, 0);
+		if (c == '-' && at(lx, 1) == '-') {
 			while (lx->pos < lx->len && lx->text[lx->pos] != '\n') {
 				if (comment_byte(lx, t) < 0)
 					return DBT_EPARSE;
@@ -224,6 +325,9 @@ static int check_utf8(const dbt_lexer *lx, const dbt_token *t)
 	const unsigned char *s = (const unsigned char *)lx->text + t->start;
 	size_t i = 0, n;
 
+	/* Most tokens are ASCII without a NUL: nothing to decode. */
+	while (i < t->len && (unsigned char)(s[i] - 1) < 0x7F)
+		i++;
 	while (i < t->len) {
 		if (s[i] == 0)
 			return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
@@ -348,7 +452,7 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 		return 0;
 	}
 	c = at(lx, 0);
-	if (c && strchr("EeXxBbNn", c) && at(lx, 1) == '\'') {
+	if (is_string_prefix(c) && at(lx, 1) == '\'') {
 		out->kind = DBT_TOK_STRING;
 		adv(lx);
 		rc = lex_quoted(lx, '\'', c == 'E' || c == 'e', "string");
@@ -370,20 +474,37 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 	} else if (is_digit(c) || (c == '.' && is_digit(at(lx, 1)))) {
 		out->kind = DBT_TOK_NUMBER;
 		lex_number(lx);
-	} else if (is_bom(lx)) {
+	} else if (c == 0xEF && is_bom(lx)) {
 		/* Only the first bytes of the text may be a byte-order mark
 		 * (dbt_lex_init skips it there); elsewhere U+FEFF is invisible
 		 * and would be skipped when a span of text is read again. */
 		rc = dbt_error_set(DBT_EPARSE, "unexpected byte-order mark (U+FEFF)");
 	} else if (is_alpha(c)) {
+		const unsigned char *t = (const unsigned char *)lx->text;
+		size_t i = lx->pos;
+		int high = 0;
+
+		/* A word holds no newline: the position moves on at once. */
 		out->kind = DBT_TOK_WORD;
-		for (;;) {
-			c = at(lx, 0);
-			if (!(is_alpha(c) || is_digit(c) || c == '$') || (c == 0xEF && is_bom(lx)))
-				break;
-			adv(lx);
+		for (; i < lx->len; i++) {
+			c = t[i];
+			if (c < 0x80) {
+				if (!is_word_byte(c))
+					break;
+			} else {
+				if (c == 0xEF && i + 2 < lx->len && t[i + 1] == 0xBB &&
+				    t[i + 2] == 0xBF)
+					break;
+				high = 1;
+			}
 		}
-	} else if (c && strchr("(),;.[]", c)) {
+		lx->pos = i;
+		out->len = i - out->start;
+		if (high)
+			return check_utf8(lx, out);
+		ascii_token_end(lx, out);
+		return 0;
+	} else if (is_punct(c)) {
 		out->kind = DBT_TOK_PUNCT;
 		adv(lx);
 	} else if (c == ':') {
@@ -402,19 +523,41 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 	if (rc < 0)
 		return rc;
 	out->len = lx->pos - out->start;
+	if (out->kind == DBT_TOK_NUMBER || out->kind == DBT_TOK_PUNCT || out->kind == DBT_TOK_OP) {
+		/* ASCII by how they are read. */
+		ascii_token_end(lx, out);
+		return 0;
+	}
 	return check_utf8(lx, out);
 }
 
+/* Called for nearly every token with several keywords in turn: compared a
+ * byte at a time, so that most calls end at the first byte, with no
+ * strlen() of `s` first. */
 int dbt_token_is(const char *text, const dbt_token *tok, const char *s)
 {
-	size_t n = strlen(s);
+	const char *t = text + tok->start;
+	size_t i;
 
-	if (tok->len != n)
-		return 0;
-	if (tok->kind == DBT_TOK_WORD)
-		return !strncasecmp(text + tok->start, s, n);
-	if (tok->kind == DBT_TOK_PUNCT || tok->kind == DBT_TOK_OP)
-		return !memcmp(text + tok->start, s, n);
+	if (tok->kind == DBT_TOK_WORD) {
+		for (i = 0; i < tok->len; i++) {
+			char a = t[i], b = s[i];
+
+			if (a >= 'A' && a <= 'Z')
+				a += 'a' - 'A';
+			if (b >= 'A' && b <= 'Z')
+				b += 'a' - 'A';
+			if (a != b || !b)
+				return 0;
+		}
+		return s[i] == '\0';
+	}
+	if (tok->kind == DBT_TOK_PUNCT || tok->kind == DBT_TOK_OP) {
+		for (i = 0; i < tok->len; i++)
+			if (t[i] != s[i] || !s[i])
+				return 0;
+		return s[i] == '\0';
+	}
 	return 0;
 }
 
@@ -519,19 +662,35 @@ static const struct keyword {
 #undef RESERVED
 };
 
+/* `word` (`len` bytes, any ASCII case) against the lower-case keyword
+ * `kw`, as strcmp() orders them, folded a byte at a time: no copy, and
+ * most comparisons of a binary search end at the first byte. */
+static int keyword_cmp(const char *word, size_t len, const char *kw)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char a = (unsigned char)word[i], b = (unsigned char)kw[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return kw[len] ? -1 : 0;
+}
+
 static const struct keyword *find_keyword(const char *word, size_t len)
 {
-	char w[32];
 	size_t i, lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
 
-	if (len >= sizeof(w))
-		return NULL;
+	/* A NUL would end the word early as the table's strings see it. */
 	for (i = 0; i < len; i++)
-		w[i] = (char)(word[i] >= 'A' && word[i] <= 'Z' ? word[i] + ('a' - 'A') : word[i]);
-	w[len] = '\0';
+		if (!word[i])
+			return NULL;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(w, keywords[mid].word);
+		int c = keyword_cmp(word, len, keywords[mid].word);
 
 		if (c == 0)
 			return &keywords[mid];
@@ -625,11 +784,6 @@ void dbt_cursor_peek(const dbt_cursor *c, dbt_token *out)
 
 	if (dbt_lex_next(&lx, out) < 0)
 		out->kind = DBT_TOK_END;
-}
-
-int dbt_cursor_is(const dbt_cursor *c, const char *s)
-{
-	return dbt_token_is(c->text, &c->tok, s);
 }
 
 int dbt_cursor_expected(const dbt_cursor *c, const char *what)

@@ -155,8 +155,16 @@ int dbt_cursor_next(dbt_cursor *c);
  * there).  Reads no [name] or `name`. */
 void dbt_cursor_peek(const dbt_cursor *c, dbt_token *out);
 
-/* dbt_token_is() on the current token. */
-int dbt_cursor_is(const dbt_cursor *c, const char *s);
+/* dbt_token_is() on the current token.  Inline: the parsers ask it of
+ * nearly every token for several words in turn, and the first byte
+ * settles most answers (equal bytes, or letters that differ in case
+ * alone, differ in no bit but 0x20). */
+static inline int dbt_cursor_is(const dbt_cursor *c, const char *s)
+{
+	if (!c->tok.len || (((unsigned char)c->text[c->tok.start] ^ (unsigned char)s[0]) & ~0x20))
+		return 0;
+	return dbt_token_is(c->text, &c->tok, s);
+}
 
 /* Sets DBT_EPARSE "expected WHAT, found TOKEN" (no position) and returns
  * it; DBT_ERROR when out of memory. */

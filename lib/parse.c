@@ -90,11 +90,6 @@ void peek(const struct parser *p, dbt_token *out)
 	dbt_cursor_peek(&p->cur, out);
 }
 
-int is(const struct parser *p, const char *s)
-{
-	return dbt_cursor_is(&p->cur, s);
-}
-
 /* Reads the word or punctuation `s`, else "expected WHAT". */
 int expect(struct parser *p, const char *s, const char *what)
 {
@@ -184,8 +179,8 @@ int parse_name_as(struct parser *p, struct name *out, const char *what, int stri
 	/* A word PostgreSQL reserves but SQLite does not (USER) is a name
 	 * to SQLite, which writes it bare; rendered, it is always quoted. */
 	if (p->cur.tok.kind == DBT_TOK_WORD &&
-	    dbt_sql_keyword(s, p->cur.tok.len) == DBT_KW_RESERVED &&
-	    (strict || sqlite3_keyword_check(s, (int)p->cur.tok.len)))
+	    (strict || sqlite3_keyword_check(s, (int)p->cur.tok.len)) &&
+	    dbt_sql_keyword(s, p->cur.tok.len) == DBT_KW_RESERVED)
 		return fail_at(p, p->cur.tok.line, p->cur.tok.col,
 			       "expected %s, found reserved word '%.*s'", what, (int)p->cur.tok.len,
 			       s);
@@ -529,7 +524,7 @@ int parse_type(struct parser *p, dbt_type *out, int *serial)
 		}
 		to = p->cur.prev_end;
 	}
-	rc = dbt_type_declare(out, serial, p->text + from, to - from, &errpos);
+	rc = dbt_type_declare_memo(out, serial, p->text + from, to - from, &errpos, &p->types);
 	if (rc < 0) {
 		position_at(p, from + errpos, &line, &col);
 		return dbt_error_prefix(rc, "%s:%d:%d", p->path, line, col);
@@ -906,6 +901,7 @@ cleanup:
 		free(p.seqs[i].owner_column);
 	}
 	free(p.seqs);
+	dbt_type_memo_release(&p.types);
 	return rc;
 }
 

@@ -17,6 +17,7 @@
 #include "lex.h"
 #include "parse.h"
 #include "schema.h"
+#include "type.h"
 
 /* A name read before the table it belongs to may be declared: checked
  * once the file is read.  `column` NULL means the table itself. */
@@ -55,6 +56,7 @@ struct parser {
 	char **kept;	     /* names taken out of the model that refs point at,
 			     * freed at the end */
 	size_t nkept;
+	dbt_type_memo types; /* the columns' declared types, read once each */
 };
 
 /* A name as read: folded unless quoted, with its place. */
@@ -87,7 +89,11 @@ int fail_at(struct parser *p, int line, int col, const char *fmt, ...)
 int expected(struct parser *p, const char *what);
 int next(struct parser *p);
 void peek(const struct parser *p, dbt_token *out);
-int is(const struct parser *p, const char *s);
+/* dbt_cursor_is() on the parser's cursor; inline as that is. */
+static inline int is(const struct parser *p, const char *s)
+{
+	return dbt_cursor_is(&p->cur, s);
+}
 int expect(struct parser *p, const char *s, const char *what);
 void name_release(struct name *n);
 int parse_name_as(struct parser *p, struct name *out, const char *what, int strict);

@@ -18,6 +18,15 @@
 
 /* ---------------------------------------------------------- stored SQL */
 
+/* 1 when an array of a table's columns or an index's keys, grown only by
+ * appending and to 8 then twice its count each time, is full at `n`
+ * items: thousands of tables then cost a few reallocations each, not one
+ * per item. */
+static int full(size_t n)
+{
+	return n == 0 || (n >= 8 && !(n & (n - 1)));
+}
+
 /*
  * A reader of one stored CREATE statement is the shared token cursor with
  * SQLite's other identifier quotes on: [name] and `name` come out as
@@ -528,21 +537,25 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 	}
 	if ((rc = dbt_table_add_column(&c, d->t, name, dbt_ident_needs_quotes(name), &none)) < 0)
 		goto cleanup;
-	if (!(v = realloc(d->stored, (d->nstored + 1) * sizeof(*v)))) {
-		rc = dbt_error_oom();
-		goto cleanup;
+	if (full(d->nstored)) {
+		size_t room = d->nstored ? 2 * d->nstored : 8;
+
+		if (!(v = realloc(d->stored, room * sizeof(*v)))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		d->stored = v;
+		if (!(v = realloc(d->decl, room * sizeof(*v)))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		d->decl = v;
+		if (!(v = realloc(d->dflt, room * sizeof(*v)))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		d->dflt = v;
 	}
-	d->stored = v;
-	if (!(v = realloc(d->decl, (d->nstored + 1) * sizeof(*v)))) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	d->decl = v;
-	if (!(v = realloc(d->dflt, (d->nstored + 1) * sizeof(*v)))) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
-	d->dflt = v;
 	d->decl[d->nstored] = d->dflt[d->nstored] = NULL;
 	d->stored[d->nstored++] = stored;
 	stored = NULL;
@@ -784,12 +797,14 @@ static int rd_index_elem(dbt_cursor *r, struct idef *d)
 		e.desc = 1;
 	if ((dbt_cursor_is(r, "asc") || dbt_cursor_is(r, "desc")) && (rc = dbt_cursor_next(r)) < 0)
 		goto fail;
-	if (!(v = realloc(d->elems, (d->nelems + 1) * sizeof(*v)))) {
-		rc = dbt_error_oom();
-		goto fail;
+	if (full(d->nelems)) {
+		if (!(v = realloc(d->elems, (d->nelems ? 2 * d->nelems : 8) * sizeof(*v)))) {
+			rc = dbt_error_oom();
+			goto fail;
+		}
+		d->elems = v;
 	}
-	d->elems = v;
-	v[d->nelems++] = e;
+	d->elems[d->nelems++] = e;
 	return 0;
 fail:
 	free(e.coll);

@@ -66,6 +66,9 @@ static int sqlite_table_options(const dbt_table *t)
 		dbt_render_place(at, sizeof(at), t->wr_line, t->wr_col);
 		return dbt_error_set(DBT_EPARSE, "%sPRIMARY KEY missing on table %s", at, t->name);
 	}
+	/* Nothing below applies to other tables: no place to print. */
+	if (!t->without_rowid && !t->strict)
+		return 0;
 	for (i = 0; i < t->ncolumns && rc == 0; i++) {
 		const dbt_column *c = t->columns[i];
 

@@ -39,6 +39,21 @@ static int resize_ok(void *pv, size_t n, size_t size)
 	return 1;
 }
 
+/*
+ * Room for item `n` of the array `*pv`, which holds `n` items: a schema's
+ * tables and indexes, which grow only through here, by appending, and
+ * shrink without a reallocation.  Their room is 8, then twice the count
+ * each time it is full, so that a schema of thousands of tables is not
+ * reallocated (and copied) once per table.  0 when out of memory (the
+ * array is then as it was).
+ */
+static int room_for(void *pv, size_t n, size_t size)
+{
+	if (n != 0 && (n < 8 || (n & (n - 1))))
+		return 1;
+	return resize_ok(pv, n ? 2 * n : 8, size);
+}
+
 static int dup_name(char **out, const char *s)
 {
 	*out = NULL;
@@ -334,7 +349,7 @@ int dbt_schema_take_index(dbt_schema *to, dbt_schema *from, const dbt_index *ix)
 		;
 	if (i == from->nindexes)
 		return 0;
-	if (!resize_ok(&to->indexes, to->nindexes + 1, sizeof(*to->indexes)))
+	if (!room_for(&to->indexes, to->nindexes, sizeof(*to->indexes)))
 		return dbt_error_oom();
 	to->indexes[to->nindexes++] = from->indexes[i];
 	memmove(from->indexes + i, from->indexes + i + 1,
@@ -601,10 +616,9 @@ int dbt_schema_add_table(dbt_table **out, dbt_schema *schema, const char *name, 
 	if (!t || dup_name(&t->name, name) < 0)
 		goto cleanup;
 	t->quoted = quoted;
-	v = resize(schema->tables, schema->ntables + 1, sizeof(*v));
-	if (!v)
+	if (!room_for(&schema->tables, schema->ntables, sizeof(*schema->tables)))
 		goto cleanup;
-	schema->tables = v;
+	v = schema->tables;
 	if (schema->table_map.n == schema->ntables &&
 	    dbt_table_map_reserve(&schema->table_map, v, schema->ntables + 1) < 0)
 		goto cleanup;
@@ -631,10 +645,9 @@ int dbt_schema_add_index(dbt_index **out, dbt_schema *schema, const char *name, 
 	ix->quoted = quoted;
 	ix->name_given = name != NULL;
 	ix->unique = unique;
-	v = resize(schema->indexes, schema->nindexes + 1, sizeof(*v));
-	if (!v)
+	if (!room_for(&schema->indexes, schema->nindexes, sizeof(*schema->indexes)))
 		goto cleanup;
-	schema->indexes = v;
+	v = schema->indexes;
 	v[schema->nindexes++] = ix;
 	*out = ix;
 	ix = NULL;
@@ -948,19 +961,23 @@ void dbt_schema_tables_changed(dbt_schema *schema)
 	dbt_table_map_rebuild(&schema->table_map, schema->tables, schema->ntables);
 }
 
-dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name)
+long dbt_schema_table_pos(const dbt_schema *schema, const char *name)
 {
 	size_t i;
 
-	if (schema->table_map.slots && schema->table_map.n == schema->ntables) {
-		long pos = dbt_table_map_find(&schema->table_map, schema->tables, name);
-
-		return pos < 0 ? NULL : schema->tables[pos];
-	}
+	if (schema->table_map.slots && schema->table_map.n == schema->ntables)
+		return dbt_table_map_find(&schema->table_map, schema->tables, name);
 	for (i = 0; i < schema->ntables; i++)
 		if (!strcmp(schema->tables[i]->name, name))
-			return schema->tables[i];
-	return NULL;
+			return (long)i;
+	return -1;
+}
+
+dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name)
+{
+	long pos = dbt_schema_table_pos(schema, name);
+
+	return pos < 0 ? NULL : schema->tables[pos];
 }
 
 dbt_index *dbt_schema_find_index(const dbt_schema *schema, const char *name)

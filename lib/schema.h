@@ -582,6 +582,9 @@ void dbt_table_remove_exclude(dbt_table *table, size_t i);
  * table is found through the schema's table map (table_map.h), in
  * constant time. */
 dbt_table *dbt_schema_find_table(const dbt_schema *schema, const char *name);
+/* The position in `schema->tables` of the table dbt_schema_find_table
+ * finds; -1 when none. */
+long dbt_schema_table_pos(const dbt_schema *schema, const char *name);
 dbt_index *dbt_schema_find_index(const dbt_schema *schema, const char *name);
 dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kind,
 				   const char *name);

@@ -20,15 +20,11 @@
 #include <string.h>
 #include <strings.h>
 
-/* Index into `model->tables` of the table `name`; -1 when absent. */
+/* Index into `model->tables` of the table `name`; -1 when absent.  Through
+ * the schema's table map: adopt() asks it for each of the model's indexes. */
 static long table_index(const dbt_schema *model, const char *name)
 {
-	size_t i;
-
-	for (i = 0; i < model->ntables; i++)
-		if (!strcmp(model->tables[i]->name, name))
-			return (long)i;
-	return -1;
+	return dbt_schema_table_pos(model, name);
 }
 
 static const char *op_table(const dbt_op *op)
@@ -240,20 +236,31 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 
 	/* Partitions after the tables they are partitions of. */
 	for (pass = 0; pass <= model->ntables && rc == 0; pass++) {
+		int progress = 0;
+
 		for (i = 0; i < model->ntables && rc == 0; i++) {
 			const dbt_table *t = model->tables[i];
-			long parent = t->partition_of ? table_index(model, t->partition_of) : -1;
+			long parent;
 
-			if (!want[i] || built[i] ||
-			    (parent >= 0 && !built[parent] && pass < model->ntables))
+			if (!want[i] || built[i])
+				continue;
+			parent = t->partition_of ? table_index(model, t->partition_of) : -1;
+			if (parent >= 0 && !built[parent] && pass < model->ntables)
 				continue;
 			built[i] = 1;
+			progress = 1;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
 			    (rc = scratch_rendered(&sql, s)) == 0 && (rc = run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		}
+		/* A pass that builds nothing leaves the passes after it nothing
+		 * to build but the last, which builds what is left whatever its
+		 * parent: on to that one (thousands of tables made this loop
+		 * quadratic). */
+		if (!progress && pass + 1 < model->ntables)
+			pass = model->ntables - 1;
 	}
 	free(built);
 	if (rc == 0 && types)

@@ -785,6 +785,48 @@ int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *me
 	return 0;
 }
 
+int dbt_type_declare_memo(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos,
+			  dbt_type_memo *memo)
+{
+	dbt_type ty;
+	size_t i;
+	char *key;
+	int rc, ser = 0;
+
+	for (i = 0; i < memo->n; i++) {
+		if (memo->e[i].len == len && !memcmp(memo->e[i].decl, text, len)) {
+			if (serial)
+				*serial = memo->e[i].serial;
+			return type_copy(out, &memo->e[i].type);
+		}
+	}
+	rc = dbt_type_declare(out, &ser, text, len, errpos);
+	if (serial)
+		*serial = ser;
+	if (rc < 0)
+		return rc;
+	if (!(key = malloc(len + 1)) || type_copy(&ty, out) < 0) {
+		free(key);
+		dbt_type_release(out);
+		return dbt_error_oom();
+	}
+	memcpy(key, text, len);
+	key[len] = '\0';
+	if (memo->n < DBT_TYPE_MEMO_SIZE) {
+		i = memo->n++;
+	} else {
+		i = memo->next;
+		memo->next = (memo->next + 1) % DBT_TYPE_MEMO_SIZE;
+		free(memo->e[i].decl);
+		dbt_type_release(&memo->e[i].type);
+	}
+	memo->e[i].decl = key;
+	memo->e[i].len = len;
+	memo->e[i].serial = ser;
+	memo->e[i].type = ty;
+	return 0;
+}
+
 void dbt_type_memo_release(dbt_type_memo *memo)
 {
 	size_t i;

@@ -146,15 +146,18 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 int dbt_type_from_sqlite(dbt_type *out, const char *decl);
 
 /*
- * The results of dbt_type_from_sqlite for the last few distinct
- * declarations, for a schema whose thousands of columns repeat a few
- * declared types ("INTEGER", "VARCHAR(40)", ...).  Zero it to start
- * (DBT_TYPE_MEMO_INIT); dbt_type_memo_release frees what it keeps.
+ * The results of dbt_type_from_sqlite (or of dbt_type_declare) for the
+ * last few distinct declarations, for a schema whose thousands of columns
+ * repeat a few declared types ("INTEGER", "VARCHAR(40)", ...).  Zero it
+ * to start (DBT_TYPE_MEMO_INIT); dbt_type_memo_release frees what it
+ * keeps.  One memo serves one of the two functions.
  */
 #define DBT_TYPE_MEMO_SIZE 16
 typedef struct dbt_type_memo {
 	struct {
-		char *decl;
+		char *decl; /* the declaration, NUL-terminated */
+		size_t len; /* its length (dbt_type_declare_memo) */
+		int serial; /* dbt_type_declare's `*serial` */
 		dbt_type type;
 	} e[DBT_TYPE_MEMO_SIZE];
 	size_t n;    /* entries in use */
@@ -170,6 +173,12 @@ typedef struct dbt_type_memo {
  * which the caller owns and releases as before. */
 int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *memo);
 void dbt_type_memo_release(dbt_type_memo *memo);
+
+/* dbt_type_declare(out, serial, text, len, errpos), remembered in `memo`
+ * when it succeeds: the same result and `*serial`, which the caller owns
+ * and releases as before.  A failure is not remembered. */
+int dbt_type_declare_memo(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos,
+			  dbt_type_memo *memo);
 
 /*
  * The type that PostgreSQL stores for `text`, either format_type()'s
