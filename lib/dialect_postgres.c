@@ -41,6 +41,9 @@ struct postgres_conn {
 	dbt_buf pending; /* the resets and settings of a reset_session() in a
 			  * transaction, sent ahead of the next statement in
 			  * its query string (send_query) */
+	int fresh;	 /* commit_with() reset the session after its COMMIT
+			  * and nothing was sent since: reset_session() has
+			  * nothing to do */
 };
 
 static struct postgres_conn *conn_of(dbt_conn *conn)
@@ -58,6 +61,7 @@ struct pg_conn *dbt_postgres_handle(dbt_conn *conn)
 	if (c->pending.len && !c->pending.oom)
 		PQclear(PQexec(c->pg, c->pending.ptr));
 	dbt_buf_release(&c->pending);
+	c->fresh = 0;
 	return c->pg;
 }
 
@@ -316,6 +320,7 @@ static int failed(struct postgres_conn *c, PGresult **res)
 static int send_query(struct postgres_conn *c, const char *sql, PGresult **res)
 {
 	c->base.nqueries++;
+	c->fresh = 0;
 	if (!c->pending.len) {
 		*res = PQexec(c->pg, sql);
 		return 0;
@@ -372,6 +377,7 @@ static PGresult *query(struct postgres_conn *c, const char *sql, int nparams,
 	}
 	if (nparams) {
 		c->base.nqueries++;
+		c->fresh = 0;
 		res = PQexecParams(c->pg, sql, nparams, NULL, params, NULL, NULL, 0);
 	} else if (send_query(c, sql, &res) < 0) {
 		return NULL;
@@ -718,37 +724,69 @@ static int commit(dbt_conn *conn)
  * that fails, which leaves the transaction failed (a bookkeeping
  * statement) or ended (the COMMIT itself, a deferred constraint), and the
  * message says which as commit() and exec_script() would.
+ *
+ * The same string then resets the session as reset_session() does, after
+ * the COMMIT, in a transaction of its own as before a BEGIN: the next
+ * step's reset_session() then costs no round trip.  A reset that fails
+ * there (it does not) fails nothing: the next reset_session() runs it
+ * again.
  */
 static int commit_with(dbt_conn *conn, const char *sql)
 {
 	struct postgres_conn *c = conn_of(conn);
 	dbt_buf all = DBT_BUF_INIT;
-	PGresult *res;
-	int rc = 0;
+	PGresult *res, *err = NULL;
+	int rc = 0, committed = 0, rolled_back = 0;
 
+	dbt_buf_puts(&all, c->pending.len ? c->pending.ptr : "");
 	if (*sql) {
 		dbt_buf_puts(&all, sql);
 		dbt_buf_puts(&all, ";\n");
 	}
-	dbt_buf_puts(&all, "COMMIT");
+	dbt_buf_puts(&all, "COMMIT; RESET ALL; RESET ROLE; ");
+	put_settings(&all, c, 1);
+	dbt_buf_release(&c->pending);
 	if (all.oom) {
 		dbt_buf_release(&all);
 		return dbt_error_oom();
 	}
-	if ((rc = send_query(c, all.ptr, &res)) < 0) {
+	c->base.nqueries++;
+	c->fresh = 0;
+	if (!PQsendQuery(c->pg, all.ptr)) {
 		dbt_buf_release(&all);
-		return rc;
+		return db_error(c, NULL, NULL, 0, "COMMIT", 6);
 	}
-	if (!res || failed(c, &res)) {
+	/* One result per statement, up to the first that failed. */
+	while ((res = PQgetResult(c->pg)) != NULL) {
+		if (failed(c, &res)) {
+			if (!err)
+				err = res;
+			else
+				PQclear(res);
+			continue;
+		}
+		if (!err && strcmp(PQcmdStatus(res), "COMMIT") == 0)
+			committed = 1;
+		else if (!err && !committed && strcmp(PQcmdStatus(res), "ROLLBACK") == 0)
+			rolled_back = 1;
+		PQclear(res);
+	}
+	if (committed) {
+		c->fresh = !err;
+		if (!err)
+			c->lock_ms = dbt_conn_lock_timeout(&c->base);
+	} else if (err) {
 		if (*sql && PQtransactionStatus(c->pg) == PQTRANS_INERROR)
-			rc = db_error(c, res, "version table", 1, sql, strlen(sql));
+			rc = db_error(c, err, "version table", 1, sql, strlen(sql));
 		else
-			rc = db_error(c, res, NULL, 0, "COMMIT", 6);
-	} else if (strcmp(PQcmdStatus(res), "ROLLBACK") == 0) {
+			rc = db_error(c, err, NULL, 0, "COMMIT", 6);
+	} else if (rolled_back) {
 		rc = dbt_error_set(DBT_EDB,
 				   "cannot commit: the transaction had failed and was rolled back");
+	} else {
+		rc = db_error(c, NULL, NULL, 0, "COMMIT", 6);
 	}
-	PQclear(res);
+	PQclear(err);
 	dbt_buf_release(&all);
 	return rc;
 }
@@ -804,6 +842,7 @@ static int lock(dbt_conn *conn, int timeout_ms)
 	if ((rc = exec(conn, sql)) < 0)
 		return rc;
 	c->base.nqueries++;
+	c->fresh = 0;
 	res = PQexec(c->pg, "SELECT pg_advisory_lock(" LOCK_KEY ")");
 	if (!res || failed(c, &res)) {
 		state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
@@ -855,6 +894,8 @@ static int reset_session(dbt_conn *conn)
 {
 	struct postgres_conn *c = conn_of(conn);
 
+	if (c->fresh && PQtransactionStatus(c->pg) == PQTRANS_IDLE)
+		return 0;
 	c->lock_ms = 0;
 	if (PQtransactionStatus(c->pg) != PQTRANS_INTRANS)
 		return settings(c, 1, "RESET ALL; RESET ROLE; ");

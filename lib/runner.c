@@ -336,16 +336,9 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 			return rc;
 		if ((rc = run_sql(c, rev, up, opts)) < 0)
 			return rc;
-		if (defer) {
-			/* Sent with the COMMIT: the same statements, in the
-			 * same transaction, in one round trip at the end. */
-			if (book->len) {
-				dbt_buf_put(defer, book->ptr, book->len);
-				dbt_buf_puts(defer, ";\n");
-			}
-			return defer->oom ? dbt_error_oom() : 0;
-		}
-		return exec_bookkeeping(c, book);
+		/* With `defer`, run_single() writes the whole run's
+		 * bookkeeping with the COMMIT instead. */
+		return defer ? 0 : exec_bookkeeping(c, book);
 	}
 
 	/* Set inside the transaction, it holds for the statements of a
@@ -663,6 +656,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	struct steps st = {NULL, 0, 0, opts};
 	dbt_buf deferred = DBT_BUF_INIT;
 	struct carry k = {.cur = cur, .known = 1, .deferred = d->commit_with ? &deferred : NULL};
+	struct book b;
 	size_t pos, i;
 	int rc = 0, done = 0;
 
@@ -693,6 +687,8 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 		rc = step(c, chain, goal, up, &inner, &k, &done, 1);
 	if (rc == 0 && st.oom)
 		rc = dbt_error_oom();
+	if (rc == 0 && k.deferred && (rc = rb_book_of(&b, c)) == 0)
+		rb_record_plan_sql(&deferred, &b, chain, cur, goal);
 	if (rc == 0 && (rc = k.deferred ? commit_bookkeeping(c, &deferred) : d->commit(c)) < 0)
 		dbt_error_prefix(rc, "the %s failed at commit and was rolled back",
 				 up ? "upgrade" : "downgrade");

@@ -623,6 +623,52 @@ void rb_record_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, 
 	rb_version_set_sql(sql, b, up ? rev->id : (rev->down ? rev->down->id : NULL));
 }
 
+/*
+ * What rb_record_sql() writes for the steps of a run from chain position
+ * `from` to `goal` (either way) in one transaction, in as few statements:
+ * the history rows of the revisions the run applies or reverts go in one
+ * DELETE (every row when the run passes base, as the step from or to base
+ * deletes them), those it applies come back in one INSERT, and the
+ * version is written once, at `goal`.  The rows and the version are those
+ * the steps' statements would leave, without the thousands of statements
+ * that each rewrite the version (and scan the rows the transaction
+ * deleted before them).  Nothing when `from` is `goal`.
+ */
+void rb_record_plan_sql(dbt_buf *sql, const struct book *b, const dbt_chain *chain, size_t from,
+			size_t goal)
+{
+	size_t lo = from < goal ? from : goal, hi = from < goal ? goal : from, pos;
+
+	if (lo == hi)
+		return;
+	if (lo == 0) {
+		dbt_buf_printf(sql, "DELETE FROM %s;\n", b->history);
+	} else {
+		dbt_buf_printf(sql, "DELETE FROM %s WHERE version_num IN (", b->history);
+		for (pos = lo; pos < hi; pos++) {
+			if (pos > lo)
+				dbt_buf_puts(sql, ", ");
+			b->d->quote_literal(sql, chain->revs[pos]->id);
+		}
+		dbt_buf_puts(sql, ");\n");
+	}
+	if (goal > from) {
+		dbt_buf_printf(sql, "INSERT INTO %s (version_num, checksum, applied_at) VALUES ",
+			       b->history);
+		for (pos = lo; pos < hi; pos++) {
+			dbt_buf_puts(sql, pos > lo ? ",\n(" : "(");
+			b->d->quote_literal(sql, chain->revs[pos]->id);
+			dbt_buf_puts(sql, ", ");
+			b->d->quote_literal(sql, chain->revs[pos]->checksum);
+			dbt_buf_puts(sql, ", ");
+			dbt_buf_puts(sql, b->d->now_sql);
+			dbt_buf_puts(sql, ")");
+		}
+		dbt_buf_puts(sql, ";\n");
+	}
+	rb_version_set_sql(sql, b, goal ? chain->revs[goal - 1]->id : NULL);
+}
+
 void rb_history_release(struct history *h)
 {
 	size_t i;

@@ -109,6 +109,8 @@ void rb_history_delete_sql(dbt_buf *sql, const struct book *b, const char *id);
 void rb_history_insert_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev);
 void rb_history_update_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev);
 void rb_record_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up);
+void rb_record_plan_sql(dbt_buf *sql, const struct book *b, const dbt_chain *chain, size_t from,
+			size_t goal);
 void rb_history_release(struct history *h);
 int rb_history_row(void *arg, size_t ncolumns, const char *const *values);
 int rb_history_read(struct history *h, dbt_conn *c, const dbt_chain *chain);
@@ -139,8 +141,9 @@ struct carry {
 	int unsure;	   /* ... while its next statement ran: its effect is
 			    * unknown */
 	dbt_buf *deferred; /* in one transaction, where the dialect commits
-			    * with statements (commit_with): the steps'
-			    * bookkeeping, run with the COMMIT */
+			    * with statements (commit_with): the run's
+			    * bookkeeping (rb_record_plan_sql), run with the
+			    * COMMIT instead of each step's */
 };
 
 /* runner.c: the id of chain position `pos`, NULL for 0 (base). */

@@ -363,4 +363,21 @@ expect_ok dbtool upgrade
 expect_version k002
 expect_eq "$(sql_value "SELECT count(*) FROM information_schema.columns WHERE table_name = 'busy' AND column_name = 'x'")" 1 "once the lock is free, the retry adds x"
 
+# The session is reset between two revisions in a transaction of its own,
+# before the next one's BEGIN (it goes with the previous COMMIT): a
+# revision that makes the session's transactions read-only or
+# serializable leaves the next one's transaction as dbtool opens it.
+rm -f migrations/versions/*.sql
+sql_value "DROP TABLE busy, public.dbtool_version, public.dbtool_history" >/dev/null
+new_revision d001 "" "read only by default" "SET default_transaction_read_only = on;
+SET default_transaction_isolation = 'serializable';" "SET default_transaction_read_only = on;" >/dev/null
+new_revision d002 d001 "writes" "CREATE TABLE d2 AS SELECT current_setting('transaction_read_only') AS ro, current_setting('transaction_isolation') AS iso;" \
+	"DROP TABLE d2;" >/dev/null
+expect_ok dbtool upgrade
+expect_version d002
+expect_eq "$(sql_value "SELECT ro || ' ' || iso FROM d2")" "off read committed" \
+	"d002 ran in a read-write, read-committed transaction"
+expect_ok dbtool downgrade base
+expect_version ""
+
 finish

@@ -157,6 +157,33 @@ sed -i 's/^single_transaction = maybe$/single_transaction = false/' dbtool.ini
 expect_fail 1 dbtool upgrade
 expect_version r2
 
+# --- the version and the history rows a run writes with its COMMIT are
+# those its steps would write one by one: from a revision above base and
+# back, from base, and back to base
+history_rows() {
+	sql_value "SELECT version_num || ' ' || checksum FROM dbtool_history ORDER BY version_num"
+}
+files_history() {
+	local id
+	for id in "$@"; do
+		printf '%s %s\n' "$id" "$(sha256sum <"migrations/versions/${id}_x.sql" | cut -d' ' -f1)"
+	done
+}
+write_revision "$r3" "INSERT INTO b (id, v) VALUES (3, 30);" "DELETE FROM b WHERE id = 3;"
+expect_ok dbtool downgrade r1
+expect_ok dbtool upgrade --single-transaction
+expect_version r3
+expect_eq "$(history_rows)" "$(files_history r1 r2 r3)" "the history holds r1, r2 and r3 with their checksums"
+expect_ok dbtool downgrade r1 --single-transaction
+expect_version r1
+expect_eq "$(history_rows)" "$(files_history r1)" "the history holds r1 alone"
+expect_ok dbtool downgrade base --single-transaction
+expect_version ""
+expect_eq "$(history_count)" 0 "no history row stays at base"
+expect_ok dbtool upgrade r2 --single-transaction
+expect_version r2
+expect_eq "$(history_rows)" "$(files_history r1 r2)" "the history holds r1 and r2 with their checksums"
+
 # --- it cannot be combined with --sql
 expect_fail 2 dbtool upgrade --sql --single-transaction
 expect_stderr_contains "--single-transaction is for running revisions"
