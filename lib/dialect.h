@@ -28,6 +28,7 @@ struct dbt_schema;
 struct dbt_sql_objects;
 struct dbt_table;
 struct dbt_type;
+struct scratch;
 
 /*
  * What a database can do, for the shared code to ask instead of naming
@@ -295,6 +296,21 @@ struct dbt_dialect {
 	/* A query that returns a row when the database holds anything of its
 	 * own (a table, a routine...): a scratch database must be empty. */
 	const char *any_object_sql;
+	/*
+	 * The scratch database in which the model is built and read back in
+	 * the database's normal form (scratch.h, scratch_int.h).
+	 * scratch_open(): `s->conn` is `live` on entry; sets it to where the
+	 * model is built, the live connection or one it opened into `s->own`
+	 * (a dev_url database through dbt_scratch_open_dev(), one in memory,
+	 * one of its own), opens what will take the model's objects back (a
+	 * transaction or savepoint, a schema or database of its own, named in
+	 * `s->schema`), and keeps in `s` what scratch_close() undoes.
+	 * scratch_close() rolls back, drops or empties all that, also after a
+	 * failed scratch_open(); its own failures are ignored.  The caller
+	 * closes `s->own`.
+	 */
+	int (*scratch_open)(struct scratch *s, dbt_conn *live);
+	void (*scratch_close)(struct scratch *s);
 	/* A statement run in a scratch database before the model's objects
 	 * are built in it; NULL when there is none. */
 	const char *scratch_objects_start;
@@ -373,6 +389,15 @@ extern const struct dbt_dialect dbt_dialect_sqlite;
 /* The reflection of each dialect (reflect_sqlite.c, reflect_postgres.c). */
 int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
 int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
+
+/* The scratch entries of each dialect (scratch_sqlite.c,
+ * scratch_postgres.c, scratch_mysql.c). */
+int dbt_sqlite_scratch_open(struct scratch *s, dbt_conn *live);
+void dbt_sqlite_scratch_close(struct scratch *s);
+int dbt_postgres_scratch_open(struct scratch *s, dbt_conn *live);
+void dbt_postgres_scratch_close(struct scratch *s);
+int dbt_mysql_scratch_open(struct scratch *s, dbt_conn *live);
+void dbt_mysql_scratch_close(struct scratch *s);
 
 /* The native handles, for code beside the dialects that needs them. */
 struct sqlite3;

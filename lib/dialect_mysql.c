@@ -164,6 +164,8 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	 * failing when read: its views and triggers are dropped around such
 	 * a change and made again after it, as on PostgreSQL, so that each
 	 * is created on the columns it reads in both directions. */
+	.scratch_open = dbt_mysql_scratch_open,
+	.scratch_close = dbt_mysql_scratch_close,
 	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS | DBT_CAP_BACKTICK_NAMES,
 	/* No schemas: `exclude =` patterns qualify names as on SQLite. */
 	.default_schema = "main",

@@ -163,10 +163,10 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model)
 		if (first && s->conn->dialect->scratch_objects_start) {
 			first = 0;
 			dbt_buf_puts(&sql, s->conn->dialect->scratch_objects_start);
-			if ((rc = run(s, &sql)) < 0)
+			if ((rc = dbt_scratch_run(s, &sql)) < 0)
 				break;
 		}
-		if ((rc = scratch_sql(&sql, s, st)) == 0 && (rc = run(s, &sql)) < 0)
+		if ((rc = scratch_sql(&sql, s, st)) == 0 && (rc = dbt_scratch_run(s, &sql)) < 0)
 			model_error(s, rc, st->line, st->col);
 	}
 	dbt_buf_release(&sql);
@@ -203,7 +203,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		}
 	}
@@ -224,7 +224,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
 	}
@@ -235,7 +235,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		if (t < 0 || want[t] != 2)
 			continue;
 		dbt_buf_clear(&sql);
-		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = run(s, &sql)) < 0)
+		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = dbt_scratch_run(s, &sql)) < 0)
 			model_error(s, rc, ix->line, ix->col);
 	}
 	dbt_buf_release(&sql);
@@ -431,17 +431,17 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 	s.kind = conn->dialect->kind;
 	s.live_schema = schema_name;
 	s.model_path = model_path;
-	if ((rc = start(&s, conn)) < 0 || (rc = build(&s, model, want)) < 0 ||
+	if ((rc = dbt_scratch_start(&s, conn)) < 0 || (rc = build(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
 		char *msg = strdup(dbt_error_last());
 
-		finish(&s);
+		dbt_scratch_finish(&s);
 		if (msg)
 			dbt_error_set(rc, "%s", msg);
 		free(msg);
 		goto cleanup;
 	}
-	finish(&s);
+	dbt_scratch_finish(&s);
 	adopt(model, reflected, want);
 cleanup:
 	dbt_schema_free(reflected);
@@ -755,7 +755,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 	qsort(items, n, sizeof(*items), cmp_item);
 	if (objects_start) {
 		dbt_buf_puts(&sql, objects_start);
-		rc = run(s, &sql);
+		rc = dbt_scratch_run(s, &sql);
 	}
 	for (i = 0; i < n && rc == 0; i++) {
 		const dbt_table *t = items[i].table;
@@ -764,16 +764,17 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		if (t) {
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		} else if (items[i].index) {
 			const dbt_index *ix = items[i].index;
 
-			if ((rc = render_index(&sql, s, ix)) < 0 || (rc = run(s, &sql)) < 0)
+			if ((rc = render_index(&sql, s, ix)) < 0 ||
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, ix->line, ix->col);
 		} else if ((rc = sqlite_lacks(s, items[i].st)) < 0 ||
 			   ((rc = scratch_sql(&sql, s, items[i].st)) == 0 &&
-			    (rc = run(s, &sql)) < 0)) {
+			    (rc = dbt_scratch_run(s, &sql)) < 0)) {
 			model_error(s, rc, items[i].st->line, items[i].st->col);
 		}
 	}
@@ -793,7 +794,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
 	}
@@ -911,17 +912,17 @@ int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_pat
 	if ((rc = tables_needed(want, model, (conn->dialect->caps & DBT_CAP_NOCASE_NAMES) != 0)) <
 	    0)
 		goto cleanup;
-	if ((rc = start(&s, conn)) < 0 || (rc = build_objects(&s, model, want)) < 0 ||
+	if ((rc = dbt_scratch_start(&s, conn)) < 0 || (rc = build_objects(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
 		char *msg = strdup(dbt_error_last());
 
-		finish(&s);
+		dbt_scratch_finish(&s);
 		if (msg)
 			dbt_error_set(rc, "%s", msg);
 		free(msg);
 		goto cleanup;
 	}
-	finish(&s);
+	dbt_scratch_finish(&s);
 	rc = adopt_objects(model, reflected, &s);
 cleanup:
 	dbt_schema_free(reflected);
