@@ -85,6 +85,20 @@ struct scratch;
 #define DBT_CAP_NOCASE_NAMES \
 	0x0800 /* a table's name matches ignoring ASCII
 				     * case */
+#define DBT_CAP_VIEWS_AS_WRITTEN \
+	0x2000 /* a view's SQL is kept and reflected as
+				       * its author wrote it, not in the
+				       * database's own normal form, so
+				       * adopting may write it for another
+				       * dialect as it is */
+#define DBT_CAP_OTHER_OBJECTS \
+	0x4000 /* besides tables, indexes, views and
+				    * triggers the database has objects
+				    * of statements of their own
+				    * (routines, grants, comments...),
+				    * which the scratch runs as written;
+				    * without it, PostgreSQL's such
+				    * statements are refused by name */
 
 /*
  * The row callback of query_rows(): `values[i]` is column i of the row

@@ -643,7 +643,8 @@ static int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statemen
 }
 
 /*
- * A model statement of a kind that only PostgreSQL has, on SQLite: an
+ * A model statement of a kind that only PostgreSQL has, on a database
+ * without such objects (no DBT_CAP_OTHER_OBJECTS: SQLite): an
  * error, DBT_EPARSE, saying so in one line, rather than SQLite's syntax
  * error; the caller puts the statement's place in front.  A model shared
  * by both databases keeps such statements out of the file it gives
@@ -675,14 +676,15 @@ static int sqlite_lacks(const struct scratch *s, const dbt_statement *st)
 	};
 	size_t i;
 
-	if (s->kind != DBT_DIALECT_SQLITE)
+	if (s->conn->dialect->caps & DBT_CAP_OTHER_OBJECTS)
 		return 0;
 	for (i = 0; i < sizeof(pg_only) / sizeof(pg_only[0]); i++)
 		if (!strcmp(st->kind, pg_only[i].kind))
 			return dbt_error_set(DBT_EPARSE,
-					     "%s is PostgreSQL's, which SQLite does not have: a "
-					     "model used with SQLite cannot hold it",
-					     pg_only[i].what);
+					     "%s is PostgreSQL's, which %s does not have: a "
+					     "model used with %s cannot hold it",
+					     pg_only[i].what, s->conn->dialect->title,
+					     s->conn->dialect->title);
 	return 0;
 }
 
