@@ -2,8 +2,8 @@
  * dialect.h - what a database must provide to dbtool: a const table of
  * function pointers per database (dialect_sqlite.c, dialect_postgres.c,
  * dialect_mysql.c), whose rendering entries live beside it
- * (render_sqlite.c, render_postgres.c, render_mysql.c) and whose
- * reflection too (reflect_*.c).
+ * (render_sqlite.c, render_postgres.c, render_mysql.c), and whose
+ * reflection (reflect_*.c) and scratch database (scratch_*.c) too.
  *
  * Adding a database means adding the files that fill this table and one
  * line in dialect.c; nothing above this layer knows which database it
@@ -93,12 +93,13 @@ struct scratch;
 				       * dialect as it is */
 #define DBT_CAP_OTHER_OBJECTS \
 	0x4000 /* besides tables, indexes, views and
-				    * triggers the database has objects
-				    * of statements of their own
-				    * (routines, grants, comments...),
-				    * which the scratch runs as written;
-				    * without it, PostgreSQL's such
-				    * statements are refused by name */
+				    * triggers, the database has other
+				    * objects a model may declare
+				    * (routines, sequences, grants,
+				    * comments...), whose statements the
+				    * scratch runs as written; without
+				    * it, PostgreSQL's are refused by
+				    * name */
 
 /*
  * The row callback of query_rows(): `values[i]` is column i of the row
