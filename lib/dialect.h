@@ -2,8 +2,8 @@
  * dialect.h - what a database must provide to dbtool: a const table of
  * function pointers per database (dialect_sqlite.c, dialect_postgres.c,
  * dialect_mysql.c), whose rendering entries live beside it
- * (render_sqlite.c, render_postgres.c, render_mysql.c) and whose
- * reflection too (reflect_*.c).
+ * (render_sqlite.c, render_postgres.c, render_mysql.c), and whose
+ * reflection (reflect_*.c) and scratch database (scratch_*.c) too.
  *
  * Adding a database means adding the files that fill this table and one
  * line in dialect.c; nothing above this layer knows which database it
@@ -28,6 +28,7 @@ struct dbt_schema;
 struct dbt_sql_objects;
 struct dbt_table;
 struct dbt_type;
+struct scratch;
 
 /*
  * What a database can do, for the shared code to ask instead of naming
@@ -84,6 +85,21 @@ struct dbt_type;
 #define DBT_CAP_NOCASE_NAMES \
 	0x0800 /* a table's name matches ignoring ASCII
 				     * case */
+#define DBT_CAP_VIEWS_AS_WRITTEN \
+	0x2000 /* a view's SQL is kept and reflected as
+				       * its author wrote it, not in the
+				       * database's own normal form, so
+				       * adopting may write it for another
+				       * dialect as it is */
+#define DBT_CAP_OTHER_OBJECTS \
+	0x4000 /* besides tables, indexes, views and
+				    * triggers, the database has other
+				    * objects a model may declare
+				    * (routines, sequences, grants,
+				    * comments...), whose statements the
+				    * scratch runs as written; without
+				    * it, PostgreSQL's are refused by
+				    * name */
 
 /*
  * The row callback of query_rows(): `values[i]` is column i of the row
@@ -295,6 +311,21 @@ struct dbt_dialect {
 	/* A query that returns a row when the database holds anything of its
 	 * own (a table, a routine...): a scratch database must be empty. */
 	const char *any_object_sql;
+	/*
+	 * The scratch database in which the model is built and read back in
+	 * the database's normal form (scratch.h, scratch_int.h).
+	 * scratch_open(): `s->conn` is `live` on entry; sets it to where the
+	 * model is built, the live connection or one it opened into `s->own`
+	 * (a dev_url database through dbt_scratch_open_dev(), one in memory,
+	 * one of its own), opens what will take the model's objects back (a
+	 * transaction or savepoint, a schema or database of its own, named in
+	 * `s->schema`), and keeps in `s` what scratch_close() undoes.
+	 * scratch_close() rolls back, drops or empties all that, also after a
+	 * failed scratch_open(); its own failures are ignored.  The caller
+	 * closes `s->own`.
+	 */
+	int (*scratch_open)(struct scratch *s, dbt_conn *live);
+	void (*scratch_close)(struct scratch *s);
 	/* A statement run in a scratch database before the model's objects
 	 * are built in it; NULL when there is none. */
 	const char *scratch_objects_start;
@@ -373,6 +404,15 @@ extern const struct dbt_dialect dbt_dialect_sqlite;
 /* The reflection of each dialect (reflect_sqlite.c, reflect_postgres.c). */
 int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
 int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name);
+
+/* The scratch entries of each dialect (scratch_sqlite.c,
+ * scratch_postgres.c, scratch_mysql.c). */
+int dbt_sqlite_scratch_open(struct scratch *s, dbt_conn *live);
+void dbt_sqlite_scratch_close(struct scratch *s);
+int dbt_postgres_scratch_open(struct scratch *s, dbt_conn *live);
+void dbt_postgres_scratch_close(struct scratch *s);
+int dbt_mysql_scratch_open(struct scratch *s, dbt_conn *live);
+void dbt_mysql_scratch_close(struct scratch *s);
 
 /* The native handles, for code beside the dialects that needs them. */
 struct sqlite3;

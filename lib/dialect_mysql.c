@@ -160,11 +160,14 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.quote_ident = dbt_mysql_quote_ident,
 	.quote_literal = dbt_mysql_quote_literal,
 	.script_start = SCRIPT_START,
+	.scratch_open = dbt_mysql_scratch_open,
+	.scratch_close = dbt_mysql_scratch_close,
 	/* MariaDB lets a column a view reads change or go, the view then
 	 * failing when read: its views and triggers are dropped around such
 	 * a change and made again after it, as on PostgreSQL, so that each
 	 * is created on the columns it reads in both directions. */
-	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS | DBT_CAP_BACKTICK_NAMES,
+	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS | DBT_CAP_BACKTICK_NAMES |
+		DBT_CAP_OTHER_OBJECTS,
 	/* No schemas: `exclude =` patterns qualify names as on SQLite. */
 	.default_schema = "main",
 	.any_object_sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() "

@@ -1018,9 +1018,11 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.reflect = dbt_postgres_reflect,
 	.quote_ident = quote_ident,
 	.quote_literal = quote_literal,
+	.scratch_open = dbt_postgres_scratch_open,
+	.scratch_close = dbt_postgres_scratch_close,
 	.caps = DBT_CAP_TRANSACTIONAL_DDL | DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_SCHEMAS |
 		DBT_CAP_IDENTITY | DBT_CAP_DEFAULT_CALL | DBT_CAP_ALTER_UNDER_OBJECTS |
-		DBT_CAP_SAFE_FORMS | DBT_CAP_ENUM_TYPES,
+		DBT_CAP_SAFE_FORMS | DBT_CAP_ENUM_TYPES | DBT_CAP_OTHER_OBJECTS,
 	.default_schema = "public",
 	.any_object_sql = "SELECT 1 FROM pg_catalog.pg_class c "
 			  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "

@@ -26,6 +26,7 @@
 #include "project.h"
 #include "render.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -238,34 +239,40 @@ cleanup:
 /* ----------------------------------------------------------------- adopt */
 
 /*
- * The SQLite upgrade section is run on a new in-memory database before it
+ * The upgrade section for a dialect whose empty database can live in
+ * memory (SQLite's `memory_url`) is run on such a new database before it
  * is written: the model that adopting a PostgreSQL database writes holds
  * the server's normal form of each expression, which SQLite may not read
  * (a cast written `0::numeric`, `= ANY (ARRAY[...])`), and that would
  * only show when the chain first runs on SQLite.  The error names the
  * statement, and its line in the section.
  */
-static int try_on_sqlite(const dbt_buf *up, dbt_dialect_kind from)
+static int try_in_memory(const dbt_buf *up, const struct dbt_dialect *d, dbt_dialect_kind from)
 {
 	dbt_url memory;
 	dbt_conn *conn = NULL;
 	char *msg = NULL;
+	char file[64];
 	int rc;
 
-	memset(&memory, 0, sizeof(memory));
-	memory.kind = DBT_DIALECT_SQLITE;
-	if ((rc = dbt_conn_open(&conn, &memory)) < 0)
+	if ((rc = dbt_url_parse(&memory, d->memory_url)) < 0)
 		return rc;
-	rc = conn->dialect->exec_script(conn, dbt_buf_str(up), "sqlite upgrade section", 1);
+	rc = dbt_conn_open(&conn, &memory);
+	dbt_url_release(&memory);
+	if (rc < 0)
+		return rc;
+	snprintf(file, sizeof(file), "%s upgrade section", d->name);
+	rc = conn->dialect->exec_script(conn, dbt_buf_str(up), file, 1);
 	if (rc < 0) {
 		msg = strdup(dbt_error_last());
 		rc = dbt_error_set(
 			rc,
-			"cannot write the sqlite sections of the baseline revision: SQLite "
+			"cannot write the %s sections of the baseline revision: %s "
 			"cannot read the model it would write: %s; adopt the database with "
 			"only %s in dialects, or change that in the database to SQL that "
 			"both read",
-			msg ? msg : "out of memory", dbt_dialect_label(from));
+			dbt_dialect_label(d->kind), d->title, msg ? msg : "out of memory",
+			dbt_dialect_label(from));
 	}
 	free(msg);
 	dbt_conn_close(conn);
@@ -278,7 +285,8 @@ static int try_on_sqlite(const dbt_buf *up, dbt_dialect_kind from)
  * (`model`), read back and adapted to `kind` as `migrate` adapts the model
  * for another dialect's sections, so that the chain leads an empty
  * database of that dialect to exactly what the model is there.  A view of
- * SQLite, which keeps the view's SQL as its author wrote it, is written as
+ * a database that keeps the view's SQL as its author wrote it
+ * (DBT_CAP_VIEWS_AS_WRITTEN: SQLite) is written as
  * it is, as `migrate` writes a view for every dialect; any other object (a
  * PostgreSQL view, which the server prints in its own SQL, casts and all;
  * a function, a trigger, a type, a comment, ...) is SQL of `from` that is
@@ -298,7 +306,8 @@ static int baseline_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, dbt_d
 	for (i = 0; i < db->nobjects; i++) {
 		const dbt_object *o = db->objects[i];
 
-		if (o->kind == DBT_OBJ_VIEW && from == DBT_DIALECT_SQLITE) {
+		if (o->kind == DBT_OBJ_VIEW &&
+		    (dbt_dialect_for(from)->caps & DBT_CAP_VIEWS_AS_WRITTEN)) {
 			nviews++;
 			continue;
 		}
@@ -348,8 +357,8 @@ static int baseline_for(dbt_buf *up, dbt_buf *down, dbt_dialect_kind kind, dbt_d
 		goto cleanup;
 	if (up->oom || down->oom)
 		rc = dbt_error_oom();
-	else if (kind == DBT_DIALECT_SQLITE)
-		rc = try_on_sqlite(up, from);
+	else if (dbt_dialect_for(kind)->memory_url)
+		rc = try_in_memory(up, dbt_dialect_for(kind), from);
 cleanup:
 	free(msg);
 	free(ops);

@@ -37,7 +37,7 @@
  * left behind says that the database is between two revisions: 'current'
  * and 'check' refuse, and 'upgrade' and 'downgrade' resume the revision
  * after the statements that ran, or undo those through their inverses
- * (see resume()); a stamp clears it.
+ * (see dbt_runner_resume()); a stamp clears it.
  */
 #include "dbtool.h"
 
@@ -70,13 +70,13 @@ static int position_of(size_t *out, const dbt_chain *chain, const char *id)
 			     id);
 }
 
-const char *id_or_null(const dbt_chain *chain, size_t pos)
+const char *dbt_runner_id_or_null(const dbt_chain *chain, size_t pos)
 {
 	return pos ? chain->revs[pos - 1]->id : NULL;
 }
 
-int resolve_target(size_t *out, const dbt_chain *chain, const char *target, size_t cur,
-		   enum mode mode)
+int dbt_runner_resolve_target(size_t *out, const dbt_chain *chain, const char *target, size_t cur,
+			      enum mode mode)
 {
 	int rc = dbt_chain_resolve(out, chain, target, cur);
 
@@ -86,12 +86,12 @@ int resolve_target(size_t *out, const dbt_chain *chain, const char *target, size
 		return dbt_error_set(DBT_ERROR,
 				     "target '%s' is below the current revision %s: use 'dbtool "
 				     "downgrade'",
-				     target, id_or_null(chain, cur));
+				     target, dbt_runner_id_or_null(chain, cur));
 	if (mode == MODE_DOWNGRADE && *out > cur)
 		return dbt_error_set(DBT_ERROR,
 				     "target '%s' is above the current revision %s: use 'dbtool "
 				     "upgrade'",
-				     target, cur ? id_or_null(chain, cur) : "(base)");
+				     target, cur ? dbt_runner_id_or_null(chain, cur) : "(base)");
 	return 0;
 }
 
@@ -109,7 +109,7 @@ static int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
 }
 
 /* The same, whatever the journal says: for the revision that resumes it
- * (resume_missing()). */
+ * (dbt_runner_resume_missing()). */
 static int position_despite_journal(size_t *out, dbt_conn *c, const dbt_chain *chain)
 {
 	char *id = NULL;
@@ -221,7 +221,7 @@ static int run_sql(dbt_conn *c, const dbt_revision *rev, int up, const dbt_run_o
 }
 
 /* Runs bookkeeping statements built in `sql`. */
-int exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
+int dbt_runner_exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
 {
 	if (sql->oom)
 		return dbt_error_oom();
@@ -240,7 +240,7 @@ static int commit_bookkeeping(dbt_conn *c, dbt_buf *sql)
 		return dbt_error_oom();
 	if (c->dialect->commit_with)
 		return c->dialect->commit_with(c, sql->len ? sql->ptr : "");
-	if ((rc = exec_bookkeeping(c, sql)) < 0)
+	if ((rc = dbt_runner_exec_bookkeeping(c, sql)) < 0)
 		return rc;
 	return c->dialect->commit(c);
 }
@@ -327,7 +327,8 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 	int rc;
 
 	if (!single && rb_journaled(c))
-		return execute_journaled(c, rev, up, book, version_before, opts, skip, unsure);
+		return dbt_runner_execute_journaled(c, rev, up, book, version_before, opts, skip,
+						    unsure);
 	if (single) {
 		/* The whole run's transaction: the caller commits or rolls
 		 * back; run() refused revisions outside a transaction. */
@@ -338,7 +339,7 @@ static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 			return rc;
 		/* With `defer`, run_single() writes the whole run's
 		 * bookkeeping with the COMMIT instead. */
-		return defer ? 0 : exec_bookkeeping(c, book);
+		return defer ? 0 : dbt_runner_exec_bookkeeping(c, book);
 	}
 
 	/* Set inside the transaction, it holds for the statements of a
@@ -436,8 +437,8 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	rb_record_sql(&book, &b, rev, up);
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
-	rc = execute(c, rev, up, &book, id_or_null(chain, cur), single, opts, k->skip, k->unsure,
-		     single ? k->deferred : NULL);
+	rc = execute(c, rev, up, &book, dbt_runner_id_or_null(chain, cur), single, opts, k->skip,
+		     k->unsure, single ? k->deferred : NULL);
 	k->skip = 0;
 	k->unsure = 0;
 	dbt_buf_release(&book);
@@ -469,7 +470,7 @@ fail:
  * not move.  Sets `*done` when there is none left.  The first call
  * verifies the rest of the history, as step() does.  `*skip` (then 0):
  * that revision is `resumed`, whose first `*skip` statements committed
- * before it stopped (see resume_missing()), `*unsure` (then 0) when it
+ * before it stopped (see dbt_runner_resume_missing()), `*unsure` (then 0) when it
  * stopped while the next one ran.
  */
 static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run_opts *opts,
@@ -525,8 +526,8 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	if ((rc = check_tx_control(rev, 1, d)) < 0)
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, RB_UP_MISSING, &book, id_or_null(chain, cur), single, opts, *skip,
-		     *unsure, NULL);
+	rc = execute(c, rev, RB_UP_MISSING, &book, dbt_runner_id_or_null(chain, cur), single, opts,
+		     *skip, *unsure, NULL);
 	*skip = 0;
 	*unsure = 0;
 	dbt_buf_release(&book);
@@ -536,8 +537,8 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 		dbt_step s = {
 			.upgrade = 1,
 			.rev = rev,
-			.from = id_or_null(chain, cur),
-			.to = id_or_null(chain, cur),
+			.from = dbt_runner_id_or_null(chain, cur),
+			.to = dbt_runner_id_or_null(chain, cur),
 			.ms = rb_now_ms() - t0,
 			.missing = 1,
 		};
@@ -568,7 +569,7 @@ static int stamp_sql(dbt_buf *sql, dbt_conn *c, const dbt_chain *chain, size_t g
 	for (pos = 1; pos <= goal; pos++)
 		if (!h.at[pos])
 			rb_history_insert_sql(sql, &b, chain->revs[pos - 1]);
-	rb_version_set_sql(sql, &b, id_or_null(chain, goal));
+	rb_version_set_sql(sql, &b, dbt_runner_id_or_null(chain, goal));
 	rb_history_release(&h);
 	return 0;
 }
@@ -597,8 +598,8 @@ static int stamp(dbt_conn *c, const dbt_chain *chain, size_t goal)
 	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->begin(c)) < 0)
 		return rc;
 	if ((rc = rb_create_tables(c, &b, 1)) < 0 || (rc = stamp_journal_sql(&sql, c, &b)) < 0 ||
-	    (rc = stamp_sql(&sql, c, chain, goal)) < 0 || (rc = exec_bookkeeping(c, &sql)) < 0 ||
-	    (rc = d->commit(c)) < 0)
+	    (rc = stamp_sql(&sql, c, chain, goal)) < 0 ||
+	    (rc = dbt_runner_exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0)
 		d->rollback(c);
 	dbt_buf_release(&sql);
 	return rc;
@@ -740,7 +741,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	if ((rc = d->lock(c, timeout)) < 0)
 		return rc;
 	/* Where DDL commits at once, a revision that stopped halfway is
-	 * resumed (see resume()); a stamp clears it. */
+	 * resumed (see dbt_runner_resume()); a stamp clears it. */
 	if ((rc = rb_version_read_any(c, &id, 0)) < 0)
 		goto cleanup;
 	if (mode != MODE_STAMP && rb_journaled(c) &&
@@ -764,7 +765,8 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 		cur = 0;
 	}
 	if (jr.id && jr.missing) {
-		if ((rc = resume_missing(&resumed, c, chain, &jr, cur, mode, opts, &k)) < 0)
+		if ((rc = dbt_runner_resume_missing(&resumed, c, chain, &jr, cur, mode, opts, &k)) <
+		    0)
 			goto cleanup;
 		rb_journal_release(&jr);
 	}
@@ -778,10 +780,10 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	}
 	k.cur = cur;
 	if (jr.id) {
-		if ((rc = resume(&goal, c, chain, &jr, cur, target, mode, opts, &k)) < 0)
+		if ((rc = dbt_runner_resume(&goal, c, chain, &jr, cur, target, mode, opts, &k)) < 0)
 			goto cleanup;
 		cur = k.cur;
-	} else if ((rc = resolve_target(&goal, chain, target, cur, mode)) < 0) {
+	} else if ((rc = dbt_runner_resolve_target(&goal, chain, target, cur, mode)) < 0) {
 		goto cleanup;
 	}
 	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d)) < 0)
@@ -794,7 +796,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 			dbt_step s = {.upgrade = goal >= cur,
 				      .rev = goal ? chain->revs[goal - 1] : NULL,
 				      .from = id,
-				      .to = id_or_null(chain, goal)};
+				      .to = dbt_runner_id_or_null(chain, goal)};
 			opts->on_step(&s, opts->arg);
 		}
 		goto cleanup;
@@ -991,7 +993,7 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	if (rc == 0 && sql.len)
 		rc = rb_create_tables(conn, &b, 0);
 	if (rc == 0)
-		rc = exec_bookkeeping(conn, &sql);
+		rc = dbt_runner_exec_bookkeeping(conn, &sql);
 	rc = dbt_conn_end_locked(conn, rc);
 	/* Reported once committed. */
 	for (i = 0; rc == 0 && on_repair && i < done.n; i++)
@@ -1061,15 +1063,15 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 		return rc;
 	if (from > chain->n)
 		return dbt_error_set(DBT_ERROR, "start position is past the head");
-	rc = resolve_target(&goal, chain, target ? target : "head", from,
-			    upgrade ? MODE_UPGRADE : MODE_DOWNGRADE);
+	rc = dbt_runner_resolve_target(&goal, chain, target ? target : "head", from,
+				       upgrade ? MODE_UPGRADE : MODE_DOWNGRADE);
 	if (rc < 0 || (rc = check_plan(chain, from, goal, d)) < 0 ||
 	    (rc = dbt_chain_checksums(chain)) < 0)
 		return rc;
 
 	dbt_buf_comment(&sql, "dbtool %s, %s, from %s to %s", upgrade ? "upgrade" : "downgrade",
-			d->name, from ? id_or_null(chain, from) : "<base>",
-			goal ? id_or_null(chain, goal) : "<base>");
+			d->name, from ? dbt_runner_id_or_null(chain, from) : "<base>",
+			goal ? dbt_runner_id_or_null(chain, goal) : "<base>");
 	dbt_buf_putc(&sql, '\n');
 	put_opt(&sql, d->script_start);
 	rb_version_ddl(&sql, &b);

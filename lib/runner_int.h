@@ -137,7 +137,7 @@ struct carry {
 		       * only the first step can follow another's commit */
 	size_t cur;
 	size_t skip;	   /* the next step resumes a revision that stopped after
-		      * this many statements (see resume()) */
+		      * this many statements (see dbt_runner_resume()) */
 	int unsure;	   /* ... while its next statement ran: its effect is
 			    * unknown */
 	dbt_buf *deferred; /* in one transaction, where the dialect commits
@@ -147,27 +147,28 @@ struct carry {
 };
 
 /* runner.c: the id of chain position `pos`, NULL for 0 (base). */
-const char *id_or_null(const dbt_chain *chain, size_t pos);
+const char *dbt_runner_id_or_null(const dbt_chain *chain, size_t pos);
 /* runner.c: the chain position `target` means from position `cur` in
  * `mode`, into `*out`. */
-int resolve_target(size_t *out, const dbt_chain *chain, const char *target, size_t cur,
-		   enum mode mode);
+int dbt_runner_resolve_target(size_t *out, const dbt_chain *chain, const char *target, size_t cur,
+			      enum mode mode);
 /* runner.c: runs the bookkeeping statements built in `sql`. */
-int exec_bookkeeping(dbt_conn *c, dbt_buf *sql);
+int dbt_runner_exec_bookkeeping(dbt_conn *c, dbt_buf *sql);
 
 /* runner_journal.c: runs revision `rev` where DDL commits at once, then
  * the bookkeeping in `book` (the execute() of such a database). */
-int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-		      const char *version_before, const dbt_run_opts *opts, size_t skip,
-		      int unsure);
+int dbt_runner_execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
+				 const char *version_before, const dbt_run_opts *opts, size_t skip,
+				 int unsure);
 /* runner_journal.c: prepares a run in `mode` to resume, or undo, the
  * revision the journal's row `jr` says stopped halfway. */
-int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journal *jr, size_t cur,
-	   const char *target, enum mode mode, const dbt_run_opts *opts, struct carry *k);
+int dbt_runner_resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journal *jr,
+		      size_t cur, const char *target, enum mode mode, const dbt_run_opts *opts,
+		      struct carry *k);
 /* runner_journal.c: the same for the upgrade of a revision missing below
  * the version (upgrade --apply-missing). */
-int resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain *chain,
-		   const struct journal *jr, size_t cur, enum mode mode, const dbt_run_opts *opts,
-		   struct carry *k);
+int dbt_runner_resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain *chain,
+			      const struct journal *jr, size_t cur, enum mode mode,
+			      const dbt_run_opts *opts, struct carry *k);
 
 #endif

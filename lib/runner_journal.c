@@ -4,7 +4,7 @@
  * with its count in the journal (runner_book.c keeps the journal's
  * table), and resuming or undoing a revision that stopped halfway.  See
  * runner.c for the rules a run follows; runner.c calls
- * execute_journaled(), resume() and resume_missing().
+ * dbt_runner_execute_journaled(), dbt_runner_resume() and dbt_runner_resume_missing().
  */
 #include "runner_int.h"
 
@@ -116,8 +116,9 @@ static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, 
  * doubt in the journal and says so.  Each statement runs in the
  * transaction that marks it as started (rb_journal_running()).
  */
-int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-		      const char *version_before, const dbt_run_opts *opts, size_t skip, int unsure)
+int dbt_runner_execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
+				 const char *version_before, const dbt_run_opts *opts, size_t skip,
+				 int unsure)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
@@ -158,7 +159,7 @@ int execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *boo
 	rb_journal_clear_sql(&record, &b);
 	dbt_buf_put(&record, book->ptr, book->len);
 	if ((rc = d->reset_session(c)) < 0 || (rc = d->begin(c)) < 0 ||
-	    (rc = exec_bookkeeping(c, &record)) < 0 || (rc = d->commit(c)) < 0) {
+	    (rc = dbt_runner_exec_bookkeeping(c, &record)) < 0 || (rc = d->commit(c)) < 0) {
 		dbt_buf_release(&record);
 		d->rollback(c);
 		dbt_error_prefix(rc,
@@ -185,7 +186,7 @@ stopped:
 		kept = d->reset_session(c) == 0 &&
 		       (j.done || doubt ? rb_journal_failed(c, &b, j.done, doubt, msg)
 					: (rb_journal_clear_sql(&record, &b),
-					   exec_bookkeeping(c, &record))) == 0;
+					   dbt_runner_exec_bookkeeping(c, &record))) == 0;
 		dbt_buf_release(&record);
 		dbt_error_set(rc, "%s", msg);
 		free(msg);
@@ -290,8 +291,9 @@ static int split_section(struct split *s, dbt_conn *c, const dbt_revision *rev, 
  * from `target`, counting the revision as applied for a downgrade and as
  * not applied for an upgrade, and k->cur and k->skip for the first step.
  */
-int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journal *jr, size_t cur,
-	   const char *target, enum mode mode, const dbt_run_opts *opts, struct carry *k)
+int dbt_runner_resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journal *jr,
+		      size_t cur, const char *target, enum mode mode, const dbt_run_opts *opts,
+		      struct carry *k)
 {
 	const struct dbt_dialect *d = c->dialect;
 	int up = mode == MODE_UPGRADE, rc;
@@ -316,14 +318,15 @@ int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journ
 				     "run 'dbtool stamp REV'",
 				     dir, jr->id, dir);
 	rev = chain->revs[p - 1];
-	from = jr->up ? id_or_null(chain, p - 1) : rev->id;
+	from = jr->up ? dbt_runner_id_or_null(chain, p - 1) : rev->id;
 	if (cur != (jr->up ? p - 1 : p))
 		return dbt_error_set(DBT_ERROR,
 				     "the journal says that the %s of %s stopped halfway, but the "
 				     "version table says %s: run 'dbtool stamp REV' with the "
 				     "revision the database is at",
-				     dir, rev->id, cur ? id_or_null(chain, cur) : "base");
-	if ((rc = resolve_target(goal, chain, target, up ? p - 1 : p, mode)) < 0)
+				     dir, rev->id,
+				     cur ? dbt_runner_id_or_null(chain, cur) : "base");
+	if ((rc = dbt_runner_resolve_target(goal, chain, target, up ? p - 1 : p, mode)) < 0)
 		return rc;
 	if (up ? *goal < p : *goal > p - 1)
 		return dbt_error_set(DBT_ERROR,
@@ -393,7 +396,7 @@ int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journ
 		rb_journal_clear_sql(&sql, &b);
 		if ((rc = d->reset_session(c)) < 0 || (rc = d->begin(c)) < 0)
 			goto cleanup;
-		if ((rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0)
+		if ((rc = dbt_runner_exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0)
 			d->rollback(c);
 		goto cleanup;
 	}
@@ -429,12 +432,12 @@ int resume(size_t *goal, dbt_conn *c, const dbt_chain *chain, const struct journ
 	dbt_buf_putc(&sql, '\n');
 	if (t.hashes.len > 17 * k->skip)
 		t.hashes.ptr[17 * k->skip] = '\0';
-	rb_journal_row_sql(&sql, &b, rev, up, up ? id_or_null(chain, p - 1) : rev->id, k->skip,
-			   t.hashes.ptr ? t.hashes.ptr : "");
+	rb_journal_row_sql(&sql, &b, rev, up, up ? dbt_runner_id_or_null(chain, p - 1) : rev->id,
+			   k->skip, t.hashes.ptr ? t.hashes.ptr : "");
 	if ((rc = d->reset_session(c)) < 0 || (rc = d->begin(c)) < 0)
 		goto cleanup;
 	if ((jr->up && (rc = rb_verify_applied(c, chain, cur, 0)) < 0) ||
-	    (rc = exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0) {
+	    (rc = dbt_runner_exec_bookkeeping(c, &sql)) < 0 || (rc = d->commit(c)) < 0) {
 		d->rollback(c);
 		goto cleanup;
 	}
@@ -457,11 +460,11 @@ cleanup:
  * moved.  Sets `*out` to the revision and k->skip for the first step of
  * apply_missing_step().
  */
-int resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain *chain,
-		   const struct journal *jr, size_t cur, enum mode mode, const dbt_run_opts *opts,
-		   struct carry *k)
+int dbt_runner_resume_missing(const dbt_revision **out, dbt_conn *c, const dbt_chain *chain,
+			      const struct journal *jr, size_t cur, enum mode mode,
+			      const dbt_run_opts *opts, struct carry *k)
 {
-	const char *at = cur ? id_or_null(chain, cur) : "base";
+	const char *at = cur ? dbt_runner_id_or_null(chain, cur) : "base";
 	struct split s = {jr->hashes, jr->n, DBT_BUF_INIT, 0, 0, 0, 0};
 	const dbt_revision *rev;
 	size_t p;

@@ -207,10 +207,10 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model, const
 		if (first && s->conn->dialect->scratch_objects_start) {
 			first = 0;
 			dbt_buf_puts(&sql, s->conn->dialect->scratch_objects_start);
-			if ((rc = run(s, &sql)) < 0)
+			if ((rc = dbt_scratch_run(s, &sql)) < 0)
 				break;
 		}
-		if ((rc = scratch_sql(&sql, s, st)) == 0 && (rc = run(s, &sql)) < 0)
+		if ((rc = scratch_sql(&sql, s, st)) == 0 && (rc = dbt_scratch_run(s, &sql)) < 0)
 			model_error(s, rc, st->line, st->col);
 	}
 	dbt_buf_release(&sql);
@@ -252,7 +252,8 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = scratch_rendered(&sql, s)) == 0 && (rc = run(s, &sql)) < 0)
+			    (rc = scratch_rendered(&sql, s)) == 0 &&
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		}
 		/* A pass that builds nothing leaves the passes after it nothing
@@ -281,7 +282,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
 	}
@@ -293,7 +294,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			continue;
 		dbt_buf_clear(&sql);
 		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = scratch_rendered(&sql, s)) < 0 ||
-		    (rc = run(s, &sql)) < 0)
+		    (rc = dbt_scratch_run(s, &sql)) < 0)
 			model_error(s, rc, ix->line, ix->col);
 	}
 	dbt_buf_release(&sql);
@@ -489,17 +490,17 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 	s.kind = conn->dialect->kind;
 	s.live_schema = schema_name;
 	s.model_path = model_path;
-	if ((rc = start(&s, conn)) < 0 || (rc = build(&s, model, want)) < 0 ||
+	if ((rc = dbt_scratch_start(&s, conn)) < 0 || (rc = build(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
 		char *msg = strdup(dbt_error_last());
 
-		finish(&s);
+		dbt_scratch_finish(&s);
 		if (msg)
 			dbt_error_set(rc, "%s", msg);
 		free(msg);
 		goto cleanup;
 	}
-	finish(&s);
+	dbt_scratch_finish(&s);
 	adopt(model, reflected, want);
 cleanup:
 	dbt_schema_free(reflected);
@@ -724,7 +725,8 @@ static int scratch_rendered(dbt_buf *sql, const struct scratch *s)
 }
 
 /*
- * A model statement of a kind that only PostgreSQL has, on SQLite: an
+ * A model statement of a kind that only PostgreSQL has, on a database
+ * without such objects (no DBT_CAP_OTHER_OBJECTS: SQLite): an
  * error, DBT_EPARSE, saying so in one line, rather than SQLite's syntax
  * error; the caller puts the statement's place in front.  A model shared
  * by both databases keeps such statements out of the file it gives
@@ -756,14 +758,15 @@ static int sqlite_lacks(const struct scratch *s, const dbt_statement *st)
 	};
 	size_t i;
 
-	if (s->kind != DBT_DIALECT_SQLITE)
+	if (s->conn->dialect->caps & DBT_CAP_OTHER_OBJECTS)
 		return 0;
 	for (i = 0; i < sizeof(pg_only) / sizeof(pg_only[0]); i++)
 		if (!strcmp(st->kind, pg_only[i].kind))
 			return dbt_error_set(DBT_EPARSE,
-					     "%s is PostgreSQL's, which SQLite does not have: a "
-					     "model used with SQLite cannot hold it",
-					     pg_only[i].what);
+					     "%s is PostgreSQL's, which %s does not have: a "
+					     "model used with %s cannot hold it",
+					     pg_only[i].what, s->conn->dialect->title,
+					     s->conn->dialect->title);
 	return 0;
 }
 
@@ -836,7 +839,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 	qsort(items, n, sizeof(*items), cmp_item);
 	if (objects_start) {
 		dbt_buf_puts(&sql, objects_start);
-		rc = run(s, &sql);
+		rc = dbt_scratch_run(s, &sql);
 	}
 	for (i = 0; i < n && rc == 0; i++) {
 		const dbt_table *t = items[i].table;
@@ -845,17 +848,19 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		if (t) {
 			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = scratch_rendered(&sql, s)) == 0 && (rc = run(s, &sql)) < 0)
+			    (rc = scratch_rendered(&sql, s)) == 0 &&
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, t->line, t->col);
 		} else if (items[i].index) {
 			const dbt_index *ix = items[i].index;
 
 			if ((rc = render_index(&sql, s, ix)) < 0 ||
-			    (rc = scratch_rendered(&sql, s)) < 0 || (rc = run(s, &sql)) < 0)
+			    (rc = scratch_rendered(&sql, s)) < 0 ||
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, ix->line, ix->col);
 		} else if ((rc = sqlite_lacks(s, items[i].st)) < 0 ||
 			   ((rc = scratch_sql(&sql, s, items[i].st)) == 0 &&
-			    (rc = run(s, &sql)) < 0)) {
+			    (rc = dbt_scratch_run(s, &sql)) < 0)) {
 			model_error(s, rc, items[i].st->line, items[i].st->col);
 		}
 	}
@@ -875,7 +880,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
-			    (rc = run(s, &sql)) < 0)
+			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
 	}
@@ -993,17 +998,17 @@ int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_pat
 	if ((rc = tables_needed(want, model, (conn->dialect->caps & DBT_CAP_NOCASE_NAMES) != 0)) <
 	    0)
 		goto cleanup;
-	if ((rc = start(&s, conn)) < 0 || (rc = build_objects(&s, model, want)) < 0 ||
+	if ((rc = dbt_scratch_start(&s, conn)) < 0 || (rc = build_objects(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
 		char *msg = strdup(dbt_error_last());
 
-		finish(&s);
+		dbt_scratch_finish(&s);
 		if (msg)
 			dbt_error_set(rc, "%s", msg);
 		free(msg);
 		goto cleanup;
 	}
-	finish(&s);
+	dbt_scratch_finish(&s);
 	rc = adopt_objects(model, reflected, &s);
 cleanup:
 	dbt_schema_free(reflected);
