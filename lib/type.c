@@ -755,6 +755,20 @@ static int type_copy(dbt_type *out, const dbt_type *from)
 	return 0;
 }
 
+/* The memo's next free entry; once full, the oldest, emptied. */
+static size_t memo_slot(dbt_type_memo *memo)
+{
+	size_t i;
+
+	if (memo->n < DBT_TYPE_MEMO_SIZE)
+		return memo->n++;
+	i = memo->next;
+	memo->next = (memo->next + 1) % DBT_TYPE_MEMO_SIZE;
+	free(memo->e[i].decl);
+	dbt_type_release(&memo->e[i].type);
+	return i;
+}
+
 int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *memo)
 {
 	dbt_type ty;
@@ -772,14 +786,7 @@ int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *me
 		dbt_type_release(out);
 		return dbt_error_oom();
 	}
-	if (memo->n < DBT_TYPE_MEMO_SIZE) {
-		i = memo->n++;
-	} else {
-		i = memo->next;
-		memo->next = (memo->next + 1) % DBT_TYPE_MEMO_SIZE;
-		free(memo->e[i].decl);
-		dbt_type_release(&memo->e[i].type);
-	}
+	i = memo_slot(memo);
 	memo->e[i].decl = key;
 	memo->e[i].type = ty;
 	return 0;
@@ -812,14 +819,7 @@ int dbt_type_declare_memo(dbt_type *out, int *serial, const char *text, size_t l
 	}
 	memcpy(key, text, len);
 	key[len] = '\0';
-	if (memo->n < DBT_TYPE_MEMO_SIZE) {
-		i = memo->n++;
-	} else {
-		i = memo->next;
-		memo->next = (memo->next + 1) % DBT_TYPE_MEMO_SIZE;
-		free(memo->e[i].decl);
-		dbt_type_release(&memo->e[i].type);
-	}
+	i = memo_slot(memo);
 	memo->e[i].decl = key;
 	memo->e[i].len = len;
 	memo->e[i].serial = ser;
