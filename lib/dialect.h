@@ -362,9 +362,10 @@ struct dbt_dialect {
 	 * business.  NULL when the database does no op by itself. */
 	int (*op_implied)(const struct dbt_op *ops, size_t n, size_t i);
 	/* Makes column `c` generate its values, as the auto-increment rule
-	 * asks (dbt_schema_autoincrement); autoincrement_is(): 1 when it is
-	 * already what autoincrement() makes of it. */
-	void (*autoincrement)(struct dbt_column *c);
+	 * asks (dbt_schema_autoincrement): 0, or an error when out of memory;
+	 * autoincrement_is(): 1 when it is already what autoincrement() makes
+	 * of it. */
+	int (*autoincrement)(struct dbt_column *c);
 	int (*autoincrement_is)(const struct dbt_column *c);
 	/* The statements that drop `tables` at once, in that order, whatever
 	 * foreign keys run between them (cycles included), each name
@@ -427,7 +428,7 @@ int dbt_sqlite_render_op(dbt_buf *out, const struct dbt_op *op);
 int dbt_sqlite_render_ops(dbt_buf *out, const struct dbt_op *ops, size_t n,
 			  const struct dbt_schema *target, const struct dbt_sql_objects *keep);
 int dbt_sqlite_adapt(struct dbt_schema *schema);
-void dbt_sqlite_autoincrement(struct dbt_column *c);
+int dbt_sqlite_autoincrement(struct dbt_column *c);
 int dbt_sqlite_autoincrement_is(const struct dbt_column *c);
 int dbt_sqlite_drop_tables(dbt_buf *out, const dbt_table_name *tables, size_t n);
 void dbt_sqlite_put_column_type(dbt_buf *out, const struct dbt_column *c);
@@ -440,7 +441,7 @@ int dbt_postgres_render_op(dbt_buf *out, const struct dbt_op *op);
 int dbt_postgres_render_ops(dbt_buf *out, const struct dbt_op *ops, size_t n,
 			    const struct dbt_schema *target, const struct dbt_sql_objects *keep);
 int dbt_postgres_adapt(struct dbt_schema *schema);
-void dbt_postgres_autoincrement(struct dbt_column *c);
+int dbt_postgres_autoincrement(struct dbt_column *c);
 int dbt_postgres_autoincrement_is(const struct dbt_column *c);
 int dbt_postgres_drop_tables(dbt_buf *out, const dbt_table_name *tables, size_t n);
 void dbt_postgres_put_column_type(dbt_buf *out, const struct dbt_column *c);

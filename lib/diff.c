@@ -745,8 +745,8 @@ static int same_type(const dbt_column *a, const dbt_column *b)
  * identity does (identity_implicit). */
 int dbt_diff_column_as_declared(const dbt_column *a, const dbt_column *b)
 {
-	return b->rule_type.kind != DBT_TYPE_NONE && dbt_type_equal(&a->type, &b->rule_type) &&
-	       streq_null(a->collation, b->collation) && !a->not_null == !b->rule_not_null &&
+	return b->rule_decl && dbt_type_equal(&a->type, &b->rule_decl->type) &&
+	       streq_null(a->collation, b->collation) && !a->not_null == !b->rule_decl->not_null &&
 	       (!a->not_null || a->not_null_conflict == b->not_null_conflict);
 }
 

@@ -101,7 +101,7 @@ const char *dbt_diff_name_before(const dbt_diff *diff, const char *table, const 
 /*
  * SQLite: 1 when the database's column `db` is the key the model declared
  * as `model`, which the auto-increment rule made the INTEGER rowid alias
- * (dbt_column.rule_type): of the declared type and NOT NULL, which is no
+ * (dbt_column.rule_decl): of the declared type and NOT NULL, which is no
  * alias.  Such a key agrees with the model; the rule decides how a table
  * is made, not how an existing one must change.
  */

@@ -984,10 +984,11 @@ int dbt_render_autoincrement_rule_applies(const dbt_table *t, const dbt_column *
 /* The columns the rule applies to, less those the model opts out with the
  * hint, which is refused where the rule would not apply anyway.
  * `apply(t, c)` makes the column auto-increment on the dialect. */
-static int autoincrement_rule(dbt_table *t, void (*apply)(dbt_column *c))
+static int autoincrement_rule(dbt_table *t, int (*apply)(dbt_column *c))
 {
 	char at[32];
 	size_t i;
+	int rc;
 
 	for (i = 0; i < t->ncolumns; i++) {
 		dbt_column *c = t->columns[i];
@@ -1003,8 +1004,8 @@ static int autoincrement_rule(dbt_table *t, void (*apply)(dbt_column *c))
 				"foreign key takes",
 				at, t->name, c->name);
 		}
-		if (applies && !c->no_autoincrement)
-			apply(c);
+		if (applies && !c->no_autoincrement && (rc = apply(c)) < 0)
+			return rc;
 	}
 	return 0;
 }

@@ -71,7 +71,7 @@ int dbt_mysql_expr(dbt_buf *out, const struct dbt_table *t, const char *expr);
 void dbt_mysql_put_expr(dbt_buf *out, const struct dbt_table *t, const char *expr);
 
 /* AUTO_INCREMENT: the column generates its values and is NOT NULL. */
-void dbt_mysql_autoincrement(struct dbt_column *c);
+int dbt_mysql_autoincrement(struct dbt_column *c);
 int dbt_mysql_autoincrement_is(const struct dbt_column *c);
 
 /* DROP TABLE of every table at once, foreign-key checks off around it

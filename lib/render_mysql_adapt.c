@@ -18,11 +18,12 @@
 #include <string.h>
 #include <strings.h>
 
-void dbt_mysql_autoincrement(dbt_column *c)
+int dbt_mysql_autoincrement(dbt_column *c)
 {
 	c->autoincrement = 1;
 	c->identity_implicit = 1;
 	c->not_null = 1;
+	return 0;
 }
 
 int dbt_mysql_autoincrement_is(const dbt_column *c)

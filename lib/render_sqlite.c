@@ -558,14 +558,14 @@ static int keep_declared_key(const dbt_table **t, dbt_table *copy, dbt_column **
 	size_t i;
 
 	*cols = NULL;
-	if (!c || c->rule_type.kind == DBT_TYPE_NONE || !old ||
-	    !(oc = dbt_table_find_column(old, c->name)) || !dbt_diff_column_as_declared(oc, c))
+	if (!c || !c->rule_decl || !old || !(oc = dbt_table_find_column(old, c->name)) ||
+	    !dbt_diff_column_as_declared(oc, c))
 		return 0;
 	if (!(*cols = malloc((*t)->ncolumns * sizeof(**cols))))
 		return dbt_error_oom();
 	*key = *c;
-	key->type = c->rule_type;
-	key->not_null = c->rule_not_null;
+	key->type = c->rule_decl->type;
+	key->not_null = c->rule_decl->not_null;
 	for (i = 0; i < (*t)->ncolumns; i++)
 		(*cols)[i] = (*t)->columns[i] == c ? key : (*t)->columns[i];
 	*copy = **t;

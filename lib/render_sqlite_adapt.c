@@ -106,24 +106,27 @@ static int sqlite_table_options(const dbt_table *t)
 
 /* SQLite: the rowid alias, whose type must be spelled INTEGER (a BIGINT
  * key becomes INTEGER, which SQLite stores in 64 bits all the same).  The
- * declared type and NOT NULL stay in rule_type and rule_not_null, for the
+ * declared type and NOT NULL stay in rule_decl, for the
  * differ: a key made elsewhere with that type agrees with the model. */
-void dbt_sqlite_autoincrement(dbt_column *c)
+int dbt_sqlite_autoincrement(dbt_column *c)
 {
 	if (!c->type.text && c->type.kind == DBT_TYPE_INTEGER && c->type.length < 0 &&
 	    c->type.precision < 0 && c->type.scale < 0) {
 		/* INTEGER already: the alias as declared. */
 		c->not_null = 1;
-		return;
+		return 0;
 	}
-	dbt_type_release(&c->rule_type);
-	c->rule_type = c->type;
-	c->rule_type.decl = NULL;
-	c->rule_not_null = c->not_null;
+	if (!c->rule_decl && !(c->rule_decl = calloc(1, sizeof(*c->rule_decl))))
+		return dbt_error_oom();
+	dbt_type_release(&c->rule_decl->type);
+	c->rule_decl->type = c->type;
+	c->rule_decl->type.decl = NULL;
+	c->rule_decl->not_null = c->not_null;
 	c->type.kind = DBT_TYPE_INTEGER;
 	c->type.length = c->type.precision = c->type.scale = -1;
 	c->type.text = NULL;
 	c->not_null = 1;
+	return 0;
 }
 
 /* PostgreSQL's options of a key, which SQLite's keys do not have. */

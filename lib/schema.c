@@ -95,7 +95,10 @@ static void column_free(dbt_column *c)
 		return;
 	free(c->name);
 	dbt_type_release(&c->type);
-	dbt_type_release(&c->rule_type);
+	if (c->rule_decl) {
+		dbt_type_release(&c->rule_decl->type);
+		free(c->rule_decl);
+	}
 	free(c->default_expr);
 	free(c->collation);
 	free(c->renamed_from);

@@ -117,15 +117,20 @@ typedef struct dbt_column {
 					* (default_expr holds it so); 0
 					* otherwise */
 	int dq_default_bare;		     /* that word is bare, not quoted */
-	dbt_type rule_type;		     /* SQLite: the type the model declared (INT,
-					      * BIGINT, ...) for a key that the
-					      * auto-increment rule made the INTEGER rowid
-					      * alias; kind NONE otherwise.  A key of the
-					      * database that is no alias but has this
-					      * type agrees (the rule makes tables, it
-					      * does not change existing ones) */
-	int rule_not_null;		     /* NOT NULL as declared, beside rule_type */
+	struct dbt_rule_decl *rule_decl;     /* SQLite: what the model declared of a key
+					  * that the auto-increment rule made the
+					  * INTEGER rowid alias (INT, BIGINT, ...);
+					  * NULL otherwise.  A key of the database
+					  * that is no alias but is as declared
+					  * agrees (the rule makes tables, it does
+					  * not change existing ones) */
 } dbt_column;
+
+/* The declared type and NOT NULL of dbt_column.rule_decl. */
+typedef struct dbt_rule_decl {
+	dbt_type type;
+	int not_null;
+} dbt_rule_decl;
 
 /* A primary key or unique constraint. */
 typedef struct dbt_unique {

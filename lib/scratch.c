@@ -371,10 +371,12 @@ static void adopt_table(dbt_table *to, dbt_table *from)
 			c->identity_implicit = from->columns[i]->identity_implicit;
 			/* The declared type of a key the rule made the rowid
 			 * alias (see dbt_sqlite_autoincrement). */
-			dbt_type_release(&c->rule_type);
-			c->rule_type = from->columns[i]->rule_type;
-			c->rule_not_null = from->columns[i]->rule_not_null;
-			memset(&from->columns[i]->rule_type, 0, sizeof(dbt_type));
+			if (c->rule_decl) {
+				dbt_type_release(&c->rule_decl->type);
+				free(c->rule_decl);
+			}
+			c->rule_decl = from->columns[i]->rule_decl;
+			from->columns[i]->rule_decl = NULL;
 			c->renamed_from = from->columns[i]->renamed_from;
 			c->renamed_line = from->columns[i]->renamed_line;
 			c->renamed_col = from->columns[i]->renamed_col;
