@@ -114,6 +114,7 @@ static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
 	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
 	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
 	    !a->nulls_not_distinct != !b->nulls_not_distinct || a->conflict != b->conflict ||
+	    !a->deferrable != !b->deferrable || !a->initially_deferred != !b->initially_deferred ||
 	    !a->column_desc != !b->column_desc || !same_collations(a, b))
 		return 0;
 	return names_match(a->name, b->name, b->name_given);

@@ -171,6 +171,8 @@ static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r,
 	k->line = o->line;
 	k->col = o->col;
 	k->nulls_not_distinct = o->nulls_not_distinct;
+	k->deferrable = o->deferrable;
+	k->initially_deferred = o->initially_deferred;
 	k->conflict = o->conflict;
 	k->column_desc = o->column_desc;
 	for (i = 0; i < o->ncolumns && rc == 0; i++)

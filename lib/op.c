@@ -462,6 +462,10 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 			dbt_buf_puts(out, " INCLUDE ");
 			put_names(out, op->key->include, op->key->ninclude);
 		}
+		if (op->key->deferrable)
+			dbt_buf_puts(out, op->key->initially_deferred
+						  ? " DEFERRABLE INITIALLY DEFERRED"
+						  : " DEFERRABLE");
 		put_conflict(out, op->key->conflict);
 		break;
 	}

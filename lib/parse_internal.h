@@ -125,6 +125,7 @@ int typed_literals(char **out, const char *text, size_t len);
 int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col);
 int parse_nulls_distinct(struct parser *p, int *out, int *line, int *col);
 int parse_key_include(struct parser *p, dbt_unique *k, const char *table);
+int parse_key_deferral(struct parser *p, dbt_unique *k);
 int skip_not_valid(struct parser *p);
 /* [ON CONFLICT resolution], SQLite's, after a NOT NULL, PRIMARY KEY,
  * UNIQUE or CHECK constraint: the resolution in `*out` (NONE without the

@@ -436,6 +436,52 @@ int parse_key_include(struct parser *p, dbt_unique *k, const char *table)
 }
 
 /*
+ * [NOT] DEFERRABLE and INITIALLY DEFERRED | IMMEDIATE after a primary key
+ * or unique constraint (PostgreSQL), in any order, as for a foreign key:
+ * INITIALLY DEFERRED implies DEFERRABLE.  The first of them is the key's
+ * place for the dialects that refuse it (pg_line) unless INCLUDE or NULLS
+ * NOT DISTINCT came first.
+ */
+int parse_key_deferral(struct parser *p, dbt_unique *k)
+{
+	int line = p->cur.tok.line, col = p->cur.tok.col, not_deferrable = 0, rc;
+	dbt_token la;
+
+	for (;;) {
+		peek(p, &la);
+		if (is(p, "deferrable")) {
+			k->deferrable = 1;
+		} else if (is(p, "not") && dbt_token_is(p->text, &la, "deferrable")) {
+			not_deferrable = 1;
+			if ((rc = next(p)) < 0)
+				return rc;
+		} else if (is(p, "initially")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			if (is(p, "deferred")) {
+				k->initially_deferred = 1;
+				k->deferrable = 1;
+			} else if (!is(p, "immediate")) {
+				return expected(p, "DEFERRED or IMMEDIATE");
+			}
+		} else {
+			break;
+		}
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (not_deferrable && k->deferrable)
+		return fail_at(p, line, col,
+			       "a key cannot be both NOT DEFERRABLE and DEFERRABLE (or INITIALLY "
+			       "DEFERRED)");
+	if (k->deferrable && !k->pg_line) {
+		k->pg_line = line;
+		k->pg_col = col;
+	}
+	return 0;
+}
+
+/*
  * NOT VALID after a table CHECK constraint: PostgreSQL ignores it in
  * CREATE TABLE, where the constraint is made valid; in the model's ALTER
  * TABLE ... ADD CONSTRAINT it means the same (see README.md: whether the
@@ -514,8 +560,8 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		autoinc.kind = DBT_TOK_END;
 		rc = parse_column_list_as(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
 					  t->name, "a primary key", &autoinc);
-		if (rc == 0)
-			rc = parse_key_include(p, pk, t->name);
+		if (rc == 0 && (rc = parse_key_include(p, pk, t->name)) == 0)
+			rc = parse_key_deferral(p, pk);
 		if (rc < 0 || (rc = parse_conflict(p, &pk->conflict, &cl, &cc)) < 0 ||
 		    autoinc.kind == DBT_TOK_END)
 			goto cleanup;
@@ -546,7 +592,8 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 					       &u->pg_col)) < 0 ||
 		    (rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns,
 					    t->name, "a unique constraint")) < 0 ||
-		    (rc = parse_key_include(p, u, t->name)) < 0)
+		    (rc = parse_key_include(p, u, t->name)) < 0 ||
+		    (rc = parse_key_deferral(p, u)) < 0)
 			goto cleanup;
 		rc = parse_conflict(p, &u->conflict, &cl, &cc);
 	} else if (is(p, "foreign")) {
@@ -940,6 +987,8 @@ static int like_key(dbt_unique *key, const dbt_unique *o, int line, int col)
 	key->line = line;
 	key->col = col;
 	key->nulls_not_distinct = o->nulls_not_distinct;
+	key->deferrable = o->deferrable;
+	key->initially_deferred = o->initially_deferred;
 	key->pg_line = o->pg_line ? line : 0;
 	key->pg_col = o->pg_line ? col : 0;
 	for (i = 0; i < o->ncolumns && rc == 0; i++)

@@ -907,9 +907,12 @@ static int read_constraints(struct reflect *r)
 					       : dbt_table_add_unique(&key, t, name)) == 0 &&
 			    (rc = add_names(key, add_unique_column, value(res, i, 3))) == 0)
 				rc = add_names(key, add_unique_include, value(res, i, 12));
-			if (rc == 0)
+			if (rc == 0) {
 				key->nulls_not_distinct =
 					value(res, i, 13) && !strcmp(value(res, i, 13), "true");
+				key->deferrable = flag(res, i, 8);
+				key->initially_deferred = flag(res, i, 9);
+			}
 			break;
 		case 'f':
 			if ((rc = dbt_table_add_fk(&fk, t, name, value(res, i, 4))) < 0 ||

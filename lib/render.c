@@ -281,6 +281,9 @@ void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		dbt_buf_puts(out, " INCLUDE ");
 		ident_list(out, d, key->include, key->ninclude);
 	}
+	if (key->deferrable)
+		dbt_buf_puts(out, key->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
+							  : " DEFERRABLE INITIALLY IMMEDIATE");
 	dbt_render_conflict(out, key->conflict);
 }
 

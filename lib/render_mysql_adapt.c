@@ -519,15 +519,17 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 /* PostgreSQL's options of a key or an index, which MariaDB's do not have;
  * `what` names it. */
 static int refuse_pg_key_options(int line, int col, const char *what, size_t ninclude,
-				 int nulls_not_distinct)
+				 int nulls_not_distinct, int deferrable)
 {
 	char at[48];
 
-	if (!ninclude && !nulls_not_distinct)
+	if (!ninclude && !nulls_not_distinct && !deferrable)
 		return 0;
 	dbt_render_place(at, sizeof(at), line, col);
 	return dbt_error_set(DBT_EPARSE, "%s%s has %s, which MariaDB/MySQL does not have", at, what,
-			     ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
+			     ninclude		  ? "INCLUDE columns"
+			     : nulls_not_distinct ? "NULLS NOT DISTINCT"
+						  : "DEFERRABLE");
 }
 
 /* The model's PostgreSQL-only forms, and indexes MariaDB cannot have,
@@ -551,15 +553,15 @@ static int refuse_pg_forms(const dbt_schema *s)
 					     at, t->name);
 		}
 		snprintf(what, sizeof(what), "a key of table '%s'", t->name);
-		if (t->pk &&
-		    (rc = refuse_pg_key_options(t->pk->pg_line, t->pk->pg_col, what,
-						t->pk->ninclude, t->pk->nulls_not_distinct)) < 0)
+		if (t->pk && (rc = refuse_pg_key_options(t->pk->pg_line, t->pk->pg_col, what,
+							 t->pk->ninclude, t->pk->nulls_not_distinct,
+							 t->pk->deferrable)) < 0)
 			return rc;
 		for (k = 0; k < t->nuniques; k++) {
 			const dbt_unique *u = t->uniques[k];
 
 			if ((rc = refuse_pg_key_options(u->pg_line, u->pg_col, what, u->ninclude,
-							u->nulls_not_distinct)) < 0)
+							u->nulls_not_distinct, u->deferrable)) < 0)
 				return rc;
 		}
 		for (k = 0; k < t->ncolumns; k++) {
@@ -581,7 +583,7 @@ static int refuse_pg_forms(const dbt_schema *s)
 
 		snprintf(what, sizeof(what), "index '%s'", ix->name);
 		if ((rc = refuse_pg_key_options(ix->pg_line, ix->pg_col, what, ix->ninclude,
-						ix->nulls_not_distinct)) < 0)
+						ix->nulls_not_distinct, 0)) < 0)
 			return rc;
 		/* Here rather than only when rendering: the scratch database
 		 * that check and migrate build would get it as written. */

@@ -129,12 +129,14 @@ void dbt_sqlite_autoincrement(dbt_column *c)
 /* PostgreSQL's options of a key, which SQLite's keys do not have. */
 static int sqlite_refuse_key(const dbt_table *t, const dbt_unique *k)
 {
-	if (!k || (!k->ninclude && !k->nulls_not_distinct))
+	if (!k || (!k->ninclude && !k->nulls_not_distinct && !k->deferrable))
 		return 0;
 	return dbt_error_set(DBT_EPARSE,
 			     "%d:%d: a key of table '%s' has %s, which SQLite does not have",
 			     k->pg_line, k->pg_col, t->name,
-			     k->ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
+			     k->ninclude	     ? "INCLUDE columns"
+			     : k->nulls_not_distinct ? "NULLS NOT DISTINCT"
+						     : "DEFERRABLE");
 }
 
 static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)

@@ -1086,13 +1086,14 @@ void dbt_table_sqlite_pk_nulls(dbt_table *table)
 }
 
 /* Two keys that PostgreSQL makes one index of: the same columns, the
- * same INCLUDE columns and NULLS [NOT] DISTINCT. */
+ * same INCLUDE columns, NULLS [NOT] DISTINCT and deferral. */
 static int same_key(const dbt_unique *a, const dbt_unique *b)
 {
 	size_t i;
 
 	if (!same_columns(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
-	    a->ninclude != b->ninclude || !a->nulls_not_distinct != !b->nulls_not_distinct)
+	    a->ninclude != b->ninclude || !a->nulls_not_distinct != !b->nulls_not_distinct ||
+	    !a->deferrable != !b->deferrable || !a->initially_deferred != !b->initially_deferred)
 		return 0;
 	/* SQLite: a key with other collations is another index. */
 	for (i = 0; i < a->ncolumns; i++) {

@@ -137,8 +137,13 @@ typedef struct dbt_unique {
 	char **include; /* PostgreSQL: INCLUDE (...) columns, in order */
 	size_t ninclude;
 	int nulls_not_distinct; /* PostgreSQL 15: UNIQUE NULLS NOT DISTINCT */
-	int pg_line, pg_col;	/* where the model writes INCLUDE or NULLS NOT
-				 * DISTINCT, for SQLite's refusal; 0 otherwise */
+	int deferrable;		/* PostgreSQL: DEFERRABLE */
+	int initially_deferred; /* PostgreSQL: INITIALLY DEFERRED (and so
+				 * DEFERRABLE) */
+	int pg_line, pg_col;	/* where the model writes INCLUDE, NULLS NOT
+				 * DISTINCT or DEFERRABLE (the first of them),
+				 * for SQLite's and MariaDB's refusal; 0
+				 * otherwise */
 	dbt_conflict conflict;	/* SQLite: ON CONFLICT ... */
 	char **collations;	/* SQLite: each column's COLLATE in the key, folded
 				 * like a name, as written (NULL: none); the

@@ -75,6 +75,14 @@ static void put_key_options(dbt_buf *b, char **include, size_t ninclude, int nul
 		dbt_buf_puts(b, " nulls not distinct");
 }
 
+/* PostgreSQL's deferral of a primary key or unique constraint. */
+static void put_key_deferral(dbt_buf *b, const dbt_unique *k)
+{
+	if (k->deferrable)
+		dbt_buf_printf(b, " deferrable initially %s",
+			       k->initially_deferred ? "deferred" : "immediate");
+}
+
 /* SQLite's collations of a key's columns, and a column's PRIMARY KEY
  * DESC, which is no rowid alias. */
 static void put_key_sqlite(dbt_buf *b, const dbt_unique *k)
@@ -133,6 +141,7 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		dbt_buf_putc(out, ' ');
 		put_list(out, t->pk->columns, t->pk->ncolumns);
 		put_key_options(out, t->pk->include, t->pk->ninclude, t->pk->nulls_not_distinct);
+		put_key_deferral(out, t->pk);
 		put_key_sqlite(out, t->pk);
 		dbt_buf_putc(out, '\n');
 	}
@@ -141,6 +150,7 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		put_list(&b, t->uniques[i]->columns, t->uniques[i]->ncolumns);
 		put_key_options(&b, t->uniques[i]->include, t->uniques[i]->ninclude,
 				t->uniques[i]->nulls_not_distinct);
+		put_key_deferral(&b, t->uniques[i]);
 		put_key_sqlite(&b, t->uniques[i]);
 		put_name(&b, t->uniques[i]->name, flags);
 		dbt_buf_putc(&b, '\n');

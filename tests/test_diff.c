@@ -683,6 +683,18 @@ static void test_foreign_key_deferrable_change_is_drop_and_add(void **state)
 		    "+ foreign key books (a) -> authors (id) DEFERRABLE INITIALLY DEFERRED");
 }
 
+static void test_key_deferrable_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER PRIMARY KEY, b INTEGER UNIQUE);\n",
+		    "CREATE TABLE t (a INTEGER PRIMARY KEY DEFERRABLE,"
+		    " b INTEGER UNIQUE DEFERRABLE INITIALLY DEFERRED);\n",
+		    "- unique t (b)\n"
+		    "- primary key t (a)\n"
+		    "+ primary key t (a) DEFERRABLE\n"
+		    "+ unique t (b) DEFERRABLE INITIALLY DEFERRED");
+}
+
 static void test_check_added_dropped_and_changed(void **state)
 {
 	const char *none = "CREATE TABLE users (age INTEGER);\n";
@@ -2077,6 +2089,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_key_added_and_dropped),
 		cmocka_unit_test(test_foreign_key_action_change_is_drop_and_add),
 		cmocka_unit_test(test_foreign_key_deferrable_change_is_drop_and_add),
+		cmocka_unit_test(test_key_deferrable_change_is_drop_and_add),
 		cmocka_unit_test(test_check_added_dropped_and_changed),
 		cmocka_unit_test(test_check_compares_canonical_text),
 		cmocka_unit_test(test_index_added_and_dropped),

@@ -713,6 +713,33 @@ static void foreign_key_deferrable_forms(void **state)
 	dbt_schema_free(s);
 }
 
+static void keys_take_deferrable_forms(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INT PRIMARY KEY DEFERRABLE INITIALLY DEFERRED,"
+		     " a INT UNIQUE NOT DEFERRABLE NOT NULL,"
+		     " b INT UNIQUE DEFERRABLE,"
+		     " c INT, d INT,"
+		     " UNIQUE (c) INCLUDE (d) INITIALLY DEFERRED,"
+		     " CONSTRAINT t_d UNIQUE (d) DEFERRABLE INITIALLY IMMEDIATE)");
+	t = s->tables[0];
+	assert_true(t->pk->deferrable);
+	assert_true(t->pk->initially_deferred);
+	assert_false(t->uniques[0]->deferrable);
+	assert_true(t->columns[1]->not_null);
+	assert_true(t->uniques[1]->deferrable);
+	assert_false(t->uniques[1]->initially_deferred);
+	assert_true(t->uniques[2]->deferrable);
+	assert_true(t->uniques[2]->initially_deferred);
+	assert_int_equal(t->uniques[2]->ninclude, 1);
+	assert_true(t->uniques[3]->deferrable);
+	assert_false(t->uniques[3]->initially_deferred);
+	dbt_schema_free(s);
+}
+
 static void foreign_keys_may_reference_tables_declared_later(void **state)
 {
 	dbt_schema *s;
@@ -1378,6 +1405,13 @@ BAD(initially_deferred_not_deferrable,
 BAD(deferrable_and_not_deferrable,
     "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t DEFERRABLE NOT DEFERRABLE)",
     "schema.sql:1:35: a foreign key cannot be both DEFERRABLE and NOT DEFERRABLE")
+BAD(key_not_deferrable_initially_deferred,
+    "CREATE TABLE t (a INT UNIQUE NOT DEFERRABLE INITIALLY DEFERRED)",
+    "schema.sql:1:30: a key cannot be both NOT DEFERRABLE and DEFERRABLE (or INITIALLY "
+    "DEFERRED)")
+BAD(key_initially_needs_deferred_or_immediate,
+    "CREATE TABLE t (a INT, PRIMARY KEY (a) INITIALLY SOON)",
+    "schema.sql:1:50: expected DEFERRED or IMMEDIATE, found 'SOON'")
 BAD(initially_needs_deferred_or_immediate,
     "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t INITIALLY LATER)",
     "schema.sql:1:58: expected DEFERRED or IMMEDIATE, found 'LATER'")
@@ -2822,6 +2856,7 @@ int main(void)
 		T(table_foreign_key_may_be_composite_and_named),
 		T(foreign_key_actions_are_read),
 		T(foreign_key_deferrable_forms),
+		T(keys_take_deferrable_forms),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
 		T(index_methods_and_nulls_order_are_kept),
@@ -2979,6 +3014,8 @@ int main(void)
 		T(initially_deferred_not_deferrable),
 		T(deferrable_and_not_deferrable),
 		T(initially_needs_deferred_or_immediate),
+		T(key_not_deferrable_initially_deferred),
+		T(key_initially_needs_deferred_or_immediate),
 		T(index_on_unknown_table),
 		T(index_on_unknown_column),
 		T(index_on_unknown_parenthesised_column),

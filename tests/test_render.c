@@ -1243,6 +1243,31 @@ static void test_postgres_unlogged_include_nulls_and_identity_options(void **sta
 	pair_free(&p);
 }
 
+static void test_postgres_deferrable_keys(void **state)
+{
+	struct pair p;
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG, "CREATE TABLE t (id INT PRIMARY KEY, a INT UNIQUE);\n",
+		   "CREATE TABLE t (id INT PRIMARY KEY DEFERRABLE,\n"
+		   "  a INT UNIQUE INITIALLY DEFERRED);\n");
+	assert_sql(&b, dbt_render_create_table(&b, PG, table_of(p.to, "t"), NULL, NULL),
+		   "CREATE TABLE t (\n"
+		   "    id INTEGER NOT NULL,\n"
+		   "    a INTEGER,\n"
+		   "    CONSTRAINT t_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY IMMEDIATE,\n"
+		   "    CONSTRAINT t_a_key UNIQUE (a) DEFERRABLE INITIALLY DEFERRED\n"
+		   ");\n");
+	op = column_op(&p, DBT_OP_ADD_UNIQUE, "t", "a");
+	op.key = table_of(p.to, "t")->uniques[0];
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a) DEFERRABLE INITIALLY "
+		      "DEFERRED;\n");
+	pair_free(&p);
+}
+
 static void test_postgres_identity_gains_options_when_added(void **state)
 {
 	struct pair p;
@@ -1272,6 +1297,8 @@ static void test_adapt_sqlite_refuses_postgres_table_key_and_index_forms(void **
 		 "1:42: a key of table 't' has INCLUDE columns, which SQLite does not have"},
 		{"CREATE TABLE t (a INT UNIQUE NULLS NOT DISTINCT)",
 		 "1:30: a key of table 't' has NULLS NOT DISTINCT, which SQLite does not have"},
+		{"CREATE TABLE t (a INT PRIMARY KEY DEFERRABLE)",
+		 "1:35: a key of table 't' has DEFERRABLE, which SQLite does not have"},
 		{"CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) INCLUDE (a)",
 		 "2:25: index 'i' has INCLUDE columns, which SQLite does not have"},
 		{"CREATE TABLE t (a INTEGER GENERATED ALWAYS AS IDENTITY (CACHE 5) PRIMARY KEY)",
@@ -3491,6 +3518,7 @@ int main(void)
 			test_postgres_alter_generated_drops_and_adds_or_drops_the_expression),
 		cmocka_unit_test(test_postgres_alter_options_is_refused),
 		cmocka_unit_test(test_postgres_unlogged_include_nulls_and_identity_options),
+		cmocka_unit_test(test_postgres_deferrable_keys),
 		cmocka_unit_test(test_postgres_identity_gains_options_when_added),
 		cmocka_unit_test(test_adapt_sqlite_refuses_postgres_table_key_and_index_forms),
 		cmocka_unit_test(test_postgres_add_and_drop_foreign_key),
