@@ -145,7 +145,8 @@ static int cmp_check(const void *av, size_t i, const void *bv, size_t j)
 	const dbt_check *a = ((dbt_check *const *)av)[i];
 	const dbt_check *b = ((dbt_check *const *)bv)[j];
 
-	if (!streq_null(a->expr, b->expr) || a->conflict != b->conflict)
+	if (!streq_null(a->expr, b->expr) || a->conflict != b->conflict ||
+	    !a->no_inherit != !b->no_inherit)
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }

@@ -280,6 +280,7 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->line = oc->line;
 		c->col = oc->col;
 		c->conflict = oc->conflict;
+		c->no_inherit = oc->no_inherit;
 	}
 	for (i = 0; i < o->nexcludes; i++) {
 		const dbt_exclude *ox = o->excludes[i];

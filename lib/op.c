@@ -481,6 +481,8 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		dbt_buf_puts(out, op->kind == DBT_OP_ADD_CHECK ? "+ check " : "- check ");
 		put_name(out, op_table_name(op));
 		dbt_buf_printf(out, " (%s)", op->check->expr);
+		if (op->check->no_inherit)
+			dbt_buf_puts(out, " NO INHERIT");
 		put_conflict(out, op->check->conflict);
 		break;
 	case DBT_OP_ADD_INDEX:

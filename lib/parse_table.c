@@ -221,6 +221,14 @@ int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int 
 		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
 	c->line = line;
 	c->col = col;
+	/* PostgreSQL's NO INHERIT: the constraint stays on this table. */
+	if (is(p, "no")) {
+		c->no_inherit_line = p->cur.tok.line;
+		c->no_inherit_col = p->cur.tok.col;
+		if ((rc = next(p)) < 0 || (rc = expect(p, "inherit", "INHERIT")) < 0)
+			return rc;
+		c->no_inherit = 1;
+	}
 	return 0;
 }
 
@@ -1087,6 +1095,9 @@ static int parse_like(struct parser *p, dbt_table *t)
 		if ((rc = dbt_table_add_check(&c, t, o->name, o->expr, strlen(o->expr))) < 0)
 			goto cleanup;
 		c->name_given = o->name_given;
+		c->no_inherit = o->no_inherit;
+		c->no_inherit_line = o->no_inherit ? line : 0;
+		c->no_inherit_col = o->no_inherit ? col : 0;
 		c->line = line;
 		c->col = col;
 	}

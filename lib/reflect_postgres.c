@@ -355,7 +355,8 @@ static const char constraints_sql[] =
 	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
 	"CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
 	"WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
-	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " NULLS_NOT_DISTINCT("ci") " "
+	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " NULLS_NOT_DISTINCT("ci") ", "
+	"con.connoinherit "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
 	"LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid "
@@ -853,7 +854,7 @@ static int add_fk_ref_column(void *obj, const char *column)
 	return dbt_fk_add_ref_column(obj, column);
 }
 
-static int add_check(dbt_table *t, const char *name, const char *text)
+static int add_check(dbt_table *t, const char *name, const char *text, int no_inherit)
 {
 	dbt_check *check;
 	char *expr;
@@ -863,6 +864,8 @@ static int add_check(dbt_table *t, const char *name, const char *text)
 		return rc;
 	rc = dbt_table_add_check(&check, t, name, expr, strlen(expr));
 	free(expr);
+	if (rc == 0)
+		check->no_inherit = no_inherit;
 	if (rc == DBT_EPARSE)
 		return dbt_error_prefix(rc, "cannot reflect check constraint '%s' of table '%s'",
 					name, t->name);
@@ -933,7 +936,8 @@ static int read_constraints(struct reflect *r)
 			rc = add_exclude(t, name, value(res, i, 10) ? value(res, i, 10) : "");
 			break;
 		default:
-			rc = add_check(t, name, value(res, i, 10) ? value(res, i, 10) : "");
+			rc = add_check(t, name, value(res, i, 10) ? value(res, i, 10) : "",
+				       flag(res, i, 14));
 			break;
 		}
 		if (rc < 0)

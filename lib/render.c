@@ -321,6 +321,8 @@ void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 	dbt_buf_puts(out, " CHECK (");
 	put_expr(out, d, t, check->expr);
 	dbt_buf_putc(out, ')');
+	if (check->no_inherit)
+		dbt_buf_puts(out, " NO INHERIT");
 	dbt_render_conflict(out, check->conflict);
 }
 

@@ -557,6 +557,17 @@ static int refuse_pg_forms(const dbt_schema *s)
 							 t->pk->ninclude, t->pk->nulls_not_distinct,
 							 t->pk->deferrable)) < 0)
 			return rc;
+		for (k = 0; k < t->nchecks; k++) {
+			const dbt_check *c = t->checks[k];
+
+			if (!c->no_inherit)
+				continue;
+			dbt_render_place(at, sizeof(at), c->no_inherit_line, c->no_inherit_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sa CHECK of table '%s' is NO INHERIT, which "
+					     "MariaDB/MySQL does not have",
+					     at, t->name);
+		}
 		for (k = 0; k < t->nuniques; k++) {
 			const dbt_unique *u = t->uniques[k];
 

@@ -173,6 +173,13 @@ static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 	for (i = 0; i < t->nuniques; i++)
 		if ((rc = sqlite_refuse_key(t, t->uniques[i])) < 0)
 			return rc;
+	for (i = 0; i < t->nchecks; i++)
+		if (t->checks[i]->no_inherit)
+			return dbt_error_set(DBT_EPARSE,
+					     "%d:%d: a CHECK of table '%s' is NO INHERIT, which "
+					     "SQLite does not have",
+					     t->checks[i]->no_inherit_line,
+					     t->checks[i]->no_inherit_col, t->name);
 	for (i = 0; i < t->ncolumns; i++)
 		if (t->columns[i]->identity_options)
 			return dbt_error_set(DBT_EPARSE,

@@ -209,8 +209,13 @@ typedef struct dbt_check {
 	int name_given;
 	char *expr; /* canonical text */
 	int line, col;
-	dbt_conflict conflict; /* SQLite: ON CONFLICT ..., which it keeps and
+	dbt_conflict conflict;		     /* SQLite: ON CONFLICT ..., which it keeps and
 				* does not apply to a CHECK */
+	int no_inherit;			     /* PostgreSQL: NO INHERIT, the constraint is
+				* not passed on to child tables */
+	int no_inherit_line, no_inherit_col; /* where the model writes NO
+					      * INHERIT; 0 when it does not
+					      * or when reflected */
 } dbt_check;
 
 /* One key of an index: a column or an expression, exactly one non-NULL. */

@@ -176,7 +176,8 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		lines_add(&l, &b);
 	}
 	for (i = 0; i < t->nchecks; i++) {
-		dbt_buf_printf(&b, "  check (%s)", t->checks[i]->expr);
+		dbt_buf_printf(&b, "  check (%s)%s", t->checks[i]->expr,
+			       t->checks[i]->no_inherit ? " no inherit" : "");
 		put_name(&b, t->checks[i]->name, flags);
 		dbt_buf_putc(&b, '\n');
 		lines_add(&l, &b);

@@ -707,6 +707,15 @@ static void test_check_added_dropped_and_changed(void **state)
 	expect_diff(ck, ck2, "- check users (age >= 0)\n+ check users (age > 0)");
 }
 
+static void test_check_no_inherit_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER CONSTRAINT t_a CHECK (a > 0));\n",
+		    "CREATE TABLE t (a INTEGER CONSTRAINT t_a CHECK (a > 0) NO INHERIT);\n",
+		    "- check t (a > 0)\n"
+		    "+ check t (a > 0) NO INHERIT");
+}
+
 static void test_check_compares_canonical_text(void **state)
 {
 	(void)state;
@@ -2090,6 +2099,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_key_action_change_is_drop_and_add),
 		cmocka_unit_test(test_foreign_key_deferrable_change_is_drop_and_add),
 		cmocka_unit_test(test_key_deferrable_change_is_drop_and_add),
+		cmocka_unit_test(test_check_no_inherit_change_is_drop_and_add),
 		cmocka_unit_test(test_check_added_dropped_and_changed),
 		cmocka_unit_test(test_check_compares_canonical_text),
 		cmocka_unit_test(test_index_added_and_dropped),

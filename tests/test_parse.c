@@ -740,6 +740,24 @@ static void keys_take_deferrable_forms(void **state)
 	dbt_schema_free(s);
 }
 
+static void checks_keep_no_inherit(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT CHECK (a > 0) NO INHERIT NOT NULL,"
+		     " b INT, CONSTRAINT t_b CHECK (b < 9) NO INHERIT NOT VALID, CHECK (a < b))");
+	t = s->tables[0];
+	assert_int_equal(t->nchecks, 3);
+	assert_true(t->checks[0]->no_inherit);
+	assert_int_equal(t->checks[0]->no_inherit_col, 37);
+	assert_true(t->columns[0]->not_null);
+	assert_true(t->checks[1]->no_inherit);
+	assert_false(t->checks[2]->no_inherit);
+	dbt_schema_free(s);
+}
+
 static void foreign_keys_may_reference_tables_declared_later(void **state)
 {
 	dbt_schema *s;
@@ -1412,6 +1430,8 @@ BAD(key_not_deferrable_initially_deferred,
 BAD(key_initially_needs_deferred_or_immediate,
     "CREATE TABLE t (a INT, PRIMARY KEY (a) INITIALLY SOON)",
     "schema.sql:1:50: expected DEFERRED or IMMEDIATE, found 'SOON'")
+BAD(check_no_needs_inherit, "CREATE TABLE t (a INT CHECK (a > 0) NO WAY)",
+    "schema.sql:1:40: expected INHERIT, found 'WAY'")
 BAD(initially_needs_deferred_or_immediate,
     "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t INITIALLY LATER)",
     "schema.sql:1:58: expected DEFERRED or IMMEDIATE, found 'LATER'")
@@ -2857,6 +2877,7 @@ int main(void)
 		T(foreign_key_actions_are_read),
 		T(foreign_key_deferrable_forms),
 		T(keys_take_deferrable_forms),
+		T(checks_keep_no_inherit),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
 		T(index_methods_and_nulls_order_are_kept),
@@ -3015,6 +3036,7 @@ int main(void)
 		T(deferrable_and_not_deferrable),
 		T(initially_needs_deferred_or_immediate),
 		T(key_not_deferrable_initially_deferred),
+		T(check_no_needs_inherit),
 		T(key_initially_needs_deferred_or_immediate),
 		T(index_on_unknown_table),
 		T(index_on_unknown_column),

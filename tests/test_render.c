@@ -1268,6 +1268,20 @@ static void test_postgres_deferrable_keys(void **state)
 	pair_free(&p);
 }
 
+static void test_postgres_check_no_inherit(void **state)
+{
+	struct pair p;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG, "CREATE TABLE t (a INT);\n",
+		   "CREATE TABLE t (a INT CONSTRAINT t_a CHECK (a > 0) NO INHERIT);\n");
+	op = column_op(&p, DBT_OP_ADD_CHECK, "t", "a");
+	op.check = table_of(p.to, "t")->checks[0];
+	assert_op_sql(PG, &op, "ALTER TABLE t ADD CONSTRAINT t_a CHECK (a > 0) NO INHERIT;\n");
+	pair_free(&p);
+}
+
 static void test_postgres_identity_gains_options_when_added(void **state)
 {
 	struct pair p;
@@ -1299,6 +1313,8 @@ static void test_adapt_sqlite_refuses_postgres_table_key_and_index_forms(void **
 		 "1:30: a key of table 't' has NULLS NOT DISTINCT, which SQLite does not have"},
 		{"CREATE TABLE t (a INT PRIMARY KEY DEFERRABLE)",
 		 "1:35: a key of table 't' has DEFERRABLE, which SQLite does not have"},
+		{"CREATE TABLE t (a INT CHECK (a > 0) NO INHERIT)",
+		 "1:37: a CHECK of table 't' is NO INHERIT, which SQLite does not have"},
 		{"CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) INCLUDE (a)",
 		 "2:25: index 'i' has INCLUDE columns, which SQLite does not have"},
 		{"CREATE TABLE t (a INTEGER GENERATED ALWAYS AS IDENTITY (CACHE 5) PRIMARY KEY)",
@@ -3519,6 +3535,7 @@ int main(void)
 		cmocka_unit_test(test_postgres_alter_options_is_refused),
 		cmocka_unit_test(test_postgres_unlogged_include_nulls_and_identity_options),
 		cmocka_unit_test(test_postgres_deferrable_keys),
+		cmocka_unit_test(test_postgres_check_no_inherit),
 		cmocka_unit_test(test_postgres_identity_gains_options_when_added),
 		cmocka_unit_test(test_adapt_sqlite_refuses_postgres_table_key_and_index_forms),
 		cmocka_unit_test(test_postgres_add_and_drop_foreign_key),
