@@ -115,7 +115,8 @@ static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
 	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
 	    !a->nulls_not_distinct != !b->nulls_not_distinct || a->conflict != b->conflict ||
 	    !a->deferrable != !b->deferrable || !a->initially_deferred != !b->initially_deferred ||
-	    !a->column_desc != !b->column_desc || !same_collations(a, b))
+	    !streq_null(a->storage, b->storage) || !a->column_desc != !b->column_desc ||
+	    !same_collations(a, b))
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -168,7 +169,7 @@ static int index_same(const dbt_index *a, const dbt_index *b)
 	if (!streq_null(a->table, b->table) || !a->unique != !b->unique || a->nelems != b->nelems ||
 	    !streq_null(a->where, b->where) || !streq_null(a->method, b->method) ||
 	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
-	    !a->nulls_not_distinct != !b->nulls_not_distinct)
+	    !a->nulls_not_distinct != !b->nulls_not_distinct || !streq_null(a->storage, b->storage))
 		return 0;
 	for (i = 0; i < a->nelems; i++) {
 		const dbt_index_elem *x = &a->elems[i], *y = &b->elems[i];
@@ -772,7 +773,8 @@ static void emit_columns(struct ops *o, const struct state *st)
 
 		if (BOTH(p) && (!p->a->strict != !p->b->strict ||
 				!p->a->without_rowid != !p->b->without_rowid ||
-				!p->a->unlogged != !p->b->unlogged))
+				!p->a->unlogged != !p->b->unlogged ||
+				!streq_null(p->a->storage, p->b->storage)))
 			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
 	}
 	for (i = 0; i < st->npairs; i++) {

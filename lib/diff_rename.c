@@ -173,6 +173,8 @@ static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r,
 	k->nulls_not_distinct = o->nulls_not_distinct;
 	k->deferrable = o->deferrable;
 	k->initially_deferred = o->initially_deferred;
+	if (o->storage && !(k->storage = strdup(o->storage)))
+		return dbt_error_oom();
 	k->conflict = o->conflict;
 	k->column_desc = o->column_desc;
 	for (i = 0; i < o->ncolumns && rc == 0; i++)
@@ -204,7 +206,8 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 	t->wr_line = o->wr_line;
 	t->wr_col = o->wr_col;
 	t->unlogged = o->unlogged;
-	if ((o->partition_by && !(t->partition_by = strdup(o->partition_by))) ||
+	if ((o->storage && !(t->storage = strdup(o->storage))) ||
+	    (o->partition_by && !(t->partition_by = strdup(o->partition_by))) ||
 	    (o->partition_of && !(t->partition_of = strdup(new_table_name(r, o->partition_of)))) ||
 	    (o->partition_bound && !(t->partition_bound = strdup(o->partition_bound))))
 		return dbt_error_oom();
@@ -324,6 +327,8 @@ static int copy_index(dbt_schema *s, const dbt_index *o, const struct renames *r
 			return dbt_error_oom();
 	}
 	ix->nulls_not_distinct = o->nulls_not_distinct;
+	if (o->storage && !(ix->storage = strdup(o->storage)))
+		return dbt_error_oom();
 	for (i = 0; i < o->ninclude; i++)
 		if ((rc = dbt_index_add_include(ix, new_column_name(r, o->table, o->include[i]))) <
 		    0)

@@ -225,11 +225,13 @@ static void put_generated(dbt_buf *b, const dbt_column *c)
 }
 
 /* The table options: SQLite's "STRICT, WITHOUT ROWID", PostgreSQL's
- * "UNLOGGED", or "no table options". */
+ * "UNLOGGED WITH (fillfactor=70)", or "no table options". */
 static void put_options(dbt_buf *b, const dbt_table *t)
 {
-	if (t->unlogged) {
-		dbt_buf_puts(b, "UNLOGGED");
+	if (t->unlogged || t->storage) {
+		dbt_buf_puts(b, t->unlogged ? "UNLOGGED" : "");
+		if (t->storage)
+			dbt_buf_printf(b, "%sWITH (%s)", t->unlogged ? " " : "", t->storage);
 		return;
 	}
 	if (!t->strict && !t->without_rowid)
@@ -336,6 +338,8 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 	}
 	if (ix->nulls_not_distinct)
 		dbt_buf_puts(b, " NULLS NOT DISTINCT");
+	if (ix->storage)
+		dbt_buf_printf(b, " WITH (%s)", ix->storage);
 	if (ix->where)
 		dbt_buf_printf(b, " WHERE %s", ix->where);
 }
@@ -462,6 +466,8 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 			dbt_buf_puts(out, " INCLUDE ");
 			put_names(out, op->key->include, op->key->ninclude);
 		}
+		if (op->key->storage)
+			dbt_buf_printf(out, " WITH (%s)", op->key->storage);
 		if (op->key->deferrable)
 			dbt_buf_puts(out, op->key->initially_deferred
 						  ? " DEFERRABLE INITIALLY DEFERRED"

@@ -261,11 +261,19 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 	"AND s.nspacl IS NOT NULL)"
 /* clang-format on */
 
+/* A relation's storage parameters as dbt_storage_canon gives them: the
+ * items of pg_class.reloptions, sorted, joined by ", "; NULL for none. */
+#define STORAGE(x)                                                         \
+	"(SELECT pg_catalog.string_agg(o, ', ' ORDER BY o COLLATE \"C\") " \
+	"FROM pg_catalog.unnest(" x ".reloptions) o)"
+
 /* The first column of the census in tables_sql, and how many there are. */
 #define CENSUS_COL 5
 #define CENSUS_N 7
 /* Whether the table is UNLOGGED, after the census. */
 #define UNLOGGED_COL (CENSUS_COL + CENSUS_N)
+/* Its storage parameters, after that. */
+#define STORAGE_COL (UNLOGGED_COL + 1)
 
 /* No row when the schema does not exist; one row of NULLs but for the
  * census when it is empty.  The census is the same on every row. */
@@ -276,11 +284,12 @@ static const char tables_sql[] =
 	"JOIN pg_catalog.pg_class p ON p.oid = i.inhparent "
 	"WHERE c.relispartition AND i.inhrelid = c.oid), "
 	"CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) "
-	"END, " CENSUS ", c.relpersistence = 'u' "
-	"FROM pg_catalog.pg_namespace n "
-	"LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
-	"AND c.oid IN (" SCHEMA_TABLES ") "
-	"WHERE n.nspname = $1 ORDER BY c.oid";
+	"END, " CENSUS ", c.relpersistence = 'u', " STORAGE(
+		"c") " "
+		     "FROM pg_catalog.pg_namespace n "
+		     "LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
+		     "AND c.oid IN (" SCHEMA_TABLES ") "
+		     "WHERE n.nspname = $1 ORDER BY c.oid";
 
 /* A SERIAL column is one whose default is nextval() of a sequence that
  * the column owns (the 'a' dependency that SERIAL and OWNED BY make).
@@ -356,7 +365,9 @@ static const char constraints_sql[] =
 	"CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
 	"WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
 	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " NULLS_NOT_DISTINCT("ci") ", "
-	"con.connoinherit "
+	"con.connoinherit, "
+	"CASE WHEN con.contype IN ('p', 'u') THEN (SELECT " STORAGE("kc") " "
+	"FROM pg_catalog.pg_class kc WHERE kc.oid = con.conindid) END "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
 	"LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid "
@@ -389,7 +400,7 @@ static const char indexes_sql[] =
 	 * direction's own order. */
 	"ARRAY(SELECT CASE i.indoption[k] & 3 WHEN 2 THEN 'F' WHEN 1 THEN 'L' ELSE '' END "
 	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k ORDER BY k), "
-	INDEX_INCLUDE("i") ", " NULLS_NOT_DISTINCT("i") " "
+	INDEX_INCLUDE("i") ", " NULLS_NOT_DISTINCT("i") ", " STORAGE("ic") " "
 	"FROM pg_catalog.pg_index i "
 	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 	"JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
@@ -628,6 +639,11 @@ static int read_tables(struct reflect *r)
 					    value(res, i, 4))) < 0)
 			goto cleanup;
 		t->unlogged = flag(res, i, UNLOGGED_COL);
+		if (value(res, i, STORAGE_COL) &&
+		    !(t->storage = strdup(value(res, i, STORAGE_COL)))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
 		r->tables[r->ntables].oid = strtoul(oid, NULL, 10);
 		r->tables[r->ntables++].table = t;
 	}
@@ -915,6 +931,9 @@ static int read_constraints(struct reflect *r)
 					value(res, i, 13) && !strcmp(value(res, i, 13), "true");
 				key->deferrable = flag(res, i, 8);
 				key->initially_deferred = flag(res, i, 9);
+				if (value(res, i, 15) &&
+				    !(key->storage = strdup(value(res, i, 15))))
+					rc = dbt_error_oom();
 			}
 			break;
 		case 'f':
@@ -1004,6 +1023,8 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 	if (rc == 0)
 		rc = add_names(ix, add_index_include, value(res, row, 8));
 	ix->nulls_not_distinct = value(res, row, 9) && !strcmp(value(res, row, 9), "true");
+	if (rc == 0 && value(res, row, 10) && !(ix->storage = strdup(value(res, row, 10))))
+		rc = dbt_error_oom();
 	if (rc == 0 && where && (rc = server_expr(&expr, where, t)) == 0)
 		rc = dbt_index_set_where(ix, expr, strlen(expr));
 	if (rc == DBT_EPARSE)

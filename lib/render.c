@@ -249,6 +249,53 @@ void dbt_render_conflict(dbt_buf *out, dbt_conflict conflict)
 		dbt_buf_printf(out, " ON CONFLICT %s", word);
 }
 
+void dbt_render_storage_items(dbt_buf *out, const struct dbt_dialect *d, const char *storage,
+			      const char *only_not_in, int names_only)
+{
+	const char *at = storage;
+	int first = 1;
+
+	while (at && *at) {
+		const char *end = strstr(at, ", "), *eq;
+		size_t n = end ? (size_t)(end - at) : strlen(at);
+		char name[128], value[256], other[256];
+
+		eq = memchr(at, '=', n);
+		if (eq && (size_t)(eq - at) < sizeof(name) &&
+		    n - (size_t)(eq - at) <= sizeof(value)) {
+			snprintf(name, sizeof(name), "%.*s", (int)(eq - at), at);
+			snprintf(value, sizeof(value), "%.*s", (int)(n - (size_t)(eq - at) - 1),
+				 eq + 1);
+			/* With `only_not_in`: the items it lacks (names_only) or
+			 * holds with another value. */
+			if (!only_not_in ||
+			    (names_only
+				     ? !dbt_storage_get(only_not_in, name, other, sizeof(other))
+				     : !dbt_storage_get(only_not_in, name, other, sizeof(other)) ||
+					       strcmp(other, value))) {
+				dbt_buf_puts(out, first ? "" : ", ");
+				first = 0;
+				ident(out, d, name);
+				if (!names_only) {
+					dbt_buf_putc(out, '=');
+					dbt_literal_quote(out, value);
+				}
+			}
+		}
+		at = end ? end + 2 : NULL;
+	}
+}
+
+/* " WITH (name='value', ...)" of a table, index or key; nothing for none. */
+static void put_storage(dbt_buf *out, const struct dbt_dialect *d, const char *storage)
+{
+	if (!storage)
+		return;
+	dbt_buf_puts(out, " WITH (");
+	dbt_render_storage_items(out, d, storage, NULL, 0);
+	dbt_buf_putc(out, ')');
+}
+
 /* "CONSTRAINT name PRIMARY KEY (a, b)", and UNIQUE likewise. */
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key)
@@ -281,6 +328,7 @@ void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		dbt_buf_puts(out, " INCLUDE ");
 		ident_list(out, d, key->include, key->ninclude);
 	}
+	put_storage(out, d, key->storage);
 	if (key->deferrable)
 		dbt_buf_puts(out, key->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
 							  : " DEFERRABLE INITIALLY IMMEDIATE");
@@ -416,6 +464,7 @@ int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const 
 			       table->partition_bound ? table->partition_bound : "DEFAULT");
 	if (table->partition_by)
 		dbt_buf_printf(out, " PARTITION BY %s", table->partition_by);
+	put_storage(out, d, table->storage);
 	if (table->strict || table->without_rowid) {
 		if (!d->put_table_options) {
 			rc = dbt_error_set(DBT_ERROR,
@@ -503,6 +552,7 @@ int dbt_render_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index 
 	}
 	if (index->nulls_not_distinct)
 		dbt_buf_puts(out, " NULLS NOT DISTINCT");
+	put_storage(out, d, index->storage);
 	if (index->where)
 		dbt_buf_printf(out, " WHERE %s", index->where);
 	dbt_buf_puts(out, ";\n");

@@ -519,17 +519,20 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 /* PostgreSQL's options of a key or an index, which MariaDB's do not have;
  * `what` names it. */
 static int refuse_pg_key_options(int line, int col, const char *what, size_t ninclude,
-				 int nulls_not_distinct, int deferrable)
+				 int nulls_not_distinct, int deferrable, const char *storage)
 {
+	const char *form;
 	char at[48];
 
-	if (!ninclude && !nulls_not_distinct && !deferrable)
+	if (!ninclude && !nulls_not_distinct && !deferrable && !storage)
 		return 0;
+	form = ninclude		    ? "INCLUDE columns"
+	       : nulls_not_distinct ? "NULLS NOT DISTINCT"
+	       : storage	    ? "storage parameters (WITH (...))"
+				    : "DEFERRABLE";
 	dbt_render_place(at, sizeof(at), line, col);
 	return dbt_error_set(DBT_EPARSE, "%s%s has %s, which MariaDB/MySQL does not have", at, what,
-			     ninclude		  ? "INCLUDE columns"
-			     : nulls_not_distinct ? "NULLS NOT DISTINCT"
-						  : "DEFERRABLE");
+			     form);
 }
 
 /* The model's PostgreSQL-only forms, and indexes MariaDB cannot have,
@@ -552,10 +555,17 @@ static int refuse_pg_forms(const dbt_schema *s)
 					     "not have",
 					     at, t->name);
 		}
+		if (t->storage) {
+			dbt_render_place(at, sizeof(at), t->storage_line, t->storage_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%stable '%s' has storage parameters (WITH (...)), "
+					     "which MariaDB/MySQL does not have",
+					     at, t->name);
+		}
 		snprintf(what, sizeof(what), "a key of table '%s'", t->name);
 		if (t->pk && (rc = refuse_pg_key_options(t->pk->pg_line, t->pk->pg_col, what,
 							 t->pk->ninclude, t->pk->nulls_not_distinct,
-							 t->pk->deferrable)) < 0)
+							 t->pk->deferrable, t->pk->storage)) < 0)
 			return rc;
 		for (k = 0; k < t->nchecks; k++) {
 			const dbt_check *c = t->checks[k];
@@ -572,7 +582,8 @@ static int refuse_pg_forms(const dbt_schema *s)
 			const dbt_unique *u = t->uniques[k];
 
 			if ((rc = refuse_pg_key_options(u->pg_line, u->pg_col, what, u->ninclude,
-							u->nulls_not_distinct, u->deferrable)) < 0)
+							u->nulls_not_distinct, u->deferrable,
+							u->storage)) < 0)
 				return rc;
 		}
 		for (k = 0; k < t->ncolumns; k++) {
@@ -594,7 +605,7 @@ static int refuse_pg_forms(const dbt_schema *s)
 
 		snprintf(what, sizeof(what), "index '%s'", ix->name);
 		if ((rc = refuse_pg_key_options(ix->pg_line, ix->pg_col, what, ix->ninclude,
-						ix->nulls_not_distinct, 0)) < 0)
+						ix->nulls_not_distinct, 0, ix->storage)) < 0)
 			return rc;
 		/* Here rather than only when rendering: the scratch database
 		 * that check and migrate build would get it as written. */

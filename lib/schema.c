@@ -10,9 +10,11 @@
 
 #include "error.h"
 #include "ident.h"
+#include "buf.h"
 #include "lex.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -112,6 +114,7 @@ static void unique_free(dbt_unique *u)
 	strv_free(u->columns, u->ncolumns);
 	strv_free(u->include, u->ninclude);
 	strv_free(u->collations, u->collations ? u->ncolumns : 0);
+	free(u->storage);
 	free(u);
 }
 
@@ -161,6 +164,7 @@ static void index_free(dbt_index *ix)
 	free(ix->where);
 	free(ix->method);
 	strv_free(ix->include, ix->ninclude);
+	free(ix->storage);
 	free(ix);
 }
 
@@ -191,6 +195,7 @@ static void table_free(dbt_table *t)
 	free(t->partition_of);
 	free(t->partition_bound);
 	free(t->renamed_from);
+	free(t->storage);
 	free(t);
 }
 
@@ -1237,4 +1242,42 @@ void dbt_identity_options_values(struct dbt_identity_seq *out, const dbt_type *t
 	out->cache = v[4];
 	out->has_start = out->has_increment = out->has_minvalue = out->has_maxvalue =
 		out->has_cache = 1;
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dbt_storage_canon(char **out, char **items, size_t n)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+
+	*out = NULL;
+	if (!n)
+		return 0;
+	qsort(items, n, sizeof(*items), cmp_item);
+	for (i = 0; i < n; i++)
+		dbt_buf_printf(&b, "%s%s", i ? ", " : "", items[i]);
+	*out = dbt_buf_detach(&b);
+	return *out ? 0 : dbt_error_oom();
+}
+
+int dbt_storage_get(const char *storage, const char *name, char *out, size_t size)
+{
+	size_t len = strlen(name);
+	const char *at = storage;
+
+	while (at && *at) {
+		const char *end = strstr(at, ", ");
+		size_t n = end ? (size_t)(end - at) : strlen(at);
+
+		if (n > len && !strncmp(at, name, len) && at[len] == '=') {
+			snprintf(out, size, "%.*s", (int)(n - len - 1), at + len + 1);
+			return 1;
+		}
+		at = end ? end + 2 : NULL;
+	}
+	return 0;
 }

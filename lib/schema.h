@@ -127,6 +127,23 @@ typedef struct dbt_column {
 	int rule_not_null;		     /* NOT NULL as declared, beside rule_type */
 } dbt_column;
 
+/*
+ * PostgreSQL's storage parameters (WITH (fillfactor = 70, ...) of a table,
+ * an index or a key's index, pg_class.reloptions) in one canonical text:
+ * "name=value" items sorted by name and joined by ", ", a name folded to
+ * lower case, a value as PostgreSQL keeps it (a word in lower case, an
+ * integer without leading zeros, a string without its quotes, a
+ * parameter without a value "true").
+ * - dbt_storage_canon: that text of the items `items` (`n` of them, each
+ *   "name=value" as above) in `*out` (caller frees), the items sorted in
+ *   place; NULL for none;
+ * - dbt_storage_get: the value of parameter `name` in the canonical text
+ *   `storage` (NULL when none), in `out` of `size` bytes; 1 when found,
+ *   0 when not.
+ */
+int dbt_storage_canon(char **out, char **items, size_t n);
+int dbt_storage_get(const char *storage, const char *name, char *out, size_t size);
+
 /* A primary key or unique constraint. */
 typedef struct dbt_unique {
 	char *name;
@@ -137,6 +154,10 @@ typedef struct dbt_unique {
 	char **include; /* PostgreSQL: INCLUDE (...) columns, in order */
 	size_t ninclude;
 	int nulls_not_distinct; /* PostgreSQL 15: UNIQUE NULLS NOT DISTINCT */
+	char *storage;		/* PostgreSQL: the WITH (...) storage
+				 * parameters of its index, as
+				 * dbt_storage_canon gives them; NULL when
+				 * none */
 	int deferrable;		/* PostgreSQL: DEFERRABLE */
 	int initially_deferred; /* PostgreSQL: INITIALLY DEFERRED (and so
 				 * DEFERRABLE) */
@@ -264,9 +285,14 @@ typedef struct dbt_index {
 	int table_line, table_col;
 	char **include; /* PostgreSQL: INCLUDE (...) columns, in order */
 	size_t ninclude;
-	int nulls_not_distinct; /* PostgreSQL 15: a unique index's NULLS NOT
+	int nulls_not_distinct;	       /* PostgreSQL 15: a unique index's NULLS NOT
 				 * DISTINCT */
-	int pg_line, pg_col;	/* where the model writes INCLUDE or NULLS NOT
+	char *storage;		       /* PostgreSQL: WITH (...) storage parameters,
+				 * as dbt_storage_canon gives them; NULL when
+				 * none */
+	int storage_line, storage_col; /* where the model writes WITH; 0
+					* when it does not or when reflected */
+	int pg_line, pg_col;	       /* where the model writes INCLUDE or NULLS NOT
 				 * DISTINCT, for SQLite's refusal; 0 otherwise */
 } dbt_index;
 
@@ -314,6 +340,12 @@ typedef struct dbt_table {
 					  * (PostgreSQL's, which the parser
 					  * expands); 0 when none */
 	int unlogged;			 /* PostgreSQL: CREATE UNLOGGED TABLE */
+	char *storage;			 /* PostgreSQL: WITH (...) storage parameters
+					  * (pg_class.reloptions), as
+					  * dbt_storage_canon gives them; NULL when
+					  * none */
+	int storage_line, storage_col;	 /* where the model writes WITH; 0 when it
+					  * does not or when reflected */
 	int unlogged_line, unlogged_col; /* where the model writes UNLOGGED; 0
 					    * when it does not or when reflected */
 } dbt_table;

@@ -75,9 +75,12 @@ static void put_key_options(dbt_buf *b, char **include, size_t ninclude, int nul
 		dbt_buf_puts(b, " nulls not distinct");
 }
 
-/* PostgreSQL's deferral of a primary key or unique constraint. */
+/* PostgreSQL's deferral of a primary key or unique constraint, and the
+ * storage parameters of its index. */
 static void put_key_deferral(dbt_buf *b, const dbt_unique *k)
 {
+	if (k->storage)
+		dbt_buf_printf(b, " with (%s)", k->storage);
 	if (k->deferrable)
 		dbt_buf_printf(b, " deferrable initially %s",
 			       k->initially_deferred ? "deferred" : "immediate");
@@ -133,6 +136,8 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 			       t->partition_bound ? t->partition_bound : "?");
 	if (t->partition_by)
 		dbt_buf_printf(out, "  partition by %s\n", t->partition_by);
+	if (t->storage)
+		dbt_buf_printf(out, "  with (%s)\n", t->storage);
 	for (i = 0; i < t->ncolumns; i++)
 		dump_column(out, t->columns[i]);
 	if (t->pk) {
@@ -240,6 +245,8 @@ void dbt_schema_dump(dbt_buf *out, const dbt_schema *schema, int flags)
 		}
 		dbt_buf_putc(&b, ')');
 		put_key_options(&b, ix->include, ix->ninclude, ix->nulls_not_distinct);
+		if (ix->storage)
+			dbt_buf_printf(&b, " with (%s)", ix->storage);
 		if (ix->where)
 			dbt_buf_printf(&b, " WHERE %s", ix->where);
 		put_name(&b, ix->name, flags);

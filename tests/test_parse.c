@@ -758,6 +758,29 @@ static void checks_keep_no_inherit(void **state)
 	dbt_schema_free(s);
 }
 
+static void storage_parameters_are_canonical(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INT PRIMARY KEY WITH (fillfactor=80),"
+		     " a INT, UNIQUE (a) WITH (fillfactor = 90) DEFERRABLE)"
+		     " WITH (FillFactor = 070, autovacuum_enabled, toast_tuple_target = 'On');\n"
+		     "CREATE INDEX i ON t (a) WITH (fillfactor='60', deduplicate_items = off)"
+		     " WHERE a > 0;");
+	t = s->tables[0];
+	assert_string_equal(t->storage,
+			    "autovacuum_enabled=true, fillfactor=70, toast_tuple_target=On");
+	assert_int_equal(t->storage_col, 111);
+	assert_string_equal(t->pk->storage, "fillfactor=80");
+	assert_string_equal(t->uniques[0]->storage, "fillfactor=90");
+	assert_true(t->uniques[0]->deferrable);
+	assert_string_equal(s->indexes[0]->storage, "deduplicate_items=off, fillfactor=60");
+	assert_non_null(s->indexes[0]->where);
+	dbt_schema_free(s);
+}
+
 static void foreign_keys_may_reference_tables_declared_later(void **state)
 {
 	dbt_schema *s;
@@ -1432,6 +1455,8 @@ BAD(key_initially_needs_deferred_or_immediate,
     "schema.sql:1:50: expected DEFERRED or IMMEDIATE, found 'SOON'")
 BAD(check_no_needs_inherit, "CREATE TABLE t (a INT CHECK (a > 0) NO WAY)",
     "schema.sql:1:40: expected INHERIT, found 'WAY'")
+BAD(storage_of_toast_not_managed, "CREATE TABLE t (a INT) WITH (toast.fillfactor = 70)",
+    "schema.sql:1:35: storage parameters of the TOAST table ('toast.') are not managed")
 BAD(initially_needs_deferred_or_immediate,
     "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t INITIALLY LATER)",
     "schema.sql:1:58: expected DEFERRED or IMMEDIATE, found 'LATER'")
@@ -2878,6 +2903,7 @@ int main(void)
 		T(foreign_key_deferrable_forms),
 		T(keys_take_deferrable_forms),
 		T(checks_keep_no_inherit),
+		T(storage_parameters_are_canonical),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
 		T(index_methods_and_nulls_order_are_kept),
@@ -3037,6 +3063,7 @@ int main(void)
 		T(initially_needs_deferred_or_immediate),
 		T(key_not_deferrable_initially_deferred),
 		T(check_no_needs_inherit),
+		T(storage_of_toast_not_managed),
 		T(key_initially_needs_deferred_or_immediate),
 		T(index_on_unknown_table),
 		T(index_on_unknown_column),

@@ -1268,6 +1268,40 @@ static void test_postgres_deferrable_keys(void **state)
 	pair_free(&p);
 }
 
+static void test_postgres_storage_parameters(void **state)
+{
+	struct pair p;
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG,
+		   "CREATE TABLE t (id INT PRIMARY KEY, a INT) WITH (fillfactor = 90, "
+		   "autovacuum_enabled = false);\n",
+		   "CREATE TABLE t (id INT PRIMARY KEY WITH (fillfactor = 80), a INT)"
+		   " WITH (fillfactor = 70, toast_tuple_target = 4096);\n"
+		   "CREATE INDEX i ON t (a) WITH (fillfactor = 60);\n");
+	assert_sql(&b, dbt_render_create_table(&b, PG, table_of(p.to, "t"), NULL, NULL),
+		   "CREATE TABLE t (\n"
+		   "    id INTEGER NOT NULL,\n"
+		   "    a INTEGER,\n"
+		   "    CONSTRAINT t_pkey PRIMARY KEY (id) WITH (fillfactor='80')\n"
+		   ") WITH (fillfactor='70', toast_tuple_target='4096');\n");
+	assert_sql(&b, dbt_render_create_index(&b, PG, p.to->indexes[0]),
+		   "CREATE INDEX i ON t (a) WITH (fillfactor='60');\n");
+	op = object_op(DBT_OP_ALTER_OPTIONS, table_of(p.to, "t"));
+	op.old_table = table_of(p.from, "t");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t RESET (autovacuum_enabled);\n"
+		      "ALTER TABLE t SET (fillfactor='70', toast_tuple_target='4096');\n");
+	op.table = table_of(p.from, "t");
+	op.old_table = table_of(p.to, "t");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t RESET (toast_tuple_target);\n"
+		      "ALTER TABLE t SET (autovacuum_enabled='false', fillfactor='90');\n");
+	pair_free(&p);
+}
+
 static void test_postgres_check_no_inherit(void **state)
 {
 	struct pair p;
@@ -1313,6 +1347,13 @@ static void test_adapt_sqlite_refuses_postgres_table_key_and_index_forms(void **
 		 "1:30: a key of table 't' has NULLS NOT DISTINCT, which SQLite does not have"},
 		{"CREATE TABLE t (a INT PRIMARY KEY DEFERRABLE)",
 		 "1:35: a key of table 't' has DEFERRABLE, which SQLite does not have"},
+		{"CREATE TABLE t (a INT) WITH (fillfactor = 70)",
+		 "1:24: table 't' has storage parameters (WITH (...)), which SQLite does not have"},
+		{"CREATE TABLE t (a INT UNIQUE WITH (fillfactor = 70))",
+		 "1:30: a key of table 't' has storage parameters (WITH (...)), which SQLite does "
+		 "not have"},
+		{"CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) WITH (fillfactor = 70)",
+		 "2:25: index 'i' has storage parameters (WITH (...)), which SQLite does not have"},
 		{"CREATE TABLE t (a INT CHECK (a > 0) NO INHERIT)",
 		 "1:37: a CHECK of table 't' is NO INHERIT, which SQLite does not have"},
 		{"CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) INCLUDE (a)",
@@ -3536,6 +3577,7 @@ int main(void)
 		cmocka_unit_test(test_postgres_unlogged_include_nulls_and_identity_options),
 		cmocka_unit_test(test_postgres_deferrable_keys),
 		cmocka_unit_test(test_postgres_check_no_inherit),
+		cmocka_unit_test(test_postgres_storage_parameters),
 		cmocka_unit_test(test_postgres_identity_gains_options_when_added),
 		cmocka_unit_test(test_adapt_sqlite_refuses_postgres_table_key_and_index_forms),
 		cmocka_unit_test(test_postgres_add_and_drop_foreign_key),

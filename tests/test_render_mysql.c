@@ -427,6 +427,13 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 	assert_adapt_error("CREATE TABLE t (a INTEGER UNIQUE NULLS NOT DISTINCT);",
 			   "1:34: a key of table 't' has NULLS NOT DISTINCT, which MariaDB/MySQL "
 			   "does not have");
+	assert_adapt_error("CREATE TABLE t (a INTEGER) WITH (fillfactor = 70);",
+			   "1:28: table 't' has storage parameters (WITH (...)), which "
+			   "MariaDB/MySQL does not have");
+	assert_adapt_error("CREATE TABLE t (a INTEGER);\nCREATE INDEX i ON t (a) WITH (fillfactor "
+			   "= 70);",
+			   "2:25: index 'i' has storage parameters (WITH (...)), which "
+			   "MariaDB/MySQL does not have");
 	assert_adapt_error("CREATE TABLE t (a INTEGER CHECK (a > 0) NO INHERIT);",
 			   "1:41: a CHECK of table 't' is NO INHERIT, which MariaDB/MySQL does not "
 			   "have");
