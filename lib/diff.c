@@ -128,7 +128,8 @@ static int fk_same(const dbt_fk *a, const dbt_fk *b)
 	       same_list(a->ref_columns, a->nref_columns, b->ref_columns, b->nref_columns) &&
 	       a->on_delete == b->on_delete && a->on_update == b->on_update &&
 	       a->deferrable == b->deferrable && a->initially_deferred == b->initially_deferred &&
-	       a->match == b->match;
+	       a->match == b->match &&
+	       same_set(a->set_columns, a->nset_columns, b->set_columns, b->nset_columns);
 }
 
 static int cmp_fk(const void *av, size_t i, const void *bv, size_t j)

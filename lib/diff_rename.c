@@ -258,6 +258,8 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		for (j = 0; j < of->nref_columns && rc == 0; j++)
 			rc = dbt_fk_add_ref_column(f, new_column_name(r, of->ref_table,
 								      of->ref_columns[j]));
+		for (j = 0; j < of->nset_columns && rc == 0; j++)
+			rc = dbt_fk_add_set_column(f, new_column_name(r, tn, of->set_columns[j]));
 		if (rc < 0)
 			return rc;
 		f->name_given = of->name_given;

@@ -293,6 +293,10 @@ static void put_fk(dbt_buf *b, const dbt_fk *fk)
 		dbt_buf_puts(b, fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
 	if (fk->on_delete != DBT_FK_NO_ACTION && dbt_fk_action_name(fk->on_delete))
 		dbt_buf_printf(b, " ON DELETE %s", dbt_fk_action_name(fk->on_delete));
+	if (fk->nset_columns) {
+		dbt_buf_putc(b, ' ');
+		put_names(b, fk->set_columns, fk->nset_columns);
+	}
 	if (fk->on_update != DBT_FK_NO_ACTION && dbt_fk_action_name(fk->on_update))
 		dbt_buf_printf(b, " ON UPDATE %s", dbt_fk_action_name(fk->on_update));
 	if (fk->deferrable)

@@ -491,7 +491,9 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 			return rc;
 	for (i = 0; i < t->nfks; i++)
 		if ((rc = rename_all(p, t->fks[i]->columns, t->fks[i]->ncolumns, from->s, to->s)) <
-		    0)
+			    0 ||
+		    (rc = rename_all(p, t->fks[i]->set_columns, t->fks[i]->nset_columns, from->s,
+				     to->s)) < 0)
 			return rc;
 	for (i = 0; i < s->ntables; i++)
 		for (j = 0; j < s->tables[i]->nfks; j++) {

@@ -33,6 +33,11 @@ static int parse_action(struct parser *p, dbt_fk_action *out)
 	return next(p);
 }
 
+static int add_fk_set_column(void *obj, const char *column)
+{
+	return dbt_fk_add_set_column(obj, column);
+}
+
 /* What the clauses after REFERENCES t (...) have said so far. */
 struct fk_clauses {
 	int seen_delete;
@@ -61,9 +66,18 @@ static int fk_on(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
 		return fail_at(p, p->cur.tok.line, p->cur.tok.col, "ON %s is given twice",
 			       action == &fk->on_delete ? "DELETE" : "UPDATE");
 	*seen = 1;
-	if ((rc = next(p)) < 0)
+	if ((rc = next(p)) < 0 || (rc = parse_action(p, action)) < 0)
 		return rc;
-	return parse_action(p, action);
+	/* PostgreSQL 15: ON DELETE SET NULL (a, ...) sets only those. */
+	if (action == &fk->on_delete &&
+	    (fk->on_delete == DBT_FK_SET_NULL || fk->on_delete == DBT_FK_SET_DEFAULT) &&
+	    is(p, "(")) {
+		fk->set_line = p->cur.tok.line;
+		fk->set_col = p->cur.tok.col;
+		return parse_column_list(p, fk, add_fk_set_column, &fk->set_columns,
+					 &fk->nset_columns, NULL, "ON DELETE SET");
+	}
+	return 0;
 }
 
 /* INITIALLY DEFERRED | INITIALLY IMMEDIATE; DEFERRED implies DEFERRABLE. */

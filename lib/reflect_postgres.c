@@ -367,7 +367,15 @@ static const char constraints_sql[] =
 	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " NULLS_NOT_DISTINCT("ci") ", "
 	"con.connoinherit, "
 	"CASE WHEN con.contype IN ('p', 'u') THEN (SELECT " STORAGE("kc") " "
-	"FROM pg_catalog.pg_class kc WHERE kc.oid = con.conindid) END "
+	"FROM pg_catalog.pg_class kc WHERE kc.oid = con.conindid) END, "
+	/* PostgreSQL 15's confdelsetcols, read so that older servers, which
+	 * lack the column, read NULL. */
+	"CASE WHEN con.contype = 'f' THEN ARRAY(SELECT a.attname "
+	"FROM pg_catalog.jsonb_array_elements_text(CASE WHEN pg_catalog.jsonb_typeof("
+	"pg_catalog.to_jsonb(con) -> 'confdelsetcols') = 'array' "
+	"THEN pg_catalog.to_jsonb(con) -> 'confdelsetcols' ELSE '[]' END) "
+	"WITH ORDINALITY k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
+	"AND a.attnum = k.num::pg_catalog.int2 ORDER BY k.ord) END "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
 	"LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid "
@@ -870,6 +878,11 @@ static int add_fk_ref_column(void *obj, const char *column)
 	return dbt_fk_add_ref_column(obj, column);
 }
 
+static int add_fk_set_column(void *obj, const char *column)
+{
+	return dbt_fk_add_set_column(obj, column);
+}
+
 static int add_check(dbt_table *t, const char *name, const char *text, int no_inherit)
 {
 	dbt_check *check;
@@ -946,6 +959,8 @@ static int read_constraints(struct reflect *r)
 			fk->on_update = dbt_fk_action_from_postgres(value(res, i, 7));
 			fk->deferrable = flag(res, i, 8);
 			fk->initially_deferred = flag(res, i, 9);
+			if ((rc = add_names(fk, add_fk_set_column, value(res, i, 16))) < 0)
+				break;
 			if (value(res, i, 11) && *value(res, i, 11) == 'f')
 				fk->match = DBT_FK_MATCH_FULL;
 			else if (value(res, i, 11) && *value(res, i, 11) == 'p')

@@ -352,8 +352,13 @@ void dbt_render_fk(dbt_buf *out, const struct dbt_dialect *d, const dbt_fk *fk)
 	if (fk->match != DBT_FK_MATCH_SIMPLE)
 		dbt_buf_puts(out,
 			     fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
-	if (fk->on_delete != DBT_FK_NO_ACTION && (action = dbt_fk_action_name(fk->on_delete)))
+	if (fk->on_delete != DBT_FK_NO_ACTION && (action = dbt_fk_action_name(fk->on_delete))) {
 		dbt_buf_printf(out, " ON DELETE %s", action);
+		if (fk->nset_columns) {
+			dbt_buf_putc(out, ' ');
+			ident_list(out, d, fk->set_columns, fk->nset_columns);
+		}
+	}
 	if (fk->on_update != DBT_FK_NO_ACTION && (action = dbt_fk_action_name(fk->on_update)))
 		dbt_buf_printf(out, " ON UPDATE %s", action);
 	if (fk->deferrable)

@@ -567,6 +567,19 @@ static int refuse_pg_forms(const dbt_schema *s)
 							 t->pk->ninclude, t->pk->nulls_not_distinct,
 							 t->pk->deferrable, t->pk->storage)) < 0)
 			return rc;
+		for (k = 0; k < t->nfks; k++) {
+			const dbt_fk *fk = t->fks[k];
+
+			if (!fk->nset_columns)
+				continue;
+			dbt_render_place(at, sizeof(at), fk->set_line, fk->set_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sforeign key '%s' of table '%s' sets only some of "
+					     "its "
+					     "columns (ON DELETE SET ... (columns)), which "
+					     "MariaDB/MySQL does not have",
+					     at, fk->name, t->name);
+		}
 		for (k = 0; k < t->nchecks; k++) {
 			const dbt_check *c = t->checks[k];
 

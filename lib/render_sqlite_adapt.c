@@ -181,6 +181,14 @@ static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 	for (i = 0; i < t->nuniques; i++)
 		if ((rc = sqlite_refuse_key(t, t->uniques[i])) < 0)
 			return rc;
+	for (i = 0; i < t->nfks; i++)
+		if (t->fks[i]->nset_columns)
+			return dbt_error_set(
+				DBT_EPARSE,
+				"%d:%d: foreign key '%s' of table '%s' sets only some of "
+				"its columns (ON DELETE SET ... (columns)), which SQLite "
+				"does not have",
+				t->fks[i]->set_line, t->fks[i]->set_col, t->fks[i]->name, t->name);
 	for (i = 0; i < t->nchecks; i++)
 		if (t->checks[i]->no_inherit)
 			return dbt_error_set(DBT_EPARSE,

@@ -126,6 +126,7 @@ static void fk_free(dbt_fk *fk)
 	strv_free(fk->columns, fk->ncolumns);
 	free(fk->ref_table);
 	strv_free(fk->ref_columns, fk->nref_columns);
+	strv_free(fk->set_columns, fk->nset_columns);
 	free(fk);
 }
 
@@ -860,6 +861,11 @@ int dbt_fk_add_column(dbt_fk *fk, const char *column)
 int dbt_fk_add_ref_column(dbt_fk *fk, const char *column)
 {
 	return strv_push(&fk->ref_columns, &fk->nref_columns, column);
+}
+
+int dbt_fk_add_set_column(dbt_fk *fk, const char *column)
+{
+	return strv_push(&fk->set_columns, &fk->nset_columns, column);
 }
 
 /* 1 when the canonical expression is the NULL literal, maybe cast. */

@@ -223,6 +223,12 @@ typedef struct dbt_fk {
 	int line, col;	       /* the constraint */
 	int ref_line, ref_col; /* the referenced table's name */
 	dbt_fk_match match;    /* SQLite stores it in the table's SQL and ignores it */
+	char **set_columns;    /* PostgreSQL 15: ON DELETE SET NULL (a) / SET
+				* DEFAULT (a), the columns the action sets, in
+				* the order written; NULL for all of them */
+	size_t nset_columns;
+	int set_line, set_col; /* where the model writes that list's '('; 0
+				* when it does not or when reflected */
 } dbt_fk;
 
 typedef struct dbt_check {
@@ -553,6 +559,7 @@ int dbt_unique_set_collation(dbt_unique *key, size_t i, const char *collation);
 const char *dbt_unique_collation(const dbt_unique *key, size_t i);
 int dbt_fk_add_column(dbt_fk *fk, const char *column);
 int dbt_fk_add_ref_column(dbt_fk *fk, const char *column);
+int dbt_fk_add_set_column(dbt_fk *fk, const char *column);
 
 /* Sets the default from the expression `expr` (`len` bytes), normalised;
  * a default of NULL leaves the column without one. */

@@ -170,6 +170,10 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		put_list(&b, fk->ref_columns, fk->nref_columns);
 		dbt_buf_printf(&b, " on delete %s on update %s", dbt_fk_action_name(fk->on_delete),
 			       dbt_fk_action_name(fk->on_update));
+		if (fk->nset_columns) {
+			dbt_buf_puts(&b, " setting ");
+			put_list(&b, fk->set_columns, fk->nset_columns);
+		}
 		if (fk->match != DBT_FK_MATCH_SIMPLE)
 			dbt_buf_puts(&b, fk->match == DBT_FK_MATCH_FULL ? " match full"
 									: " match partial");

@@ -724,6 +724,19 @@ static void test_key_and_index_storage_change_is_drop_and_add(void **state)
 		    "+ index i ON t (a) WITH (fillfactor=60)");
 }
 
+static void test_foreign_key_set_columns_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE p (t INT, id INT, PRIMARY KEY (t, id));\n"
+		    "CREATE TABLE c (t INT, pid INT, CONSTRAINT c_fk FOREIGN KEY (t, pid)"
+		    " REFERENCES p ON DELETE SET NULL);\n",
+		    "CREATE TABLE p (t INT, id INT, PRIMARY KEY (t, id));\n"
+		    "CREATE TABLE c (t INT, pid INT, CONSTRAINT c_fk FOREIGN KEY (t, pid)"
+		    " REFERENCES p ON DELETE SET NULL (pid));\n",
+		    "- foreign key c (t, pid) -> p (t, id) ON DELETE SET NULL\n"
+		    "+ foreign key c (t, pid) -> p (t, id) ON DELETE SET NULL (pid)");
+}
+
 static void test_check_no_inherit_change_is_drop_and_add(void **state)
 {
 	(void)state;
@@ -2117,6 +2130,7 @@ int main(void)
 		cmocka_unit_test(test_foreign_key_deferrable_change_is_drop_and_add),
 		cmocka_unit_test(test_key_deferrable_change_is_drop_and_add),
 		cmocka_unit_test(test_check_no_inherit_change_is_drop_and_add),
+		cmocka_unit_test(test_foreign_key_set_columns_change_is_drop_and_add),
 		cmocka_unit_test(test_key_and_index_storage_change_is_drop_and_add),
 		cmocka_unit_test(test_check_added_dropped_and_changed),
 		cmocka_unit_test(test_check_compares_canonical_text),

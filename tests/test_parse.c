@@ -781,6 +781,24 @@ static void storage_parameters_are_canonical(void **state)
 	dbt_schema_free(s);
 }
 
+static void foreign_key_set_null_takes_columns(void **state)
+{
+	dbt_schema *s;
+	dbt_fk *fk;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE p (t INT, id INT, PRIMARY KEY (t, id));"
+		     "CREATE TABLE c (t INT NOT NULL, pid INT, FOREIGN KEY (t, pid) REFERENCES p"
+		     " ON DELETE SET NULL (pid) ON UPDATE CASCADE)");
+	fk = s->tables[1]->fks[0];
+	assert_int_equal(fk->on_delete, DBT_FK_SET_NULL);
+	assert_int_equal(fk->on_update, DBT_FK_CASCADE);
+	assert_int_equal(fk->nset_columns, 1);
+	assert_string_equal(fk->set_columns[0], "pid");
+	assert_int_equal(fk->set_col, 147);
+	dbt_schema_free(s);
+}
+
 static void foreign_keys_may_reference_tables_declared_later(void **state)
 {
 	dbt_schema *s;
@@ -2904,6 +2922,7 @@ int main(void)
 		T(keys_take_deferrable_forms),
 		T(checks_keep_no_inherit),
 		T(storage_parameters_are_canonical),
+		T(foreign_key_set_null_takes_columns),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
 		T(index_methods_and_nulls_order_are_kept),

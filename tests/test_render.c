@@ -1314,6 +1314,15 @@ static void test_postgres_check_no_inherit(void **state)
 	op.check = table_of(p.to, "t")->checks[0];
 	assert_op_sql(PG, &op, "ALTER TABLE t ADD CONSTRAINT t_a CHECK (a > 0) NO INHERIT;\n");
 	pair_free(&p);
+	pair_parse(&p, PG, "CREATE TABLE t (a INT PRIMARY KEY, b INT);\n",
+		   "CREATE TABLE t (a INT PRIMARY KEY, b INT REFERENCES t ON DELETE SET DEFAULT "
+		   "(b));\n");
+	op = column_op(&p, DBT_OP_ADD_FK, "t", "b");
+	op.fk = table_of(p.to, "t")->fks[0];
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t ADD CONSTRAINT t_b_fkey FOREIGN KEY (b) REFERENCES t (a) ON "
+		      "DELETE SET DEFAULT (b);\n");
+	pair_free(&p);
 }
 
 static void test_postgres_identity_gains_options_when_added(void **state)
@@ -1354,6 +1363,9 @@ static void test_adapt_sqlite_refuses_postgres_table_key_and_index_forms(void **
 		 "not have"},
 		{"CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) WITH (fillfactor = 70)",
 		 "2:25: index 'i' has storage parameters (WITH (...)), which SQLite does not have"},
+		{"CREATE TABLE t (a INT PRIMARY KEY, b INT REFERENCES t ON DELETE SET NULL (b))",
+		 "1:74: foreign key 't_b_fkey' of table 't' sets only some of its columns (ON "
+		 "DELETE SET ... (columns)), which SQLite does not have"},
 		{"CREATE TABLE t (a INT CHECK (a > 0) NO INHERIT)",
 		 "1:37: a CHECK of table 't' is NO INHERIT, which SQLite does not have"},
 		{"CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) INCLUDE (a)",
