@@ -586,7 +586,7 @@ static int keeps_values(const dbt_type *a, const dbt_type *b)
 		return text_length(b) >= text_length(a);
 	}
 	if (a->kind == DBT_TYPE_NUMERIC && b->kind == DBT_TYPE_NUMERIC) {
-		int as = a->scale < 0 ? 0 : a->scale, bs = b->scale < 0 ? 0 : b->scale;
+		int as = a->scale, bs = b->scale;
 
 		if (b->precision < 0)
 			return 1;

@@ -112,6 +112,11 @@ static int reported_type(dbt_buf *out, const dbt_type *t, const char **why)
 		dbt_buf_puts(out, "double");
 		break;
 	case DBT_TYPE_NUMERIC:
+		if (t->precision > 0 && (t->scale < 0 || t->scale > t->precision)) {
+			*why = "NUMERIC with a negative scale or one above its precision, which "
+			       "MariaDB does not have";
+			return DBT_EPARSE;
+		}
 		dbt_buf_printf(out, "decimal(%d,%d)", t->precision > 0 ? t->precision : 10,
 			       t->scale > 0 ? t->scale : 0);
 		break;

@@ -439,6 +439,9 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 		"SET NULL (b));",
 		"1:82: foreign key 't_b_fkey' of table 't' sets only some of its columns "
 		"(ON DELETE SET ... (columns)), which MariaDB/MySQL does not have");
+	assert_adapt_error("CREATE TABLE t (a NUMERIC(5,-2));",
+			   "1:17: column 't.a' is NUMERIC with a negative scale or one above its "
+			   "precision, which MariaDB does not have");
 	assert_adapt_error("CREATE TABLE t (a INTEGER CHECK (a > 0) NO INHERIT);",
 			   "1:41: a CHECK of table 't' is NO INHERIT, which MariaDB/MySQL does not "
 			   "have");
