@@ -764,6 +764,23 @@ static int generation_changes(const dbt_column *a, const dbt_column *b)
 	       !a->generated_stored != !b->generated_stored;
 }
 
+/* 1 when a column both tables have differs in PostgreSQL's SET STATISTICS
+ * or SET STORAGE, which ALTER_OPTIONS changes with the table's options. */
+static int column_settings_differ(const dbt_table *a, const dbt_table *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->ncolumns; i++) {
+		const dbt_column *c = b->columns[i], *oc = dbt_table_find_column(a, c->name);
+
+		if (oc && (!oc->has_statistics != !c->has_statistics ||
+			   (c->has_statistics && oc->statistics != c->statistics) ||
+			   oc->storage != c->storage))
+			return 1;
+	}
+	return 0;
+}
+
 static void emit_columns(struct ops *o, const struct state *st)
 {
 	size_t i, k, pass;
@@ -775,7 +792,8 @@ static void emit_columns(struct ops *o, const struct state *st)
 		if (BOTH(p) && (!p->a->strict != !p->b->strict ||
 				!p->a->without_rowid != !p->b->without_rowid ||
 				!p->a->unlogged != !p->b->unlogged ||
-				!streq_null(p->a->storage, p->b->storage)))
+				!streq_null(p->a->storage, p->b->storage) ||
+				column_settings_differ(p->a, p->b)))
 			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
 	}
 	for (i = 0; i < st->npairs; i++) {

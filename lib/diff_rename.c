@@ -228,6 +228,10 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->generated_line = oc->generated_line;
 		c->generated_col = oc->generated_col;
 		c->not_null_conflict = oc->not_null_conflict;
+		c->has_statistics = oc->has_statistics;
+		c->statistics = oc->statistics;
+		c->storage = oc->storage;
+		c->type_storage = oc->type_storage;
 		c->conflict_line = oc->conflict_line;
 		c->conflict_col = oc->conflict_col;
 		c->dq_default_line = oc->dq_default_line;

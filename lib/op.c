@@ -228,12 +228,26 @@ static void put_generated(dbt_buf *b, const dbt_column *c)
  * "UNLOGGED WITH (fillfactor=70)", or "no table options". */
 static void put_options(dbt_buf *b, const dbt_table *t)
 {
+	size_t i, was = b->len;
+
 	if (t->unlogged || t->storage) {
 		dbt_buf_puts(b, t->unlogged ? "UNLOGGED" : "");
 		if (t->storage)
 			dbt_buf_printf(b, "%sWITH (%s)", t->unlogged ? " " : "", t->storage);
-		return;
 	}
+	/* PostgreSQL's per-column SET STATISTICS and SET STORAGE. */
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *c = t->columns[i];
+
+		if (c->has_statistics)
+			dbt_buf_printf(b, "%s%s STATISTICS %d", b->len > was ? ", " : "", c->name,
+				       c->statistics);
+		if (c->storage)
+			dbt_buf_printf(b, "%s%s STORAGE %c", b->len > was ? ", " : "", c->name,
+				       c->storage);
+	}
+	if (b->len > was)
+		return;
 	if (!t->strict && !t->without_rowid)
 		dbt_buf_puts(b, "no table options");
 	dbt_buf_puts(b, t->strict ? "STRICT" : "");

@@ -317,7 +317,10 @@ static const char columns_sql[] =
 	"WHERE a.attidentity <> '' "
 	"AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 	"AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i') "
+	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'), "
+	/* SET STATISTICS: -1 (NULL from PostgreSQL 17) is the default. */
+	"CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END, "
+	"CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, t.typstorage "
 	"FROM pg_catalog.pg_attribute a "
 	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
 	"LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -831,6 +834,12 @@ static int read_columns(struct reflect *r)
 		}
 		if (collation && (rc = dbt_column_set_collation(c, collation)) < 0)
 			goto cleanup;
+		if (value(res, i, 10)) {
+			c->has_statistics = 1;
+			c->statistics = atoi(value(res, i, 10));
+		}
+		c->storage = value(res, i, 11) ? value(res, i, 11)[0] : 0;
+		c->type_storage = value(res, i, 12) ? value(res, i, 12)[0] : 0;
 	}
 	rc = 0;
 cleanup:

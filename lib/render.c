@@ -286,6 +286,54 @@ void dbt_render_storage_items(dbt_buf *out, const struct dbt_dialect *d, const c
 	}
 }
 
+static const char *storage_name(char storage)
+{
+	switch (storage) {
+	case 'p':
+		return "PLAIN";
+	case 'e':
+		return "EXTERNAL";
+	case 'm':
+		return "MAIN";
+	case 'x':
+		return "EXTENDED";
+	default:
+		return NULL;
+	}
+}
+
+int dbt_render_column_settings(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+			       const dbt_column *c, const dbt_column *old)
+{
+	int old_has = old && old->has_statistics, old_stats = old ? old->statistics : 0;
+	char old_storage = old ? old->storage : 0;
+
+	if (!c->has_statistics != !old_has || (c->has_statistics && c->statistics != old_stats)) {
+		dbt_render_alter_table(out, d, t);
+		dbt_buf_puts(out, "ALTER COLUMN ");
+		ident(out, d, c->name);
+		dbt_buf_printf(out, " SET STATISTICS %d;\n",
+			       c->has_statistics ? c->statistics : -1);
+	}
+	if (c->storage != old_storage) {
+		const char *name = storage_name(c->storage	  ? c->storage
+						: c->type_storage ? c->type_storage
+						: old		  ? old->type_storage
+								  : 0);
+
+		if (!name)
+			return dbt_error_set(DBT_ERROR,
+					     "cannot give column '%s.%s' its type's storage again: "
+					     "the type's storage is not known",
+					     t->name, c->name);
+		dbt_render_alter_table(out, d, t);
+		dbt_buf_puts(out, "ALTER COLUMN ");
+		ident(out, d, c->name);
+		dbt_buf_printf(out, " SET STORAGE %s;\n", name);
+	}
+	return 0;
+}
+
 /* " WITH (name='value', ...)" of a table, index or key; nothing for none. */
 static void put_storage(dbt_buf *out, const struct dbt_dialect *d, const char *storage)
 {
@@ -480,7 +528,10 @@ int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const 
 		d->put_table_options(out, table);
 	}
 	dbt_buf_puts(out, ";\n");
-	rc = dbt_render_finish(out);
+	for (i = 0; i < table->ncolumns && rc == 0; i++)
+		rc = dbt_render_column_settings(out, d, table, table->columns[i], NULL);
+	if (rc == 0)
+		rc = dbt_render_finish(out);
 cleanup:
 	if (rc < 0 && out->ptr) {
 		/* Leave the buffer as it was before the call. */
@@ -698,6 +749,8 @@ int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *o
 		if ((rc = dbt_render_column(out, d, op->table, op->column, NULL)) < 0)
 			return rc;
 		dbt_buf_puts(out, ";\n");
+		if ((rc = dbt_render_column_settings(out, d, op->table, op->column, NULL)) < 0)
+			return rc;
 		return dbt_render_finish(out);
 	case DBT_OP_DROP_COLUMN:
 		dbt_render_alter_table(out, d, op->table);

@@ -101,6 +101,14 @@ void dbt_render_alter_table(dbt_buf *out, const struct dbt_dialect *d, const dbt
  * holds with another value; with `names_only`, the names alone (for
  * RESET).  Nothing for none.
  */
+/*
+ * PostgreSQL's ALTER TABLE ... ALTER COLUMN ... SET STATISTICS and SET
+ * STORAGE statements that take column `c` of table `t` from `old`'s
+ * settings (NULL: the defaults) to its own; nothing when they agree.  -1
+ * when the type's storage to go back to is not known.
+ */
+int dbt_render_column_settings(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+			       const dbt_column *c, const dbt_column *old);
 void dbt_render_storage_items(dbt_buf *out, const struct dbt_dialect *d, const char *storage,
 			      const char *only_not_in, int names_only);
 void dbt_render_alter_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op);

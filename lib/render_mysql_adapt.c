@@ -572,6 +572,19 @@ static int refuse_pg_forms(const dbt_schema *s)
 							 t->pk->ninclude, t->pk->nulls_not_distinct,
 							 t->pk->deferrable, t->pk->storage)) < 0)
 			return rc;
+		for (k = 0; k < t->ncolumns; k++) {
+			const dbt_column *c = t->columns[k];
+
+			if (!c->has_statistics && !c->storage)
+				continue;
+			dbt_render_place(at, sizeof(at), c->pg_set_line, c->pg_set_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has SET %s, which MariaDB/MySQL "
+					     "does "
+					     "not have",
+					     at, t->name, c->name,
+					     c->has_statistics ? "STATISTICS" : "STORAGE");
+		}
 		for (k = 0; k < t->nfks; k++) {
 			const dbt_fk *fk = t->fks[k];
 

@@ -341,6 +341,7 @@ static int pg_alter_options(dbt_buf *out, const dbt_table *t, const dbt_table *o
 {
 	const char *was = old ? old->storage : NULL;
 	dbt_buf names = DBT_BUF_INIT;
+	size_t i;
 	int rc;
 
 	if (!old || !t->unlogged != !old->unlogged) {
@@ -358,7 +359,14 @@ static int pg_alter_options(dbt_buf *out, const dbt_table *t, const dbt_table *o
 		dbt_render_alter_table(out, pg, t);
 		dbt_buf_printf(out, "SET (%s);\n", names.ptr);
 	}
-	rc = names.oom ? dbt_error_oom() : dbt_render_finish(out);
+	for (i = 0, rc = 0; old && i < t->ncolumns && rc == 0; i++) {
+		const dbt_column *oc = dbt_table_find_column(old, t->columns[i]->name);
+
+		if (oc)
+			rc = dbt_render_column_settings(out, pg, t, t->columns[i], oc);
+	}
+	if (rc == 0)
+		rc = names.oom ? dbt_error_oom() : dbt_render_finish(out);
 	dbt_buf_release(&names);
 	return rc;
 }

@@ -181,6 +181,15 @@ static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 	for (i = 0; i < t->nuniques; i++)
 		if ((rc = sqlite_refuse_key(t, t->uniques[i])) < 0)
 			return rc;
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->has_statistics || t->columns[i]->storage)
+			return dbt_error_set(
+				DBT_EPARSE,
+				"%d:%d: column '%s.%s' has SET %s, which SQLite does not "
+				"have",
+				t->columns[i]->pg_set_line, t->columns[i]->pg_set_col, t->name,
+				t->columns[i]->name,
+				t->columns[i]->has_statistics ? "STATISTICS" : "STORAGE");
 	for (i = 0; i < t->nfks; i++)
 		if (t->fks[i]->nset_columns)
 			return dbt_error_set(

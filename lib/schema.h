@@ -125,6 +125,16 @@ typedef struct dbt_column {
 					      * type agrees (the rule makes tables, it
 					      * does not change existing ones) */
 	int rule_not_null;		     /* NOT NULL as declared, beside rule_type */
+	/* PostgreSQL's ALTER COLUMN ... SET STATISTICS n (pg_attribute.
+	 * attstattarget; has_statistics 0 for the default, -1) and SET STORAGE
+	 * (attstorage where it is not the type's own: 'p' PLAIN, 'e' EXTERNAL,
+	 * 'x' EXTENDED, 'm' MAIN; 0 for the type's), with the place of the
+	 * model's SET (0 when reflected). */
+	int has_statistics, statistics;
+	char storage;
+	char type_storage; /* reflected: the type's own storage (typstorage),
+			    * which SET STORAGE goes back to; 0 when parsed */
+	int pg_set_line, pg_set_col;
 } dbt_column;
 
 /*

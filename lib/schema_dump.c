@@ -113,6 +113,10 @@ static void dump_column(dbt_buf *b, const dbt_column *c)
 	if (c->autoincrement)
 		dbt_buf_puts(b, " autoincrement");
 	dbt_buf_puts(b, ident[c->identity]);
+	if (c->has_statistics)
+		dbt_buf_printf(b, " statistics %d", c->statistics);
+	if (c->storage)
+		dbt_buf_printf(b, " storage %c", c->storage);
 	if (c->identity_options)
 		dbt_buf_printf(b, " (%s)", c->identity_options);
 	if (c->collation)

@@ -537,6 +537,10 @@ static void test_table_options_changed(void **state)
 	expect_diff("CREATE TABLE t (a INT PRIMARY KEY);\n",
 		    "CREATE TABLE t (a INT PRIMARY KEY) WITH (fillfactor = 70);\n",
 		    "~ table t no table options -> WITH (fillfactor=70)");
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY, b TEXT);\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY, b TEXT);\n"
+		    "ALTER TABLE t ALTER COLUMN b SET STATISTICS 200;\n",
+		    "~ table t no table options -> b STATISTICS 200");
 	expect_diff("CREATE TABLE t (a INT PRIMARY KEY) WITH (fillfactor = 70, x = 1);\n",
 		    "CREATE TABLE t (a INT PRIMARY KEY) WITH (x = 1, fillfactor = 70);\n", "");
 	/* Before the table's column changes, which its rebuild does too. */

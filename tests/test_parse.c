@@ -799,6 +799,27 @@ static void foreign_key_set_null_takes_columns(void **state)
 	dbt_schema_free(s);
 }
 
+static void alter_column_sets_statistics_and_storage(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT, b TEXT, c INT);\n"
+		     "ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;\n"
+		     "ALTER TABLE ONLY t ALTER COLUMN b SET STORAGE external;\n"
+		     "ALTER TABLE t ALTER COLUMN c SET STATISTICS 10;\n"
+		     "ALTER TABLE t ALTER COLUMN c SET STATISTICS -1;");
+	t = s->tables[0];
+	assert_true(t->columns[0]->has_statistics);
+	assert_int_equal(t->columns[0]->statistics, 500);
+	assert_int_equal(t->columns[0]->pg_set_line, 2);
+	assert_int_equal(t->columns[1]->storage, 'e');
+	assert_false(t->columns[1]->has_statistics);
+	assert_false(t->columns[2]->has_statistics);
+	dbt_schema_free(s);
+}
+
 static void foreign_keys_may_reference_tables_declared_later(void **state)
 {
 	dbt_schema *s;
@@ -1473,6 +1494,11 @@ BAD(key_initially_needs_deferred_or_immediate,
     "schema.sql:1:50: expected DEFERRED or IMMEDIATE, found 'SOON'")
 BAD(check_no_needs_inherit, "CREATE TABLE t (a INT CHECK (a > 0) NO WAY)",
     "schema.sql:1:40: expected INHERIT, found 'WAY'")
+BAD(statistics_target_out_of_range,
+    "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN a SET STATISTICS 10001",
+    "schema.sql:2:45: statistics target must be between -1 and 10000")
+BAD(storage_kind_unknown, "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN a SET STORAGE big",
+    "schema.sql:2:42: expected PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT, found 'big'")
 BAD(storage_of_toast_not_managed, "CREATE TABLE t (a INT) WITH (toast.fillfactor = 70)",
     "schema.sql:1:35: storage parameters of the TOAST table ('toast.') are not managed")
 BAD(initially_needs_deferred_or_immediate,
@@ -2923,6 +2949,7 @@ int main(void)
 		T(checks_keep_no_inherit),
 		T(storage_parameters_are_canonical),
 		T(foreign_key_set_null_takes_columns),
+		T(alter_column_sets_statistics_and_storage),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
 		T(index_methods_and_nulls_order_are_kept),
@@ -3083,6 +3110,8 @@ int main(void)
 		T(key_not_deferrable_initially_deferred),
 		T(check_no_needs_inherit),
 		T(storage_of_toast_not_managed),
+		T(statistics_target_out_of_range),
+		T(storage_kind_unknown),
 		T(key_initially_needs_deferred_or_immediate),
 		T(index_on_unknown_table),
 		T(index_on_unknown_column),

@@ -1302,6 +1302,35 @@ static void test_postgres_storage_parameters(void **state)
 	pair_free(&p);
 }
 
+static void test_postgres_column_statistics_and_storage(void **state)
+{
+	struct pair p;
+	dbt_table *from, *to;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG,
+		   "CREATE TABLE t (a TEXT, b TEXT);\n"
+		   "ALTER TABLE t ALTER COLUMN b SET STORAGE MAIN;\n",
+		   "CREATE TABLE t (a TEXT, b TEXT);\n"
+		   "ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;\n");
+	from = table_of(p.from, "t");
+	to = table_of(p.to, "t");
+	/* The type's own storage, as reflection reads it. */
+	from->columns[1]->type_storage = to->columns[1]->type_storage = 'x';
+	op = object_op(DBT_OP_ALTER_OPTIONS, to);
+	op.old_table = from;
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;\n"
+		      "ALTER TABLE t ALTER COLUMN b SET STORAGE EXTENDED;\n");
+	op.table = from;
+	op.old_table = to;
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t ALTER COLUMN a SET STATISTICS -1;\n"
+		      "ALTER TABLE t ALTER COLUMN b SET STORAGE MAIN;\n");
+	pair_free(&p);
+}
+
 static void test_postgres_check_no_inherit(void **state)
 {
 	struct pair p;
@@ -3589,6 +3618,7 @@ int main(void)
 		cmocka_unit_test(test_postgres_unlogged_include_nulls_and_identity_options),
 		cmocka_unit_test(test_postgres_deferrable_keys),
 		cmocka_unit_test(test_postgres_check_no_inherit),
+		cmocka_unit_test(test_postgres_column_statistics_and_storage),
 		cmocka_unit_test(test_postgres_storage_parameters),
 		cmocka_unit_test(test_postgres_identity_gains_options_when_added),
 		cmocka_unit_test(test_adapt_sqlite_refuses_postgres_table_key_and_index_forms),
