@@ -258,7 +258,9 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typnamespace = " NSP_OID " "     \
 	"AND t.typacl IS NOT NULL) "                                                            \
 	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_namespace s WHERE s.oid >= 16384 "              \
-	"AND s.nspacl IS NOT NULL)"
+	"AND s.nspacl IS NOT NULL), "                                                           \
+	/* extended statistics */                                                              \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext x WHERE x.stxnamespace = " NSP_OID ")"
 /* clang-format on */
 
 /* A relation's storage parameters as dbt_storage_canon gives them: the
@@ -269,7 +271,7 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 
 /* The first column of the census in tables_sql, and how many there are. */
 #define CENSUS_COL 5
-#define CENSUS_N 7
+#define CENSUS_N 8
 /* Whether the table is UNLOGGED, after the census. */
 #define UNLOGGED_COL (CENSUS_COL + CENSUS_N)
 /* Its storage parameters, after that. */
@@ -1120,7 +1122,7 @@ static int read_objects(struct reflect *r)
 	}
 	PQclear(res);
 	if ((rc = dbt_pg_reflect_types(&o)) == 0 && (rc = dbt_pg_reflect_routines(&o)) == 0 &&
-	    (rc = dbt_pg_reflect_views(&o)) == 0)
+	    (rc = dbt_pg_reflect_views(&o)) == 0 && (rc = dbt_pg_reflect_statistics(&o)) == 0)
 		rc = dbt_pg_reflect_acl(&o);
 	if (rc == 0 && r->schema->nobjects > 1)
 		qsort(r->schema->objects, r->schema->nobjects, sizeof(*r->schema->objects),

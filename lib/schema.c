@@ -380,13 +380,21 @@ void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
 }
 
 static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
-	[DBT_OBJ_SCHEMA] = "schema",	 [DBT_OBJ_EXTENSION] = "extension",
-	[DBT_OBJ_ENUM] = "enum",	 [DBT_OBJ_TYPE] = "type",
-	[DBT_OBJ_DOMAIN] = "domain",	 [DBT_OBJ_SEQUENCE] = "sequence",
-	[DBT_OBJ_FUNCTION] = "function", [DBT_OBJ_PROCEDURE] = "procedure",
-	[DBT_OBJ_VIEW] = "view",	 [DBT_OBJ_MATVIEW] = "materialized view",
-	[DBT_OBJ_TRIGGER] = "trigger",	 [DBT_OBJ_RLS] = "row level security",
-	[DBT_OBJ_POLICY] = "policy",	 [DBT_OBJ_COMMENT] = "comment",
+	[DBT_OBJ_SCHEMA] = "schema",
+	[DBT_OBJ_EXTENSION] = "extension",
+	[DBT_OBJ_ENUM] = "enum",
+	[DBT_OBJ_TYPE] = "type",
+	[DBT_OBJ_DOMAIN] = "domain",
+	[DBT_OBJ_SEQUENCE] = "sequence",
+	[DBT_OBJ_FUNCTION] = "function",
+	[DBT_OBJ_PROCEDURE] = "procedure",
+	[DBT_OBJ_VIEW] = "view",
+	[DBT_OBJ_MATVIEW] = "materialized view",
+	[DBT_OBJ_STATISTICS] = "statistics",
+	[DBT_OBJ_TRIGGER] = "trigger",
+	[DBT_OBJ_RLS] = "row level security",
+	[DBT_OBJ_POLICY] = "policy",
+	[DBT_OBJ_COMMENT] = "comment",
 	[DBT_OBJ_GRANT] = "grant",
 };
 

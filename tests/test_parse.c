@@ -820,6 +820,20 @@ static void alter_column_sets_statistics_and_storage(void **state)
 	dbt_schema_free(s);
 }
 
+static void create_statistics_is_kept_as_a_statement(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT, b INT);\n"
+		     "CREATE STATISTICS t_a_b (ndistinct) ON a, b FROM t;");
+	assert_int_equal(s->nstatements, 1);
+	assert_string_equal(s->statements[0]->kind, "statistics");
+	assert_string_equal(s->statements[0]->name, "t_a_b");
+	assert_int_equal(s->statements[0]->line, 2);
+	dbt_schema_free(s);
+}
+
 static void foreign_keys_may_reference_tables_declared_later(void **state)
 {
 	dbt_schema *s;
@@ -2950,6 +2964,7 @@ int main(void)
 		T(storage_parameters_are_canonical),
 		T(foreign_key_set_null_takes_columns),
 		T(alter_column_sets_statistics_and_storage),
+		T(create_statistics_is_kept_as_a_statement),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
 		T(index_methods_and_nulls_order_are_kept),
