@@ -260,7 +260,9 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_namespace s WHERE s.oid >= 16384 "              \
 	"AND s.nspacl IS NOT NULL), "                                                           \
 	/* extended statistics */                                                              \
-	"EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext x WHERE x.stxnamespace = " NSP_OID ")"
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext x WHERE x.stxnamespace = " NSP_OID "), " \
+	/* collations */                                                                       \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_collation o WHERE o.collnamespace = " NSP_OID ")"
 /* clang-format on */
 
 /* A relation's storage parameters as dbt_storage_canon gives them: the
@@ -271,7 +273,7 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 
 /* The first column of the census in tables_sql, and how many there are. */
 #define CENSUS_COL 5
-#define CENSUS_N 8
+#define CENSUS_N 9
 /* Whether the table is UNLOGGED, after the census. */
 #define UNLOGGED_COL (CENSUS_COL + CENSUS_N)
 /* Its storage parameters, after that. */
@@ -1122,7 +1124,8 @@ static int read_objects(struct reflect *r)
 	}
 	PQclear(res);
 	if ((rc = dbt_pg_reflect_types(&o)) == 0 && (rc = dbt_pg_reflect_routines(&o)) == 0 &&
-	    (rc = dbt_pg_reflect_views(&o)) == 0 && (rc = dbt_pg_reflect_statistics(&o)) == 0)
+	    (rc = dbt_pg_reflect_views(&o)) == 0 && (rc = dbt_pg_reflect_statistics(&o)) == 0 &&
+	    (rc = dbt_pg_reflect_collations(&o)) == 0)
 		rc = dbt_pg_reflect_acl(&o);
 	if (rc == 0 && r->schema->nobjects > 1)
 		qsort(r->schema->objects, r->schema->nobjects, sizeof(*r->schema->objects),

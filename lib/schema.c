@@ -386,6 +386,7 @@ static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
 	[DBT_OBJ_TYPE] = "type",
 	[DBT_OBJ_DOMAIN] = "domain",
 	[DBT_OBJ_SEQUENCE] = "sequence",
+	[DBT_OBJ_COLLATION] = "collation",
 	[DBT_OBJ_FUNCTION] = "function",
 	[DBT_OBJ_PROCEDURE] = "procedure",
 	[DBT_OBJ_VIEW] = "view",

@@ -393,6 +393,7 @@ typedef enum dbt_object_kind {
 	DBT_OBJ_TYPE,	    /* another CREATE TYPE: composite, range */
 	DBT_OBJ_DOMAIN,	    /* CREATE DOMAIN */
 	DBT_OBJ_SEQUENCE,   /* CREATE SEQUENCE not owned by a column */
+	DBT_OBJ_COLLATION,  /* CREATE COLLATION */
 	DBT_OBJ_FUNCTION,   /* CREATE FUNCTION */
 	DBT_OBJ_PROCEDURE,  /* CREATE PROCEDURE */
 	DBT_OBJ_VIEW,	    /* CREATE VIEW */

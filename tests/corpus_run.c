@@ -723,27 +723,17 @@ static char *unquote(const char *s)
 
 static void schema_case(struct worker *w, const char *f, struct strlist *report)
 {
-	static const char *const allowed[] = {"+ table ",
-					      "+ index ",
-					      "+ unique index ",
-					      "+ foreign key ",
-					      "+ schema ",
-					      "+ extension ",
-					      "+ enum ",
-					      "+ type ",
-					      "+ domain ",
-					      "+ sequence ",
-					      "+ function ",
-					      "+ procedure ",
-					      "+ view ",
-					      "+ materialized view ",
-					      "+ statistics ",
-					      "+ trigger ",
-					      "+ row level security ",
-					      "+ policy ",
-					      "+ comment ",
-					      "+ grant ",
-					      NULL};
+	static const char *const allowed[] = {"+ table ",	 "+ index ",
+					      "+ unique index ", "+ foreign key ",
+					      "+ schema ",	 "+ extension ",
+					      "+ enum ",	 "+ type ",
+					      "+ domain ",	 "+ sequence ",
+					      "+ function ",	 "+ procedure ",
+					      "+ view ",	 "+ materialized view ",
+					      "+ statistics ",	 "+ collation ",
+					      "+ trigger ",	 "+ row level security ",
+					      "+ policy ",	 "+ comment ",
+					      "+ grant ",	 NULL};
 	struct res r = {0};
 	struct strlist created = {0}, left = {0}, lines = {0}, listed = {0}, others = {0};
 	char *s, *t;
