@@ -114,7 +114,9 @@ static int cmp_unique(const void *av, size_t i, const void *bv, size_t j)
 	if (!same_list(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
 	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
 	    !a->nulls_not_distinct != !b->nulls_not_distinct || a->conflict != b->conflict ||
-	    !a->column_desc != !b->column_desc || !same_collations(a, b))
+	    !a->deferrable != !b->deferrable || !a->initially_deferred != !b->initially_deferred ||
+	    !streq_null(a->storage, b->storage) || !a->column_desc != !b->column_desc ||
+	    !same_collations(a, b))
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -126,7 +128,8 @@ static int fk_same(const dbt_fk *a, const dbt_fk *b)
 	       same_list(a->ref_columns, a->nref_columns, b->ref_columns, b->nref_columns) &&
 	       a->on_delete == b->on_delete && a->on_update == b->on_update &&
 	       a->deferrable == b->deferrable && a->initially_deferred == b->initially_deferred &&
-	       a->match == b->match;
+	       a->match == b->match &&
+	       same_set(a->set_columns, a->nset_columns, b->set_columns, b->nset_columns);
 }
 
 static int cmp_fk(const void *av, size_t i, const void *bv, size_t j)
@@ -144,7 +147,8 @@ static int cmp_check(const void *av, size_t i, const void *bv, size_t j)
 	const dbt_check *a = ((dbt_check *const *)av)[i];
 	const dbt_check *b = ((dbt_check *const *)bv)[j];
 
-	if (!streq_null(a->expr, b->expr) || a->conflict != b->conflict)
+	if (!streq_null(a->expr, b->expr) || a->conflict != b->conflict ||
+	    !a->no_inherit != !b->no_inherit)
 		return 0;
 	return names_match(a->name, b->name, b->name_given);
 }
@@ -166,7 +170,7 @@ static int index_same(const dbt_index *a, const dbt_index *b)
 	if (!streq_null(a->table, b->table) || !a->unique != !b->unique || a->nelems != b->nelems ||
 	    !streq_null(a->where, b->where) || !streq_null(a->method, b->method) ||
 	    !same_list(a->include, a->ninclude, b->include, b->ninclude) ||
-	    !a->nulls_not_distinct != !b->nulls_not_distinct)
+	    !a->nulls_not_distinct != !b->nulls_not_distinct || !streq_null(a->storage, b->storage))
 		return 0;
 	for (i = 0; i < a->nelems; i++) {
 		const dbt_index_elem *x = &a->elems[i], *y = &b->elems[i];
@@ -760,6 +764,23 @@ static int generation_changes(const dbt_column *a, const dbt_column *b)
 	       !a->generated_stored != !b->generated_stored;
 }
 
+/* 1 when a column both tables have differs in PostgreSQL's SET STATISTICS
+ * or SET STORAGE, which ALTER_OPTIONS changes with the table's options. */
+static int column_settings_differ(const dbt_table *a, const dbt_table *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->ncolumns; i++) {
+		const dbt_column *c = b->columns[i], *oc = dbt_table_find_column(a, c->name);
+
+		if (oc && (!oc->has_statistics != !c->has_statistics ||
+			   (c->has_statistics && oc->statistics != c->statistics) ||
+			   oc->storage != c->storage))
+			return 1;
+	}
+	return 0;
+}
+
 static void emit_columns(struct ops *o, const struct state *st)
 {
 	size_t i, k, pass;
@@ -770,7 +791,9 @@ static void emit_columns(struct ops *o, const struct state *st)
 
 		if (BOTH(p) && (!p->a->strict != !p->b->strict ||
 				!p->a->without_rowid != !p->b->without_rowid ||
-				!p->a->unlogged != !p->b->unlogged))
+				!p->a->unlogged != !p->b->unlogged ||
+				!streq_null(p->a->storage, p->b->storage) ||
+				column_settings_differ(p->a, p->b)))
 			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
 	}
 	for (i = 0; i < st->npairs; i++) {

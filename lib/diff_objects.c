@@ -240,7 +240,7 @@ static int tables_call(const dbt_object *fn, const dbt_schema *schema)
 static int blocks_alter(dbt_object_kind kind)
 {
 	return kind == DBT_OBJ_VIEW || kind == DBT_OBJ_MATVIEW || kind == DBT_OBJ_TRIGGER ||
-	       kind == DBT_OBJ_POLICY;
+	       kind == DBT_OBJ_POLICY || kind == DBT_OBJ_STATISTICS;
 }
 
 static int object_on(const dbt_object *obj, const char *table)

@@ -171,6 +171,10 @@ static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r,
 	k->line = o->line;
 	k->col = o->col;
 	k->nulls_not_distinct = o->nulls_not_distinct;
+	k->deferrable = o->deferrable;
+	k->initially_deferred = o->initially_deferred;
+	if (o->storage && !(k->storage = strdup(o->storage)))
+		return dbt_error_oom();
 	k->conflict = o->conflict;
 	k->column_desc = o->column_desc;
 	for (i = 0; i < o->ncolumns && rc == 0; i++)
@@ -202,7 +206,8 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 	t->wr_line = o->wr_line;
 	t->wr_col = o->wr_col;
 	t->unlogged = o->unlogged;
-	if ((o->partition_by && !(t->partition_by = strdup(o->partition_by))) ||
+	if ((o->storage && !(t->storage = strdup(o->storage))) ||
+	    (o->partition_by && !(t->partition_by = strdup(o->partition_by))) ||
 	    (o->partition_of && !(t->partition_of = strdup(new_table_name(r, o->partition_of)))) ||
 	    (o->partition_bound && !(t->partition_bound = strdup(o->partition_bound))))
 		return dbt_error_oom();
@@ -223,6 +228,10 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->generated_line = oc->generated_line;
 		c->generated_col = oc->generated_col;
 		c->not_null_conflict = oc->not_null_conflict;
+		c->has_statistics = oc->has_statistics;
+		c->statistics = oc->statistics;
+		c->storage = oc->storage;
+		c->type_storage = oc->type_storage;
 		c->conflict_line = oc->conflict_line;
 		c->conflict_col = oc->conflict_col;
 		c->dq_default_line = oc->dq_default_line;
@@ -253,6 +262,8 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		for (j = 0; j < of->nref_columns && rc == 0; j++)
 			rc = dbt_fk_add_ref_column(f, new_column_name(r, of->ref_table,
 								      of->ref_columns[j]));
+		for (j = 0; j < of->nset_columns && rc == 0; j++)
+			rc = dbt_fk_add_set_column(f, new_column_name(r, tn, of->set_columns[j]));
 		if (rc < 0)
 			return rc;
 		f->name_given = of->name_given;
@@ -278,6 +289,7 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->line = oc->line;
 		c->col = oc->col;
 		c->conflict = oc->conflict;
+		c->no_inherit = oc->no_inherit;
 	}
 	for (i = 0; i < o->nexcludes; i++) {
 		const dbt_exclude *ox = o->excludes[i];
@@ -321,6 +333,8 @@ static int copy_index(dbt_schema *s, const dbt_index *o, const struct renames *r
 			return dbt_error_oom();
 	}
 	ix->nulls_not_distinct = o->nulls_not_distinct;
+	if (o->storage && !(ix->storage = strdup(o->storage)))
+		return dbt_error_oom();
 	for (i = 0; i < o->ninclude; i++)
 		if ((rc = dbt_index_add_include(ix, new_column_name(r, o->table, o->include[i]))) <
 		    0)

@@ -225,13 +225,29 @@ static void put_generated(dbt_buf *b, const dbt_column *c)
 }
 
 /* The table options: SQLite's "STRICT, WITHOUT ROWID", PostgreSQL's
- * "UNLOGGED", or "no table options". */
+ * "UNLOGGED WITH (fillfactor=70)", or "no table options". */
 static void put_options(dbt_buf *b, const dbt_table *t)
 {
-	if (t->unlogged) {
-		dbt_buf_puts(b, "UNLOGGED");
-		return;
+	size_t i, was = b->len;
+
+	if (t->unlogged || t->storage) {
+		dbt_buf_puts(b, t->unlogged ? "UNLOGGED" : "");
+		if (t->storage)
+			dbt_buf_printf(b, "%sWITH (%s)", t->unlogged ? " " : "", t->storage);
 	}
+	/* PostgreSQL's per-column SET STATISTICS and SET STORAGE. */
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *c = t->columns[i];
+
+		if (c->has_statistics)
+			dbt_buf_printf(b, "%s%s STATISTICS %d", b->len > was ? ", " : "", c->name,
+				       c->statistics);
+		if (c->storage)
+			dbt_buf_printf(b, "%s%s STORAGE %c", b->len > was ? ", " : "", c->name,
+				       c->storage);
+	}
+	if (b->len > was)
+		return;
 	if (!t->strict && !t->without_rowid)
 		dbt_buf_puts(b, "no table options");
 	dbt_buf_puts(b, t->strict ? "STRICT" : "");
@@ -291,6 +307,10 @@ static void put_fk(dbt_buf *b, const dbt_fk *fk)
 		dbt_buf_puts(b, fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
 	if (fk->on_delete != DBT_FK_NO_ACTION && dbt_fk_action_name(fk->on_delete))
 		dbt_buf_printf(b, " ON DELETE %s", dbt_fk_action_name(fk->on_delete));
+	if (fk->nset_columns) {
+		dbt_buf_putc(b, ' ');
+		put_names(b, fk->set_columns, fk->nset_columns);
+	}
 	if (fk->on_update != DBT_FK_NO_ACTION && dbt_fk_action_name(fk->on_update))
 		dbt_buf_printf(b, " ON UPDATE %s", dbt_fk_action_name(fk->on_update));
 	if (fk->deferrable)
@@ -336,6 +356,8 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 	}
 	if (ix->nulls_not_distinct)
 		dbt_buf_puts(b, " NULLS NOT DISTINCT");
+	if (ix->storage)
+		dbt_buf_printf(b, " WITH (%s)", ix->storage);
 	if (ix->where)
 		dbt_buf_printf(b, " WHERE %s", ix->where);
 }
@@ -462,6 +484,12 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 			dbt_buf_puts(out, " INCLUDE ");
 			put_names(out, op->key->include, op->key->ninclude);
 		}
+		if (op->key->storage)
+			dbt_buf_printf(out, " WITH (%s)", op->key->storage);
+		if (op->key->deferrable)
+			dbt_buf_puts(out, op->key->initially_deferred
+						  ? " DEFERRABLE INITIALLY DEFERRED"
+						  : " DEFERRABLE");
 		put_conflict(out, op->key->conflict);
 		break;
 	}
@@ -477,6 +505,8 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		dbt_buf_puts(out, op->kind == DBT_OP_ADD_CHECK ? "+ check " : "- check ");
 		put_name(out, op_table_name(op));
 		dbt_buf_printf(out, " (%s)", op->check->expr);
+		if (op->check->no_inherit)
+			dbt_buf_puts(out, " NO INHERIT");
 		put_conflict(out, op->check->conflict);
 		break;
 	case DBT_OP_ADD_INDEX:
@@ -570,7 +600,7 @@ static int keeps_values(const dbt_type *a, const dbt_type *b)
 		return text_length(b) >= text_length(a);
 	}
 	if (a->kind == DBT_TYPE_NUMERIC && b->kind == DBT_TYPE_NUMERIC) {
-		int as = a->scale < 0 ? 0 : a->scale, bs = b->scale < 0 ? 0 : b->scale;
+		int as = a->scale, bs = b->scale;
 
 		if (b->precision < 0)
 			return 1;

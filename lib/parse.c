@@ -623,6 +623,7 @@ static const struct {
 	{"policy", NULL, "policy"},
 	{"rule", NULL, "rule"},
 	{"collation", NULL, "collation"},
+	{"statistics", NULL, "statistics"},
 	{"virtual", "table", "virtual table"},
 };
 

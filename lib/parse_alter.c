@@ -102,6 +102,59 @@ static int alter_column_type(struct parser *p, struct coldef *d)
 	return rc;
 }
 
+/*
+ * PostgreSQL's SET STATISTICS n (-1, the default, is none) or SET STORAGE
+ * PLAIN|EXTERNAL|EXTENDED|MAIN|DEFAULT of a column, SET read.  A storage
+ * the column's type has anyway is none: the scratch database and the
+ * reflection settle that.
+ */
+static int alter_column_storage(struct parser *p, dbt_column *c)
+{
+	int line = p->cur.tok.line, col = p->cur.tok.col, stats = is(p, "statistics"), neg = 0, rc;
+
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (stats) {
+		long v = 0;
+		size_t i;
+
+		if (is(p, "-")) {
+			neg = 1;
+			if ((rc = next(p)) < 0)
+				return rc;
+		}
+		if (p->cur.tok.kind != DBT_TOK_NUMBER)
+			return expected(p, "an integer");
+		for (i = 0; i < p->cur.tok.len && v <= 10000; i++) {
+			char ch = p->text[p->cur.tok.start + i];
+
+			if (ch < '0' || ch > '9')
+				return expected(p, "an integer");
+			v = v * 10 + (ch - '0');
+		}
+		if (neg ? v != 1 : v > 10000)
+			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+				       "statistics target must be between -1 and 10000");
+		c->has_statistics = !neg;
+		c->statistics = neg ? 0 : (int)v;
+	} else if (is(p, "plain")) {
+		c->storage = 'p';
+	} else if (is(p, "external")) {
+		c->storage = 'e';
+	} else if (is(p, "extended")) {
+		c->storage = 'x';
+	} else if (is(p, "main")) {
+		c->storage = 'm';
+	} else if (is(p, "default")) {
+		c->storage = 0;
+	} else {
+		return expected(p, "PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT");
+	}
+	c->pg_set_line = line;
+	c->pg_set_col = col;
+	return next(p);
+}
+
 /* ALTER [COLUMN] has been read in ALTER TABLE: SET DEFAULT, SET NOT NULL,
  * DROP DEFAULT, DROP NOT NULL, ADD GENERATED ... AS IDENTITY or [SET DATA]
  * TYPE. */
@@ -134,8 +187,10 @@ static int alter_column(struct parser *p, dbt_table *t)
 			rc = column_not_null(p, &d);
 		else if (is(p, "data") && (rc = next(p)) == 0)
 			rc = is(p, "type") ? alter_column_type(p, &d) : expected(p, "TYPE");
+		else if (is(p, "statistics") || is(p, "storage"))
+			rc = alter_column_storage(p, d.c);
 		else if (rc == 0)
-			rc = expected(p, "DEFAULT, NOT NULL or DATA TYPE");
+			rc = expected(p, "DEFAULT, NOT NULL, DATA TYPE, STATISTICS or STORAGE");
 	} else if (is(p, "add")) {
 		if ((rc = next(p)) < 0)
 			goto cleanup;
@@ -491,7 +546,9 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 			return rc;
 	for (i = 0; i < t->nfks; i++)
 		if ((rc = rename_all(p, t->fks[i]->columns, t->fks[i]->ncolumns, from->s, to->s)) <
-		    0)
+			    0 ||
+		    (rc = rename_all(p, t->fks[i]->set_columns, t->fks[i]->nset_columns, from->s,
+				     to->s)) < 0)
 			return rc;
 	for (i = 0; i < s->ntables; i++)
 		for (j = 0; j < s->tables[i]->nfks; j++) {

@@ -263,7 +263,8 @@ static int column_primary_key(struct parser *p, struct coldef *d)
 	pk->column_desc = is(p, "desc");
 	if ((is(p, "asc") || is(p, "desc")) && (rc = next(p)) < 0)
 		return rc;
-	if ((rc = column_conflict(p, d, &pk->conflict)) < 0)
+	if ((rc = parse_key_storage(p, pk)) < 0 ||
+	    (rc = column_conflict(p, d, &pk->conflict)) < 0 || (rc = parse_key_deferral(p, pk)) < 0)
 		return rc;
 	if (!is(p, "autoincrement"))
 		return 0;
@@ -302,7 +303,9 @@ static int column_unique(struct parser *p, struct coldef *d)
 		return rc;
 	u->line = d->line;
 	u->col = d->col;
-	return column_conflict(p, d, &u->conflict);
+	if ((rc = parse_key_storage(p, u)) < 0 || (rc = column_conflict(p, d, &u->conflict)) < 0)
+		return rc;
+	return parse_key_deferral(p, u);
 }
 
 static int column_check(struct parser *p, struct coldef *d)

@@ -411,6 +411,12 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 			ix->pg_col = c;
 		}
 	}
+	if ((rc = parse_storage(p, &ix->storage, &ix->storage_line, &ix->storage_col)) < 0)
+		goto cleanup;
+	if (ix->storage_line && !ix->pg_line) {
+		ix->pg_line = ix->storage_line;
+		ix->pg_col = ix->storage_col;
+	}
 	if (is(p, "where")) {
 		size_t from;
 		int depth = 0;

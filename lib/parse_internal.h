@@ -125,6 +125,15 @@ int typed_literals(char **out, const char *text, size_t len);
 int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col);
 int parse_nulls_distinct(struct parser *p, int *out, int *line, int *col);
 int parse_key_include(struct parser *p, dbt_unique *k, const char *table);
+int parse_key_deferral(struct parser *p, dbt_unique *k);
+/* WITH (name [= value], ...), PostgreSQL's storage parameters of a table,
+ * an index or a key's index: in `*out` as dbt_storage_canon gives them
+ * (caller frees), the place of WITH in `*line`, `*col`; nothing read when
+ * the current token is not WITH followed by '(' (a MariaDB WITH ...). */
+int parse_storage(struct parser *p, char **out, int *line, int *col);
+/* parse_storage for a key, whose place (pg_line) is that of WITH unless
+ * an earlier PostgreSQL form has it. */
+int parse_key_storage(struct parser *p, dbt_unique *k);
 int skip_not_valid(struct parser *p);
 /* [ON CONFLICT resolution], SQLite's, after a NOT NULL, PRIMARY KEY,
  * UNIQUE or CHECK constraint: the resolution in `*out` (NONE without the

@@ -10,6 +10,8 @@
 #include "error.h"
 #include "ident.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -29,6 +31,11 @@ static int parse_action(struct parser *p, dbt_fk_action *out)
 		return expected(p, "CASCADE, RESTRICT, SET NULL, SET DEFAULT or NO ACTION");
 	}
 	return next(p);
+}
+
+static int add_fk_set_column(void *obj, const char *column)
+{
+	return dbt_fk_add_set_column(obj, column);
 }
 
 /* What the clauses after REFERENCES t (...) have said so far. */
@@ -59,9 +66,18 @@ static int fk_on(struct parser *p, dbt_fk *fk, struct fk_clauses *cl)
 		return fail_at(p, p->cur.tok.line, p->cur.tok.col, "ON %s is given twice",
 			       action == &fk->on_delete ? "DELETE" : "UPDATE");
 	*seen = 1;
-	if ((rc = next(p)) < 0)
+	if ((rc = next(p)) < 0 || (rc = parse_action(p, action)) < 0)
 		return rc;
-	return parse_action(p, action);
+	/* PostgreSQL 15: ON DELETE SET NULL (a, ...) sets only those. */
+	if (action == &fk->on_delete &&
+	    (fk->on_delete == DBT_FK_SET_NULL || fk->on_delete == DBT_FK_SET_DEFAULT) &&
+	    is(p, "(")) {
+		fk->set_line = p->cur.tok.line;
+		fk->set_col = p->cur.tok.col;
+		return parse_column_list(p, fk, add_fk_set_column, &fk->set_columns,
+					 &fk->nset_columns, NULL, "ON DELETE SET");
+	}
+	return 0;
 }
 
 /* INITIALLY DEFERRED | INITIALLY IMMEDIATE; DEFERRED implies DEFERRABLE. */
@@ -221,6 +237,14 @@ int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int 
 		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
 	c->line = line;
 	c->col = col;
+	/* PostgreSQL's NO INHERIT: the constraint stays on this table. */
+	if (is(p, "no")) {
+		c->no_inherit_line = p->cur.tok.line;
+		c->no_inherit_col = p->cur.tok.col;
+		if ((rc = next(p)) < 0 || (rc = expect(p, "inherit", "INHERIT")) < 0)
+			return rc;
+		c->no_inherit = 1;
+	}
 	return 0;
 }
 
@@ -435,6 +459,172 @@ int parse_key_include(struct parser *p, dbt_unique *k, const char *table)
 	return 0;
 }
 
+/* A storage parameter's value as PostgreSQL keeps it (see
+ * dbt_storage_canon), from the current token on, in `out`. */
+static int storage_value(struct parser *p, char *out, size_t size)
+{
+	const char *s = p->text + p->cur.tok.start;
+	size_t n = p->cur.tok.len, i, k = 0;
+	int neg = 0, rc;
+
+	if (is(p, "-") || is(p, "+")) {
+		neg = is(p, "-");
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (p->cur.tok.kind != DBT_TOK_NUMBER)
+			return expected(p, "a number");
+		s = p->text + p->cur.tok.start;
+		n = p->cur.tok.len;
+	}
+	if (p->cur.tok.kind == DBT_TOK_STRING) {
+		if (n < 2 || s[0] != '\'')
+			return expected(p, "a plain 'string'");
+		s++;
+		n -= 2;
+	} else if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_NUMBER) {
+		return expected(p, "a value");
+	}
+	/* An integer without leading zeros, as PostgreSQL prints it. */
+	while (p->cur.tok.kind == DBT_TOK_NUMBER && n > 1 && s[0] == '0' && s[1] >= '0' &&
+	       s[1] <= '9')
+		s++, n--;
+	if (neg)
+		out[k++] = '-';
+	for (i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (k + 1 >= size ||
+		    !(isalnum(ch) || ch == '_' || ch == '.' || ch == '-' || ch == '+'))
+			return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+				       "a storage parameter's value must be a number or a word");
+		if (ch == '\'' && i + 1 < n)
+			i++;
+		out[k++] = p->cur.tok.kind == DBT_TOK_WORD ? (char)tolower(ch) : (char)ch;
+	}
+	out[k] = '\0';
+	if (!k)
+		return expected(p, "a value");
+	return next(p);
+}
+
+int parse_storage(struct parser *p, char **out, int *line, int *col)
+{
+	int l = p->cur.tok.line, c = p->cur.tok.col, rc;
+	char **items = NULL, **v;
+	size_t n = 0, i;
+	dbt_token la;
+
+	peek(p, &la);
+	if (!is(p, "with") || !dbt_token_is(p->text, &la, "("))
+		return 0;
+	if ((rc = next(p)) < 0)
+		return rc;
+	do {
+		char name[64], value[64], item[132];
+		size_t k;
+
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (p->cur.tok.kind != DBT_TOK_WORD || p->cur.tok.len >= sizeof(name)) {
+			rc = expected(p, "a storage parameter");
+			goto cleanup;
+		}
+		for (k = 0; k < p->cur.tok.len; k++)
+			name[k] = (char)tolower((unsigned char)p->text[p->cur.tok.start + k]);
+		name[k] = '\0';
+		if ((rc = next(p)) < 0)
+			goto cleanup;
+		if (is(p, ".")) {
+			rc = fail_at(p, p->cur.tok.line, p->cur.tok.col,
+				     "storage parameters of the TOAST table ('%s.') are not "
+				     "managed",
+				     name);
+			goto cleanup;
+		}
+		strcpy(value, "true");
+		if (is(p, "=") &&
+		    ((rc = next(p)) < 0 || (rc = storage_value(p, value, sizeof(value))) < 0))
+			goto cleanup;
+		snprintf(item, sizeof(item), "%s=%s", name, value);
+		if (!(v = realloc(items, (n + 1) * sizeof(*v))) || !(v[n] = strdup(item))) {
+			if (v)
+				items = v;
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		items = v;
+		n++;
+	} while (is(p, ","));
+	if ((rc = expect(p, ")", "',' or ')'")) < 0 || (rc = dbt_storage_canon(out, items, n)) < 0)
+		goto cleanup;
+	*line = l;
+	*col = c;
+cleanup:
+	for (i = 0; i < n; i++)
+		free(items[i]);
+	free(items);
+	return rc;
+}
+
+int parse_key_storage(struct parser *p, dbt_unique *k)
+{
+	int line = 0, col = 0, rc;
+
+	if ((rc = parse_storage(p, &k->storage, &line, &col)) < 0)
+		return rc;
+	if (line && !k->pg_line) {
+		k->pg_line = line;
+		k->pg_col = col;
+	}
+	return 0;
+}
+
+/*
+ * [NOT] DEFERRABLE and INITIALLY DEFERRED | IMMEDIATE after a primary key
+ * or unique constraint (PostgreSQL), in any order, as for a foreign key:
+ * INITIALLY DEFERRED implies DEFERRABLE.  The first of them is the key's
+ * place for the dialects that refuse it (pg_line) unless INCLUDE or NULLS
+ * NOT DISTINCT came first.
+ */
+int parse_key_deferral(struct parser *p, dbt_unique *k)
+{
+	int line = p->cur.tok.line, col = p->cur.tok.col, not_deferrable = 0, rc;
+	dbt_token la;
+
+	for (;;) {
+		peek(p, &la);
+		if (is(p, "deferrable")) {
+			k->deferrable = 1;
+		} else if (is(p, "not") && dbt_token_is(p->text, &la, "deferrable")) {
+			not_deferrable = 1;
+			if ((rc = next(p)) < 0)
+				return rc;
+		} else if (is(p, "initially")) {
+			if ((rc = next(p)) < 0)
+				return rc;
+			if (is(p, "deferred")) {
+				k->initially_deferred = 1;
+				k->deferrable = 1;
+			} else if (!is(p, "immediate")) {
+				return expected(p, "DEFERRED or IMMEDIATE");
+			}
+		} else {
+			break;
+		}
+		if ((rc = next(p)) < 0)
+			return rc;
+	}
+	if (not_deferrable && k->deferrable)
+		return fail_at(p, line, col,
+			       "a key cannot be both NOT DEFERRABLE and DEFERRABLE (or INITIALLY "
+			       "DEFERRED)");
+	if (k->deferrable && !k->pg_line) {
+		k->pg_line = line;
+		k->pg_col = col;
+	}
+	return 0;
+}
+
 /*
  * NOT VALID after a table CHECK constraint: PostgreSQL ignores it in
  * CREATE TABLE, where the constraint is made valid; in the model's ALTER
@@ -514,8 +704,9 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 		autoinc.kind = DBT_TOK_END;
 		rc = parse_column_list_as(p, pk, add_unique_column, &pk->columns, &pk->ncolumns,
 					  t->name, "a primary key", &autoinc);
-		if (rc == 0)
-			rc = parse_key_include(p, pk, t->name);
+		if (rc == 0 && (rc = parse_key_include(p, pk, t->name)) == 0 &&
+		    (rc = parse_key_storage(p, pk)) == 0)
+			rc = parse_key_deferral(p, pk);
 		if (rc < 0 || (rc = parse_conflict(p, &pk->conflict, &cl, &cc)) < 0 ||
 		    autoinc.kind == DBT_TOK_END)
 			goto cleanup;
@@ -546,7 +737,8 @@ int parse_table_constraint(struct parser *p, dbt_table *t)
 					       &u->pg_col)) < 0 ||
 		    (rc = parse_column_list(p, u, add_unique_column, &u->columns, &u->ncolumns,
 					    t->name, "a unique constraint")) < 0 ||
-		    (rc = parse_key_include(p, u, t->name)) < 0)
+		    (rc = parse_key_include(p, u, t->name)) < 0 ||
+		    (rc = parse_key_storage(p, u)) < 0 || (rc = parse_key_deferral(p, u)) < 0)
 			goto cleanup;
 		rc = parse_conflict(p, &u->conflict, &cl, &cc);
 	} else if (is(p, "foreign")) {
@@ -824,10 +1016,11 @@ static int parse_partition_of(struct parser *p, dbt_table *t)
 	if ((rc = partition_bound(p, t)) < 0)
 		goto cleanup;
 	if (is(p, "partition")) {
-		if ((rc = next(p)) < 0 || (rc = expect(p, "by", "BY")) < 0)
+		if ((rc = next(p)) < 0 || (rc = expect(p, "by", "BY")) < 0 ||
+		    (rc = partition_by(p, t)) < 0)
 			goto cleanup;
-		rc = partition_by(p, t);
 	}
+	rc = parse_storage(p, &t->storage, &t->storage_line, &t->storage_col);
 cleanup:
 	name_release(&pn);
 	return rc;
@@ -940,6 +1133,8 @@ static int like_key(dbt_unique *key, const dbt_unique *o, int line, int col)
 	key->line = line;
 	key->col = col;
 	key->nulls_not_distinct = o->nulls_not_distinct;
+	key->deferrable = o->deferrable;
+	key->initially_deferred = o->initially_deferred;
 	key->pg_line = o->pg_line ? line : 0;
 	key->pg_col = o->pg_line ? col : 0;
 	for (i = 0; i < o->ncolumns && rc == 0; i++)
@@ -1038,6 +1233,9 @@ static int parse_like(struct parser *p, dbt_table *t)
 		if ((rc = dbt_table_add_check(&c, t, o->name, o->expr, strlen(o->expr))) < 0)
 			goto cleanup;
 		c->name_given = o->name_given;
+		c->no_inherit = o->no_inherit;
+		c->no_inherit_line = o->no_inherit ? line : 0;
+		c->no_inherit_col = o->no_inherit ? col : 0;
 		c->line = line;
 		c->col = col;
 	}
@@ -1151,7 +1349,8 @@ int parse_table(struct parser *p)
 		if ((rc = partition_by(p, t)) < 0)
 			goto cleanup;
 	}
-	if ((rc = parse_mysql_table_options(p, t)) < 0)
+	if ((rc = parse_storage(p, &t->storage, &t->storage_line, &t->storage_col)) < 0 ||
+	    (rc = parse_mysql_table_options(p, t)) < 0)
 		goto cleanup;
 	rc = parse_table_options(p, t);
 cleanup:

@@ -258,14 +258,26 @@ static int server_expr(char **out, const char *text, const dbt_table *t)
 	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_type t WHERE t.typnamespace = " NSP_OID " "     \
 	"AND t.typacl IS NOT NULL) "                                                            \
 	"OR EXISTS (SELECT 1 FROM pg_catalog.pg_namespace s WHERE s.oid >= 16384 "              \
-	"AND s.nspacl IS NOT NULL)"
+	"AND s.nspacl IS NOT NULL), "                                                           \
+	/* extended statistics */                                                              \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_statistic_ext x WHERE x.stxnamespace = " NSP_OID "), " \
+	/* collations */                                                                       \
+	"EXISTS (SELECT 1 FROM pg_catalog.pg_collation o WHERE o.collnamespace = " NSP_OID ")"
 /* clang-format on */
+
+/* A relation's storage parameters as dbt_storage_canon gives them: the
+ * items of pg_class.reloptions, sorted, joined by ", "; NULL for none. */
+#define STORAGE(x)                                                         \
+	"(SELECT pg_catalog.string_agg(o, ', ' ORDER BY o COLLATE \"C\") " \
+	"FROM pg_catalog.unnest(" x ".reloptions) o)"
 
 /* The first column of the census in tables_sql, and how many there are. */
 #define CENSUS_COL 5
-#define CENSUS_N 7
+#define CENSUS_N 9
 /* Whether the table is UNLOGGED, after the census. */
 #define UNLOGGED_COL (CENSUS_COL + CENSUS_N)
+/* Its storage parameters, after that. */
+#define STORAGE_COL (UNLOGGED_COL + 1)
 
 /* No row when the schema does not exist; one row of NULLs but for the
  * census when it is empty.  The census is the same on every row. */
@@ -276,11 +288,12 @@ static const char tables_sql[] =
 	"JOIN pg_catalog.pg_class p ON p.oid = i.inhparent "
 	"WHERE c.relispartition AND i.inhrelid = c.oid), "
 	"CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid, true) "
-	"END, " CENSUS ", c.relpersistence = 'u' "
-	"FROM pg_catalog.pg_namespace n "
-	"LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
-	"AND c.oid IN (" SCHEMA_TABLES ") "
-	"WHERE n.nspname = $1 ORDER BY c.oid";
+	"END, " CENSUS ", c.relpersistence = 'u', " STORAGE(
+		"c") " "
+		     "FROM pg_catalog.pg_namespace n "
+		     "LEFT JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid "
+		     "AND c.oid IN (" SCHEMA_TABLES ") "
+		     "WHERE n.nspname = $1 ORDER BY c.oid";
 
 /* A SERIAL column is one whose default is nextval() of a sequence that
  * the column owns (the 'a' dependency that SERIAL and OWNED BY make).
@@ -308,7 +321,10 @@ static const char columns_sql[] =
 	"WHERE a.attidentity <> '' "
 	"AND dep.classid = 'pg_catalog.pg_class'::pg_catalog.regclass "
 	"AND dep.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass "
-	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i') "
+	"AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'), "
+	/* SET STATISTICS: -1 (NULL from PostgreSQL 17) is the default. */
+	"CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END, "
+	"CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END, t.typstorage "
 	"FROM pg_catalog.pg_attribute a "
 	"JOIN pg_catalog.pg_type t ON t.oid = a.atttypid "
 	"LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
@@ -355,7 +371,18 @@ static const char constraints_sql[] =
 	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
 	"CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
 	"WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
-	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " NULLS_NOT_DISTINCT("ci") " "
+	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " NULLS_NOT_DISTINCT("ci") ", "
+	"con.connoinherit, "
+	"CASE WHEN con.contype IN ('p', 'u') THEN (SELECT " STORAGE("kc") " "
+	"FROM pg_catalog.pg_class kc WHERE kc.oid = con.conindid) END, "
+	/* PostgreSQL 15's confdelsetcols, read so that older servers, which
+	 * lack the column, read NULL. */
+	"CASE WHEN con.contype = 'f' THEN ARRAY(SELECT a.attname "
+	"FROM pg_catalog.jsonb_array_elements_text(CASE WHEN pg_catalog.jsonb_typeof("
+	"pg_catalog.to_jsonb(con) -> 'confdelsetcols') = 'array' "
+	"THEN pg_catalog.to_jsonb(con) -> 'confdelsetcols' ELSE '[]' END) "
+	"WITH ORDINALITY k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
+	"AND a.attnum = k.num::pg_catalog.int2 ORDER BY k.ord) END "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
 	"LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid "
@@ -388,7 +415,7 @@ static const char indexes_sql[] =
 	 * direction's own order. */
 	"ARRAY(SELECT CASE i.indoption[k] & 3 WHEN 2 THEN 'F' WHEN 1 THEN 'L' ELSE '' END "
 	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k ORDER BY k), "
-	INDEX_INCLUDE("i") ", " NULLS_NOT_DISTINCT("i") " "
+	INDEX_INCLUDE("i") ", " NULLS_NOT_DISTINCT("i") ", " STORAGE("ic") " "
 	"FROM pg_catalog.pg_index i "
 	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
 	"JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
@@ -627,6 +654,11 @@ static int read_tables(struct reflect *r)
 					    value(res, i, 4))) < 0)
 			goto cleanup;
 		t->unlogged = flag(res, i, UNLOGGED_COL);
+		if (value(res, i, STORAGE_COL) &&
+		    !(t->storage = strdup(value(res, i, STORAGE_COL)))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
 		r->tables[r->ntables].oid = strtoul(oid, NULL, 10);
 		r->tables[r->ntables++].table = t;
 	}
@@ -806,6 +838,12 @@ static int read_columns(struct reflect *r)
 		}
 		if (collation && (rc = dbt_column_set_collation(c, collation)) < 0)
 			goto cleanup;
+		if (value(res, i, 10)) {
+			c->has_statistics = 1;
+			c->statistics = atoi(value(res, i, 10));
+		}
+		c->storage = value(res, i, 11) ? value(res, i, 11)[0] : 0;
+		c->type_storage = value(res, i, 12) ? value(res, i, 12)[0] : 0;
 	}
 	rc = 0;
 cleanup:
@@ -853,7 +891,12 @@ static int add_fk_ref_column(void *obj, const char *column)
 	return dbt_fk_add_ref_column(obj, column);
 }
 
-static int add_check(dbt_table *t, const char *name, const char *text)
+static int add_fk_set_column(void *obj, const char *column)
+{
+	return dbt_fk_add_set_column(obj, column);
+}
+
+static int add_check(dbt_table *t, const char *name, const char *text, int no_inherit)
 {
 	dbt_check *check;
 	char *expr;
@@ -863,6 +906,8 @@ static int add_check(dbt_table *t, const char *name, const char *text)
 		return rc;
 	rc = dbt_table_add_check(&check, t, name, expr, strlen(expr));
 	free(expr);
+	if (rc == 0)
+		check->no_inherit = no_inherit;
 	if (rc == DBT_EPARSE)
 		return dbt_error_prefix(rc, "cannot reflect check constraint '%s' of table '%s'",
 					name, t->name);
@@ -907,9 +952,15 @@ static int read_constraints(struct reflect *r)
 					       : dbt_table_add_unique(&key, t, name)) == 0 &&
 			    (rc = add_names(key, add_unique_column, value(res, i, 3))) == 0)
 				rc = add_names(key, add_unique_include, value(res, i, 12));
-			if (rc == 0)
+			if (rc == 0) {
 				key->nulls_not_distinct =
 					value(res, i, 13) && !strcmp(value(res, i, 13), "true");
+				key->deferrable = flag(res, i, 8);
+				key->initially_deferred = flag(res, i, 9);
+				if (value(res, i, 15) &&
+				    !(key->storage = strdup(value(res, i, 15))))
+					rc = dbt_error_oom();
+			}
 			break;
 		case 'f':
 			if ((rc = dbt_table_add_fk(&fk, t, name, value(res, i, 4))) < 0 ||
@@ -921,6 +972,8 @@ static int read_constraints(struct reflect *r)
 			fk->on_update = dbt_fk_action_from_postgres(value(res, i, 7));
 			fk->deferrable = flag(res, i, 8);
 			fk->initially_deferred = flag(res, i, 9);
+			if ((rc = add_names(fk, add_fk_set_column, value(res, i, 16))) < 0)
+				break;
 			if (value(res, i, 11) && *value(res, i, 11) == 'f')
 				fk->match = DBT_FK_MATCH_FULL;
 			else if (value(res, i, 11) && *value(res, i, 11) == 'p')
@@ -930,7 +983,8 @@ static int read_constraints(struct reflect *r)
 			rc = add_exclude(t, name, value(res, i, 10) ? value(res, i, 10) : "");
 			break;
 		default:
-			rc = add_check(t, name, value(res, i, 10) ? value(res, i, 10) : "");
+			rc = add_check(t, name, value(res, i, 10) ? value(res, i, 10) : "",
+				       flag(res, i, 14));
 			break;
 		}
 		if (rc < 0)
@@ -997,6 +1051,8 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 	if (rc == 0)
 		rc = add_names(ix, add_index_include, value(res, row, 8));
 	ix->nulls_not_distinct = value(res, row, 9) && !strcmp(value(res, row, 9), "true");
+	if (rc == 0 && value(res, row, 10) && !(ix->storage = strdup(value(res, row, 10))))
+		rc = dbt_error_oom();
 	if (rc == 0 && where && (rc = server_expr(&expr, where, t)) == 0)
 		rc = dbt_index_set_where(ix, expr, strlen(expr));
 	if (rc == DBT_EPARSE)
@@ -1068,7 +1124,8 @@ static int read_objects(struct reflect *r)
 	}
 	PQclear(res);
 	if ((rc = dbt_pg_reflect_types(&o)) == 0 && (rc = dbt_pg_reflect_routines(&o)) == 0 &&
-	    (rc = dbt_pg_reflect_views(&o)) == 0)
+	    (rc = dbt_pg_reflect_views(&o)) == 0 && (rc = dbt_pg_reflect_statistics(&o)) == 0 &&
+	    (rc = dbt_pg_reflect_collations(&o)) == 0)
 		rc = dbt_pg_reflect_acl(&o);
 	if (rc == 0 && r->schema->nobjects > 1)
 		qsort(r->schema->objects, r->schema->nobjects, sizeof(*r->schema->objects),

@@ -47,7 +47,9 @@ enum {
 	DBT_PG_RLS = 1 << 3,	  /* row level security switched on */
 	DBT_PG_POLICIES = 1 << 4,
 	DBT_PG_COMMENTS = 1 << 5,
-	DBT_PG_GRANTS = 1 << 6
+	DBT_PG_GRANTS = 1 << 6,
+	DBT_PG_STATISTICS = 1 << 7, /* extended statistics (CREATE STATISTICS) */
+	DBT_PG_COLLATIONS = 1 << 8  /* CREATE COLLATION */
 };
 
 typedef struct dbt_pg_objects {
@@ -67,6 +69,14 @@ const char *dbt_pg_objects_value(const PGresult *res, int row, int col);
 
 /* Views and materialized views (reflect_postgres_views.c). */
 int dbt_pg_reflect_views(dbt_pg_objects *r);
+
+/* The extended statistics (CREATE STATISTICS) of the managed schema, as
+ * objects on their tables; nothing when the census found none. */
+int dbt_pg_reflect_statistics(dbt_pg_objects *r);
+
+/* The collations (CREATE COLLATION) of the managed schema, as objects
+ * that columns may use; nothing when the census found none. */
+int dbt_pg_reflect_collations(dbt_pg_objects *r);
 
 /* Functions, procedures and triggers (reflect_postgres_routines.c). */
 int dbt_pg_reflect_routines(dbt_pg_objects *r);

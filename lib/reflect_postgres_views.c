@@ -233,6 +233,103 @@ static int add_view(dbt_object **out, dbt_pg_objects *r, const PGresult *res, in
 	return rc;
 }
 
+/* The managed schema's extended statistics, as pg_get_statisticsobjdef
+ * prints them after the object's own name, which it always qualifies
+ * (the relation's name is unqualified, search_path pointing there), with
+ * the relation they are on. */
+static const char statistics_sql[] =
+	"SELECT pg_catalog.quote_ident(x.stxname), c.relname, "
+	"pg_catalog.substr(pg_catalog.pg_get_statisticsobjdef(x.oid), "
+	"pg_catalog.length('CREATE STATISTICS ' || pg_catalog.quote_ident(n.nspname) || '.' || "
+	"pg_catalog.quote_ident(x.stxname)) + 1) "
+	"FROM pg_catalog.pg_statistic_ext x "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = x.stxnamespace "
+	"JOIN pg_catalog.pg_class c ON c.oid = x.stxrelid "
+	"WHERE n.nspname = $1 ORDER BY x.stxname";
+
+int dbt_pg_reflect_statistics(dbt_pg_objects *r)
+{
+	dbt_buf create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
+	dbt_object *obj;
+	PGresult *res;
+	int rc = 0, row;
+
+	if (r->absent & DBT_PG_STATISTICS)
+		return 0;
+	if ((rc = dbt_pg_objects_query(&res, r, statistics_sql)) < 0)
+		return rc;
+	for (row = 0; row < PQntuples(res) && rc == 0; row++) {
+		const char *name = PQgetvalue(res, row, 0), *table = PQgetvalue(res, row, 1);
+		const char *def = PQgetvalue(res, row, 2);
+
+		dbt_buf_clear(&create);
+		dbt_buf_clear(&drop);
+		dbt_buf_printf(&create, "CREATE STATISTICS %s%s;", name, def);
+		dbt_buf_printf(&drop, "DROP STATISTICS %s;", name);
+		if (create.oom || drop.oom)
+			rc = dbt_error_oom();
+		else if ((rc = dbt_schema_add_object(&obj, r->schema, DBT_OBJ_STATISTICS, name,
+						     table, def, dbt_buf_str(&create),
+						     dbt_buf_str(&drop), NULL)) == 0)
+			rc = dbt_object_add_dep(obj, table);
+	}
+	PQclear(res);
+	dbt_buf_release(&create);
+	dbt_buf_release(&drop);
+	return rc;
+}
+
+/* The managed schema's collations as CREATE COLLATION's options: the
+ * provider's own ones (read from the row as JSON, since the columns that
+ * hold an ICU locale differ between PostgreSQL 15, 16 and 17). */
+static const char collations_sql[] =
+	"SELECT pg_catalog.quote_ident(o.collname), "
+	"'(provider = ' || CASE o.collprovider WHEN 'i' THEN 'icu' WHEN 'b' THEN 'builtin' "
+	"ELSE 'libc' END || "
+	"CASE WHEN o.collprovider = 'c' THEN ', lc_collate = ' || "
+	"pg_catalog.quote_literal(o.collcollate) || ', lc_ctype = ' || "
+	"pg_catalog.quote_literal(o.collctype) "
+	"ELSE ', locale = ' || pg_catalog.quote_literal(COALESCE("
+	"pg_catalog.to_jsonb(o) ->> 'colllocale', pg_catalog.to_jsonb(o) ->> 'colliculocale', "
+	"o.collcollate)) END || "
+	"COALESCE(', rules = ' || pg_catalog.quote_literal(pg_catalog.to_jsonb(o) ->> "
+	"'collicurules'), '') || "
+	"CASE WHEN o.collisdeterministic THEN '' ELSE ', deterministic = false' END || ')' "
+	"FROM pg_catalog.pg_collation o "
+	"WHERE o.collnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace n "
+	"WHERE n.nspname = $1) ORDER BY o.collname";
+
+int dbt_pg_reflect_collations(dbt_pg_objects *r)
+{
+	dbt_buf create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
+	dbt_object *obj;
+	PGresult *res;
+	int rc = 0, row;
+
+	if (r->absent & DBT_PG_COLLATIONS)
+		return 0;
+	if ((rc = dbt_pg_objects_query(&res, r, collations_sql)) < 0)
+		return rc;
+	for (row = 0; row < PQntuples(res) && rc == 0; row++) {
+		const char *name = PQgetvalue(res, row, 0), *def = PQgetvalue(res, row, 1);
+
+		dbt_buf_clear(&create);
+		dbt_buf_clear(&drop);
+		dbt_buf_printf(&create, "CREATE COLLATION %s %s;", name, def);
+		dbt_buf_printf(&drop, "DROP COLLATION %s;", name);
+		if (create.oom || drop.oom)
+			rc = dbt_error_oom();
+		else
+			rc = dbt_schema_add_object(&obj, r->schema, DBT_OBJ_COLLATION, name, NULL,
+						   def, dbt_buf_str(&create), dbt_buf_str(&drop),
+						   NULL);
+	}
+	PQclear(res);
+	dbt_buf_release(&create);
+	dbt_buf_release(&drop);
+	return rc;
+}
+
 int dbt_pg_reflect_views(dbt_pg_objects *r)
 {
 	PGresult *res;

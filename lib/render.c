@@ -249,6 +249,101 @@ void dbt_render_conflict(dbt_buf *out, dbt_conflict conflict)
 		dbt_buf_printf(out, " ON CONFLICT %s", word);
 }
 
+void dbt_render_storage_items(dbt_buf *out, const struct dbt_dialect *d, const char *storage,
+			      const char *only_not_in, int names_only)
+{
+	const char *at = storage;
+	int first = 1;
+
+	while (at && *at) {
+		const char *end = strstr(at, ", "), *eq;
+		size_t n = end ? (size_t)(end - at) : strlen(at);
+		char name[128], value[256], other[256];
+
+		eq = memchr(at, '=', n);
+		if (eq && (size_t)(eq - at) < sizeof(name) &&
+		    n - (size_t)(eq - at) <= sizeof(value)) {
+			snprintf(name, sizeof(name), "%.*s", (int)(eq - at), at);
+			snprintf(value, sizeof(value), "%.*s", (int)(n - (size_t)(eq - at) - 1),
+				 eq + 1);
+			/* With `only_not_in`: the items it lacks (names_only) or
+			 * holds with another value. */
+			if (!only_not_in ||
+			    (names_only
+				     ? !dbt_storage_get(only_not_in, name, other, sizeof(other))
+				     : !dbt_storage_get(only_not_in, name, other, sizeof(other)) ||
+					       strcmp(other, value))) {
+				dbt_buf_puts(out, first ? "" : ", ");
+				first = 0;
+				ident(out, d, name);
+				if (!names_only) {
+					dbt_buf_putc(out, '=');
+					dbt_literal_quote(out, value);
+				}
+			}
+		}
+		at = end ? end + 2 : NULL;
+	}
+}
+
+static const char *storage_name(char storage)
+{
+	switch (storage) {
+	case 'p':
+		return "PLAIN";
+	case 'e':
+		return "EXTERNAL";
+	case 'm':
+		return "MAIN";
+	case 'x':
+		return "EXTENDED";
+	default:
+		return NULL;
+	}
+}
+
+int dbt_render_column_settings(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+			       const dbt_column *c, const dbt_column *old)
+{
+	int old_has = old && old->has_statistics, old_stats = old ? old->statistics : 0;
+	char old_storage = old ? old->storage : 0;
+
+	if (!c->has_statistics != !old_has || (c->has_statistics && c->statistics != old_stats)) {
+		dbt_render_alter_table(out, d, t);
+		dbt_buf_puts(out, "ALTER COLUMN ");
+		ident(out, d, c->name);
+		dbt_buf_printf(out, " SET STATISTICS %d;\n",
+			       c->has_statistics ? c->statistics : -1);
+	}
+	if (c->storage != old_storage) {
+		const char *name = storage_name(c->storage	  ? c->storage
+						: c->type_storage ? c->type_storage
+						: old		  ? old->type_storage
+								  : 0);
+
+		if (!name)
+			return dbt_error_set(DBT_ERROR,
+					     "cannot give column '%s.%s' its type's storage again: "
+					     "the type's storage is not known",
+					     t->name, c->name);
+		dbt_render_alter_table(out, d, t);
+		dbt_buf_puts(out, "ALTER COLUMN ");
+		ident(out, d, c->name);
+		dbt_buf_printf(out, " SET STORAGE %s;\n", name);
+	}
+	return 0;
+}
+
+/* " WITH (name='value', ...)" of a table, index or key; nothing for none. */
+static void put_storage(dbt_buf *out, const struct dbt_dialect *d, const char *storage)
+{
+	if (!storage)
+		return;
+	dbt_buf_puts(out, " WITH (");
+	dbt_render_storage_items(out, d, storage, NULL, 0);
+	dbt_buf_putc(out, ')');
+}
+
 /* "CONSTRAINT name PRIMARY KEY (a, b)", and UNIQUE likewise. */
 void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		    const dbt_unique *key)
@@ -281,6 +376,10 @@ void dbt_render_key(dbt_buf *out, const struct dbt_dialect *d, const char *what,
 		dbt_buf_puts(out, " INCLUDE ");
 		ident_list(out, d, key->include, key->ninclude);
 	}
+	put_storage(out, d, key->storage);
+	if (key->deferrable)
+		dbt_buf_puts(out, key->initially_deferred ? " DEFERRABLE INITIALLY DEFERRED"
+							  : " DEFERRABLE INITIALLY IMMEDIATE");
 	dbt_render_conflict(out, key->conflict);
 }
 
@@ -301,8 +400,13 @@ void dbt_render_fk(dbt_buf *out, const struct dbt_dialect *d, const dbt_fk *fk)
 	if (fk->match != DBT_FK_MATCH_SIMPLE)
 		dbt_buf_puts(out,
 			     fk->match == DBT_FK_MATCH_FULL ? " MATCH FULL" : " MATCH PARTIAL");
-	if (fk->on_delete != DBT_FK_NO_ACTION && (action = dbt_fk_action_name(fk->on_delete)))
+	if (fk->on_delete != DBT_FK_NO_ACTION && (action = dbt_fk_action_name(fk->on_delete))) {
 		dbt_buf_printf(out, " ON DELETE %s", action);
+		if (fk->nset_columns) {
+			dbt_buf_putc(out, ' ');
+			ident_list(out, d, fk->set_columns, fk->nset_columns);
+		}
+	}
 	if (fk->on_update != DBT_FK_NO_ACTION && (action = dbt_fk_action_name(fk->on_update)))
 		dbt_buf_printf(out, " ON UPDATE %s", action);
 	if (fk->deferrable)
@@ -318,6 +422,8 @@ void dbt_render_check(dbt_buf *out, const struct dbt_dialect *d, const dbt_table
 	dbt_buf_puts(out, " CHECK (");
 	put_expr(out, d, t, check->expr);
 	dbt_buf_putc(out, ')');
+	if (check->no_inherit)
+		dbt_buf_puts(out, " NO INHERIT");
 	dbt_render_conflict(out, check->conflict);
 }
 
@@ -411,6 +517,7 @@ int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const 
 			       table->partition_bound ? table->partition_bound : "DEFAULT");
 	if (table->partition_by)
 		dbt_buf_printf(out, " PARTITION BY %s", table->partition_by);
+	put_storage(out, d, table->storage);
 	if (table->strict || table->without_rowid) {
 		if (!d->put_table_options) {
 			rc = dbt_error_set(DBT_ERROR,
@@ -421,7 +528,10 @@ int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const 
 		d->put_table_options(out, table);
 	}
 	dbt_buf_puts(out, ";\n");
-	rc = dbt_render_finish(out);
+	for (i = 0; i < table->ncolumns && rc == 0; i++)
+		rc = dbt_render_column_settings(out, d, table, table->columns[i], NULL);
+	if (rc == 0)
+		rc = dbt_render_finish(out);
 cleanup:
 	if (rc < 0 && out->ptr) {
 		/* Leave the buffer as it was before the call. */
@@ -498,6 +608,7 @@ int dbt_render_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index 
 	}
 	if (index->nulls_not_distinct)
 		dbt_buf_puts(out, " NULLS NOT DISTINCT");
+	put_storage(out, d, index->storage);
 	if (index->where)
 		dbt_buf_printf(out, " WHERE %s", index->where);
 	dbt_buf_puts(out, ";\n");
@@ -638,6 +749,8 @@ int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *o
 		if ((rc = dbt_render_column(out, d, op->table, op->column, NULL)) < 0)
 			return rc;
 		dbt_buf_puts(out, ";\n");
+		if ((rc = dbt_render_column_settings(out, d, op->table, op->column, NULL)) < 0)
+			return rc;
 		return dbt_render_finish(out);
 	case DBT_OP_DROP_COLUMN:
 		dbt_render_alter_table(out, d, op->table);

@@ -94,6 +94,23 @@ int dbt_render_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index 
 /* "ALTER TABLE t ", "ALTER TABLE t ALTER COLUMN c ", and
  * "ALTER TABLE t DROP CONSTRAINT name;\n". */
 void dbt_render_alter_table(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t);
+/*
+ * The items of the storage parameters `storage` (as dbt_storage_canon
+ * gives them) as "name='value', ...", names quoted as identifiers and
+ * values as literals; with `only_not_in`, only the items that it lacks or
+ * holds with another value; with `names_only`, the names alone (for
+ * RESET).  Nothing for none.
+ */
+/*
+ * PostgreSQL's ALTER TABLE ... ALTER COLUMN ... SET STATISTICS and SET
+ * STORAGE statements that take column `c` of table `t` from `old`'s
+ * settings (NULL: the defaults) to its own; nothing when they agree.  -1
+ * when the type's storage to go back to is not known.
+ */
+int dbt_render_column_settings(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
+			       const dbt_column *c, const dbt_column *old);
+void dbt_render_storage_items(dbt_buf *out, const struct dbt_dialect *d, const char *storage,
+			      const char *only_not_in, int names_only);
 void dbt_render_alter_column(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op);
 void dbt_render_drop_constraint(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t,
 				const char *name);

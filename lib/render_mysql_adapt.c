@@ -113,6 +113,11 @@ static int reported_type(dbt_buf *out, const dbt_type *t, const char **why)
 		dbt_buf_puts(out, "double");
 		break;
 	case DBT_TYPE_NUMERIC:
+		if (t->precision > 0 && (t->scale < 0 || t->scale > t->precision)) {
+			*why = "NUMERIC with a negative scale or one above its precision, which "
+			       "MariaDB does not have";
+			return DBT_EPARSE;
+		}
 		dbt_buf_printf(out, "decimal(%d,%d)", t->precision > 0 ? t->precision : 10,
 			       t->scale > 0 ? t->scale : 0);
 		break;
@@ -520,15 +525,20 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 /* PostgreSQL's options of a key or an index, which MariaDB's do not have;
  * `what` names it. */
 static int refuse_pg_key_options(int line, int col, const char *what, size_t ninclude,
-				 int nulls_not_distinct)
+				 int nulls_not_distinct, int deferrable, const char *storage)
 {
+	const char *form;
 	char at[48];
 
-	if (!ninclude && !nulls_not_distinct)
+	if (!ninclude && !nulls_not_distinct && !deferrable && !storage)
 		return 0;
+	form = ninclude		    ? "INCLUDE columns"
+	       : nulls_not_distinct ? "NULLS NOT DISTINCT"
+	       : storage	    ? "storage parameters (WITH (...))"
+				    : "DEFERRABLE";
 	dbt_render_place(at, sizeof(at), line, col);
 	return dbt_error_set(DBT_EPARSE, "%s%s has %s, which MariaDB/MySQL does not have", at, what,
-			     ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
+			     form);
 }
 
 /* The model's PostgreSQL-only forms, and indexes MariaDB cannot have,
@@ -551,16 +561,61 @@ static int refuse_pg_forms(const dbt_schema *s)
 					     "not have",
 					     at, t->name);
 		}
+		if (t->storage) {
+			dbt_render_place(at, sizeof(at), t->storage_line, t->storage_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%stable '%s' has storage parameters (WITH (...)), "
+					     "which MariaDB/MySQL does not have",
+					     at, t->name);
+		}
 		snprintf(what, sizeof(what), "a key of table '%s'", t->name);
-		if (t->pk &&
-		    (rc = refuse_pg_key_options(t->pk->pg_line, t->pk->pg_col, what,
-						t->pk->ninclude, t->pk->nulls_not_distinct)) < 0)
+		if (t->pk && (rc = refuse_pg_key_options(t->pk->pg_line, t->pk->pg_col, what,
+							 t->pk->ninclude, t->pk->nulls_not_distinct,
+							 t->pk->deferrable, t->pk->storage)) < 0)
 			return rc;
+		for (k = 0; k < t->ncolumns; k++) {
+			const dbt_column *c = t->columns[k];
+
+			if (!c->has_statistics && !c->storage)
+				continue;
+			dbt_render_place(at, sizeof(at), c->pg_set_line, c->pg_set_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has SET %s, which MariaDB/MySQL "
+					     "does "
+					     "not have",
+					     at, t->name, c->name,
+					     c->has_statistics ? "STATISTICS" : "STORAGE");
+		}
+		for (k = 0; k < t->nfks; k++) {
+			const dbt_fk *fk = t->fks[k];
+
+			if (!fk->nset_columns)
+				continue;
+			dbt_render_place(at, sizeof(at), fk->set_line, fk->set_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sforeign key '%s' of table '%s' sets only some of "
+					     "its "
+					     "columns (ON DELETE SET ... (columns)), which "
+					     "MariaDB/MySQL does not have",
+					     at, fk->name, t->name);
+		}
+		for (k = 0; k < t->nchecks; k++) {
+			const dbt_check *c = t->checks[k];
+
+			if (!c->no_inherit)
+				continue;
+			dbt_render_place(at, sizeof(at), c->no_inherit_line, c->no_inherit_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%sa CHECK of table '%s' is NO INHERIT, which "
+					     "MariaDB/MySQL does not have",
+					     at, t->name);
+		}
 		for (k = 0; k < t->nuniques; k++) {
 			const dbt_unique *u = t->uniques[k];
 
 			if ((rc = refuse_pg_key_options(u->pg_line, u->pg_col, what, u->ninclude,
-							u->nulls_not_distinct)) < 0)
+							u->nulls_not_distinct, u->deferrable,
+							u->storage)) < 0)
 				return rc;
 		}
 		for (k = 0; k < t->ncolumns; k++) {
@@ -582,7 +637,7 @@ static int refuse_pg_forms(const dbt_schema *s)
 
 		snprintf(what, sizeof(what), "index '%s'", ix->name);
 		if ((rc = refuse_pg_key_options(ix->pg_line, ix->pg_col, what, ix->ninclude,
-						ix->nulls_not_distinct)) < 0)
+						ix->nulls_not_distinct, 0, ix->storage)) < 0)
 			return rc;
 		/* Here rather than only when rendering: the scratch database
 		 * that check and migrate build would get it as written. */

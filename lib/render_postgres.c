@@ -332,6 +332,45 @@ static int pg_needs_using(const dbt_type *a, const dbt_type *b)
  * its new definition, which loses nothing of a generated column, since
  * PostgreSQL computes its values again.
  */
+/*
+ * ALTER TABLE ... SET [UN]LOGGED, RESET (the storage parameters `old` has
+ * and `t` has not) and SET (those `t` has and `old` has not, or with
+ * another value), each where the two tables differ.
+ */
+static int pg_alter_options(dbt_buf *out, const dbt_table *t, const dbt_table *old)
+{
+	const char *was = old ? old->storage : NULL;
+	dbt_buf names = DBT_BUF_INIT;
+	size_t i;
+	int rc;
+
+	if (!old || !t->unlogged != !old->unlogged) {
+		dbt_render_alter_table(out, pg, t);
+		dbt_buf_puts(out, t->unlogged ? "SET UNLOGGED;\n" : "SET LOGGED;\n");
+	}
+	dbt_render_storage_items(&names, pg, was, t->storage ? t->storage : "", 1);
+	if (names.len) {
+		dbt_render_alter_table(out, pg, t);
+		dbt_buf_printf(out, "RESET (%s);\n", names.ptr);
+	}
+	dbt_buf_release(&names);
+	dbt_render_storage_items(&names, pg, t->storage, was ? was : "", 0);
+	if (names.len) {
+		dbt_render_alter_table(out, pg, t);
+		dbt_buf_printf(out, "SET (%s);\n", names.ptr);
+	}
+	for (i = 0, rc = 0; old && i < t->ncolumns && rc == 0; i++) {
+		const dbt_column *oc = dbt_table_find_column(old, t->columns[i]->name);
+
+		if (oc)
+			rc = dbt_render_column_settings(out, pg, t, t->columns[i], oc);
+	}
+	if (rc == 0)
+		rc = names.oom ? dbt_error_oom() : dbt_render_finish(out);
+	dbt_buf_release(&names);
+	return rc;
+}
+
 static int pg_alter_generated(dbt_buf *out, const dbt_op *op)
 {
 	int rc;
@@ -448,11 +487,8 @@ int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 		return pg_alter_generated(out, op);
 	case DBT_OP_ALTER_OPTIONS:
 		if (!op->table->strict && !op->table->without_rowid &&
-		    !(op->old_table && (op->old_table->strict || op->old_table->without_rowid))) {
-			dbt_render_alter_table(out, pg, op->table);
-			dbt_buf_puts(out, op->table->unlogged ? "SET UNLOGGED" : "SET LOGGED");
-			break;
-		}
+		    !(op->old_table && (op->old_table->strict || op->old_table->without_rowid)))
+			return pg_alter_options(out, op->table, op->old_table);
 		return dbt_error_set(DBT_ERROR,
 				     "cannot change the options of table '%s' on PostgreSQL: "
 				     "STRICT "

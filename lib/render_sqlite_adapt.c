@@ -132,12 +132,17 @@ int dbt_sqlite_autoincrement(dbt_column *c)
 /* PostgreSQL's options of a key, which SQLite's keys do not have. */
 static int sqlite_refuse_key(const dbt_table *t, const dbt_unique *k)
 {
-	if (!k || (!k->ninclude && !k->nulls_not_distinct))
+	const char *what;
+
+	if (!k || (!k->ninclude && !k->nulls_not_distinct && !k->deferrable && !k->storage))
 		return 0;
+	what = k->ninclude	       ? "INCLUDE columns"
+	       : k->nulls_not_distinct ? "NULLS NOT DISTINCT"
+	       : k->storage	       ? "storage parameters (WITH (...))"
+				       : "DEFERRABLE";
 	return dbt_error_set(DBT_EPARSE,
 			     "%d:%d: a key of table '%s' has %s, which SQLite does not have",
-			     k->pg_line, k->pg_col, t->name,
-			     k->ninclude ? "INCLUDE columns" : "NULLS NOT DISTINCT");
+			     k->pg_line, k->pg_col, t->name, what);
 }
 
 static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
@@ -169,11 +174,40 @@ static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 		return dbt_error_set(DBT_EPARSE,
 				     "%d:%d: table '%s' is UNLOGGED, which SQLite does not support",
 				     t->unlogged_line, t->unlogged_col, t->name);
+	if (t->storage)
+		return dbt_error_set(DBT_EPARSE,
+				     "%d:%d: table '%s' has storage parameters (WITH (...)), which "
+				     "SQLite does not have",
+				     t->storage_line, t->storage_col, t->name);
 	if ((rc = sqlite_refuse_key(t, t->pk)) < 0)
 		return rc;
 	for (i = 0; i < t->nuniques; i++)
 		if ((rc = sqlite_refuse_key(t, t->uniques[i])) < 0)
 			return rc;
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->has_statistics || t->columns[i]->storage)
+			return dbt_error_set(
+				DBT_EPARSE,
+				"%d:%d: column '%s.%s' has SET %s, which SQLite does not "
+				"have",
+				t->columns[i]->pg_set_line, t->columns[i]->pg_set_col, t->name,
+				t->columns[i]->name,
+				t->columns[i]->has_statistics ? "STATISTICS" : "STORAGE");
+	for (i = 0; i < t->nfks; i++)
+		if (t->fks[i]->nset_columns)
+			return dbt_error_set(
+				DBT_EPARSE,
+				"%d:%d: foreign key '%s' of table '%s' sets only some of "
+				"its columns (ON DELETE SET ... (columns)), which SQLite "
+				"does not have",
+				t->fks[i]->set_line, t->fks[i]->set_col, t->fks[i]->name, t->name);
+	for (i = 0; i < t->nchecks; i++)
+		if (t->checks[i]->no_inherit)
+			return dbt_error_set(DBT_EPARSE,
+					     "%d:%d: a CHECK of table '%s' is NO INHERIT, which "
+					     "SQLite does not have",
+					     t->checks[i]->no_inherit_line,
+					     t->checks[i]->no_inherit_col, t->name);
 	for (i = 0; i < t->ncolumns; i++)
 		if (t->columns[i]->identity_options)
 			return dbt_error_set(DBT_EPARSE,
@@ -391,12 +425,14 @@ int dbt_sqlite_adapt(dbt_schema *schema)
 					     "%d:%d: index '%s' uses the index method '%s', which "
 					     "SQLite does not have",
 					     ix->line, ix->col, ix->name, ix->method);
-		if (ix->ninclude || ix->nulls_not_distinct)
+		if (ix->ninclude || ix->nulls_not_distinct || ix->storage)
 			return dbt_error_set(DBT_EPARSE,
 					     "%d:%d: index '%s' has %s, which SQLite does not have",
 					     ix->pg_line, ix->pg_col, ix->name,
 					     ix->ninclude ? "INCLUDE columns"
-							  : "NULLS NOT DISTINCT");
+					     : ix->nulls_not_distinct
+						     ? "NULLS NOT DISTINCT"
+						     : "storage parameters (WITH (...))");
 		for (j = 0; j < ix->nelems; j++) {
 			if (ix->elems[j].opclass)
 				return dbt_error_set(DBT_EPARSE,

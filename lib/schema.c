@@ -10,9 +10,11 @@
 
 #include "error.h"
 #include "ident.h"
+#include "buf.h"
 #include "lex.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -115,6 +117,7 @@ static void unique_free(dbt_unique *u)
 	strv_free(u->columns, u->ncolumns);
 	strv_free(u->include, u->ninclude);
 	strv_free(u->collations, u->collations ? u->ncolumns : 0);
+	free(u->storage);
 	free(u);
 }
 
@@ -126,6 +129,7 @@ static void fk_free(dbt_fk *fk)
 	strv_free(fk->columns, fk->ncolumns);
 	free(fk->ref_table);
 	strv_free(fk->ref_columns, fk->nref_columns);
+	strv_free(fk->set_columns, fk->nset_columns);
 	free(fk);
 }
 
@@ -164,6 +168,7 @@ static void index_free(dbt_index *ix)
 	free(ix->where);
 	free(ix->method);
 	strv_free(ix->include, ix->ninclude);
+	free(ix->storage);
 	free(ix);
 }
 
@@ -194,6 +199,7 @@ static void table_free(dbt_table *t)
 	free(t->partition_of);
 	free(t->partition_bound);
 	free(t->renamed_from);
+	free(t->storage);
 	free(t);
 }
 
@@ -377,13 +383,22 @@ void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
 }
 
 static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
-	[DBT_OBJ_SCHEMA] = "schema",	 [DBT_OBJ_EXTENSION] = "extension",
-	[DBT_OBJ_ENUM] = "enum",	 [DBT_OBJ_TYPE] = "type",
-	[DBT_OBJ_DOMAIN] = "domain",	 [DBT_OBJ_SEQUENCE] = "sequence",
-	[DBT_OBJ_FUNCTION] = "function", [DBT_OBJ_PROCEDURE] = "procedure",
-	[DBT_OBJ_VIEW] = "view",	 [DBT_OBJ_MATVIEW] = "materialized view",
-	[DBT_OBJ_TRIGGER] = "trigger",	 [DBT_OBJ_RLS] = "row level security",
-	[DBT_OBJ_POLICY] = "policy",	 [DBT_OBJ_COMMENT] = "comment",
+	[DBT_OBJ_SCHEMA] = "schema",
+	[DBT_OBJ_EXTENSION] = "extension",
+	[DBT_OBJ_ENUM] = "enum",
+	[DBT_OBJ_TYPE] = "type",
+	[DBT_OBJ_DOMAIN] = "domain",
+	[DBT_OBJ_SEQUENCE] = "sequence",
+	[DBT_OBJ_COLLATION] = "collation",
+	[DBT_OBJ_FUNCTION] = "function",
+	[DBT_OBJ_PROCEDURE] = "procedure",
+	[DBT_OBJ_VIEW] = "view",
+	[DBT_OBJ_MATVIEW] = "materialized view",
+	[DBT_OBJ_STATISTICS] = "statistics",
+	[DBT_OBJ_TRIGGER] = "trigger",
+	[DBT_OBJ_RLS] = "row level security",
+	[DBT_OBJ_POLICY] = "policy",
+	[DBT_OBJ_COMMENT] = "comment",
 	[DBT_OBJ_GRANT] = "grant",
 };
 
@@ -860,6 +875,11 @@ int dbt_fk_add_ref_column(dbt_fk *fk, const char *column)
 	return strv_push(&fk->ref_columns, &fk->nref_columns, column);
 }
 
+int dbt_fk_add_set_column(dbt_fk *fk, const char *column)
+{
+	return strv_push(&fk->set_columns, &fk->nset_columns, column);
+}
+
 /* 1 when the canonical expression is the NULL literal, maybe cast. */
 static int is_null_literal(const char *expr)
 {
@@ -1089,13 +1109,14 @@ void dbt_table_sqlite_pk_nulls(dbt_table *table)
 }
 
 /* Two keys that PostgreSQL makes one index of: the same columns, the
- * same INCLUDE columns and NULLS [NOT] DISTINCT. */
+ * same INCLUDE columns, NULLS [NOT] DISTINCT and deferral. */
 static int same_key(const dbt_unique *a, const dbt_unique *b)
 {
 	size_t i;
 
 	if (!same_columns(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
-	    a->ninclude != b->ninclude || !a->nulls_not_distinct != !b->nulls_not_distinct)
+	    a->ninclude != b->ninclude || !a->nulls_not_distinct != !b->nulls_not_distinct ||
+	    !a->deferrable != !b->deferrable || !a->initially_deferred != !b->initially_deferred)
 		return 0;
 	/* SQLite: a key with other collations is another index. */
 	for (i = 0; i < a->ncolumns; i++) {
@@ -1239,4 +1260,42 @@ void dbt_identity_options_values(struct dbt_identity_seq *out, const dbt_type *t
 	out->cache = v[4];
 	out->has_start = out->has_increment = out->has_minvalue = out->has_maxvalue =
 		out->has_cache = 1;
+}
+
+static int cmp_item(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int dbt_storage_canon(char **out, char **items, size_t n)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+
+	*out = NULL;
+	if (!n)
+		return 0;
+	qsort(items, n, sizeof(*items), cmp_item);
+	for (i = 0; i < n; i++)
+		dbt_buf_printf(&b, "%s%s", i ? ", " : "", items[i]);
+	*out = dbt_buf_detach(&b);
+	return *out ? 0 : dbt_error_oom();
+}
+
+int dbt_storage_get(const char *storage, const char *name, char *out, size_t size)
+{
+	size_t len = strlen(name);
+	const char *at = storage;
+
+	while (at && *at) {
+		const char *end = strstr(at, ", ");
+		size_t n = end ? (size_t)(end - at) : strlen(at);
+
+		if (n > len && !strncmp(at, name, len) && at[len] == '=') {
+			snprintf(out, size, "%.*s", (int)(n - len - 1), at + len + 1);
+			return 1;
+		}
+		at = end ? end + 2 : NULL;
+	}
+	return 0;
 }

@@ -74,7 +74,6 @@ typedef enum dbt_identity {
 
 typedef struct dbt_column {
 	char *name;
-	int quoted;
 	dbt_type type;
 	int not_null;
 	int implied_not_null; /* NOT NULL only because the column is in the
@@ -87,16 +86,11 @@ typedef struct dbt_column {
 	int line, col;			   /* where the column is declared; 0 when reflected */
 	char *generated_expr;		   /* a generated column's expression, canonical
 			       * text; NULL for a column that is not generated */
-	int generated_stored;		   /* STORED (1) or VIRTUAL (0) */
 	int generated_line, generated_col; /* where GENERATED or AS stands */
 	char *renamed_from;		   /* the model's hint "-- renamed from: OLD" on the
 			       * line before the column: OLD, folded like a
 			       * name; NULL when none (and when reflected) */
 	int renamed_line, renamed_col;	   /* where the hint's name stands */
-	int identity_implicit;		   /* the identity comes from the auto-increment rule,
-				* not from the model's words: a column of the
-				* database that generates its values some other
-				* way, or not at all, is not changed for it */
 	char *identity_options;		   /* PostgreSQL: an identity's sequence options
 			       * that differ from the defaults for its type
 			       * and direction, as dbt_identity_options_canon
@@ -116,7 +110,6 @@ typedef struct dbt_column {
 					* takes as the string 'word'
 					* (default_expr holds it so); 0
 					* otherwise */
-	int dq_default_bare;		     /* that word is bare, not quoted */
 	struct dbt_rule_decl *rule_decl;     /* SQLite: what the model declared of a key
 					  * that the auto-increment rule made the
 					  * INTEGER rowid alias (INT, BIGINT, ...);
@@ -124,6 +117,28 @@ typedef struct dbt_column {
 					  * that is no alias but is as declared
 					  * agrees (the rule makes tables, it does
 					  * not change existing ones) */
+	/* PostgreSQL's ALTER COLUMN ... SET STATISTICS n (pg_attribute.
+	 * attstattarget, at most 10,000; has_statistics 0 for the default,
+	 * -1) and SET STORAGE (attstorage where it is not the type's own: 'p'
+	 * PLAIN, 'e' EXTERNAL, 'x' EXTENDED, 'm' MAIN; 0 for the type's), with
+	 * the place of the model's SET (0 when reflected). */
+	int pg_set_line, pg_set_col;
+	short statistics;
+	/* The small fields last, side by side: a schema holds tens of
+	 * thousands of columns, and an int between pointers costs eight
+	 * bytes. */
+	unsigned char quoted;
+	unsigned char has_statistics;
+	char storage;
+	char type_storage;		 /* reflected: the type's own storage (typstorage),
+					 * which SET STORAGE goes back to; 0 when parsed */
+	unsigned char generated_stored;	 /* STORED (1) or VIRTUAL (0) */
+	unsigned char identity_implicit; /* the identity comes from the auto-increment
+					  * rule, not from the model's words: a column
+					  * of the database that generates its values
+					  * some other way, or not at all, is not
+					  * changed for it */
+	unsigned char dq_default_bare;	 /* that word is bare, not quoted */
 } dbt_column;
 
 /* The declared type and NOT NULL of dbt_column.rule_decl. */
@@ -131,6 +146,23 @@ typedef struct dbt_rule_decl {
 	dbt_type type;
 	int not_null;
 } dbt_rule_decl;
+
+/*
+ * PostgreSQL's storage parameters (WITH (fillfactor = 70, ...) of a table,
+ * an index or a key's index, pg_class.reloptions) in one canonical text:
+ * "name=value" items sorted by name and joined by ", ", a name folded to
+ * lower case, a value as PostgreSQL keeps it (a word in lower case, an
+ * integer without leading zeros, a string without its quotes, a
+ * parameter without a value "true").
+ * - dbt_storage_canon: that text of the items `items` (`n` of them, each
+ *   "name=value" as above) in `*out` (caller frees), the items sorted in
+ *   place; NULL for none;
+ * - dbt_storage_get: the value of parameter `name` in the canonical text
+ *   `storage` (NULL when none), in `out` of `size` bytes; 1 when found,
+ *   0 when not.
+ */
+int dbt_storage_canon(char **out, char **items, size_t n);
+int dbt_storage_get(const char *storage, const char *name, char *out, size_t size);
 
 /* A primary key or unique constraint. */
 typedef struct dbt_unique {
@@ -142,8 +174,17 @@ typedef struct dbt_unique {
 	char **include; /* PostgreSQL: INCLUDE (...) columns, in order */
 	size_t ninclude;
 	int nulls_not_distinct; /* PostgreSQL 15: UNIQUE NULLS NOT DISTINCT */
-	int pg_line, pg_col;	/* where the model writes INCLUDE or NULLS NOT
-				 * DISTINCT, for SQLite's refusal; 0 otherwise */
+	char *storage;		/* PostgreSQL: the WITH (...) storage
+				 * parameters of its index, as
+				 * dbt_storage_canon gives them; NULL when
+				 * none */
+	int deferrable;		/* PostgreSQL: DEFERRABLE */
+	int initially_deferred; /* PostgreSQL: INITIALLY DEFERRED (and so
+				 * DEFERRABLE) */
+	int pg_line, pg_col;	/* where the model writes INCLUDE, NULLS NOT
+				 * DISTINCT or DEFERRABLE (the first of them),
+				 * for SQLite's and MariaDB's refusal; 0
+				 * otherwise */
 	dbt_conflict conflict;	/* SQLite: ON CONFLICT ... */
 	char **collations;	/* SQLite: each column's COLLATE in the key, folded
 				 * like a name, as written (NULL: none); the
@@ -202,6 +243,12 @@ typedef struct dbt_fk {
 	int line, col;	       /* the constraint */
 	int ref_line, ref_col; /* the referenced table's name */
 	dbt_fk_match match;    /* SQLite stores it in the table's SQL and ignores it */
+	char **set_columns;    /* PostgreSQL 15: ON DELETE SET NULL (a) / SET
+				* DEFAULT (a), the columns the action sets, in
+				* the order written; NULL for all of them */
+	size_t nset_columns;
+	int set_line, set_col; /* where the model writes that list's '('; 0
+				* when it does not or when reflected */
 } dbt_fk;
 
 typedef struct dbt_check {
@@ -209,8 +256,13 @@ typedef struct dbt_check {
 	int name_given;
 	char *expr; /* canonical text */
 	int line, col;
-	dbt_conflict conflict; /* SQLite: ON CONFLICT ..., which it keeps and
+	dbt_conflict conflict;		     /* SQLite: ON CONFLICT ..., which it keeps and
 				* does not apply to a CHECK */
+	int no_inherit;			     /* PostgreSQL: NO INHERIT, the constraint is
+				* not passed on to child tables */
+	int no_inherit_line, no_inherit_col; /* where the model writes NO
+					      * INHERIT; 0 when it does not
+					      * or when reflected */
 } dbt_check;
 
 /* One key of an index: a column or an expression, exactly one non-NULL. */
@@ -259,9 +311,14 @@ typedef struct dbt_index {
 	int table_line, table_col;
 	char **include; /* PostgreSQL: INCLUDE (...) columns, in order */
 	size_t ninclude;
-	int nulls_not_distinct; /* PostgreSQL 15: a unique index's NULLS NOT
+	int nulls_not_distinct;	       /* PostgreSQL 15: a unique index's NULLS NOT
 				 * DISTINCT */
-	int pg_line, pg_col;	/* where the model writes INCLUDE or NULLS NOT
+	char *storage;		       /* PostgreSQL: WITH (...) storage parameters,
+				 * as dbt_storage_canon gives them; NULL when
+				 * none */
+	int storage_line, storage_col; /* where the model writes WITH; 0
+					* when it does not or when reflected */
+	int pg_line, pg_col;	       /* where the model writes INCLUDE or NULLS NOT
 				 * DISTINCT, for SQLite's refusal; 0 otherwise */
 } dbt_index;
 
@@ -309,6 +366,12 @@ typedef struct dbt_table {
 					  * (PostgreSQL's, which the parser
 					  * expands); 0 when none */
 	int unlogged;			 /* PostgreSQL: CREATE UNLOGGED TABLE */
+	char *storage;			 /* PostgreSQL: WITH (...) storage parameters
+					  * (pg_class.reloptions), as
+					  * dbt_storage_canon gives them; NULL when
+					  * none */
+	int storage_line, storage_col;	 /* where the model writes WITH; 0 when it
+					  * does not or when reflected */
 	int unlogged_line, unlogged_col; /* where the model writes UNLOGGED; 0
 					    * when it does not or when reflected */
 } dbt_table;
@@ -340,10 +403,12 @@ typedef enum dbt_object_kind {
 	DBT_OBJ_TYPE,	    /* another CREATE TYPE: composite, range */
 	DBT_OBJ_DOMAIN,	    /* CREATE DOMAIN */
 	DBT_OBJ_SEQUENCE,   /* CREATE SEQUENCE not owned by a column */
+	DBT_OBJ_COLLATION,  /* CREATE COLLATION */
 	DBT_OBJ_FUNCTION,   /* CREATE FUNCTION */
 	DBT_OBJ_PROCEDURE,  /* CREATE PROCEDURE */
 	DBT_OBJ_VIEW,	    /* CREATE VIEW */
 	DBT_OBJ_MATVIEW,    /* CREATE MATERIALIZED VIEW */
+	DBT_OBJ_STATISTICS, /* CREATE STATISTICS on a table or materialized view */
 	DBT_OBJ_TRIGGER,    /* CREATE TRIGGER */
 	DBT_OBJ_RLS,	    /* ALTER TABLE ... ENABLE/FORCE ROW LEVEL SECURITY */
 	DBT_OBJ_POLICY,	    /* CREATE POLICY */
@@ -516,6 +581,7 @@ int dbt_unique_set_collation(dbt_unique *key, size_t i, const char *collation);
 const char *dbt_unique_collation(const dbt_unique *key, size_t i);
 int dbt_fk_add_column(dbt_fk *fk, const char *column);
 int dbt_fk_add_ref_column(dbt_fk *fk, const char *column);
+int dbt_fk_add_set_column(dbt_fk *fk, const char *column);
 
 /* Sets the default from the expression `expr` (`len` bytes), normalised;
  * a default of NULL leaves the column without one. */

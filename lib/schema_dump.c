@@ -75,6 +75,17 @@ static void put_key_options(dbt_buf *b, char **include, size_t ninclude, int nul
 		dbt_buf_puts(b, " nulls not distinct");
 }
 
+/* PostgreSQL's deferral of a primary key or unique constraint, and the
+ * storage parameters of its index. */
+static void put_key_deferral(dbt_buf *b, const dbt_unique *k)
+{
+	if (k->storage)
+		dbt_buf_printf(b, " with (%s)", k->storage);
+	if (k->deferrable)
+		dbt_buf_printf(b, " deferrable initially %s",
+			       k->initially_deferred ? "deferred" : "immediate");
+}
+
 /* SQLite's collations of a key's columns, and a column's PRIMARY KEY
  * DESC, which is no rowid alias. */
 static void put_key_sqlite(dbt_buf *b, const dbt_unique *k)
@@ -102,6 +113,10 @@ static void dump_column(dbt_buf *b, const dbt_column *c)
 	if (c->autoincrement)
 		dbt_buf_puts(b, " autoincrement");
 	dbt_buf_puts(b, ident[c->identity]);
+	if (c->has_statistics)
+		dbt_buf_printf(b, " statistics %d", c->statistics);
+	if (c->storage)
+		dbt_buf_printf(b, " storage %c", c->storage);
 	if (c->identity_options)
 		dbt_buf_printf(b, " (%s)", c->identity_options);
 	if (c->collation)
@@ -125,6 +140,8 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 			       t->partition_bound ? t->partition_bound : "?");
 	if (t->partition_by)
 		dbt_buf_printf(out, "  partition by %s\n", t->partition_by);
+	if (t->storage)
+		dbt_buf_printf(out, "  with (%s)\n", t->storage);
 	for (i = 0; i < t->ncolumns; i++)
 		dump_column(out, t->columns[i]);
 	if (t->pk) {
@@ -133,6 +150,7 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		dbt_buf_putc(out, ' ');
 		put_list(out, t->pk->columns, t->pk->ncolumns);
 		put_key_options(out, t->pk->include, t->pk->ninclude, t->pk->nulls_not_distinct);
+		put_key_deferral(out, t->pk);
 		put_key_sqlite(out, t->pk);
 		dbt_buf_putc(out, '\n');
 	}
@@ -141,6 +159,7 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		put_list(&b, t->uniques[i]->columns, t->uniques[i]->ncolumns);
 		put_key_options(&b, t->uniques[i]->include, t->uniques[i]->ninclude,
 				t->uniques[i]->nulls_not_distinct);
+		put_key_deferral(&b, t->uniques[i]);
 		put_key_sqlite(&b, t->uniques[i]);
 		put_name(&b, t->uniques[i]->name, flags);
 		dbt_buf_putc(&b, '\n');
@@ -155,6 +174,10 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		put_list(&b, fk->ref_columns, fk->nref_columns);
 		dbt_buf_printf(&b, " on delete %s on update %s", dbt_fk_action_name(fk->on_delete),
 			       dbt_fk_action_name(fk->on_update));
+		if (fk->nset_columns) {
+			dbt_buf_puts(&b, " setting ");
+			put_list(&b, fk->set_columns, fk->nset_columns);
+		}
 		if (fk->match != DBT_FK_MATCH_SIMPLE)
 			dbt_buf_puts(&b, fk->match == DBT_FK_MATCH_FULL ? " match full"
 									: " match partial");
@@ -166,7 +189,8 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		lines_add(&l, &b);
 	}
 	for (i = 0; i < t->nchecks; i++) {
-		dbt_buf_printf(&b, "  check (%s)", t->checks[i]->expr);
+		dbt_buf_printf(&b, "  check (%s)%s", t->checks[i]->expr,
+			       t->checks[i]->no_inherit ? " no inherit" : "");
 		put_name(&b, t->checks[i]->name, flags);
 		dbt_buf_putc(&b, '\n');
 		lines_add(&l, &b);
@@ -229,6 +253,8 @@ void dbt_schema_dump(dbt_buf *out, const dbt_schema *schema, int flags)
 		}
 		dbt_buf_putc(&b, ')');
 		put_key_options(&b, ix->include, ix->ninclude, ix->nulls_not_distinct);
+		if (ix->storage)
+			dbt_buf_printf(&b, " with (%s)", ix->storage);
 		if (ix->where)
 			dbt_buf_printf(&b, " WHERE %s", ix->where);
 		put_name(&b, ix->name, flags);

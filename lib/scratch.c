@@ -752,6 +752,7 @@ static int sqlite_lacks(const struct scratch *s, const dbt_statement *st)
 		{"policy", "CREATE POLICY"},
 		{"rule", "CREATE RULE"},
 		{"collation", "CREATE COLLATION"},
+		{"statistics", "CREATE STATISTICS"},
 		{"comment", "COMMENT ON"},
 		{"grant", "GRANT"},
 		{"revoke", "REVOKE"},

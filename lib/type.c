@@ -231,7 +231,7 @@ static int ttimezone(struct tparse *t, dbt_type *ty)
 
 static int tnumeric(struct tparse *t, dbt_type *ty)
 {
-	int rc;
+	int neg = 0, rc;
 
 	if (!tis(t, "("))
 		return 0;
@@ -245,16 +245,21 @@ static int tnumeric(struct tparse *t, dbt_type *ty)
 			return tfail(t, "',' or ')'");
 		return tnext(t);
 	}
-	if ((rc = tnext(t)) < 0 || (rc = tint(t, &ty->scale)) < 0)
-		return rc;
-	if (ty->scale > ty->precision) {
-		if (t->errpos)
-			*t->errpos = t->c.tok.start;
-		return dbt_error_set(DBT_EPARSE,
-				     "NUMERIC scale %.*s must be between 0 and the precision %d",
-				     (int)t->c.tok.len, t->c.text + t->c.tok.start, ty->precision);
-	}
 	if ((rc = tnext(t)) < 0)
+		return rc;
+	/* PostgreSQL 15 takes a negative scale, and one above the precision
+	 * (NUMERIC(5,-2) rounds to hundreds, NUMERIC(3,5) holds 0.00123). */
+	if (tis(t, "-") || tis(t, "+")) {
+		neg = tis(t, "-");
+		if ((rc = tnext(t)) < 0)
+			return rc;
+	}
+	if ((rc = tint(t, &ty->scale)) < 0)
+		return rc;
+	if (neg)
+		ty->scale = -ty->scale;
+	if ((rc = trange(t, "NUMERIC scale", ty->scale, -NUMERIC_MAX, NUMERIC_MAX)) < 0 ||
+	    (rc = tnext(t)) < 0)
 		return rc;
 	if (!tis(t, ")"))
 		return tfail(t, "')'");
@@ -383,9 +388,10 @@ static void format_numbers(dbt_buf *out, const dbt_type *type, const char *name,
 	dbt_buf_puts(out, name);
 	switch (k) {
 	case DBT_TYPE_NUMERIC:
+		/* With a precision, the scale is what was given, negative too
+		 * (PostgreSQL 15). */
 		if (type->precision >= 0)
-			dbt_buf_printf(out, "(%d,%d)", type->precision,
-				       type->scale < 0 ? 0 : type->scale);
+			dbt_buf_printf(out, "(%d,%d)", type->precision, type->scale);
 		break;
 	case DBT_TYPE_VARCHAR:
 	case DBT_TYPE_CHAR:

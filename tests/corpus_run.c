@@ -730,6 +730,7 @@ static void schema_case(struct worker *w, const char *f, struct strlist *report)
 					      "+ domain ",	 "+ sequence ",
 					      "+ function ",	 "+ procedure ",
 					      "+ view ",	 "+ materialized view ",
+					      "+ statistics ",	 "+ collation ",
 					      "+ trigger ",	 "+ row level security ",
 					      "+ policy ",	 "+ comment ",
 					      "+ grant ",	 NULL};

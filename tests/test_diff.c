@@ -534,6 +534,15 @@ static void test_table_options_changed(void **state)
 		    "~ table t WITHOUT ROWID -> no table options");
 	expect_diff("CREATE TABLE t (a INT PRIMARY KEY) STRICT, WITHOUT ROWID;\n",
 		    "CREATE TABLE t (a INT PRIMARY KEY) WITHOUT ROWID, STRICT;\n", "");
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY);\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY) WITH (fillfactor = 70);\n",
+		    "~ table t no table options -> WITH (fillfactor=70)");
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY, b TEXT);\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY, b TEXT);\n"
+		    "ALTER TABLE t ALTER COLUMN b SET STATISTICS 200;\n",
+		    "~ table t no table options -> b STATISTICS 200");
+	expect_diff("CREATE TABLE t (a INT PRIMARY KEY) WITH (fillfactor = 70, x = 1);\n",
+		    "CREATE TABLE t (a INT PRIMARY KEY) WITH (x = 1, fillfactor = 70);\n", "");
 	/* Before the table's column changes, which its rebuild does too. */
 	expect_kinds("CREATE TABLE t (a INT PRIMARY KEY);\n",
 		     "CREATE TABLE t (a INT PRIMARY KEY, b TEXT) STRICT;\n", 0,
@@ -683,6 +692,18 @@ static void test_foreign_key_deferrable_change_is_drop_and_add(void **state)
 		    "+ foreign key books (a) -> authors (id) DEFERRABLE INITIALLY DEFERRED");
 }
 
+static void test_key_deferrable_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER PRIMARY KEY, b INTEGER UNIQUE);\n",
+		    "CREATE TABLE t (a INTEGER PRIMARY KEY DEFERRABLE,"
+		    " b INTEGER UNIQUE DEFERRABLE INITIALLY DEFERRED);\n",
+		    "- unique t (b)\n"
+		    "- primary key t (a)\n"
+		    "+ primary key t (a) DEFERRABLE\n"
+		    "+ unique t (b) DEFERRABLE INITIALLY DEFERRED");
+}
+
 static void test_check_added_dropped_and_changed(void **state)
 {
 	const char *none = "CREATE TABLE users (age INTEGER);\n";
@@ -693,6 +714,40 @@ static void test_check_added_dropped_and_changed(void **state)
 	expect_diff(none, ck, "+ check users (age >= 0)");
 	expect_diff(ck, none, "- check users (age >= 0)");
 	expect_diff(ck, ck2, "- check users (age >= 0)\n+ check users (age > 0)");
+}
+
+static void test_key_and_index_storage_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER UNIQUE);\nCREATE INDEX i ON t (a);\n",
+		    "CREATE TABLE t (a INTEGER UNIQUE WITH (fillfactor = 80));\n"
+		    "CREATE INDEX i ON t (a) WITH (fillfactor = 60);\n",
+		    "- index i\n"
+		    "- unique t (a)\n"
+		    "+ unique t (a) WITH (fillfactor=80)\n"
+		    "+ index i ON t (a) WITH (fillfactor=60)");
+}
+
+static void test_foreign_key_set_columns_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE p (t INT, id INT, PRIMARY KEY (t, id));\n"
+		    "CREATE TABLE c (t INT, pid INT, CONSTRAINT c_fk FOREIGN KEY (t, pid)"
+		    " REFERENCES p ON DELETE SET NULL);\n",
+		    "CREATE TABLE p (t INT, id INT, PRIMARY KEY (t, id));\n"
+		    "CREATE TABLE c (t INT, pid INT, CONSTRAINT c_fk FOREIGN KEY (t, pid)"
+		    " REFERENCES p ON DELETE SET NULL (pid));\n",
+		    "- foreign key c (t, pid) -> p (t, id) ON DELETE SET NULL\n"
+		    "+ foreign key c (t, pid) -> p (t, id) ON DELETE SET NULL (pid)");
+}
+
+static void test_check_no_inherit_change_is_drop_and_add(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE t (a INTEGER CONSTRAINT t_a CHECK (a > 0));\n",
+		    "CREATE TABLE t (a INTEGER CONSTRAINT t_a CHECK (a > 0) NO INHERIT);\n",
+		    "- check t (a > 0)\n"
+		    "+ check t (a > 0) NO INHERIT");
 }
 
 static void test_check_compares_canonical_text(void **state)
@@ -2077,6 +2132,10 @@ int main(void)
 		cmocka_unit_test(test_foreign_key_added_and_dropped),
 		cmocka_unit_test(test_foreign_key_action_change_is_drop_and_add),
 		cmocka_unit_test(test_foreign_key_deferrable_change_is_drop_and_add),
+		cmocka_unit_test(test_key_deferrable_change_is_drop_and_add),
+		cmocka_unit_test(test_check_no_inherit_change_is_drop_and_add),
+		cmocka_unit_test(test_foreign_key_set_columns_change_is_drop_and_add),
+		cmocka_unit_test(test_key_and_index_storage_change_is_drop_and_add),
 		cmocka_unit_test(test_check_added_dropped_and_changed),
 		cmocka_unit_test(test_check_compares_canonical_text),
 		cmocka_unit_test(test_index_added_and_dropped),

@@ -713,6 +713,127 @@ static void foreign_key_deferrable_forms(void **state)
 	dbt_schema_free(s);
 }
 
+static void keys_take_deferrable_forms(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INT PRIMARY KEY DEFERRABLE INITIALLY DEFERRED,"
+		     " a INT UNIQUE NOT DEFERRABLE NOT NULL,"
+		     " b INT UNIQUE DEFERRABLE,"
+		     " c INT, d INT,"
+		     " UNIQUE (c) INCLUDE (d) INITIALLY DEFERRED,"
+		     " CONSTRAINT t_d UNIQUE (d) DEFERRABLE INITIALLY IMMEDIATE)");
+	t = s->tables[0];
+	assert_true(t->pk->deferrable);
+	assert_true(t->pk->initially_deferred);
+	assert_false(t->uniques[0]->deferrable);
+	assert_true(t->columns[1]->not_null);
+	assert_true(t->uniques[1]->deferrable);
+	assert_false(t->uniques[1]->initially_deferred);
+	assert_true(t->uniques[2]->deferrable);
+	assert_true(t->uniques[2]->initially_deferred);
+	assert_int_equal(t->uniques[2]->ninclude, 1);
+	assert_true(t->uniques[3]->deferrable);
+	assert_false(t->uniques[3]->initially_deferred);
+	dbt_schema_free(s);
+}
+
+static void checks_keep_no_inherit(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT CHECK (a > 0) NO INHERIT NOT NULL,"
+		     " b INT, CONSTRAINT t_b CHECK (b < 9) NO INHERIT NOT VALID, CHECK (a < b))");
+	t = s->tables[0];
+	assert_int_equal(t->nchecks, 3);
+	assert_true(t->checks[0]->no_inherit);
+	assert_int_equal(t->checks[0]->no_inherit_col, 37);
+	assert_true(t->columns[0]->not_null);
+	assert_true(t->checks[1]->no_inherit);
+	assert_false(t->checks[2]->no_inherit);
+	dbt_schema_free(s);
+}
+
+static void storage_parameters_are_canonical(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (id INT PRIMARY KEY WITH (fillfactor=80),"
+		     " a INT, UNIQUE (a) WITH (fillfactor = 90) DEFERRABLE)"
+		     " WITH (FillFactor = 070, autovacuum_enabled, toast_tuple_target = 'On');\n"
+		     "CREATE INDEX i ON t (a) WITH (fillfactor='60', deduplicate_items = off)"
+		     " WHERE a > 0;");
+	t = s->tables[0];
+	assert_string_equal(t->storage,
+			    "autovacuum_enabled=true, fillfactor=70, toast_tuple_target=On");
+	assert_int_equal(t->storage_col, 111);
+	assert_string_equal(t->pk->storage, "fillfactor=80");
+	assert_string_equal(t->uniques[0]->storage, "fillfactor=90");
+	assert_true(t->uniques[0]->deferrable);
+	assert_string_equal(s->indexes[0]->storage, "deduplicate_items=off, fillfactor=60");
+	assert_non_null(s->indexes[0]->where);
+	dbt_schema_free(s);
+}
+
+static void foreign_key_set_null_takes_columns(void **state)
+{
+	dbt_schema *s;
+	dbt_fk *fk;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE p (t INT, id INT, PRIMARY KEY (t, id));"
+		     "CREATE TABLE c (t INT NOT NULL, pid INT, FOREIGN KEY (t, pid) REFERENCES p"
+		     " ON DELETE SET NULL (pid) ON UPDATE CASCADE)");
+	fk = s->tables[1]->fks[0];
+	assert_int_equal(fk->on_delete, DBT_FK_SET_NULL);
+	assert_int_equal(fk->on_update, DBT_FK_CASCADE);
+	assert_int_equal(fk->nset_columns, 1);
+	assert_string_equal(fk->set_columns[0], "pid");
+	assert_int_equal(fk->set_col, 147);
+	dbt_schema_free(s);
+}
+
+static void alter_column_sets_statistics_and_storage(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TEXT, b TEXT, c INT);\n"
+		     "ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;\n"
+		     "ALTER TABLE ONLY t ALTER COLUMN b SET STORAGE external;\n"
+		     "ALTER TABLE t ALTER COLUMN c SET STATISTICS 10;\n"
+		     "ALTER TABLE t ALTER COLUMN c SET STATISTICS -1;");
+	t = s->tables[0];
+	assert_true(t->columns[0]->has_statistics);
+	assert_int_equal(t->columns[0]->statistics, 500);
+	assert_int_equal(t->columns[0]->pg_set_line, 2);
+	assert_int_equal(t->columns[1]->storage, 'e');
+	assert_false(t->columns[1]->has_statistics);
+	assert_false(t->columns[2]->has_statistics);
+	dbt_schema_free(s);
+}
+
+static void create_statistics_is_kept_as_a_statement(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT, b INT);\n"
+		     "CREATE STATISTICS t_a_b (ndistinct) ON a, b FROM t;");
+	assert_int_equal(s->nstatements, 1);
+	assert_string_equal(s->statements[0]->kind, "statistics");
+	assert_string_equal(s->statements[0]->name, "t_a_b");
+	assert_int_equal(s->statements[0]->line, 2);
+	dbt_schema_free(s);
+}
+
 static void foreign_keys_may_reference_tables_declared_later(void **state)
 {
 	dbt_schema *s;
@@ -1191,8 +1312,8 @@ BAD(reserved_table_name_needs_quotes, "CREATE TABLE select (a INT)",
 BAD(unclosed_array_brackets, "CREATE TABLE t (a INT[3)", "schema.sql:1:24: expected ']', found ')'")
 BAD(type_parameter_out_of_range, "CREATE TABLE t (a VARCHAR(0))",
     "schema.sql:1:27: VARCHAR length 0 must be between 1 and 10485760")
-BAD(numeric_scale_above_precision, "CREATE TABLE t (a NUMERIC(5, 6))",
-    "schema.sql:1:30: NUMERIC scale 6 must be between 0 and the precision 5")
+BAD(numeric_scale_out_of_range, "CREATE TABLE t (a NUMERIC(5, -1001))",
+    "schema.sql:1:31: NUMERIC scale 1001 must be between -1000 and 1000")
 BAD(integer_takes_no_parameter, "CREATE TABLE t (a INTEGER(11, 2))",
     "schema.sql:1:26: expected end of type 'INTEGER', found '('")
 BAD(time_zone_must_be_complete, "CREATE TABLE t (a TIMESTAMP WITH ZONE)",
@@ -1378,6 +1499,22 @@ BAD(initially_deferred_not_deferrable,
 BAD(deferrable_and_not_deferrable,
     "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t DEFERRABLE NOT DEFERRABLE)",
     "schema.sql:1:35: a foreign key cannot be both DEFERRABLE and NOT DEFERRABLE")
+BAD(key_not_deferrable_initially_deferred,
+    "CREATE TABLE t (a INT UNIQUE NOT DEFERRABLE INITIALLY DEFERRED)",
+    "schema.sql:1:30: a key cannot be both NOT DEFERRABLE and DEFERRABLE (or INITIALLY "
+    "DEFERRED)")
+BAD(key_initially_needs_deferred_or_immediate,
+    "CREATE TABLE t (a INT, PRIMARY KEY (a) INITIALLY SOON)",
+    "schema.sql:1:50: expected DEFERRED or IMMEDIATE, found 'SOON'")
+BAD(check_no_needs_inherit, "CREATE TABLE t (a INT CHECK (a > 0) NO WAY)",
+    "schema.sql:1:40: expected INHERIT, found 'WAY'")
+BAD(statistics_target_out_of_range,
+    "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN a SET STATISTICS 10001",
+    "schema.sql:2:45: statistics target must be between -1 and 10000")
+BAD(storage_kind_unknown, "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN a SET STORAGE big",
+    "schema.sql:2:42: expected PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT, found 'big'")
+BAD(storage_of_toast_not_managed, "CREATE TABLE t (a INT) WITH (toast.fillfactor = 70)",
+    "schema.sql:1:35: storage parameters of the TOAST table ('toast.') are not managed")
 BAD(initially_needs_deferred_or_immediate,
     "CREATE TABLE t (a INT PRIMARY KEY REFERENCES t INITIALLY LATER)",
     "schema.sql:1:58: expected DEFERRED or IMMEDIATE, found 'LATER'")
@@ -2822,6 +2959,12 @@ int main(void)
 		T(table_foreign_key_may_be_composite_and_named),
 		T(foreign_key_actions_are_read),
 		T(foreign_key_deferrable_forms),
+		T(keys_take_deferrable_forms),
+		T(checks_keep_no_inherit),
+		T(storage_parameters_are_canonical),
+		T(foreign_key_set_null_takes_columns),
+		T(alter_column_sets_statistics_and_storage),
+		T(create_statistics_is_kept_as_a_statement),
 		T(foreign_key_match_is_read),
 		T(index_keys_take_operator_classes),
 		T(index_methods_and_nulls_order_are_kept),
@@ -2907,7 +3050,7 @@ int main(void)
 		T(reserved_table_name_needs_quotes),
 		T(unclosed_array_brackets),
 		T(type_parameter_out_of_range),
-		T(numeric_scale_above_precision),
+		T(numeric_scale_out_of_range),
 		T(integer_takes_no_parameter),
 		T(mariadb_spellings_as_inspect_prints_them),
 		T(mariadb_dump_create_table_reads),
@@ -2979,6 +3122,12 @@ int main(void)
 		T(initially_deferred_not_deferrable),
 		T(deferrable_and_not_deferrable),
 		T(initially_needs_deferred_or_immediate),
+		T(key_not_deferrable_initially_deferred),
+		T(check_no_needs_inherit),
+		T(storage_of_toast_not_managed),
+		T(statistics_target_out_of_range),
+		T(storage_kind_unknown),
+		T(key_initially_needs_deferred_or_immediate),
 		T(index_on_unknown_table),
 		T(index_on_unknown_column),
 		T(index_on_unknown_parenthesised_column),

@@ -1243,6 +1243,117 @@ static void test_postgres_unlogged_include_nulls_and_identity_options(void **sta
 	pair_free(&p);
 }
 
+static void test_postgres_deferrable_keys(void **state)
+{
+	struct pair p;
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG, "CREATE TABLE t (id INT PRIMARY KEY, a INT UNIQUE);\n",
+		   "CREATE TABLE t (id INT PRIMARY KEY DEFERRABLE,\n"
+		   "  a INT UNIQUE INITIALLY DEFERRED);\n");
+	assert_sql(&b, dbt_render_create_table(&b, PG, table_of(p.to, "t"), NULL, NULL),
+		   "CREATE TABLE t (\n"
+		   "    id INTEGER NOT NULL,\n"
+		   "    a INTEGER,\n"
+		   "    CONSTRAINT t_pkey PRIMARY KEY (id) DEFERRABLE INITIALLY IMMEDIATE,\n"
+		   "    CONSTRAINT t_a_key UNIQUE (a) DEFERRABLE INITIALLY DEFERRED\n"
+		   ");\n");
+	op = column_op(&p, DBT_OP_ADD_UNIQUE, "t", "a");
+	op.key = table_of(p.to, "t")->uniques[0];
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t ADD CONSTRAINT t_a_key UNIQUE (a) DEFERRABLE INITIALLY "
+		      "DEFERRED;\n");
+	pair_free(&p);
+}
+
+static void test_postgres_storage_parameters(void **state)
+{
+	struct pair p;
+	dbt_buf b = DBT_BUF_INIT;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG,
+		   "CREATE TABLE t (id INT PRIMARY KEY, a INT) WITH (fillfactor = 90, "
+		   "autovacuum_enabled = false);\n",
+		   "CREATE TABLE t (id INT PRIMARY KEY WITH (fillfactor = 80), a INT)"
+		   " WITH (fillfactor = 70, toast_tuple_target = 4096);\n"
+		   "CREATE INDEX i ON t (a) WITH (fillfactor = 60);\n");
+	assert_sql(&b, dbt_render_create_table(&b, PG, table_of(p.to, "t"), NULL, NULL),
+		   "CREATE TABLE t (\n"
+		   "    id INTEGER NOT NULL,\n"
+		   "    a INTEGER,\n"
+		   "    CONSTRAINT t_pkey PRIMARY KEY (id) WITH (fillfactor='80')\n"
+		   ") WITH (fillfactor='70', toast_tuple_target='4096');\n");
+	assert_sql(&b, dbt_render_create_index(&b, PG, p.to->indexes[0]),
+		   "CREATE INDEX i ON t (a) WITH (fillfactor='60');\n");
+	op = object_op(DBT_OP_ALTER_OPTIONS, table_of(p.to, "t"));
+	op.old_table = table_of(p.from, "t");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t RESET (autovacuum_enabled);\n"
+		      "ALTER TABLE t SET (fillfactor='70', toast_tuple_target='4096');\n");
+	op.table = table_of(p.from, "t");
+	op.old_table = table_of(p.to, "t");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t RESET (toast_tuple_target);\n"
+		      "ALTER TABLE t SET (autovacuum_enabled='false', fillfactor='90');\n");
+	pair_free(&p);
+}
+
+static void test_postgres_column_statistics_and_storage(void **state)
+{
+	struct pair p;
+	dbt_table *from, *to;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG,
+		   "CREATE TABLE t (a TEXT, b TEXT);\n"
+		   "ALTER TABLE t ALTER COLUMN b SET STORAGE MAIN;\n",
+		   "CREATE TABLE t (a TEXT, b TEXT);\n"
+		   "ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;\n");
+	from = table_of(p.from, "t");
+	to = table_of(p.to, "t");
+	/* The type's own storage, as reflection reads it. */
+	from->columns[1]->type_storage = to->columns[1]->type_storage = 'x';
+	op = object_op(DBT_OP_ALTER_OPTIONS, to);
+	op.old_table = from;
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t ALTER COLUMN a SET STATISTICS 500;\n"
+		      "ALTER TABLE t ALTER COLUMN b SET STORAGE EXTENDED;\n");
+	op.table = from;
+	op.old_table = to;
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t ALTER COLUMN a SET STATISTICS -1;\n"
+		      "ALTER TABLE t ALTER COLUMN b SET STORAGE MAIN;\n");
+	pair_free(&p);
+}
+
+static void test_postgres_check_no_inherit(void **state)
+{
+	struct pair p;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG, "CREATE TABLE t (a INT);\n",
+		   "CREATE TABLE t (a INT CONSTRAINT t_a CHECK (a > 0) NO INHERIT);\n");
+	op = column_op(&p, DBT_OP_ADD_CHECK, "t", "a");
+	op.check = table_of(p.to, "t")->checks[0];
+	assert_op_sql(PG, &op, "ALTER TABLE t ADD CONSTRAINT t_a CHECK (a > 0) NO INHERIT;\n");
+	pair_free(&p);
+	pair_parse(&p, PG, "CREATE TABLE t (a INT PRIMARY KEY, b INT);\n",
+		   "CREATE TABLE t (a INT PRIMARY KEY, b INT REFERENCES t ON DELETE SET DEFAULT "
+		   "(b));\n");
+	op = column_op(&p, DBT_OP_ADD_FK, "t", "b");
+	op.fk = table_of(p.to, "t")->fks[0];
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE t ADD CONSTRAINT t_b_fkey FOREIGN KEY (b) REFERENCES t (a) ON "
+		      "DELETE SET DEFAULT (b);\n");
+	pair_free(&p);
+}
+
 static void test_postgres_identity_gains_options_when_added(void **state)
 {
 	struct pair p;
@@ -1272,6 +1383,20 @@ static void test_adapt_sqlite_refuses_postgres_table_key_and_index_forms(void **
 		 "1:42: a key of table 't' has INCLUDE columns, which SQLite does not have"},
 		{"CREATE TABLE t (a INT UNIQUE NULLS NOT DISTINCT)",
 		 "1:30: a key of table 't' has NULLS NOT DISTINCT, which SQLite does not have"},
+		{"CREATE TABLE t (a INT PRIMARY KEY DEFERRABLE)",
+		 "1:35: a key of table 't' has DEFERRABLE, which SQLite does not have"},
+		{"CREATE TABLE t (a INT) WITH (fillfactor = 70)",
+		 "1:24: table 't' has storage parameters (WITH (...)), which SQLite does not have"},
+		{"CREATE TABLE t (a INT UNIQUE WITH (fillfactor = 70))",
+		 "1:30: a key of table 't' has storage parameters (WITH (...)), which SQLite does "
+		 "not have"},
+		{"CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) WITH (fillfactor = 70)",
+		 "2:25: index 'i' has storage parameters (WITH (...)), which SQLite does not have"},
+		{"CREATE TABLE t (a INT PRIMARY KEY, b INT REFERENCES t ON DELETE SET NULL (b))",
+		 "1:74: foreign key 't_b_fkey' of table 't' sets only some of its columns (ON "
+		 "DELETE SET ... (columns)), which SQLite does not have"},
+		{"CREATE TABLE t (a INT CHECK (a > 0) NO INHERIT)",
+		 "1:37: a CHECK of table 't' is NO INHERIT, which SQLite does not have"},
 		{"CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) INCLUDE (a)",
 		 "2:25: index 'i' has INCLUDE columns, which SQLite does not have"},
 		{"CREATE TABLE t (a INTEGER GENERATED ALWAYS AS IDENTITY (CACHE 5) PRIMARY KEY)",
@@ -3491,6 +3616,10 @@ int main(void)
 			test_postgres_alter_generated_drops_and_adds_or_drops_the_expression),
 		cmocka_unit_test(test_postgres_alter_options_is_refused),
 		cmocka_unit_test(test_postgres_unlogged_include_nulls_and_identity_options),
+		cmocka_unit_test(test_postgres_deferrable_keys),
+		cmocka_unit_test(test_postgres_check_no_inherit),
+		cmocka_unit_test(test_postgres_column_statistics_and_storage),
+		cmocka_unit_test(test_postgres_storage_parameters),
 		cmocka_unit_test(test_postgres_identity_gains_options_when_added),
 		cmocka_unit_test(test_adapt_sqlite_refuses_postgres_table_key_and_index_forms),
 		cmocka_unit_test(test_postgres_add_and_drop_foreign_key),

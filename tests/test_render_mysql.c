@@ -427,6 +427,27 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 	assert_adapt_error("CREATE TABLE t (a INTEGER UNIQUE NULLS NOT DISTINCT);",
 			   "1:34: a key of table 't' has NULLS NOT DISTINCT, which MariaDB/MySQL "
 			   "does not have");
+	assert_adapt_error("CREATE TABLE t (a INTEGER) WITH (fillfactor = 70);",
+			   "1:28: table 't' has storage parameters (WITH (...)), which "
+			   "MariaDB/MySQL does not have");
+	assert_adapt_error("CREATE TABLE t (a INTEGER);\nCREATE INDEX i ON t (a) WITH (fillfactor "
+			   "= 70);",
+			   "2:25: index 'i' has storage parameters (WITH (...)), which "
+			   "MariaDB/MySQL does not have");
+	assert_adapt_error(
+		"CREATE TABLE t (a INTEGER PRIMARY KEY, b INTEGER REFERENCES t ON DELETE "
+		"SET NULL (b));",
+		"1:82: foreign key 't_b_fkey' of table 't' sets only some of its columns "
+		"(ON DELETE SET ... (columns)), which MariaDB/MySQL does not have");
+	assert_adapt_error("CREATE TABLE t (a NUMERIC(5,-2));",
+			   "1:17: column 't.a' is NUMERIC with a negative scale or one above its "
+			   "precision, which MariaDB does not have");
+	assert_adapt_error("CREATE TABLE t (a INTEGER CHECK (a > 0) NO INHERIT);",
+			   "1:41: a CHECK of table 't' is NO INHERIT, which MariaDB/MySQL does not "
+			   "have");
+	assert_adapt_error("CREATE TABLE t (a INTEGER, UNIQUE (a) INITIALLY DEFERRED);",
+			   "1:39: a key of table 't' has DEFERRABLE, which MariaDB/MySQL does "
+			   "not have");
 	assert_adapt_error("CREATE TABLE t (a INTEGER, b INTEGER);\n"
 			   "CREATE INDEX t_a ON t (a) INCLUDE (b);",
 			   "2:27: index 't_a' has INCLUDE columns, which MariaDB/MySQL does not "

@@ -236,11 +236,29 @@ static void type_parameter_out_of_range_is_an_error(void **state)
 	assert_type_error("char(99999999999)",
 			  "CHAR length 99999999999 must be between 1 and 10485760", 5);
 	assert_type_error("numeric(0)", "NUMERIC precision 0 must be between 1 and 1000", 8);
-	assert_type_error("numeric(5,6)", "NUMERIC scale 6 must be between 0 and the precision 5",
+	assert_type_error("numeric(5,1001)", "NUMERIC scale 1001 must be between -1000 and 1000",
 			  10);
 	assert_type_error("timestamp(7)", "TIMESTAMP precision 7 must be between 0 and 6", 10);
 	assert_type_error("time(9)", "TIME precision 9 must be between 0 and 6", 5);
 	assert_type_error("float(54)", "FLOAT precision 54 must be between 1 and 53", 6);
+}
+
+static void numeric_takes_negative_scale_and_scale_above_precision(void **state)
+{
+	dbt_type t;
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_type_parse(&t, NULL, "numeric(5,-2)", 13, NULL), 0);
+	assert_int_equal(t.precision, 5);
+	assert_int_equal(t.scale, -2);
+	dbt_type_format(&b, &t);
+	assert_string_equal(b.ptr, "NUMERIC(5,-2)");
+	dbt_type_release(&t);
+	dbt_buf_release(&b);
+	assert_int_equal(dbt_type_parse(&t, NULL, "numeric(3, 5)", 13, NULL), 0);
+	assert_int_equal(t.scale, 5);
+	dbt_type_release(&t);
 }
 
 static void malformed_type_parameters_are_errors(void **state)
@@ -1240,6 +1258,7 @@ int main(void)
 		cmocka_unit_test(type_names_allow_comments_between_words),
 		cmocka_unit_test(unknown_type_is_an_error_at_its_word),
 		cmocka_unit_test(type_parameter_out_of_range_is_an_error),
+		cmocka_unit_test(numeric_takes_negative_scale_and_scale_above_precision),
 		cmocka_unit_test(malformed_type_parameters_are_errors),
 		cmocka_unit_test(trailing_text_after_a_type_is_an_error),
 		cmocka_unit_test(text_and_integer_kinds),

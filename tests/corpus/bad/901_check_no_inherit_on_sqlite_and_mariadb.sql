@@ -1,0 +1,4 @@
+CREATE TABLE readings (
+	id INTEGER PRIMARY KEY,
+	level INTEGER NOT NULL CHECK (level >= 0) NO INHERIT
+);

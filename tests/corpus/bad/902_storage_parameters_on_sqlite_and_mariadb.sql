@@ -1,0 +1,4 @@
+CREATE TABLE counters (
+	id INTEGER PRIMARY KEY,
+	hits INTEGER NOT NULL DEFAULT 0
+) WITH (fillfactor = 70);

@@ -1,0 +1,4 @@
+CREATE TABLE budgets (
+	id INTEGER PRIMARY KEY,
+	planned NUMERIC(7,-2) NOT NULL
+);

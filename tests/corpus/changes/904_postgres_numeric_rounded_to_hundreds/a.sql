@@ -1,0 +1,5 @@
+-- dialect: postgres
+CREATE TABLE budgets (
+	id integer PRIMARY KEY,
+	planned numeric(9,2) NOT NULL
+);

@@ -1,0 +1,1 @@
+SELECT id, planned::bigint FROM budgets ORDER BY id

@@ -1,0 +1,5 @@
+-- dialect: postgres
+CREATE TABLE members (
+	id integer PRIMARY KEY,
+	handle text NOT NULL
+);
