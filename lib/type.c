@@ -179,14 +179,18 @@ static int tint(struct tparse *t, int *out)
 	return 0;
 }
 
+/* The number as written (the token, after a '-' that tnumeric read
+ * before it when `v` is negative), so that a huge one is not shown
+ * clamped. */
 static int trange(struct tparse *t, const char *what, int v, int lo, int hi)
 {
 	if (v >= lo && v <= hi)
 		return 0;
 	if (t->errpos)
 		*t->errpos = t->c.tok.start;
-	return dbt_error_set(DBT_EPARSE, "%s %.*s must be between %d and %d", what,
-			     (int)t->c.tok.len, t->c.text + t->c.tok.start, lo, hi);
+	return dbt_error_set(DBT_EPARSE, "%s %s%.*s must be between %d and %d", what,
+			     v < 0 ? "-" : "", (int)t->c.tok.len, t->c.text + t->c.tok.start, lo,
+			     hi);
 }
 
 /* "( n )" after a type name, when present; `*n` stays -1 otherwise. */

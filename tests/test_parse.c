@@ -1313,7 +1313,9 @@ BAD(unclosed_array_brackets, "CREATE TABLE t (a INT[3)", "schema.sql:1:24: expec
 BAD(type_parameter_out_of_range, "CREATE TABLE t (a VARCHAR(0))",
     "schema.sql:1:27: VARCHAR length 0 must be between 1 and 10485760")
 BAD(numeric_scale_out_of_range, "CREATE TABLE t (a NUMERIC(5, -1001))",
-    "schema.sql:1:31: NUMERIC scale 1001 must be between -1000 and 1000")
+    "schema.sql:1:31: NUMERIC scale -1001 must be between -1000 and 1000")
+BAD(numeric_scale_above_range, "CREATE TABLE t (a NUMERIC(5, 1001))",
+    "schema.sql:1:30: NUMERIC scale 1001 must be between -1000 and 1000")
 BAD(integer_takes_no_parameter, "CREATE TABLE t (a INTEGER(11, 2))",
     "schema.sql:1:26: expected end of type 'INTEGER', found '('")
 BAD(time_zone_must_be_complete, "CREATE TABLE t (a TIMESTAMP WITH ZONE)",
@@ -3051,6 +3053,7 @@ int main(void)
 		T(unclosed_array_brackets),
 		T(type_parameter_out_of_range),
 		T(numeric_scale_out_of_range),
+		T(numeric_scale_above_range),
 		T(integer_takes_no_parameter),
 		T(mariadb_spellings_as_inspect_prints_them),
 		T(mariadb_dump_create_table_reads),

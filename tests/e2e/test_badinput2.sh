@@ -448,7 +448,7 @@ CREATE TEMP TABLE t (id INTEGER);"
 bad_model check "schema.sql:3:33" "$model_ok
 CREATE TABLE t (id TEXT DEFAULT \$\$abc);"
 bad_model create-all "schema.sql:3:30" "$model_ok
-CREATE TABLE t (id NUMERIC(5,10));"
+CREATE TABLE t (id NUMERIC(5,1001));"
 bad_model migrate "schema.sql:3:15" "$model_ok
 CREATE UNIQUE TABLE t (id INTEGER);"
 bad_model check "schema.sql:3:78" "$model_ok
