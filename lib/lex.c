@@ -742,6 +742,10 @@ static int quoted_other(dbt_cursor *c, char open)
 	for (;;) {
 		if (i >= c->len)
 			return dbt_error_set(DBT_EPARSE, "unterminated quoted identifier");
+		/* A C string, as the name and its statement are handed on,
+		 * would end there (see comment_byte). */
+		if (c->text[i] == '\0')
+			return dbt_error_set(DBT_EPARSE, "unexpected byte 0x00");
 		if (c->text[i] == close) {
 			if (close == '`' && i + 1 < c->len && c->text[i + 1] == '`') {
 				i += 2;

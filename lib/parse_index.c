@@ -419,7 +419,7 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 	}
 	if (is(p, "where")) {
 		size_t from;
-		int depth = 0;
+		int depth = 0, wline, wcol;
 		char *typed;
 
 		if ((rc = next(p)) < 0)
@@ -429,6 +429,8 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 			goto cleanup;
 		}
 		from = p->cur.tok.start;
+		wline = p->cur.tok.line;
+		wcol = p->cur.tok.col;
 		while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";") &&
 		       !(depth == 0 && is(p, ")"))) {
 			if (is(p, "("))
@@ -446,6 +448,9 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 			goto cleanup;
 		rc = dbt_index_set_where(ix, typed, strlen(typed));
 		free(typed);
+		/* The predicate's own error, at its place. */
+		if (rc == DBT_EPARSE)
+			rc = fail_at(p, wline, wcol, "%s", dbt_error_last());
 		if (rc < 0)
 			goto cleanup;
 	}

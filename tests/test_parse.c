@@ -1649,6 +1649,19 @@ static void nul_byte_inside_a_comment_is_an_error(void **state)
 	assert_parse_error_n(line, sizeof(line) - 1, "schema.sql:1:27: unexpected byte 0x00");
 }
 
+/* Nor in SQLite's [name] and `name`, whose end the lexer looks for
+ * itself: the expression holding one was cut short at the NUL. */
+static void nul_byte_inside_a_bracket_or_backtick_name_is_an_error(void **state)
+{
+	static const char bracket[] = "CREATE TABLE [t\0] (a INT)";
+	static const char backtick[] = "CREATE TABLE t (a INT, b INT CHECK (`a\0` > 0))";
+
+	(void)state;
+	assert_parse_error_n(bracket, sizeof(bracket) - 1, "schema.sql:1:14: unexpected byte 0x00");
+	assert_parse_error_n(backtick, sizeof(backtick) - 1,
+			     "schema.sql:1:37: unexpected byte 0x00");
+}
+
 static void fault_right_after_a_name_is_reported(void **state)
 {
 	(void)state;
@@ -3172,6 +3185,7 @@ int main(void)
 		T(nul_byte_is_an_error),
 		T(nul_byte_inside_a_string_is_an_error),
 		T(nul_byte_inside_a_comment_is_an_error),
+		T(nul_byte_inside_a_bracket_or_backtick_name_is_an_error),
 		T(fault_right_after_a_name_is_reported),
 		T(sign_after_sign_in_a_default_keeps_a_space),
 		T(error_column_counts_characters_after_utf8),
