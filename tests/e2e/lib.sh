@@ -834,6 +834,30 @@ write_revision() {
 	cat "$tmp" >"$file"
 }
 
+# What migrate prints when the database already matches the model.
+NOTHING_TO_DO="dbtool: nothing to do: the database matches the model"
+
+# revisions: how many revision files the project holds.
+revisions() {
+	local f n=0
+	for f in migrations/versions/*.sql; do
+		[ -e "$f" ] && n=$((n + 1))
+	done
+	echo "$n"
+}
+
+# agrees WHAT: the database already agrees with the model: check exits 0
+# with nothing on stdout, and migrate writes no revision.
+agrees() {
+	local before
+	before=$(revisions)
+	expect_ok dbtool check
+	expect_stdout_eq ""
+	expect_ok dbtool migrate -m "$1"
+	expect_stderr_contains "$NOTHING_TO_DO"
+	expect_eq "$(revisions)" "$before" "$1: migrate writes no revision"
+}
+
 # new_revision ID PARENT MESSAGE UPGRADE_SQL DOWNGRADE_SQL [HEADER_LINE...]:
 # writes a whole revision file by hand as migrations/versions/ID_x.sql and
 # prints its path.  The header is 4 lines (id, parent, message, created),

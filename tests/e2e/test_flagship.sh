@@ -36,8 +36,6 @@
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-NOTHING_TO_DO="dbtool: nothing to do: the database matches the model"
-
 setup_db sqlite
 ALICE=$PROJECT
 ALICE_URL=$TEST_URL
@@ -73,10 +71,6 @@ on() {
 	if [ "$1" = mariadb ]; then
 		MY_DATABASE=$(my_database_of "$2")
 	fi
-}
-
-revisions() {
-	find migrations/versions -name '*.sql' | wc -l | tr -d ' '
 }
 
 # step MESSAGE: migrate writes a revision with the three dialects'

@@ -25,11 +25,6 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DIALECT_ARG=$1
-NOTHING_TO_DO="dbtool: nothing to do: the database matches the model"
-
-revisions() {
-	find migrations/versions -name '*.sql' | wc -l | tr -d ' '
-}
 
 # run_sql SQL: runs a script on the test database with its own client.
 run_sql() {

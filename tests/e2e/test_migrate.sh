@@ -65,8 +65,6 @@ ONLY=${DBTOOL_MIGRATE_ONLY:-}
 # The corpus must not shrink unnoticed.
 MIN_PAIRS=85
 
-NOTHING_TO_DO="dbtool: nothing to do: the database matches the model"
-
 setup_db "$1"
 
 expect_ok dbtool init

@@ -33,21 +33,11 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DIALECT_ARG=$1
-NOTHING_TO_DO="dbtool: nothing to do: the database matches the model"
 
 # fresh: a new project folder and database, with dbtool.ini from init.
 fresh() {
 	setup_db "$DIALECT_ARG"
 	expect_ok dbtool init
-}
-
-# revisions: how many revision files the project holds.
-revisions() {
-	local f n=0
-	for f in migrations/versions/*.sql; do
-		[ -e "$f" ] && n=$((n + 1))
-	done
-	echo "$n"
 }
 
 # base MODEL ROWS: the case's tables in a plain form (MODEL), made by a
@@ -104,17 +94,6 @@ round_trip() {
 	expect_eq "$(revisions)" "$before" "$1: migrate after downgrade and upgrade writes no revision"
 	expect_eq "$([ -z "$pre" ] || table_rows "${pre_tables[@]}")" "$rows" \
 		"$1: the rows of the tables made before the revision (${pre:-none}) are kept through downgrade -1 and upgrade"
-}
-
-# agrees WHAT: the database already agrees with schema.sql.
-agrees() {
-	local before
-	before=$(revisions)
-	expect_ok dbtool check
-	expect_stdout_eq ""
-	expect_ok dbtool migrate -m "$1"
-	expect_stderr_contains "$NOTHING_TO_DO"
-	expect_eq "$(revisions)" "$before" "$1: migrate writes no revision"
 }
 
 # ------------------------------------------------------------ PostgreSQL

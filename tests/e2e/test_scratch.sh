@@ -19,11 +19,6 @@
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 DIALECT_ARG=$1
-NOTHING_TO_DO="dbtool: nothing to do: the database matches the model"
-
-revisions() {
-	find migrations/versions -name '*.sql' | wc -l | tr -d ' '
-}
 
 rows() {
 	sql_value "SELECT * FROM t ORDER BY id"

@@ -15,8 +15,6 @@
 
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-NOTHING_TO_DO="dbtool: nothing to do: the database matches the model"
-
 if [ "${1:-}" != sqlite ]; then
 	echo "Bail out! test_sqlite_declared.sh runs on sqlite"
 	exit 1
@@ -48,25 +46,6 @@ ROWS_QUERY="SELECT group_concat(v, ';') FROM (
   UNION ALL SELECT 's' || id || row_no FROM seats
   UNION ALL SELECT 'p' || id || email || nick || code FROM people
   UNION ALL SELECT 'g' || name || lang FROM tags ORDER BY 1)"
-
-revisions() {
-	local f n=0
-	for f in migrations/versions/*.sql; do
-		[ -e "$f" ] && n=$((n + 1))
-	done
-	echo "$n"
-}
-
-# agrees WHAT: check exits 0 with nothing on stdout, migrate writes nothing.
-agrees() {
-	local before
-	before=$(revisions)
-	expect_ok dbtool check
-	expect_stdout_eq ""
-	expect_ok dbtool migrate -m "$1"
-	expect_stderr_contains "$NOTHING_TO_DO"
-	expect_eq "$(revisions)" "$before" "$1: migrate writes no revision"
-}
 
 # ------------------------------------------------ a database made by hand
 
