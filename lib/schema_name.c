@@ -56,24 +56,43 @@ static int nameset_has(const struct nameset *set, const char *name)
 	return 0;
 }
 
+/* Room for `n` names, the set's names kept: a power of two at least
+ * twice `n`.  Each name is placed without a lookup, since the set holds
+ * none twice. */
+static int nameset_reserve(struct nameset *set, size_t n)
+{
+	struct nameset grown = {NULL, set->cap ? set->cap : 64, set->n};
+	size_t i, j;
+
+	while (grown.cap < 2 * n)
+		grown.cap *= 2;
+	if (grown.cap == set->cap)
+		return 0;
+	grown.slots = calloc(grown.cap, sizeof(*grown.slots));
+	if (!grown.slots)
+		return dbt_error_oom();
+	for (i = 0; i < set->cap; i++) {
+		if (!set->slots[i])
+			continue;
+		for (j = name_hash(set->slots[i]) & (grown.cap - 1); grown.slots[j];
+		     j = (j + 1) & (grown.cap - 1))
+			;
+		grown.slots[j] = set->slots[i];
+	}
+	free(set->slots);
+	*set = grown;
+	return 0;
+}
+
 static int nameset_add(struct nameset *set, const char *name)
 {
 	size_t i;
+	int rc;
 
 	if (!name || nameset_has(set, name))
 		return 0;
-	if (2 * (set->n + 1) > set->cap) {
-		struct nameset grown = {NULL, set->cap ? set->cap * 2 : 64, 0};
-
-		grown.slots = calloc(grown.cap, sizeof(*grown.slots));
-		if (!grown.slots)
-			return dbt_error_oom();
-		for (i = 0; i < set->cap; i++)
-			if (set->slots[i])
-				nameset_add(&grown, set->slots[i]);
-		free(set->slots);
-		*set = grown;
-	}
+	if (2 * (set->n + 1) > set->cap && (rc = nameset_reserve(set, set->n + 1)) < 0)
+		return rc;
 	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
 		;
 	set->slots[i] = name;
@@ -101,10 +120,21 @@ static int names_add(struct names *nm, int relation, int constraint, const char 
 
 static int names_init(struct names *nm, const dbt_schema *schema)
 {
-	size_t i, j;
-	int rc = 0;
+	size_t i, j, n = 0;
+	int rc;
 
 	memset(nm, 0, sizeof(*nm));
+	/* Room for every name the schema holds or will be given, so that
+	 * neither set grows while it is filled. */
+	for (i = 0; i < schema->ntables; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		n += 2 + t->nuniques + t->nfks + t->nchecks + t->nexcludes;
+	}
+	n += schema->nindexes;
+	if ((rc = nameset_reserve(&nm->space[SPACE_RELATION], n)) < 0 ||
+	    (rc = nameset_reserve(&nm->space[SPACE_CONSTRAINT], n)) < 0)
+		return rc;
 	for (i = 0; i < schema->ntables && rc == 0; i++) {
 		const dbt_table *t = schema->tables[i];
 
@@ -143,9 +173,9 @@ static size_t clip_utf8(const char *s, size_t n)
  * shortening the longer of the two names first. */
 static char *object_name(const char *name1, const char *name2, const char *label)
 {
-	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0;
-	size_t avail = DBT_NAME_MAX - strlen(label) - 1 - (name2 ? 1 : 0);
-	dbt_buf b = DBT_BUF_INIT;
+	size_t n1 = strlen(name1), n2 = name2 ? strlen(name2) : 0, nl = strlen(label);
+	size_t avail = DBT_NAME_MAX - nl - 1 - (name2 ? 1 : 0), o = 0;
+	char *name;
 
 	while (n1 + n2 > avail) {
 		if (n1 > n2)
@@ -154,14 +184,21 @@ static char *object_name(const char *name1, const char *name2, const char *label
 			n2--;
 	}
 	n1 = clip_utf8(name1, n1);
-	dbt_buf_put(&b, name1, n1);
+	if (name2)
+		n2 = clip_utf8(name2, n2);
+	/* One allocation of the exact size: a schema names thousands. */
+	if (!(name = malloc(n1 + (name2 ? n2 + 1 : 0) + nl + 2)))
+		return NULL;
+	memcpy(name, name1, n1);
+	o = n1;
 	if (name2) {
-		dbt_buf_putc(&b, '_');
-		dbt_buf_put(&b, name2, clip_utf8(name2, n2));
+		name[o++] = '_';
+		memcpy(name + o, name2, n2);
+		o += n2;
 	}
-	dbt_buf_putc(&b, '_');
-	dbt_buf_puts(&b, label);
-	return dbt_buf_detach(&b);
+	name[o++] = '_';
+	memcpy(name + o, label, nl + 1);
+	return name;
 }
 
 /*
@@ -175,9 +212,8 @@ static int choose_name(char **out, struct names *nm, enum space space, int relat
 	char modlabel[32];
 	int pass, rc;
 
-	snprintf(modlabel, sizeof(modlabel), "%s", label);
 	for (pass = 1;; pass++) {
-		char *name = object_name(name1, name2, modlabel);
+		char *name = object_name(name1, name2, pass == 1 ? label : modlabel);
 
 		if (!name)
 			return dbt_error_oom();
