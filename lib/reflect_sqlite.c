@@ -404,44 +404,31 @@ static int quoted_default(char **out, const char *dflt)
 
 /* Column `cid` of rt's stored SQL, as SQLite reads it: the declared
  * type, NOT NULL, the default's text and the generated expression as
- * written, the place in the primary key as declared. */
+ * written, the place in the primary key as declared.  The column is the
+ * one the stored SQL's reader made (read_columns moves them to the
+ * reflected table): its name, NOT NULL, AUTOINCREMENT, collation and
+ * generated expression are as read, its type and default are set here. */
 static int add_column(struct reflect *x, struct rtable *rt, size_t cid)
 {
 	const char *decl = rt->def.decl[cid] ? rt->def.decl[cid] : "";
 	const char *dflt = rt->def.dflt[cid];
 	const dbt_table *def = rt->def.t;
 	char *expr;
-	const dbt_column *dc = def->columns[cid];
-	dbt_column *c;
+	dbt_column *c = rt->t->columns[cid];
 	dbt_type type;
 	size_t k;
-	int *v, rc;
+	int rc;
 
 	if ((rc = dbt_type_from_sqlite_memo(&type, decl, &x->types)) < 0)
 		return rc;
-	rc = dbt_table_add_column(&c, rt->t, dc->name, dc->quoted, &type);
-	dbt_type_release(&type);
-	if (rc < 0)
-		return rc;
-	if (!(v = realloc(rt->pkpos, rt->t->ncolumns * sizeof(*v))))
-		return dbt_error_oom();
-	rt->pkpos = v;
-	v[cid] = 0;
+	dbt_type_release(&c->type);
+	c->type = type;
+	rt->pkpos[cid] = 0;
 	for (k = 0; def->pk && k < def->pk->ncolumns; k++)
-		if (!strcmp(def->pk->columns[k], dc->name))
-			v[cid] = (int)k + 1;
-	if (v[cid] > 0 && !strcasecmp(decl, "INTEGER"))
+		if (!strcmp(def->pk->columns[k], c->name))
+			rt->pkpos[cid] = (int)k + 1;
+	if (rt->pkpos[cid] > 0 && !strcasecmp(decl, "INTEGER"))
 		rt->integer_pk = 1;
-	c->not_null = dc->not_null;
-	c->not_null_conflict = dc->not_null_conflict;
-	c->autoincrement = dc->autoincrement;
-	if (dc->generated_expr) {
-		if (!(c->generated_expr = strdup(dc->generated_expr)))
-			return dbt_error_oom();
-		c->generated_stored = dc->generated_stored;
-	}
-	if (dc->collation && (rc = dbt_column_set_collation(c, dc->collation)) < 0)
-		return rc;
 	if (dflt) {
 		if ((rc = quoted_default(&expr, dflt)) < 0)
 			return rc;
@@ -469,16 +456,24 @@ static int read_columns(struct reflect *x)
 	for (i = 0; i < x->ntabs; i++) {
 		struct rtable *rt = &x->tabs[i];
 
-		for (j = 0; j < rt->def.nstored; j++)
+		/* The stored SQL's columns become the reflected table's, moved
+		 * rather than copied: the reader made them, the keys, foreign
+		 * keys and checks of rt->def refer to them by name alone. */
+		free(rt->t->columns);
+		rt->t->columns = rt->def.t->columns;
+		rt->t->ncolumns = rt->def.t->ncolumns;
+		rt->def.t->columns = NULL;
+		rt->def.t->ncolumns = 0;
+		if (!(rt->pkpos =
+			      calloc(rt->t->ncolumns ? rt->t->ncolumns : 1, sizeof(*rt->pkpos))))
+			return dbt_error_oom();
+		for (j = 0; j < rt->def.nstored && j < rt->t->ncolumns; j++)
 			if ((rc = add_column(x, rt, j)) < 0)
 				return rc;
-		/* The stored SQL's columns, types and defaults are read by
-		 * this pass alone: freed once copied, so that both copies of a
-		 * column are alive for one table at a time, not for the whole
-		 * database (rt->def.stored stays, for the foreign keys'
-		 * lookups). */
-		while (rt->def.t->ncolumns)
-			dbt_table_remove_column(rt->def.t, rt->def.t->ncolumns - 1);
+		/* The stored SQL's types and defaults are read by this pass
+		 * alone: freed once read, so that they are alive for one table
+		 * at a time, not for the whole database (rt->def.stored stays,
+		 * for the foreign keys' lookups). */
 		for (j = 0; j < rt->def.nstored; j++) {
 			free(rt->def.decl[j]);
 			free(rt->def.dflt[j]);
