@@ -337,12 +337,12 @@ void dbt_schema_free(dbt_schema *schema)
 	for (i = 0; i < schema->nobjects; i++)
 		object_free(schema->objects[i]);
 	free(schema->objects);
-	for (i = 0; i < schema->ntables; i++)
-		table_free(schema->tables[i]);
-	free(schema->tables);
-	for (i = 0; i < schema->nindexes; i++)
+	for (i = schema->nindexes; i-- > 0;)
 		index_free(schema->indexes[i]);
 	free(schema->indexes);
+	for (i = schema->ntables; i-- > 0;)
+		table_free(schema->tables[i]);
+	free(schema->tables);
 	for (i = 0; i < schema->nstatements; i++)
 		statement_free(schema->statements[i]);
 	free(schema->statements);
