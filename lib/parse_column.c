@@ -965,7 +965,7 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 	}
 	if ((rc = parse_type(p, &type, &serial)) < 0)
 		goto cleanup;
-	rc = dbt_table_add_column(&d.c, t, n.s, n.quoted, &type);
+	rc = dbt_table_add_column_take(&d.c, t, &n.s, n.quoted, &type);
 	dbt_type_release(&type);
 	if (rc < 0)
 		goto cleanup;

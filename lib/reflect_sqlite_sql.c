@@ -522,6 +522,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 {
 	static const dbt_type none = DBT_TYPE_INIT(DBT_TYPE_NONE);
 	char *name = NULL, *stored = NULL, *cname = NULL, **v;
+	dbt_type ty;
 	dbt_column *c;
 	dbt_unique *key;
 	dbt_fk *fk;
@@ -535,7 +536,9 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 		rc = dbt_error_set(DBT_EPARSE, "duplicate column '%s'", stored);
 		goto cleanup;
 	}
-	if ((rc = dbt_table_add_column(&c, d->t, name, dbt_ident_needs_quotes(name), &none)) < 0)
+	ty = none;
+	if ((rc = dbt_table_add_column_take(&c, d->t, &name, dbt_ident_needs_quotes(name), &ty)) <
+	    0)
 		goto cleanup;
 	if (full(d->nstored)) {
 		size_t room = d->nstored ? 2 * d->nstored : 8;

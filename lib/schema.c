@@ -698,6 +698,27 @@ fail:
 	return dbt_error_oom();
 }
 
+int dbt_table_add_column_take(dbt_column **out, dbt_table *table, char **name, int quoted,
+			      dbt_type *type)
+{
+	dbt_column **v, *c = calloc(1, sizeof(*c));
+
+	*out = NULL;
+	if (!c || !(v = resize(table->columns, table->ncolumns + 1, sizeof(*v)))) {
+		free(c);
+		return dbt_error_oom();
+	}
+	table->columns = v;
+	c->name = *name;
+	*name = NULL;
+	c->quoted = quoted;
+	c->type = *type;
+	type->text = type->decl = NULL;
+	v[table->ncolumns++] = c;
+	*out = c;
+	return 0;
+}
+
 static dbt_unique *unique_new(const char *name)
 {
 	dbt_unique *u = calloc(1, sizeof(*u));

@@ -539,6 +539,13 @@ int dbt_schema_add_index(dbt_index **out, dbt_schema *schema, const char *name, 
 int dbt_table_add_column(dbt_column **out, dbt_table *table, const char *name, int quoted,
 			 const dbt_type *type);
 
+/* dbt_table_add_column() without the copies, for a parser that made the
+ * name and type for the column alone: the column takes `*name` (a
+ * malloc'd string, set to NULL) and the strings of `*type` (its text and
+ * decl then NULL).  After a failure both are still the caller's. */
+int dbt_table_add_column_take(dbt_column **out, dbt_table *table, char **name, int quoted,
+			      dbt_type *type);
+
 /* Makes an empty primary key; DBT_EEXISTS when the table has one. */
 int dbt_table_set_pk(dbt_unique **out, dbt_table *table, const char *name);
 
