@@ -570,6 +570,34 @@ static void sqlite_rowid_alias_is_only_integer_primary_key(void **state)
 	dbt_schema_free(s);
 }
 
+static void add_column_take_keeps_the_name_and_type_it_is_given(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_column *c;
+	dbt_type ty;
+	char *name = strdup("code");
+	const char *given;
+
+	(void)state;
+	assert_non_null(name);
+	given = name;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	assert_int_equal(dbt_schema_add_table(&t, s, "a", 0), 0);
+	assert_int_equal(dbt_type_from_sqlite(&ty, "NVARCHAR(40)"), 0);
+	assert_non_null(ty.text);
+	assert_int_equal(dbt_table_add_column_take(&c, t, &name, 1, &ty), 0);
+	assert_null(name);
+	assert_null(ty.text);
+	assert_null(ty.decl);
+	assert_ptr_equal(c->name, given);
+	assert_int_equal(c->quoted, 1);
+	assert_ptr_equal(dbt_table_find_column(t, "code"), c);
+	assert_string_equal(c->type.text, "NVARCHAR(40)");
+	dbt_type_release(&ty);
+	dbt_schema_free(s);
+}
+
 static void text_and_integer_kinds(void **state)
 {
 	(void)state;
@@ -1272,6 +1300,7 @@ int main(void)
 		cmocka_unit_test(declared_type_keeps_any_name),
 		cmocka_unit_test(copied_type_owns_its_strings),
 		cmocka_unit_test(sqlite_rowid_alias_is_only_integer_primary_key),
+		cmocka_unit_test(add_column_take_keeps_the_name_and_type_it_is_given),
 		cmocka_unit_test(expression_spacing_is_canonical),
 		cmocka_unit_test(expression_case_folds_words_and_raises_keywords),
 		cmocka_unit_test(expression_outer_parentheses_are_removed),
