@@ -118,15 +118,19 @@ static int tokenize(struct toks *out, const char *expr, size_t len)
 				lx.pos = i + 1;
 			}
 		}
-		v = resize(out->v, out->n + 1, sizeof(*v));
-		if (!v) {
-			free(out->v);
-			out->v = NULL;
-			out->n = 0;
-			return dbt_error_oom();
+		/* Room for 8 tokens, then twice the count each time it is
+		 * full: the array grows here alone. */
+		if (out->n == 0 || (out->n >= 8 && !(out->n & (out->n - 1)))) {
+			v = resize(out->v, out->n ? 2 * out->n : 8, sizeof(*v));
+			if (!v) {
+				free(out->v);
+				out->v = NULL;
+				out->n = 0;
+				return dbt_error_oom();
+			}
+			out->v = v;
 		}
-		out->v = v;
-		v[out->n++] = tok;
+		out->v[out->n++] = tok;
 	}
 }
 
