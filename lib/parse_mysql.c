@@ -103,6 +103,10 @@ int parse_mysql_column_attr(struct parser *p, struct coldef *d)
 	dbt_token la;
 	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
 
+	/* Asked at every column constraint: the token after is read only
+	 * after one of the words that start an attribute of MariaDB's. */
+	if (!is(p, "character") && !is(p, "comment") && !is(p, "on"))
+		return 1;
 	peek(p, &la);
 	if (is(p, "character") && dbt_token_is(p->text, &la, "set")) {
 		if ((rc = next(p)) < 0 || (rc = next(p)) < 0 ||

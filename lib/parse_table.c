@@ -514,8 +514,10 @@ int parse_storage(struct parser *p, char **out, int *line, int *col)
 	size_t n = 0, i;
 	dbt_token la;
 
+	if (!is(p, "with"))
+		return 0;
 	peek(p, &la);
-	if (!is(p, "with") || !dbt_token_is(p->text, &la, "("))
+	if (!dbt_token_is(p->text, &la, "("))
 		return 0;
 	if ((rc = next(p)) < 0)
 		return rc;
@@ -592,10 +594,10 @@ int parse_key_deferral(struct parser *p, dbt_unique *k)
 	dbt_token la;
 
 	for (;;) {
-		peek(p, &la);
 		if (is(p, "deferrable")) {
 			k->deferrable = 1;
-		} else if (is(p, "not") && dbt_token_is(p->text, &la, "deferrable")) {
+		} else if (is(p, "not") &&
+			   (peek(p, &la), dbt_token_is(p->text, &la, "deferrable"))) {
 			not_deferrable = 1;
 			if ((rc = next(p)) < 0)
 				return rc;
