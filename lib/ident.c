@@ -9,11 +9,6 @@
 
 #include <string.h>
 
-int dbt_ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
-
 int dbt_name_casecmp(const char *a, const char *b)
 {
 	while (*a && dbt_ascii_lower((unsigned char)*a) == dbt_ascii_lower((unsigned char)*b)) {

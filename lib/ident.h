@@ -12,8 +12,12 @@
 
 #include "buf.h"
 
-/* `c` with A-Z lowered; every other byte (UTF-8 included) as it is. */
-int dbt_ascii_lower(int c);
+/* `c` with A-Z lowered; every other byte (UTF-8 included) as it is.
+ * Inline: it is asked of every byte of every name compared or folded. */
+static inline int dbt_ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
 
 /*
  * Compares `a` and `b` ignoring ASCII case only, as SQLite compares

@@ -7,6 +7,7 @@
 #include "error.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -680,14 +681,51 @@ static int keyword_cmp(const char *word, size_t len, const char *kw)
 	return kw[len] ? -1 : 0;
 }
 
+/* Where the keywords of each first letter a-z start in the table (and
+ * [26] its end), so that a search looks among those alone: the parsers
+ * and the expression normaliser ask it of most words they read.  Made
+ * once, on first use; kw_all when a keyword starts with no letter a-z. */
+#define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
+static unsigned short kw_from[27];
+static int kw_all;
+static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+
+static void kw_index(void)
+{
+	size_t i, k = 0; /* the letters whose start is set */
+
+	for (i = 0; i < NKEYWORDS; i++) {
+		int c = (unsigned char)keywords[i].word[0];
+
+		/* Out of order (the table is sorted: test_lex checks it) or
+		 * no letter: every search looks at the whole table. */
+		if (c < 'a' || c > 'z' || (k > 0 && (size_t)(c - 'a') + 1 < k)) {
+			kw_all = 1;
+			return;
+		}
+		while (k <= (size_t)(c - 'a'))
+			kw_from[k++] = (unsigned short)i;
+	}
+	while (k <= 26)
+		kw_from[k++] = (unsigned short)NKEYWORDS;
+}
+
 static const struct keyword *find_keyword(const char *word, size_t len)
 {
-	size_t i, lo = 0, hi = sizeof(keywords) / sizeof(keywords[0]);
+	size_t i, lo = 0, hi = NKEYWORDS;
+	int c;
 
 	/* A NUL would end the word early as the table's strings see it. */
 	for (i = 0; i < len; i++)
 		if (!word[i])
 			return NULL;
+	if (pthread_once(&kw_once, kw_index) == 0 && !kw_all && len) {
+		c = word[0] >= 'A' && word[0] <= 'Z' ? word[0] + ('a' - 'A') : word[0];
+		if (c < 'a' || c > 'z')
+			return NULL;
+		lo = kw_from[c - 'a'];
+		hi = kw_from[c - 'a' + 1];
+	}
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 		int c = keyword_cmp(word, len, keywords[mid].word);
