@@ -145,17 +145,80 @@ static int parse_default_operand(struct parser *p)
 	return rc;
 }
 
-/* DEFAULT has been read: an operand, then any binary operators and
- * operands.  `*from`, `*to` receive its span. */
-static int parse_default(struct parser *p, size_t *from, size_t *to)
+int word_operator(const struct parser *p)
+{
+	dbt_token la;
+
+	if (p->cur.tok.kind != DBT_TOK_WORD)
+		return 0;
+	if (is(p, "is"))
+		return 1;
+	if (!is(p, "at"))
+		return 0;
+	peek(p, &la);
+	return dbt_token_is(p->text, &la, "time") || dbt_token_is(p->text, &la, "local");
+}
+
+/*
+ * The word operator at the current token (word_operator()): AT TIME ZONE,
+ * AT LOCAL, IS [NOT] NULL | TRUE | FALSE | UNKNOWN | DISTINCT FROM, AND,
+ * OR.  PostgreSQL's DEFAULT takes them only in parentheses; the model
+ * takes them bare too, and the renderer writes such a default in
+ * parentheses.  1 when one was read, with `*operand` set when an operand
+ * follows it; 0 when the current token is none.
+ */
+static int default_word_operator(struct parser *p, int *operand)
 {
 	int rc;
+
+	*operand = 1;
+	if (p->cur.tok.kind == DBT_TOK_WORD && (is(p, "and") || is(p, "or")))
+		return (rc = next(p)) < 0 ? rc : 1;
+	if (!word_operator(p))
+		return 0;
+	if (is(p, "at")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "local")) {
+			*operand = 0;
+			return (rc = next(p)) < 0 ? rc : 1;
+		}
+		if ((rc = next(p)) < 0 || (rc = expect(p, "zone", "ZONE")) < 0)
+			return rc;
+		return 1;
+	}
+	if ((rc = next(p)) < 0 || (is(p, "not") && (rc = next(p)) < 0))
+		return rc;
+	if (is(p, "null") || is(p, "true") || is(p, "false") || is(p, "unknown")) {
+		*operand = 0;
+		return (rc = next(p)) < 0 ? rc : 1;
+	}
+	if ((rc = expect(p, "distinct", "NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM")) < 0 ||
+	    (rc = expect(p, "from", "FROM")) < 0)
+		return rc;
+	return 1;
+}
+
+/* DEFAULT has been read: an operand, then any binary operators (word
+ * operators too) and operands.  `*from`, `*to` receive its span. */
+static int parse_default(struct parser *p, size_t *from, size_t *to)
+{
+	int operand, rc;
 
 	*from = p->cur.tok.start;
 	if ((rc = parse_default_operand(p)) < 0)
 		return rc;
-	while (p->cur.tok.kind == DBT_TOK_OP && !is(p, "::")) {
-		if ((rc = next(p)) < 0 || (rc = parse_default_operand(p)) < 0)
+	for (;;) {
+		if (p->cur.tok.kind == DBT_TOK_OP && !is(p, "::")) {
+			if ((rc = next(p)) < 0 || (rc = parse_default_operand(p)) < 0)
+				return rc;
+			continue;
+		}
+		if ((rc = default_word_operator(p, &operand)) < 0)
+			return rc;
+		if (rc == 0)
+			break;
+		if (operand && (rc = parse_default_operand(p)) < 0)
 			return rc;
 	}
 	*to = p->cur.prev_end;

@@ -70,7 +70,8 @@ static int keep_name(struct parser *p, char **slot)
 /*
  * An index key that goes on after its column or call with an operator
  * (the current token), as SQLite takes it without parentheses:
- * `ON t (a + b)`, `(lower(a) || b)`.  The key, from `from`, becomes the
+ * `ON t (a + b)`, `(lower(a) || b)`, and as the model takes PostgreSQL's
+ * word operators too: `(created_at AT TIME ZONE 'utc')`.  The key, from `from`, becomes the
  * expression up to the ',' or ')' that ends it, or its COLLATE, ASC or
  * DESC.
  */
@@ -236,7 +237,7 @@ int parse_index_elem(struct parser *p, dbt_index *ix)
 		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
 			goto cleanup;
 	}
-	if (p->cur.tok.kind == DBT_TOK_OP &&
+	if ((p->cur.tok.kind == DBT_TOK_OP || word_operator(p)) &&
 	    (rc = index_bare_expr(p, ix, from_elem, line, col)) < 0)
 		goto cleanup;
 	if (is(p, "collate") && (rc = index_collate(p, ix, line, col)) < 0)
@@ -327,7 +328,7 @@ static int add_index_include(void *obj, const char *column)
 }
 
 /* CREATE [UNIQUE] INDEX has been read, the statement began at `first`:
- * [IF NOT EXISTS] [name] ON table [USING method] (keys) [INCLUDE
+ * [CONCURRENTLY] [IF NOT EXISTS] [name] ON table [USING method] (keys) [INCLUDE
  * (columns)] [NULLS [NOT] DISTINCT] [WHERE ...]. */
 int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
@@ -335,6 +336,11 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 	dbt_index *ix;
 	int line, col, rc;
 
+	/* How the index is built, not what it is: the model's index is
+	 * compared and made as a plain one (see README, "The declared
+	 * model"). */
+	if (is(p, "concurrently") && (rc = next(p)) < 0)
+		goto cleanup;
 	if (is(p, "if")) {
 		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
 		    (rc = expect(p, "exists", "EXISTS")) < 0)

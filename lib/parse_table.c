@@ -1321,7 +1321,9 @@ int parse_table(struct parser *p)
 	}
 	if ((rc = expect(p, "(", "'('")) < 0)
 		goto cleanup;
-	for (;;) {
+	/* PostgreSQL's table of no columns, "CREATE TABLE t ()": SQLite and
+	 * MariaDB refuse it in their adapt, at the table's name. */
+	while (!is(p, ")")) {
 		if (is_mysql_key_line(p))
 			rc = parse_mysql_key(p, t, NULL, 0);
 		else if (is_table_constraint(p))
@@ -1336,10 +1338,11 @@ int parse_table(struct parser *p)
 			break;
 		if ((rc = expect(p, ",", "',' or ')'")) < 0)
 			goto cleanup;
-	}
-	if (t->ncolumns == 0) {
-		rc = fail_at(p, n.line, n.col, "table '%s' has no columns", t->name);
-		goto cleanup;
+		/* "(a INT,)": the comma promises another column. */
+		if (is(p, ")")) {
+			rc = expected(p, "a column name or table constraint");
+			goto cleanup;
+		}
 	}
 	if ((rc = check_constraint_names(p, t)) < 0 || (rc = next(p)) < 0)
 		goto cleanup;

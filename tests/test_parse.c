@@ -977,6 +977,36 @@ static void expression_defaults_are_canonical(void **state)
 	dbt_schema_free(s);
 }
 
+static void defaults_take_word_operators_without_parentheses(void **state)
+{
+	dbt_schema *s, *paren;
+	dbt_table *t, *u;
+	size_t i;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TIMESTAMP DEFAULT now() AT TIME ZONE 'utc',"
+		     " b TIMESTAMP DEFAULT CURRENT_TIMESTAMP AT TIME ZONE 'UTC' NOT NULL,"
+		     " c TIMESTAMP DEFAULT '2020-01-01'::timestamptz AT TIME ZONE 'utc',"
+		     " d BOOLEAN DEFAULT 1 IS NOT DISTINCT FROM 2, e BOOLEAN DEFAULT 'x' IS NULL,"
+		     " f TEXT DEFAULT 'a' || 'b' COLLATE \"C\", g INT DEFAULT '5'::text::int)");
+	paren = parse_ok("CREATE TABLE t (a TIMESTAMP DEFAULT (now() AT TIME ZONE 'utc'),"
+			 " b TIMESTAMP DEFAULT (CURRENT_TIMESTAMP AT TIME ZONE 'UTC') NOT NULL,"
+			 " c TIMESTAMP DEFAULT ('2020-01-01'::timestamptz AT TIME ZONE 'utc'),"
+			 " d BOOLEAN DEFAULT (1 IS NOT DISTINCT FROM 2),"
+			 " e BOOLEAN DEFAULT ('x' IS NULL), f TEXT DEFAULT ('a' || 'b'),"
+			 " g INT DEFAULT ('5'::text::int))");
+	t = s->tables[0];
+	u = paren->tables[0];
+	for (i = 0; i < u->ncolumns; i++)
+		assert_string_equal(t->columns[i]->default_expr, u->columns[i]->default_expr);
+	assert_true(t->columns[1]->not_null);
+	/* COLLATE after a default is the column's, as PostgreSQL reads it. */
+	assert_string_equal(t->columns[5]->collation, "C");
+	assert_null(u->columns[5]->collation);
+	dbt_schema_free(s);
+	dbt_schema_free(paren);
+}
+
 static void serial_is_an_autoincrementing_not_null_integer(void **state)
 {
 	dbt_schema *s;
@@ -1171,6 +1201,63 @@ static void indexes_on_expressions(void **state)
 	dbt_schema_free(s);
 }
 
+static void index_keys_take_word_operators_without_parentheses(void **state)
+{
+	dbt_schema *s;
+	dbt_index *ix;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (created_at TIMESTAMP, note TEXT);"
+		     "CREATE INDEX t_day ON t (created_at AT TIME ZONE 'utc' DESC, note IS NULL);"
+		     "CREATE INDEX t_day2 ON t ((created_at AT TIME ZONE 'utc'));");
+	ix = s->indexes[0];
+	assert_int_equal(ix->nelems, 2);
+	assert_null(ix->elems[0].column);
+	assert_string_equal(ix->elems[0].expr, s->indexes[1]->elems[0].expr);
+	assert_true(ix->elems[0].desc);
+	assert_string_equal(ix->elems[1].expr, "note IS NULL");
+	dbt_schema_free(s);
+}
+
+static void index_built_concurrently_is_a_plain_index(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT, b TEXT);"
+		     "CREATE INDEX CONCURRENTLY t_a ON t (a);"
+		     "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_b ON t USING btree (b)"
+		     " INCLUDE (a) WHERE b IS NOT NULL;"
+		     "CREATE INDEX CONCURRENTLY ON t USING hash (b);");
+	assert_int_equal(s->nindexes, 3);
+	assert_string_equal(s->indexes[0]->name, "t_a");
+	assert_false(s->indexes[0]->unique);
+	assert_string_equal(s->indexes[1]->name, "t_b");
+	assert_true(s->indexes[1]->unique);
+	assert_int_equal(s->indexes[1]->ninclude, 1);
+	assert_non_null(s->indexes[1]->where);
+	assert_string_equal(s->indexes[2]->method, "hash");
+	dbt_schema_free(s);
+}
+
+static void table_may_have_no_columns(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok(
+		"CREATE TABLE t ();\nCREATE TABLE u (CHECK (1 > 0));\n"
+		"CREATE TABLE v ();\nALTER TABLE v ADD COLUMN a INT;\n"
+		"CREATE TABLE w (a INT, b INT);\nALTER TABLE w DROP COLUMN a, DROP COLUMN b;\n");
+	assert_int_equal(s->ntables, 4);
+	assert_int_equal(s->tables[0]->ncolumns, 0);
+	assert_int_equal(s->tables[1]->ncolumns, 0);
+	assert_int_equal(s->tables[1]->nchecks, 1);
+	assert_int_equal(s->tables[2]->ncolumns, 1);
+	assert_int_equal(s->tables[3]->ncolumns, 0);
+	dbt_schema_free(s);
+}
+
 static void partial_index_keeps_its_where(void **state)
 {
 	dbt_schema *s;
@@ -1297,10 +1384,12 @@ BAD(other_schemas_are_unsupported, "CREATE TABLE audit.t (a INT)",
     "'public')")
 BAD(if_not_exists_must_be_complete, "CREATE TABLE IF EXISTS t (a INT)",
     "schema.sql:1:17: expected NOT, found 'EXISTS'")
-BAD(table_needs_columns, "CREATE TABLE t ()",
-    "schema.sql:1:17: expected a column name or table constraint, found ')'")
-BAD(table_of_constraints_only_has_no_columns, "CREATE TABLE t (CHECK (1 > 0))",
-    "schema.sql:1:14: table 't' has no columns")
+BAD(table_list_needs_its_end, "CREATE TABLE t (",
+    "schema.sql:1:17: expected a column name or table constraint, found end of file")
+BAD(default_word_operator_needs_its_words, "CREATE TABLE t (a BOOLEAN DEFAULT 1 IS 2)",
+    "schema.sql:1:40: expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM, found '2'")
+BAD(default_at_time_zone_needs_zone, "CREATE TABLE t (a TIMESTAMP DEFAULT now() AT TIME 'utc')",
+    "schema.sql:1:51: expected ZONE, found a string")
 BAD(trailing_comma_in_table, "CREATE TABLE t (a INT,)",
     "schema.sql:1:23: expected a column name or table constraint, found ')'")
 BAD(unclosed_table, "CREATE TABLE t (a INT",
@@ -1583,8 +1672,9 @@ BAD(index_where_extra_parenthesis, "CREATE TABLE t (a INT); CREATE INDEX i ON t 
 BAD(index_where_needs_an_expression_before_parenthesis,
     "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE ) a > 0;",
     "schema.sql:1:55: expected an expression, found ')'")
-BAD(concurrently_is_unsupported, "CREATE TABLE t (a INT); CREATE INDEX CONCURRENTLY i ON t (a)",
-    "schema.sql:1:38: expected an index name or ON, found reserved word 'CONCURRENTLY'")
+BAD(concurrently_is_not_an_index_name,
+    "CREATE TABLE t (a INT); CREATE INDEX CONCURRENTLY CONCURRENTLY ON t (a)",
+    "schema.sql:1:51: expected an index name or ON, found reserved word 'CONCURRENTLY'")
 BAD(empty_quoted_identifier, "CREATE TABLE t (a INT, \"\" INT)",
     "schema.sql:1:24: empty quoted identifier")
 BAD(type_starts_with_its_name, "CREATE TABLE t (id INT, small(200) N)",
@@ -3000,6 +3090,7 @@ int main(void)
 		T(literal_defaults_are_canonical),
 		T(default_null_is_no_default),
 		T(expression_defaults_are_canonical),
+		T(defaults_take_word_operators_without_parentheses),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
 		T(generated_as_identity_sets_the_identity_kind),
@@ -3010,6 +3101,9 @@ int main(void)
 		T(nullable_columns_may_say_null),
 		T(indexes_on_columns_with_directions),
 		T(indexes_on_expressions),
+		T(index_keys_take_word_operators_without_parentheses),
+		T(index_built_concurrently_is_a_plain_index),
+		T(table_may_have_no_columns),
 		T(partial_index_keeps_its_where),
 		T(index_may_come_before_its_table),
 		T(index_names_fold_and_may_be_quoted),
@@ -3057,8 +3151,9 @@ int main(void)
 		T(table_needs_a_name),
 		T(other_schemas_are_unsupported),
 		T(if_not_exists_must_be_complete),
-		T(table_needs_columns),
-		T(table_of_constraints_only_has_no_columns),
+		T(table_list_needs_its_end),
+		T(default_word_operator_needs_its_words),
+		T(default_at_time_zone_needs_zone),
 		T(trailing_comma_in_table),
 		T(unclosed_table),
 		T(reserved_word_needs_quotes),
@@ -3170,7 +3265,7 @@ int main(void)
 		T(exclude_needs_a_method_after_using),
 		T(index_where_extra_parenthesis),
 		T(index_where_needs_an_expression_before_parenthesis),
-		T(concurrently_is_unsupported),
+		T(concurrently_is_not_an_index_name),
 		T(empty_quoted_identifier),
 		T(unterminated_quoted_identifier),
 		T(unterminated_string),

@@ -1379,6 +1379,10 @@ static void test_adapt_sqlite_refuses_postgres_table_key_and_index_forms(void **
 	} cases[] = {
 		{"CREATE UNLOGGED TABLE t (a INT)",
 		 "1:8: table 't' is UNLOGGED, which SQLite does not support"},
+		{"CREATE TABLE t (a INT);\nCREATE TABLE e ()",
+		 "2:14: table 'e' has no columns, which SQLite does not allow"},
+		{"CREATE TABLE t (a INT, b INT);\nALTER TABLE t DROP COLUMN a, DROP COLUMN b;",
+		 "1:14: table 't' has no columns, which SQLite does not allow"},
 		{"CREATE TABLE t (a INT, b INT, UNIQUE (a) INCLUDE (b))",
 		 "1:42: a key of table 't' has INCLUDE columns, which SQLite does not have"},
 		{"CREATE TABLE t (a INT UNIQUE NULLS NOT DISTINCT)",
