@@ -86,17 +86,32 @@ static int parse_default_operand(struct parser *p)
 				return rc;
 			rc = skip_array(p);
 		} else if (dbt_token_is(p->text, &la, "(")) {
+			int typed = literal_type(p->text, &p->cur.tok);
+
 			if ((rc = next(p)) < 0)
 				return rc;
 			rc = parse_parens(p, &a, &b, 1);
+			/* A typed literal with the type's modifiers:
+			 * VARCHAR(10) 'x', NUMERIC(5, 2) '1.5'. */
+			if (rc == 0 && typed && p->cur.tok.kind == DBT_TOK_STRING)
+				rc = next(p);
 		} else if (p->cur.tok.kind == DBT_TOK_WORD && default_word(p)) {
 			rc = next(p);
 		} else if (p->cur.tok.kind == DBT_TOK_WORD && literal_type(p->text, &p->cur.tok) &&
 			   (la.kind == DBT_TOK_STRING || type_word_token(p->text, &la))) {
-			/* A typed literal: TYPE [WITH[OUT] TIME ZONE] 'text'. */
-			while ((rc = next(p)) == 0 && p->cur.tok.kind != DBT_TOK_STRING)
+			/* A typed literal: TYPE [PRECISION | VARYING | WITH[OUT]
+			 * TIME ZONE] [(modifiers)] 'text'. */
+			while ((rc = next(p)) == 0 && p->cur.tok.kind != DBT_TOK_STRING) {
+				if (is(p, "(")) {
+					if ((rc = parse_parens(p, &a, &b, 1)) < 0)
+						return rc;
+					if (p->cur.tok.kind == DBT_TOK_STRING)
+						break;
+					return expected(p, "a string");
+				}
 				if (!type_word(p))
 					return expected(p, "a string");
+			}
 			if (rc == 0)
 				rc = next(p);
 		} else {

@@ -194,12 +194,22 @@ int typed_literals(char **out, const char *text, size_t len)
 
 		if (t.kind != DBT_TOK_WORD || !literal_type(text, &t))
 			continue;
-		/* TIME and TIMESTAMP take WITH or WITHOUT TIME ZONE. */
 		if (dbt_lex_next(&la, &u) < 0)
 			break;
-		if (dbt_token_is(text, &u, "with") || dbt_token_is(text, &u, "without")) {
-			if (dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "time") ||
-			    dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "zone"))
+		/* The type's other words: DOUBLE PRECISION, CHARACTER VARYING,
+		 * BIT VARYING, TIMESTAMP WITH TIME ZONE. */
+		while (type_word_token(text, &u)) {
+			type_end = u.start + u.len;
+			if (dbt_lex_next(&la, &u) < 0)
+				break;
+		}
+		/* Its modifiers: VARCHAR(10) 'x', NUMERIC(5, 2) '1.5'. */
+		if (dbt_token_is(text, &u, "(")) {
+			int depth = 1;
+
+			while (depth > 0 && dbt_lex_next(&la, &u) == 0 && u.kind != DBT_TOK_END)
+				depth += dbt_token_is(text, &u, "(") - dbt_token_is(text, &u, ")");
+			if (depth > 0)
 				continue;
 			type_end = u.start + u.len;
 			if (dbt_lex_next(&la, &u) < 0)

@@ -1007,6 +1007,35 @@ static void defaults_take_word_operators_without_parentheses(void **state)
 	dbt_schema_free(paren);
 }
 
+static void typed_literals_of_types_of_several_words_are_casts(void **state)
+{
+	dbt_schema *s, *casts;
+	dbt_table *t, *u;
+	size_t i;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a DOUBLE PRECISION DEFAULT double precision '1.5',"
+		     " b TIMESTAMPTZ DEFAULT timestamp with time zone '2020-01-01 00:00:00+00',"
+		     " c VARCHAR DEFAULT character varying 'x', d BIT VARYING DEFAULT bit varying"
+		     " '101', e BOOLEAN DEFAULT boolean 'true', f NUMERIC DEFAULT numeric '1.0',"
+		     " g INT DEFAULT int4 '5', h VARCHAR(10) DEFAULT varchar(10) 'y',"
+		     " i NUMERIC DEFAULT numeric(5, 2) '1.5' CHECK (i > double precision '0.5'))");
+	casts = parse_ok("CREATE TABLE t (a DOUBLE PRECISION DEFAULT '1.5'::double precision,"
+			 " b TIMESTAMPTZ DEFAULT '2020-01-01 00:00:00+00'::timestamp with time zone,"
+			 " c VARCHAR DEFAULT 'x'::character varying, d BIT VARYING DEFAULT"
+			 " '101'::bit varying, e BOOLEAN DEFAULT 'true'::boolean, f NUMERIC DEFAULT"
+			 " '1.0'::numeric, g INT DEFAULT '5'::int4, h VARCHAR(10) DEFAULT"
+			 " 'y'::varchar(10), i NUMERIC DEFAULT '1.5'::numeric(5, 2)"
+			 " CHECK (i > '0.5'::double precision))");
+	t = s->tables[0];
+	u = casts->tables[0];
+	for (i = 0; i < u->ncolumns; i++)
+		assert_string_equal(t->columns[i]->default_expr, u->columns[i]->default_expr);
+	assert_string_equal(t->checks[0]->expr, u->checks[0]->expr);
+	dbt_schema_free(s);
+	dbt_schema_free(casts);
+}
+
 static void serial_is_an_autoincrementing_not_null_integer(void **state)
 {
 	dbt_schema *s;
@@ -3091,6 +3120,7 @@ int main(void)
 		T(default_null_is_no_default),
 		T(expression_defaults_are_canonical),
 		T(defaults_take_word_operators_without_parentheses),
+		T(typed_literals_of_types_of_several_words_are_casts),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
 		T(generated_as_identity_sets_the_identity_kind),
