@@ -377,7 +377,7 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 	dbt_exclude *x;
 	char *text;
 	size_t from = p->cur.tok.start;
-	int depth = 0, rc;
+	int depth = 0, btree = is(p, "("), rc;
 
 	if (!is(p, "using") && !is(p, "("))
 		return expected(p, "USING or '('");
@@ -409,6 +409,17 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 		return expected(p, "')'");
 	if ((rc = typed_literals(&text, p->text + from, p->cur.prev_end - from)) < 0)
 		return rc;
+	/* Without USING, the method is B-tree, which PostgreSQL names (and
+	 * which keeps the definition from starting with a parenthesis that
+	 * the normaliser would take as the whole expression's). */
+	if (btree) {
+		dbt_buf b = DBT_BUF_INIT;
+
+		dbt_buf_printf(&b, "USING btree %s", text);
+		free(text);
+		if (!(text = dbt_buf_detach(&b)))
+			return dbt_error_oom();
+	}
 	rc = dbt_table_add_exclude(&x, t, name, text, strlen(text));
 	free(text);
 	if (rc < 0)

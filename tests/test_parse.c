@@ -2471,6 +2471,10 @@ static void exclusion_constraints_are_held_with_their_definition(void **state)
 	assert_string_equal(t->excludes[1]->name, "b_x");
 	assert_int_equal(t->excludes[1]->name_given, 1);
 	assert_string_equal(t->excludes[2]->name, "b_during_excl");
+	/* Without USING, the method PostgreSQL gives it, by name. */
+	assert_string_equal(t->excludes[3]->def,
+			    "USING btree(room WITH =, (lower(during)) WITH operator(pg_catalog.=), "
+			    "upper(during) COLLATE \"C\" text_ops DESC nulls last WITH =)");
 	dbt_schema_free(s);
 }
 

@@ -3555,6 +3555,17 @@ static void test_ops_postgres_add_and_drop_an_exclusion_constraint(void **state)
 		     "ALTER TABLE b DROP CONSTRAINT b_during_excl;\n");
 }
 
+static void test_ops_postgres_exclusion_without_using_names_btree(void **state)
+{
+	(void)state;
+	assert_lists(PG, "CREATE TABLE b (name TEXT);",
+		     "CREATE TABLE b (name TEXT, EXCLUDE (name WITH =));",
+		     "-- + exclude b USING btree(name WITH =)\n"
+		     "ALTER TABLE b ADD CONSTRAINT b_name_excl EXCLUDE USING btree(name WITH =);\n",
+		     "-- - exclude b USING btree(name WITH =)\n"
+		     "ALTER TABLE b DROP CONSTRAINT b_name_excl;\n");
+}
+
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
@@ -3664,6 +3675,7 @@ int main(void)
 		cmocka_unit_test(test_adapt_sqlite_refuses_partitions_and_exclusions),
 		cmocka_unit_test(test_ops_postgres_detach_and_attach_a_partition_with_a_new_bound),
 		cmocka_unit_test(test_ops_postgres_add_and_drop_an_exclusion_constraint),
+		cmocka_unit_test(test_ops_postgres_exclusion_without_using_names_btree),
 		cmocka_unit_test(test_op_replace_without_sql_is_an_error),
 		cmocka_unit_test(test_ops_sqlite_rebuild_leaves_views_the_list_drops_to_the_list),
 		cmocka_unit_test(test_ops_sqlite_rebuild_refuses_to_lose_a_column_a_view_uses),
