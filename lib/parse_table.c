@@ -197,8 +197,16 @@ int typed_literals(char **out, const char *text, size_t len)
 		if (dbt_lex_next(&la, &u) < 0)
 			break;
 		/* The type's other words: DOUBLE PRECISION, CHARACTER VARYING,
-		 * BIT VARYING, TIMESTAMP WITH TIME ZONE. */
-		while (type_word_token(text, &u)) {
+		 * BIT VARYING; TIME and TIMESTAMP take WITH or WITHOUT TIME
+		 * ZONE (never TIME ZONE alone: AT TIME ZONE 'utc'). */
+		if (dbt_token_is(text, &u, "precision") || dbt_token_is(text, &u, "varying")) {
+			type_end = u.start + u.len;
+			if (dbt_lex_next(&la, &u) < 0)
+				break;
+		} else if (dbt_token_is(text, &u, "with") || dbt_token_is(text, &u, "without")) {
+			if (dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "time") ||
+			    dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "zone"))
+				continue;
 			type_end = u.start + u.len;
 			if (dbt_lex_next(&la, &u) < 0)
 				break;

@@ -1019,19 +1019,23 @@ static void typed_literals_of_types_of_several_words_are_casts(void **state)
 		     " c VARCHAR DEFAULT character varying 'x', d BIT VARYING DEFAULT bit varying"
 		     " '101', e BOOLEAN DEFAULT boolean 'true', f NUMERIC DEFAULT numeric '1.0',"
 		     " g INT DEFAULT int4 '5', h VARCHAR(10) DEFAULT varchar(10) 'y',"
-		     " i NUMERIC DEFAULT numeric(5, 2) '1.5' CHECK (i > double precision '0.5'))");
+		     " i NUMERIC DEFAULT numeric(5, 2) '1.5' CHECK (i > double precision '0.5'),"
+		     " j TIMESTAMP CHECK (j > now() AT TIME ZONE 'utc'))");
 	casts = parse_ok("CREATE TABLE t (a DOUBLE PRECISION DEFAULT '1.5'::double precision,"
 			 " b TIMESTAMPTZ DEFAULT '2020-01-01 00:00:00+00'::timestamp with time zone,"
 			 " c VARCHAR DEFAULT 'x'::character varying, d BIT VARYING DEFAULT"
 			 " '101'::bit varying, e BOOLEAN DEFAULT 'true'::boolean, f NUMERIC DEFAULT"
 			 " '1.0'::numeric, g INT DEFAULT '5'::int4, h VARCHAR(10) DEFAULT"
 			 " 'y'::varchar(10), i NUMERIC DEFAULT '1.5'::numeric(5, 2)"
-			 " CHECK (i > '0.5'::double precision))");
+			 " CHECK (i > '0.5'::double precision), j TIMESTAMP)");
 	t = s->tables[0];
 	u = casts->tables[0];
-	for (i = 0; i < u->ncolumns; i++)
+	for (i = 0; i + 1 < u->ncolumns; i++)
 		assert_string_equal(t->columns[i]->default_expr, u->columns[i]->default_expr);
+	assert_int_equal(t->nchecks, 2);
 	assert_string_equal(t->checks[0]->expr, u->checks[0]->expr);
+	/* TIME ZONE after AT is no typed literal's type. */
+	assert_string_equal(t->checks[1]->expr, "j > now() at time zone 'utc'");
 	dbt_schema_free(s);
 	dbt_schema_free(casts);
 }

@@ -1,0 +1,16 @@
+-- dialect: postgres
+-- New columns whose defaults use AT TIME ZONE and IS NOT DISTINCT FROM
+-- without parentheses and typed literals of types of several words; an
+-- index on a key with AT TIME ZONE, and one built CONCURRENTLY.
+CREATE TABLE readings (
+	id integer PRIMARY KEY,
+	sensor text NOT NULL,
+	taken_at timestamp NOT NULL,
+	stored_at timestamp NOT NULL DEFAULT now() AT TIME ZONE 'utc',
+	scale double precision NOT NULL DEFAULT double precision '1.0',
+	unit character varying(8) DEFAULT character varying 'C',
+	calibrated boolean DEFAULT 1 IS NOT DISTINCT FROM 1
+);
+
+CREATE INDEX readings_day ON readings (taken_at AT TIME ZONE 'utc');
+CREATE INDEX CONCURRENTLY readings_sensor ON readings USING btree (sensor) INCLUDE (taken_at);
