@@ -851,6 +851,23 @@ static void foreign_keys_may_reference_tables_declared_later(void **state)
 	dbt_schema_free(s);
 }
 
+static void foreign_keys_may_reference_reserved_word_tables_declared_later(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE items (id INT PRIMARY KEY,\n"
+		     "  order_id INT NOT NULL REFERENCES \"order\"(id),\n"
+		     "  user_id INT REFERENCES public.\"user\" ON DELETE CASCADE);\n"
+		     "CREATE TABLE \"order\" (id INT PRIMARY KEY);\n"
+		     "CREATE TABLE \"user\" (id INT PRIMARY KEY);");
+	assert_string_equal(s->tables[0]->fks[0]->ref_table, "order");
+	assert_string_equal(s->tables[0]->fks[0]->ref_columns[0], "id");
+	assert_string_equal(s->tables[0]->fks[1]->ref_table, "user");
+	assert_string_equal(s->tables[0]->fks[1]->ref_columns[0], "id");
+	dbt_schema_free(s);
+}
+
 static void foreign_key_may_reference_its_own_table(void **state)
 {
 	dbt_schema *s;
@@ -3120,6 +3137,7 @@ int main(void)
 		T(bracket_name_must_not_be_empty),
 		T(foreign_key_match_needs_a_kind),
 		T(foreign_keys_may_reference_tables_declared_later),
+		T(foreign_keys_may_reference_reserved_word_tables_declared_later),
 		T(foreign_key_may_reference_its_own_table),
 		T(foreign_key_may_reference_a_unique_constraint_or_index),
 		T(check_constraints_on_columns_and_tables),
