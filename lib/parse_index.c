@@ -328,7 +328,7 @@ static int add_index_include(void *obj, const char *column)
 }
 
 /* CREATE [UNIQUE] INDEX has been read, the statement began at `first`:
- * [CONCURRENTLY] [IF NOT EXISTS] [name] ON table [USING method] (keys) [INCLUDE
+ * [CONCURRENTLY | ASYNC] [IF NOT EXISTS] [name] ON table [USING method] (keys) [INCLUDE
  * (columns)] [NULLS [NOT] DISTINCT] [WHERE ...]. */
 int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
@@ -338,9 +338,17 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 
 	/* How the index is built, not what it is: the model's index is
 	 * compared and made as a plain one (see README, "The declared
-	 * model"). */
+	 * model").  Aurora DSQL's ASYNC says the same; followed by ON, it is
+	 * the index's name. */
 	if (is(p, "concurrently") && (rc = next(p)) < 0)
 		goto cleanup;
+	if (is(p, "async")) {
+		dbt_token la;
+
+		peek(p, &la);
+		if (!dbt_token_is(p->text, &la, "on") && (rc = next(p)) < 0)
+			goto cleanup;
+	}
 	if (is(p, "if")) {
 		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
 		    (rc = expect(p, "exists", "EXISTS")) < 0)

@@ -1278,8 +1278,14 @@ static void index_built_concurrently_is_a_plain_index(void **state)
 		     "CREATE INDEX CONCURRENTLY t_a ON t (a);"
 		     "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_b ON t USING btree (b)"
 		     " INCLUDE (a) WHERE b IS NOT NULL;"
-		     "CREATE INDEX CONCURRENTLY ON t USING hash (b);");
-	assert_int_equal(s->nindexes, 3);
+		     "CREATE INDEX CONCURRENTLY ON t USING hash (b);"
+		     "CREATE UNIQUE INDEX ASYNC t_ab ON t (a, b) WHERE a > 0;"
+		     "CREATE INDEX async ON t (b);");
+	assert_int_equal(s->nindexes, 5);
+	assert_string_equal(s->indexes[3]->name, "t_ab");
+	assert_true(s->indexes[3]->unique);
+	/* ASYNC before ON is the index's name. */
+	assert_string_equal(s->indexes[4]->name, "async");
 	assert_string_equal(s->indexes[0]->name, "t_a");
 	assert_false(s->indexes[0]->unique);
 	assert_string_equal(s->indexes[1]->name, "t_b");

@@ -1,9 +1,10 @@
 -- dialect: postgres
 -- Forms a PostgreSQL model may hold that say more than the schema: a table
--- of no columns yet, indexes built CONCURRENTLY, word operators in defaults
--- and index keys without the parentheses PostgreSQL's DEFAULT wants, typed
--- literals of types of several words, a foreign key to a table declared
--- later under a reserved word, and an exclusion constraint without USING.
+-- of no columns yet, indexes built CONCURRENTLY (or ASYNC), word operators
+-- in defaults and index keys without the parentheses PostgreSQL's DEFAULT
+-- wants, typed literals of types of several words, a foreign key to a table
+-- declared later under a reserved word, and an exclusion constraint without
+-- USING.
 CREATE TABLE placeholder ();
 
 CREATE TABLE line_items (
@@ -33,5 +34,6 @@ CREATE TABLE "order" (
 CREATE INDEX CONCURRENTLY line_items_order ON line_items (order_id);
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS line_items_label ON line_items USING btree (label)
 	INCLUDE (qty) WHERE label IS NOT NULL;
+CREATE INDEX ASYNC line_items_sku_qty ON line_items (sku, qty);
 CREATE INDEX line_items_added_day ON line_items (added_at AT TIME ZONE 'utc');
 CREATE INDEX order_placed_day ON "order" ((placed_at AT TIME ZONE 'utc') DESC);
