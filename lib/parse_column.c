@@ -63,7 +63,8 @@ static int skip_array(struct parser *p)
 }
 
 /* One operand of a default: signs, then a literal, a constant word, a
- * function call or a parenthesised expression, then any casts. */
+ * function call, CASE ... END or a parenthesised expression, then any
+ * casts. */
 static int parse_default_operand(struct parser *p)
 {
 	dbt_token la;
@@ -79,8 +80,23 @@ static int parse_default_operand(struct parser *p)
 		rc = parse_parens(p, &a, &b, 0);
 	} else if (p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) {
 		peek(p, &la);
-		if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "array") &&
-		    dbt_token_is(p->text, &la, "[")) {
+		if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "case")) {
+			/* CASE ... END, nested ones too. */
+			int depth = 0, parens = 0;
+
+			do {
+				if (p->cur.tok.kind == DBT_TOK_END || is(p, ";") ||
+				    (parens == 0 && (is(p, ")") || is(p, ","))))
+					return expected(p, "END");
+				if (p->cur.tok.kind == DBT_TOK_WORD)
+					depth += is(p, "case") - is(p, "end");
+				else
+					parens += is(p, "(") - is(p, ")");
+				if ((rc = next(p)) < 0)
+					return rc;
+			} while (depth > 0);
+		} else if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "array") &&
+			   dbt_token_is(p->text, &la, "[")) {
 			/* An array constructor: ARRAY[1, 2], ARRAY[]. */
 			if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
 				return rc;

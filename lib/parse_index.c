@@ -72,8 +72,8 @@ static int keep_name(struct parser *p, char **slot)
  * (the current token), as SQLite takes it without parentheses:
  * `ON t (a + b)`, `(lower(a) || b)`, and as the model takes PostgreSQL's
  * word operators too: `(created_at AT TIME ZONE 'utc')`.  The key, from `from`, becomes the
- * expression up to the ',' or ')' that ends it, or its COLLATE, ASC or
- * DESC.
+ * expression up to the ',' or ')' that ends it, or its COLLATE, ASC,
+ * DESC or NULLS.
  */
 static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int line, int col)
 {
@@ -90,8 +90,8 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 
 		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "')'");
-		if (depth == 0 &&
-		    (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") || is(p, "desc")))
+		if (depth == 0 && (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") ||
+				   is(p, "desc") || is(p, "nulls")))
 			break;
 		if (is(p, "("))
 			depth++;
@@ -100,9 +100,9 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*");
 		if ((rc = next(p)) < 0)
 			return rc;
-		if (after_op &&
-		    (is(p, ")") || is(p, ",") ||
-		     (depth == 0 && (is(p, "collate") || is(p, "asc") || is(p, "desc")))))
+		if (after_op && (is(p, ")") || is(p, ",") ||
+				 (depth == 0 && (is(p, "collate") || is(p, "asc") || is(p, "desc") ||
+						 is(p, "nulls")))))
 			return expected(p, "an operand");
 	}
 	if ((rc = typed_literals(&typed, p->text + from, p->cur.prev_end - from)) < 0 ||

@@ -1024,6 +1024,23 @@ static void defaults_take_word_operators_without_parentheses(void **state)
 	dbt_schema_free(paren);
 }
 
+static void default_may_be_a_case_expression(void **state)
+{
+	dbt_schema *s, *paren;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT DEFAULT CASE WHEN 1 > 0 THEN CASE WHEN 2 > 1 THEN 1"
+		     " END ELSE coalesce(2, 3) END NOT NULL, b INT)");
+	paren = parse_ok("CREATE TABLE t (a INT DEFAULT (CASE WHEN 1 > 0 THEN CASE WHEN 2 > 1 THEN"
+			 " 1 END ELSE coalesce(2, 3) END) NOT NULL, b INT)");
+	assert_string_equal(s->tables[0]->columns[0]->default_expr,
+			    paren->tables[0]->columns[0]->default_expr);
+	assert_true(s->tables[0]->columns[0]->not_null);
+	assert_int_equal(s->tables[0]->ncolumns, 2);
+	dbt_schema_free(s);
+	dbt_schema_free(paren);
+}
+
 static void typed_literals_of_types_of_several_words_are_casts(void **state)
 {
 	dbt_schema *s, *casts;
@@ -1267,6 +1284,16 @@ static void index_keys_take_word_operators_without_parentheses(void **state)
 	assert_true(ix->elems[0].desc);
 	assert_string_equal(ix->elems[1].expr, "note IS NULL");
 	dbt_schema_free(s);
+	/* NULLS FIRST/LAST ends a bare key, as ASC and DESC do. */
+	s = parse_ok("CREATE TABLE t (a INT, b INT);"
+		     "CREATE INDEX t_ab ON t (a + b NULLS FIRST, a * b DESC NULLS LAST);");
+	ix = s->indexes[0];
+	assert_string_equal(ix->elems[0].expr, "a + b");
+	assert_int_equal(ix->elems[0].nulls, DBT_NULLS_FIRST);
+	assert_string_equal(ix->elems[1].expr, "a * b");
+	assert_true(ix->elems[1].desc);
+	assert_int_equal(ix->elems[1].nulls, DBT_NULLS_LAST);
+	dbt_schema_free(s);
 }
 
 static void index_built_concurrently_is_a_plain_index(void **state)
@@ -1444,6 +1471,8 @@ BAD(table_list_needs_its_end, "CREATE TABLE t (",
     "schema.sql:1:17: expected a column name or table constraint, found end of file")
 BAD(default_word_operator_needs_its_words, "CREATE TABLE t (a BOOLEAN DEFAULT 1 IS 2)",
     "schema.sql:1:40: expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM, found '2'")
+BAD(default_case_needs_end, "CREATE TABLE t (a INT DEFAULT CASE WHEN true THEN 1);",
+    "schema.sql:1:52: expected END, found ')'")
 BAD(default_at_time_zone_needs_zone, "CREATE TABLE t (a TIMESTAMP DEFAULT now() AT TIME 'utc')",
     "schema.sql:1:51: expected ZONE, found a string")
 BAD(trailing_comma_in_table, "CREATE TABLE t (a INT,)",
@@ -3152,6 +3181,7 @@ int main(void)
 		T(default_null_is_no_default),
 		T(expression_defaults_are_canonical),
 		T(defaults_take_word_operators_without_parentheses),
+		T(default_may_be_a_case_expression),
 		T(typed_literals_of_types_of_several_words_are_casts),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
@@ -3216,6 +3246,7 @@ int main(void)
 		T(table_list_needs_its_end),
 		T(default_word_operator_needs_its_words),
 		T(default_at_time_zone_needs_zone),
+		T(default_case_needs_end),
 		T(trailing_comma_in_table),
 		T(unclosed_table),
 		T(reserved_word_needs_quotes),

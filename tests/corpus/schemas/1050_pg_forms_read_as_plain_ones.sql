@@ -35,5 +35,6 @@ CREATE INDEX CONCURRENTLY line_items_order ON line_items (order_id);
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS line_items_label ON line_items USING btree (label)
 	INCLUDE (qty) WHERE label IS NOT NULL;
 CREATE INDEX ASYNC line_items_sku_qty ON line_items (sku, qty);
+CREATE INDEX line_items_weight_qty ON line_items (weight * qty DESC NULLS LAST);
 CREATE INDEX line_items_added_day ON line_items (added_at AT TIME ZONE 'utc');
 CREATE INDEX order_placed_day ON "order" ((placed_at AT TIME ZONE 'utc') DESC);

@@ -1,7 +1,7 @@
 -- dialect: postgres
--- New columns whose defaults use AT TIME ZONE and IS NOT DISTINCT FROM
--- without parentheses and typed literals of types of several words; an
--- index on a key with AT TIME ZONE, and one built CONCURRENTLY.
+-- New columns whose defaults use AT TIME ZONE, IS NOT DISTINCT FROM and
+-- CASE without parentheses and typed literals of types of several words;
+-- an index on a key with AT TIME ZONE, and one built CONCURRENTLY.
 CREATE TABLE readings (
 	id integer PRIMARY KEY,
 	sensor text NOT NULL,
@@ -9,7 +9,8 @@ CREATE TABLE readings (
 	stored_at timestamp NOT NULL DEFAULT now() AT TIME ZONE 'utc',
 	scale double precision NOT NULL DEFAULT double precision '1.0',
 	unit character varying(8) DEFAULT character varying 'C',
-	calibrated boolean DEFAULT 1 IS NOT DISTINCT FROM 1
+	calibrated boolean DEFAULT 1 IS NOT DISTINCT FROM 1,
+	tier integer NOT NULL DEFAULT CASE WHEN 1 > 0 THEN 1 ELSE 2 END
 );
 
 CREATE INDEX readings_day ON readings (taken_at AT TIME ZONE 'utc');
