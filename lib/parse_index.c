@@ -334,20 +334,22 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
 	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
 	dbt_index *ix;
+	dbt_token how = {0};
 	int line, col, rc;
 
 	/* How the index is built, not what it is: the model's index is
 	 * compared and made as a plain one (see README, "The declared
 	 * model").  Aurora DSQL's ASYNC says the same; followed by ON, it is
 	 * the index's name. */
-	if (is(p, "concurrently") && (rc = next(p)) < 0)
-		goto cleanup;
-	if (is(p, "async")) {
+	if (is(p, "concurrently") || is(p, "async")) {
 		dbt_token la;
 
 		peek(p, &la);
-		if (!dbt_token_is(p->text, &la, "on") && (rc = next(p)) < 0)
-			goto cleanup;
+		if (is(p, "concurrently") || !dbt_token_is(p->text, &la, "on")) {
+			how = p->cur.tok;
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+		}
 	}
 	if (is(p, "if")) {
 		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
@@ -377,7 +379,13 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 	/* An index of a materialized view is part of it, as the database
 	 * reads it: kept as text, for the scratch database to build. */
 	if (declared_matview(p, tn.s)) {
-		rc = keep_statement(p, first, "index", n.s, NULL);
+		dbt_statement *st;
+
+		if ((rc = keep_statement(p, first, "index", n.s, &st)) < 0)
+			goto cleanup;
+		/* Made in a transaction, as any statement of a revision. */
+		if (how.len)
+			memset(st->sql + (how.start - first->start), ' ', how.len);
 		goto cleanup;
 	}
 	if ((rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)

@@ -1321,6 +1321,16 @@ static void index_built_concurrently_is_a_plain_index(void **state)
 	assert_non_null(s->indexes[1]->where);
 	assert_string_equal(s->indexes[2]->method, "hash");
 	dbt_schema_free(s);
+	/* An index of a materialized view is kept as text, without the
+	 * word that a transaction refuses. */
+	s = parse_ok("CREATE TABLE t (a INT);\n"
+		     "CREATE MATERIALIZED VIEW mv AS SELECT a FROM t;\n"
+		     "CREATE UNIQUE INDEX CONCURRENTLY mv_a ON mv (a);");
+	assert_int_equal(s->nstatements, 2);
+	assert_string_equal(s->statements[1]->kind, "index");
+	assert_null(strstr(s->statements[1]->sql, "CONCURRENTLY"));
+	assert_non_null(strstr(s->statements[1]->sql, "mv_a ON mv (a)"));
+	dbt_schema_free(s);
 }
 
 static void table_may_have_no_columns(void **state)

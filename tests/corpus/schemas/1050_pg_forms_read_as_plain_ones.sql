@@ -4,7 +4,7 @@
 -- in defaults and index keys without the parentheses PostgreSQL's DEFAULT
 -- wants, typed literals of types of several words, a foreign key to a table
 -- declared later under a reserved word, and an exclusion constraint without
--- USING.
+-- USING, and a materialized view's index built CONCURRENTLY.
 CREATE TABLE placeholder ();
 
 CREATE TABLE line_items (
@@ -38,3 +38,7 @@ CREATE INDEX ASYNC line_items_sku_qty ON line_items (sku, qty);
 CREATE INDEX line_items_weight_qty ON line_items (weight * qty DESC NULLS LAST);
 CREATE INDEX line_items_added_day ON line_items (added_at AT TIME ZONE 'utc');
 CREATE INDEX order_placed_day ON "order" ((placed_at AT TIME ZONE 'utc') DESC);
+
+CREATE MATERIALIZED VIEW order_sizes AS
+	SELECT order_id, count(*) AS lines FROM line_items GROUP BY order_id;
+CREATE UNIQUE INDEX CONCURRENTLY order_sizes_order ON order_sizes (order_id);
