@@ -101,8 +101,8 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 		if ((rc = next(p)) < 0)
 			return rc;
 		if (after_op && (is(p, ")") || is(p, ",") ||
-				 (depth == 0 && (is(p, "collate") || is(p, "asc") || is(p, "desc") ||
-						 is(p, "nulls")))))
+				 (depth == 0 && (is(p, "collate") || is(p, "asc") ||
+						 is(p, "desc") || is(p, "nulls")))))
 			return expected(p, "an operand");
 	}
 	if ((rc = typed_literals(&typed, p->text + from, p->cur.prev_end - from)) < 0 ||

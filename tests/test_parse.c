@@ -1055,13 +1055,14 @@ static void typed_literals_of_types_of_several_words_are_casts(void **state)
 		     " g INT DEFAULT int4 '5', h VARCHAR(10) DEFAULT varchar(10) 'y',"
 		     " i NUMERIC DEFAULT numeric(5, 2) '1.5' CHECK (i > double precision '0.5'),"
 		     " j TIMESTAMP CHECK (j > now() AT TIME ZONE 'utc'))");
-	casts = parse_ok("CREATE TABLE t (a DOUBLE PRECISION DEFAULT '1.5'::double precision,"
-			 " b TIMESTAMPTZ DEFAULT '2020-01-01 00:00:00+00'::timestamp with time zone,"
-			 " c VARCHAR DEFAULT 'x'::character varying, d BIT VARYING DEFAULT"
-			 " '101'::bit varying, e BOOLEAN DEFAULT 'true'::boolean, f NUMERIC DEFAULT"
-			 " '1.0'::numeric, g INT DEFAULT '5'::int4, h VARCHAR(10) DEFAULT"
-			 " 'y'::varchar(10), i NUMERIC DEFAULT '1.5'::numeric(5, 2)"
-			 " CHECK (i > '0.5'::double precision), j TIMESTAMP)");
+	casts = parse_ok(
+		"CREATE TABLE t (a DOUBLE PRECISION DEFAULT '1.5'::double precision,"
+		" b TIMESTAMPTZ DEFAULT '2020-01-01 00:00:00+00'::timestamp with time zone,"
+		" c VARCHAR DEFAULT 'x'::character varying, d BIT VARYING DEFAULT"
+		" '101'::bit varying, e BOOLEAN DEFAULT 'true'::boolean, f NUMERIC DEFAULT"
+		" '1.0'::numeric, g INT DEFAULT '5'::int4, h VARCHAR(10) DEFAULT"
+		" 'y'::varchar(10), i NUMERIC DEFAULT '1.5'::numeric(5, 2)"
+		" CHECK (i > '0.5'::double precision), j TIMESTAMP)");
 	t = s->tables[0];
 	u = casts->tables[0];
 	for (i = 0; i + 1 < u->ncolumns; i++)
