@@ -116,7 +116,9 @@ static int parse_default_operand(struct parser *p)
 		} else if (p->cur.tok.kind == DBT_TOK_WORD && literal_type(p->text, &p->cur.tok) &&
 			   (la.kind == DBT_TOK_STRING || type_word_token(p->text, &la))) {
 			/* A typed literal: TYPE [PRECISION | VARYING | WITH[OUT]
-			 * TIME ZONE] [(modifiers)] 'text'. */
+			 * TIME ZONE] [(modifiers)] 'text', INTERVAL 'text' [fields]. */
+			int interval = is(p, "interval");
+
 			while ((rc = next(p)) == 0 && p->cur.tok.kind != DBT_TOK_STRING) {
 				if (is(p, "(")) {
 					if ((rc = parse_parens(p, &a, &b, 1)) < 0)
@@ -130,6 +132,11 @@ static int parse_default_operand(struct parser *p)
 			}
 			if (rc == 0)
 				rc = next(p);
+			/* Its fields: INTERVAL '1' DAY, '1.5' SECOND(3). */
+			while (rc == 0 && interval && interval_field(p)) {
+				if ((rc = next(p)) == 0 && is(p, "("))
+					rc = parse_parens(p, &a, &b, 0);
+			}
 		} else {
 			return expected(p, "a default value");
 		}

@@ -1075,6 +1075,31 @@ static void typed_literals_of_types_of_several_words_are_casts(void **state)
 	dbt_schema_free(casts);
 }
 
+static void interval_literals_keep_their_fields(void **state)
+{
+	dbt_schema *s, *casts;
+	dbt_table *t, *u;
+	size_t i;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INTERVAL DEFAULT interval '1' day,"
+		     " b INTERVAL DEFAULT interval '1:30' hour to minute,"
+		     " c INTERVAL DEFAULT interval '1.5' second(3) NOT NULL,"
+		     " d INTERVAL DEFAULT interval '2 days' CHECK (d > interval '1' hour))");
+	casts = parse_ok("CREATE TABLE t (a INTERVAL DEFAULT '1'::interval day,"
+			 " b INTERVAL DEFAULT '1:30'::interval hour to minute,"
+			 " c INTERVAL DEFAULT '1.5'::interval second(3) NOT NULL,"
+			 " d INTERVAL DEFAULT '2 days'::interval CHECK (d > '1'::interval hour))");
+	t = s->tables[0];
+	u = casts->tables[0];
+	for (i = 0; i < u->ncolumns; i++)
+		assert_string_equal(t->columns[i]->default_expr, u->columns[i]->default_expr);
+	assert_true(t->columns[2]->not_null);
+	assert_string_equal(t->checks[0]->expr, u->checks[0]->expr);
+	dbt_schema_free(s);
+	dbt_schema_free(casts);
+}
+
 static void serial_is_an_autoincrementing_not_null_integer(void **state)
 {
 	dbt_schema *s;
@@ -3194,6 +3219,7 @@ int main(void)
 		T(defaults_take_word_operators_without_parentheses),
 		T(default_may_be_a_case_expression),
 		T(typed_literals_of_types_of_several_words_are_casts),
+		T(interval_literals_keep_their_fields),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
 		T(generated_as_identity_sets_the_identity_kind),
