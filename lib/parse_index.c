@@ -71,9 +71,9 @@ static int keep_name(struct parser *p, char **slot)
  * An index key that goes on after its column or call with an operator
  * (the current token), as SQLite takes it without parentheses:
  * `ON t (a + b)`, `(lower(a) || b)`, and as the model takes PostgreSQL's
- * word operators too: `(created_at AT TIME ZONE 'utc')`.  The key, from `from`, becomes the
- * expression up to the ',' or ')' that ends it, or its COLLATE, ASC,
- * DESC or NULLS.
+ * word operators too: `(created_at AT TIME ZONE 'utc')`.  The key, from
+ * `from`, becomes the expression up to the ',' or ')' that ends it, or its
+ * COLLATE, ASC, DESC or NULLS.
  */
 static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int line, int col)
 {
@@ -328,8 +328,8 @@ static int add_index_include(void *obj, const char *column)
 }
 
 /* CREATE [UNIQUE] INDEX has been read, the statement began at `first`:
- * [CONCURRENTLY | ASYNC] [IF NOT EXISTS] [name] ON table [USING method] (keys) [INCLUDE
- * (columns)] [NULLS [NOT] DISTINCT] [WHERE ...]. */
+ * [CONCURRENTLY | ASYNC] [IF NOT EXISTS] [name] ON table [USING method]
+ * (keys) [INCLUDE (columns)] [NULLS [NOT] DISTINCT] [WHERE ...]. */
 int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
 	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
