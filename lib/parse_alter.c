@@ -697,10 +697,8 @@ static int drop_column(struct parser *p, dbt_table *t, const struct name *n, int
 	dbt_buf_release(&what);
 	if (rc < 0)
 		return rc;
-	if (t->ncolumns == 1)
-		return fail_at(p, n->line, n->col,
-			       "cannot drop column '%s': it is the only column of table '%s'", n->s,
-			       t->name);
+	/* Its last column too, as PostgreSQL drops it; SQLite and MariaDB
+	 * refuse the table of no columns in their adapt. */
 	for (k = 0; k < t->nchecks;) {
 		if ((rc = expr_column(NULL, &names, t->checks[k]->expr, n->s, NULL)) < 0)
 			return rc;

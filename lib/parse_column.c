@@ -63,7 +63,8 @@ static int skip_array(struct parser *p)
 }
 
 /* One operand of a default: signs, then a literal, a constant word, a
- * function call or a parenthesised expression, then any casts. */
+ * function call, CASE ... END or a parenthesised expression, then any
+ * casts. */
 static int parse_default_operand(struct parser *p)
 {
 	dbt_token la;
@@ -79,26 +80,63 @@ static int parse_default_operand(struct parser *p)
 		rc = parse_parens(p, &a, &b, 0);
 	} else if (p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) {
 		peek(p, &la);
-		if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "array") &&
-		    dbt_token_is(p->text, &la, "[")) {
+		if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "case")) {
+			/* CASE ... END, nested ones too. */
+			int depth = 0, parens = 0;
+
+			do {
+				if (p->cur.tok.kind == DBT_TOK_END || is(p, ";") ||
+				    (parens == 0 && (is(p, ")") || is(p, ","))))
+					return expected(p, "END");
+				if (p->cur.tok.kind == DBT_TOK_WORD)
+					depth += is(p, "case") - is(p, "end");
+				else
+					parens += is(p, "(") - is(p, ")");
+				if ((rc = next(p)) < 0)
+					return rc;
+			} while (depth > 0);
+		} else if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "array") &&
+			   dbt_token_is(p->text, &la, "[")) {
 			/* An array constructor: ARRAY[1, 2], ARRAY[]. */
 			if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
 				return rc;
 			rc = skip_array(p);
 		} else if (dbt_token_is(p->text, &la, "(")) {
+			int typed = literal_type(p->text, &p->cur.tok);
+
 			if ((rc = next(p)) < 0)
 				return rc;
 			rc = parse_parens(p, &a, &b, 1);
+			/* A typed literal with the type's modifiers:
+			 * VARCHAR(10) 'x', NUMERIC(5, 2) '1.5'. */
+			if (rc == 0 && typed && p->cur.tok.kind == DBT_TOK_STRING)
+				rc = next(p);
 		} else if (p->cur.tok.kind == DBT_TOK_WORD && default_word(p)) {
 			rc = next(p);
 		} else if (p->cur.tok.kind == DBT_TOK_WORD && literal_type(p->text, &p->cur.tok) &&
 			   (la.kind == DBT_TOK_STRING || type_word_token(p->text, &la))) {
-			/* A typed literal: TYPE [WITH[OUT] TIME ZONE] 'text'. */
-			while ((rc = next(p)) == 0 && p->cur.tok.kind != DBT_TOK_STRING)
+			/* A typed literal: TYPE [PRECISION | VARYING | WITH[OUT]
+			 * TIME ZONE] [(modifiers)] 'text', INTERVAL 'text' [fields]. */
+			int interval = is(p, "interval");
+
+			while ((rc = next(p)) == 0 && p->cur.tok.kind != DBT_TOK_STRING) {
+				if (is(p, "(")) {
+					if ((rc = parse_parens(p, &a, &b, 1)) < 0)
+						return rc;
+					if (p->cur.tok.kind == DBT_TOK_STRING)
+						break;
+					return expected(p, "a string");
+				}
 				if (!type_word(p))
 					return expected(p, "a string");
+			}
 			if (rc == 0)
 				rc = next(p);
+			/* Its fields: INTERVAL '1' DAY, '1.5' SECOND(3). */
+			while (rc == 0 && interval && interval_field(p)) {
+				if ((rc = next(p)) == 0 && is(p, "("))
+					rc = parse_parens(p, &a, &b, 0);
+			}
 		} else {
 			return expected(p, "a default value");
 		}
@@ -145,17 +183,80 @@ static int parse_default_operand(struct parser *p)
 	return rc;
 }
 
-/* DEFAULT has been read: an operand, then any binary operators and
- * operands.  `*from`, `*to` receive its span. */
-static int parse_default(struct parser *p, size_t *from, size_t *to)
+int word_operator(const struct parser *p)
+{
+	dbt_token la;
+
+	if (p->cur.tok.kind != DBT_TOK_WORD)
+		return 0;
+	if (is(p, "is"))
+		return 1;
+	if (!is(p, "at"))
+		return 0;
+	peek(p, &la);
+	return dbt_token_is(p->text, &la, "time") || dbt_token_is(p->text, &la, "local");
+}
+
+/*
+ * The word operator at the current token (word_operator()): AT TIME ZONE,
+ * AT LOCAL, IS [NOT] NULL | TRUE | FALSE | UNKNOWN | DISTINCT FROM, AND,
+ * OR.  PostgreSQL's DEFAULT takes them only in parentheses; the model
+ * takes them bare too, and the renderer writes such a default in
+ * parentheses.  1 when one was read, with `*operand` set when an operand
+ * follows it; 0 when the current token is none.
+ */
+static int default_word_operator(struct parser *p, int *operand)
 {
 	int rc;
+
+	*operand = 1;
+	if (p->cur.tok.kind == DBT_TOK_WORD && (is(p, "and") || is(p, "or")))
+		return (rc = next(p)) < 0 ? rc : 1;
+	if (!word_operator(p))
+		return 0;
+	if (is(p, "at")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (is(p, "local")) {
+			*operand = 0;
+			return (rc = next(p)) < 0 ? rc : 1;
+		}
+		if ((rc = next(p)) < 0 || (rc = expect(p, "zone", "ZONE")) < 0)
+			return rc;
+		return 1;
+	}
+	if ((rc = next(p)) < 0 || (is(p, "not") && (rc = next(p)) < 0))
+		return rc;
+	if (is(p, "null") || is(p, "true") || is(p, "false") || is(p, "unknown")) {
+		*operand = 0;
+		return (rc = next(p)) < 0 ? rc : 1;
+	}
+	if ((rc = expect(p, "distinct", "NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM")) < 0 ||
+	    (rc = expect(p, "from", "FROM")) < 0)
+		return rc;
+	return 1;
+}
+
+/* DEFAULT has been read: an operand, then any binary operators (word
+ * operators too) and operands.  `*from`, `*to` receive its span. */
+static int parse_default(struct parser *p, size_t *from, size_t *to)
+{
+	int operand, rc;
 
 	*from = p->cur.tok.start;
 	if ((rc = parse_default_operand(p)) < 0)
 		return rc;
-	while (p->cur.tok.kind == DBT_TOK_OP && !is(p, "::")) {
-		if ((rc = next(p)) < 0 || (rc = parse_default_operand(p)) < 0)
+	for (;;) {
+		if (p->cur.tok.kind == DBT_TOK_OP && !is(p, "::")) {
+			if ((rc = next(p)) < 0 || (rc = parse_default_operand(p)) < 0)
+				return rc;
+			continue;
+		}
+		if ((rc = default_word_operator(p, &operand)) < 0)
+			return rc;
+		if (rc == 0)
+			break;
+		if (operand && (rc = parse_default_operand(p)) < 0)
 			return rc;
 	}
 	*to = p->cur.prev_end;

@@ -70,9 +70,10 @@ static int keep_name(struct parser *p, char **slot)
 /*
  * An index key that goes on after its column or call with an operator
  * (the current token), as SQLite takes it without parentheses:
- * `ON t (a + b)`, `(lower(a) || b)`.  The key, from `from`, becomes the
- * expression up to the ',' or ')' that ends it, or its COLLATE, ASC or
- * DESC.
+ * `ON t (a + b)`, `(lower(a) || b)`, and as the model takes PostgreSQL's
+ * word operators too: `(created_at AT TIME ZONE 'utc')`.  The key, from
+ * `from`, becomes the expression up to the ',' or ')' that ends it, or its
+ * COLLATE, ASC, DESC or NULLS.
  */
 static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int line, int col)
 {
@@ -89,8 +90,8 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 
 		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "')'");
-		if (depth == 0 &&
-		    (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") || is(p, "desc")))
+		if (depth == 0 && (is(p, ",") || is(p, ")") || is(p, "collate") || is(p, "asc") ||
+				   is(p, "desc") || is(p, "nulls")))
 			break;
 		if (is(p, "("))
 			depth++;
@@ -99,9 +100,9 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*");
 		if ((rc = next(p)) < 0)
 			return rc;
-		if (after_op &&
-		    (is(p, ")") || is(p, ",") ||
-		     (depth == 0 && (is(p, "collate") || is(p, "asc") || is(p, "desc")))))
+		if (after_op && (is(p, ")") || is(p, ",") ||
+				 (depth == 0 && (is(p, "collate") || is(p, "asc") ||
+						 is(p, "desc") || is(p, "nulls")))))
 			return expected(p, "an operand");
 	}
 	if ((rc = typed_literals(&typed, p->text + from, p->cur.prev_end - from)) < 0 ||
@@ -236,7 +237,7 @@ int parse_index_elem(struct parser *p, dbt_index *ix)
 		    (rc = dbt_index_add_column(ix, n.s, 0)) < 0)
 			goto cleanup;
 	}
-	if (p->cur.tok.kind == DBT_TOK_OP &&
+	if ((p->cur.tok.kind == DBT_TOK_OP || word_operator(p)) &&
 	    (rc = index_bare_expr(p, ix, from_elem, line, col)) < 0)
 		goto cleanup;
 	if (is(p, "collate") && (rc = index_collate(p, ix, line, col)) < 0)
@@ -327,14 +328,29 @@ static int add_index_include(void *obj, const char *column)
 }
 
 /* CREATE [UNIQUE] INDEX has been read, the statement began at `first`:
- * [IF NOT EXISTS] [name] ON table [USING method] (keys) [INCLUDE
- * (columns)] [NULLS [NOT] DISTINCT] [WHERE ...]. */
+ * [CONCURRENTLY | ASYNC] [IF NOT EXISTS] [name] ON table [USING method]
+ * (keys) [INCLUDE (columns)] [NULLS [NOT] DISTINCT] [WHERE ...]. */
 int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
 	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
 	dbt_index *ix;
+	dbt_token how = {0};
 	int line, col, rc;
 
+	/* How the index is built, not what it is: the model's index is
+	 * compared and made as a plain one (see README, "The declared
+	 * model").  Aurora DSQL's ASYNC says the same; followed by ON, it is
+	 * the index's name. */
+	if (is(p, "concurrently") || is(p, "async")) {
+		dbt_token la;
+
+		peek(p, &la);
+		if (is(p, "concurrently") || !dbt_token_is(p->text, &la, "on")) {
+			how = p->cur.tok;
+			if ((rc = next(p)) < 0)
+				goto cleanup;
+		}
+	}
 	if (is(p, "if")) {
 		if ((rc = next(p)) < 0 || (rc = expect(p, "not", "NOT")) < 0 ||
 		    (rc = expect(p, "exists", "EXISTS")) < 0)
@@ -363,7 +379,13 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 	/* An index of a materialized view is part of it, as the database
 	 * reads it: kept as text, for the scratch database to build. */
 	if (declared_matview(p, tn.s)) {
-		rc = keep_statement(p, first, "index", n.s, NULL);
+		dbt_statement *st;
+
+		if ((rc = keep_statement(p, first, "index", n.s, &st)) < 0)
+			goto cleanup;
+		/* Made in a transaction, as any statement of a revision. */
+		if (how.len)
+			memset(st->sql + (how.start - first->start), ' ', how.len);
 		goto cleanup;
 	}
 	if ((rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)

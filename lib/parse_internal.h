@@ -160,6 +160,9 @@ int column_not_null(struct parser *p, struct coldef *d);
 int column_default(struct parser *p, struct coldef *d);
 int column_generated(struct parser *p, struct coldef *d);
 int column_collate(struct parser *p, struct coldef *d);
+/* Whether the current token starts a word operator that goes on after an
+ * operand: AT TIME ZONE, AT LOCAL, IS ... */
+int word_operator(const struct parser *p);
 int parse_identity_options(struct parser *p, dbt_column *c);
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
 int parse_column(struct parser *p, dbt_table *t, int alter);

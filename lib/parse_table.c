@@ -173,11 +173,52 @@ int literal_type(const char *text, const dbt_token *t)
 	return t->kind == DBT_TOK_WORD && dbt_type_word_starts_literal(text + t->start, t->len);
 }
 
+/* Whether the token is a field word of an interval: DAY, HOUR TO MINUTE. */
+static int interval_field_token(const char *text, const dbt_token *t)
+{
+	static const char *const words[] = {"year",   "month",	"day", "hour",
+					    "minute", "second", "to"};
+	size_t i;
+
+	for (i = 0; t->kind == DBT_TOK_WORD && i < sizeof(words) / sizeof(words[0]); i++)
+		if (dbt_token_is(text, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+ * The end of the fields after an interval literal's string, which the
+ * lexer `la` stands before (INTERVAL '1' DAY, '1:30' HOUR TO MINUTE,
+ * '1.5' SECOND(3)); `from` when there are none.  `la` is left after them.
+ */
+static size_t interval_fields(const char *text, dbt_lexer *la, size_t from)
+{
+	dbt_lexer at = *la;
+	dbt_token v;
+	size_t end = from;
+
+	while (dbt_lex_next(&at, &v) == 0) {
+		if (interval_field_token(text, &v)) {
+			end = v.start + v.len;
+		} else if (end > from && dbt_token_is(text, &v, "(")) {
+			if (dbt_lex_next(&at, &v) < 0 || v.kind != DBT_TOK_NUMBER ||
+			    dbt_lex_next(&at, &v) < 0 || !dbt_token_is(text, &v, ")"))
+				break;
+			end = v.start + v.len;
+		} else {
+			break;
+		}
+		*la = at;
+	}
+	return end;
+}
+
 /*
  * The expression `text` (`len` bytes) with each typed literal TYPE 'str'
  * written as the cast 'str'::TYPE, which is what PostgreSQL makes of it
- * and prints back; in `out`, caller frees.  Text that does not tokenize
- * is copied as it is, for the normaliser to report.
+ * and prints back (INTERVAL 'str' DAY as 'str'::INTERVAL DAY); in `out`,
+ * caller frees.  Text that does not tokenize is copied as it is, for the
+ * normaliser to report.
  */
 int typed_literals(char **out, const char *text, size_t len)
 {
@@ -194,12 +235,30 @@ int typed_literals(char **out, const char *text, size_t len)
 
 		if (t.kind != DBT_TOK_WORD || !literal_type(text, &t))
 			continue;
-		/* TIME and TIMESTAMP take WITH or WITHOUT TIME ZONE. */
 		if (dbt_lex_next(&la, &u) < 0)
 			break;
-		if (dbt_token_is(text, &u, "with") || dbt_token_is(text, &u, "without")) {
+		/* The type's other words: DOUBLE PRECISION, CHARACTER VARYING,
+		 * BIT VARYING; TIME and TIMESTAMP take WITH or WITHOUT TIME
+		 * ZONE (never TIME ZONE alone: AT TIME ZONE 'utc'). */
+		if (dbt_token_is(text, &u, "precision") || dbt_token_is(text, &u, "varying")) {
+			type_end = u.start + u.len;
+			if (dbt_lex_next(&la, &u) < 0)
+				break;
+		} else if (dbt_token_is(text, &u, "with") || dbt_token_is(text, &u, "without")) {
 			if (dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "time") ||
 			    dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "zone"))
+				continue;
+			type_end = u.start + u.len;
+			if (dbt_lex_next(&la, &u) < 0)
+				break;
+		}
+		/* Its modifiers: VARCHAR(10) 'x', NUMERIC(5, 2) '1.5'. */
+		if (dbt_token_is(text, &u, "(")) {
+			int depth = 1;
+
+			while (depth > 0 && dbt_lex_next(&la, &u) == 0 && u.kind != DBT_TOK_END)
+				depth += dbt_token_is(text, &u, "(") - dbt_token_is(text, &u, ")");
+			if (depth > 0)
 				continue;
 			type_end = u.start + u.len;
 			if (dbt_lex_next(&la, &u) < 0)
@@ -212,6 +271,16 @@ int typed_literals(char **out, const char *text, size_t len)
 		dbt_buf_puts(&b, "::");
 		dbt_buf_put(&b, text + t.start, type_end - t.start);
 		copied = u.start + u.len;
+		if (dbt_token_is(text, &t, "interval")) {
+			dbt_lexer fl = la;
+			size_t end = interval_fields(text, &fl, copied);
+
+			if (end > copied) {
+				dbt_buf_put(&b, text + copied, end - copied);
+				copied = end;
+				la = fl;
+			}
+		}
 		lx = la;
 	}
 	dbt_buf_put(&b, text + copied, len - copied);
@@ -367,7 +436,7 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 	dbt_exclude *x;
 	char *text;
 	size_t from = p->cur.tok.start;
-	int depth = 0, rc;
+	int depth = 0, btree = is(p, "("), rc;
 
 	if (!is(p, "using") && !is(p, "("))
 		return expected(p, "USING or '('");
@@ -399,6 +468,17 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 		return expected(p, "')'");
 	if ((rc = typed_literals(&text, p->text + from, p->cur.prev_end - from)) < 0)
 		return rc;
+	/* Without USING, the method is B-tree, which PostgreSQL names (and
+	 * which keeps the definition from starting with a parenthesis that
+	 * the normaliser would take as the whole expression's). */
+	if (btree) {
+		dbt_buf b = DBT_BUF_INIT;
+
+		dbt_buf_printf(&b, "USING btree %s", text);
+		free(text);
+		if (!(text = dbt_buf_detach(&b)))
+			return dbt_error_oom();
+	}
 	rc = dbt_table_add_exclude(&x, t, name, text, strlen(text));
 	free(text);
 	if (rc < 0)
@@ -1323,7 +1403,9 @@ int parse_table(struct parser *p)
 	}
 	if ((rc = expect(p, "(", "'('")) < 0)
 		goto cleanup;
-	for (;;) {
+	/* PostgreSQL's table of no columns, "CREATE TABLE t ()": SQLite and
+	 * MariaDB refuse it in their adapt, at the table's name. */
+	while (!is(p, ")")) {
 		if (is_mysql_key_line(p))
 			rc = parse_mysql_key(p, t, NULL, 0);
 		else if (is_table_constraint(p))
@@ -1338,10 +1420,11 @@ int parse_table(struct parser *p)
 			break;
 		if ((rc = expect(p, ",", "',' or ')'")) < 0)
 			goto cleanup;
-	}
-	if (t->ncolumns == 0) {
-		rc = fail_at(p, n.line, n.col, "table '%s' has no columns", t->name);
-		goto cleanup;
+		/* "(a INT,)": the comma promises another column. */
+		if (is(p, ")")) {
+			rc = expected(p, "a column name or table constraint");
+			goto cleanup;
+		}
 	}
 	if ((rc = check_constraint_names(p, t)) < 0 || (rc = next(p)) < 0)
 		goto cleanup;

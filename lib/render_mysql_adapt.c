@@ -554,6 +554,14 @@ static int refuse_pg_forms(const dbt_schema *s)
 
 		if ((rc = dbt_render_refuse_conflict(t, "MariaDB/MySQL")) < 0)
 			return rc;
+		/* A partition's columns are its parent's: refused as one below. */
+		if (t->ncolumns == 0 && !t->partition_of) {
+			dbt_render_place(at, sizeof(at), t->line, t->col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%stable '%s' has no columns, which MariaDB/MySQL "
+					     "does not allow",
+					     at, t->name);
+		}
 		if (t->unlogged) {
 			dbt_render_place(at, sizeof(at), t->unlogged_line, t->unlogged_col);
 			return dbt_error_set(DBT_EPARSE,

@@ -164,6 +164,11 @@ static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 				     "which "
 				     "SQLite does not support",
 				     t->excludes[0]->line, t->excludes[0]->col, t->name);
+	if (t->ncolumns == 0)
+		return dbt_error_set(DBT_EPARSE,
+				     "%d:%d: table '%s' has no columns, which SQLite does not "
+				     "allow",
+				     t->line, t->col, t->name);
 	if (t->like_line)
 		return dbt_error_set(DBT_EPARSE,
 				     "%d:%d: table '%s' copies another table with LIKE, which "

@@ -851,6 +851,23 @@ static void foreign_keys_may_reference_tables_declared_later(void **state)
 	dbt_schema_free(s);
 }
 
+static void foreign_keys_may_reference_reserved_word_tables_declared_later(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE items (id INT PRIMARY KEY,\n"
+		     "  order_id INT NOT NULL REFERENCES \"order\"(id),\n"
+		     "  user_id INT REFERENCES public.\"user\" ON DELETE CASCADE);\n"
+		     "CREATE TABLE \"order\" (id INT PRIMARY KEY);\n"
+		     "CREATE TABLE \"user\" (id INT PRIMARY KEY);");
+	assert_string_equal(s->tables[0]->fks[0]->ref_table, "order");
+	assert_string_equal(s->tables[0]->fks[0]->ref_columns[0], "id");
+	assert_string_equal(s->tables[0]->fks[1]->ref_table, "user");
+	assert_string_equal(s->tables[0]->fks[1]->ref_columns[0], "id");
+	dbt_schema_free(s);
+}
+
 static void foreign_key_may_reference_its_own_table(void **state)
 {
 	dbt_schema *s;
@@ -975,6 +992,112 @@ static void expression_defaults_are_canonical(void **state)
 	assert_string_equal(t->columns[9]->default_expr, "datetime('now', 'localtime')");
 	assert_string_equal(t->columns[10]->default_expr, "-1");
 	dbt_schema_free(s);
+}
+
+static void defaults_take_word_operators_without_parentheses(void **state)
+{
+	dbt_schema *s, *paren;
+	dbt_table *t, *u;
+	size_t i;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a TIMESTAMP DEFAULT now() AT TIME ZONE 'utc',"
+		     " b TIMESTAMP DEFAULT CURRENT_TIMESTAMP AT TIME ZONE 'UTC' NOT NULL,"
+		     " c TIMESTAMP DEFAULT '2020-01-01'::timestamptz AT TIME ZONE 'utc',"
+		     " d BOOLEAN DEFAULT 1 IS NOT DISTINCT FROM 2, e BOOLEAN DEFAULT 'x' IS NULL,"
+		     " f TEXT DEFAULT 'a' || 'b' COLLATE \"C\", g INT DEFAULT '5'::text::int)");
+	paren = parse_ok("CREATE TABLE t (a TIMESTAMP DEFAULT (now() AT TIME ZONE 'utc'),"
+			 " b TIMESTAMP DEFAULT (CURRENT_TIMESTAMP AT TIME ZONE 'UTC') NOT NULL,"
+			 " c TIMESTAMP DEFAULT ('2020-01-01'::timestamptz AT TIME ZONE 'utc'),"
+			 " d BOOLEAN DEFAULT (1 IS NOT DISTINCT FROM 2),"
+			 " e BOOLEAN DEFAULT ('x' IS NULL), f TEXT DEFAULT ('a' || 'b'),"
+			 " g INT DEFAULT ('5'::text::int))");
+	t = s->tables[0];
+	u = paren->tables[0];
+	for (i = 0; i < u->ncolumns; i++)
+		assert_string_equal(t->columns[i]->default_expr, u->columns[i]->default_expr);
+	assert_true(t->columns[1]->not_null);
+	/* COLLATE after a default is the column's, as PostgreSQL reads it. */
+	assert_string_equal(t->columns[5]->collation, "C");
+	assert_null(u->columns[5]->collation);
+	dbt_schema_free(s);
+	dbt_schema_free(paren);
+}
+
+static void default_may_be_a_case_expression(void **state)
+{
+	dbt_schema *s, *paren;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT DEFAULT CASE WHEN 1 > 0 THEN CASE WHEN 2 > 1 THEN 1"
+		     " END ELSE coalesce(2, 3) END NOT NULL, b INT)");
+	paren = parse_ok("CREATE TABLE t (a INT DEFAULT (CASE WHEN 1 > 0 THEN CASE WHEN 2 > 1 THEN"
+			 " 1 END ELSE coalesce(2, 3) END) NOT NULL, b INT)");
+	assert_string_equal(s->tables[0]->columns[0]->default_expr,
+			    paren->tables[0]->columns[0]->default_expr);
+	assert_true(s->tables[0]->columns[0]->not_null);
+	assert_int_equal(s->tables[0]->ncolumns, 2);
+	dbt_schema_free(s);
+	dbt_schema_free(paren);
+}
+
+static void typed_literals_of_types_of_several_words_are_casts(void **state)
+{
+	dbt_schema *s, *casts;
+	dbt_table *t, *u;
+	size_t i;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a DOUBLE PRECISION DEFAULT double precision '1.5',"
+		     " b TIMESTAMPTZ DEFAULT timestamp with time zone '2020-01-01 00:00:00+00',"
+		     " c VARCHAR DEFAULT character varying 'x', d BIT VARYING DEFAULT bit varying"
+		     " '101', e BOOLEAN DEFAULT boolean 'true', f NUMERIC DEFAULT numeric '1.0',"
+		     " g INT DEFAULT int4 '5', h VARCHAR(10) DEFAULT varchar(10) 'y',"
+		     " i NUMERIC DEFAULT numeric(5, 2) '1.5' CHECK (i > double precision '0.5'),"
+		     " j TIMESTAMP CHECK (j > now() AT TIME ZONE 'utc'))");
+	casts = parse_ok(
+		"CREATE TABLE t (a DOUBLE PRECISION DEFAULT '1.5'::double precision,"
+		" b TIMESTAMPTZ DEFAULT '2020-01-01 00:00:00+00'::timestamp with time zone,"
+		" c VARCHAR DEFAULT 'x'::character varying, d BIT VARYING DEFAULT"
+		" '101'::bit varying, e BOOLEAN DEFAULT 'true'::boolean, f NUMERIC DEFAULT"
+		" '1.0'::numeric, g INT DEFAULT '5'::int4, h VARCHAR(10) DEFAULT"
+		" 'y'::varchar(10), i NUMERIC DEFAULT '1.5'::numeric(5, 2)"
+		" CHECK (i > '0.5'::double precision), j TIMESTAMP)");
+	t = s->tables[0];
+	u = casts->tables[0];
+	for (i = 0; i + 1 < u->ncolumns; i++)
+		assert_string_equal(t->columns[i]->default_expr, u->columns[i]->default_expr);
+	assert_int_equal(t->nchecks, 2);
+	assert_string_equal(t->checks[0]->expr, u->checks[0]->expr);
+	/* TIME ZONE after AT is no typed literal's type. */
+	assert_string_equal(t->checks[1]->expr, "j > now() at time zone 'utc'");
+	dbt_schema_free(s);
+	dbt_schema_free(casts);
+}
+
+static void interval_literals_keep_their_fields(void **state)
+{
+	dbt_schema *s, *casts;
+	dbt_table *t, *u;
+	size_t i;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INTERVAL DEFAULT interval '1' day,"
+		     " b INTERVAL DEFAULT interval '1:30' hour to minute,"
+		     " c INTERVAL DEFAULT interval '1.5' second(3) NOT NULL,"
+		     " d INTERVAL DEFAULT interval '2 days' CHECK (d > interval '1' hour))");
+	casts = parse_ok("CREATE TABLE t (a INTERVAL DEFAULT '1'::interval day,"
+			 " b INTERVAL DEFAULT '1:30'::interval hour to minute,"
+			 " c INTERVAL DEFAULT '1.5'::interval second(3) NOT NULL,"
+			 " d INTERVAL DEFAULT '2 days'::interval CHECK (d > '1'::interval hour))");
+	t = s->tables[0];
+	u = casts->tables[0];
+	for (i = 0; i < u->ncolumns; i++)
+		assert_string_equal(t->columns[i]->default_expr, u->columns[i]->default_expr);
+	assert_true(t->columns[2]->not_null);
+	assert_string_equal(t->checks[0]->expr, u->checks[0]->expr);
+	dbt_schema_free(s);
+	dbt_schema_free(casts);
 }
 
 static void serial_is_an_autoincrementing_not_null_integer(void **state)
@@ -1171,6 +1294,89 @@ static void indexes_on_expressions(void **state)
 	dbt_schema_free(s);
 }
 
+static void index_keys_take_word_operators_without_parentheses(void **state)
+{
+	dbt_schema *s;
+	dbt_index *ix;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (created_at TIMESTAMP, note TEXT);"
+		     "CREATE INDEX t_day ON t (created_at AT TIME ZONE 'utc' DESC, note IS NULL);"
+		     "CREATE INDEX t_day2 ON t ((created_at AT TIME ZONE 'utc'));");
+	ix = s->indexes[0];
+	assert_int_equal(ix->nelems, 2);
+	assert_null(ix->elems[0].column);
+	assert_string_equal(ix->elems[0].expr, s->indexes[1]->elems[0].expr);
+	assert_true(ix->elems[0].desc);
+	assert_string_equal(ix->elems[1].expr, "note IS NULL");
+	dbt_schema_free(s);
+	/* NULLS FIRST/LAST ends a bare key, as ASC and DESC do. */
+	s = parse_ok("CREATE TABLE t (a INT, b INT);"
+		     "CREATE INDEX t_ab ON t (a + b NULLS FIRST, a * b DESC NULLS LAST);");
+	ix = s->indexes[0];
+	assert_string_equal(ix->elems[0].expr, "a + b");
+	assert_int_equal(ix->elems[0].nulls, DBT_NULLS_FIRST);
+	assert_string_equal(ix->elems[1].expr, "a * b");
+	assert_true(ix->elems[1].desc);
+	assert_int_equal(ix->elems[1].nulls, DBT_NULLS_LAST);
+	dbt_schema_free(s);
+}
+
+static void index_built_concurrently_is_a_plain_index(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a INT, b TEXT);"
+		     "CREATE INDEX CONCURRENTLY t_a ON t (a);"
+		     "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_b ON t USING btree (b)"
+		     " INCLUDE (a) WHERE b IS NOT NULL;"
+		     "CREATE INDEX CONCURRENTLY ON t USING hash (b);"
+		     "CREATE UNIQUE INDEX ASYNC t_ab ON t (a, b) WHERE a > 0;"
+		     "CREATE INDEX async ON t (b);");
+	assert_int_equal(s->nindexes, 5);
+	assert_string_equal(s->indexes[3]->name, "t_ab");
+	assert_true(s->indexes[3]->unique);
+	/* ASYNC before ON is the index's name. */
+	assert_string_equal(s->indexes[4]->name, "async");
+	assert_string_equal(s->indexes[0]->name, "t_a");
+	assert_false(s->indexes[0]->unique);
+	assert_string_equal(s->indexes[1]->name, "t_b");
+	assert_true(s->indexes[1]->unique);
+	assert_int_equal(s->indexes[1]->ninclude, 1);
+	assert_non_null(s->indexes[1]->where);
+	assert_string_equal(s->indexes[2]->method, "hash");
+	dbt_schema_free(s);
+	/* An index of a materialized view is kept as text, without the
+	 * word that a transaction refuses. */
+	s = parse_ok("CREATE TABLE t (a INT);\n"
+		     "CREATE MATERIALIZED VIEW mv AS SELECT a FROM t;\n"
+		     "CREATE UNIQUE INDEX CONCURRENTLY mv_a ON mv (a);");
+	assert_int_equal(s->nstatements, 2);
+	assert_string_equal(s->statements[1]->kind, "index");
+	assert_null(strstr(s->statements[1]->sql, "CONCURRENTLY"));
+	assert_non_null(strstr(s->statements[1]->sql, "mv_a ON mv (a)"));
+	dbt_schema_free(s);
+}
+
+static void table_may_have_no_columns(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok(
+		"CREATE TABLE t ();\nCREATE TABLE u (CHECK (1 > 0));\n"
+		"CREATE TABLE v ();\nALTER TABLE v ADD COLUMN a INT;\n"
+		"CREATE TABLE w (a INT, b INT);\nALTER TABLE w DROP COLUMN a, DROP COLUMN b;\n");
+	assert_int_equal(s->ntables, 4);
+	assert_int_equal(s->tables[0]->ncolumns, 0);
+	assert_int_equal(s->tables[1]->ncolumns, 0);
+	assert_int_equal(s->tables[1]->nchecks, 1);
+	assert_int_equal(s->tables[2]->ncolumns, 1);
+	assert_int_equal(s->tables[3]->ncolumns, 0);
+	dbt_schema_free(s);
+}
+
 static void partial_index_keeps_its_where(void **state)
 {
 	dbt_schema *s;
@@ -1297,10 +1503,14 @@ BAD(other_schemas_are_unsupported, "CREATE TABLE audit.t (a INT)",
     "'public')")
 BAD(if_not_exists_must_be_complete, "CREATE TABLE IF EXISTS t (a INT)",
     "schema.sql:1:17: expected NOT, found 'EXISTS'")
-BAD(table_needs_columns, "CREATE TABLE t ()",
-    "schema.sql:1:17: expected a column name or table constraint, found ')'")
-BAD(table_of_constraints_only_has_no_columns, "CREATE TABLE t (CHECK (1 > 0))",
-    "schema.sql:1:14: table 't' has no columns")
+BAD(table_list_needs_its_end, "CREATE TABLE t (",
+    "schema.sql:1:17: expected a column name or table constraint, found end of file")
+BAD(default_word_operator_needs_its_words, "CREATE TABLE t (a BOOLEAN DEFAULT 1 IS 2)",
+    "schema.sql:1:40: expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM, found '2'")
+BAD(default_case_needs_end, "CREATE TABLE t (a INT DEFAULT CASE WHEN true THEN 1);",
+    "schema.sql:1:52: expected END, found ')'")
+BAD(default_at_time_zone_needs_zone, "CREATE TABLE t (a TIMESTAMP DEFAULT now() AT TIME 'utc')",
+    "schema.sql:1:51: expected ZONE, found a string")
 BAD(trailing_comma_in_table, "CREATE TABLE t (a INT,)",
     "schema.sql:1:23: expected a column name or table constraint, found ')'")
 BAD(unclosed_table, "CREATE TABLE t (a INT",
@@ -1583,8 +1793,9 @@ BAD(index_where_extra_parenthesis, "CREATE TABLE t (a INT); CREATE INDEX i ON t 
 BAD(index_where_needs_an_expression_before_parenthesis,
     "CREATE TABLE t (a INT); CREATE INDEX i ON t (a) WHERE ) a > 0;",
     "schema.sql:1:55: expected an expression, found ')'")
-BAD(concurrently_is_unsupported, "CREATE TABLE t (a INT); CREATE INDEX CONCURRENTLY i ON t (a)",
-    "schema.sql:1:38: expected an index name or ON, found reserved word 'CONCURRENTLY'")
+BAD(concurrently_is_not_an_index_name,
+    "CREATE TABLE t (a INT); CREATE INDEX CONCURRENTLY CONCURRENTLY ON t (a)",
+    "schema.sql:1:51: expected an index name or ON, found reserved word 'CONCURRENTLY'")
 BAD(empty_quoted_identifier, "CREATE TABLE t (a INT, \"\" INT)",
     "schema.sql:1:24: empty quoted identifier")
 BAD(type_starts_with_its_name, "CREATE TABLE t (id INT, small(200) N)",
@@ -2352,6 +2563,10 @@ static void exclusion_constraints_are_held_with_their_definition(void **state)
 	assert_string_equal(t->excludes[1]->name, "b_x");
 	assert_int_equal(t->excludes[1]->name_given, 1);
 	assert_string_equal(t->excludes[2]->name, "b_during_excl");
+	/* Without USING, the method PostgreSQL gives it, by name. */
+	assert_string_equal(t->excludes[3]->def,
+			    "USING btree(room WITH =, (lower(during)) WITH operator(pg_catalog.=), "
+			    "upper(during) COLLATE \"C\" text_ops DESC nulls last WITH =)");
 	dbt_schema_free(s);
 }
 
@@ -2993,6 +3208,7 @@ int main(void)
 		T(bracket_name_must_not_be_empty),
 		T(foreign_key_match_needs_a_kind),
 		T(foreign_keys_may_reference_tables_declared_later),
+		T(foreign_keys_may_reference_reserved_word_tables_declared_later),
 		T(foreign_key_may_reference_its_own_table),
 		T(foreign_key_may_reference_a_unique_constraint_or_index),
 		T(check_constraints_on_columns_and_tables),
@@ -3000,6 +3216,10 @@ int main(void)
 		T(literal_defaults_are_canonical),
 		T(default_null_is_no_default),
 		T(expression_defaults_are_canonical),
+		T(defaults_take_word_operators_without_parentheses),
+		T(default_may_be_a_case_expression),
+		T(typed_literals_of_types_of_several_words_are_casts),
+		T(interval_literals_keep_their_fields),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
 		T(generated_as_identity_sets_the_identity_kind),
@@ -3010,6 +3230,9 @@ int main(void)
 		T(nullable_columns_may_say_null),
 		T(indexes_on_columns_with_directions),
 		T(indexes_on_expressions),
+		T(index_keys_take_word_operators_without_parentheses),
+		T(index_built_concurrently_is_a_plain_index),
+		T(table_may_have_no_columns),
 		T(partial_index_keeps_its_where),
 		T(index_may_come_before_its_table),
 		T(index_names_fold_and_may_be_quoted),
@@ -3057,8 +3280,10 @@ int main(void)
 		T(table_needs_a_name),
 		T(other_schemas_are_unsupported),
 		T(if_not_exists_must_be_complete),
-		T(table_needs_columns),
-		T(table_of_constraints_only_has_no_columns),
+		T(table_list_needs_its_end),
+		T(default_word_operator_needs_its_words),
+		T(default_at_time_zone_needs_zone),
+		T(default_case_needs_end),
 		T(trailing_comma_in_table),
 		T(unclosed_table),
 		T(reserved_word_needs_quotes),
@@ -3170,7 +3395,7 @@ int main(void)
 		T(exclude_needs_a_method_after_using),
 		T(index_where_extra_parenthesis),
 		T(index_where_needs_an_expression_before_parenthesis),
-		T(concurrently_is_unsupported),
+		T(concurrently_is_not_an_index_name),
 		T(empty_quoted_identifier),
 		T(unterminated_quoted_identifier),
 		T(unterminated_string),

@@ -1379,6 +1379,10 @@ static void test_adapt_sqlite_refuses_postgres_table_key_and_index_forms(void **
 	} cases[] = {
 		{"CREATE UNLOGGED TABLE t (a INT)",
 		 "1:8: table 't' is UNLOGGED, which SQLite does not support"},
+		{"CREATE TABLE t (a INT);\nCREATE TABLE e ()",
+		 "2:14: table 'e' has no columns, which SQLite does not allow"},
+		{"CREATE TABLE t (a INT, b INT);\nALTER TABLE t DROP COLUMN a, DROP COLUMN b;",
+		 "1:14: table 't' has no columns, which SQLite does not allow"},
 		{"CREATE TABLE t (a INT, b INT, UNIQUE (a) INCLUDE (b))",
 		 "1:42: a key of table 't' has INCLUDE columns, which SQLite does not have"},
 		{"CREATE TABLE t (a INT UNIQUE NULLS NOT DISTINCT)",
@@ -3551,6 +3555,17 @@ static void test_ops_postgres_add_and_drop_an_exclusion_constraint(void **state)
 		     "ALTER TABLE b DROP CONSTRAINT b_during_excl;\n");
 }
 
+static void test_ops_postgres_exclusion_without_using_names_btree(void **state)
+{
+	(void)state;
+	assert_lists(PG, "CREATE TABLE b (name TEXT);",
+		     "CREATE TABLE b (name TEXT, EXCLUDE (name WITH =));",
+		     "-- + exclude b USING btree(name WITH =)\n"
+		     "ALTER TABLE b ADD CONSTRAINT b_name_excl EXCLUDE USING btree(name WITH =);\n",
+		     "-- - exclude b USING btree(name WITH =)\n"
+		     "ALTER TABLE b DROP CONSTRAINT b_name_excl;\n");
+}
+
 int main(void)
 {
 	static const struct CMUnitTest fixed[] = {
@@ -3660,6 +3675,7 @@ int main(void)
 		cmocka_unit_test(test_adapt_sqlite_refuses_partitions_and_exclusions),
 		cmocka_unit_test(test_ops_postgres_detach_and_attach_a_partition_with_a_new_bound),
 		cmocka_unit_test(test_ops_postgres_add_and_drop_an_exclusion_constraint),
+		cmocka_unit_test(test_ops_postgres_exclusion_without_using_names_btree),
 		cmocka_unit_test(test_op_replace_without_sql_is_an_error),
 		cmocka_unit_test(test_ops_sqlite_rebuild_leaves_views_the_list_drops_to_the_list),
 		cmocka_unit_test(test_ops_sqlite_rebuild_refuses_to_lose_a_column_a_view_uses),

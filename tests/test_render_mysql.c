@@ -409,6 +409,8 @@ static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 			   "1:36: column 't.a' has ON CONFLICT, a clause of SQLite's that "
 			   "MariaDB/MySQL does not have");
 	/* PostgreSQL's forms, which the model parser takes. */
+	assert_adapt_error("CREATE TABLE p (id INTEGER PRIMARY KEY);\nCREATE TABLE e ();",
+			   "2:14: table 'e' has no columns, which MariaDB/MySQL does not allow");
 	assert_adapt_error("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
 			   "CREATE TABLE c (pid INTEGER NOT NULL REFERENCES p (id)\n"
 			   "  ON UPDATE SET NULL);",

@@ -227,7 +227,8 @@ sql_script() {
 
 # dump_sql: the SQL that prints every user table of the database as a
 # "t|NAME" line, a "h|COLUMN|COLUMN..." line of its columns in order and
-# one "r|VALUE|..." line per row; then what the database says of its own
+# one "r|VALUE|..." line per row ("h|" and "r" for PostgreSQL's table of no
+# columns); then what the database says of its own
 # soundness: on SQLite the output of PRAGMA integrity_check ("ok") and of
 # PRAGMA foreign_key_check (nothing), on PostgreSQL a line per constraint
 # not validated (none).  The database lists its tables itself (SQLite in a
@@ -250,7 +251,7 @@ SQL
 	postgres)
 		cat <<'SQL'
 SELECT format('SELECT %L', 't|' || c.relname),
-	format('SELECT ''h|'' || string_agg(attname, ''|'' ORDER BY attnum) FROM pg_attribute WHERE attrelid = %s AND attnum > 0 AND NOT attisdropped', c.oid),
+	format('SELECT ''h|'' || coalesce(string_agg(attname, ''|'' ORDER BY attnum), '''') FROM pg_attribute WHERE attrelid = %s AND attnum > 0 AND NOT attisdropped', c.oid),
 	format('SELECT ''r'', * FROM public.%I', c.relname)
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname NOT IN ('dbtool_version', 'dbtool_history')
@@ -321,7 +322,7 @@ $(cat "$WTMP/rows")"
 	while IFS= read -r line; do
 		case "$into:$line" in
 		'dump:=== keep') into=keep ;;
-		dump:t\|* | dump:h\|* | dump:r\|*) printf '%s\n' "$line" >&3 ;;
+		dump:t\|* | dump:h\|* | dump:r\|* | dump:r) printf '%s\n' "$line" >&3 ;;
 		dump:*) sound+=$line$'\n' ;;
 		keep:*) printf '%s\n' "$line" >&4 ;;
 		esac

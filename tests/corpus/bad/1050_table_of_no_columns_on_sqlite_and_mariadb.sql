@@ -1,0 +1,5 @@
+CREATE TABLE users (
+	id INTEGER PRIMARY KEY
+);
+
+CREATE TABLE placeholder ();

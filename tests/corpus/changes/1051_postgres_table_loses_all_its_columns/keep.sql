@@ -1,0 +1,2 @@
+SELECT count(*) FROM drafts
+SELECT id, name FROM authors ORDER BY id
