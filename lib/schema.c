@@ -12,6 +12,7 @@
 #include "ident.h"
 #include "buf.h"
 #include "lex.h"
+#include "role.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -346,6 +347,9 @@ void dbt_schema_free(dbt_schema *schema)
 	for (i = 0; i < schema->nstatements; i++)
 		statement_free(schema->statements[i]);
 	free(schema->statements);
+	for (i = 0; i < schema->nroles; i++)
+		dbt_role_free(schema->roles[i]);
+	free(schema->roles);
 	dbt_table_map_release(&schema->table_map);
 	free(schema);
 }
@@ -383,6 +387,7 @@ void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
 }
 
 static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
+	[DBT_OBJ_ROLE] = "role",
 	[DBT_OBJ_SCHEMA] = "schema",
 	[DBT_OBJ_EXTENSION] = "extension",
 	[DBT_OBJ_ENUM] = "enum",

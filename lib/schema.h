@@ -397,7 +397,8 @@ typedef struct dbt_statement {
  * tables (see `deps`); drops go in the reverse order.
  */
 typedef enum dbt_object_kind {
-	DBT_OBJ_SCHEMA = 0, /* CREATE SCHEMA: another schema than the managed one */
+	DBT_OBJ_ROLE = 0,   /* CREATE ROLE: PostgreSQL's, of the whole cluster (role.h) */
+	DBT_OBJ_SCHEMA,	    /* CREATE SCHEMA: another schema than the managed one */
 	DBT_OBJ_EXTENSION,  /* CREATE EXTENSION */
 	DBT_OBJ_ENUM,	    /* CREATE TYPE ... AS ENUM */
 	DBT_OBJ_TYPE,	    /* another CREATE TYPE: composite, range */
@@ -472,6 +473,9 @@ typedef struct dbt_schema {
 	size_t nstatements;
 	dbt_object **objects; /* in creation order (kind, then dependencies) */
 	size_t nobjects;
+	struct dbt_role **roles; /* the roles the model declares (role.h);
+				  * models only */
+	size_t nroles;
 	dbt_table_map table_map; /* the tables by name (table_map.h) */
 } dbt_schema;
 
@@ -528,7 +532,7 @@ void dbt_schema_remove_index(dbt_schema *schema, dbt_index *index);
 /* The kind's name as deps and messages write it: "schema", "extension",
  * "enum", "type", "domain", "sequence", "function", "procedure", "view",
  * "materialized view", "trigger", "row level security", "policy",
- * "comment", "grant". */
+ * "comment", "grant", "role". */
 const char *dbt_object_kind_name(dbt_object_kind kind);
 
 /* Adds an index on `table` (a table name, which need not be declared yet). */
