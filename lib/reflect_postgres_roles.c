@@ -198,10 +198,12 @@ int dbt_pg_roles_prepare(dbt_schema *db, dbt_schema *model, dbt_conn *conn, cons
 		dbt_object *o, *live;
 		unsigned diff;
 
-		if ((rc = dbt_role_add_object(&o, model, d, mr, mr->set)) < 0 || !lr)
-			continue;
+		if ((rc = dbt_role_add_object(&o, model, d, mr, mr->set)) < 0)
+			break;
 		o->line = mr->line;
 		o->col = mr->col;
+		if (!lr)
+			continue;
 		diff = dbt_role_differs(mr, lr, mr->set);
 		if (!diff || !(live = dbt_schema_find_object(db, DBT_OBJ_ROLE, o->name)))
 			continue;
