@@ -430,7 +430,7 @@ static int roles_value(dbt_config *cfg, const struct loader *ld)
 
 	if (!v)
 		return 0;
-	rc = dbt_exclude_parse(&cfg->roles, &cfg->nroles, v);
+	rc = dbt_exclude_parse_key(&cfg->roles, &cfg->nroles, v, "roles");
 	if (rc == DBT_EPARSE)
 		return dbt_error_prefix(rc, "%s:%d", ld->path, ld->lines[KEY_ROLES]);
 	return rc;
