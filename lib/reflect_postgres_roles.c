@@ -144,6 +144,29 @@ static int set_replace(dbt_object *o, const struct dbt_dialect *d, const dbt_rol
 	return o->replace_sql ? 0 : dbt_error_oom();
 }
 
+int dbt_pg_roles_reflect(dbt_schema *db, dbt_conn *conn)
+{
+	struct live l = {NULL, NULL};
+	dbt_object *o;
+	size_t i;
+	int rc;
+
+	if (!(conn->dialect->caps & DBT_CAP_ROLES) || conn->nroles == 0)
+		return 0;
+	if ((rc = dbt_schema_new(&l.s)) < 0)
+		return rc;
+	rc = conn->dialect->query_rows(conn, roles_sql, live_row, &l);
+	for (i = 0; i < l.s->nroles && rc == 0; i++) {
+		const dbt_role *lr = l.s->roles[i];
+
+		if ((rc = dbt_exclude_match(conn->roles, conn->nroles, NULL, lr->name)) > 0)
+			rc = dbt_role_add_object(&o, db, conn->dialect, lr, DBT_ROLE_ALL);
+	}
+	dbt_schema_free(l.s);
+	free(l.self);
+	return rc;
+}
+
 int dbt_pg_roles_prepare(dbt_schema *db, dbt_schema *model, dbt_conn *conn, const char *model_path)
 {
 	const struct dbt_dialect *d = conn->dialect;

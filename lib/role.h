@@ -141,6 +141,13 @@ int dbt_pg_roles_prepare(dbt_schema *db, dbt_schema *model, struct dbt_conn *con
 			 const char *model_path);
 
 /*
+ * `dbtool inspect`'s part: adds to `db` the objects of the cluster's
+ * roles that `roles =` names (nothing, and no query, when it names none).
+ * 0, or the database's error.
+ */
+int dbt_pg_roles_reflect(dbt_schema *db, struct dbt_conn *conn);
+
+/*
  * The scratch database's part (scratch.c): creates the model's role `r`,
  * bare, when the cluster lacks it, on the scratch's connection `conn`
  * inside its transaction (which is always rolled back), so that the

@@ -110,6 +110,9 @@ agrees "unmanaged reader"
 printf 'roles = %s*\n' "${P}rea" >>dbtool.ini
 expect_fail 1 dbtool check
 expect_stdout_contains "- role $READER"
+expect_ok dbtool inspect
+expect_stdout_contains "CREATE ROLE $READER NOINHERIT LOGIN;"
+expect_eq "$(grep -c "$APP" "$OUT")" 0 "inspect prints only the roles that roles = names"
 expect_ok dbtool migrate -m "reader dropped"
 expect_ok dbtool upgrade
 expect_eq "$(role "$READER")" "" "a role that roles = names and the model leaves out is dropped"
