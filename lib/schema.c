@@ -387,7 +387,6 @@ void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
 }
 
 static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
-	[DBT_OBJ_ROLE] = "role",
 	[DBT_OBJ_SCHEMA] = "schema",
 	[DBT_OBJ_EXTENSION] = "extension",
 	[DBT_OBJ_ENUM] = "enum",
@@ -405,6 +404,7 @@ static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
 	[DBT_OBJ_POLICY] = "policy",
 	[DBT_OBJ_COMMENT] = "comment",
 	[DBT_OBJ_GRANT] = "grant",
+	[DBT_OBJ_ROLE] = "role",
 };
 
 const char *dbt_object_kind_name(dbt_object_kind kind)

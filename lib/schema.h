@@ -392,13 +392,13 @@ typedef struct dbt_statement {
 
 /*
  * Objects that the schema holds as the database's own definition rather
- * than field by field.  The kinds are in the order they are created: an
+ * than field by field.  The kinds are in the order they are created (but
+ * for roles, which come first): an
  * object may depend on objects of its own or an earlier kind and on
  * tables (see `deps`); drops go in the reverse order.
  */
 typedef enum dbt_object_kind {
-	DBT_OBJ_ROLE = 0,   /* CREATE ROLE: PostgreSQL's, of the whole cluster (role.h) */
-	DBT_OBJ_SCHEMA,	    /* CREATE SCHEMA: another schema than the managed one */
+	DBT_OBJ_SCHEMA = 0, /* CREATE SCHEMA: another schema than the managed one */
 	DBT_OBJ_EXTENSION,  /* CREATE EXTENSION */
 	DBT_OBJ_ENUM,	    /* CREATE TYPE ... AS ENUM */
 	DBT_OBJ_TYPE,	    /* another CREATE TYPE: composite, range */
@@ -415,6 +415,10 @@ typedef enum dbt_object_kind {
 	DBT_OBJ_POLICY,	    /* CREATE POLICY */
 	DBT_OBJ_COMMENT,    /* COMMENT ON */
 	DBT_OBJ_GRANT,	    /* GRANT: one privilege set of one grantee on one object */
+	DBT_OBJ_ROLE,	    /* CREATE ROLE: PostgreSQL's, of the whole cluster (role.h);
+			     * last in number (reflection's SQL numbers the others),
+			     * but created before every kind and dropped after them
+			     * (diff_objects.c) */
 	DBT_OBJ_NKINDS
 } dbt_object_kind;
 
