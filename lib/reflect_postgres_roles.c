@@ -119,7 +119,10 @@ static int normalize_valid_until(dbt_role *r, dbt_conn *conn, const char *model_
 		goto cleanup;
 	}
 	if ((rc = d->query_value(conn, dbt_buf_str(&sql), &v)) < 0) {
-		rc = dbt_error_prefix(DBT_EPARSE, "%s:%d:%d: VALID UNTIL of role '%s'", model_path,
+		/* The database's refusal is the model's error, at its place. */
+		if (rc == DBT_EDB)
+			rc = DBT_EPARSE;
+		rc = dbt_error_prefix(rc, "%s:%d:%d: VALID UNTIL of role '%s'", model_path,
 				      r->line, r->col, r->name);
 		goto cleanup;
 	}
