@@ -97,23 +97,10 @@ static int normalize_valid_until(dbt_role *r, dbt_conn *conn, const char *model_
 
 	if (!r->valid_until)
 		return 0;
-	dbt_buf_puts(&sql, "SELECT ");
-	{
-		dbt_buf lit = DBT_BUF_INIT, x = DBT_BUF_INIT;
-
-		d->quote_literal(&lit, r->valid_until);
-		dbt_buf_printf(&x, "%s::pg_catalog.timestamptz", dbt_buf_str(&lit));
-		/* VALID_UNTIL names its argument four times. */
-		dbt_buf_printf(&sql,
-			       "CASE WHEN %s IS NULL OR %s = 'infinity' THEN NULL ELSE "
-			       "pg_catalog.rtrim(pg_catalog.rtrim(pg_catalog.to_char(%s AT TIME "
-			       "ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), '0'), '.') || '+00' END",
-			       dbt_buf_str(&x), dbt_buf_str(&x), dbt_buf_str(&x));
-		if (lit.oom || x.oom)
-			sql.oom = 1;
-		dbt_buf_release(&lit);
-		dbt_buf_release(&x);
-	}
+	/* The same expression as the cluster's roles are read with. */
+	dbt_buf_puts(&sql, "SELECT " VALID_UNTIL("v.t") " FROM (SELECT ");
+	d->quote_literal(&sql, r->valid_until);
+	dbt_buf_puts(&sql, "::pg_catalog.timestamptz AS t) v");
 	if (sql.oom) {
 		rc = dbt_error_oom();
 		goto cleanup;
@@ -122,8 +109,8 @@ static int normalize_valid_until(dbt_role *r, dbt_conn *conn, const char *model_
 		/* The database's refusal is the model's error, at its place. */
 		if (rc == DBT_EDB)
 			rc = DBT_EPARSE;
-		rc = dbt_error_prefix(rc, "%s:%d:%d: VALID UNTIL of role '%s'", model_path,
-				      r->line, r->col, r->name);
+		rc = dbt_error_prefix(rc, "%s:%d:%d: VALID UNTIL of role '%s'", model_path, r->line,
+				      r->col, r->name);
 		goto cleanup;
 	}
 	free(r->valid_until);
