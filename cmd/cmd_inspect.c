@@ -16,7 +16,8 @@ static const char usage[] =
 	"types, sequences, policies, comments and grants, in dependency order.\n"
 	"'dbtool inspect > schema.sql' makes a model that 'dbtool check' finds\n"
 	"equal to the database.  dbtool's version and history tables, and what\n"
-	"'exclude =' in dbtool.ini names, are left out.  Reads only.\n";
+	"'exclude =' in dbtool.ini names, are left out; the PostgreSQL roles that\n"
+	"'roles =' names come first.  Reads only.\n";
 
 int cmd_inspect(int argc, char **argv)
 {

@@ -437,7 +437,8 @@ int cmd_config_need(const dbt_config *cfg, int model)
 {
 	if ((model && dbt_config_need(cfg, "model") < 0) ||
 	    (model && dbt_config_need(cfg, "model_command") < 0) ||
-	    dbt_config_need(cfg, "schema") < 0 || dbt_config_need(cfg, "exclude") < 0)
+	    dbt_config_need(cfg, "schema") < 0 || dbt_config_need(cfg, "exclude") < 0 ||
+	    dbt_config_need(cfg, "roles") < 0)
 		return cmd_fail();
 	if (model && cfg->model_command && dbt_model_set_command(cfg->model_command, cfg->dir) < 0)
 		return cmd_fail();

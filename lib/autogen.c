@@ -39,6 +39,7 @@
 #include "rename.h"
 #include "reflect_postgres_objects.h"
 #include "render.h"
+#include "role.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -774,6 +775,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	if ((rc = dbt_findings_add_ops(&out->changes, conn->dialect, diff.ops, diff.n)) < 0)
 		goto cleanup;
 	if ((rc = check_data(out, conn, &diff, db)) < 0 ||
+	    (rc = dbt_roles_warn_passwords(&out->warnings, model, &diff)) < 0 ||
 	    (rc = collect_destroys(out, &diff, &down)) < 0)
 		goto cleanup;
 	if (opts && opts->safe &&

@@ -40,6 +40,7 @@ enum {
 	KEY_MODEL_COMMAND,
 	KEY_DIALECTS,
 	KEY_SAFE,
+	KEY_ROLES,
 	NKEYS
 };
 
@@ -48,6 +49,7 @@ static const char *const key_names[NKEYS] = {
 	"schema",	 "version_schema",     "statement_lock_timeout",
 	"dev_url",	 "single_transaction", "exclude",
 	"model_command", "dialects",	       "safe",
+	"roles",
 };
 
 /* The largest statement_lock_timeout, in seconds: a day. */
@@ -420,6 +422,20 @@ static int exclude_value(dbt_config *cfg, const struct loader *ld)
 	return rc;
 }
 
+/* roles: patterns separated by commas, as exclude's (role.h). */
+static int roles_value(dbt_config *cfg, const struct loader *ld)
+{
+	const char *v = ld->values[KEY_ROLES];
+	int rc;
+
+	if (!v)
+		return 0;
+	rc = dbt_exclude_parse_key(&cfg->roles, &cfg->nroles, v, "roles");
+	if (rc == DBT_EPARSE)
+		return dbt_error_prefix(rc, "%s:%d", ld->path, ld->lines[KEY_ROLES]);
+	return rc;
+}
+
 /* model_command: a shell command whose standard output is the model.  It
  * replaces the model file, so naming both is a mistake; `model` then
  * becomes "model_command", the name the model's errors carry. */
@@ -514,7 +530,7 @@ static char **field(dbt_config *cfg, int k)
 		return &cfg->model_command;
 	default:
 		return NULL; /* not a string: statement_lock_timeout, single_transaction,
-			      * exclude, dialects, safe */
+			      * exclude, dialects, safe, roles */
 	}
 }
 
@@ -614,6 +630,8 @@ int dbt_config_load(dbt_config *out, const char *path, int missing_ok)
 	if (rc == 0)
 		rc = exclude_value(&cfg, &ld);
 	if (rc == 0)
+		rc = roles_value(&cfg, &ld);
+	if (rc == 0)
 		rc = model_command_value(&cfg, &ld);
 	if (rc == 0)
 		rc = dialects_value(&cfg, &ld);
@@ -682,6 +700,7 @@ void dbt_config_release(dbt_config *cfg)
 	free(cfg->version_schema);
 	free(cfg->dev_url);
 	dbt_exclude_free(cfg->exclude, cfg->nexclude);
+	dbt_exclude_free(cfg->roles, cfg->nroles);
 	free(cfg->model_command);
 	for (i = 0; i < cfg->nunset; i++) {
 		free(cfg->unset[i].key);
@@ -777,7 +796,8 @@ int dbt_config_apply(dbt_conn *conn, const dbt_config *cfg, const char *dev_url,
 		return dbt_error_prefix(rc, "%s: version_schema",
 					cfg->path ? cfg->path : "dbtool.ini");
 	/* Every command that reads the schema leaves out what exclude names. */
-	if ((rc = dbt_conn_set_exclude(conn, cfg->exclude, cfg->nexclude)) < 0)
+	if ((rc = dbt_conn_set_exclude(conn, cfg->exclude, cfg->nexclude)) < 0 ||
+	    (rc = dbt_conn_set_roles(conn, cfg->roles, cfg->nroles)) < 0)
 		return rc;
 	if (statement_lock_timeout_ms >= 0)
 		dbt_conn_set_statement_lock_timeout(conn, statement_lock_timeout_ms);

@@ -74,6 +74,9 @@ void dbt_conn_close(dbt_conn *conn)
 	dbt_exclude_free(conn->exclude, conn->nexclude);
 	conn->exclude = NULL;
 	conn->nexclude = 0;
+	dbt_exclude_free(conn->roles, conn->nroles);
+	conn->roles = NULL;
+	conn->nroles = 0;
 	conn->dialect->close(conn);
 }
 

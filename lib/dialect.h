@@ -100,6 +100,9 @@ struct scratch;
 				    * scratch runs as written; without
 				    * it, PostgreSQL's are refused by
 				    * name */
+#define DBT_CAP_ROLES \
+	0x8000 /* the model may declare the cluster's
+		* roles (CREATE ROLE, role.h) */
 
 /*
  * The row callback of query_rows(): `values[i]` is column i of the row
@@ -134,6 +137,9 @@ struct dbt_conn {
 	char **exclude;		/* the names and globs dbtool never touches
 				 * (dbt_conn_set_exclude, exclude.h) */
 	size_t nexclude;
+	char **roles; /* the names and globs of the roles dbtool manages
+		       * besides the model's (dbt_conn_set_roles, role.h) */
+	size_t nroles;
 	dbt_rename_question rename_question; /* dbt_conn_set_rename_question;
 					      * NULL: never ask */
 	void *rename_question_arg;

@@ -51,13 +51,20 @@ static void oside_release(struct oside *s)
 	free(s->tabdep);
 }
 
+/* The place of `kind` in creation order: roles, which any object may
+ * name (a grant, a policy), first, then the kinds in their order. */
+static int kind_rank(dbt_object_kind kind)
+{
+	return kind == DBT_OBJ_ROLE ? -1 : (int)kind;
+}
+
 static int cmp_rank(const void *x, const void *y, void *arg)
 {
 	const struct oside *s = arg;
 	const dbt_object *a = s->v[*(const size_t *)x], *b = s->v[*(const size_t *)y];
 
 	if (a->kind != b->kind)
-		return a->kind < b->kind ? -1 : 1;
+		return kind_rank(a->kind) < kind_rank(b->kind) ? -1 : 1;
 	return strcmp(a->name, b->name);
 }
 
@@ -170,7 +177,7 @@ static int oside_order(size_t *out, size_t *nout, const struct oside *s, const c
  * dropped after them when they depend on no table. */
 static int table_uses_kind(dbt_object_kind kind)
 {
-	return kind < DBT_OBJ_FUNCTION;
+	return kind < DBT_OBJ_FUNCTION || kind == DBT_OBJ_ROLE;
 }
 
 /* 1 when `expr` calls the routine named `name` (`len` bytes, as written

@@ -29,6 +29,11 @@ void dbt_exclude_free(char **patterns, size_t n)
 
 int dbt_exclude_parse(char ***out, size_t *n, const char *value)
 {
+	return dbt_exclude_parse_key(out, n, value, "exclude");
+}
+
+int dbt_exclude_parse_key(char ***out, size_t *n, const char *value, const char *key)
+{
 	char **v = NULL, **grown;
 	const char *s = value, *end;
 	size_t count = 0, len;
@@ -48,8 +53,8 @@ int dbt_exclude_parse(char ***out, size_t *n, const char *value)
 			len--;
 		if (!len) {
 			dbt_exclude_free(v, count);
-			return dbt_error_set(DBT_EPARSE, "pattern %zu of exclude is empty",
-					     count + 1);
+			return dbt_error_set(DBT_EPARSE, "pattern %zu of %s is empty", count + 1,
+					     key);
 		}
 		grown = realloc(v, (count + 1) * sizeof(*v));
 		if (!grown || !(grown[count] = strndup(s, len))) {

@@ -34,6 +34,10 @@ int dbt_exclude_match(char *const *patterns, size_t n, const char *qualifier, co
  */
 int dbt_exclude_parse(char ***out, size_t *n, const char *value);
 
+/* The same for the key `key` (the message's "pattern 2 of KEY is empty"):
+ * `roles =` takes the same patterns. */
+int dbt_exclude_parse_key(char ***out, size_t *n, const char *value, const char *key);
+
 void dbt_exclude_free(char **patterns, size_t n);
 
 /*

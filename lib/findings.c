@@ -65,6 +65,7 @@ const char *dbt_finding_kind_name(dbt_finding_kind kind)
 		[DBT_FINDING_DOWNGRADE_DIFFERS] = "downgrade_differs",
 		[DBT_FINDING_UPGRADE_DIFFERS] = "upgrade_differs",
 		[DBT_FINDING_HEAD_DIFFERS] = "head_differs",
+		[DBT_FINDING_SECRET] = "secret",
 	};
 
 	if ((int)kind >= 0 && kind <= DBT_FINDING_RENAME_COLUMN)

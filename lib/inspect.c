@@ -14,6 +14,7 @@
  * `migrate` adapts it.
  */
 #include "inspect.h"
+#include "role.h"
 
 #include "revision.h"
 #include "dialect.h"
@@ -210,6 +211,11 @@ static int read_db(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 		conn->dialect->portable_types(*out);
 	if (rc == 0)
 		hint_plain_keys(*out, conn->dialect->kind);
+	/* The roles dbtool manages besides the model's: those roles = names. */
+	if (rc == 0 && (rc = dbt_pg_roles_reflect(*out, conn)) < 0) {
+		dbt_schema_free(*out);
+		*out = NULL;
+	}
 
 	if (rc == 0 && (rc = refs_declared(*out, conn, schema_name)) < 0) {
 		dbt_schema_free(*out);

@@ -17,6 +17,7 @@
 #include "parse.h"
 #include "reflect_postgres_objects.h"
 #include "render.h"
+#include "role.h"
 #include "schema.h"
 #include "scratch.h"
 
@@ -84,6 +85,21 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 
 		dbt_error_set(rc, "%s:%s", path, msg ? msg : "out of memory");
 		free(msg);
+		dbt_schema_free(*out);
+		*out = NULL;
+		return rc;
+	}
+	if ((*out)->nroles && !(conn->dialect->caps & DBT_CAP_ROLES)) {
+		const dbt_role *r = (*out)->roles[0];
+
+		rc = dbt_error_set(DBT_EPARSE,
+				   "%s:%d:%d: CREATE ROLE is PostgreSQL's: a model used with %s "
+				   "cannot hold roles%s",
+				   path, r->line, r->col, conn->dialect->title,
+				   conn->dialect->kind == DBT_DIALECT_MYSQL
+					   ? " (MariaDB's users and roles are not managed by "
+					     "dbtool)"
+					   : "");
 		dbt_schema_free(*out);
 		*out = NULL;
 		return rc;
@@ -305,7 +321,7 @@ static int enum_additions(dbt_schema *model, const dbt_schema *db)
 	return rc == DBT_ENOTFOUND ? 0 : rc;
 }
 
-int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
+int dbt_model_diff(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema *model,
 		   const char *model_path, const char *schema_name)
 {
 	dbt_diff_opts o;
@@ -317,7 +333,8 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_sche
 	if ((rc = dbt_scratch_objects(model, conn, model_path, schema_name)) < 0 ||
 	    (rc = exclude(model, conn, schema_name)) < 0 ||
 	    (rc = adopt_database_objects(model, db, conn, schema_name)) < 0 ||
-	    ((conn->dialect->caps & DBT_CAP_ENUM_TYPES) && (rc = enum_additions(model, db)) < 0))
+	    ((conn->dialect->caps & DBT_CAP_ENUM_TYPES) && (rc = enum_additions(model, db)) < 0) ||
+	    (rc = dbt_pg_roles_prepare(db, model, conn, model_path)) < 0)
 		return rc;
 	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
 		return rc;
@@ -430,6 +447,7 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	    (rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
+	    (rc = dbt_pg_roles_prepare(db, model, conn, model_path)) < 0 ||
 	    (rc = address_schema(conn, schema_name)) < 0)
 		goto done;
 	dbt_model_diff_opts(&o, conn);

@@ -33,10 +33,11 @@ void dbt_model_diff_opts(dbt_diff_opts *out, const dbt_conn *conn);
  * The differ's ops from `db` to `model`, settled by the database: when the
  * differ finds a difference on a table both have, the model's version of
  * the table is replaced by its reflection from a scratch database
- * (scratch.h) and the schemas are diffed again.  `model` may change;
- * `out` points into it and `db`.  Errors as dbt_scratch_normalize's.
+ * (scratch.h) and the schemas are diffed again.  `model` may change, and
+ * so may `db`, which gets the roles dbtool manages (role.h); `out` points
+ * into both.  Errors as dbt_scratch_normalize's.
  */
-int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_schema *model,
+int dbt_model_diff(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema *model,
 		   const char *model_path, const char *schema_name);
 
 #endif

@@ -669,6 +669,15 @@ static int is_set_config(const struct parser *p)
 	return dbt_token_is(p->text, &c, "(");
 }
 
+/* ROLE, or USER but for USER MAPPING: PostgreSQL's roles (parse_role.c). */
+static int is_role_word(const struct parser *p)
+{
+	dbt_token la;
+
+	peek(p, &la);
+	return is(p, "role") || (is(p, "user") && !dbt_token_is(p->text, &la, "mapping"));
+}
+
 /* CREATE has been read, and what follows is not TABLE or INDEX. */
 static int parse_create_other(struct parser *p, const dbt_token *first)
 {
@@ -686,6 +695,11 @@ static int parse_create_other(struct parser *p, const dbt_token *first)
 		return rc;
 	if (is(p, "sequence"))
 		return (rc = next(p)) < 0 ? rc : parse_sequence(p, first);
+	if (is_role_word(p)) {
+		int user = is(p, "user");
+
+		return (rc = next(p)) < 0 ? rc : parse_role(p, first, 0, user);
+	}
 	peek(p, &la);
 	for (i = 0; i < sizeof(kept_kinds) / sizeof(kept_kinds[0]); i++) {
 		if (!is(p, kept_kinds[i].w1))
@@ -775,6 +789,8 @@ static int parse_statement(struct parser *p)
 			return (rc = next(p)) < 0 ? rc : parse_alter_table(p, &first);
 		if (is(p, "sequence"))
 			return (rc = next(p)) < 0 ? rc : parse_alter_sequence(p, &first);
+		if (is_role_word(p))
+			return (rc = next(p)) < 0 ? rc : parse_role(p, &first, 1, 0);
 		if (is(p, "index") && is_attach_index(p)) {
 			struct name n = {NULL, 0, 0, 0};
 

@@ -115,6 +115,9 @@ int parse_parens(struct parser *p, size_t *from, size_t *to, int call);
 int type_word(const struct parser *p);
 int type_word_token(const char *text, const dbt_token *t);
 int parse_type(struct parser *p, dbt_type *out, int *serial);
+/* parse_role.c: CREATE ROLE or USER (`user`: LOGIN by default), ALTER
+ * ROLE or USER (`alter`), the role's name the current token. */
+int parse_role(struct parser *p, const dbt_token *first, int alter, int user);
 int keep_statement(struct parser *p, const dbt_token *first, const char *kind, const char *name,
 		   dbt_statement **out);
 

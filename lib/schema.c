@@ -12,6 +12,7 @@
 #include "ident.h"
 #include "buf.h"
 #include "lex.h"
+#include "role.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -346,6 +347,9 @@ void dbt_schema_free(dbt_schema *schema)
 	for (i = 0; i < schema->nstatements; i++)
 		statement_free(schema->statements[i]);
 	free(schema->statements);
+	for (i = 0; i < schema->nroles; i++)
+		dbt_role_free(schema->roles[i]);
+	free(schema->roles);
 	dbt_table_map_release(&schema->table_map);
 	free(schema);
 }
@@ -400,6 +404,7 @@ static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
 	[DBT_OBJ_POLICY] = "policy",
 	[DBT_OBJ_COMMENT] = "comment",
 	[DBT_OBJ_GRANT] = "grant",
+	[DBT_OBJ_ROLE] = "role",
 };
 
 const char *dbt_object_kind_name(dbt_object_kind kind)

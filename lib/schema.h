@@ -392,7 +392,8 @@ typedef struct dbt_statement {
 
 /*
  * Objects that the schema holds as the database's own definition rather
- * than field by field.  The kinds are in the order they are created: an
+ * than field by field.  The kinds are in the order they are created (but
+ * for roles, which come first): an
  * object may depend on objects of its own or an earlier kind and on
  * tables (see `deps`); drops go in the reverse order.
  */
@@ -414,6 +415,10 @@ typedef enum dbt_object_kind {
 	DBT_OBJ_POLICY,	    /* CREATE POLICY */
 	DBT_OBJ_COMMENT,    /* COMMENT ON */
 	DBT_OBJ_GRANT,	    /* GRANT: one privilege set of one grantee on one object */
+	DBT_OBJ_ROLE,	    /* CREATE ROLE: PostgreSQL's, of the whole cluster (role.h);
+			     * last in number (reflection's SQL numbers the others),
+			     * but created before every kind and dropped after them
+			     * (diff_objects.c) */
 	DBT_OBJ_NKINDS
 } dbt_object_kind;
 
@@ -472,6 +477,9 @@ typedef struct dbt_schema {
 	size_t nstatements;
 	dbt_object **objects; /* in creation order (kind, then dependencies) */
 	size_t nobjects;
+	struct dbt_role **roles; /* the roles the model declares (role.h);
+				  * models only */
+	size_t nroles;
 	dbt_table_map table_map; /* the tables by name (table_map.h) */
 } dbt_schema;
 
@@ -528,7 +536,7 @@ void dbt_schema_remove_index(dbt_schema *schema, dbt_index *index);
 /* The kind's name as deps and messages write it: "schema", "extension",
  * "enum", "type", "domain", "sequence", "function", "procedure", "view",
  * "materialized view", "trigger", "row level security", "policy",
- * "comment", "grant". */
+ * "comment", "grant", "role". */
 const char *dbt_object_kind_name(dbt_object_kind kind);
 
 /* Adds an index on `table` (a table name, which need not be declared yet). */

@@ -10,6 +10,8 @@
 #include "scratch.h"
 #include "scratch_int.h"
 
+#include "role.h"
+
 #include "error.h"
 #include "model.h"
 #include "lex.h"
@@ -844,6 +846,10 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		dbt_buf_puts(&sql, objects_start);
 		rc = dbt_scratch_run(s, &sql);
 	}
+	/* The model's roles, which its grants and policies may name. */
+	for (i = 0; i < model->nroles && rc == 0 && (s->conn->dialect->caps & DBT_CAP_ROLES); i++)
+		if ((rc = dbt_pg_role_scratch(s->conn, model->roles[i])) < 0)
+			model_error(s, rc, model->roles[i]->line, model->roles[i]->col);
 	for (i = 0; i < n && rc == 0; i++) {
 		const dbt_table *t = items[i].table;
 

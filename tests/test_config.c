@@ -861,6 +861,24 @@ static void exclude_empty_pattern_is_an_error_with_its_line(void **state)
 		   "dbtool.ini:2: pattern 1 of exclude is empty");
 }
 
+static void roles_is_a_list_of_patterns_like_exclude(void **state)
+{
+	dbt_config cfg;
+
+	(void)state;
+	load_ok(&cfg, "[dbtool]\nroles = app_reader, app_* \n");
+	assert_int_equal(cfg.nroles, 2);
+	assert_string_equal(cfg.roles[0], "app_reader");
+	assert_string_equal(cfg.roles[1], "app_*");
+	dbt_config_release(&cfg);
+	assert_null(cfg.roles);
+	load_ok(&cfg, "[dbtool]\nurl = sqlite://\n");
+	assert_int_equal(cfg.nroles, 0);
+	dbt_config_release(&cfg);
+	load_fails("[dbtool]\nroles = a,, b\n", DBT_EPARSE,
+		   "dbtool.ini:2: pattern 2 of roles is empty");
+}
+
 static void exclude_with_unset_variable_fails_only_where_used(void **state)
 {
 	dbt_config cfg;
@@ -1174,6 +1192,7 @@ int main(void)
 		T(exclude_is_a_list_of_patterns),
 		T(exclude_absent_or_empty_excludes_nothing),
 		T(exclude_empty_pattern_is_an_error_with_its_line),
+		T(roles_is_a_list_of_patterns_like_exclude),
 		T(exclude_with_unset_variable_fails_only_where_used),
 		T(exclude_matches_names_and_globs),
 		T(exclude_matches_qualified_names_in_the_managed_schema),

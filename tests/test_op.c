@@ -169,7 +169,8 @@ static void test_finding_kinds_of_ops_print_as_the_op_kinds(void **state)
 	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_CHECKSUM_RECORDED),
 			    "checksum recorded");
 	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_HEAD_DIFFERS), "head_differs");
-	assert_string_equal(dbt_finding_kind_name((dbt_finding_kind)(DBT_FINDING_HEAD_DIFFERS + 1)),
+	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_SECRET), "secret");
+	assert_string_equal(dbt_finding_kind_name((dbt_finding_kind)(DBT_FINDING_SECRET + 1)),
 			    "unknown");
 	assert_string_equal(dbt_finding_kind_name((dbt_finding_kind)-1), "unknown");
 }

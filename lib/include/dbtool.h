@@ -150,6 +150,10 @@ typedef struct dbt_config {
 	int safe;				    /* safe = true|false: migrate writes the
 				 * lock-friendly PostgreSQL forms (see
 				 * dbt_autogen_opts); -1 when not given */
+	char **roles; /* roles = a, b*, ...: the PostgreSQL roles dbtool
+		       * manages besides the model's (dbt_conn_set_roles);
+		       * NULL when none */
+	size_t nroles;
 } dbt_config;
 
 /*
@@ -457,6 +461,16 @@ DBT_EXTERN int dbt_conn_set_dev_url(dbt_conn *conn, const char *url);
 DBT_EXTERN int dbt_conn_set_exclude(dbt_conn *conn, char *const *patterns, size_t n);
 
 /*
+ * Names and globs (as for dbt_conn_set_exclude) of the PostgreSQL roles
+ * that dbtool manages besides those the model declares: such a role that
+ * the model does not declare is dropped by migrate.  Any other role the
+ * model does not declare is left alone (roles belong to the whole
+ * cluster).  The patterns are copied; n = 0 clears them.  DBT_ERROR only
+ * when out of memory.
+ */
+DBT_EXTERN int dbt_conn_set_roles(dbt_conn *conn, char *const *patterns, size_t n);
+
+/*
  * The question dbt_autogenerate asks when a change looks like a rename
  * that the model does not hint: a table loses one column and gains one of
  * a compatible type (`table` names it; `old_name` and `new_name` are the
@@ -762,6 +776,7 @@ typedef enum dbt_finding_kind {
 	DBT_FINDING_DOWNGRADE_DIFFERS,	/* "downgrade_differs" */
 	DBT_FINDING_UPGRADE_DIFFERS,	/* "upgrade_differs" */
 	DBT_FINDING_HEAD_DIFFERS,	/* "head_differs" */
+	DBT_FINDING_SECRET,		/* "secret": a revision file holds a password */
 } dbt_finding_kind;
 
 /* The stable name of `kind` (above); "unknown" for a value outside the
