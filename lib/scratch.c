@@ -11,6 +11,7 @@
 #include "scratch_int.h"
 
 #include "error.h"
+#include "ident.h"
 #include "model.h"
 #include "lex.h"
 #include "render.h"
@@ -492,6 +493,7 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 	s.kind = conn->dialect->kind;
 	s.live_schema = schema_name;
 	s.model_path = model_path;
+	s.model = model;
 	if ((rc = dbt_scratch_start(&s, conn)) < 0 || (rc = build(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
 		char *msg = strdup(dbt_error_last());
@@ -645,6 +647,63 @@ cleanup:
 	return rc;
 }
 
+/* 1 when one of the model's tables is in schema `name`. */
+static int model_has_schema(const dbt_schema *model, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; model && i < model->ntables; i++) {
+		const char *t = model->tables[i]->name;
+
+		if (!strncmp(t, name, n) && t[n] == DBT_QUALIFIER)
+			return 1;
+	}
+	return 0;
+}
+
+/* `schema`, DBT_QUALIFIER, `name` as one quoted identifier. */
+static void put_flat(dbt_buf *out, const char *schema, const char *name)
+{
+	const char *p;
+
+	dbt_ident_quote(out, schema);
+	out->len--; /* its closing quote */
+	dbt_buf_putc(out, DBT_QUALIFIER);
+	for (p = name; *p; p++) {
+		if (*p == '"')
+			dbt_buf_putc(out, '"');
+		dbt_buf_putc(out, *p);
+	}
+	dbt_buf_putc(out, '"');
+}
+
+/*
+ * At `schema` '.' in `sql` (`qualifier` is the schema's token, `lx` just
+ * past the '.'): when the model holds tables of that schema, the scratch
+ * holds them flat, in its own schema (scratch_int.h), and the qualified
+ * name becomes that one name.  1 when it did so (`lx`, `*copied` past the
+ * name), 0 when it left the text, DBT_ERROR when out of memory.
+ */
+static int flatten(dbt_buf *out, const struct scratch *s, const char *sql, dbt_lexer *lx,
+		   const dbt_token *qualifier, const char *schema, size_t *copied)
+{
+	dbt_lexer la = *lx;
+	dbt_token tok;
+	char *name;
+
+	if (!model_has_schema(s->model, schema) || dbt_lex_next(&la, &tok) != 0 ||
+	    (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED))
+		return 0;
+	if (!(name = dbt_token_name(sql, &tok)))
+		return dbt_error_oom();
+	dbt_buf_put(out, sql + *copied, qualifier->start - *copied);
+	put_flat(out, schema, name);
+	free(name);
+	*copied = tok.start + tok.len;
+	*lx = la;
+	return out->oom ? dbt_error_oom() : 1;
+}
+
 /*
  * The statement as the scratch database runs it.  PostgreSQL: the
  * managed schema's qualifier (public.users, as pg_dump writes it) names
@@ -687,6 +746,7 @@ static int scratch_text(dbt_buf *out, const struct scratch *s, const char *sql)
 		if (dbt_token_is(sql, &tok, ".") && ntok > 1 && last.start >= copied &&
 		    (last.kind == DBT_TOK_WORD || last.kind == DBT_TOK_QUOTED)) {
 			char *name = dbt_token_name(sql, &last);
+			int rc;
 
 			if (!name)
 				return dbt_error_oom();
@@ -694,6 +754,11 @@ static int scratch_text(dbt_buf *out, const struct scratch *s, const char *sql)
 				dbt_buf_put(out, sql + copied, last.start - copied);
 				d->quote_ident(out, s->schema);
 				copied = last.start + last.len;
+			} else if ((rc = flatten(out, s, sql, &lx, &last, name, &copied)) != 0) {
+				free(name);
+				if (rc < 0)
+					return rc;
+				continue;
 			}
 			free(name);
 		}
@@ -936,6 +1001,50 @@ static int unscratch(char **str, const struct scratch *s)
 	return *str ? 0 : dbt_error_oom();
 }
 
+/*
+ * Replaces, in `*str`, each flat name of the scratch (put_flat:
+ * "SCHEMA\x1fNAME" in double quotes) by the qualified name it stands for,
+ * each part quoted as PostgreSQL prints it.
+ */
+static int unflatten(char **str, const struct scratch *s)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
+	dbt_buf b = DBT_BUF_INIT, part = DBT_BUF_INIT;
+	const char *p, *sep, *open, *close;
+
+	if (!*str || !d || !strchr(*str, DBT_QUALIFIER))
+		return 0;
+	for (p = *str; (sep = strchr(p, DBT_QUALIFIER)); p = close + 1) {
+		/* The quotes around it: the name holds no other. */
+		for (open = sep; open > p && open[-1] != '"'; open--)
+			;
+		for (close = sep; *close && *close != '"'; close++)
+			;
+		if (open == p || !*close) {
+			dbt_buf_put(&b, p, (size_t)(sep - p) + 1);
+			close = sep;
+			continue;
+		}
+		dbt_buf_put(&b, p, (size_t)(open - 1 - p));
+		dbt_buf_clear(&part);
+		dbt_buf_put(&part, open, (size_t)(sep - open));
+		d->quote_ident(&b, dbt_buf_str(&part));
+		dbt_buf_putc(&b, '.');
+		dbt_buf_clear(&part);
+		dbt_buf_put(&part, sep + 1, (size_t)(close - sep - 1));
+		d->quote_ident(&b, dbt_buf_str(&part));
+	}
+	dbt_buf_puts(&b, p);
+	dbt_buf_release(&part);
+	if (b.oom || part.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(*str);
+	*str = dbt_buf_detach(&b);
+	return *str ? 0 : dbt_error_oom();
+}
+
 /* Gives the model the objects reflected from the scratch: names of the
  * scratch schema back to the managed one's, places from the statements
  * (the first statement of the object's kind and name, when one is). */
@@ -957,6 +1066,14 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 				break;
 			for (k = 0; k < o->ndeps && rc == 0; k++)
 				rc = unscratch(&o->deps[k], s);
+		}
+		if (rc == 0 && s->model) {
+			if ((rc = unflatten(&o->name, s)) < 0 || (rc = unflatten(&o->table, s)) < 0 ||
+			    (rc = unflatten(&o->definition, s)) < 0 ||
+			    (rc = unflatten(&o->create_sql, s)) < 0 ||
+			    (rc = unflatten(&o->drop_sql, s)) < 0 ||
+			    (rc = unflatten(&o->replace_sql, s)) < 0)
+				break;
 		}
 		for (k = 0; k < model->nstatements; k++) {
 			const dbt_statement *st = model->statements[k];
@@ -998,6 +1115,7 @@ int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_pat
 	s.kind = conn->dialect->kind;
 	s.live_schema = schema_name;
 	s.model_path = model_path;
+	s.model = model;
 	if ((rc = tables_needed(want, model, (conn->dialect->caps & DBT_CAP_NOCASE_NAMES) != 0)) <
 	    0)
 		goto cleanup;
