@@ -584,6 +584,40 @@ static long index_table(const dbt_schema *model, const size_t *sorted, const cha
 }
 
 /*
+ * When the name `*name` (a token of `sql`) is followed by '.' and a name,
+ * makes `*name` the qualified name the two stand for (ident.h's
+ * DBT_QUALIFIER), as the model holds a table of another schema (the
+ * second name is read on its own next).  0, or DBT_ERROR when out of memory (`*name` freed).
+ */
+static int qualified_name(char **name, const char *sql, const dbt_lexer *lx)
+{
+	dbt_lexer la = *lx;
+	dbt_token dot, tok;
+	char *second, *joined;
+	size_t n;
+
+	if (dbt_lex_next(&la, &dot) != 0 || !dbt_token_is(sql, &dot, ".") ||
+	    dbt_lex_next(&la, &tok) != 0 || (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED))
+		return 0;
+	if (!(second = dbt_token_name(sql, &tok))) {
+		free(*name);
+		*name = NULL;
+		return dbt_error_oom();
+	}
+	n = strlen(*name);
+	joined = malloc(n + strlen(second) + 2);
+	if (joined) {
+		memcpy(joined, *name, n);
+		joined[n] = DBT_QUALIFIER;
+		strcpy(joined + n + 1, second);
+	}
+	free(second);
+	free(*name);
+	*name = joined;
+	return joined ? 0 : dbt_error_oom();
+}
+
+/*
  * Marks in `want` the model tables that the statements name (a word or
  * quoted identifier token that is a table's name, or the name of one of
  * its indexes), then those their foreign keys reference, transitively.
@@ -619,6 +653,8 @@ static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 				rc = dbt_error_oom();
 				goto cleanup;
 			}
+			if ((rc = qualified_name(&name, sql, &lx)) < 0)
+				goto cleanup;
 			t = find_sorted(model, sorted, name, sqlite);
 			if (t < 0)
 				t = index_table(model, sorted, name, sqlite);
@@ -1045,6 +1081,38 @@ static int unflatten(char **str, const struct scratch *s)
 	return *str ? 0 : dbt_error_oom();
 }
 
+/*
+ * The error for an object on a table of another schema than the managed
+ * one (a trigger, policy, comment ...), whose reflection reads the
+ * managed schema's only: at the first statement of its kind that names
+ * it.
+ */
+static int on_other_schema(const dbt_schema *model, const dbt_object *o, const struct scratch *s)
+{
+	const char *sep = strchr(o->table, DBT_QUALIFIER), *kind = dbt_object_kind_name(o->kind);
+	/* The flat name may be quoted: the schema's name starts after it. */
+	const char *from = o->table[0] == '"' ? o->table + 1 : o->table;
+	int line = 0, col = 0;
+	size_t k;
+
+	for (k = 0; k < model->nstatements; k++) {
+		const dbt_statement *st = model->statements[k];
+		size_t n = st->name ? strlen(st->name) : 0;
+
+		if (st->name && !strcmp(st->kind, kind) && !strncmp(o->name, st->name, n) &&
+		    (!o->name[n] || o->name[n] == ' ')) {
+			line = st->line;
+			col = st->col;
+			break;
+		}
+	}
+	dbt_error_set(DBT_EPARSE,
+		      "%s on a table of schema '%.*s' is not supported (the model holds only "
+		      "tables and indexes of schemas other than the managed one)",
+		      kind, (int)(sep - from), from);
+	return model_error(s, DBT_EPARSE, line, col);
+}
+
 /* Gives the model the objects reflected from the scratch: names of the
  * scratch schema back to the managed one's, places from the statements
  * (the first statement of the object's kind and name, when one is). */
@@ -1066,6 +1134,10 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 				break;
 			for (k = 0; k < o->ndeps && rc == 0; k++)
 				rc = unscratch(&o->deps[k], s);
+		}
+		if (rc == 0 && o->table && strchr(o->table, DBT_QUALIFIER)) {
+			rc = on_other_schema(model, o, s);
+			break;
 		}
 		if (rc == 0 && s->model) {
 			if ((rc = unflatten(&o->name, s)) < 0 || (rc = unflatten(&o->table, s)) < 0 ||
