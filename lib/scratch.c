@@ -112,12 +112,30 @@ static int scratch_rendered(dbt_buf *sql, const struct scratch *s);
  * refused in the renderer's words rather than the database's. */
 static int render_index(dbt_buf *out, const struct scratch *s, const dbt_index *ix)
 {
+	dbt_index flat;
 	dbt_op op;
+	size_t n;
+	int rc;
 
 	memset(&op, 0, sizeof(op));
 	op.kind = DBT_OP_ADD_INDEX;
 	op.index = ix;
-	return dbt_render_op(out, s->kind, &op);
+	if (!dbt_ident_is_qualified(ix->name))
+		return dbt_render_op(out, s->kind, &op);
+	/* The index of a table held flat is flat too, beside those of the
+	 * managed schema's tables: CREATE INDEX writes the name after its
+	 * first qualifier, here SCHEMA.NAME, which scratch_rendered makes
+	 * the one name SCHEMA\x1fNAME. */
+	flat = *ix;
+	n = (size_t)(dbt_ident_base(ix->name) - ix->name);
+	if (!(flat.name = malloc(n + strlen(ix->name) + 1)))
+		return dbt_error_oom();
+	memcpy(flat.name, ix->name, n);
+	strcpy(flat.name + n, ix->name);
+	op.index = &flat;
+	rc = dbt_render_op(out, s->kind, &op);
+	free(flat.name);
+	return rc;
 }
 
 /* 1 for a statement that makes what a table's column or default may use:
@@ -283,6 +301,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
+			    (rc = scratch_rendered(&sql, s)) == 0 &&
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
@@ -984,6 +1003,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
+			    (rc = scratch_rendered(&sql, s)) == 0 &&
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}

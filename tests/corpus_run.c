@@ -505,7 +505,13 @@ void force_empty(struct worker *w)
 		free(pat);
 	}
 	if (w->postgres) {
-		raw_script(w, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &err);
+		/* The other schemas a case made go too. */
+		raw_script(w,
+			   "DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace "
+			   "WHERE nspname !~ '^pg_' AND nspname NOT IN ('public', "
+			   "'information_schema') LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); "
+			   "END LOOP; END $$; DROP SCHEMA public CASCADE; CREATE SCHEMA public",
+			   &err);
 		free(err);
 		return;
 	}
