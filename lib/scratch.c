@@ -672,11 +672,15 @@ static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 				rc = dbt_error_oom();
 				goto cleanup;
 			}
-			if ((rc = qualified_name(&name, sql, &lx)) < 0)
-				goto cleanup;
 			t = find_sorted(model, sorted, name, sqlite);
 			if (t < 0)
 				t = index_table(model, sorted, name, sqlite);
+			/* A table of another schema, by its qualified name. */
+			if (t < 0) {
+				if ((rc = qualified_name(&name, sql, &lx)) < 0)
+					goto cleanup;
+				t = find_sorted(model, sorted, name, sqlite);
+			}
 			free(name);
 			if (t >= 0 && !want[t]) {
 				want[t] = 1;
