@@ -134,9 +134,10 @@ struct dbt_conn {
 	char **exclude;		/* the names and globs dbtool never touches
 				 * (dbt_conn_set_exclude, exclude.h) */
 	size_t nexclude;
-	int all_schemas; /* PostgreSQL: reflection reads the tables of the
-			  * other schemas too (dbt_model_scope), not only
-			  * the managed schema's; 0 by default */
+	/* PostgreSQL: reflection reads the tables of the other schemas too
+	 * (dbt_model_reflect_all, dbt_model_scope), not only the managed
+	 * schema's; 0 by default. */
+	int all_schemas;
 	dbt_rename_question rename_question; /* dbt_conn_set_rename_question;
 					      * NULL: never ask */
 	void *rename_question_arg;

@@ -288,8 +288,8 @@ static int check_relation_names(struct parser *p)
 
 		if (!ix->name_given)
 			continue;
-		if ((rc = name_clash(p, dbt_ident_base(ix->name), ix->name, ix, s->ntables, ix->line,
-				     ix->col)) < 0)
+		if ((rc = name_clash(p, dbt_ident_base(ix->name), ix->name, ix, s->ntables,
+				     ix->line, ix->col)) < 0)
 			return rc;
 		for (j = 0; j < i; j++)
 			if (s->indexes[j]->name_given && !strcmp(s->indexes[j]->name, ix->name))

@@ -616,7 +616,8 @@ static int qualified_name(char **name, const char *sql, const dbt_lexer *lx)
 	size_t n;
 
 	if (dbt_lex_next(&la, &dot) != 0 || !dbt_token_is(sql, &dot, ".") ||
-	    dbt_lex_next(&la, &tok) != 0 || (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED))
+	    dbt_lex_next(&la, &tok) != 0 ||
+	    (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED))
 		return 0;
 	if (!(second = dbt_token_name(sql, &tok))) {
 		free(*name);
@@ -1164,7 +1165,8 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 			break;
 		}
 		if (rc == 0 && s->model) {
-			if ((rc = unflatten(&o->name, s)) < 0 || (rc = unflatten(&o->table, s)) < 0 ||
+			if ((rc = unflatten(&o->name, s)) < 0 ||
+			    (rc = unflatten(&o->table, s)) < 0 ||
 			    (rc = unflatten(&o->definition, s)) < 0 ||
 			    (rc = unflatten(&o->create_sql, s)) < 0 ||
 			    (rc = unflatten(&o->drop_sql, s)) < 0 ||

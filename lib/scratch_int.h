@@ -32,10 +32,10 @@ struct scratch {
 						   * connection's own */
 	const char *live_schema;
 	const char *model_path;
-	const dbt_schema *model; /* the model whose tables of other schemas
-				  * (ident.h's DBT_QUALIFIER) the scratch
-				  * holds flat: "SCHEMA\x1fNAME" in its own
-				  * schema; NULL when none */
+	/* The model whose tables of other schemas (ident.h's DBT_QUALIFIER)
+	 * the scratch holds flat: "SCHEMA\x1fNAME" in its own schema; NULL
+	 * when none. */
+	const dbt_schema *model;
 	char *errmsg; /* the first failure's message, kept over the rollback */
 };
 

@@ -128,7 +128,7 @@ static void test_qualified_names_are_written_schema_dot_name_quoted(void **state
 	assert_put(dbt_ident_describe, "My\"Schema\x1fT", "\"My\"\"Schema\".\"T\"");
 	assert_string_equal(dbt_ident_base("test\x1fusers"), "users");
 	assert_string_equal(dbt_ident_base("users"), "users");
-	assert_true(dbt_ident_is_qualified("a\x1f" "b"));
+	assert_true(dbt_ident_is_qualified("a\037b"));
 	assert_false(dbt_ident_is_qualified("a.b"));
 	/* An index takes its table's schema. */
 	assert_int_equal(dbt_ident_qualify_like(&name, "users"), 0);

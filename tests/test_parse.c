@@ -1345,7 +1345,7 @@ BAD(objects_of_other_schemas_are_unsupported, "CREATE VIEW audit.v AS SELECT 1",
 BAD(sequences_of_other_schemas_are_unsupported, "CREATE SEQUENCE audit.s",
     "schema.sql:1:17: schema 'audit' is not supported here (the model holds only tables and "
     "indexes of schemas other than the managed one)")
-BAD(a_name_holding_the_qualifier_byte_is_refused, "CREATE TABLE \"a\x1f" "b\" (x INT)",
+BAD(a_name_holding_the_qualifier_byte_is_refused, "CREATE TABLE \"a\037b\" (x INT)",
     "schema.sql:1:14: a table name holds the control character 0x1f")
 BAD(if_not_exists_must_be_complete, "CREATE TABLE IF EXISTS t (a INT)",
     "schema.sql:1:17: expected NOT, found 'EXISTS'")
@@ -3012,8 +3012,8 @@ int main(void)
 		T(keywords_are_read_in_any_case),
 		T(unquoted_names_fold_to_lower_case),
 		T(tables_of_other_schemas_keep_their_schema),
-	T(one_name_in_two_schemas_is_two_tables),
-	T(quoted_names_keep_case_and_are_marked),
+		T(one_name_in_two_schemas_is_two_tables),
+		T(quoted_names_keep_case_and_are_marked),
 		T(quoted_names_hold_quotes_reserved_words_and_utf8),
 		T(comments_are_allowed_everywhere),
 		T(if_not_exists_is_accepted),
@@ -3110,8 +3110,8 @@ int main(void)
 		T(table_option_twice),
 		T(table_needs_a_name),
 		T(objects_of_other_schemas_are_unsupported),
-	T(sequences_of_other_schemas_are_unsupported),
-	T(a_name_holding_the_qualifier_byte_is_refused),
+		T(sequences_of_other_schemas_are_unsupported),
+		T(a_name_holding_the_qualifier_byte_is_refused),
 		T(if_not_exists_must_be_complete),
 		T(table_needs_columns),
 		T(table_of_constraints_only_has_no_columns),
