@@ -7,6 +7,8 @@
 #   output exits 0 and `migrate` writes nothing;
 # - a model that names a schema compares it, one that does not leaves its
 #   tables alone; a table of the same name in two schemas is two tables;
+# - `check --roundtrip` carries such a chain up, down and up again on an
+#   empty database and leaves it empty;
 # - `drop-all` drops the managed schema's tables and leaves the other
 #   schemas' tables and rows (a foreign key from one of those into the
 #   managed schema stops it, nothing dropped);
@@ -93,6 +95,32 @@ run_sql 'ALTER TABLE app.users DROP CONSTRAINT users_owner_fkey;'
 expect_ok dbtool drop-all --yes
 expect_eq "$(every_table | tr '\n' ' ')" 'Reports.Daily app.users ' "drop-all drops the managed schema's tables only"
 expect_eq "$(sql_value 'SELECT count(*) FROM app.users')" 1 "drop-all leaves the other schemas' rows"
+
+# ------------------------------------------------ check --roundtrip
+
+# The chain of a model with tables in another schema, up, down and up
+# again on an empty database, which it leaves empty: that schema too.
+setup_db postgres
+expect_ok dbtool init
+cat >schema.sql <<'SQL'
+CREATE SCHEMA app;
+CREATE TABLE users (id integer PRIMARY KEY);
+CREATE TABLE app.users (id integer PRIMARY KEY, owner integer REFERENCES users (id));
+SQL
+expect_ok dbtool migrate -m first
+expect_ok dbtool upgrade
+printf 'CREATE INDEX users_owner ON app.users (owner);\n' >>schema.sql
+expect_ok dbtool migrate -m index
+expect_ok dbtool upgrade
+url_re='^([A-Za-z0-9+.-]+://[^/?]*)(/[^?]*)?(\?.*)?$'
+[[ $TEST_URL =~ $url_re ]] || fail "the test URL has no database name to change"
+scratch_name=${BASH_REMATCH[2]#/}_rt
+scratch_url=${BASH_REMATCH[1]}/$scratch_name${BASH_REMATCH[3]}
+psql "$DBTOOL_TEST_PG_URL" -X -q -c "CREATE DATABASE $scratch_name" >/dev/null 2>&1 </dev/null
+PG_DATABASES+=("$scratch_name")
+expect_ok dbtool check --roundtrip --scratch-url "$scratch_url"
+expect_stderr_contains "the head equals the model"
+expect_eq "$(psql "$scratch_url" -X -At -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'app'" </dev/null)" 0 "the round trip leaves no schema behind"
 
 # ------------------------------------------------ SQLite refuses other schemas
 
