@@ -764,7 +764,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	    (rc = dbt_run_require_verified(conn, chain)) < 0)
 		return rc;
 	if ((rc = dbt_model_load(&model, conn, model_path)) < 0 ||
-	    (rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
+	    (rc = dbt_model_reflect_all(&db, conn, schema_name)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0 ||
 	    (diff.n && (rc = dbt_rename_guess(&diff, &out->warnings, conn, db, model, model_path,

@@ -140,6 +140,10 @@ struct dbt_conn {
 	char **roles; /* the names and globs of the roles dbtool manages
 		       * besides the model's (dbt_conn_set_roles, role.h) */
 	size_t nroles;
+	/* PostgreSQL: reflection reads the tables of the other schemas too
+	 * (dbt_model_reflect_all, dbt_model_scope), not only the managed
+	 * schema's; 0 by default. */
+	int all_schemas;
 	dbt_rename_question rename_question; /* dbt_conn_set_rename_question;
 					      * NULL: never ask */
 	void *rename_question_arg;

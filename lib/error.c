@@ -2,6 +2,7 @@
  * error.c - the per-thread last-error message (see error.h).
  */
 #include "error.h"
+#include "ident.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,11 +18,14 @@ const char *dbt_error_last(void)
 }
 
 /* Messages are one line (a name or URL quoted in one may hold a line
- * break): control characters become spaces. */
+ * break): control characters become spaces, but the qualifier of a name
+ * of another schema (ident.h), which reads SCHEMA.NAME. */
 static void one_line(char *s)
 {
 	for (; *s; s++)
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+		if (*s == DBT_QUALIFIER)
+			*s = '.';
+		else if ((unsigned char)*s < 0x20 || *s == 0x7f)
 			*s = ' ';
 }
 

@@ -5,7 +5,10 @@
  */
 #include "ident.h"
 
+#include "error.h"
 #include "lex.h"
+
+#include <stdlib.h>
 
 #include <string.h>
 
@@ -16,6 +19,35 @@ int dbt_name_casecmp(const char *a, const char *b)
 		b++;
 	}
 	return dbt_ascii_lower((unsigned char)*a) - dbt_ascii_lower((unsigned char)*b);
+}
+
+const char *dbt_ident_base(const char *name)
+{
+	const char *sep = strchr(name, DBT_QUALIFIER);
+
+	return sep ? sep + 1 : name;
+}
+
+int dbt_ident_is_qualified(const char *name)
+{
+	return name && strchr(name, DBT_QUALIFIER) != NULL;
+}
+
+int dbt_ident_qualify_like(char **name, const char *like)
+{
+	const char *sep = strchr(like, DBT_QUALIFIER);
+	size_t n = sep ? (size_t)(sep - like) + 1 : 0;
+	char *joined;
+
+	if (!sep || strchr(*name, DBT_QUALIFIER))
+		return 0;
+	if (!(joined = malloc(n + strlen(*name) + 1)))
+		return dbt_error_oom();
+	memcpy(joined, like, n);
+	strcpy(joined + n, *name);
+	free(*name);
+	*name = joined;
+	return 0;
 }
 
 int dbt_ident_is_plain(const char *name)
@@ -41,6 +73,10 @@ void dbt_ident_quote(dbt_buf *out, const char *name)
 
 	dbt_buf_putc(out, '"');
 	for (p = name; *p; p++) {
+		if (*p == DBT_QUALIFIER) {
+			dbt_buf_puts(out, "\".\"");
+			continue;
+		}
 		if (*p == '"')
 			dbt_buf_putc(out, '"');
 		dbt_buf_putc(out, *p);
@@ -63,6 +99,10 @@ void dbt_ident_describe(dbt_buf *out, const char *name)
 
 	if (!name) {
 		dbt_buf_puts(out, "?");
+		return;
+	}
+	if (dbt_ident_is_qualified(name)) {
+		dbt_ident_quote(out, name);
 		return;
 	}
 	/* PostgreSQL reads a '$' after the first character as part of the

@@ -5,12 +5,35 @@
  * what dbtool prints.
  *
  * Nothing here allocates except through the dbt_buf it appends to, whose
- * sticky `oom` the caller checks.
+ * sticky `oom` the caller checks (and dbt_ident_qualify_like).
  */
 #ifndef DBT_IDENT_H
 #define DBT_IDENT_H
 
 #include "buf.h"
+
+/*
+ * A table or index of a PostgreSQL schema other than the managed one is
+ * named SCHEMA, DBT_QUALIFIER, NAME in the model and in reflection (one
+ * string, so that every lookup and comparison by name takes the schema
+ * into account); the managed schema's names have no qualifier.  The byte
+ * is a control character, which no name of the model holds (the parser
+ * refuses it).  The quoting functions below write such a name as
+ * "SCHEMA"."NAME", each part always quoted.
+ */
+#define DBT_QUALIFIER '\x1f'
+
+/* The name without its schema: what follows DBT_QUALIFIER, or `name`. */
+const char *dbt_ident_base(const char *name);
+
+/* 1 when `name` is qualified by another schema than the managed one. */
+int dbt_ident_is_qualified(const char *name);
+
+/* Gives the malloc'd `*name`, when it is unqualified, the schema of
+ * `like` when that has one (replacing `*name` by a new malloc'd string):
+ * an index is its table's schema's.  0, or DBT_ERROR when out of memory
+ * (`*name` unchanged).  The one function here that allocates. */
+int dbt_ident_qualify_like(char **name, const char *like);
 
 /* `c` with A-Z lowered; every other byte (UTF-8 included) as it is.
  * Inline: it is asked of every byte of every name compared or folded. */
@@ -36,7 +59,8 @@ int dbt_ident_needs_quotes(const char *name);
 /* 1 when `name` is [a-z_][a-z0-9_]* (non-empty), else 0. */
 int dbt_ident_is_plain(const char *name);
 
-/* Appends `name` in double quotes, each embedded double quote doubled. */
+/* Appends `name` in double quotes, each embedded double quote doubled;
+ * a qualified name as "SCHEMA"."NAME". */
 void dbt_ident_quote(dbt_buf *out, const char *name);
 
 /* Appends `name` bare when dbt_ident_needs_quotes() says it may be, else

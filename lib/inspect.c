@@ -205,7 +205,7 @@ static void hint_plain_keys(dbt_schema *db, dbt_dialect_kind kind)
 
 static int read_db(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
-	int rc = dbt_model_reflect(out, conn, schema_name);
+	int rc = dbt_model_reflect_all(out, conn, schema_name);
 
 	if (rc == 0 && conn->dialect->portable_types)
 		conn->dialect->portable_types(*out);

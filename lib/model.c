@@ -327,6 +327,8 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema *mo
 	dbt_diff_opts o;
 	int rc;
 
+	if ((rc = dbt_model_scope(model, db, conn, schema_name)) < 0)
+		return rc;
 	dbt_model_diff_opts(&o, conn);
 	/* The model's views, functions, triggers ... are what the scratch
 	 * database makes of its statements. */
@@ -359,7 +361,7 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 	 * released before the model is parsed, which reuses that memory, so
 	 * that the two schemas and the database's cache are never all alive
 	 * at once (bench/README.md). */
-	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0)
+	if ((rc = dbt_model_reflect_all(&db, conn, schema_name)) < 0)
 		goto cleanup;
 	if (conn->dialect->release_memory)
 		conn->dialect->release_memory(conn);
@@ -446,7 +448,8 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	    (rc = exclude(model, conn, schema_name)) < 0 ||
 	    (rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		goto cleanup;
-	if ((rc = dbt_model_reflect(&db, conn, schema_name)) < 0 ||
+	if ((rc = dbt_model_reflect_all(&db, conn, schema_name)) < 0 ||
+	    (rc = dbt_model_scope(model, db, conn, schema_name)) < 0 ||
 	    (rc = dbt_pg_roles_prepare(db, model, conn, model_path)) < 0 ||
 	    (rc = address_schema(conn, schema_name)) < 0)
 		goto done;

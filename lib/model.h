@@ -26,6 +26,22 @@ int dbt_model_command_run(char **out, size_t *len, dbt_dialect_kind kind);
 /* Reflects the connection's database (`schema_name`: NULL for public). */
 int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name);
 
+/* dbt_model_reflect, with the tables of every other schema of a
+ * PostgreSQL database too (named as ident.h's DBT_QUALIFIER says), for
+ * dbt_model_scope to keep those the model compares. */
+int dbt_model_reflect_all(dbt_schema **out, dbt_conn *conn, const char *schema_name);
+
+/*
+ * Settles which schemas `model` and `db` (read by dbt_model_reflect_all)
+ * are compared in (model_scope.c): the model's names qualified by the
+ * managed schema `schema_name` (NULL: public) lose the qualifier, and
+ * `db` loses the tables and indexes of the other schemas that the model
+ * neither names nor, when it creates none, manages.  Nothing on a
+ * database without schemas.  0, or DBT_ERROR when out of memory.
+ */
+int dbt_model_scope(dbt_schema *model, dbt_schema *db, const dbt_conn *conn,
+		    const char *schema_name);
+
 /* The differ's options for the connection's database. */
 void dbt_model_diff_opts(dbt_diff_opts *out, const dbt_conn *conn);
 
@@ -33,9 +49,10 @@ void dbt_model_diff_opts(dbt_diff_opts *out, const dbt_conn *conn);
  * The differ's ops from `db` to `model`, settled by the database: when the
  * differ finds a difference on a table both have, the model's version of
  * the table is replaced by its reflection from a scratch database
- * (scratch.h) and the schemas are diffed again.  `model` may change, and
- * so may `db`, which gets the roles dbtool manages (role.h); `out` points
- * into both.  Errors as dbt_scratch_normalize's.
+ * (scratch.h) and the schemas are diffed again; dbt_model_scope settles
+ * the schemas compared first.  `model` may change, and so may `db`, which
+ * gets the roles dbtool manages (role.h); `out` points into both.  Errors
+ * as dbt_scratch_normalize's.
  */
 int dbt_model_diff(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema *model,
 		   const char *model_path, const char *schema_name);

@@ -187,6 +187,12 @@ int parse_name_as(struct parser *p, struct name *out, const char *what, int stri
 	out->s = dbt_token_name(p->text, &p->cur.tok);
 	if (!out->s)
 		return dbt_error_oom();
+	if (strchr(out->s, DBT_QUALIFIER)) {
+		rc = fail_at(p, p->cur.tok.line, p->cur.tok.col,
+			     "%s holds the control character 0x1f", what);
+		name_release(out);
+		return rc;
+	}
 	if (strlen(out->s) > DBT_NAME_MAX) {
 		size_t cut = 40;
 
@@ -208,27 +214,64 @@ int parse_name(struct parser *p, struct name *out, const char *what)
 	return parse_name_as(p, out, what, 0);
 }
 
-/* A table, index or sequence name, maybe qualified by the default schema
- * (public.users, as pg_dump writes it): the qualifier is dropped. */
+/* A table, index or sequence name, maybe qualified.  The default schema's
+ * qualifier (public.users, as pg_dump writes it) and SQLite's main are
+ * dropped; another schema's is kept in the name, SCHEMA DBT_QUALIFIER
+ * NAME (ident.h), whose place is the qualifier's.  Only PostgreSQL has
+ * such schemas: the other dialects refuse the name at that place
+ * (dbt_schema_adapt). */
 int parse_object_name(struct parser *p, struct name *out, const char *what)
 {
+	struct name q;
+	char *joined;
+	size_t n;
 	int rc = parse_name(p, out, what);
 
 	if (rc < 0 || !is(p, "."))
 		return rc;
-	/* main is SQLite's name for the database the model is for. */
-	if (strcmp(out->s, DEFAULT_SCHEMA) && strcmp(out->s, "main")) {
-		rc = fail_at(p, out->line, out->col,
-			     "schema '%s' is not supported (the model holds the objects of schema "
-			     "'%s')",
-			     out->s, DEFAULT_SCHEMA);
-		name_release(out);
+	q = *out;
+	out->s = NULL;
+	if ((rc = next(p)) < 0 || (rc = parse_name(p, out, what)) < 0) {
+		name_release(&q);
 		return rc;
 	}
-	name_release(out);
-	if ((rc = next(p)) < 0)
+	if (!strcmp(q.s, DEFAULT_SCHEMA) || !strcmp(q.s, "main")) {
+		name_release(&q);
+		return 0;
+	}
+	n = strlen(q.s);
+	if (!(joined = malloc(n + strlen(out->s) + 2))) {
+		name_release(&q);
+		name_release(out);
+		return dbt_error_oom();
+	}
+	memcpy(joined, q.s, n);
+	joined[n] = DBT_QUALIFIER;
+	strcpy(joined + n + 1, out->s);
+	free(out->s);
+	out->s = joined;
+	out->line = q.line;
+	out->col = q.col;
+	name_release(&q);
+	return 0;
+}
+
+/* As parse_object_name, for an object that must be the managed schema's
+ * (a sequence, a statement kept as text): another schema's qualifier is
+ * an error at its place. */
+int parse_managed_name(struct parser *p, struct name *out, const char *what)
+{
+	const char *sep;
+	int rc = parse_object_name(p, out, what);
+
+	if (rc < 0 || !(sep = strchr(out->s, DBT_QUALIFIER)))
 		return rc;
-	return parse_name(p, out, what);
+	rc = fail_at(p, out->line, out->col,
+		     "schema '%.*s' is not supported here (the model holds only tables and "
+		     "indexes of schemas other than the managed one)",
+		     (int)(sep - out->s), out->s);
+	name_release(out);
+	return rc;
 }
 
 /* A collation's name, maybe qualified by pg_catalog (as pg_dump writes
@@ -595,7 +638,7 @@ static int keep_named(struct parser *p, const dbt_token *first, const char *kind
 		    (rc = expect(p, "exists", "EXISTS")) < 0)
 			return rc;
 	}
-	if ((rc = parse_object_name(p, &n, "a name")) < 0)
+	if ((rc = parse_managed_name(p, &n, "a name")) < 0)
 		return rc;
 	rc = keep_statement(p, first, kind, n.s, NULL);
 	name_release(&n);

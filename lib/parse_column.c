@@ -689,7 +689,7 @@ static int seq_option(struct parser *p, dbt_column *c, struct dbt_identity_seq *
 		struct name n = {NULL, 0, 0, 0};
 
 		if ((rc = next(p)) < 0 || (rc = expect(p, "name", "NAME")) < 0 ||
-		    (rc = parse_object_name(p, &n, "a sequence name")) < 0)
+		    (rc = parse_managed_name(p, &n, "a sequence name")) < 0)
 			return rc;
 		name_release(&n);
 		return 0;

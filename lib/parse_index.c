@@ -5,6 +5,8 @@
  */
 #include "parse_internal.h"
 
+#include "ident.h"
+
 #include "error.h"
 
 #include <stdlib.h>
@@ -388,6 +390,9 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 			memset(st->sql + (how.start - first->start), ' ', how.len);
 		goto cleanup;
 	}
+	/* An index belongs to its table's schema, which names it there. */
+	if (n.s && (rc = dbt_ident_qualify_like(&n.s, tn.s)) < 0)
+		goto cleanup;
 	if ((rc = dbt_schema_add_index(&ix, p->schema, n.s, n.quoted, tn.s, unique)) < 0)
 		goto cleanup;
 	ix->line = line;

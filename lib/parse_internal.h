@@ -99,6 +99,8 @@ void name_release(struct name *n);
 int parse_name_as(struct parser *p, struct name *out, const char *what, int strict);
 int parse_name(struct parser *p, struct name *out, const char *what);
 int parse_object_name(struct parser *p, struct name *out, const char *what);
+int parse_managed_name(struct parser *p, struct name *out, const char *what);
+
 int parse_collation_name(struct parser *p, struct name *out, size_t *start);
 int add_ref(struct parser *p, const char *table, const char *column, int line, int col);
 void put_first(dbt_buf *b, const char *name, const char *first, int line);

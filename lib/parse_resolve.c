@@ -146,28 +146,40 @@ static const dbt_unique *key_at(const dbt_table *t, size_t j)
 	return j == 0 ? t->pk : t->uniques[j - 1];
 }
 
+/* 1 when the names `a` and `b` are of one schema (ident.h's
+ * DBT_QUALIFIER, none for the managed schema). */
+static int same_schema(const char *a, const char *b)
+{
+	size_t n = (size_t)(dbt_ident_base(a) - a);
+
+	return n == (size_t)(dbt_ident_base(b) - b) && !strncmp(a, b, n);
+}
+
 /*
  * Tables, indexes, primary keys and unique constraints share one name
- * space (a key is an index), where PostgreSQL tells names that differ in
+ * space in each schema (a key is an index), where PostgreSQL tells names that differ in
  * case apart ("Users_pkey" and users_pkey); SQLite does not, for tables
  * and indexes: dbt_schema_adapt refuses those there.  Reports `name`, declared by `self` at
- * line:col, when a table or a user-named key of the first `ntables` tables
- * holds it already.
+ * line:col in the schema of the name `like`, when a table or a user-named
+ * key of the first `ntables` tables of that schema holds it already.
  */
-static int name_clash(struct parser *p, const char *name, const void *self, size_t ntables,
-		      int line, int col)
+static int name_clash(struct parser *p, const char *name, const char *like, const void *self,
+		      size_t ntables, int line, int col)
 {
 	const dbt_schema *s = p->schema;
 	size_t i, j;
 
 	for (i = 0; i < s->ntables; i++)
-		if (!strcmp(s->tables[i]->name, name))
+		if (same_schema(s->tables[i]->name, like) &&
+		    !strcmp(dbt_ident_base(s->tables[i]->name), name))
 			return fail_at(p, line, col,
 				       "name '%s' is already used by table '%s' on line %d", name,
 				       s->tables[i]->name, s->tables[i]->line);
 	for (i = 0; i < ntables; i++) {
 		const dbt_table *t = s->tables[i];
 
+		if (!same_schema(t->name, like))
+			continue;
 		for (j = 0; j <= t->nuniques; j++) {
 			const dbt_unique *k = key_at(t, j);
 
@@ -219,7 +231,8 @@ static int may_clash(const dbt_schema *s)
 	for (i = 0; i < s->ntables; i++) {
 		const dbt_table *t = s->tables[i];
 
-		v[n].name = t->name;
+		/* Names of several schemas: a clash here is only possible. */
+		v[n].name = dbt_ident_base(t->name);
 		v[n++].owner = HELD_TABLE;
 		for (j = 0; j <= t->nuniques; j++) {
 			const dbt_unique *k = key_at(t, j);
@@ -232,7 +245,7 @@ static int may_clash(const dbt_schema *s)
 	}
 	for (i = 0; i < s->nindexes; i++) {
 		if (s->indexes[i]->name_given) {
-			v[n].name = s->indexes[i]->name;
+			v[n].name = dbt_ident_base(s->indexes[i]->name);
 			v[n++].owner = HELD_INDEX;
 		}
 	}
@@ -266,7 +279,7 @@ static int check_relation_names(struct parser *p)
 			const dbt_unique *k = key_at(t, j);
 
 			if (k && k->name_given &&
-			    (rc = name_clash(p, k->name, k, i, k->line, k->col)) < 0)
+			    (rc = name_clash(p, k->name, t->name, k, i, k->line, k->col)) < 0)
 				return rc;
 		}
 	}
@@ -275,7 +288,8 @@ static int check_relation_names(struct parser *p)
 
 		if (!ix->name_given)
 			continue;
-		if ((rc = name_clash(p, ix->name, ix, s->ntables, ix->line, ix->col)) < 0)
+		if ((rc = name_clash(p, dbt_ident_base(ix->name), ix->name, ix, s->ntables,
+				     ix->line, ix->col)) < 0)
 			return rc;
 		for (j = 0; j < i; j++)
 			if (s->indexes[j]->name_given && !strcmp(s->indexes[j]->name, ix->name))

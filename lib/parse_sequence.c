@@ -44,7 +44,7 @@ int parse_sequence(struct parser *p, const dbt_token *first)
 		    (rc = expect(p, "exists", "EXISTS")) < 0)
 			return rc;
 	}
-	if ((rc = parse_object_name(p, &n, "a sequence name")) < 0)
+	if ((rc = parse_managed_name(p, &n, "a sequence name")) < 0)
 		return rc;
 	for (i = 0; i < p->nseqs; i++) {
 		if (!strcmp(p->seqs[i].name, n.s)) {
@@ -115,7 +115,7 @@ int parse_alter_sequence(struct parser *p, const dbt_token *first)
 		if ((rc = next(p)) < 0 || (rc = expect(p, "exists", "EXISTS")) < 0)
 			return rc;
 	}
-	if ((rc = parse_object_name(p, &n, "a sequence name")) < 0)
+	if ((rc = parse_managed_name(p, &n, "a sequence name")) < 0)
 		return rc;
 	if (is(p, "owner")) {
 		rc = skip_owner(p);

@@ -382,7 +382,9 @@ static const char constraints_sql[] =
 	"pg_catalog.to_jsonb(con) -> 'confdelsetcols') = 'array' "
 	"THEN pg_catalog.to_jsonb(con) -> 'confdelsetcols' ELSE '[]' END) "
 	"WITH ORDINALITY k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
-	"AND a.attnum = k.num::pg_catalog.int2 ORDER BY k.ord) END "
+	"AND a.attnum = k.num::pg_catalog.int2 ORDER BY k.ord) END, "
+	/* The referenced table's schema. */
+	"(SELECT fn.nspname FROM pg_catalog.pg_namespace fn WHERE fn.oid = f.relnamespace) "
 	"FROM pg_catalog.pg_constraint con "
 	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
 	"LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid "
@@ -438,7 +440,9 @@ struct rtable {
 struct reflect {
 	dbt_conn *conn;
 	PGconn *pg;
-	const char *nspname;
+	const char *nspname; /* the schema read */
+	const char *managed; /* the managed schema: the others' names are
+			      * qualified (ident.h's DBT_QUALIFIER) */
 	dbt_schema *schema;
 	struct rtable *tables; /* sorted by oid */
 	size_t ntables;
@@ -624,9 +628,32 @@ static int read_partitioning(dbt_table *t, const char *key, const char *parent, 
 	return 0;
 }
 
+/* `name` of the schema read, as the schema holds it: qualified when that
+ * is not the managed schema, in `*out` (freed at the next call, and by
+ * qualified(out, NULL, NULL)). */
+static int qualified(char **out, const struct reflect *r, const char *name)
+{
+	size_t n;
+
+	free(*out);
+	*out = NULL;
+	if (!r)
+		return 0;
+	if (!strcmp(r->nspname, r->managed)) {
+		*out = strdup(name);
+	} else if ((*out = malloc(strlen(r->nspname) + strlen(name) + 2))) {
+		n = strlen(r->nspname);
+		memcpy(*out, r->nspname, n);
+		(*out)[n] = DBT_QUALIFIER;
+		strcpy(*out + n + 1, name);
+	}
+	return *out ? 0 : dbt_error_oom();
+}
+
 static int read_tables(struct reflect *r)
 {
 	PGresult *res;
+	char *q = NULL;
 	int rc, i, rows;
 
 	if ((rc = query(&res, r, tables_sql)) < 0)
@@ -648,10 +675,12 @@ static int read_tables(struct reflect *r)
 
 		if (!oid || !name)
 			continue;
-		if ((rc = dbt_schema_add_table(&t, r->schema, name, dbt_ident_needs_quotes(name))) <
+		if ((rc = qualified(&q, r, name)) < 0 ||
+		    (rc = dbt_schema_add_table(&t, r->schema, q, dbt_ident_needs_quotes(name))) <
 			    0 ||
 		    (rc = read_partitioning(t, value(res, i, 2), value(res, i, 3),
-					    value(res, i, 4))) < 0)
+					    value(res, i, 4))) < 0 ||
+		    (t->partition_of && (rc = dbt_ident_qualify_like(&t->partition_of, q)) < 0))
 			goto cleanup;
 		t->unlogged = flag(res, i, UNLOGGED_COL);
 		if (value(res, i, STORAGE_COL) &&
@@ -667,6 +696,7 @@ static int read_tables(struct reflect *r)
 			r->absent |= 1u << i;
 	qsort(r->tables, r->ntables, sizeof(*r->tables), cmp_rtable);
 cleanup:
+	qualified(&q, NULL, NULL);
 	PQclear(res);
 	return rc;
 }
@@ -930,9 +960,26 @@ static int add_exclude(dbt_table *t, const char *name, const char *def)
 	return rc;
 }
 
+/* The table `name` of schema `nsp` that a foreign key references, as the
+ * schema holds it (qualified() of that schema), in `*out`, freed as
+ * there. */
+static int fk_table(char **out, const struct reflect *r, const char *name, const char *nsp)
+{
+	struct reflect in = *r;
+
+	if (!name) {
+		qualified(out, NULL, NULL);
+		return 0;
+	}
+	if (nsp)
+		in.nspname = nsp;
+	return qualified(out, &in, name);
+}
+
 static int read_constraints(struct reflect *r)
 {
 	PGresult *res;
+	char *ref = NULL;
 	int rc, i;
 
 	if ((rc = query(&res, r, constraints_sql)) < 0)
@@ -963,7 +1010,8 @@ static int read_constraints(struct reflect *r)
 			}
 			break;
 		case 'f':
-			if ((rc = dbt_table_add_fk(&fk, t, name, value(res, i, 4))) < 0 ||
+			if ((rc = fk_table(&ref, r, value(res, i, 4), value(res, i, 17))) < 0 ||
+			    (rc = dbt_table_add_fk(&fk, t, name, ref)) < 0 ||
 			    (rc = add_names(fk, add_fk_column, value(res, i, 3))) < 0 ||
 			    (rc = add_names(fk, add_fk_ref_column, value(res, i, 5))) < 0)
 				break;
@@ -991,6 +1039,7 @@ static int read_constraints(struct reflect *r)
 			goto cleanup;
 	}
 cleanup:
+	qualified(&ref, NULL, NULL);
 	PQclear(res);
 	return rc;
 }
@@ -1024,6 +1073,7 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 		return 0;
 	if ((rc = dbt_schema_add_index(&ix, schema, name, dbt_ident_needs_quotes(name), t->name,
 				       flag(res, row, 2))) < 0 ||
+	    (rc = dbt_ident_qualify_like(&ix->name, t->name)) < 0 ||
 	    (rc = split_array(&keys, &nkeys, value(res, row, 3) ? value(res, row, 3) : "{}")) < 0)
 		goto cleanup;
 	for (i = 0; i < nkeys && rc == 0; i++)
@@ -1142,6 +1192,46 @@ static int read_objects(struct reflect *r)
 	return rc < 0 ? rc : rc2;
 }
 
+/* The schemas besides the managed one ($1) whose tables are read with
+ * it: a user's, not public (the managed schema's name in a model), not a
+ * scratch schema, not an extension's. */
+static const char other_schemas_sql[] =
+	"SELECT n.nspname FROM pg_catalog.pg_namespace n "
+	"WHERE n.nspname !~ '^pg_' AND n.nspname NOT IN ('information_schema', 'public') "
+	"AND n.nspname <> $1 AND pg_catalog.left(n.nspname, 15) <> 'dbtool_scratch_' "
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d "
+	"WHERE d.classid = 'pg_catalog.pg_namespace'::pg_catalog.regclass "
+	"AND d.objid = n.oid AND d.deptype = 'e') "
+	"ORDER BY n.nspname COLLATE \"C\"";
+
+/*
+ * The tables, with their columns, constraints and indexes, of every other
+ * schema (other_schemas_sql), named with their schema (ident.h's
+ * DBT_QUALIFIER), into r->schema.  Their objects (views, types, ...) are
+ * not read: a model holds only tables and indexes of other schemas.
+ */
+static int read_other_schemas(struct reflect *r)
+{
+	PGresult *res;
+	int rc, i;
+
+	if ((rc = query(&res, r, other_schemas_sql)) < 0)
+		return rc;
+	for (i = 0; i < PQntuples(res) && rc == 0; i++) {
+		struct reflect o = *r;
+
+		o.nspname = PQgetvalue(res, i, 0);
+		o.tables = NULL;
+		o.ntables = 0;
+		if ((rc = read_tables(&o)) == 0 && o.ntables && (rc = read_columns(&o)) == 0 &&
+		    (rc = read_constraints(&o)) == 0)
+			rc = read_indexes(&o);
+		free(o.tables);
+	}
+	PQclear(res);
+	return rc;
+}
+
 int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
 	struct reflect r;
@@ -1153,6 +1243,7 @@ int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sc
 	r.conn = conn;
 	r.pg = dbt_postgres_handle(conn);
 	r.nspname = schema_name ? schema_name : "public";
+	r.managed = r.nspname;
 	if ((rc = dbt_schema_new(&r.schema)) < 0)
 		goto cleanup;
 	/* The four queries read one snapshot, unless the caller's
@@ -1168,6 +1259,8 @@ int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sc
 	if ((rc = read_tables(&r)) < 0 ||
 	    (r.ntables && ((rc = read_columns(&r)) < 0 || (rc = read_constraints(&r)) < 0 ||
 			   (rc = read_indexes(&r)) < 0)) ||
+	    (conn->all_schemas && !(r.absent & DBT_PG_TYPES) &&
+	     (rc = read_other_schemas(&r)) < 0) ||
 	    (rc = read_objects(&r)) < 0)
 		goto cleanup;
 	for (i = 0; i < r.schema->ntables; i++)

@@ -571,7 +571,8 @@ int dbt_render_index(dbt_buf *out, const struct dbt_dialect *d, const dbt_index 
 	} else {
 		dbt_buf_puts(out, index->unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ");
 	}
-	ident(out, d, index->name);
+	/* CREATE INDEX names the index without its schema: its table's. */
+	ident(out, d, dbt_ident_base(index->name));
 	dbt_buf_puts(out, " ON ");
 	ident(out, d, index->table);
 	if (index->method && !d->put_index_head) {
@@ -709,7 +710,7 @@ static int render_rename(dbt_buf *out, const struct dbt_dialect *d, const dbt_op
 	if (op->kind == DBT_OP_RENAME_TABLE) {
 		dbt_render_alter_table(out, d, op->old_table);
 		dbt_buf_puts(out, "RENAME TO ");
-		ident(out, d, op->table->name);
+		ident(out, d, dbt_ident_base(op->table->name));
 	} else {
 		dbt_render_alter_table(out, d, op->table);
 		dbt_buf_puts(out, "RENAME COLUMN ");

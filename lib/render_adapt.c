@@ -10,6 +10,7 @@
 
 #include "dialect.h"
 #include "error.h"
+#include "ident.h"
 #include "render_int.h"
 
 #include <stdio.h>
@@ -95,6 +96,41 @@ static int unbacktick_schema(dbt_schema *schema)
 	return rc;
 }
 
+/* The first place where `name` (of what the model writes at `line`,
+ * `col`) names another schema: DBT_EPARSE "LINE:COL: schema 'S' is not
+ * supported ...", on a database without schemas; 0 otherwise. */
+static int refuse_qualifier(const char *name, int line, int col)
+{
+	const char *sep = name ? strchr(name, DBT_QUALIFIER) : NULL;
+
+	if (!sep)
+		return 0;
+	return dbt_error_set(DBT_EPARSE,
+			     "%d:%d: schema '%.*s' is not supported (the model holds the objects "
+			     "of schema 'public')",
+			     line, col, (int)(sep - name), name);
+}
+
+/* A model for a database without schemas names none but its own. */
+static int refuse_schemas(const dbt_schema *schema)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < schema->ntables && rc == 0; i++) {
+		const dbt_table *t = schema->tables[i];
+
+		rc = refuse_qualifier(t->name, t->line, t->col);
+		for (k = 0; k < t->nfks && rc == 0; k++)
+			rc = refuse_qualifier(t->fks[k]->ref_table, t->fks[k]->ref_line,
+					      t->fks[k]->ref_col);
+	}
+	for (i = 0; i < schema->nindexes && rc == 0; i++)
+		rc = refuse_qualifier(schema->indexes[i]->table, schema->indexes[i]->table_line,
+				      schema->indexes[i]->table_col);
+	return rc;
+}
+
 int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(kind);
@@ -103,6 +139,8 @@ int dbt_schema_adapt(dbt_schema *schema, dbt_dialect_kind kind)
 	if (!d)
 		return unsupported_kind();
 	if (!(d->caps & DBT_CAP_BACKTICK_NAMES) && (rc = unbacktick_schema(schema)) < 0)
+		return rc;
+	if (!(d->caps & DBT_CAP_SCHEMAS) && (rc = refuse_schemas(schema)) < 0)
 		return rc;
 	return d->adapt(schema);
 }

@@ -54,7 +54,7 @@ static int compare(dbt_findings *out, dbt_conn *conn, const dbt_schema *actual,
 static int require_empty(dbt_conn *conn, const char *schema_name)
 {
 	dbt_schema *s = NULL;
-	int version = 0, history = 0, rc = dbt_model_reflect(&s, conn, schema_name);
+	int version = 0, history = 0, rc = dbt_model_reflect_all(&s, conn, schema_name);
 
 	if (rc == 0)
 		rc = conn->dialect->table_exists(conn, dbt_conn_version_schema(conn),
@@ -96,18 +96,18 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 		goto cleanup;
 	}
 	/* after[k]: the schema once revisions 1..k are applied. */
-	if ((rc = dbt_model_reflect(&after[0], scratch, schema_name)) < 0)
+	if ((rc = dbt_model_reflect_all(&after[0], scratch, schema_name)) < 0)
 		goto cleanup;
 	for (k = 1; k <= chain->n; k++) {
 		if ((rc = dbt_run_upgrade(scratch, chain, chain->revs[k - 1]->id, opts)) < 0 ||
-		    (rc = dbt_model_reflect(&after[k], scratch, schema_name)) < 0)
+		    (rc = dbt_model_reflect_all(&after[k], scratch, schema_name)) < 0)
 			goto cleanup;
 	}
 	for (k = chain->n; k >= 1; k--) {
 		const dbt_revision *rev = chain->revs[k - 1];
 
 		if ((rc = dbt_run_downgrade(scratch, chain, "-1", opts)) < 0 ||
-		    (rc = dbt_model_reflect(&now, scratch, schema_name)) < 0)
+		    (rc = dbt_model_reflect_all(&now, scratch, schema_name)) < 0)
 			goto cleanup;
 		dbt_buf_clear(&what);
 		dbt_buf_printf(&what, "downgrade %s does not restore the schema of %s", rev->id,
@@ -131,7 +131,7 @@ int dbt_roundtrip(dbt_findings *out, dbt_conn *scratch, const dbt_chain *chain,
 	 * fail on it: those findings say enough. */
 	for (k = 1; out->n == 0 && k <= chain->n; k++) {
 		if ((rc = dbt_run_upgrade(scratch, chain, "+1", opts)) < 0 ||
-		    (rc = dbt_model_reflect(&now, scratch, schema_name)) < 0)
+		    (rc = dbt_model_reflect_all(&now, scratch, schema_name)) < 0)
 			goto cleanup;
 		dbt_buf_clear(&what);
 		dbt_buf_printf(&what, "upgrade %s run again gives another schema",
@@ -157,8 +157,15 @@ cleanup:
 	 * whatever happened (the first failure's message is the one kept). */
 	if (was_empty) {
 		char *msg = rc < 0 ? strdup(dbt_error_last()) : NULL;
-		int drc = dbt_model_drop_all(scratch, schema_name, opts ? opts->lock_timeout_ms : 0,
-					     NULL, NULL);
+		int drc;
+
+		/* The chain's own way back first: it also drops the tables
+		 * and schemas it made outside the managed schema, which
+		 * drop-all leaves.  What it cannot undo, drop-all drops. */
+		if (chain->n)
+			(void)dbt_run_downgrade(scratch, chain, "base", opts);
+		drc = dbt_model_drop_all(scratch, schema_name, opts ? opts->lock_timeout_ms : 0,
+					 NULL, NULL);
 
 		if (rc == 0)
 			rc = drc;

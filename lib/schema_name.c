@@ -327,8 +327,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 		dbt_table *t = schema->tables[i];
 
 		if (t->pk && !t->pk->name)
-			rc = choose_name(&t->pk->name, &nm, SPACE_RELATION, 1, 1, t->name, NULL,
-					 "pkey");
+			rc = choose_name(&t->pk->name, &nm, SPACE_RELATION, 1, 1,
+					 dbt_ident_base(t->name), NULL, "pkey");
 		for (j = 0; j < t->nuniques && rc == 0; j++) {
 			dbt_unique *u = t->uniques[j];
 
@@ -338,8 +338,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 						      u->ninclude)))
 				rc = dbt_error_oom();
 			else
-				rc = choose_name(&u->name, &nm, SPACE_RELATION, 1, 1, t->name, add,
-						 "key");
+				rc = choose_name(&u->name, &nm, SPACE_RELATION, 1, 1,
+						 dbt_ident_base(t->name), add, "key");
 			free(add);
 			add = NULL;
 		}
@@ -347,7 +347,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			dbt_check *c = t->checks[j];
 
 			if (!c->name)
-				rc = choose_name(&c->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name,
+				rc = choose_name(&c->name, &nm, SPACE_CONSTRAINT, 0, 1,
+						 dbt_ident_base(t->name),
 						 dbt_expr_check_column(t, c->expr), "check");
 		}
 		for (j = 0; j < t->nexcludes && rc == 0; j++) {
@@ -356,8 +357,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			if (x->name)
 				continue;
 			if ((rc = dbt_expr_exclude_columns(&add, x->def)) == 0)
-				rc = choose_name(&x->name, &nm, SPACE_RELATION, 1, 1, t->name, add,
-						 "excl");
+				rc = choose_name(&x->name, &nm, SPACE_RELATION, 1, 1,
+						 dbt_ident_base(t->name), add, "excl");
 			free(add);
 			add = NULL;
 		}
@@ -369,8 +370,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			if (!(add = join_names(fk->columns, fk->ncolumns)))
 				rc = dbt_error_oom();
 			else
-				rc = choose_name(&fk->name, &nm, SPACE_CONSTRAINT, 0, 1, t->name,
-						 add, "fkey");
+				rc = choose_name(&fk->name, &nm, SPACE_CONSTRAINT, 0, 1,
+						 dbt_ident_base(t->name), add, "fkey");
 			free(add);
 			add = NULL;
 		}
@@ -384,8 +385,11 @@ int dbt_schema_name_auto(dbt_schema *schema)
 		if (!(add = join_with_include(cols, ix->nelems, ix->include, ix->ninclude)))
 			rc = dbt_error_oom();
 		else
-			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0, ix->table, add,
-					 "idx");
+			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0,
+					 dbt_ident_base(ix->table), add, "idx");
+		/* An index of another schema's table is named in that schema. */
+		if (rc == 0 && ix->name && (rc = dbt_ident_qualify_like(&ix->name, ix->table)) < 0)
+			break;
 		strv_free(cols, ix->nelems);
 		cols = NULL;
 		free(add);

@@ -13,6 +13,7 @@
 #include "role.h"
 
 #include "error.h"
+#include "ident.h"
 #include "model.h"
 #include "lex.h"
 #include "render.h"
@@ -113,12 +114,30 @@ static int scratch_rendered(dbt_buf *sql, const struct scratch *s);
  * refused in the renderer's words rather than the database's. */
 static int render_index(dbt_buf *out, const struct scratch *s, const dbt_index *ix)
 {
+	dbt_index flat;
 	dbt_op op;
+	size_t n;
+	int rc;
 
 	memset(&op, 0, sizeof(op));
 	op.kind = DBT_OP_ADD_INDEX;
 	op.index = ix;
-	return dbt_render_op(out, s->kind, &op);
+	if (!dbt_ident_is_qualified(ix->name))
+		return dbt_render_op(out, s->kind, &op);
+	/* The index of a table held flat is flat too, beside those of the
+	 * managed schema's tables: CREATE INDEX writes the name after its
+	 * first qualifier, here SCHEMA.NAME, which scratch_rendered makes
+	 * the one name SCHEMA\x1fNAME. */
+	flat = *ix;
+	n = (size_t)(dbt_ident_base(ix->name) - ix->name);
+	if (!(flat.name = malloc(n + strlen(ix->name) + 1)))
+		return dbt_error_oom();
+	memcpy(flat.name, ix->name, n);
+	strcpy(flat.name + n, ix->name);
+	op.index = &flat;
+	rc = dbt_render_op(out, s->kind, &op);
+	free(flat.name);
+	return rc;
 }
 
 /* 1 for a statement that makes what a table's column or default may use:
@@ -284,6 +303,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
+			    (rc = scratch_rendered(&sql, s)) == 0 &&
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
@@ -494,6 +514,7 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 	s.kind = conn->dialect->kind;
 	s.live_schema = schema_name;
 	s.model_path = model_path;
+	s.model = model;
 	if ((rc = dbt_scratch_start(&s, conn)) < 0 || (rc = build(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
 		char *msg = strdup(dbt_error_last());
@@ -584,6 +605,41 @@ static long index_table(const dbt_schema *model, const size_t *sorted, const cha
 }
 
 /*
+ * When the name `*name` (a token of `sql`) is followed by '.' and a name,
+ * makes `*name` the qualified name the two stand for (ident.h's
+ * DBT_QUALIFIER), as the model holds a table of another schema (the
+ * second name is read on its own next).  0, or DBT_ERROR when out of memory (`*name` freed).
+ */
+static int qualified_name(char **name, const char *sql, const dbt_lexer *lx)
+{
+	dbt_lexer la = *lx;
+	dbt_token dot, tok;
+	char *second, *joined;
+	size_t n;
+
+	if (dbt_lex_next(&la, &dot) != 0 || !dbt_token_is(sql, &dot, ".") ||
+	    dbt_lex_next(&la, &tok) != 0 ||
+	    (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED))
+		return 0;
+	if (!(second = dbt_token_name(sql, &tok))) {
+		free(*name);
+		*name = NULL;
+		return dbt_error_oom();
+	}
+	n = strlen(*name);
+	joined = malloc(n + strlen(second) + 2);
+	if (joined) {
+		memcpy(joined, *name, n);
+		joined[n] = DBT_QUALIFIER;
+		strcpy(joined + n + 1, second);
+	}
+	free(second);
+	free(*name);
+	*name = joined;
+	return joined ? 0 : dbt_error_oom();
+}
+
+/*
  * Marks in `want` the model tables that the statements name (a word or
  * quoted identifier token that is a table's name, or the name of one of
  * its indexes), then those their foreign keys reference, transitively.
@@ -622,6 +678,12 @@ static int tables_needed(char *want, const dbt_schema *model, int sqlite)
 			t = find_sorted(model, sorted, name, sqlite);
 			if (t < 0)
 				t = index_table(model, sorted, name, sqlite);
+			/* A table of another schema, by its qualified name. */
+			if (t < 0) {
+				if ((rc = qualified_name(&name, sql, &lx)) < 0)
+					goto cleanup;
+				t = find_sorted(model, sorted, name, sqlite);
+			}
 			free(name);
 			if (t >= 0 && !want[t]) {
 				want[t] = 1;
@@ -645,6 +707,63 @@ cleanup:
 	free(sorted);
 	free(stack);
 	return rc;
+}
+
+/* 1 when one of the model's tables is in schema `name`. */
+static int model_has_schema(const dbt_schema *model, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; model && i < model->ntables; i++) {
+		const char *t = model->tables[i]->name;
+
+		if (!strncmp(t, name, n) && t[n] == DBT_QUALIFIER)
+			return 1;
+	}
+	return 0;
+}
+
+/* `schema`, DBT_QUALIFIER, `name` as one quoted identifier. */
+static void put_flat(dbt_buf *out, const char *schema, const char *name)
+{
+	const char *p;
+
+	dbt_ident_quote(out, schema);
+	out->len--; /* its closing quote */
+	dbt_buf_putc(out, DBT_QUALIFIER);
+	for (p = name; *p; p++) {
+		if (*p == '"')
+			dbt_buf_putc(out, '"');
+		dbt_buf_putc(out, *p);
+	}
+	dbt_buf_putc(out, '"');
+}
+
+/*
+ * At `schema` '.' in `sql` (`qualifier` is the schema's token, `lx` just
+ * past the '.'): when the model holds tables of that schema, the scratch
+ * holds them flat, in its own schema (scratch_int.h), and the qualified
+ * name becomes that one name.  1 when it did so (`lx`, `*copied` past the
+ * name), 0 when it left the text, DBT_ERROR when out of memory.
+ */
+static int flatten(dbt_buf *out, const struct scratch *s, const char *sql, dbt_lexer *lx,
+		   const dbt_token *qualifier, const char *schema, size_t *copied)
+{
+	dbt_lexer la = *lx;
+	dbt_token tok;
+	char *name;
+
+	if (!model_has_schema(s->model, schema) || dbt_lex_next(&la, &tok) != 0 ||
+	    (tok.kind != DBT_TOK_WORD && tok.kind != DBT_TOK_QUOTED))
+		return 0;
+	if (!(name = dbt_token_name(sql, &tok)))
+		return dbt_error_oom();
+	dbt_buf_put(out, sql + *copied, qualifier->start - *copied);
+	put_flat(out, schema, name);
+	free(name);
+	*copied = tok.start + tok.len;
+	*lx = la;
+	return out->oom ? dbt_error_oom() : 1;
 }
 
 /*
@@ -689,6 +808,7 @@ static int scratch_text(dbt_buf *out, const struct scratch *s, const char *sql)
 		if (dbt_token_is(sql, &tok, ".") && ntok > 1 && last.start >= copied &&
 		    (last.kind == DBT_TOK_WORD || last.kind == DBT_TOK_QUOTED)) {
 			char *name = dbt_token_name(sql, &last);
+			int rc;
 
 			if (!name)
 				return dbt_error_oom();
@@ -696,6 +816,11 @@ static int scratch_text(dbt_buf *out, const struct scratch *s, const char *sql)
 				dbt_buf_put(out, sql + copied, last.start - copied);
 				d->quote_ident(out, s->schema);
 				copied = last.start + last.len;
+			} else if ((rc = flatten(out, s, sql, &lx, &last, name, &copied)) != 0) {
+				free(name);
+				if (rc < 0)
+					return rc;
+				continue;
 			}
 			free(name);
 		}
@@ -889,6 +1014,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
+			    (rc = scratch_rendered(&sql, s)) == 0 &&
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
@@ -942,6 +1068,82 @@ static int unscratch(char **str, const struct scratch *s)
 	return *str ? 0 : dbt_error_oom();
 }
 
+/*
+ * Replaces, in `*str`, each flat name of the scratch (put_flat:
+ * "SCHEMA\x1fNAME" in double quotes) by the qualified name it stands for,
+ * each part quoted as PostgreSQL prints it.
+ */
+static int unflatten(char **str, const struct scratch *s)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
+	dbt_buf b = DBT_BUF_INIT, part = DBT_BUF_INIT;
+	const char *p, *sep, *open, *close;
+
+	if (!*str || !d || !strchr(*str, DBT_QUALIFIER))
+		return 0;
+	for (p = *str; (sep = strchr(p, DBT_QUALIFIER)); p = close + 1) {
+		/* The quotes around it: the name holds no other. */
+		for (open = sep; open > p && open[-1] != '"'; open--)
+			;
+		for (close = sep; *close && *close != '"'; close++)
+			;
+		if (open == p || !*close) {
+			dbt_buf_put(&b, p, (size_t)(sep - p) + 1);
+			close = sep;
+			continue;
+		}
+		dbt_buf_put(&b, p, (size_t)(open - 1 - p));
+		dbt_buf_clear(&part);
+		dbt_buf_put(&part, open, (size_t)(sep - open));
+		d->quote_ident(&b, dbt_buf_str(&part));
+		dbt_buf_putc(&b, '.');
+		dbt_buf_clear(&part);
+		dbt_buf_put(&part, sep + 1, (size_t)(close - sep - 1));
+		d->quote_ident(&b, dbt_buf_str(&part));
+	}
+	dbt_buf_puts(&b, p);
+	dbt_buf_release(&part);
+	if (b.oom || part.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(*str);
+	*str = dbt_buf_detach(&b);
+	return *str ? 0 : dbt_error_oom();
+}
+
+/*
+ * The error for an object on a table of another schema than the managed
+ * one (a trigger, policy, comment ...), whose reflection reads the
+ * managed schema's only: at the first statement of its kind that names
+ * it.
+ */
+static int on_other_schema(const dbt_schema *model, const dbt_object *o, const struct scratch *s)
+{
+	const char *sep = strchr(o->table, DBT_QUALIFIER), *kind = dbt_object_kind_name(o->kind);
+	/* The flat name may be quoted: the schema's name starts after it. */
+	const char *from = o->table[0] == '"' ? o->table + 1 : o->table;
+	int line = 0, col = 0;
+	size_t k;
+
+	for (k = 0; k < model->nstatements; k++) {
+		const dbt_statement *st = model->statements[k];
+		size_t n = st->name ? strlen(st->name) : 0;
+
+		if (st->name && !strcmp(st->kind, kind) && !strncmp(o->name, st->name, n) &&
+		    (!o->name[n] || o->name[n] == ' ')) {
+			line = st->line;
+			col = st->col;
+			break;
+		}
+	}
+	dbt_error_set(DBT_EPARSE,
+		      "%s on a table of schema '%.*s' is not supported (the model holds only "
+		      "tables and indexes of schemas other than the managed one)",
+		      kind, (int)(sep - from), from);
+	return model_error(s, DBT_EPARSE, line, col);
+}
+
 /* Gives the model the objects reflected from the scratch: names of the
  * scratch schema back to the managed one's, places from the statements
  * (the first statement of the object's kind and name, when one is). */
@@ -963,6 +1165,19 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 				break;
 			for (k = 0; k < o->ndeps && rc == 0; k++)
 				rc = unscratch(&o->deps[k], s);
+		}
+		if (rc == 0 && o->table && strchr(o->table, DBT_QUALIFIER)) {
+			rc = on_other_schema(model, o, s);
+			break;
+		}
+		if (rc == 0 && s->model) {
+			if ((rc = unflatten(&o->name, s)) < 0 ||
+			    (rc = unflatten(&o->table, s)) < 0 ||
+			    (rc = unflatten(&o->definition, s)) < 0 ||
+			    (rc = unflatten(&o->create_sql, s)) < 0 ||
+			    (rc = unflatten(&o->drop_sql, s)) < 0 ||
+			    (rc = unflatten(&o->replace_sql, s)) < 0)
+				break;
 		}
 		for (k = 0; k < model->nstatements; k++) {
 			const dbt_statement *st = model->statements[k];
@@ -1004,6 +1219,7 @@ int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_pat
 	s.kind = conn->dialect->kind;
 	s.live_schema = schema_name;
 	s.model_path = model_path;
+	s.model = model;
 	if ((rc = tables_needed(want, model, (conn->dialect->caps & DBT_CAP_NOCASE_NAMES) != 0)) <
 	    0)
 		goto cleanup;

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "dialect.h"
+#include "schema.h"
 
 #define SCRATCH_PREFIX "dbtool_scratch_"
 #define SAVEPOINT "dbtool_scratch"
@@ -31,6 +32,10 @@ struct scratch {
 						   * connection's own */
 	const char *live_schema;
 	const char *model_path;
+	/* The model whose tables of other schemas (ident.h's DBT_QUALIFIER)
+	 * the scratch holds flat: "SCHEMA\x1fNAME" in its own schema; NULL
+	 * when none. */
+	const dbt_schema *model;
 	char *errmsg; /* the first failure's message, kept over the rollback */
 };
 

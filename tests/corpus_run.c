@@ -485,6 +485,20 @@ static void close_conns(struct worker *w)
 	w->raw = NULL;
 }
 
+/* PostgreSQL: drops the schemas other than public that a case made (the
+ * pairs 1000 and later), which drop-all leaves. */
+static void drop_other_schemas(struct worker *w)
+{
+	char *err = NULL;
+
+	raw_script(w,
+		   "DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace "
+		   "WHERE nspname !~ '^pg_' AND nspname NOT IN ('public', 'information_schema') "
+		   "LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END $$",
+		   &err);
+	free(err);
+}
+
 void force_empty(struct worker *w)
 {
 	char *err = NULL;
@@ -505,6 +519,7 @@ void force_empty(struct worker *w)
 		free(pat);
 	}
 	if (w->postgres) {
+		drop_other_schemas(w);
 		raw_script(w, "DROP SCHEMA public CASCADE; CREATE SCHEMA public", &err);
 		free(err);
 		return;
@@ -1224,6 +1239,8 @@ static int worker_run(struct worker *w, int w_index, int jobs, const char *resul
 		if ((!ok(w) && g_items[i].kind != BAD) || g_items[i].kind == DUMP ||
 		    g_items[i].kind == INSPECT)
 			force_empty(w);
+		else if (w->postgres)
+			drop_other_schemas(w);
 		free(w->why);
 		w->why = NULL;
 		free(path);

@@ -228,6 +228,44 @@ static void test_table_added_and_dropped(void **state)
 	expect_diff(USERS, "", "- table users");
 }
 
+static void test_tables_are_matched_by_schema_and_name(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE users (id INT);", "CREATE TABLE test.users (id INT);",
+		    "- table users\n+ table \"test\".\"users\"");
+	expect_diff("CREATE TABLE test.users (id INT);",
+		    "CREATE TABLE test.users (id INT, name TEXT);",
+		    "+ column \"test\".\"users\".name TEXT NULL");
+	/* A quoted schema name keeps its case: another schema. */
+	expect_diff("CREATE TABLE \"MySchema\".t (id INT);\nCREATE TABLE myschema.t (id INT);",
+		    "CREATE TABLE \"MySchema\".t (id INT, a INT);\n"
+		    "CREATE TABLE myschema.t (id INT);",
+		    "+ column \"MySchema\".\"t\".a INTEGER NULL");
+	expect_diff("CREATE TABLE test.users (id INT);",
+		    "CREATE TABLE test.users (id INT);\nCREATE INDEX users_id ON test.users (id);",
+		    "+ index \"test\".\"users_id\" ON \"test\".\"users\" (id)");
+}
+
+static void test_qualified_names_are_refused_without_schemas(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE main.t (id INT PRIMARY KEY);\n"
+			      "CREATE TABLE u (id INT REFERENCES audit.t (id));\n"
+			      "CREATE TABLE audit.t (id INT PRIMARY KEY);");
+
+	(void)state;
+	assert_int_equal(dbt_schema_adapt(s, DBT_DIALECT_SQLITE), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "2:35: schema 'audit' is not supported (the model holds the objects of "
+			    "schema 'public')");
+	dbt_schema_free(s);
+	s = model("CREATE TABLE main.t (id INT);\nCREATE TABLE audit.t (id INT);");
+	assert_int_equal(dbt_schema_adapt(s, DBT_DIALECT_MYSQL), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(),
+			    "2:14: schema 'audit' is not supported (the model holds the objects of "
+			    "schema 'public')");
+	dbt_schema_free(s);
+}
+
 static void test_column_added_and_dropped(void **state)
 {
 	const char *with = "CREATE TABLE users (id INTEGER PRIMARY KEY, age INTEGER);\n";
@@ -2102,6 +2140,8 @@ int main(void)
 		cmocka_unit_test(test_association_table_gives_no_ops),
 		cmocka_unit_test(test_equal_schemas_leave_diff_empty),
 		cmocka_unit_test(test_table_added_and_dropped),
+		cmocka_unit_test(test_tables_are_matched_by_schema_and_name),
+		cmocka_unit_test(test_qualified_names_are_refused_without_schemas),
 		cmocka_unit_test(test_column_added_and_dropped),
 		cmocka_unit_test(test_added_column_shows_default_and_collation),
 		cmocka_unit_test(test_added_column_shows_how_values_are_generated),

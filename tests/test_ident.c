@@ -118,6 +118,26 @@ static void test_describe_allows_dollar_and_names_null(void **state)
 	assert_put(dbt_ident_describe, NULL, "?");
 }
 
+static void test_qualified_names_are_written_schema_dot_name_quoted(void **state)
+{
+	char *name = strdup("users");
+
+	(void)state;
+	assert_put(dbt_ident_quote, "test\x1fusers", "\"test\".\"users\"");
+	assert_put(dbt_ident_put, "test\x1fusers", "\"test\".\"users\"");
+	assert_put(dbt_ident_describe, "My\"Schema\x1fT", "\"My\"\"Schema\".\"T\"");
+	assert_string_equal(dbt_ident_base("test\x1fusers"), "users");
+	assert_string_equal(dbt_ident_base("users"), "users");
+	assert_true(dbt_ident_is_qualified("a\037b"));
+	assert_false(dbt_ident_is_qualified("a.b"));
+	/* An index takes its table's schema. */
+	assert_int_equal(dbt_ident_qualify_like(&name, "users"), 0);
+	assert_string_equal(name, "users");
+	assert_int_equal(dbt_ident_qualify_like(&name, "test\x1fitems"), 0);
+	assert_string_equal(name, "test\x1fusers");
+	free(name);
+}
+
 static void test_literal_doubles_single_quotes_and_keeps_backslashes(void **state)
 {
 	(void)state;
@@ -132,6 +152,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ascii_lower_folds_only_ascii_capitals),
+		cmocka_unit_test(test_qualified_names_are_written_schema_dot_name_quoted),
 		cmocka_unit_test(test_name_casecmp_ignores_ascii_case_only),
 		cmocka_unit_test(test_name_casecmp_orders_by_lowered_bytes),
 		cmocka_unit_test(test_plain_names_are_lower_case_words),

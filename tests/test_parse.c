@@ -434,6 +434,53 @@ static void unquoted_names_fold_to_lower_case(void **state)
 	dbt_schema_free(s);
 }
 
+static void tables_of_other_schemas_keep_their_schema(void **state)
+{
+	dbt_schema *s;
+	const dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE public.users (id INT PRIMARY KEY);\n"
+		     "CREATE TABLE Audit.users (id INT PRIMARY KEY REFERENCES users,\n"
+		     "  other INT REFERENCES \"MySchema\".\"Users\" (id));\n"
+		     "CREATE TABLE \"MySchema\".\"Users\" (id INT UNIQUE);\n"
+		     "CREATE INDEX users_id ON audit.users (other);\n"
+		     "CREATE INDEX ON audit.users (other, id)");
+	assert_int_equal(s->ntables, 3);
+	assert_string_equal(s->tables[0]->name, "users");
+	t = s->tables[1];
+	assert_string_equal(t->name, "audit\x1fusers");
+	assert_int_equal(t->line, 2);
+	assert_int_equal(t->col, 14);
+	assert_string_equal(t->fks[0]->ref_table, "users");
+	assert_string_equal(t->fks[1]->ref_table, "MySchema\x1fUsers");
+	assert_string_equal(s->tables[2]->name, "MySchema\x1fUsers");
+	assert_string_equal(s->indexes[0]->name, "audit\x1fusers_id");
+	assert_string_equal(s->indexes[0]->table, "audit\x1fusers");
+	assert_string_equal(s->indexes[1]->name, "audit\x1fusers_other_id_idx");
+	dbt_schema_free(s);
+}
+
+static void one_name_in_two_schemas_is_two_tables(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE users (id INT CONSTRAINT users_pkey PRIMARY KEY);\n"
+		     "CREATE TABLE test.users (id INT CONSTRAINT users_pkey PRIMARY KEY);\n"
+		     "CREATE INDEX users_id ON users (id);\n"
+		     "CREATE INDEX users_id ON test.users (id)");
+	assert_int_equal(s->ntables, 2);
+	assert_non_null(dbt_schema_find_table(s, "users"));
+	assert_non_null(dbt_schema_find_table(s, "test\x1fusers"));
+	assert_non_null(dbt_schema_find_index(s, "test\x1fusers_id"));
+	dbt_schema_free(s);
+	assert_parse_error("CREATE TABLE test.users (id INT CONSTRAINT u PRIMARY KEY);\n"
+			   "CREATE INDEX u ON test.users (id)",
+			   "schema.sql:2:14: name 'u' is already used by the primary key of table "
+			   "'test.users' on line 1");
+}
+
 static void quoted_names_keep_case_and_are_marked(void **state)
 {
 	dbt_schema *s;
@@ -1498,9 +1545,14 @@ BAD(without_needs_rowid, "CREATE TABLE t (a INT PRIMARY KEY) WITHOUT OIDS;",
 BAD(table_option_twice, "CREATE TABLE t (a INT) STRICT, STRICT;",
     "schema.sql:1:32: table 't' is STRICT twice")
 BAD(table_needs_a_name, "CREATE TABLE (a INT)", "schema.sql:1:14: expected a table name, found '('")
-BAD(other_schemas_are_unsupported, "CREATE TABLE audit.t (a INT)",
-    "schema.sql:1:14: schema 'audit' is not supported (the model holds the objects of schema "
-    "'public')")
+BAD(objects_of_other_schemas_are_unsupported, "CREATE VIEW audit.v AS SELECT 1",
+    "schema.sql:1:13: schema 'audit' is not supported here (the model holds only tables and "
+    "indexes of schemas other than the managed one)")
+BAD(sequences_of_other_schemas_are_unsupported, "CREATE SEQUENCE audit.s",
+    "schema.sql:1:17: schema 'audit' is not supported here (the model holds only tables and "
+    "indexes of schemas other than the managed one)")
+BAD(a_name_holding_the_qualifier_byte_is_refused, "CREATE TABLE \"a\037b\" (x INT)",
+    "schema.sql:1:14: a table name holds the control character 0x1f")
 BAD(if_not_exists_must_be_complete, "CREATE TABLE IF EXISTS t (a INT)",
     "schema.sql:1:17: expected NOT, found 'EXISTS'")
 BAD(table_list_needs_its_end, "CREATE TABLE t (",
@@ -3174,6 +3226,8 @@ int main(void)
 		T(any_type_name_is_taken_as_declared),
 		T(keywords_are_read_in_any_case),
 		T(unquoted_names_fold_to_lower_case),
+		T(tables_of_other_schemas_keep_their_schema),
+		T(one_name_in_two_schemas_is_two_tables),
 		T(quoted_names_keep_case_and_are_marked),
 		T(quoted_names_hold_quotes_reserved_words_and_utf8),
 		T(comments_are_allowed_everywhere),
@@ -3278,7 +3332,9 @@ int main(void)
 		T(without_needs_rowid),
 		T(table_option_twice),
 		T(table_needs_a_name),
-		T(other_schemas_are_unsupported),
+		T(objects_of_other_schemas_are_unsupported),
+		T(sequences_of_other_schemas_are_unsupported),
+		T(a_name_holding_the_qualifier_byte_is_refused),
 		T(if_not_exists_must_be_complete),
 		T(table_list_needs_its_end),
 		T(default_word_operator_needs_its_words),

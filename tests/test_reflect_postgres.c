@@ -894,6 +894,47 @@ static void named_schema_is_reflected(void **state)
 	dbt_schema_free(s);
 }
 
+static void other_schemas_are_read_qualified_when_asked(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s;
+	const dbt_table *t;
+
+	exec_ok(f, "CREATE SCHEMA app;\n"
+		   "CREATE SCHEMA \"Sales\";\n"
+		   "CREATE TABLE users (id INTEGER PRIMARY KEY);\n"
+		   "CREATE TABLE app.users (id INTEGER PRIMARY KEY,\n"
+		   "  owner INTEGER REFERENCES public.users);\n"
+		   "CREATE INDEX users_owner ON app.users (owner);\n"
+		   "CREATE TABLE \"Sales\".\"Orders\" (id INTEGER PRIMARY KEY,\n"
+		   "  user_id INTEGER REFERENCES app.users);\n"
+		   "CREATE TABLE app.dbtool_version (version_num TEXT);\n");
+	f->conn->all_schemas = 1;
+	s = reflect_ok(f, NULL);
+	f->conn->all_schemas = 0;
+	assert_int_equal(s->ntables, 3);
+	assert_non_null(dbt_schema_find_table(s, "users"));
+	t = dbt_schema_find_table(s, "app\x1fusers");
+	assert_non_null(t);
+	assert_string_equal(t->fks[0]->ref_table, "users");
+	t = dbt_schema_find_table(s, "Sales\x1fOrders");
+	assert_non_null(t);
+	assert_string_equal(t->fks[0]->ref_table, "app\x1fusers");
+	assert_int_equal(s->nindexes, 1);
+	assert_string_equal(s->indexes[0]->name, "app\x1fusers_owner");
+	assert_string_equal(s->indexes[0]->table, "app\x1fusers");
+	dbt_schema_free(s);
+	/* Managing app, public is not another schema of the model's. */
+	f->conn->all_schemas = 1;
+	s = reflect_ok(f, "app");
+	f->conn->all_schemas = 0;
+	assert_int_equal(s->ntables, 2);
+	assert_string_equal(dbt_schema_find_table(s, "users")->fks[0]->ref_table,
+			    "public\x1fusers");
+	assert_non_null(dbt_schema_find_table(s, "Sales\x1fOrders"));
+	dbt_schema_free(s);
+}
+
 static void version_table_is_left_out(void **state)
 {
 	struct fixture *f = *state;
@@ -1429,6 +1470,7 @@ int main(void)
 		T(generated_names_are_the_databases),
 		T(tables_of_other_schemas_are_left_out),
 		T(named_schema_is_reflected),
+		T(other_schemas_are_read_qualified_when_asked),
 		T(version_table_is_left_out),
 		T(views_and_sequences_are_left_out),
 		T(empty_schema_has_no_tables),

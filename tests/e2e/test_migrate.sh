@@ -274,13 +274,22 @@ SQL
 	esac
 }
 
+# Drops every schema but public and the server's own (pairs 1000 and later
+# make schemas of their own).
+DROP_OTHER_SCHEMAS="DO \$\$ DECLARE s text; BEGIN
+FOR s IN SELECT nspname FROM pg_namespace WHERE nspname !~ '^pg_'
+AND nspname NOT IN ('public', 'information_schema') LOOP
+EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END \$\$;"
+
 # What a sound database says of itself in a dump.
 SOUND=
 [ "$DIALECT" = sqlite ] && SOUND=ok$'\n'
 
-# The statements that empty a PostgreSQL database: the schema public made
-# again as a new database has it (owner, privileges and comment).
+# The statements that empty a PostgreSQL database: the other schemas a
+# pair made dropped, and the schema public made again as a new database has
+# it (owner, privileges and comment).
 WIPE_SQL="SET client_min_messages = warning;
+$DROP_OTHER_SCHEMAS
 DROP SCHEMA public CASCADE;
 CREATE SCHEMA public AUTHORIZATION pg_database_owner;
 GRANT USAGE ON SCHEMA public TO PUBLIC;

@@ -1,5 +1,5 @@
 -- A type of another schema than the one dbtool compares: the model holds
--- the objects of that one schema only, and says so at the type's name.
+-- only tables and indexes of other schemas, and says so at the type's name.
 CREATE SCHEMA util;
 CREATE TYPE util.size AS ENUM ('s', 'm', 'l');
 CREATE TABLE shirts (

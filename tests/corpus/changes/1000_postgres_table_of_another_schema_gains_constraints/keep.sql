@@ -1,0 +1,1 @@
+SELECT id, number, amount, discount FROM billing.invoices ORDER BY id

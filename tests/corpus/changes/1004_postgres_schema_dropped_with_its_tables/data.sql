@@ -1,0 +1,1 @@
+INSERT INTO app.settings (name, value) VALUES ('theme', 'dark');

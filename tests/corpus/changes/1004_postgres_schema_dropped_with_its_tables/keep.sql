@@ -1,0 +1,1 @@
+SELECT name, value FROM app.settings ORDER BY name
