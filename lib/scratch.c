@@ -217,8 +217,8 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model, const
 	return rc;
 }
 
-/* Builds the tables marked in `want`, the foreign keys of those marked 2
- * and their indexes. */
+/* Builds the tables marked in `want`, the indexes of those marked 2 (and
+ * the unique ones of the others) and the foreign keys of those marked 2. */
 static int build(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	/* Columns may use the model's named types (PostgreSQL). */
@@ -266,6 +266,20 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	free(built);
 	if (rc == 0 && types)
 		rc = build_prerequisites(s, model, want, 1);
+	/* The indexes before the foreign keys, which may rest on a unique
+	 * one: those of the tables marked 2, and the unique ones of the
+	 * tables only referenced. */
+	for (i = 0; i < model->nindexes && rc == 0; i++) {
+		const dbt_index *ix = model->indexes[i];
+		long t = table_index(model, ix->table);
+
+		if (t < 0 || !want[t] || (want[t] != 2 && !ix->unique))
+			continue;
+		dbt_buf_clear(&sql);
+		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = scratch_rendered(&sql, s)) < 0 ||
+		    (rc = dbt_scratch_run(s, &sql)) < 0)
+			model_error(s, rc, ix->line, ix->col);
+	}
 	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
 
@@ -285,17 +299,6 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
-	}
-	for (i = 0; i < model->nindexes && rc == 0; i++) {
-		const dbt_index *ix = model->indexes[i];
-		long t = table_index(model, ix->table);
-
-		if (t < 0 || want[t] != 2)
-			continue;
-		dbt_buf_clear(&sql);
-		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = scratch_rendered(&sql, s)) < 0 ||
-		    (rc = dbt_scratch_run(s, &sql)) < 0)
-			model_error(s, rc, ix->line, ix->col);
 	}
 	dbt_buf_release(&sql);
 	return rc;
