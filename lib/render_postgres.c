@@ -62,21 +62,83 @@ void dbt_postgres_put_column_identity(dbt_buf *out, const dbt_column *c)
 		dbt_buf_printf(out, " (%s)", c->identity_options);
 }
 
+/* `body` as a DO block, in dollar quotes of a tag it does not hold. */
+static void pg_do_block(dbt_buf *out, const dbt_buf *body)
+{
+	dbt_buf tag = DBT_BUF_INIT;
+	int n = 0;
+
+	do {
+		dbt_buf_clear(&tag);
+		dbt_buf_printf(&tag, n ? "$dbtool%d$" : "$dbtool$", n);
+		n++;
+	} while (!tag.oom && !body->oom && strstr(dbt_buf_str(body), dbt_buf_str(&tag)));
+	if (tag.oom || body->oom)
+		out->oom = 1;
+	else
+		dbt_buf_printf(out, "DO %s%s%s;\n", dbt_buf_str(&tag), dbt_buf_str(body),
+			       dbt_buf_str(&tag));
+	dbt_buf_release(&tag);
+}
+
+static int pg_serial_sequence(dbt_buf *out, const dbt_op *op);
+
+/*
+ * Before options that narrow an identity's range: the range widened to
+ * hold both the old and the new one, then the sequence's current value,
+ * when the new range does not hold it, moved into it (to the new START
+ * when no value was taken yet, else to the nearest bound), so that the
+ * options' change finds it in range ("RESTART value ... cannot be less
+ * than MINVALUE") whatever the two ranges are.  A value in range stays.
+ */
+static int pg_identity_into_range(dbt_buf *out, const dbt_op *op, const struct dbt_identity_seq *a,
+				  const struct dbt_identity_seq *b)
+{
+	long long lo = a->minvalue < b->minvalue ? a->minvalue : b->minvalue;
+	long long hi = a->maxvalue > b->maxvalue ? a->maxvalue : b->maxvalue;
+	dbt_buf body = DBT_BUF_INIT;
+	int rc;
+
+	if (b->minvalue <= a->minvalue && b->maxvalue >= a->maxvalue)
+		return 0;
+	if (lo != a->minvalue || hi != a->maxvalue) {
+		dbt_render_alter_column(out, pg, op);
+		dbt_buf_printf(out, "SET MINVALUE %lld SET MAXVALUE %lld;\n", lo, hi);
+	}
+	dbt_buf_puts(&body, " DECLARE s regclass := ");
+	if ((rc = pg_serial_sequence(&body, op)) < 0)
+		goto cleanup;
+	dbt_buf_printf(&body,
+		       "; v bigint; c boolean; BEGIN EXECUTE 'SELECT last_value, is_called FROM ' "
+		       "|| s INTO v, c; IF v < %lld OR v > %lld THEN PERFORM "
+		       "pg_catalog.setval(s, CASE WHEN c THEN LEAST(GREATEST(v, %lld), %lld) "
+		       "ELSE %lld END, c); END IF; END ",
+		       b->minvalue, b->maxvalue, b->minvalue, b->maxvalue, b->start);
+	pg_do_block(out, &body);
+	rc = out->oom ? dbt_error_oom() : 0;
+cleanup:
+	dbt_buf_release(&body);
+	return rc;
+}
+
 /*
  * ALTER COLUMN ... SET for each option of an identity's sequence that
  * differs between `from` and `to` (ALTER TABLE takes ALTER SEQUENCE's
- * options so).  The sequence's current value stays: SET START WITH only
- * says where a RESTART goes.
+ * options so).  The sequence's current value stays where the new range
+ * holds it: SET START WITH only says where a RESTART goes.
  */
-static void pg_identity_options(dbt_buf *out, const dbt_op *op)
+static int pg_identity_options(dbt_buf *out, const dbt_op *op)
 {
 	struct dbt_identity_seq a, b;
+	int rc;
 
 	if (!strcmp(op->old_column->identity_options ? op->old_column->identity_options : "",
 		    op->column->identity_options ? op->column->identity_options : ""))
-		return;
+		return 0;
 	dbt_identity_options_values(&a, &op->old_column->type, op->old_column->identity_options);
 	dbt_identity_options_values(&b, &op->column->type, op->column->identity_options);
+	if ((rc = pg_identity_into_range(out, op, &a, &b)) < 0)
+		return rc;
 	dbt_render_alter_column(out, pg, op);
 	if (a.increment != b.increment)
 		dbt_buf_printf(out, "SET INCREMENT BY %lld ", b.increment);
@@ -94,6 +156,7 @@ static void pg_identity_options(dbt_buf *out, const dbt_op *op)
 	out->len--;
 	out->ptr[out->len] = '\0';
 	dbt_buf_puts(out, ";\n");
+	return out->oom ? dbt_error_oom() : 0;
 }
 
 static int pg_is_identity(dbt_identity id)
@@ -193,12 +256,12 @@ static void pg_serial_name(dbt_buf *out, const char *table, const char *column)
 static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 {
 	dbt_identity from = pg_identity(op->old_column), to = pg_identity(op->column);
-	dbt_buf body = DBT_BUF_INIT, tag = DBT_BUF_INIT, seq = DBT_BUF_INIT, lit = DBT_BUF_INIT;
-	int rc = 0, n = 0;
+	dbt_buf body = DBT_BUF_INIT, seq = DBT_BUF_INIT, lit = DBT_BUF_INIT;
+	int rc = 0;
 
 	if (from == to) {
-		if (pg_is_identity(to))
-			pg_identity_options(out, op);
+		if (pg_is_identity(to) && (rc = pg_identity_options(out, op)) < 0)
+			return rc;
 		return dbt_render_finish(out);
 	}
 	if (from == DBT_IDENTITY_SERIAL) {
@@ -208,14 +271,7 @@ static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 		if ((rc = pg_serial_sequence(&body, op)) < 0)
 			goto cleanup;
 		dbt_buf_puts(&body, "; END ");
-		/* A dollar quote whose tag the body does not hold. */
-		do {
-			dbt_buf_clear(&tag);
-			dbt_buf_printf(&tag, n ? "$dbtool%d$" : "$dbtool$", n);
-			n++;
-		} while (!tag.oom && !body.oom && strstr(dbt_buf_str(&body), dbt_buf_str(&tag)));
-		dbt_buf_printf(out, "DO %s%s%s;\n", dbt_buf_str(&tag), dbt_buf_str(&body),
-			       dbt_buf_str(&tag));
+		pg_do_block(out, &body);
 	} else if (pg_is_identity(from) && !pg_is_identity(to)) {
 		dbt_render_alter_column(out, pg, op);
 		dbt_buf_puts(out, "DROP IDENTITY;\n");
@@ -234,8 +290,8 @@ static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 			dbt_buf_printf(out, " (%s)", op->column->identity_options);
 		if (!pg_is_identity(from))
 			dbt_buf_puts(out, ";\n");
-		else
-			pg_identity_options(out, op);
+		else if ((rc = pg_identity_options(out, op)) < 0)
+			goto cleanup;
 		if (!pg_is_identity(from)) {
 			if ((rc = pg_serial_sequence(&seq, op)) < 0)
 				goto cleanup;
@@ -263,10 +319,9 @@ static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 			goto cleanup;
 		pg_setval_after_max(out, op, dbt_buf_str(&lit));
 	}
-	rc = body.oom || tag.oom || seq.oom || lit.oom ? dbt_error_oom() : dbt_render_finish(out);
+	rc = body.oom || seq.oom || lit.oom ? dbt_error_oom() : dbt_render_finish(out);
 cleanup:
 	dbt_buf_release(&body);
-	dbt_buf_release(&tag);
 	dbt_buf_release(&seq);
 	dbt_buf_release(&lit);
 	return rc;
