@@ -461,8 +461,13 @@ static int is_array(const dbt_type *t)
  * cast automatically"): the default goes before the change and the
  * model's comes back after it, so that a text column with a default
  * becomes an enum or an integer column in one revision, and back.
+ * `with_default`: the list changes the column's default too, which is
+ * done here the same way, whatever the types: the old default, of the
+ * old type, is gone before the change, and the new one, of the new type,
+ * is set after it (pg_render_ops leaves the ALTER_DEFAULT op nothing to
+ * do).  Either op of the two may come first: the downgrade reverses them.
  */
-static int pg_alter_type(dbt_buf *out, const dbt_op *op)
+static int pg_alter_type(dbt_buf *out, const dbt_op *op, int with_default)
 {
 	const dbt_column *c = op->column;
 	/* A generated column takes no USING: PostgreSQL computes it again in
@@ -471,16 +476,16 @@ static int pg_alter_type(dbt_buf *out, const dbt_op *op)
 		    !(c->generated_expr && op->old_column->generated_expr);
 	/* Nor, from a type of its own (an enum, a domain), would the default
 	 * stop depending on that type, which a later DROP TYPE then refuses. */
-	int redefault = (using || op->old_column->type.kind == DBT_TYPE_OTHER) &&
+	int redefault = (with_default || using || op->old_column->type.kind == DBT_TYPE_OTHER) &&
 			op->old_column->default_expr && !c->generated_expr;
 	/* A changed default follows a change between a text type and
 	 * another: set before it (as the downgrade, the ops reversed, does),
 	 * '0' would be the old type's 0, and stay a number. */
-	int follow =
-		!redefault && c->default_expr && !c->generated_expr &&
-		!dbt_type_is_text(op->old_column->type.kind) != !dbt_type_is_text(c->type.kind) &&
-		(!op->old_column->default_expr ||
-		 strcmp(op->old_column->default_expr, c->default_expr) != 0);
+	int follow = !redefault && c->default_expr && !c->generated_expr &&
+		     (with_default || !dbt_type_is_text(op->old_column->type.kind) !=
+					      !dbt_type_is_text(c->type.kind)) &&
+		     (!op->old_column->default_expr ||
+		      strcmp(op->old_column->default_expr, c->default_expr) != 0);
 
 	if (redefault) {
 		dbt_render_alter_column(out, pg, op);
@@ -522,7 +527,7 @@ int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 		return rc;
 	switch (op->kind) {
 	case DBT_OP_ALTER_TYPE:
-		return pg_alter_type(out, op);
+		return pg_alter_type(out, op, 0);
 	case DBT_OP_ALTER_NULL:
 		dbt_render_alter_column(out, pg, op);
 		dbt_buf_puts(out, c->not_null ? "SET NOT NULL" : "DROP NOT NULL");
@@ -678,10 +683,40 @@ static int pg_regenerated(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_s
 	return dbt_render_finish(out);
 }
 
+/*
+ * For an ALTER_TYPE or ALTER_DEFAULT op: the number of the op of the
+ * other kind of the two on the same column in the list; n when none.
+ */
+static size_t type_default_partner(const dbt_op *ops, size_t n, size_t i)
+{
+	const dbt_type *a, *b;
+	dbt_op_kind other;
+	size_t k;
+
+	if (ops[i].kind != DBT_OP_ALTER_TYPE && ops[i].kind != DBT_OP_ALTER_DEFAULT)
+		return n;
+	/* Only where a default of one type may mean nothing, or another
+	 * value, in the other: between types that need a cast (USING) one
+	 * way or the other, types of one's own, or a text type and another. */
+	a = &ops[i].old_column->type;
+	b = &ops[i].column->type;
+	if (!pg_needs_using(a, b) && !pg_needs_using(b, a) && a->kind != DBT_TYPE_OTHER &&
+	    b->kind != DBT_TYPE_OTHER && !dbt_type_is_text(a->kind) == !dbt_type_is_text(b->kind))
+		return n;
+	other = ops[i].kind == DBT_OP_ALTER_TYPE ? DBT_OP_ALTER_DEFAULT : DBT_OP_ALTER_TYPE;
+	for (k = 0; k < n; k++)
+		if (ops[k].kind == other &&
+		    dbt_render_same_name(ops[k].column->name, ops[i].column->name) &&
+		    dbt_render_same_name(dbt_render_op_table(&ops[k]),
+					 dbt_render_op_table(&ops[i])))
+			return k;
+	return n;
+}
+
 int dbt_postgres_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
 			    const dbt_sql_objects *keep)
 {
-	size_t i;
+	size_t i, partner;
 	int rc, nblocks = 0, created;
 
 	(void)keep; /* PostgreSQL keeps its views and triggers itself. */
@@ -689,12 +724,24 @@ int dbt_postgres_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt
 		const dbt_op *op = &ops[i];
 
 		created = op->kind == DBT_OP_CREATE_TABLE;
+		/* A type and a default changed together: both at the first of
+		 * the two ops. */
+		partner = type_default_partner(ops, n, i);
+		if (partner < i)
+			continue;
 		dbt_render_next_block(out, &nblocks);
 		if ((rc = dbt_render_comment_op(out, "", op)) < 0 ||
 		    (rc = dbt_render_comment_warning(out, op)) < 0 ||
 		    (created && (rc = dbt_render_created_table_indexes(out, pg, ops, n, target,
 								       op->table->name, 0)) < 0))
 			return rc;
+		if (partner < n) {
+			if ((rc = dbt_render_comment_op(out, "", &ops[partner])) < 0 ||
+			    (rc = dbt_render_comment_warning(out, &ops[partner])) < 0 ||
+			    (rc = pg_alter_type(out, op, 1)) < 0)
+				return rc;
+			continue;
+		}
 		if (op->kind == DBT_OP_ALTER_NULL && op->column->not_null &&
 		    op->column->default_expr)
 			pg_fill_nulls(out, op);

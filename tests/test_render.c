@@ -2255,6 +2255,43 @@ static void test_ops_postgres_comment_each_op_and_warn_before_data_loss(void **s
 		     "ALTER TABLE people DROP COLUMN email;\n");
 }
 
+/* A type and a default that change together, between types whose
+ * defaults do not fit each other: whichever op comes first (the
+ * downgrade reverses them) drops the old default, changes the type and
+ * sets the new default; the other adds only its comment. */
+static void test_ops_postgres_type_and_default_change_at_one_place(void **state)
+{
+	(void)state;
+	assert_lists(PG, "CREATE TABLE k (s TEXT DEFAULT 'pending', n BOOLEAN DEFAULT TRUE)",
+		     "CREATE TABLE k (s state, n INTEGER DEFAULT 3)",
+		     "-- ~ column k.s TEXT -> state\n"
+		     "-- WARNING: converts k.s from TEXT to state, which may not keep every value\n"
+		     "-- ~ column k.s DEFAULT 'pending' -> no default\n"
+		     "ALTER TABLE k ALTER COLUMN s DROP DEFAULT;\n"
+		     "ALTER TABLE k ALTER COLUMN s TYPE state USING s::state;\n"
+		     "\n"
+		     "-- ~ column k.n BOOLEAN -> INTEGER\n"
+		     "-- WARNING: converts k.n from BOOLEAN to INTEGER, which may not keep every "
+		     "value\n"
+		     "-- ~ column k.n DEFAULT TRUE -> DEFAULT 3\n"
+		     "ALTER TABLE k ALTER COLUMN n DROP DEFAULT;\n"
+		     "ALTER TABLE k ALTER COLUMN n TYPE INTEGER USING n::INTEGER;\n"
+		     "ALTER TABLE k ALTER COLUMN n SET DEFAULT 3;\n",
+		     "-- ~ column k.n DEFAULT 3 -> DEFAULT TRUE\n"
+		     "-- ~ column k.n INTEGER -> BOOLEAN\n"
+		     "-- WARNING: converts k.n from INTEGER to BOOLEAN, which may not keep every "
+		     "value\n"
+		     "ALTER TABLE k ALTER COLUMN n DROP DEFAULT;\n"
+		     "ALTER TABLE k ALTER COLUMN n TYPE BOOLEAN USING n::BOOLEAN;\n"
+		     "ALTER TABLE k ALTER COLUMN n SET DEFAULT TRUE;\n"
+		     "\n"
+		     "-- ~ column k.s no default -> DEFAULT 'pending'\n"
+		     "-- ~ column k.s state -> TEXT\n"
+		     "-- WARNING: converts k.s from state to TEXT, which may not keep every value\n"
+		     "ALTER TABLE k ALTER COLUMN s TYPE TEXT;\n"
+		     "ALTER TABLE k ALTER COLUMN s SET DEFAULT 'pending';\n");
+}
+
 static void test_ops_postgres_fill_nulls_with_a_non_literal_default(void **state)
 {
 	(void)state;
@@ -3700,6 +3737,7 @@ int main(void)
 		cmocka_unit_test(test_sqlite_executes_rendered_tables_and_indexes),
 		cmocka_unit_test(test_sqlite_executes_rendered_add_and_drop_column),
 		cmocka_unit_test(test_ops_postgres_comment_each_op_and_warn_before_data_loss),
+		cmocka_unit_test(test_ops_postgres_type_and_default_change_at_one_place),
 		cmocka_unit_test(test_ops_postgres_fill_nulls_with_a_non_literal_default),
 		cmocka_unit_test(test_ops_warn_before_dropping_a_table_and_recreate_its_indexes),
 		cmocka_unit_test(test_ops_postgres_restore_what_a_regenerated_column_took_along),
