@@ -406,6 +406,11 @@ cleanup:
 
 /* --------------------------------------------------------------- order */
 
+static int is_self(const dbt_fk *fk, const dbt_table *t)
+{
+	return streq_null(fk->ref_table, t->name);
+}
+
 /*
  * 1 when `fk`, of a table created in `to` (or dropped from `from` when
  * `dropping`), references an existing table through a key that this diff
@@ -543,6 +548,11 @@ static int sort_tables(size_t **out, size_t *nout, struct state *st, int droppin
 			for (k = 0; !skip[i] && k < t->nfks; k++)
 				skip[i] = fk_waits(st, t->fks[k], dropping);
 			p->deferred = skip[i];
+			/* A self-reference on a unique index of the new table
+			 * waits for the index too. */
+			for (k = 0; p->deferred && k < t->nfks; k++)
+				if (is_self(t->fks[k], t) && fk_waits(st, t->fks[k], dropping))
+					p->deferred = 2;
 		}
 		if ((rc = dbt_graph_link(&g, skip)) < 0)
 			goto cleanup;
@@ -571,11 +581,6 @@ cleanup:
 }
 
 /* ------------------------------------------------------------ emitting */
-
-static int is_self(const dbt_fk *fk, const dbt_table *t)
-{
-	return streq_null(fk->ref_table, t->name);
-}
 
 static void emit_fk_drops(struct ops *o, const struct state *st)
 {
@@ -733,7 +738,7 @@ static void emit_fk_adds(struct ops *o, const struct state *st)
 		for (k = 0; k < b->nfks; k++) {
 			dbt_op *op;
 
-			if (BOTH(p) ? p->b_fk[k] : is_self(b->fks[k], b))
+			if (BOTH(p) ? p->b_fk[k] : p->deferred < 2 && is_self(b->fks[k], b))
 				continue;
 			if ((op = emit(o, DBT_OP_ADD_FK, b, BOTH(p) ? p->a : NULL)))
 				op->fk = b->fks[k];

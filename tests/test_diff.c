@@ -1080,6 +1080,11 @@ static void test_fk_on_a_unique_index_comes_after_the_index(void **state)
 	expect_kinds(both, model, 0, "add_index add_foreign_key");
 	expect_kinds(model, both, 0, "drop_foreign_key drop_index");
 	expect_reversible(both, model, 0);
+	/* A self-reference too. */
+	expect_kinds("",
+		     "CREATE TABLE t (id INTEGER NOT NULL, up INTEGER REFERENCES t (id));\n"
+		     "CREATE UNIQUE INDEX t_id ON t (id);\n",
+		     0, "create_table add_index add_foreign_key");
 }
 
 static void test_ops_come_in_phase_order(void **state)
