@@ -399,6 +399,21 @@ static int parse_exclude(struct parser *p, dbt_table *t, const char *name, int l
 		return expected(p, "')'");
 	if ((rc = typed_literals(&text, p->text + from, p->cur.prev_end - from)) < 0)
 		return rc;
+	/* Without USING, the index method is btree, which the database
+	 * names; the element list alone would also read as an expression in
+	 * parentheses, which normalizing takes off. */
+	if (text[0] == '(') {
+		char *with = malloc(strlen(text) + sizeof("USING btree "));
+
+		if (!with) {
+			free(text);
+			return dbt_error_oom();
+		}
+		strcpy(with, "USING btree ");
+		strcat(with, text);
+		free(text);
+		text = with;
+	}
 	rc = dbt_table_add_exclude(&x, t, name, text, strlen(text));
 	free(text);
 	if (rc < 0)
