@@ -406,11 +406,18 @@ cleanup:
 
 /* --------------------------------------------------------------- order */
 
+static int is_self(const dbt_fk *fk, const dbt_table *t)
+{
+	return streq_null(fk->ref_table, t->name);
+}
+
 /*
  * 1 when `fk`, of a table created in `to` (or dropped from `from` when
  * `dropping`), references an existing table through a key that this diff
  * adds (or drops): the key is not there when the table is created (or is
  * gone before the table is dropped), so the fk must be a separate op.
+ * Likewise when it references a table created with it through a unique
+ * index alone, which an ADD_INDEX after the CREATE TABLEs makes.
  */
 static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 {
@@ -419,15 +426,15 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 	const char *ixm = dropping ? st->a_ix : st->b_ix;
 	const dbt_table *t;
 	const char *uqm;
-	int found = 0;
+	int found = 0, created = !dropping && p && CREATED(p);
 	size_t i, k;
 
-	if (!p || !BOTH(p))
+	if (!p || (!BOTH(p) && !created))
 		return 0;
 	t = dropping ? p->a : p->b;
 	uqm = dropping ? p->a_uq : p->b_uq;
 	if (t->pk && same_set(t->pk->columns, t->pk->ncolumns, fk->ref_columns, fk->nref_columns)) {
-		if (p->pk_matched)
+		if (created || p->pk_matched)
 			return 0;
 		found = 1;
 	}
@@ -436,7 +443,7 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 
 		if (!same_set(u->columns, u->ncolumns, fk->ref_columns, fk->nref_columns))
 			continue;
-		if (uqm[i])
+		if (created || uqm[i])
 			return 0;
 		found = 1;
 	}
@@ -541,6 +548,11 @@ static int sort_tables(size_t **out, size_t *nout, struct state *st, int droppin
 			for (k = 0; !skip[i] && k < t->nfks; k++)
 				skip[i] = fk_waits(st, t->fks[k], dropping);
 			p->deferred = skip[i];
+			/* A self-reference on a unique index of the new table
+			 * waits for the index too. */
+			for (k = 0; p->deferred && k < t->nfks; k++)
+				if (is_self(t->fks[k], t) && fk_waits(st, t->fks[k], dropping))
+					p->deferred = 2;
 		}
 		if ((rc = dbt_graph_link(&g, skip)) < 0)
 			goto cleanup;
@@ -569,11 +581,6 @@ cleanup:
 }
 
 /* ------------------------------------------------------------ emitting */
-
-static int is_self(const dbt_fk *fk, const dbt_table *t)
-{
-	return streq_null(fk->ref_table, t->name);
-}
 
 static void emit_fk_drops(struct ops *o, const struct state *st)
 {
@@ -731,7 +738,7 @@ static void emit_fk_adds(struct ops *o, const struct state *st)
 		for (k = 0; k < b->nfks; k++) {
 			dbt_op *op;
 
-			if (BOTH(p) ? p->b_fk[k] : is_self(b->fks[k], b))
+			if (BOTH(p) ? p->b_fk[k] : p->deferred < 2 && is_self(b->fks[k], b))
 				continue;
 			if ((op = emit(o, DBT_OP_ADD_FK, b, BOTH(p) ? p->a : NULL)))
 				op->fk = b->fks[k];
@@ -957,9 +964,11 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 	}
 	emit_columns(&o, &st);
 	emit_key_adds(&o, &st);
-	emit_fk_adds(&o, &st);
+	/* A foreign key may rest on a unique index that the diff adds; the
+	 * downgrade, reversed, drops the key before the index. */
 	if ((rc = emit_indexes(&o, &st, 0)) < 0)
 		goto cleanup;
+	emit_fk_adds(&o, &st);
 	if (o.oom) {
 		rc = dbt_error_oom();
 		goto cleanup;

@@ -42,7 +42,9 @@ typedef struct dbt_diff_opts {
  *   foreign-key cycle broken by ADD_FK ops after both tables), table
  *   options, add/alter/drop columns (generated ones dropped first, since
  *   their expressions may use the others), add pks/uniques/checks, add
- *   fks, add indexes.
+ *   indexes, add fks (which may rest on a unique index the diff adds; a
+ *   table created with an fk on such an index of another new table gets
+ *   its fks as separate ADD_FK ops).
  * Within a kind, tables in name order and objects in declaration order.
  *
  * Objects held as definitions (schema.h's dbt_object) are matched by kind

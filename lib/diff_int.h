@@ -28,7 +28,8 @@ struct pair {
 	char *a_ck, *b_ck;
 	char *a_ex, *b_ex;
 	int pk_matched;
-	int deferred; /* created or dropped with its fks as separate ops */
+	int deferred; /* created or dropped with its fks as separate ops;
+		       * 2: its self-references too (created only) */
 	int recreate; /* in both, but dropped and created again */
 };
 

@@ -72,7 +72,9 @@ typedef struct dbt_op {
 				       * cycle: the rendered CREATE TABLE leaves out
 				       * every fk of the table except self-references,
 				       * and the differ emits one ADD_FK op for each of
-				       * them after all CREATE_TABLE ops */
+				       * them after all CREATE_TABLE ops; 2: the
+				       * self-references too (one rests on a unique
+				       * index that an ADD_INDEX makes) */
 } dbt_op;
 
 /* The operation that undoes `op`: create <-> drop, add <-> drop, and an

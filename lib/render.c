@@ -653,12 +653,12 @@ int dbt_render_drop_index(dbt_buf *out, dbt_dialect_kind kind, const dbt_index *
 /* ------------------------------------------------------------ operations */
 
 /* A foreign key of a table in a cycle that a later ADD_FK adds: all but
- * those naming the table itself. */
+ * those naming the table itself, unless fks_deferred is 2. */
 static int skip_deferred(const dbt_fk *fk, void *arg)
 {
-	const dbt_table *t = arg;
+	const dbt_op *op = arg;
 
-	return strcmp(fk->ref_table, t->name) != 0;
+	return op->fks_deferred > 1 || strcmp(fk->ref_table, op->table->name) != 0;
 }
 
 void dbt_render_alter_table(dbt_buf *out, const struct dbt_dialect *d, const dbt_table *t)
@@ -737,7 +737,7 @@ int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *o
 	case DBT_OP_CREATE_TABLE:
 		return dbt_render_create_table_as(out, d, op->table, op->table->name,
 						  op->fks_deferred ? skip_deferred : NULL,
-						  (void *)op->table);
+						  (void *)op);
 	case DBT_OP_DROP_TABLE:
 		return drop_table(out, d, op->table->name);
 	case DBT_OP_ADD_INDEX:

@@ -62,21 +62,83 @@ void dbt_postgres_put_column_identity(dbt_buf *out, const dbt_column *c)
 		dbt_buf_printf(out, " (%s)", c->identity_options);
 }
 
+/* `body` as a DO block, in dollar quotes of a tag it does not hold. */
+static void pg_do_block(dbt_buf *out, const dbt_buf *body)
+{
+	dbt_buf tag = DBT_BUF_INIT;
+	int n = 0;
+
+	do {
+		dbt_buf_clear(&tag);
+		dbt_buf_printf(&tag, n ? "$dbtool%d$" : "$dbtool$", n);
+		n++;
+	} while (!tag.oom && !body->oom && strstr(dbt_buf_str(body), dbt_buf_str(&tag)));
+	if (tag.oom || body->oom)
+		out->oom = 1;
+	else
+		dbt_buf_printf(out, "DO %s%s%s;\n", dbt_buf_str(&tag), dbt_buf_str(body),
+			       dbt_buf_str(&tag));
+	dbt_buf_release(&tag);
+}
+
+static int pg_serial_sequence(dbt_buf *out, const dbt_op *op);
+
+/*
+ * Before options that narrow an identity's range: the range widened to
+ * hold both the old and the new one, then the sequence's current value,
+ * when the new range does not hold it, moved into it (to the new START
+ * when no value was taken yet, else to the nearest bound), so that the
+ * options' change finds it in range ("RESTART value ... cannot be less
+ * than MINVALUE") whatever the two ranges are.  A value in range stays.
+ */
+static int pg_identity_into_range(dbt_buf *out, const dbt_op *op, const struct dbt_identity_seq *a,
+				  const struct dbt_identity_seq *b)
+{
+	long long lo = a->minvalue < b->minvalue ? a->minvalue : b->minvalue;
+	long long hi = a->maxvalue > b->maxvalue ? a->maxvalue : b->maxvalue;
+	dbt_buf body = DBT_BUF_INIT;
+	int rc;
+
+	if (b->minvalue <= a->minvalue && b->maxvalue >= a->maxvalue)
+		return 0;
+	if (lo != a->minvalue || hi != a->maxvalue) {
+		dbt_render_alter_column(out, pg, op);
+		dbt_buf_printf(out, "SET MINVALUE %lld SET MAXVALUE %lld;\n", lo, hi);
+	}
+	dbt_buf_puts(&body, " DECLARE s regclass := ");
+	if ((rc = pg_serial_sequence(&body, op)) < 0)
+		goto cleanup;
+	dbt_buf_printf(&body,
+		       "; v bigint; c boolean; BEGIN EXECUTE 'SELECT last_value, is_called FROM ' "
+		       "|| s INTO v, c; IF v < %lld OR v > %lld THEN PERFORM "
+		       "pg_catalog.setval(s, CASE WHEN c THEN LEAST(GREATEST(v, %lld), %lld) "
+		       "ELSE %lld END, c); END IF; END ",
+		       b->minvalue, b->maxvalue, b->minvalue, b->maxvalue, b->start);
+	pg_do_block(out, &body);
+	rc = out->oom ? dbt_error_oom() : 0;
+cleanup:
+	dbt_buf_release(&body);
+	return rc;
+}
+
 /*
  * ALTER COLUMN ... SET for each option of an identity's sequence that
  * differs between `from` and `to` (ALTER TABLE takes ALTER SEQUENCE's
- * options so).  The sequence's current value stays: SET START WITH only
- * says where a RESTART goes.
+ * options so).  The sequence's current value stays where the new range
+ * holds it: SET START WITH only says where a RESTART goes.
  */
-static void pg_identity_options(dbt_buf *out, const dbt_op *op)
+static int pg_identity_options(dbt_buf *out, const dbt_op *op)
 {
 	struct dbt_identity_seq a, b;
+	int rc;
 
 	if (!strcmp(op->old_column->identity_options ? op->old_column->identity_options : "",
 		    op->column->identity_options ? op->column->identity_options : ""))
-		return;
+		return 0;
 	dbt_identity_options_values(&a, &op->old_column->type, op->old_column->identity_options);
 	dbt_identity_options_values(&b, &op->column->type, op->column->identity_options);
+	if ((rc = pg_identity_into_range(out, op, &a, &b)) < 0)
+		return rc;
 	dbt_render_alter_column(out, pg, op);
 	if (a.increment != b.increment)
 		dbt_buf_printf(out, "SET INCREMENT BY %lld ", b.increment);
@@ -94,6 +156,7 @@ static void pg_identity_options(dbt_buf *out, const dbt_op *op)
 	out->len--;
 	out->ptr[out->len] = '\0';
 	dbt_buf_puts(out, ";\n");
+	return out->oom ? dbt_error_oom() : 0;
 }
 
 static int pg_is_identity(dbt_identity id)
@@ -193,12 +256,12 @@ static void pg_serial_name(dbt_buf *out, const char *table, const char *column)
 static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 {
 	dbt_identity from = pg_identity(op->old_column), to = pg_identity(op->column);
-	dbt_buf body = DBT_BUF_INIT, tag = DBT_BUF_INIT, seq = DBT_BUF_INIT, lit = DBT_BUF_INIT;
-	int rc = 0, n = 0;
+	dbt_buf body = DBT_BUF_INIT, seq = DBT_BUF_INIT, lit = DBT_BUF_INIT;
+	int rc = 0;
 
 	if (from == to) {
-		if (pg_is_identity(to))
-			pg_identity_options(out, op);
+		if (pg_is_identity(to) && (rc = pg_identity_options(out, op)) < 0)
+			return rc;
 		return dbt_render_finish(out);
 	}
 	if (from == DBT_IDENTITY_SERIAL) {
@@ -208,14 +271,7 @@ static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 		if ((rc = pg_serial_sequence(&body, op)) < 0)
 			goto cleanup;
 		dbt_buf_puts(&body, "; END ");
-		/* A dollar quote whose tag the body does not hold. */
-		do {
-			dbt_buf_clear(&tag);
-			dbt_buf_printf(&tag, n ? "$dbtool%d$" : "$dbtool$", n);
-			n++;
-		} while (!tag.oom && !body.oom && strstr(dbt_buf_str(&body), dbt_buf_str(&tag)));
-		dbt_buf_printf(out, "DO %s%s%s;\n", dbt_buf_str(&tag), dbt_buf_str(&body),
-			       dbt_buf_str(&tag));
+		pg_do_block(out, &body);
 	} else if (pg_is_identity(from) && !pg_is_identity(to)) {
 		dbt_render_alter_column(out, pg, op);
 		dbt_buf_puts(out, "DROP IDENTITY;\n");
@@ -234,8 +290,8 @@ static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 			dbt_buf_printf(out, " (%s)", op->column->identity_options);
 		if (!pg_is_identity(from))
 			dbt_buf_puts(out, ";\n");
-		else
-			pg_identity_options(out, op);
+		else if ((rc = pg_identity_options(out, op)) < 0)
+			goto cleanup;
 		if (!pg_is_identity(from)) {
 			if ((rc = pg_serial_sequence(&seq, op)) < 0)
 				goto cleanup;
@@ -263,10 +319,9 @@ static int pg_alter_identity(dbt_buf *out, const dbt_op *op)
 			goto cleanup;
 		pg_setval_after_max(out, op, dbt_buf_str(&lit));
 	}
-	rc = body.oom || tag.oom || seq.oom || lit.oom ? dbt_error_oom() : dbt_render_finish(out);
+	rc = body.oom || seq.oom || lit.oom ? dbt_error_oom() : dbt_render_finish(out);
 cleanup:
 	dbt_buf_release(&body);
-	dbt_buf_release(&tag);
 	dbt_buf_release(&seq);
 	dbt_buf_release(&lit);
 	return rc;
@@ -406,8 +461,13 @@ static int is_array(const dbt_type *t)
  * cast automatically"): the default goes before the change and the
  * model's comes back after it, so that a text column with a default
  * becomes an enum or an integer column in one revision, and back.
+ * `with_default`: the list changes the column's default too, which is
+ * done here the same way, whatever the types: the old default, of the
+ * old type, is gone before the change, and the new one, of the new type,
+ * is set after it (pg_render_ops leaves the ALTER_DEFAULT op nothing to
+ * do).  Either op of the two may come first: the downgrade reverses them.
  */
-static int pg_alter_type(dbt_buf *out, const dbt_op *op)
+static int pg_alter_type(dbt_buf *out, const dbt_op *op, int with_default)
 {
 	const dbt_column *c = op->column;
 	/* A generated column takes no USING: PostgreSQL computes it again in
@@ -416,16 +476,16 @@ static int pg_alter_type(dbt_buf *out, const dbt_op *op)
 		    !(c->generated_expr && op->old_column->generated_expr);
 	/* Nor, from a type of its own (an enum, a domain), would the default
 	 * stop depending on that type, which a later DROP TYPE then refuses. */
-	int redefault = (using || op->old_column->type.kind == DBT_TYPE_OTHER) &&
+	int redefault = (with_default || using || op->old_column->type.kind == DBT_TYPE_OTHER) &&
 			op->old_column->default_expr && !c->generated_expr;
 	/* A changed default follows a change between a text type and
 	 * another: set before it (as the downgrade, the ops reversed, does),
 	 * '0' would be the old type's 0, and stay a number. */
-	int follow =
-		!redefault && c->default_expr && !c->generated_expr &&
-		!dbt_type_is_text(op->old_column->type.kind) != !dbt_type_is_text(c->type.kind) &&
-		(!op->old_column->default_expr ||
-		 strcmp(op->old_column->default_expr, c->default_expr) != 0);
+	int follow = !redefault && c->default_expr && !c->generated_expr &&
+		     (with_default || !dbt_type_is_text(op->old_column->type.kind) !=
+					      !dbt_type_is_text(c->type.kind)) &&
+		     (!op->old_column->default_expr ||
+		      strcmp(op->old_column->default_expr, c->default_expr) != 0);
 
 	if (redefault) {
 		dbt_render_alter_column(out, pg, op);
@@ -467,7 +527,7 @@ int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 		return rc;
 	switch (op->kind) {
 	case DBT_OP_ALTER_TYPE:
-		return pg_alter_type(out, op);
+		return pg_alter_type(out, op, 0);
 	case DBT_OP_ALTER_NULL:
 		dbt_render_alter_column(out, pg, op);
 		dbt_buf_puts(out, c->not_null ? "SET NOT NULL" : "DROP NOT NULL");
@@ -623,10 +683,40 @@ static int pg_regenerated(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_s
 	return dbt_render_finish(out);
 }
 
+/*
+ * For an ALTER_TYPE or ALTER_DEFAULT op: the number of the op of the
+ * other kind of the two on the same column in the list; n when none.
+ */
+static size_t type_default_partner(const dbt_op *ops, size_t n, size_t i)
+{
+	const dbt_type *a, *b;
+	dbt_op_kind other;
+	size_t k;
+
+	if (ops[i].kind != DBT_OP_ALTER_TYPE && ops[i].kind != DBT_OP_ALTER_DEFAULT)
+		return n;
+	/* Only where a default of one type may mean nothing, or another
+	 * value, in the other: between types that need a cast (USING) one
+	 * way or the other, types of one's own, or a text type and another. */
+	a = &ops[i].old_column->type;
+	b = &ops[i].column->type;
+	if (!pg_needs_using(a, b) && !pg_needs_using(b, a) && a->kind != DBT_TYPE_OTHER &&
+	    b->kind != DBT_TYPE_OTHER && !dbt_type_is_text(a->kind) == !dbt_type_is_text(b->kind))
+		return n;
+	other = ops[i].kind == DBT_OP_ALTER_TYPE ? DBT_OP_ALTER_DEFAULT : DBT_OP_ALTER_TYPE;
+	for (k = 0; k < n; k++)
+		if (ops[k].kind == other &&
+		    dbt_render_same_name(ops[k].column->name, ops[i].column->name) &&
+		    dbt_render_same_name(dbt_render_op_table(&ops[k]),
+					 dbt_render_op_table(&ops[i])))
+			return k;
+	return n;
+}
+
 int dbt_postgres_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
 			    const dbt_sql_objects *keep)
 {
-	size_t i;
+	size_t i, partner;
 	int rc, nblocks = 0, created;
 
 	(void)keep; /* PostgreSQL keeps its views and triggers itself. */
@@ -634,12 +724,24 @@ int dbt_postgres_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt
 		const dbt_op *op = &ops[i];
 
 		created = op->kind == DBT_OP_CREATE_TABLE;
+		/* A type and a default changed together: both at the first of
+		 * the two ops. */
+		partner = type_default_partner(ops, n, i);
+		if (partner < i)
+			continue;
 		dbt_render_next_block(out, &nblocks);
 		if ((rc = dbt_render_comment_op(out, "", op)) < 0 ||
 		    (rc = dbt_render_comment_warning(out, op)) < 0 ||
 		    (created && (rc = dbt_render_created_table_indexes(out, pg, ops, n, target,
 								       op->table->name, 0)) < 0))
 			return rc;
+		if (partner < n) {
+			if ((rc = dbt_render_comment_op(out, "", &ops[partner])) < 0 ||
+			    (rc = dbt_render_comment_warning(out, &ops[partner])) < 0 ||
+			    (rc = pg_alter_type(out, op, 1)) < 0)
+				return rc;
+			continue;
+		}
 		if (op->kind == DBT_OP_ALTER_NULL && op->column->not_null &&
 		    op->column->default_expr)
 			pg_fill_nulls(out, op);

@@ -17,6 +17,7 @@
 #include "model.h"
 #include "lex.h"
 #include "render.h"
+#include "scratch_order.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,8 +239,8 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model, const
 	return rc;
 }
 
-/* Builds the tables marked in `want`, the foreign keys of those marked 2
- * and their indexes. */
+/* Builds the tables marked in `want`, the indexes of those marked 2 (and
+ * the unique ones of the others) and the foreign keys of those marked 2. */
 static int build(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	/* Columns may use the model's named types (PostgreSQL). */
@@ -287,6 +288,20 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	free(built);
 	if (rc == 0 && types)
 		rc = build_prerequisites(s, model, want, 1);
+	/* The indexes before the foreign keys, which may rest on a unique
+	 * one: those of the tables marked 2, and the unique ones of the
+	 * tables only referenced. */
+	for (i = 0; i < model->nindexes && rc == 0; i++) {
+		const dbt_index *ix = model->indexes[i];
+		long t = table_index(model, ix->table);
+
+		if (t < 0 || !want[t] || (want[t] != 2 && !ix->unique))
+			continue;
+		dbt_buf_clear(&sql);
+		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = scratch_rendered(&sql, s)) < 0 ||
+		    (rc = dbt_scratch_run(s, &sql)) < 0)
+			model_error(s, rc, ix->line, ix->col);
+	}
 	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
 
@@ -307,17 +322,6 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
 				model_error(s, rc, fk->line, fk->col);
 		}
-	}
-	for (i = 0; i < model->nindexes && rc == 0; i++) {
-		const dbt_index *ix = model->indexes[i];
-		long t = table_index(model, ix->table);
-
-		if (t < 0 || want[t] != 2)
-			continue;
-		dbt_buf_clear(&sql);
-		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = scratch_rendered(&sql, s)) < 0 ||
-		    (rc = dbt_scratch_run(s, &sql)) < 0)
-			model_error(s, rc, ix->line, ix->col);
 	}
 	dbt_buf_release(&sql);
 	return rc;
@@ -922,21 +926,63 @@ static int cmp_item(const void *x, const void *y)
 	return !a->table - !b->table;
 }
 
-/* Builds the model's statements, and the tables marked in `want`, in
- * declaration order; PostgreSQL gets the foreign keys between those
- * tables at the end (a table may name one declared after it). */
+/* 1 when the statement makes an object that others may name (CREATE
+ * ...), not one that only acts on one (COMMENT ON, GRANT, ALTER). */
+static int statement_creates(const dbt_statement *st)
+{
+	dbt_lexer lx;
+	dbt_token tok;
+
+	dbt_lex_init(&lx, st->sql, strlen(st->sql));
+	return st->name && dbt_lex_next(&lx, &tok) == 0 && dbt_token_is(st->sql, &tok, "create");
+}
+
+/* The SQL of item `it` as the scratch database runs it, into `out`; an
+ * error names the item's place. */
+static int item_sql(dbt_buf *out, const struct scratch *s, const struct item *it)
+{
+	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
+	int rc;
+
+	dbt_buf_clear(out);
+	if (it->table) {
+		if ((rc = dbt_render_create_table(out, s->kind, it->table, late ? skip_fk : NULL,
+						  (void *)it->table)) == 0)
+			rc = scratch_rendered(out, s);
+	} else if (it->index) {
+		if ((rc = render_index(out, s, it->index)) == 0)
+			rc = scratch_rendered(out, s);
+	} else if ((rc = sqlite_lacks(s, it->st)) == 0) {
+		rc = scratch_sql(out, s, it->st);
+	}
+	if (rc < 0)
+		model_error(s, rc, it->line, it->col);
+	return rc;
+}
+
+/*
+ * Builds the model's statements, and the tables marked in `want` with
+ * their indexes, each after what its text names (scratch_order.h), else
+ * in declaration order; PostgreSQL gets the foreign keys between those
+ * tables at the end (a table may name one declared after it).
+ */
 static int build_objects(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	const char *objects_start = s->conn->dialect->scratch_objects_start;
 	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
-	struct item *items =
-		calloc(model->ntables + model->nindexes + model->nstatements + 1, sizeof(*items));
+	size_t cap = model->ntables + model->nindexes + model->nstatements + 1;
+	struct item *items = calloc(cap, sizeof(*items));
+	dbt_build_item *build = calloc(cap, sizeof(*build));
+	char **text = calloc(cap, sizeof(*text));
+	size_t *order = calloc(cap, sizeof(*order));
 	dbt_buf sql = DBT_BUF_INIT;
 	size_t i, k, n = 0;
 	int rc = 0;
 
-	if (!items)
-		return dbt_error_oom();
+	if (!items || !build || !text || !order) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
 	for (i = 0; i < model->ntables; i++) {
 		if (!want[i])
 			continue;
@@ -967,6 +1013,23 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		items[n++].st = model->statements[i];
 	}
 	qsort(items, n, sizeof(*items), cmp_item);
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = item_sql(&sql, s, &items[i])) < 0)
+			break;
+		if (!(text[i] = dbt_buf_detach(&sql))) {
+			rc = dbt_error_oom();
+			break;
+		}
+		build[i].sql = text[i];
+		build[i].name = items[i].table			 ? items[i].table->name
+				: items[i].index		 ? items[i].index->name
+				: statement_creates(items[i].st) ? items[i].st->name
+								 : NULL;
+	}
+	if (rc < 0 ||
+	    (rc = dbt_build_order(order, build, n,
+				  (s->conn->dialect->caps & DBT_CAP_NOCASE_NAMES) != 0)) < 0)
+		goto cleanup;
 	if (objects_start) {
 		dbt_buf_puts(&sql, objects_start);
 		rc = dbt_scratch_run(s, &sql);
@@ -976,27 +1039,12 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		if ((rc = dbt_pg_role_scratch(s->conn, model->roles[i])) < 0)
 			model_error(s, rc, model->roles[i]->line, model->roles[i]->col);
 	for (i = 0; i < n && rc == 0; i++) {
-		const dbt_table *t = items[i].table;
+		const struct item *it = &items[order[i]];
 
 		dbt_buf_clear(&sql);
-		if (t) {
-			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
-							  (void *)t)) == 0 &&
-			    (rc = scratch_rendered(&sql, s)) == 0 &&
-			    (rc = dbt_scratch_run(s, &sql)) < 0)
-				model_error(s, rc, t->line, t->col);
-		} else if (items[i].index) {
-			const dbt_index *ix = items[i].index;
-
-			if ((rc = render_index(&sql, s, ix)) < 0 ||
-			    (rc = scratch_rendered(&sql, s)) < 0 ||
-			    (rc = dbt_scratch_run(s, &sql)) < 0)
-				model_error(s, rc, ix->line, ix->col);
-		} else if ((rc = sqlite_lacks(s, items[i].st)) < 0 ||
-			   ((rc = scratch_sql(&sql, s, items[i].st)) == 0 &&
-			    (rc = dbt_scratch_run(s, &sql)) < 0)) {
-			model_error(s, rc, items[i].st->line, items[i].st->col);
-		}
+		dbt_buf_puts(&sql, text[order[i]]);
+		if ((rc = dbt_scratch_run(s, &sql)) < 0)
+			model_error(s, rc, it->line, it->col);
 	}
 	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
@@ -1019,7 +1067,13 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 				model_error(s, rc, fk->line, fk->col);
 		}
 	}
+cleanup:
 	dbt_buf_release(&sql);
+	for (i = 0; text && i < n; i++)
+		free(text[i]);
+	free(text);
+	free(build);
+	free(order);
 	free(items);
 	return rc;
 }

@@ -52,9 +52,11 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 
 /*
  * Fills `model->objects` from its statements (`model->statements`): they
- * are run in the scratch database in the order the model declares them,
- * with the model tables they need (those a statement names by a word or
- * quoted identifier, and what their foreign keys reference), and the
+ * are run in the scratch database with the model tables they need (those
+ * a statement names by a word or quoted identifier, and what their
+ * foreign keys reference), each after the tables, indexes and objects
+ * its text names and otherwise in the order the model declares them
+ * (scratch_order.h: a view may be declared before its table), and the
  * scratch database's objects are reflected with the code that reflects
  * the live database.  On PostgreSQL, the managed schema's qualifier in a
  * statement (public.users) is made the scratch schema's, and CREATE

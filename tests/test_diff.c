@@ -1093,6 +1093,38 @@ static void test_new_table_on_new_key_adds_its_fk_after_the_key(void **state)
 		    "- unique users (email)\n- table logins");
 }
 
+/* A foreign key may rest on a unique index alone: the index comes first,
+ * whether the tables are new or not, and the downgrade drops the key
+ * first. */
+static void test_fk_on_a_unique_index_comes_after_the_index(void **state)
+{
+	const char *posts = "CREATE TABLE posts (id INTEGER, user_id INTEGER);\n";
+	const char *users = "CREATE TABLE users (id INTEGER NOT NULL);\n";
+	const char *model = "CREATE TABLE posts (id INTEGER, user_id INTEGER);\n"
+			    "ALTER TABLE posts ADD CONSTRAINT fk FOREIGN KEY (user_id)"
+			    " REFERENCES users (id);\n"
+			    "CREATE TABLE users (id INTEGER NOT NULL);\n"
+			    "CREATE UNIQUE INDEX u ON users (id);\n";
+	char both[200];
+
+	(void)state;
+	snprintf(both, sizeof(both), "%s%s", posts, users);
+	expect_kinds("", model, 0, "create_table create_table add_index add_foreign_key");
+	expect_diff("", model,
+		    "+ table posts\n+ table users\n+ unique index u ON users (id)\n"
+		    "+ foreign key posts (user_id) -> users (id)");
+	/* SQLite names a table that is not there yet, not a key. */
+	expect_kinds("", model, 1, "create_table create_table add_index");
+	expect_kinds(both, model, 0, "add_index add_foreign_key");
+	expect_kinds(model, both, 0, "drop_foreign_key drop_index");
+	expect_reversible(both, model, 0);
+	/* A self-reference too. */
+	expect_kinds("",
+		     "CREATE TABLE t (id INTEGER NOT NULL, up INTEGER REFERENCES t (id));\n"
+		     "CREATE UNIQUE INDEX t_id ON t (id);\n",
+		     0, "create_table add_index add_foreign_key");
+}
+
 static void test_ops_come_in_phase_order(void **state)
 {
 	(void)state;
@@ -1110,7 +1142,7 @@ static void test_ops_come_in_phase_order(void **state)
 		     0,
 		     "drop_foreign_key drop_index drop_check drop_unique drop_primary_key"
 		     " drop_table create_table add_column alter_type drop_column"
-		     " add_primary_key add_unique add_check add_foreign_key add_index");
+		     " add_primary_key add_unique add_check add_index add_foreign_key");
 }
 
 static void test_tables_in_name_order_within_a_kind(void **state)
@@ -2202,6 +2234,7 @@ int main(void)
 		cmocka_unit_test(test_dropped_table_takes_its_objects_along),
 		cmocka_unit_test(test_created_table_has_constraints_inline_and_indexes_after),
 		cmocka_unit_test(test_new_table_on_new_key_adds_its_fk_after_the_key),
+		cmocka_unit_test(test_fk_on_a_unique_index_comes_after_the_index),
 		cmocka_unit_test(test_ops_come_in_phase_order),
 		cmocka_unit_test(test_tables_in_name_order_within_a_kind),
 		cmocka_unit_test(test_ops_point_into_the_right_schema),

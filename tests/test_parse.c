@@ -2622,6 +2622,22 @@ static void exclusion_constraints_are_held_with_their_definition(void **state)
 	dbt_schema_free(s);
 }
 
+/* Without USING the method is btree, as the database says; the list of
+ * one element alone is no expression in parentheses to take off. */
+static void exclusion_without_using_is_btree(void **state)
+{
+	dbt_schema *s =
+		parse_ok("CREATE TABLE b (name TEXT, CONSTRAINT b_x EXCLUDE (name WITH =));\n"
+			 "ALTER TABLE b ADD EXCLUDE (name WITH =) WHERE (name <> '');");
+	const dbt_table *t = s->tables[0];
+
+	(void)state;
+	assert_int_equal(t->nexcludes, 2);
+	assert_string_equal(t->excludes[0]->def, "USING btree(name WITH =)");
+	assert_string_equal(t->excludes[1]->def, "USING btree(name WITH =) WHERE (name <> '')");
+	dbt_schema_free(s);
+}
+
 static void unlogged_table_is_marked_where_written(void **state)
 {
 	dbt_schema *s = parse_ok("CREATE TABLE a (id INT);\n"
@@ -3473,6 +3489,7 @@ int main(void)
 		T(partitioned_table_and_partitions_are_held),
 		T(pg_dump_attached_partitions_leave_the_parents_objects_out),
 		T(exclusion_constraints_are_held_with_their_definition),
+		T(exclusion_without_using_is_btree),
 		T(partition_of_unknown_table),
 		T(partition_needs_a_bound),
 		T(partition_bound_malformed),

@@ -1,0 +1,1 @@
+CREATE TABLE settings (name varchar(40) PRIMARY KEY, value text);

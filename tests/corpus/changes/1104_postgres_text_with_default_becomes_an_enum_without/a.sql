@@ -1,0 +1,2 @@
+-- dialect: postgres
+CREATE TABLE orders (id integer PRIMARY KEY, state text DEFAULT 'pending');
