@@ -620,7 +620,9 @@ static int cmp_ixpos(const void *x, const void *y)
 
 /* The indexes of `s` without a match, by table name, then in declaration
  * order; those on tables that are dropped (from) are left out. */
-static int emit_indexes(struct ops *o, const struct state *st, int dropping)
+/* The indexes that `dropping` drops, or adds: all of them when `unique`
+ * is -1, else only those whose uniqueness is `unique` (0 or 1). */
+static int emit_indexes(struct ops *o, const struct state *st, int dropping, int unique)
 {
 	const dbt_schema *s = dropping ? st->from : st->to;
 	const char *m = dropping ? st->a_ix : st->b_ix;
@@ -630,7 +632,7 @@ static int emit_indexes(struct ops *o, const struct state *st, int dropping)
 	if (!v)
 		return dbt_error_oom();
 	for (i = 0; i < s->nindexes; i++) {
-		if (m[i])
+		if (m[i] || (unique >= 0 && !s->indexes[i]->unique != !unique))
 			continue;
 		v[n].table = s->indexes[i]->table;
 		v[n++].pos = i;
@@ -939,7 +941,7 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 		goto cleanup;
 
 	emit_fk_drops(&o, &st);
-	if ((rc = emit_indexes(&o, &st, 1)) < 0)
+	if ((rc = emit_indexes(&o, &st, 1, -1)) < 0)
 		goto cleanup;
 	emit_key_drops(&o, &st);
 	for (i = 0; i < ndrops; i++) {
@@ -964,11 +966,15 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 	}
 	emit_columns(&o, &st);
 	emit_key_adds(&o, &st);
-	/* A foreign key may rest on a unique index that the diff adds; the
-	 * downgrade, reversed, drops the key before the index. */
-	if ((rc = emit_indexes(&o, &st, 0)) < 0)
+	/* A foreign key may rest on a unique index that the diff adds: those
+	 * come first, and the downgrade, reversed, drops the key before the
+	 * index.  Other indexes follow the keys, as MariaDB makes the index a
+	 * foreign key needs with the key itself. */
+	if ((rc = emit_indexes(&o, &st, 0, 1)) < 0)
 		goto cleanup;
 	emit_fk_adds(&o, &st);
+	if ((rc = emit_indexes(&o, &st, 0, 0)) < 0)
+		goto cleanup;
 	if (o.oom) {
 		rc = dbt_error_oom();
 		goto cleanup;

@@ -1142,7 +1142,7 @@ static void test_ops_come_in_phase_order(void **state)
 		     0,
 		     "drop_foreign_key drop_index drop_check drop_unique drop_primary_key"
 		     " drop_table create_table add_column alter_type drop_column"
-		     " add_primary_key add_unique add_check add_index add_foreign_key");
+		     " add_primary_key add_unique add_check add_foreign_key add_index");
 }
 
 static void test_tables_in_name_order_within_a_kind(void **state)
