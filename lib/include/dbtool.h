@@ -410,6 +410,8 @@ DBT_EXTERN int dbt_project_new_revision(char **out, const char *script_location,
 
 /* --------------------------------------------------------------- database */
 
+/* A connection is used by one thread at a time, as a libpq connection is;
+ * several threads may each use a connection of their own at once. */
 typedef struct dbt_conn dbt_conn;
 
 /* Connects to the database `url` names.  DBT_ECONNECT with a message that
