@@ -389,7 +389,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	const dbt_revision *rev;
 	dbt_buf book = DBT_BUF_INIT;
 	struct book b;
-	size_t cur;
+	size_t cur, idx;
 	double t0 = rb_now_ms();
 	int rc, stale, first = !k->began;
 
@@ -436,8 +436,12 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		*done = 1;
 		return single ? 0 : d->rollback(c);
 	}
-	rev = up ? chain->revs[cur] : chain->revs[cur - 1];
-	if ((rc = check_tx_control(rev, up, d)) < 0)
+	idx = up ? cur : cur - 1;
+	rev = chain->revs[idx];
+	/* Checked with the plan, unless another connection moved the
+	 * version out of it. */
+	if ((idx < k->checked_lo || idx >= k->checked_hi) &&
+	    (rc = check_tx_control(rev, up, d)) < 0)
 		goto fail;
 	/* In one transaction the run writes its bookkeeping once, before
 	 * its COMMIT (see run_single()). */
@@ -667,7 +671,10 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	dbt_run_opts inner = *opts;
 	struct steps st = {NULL, 0, 0, opts};
 	dbt_buf deferred = DBT_BUF_INIT;
-	struct carry k = {.cur = cur, .known = 1};
+	struct carry k = {.cur = cur,
+			  .known = 1,
+			  .checked_lo = up ? cur : goal,
+			  .checked_hi = up ? goal : cur};
 	struct book b;
 	size_t pos, i;
 	int rc = 0, done = 0;
@@ -799,6 +806,8 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	}
 	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d)) < 0)
 		goto cleanup;
+	k.checked_lo = cur < goal ? cur : goal;
+	k.checked_hi = cur < goal ? goal : cur;
 
 	if (mode == MODE_STAMP) {
 		if ((rc = stamp(c, chain, goal)) < 0)
