@@ -250,8 +250,9 @@ static int run(int argc, char **argv, int up)
 		goto cleanup;
 	}
 	/* A downgrade may walk down a chain with several heads: the line the
-	 * database stands on is one line, whatever lies beside it. */
-	if (cmd_load_chain(&c.chain, &c.cfg, up ? 0 : DBT_CHAIN_LENIENT))
+	 * database stands on is one line, whatever lies beside it.  Every
+	 * run verifies or records the checksums. */
+	if (cmd_load_chain(&c.chain, &c.cfg, DBT_CHAIN_CHECKSUMS | (up ? 0 : DBT_CHAIN_LENIENT)))
 		goto cleanup;
 	if (c.chain.broken && !c.chain.diverged) {
 		cmd_fail();

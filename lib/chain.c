@@ -4,12 +4,14 @@
  *
  * Files are read once, in file-name order so that errors are reported the
  * same way on every machine, and indexed by id in an open-addressing hash
- * table.  Loading computes no checksum: listing a long history does not
- * need the SHA-256 of every file.  Each file's length and a cheap hash of
- * its bytes are kept instead, and dbt_chain_checksum() reads the file
- * again when a command verifies or records the history, refusing a file
- * whose bytes are no longer those that were parsed, so that a checksum
- * always describes the SQL that runs.  Linking, and finding duplicates, missing parents, cycles and
+ * table.  Loading computes no checksum unless asked to
+ * (DBT_CHAIN_CHECKSUMS, for the commands that verify or record the
+ * history): listing a long history does not need the SHA-256 of every
+ * file.  Each file's length and a cheap hash of its bytes are kept
+ * instead, and dbt_chain_checksum() reads the file again when a command
+ * verifies or records the history, refusing a file whose bytes are no
+ * longer those that were parsed, so that a checksum always describes the
+ * SQL that runs.  Linking, and finding duplicates, missing parents, cycles and
  * several heads, are then single passes over the revisions, so loading
  * stays linear however long the history grows.
  *
@@ -258,7 +260,7 @@ static int read_file(char **text, size_t *cap, size_t *len, int dfd, const char 
  * Reads and parses every file, through one descriptor of the folder (no
  * path lookup from the root per file) and one buffer for all of them.
  */
-static int load_files(struct index *ix, const char *dir, char **names, size_t n)
+static int load_files(struct index *ix, const char *dir, char **names, size_t n, int sums)
 {
 	size_t i, cap = 16, bufcap = 65536, len;
 	char *path = NULL, *text = NULL;
@@ -297,6 +299,8 @@ static int load_files(struct index *ix, const char *dir, char **names, size_t n)
 			goto cleanup;
 		ix->bytes[i].len = len;
 		ix->bytes[i].hash = bytes_hash(text, len);
+		if (sums)
+			dbt_revision_sum(ix->items[i].checksum, text, len);
 		ix->nitems++;
 	}
 cleanup:
@@ -589,7 +593,7 @@ int dbt_chain_load(dbt_chain *out, const char *dir, int flags)
 		goto cleanup;
 	}
 	out->index = ix;
-	if ((rc = load_files(ix, dir, names, nnames)) < 0)
+	if ((rc = load_files(ix, dir, names, nnames, flags & DBT_CHAIN_CHECKSUMS)) < 0)
 		goto cleanup;
 	rc = build(out, ix);
 	if (rc == DBT_ECHAIN && (flags & DBT_CHAIN_LENIENT)) {

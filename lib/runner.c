@@ -320,7 +320,7 @@ static int check_plan(const dbt_chain *chain, size_t from, size_t goal, const st
  */
 static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 		   const char *version_before, int single, const dbt_run_opts *opts, size_t skip,
-		   int unsure, dbt_buf *defer)
+		   int unsure, int defer)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
@@ -389,9 +389,9 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	const dbt_revision *rev;
 	dbt_buf book = DBT_BUF_INIT;
 	struct book b;
-	size_t cur;
+	size_t cur, idx;
 	double t0 = rb_now_ms();
-	int rc, stale;
+	int rc, stale, first = !k->began;
 
 	*done = 0;
 	/* Where the lock spans the run, the position carried from the
@@ -422,6 +422,11 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		k->known = 1;
 	}
 	cur = k->cur;
+	/* In one transaction, the run's bookkeeping goes from here: where
+	 * another connection may have committed since run() read the
+	 * version (SQLite), the first step read it again. */
+	if (first)
+		k->from = cur;
 	if (!k->verified) {
 		if ((rc = rb_verify_applied(c, chain, cur, 0)) < 0)
 			goto fail;
@@ -431,14 +436,21 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		*done = 1;
 		return single ? 0 : d->rollback(c);
 	}
-	rev = up ? chain->revs[cur] : chain->revs[cur - 1];
-	if ((rc = check_tx_control(rev, up, d)) < 0)
+	idx = up ? cur : cur - 1;
+	rev = chain->revs[idx];
+	/* Checked with the plan, unless another connection moved the
+	 * version out of it. */
+	if ((idx < k->checked_lo || idx >= k->checked_hi) &&
+	    (rc = check_tx_control(rev, up, d)) < 0)
 		goto fail;
-	rb_record_sql(&book, &b, rev, up);
+	/* In one transaction the run writes its bookkeeping once, before
+	 * its COMMIT (see run_single()). */
+	if (!single)
+		rb_record_sql(&book, &b, rev, up);
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
 	rc = execute(c, rev, up, &book, dbt_runner_id_or_null(chain, cur), single, opts, k->skip,
-		     k->unsure, single ? k->deferred : NULL);
+		     k->unsure, single);
 	k->skip = 0;
 	k->unsure = 0;
 	dbt_buf_release(&book);
@@ -527,7 +539,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
 	rc = execute(c, rev, RB_UP_MISSING, &book, dbt_runner_id_or_null(chain, cur), single, opts,
-		     *skip, *unsure, NULL);
+		     *skip, *unsure, 0);
 	*skip = 0;
 	*unsure = 0;
 	dbt_buf_release(&book);
@@ -645,9 +657,12 @@ static void collect_step(const dbt_step *step, void *arg)
 /*
  * --single-transaction: every revision from position `cur` to `goal` (and
  * first, with apply_missing, the missing ones) in one transaction with
- * all their bookkeeping, committed at the end or not at all.  Refuses
- * before anything runs when a revision of the plan must run outside a
- * transaction.  The steps are reported after the commit.
+ * all their bookkeeping, committed at the end or not at all.  The steps
+ * write no version or history rows: the run writes them once, before its
+ * COMMIT, from the position its first step found (rb_record_plan_sql), a
+ * few statements however long the plan.  Refuses before anything runs
+ * when a revision of the plan must run outside a transaction.  The steps
+ * are reported after the commit.
  */
 static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t goal, int up,
 		      const dbt_run_opts *opts, const char *version_before)
@@ -656,7 +671,10 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	dbt_run_opts inner = *opts;
 	struct steps st = {NULL, 0, 0, opts};
 	dbt_buf deferred = DBT_BUF_INIT;
-	struct carry k = {.cur = cur, .known = 1, .deferred = d->commit_with ? &deferred : NULL};
+	struct carry k = {.cur = cur,
+			  .known = 1,
+			  .checked_lo = up ? cur : goal,
+			  .checked_hi = up ? goal : cur};
 	struct book b;
 	size_t pos, i;
 	int rc = 0, done = 0;
@@ -688,9 +706,9 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 		rc = step(c, chain, goal, up, &inner, &k, &done, 1);
 	if (rc == 0 && st.oom)
 		rc = dbt_error_oom();
-	if (rc == 0 && k.deferred && (rc = rb_book_of(&b, c)) == 0)
-		rb_record_plan_sql(&deferred, &b, chain, cur, goal);
-	if (rc == 0 && (rc = k.deferred ? commit_bookkeeping(c, &deferred) : d->commit(c)) < 0)
+	if (rc == 0 && (rc = rb_book_of(&b, c)) == 0)
+		rb_record_plan_sql(&deferred, &b, chain, k.from, k.cur);
+	if (rc == 0 && (rc = commit_bookkeeping(c, &deferred)) < 0)
 		dbt_error_prefix(rc, "the %s failed at commit and was rolled back",
 				 up ? "upgrade" : "downgrade");
 	if (rc < 0) {
@@ -788,6 +806,8 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	}
 	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d)) < 0)
 		goto cleanup;
+	k.checked_lo = cur < goal ? cur : goal;
+	k.checked_hi = cur < goal ? goal : cur;
 
 	if (mode == MODE_STAMP) {
 		if ((rc = stamp(c, chain, goal)) < 0)

@@ -136,14 +136,17 @@ struct carry {
 	int began;    /* a step ran: in one transaction (--single-transaction),
 		       * only the first step can follow another's commit */
 	size_t cur;
-	size_t skip;	   /* the next step resumes a revision that stopped after
-		      * this many statements (see dbt_runner_resume()) */
-	int unsure;	   /* ... while its next statement ran: its effect is
-			    * unknown */
-	dbt_buf *deferred; /* in one transaction, where the dialect commits
-			    * with statements (commit_with): the run's
-			    * bookkeeping (rb_record_plan_sql), run with the
-			    * COMMIT instead of each step's */
+	/* The position the run's first step found, where a run in one
+	 * transaction writes its bookkeeping from. */
+	size_t from;
+	/* chain->revs[checked_lo .. checked_hi - 1] passed
+	 * check_tx_control() in the run's direction before it began. */
+	size_t checked_lo, checked_hi;
+	/* The next step resumes a revision that stopped after this many
+	 * statements (see dbt_runner_resume()), `unsure` when it stopped
+	 * while its next statement ran: its effect is unknown. */
+	size_t skip;
+	int unsure;
 };
 
 /* runner.c: the id of chain position `pos`, NULL for 0 (base). */

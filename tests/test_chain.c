@@ -759,6 +759,34 @@ static void checksum_is_computed_when_asked_not_at_load(void **state)
 	dbt_chain_release(&c);
 }
 
+/* With DBT_CHAIN_CHECKSUMS every revision has its checksum once loaded,
+ * the one dbt_chain_checksum() gives a lazily loaded chain, and a file
+ * edited after loading no longer matters: the checksum is that of the
+ * bytes the chain parsed. */
+static void checksums_computed_at_load_when_asked(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain lazy, eager;
+	const char *sum = NULL;
+
+	write_rev(f, "a.sql", "aaa", "");
+	write_rev(f, "b.sql", "bbb", "aaa");
+	assert_int_equal(dbt_chain_load(&lazy, f->dir, 0), 0);
+	assert_int_equal(dbt_chain_load(&eager, f->dir, DBT_CHAIN_CHECKSUMS), 0);
+	assert_int_equal(dbt_chain_checksums(&lazy), 0);
+	assert_int_equal(strlen(eager.revs[0]->checksum), 64);
+	assert_string_equal(eager.revs[0]->checksum, lazy.revs[0]->checksum);
+	assert_string_equal(eager.revs[1]->checksum, lazy.revs[1]->checksum);
+	write_file(f, "a.sql",
+		   "-- id: aaa\n-- parent: \n-- message: make aaa\n\n-- migrate:upgrade\n"
+		   "CREATE TABLE t_aab (id INTEGER);\n\n-- migrate:downgrade\nDROP TABLE t_aaa;\n");
+	assert_int_equal(dbt_chain_checksum(&sum, &eager, eager.revs[0]), 0);
+	assert_string_equal(sum, lazy.revs[0]->checksum);
+	assert_int_equal(dbt_chain_checksums(&eager), 0);
+	dbt_chain_release(&lazy);
+	dbt_chain_release(&eager);
+}
+
 /* A file edited between loading and checksumming would get a checksum
  * that does not describe the SQL the chain parsed: refused, also when the
  * edit keeps the file's length. */
@@ -853,6 +881,8 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(ten_thousand_revisions_load, setup, teardown),
 		cmocka_unit_test_setup_teardown(checksum_is_computed_when_asked_not_at_load, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(checksums_computed_at_load_when_asked, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(checksum_of_a_file_edited_after_loading_is_refused,
 						setup, teardown),

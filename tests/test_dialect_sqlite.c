@@ -874,6 +874,45 @@ static void rows_left_without_parent_by_any_route_are_refused(void **state)
 	assert_int_equal(d->commit(f->conn), 0);
 }
 
+/* A transaction that writes several tables with foreign keys has each of
+ * them checked (with one statement, bound to each table in turn): a row
+ * without its parent in any of them is refused, naming its table. */
+static void every_touched_table_is_checked(void **state)
+{
+	static const char *const writes[][2] = {
+		{"INSERT INTO c VALUES (5, 1);\nINSERT INTO c2 VALUES (5, 42)", "'c2'"},
+		{"INSERT INTO c VALUES (5, 42);\nINSERT INTO c2 VALUES (5, 1)", "'c'"},
+	};
+	struct fixture *f = *state;
+	struct fk_checks n;
+	size_t i;
+
+	fk_tables_with_rows(f->conn);
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec(f->conn, "CREATE TABLE c2 (id INTEGER PRIMARY KEY, p_id INTEGER "
+					  "REFERENCES p (id))"),
+			 0);
+	assert_int_equal(d->commit(f->conn), 0);
+	for (i = 0; i < sizeof(writes) / sizeof(*writes); i++) {
+		trace_fk_checks(f->conn, &n);
+		assert_int_equal(d->begin(f->conn), 0);
+		assert_int_equal(d->exec_script(f->conn, writes[i][0], "w.sql", 1), 0);
+		assert_int_equal(d->commit(f->conn), DBT_EDB);
+		assert_error_contains(writes[i][1]);
+		assert_int_equal(n.whole, 0);
+		assert_int_equal(n.one, 2);
+		assert_int_equal(d->rollback(f->conn), 0);
+	}
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_int_equal(d->exec_script(f->conn,
+					"INSERT INTO c VALUES (5, 1);\nINSERT INTO c2 VALUES (5, "
+					"1)",
+					"w.sql", 1),
+			 0);
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_value(f->conn, "SELECT count(*) FROM c2", "1");
+}
+
 /* Dropping the unique index that a foreign key's parent key needs makes
  * the key unusable: refused at commit, as when the whole database was
  * checked, although no row changed. */
@@ -950,6 +989,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
 		cmocka_unit_test_setup_teardown(commit_checks_only_the_tables_a_transaction_touched,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(every_touched_table_is_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(rows_left_without_parent_by_any_route_are_refused,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(rows_left_between_transactions_are_counted_at_begin,

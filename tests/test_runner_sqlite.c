@@ -189,6 +189,7 @@ static void run_opts_of_an_unknown_version_are_refused(void **state)
 	dbt_chain_release(&chain);
 }
 
+static char *value(struct fixture *f, const char *sql);
 static void assert_value(struct fixture *f, const char *sql, const char *want);
 static void assert_history(struct fixture *f, const char *want);
 
@@ -275,6 +276,111 @@ static void version_moved_by_another_connection_is_read_again(void **state)
 	assert_int_equal(f->steps, 2);
 	assert_current(f, "ccc");
 	assert_value(f, "SELECT count(*) FROM sqlite_schema WHERE name = 'ix_b'", "1");
+	dbt_conn_close(w.other);
+	dbt_chain_release(&chain);
+}
+
+/* How many statements of a run write the version or the history table. */
+static int count_book_writes(unsigned type, void *arg, void *p, void *x)
+{
+	int *n = arg;
+	const char *sql = x;
+
+	(void)type;
+	(void)p;
+	if (strncmp(sql, "SELECT ", 7) && strncmp(sql, "CREATE ", 7) &&
+	    (strstr(sql, "dbtool_version") || strstr(sql, "dbtool_history")))
+		(*n)++;
+	return 0;
+}
+
+/* With --single-transaction the version and history rows of the whole run
+ * are written once, before its COMMIT, as the steps would leave them: four
+ * statements for three revisions (history DELETE and INSERT, version
+ * DELETE and INSERT), and the same rows as a run step by step. */
+static void single_transaction_writes_the_bookkeeping_once(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	dbt_run_opts o = {.on_step = on_step, .arg = f, .single_transaction = 1};
+	char *stepwise;
+	int n = 0;
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	stepwise = value(f, "SELECT group_concat(version_num || ' ' || checksum, ',') FROM "
+			    "(SELECT * FROM dbtool_history ORDER BY version_num)");
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "base", NULL), 0);
+	sqlite3_trace_v2(dbt_sqlite_handle(f->conn), SQLITE_TRACE_STMT, count_book_writes, &n);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", &o), 0);
+	sqlite3_trace_v2(dbt_sqlite_handle(f->conn), 0, NULL, NULL);
+	assert_int_equal(f->steps, 3);
+	assert_int_equal(n, 4);
+	assert_current(f, "ccc");
+	assert_value(f,
+		     "SELECT group_concat(version_num || ' ' || checksum, ',') FROM "
+		     "(SELECT * FROM dbtool_history ORDER BY version_num)",
+		     stepwise);
+	free(stepwise);
+
+	/* Down to a revision: the reverted rows go, the others stay. */
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "aaa", &o), 0);
+	assert_current(f, "aaa");
+	assert_history(f, "aaa");
+	dbt_chain_release(&chain);
+}
+
+/* Another connection that downgrades the database to aaa while the run's
+ * transaction begins (SQLite takes its write lock there, after the run
+ * read the version). */
+struct begin_writer {
+	dbt_conn *other;
+	int done;
+};
+
+static int downgrade_at_begin(unsigned type, void *arg, void *p, void *x)
+{
+	struct begin_writer *w = arg;
+	char *err = NULL;
+
+	(void)type;
+	(void)p;
+	if (w->done || strcmp(x, "BEGIN IMMEDIATE"))
+		return 0;
+	w->done = 1;
+	assert_int_equal(sqlite3_exec(dbt_sqlite_handle(w->other),
+				      "BEGIN IMMEDIATE;\n"
+				      "DROP INDEX ix_b;\n"
+				      "DROP TABLE b;\n"
+				      "UPDATE dbtool_version SET version_num = 'aaa';\n"
+				      "DELETE FROM dbtool_history WHERE version_num <> 'aaa';\n"
+				      "COMMIT;",
+				      NULL, NULL, &err),
+			 SQLITE_OK);
+	return 0;
+}
+
+/* With --single-transaction the run's bookkeeping is written once, before
+ * its COMMIT, from the position its first step found: here the database
+ * is already below the target when the transaction begins, so nothing
+ * runs and nothing is recorded (the version stays at aaa, not bbb). */
+static void single_transaction_records_from_the_position_it_found(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+	struct begin_writer w = {NULL, 0};
+	dbt_run_opts o = {.on_step = on_step, .arg = f, .single_transaction = 1};
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_int_equal(dbt_dialect_sqlite.open(&w.other, &f->url, 0), 0);
+	sqlite3_trace_v2(dbt_sqlite_handle(f->conn), SQLITE_TRACE_STMT, downgrade_at_begin, &w);
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "bbb", &o), 0);
+	sqlite3_trace_v2(dbt_sqlite_handle(f->conn), 0, NULL, NULL);
+	assert_true(w.done);
+	assert_int_equal(f->steps, 0);
+	assert_current(f, "aaa");
+	assert_history(f, "aaa");
+	assert_true(has_table(f, "a"));
+	assert_false(has_table(f, "b"));
 	dbt_conn_close(w.other);
 	dbt_chain_release(&chain);
 }
@@ -1160,6 +1266,10 @@ int main(void)
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(version_moved_by_another_connection_is_read_again,
 						setup, teardown),
+		cmocka_unit_test_setup_teardown(single_transaction_writes_the_bookkeeping_once,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			single_transaction_records_from_the_position_it_found, setup, teardown),
 		cmocka_unit_test_setup_teardown(wrong_direction_targets_are_refused, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(stamp_sets_version_without_running, setup,

@@ -321,6 +321,11 @@ typedef struct dbt_chain {
 } dbt_chain;
 
 #define DBT_CHAIN_LENIENT 1 /* keep a broken chain for inspection (heads) */
+/* Computes every revision's checksum from the bytes it parses, for a
+ * program that verifies or records the history (an upgrade or downgrade
+ * does both), instead of dbt_chain_checksum() reading each file again
+ * when it is asked for: a file read once, not twice. */
+#define DBT_CHAIN_CHECKSUMS 2
 
 /*
  * Loads every *.sql file in `dir`.  DBT_EPARSE for a file that does not
@@ -332,7 +337,8 @@ typedef struct dbt_chain {
  * DBT_CHAIN_LENIENT a structural problem (not a parse error) returns 0,
  * sets `broken`, fills `heads` and leaves `revs` empty; the message is in
  * dbt_error_last().  `diverged` is also set when several heads are the
- * only problem.
+ * only problem.  With DBT_CHAIN_CHECKSUMS every revision has its checksum
+ * (otherwise "" until dbt_chain_checksum()).
  */
 DBT_EXTERN int dbt_chain_load(dbt_chain *out, const char *dir, int flags);
 
@@ -414,6 +420,8 @@ DBT_EXTERN int dbt_project_new_revision(char **out, const char *script_location,
 
 /* --------------------------------------------------------------- database */
 
+/* A connection is used by one thread at a time, as a libpq connection is;
+ * several threads may each use a connection of their own at once. */
 typedef struct dbt_conn dbt_conn;
 
 /* Connects to the database `url` names.  DBT_ECONNECT with a message that
