@@ -19,6 +19,7 @@
 #include "render.h"
 #include "schema.h"
 #include "scratch.h"
+#include "spelling.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,7 @@ static int exclude_read(dbt_schema **s, const dbt_conn *conn, const char *schema
 /* The model file, parsed and adapted to the connection's database. */
 int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 {
+	unsigned flags = conn->dialect->caps & DBT_CAP_NOCASE_NAMES ? DBT_PARSE_NOCASE_NAMES : 0;
 	int rc;
 
 	if (dbt_model_command_set()) {
@@ -65,10 +67,10 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 		*out = NULL;
 		if ((rc = dbt_model_command_run(&text, &len, conn->dialect->kind)) < 0)
 			return rc;
-		rc = dbt_parse_model(out, path, text, len);
+		rc = dbt_parse_model_as(out, path, text, len, flags);
 		free(text);
 	} else {
-		rc = dbt_parse_model_file(out, path);
+		rc = dbt_parse_model_file_as(out, path, flags);
 	}
 	if (rc < 0)
 		return rc == DBT_ENOTFOUND
@@ -107,6 +109,21 @@ int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 									       : NULL)) < 0)
 		return rc;
 	return exclude_read(out, conn, schema_name);
+}
+
+int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, const dbt_conn *conn)
+{
+	/* SQLite tells none of its names apart by ASCII case. */
+	if (conn->dialect->caps & DBT_CAP_NOCASE_NAMES)
+		return dbt_schema_take_spelling(model, db,
+						DBT_SPELL_TABLES | DBT_SPELL_COLUMNS |
+							DBT_SPELL_INDEXES);
+	/* MariaDB and MySQL tell neither columns nor index names apart by
+	 * case; their tables only under lower_case_table_names, which
+	 * stores them in lower case, as the model folds unquoted names. */
+	if (conn->dialect->kind == DBT_DIALECT_MYSQL)
+		return dbt_schema_take_spelling(model, db, DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES);
+	return 0;
 }
 
 void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
@@ -319,11 +336,12 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, const dbt_schema *db, dbt_sche
 	    (rc = adopt_database_objects(model, db, conn, schema_name)) < 0 ||
 	    ((conn->dialect->caps & DBT_CAP_ENUM_TYPES) && (rc = enum_additions(model, db)) < 0))
 		return rc;
-	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
+	if ((rc = dbt_model_take_spelling(model, db, conn)) < 0 ||
+	    (rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
 		return rc;
 	rc = dbt_scratch_normalize(model, out, conn, db, model_path, schema_name);
 	dbt_diff_release(out);
-	if (rc < 0)
+	if (rc < 0 || (rc = dbt_model_take_spelling(model, db, conn)) < 0)
 		return rc;
 	return dbt_diff_schemas(out, db, model, &o);
 }
@@ -433,7 +451,8 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	    (rc = address_schema(conn, schema_name)) < 0)
 		goto done;
 	dbt_model_diff_opts(&o, conn);
-	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
+	if ((rc = dbt_model_take_spelling(model, db, conn)) < 0 ||
+	    (rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
 		goto done;
 	/* A table the model says was renamed from one the database has is
 	 * neither created beside it nor renamed: renaming is a migration's

@@ -848,12 +848,19 @@ static int parse_statement(struct parser *p)
 
 int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t len)
 {
+	return dbt_parse_model_as(out, path, text, len, 0);
+}
+
+int dbt_parse_model_as(dbt_schema **out, const char *path, const char *text, size_t len,
+		       unsigned flags)
+{
 	struct parser p;
 	size_t i;
 	int rc;
 
 	*out = NULL;
 	memset(&p, 0, sizeof(p));
+	p.nocase = (flags & DBT_PARSE_NOCASE_NAMES) != 0;
 	p.path = path;
 	p.text = text;
 	p.len = len;
@@ -908,6 +915,11 @@ cleanup:
 
 int dbt_parse_model_file(dbt_schema **out, const char *path)
 {
+	return dbt_parse_model_file_as(out, path, 0);
+}
+
+int dbt_parse_model_file_as(dbt_schema **out, const char *path, unsigned flags)
+{
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
@@ -915,7 +927,7 @@ int dbt_parse_model_file(dbt_schema **out, const char *path)
 	*out = NULL;
 	if ((rc = dbt_fs_read(&text, &len, path)) < 0)
 		return rc;
-	rc = dbt_parse_model(out, path, text, len);
+	rc = dbt_parse_model_as(out, path, text, len, flags);
 	free(text);
 	return rc;
 }

@@ -57,6 +57,7 @@ struct parser {
 			     * freed at the end */
 	size_t nkept;
 	dbt_type_memo types; /* the columns' declared types, read once each */
+	int nocase;	     /* DBT_PARSE_NOCASE_NAMES */
 };
 
 /* A name as read: folded unless quoted, with its place. */

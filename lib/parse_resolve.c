@@ -6,6 +6,7 @@
  * default, and the rename hints.
  */
 #include "parse_internal.h"
+#include "spelling.h"
 
 #include "error.h"
 #include "ident.h"
@@ -474,14 +475,20 @@ int resolve(struct parser *p)
 
 	for (i = 0; i < p->nrefs; i++) {
 		const struct ref *r = &p->refs[i];
-		dbt_table *t = dbt_schema_find_table(s, r->table);
+		const dbt_table *t = p->nocase ? dbt_schema_find_table_nocase(s, r->table)
+					       : dbt_schema_find_table(s, r->table);
 
 		if (!t && !r->column)
 			return fail_at(p, r->line, r->col, "unknown table '%s'", r->table);
-		if (t && r->column && !t->partition_of && !dbt_table_find_column(t, r->column))
+		if (t && r->column && !t->partition_of &&
+		    !(p->nocase ? dbt_table_find_column_nocase(t, r->column)
+				: dbt_table_find_column(t, r->column)))
 			return fail_at(p, r->line, r->col, "unknown column '%s' in table '%s'",
 				       r->column, r->table);
 	}
+	/* The refs point at the names respelt here: they are done with. */
+	if (p->nocase && (rc = dbt_schema_resolve_spelling(s)) < 0)
+		return rc;
 	for (i = 0; i < s->ntables; i++)
 		for (j = 0; j < s->tables[i]->nfks; j++)
 			if ((rc = resolve_fk(p, s->tables[i]->fks[j])) < 0)

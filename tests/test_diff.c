@@ -20,6 +20,7 @@
 #include "diff.h"
 #include "parse.h"
 #include "render.h"
+#include "spelling.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -2092,6 +2093,74 @@ static void test_exclusion_constraints_match_by_definition(void **state)
 		    "-|-)");
 }
 
+/* ------------------------------------- names that differ in case only */
+
+#define SPELL_ALL (DBT_SPELL_TABLES | DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES)
+
+/* The check lines of diff(from, to) after `to` took `from`'s spelling. */
+static void expect_spelt_diff(const char *from, const char *to, unsigned flags,
+			      const char *expected)
+{
+	dbt_schema *a = model(from), *b = model(to);
+	dbt_diff d;
+	char *text;
+
+	assert_int_equal(dbt_schema_take_spelling(b, a, flags), 0);
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	text = describe_all(&d);
+	assert_string_equal(text, expected);
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_names_differing_in_case_only_are_no_change(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE \"Users\" (\"Name\" text UNIQUE, x int);\n"
+			  "CREATE INDEX \"IX\" ON \"Users\" (x);\n"
+			  "CREATE TABLE \"P\" (id int PRIMARY KEY, u text REFERENCES "
+			  "\"Users\" (\"Name\"), CONSTRAINT \"U_Ok\" CHECK (id > 0));",
+			  "CREATE TABLE users (name text UNIQUE, x int);\n"
+			  "CREATE INDEX ix ON users (x);\n"
+			  "CREATE TABLE p (id int PRIMARY KEY, u text REFERENCES users (name), "
+			  "CONSTRAINT u_ok CHECK (id > 0));",
+			  SPELL_ALL, "");
+}
+
+static void test_new_column_beside_one_differing_in_case_is_the_only_change(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE t (\"Important Data\" text);",
+			  "CREATE TABLE t (\"important data\" text, extra int);", SPELL_ALL,
+			  "+ column t.extra INTEGER NULL");
+}
+
+static void test_rename_hint_differing_in_case_names_the_database_table(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE \"Old\" (\"A\" int);",
+			  "-- renamed from: old\nCREATE TABLE new (\n  -- renamed from: a\n"
+			  "  b int\n);",
+			  SPELL_ALL,
+			  "~ table new renamed from \"Old\"\n~ column new.b renamed from \"A\"");
+}
+
+static void test_names_differing_in_case_differ_where_the_database_tells_them_apart(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE \"Users\" (x int);", "CREATE TABLE users (x int);", 0,
+			  "- table \"Users\"\n+ table users");
+}
+
+static void test_model_using_both_spellings_keeps_its_own(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE t (\"A\" int);", "CREATE TABLE t (\"A\" int, a int);",
+			  SPELL_ALL, "+ column t.a INTEGER NULL");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2211,6 +2280,12 @@ int main(void)
 		cmocka_unit_test(test_rename_hint_is_inert_once_applied),
 		cmocka_unit_test(test_rename_hint_without_the_old_name_is_ignored),
 		cmocka_unit_test(test_rename_inverse_renames_back),
+		cmocka_unit_test(test_names_differing_in_case_only_are_no_change),
+		cmocka_unit_test(test_new_column_beside_one_differing_in_case_is_the_only_change),
+		cmocka_unit_test(test_rename_hint_differing_in_case_names_the_database_table),
+		cmocka_unit_test(
+			test_names_differing_in_case_differ_where_the_database_tells_them_apart),
+		cmocka_unit_test(test_model_using_both_spellings_keeps_its_own),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

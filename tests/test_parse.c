@@ -2951,6 +2951,35 @@ BAD(two_tables_renamed_from_one,
 
 #define T(fn) cmocka_unit_test(fn)
 
+/* ---------------------------------- names that differ in ASCII case only */
+
+static const char nocase_model[] = "CREATE TABLE [Users] ([Name] text UNIQUE, X int);\n"
+				   "CREATE INDEX ix ON users (x);\n"
+				   "CREATE TABLE p (u text REFERENCES USERS (NAME));\n";
+
+static void nocase_references_take_the_declared_spelling(void **state)
+{
+	dbt_schema *s = NULL;
+	const dbt_fk *fk;
+
+	(void)state;
+	assert_int_equal(dbt_parse_model_as(&s, "schema.sql", nocase_model, strlen(nocase_model),
+					    DBT_PARSE_NOCASE_NAMES),
+			 0);
+	assert_string_equal(s->indexes[0]->table, "Users");
+	assert_string_equal(s->indexes[0]->elems[0].column, "x");
+	fk = s->tables[1]->fks[0];
+	assert_string_equal(fk->ref_table, "Users");
+	assert_string_equal(fk->ref_columns[0], "Name");
+	dbt_schema_free(s);
+}
+
+static void references_differing_in_case_are_unknown_by_default(void **state)
+{
+	(void)state;
+	assert_parse_error(nocase_model, "schema.sql:2:20: unknown table 'users'");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -3252,6 +3281,8 @@ int main(void)
 		T(include_columns_follow_a_rename),
 		T(drop_column_a_key_includes),
 		T(drop_column_an_index_includes),
+		T(nocase_references_take_the_declared_spelling),
+		T(references_differing_in_case_are_unknown_by_default),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
