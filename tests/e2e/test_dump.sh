@@ -130,4 +130,36 @@ if [ -z "$ONLY" ]; then
 fi
 echo "# dumps: $ok of the ${#files[@]} of the sample read back as equal models"
 
+# sqlite3's .dump as a model: its PRAGMA, its transaction and its lines on
+# the AUTOINCREMENT counters (sqlite_sequence) are skipped; rows are
+# refused where the first one starts, the database left as it was.
+if [ "$DIALECT" = sqlite ] && [ -z "$ONLY" ]; then
+	src=$PWD/dump-source.db
+	rm -f "$src"
+	sqlite3 "$src" "CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);
+		CREATE INDEX notes_body ON notes (body);
+		CREATE VIEW long_notes AS SELECT id FROM notes WHERE length(body) > 3;
+		CREATE TRIGGER notes_trimmed AFTER INSERT ON notes BEGIN
+			UPDATE notes SET body = trim(body) WHERE id = new.id;
+		END;"
+	sqlite3 "$src" .dump >schema.sql
+	expect_eq "$(head -2 schema.sql | tr '\n' ' ')" "PRAGMA foreign_keys=OFF; BEGIN TRANSACTION; " \
+		"sqlite3's .dump opens with a PRAGMA and a transaction"
+	expect_ok dbtool migrate -m from-dump
+	expect_ok dbtool upgrade
+	expect_ok dbtool check
+	expect_tables "dbtool_version notes"
+	sqlite3 "$src" "INSERT INTO notes (body) VALUES ('first'), ('semi; colon')"
+	sqlite3 "$src" .dump >schema.sql
+	line=$(grep -n '^INSERT INTO' schema.sql | head -1 | cut -d: -f1)
+	expect_fail 1 dbtool check
+	expect_stderr_eq "dbtool: error: schema.sql:$line:1: INSERT changes rows, which a model does not hold (it declares the schema): take the rows out, or write the model with sqlite3's .schema rather than .dump"
+	grep -v '^INSERT INTO notes' schema.sql >schema.sql.new && mv schema.sql.new schema.sql
+	expect_eq "$(grep -c sqlite_sequence schema.sql)" 2 \
+		"the dump of rows under AUTOINCREMENT empties and fills sqlite_sequence"
+	expect_ok dbtool check
+	rm -f "$src" migrations/versions/*
+	force_empty
+fi
+
 finish
