@@ -134,6 +134,8 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 	/* PostgreSQL refuses to change a column's type, or drop it, under a
 	 * view, trigger or policy; SQLite's rebuild keeps them itself. */
 	o->objects_around_alters = (conn->dialect->caps & DBT_CAP_ALTER_UNDER_OBJECTS) != 0;
+	/* SQLite cannot rename an index: it is dropped and made again. */
+	o->rename_indexes = conn->dialect->kind != DBT_DIALECT_SQLITE;
 }
 
 /* 1 when the model declares an object of the statement kind `kind`. */

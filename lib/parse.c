@@ -811,6 +811,30 @@ static int rows_refused(struct parser *p, const dbt_token *first)
 	return rc;
 }
 
+/*
+ * sqldef's rename hint on the line where CREATE INDEX ends, after it
+ * ("CREATE INDEX b ON t (x); -- @renamed from=a"), up to where the next
+ * statement starts on that line; the hint between the index's name and
+ * ON is parse_index's.
+ */
+static int index_line_hint(struct parser *p, dbt_index *ix)
+{
+	size_t end = line_end(p, p->cur.prev_end);
+	dbt_token la;
+
+	if (!ix->name_given)
+		return 0;
+	if (is(p, ";")) {
+		peek(p, &la);
+		if (la.kind != DBT_TOK_END && la.start < end)
+			end = la.start;
+	} else if (p->cur.tok.kind != DBT_TOK_END && p->cur.tok.start < end) {
+		end = p->cur.tok.start;
+	}
+	return take_trailing_hint(p, p->cur.prev_end, end, &ix->renamed_from, &ix->renamed_line,
+				  &ix->renamed_col);
+}
+
 static int parse_statement(struct parser *p)
 {
 	dbt_token first = p->cur.tok;
@@ -896,12 +920,14 @@ static int parse_statement(struct parser *p)
 		}
 		return 0;
 	}
-	if (is(p, "index"))
-		return (rc = next(p)) < 0 ? rc : parse_index(p, &first, 0);
-	if (is(p, "unique")) {
-		if ((rc = next(p)) < 0 || (rc = expect(p, "index", "INDEX")) < 0)
+	if (is(p, "index") || is(p, "unique")) {
+		size_t n = p->schema->nindexes;
+		int unique = is(p, "unique");
+
+		if ((rc = next(p)) < 0 || (unique && (rc = expect(p, "index", "INDEX")) < 0) ||
+		    (rc = parse_index(p, &first, unique)) < 0)
 			return rc;
-		return parse_index(p, &first, 1);
+		return p->schema->nindexes > n ? index_line_hint(p, p->schema->indexes[n]) : 0;
 	}
 	/* MariaDB's and MySQL's FULLTEXT and SPATIAL indexes, as `dbtool
 	 * inspect` prints them: the word is the index's method, as their

@@ -163,6 +163,8 @@ int column_generated(struct parser *p, struct coldef *d);
 int column_collate(struct parser *p, struct coldef *d);
 int parse_identity_options(struct parser *p, dbt_column *c);
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
+int take_trailing_hint(struct parser *p, size_t from, size_t to, char **name, int *line, int *col);
+size_t line_end(const struct parser *p, size_t off);
 int parse_column(struct parser *p, dbt_table *t, int alter);
 
 /* parse_index.c: CREATE INDEX */

@@ -464,6 +464,23 @@ static int check_renames(struct parser *p)
 						       c->name, c->renamed_from);
 		}
 	}
+	for (i = 0; i < s->nindexes; i++) {
+		const dbt_index *ix = s->indexes[i], *o;
+
+		if (!ix->renamed_from)
+			continue;
+		if ((o = dbt_schema_find_index(s, ix->renamed_from)))
+			return fail_at(p, ix->renamed_line, ix->renamed_col,
+				       "index '%s' is renamed from '%s', which the model still "
+				       "declares at line %d",
+				       ix->name, ix->renamed_from, o->line);
+		for (k = 0; k < i; k++)
+			if (s->indexes[k]->renamed_from &&
+			    !strcmp(s->indexes[k]->renamed_from, ix->renamed_from))
+				return fail_at(p, ix->renamed_line, ix->renamed_col,
+					       "indexes '%s' and '%s' are both renamed from '%s'",
+					       s->indexes[k]->name, ix->name, ix->renamed_from);
+	}
 	return 0;
 }
 

@@ -721,6 +721,40 @@ static int render_rename(dbt_buf *out, const struct dbt_dialect *d, const dbt_op
 	return dbt_render_finish(out);
 }
 
+/*
+ * An index renamed, its definition the same: ALTER INDEX ... RENAME TO on
+ * PostgreSQL, ALTER TABLE ... RENAME INDEX ... TO on MariaDB and MySQL;
+ * SQLite, which cannot rename an index, drops it and makes it again under
+ * its new name.
+ */
+static int render_index_rename(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
+{
+	int rc;
+
+	switch (d->kind) {
+	case DBT_DIALECT_POSTGRES:
+		dbt_buf_puts(out, "ALTER INDEX ");
+		ident(out, d, op->old_index->name);
+		dbt_buf_puts(out, " RENAME TO ");
+		ident(out, d, op->index->name);
+		break;
+	case DBT_DIALECT_MYSQL:
+		dbt_buf_puts(out, "ALTER TABLE ");
+		ident(out, d, op->index->table);
+		dbt_buf_puts(out, " RENAME INDEX ");
+		ident(out, d, op->old_index->name);
+		dbt_buf_puts(out, " TO ");
+		ident(out, d, op->index->name);
+		break;
+	default:
+		if ((rc = drop_index(out, d, op->old_index)) < 0)
+			return rc;
+		return dbt_render_index(out, d, op->index);
+	}
+	dbt_buf_puts(out, ";\n");
+	return dbt_render_finish(out);
+}
+
 /* The statements every dialect writes alike; 1 when `op` is not one. */
 int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
 {
@@ -761,6 +795,8 @@ int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *o
 	case DBT_OP_RENAME_TABLE:
 	case DBT_OP_RENAME_COLUMN:
 		return render_rename(out, d, op);
+	case DBT_OP_RENAME_INDEX:
+		return render_index_rename(out, d, op);
 	default:
 		return 1;
 	}

@@ -18,7 +18,7 @@
 #include "op.h"
 #include "parse.h"
 
-#define NKINDS (DBT_OP_RENAME_COLUMN + 1)
+#define NKINDS (DBT_OP_RENAME_INDEX + 1)
 
 static dbt_schema *model(const char *text)
 {
@@ -169,7 +169,7 @@ static void test_finding_kinds_of_ops_print_as_the_op_kinds(void **state)
 	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_CHECKSUM_RECORDED),
 			    "checksum recorded");
 	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_HEAD_DIFFERS), "head_differs");
-	assert_string_equal(dbt_finding_kind_name((dbt_finding_kind)(DBT_FINDING_HEAD_DIFFERS + 1)),
+	assert_string_equal(dbt_finding_kind_name((dbt_finding_kind)(DBT_FINDING_RENAME_INDEX + 1)),
 			    "unknown");
 	assert_string_equal(dbt_finding_kind_name((dbt_finding_kind)-1), "unknown");
 }
