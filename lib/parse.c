@@ -804,8 +804,8 @@ static int rows_refused(struct parser *p, const dbt_token *first)
 	rc = b.oom ? dbt_error_oom()
 		   : fail_at(p, first->line, first->col,
 			     "%s changes rows, which a model does not hold (it declares the "
-			     "schema): take the rows out, or write the model with sqlite3's "
-			     ".schema rather than .dump",
+			     "schema): take the rows out, or dump the schema alone (sqlite3's "
+			     ".schema, pg_dump --schema-only)",
 			     b.ptr);
 	dbt_buf_release(&b);
 	return rc;

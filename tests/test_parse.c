@@ -1271,10 +1271,10 @@ static void model_file_errors_name_the_file(void **state)
 
 BAD(insert_is_refused_as_rows, "CREATE TABLE t (a INT);\n  INSERT INTO t VALUES (1);",
     "schema.sql:2:3: INSERT changes rows, which a model does not hold (it declares the schema): "
-    "take the rows out, or write the model with sqlite3's .schema rather than .dump")
+    "take the rows out, or dump the schema alone (sqlite3's .schema, pg_dump --schema-only)")
 BAD(delete_is_refused_as_rows, "DELETE FROM t;",
     "schema.sql:1:1: DELETE changes rows, which a model does not hold (it declares the schema): "
-    "take the rows out, or write the model with sqlite3's .schema rather than .dump")
+    "take the rows out, or dump the schema alone (sqlite3's .schema, pg_dump --schema-only)")
 BAD(drop_is_unsupported, "CREATE TABLE t (a INT);\n  drop view v;",
     "schema.sql:2:3: unsupported statement 'DROP' (the model holds CREATE TABLE and CREATE INDEX)")
 BAD(create_temp_table_is_unsupported, "CREATE TEMP TABLE t (a INT)",

@@ -153,7 +153,7 @@ if [ "$DIALECT" = sqlite ] && [ -z "$ONLY" ]; then
 	sqlite3 "$src" .dump >schema.sql
 	line=$(grep -n '^INSERT INTO' schema.sql | head -1 | cut -d: -f1)
 	expect_fail 1 dbtool check
-	expect_stderr_eq "dbtool: error: schema.sql:$line:1: INSERT changes rows, which a model does not hold (it declares the schema): take the rows out, or write the model with sqlite3's .schema rather than .dump"
+	expect_stderr_eq "dbtool: error: schema.sql:$line:1: INSERT changes rows, which a model does not hold (it declares the schema): take the rows out, or dump the schema alone (sqlite3's .schema, pg_dump --schema-only)"
 	grep -v '^INSERT INTO notes' schema.sql >schema.sql.new && mv schema.sql.new schema.sql
 	expect_eq "$(grep -c sqlite_sequence schema.sql)" 2 \
 		"the dump of rows under AUTOINCREMENT empties and fills sqlite_sequence"
