@@ -111,19 +111,28 @@ int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 	return exclude_read(out, conn, schema_name);
 }
 
-int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, const dbt_conn *conn)
+int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, dbt_conn *conn)
 {
+	unsigned flags = DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES;
+	char *v = NULL;
+	int rc;
+
 	/* SQLite tells none of its names apart by ASCII case. */
 	if (conn->dialect->caps & DBT_CAP_NOCASE_NAMES)
 		return dbt_schema_take_spelling(model, db,
 						DBT_SPELL_TABLES | DBT_SPELL_COLUMNS |
 							DBT_SPELL_INDEXES);
+	if (conn->dialect->kind != DBT_DIALECT_MYSQL)
+		return 0;
 	/* MariaDB and MySQL tell neither columns nor index names apart by
-	 * case; their tables only under lower_case_table_names, which
-	 * stores them in lower case, as the model folds unquoted names. */
-	if (conn->dialect->kind == DBT_DIALECT_MYSQL)
-		return dbt_schema_take_spelling(model, db, DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES);
-	return 0;
+	 * case; their tables not either under lower_case_table_names 1
+	 * (stored in lower case) or 2 (compared so), which the server says. */
+	if ((rc = conn->dialect->query_value(conn, "SELECT @@lower_case_table_names", &v)) < 0)
+		return rc;
+	if (v && strcmp(v, "0"))
+		flags |= DBT_SPELL_TABLES;
+	free(v);
+	return dbt_schema_take_spelling(model, db, flags);
 }
 
 void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
