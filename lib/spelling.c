@@ -307,12 +307,7 @@ int dbt_schema_take_spelling(dbt_schema *model, const dbt_schema *db, unsigned f
  * is `name` exactly; NULL when there is none or it is `name` itself. */
 static const dbt_table *other_spelling(const dbt_schema *s, const char *name)
 {
-	const dbt_table *t;
-
-	if (!name || dbt_schema_find_table(s, name))
-		return NULL;
-	t = db_table(s, name);
-	return t;
+	return !name || dbt_schema_find_table(s, name) ? NULL : db_table(s, name);
 }
 
 /* Gives each of `v[0 .. n - 1]` that names no column of `t` exactly the
