@@ -113,26 +113,24 @@ int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 
 int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, dbt_conn *conn)
 {
-	unsigned flags = DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES;
+	const struct dbt_dialect *d = conn->dialect;
+	unsigned flags = 0;
 	char *v = NULL;
 	int rc;
 
-	/* SQLite tells none of its names apart by ASCII case. */
-	if (conn->dialect->caps & DBT_CAP_NOCASE_NAMES)
-		return dbt_schema_take_spelling(model, db,
-						DBT_SPELL_TABLES | DBT_SPELL_COLUMNS |
-							DBT_SPELL_INDEXES);
-	if (conn->dialect->kind != DBT_DIALECT_MYSQL)
-		return 0;
-	/* MariaDB and MySQL tell neither columns nor index names apart by
-	 * case; their tables not either under lower_case_table_names 1
-	 * (stored in lower case) or 2 (compared so), which the server says. */
-	if ((rc = conn->dialect->query_value(conn, "SELECT @@lower_case_table_names", &v)) < 0)
-		return rc;
-	if (v && strcmp(v, "0"))
+	if (d->caps & DBT_CAP_NOCASE_COLUMNS)
+		flags |= DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES;
+	/* SQLite tells no table apart by case; MariaDB's setting says. */
+	if (d->caps & DBT_CAP_NOCASE_NAMES) {
 		flags |= DBT_SPELL_TABLES;
-	free(v);
-	return dbt_schema_take_spelling(model, db, flags);
+	} else if (d->nocase_tables_sql) {
+		if ((rc = d->query_value(conn, d->nocase_tables_sql, &v)) < 0)
+			return rc;
+		if (v && !strcmp(v, "1"))
+			flags |= DBT_SPELL_TABLES;
+		free(v);
+	}
+	return flags ? dbt_schema_take_spelling(model, db, flags) : 0;
 }
 
 void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
@@ -144,7 +142,7 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 	 * view, trigger or policy; SQLite's rebuild keeps them itself. */
 	o->objects_around_alters = (conn->dialect->caps & DBT_CAP_ALTER_UNDER_OBJECTS) != 0;
 	/* SQLite cannot rename an index: it is dropped and made again. */
-	o->rename_indexes = conn->dialect->kind != DBT_DIALECT_SQLITE;
+	o->rename_indexes = (conn->dialect->caps & DBT_CAP_RENAME_INDEX) != 0;
 }
 
 /* 1 when the model declares an object of the statement kind `kind`. */

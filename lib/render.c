@@ -722,37 +722,15 @@ static int render_rename(dbt_buf *out, const struct dbt_dialect *d, const dbt_op
 }
 
 /*
- * An index renamed, its definition the same: ALTER INDEX ... RENAME TO on
- * PostgreSQL, ALTER TABLE ... RENAME INDEX ... TO on MariaDB and MySQL;
- * SQLite, which cannot rename an index, drops it and makes it again under
- * its new name.
+ * An index renamed, its definition the same, where the database cannot
+ * rename one (SQLite): dropped, and made again under its new name.  The
+ * dialects that rename indexes write their own statement.
  */
-static int render_index_rename(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
+static int render_index_remade(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
 {
-	int rc;
+	int rc = drop_index(out, d, op->old_index);
 
-	switch (d->kind) {
-	case DBT_DIALECT_POSTGRES:
-		dbt_buf_puts(out, "ALTER INDEX ");
-		ident(out, d, op->old_index->name);
-		dbt_buf_puts(out, " RENAME TO ");
-		ident(out, d, op->index->name);
-		break;
-	case DBT_DIALECT_MYSQL:
-		dbt_buf_puts(out, "ALTER TABLE ");
-		ident(out, d, op->index->table);
-		dbt_buf_puts(out, " RENAME INDEX ");
-		ident(out, d, op->old_index->name);
-		dbt_buf_puts(out, " TO ");
-		ident(out, d, op->index->name);
-		break;
-	default:
-		if ((rc = drop_index(out, d, op->old_index)) < 0)
-			return rc;
-		return dbt_render_index(out, d, op->index);
-	}
-	dbt_buf_puts(out, ";\n");
-	return dbt_render_finish(out);
+	return rc < 0 ? rc : dbt_render_index(out, d, op->index);
 }
 
 /* The statements every dialect writes alike; 1 when `op` is not one. */
@@ -796,7 +774,7 @@ int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *o
 	case DBT_OP_RENAME_COLUMN:
 		return render_rename(out, d, op);
 	case DBT_OP_RENAME_INDEX:
-		return render_index_rename(out, d, op);
+		return render_index_remade(out, d, op);
 	default:
 		return 1;
 	}
