@@ -10,6 +10,7 @@
 #include "error.h"
 #include "ident.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -834,7 +835,9 @@ static int at_renamed(struct parser *p, size_t at, size_t end, char **out, int *
 
 	while (at < end && is_blank(text[at]))
 		at++;
-	if (!skip_word(text, &at, end, "@renamed"))
+	/* "@renamed_by ..." is another note. */
+	if (!skip_word(text, &at, end, "@renamed") ||
+	    (at < end && (isalnum((unsigned char)text[at]) || text[at] == '_')))
 		return 0;
 	place_of(p, at, line, col);
 	while (at < end && is_blank(text[at]))

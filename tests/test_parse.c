@@ -3005,19 +3005,20 @@ static void dump_pragma_transaction_and_sequence_lines_are_skipped(void **state)
 
 static void at_renamed_hints_are_read_on_the_line_and_before_it(void **state)
 {
-	dbt_schema *s = parse_ok("CREATE TABLE users ( -- @renamed from=user_accounts\n"
-				 "    id INT,\n"
-				 "    user_name TEXT, -- @renamed from=username\n"
-				 "    /* @renamed from=\"Age\" */\n"
-				 "    age INT,\n"
-				 "    -- @renamed from=old_note\n"
-				 "    note TEXT /* @renamed from=memo */, plain TEXT -- nothing\n"
-				 ");\n"
-				 "CREATE TABLE new_users /* @renamed from=\"user accounts\" */ (\n"
-				 "    a INT, b INT -- @renamed from=c\n"
-				 ");\n"
-				 "-- @renamed from=t_old\n"
-				 "CREATE TABLE t (x TEXT DEFAULT '-- @renamed from=no');\n");
+	dbt_schema *s =
+		parse_ok("CREATE TABLE users ( -- @renamed from=user_accounts\n"
+			 "    id INT,\n"
+			 "    user_name TEXT, -- @renamed from=username\n"
+			 "    /* @renamed from=\"Age\" */\n"
+			 "    age INT,\n"
+			 "    -- @renamed from=old_note\n"
+			 "    note TEXT /* @renamed from=memo */, plain TEXT -- @renamed_by ann\n"
+			 ");\n"
+			 "CREATE TABLE new_users /* @renamed from=\"user accounts\" */ (\n"
+			 "    a INT, b INT -- @renamed from=c\n"
+			 ");\n"
+			 "-- @renamed from=t_old\n"
+			 "CREATE TABLE t (x TEXT DEFAULT '-- @renamed from=no');\n");
 	const dbt_table *t = dbt_schema_find_table(s, "users"), *n, *u;
 
 	(void)state;
