@@ -6,7 +6,9 @@
 # `pg_dump --schema-only`; SQLite: `sqlite3 .schema`; MariaDB:
 # `mariadb-dump --no-data`, with and without --skip-comments), and the dump,
 # unchanged, becomes the model: `check` must exit 0 and find nothing, and
-# `migrate` must write no revision.
+# `migrate` must write no revision.  On SQLite, `sqlite3 .dump` is a model
+# too (its PRAGMA, transaction and sqlite_sequence lines skipped), and the
+# dump of a database with rows is refused at its first row.
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_dump.sh sqlite|postgres|mariadb
 # DBTOOL_CORPUS_ONLY=REGEX runs only the schemas whose path matches REGEX
