@@ -85,6 +85,12 @@ struct scratch;
 #define DBT_CAP_NOCASE_NAMES \
 	0x0800 /* a table's name matches ignoring ASCII
 				     * case */
+#define DBT_CAP_NOCASE_COLUMNS \
+	0x8000 /* the names of columns, indexes and constraints match
+		* ignoring ASCII case */
+#define DBT_CAP_RENAME_INDEX \
+	0x10000 /* an index is renamed in place, which the
+		 * differ then does for a model's rename hint */
 #define DBT_CAP_VIEWS_AS_WRITTEN \
 	0x2000 /* a view's SQL is kept and reflected as
 				       * its author wrote it, not in the
@@ -321,6 +327,11 @@ struct dbt_dialect {
 	/* A query that returns a row when the database holds anything of its
 	 * own (a table, a routine...): a scratch database must be empty. */
 	const char *any_object_sql;
+	/* A query whose value is 1 when the server compares table names
+	 * ignoring case, which a setting decides (MariaDB's
+	 * lower_case_table_names); NULL where DBT_CAP_NOCASE_NAMES or its
+	 * absence says it for good. */
+	const char *nocase_tables_sql;
 	/*
 	 * The scratch database in which the model is built and read back in
 	 * the database's normal form (scratch.h, scratch_int.h).

@@ -167,7 +167,9 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	 * a change and made again after it, as on PostgreSQL, so that each
 	 * is created on the columns it reads in both directions. */
 	.caps = DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_ALTER_UNDER_OBJECTS | DBT_CAP_BACKTICK_NAMES |
-		DBT_CAP_OTHER_OBJECTS,
+		DBT_CAP_OTHER_OBJECTS | DBT_CAP_NOCASE_COLUMNS | DBT_CAP_RENAME_INDEX,
+	/* 1 stores table names in lower case, 2 compares them so. */
+	.nocase_tables_sql = "SELECT @@lower_case_table_names <> 0",
 	/* No schemas: `exclude =` patterns qualify names as on SQLite. */
 	.default_schema = "main",
 	.any_object_sql = "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() "

@@ -1022,7 +1022,8 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.scratch_close = dbt_postgres_scratch_close,
 	.caps = DBT_CAP_TRANSACTIONAL_DDL | DBT_CAP_ALTER_COLUMN_TYPE | DBT_CAP_SCHEMAS |
 		DBT_CAP_IDENTITY | DBT_CAP_DEFAULT_CALL | DBT_CAP_ALTER_UNDER_OBJECTS |
-		DBT_CAP_SAFE_FORMS | DBT_CAP_ENUM_TYPES | DBT_CAP_OTHER_OBJECTS | DBT_CAP_ROLES,
+		DBT_CAP_SAFE_FORMS | DBT_CAP_ENUM_TYPES | DBT_CAP_OTHER_OBJECTS | DBT_CAP_ROLES |
+		DBT_CAP_RENAME_INDEX,
 	.default_schema = "public",
 	.any_object_sql = "SELECT 1 FROM pg_catalog.pg_class c "
 			  "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "

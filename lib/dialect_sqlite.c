@@ -1144,7 +1144,8 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.scratch_open = dbt_sqlite_scratch_open,
 	.scratch_close = dbt_sqlite_scratch_close,
 	.caps = DBT_CAP_TRANSACTIONAL_DDL | DBT_CAP_TRIGGER_BODY | DBT_CAP_FK_FORWARD_REFS |
-		DBT_CAP_FILE | DBT_CAP_NOCASE_NAMES | DBT_CAP_VIEWS_AS_WRITTEN,
+		DBT_CAP_FILE | DBT_CAP_NOCASE_NAMES | DBT_CAP_NOCASE_COLUMNS |
+		DBT_CAP_VIEWS_AS_WRITTEN,
 	.default_schema = "main",
 	.any_object_sql = "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1",
 	.now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",

@@ -344,6 +344,63 @@ static int cmp_table_ptr(const void *x, const void *y)
 	return strcmp((*(dbt_table *const *)x)->name, (*(dbt_table *const *)y)->name);
 }
 
+/*
+ * Matches the model's indexes that a hint renames from an unmatched index
+ * of the database of the same definition, on a table that is not made
+ * again, while the database lacks the new name: they become renames.
+ */
+static int match_index_renames(struct state *st)
+{
+	size_t i, j;
+
+	if (!st->rename_indexes)
+		return 0;
+	for (j = 0; j < st->to->nindexes; j++) {
+		const dbt_index *b = st->to->indexes[j];
+		const struct pair *p;
+
+		if (st->b_ix[j] || !b->renamed_from || !b->name ||
+		    dbt_schema_find_index(st->from, b->name))
+			continue;
+		p = find_pair(st, b->table);
+		if (p && p->recreate)
+			continue;
+		for (i = 0; i < st->from->nindexes; i++) {
+			const dbt_index *a = st->from->indexes[i];
+
+			if (st->a_ix[i] || !a->name || strcmp(a->name, b->renamed_from) ||
+			    !index_same(a, b))
+				continue;
+			if (!st->ix_renames &&
+			    !(st->ix_renames = malloc(2 * st->to->nindexes * sizeof(size_t))))
+				return dbt_error_oom();
+			st->ix_renames[2 * st->nix_renames] = i;
+			st->ix_renames[2 * st->nix_renames + 1] = j;
+			st->nix_renames++;
+			st->a_ix[i] = st->b_ix[j] = 1;
+			break;
+		}
+	}
+	return 0;
+}
+
+static void emit_index_renames(struct ops *o, const struct state *st)
+{
+	size_t k;
+
+	for (k = 0; k < st->nix_renames; k++) {
+		const dbt_index *a = st->from->indexes[st->ix_renames[2 * k]];
+		const dbt_index *b = st->to->indexes[st->ix_renames[2 * k + 1]];
+		const struct pair *p = find_pair(st, b->table);
+		dbt_op *op = emit(o, DBT_OP_RENAME_INDEX, p ? p->b : NULL, p ? p->a : NULL);
+
+		if (op) {
+			op->index = b;
+			op->old_index = a;
+		}
+	}
+}
+
 /* Builds the name-sorted pairs and matches everything that can match. */
 static int build_pairs(struct state *st)
 {
@@ -397,7 +454,7 @@ static int build_pairs(struct state *st)
 		if (p && p->recreate)
 			st->b_ix[k] = 0;
 	}
-	rc = 0;
+	rc = match_index_renames(st);
 cleanup:
 	free(a);
 	free(b);
@@ -928,6 +985,7 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 	st.from = from;
 	st.to = to;
 	st.forward_refs = opts ? opts->fk_forward_refs : 0;
+	st.rename_indexes = opts ? opts->rename_indexes : 0;
 	if ((rc = dbt_diff_find_renames(&ren, from, to)) < 0)
 		goto cleanup;
 	if (ren.n) {
@@ -940,6 +998,7 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 	    (rc = sort_tables(&creates, &ncreates, &st, 0)) < 0)
 		goto cleanup;
 
+	emit_index_renames(&o, &st);
 	emit_fk_drops(&o, &st);
 	if ((rc = emit_indexes(&o, &st, 1, -1)) < 0)
 		goto cleanup;
@@ -1023,6 +1082,7 @@ cleanup:
 	free(st.pairs);
 	free(st.a_ix);
 	free(st.b_ix);
+	free(st.ix_renames);
 	return rc;
 }
 

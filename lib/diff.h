@@ -32,6 +32,12 @@ typedef struct dbt_diff_opts {
 	 * changes and created again after them.  SQLite's table rebuild keeps
 	 * them itself (render.h). */
 	int objects_around_alters;
+	/* The database renames an index in place (PostgreSQL, MariaDB): a
+	 * model index with a rename hint whose old name the database has,
+	 * under the same definition (and the new name not), is renamed
+	 * (RENAME_INDEX); otherwise the old index is dropped and the new one
+	 * made. */
+	int rename_indexes;
 } dbt_diff_opts;
 
 /*

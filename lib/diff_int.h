@@ -45,6 +45,10 @@ struct state {
 	struct pair *pairs; /* sorted by name */
 	size_t npairs;
 	char *a_ix, *b_ix; /* 1 where the index has a match */
+	int rename_indexes;
+	size_t *ix_renames; /* pairs of positions (in `from`, in `to`) of the
+			     * indexes that a hint renames */
+	size_t nix_renames;
 };
 
 struct ops {

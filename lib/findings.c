@@ -45,6 +45,10 @@ SAME(RENAME_COLUMN);
 
 dbt_finding_kind dbt_finding_kind_of_op(dbt_op_kind kind)
 {
+	/* The op kinds after RENAME_COLUMN came later than the other
+	 * findings, whose values the public enum keeps. */
+	if (kind == DBT_OP_RENAME_INDEX)
+		return DBT_FINDING_RENAME_INDEX;
 	return (dbt_finding_kind)kind;
 }
 
@@ -66,6 +70,7 @@ const char *dbt_finding_kind_name(dbt_finding_kind kind)
 		[DBT_FINDING_UPGRADE_DIFFERS] = "upgrade_differs",
 		[DBT_FINDING_HEAD_DIFFERS] = "head_differs",
 		[DBT_FINDING_SECRET] = "secret",
+		[DBT_FINDING_RENAME_INDEX] = "rename_index",
 	};
 
 	if ((int)kind >= 0 && kind <= DBT_FINDING_RENAME_COLUMN)

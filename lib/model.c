@@ -20,6 +20,7 @@
 #include "role.h"
 #include "schema.h"
 #include "scratch.h"
+#include "spelling.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +56,7 @@ static int exclude_read(dbt_schema **s, const dbt_conn *conn, const char *schema
 /* The model file, parsed and adapted to the connection's database. */
 int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 {
+	unsigned flags = conn->dialect->caps & DBT_CAP_NOCASE_NAMES ? DBT_PARSE_NOCASE_NAMES : 0;
 	int rc;
 
 	if (dbt_model_command_set()) {
@@ -66,10 +68,10 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 		*out = NULL;
 		if ((rc = dbt_model_command_run(&text, &len, conn->dialect->kind)) < 0)
 			return rc;
-		rc = dbt_parse_model(out, path, text, len);
+		rc = dbt_parse_model_as(out, path, text, len, flags);
 		free(text);
 	} else {
-		rc = dbt_parse_model_file(out, path);
+		rc = dbt_parse_model_file_as(out, path, flags);
 	}
 	if (rc < 0)
 		return rc == DBT_ENOTFOUND
@@ -125,6 +127,28 @@ int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 	return exclude_read(out, conn, schema_name);
 }
 
+int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, dbt_conn *conn)
+{
+	const struct dbt_dialect *d = conn->dialect;
+	unsigned flags = 0;
+	char *v = NULL;
+	int rc;
+
+	if (d->caps & DBT_CAP_NOCASE_COLUMNS)
+		flags |= DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES;
+	/* SQLite tells no table apart by case; MariaDB's setting says. */
+	if (d->caps & DBT_CAP_NOCASE_NAMES) {
+		flags |= DBT_SPELL_TABLES;
+	} else if (d->nocase_tables_sql) {
+		if ((rc = d->query_value(conn, d->nocase_tables_sql, &v)) < 0)
+			return rc;
+		if (v && !strcmp(v, "1"))
+			flags |= DBT_SPELL_TABLES;
+		free(v);
+	}
+	return flags ? dbt_schema_take_spelling(model, db, flags) : 0;
+}
+
 void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 {
 	/* SQLite checks foreign keys when rows change, not when tables are
@@ -133,6 +157,8 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 	/* PostgreSQL refuses to change a column's type, or drop it, under a
 	 * view, trigger or policy; SQLite's rebuild keeps them itself. */
 	o->objects_around_alters = (conn->dialect->caps & DBT_CAP_ALTER_UNDER_OBJECTS) != 0;
+	/* SQLite cannot rename an index: it is dropped and made again. */
+	o->rename_indexes = (conn->dialect->caps & DBT_CAP_RENAME_INDEX) != 0;
 }
 
 /* 1 when the model declares an object of the statement kind `kind`. */
@@ -338,11 +364,12 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema *mo
 	    ((conn->dialect->caps & DBT_CAP_ENUM_TYPES) && (rc = enum_additions(model, db)) < 0) ||
 	    (rc = dbt_pg_roles_prepare(db, model, conn, model_path)) < 0)
 		return rc;
-	if ((rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
+	if ((rc = dbt_model_take_spelling(model, db, conn)) < 0 ||
+	    (rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
 		return rc;
 	rc = dbt_scratch_normalize(model, out, conn, db, model_path, schema_name);
 	dbt_diff_release(out);
-	if (rc < 0)
+	if (rc < 0 || (rc = dbt_model_take_spelling(model, db, conn)) < 0)
 		return rc;
 	return dbt_diff_schemas(out, db, model, &o);
 }
@@ -454,7 +481,8 @@ int dbt_model_create_all(dbt_conn *conn, const char *model_path, const char *sch
 	    (rc = address_schema(conn, schema_name)) < 0)
 		goto done;
 	dbt_model_diff_opts(&o, conn);
-	if ((rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
+	if ((rc = dbt_model_take_spelling(model, db, conn)) < 0 ||
+	    (rc = dbt_diff_schemas(&diff, db, model, &o)) < 0)
 		goto done;
 	/* A table the model says was renamed from one the database has is
 	 * neither created beside it nor renamed: renaming is a migration's

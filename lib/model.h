@@ -42,6 +42,12 @@ int dbt_model_reflect_all(dbt_schema **out, dbt_conn *conn, const char *schema_n
 int dbt_model_scope(dbt_schema *model, dbt_schema *db, const dbt_conn *conn,
 		    const char *schema_name);
 
+/* Gives `model`'s names the spelling of `db`'s where the connection's
+ * database cannot tell them apart (spelling.h), which on MariaDB/MySQL
+ * asks the server for lower_case_table_names; 0, else DBT_ERROR (out of
+ * memory) or the server's error. */
+int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, dbt_conn *conn);
+
 /* The differ's options for the connection's database. */
 void dbt_model_diff_opts(dbt_diff_opts *out, const dbt_conn *conn);
 

@@ -46,6 +46,7 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 		[DBT_OP_ALTER_PARTITION] = DBT_OP_ALTER_PARTITION,
 		[DBT_OP_RENAME_TABLE] = DBT_OP_RENAME_TABLE,
 		[DBT_OP_RENAME_COLUMN] = DBT_OP_RENAME_COLUMN,
+		[DBT_OP_RENAME_INDEX] = DBT_OP_RENAME_INDEX,
 	};
 	dbt_op r = *op;
 
@@ -76,6 +77,12 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 	case DBT_OP_ALTER_OPTIONS:
 		r.table = op->old_table;
 		r.old_table = op->table;
+		break;
+	case DBT_OP_RENAME_INDEX:
+		r.table = op->old_table;
+		r.old_table = op->table;
+		r.index = op->old_index;
+		r.old_index = op->index;
 		break;
 	default:
 		break;
@@ -114,6 +121,7 @@ const char *dbt_op_kind_name(dbt_op_kind kind)
 		[DBT_OP_ALTER_PARTITION] = "alter_partition",
 		[DBT_OP_RENAME_TABLE] = "rename_table",
 		[DBT_OP_RENAME_COLUMN] = "rename_column",
+		[DBT_OP_RENAME_INDEX] = "rename_index",
 	};
 
 	if ((size_t)kind >= sizeof(names) / sizeof(names[0]) || !names[kind])
@@ -403,6 +411,12 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		put_name(out, op->column->name);
 		dbt_buf_puts(out, " renamed from ");
 		put_name(out, op->old_column->name);
+		break;
+	case DBT_OP_RENAME_INDEX:
+		dbt_buf_puts(out, "~ index ");
+		put_name(out, op->index->name);
+		dbt_buf_puts(out, " renamed from ");
+		put_name(out, op->old_index->name);
 		break;
 	case DBT_OP_ADD_EXCLUDE:
 	case DBT_OP_DROP_EXCLUDE:

@@ -50,6 +50,9 @@ typedef enum dbt_op_kind {
 				* name): a model's "renamed from" hint */
 	DBT_OP_RENAME_COLUMN,	/* table (by its new name, both old_table and
 				* table), old_column -> column */
+	DBT_OP_RENAME_INDEX,	/* old_index (from `from`) -> index (from
+				* `to`), of the same definition: a model's
+				* "renamed from" hint on the index */
 } dbt_op_kind;
 
 typedef struct dbt_op {
@@ -65,6 +68,7 @@ typedef struct dbt_op {
 	const dbt_fk *fk;
 	const dbt_check *check;
 	const dbt_index *index;
+	const dbt_index *old_index;   /* the old index (rename) */
 	const dbt_object *object;     /* the new object (create, replace) */
 	const dbt_object *old_object; /* the old object (drop, replace) */
 	const dbt_exclude *exclude;

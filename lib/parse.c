@@ -796,6 +796,102 @@ static int drop_of_model(const struct parser *p)
 	return dbt_token_is(p->text, &la, "table") || dbt_token_is(p->text, &la, "index");
 }
 
+/* BEGIN [DEFERRED | IMMEDIATE | EXCLUSIVE] [TRANSACTION], COMMIT, END
+ * and START TRANSACTION: a dump's transaction, which means nothing in a
+ * model (migrate and create-all run in transactions of their own). */
+static int is_transaction_control(const struct parser *p)
+{
+	dbt_token la;
+
+	if (is(p, "begin") || is(p, "commit") || is(p, "end"))
+		return 1;
+	if (!is(p, "start"))
+		return 0;
+	peek(p, &la);
+	return dbt_token_is(p->text, &la, "transaction");
+}
+
+/* Skips such a statement to its ';', which skip_statement would not find:
+ * it takes BEGIN and END for a block's. */
+static int skip_transaction_control(struct parser *p)
+{
+	int rc;
+
+	while (p->cur.tok.kind != DBT_TOK_END && !is(p, ";"))
+		if ((rc = next(p)) < 0)
+			return rc;
+	return 0;
+}
+
+/*
+ * 1 when the row statement at the current token (INSERT [OR ...] INTO,
+ * REPLACE INTO, UPDATE [OR ...], DELETE FROM) is on sqlite_sequence,
+ * SQLite's own table of AUTOINCREMENT counters, which .dump empties and
+ * fills whenever it exists: the database keeps it, never the model.
+ */
+static int on_sqlite_sequence(const struct parser *p)
+{
+	dbt_lexer lx = p->cur.lx;
+	dbt_token t;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		if (dbt_lex_next(&lx, &t) < 0 || t.kind != DBT_TOK_WORD)
+			return 0;
+		if (dbt_token_is(p->text, &t, "sqlite_sequence"))
+			return 1;
+		if (!dbt_token_is(p->text, &t, "or") && !dbt_token_is(p->text, &t, "into") &&
+		    !dbt_token_is(p->text, &t, "from") && !dbt_token_is(p->text, &t, "replace") &&
+		    !dbt_token_is(p->text, &t, "ignore") && !dbt_token_is(p->text, &t, "abort") &&
+		    !dbt_token_is(p->text, &t, "fail") && !dbt_token_is(p->text, &t, "rollback"))
+			return 0;
+	}
+	return 0;
+}
+
+/* INSERT, REPLACE, UPDATE, DELETE: rows, which sqlite3's .dump writes
+ * between its CREATE statements.  The model declares the schema alone:
+ * its rows are refused where they start, rather than dropped unseen. */
+static int rows_refused(struct parser *p, const dbt_token *first)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	put_upper(&b, p->text + first->start, first->len);
+	rc = b.oom ? dbt_error_oom()
+		   : fail_at(p, first->line, first->col,
+			     "%s changes rows, which a model does not hold (it declares the "
+			     "schema): take the rows out, or dump the schema alone (sqlite3's "
+			     ".schema, pg_dump --schema-only)",
+			     b.ptr);
+	dbt_buf_release(&b);
+	return rc;
+}
+
+/*
+ * sqldef's rename hint on the line where CREATE INDEX ends, after it
+ * ("CREATE INDEX b ON t (x); -- @renamed from=a"), up to where the next
+ * statement starts on that line; the hint between the index's name and
+ * ON is parse_index's.
+ */
+static int index_line_hint(struct parser *p, dbt_index *ix)
+{
+	size_t end = line_end(p, p->cur.prev_end);
+	dbt_token la;
+
+	if (!ix->name_given)
+		return 0;
+	if (is(p, ";")) {
+		peek(p, &la);
+		if (la.kind != DBT_TOK_END && la.start < end)
+			end = la.start;
+	} else if (p->cur.tok.kind != DBT_TOK_END && p->cur.tok.start < end) {
+		end = p->cur.tok.start;
+	}
+	return take_trailing_hint(p, p->cur.prev_end, end, &ix->renamed_from, &ix->renamed_line,
+				  &ix->renamed_col);
+}
+
 static int parse_statement(struct parser *p)
 {
 	dbt_token first = p->cur.tok;
@@ -805,9 +901,16 @@ static int parse_statement(struct parser *p)
 	p->stmt_line = first.line;
 	if (p->cur.tok.kind != DBT_TOK_WORD)
 		return expected(p, "CREATE TABLE or CREATE INDEX");
-	/* The session settings at the head of a pg_dump. */
-	if (is(p, "set") || (is(p, "select") && is_set_config(p)))
+	/* The session settings at the head of a pg_dump, and those of
+	 * sqlite3's .dump (PRAGMA foreign_keys=OFF) with the transaction it
+	 * wraps its statements in. */
+	if (is(p, "set") || (is(p, "select") && is_set_config(p)) || is(p, "pragma"))
 		return skip_statement(p);
+	if (is_transaction_control(p))
+		return skip_transaction_control(p);
+	if (is(p, "insert") || is(p, "replace") || is(p, "update") || is(p, "delete"))
+		return on_sqlite_sequence(p) ? skip_transaction_control(p)
+					     : rows_refused(p, &first);
 	/* mariadb-dump's LOCK TABLES ... WRITE and UNLOCK TABLES around a
 	 * table's rows (TABLES: MariaDB's word alone). */
 	if (is(p, "lock") || is(p, "unlock")) {
@@ -876,12 +979,14 @@ static int parse_statement(struct parser *p)
 		}
 		return 0;
 	}
-	if (is(p, "index"))
-		return (rc = next(p)) < 0 ? rc : parse_index(p, &first, 0);
-	if (is(p, "unique")) {
-		if ((rc = next(p)) < 0 || (rc = expect(p, "index", "INDEX")) < 0)
+	if (is(p, "index") || is(p, "unique")) {
+		size_t n = p->schema->nindexes;
+		int unique = is(p, "unique");
+
+		if ((rc = next(p)) < 0 || (unique && (rc = expect(p, "index", "INDEX")) < 0) ||
+		    (rc = parse_index(p, &first, unique)) < 0)
 			return rc;
-		return parse_index(p, &first, 1);
+		return p->schema->nindexes > n ? index_line_hint(p, p->schema->indexes[n]) : 0;
 	}
 	/* MariaDB's and MySQL's FULLTEXT and SPATIAL indexes, as `dbtool
 	 * inspect` prints them: the word is the index's method, as their
@@ -907,12 +1012,19 @@ static int parse_statement(struct parser *p)
 
 int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t len)
 {
+	return dbt_parse_model_as(out, path, text, len, 0);
+}
+
+int dbt_parse_model_as(dbt_schema **out, const char *path, const char *text, size_t len,
+		       unsigned flags)
+{
 	struct parser p;
 	size_t i;
 	int rc;
 
 	*out = NULL;
 	memset(&p, 0, sizeof(p));
+	p.nocase = (flags & DBT_PARSE_NOCASE_NAMES) != 0;
 	p.path = path;
 	p.text = text;
 	p.len = len;
@@ -967,6 +1079,11 @@ cleanup:
 
 int dbt_parse_model_file(dbt_schema **out, const char *path)
 {
+	return dbt_parse_model_file_as(out, path, 0);
+}
+
+int dbt_parse_model_file_as(dbt_schema **out, const char *path, unsigned flags)
+{
 	char *text = NULL;
 	size_t len = 0;
 	int rc;
@@ -974,7 +1091,7 @@ int dbt_parse_model_file(dbt_schema **out, const char *path)
 	*out = NULL;
 	if ((rc = dbt_fs_read(&text, &len, path)) < 0)
 		return rc;
-	rc = dbt_parse_model(out, path, text, len);
+	rc = dbt_parse_model_as(out, path, text, len, flags);
 	free(text);
 	return rc;
 }

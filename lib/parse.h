@@ -35,4 +35,14 @@ int dbt_parse_model(dbt_schema **out, const char *path, const char *text, size_t
  * not exist. */
 int dbt_parse_model_file(dbt_schema **out, const char *path);
 
+/* The database compares names ignoring ASCII case (SQLite): a foreign
+ * key, key, index or partition may name a table or column so, and takes
+ * its declared spelling (spelling.h's dbt_schema_resolve_spelling). */
+#define DBT_PARSE_NOCASE_NAMES 0x1
+
+/* dbt_parse_model and dbt_parse_model_file with `flags` (DBT_PARSE_...). */
+int dbt_parse_model_as(dbt_schema **out, const char *path, const char *text, size_t len,
+		       unsigned flags);
+int dbt_parse_model_file_as(dbt_schema **out, const char *path, unsigned flags);
+
 #endif

@@ -10,6 +10,7 @@
 #include "error.h"
 #include "ident.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -907,6 +908,103 @@ static int skip_word(const char *text, size_t *at, size_t end, const char *word)
 	return 1;
 }
 
+/* The line and column of byte `off` of the model, for an error or a
+ * hint's place. */
+static void place_of(const struct parser *p, size_t off, int *line, int *col)
+{
+	const char *s;
+
+	for (*line = 1, s = p->text; s < p->text + off; s++)
+		*line += *s == '\n';
+	for (*col = 1, s = p->text + off; s > p->text && s[-1] != '\n'; s--)
+		*col += (*(s - 1) & 0xc0) != 0x80;
+}
+
+/*
+ * The rename hint of sqldef, "@renamed from=OLD", as the text `text + at`
+ * .. `text + end` of a comment (without its -- or its slash-stars): 1 and OLD
+ * (folded unless quoted, caller frees) in `*out` with its place; 0 when
+ * the comment is something else.  A comment that starts "@renamed" but
+ * does not name one table, column or index is an error at its place.
+ */
+static int at_renamed(struct parser *p, size_t at, size_t end, char **out, int *line, int *col)
+{
+	const char *text = p->text;
+	size_t name_at;
+	dbt_lexer lx;
+	dbt_token tok, after;
+
+	while (at < end && is_blank(text[at]))
+		at++;
+	/* "@renamed_by ..." is another note. */
+	if (!skip_word(text, &at, end, "@renamed") ||
+	    (at < end && (isalnum((unsigned char)text[at]) || text[at] == '_')))
+		return 0;
+	place_of(p, at, line, col);
+	while (at < end && is_blank(text[at]))
+		at++;
+	if (skip_word(text, &at, end, "from")) {
+		while (at < end && is_blank(text[at]))
+			at++;
+		if (skip_word(text, &at, end, "=")) {
+			while (at < end && is_blank(text[at]))
+				at++;
+			name_at = at;
+			place_of(p, name_at, line, col);
+			dbt_lex_init(&lx, text + name_at, end - name_at);
+			if (dbt_lex_next(&lx, &tok) == 0 &&
+			    (tok.kind == DBT_TOK_WORD || tok.kind == DBT_TOK_QUOTED) &&
+			    dbt_lex_next(&lx, &after) == 0 && after.kind == DBT_TOK_END) {
+				*out = dbt_token_name(text + name_at, &tok);
+				return *out ? 1 : dbt_error_oom();
+			}
+		}
+	}
+	return fail_at(p, *line, *col,
+		       "expected one table, column or index name after '@renamed from='");
+}
+
+/*
+ * The first comment in the model's bytes `from` .. `to` (strings and
+ * quoted names skipped) that is sqldef's rename hint, as at_renamed()
+ * reads it; a comment that starts there may end after `to`.
+ */
+static int find_at_renamed(struct parser *p, size_t from, size_t to, char **out, int *line,
+			   int *col)
+{
+	const char *t = p->text;
+	size_t i = from, e;
+	int rc;
+
+	while (i < to) {
+		char c = t[i];
+
+		if (c == '\'' || c == '"' || c == '`' || c == '[') {
+			char close = c == '[' ? ']' : c;
+
+			for (i++; i < to && t[i] != close; i++)
+				;
+			i++;
+		} else if (c == '-' && i + 1 < p->len && t[i + 1] == '-') {
+			for (e = i + 2; e < p->len && t[e] != '\n'; e++)
+				;
+			if ((rc = at_renamed(p, i + 2, e, out, line, col)) != 0)
+				return rc;
+			i = e;
+		} else if (c == '/' && i + 1 < p->len && t[i + 1] == '*') {
+			for (e = i + 2; e + 1 < p->len && !(t[e] == '*' && t[e + 1] == '/'); e++)
+				;
+			if ((rc = at_renamed(p, i + 2, e + 1 < p->len ? e : p->len, out, line,
+					     col)) != 0)
+				return rc;
+			i = e + 2;
+		} else {
+			i++;
+		}
+	}
+	return 0;
+}
+
 /*
  * The hint "-- renamed from: OLD" on the line before the one where the
  * token at byte `off`, on line `tok_line`, stands first: 1 and OLD (folded unless quoted, caller
@@ -937,10 +1035,23 @@ static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, i
 	at = prev;
 	while (at < start - 1 && is_blank(text[at]))
 		at++;
+	/* sqldef's "-- @renamed from=OLD" or its slash-star form, alone on
+	 * the line. */
+	if (text[at] == '/' && at + 1 < start - 1 && text[at + 1] == '*') {
+		size_t e = start - 1;
+
+		while (e > at && is_blank(text[e - 1]))
+			e--;
+		if (e < at + 4 || text[e - 2] != '*' || text[e - 1] != '/')
+			return 0;
+		return at_renamed(p, at + 2, e - 2, out, line, col);
+	}
 	if (!skip_word(text, &at, start - 1, "--"))
 		return 0;
 	while (at < start - 1 && is_blank(text[at]))
 		at++;
+	if (text[at] == '@')
+		return at_renamed(p, at, start - 1, out, line, col);
 	if (!skip_word(text, &at, start - 1, "renamed"))
 		return 0;
 	while (at < start - 1 && is_blank(text[at]))
@@ -984,6 +1095,51 @@ int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line
 	*line = l;
 	*col = c;
 	return 0;
+}
+
+/* Gives `*name`, `*line` and `*col` sqldef's rename hint in a comment in
+ * the model's bytes `from` .. `to`, when there is one: the form that
+ * stands on the declaration's own line. */
+int take_trailing_hint(struct parser *p, size_t from, size_t to, char **name, int *line, int *col)
+{
+	char *old = NULL;
+	int l = 0, c = 0, rc = find_at_renamed(p, from, to, &old, &l, &c);
+
+	if (rc <= 0)
+		return rc;
+	free(*name);
+	*name = old;
+	*line = l;
+	*col = c;
+	return 0;
+}
+
+/* The end of the line that the model's byte `off` is on. */
+size_t line_end(const struct parser *p, size_t off)
+{
+	while (off < p->len && p->text[off] != '\n')
+		off++;
+	return off;
+}
+
+/*
+ * Where the comments on a column's own line end: the end of the line its
+ * definition ends on, or where the next definition starts on that line
+ * (after the ','), or the ')' that closes the table there.
+ */
+static size_t column_line_end(const struct parser *p)
+{
+	size_t end = line_end(p, p->cur.prev_end);
+	dbt_token la;
+
+	if (p->cur.tok.start < end && !is(p, ","))
+		return p->cur.tok.start;
+	if (is(p, ",")) {
+		peek(p, &la);
+		if (la.start < end)
+			return la.start;
+	}
+	return end;
 }
 
 /*
@@ -1041,7 +1197,7 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 	struct name n = {NULL, 0, 0, 0};
 	struct coldef d;
 	dbt_type type;
-	size_t i, name_off;
+	size_t i, name_off, name_end;
 	int serial, rc;
 
 	memset(&d, 0, sizeof(d));
@@ -1049,6 +1205,7 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 	name_off = p->cur.tok.start;
 	if ((rc = parse_name(p, &n, "a column name or table constraint")) < 0)
 		goto cleanup;
+	name_end = p->cur.prev_end;
 	for (i = 0; i < t->ncolumns; i++) {
 		const dbt_column *o = t->columns[i];
 
@@ -1082,7 +1239,9 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 	}
 	while ((rc = parse_column_constraint(p, &d)) == 0)
 		;
-	if (rc < 0 || (rc = column_hint(p, d.c)) < 0)
+	if (rc < 0 || (rc = column_hint(p, d.c)) < 0 ||
+	    (rc = take_trailing_hint(p, name_end, column_line_end(p), &d.c->renamed_from,
+				     &d.c->renamed_line, &d.c->renamed_col)) < 0)
 		goto cleanup;
 	if (alter)
 		rc = is(p, ",") || is(p, ";") || p->cur.tok.kind == DBT_TOK_END

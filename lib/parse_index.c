@@ -337,6 +337,7 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
 	dbt_index *ix;
 	dbt_token how = {0};
+	size_t name_end, on;
 	int line, col, rc;
 
 	/* How the index is built, not what it is: the model's index is
@@ -370,6 +371,8 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 		line = n.line;
 		col = n.col;
 	}
+	name_end = p->cur.prev_end;
+	on = p->cur.tok.start;
 	if ((rc = expect(p, "on", "ON")) < 0)
 		goto cleanup;
 	/* ON ONLY: pg_dump's index of a partitioned table, which its
@@ -399,6 +402,11 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 	ix->col = col;
 	ix->table_line = tn.line;
 	ix->table_col = tn.col;
+	if (n.s && ((rc = take_hint(p, p->stmt_off, p->stmt_line, &ix->renamed_from,
+				    &ix->renamed_line, &ix->renamed_col)) < 0 ||
+		    (rc = take_trailing_hint(p, name_end, on, &ix->renamed_from, &ix->renamed_line,
+					     &ix->renamed_col)) < 0))
+		goto cleanup;
 	if ((rc = add_ref(p, ix->table, NULL, tn.line, tn.col)) < 0)
 		goto cleanup;
 	if (is(p, "using")) {

@@ -57,6 +57,7 @@ struct parser {
 			     * freed at the end */
 	size_t nkept;
 	dbt_type_memo types; /* the columns' declared types, read once each */
+	int nocase;	     /* DBT_PARSE_NOCASE_NAMES */
 };
 
 /* A name as read: folded unless quoted, with its place. */
@@ -170,6 +171,8 @@ int column_collate(struct parser *p, struct coldef *d);
 int word_operator(const struct parser *p);
 int parse_identity_options(struct parser *p, dbt_column *c);
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
+int take_trailing_hint(struct parser *p, size_t from, size_t to, char **name, int *line, int *col);
+size_t line_end(const struct parser *p, size_t off);
 int parse_column(struct parser *p, dbt_table *t, int alter);
 
 /* parse_index.c: CREATE INDEX */

@@ -6,6 +6,7 @@
  * default, and the rename hints.
  */
 #include "parse_internal.h"
+#include "spelling.h"
 
 #include "error.h"
 #include "ident.h"
@@ -477,6 +478,23 @@ static int check_renames(struct parser *p)
 						       c->name, c->renamed_from);
 		}
 	}
+	for (i = 0; i < s->nindexes; i++) {
+		const dbt_index *ix = s->indexes[i], *o;
+
+		if (!ix->renamed_from)
+			continue;
+		if ((o = dbt_schema_find_index(s, ix->renamed_from)))
+			return fail_at(p, ix->renamed_line, ix->renamed_col,
+				       "index '%s' is renamed from '%s', which the model still "
+				       "declares at line %d",
+				       ix->name, ix->renamed_from, o->line);
+		for (k = 0; k < i; k++)
+			if (s->indexes[k]->renamed_from &&
+			    !strcmp(s->indexes[k]->renamed_from, ix->renamed_from))
+				return fail_at(p, ix->renamed_line, ix->renamed_col,
+					       "indexes '%s' and '%s' are both renamed from '%s'",
+					       s->indexes[k]->name, ix->name, ix->renamed_from);
+	}
 	return 0;
 }
 
@@ -488,14 +506,20 @@ int resolve(struct parser *p)
 
 	for (i = 0; i < p->nrefs; i++) {
 		const struct ref *r = &p->refs[i];
-		dbt_table *t = dbt_schema_find_table(s, r->table);
+		const dbt_table *t = p->nocase ? dbt_schema_find_table_nocase(s, r->table)
+					       : dbt_schema_find_table(s, r->table);
 
 		if (!t && !r->column)
 			return fail_at(p, r->line, r->col, "unknown table '%s'", r->table);
-		if (t && r->column && !t->partition_of && !dbt_table_find_column(t, r->column))
+		if (t && r->column && !t->partition_of &&
+		    !(p->nocase ? dbt_table_find_column_nocase(t, r->column)
+				: dbt_table_find_column(t, r->column)))
 			return fail_at(p, r->line, r->col, "unknown column '%s' in table '%s'",
 				       r->column, r->table);
 	}
+	/* The refs point at the names respelt here: they are done with. */
+	if (p->nocase && (rc = dbt_schema_resolve_spelling(s)) < 0)
+		return rc;
 	for (i = 0; i < s->ntables; i++)
 		for (j = 0; j < s->tables[i]->nfks; j++)
 			if ((rc = resolve_fk(p, s->tables[i]->fks[j])) < 0)

@@ -943,6 +943,20 @@ int skip_statement(struct parser *p)
 	return 0;
 }
 
+/* Where the comments on CREATE TABLE's own line end, the current token
+ * being the '(' after the name: the end of the line of the '(', or where
+ * the first column starts on it. */
+static size_t table_line_end(const struct parser *p)
+{
+	size_t end = line_end(p, p->cur.tok.start);
+	dbt_token la;
+
+	if (!is(p, "("))
+		return p->cur.tok.start;
+	peek(p, &la);
+	return la.start < end ? la.start : end;
+}
+
 /* SQLite's table options after CREATE TABLE's ')': STRICT and WITHOUT
  * ROWID, separated by commas, each at most once.  PostgreSQL has neither
  * (dbt_schema_adapt refuses them there, naming the place). */
@@ -1393,7 +1407,9 @@ int parse_table(struct parser *p)
 	t->line = n.line;
 	t->col = n.col;
 	if ((rc = take_hint(p, p->stmt_off, p->stmt_line, &t->renamed_from, &t->renamed_line,
-			    &t->renamed_col)) < 0)
+			    &t->renamed_col)) < 0 ||
+	    (rc = take_trailing_hint(p, p->cur.prev_end, table_line_end(p), &t->renamed_from,
+				     &t->renamed_line, &t->renamed_col)) < 0)
 		goto cleanup;
 	if (is(p, "partition")) {
 		if ((rc = next(p)) < 0 || (rc = expect(p, "of", "OF")) < 0)

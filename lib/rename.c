@@ -175,7 +175,8 @@ int dbt_rename_guess(dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn, con
 	/* The answers are hints now: diff again, as dbt_model_diff does. */
 	dbt_diff_release(diff);
 	dbt_model_diff_opts(&o, conn);
-	if ((rc = dbt_diff_schemas(diff, db, model, &o)) < 0 || diff->n == 0)
+	if ((rc = dbt_model_take_spelling(model, db, conn)) < 0 ||
+	    (rc = dbt_diff_schemas(diff, db, model, &o)) < 0 || diff->n == 0)
 		return rc;
 	rc = dbt_scratch_normalize(model, diff, conn, db, model_path, schema_name);
 	dbt_diff_release(diff);

@@ -722,6 +722,18 @@ static int render_rename(dbt_buf *out, const struct dbt_dialect *d, const dbt_op
 	return dbt_render_finish(out);
 }
 
+/*
+ * An index renamed, its definition the same, where the database cannot
+ * rename one (SQLite): dropped, and made again under its new name.  The
+ * dialects that rename indexes write their own statement.
+ */
+static int render_index_remade(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
+{
+	int rc = drop_index(out, d, op->old_index);
+
+	return rc < 0 ? rc : dbt_render_index(out, d, op->index);
+}
+
 /* The statements every dialect writes alike; 1 when `op` is not one. */
 int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op)
 {
@@ -762,6 +774,8 @@ int dbt_render_common(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *o
 	case DBT_OP_RENAME_TABLE:
 	case DBT_OP_RENAME_COLUMN:
 		return render_rename(out, d, op);
+	case DBT_OP_RENAME_INDEX:
+		return render_index_remade(out, d, op);
 	default:
 		return 1;
 	}

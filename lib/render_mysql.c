@@ -342,6 +342,14 @@ int dbt_mysql_render_op(dbt_buf *out, const dbt_op *op)
 		return alter_drop(out, op->table, "FOREIGN KEY", op->fk->name);
 	case DBT_OP_DROP_CHECK:
 		return alter_drop(out, op->table, "CONSTRAINT", op->check->name);
+	case DBT_OP_RENAME_INDEX:
+		dbt_buf_puts(out, "ALTER TABLE ");
+		ident(out, op->index->table);
+		dbt_buf_puts(out, " RENAME INDEX ");
+		ident(out, op->old_index->name);
+		dbt_buf_puts(out, " TO ");
+		ident(out, op->index->name);
+		break;
 	default:
 		/* CREATE and DROP TABLE, ADD INDEX, ADD and DROP COLUMN,
 		 * renames, objects: written alike. */

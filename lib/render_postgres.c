@@ -521,9 +521,17 @@ static int pg_alter_type(dbt_buf *out, const dbt_op *op, int with_default)
 int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 {
 	const dbt_column *c = op->column;
-	int rc = dbt_render_common(out, pg, op);
+	int rc;
 
-	if (rc != 1)
+	if (op->kind == DBT_OP_RENAME_INDEX) {
+		dbt_buf_puts(out, "ALTER INDEX ");
+		ident(out, op->old_index->name);
+		dbt_buf_puts(out, " RENAME TO ");
+		ident(out, op->index->name);
+		dbt_buf_puts(out, ";\n");
+		return dbt_render_finish(out);
+	}
+	if ((rc = dbt_render_common(out, pg, op)) != 1)
 		return rc;
 	switch (op->kind) {
 	case DBT_OP_ALTER_TYPE:

@@ -185,6 +185,7 @@ static int sqlite_needs_rebuild(const dbt_op *op, const dbt_schema *target)
 	case DBT_OP_REPLACE_OBJECT:
 	case DBT_OP_RENAME_TABLE:
 	case DBT_OP_RENAME_COLUMN:
+	case DBT_OP_RENAME_INDEX:
 		return 0;
 	case DBT_OP_ADD_COLUMN:
 		return !sqlite_can_add(op);

@@ -160,6 +160,7 @@ static void index_free(dbt_index *ix)
 		return;
 	free(ix->name);
 	free(ix->table);
+	free(ix->renamed_from);
 	for (i = 0; i < ix->nelems; i++) {
 		free(ix->elems[i].column);
 		free(ix->elems[i].expr);

@@ -320,6 +320,13 @@ typedef struct dbt_index {
 					* when it does not or when reflected */
 	int pg_line, pg_col;	       /* where the model writes INCLUDE or NULLS NOT
 				 * DISTINCT, for SQLite's refusal; 0 otherwise */
+	/* The model's rename hint on a named index ("-- renamed from: OLD"
+	 * or "@renamed from=OLD"): OLD, folded like a name; NULL when none
+	 * (and when reflected).  Where the dialect renames indexes, the
+	 * differ renames the database's index OLD, of the same definition,
+	 * to this one (diff.h); elsewhere OLD is dropped and this made. */
+	char *renamed_from;
+	int renamed_line, renamed_col; /* where the hint's name stands */
 } dbt_index;
 
 typedef struct dbt_table {

@@ -481,6 +481,11 @@ static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want)
 			r->col = ix->col;
 			r->table_line = ix->table_line;
 			r->table_col = ix->table_col;
+			free(r->renamed_from);
+			r->renamed_from = ix->renamed_from;
+			ix->renamed_from = NULL;
+			r->renamed_line = ix->renamed_line;
+			r->renamed_col = ix->renamed_col;
 			scratch->indexes[k] = ix;
 			model->indexes[i] = r;
 			break;

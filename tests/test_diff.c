@@ -20,6 +20,7 @@
 #include "diff.h"
 #include "parse.h"
 #include "render.h"
+#include "spelling.h"
 
 /* ------------------------------------------------------------- helpers */
 
@@ -2162,6 +2163,154 @@ static void test_exclusion_constraints_match_by_definition(void **state)
 		    "-|-)");
 }
 
+/* ------------------------------------- names that differ in case only */
+
+#define SPELL_ALL (DBT_SPELL_TABLES | DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES)
+
+/* The check lines of diff(from, to) after `to` took `from`'s spelling. */
+static void expect_spelt_diff(const char *from, const char *to, unsigned flags,
+			      const char *expected)
+{
+	dbt_schema *a = model(from), *b = model(to);
+	dbt_diff d;
+	char *text;
+
+	assert_int_equal(dbt_schema_take_spelling(b, a, flags), 0);
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	text = describe_all(&d);
+	assert_string_equal(text, expected);
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_names_differing_in_case_only_are_no_change(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE \"Users\" (\"Name\" text UNIQUE, x int);\n"
+			  "CREATE INDEX \"IX\" ON \"Users\" (x);\n"
+			  "CREATE TABLE \"P\" (id int PRIMARY KEY, u text REFERENCES "
+			  "\"Users\" (\"Name\"), CONSTRAINT \"U_Ok\" CHECK (id > 0));",
+			  "CREATE TABLE users (name text UNIQUE, x int);\n"
+			  "CREATE INDEX ix ON users (x);\n"
+			  "CREATE TABLE p (id int PRIMARY KEY, u text REFERENCES users (name), "
+			  "CONSTRAINT u_ok CHECK (id > 0));",
+			  SPELL_ALL, "");
+}
+
+static void test_new_column_beside_one_differing_in_case_is_the_only_change(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE t (\"Important Data\" text);",
+			  "CREATE TABLE t (\"important data\" text, extra int);", SPELL_ALL,
+			  "+ column t.extra INTEGER NULL");
+}
+
+static void test_rename_hint_differing_in_case_names_the_database_table(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE \"Old\" (\"A\" int);",
+			  "-- renamed from: old\nCREATE TABLE new (\n  -- renamed from: a\n"
+			  "  b int\n);",
+			  SPELL_ALL,
+			  "~ table new renamed from \"Old\"\n~ column new.b renamed from \"A\"");
+}
+
+static void test_names_differing_in_case_differ_where_the_database_tells_them_apart(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE \"Users\" (x int);", "CREATE TABLE users (x int);", 0,
+			  "- table \"Users\"\n+ table users");
+}
+
+static void test_model_using_both_spellings_keeps_its_own(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE t (\"A\" int);", "CREATE TABLE t (\"A\" int, a int);",
+			  SPELL_ALL, "+ column t.a INTEGER NULL");
+}
+
+/* ---------------------------------------------------- index renames */
+
+/* The check lines of diff(from, to) where the database renames indexes. */
+static void expect_index_renames(const char *from, const char *to, const char *expected)
+{
+	dbt_schema *a = model(from), *b = model(to);
+	dbt_diff_opts opts = {.rename_indexes = 1};
+	dbt_diff d;
+	char *text;
+
+	assert_int_equal(dbt_diff_schemas(&d, a, b, &opts), 0);
+	text = describe_all(&d);
+	assert_string_equal(text, expected);
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
+static void test_hinted_index_of_the_same_definition_is_renamed(void **state)
+{
+	(void)state;
+	expect_index_renames("CREATE TABLE t (a int, b int);\nCREATE INDEX old_ix ON t (a);",
+			     "CREATE TABLE t (a int, b int);\n"
+			     "CREATE INDEX new_ix /* @renamed from=old_ix */ ON t (a);",
+			     "~ index new_ix renamed from old_ix");
+}
+
+static void test_hinted_index_follows_its_renamed_table_and_column(void **state)
+{
+	(void)state;
+	expect_index_renames("CREATE TABLE t (a int);\nCREATE INDEX old_ix ON t (a);",
+			     "-- @renamed from=t\nCREATE TABLE u (\n  b int -- @renamed "
+			     "from=a\n);\n"
+			     "-- renamed from: old_ix\nCREATE INDEX new_ix ON u (b);",
+			     "~ table u renamed from t\n~ column u.b renamed from a\n"
+			     "~ index new_ix renamed from old_ix");
+}
+
+static void test_hinted_index_of_another_definition_is_dropped_and_made(void **state)
+{
+	(void)state;
+	expect_index_renames("CREATE TABLE t (a int, b int);\nCREATE INDEX old_ix ON t (a);",
+			     "CREATE TABLE t (a int, b int);\n"
+			     "CREATE INDEX new_ix /* @renamed from=old_ix */ ON t (b);",
+			     "- index old_ix\n+ index new_ix ON t (b)");
+}
+
+static void test_index_rename_hint_is_inert_once_applied(void **state)
+{
+	(void)state;
+	expect_index_renames("CREATE TABLE t (a int);\nCREATE INDEX new_ix ON t (a);",
+			     "CREATE TABLE t (a int);\n"
+			     "CREATE INDEX new_ix /* @renamed from=old_ix */ ON t (a);",
+			     "");
+}
+
+static void test_index_rename_inverse_renames_back(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (a int);\nCREATE INDEX old_ix ON t (a);");
+	dbt_schema *b = model("CREATE TABLE t (a int);\n"
+			      "CREATE INDEX new_ix ON t (a) -- @renamed from=old_ix\n;");
+	dbt_diff_opts opts = {.rename_indexes = 1};
+	dbt_diff d;
+	dbt_op inv;
+	dbt_buf line = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_diff_schemas(&d, a, b, &opts), 0);
+	assert_int_equal(d.n, 1);
+	dbt_op_inverse(&inv, &d.ops[0]);
+	assert_int_equal(inv.kind, DBT_OP_RENAME_INDEX);
+	dbt_op_describe(&line, &inv);
+	assert_string_equal(dbt_buf_str(&line), "~ index old_ix renamed from new_ix");
+	dbt_buf_release(&line);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -2284,6 +2433,17 @@ int main(void)
 		cmocka_unit_test(test_rename_hint_is_inert_once_applied),
 		cmocka_unit_test(test_rename_hint_without_the_old_name_is_ignored),
 		cmocka_unit_test(test_rename_inverse_renames_back),
+		cmocka_unit_test(test_names_differing_in_case_only_are_no_change),
+		cmocka_unit_test(test_new_column_beside_one_differing_in_case_is_the_only_change),
+		cmocka_unit_test(test_rename_hint_differing_in_case_names_the_database_table),
+		cmocka_unit_test(
+			test_names_differing_in_case_differ_where_the_database_tells_them_apart),
+		cmocka_unit_test(test_model_using_both_spellings_keeps_its_own),
+		cmocka_unit_test(test_hinted_index_of_the_same_definition_is_renamed),
+		cmocka_unit_test(test_hinted_index_follows_its_renamed_table_and_column),
+		cmocka_unit_test(test_hinted_index_of_another_definition_is_dropped_and_made),
+		cmocka_unit_test(test_index_rename_hint_is_inert_once_applied),
+		cmocka_unit_test(test_index_rename_inverse_renames_back),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1522,9 +1522,12 @@ static void model_file_errors_name_the_file(void **state)
 	}
 /* clang-format on */
 
-BAD(insert_is_unsupported, "INSERT INTO t VALUES (1);",
-    "schema.sql:1:1: unsupported statement 'INSERT' (the model holds CREATE TABLE and CREATE "
-    "INDEX)")
+BAD(insert_is_refused_as_rows, "CREATE TABLE t (a INT);\n  INSERT INTO t VALUES (1);",
+    "schema.sql:2:3: INSERT changes rows, which a model does not hold (it declares the schema): "
+    "take the rows out, or dump the schema alone (sqlite3's .schema, pg_dump --schema-only)")
+BAD(delete_is_refused_as_rows, "DELETE FROM t;",
+    "schema.sql:1:1: DELETE changes rows, which a model does not hold (it declares the schema): "
+    "take the rows out, or dump the schema alone (sqlite3's .schema, pg_dump --schema-only)")
 BAD(drop_is_unsupported, "CREATE TABLE t (a INT);\n  drop view v;",
     "schema.sql:2:3: unsupported statement 'DROP' (the model holds CREATE TABLE and CREATE INDEX)")
 BAD(create_temp_table_is_unsupported, "CREATE TEMP TABLE t (a INT)",
@@ -3232,6 +3235,132 @@ BAD(two_tables_renamed_from_one,
     "-- renamed from: u\nCREATE TABLE b (id INT);",
     "schema.sql:3:18: tables 'a' and 'b' are both renamed from 'u'")
 
+/* ---------------------------------- names that differ in ASCII case only */
+
+static const char nocase_model[] = "CREATE TABLE [Users] ([Name] text UNIQUE, X int);\n"
+				   "CREATE INDEX ix ON users (x);\n"
+				   "CREATE TABLE p (u text REFERENCES USERS (NAME));\n";
+
+static void nocase_references_take_the_declared_spelling(void **state)
+{
+	dbt_schema *s = NULL;
+	const dbt_fk *fk;
+
+	(void)state;
+	assert_int_equal(dbt_parse_model_as(&s, "schema.sql", nocase_model, strlen(nocase_model),
+					    DBT_PARSE_NOCASE_NAMES),
+			 0);
+	assert_string_equal(s->indexes[0]->table, "Users");
+	assert_string_equal(s->indexes[0]->elems[0].column, "x");
+	fk = s->tables[1]->fks[0];
+	assert_string_equal(fk->ref_table, "Users");
+	assert_string_equal(fk->ref_columns[0], "Name");
+	dbt_schema_free(s);
+}
+
+static void references_differing_in_case_are_unknown_by_default(void **state)
+{
+	(void)state;
+	assert_parse_error(nocase_model, "schema.sql:2:20: unknown table 'users'");
+}
+
+/* ------------------------------------------------ sqlite3's .dump lines */
+
+static void dump_pragma_transaction_and_sequence_lines_are_skipped(void **state)
+{
+	dbt_schema *s = parse_ok("PRAGMA foreign_keys=OFF;\n"
+				 "BEGIN TRANSACTION;\n"
+				 "CREATE TABLE a (id INTEGER PRIMARY KEY AUTOINCREMENT, b TEXT);\n"
+				 "DELETE FROM sqlite_sequence;\n"
+				 "INSERT INTO sqlite_sequence VALUES('a',2);\n"
+				 "CREATE TRIGGER t AFTER INSERT ON a BEGIN SELECT 1; END;\n"
+				 "CREATE INDEX ab ON a (b);\n"
+				 "COMMIT;\n");
+
+	(void)state;
+	assert_int_equal(s->ntables, 1);
+	assert_int_equal(s->nindexes, 1);
+	assert_int_equal(s->nstatements, 1);
+	dbt_schema_free(s);
+}
+
+/* ------------------------------------------- sqldef's rename hint form */
+
+static void at_renamed_hints_are_read_on_the_line_and_before_it(void **state)
+{
+	dbt_schema *s =
+		parse_ok("CREATE TABLE users ( -- @renamed from=user_accounts\n"
+			 "    id INT,\n"
+			 "    user_name TEXT, -- @renamed from=username\n"
+			 "    /* @renamed from=\"Age\" */\n"
+			 "    age INT,\n"
+			 "    -- @renamed from=old_note\n"
+			 "    note TEXT /* @renamed from=memo */, plain TEXT -- @renamed_by ann\n"
+			 ");\n"
+			 "CREATE TABLE new_users /* @renamed from=\"user accounts\" */ (\n"
+			 "    a INT, b INT -- @renamed from=c\n"
+			 ");\n"
+			 "-- @renamed from=t_old\n"
+			 "CREATE TABLE t (x TEXT DEFAULT '-- @renamed from=no');\n");
+	const dbt_table *t = dbt_schema_find_table(s, "users"), *n, *u;
+
+	(void)state;
+	assert_string_equal(t->renamed_from, "user_accounts");
+	assert_int_equal(t->renamed_line, 1);
+	assert_int_equal(t->renamed_col, 39);
+	assert_null(dbt_table_find_column(t, "id")->renamed_from);
+	assert_string_equal(dbt_table_find_column(t, "user_name")->renamed_from, "username");
+	assert_int_equal(dbt_table_find_column(t, "user_name")->renamed_line, 3);
+	assert_string_equal(dbt_table_find_column(t, "age")->renamed_from, "Age");
+	/* The trailing hint counts over the one before. */
+	assert_string_equal(dbt_table_find_column(t, "note")->renamed_from, "memo");
+	assert_null(dbt_table_find_column(t, "plain")->renamed_from);
+	n = dbt_schema_find_table(s, "new_users");
+	assert_string_equal(n->renamed_from, "user accounts");
+	assert_null(dbt_table_find_column(n, "a")->renamed_from);
+	assert_string_equal(dbt_table_find_column(n, "b")->renamed_from, "c");
+	u = dbt_schema_find_table(s, "t");
+	assert_string_equal(u->renamed_from, "t_old");
+	assert_null(dbt_table_find_column(u, "x")->renamed_from);
+	dbt_schema_free(s);
+}
+
+BAD(at_renamed_without_a_name, "CREATE TABLE t ( -- @renamed from=\n  a INT);",
+    "schema.sql:1:35: expected one table, column or index name after '@renamed from='")
+BAD(at_renamed_without_from, "CREATE TABLE t (\n  a INT -- @renamed a\n);",
+    "schema.sql:2:20: expected one table, column or index name after '@renamed from='")
+BAD(at_renamed_naming_a_declared_column,
+    "CREATE TABLE t (\n  username TEXT,\n  user_name TEXT -- @renamed from=username\n);",
+    "schema.sql:3:35: column 't.user_name' is renamed from 'username', which the model still "
+    "declares at line 2")
+
+static void index_rename_hints_are_read_in_each_place(void **state)
+{
+	dbt_schema *s = parse_ok(
+		"CREATE TABLE t (a INT, b INT, c INT, d INT);\n"
+		"CREATE INDEX ia /* @renamed from=old_a */ ON t (a);\n"
+		"-- renamed from: old_b\n"
+		"CREATE INDEX ib ON t (b);\n"
+		"CREATE UNIQUE INDEX ic ON t (c); -- @renamed from=\"Old C\"\n"
+		"CREATE INDEX id ON t (d); CREATE INDEX ie ON t (a, b); -- @renamed from=e\n"
+		"CREATE INDEX ON t (c, d); -- @renamed from=unnamed\n");
+
+	(void)state;
+	assert_string_equal(dbt_schema_find_index(s, "ia")->renamed_from, "old_a");
+	assert_string_equal(dbt_schema_find_index(s, "ib")->renamed_from, "old_b");
+	assert_int_equal(dbt_schema_find_index(s, "ib")->renamed_line, 3);
+	assert_string_equal(dbt_schema_find_index(s, "ic")->renamed_from, "Old C");
+	assert_null(dbt_schema_find_index(s, "id")->renamed_from);
+	assert_string_equal(dbt_schema_find_index(s, "ie")->renamed_from, "e");
+	assert_null(s->indexes[5]->renamed_from);
+	dbt_schema_free(s);
+}
+
+BAD(index_rename_hint_naming_a_declared_index,
+    "CREATE TABLE t (a INT);\nCREATE INDEX old ON t (a);\n"
+    "CREATE INDEX new ON t (a); -- @renamed from=old",
+    "schema.sql:3:45: index 'new' is renamed from 'old', which the model still declares at line 2")
+
 #define T(fn) cmocka_unit_test(fn)
 
 int main(void)
@@ -3309,7 +3438,7 @@ int main(void)
 		T(model_file_is_read_from_disk),
 		T(missing_model_file_is_not_found),
 		T(model_file_errors_name_the_file),
-		T(insert_is_unsupported),
+		T(insert_is_refused_as_rows),
 		T(drop_is_unsupported),
 		T(pg_dump_head_and_alter_table_are_read),
 		T(owned_sequence_with_nextval_default_is_serial),
@@ -3550,6 +3679,16 @@ int main(void)
 		T(include_columns_follow_a_rename),
 		T(drop_column_a_key_includes),
 		T(drop_column_an_index_includes),
+		T(nocase_references_take_the_declared_spelling),
+		T(references_differing_in_case_are_unknown_by_default),
+		T(dump_pragma_transaction_and_sequence_lines_are_skipped),
+		T(delete_is_refused_as_rows),
+		T(at_renamed_hints_are_read_on_the_line_and_before_it),
+		T(at_renamed_without_a_name),
+		T(at_renamed_without_from),
+		T(at_renamed_naming_a_declared_column),
+		T(index_rename_hints_are_read_in_each_place),
+		T(index_rename_hint_naming_a_declared_index),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

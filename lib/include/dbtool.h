@@ -785,6 +785,8 @@ typedef enum dbt_finding_kind {
 	DBT_FINDING_UPGRADE_DIFFERS,	/* "upgrade_differs" */
 	DBT_FINDING_HEAD_DIFFERS,	/* "head_differs" */
 	DBT_FINDING_SECRET,		/* "secret": a revision file holds a password */
+	DBT_FINDING_RENAME_INDEX,	/* "rename_index": of the first group, last
+				 * so that the values above stay */
 } dbt_finding_kind;
 
 /* The stable name of `kind` (above); "unknown" for a value outside the

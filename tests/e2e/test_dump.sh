@@ -6,7 +6,9 @@
 # `pg_dump --schema-only`; SQLite: `sqlite3 .schema`; MariaDB:
 # `mariadb-dump --no-data`, with and without --skip-comments), and the dump,
 # unchanged, becomes the model: `check` must exit 0 and find nothing, and
-# `migrate` must write no revision.
+# `migrate` must write no revision.  On SQLite, `sqlite3 .dump` is a model
+# too (its PRAGMA, transaction and sqlite_sequence lines skipped), and the
+# dump of a database with rows is refused at its first row.
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_dump.sh sqlite|postgres|mariadb
 # DBTOOL_CORPUS_ONLY=REGEX runs only the schemas whose path matches REGEX
@@ -129,5 +131,37 @@ if [ -z "$ONLY" ]; then
 	expect_eq "$([ "$n" -ge $MIN_SCHEMAS ] && echo yes)" yes "at least $MIN_SCHEMAS corpus schemas were dumped ($n)"
 fi
 echo "# dumps: $ok of the ${#files[@]} of the sample read back as equal models"
+
+# sqlite3's .dump as a model: its PRAGMA, its transaction and its lines on
+# the AUTOINCREMENT counters (sqlite_sequence) are skipped; rows are
+# refused where the first one starts, the database left as it was.
+if [ "$DIALECT" = sqlite ] && [ -z "$ONLY" ]; then
+	src=$PWD/dump-source.db
+	rm -f "$src"
+	sqlite3 "$src" "CREATE TABLE notes (id INTEGER PRIMARY KEY AUTOINCREMENT, body TEXT NOT NULL);
+		CREATE INDEX notes_body ON notes (body);
+		CREATE VIEW long_notes AS SELECT id FROM notes WHERE length(body) > 3;
+		CREATE TRIGGER notes_trimmed AFTER INSERT ON notes BEGIN
+			UPDATE notes SET body = trim(body) WHERE id = new.id;
+		END;"
+	sqlite3 "$src" .dump >schema.sql
+	expect_eq "$(head -2 schema.sql | tr '\n' ' ')" "PRAGMA foreign_keys=OFF; BEGIN TRANSACTION; " \
+		"sqlite3's .dump opens with a PRAGMA and a transaction"
+	expect_ok dbtool migrate -m from-dump
+	expect_ok dbtool upgrade
+	expect_ok dbtool check
+	expect_tables "dbtool_version notes"
+	sqlite3 "$src" "INSERT INTO notes (body) VALUES ('first'), ('semi; colon')"
+	sqlite3 "$src" .dump >schema.sql
+	line=$(grep -n '^INSERT INTO' schema.sql | head -1 | cut -d: -f1)
+	expect_fail 1 dbtool check
+	expect_stderr_eq "dbtool: error: schema.sql:$line:1: INSERT changes rows, which a model does not hold (it declares the schema): take the rows out, or dump the schema alone (sqlite3's .schema, pg_dump --schema-only)"
+	grep -v '^INSERT INTO notes' schema.sql >schema.sql.new && mv schema.sql.new schema.sql
+	expect_eq "$(grep -c sqlite_sequence schema.sql)" 2 \
+		"the dump of rows under AUTOINCREMENT empties and fills sqlite_sequence"
+	expect_ok dbtool check
+	rm -f "$src" migrations/versions/*
+	force_empty
+fi
 
 finish

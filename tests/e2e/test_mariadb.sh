@@ -15,7 +15,8 @@
 # makes for it, a check, defaults), upgrade applies them, check agrees and
 # migrate finds nothing right after; a change (a column added and one
 # widened, one dropped, an index and a table added) keeps the rows both
-# ways; create-all and drop-all.  Last, the header '-- journal: inverse'
+# ways; create-all and drop-all; columns that the model writes in another
+# case than MariaDB stores them are the same columns.  Last, the header '-- journal: inverse'
 # that migrate writes when each change is one statement each way: an
 # upgrade stopped after its 2nd statement is undone by a downgrade; and a
 # revision that drops a column, without the header, whose partial upgrade
@@ -556,5 +557,34 @@ sql_value "UPDATE members SET name = 'bob' WHERE email = 'b@x.org'" >/dev/null
 expect_ok dbtool upgrade
 expect_stderr_contains "at its statement 2 of 2"
 expect_ok dbtool check
+
+# MariaDB compares column names ignoring case: a model that writes a
+# column in another case than the database stores it declares the same
+# column, so that only the new column is added and the rows stay.
+sql_value 'CREATE TABLE tags (id INTEGER PRIMARY KEY, `Label` VARCHAR(20), `Big Note` TEXT)' >/dev/null
+sql_value "INSERT INTO tags (id, \`Label\`, \`Big Note\`) VALUES (1, 'red', 'kept')" >/dev/null
+cat >schema.sql <<'EOF'
+CREATE TABLE members (
+	id INTEGER PRIMARY KEY,
+	name VARCHAR(80) NOT NULL,
+	email VARCHAR(80),
+	CONSTRAINT members_email_key UNIQUE (email),
+	CONSTRAINT members_name_key UNIQUE (name)
+);
+CREATE INDEX members_name ON members (name);
+CREATE TABLE tags (
+	id INTEGER PRIMARY KEY,
+	label VARCHAR(20),
+	"big note" TEXT,
+	color VARCHAR(10)
+);
+EOF
+expect_fail 1 dbtool check
+expect_stdout_eq '+ column tags.color VARCHAR(10) NULL'
+expect_ok dbtool migrate -m tag_color
+expect_ok dbtool upgrade
+expect_ok dbtool check
+expect_eq "$(sql_value 'SELECT id, label, `big note`, color FROM tags')" "1|red|kept|" \
+	"columns written in another case keep their rows"
 
 finish

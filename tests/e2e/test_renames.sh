@@ -12,7 +12,10 @@
 # is an error naming the model's line and writes nothing; create-all
 # refuses a table the model renames.  A drop and an
 # add that look like a rename bring a question on a terminal, whose answer
-# decides, and a warning elsewhere and with --no-input.
+# decides, and a warning elsewhere and with --no-input.  sqldef's form of
+# the hint ("@renamed from=OLD" in either comment style, trailing or on
+# the line before) renames tables, columns and an index (in place on
+# PostgreSQL and MariaDB, dropped and made on SQLite), rows kept.
 #
 # usage: DBTOOL=build/dbtool bash tests/e2e/test_renames.sh sqlite|postgres|mariadb
 
@@ -238,5 +241,75 @@ expect_eq "$(snapshot)" "$BEFORE" "the refused hint changes nothing"
 printf '%s\n' "$MODEL_B" | sed 's/    email VARCHAR(100) UNIQUE,/    email VARCHAR(100) UNIQUE,\n    name TEXT,/' >schema.sql
 expect_fail 1 dbtool check
 expect_stderr_contains "schema.sql:4:22: column 'people.full_name' is renamed from 'name', which the model still declares at line 7"
+
+# sqldef's form of the hint, "@renamed from=OLD", in either comment style,
+# on the declaration's own line or alone on the line before, for a table
+# (a quoted old name too), columns (one of them changing type) and an
+# index: renames that keep the rows both ways.
+printf '%s\n' "$MODEL_B" >schema.sql
+OLD_TABLES='CREATE TABLE user_accounts (
+    id INTEGER PRIMARY KEY,
+    username VARCHAR(40),
+    score INTEGER
+);
+CREATE INDEX old_idx ON user_accounts (score);
+CREATE TABLE "old things" (id INTEGER PRIMARY KEY, label TEXT);'
+NEW_TABLES='CREATE TABLE members ( -- @renamed from=user_accounts
+    id INTEGER PRIMARY KEY,
+    user_name VARCHAR(80), -- @renamed from=username
+    points BIGINT /* @renamed from=score */
+);
+CREATE INDEX new_idx /* @renamed from=old_idx */ ON members (points);
+/* @renamed from="old things" */
+CREATE TABLE things (
+    id INTEGER PRIMARY KEY,
+    -- @renamed from=label
+    title TEXT
+);'
+printf '%s\n%s\n' "$MODEL_B" "$OLD_TABLES" >schema.sql
+expect_ok dbtool migrate -m old_tables
+expect_ok dbtool upgrade
+Q_THINGS='"old things"'
+[ "$DIALECT" = mariadb ] && Q_THINGS='`old things`'
+sql_value "INSERT INTO user_accounts (id, username, score) VALUES (1, 'ann', 7), (2, 'bob', 9);
+	INSERT INTO $Q_THINGS (id, label) VALUES (5, 'lamp')" >/dev/null
+printf '%s\n%s\n' "$MODEL_B" "$NEW_TABLES" >schema.sql
+expect_ok dbtool migrate -m sqldef_hints
+REV=$(cat "$OUT")
+expect_eq "$(grep -c '^ALTER TABLE user_accounts RENAME TO members;' "$REV")" 1 "the upgrade renames the hinted table"
+expect_eq "$(grep -c 'RENAME TO things;' "$REV")" 1 "and the one whose old name is quoted"
+expect_eq "$(grep -c 'RENAME COLUMN username TO user_name;' "$REV")" 1 "and the column hinted on its own line"
+expect_eq "$(grep -c 'RENAME COLUMN score TO points;' "$REV")" 1 "and the one whose type changes"
+expect_eq "$(grep -c 'RENAME COLUMN label TO title;' "$REV")" 1 "and the one hinted on the line before"
+case "$DIALECT" in
+postgres) expect_eq "$(grep -c '^ALTER INDEX old_idx RENAME TO new_idx;' "$REV")" 1 "PostgreSQL renames the index" ;;
+mariadb) expect_eq "$(grep -c '^ALTER TABLE members RENAME INDEX old_idx TO new_idx;' "$REV")" 1 "MariaDB renames the index" ;;
+sqlite) expect_eq "$(grep -c '^DROP INDEX old_idx;' "$REV")" 1 "SQLite drops the index to make it under its new name" ;;
+esac
+expect_eq "$(grep -ciE 'DROP (TABLE|COLUMN) ["`]?(user_accounts|username|score|label|old things)' "$REV")" 0 \
+	"nothing renamed is dropped"
+expect_ok dbtool upgrade
+expect_eq "$(sql_value 'SELECT id, user_name, points FROM members ORDER BY id')" "1|ann|7
+2|bob|9" "the hinted renames keep the rows"
+expect_eq "$(sql_value 'SELECT id, title FROM things')" "5|lamp" "and those of the table with a quoted old name"
+expect_ok dbtool check
+expect_ok dbtool migrate -m after_sqldef_hints
+expect_stderr_contains "nothing to do"
+expect_ok dbtool downgrade -1
+expect_eq "$(sql_value 'SELECT id, username, score FROM user_accounts ORDER BY id')" "1|ann|7
+2|bob|9" "the downgrade renames back and keeps the rows"
+expect_eq "$(sql_value "SELECT id, label FROM $Q_THINGS")" "5|lamp" "in the quoted table too"
+expect_ok dbtool upgrade
+expect_ok dbtool check
+
+# sqldef's hint naming a column the model still declares: an error at the
+# hint.
+printf '%s\n%s\n' "$MODEL_B" "$NEW_TABLES" | sed '/^CREATE TABLE members/{n;s/,$/, username TEXT,/}' >schema.sql
+BEFORE=$(snapshot)
+expect_fail 1 dbtool migrate -m bad_sqldef_hint
+expect_error_line
+expect_stderr_contains "schema.sql:27:45: column 'members.user_name' is renamed from 'username', which the model still declares at line 26"
+expect_eq "$(snapshot)" "$BEFORE" "the refused hint changes nothing"
+printf '%s\n%s\n' "$MODEL_B" "$NEW_TABLES" >schema.sql
 
 finish

@@ -1,0 +1,13 @@
+-- only: sqlite
+CREATE TABLE [Users] (
+	[Id] INTEGER PRIMARY KEY,
+	[Name] TEXT NOT NULL UNIQUE,
+	X INTEGER,
+	[Important Data] TEXT
+);
+CREATE INDEX [IX] ON Users (X);
+CREATE TABLE [Posts] (
+	id INTEGER PRIMARY KEY,
+	[Author] TEXT REFERENCES USERS (NAME),
+	CONSTRAINT [Title_Ok] CHECK (id > 0)
+);
