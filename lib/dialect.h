@@ -107,7 +107,7 @@ struct scratch;
 				    * it, PostgreSQL's are refused by
 				    * name */
 #define DBT_CAP_ROLES \
-	0x8000 /* the model may declare the cluster's
+	0x20000 /* the model may declare the cluster's
 		* roles (CREATE ROLE, role.h) */
 
 /*
