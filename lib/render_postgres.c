@@ -152,6 +152,8 @@ static int pg_identity_options(dbt_buf *out, const dbt_op *op)
 		dbt_buf_printf(out, "SET CACHE %lld ", b.cache);
 	if (a.cycle != b.cycle)
 		dbt_buf_puts(out, b.cycle ? "SET CYCLE " : "SET NO CYCLE ");
+	if (out->oom)
+		return dbt_error_oom();
 	/* The blank after the last option. */
 	out->len--;
 	out->ptr[out->len] = '\0';
