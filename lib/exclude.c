@@ -272,21 +272,26 @@ int dbt_exclude_filter(dbt_schema *schema, char *const *patterns, size_t n, cons
 
 #undef MATCH
 
-int dbt_conn_set_exclude(dbt_conn *conn, char *const *patterns, size_t n)
+int dbt_exclude_set(char ***list, size_t *n, char *const *patterns, size_t count)
 {
 	char **copy = NULL;
 	size_t i;
 
-	if (n && !(copy = calloc(n, sizeof(*copy))))
+	if (count && !(copy = calloc(count, sizeof(*copy))))
 		return dbt_error_oom();
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < count; i++) {
 		if (!(copy[i] = strdup(patterns[i]))) {
 			dbt_exclude_free(copy, i);
 			return dbt_error_oom();
 		}
 	}
-	dbt_exclude_free(conn->exclude, conn->nexclude);
-	conn->exclude = copy;
-	conn->nexclude = n;
+	dbt_exclude_free(*list, *n);
+	*list = copy;
+	*n = count;
 	return 0;
+}
+
+int dbt_conn_set_exclude(dbt_conn *conn, char *const *patterns, size_t n)
+{
+	return dbt_exclude_set(&conn->exclude, &conn->nexclude, patterns, n);
 }

@@ -40,6 +40,10 @@ int dbt_exclude_parse_key(char ***out, size_t *n, const char *value, const char 
 
 void dbt_exclude_free(char **patterns, size_t n);
 
+/* Replaces the `*n` patterns at `*list` (freed) by copies of the `n` at
+ * `patterns`: 0, or DBT_ERROR when out of memory (`*list` unchanged). */
+int dbt_exclude_set(char ***list, size_t *n, char *const *patterns, size_t count);
+
 /*
  * Removes from `schema`, and frees, what the patterns exclude:
  * - each table whose name matches (or "qualifier.name"), with the indexes

@@ -37,21 +37,7 @@ static const char roles_sql[] =
 
 int dbt_conn_set_roles(dbt_conn *conn, char *const *patterns, size_t n)
 {
-	char **copy = NULL;
-	size_t i;
-
-	if (n && !(copy = calloc(n, sizeof(*copy))))
-		return dbt_error_oom();
-	for (i = 0; i < n; i++) {
-		if (!(copy[i] = strdup(patterns[i]))) {
-			dbt_exclude_free(copy, i);
-			return dbt_error_oom();
-		}
-	}
-	dbt_exclude_free(conn->roles, conn->nroles);
-	conn->roles = copy;
-	conn->nroles = n;
-	return 0;
+	return dbt_exclude_set(&conn->roles, &conn->nroles, patterns, n);
 }
 
 /* The cluster's roles, as read. */
