@@ -51,6 +51,7 @@
 
 #include "dbtool.h"
 #include "error.h"
+#include "ident.h"
 
 /* A schema that the database's user made: what a schema object may be. */
 /* clang-format off */
@@ -451,6 +452,30 @@ static const char deps_sql[] =
 				       ") q WHERE dep IS NOT NULL ORDER BY kind, name COLLATE "
 				       "\"C\", dep COLLATE \"C\"";
 
+/*
+ * The enums of the other schemas that the model may name (the user's,
+ * as USER_SCHEMA says, not $1), in objects_sql's form, each named
+ * SCHEMA.NAME with both parts quoted as SQL needs them: what the scratch
+ * database builds flat (scratch.c) reads back under that name too.
+ */
+static const char other_enums_sql[] =
+	"SELECT kind, name, txt, NULL, NULL FROM ("
+	"SELECT 2 AS kind, pg_catalog.quote_ident(n.nspname) || '.' || "
+	"pg_catalog.quote_ident(t.typname) AS name, l.enumlabel::pg_catalog.text AS txt, "
+	"l.enumsortorder AS ord "
+	"FROM pg_catalog.pg_type t "
+	"JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace "
+	"LEFT JOIN pg_catalog.pg_enum l ON l.enumtypid = t.oid "
+	"WHERE t.typtype = 'e' AND " USER_SCHEMA(
+		"n") " "
+		     "AND NOT " EXTENSION_MEMBER("pg_namespace",
+						 "n.oid") " "
+							  "AND NOT " EXTENSION_MEMBER(
+								  "pg_type",
+								  "t.oid") " "
+									   ") o ORDER BY name "
+									   "COLLATE \"C\", ord";
+
 static const struct dbt_dialect *const pg = &dbt_dialect_postgres;
 
 /* Adds an object of `kind` whose statements are in `create`, `drop` and
@@ -561,6 +586,25 @@ static int add_other(dbt_pg_objects *r, const PGresult *res, int row)
 	return rc;
 }
 
+/* The enums of other_enums_sql, each depending on its schema. */
+static int read_other_enums(dbt_pg_objects *r)
+{
+	PGresult *res;
+	dbt_object *obj;
+	int row, rc;
+
+	if ((rc = dbt_pg_objects_query(&res, r, other_enums_sql)) < 0)
+		return rc;
+	for (row = 0; row < PQntuples(res) && rc == 0;) {
+		if ((rc = add_enum(r, res, &row)) < 0)
+			break;
+		obj = r->schema->objects[r->schema->nobjects - 1];
+		rc = dbt_object_add_schema_dep(obj);
+	}
+	PQclear(res);
+	return rc;
+}
+
 static int read_objects(dbt_pg_objects *r)
 {
 	PGresult *res;
@@ -577,6 +621,8 @@ static int read_objects(dbt_pg_objects *r)
 		}
 	}
 	PQclear(res);
+	if (rc == 0 && r->conn->all_schemas)
+		rc = read_other_enums(r);
 	return rc;
 }
 
@@ -906,7 +952,7 @@ static void suffixed_name(dbt_buf *out, const char *name, const char *suffix)
 int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *tables)
 {
 	char **labels = NULL;
-	size_t nlabels = 0, i, k;
+	size_t nlabels = 0, i, k, q;
 	dbt_buf old = DBT_BUF_INIT;
 	int rc = 0, array = 0;
 
@@ -919,9 +965,16 @@ int dbt_pg_type_recreate(dbt_buf *out, const dbt_object *to, const dbt_schema *t
 			rc = dbt_error_set(DBT_ENOTFOUND, "enum '%s' has no labels", to->name);
 		return rc;
 	}
-	suffixed_name(&old, to->name, "_old");
+	/* Another schema's type is renamed within it, and named with it
+	 * after. */
+	if ((q = dbt_ident_sql_qualifier(to->name)))
+		q++;
+	suffixed_name(&old, to->name + q, "_old");
 	dbt_buf_printf(out, "ALTER %s %s RENAME TO %s;\n",
 		       to->kind == DBT_OBJ_ENUM ? "TYPE" : "DOMAIN", to->name, dbt_buf_str(&old));
+	dbt_buf_clear(&old);
+	dbt_buf_put(&old, to->name, q);
+	suffixed_name(&old, to->name + q, "_old");
 	dbt_buf_printf(out, "%s\n", to->create_sql);
 	for (i = 0; tables && i < tables->ntables && rc == 0; i++) {
 		const dbt_table *t = tables->tables[i];

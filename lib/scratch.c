@@ -498,6 +498,32 @@ static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want)
 	}
 }
 
+static int unflatten(char **str, const struct scratch *s);
+
+/* The reflected scratch's columns and checks named the types of other
+ * schemas that it held flat (an enum of another schema): they get their
+ * qualified names back, as the live database reads them. */
+static int unflatten_types(dbt_schema *reflected, const struct scratch *s)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < reflected->ntables && rc == 0; i++) {
+		dbt_table *t = reflected->tables[i];
+
+		for (k = 0; k < t->ncolumns && rc == 0; k++) {
+			dbt_column *c = t->columns[k];
+
+			if ((rc = unflatten(&c->type.text, s)) == 0 &&
+			    (rc = unflatten(&c->default_expr, s)) == 0)
+				rc = unflatten(&c->generated_expr, s);
+		}
+		for (k = 0; k < t->nchecks && rc == 0; k++)
+			rc = unflatten(&t->checks[k]->expr, s);
+	}
+	return rc;
+}
+
 int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *conn,
 			  const dbt_schema *db, const char *model_path, const char *schema_name)
 {
@@ -530,7 +556,8 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 		goto cleanup;
 	}
 	dbt_scratch_finish(&s);
-	adopt(model, reflected, want);
+	if ((rc = unflatten_types(reflected, &s)) == 0)
+		adopt(model, reflected, want);
 cleanup:
 	dbt_schema_free(reflected);
 	free(want);
@@ -713,7 +740,7 @@ cleanup:
 	return rc;
 }
 
-/* 1 when one of the model's tables is in schema `name`. */
+/* 1 when one of the model's tables or types is in schema `name`. */
 static int model_has_schema(const dbt_schema *model, const char *name)
 {
 	size_t i, n = strlen(name);
@@ -722,6 +749,14 @@ static int model_has_schema(const dbt_schema *model, const char *name)
 		const char *t = model->tables[i]->name;
 
 		if (!strncmp(t, name, n) && t[n] == DBT_QUALIFIER)
+			return 1;
+	}
+	/* A type of that schema, which the scratch builds flat too. */
+	for (i = 0; model && i < model->nstatements; i++) {
+		const dbt_statement *st = model->statements[i];
+
+		if (st->name && !strcmp(st->kind, "type") && !strncmp(st->name, name, n) &&
+		    st->name[n] == DBT_QUALIFIER)
 			return 1;
 	}
 	return 0;
@@ -1230,7 +1265,8 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 			    (rc = unflatten(&o->definition, s)) < 0 ||
 			    (rc = unflatten(&o->create_sql, s)) < 0 ||
 			    (rc = unflatten(&o->drop_sql, s)) < 0 ||
-			    (rc = unflatten(&o->replace_sql, s)) < 0)
+			    (rc = unflatten(&o->replace_sql, s)) < 0 ||
+			    (o->kind == DBT_OBJ_ENUM && (rc = dbt_object_add_schema_dep(o)) < 0))
 				break;
 		}
 		for (k = 0; k < model->nstatements; k++) {

@@ -1,7 +1,8 @@
--- A type of another schema than the one dbtool compares: the model holds
--- only tables and indexes of other schemas, and says so at the type's name.
+-- A domain of another schema than the one dbtool compares: the model holds
+-- only tables, indexes and enums of other schemas, and says so at the
+-- domain's name.
 CREATE SCHEMA util;
-CREATE TYPE util.size AS ENUM ('s', 'm', 'l');
+CREATE DOMAIN util.size AS text CHECK (VALUE IN ('s', 'm', 'l'));
 CREATE TABLE shirts (
 	id integer PRIMARY KEY,
 	size util.size NOT NULL
