@@ -149,7 +149,7 @@ int dbt_model_scope(dbt_schema *model, dbt_schema *db, const dbt_conn *conn,
 		if (!strcmp(st->kind, "schema") && st->name) {
 			creates = 1;
 			rc = schemas_add(&s, st->name, 1);
-		} else if (!strcmp(st->kind, "type") && st->name) {
+		} else if ((!strcmp(st->kind, "type") || !strcmp(st->kind, "domain")) && st->name) {
 			rc = schemas_add(&s, st->name, 0);
 		}
 	}
@@ -164,7 +164,7 @@ int dbt_model_scope(dbt_schema *model, dbt_schema *db, const dbt_conn *conn,
 		if (outside(&s, db->tables[i]->name))
 			dbt_schema_remove_table(db, db->tables[i--]);
 	for (i = 0; i < db->nobjects; i++) {
-		if (db->objects[i]->kind != DBT_OBJ_ENUM)
+		if (db->objects[i]->kind != DBT_OBJ_ENUM && db->objects[i]->kind != DBT_OBJ_DOMAIN)
 			continue;
 		if ((rc = outside_sql(&s, db->objects[i]->name)) < 0)
 			break;

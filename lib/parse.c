@@ -651,12 +651,14 @@ static int keep_named(struct parser *p, const dbt_token *first, const char *kind
 			return rc;
 	}
 	save = p->cur;
-	/* An enum may be another schema's, which the scratch builds flat
-	 * (scratch.c); the other kinds are the managed schema's. */
-	if ((rc = strcmp(kind, "type") ? parse_managed_name(p, &n, "a name")
-				       : parse_object_name(p, &n, "a name")) < 0)
+	/* An enum or a domain may be another schema's, which the scratch
+	 * builds flat (scratch.c); the other kinds are the managed
+	 * schema's. */
+	if ((rc = strcmp(kind, "type") && strcmp(kind, "domain")
+			  ? parse_managed_name(p, &n, "a name")
+			  : parse_object_name(p, &n, "a name")) < 0)
 		return rc;
-	if (strchr(n.s, DBT_QUALIFIER) && !is_enum(p)) {
+	if (strchr(n.s, DBT_QUALIFIER) && !strcmp(kind, "type") && !is_enum(p)) {
 		name_release(&n);
 		p->cur = save;
 		return parse_managed_name(p, &n, "a name");

@@ -740,7 +740,8 @@ cleanup:
 	return rc;
 }
 
-/* 1 when one of the model's tables or types is in schema `name`. */
+/* 1 when one of the model's tables, enums or domains is in schema
+ * `name`. */
 static int model_has_schema(const dbt_schema *model, const char *name)
 {
 	size_t i, n = strlen(name);
@@ -751,12 +752,13 @@ static int model_has_schema(const dbt_schema *model, const char *name)
 		if (!strncmp(t, name, n) && t[n] == DBT_QUALIFIER)
 			return 1;
 	}
-	/* A type of that schema, which the scratch builds flat too. */
+	/* An enum or domain of that schema, which the scratch builds flat
+	 * too. */
 	for (i = 0; model && i < model->nstatements; i++) {
 		const dbt_statement *st = model->statements[i];
 
-		if (st->name && !strcmp(st->kind, "type") && !strncmp(st->name, name, n) &&
-		    st->name[n] == DBT_QUALIFIER)
+		if (st->name && (!strcmp(st->kind, "type") || !strcmp(st->kind, "domain")) &&
+		    !strncmp(st->name, name, n) && st->name[n] == DBT_QUALIFIER)
 			return 1;
 	}
 	return 0;
@@ -1202,6 +1204,49 @@ static int unflatten(char **str, const struct scratch *s)
 }
 
 /*
+ * Replaces, in `*str` (a domain's definition or statements), each
+ * "CONSTRAINT <flat name>" by the name alone: PostgreSQL names a check
+ * it was not given a name for after its domain, which the scratch holds
+ * flat ("S\x1fD_check"), and after the domain's own name in its schema
+ * (D_check).
+ */
+static int unflatten_constraints(char **str, const struct scratch *s)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
+	static const char word[] = "CONSTRAINT \"";
+	dbt_buf b = DBT_BUF_INIT, part = DBT_BUF_INIT;
+	const char *p, *hit, *sep, *close;
+
+	if (!*str || !d || !strchr(*str, DBT_QUALIFIER))
+		return 0;
+	for (p = *str; (hit = strstr(p, word)); p = close + 1) {
+		const char *open = hit + sizeof(word) - 1;
+
+		for (close = open; *close && *close != '"'; close++)
+			;
+		sep = memchr(open, DBT_QUALIFIER, (size_t)(close - open));
+		if (!*close || !sep) {
+			dbt_buf_put(&b, p, (size_t)(open - p));
+			close = open - 1;
+			continue;
+		}
+		dbt_buf_put(&b, p, (size_t)(open - 1 - p));
+		dbt_buf_clear(&part);
+		dbt_buf_put(&part, sep + 1, (size_t)(close - sep - 1));
+		d->quote_ident(&b, dbt_buf_str(&part));
+	}
+	dbt_buf_puts(&b, p);
+	dbt_buf_release(&part);
+	if (b.oom || part.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(*str);
+	*str = dbt_buf_detach(&b);
+	return *str ? 0 : dbt_error_oom();
+}
+
+/*
  * The error for an object on a table of another schema than the managed
  * one (a trigger, policy, comment ...), whose reflection reads the
  * managed schema's only: at the first statement of its kind that names
@@ -1259,6 +1304,11 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 			rc = on_other_schema(model, o, s);
 			break;
 		}
+		if (rc == 0 && s->model && o->kind == DBT_OBJ_DOMAIN &&
+		    ((rc = unflatten_constraints(&o->definition, s)) < 0 ||
+		     (rc = unflatten_constraints(&o->create_sql, s)) < 0 ||
+		     (rc = unflatten_constraints(&o->drop_sql, s)) < 0))
+			break;
 		if (rc == 0 && s->model) {
 			if ((rc = unflatten(&o->name, s)) < 0 ||
 			    (rc = unflatten(&o->table, s)) < 0 ||
@@ -1266,7 +1316,8 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 			    (rc = unflatten(&o->create_sql, s)) < 0 ||
 			    (rc = unflatten(&o->drop_sql, s)) < 0 ||
 			    (rc = unflatten(&o->replace_sql, s)) < 0 ||
-			    (o->kind == DBT_OBJ_ENUM && (rc = dbt_object_add_schema_dep(o)) < 0))
+			    ((o->kind == DBT_OBJ_ENUM || o->kind == DBT_OBJ_DOMAIN) &&
+			     (rc = dbt_object_add_schema_dep(o)) < 0))
 				break;
 		}
 		for (k = 0; k < model->nstatements; k++) {

@@ -461,19 +461,22 @@ static void tables_of_other_schemas_keep_their_schema(void **state)
 	dbt_schema_free(s);
 }
 
-static void types_of_other_schemas_are_kept_qualified(void **state)
+static void enums_and_domains_of_other_schemas_are_kept_qualified(void **state)
 {
 	dbt_schema *s;
 
 	(void)state;
 	s = parse_ok("CREATE TYPE audit.mood AS ENUM ('a');\n"
 		     "CREATE TYPE public.mood AS ENUM ('b');\n"
-		     "CREATE TYPE \"My\".\"Kind\" AS ENUM ('c')");
-	assert_int_equal(s->nstatements, 3);
+		     "CREATE TYPE \"My\".\"Kind\" AS ENUM ('c');\n"
+		     "CREATE DOMAIN audit.size AS int CHECK (VALUE > 0)");
+	assert_int_equal(s->nstatements, 4);
 	assert_string_equal(s->statements[0]->kind, "type");
 	assert_string_equal(s->statements[0]->name, "audit\x1fmood");
 	assert_string_equal(s->statements[1]->name, "mood");
 	assert_string_equal(s->statements[2]->name, "My\x1fKind");
+	assert_string_equal(s->statements[3]->kind, "domain");
+	assert_string_equal(s->statements[3]->name, "audit\x1fsize");
 	dbt_schema_free(s);
 }
 
@@ -3262,7 +3265,7 @@ int main(void)
 		T(keywords_are_read_in_any_case),
 		T(unquoted_names_fold_to_lower_case),
 		T(tables_of_other_schemas_keep_their_schema),
-		T(types_of_other_schemas_are_kept_qualified),
+		T(enums_and_domains_of_other_schemas_are_kept_qualified),
 		T(one_name_in_two_schemas_is_two_tables),
 		T(quoted_names_keep_case_and_are_marked),
 		T(quoted_names_hold_quotes_reserved_words_and_utf8),
