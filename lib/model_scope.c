@@ -164,6 +164,10 @@ int dbt_model_scope(dbt_schema *model, dbt_schema *db, const dbt_conn *conn,
 		if (outside(&s, db->tables[i]->name))
 			dbt_schema_remove_table(db, db->tables[i--]);
 	for (i = 0; i < db->nobjects; i++) {
+		if (db->objects[i]->table && outside(&s, db->objects[i]->table)) {
+			dbt_schema_remove_object(db, db->objects[i--]);
+			continue;
+		}
 		if (db->objects[i]->kind != DBT_OBJ_ENUM && db->objects[i]->kind != DBT_OBJ_DOMAIN)
 			continue;
 		if ((rc = outside_sql(&s, db->objects[i]->name)) < 0)

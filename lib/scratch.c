@@ -1248,8 +1248,9 @@ static int unflatten_constraints(char **str, const struct scratch *s)
 
 /*
  * The error for an object on a table of another schema than the managed
- * one (a trigger, policy, comment ...), whose reflection reads the
- * managed schema's only: at the first statement of its kind that names
+ * one (a trigger, comment ...; not row level security or a policy, which
+ * reflection reads there too), whose reflection reads the managed
+ * schema's only: at the first statement of its kind that names
  * it.
  */
 static int on_other_schema(const dbt_schema *model, const dbt_object *o, const struct scratch *s)
@@ -1300,7 +1301,8 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 			for (k = 0; k < o->ndeps && rc == 0; k++)
 				rc = unscratch(&o->deps[k], s);
 		}
-		if (rc == 0 && o->table && strchr(o->table, DBT_QUALIFIER)) {
+		if (rc == 0 && o->table && strchr(o->table, DBT_QUALIFIER) &&
+		    o->kind != DBT_OBJ_POLICY && o->kind != DBT_OBJ_RLS) {
 			rc = on_other_schema(model, o, s);
 			break;
 		}
