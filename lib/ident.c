@@ -50,6 +50,20 @@ int dbt_ident_qualify_like(char **name, const char *like)
 	return 0;
 }
 
+size_t dbt_ident_sql_qualifier(const char *name)
+{
+	const char *p;
+	int quoted = 0;
+
+	for (p = name; *p; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '.' && !quoted)
+			return (size_t)(p - name);
+	}
+	return 0;
+}
+
 int dbt_ident_is_plain(const char *name)
 {
 	const char *p;

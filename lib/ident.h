@@ -35,6 +35,11 @@ int dbt_ident_is_qualified(const char *name);
  * (`*name` unchanged).  The one function here that allocates. */
 int dbt_ident_qualify_like(char **name, const char *like);
 
+/* The length of the schema part of `name` written as SQL ("s".name,
+ * s.name: before the first '.' outside double quotes), as an object of
+ * another schema (a type, a domain) is named; 0 when unqualified. */
+size_t dbt_ident_sql_qualifier(const char *name);
+
 /* `c` with A-Z lowered; every other byte (UTF-8 included) as it is.
  * Inline: it is asked of every byte of every name compared or folded. */
 static inline int dbt_ascii_lower(int c)

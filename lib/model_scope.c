@@ -11,6 +11,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "ident.h"
+#include "lex.h"
 #include "model.h"
 #include "schema.h"
 
@@ -87,6 +88,29 @@ static int outside(const struct schemas *s, const char *name)
 	return sep && !schemas_has(s, name, (size_t)(sep - name));
 }
 
+/* 1 when `name`, written as SQL (an enum's: s.name, "s".name), is
+ * qualified by a schema that is not in `s`; DBT_ERROR when out of
+ * memory. */
+static int outside_sql(const struct schemas *s, const char *name)
+{
+	size_t n = dbt_ident_sql_qualifier(name);
+	dbt_lexer lx;
+	dbt_token tok;
+	char *schema;
+	int rc;
+
+	if (!n)
+		return 0;
+	dbt_lex_init(&lx, name, n);
+	if (dbt_lex_next(&lx, &tok) != 0)
+		return 0;
+	if (!(schema = dbt_token_name(name, &tok)))
+		return dbt_error_oom();
+	rc = !schemas_has(s, schema, strlen(schema));
+	free(schema);
+	return rc;
+}
+
 int dbt_model_scope(dbt_schema *model, dbt_schema *db, const dbt_conn *conn,
 		    const char *schema_name)
 {
@@ -125,6 +149,8 @@ int dbt_model_scope(dbt_schema *model, dbt_schema *db, const dbt_conn *conn,
 		if (!strcmp(st->kind, "schema") && st->name) {
 			creates = 1;
 			rc = schemas_add(&s, st->name, 1);
+		} else if ((!strcmp(st->kind, "type") || !strcmp(st->kind, "domain")) && st->name) {
+			rc = schemas_add(&s, st->name, 0);
 		}
 	}
 	/* A model that creates schemas manages them all: the tables of one
@@ -137,6 +163,20 @@ int dbt_model_scope(dbt_schema *model, dbt_schema *db, const dbt_conn *conn,
 	for (i = 0; i < db->ntables; i++)
 		if (outside(&s, db->tables[i]->name))
 			dbt_schema_remove_table(db, db->tables[i--]);
+	for (i = 0; i < db->nobjects; i++) {
+		if (db->objects[i]->table && outside(&s, db->objects[i]->table)) {
+			dbt_schema_remove_object(db, db->objects[i--]);
+			continue;
+		}
+		if (db->objects[i]->kind != DBT_OBJ_ENUM && db->objects[i]->kind != DBT_OBJ_DOMAIN)
+			continue;
+		if ((rc = outside_sql(&s, db->objects[i]->name)) < 0)
+			break;
+		if (rc) {
+			rc = 0;
+			dbt_schema_remove_object(db, db->objects[i--]);
+		}
+	}
 cleanup:
 	schemas_release(&s);
 	return rc;

@@ -628,9 +628,21 @@ int keep_statement(struct parser *p, const dbt_token *first, const char *kind, c
 
 /* Keeps the statement begun at `first`, whose object name (maybe
  * qualified, maybe with a signature after it) is the current token. */
+/* 1 when AS ENUM follows: the type named before is an enum. */
+static int is_enum(const struct parser *p)
+{
+	dbt_token la;
+
+	if (!is(p, "as"))
+		return 0;
+	peek(p, &la);
+	return dbt_token_is(p->text, &la, "enum");
+}
+
 static int keep_named(struct parser *p, const dbt_token *first, const char *kind)
 {
 	struct name n = {NULL, 0, 0, 0};
+	dbt_cursor save;
 	int rc;
 
 	if (is(p, "if")) {
@@ -638,8 +650,19 @@ static int keep_named(struct parser *p, const dbt_token *first, const char *kind
 		    (rc = expect(p, "exists", "EXISTS")) < 0)
 			return rc;
 	}
-	if ((rc = parse_managed_name(p, &n, "a name")) < 0)
+	save = p->cur;
+	/* An enum or a domain may be another schema's, which the scratch
+	 * builds flat (scratch.c); the other kinds are the managed
+	 * schema's. */
+	if ((rc = strcmp(kind, "type") && strcmp(kind, "domain")
+			  ? parse_managed_name(p, &n, "a name")
+			  : parse_object_name(p, &n, "a name")) < 0)
 		return rc;
+	if (strchr(n.s, DBT_QUALIFIER) && !strcmp(kind, "type") && !is_enum(p)) {
+		name_release(&n);
+		p->cur = save;
+		return parse_managed_name(p, &n, "a name");
+	}
 	rc = keep_statement(p, first, kind, n.s, NULL);
 	name_release(&n);
 	return rc;

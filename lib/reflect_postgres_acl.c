@@ -143,42 +143,69 @@
 	OWN_TABLES " AND NOT " IN_EXTENSION("pg_class", c ".oid")
 /* clang-format on */
 
+/* The schemas other than $1 whose tables a model may hold: the user's
+ * (not public, pg_*, information_schema, a scratch schema or an
+ * extension's). */
+/* clang-format off */
+#define OTHER_NSPS                                                                          \
+	"(SELECT o.oid FROM pg_catalog.pg_namespace o WHERE o.nspname !~ '^pg_' "           \
+	"AND o.nspname NOT IN ('information_schema', 'public') AND o.nspname <> $1 "       \
+	"AND pg_catalog.left(o.nspname, 15) <> 'dbtool_scratch_' "                         \
+	"AND NOT " IN_EXTENSION("pg_namespace", "o.oid") ")"
+/* clang-format on */
+
+/* A table of another schema: its name as SQL writes it, and as the schema
+ * holds it (ident.h's DBT_QUALIFIER). */
+#define OTHER_SCHEMA \
+	"(SELECT o.nspname FROM pg_catalog.pg_namespace o WHERE o.oid = c.relnamespace)"
+#define OTHER_TABLE_SQL "pg_catalog.format('%I.%I', " OTHER_SCHEMA ", c.relname)"
+#define OTHER_TABLE_HELD OTHER_SCHEMA " || pg_catalog.chr(31) || c.relname"
+
+/* clang-format off */
+#define RLS_SELECT(name, table, where)                                                      \
+	"SELECT " name ", " table ", c.relrowsecurity, "                                    \
+	"c.relforcerowsecurity FROM pg_catalog.pg_class c "                                 \
+	"WHERE c.relnamespace " where " AND " MODEL_TABLE("c") " "                          \
+	"AND (c.relrowsecurity OR c.relforcerowsecurity) "                                  \
+	"ORDER BY " name " COLLATE \"C\""
+/* clang-format on */
+
 static const char rls_sql[] =
-	"SELECT pg_catalog.format('%I', c.relname), c.relname, c.relrowsecurity, "
-	"c.relforcerowsecurity FROM pg_catalog.pg_class c "
-	"WHERE c.relnamespace = " NSP
-	" AND " MODEL_TABLE("c") " "
-				 "AND (c.relrowsecurity OR c.relforcerowsecurity) "
-				 "ORDER BY pg_catalog.format('%I', c.relname) COLLATE \"C\"";
+	RLS_SELECT("pg_catalog.format('%I', c.relname)", "c.relname", "= " NSP);
+
+/* Row level security of the tables of the other schemas (OTHER_NSPS). */
+static const char other_rls_sql[] = RLS_SELECT(OTHER_TABLE_SQL, OTHER_TABLE_HELD, "IN " OTHER_NSPS);
 
 /* Deps are "<bytes>:<dep>" one after another, which no name can upset. */
+/* clang-format off */
+#define POLICY_SELECT(name, table, where)                                                   \
+	"SELECT " name ", " table ", "                                                      \
+	"CASE WHEN p.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END, "              \
+	"CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' " \
+	"WHEN 'd' THEN 'DELETE' ELSE 'ALL' END, "                                           \
+	"(SELECT pg_catalog.string_agg(x.n, ', ' ORDER BY x.n COLLATE \"C\") FROM ("        \
+	"SELECT CASE WHEN pr.oid = 0 THEN 'PUBLIC' ELSE pg_catalog.format('%I', ro.rolname) END " \
+	"AS n FROM pg_catalog.unnest(p.polroles) AS pr(oid) "                               \
+	"LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = pr.oid) x), "                         \
+	"pg_catalog.pg_get_expr(p.polqual, p.polrelid, true), "                             \
+	"pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true), "                        \
+	"(SELECT pg_catalog.string_agg(pg_catalog.octet_length(x.dep)::pg_catalog.text "    \
+	"|| ':' || x.dep, '' ORDER BY x.dep COLLATE \"C\") FROM (SELECT DISTINCT "          \
+	DEP_OF("d.refclassid", "d.refobjid") " AS dep FROM pg_catalog.pg_depend d "         \
+	"WHERE d.classid = " CATALOG("pg_policy") " AND d.objid = p.oid "                   \
+	"AND d.deptype IN ('n', 'a')) x WHERE x.dep IS NOT NULL) "                          \
+	"FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid "     \
+	"WHERE c.relnamespace " where " AND " MODEL_TABLE("c") " "                          \
+	"ORDER BY " name " COLLATE \"C\""
+/* clang-format on */
+
 static const char policies_sql[] =
-	"SELECT pg_catalog.format('%I ON %I', p.polname, c.relname), c.relname, "
-	"CASE WHEN p.polpermissive THEN 'PERMISSIVE' ELSE 'RESTRICTIVE' END, "
-	"CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' "
-	"WHEN 'd' THEN 'DELETE' ELSE 'ALL' END, "
-	"(SELECT pg_catalog.string_agg(x.n, ', ' ORDER BY x.n COLLATE \"C\") FROM ("
-	"SELECT CASE WHEN pr.oid = 0 THEN 'PUBLIC' ELSE pg_catalog.format('%I', ro.rolname) END "
-	"AS n FROM pg_catalog.unnest(p.polroles) AS pr(oid) "
-	"LEFT JOIN pg_catalog.pg_roles ro ON ro.oid = pr.oid) x), "
-	"pg_catalog.pg_get_expr(p.polqual, p.polrelid, true), "
-	"pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid, true), "
-	"(SELECT pg_catalog.string_agg(pg_catalog.octet_length(x.dep)::pg_catalog.text "
-	"|| ':' || x.dep, '' ORDER BY x.dep COLLATE \"C\") FROM (SELECT DISTINCT " DEP_OF(
-		"d.refclassid",
-		"d.refobjid") " AS dep FROM pg_catalog.pg_depend d "
-			      "WHERE d.classid = " CATALOG(
-				      "pg_policy") " AND d.objid = p.oid "
-						   "AND d.deptype IN ('n', 'a')) x WHERE x.dep IS "
-						   "NOT NULL) "
-						   "FROM pg_catalog.pg_policy p JOIN "
-						   "pg_catalog.pg_class c ON c.oid = p.polrelid "
-						   "WHERE c.relnamespace = " NSP
-						   " AND " MODEL_TABLE(
-							   "c") " "
-								"ORDER BY pg_catalog.format('%I ON "
-								"%I', p.polname, c.relname) "
-								"COLLATE \"C\"";
+	POLICY_SELECT("pg_catalog.format('%I ON %I', p.polname, c.relname)", "c.relname", "= " NSP);
+
+/* The policies of the tables of the other schemas (OTHER_NSPS). */
+static const char other_policies_sql[] =
+	POLICY_SELECT("pg_catalog.format('%I ON ', p.polname) || " OTHER_TABLE_SQL,
+		      OTHER_TABLE_HELD, "IN " OTHER_NSPS);
 
 /* Columns: the name after COMMENT ON, the table it is on (or NULL), the
  * text, the dependency, and the schema's plain name for a comment on
@@ -596,13 +623,13 @@ static int schema_kept(dbt_pg_objects *r, const char *name)
 
 /* -------------------------------------------------------------- readers */
 
-static int read_rls(dbt_pg_objects *r)
+static int read_rls(dbt_pg_objects *r, const char *sql)
 {
 	dbt_buf create = DBT_BUF_INIT, drop = DBT_BUF_INIT, replace = DBT_BUF_INIT;
 	PGresult *res;
 	int rc, i;
 
-	if ((rc = dbt_pg_objects_query(&res, r, rls_sql)) < 0)
+	if ((rc = dbt_pg_objects_query(&res, r, sql)) < 0)
 		return rc;
 	for (i = 0; i < PQntuples(res); i++) {
 		const char *name = PQgetvalue(res, i, 0), *table = PQgetvalue(res, i, 1);
@@ -637,14 +664,14 @@ static int read_rls(dbt_pg_objects *r)
 	return rc;
 }
 
-static int read_policies(dbt_pg_objects *r)
+static int read_policies(dbt_pg_objects *r, const char *sql)
 {
 	dbt_buf def = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
 	dbt_object *obj;
 	PGresult *res;
 	int rc, i;
 
-	if ((rc = dbt_pg_objects_query(&res, r, policies_sql)) < 0)
+	if ((rc = dbt_pg_objects_query(&res, r, sql)) < 0)
 		return rc;
 	for (i = 0; i < PQntuples(res); i++) {
 		const char *name = PQgetvalue(res, i, 0), *table = PQgetvalue(res, i, 1);
@@ -814,8 +841,14 @@ int dbt_pg_reflect_acl(dbt_pg_objects *r)
 	int rc;
 
 	/* A kind found absent costs no query (reflect_postgres_objects.h). */
-	if ((!(r->absent & DBT_PG_RLS) && (rc = read_rls(r)) < 0) ||
-	    (!(r->absent & DBT_PG_POLICIES) && (rc = read_policies(r)) < 0) ||
+	if ((!(r->absent & DBT_PG_RLS) && (rc = read_rls(r, rls_sql)) < 0) ||
+	    (!(r->absent & DBT_PG_POLICIES) && (rc = read_policies(r, policies_sql)) < 0) ||
+	    /* Those of the other schemas' tables, when the model holds
+	     * them: the census counts the managed schema's tables only, but
+	     * its DBT_PG_TYPES is clear whenever another schema exists. */
+	    (r->conn->all_schemas && !(r->absent & DBT_PG_TYPES) &&
+	     ((rc = read_rls(r, other_rls_sql)) < 0 ||
+	      (rc = read_policies(r, other_policies_sql)) < 0)) ||
 	    (!(r->absent & DBT_PG_COMMENTS) && (rc = read_comments(r)) < 0) ||
 	    (!(r->absent & DBT_PG_GRANTS) && (rc = read_grants(r)) < 0))
 		return rc;

@@ -550,6 +550,21 @@ int dbt_object_add_dep(dbt_object *obj, const char *dep)
 	return 0;
 }
 
+int dbt_object_add_schema_dep(dbt_object *obj)
+{
+	size_t n = dbt_ident_sql_qualifier(obj->name);
+	dbt_buf dep = DBT_BUF_INIT;
+	int rc;
+
+	if (!n)
+		return 0;
+	dbt_buf_puts(&dep, "schema ");
+	dbt_buf_put(&dep, obj->name, n);
+	rc = dep.oom ? dbt_error_oom() : dbt_object_add_dep(obj, dbt_buf_str(&dep));
+	dbt_buf_release(&dep);
+	return rc;
+}
+
 void dbt_schema_remove_object(dbt_schema *schema, dbt_object *obj)
 {
 	size_t i;

@@ -532,6 +532,11 @@ int dbt_schema_add_object(dbt_object **out, dbt_schema *schema, dbt_object_kind 
  * unless it is there already. */
 int dbt_object_add_dep(dbt_object *obj, const char *dep);
 
+/* Adds "schema S" to what `obj` depends on when its name is another
+ * schema's, written as SQL (S.NAME, ident.h's dbt_ident_sql_qualifier):
+ * it is made after that schema and dropped before it. */
+int dbt_object_add_schema_dep(dbt_object *obj);
+
 /* Removes and frees `obj`, one of the schema's objects. */
 void dbt_schema_remove_object(dbt_schema *schema, dbt_object *obj);
 

@@ -503,6 +503,32 @@ static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want)
 	}
 }
 
+static int unflatten(char **str, const struct scratch *s);
+
+/* The reflected scratch's columns and checks named the types of other
+ * schemas that it held flat (an enum of another schema): they get their
+ * qualified names back, as the live database reads them. */
+static int unflatten_types(dbt_schema *reflected, const struct scratch *s)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < reflected->ntables && rc == 0; i++) {
+		dbt_table *t = reflected->tables[i];
+
+		for (k = 0; k < t->ncolumns && rc == 0; k++) {
+			dbt_column *c = t->columns[k];
+
+			if ((rc = unflatten(&c->type.text, s)) == 0 &&
+			    (rc = unflatten(&c->default_expr, s)) == 0)
+				rc = unflatten(&c->generated_expr, s);
+		}
+		for (k = 0; k < t->nchecks && rc == 0; k++)
+			rc = unflatten(&t->checks[k]->expr, s);
+	}
+	return rc;
+}
+
 int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *conn,
 			  const dbt_schema *db, const char *model_path, const char *schema_name)
 {
@@ -535,7 +561,8 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 		goto cleanup;
 	}
 	dbt_scratch_finish(&s);
-	adopt(model, reflected, want);
+	if ((rc = unflatten_types(reflected, &s)) == 0)
+		adopt(model, reflected, want);
 cleanup:
 	dbt_schema_free(reflected);
 	free(want);
@@ -718,7 +745,8 @@ cleanup:
 	return rc;
 }
 
-/* 1 when one of the model's tables is in schema `name`. */
+/* 1 when one of the model's tables, enums or domains is in schema
+ * `name`. */
 static int model_has_schema(const dbt_schema *model, const char *name)
 {
 	size_t i, n = strlen(name);
@@ -727,6 +755,15 @@ static int model_has_schema(const dbt_schema *model, const char *name)
 		const char *t = model->tables[i]->name;
 
 		if (!strncmp(t, name, n) && t[n] == DBT_QUALIFIER)
+			return 1;
+	}
+	/* An enum or domain of that schema, which the scratch builds flat
+	 * too. */
+	for (i = 0; model && i < model->nstatements; i++) {
+		const dbt_statement *st = model->statements[i];
+
+		if (st->name && (!strcmp(st->kind, "type") || !strcmp(st->kind, "domain")) &&
+		    !strncmp(st->name, name, n) && st->name[n] == DBT_QUALIFIER)
 			return 1;
 	}
 	return 0;
@@ -1172,9 +1209,53 @@ static int unflatten(char **str, const struct scratch *s)
 }
 
 /*
+ * Replaces, in `*str` (a domain's definition or statements), each
+ * "CONSTRAINT <flat name>" by the name alone: PostgreSQL names a check
+ * it was not given a name for after its domain, which the scratch holds
+ * flat ("S\x1fD_check"), and after the domain's own name in its schema
+ * (D_check).
+ */
+static int unflatten_constraints(char **str, const struct scratch *s)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
+	static const char word[] = "CONSTRAINT \"";
+	dbt_buf b = DBT_BUF_INIT, part = DBT_BUF_INIT;
+	const char *p, *hit, *sep, *close;
+
+	if (!*str || !d || !strchr(*str, DBT_QUALIFIER))
+		return 0;
+	for (p = *str; (hit = strstr(p, word)); p = close + 1) {
+		const char *open = hit + sizeof(word) - 1;
+
+		for (close = open; *close && *close != '"'; close++)
+			;
+		sep = memchr(open, DBT_QUALIFIER, (size_t)(close - open));
+		if (!*close || !sep) {
+			dbt_buf_put(&b, p, (size_t)(open - p));
+			close = open - 1;
+			continue;
+		}
+		dbt_buf_put(&b, p, (size_t)(open - 1 - p));
+		dbt_buf_clear(&part);
+		dbt_buf_put(&part, sep + 1, (size_t)(close - sep - 1));
+		d->quote_ident(&b, dbt_buf_str(&part));
+	}
+	dbt_buf_puts(&b, p);
+	dbt_buf_release(&part);
+	if (b.oom || part.oom) {
+		dbt_buf_release(&b);
+		return dbt_error_oom();
+	}
+	free(*str);
+	*str = dbt_buf_detach(&b);
+	return *str ? 0 : dbt_error_oom();
+}
+
+/*
  * The error for an object on a table of another schema than the managed
- * one (a trigger, policy, comment ...), whose reflection reads the
- * managed schema's only: at the first statement of its kind that names
+ * one (a trigger, comment ...; not row level security or a policy, which
+ * reflection reads there too), whose reflection reads the managed
+ * schema's only: at the first statement of its kind that names
  * it.
  */
 static int on_other_schema(const dbt_schema *model, const dbt_object *o, const struct scratch *s)
@@ -1225,17 +1306,25 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 			for (k = 0; k < o->ndeps && rc == 0; k++)
 				rc = unscratch(&o->deps[k], s);
 		}
-		if (rc == 0 && o->table && strchr(o->table, DBT_QUALIFIER)) {
+		if (rc == 0 && o->table && strchr(o->table, DBT_QUALIFIER) &&
+		    o->kind != DBT_OBJ_POLICY && o->kind != DBT_OBJ_RLS) {
 			rc = on_other_schema(model, o, s);
 			break;
 		}
+		if (rc == 0 && s->model && o->kind == DBT_OBJ_DOMAIN &&
+		    ((rc = unflatten_constraints(&o->definition, s)) < 0 ||
+		     (rc = unflatten_constraints(&o->create_sql, s)) < 0 ||
+		     (rc = unflatten_constraints(&o->drop_sql, s)) < 0))
+			break;
 		if (rc == 0 && s->model) {
 			if ((rc = unflatten(&o->name, s)) < 0 ||
 			    (rc = unflatten(&o->table, s)) < 0 ||
 			    (rc = unflatten(&o->definition, s)) < 0 ||
 			    (rc = unflatten(&o->create_sql, s)) < 0 ||
 			    (rc = unflatten(&o->drop_sql, s)) < 0 ||
-			    (rc = unflatten(&o->replace_sql, s)) < 0)
+			    (rc = unflatten(&o->replace_sql, s)) < 0 ||
+			    ((o->kind == DBT_OBJ_ENUM || o->kind == DBT_OBJ_DOMAIN) &&
+			     (rc = dbt_object_add_schema_dep(o)) < 0))
 				break;
 		}
 		for (k = 0; k < model->nstatements; k++) {

@@ -138,6 +138,15 @@ static void test_qualified_names_are_written_schema_dot_name_quoted(void **state
 	free(name);
 }
 
+static void test_sql_qualifier_is_the_part_before_a_dot_outside_quotes(void **state)
+{
+	(void)state;
+	assert_int_equal(dbt_ident_sql_qualifier("mood"), 0);
+	assert_int_equal(dbt_ident_sql_qualifier("\"a.b\""), 0);
+	assert_int_equal(dbt_ident_sql_qualifier("app.mood"), 3);
+	assert_int_equal(dbt_ident_sql_qualifier("\"My.\"\"S\".\"x.y\""), 8);
+}
+
 static void test_literal_doubles_single_quotes_and_keeps_backslashes(void **state)
 {
 	(void)state;
@@ -153,6 +162,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ascii_lower_folds_only_ascii_capitals),
 		cmocka_unit_test(test_qualified_names_are_written_schema_dot_name_quoted),
+		cmocka_unit_test(test_sql_qualifier_is_the_part_before_a_dot_outside_quotes),
 		cmocka_unit_test(test_name_casecmp_ignores_ascii_case_only),
 		cmocka_unit_test(test_name_casecmp_orders_by_lowered_bytes),
 		cmocka_unit_test(test_plain_names_are_lower_case_words),

@@ -461,6 +461,25 @@ static void tables_of_other_schemas_keep_their_schema(void **state)
 	dbt_schema_free(s);
 }
 
+static void enums_and_domains_of_other_schemas_are_kept_qualified(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TYPE audit.mood AS ENUM ('a');\n"
+		     "CREATE TYPE public.mood AS ENUM ('b');\n"
+		     "CREATE TYPE \"My\".\"Kind\" AS ENUM ('c');\n"
+		     "CREATE DOMAIN audit.size AS int CHECK (VALUE > 0)");
+	assert_int_equal(s->nstatements, 4);
+	assert_string_equal(s->statements[0]->kind, "type");
+	assert_string_equal(s->statements[0]->name, "audit\x1fmood");
+	assert_string_equal(s->statements[1]->name, "mood");
+	assert_string_equal(s->statements[2]->name, "My\x1fKind");
+	assert_string_equal(s->statements[3]->kind, "domain");
+	assert_string_equal(s->statements[3]->name, "audit\x1fsize");
+	dbt_schema_free(s);
+}
+
 static void one_name_in_two_schemas_is_two_tables(void **state)
 {
 	dbt_schema *s;
@@ -1549,6 +1568,9 @@ BAD(table_option_twice, "CREATE TABLE t (a INT) STRICT, STRICT;",
     "schema.sql:1:32: table 't' is STRICT twice")
 BAD(table_needs_a_name, "CREATE TABLE (a INT)", "schema.sql:1:14: expected a table name, found '('")
 BAD(objects_of_other_schemas_are_unsupported, "CREATE VIEW audit.v AS SELECT 1",
+    "schema.sql:1:13: schema 'audit' is not supported here (the model holds only tables and "
+    "indexes of schemas other than the managed one)")
+BAD(composite_types_of_other_schemas_are_unsupported, "CREATE TYPE audit.pair AS (a int)",
     "schema.sql:1:13: schema 'audit' is not supported here (the model holds only tables and "
     "indexes of schemas other than the managed one)")
 BAD(sequences_of_other_schemas_are_unsupported, "CREATE SEQUENCE audit.s",
@@ -3372,6 +3394,7 @@ int main(void)
 		T(keywords_are_read_in_any_case),
 		T(unquoted_names_fold_to_lower_case),
 		T(tables_of_other_schemas_keep_their_schema),
+		T(enums_and_domains_of_other_schemas_are_kept_qualified),
 		T(one_name_in_two_schemas_is_two_tables),
 		T(quoted_names_keep_case_and_are_marked),
 		T(quoted_names_hold_quotes_reserved_words_and_utf8),
@@ -3478,6 +3501,7 @@ int main(void)
 		T(table_option_twice),
 		T(table_needs_a_name),
 		T(objects_of_other_schemas_are_unsupported),
+		T(composite_types_of_other_schemas_are_unsupported),
 		T(sequences_of_other_schemas_are_unsupported),
 		T(a_name_holding_the_qualifier_byte_is_refused),
 		T(if_not_exists_must_be_complete),

@@ -935,6 +935,50 @@ static void other_schemas_are_read_qualified_when_asked(void **state)
 	dbt_schema_free(s);
 }
 
+static void enums_and_domains_of_other_schemas_are_read_qualified_when_asked(void **state)
+{
+	struct fixture *f = *state;
+	const dbt_object *o;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE SCHEMA app;\n"
+		   "CREATE SCHEMA \"Sales\";\n"
+		   "CREATE TYPE mood AS ENUM ('x');\n"
+		   "CREATE TYPE app.mood AS ENUM ('a', 'b');\n"
+		   "CREATE TYPE \"Sales\".\"State\" AS ENUM ();\n"
+		   "CREATE DOMAIN app.size AS integer NOT NULL CHECK (VALUE > 0);\n"
+		   "CREATE TABLE app.t (m app.mood, s \"Sales\".\"State\", z app.size);\n");
+	s = reflect_ok(f, NULL);
+	assert_null(dbt_schema_find_object(s, DBT_OBJ_ENUM, "app.mood"));
+	assert_null(dbt_schema_find_object(s, DBT_OBJ_DOMAIN, "app.size"));
+	dbt_schema_free(s);
+	f->conn->all_schemas = 1;
+	s = reflect_ok(f, NULL);
+	f->conn->all_schemas = 0;
+	o = dbt_schema_find_object(s, DBT_OBJ_ENUM, "mood");
+	assert_non_null(o);
+	assert_string_equal(o->definition, "ENUM ('x')");
+	o = dbt_schema_find_object(s, DBT_OBJ_ENUM, "app.mood");
+	assert_non_null(o);
+	assert_string_equal(o->definition, "ENUM ('a', 'b')");
+	assert_string_equal(o->create_sql, "CREATE TYPE app.mood AS ENUM ('a', 'b');");
+	assert_int_equal(o->ndeps, 1);
+	assert_string_equal(o->deps[0], "schema app");
+	o = dbt_schema_find_object(s, DBT_OBJ_ENUM, "\"Sales\".\"State\"");
+	assert_non_null(o);
+	assert_string_equal(o->definition, "ENUM ()");
+	assert_string_equal(o->deps[0], "schema \"Sales\"");
+	o = dbt_schema_find_object(s, DBT_OBJ_DOMAIN, "app.size");
+	assert_non_null(o);
+	assert_string_equal(o->definition,
+			    "integer NOT NULL CONSTRAINT size_check CHECK (VALUE > 0)");
+	assert_string_equal(o->deps[0], "schema app");
+	assert_string_equal(column_of(s, "app\x1ft", "z")->type.text, "app.size");
+	assert_string_equal(column_of(s, "app\x1ft", "m")->type.text, "app.mood");
+	assert_string_equal(column_of(s, "app\x1ft", "s")->type.text, "\"Sales\".\"State\"");
+	dbt_schema_free(s);
+}
+
 static void version_table_is_left_out(void **state)
 {
 	struct fixture *f = *state;
@@ -1471,6 +1515,7 @@ int main(void)
 		T(tables_of_other_schemas_are_left_out),
 		T(named_schema_is_reflected),
 		T(other_schemas_are_read_qualified_when_asked),
+		T(enums_and_domains_of_other_schemas_are_read_qualified_when_asked),
 		T(version_table_is_left_out),
 		T(views_and_sequences_are_left_out),
 		T(empty_schema_has_no_tables),

@@ -832,6 +832,41 @@ static void objects_of_other_schemas_are_left_out(void **state)
 	dbt_schema_free(s);
 }
 
+static void policies_of_other_schemas_tables_are_read_qualified_when_asked(void **state)
+{
+	struct fixture *f = *state;
+	const dbt_object *o;
+	dbt_schema *s;
+
+	exec_in(f, "app", 1,
+		"CREATE TABLE orders (id integer);\n"
+		"ALTER TABLE orders ENABLE ROW LEVEL SECURITY;\n"
+		"CREATE POLICY big ON orders USING (id > 1);\n");
+	exec_in(f, "public", 0,
+		"CREATE TABLE orders (id integer);\n"
+		"CREATE POLICY big ON orders USING (id > 2);\n");
+	s = reflect_ok(f, NULL);
+	assert_int_equal(count(s, DBT_OBJ_POLICY), 1);
+	assert_int_equal(count(s, DBT_OBJ_RLS), 0);
+	dbt_schema_free(s);
+	f->conn->all_schemas = 1;
+	s = reflect_ok(f, NULL);
+	f->conn->all_schemas = 0;
+	assert_int_equal(count(s, DBT_OBJ_POLICY), 2);
+	assert_field(f, object(f, s, DBT_OBJ_POLICY, "big ON orders")->definition,
+		     "AS PERMISSIVE FOR ALL TO PUBLIC USING (id > 2)");
+	o = object(f, s, DBT_OBJ_POLICY, "big ON app.orders");
+	assert_field(f, o->definition, "AS PERMISSIVE FOR ALL TO PUBLIC USING (id > 1)");
+	assert_field(f, o->table, "app\x1forders");
+	assert_field(f, o->create_sql,
+		     "CREATE POLICY big ON app.orders AS PERMISSIVE FOR ALL TO PUBLIC USING (id > "
+		     "1);");
+	o = object(f, s, DBT_OBJ_RLS, "app.orders");
+	assert_field(f, o->definition, "ENABLE");
+	assert_field(f, o->table, "app\x1forders");
+	dbt_schema_free(s);
+}
+
 /* Reads this reader's objects of "app" into `s` the way
  * dbt_postgres_reflect runs it: in a transaction, with search_path on
  * the schema. */
@@ -963,6 +998,7 @@ int main(void)
 		T(replace_sql_turns_other_definitions_into_these),
 		T(extension_objects_and_dbtool_tables_are_left_out),
 		T(objects_of_other_schemas_are_left_out),
+		T(policies_of_other_schemas_tables_are_read_qualified_when_asked),
 		T(other_schemas_comments_and_grants_follow_the_schema_reader),
 		T(failed_query_is_a_database_error_naming_the_schema),
 		T(query_count_does_not_grow_with_objects),

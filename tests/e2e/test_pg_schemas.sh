@@ -12,6 +12,8 @@
 # - `drop-all` drops the managed schema's tables and leaves the other
 #   schemas' tables and rows (a foreign key from one of those into the
 #   managed schema stops it, nothing dropped);
+# - an enum of another schema is inspected, compared and changed qualified,
+#   beside one of the same name in public;
 # - a qualifier other than the managed schema's is refused at its place on
 #   SQLite, as before.
 #
@@ -121,6 +123,40 @@ PG_DATABASES+=("$scratch_name")
 expect_ok dbtool check --roundtrip --scratch-url "$scratch_url"
 expect_stderr_contains "the head equals the model"
 expect_eq "$(psql "$scratch_url" -X -At -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'app'" </dev/null)" 0 "the round trip leaves no schema behind"
+
+# ------------------------------------------------ enums of other schemas
+
+# An enum of another schema, used by a table there and one of public:
+# inspect writes it qualified, and a value added to it is an ADD VALUE on
+# that schema's enum that the downgrade takes back, rows kept.
+setup_db postgres
+expect_ok dbtool init
+run_sql 'CREATE SCHEMA app;
+CREATE TYPE app.mood AS ENUM ('"'"'calm'"'"', '"'"'glad'"'"');
+CREATE TYPE mood AS ENUM ('"'"'calm'"'"');
+CREATE TABLE app.people (id integer PRIMARY KEY, mood app.mood NOT NULL DEFAULT '"'"'calm'"'"');
+CREATE TABLE notes (id integer PRIMARY KEY, mood app.mood);
+INSERT INTO app.people VALUES (1, '"'"'glad'"'"');
+INSERT INTO notes VALUES (1, '"'"'calm'"'"');'
+expect_ok dbtool inspect
+expect_stdout_contains "CREATE TYPE app.mood AS ENUM ('calm', 'glad');"
+expect_stdout_contains "CREATE TYPE mood AS ENUM ('calm');"
+expect_stdout_contains 'mood app.mood NOT NULL DEFAULT '"'"'calm'"'"
+cp "$OUT" schema.sql
+expect_ok dbtool check
+expect_stdout_eq ""
+sed -i "s/ENUM ('calm', 'glad')/ENUM ('calm', 'glad', 'sad')/" schema.sql
+expect_fail 1 dbtool check
+expect_stdout_contains 'app.mood'
+expect_ok dbtool migrate -m sad
+expect_eq "$(grep -c "ALTER TYPE app.mood ADD VALUE" migrations/versions/*_sad.sql)" 1 "the value is added to the other schema's enum"
+expect_ok dbtool upgrade
+expect_ok dbtool check
+expect_stdout_eq ""
+expect_eq "$(sql_value "SELECT count(*) FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid WHERE t.typname = 'mood' AND t.typnamespace = 'public'::regnamespace")" 1 "public's enum of the same name is left as it is"
+expect_ok dbtool downgrade -1
+expect_eq "$(sql_value "SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = 'app.mood'::regtype")" "calm,glad" "downgrade takes the value back"
+expect_eq "$(sql_value 'SELECT p.mood, n.mood FROM app.people p, notes n')" "glad|calm" "the rows are kept"
 
 # ------------------------------------------------ SQLite refuses other schemas
 

@@ -1,0 +1,1 @@
+SELECT id, state::text FROM shop.orders ORDER BY id

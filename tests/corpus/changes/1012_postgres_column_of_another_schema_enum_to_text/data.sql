@@ -1,0 +1,1 @@
+INSERT INTO alerts (id, level) VALUES (1, 'low'), (2, 'high'), (3, NULL);

@@ -1,0 +1,1 @@
+SELECT id, level::text FROM alerts ORDER BY id

@@ -1,0 +1,1 @@
+SELECT id FROM notes ORDER BY id

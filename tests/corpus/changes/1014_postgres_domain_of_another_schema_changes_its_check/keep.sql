@@ -1,0 +1,1 @@
+SELECT id, total, raw FROM payments ORDER BY id

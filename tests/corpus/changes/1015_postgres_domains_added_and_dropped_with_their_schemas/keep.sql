@@ -1,0 +1,1 @@
+SELECT id FROM items ORDER BY id

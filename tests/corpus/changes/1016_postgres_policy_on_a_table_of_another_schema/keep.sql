@@ -1,0 +1,1 @@
+SELECT id, owner FROM app.accounts ORDER BY id
