@@ -267,8 +267,8 @@ int parse_managed_name(struct parser *p, struct name *out, const char *what)
 	if (rc < 0 || !(sep = strchr(out->s, DBT_QUALIFIER)))
 		return rc;
 	rc = fail_at(p, out->line, out->col,
-		     "schema '%.*s' is not supported here (the model holds only tables and "
-		     "indexes of schemas other than the managed one)",
+		     "schema '%.*s' is not supported here (of schemas other than the managed "
+		     "one the model holds tables, indexes, enums, domains and policies)",
 		     (int)(sep - out->s), out->s);
 	name_release(out);
 	return rc;

@@ -1208,7 +1208,8 @@ static const char other_schemas_sql[] =
  * The tables, with their columns, constraints and indexes, of every other
  * schema (other_schemas_sql), named with their schema (ident.h's
  * DBT_QUALIFIER), into r->schema.  Their objects (views, types, ...) are
- * not read: a model holds only tables and indexes of other schemas.
+ * read here (read_other_types and the policies' reader take enums,
+ * domains and policies of other schemas; views are the managed schema's).
  */
 static int read_other_schemas(struct reflect *r)
 {

@@ -1278,8 +1278,9 @@ static int on_other_schema(const dbt_schema *model, const dbt_object *o, const s
 		}
 	}
 	dbt_error_set(DBT_EPARSE,
-		      "%s on a table of schema '%.*s' is not supported (the model holds only "
-		      "tables and indexes of schemas other than the managed one)",
+		      "%s on a table of schema '%.*s' is not supported (of schemas other than "
+		      "the managed one the model holds tables, indexes, enums, domains and "
+		      "policies)",
 		      kind, (int)(sep - from), from);
 	return model_error(s, DBT_EPARSE, line, col);
 }
