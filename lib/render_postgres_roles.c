@@ -104,9 +104,11 @@ void dbt_role_definition(dbt_buf *out, const dbt_role *role, unsigned mask)
 	dbt_buf b = DBT_BUF_INIT;
 
 	put_attributes(&b, role, mask, 0);
-	dbt_buf_puts(out, b.len ? dbt_buf_str(&b) + 1 : "");
+	/* Without the blank before the first attribute. */
 	if (b.oom)
 		out->oom = 1;
+	else if (b.len)
+		dbt_buf_puts(out, dbt_buf_str(&b) + 1);
 	dbt_buf_release(&b);
 }
 

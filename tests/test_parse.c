@@ -1568,14 +1568,14 @@ BAD(table_option_twice, "CREATE TABLE t (a INT) STRICT, STRICT;",
     "schema.sql:1:32: table 't' is STRICT twice")
 BAD(table_needs_a_name, "CREATE TABLE (a INT)", "schema.sql:1:14: expected a table name, found '('")
 BAD(objects_of_other_schemas_are_unsupported, "CREATE VIEW audit.v AS SELECT 1",
-    "schema.sql:1:13: schema 'audit' is not supported here (the model holds only tables and "
-    "indexes of schemas other than the managed one)")
+    "schema.sql:1:13: schema 'audit' is not supported here (of schemas other than the managed "
+    "one the model holds tables, indexes, enums, domains and policies)")
 BAD(composite_types_of_other_schemas_are_unsupported, "CREATE TYPE audit.pair AS (a int)",
-    "schema.sql:1:13: schema 'audit' is not supported here (the model holds only tables and "
-    "indexes of schemas other than the managed one)")
+    "schema.sql:1:13: schema 'audit' is not supported here (of schemas other than the managed "
+    "one the model holds tables, indexes, enums, domains and policies)")
 BAD(sequences_of_other_schemas_are_unsupported, "CREATE SEQUENCE audit.s",
-    "schema.sql:1:17: schema 'audit' is not supported here (the model holds only tables and "
-    "indexes of schemas other than the managed one)")
+    "schema.sql:1:17: schema 'audit' is not supported here (of schemas other than the managed "
+    "one the model holds tables, indexes, enums, domains and policies)")
 BAD(a_name_holding_the_qualifier_byte_is_refused, "CREATE TABLE \"a\037b\" (x INT)",
     "schema.sql:1:14: a table name holds the control character 0x1f")
 BAD(if_not_exists_must_be_complete, "CREATE TABLE IF EXISTS t (a INT)",
