@@ -256,15 +256,29 @@ static int respell_objects(dbt_schema *m, const dbt_schema *db)
 	return rc;
 }
 
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 {
-	size_t i, j;
+	/* The database's index names, sorted: an index the model names
+	 * exactly (the common case) is found without a walk of them all. */
+	const char **names = malloc((db->nindexes ? db->nindexes : 1) * sizeof(*names));
+	size_t i, j, n = 0;
 	int rc = 0;
 
+	if (!names)
+		return dbt_error_oom();
+	for (i = 0; i < db->nindexes; i++)
+		if (db->indexes[i]->name)
+			names[n++] = db->indexes[i]->name;
+	qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < m->nindexes && rc == 0; i++) {
 		dbt_index *ix = m->indexes[i];
 
-		if (!ix->name || dbt_schema_find_index(db, ix->name))
+		if (!ix->name || bsearch(&ix->name, names, n, sizeof(*names), cmp_name))
 			continue;
 		for (j = 0; j < db->nindexes; j++) {
 			const dbt_index *dx = db->indexes[j];
@@ -277,6 +291,7 @@ static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 			}
 		}
 	}
+	free(names);
 	return rc;
 }
 
