@@ -1120,6 +1120,24 @@ cleanup:
 	return rc;
 }
 
+/* `*str` replaced by the text of `b` (released either way); DBT_ERROR
+ * when `b` or a buffer it was made with (`oom`) ran out of memory, `*str`
+ * then unchanged. */
+static int take_text(char **str, dbt_buf *b, int oom)
+{
+	char *text;
+
+	if (b->oom || oom) {
+		dbt_buf_release(b);
+		return dbt_error_oom();
+	}
+	if (!(text = dbt_buf_detach(b)))
+		return dbt_error_oom();
+	free(*str);
+	*str = text;
+	return 0;
+}
+
 /* Replaces, in `*str`, the scratch schema's qualifier by nothing and its
  * name elsewhere by the managed schema's (quoted as SQL needs; on
  * MariaDB/MySQL, whose scratch is a database, a name in backticks, and
@@ -1155,13 +1173,7 @@ static int unscratch(char **str, const struct scratch *s)
 			d->quote_ident(&b, live);
 	}
 	dbt_buf_puts(&b, p);
-	if (b.oom) {
-		dbt_buf_release(&b);
-		return dbt_error_oom();
-	}
-	free(*str);
-	*str = dbt_buf_detach(&b);
-	return *str ? 0 : dbt_error_oom();
+	return take_text(str, &b, 0);
 }
 
 /*
@@ -1199,13 +1211,7 @@ static int unflatten(char **str, const struct scratch *s)
 	}
 	dbt_buf_puts(&b, p);
 	dbt_buf_release(&part);
-	if (b.oom || part.oom) {
-		dbt_buf_release(&b);
-		return dbt_error_oom();
-	}
-	free(*str);
-	*str = dbt_buf_detach(&b);
-	return *str ? 0 : dbt_error_oom();
+	return take_text(str, &b, part.oom);
 }
 
 /*
@@ -1242,13 +1248,7 @@ static int unflatten_constraints(char **str, const struct scratch *s)
 	}
 	dbt_buf_puts(&b, p);
 	dbt_buf_release(&part);
-	if (b.oom || part.oom) {
-		dbt_buf_release(&b);
-		return dbt_error_oom();
-	}
-	free(*str);
-	*str = dbt_buf_detach(&b);
-	return *str ? 0 : dbt_error_oom();
+	return take_text(str, &b, part.oom);
 }
 
 /*
