@@ -180,6 +180,73 @@ static const char *text_col(sqlite3_stmt *st, int i)
 	return v;
 }
 
+/*
+ * The rows of one query of sqlite_schema, copied out of SQLite: both
+ * queries are read whole before any row is parsed, so that what SQLite
+ * keeps for them (its parsed schema, its cache) can be released first
+ * (dbt_conn.release_after_reflect).  Each row is `ncols` strings, NULL
+ * read as "", one after another in `text`.
+ */
+struct rows {
+	dbt_buf text;
+	size_t *at; /* per row: where its first column starts in text */
+	size_t n, cap;
+};
+
+static void rows_release(struct rows *r)
+{
+	dbt_buf_release(&r->text);
+	free(r->at);
+}
+
+/* Column `i` of row `row`. */
+static const char *row_col(const struct rows *r, size_t row, int i)
+{
+	const char *v = r->text.ptr + r->at[row];
+
+	while (i-- > 0)
+		v += strlen(v) + 1;
+	return v;
+}
+
+static int fetch(struct reflect *x, struct rows *out, const char *sql, int ncols)
+{
+	sqlite3_stmt *st = NULL;
+	int step, rc, i;
+
+	if ((rc = prepare(x, &st, sql)) < 0)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? 2 * out->cap : 64, *v;
+
+			if (!(v = realloc(out->at, cap * sizeof(*v)))) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			out->at = v;
+			out->cap = cap;
+		}
+		out->at[out->n++] = out->text.len;
+		for (i = 0; i < ncols; i++) {
+			const char *v = text_col(st, i);
+
+			if (!v) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			dbt_buf_put(&out->text, v, (size_t)sqlite3_column_bytes(st, i) + 1);
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(x);
+	else if (out->text.oom)
+		rc = dbt_error_oom();
+cleanup:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int table_fail(const char *table, int rc)
 {
 	return dbt_error_prefix(rc, "cannot reflect table '%s'", table);
@@ -206,78 +273,53 @@ static int add_robj(struct reflect *x, int trigger, const char *name, const char
 
 /* The first query: each table and what its stored SQL declares, and the
  * views and triggers. */
-static int read_tables(struct reflect *x)
+static int read_tables(struct reflect *x, const struct rows *rows)
 {
-	sqlite3_stmt *st = NULL;
-	size_t cap = 0, i;
-	int step, rc;
+	size_t cap = 0, i, row;
+	int rc;
 
-	if ((rc = prepare(x, &st, tables_sql)) < 0)
-		goto cleanup;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = text_col(st, 0), *sql = text_col(st, 1);
-		const char *type = text_col(st, 2), *tbl = text_col(st, 3);
+	for (row = 0; row < rows->n; row++) {
+		const char *name = row_col(rows, row, 0), *sql = row_col(rows, row, 1);
+		const char *type = row_col(rows, row, 2), *tbl = row_col(rows, row, 3);
 		struct rtable *rt;
 
-		if (!name || !sql || !type || !tbl) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
 		if (strcmp(type, "table")) {
 			if ((rc = add_robj(x, !strcmp(type, "trigger"), name, tbl, sql)) < 0)
-				goto cleanup;
+				return rc;
 			continue;
 		}
 		if (x->ntabs == cap) {
 			struct rtable *v;
 
 			cap = cap ? 2 * cap : 16;
-			if (!(v = realloc(x->tabs, cap * sizeof(*v)))) {
-				rc = dbt_error_oom();
-				goto cleanup;
-			}
+			if (!(v = realloc(x->tabs, cap * sizeof(*v))))
+				return dbt_error_oom();
 			x->tabs = v;
 		}
 		rt = &x->tabs[x->ntabs];
 		memset(rt, 0, sizeof(*rt));
-		if (!(rt->stored = strdup(name))) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
+		if (!(rt->stored = strdup(name)))
+			return dbt_error_oom();
 		x->ntabs++;
-		if (!strncasecmp(sql, "CREATE VIRTUAL", 14)) {
-			rc = dbt_error_set(DBT_ERROR,
-					   "cannot reflect table '%s': it is a virtual table, "
-					   "which a "
-					   "schema cannot represent",
-					   name);
-			goto cleanup;
-		}
-		if ((rc = read_table_sql(&rt->def, x->scratch, sql)) < 0) {
-			rc = table_fail(name, rc);
-			goto cleanup;
-		}
+		if (!strncasecmp(sql, "CREATE VIRTUAL", 14))
+			return dbt_error_set(DBT_ERROR,
+					     "cannot reflect table '%s': it is a virtual table, "
+					     "which a schema cannot represent",
+					     name);
+		if ((rc = read_table_sql(&rt->def, x->scratch, sql)) < 0)
+			return table_fail(name, rc);
 		rc = dbt_schema_add_table(&rt->t, x->out, rt->def.t->name, rt->def.t->quoted);
 		if (rc < 0)
-			goto cleanup;
+			return rc;
 		rt->t->strict = rt->def.strict;
 		rt->t->without_rowid = rt->def.without_rowid;
 	}
-	if (step != SQLITE_DONE) {
-		rc = db_fail(x);
-		goto cleanup;
-	}
-	if (!(x->sorted = malloc((x->ntabs ? x->ntabs : 1) * sizeof(*x->sorted)))) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
+	if (!(x->sorted = malloc((x->ntabs ? x->ntabs : 1) * sizeof(*x->sorted))))
+		return dbt_error_oom();
 	for (i = 0; i < x->ntabs; i++)
 		x->sorted[i] = &x->tabs[i];
 	qsort(x->sorted, x->ntabs, sizeof(*x->sorted), cmp_rtable);
-	rc = 0;
-cleanup:
-	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 /* Whether rt's primary key is the rowid alias, which has no index: one
@@ -664,36 +706,23 @@ cleanup:
 /* The third query: the indexes made by CREATE INDEX, in the order they
  * were made, each read from its stored SQL; then the unique constraints,
  * from the tables' stored SQL. */
-static int read_indexes(struct reflect *x)
+static int read_indexes(struct reflect *x, const struct rows *rows)
 {
-	sqlite3_stmt *st = NULL;
-	size_t i;
-	int step, rc;
+	size_t i, row;
+	int rc;
 
-	if ((rc = prepare(x, &st, indexes_sql)) < 0)
-		goto cleanup;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = text_col(st, 0), *tbl = text_col(st, 1), *sql = text_col(st, 2);
+	for (row = 0; row < rows->n; row++) {
+		const char *name = row_col(rows, row, 0), *tbl = row_col(rows, row, 1);
+		const char *sql = row_col(rows, row, 2);
 		struct rtable *rt;
 
-		if (!name || !tbl || !sql) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
 		if ((rt = find_table(x, tbl)) && (rc = add_index(x, rt, name, sql)) < 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE) {
-		rc = db_fail(x);
-		goto cleanup;
+			return rc;
 	}
 	for (i = 0; i < x->ntabs; i++)
 		if ((rc = add_uniques(&x->tabs[i])) < 0)
-			goto cleanup;
-	rc = 0;
-cleanup:
-	sqlite3_finalize(st);
-	return rc;
+			return rc;
+	return 0;
 }
 
 /*
@@ -939,6 +968,7 @@ static int run(struct reflect *x, const char *sql)
 
 int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
+	struct rows tables = {DBT_BUF_INIT, NULL, 0, 0}, indexes = {DBT_BUF_INIT, NULL, 0, 0};
 	struct reflect x;
 	size_t i;
 	int own_txn = 0, rc;
@@ -955,8 +985,28 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 			goto cleanup;
 		own_txn = 1;
 	}
-	if ((rc = read_tables(&x)) < 0 || (rc = read_columns(&x)) < 0 ||
-	    (rc = read_indexes(&x)) < 0 || (rc = read_fks(&x)) < 0)
+	/* Both queries are read in one transaction, before anything is
+	 * parsed; nothing after them reads the database. */
+	if ((rc = fetch(&x, &tables, tables_sql, 4)) < 0 ||
+	    (rc = fetch(&x, &indexes, indexes_sql, 3)) < 0)
+		goto cleanup;
+	if (own_txn) {
+		own_txn = 0;
+		if ((rc = run(&x, "COMMIT")) < 0)
+			goto cleanup;
+		if (conn->release_after_reflect && conn->dialect->release_memory)
+			conn->dialect->release_memory(conn);
+	}
+	/* Each query's rows are freed once they are parsed. */
+	if ((rc = read_tables(&x, &tables)) < 0)
+		goto cleanup;
+	rows_release(&tables);
+	memset(&tables, 0, sizeof(tables));
+	if ((rc = read_columns(&x)) < 0 || (rc = read_indexes(&x, &indexes)) < 0)
+		goto cleanup;
+	rows_release(&indexes);
+	memset(&indexes, 0, sizeof(indexes));
+	if ((rc = read_fks(&x)) < 0)
 		goto cleanup;
 	for (i = 0; i < x.ntabs; i++) {
 		struct rtable *rt = &x.tabs[i];
@@ -973,11 +1023,6 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 	}
 	if ((rc = dbt_schema_name_auto(x.out)) < 0 || (rc = read_objects(&x)) < 0)
 		goto cleanup;
-	if (own_txn) {
-		own_txn = 0;
-		if ((rc = run(&x, "COMMIT")) < 0)
-			goto cleanup;
-	}
 	*out = x.out;
 	x.out = NULL;
 	rc = 0;
@@ -988,5 +1033,7 @@ cleanup:
 	}
 	dbt_schema_free(x.out);
 	reflect_release(&x);
+	rows_release(&tables);
+	rows_release(&indexes);
 	return rc;
 }
