@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static void *load(void *arg)
 {
@@ -21,13 +22,15 @@ static void *load(void *arg)
 
 void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path)
 {
+	struct stat st;
+
 	job->conn = conn;
 	job->path = path;
 	job->threaded = 0;
 	job->rc = 0;
 	job->schema = NULL;
 	job->error[0] = '\0';
-	if (!dbt_model_command_set())
+	if (!dbt_model_command_set() && stat(path, &st) == 0 && st.st_size <= DBT_MODEL_JOB_MAX)
 		job->threaded = pthread_create(&job->thread, NULL, load, job) == 0;
 }
 

@@ -165,6 +165,38 @@ static void test_model_command_runs_on_the_calling_thread(void **state)
 	assert_int_equal(dbt_model_set_command(NULL, NULL), 0);
 }
 
+/* A model file larger than DBT_MODEL_JOB_MAX is loaded in finish, after
+ * the caller's reflection, which it reuses the memory of. */
+static void test_large_model_loads_on_the_calling_thread(void **state)
+{
+	struct fixture *f = *state;
+	static const char line[] = "-- a comment that makes the model file larger than the bound\n";
+	size_t len = strlen(model), n = DBT_MODEL_JOB_MAX / (sizeof(line) - 1) + 1, i;
+	char *text = malloc(len + n * (sizeof(line) - 1) + 1), *at;
+	dbt_schema *s = NULL;
+	dbt_model_job job;
+
+	assert_non_null(text);
+	memcpy(text, model, len);
+	for (i = 0, at = text + len; i < n; i++, at += sizeof(line) - 1)
+		memcpy(at, line, sizeof(line) - 1);
+	*at = '\0';
+	test_write_file(f->path, text);
+	free(text);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_false(job.threaded);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_int_equal(s->ntables, 2);
+	dbt_schema_free(s);
+
+	test_write_file(f->path, model);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_true(job.threaded);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_int_equal(s->ntables, 2);
+	dbt_schema_free(s);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -174,6 +206,7 @@ int main(void)
 		T(test_job_hands_over_the_model_error),
 		T(test_cancelled_job_frees_its_schema),
 		T(test_model_command_runs_on_the_calling_thread),
+		T(test_large_model_loads_on_the_calling_thread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
