@@ -34,6 +34,7 @@
 #include "findings.h"
 #include "journal_inverse.h"
 #include "model.h"
+#include "model_job.h"
 #include "parse.h"
 #include "project.h"
 #include "rename.h"
@@ -730,6 +731,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	const dbt_dialect_kind *dialects = opts ? opts->dialects : NULL;
 	size_t ndialects = opts ? opts->ndialects : 0;
 	dbt_schema *model = NULL, *db = NULL;
+	dbt_model_job job;
 	dbt_diff diff = {NULL, 0};
 	dbt_safe_form *forms = NULL;
 	dbt_buf up = DBT_BUF_INIT, down = DBT_BUF_INIT;
@@ -763,8 +765,15 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	if ((rc = dbt_run_require_head(conn, chain)) < 0 ||
 	    (rc = dbt_run_require_verified(conn, chain)) < 0)
 		return rc;
-	if ((rc = dbt_model_load(&model, conn, model_path)) < 0 ||
-	    (rc = dbt_model_reflect_all(&db, conn, schema_name)) < 0)
+	/* The model is parsed on a second thread while this one reads the
+	 * database (model_job.h); when both fail, the database's error is
+	 * the one reported, as by check. */
+	dbt_model_job_start(&job, conn, model_path);
+	if ((rc = dbt_model_reflect_all(&db, conn, schema_name)) < 0) {
+		dbt_model_job_cancel(&job);
+		goto cleanup;
+	}
+	if ((rc = dbt_model_job_finish(&model, &job)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0 ||
 	    (diff.n && (rc = dbt_rename_guess(&diff, &out->warnings, conn, db, model, model_path,

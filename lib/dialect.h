@@ -150,6 +150,11 @@ struct dbt_conn {
 	 * (dbt_model_reflect_all, dbt_model_scope), not only the managed
 	 * schema's; 0 by default. */
 	int all_schemas;
+	/* The caller needs nothing of the connection's cache after the next
+	 * reflection (`check`): the reflection releases it (the dialect's
+	 * release_memory) as soon as its queries are read, before it builds
+	 * the schema; 0 by default. */
+	int release_after_reflect;
 	dbt_rename_question rename_question; /* dbt_conn_set_rename_question;
 					      * NULL: never ask */
 	void *rename_question_arg;

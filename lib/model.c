@@ -14,6 +14,7 @@
 #include "exclude.h"
 #include "findings.h"
 #include "model.h"
+#include "model_job.h"
 #include "parse.h"
 #include "reflect_postgres_objects.h"
 #include "render.h"
@@ -379,20 +380,26 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 {
 	dbt_schema *model = NULL, *db = NULL;
 	dbt_diff diff = {NULL, 0};
+	dbt_model_job job;
 	int rc;
 
 	out->v = NULL;
 	out->n = 0;
-	/* The database first: what its reflection needed and the connection
-	 * keeps (SQLite's parsed schema, as large as the reflection) is then
-	 * released before the model is parsed, which reuses that memory, so
-	 * that the two schemas and the database's cache are never all alive
-	 * at once (bench/README.md). */
-	if ((rc = dbt_model_reflect_all(&db, conn, schema_name)) < 0)
+	/* The model is parsed on a second thread while this one reads the
+	 * database (model_job.h).  What the reflection's queries needed and
+	 * the connection keeps (SQLite's parsed schema, as large as the
+	 * reflection) is released as soon as they are read, before the
+	 * reflection builds its schema (bench/README.md).  When both fail,
+	 * the database's error is the one reported. */
+	dbt_model_job_start(&job, conn, model_path);
+	conn->release_after_reflect = 1;
+	rc = dbt_model_reflect_all(&db, conn, schema_name);
+	conn->release_after_reflect = 0;
+	if (rc < 0) {
+		dbt_model_job_cancel(&job);
 		goto cleanup;
-	if (conn->dialect->release_memory)
-		conn->dialect->release_memory(conn);
-	if ((rc = dbt_model_load(&model, conn, model_path)) < 0)
+	}
+	if ((rc = dbt_model_job_finish(&model, &job)) < 0)
 		goto cleanup;
 	if ((rc = dbt_model_diff(&diff, conn, db, model, model_path, schema_name)) < 0)
 		goto cleanup;

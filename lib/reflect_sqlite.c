@@ -57,6 +57,7 @@
 #include "schema.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -69,19 +70,21 @@
 	"COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
 /* clang-format on */
 
-/* The tables, then the views and triggers, with their SQL. */
-static const char tables_sql[] =
+/*
+ * The one query of reflection: the tables, views and triggers, and the
+ * indexes made by CREATE INDEX, with their SQL, in the order they were
+ * made (the order of the scan: SQLite sorts nothing and keeps no copy of
+ * the rows for a sort; read_tables takes the tables first, read_indexes
+ * the indexes).  SQLite's own indexes for UNIQUE and PRIMARY KEY
+ * constraints have no SQL: their keys are the constraints' in the
+ * tables' SQL.
+ */
+static const char schema_sql[] =
 	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (" USER_TABLES
 	") OR (m.type IN ('view', 'trigger') AND m.sql IS NOT NULL"
 	" AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 	" AND m.tbl_name COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "'))"
-	" ORDER BY m.type <> 'table', m.type = 'trigger', m.rowid";
-
-/* The indexes made by CREATE INDEX, with their SQL, in the order they
- * were made.  SQLite's own indexes for UNIQUE and PRIMARY KEY constraints
- * have no SQL: their keys are the constraints' in the tables' SQL. */
-static const char indexes_sql[] = "SELECT m.name, m.tbl_name, m.sql FROM sqlite_schema m"
-				  " WHERE m.type = 'index' AND m.sql IS NOT NULL ORDER BY m.rowid";
+	" OR (m.type = 'index' AND m.sql IS NOT NULL) ORDER BY m.rowid";
 
 /* ---------------------------------------------------------------- names */
 
@@ -180,6 +183,73 @@ static const char *text_col(sqlite3_stmt *st, int i)
 	return v;
 }
 
+/*
+ * The rows of the query of sqlite_schema, copied out of SQLite: it is
+ * read whole before any row is parsed, so that what SQLite keeps for it
+ * (its parsed schema, its cache) can be released first
+ * (dbt_conn.release_after_reflect).  Each row is `ncols` strings, NULL
+ * read as "", one after another in `text`.
+ */
+struct rows {
+	dbt_buf text;
+	size_t *at; /* per row: where its first column starts in text */
+	size_t n, cap;
+};
+
+static void rows_release(struct rows *r)
+{
+	dbt_buf_release(&r->text);
+	free(r->at);
+}
+
+/* Column `i` of row `row`. */
+static const char *row_col(const struct rows *r, size_t row, int i)
+{
+	const char *v = r->text.ptr + r->at[row];
+
+	while (i-- > 0)
+		v += strlen(v) + 1;
+	return v;
+}
+
+static int fetch(struct reflect *x, struct rows *out, const char *sql, int ncols)
+{
+	sqlite3_stmt *st = NULL;
+	int step, rc, i;
+
+	if ((rc = prepare(x, &st, sql)) < 0)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? 2 * out->cap : 64, *v;
+
+			if (!(v = realloc(out->at, cap * sizeof(*v)))) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			out->at = v;
+			out->cap = cap;
+		}
+		out->at[out->n++] = out->text.len;
+		for (i = 0; i < ncols; i++) {
+			const char *v = text_col(st, i);
+
+			if (!v) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			dbt_buf_put(&out->text, v, (size_t)sqlite3_column_bytes(st, i) + 1);
+		}
+	}
+	if (step != SQLITE_DONE)
+		rc = db_fail(x);
+	else if (out->text.oom)
+		rc = dbt_error_oom();
+cleanup:
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int table_fail(const char *table, int rc)
 {
 	return dbt_error_prefix(rc, "cannot reflect table '%s'", table);
@@ -204,80 +274,61 @@ static int add_robj(struct reflect *x, int trigger, const char *name, const char
 	return 0;
 }
 
-/* The first query: each table and what its stored SQL declares, and the
+/* The query's tables, each with what its stored SQL declares, then its
  * views and triggers. */
-static int read_tables(struct reflect *x)
+static int read_tables(struct reflect *x, const struct rows *rows)
 {
-	sqlite3_stmt *st = NULL;
-	size_t cap = 0, i;
-	int step, rc;
+	size_t cap = 0, i, row;
+	int rc;
 
-	if ((rc = prepare(x, &st, tables_sql)) < 0)
-		goto cleanup;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = text_col(st, 0), *sql = text_col(st, 1);
-		const char *type = text_col(st, 2), *tbl = text_col(st, 3);
+	/* The tables, then the views, then the triggers. */
+	for (row = 0; row < 3 * rows->n; row++) {
+		const char *name = row_col(rows, row % rows->n, 0);
+		const char *sql = row_col(rows, row % rows->n, 1);
+		const char *type = row_col(rows, row % rows->n, 2);
+		const char *tbl = row_col(rows, row % rows->n, 3);
+		int pass = (int)(row / rows->n);
 		struct rtable *rt;
 
-		if (!name || !sql || !type || !tbl) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		if (strcmp(type, "table")) {
-			if ((rc = add_robj(x, !strcmp(type, "trigger"), name, tbl, sql)) < 0)
-				goto cleanup;
+		if (strcmp(type, pass == 0 ? "table" : pass == 1 ? "view" : "trigger"))
+			continue;
+		if (pass) {
+			if ((rc = add_robj(x, pass == 2, name, tbl, sql)) < 0)
+				return rc;
 			continue;
 		}
 		if (x->ntabs == cap) {
 			struct rtable *v;
 
 			cap = cap ? 2 * cap : 16;
-			if (!(v = realloc(x->tabs, cap * sizeof(*v)))) {
-				rc = dbt_error_oom();
-				goto cleanup;
-			}
+			if (!(v = realloc(x->tabs, cap * sizeof(*v))))
+				return dbt_error_oom();
 			x->tabs = v;
 		}
 		rt = &x->tabs[x->ntabs];
 		memset(rt, 0, sizeof(*rt));
-		if (!(rt->stored = strdup(name))) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
+		if (!(rt->stored = strdup(name)))
+			return dbt_error_oom();
 		x->ntabs++;
-		if (!strncasecmp(sql, "CREATE VIRTUAL", 14)) {
-			rc = dbt_error_set(DBT_ERROR,
-					   "cannot reflect table '%s': it is a virtual table, "
-					   "which a "
-					   "schema cannot represent",
-					   name);
-			goto cleanup;
-		}
-		if ((rc = read_table_sql(&rt->def, x->scratch, sql)) < 0) {
-			rc = table_fail(name, rc);
-			goto cleanup;
-		}
+		if (!strncasecmp(sql, "CREATE VIRTUAL", 14))
+			return dbt_error_set(DBT_ERROR,
+					     "cannot reflect table '%s': it is a virtual table, "
+					     "which a schema cannot represent",
+					     name);
+		if ((rc = read_table_sql(&rt->def, x->scratch, sql)) < 0)
+			return table_fail(name, rc);
 		rc = dbt_schema_add_table(&rt->t, x->out, rt->def.t->name, rt->def.t->quoted);
 		if (rc < 0)
-			goto cleanup;
+			return rc;
 		rt->t->strict = rt->def.strict;
 		rt->t->without_rowid = rt->def.without_rowid;
 	}
-	if (step != SQLITE_DONE) {
-		rc = db_fail(x);
-		goto cleanup;
-	}
-	if (!(x->sorted = malloc((x->ntabs ? x->ntabs : 1) * sizeof(*x->sorted)))) {
-		rc = dbt_error_oom();
-		goto cleanup;
-	}
+	if (!(x->sorted = malloc((x->ntabs ? x->ntabs : 1) * sizeof(*x->sorted))))
+		return dbt_error_oom();
 	for (i = 0; i < x->ntabs; i++)
 		x->sorted[i] = &x->tabs[i];
 	qsort(x->sorted, x->ntabs, sizeof(*x->sorted), cmp_rtable);
-	rc = 0;
-cleanup:
-	sqlite3_finalize(st);
-	return rc;
+	return 0;
 }
 
 /* Whether rt's primary key is the rowid alias, which has no index: one
@@ -661,39 +712,27 @@ cleanup:
 	return rc;
 }
 
-/* The third query: the indexes made by CREATE INDEX, in the order they
- * were made, each read from its stored SQL; then the unique constraints,
- * from the tables' stored SQL. */
-static int read_indexes(struct reflect *x)
+/* The query's indexes made by CREATE INDEX, in the order they were made,
+ * each read from its stored SQL; then the unique constraints, from the
+ * tables' stored SQL. */
+static int read_indexes(struct reflect *x, const struct rows *rows)
 {
-	sqlite3_stmt *st = NULL;
-	size_t i;
-	int step, rc;
+	size_t i, row;
+	int rc;
 
-	if ((rc = prepare(x, &st, indexes_sql)) < 0)
-		goto cleanup;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = text_col(st, 0), *tbl = text_col(st, 1), *sql = text_col(st, 2);
+	for (row = 0; row < rows->n; row++) {
+		const char *name = row_col(rows, row, 0), *sql = row_col(rows, row, 1);
+		const char *type = row_col(rows, row, 2), *tbl = row_col(rows, row, 3);
 		struct rtable *rt;
 
-		if (!name || !tbl || !sql) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		if ((rt = find_table(x, tbl)) && (rc = add_index(x, rt, name, sql)) < 0)
-			goto cleanup;
-	}
-	if (step != SQLITE_DONE) {
-		rc = db_fail(x);
-		goto cleanup;
+		if (!strcmp(type, "index") && (rt = find_table(x, tbl)) &&
+		    (rc = add_index(x, rt, name, sql)) < 0)
+			return rc;
 	}
 	for (i = 0; i < x->ntabs; i++)
 		if ((rc = add_uniques(&x->tabs[i])) < 0)
-			goto cleanup;
-	rc = 0;
-cleanup:
-	sqlite3_finalize(st);
-	return rc;
+			return rc;
+	return 0;
 }
 
 /*
@@ -937,10 +976,41 @@ static int run(struct reflect *x, const char *sql)
 	return 0;
 }
 
+/* The connection's cache_size into `*old` (never 0: SQLite keeps at
+ * least a few pages), then a cache of 256 KiB. */
+static int small_cache(struct reflect *x, long long *old)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = prepare(x, &st, "PRAGMA cache_size")) < 0)
+		return rc;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = db_fail(x);
+		sqlite3_finalize(st);
+		return rc;
+	}
+	*old = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (!*old)
+		return 0;
+	return run(x, "PRAGMA cache_size = -256");
+}
+
+static int restore_cache(struct reflect *x, long long size)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA cache_size = %lld", size);
+	return run(x, sql);
+}
+
 int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schema_name)
 {
+	struct rows rows = {DBT_BUF_INIT, NULL, 0, 0};
 	struct reflect x;
 	size_t i;
+	long long cache_size = 0;
 	int own_txn = 0, rc;
 
 	(void)schema_name;
@@ -950,13 +1020,39 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 	x.db = dbt_sqlite_handle(conn);
 	if ((rc = dbt_schema_new(&x.out)) < 0 || (rc = dbt_schema_new(&x.scratch)) < 0)
 		goto cleanup;
+	/* Each query reads the whole of sqlite_schema once, so a cache
+	 * saves no read: when the caller releases it afterwards, a small one
+	 * keeps the peak of memory down. */
+	if (conn->release_after_reflect && sqlite3_get_autocommit(x.db) &&
+	    (rc = small_cache(&x, &cache_size)) < 0)
+		goto cleanup;
 	if (sqlite3_get_autocommit(x.db)) {
 		if ((rc = run(&x, "BEGIN")) < 0)
 			goto cleanup;
 		own_txn = 1;
 	}
-	if ((rc = read_tables(&x)) < 0 || (rc = read_columns(&x)) < 0 ||
-	    (rc = read_indexes(&x)) < 0 || (rc = read_fks(&x)) < 0)
+	/* The query is read whole before anything is parsed; nothing after
+	 * it reads the database. */
+	if ((rc = fetch(&x, &rows, schema_sql, 4)) < 0)
+		goto cleanup;
+	if (own_txn) {
+		own_txn = 0;
+		if ((rc = run(&x, "COMMIT")) < 0)
+			goto cleanup;
+		/* Before the release: the pragma reads the schema again. */
+		if (cache_size && (rc = restore_cache(&x, cache_size)) < 0)
+			goto cleanup;
+		cache_size = 0;
+		if (conn->release_after_reflect && conn->dialect->release_memory)
+			conn->dialect->release_memory(conn);
+	}
+	if ((rc = read_tables(&x, &rows)) < 0 || (rc = read_columns(&x)) < 0 ||
+	    (rc = read_indexes(&x, &rows)) < 0)
+		goto cleanup;
+	/* The rows are all parsed: their memory is the foreign keys'. */
+	rows_release(&rows);
+	memset(&rows, 0, sizeof(rows));
+	if ((rc = read_fks(&x)) < 0)
 		goto cleanup;
 	for (i = 0; i < x.ntabs; i++) {
 		struct rtable *rt = &x.tabs[i];
@@ -973,11 +1069,6 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 	}
 	if ((rc = dbt_schema_name_auto(x.out)) < 0 || (rc = read_objects(&x)) < 0)
 		goto cleanup;
-	if (own_txn) {
-		own_txn = 0;
-		if ((rc = run(&x, "COMMIT")) < 0)
-			goto cleanup;
-	}
 	*out = x.out;
 	x.out = NULL;
 	rc = 0;
@@ -986,7 +1077,10 @@ cleanup:
 		x.conn->nqueries++;
 		sqlite3_exec(x.db, "ROLLBACK", NULL, NULL, NULL);
 	}
+	if (cache_size)
+		restore_cache(&x, cache_size);
 	dbt_schema_free(x.out);
 	reflect_release(&x);
+	rows_release(&rows);
 	return rc;
 }

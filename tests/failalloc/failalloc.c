@@ -54,17 +54,21 @@ int failalloc_injected(void)
 /* True when this allocation is the one that fails. */
 static int fail_now(void)
 {
-	if (!armed)
+	long n;
+
+	if (!__atomic_load_n(&armed, __ATOMIC_RELAXED))
 		return 0;
-	counted++;
-	if (counted != fail_at)
+	/* The library may allocate on two threads at once (model_job.h):
+	 * each allocation takes its own number. */
+	n = __atomic_add_fetch(&counted, 1, __ATOMIC_RELAXED);
+	if (n != fail_at)
 		return 0;
 	injected = 1;
 	if (getenv("DBTOOL_FAILALLOC_BACKTRACE") &&
-	    atol(getenv("DBTOOL_FAILALLOC_BACKTRACE")) == counted) {
+	    atol(getenv("DBTOOL_FAILALLOC_BACKTRACE")) == n) {
 		void *frames[32];
 
-		fprintf(stderr, "failalloc: allocation %ld fails here:\n", counted);
+		fprintf(stderr, "failalloc: allocation %ld fails here:\n", n);
 		backtrace_symbols_fd(frames, backtrace(frames, 32), 2);
 	}
 	errno = ENOMEM;

@@ -1,0 +1,220 @@
+/*
+ * test_model_job.c - the model loaded on a second thread (model_job.h):
+ * the result is what dbt_model_load() gives, on the thread that finishes
+ * the job, errors and their messages included, while the calling thread
+ * uses the connection; a cancelled job frees what it loaded; a model
+ * command is run on the calling thread.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbtool.h"
+#include "dialect.h"
+#include "error.h"
+#include "model.h"
+#include "model_job.h"
+#include "schema.h"
+#include "schema_dump.h"
+#include "testutil.h"
+
+static const struct dbt_dialect *const d = &dbt_dialect_sqlite;
+
+struct fixture {
+	char dir[PATH_MAX];
+	char path[PATH_MAX + 16];
+	dbt_conn *conn;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	dbt_url url = {.kind = DBT_DIALECT_SQLITE};
+
+	if (!f || !test_mkdtemp(f->dir, sizeof(f->dir), "model_job"))
+		return -1;
+	snprintf(f->path, sizeof(f->path), "%s/schema.sql", f->dir);
+	if (d->open(&f->conn, &url, 0) < 0)
+		return -1;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	d->close(f->conn);
+	test_rmtree(f->dir);
+	free(f);
+	return 0;
+}
+
+static char *dump(const dbt_schema *s)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	dbt_schema_dump(&b, s, DBT_DUMP_NAMES);
+	assert_false(b.oom);
+	return b.ptr ? dbt_buf_detach(&b) : strdup("");
+}
+
+static const char model[] = "CREATE TABLE users (\n"
+			    "    id INTEGER PRIMARY KEY,\n"
+			    "    email VARCHAR(200) NOT NULL UNIQUE\n"
+			    ");\n"
+			    "CREATE TABLE orders (\n"
+			    "    id SERIAL PRIMARY KEY,\n"
+			    "    user_id INTEGER REFERENCES users (id),\n"
+			    "    total NUMERIC(10, 2) DEFAULT 0 CHECK (total >= 0)\n"
+			    ");\n"
+			    "CREATE INDEX ix_orders_user ON orders (user_id);\n";
+
+/* The job's schema is dbt_model_load()'s, while the calling thread
+ * reflects the database on the same connection. */
+static void test_job_loads_what_the_model_load_does(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *direct = NULL, *threaded = NULL, *db = NULL;
+	dbt_model_job job;
+	char *a, *b;
+	int rc;
+
+	test_write_file(f->path, model);
+	assert_int_equal(d->exec_script(f->conn, "CREATE TABLE t (x INTEGER);", "ddl.sql", 1), 0);
+	assert_int_equal(dbt_model_load(&direct, f->conn, f->path), 0);
+
+	/* No assertion between start and finish: a failing one would leave
+	 * the thread running on a job that is gone. */
+	dbt_model_job_start(&job, f->conn, f->path);
+	rc = dbt_model_reflect(&db, f->conn, NULL);
+	assert_int_equal(dbt_model_job_finish(&threaded, &job), 0);
+	assert_int_equal(rc, 0);
+	assert_non_null(threaded);
+	assert_int_equal(db->ntables, 1);
+
+	a = dump(direct);
+	b = dump(threaded);
+	assert_string_equal(b, a);
+	assert_non_null(strstr(a, "orders"));
+	free(a);
+	free(b);
+	dbt_schema_free(direct);
+	dbt_schema_free(threaded);
+	dbt_schema_free(db);
+}
+
+/* A model that does not parse: the error code and its message, which
+ * names the file, line and column, reach the thread that finishes. */
+static void test_job_hands_over_the_model_error(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = (dbt_schema *)1;
+	dbt_model_job job;
+	char want[PATH_MAX + 64];
+
+	test_write_file(f->path, "CREATE TABLE a (id INTEGER);\nCREATE TABLE b (id INTEGER,);\n");
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_int_equal(dbt_model_job_finish(&s, &job), DBT_EPARSE);
+	assert_null(s);
+	snprintf(want, sizeof(want), "%s:2:", f->path);
+	assert_non_null(strstr(dbt_error_last(), want));
+
+	snprintf(f->path, sizeof(f->path), "%s/missing.sql", f->dir);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_true(dbt_model_job_finish(&s, &job) < 0);
+	assert_null(s);
+	assert_non_null(strstr(dbt_error_last(), "cannot open model file"));
+}
+
+/* A cancelled job waits for its thread and frees its schema (the
+ * sanitizer build finds a leak otherwise); the error of the caller's
+ * own failure stays the message. */
+static void test_cancelled_job_frees_its_schema(void **state)
+{
+	struct fixture *f = *state;
+	dbt_model_job job;
+
+	test_write_file(f->path, model);
+	dbt_model_job_start(&job, f->conn, f->path);
+	dbt_error_set(DBT_EDB, "the database failed");
+	dbt_model_job_cancel(&job);
+	assert_null(job.schema);
+	assert_string_equal(dbt_error_last(), "the database failed");
+}
+
+/* model_command: the command runs on the calling thread, in finish. */
+static void test_model_command_runs_on_the_calling_thread(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = NULL;
+	dbt_model_job job;
+
+	assert_int_equal(dbt_model_set_command("printf 'CREATE TABLE made (id INTEGER);'", f->dir),
+			 0);
+	dbt_model_job_start(&job, f->conn, "model_command");
+	assert_false(job.threaded);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_non_null(s);
+	assert_int_equal(s->ntables, 1);
+	assert_string_equal(s->tables[0]->name, "made");
+	dbt_schema_free(s);
+	assert_int_equal(dbt_model_set_command(NULL, NULL), 0);
+}
+
+/* A model file larger than DBT_MODEL_JOB_MAX is loaded in finish, after
+ * the caller's reflection, which it reuses the memory of. */
+static void test_large_model_loads_on_the_calling_thread(void **state)
+{
+	struct fixture *f = *state;
+	static const char line[] = "-- a comment that makes the model file larger than the bound\n";
+	size_t len = strlen(model), n = DBT_MODEL_JOB_MAX / (sizeof(line) - 1) + 1, i;
+	char *text = malloc(len + n * (sizeof(line) - 1) + 1), *at;
+	dbt_schema *s = NULL;
+	dbt_model_job job;
+	int threaded;
+
+	assert_non_null(text);
+	memcpy(text, model, len);
+	for (i = 0, at = text + len; i < n; i++, at += sizeof(line) - 1)
+		memcpy(at, line, sizeof(line) - 1);
+	*at = '\0';
+	test_write_file(f->path, text);
+	free(text);
+	dbt_model_job_start(&job, f->conn, f->path);
+	threaded = job.threaded;
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_false(threaded);
+	assert_int_equal(s->ntables, 2);
+	dbt_schema_free(s);
+
+	test_write_file(f->path, model);
+	dbt_model_job_start(&job, f->conn, f->path);
+	threaded = job.threaded;
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_true(threaded);
+	assert_int_equal(s->ntables, 2);
+	dbt_schema_free(s);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_job_loads_what_the_model_load_does),
+		T(test_job_hands_over_the_model_error),
+		T(test_cancelled_job_frees_its_schema),
+		T(test_model_command_runs_on_the_calling_thread),
+		T(test_large_model_loads_on_the_calling_thread),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
