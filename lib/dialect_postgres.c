@@ -36,14 +36,20 @@
 struct postgres_conn {
 	dbt_conn base;
 	PGconn *pg;
-	int readonly;	 /* opened to read only */
-	int lock_ms;	 /* the lock_timeout dbtool set last, 0 for none */
-	dbt_buf pending; /* the resets and settings of a reset_session() in a
+	int readonly;	   /* opened to read only */
+	int lock_ms;	   /* the lock_timeout dbtool set last, 0 for none */
+	dbt_buf pending;   /* the resets and settings of a reset_session() in a
 			  * transaction, sent ahead of the next statement in
 			  * its query string (send_query) */
-	int fresh;	 /* commit_with() reset the session after its COMMIT
+	int fresh;	   /* commit_with() reset the session after its COMMIT
 			  * and nothing was sent since: reset_session() has
 			  * nothing to do */
+	int own_options;   /* dbtool's settings are in the connection's
+			  * options (own_options()), which RESET ALL returns
+			  * to: a reset need not set them again */
+	int reset_lock_ms; /* the lock_timeout RESET ALL returns to: the
+			    * one in the connection's options, or -1 when
+			    * dbtool did not put one there */
 };
 
 static struct postgres_conn *conn_of(dbt_conn *conn)
@@ -484,23 +490,38 @@ static void put_lock_timeout(dbt_buf *sql, int ms)
 }
 
 /*
- * dbtool's own settings of the session, sent in one round trip: notices
- * below warnings are dropped, a reader cannot write, and, with `locked`,
- * statements wait for locks the statement lock timeout at most.  These are
- * what RESET ALL takes away; the user's connection options (URL options=,
- * PGOPTIONS) are the defaults RESET ALL returns to, and stay.
+ * dbtool's own settings of the session, as statements each ending in "; ":
+ * notices below warnings are dropped, a reader cannot write, and, with
+ * `locked`, statements wait for locks the statement lock timeout at most.
+ * Where they are the connection's options (own_options()), RESET ALL
+ * returns to them and only a statement lock timeout other than the one
+ * in the options is set; otherwise RESET ALL takes them away, and all are
+ * set.  Nothing is appended when there is nothing to set.
  */
 static void put_settings(dbt_buf *sql, struct postgres_conn *c, int locked)
 {
-	dbt_buf_puts(sql, "SET client_min_messages = warning");
-	if (c->readonly)
-		dbt_buf_puts(sql, "; SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
-	if (locked) {
-		dbt_buf_puts(sql, "; ");
+	if (!c->own_options) {
+		dbt_buf_puts(sql, "SET client_min_messages = warning; ");
+		if (c->readonly)
+			dbt_buf_puts(sql, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY; ");
+	}
+	if (locked && dbt_conn_lock_timeout(&c->base) != c->reset_lock_ms) {
 		put_lock_timeout(sql, dbt_conn_lock_timeout(&c->base));
+		dbt_buf_puts(sql, "; ");
 	}
 }
 
+/* The lock_timeout in effect after RESET ALL and dbtool's settings (see
+ * put_settings), for lock_ms. */
+static int settled_lock_ms(struct postgres_conn *c, int locked)
+{
+	if (locked)
+		return dbt_conn_lock_timeout(&c->base);
+	return c->reset_lock_ms > 0 ? c->reset_lock_ms : 0;
+}
+
+/* Sends `before` (may be NULL) and dbtool's settings in one query string;
+ * nothing at all when both are empty. */
 static int settings(struct postgres_conn *c, int locked, const char *before)
 {
 	dbt_buf sql = DBT_BUF_INIT;
@@ -514,14 +535,58 @@ static int settings(struct postgres_conn *c, int locked, const char *before)
 		dbt_buf_release(&sql);
 		return dbt_error_oom();
 	}
+	if (!sql.len) {
+		c->lock_ms = settled_lock_ms(c, locked);
+		return 0;
+	}
 	res = query(c, sql.ptr, 0, NULL);
 	if (!res)
 		rc = DBT_EDB;
-	else if (locked)
-		c->lock_ms = dbt_conn_lock_timeout(&c->base);
+	else
+		c->lock_ms = settled_lock_ms(c, locked);
 	PQclear(res);
 	dbt_buf_release(&sql);
 	return rc;
+}
+
+/*
+ * The connection's options ("options" of libpq: -c name=value ...) with
+ * dbtool's own settings appended to the user's, so that they are the
+ * session's defaults, which RESET ALL before each revision returns to:
+ * the reset then costs two statements (RESET ALL; RESET ROLE) instead of
+ * four.  The user's options are the URL's options=, else PGOPTIONS, as
+ * libpq would take them; dbtool's come after them and win over the same
+ * settings there (client_min_messages, lock_timeout, and a reader's
+ * default_transaction_read_only); every other setting of the user's is the
+ * session's as before.  A read-write connection's lock_timeout is the
+ * default statement lock timeout from the start; put_settings() sets
+ * another when one is given.
+ *
+ * Leaves `out` empty when the user's options cannot be known: a service
+ * (URL service=, PGSERVICE) may name options of its own, which an options
+ * keyword would replace.  dbtool then sets its settings with statements,
+ * as put_settings() says.
+ */
+static void own_options(dbt_buf *out, const dbt_url *url, int readonly)
+{
+	const char *user = url_part(url, "options", NULL);
+	const char *service = url_part(url, "service", NULL);
+
+	/* libpq takes an empty keyword value for an absent one. */
+	if (!user || !*user) {
+		if ((service && *service) || (getenv("PGSERVICE") && *getenv("PGSERVICE")))
+			return;
+		user = getenv("PGOPTIONS");
+	}
+	if (user && *user) {
+		dbt_buf_puts(out, user);
+		dbt_buf_putc(out, ' ');
+	}
+	dbt_buf_puts(out, "-c client_min_messages=warning");
+	if (readonly)
+		dbt_buf_puts(out, " -c default_transaction_read_only=on");
+	else
+		dbt_buf_printf(out, " -c lock_timeout=%d", DBT_STATEMENT_LOCK_TIMEOUT_MS);
 }
 
 static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
@@ -529,6 +594,7 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	int timed_out;
 	const char **keys = NULL, **values = NULL;
 	struct postgres_conn *c = NULL;
+	dbt_buf options = DBT_BUF_INIT;
 	size_t n = 0, i;
 	int rc = 0;
 
@@ -555,9 +621,20 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	add_param(keys, values, &n, "fallback_application_name", "dbtool");
 	for (i = 0; i < url->nparams; i++)
 		add_param(keys, values, &n, url->keys[i], url->values[i]);
-	/* A reader is made read-only once connected (settings()), not with
-	 * "options", which would replace the user's options and PGOPTIONS. */
 	c->readonly = readonly;
+	c->reset_lock_ms = -1;
+	own_options(&options, url, readonly);
+	if (options.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	if (options.len) {
+		/* After the URL's options=, which it replaces. */
+		add_param(keys, values, &n, "options", options.ptr);
+		c->own_options = 1;
+		if (!readonly)
+			c->reset_lock_ms = DBT_STATEMENT_LOCK_TIMEOUT_MS;
+	}
 
 	{
 		/* libpq checks connect_timeout only when it waits itself. */
@@ -618,6 +695,7 @@ cleanup:
 	}
 	free(keys);
 	free(values);
+	dbt_buf_release(&options);
 	return rc;
 }
 
@@ -866,7 +944,7 @@ static int lock(dbt_conn *conn, int timeout_ms)
 		if (!res && rc == 0)
 			rc = set.oom ? dbt_error_oom() : DBT_EDB;
 		else if (res)
-			c->lock_ms = rc == 0 ? dbt_conn_lock_timeout(conn) : 0;
+			c->lock_ms = rc == 0 ? dbt_conn_lock_timeout(conn) : settled_lock_ms(c, 0);
 		PQclear(res);
 		dbt_buf_release(&set);
 	}
@@ -896,7 +974,7 @@ static int reset_session(dbt_conn *conn)
 
 	if (c->fresh && PQtransactionStatus(c->pg) == PQTRANS_IDLE)
 		return 0;
-	c->lock_ms = 0;
+	c->lock_ms = settled_lock_ms(c, 0);
 	if (PQtransactionStatus(c->pg) != PQTRANS_INTRANS)
 		return settings(c, 1, "RESET ALL; RESET ROLE; ");
 	/* In a transaction (--single-transaction) they take effect with it
@@ -905,7 +983,6 @@ static int reset_session(dbt_conn *conn)
 	dbt_buf_clear(&c->pending);
 	dbt_buf_puts(&c->pending, "RESET ALL; RESET ROLE; ");
 	put_settings(&c->pending, c, 1);
-	dbt_buf_puts(&c->pending, "; ");
 	if (c->pending.oom) {
 		dbt_buf_release(&c->pending);
 		return dbt_error_oom();
@@ -926,7 +1003,7 @@ static int unlock(dbt_conn *conn)
 	res = query(c, "RESET lock_timeout; SELECT pg_advisory_unlock(" LOCK_KEY ")", 0, NULL);
 	if (!res)
 		return DBT_EDB;
-	c->lock_ms = 0;
+	c->lock_ms = settled_lock_ms(c, 0);
 	PQclear(res);
 	return 0;
 }

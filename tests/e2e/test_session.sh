@@ -4,7 +4,8 @@
 # history tables stay in their schema (version_schema) whatever search_path
 # a revision sets, and nothing a revision sets reaches the next one; the
 # user's connection options (URL options=, PGOPTIONS) reach the read-only
-# commands too; drop-all and create-all work on the schema they reflect
+# commands too, and are what each revision starts from (a service's
+# options as well), with dbtool's own settings winning over them; drop-all and create-all work on the schema they reflect
 # even when another schema comes first on search_path; and a statement
 # that waits for a lock gives up after the statement lock timeout (flag,
 # config key or revision header), naming the revision, the statement and
@@ -379,5 +380,50 @@ expect_eq "$(sql_value "SELECT ro || ' ' || iso FROM d2")" "off read committed" 
 	"d002 ran in a read-write, read-committed transaction"
 expect_ok dbtool downgrade base
 expect_version ""
+
+# The user's connection options (URL options=, PGOPTIONS, or a service's
+# options) are the session's defaults, which the reset before each
+# revision returns to whatever a revision set; dbtool's own settings (the
+# statement lock timeout, client messages) are set after them and win.
+# Per revision and in one transaction alike.
+rm -f migrations/versions/*.sql
+sql_value "DROP TABLE d2" >/dev/null
+new_revision o001 "" "sets what the options set" "SET statement_timeout = '77s';
+SET work_mem = '7MB';
+SET lock_timeout = '9s';
+SET client_min_messages = notice;" "SET statement_timeout = '77s';" >/dev/null
+new_revision o002 o001 "records the settings" "CREATE TABLE o2 AS SELECT current_setting('statement_timeout') AS st, current_setting('work_mem') AS wm, current_setting('lock_timeout') AS lt, current_setting('client_min_messages') AS cmm;" \
+	"DROP TABLE o2;" >/dev/null
+user_opts="-c statement_timeout=42s -c work_mem=5MB -c lock_timeout=1s -c client_min_messages=debug1"
+opts_url="$TEST_URL&options=${user_opts// /%20}"
+[[ $TEST_URL == *\?* ]] || opts_url="$TEST_URL?options=${user_opts// /%20}"
+opts_url=${opts_url//=42s/%3D42s}
+opts_url=${opts_url//=5MB/%3D5MB}
+opts_url=${opts_url//=1s/%3D1s}
+opts_url=${opts_url//=debug1/%3Ddebug1}
+printf '[dbtool_opts]\noptions=%s\n' "$user_opts" >"$WORK/pg_service.conf"
+svc_url="$TEST_URL&service=dbtool_opts"
+[[ $TEST_URL == *\?* ]] || svc_url="$TEST_URL?service=dbtool_opts"
+for how in url env service; do
+	case "$how" in
+	url) run() { dbtool --url "$opts_url" "$@"; } ;;
+	env) run() { PGOPTIONS="$user_opts" dbtool "$@"; } ;;
+	service) run() { PGSERVICEFILE="$WORK/pg_service.conf" dbtool --url "$svc_url" "$@"; } ;;
+	esac
+	for single in "" --single-transaction; do
+		expect_ok run upgrade $single
+		expect_version o002
+		expect_eq "$(sql_value "SELECT st || ' ' || wm || ' ' || lt || ' ' || cmm FROM o2")" "42s 5MB 5s warning" \
+			"o002 ran with the $how options and dbtool's settings, not what o001 set ($single)"
+		expect_ok run downgrade base $single
+		expect_version ""
+	done
+	expect_ok run --statement-lock-timeout 3 upgrade
+	expect_eq "$(sql_value "SELECT lt FROM o2")" "3s" "a statement lock timeout of 3 s wins over the $how options"
+	expect_ok run --statement-lock-timeout 0 downgrade base
+	expect_ok run --statement-lock-timeout 0 upgrade --single-transaction
+	expect_eq "$(sql_value "SELECT lt FROM o2")" "0" "no statement lock timeout: none, whatever the $how options say"
+	expect_ok run downgrade base
+done
 
 finish
