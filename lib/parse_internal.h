@@ -58,6 +58,11 @@ struct parser {
 	size_t nkept;
 	dbt_type_memo types; /* the columns' declared types, read once each */
 	int nocase;	     /* DBT_PARSE_NOCASE_NAMES */
+	/* No comment starts in the model's bytes comment_from ..
+	 * comment_at - 1 (when comment_known): the rename hints, which live
+	 * in comments, are looked for only where one may start. */
+	int comment_known;
+	size_t comment_from, comment_at;
 };
 
 /* A name as read: folded unless quoted, with its place. */
