@@ -271,19 +271,37 @@ static int tnumeric(struct tparse *t, dbt_type *ty)
 }
 
 /* The word `s` (`n` bytes, any case) in type_words; NULL when absent. */
+/* `s` (`n` bytes, any ASCII case, no NUL) against the lower-case `name`,
+ * as strcmp() would order `s` folded: no copy of `s` first. */
+static int word_cmp(const char *s, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int a = dbt_ascii_lower((unsigned char)s[i]), b = (unsigned char)name[i];
+
+		if (a != b)
+			return a - b;
+	}
+	return name[n] ? -1 : 0;
+}
+
 static const struct type_word *find_word(const char *s, size_t n)
 {
-	char word[16];
 	size_t i, lo = 0, hi = sizeof(type_words) / sizeof(type_words[0]);
 
-	if (n >= sizeof(word))
+	if (n >= 16)
 		return NULL;
+	/* A NUL would end the word early, as the copy it was once made into
+	 * did. */
 	for (i = 0; i < n; i++)
-		word[i] = (char)dbt_ascii_lower((unsigned char)s[i]);
-	word[n] = '\0';
+		if (!s[i]) {
+			n = i;
+			break;
+		}
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int c = strcmp(word, type_words[mid].name);
+		int c = word_cmp(s, n, type_words[mid].name);
 
 		if (c == 0)
 			return &type_words[mid];
