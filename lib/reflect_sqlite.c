@@ -69,13 +69,15 @@
 	"COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
 /* clang-format on */
 
-/* The tables, then the views and triggers, with their SQL. */
+/* The tables, views and triggers, with their SQL, in the order they were
+ * made: the order of sqlite_schema's rowids, which SQLite reads them in
+ * with no sorting (read_tables puts the views before the triggers). */
 static const char tables_sql[] =
 	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (" USER_TABLES
 	") OR (m.type IN ('view', 'trigger') AND m.sql IS NOT NULL"
 	" AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
 	" AND m.tbl_name COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "'))"
-	" ORDER BY m.type <> 'table', m.type = 'trigger', m.rowid";
+	" ORDER BY m.rowid";
 
 /* The indexes made by CREATE INDEX, with their SQL, in the order they
  * were made.  SQLite's own indexes for UNIQUE and PRIMARY KEY constraints
@@ -204,6 +206,29 @@ static int add_robj(struct reflect *x, int trigger, const char *name, const char
 	return 0;
 }
 
+/* Puts the views before the triggers, each in the order they were made. */
+static int views_first(struct reflect *x)
+{
+	struct robj *v;
+	size_t i, n = 0;
+
+	for (i = 0; i < x->nobjs && !x->objs[i].trigger; i++)
+		;
+	if (i == x->nobjs)
+		return 0;
+	if (!(v = malloc(x->nobjs * sizeof(*v))))
+		return dbt_error_oom();
+	for (i = 0; i < x->nobjs; i++)
+		if (!x->objs[i].trigger)
+			v[n++] = x->objs[i];
+	for (i = 0; i < x->nobjs; i++)
+		if (x->objs[i].trigger)
+			v[n++] = x->objs[i];
+	free(x->objs);
+	x->objs = v;
+	return 0;
+}
+
 /* The first query: each table and what its stored SQL declares, and the
  * views and triggers. */
 static int read_tables(struct reflect *x)
@@ -267,6 +292,8 @@ static int read_tables(struct reflect *x)
 		rc = db_fail(x);
 		goto cleanup;
 	}
+	if ((rc = views_first(x)) < 0)
+		goto cleanup;
 	if (!(x->sorted = malloc((x->ntabs ? x->ntabs : 1) * sizeof(*x->sorted)))) {
 		rc = dbt_error_oom();
 		goto cleanup;
