@@ -61,23 +61,22 @@
 #include <string.h>
 #include <strings.h>
 
-/* The tables that are reflected, as a condition on sqlite_schema `m`: not
- * SQLite's own, nor dbtool's version and history tables. */
-/* clang-format off */
-#define USER_TABLES                                                                        \
-	"m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name "         \
-	"COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
-/* clang-format on */
+/*
+ * Every row of sqlite_schema but the indexes, in the order they were made:
+ * the order of its rowids, which SQLite reads them in with no sorting.
+ * Which of them are reflected is settled in read_tables(), where a
+ * condition in SQL was evaluated by SQLite's byte code for each row.
+ */
+static const char tables_sql[] = "SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m"
+				 " WHERE m.type <> 'index' ORDER BY m.rowid";
 
-/* The tables, views and triggers, with their SQL, in the order they were
- * made: the order of sqlite_schema's rowids, which SQLite reads them in
- * with no sorting (read_tables puts the views before the triggers). */
-static const char tables_sql[] =
-	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (" USER_TABLES
-	") OR (m.type IN ('view', 'trigger') AND m.sql IS NOT NULL"
-	" AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-	" AND m.tbl_name COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "'))"
-	" ORDER BY m.rowid";
+/* Whether `name` is one of dbtool's version and history tables, which
+ * are not reflected, nor the views and triggers on them. */
+static int book_table(const char *name)
+{
+	return !dbt_name_casecmp(name, DBT_VERSION_TABLE) ||
+	       !dbt_name_casecmp(name, DBT_HISTORY_TABLE);
+}
 
 /* The indexes made by CREATE INDEX, with their SQL, in the order they
  * were made.  SQLite's own indexes for UNIQUE and PRIMARY KEY constraints
@@ -240,15 +239,36 @@ static int read_tables(struct reflect *x)
 	if ((rc = prepare(x, &st, tables_sql)) < 0)
 		goto cleanup;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *name = text_col(st, 0), *sql = text_col(st, 1);
-		const char *type = text_col(st, 2), *tbl = text_col(st, 3);
+		const char *type = (const char *)sqlite3_column_text(st, 2);
+		const char *name = (const char *)sqlite3_column_text(st, 0), *sql, *tbl;
+		int table;
 		struct rtable *rt;
 
-		if (!name || !sql || !type || !tbl) {
+		/* A NULL name or type is no object (it was never reflected). */
+		if (!type || !name) {
+			if (sqlite3_errcode(x->db) == SQLITE_NOMEM) {
+				rc = dbt_error_oom();
+				goto cleanup;
+			}
+			continue;
+		}
+		table = !strcmp(type, "table");
+		if (!table && ((strcmp(type, "view") && strcmp(type, "trigger")) ||
+			       sqlite3_column_type(st, 1) == SQLITE_NULL))
+			continue;
+		/* SQLite's own objects: LIKE 'sqlite\_%', which ignores ASCII
+		 * case. */
+		if (!strncasecmp(name, "sqlite_", 7))
+			continue;
+		sql = text_col(st, 1);
+		tbl = text_col(st, 3);
+		if (!sql || !tbl) {
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		if (strcmp(type, "table")) {
+		if (book_table(table ? name : tbl))
+			continue;
+		if (!table) {
 			if ((rc = add_robj(x, !strcmp(type, "trigger"), name, tbl, sql)) < 0)
 				goto cleanup;
 			continue;
