@@ -686,8 +686,7 @@ static const struct keyword {
 };
 
 /* `word` (`len` bytes, any ASCII case) against the lower-case keyword
- * `kw`, as strcmp() orders them, folded a byte at a time: no copy, and
- * most comparisons of a binary search end at the first byte. */
+ * `kw`, as strcmp() orders them, folded a byte at a time: no copy. */
 static int keyword_cmp(const char *word, size_t len, const char *kw)
 {
 	size_t i;
@@ -703,61 +702,73 @@ static int keyword_cmp(const char *word, size_t len, const char *kw)
 	return kw[len] ? -1 : 0;
 }
 
-/* Where the keywords of each first letter a-z start in the table (and
- * [26] its end), so that a search looks among those alone: the parsers
- * and the expression normaliser ask it of most words they read.  Made
- * once, on first use; kw_all when a keyword starts with no letter a-z. */
+/* The keywords by a hash of their bytes (open addressing, a third full):
+ * the parsers, the expression normaliser and the quoting of names ask
+ * about most words they meet, and a lookup is one hash of the word and
+ * about one comparison.  Made once, on first use, and only read after. */
 #define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
-static unsigned short kw_from[27];
-static int kw_all;
+#define KW_SLOTS 512			 /* a power of two, at least twice NKEYWORDS */
+static unsigned short kw_slot[KW_SLOTS]; /* 1 + the keyword's place, 0 for none */
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+
+/* The hash of `len` bytes folded to lower case (FNV-1a); 0 when they
+ * hold a NUL, which would end the word early as the table's strings see
+ * it, so that such a word is no keyword (*nul set). */
+static unsigned kw_hash(const char *word, size_t len, int *nul)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	*nul = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = ascii_lower[(unsigned char)word[i]];
+
+		if (!c) {
+			*nul = 1;
+			return 0;
+		}
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
 
 static void kw_index(void)
 {
-	size_t i, k = 0; /* the letters whose start is set */
+	size_t i;
+	int nul;
 
+	_Static_assert(KW_SLOTS >= 2 * NKEYWORDS, "the keyword hash is too small");
 	for (i = 0; i < NKEYWORDS; i++) {
-		int c = (unsigned char)keywords[i].word[0];
+		unsigned h =
+			kw_hash(keywords[i].word, strlen(keywords[i].word), &nul) & (KW_SLOTS - 1);
 
-		/* Out of order (the table is sorted: test_lex checks it) or
-		 * no letter: every search looks at the whole table. */
-		if (c < 'a' || c > 'z' || (k > 0 && (size_t)(c - 'a') + 1 < k)) {
-			kw_all = 1;
-			return;
-		}
-		while (k <= (size_t)(c - 'a'))
-			kw_from[k++] = (unsigned short)i;
+		while (kw_slot[h])
+			h = (h + 1) & (KW_SLOTS - 1);
+		kw_slot[h] = (unsigned short)(i + 1);
 	}
-	while (k <= 26)
-		kw_from[k++] = (unsigned short)NKEYWORDS;
 }
 
 static const struct keyword *find_keyword(const char *word, size_t len)
 {
-	size_t i, lo = 0, hi = NKEYWORDS;
-	int c;
+	unsigned h;
+	int nul;
 
-	/* A NUL would end the word early as the table's strings see it. */
-	for (i = 0; i < len; i++)
-		if (!word[i])
-			return NULL;
-	if (pthread_once(&kw_once, kw_index) == 0 && !kw_all && len) {
-		c = word[0] >= 'A' && word[0] <= 'Z' ? word[0] + ('a' - 'A') : word[0];
-		if (c < 'a' || c > 'z')
-			return NULL;
-		lo = kw_from[c - 'a'];
-		hi = kw_from[c - 'a' + 1];
+	h = kw_hash(word, len, &nul) & (KW_SLOTS - 1);
+	if (nul)
+		return NULL;
+	if (pthread_once(&kw_once, kw_index) != 0) {
+		size_t i;
+
+		for (i = 0; i < NKEYWORDS; i++)
+			if (keyword_cmp(word, len, keywords[i].word) == 0)
+				return &keywords[i];
+		return NULL;
 	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = keyword_cmp(word, len, keywords[mid].word);
+	for (; kw_slot[h]; h = (h + 1) & (KW_SLOTS - 1)) {
+		const struct keyword *k = &keywords[kw_slot[h] - 1];
 
-		if (c == 0)
-			return &keywords[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		if (keyword_cmp(word, len, k->word) == 0)
+			return k;
 	}
 	return NULL;
 }
