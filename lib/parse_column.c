@@ -1001,7 +1001,7 @@ static size_t first_comment(const struct parser *p, size_t from, size_t to)
  * before, so the answer is kept in the parser and widened back and
  * forth: the model is passed over about once, not once per column.
  */
-static size_t next_comment(struct parser *p, size_t from)
+size_t next_comment(struct parser *p, size_t from)
 {
 	size_t i;
 
@@ -1300,9 +1300,13 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 	}
 	while ((rc = parse_column_constraint(p, &d)) == 0)
 		;
+	/* The hint on the column's own line is in a comment, which
+	 * column_line_end() (a look at the token after a comma) is not needed
+	 * to rule out. */
 	if (rc < 0 || (rc = column_hint(p, d.c)) < 0 ||
-	    (rc = take_trailing_hint(p, name_end, column_line_end(p), &d.c->renamed_from,
-				     &d.c->renamed_line, &d.c->renamed_col)) < 0)
+	    (next_comment(p, name_end) < line_end(p, p->cur.prev_end) &&
+	     (rc = take_trailing_hint(p, name_end, column_line_end(p), &d.c->renamed_from,
+				      &d.c->renamed_line, &d.c->renamed_col)) < 0))
 		goto cleanup;
 	if (alter)
 		rc = is(p, ",") || is(p, ";") || p->cur.tok.kind == DBT_TOK_END

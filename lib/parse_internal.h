@@ -178,6 +178,10 @@ int parse_identity_options(struct parser *p, dbt_column *c);
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
 int take_trailing_hint(struct parser *p, size_t from, size_t to, char **name, int *line, int *col);
 size_t line_end(const struct parser *p, size_t off);
+/* The first byte at or after `from` where "--" or a slash-star starts
+ * (maybe inside a string), or the model's length: no rename hint is
+ * before it. */
+size_t next_comment(struct parser *p, size_t from);
 int parse_column(struct parser *p, dbt_table *t, int alter);
 
 /* parse_index.c: CREATE INDEX */
