@@ -45,7 +45,7 @@ struct parser {
 	dbt_cursor cur; /* its current token and where the one before ended */
 	dbt_schema *schema;
 	struct ref *refs;
-	size_t nrefs;
+	size_t nrefs, cap_refs;
 	struct seq *seqs;
 	size_t nseqs;
 	int stmt_start;	     /* the next token begins a statement */
