@@ -325,6 +325,15 @@ static int open_flags(int *out, const dbt_url *url)
 	return 0;
 }
 
+int dbt_global_init(void)
+{
+	/* SQLite refuses the setting (SQLITE_MISUSE) once it is initialized. */
+	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+		return dbt_error_set(DBT_ERROR,
+				     "cannot change SQLite's settings: it is in use already");
+	return 0;
+}
+
 static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 {
 	const char *path = url->database ? url->database : ":memory:";

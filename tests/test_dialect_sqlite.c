@@ -582,6 +582,18 @@ static void table_exists_sees_own_tables_change(void **state)
 	d->close(first);
 }
 
+/* Once SQLite is in use (the fixture's connection), the process-wide
+ * settings are refused and left as they were: the memory statistics still
+ * count. */
+static void global_init_after_sqlite_is_in_use_changes_nothing(void **state)
+{
+	(void)state;
+	assert_int_equal(dbt_global_init(), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "cannot change SQLite's settings: it is in use already");
+	assert_true(sqlite3_memory_used() > 0);
+}
+
 /* -------------------------------------------------------------- quoting */
 
 static void quote_ident_leaves_plain_names_bare(void **state)
@@ -1058,6 +1070,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(table_exists_takes_name_as_value, setup, teardown),
 		cmocka_unit_test_setup_teardown(table_exists_sees_own_tables_change, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(global_init_after_sqlite_is_in_use_changes_nothing,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(quote_ident_leaves_plain_names_bare, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(quote_ident_quotes_keywords, setup, teardown),
