@@ -61,22 +61,21 @@
 #include <string.h>
 #include <strings.h>
 
-/*
- * Every row of sqlite_schema but the indexes, in the order they were made:
- * the order of its rowids, which SQLite reads them in with no sorting.
- * Which of them are reflected is settled in read_tables(), where a
- * condition in SQL was evaluated by SQLite's byte code for each row.
- */
-static const char tables_sql[] = "SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m"
-				 " WHERE m.type <> 'index' ORDER BY m.rowid";
+/* The tables that are reflected, as a condition on sqlite_schema `m`: not
+ * SQLite's own, nor dbtool's version and history tables. */
+/* clang-format off */
+#define USER_TABLES                                                                        \
+	"m.type = 'table' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name "         \
+	"COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "')"
+/* clang-format on */
 
-/* Whether `name` is one of dbtool's version and history tables, which
- * are not reflected, nor the views and triggers on them. */
-static int book_table(const char *name)
-{
-	return !dbt_name_casecmp(name, DBT_VERSION_TABLE) ||
-	       !dbt_name_casecmp(name, DBT_HISTORY_TABLE);
-}
+/* The tables, then the views and triggers, with their SQL. */
+static const char tables_sql[] =
+	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (" USER_TABLES
+	") OR (m.type IN ('view', 'trigger') AND m.sql IS NOT NULL"
+	" AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
+	" AND m.tbl_name COLLATE NOCASE NOT IN ('" DBT_VERSION_TABLE "', '" DBT_HISTORY_TABLE "'))"
+	" ORDER BY m.type <> 'table', m.type = 'trigger', m.rowid";
 
 /* The indexes made by CREATE INDEX, with their SQL, in the order they
  * were made.  SQLite's own indexes for UNIQUE and PRIMARY KEY constraints
@@ -205,29 +204,6 @@ static int add_robj(struct reflect *x, int trigger, const char *name, const char
 	return 0;
 }
 
-/* Puts the views before the triggers, each in the order they were made. */
-static int views_first(struct reflect *x)
-{
-	struct robj *v;
-	size_t i, n = 0;
-
-	for (i = 0; i < x->nobjs && !x->objs[i].trigger; i++)
-		;
-	if (i == x->nobjs)
-		return 0;
-	if (!(v = malloc(x->nobjs * sizeof(*v))))
-		return dbt_error_oom();
-	for (i = 0; i < x->nobjs; i++)
-		if (!x->objs[i].trigger)
-			v[n++] = x->objs[i];
-	for (i = 0; i < x->nobjs; i++)
-		if (x->objs[i].trigger)
-			v[n++] = x->objs[i];
-	free(x->objs);
-	x->objs = v;
-	return 0;
-}
-
 /* The first query: each table and what its stored SQL declares, and the
  * views and triggers. */
 static int read_tables(struct reflect *x)
@@ -239,36 +215,15 @@ static int read_tables(struct reflect *x)
 	if ((rc = prepare(x, &st, tables_sql)) < 0)
 		goto cleanup;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *type = (const char *)sqlite3_column_text(st, 2);
-		const char *name = (const char *)sqlite3_column_text(st, 0), *sql, *tbl;
-		int table;
+		const char *name = text_col(st, 0), *sql = text_col(st, 1);
+		const char *type = text_col(st, 2), *tbl = text_col(st, 3);
 		struct rtable *rt;
 
-		/* A NULL name or type is no object (it was never reflected). */
-		if (!type || !name) {
-			if (sqlite3_errcode(x->db) == SQLITE_NOMEM) {
-				rc = dbt_error_oom();
-				goto cleanup;
-			}
-			continue;
-		}
-		table = !strcmp(type, "table");
-		if (!table && ((strcmp(type, "view") && strcmp(type, "trigger")) ||
-			       sqlite3_column_type(st, 1) == SQLITE_NULL))
-			continue;
-		/* SQLite's own objects: LIKE 'sqlite\_%', which ignores ASCII
-		 * case. */
-		if (!strncasecmp(name, "sqlite_", 7))
-			continue;
-		sql = text_col(st, 1);
-		tbl = text_col(st, 3);
-		if (!sql || !tbl) {
+		if (!name || !sql || !type || !tbl) {
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		if (book_table(table ? name : tbl))
-			continue;
-		if (!table) {
+		if (strcmp(type, "table")) {
 			if ((rc = add_robj(x, !strcmp(type, "trigger"), name, tbl, sql)) < 0)
 				goto cleanup;
 			continue;
@@ -312,8 +267,6 @@ static int read_tables(struct reflect *x)
 		rc = db_fail(x);
 		goto cleanup;
 	}
-	if ((rc = views_first(x)) < 0)
-		goto cleanup;
 	if (!(x->sorted = malloc((x->ntabs ? x->ntabs : 1) * sizeof(*x->sorted)))) {
 		rc = dbt_error_oom();
 		goto cleanup;
