@@ -830,7 +830,8 @@ static int quoted_other(dbt_cursor *c, char open)
 	c->tok.len = i + 1 - c->tok.start;
 	c->lx.pos = i + 1;
 	c->quote = open;
-	return 0;
+	/* As a "name" is: what C strings and the other databases take. */
+	return check_utf8(&c->lx, &c->tok);
 }
 
 int dbt_cursor_next(dbt_cursor *c)
