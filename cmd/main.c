@@ -88,6 +88,9 @@ int main(int argc, char **argv)
 	int i = 1;
 	size_t k;
 
+	/* The command is SQLite's only user in its process: no memory
+	 * statistics, and no mutex for them at every allocation. */
+	dbt_global_init();
 	g_opts.lock_timeout_s = 60;
 	g_opts.statement_lock_timeout_s = -1;
 	/* Global options before the command; cmd_parse takes the ones after. */

@@ -51,6 +51,12 @@ struct sqlite_conn {
 				     * the last begin() (see note_write) */
 	size_t ntouched, cap_touched;
 	int touched_oom; /* a name could not be kept: commit fails */
+	/* Which of dbtool's own tables (own_tables[], bit by bit) one scan
+	 * of sqlite_schema found, at schema version own_version; any change
+	 * of schema, by this connection or another, changes the version. */
+	int own_known;
+	sqlite3_int64 own_version;
+	unsigned own_found;
 };
 
 static void fk_counts_free(struct fk_count *v, size_t n)
@@ -316,6 +322,15 @@ static int open_flags(int *out, const dbt_url *url)
 					     "or rwc)",
 					     url->values[i]);
 	}
+	return 0;
+}
+
+int dbt_global_init(void)
+{
+	/* SQLite refuses the setting (SQLITE_MISUSE) once it is initialized. */
+	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+		return dbt_error_set(DBT_ERROR,
+				     "cannot change SQLite's settings: it is in use already");
 	return 0;
 }
 
@@ -1059,16 +1074,19 @@ static int reset_session(dbt_conn *conn)
 	return 0;
 }
 
-/* A database file has one namespace for tables: `schema` means nothing. */
-static int table_exists(dbt_conn *conn, const char *schema, const char *name, int *out)
+/* The tables dbtool keeps its book in, which table_exists() is asked
+ * about several times a run. */
+static const char *const own_tables[] = {DBT_VERSION_TABLE, DBT_HISTORY_TABLE, DBT_JOURNAL_TABLE};
+
+/* Whether a table `name` exists: one full scan of sqlite_schema, which
+ * has no index on its names. */
+static int scan_table_exists(struct sqlite_conn *c, const char *name, int *out)
 {
 	static const char sql[] =
 		"SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?1 COLLATE NOCASE";
-	struct sqlite_conn *c = conn_of(conn);
 	sqlite3_stmt *stmt = NULL;
 	int rc = 0, step;
 
-	(void)schema;
 	*out = 0;
 	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return db_error(c, NULL, 0, sql, strlen(sql));
@@ -1085,6 +1103,96 @@ static int table_exists(dbt_conn *conn, const char *schema, const char *name, in
 cleanup:
 	sqlite3_finalize(stmt);
 	return rc;
+}
+
+/* The database's schema version (the file header's schema cookie),
+ * which every change of schema by any connection increments. */
+static int schema_version(struct sqlite_conn *c, sqlite3_int64 *out)
+{
+	static const char sql[] = "PRAGMA schema_version";
+	sqlite3_stmt *stmt = NULL;
+	int rc = 0;
+
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return db_error(c, NULL, 0, sql, strlen(sql));
+	c->base.nqueries++;
+	if (sqlite3_step(stmt) == SQLITE_ROW)
+		*out = sqlite3_column_int64(stmt, 0);
+	else
+		rc = db_error(c, NULL, 0, sql, strlen(sql));
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/* Reads which of own_tables[] exist, in one scan of sqlite_schema, as
+ * of schema version `version`. */
+static int scan_own_tables(struct sqlite_conn *c, sqlite3_int64 version)
+{
+	static const char sql[] = "SELECT name FROM sqlite_schema WHERE type = 'table' AND "
+				  "name COLLATE NOCASE IN (?1, ?2, ?3)";
+	sqlite3_stmt *stmt = NULL;
+	unsigned found = 0;
+	int rc = 0, step, i;
+
+	c->own_known = 0;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return db_error(c, NULL, 0, sql, strlen(sql));
+	for (i = 0; i < 3; i++)
+		if (sqlite3_bind_text(stmt, i + 1, own_tables[i], -1, SQLITE_STATIC) != SQLITE_OK) {
+			rc = db_error(c, NULL, 0, sql, strlen(sql));
+			goto cleanup;
+		}
+	c->base.nqueries++;
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(stmt, 0);
+
+		for (i = 0; name && i < 3; i++)
+			if (sqlite3_stricmp(name, own_tables[i]) == 0)
+				found |= 1u << i;
+	}
+	if (step != SQLITE_DONE) {
+		rc = db_error(c, NULL, 0, sql, strlen(sql));
+		goto cleanup;
+	}
+	c->own_known = 1;
+	c->own_version = version;
+	c->own_found = found;
+cleanup:
+	sqlite3_finalize(stmt);
+	return rc;
+}
+
+/*
+ * A database file has one namespace for tables: `schema` means nothing.
+ * sqlite_schema has no index on names, so each question is a full scan
+ * (2 M instructions at 1,000 tables); dbtool's own tables, asked about
+ * two or three times a run, are read in one scan and the answer kept
+ * while the schema version stays the same.  The version is read from
+ * the file each time, so a table another connection made or dropped
+ * since is seen, as a scan would see it.  Only what is committed is
+ * kept: inside a transaction, whose ROLLBACK takes the version back, the
+ * scan is made each time.
+ */
+static int table_exists(dbt_conn *conn, const char *schema, const char *name, int *out)
+{
+	struct sqlite_conn *c = conn_of(conn);
+	sqlite3_int64 version = 0;
+	size_t i;
+	int rc;
+
+	(void)schema;
+	*out = 0;
+	for (i = 0; i < sizeof(own_tables) / sizeof(own_tables[0]); i++)
+		if (strcmp(name, own_tables[i]) == 0)
+			break;
+	if (i == sizeof(own_tables) / sizeof(own_tables[0]) || !sqlite3_get_autocommit(c->db))
+		return scan_table_exists(c, name, out);
+	if ((rc = schema_version(c, &version)) < 0)
+		return rc;
+	if ((!c->own_known || c->own_version != version) && (rc = scan_own_tables(c, version)) < 0)
+		return rc;
+	*out = (c->own_found >> i) & 1;
+	return 0;
 }
 
 /* Bare when [a-z_][a-z0-9_]* and no keyword, so that rendered SQL reads

@@ -14,11 +14,21 @@
 
 int dbt_name_casecmp(const char *a, const char *b)
 {
-	while (*a && dbt_ascii_lower((unsigned char)*a) == dbt_ascii_lower((unsigned char)*b)) {
-		a++;
-		b++;
+	/* Names compared are mostly spelt alike: equal bytes go on without
+	 * folding either. */
+	for (;; a++, b++) {
+		int x = (unsigned char)*a, y = (unsigned char)*b;
+
+		if (x == y) {
+			if (!x)
+				return 0;
+			continue;
+		}
+		x = dbt_ascii_lower(x);
+		y = dbt_ascii_lower(y);
+		if (x != y)
+			return x - y;
 	}
-	return dbt_ascii_lower((unsigned char)*a) - dbt_ascii_lower((unsigned char)*b);
 }
 
 const char *dbt_ident_base(const char *name)

@@ -67,35 +67,31 @@ static int is_punct(int c)
 }
 
 /* The letters that make a string of a quote after them: E'', X'', B'', N''. */
-static int is_string_prefix(int c)
+static inline int is_string_prefix(int c)
 {
-	switch (c) {
-	case 'E':
-	case 'e':
-	case 'X':
-	case 'x':
-	case 'B':
-	case 'b':
-	case 'N':
-	case 'n':
-		return 1;
-	default:
-		return 0;
-	}
+	c |= 0x20;
+	return c == 'e' || c == 'x' || c == 'b' || c == 'n';
 }
 
-/* A byte of a word after its first: a letter, digit, _, $ or a byte of a
- * UTF-8 character (c >= 0x80). */
-static int is_word_byte(int c)
-{
-	/* By table: it is asked of every byte of every word. */
-	static const unsigned char word_byte[256] = {
-		['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
-		['_'] = 1,	   ['$'] = 1,	      [0x80 ... 0xFF] = 1,
-	};
+/* A byte of a word after its first: 1 for a letter, digit, _ or $, 2 for
+ * a byte of a UTF-8 character (c >= 0x80), 0 for any other.  By table: it
+ * is asked of every byte of every word. */
+static const unsigned char word_byte[256] = {
+	['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1,
+	['_'] = 1,	   ['$'] = 1,	      [0x80 ... 0xFF] = 2,
+};
 
-	return word_byte[c & 0xFF];
-}
+/* ASCII upper case folded to lower case; every other byte as it is. */
+static const unsigned char ascii_lower[256] = {
+#define L4(n) (n), (n) + 1, (n) + 2, (n) + 3
+#define L16(n) L4(n), L4((n) + 4), L4((n) + 8), L4((n) + 12)
+	L16(0x00), L16(0x10), L16(0x20), L16(0x30), 0x40,      L4(0x61),  L4(0x65),
+	L4(0x69),  L4(0x6d),  L4(0x71),	 L4(0x75),  0x79,      0x7a,	  0x5b,
+	0x5c,	   0x5d,      0x5e,	 0x5f,	    L16(0x60), L16(0x70), L16(0x80),
+	L16(0x90), L16(0xa0), L16(0xb0), L16(0xc0), L16(0xd0), L16(0xe0), L16(0xf0),
+#undef L16
+#undef L4
+};
 
 /* The length of the well-formed UTF-8 character at `s`, 0 when it is not. */
 static size_t utf8_len(const unsigned char *s, size_t avail)
@@ -159,19 +155,13 @@ static void adv(dbt_lexer *lx)
 	lx->pos++;
 }
 
-/* Starts a token at the current position. */
-static void mark(dbt_lexer *lx, dbt_token *t)
+/* mark() when the column of the position is not known yet: counted on
+ * from the last place it was, or from the start of the line. */
+static void mark_far(dbt_lexer *lx, dbt_token *t)
 {
 	size_t i = lx->col_pos;
 	int col = lx->col;
 
-	if (i == lx->pos) {
-		t->start = lx->pos;
-		t->len = 0;
-		t->line = lx->line;
-		t->col = col;
-		return;
-	}
 	if (i < lx->line_start || i > lx->pos) {
 		i = lx->line_start;
 		col = 1;
@@ -185,6 +175,20 @@ static void mark(dbt_lexer *lx, dbt_token *t)
 	t->len = 0;
 	t->line = lx->line;
 	t->col = col;
+}
+
+/* Starts a token at the current position; inline for the usual case, a
+ * column kept in step by the blanks before it. */
+static inline void mark(dbt_lexer *lx, dbt_token *t)
+{
+	if (lx->col_pos != lx->pos) {
+		mark_far(lx, t);
+		return;
+	}
+	t->start = lx->pos;
+	t->len = 0;
+	t->line = lx->line;
+	t->col = lx->col;
 }
 
 /* After a token of ASCII bytes on one line: the next token's column is
@@ -441,6 +445,34 @@ static int is_bom(const dbt_lexer *lx)
 	return at(lx, 0) == 0xEF && at(lx, 1) == 0xBB && at(lx, 2) == 0xBF;
 }
 
+/* A word, which starts at the position with a letter, _ or a byte of a
+ * UTF-8 character. */
+static inline int lex_word(dbt_lexer *lx, dbt_token *out)
+{
+	const unsigned char *t = (const unsigned char *)lx->text;
+	size_t i = lx->pos;
+	int high = 0, k;
+
+	/* A word holds no newline: the position moves on at once. */
+	out->kind = DBT_TOK_WORD;
+	for (; i < lx->len; i++) {
+		k = word_byte[t[i]];
+		if (k == 1)
+			continue;
+		if (k == 0)
+			break;
+		if (t[i] == 0xEF && i + 2 < lx->len && t[i + 1] == 0xBB && t[i + 2] == 0xBF)
+			break;
+		high = 1;
+	}
+	lx->pos = i;
+	out->len = i - out->start;
+	if (high)
+		return check_utf8(lx, out);
+	ascii_token_end(lx, out);
+	return 0;
+}
+
 int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 {
 	int c, rc;
@@ -453,6 +485,18 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 		return 0;
 	}
 	c = at(lx, 0);
+	/* Most tokens are ASCII words and punctuation: read them before the
+	 * other kinds are asked about, in the order below. */
+	if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') &&
+	    !(is_string_prefix(c) && at(lx, 1) == '\''))
+		return lex_word(lx, out);
+	if (is_punct(c) && !(c == '.' && is_digit(at(lx, 1)))) {
+		out->kind = DBT_TOK_PUNCT;
+		lx->pos++;
+		out->len = 1;
+		ascii_token_end(lx, out);
+		return 0;
+	}
 	if (is_string_prefix(c) && at(lx, 1) == '\'') {
 		out->kind = DBT_TOK_STRING;
 		adv(lx);
@@ -481,30 +525,7 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
 		 * and would be skipped when a span of text is read again. */
 		rc = dbt_error_set(DBT_EPARSE, "unexpected byte-order mark (U+FEFF)");
 	} else if (is_alpha(c)) {
-		const unsigned char *t = (const unsigned char *)lx->text;
-		size_t i = lx->pos;
-		int high = 0;
-
-		/* A word holds no newline: the position moves on at once. */
-		out->kind = DBT_TOK_WORD;
-		for (; i < lx->len; i++) {
-			c = t[i];
-			if (c < 0x80) {
-				if (!is_word_byte(c))
-					break;
-			} else {
-				if (c == 0xEF && i + 2 < lx->len && t[i + 1] == 0xBB &&
-				    t[i + 2] == 0xBF)
-					break;
-				high = 1;
-			}
-		}
-		lx->pos = i;
-		out->len = i - out->start;
-		if (high)
-			return check_utf8(lx, out);
-		ascii_token_end(lx, out);
-		return 0;
+		return lex_word(lx, out);
 	} else if (is_punct(c)) {
 		out->kind = DBT_TOK_PUNCT;
 		adv(lx);
@@ -537,27 +558,28 @@ int dbt_lex_next(dbt_lexer *lx, dbt_token *out)
  * strlen() of `s` first. */
 int dbt_token_is(const char *text, const dbt_token *tok, const char *s)
 {
-	const char *t = text + tok->start;
+	const unsigned char *t = (const unsigned char *)text + tok->start;
+	const unsigned char *w = (const unsigned char *)s;
 	size_t i;
 
 	if (tok->kind == DBT_TOK_WORD) {
+		/* The words asked about are written in lower case: a byte that
+		 * folds to the word's own is equal at once, and only an unequal
+		 * one folds the word's byte too.  A word's bytes hold no NUL, so
+		 * the end of `s` is unequal to all of them. */
 		for (i = 0; i < tok->len; i++) {
-			char a = t[i], b = s[i];
+			unsigned char a = ascii_lower[t[i]];
 
-			if (a >= 'A' && a <= 'Z')
-				a += 'a' - 'A';
-			if (b >= 'A' && b <= 'Z')
-				b += 'a' - 'A';
-			if (a != b || !b)
+			if (a != w[i] && a != ascii_lower[w[i]])
 				return 0;
 		}
-		return s[i] == '\0';
+		return w[i] == '\0';
 	}
 	if (tok->kind == DBT_TOK_PUNCT || tok->kind == DBT_TOK_OP) {
 		for (i = 0; i < tok->len; i++)
-			if (t[i] != s[i] || !s[i])
+			if (t[i] != w[i] || !w[i])
 				return 0;
-		return s[i] == '\0';
+		return w[i] == '\0';
 	}
 	return 0;
 }
@@ -664,8 +686,7 @@ static const struct keyword {
 };
 
 /* `word` (`len` bytes, any ASCII case) against the lower-case keyword
- * `kw`, as strcmp() orders them, folded a byte at a time: no copy, and
- * most comparisons of a binary search end at the first byte. */
+ * `kw`, as strcmp() orders them, folded a byte at a time: no copy. */
 static int keyword_cmp(const char *word, size_t len, const char *kw)
 {
 	size_t i;
@@ -681,61 +702,73 @@ static int keyword_cmp(const char *word, size_t len, const char *kw)
 	return kw[len] ? -1 : 0;
 }
 
-/* Where the keywords of each first letter a-z start in the table (and
- * [26] its end), so that a search looks among those alone: the parsers
- * and the expression normaliser ask it of most words they read.  Made
- * once, on first use; kw_all when a keyword starts with no letter a-z. */
+/* The keywords by a hash of their bytes (open addressing, a third full):
+ * the parsers, the expression normaliser and the quoting of names ask
+ * about most words they meet, and a lookup is one hash of the word and
+ * about one comparison.  Made once, on first use, and only read after. */
 #define NKEYWORDS (sizeof(keywords) / sizeof(keywords[0]))
-static unsigned short kw_from[27];
-static int kw_all;
+#define KW_SLOTS 512			 /* a power of two, at least twice NKEYWORDS */
+static unsigned short kw_slot[KW_SLOTS]; /* 1 + the keyword's place, 0 for none */
 static pthread_once_t kw_once = PTHREAD_ONCE_INIT;
+
+/* The hash of `len` bytes folded to lower case (FNV-1a); 0 when they
+ * hold a NUL, which would end the word early as the table's strings see
+ * it, so that such a word is no keyword (*nul set). */
+static unsigned kw_hash(const char *word, size_t len, int *nul)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	*nul = 0;
+	for (i = 0; i < len; i++) {
+		unsigned char c = ascii_lower[(unsigned char)word[i]];
+
+		if (!c) {
+			*nul = 1;
+			return 0;
+		}
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
 
 static void kw_index(void)
 {
-	size_t i, k = 0; /* the letters whose start is set */
+	size_t i;
+	int nul;
 
+	_Static_assert(KW_SLOTS >= 2 * NKEYWORDS, "the keyword hash is too small");
 	for (i = 0; i < NKEYWORDS; i++) {
-		int c = (unsigned char)keywords[i].word[0];
+		unsigned h =
+			kw_hash(keywords[i].word, strlen(keywords[i].word), &nul) & (KW_SLOTS - 1);
 
-		/* Out of order (the table is sorted: test_lex checks it) or
-		 * no letter: every search looks at the whole table. */
-		if (c < 'a' || c > 'z' || (k > 0 && (size_t)(c - 'a') + 1 < k)) {
-			kw_all = 1;
-			return;
-		}
-		while (k <= (size_t)(c - 'a'))
-			kw_from[k++] = (unsigned short)i;
+		while (kw_slot[h])
+			h = (h + 1) & (KW_SLOTS - 1);
+		kw_slot[h] = (unsigned short)(i + 1);
 	}
-	while (k <= 26)
-		kw_from[k++] = (unsigned short)NKEYWORDS;
 }
 
 static const struct keyword *find_keyword(const char *word, size_t len)
 {
-	size_t i, lo = 0, hi = NKEYWORDS;
-	int c;
+	unsigned h;
+	int nul;
 
-	/* A NUL would end the word early as the table's strings see it. */
-	for (i = 0; i < len; i++)
-		if (!word[i])
-			return NULL;
-	if (pthread_once(&kw_once, kw_index) == 0 && !kw_all && len) {
-		c = word[0] >= 'A' && word[0] <= 'Z' ? word[0] + ('a' - 'A') : word[0];
-		if (c < 'a' || c > 'z')
-			return NULL;
-		lo = kw_from[c - 'a'];
-		hi = kw_from[c - 'a' + 1];
+	h = kw_hash(word, len, &nul) & (KW_SLOTS - 1);
+	if (nul)
+		return NULL;
+	if (pthread_once(&kw_once, kw_index) != 0) {
+		size_t i;
+
+		for (i = 0; i < NKEYWORDS; i++)
+			if (keyword_cmp(word, len, keywords[i].word) == 0)
+				return &keywords[i];
+		return NULL;
 	}
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = keyword_cmp(word, len, keywords[mid].word);
+	for (; kw_slot[h]; h = (h + 1) & (KW_SLOTS - 1)) {
+		const struct keyword *k = &keywords[kw_slot[h] - 1];
 
-		if (c == 0)
-			return &keywords[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		if (keyword_cmp(word, len, k->word) == 0)
+			return k;
 	}
 	return NULL;
 }
@@ -797,7 +830,8 @@ static int quoted_other(dbt_cursor *c, char open)
 	c->tok.len = i + 1 - c->tok.start;
 	c->lx.pos = i + 1;
 	c->quote = open;
-	return 0;
+	/* As a "name" is: what C strings and the other databases take. */
+	return check_utf8(&c->lx, &c->tok);
 }
 
 int dbt_cursor_next(dbt_cursor *c)

@@ -306,11 +306,17 @@ int parse_collation_name(struct parser *p, struct name *out, size_t *start)
 
 int add_ref(struct parser *p, const char *table, const char *column, int line, int col)
 {
-	struct ref *v = realloc(p->refs, (p->nrefs + 1) * sizeof(*v));
+	struct ref *v = p->refs;
 
-	if (!v)
-		return dbt_error_oom();
-	p->refs = v;
+	/* By doubling: a model holds thousands of references. */
+	if (p->nrefs == p->cap_refs) {
+		size_t cap = p->cap_refs ? 2 * p->cap_refs : 16;
+
+		if (!(v = realloc(p->refs, cap * sizeof(*v))))
+			return dbt_error_oom();
+		p->refs = v;
+		p->cap_refs = cap;
+	}
 	v[p->nrefs].table = table;
 	v[p->nrefs].column = column;
 	v[p->nrefs].line = line;

@@ -5,6 +5,7 @@
  * AS IDENTITY or AS (expr)), and the rename hint "-- renamed from: OLD"
  * on the line before it.
  */
+#define _GNU_SOURCE /* memrchr */
 #include "parse_internal.h"
 
 #include "error.h"
@@ -964,6 +965,61 @@ static int at_renamed(struct parser *p, size_t at, size_t end, char **out, int *
 		       "expected one table, column or index name after '@renamed from='");
 }
 
+/* Whether "--" or a slash-star starts at the model's byte `i`. */
+static int comment_starts(const struct parser *p, size_t i)
+{
+	return i + 1 < p->len && ((p->text[i] == '-' && p->text[i + 1] == '-') ||
+				  (p->text[i] == '/' && p->text[i + 1] == '*'));
+}
+
+/* The first byte in `from` .. `to` - 1 where "--" or a slash-star
+ * starts, or `to`: memchr finds the candidates, which are rare. */
+static size_t first_comment(const struct parser *p, size_t from, size_t to)
+{
+	const char *t = p->text, *dash = NULL, *slash = NULL;
+	size_t i = from;
+
+	while (i < to) {
+		if (!dash || dash < t + i)
+			dash = memchr(t + i, '-', to - i);
+		if (!slash || slash < t + i)
+			slash = memchr(t + i, '/', to - i);
+		if (!dash && !slash)
+			return to;
+		i = (size_t)((!slash || (dash && dash < slash) ? dash : slash) - t);
+		if (comment_starts(p, i))
+			return i;
+		i++;
+	}
+	return to;
+}
+
+/*
+ * The first byte at or after `from` where "--" or a slash-star starts
+ * (inside a string too: a place to look at, not a comment for sure), or
+ * the model's length.  Each column asks about its own line and the one
+ * before, so the answer is kept in the parser and widened back and
+ * forth: the model is passed over about once, not once per column.
+ */
+size_t next_comment(struct parser *p, size_t from)
+{
+	size_t i;
+
+	if (p->comment_known && from >= p->comment_from && from <= p->comment_at)
+		return p->comment_at;
+	if (p->comment_known && from < p->comment_from) {
+		i = first_comment(p, from, p->comment_from);
+		if (i < p->comment_from)
+			p->comment_at = i;
+		p->comment_from = from;
+		return p->comment_at;
+	}
+	p->comment_known = 1;
+	p->comment_from = from;
+	p->comment_at = first_comment(p, from, p->len);
+	return p->comment_at;
+}
+
 /*
  * The first comment in the model's bytes `from` .. `to` (strings and
  * quoted names skipped) that is sqldef's rename hint, as at_renamed()
@@ -976,6 +1032,8 @@ static int find_at_renamed(struct parser *p, size_t from, size_t to, char **out,
 	size_t i = from, e;
 	int rc;
 
+	if (next_comment(p, from) >= to)
+		return 0;
 	while (i < to) {
 		char c = t[i];
 
@@ -1014,7 +1072,7 @@ static int find_at_renamed(struct parser *p, size_t from, size_t to, char **out,
  */
 static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, int *line, int *col)
 {
-	const char *text = p->text;
+	const char *text = p->text, *nl;
 	size_t start = off, prev, at, name_at;
 	dbt_lexer lx;
 	dbt_token tok;
@@ -1030,8 +1088,11 @@ static int rename_hint(struct parser *p, size_t off, int tok_line, char **out, i
 	}
 	if (start == 0)
 		return 0;
-	for (prev = start - 1; prev > 0 && text[prev - 1] != '\n'; prev--)
-		;
+	nl = start > 1 ? memrchr(text, '\n', start - 1) : NULL;
+	prev = nl ? (size_t)(nl - text) + 1 : 0;
+	/* Both forms of the hint start with a comment on that line. */
+	if (next_comment(p, prev) + 1 >= start - 1)
+		return 0;
 	at = prev;
 	while (at < start - 1 && is_blank(text[at]))
 		at++;
@@ -1239,9 +1300,13 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 	}
 	while ((rc = parse_column_constraint(p, &d)) == 0)
 		;
+	/* The hint on the column's own line is in a comment, which
+	 * column_line_end() (a look at the token after a comma) is not needed
+	 * to rule out. */
 	if (rc < 0 || (rc = column_hint(p, d.c)) < 0 ||
-	    (rc = take_trailing_hint(p, name_end, column_line_end(p), &d.c->renamed_from,
-				     &d.c->renamed_line, &d.c->renamed_col)) < 0)
+	    (next_comment(p, name_end) < line_end(p, p->cur.prev_end) &&
+	     (rc = take_trailing_hint(p, name_end, column_line_end(p), &d.c->renamed_from,
+				      &d.c->renamed_line, &d.c->renamed_col)) < 0))
 		goto cleanup;
 	if (alter)
 		rc = is(p, ",") || is(p, ";") || p->cur.tok.kind == DBT_TOK_END

@@ -45,7 +45,7 @@ struct parser {
 	dbt_cursor cur; /* its current token and where the one before ended */
 	dbt_schema *schema;
 	struct ref *refs;
-	size_t nrefs;
+	size_t nrefs, cap_refs;
 	struct seq *seqs;
 	size_t nseqs;
 	int stmt_start;	     /* the next token begins a statement */
@@ -58,6 +58,11 @@ struct parser {
 	size_t nkept;
 	dbt_type_memo types; /* the columns' declared types, read once each */
 	int nocase;	     /* DBT_PARSE_NOCASE_NAMES */
+	/* No comment starts in the model's bytes comment_from ..
+	 * comment_at - 1 (when comment_known): the rename hints, which live
+	 * in comments, are looked for only where one may start. */
+	int comment_known;
+	size_t comment_from, comment_at;
 };
 
 /* A name as read: folded unless quoted, with its place. */
@@ -173,6 +178,10 @@ int parse_identity_options(struct parser *p, dbt_column *c);
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
 int take_trailing_hint(struct parser *p, size_t from, size_t to, char **name, int *line, int *col);
 size_t line_end(const struct parser *p, size_t off);
+/* The first byte at or after `from` where "--" or a slash-star starts
+ * (maybe inside a string), or the model's length: no rename hint is
+ * before it. */
+size_t next_comment(struct parser *p, size_t from);
 int parse_column(struct parser *p, dbt_table *t, int alter);
 
 /* parse_index.c: CREATE INDEX */

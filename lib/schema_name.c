@@ -86,14 +86,21 @@ static int nameset_reserve(struct nameset *set, size_t n)
 
 static int nameset_add(struct nameset *set, const char *name)
 {
-	size_t i;
+	size_t h, i;
 	int rc;
 
-	if (!name || nameset_has(set, name))
+	if (!name)
 		return 0;
+	/* One hash for the lookup and the placing. */
+	h = name_hash(name);
+	if (set->cap) {
+		for (i = h & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+			if (!strcmp(set->slots[i], name))
+				return 0;
+	}
 	if (2 * (set->n + 1) > set->cap && (rc = nameset_reserve(set, set->n + 1)) < 0)
 		return rc;
-	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
+	for (i = h & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
 		;
 	set->slots[i] = name;
 	set->n++;

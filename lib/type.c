@@ -11,6 +11,7 @@
 #include "lex.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -271,27 +272,76 @@ static int tnumeric(struct tparse *t, dbt_type *ty)
 }
 
 /* The word `s` (`n` bytes, any case) in type_words; NULL when absent. */
+/* `s` (`n` bytes, any ASCII case, no NUL) equal to the lower-case
+ * `name`, folded a byte at a time: no copy of `s` first. */
+static int word_is(const char *s, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (dbt_ascii_lower((unsigned char)s[i]) != (unsigned char)name[i])
+			return 0;
+	return name[n] == '\0';
+}
+
+/* The type words by a hash of their bytes (open addressing), as lex.c
+ * finds keywords: the parsers ask about a word or two of every column's
+ * type.  Made once, on first use, and only read after. */
+#define NTYPE_WORDS (sizeof(type_words) / sizeof(type_words[0]))
+#define TW_SLOTS 256			/* a power of two, at least twice NTYPE_WORDS */
+static unsigned char tw_slot[TW_SLOTS]; /* 1 + the word's place, 0 for none */
+static pthread_once_t tw_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a of `n` bytes folded to lower case. */
+static unsigned tw_hash(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned)dbt_ascii_lower((unsigned char)s[i])) * 16777619u;
+	return h;
+}
+
+static void tw_index(void)
+{
+	size_t i;
+
+	_Static_assert(TW_SLOTS >= 2 * NTYPE_WORDS && NTYPE_WORDS < 255,
+		       "the type word hash is too small");
+	for (i = 0; i < NTYPE_WORDS; i++) {
+		unsigned h =
+			tw_hash(type_words[i].name, strlen(type_words[i].name)) & (TW_SLOTS - 1);
+
+		while (tw_slot[h])
+			h = (h + 1) & (TW_SLOTS - 1);
+		tw_slot[h] = (unsigned char)(i + 1);
+	}
+}
+
 static const struct type_word *find_word(const char *s, size_t n)
 {
-	char word[16];
-	size_t i, lo = 0, hi = sizeof(type_words) / sizeof(type_words[0]);
+	size_t i;
+	unsigned h;
 
-	if (n >= sizeof(word))
+	if (n >= 16)
 		return NULL;
+	/* A NUL would end the word early, as the copy it was once made into
+	 * did. */
 	for (i = 0; i < n; i++)
-		word[i] = (char)dbt_ascii_lower((unsigned char)s[i]);
-	word[n] = '\0';
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(word, type_words[mid].name);
-
-		if (c == 0)
-			return &type_words[mid];
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
+		if (!s[i]) {
+			n = i;
+			break;
+		}
+	if (pthread_once(&tw_once, tw_index) != 0) {
+		for (i = 0; i < NTYPE_WORDS; i++)
+			if (word_is(s, n, type_words[i].name))
+				return &type_words[i];
+		return NULL;
 	}
+	for (h = tw_hash(s, n) & (TW_SLOTS - 1); tw_slot[h]; h = (h + 1) & (TW_SLOTS - 1))
+		if (word_is(s, n, type_words[tw_slot[h] - 1].name))
+			return &type_words[tw_slot[h] - 1];
 	return NULL;
 }
 

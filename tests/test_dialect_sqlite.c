@@ -550,6 +550,50 @@ static void table_exists_takes_name_as_value(void **state)
 	assert_int_equal(exists(f->conn, "x' OR '1' = '1"), 0);
 }
 
+/* dbtool's own tables are read in one scan and the answer kept: what
+ * another connection makes or drops since, and what a rolled-back
+ * transaction made, must still be seen as they are now. */
+static void table_exists_sees_own_tables_change(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *first = open_file(f), *second = open_file(f);
+
+	assert_int_equal(exists(first, "dbtool_version"), 0);
+	assert_int_equal(exists(first, "dbtool_history"), 0);
+	assert_int_equal(d->exec(second, "CREATE TABLE dbtool_version (v TEXT)"), 0);
+	assert_int_equal(exists(first, "dbtool_version"), 1);
+	assert_int_equal(exists(first, "dbtool_history"), 0);
+	assert_int_equal(d->exec(second, "CREATE TABLE DBTOOL_HISTORY (v TEXT)"), 0);
+	assert_int_equal(exists(first, "dbtool_history"), 1);
+
+	assert_int_equal(d->begin(first), 0);
+	assert_int_equal(d->exec(first, "CREATE TABLE dbtool_journal (v TEXT)"), 0);
+	assert_int_equal(exists(first, "dbtool_journal"), 1);
+	assert_int_equal(d->rollback(first), 0);
+	/* The schema version after the rollback is that of before it: the
+	 * next change gives again the version the rolled-back one had. */
+	assert_int_equal(d->exec(first, "CREATE TABLE other (v TEXT)"), 0);
+	assert_int_equal(exists(first, "dbtool_journal"), 0);
+
+	assert_int_equal(d->exec(second, "DROP TABLE dbtool_version"), 0);
+	assert_int_equal(exists(first, "dbtool_version"), 0);
+	assert_int_equal(exists(first, "dbtool_history"), 1);
+	d->close(second);
+	d->close(first);
+}
+
+/* Once SQLite is in use (the fixture's connection), the process-wide
+ * settings are refused and left as they were: the memory statistics still
+ * count. */
+static void global_init_after_sqlite_is_in_use_changes_nothing(void **state)
+{
+	(void)state;
+	assert_int_equal(dbt_global_init(), DBT_ERROR);
+	assert_string_equal(dbt_error_last(),
+			    "cannot change SQLite's settings: it is in use already");
+	assert_true(sqlite3_memory_used() > 0);
+}
+
 /* -------------------------------------------------------------- quoting */
 
 static void quote_ident_leaves_plain_names_bare(void **state)
@@ -1024,6 +1068,10 @@ int main(void)
 		cmocka_unit_test_setup_teardown(lock_timeout_is_waited_for, setup, teardown),
 		cmocka_unit_test_setup_teardown(table_exists_finds_tables_only, setup, teardown),
 		cmocka_unit_test_setup_teardown(table_exists_takes_name_as_value, setup, teardown),
+		cmocka_unit_test_setup_teardown(table_exists_sees_own_tables_change, setup,
+						teardown),
+		cmocka_unit_test_setup_teardown(global_init_after_sqlite_is_in_use_changes_nothing,
+						setup, teardown),
 		cmocka_unit_test_setup_teardown(quote_ident_leaves_plain_names_bare, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(quote_ident_quotes_keywords, setup, teardown),

@@ -1907,6 +1907,9 @@ static void invalid_utf8_is_an_error(void **state)
 	/* An overlong encoding of '/' */
 	assert_parse_error("CREATE TABLE t (a INT, \"\xc0\xaf\" INT)",
 			   "schema.sql:1:24: invalid UTF-8");
+	/* MariaDB's and SQLite's quotes no less than the standard's. */
+	assert_parse_error("CREATE TABLE t (a INT, `b\xbd` INT)", "schema.sql:1:24: invalid UTF-8");
+	assert_parse_error("CREATE TABLE t (a INT, [b\xbd] INT)", "schema.sql:1:24: invalid UTF-8");
 }
 
 static void nul_byte_is_an_error(void **state)
