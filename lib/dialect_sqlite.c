@@ -32,6 +32,26 @@ struct fk_count {
 	long long n;
 };
 
+/*
+ * A foreign key of main's `table`, and the table it names: what the
+ * foreign-key check at COMMIT looks up to find the tables whose rows a
+ * transaction may have left without their parent (fk_tables).  Read from
+ * the REFERENCES clauses of the schema's text (refs_build), or from the
+ * schema SQLite holds for a table a transaction created or altered
+ * (refs_update).  `parent` NULL: the text could not be read so (a comment
+ * after REFERENCES, a quote doubled inside the name), so any table.  The
+ * keys of one table are next to each other in the list.
+ */
+struct fk_ref {
+	char *table, *parent;
+};
+
+/* What a statement did to a table's definition (note_write), besides
+ * writing its rows or its indexes. */
+#define TOUCH_CREATED 1
+#define TOUCH_DROPPED 2
+#define TOUCH_ALTERED 4
+
 struct sqlite_conn {
 	dbt_conn base;
 	sqlite3 *db;
@@ -49,8 +69,14 @@ struct sqlite_conn {
 				     * between the last two begin()s */
 	char **touched;		    /* the tables written, dropped or altered since
 				     * the last begin() (see note_write) */
+	unsigned char *touched_how; /* for each, TOUCH_ bits: its definition */
 	size_t ntouched, cap_touched;
-	int touched_oom; /* a name could not be kept: commit fails */
+	int touched_oom;     /* a name could not be kept: commit fails */
+	int schema_edited;   /* PRAGMA writable_schema was prepared */
+	struct fk_ref *refs; /* the foreign keys of main's tables */
+	size_t nrefs, cap_refs;
+	int refs_known; /* refs holds for the schema as it was at the last
+			 * COMMIT (see refs_update) */
 };
 
 static void fk_counts_free(struct fk_count *v, size_t n)
@@ -71,14 +97,41 @@ static void touched_clear(struct sqlite_conn *c)
 	c->touched_oom = 0;
 }
 
-static int touched_has(const struct sqlite_conn *c, const char *table)
+static void refs_clear(struct sqlite_conn *c)
+{
+	while (c->nrefs) {
+		c->nrefs--;
+		free(c->refs[c->nrefs].table);
+		free(c->refs[c->nrefs].parent);
+	}
+	c->refs_known = 0;
+}
+
+/* 1 + the index of `table` in c->touched, 0 when it is not there. */
+static size_t touched_at(const struct sqlite_conn *c, const char *table)
 {
 	size_t i;
 
 	for (i = c->ntouched; i-- > 0;)
 		if (!sqlite3_stricmp(c->touched[i], table))
-			return 1;
+			return i + 1;
 	return 0;
+}
+
+static int touched_has(const struct sqlite_conn *c, const char *table)
+{
+	return touched_at(c, table) != 0;
+}
+
+/* Whether a table's definition changed since the last begin(). */
+static int touched_reshaped(const struct sqlite_conn *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntouched; i++)
+		if (c->touched_how[i])
+			return 1;
+	return c->schema_edited;
 }
 
 /*
@@ -87,28 +140,47 @@ static int touched_has(const struct sqlite_conn *c, const char *table)
  * statement writes, drops, alters or creates, or makes or drops an index
  * on, so that the foreign-key
  * check before COMMIT looks at those tables and the ones that reference
- * them instead of the whole database.  It refuses nothing.
+ * them instead of the whole database; and, for the list of what the
+ * tables' REFERENCES clauses name (c->refs), whether a statement
+ * created, dropped or altered a table, or could edit the schema's text
+ * by hand (PRAGMA writable_schema).  It refuses nothing.
  */
 static int note_write(void *arg, int action, const char *a1, const char *a2, const char *db,
 		      const char *trigger)
 {
 	struct sqlite_conn *c = arg;
 	const char *table = NULL;
+	unsigned char how = 0;
+	size_t at;
 	char **v;
+	unsigned char *h;
 
 	(void)db;
 	(void)trigger;
 	switch (action) {
+	case SQLITE_PRAGMA:
+		if (a1 && !sqlite3_stricmp(a1, "writable_schema"))
+			c->schema_edited = 1;
+		return SQLITE_OK;
+	case SQLITE_DROP_TABLE:
+	case SQLITE_DROP_TEMP_TABLE:
+		how = TOUCH_DROPPED;
+		table = a1;
+		break;
+	case SQLITE_CREATE_TABLE:
+	case SQLITE_CREATE_TEMP_TABLE:
+		how = TOUCH_CREATED;
+		table = a1;
+		break;
 	case SQLITE_INSERT:
 	case SQLITE_UPDATE:
 	case SQLITE_DELETE:
-	case SQLITE_DROP_TABLE:
-	case SQLITE_DROP_TEMP_TABLE:
-	case SQLITE_CREATE_TABLE:
-	case SQLITE_CREATE_TEMP_TABLE:
 		table = a1;
 		break;
 	case SQLITE_ALTER_TABLE:
+		how = TOUCH_ALTERED;
+		table = a2;
+		break;
 	case SQLITE_CREATE_INDEX:
 	case SQLITE_CREATE_TEMP_INDEX:
 	case SQLITE_DROP_INDEX:
@@ -120,8 +192,12 @@ static int note_write(void *arg, int action, const char *a1, const char *a2, con
 	default:
 		return SQLITE_OK;
 	}
-	if (!table || !sqlite3_strnicmp(table, "sqlite_", 7) || touched_has(c, table))
+	if (!table || !sqlite3_strnicmp(table, "sqlite_", 7))
 		return SQLITE_OK;
+	if ((at = touched_at(c, table)) != 0) {
+		c->touched_how[at - 1] |= how;
+		return SQLITE_OK;
+	}
 	if (c->ntouched == c->cap_touched) {
 		size_t cap = c->cap_touched ? 2 * c->cap_touched : 8;
 
@@ -130,12 +206,19 @@ static int note_write(void *arg, int action, const char *a1, const char *a2, con
 			return SQLITE_OK;
 		}
 		c->touched = v;
+		if (!(h = realloc(c->touched_how, cap))) {
+			c->touched_oom = 1;
+			return SQLITE_OK;
+		}
+		c->touched_how = h;
 		c->cap_touched = cap;
 	}
-	if (!(c->touched[c->ntouched] = strdup(table)))
+	if (!(c->touched[c->ntouched] = strdup(table))) {
 		c->touched_oom = 1;
-	else
+	} else {
+		c->touched_how[c->ntouched] = how;
 		c->ntouched++;
+	}
 	return SQLITE_OK;
 }
 
@@ -387,6 +470,7 @@ cleanup:
 		free(c->path);
 		touched_clear(c);
 		free(c->touched);
+		free(c->touched_how);
 		free(c);
 	}
 	return rc;
@@ -403,6 +487,9 @@ static void close_conn(dbt_conn *conn)
 	fk_counts_free(c->fk_before, c->n_fk_before);
 	touched_clear(c);
 	free(c->touched);
+	free(c->touched_how);
+	refs_clear(c);
+	free(c->refs);
 	free(c);
 }
 
@@ -618,6 +705,10 @@ static int begin(dbt_conn *conn)
 	c->others_wrote = !have || !c->data_version_known || dv != c->data_version;
 	c->data_version = dv;
 	c->data_version_known = have;
+	/* What the tables' REFERENCES clauses name holds while only this
+	 * connection's transactions change the schema (see refs_update). */
+	if (c->others_wrote || c->touched_oom || touched_reshaped(c))
+		refs_clear(c);
 	if (c->others_wrote || !c->fk_known || c->ntouched || c->touched_oom) {
 		fk_counts_free(c->fk_before, c->n_fk_before);
 		c->fk_before = NULL;
@@ -715,37 +806,205 @@ static int is_ident_char(unsigned char ch)
 }
 
 /*
- * Whether the CREATE TABLE text `sql` declares a foreign key (`*has_fk`),
- * and one whose REFERENCES clause names a table of c->touched (ASCII case
- * ignored, as SQLite compares names; bare or quoted).  SQLite keeps the
- * text as written, and rewrites it when a parent is renamed.  A comment
- * between REFERENCES and the name counts as naming a touched table.
+ * The name that a REFERENCES clause names, at `q` (just past the word):
+ * bare or quoted ("", ``, [], ''), into a new string at `*out`; `*out`
+ * NULL when it cannot be read so (a comment, a quote doubled inside the
+ * name, nothing), which stands for any table.  SQLite keeps the text as
+ * written, and rewrites it when a parent is renamed.
  */
-static int references_touched(const struct sqlite_conn *c, const char *sql, int *has_fk)
+static int reference_name(char **out, const char *q)
 {
-	const char *p, *q;
-	size_t i, len;
+	const char *end;
+	char close;
 
-	*has_fk = 0;
+	*out = NULL;
+	while (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r')
+		q++;
+	if (*q == '"' || *q == '`' || *q == '[' || *q == '\'') {
+		close = *q == '[' ? ']' : *q;
+		if (!(end = strchr(++q, close)) || end[1] == close)
+			return 0;
+	} else {
+		for (end = q; is_ident_char((unsigned char)*end); end++)
+			;
+	}
+	if (end == q)
+		return 0;
+	return (*out = strndup(q, (size_t)(end - q))) ? 0 : dbt_error_oom();
+}
+
+/* Appends to c->refs an entry for each REFERENCES clause of the CREATE
+ * TABLE text `sql` of `table` (ASCII case ignored, as SQLite reads it; a
+ * word REFERENCES in a string or a comment counts too). */
+static int refs_add(struct sqlite_conn *c, const char *table, const char *sql)
+{
+	const char *p;
+	struct fk_ref *r;
+	int rc;
+
 	for (p = sql; *p; p++) {
 		if ((*p | 0x20) != 'r' || sqlite3_strnicmp(p, "references", 10) ||
 		    (p > sql && is_ident_char((unsigned char)p[-1])) ||
 		    is_ident_char((unsigned char)p[10]))
 			continue;
-		*has_fk = 1;
-		for (q = p + 10; *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'; q++)
-			;
-		if (*q == '-' || *q == '/')
-			return 1;
-		if (*q == '"' || *q == '`' || *q == '[' || *q == '\'')
-			q++;
-		for (i = 0; i < c->ntouched; i++) {
-			len = strlen(c->touched[i]);
-			if (!sqlite3_strnicmp(q, c->touched[i], (int)len) &&
-			    !is_ident_char((unsigned char)q[len]))
-				return 1;
+		if (c->nrefs == c->cap_refs) {
+			size_t cap = c->cap_refs ? 2 * c->cap_refs : 16;
+
+			if (!(r = realloc(c->refs, cap * sizeof(*r))))
+				return dbt_error_oom();
+			c->refs = r;
+			c->cap_refs = cap;
+		}
+		r = &c->refs[c->nrefs];
+		if ((rc = reference_name(&r->parent, p + 10)) < 0)
+			return rc;
+		if (!(r->table = strdup(table))) {
+			free(r->parent);
+			return dbt_error_oom();
+		}
+		c->nrefs++;
+	}
+	return 0;
+}
+
+/* Takes the entries of `table` out of c->refs, keeping the others in
+ * their order. */
+static void refs_drop(struct sqlite_conn *c, const char *table)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < c->nrefs; i++) {
+		if (!sqlite3_stricmp(c->refs[i].table, table)) {
+			free(c->refs[i].table);
+			free(c->refs[i].parent);
+		} else {
+			c->refs[k++] = c->refs[i];
 		}
 	}
+	c->nrefs = k;
+}
+
+/* c->refs from the text of every table of the schema. */
+static int refs_build(struct sqlite_conn *c)
+{
+	static const char sql[] = "SELECT name, sql FROM sqlite_schema WHERE type = 'table'";
+	sqlite3_stmt *stmt = NULL;
+	int rc = 0, step;
+
+	refs_clear(c);
+	c->schema_edited = 0;
+	c->base.nqueries++;
+	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
+		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
+				     sqlite3_errmsg(c->db));
+	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(stmt, 0);
+		const char *text = (const char *)sqlite3_column_text(stmt, 1);
+
+		if (name && text)
+			rc = refs_add(c, name, text);
+	}
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
+	sqlite3_finalize(stmt);
+	if (rc == 0)
+		c->refs_known = 1;
+	return rc;
+}
+
+/*
+ * Appends to c->refs an entry for each foreign key of main's `table`, as
+ * SQLite holds them (parsed from the same text, so by the same names;
+ * none when there is no such table).
+ * `*stmt`: the statement that reads them, NULL the first time, finalized
+ * by the caller.
+ */
+static int refs_add_parsed(struct sqlite_conn *c, sqlite3_stmt **stmt, const char *table)
+{
+	static const char sql[] = "SELECT \"table\" FROM pragma_foreign_key_list(?1, 'main')";
+	struct fk_ref *r;
+	const char *parent;
+	int step;
+
+	if (!*stmt) {
+		c->base.nqueries++;
+		if (sqlite3_prepare_v2(c->db, sql, -1, stmt, NULL) != SQLITE_OK)
+			return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
+					     sqlite3_errmsg(c->db));
+	}
+	sqlite3_reset(*stmt);
+	if (sqlite3_bind_text(*stmt, 1, table, -1, SQLITE_STATIC) != SQLITE_OK)
+		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
+				     sqlite3_errmsg(c->db));
+	while ((step = sqlite3_step(*stmt)) == SQLITE_ROW) {
+		if (!(parent = (const char *)sqlite3_column_text(*stmt, 0)))
+			return dbt_error_oom();
+		if (c->nrefs == c->cap_refs) {
+			size_t cap = c->cap_refs ? 2 * c->cap_refs : 16;
+
+			if (!(r = realloc(c->refs, cap * sizeof(*r))))
+				return dbt_error_oom();
+			c->refs = r;
+			c->cap_refs = cap;
+		}
+		r = &c->refs[c->nrefs];
+		if (!(r->table = strdup(table)) || !(r->parent = strdup(parent))) {
+			free(r->table);
+			return dbt_error_oom();
+		}
+		c->nrefs++;
+	}
+	if (step != SQLITE_DONE)
+		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
+				     sqlite3_errmsg(c->db));
+	return 0;
+}
+
+/* Whether main has a table `name`, as SQLite holds the schema. */
+static int table_in_main(struct sqlite_conn *c, const char *name)
+{
+	return sqlite3_table_column_metadata(c->db, "main", name, NULL, NULL, NULL, NULL, NULL,
+					     NULL) == SQLITE_OK;
+}
+
+/*
+ * Brings c->refs up to the schema as this transaction leaves it.  Only
+ * the statements noted by the authorizer change a table's definition here
+ * (another connection's commit, or a change outside a transaction, made
+ * begin() forget the list): the foreign keys of the tables created,
+ * dropped or altered are read again, each on its own, from the schema
+ * SQLite holds.  Renaming a table rewrites the REFERENCES clauses of the
+ * others, under a name that nothing noted: so a table altered that is
+ * gone, or that was also created (another one renamed to its name), has
+ * the whole schema read again, as does PRAGMA writable_schema and a list
+ * not known yet.  On failure the list is forgotten.
+ */
+static int refs_update(struct sqlite_conn *c)
+{
+	sqlite3_stmt *stmt = NULL;
+	size_t i;
+	int rc = 0;
+
+	if (!c->refs_known || c->schema_edited)
+		return refs_build(c);
+	c->refs_known = 0;
+	for (i = 0; i < c->ntouched && rc == 0; i++) {
+		unsigned how = c->touched_how[i];
+
+		if (!how)
+			continue;
+		if ((how & TOUCH_ALTERED) &&
+		    ((how & TOUCH_CREATED) || !table_in_main(c, c->touched[i])))
+			break;
+		refs_drop(c, c->touched[i]);
+		rc = refs_add_parsed(c, &stmt, c->touched[i]);
+	}
+	sqlite3_finalize(stmt);
+	if (rc < 0)
+		return rc;
+	if (i < c->ntouched)
+		return refs_build(c);
+	c->refs_known = 1;
 	return 0;
 }
 
@@ -753,62 +1012,42 @@ static int references_touched(const struct sqlite_conn *c, const char *sql, int 
  * The tables whose rows a transaction that touched the tables in
  * c->touched may have left without their parent: those of them that have
  * foreign keys, and every table with a foreign key that may name one of
- * them (rows of a parent deleted, or the parent dropped or rebuilt).
- * Read from the text of the schema, not from the rows: a table with a
- * foreign key says REFERENCES, and names its parent right after it (a
- * touched name with a quote character in it would not read so, and makes
- * every table with a foreign key one of these).  Each name once, in
- * `*out` (`*n`), caller frees.
+ * them (rows of a parent deleted, or the parent dropped or rebuilt), as
+ * c->refs lists them.  Each name once, in
+ * `*out` (`*n`): the caller frees the array, not the names, which are
+ * c->refs's.
  */
-static int fk_tables(struct sqlite_conn *c, char ***out, size_t *n)
+static int fk_tables(struct sqlite_conn *c, const char ***out, size_t *n)
 {
-	static const char sql[] = "SELECT name, sql FROM sqlite_schema WHERE type = 'table'";
-	sqlite3_stmt *stmt = NULL;
-	char **v = NULL;
+	const struct fk_ref *r;
+	const char **v = NULL;
 	size_t i, cap = 0;
-	int rc = 0, step, quoted = 0;
+	int rc;
 
 	*out = NULL;
 	*n = 0;
-	for (i = 0; i < c->ntouched; i++)
-		quoted |= strpbrk(c->touched[i], "\"'`[]") != NULL;
-	c->base.nqueries++;
-	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
-				     sqlite3_errmsg(c->db));
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(stmt, 0);
-		const char *text = (const char *)sqlite3_column_text(stmt, 1);
-		int has_fk, hit;
-
-		if (!name || !text)
+	if ((rc = refs_update(c)) < 0)
+		return rc;
+	for (i = 0; i < c->nrefs; i++) {
+		r = &c->refs[i];
+		/* A table's clauses are next to each other. */
+		if (*n && !sqlite3_stricmp(v[*n - 1], r->table))
 			continue;
-		hit = references_touched(c, text, &has_fk);
-		if (!has_fk)
-			continue;
-		hit |= quoted || touched_has(c, name);
-		if (!hit)
+		if (r->parent && !touched_has(c, r->parent) && !touched_has(c, r->table))
 			continue;
 		if (*n == cap) {
-			char **p = realloc(v, (cap = cap ? 2 * cap : 8) * sizeof(*v));
+			const char **p = realloc(v, (cap = cap ? 2 * cap : 8) * sizeof(*v));
 
 			if (!p) {
-				rc = dbt_error_oom();
-				break;
+				free(v);
+				return dbt_error_oom();
 			}
 			v = p;
 		}
-		if (!(v[*n] = strdup(name))) {
-			rc = dbt_error_oom();
-			break;
-		}
-		(*n)++;
+		v[(*n)++] = r->table;
 	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
-	sqlite3_finalize(stmt);
 	*out = v;
-	return rc;
+	return 0;
 }
 
 /*
@@ -821,7 +1060,7 @@ static int fk_counts_after(struct sqlite_conn *c, struct fk_count **after, size_
 {
 	const struct fk_count *b;
 	sqlite3_stmt *stmt = NULL;
-	char **tables = NULL;
+	const char **tables = NULL;
 	size_t ntables = 0, i, k, cap = 0;
 	int rc;
 
@@ -832,8 +1071,11 @@ static int fk_counts_after(struct sqlite_conn *c, struct fk_count **after, size_
 	 * transaction is rolled back. */
 	if (c->touched_oom)
 		return dbt_error_oom();
-	if (!c->fk_known)
+	if (!c->fk_known) {
+		/* Nothing reads the list: the next check builds it again. */
+		refs_clear(c);
 		return fk_counts(c, after, n);
+	}
 	if ((rc = fk_tables(c, &tables, &ntables)) < 0)
 		goto cleanup;
 	for (i = 0; i < c->n_fk_before && rc == 0; i++) {
@@ -863,8 +1105,6 @@ static int fk_counts_after(struct sqlite_conn *c, struct fk_count **after, size_
 		rc = fk_counts_add(c, &stmt, after, n, tables[k]);
 	sqlite3_finalize(stmt);
 cleanup:
-	for (i = 0; i < ntables; i++)
-		free(tables[i]);
 	free(tables);
 	if (rc < 0) {
 		fk_counts_free(*after, *n);
@@ -993,9 +1233,13 @@ static int commit(dbt_conn *conn)
 	size_t n = 0;
 	int rc = check_foreign_keys(c, &after, &n);
 
-	if (rc < 0)
+	/* The list of REFERENCES clauses may hold what is rolled back. */
+	if (rc < 0) {
+		refs_clear(c);
 		return rc;
+	}
 	if ((rc = run_sql(c, "COMMIT", NULL, 0)) < 0) {
+		refs_clear(c);
 		fk_counts_free(after, n);
 		return rc;
 	}
