@@ -44,6 +44,7 @@ struct fk_count {
  */
 struct fk_ref {
 	char *table, *parent;
+	unsigned table_hash, parent_hash; /* name_hash() of each */
 };
 
 /* What a statement did to a table's definition (note_write), besides
@@ -95,6 +96,18 @@ static void touched_clear(struct sqlite_conn *c)
 	while (c->ntouched)
 		free(c->touched[--c->ntouched]);
 	c->touched_oom = 0;
+}
+
+/* A hash of a table's name, ASCII case ignored as SQLite compares names:
+ * names whose hashes differ differ. */
+static unsigned name_hash(const char *name)
+{
+	unsigned h = 2166136261u;
+	unsigned char ch;
+
+	while ((ch = (unsigned char)*name++) != 0)
+		h = (h ^ (ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch)) * 16777619u;
+	return h;
 }
 
 static void refs_clear(struct sqlite_conn *c)
@@ -862,11 +875,12 @@ static int refs_add(struct sqlite_conn *c, const char *table, const char *sql)
 			free(r->parent);
 			return dbt_error_oom();
 		}
+		r->table_hash = name_hash(table);
+		r->parent_hash = r->parent ? name_hash(r->parent) : 0;
 		c->nrefs++;
 	}
 	return 0;
 }
-
 /* Takes the entries of `table` out of c->refs, keeping the others in
  * their order. */
 static void refs_drop(struct sqlite_conn *c, const char *table)
@@ -952,6 +966,8 @@ static int refs_add_parsed(struct sqlite_conn *c, sqlite3_stmt **stmt, const cha
 			free(r->table);
 			return dbt_error_oom();
 		}
+		r->table_hash = name_hash(table);
+		r->parent_hash = name_hash(parent);
 		c->nrefs++;
 	}
 	if (step != SQLITE_DONE)
@@ -1017,10 +1033,24 @@ static int refs_update(struct sqlite_conn *c)
  * `*out` (`*n`): the caller frees the array, not the names, which are
  * c->refs's.
  */
+/* Whether `name`, whose name_hash() is `h`, is one of c->touched, whose
+ * hashes are `hashes`. */
+static int hashed_in(const struct sqlite_conn *c, const unsigned *hashes, const char *name,
+		     unsigned h)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntouched; i++)
+		if (hashes[i] == h && !sqlite3_stricmp(c->touched[i], name))
+			return 1;
+	return 0;
+}
+
 static int fk_tables(struct sqlite_conn *c, const char ***out, size_t *n)
 {
 	const struct fk_ref *r;
 	const char **v = NULL;
+	unsigned *hashes = NULL, last = 0;
 	size_t i, cap = 0;
 	int rc;
 
@@ -1028,24 +1058,32 @@ static int fk_tables(struct sqlite_conn *c, const char ***out, size_t *n)
 	*n = 0;
 	if ((rc = refs_update(c)) < 0)
 		return rc;
+	if (!(hashes = malloc((c->ntouched ? c->ntouched : 1) * sizeof(*hashes))))
+		return dbt_error_oom();
+	for (i = 0; i < c->ntouched; i++)
+		hashes[i] = name_hash(c->touched[i]);
 	for (i = 0; i < c->nrefs; i++) {
 		r = &c->refs[i];
-		/* A table's clauses are next to each other. */
-		if (*n && !sqlite3_stricmp(v[*n - 1], r->table))
+		/* A table's keys are next to each other. */
+		if (*n && r->table_hash == last && !sqlite3_stricmp(v[*n - 1], r->table))
 			continue;
-		if (r->parent && !touched_has(c, r->parent) && !touched_has(c, r->table))
+		if (r->parent && !hashed_in(c, hashes, r->parent, r->parent_hash) &&
+		    !hashed_in(c, hashes, r->table, r->table_hash))
 			continue;
 		if (*n == cap) {
 			const char **p = realloc(v, (cap = cap ? 2 * cap : 8) * sizeof(*v));
 
 			if (!p) {
 				free(v);
+				free(hashes);
 				return dbt_error_oom();
 			}
 			v = p;
 		}
 		v[(*n)++] = r->table;
+		last = r->table_hash;
 	}
+	free(hashes);
 	*out = v;
 	return 0;
 }
