@@ -1431,6 +1431,7 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.default_schema = "main",
 	.any_object_sql = "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1",
 	.now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+	.insert_or_replace = "INSERT OR REPLACE INTO",
 	.render_op = dbt_sqlite_render_op,
 	.render_ops = dbt_sqlite_render_ops,
 	.adapt = dbt_sqlite_adapt,
