@@ -686,11 +686,28 @@ static int data_version(struct sqlite_conn *c, sqlite3_int64 *out)
  * without their parent when the transaction began are counted here, so
  * that they stop no transaction that did not add to them.
  */
+/*
+ * Foreign keys enforced (`on`) or not, the setting PRAGMA foreign_keys
+ * changes, set through the C interface: no statement to prepare twice a
+ * transaction.  Only between transactions, where the pragma takes effect
+ * too.
+ */
+static int enforce_foreign_keys(struct sqlite_conn *c, int on)
+{
+	int now = -1;
+
+	if (sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_FKEY, on, &now) != SQLITE_OK ||
+	    now != on)
+		return dbt_error_set(DBT_EDB, "cannot turn foreign keys %s: %s", on ? "on" : "off",
+				     sqlite3_errmsg(c->db));
+	return 0;
+}
+
 static int begin(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
 	sqlite3_int64 dv = 0;
-	int have, rc = run_sql(c, "PRAGMA foreign_keys = OFF", NULL, 0);
+	int have, rc = enforce_foreign_keys(c, 0);
 
 	if (rc < 0)
 		return rc;
@@ -699,7 +716,7 @@ static int begin(dbt_conn *conn)
 		int busy = (c->last_code & 0xff) == SQLITE_BUSY;
 		char *msg = strdup(dbt_error_last());
 
-		run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
+		enforce_foreign_keys(c, 1);
 		if (busy)
 			rc = dbt_error_set(DBT_ELOCKED,
 					   "waited too long for the lock (%gs): another process is "
@@ -1271,7 +1288,7 @@ static int commit(dbt_conn *conn)
 	size_t n = 0;
 	int rc = check_foreign_keys(c, &after, &n);
 
-	/* The list of REFERENCES clauses may hold what is rolled back. */
+	/* The list of foreign keys may hold what is rolled back. */
 	if (rc < 0) {
 		refs_clear(c);
 		return rc;
@@ -1286,7 +1303,7 @@ static int commit(dbt_conn *conn)
 	c->n_fk_before = n;
 	c->fk_known = 1;
 	touched_clear(c);
-	return run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
+	return enforce_foreign_keys(c, 1);
 }
 
 static int rollback(dbt_conn *conn)
@@ -1299,7 +1316,7 @@ static int rollback(dbt_conn *conn)
 	if (sqlite3_get_autocommit(c->db))
 		return 0;
 	rc = run_sql(c, "ROLLBACK", NULL, 0);
-	run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
+	enforce_foreign_keys(c, 1);
 	/* The rows are as they were at begin(), and so are their counts. */
 	if (rc == 0)
 		touched_clear(c);

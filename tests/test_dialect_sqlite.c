@@ -172,6 +172,28 @@ static void foreign_keys_are_enforced(void **state)
 
 /* ------------------------------------------------------------- scripts */
 
+/* Inside dbtool's transactions foreign keys are off (checked at COMMIT);
+ * after a COMMIT and after a ROLLBACK they are enforced again. */
+static void foreign_keys_are_off_inside_a_transaction_and_on_after_it(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_value(f->conn, "PRAGMA foreign_keys", "0");
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_value(f->conn, "PRAGMA foreign_keys", "1");
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_value(f->conn, "PRAGMA foreign_keys", "0");
+	assert_int_equal(d->rollback(f->conn), 0);
+	assert_value(f->conn, "PRAGMA foreign_keys", "1");
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+					"CREATE TABLE b (a_id INTEGER REFERENCES a (id));\n",
+					"fk.sql", 1),
+			 0);
+	assert_int_equal(d->exec(f->conn, "INSERT INTO b VALUES (7)"), DBT_EDB);
+}
+
 static void exec_script_runs_every_statement(void **state)
 {
 	struct fixture *f = *state;
@@ -663,19 +685,19 @@ static void nqueries_counts_statements_sent(void **state)
 	assert_int_equal(d->begin(f->conn), 0);
 	assert_int_equal(d->exec(f->conn, "INSERT INTO n VALUES (2)"), 0);
 	assert_int_equal(d->commit(f->conn), 0);
-	/* begin: foreign keys off, BEGIN, data version, foreign-key count
-	 * (the first transaction); commit: the tables with foreign keys,
-	 * COMMIT, foreign keys on. */
-	assert_int_equal(f->conn->nqueries, 10);
+	/* begin: BEGIN, data version, foreign-key count (the first
+	 * transaction); commit: the tables with foreign keys, COMMIT (foreign
+	 * keys are turned off and on without a statement). */
+	assert_int_equal(f->conn->nqueries, 8);
 	assert_int_equal(d->query_value(f->conn, "SELECT count(*) FROM n", &v), 0);
 	free(v);
 	assert_int_equal(d->table_exists(f->conn, NULL, "n", &yes), 0);
-	assert_int_equal(f->conn->nqueries, 12);
+	assert_int_equal(f->conn->nqueries, 10);
 	/* A failing statement was sent too; the ones after it were not. */
 	assert_int_equal(d->exec_script(f->conn, "INSERT INTO n VALUES ('a', 'b');\nSELECT 1;",
 					"n.sql", 1),
 			 DBT_EDB);
-	assert_int_equal(f->conn->nqueries, 13);
+	assert_int_equal(f->conn->nqueries, 11);
 }
 
 /* ------------------------------------------------------------- memory */
@@ -1059,6 +1081,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(open_file_that_is_no_database_fails, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			foreign_keys_are_off_inside_a_transaction_and_on_after_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(commit_checks_only_the_tables_a_transaction_touched,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(every_touched_table_is_checked, setup, teardown),
