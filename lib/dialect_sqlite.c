@@ -946,51 +946,59 @@ static int refs_build(struct sqlite_conn *c)
 /*
  * Appends to c->refs an entry for each foreign key of main's `table`, as
  * SQLite holds them (parsed from the same text, so by the same names;
- * none when there is no such table).
- * `*stmt`: the statement that reads them, NULL the first time, finalized
- * by the caller.
+ * none when there is no such table).  The pragma itself, not its table
+ * function: that costs a statement more to prepare.
  */
-static int refs_add_parsed(struct sqlite_conn *c, sqlite3_stmt **stmt, const char *table)
+static int refs_add_parsed(struct sqlite_conn *c, const char *table)
 {
-	static const char sql[] = "SELECT \"table\" FROM pragma_foreign_key_list(?1, 'main')";
+	dbt_buf sql = DBT_BUF_INIT;
+	sqlite3_stmt *stmt = NULL;
 	struct fk_ref *r;
 	const char *parent;
-	int step;
+	int rc = 0, step;
 
-	if (!*stmt) {
-		c->base.nqueries++;
-		if (sqlite3_prepare_v2(c->db, sql, -1, stmt, NULL) != SQLITE_OK)
-			return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
-					     sqlite3_errmsg(c->db));
+	dbt_buf_puts(&sql, "PRAGMA main.foreign_key_list(");
+	dbt_literal_quote(&sql, table);
+	dbt_buf_putc(&sql, ')');
+	if (sql.oom)
+		return dbt_error_oom();
+	c->base.nqueries++;
+	if (sqlite3_prepare_v2(c->db, sql.ptr, -1, &stmt, NULL) != SQLITE_OK) {
+		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
+		goto cleanup;
 	}
-	sqlite3_reset(*stmt);
-	if (sqlite3_bind_text(*stmt, 1, table, -1, SQLITE_STATIC) != SQLITE_OK)
-		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
-				     sqlite3_errmsg(c->db));
-	while ((step = sqlite3_step(*stmt)) == SQLITE_ROW) {
-		if (!(parent = (const char *)sqlite3_column_text(*stmt, 0)))
-			return dbt_error_oom();
+	/* id, seq, table, from, to, ...: a row per column of each key. */
+	while (rc == 0 && (step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		if (!(parent = (const char *)sqlite3_column_text(stmt, 2))) {
+			rc = dbt_error_oom();
+			break;
+		}
 		if (c->nrefs == c->cap_refs) {
 			size_t cap = c->cap_refs ? 2 * c->cap_refs : 16;
 
-			if (!(r = realloc(c->refs, cap * sizeof(*r))))
-				return dbt_error_oom();
+			if (!(r = realloc(c->refs, cap * sizeof(*r)))) {
+				rc = dbt_error_oom();
+				break;
+			}
 			c->refs = r;
 			c->cap_refs = cap;
 		}
 		r = &c->refs[c->nrefs];
 		if (!(r->table = strdup(table)) || !(r->parent = strdup(parent))) {
 			free(r->table);
-			return dbt_error_oom();
+			rc = dbt_error_oom();
+			break;
 		}
 		r->table_hash = name_hash(table);
 		r->parent_hash = name_hash(parent);
 		c->nrefs++;
 	}
-	if (step != SQLITE_DONE)
-		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
-				     sqlite3_errmsg(c->db));
-	return 0;
+	if (rc == 0 && step != SQLITE_DONE)
+		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
+cleanup:
+	sqlite3_finalize(stmt);
+	dbt_buf_release(&sql);
+	return rc;
 }
 
 /* Whether main has a table `name`, as SQLite holds the schema. */
@@ -1014,7 +1022,6 @@ static int table_in_main(struct sqlite_conn *c, const char *name)
  */
 static int refs_update(struct sqlite_conn *c)
 {
-	sqlite3_stmt *stmt = NULL;
 	size_t i;
 	int rc = 0;
 
@@ -1030,9 +1037,8 @@ static int refs_update(struct sqlite_conn *c)
 		    ((how & TOUCH_CREATED) || !table_in_main(c, c->touched[i])))
 			break;
 		refs_drop(c, c->touched[i]);
-		rc = refs_add_parsed(c, &stmt, c->touched[i]);
+		rc = refs_add_parsed(c, c->touched[i]);
 	}
-	sqlite3_finalize(stmt);
 	if (rc < 0)
 		return rc;
 	if (i < c->ntouched)

@@ -288,11 +288,10 @@ static int count_book_writes(unsigned type, void *arg, void *p, void *x)
 
 	(void)type;
 	(void)p;
-	/* Reading a table's foreign keys (PRAGMA foreign_key_list, which
-	 * SQLite traces as a comment, for the check at COMMIT) writes
-	 * nothing. */
+	/* Reading a table's foreign keys (PRAGMA foreign_key_list, for the
+	 * check at COMMIT) writes nothing. */
 	if (strncmp(sql, "SELECT ", 7) && strncmp(sql, "CREATE ", 7) &&
-	    strncmp(sql, "-- PRAGMA ", 10) &&
+	    strncmp(sql, "PRAGMA ", 7) &&
 	    (strstr(sql, "dbtool_version") || strstr(sql, "dbtool_history")))
 		(*n)++;
 	return 0;
