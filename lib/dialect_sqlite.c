@@ -590,29 +590,48 @@ static int query_rows(dbt_conn *conn, const char *sql, dbt_row_fn fn, void *arg)
  * one table; appended to `*v` (`*n` entries).  A database can hold such
  * rows before dbtool ever runs (SQLite enforces foreign keys only where a
  * program turns them on), so a transaction is judged by the rows it adds,
- * not by those it found.  `*stmt`: the statement that counts them, NULL
- * the first time; the same statement serves the next table (preparing
- * it cost more than running it on a small table), and the caller
- * finalizes it.
+ * not by those it found.  The pragma itself, its rows counted here: its
+ * table function prepared the pragma inside a statement of its own, which
+ * cost more than the check of a small table.
  */
-static int fk_counts_add(struct sqlite_conn *c, sqlite3_stmt **stmt, struct fk_count **v, size_t *n,
-			 const char *table)
+static int fk_counts_add(struct sqlite_conn *c, struct fk_count **v, size_t *n, const char *table)
 {
-	static const char all[] =
-		"SELECT \"table\", parent, count(*) FROM pragma_foreign_key_check "
-		"GROUP BY 1, 2";
-	static const char one[] = "SELECT \"table\", parent, count(*) FROM "
-				  "pragma_foreign_key_check(?1) GROUP BY 1, 2";
-	size_t cap = *n;
+	dbt_buf sql = DBT_BUF_INIT;
+	sqlite3_stmt *stmt = NULL;
+	size_t cap = *n, first = *n, i;
+	const char *t, *parent;
 	int rc = 0, step;
 
+	dbt_buf_puts(&sql, "PRAGMA foreign_key_check");
+	if (table) {
+		dbt_buf_putc(&sql, '(');
+		dbt_literal_quote(&sql, table);
+		dbt_buf_putc(&sql, ')');
+	}
+	if (sql.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
 	c->base.nqueries++;
-	if ((!*stmt && sqlite3_prepare_v2(c->db, table ? one : all, -1, stmt, NULL) != SQLITE_OK) ||
-	    (table && sqlite3_bind_text(*stmt, 1, table, -1, SQLITE_STATIC) != SQLITE_OK)) {
+	if (sqlite3_prepare_v2(c->db, sql.ptr, -1, &stmt, NULL) != SQLITE_OK) {
 		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
 		goto cleanup;
 	}
-	while ((step = sqlite3_step(*stmt)) == SQLITE_ROW) {
+	/* table, rowid, parent, fkid: a row per row without its parent. */
+	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+		t = (const char *)sqlite3_column_text(stmt, 0);
+		parent = (const char *)sqlite3_column_text(stmt, 2);
+		if (!t || !parent) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		for (i = first;
+		     i < *n && (strcmp((*v)[i].table, t) || strcmp((*v)[i].parent, parent)); i++)
+			;
+		if (i < *n) {
+			(*v)[i].n++;
+			continue;
+		}
 		if (*n == cap) {
 			struct fk_count *p = realloc(*v, (cap = cap ? 2 * cap : 8) * sizeof(**v));
 
@@ -622,9 +641,9 @@ static int fk_counts_add(struct sqlite_conn *c, sqlite3_stmt **stmt, struct fk_c
 			}
 			*v = p;
 		}
-		(*v)[*n].table = strdup((const char *)sqlite3_column_text(*stmt, 0));
-		(*v)[*n].parent = strdup((const char *)sqlite3_column_text(*stmt, 1));
-		(*v)[*n].n = sqlite3_column_int64(*stmt, 2);
+		(*v)[*n].table = strdup(t);
+		(*v)[*n].parent = strdup(parent);
+		(*v)[*n].n = 1;
 		(*n)++;
 		if (!(*v)[*n - 1].table || !(*v)[*n - 1].parent) {
 			rc = dbt_error_oom();
@@ -634,23 +653,19 @@ static int fk_counts_add(struct sqlite_conn *c, sqlite3_stmt **stmt, struct fk_c
 	if (step != SQLITE_DONE)
 		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
 cleanup:
-	if (*stmt) {
-		sqlite3_reset(*stmt);
-		sqlite3_clear_bindings(*stmt);
-	}
+	sqlite3_finalize(stmt);
+	dbt_buf_release(&sql);
 	return rc;
 }
 
 /* fk_counts_add() of the whole database into a new list. */
 static int fk_counts(struct sqlite_conn *c, struct fk_count **out, size_t *n)
 {
-	sqlite3_stmt *stmt = NULL;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	rc = fk_counts_add(c, &stmt, out, n, NULL);
-	sqlite3_finalize(stmt);
+	rc = fk_counts_add(c, out, n, NULL);
 	if (rc < 0) {
 		fk_counts_free(*out, *n);
 		*out = NULL;
@@ -1120,7 +1135,6 @@ static int fk_tables(struct sqlite_conn *c, const char ***out, size_t *n)
 static int fk_counts_after(struct sqlite_conn *c, struct fk_count **after, size_t *n)
 {
 	const struct fk_count *b;
-	sqlite3_stmt *stmt = NULL;
 	const char **tables = NULL;
 	size_t ntables = 0, i, k, cap = 0;
 	int rc;
@@ -1163,8 +1177,7 @@ static int fk_counts_after(struct sqlite_conn *c, struct fk_count **after, size_
 			rc = dbt_error_oom();
 	}
 	for (k = 0; k < ntables && rc == 0; k++)
-		rc = fk_counts_add(c, &stmt, after, n, tables[k]);
-	sqlite3_finalize(stmt);
+		rc = fk_counts_add(c, after, n, tables[k]);
 cleanup:
 	free(tables);
 	if (rc < 0) {

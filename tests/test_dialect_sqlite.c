@@ -812,9 +812,9 @@ static int count_fk_checks(unsigned type, void *arg, void *p, void *x)
 
 	(void)type;
 	(void)p;
-	if (strstr(sql, "FROM pragma_foreign_key_check GROUP BY"))
+	if (!strcmp(sql, "PRAGMA foreign_key_check"))
 		n->whole++;
-	else if (strstr(sql, "FROM pragma_foreign_key_check("))
+	else if (!strncmp(sql, "PRAGMA foreign_key_check(", 25))
 		n->one++;
 	return 0;
 }
