@@ -602,18 +602,20 @@ static int fk_counts_add(struct sqlite_conn *c, struct fk_count **v, size_t *n, 
 	const char *t, *parent;
 	int rc = 0, step;
 
-	dbt_buf_puts(&sql, "PRAGMA foreign_key_check");
+	/* The whole database's is counted at begin(), which allocates
+	 * nothing for its text. */
 	if (table) {
-		dbt_buf_putc(&sql, '(');
+		dbt_buf_puts(&sql, "PRAGMA foreign_key_check(");
 		dbt_literal_quote(&sql, table);
 		dbt_buf_putc(&sql, ')');
-	}
-	if (sql.oom) {
-		rc = dbt_error_oom();
-		goto cleanup;
+		if (sql.oom) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
 	}
 	c->base.nqueries++;
-	if (sqlite3_prepare_v2(c->db, sql.ptr, -1, &stmt, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(c->db, table ? sql.ptr : "PRAGMA foreign_key_check", -1, &stmt,
+			       NULL) != SQLITE_OK) {
 		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
 		goto cleanup;
 	}
