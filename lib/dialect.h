@@ -358,6 +358,11 @@ struct dbt_dialect {
 	/* An SQL expression of the current UTC time as text,
 	 * "YYYY-MM-DDTHH:MM:SSZ", computed by the database when it runs. */
 	const char *now_sql;
+	/* How a statement starts that inserts a row or, when the table
+	 * holds one with the same primary key, replaces it ("INSERT OR
+	 * REPLACE INTO"); NULL where the runner deletes such a row before it
+	 * inserts one. */
+	const char *insert_or_replace;
 
 	/*
 	 * Rendering (render.h): render.c writes what every dialect writes

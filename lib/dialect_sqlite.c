@@ -11,6 +11,7 @@
 #include "error.h"
 #include "ident.h"
 #include "render.h"
+#include "sqlite_fkcheck.h"
 #include "txcontrol.h"
 
 #include <sqlite3.h>
@@ -26,31 +27,18 @@
 
 #define EXCERPT_MAX 60
 
-/* How many rows of one table lack their parent in another. */
-struct fk_count {
-	char *table, *parent;
-	long long n;
-};
-
 struct sqlite_conn {
 	dbt_conn base;
 	sqlite3 *db;
 	char *path; /* as named in messages */
 	int busy_ms;
 	int last_code;		    /* SQLite's result code for the last failure */
-	struct fk_count *fk_before; /* the orphan rows when the transaction began */
-	size_t n_fk_before;
-	int fk_known;		    /* fk_before still holds at the next begin(),
-				     * unless another connection wrote */
 	sqlite3_int64 data_version; /* PRAGMA data_version at the last begin() */
 	int data_version_known;	    /* 0 before the first begin(), or when it
 				     * could not be read */
 	int others_wrote;	    /* another connection may have committed
 				     * between the last two begin()s */
-	char **touched;		    /* the tables written, dropped or altered since
-				     * the last begin() (see note_write) */
-	size_t ntouched, cap_touched;
-	int touched_oom; /* a name could not be kept: commit fails */
+	struct sqlite_fk fk;	    /* the foreign-key check at COMMIT */
 	/* Which of dbtool's own tables (own_tables[], bit by bit) one scan
 	 * of sqlite_schema found, at schema version own_version; any change
 	 * of schema, by this connection or another, changes the version. */
@@ -58,92 +46,6 @@ struct sqlite_conn {
 	sqlite3_int64 own_version;
 	unsigned own_found;
 };
-
-static void fk_counts_free(struct fk_count *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		free(v[i].table);
-		free(v[i].parent);
-	}
-	free(v);
-}
-
-static void touched_clear(struct sqlite_conn *c)
-{
-	while (c->ntouched)
-		free(c->touched[--c->ntouched]);
-	c->touched_oom = 0;
-}
-
-static int touched_has(const struct sqlite_conn *c, const char *table)
-{
-	size_t i;
-
-	for (i = c->ntouched; i-- > 0;)
-		if (!sqlite3_stricmp(c->touched[i], table))
-			return 1;
-	return 0;
-}
-
-/*
- * The authorizer, which SQLite calls for each action of a statement as it
- * prepares it (the statements of triggers included): notes every table a
- * statement writes, drops, alters or creates, or makes or drops an index
- * on, so that the foreign-key
- * check before COMMIT looks at those tables and the ones that reference
- * them instead of the whole database.  It refuses nothing.
- */
-static int note_write(void *arg, int action, const char *a1, const char *a2, const char *db,
-		      const char *trigger)
-{
-	struct sqlite_conn *c = arg;
-	const char *table = NULL;
-	char **v;
-
-	(void)db;
-	(void)trigger;
-	switch (action) {
-	case SQLITE_INSERT:
-	case SQLITE_UPDATE:
-	case SQLITE_DELETE:
-	case SQLITE_DROP_TABLE:
-	case SQLITE_DROP_TEMP_TABLE:
-	case SQLITE_CREATE_TABLE:
-	case SQLITE_CREATE_TEMP_TABLE:
-		table = a1;
-		break;
-	case SQLITE_ALTER_TABLE:
-	case SQLITE_CREATE_INDEX:
-	case SQLITE_CREATE_TEMP_INDEX:
-	case SQLITE_DROP_INDEX:
-	case SQLITE_DROP_TEMP_INDEX:
-		/* An index: dropping the unique one a foreign key's parent key
-		 * needs leaves that key unusable ("foreign key mismatch"). */
-		table = a2;
-		break;
-	default:
-		return SQLITE_OK;
-	}
-	if (!table || !sqlite3_strnicmp(table, "sqlite_", 7) || touched_has(c, table))
-		return SQLITE_OK;
-	if (c->ntouched == c->cap_touched) {
-		size_t cap = c->cap_touched ? 2 * c->cap_touched : 8;
-
-		if (!(v = realloc(c->touched, cap * sizeof(*v)))) {
-			c->touched_oom = 1;
-			return SQLITE_OK;
-		}
-		c->touched = v;
-		c->cap_touched = cap;
-	}
-	if (!(c->touched[c->ntouched] = strdup(table)))
-		c->touched_oom = 1;
-	else
-		c->ntouched++;
-	return SQLITE_OK;
-}
 
 static struct sqlite_conn *conn_of(dbt_conn *conn)
 {
@@ -384,7 +286,8 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 		goto cleanup;
 	}
 	sqlite3_busy_timeout(c->db, c->busy_ms);
-	sqlite3_set_authorizer(c->db, note_write, c);
+	dbt_sqlite_fk_init(&c->fk, c->db, &c->base.nqueries);
+	sqlite3_set_authorizer(c->db, dbt_sqlite_fk_note, &c->fk);
 	/* Reading the schema finds a file that is no database now rather
 	 * than at the first migration. */
 	if (run_sql(c, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema", NULL, 0) <
@@ -400,8 +303,7 @@ cleanup:
 	if (c) {
 		sqlite3_close(c->db);
 		free(c->path);
-		touched_clear(c);
-		free(c->touched);
+		dbt_sqlite_fk_release(&c->fk);
 		free(c);
 	}
 	return rc;
@@ -415,9 +317,7 @@ static void close_conn(dbt_conn *conn)
 		return;
 	sqlite3_close(c->db);
 	free(c->path);
-	fk_counts_free(c->fk_before, c->n_fk_before);
-	touched_clear(c);
-	free(c->touched);
+	dbt_sqlite_fk_release(&c->fk);
 	free(c);
 }
 
@@ -499,81 +399,6 @@ static int query_rows(dbt_conn *conn, const char *sql, dbt_row_fn fn, void *arg)
 	return rc;
 }
 
-/*
- * The rows that PRAGMA foreign_key_check reports, counted per table and
- * parent table, for the whole database (`table` NULL) or for the rows of
- * one table; appended to `*v` (`*n` entries).  A database can hold such
- * rows before dbtool ever runs (SQLite enforces foreign keys only where a
- * program turns them on), so a transaction is judged by the rows it adds,
- * not by those it found.  `*stmt`: the statement that counts them, NULL
- * the first time; the same statement serves the next table (preparing
- * it cost more than running it on a small table), and the caller
- * finalizes it.
- */
-static int fk_counts_add(struct sqlite_conn *c, sqlite3_stmt **stmt, struct fk_count **v, size_t *n,
-			 const char *table)
-{
-	static const char all[] =
-		"SELECT \"table\", parent, count(*) FROM pragma_foreign_key_check "
-		"GROUP BY 1, 2";
-	static const char one[] = "SELECT \"table\", parent, count(*) FROM "
-				  "pragma_foreign_key_check(?1) GROUP BY 1, 2";
-	size_t cap = *n;
-	int rc = 0, step;
-
-	c->base.nqueries++;
-	if ((!*stmt && sqlite3_prepare_v2(c->db, table ? one : all, -1, stmt, NULL) != SQLITE_OK) ||
-	    (table && sqlite3_bind_text(*stmt, 1, table, -1, SQLITE_STATIC) != SQLITE_OK)) {
-		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
-		goto cleanup;
-	}
-	while ((step = sqlite3_step(*stmt)) == SQLITE_ROW) {
-		if (*n == cap) {
-			struct fk_count *p = realloc(*v, (cap = cap ? 2 * cap : 8) * sizeof(**v));
-
-			if (!p) {
-				rc = dbt_error_oom();
-				goto cleanup;
-			}
-			*v = p;
-		}
-		(*v)[*n].table = strdup((const char *)sqlite3_column_text(*stmt, 0));
-		(*v)[*n].parent = strdup((const char *)sqlite3_column_text(*stmt, 1));
-		(*v)[*n].n = sqlite3_column_int64(*stmt, 2);
-		(*n)++;
-		if (!(*v)[*n - 1].table || !(*v)[*n - 1].parent) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-	}
-	if (step != SQLITE_DONE)
-		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
-cleanup:
-	if (*stmt) {
-		sqlite3_reset(*stmt);
-		sqlite3_clear_bindings(*stmt);
-	}
-	return rc;
-}
-
-/* fk_counts_add() of the whole database into a new list. */
-static int fk_counts(struct sqlite_conn *c, struct fk_count **out, size_t *n)
-{
-	sqlite3_stmt *stmt = NULL;
-	int rc;
-
-	*out = NULL;
-	*n = 0;
-	rc = fk_counts_add(c, &stmt, out, n, NULL);
-	sqlite3_finalize(stmt);
-	if (rc < 0) {
-		fk_counts_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-	}
-	return rc;
-}
-
 /* PRAGMA data_version: it changes when another connection commits. */
 static int data_version(struct sqlite_conn *c, sqlite3_int64 *out)
 {
@@ -601,11 +426,28 @@ static int data_version(struct sqlite_conn *c, sqlite3_int64 *out)
  * without their parent when the transaction began are counted here, so
  * that they stop no transaction that did not add to them.
  */
+/*
+ * Foreign keys enforced (`on`) or not, the setting PRAGMA foreign_keys
+ * changes, set through the C interface: no statement to prepare twice a
+ * transaction.  Only between transactions, where the pragma takes effect
+ * too.
+ */
+static int enforce_foreign_keys(struct sqlite_conn *c, int on)
+{
+	int now = -1;
+
+	if (sqlite3_db_config(c->db, SQLITE_DBCONFIG_ENABLE_FKEY, on, &now) != SQLITE_OK ||
+	    now != on)
+		return dbt_error_set(DBT_EDB, "cannot turn foreign keys %s: %s", on ? "on" : "off",
+				     sqlite3_errmsg(c->db));
+	return 0;
+}
+
 static int begin(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
 	sqlite3_int64 dv = 0;
-	int have, rc = run_sql(c, "PRAGMA foreign_keys = OFF", NULL, 0);
+	int have, rc = enforce_foreign_keys(c, 0);
 
 	if (rc < 0)
 		return rc;
@@ -614,7 +456,7 @@ static int begin(dbt_conn *conn)
 		int busy = (c->last_code & 0xff) == SQLITE_BUSY;
 		char *msg = strdup(dbt_error_last());
 
-		run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
+		enforce_foreign_keys(c, 1);
 		if (busy)
 			rc = dbt_error_set(DBT_ELOCKED,
 					   "waited too long for the lock (%gs): another process is "
@@ -633,20 +475,7 @@ static int begin(dbt_conn *conn)
 	c->others_wrote = !have || !c->data_version_known || dv != c->data_version;
 	c->data_version = dv;
 	c->data_version_known = have;
-	if (c->others_wrote || !c->fk_known || c->ntouched || c->touched_oom) {
-		fk_counts_free(c->fk_before, c->n_fk_before);
-		c->fk_before = NULL;
-		c->n_fk_before = 0;
-		c->fk_known = 0;
-		/* A schema the check cannot run on ("foreign key mismatch")
-		 * fails at commit, as before; a transaction that only reads
-		 * is not stopped. */
-		if (fk_counts(c, &c->fk_before, &c->n_fk_before) < 0)
-			dbt_error_clear();
-		else
-			c->fk_known = 1;
-	}
-	touched_clear(c);
+	dbt_sqlite_fk_begun(&c->fk, c->others_wrote);
 	return 0;
 }
 
@@ -673,244 +502,6 @@ static void release_memory(dbt_conn *conn)
 		return;
 	sqlite3_exec(c->db, "PRAGMA writable_schema = RESET", NULL, NULL, NULL);
 	sqlite3_db_release_memory(c->db);
-}
-
-/* The first row of `table` that lacks its parent in `parent`, as an error;
- * `before` such rows were there when the transaction began, `after` now. */
-static int fk_violation(struct sqlite_conn *c, const char *table, const char *parent,
-			long long before, long long after)
-{
-	static const char sql[] = "SELECT rowid FROM pragma_foreign_key_check "
-				  "WHERE \"table\" = ?1 AND parent = ?2 LIMIT 1";
-	sqlite3_stmt *stmt = NULL;
-	long long rowid = 0;
-	dbt_buf msg = DBT_BUF_INIT;
-	int rc;
-
-	c->base.nqueries++;
-	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
-	    sqlite3_bind_text(stmt, 1, table, -1, SQLITE_STATIC) == SQLITE_OK &&
-	    sqlite3_bind_text(stmt, 2, parent, -1, SQLITE_STATIC) == SQLITE_OK &&
-	    sqlite3_step(stmt) == SQLITE_ROW)
-		rowid = sqlite3_column_int64(stmt, 0);
-	sqlite3_finalize(stmt);
-	if (!before)
-		dbt_buf_printf(&msg,
-			       "foreign key violation: row %lld of table '%s' references a row of "
-			       "'%s' that does not exist",
-			       rowid, table, parent);
-	else
-		dbt_buf_printf(&msg,
-			       "foreign key violation: %lld rows of table '%s' reference rows of "
-			       "'%s' "
-			       "that do not exist, %lld more than when the transaction began (row "
-			       "%lld is one of them)",
-			       after, table, parent, after - before, rowid);
-	rc = msg.oom ? dbt_error_oom() : dbt_error_set(DBT_EDB, "%s", msg.ptr);
-	dbt_buf_release(&msg);
-	return rc;
-}
-
-/* The count of `table` and `parent` in `v`, 0 when it has none. */
-static long long fk_count_of(const struct fk_count *v, size_t n, const char *table,
-			     const char *parent)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (!strcmp(v[i].table, table) && !strcmp(v[i].parent, parent))
-			return v[i].n;
-	return 0;
-}
-
-static int is_ident_char(unsigned char ch)
-{
-	return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-	       ch == '_' || ch == '$' || ch >= 0x80;
-}
-
-/*
- * Whether the CREATE TABLE text `sql` declares a foreign key (`*has_fk`),
- * and one whose REFERENCES clause names a table of c->touched (ASCII case
- * ignored, as SQLite compares names; bare or quoted).  SQLite keeps the
- * text as written, and rewrites it when a parent is renamed.  A comment
- * between REFERENCES and the name counts as naming a touched table.
- */
-static int references_touched(const struct sqlite_conn *c, const char *sql, int *has_fk)
-{
-	const char *p, *q;
-	size_t i, len;
-
-	*has_fk = 0;
-	for (p = sql; *p; p++) {
-		if ((*p | 0x20) != 'r' || sqlite3_strnicmp(p, "references", 10) ||
-		    (p > sql && is_ident_char((unsigned char)p[-1])) ||
-		    is_ident_char((unsigned char)p[10]))
-			continue;
-		*has_fk = 1;
-		for (q = p + 10; *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'; q++)
-			;
-		if (*q == '-' || *q == '/')
-			return 1;
-		if (*q == '"' || *q == '`' || *q == '[' || *q == '\'')
-			q++;
-		for (i = 0; i < c->ntouched; i++) {
-			len = strlen(c->touched[i]);
-			if (!sqlite3_strnicmp(q, c->touched[i], (int)len) &&
-			    !is_ident_char((unsigned char)q[len]))
-				return 1;
-		}
-	}
-	return 0;
-}
-
-/*
- * The tables whose rows a transaction that touched the tables in
- * c->touched may have left without their parent: those of them that have
- * foreign keys, and every table with a foreign key that may name one of
- * them (rows of a parent deleted, or the parent dropped or rebuilt).
- * Read from the text of the schema, not from the rows: a table with a
- * foreign key says REFERENCES, and names its parent right after it (a
- * touched name with a quote character in it would not read so, and makes
- * every table with a foreign key one of these).  Each name once, in
- * `*out` (`*n`), caller frees.
- */
-static int fk_tables(struct sqlite_conn *c, char ***out, size_t *n)
-{
-	static const char sql[] = "SELECT name, sql FROM sqlite_schema WHERE type = 'table'";
-	sqlite3_stmt *stmt = NULL;
-	char **v = NULL;
-	size_t i, cap = 0;
-	int rc = 0, step, quoted = 0;
-
-	*out = NULL;
-	*n = 0;
-	for (i = 0; i < c->ntouched; i++)
-		quoted |= strpbrk(c->touched[i], "\"'`[]") != NULL;
-	c->base.nqueries++;
-	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-		return dbt_error_set(DBT_EDB, "cannot check foreign keys: %s",
-				     sqlite3_errmsg(c->db));
-	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(stmt, 0);
-		const char *text = (const char *)sqlite3_column_text(stmt, 1);
-		int has_fk, hit;
-
-		if (!name || !text)
-			continue;
-		hit = references_touched(c, text, &has_fk);
-		if (!has_fk)
-			continue;
-		hit |= quoted || touched_has(c, name);
-		if (!hit)
-			continue;
-		if (*n == cap) {
-			char **p = realloc(v, (cap = cap ? 2 * cap : 8) * sizeof(*v));
-
-			if (!p) {
-				rc = dbt_error_oom();
-				break;
-			}
-			v = p;
-		}
-		if (!(v[*n] = strdup(name))) {
-			rc = dbt_error_oom();
-			break;
-		}
-		(*n)++;
-	}
-	if (rc == 0 && step != SQLITE_DONE)
-		rc = dbt_error_set(DBT_EDB, "cannot check foreign keys: %s", sqlite3_errmsg(c->db));
-	sqlite3_finalize(stmt);
-	*out = v;
-	return rc;
-}
-
-/*
- * The counts after the transaction into `*after`: for the whole database
- * when the counts at begin() are not known, else only for the tables
- * fk_tables() names, the other tables' counts carried over from begin():
- * the transaction did not change their rows nor their parents.
- */
-static int fk_counts_after(struct sqlite_conn *c, struct fk_count **after, size_t *n)
-{
-	const struct fk_count *b;
-	sqlite3_stmt *stmt = NULL;
-	char **tables = NULL;
-	size_t ntables = 0, i, k, cap = 0;
-	int rc;
-
-	*after = NULL;
-	*n = 0;
-	/* A table the authorizer could not note may hold the rows that
-	 * matter: out of memory is an error, as everywhere, and the
-	 * transaction is rolled back. */
-	if (c->touched_oom)
-		return dbt_error_oom();
-	if (!c->fk_known)
-		return fk_counts(c, after, n);
-	if ((rc = fk_tables(c, &tables, &ntables)) < 0)
-		goto cleanup;
-	for (i = 0; i < c->n_fk_before && rc == 0; i++) {
-		b = &c->fk_before[i];
-		for (k = 0; k < ntables && sqlite3_stricmp(tables[k], b->table); k++)
-			;
-		if (k < ntables || touched_has(c, b->table))
-			continue;
-		if (*n == cap) {
-			struct fk_count *p =
-				realloc(*after, (cap = cap ? 2 * cap : 8) * sizeof(*p));
-
-			if (!p) {
-				rc = dbt_error_oom();
-				break;
-			}
-			*after = p;
-		}
-		(*after)[*n].table = strdup(b->table);
-		(*after)[*n].parent = strdup(b->parent);
-		(*after)[*n].n = b->n;
-		(*n)++;
-		if (!(*after)[*n - 1].table || !(*after)[*n - 1].parent)
-			rc = dbt_error_oom();
-	}
-	for (k = 0; k < ntables && rc == 0; k++)
-		rc = fk_counts_add(c, &stmt, after, n, tables[k]);
-	sqlite3_finalize(stmt);
-cleanup:
-	for (i = 0; i < ntables; i++)
-		free(tables[i]);
-	free(tables);
-	if (rc < 0) {
-		fk_counts_free(*after, *n);
-		*after = NULL;
-		*n = 0;
-	}
-	return rc;
-}
-
-/* Fails when the transaction left more rows without their parent, for
- * some table and parent table, than there were when it began; otherwise
- * `*after` (`*n`) holds the counts now, for the next transaction. */
-static int check_foreign_keys(struct sqlite_conn *c, struct fk_count **after, size_t *n)
-{
-	size_t i;
-	int rc = fk_counts_after(c, after, n);
-
-	for (i = 0; rc == 0 && i < *n; i++) {
-		long long before = fk_count_of(c->fk_before, c->n_fk_before, (*after)[i].table,
-					       (*after)[i].parent);
-
-		if ((*after)[i].n > before)
-			rc = fk_violation(c, (*after)[i].table, (*after)[i].parent, before,
-					  (*after)[i].n);
-	}
-	if (rc < 0) {
-		fk_counts_free(*after, *n);
-		*after = NULL;
-		*n = 0;
-	}
-	return rc;
 }
 
 /* Every trigger and view, in the order they were created (sqlite_schema's
@@ -1004,22 +595,16 @@ static int read_kept(dbt_sql_objects *out, dbt_conn *conn)
 static int commit(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
-	struct fk_count *after = NULL;
-	size_t n = 0;
-	int rc = check_foreign_keys(c, &after, &n);
+	int rc = dbt_sqlite_fk_check(&c->fk);
 
-	if (rc < 0)
-		return rc;
-	if ((rc = run_sql(c, "COMMIT", NULL, 0)) < 0) {
-		fk_counts_free(after, n);
+	if (rc == 0)
+		rc = run_sql(c, "COMMIT", NULL, 0);
+	if (rc < 0) {
+		dbt_sqlite_fk_failed(&c->fk);
 		return rc;
 	}
-	fk_counts_free(c->fk_before, c->n_fk_before);
-	c->fk_before = after;
-	c->n_fk_before = n;
-	c->fk_known = 1;
-	touched_clear(c);
-	return run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
+	dbt_sqlite_fk_committed(&c->fk);
+	return enforce_foreign_keys(c, 1);
 }
 
 static int rollback(dbt_conn *conn)
@@ -1032,10 +617,10 @@ static int rollback(dbt_conn *conn)
 	if (sqlite3_get_autocommit(c->db))
 		return 0;
 	rc = run_sql(c, "ROLLBACK", NULL, 0);
-	run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0);
+	enforce_foreign_keys(c, 1);
 	/* The rows are as they were at begin(), and so are their counts. */
 	if (rc == 0)
-		touched_clear(c);
+		dbt_sqlite_fk_rolled_back(&c->fk);
 	return rc;
 }
 
@@ -1257,6 +842,7 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.default_schema = "main",
 	.any_object_sql = "SELECT 1 FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 1",
 	.now_sql = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
+	.insert_or_replace = "INSERT OR REPLACE INTO",
 	.render_op = dbt_sqlite_render_op,
 	.render_ops = dbt_sqlite_render_ops,
 	.adapt = dbt_sqlite_adapt,

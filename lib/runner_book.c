@@ -585,16 +585,24 @@ void rb_history_delete_sql(dbt_buf *sql, const struct book *b, const char *id)
 	dbt_buf_puts(sql, ";\n");
 }
 
-void rb_history_insert_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
+/* The history row of `rev`, inserted, or with `replace` put in place of
+ * the row of the same id (insert_or_replace). */
+static void history_put_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev,
+			    int replace)
 {
-	dbt_buf_printf(sql, "INSERT INTO %s (version_num, checksum, applied_at) VALUES (",
-		       b->history);
+	dbt_buf_puts(sql, replace ? b->d->insert_or_replace : "INSERT INTO");
+	dbt_buf_printf(sql, " %s (version_num, checksum, applied_at) VALUES (", b->history);
 	b->d->quote_literal(sql, rev->id);
 	dbt_buf_puts(sql, ", ");
 	b->d->quote_literal(sql, rev->checksum);
 	dbt_buf_puts(sql, ", ");
 	dbt_buf_puts(sql, b->d->now_sql);
 	dbt_buf_puts(sql, ");\n");
+}
+
+void rb_history_insert_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
+{
+	history_put_sql(sql, b, rev, 0);
 }
 
 void rb_history_update_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev)
@@ -610,16 +618,20 @@ void rb_history_update_sql(dbt_buf *sql, const struct book *b, const dbt_revisio
  * The statements that record one step in the history and the version
  * table, in the transaction of the step.  At base nothing is applied, so
  * a step from or to base starts the history afresh: rows left behind by a
- * version table dropped by hand cannot outlive it.
+ * version table dropped by hand cannot outlive it.  An upgrade's row
+ * takes the place of one of the same id left behind, in one statement
+ * where the database has one for it (insert_or_replace).
  */
 void rb_record_sql(dbt_buf *sql, const struct book *b, const dbt_revision *rev, int up)
 {
+	int replace = up && rev->down && b->d->insert_or_replace;
+
 	if (!rev->down)
 		dbt_buf_printf(sql, "DELETE FROM %s;\n", b->history);
-	else
+	else if (!replace)
 		rb_history_delete_sql(sql, b, rev->id);
 	if (up)
-		rb_history_insert_sql(sql, b, rev);
+		history_put_sql(sql, b, rev, replace);
 	rb_version_set_sql(sql, b, up ? rev->id : (rev->down ? rev->down->id : NULL));
 }
 

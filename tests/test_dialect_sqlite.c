@@ -172,6 +172,28 @@ static void foreign_keys_are_enforced(void **state)
 
 /* ------------------------------------------------------------- scripts */
 
+/* Inside dbtool's transactions foreign keys are off (checked at COMMIT);
+ * after a COMMIT and after a ROLLBACK they are enforced again. */
+static void foreign_keys_are_off_inside_a_transaction_and_on_after_it(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_value(f->conn, "PRAGMA foreign_keys", "0");
+	assert_int_equal(d->commit(f->conn), 0);
+	assert_value(f->conn, "PRAGMA foreign_keys", "1");
+	assert_int_equal(d->begin(f->conn), 0);
+	assert_value(f->conn, "PRAGMA foreign_keys", "0");
+	assert_int_equal(d->rollback(f->conn), 0);
+	assert_value(f->conn, "PRAGMA foreign_keys", "1");
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE a (id INTEGER PRIMARY KEY);\n"
+					"CREATE TABLE b (a_id INTEGER REFERENCES a (id));\n",
+					"fk.sql", 1),
+			 0);
+	assert_int_equal(d->exec(f->conn, "INSERT INTO b VALUES (7)"), DBT_EDB);
+}
+
 static void exec_script_runs_every_statement(void **state)
 {
 	struct fixture *f = *state;
@@ -707,19 +729,19 @@ static void nqueries_counts_statements_sent(void **state)
 	assert_int_equal(d->begin(f->conn), 0);
 	assert_int_equal(d->exec(f->conn, "INSERT INTO n VALUES (2)"), 0);
 	assert_int_equal(d->commit(f->conn), 0);
-	/* begin: foreign keys off, BEGIN, data version, foreign-key count
-	 * (the first transaction); commit: the tables with foreign keys,
-	 * COMMIT, foreign keys on. */
-	assert_int_equal(f->conn->nqueries, 10);
+	/* begin: BEGIN, data version, foreign-key count (the first
+	 * transaction); commit: the tables with foreign keys, COMMIT (foreign
+	 * keys are turned off and on without a statement). */
+	assert_int_equal(f->conn->nqueries, 8);
 	assert_int_equal(d->query_value(f->conn, "SELECT count(*) FROM n", &v), 0);
 	free(v);
 	assert_int_equal(d->table_exists(f->conn, NULL, "n", &yes), 0);
-	assert_int_equal(f->conn->nqueries, 12);
+	assert_int_equal(f->conn->nqueries, 10);
 	/* A failing statement was sent too; the ones after it were not. */
 	assert_int_equal(d->exec_script(f->conn, "INSERT INTO n VALUES ('a', 'b');\nSELECT 1;",
 					"n.sql", 1),
 			 DBT_EDB);
-	assert_int_equal(f->conn->nqueries, 13);
+	assert_int_equal(f->conn->nqueries, 11);
 }
 
 /* ------------------------------------------------------------- memory */
@@ -834,9 +856,9 @@ static int count_fk_checks(unsigned type, void *arg, void *p, void *x)
 
 	(void)type;
 	(void)p;
-	if (strstr(sql, "FROM pragma_foreign_key_check GROUP BY"))
+	if (!strcmp(sql, "PRAGMA foreign_key_check"))
 		n->whole++;
-	else if (strstr(sql, "FROM pragma_foreign_key_check("))
+	else if (!strncmp(sql, "PRAGMA foreign_key_check(", 25))
 		n->one++;
 	return 0;
 }
@@ -957,6 +979,78 @@ static void every_touched_table_is_checked(void **state)
 	assert_value(f->conn, "SELECT count(*) FROM c2", "1");
 }
 
+/* Runs `sql` in a transaction of its own that must commit. */
+static void commit_script(dbt_conn *conn, const char *sql)
+{
+	assert_int_equal(d->begin(conn), 0);
+	assert_int_equal(d->exec_script(conn, sql, "t.sql", 1), 0);
+	assert_int_equal(d->commit(conn), 0);
+}
+
+/* Runs `sql` in a transaction of its own that the check at COMMIT must
+ * refuse with a message that holds `want`; rolls it back. */
+static void refused_script(dbt_conn *conn, const char *sql, const char *want)
+{
+	assert_int_equal(d->begin(conn), 0);
+	assert_int_equal(d->exec_script(conn, sql, "t.sql", 1), 0);
+	assert_int_equal(d->commit(conn), DBT_EDB);
+	assert_error_contains(want);
+	assert_int_equal(d->rollback(conn), 0);
+}
+
+/* What a transaction did to the schema holds for the next one's check:
+ * a foreign key that a table gained (created, or by ALTER TABLE ... ADD
+ * COLUMN), and one that names its parent by a new name since the parent
+ * was renamed (alone, or swapped with a new table of its old name). */
+static void the_foreign_keys_a_transaction_made_are_checked_in_the_next(void **state)
+{
+	static const char *const cases[][3] = {
+		{"CREATE TABLE c3 (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p (id));\n"
+		 "INSERT INTO c3 VALUES (1, 1)",
+		 "DELETE FROM c;\nDELETE FROM p", "of table 'c3' references a row of 'p'"},
+		{"ALTER TABLE u ADD COLUMN p_id INTEGER REFERENCES p (id);\n"
+		 "INSERT INTO u VALUES (1, 1)",
+		 "DELETE FROM c;\nDELETE FROM p", "of table 'u' references a row of 'p'"},
+		{"ALTER TABLE p RENAME TO q", "DELETE FROM q",
+		 "of table 'c' references a row of 'q'"},
+		{"ALTER TABLE p RENAME TO q;\nCREATE TABLE p (id INTEGER PRIMARY KEY)",
+		 "DELETE FROM q", "of table 'c' references a row of 'q'"},
+	};
+	struct fixture *f = *state;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		dbt_conn *conn = open_file(f);
+
+		fk_tables_with_rows(conn);
+		/* A transaction that checks p's children first. */
+		commit_script(conn, "INSERT INTO p VALUES (2)");
+		commit_script(conn, cases[i][0]);
+		refused_script(conn, cases[i][1], cases[i][2]);
+		commit_script(conn, "DROP TABLE IF EXISTS c;\nDROP TABLE IF EXISTS c3;\n"
+				    "DROP TABLE IF EXISTS u;\nDROP TABLE IF EXISTS q;\n"
+				    "DROP TABLE IF EXISTS p");
+		d->close(conn);
+	}
+}
+
+/* A table with a foreign key that another connection made between two
+ * transactions of this one is checked as this one's own would be. */
+static void a_foreign_key_another_connection_made_is_checked(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *a = open_file(f), *b = open_file(f);
+
+	fk_tables_with_rows(a);
+	commit_script(a, "INSERT INTO p VALUES (2)");
+	commit_script(b, "CREATE TABLE c4 (id INTEGER PRIMARY KEY, p_id INTEGER REFERENCES p "
+			 "(id));\nINSERT INTO c4 VALUES (1, 2)");
+	refused_script(a, "DELETE FROM p WHERE id = 2", "of table 'c4' references a row of 'p'");
+	commit_script(a, "DELETE FROM c4;\nDELETE FROM p WHERE id = 2");
+	d->close(a);
+	d->close(b);
+}
+
 /* Dropping the unique index that a foreign key's parent key needs makes
  * the key unusable: refused at commit, as when the whole database was
  * checked, although no row changed. */
@@ -1031,12 +1125,19 @@ int main(void)
 		cmocka_unit_test_setup_teardown(open_file_that_is_no_database_fails, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(foreign_keys_are_enforced, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			foreign_keys_are_off_inside_a_transaction_and_on_after_it, setup, teardown),
 		cmocka_unit_test_setup_teardown(commit_checks_only_the_tables_a_transaction_touched,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(every_touched_table_is_checked, setup, teardown),
 		cmocka_unit_test_setup_teardown(rows_left_without_parent_by_any_route_are_refused,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(rows_left_between_transactions_are_counted_at_begin,
+						setup, teardown),
+		cmocka_unit_test_setup_teardown(
+			the_foreign_keys_a_transaction_made_are_checked_in_the_next, setup,
+			teardown),
+		cmocka_unit_test_setup_teardown(a_foreign_key_another_connection_made_is_checked,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(dropping_the_index_of_a_parent_key_is_refused,
 						setup, teardown),
