@@ -587,6 +587,38 @@ static int storage_value(struct parser *p, char *out, size_t size)
 	return next(p);
 }
 
+/*
+ * A storage parameter's name, from the current token, in `out`: every
+ * parameter PostgreSQL knows is letters, digits and '_', so a name is a
+ * word of those, folded, or a "quoted" name of those in lower case,
+ * taken as it is; anything else is refused here rather than rendered as
+ * a name no parameter has.
+ */
+static int storage_name(struct parser *p, char *out, size_t size)
+{
+	const char *s = p->text + p->cur.tok.start;
+	size_t n = p->cur.tok.len, k;
+	int quoted = p->cur.tok.kind == DBT_TOK_QUOTED;
+
+	if (quoted && n >= 2 && s[0] == '"') {
+		s++;
+		n -= 2;
+	} else if (p->cur.tok.kind != DBT_TOK_WORD) {
+		return expected(p, "a storage parameter");
+	}
+	if (!n || n >= size)
+		return expected(p, "a storage parameter");
+	for (k = 0; k < n; k++) {
+		unsigned char ch = (unsigned char)s[k];
+
+		if (!(isalnum(ch) || ch == '_') || ch >= 0x80 || (quoted && isupper(ch)))
+			return expected(p, "a storage parameter");
+		out[k] = (char)tolower(ch);
+	}
+	out[k] = '\0';
+	return 0;
+}
+
 int parse_storage(struct parser *p, char **out, int *line, int *col)
 {
 	int l = p->cur.tok.line, c = p->cur.tok.col, rc;
@@ -603,17 +635,11 @@ int parse_storage(struct parser *p, char **out, int *line, int *col)
 		return rc;
 	do {
 		char name[64], value[64], item[132];
-		size_t k;
 
 		if ((rc = next(p)) < 0)
 			goto cleanup;
-		if (p->cur.tok.kind != DBT_TOK_WORD || p->cur.tok.len >= sizeof(name)) {
-			rc = expected(p, "a storage parameter");
+		if ((rc = storage_name(p, name, sizeof(name))) < 0)
 			goto cleanup;
-		}
-		for (k = 0; k < p->cur.tok.len; k++)
-			name[k] = (char)tolower((unsigned char)p->text[p->cur.tok.start + k]);
-		name[k] = '\0';
 		if ((rc = next(p)) < 0)
 			goto cleanup;
 		if (is(p, ".")) {

@@ -845,6 +845,10 @@ static void storage_parameters_are_canonical(void **state)
 	assert_string_equal(s->indexes[0]->storage, "deduplicate_items=off, fillfactor=60");
 	assert_non_null(s->indexes[0]->where);
 	dbt_schema_free(s);
+	/* A "quoted" name, as PostgreSQL takes it too. */
+	s = parse_ok("CREATE TABLE t (a INT) WITH (\"fillfactor\" = 70)");
+	assert_string_equal(s->tables[0]->storage, "fillfactor=70");
+	dbt_schema_free(s);
 }
 
 static void foreign_key_set_null_takes_columns(void **state)
@@ -1802,6 +1806,11 @@ BAD(statistics_target_out_of_range,
     "schema.sql:2:45: statistics target must be between -1 and 10000")
 BAD(storage_kind_unknown, "CREATE TABLE t (a INT);\nALTER TABLE t ALTER COLUMN a SET STORAGE big",
     "schema.sql:2:42: expected PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT, found 'big'")
+BAD(storage_name_of_other_characters,
+    "CREATE TABLE t (a INT);\nCREATE INDEX i ON t (a) WITH (fast$update = off)",
+    "schema.sql:2:31: expected a storage parameter, found 'fast$update'")
+BAD(storage_name_quoted_in_capitals, "CREATE TABLE t (a INT) WITH (\"FillFactor\" = 70)",
+    "schema.sql:1:30: expected a storage parameter, found '\"FillFactor\"'")
 BAD(storage_of_toast_not_managed, "CREATE TABLE t (a INT) WITH (toast.fillfactor = 70)",
     "schema.sql:1:35: storage parameters of the TOAST table ('toast.') are not managed")
 BAD(initially_needs_deferred_or_immediate,
@@ -3594,6 +3603,8 @@ int main(void)
 		T(key_not_deferrable_initially_deferred),
 		T(check_no_needs_inherit),
 		T(storage_of_toast_not_managed),
+		T(storage_name_of_other_characters),
+		T(storage_name_quoted_in_capitals),
 		T(statistics_target_out_of_range),
 		T(storage_kind_unknown),
 		T(key_initially_needs_deferred_or_immediate),
