@@ -73,27 +73,28 @@ typedef enum dbt_identity {
 } dbt_identity;
 
 /*
- * Where the model writes what a column's places name: each a line and a
- * column, 0 when the model does not write it and when reflected.  Most
- * columns have none, so a column holds them behind a pointer that is NULL
- * when all are 0 (dbt_column_places_get, dbt_column_places_edit); the
- * column owns them.
+ * The places in the model file of what a column's declaration writes,
+ * each a line and a column, for messages: 0 when the model does not write
+ * it, and always 0 when reflected.  Most columns have none, so a column
+ * holds them behind a pointer that is NULL when all are 0: read them with
+ * dbt_column_places_get, set them with dbt_column_places_edit.  The column
+ * owns them (freed with it).
  */
 typedef struct dbt_column_places {
-	int generated_line, generated_col;		 /* where GENERATED or AS stands */
-	int renamed_line, renamed_col;			 /* where the "-- renamed from:" hint's
-					    * name stands */
-	int identity_options_line, identity_options_col; /* where the '(' of an
-							  * identity's options stands */
-	int conflict_line, conflict_col;		 /* where the first ON CONFLICT of the
-					  * column's NOT NULL, PRIMARY KEY or
-					  * UNIQUE stands */
-	int dq_default_line, dq_default_col;		 /* where DEFAULT "word" or DEFAULT
-					      * word stands, which SQLite takes
-					      * as the string 'word' (default_expr
-					      * holds it so) */
-	int pg_set_line, pg_set_col;			 /* where PostgreSQL's ALTER COLUMN ... SET
-				      * STATISTICS or SET STORAGE stands */
+	/* GENERATED or AS */
+	int generated_line, generated_col;
+	/* the name in the "-- renamed from:" hint, or in RENAME COLUMN */
+	int renamed_line, renamed_col;
+	/* the '(' of an identity's sequence options */
+	int identity_options_line, identity_options_col;
+	/* the first ON CONFLICT of the column's NOT NULL, PRIMARY KEY or
+	 * UNIQUE */
+	int conflict_line, conflict_col;
+	/* DEFAULT "word" or DEFAULT word, which SQLite takes as the string
+	 * 'word' (default_expr holds it so) */
+	int dq_default_line, dq_default_col;
+	/* PostgreSQL's ALTER COLUMN ... SET STATISTICS or SET STORAGE */
+	int pg_set_line, pg_set_col;
 } dbt_column_places;
 
 /*
@@ -105,27 +106,29 @@ typedef struct dbt_column_places {
  */
 typedef struct dbt_column {
 	char *name;
-	char *default_expr;		 /* canonical text; NULL when none */
-	char *collation;		 /* NULL when none; folded like a name */
-	char *generated_expr;		 /* a generated column's expression, canonical
-			       * text; NULL for a column that is not generated */
-	char *renamed_from;		 /* the model's hint "-- renamed from: OLD" on the
-			       * line before the column: OLD, folded like a
-			       * name; NULL when none (and when reflected) */
-	char *identity_options;		 /* PostgreSQL: an identity's sequence options
-				 * that differ from the defaults for its type
-				 * and direction, as dbt_identity_options_canon
-				 * writes them ("START WITH 100 INCREMENT BY
-				 * 5"); NULL when all are the defaults */
-	struct dbt_rule_decl *rule_decl; /* SQLite: what the model declared of a key
-					  * that the auto-increment rule made the
-					  * INTEGER rowid alias (INT, BIGINT, ...);
-					  * NULL otherwise.  A key of the database
-					  * that is no alias but is as declared
-					  * agrees (the rule makes tables, it does
-					  * not change existing ones) */
-	dbt_column_places *places;	 /* the model's places; NULL when all are 0
-				    * (read them with dbt_column_places_get) */
+	char *default_expr; /* canonical text; NULL when none */
+	char *collation;    /* NULL when none; folded like a name */
+	/* A generated column's expression, canonical text; NULL for a column
+	 * that is not generated. */
+	char *generated_expr;
+	/* The model's hint "-- renamed from: OLD" on the line before the
+	 * column: OLD, folded like a name; NULL when none (and when
+	 * reflected). */
+	char *renamed_from;
+	/* PostgreSQL: an identity's sequence options that differ from the
+	 * defaults for its type and direction, as dbt_identity_options_canon
+	 * writes them ("START WITH 100 INCREMENT BY 5"); NULL when all are the
+	 * defaults. */
+	char *identity_options;
+	/* SQLite: what the model declared of a key that the auto-increment
+	 * rule made the INTEGER rowid alias (INT, BIGINT, ...); NULL
+	 * otherwise.  A key of the database that is no alias but is as
+	 * declared agrees (the rule makes tables, it does not change existing
+	 * ones). */
+	struct dbt_rule_decl *rule_decl;
+	/* The model's places; NULL when all are 0 (read them with
+	 * dbt_column_places_get). */
+	dbt_column_places *places;
 	dbt_type type;
 	int line, col; /* where the column is declared; 0 when reflected */
 	dbt_identity identity;

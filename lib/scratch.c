@@ -380,15 +380,14 @@ static void adopt_renamed_place(dbt_column *to, dbt_column *from)
 	dbt_column_places *at = from->places;
 
 	from->places = NULL;
-	if (at && (at->renamed_line || at->renamed_col) && !to->places) {
+	if (to->places) {
+		to->places->renamed_line = at ? at->renamed_line : 0;
+		to->places->renamed_col = at ? at->renamed_col : 0;
+	} else if (at && (at->renamed_line || at->renamed_col)) {
 		*at = (dbt_column_places){.renamed_line = at->renamed_line,
 					  .renamed_col = at->renamed_col};
 		to->places = at;
 		return;
-	}
-	if (at && to->places) {
-		to->places->renamed_line = at->renamed_line;
-		to->places->renamed_col = at->renamed_col;
 	}
 	free(at);
 }
