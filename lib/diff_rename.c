@@ -187,6 +187,29 @@ static int copy_key(dbt_unique *k, const dbt_unique *o, const struct renames *r,
 	return rc;
 }
 
+/* Gives `c` the places of `oc` that a renamed copy keeps: where its
+ * generated expression, its ON CONFLICT and its DEFAULT "word" stand;
+ * no places when `oc` has none of them. */
+static int copy_places(dbt_column *c, const dbt_column *oc)
+{
+	const dbt_column_places *o = dbt_column_places_get(oc);
+	dbt_column_places *at;
+	int rc;
+
+	if (!o->generated_line && !o->generated_col && !o->conflict_line && !o->conflict_col &&
+	    !o->dq_default_line && !o->dq_default_col)
+		return 0;
+	if ((rc = dbt_column_places_edit(&at, c)) < 0)
+		return rc;
+	at->generated_line = o->generated_line;
+	at->generated_col = o->generated_col;
+	at->conflict_line = o->conflict_line;
+	at->conflict_col = o->conflict_col;
+	at->dq_default_line = o->dq_default_line;
+	at->dq_default_col = o->dq_default_col;
+	return 0;
+}
+
 static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r)
 {
 	const char *tn = o->name;
@@ -225,18 +248,14 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->line = oc->line;
 		c->col = oc->col;
 		c->generated_stored = oc->generated_stored;
-		c->generated_line = oc->generated_line;
-		c->generated_col = oc->generated_col;
 		c->not_null_conflict = oc->not_null_conflict;
 		c->has_statistics = oc->has_statistics;
 		c->statistics = oc->statistics;
 		c->storage = oc->storage;
 		c->type_storage = oc->type_storage;
-		c->conflict_line = oc->conflict_line;
-		c->conflict_col = oc->conflict_col;
-		c->dq_default_line = oc->dq_default_line;
-		c->dq_default_col = oc->dq_default_col;
 		c->dq_default_bare = oc->dq_default_bare;
+		if ((rc = copy_places(c, oc)) < 0)
+			return rc;
 		if ((oc->collation && !(c->collation = strdup(oc->collation))) ||
 		    (oc->identity_options &&
 		     !(c->identity_options = strdup(oc->identity_options))) ||

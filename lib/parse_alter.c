@@ -32,7 +32,9 @@ static int alter_column_drop(struct parser *p, struct coldef *d)
 				       c->name, d->t->name);
 		free(c->default_expr);
 		c->default_expr = NULL;
-		c->dq_default_line = c->dq_default_col = c->dq_default_bare = 0;
+		if (c->places)
+			c->places->dq_default_line = c->places->dq_default_col = 0;
+		c->dq_default_bare = 0;
 		return next(p);
 	}
 	if (!is(p, "not"))
@@ -110,6 +112,7 @@ static int alter_column_type(struct parser *p, struct coldef *d)
  */
 static int alter_column_storage(struct parser *p, dbt_column *c)
 {
+	dbt_column_places *at;
 	int line = p->cur.tok.line, col = p->cur.tok.col, stats = is(p, "statistics"), neg = 0, rc;
 
 	if ((rc = next(p)) < 0)
@@ -150,8 +153,10 @@ static int alter_column_storage(struct parser *p, dbt_column *c)
 	} else {
 		return expected(p, "PLAIN, EXTERNAL, EXTENDED, MAIN or DEFAULT");
 	}
-	c->pg_set_line = line;
-	c->pg_set_col = col;
+	if ((rc = dbt_column_places_edit(&at, c)) < 0)
+		return rc;
+	at->pg_set_line = line;
+	at->pg_set_col = col;
 	return next(p);
 }
 
@@ -521,10 +526,14 @@ static int rename_column(struct parser *p, dbt_table *t, const struct name *from
 	/* The database's column of the old name is this one: the statement
 	 * says so as the hint "-- renamed from:" does. */
 	if (!c->renamed_from) {
+		dbt_column_places *at;
+
+		if ((rc = dbt_column_places_edit(&at, c)) < 0)
+			return rc;
 		if (!(c->renamed_from = strdup(from->s)))
 			return dbt_error_oom();
-		c->renamed_line = from->line;
-		c->renamed_col = from->col;
+		at->renamed_line = from->line;
+		at->renamed_col = from->col;
 	}
 	if ((rc = set_name(p, &c->name, to->s)) < 0)
 		return rc;

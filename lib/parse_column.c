@@ -315,9 +315,13 @@ static int column_conflict(struct parser *p, struct coldef *d, dbt_conflict *out
 
 	if ((rc = parse_conflict(p, out, &line, &col)) < 0)
 		return rc;
-	if (*out != DBT_CONFLICT_NONE && !d->c->conflict_line) {
-		d->c->conflict_line = line;
-		d->c->conflict_col = col;
+	if (*out != DBT_CONFLICT_NONE && !dbt_column_places_get(d->c)->conflict_line) {
+		dbt_column_places *at;
+
+		if ((rc = dbt_column_places_edit(&at, d->c)) < 0)
+			return rc;
+		at->conflict_line = line;
+		at->conflict_col = col;
 	}
 	return 0;
 }
@@ -535,6 +539,7 @@ static int dq_string(char **out, const struct parser *p)
 
 int column_default(struct parser *p, struct coldef *d)
 {
+	dbt_column_places *at;
 	char *text = NULL;
 	size_t from, to;
 	int line, col, rc;
@@ -553,8 +558,10 @@ int column_default(struct parser *p, struct coldef *d)
 		struct name n = {NULL, 0, 0, 0};
 		dbt_buf b = DBT_BUF_INIT;
 
-		d->c->dq_default_line = p->cur.tok.line;
-		d->c->dq_default_col = p->cur.tok.col;
+		if ((rc = dbt_column_places_edit(&at, d->c)) < 0)
+			return rc;
+		at->dq_default_line = p->cur.tok.line;
+		at->dq_default_col = p->cur.tok.col;
 		if ((rc = parse_name(p, &n, "a default value")) < 0)
 			return rc;
 		dbt_literal_quote(&b, n.s);
@@ -565,8 +572,10 @@ int column_default(struct parser *p, struct coldef *d)
 		/* SQLite takes DEFAULT "word" and DEFAULT word as the string
 		 * 'word', and so does the model; PostgreSQL refuses them
 		 * (dbt_schema_adapt). */
-		d->c->dq_default_line = p->cur.tok.line;
-		d->c->dq_default_col = p->cur.tok.col;
+		if ((rc = dbt_column_places_edit(&at, d->c)) < 0)
+			return rc;
+		at->dq_default_line = p->cur.tok.line;
+		at->dq_default_col = p->cur.tok.col;
 		d->c->dq_default_bare = p->cur.tok.kind == DBT_TOK_WORD;
 		if ((rc = dq_string(&text, p)) < 0 || (rc = next(p)) < 0) {
 			free(text);
@@ -612,6 +621,7 @@ int column_collate(struct parser *p, struct coldef *d)
  * PostgreSQL wants STORED: see dbt_schema_adapt). */
 static int column_generated_expr(struct parser *p, struct coldef *d, int line, int col)
 {
+	dbt_column_places *at;
 	char *text;
 	size_t from, to;
 	int stored = 0, rc;
@@ -634,8 +644,10 @@ static int column_generated_expr(struct parser *p, struct coldef *d, int line, i
 	free(text);
 	if (rc < 0)
 		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
-	d->c->generated_line = line;
-	d->c->generated_col = col;
+	if ((rc = dbt_column_places_edit(&at, d->c)) < 0)
+		return rc;
+	at->generated_line = line;
+	at->generated_col = col;
 	return 0;
 }
 
@@ -754,6 +766,7 @@ static int seq_option(struct parser *p, dbt_column *c, struct dbt_identity_seq *
 int parse_identity_options(struct parser *p, dbt_column *c)
 {
 	struct dbt_identity_seq seq;
+	dbt_column_places *at;
 	int line = p->cur.tok.line, col = p->cur.tok.col, rc;
 
 	if (!is(p, "("))
@@ -768,8 +781,10 @@ int parse_identity_options(struct parser *p, dbt_column *c)
 	c->identity_options = NULL;
 	if ((rc = dbt_identity_options_canon(&c->identity_options, &c->type, &seq)) < 0)
 		return rc == DBT_EPARSE ? fail_at(p, line, col, "%s", dbt_error_last()) : rc;
-	c->identity_options_line = line;
-	c->identity_options_col = col;
+	if ((rc = dbt_column_places_edit(&at, c)) < 0)
+		return rc;
+	at->identity_options_line = line;
+	at->identity_options_col = col;
 	return next(p);
 }
 
@@ -1259,7 +1274,7 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 	struct coldef d;
 	dbt_type type;
 	size_t i, name_off, name_end;
-	int serial, rc;
+	int serial, renamed_line = 0, renamed_col = 0, rc;
 
 	memset(&d, 0, sizeof(d));
 	d.t = t;
@@ -1290,8 +1305,8 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 		goto cleanup;
 	d.c->line = n.line;
 	d.c->col = n.col;
-	if ((rc = take_hint(p, name_off, n.line, &d.c->renamed_from, &d.c->renamed_line,
-			    &d.c->renamed_col)) < 0)
+	if ((rc = take_hint(p, name_off, n.line, &d.c->renamed_from, &renamed_line, &renamed_col)) <
+	    0)
 		goto cleanup;
 	if (serial) {
 		d.c->not_null = 1;
@@ -1306,8 +1321,16 @@ int parse_column(struct parser *p, dbt_table *t, int alter)
 	if (rc < 0 || (rc = column_hint(p, d.c)) < 0 ||
 	    (next_comment(p, name_end) < line_end(p, p->cur.prev_end) &&
 	     (rc = take_trailing_hint(p, name_end, column_line_end(p), &d.c->renamed_from,
-				      &d.c->renamed_line, &d.c->renamed_col)) < 0))
+				      &renamed_line, &renamed_col)) < 0))
 		goto cleanup;
+	if (renamed_line) {
+		dbt_column_places *at;
+
+		if ((rc = dbt_column_places_edit(&at, d.c)) < 0)
+			goto cleanup;
+		at->renamed_line = renamed_line;
+		at->renamed_col = renamed_col;
+	}
 	if (alter)
 		rc = is(p, ",") || is(p, ";") || p->cur.tok.kind == DBT_TOK_END
 			     ? 0

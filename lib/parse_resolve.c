@@ -463,14 +463,16 @@ static int check_renames(struct parser *p)
 			if (!c->renamed_from)
 				continue;
 			if ((oc = dbt_table_find_column(t, c->renamed_from)))
-				return fail_at(p, c->renamed_line, c->renamed_col,
+				return fail_at(p, dbt_column_places_get(c)->renamed_line,
+					       dbt_column_places_get(c)->renamed_col,
 					       "column '%s.%s' is renamed from '%s', which the "
 					       "model still declares at line %d",
 					       t->name, c->name, c->renamed_from, oc->line);
 			for (k = 0; k < j; k++)
 				if (t->columns[k]->renamed_from &&
 				    !strcmp(t->columns[k]->renamed_from, c->renamed_from))
-					return fail_at(p, c->renamed_line, c->renamed_col,
+					return fail_at(p, dbt_column_places_get(c)->renamed_line,
+						       dbt_column_places_get(c)->renamed_col,
 						       "columns '%s.%s' and '%s.%s' are both "
 						       "renamed "
 						       "from '%s'",

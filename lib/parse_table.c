@@ -1200,6 +1200,7 @@ static int in_key(const dbt_unique *k, const char *column)
 static int like_column(struct parser *p, dbt_table *t, const dbt_table *src, const dbt_column *o,
 		       int opts, int line, int col)
 {
+	dbt_column_places *at;
 	dbt_column *c;
 	size_t i;
 	int rc;
@@ -1229,8 +1230,10 @@ static int like_column(struct parser *p, dbt_table *t, const dbt_table *src, con
 		if (!(c->generated_expr = strdup(o->generated_expr)))
 			return dbt_error_oom();
 		c->generated_stored = o->generated_stored;
-		c->generated_line = line;
-		c->generated_col = col;
+		if ((rc = dbt_column_places_edit(&at, c)) < 0)
+			return rc;
+		at->generated_line = line;
+		at->generated_col = col;
 	}
 	if ((opts & LIKE_IDENTITY) &&
 	    (o->identity == DBT_IDENTITY_ALWAYS || o->identity == DBT_IDENTITY_BY_DEFAULT)) {
@@ -1239,8 +1242,10 @@ static int like_column(struct parser *p, dbt_table *t, const dbt_table *src, con
 		c->not_null = 1;
 		if (o->identity_options && !(c->identity_options = strdup(o->identity_options)))
 			return dbt_error_oom();
-		c->identity_options_line = line;
-		c->identity_options_col = col;
+		if ((rc = dbt_column_places_edit(&at, c)) < 0)
+			return rc;
+		at->identity_options_line = line;
+		at->identity_options_col = col;
 	}
 	return 0;
 }

@@ -257,8 +257,10 @@ int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect)
 	for (i = 0; i < t->ncolumns; i++) {
 		const dbt_column *c = t->columns[i];
 
-		if (c->conflict_line > 0 || c->not_null_conflict != DBT_CONFLICT_NONE) {
-			dbt_render_place(at, sizeof(at), c->conflict_line, c->conflict_col);
+		if (dbt_column_places_get(c)->conflict_line > 0 ||
+		    c->not_null_conflict != DBT_CONFLICT_NONE) {
+			dbt_render_place(at, sizeof(at), dbt_column_places_get(c)->conflict_line,
+					 dbt_column_places_get(c)->conflict_col);
 			return dbt_error_set(DBT_EPARSE,
 					     "%scolumn '%s.%s' has ON CONFLICT, a clause of "
 					     "SQLite's that %s does not have",

@@ -586,7 +586,8 @@ static int refuse_pg_forms(const dbt_schema *s)
 
 			if (!c->has_statistics && !c->storage)
 				continue;
-			dbt_render_place(at, sizeof(at), c->pg_set_line, c->pg_set_col);
+			dbt_render_place(at, sizeof(at), dbt_column_places_get(c)->pg_set_line,
+					 dbt_column_places_get(c)->pg_set_col);
 			return dbt_error_set(DBT_EPARSE,
 					     "%scolumn '%s.%s' has SET %s, which MariaDB/MySQL "
 					     "does "
@@ -631,8 +632,9 @@ static int refuse_pg_forms(const dbt_schema *s)
 
 			if (!c->identity_options)
 				continue;
-			dbt_render_place(at, sizeof(at), c->identity_options_line,
-					 c->identity_options_col);
+			dbt_render_place(at, sizeof(at),
+					 dbt_column_places_get(c)->identity_options_line,
+					 dbt_column_places_get(c)->identity_options_col);
 			return dbt_error_set(DBT_EPARSE,
 					     "%scolumn '%s.%s' has identity sequence options, "
 					     "which MariaDB/MySQL does not have",

@@ -1066,8 +1066,9 @@ static int sqlite_only_forms(const dbt_table *t)
 	for (i = 0; i < t->ncolumns; i++) {
 		const dbt_column *c = t->columns[i];
 
-		if (c->dq_default_line > 0) {
-			dbt_render_place(at, sizeof(at), c->dq_default_line, c->dq_default_col);
+		if (dbt_column_places_get(c)->dq_default_line > 0) {
+			dbt_render_place(at, sizeof(at), dbt_column_places_get(c)->dq_default_line,
+					 dbt_column_places_get(c)->dq_default_col);
 			return dbt_error_set(DBT_EPARSE,
 					     "%sthe default of column '%s.%s' is a %s, which "
 					     "PostgreSQL takes as a column and does not allow in "
@@ -1106,7 +1107,8 @@ static int adapt_postgres(dbt_table *t)
 		dbt_column *c = t->columns[i];
 
 		if (c->generated_expr && !c->generated_stored) {
-			dbt_render_place(at, sizeof(at), c->generated_line, c->generated_col);
+			dbt_render_place(at, sizeof(at), dbt_column_places_get(c)->generated_line,
+					 dbt_column_places_get(c)->generated_col);
 			return dbt_error_set(DBT_EPARSE,
 					     "%scolumn '%s.%s' is a VIRTUAL generated column, "
 					     "which "

@@ -195,7 +195,8 @@ static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 				DBT_EPARSE,
 				"%d:%d: column '%s.%s' has SET %s, which SQLite does not "
 				"have",
-				t->columns[i]->pg_set_line, t->columns[i]->pg_set_col, t->name,
+				dbt_column_places_get(t->columns[i])->pg_set_line,
+				dbt_column_places_get(t->columns[i])->pg_set_col, t->name,
 				t->columns[i]->name,
 				t->columns[i]->has_statistics ? "STATISTICS" : "STORAGE");
 	for (i = 0; i < t->nfks; i++)
@@ -218,9 +219,11 @@ static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 			return dbt_error_set(DBT_EPARSE,
 					     "%d:%d: column '%s.%s' has identity sequence options, "
 					     "which SQLite does not have",
-					     t->columns[i]->identity_options_line,
-					     t->columns[i]->identity_options_col, t->name,
-					     t->columns[i]->name);
+					     dbt_column_places_get(t->columns[i])
+						     ->identity_options_line,
+					     dbt_column_places_get(t->columns[i])
+						     ->identity_options_col,
+					     t->name, t->columns[i]->name);
 
 	for (i = 0; i < t->ncolumns; i++)
 		if ((rc = adapt_type(t->columns[i], memo)) < 0)

@@ -370,6 +370,29 @@ static dbt_check *find_check(const dbt_table *t, const char *name)
 }
 
 /*
+ * Moves where the rename hint of the model's column `from` stands to the
+ * reflected column `to`, and only that: `from`'s places go to `to`
+ * (which has none, being reflected) rather than a copy, so that nothing
+ * here can run out of memory.
+ */
+static void adopt_renamed_place(dbt_column *to, dbt_column *from)
+{
+	dbt_column_places *at = from->places;
+
+	from->places = NULL;
+	if (to->places) {
+		to->places->renamed_line = at ? at->renamed_line : 0;
+		to->places->renamed_col = at ? at->renamed_col : 0;
+	} else if (at && (at->renamed_line || at->renamed_col)) {
+		*at = (dbt_column_places){.renamed_line = at->renamed_line,
+					  .renamed_col = at->renamed_col};
+		to->places = at;
+		return;
+	}
+	free(at);
+}
+
+/*
  * Gives the reflected table `to` what the model's `from` knows and the
  * database does not: where each object is declared, whether the model
  * named it (the scratch database was given every name, the model's or the
@@ -404,9 +427,8 @@ static void adopt_table(dbt_table *to, dbt_table *from)
 			c->rule_decl = from->columns[i]->rule_decl;
 			from->columns[i]->rule_decl = NULL;
 			c->renamed_from = from->columns[i]->renamed_from;
-			c->renamed_line = from->columns[i]->renamed_line;
-			c->renamed_col = from->columns[i]->renamed_col;
 			from->columns[i]->renamed_from = NULL;
+			adopt_renamed_place(c, from->columns[i]);
 		}
 	}
 	if (from->pk && to->pk) {

@@ -883,7 +883,7 @@ static void alter_column_sets_statistics_and_storage(void **state)
 	t = s->tables[0];
 	assert_true(t->columns[0]->has_statistics);
 	assert_int_equal(t->columns[0]->statistics, 500);
-	assert_int_equal(t->columns[0]->pg_set_line, 2);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->pg_set_line, 2);
 	assert_int_equal(t->columns[1]->storage, 'e');
 	assert_false(t->columns[1]->has_statistics);
 	assert_false(t->columns[2]->has_statistics);
@@ -1236,8 +1236,8 @@ static void generated_columns_keep_expression_and_storage(void **state)
 	assert_int_equal(t->columns[2]->generated_stored, 1);
 	assert_true(t->columns[2]->not_null);
 	assert_null(t->columns[2]->default_expr);
-	assert_int_equal(t->columns[2]->generated_line, 2);
-	assert_int_equal(t->columns[2]->generated_col, 13);
+	assert_int_equal(dbt_column_places_get(t->columns[2])->generated_line, 2);
+	assert_int_equal(dbt_column_places_get(t->columns[2])->generated_col, 13);
 	assert_string_equal(t->columns[3]->generated_expr, "a * 2");
 	assert_int_equal(t->columns[3]->generated_stored, 0);
 	assert_string_equal(t->columns[3]->type.decl, "");
@@ -2773,8 +2773,8 @@ static void identity_options_are_kept_in_canonical_form(void **state)
 
 	(void)state;
 	assert_string_equal(t->columns[0]->identity_options, "START WITH 100 INCREMENT BY 5");
-	assert_int_equal(t->columns[0]->identity_options_line, 2);
-	assert_int_equal(t->columns[0]->identity_options_col, 38);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->identity_options_line, 2);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->identity_options_col, 38);
 	assert_string_equal(t->columns[1]->identity_options, "INCREMENT BY -1 CACHE 20");
 	assert_null(t->columns[2]->identity_options);
 	assert_string_equal(t->columns[3]->identity_options, "MINVALUE 10 MAXVALUE 99 CYCLE");
@@ -2949,8 +2949,8 @@ static void sqlite_conflict_clauses_are_kept(void **state)
 	t = s->tables[0];
 	assert_int_equal(t->pk->conflict, DBT_CONFLICT_REPLACE);
 	assert_true(t->columns[0]->autoincrement);
-	assert_int_equal(t->columns[0]->conflict_line, 2);
-	assert_int_equal(t->columns[0]->conflict_col, 30);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->conflict_line, 2);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->conflict_col, 30);
 	assert_int_equal(t->columns[1]->not_null_conflict, DBT_CONFLICT_IGNORE);
 	assert_int_equal(t->columns[2]->not_null_conflict, DBT_CONFLICT_NONE);
 	assert_int_equal(t->nuniques, 2);
@@ -2963,7 +2963,7 @@ static void sqlite_conflict_clauses_are_kept(void **state)
 	s = parse_ok("CREATE TABLE t (a TEXT NULL ON CONFLICT IGNORE);");
 	assert_false(s->tables[0]->columns[0]->not_null);
 	assert_int_equal(s->tables[0]->columns[0]->not_null_conflict, DBT_CONFLICT_NONE);
-	assert_int_equal(s->tables[0]->columns[0]->conflict_line, 1);
+	assert_int_equal(dbt_column_places_get(s->tables[0]->columns[0])->conflict_line, 1);
 	dbt_schema_free(s);
 }
 
@@ -2978,11 +2978,11 @@ static void sqlite_default_double_quoted_is_a_string(void **state)
 		     "  c TEXT DEFAULT 'plain');\n");
 	t = s->tables[0];
 	assert_string_equal(t->columns[0]->default_expr, "'hello'");
-	assert_int_equal(t->columns[0]->dq_default_line, 1);
-	assert_int_equal(t->columns[0]->dq_default_col, 32);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->dq_default_line, 1);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->dq_default_col, 32);
 	assert_string_equal(t->columns[1]->default_expr, "'it''s \"x\"'");
 	assert_true(t->columns[1]->not_null);
-	assert_int_equal(t->columns[2]->dq_default_line, 0);
+	assert_int_equal(dbt_column_places_get(t->columns[2])->dq_default_line, 0);
 	dbt_schema_free(s);
 }
 
@@ -3202,16 +3202,16 @@ static void sqlite_default_bare_word_is_a_string(void **state)
 		"  g TIMESTAMP DEFAULT current_timestamp, h TEXT DEFAULT action);\n");
 	t = s->tables[0];
 	assert_string_equal(t->columns[0]->default_expr, "'Hello'");
-	assert_int_equal(t->columns[0]->dq_default_line, 1);
-	assert_int_equal(t->columns[0]->dq_default_col, 32);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->dq_default_line, 1);
+	assert_int_equal(dbt_column_places_get(t->columns[0])->dq_default_col, 32);
 	assert_true(t->columns[0]->dq_default_bare);
 	assert_string_equal(t->columns[1]->default_expr, "'br'");
 	assert_true(t->columns[1]->not_null);
 	assert_string_equal(t->columns[2]->default_expr, "'bq'");
-	assert_int_equal(t->columns[3]->dq_default_line, 0);
-	assert_int_equal(t->columns[4]->dq_default_line, 0);
-	assert_int_equal(t->columns[5]->dq_default_line, 0);
-	assert_int_equal(t->columns[6]->dq_default_line, 0);
+	assert_int_equal(dbt_column_places_get(t->columns[3])->dq_default_line, 0);
+	assert_int_equal(dbt_column_places_get(t->columns[4])->dq_default_line, 0);
+	assert_int_equal(dbt_column_places_get(t->columns[5])->dq_default_line, 0);
+	assert_int_equal(dbt_column_places_get(t->columns[6])->dq_default_line, 0);
 	assert_string_equal(t->columns[7]->default_expr, "'action'");
 	dbt_schema_free(s);
 }
@@ -3242,7 +3242,8 @@ static void rename_hints_are_read_from_the_line_before(void **state)
 	assert_int_equal(t->renamed_line, 2);
 	assert_int_equal(t->renamed_col, 23);
 	assert_string_equal(dbt_table_find_column(t, "full_name")->renamed_from, "Name");
-	assert_int_equal(dbt_table_find_column(t, "full_name")->renamed_line, 5);
+	assert_int_equal(dbt_column_places_get(dbt_table_find_column(t, "full_name"))->renamed_line,
+			 5);
 	assert_null(dbt_table_find_column(t, "id")->renamed_from);
 	assert_null(dbt_table_find_column(t, "age")->renamed_from);
 	assert_null(dbt_table_find_column(t, "years")->renamed_from);
@@ -3344,7 +3345,8 @@ static void at_renamed_hints_are_read_on_the_line_and_before_it(void **state)
 	assert_int_equal(t->renamed_col, 39);
 	assert_null(dbt_table_find_column(t, "id")->renamed_from);
 	assert_string_equal(dbt_table_find_column(t, "user_name")->renamed_from, "username");
-	assert_int_equal(dbt_table_find_column(t, "user_name")->renamed_line, 3);
+	assert_int_equal(dbt_column_places_get(dbt_table_find_column(t, "user_name"))->renamed_line,
+			 3);
 	assert_string_equal(dbt_table_find_column(t, "age")->renamed_from, "Age");
 	/* The trailing hint counts over the one before. */
 	assert_string_equal(dbt_table_find_column(t, "note")->renamed_from, "memo");

@@ -570,6 +570,32 @@ static void sqlite_rowid_alias_is_only_integer_primary_key(void **state)
 	dbt_schema_free(s);
 }
 
+static void a_column_has_no_places_until_one_is_set(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+	dbt_column *c;
+	dbt_column_places *at, *again;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	assert_int_equal(dbt_schema_add_table(&t, s, "a", 0), 0);
+	assert_int_equal(dbt_table_add_column(&c, t, "id", 0, &int_type), 0);
+	assert_null(c->places);
+	assert_int_equal(dbt_column_places_get(c)->generated_line, 0);
+	assert_int_equal(dbt_column_places_get(c)->renamed_col, 0);
+	assert_int_equal(dbt_column_places_edit(&at, c), 0);
+	assert_ptr_equal(at, c->places);
+	assert_int_equal(at->pg_set_line, 0);
+	at->pg_set_line = 3;
+	at->pg_set_col = 7;
+	assert_int_equal(dbt_column_places_edit(&again, c), 0);
+	assert_ptr_equal(again, at);
+	assert_int_equal(dbt_column_places_get(c)->pg_set_line, 3);
+	assert_int_equal(dbt_column_places_get(c)->pg_set_col, 7);
+	dbt_schema_free(s);
+}
+
 static void add_column_take_keeps_the_name_and_type_it_is_given(void **state)
 {
 	dbt_schema *s;
@@ -1336,6 +1362,7 @@ int main(void)
 		cmocka_unit_test(fk_action_parse_ignores_case_blanks_and_comments),
 		cmocka_unit_test(fk_action_parse_refuses_what_is_no_action),
 		cmocka_unit_test(fk_action_from_postgres_letters),
+		cmocka_unit_test(a_column_has_no_places_until_one_is_set),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
