@@ -1020,11 +1020,10 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 	x.db = dbt_sqlite_handle(conn);
 	if ((rc = dbt_schema_new(&x.out)) < 0 || (rc = dbt_schema_new(&x.scratch)) < 0)
 		goto cleanup;
-	/* Each query reads the whole of sqlite_schema once, so a cache
-	 * saves no read: when the caller releases it afterwards, a small one
-	 * keeps the peak of memory down. */
-	if (conn->release_after_reflect && sqlite3_get_autocommit(x.db) &&
-	    (rc = small_cache(&x, &cache_size)) < 0)
+	/* The query reads the whole of sqlite_schema once, so a cache saves
+	 * it no read: a small one keeps the peak of memory down, and the
+	 * connection's own size is set again before anything else reads. */
+	if (sqlite3_get_autocommit(x.db) && (rc = small_cache(&x, &cache_size)) < 0)
 		goto cleanup;
 	if (sqlite3_get_autocommit(x.db)) {
 		if ((rc = run(&x, "BEGIN")) < 0)
