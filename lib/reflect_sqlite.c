@@ -187,12 +187,14 @@ static const char *text_col(sqlite3_stmt *st, int i)
  * The rows of the query of sqlite_schema, copied out of SQLite: it is
  * read whole before any row is parsed, so that what SQLite keeps for it
  * (its parsed schema, its cache) can be released first
- * (dbt_conn.release_after_reflect).  Each row is `ncols` strings, NULL
- * read as "", one after another in `text`.
+ * (dbt_conn.release_after_reflect).  Each row is the query's ROW_COLS
+ * strings, NULL read as "", one after another in `text`.
  */
+enum { ROW_NAME, ROW_SQL, ROW_TYPE, ROW_TBL, ROW_COLS };
+
 struct rows {
 	dbt_buf text;
-	size_t *at; /* per row: where its first column starts in text */
+	size_t (*at)[ROW_COLS]; /* per row: where each column starts in text */
 	size_t n, cap;
 };
 
@@ -202,17 +204,13 @@ static void rows_release(struct rows *r)
 	free(r->at);
 }
 
-/* Column `i` of row `row`. */
+/* Column `i` (ROW_NAME ...) of row `row`. */
 static const char *row_col(const struct rows *r, size_t row, int i)
 {
-	const char *v = r->text.ptr + r->at[row];
-
-	while (i-- > 0)
-		v += strlen(v) + 1;
-	return v;
+	return r->text.ptr + r->at[row][i];
 }
 
-static int fetch(struct reflect *x, struct rows *out, const char *sql, int ncols)
+static int fetch(struct reflect *x, struct rows *out, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	int step, rc, i;
@@ -221,7 +219,7 @@ static int fetch(struct reflect *x, struct rows *out, const char *sql, int ncols
 		return rc;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (out->n == out->cap) {
-			size_t cap = out->cap ? 2 * out->cap : 64, *v;
+			size_t cap = out->cap ? 2 * out->cap : 64, (*v)[ROW_COLS];
 
 			if (!(v = realloc(out->at, cap * sizeof(*v)))) {
 				rc = dbt_error_oom();
@@ -230,16 +228,17 @@ static int fetch(struct reflect *x, struct rows *out, const char *sql, int ncols
 			out->at = v;
 			out->cap = cap;
 		}
-		out->at[out->n++] = out->text.len;
-		for (i = 0; i < ncols; i++) {
+		for (i = 0; i < ROW_COLS; i++) {
 			const char *v = text_col(st, i);
 
 			if (!v) {
 				rc = dbt_error_oom();
 				goto cleanup;
 			}
+			out->at[out->n][i] = out->text.len;
 			dbt_buf_put(&out->text, v, (size_t)sqlite3_column_bytes(st, i) + 1);
 		}
+		out->n++;
 	}
 	if (step != SQLITE_DONE)
 		rc = db_fail(x);
@@ -274,29 +273,27 @@ static int add_robj(struct reflect *x, int trigger, const char *name, const char
 	return 0;
 }
 
-/* The query's tables, each with what its stored SQL declares, then its
- * views and triggers. */
+/* The query's views and triggers, then its tables, each with what its
+ * stored SQL declares. */
 static int read_tables(struct reflect *x, const struct rows *rows)
 {
 	size_t cap = 0, i, row;
-	int rc;
+	int trigger, rc;
 
-	/* The tables, then the views, then the triggers. */
-	for (row = 0; row < 3 * rows->n; row++) {
-		const char *name = row_col(rows, row % rows->n, 0);
-		const char *sql = row_col(rows, row % rows->n, 1);
-		const char *type = row_col(rows, row % rows->n, 2);
-		const char *tbl = row_col(rows, row % rows->n, 3);
-		int pass = (int)(row / rows->n);
+	/* The views, then the triggers. */
+	for (trigger = 0; trigger < 2; trigger++)
+		for (row = 0; row < rows->n; row++)
+			if (!strcmp(row_col(rows, row, ROW_TYPE), trigger ? "trigger" : "view") &&
+			    (rc = add_robj(x, trigger, row_col(rows, row, ROW_NAME),
+					   row_col(rows, row, ROW_TBL),
+					   row_col(rows, row, ROW_SQL))) < 0)
+				return rc;
+	for (row = 0; row < rows->n; row++) {
+		const char *name = row_col(rows, row, ROW_NAME), *sql = row_col(rows, row, ROW_SQL);
 		struct rtable *rt;
 
-		if (strcmp(type, pass == 0 ? "table" : pass == 1 ? "view" : "trigger"))
+		if (strcmp(row_col(rows, row, ROW_TYPE), "table"))
 			continue;
-		if (pass) {
-			if ((rc = add_robj(x, pass == 2, name, tbl, sql)) < 0)
-				return rc;
-			continue;
-		}
 		if (x->ntabs == cap) {
 			struct rtable *v;
 
@@ -721,8 +718,8 @@ static int read_indexes(struct reflect *x, const struct rows *rows)
 	int rc;
 
 	for (row = 0; row < rows->n; row++) {
-		const char *name = row_col(rows, row, 0), *sql = row_col(rows, row, 1);
-		const char *type = row_col(rows, row, 2), *tbl = row_col(rows, row, 3);
+		const char *name = row_col(rows, row, ROW_NAME), *sql = row_col(rows, row, ROW_SQL);
+		const char *type = row_col(rows, row, ROW_TYPE), *tbl = row_col(rows, row, ROW_TBL);
 		struct rtable *rt;
 
 		if (!strcmp(type, "index") && (rt = find_table(x, tbl)) &&
@@ -1032,7 +1029,7 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 	}
 	/* The query is read whole before anything is parsed; nothing after
 	 * it reads the database. */
-	if ((rc = fetch(&x, &rows, schema_sql, 4)) < 0)
+	if ((rc = fetch(&x, &rows, schema_sql)) < 0)
 		goto cleanup;
 	if (own_txn) {
 		own_txn = 0;
