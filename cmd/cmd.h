@@ -152,6 +152,12 @@ int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg);
 int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
 			 int missing_is_empty);
 
+/* cmd_connect_existing() for a command that compares the model with the
+ * database (check, migrate): the model file is parsed on a second thread
+ * while the connection is made (dbt_model_preload_start). */
+int cmd_connect_for_model(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
+			  int missing_is_empty);
+
 /* Resolves "A:B" (either side may be empty; both ends included; base as
  * A means the first revision) to chain positions; 0, or the exit status
  * after printing the problem. */

@@ -137,7 +137,8 @@ int cmd_check(int argc, char **argv)
 	if (roundtrip)
 		return cmd_check_roundtrip(scratch_url);
 	if (cmd_load_config(&c.cfg) || cmd_config_need(&c.cfg, 1) ||
-	    cmd_load_chain(&c.chain, &c.cfg, 0) || cmd_connect_existing(&c.conn, &c.url, &c.cfg, 0))
+	    cmd_load_chain(&c.chain, &c.cfg, 0) ||
+	    cmd_connect_for_model(&c.conn, &c.url, &c.cfg, 0))
 		goto cleanup;
 	if (dbt_run_verify(&revs, &unverified, c.conn, &c.chain) < 0) {
 		cmd_fail();

@@ -110,7 +110,7 @@ int cmd_autogenerate_safe(const char *message, const char *rev_id, int no_input,
 		goto cleanup;
 	/* The first revision may come before the database: with no revision
 	 * yet, a database that does not exist is an empty one. */
-	if (cmd_connect_existing(&c.conn, &c.url, &c.cfg, c.chain.n == 0))
+	if (cmd_connect_for_model(&c.conn, &c.url, &c.cfg, c.chain.n == 0))
 		goto cleanup;
 	if (!no_input && isatty(STDIN_FILENO))
 		dbt_conn_set_rename_question(c.conn, ask_rename, NULL);

@@ -83,6 +83,8 @@ void dbt_conn_close(dbt_conn *conn)
 {
 	if (!conn)
 		return;
+	dbt_model_preload_free(conn->preload);
+	conn->preload = NULL;
 	free(conn->version_schema);
 	conn->version_schema = NULL;
 	free(conn->dev_url);

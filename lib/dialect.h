@@ -155,6 +155,9 @@ struct dbt_conn {
 	 * release_memory) as soon as its queries are read, before it builds
 	 * the schema; 0 by default. */
 	int release_after_reflect;
+	/* The model being loaded ahead (dbt_conn_set_model_preload): taken
+	 * by the next comparison with its path, freed by dbt_conn_close. */
+	struct dbt_model_preload *preload;
 	dbt_rename_question rename_question; /* dbt_conn_set_rename_question;
 					      * NULL: never ask */
 	void *rename_question_arg;

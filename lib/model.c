@@ -54,10 +54,22 @@ static int exclude_read(dbt_schema **s, const dbt_conn *conn, const char *schema
 	return rc;
 }
 
-/* The model file, parsed and adapted to the connection's database. */
 int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 {
-	unsigned flags = conn->dialect->caps & DBT_CAP_NOCASE_NAMES ? DBT_PARSE_NOCASE_NAMES : 0;
+	int rc = dbt_model_load_for(out, conn->dialect, path);
+
+	return rc < 0 ? rc : dbt_model_exclude(out, conn);
+}
+
+int dbt_model_exclude(dbt_schema **s, const dbt_conn *conn)
+{
+	return exclude_read(s, conn, NULL);
+}
+
+/* The model file, parsed and adapted to the dialect's database. */
+int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, const char *path)
+{
+	unsigned flags = dialect->caps & DBT_CAP_NOCASE_NAMES ? DBT_PARSE_NOCASE_NAMES : 0;
 	int rc;
 
 	if (dbt_model_command_set()) {
@@ -67,7 +79,7 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 		size_t len = 0;
 
 		*out = NULL;
-		if ((rc = dbt_model_command_run(&text, &len, conn->dialect->kind)) < 0)
+		if ((rc = dbt_model_command_run(&text, &len, dialect->kind)) < 0)
 			return rc;
 		rc = dbt_parse_model_as(out, path, text, len, flags);
 		free(text);
@@ -79,9 +91,9 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 			       ? dbt_error_set(rc, "cannot open model file '%s': no such file",
 					       path)
 			       : rc;
-	rc = dbt_schema_adapt(*out, conn->dialect->kind);
+	rc = dbt_schema_adapt(*out, dialect->kind);
 	if (rc == 0)
-		rc = dbt_schema_autoincrement(*out, conn->dialect->kind);
+		rc = dbt_schema_autoincrement(*out, dialect->kind);
 	if (rc < 0) {
 		/* The message starts with "line:column:" and lacks the path. */
 		char *msg = strdup(dbt_error_last());
@@ -92,14 +104,14 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 		*out = NULL;
 		return rc;
 	}
-	if ((*out)->nroles && !(conn->dialect->caps & DBT_CAP_ROLES)) {
+	if ((*out)->nroles && !(dialect->caps & DBT_CAP_ROLES)) {
 		const dbt_role *r = (*out)->roles[0];
 
 		rc = dbt_error_set(DBT_EPARSE,
 				   "%s:%d:%d: CREATE ROLE is PostgreSQL's: a model used with %s "
 				   "cannot hold roles%s",
-				   path, r->line, r->col, conn->dialect->title,
-				   conn->dialect->kind == DBT_DIALECT_MYSQL
+				   path, r->line, r->col, dialect->title,
+				   dialect->kind == DBT_DIALECT_MYSQL
 					   ? " (MariaDB's users and roles are not managed by "
 					     "dbtool)"
 					   : "");
@@ -107,7 +119,7 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path)
 		*out = NULL;
 		return rc;
 	}
-	return exclude_read(out, conn, NULL);
+	return 0;
 }
 
 int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)

@@ -13,6 +13,13 @@
  * errors carry "path:line:column:". */
 int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path);
 
+/* dbt_model_load() in two steps: the file parsed and adapted to a kind of
+ * database (reads nothing of a connection, so it may run on any thread),
+ * then the connection's exclude patterns applied (`*s` freed and NULL on
+ * failure). */
+int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, const char *path);
+int dbt_model_exclude(dbt_schema **s, const dbt_conn *conn);
+
 /* 1 when dbt_model_set_command() named a command: dbt_model_load() then
  * runs it instead of reading the file. */
 int dbt_model_command_set(void);

@@ -1,58 +1,148 @@
 /*
- * model_job.c - dbt_model_load() on a second thread (see model_job.h).
+ * model_job.c - the model loaded on a second thread (see model_job.h), and
+ * the preload of dbtool.h that starts it before the connection exists.
  */
 #include "model_job.h"
 
+#include "dbtool.h"
 #include "error.h"
 #include "model.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 static void *load(void *arg)
 {
-	dbt_model_job *job = arg;
+	struct dbt_model_load_run *run = arg;
 
-	job->rc = dbt_model_load(&job->schema, job->conn, job->path);
-	if (job->rc < 0)
-		snprintf(job->error, sizeof(job->error), "%s", dbt_error_last());
+	run->rc = dbt_model_load_for(&run->schema, run->dialect, run->path);
+	if (run->rc < 0)
+		snprintf(run->error, sizeof(run->error), "%s", dbt_error_last());
 	return NULL;
+}
+
+/* Whether the model at `path` is loaded on a thread (model_job.h). */
+static int threadable(const char *path)
+{
+	struct stat st;
+
+	return !dbt_model_command_set() && stat(path, &st) == 0 && st.st_size <= DBT_MODEL_JOB_MAX;
+}
+
+/* Starts `run` on its thread; 0 when it could not be started. */
+static int run_start(struct dbt_model_load_run *run, const struct dbt_dialect *dialect)
+{
+	run->dialect = dialect;
+	run->rc = 0;
+	run->schema = NULL;
+	run->error[0] = '\0';
+	return pthread_create(&run->thread, NULL, load, run) == 0;
+}
+
+/* Waits for `run`; its schema, or its error set on this thread. */
+static int run_join(dbt_schema **out, struct dbt_model_load_run *run)
+{
+	pthread_join(run->thread, NULL);
+	*out = run->schema;
+	run->schema = NULL;
+	if (run->rc < 0)
+		return dbt_error_set(run->rc, "%s", run->error);
+	return run->rc;
 }
 
 void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path)
 {
-	struct stat st;
+	struct dbt_model_preload *pre = conn->preload;
 
 	job->conn = conn;
 	job->path = path;
-	job->threaded = 0;
-	job->rc = 0;
-	job->schema = NULL;
-	job->error[0] = '\0';
-	if (!dbt_model_command_set() && stat(path, &st) == 0 && st.st_size <= DBT_MODEL_JOB_MAX)
-		job->threaded = pthread_create(&job->thread, NULL, load, job) == 0;
+	job->run = NULL;
+	if (pre && !strcmp(pre->run.path, path) && pre->run.dialect == conn->dialect) {
+		/* Taken over: the connection lets go of it. */
+		conn->preload = NULL;
+		job->run = &pre->run;
+		return;
+	}
+	if (!threadable(path))
+		return;
+	job->own.path = (char *)path;
+	if (run_start(&job->own, conn->dialect))
+		job->run = &job->own;
+}
+
+/* Frees the preload that holds `run`, if one does. */
+static void run_done(dbt_model_job *job)
+{
+	if (job->run && job->run != &job->own) {
+		struct dbt_model_preload *pre = (struct dbt_model_preload *)job->run;
+
+		free(pre->run.path);
+		free(pre);
+	}
+	job->run = NULL;
 }
 
 int dbt_model_job_finish(dbt_schema **out, dbt_model_job *job)
 {
+	int rc;
+
 	*out = NULL;
-	if (!job->threaded)
+	if (!job->run)
 		return dbt_model_load(out, job->conn, job->path);
-	pthread_join(job->thread, NULL);
-	job->threaded = 0;
-	if (job->rc < 0)
-		return dbt_error_set(job->rc, "%s", job->error);
-	*out = job->schema;
-	job->schema = NULL;
-	return job->rc;
+	rc = run_join(out, job->run);
+	run_done(job);
+	if (rc < 0)
+		return rc;
+	return dbt_model_exclude(out, job->conn);
 }
 
 void dbt_model_job_cancel(dbt_model_job *job)
 {
-	if (job->threaded)
-		pthread_join(job->thread, NULL);
-	job->threaded = 0;
-	dbt_schema_free(job->schema);
-	job->schema = NULL;
+	dbt_schema *s = NULL;
+
+	if (job->run)
+		run_join(&s, job->run);
+	run_done(job);
+	dbt_schema_free(s);
+}
+
+/* ------------------------------------------------------------- preload */
+
+dbt_model_preload *dbt_model_preload_start(dbt_dialect_kind kind, const char *model_path)
+{
+	const struct dbt_dialect *d = dbt_dialect_for(kind);
+	struct dbt_model_preload *pre;
+
+	if (!d || !model_path || !threadable(model_path) || !(pre = calloc(1, sizeof(*pre))))
+		return NULL;
+	if (!(pre->run.path = strdup(model_path)) || !run_start(&pre->run, d)) {
+		free(pre->run.path);
+		free(pre);
+		return NULL;
+	}
+	return pre;
+}
+
+void dbt_model_preload_free(dbt_model_preload *pre)
+{
+	dbt_model_job job = {NULL, NULL, NULL, {0}};
+
+	if (!pre)
+		return;
+	job.run = &pre->run;
+	dbt_model_job_cancel(&job);
+}
+
+void dbt_conn_set_model_preload(dbt_conn *conn, dbt_model_preload *pre)
+{
+	dbt_model_preload_free(conn->preload);
+	conn->preload = NULL;
+	/* One for another kind of database is of no use to this one. */
+	if (pre && pre->run.dialect != conn->dialect) {
+		dbt_model_preload_free(pre);
+		pre = NULL;
+	}
+	conn->preload = pre;
 }

@@ -4,28 +4,35 @@
  * as reflecting the database, and the two need nothing of each other until
  * they are compared.
  *
- * dbt_model_job_start() begins dbt_model_load(conn, path) on a thread of its
- * own; dbt_model_job_finish() waits for it and hands its result over as
- * dbt_model_load() would have returned it: the schema, or the error code
- * with its message set on the calling thread.  dbt_model_job_cancel()
- * waits and frees whatever was loaded (the caller failed meanwhile).
+ * dbt_model_job_start() begins loading the model file for conn's kind of
+ * database on a thread of its own; dbt_model_job_finish() waits for it and
+ * hands its result over as dbt_model_load(conn, path) would have returned
+ * it: the schema (conn's exclude patterns applied, on the calling thread),
+ * or the error code with its message set on the calling thread.
+ * dbt_model_job_cancel() waits and frees whatever was loaded (the caller
+ * failed meanwhile).  The thread reads neither the connection nor its
+ * settings: the caller may use and change both in between.
  *
- * In between, the caller may use the connection's database handle (the
- * load never touches it) but must not change the connection's dialect or
- * exclude patterns, which the load reads.  The load runs in
- * dbt_model_job_finish() on the calling thread instead, in the order the
- * caller would have used without a job, when no thread can be started,
- * when the model comes from model_command (a child process is better
- * started from one thread), and when the model file is larger than
- * DBT_MODEL_JOB_MAX bytes: the model parsed at the same time as the
+ * When the connection holds a preload of the same model file
+ * (dbt_conn_set_model_preload), dbt_model_job_start() takes it over
+ * instead of starting a thread: the preload began before the connection
+ * was made, so that the model is parsed while the caller connects and
+ * SQLite parses its own schema (bench/README.md, "The model before the
+ * connection").
+ *
+ * The load runs in dbt_model_job_finish() on the calling thread instead,
+ * in the order the caller would have used without a job, when no thread
+ * can be started, when the model comes from model_command (a child process
+ * is better started from one thread), and when the model file is larger
+ * than DBT_MODEL_JOB_MAX bytes: the model parsed at the same time as the
  * database's schema is built costs its whole size in memory on top of the
  * reflection's, where parsed after it, it reuses the memory the
  * reflection gave back (issue 11 bounds the peak memory of `check` on
  * SQLite at 5,000 tables, a model of 1.9 MB, at 48 MiB: 39.5-43.4 MiB
  * with the model on the second thread, 34 MiB without).
  *
- * The job is a struct of the caller's (no allocation); start() always
- * succeeds, and finish() or cancel() must follow it, once.
+ * The job is a struct of the caller's (no allocation but a preload's);
+ * start() always succeeds, and finish() or cancel() must follow it, once.
  */
 #ifndef DBT_MODEL_JOB_H
 #define DBT_MODEL_JOB_H
@@ -39,15 +46,29 @@
  * about 10,000 tables of eight columns. */
 #define DBT_MODEL_JOB_MAX (4L * 1024 * 1024)
 
-typedef struct dbt_model_job {
-	dbt_conn *conn;
-	const char *path;
+/* What the thread does and hands back. */
+struct dbt_model_load_run {
+	const struct dbt_dialect *dialect;
+	char *path; /* a preload's own copy; the job's caller's otherwise */
 	pthread_t thread;
-	int threaded; /* the thread was started */
 	int rc;
 	dbt_schema *schema;
 	char error[4096]; /* the thread's message when rc < 0 */
+};
+
+typedef struct dbt_model_job {
+	dbt_conn *conn;
+	const char *path;
+	/* The running load, NULL when there is none (the load is then done
+	 * by finish()): `own`, or a preload's taken over. */
+	struct dbt_model_load_run *run;
+	struct dbt_model_load_run own;
 } dbt_model_job;
+
+/* A model file being loaded ahead of a connection (dbtool.h). */
+struct dbt_model_preload {
+	struct dbt_model_load_run run;
+};
 
 void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path);
 int dbt_model_job_finish(dbt_schema **out, dbt_model_job *job);

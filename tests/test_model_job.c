@@ -3,7 +3,8 @@
  * the result is what dbt_model_load() gives, on the thread that finishes
  * the job, errors and their messages included, while the calling thread
  * uses the connection; a cancelled job frees what it loaded; a model
- * command is run on the calling thread.
+ * command is run on the calling thread; a preload handed to the
+ * connection is taken by the job for its file and kind of database.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -51,7 +52,7 @@ static int teardown(void **state)
 {
 	struct fixture *f = *state;
 
-	d->close(f->conn);
+	dbt_conn_close(f->conn);
 	test_rmtree(f->dir);
 	free(f);
 	return 0;
@@ -146,7 +147,7 @@ static void test_cancelled_job_frees_its_schema(void **state)
 	dbt_model_job_start(&job, f->conn, f->path);
 	dbt_error_set(DBT_EDB, "the database failed");
 	dbt_model_job_cancel(&job);
-	assert_null(job.schema);
+	assert_null(job.run);
 	assert_string_equal(dbt_error_last(), "the database failed");
 }
 
@@ -160,7 +161,9 @@ static void test_model_command_runs_on_the_calling_thread(void **state)
 	assert_int_equal(dbt_model_set_command("printf 'CREATE TABLE made (id INTEGER);'", f->dir),
 			 0);
 	dbt_model_job_start(&job, f->conn, "model_command");
-	assert_false(job.threaded);
+	assert_null(job.run);
+	/* Nothing is preloaded either: the command runs when asked. */
+	assert_null(dbt_model_preload_start(DBT_DIALECT_SQLITE, "model_command"));
 	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
 	assert_non_null(s);
 	assert_int_equal(s->ntables, 1);
@@ -188,8 +191,9 @@ static void test_large_model_loads_on_the_calling_thread(void **state)
 	*at = '\0';
 	test_write_file(f->path, text);
 	free(text);
+	assert_null(dbt_model_preload_start(DBT_DIALECT_SQLITE, f->path));
 	dbt_model_job_start(&job, f->conn, f->path);
-	threaded = job.threaded;
+	threaded = job.run != NULL;
 	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
 	assert_false(threaded);
 	assert_int_equal(s->ntables, 2);
@@ -197,11 +201,102 @@ static void test_large_model_loads_on_the_calling_thread(void **state)
 
 	test_write_file(f->path, model);
 	dbt_model_job_start(&job, f->conn, f->path);
-	threaded = job.threaded;
+	threaded = job.run != NULL;
 	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
 	assert_true(threaded);
 	assert_int_equal(s->ntables, 2);
 	dbt_schema_free(s);
+}
+
+/* A preload handed to the connection is what the next job for the same
+ * file takes: the same schema as dbt_model_load(), the connection's
+ * exclude patterns applied when it is taken (they were set after the
+ * preload began), and the connection holds it no more. */
+static void test_job_takes_the_connections_preload(void **state)
+{
+	struct fixture *f = *state;
+	char *const exclude[] = {"orders"};
+	dbt_schema *direct = NULL, *taken = NULL;
+	dbt_model_preload *pre;
+	dbt_model_job job;
+	char *a, *b;
+
+	test_write_file(f->path, model);
+	pre = dbt_model_preload_start(DBT_DIALECT_SQLITE, f->path);
+	assert_non_null(pre);
+	dbt_conn_set_model_preload(f->conn, pre);
+	assert_ptr_equal(f->conn->preload, pre);
+	assert_int_equal(dbt_conn_set_exclude(f->conn, exclude, 1), 0);
+	assert_int_equal(dbt_model_load(&direct, f->conn, f->path), 0);
+
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_null(f->conn->preload);
+	assert_ptr_equal(job.run, &pre->run);
+	assert_int_equal(dbt_model_job_finish(&taken, &job), 0);
+	assert_non_null(taken);
+	assert_int_equal(taken->ntables, 1);
+	a = dump(direct);
+	b = dump(taken);
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+	dbt_schema_free(direct);
+	dbt_schema_free(taken);
+	assert_int_equal(dbt_conn_set_exclude(f->conn, NULL, 0), 0);
+}
+
+/* The preload's parse error is the job's, with its message. */
+static void test_preload_hands_over_the_model_error(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = (dbt_schema *)1;
+	dbt_model_job job;
+	char want[PATH_MAX + 64];
+
+	test_write_file(f->path, "CREATE TABLE a (id INTEGER);\nCREATE TABLE b (id INTEGER,);\n");
+	dbt_conn_set_model_preload(f->conn, dbt_model_preload_start(DBT_DIALECT_SQLITE, f->path));
+	assert_non_null(f->conn->preload);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_null(f->conn->preload);
+	assert_int_equal(dbt_model_job_finish(&s, &job), DBT_EPARSE);
+	assert_null(s);
+	snprintf(want, sizeof(want), "%s:2:", f->path);
+	assert_non_null(strstr(dbt_error_last(), want));
+}
+
+/* A preload of another file or another kind of database is not taken:
+ * the job loads its own file; the connection frees the other one when it
+ * closes, or at once when it is of no use to it (the sanitizer build
+ * finds a leak otherwise).  A missing file starts nothing. */
+static void test_preload_of_something_else_is_not_taken(void **state)
+{
+	struct fixture *f = *state;
+	char other[PATH_MAX + 16];
+	dbt_schema *s = NULL;
+	dbt_model_job job;
+
+	test_write_file(f->path, model);
+	snprintf(other, sizeof(other), "%s/other.sql", f->dir);
+	test_write_file(other, "CREATE TABLE other (id INTEGER);\n");
+
+	dbt_conn_set_model_preload(f->conn, dbt_model_preload_start(DBT_DIALECT_POSTGRES, f->path));
+	assert_null(f->conn->preload);
+
+	dbt_conn_set_model_preload(f->conn, dbt_model_preload_start(DBT_DIALECT_SQLITE, other));
+	assert_non_null(f->conn->preload);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_ptr_equal(job.run, &job.own);
+	assert_non_null(f->conn->preload);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_int_equal(s->ntables, 2);
+	dbt_schema_free(s);
+
+	snprintf(other, sizeof(other), "%s/missing.sql", f->dir);
+	assert_null(dbt_model_preload_start(DBT_DIALECT_SQLITE, other));
+	dbt_model_preload_free(NULL);
+	/* The one left is the connection's to free. */
+	dbt_conn_close(f->conn);
+	f->conn = NULL;
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -214,6 +309,9 @@ int main(void)
 		T(test_cancelled_job_frees_its_schema),
 		T(test_model_command_runs_on_the_calling_thread),
 		T(test_large_model_loads_on_the_calling_thread),
+		T(test_job_takes_the_connections_preload),
+		T(test_preload_hands_over_the_model_error),
+		T(test_preload_of_something_else_is_not_taken),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -831,14 +831,38 @@ DBT_EXTERN int dbt_model_set_command(const char *command, const char *dir);
 
 /* Lists what the database lacks or has more than the model ("+" the model
  * has it, "-" only the database has it, "~" both, differently); n = 0
- * when they agree.  The database is read before the model is parsed, and
- * in between the connection lets go of what it caches (SQLite: its parsed
- * schema, read again by the next statement that needs it), so that peak
- * memory holds one copy of each schema. */
+ * when they agree.  The model is parsed on a second thread while the
+ * database is read (or taken from the connection's preload, below), and
+ * once read, the connection lets go of what it caches (SQLite: its parsed
+ * schema, read again by the next statement that needs it), to keep the
+ * peak of memory down. */
 DBT_EXTERN int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 				 const char *schema_name);
 
 DBT_EXTERN void dbt_findings_release(dbt_findings *findings);
+
+/*
+ * A model file parsed ahead, on a second thread, while the caller
+ * connects: dbt_model_preload_start() begins parsing `model_path` for
+ * databases of `kind` and returns at once; dbt_conn_set_model_preload()
+ * hands it to a connection of that kind (which owns it from then on), and
+ * the connection's next dbt_model_compare() or dbt_autogenerate*() for the
+ * same path takes the parsed model instead of parsing the file again (the
+ * connection's exclude patterns are applied then), reporting the parse's
+ * error if it failed.  dbt_conn_close() frees one that was not taken, as
+ * does dbt_model_preload_free() one never handed over (both wait for the
+ * parse to end).  NULL when nothing was started: a model command is set
+ * (dbt_model_set_command), the file is missing or larger than 4 MiB (it
+ * is then parsed after the database is read, to keep the peak of memory
+ * down), or no thread could be started; NULL is accepted by the other two.
+ * Useful where connecting costs time: SQLite parses its whole schema when
+ * a connection is made.
+ */
+typedef struct dbt_model_preload dbt_model_preload;
+DBT_EXTERN dbt_model_preload *dbt_model_preload_start(dbt_dialect_kind kind,
+						      const char *model_path);
+DBT_EXTERN void dbt_conn_set_model_preload(dbt_conn *conn, dbt_model_preload *pre);
+DBT_EXTERN void dbt_model_preload_free(dbt_model_preload *pre);
 
 /* Called for each object created or dropped: verb "create" or "drop",
  * kind "table", "index" or an object's kind ("view", "trigger",
