@@ -350,86 +350,106 @@ static const char columns_sql[] =
 	x ".indnatts - 1) k JOIN pg_catalog.pg_attribute a ON a.attrelid = " x ".indrelid "     \
 	"AND a.attnum = " x ".indkey[k] ORDER BY k) END"
 /* Whether the unique pg_index row `x` is NULLS NOT DISTINCT: pg_index
- * has the column from PostgreSQL 15 on, and its row as jsonb has the key
- * or not, so that one query serves every version (NULL before 15).  Only
- * a unique index can be, and only its row is turned into jsonb. */
-#define NULLS_NOT_DISTINCT(x)                                                                  \
+ * has the column from PostgreSQL 15 on.  Before 15 its row as jsonb has
+ * the key or not (NULL then); only a unique index can be, and only its
+ * row is turned into jsonb.  From 15 on, the column itself: the jsonb of
+ * every row cost a fifth of the constraints' query (bench/README.md). */
+#define NULLS_NOT_DISTINCT_OLD(x)                                                              \
 	"CASE WHEN " x ".indisunique THEN pg_catalog.to_jsonb(" x ") ->> 'indnullsnotdistinct' END"
+#define NULLS_NOT_DISTINCT_15(x)                                                               \
+	"CASE WHEN " x ".indisunique THEN " x ".indnullsnotdistinct::pg_catalog.text END"
 
 /*
  * The constraints of the tables.  What a kind does not use is not
  * computed for it: key names for keys only, the referenced columns for
  * foreign keys only, the index of primary and unique keys only (a
- * foreign key's conindid is the referenced table's index).
+ * foreign key's conindid is the referenced table's index).  The last
+ * column is the referenced table's schema.  A partition's copies of its
+ * parent's constraints are the parent's.  `nnd` and `delset` are the
+ * server version's forms of NULLS NOT DISTINCT and confdelsetcols.
  */
-static const char constraints_sql[] =
-	"SELECT con.conrelid, con.conname, con.contype, "
-	"CASE WHEN con.contype IN ('p', 'u', 'f') THEN "
-	KEY_NAMES("con.conkey", "con.conrelid") " END, "
-	"f.relname, "
-	"CASE WHEN con.contype = 'f' THEN " KEY_NAMES("con.confkey", "con.confrelid") " END, "
-	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, "
-	"CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) "
-	"WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, "
-	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " NULLS_NOT_DISTINCT("ci") ", "
-	"con.connoinherit, "
-	"CASE WHEN con.contype IN ('p', 'u') THEN (SELECT " STORAGE("kc") " "
-	"FROM pg_catalog.pg_class kc WHERE kc.oid = con.conindid) END, "
-	/* PostgreSQL 15's confdelsetcols, read so that older servers, which
-	 * lack the column, read NULL. */
-	"CASE WHEN con.contype = 'f' THEN ARRAY(SELECT a.attname "
-	"FROM pg_catalog.jsonb_array_elements_text(CASE WHEN pg_catalog.jsonb_typeof("
-	"pg_catalog.to_jsonb(con) -> 'confdelsetcols') = 'array' "
-	"THEN pg_catalog.to_jsonb(con) -> 'confdelsetcols' ELSE '[]' END) "
-	"WITH ORDINALITY k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid "
-	"AND a.attnum = k.num::pg_catalog.int2 ORDER BY k.ord) END, "
-	/* The referenced table's schema. */
-	"(SELECT fn.nspname FROM pg_catalog.pg_namespace fn WHERE fn.oid = f.relnamespace) "
-	"FROM pg_catalog.pg_constraint con "
-	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid "
-	"LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid "
-	"AND con.contype IN ('p', 'u') "
-	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c', 'x') "
-	/* A partition's copies of its parent's constraints are the parent's. */
-	"AND con.conparentid = 0 AND (con.conislocal OR NOT EXISTS (SELECT 1 "
-	"FROM pg_catalog.pg_class pc WHERE pc.oid = con.conrelid AND pc.relispartition)) "
-	"ORDER BY con.conrelid, con.oid";
+#define CONSTRAINTS_SQL(nnd, delset) \
+	"SELECT con.conrelid, con.conname, con.contype, " \
+	"CASE WHEN con.contype IN ('p', 'u', 'f') THEN " \
+	KEY_NAMES("con.conkey", "con.conrelid") " END, " \
+	"f.relname, " \
+	"CASE WHEN con.contype = 'f' THEN " KEY_NAMES("con.confkey", "con.confrelid") " END, " \
+	"con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, " \
+	"CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_expr(con.conbin, con.conrelid, true) " \
+	"WHEN con.contype = 'x' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END, " \
+	"con.confmatchtype, " INDEX_INCLUDE("ci") ", " nnd ", " \
+	"con.connoinherit, " \
+	"CASE WHEN con.contype IN ('p', 'u') THEN (SELECT " STORAGE("kc") " " \
+	"FROM pg_catalog.pg_class kc WHERE kc.oid = con.conindid) END, " \
+	"CASE WHEN con.contype = 'f' THEN " delset " END, " \
+	"(SELECT fn.nspname FROM pg_catalog.pg_namespace fn WHERE fn.oid = f.relnamespace) " \
+	"FROM pg_catalog.pg_constraint con " \
+	"LEFT JOIN pg_catalog.pg_class f ON f.oid = con.confrelid " \
+	"LEFT JOIN pg_catalog.pg_index ci ON ci.indexrelid = con.conindid " \
+	"AND con.contype IN ('p', 'u') " \
+	"WHERE con.conrelid IN (" SCHEMA_TABLES ") AND con.contype IN ('p', 'u', 'f', 'c', 'x') " \
+	"AND con.conparentid = 0 AND (con.conislocal OR NOT EXISTS (SELECT 1 " \
+	"FROM pg_catalog.pg_class pc WHERE pc.oid = con.conrelid AND pc.relispartition)) " \
+	"ORDER BY con.conrelid, con.oid"
+
+/* PostgreSQL 15's confdelsetcols, the columns of ON DELETE SET NULL (...)
+ * as names: before 15 read through the row as jsonb, so that older
+ * servers, which lack the column, read none. */
+#define DELETE_SET_COLUMNS_OLD \
+	"ARRAY(SELECT a.attname " \
+	"FROM pg_catalog.jsonb_array_elements_text(CASE WHEN pg_catalog.jsonb_typeof(" \
+	"pg_catalog.to_jsonb(con) -> 'confdelsetcols') = 'array' " \
+	"THEN pg_catalog.to_jsonb(con) -> 'confdelsetcols' ELSE '[]' END) " \
+	"WITH ORDINALITY k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid " \
+	"AND a.attnum = k.num::pg_catalog.int2 ORDER BY k.ord)"
+#define DELETE_SET_COLUMNS_15 \
+	"ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.confdelsetcols) " \
+	"WITH ORDINALITY k(num, ord) JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid " \
+	"AND a.attnum = k.num ORDER BY k.ord)"
+
+static const char constraints_sql_old[] =
+	CONSTRAINTS_SQL(NULLS_NOT_DISTINCT_OLD("ci"), DELETE_SET_COLUMNS_OLD);
+static const char constraints_sql_15[] =
+	CONSTRAINTS_SQL(NULLS_NOT_DISTINCT_15("ci"), DELETE_SET_COLUMNS_15);
+
 /* clang-format on */
 
 /* Each key as one string: 'A' or 'D' (DESC), then 'C' and a column name
  * or 'E' and an expression.  The indexes behind primary key, unique and
- * exclusion constraints belong to those constraints. */
+ * exclusion constraints belong to those constraints.  NULLS FIRST
+ * ascending, NULLS LAST descending: what is not the direction's own order
+ * ('F', 'L').  The keys of the database are one hashed look-up, not a
+ * probe of pg_constraint per index.  A partition's index attached to its
+ * parent's index is the parent's.  `nnd` as for CONSTRAINTS_SQL. */
 /* clang-format off */
-static const char indexes_sql[] =
-	"SELECT i.indrelid, ic.relname, i.indisunique, "
-	"ARRAY(SELECT CASE WHEN i.indoption[k] & 1 <> 0 THEN 'D' ELSE 'A' END || "
-	"CASE WHEN i.indkey[k] <> 0 THEN 'C' || a.attname "
-	"ELSE 'E' || pg_catalog.pg_get_indexdef(i.indexrelid, k + 1, true) END "
-	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k "
-	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] "
-	"ORDER BY k), "
-	"pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), "
-	"ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END "
-	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k "
-	"JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k] ORDER BY k), "
-	"NULLIF(am.amname, 'btree'), "
-	/* NULLS FIRST ascending, NULLS LAST descending: what is not the
-	 * direction's own order. */
-	"ARRAY(SELECT CASE i.indoption[k] & 3 WHEN 2 THEN 'F' WHEN 1 THEN 'L' ELSE '' END "
-	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k ORDER BY k), "
-	INDEX_INCLUDE("i") ", " NULLS_NOT_DISTINCT("i") ", " STORAGE("ic") " "
-	"FROM pg_catalog.pg_index i "
-	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid "
-	"JOIN pg_catalog.pg_am am ON am.oid = ic.relam "
-	"WHERE i.indrelid IN (" SCHEMA_TABLES ") "
-	/* One hashed look-up in the keys of the database, not a probe of
-	 * pg_constraint per index. */
-	"AND (i.indexrelid, i.indrelid) NOT IN (SELECT con.conindid, con.conrelid "
-	"FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x')) "
-	/* A partition's index attached to its parent's index is the parent's. */
-	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh "
-	"WHERE inh.inhrelid = i.indexrelid) "
-	"ORDER BY i.indrelid, i.indexrelid";
+#define INDEXES_SQL(nnd) \
+	"SELECT i.indrelid, ic.relname, i.indisunique, " \
+	"ARRAY(SELECT CASE WHEN i.indoption[k] & 1 <> 0 THEN 'D' ELSE 'A' END || " \
+	"CASE WHEN i.indkey[k] <> 0 THEN 'C' || a.attname " \
+	"ELSE 'E' || pg_catalog.pg_get_indexdef(i.indexrelid, k + 1, true) END " \
+	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k " \
+	"LEFT JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[k] " \
+	"ORDER BY k), " \
+	"pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), " \
+	"ARRAY(SELECT CASE WHEN opc.opcdefault THEN '' ELSE opc.opcname END " \
+	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k " \
+	"JOIN pg_catalog.pg_opclass opc ON opc.oid = i.indclass[k] ORDER BY k), " \
+	"NULLIF(am.amname, 'btree'), " \
+	"ARRAY(SELECT CASE i.indoption[k] & 3 WHEN 2 THEN 'F' WHEN 1 THEN 'L' ELSE '' END " \
+	"FROM pg_catalog.generate_series(0, i.indnkeyatts - 1) k ORDER BY k), " \
+	INDEX_INCLUDE("i") ", " nnd ", " STORAGE("ic") " " \
+	"FROM pg_catalog.pg_index i " \
+	"JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid " \
+	"JOIN pg_catalog.pg_am am ON am.oid = ic.relam " \
+	"WHERE i.indrelid IN (" SCHEMA_TABLES ") " \
+	"AND (i.indexrelid, i.indrelid) NOT IN (SELECT con.conindid, con.conrelid " \
+	"FROM pg_catalog.pg_constraint con WHERE con.contype IN ('p', 'u', 'x')) " \
+	"AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_inherits inh " \
+	"WHERE inh.inhrelid = i.indexrelid) " \
+	"ORDER BY i.indrelid, i.indexrelid"
+
+static const char indexes_sql_old[] = INDEXES_SQL(NULLS_NOT_DISTINCT_OLD("i"));
+static const char indexes_sql_15[] = INDEXES_SQL(NULLS_NOT_DISTINCT_15("i"));
 /* clang-format on */
 
 struct rtable {
@@ -982,7 +1002,9 @@ static int read_constraints(struct reflect *r)
 	char *ref = NULL;
 	int rc, i;
 
-	if ((rc = query(&res, r, constraints_sql)) < 0)
+	if ((rc = query(&res, r,
+			PQserverVersion(r->pg) >= 150000 ? constraints_sql_15
+							 : constraints_sql_old)) < 0)
 		return rc;
 	for (i = 0; i < PQntuples(res); i++) {
 		dbt_table *t = table_at(r, res, i, 0);
@@ -1044,7 +1066,7 @@ cleanup:
 	return rc;
 }
 
-/* One key of an index, as indexes_sql spells it. */
+/* One key of an index, as INDEXES_SQL spells it. */
 static int add_index_key(dbt_index *ix, const dbt_table *t, const char *key)
 {
 	char *expr;
@@ -1118,7 +1140,8 @@ static int read_indexes(struct reflect *r)
 	PGresult *res;
 	int rc, i;
 
-	if ((rc = query(&res, r, indexes_sql)) < 0)
+	if ((rc = query(&res, r,
+			PQserverVersion(r->pg) >= 150000 ? indexes_sql_15 : indexes_sql_old)) < 0)
 		return rc;
 	for (i = 0; i < PQntuples(res) && rc == 0; i++) {
 		dbt_table *t = table_at(r, res, i, 0);
