@@ -561,6 +561,13 @@ int parse_type(struct parser *p, dbt_type *out, int *serial)
 					      is(p, "unsigned") || is(p, "zerofill")
 				    : (p->cur.tok.kind == DBT_TOK_WORD && !constraint_word(p)) ||
 					      p->cur.tok.kind == DBT_TOK_QUOTED || is(p, ".")) {
+			/* The type is kept as written, and only double quotes
+			 * mean a name to every database. */
+			if (p->cur.tok.kind == DBT_TOK_QUOTED && p->cur.quote != '"')
+				return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+					       "a type name is written bare or in double quotes, "
+					       "not in %s",
+					       p->cur.quote == '`' ? "backticks" : "brackets");
 			/* After WITH or WITHOUT the next word belongs to the type,
 			 * so that a misspelt TIME ZONE is reported as such. */
 			zone_next = portable && (is(p, "with") || is(p, "without"));

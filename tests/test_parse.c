@@ -1962,6 +1962,28 @@ static void nul_byte_inside_a_bracket_or_backtick_name_is_an_error(void **state)
 			     "schema.sql:1:37: unexpected byte 0x00");
 }
 
+/* A type is kept as written: a word of it in backticks would reach
+ * PostgreSQL as they are, where they mean nothing (a fuzzing find);
+ * double quotes are every database's. */
+static void type_name_in_backticks_is_an_error(void **state)
+{
+	static const char quoted[] = "CREATE TABLE t (a \"my type\")";
+	dbt_schema *s = NULL;
+
+	(void)state;
+	assert_parse_error("CREATE TABLE t (a `INTEGER`)",
+			   "schema.sql:1:19: a type name is written bare or in double quotes, not "
+			   "in "
+			   "backticks");
+	assert_parse_error("CREATE TABLE t (a INT, b my`type`)",
+			   "schema.sql:1:28: a type name is written bare or in double quotes, not "
+			   "in "
+			   "backticks");
+	assert_int_equal(dbt_parse_model(&s, "schema.sql", quoted, sizeof(quoted) - 1), 0);
+	assert_int_equal(s->ntables, 1);
+	dbt_schema_free(s);
+}
+
 static void fault_right_after_a_name_is_reported(void **state)
 {
 	(void)state;
@@ -3652,6 +3674,7 @@ int main(void)
 		T(nul_byte_inside_a_string_is_an_error),
 		T(nul_byte_inside_a_comment_is_an_error),
 		T(nul_byte_inside_a_bracket_or_backtick_name_is_an_error),
+		T(type_name_in_backticks_is_an_error),
 		T(fault_right_after_a_name_is_reported),
 		T(sign_after_sign_in_a_default_keeps_a_space),
 		T(error_column_counts_characters_after_utf8),
