@@ -7,6 +7,7 @@
 #ifndef DBT_REFLECT_SQLITE_INT_H
 #define DBT_REFLECT_SQLITE_INT_H
 
+#include "dialect.h"
 #include "lex.h"
 #include "schema.h"
 
@@ -63,11 +64,23 @@ int std_quotes(char **out, const char *text, size_t len);
  * `scratch`; an error names what it could not read. */
 int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql);
 
+/* Frees what read_table_sql() put in `d` but its table, which its
+ * scratch schema holds; `d` is all zero after. */
+void tdef_release(struct tdef *d);
+
 /* Frees what read_index_sql() put in `d`. */
 void idef_release(struct idef *d);
 
 /* Reads the stored CREATE INDEX `sql` into `d`; idef_release() frees
  * what it holds, after a failure too. */
 int read_index_sql(struct idef *d, const char *sql);
+
+/*
+ * dbt_sqlite_reflect() with the stored CREATE TABLE statements parsed on
+ * two threads when there are `threads_min` tables or more (SIZE_MAX: on
+ * the calling thread alone, as below dbt_sqlite_reflect's threshold), so
+ * that tests can compare the two paths.
+ */
+int dbt_sqlite_reflect_threads(struct dbt_schema **out, dbt_conn *conn, size_t threads_min);
 
 #endif

@@ -756,6 +756,21 @@ cleanup:
 	return rc;
 }
 
+void tdef_release(struct tdef *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nstored; i++) {
+		free(d->stored[i]);
+		free(d->decl[i]);
+		free(d->dflt[i]);
+	}
+	free(d->stored);
+	free(d->decl);
+	free(d->dflt);
+	memset(d, 0, sizeof(*d));
+}
+
 void idef_release(struct idef *d)
 {
 	size_t i;
