@@ -130,6 +130,7 @@ struct reflect {
 	size_t ntabs;
 	struct rtable **sorted; /* by name ignoring ASCII case, for lookups */
 	dbt_type_memo types;	/* the columns' declared types, read once each */
+	dbt_buf str;		/* span_str's copy of a span of the stored SQL */
 };
 
 static int cmp_rtable(const void *a, const void *b)
@@ -164,8 +165,11 @@ static dbt_column *find_column(const struct rtable *rt, const char *stored)
 {
 	size_t i;
 
-	for (i = 0; i < rt->def.nstored && i < rt->t->ncolumns; i++)
-		if (!dbt_name_casecmp(rt->def.stored[i], stored))
+	/* A column's name is as SQLite keeps it, or that folded to lower
+	 * case, which SQLite's comparison ignoring ASCII case does not tell
+	 * apart. */
+	for (i = 0; i < rt->t->ncolumns; i++)
+		if (!dbt_name_casecmp(rt->t->columns[i]->name, stored))
 			return rt->t->columns[i];
 	return NULL;
 }
@@ -583,6 +587,15 @@ static int quoted_default(char **out, const char *dflt)
 	return rc;
 }
 
+/* `s` as a string in x->str, until the next call ("" for none); NULL
+ * when out of memory. */
+static const char *span_str(struct reflect *x, struct span s)
+{
+	dbt_buf_clear(&x->str);
+	dbt_buf_put(&x->str, s.at ? s.at : "", s.len);
+	return x->str.oom ? NULL : dbt_buf_str(&x->str);
+}
+
 /* Column `cid` of rt's stored SQL, as SQLite reads it: the declared
  * type, NOT NULL, the default's text and the generated expression as
  * written, the place in the primary key as declared.  The column is the
@@ -591,15 +604,17 @@ static int quoted_default(char **out, const char *dflt)
  * generated expression are as read, its type and default are set here. */
 static int add_column(struct reflect *x, struct rtable *rt, size_t cid)
 {
-	const char *decl = rt->def.decl[cid] ? rt->def.decl[cid] : "";
-	const char *dflt = rt->def.dflt[cid];
+	const struct tcol *tc = &rt->def.cols[cid];
 	const dbt_table *def = rt->def.t;
+	const char *decl, *dflt;
 	char *expr;
 	dbt_column *c = rt->t->columns[cid];
 	dbt_type type;
 	size_t k;
 	int rc;
 
+	if (!(decl = span_str(x, tc->decl)))
+		return dbt_error_oom();
 	if ((rc = dbt_type_from_sqlite_memo(&type, decl, &x->types)) < 0)
 		return rc;
 	dbt_type_release(&c->type);
@@ -610,7 +625,9 @@ static int add_column(struct reflect *x, struct rtable *rt, size_t cid)
 			rt->pkpos[cid] = (int)k + 1;
 	if (rt->pkpos[cid] > 0 && !strcasecmp(decl, "INTEGER"))
 		rt->integer_pk = 1;
-	if (dflt) {
+	if (tc->dflt.at) {
+		if (!(dflt = span_str(x, tc->dflt)))
+			return dbt_error_oom();
 		if ((rc = quoted_default(&expr, dflt)) < 0)
 			return rc;
 		if (!expr && (rc = std_quotes(&expr, dflt, strlen(dflt))) < 0)
@@ -648,18 +665,14 @@ static int read_columns(struct reflect *x)
 		if (!(rt->pkpos =
 			      calloc(rt->t->ncolumns ? rt->t->ncolumns : 1, sizeof(*rt->pkpos))))
 			return dbt_error_oom();
-		for (j = 0; j < rt->def.nstored && j < rt->t->ncolumns; j++)
+		for (j = 0; j < rt->def.ncols && j < rt->t->ncolumns; j++)
 			if ((rc = add_column(x, rt, j)) < 0)
 				return rc;
 		/* The stored SQL's types and defaults are read by this pass
-		 * alone: freed once read, so that they are alive for one table
-		 * at a time, not for the whole database (rt->def.stored stays,
-		 * for the foreign keys' lookups). */
-		for (j = 0; j < rt->def.nstored; j++) {
-			free(rt->def.decl[j]);
-			free(rt->def.dflt[j]);
-			rt->def.decl[j] = rt->def.dflt[j] = NULL;
-		}
+		 * alone: freed once read. */
+		free(rt->def.cols);
+		rt->def.cols = NULL;
+		rt->def.ncols = 0;
 		if ((rc = make_pk(rt)) < 0)
 			return rc;
 		for (j = 0;
@@ -1090,6 +1103,7 @@ static void reflect_release(struct reflect *x)
 	dbt_schema_free(x->scratch);
 	dbt_schema_free(x->helper_scratch);
 	dbt_type_memo_release(&x->types);
+	dbt_buf_release(&x->str);
 }
 
 /* Runs a statement of the read transaction. */

@@ -13,18 +13,32 @@
 
 #include <stddef.h>
 
+/* `len` bytes of text at `at`; `at` NULL: none. */
+struct span {
+	const char *at;
+	size_t len;
+};
+
+/* What a column's dbt_column does not hold of its stored SQL: spans of
+ * the statement's text (or of a constant), no copy, so that parsing makes
+ * no string that is freed again once the reflected column is made. */
+struct tcol {
+	struct span decl; /* its declared type as SQLite keeps it */
+	struct span dflt; /* its default's text as SQLite keeps it */
+};
+
 /*
  * What the stored CREATE TABLE declares, kept in a table of a scratch
- * schema: column names and whether they were quoted, collations,
- * AUTOINCREMENT, and constraint names, CHECKs and DEFERRABLE.  Types stay
- * DBT_TYPE_NONE: `decl` holds their text, for the reflected table.
+ * schema: column names (folded as the model folds them; SQLite compares
+ * names ignoring ASCII case, so a name as SQLite keeps it finds the same
+ * column) and whether they were quoted, collations, AUTOINCREMENT, and
+ * constraint names, CHECKs and DEFERRABLE.  Types stay DBT_TYPE_NONE:
+ * `cols` holds their text, for the reflected table.
  */
 struct tdef {
 	dbt_table *t;
-	char **stored; /* each column's name as SQLite keeps it */
-	char **decl;   /* each column's declared type as SQLite keeps it; NULL: none */
-	char **dflt;   /* each column's default as SQLite keeps its text; NULL: none */
-	size_t nstored;
+	struct tcol *cols; /* per column read, in order */
+	size_t ncols;
 	int without_rowid;
 	int strict;
 	int pk_desc; /* a column's PRIMARY KEY DESC */
@@ -61,7 +75,8 @@ int rd_name(dbt_cursor *r, char **folded, char **stored, const char *what);
 int std_quotes(char **out, const char *text, size_t len);
 
 /* Reads the stored CREATE TABLE `sql` into `d`, its table made in
- * `scratch`; an error names what it could not read. */
+ * `scratch`; an error names what it could not read.  The spans of
+ * `d->cols` point into `sql`, which must outlive their use. */
 int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql);
 
 /* Frees what read_table_sql() put in `d` but its table, which its

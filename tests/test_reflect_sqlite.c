@@ -1240,6 +1240,18 @@ static void test_refuses_a_late_virtual_table_on_two_threads(void **state)
 			     "cannot represent");
 }
 
+/* A name SQLite would refuse twice, as only a damaged database has it,
+ * is named as written. */
+static void test_names_a_repeated_column_as_written(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER, b TEXT)");
+	rewrite_stored_sql(conn, "t", "CREATE TABLE t (Ab INTEGER, \"aB\" TEXT)");
+	assert_reflect_error(conn, "", DBT_EPARSE,
+			     "cannot reflect table 't': duplicate column 'aB'");
+}
+
 /* The columns are those of the stored SQL, which is what SQLite itself
  * reads back as the schema: names, types, NOT NULL, defaults. */
 static void test_reads_columns_from_the_definition(void **state)
@@ -1531,6 +1543,7 @@ int main(void)
 		T(test_names_the_index_when_its_definition_does_not_read),
 		T(test_reads_index_keys_from_its_definition),
 		T(test_reflects_unique_on_the_primary_key_as_the_key),
+		T(test_names_a_repeated_column_as_written),
 		T(test_reflects_on_two_threads_as_on_one),
 		T(test_reflects_on_two_threads_with_a_few_tables),
 		T(test_names_the_first_table_that_does_not_read_on_two_threads),
