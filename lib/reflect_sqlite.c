@@ -293,13 +293,15 @@ static int add_robj(struct reflect *x, int trigger, const char *name, const char
 
 /*
  * From this many tables on, the stored CREATE TABLE statements are parsed
- * on two threads.  Starting and joining a thread costs about what parsing
- * two tables does (some 44,000 instructions a table), and the helper
- * takes half of the parse: at 32 tables, some 700,000 instructions move
- * to the second processor for well under a tenth of that.  Below it,
+ * on two threads.  A thread costs some 600,000 instructions that the
+ * join waits for, most of them the allocator's teardown of the thread's
+ * heap at its exit: about what parsing 13 tables of eight columns does
+ * (callgrind, 44,000 a table).  The helper takes half of the parse, so it
+ * pays for itself from some 30 such tables on; 64 leaves room for smaller
+ * tables and for the system calls that the count does not see.  Below it,
  * nothing changes: no thread, the parse in the building pass.
  */
-enum { THREADS_MIN = 32 };
+enum { THREADS_MIN = 64 };
 
 /* Tables taken from the shared counter at once: few, so that whichever
  * thread is late (a helper scheduled late, a long table) leaves the other
