@@ -206,13 +206,14 @@ static int table_constraint_word(const dbt_cursor *r)
 	return r->tok.kind == DBT_TOK_WORD && words_in(r, words, sizeof(words) / sizeof(words[0]));
 }
 
-/* The declared column SQLite would match `stored` with; NULL when none. */
-static dbt_column *def_column(const struct tdef *d, const char *stored)
+/* The declared column SQLite would match `name` (as written or folded)
+ * with; NULL when none. */
+static dbt_column *def_column(const struct tdef *d, const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < d->nstored; i++)
-		if (!dbt_name_casecmp(d->stored[i], stored))
+	for (i = 0; i < d->t->ncolumns; i++)
+		if (!dbt_name_casecmp(d->t->columns[i]->name, name))
 			return d->t->columns[i];
 	return NULL;
 }
@@ -449,25 +450,23 @@ cleanup:
 	return rc;
 }
 
-/* A copy of `from`..`to` of `text` without the white space around it
- * (SQLite's sqlite3DbSpanDup), in `*out`. */
-static int span_dup(char **out, const char *text, size_t from, size_t to)
+/* `from`..`to` of `text` without the white space around it (SQLite's
+ * sqlite3DbSpanDup), in `*out`. */
+static void span_trim(struct span *out, const char *text, size_t from, size_t to)
 {
 	while (from < to && strchr(" \t\n\r\f", text[from]))
 		from++;
 	while (to > from && strchr(" \t\n\r\f", text[to - 1]))
 		to--;
-	free(*out);
-	if (!(*out = strndup(text + from, to - from)))
-		return dbt_error_oom();
-	return 0;
+	out->at = text + from;
+	out->len = to - from;
 }
 
 /* DEFAULT has been read: a parenthesised expression or one signed
  * literal or word, whose text goes into `*out` as SQLite keeps it for
  * pragma_table_xinfo's dflt_value (inside the parentheses; the sign and
  * its literal; the literal or word as written). */
-static int rd_default(dbt_cursor *r, char **out)
+static int rd_default(dbt_cursor *r, struct span *out)
 {
 	size_t from, to;
 	int rc;
@@ -475,7 +474,8 @@ static int rd_default(dbt_cursor *r, char **out)
 	if (dbt_cursor_is(r, "(")) {
 		if ((rc = rd_parens(r, &from, &to)) < 0)
 			return rc;
-		return span_dup(out, r->text, from, to);
+		span_trim(out, r->text, from, to);
+		return 0;
 	}
 	from = r->tok.start;
 	if ((dbt_cursor_is(r, "-") || dbt_cursor_is(r, "+")) && (rc = dbt_cursor_next(r)) < 0)
@@ -484,19 +484,21 @@ static int rd_default(dbt_cursor *r, char **out)
 		return dbt_cursor_expected(r, "a default value");
 	if ((rc = dbt_cursor_next(r)) < 0)
 		return rc;
-	return span_dup(out, r->text, from, r->prev_end);
+	span_trim(out, r->text, from, r->prev_end);
+	return 0;
 }
 
 /* The declared type `from`..`to` of `text` as SQLite keeps it
  * (sqlite3AddColumn): a type of three characters or more that is one
  * quoted token loses its quotes, and ANY, BLOB, INT, INTEGER, REAL and
- * TEXT, in any case, are kept in upper case.  NULL for none. */
-static int column_type(char **out, const char *text, size_t from, size_t to)
+ * TEXT, in any case, are kept in upper case.  `at` NULL for none. */
+static void column_type(struct span *out, const char *text, size_t from, size_t to)
 {
 	static const char *const std[] = {"ANY", "BLOB", "INT", "INTEGER", "REAL", "TEXT"};
 	size_t n = to - from, i;
 
-	*out = NULL;
+	out->at = NULL;
+	out->len = 0;
 	if (n >= 3 && strchr("\"'`[", text[from])) {
 		for (i = from + 1; i < to - 1 && !strchr("\"'`[", text[i]); i++)
 			;
@@ -508,20 +510,23 @@ static int column_type(char **out, const char *text, size_t from, size_t to)
 	}
 	for (i = 0; i < sizeof(std) / sizeof(std[0]); i++)
 		if (n == strlen(std[i]) && !strncasecmp(text + from, std[i], n)) {
-			if (!(*out = strdup(std[i])))
-				return dbt_error_oom();
-			return 0;
+			out->at = std[i];
+			out->len = n;
+			return;
 		}
-	if (n && !(*out = strndup(text + from, n)))
-		return dbt_error_oom();
-	return 0;
+	if (n) {
+		out->at = text + from;
+		out->len = n;
+	}
 }
 
 /* A column definition: name, type, column constraints. */
 static int rd_column(dbt_cursor *r, struct tdef *d)
 {
 	static const dbt_type none = DBT_TYPE_INIT(DBT_TYPE_NONE);
-	char *name = NULL, *stored = NULL, *cname = NULL, **v;
+	char *name = NULL, *stored = NULL, *cname = NULL;
+	struct tcol *v;
+	dbt_cursor at = *r; /* the name, read again for a message */
 	dbt_type ty;
 	dbt_column *c;
 	dbt_unique *key;
@@ -530,38 +535,28 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 	size_t from, to, tfrom, tto;
 	int rc;
 
-	if ((rc = rd_name(r, &name, &stored, "a column name")) < 0)
+	if ((rc = rd_name(r, &name, NULL, "a column name")) < 0)
 		goto cleanup;
-	if (def_column(d, stored)) {
-		rc = dbt_error_set(DBT_EPARSE, "duplicate column '%s'", stored);
+	if (def_column(d, name)) {
+		free(name);
+		name = NULL;
+		/* The message names it as SQLite keeps it. */
+		if ((rc = rd_name(&at, &name, &stored, "a column name")) == 0)
+			rc = dbt_error_set(DBT_EPARSE, "duplicate column '%s'", stored);
 		goto cleanup;
 	}
 	ty = none;
 	if ((rc = dbt_table_add_column_take(&c, d->t, &name, dbt_ident_needs_quotes(name), &ty)) <
 	    0)
 		goto cleanup;
-	if (full(d->nstored)) {
-		size_t room = d->nstored ? 2 * d->nstored : 8;
-
-		if (!(v = realloc(d->stored, room * sizeof(*v)))) {
+	if (full(d->ncols)) {
+		if (!(v = realloc(d->cols, (d->ncols ? 2 * d->ncols : 8) * sizeof(*v)))) {
 			rc = dbt_error_oom();
 			goto cleanup;
 		}
-		d->stored = v;
-		if (!(v = realloc(d->decl, room * sizeof(*v)))) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		d->decl = v;
-		if (!(v = realloc(d->dflt, room * sizeof(*v)))) {
-			rc = dbt_error_oom();
-			goto cleanup;
-		}
-		d->dflt = v;
+		d->cols = v;
 	}
-	d->decl[d->nstored] = d->dflt[d->nstored] = NULL;
-	d->stored[d->nstored++] = stored;
-	stored = NULL;
+	memset(&d->cols[d->ncols++], 0, sizeof(*d->cols));
 	/* The type: any words and parenthesised numbers up to a constraint. */
 	tfrom = tto = r->tok.start;
 	while ((r->tok.kind == DBT_TOK_WORD && !column_constraint_word(r)) ||
@@ -575,8 +570,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			goto cleanup;
 		tto = r->prev_end;
 	}
-	if ((rc = column_type(&d->decl[d->nstored - 1], r->text, tfrom, tto)) < 0)
-		goto cleanup;
+	column_type(&d->cols[d->ncols - 1].decl, r->text, tfrom, tto);
 	for (;;) {
 		if (dbt_cursor_is(r, "constraint")) {
 			free(cname);
@@ -630,7 +624,7 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 		} else if (dbt_cursor_is(r, "default")) {
 			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;
-			rc = rd_default(r, &d->dflt[d->nstored - 1]);
+			rc = rd_default(r, &d->cols[d->ncols - 1].dflt);
 		} else if (dbt_cursor_is(r, "collate")) {
 			char *coll = NULL;
 
@@ -754,6 +748,12 @@ int read_table_sql(struct tdef *d, dbt_schema *scratch, const char *sql)
 cleanup:
 	free(name);
 	return rc;
+}
+
+void tdef_release(struct tdef *d)
+{
+	free(d->cols);
+	memset(d, 0, sizeof(*d));
 }
 
 void idef_release(struct idef *d)

@@ -5,7 +5,9 @@
  * same schema on an in-memory database (often the model's own text, else
  * written as another tool or a person might write it), reflect, and check
  * that the reflected schema dumps exactly as the model does, with and
- * without names.  The rest cover what only reflection meets: syntax
+ * without names.  Large databases are also reflected with the stored SQL
+ * parsed on two threads, and compared with the one-thread result.  The
+ * rest cover what only reflection meets: syntax
  * outside the model, declared types the model does not know, tables that
  * are never reflected, the number of catalog queries, and what a schema
  * cannot represent, each with its exact message.
@@ -25,6 +27,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "parse.h"
+#include "reflect_sqlite_int.h"
 #include "render.h"
 #include "schema.h"
 #include "schema_dump.h"
@@ -1101,6 +1104,154 @@ static void test_names_the_table_when_its_definition_does_not_read(void **state)
 			     "found 'WITH'");
 }
 
+/* ------------------------------------------------------ two threads */
+
+/* A database of `n` tables, t000 on, with what the stored SQL's reader
+ * meets: types, NOT NULL, collations, defaults, checks, named and unnamed
+ * keys, foreign keys forward and back, WITHOUT ROWID, STRICT, indexes
+ * with keys, collations and WHERE, a view and a trigger. */
+static void make_tables(dbt_conn *conn, int n)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		int p = i > 0 ? i - 1 : 0, q = (i + 7) % n;
+
+		if (i % 5 == 4) {
+			dbt_buf_printf(&b,
+				       "CREATE TABLE t%03d (id INTEGER PRIMARY KEY, qty INT NOT "
+				       "NULL"
+				       " DEFAULT 0 CHECK (qty >= 0), label TEXT COLLATE NOCASE,"
+				       " data BLOB, extra ANY) STRICT;\n",
+				       i);
+		} else if (i % 3 == 2) {
+			dbt_buf_printf(&b,
+				       "CREATE TABLE [T%03d] (code VARCHAR(12) NOT NULL,"
+				       " part INTEGER, `note` TEXT DEFAULT 'n/a',"
+				       " CONSTRAINT pk_t%03d PRIMARY KEY (code, part DESC),"
+				       " FOREIGN KEY (part) REFERENCES t%03d (id) ON DELETE SET "
+				       "NULL"
+				       " DEFERRABLE INITIALLY DEFERRED) WITHOUT ROWID;\n",
+				       i, i, p);
+		} else {
+			dbt_buf_printf(
+				&b,
+				"CREATE TABLE t%03d (id INTEGER PRIMARY KEY AUTOINCREMENT,"
+				" name VARCHAR(40) NOT NULL COLLATE NOCASE DEFAULT 'x',"
+				" score NUMERIC(8,2) DEFAULT (1.5 * 2) CHECK (score >= 0),"
+				" created TIMESTAMP DEFAULT CURRENT_TIMESTAMP,"
+				" parent INTEGER REFERENCES t%03d (id) ON DELETE CASCADE,"
+				" next_id INTEGER, code TEXT UNIQUE, \"Mixed Case\" REAL,"
+				" twice REAL GENERATED ALWAYS AS (score * 2) STORED,"
+				" CONSTRAINT uq_t%03d UNIQUE (name, code COLLATE BINARY),"
+				" CONSTRAINT ck_t%03d CHECK (length(name) > 0),"
+				" CONSTRAINT fk_t%03d FOREIGN KEY (next_id) REFERENCES t%03d (id)"
+				" ON UPDATE CASCADE);\n"
+				"CREATE INDEX ix_t%03d_name ON t%03d (name DESC, lower(code));\n"
+				"CREATE UNIQUE INDEX ux_t%03d ON t%03d (code COLLATE NOCASE)"
+				" WHERE score > 0;\n",
+				i, p, i, i, i, q, i, i, i, i);
+		}
+	}
+	dbt_buf_puts(&b, "CREATE VIEW v AS SELECT id, name FROM t000;\n"
+			 "CREATE TRIGGER tr AFTER INSERT ON t000 BEGIN"
+			 " UPDATE t001 SET score = 0 WHERE id = new.id; END;\n");
+	assert_false(b.oom);
+	run_ddl(conn, dbt_buf_str(&b));
+	dbt_buf_release(&b);
+}
+
+static dbt_schema *reflect_threads(dbt_conn *conn, size_t threads_min)
+{
+	dbt_schema *s = NULL;
+
+	if (dbt_sqlite_reflect_threads(&s, conn, threads_min) < 0)
+		fail_msg("reflection failed: %s", dbt_error_last());
+	assert_non_null(s);
+	return s;
+}
+
+static void test_reflects_on_two_threads_as_on_one(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *one, *two, *dflt;
+
+	make_tables(conn, 200);
+	one = reflect_threads(conn, SIZE_MAX);
+	two = reflect_threads(conn, 1);
+	dflt = reflect_ok(conn);
+	assert_int_equal(one->ntables, 200);
+	assert_int_equal(one->nindexes, 214);
+	assert_same_dumps(one, two);
+	assert_same_dumps(one, dflt);
+	dbt_schema_free(one);
+	dbt_schema_free(two);
+	dbt_schema_free(dflt);
+}
+
+/* A few tables, one of each kind: one thread may take them all. */
+static void test_reflects_on_two_threads_with_a_few_tables(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *one, *two;
+
+	make_tables(conn, 5);
+	one = reflect_threads(conn, SIZE_MAX);
+	two = reflect_threads(conn, 1);
+	assert_same_dumps(one, two);
+	dbt_schema_free(one);
+	dbt_schema_free(two);
+}
+
+/* Two tables fail, wherever each was parsed: the error is the first's in
+ * creation order, as on one thread. */
+static void test_names_the_first_table_that_does_not_read_on_two_threads(void **state)
+{
+	dbt_conn *conn = *state;
+	const char *msg = "cannot reflect table 't151': expected WITHOUT ROWID, STRICT or the "
+			  "end, found 'WITH'";
+	dbt_schema *s = (dbt_schema *)1;
+
+	make_tables(conn, 200);
+	rewrite_stored_sql(conn, "t151", "CREATE TABLE t151 (a INTEGER) WITH garbage");
+	rewrite_stored_sql(conn, "t190", "CREATE TABLE t190 (a INTEGER CHECK (a <> {1}))");
+	assert_int_equal(dbt_sqlite_reflect_threads(&s, conn, SIZE_MAX), DBT_EPARSE);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(), msg);
+	s = (dbt_schema *)1;
+	assert_int_equal(dbt_sqlite_reflect_threads(&s, conn, 1), DBT_EPARSE);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(), msg);
+	s = (dbt_schema *)1;
+	assert_int_equal(dbt_sqlite_reflect(&s, conn, NULL), DBT_EPARSE);
+	assert_null(s);
+	assert_string_equal(dbt_error_last(), msg);
+}
+
+/* A virtual table late in a large database is refused as on one thread. */
+static void test_refuses_a_late_virtual_table_on_two_threads(void **state)
+{
+	dbt_conn *conn = *state;
+
+	make_tables(conn, 100);
+	assert_reflect_error(conn, "CREATE VIRTUAL TABLE zz USING fts5(body)", DBT_ERROR,
+			     "cannot reflect table 'zz': it is a virtual table, which a schema "
+			     "cannot represent");
+}
+
+/* A name SQLite would refuse twice, as only a damaged database has it,
+ * is named as written. */
+static void test_names_a_repeated_column_as_written(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE t (a INTEGER, b TEXT)");
+	rewrite_stored_sql(conn, "t", "CREATE TABLE t (Ab INTEGER, \"aB\" TEXT)");
+	assert_reflect_error(conn, "", DBT_EPARSE,
+			     "cannot reflect table 't': duplicate column 'aB'");
+}
+
 /* The columns are those of the stored SQL, which is what SQLite itself
  * reads back as the schema: names, types, NOT NULL, defaults. */
 static void test_reads_columns_from_the_definition(void **state)
@@ -1392,6 +1543,11 @@ int main(void)
 		T(test_names_the_index_when_its_definition_does_not_read),
 		T(test_reads_index_keys_from_its_definition),
 		T(test_reflects_unique_on_the_primary_key_as_the_key),
+		T(test_names_a_repeated_column_as_written),
+		T(test_reflects_on_two_threads_as_on_one),
+		T(test_reflects_on_two_threads_with_a_few_tables),
+		T(test_names_the_first_table_that_does_not_read_on_two_threads),
+		T(test_refuses_a_late_virtual_table_on_two_threads),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
