@@ -1,0 +1,168 @@
+/*
+ * batch.c - revisions' statements grouped into query strings (batch.h):
+ * the grouping and its two reasons to end a string early.  Sending and
+ * the reading of the answers are the dialect's (dialect_postgres.c).
+ */
+#include "batch.h"
+
+#include "error.h"
+#include "sqlsplit.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+void dbt_batch_init(struct dbt_batch *b, int solo, int lexed)
+{
+	memset(b, 0, sizeof(*b));
+	b->solo = solo;
+	b->lexed = lexed;
+}
+
+void dbt_batch_release(struct dbt_batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->ngroups; i++)
+		dbt_buf_release(&b->groups[i].text);
+	free(b->groups);
+	free(b->stmts);
+	b->groups = NULL;
+	b->stmts = NULL;
+	b->ngroups = b->nstmts = 0;
+	b->closed = 0;
+}
+
+void dbt_batch_cut(struct dbt_batch *b)
+{
+	b->closed = 1;
+}
+
+/* 1 when `n` bytes at `s` hold `word`, in any case. */
+static int mentions(const char *s, size_t n, const char *word)
+{
+	size_t w = strlen(word), i;
+
+	for (i = 0; i + w <= n; i++)
+		if ((s[i] | 0x20) == word[0] && strncasecmp(s + i, word, w) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 when the statement may change how the server decodes or lexes the
+ * rest of its query string (batch.h).  Any mention counts, in a comment
+ * or a string too, and "names" anywhere for SET NAMES: a false alarm
+ * costs round trips only. */
+static int changes_reading(const char *s, size_t n)
+{
+	static const char *const words[] = {"standard_conforming_strings", "backslash_quote",
+					    "client_encoding", "names"};
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (mentions(s, n, words[i]))
+			return 1;
+	return 0;
+}
+
+/* The group the next statement goes in, a new one when the last is
+ * closed; NULL when out of memory. */
+static struct dbt_batch_group *open_group(struct dbt_batch *b)
+{
+	struct dbt_batch_group *g;
+
+	if (b->ngroups && !b->closed)
+		return &b->groups[b->ngroups - 1];
+	g = realloc(b->groups, (b->ngroups + 1) * sizeof(*g));
+	if (!g)
+		return NULL;
+	b->groups = g;
+	g = &b->groups[b->ngroups++];
+	memset(g, 0, sizeof(*g));
+	g->first = b->nstmts;
+	b->closed = 0;
+	return g;
+}
+
+/* Appends one statement (`len` bytes at `s`) to the batch. */
+static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *file, int line,
+		    size_t item, int lock_ms)
+{
+	struct dbt_batch_group *g;
+	struct dbt_batch_stmt *st;
+	dbt_sqlstmt again;
+	size_t pos, off;
+	int l = 0, alone = b->solo || b->lexed;
+
+	if (!(b->nstmts & (b->nstmts + 1))) {
+		/* Doubling: at 0, 1, 3, 7, ... statements. */
+		st = realloc(b->stmts, (2 * b->nstmts + 1) * sizeof(*st));
+		if (!st)
+			return -1;
+		b->stmts = st;
+	}
+	if (alone && b->ngroups && b->groups[b->ngroups - 1].n)
+		dbt_batch_cut(b);
+	if (!(g = open_group(b)))
+		return -1;
+	off = g->text.len;
+	dbt_buf_put(&g->text, s, len);
+	/* A line of its own: a statement may end in a -- comment. */
+	dbt_buf_puts(&g->text, "\n;\n");
+	if (g->text.oom)
+		return -1;
+	/* The splitter must end the statement at the ';' just added, as the
+	 * server will; otherwise it reads on into the statements after it
+	 * (an unterminated quote or comment), and it goes alone, as it would
+	 * in a string of its own. */
+	pos = off;
+	if (!dbt_sql_next(&again, g->text.ptr, &pos, &l) || again.start != off ||
+	    again.len != len) {
+		if (g->n) {
+			/* Out of this string, into one of its own. */
+			g->text.len = off;
+			g->text.ptr[off] = '\0';
+			dbt_batch_cut(b);
+			return add_stmt(b, s, len, file, line, item, lock_ms);
+		}
+		alone = 1;
+	}
+	st = &b->stmts[b->nstmts++];
+	st->group = b->ngroups - 1;
+	st->off = off;
+	st->len = len;
+	st->file = file;
+	st->line = line;
+	st->item = item;
+	st->lock_ms = lock_ms;
+	g->n++;
+	if (file && changes_reading(s, len))
+		b->lexed = alone = 1;
+	if (alone)
+		dbt_batch_cut(b);
+	return 0;
+}
+
+int dbt_batch_add(struct dbt_batch *b, const char *sql, const char *file, int first_line,
+		  size_t item, int lock_ms, int flags)
+{
+	dbt_sqlstmt st;
+	size_t pos = 0;
+	int line = 0;
+
+	if (b->oom)
+		return dbt_error_oom();
+	while (dbt_sql_next(&st, sql, &pos, &line)) {
+		if (add_stmt(b, sql + st.start, st.len, file, first_line + st.line, item, lock_ms) <
+		    0) {
+			b->oom = 1;
+			return dbt_error_oom();
+		}
+	}
+	if ((flags & DBT_BATCH_RESETS) && b->lexed) {
+		/* The settings are the session's again from here. */
+		b->lexed = 0;
+		dbt_batch_cut(b);
+	}
+	return 0;
+}
