@@ -38,30 +38,39 @@ void dbt_batch_cut(struct dbt_batch *b)
 	b->closed = 1;
 }
 
-/* 1 when `n` bytes at `s` hold `word`, in any case. */
-static int mentions(const char *s, size_t n, const char *word)
-{
-	size_t w = strlen(word), i;
-
-	for (i = 0; i + w <= n; i++)
-		if ((s[i] | 0x20) == word[0] && strncasecmp(s + i, word, w) == 0)
-			return 1;
-	return 0;
-}
-
-/* 1 when the statement may change how the server decodes or lexes the
- * rest of its query string (batch.h).  Any mention counts, in a comment
- * or a string too, and "names" anywhere for SET NAMES: a false alarm
- * costs round trips only. */
+/* 1 when the statement (`n` bytes at `s`) may change how the server
+ * decodes or lexes the rest of its query string (batch.h): it names
+ * standard_conforming_strings, backslash_quote or client_encoding, or
+ * holds "names" (SET NAMES), in any case.  Any mention counts, in a
+ * comment or a string too: a false alarm costs round trips only.  One
+ * pass over the statement, looking closer at the words' first letters. */
 static int changes_reading(const char *s, size_t n)
 {
 	static const char *const words[] = {"standard_conforming_strings", "backslash_quote",
 					    "client_encoding", "names"};
-	size_t i;
+	size_t i, w, len;
 
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (mentions(s, n, words[i]))
+	for (i = 0; i < n; i++) {
+		switch (s[i] | 0x20) {
+		case 's':
+			w = 0;
+			break;
+		case 'b':
+			w = 1;
+			break;
+		case 'c':
+			w = 2;
+			break;
+		case 'n':
+			w = 3;
+			break;
+		default:
+			continue;
+		}
+		len = strlen(words[w]);
+		if (n - i >= len && strncasecmp(s + i, words[w], len) == 0)
 			return 1;
+	}
 	return 0;
 }
 
@@ -84,9 +93,11 @@ static struct dbt_batch_group *open_group(struct dbt_batch *b)
 	return g;
 }
 
-/* Appends one statement (`len` bytes at `s`) to the batch. */
+/* Appends one statement (`len` bytes at `s`) to the batch; `ended`: the
+ * splitter ended it at a ';' of its script (another statement followed),
+ * so it ends at the one added here as well. */
 static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *file, int line,
-		    size_t item, int lock_ms)
+		    size_t item, int lock_ms, int ended)
 {
 	struct dbt_batch_group *g;
 	struct dbt_batch_stmt *st;
@@ -116,14 +127,14 @@ static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *
 	 * (an unterminated quote or comment), and it goes alone, as it would
 	 * in a string of its own. */
 	pos = off;
-	if (!dbt_sql_next(&again, g->text.ptr, &pos, &l) || again.start != off ||
-	    again.len != len) {
+	if (!ended && (!dbt_sql_next(&again, g->text.ptr, &pos, &l) || again.start != off ||
+		       again.len != len)) {
 		if (g->n) {
 			/* Out of this string, into one of its own. */
 			g->text.len = off;
 			g->text.ptr[off] = '\0';
 			dbt_batch_cut(b);
-			return add_stmt(b, s, len, file, line, item, lock_ms);
+			return add_stmt(b, s, len, file, line, item, lock_ms, ended);
 		}
 		alone = 1;
 	}
@@ -146,21 +157,44 @@ static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *
 int dbt_batch_add(struct dbt_batch *b, const char *sql, const char *file, int first_line,
 		  size_t item, int lock_ms, int flags)
 {
-	dbt_sqlstmt st;
+	dbt_sqlstmt st, next;
 	size_t pos = 0;
-	int line = 0;
+	int line = 0, more;
 
 	if (b->oom)
 		return dbt_error_oom();
-	while (dbt_sql_next(&st, sql, &pos, &line)) {
-		if (add_stmt(b, sql + st.start, st.len, file, first_line + st.line, item, lock_ms) <
-		    0) {
+	more = dbt_sql_next(&next, sql, &pos, &line);
+	while (more) {
+		st = next;
+		more = dbt_sql_next(&next, sql, &pos, &line);
+		if (add_stmt(b, sql + st.start, st.len, file, first_line + st.line, item, lock_ms,
+			     more) < 0) {
 			b->oom = 1;
 			return dbt_error_oom();
 		}
 	}
 	if ((flags & DBT_BATCH_RESETS) && b->lexed) {
 		/* The settings are the session's again from here. */
+		b->lexed = 0;
+		dbt_batch_cut(b);
+	}
+	return 0;
+}
+
+int dbt_batch_add_own(struct dbt_batch *b, const char *text, const dbt_sqlstmt *v, size_t n,
+		      size_t item, int lock_ms, int flags)
+{
+	size_t i;
+
+	if (b->oom)
+		return dbt_error_oom();
+	for (i = 0; i < n; i++) {
+		if (add_stmt(b, text + v[i].start, v[i].len, NULL, 0, item, lock_ms, 1) < 0) {
+			b->oom = 1;
+			return dbt_error_oom();
+		}
+	}
+	if ((flags & DBT_BATCH_RESETS) && b->lexed) {
 		b->lexed = 0;
 		dbt_batch_cut(b);
 	}

@@ -30,6 +30,7 @@
 #define DBT_BATCH_H
 
 #include "buf.h"
+#include "sqlsplit.h"
 
 #include <stddef.h>
 
@@ -86,6 +87,12 @@ void dbt_batch_init(struct dbt_batch *b, int solo, int lexed);
  * (the batch is then only good for release). */
 int dbt_batch_add(struct dbt_batch *b, const char *sql, const char *file, int first_line,
 		  size_t item, int lock_ms, int flags);
+
+/* The same for `n` statements of dbtool's own, split beforehand: v[i] is
+ * a statement of `text` (its ';' not included), each known to end at a
+ * ';' after it.  For a reset sent before every revision, split once. */
+int dbt_batch_add_own(struct dbt_batch *b, const char *text, const dbt_sqlstmt *v, size_t n,
+		      size_t item, int lock_ms, int flags);
 
 /* Ends the current query string: the next statement starts another. */
 void dbt_batch_cut(struct dbt_batch *b);

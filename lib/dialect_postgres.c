@@ -1100,8 +1100,9 @@ static int exec_batch(dbt_conn *conn, const struct dbt_batch_item *v, size_t n, 
 	struct postgres_conn *c = conn_of(conn);
 	struct dbt_batch b;
 	dbt_buf reset = DBT_BUF_INIT, set = DBT_BUF_INIT;
-	int lock_ms = c->lock_ms, rc = 0;
-	size_t i, k, at;
+	dbt_sqlstmt resets[8];
+	int lock_ms = c->lock_ms, rc = 0, line = 0;
+	size_t i, k, at, nresets = 0, pos = 0;
 
 	*failed = 0;
 	dbt_batch_init(&b, PQserverVersion(c->pg) < 130000, c->lexed);
@@ -1111,6 +1112,11 @@ static int exec_batch(dbt_conn *conn, const struct dbt_batch_item *v, size_t n, 
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
+	/* The reset before each revision, split once (at most four
+	 * statements: see put_settings). */
+	while (nresets < sizeof(resets) / sizeof(resets[0]) &&
+	       dbt_sql_next(&resets[nresets], reset.ptr, &pos, &line))
+		nresets++;
 	/* A reset that reset_session() left for the next statement. */
 	if (c->pending.len &&
 	    (rc = dbt_batch_add(&b, c->pending.ptr, NULL, 0, 0, dbt_conn_lock_timeout(conn),
@@ -1120,7 +1126,8 @@ static int exec_batch(dbt_conn *conn, const struct dbt_batch_item *v, size_t n, 
 	for (i = 0; i < n && rc == 0; i++) {
 		if (v[i].reset) {
 			lock_ms = dbt_conn_lock_timeout(conn);
-			rc = dbt_batch_add(&b, reset.ptr, NULL, 0, i, lock_ms, DBT_BATCH_RESETS);
+			rc = dbt_batch_add_own(&b, reset.ptr, resets, nresets, i, lock_ms,
+					       DBT_BATCH_RESETS);
 		}
 		if (rc == 0 && v[i].lock_timeout_ms >= 0) {
 			lock_ms = v[i].lock_timeout_ms > 0 ? v[i].lock_timeout_ms : 0;
