@@ -103,7 +103,10 @@ static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *
 	struct dbt_batch_stmt *st;
 	dbt_sqlstmt again;
 	size_t pos, off;
-	int l = 0, alone = b->solo || b->lexed;
+	/* Lexed: each statement in a string of its own.  Solo: a revision's
+	 * statement ends its string, which dbtool's own before it (the
+	 * reset) may share, as when each statement went on its own. */
+	int l = 0, fresh = b->lexed, ends = b->lexed || (b->solo && file);
 
 	if (!(b->nstmts & (b->nstmts + 1))) {
 		/* Doubling: at 0, 1, 3, 7, ... statements. */
@@ -112,7 +115,7 @@ static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *
 			return -1;
 		b->stmts = st;
 	}
-	if (alone && b->ngroups && b->groups[b->ngroups - 1].n)
+	if (fresh && b->ngroups && b->groups[b->ngroups - 1].n)
 		dbt_batch_cut(b);
 	if (!(g = open_group(b)))
 		return -1;
@@ -136,7 +139,7 @@ static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *
 			dbt_batch_cut(b);
 			return add_stmt(b, s, len, file, line, item, lock_ms, ended);
 		}
-		alone = 1;
+		ends = 1;
 	}
 	st = &b->stmts[b->nstmts++];
 	st->group = b->ngroups - 1;
@@ -148,8 +151,8 @@ static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *
 	st->lock_ms = lock_ms;
 	g->n++;
 	if (file && changes_reading(s, len))
-		b->lexed = alone = 1;
-	if (alone)
+		b->lexed = ends = 1;
+	if (ends)
 		dbt_batch_cut(b);
 	return 0;
 }

@@ -64,7 +64,7 @@ struct dbt_batch {
 	size_t nstmts;
 	struct dbt_batch_group *groups;
 	size_t ngroups;
-	int solo;   /* every statement in a string of its own */
+	int solo;   /* one statement of a revision per string */
 	int lexed;  /* a statement may have changed how the server reads what
 		     * follows it: strings of one statement until the next
 		     * reset */
@@ -75,9 +75,10 @@ struct dbt_batch {
 /* dbt_batch_add(): the statements return the session to its defaults. */
 #define DBT_BATCH_RESETS 1
 
-/* An empty batch; `solo`: one statement per string (a server that runs a
- * string under one statement_timeout); `lexed`: as a previous batch on the
- * same connection left it (see dbt_batch.lexed). */
+/* An empty batch; `solo`: one statement of a revision per string, with
+ * dbtool's own before it (a server that runs a string under one
+ * statement_timeout); `lexed`: as a previous batch on the same connection
+ * left it (see dbt_batch.lexed). */
 void dbt_batch_init(struct dbt_batch *b, int solo, int lexed);
 
 /* Appends the statements of `sql`, split by sqlsplit.h, to the batch:

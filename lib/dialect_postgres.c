@@ -1093,7 +1093,8 @@ static size_t find_unreadable(struct postgres_conn *c, const struct dbt_batch *b
  * go in one query string with those of the revisions around it, and the
  * answers, one per statement, say which statement failed.  A server
  * before PostgreSQL 13 applies statement_timeout to a whole string, so
- * there each statement goes alone, as exec_script() sends it.
+ * there each statement of a revision goes alone, as exec_script() sends
+ * it, with the reset before it.
  */
 static int exec_batch(dbt_conn *conn, const struct dbt_batch_item *v, size_t n, size_t *failed)
 {
@@ -1155,8 +1156,7 @@ static int exec_batch(dbt_conn *conn, const struct dbt_batch_item *v, size_t n, 
 		st = &b.stmts[g->first + at];
 		*failed = st->item;
 		c->lock_ms = st->lock_ms;
-		rc = db_error(c, err, st->file ? st->file : NULL, st->line, g->text.ptr + st->off,
-			      st->len);
+		rc = db_error(c, err, st->file, st->line, g->text.ptr + st->off, st->len);
 		PQclear(err);
 		goto cleanup;
 	}

@@ -62,7 +62,7 @@ static void statements_of_items_share_one_string(void **state)
 	assert_int_equal(b.ngroups, 0);
 }
 
-static void solo_puts_each_statement_alone(void **state)
+static void solo_puts_each_statement_of_a_revision_alone(void **state)
 {
 	struct dbt_batch b;
 
@@ -71,6 +71,13 @@ static void solo_puts_each_statement_alone(void **state)
 	assert_int_equal(dbt_batch_add(&b, "SELECT 1; SELECT 2; SELECT 3", "a.sql", 1, 0, 0, 0), 0);
 	assert_int_equal(b.ngroups, 3);
 	assert_string_equal(b.groups[2].text.ptr, "SELECT 3\n;\n");
+	/* The reset goes with the revision's first statement, as it did
+	 * when each statement went alone. */
+	assert_int_equal(dbt_batch_add(&b, RESET, NULL, 0, 1, 0, DBT_BATCH_RESETS), 0);
+	assert_int_equal(dbt_batch_add(&b, "SELECT 4; SELECT 5", "b.sql", 1, 1, 0, 0), 0);
+	assert_int_equal(b.ngroups, 5);
+	assert_string_equal(b.groups[3].text.ptr, "RESET ALL\n;\nRESET ROLE\n;\nSELECT 4\n;\n");
+	assert_string_equal(b.groups[4].text.ptr, "SELECT 5\n;\n");
 	dbt_batch_release(&b);
 }
 
@@ -142,7 +149,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(statements_of_items_share_one_string),
-		cmocka_unit_test(solo_puts_each_statement_alone),
+		cmocka_unit_test(solo_puts_each_statement_of_a_revision_alone),
 		cmocka_unit_test(unterminated_statement_goes_alone),
 		cmocka_unit_test(reading_settings_go_alone_until_the_reset),
 	};
