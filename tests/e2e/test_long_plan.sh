@@ -111,7 +111,7 @@ history_rows() {
 }
 files_history() {
 	local f id
-	for f in migrations/versions/r*_x.sql; do
+	for f in migrations/versions/*_x.sql; do
 		id=${f#migrations/versions/}
 		printf '%s %s\n' "${id%_x.sql}" "$(sha256sum <"$f" | cut -d' ' -f1)"
 	done
@@ -173,5 +173,19 @@ ALTER TABLE t001 ADD COLUMN x INTEGER;"
 	expect_ok dbtool upgrade --single-transaction
 	expect_version r150
 fi
+
+# --- a revision missing below the current one, then the rest of the plan,
+# in one transaction (upgrade --apply-missing)
+expect_ok dbtool downgrade base --single-transaction
+expect_ok dbtool upgrade r002 --single-transaction
+new_revision m01 r001 "missing" "CREATE TABLE m01 (id INTEGER PRIMARY KEY);" "DROP TABLE m01;" >/dev/null
+sed -i 's/^-- parent: r001$/-- parent: m01/' "$(file_of r002)"
+expect_ok dbtool repair r002
+expect_ok dbtool upgrade --apply-missing --single-transaction
+expect_stderr_contains "upgrade m01 (missing below r002), missing"
+expect_stderr_contains "upgrade r149 -> r150, step 150"
+expect_version r150
+expect_eq "$(tables | grep -c '^[tm]')" 151 "r001 .. r150 and m01"
+expect_eq "$(history_rows)" "$(files_history)" "the history holds m01 and the 150 revisions with their checksums"
 
 finish
