@@ -43,6 +43,14 @@ up_section() {
 		/^-- migrate:downgrade/ { print ""; skip = 0 }
 		!skip' "$f" >"$f.new" && mv "$f.new" "$f"
 }
+# down_section ID SQL: the same for the downgrade section.
+down_section() {
+	local f
+	f=$(file_of "$1")
+	SQL=$2 awk '
+		/^-- migrate:downgrade/ { print; print ENVIRON["SQL"]; skip = 1; next }
+		!skip' "$f" >"$f.new" && mv "$f.new" "$f"
+}
 create_of() { echo "CREATE TABLE t$1 (id INTEGER PRIMARY KEY, v VARCHAR(20));"; }
 
 # expect_same_failure ID LINE: the plan from base fails at ID, in the
@@ -139,10 +147,22 @@ SET standard_conforming_strings = off;
 INSERT INTO t090 (id, v) VALUES (1, 'a\\\\b');"
 	up_section r091 "$(create_of 091)
 INSERT INTO t091 (id, v) VALUES (1, 'c\\\\d');"
+	# --- and a search_path that r092 sets holds for its own table, not
+	# for r093's
+	up_section r092 "CREATE SCHEMA other;
+SET search_path = other;
+$(create_of 092)"
+	down_section r092 "DROP TABLE other.t092;
+DROP SCHEMA other;"
 	expect_ok dbtool upgrade r095 --single-transaction
 	expect_eq "$(sql_value "SELECT v FROM t090")" 'a\b' "r090's string read with its own setting"
 	expect_eq "$(sql_value "SELECT v FROM t091")" 'c\\d' "r091's string read with the session's default"
+	expect_eq "$(sql_value "SELECT schemaname || '.' || tablename FROM pg_tables WHERE tablename IN ('t092', 't093') ORDER BY 1")" \
+		"other.t092
+public.t093" "r092's table in its schema, r093's in public"
 	expect_ok dbtool downgrade base --single-transaction
+	up_section r092 "$(create_of 092)"
+	down_section r092 "DROP TABLE t092;"
 
 	# --- a lock wait in the middle of the plan gives up after the
 	# statement lock timeout, or after its revision's own
