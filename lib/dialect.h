@@ -20,6 +20,7 @@
 #include "dbtool.h"
 #include "sqlsplit.h"
 
+struct dbt_batch_item;
 struct dbt_column;
 struct dbt_dialect;
 struct dbt_index;
@@ -275,6 +276,15 @@ struct dbt_dialect {
 	 * settings again, the statement lock timeout among them.  Runs
 	 * outside a transaction.  SQLite: does nothing. */
 	int (*reset_session)(dbt_conn *conn);
+
+	/* Runs the revisions' scripts v[0 .. n - 1] (batch.h) one after the
+	 * other in the open transaction, each as reset_session() (when its
+	 * `reset` is set), set_lock_timeout() (when its lock_timeout_ms >= 0)
+	 * and exec_script() would, in as few round trips as it can.  On
+	 * failure the transaction is failed, the error is the one
+	 * exec_script() would set, and `*failed` is the index of the item
+	 * it came from.  NULL: the runner makes those calls one by one. */
+	int (*exec_batch)(dbt_conn *conn, const struct dbt_batch_item *v, size_t n, size_t *failed);
 
 	/* 1 in `*out` when the table `schema`.`name` exists; `schema` NULL:
 	 * the one an unqualified name finds (search_path).  SQLite ignores

@@ -9,6 +9,7 @@
  */
 #include "dialect.h"
 
+#include "batch.h"
 #include "error.h"
 #include "ident.h"
 #include "lex.h"
@@ -50,6 +51,9 @@ struct postgres_conn {
 	int reset_lock_ms; /* the lock_timeout RESET ALL returns to: the
 			    * one in the connection's options, or -1 when
 			    * dbtool did not put one there */
+	int lexed;	   /* exec_batch() left a statement that may change
+			    * how the server reads a query string before the
+			    * next reset (batch.h) */
 };
 
 static struct postgres_conn *conn_of(dbt_conn *conn)
@@ -991,6 +995,180 @@ static int reset_session(dbt_conn *conn)
 	return 0;
 }
 
+/* SQLSTATE in_failed_sql_transaction: a statement sent after another
+ * failed in the same transaction. */
+#define SQLSTATE_IN_FAILED_TRANSACTION "25P02"
+
+/*
+ * Sends query string `g` of batch `b` and reads one answer per statement
+ * up to the first that failed.  0 when all succeeded; otherwise 1, with
+ * `*err` the failure and `*k` the number of statements of the string that
+ * succeeded before it.  A COPY is ended as failed() ends it.
+ */
+static int send_group(struct postgres_conn *c, const struct dbt_batch_group *g, PGresult **err,
+		      size_t *k)
+{
+	PGresult *res;
+	char *row;
+
+	*err = NULL;
+	*k = 0;
+	c->base.nqueries++;
+	if (!PQsendQuery(c->pg, g->text.ptr))
+		return 1;
+	while ((res = PQgetResult(c->pg)) != NULL) {
+		switch (PQresultStatus(res)) {
+		case PGRES_COPY_IN:
+			/* Its statement's answer follows: the failure. */
+			PQputCopyEnd(c->pg, "COPY FROM STDIN is not supported in a dbtool script");
+			break;
+		case PGRES_COPY_OUT:
+			while (PQgetCopyData(c->pg, &row, 0) > 0)
+				PQfreemem(row);
+			break;
+		case PGRES_COMMAND_OK:
+		case PGRES_TUPLES_OK:
+		case PGRES_EMPTY_QUERY:
+			if (!*err)
+				(*k)++;
+			break;
+		default:
+			if (!*err) {
+				*err = res;
+				continue;
+			}
+		}
+		PQclear(res);
+	}
+	return *err != NULL;
+}
+
+/*
+ * The statement of group `g` that failed with `*err` when none of the
+ * group's statements had succeeded: the server reads a whole string
+ * before it runs the first statement, so a syntax error anywhere in it
+ * fails the string at once.  The transaction is failed by then, so each
+ * statement sent again on its own is only read: the first whose answer is
+ * not "the transaction is aborted" is the one (its own answer, which
+ * quotes it alone, replaces `*err`); none such, the first statement ran
+ * and failed.
+ */
+static size_t find_unreadable(struct postgres_conn *c, const struct dbt_batch *b,
+			      const struct dbt_batch_group *g, PGresult **err)
+{
+	dbt_buf one = DBT_BUF_INIT;
+	size_t i;
+
+	if (g->n < 2 || PQstatus(c->pg) != CONNECTION_OK ||
+	    PQtransactionStatus(c->pg) != PQTRANS_INERROR)
+		return 0;
+	for (i = 0; i < g->n; i++) {
+		const struct dbt_batch_stmt *st = &b->stmts[g->first + i];
+		const char *state;
+		PGresult *res;
+
+		dbt_buf_clear(&one);
+		dbt_buf_put(&one, g->text.ptr + st->off, st->len);
+		if (one.oom)
+			break;
+		c->base.nqueries++;
+		res = PQexec(c->pg, one.ptr);
+		state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+		if (res && PQresultStatus(res) == PGRES_FATAL_ERROR && state &&
+		    strcmp(state, SQLSTATE_IN_FAILED_TRANSACTION) != 0) {
+			PQclear(*err);
+			*err = res;
+			dbt_buf_release(&one);
+			return i;
+		}
+		PQclear(res);
+	}
+	dbt_buf_release(&one);
+	return 0;
+}
+
+/*
+ * The runner's revisions in as few round trips as the batch allows
+ * (batch.h): each revision's reset, its lock timeout and its statements
+ * go in one query string with those of the revisions around it, and the
+ * answers, one per statement, say which statement failed.  A server
+ * before PostgreSQL 13 applies statement_timeout to a whole string, so
+ * there each statement of a revision goes alone, as exec_script() sends
+ * it, with the reset before it.
+ */
+static int exec_batch(dbt_conn *conn, const struct dbt_batch_item *v, size_t n, size_t *failed)
+{
+	struct postgres_conn *c = conn_of(conn);
+	struct dbt_batch b;
+	dbt_buf reset = DBT_BUF_INIT, set = DBT_BUF_INIT;
+	dbt_sqlstmt resets[8];
+	int lock_ms = c->lock_ms, rc = 0, line = 0;
+	size_t i, k, at, nresets = 0, pos = 0;
+
+	*failed = 0;
+	dbt_batch_init(&b, PQserverVersion(c->pg) < 130000, c->lexed);
+	dbt_buf_puts(&reset, "RESET ALL; RESET ROLE; ");
+	put_settings(&reset, c, 1);
+	if (reset.oom) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	/* The reset before each revision, split once (at most four
+	 * statements: see put_settings). */
+	while (nresets < sizeof(resets) / sizeof(resets[0]) &&
+	       dbt_sql_next(&resets[nresets], reset.ptr, &pos, &line))
+		nresets++;
+	/* A reset that reset_session() left for the next statement. */
+	if (c->pending.len &&
+	    (rc = dbt_batch_add(&b, c->pending.ptr, NULL, 0, 0, dbt_conn_lock_timeout(conn),
+				DBT_BATCH_RESETS)) < 0)
+		goto cleanup;
+	dbt_buf_release(&c->pending);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (v[i].reset) {
+			lock_ms = dbt_conn_lock_timeout(conn);
+			rc = dbt_batch_add_own(&b, reset.ptr, resets, nresets, i, lock_ms,
+					       DBT_BATCH_RESETS);
+		}
+		if (rc == 0 && v[i].lock_timeout_ms >= 0) {
+			lock_ms = v[i].lock_timeout_ms > 0 ? v[i].lock_timeout_ms : 0;
+			dbt_buf_clear(&set);
+			put_lock_timeout(&set, lock_ms);
+			rc = set.oom ? dbt_error_oom()
+				     : dbt_batch_add(&b, set.ptr, NULL, 0, i, lock_ms, 0);
+		}
+		if (rc == 0)
+			rc = dbt_batch_add(&b, v[i].sql, v[i].file, v[i].first_line, i, lock_ms, 0);
+	}
+	if (rc < 0)
+		goto cleanup;
+	c->fresh = 0;
+	for (i = 0; i < b.ngroups; i++) {
+		const struct dbt_batch_group *g = &b.groups[i];
+		const struct dbt_batch_stmt *st;
+		PGresult *err;
+
+		if (!send_group(c, g, &err, &k))
+			continue;
+		at = k < g->n ? k : g->n - 1;
+		if (k == 0)
+			at = find_unreadable(c, &b, g, &err);
+		st = &b.stmts[g->first + at];
+		*failed = st->item;
+		c->lock_ms = st->lock_ms;
+		rc = db_error(c, err, st->file, st->line, g->text.ptr + st->off, st->len);
+		PQclear(err);
+		goto cleanup;
+	}
+	c->lock_ms = lock_ms;
+	c->lexed = b.lexed;
+cleanup:
+	dbt_batch_release(&b);
+	dbt_buf_release(&reset);
+	dbt_buf_release(&set);
+	return rc;
+}
+
 static int unlock(dbt_conn *conn)
 {
 	struct postgres_conn *c = conn_of(conn);
@@ -1091,6 +1269,7 @@ const struct dbt_dialect dbt_dialect_postgres = {
 	.unlock = unlock,
 	.set_lock_timeout = set_lock_timeout,
 	.reset_session = reset_session,
+	.exec_batch = exec_batch,
 	.table_exists = table_exists,
 	.reflect = dbt_postgres_reflect,
 	.quote_ident = quote_ident,

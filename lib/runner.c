@@ -41,6 +41,7 @@
  */
 #include "dbtool.h"
 
+#include "batch.h"
 #include "buf.h"
 #include "defaults.h"
 #include "dialect.h"
@@ -377,6 +378,69 @@ fail:
 }
 
 /*
+ * --single-transaction where the dialect sends revisions several at a time
+ * (exec_batch): the revisions the run has queued and not sent yet.  They
+ * go when QUEUE_REVISIONS of them or QUEUE_BYTES of their SQL wait, before
+ * the run reads anything, and before its COMMIT; a failure names the
+ * revision whose statement failed, as exec_script() would.  Each
+ * revision's time is its share of the round trip that carried it: the
+ * server answers a query string's statements together.
+ */
+#define QUEUE_REVISIONS 64
+#define QUEUE_BYTES (64 * 1024)
+
+struct run_queue {
+	struct dbt_batch_item items[QUEUE_REVISIONS];
+	const dbt_revision *revs[QUEUE_REVISIONS];
+	size_t n, bytes;
+	int up;
+	double *ms;	  /* the time of each revision sent, in run order */
+	size_t sent, cap; /* revisions sent so far; room in `ms` */
+};
+
+/* Sends the queued revisions. */
+static int queue_flush(dbt_conn *c, struct run_queue *q)
+{
+	size_t failed = 0, i;
+	double t0 = rb_now_ms(), each;
+	int rc;
+
+	if (!q->n)
+		return 0;
+	if ((rc = c->dialect->exec_batch(c, q->items, q->n, &failed)) < 0) {
+		dbt_error_prefix(rc, "%s %s failed and was rolled back",
+				 q->up ? "upgrade" : "downgrade",
+				 q->revs[failed < q->n ? failed : 0]->id);
+		q->n = q->bytes = 0;
+		return rc;
+	}
+	each = (rb_now_ms() - t0) / (double)q->n;
+	for (i = 0; i < q->n && q->sent < q->cap; i++)
+		q->ms[q->sent++] = each;
+	q->n = q->bytes = 0;
+	return 0;
+}
+
+/* Queues `rev`, after a session reset when `reset` is set; sends the
+ * queue when it is full. */
+static int queue_add(dbt_conn *c, struct run_queue *q, const dbt_revision *rev, int up, int reset)
+{
+	int line = 0, rc;
+	const char *sql = dbt_revision_section(rev, c->dialect->kind, !up, &line);
+
+	if (!sql) {
+		rc = dbt_revision_require_dialect(rev, c->dialect->kind);
+		dbt_error_prefix(rc, "%s %s failed and was rolled back",
+				 up ? "upgrade" : "downgrade", rev->id);
+		return rc;
+	}
+	q->items[q->n] = (struct dbt_batch_item){sql, rev->path, line, rev->lock_timeout_ms, reset};
+	q->revs[q->n++] = rev;
+	q->bytes += strlen(sql);
+	return q->n == QUEUE_REVISIONS || q->bytes >= QUEUE_BYTES ? queue_flush(c, q) : 0;
+}
+
+/*
  * One step: applies (or reverts) the revision next to the current version
  * in the direction of `target`.  Sets `*done` when there is nothing left.
  * The first step of a run verifies the history first (`k->verified`),
@@ -392,6 +456,10 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	size_t cur, idx;
 	double t0 = rb_now_ms();
 	int rc, stale, first = !k->began;
+	struct run_queue *q = single ? k->queue : NULL;
+	/* The step reads the database before its revision: what is queued
+	 * goes first, and the reset is made here. */
+	int reads = !k->known || !k->verified || !k->tables || d->written_by_others;
 
 	*done = 0;
 	/* Where the lock spans the run, the position carried from the
@@ -405,7 +473,9 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	/* Whatever the previous revision set in the session (search_path,
 	 * role, ...) ends with it: each step starts from the session's
 	 * defaults and dbtool's own settings. */
-	if ((rc = rb_book_of(&b, c)) < 0 || (rc = d->reset_session(c)) < 0)
+	if (q && reads && (rc = queue_flush(c, q)) < 0)
+		return rc;
+	if ((rc = rb_book_of(&b, c)) < 0 || ((!q || reads) && (rc = d->reset_session(c)) < 0))
 		return rc;
 	if (!single && (rc = d->begin(c)) < 0)
 		return rc;
@@ -449,8 +519,11 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		rb_record_sql(&book, &b, rev, up);
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
-	rc = execute(c, rev, up, &book, dbt_runner_id_or_null(chain, cur), single, opts, k->skip,
-		     k->unsure, single);
+	if (q)
+		rc = queue_add(c, q, rev, up, !reads);
+	else
+		rc = execute(c, rev, up, &book, dbt_runner_id_or_null(chain, cur), single, opts,
+			     k->skip, k->unsure, single);
 	k->skip = 0;
 	k->unsure = 0;
 	dbt_buf_release(&book);
@@ -670,6 +743,8 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	const struct dbt_dialect *d = c->dialect;
 	dbt_run_opts inner = *opts;
 	struct steps st = {NULL, 0, 0, opts};
+	struct run_queue *q = NULL;
+	size_t queued_from = 0;
 	dbt_buf deferred = DBT_BUF_INIT;
 	struct carry k = {.cur = cur,
 			  .known = 1,
@@ -702,8 +777,24 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 			;
 		done = 0;
 	}
+	/* Revisions several to a round trip where the dialect can, unless
+	 * each statement is to be timed. */
+	if (rc == 0 && d->exec_batch && !opts->on_statement) {
+		if (!(q = calloc(1, sizeof(*q))) ||
+		    !(q->ms = calloc((q->cap = up ? goal - cur : cur - goal) + 1, sizeof(double))))
+			rc = dbt_error_oom();
+		else
+			q->up = up;
+		k.queue = q;
+		queued_from = st.n;
+	}
 	while (rc == 0 && !done)
 		rc = step(c, chain, goal, up, &inner, &k, &done, 1);
+	if (rc == 0 && q) {
+		rc = queue_flush(c, q);
+		for (i = 0; i < q->sent && queued_from + i < st.n; i++)
+			st.v[queued_from + i].ms = q->ms[i];
+	}
 	if (rc == 0 && st.oom)
 		rc = dbt_error_oom();
 	if (rc == 0 && (rc = rb_book_of(&b, c)) == 0)
@@ -722,6 +813,9 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 			opts->on_step(&st.v[i], opts->arg);
 	}
 	free(st.v);
+	if (q)
+		free(q->ms);
+	free(q);
 	dbt_buf_release(&deferred);
 	return rc;
 }

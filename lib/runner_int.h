@@ -147,6 +147,10 @@ struct carry {
 	 * while its next statement ran: its effect is unknown. */
 	size_t skip;
 	int unsure;
+	/* In one transaction, where the dialect sends revisions several at
+	 * a time (exec_batch): the revisions queued and not sent yet
+	 * (runner.c); NULL otherwise. */
+	struct run_queue *queue;
 };
 
 /* runner.c: the id of chain position `pos`, NULL for 0 (base). */
