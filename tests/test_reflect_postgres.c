@@ -1119,6 +1119,58 @@ static void reflect_inside_a_transaction_sees_its_changes_and_keeps_it(void **st
 	dbt_schema_free(s);
 }
 
+/* The value of setting `name` on the fixture's connection; caller frees. */
+static char *setting(struct fixture *f, const char *name)
+{
+	const char *params[1] = {name};
+	PGresult *res =
+		PQexecParams(dbt_postgres_handle(f->conn), "SELECT pg_catalog.current_setting($1)",
+			     1, NULL, params, NULL, NULL, 0);
+	char *v;
+
+	assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
+	v = strdup(PQgetvalue(res, 0, 0));
+	PQclear(res);
+	assert_non_null(v);
+	return v;
+}
+
+/* What the reflection sets for its own queries (jit off, search_path)
+ * ends with its own transaction, and inside the caller's it sets no
+ * more than search_path, which it gives back. */
+static void reflect_leaves_the_sessions_settings_as_they_were(void **state)
+{
+	struct fixture *f = *state;
+	char *jit, *path, *v;
+	dbt_schema *s;
+
+	exec_ok(f, "CREATE TABLE t (id INTEGER DEFAULT 1 CHECK (id > 0));\n"
+		   "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1';\n");
+	jit = setting(f, "jit");
+	path = setting(f, "search_path");
+	s = reflect_ok(f, NULL);
+	dbt_schema_free(s);
+	v = setting(f, "jit");
+	assert_string_equal(v, jit);
+	free(v);
+	v = setting(f, "search_path");
+	assert_string_equal(v, path);
+	free(v);
+
+	assert_int_equal(pg->begin(f->conn), 0);
+	s = reflect_ok(f, NULL);
+	dbt_schema_free(s);
+	v = setting(f, "jit");
+	assert_string_equal(v, jit);
+	free(v);
+	v = setting(f, "search_path");
+	assert_string_equal(v, path);
+	free(v);
+	assert_int_equal(pg->rollback(f->conn), 0);
+	free(jit);
+	free(path);
+}
+
 /* -------------------------------------------------------------- errors */
 
 static void missing_schema_is_not_found(void **state)
@@ -1522,6 +1574,7 @@ int main(void)
 		T(query_count_does_not_grow_with_tables),
 		T(reflect_outside_a_transaction_leaves_none_open),
 		T(reflect_inside_a_transaction_sees_its_changes_and_keeps_it),
+		T(reflect_leaves_the_sessions_settings_as_they_were),
 		T(missing_schema_is_not_found),
 		T(types_beyond_the_portable_ones_round_trip),
 		T(distinct_types_stay_distinct),
