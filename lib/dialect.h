@@ -463,6 +463,9 @@ void dbt_mysql_scratch_close(struct scratch *s);
 struct sqlite3;
 struct pg_conn;
 struct sqlite3 *dbt_sqlite_handle(dbt_conn *conn);
+/* The rows sqlite_schema had when the SQLite connection was opened: a
+ * hint of the schema's size, which later changes do not update. */
+long long dbt_sqlite_schema_rows(dbt_conn *conn);
 struct pg_conn *dbt_postgres_handle(dbt_conn *conn);
 extern const struct dbt_dialect dbt_dialect_postgres;
 extern const struct dbt_dialect dbt_dialect_mysql;

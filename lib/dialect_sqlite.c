@@ -39,6 +39,7 @@ struct sqlite_conn {
 	int others_wrote;	    /* another connection may have committed
 				     * between the last two begin()s */
 	struct sqlite_fk fk;	    /* the foreign-key check at COMMIT */
+	long long schema_rows;	    /* rows of sqlite_schema when opened */
 	/* Which of dbtool's own tables (own_tables[], bit by bit) one scan
 	 * of sqlite_schema found, at schema version own_version; any change
 	 * of schema, by this connection or another, changes the version. */
@@ -55,6 +56,11 @@ static struct sqlite_conn *conn_of(dbt_conn *conn)
 struct sqlite3 *dbt_sqlite_handle(dbt_conn *conn)
 {
 	return conn_of(conn)->db;
+}
+
+long long dbt_sqlite_schema_rows(dbt_conn *conn)
+{
+	return conn_of(conn)->schema_rows;
 }
 
 static int is_space(char c)
@@ -201,6 +207,25 @@ cleanup:
  * spell it (default rwc: read, write, create).  Any other parameter is an
  * error rather than silently ignored.
  */
+/* The rows of sqlite_schema into c->schema_rows (the reflection's hint of
+ * the schema's size): reading them has SQLite parse the schema, which
+ * finds a file that is no database now rather than at the first
+ * migration.  -1 with SQLite's error. */
+static int count_schema(struct sqlite_conn *c)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+
+	if (sqlite3_prepare_v2(c->db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) ==
+		    SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		c->schema_rows = sqlite3_column_int64(st, 0);
+		rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int open_flags(int *out, const dbt_url *url)
 {
 	size_t i;
@@ -290,8 +315,7 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	sqlite3_set_authorizer(c->db, dbt_sqlite_fk_note, &c->fk);
 	/* Reading the schema finds a file that is no database now rather
 	 * than at the first migration. */
-	if (run_sql(c, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema", NULL, 0) <
-	    0) {
+	if (run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0) < 0 || count_schema(c) < 0) {
 		rc = dbt_error_set(DBT_ECONNECT, "cannot open sqlite database '%s': %s", c->path,
 				   sqlite3_errmsg(c->db));
 		goto cleanup;
