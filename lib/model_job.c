@@ -41,13 +41,15 @@ static int run_start(struct dbt_model_load_run *run, const struct dbt_dialect *d
 	return pthread_create(&run->thread, NULL, load, run) == 0;
 }
 
-/* Waits for `run`; its schema, or its error set on this thread. */
-static int run_join(dbt_schema **out, struct dbt_model_load_run *run)
+/* Waits for `run`; its schema, or its error, set on this thread when
+ * `report` (a cancelled load's error is nobody's: the caller's own
+ * failure stays the message). */
+static int run_join(dbt_schema **out, struct dbt_model_load_run *run, int report)
 {
 	pthread_join(run->thread, NULL);
 	*out = run->schema;
 	run->schema = NULL;
-	if (run->rc < 0)
+	if (run->rc < 0 && report)
 		return dbt_error_set(run->rc, "%s", run->error);
 	return run->rc;
 }
@@ -91,7 +93,7 @@ int dbt_model_job_finish(dbt_schema **out, dbt_model_job *job)
 	*out = NULL;
 	if (!job->run)
 		return dbt_model_load(out, job->conn, job->path);
-	rc = run_join(out, job->run);
+	rc = run_join(out, job->run, 1);
 	run_done(job);
 	if (rc < 0)
 		return rc;
@@ -103,7 +105,7 @@ void dbt_model_job_cancel(dbt_model_job *job)
 	dbt_schema *s = NULL;
 
 	if (job->run)
-		run_join(&s, job->run);
+		run_join(&s, job->run, 0);
 	run_done(job);
 	dbt_schema_free(s);
 }

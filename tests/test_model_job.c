@@ -151,6 +151,29 @@ static void test_cancelled_job_frees_its_schema(void **state)
 	assert_string_equal(dbt_error_last(), "the database failed");
 }
 
+/* A job or preload dropped after the caller failed keeps the caller's
+ * message, even when the model did not parse either (the database's
+ * error is the one reported). */
+static void test_cancelled_failing_load_keeps_the_callers_error(void **state)
+{
+	struct fixture *f = *state;
+	dbt_model_job job;
+
+	test_write_file(f->path, "CREATE TABLE b (id INTEGER,);\n");
+	dbt_model_job_start(&job, f->conn, f->path);
+	dbt_error_set(DBT_EDB, "the database failed");
+	dbt_model_job_cancel(&job);
+	assert_string_equal(dbt_error_last(), "the database failed");
+
+	dbt_conn_set_model_preload(f->conn, dbt_model_preload_start(DBT_DIALECT_SQLITE, f->path));
+	assert_non_null(f->conn->preload);
+	dbt_error_set(DBT_ECONNECT, "cannot connect");
+	dbt_conn_set_model_preload(f->conn, NULL);
+	assert_string_equal(dbt_error_last(), "cannot connect");
+	dbt_model_preload_free(dbt_model_preload_start(DBT_DIALECT_SQLITE, f->path));
+	assert_string_equal(dbt_error_last(), "cannot connect");
+}
+
 /* model_command: the command runs on the calling thread, in finish. */
 static void test_model_command_runs_on_the_calling_thread(void **state)
 {
@@ -307,6 +330,7 @@ int main(void)
 		T(test_job_loads_what_the_model_load_does),
 		T(test_job_hands_over_the_model_error),
 		T(test_cancelled_job_frees_its_schema),
+		T(test_cancelled_failing_load_keeps_the_callers_error),
 		T(test_model_command_runs_on_the_calling_thread),
 		T(test_large_model_loads_on_the_calling_thread),
 		T(test_job_takes_the_connections_preload),

@@ -60,6 +60,15 @@ if [ "$DIALECT" = postgres ]; then
 	expect_stderr_not_contains "Wr0ngPassw0rd"
 	DATABASE_URL=$wrong_url bad_input "password authentication failed" dbtool current
 	expect_stderr_not_contains "Wr0ngPassw0rd"
+	# check and migrate parse the model while they connect: when both
+	# fail, the connection's error is the one reported.
+	cp schema.sql "$WORK/schema.sql.kept"
+	printf 'CREATE TABLE broken (id INTEGER,);\n' >schema.sql
+	bad_input "password authentication failed" dbtool --url "$wrong_url" check
+	expect_stderr_not_contains "broken"
+	bad_input "password authentication failed" dbtool --url "$wrong_url" migrate -m x
+	expect_stderr_not_contains "schema.sql"
+	cp "$WORK/schema.sql.kept" schema.sql
 	missing_url=$(sed -E 's#^([^:]+://[^/?]*)/[^?]*#\1/no_such_database_e2e#' <<<"$TEST_URL")
 	bad_input "no_such_database_e2e" dbtool --url "$missing_url" upgrade
 fi
