@@ -157,6 +157,17 @@ static int add_stmt(struct dbt_batch *b, const char *s, size_t len, const char *
 	return 0;
 }
 
+/* What follows statements that reset the session (DBT_BATCH_RESETS in
+ * `flags`): the settings are the session's again, and a string begun
+ * one statement at a time ends. */
+static void after_add(struct dbt_batch *b, int flags)
+{
+	if ((flags & DBT_BATCH_RESETS) && b->lexed) {
+		b->lexed = 0;
+		dbt_batch_cut(b);
+	}
+}
+
 int dbt_batch_add(struct dbt_batch *b, const char *sql, const char *file, int first_line,
 		  size_t item, int lock_ms, int flags)
 {
@@ -176,11 +187,7 @@ int dbt_batch_add(struct dbt_batch *b, const char *sql, const char *file, int fi
 			return dbt_error_oom();
 		}
 	}
-	if ((flags & DBT_BATCH_RESETS) && b->lexed) {
-		/* The settings are the session's again from here. */
-		b->lexed = 0;
-		dbt_batch_cut(b);
-	}
+	after_add(b, flags);
 	return 0;
 }
 
@@ -197,9 +204,6 @@ int dbt_batch_add_own(struct dbt_batch *b, const char *text, const dbt_sqlstmt *
 			return dbt_error_oom();
 		}
 	}
-	if ((flags & DBT_BATCH_RESETS) && b->lexed) {
-		b->lexed = 0;
-		dbt_batch_cut(b);
-	}
+	after_add(b, flags);
 	return 0;
 }

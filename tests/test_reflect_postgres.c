@@ -1135,13 +1135,24 @@ static char *setting(struct fixture *f, const char *name)
 	return v;
 }
 
+static void assert_settings(struct fixture *f, const char *jit, const char *path)
+{
+	char *v = setting(f, "jit");
+
+	assert_string_equal(v, jit);
+	free(v);
+	v = setting(f, "search_path");
+	assert_string_equal(v, path);
+	free(v);
+}
+
 /* What the reflection sets for its own queries (jit off, search_path)
  * ends with its own transaction, and inside the caller's it sets no
  * more than search_path, which it gives back. */
 static void reflect_leaves_the_sessions_settings_as_they_were(void **state)
 {
 	struct fixture *f = *state;
-	char *jit, *path, *v;
+	char *jit, *path;
 	dbt_schema *s;
 
 	exec_ok(f, "CREATE TABLE t (id INTEGER DEFAULT 1 CHECK (id > 0));\n"
@@ -1150,22 +1161,12 @@ static void reflect_leaves_the_sessions_settings_as_they_were(void **state)
 	path = setting(f, "search_path");
 	s = reflect_ok(f, NULL);
 	dbt_schema_free(s);
-	v = setting(f, "jit");
-	assert_string_equal(v, jit);
-	free(v);
-	v = setting(f, "search_path");
-	assert_string_equal(v, path);
-	free(v);
+	assert_settings(f, jit, path);
 
 	assert_int_equal(pg->begin(f->conn), 0);
 	s = reflect_ok(f, NULL);
 	dbt_schema_free(s);
-	v = setting(f, "jit");
-	assert_string_equal(v, jit);
-	free(v);
-	v = setting(f, "search_path");
-	assert_string_equal(v, path);
-	free(v);
+	assert_settings(f, jit, path);
 	assert_int_equal(pg->rollback(f->conn), 0);
 	free(jit);
 	free(path);
