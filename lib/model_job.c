@@ -69,7 +69,7 @@ void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path)
 	}
 	if (!threadable(path))
 		return;
-	job->own.path = (char *)path;
+	job->own.path = path;
 	if (run_start(&job->own, conn->dialect))
 		job->run = &job->own;
 }
@@ -80,7 +80,7 @@ static void run_done(dbt_model_job *job)
 	if (job->run && job->run != &job->own) {
 		struct dbt_model_preload *pre = (struct dbt_model_preload *)job->run;
 
-		free(pre->run.path);
+		free(pre->path);
 		free(pre);
 	}
 	job->run = NULL;
@@ -119,8 +119,9 @@ dbt_model_preload *dbt_model_preload_start(dbt_dialect_kind kind, const char *mo
 
 	if (!d || !model_path || !threadable(model_path) || !(pre = calloc(1, sizeof(*pre))))
 		return NULL;
-	if (!(pre->run.path = strdup(model_path)) || !run_start(&pre->run, d)) {
-		free(pre->run.path);
+	pre->run.path = pre->path = strdup(model_path);
+	if (!pre->path || !run_start(&pre->run, d)) {
+		free(pre->path);
 		free(pre);
 		return NULL;
 	}

@@ -49,7 +49,7 @@
 /* What the thread does and hands back. */
 struct dbt_model_load_run {
 	const struct dbt_dialect *dialect;
-	char *path; /* a preload's own copy; the job's caller's otherwise */
+	const char *path;
 	pthread_t thread;
 	int rc;
 	dbt_schema *schema;
@@ -68,6 +68,7 @@ typedef struct dbt_model_job {
 /* A model file being loaded ahead of a connection (dbtool.h). */
 struct dbt_model_preload {
 	struct dbt_model_load_run run;
+	char *path; /* run.path: the preload's own copy */
 };
 
 void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path);
