@@ -1119,18 +1119,14 @@ static void reflect_inside_a_transaction_sees_its_changes_and_keeps_it(void **st
 	dbt_schema_free(s);
 }
 
-/* The value of setting `name` on the fixture's connection; caller frees. */
+/* The value of setting `name` (a constant) on the fixture's connection;
+ * caller frees. */
 static char *setting(struct fixture *f, const char *name)
 {
-	const char *params[1] = {name};
-	PGresult *res =
-		PQexecParams(dbt_postgres_handle(f->conn), "SELECT pg_catalog.current_setting($1)",
-			     1, NULL, params, NULL, NULL, 0);
-	char *v;
+	char sql[128], *v = NULL;
 
-	assert_int_equal(PQresultStatus(res), PGRES_TUPLES_OK);
-	v = strdup(PQgetvalue(res, 0, 0));
-	PQclear(res);
+	snprintf(sql, sizeof(sql), "SELECT pg_catalog.current_setting('%s')", name);
+	assert_int_equal(pg->query_value(f->conn, sql, &v), 0);
 	assert_non_null(v);
 	return v;
 }
