@@ -198,7 +198,7 @@ static void put_detail(dbt_buf *b, const PGresult *res)
 /* Sets "[FILE:LINE: ]<server message>[ (detail: ...)][ (hint: ...)]
  * (in: <statement start>)"; `file` NULL leaves out the position. */
 int dbt_postgres_db_error(struct postgres_conn *c, const PGresult *res, const char *file, int line,
-	     const char *stmt, size_t len)
+			  const char *stmt, size_t len)
 {
 	const char *msg = result_message(res, c->pg);
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
@@ -221,4 +221,3 @@ int dbt_postgres_db_error(struct postgres_conn *c, const PGresult *res, const ch
 	dbt_buf_release(&b);
 	return rc;
 }
-

@@ -51,6 +51,6 @@ int dbt_postgres_first_line_len(const char *msg);
  * which table it waited for and how long.  DBT_EDB, or DBT_ECONNECT when
  * the connection is gone. */
 int dbt_postgres_db_error(struct postgres_conn *c, const PGresult *res, const char *file, int line,
-	     const char *stmt, size_t len);
+			  const char *stmt, size_t len);
 
 #endif
