@@ -216,8 +216,32 @@ static int cmp_null_str(const char *a, const char *b)
 	return strcmp(a, b);
 }
 
+/* The first 8 bytes of `s` (NUL after its end), most significant first,
+ * so that heads compare as strcmp does the names; 0 for NULL.  Sorts and
+ * searches compare heads and read the names only when the heads agree:
+ * the tables and their names, all over memory, are not read again for
+ * every comparison. */
+static uint64_t name_head(const char *s)
+{
+	uint64_t h = 0;
+	int i;
+
+	for (i = 0; s && i < 8 && s[i]; i++)
+		h |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+	return h;
+}
+
+/* cmp_null_str of `a` and `b`, whose heads are `ha` and `hb`. */
+static int cmp_headed(uint64_t ha, const char *a, uint64_t hb, const char *b)
+{
+	if (ha != hb)
+		return ha < hb ? -1 : 1;
+	return cmp_null_str(a, b);
+}
+
 /* An index's table and position, to sort an index array by table. */
 struct ixref {
+	uint64_t head;
 	const char *table;
 	size_t pos;
 };
@@ -225,7 +249,7 @@ struct ixref {
 static int cmp_ixref(const void *x, const void *y)
 {
 	const struct ixref *a = x, *b = y;
-	int c = cmp_null_str(a->table, b->table);
+	int c = cmp_headed(a->head, a->table, b->head, b->table);
 
 	return c ? c : (a->pos < b->pos ? -1 : a->pos > b->pos);
 }
@@ -247,23 +271,25 @@ static int match_indexes(char *am, dbt_index *const *av, size_t na, char *bm, db
 	if (!v)
 		return dbt_error_oom();
 	for (i = 0; i < na; i++)
-		v[i] = (struct ixref){av[i]->table, i};
+		v[i] = (struct ixref){name_head(av[i]->table), av[i]->table, i};
 	qsort(v, na, sizeof(*v), cmp_ixref);
 	for (pass = 2; pass >= 1; pass--) {
 		for (j = 0; j < nb; j++) {
 			const char *t = bv[j]->table;
+			uint64_t h = name_head(t);
 			size_t lo = 0, hi = na;
 
 			/* The first of `v` whose table is not below t. */
 			while (lo < hi) {
 				size_t mid = (lo + hi) / 2;
 
-				if (cmp_null_str(v[mid].table, t) < 0)
+				if (cmp_headed(v[mid].head, v[mid].table, h, t) < 0)
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
-			for (k = lo; !bm[j] && k < na && streq_null(v[k].table, t); k++)
+			for (k = lo;
+			     !bm[j] && k < na && v[k].head == h && streq_null(v[k].table, t); k++)
 				if (!am[v[k].pos] && cmp_index(av, v[k].pos, bv, j) >= pass)
 					am[v[k].pos] = bm[j] = 1;
 		}
@@ -272,32 +298,46 @@ static int match_indexes(char *am, dbt_index *const *av, size_t na, char *bm, db
 	return 0;
 }
 
-static int match_pair(struct pair *p)
+/* Where the match flags of a pair in both schemas are (survey_pair):
+ * 1 where the object has a match on the other side. */
+struct matched {
+	char *a_uq, *b_uq, *a_fk, *b_fk, *a_ck, *b_ck, *a_ex, *b_ex;
+};
+
+static struct matched matched_of(const struct state *st, const struct pair *p)
 {
-	const dbt_table *a = p->a, *b = p->b;
-	char am = 0, bm = 0;
-	size_t n;
+	struct matched m;
 
-	n = a->nuniques + b->nuniques + a->nfks + b->nfks + a->nchecks + b->nchecks + a->nexcludes +
-	    b->nexcludes;
-	p->flags = calloc(n ? n : 1, 1);
-	if (!p->flags)
-		return dbt_error_oom();
-	p->a_uq = p->flags;
-	p->b_uq = p->a_uq + a->nuniques;
-	p->a_fk = p->b_uq + b->nuniques;
-	p->b_fk = p->a_fk + a->nfks;
-	p->a_ck = p->b_fk + b->nfks;
-	p->b_ck = p->a_ck + a->nchecks;
-	p->a_ex = p->b_ck + b->nchecks;
-	p->b_ex = p->a_ex + a->nexcludes;
+	m.a_uq = st->flags + p->flags;
+	m.b_uq = m.a_uq + p->a->nuniques;
+	m.a_fk = m.b_uq + p->b->nuniques;
+	m.b_fk = m.a_fk + p->a->nfks;
+	m.a_ck = m.b_fk + p->b->nfks;
+	m.b_ck = m.a_ck + p->a->nchecks;
+	m.a_ex = m.b_ck + p->b->nchecks;
+	m.b_ex = m.a_ex + p->a->nexcludes;
+	return m;
+}
 
-	match(&am, &a->pk, a->pk ? 1 : 0, &bm, &b->pk, b->pk ? 1 : 0, cmp_unique);
-	p->pk_matched = am;
-	match(p->a_uq, a->uniques, a->nuniques, p->b_uq, b->uniques, b->nuniques, cmp_unique);
-	match(p->a_fk, a->fks, a->nfks, p->b_fk, b->fks, b->nfks, cmp_fk);
-	match(p->a_ck, a->checks, a->nchecks, p->b_ck, b->checks, b->nchecks, cmp_check);
-	match(p->a_ex, a->excludes, a->nexcludes, p->b_ex, b->excludes, b->nexcludes, cmp_exclude);
+/* The capacity, at least `need`, that an array of `cap` elements grows
+ * to. */
+static size_t grown(size_t cap, size_t need)
+{
+	if (!cap)
+		cap = 64;
+	while (cap < need)
+		cap *= 2;
+	return cap;
+}
+
+/* 1 when one of `v[0 .. n - 1]` is 0: an object without a match. */
+static int some_unmatched(const char *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!v[i])
+			return 1;
 	return 0;
 }
 
@@ -309,26 +349,229 @@ static int partitioning_changes(const dbt_table *a, const dbt_table *b)
 	       !streq_null(a->partition_of, b->partition_of);
 }
 
-/* Marks for recreation the pairs whose partitioning changes, and the
- * partitions (on either side) of every table recreated or dropped, which
- * PostgreSQL drops along with it. */
+static int same_type(const dbt_column *a, const dbt_column *b)
+{
+	return dbt_type_equal(&a->type, &b->type) && streq_null(a->collation, b->collation);
+}
+
+/* A key made elsewhere (by hand, by another tool) as `id INT PRIMARY
+ * KEY` is no alias, and agrees all the same, as PostgreSQL's key without
+ * identity does (identity_implicit). */
+int dbt_diff_column_as_declared(const dbt_column *a, const dbt_column *b)
+{
+	return b->rule_decl && dbt_type_equal(&a->type, &b->rule_decl->type) &&
+	       streq_null(a->collation, b->collation) && !a->not_null == !b->rule_decl->not_null &&
+	       (!a->not_null || a->not_null_conflict == b->not_null_conflict);
+}
+
+/* 1 when the column's generation differs: expression, STORED/VIRTUAL,
+ * or whether it is generated at all. */
+static int generation_changes(const dbt_column *a, const dbt_column *b)
+{
+	if (!a->generated_expr || !b->generated_expr)
+		return !a->generated_expr != !b->generated_expr;
+	return strcmp(a->generated_expr, b->generated_expr) != 0 ||
+	       !a->generated_stored != !b->generated_stored;
+}
+
+/* 1 when the column `oc` of the database and `c` of the model differ in
+ * PostgreSQL's SET STATISTICS or SET STORAGE, which ALTER_OPTIONS changes
+ * with the table's options. */
+static int column_settings_differ(const dbt_column *oc, const dbt_column *c)
+{
+	return !oc->has_statistics != !c->has_statistics ||
+	       (c->has_statistics && oc->statistics != c->statistics) || oc->storage != c->storage;
+}
+
+/*
+ * The ops, in the order they run, that turn the database's column `oc`
+ * into the model's `c` (of the same name), into `kinds` (room for 5);
+ * returns how many.
+ */
+static size_t column_changes(dbt_op_kind *kinds, const dbt_column *oc, const dbt_column *c)
+{
+	int identity_changes, generated_changes, implicit, declared;
+	size_t nk = 0;
+
+	/* Likewise a column stops being generated (or changes its
+	 * expression) first, so that its other changes apply to what it
+	 * becomes, and becomes generated last. */
+	generated_changes = generation_changes(oc, c);
+	if (generated_changes && oc->generated_expr)
+		kinds[nk++] = DBT_OP_ALTER_GENERATED;
+	/* A column stops being an identity before its other changes and
+	 * becomes one after them: PostgreSQL refuses DROP NOT NULL or a
+	 * default on an identity column. */
+	/* An identity the auto-increment rule gave the model (not its
+	 * words) leaves alone how the database's column makes its values: a
+	 * key made without identity, or as SERIAL, stays as it is. */
+	implicit = c->identity_implicit && !oc->generated_expr;
+	identity_changes = !implicit && (!oc->autoincrement != !c->autoincrement ||
+					 oc->identity != c->identity ||
+					 !streq_null(oc->identity_options, c->identity_options));
+	if (identity_changes && oc->identity != DBT_IDENTITY_NONE)
+		kinds[nk++] = DBT_OP_ALTER_IDENTITY;
+	declared = dbt_diff_column_as_declared(oc, c);
+	if (!same_type(oc, c) && !declared)
+		kinds[nk++] = DBT_OP_ALTER_TYPE;
+	if ((!oc->not_null != !c->not_null ||
+	     (c->not_null && oc->not_null_conflict != c->not_null_conflict)) &&
+	    !declared)
+		kinds[nk++] = DBT_OP_ALTER_NULL;
+	if (!streq_null(oc->default_expr, c->default_expr) && !(implicit && oc->autoincrement))
+		kinds[nk++] = DBT_OP_ALTER_DEFAULT;
+	if (identity_changes && oc->identity == DBT_IDENTITY_NONE)
+		kinds[nk++] = DBT_OP_ALTER_IDENTITY;
+	if (generated_changes && !oc->generated_expr)
+		kinds[nk++] = DBT_OP_ALTER_GENERATED;
+	return nk;
+}
+
+/* The position in `t` of its column `name`, looked for at `hint` first
+ * (a column mostly keeps its place); NONE when there is none.  Names are
+ * unique in a table (the parser and the databases refuse duplicates), so
+ * this is dbt_table_find_column's column. */
+static size_t column_pos(const dbt_table *t, const char *name, size_t hint)
+{
+	size_t i;
+
+	if (hint < t->ncolumns && !strcmp(t->columns[hint]->name, name))
+		return hint;
+	/* The first byte settles most comparisons. */
+	for (i = 0; i < t->ncolumns; i++)
+		if (t->columns[i]->name[0] == name[0] && !strcmp(t->columns[i]->name, name))
+			return i;
+	return NONE;
+}
+
+/* Matches the columns of the pair `p` into `map` (struct pair) and notes
+ * in p->work what changes. */
+static void survey_columns(struct pair *p, size_t *map)
+{
+	const dbt_table *a = p->a, *b = p->b;
+	size_t na = a->ncolumns, nb = b->ncolumns, j, k;
+	dbt_op_kind kinds[5];
+
+	for (j = 0; j < na; j++)
+		map[nb + j] = NONE;
+	for (k = 0; k < nb; k++) {
+		const dbt_column *c = b->columns[k], *oc;
+
+		j = column_pos(a, c->name, k);
+		map[k] = j;
+		if (j == NONE) {
+			p->work |= WORK_ADD_COLUMN;
+			continue;
+		}
+		map[nb + j] = k;
+		oc = a->columns[j];
+		if (column_settings_differ(oc, c))
+			p->work |= WORK_OPTIONS;
+		if (column_changes(kinds, oc, c))
+			p->work |= WORK_ALTER;
+	}
+	for (j = 0; j < na; j++)
+		if (map[nb + j] == NONE)
+			p->work |= WORK_DROP_COLUMN;
+}
+
+/*
+ * The one visit of a pair of tables in both schemas, while they are in
+ * the processor's caches: matches their constraints (into state.flags)
+ * and columns (into state.map, kept when a column changes), compares
+ * what both have, and notes in p->work which of the passes that emit ops
+ * have something to do for the pair.  A pair whose partitioning changes
+ * is recreated, and matches nothing.
+ */
+static int survey_pair(struct state *st, struct pair *p)
+{
+	const dbt_table *a = p->a, *b = p->b;
+	size_t n = a->nuniques + b->nuniques + a->nfks + b->nfks + a->nchecks + b->nchecks +
+		   a->nexcludes + b->nexcludes;
+	size_t nmap = a->ncolumns + b->ncolumns;
+	struct matched m;
+	char am = 0, bm = 0;
+
+	if (a->partition_of)
+		p->work |= WORK_PARTITION;
+	if (partitioning_changes(a, b)) {
+		p->recreate = 1;
+		return 0;
+	}
+	if (!st->flags || st->nflags + n > st->capflags) {
+		size_t cap = grown(st->capflags, st->nflags + n);
+		char *v = realloc(st->flags, cap);
+
+		if (!v)
+			return dbt_error_oom();
+		st->flags = v;
+		st->capflags = cap;
+	}
+	if (st->nmap + nmap > st->capmap) {
+		size_t cap = grown(st->capmap, st->nmap + nmap);
+		size_t *v = realloc(st->map, cap * sizeof(*v));
+
+		if (!v)
+			return dbt_error_oom();
+		st->map = v;
+		st->capmap = cap;
+	}
+	p->flags = st->nflags;
+	memset(st->flags + st->nflags, 0, n);
+	st->nflags += n;
+	m = matched_of(st, p);
+
+	match(&am, &a->pk, a->pk ? 1 : 0, &bm, &b->pk, b->pk ? 1 : 0, cmp_unique);
+	p->pk_matched = am;
+	match(m.a_uq, a->uniques, a->nuniques, m.b_uq, b->uniques, b->nuniques, cmp_unique);
+	match(m.a_fk, a->fks, a->nfks, m.b_fk, b->fks, b->nfks, cmp_fk);
+	match(m.a_ck, a->checks, a->nchecks, m.b_ck, b->checks, b->nchecks, cmp_check);
+	match(m.a_ex, a->excludes, a->nexcludes, m.b_ex, b->excludes, b->nexcludes, cmp_exclude);
+	if (a->pk && !am)
+		p->work |= WORK_DROP_PK;
+	if (b->pk && !am)
+		p->work |= WORK_ADD_PK;
+	if (some_unmatched(m.a_uq, a->nuniques))
+		p->work |= WORK_DROP_UNIQUE;
+	if (some_unmatched(m.b_uq, b->nuniques))
+		p->work |= WORK_ADD_UNIQUE;
+	if (some_unmatched(m.a_fk, a->nfks))
+		p->work |= WORK_DROP_FK;
+	if (some_unmatched(m.b_fk, b->nfks))
+		p->work |= WORK_ADD_FK;
+	if (some_unmatched(m.a_ck, a->nchecks) || some_unmatched(m.a_ex, a->nexcludes))
+		p->work |= WORK_DROP_CHECK;
+	if (some_unmatched(m.b_ck, b->nchecks) || some_unmatched(m.b_ex, b->nexcludes))
+		p->work |= WORK_ADD_CHECK;
+
+	if (!streq_null(a->partition_bound, b->partition_bound))
+		p->work |= WORK_BOUND;
+	if (!a->strict != !b->strict || !a->without_rowid != !b->without_rowid ||
+	    !a->unlogged != !b->unlogged || !streq_null(a->storage, b->storage))
+		p->work |= WORK_OPTIONS;
+	survey_columns(p, st->map + st->nmap);
+	p->map = NONE;
+	if (p->work & (WORK_ADD_COLUMN | WORK_ALTER | WORK_DROP_COLUMN)) {
+		p->map = st->nmap;
+		st->nmap += nmap;
+	}
+	return 0;
+}
+
+/* Marks for recreation the partitions (on either side) of every table
+ * recreated or dropped, which PostgreSQL drops along with it (survey_pair
+ * marked those whose own partitioning changes), and counts them all. */
 static void mark_recreated(struct state *st)
 {
 	size_t i;
 	int more = 1;
 
-	for (i = 0; i < st->npairs; i++) {
-		struct pair *p = &st->pairs[i];
-
-		if (p->a && p->b && partitioning_changes(p->a, p->b))
-			p->recreate = 1;
-	}
 	while (more) {
 		more = 0;
 		for (i = 0; i < st->npairs; i++) {
 			struct pair *p = &st->pairs[i], *parent;
 
-			if (!BOTH(p) || !p->a->partition_of)
+			if (!(p->work & WORK_PARTITION) || !BOTH(p))
 				continue;
 			parent = find_pair(st, p->a->partition_of);
 			if (parent && DROPPED(parent)) {
@@ -337,11 +580,36 @@ static void mark_recreated(struct state *st)
 			}
 		}
 	}
+	st->nrecreate = 0;
+	for (i = 0; i < st->npairs; i++)
+		st->nrecreate += st->pairs[i].recreate;
 }
 
-static int cmp_table_ptr(const void *x, const void *y)
+/* A table and the head of its name (name_head), to sort by name. */
+struct tkey {
+	uint64_t head;
+	const char *name;
+	const dbt_table *t;
+};
+
+static int cmp_tkey(const void *x, const void *y)
 {
-	return strcmp((*(dbt_table *const *)x)->name, (*(dbt_table *const *)y)->name);
+	const struct tkey *a = x, *b = y;
+
+	return cmp_headed(a->head, a->name, b->head, b->name);
+}
+
+/* The tables of `s` in `v`, sorted by name. */
+static void sort_by_name(struct tkey *v, const dbt_schema *s)
+{
+	size_t k;
+
+	for (k = 0; k < s->ntables; k++) {
+		v[k].t = s->tables[k];
+		v[k].name = v[k].t->name;
+		v[k].head = name_head(v[k].name);
+	}
+	qsort(v, s->ntables, sizeof(*v), cmp_tkey);
 }
 
 /*
@@ -401,10 +669,11 @@ static void emit_index_renames(struct ops *o, const struct state *st)
 	}
 }
 
-/* Builds the name-sorted pairs and matches everything that can match. */
+/* Builds the name-sorted pairs and matches everything that can match,
+ * visiting each pair's tables once (survey_pair). */
 static int build_pairs(struct state *st)
 {
-	const dbt_table **a = NULL, **b = NULL;
+	struct tkey *a = NULL, *b = NULL;
 	size_t na = st->from->ntables, nb = st->to->ntables, i = 0, j = 0, k;
 	int rc = DBT_ERROR;
 
@@ -417,38 +686,36 @@ static int build_pairs(struct state *st)
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	for (k = 0; k < na; k++)
-		a[k] = st->from->tables[k];
-	for (k = 0; k < nb; k++)
-		b[k] = st->to->tables[k];
-	qsort(a, na, sizeof(*a), cmp_table_ptr);
-	qsort(b, nb, sizeof(*b), cmp_table_ptr);
+	sort_by_name(a, st->from);
+	sort_by_name(b, st->to);
 
 	while (i < na || j < nb) {
 		struct pair *p = &st->pairs[st->npairs++];
-		int c = i == na ? 1 : j == nb ? -1 : strcmp(a[i]->name, b[j]->name);
+		int c = i == na	  ? 1
+			: j == nb ? -1
+				  : cmp_headed(a[i].head, a[i].name, b[j].head, b[j].name);
 
 		if (c <= 0)
-			p->a = a[i++];
+			p->a = a[i++].t;
 		if (c >= 0)
-			p->b = b[j++];
+			p->b = b[j++].t;
 		p->name = p->a ? p->a->name : p->b->name;
+		p->flags = p->map = NONE;
+		if (p->a && p->b && (rc = survey_pair(st, p)) < 0)
+			goto cleanup;
 	}
 	mark_recreated(st);
-	for (k = 0; k < st->npairs; k++)
-		if (BOTH(&st->pairs[k]) && (rc = match_pair(&st->pairs[k])) < 0)
-			goto cleanup;
 	if ((rc = match_indexes(st->a_ix, st->from->indexes, st->from->nindexes, st->b_ix,
 				st->to->indexes, st->to->nindexes)) < 0)
 		goto cleanup;
 	/* A recreated table's indexes go with it and come back with it. */
-	for (k = 0; k < st->from->nindexes; k++) {
+	for (k = 0; st->nrecreate && k < st->from->nindexes; k++) {
 		const struct pair *p = find_pair(st, st->from->indexes[k]->table);
 
 		if (p && p->recreate)
 			st->a_ix[k] = 0;
 	}
-	for (k = 0; k < st->to->nindexes; k++) {
+	for (k = 0; st->nrecreate && k < st->to->nindexes; k++) {
 		const struct pair *p = find_pair(st, st->to->indexes[k]->table);
 
 		if (p && p->recreate)
@@ -489,7 +756,12 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 	if (!p || (!BOTH(p) && !created))
 		return 0;
 	t = dropping ? p->a : p->b;
-	uqm = dropping ? p->a_uq : p->b_uq;
+	uqm = NULL;
+	if (!created) {
+		struct matched m = matched_of(st, p);
+
+		uqm = dropping ? m.a_uq : m.b_uq;
+	}
 	if (t->pk && same_set(t->pk->columns, t->pk->ncolumns, fk->ref_columns, fk->nref_columns)) {
 		if (created || p->pk_matched)
 			return 0;
@@ -647,12 +919,16 @@ static void emit_fk_drops(struct ops *o, const struct state *st)
 		const struct pair *p = &st->pairs[i];
 		const dbt_table *a = p->a;
 
-		if (!a || (!BOTH(p) && !p->deferred))
+		const char *fm = NULL;
+
+		if (!a || (BOTH(p) ? !(p->work & WORK_DROP_FK) : !p->deferred))
 			continue;
+		if (BOTH(p))
+			fm = matched_of(st, p).a_fk;
 		for (k = 0; k < a->nfks; k++) {
 			dbt_op *op;
 
-			if (BOTH(p) ? p->a_fk[k] : is_self(a->fks[k], a))
+			if (fm ? fm[k] : is_self(a->fks[k], a))
 				continue;
 			if ((op = emit(o, DBT_OP_DROP_FK, a, a)))
 				op->fk = a->fks[k];
@@ -721,29 +997,33 @@ static void emit_key_drops(struct ops *o, const struct state *st)
 
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
+		struct matched m;
 
-		if (!BOTH(p))
+		if (!BOTH(p) || !(p->work & WORK_DROP_CHECK))
 			continue;
+		m = matched_of(st, p);
 		for (k = 0; k < p->a->nchecks; k++)
-			if (!p->a_ck[k] && (op = emit(o, DBT_OP_DROP_CHECK, p->a, p->a)))
+			if (!m.a_ck[k] && (op = emit(o, DBT_OP_DROP_CHECK, p->a, p->a)))
 				op->check = p->a->checks[k];
 		for (k = 0; k < p->a->nexcludes; k++)
-			if (!p->a_ex[k] && (op = emit(o, DBT_OP_DROP_EXCLUDE, p->a, p->a)))
+			if (!m.a_ex[k] && (op = emit(o, DBT_OP_DROP_EXCLUDE, p->a, p->a)))
 				op->exclude = p->a->excludes[k];
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
+		struct matched m;
 
-		if (!BOTH(p))
+		if (!BOTH(p) || !(p->work & WORK_DROP_UNIQUE))
 			continue;
+		m = matched_of(st, p);
 		for (k = 0; k < p->a->nuniques; k++)
-			if (!p->a_uq[k] && (op = emit(o, DBT_OP_DROP_UNIQUE, p->a, p->a)))
+			if (!m.a_uq[k] && (op = emit(o, DBT_OP_DROP_UNIQUE, p->a, p->a)))
 				op->key = p->a->uniques[k];
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (BOTH(p) && p->a->pk && !p->pk_matched &&
+		if (BOTH(p) && (p->work & WORK_DROP_PK) &&
 		    (op = emit(o, DBT_OP_DROP_PK, p->a, p->a)))
 			op->key = p->a->pk;
 	}
@@ -757,29 +1037,32 @@ static void emit_key_adds(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (BOTH(p) && p->b->pk && !p->pk_matched &&
-		    (op = emit(o, DBT_OP_ADD_PK, p->b, p->a)))
+		if (BOTH(p) && (p->work & WORK_ADD_PK) && (op = emit(o, DBT_OP_ADD_PK, p->b, p->a)))
 			op->key = p->b->pk;
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
+		struct matched m;
 
-		if (!BOTH(p))
+		if (!BOTH(p) || !(p->work & WORK_ADD_UNIQUE))
 			continue;
+		m = matched_of(st, p);
 		for (k = 0; k < p->b->nuniques; k++)
-			if (!p->b_uq[k] && (op = emit(o, DBT_OP_ADD_UNIQUE, p->b, p->a)))
+			if (!m.b_uq[k] && (op = emit(o, DBT_OP_ADD_UNIQUE, p->b, p->a)))
 				op->key = p->b->uniques[k];
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
+		struct matched m;
 
-		if (!BOTH(p))
+		if (!BOTH(p) || !(p->work & WORK_ADD_CHECK))
 			continue;
+		m = matched_of(st, p);
 		for (k = 0; k < p->b->nchecks; k++)
-			if (!p->b_ck[k] && (op = emit(o, DBT_OP_ADD_CHECK, p->b, p->a)))
+			if (!m.b_ck[k] && (op = emit(o, DBT_OP_ADD_CHECK, p->b, p->a)))
 				op->check = p->b->checks[k];
 		for (k = 0; k < p->b->nexcludes; k++)
-			if (!p->b_ex[k] && (op = emit(o, DBT_OP_ADD_EXCLUDE, p->b, p->a)))
+			if (!m.b_ex[k] && (op = emit(o, DBT_OP_ADD_EXCLUDE, p->b, p->a)))
 				op->exclude = p->b->excludes[k];
 	}
 }
@@ -792,12 +1075,16 @@ static void emit_fk_adds(struct ops *o, const struct state *st)
 		const struct pair *p = &st->pairs[i];
 		const dbt_table *b = p->b;
 
-		if (!b || (!BOTH(p) && !p->deferred))
+		const char *fm = NULL;
+
+		if (!b || (BOTH(p) ? !(p->work & WORK_ADD_FK) : !p->deferred))
 			continue;
+		if (BOTH(p))
+			fm = matched_of(st, p).b_fk;
 		for (k = 0; k < b->nfks; k++) {
 			dbt_op *op;
 
-			if (BOTH(p) ? p->b_fk[k] : p->deferred < 2 && is_self(b->fks[k], b))
+			if (fm ? fm[k] : p->deferred < 2 && is_self(b->fks[k], b))
 				continue;
 			if ((op = emit(o, DBT_OP_ADD_FK, b, BOTH(p) ? p->a : NULL)))
 				op->fk = b->fks[k];
@@ -805,48 +1092,8 @@ static void emit_fk_adds(struct ops *o, const struct state *st)
 	}
 }
 
-static int same_type(const dbt_column *a, const dbt_column *b)
-{
-	return dbt_type_equal(&a->type, &b->type) && streq_null(a->collation, b->collation);
-}
-
-/* A key made elsewhere (by hand, by another tool) as `id INT PRIMARY
- * KEY` is no alias, and agrees all the same, as PostgreSQL's key without
- * identity does (identity_implicit). */
-int dbt_diff_column_as_declared(const dbt_column *a, const dbt_column *b)
-{
-	return b->rule_decl && dbt_type_equal(&a->type, &b->rule_decl->type) &&
-	       streq_null(a->collation, b->collation) && !a->not_null == !b->rule_decl->not_null &&
-	       (!a->not_null || a->not_null_conflict == b->not_null_conflict);
-}
-
-/* 1 when the column's generation differs: expression, STORED/VIRTUAL,
- * or whether it is generated at all. */
-static int generation_changes(const dbt_column *a, const dbt_column *b)
-{
-	if (!a->generated_expr || !b->generated_expr)
-		return !a->generated_expr != !b->generated_expr;
-	return strcmp(a->generated_expr, b->generated_expr) != 0 ||
-	       !a->generated_stored != !b->generated_stored;
-}
-
-/* 1 when a column both tables have differs in PostgreSQL's SET STATISTICS
- * or SET STORAGE, which ALTER_OPTIONS changes with the table's options. */
-static int column_settings_differ(const dbt_table *a, const dbt_table *b)
-{
-	size_t i;
-
-	for (i = 0; i < b->ncolumns; i++) {
-		const dbt_column *c = b->columns[i], *oc = dbt_table_find_column(a, c->name);
-
-		if (oc && (!oc->has_statistics != !c->has_statistics ||
-			   (c->has_statistics && oc->statistics != c->statistics) ||
-			   oc->storage != c->storage))
-			return 1;
-	}
-	return 0;
-}
-
+/* The column ops of the pairs, from the column maps of survey_pair:
+ * the pairs with nothing to change are not read. */
 static void emit_columns(struct ops *o, const struct state *st)
 {
 	size_t i, k, pass;
@@ -855,72 +1102,36 @@ static void emit_columns(struct ops *o, const struct state *st)
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
 
-		if (BOTH(p) && (!p->a->strict != !p->b->strict ||
-				!p->a->without_rowid != !p->b->without_rowid ||
-				!p->a->unlogged != !p->b->unlogged ||
-				!streq_null(p->a->storage, p->b->storage) ||
-				column_settings_differ(p->a, p->b)))
+		if (BOTH(p) && (p->work & WORK_OPTIONS))
 			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
+		const size_t *map;
 
-		if (!BOTH(p))
+		if (!BOTH(p) || !(p->work & WORK_ADD_COLUMN))
 			continue;
+		map = st->map + p->map;
 		for (k = 0; k < p->b->ncolumns; k++)
-			if (!dbt_table_find_column(p->a, p->b->columns[k]->name) &&
-			    (op = emit(o, DBT_OP_ADD_COLUMN, p->b, p->a)))
+			if (map[k] == NONE && (op = emit(o, DBT_OP_ADD_COLUMN, p->b, p->a)))
 				op->column = p->b->columns[k];
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
+		const size_t *map;
 
-		if (!BOTH(p))
+		if (!BOTH(p) || !(p->work & WORK_ALTER))
 			continue;
+		map = st->map + p->map;
 		for (k = 0; k < p->b->ncolumns; k++) {
-			const dbt_column *c = p->b->columns[k];
-			const dbt_column *oc = dbt_table_find_column(p->a, c->name);
+			const dbt_column *c = p->b->columns[k], *oc;
 			dbt_op_kind kinds[5];
-			size_t nk = 0, m;
+			size_t nk, m;
 
-			int identity_changes, generated_changes, implicit, declared;
-
-			if (!oc)
+			if (map[k] == NONE)
 				continue;
-			/* Likewise a column stops being generated (or changes its
-			 * expression) first, so that its other changes apply to
-			 * what it becomes, and becomes generated last. */
-			generated_changes = generation_changes(oc, c);
-			if (generated_changes && oc->generated_expr)
-				kinds[nk++] = DBT_OP_ALTER_GENERATED;
-			/* A column stops being an identity before its other changes
-			 * and becomes one after them: PostgreSQL refuses DROP NOT NULL
-			 * or a default on an identity column. */
-			/* An identity the auto-increment rule gave the model (not
-			 * its words) leaves alone how the database's column makes
-			 * its values: a key made without identity, or as SERIAL,
-			 * stays as it is. */
-			implicit = c->identity_implicit && !oc->generated_expr;
-			identity_changes = !implicit &&
-					   (!oc->autoincrement != !c->autoincrement ||
-					    oc->identity != c->identity ||
-					    !streq_null(oc->identity_options, c->identity_options));
-			if (identity_changes && oc->identity != DBT_IDENTITY_NONE)
-				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
-			declared = dbt_diff_column_as_declared(oc, c);
-			if (!same_type(oc, c) && !declared)
-				kinds[nk++] = DBT_OP_ALTER_TYPE;
-			if ((!oc->not_null != !c->not_null ||
-			     (c->not_null && oc->not_null_conflict != c->not_null_conflict)) &&
-			    !declared)
-				kinds[nk++] = DBT_OP_ALTER_NULL;
-			if (!streq_null(oc->default_expr, c->default_expr) &&
-			    !(implicit && oc->autoincrement))
-				kinds[nk++] = DBT_OP_ALTER_DEFAULT;
-			if (identity_changes && oc->identity == DBT_IDENTITY_NONE)
-				kinds[nk++] = DBT_OP_ALTER_IDENTITY;
-			if (generated_changes && !oc->generated_expr)
-				kinds[nk++] = DBT_OP_ALTER_GENERATED;
+			oc = p->a->columns[map[k]];
+			nk = column_changes(kinds, oc, c);
 			for (m = 0; m < nk; m++) {
 				if ((op = emit(o, kinds[m], p->b, p->a))) {
 					op->column = c;
@@ -932,13 +1143,16 @@ static void emit_columns(struct ops *o, const struct state *st)
 	/* Generated columns go first: their expressions may use the others. */
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
+		const size_t *dropped;
 
-		if (!BOTH(p))
+		if (!BOTH(p) || !(p->work & WORK_DROP_COLUMN))
 			continue;
+		/* Each column of `a`'s place in `b`, after `b`'s in `a`. */
+		dropped = st->map + p->map + p->b->ncolumns;
 		for (pass = 0; pass < 2; pass++)
 			for (k = 0; k < p->a->ncolumns; k++)
 				if ((p->a->columns[k]->generated_expr == NULL) == (int)pass &&
-				    !dbt_table_find_column(p->b, p->a->columns[k]->name) &&
+				    dropped[k] == NONE &&
 				    (op = emit(o, DBT_OP_DROP_COLUMN, p->a, p->a)))
 					op->old_column = p->a->columns[k];
 	}
@@ -1020,7 +1234,7 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 	for (i = 0; i < st.npairs; i++) {
 		const struct pair *p = &st.pairs[i];
 
-		if (BOTH(p) && !streq_null(p->a->partition_bound, p->b->partition_bound))
+		if (BOTH(p) && (p->work & WORK_BOUND))
 			emit(&o, DBT_OP_ALTER_PARTITION, p->b, p->a);
 	}
 	emit_columns(&o, &st);
@@ -1077,8 +1291,8 @@ cleanup:
 	free(o.v);
 	free(drops);
 	free(creates);
-	for (i = 0; i < st.npairs; i++)
-		free(st.pairs[i].flags);
+	free(st.flags);
+	free(st.map);
 	free(st.pairs);
 	free(st.a_ix);
 	free(st.b_ix);

@@ -16,21 +16,49 @@
 
 #define NONE SIZE_MAX
 
+/*
+ * What a pair of tables has to change in place, found by the one visit of
+ * both tables (diff.c's survey_pair): each pass after it looks at a pair
+ * only when its bit is set, so that with nothing to change no pass touches
+ * a table again.
+ */
+enum {
+	WORK_OPTIONS = 1 << 0,	  /* ALTER_OPTIONS */
+	WORK_BOUND = 1 << 1,	  /* ALTER_PARTITION */
+	WORK_ADD_COLUMN = 1 << 2, /* a column only `b` has */
+	WORK_ALTER = 1 << 3,	  /* a column both have that changes */
+	WORK_DROP_COLUMN = 1 << 4,
+	WORK_DROP_FK = 1 << 5,	  /* a constraint of `a` without a match */
+	WORK_DROP_CHECK = 1 << 6, /* a check or an exclusion */
+	WORK_DROP_UNIQUE = 1 << 7,
+	WORK_DROP_PK = 1 << 8,
+	WORK_ADD_FK = 1 << 9, /* a constraint of `b` without a match */
+	WORK_ADD_CHECK = 1 << 10,
+	WORK_ADD_UNIQUE = 1 << 11,
+	WORK_ADD_PK = 1 << 12,
+	WORK_PARTITION = 1 << 13 /* `a` is a partition (mark_recreated) */
+};
+
 /* A table name with the table it names in each schema (either may be
- * NULL), and what was matched between the two. */
+ * NULL), and what was matched between the two.  The pairs are walked
+ * pass after pass: the struct stays small, and what is matched lives in
+ * the state's arrays, at `flags` and `map`. */
 struct pair {
 	const char *name;
 	const dbt_table *a; /* in `from` */
 	const dbt_table *b; /* in `to` */
-	char *flags;	    /* one allocation for the six arrays below */
-	char *a_uq, *b_uq;  /* 1 where the unique constraint has a match */
-	char *a_fk, *b_fk;
-	char *a_ck, *b_ck;
-	char *a_ex, *b_ex;
-	int pk_matched;
-	int deferred; /* created or dropped with its fks as separate ops;
-		       * 2: its self-references too (created only) */
-	int recreate; /* in both, but dropped and created again */
+	size_t flags;	    /* where its match flags start in state.flags
+			     * (struct matched says which is which) */
+	size_t map;	    /* where its column map starts in state.map (the
+			     * position in `a` of each column of `b`, then in
+			     * `b` of each column of `a`, NONE for none); NONE
+			     * when no column is added, altered or dropped */
+	unsigned work;	    /* WORK_* */
+	unsigned char pk_matched;
+	unsigned char deferred; /* created or dropped with its fks as separate
+				 * ops; 2: its self-references too (created
+				 * only) */
+	unsigned char recreate; /* in both, but dropped and created again */
 };
 
 /* The table is in both schemas and changes in place. */
@@ -44,6 +72,11 @@ struct state {
 	int forward_refs;
 	struct pair *pairs; /* sorted by name */
 	size_t npairs;
+	size_t nrecreate; /* pairs with `recreate` */
+	char *flags;	  /* the pairs' match flags, 1 where matched */
+	size_t nflags, capflags;
+	size_t *map; /* the pairs' column maps */
+	size_t nmap, capmap;
 	char *a_ix, *b_ix; /* 1 where the index has a match */
 	int rename_indexes;
 	size_t *ix_renames; /* pairs of positions (in `from`, in `to`) of the
