@@ -29,38 +29,53 @@ static int renames_push(struct renames *r, const dbt_table *to, const dbt_column
 	return 0;
 }
 
-/* Table renames first, in the model's order, then column renames. */
+/* 1 when a column of `t` has a rename hint. */
+static int has_column_hint(const dbt_table *t)
+{
+	size_t k;
+
+	for (k = 0; k < t->ncolumns; k++)
+		if (t->columns[k]->renamed_from)
+			return 1;
+	return 0;
+}
+
+/*
+ * Table renames first, in the model's order, then column renames: both
+ * found in one walk of the model's tables (a table's column renames need
+ * its own rename alone), and the database's table looked up only for a
+ * table with a hint.
+ */
 int dbt_diff_find_renames(struct renames *r, const dbt_schema *from, const dbt_schema *to)
 {
+	struct renames cols = {NULL, 0};
 	size_t i, k;
-	int rc;
+	int rc = 0;
 
-	for (i = 0; i < to->ntables; i++) {
-		const dbt_table *t = to->tables[i], *old;
+	for (i = 0; i < to->ntables && rc == 0; i++) {
+		const dbt_table *t = to->tables[i], *old = NULL, *ft;
 
 		if (t->renamed_from && (old = dbt_schema_find_table(from, t->renamed_from)) &&
-		    !dbt_schema_find_table(from, t->name) &&
-		    (rc = renames_push(r, t, NULL, old, NULL)) < 0)
-			return rc;
-	}
-	for (i = 0; i < to->ntables; i++) {
-		const dbt_table *t = to->tables[i], *ft = dbt_schema_find_table(from, t->name);
-
-		for (k = 0; k < r->n; k++)
-			if (r->v[k].to == t)
-				ft = r->v[k].from;
-		if (!ft)
+		    dbt_schema_find_table(from, t->name))
+			old = NULL;
+		if (old && (rc = renames_push(r, t, NULL, old, NULL)) < 0)
+			break;
+		if (!has_column_hint(t))
 			continue;
-		for (k = 0; k < t->ncolumns; k++) {
+		ft = old ? old : dbt_schema_find_table(from, t->name);
+		for (k = 0; ft && k < t->ncolumns && rc == 0; k++) {
 			const dbt_column *c = t->columns[k], *oc;
 
 			if (c->renamed_from && (oc = dbt_table_find_column(ft, c->renamed_from)) &&
-			    !dbt_table_find_column(ft, c->name) &&
-			    (rc = renames_push(r, t, c, ft, oc)) < 0)
-				return rc;
+			    !dbt_table_find_column(ft, c->name))
+				rc = renames_push(&cols, t, c, ft, oc);
 		}
 	}
-	return 0;
+	for (k = 0; k < cols.n && rc == 0; k++)
+		rc = renames_push(r, cols.v[k].to, cols.v[k].to_col, cols.v[k].from,
+				  cols.v[k].from_col);
+	free(cols.v);
+	return rc;
 }
 
 /* The new name of the database's table `table`. */
