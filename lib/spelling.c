@@ -136,7 +136,8 @@ static int case_only(const char *a, const char *b)
 }
 
 /* The model table `t`'s constraints named as `dt`'s ignoring case take
- * their spelling. */
+ * their spelling (those without a name are none, and `dt`'s are not read
+ * for them). */
 static int respell_constraints(dbt_table *t, const dbt_table *dt)
 {
 	size_t i, j;
@@ -145,15 +146,15 @@ static int respell_constraints(dbt_table *t, const dbt_table *dt)
 	if (t->pk && dt->pk && case_only(t->pk->name, dt->pk->name))
 		rc = set_name(&t->pk->name, dt->pk->name);
 	for (i = 0; i < t->nuniques && rc == 0; i++)
-		for (j = 0; j < dt->nuniques; j++)
+		for (j = 0; t->uniques[i]->name && j < dt->nuniques; j++)
 			if (case_only(t->uniques[i]->name, dt->uniques[j]->name))
 				rc = set_name(&t->uniques[i]->name, dt->uniques[j]->name);
 	for (i = 0; i < t->nfks && rc == 0; i++)
-		for (j = 0; j < dt->nfks; j++)
+		for (j = 0; t->fks[i]->name && j < dt->nfks; j++)
 			if (case_only(t->fks[i]->name, dt->fks[j]->name))
 				rc = set_name(&t->fks[i]->name, dt->fks[j]->name);
 	for (i = 0; i < t->nchecks && rc == 0; i++)
-		for (j = 0; j < dt->nchecks; j++)
+		for (j = 0; t->checks[i]->name && j < dt->nchecks; j++)
 			if (case_only(t->checks[i]->name, dt->checks[j]->name))
 				rc = set_name(&t->checks[i]->name, dt->checks[j]->name);
 	return rc;
@@ -167,7 +168,7 @@ static int respell_columns(dbt_schema *m, dbt_table *t, const dbt_table *dt)
 
 	for (i = 0; i < t->ncolumns && rc == 0; i++) {
 		dbt_column *c = t->columns[i];
-		const dbt_column *dc = db_column(dt, c->name);
+		const dbt_column *dc;
 		char *old;
 
 		if (c->renamed_from) {
@@ -176,6 +177,12 @@ static int respell_columns(dbt_schema *m, dbt_table *t, const dbt_table *dt)
 			if (from && (rc = set_name(&c->renamed_from, from->name)) < 0)
 				break;
 		}
+		/* A column mostly has the database's column's place: that one
+		 * is looked at first, and has the model's spelling when its
+		 * name is the same (names are unique in a table). */
+		if (i < dt->ncolumns && !strcmp(dt->columns[i]->name, c->name))
+			continue;
+		dc = db_column(dt, c->name);
 		if (!dc || !strcmp(dc->name, c->name) || dbt_table_find_column(t, dc->name))
 			continue;
 		if (!(old = strdup(c->name)))
@@ -188,32 +195,36 @@ static int respell_columns(dbt_schema *m, dbt_table *t, const dbt_table *dt)
 	return rc;
 }
 
-/* The model's tables take the spelling of the database's. */
-static int respell_tables(dbt_schema *m, const dbt_schema *db)
+/* The model's table `t` takes the spelling of the database's; its table
+ * of the same name, exactly, after it into `*out` (NULL when none). */
+static int respell_table(const dbt_table **out, dbt_schema *m, dbt_table *t, const dbt_schema *db)
 {
-	size_t i;
+	const dbt_table *dt = db_table(db, t->name), *from;
+	char *old;
 	int rc = 0;
 
-	for (i = 0; i < m->ntables && rc == 0; i++) {
-		dbt_table *t = m->tables[i];
-		const dbt_table *dt = db_table(db, t->name), *from;
-		char *old;
-
-		if (t->renamed_from && (from = db_table(db, t->renamed_from)) &&
-		    (rc = set_name(&t->renamed_from, from->name)) < 0)
-			break;
-		if (!dt || !strcmp(dt->name, t->name) || dbt_schema_find_table(m, dt->name))
-			continue;
-		if (!(old = strdup(t->name)))
-			return dbt_error_oom();
-		if ((rc = set_name(&t->name, dt->name)) == 0)
-			rc = respell_table_refs(m, old, dt->name);
-		t->quoted = dt->quoted;
-		/* The map finds tables by name: it must see the new one before
-		 * the next lookup. */
-		dbt_schema_tables_changed(m);
-		free(old);
+	*out = NULL;
+	if (t->renamed_from && (from = db_table(db, t->renamed_from)) &&
+	    (rc = set_name(&t->renamed_from, from->name)) < 0)
+		return rc;
+	if (!dt)
+		return 0;
+	if (!strcmp(dt->name, t->name)) {
+		*out = dt;
+		return 0;
 	}
+	if (dbt_schema_find_table(m, dt->name))
+		return 0;
+	if (!(old = strdup(t->name)))
+		return dbt_error_oom();
+	if ((rc = set_name(&t->name, dt->name)) == 0)
+		rc = respell_table_refs(m, old, dt->name);
+	t->quoted = dt->quoted;
+	/* The map finds tables by name: it must see the new one before the
+	 * next lookup. */
+	dbt_schema_tables_changed(m);
+	free(old);
+	*out = rc == 0 ? dt : NULL;
 	return rc;
 }
 
@@ -295,17 +306,31 @@ static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 	return rc;
 }
 
+/*
+ * One walk of the model's tables: each takes the database's spelling of
+ * its name, then of its columns and constraints, while both tables are in
+ * the processor's caches.  A table's columns and constraints need only
+ * its own new name (the references to it in other tables are respelled
+ * with it), so this is what all the table renames first, then all the
+ * columns, gave.
+ */
 int dbt_schema_take_spelling(dbt_schema *model, const dbt_schema *db, unsigned flags)
 {
 	size_t i;
 	int rc = 0;
 
-	if ((flags & DBT_SPELL_TABLES) && (rc = respell_tables(model, db)) == 0)
-		rc = respell_objects(model, db);
 	for (i = 0; i < model->ntables && rc == 0; i++) {
 		dbt_table *t = model->tables[i];
-		const dbt_table *dt = dbt_schema_find_table(db, t->name);
+		const dbt_table *dt;
 
+		if (flags & DBT_SPELL_TABLES) {
+			if ((rc = respell_table(&dt, model, t, db)) < 0)
+				break;
+		} else {
+			dt = dbt_schema_find_table(db, t->name);
+		}
+		if (!(flags & (DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES)))
+			continue;
 		if (!dt && t->renamed_from)
 			dt = dbt_schema_find_table(db, t->renamed_from);
 		if (dt && (flags & DBT_SPELL_COLUMNS))
@@ -313,6 +338,8 @@ int dbt_schema_take_spelling(dbt_schema *model, const dbt_schema *db, unsigned f
 		if (dt && rc == 0 && (flags & DBT_SPELL_INDEXES))
 			rc = respell_constraints(t, dt);
 	}
+	if (rc == 0 && (flags & DBT_SPELL_TABLES))
+		rc = respell_objects(model, db);
 	if (rc == 0 && (flags & DBT_SPELL_INDEXES))
 		rc = respell_indexes(model, db);
 	return rc;

@@ -2199,6 +2199,22 @@ static void test_names_differing_in_case_only_are_no_change(void **state)
 			  SPELL_ALL, "");
 }
 
+/* The model's table that references another declared after it: the
+ * reference takes the spelling of the table and of its columns, which
+ * the walk of the tables respells after the referencing one. */
+static void test_reference_to_a_later_table_differing_in_case_is_no_change(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE \"Users\" (\"Name\" text UNIQUE, x int);\n"
+			  "CREATE TABLE \"P\" (id int PRIMARY KEY, u text REFERENCES "
+			  "\"Users\" (\"Name\"));\n"
+			  "CREATE INDEX \"IX\" ON \"P\" (u);",
+			  "CREATE TABLE p (id int PRIMARY KEY, u text REFERENCES users (name));\n"
+			  "CREATE INDEX ix ON p (u);\n"
+			  "CREATE TABLE users (name text UNIQUE, x int);",
+			  SPELL_ALL, "");
+}
+
 static void test_new_column_beside_one_differing_in_case_is_the_only_change(void **state)
 {
 	(void)state;
@@ -2434,6 +2450,7 @@ int main(void)
 		cmocka_unit_test(test_rename_hint_without_the_old_name_is_ignored),
 		cmocka_unit_test(test_rename_inverse_renames_back),
 		cmocka_unit_test(test_names_differing_in_case_only_are_no_change),
+		cmocka_unit_test(test_reference_to_a_later_table_differing_in_case_is_no_change),
 		cmocka_unit_test(test_new_column_beside_one_differing_in_case_is_the_only_change),
 		cmocka_unit_test(test_rename_hint_differing_in_case_names_the_database_table),
 		cmocka_unit_test(
