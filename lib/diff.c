@@ -9,6 +9,14 @@
  * passes: first pairs whose names agree too, then the rest by definition
  * alone where the model left the name to the database.
  *
+ * Each pair of tables in both schemas is read once (survey_pair), while
+ * its tables are in the processor's caches: its constraints and columns
+ * are matched and compared there, and the pair notes which of the passes
+ * that emit ops (whose order is the ops' order) have work for it.  Those
+ * passes read only the pair array for the others: at 5,000 tables the
+ * schemas no longer fit in the caches, and a pass that read every table
+ * again would go to memory again.
+ *
  * Tables that are created (or dropped) together are ordered by their
  * foreign keys, pg_dump style: a topological sort that takes the first
  * table by name whenever several are free.  Where the dialect cannot name
