@@ -263,20 +263,79 @@ static int cmp_ixref(const void *x, const void *y)
 }
 
 /*
+ * match_indexes() by the tables' positions in `from`, when every index of
+ * `av` is on a table of `from` (0; else 1, and nothing is marked): the
+ * indexes of `av` grouped by table in one counting pass, each index of
+ * `bv` compared with its table's group alone, in the order match() would
+ * compare them.  No sort: a name is looked up in the table map once per
+ * index.
+ */
+static int match_indexes_by_table(char *am, dbt_index *const *av, size_t na, char *bm,
+				  dbt_index *const *bv, size_t nb, const dbt_schema *from)
+{
+	size_t nt = from->ntables, *start = calloc(nt + 1, sizeof(*start));
+	size_t *order = malloc((na ? na : 1) * sizeof(*order));
+	long *apos = malloc((na ? na : 1) * sizeof(*apos));
+	long *bpos = malloc((nb ? nb : 1) * sizeof(*bpos));
+	size_t i, j, k;
+	int pass, rc = 0;
+
+	if (!start || !order || !apos || !bpos) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < na; i++) {
+		apos[i] = av[i]->table ? dbt_schema_table_pos(from, av[i]->table) : -1;
+		if (apos[i] < 0) {
+			rc = 1;
+			goto cleanup;
+		}
+		start[apos[i] + 1]++;
+	}
+	for (k = 0; k < nt; k++)
+		start[k + 1] += start[k];
+	for (i = 0; i < na; i++)
+		order[start[apos[i]]++] = i;
+	/* start[t] is now where table t's group ends, the next one's start. */
+	for (j = 0; j < nb; j++)
+		bpos[j] = bv[j]->table ? dbt_schema_table_pos(from, bv[j]->table) : -1;
+	for (pass = 2; pass >= 1; pass--) {
+		for (j = 0; j < nb; j++) {
+			if (bm[j] || bpos[j] < 0)
+				continue;
+			for (k = bpos[j] ? start[bpos[j] - 1] : 0; !bm[j] && k < start[bpos[j]];
+			     k++)
+				if (!am[order[k]] && cmp_index(av, order[k], bv, j) >= pass)
+					am[order[k]] = bm[j] = 1;
+		}
+	}
+cleanup:
+	free(start);
+	free(order);
+	free(apos);
+	free(bpos);
+	return rc;
+}
+
+/*
  * match() for the schemas' indexes, which only match an index of the same
  * table (index_same): each index of `bv` is compared with those of `av` on
- * its table alone, found in `av` sorted by table, in the order match()
- * would compare them.  The same pairs come out, without comparing every
- * index with every other.
+ * its table alone, in the order match() would compare them.  The same
+ * pairs come out, without comparing every index with every other.
+ * `from` holds `av`: when every index of `av` is on one of its tables, the
+ * groups are made by table position (match_indexes_by_table); else `av`
+ * is sorted by table name.
  */
 static int match_indexes(char *am, dbt_index *const *av, size_t na, char *bm, dbt_index *const *bv,
-			 size_t nb)
+			 size_t nb, const dbt_schema *from)
 {
-	struct ixref *v = malloc((na ? na : 1) * sizeof(*v));
+	struct ixref *v;
 	size_t i, j, k;
-	int pass;
+	int pass, rc = match_indexes_by_table(am, av, na, bm, bv, nb, from);
 
-	if (!v)
+	if (rc <= 0)
+		return rc;
+	if (!(v = malloc((na ? na : 1) * sizeof(*v))))
 		return dbt_error_oom();
 	for (i = 0; i < na; i++)
 		v[i] = (struct ixref){name_head(av[i]->table), av[i]->table, i};
@@ -714,7 +773,7 @@ static int build_pairs(struct state *st)
 	}
 	mark_recreated(st);
 	if ((rc = match_indexes(st->a_ix, st->from->indexes, st->from->nindexes, st->b_ix,
-				st->to->indexes, st->to->nindexes)) < 0)
+				st->to->indexes, st->to->nindexes, st->from)) < 0)
 		goto cleanup;
 	/* A recreated table's indexes go with it and come back with it. */
 	for (k = 0; st->nrecreate && k < st->from->nindexes; k++) {

@@ -194,12 +194,54 @@ static void test_unchanged_tables_give_nothing(void **state)
 	expect_sequence(to_schema, to_schema, "");
 }
 
+/* An index on `table`, column `column`, added to `s` as a schema built
+ * by other means than the parser may hold it. */
+static void add_index(dbt_schema *s, const char *name, const char *table, const char *column)
+{
+	dbt_index *ix;
+
+	assert_int_equal(dbt_schema_add_index(&ix, s, name, 0, table, 0), 0);
+	assert_int_equal(dbt_index_add_column(ix, column, 0), 0);
+}
+
+/* Indexes are matched by their table's name even where the schema has no
+ * such table: those on tables of the schema as ever, each only with an
+ * index of its own table. */
+static void test_indexes_on_a_table_the_schema_lacks_match_by_name(void **state)
+{
+	dbt_schema *a = model("CREATE TABLE t (a INT, b INT);\n"
+			      "CREATE INDEX ix ON t (a);\n"
+			      "CREATE INDEX iy ON t (b);\n"),
+		   *b = model("CREATE TABLE t (a INT, b INT);\n"
+			      "CREATE INDEX ix ON t (a);\n"
+			      "CREATE INDEX iz ON t (b, a);\n");
+	dbt_diff d;
+	char *text;
+
+	(void)state;
+	add_index(a, "ox", "elsewhere", "a");
+	add_index(a, "oy", "elsewhere", "b");
+	add_index(b, "ox", "elsewhere", "a");
+	add_index(b, "ow", "other", "a");
+	assert_int_equal(dbt_diff_schemas(&d, a, b, NULL), 0);
+	text = sequence(&d);
+	assert_string_equal(text, "drop_index - oy\n"
+				  "drop_index t iy\n"
+				  "add_index - ow\n"
+				  "add_index t iz\n");
+	free(text);
+	dbt_diff_release(&d);
+	dbt_schema_free(a);
+	dbt_schema_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_pass_in_order_across_tables),
 		cmocka_unit_test(test_every_pass_in_order_back),
 		cmocka_unit_test(test_unchanged_tables_give_nothing),
+		cmocka_unit_test(test_indexes_on_a_table_the_schema_lacks_match_by_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
