@@ -267,30 +267,64 @@ static int respell_objects(dbt_schema *m, const dbt_schema *db)
 	return rc;
 }
 
-static int cmp_name(const void *a, const void *b)
+/* An index name of the database and the index's position. */
+struct ixname {
+	const char *name;
+	size_t pos;
+};
+
+static int cmp_ixname(const void *a, const void *b)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	return strcmp(((const struct ixname *)a)->name, ((const struct ixname *)b)->name);
+}
+
+/* The database's index names, sorted (caller frees): an index the model
+ * names exactly is found without a walk of them all.  NULL when out of
+ * memory. */
+static struct ixname *sorted_names(const dbt_schema *db, size_t *n)
+{
+	struct ixname *v = malloc((db->nindexes ? db->nindexes : 1) * sizeof(*v));
+	size_t i;
+
+	*n = 0;
+	if (!v)
+		return NULL;
+	for (i = 0; i < db->nindexes; i++)
+		if (db->indexes[i]->name)
+			v[(*n)++] = (struct ixname){db->indexes[i]->name, i};
+	qsort(v, *n, sizeof(*v), cmp_ixname);
+	return v;
 }
 
 static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 {
-	/* The database's index names, sorted: an index the model names
-	 * exactly (the common case) is found without a walk of them all. */
-	const char **names = malloc((db->nindexes ? db->nindexes : 1) * sizeof(*names));
-	size_t i, j, n = 0;
+	struct ixname *names = NULL, key, *found;
+	size_t i, j, n = 0, next = 0;
 	int rc = 0;
 
-	if (!names)
-		return dbt_error_oom();
-	for (i = 0; i < db->nindexes; i++)
-		if (db->indexes[i]->name)
-			names[n++] = db->indexes[i]->name;
-	qsort(names, n, sizeof(*names), cmp_name);
 	for (i = 0; i < m->nindexes && rc == 0; i++) {
 		dbt_index *ix = m->indexes[i];
 
-		if (!ix->name || bsearch(&ix->name, names, n, sizeof(*names), cmp_name))
+		if (!ix->name)
 			continue;
+		/* Most often the database lists the model's indexes in the
+		 * model's order: the one after the last found is looked at
+		 * first, and the sorted names are made only when it is not
+		 * the one. */
+		if (next < db->nindexes && db->indexes[next]->name &&
+		    !strcmp(db->indexes[next]->name, ix->name)) {
+			next++;
+			continue;
+		}
+		if (!names && !(names = sorted_names(db, &n))) {
+			rc = dbt_error_oom();
+			break;
+		}
+		key.name = ix->name;
+		if ((found = bsearch(&key, names, n, sizeof(*names), cmp_ixname))) {
+			next = found->pos + 1;
+			continue;
+		}
 		for (j = 0; j < db->nindexes; j++) {
 			const dbt_index *dx = db->indexes[j];
 

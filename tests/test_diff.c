@@ -2215,6 +2215,30 @@ static void test_reference_to_a_later_table_differing_in_case_is_no_change(void 
 			  SPELL_ALL, "");
 }
 
+/* Indexes listed in another order than the database's, one of them
+ * differing in case only: each is found, and that one respelled. */
+static void test_indexes_in_another_order_differing_in_case_are_no_change(void **state)
+{
+	(void)state;
+	expect_spelt_diff("CREATE TABLE t (a int, b int, c int);\n"
+			  "CREATE INDEX a_ix ON t (a);\n"
+			  "CREATE INDEX \"B_IX\" ON t (b);\n"
+			  "CREATE INDEX c_ix ON t (c);",
+			  "CREATE TABLE t (a int, b int, c int);\n"
+			  "CREATE INDEX c_ix ON t (c);\n"
+			  "CREATE INDEX b_ix ON t (b);\n"
+			  "CREATE INDEX a_ix ON t (a);",
+			  SPELL_ALL, "");
+	expect_spelt_diff("CREATE TABLE t (a int, b int, c int);\n"
+			  "CREATE INDEX a_ix ON t (a);\n"
+			  "CREATE INDEX \"B_IX\" ON t (b);",
+			  "CREATE TABLE t (a int, b int, c int);\n"
+			  "CREATE INDEX c_ix ON t (c);\n"
+			  "CREATE INDEX b_ix ON t (b);\n"
+			  "CREATE INDEX a_ix ON t (a);",
+			  SPELL_ALL, "+ index c_ix ON t (c)");
+}
+
 static void test_new_column_beside_one_differing_in_case_is_the_only_change(void **state)
 {
 	(void)state;
@@ -2451,6 +2475,7 @@ int main(void)
 		cmocka_unit_test(test_rename_inverse_renames_back),
 		cmocka_unit_test(test_names_differing_in_case_only_are_no_change),
 		cmocka_unit_test(test_reference_to_a_later_table_differing_in_case_is_no_change),
+		cmocka_unit_test(test_indexes_in_another_order_differing_in_case_are_no_change),
 		cmocka_unit_test(test_new_column_beside_one_differing_in_case_is_the_only_change),
 		cmocka_unit_test(test_rename_hint_differing_in_case_names_the_database_table),
 		cmocka_unit_test(
