@@ -267,64 +267,71 @@ static int respell_objects(dbt_schema *m, const dbt_schema *db)
 	return rc;
 }
 
-/* An index name of the database and the index's position. */
-struct ixname {
-	const char *name;
-	size_t pos;
+/* The database's index names, exactly: an open-addressing hash set of
+ * pointers to the names `db` owns, so that finding whether the model's
+ * index names are there is one probe each, whatever the order of either
+ * schema's indexes. */
+struct ixnames {
+	const char **slots;
+	size_t cap; /* a power of two, at least twice the names */
 };
 
-static int cmp_ixname(const void *a, const void *b)
+static size_t name_hash(const char *name)
 {
-	return strcmp(((const struct ixname *)a)->name, ((const struct ixname *)b)->name);
+	size_t h = 14695981039346656037ULL & (size_t)-1;
+
+	for (; *name; name++)
+		h = (h ^ (size_t)(unsigned char)*name) * (1099511628211ULL & (size_t)-1);
+	return h;
 }
 
-/* The database's index names, sorted (caller frees): an index the model
- * names exactly is found without a walk of them all.  NULL when out of
- * memory. */
-static struct ixname *sorted_names(const dbt_schema *db, size_t *n)
+static int ixnames_init(struct ixnames *set, const dbt_schema *db)
 {
-	struct ixname *v = malloc((db->nindexes ? db->nindexes : 1) * sizeof(*v));
-	size_t i;
+	size_t i, k;
 
-	*n = 0;
-	if (!v)
-		return NULL;
-	for (i = 0; i < db->nindexes; i++)
-		if (db->indexes[i]->name)
-			v[(*n)++] = (struct ixname){db->indexes[i]->name, i};
-	qsort(v, *n, sizeof(*v), cmp_ixname);
-	return v;
+	for (set->cap = 16; set->cap < 2 * db->nindexes; set->cap *= 2)
+		;
+	if (!(set->slots = calloc(set->cap, sizeof(*set->slots))))
+		return dbt_error_oom();
+	for (i = 0; i < db->nindexes; i++) {
+		const char *name = db->indexes[i]->name;
+
+		if (!name)
+			continue;
+		for (k = name_hash(name) & (set->cap - 1); set->slots[k];
+		     k = (k + 1) & (set->cap - 1))
+			if (!strcmp(set->slots[k], name))
+				break;
+		set->slots[k] = name;
+	}
+	return 0;
+}
+
+static int ixnames_has(const struct ixnames *set, const char *name)
+{
+	size_t k;
+
+	for (k = name_hash(name) & (set->cap - 1); set->slots[k]; k = (k + 1) & (set->cap - 1))
+		if (!strcmp(set->slots[k], name))
+			return 1;
+	return 0;
 }
 
 static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 {
-	struct ixname *names = NULL, key, *found;
-	size_t i, j, n = 0, next = 0;
-	int rc = 0;
+	struct ixnames names;
+	size_t i, j;
+	int rc;
 
+	if (!m->nindexes)
+		return 0;
+	if ((rc = ixnames_init(&names, db)) < 0)
+		return rc;
 	for (i = 0; i < m->nindexes && rc == 0; i++) {
 		dbt_index *ix = m->indexes[i];
 
-		if (!ix->name)
+		if (!ix->name || ixnames_has(&names, ix->name))
 			continue;
-		/* Most often the database lists the model's indexes in the
-		 * model's order: the one after the last found is looked at
-		 * first, and the sorted names are made only when it is not
-		 * the one. */
-		if (next < db->nindexes && db->indexes[next]->name &&
-		    !strcmp(db->indexes[next]->name, ix->name)) {
-			next++;
-			continue;
-		}
-		if (!names && !(names = sorted_names(db, &n))) {
-			rc = dbt_error_oom();
-			break;
-		}
-		key.name = ix->name;
-		if ((found = bsearch(&key, names, n, sizeof(*names), cmp_ixname))) {
-			next = found->pos + 1;
-			continue;
-		}
 		for (j = 0; j < db->nindexes; j++) {
 			const dbt_index *dx = db->indexes[j];
 
@@ -336,7 +343,7 @@ static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 			}
 		}
 	}
-	free(names);
+	free(names.slots);
 	return rc;
 }
 
