@@ -106,7 +106,7 @@ struct rtable {
 	dbt_table *t;	 /* in the result; NULL until built */
 	struct tdef def; /* what its stored SQL declares */
 	size_t row;	 /* its row of the query */
-	size_t idx_at;	 /* its indexes: idx_rows[idx_at] on, in creation order */
+	size_t idx_at;	 /* its indexes: idx_of[idx_at] on, in creation order */
 	size_t nidx;
 	int integer_pk; /* a primary-key column is declared INTEGER */
 	int fks_wait;	/* a foreign key names a table built after it */
@@ -136,8 +136,9 @@ struct reflect {
 	dbt_type_memo types;	/* the columns' declared types, read once each */
 	dbt_buf str;		/* span_str's copy of a span of the stored SQL */
 	char *names;		/* the tables' names as SQLite keeps them, one after another */
-	size_t *idx_rows;	/* the CREATE INDEX rows, by table in creation order */
-	size_t *ix_row;		/* per index of `out`: its row */
+	size_t *ix_row;		/* per CREATE INDEX of a table, in creation order: its row */
+	size_t *idx_of;		/* the same by table: their places in ix_row */
+	size_t *ix_at;		/* per index of `out`: its place in ix_row */
 	int *pkpos;		/* per column of the table being built: 1-based place
 				 * in the primary key, or 0 */
 	size_t npkpos;
@@ -532,8 +533,9 @@ static int read_tables(struct reflect *x, const struct rows *rows)
 	    !(x->sorted = malloc((n ? n : 1) * sizeof(*x->sorted))) ||
 	    !(at = malloc((n ? n : 1) * sizeof(*at))) ||
 	    !(tab = malloc((nix ? nix : 1) * sizeof(*tab))) ||
-	    !(x->idx_rows = malloc((nix ? nix : 1) * sizeof(*x->idx_rows))) ||
-	    !(x->ix_row = malloc((nix ? nix : 1) * sizeof(*x->ix_row)))) {
+	    !(x->ix_row = malloc((nix ? nix : 1) * sizeof(*x->ix_row))) ||
+	    !(x->idx_of = malloc((nix ? nix : 1) * sizeof(*x->idx_of))) ||
+	    !(x->ix_at = malloc((nix ? nix : 1) * sizeof(*x->ix_at)))) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
@@ -570,7 +572,7 @@ static int read_tables(struct reflect *x, const struct rows *rows)
 		n += x->tabs[i].nidx;
 	}
 	for (i = 0; i < nix; i++)
-		x->idx_rows[x->tabs[tab[i]].idx_at++] = x->ix_row[i];
+		x->idx_of[x->tabs[tab[i]].idx_at++] = i;
 	for (i = 0; i < x->ntabs; i++)
 		x->tabs[i].idx_at -= x->tabs[i].nidx;
 cleanup:
@@ -1000,16 +1002,15 @@ cleanup:
 }
 
 /* rt's indexes made by CREATE INDEX, in the order they were made, each
- * read from its stored SQL; `*at` is left at the number of indexes in the
- * result.  An index that fails is kept (fail_step), and the indexes made
- * after it are left, unless its step comes after one that fails later. */
+ * read from its stored SQL.  An index that fails is kept (fail_step), and
+ * the indexes made after it are left. */
 static void read_indexes(struct reflect *x, const struct rows *rows, struct rtable *rt)
 {
-	size_t k;
+	size_t j;
 	int rc;
 
-	for (k = rt->idx_at; k < rt->idx_at + rt->nidx; k++) {
-		size_t row = x->idx_rows[k];
+	for (j = rt->idx_at; j < rt->idx_at + rt->nidx; j++) {
+		size_t k = x->idx_of[j], row = x->ix_row[k];
 
 		if (!may_run(x, STEP_INDEX, row))
 			return;
@@ -1018,31 +1019,26 @@ static void read_indexes(struct reflect *x, const struct rows *rows, struct rtab
 			fail_step(x, STEP_INDEX, row, rc);
 			return;
 		}
-		x->ix_row[x->out->nindexes - 1] = row;
+		x->ix_at[x->out->nindexes - 1] = k;
 	}
 }
 
 /* The result's indexes in the order they were made, as the query has
- * them: each table's were added with it. */
+ * them, when every table's were added with it: x->ix_at is then a
+ * permutation, followed cycle by cycle. */
 static void order_indexes(struct reflect *x)
 {
-	dbt_index **v = x->out->indexes;
-	size_t n = x->out->nindexes, i, j;
+	dbt_index **v = x->out->indexes, *ix;
+	size_t *at = x->ix_at, i, k;
 
-	for (i = 1; i < n && x->ix_row[i - 1] < x->ix_row[i]; i++)
-		;
-	/* An insertion sort: an index made before its table's last
-	 * neighbour's is rare, and few places from where it goes. */
-	for (; i < n; i++) {
-		dbt_index *ix = v[i];
-		size_t row = x->ix_row[i];
-
-		for (j = i; j > 0 && x->ix_row[j - 1] > row; j--) {
-			v[j] = v[j - 1];
-			x->ix_row[j] = x->ix_row[j - 1];
+	for (i = 0; i < x->out->nindexes; i++) {
+		while ((k = at[i]) != i) {
+			ix = v[k];
+			v[k] = v[i];
+			v[i] = ix;
+			at[i] = at[k];
+			at[k] = k;
 		}
-		v[j] = ix;
-		x->ix_row[j] = row;
 	}
 }
 
@@ -1386,8 +1382,9 @@ static void reflect_release(struct reflect *x)
 		tdef_release(&x->tabs[i].def);
 	free(x->tabs);
 	free(x->names);
-	free(x->idx_rows);
 	free(x->ix_row);
+	free(x->idx_of);
+	free(x->ix_at);
 	free(x->pkpos);
 	free(x->fault.msg);
 	for (i = 0; i < x->npre; i++)
