@@ -1258,26 +1258,6 @@ static int read_objects(struct reflect *x)
 
 /* ------------------------------------------------------------ the build */
 
-/* Whether t has a key, check or foreign key with no name, which
- * dbt_schema_name_auto names. */
-static int lacks_name(const dbt_table *t)
-{
-	size_t j;
-
-	if (t->pk && !t->pk->name)
-		return 1;
-	for (j = 0; j < t->nuniques; j++)
-		if (!t->uniques[j]->name)
-			return 1;
-	for (j = 0; j < t->nchecks; j++)
-		if (!t->checks[j]->name)
-			return 1;
-	for (j = 0; j < t->nfks; j++)
-		if (!t->fks[j]->name)
-			return 1;
-	return 0;
-}
-
 /*
  * Table `i`, all that needs no later table: its columns and key, its
  * indexes, unique constraints and checks, its foreign keys unless one
@@ -1324,7 +1304,7 @@ static void build_table(struct reflect *x, const struct rows *rows, size_t i, in
 	if ((rc = read_fks(x, rt)) < 0)
 		fail_step(x, STEP_FKS, i, rc);
 	else
-		*unnamed |= lacks_name(rt->t);
+		*unnamed |= dbt_table_lacks_name(rt->t);
 }
 
 /*
@@ -1360,7 +1340,7 @@ static int build_schema(struct reflect *x, struct rows *rows)
 		if ((rc = read_fks(x, rt)) < 0)
 			fail_step(x, STEP_FKS, i, rc);
 		else
-			unnamed |= lacks_name(rt->t);
+			unnamed |= dbt_table_lacks_name(rt->t);
 	}
 	if (x->fault.step != STEP_NONE)
 		return fault_error(x);

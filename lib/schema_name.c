@@ -129,8 +129,7 @@ static int names_add(struct names *nm, int relation, int constraint, const char 
 	return rc;
 }
 
-/* Whether t has a key, check, exclusion or foreign key with no name. */
-static int lacks_name(const dbt_table *t)
+int dbt_table_lacks_name(const dbt_table *t)
 {
 	size_t j;
 
@@ -180,7 +179,7 @@ static int names_init(struct names *nm, const dbt_schema *schema)
 	for (i = 0; i < schema->ntables && rc == 0; i++) {
 		const dbt_table *t = schema->tables[i];
 
-		if (lacks_name(t))
+		if (dbt_table_lacks_name(t))
 			nm->tables[nm->ntables++] = i;
 		rc = names_add(nm, 1, 0, t->name);
 		if (rc == 0 && t->pk)
