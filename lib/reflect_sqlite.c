@@ -1258,6 +1258,20 @@ static int read_objects(struct reflect *x)
 
 /* ------------------------------------------------------------ the build */
 
+/* The keys and foreign keys that rt's stored SQL declares, once its table
+ * is built: freed while they are in the caches rather than with the
+ * scratch schema at the end, when they no longer are. */
+static void release_def(struct rtable *rt)
+{
+	dbt_table *d = rt->def.t;
+
+	dbt_table_remove_pk(d);
+	while (d->nuniques)
+		dbt_table_remove_unique(d, d->nuniques - 1);
+	while (d->nfks)
+		dbt_table_remove_fk(d, d->nfks - 1);
+}
+
 /*
  * Table `i`, all that needs no later table: its columns and key, its
  * indexes, unique constraints and checks, its foreign keys unless one
@@ -1301,10 +1315,12 @@ static void build_table(struct reflect *x, const struct rows *rows, size_t i, in
 		return;
 	if ((rt->fks_wait = fks_wait(x, rt)))
 		return;
-	if ((rc = read_fks(x, rt)) < 0)
+	if ((rc = read_fks(x, rt)) < 0) {
 		fail_step(x, STEP_FKS, i, rc);
-	else
-		*unnamed |= dbt_table_lacks_name(rt->t);
+		return;
+	}
+	*unnamed |= dbt_table_lacks_name(rt->t);
+	release_def(rt);
 }
 
 /*
@@ -1337,10 +1353,12 @@ static int build_schema(struct reflect *x, struct rows *rows)
 
 		if (!rt->fks_wait)
 			continue;
-		if ((rc = read_fks(x, rt)) < 0)
+		if ((rc = read_fks(x, rt)) < 0) {
 			fail_step(x, STEP_FKS, i, rc);
-		else
-			unnamed |= dbt_table_lacks_name(rt->t);
+			continue;
+		}
+		unnamed |= dbt_table_lacks_name(rt->t);
+		release_def(rt);
 	}
 	if (x->fault.step != STEP_NONE)
 		return fault_error(x);
