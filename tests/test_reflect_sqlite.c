@@ -1366,6 +1366,23 @@ static void test_reflects_foreign_key_to_a_later_table(void **state)
 	dbt_schema_free(s);
 }
 
+/* A foreign key to a later table is the only constraint without a name:
+ * it is named all the same, after the tables. */
+static void test_names_a_foreign_key_to_a_later_table(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+
+	run_ddl(conn, "CREATE TABLE a (x INTEGER REFERENCES b);"
+		      " CREATE TABLE b (id INTEGER, CONSTRAINT b_key PRIMARY KEY (id))");
+	s = reflect_ok(conn);
+	assert_int_equal(table(s, "a")->nfks, 1);
+	assert_string_equal(table(s, "a")->fks[0]->name, "a_x_fkey");
+	assert_false(table(s, "a")->fks[0]->name_given);
+	assert_string_equal(table(s, "b")->pk->name, "b_key");
+	dbt_schema_free(s);
+}
+
 /* Each table's indexes are built with it; the result has them in the
  * order they were made all the same. */
 static void test_keeps_indexes_in_creation_order_across_tables(void **state)
@@ -1692,6 +1709,7 @@ int main(void)
 		T(test_reflects_the_last_of_repeated_foreign_key_actions),
 		T(test_names_the_index_when_its_definition_does_not_read),
 		T(test_reflects_foreign_key_to_a_later_table),
+		T(test_names_a_foreign_key_to_a_later_table),
 		T(test_keeps_indexes_in_creation_order_across_tables),
 		T(test_names_the_first_index_made_that_does_not_read),
 		T(test_names_a_later_table_before_an_earlier_index),
