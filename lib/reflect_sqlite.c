@@ -139,7 +139,9 @@ struct reflect {
 	size_t *ix_row;		/* per CREATE INDEX of a table, in creation order: its row */
 	size_t *idx_of;		/* the same by table: their places in ix_row */
 	size_t *ix_at;		/* per index of `out`: its place in ix_row */
-	int *pkpos;		/* per column of the table being built: 1-based place
+	const struct rtable **targets; /* find_targets' tables */
+	size_t ntargets;
+	int *pkpos; /* per column of the table being built: 1-based place
 				 * in the primary key, or 0 */
 	size_t npkpos;
 	struct fault {
@@ -511,24 +513,42 @@ static int fault_error(const struct reflect *x)
  * name needs every table's name from the start, and an index is built
  * with its table.
  */
+/* The kinds of rows of the query, by its column m.type. */
+enum { KIND_TABLE, KIND_INDEX, KIND_VIEW, KIND_TRIGGER, KIND_OTHER };
+
+static unsigned char row_kind(const char *type)
+{
+	static const char *const kinds[] = {"table", "index", "view", "trigger"};
+	unsigned char k;
+
+	for (k = 0; k < KIND_OTHER && strcmp(type, kinds[k]); k++)
+		;
+	return k;
+}
+
 static int read_tables(struct reflect *x, const struct rows *rows)
 {
 	dbt_buf names = DBT_BUF_INIT;
 	size_t i, row, n = 0, nix = 0, *at = NULL, *tab = NULL;
+	unsigned char *kind = malloc(rows->n ? rows->n : 1);
 	int trigger, rc = 0;
 
+	if (!kind)
+		return dbt_error_oom();
+	/* Each row's kind, read once. */
+	for (row = 0; row < rows->n; row++) {
+		kind[row] = row_kind(row_col(rows, row, ROW_TYPE));
+		n += kind[row] == KIND_TABLE;
+		nix += kind[row] == KIND_INDEX;
+	}
 	/* The views, then the triggers. */
 	for (trigger = 0; trigger < 2; trigger++)
 		for (row = 0; row < rows->n; row++)
-			if (!strcmp(row_col(rows, row, ROW_TYPE), trigger ? "trigger" : "view") &&
+			if (kind[row] == (trigger ? KIND_TRIGGER : KIND_VIEW) &&
 			    (rc = add_robj(x, trigger, row_col(rows, row, ROW_NAME),
 					   row_col(rows, row, ROW_TBL),
 					   row_col(rows, row, ROW_SQL))) < 0)
-				return rc;
-	for (row = 0; row < rows->n; row++) {
-		n += !strcmp(row_col(rows, row, ROW_TYPE), "table");
-		nix += !strcmp(row_col(rows, row, ROW_TYPE), "index");
-	}
+				goto cleanup;
 	if (!(x->tabs = calloc(n ? n : 1, sizeof(*x->tabs))) ||
 	    !(x->sorted = malloc((n ? n : 1) * sizeof(*x->sorted))) ||
 	    !(at = malloc((n ? n : 1) * sizeof(*at))) ||
@@ -540,7 +560,7 @@ static int read_tables(struct reflect *x, const struct rows *rows)
 		goto cleanup;
 	}
 	for (row = 0; row < rows->n; row++) {
-		if (strcmp(row_col(rows, row, ROW_TYPE), "table"))
+		if (kind[row] != KIND_TABLE)
 			continue;
 		x->tabs[x->ntabs].row = row;
 		at[x->ntabs++] = names.len;
@@ -560,8 +580,7 @@ static int read_tables(struct reflect *x, const struct rows *rows)
 	for (row = 0, nix = 0; row < rows->n; row++) {
 		struct rtable *rt;
 
-		if (!strcmp(row_col(rows, row, ROW_TYPE), "index") &&
-		    (rt = find_table(x, row_col(rows, row, ROW_TBL)))) {
+		if (kind[row] == KIND_INDEX && (rt = find_table(x, row_col(rows, row, ROW_TBL)))) {
 			tab[nix] = (size_t)(rt - x->tabs);
 			x->ix_row[nix++] = row;
 			rt->nidx++;
@@ -577,6 +596,7 @@ static int read_tables(struct reflect *x, const struct rows *rows)
 		x->tabs[i].idx_at -= x->tabs[i].nidx;
 cleanup:
 	dbt_buf_release(&names);
+	free(kind);
 	free(at);
 	free(tab);
 	return rc;
@@ -1043,16 +1063,16 @@ static void order_indexes(struct reflect *x)
 }
 
 /*
- * One foreign key of rt's stored SQL, which says all that
+ * One foreign key of rt's stored SQL (to `target`, the table SQLite
+ * finds under its name; NULL when none), which says all that
  * pragma_foreign_key_list would: columns, referenced table and columns,
  * and actions (the last ON DELETE and ON UPDATE, as SQLite keeps them).
  * A referenced column is as its table spells it, or as the constraint
  * spells it when that table or column is missing; without referenced
  * columns, those of the referenced table's primary key.
  */
-static int add_fk(struct reflect *x, struct rtable *rt, const dbt_fk *dfk)
+static int add_fk(struct rtable *rt, const dbt_fk *dfk, const struct rtable *target)
 {
-	const struct rtable *target = find_table(x, dfk->ref_table);
 	const dbt_column *c;
 	dbt_fk *fk;
 	size_t i;
@@ -1093,30 +1113,40 @@ static int add_fk(struct reflect *x, struct rtable *rt, const dbt_fk *dfk)
 	return 0;
 }
 
-/* rt's foreign keys, from its stored SQL: no query of their own. */
+/* The tables that rt's foreign keys name, in x->targets (NULL for a name
+ * of no table); `*wait` is set when one is built after rt: the foreign
+ * key needs its key and columns. */
+static int find_targets(struct reflect *x, const struct rtable *rt, int *wait)
+{
+	size_t j, n = rt->def.t->nfks;
+
+	*wait = 0;
+	if (n > x->ntargets) {
+		const struct rtable **v = realloc(x->targets, n * sizeof(*v));
+
+		if (!v)
+			return dbt_error_oom();
+		x->targets = v;
+		x->ntargets = n;
+	}
+	for (j = 0; j < n; j++) {
+		x->targets[j] = find_table(x, rt->def.t->fks[j]->ref_table);
+		if (x->targets[j] && x->targets[j] > rt)
+			*wait = 1;
+	}
+	return 0;
+}
+
+/* rt's foreign keys, from its stored SQL (no query of their own), to the
+ * tables find_targets found. */
 static int read_fks(struct reflect *x, struct rtable *rt)
 {
 	size_t j;
 	int rc;
 
 	for (j = 0; j < rt->def.t->nfks; j++)
-		if ((rc = add_fk(x, rt, rt->def.t->fks[j])) < 0)
+		if ((rc = add_fk(rt, rt->def.t->fks[j], x->targets[j])) < 0)
 			return rc;
-	return 0;
-}
-
-/* Whether a foreign key of rt names a table built after it, whose key and
- * columns it needs. */
-static int fks_wait(const struct reflect *x, const struct rtable *rt)
-{
-	size_t j;
-
-	for (j = 0; j < rt->def.t->nfks; j++) {
-		const struct rtable *target = find_table(x, rt->def.t->fks[j]->ref_table);
-
-		if (target && target > rt)
-			return 1;
-	}
 	return 0;
 }
 
@@ -1313,9 +1343,9 @@ static void build_table(struct reflect *x, const struct rows *rows, size_t i, in
 	dbt_table_sqlite_pk_nulls(rt->t);
 	if (!may_run(x, STEP_FKS, i))
 		return;
-	if ((rt->fks_wait = fks_wait(x, rt)))
+	if ((rc = find_targets(x, rt, &rt->fks_wait)) == 0 && rt->fks_wait)
 		return;
-	if ((rc = read_fks(x, rt)) < 0) {
+	if (rc < 0 || (rc = read_fks(x, rt)) < 0) {
 		fail_step(x, STEP_FKS, i, rc);
 		return;
 	}
@@ -1332,7 +1362,7 @@ static void build_table(struct reflect *x, const struct rows *rows, size_t i, in
 static int build_schema(struct reflect *x, struct rows *rows)
 {
 	size_t i;
-	int unnamed = 0, rc;
+	int unnamed = 0, wait, rc;
 
 	x->fault.step = STEP_NONE;
 	if ((rc = read_tables(x, rows)) < 0)
@@ -1353,7 +1383,7 @@ static int build_schema(struct reflect *x, struct rows *rows)
 
 		if (!rt->fks_wait)
 			continue;
-		if ((rc = read_fks(x, rt)) < 0) {
+		if ((rc = find_targets(x, rt, &wait)) < 0 || (rc = read_fks(x, rt)) < 0) {
 			fail_step(x, STEP_FKS, i, rc);
 			continue;
 		}
@@ -1383,6 +1413,7 @@ static void reflect_release(struct reflect *x)
 	free(x->ix_row);
 	free(x->idx_of);
 	free(x->ix_at);
+	free(x->targets);
 	free(x->pkpos);
 	free(x->fault.msg);
 	for (i = 0; i < x->npre; i++)
