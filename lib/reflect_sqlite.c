@@ -141,9 +141,12 @@ struct reflect {
 	size_t *ix_at;		/* per index of `out`: its place in ix_row */
 	const struct rtable **targets; /* find_targets' tables */
 	size_t ntargets;
-	int *pkpos; /* per column of the table being built: 1-based place
-				 * in the primary key, or 0 */
+	/* Per column of the table being built: its 1-based place in the
+	 * primary key, or 0. */
+	int *pkpos;
 	size_t npkpos;
+	/* The build's failure that comes first in the order of its steps
+	 * (may_run). */
 	struct fault {
 		int step; /* enum step; STEP_NONE: nothing failed */
 		size_t at;
@@ -507,12 +510,6 @@ static int fault_error(const struct reflect *x)
 	return dbt_error_set(x->fault.rc, "%s", x->fault.msg);
 }
 
-/*
- * The query's views and triggers, then its tables, in creation order,
- * not yet built, with their CREATE INDEX rows: the lookup of tables by
- * name needs every table's name from the start, and an index is built
- * with its table.
- */
 /* The kinds of rows of the query, by its column m.type. */
 enum { KIND_TABLE, KIND_INDEX, KIND_VIEW, KIND_TRIGGER, KIND_OTHER };
 
@@ -525,6 +522,13 @@ static unsigned char row_kind(const char *type)
 		;
 	return k;
 }
+
+/*
+ * The query's views and triggers, then its tables, in creation order,
+ * not yet built, with their CREATE INDEX rows: the lookup of tables by
+ * name needs every table's name from the start, and an index is built
+ * with its table.
+ */
 
 static int read_tables(struct reflect *x, const struct rows *rows)
 {
