@@ -102,11 +102,14 @@ static const char schema_sql[] =
 
 /* A reflected table. */
 struct rtable {
-	char *stored;	 /* its name as SQLite keeps it */
-	dbt_table *t;	 /* in the result */
+	char *stored;	 /* its name as SQLite keeps it, in reflect.names */
+	dbt_table *t;	 /* in the result; NULL until built */
 	struct tdef def; /* what its stored SQL declares */
-	int *pkpos;	 /* per column of `t`: 1-based place in the primary key, or 0 */
-	int integer_pk;	 /* a primary-key column is declared INTEGER */
+	size_t row;	 /* its row of the query */
+	size_t idx_at;	 /* its indexes: idx_of[idx_at] on, in creation order */
+	size_t nidx;
+	int integer_pk; /* a primary-key column is declared INTEGER */
+	int fks_wait;	/* a foreign key names a table built after it */
 };
 
 /* A view or trigger as sqlite_schema holds it. */
@@ -132,6 +135,24 @@ struct reflect {
 	struct rtable **sorted; /* by name ignoring ASCII case, for lookups */
 	dbt_type_memo types;	/* the columns' declared types, read once each */
 	dbt_buf str;		/* span_str's copy of a span of the stored SQL */
+	char *names;		/* the tables' names as SQLite keeps them, one after another */
+	size_t *ix_row;		/* per CREATE INDEX of a table, in creation order: its row */
+	size_t *idx_of;		/* the same by table: their places in ix_row */
+	size_t *ix_at;		/* per index of `out`: its place in ix_row */
+	const struct rtable **targets; /* find_targets' tables */
+	size_t ntargets;
+	/* Per column of the table being built: its 1-based place in the
+	 * primary key, or 0. */
+	int *pkpos;
+	size_t npkpos;
+	/* The build's failure that comes first in the order of its steps
+	 * (may_run). */
+	struct fault {
+		int step; /* enum step; STEP_NONE: nothing failed */
+		size_t at;
+		int rc;
+		char *msg; /* NULL: out of memory */
+	} fault;
 };
 
 static int cmp_rtable(const void *a, const void *b)
@@ -443,68 +464,171 @@ static void preparse_tables(struct reflect *x, const struct rows *rows, size_t t
 
 /* ------------------------------------------------------------- tables */
 
-/* The query's views and triggers, then its tables, each with what its
- * stored SQL declares (taken from x->pre where preparse_tables read it,
- * else read here). */
+/*
+ * The build that follows the parse takes the tables one at a time, in
+ * creation order, and does all of a table's work while its parse is in the
+ * processor's caches: its columns and primary key, its indexes, its unique
+ * constraints, checks and foreign keys.  It was a pass over all the tables
+ * for each of those, and from some thousands of tables on each pass found
+ * them in memory again.  Only what needs another table waits for a pass of
+ * its own: a foreign key that names a table made after its own.
+ *
+ * The errors are those of the passes as they were: the first failing table
+ * of the tables' pass (a virtual table, SQL that does not read), else the
+ * first of the columns' pass, else the first failing CREATE INDEX in
+ * creation order, else the unique constraints', else the foreign keys'.
+ * Each step of the build has its place in that order (enum step, and the
+ * table's position, or the index's row); once a step has failed, only the
+ * steps before it in that order run, and one of those that fails takes its
+ * place.  A step needs only steps before it, so whatever runs has what it
+ * needs.
+ */
+enum step { STEP_TABLE, STEP_COLUMNS, STEP_INDEX, STEP_UNIQUES, STEP_FKS, STEP_NONE };
+
+/* Whether the step `step` at `at` comes before the failed one, if any. */
+static int may_run(const struct reflect *x, enum step step, size_t at)
+{
+	return (int)step < x->fault.step || ((int)step == x->fault.step && at < x->fault.at);
+}
+
+/* Keeps the failure `rc` of the step `step` at `at`, which comes before
+ * any kept (may_run), with its message. */
+static void fail_step(struct reflect *x, enum step step, size_t at, int rc)
+{
+	free(x->fault.msg);
+	x->fault.step = (int)step;
+	x->fault.at = at;
+	x->fault.rc = rc;
+	x->fault.msg = strdup(dbt_error_last());
+}
+
+/* The failure kept, as the build's error. */
+static int fault_error(const struct reflect *x)
+{
+	if (!x->fault.msg)
+		return dbt_error_oom();
+	return dbt_error_set(x->fault.rc, "%s", x->fault.msg);
+}
+
+/* The kinds of rows of the query, by its column m.type. */
+enum { KIND_TABLE, KIND_INDEX, KIND_VIEW, KIND_TRIGGER, KIND_OTHER };
+
+static unsigned char row_kind(const char *type)
+{
+	static const char *const kinds[] = {"table", "index", "view", "trigger"};
+	unsigned char k;
+
+	for (k = 0; k < KIND_OTHER && strcmp(type, kinds[k]); k++)
+		;
+	return k;
+}
+
+/*
+ * The query's views and triggers, then its tables, in creation order,
+ * not yet built, with their CREATE INDEX rows: the lookup of tables by
+ * name needs every table's name from the start, and an index is built
+ * with its table.
+ */
+
 static int read_tables(struct reflect *x, const struct rows *rows)
 {
-	size_t cap = 0, i, row, k = 0;
-	int trigger, rc;
+	dbt_buf names = DBT_BUF_INIT;
+	size_t i, row, n = 0, nix = 0, *at = NULL, *tab = NULL;
+	unsigned char *kind = malloc(rows->n ? rows->n : 1);
+	int trigger, rc = 0;
 
+	if (!kind)
+		return dbt_error_oom();
+	/* Each row's kind, read once. */
+	for (row = 0; row < rows->n; row++) {
+		kind[row] = row_kind(row_col(rows, row, ROW_TYPE));
+		n += kind[row] == KIND_TABLE;
+		nix += kind[row] == KIND_INDEX;
+	}
 	/* The views, then the triggers. */
 	for (trigger = 0; trigger < 2; trigger++)
 		for (row = 0; row < rows->n; row++)
-			if (!strcmp(row_col(rows, row, ROW_TYPE), trigger ? "trigger" : "view") &&
+			if (kind[row] == (trigger ? KIND_TRIGGER : KIND_VIEW) &&
 			    (rc = add_robj(x, trigger, row_col(rows, row, ROW_NAME),
 					   row_col(rows, row, ROW_TBL),
 					   row_col(rows, row, ROW_SQL))) < 0)
-				return rc;
+				goto cleanup;
+	if (!(x->tabs = calloc(n ? n : 1, sizeof(*x->tabs))) ||
+	    !(x->sorted = malloc((n ? n : 1) * sizeof(*x->sorted))) ||
+	    !(at = malloc((n ? n : 1) * sizeof(*at))) ||
+	    !(tab = malloc((nix ? nix : 1) * sizeof(*tab))) ||
+	    !(x->ix_row = malloc((nix ? nix : 1) * sizeof(*x->ix_row))) ||
+	    !(x->idx_of = malloc((nix ? nix : 1) * sizeof(*x->idx_of))) ||
+	    !(x->ix_at = malloc((nix ? nix : 1) * sizeof(*x->ix_at)))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
 	for (row = 0; row < rows->n; row++) {
-		const char *name = row_col(rows, row, ROW_NAME), *sql = row_col(rows, row, ROW_SQL);
+		if (kind[row] != KIND_TABLE)
+			continue;
+		x->tabs[x->ntabs].row = row;
+		at[x->ntabs++] = names.len;
+		dbt_buf_puts(&names, row_col(rows, row, ROW_NAME));
+		dbt_buf_putc(&names, '\0');
+	}
+	if (names.oom || !(x->names = dbt_buf_detach(&names))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
+	for (i = 0; i < x->ntabs; i++) {
+		x->tabs[i].stored = x->names + at[i];
+		x->sorted[i] = &x->tabs[i];
+	}
+	qsort(x->sorted, x->ntabs, sizeof(*x->sorted), cmp_rtable);
+	/* The indexes of each table, in creation order: counted, then placed. */
+	for (row = 0, nix = 0; row < rows->n; row++) {
 		struct rtable *rt;
 
-		if (strcmp(row_col(rows, row, ROW_TYPE), "table"))
-			continue;
-		if (x->ntabs == cap) {
-			struct rtable *v;
-
-			cap = cap ? 2 * cap : 16;
-			if (!(v = realloc(x->tabs, cap * sizeof(*v))))
-				return dbt_error_oom();
-			x->tabs = v;
+		if (kind[row] == KIND_INDEX && (rt = find_table(x, row_col(rows, row, ROW_TBL)))) {
+			tab[nix] = (size_t)(rt - x->tabs);
+			x->ix_row[nix++] = row;
+			rt->nidx++;
 		}
-		rt = &x->tabs[x->ntabs];
-		memset(rt, 0, sizeof(*rt));
-		if (!(rt->stored = strdup(name)))
-			return dbt_error_oom();
-		x->ntabs++;
-		if (!strncasecmp(sql, "CREATE VIRTUAL", 14))
-			return dbt_error_set(DBT_ERROR,
-					     "cannot reflect table '%s': it is a virtual table, "
-					     "which a schema cannot represent",
-					     name);
-		if (k < x->npre && x->pre[k].t) {
-			rt->def = x->pre[k];
-			memset(&x->pre[k], 0, sizeof(x->pre[k]));
-		} else if ((rc = read_table_sql(&rt->def, x->scratch, sql)) < 0) {
-			return table_fail(name, rc);
-		}
-		k++;
-		rc = dbt_schema_add_table(&rt->t, x->out, rt->def.t->name, rt->def.t->quoted);
-		if (rc < 0)
-			return rc;
-		rt->t->strict = rt->def.strict;
-		rt->t->without_rowid = rt->def.without_rowid;
 	}
-	/* Every tdef of x->pre has been taken. */
-	free(x->pre);
-	x->pre = NULL;
-	x->npre = 0;
-	if (!(x->sorted = malloc((x->ntabs ? x->ntabs : 1) * sizeof(*x->sorted))))
-		return dbt_error_oom();
+	for (i = 0, n = 0; i < x->ntabs; i++) {
+		x->tabs[i].idx_at = n;
+		n += x->tabs[i].nidx;
+	}
+	for (i = 0; i < nix; i++)
+		x->idx_of[x->tabs[tab[i]].idx_at++] = i;
 	for (i = 0; i < x->ntabs; i++)
-		x->sorted[i] = &x->tabs[i];
-	qsort(x->sorted, x->ntabs, sizeof(*x->sorted), cmp_rtable);
+		x->tabs[i].idx_at -= x->tabs[i].nidx;
+cleanup:
+	dbt_buf_release(&names);
+	free(kind);
+	free(at);
+	free(tab);
+	return rc;
+}
+
+/* Table `i`'s stored SQL (taken from x->pre where preparse_tables read
+ * it, else read here) and its table in the result. */
+static int read_table(struct reflect *x, const struct rows *rows, size_t i)
+{
+	struct rtable *rt = &x->tabs[i];
+	const char *sql = row_col(rows, rt->row, ROW_SQL);
+	int rc;
+
+	if (!strncasecmp(sql, "CREATE VIRTUAL", 14))
+		return dbt_error_set(DBT_ERROR,
+				     "cannot reflect table '%s': it is a virtual table, "
+				     "which a schema cannot represent",
+				     rt->stored);
+	if (i < x->npre && x->pre[i].t) {
+		rt->def = x->pre[i];
+		memset(&x->pre[i], 0, sizeof(x->pre[i]));
+	} else if ((rc = read_table_sql(&rt->def, x->scratch, sql)) < 0) {
+		return table_fail(rt->stored, rc);
+	}
+	if ((rc = dbt_schema_add_table(&rt->t, x->out, rt->def.t->name, rt->def.t->quoted)) < 0)
+		return rc;
+	rt->t->strict = rt->def.strict;
+	rt->t->without_rowid = rt->def.without_rowid;
 	return 0;
 }
 
@@ -518,10 +642,10 @@ static int rowid_alias(const struct rtable *rt)
 	       !rt->def.pk_desc;
 }
 
-/* The primary key from the columns' places in it, named as declared or by
- * a named unique constraint on the same columns (as dbt_table_normalize
- * moves the name of a unique constraint it drops). */
-static int make_pk(struct rtable *rt)
+/* The primary key from the columns' places in it (`pkpos`), named as
+ * declared or by a named unique constraint on the same columns (as
+ * dbt_table_normalize moves the name of a unique constraint it drops). */
+static int make_pk(struct rtable *rt, const int *pkpos)
 {
 	const dbt_table *def = rt->def.t;
 	const char *name = def->pk && def->pk->name_given ? def->pk->name : NULL;
@@ -530,13 +654,13 @@ static int make_pk(struct rtable *rt)
 	int pos, rc;
 
 	for (i = 0; i < rt->t->ncolumns; i++)
-		n += rt->pkpos[i] > 0;
+		n += pkpos[i] > 0;
 	if (n == 0)
 		return 0;
 	if ((rc = dbt_table_set_pk(&pk, rt->t, NULL)) < 0)
 		return rc;
 	for (pos = 1; (size_t)pos <= n; pos++) {
-		for (i = 0; i < rt->t->ncolumns && rt->pkpos[i] != pos; i++)
+		for (i = 0; i < rt->t->ncolumns && pkpos[i] != pos; i++)
 			;
 		if (i == rt->t->ncolumns)
 			return dbt_error_set(DBT_ERROR,
@@ -662,11 +786,11 @@ static int add_column(struct reflect *x, struct rtable *rt, size_t cid)
 		return rc;
 	dbt_type_release(&c->type);
 	c->type = type;
-	rt->pkpos[cid] = 0;
+	x->pkpos[cid] = 0;
 	for (k = 0; def->pk && k < def->pk->ncolumns; k++)
 		if (!strcmp(def->pk->columns[k], c->name))
-			rt->pkpos[cid] = (int)k + 1;
-	if (rt->pkpos[cid] > 0 && !strcasecmp(decl, "INTEGER"))
+			x->pkpos[cid] = (int)k + 1;
+	if (x->pkpos[cid] > 0 && !strcasecmp(decl, "INTEGER"))
 		rt->integer_pk = 1;
 	if (tc->dflt.at) {
 		if (!(dflt = span_str(x, tc->dflt)))
@@ -686,44 +810,47 @@ static int add_column(struct reflect *x, struct rtable *rt, size_t cid)
 	return 0;
 }
 
-/* The columns of every table, from its stored SQL, then the primary
- * keys.  A primary key's columns are NOT NULL in a WITHOUT ROWID table,
- * and in a STRICT one but for the rowid alias, as SQLite makes them. */
-static int read_columns(struct reflect *x)
+/* rt's columns, from its stored SQL, then its primary key.  A primary
+ * key's columns are NOT NULL in a WITHOUT ROWID table, and in a STRICT one
+ * but for the rowid alias, as SQLite makes them. */
+static int read_columns(struct reflect *x, struct rtable *rt)
 {
-	size_t i, j;
+	size_t j;
 	int rc;
 
-	for (i = 0; i < x->ntabs; i++) {
-		struct rtable *rt = &x->tabs[i];
+	/* The stored SQL's columns become the reflected table's, moved
+	 * rather than copied: the reader made them, the keys, foreign keys
+	 * and checks of rt->def refer to them by name alone. */
+	free(rt->t->columns);
+	rt->t->columns = rt->def.t->columns;
+	rt->t->ncolumns = rt->def.t->ncolumns;
+	rt->def.t->columns = NULL;
+	rt->def.t->ncolumns = 0;
+	/* One array of places in the key for every table in turn. */
+	if (rt->t->ncolumns > x->npkpos) {
+		int *v = realloc(x->pkpos, rt->t->ncolumns * sizeof(*v));
 
-		/* The stored SQL's columns become the reflected table's, moved
-		 * rather than copied: the reader made them, the keys, foreign
-		 * keys and checks of rt->def refer to them by name alone. */
-		free(rt->t->columns);
-		rt->t->columns = rt->def.t->columns;
-		rt->t->ncolumns = rt->def.t->ncolumns;
-		rt->def.t->columns = NULL;
-		rt->def.t->ncolumns = 0;
-		if (!(rt->pkpos =
-			      calloc(rt->t->ncolumns ? rt->t->ncolumns : 1, sizeof(*rt->pkpos))))
+		if (!v)
 			return dbt_error_oom();
-		for (j = 0; j < rt->def.ncols && j < rt->t->ncolumns; j++)
-			if ((rc = add_column(x, rt, j)) < 0)
-				return rc;
-		/* The stored SQL's types and defaults are read by this pass
-		 * alone: freed once read. */
-		free(rt->def.cols);
-		rt->def.cols = NULL;
-		rt->def.ncols = 0;
-		if ((rc = make_pk(rt)) < 0)
-			return rc;
-		for (j = 0;
-		     rt->t->pk && (rt->def.without_rowid || rt->def.strict) && j < rt->t->ncolumns;
-		     j++)
-			if (rt->pkpos[j] > 0 && (rt->def.without_rowid || !rowid_alias(rt)))
-				rt->t->columns[j]->not_null = 1;
+		x->pkpos = v;
+		x->npkpos = rt->t->ncolumns;
 	}
+	if (rt->t->ncolumns)
+		memset(x->pkpos, 0, rt->t->ncolumns * sizeof(*x->pkpos));
+	for (j = 0; j < rt->def.ncols && j < rt->t->ncolumns; j++)
+		if ((rc = add_column(x, rt, j)) < 0)
+			return rc;
+	/* The stored SQL's types and defaults are read here alone: freed
+	 * once read. */
+	free(rt->def.cols);
+	rt->def.cols = NULL;
+	rt->def.ncols = 0;
+	if ((rc = make_pk(rt, x->pkpos)) < 0)
+		return rc;
+	for (j = 0; rt->t->pk && (rt->def.without_rowid || rt->def.strict) && j < rt->t->ncolumns;
+	     j++)
+		if (x->pkpos[j] > 0 && (rt->def.without_rowid || !rowid_alias(rt)))
+			rt->t->columns[j]->not_null = 1;
 	return 0;
 }
 
@@ -898,40 +1025,58 @@ cleanup:
 	return rc;
 }
 
-/* The query's indexes made by CREATE INDEX, in the order they were made,
- * each read from its stored SQL; then the unique constraints, from the
- * tables' stored SQL. */
-static int read_indexes(struct reflect *x, const struct rows *rows)
+/* rt's indexes made by CREATE INDEX, in the order they were made, each
+ * read from its stored SQL.  An index that fails is kept (fail_step), and
+ * the indexes made after it are left. */
+static void read_indexes(struct reflect *x, const struct rows *rows, struct rtable *rt)
 {
-	size_t i, row;
+	size_t j;
 	int rc;
 
-	for (row = 0; row < rows->n; row++) {
-		const char *name = row_col(rows, row, ROW_NAME), *sql = row_col(rows, row, ROW_SQL);
-		const char *type = row_col(rows, row, ROW_TYPE), *tbl = row_col(rows, row, ROW_TBL);
-		struct rtable *rt;
+	for (j = rt->idx_at; j < rt->idx_at + rt->nidx; j++) {
+		size_t k = x->idx_of[j], row = x->ix_row[k];
 
-		if (!strcmp(type, "index") && (rt = find_table(x, tbl)) &&
-		    (rc = add_index(x, rt, name, sql)) < 0)
-			return rc;
+		if (!may_run(x, STEP_INDEX, row))
+			return;
+		if ((rc = add_index(x, rt, row_col(rows, row, ROW_NAME),
+				    row_col(rows, row, ROW_SQL))) < 0) {
+			fail_step(x, STEP_INDEX, row, rc);
+			return;
+		}
+		x->ix_at[x->out->nindexes - 1] = k;
 	}
-	for (i = 0; i < x->ntabs; i++)
-		if ((rc = add_uniques(&x->tabs[i])) < 0)
-			return rc;
-	return 0;
+}
+
+/* The result's indexes in the order they were made, as the query has
+ * them, when every table's were added with it: x->ix_at is then a
+ * permutation, followed cycle by cycle. */
+static void order_indexes(struct reflect *x)
+{
+	dbt_index **v = x->out->indexes, *ix;
+	size_t *at = x->ix_at, i, k;
+
+	for (i = 0; i < x->out->nindexes; i++) {
+		while ((k = at[i]) != i) {
+			ix = v[k];
+			v[k] = v[i];
+			v[i] = ix;
+			at[i] = at[k];
+			at[k] = k;
+		}
+	}
 }
 
 /*
- * One foreign key of rt's stored SQL, which says all that
+ * One foreign key of rt's stored SQL (to `target`, the table SQLite
+ * finds under its name; NULL when none), which says all that
  * pragma_foreign_key_list would: columns, referenced table and columns,
  * and actions (the last ON DELETE and ON UPDATE, as SQLite keeps them).
  * A referenced column is as its table spells it, or as the constraint
  * spells it when that table or column is missing; without referenced
  * columns, those of the referenced table's primary key.
  */
-static int add_fk(struct reflect *x, struct rtable *rt, const dbt_fk *dfk)
+static int add_fk(struct rtable *rt, const dbt_fk *dfk, const struct rtable *target)
 {
-	const struct rtable *target = find_table(x, dfk->ref_table);
 	const dbt_column *c;
 	dbt_fk *fk;
 	size_t i;
@@ -972,16 +1117,40 @@ static int add_fk(struct reflect *x, struct rtable *rt, const dbt_fk *dfk)
 	return 0;
 }
 
-/* The foreign keys, from the tables' stored SQL: no query of their own. */
-static int read_fks(struct reflect *x)
+/* The tables that rt's foreign keys name, in x->targets (NULL for a name
+ * of no table); `*wait` is set when one is built after rt: the foreign
+ * key needs its key and columns. */
+static int find_targets(struct reflect *x, const struct rtable *rt, int *wait)
 {
-	size_t i, j;
+	size_t j, n = rt->def.t->nfks;
+
+	*wait = 0;
+	if (n > x->ntargets) {
+		const struct rtable **v = realloc(x->targets, n * sizeof(*v));
+
+		if (!v)
+			return dbt_error_oom();
+		x->targets = v;
+		x->ntargets = n;
+	}
+	for (j = 0; j < n; j++) {
+		x->targets[j] = find_table(x, rt->def.t->fks[j]->ref_table);
+		if (x->targets[j] && x->targets[j] > rt)
+			*wait = 1;
+	}
+	return 0;
+}
+
+/* rt's foreign keys, from its stored SQL (no query of their own), to the
+ * tables find_targets found. */
+static int read_fks(struct reflect *x, struct rtable *rt)
+{
+	size_t j;
 	int rc;
 
-	for (i = 0; i < x->ntabs; i++)
-		for (j = 0; j < x->tabs[i].def.t->nfks; j++)
-			if ((rc = add_fk(x, &x->tabs[i], x->tabs[i].def.t->fks[j])) < 0)
-				return rc;
+	for (j = 0; j < rt->def.t->nfks; j++)
+		if ((rc = add_fk(rt, rt->def.t->fks[j], x->targets[j])) < 0)
+			return rc;
 	return 0;
 }
 
@@ -1121,18 +1290,136 @@ static int read_objects(struct reflect *x)
 	return rc;
 }
 
+/* ------------------------------------------------------------ the build */
+
+/* The keys and foreign keys that rt's stored SQL declares, once its table
+ * is built: freed while they are in the caches rather than with the
+ * scratch schema at the end, when they no longer are. */
+static void release_def(struct rtable *rt)
+{
+	dbt_table *d = rt->def.t;
+
+	dbt_table_remove_pk(d);
+	while (d->nuniques)
+		dbt_table_remove_unique(d, d->nuniques - 1);
+	while (d->nfks)
+		dbt_table_remove_fk(d, d->nfks - 1);
+}
+
+/*
+ * Table `i`, all that needs no later table: its columns and key, its
+ * indexes, unique constraints and checks, its foreign keys unless one
+ * waits (rt->fks_wait); a step that fails is kept (fail_step).  `*unnamed`
+ * is set when the table has something dbt_schema_name_auto names.
+ */
+static void build_table(struct reflect *x, const struct rows *rows, size_t i, int *unnamed)
+{
+	struct rtable *rt = &x->tabs[i];
+	int rc;
+
+	if (!may_run(x, STEP_TABLE, i))
+		return;
+	if ((rc = read_table(x, rows, i)) < 0) {
+		fail_step(x, STEP_TABLE, i, rc);
+		return;
+	}
+	if (!may_run(x, STEP_COLUMNS, i))
+		return;
+	if ((rc = read_columns(x, rt)) < 0) {
+		fail_step(x, STEP_COLUMNS, i, rc);
+		return;
+	}
+	read_indexes(x, rows, rt);
+	if (!may_run(x, STEP_UNIQUES, i))
+		return;
+	if ((rc = add_uniques(rt)) < 0) {
+		fail_step(x, STEP_UNIQUES, i, rc);
+		return;
+	}
+	/* The checks are read from the stored SQL alone: move them. */
+	rt->t->checks = rt->def.t->checks;
+	rt->t->nchecks = rt->def.t->nchecks;
+	rt->def.t->checks = NULL;
+	rt->def.t->nchecks = 0;
+	dbt_table_normalize(rt->t);
+	/* A STRICT or WITHOUT ROWID table's key is NOT NULL; another table's
+	 * only where SQLite enforces it. */
+	dbt_table_sqlite_pk_nulls(rt->t);
+	if (!may_run(x, STEP_FKS, i))
+		return;
+	if ((rc = find_targets(x, rt, &rt->fks_wait)) == 0 && rt->fks_wait)
+		return;
+	if (rc < 0 || (rc = read_fks(x, rt)) < 0) {
+		fail_step(x, STEP_FKS, i, rc);
+		return;
+	}
+	*unnamed |= dbt_table_lacks_name(rt->t);
+	release_def(rt);
+}
+
+/*
+ * The schema, from the parsed rows (`rows`, released once read): the
+ * tables one at a time (build_table), then the foreign keys that waited
+ * for a later table, the names PostgreSQL would give (only when something
+ * has none), the views and triggers.
+ */
+static int build_schema(struct reflect *x, struct rows *rows)
+{
+	size_t i;
+	int unnamed = 0, wait, rc;
+
+	x->fault.step = STEP_NONE;
+	if ((rc = read_tables(x, rows)) < 0)
+		return rc;
+	for (i = 0; i < x->ntabs && may_run(x, STEP_TABLE, i); i++)
+		build_table(x, rows, i, &unnamed);
+	/* The rows are all read, and every tdef of x->pre taken but where a
+	 * failure left it. */
+	rows_release(rows);
+	memset(rows, 0, sizeof(*rows));
+	for (i = 0; i < x->npre; i++)
+		tdef_release(&x->pre[i]);
+	free(x->pre);
+	x->pre = NULL;
+	x->npre = 0;
+	for (i = 0; i < x->ntabs && may_run(x, STEP_FKS, i); i++) {
+		struct rtable *rt = &x->tabs[i];
+
+		if (!rt->fks_wait)
+			continue;
+		if ((rc = find_targets(x, rt, &wait)) < 0 || (rc = read_fks(x, rt)) < 0) {
+			fail_step(x, STEP_FKS, i, rc);
+			continue;
+		}
+		unnamed |= dbt_table_lacks_name(rt->t);
+		release_def(rt);
+	}
+	if (x->fault.step != STEP_NONE)
+		return fault_error(x);
+	order_indexes(x);
+	for (i = 0; i < x->out->nindexes; i++)
+		unnamed |= !x->out->indexes[i]->name;
+	if (unnamed && (rc = dbt_schema_name_auto(x->out)) < 0)
+		return rc;
+	return read_objects(x);
+}
+
 /* --------------------------------------------------------------- entry */
 
 static void reflect_release(struct reflect *x)
 {
 	size_t i;
 
-	for (i = 0; i < x->ntabs; i++) {
-		free(x->tabs[i].stored);
+	for (i = 0; i < x->ntabs; i++)
 		tdef_release(&x->tabs[i].def);
-		free(x->tabs[i].pkpos);
-	}
 	free(x->tabs);
+	free(x->names);
+	free(x->ix_row);
+	free(x->idx_of);
+	free(x->ix_at);
+	free(x->targets);
+	free(x->pkpos);
+	free(x->fault.msg);
 	for (i = 0; i < x->npre; i++)
 		tdef_release(&x->pre[i]);
 	free(x->pre);
@@ -1198,7 +1485,6 @@ int dbt_sqlite_reflect_threads(struct dbt_schema **out, dbt_conn *conn, size_t t
 	struct rows rows = {DBT_BUF_INIT, NULL, 0, 0};
 	struct parser helper = {0};
 	struct reflect x;
-	size_t i;
 	long long cache_size = 0;
 	int own_txn = 0, rc;
 
@@ -1236,28 +1522,7 @@ int dbt_sqlite_reflect_threads(struct dbt_schema **out, dbt_conn *conn, size_t t
 			conn->dialect->release_memory(conn);
 	}
 	preparse_tables(&x, &rows, threads_min, &helper);
-	if ((rc = read_tables(&x, &rows)) < 0 || (rc = read_columns(&x)) < 0 ||
-	    (rc = read_indexes(&x, &rows)) < 0)
-		goto cleanup;
-	/* The rows are all parsed: their memory is the foreign keys'. */
-	rows_release(&rows);
-	memset(&rows, 0, sizeof(rows));
-	if ((rc = read_fks(&x)) < 0)
-		goto cleanup;
-	for (i = 0; i < x.ntabs; i++) {
-		struct rtable *rt = &x.tabs[i];
-
-		/* The checks are read from the stored SQL alone: move them. */
-		rt->t->checks = rt->def.t->checks;
-		rt->t->nchecks = rt->def.t->nchecks;
-		rt->def.t->checks = NULL;
-		rt->def.t->nchecks = 0;
-		dbt_table_normalize(rt->t);
-		/* A STRICT or WITHOUT ROWID table's key is NOT NULL; another
-		 * table's only where SQLite enforces it. */
-		dbt_table_sqlite_pk_nulls(rt->t);
-	}
-	if ((rc = dbt_schema_name_auto(x.out)) < 0 || (rc = read_objects(&x)) < 0)
+	if ((rc = build_schema(&x, &rows)) < 0)
 		goto cleanup;
 	*out = x.out;
 	x.out = NULL;

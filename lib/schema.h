@@ -759,4 +759,8 @@ void dbt_table_sqlite_pk_nulls(dbt_table *table);
  */
 int dbt_schema_name_auto(dbt_schema *schema);
 
+/* Whether t has a key, check, exclusion or foreign key with no name, which
+ * dbt_schema_name_auto would name. */
+int dbt_table_lacks_name(const dbt_table *t);
+
 #endif

@@ -111,6 +111,10 @@ static int nameset_add(struct nameset *set, const char *name)
  * relation space; keys, foreign keys and checks the constraint space. */
 struct names {
 	struct nameset space[2];
+	size_t *tables; /* the positions of the tables with something unnamed */
+	size_t ntables;
+	size_t *indexes; /* the positions of the unnamed indexes */
+	size_t nindexes;
 };
 
 /* Records `name`, the name of a constraint or index, in its spaces. */
@@ -125,6 +129,33 @@ static int names_add(struct names *nm, int relation, int constraint, const char 
 	return rc;
 }
 
+int dbt_table_lacks_name(const dbt_table *t)
+{
+	size_t j;
+
+	if (t->pk && !t->pk->name)
+		return 1;
+	for (j = 0; j < t->nuniques; j++)
+		if (!t->uniques[j]->name)
+			return 1;
+	for (j = 0; j < t->nfks; j++)
+		if (!t->fks[j]->name)
+			return 1;
+	for (j = 0; j < t->nchecks; j++)
+		if (!t->checks[j]->name)
+			return 1;
+	for (j = 0; j < t->nexcludes; j++)
+		if (!t->excludes[j]->name)
+			return 1;
+	return 0;
+}
+
+/*
+ * The names the schema holds, and which tables and indexes have something
+ * to name: one pass over the tables' constraints, so that the naming
+ * after it goes back only to those (at some thousands of tables, each pass
+ * over them all reads them from memory again).
+ */
 static int names_init(struct names *nm, const dbt_schema *schema)
 {
 	size_t i, j, n = 0;
@@ -142,9 +173,14 @@ static int names_init(struct names *nm, const dbt_schema *schema)
 	if ((rc = nameset_reserve(&nm->space[SPACE_RELATION], n)) < 0 ||
 	    (rc = nameset_reserve(&nm->space[SPACE_CONSTRAINT], n)) < 0)
 		return rc;
+	if (!(nm->tables = malloc((schema->ntables ? schema->ntables : 1) * sizeof(size_t))) ||
+	    !(nm->indexes = malloc((schema->nindexes ? schema->nindexes : 1) * sizeof(size_t))))
+		return dbt_error_oom();
 	for (i = 0; i < schema->ntables && rc == 0; i++) {
 		const dbt_table *t = schema->tables[i];
 
+		if (dbt_table_lacks_name(t))
+			nm->tables[nm->ntables++] = i;
 		rc = names_add(nm, 1, 0, t->name);
 		if (rc == 0 && t->pk)
 			rc = names_add(nm, 1, 1, t->pk->name);
@@ -157,8 +193,11 @@ static int names_init(struct names *nm, const dbt_schema *schema)
 		for (j = 0; j < t->nexcludes && rc == 0; j++)
 			rc = names_add(nm, 1, 1, t->excludes[j]->name);
 	}
-	for (i = 0; i < schema->nindexes && rc == 0; i++)
+	for (i = 0; i < schema->nindexes && rc == 0; i++) {
+		if (!schema->indexes[i]->name)
+			nm->indexes[nm->nindexes++] = i;
 		rc = names_add(nm, 1, 0, schema->indexes[i]->name);
+	}
 	return rc;
 }
 
@@ -166,6 +205,8 @@ static void names_release(struct names *nm)
 {
 	free(nm->space[0].slots);
 	free(nm->space[1].slots);
+	free(nm->tables);
+	free(nm->indexes);
 }
 
 /* The length, at most `n`, that does not split a UTF-8 character of `s`. */
@@ -330,8 +371,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 	size_t i, j;
 	int rc = names_init(&nm, schema);
 
-	for (i = 0; i < schema->ntables && rc == 0; i++) {
-		dbt_table *t = schema->tables[i];
+	for (i = 0; i < nm.ntables && rc == 0; i++) {
+		dbt_table *t = schema->tables[nm.tables[i]];
 
 		if (t->pk && !t->pk->name)
 			rc = choose_name(&t->pk->name, &nm, SPACE_RELATION, 1, 1,
@@ -383,10 +424,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			add = NULL;
 		}
 	}
-	for (i = 0; i < schema->nindexes && rc == 0; i++) {
-		ix = schema->indexes[i];
-		if (ix->name)
-			continue;
+	for (i = 0; i < nm.nindexes && rc == 0; i++) {
+		ix = schema->indexes[nm.indexes[i]];
 		if ((rc = index_colnames(&cols, ix)) < 0)
 			break;
 		if (!(add = join_with_include(cols, ix->nelems, ix->include, ix->ninclude)))

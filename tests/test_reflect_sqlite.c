@@ -1343,6 +1343,136 @@ static void test_names_the_index_when_its_definition_does_not_read(void **state)
 			     "found 'garbage'");
 }
 
+/* ------------------------------------------ the order of the build */
+
+/* A foreign key without columns to a table made after its own takes that
+ * table's primary key, which is built after it. */
+static void test_reflects_foreign_key_to_a_later_table(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+	const dbt_fk *fk;
+
+	run_ddl(conn, "CREATE TABLE a (x INTEGER REFERENCES b, y INTEGER REFERENCES a (x));"
+		      " CREATE TABLE b (id INTEGER, k TEXT, PRIMARY KEY (k, id))");
+	s = reflect_ok(conn);
+	assert_int_equal(table(s, "a")->nfks, 2);
+	fk = table(s, "a")->fks[0];
+	assert_string_equal(fk->ref_table, "b");
+	assert_int_equal(fk->nref_columns, 2);
+	assert_string_equal(fk->ref_columns[0], "k");
+	assert_string_equal(fk->ref_columns[1], "id");
+	assert_string_equal(table(s, "a")->fks[1]->ref_table, "a");
+	dbt_schema_free(s);
+}
+
+/* A foreign key to a later table is the only constraint without a name:
+ * it is named all the same, after the tables. */
+static void test_names_a_foreign_key_to_a_later_table(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+
+	run_ddl(conn, "CREATE TABLE a (x INTEGER REFERENCES b);"
+		      " CREATE TABLE b (id INTEGER, CONSTRAINT b_key PRIMARY KEY (id))");
+	s = reflect_ok(conn);
+	assert_int_equal(table(s, "a")->nfks, 1);
+	assert_string_equal(table(s, "a")->fks[0]->name, "a_x_fkey");
+	assert_false(table(s, "a")->fks[0]->name_given);
+	assert_string_equal(table(s, "b")->pk->name, "b_key");
+	dbt_schema_free(s);
+}
+
+/* Each table's indexes are built with it; the result has them in the
+ * order they were made all the same. */
+static void test_keeps_indexes_in_creation_order_across_tables(void **state)
+{
+	dbt_conn *conn = *state;
+	dbt_schema *s;
+
+	run_ddl(conn, "CREATE TABLE a (x INTEGER); CREATE TABLE b (y INTEGER);"
+		      " CREATE INDEX ib ON b (y); CREATE INDEX ia ON a (x);"
+		      " CREATE INDEX ib2 ON b (y DESC); CREATE INDEX ia2 ON a (x DESC)");
+	s = reflect_ok(conn);
+	assert_int_equal(s->nindexes, 4);
+	assert_string_equal(s->indexes[0]->name, "ib");
+	assert_string_equal(s->indexes[1]->name, "ia");
+	assert_string_equal(s->indexes[2]->name, "ib2");
+	assert_string_equal(s->indexes[3]->name, "ia2");
+	dbt_schema_free(s);
+}
+
+/* Of two indexes that do not read, the one made first is named, though
+ * the other's table comes first. */
+static void test_names_the_first_index_made_that_does_not_read(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE a (x INTEGER); CREATE TABLE b (y INTEGER);"
+		      " CREATE INDEX ib ON b (y); CREATE INDEX ia ON a (x)");
+	rewrite_stored_sql(conn, "ia", "CREATE INDEX ia ON a (x) garbage");
+	rewrite_stored_sql(conn, "ib", "CREATE INDEX ib ON b (y) junk");
+	assert_reflect_error(conn, "", DBT_EPARSE,
+			     "cannot reflect index 'ib' of table 'b': expected WHERE or the end, "
+			     "found 'junk'");
+}
+
+/* A table that does not read is named before an index of an earlier
+ * table that does not read either: tables come first. */
+static void test_names_a_later_table_before_an_earlier_index(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE a (x INTEGER); CREATE INDEX ia ON a (x);"
+		      " CREATE TABLE b (y INTEGER)");
+	rewrite_stored_sql(conn, "ia", "CREATE INDEX ia ON a (x) garbage");
+	rewrite_stored_sql(conn, "b", "CREATE TABLE b (y INTEGER) WITH garbage");
+	assert_reflect_error(conn, "", DBT_EPARSE,
+			     "cannot reflect table 'b': expected WITHOUT ROWID, STRICT or the end, "
+			     "found 'WITH'");
+}
+
+/* An index that does not read is named before a foreign key of an
+ * earlier table that names no table. */
+static void test_names_a_later_index_before_an_earlier_foreign_key(void **state)
+{
+	dbt_conn *conn = *state;
+
+	run_ddl(conn, "CREATE TABLE a (x INTEGER REFERENCES gone);"
+		      " CREATE TABLE b (y INTEGER); CREATE INDEX ib ON b (y)");
+	rewrite_stored_sql(conn, "ib", "CREATE INDEX ib ON b (y) junk");
+	assert_reflect_error(conn, "", DBT_EPARSE,
+			     "cannot reflect index 'ib' of table 'b': expected WHERE or the end, "
+			     "found 'junk'");
+}
+
+/* The first table whose foreign keys fail is named, though its key waits
+ * for a later table and the second table's fails at once. */
+static void test_names_the_first_table_whose_foreign_key_fails(void **state)
+{
+	assert_reflect_error(*state,
+			     "CREATE TABLE a (x INTEGER REFERENCES c);"
+			     " CREATE TABLE b (x INTEGER REFERENCES gone);"
+			     " CREATE TABLE c (x INTEGER)",
+			     DBT_ERROR,
+			     "cannot reflect table 'a': a foreign key references table 'c', which "
+			     "has no primary key");
+}
+
+/* A failed foreign key's message outlasts the later tables' columns and
+ * indexes, read after it (their defaults and expression keys are tried
+ * as names, which fails quietly). */
+static void test_keeps_the_message_of_a_foreign_key_past_later_tables(void **state)
+{
+	assert_reflect_error(*state,
+			     "CREATE TABLE a (x INTEGER REFERENCES gone);"
+			     " CREATE TABLE b (x TEXT DEFAULT \"word\", y TEXT DEFAULT w);"
+			     " CREATE INDEX ib ON b (lower(x), \"y\", (x || 'a'))",
+			     DBT_ERROR,
+			     "cannot reflect table 'a': a foreign key references table 'gone', "
+			     "which does not exist");
+}
+
 /* An index's keys are those of its stored SQL, which is what SQLite
  * itself reads back as the schema. */
 static void test_reads_index_keys_from_its_definition(void **state)
@@ -1578,6 +1708,14 @@ int main(void)
 		T(test_reads_foreign_keys_from_the_definition),
 		T(test_reflects_the_last_of_repeated_foreign_key_actions),
 		T(test_names_the_index_when_its_definition_does_not_read),
+		T(test_reflects_foreign_key_to_a_later_table),
+		T(test_names_a_foreign_key_to_a_later_table),
+		T(test_keeps_indexes_in_creation_order_across_tables),
+		T(test_names_the_first_index_made_that_does_not_read),
+		T(test_names_a_later_table_before_an_earlier_index),
+		T(test_names_a_later_index_before_an_earlier_foreign_key),
+		T(test_names_the_first_table_whose_foreign_key_fails),
+		T(test_keeps_the_message_of_a_foreign_key_past_later_tables),
 		T(test_reads_index_keys_from_its_definition),
 		T(test_reflects_unique_on_the_primary_key_as_the_key),
 		T(test_names_a_repeated_column_as_written),
