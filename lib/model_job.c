@@ -16,10 +16,28 @@
 static void *load(void *arg)
 {
 	struct dbt_model_load_run *run = arg;
+	dbt_schema *s = NULL;
+	int rc = dbt_model_load_for(&s, run->dialect, run->path);
 
-	run->rc = dbt_model_load_for(&run->schema, run->dialect, run->path);
-	if (run->rc < 0)
+	pthread_mutex_lock(&run->lock);
+	run->rc = rc;
+	if (rc < 0)
 		snprintf(run->error, sizeof(run->error), "%s", dbt_error_last());
+	run->schema = s;
+	run->keep = rc == 0 && s->ntables >= DBT_MODEL_JOB_FREE_MIN;
+	run->state = DBT_MODEL_LOADED;
+	pthread_cond_signal(&run->cond);
+	if (!run->keep) {
+		pthread_mutex_unlock(&run->lock);
+		return NULL;
+	}
+	/* Blocked until the model comes back (model_job.h). */
+	while (run->state != DBT_MODEL_GIVEN)
+		pthread_cond_wait(&run->cond, &run->lock);
+	s = run->given;
+	run->given = NULL;
+	pthread_mutex_unlock(&run->lock);
+	dbt_schema_free(s);
 	return NULL;
 }
 
@@ -37,21 +55,59 @@ static int run_start(struct dbt_model_load_run *run, const struct dbt_dialect *d
 	run->dialect = dialect;
 	run->rc = 0;
 	run->schema = NULL;
+	run->given = NULL;
+	run->keep = 0;
+	run->state = DBT_MODEL_LOADING;
 	run->error[0] = '\0';
-	return pthread_create(&run->thread, NULL, load, run) == 0;
+	if (pthread_mutex_init(&run->lock, NULL) != 0)
+		return 0;
+	if (pthread_cond_init(&run->cond, NULL) != 0) {
+		pthread_mutex_destroy(&run->lock);
+		return 0;
+	}
+	if (pthread_create(&run->thread, NULL, load, run) != 0) {
+		pthread_cond_destroy(&run->cond);
+		pthread_mutex_destroy(&run->lock);
+		return 0;
+	}
+	return 1;
 }
 
-/* Waits for `run`; its schema, or its error, set on this thread when
- * `report` (a cancelled load's error is nobody's: the caller's own
- * failure stays the message). */
-static int run_join(dbt_schema **out, struct dbt_model_load_run *run, int report)
+/* Waits for the thread of `run` to exit. */
+static void run_join(struct dbt_model_load_run *run)
 {
 	pthread_join(run->thread, NULL);
+	pthread_cond_destroy(&run->cond);
+	pthread_mutex_destroy(&run->lock);
+}
+
+/* Waits for `run`'s load; its schema, or its error, set on this thread
+ * when `report` (a cancelled load's error is nobody's: the caller's own
+ * failure stays the message).  The thread is joined unless it waits for
+ * the schema back (`run->keep`). */
+static int run_wait(dbt_schema **out, struct dbt_model_load_run *run, int report)
+{
+	pthread_mutex_lock(&run->lock);
+	while (run->state == DBT_MODEL_LOADING)
+		pthread_cond_wait(&run->cond, &run->lock);
+	pthread_mutex_unlock(&run->lock);
+	if (!run->keep)
+		run_join(run);
 	*out = run->schema;
 	run->schema = NULL;
 	if (run->rc < 0 && report)
 		return dbt_error_set(run->rc, "%s", run->error);
 	return run->rc;
+}
+
+/* Hands `s` to the waiting thread of `run` to free, and lets it exit. */
+static void run_give(struct dbt_model_load_run *run, dbt_schema *s)
+{
+	pthread_mutex_lock(&run->lock);
+	run->given = s;
+	run->state = DBT_MODEL_GIVEN;
+	pthread_cond_signal(&run->cond);
+	pthread_mutex_unlock(&run->lock);
 }
 
 void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path)
@@ -93,8 +149,9 @@ int dbt_model_job_finish(dbt_schema **out, dbt_model_job *job)
 	*out = NULL;
 	if (!job->run)
 		return dbt_model_load(out, job->conn, job->path);
-	rc = run_join(out, job->run, 1);
-	run_done(job);
+	rc = run_wait(out, job->run, 1);
+	if (!job->run->keep)
+		run_done(job);
 	if (rc < 0)
 		return rc;
 	return dbt_model_exclude(out, job->conn);
@@ -104,10 +161,44 @@ void dbt_model_job_cancel(dbt_model_job *job)
 {
 	dbt_schema *s = NULL;
 
-	if (job->run)
-		run_join(&s, job->run, 0);
+	if (!job->run)
+		return;
+	run_wait(&s, job->run, 0);
+	if (job->run->keep) {
+		/* The thread frees its own schema. */
+		dbt_model_job_give_back(job, s);
+		dbt_model_job_end(job);
+		return;
+	}
 	run_done(job);
 	dbt_schema_free(s);
+}
+
+/* Whether the thread of `job` waits for its model back.  Only the
+ * calling thread sets GIVEN, and the thread has set `keep` before the
+ * caller's run_wait() returned: no lock is needed to read them here. */
+static int waiting(const dbt_model_job *job)
+{
+	return job->run && job->run->keep && job->run->state != DBT_MODEL_GIVEN;
+}
+
+void dbt_model_job_give_back(dbt_model_job *job, dbt_schema *model)
+{
+	if (waiting(job))
+		run_give(job->run, model);
+	else
+		dbt_schema_free(model);
+}
+
+void dbt_model_job_end(dbt_model_job *job)
+{
+	if (!job->run)
+		return;
+	/* Without give_back() the thread is let go with nothing to free. */
+	if (waiting(job))
+		run_give(job->run, NULL);
+	run_join(job->run);
+	run_done(job);
 }
 
 /* ------------------------------------------------------------- preload */

@@ -31,8 +31,24 @@
  * SQLite at 5,000 tables, a model of 1.9 MB, at 48 MiB: 39.5-43.4 MiB
  * with the model on the second thread, 34 MiB without).
  *
+ * Freeing the model costs its walk over memory the caller's thread did
+ * not allocate and no longer has in cache (at 5,000 tables about 5 ms,
+ * each free a cross-thread free in the allocator, and the thread's exit
+ * tears its heap down in the join).  So a thread that loaded a model of
+ * DBT_MODEL_JOB_FREE_MIN tables or more does not exit: it waits, blocked,
+ * for dbt_model_job_give_back() to hand the model back, frees it (its own
+ * allocations) while the caller frees the database's schema and the
+ * diff, and exits; dbt_model_job_end() joins it.  A smaller model, a
+ * failed load and a load done by finish() leave no thread after finish():
+ * give_back() frees the model on the calling thread, as before.
+ *
  * The job is a struct of the caller's (no allocation but a preload's);
  * start() always succeeds, and finish() or cancel() must follow it, once.
+ * After finish(), end() must follow, once; give_back() before it hands
+ * the model over (NULL when the caller freed or keeps it).  A second
+ * give_back() frees what it is given on the calling thread; after a
+ * failed finish() or a cancel(), give_back() frees and end() does
+ * nothing, so that one cleanup can call both on every path.
  */
 #ifndef DBT_MODEL_JOB_H
 #define DBT_MODEL_JOB_H
@@ -46,11 +62,30 @@
  * about 10,000 tables of eight columns. */
 #define DBT_MODEL_JOB_MAX (4L * 1024 * 1024)
 
+/* The fewest tables of a model that its thread waits to free: below
+ * it, freeing here costs less than handing the model over and waking
+ * the thread again, which may sit on a processor gone idle
+ * (bench/README.md, "The model freed by its own thread"). */
+#define DBT_MODEL_JOB_FREE_MIN 512
+
+/* Where the thread is (`state`, under `lock`). */
+enum dbt_model_load_state {
+	DBT_MODEL_LOADING, /* the thread is loading */
+	DBT_MODEL_LOADED,  /* rc, schema and error are set; `keep` says whether
+			      the thread waits for give_back() or has exited */
+	DBT_MODEL_GIVEN,   /* `given` is the thread's to free, then it exits */
+};
+
 /* What the thread does and hands back. */
 struct dbt_model_load_run {
 	const struct dbt_dialect *dialect;
 	const char *path;
 	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	enum dbt_model_load_state state;
+	int keep;	   /* the thread waits for give_back() */
+	dbt_schema *given; /* what give_back() handed over (may be NULL) */
 	int rc;
 	dbt_schema *schema;
 	char error[4096]; /* the thread's message when rc < 0 */
@@ -74,5 +109,7 @@ struct dbt_model_preload {
 void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path);
 int dbt_model_job_finish(dbt_schema **out, dbt_model_job *job);
 void dbt_model_job_cancel(dbt_model_job *job);
+void dbt_model_job_give_back(dbt_model_job *job, dbt_schema *model);
+void dbt_model_job_end(dbt_model_job *job);
 
 #endif
