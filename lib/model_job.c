@@ -16,28 +16,10 @@
 static void *load(void *arg)
 {
 	struct dbt_model_load_run *run = arg;
-	dbt_schema *s = NULL;
-	int rc = dbt_model_load_for(&s, run->dialect, run->path);
 
-	pthread_mutex_lock(&run->lock);
-	run->rc = rc;
-	if (rc < 0)
+	run->rc = dbt_model_load_for(&run->schema, run->dialect, run->path);
+	if (run->rc < 0)
 		snprintf(run->error, sizeof(run->error), "%s", dbt_error_last());
-	run->schema = s;
-	run->keep = rc == 0 && s->ntables >= DBT_MODEL_JOB_FREE_MIN;
-	run->state = DBT_MODEL_LOADED;
-	pthread_cond_signal(&run->cond);
-	if (!run->keep) {
-		pthread_mutex_unlock(&run->lock);
-		return NULL;
-	}
-	/* Blocked until the model comes back (model_job.h). */
-	while (run->state != DBT_MODEL_GIVEN)
-		pthread_cond_wait(&run->cond, &run->lock);
-	s = run->given;
-	run->given = NULL;
-	pthread_mutex_unlock(&run->lock);
-	dbt_schema_free(s);
 	return NULL;
 }
 
@@ -55,59 +37,21 @@ static int run_start(struct dbt_model_load_run *run, const struct dbt_dialect *d
 	run->dialect = dialect;
 	run->rc = 0;
 	run->schema = NULL;
-	run->given = NULL;
-	run->keep = 0;
-	run->state = DBT_MODEL_LOADING;
 	run->error[0] = '\0';
-	if (pthread_mutex_init(&run->lock, NULL) != 0)
-		return 0;
-	if (pthread_cond_init(&run->cond, NULL) != 0) {
-		pthread_mutex_destroy(&run->lock);
-		return 0;
-	}
-	if (pthread_create(&run->thread, NULL, load, run) != 0) {
-		pthread_cond_destroy(&run->cond);
-		pthread_mutex_destroy(&run->lock);
-		return 0;
-	}
-	return 1;
+	return pthread_create(&run->thread, NULL, load, run) == 0;
 }
 
-/* Waits for the thread of `run` to exit. */
-static void run_join(struct dbt_model_load_run *run)
+/* Waits for `run`; its schema, or its error, set on this thread when
+ * `report` (a cancelled load's error is nobody's: the caller's own
+ * failure stays the message). */
+static int run_join(dbt_schema **out, struct dbt_model_load_run *run, int report)
 {
 	pthread_join(run->thread, NULL);
-	pthread_cond_destroy(&run->cond);
-	pthread_mutex_destroy(&run->lock);
-}
-
-/* Waits for `run`'s load; its schema, or its error, set on this thread
- * when `report` (a cancelled load's error is nobody's: the caller's own
- * failure stays the message).  The thread is joined unless it waits for
- * the schema back (`run->keep`). */
-static int run_wait(dbt_schema **out, struct dbt_model_load_run *run, int report)
-{
-	pthread_mutex_lock(&run->lock);
-	while (run->state == DBT_MODEL_LOADING)
-		pthread_cond_wait(&run->cond, &run->lock);
-	pthread_mutex_unlock(&run->lock);
-	if (!run->keep)
-		run_join(run);
 	*out = run->schema;
 	run->schema = NULL;
 	if (run->rc < 0 && report)
 		return dbt_error_set(run->rc, "%s", run->error);
 	return run->rc;
-}
-
-/* Hands `s` to the waiting thread of `run` to free, and lets it exit. */
-static void run_give(struct dbt_model_load_run *run, dbt_schema *s)
-{
-	pthread_mutex_lock(&run->lock);
-	run->given = s;
-	run->state = DBT_MODEL_GIVEN;
-	pthread_cond_signal(&run->cond);
-	pthread_mutex_unlock(&run->lock);
 }
 
 void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path)
@@ -117,6 +61,7 @@ void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path)
 	job->conn = conn;
 	job->path = path;
 	job->run = NULL;
+	job->freeing = 0;
 	if (pre && !strcmp(pre->run.path, path) && pre->run.dialect == conn->dialect) {
 		/* Taken over: the connection lets go of it. */
 		conn->preload = NULL;
@@ -149,9 +94,8 @@ int dbt_model_job_finish(dbt_schema **out, dbt_model_job *job)
 	*out = NULL;
 	if (!job->run)
 		return dbt_model_load(out, job->conn, job->path);
-	rc = run_wait(out, job->run, 1);
-	if (!job->run->keep)
-		run_done(job);
+	rc = run_join(out, job->run, 1);
+	run_done(job);
 	if (rc < 0)
 		return rc;
 	return dbt_model_exclude(out, job->conn);
@@ -161,44 +105,33 @@ void dbt_model_job_cancel(dbt_model_job *job)
 {
 	dbt_schema *s = NULL;
 
-	if (!job->run)
-		return;
-	run_wait(&s, job->run, 0);
-	if (job->run->keep) {
-		/* The thread frees its own schema. */
-		dbt_model_job_give_back(job, s);
-		dbt_model_job_end(job);
-		return;
-	}
+	if (job->run)
+		run_join(&s, job->run, 0);
 	run_done(job);
 	dbt_schema_free(s);
 }
 
-/* Whether the thread of `job` waits for its model back.  Only the
- * calling thread sets GIVEN, and the thread has set `keep` before the
- * caller's run_wait() returned: no lock is needed to read them here. */
-static int waiting(const dbt_model_job *job)
+static void *free_schema(void *arg)
 {
-	return job->run && job->run->keep && job->run->state != DBT_MODEL_GIVEN;
+	dbt_schema_free(arg);
+	return NULL;
 }
 
 void dbt_model_job_give_back(dbt_model_job *job, dbt_schema *model)
 {
-	if (waiting(job))
-		run_give(job->run, model);
-	else
-		dbt_schema_free(model);
+	if (!job->freeing && model && model->ntables >= DBT_MODEL_JOB_FREE_MIN &&
+	    pthread_create(&job->freer, NULL, free_schema, model) == 0) {
+		job->freeing = 1;
+		return;
+	}
+	dbt_schema_free(model);
 }
 
 void dbt_model_job_end(dbt_model_job *job)
 {
-	if (!job->run)
-		return;
-	/* Without give_back() the thread is let go with nothing to free. */
-	if (waiting(job))
-		run_give(job->run, NULL);
-	run_join(job->run);
-	run_done(job);
+	if (job->freeing)
+		pthread_join(job->freer, NULL);
+	job->freeing = 0;
 }
 
 /* ------------------------------------------------------------- preload */
@@ -221,7 +154,7 @@ dbt_model_preload *dbt_model_preload_start(dbt_dialect_kind kind, const char *mo
 
 void dbt_model_preload_free(dbt_model_preload *pre)
 {
-	dbt_model_job job = {NULL, NULL, NULL, {0}};
+	dbt_model_job job = {.run = NULL};
 
 	if (!pre)
 		return;

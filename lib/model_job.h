@@ -31,24 +31,26 @@
  * SQLite at 5,000 tables, a model of 1.9 MB, at 48 MiB: 39.5-43.4 MiB
  * with the model on the second thread, 34 MiB without).
  *
- * Freeing the model costs its walk over memory the caller's thread did
- * not allocate and no longer has in cache (at 5,000 tables about 5 ms,
- * each free a cross-thread free in the allocator, and the thread's exit
- * tears its heap down in the join).  So a thread that loaded a model of
- * DBT_MODEL_JOB_FREE_MIN tables or more does not exit: it waits, blocked,
- * for dbt_model_job_give_back() to hand the model back, frees it (its own
- * allocations) while the caller frees the database's schema and the
- * diff, and exits; dbt_model_job_end() joins it.  A smaller model, a
- * failed load and a load done by finish() leave no thread after finish():
- * give_back() frees the model on the calling thread, as before.
+ * Freeing the two schemas at the end of `check` or `migrate` takes as
+ * long as a pass over both (at 5,000 tables about 7 ms), and the model's
+ * part costs twice the instructions of the database's: every block of it
+ * was allocated on the model's thread, which has exited, so that each
+ * free is a cross-thread free in the allocator.  dbt_model_job_give_back()
+ * hands a model of DBT_MODEL_JOB_FREE_MIN tables or more to a thread of
+ * its own that frees it while the caller frees the database's schema and
+ * the diff; dbt_model_job_end() joins it.  A smaller model, or one when
+ * no thread can be started, is freed by give_back() on the calling
+ * thread, as before.  The model's loading thread is not kept for it:
+ * alive, its heap keeps the pages its parse freed from the reflection,
+ * which then needs 4-6 MiB more at 5,000 tables (bench/README.md, "The
+ * model freed on a thread of its own").
  *
  * The job is a struct of the caller's (no allocation but a preload's);
- * start() always succeeds, and finish() or cancel() must follow it, once.
- * After finish(), end() must follow, once; give_back() before it hands
- * the model over (NULL when the caller freed or keeps it).  A second
- * give_back() frees what it is given on the calling thread; after a
- * failed finish() or a cancel(), give_back() frees and end() does
- * nothing, so that one cleanup can call both on every path.
+ * start() always succeeds, and finish() or cancel() must follow it, once,
+ * then end(), which a give_back() may precede (more than one: each after
+ * the first frees on the calling thread).  give_back() and end() are for
+ * any path after start(), a failed one included, so that one cleanup can
+ * call both.
  */
 #ifndef DBT_MODEL_JOB_H
 #define DBT_MODEL_JOB_H
@@ -62,30 +64,16 @@
  * about 10,000 tables of eight columns. */
 #define DBT_MODEL_JOB_MAX (4L * 1024 * 1024)
 
-/* The fewest tables of a model that its thread waits to free: below
- * it, freeing here costs less than handing the model over and waking
- * the thread again, which may sit on a processor gone idle
- * (bench/README.md, "The model freed by its own thread"). */
-#define DBT_MODEL_JOB_FREE_MIN 512
-
-/* Where the thread is (`state`, under `lock`). */
-enum dbt_model_load_state {
-	DBT_MODEL_LOADING, /* the thread is loading */
-	DBT_MODEL_LOADED,  /* rc, schema and error are set; `keep` says whether
-			      the thread waits for give_back() or has exited */
-	DBT_MODEL_GIVEN,   /* `given` is the thread's to free, then it exits */
-};
+/* The fewest tables of a model that give_back() frees on a thread: a
+ * thread costs some 600,000 instructions, and may have to wake a
+ * processor gone idle, before it frees anything. */
+#define DBT_MODEL_JOB_FREE_MIN 2000
 
 /* What the thread does and hands back. */
 struct dbt_model_load_run {
 	const struct dbt_dialect *dialect;
 	const char *path;
 	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t cond;
-	enum dbt_model_load_state state;
-	int keep;	   /* the thread waits for give_back() */
-	dbt_schema *given; /* what give_back() handed over (may be NULL) */
 	int rc;
 	dbt_schema *schema;
 	char error[4096]; /* the thread's message when rc < 0 */
@@ -98,6 +86,9 @@ typedef struct dbt_model_job {
 	 * by finish()): `own`, or a preload's taken over. */
 	struct dbt_model_load_run *run;
 	struct dbt_model_load_run own;
+	/* The thread that frees the model given back, when `freeing`. */
+	pthread_t freer;
+	int freeing;
 } dbt_model_job;
 
 /* A model file being loaded ahead of a connection (dbtool.h). */

@@ -4,8 +4,8 @@
  * the job, errors and their messages included, while the calling thread
  * uses the connection; a cancelled job frees what it loaded; a model
  * command is run on the calling thread; a preload handed to the
- * connection is taken by the job for its file and kind of database; the
- * thread of a large model frees it when it is given back.
+ * connection is taken by the job for its file and kind of database; a
+ * large model given back is freed on a thread of its own.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -338,38 +338,29 @@ static void write_tables(const char *path, size_t n, int broken)
 	dbt_buf_release(&b);
 }
 
-/* A model of DBT_MODEL_JOB_FREE_MIN tables: its thread waits after the
- * load, takes the model back and frees it, and end() joins it; a second
- * give_back() frees what it is given here (the sanitizer build finds a
- * schema leaked, or freed twice, otherwise).  Nothing is asserted
- * between finish() and end(): a failing assertion would leave the
- * thread waiting on a job that is gone. */
-static void test_large_model_is_freed_by_its_thread(void **state)
+/* A model of DBT_MODEL_JOB_FREE_MIN tables given back is freed on a
+ * thread, which end() joins; a second give_back() frees what it is
+ * given here (the sanitizer build finds a schema leaked, or freed twice,
+ * otherwise). */
+static void test_large_model_is_freed_on_a_thread(void **state)
 {
 	struct fixture *f = *state;
 	dbt_schema *s = NULL, *other = NULL;
 	dbt_model_job job;
-	size_t ntables;
-	int rc, rc2, kept;
 
 	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
-	rc2 = dbt_model_load(&other, f->conn, f->path);
+	assert_int_equal(dbt_model_load(&other, f->conn, f->path), 0);
 	dbt_model_job_start(&job, f->conn, f->path);
-	rc = dbt_model_job_finish(&s, &job);
-	kept = job.run != NULL && job.run->keep;
-	ntables = s ? s->ntables : 0;
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_int_equal(s->ntables, DBT_MODEL_JOB_FREE_MIN);
 	dbt_model_job_give_back(&job, s);
+	assert_true(job.freeing);
 	dbt_model_job_give_back(&job, other);
 	dbt_model_job_end(&job);
-	assert_int_equal(rc2, 0);
-	assert_int_equal(rc, 0);
-	assert_true(kept);
-	assert_int_equal(ntables, DBT_MODEL_JOB_FREE_MIN);
-	assert_null(job.run);
+	assert_false(job.freeing);
 }
 
-/* One table fewer: the thread exits after the load, finish() joins it,
- * and give_back() frees the model on the calling thread. */
+/* One table fewer: give_back() frees the model on the calling thread. */
 static void test_smaller_model_is_freed_by_the_caller(void **state)
 {
 	struct fixture *f = *state;
@@ -378,54 +369,42 @@ static void test_smaller_model_is_freed_by_the_caller(void **state)
 
 	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN - 1, 0);
 	dbt_model_job_start(&job, f->conn, f->path);
-	assert_non_null(job.run);
 	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
-	assert_null(job.run);
 	assert_int_equal(s->ntables, DBT_MODEL_JOB_FREE_MIN - 1);
 	dbt_model_job_give_back(&job, s);
+	assert_false(job.freeing);
 	dbt_model_job_end(&job);
-	assert_null(job.run);
 }
 
-/* The caller keeps the model (or frees it itself): give_back(NULL), or
- * end() alone, lets the waiting thread go with nothing to free. */
-static void test_model_taken_by_the_caller_is_its_own(void **state)
+/* The caller keeps the model (and frees it itself): give_back(NULL), or
+ * end() alone, starts nothing. */
+static void test_model_kept_by_the_caller_is_its_own(void **state)
 {
 	struct fixture *f = *state;
 	dbt_schema *s = NULL, *t = NULL;
 	dbt_model_job job;
-	char last[32];
-	int rc, kept, rc2, kept2;
 
 	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
 	dbt_model_job_start(&job, f->conn, f->path);
-	rc = dbt_model_job_finish(&s, &job);
-	kept = job.run != NULL && job.run->keep;
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
 	dbt_model_job_give_back(&job, NULL);
+	assert_false(job.freeing);
 	dbt_model_job_end(&job);
 
 	dbt_model_job_start(&job, f->conn, f->path);
-	rc2 = dbt_model_job_finish(&t, &job);
-	kept2 = job.run != NULL && job.run->keep;
+	assert_int_equal(dbt_model_job_finish(&t, &job), 0);
 	dbt_model_job_end(&job);
-
-	assert_int_equal(rc, 0);
-	assert_int_equal(rc2, 0);
-	assert_true(kept);
-	assert_true(kept2);
-	assert_null(job.run);
+	assert_false(job.freeing);
 	/* Both are whole, and the caller's to free. */
 	assert_int_equal(s->ntables, DBT_MODEL_JOB_FREE_MIN);
 	assert_int_equal(t->ntables, DBT_MODEL_JOB_FREE_MIN);
-	snprintf(last, sizeof(last), "t%d", DBT_MODEL_JOB_FREE_MIN - 1);
-	assert_string_equal(t->tables[DBT_MODEL_JOB_FREE_MIN - 1]->name, last);
 	dbt_schema_free(s);
 	dbt_schema_free(t);
 }
 
-/* A large model's job cancelled: its thread frees what it loaded.  One
- * that failed to load leaves no thread after finish(); give_back() and
- * end() then do nothing. */
+/* A large model's job cancelled frees what it loaded, and one that failed
+ * to load hands nothing back: give_back() and end() after either start
+ * no thread. */
 static void test_large_model_cancelled_or_failed(void **state)
 {
 	struct fixture *f = *state;
@@ -436,49 +415,42 @@ static void test_large_model_cancelled_or_failed(void **state)
 	dbt_model_job_start(&job, f->conn, f->path);
 	dbt_error_set(DBT_EDB, "the database failed");
 	dbt_model_job_cancel(&job);
+	dbt_model_job_give_back(&job, NULL);
+	dbt_model_job_end(&job);
 	assert_null(job.run);
+	assert_false(job.freeing);
 	assert_string_equal(dbt_error_last(), "the database failed");
 
 	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN + 1, 1);
 	dbt_model_job_start(&job, f->conn, f->path);
 	assert_int_equal(dbt_model_job_finish(&s, &job), DBT_EPARSE);
 	assert_null(s);
-	assert_null(job.run);
 	dbt_model_job_give_back(&job, s);
+	assert_false(job.freeing);
 	dbt_model_job_end(&job);
-	assert_null(job.run);
 }
 
-/* A preload of a large model: taken by the job, its thread frees the
- * model given back, and end() frees the preload; one that the connection
- * drops unused has its thread free what it loaded. */
-static void test_large_preload_is_freed_by_its_thread(void **state)
+/* A large model loaded on the calling thread (a model command) is freed
+ * on a thread too. */
+static void test_model_loaded_here_is_freed_on_a_thread(void **state)
 {
 	struct fixture *f = *state;
+	char cmd[PATH_MAX + 32];
 	dbt_schema *s = NULL;
-	dbt_model_preload *pre;
 	dbt_model_job job;
-	int rc, kept, taken;
 
 	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
-	pre = dbt_model_preload_start(DBT_DIALECT_SQLITE, f->path);
-	assert_non_null(pre);
-	dbt_conn_set_model_preload(f->conn, pre);
-	dbt_model_job_start(&job, f->conn, f->path);
-	taken = job.run == &pre->run;
-	rc = dbt_model_job_finish(&s, &job);
-	kept = job.run != NULL && job.run->keep;
-	dbt_model_job_give_back(&job, s);
-	dbt_model_job_end(&job);
-	assert_true(taken);
-	assert_int_equal(rc, 0);
-	assert_true(kept);
+	snprintf(cmd, sizeof(cmd), "cat '%s'", f->path);
+	assert_int_equal(dbt_model_set_command(cmd, f->dir), 0);
+	dbt_model_job_start(&job, f->conn, "model_command");
 	assert_null(job.run);
-
-	dbt_conn_set_model_preload(f->conn, dbt_model_preload_start(DBT_DIALECT_SQLITE, f->path));
-	assert_non_null(f->conn->preload);
-	dbt_conn_set_model_preload(f->conn, NULL);
-	assert_null(f->conn->preload);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_int_equal(dbt_model_set_command(NULL, NULL), 0);
+	assert_int_equal(s->ntables, DBT_MODEL_JOB_FREE_MIN);
+	dbt_model_job_give_back(&job, s);
+	assert_true(job.freeing);
+	dbt_model_job_end(&job);
+	assert_false(job.freeing);
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -495,11 +467,11 @@ int main(void)
 		T(test_job_takes_the_connections_preload),
 		T(test_preload_hands_over_the_model_error),
 		T(test_preload_of_something_else_is_not_taken),
-		T(test_large_model_is_freed_by_its_thread),
+		T(test_large_model_is_freed_on_a_thread),
 		T(test_smaller_model_is_freed_by_the_caller),
-		T(test_model_taken_by_the_caller_is_its_own),
+		T(test_model_kept_by_the_caller_is_its_own),
 		T(test_large_model_cancelled_or_failed),
-		T(test_large_preload_is_freed_by_its_thread),
+		T(test_model_loaded_here_is_freed_on_a_thread),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
