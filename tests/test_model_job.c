@@ -453,6 +453,36 @@ static void test_model_loaded_here_is_freed_on_a_thread(void **state)
 	assert_false(job.freeing);
 }
 
+/* dbt_model_compare() with a model of DBT_MODEL_JOB_FREE_MIN tables: its
+ * findings are made before the model goes to the thread that frees it,
+ * and read whole after. */
+static void test_compare_of_a_large_model(void **state)
+{
+	struct fixture *f = *state;
+	dbt_buf sql = DBT_BUF_INIT;
+	dbt_findings found = {NULL, 0};
+	size_t i;
+
+	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
+	for (i = 1; i < DBT_MODEL_JOB_FREE_MIN; i++)
+		dbt_buf_printf(&sql, "CREATE TABLE t%zu (id INTEGER PRIMARY KEY, name TEXT);\n", i);
+	assert_false(sql.oom);
+	assert_int_equal(d->exec_script(f->conn, dbt_buf_str(&sql), "ddl.sql", 1), 0);
+	dbt_buf_release(&sql);
+	assert_int_equal(dbt_model_compare(&found, f->conn, f->path, NULL), 0);
+	assert_int_equal(found.n, 1);
+	assert_non_null(strstr(found.v[0].text, "t0"));
+	dbt_findings_release(&found);
+
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE t0 (id INTEGER PRIMARY KEY, name TEXT);",
+					"ddl.sql", 1),
+			 0);
+	assert_int_equal(dbt_model_compare(&found, f->conn, f->path, NULL), 0);
+	assert_int_equal(found.n, 0);
+	dbt_findings_release(&found);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -472,6 +502,7 @@ int main(void)
 		T(test_model_kept_by_the_caller_is_its_own),
 		T(test_large_model_cancelled_or_failed),
 		T(test_model_loaded_here_is_freed_on_a_thread),
+		T(test_compare_of_a_large_model),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
