@@ -840,8 +840,8 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	need_first = !forms || nsafe < diff.n;
 	for (k = 0; k < nsecs; k++)
 		need_first |= !(caps_of(secs[k].kind) & DBT_CAP_SAFE_FORMS);
-	/* Nothing reads the model again: its thread frees it while the
-	 * files are written (model_job.h). */
+	/* Nothing reads the model again: a large one is freed on a thread
+	 * of its own while the files are written (model_job.h). */
 	dbt_model_job_give_back(&job, model);
 	model = NULL;
 	rc = write_revisions(out, script_location, message, rev_id,
@@ -860,8 +860,8 @@ cleanup:
 	dbt_buf_release(&down);
 	dbt_buf_release(&sup);
 	dbt_buf_release(&sdown);
-	/* The model's thread frees it while this one frees the rest
-	 * (model_job.h). */
+	/* A large model is freed on a thread of its own while this one
+	 * frees the rest (model_job.h). */
 	dbt_model_job_give_back(&job, model);
 	dbt_diff_release(&diff);
 	dbt_schema_free(db);
