@@ -840,6 +840,10 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	need_first = !forms || nsafe < diff.n;
 	for (k = 0; k < nsecs; k++)
 		need_first |= !(caps_of(secs[k].kind) & DBT_CAP_SAFE_FORMS);
+	/* Nothing reads the model again: a large one is freed on a thread
+	 * of its own while the files are written (model_job.h). */
+	dbt_model_job_give_back(&job, model);
+	model = NULL;
 	rc = write_revisions(out, script_location, message, rev_id,
 			     chain->n ? chain->revs[chain->n - 1]->id : NULL, secs, safe_secs,
 			     nsecs, need_first, forms != NULL, inverse);
@@ -856,9 +860,12 @@ cleanup:
 	dbt_buf_release(&down);
 	dbt_buf_release(&sup);
 	dbt_buf_release(&sdown);
+	/* A large model is freed on a thread of its own while this one
+	 * frees the rest (model_job.h). */
+	dbt_model_job_give_back(&job, model);
 	dbt_diff_release(&diff);
 	dbt_schema_free(db);
-	dbt_schema_free(model);
+	dbt_model_job_end(&job);
 	return rc;
 }
 

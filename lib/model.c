@@ -418,9 +418,12 @@ int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,
 	if ((rc = dbt_findings_add_ops(out, conn->dialect, diff.ops, diff.n)) < 0)
 		dbt_findings_release(out);
 cleanup:
+	/* A large model is freed on a thread of its own while this one
+	 * frees the rest (model_job.h). */
+	dbt_model_job_give_back(&job, model);
 	dbt_diff_release(&diff);
 	dbt_schema_free(db);
-	dbt_schema_free(model);
+	dbt_model_job_end(&job);
 	return rc;
 }
 

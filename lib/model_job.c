@@ -61,6 +61,7 @@ void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path)
 	job->conn = conn;
 	job->path = path;
 	job->run = NULL;
+	job->freeing = 0;
 	if (pre && !strcmp(pre->run.path, path) && pre->run.dialect == conn->dialect) {
 		/* Taken over: the connection lets go of it. */
 		conn->preload = NULL;
@@ -110,6 +111,29 @@ void dbt_model_job_cancel(dbt_model_job *job)
 	dbt_schema_free(s);
 }
 
+static void *free_schema(void *arg)
+{
+	dbt_schema_free(arg);
+	return NULL;
+}
+
+void dbt_model_job_give_back(dbt_model_job *job, dbt_schema *model)
+{
+	if (!job->freeing && model && model->ntables >= DBT_MODEL_JOB_FREE_MIN &&
+	    pthread_create(&job->freer, NULL, free_schema, model) == 0) {
+		job->freeing = 1;
+		return;
+	}
+	dbt_schema_free(model);
+}
+
+void dbt_model_job_end(dbt_model_job *job)
+{
+	if (job->freeing)
+		pthread_join(job->freer, NULL);
+	job->freeing = 0;
+}
+
 /* ------------------------------------------------------------- preload */
 
 dbt_model_preload *dbt_model_preload_start(dbt_dialect_kind kind, const char *model_path)
@@ -130,7 +154,7 @@ dbt_model_preload *dbt_model_preload_start(dbt_dialect_kind kind, const char *mo
 
 void dbt_model_preload_free(dbt_model_preload *pre)
 {
-	dbt_model_job job = {NULL, NULL, NULL, {0}};
+	dbt_model_job job = {.run = NULL};
 
 	if (!pre)
 		return;

@@ -31,8 +31,26 @@
  * SQLite at 5,000 tables, a model of 1.9 MB, at 48 MiB: 39.5-43.4 MiB
  * with the model on the second thread, 34 MiB without).
  *
+ * Freeing the two schemas at the end of `check` or `migrate` takes as
+ * long as a pass over both (at 5,000 tables about 7 ms), and the model's
+ * part costs twice the instructions of the database's: every block of it
+ * was allocated on the model's thread, which has exited, so that each
+ * free is a cross-thread free in the allocator.  dbt_model_job_give_back()
+ * hands a model of DBT_MODEL_JOB_FREE_MIN tables or more to a thread of
+ * its own that frees it while the caller frees the database's schema and
+ * the diff; dbt_model_job_end() joins it.  A smaller model, or one when
+ * no thread can be started, is freed by give_back() on the calling
+ * thread, as before.  The model's loading thread is not kept for it:
+ * alive, its heap keeps the pages its parse freed from the reflection,
+ * which then needs 4-6 MiB more at 5,000 tables (bench/README.md, "The
+ * model freed on a thread of its own").
+ *
  * The job is a struct of the caller's (no allocation but a preload's);
- * start() always succeeds, and finish() or cancel() must follow it, once.
+ * start() always succeeds, and finish() or cancel() must follow it, once,
+ * then end(), which a give_back() may precede (more than one: each after
+ * the first frees on the calling thread).  give_back() and end() are for
+ * any path after start(), a failed one included, so that one cleanup can
+ * call both.
  */
 #ifndef DBT_MODEL_JOB_H
 #define DBT_MODEL_JOB_H
@@ -45,6 +63,11 @@
 /* The largest model file, in bytes, loaded on a second thread: 4 MiB,
  * about 10,000 tables of eight columns. */
 #define DBT_MODEL_JOB_MAX (4L * 1024 * 1024)
+
+/* The fewest tables of a model that give_back() frees on a thread: the
+ * thread's start, on a second processor that may have gone idle, costs
+ * about what freeing a model of 1,000 tables does (0.5 ms). */
+#define DBT_MODEL_JOB_FREE_MIN 2000
 
 /* What the thread does and hands back. */
 struct dbt_model_load_run {
@@ -63,6 +86,9 @@ typedef struct dbt_model_job {
 	 * by finish()): `own`, or a preload's taken over. */
 	struct dbt_model_load_run *run;
 	struct dbt_model_load_run own;
+	/* The thread that frees the model given back, when `freeing`. */
+	pthread_t freer;
+	int freeing;
 } dbt_model_job;
 
 /* A model file being loaded ahead of a connection (dbtool.h). */
@@ -74,5 +100,7 @@ struct dbt_model_preload {
 void dbt_model_job_start(dbt_model_job *job, dbt_conn *conn, const char *path);
 int dbt_model_job_finish(dbt_schema **out, dbt_model_job *job);
 void dbt_model_job_cancel(dbt_model_job *job);
+void dbt_model_job_give_back(dbt_model_job *job, dbt_schema *model);
+void dbt_model_job_end(dbt_model_job *job);
 
 #endif

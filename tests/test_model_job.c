@@ -4,7 +4,8 @@
  * the job, errors and their messages included, while the calling thread
  * uses the connection; a cancelled job frees what it loaded; a model
  * command is run on the calling thread; a preload handed to the
- * connection is taken by the job for its file and kind of database.
+ * connection is taken by the job for its file and kind of database; a
+ * large model given back is freed on a thread of its own.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -322,6 +323,166 @@ static void test_preload_of_something_else_is_not_taken(void **state)
 	f->conn = NULL;
 }
 
+/* A model of `n` tables at `path`; the last one does not parse when
+ * `broken`. */
+static void write_tables(const char *path, size_t n, int broken)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		dbt_buf_printf(&b, "CREATE TABLE t%zu (id INTEGER PRIMARY KEY, name TEXT%s);\n", i,
+			       broken && i + 1 == n ? "," : "");
+	assert_false(b.oom);
+	test_write_file(path, dbt_buf_str(&b));
+	dbt_buf_release(&b);
+}
+
+/* A model of DBT_MODEL_JOB_FREE_MIN tables given back is freed on a
+ * thread, which end() joins; a second give_back() frees what it is
+ * given here (the sanitizer build finds a schema leaked, or freed twice,
+ * otherwise). */
+static void test_large_model_is_freed_on_a_thread(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = NULL, *other = NULL;
+	dbt_model_job job;
+
+	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
+	assert_int_equal(dbt_model_load(&other, f->conn, f->path), 0);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_int_equal(s->ntables, DBT_MODEL_JOB_FREE_MIN);
+	dbt_model_job_give_back(&job, s);
+	assert_true(job.freeing);
+	dbt_model_job_give_back(&job, other);
+	dbt_model_job_end(&job);
+	assert_false(job.freeing);
+}
+
+/* One table fewer: give_back() frees the model on the calling thread. */
+static void test_smaller_model_is_freed_by_the_caller(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = NULL;
+	dbt_model_job job;
+
+	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN - 1, 0);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_int_equal(s->ntables, DBT_MODEL_JOB_FREE_MIN - 1);
+	dbt_model_job_give_back(&job, s);
+	assert_false(job.freeing);
+	dbt_model_job_end(&job);
+}
+
+/* The caller keeps the model (and frees it itself): give_back(NULL), or
+ * end() alone, starts nothing. */
+static void test_model_kept_by_the_caller_is_its_own(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = NULL, *t = NULL;
+	dbt_model_job job;
+
+	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	dbt_model_job_give_back(&job, NULL);
+	assert_false(job.freeing);
+	dbt_model_job_end(&job);
+
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_int_equal(dbt_model_job_finish(&t, &job), 0);
+	dbt_model_job_end(&job);
+	assert_false(job.freeing);
+	/* Both are whole, and the caller's to free. */
+	assert_int_equal(s->ntables, DBT_MODEL_JOB_FREE_MIN);
+	assert_int_equal(t->ntables, DBT_MODEL_JOB_FREE_MIN);
+	dbt_schema_free(s);
+	dbt_schema_free(t);
+}
+
+/* A large model's job cancelled frees what it loaded, and one that failed
+ * to load hands nothing back: give_back() and end() after either start
+ * no thread. */
+static void test_large_model_cancelled_or_failed(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *s = (dbt_schema *)1;
+	dbt_model_job job;
+
+	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
+	dbt_model_job_start(&job, f->conn, f->path);
+	dbt_error_set(DBT_EDB, "the database failed");
+	dbt_model_job_cancel(&job);
+	dbt_model_job_give_back(&job, NULL);
+	dbt_model_job_end(&job);
+	assert_null(job.run);
+	assert_false(job.freeing);
+	assert_string_equal(dbt_error_last(), "the database failed");
+
+	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN + 1, 1);
+	dbt_model_job_start(&job, f->conn, f->path);
+	assert_int_equal(dbt_model_job_finish(&s, &job), DBT_EPARSE);
+	assert_null(s);
+	dbt_model_job_give_back(&job, s);
+	assert_false(job.freeing);
+	dbt_model_job_end(&job);
+}
+
+/* A large model loaded on the calling thread (a model command) is freed
+ * on a thread too. */
+static void test_model_loaded_here_is_freed_on_a_thread(void **state)
+{
+	struct fixture *f = *state;
+	char cmd[PATH_MAX + 32];
+	dbt_schema *s = NULL;
+	dbt_model_job job;
+
+	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
+	snprintf(cmd, sizeof(cmd), "cat '%s'", f->path);
+	assert_int_equal(dbt_model_set_command(cmd, f->dir), 0);
+	dbt_model_job_start(&job, f->conn, "model_command");
+	assert_null(job.run);
+	assert_int_equal(dbt_model_job_finish(&s, &job), 0);
+	assert_int_equal(dbt_model_set_command(NULL, NULL), 0);
+	assert_int_equal(s->ntables, DBT_MODEL_JOB_FREE_MIN);
+	dbt_model_job_give_back(&job, s);
+	assert_true(job.freeing);
+	dbt_model_job_end(&job);
+	assert_false(job.freeing);
+}
+
+/* dbt_model_compare() with a model of DBT_MODEL_JOB_FREE_MIN tables: its
+ * findings are made before the model goes to the thread that frees it,
+ * and read whole after. */
+static void test_compare_of_a_large_model(void **state)
+{
+	struct fixture *f = *state;
+	dbt_buf sql = DBT_BUF_INIT;
+	dbt_findings found = {NULL, 0};
+	size_t i;
+
+	write_tables(f->path, DBT_MODEL_JOB_FREE_MIN, 0);
+	for (i = 1; i < DBT_MODEL_JOB_FREE_MIN; i++)
+		dbt_buf_printf(&sql, "CREATE TABLE t%zu (id INTEGER PRIMARY KEY, name TEXT);\n", i);
+	assert_false(sql.oom);
+	assert_int_equal(d->exec_script(f->conn, dbt_buf_str(&sql), "ddl.sql", 1), 0);
+	dbt_buf_release(&sql);
+	assert_int_equal(dbt_model_compare(&found, f->conn, f->path, NULL), 0);
+	assert_int_equal(found.n, 1);
+	assert_non_null(strstr(found.v[0].text, "t0"));
+	dbt_findings_release(&found);
+
+	assert_int_equal(d->exec_script(f->conn,
+					"CREATE TABLE t0 (id INTEGER PRIMARY KEY, name TEXT);",
+					"ddl.sql", 1),
+			 0);
+	assert_int_equal(dbt_model_compare(&found, f->conn, f->path, NULL), 0);
+	assert_int_equal(found.n, 0);
+	dbt_findings_release(&found);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -336,6 +497,12 @@ int main(void)
 		T(test_job_takes_the_connections_preload),
 		T(test_preload_hands_over_the_model_error),
 		T(test_preload_of_something_else_is_not_taken),
+		T(test_large_model_is_freed_on_a_thread),
+		T(test_smaller_model_is_freed_by_the_caller),
+		T(test_model_kept_by_the_caller_is_its_own),
+		T(test_large_model_cancelled_or_failed),
+		T(test_model_loaded_here_is_freed_on_a_thread),
+		T(test_compare_of_a_large_model),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
