@@ -62,14 +62,14 @@ int rows_reflected(const char *type, const char *name, const char *tbl_name, int
  * capture as its context, for the time SQLite may parse its schema.
  */
 struct sqlite_capture {
-	struct rows rows;    /* those the reflection reads, in rowid order */
-	long long seen;	     /* rows of SQLite's query, read or not: more than
+	struct rows rows;  /* those the reflection reads, in rowid order */
+	long long seen;	   /* rows of SQLite's query, read or not: more than
 			      * sqlite_schema holds when SQLite parsed its
 			      * schema more than once while armed */
-	long long cookie;    /* the schema version they are of (set by the
+	long long cookie;  /* the schema version they are of (set by the
 			      * caller, from the same read transaction) */
-	int failed;	     /* a row could not be copied: no capture */
-	const void *known;   /* the statement last found to be that query */
+	int failed;	   /* a row could not be copied: no capture */
+	const void *known; /* the statement last found to be that query */
 };
 
 /* The trace callback: copies each row of SQLite's query of the main

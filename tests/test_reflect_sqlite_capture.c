@@ -410,18 +410,19 @@ static void test_captures_the_rows_the_query_reads(void **state)
 	size_t row = 0;
 	int i;
 
-	make_db(f, "CREATE TABLE t (a INTEGER UNIQUE);\n"
-		   "CREATE TABLE \"DBTOOL_VERSION\" (v TEXT);\n"
-		   "CREATE TRIGGER tr_book AFTER INSERT ON \"DBTOOL_VERSION\" BEGIN SELECT 1; END;\n"
-		   "PRAGMA writable_schema = ON;\n"
-		   "CREATE TABLE \"SQLITE_y\" (a INTEGER);\n"
-		   "INSERT INTO sqlite_schema VALUES ('view', 'SQLite_v', 'SQLite_v', 0,"
-		   " 'CREATE VIEW \"SQLite_v\" AS SELECT 1');\n"
-		   "INSERT INTO sqlite_schema VALUES ('view', 'v_ok', 'v_ok', 0,"
-		   " 'CREATE VIEW v_ok AS SELECT 2');\n"
-		   "PRAGMA writable_schema = OFF;\n"
-		   "CREATE INDEX ix_t ON t (a);\n"
-		   "ANALYZE;\n");
+	make_db(f,
+		"CREATE TABLE t (a INTEGER UNIQUE);\n"
+		"CREATE TABLE \"DBTOOL_VERSION\" (v TEXT);\n"
+		"CREATE TRIGGER tr_book AFTER INSERT ON \"DBTOOL_VERSION\" BEGIN SELECT 1; END;\n"
+		"PRAGMA writable_schema = ON;\n"
+		"CREATE TABLE \"SQLITE_y\" (a INTEGER);\n"
+		"INSERT INTO sqlite_schema VALUES ('view', 'SQLite_v', 'SQLite_v', 0,"
+		" 'CREATE VIEW \"SQLite_v\" AS SELECT 1');\n"
+		"INSERT INTO sqlite_schema VALUES ('view', 'v_ok', 'v_ok', 0,"
+		" 'CREATE VIEW v_ok AS SELECT 2');\n"
+		"PRAGMA writable_schema = OFF;\n"
+		"CREATE INDEX ix_t ON t (a);\n"
+		"ANALYZE;\n");
 	conn = open_db(f, 1);
 	cap = dbt_sqlite_take_capture(conn);
 	assert_non_null(cap);
