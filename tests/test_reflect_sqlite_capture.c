@@ -204,25 +204,34 @@ static void test_reflects_from_the_capture_as_from_the_query(void **state)
 	d->close(captured);
 }
 
-/* From 64 tables on, the tables' SQL is parsed on two threads: the same
- * from the capture. */
-static void test_reflects_many_tables_from_the_capture_as_from_the_query(void **state)
+/* `n` tables, each with an index and a foreign key. */
+static void make_tables(struct fixture *f, int n, const char *more)
 {
-	struct fixture *f = *state;
 	dbt_buf b = DBT_BUF_INIT;
-	dbt_conn *queried, *captured;
-	dbt_schema *want, *got;
-	int i, reads;
+	int i;
 
-	for (i = 0; i < 150; i++)
+	for (i = 0; i < n; i++)
 		dbt_buf_printf(&b,
 			       "CREATE TABLE t%03d (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
 			       " up INTEGER REFERENCES t%03d (id));\n"
 			       "CREATE INDEX ix_t%03d ON t%03d (name);\n",
 			       i, i ? i - 1 : 0, i, i);
+	dbt_buf_puts(&b, more);
 	assert_false(b.oom);
 	make_db(f, dbt_buf_str(&b));
 	dbt_buf_release(&b);
+}
+
+/* From 64 tables on, the tables' SQL is parsed on two threads: the same
+ * from the capture. */
+static void test_reflects_many_tables_from_the_capture_as_from_the_query(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *queried, *captured;
+	dbt_schema *want, *got;
+	int reads;
+
+	make_tables(f, 150, "");
 	queried = open_db(f, 0);
 	want = reflect_ok(queried, &reads);
 	captured = open_db(f, 1);
@@ -234,6 +243,67 @@ static void test_reflects_many_tables_from_the_capture_as_from_the_query(void **
 	dbt_schema_free(got);
 	d->close(queried);
 	d->close(captured);
+}
+
+static int schema_used(dbt_conn *conn)
+{
+	int used = -1, high = 0;
+
+	assert_int_equal(sqlite3_db_status(dbt_sqlite_handle(conn), SQLITE_DBSTATUS_SCHEMA_USED,
+					   &used, &high, 0),
+			 SQLITE_OK);
+	return used;
+}
+
+/* With release_after_reflect (`check`), the parse helper releases
+ * SQLite's parsed schema while the calling thread parses: the same schema
+ * results, SQLite holds no parsed schema when the reflection returns, and
+ * the connection works on. */
+static void test_releases_the_schema_on_the_helper(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *want, *got, *again;
+	int reads;
+
+	make_tables(f, 150, "");
+	conn = open_db(f, 1);
+	want = reflect_ok(conn, &reads);
+	assert_true(schema_used(conn) > 0);
+	conn->release_after_reflect = 1;
+	got = reflect_ok(conn, &reads);
+	conn->release_after_reflect = 0;
+	assert_int_equal(schema_used(conn), 0);
+	assert_same_dumps(want, got);
+	run_ddl(conn, "CREATE TABLE late (a INTEGER);");
+	again = reflect_ok(conn, &reads);
+	assert_int_equal(again->ntables, 151);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+	dbt_schema_free(again);
+	d->close(conn);
+}
+
+/* A table that cannot be reflected, with the schema released on the
+ * helper: the error as without the release. */
+static void test_fails_while_the_helper_releases_the_schema(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *s = (dbt_schema *)1;
+	int reads;
+
+	make_tables(f, 150, "CREATE VIRTUAL TABLE docs USING fts5(body);\n");
+	conn = open_db(f, 1);
+	conn->release_after_reflect = 1;
+	assert_int_equal(reflect(&s, conn, &reads), DBT_ERROR);
+	conn->release_after_reflect = 0;
+	assert_null(s);
+	assert_int_equal(reads, 0);
+	assert_non_null(strstr(dbt_error_last(), "'docs'"));
+	assert_int_equal(schema_used(conn), 0);
+	run_ddl(conn, "CREATE TABLE late (a INTEGER);");
+	d->close(conn);
 }
 
 /* What a schema cannot represent is the same error from the capture. */
@@ -453,6 +523,8 @@ int main(void)
 		T(test_reflects_from_the_capture_as_from_the_query),
 		T(test_reflects_many_tables_from_the_capture_as_from_the_query),
 		T(test_refuses_a_virtual_table_from_the_capture_as_from_the_query),
+		T(test_releases_the_schema_on_the_helper),
+		T(test_fails_while_the_helper_releases_the_schema),
 		T(test_reflects_a_schema_another_connection_changed_since),
 		T(test_reflects_a_schema_the_connection_changed_since),
 		T(test_reflects_a_change_of_the_open_transaction),
