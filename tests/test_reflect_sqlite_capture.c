@@ -515,6 +515,58 @@ static void test_captures_the_rows_the_query_reads(void **state)
 	d->close(conn);
 }
 
+/* Tables that cannot be reflected, among many (parsed on two threads):
+ * the error is the first's in creation order, as from the query. */
+static void test_names_the_first_table_that_does_not_read_from_the_capture(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *s = (dbt_schema *)1;
+	char *msg;
+	int reads;
+
+	/* What SQLite reads (it parses the schema as the connection is made)
+	 * and the reflection refuses. */
+	make_tables(f, 100,
+		    "CREATE TABLE bad_a (a INTEGER REFERENCES gone_a);\n"
+		    "CREATE TABLE bad_b (a INTEGER REFERENCES gone_b);\n");
+	conn = open_db(f, 0);
+	assert_true(reflect(&s, conn, &reads) < 0);
+	assert_non_null(msg = strdup(dbt_error_last()));
+	assert_non_null(strstr(msg, "'bad_a'"));
+	d->close(conn);
+	conn = open_db(f, 1);
+	s = (dbt_schema *)1;
+	assert_true(reflect(&s, conn, &reads) < 0);
+	assert_null(s);
+	assert_int_equal(reads, 0);
+	assert_string_equal(dbt_error_last(), msg);
+	free(msg);
+	d->close(conn);
+}
+
+/* The captured rows parsed on the calling thread alone (SIZE_MAX): the
+ * same schema. */
+static void test_reflects_many_tables_from_the_capture_on_one_thread(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *want, *got = NULL;
+	int reads;
+
+	make_tables(f, 150, "");
+	conn = open_db(f, 0);
+	want = reflect_ok(conn, &reads);
+	d->close(conn);
+	conn = open_db(f, 1);
+	if (dbt_sqlite_reflect_threads(&got, conn, SIZE_MAX) < 0)
+		fail_msg("reflection failed: %s", dbt_error_last());
+	assert_same_dumps(want, got);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+	d->close(conn);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -525,6 +577,8 @@ int main(void)
 		T(test_refuses_a_virtual_table_from_the_capture_as_from_the_query),
 		T(test_releases_the_schema_on_the_helper),
 		T(test_fails_while_the_helper_releases_the_schema),
+		T(test_names_the_first_table_that_does_not_read_from_the_capture),
+		T(test_reflects_many_tables_from_the_capture_on_one_thread),
 		T(test_reflects_a_schema_another_connection_changed_since),
 		T(test_reflects_a_schema_the_connection_changed_since),
 		T(test_reflects_a_change_of_the_open_transaction),
