@@ -1233,7 +1233,9 @@ int dbt_sqlite_reflect_threads(struct dbt_schema **out, dbt_conn *conn, size_t t
 	/* The rows SQLite read of sqlite_schema when the connection was made
 	 * are this transaction's while the schema version is the one they
 	 * were read at: every change of schema, by any connection (this one
-	 * included) and VACUUM, changes it. */
+	 * included) and VACUUM, changes it.  (A row of sqlite_schema written
+	 * under PRAGMA writable_schema does not, and SQLite's own parsed
+	 * schema does not see it either.) */
 	if (cap && (rc = schema_version(&x, &version)) < 0)
 		goto cleanup;
 	if (cap && version == cap->cookie) {
