@@ -470,10 +470,12 @@ enum { OPEN_CREATE, OPEN_READONLY, OPEN_EXISTING, OPEN_EXISTING_OR_EMPTY };
  * opened: what the command needs it for.  The library resolves the URL
  * (a relative SQLite path in the config file is relative to its folder)
  * and applies the config file's settings, as for any embedding program. */
-/* `model`: the model file the command compares with the database, parsed
- * while the connection is made (dbt_model_preload_start); NULL for none. */
+/* `compare`: the command's first use of the connection is a comparison
+ * with the model (dbt_conn_open_to_compare); `model`: the model file it
+ * compares with, parsed while the connection is made
+ * (dbt_model_preload_start); NULL for none. */
 static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int mode,
-		      const char *why, const char *model)
+		      const char *why, int compare, const char *model)
 {
 	dbt_model_preload *pre = NULL;
 
@@ -483,9 +485,9 @@ static int connect_db(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int 
 	if (model)
 		pre = dbt_model_preload_start(url->kind, model);
 	if ((mode == OPEN_READONLY ? dbt_conn_open_readonly(conn, url)
-	     : mode == OPEN_CREATE
-		     ? dbt_conn_open(conn, url)
-		     : dbt_conn_open_existing(conn, url, mode == OPEN_EXISTING_OR_EMPTY)) < 0) {
+	     : mode == OPEN_CREATE ? dbt_conn_open(conn, url)
+	     : compare ? dbt_conn_open_to_compare(conn, url, mode == OPEN_EXISTING_OR_EMPTY)
+		       : dbt_conn_open_existing(conn, url, mode == OPEN_EXISTING_OR_EMPTY)) < 0) {
 		dbt_model_preload_free(pre);
 		dbt_url_release(url);
 		return why ? cmd_error("%s: %s", dbt_error_last(), why) : cmd_fail();
@@ -556,30 +558,30 @@ int cmd_blank(const char *s)
 
 int cmd_connect(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 {
-	return connect_db(conn, url, cfg, OPEN_CREATE, NULL, NULL);
+	return connect_db(conn, url, cfg, OPEN_CREATE, NULL, 0, NULL);
 }
 
 int cmd_connect_readonly(dbt_conn **conn, dbt_url *url, const dbt_config *cfg)
 {
-	return connect_db(conn, url, cfg, OPEN_READONLY, NULL, NULL);
+	return connect_db(conn, url, cfg, OPEN_READONLY, NULL, 0, NULL);
 }
 
 int cmd_connect_existing(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, int missing_is_empty)
 {
 	return connect_db(conn, url, cfg, missing_is_empty ? OPEN_EXISTING_OR_EMPTY : OPEN_EXISTING,
-			  NULL, NULL);
+			  NULL, 0, NULL);
 }
 
 int cmd_connect_for_model(dbt_conn **conn, dbt_url *url, const dbt_config *cfg,
 			  int missing_is_empty)
 {
 	return connect_db(conn, url, cfg, missing_is_empty ? OPEN_EXISTING_OR_EMPTY : OPEN_EXISTING,
-			  NULL, cfg->model);
+			  NULL, 1, cfg->model);
 }
 
 int cmd_connect_needed(dbt_conn **conn, dbt_url *url, const dbt_config *cfg, const char *why)
 {
-	return connect_db(conn, url, cfg, OPEN_EXISTING, why, NULL);
+	return connect_db(conn, url, cfg, OPEN_EXISTING, why, 0, NULL);
 }
 
 void cmd_json_str(FILE *f, const char *s)

@@ -41,27 +41,29 @@ const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind)
 	return NULL;
 }
 
-static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
+static int open_conn(dbt_conn **out, const dbt_url *url, int readonly, int to_reflect)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(url->kind);
 
 	*out = NULL;
 	if (!d)
 		return dbt_error_set(DBT_ERROR, "unsupported database kind");
+	if (to_reflect && d->open_to_reflect)
+		return d->open_to_reflect(out, url, readonly);
 	return d->open(out, url, readonly);
 }
 
 int dbt_conn_open(dbt_conn **out, const dbt_url *url)
 {
-	return open_conn(out, url, 0);
+	return open_conn(out, url, 0, 0);
 }
 
 int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url)
 {
-	return open_conn(out, url, 1);
+	return open_conn(out, url, 1, 0);
 }
 
-int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty)
+static int open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty, int to_reflect)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(url->kind);
 
@@ -69,14 +71,24 @@ int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_em
 	/* Only a database that is a file is created by opening it. */
 	if (d && (d->caps & DBT_CAP_FILE) && url->database && access(url->database, F_OK) != 0) {
 		if (missing_is_empty)
-			return open_conn(out, url, 1);
+			return open_conn(out, url, 1, to_reflect);
 		return dbt_error_set(DBT_ENOTFOUND,
 				     "database file '%s' does not exist: check the url, or create "
 				     "it "
 				     "with 'dbtool upgrade', 'dbtool stamp' or 'dbtool create-all'",
 				     url->database);
 	}
-	return open_conn(out, url, 0);
+	return open_conn(out, url, 0, to_reflect);
+}
+
+int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty)
+{
+	return open_existing(out, url, missing_is_empty, 0);
+}
+
+int dbt_conn_open_to_compare(dbt_conn **out, const dbt_url *url, int missing_is_empty)
+{
+	return open_existing(out, url, missing_is_empty, 1);
 }
 
 void dbt_conn_close(dbt_conn *conn)

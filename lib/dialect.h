@@ -187,6 +187,10 @@ struct dbt_dialect {
 	 * `readonly`: the caller only reads; SQLite then never creates the
 	 * file (a missing one reads as an empty database). */
 	int (*open)(dbt_conn **out, const dbt_url *url, int readonly);
+	/* open, for a connection whose first use is a reflection of the whole
+	 * database (dbt_conn_open_to_compare): SQLite keeps what it reads of
+	 * its schema as it connects for that reflection.  NULL: open. */
+	int (*open_to_reflect)(dbt_conn **out, const dbt_url *url, int readonly);
 	void (*close)(dbt_conn *conn);
 
 	/*
@@ -466,6 +470,11 @@ struct sqlite3 *dbt_sqlite_handle(dbt_conn *conn);
 /* The rows sqlite_schema had when the SQLite connection was opened: a
  * hint of the schema's size, which later changes do not update. */
 long long dbt_sqlite_schema_rows(dbt_conn *conn);
+/* The capture of SQLite's own read of sqlite_schema when the connection
+ * was opened to reflect (sqlite_rows.h), which the caller then owns
+ * (dbt_sqlite_capture_free); NULL when there is none: not opened so, not
+ * captured, taken already, or released with the connection's memory. */
+struct sqlite_capture *dbt_sqlite_take_capture(dbt_conn *conn);
 struct pg_conn *dbt_postgres_handle(dbt_conn *conn);
 extern const struct dbt_dialect dbt_dialect_postgres;
 extern const struct dbt_dialect dbt_dialect_mysql;

@@ -12,6 +12,7 @@
 #include "ident.h"
 #include "render.h"
 #include "sqlite_fkcheck.h"
+#include "sqlite_rows.h"
 #include "txcontrol.h"
 
 #include <sqlite3.h>
@@ -40,6 +41,9 @@ struct sqlite_conn {
 				     * between the last two begin()s */
 	struct sqlite_fk fk;	    /* the foreign-key check at COMMIT */
 	long long schema_rows;	    /* rows of sqlite_schema when opened */
+	/* SQLite's own read of sqlite_schema when opened, for the first
+	 * reflection (open_to_reflect); NULL: none, or taken, or released. */
+	struct sqlite_capture *capture;
 	/* Which of dbtool's own tables (own_tables[], bit by bit) one scan
 	 * of sqlite_schema found, at schema version own_version; any change
 	 * of schema, by this connection or another, changes the version. */
@@ -61,6 +65,14 @@ struct sqlite3 *dbt_sqlite_handle(dbt_conn *conn)
 long long dbt_sqlite_schema_rows(dbt_conn *conn)
 {
 	return conn_of(conn)->schema_rows;
+}
+
+struct sqlite_capture *dbt_sqlite_take_capture(dbt_conn *conn)
+{
+	struct sqlite_capture *cap = conn_of(conn)->capture;
+
+	conn_of(conn)->capture = NULL;
+	return cap;
 }
 
 static int is_space(char c)
@@ -226,6 +238,68 @@ static int count_schema(struct sqlite_conn *c)
 	return rc;
 }
 
+/* PRAGMA schema_version, the file header's schema cookie: 0 or SQLite's
+ * error code. */
+static int read_cookie(sqlite3 *db, sqlite3_int64 *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "PRAGMA schema_version", -1, &st, NULL);
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * count_schema(), with the rows of SQLite's own read of sqlite_schema
+ * (which the count has it make) captured into c->capture (sqlite_rows.h).
+ * The count and the schema version are read in one read transaction, so
+ * that they and the schema SQLite holds are of one state of the file: when
+ * another connection changed the schema between SQLite's parse and the
+ * count's step, SQLite parsed it again, and the rows seen are more than
+ * the count; the capture is then dropped, as it is when a row could not
+ * be copied.  Nothing of the capture is an error; a failed count is, with
+ * SQLite's message left for the caller.
+ */
+static int count_schema_captured(struct sqlite_conn *c)
+{
+	struct sqlite_capture *cap = calloc(1, sizeof(*cap));
+	sqlite3_int64 cookie = 0;
+	int rc;
+
+	if (!cap)
+		return count_schema(c);
+	sqlite3_trace_v2(c->db, SQLITE_TRACE_ROW, dbt_sqlite_capture_trace, cap);
+	if (sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		cap->failed = 1;
+	rc = count_schema(c);
+	sqlite3_trace_v2(c->db, 0, NULL, NULL);
+	if (rc < 0) {
+		/* SQLite's message is the caller's; the connection is closed. */
+		dbt_sqlite_capture_free(cap);
+		return rc;
+	}
+	if (!sqlite3_get_autocommit(c->db)) {
+		if (read_cookie(c->db, &cookie) != SQLITE_OK)
+			cap->failed = 1;
+		if (sqlite3_exec(c->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+			cap->failed = 1;
+			if (!sqlite3_get_autocommit(c->db))
+				sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
+		}
+	}
+	if (cap->failed || cap->seen != c->schema_rows) {
+		dbt_sqlite_capture_free(cap);
+		return 0;
+	}
+	cap->cookie = cookie;
+	c->capture = cap;
+	return 0;
+}
+
 static int open_flags(int *out, const dbt_url *url)
 {
 	size_t i;
@@ -261,7 +335,9 @@ int dbt_global_init(void)
 	return 0;
 }
 
-static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
+/* `capture`: keep SQLite's own read of its schema for the first
+ * reflection (count_schema_captured). */
+static int open_sqlite(dbt_conn **out, const dbt_url *url, int readonly, int capture)
 {
 	const char *path = url->database ? url->database : ":memory:";
 	struct sqlite_conn *c;
@@ -315,7 +391,8 @@ static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
 	sqlite3_set_authorizer(c->db, dbt_sqlite_fk_note, &c->fk);
 	/* Reading the schema finds a file that is no database now rather
 	 * than at the first migration. */
-	if (run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0) < 0 || count_schema(c) < 0) {
+	if (run_sql(c, "PRAGMA foreign_keys = ON", NULL, 0) < 0 ||
+	    (capture ? count_schema_captured(c) : count_schema(c)) < 0) {
 		rc = dbt_error_set(DBT_ECONNECT, "cannot open sqlite database '%s': %s", c->path,
 				   sqlite3_errmsg(c->db));
 		goto cleanup;
@@ -328,9 +405,20 @@ cleanup:
 		sqlite3_close(c->db);
 		free(c->path);
 		dbt_sqlite_fk_release(&c->fk);
+		dbt_sqlite_capture_free(c->capture);
 		free(c);
 	}
 	return rc;
+}
+
+static int open_conn(dbt_conn **out, const dbt_url *url, int readonly)
+{
+	return open_sqlite(out, url, readonly, 0);
+}
+
+static int open_to_reflect(dbt_conn **out, const dbt_url *url, int readonly)
+{
+	return open_sqlite(out, url, readonly, 1);
 }
 
 static void close_conn(dbt_conn *conn)
@@ -339,6 +427,7 @@ static void close_conn(dbt_conn *conn)
 
 	if (!c)
 		return;
+	dbt_sqlite_capture_free(c->capture);
 	sqlite3_close(c->db);
 	free(c->path);
 	dbt_sqlite_fk_release(&c->fk);
@@ -516,12 +605,15 @@ static int written_by_others(dbt_conn *conn)
  * RESET discards it (the next statement that needs it reads it again, as
  * SQLite documents the pragma; writable_schema stays off, as dbtool leaves
  * it), then sqlite3_db_release_memory frees the unused pages of the page
- * cache.  No statement is counted: the pragma reads nothing.
+ * cache.  No statement is counted: the pragma reads nothing.  The rows
+ * captured at the opening go too: nothing reflects from them after this.
  */
 static void release_memory(dbt_conn *conn)
 {
 	struct sqlite_conn *c = conn_of(conn);
 
+	dbt_sqlite_capture_free(c->capture);
+	c->capture = NULL;
 	if (!sqlite3_get_autocommit(c->db))
 		return;
 	sqlite3_exec(c->db, "PRAGMA writable_schema = RESET", NULL, NULL, NULL);
@@ -833,6 +925,7 @@ const struct dbt_dialect dbt_dialect_sqlite = {
 	.a_title = "an SQLite",
 	.memory_url = "sqlite://",
 	.open = open_conn,
+	.open_to_reflect = open_to_reflect,
 	.close = close_conn,
 	.exec_script = exec_script,
 	.split_script = dbt_sql_split,

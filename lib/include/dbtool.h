@@ -453,6 +453,14 @@ DBT_EXTERN int dbt_conn_open_readonly(dbt_conn **out, const dbt_url *url);
  * (nothing is created on disk; what is written to it is lost). */
 DBT_EXTERN int dbt_conn_open_existing(dbt_conn **out, const dbt_url *url, int missing_is_empty);
 
+/* Connects like dbt_conn_open_existing(), for a connection whose first
+ * use is a comparison of the whole database with the model
+ * (dbt_model_compare, dbt_autogenerate*): an SQLite connection keeps the
+ * rows of its schema that SQLite reads as it connects, and that
+ * comparison takes them instead of reading them again (as long as the
+ * database's schema has not changed since). */
+DBT_EXTERN int dbt_conn_open_to_compare(dbt_conn **out, const dbt_url *url, int missing_is_empty);
+
 DBT_EXTERN void dbt_conn_close(dbt_conn *conn);
 
 /*

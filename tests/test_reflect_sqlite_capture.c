@@ -1,0 +1,592 @@
+/*
+ * test_reflect_sqlite_capture.c - SQLite's reflection from the rows that
+ * SQLite read of sqlite_schema when the connection was made
+ * (sqlite_rows.h, a connection opened with the dialect's open_to_reflect):
+ * the same schema, or the same error, as from the reflection's own query;
+ * that query again whenever the schema may have changed since (another
+ * connection's change, the connection's own, its memory released); and the
+ * capture's rows exactly those of the query, odd rows included.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbtool.h"
+#include "dialect.h"
+#include "error.h"
+#include "reflect_sqlite_int.h"
+#include "schema.h"
+#include "schema_dump.h"
+#include "sqlite_rows.h"
+#include "testutil.h"
+
+static const struct dbt_dialect *const d = &dbt_dialect_sqlite;
+
+/* A database file of its own per test. */
+struct fixture {
+	char dir[PATH_MAX];
+	char path[PATH_MAX + 16];
+	dbt_url url;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	assert_non_null(test_mkdtemp(f->dir, sizeof(f->dir), "capture"));
+	snprintf(f->path, sizeof(f->path), "%s/app.db", f->dir);
+	f->url.kind = DBT_DIALECT_SQLITE;
+	f->url.database = f->path;
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	test_rmtree(f->dir);
+	free(f);
+	return 0;
+}
+
+/* A connection to the fixture's file, opened to reflect (`capture`) or
+ * not. */
+static dbt_conn *open_db(struct fixture *f, int capture)
+{
+	dbt_conn *conn = NULL;
+
+	if ((capture ? d->open_to_reflect(&conn, &f->url, 0) : d->open(&conn, &f->url, 0)) < 0)
+		fail_msg("open failed: %s", dbt_error_last());
+	assert_non_null(conn);
+	return conn;
+}
+
+static void run_ddl(dbt_conn *conn, const char *ddl)
+{
+	if (d->exec_script(conn, ddl, "ddl.sql", 1) < 0)
+		fail_msg("DDL failed: %s", dbt_error_last());
+}
+
+/* Creates the fixture's database with `ddl`. */
+static void make_db(struct fixture *f, const char *ddl)
+{
+	dbt_conn *conn = open_db(f, 0);
+
+	run_ddl(conn, ddl);
+	d->close(conn);
+}
+
+/* A trace the caller sets after the opening: counts the reflection's
+ * queries of sqlite_schema. */
+static int count_schema_reads(unsigned type, void *ctx, void *stmt, void *x)
+{
+	const char *sql = sqlite3_sql(stmt);
+
+	(void)x;
+	if (type == SQLITE_TRACE_STMT && sql && strstr(sql, "FROM sqlite_schema m"))
+		(*(int *)ctx)++;
+	return 0;
+}
+
+/* dbt_sqlite_reflect's result and return code; `*reads` the queries of
+ * sqlite_schema it made. */
+static int reflect(dbt_schema **out, dbt_conn *conn, int *reads)
+{
+	sqlite3 *db = dbt_sqlite_handle(conn);
+	int rc;
+
+	*reads = 0;
+	sqlite3_trace_v2(db, SQLITE_TRACE_STMT, count_schema_reads, reads);
+	rc = dbt_sqlite_reflect(out, conn, NULL);
+	sqlite3_trace_v2(db, 0, NULL, NULL);
+	return rc;
+}
+
+static dbt_schema *reflect_ok(dbt_conn *conn, int *reads)
+{
+	dbt_schema *s = NULL;
+
+	if (reflect(&s, conn, reads) < 0)
+		fail_msg("reflection failed: %s", dbt_error_last());
+	assert_non_null(s);
+	return s;
+}
+
+static char *dump(const dbt_schema *s, int flags)
+{
+	dbt_buf b = DBT_BUF_INIT;
+
+	dbt_schema_dump(&b, s, flags);
+	assert_false(b.oom);
+	if (!b.ptr)
+		return strdup("");
+	return dbt_buf_detach(&b);
+}
+
+static void assert_same_dumps(const dbt_schema *want, const dbt_schema *got)
+{
+	char *a = dump(want, DBT_DUMP_NAMES), *b = dump(got, DBT_DUMP_NAMES);
+	size_t i;
+
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+	assert_int_equal(got->nobjects, want->nobjects);
+	for (i = 0; i < want->nobjects; i++) {
+		assert_string_equal(got->objects[i]->name, want->objects[i]->name);
+		assert_string_equal(got->objects[i]->definition, want->objects[i]->definition);
+	}
+}
+
+/* Tables of each kind, indexes, a view and triggers, with the tables that
+ * are never reflected (SQLite's own, in any case, and dbtool's book, in
+ * other cases) and those whose names are only near theirs. */
+static const char varied[] =
+	"CREATE TABLE parent (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);\n"
+	"CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parent (id)"
+	" ON DELETE CASCADE, note VARCHAR(40) DEFAULT 'x', CHECK (length(note) < 40));\n"
+	"CREATE INDEX ix_child_parent ON child (parent_id);\n"
+	"CREATE UNIQUE INDEX ux_child_note ON child (note COLLATE NOCASE) WHERE note IS NOT NULL;\n"
+	"CREATE TABLE kv (k TEXT PRIMARY KEY, v BLOB) WITHOUT ROWID;\n"
+	"CREATE TABLE st (a INTEGER, b TEXT) STRICT;\n"
+	"CREATE TABLE sqlitex (a INTEGER);\n"
+	"CREATE TABLE \"Sqlite1_x\" (a INTEGER);\n"
+	"CREATE TABLE dbtool_version (version_num VARCHAR(32) NOT NULL);\n"
+	"CREATE TABLE \"Dbtool_History\" (id INTEGER);\n"
+	"CREATE TABLE dbtool_versions (id INTEGER);\n"
+	"CREATE TRIGGER tr_book AFTER INSERT ON \"Dbtool_History\" BEGIN SELECT 1; END;\n"
+	"CREATE VIEW v_child AS SELECT id, note FROM child;\n"
+	"CREATE TRIGGER tr_child AFTER INSERT ON child BEGIN"
+	" UPDATE parent SET name = name WHERE id = new.parent_id; END;\n"
+	"CREATE INDEX ix_kv_v ON kv (v);\n"
+	"PRAGMA writable_schema = ON;\n"
+	"CREATE TABLE \"SQLITE_x\" (a INTEGER);\n"
+	"PRAGMA writable_schema = OFF;\n"
+	"ANALYZE;\n";
+
+/* ------------------------------------------------------------- tests */
+
+static void test_reflects_from_the_capture_as_from_the_query(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *queried, *captured;
+	dbt_schema *want, *got;
+	int reads;
+
+	make_db(f, varied);
+	queried = open_db(f, 0);
+	want = reflect_ok(queried, &reads);
+	assert_int_equal(reads, 1);
+	captured = open_db(f, 1);
+	got = reflect_ok(captured, &reads);
+	assert_int_equal(reads, 0);
+	assert_same_dumps(want, got);
+	assert_int_equal(got->ntables, 7);
+	assert_int_equal(got->nobjects, 2);
+	/* The capture is taken: the next reflection queries. */
+	dbt_schema_free(got);
+	got = reflect_ok(captured, &reads);
+	assert_int_equal(reads, 1);
+	assert_same_dumps(want, got);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+	d->close(queried);
+	d->close(captured);
+}
+
+/* `n` tables, each with an index and a foreign key. */
+static void make_tables(struct fixture *f, int n, const char *more)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	int i;
+
+	for (i = 0; i < n; i++)
+		dbt_buf_printf(&b,
+			       "CREATE TABLE t%03d (id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+			       " up INTEGER REFERENCES t%03d (id));\n"
+			       "CREATE INDEX ix_t%03d ON t%03d (name);\n",
+			       i, i ? i - 1 : 0, i, i);
+	dbt_buf_puts(&b, more);
+	assert_false(b.oom);
+	make_db(f, dbt_buf_str(&b));
+	dbt_buf_release(&b);
+}
+
+/* From 64 tables on, the tables' SQL is parsed on two threads: the same
+ * from the capture. */
+static void test_reflects_many_tables_from_the_capture_as_from_the_query(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *queried, *captured;
+	dbt_schema *want, *got;
+	int reads;
+
+	make_tables(f, 150, "");
+	queried = open_db(f, 0);
+	want = reflect_ok(queried, &reads);
+	captured = open_db(f, 1);
+	got = reflect_ok(captured, &reads);
+	assert_int_equal(reads, 0);
+	assert_int_equal(got->ntables, 150);
+	assert_same_dumps(want, got);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+	d->close(queried);
+	d->close(captured);
+}
+
+static int schema_used(dbt_conn *conn)
+{
+	int used = -1, high = 0;
+
+	assert_int_equal(sqlite3_db_status(dbt_sqlite_handle(conn), SQLITE_DBSTATUS_SCHEMA_USED,
+					   &used, &high, 0),
+			 SQLITE_OK);
+	return used;
+}
+
+/* With release_after_reflect (`check`), the parse helper releases
+ * SQLite's parsed schema while the calling thread parses: the same schema
+ * results, SQLite holds no parsed schema when the reflection returns, and
+ * the connection works on. */
+static void test_releases_the_schema_on_the_helper(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *want, *got, *again;
+	int reads;
+
+	make_tables(f, 150, "");
+	conn = open_db(f, 1);
+	want = reflect_ok(conn, &reads);
+	assert_true(schema_used(conn) > 0);
+	conn->release_after_reflect = 1;
+	got = reflect_ok(conn, &reads);
+	conn->release_after_reflect = 0;
+	assert_int_equal(schema_used(conn), 0);
+	assert_same_dumps(want, got);
+	run_ddl(conn, "CREATE TABLE late (a INTEGER);");
+	again = reflect_ok(conn, &reads);
+	assert_int_equal(again->ntables, 151);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+	dbt_schema_free(again);
+	d->close(conn);
+}
+
+/* A table that cannot be reflected, with the schema released on the
+ * helper: the error as without the release. */
+static void test_fails_while_the_helper_releases_the_schema(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *s = (dbt_schema *)1;
+	int reads;
+
+	make_tables(f, 150, "CREATE VIRTUAL TABLE docs USING fts5(body);\n");
+	conn = open_db(f, 1);
+	conn->release_after_reflect = 1;
+	assert_int_equal(reflect(&s, conn, &reads), DBT_ERROR);
+	conn->release_after_reflect = 0;
+	assert_null(s);
+	assert_int_equal(reads, 0);
+	assert_non_null(strstr(dbt_error_last(), "'docs'"));
+	assert_int_equal(schema_used(conn), 0);
+	run_ddl(conn, "CREATE TABLE late (a INTEGER);");
+	d->close(conn);
+}
+
+/* What a schema cannot represent is the same error from the capture. */
+static void test_refuses_a_virtual_table_from_the_capture_as_from_the_query(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *s = (dbt_schema *)1;
+	char *want;
+	int reads;
+
+	make_db(f, "CREATE TABLE a (x INTEGER);\n"
+		   "CREATE VIRTUAL TABLE docs USING fts5(body);\n");
+	conn = open_db(f, 0);
+	assert_int_equal(reflect(&s, conn, &reads), DBT_ERROR);
+	assert_null(s);
+	want = strdup(dbt_error_last());
+	assert_non_null(want);
+	assert_non_null(strstr(want, "'docs'"));
+	d->close(conn);
+	conn = open_db(f, 1);
+	s = (dbt_schema *)1;
+	assert_int_equal(reflect(&s, conn, &reads), DBT_ERROR);
+	assert_null(s);
+	assert_int_equal(reads, 0);
+	assert_string_equal(dbt_error_last(), want);
+	free(want);
+	d->close(conn);
+}
+
+static void test_reflects_a_schema_another_connection_changed_since(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn, *other;
+	dbt_schema *s;
+	int reads;
+
+	make_db(f, varied);
+	conn = open_db(f, 1);
+	other = open_db(f, 0);
+	run_ddl(other, "CREATE TABLE late (a INTEGER); DROP TABLE sqlitex;");
+	d->close(other);
+	s = reflect_ok(conn, &reads);
+	assert_int_equal(reads, 1);
+	assert_non_null(dbt_schema_find_table(s, "late"));
+	assert_null(dbt_schema_find_table(s, "sqlitex"));
+	assert_int_equal(s->ntables, 7);
+	dbt_schema_free(s);
+	d->close(conn);
+}
+
+static void test_reflects_a_schema_the_connection_changed_since(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *s;
+	int reads;
+
+	make_db(f, varied);
+	conn = open_db(f, 1);
+	run_ddl(conn, "CREATE TABLE late (a INTEGER);");
+	s = reflect_ok(conn, &reads);
+	assert_int_equal(reads, 1);
+	assert_non_null(dbt_schema_find_table(s, "late"));
+	assert_int_equal(s->ntables, 8);
+	dbt_schema_free(s);
+	d->close(conn);
+}
+
+/* Inside the caller's transaction, the transaction's own change is seen. */
+static void test_reflects_a_change_of_the_open_transaction(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *s;
+	int reads;
+
+	make_db(f, varied);
+	conn = open_db(f, 1);
+	assert_int_equal(d->begin(conn), 0);
+	run_ddl(conn, "CREATE TABLE late (a INTEGER);");
+	s = reflect_ok(conn, &reads);
+	assert_int_equal(reads, 1);
+	assert_non_null(dbt_schema_find_table(s, "late"));
+	dbt_schema_free(s);
+	assert_int_equal(d->rollback(conn), 0);
+	d->close(conn);
+}
+
+/* The connection's memory released (what `check` has the reflection do)
+ * frees the capture with SQLite's parsed schema. */
+static void test_releases_the_capture_with_the_connection_memory(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *want, *got;
+	int reads;
+
+	make_db(f, varied);
+	conn = open_db(f, 1);
+	d->release_memory(conn);
+	assert_null(dbt_sqlite_take_capture(conn));
+	got = reflect_ok(conn, &reads);
+	assert_int_equal(reads, 1);
+	d->close(conn);
+	conn = open_db(f, 0);
+	want = reflect_ok(conn, &reads);
+	assert_same_dumps(want, got);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+	d->close(conn);
+}
+
+/* Only a connection opened to reflect keeps a capture; one that is not
+ * taken is freed with the connection (the sanitizer build finds a leak
+ * otherwise). */
+static void test_captures_only_when_opened_to_reflect(void **state)
+{
+	struct fixture *f = *state;
+	struct sqlite_capture *cap;
+	dbt_conn *conn;
+
+	make_db(f, varied);
+	conn = open_db(f, 0);
+	assert_null(dbt_sqlite_take_capture(conn));
+	d->close(conn);
+	conn = open_db(f, 1);
+	cap = dbt_sqlite_take_capture(conn);
+	assert_non_null(cap);
+	assert_int_equal(cap->seen, dbt_sqlite_schema_rows(conn));
+	assert_null(dbt_sqlite_take_capture(conn));
+	dbt_sqlite_capture_free(cap);
+	d->close(conn);
+	conn = open_db(f, 1);
+	d->close(conn);
+}
+
+/* A database file that does not exist yet, opened to read: nothing to
+ * capture but an empty schema, which reflects empty. */
+static void test_reflects_an_empty_database_from_the_capture(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn = NULL;
+	dbt_schema *s;
+	int reads;
+
+	assert_int_equal(d->open_to_reflect(&conn, &f->url, 1), 0);
+	s = reflect_ok(conn, &reads);
+	assert_int_equal(reads, 0);
+	assert_int_equal(s->ntables, 0);
+	dbt_schema_free(s);
+	d->close(conn);
+}
+
+/* The reflection's query, as reflect_sqlite.c runs it. */
+static const char reflection_query[] =
+	"SELECT m.name, m.sql, m.type, m.tbl_name FROM sqlite_schema m WHERE (m.type = 'table' "
+	"AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.name COLLATE NOCASE NOT IN "
+	"('dbtool_version', 'dbtool_history')) OR (m.type IN ('view', 'trigger') AND m.sql IS "
+	"NOT NULL AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND m.tbl_name COLLATE NOCASE NOT "
+	"IN ('dbtool_version', 'dbtool_history')) OR (m.type = 'index' AND m.sql IS NOT NULL) "
+	"ORDER BY m.rowid";
+
+/* The capture's rows are the query's, in its order, rows that no tool
+ * would make (written into sqlite_schema itself) included; the rows of
+ * SQLite's other query as it reads its schema (sqlite_stat1's) are not
+ * taken for them. */
+static void test_captures_the_rows_the_query_reads(void **state)
+{
+	struct fixture *f = *state;
+	struct sqlite_capture *cap;
+	sqlite3_stmt *st = NULL;
+	dbt_conn *conn;
+	size_t row = 0;
+	int i;
+
+	make_db(f,
+		"CREATE TABLE t (a INTEGER UNIQUE);\n"
+		"CREATE TABLE \"DBTOOL_VERSION\" (v TEXT);\n"
+		"CREATE TRIGGER tr_book AFTER INSERT ON \"DBTOOL_VERSION\" BEGIN SELECT 1; END;\n"
+		"PRAGMA writable_schema = ON;\n"
+		"CREATE TABLE \"SQLITE_y\" (a INTEGER);\n"
+		"INSERT INTO sqlite_schema VALUES ('view', 'SQLite_v', 'SQLite_v', 0,"
+		" 'CREATE VIEW \"SQLite_v\" AS SELECT 1');\n"
+		"INSERT INTO sqlite_schema VALUES ('view', 'v_ok', 'v_ok', 0,"
+		" 'CREATE VIEW v_ok AS SELECT 2');\n"
+		"PRAGMA writable_schema = OFF;\n"
+		"CREATE INDEX ix_t ON t (a);\n"
+		"ANALYZE;\n");
+	conn = open_db(f, 1);
+	cap = dbt_sqlite_take_capture(conn);
+	assert_non_null(cap);
+	assert_int_equal(sqlite3_prepare_v2(dbt_sqlite_handle(conn), reflection_query, -1, &st,
+					    NULL),
+			 SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		assert_true(row < cap->rows.n);
+		for (i = 0; i < ROW_COLS; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+
+			assert_string_equal(row_col(&cap->rows, row, i), v ? v : "");
+		}
+		row++;
+	}
+	sqlite3_finalize(st);
+	assert_int_equal(row, 3); /* t, v_ok, ix_t */
+	assert_int_equal(cap->rows.n, row);
+	dbt_sqlite_capture_free(cap);
+	d->close(conn);
+}
+
+/* Tables that cannot be reflected, among many (parsed on two threads):
+ * the error is the first's in creation order, as from the query. */
+static void test_names_the_first_table_that_does_not_read_from_the_capture(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *s = (dbt_schema *)1;
+	char *msg;
+	int reads;
+
+	/* What SQLite reads (it parses the schema as the connection is made)
+	 * and the reflection refuses. */
+	make_tables(f, 100,
+		    "CREATE TABLE bad_a (a INTEGER REFERENCES gone_a);\n"
+		    "CREATE TABLE bad_b (a INTEGER REFERENCES gone_b);\n");
+	conn = open_db(f, 0);
+	assert_true(reflect(&s, conn, &reads) < 0);
+	assert_non_null(msg = strdup(dbt_error_last()));
+	assert_non_null(strstr(msg, "'bad_a'"));
+	d->close(conn);
+	conn = open_db(f, 1);
+	s = (dbt_schema *)1;
+	assert_true(reflect(&s, conn, &reads) < 0);
+	assert_null(s);
+	assert_int_equal(reads, 0);
+	assert_string_equal(dbt_error_last(), msg);
+	free(msg);
+	d->close(conn);
+}
+
+/* The captured rows parsed on the calling thread alone (SIZE_MAX): the
+ * same schema. */
+static void test_reflects_many_tables_from_the_capture_on_one_thread(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn;
+	dbt_schema *want, *got = NULL;
+	int reads;
+
+	make_tables(f, 150, "");
+	conn = open_db(f, 0);
+	want = reflect_ok(conn, &reads);
+	d->close(conn);
+	conn = open_db(f, 1);
+	if (dbt_sqlite_reflect_threads(&got, conn, SIZE_MAX) < 0)
+		fail_msg("reflection failed: %s", dbt_error_last());
+	assert_same_dumps(want, got);
+	dbt_schema_free(want);
+	dbt_schema_free(got);
+	d->close(conn);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		T(test_reflects_from_the_capture_as_from_the_query),
+		T(test_reflects_many_tables_from_the_capture_as_from_the_query),
+		T(test_refuses_a_virtual_table_from_the_capture_as_from_the_query),
+		T(test_releases_the_schema_on_the_helper),
+		T(test_fails_while_the_helper_releases_the_schema),
+		T(test_names_the_first_table_that_does_not_read_from_the_capture),
+		T(test_reflects_many_tables_from_the_capture_on_one_thread),
+		T(test_reflects_a_schema_another_connection_changed_since),
+		T(test_reflects_a_schema_the_connection_changed_since),
+		T(test_reflects_a_change_of_the_open_transaction),
+		T(test_releases_the_capture_with_the_connection_memory),
+		T(test_captures_only_when_opened_to_reflect),
+		T(test_reflects_an_empty_database_from_the_capture),
+		T(test_captures_the_rows_the_query_reads),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
