@@ -330,10 +330,6 @@ struct parser {
 	pthread_t thread;
 	int started;
 	atomic_int go;
-	/* The connection whose memory the helper releases before it takes
-	 * its share of the parse, while the calling thread parses; NULL:
-	 * none. */
-	dbt_conn *release;
 };
 
 /* A table whose parse fails is left unread (its partial tdef released),
@@ -366,11 +362,8 @@ static void *parser_main(void *arg)
 
 	while ((go = atomic_load_explicit(&p->go, memory_order_acquire)) == 0)
 		sched_yield();
-	if (go == 1) {
-		if (p->release)
-			p->release->dialect->release_memory(p->release);
+	if (go == 1)
 		parse_tables(p->work, p->scratch);
-	}
 	return NULL;
 }
 
@@ -379,7 +372,6 @@ static void *parser_main(void *arg)
 static void helper_start(struct reflect *x, struct parser *p)
 {
 	p->started = 0;
-	p->release = NULL;
 	atomic_init(&p->go, 0);
 	if (dbt_schema_new(&x->helper_scratch) < 0) {
 		dbt_error_clear();
@@ -410,14 +402,16 @@ static void helper_join(struct parser *p)
  * leaves more, or all, for read_tables to parse, with no error.
  *
  * `release` (NULL: none) is a connection whose memory is to be released
- * (the dialect's release_memory), which nothing reads any more: the
- * helper releases it (6.4 ms at 5,000 tables) while this thread starts
- * the parse alone, then takes its share of what is left; without the
- * helper it is released here, before the parse.  Released first, not
- * after the helper's parse while the calling thread builds: SQLite's
- * schema alive beside the parse's memory put the peak RSS of `check` at
- * 5,000 tables up by 6-7 MiB (bench/README.md).  The connection is used
- * by one thread at a time: the helper is joined before this returns.
+ * (the dialect's release_memory), which nothing reads any more: this
+ * thread releases it (6.4 ms at 5,000 tables) while the helper starts the
+ * parse, then takes its share of what is left.  Here, not on the helper:
+ * SQLite's schema was allocated on this thread, and freed on another each
+ * block is the allocator's slower cross-thread free (the parse and the
+ * release together took 2.3 ms more at 5,000 tables, 1.3 ms at 1,000).
+ * Released first, not while the calling thread builds: SQLite's schema
+ * alive beside the parse's memory put the peak RSS of `check` at 5,000
+ * tables up by 6-7 MiB (bench/README.md).  Only this thread uses the
+ * connection.
  */
 static void preparse_tables(struct reflect *x, const struct rows *rows, size_t threads_min,
 			    struct parser *helper, dbt_conn *release)
@@ -447,12 +441,9 @@ static void preparse_tables(struct reflect *x, const struct rows *rows, size_t t
 	atomic_init(&w.next, 0);
 	if (!helper->started && !x->helper_scratch)
 		helper_start(x, helper);
-	if (!helper->started && release) {
-		release->dialect->release_memory(release);
-		release = NULL;
-	}
-	helper->release = release;
 	helper_go(helper, &w);
+	if (release)
+		release->dialect->release_memory(release);
 	parse_tables(&w, x->scratch);
 	helper_join(helper);
 	free(row);

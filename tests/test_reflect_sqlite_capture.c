@@ -255,11 +255,11 @@ static int schema_used(dbt_conn *conn)
 	return used;
 }
 
-/* With release_after_reflect (`check`), the parse helper releases
- * SQLite's parsed schema while the calling thread parses: the same schema
+/* With release_after_reflect (`check`), the calling thread releases
+ * SQLite's parsed schema while the parse helper parses: the same schema
  * results, SQLite holds no parsed schema when the reflection returns, and
  * the connection works on. */
-static void test_releases_the_schema_on_the_helper(void **state)
+static void test_releases_the_schema_beside_the_helper(void **state)
 {
 	struct fixture *f = *state;
 	dbt_conn *conn;
@@ -284,9 +284,9 @@ static void test_releases_the_schema_on_the_helper(void **state)
 	d->close(conn);
 }
 
-/* A table that cannot be reflected, with the schema released on the
- * helper: the error as without the release. */
-static void test_fails_while_the_helper_releases_the_schema(void **state)
+/* A table that cannot be reflected, with the schema released while the
+ * helper parses: the error as without the release. */
+static void test_fails_while_the_schema_is_released_beside_the_helper(void **state)
 {
 	struct fixture *f = *state;
 	dbt_conn *conn;
@@ -575,8 +575,8 @@ int main(void)
 		T(test_reflects_from_the_capture_as_from_the_query),
 		T(test_reflects_many_tables_from_the_capture_as_from_the_query),
 		T(test_refuses_a_virtual_table_from_the_capture_as_from_the_query),
-		T(test_releases_the_schema_on_the_helper),
-		T(test_fails_while_the_helper_releases_the_schema),
+		T(test_releases_the_schema_beside_the_helper),
+		T(test_fails_while_the_schema_is_released_beside_the_helper),
 		T(test_names_the_first_table_that_does_not_read_from_the_capture),
 		T(test_reflects_many_tables_from_the_capture_on_one_thread),
 		T(test_reflects_a_schema_another_connection_changed_since),
