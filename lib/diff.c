@@ -574,7 +574,9 @@ static int survey_pair(struct state *st, struct pair *p)
 		st->flags = v;
 		st->capflags = cap;
 	}
-	if (st->nmap + nmap > st->capmap) {
+	/* Allocated even for tables without columns: survey_columns takes
+	 * a pointer into it. */
+	if (!st->map || st->nmap + nmap > st->capmap) {
 		size_t cap = grown(st->capmap, st->nmap + nmap);
 		size_t *v = realloc(st->map, cap * sizeof(*v));
 

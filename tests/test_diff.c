@@ -167,6 +167,20 @@ static void test_same_model_gives_no_ops(void **state)
 	expect_diff(m, m, "");
 }
 
+/* A table without columns (PostgreSQL has them), alone and beside one
+ * with columns that changes: the differ's column map holds nothing for
+ * it (found by the fuzzer, under UBSan: a pointer into a map not yet
+ * allocated). */
+static void test_table_without_columns(void **state)
+{
+	(void)state;
+	expect_diff("CREATE TABLE nothing ();\n", "CREATE TABLE nothing ();\n", "");
+	expect_diff("CREATE TABLE nothing ();\n" USERS,
+		    "CREATE TABLE nothing ();\n" USERS
+		    "ALTER TABLE users ADD COLUMN age INTEGER;\n",
+		    "+ column users.age INTEGER NULL");
+}
+
 static void test_generated_names_that_differ_give_no_ops(void **state)
 {
 	(void)state;
@@ -2356,6 +2370,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_schemas_give_no_ops),
 		cmocka_unit_test(test_same_model_gives_no_ops),
+		cmocka_unit_test(test_table_without_columns),
 		cmocka_unit_test(test_generated_names_that_differ_give_no_ops),
 		cmocka_unit_test(test_declaration_order_does_not_matter),
 		cmocka_unit_test(test_association_table_gives_no_ops),
