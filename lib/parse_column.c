@@ -83,16 +83,19 @@ static int parse_default_operand(struct parser *p)
 	} else if (p->cur.tok.kind == DBT_TOK_WORD || p->cur.tok.kind == DBT_TOK_QUOTED) {
 		peek(p, &la);
 		if (p->cur.tok.kind == DBT_TOK_WORD && is(p, "case")) {
-			/* CASE ... END, nested ones too. */
+			/* CASE ... END, nested ones too; a parenthesis opened
+			 * in it is closed before its END. */
 			int depth = 0, parens = 0;
 
 			do {
 				if (p->cur.tok.kind == DBT_TOK_END || is(p, ";") ||
 				    (parens == 0 && (is(p, ")") || is(p, ","))))
 					return expected(p, "END");
-				if (p->cur.tok.kind == DBT_TOK_WORD)
+				if (p->cur.tok.kind == DBT_TOK_WORD) {
 					depth += is(p, "case") - is(p, "end");
-				else
+					if (depth == 0 && parens > 0)
+						return expected(p, "')'");
+				} else
 					parens += is(p, "(") - is(p, ")");
 				if ((rc = next(p)) < 0)
 					return rc;

@@ -1590,6 +1590,11 @@ BAD(default_word_operator_needs_its_words, "CREATE TABLE t (a BOOLEAN DEFAULT 1 
     "schema.sql:1:40: expected NULL, TRUE, FALSE, UNKNOWN or DISTINCT FROM, found '2'")
 BAD(default_case_needs_end, "CREATE TABLE t (a INT DEFAULT CASE WHEN true THEN 1);",
     "schema.sql:1:52: expected END, found ')'")
+/* A parenthesis opened in a CASE and left open there: the END inside it
+ * does not end the CASE (it ended it, and the rendered default did not
+ * parse back). */
+BAD(default_case_keeps_its_parentheses, "CREATE TABLE t (a INT DEFAULT CASE WHEN f( 1 END, b INT);",
+    "schema.sql:1:46: expected ')', found 'END'")
 BAD(default_at_time_zone_needs_zone, "CREATE TABLE t (a TIMESTAMP DEFAULT now() AT TIME 'utc')",
     "schema.sql:1:51: expected ZONE, found a string")
 BAD(trailing_comma_in_table, "CREATE TABLE t (a INT,)",
@@ -3545,6 +3550,7 @@ int main(void)
 		T(default_word_operator_needs_its_words),
 		T(default_at_time_zone_needs_zone),
 		T(default_case_needs_end),
+		T(default_case_keeps_its_parentheses),
 		T(trailing_comma_in_table),
 		T(unclosed_table),
 		T(reserved_word_needs_quotes),
