@@ -47,18 +47,28 @@ static int interval_field(const struct parser *p)
 }
 
 /* The elements of ARRAY[ ... ] after its '[', nested brackets included,
- * and the closing ']'. */
+ * and the closing ']'; a parenthesis opened in it is closed before that
+ * ']'. */
 static int skip_array(struct parser *p)
 {
-	int depth = 1, rc;
+	int depth = 1, parens = 0, rc;
 
 	for (;;) {
 		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "']'");
-		if (is(p, "["))
+		if (is(p, "(")) {
+			parens++;
+		} else if (is(p, ")")) {
+			if (--parens < 0)
+				return expected(p, "']'");
+		} else if (is(p, "[")) {
 			depth++;
-		else if (is(p, "]") && --depth == 0)
-			return next(p);
+		} else if (is(p, "]")) {
+			if (parens > 0)
+				return expected(p, "')'");
+			if (--depth == 0)
+				return next(p);
+		}
 		if ((rc = next(p)) < 0)
 			return rc;
 	}

@@ -1593,6 +1593,12 @@ BAD(default_case_needs_end, "CREATE TABLE t (a INT DEFAULT CASE WHEN true THEN 1
 /* A parenthesis opened in a CASE and left open there: the END inside it
  * does not end the CASE (it ended it, and the rendered default did not
  * parse back). */
+/* Likewise in an ARRAY[...]: its parentheses close before its ']'. */
+BAD(default_array_keeps_its_parentheses, "CREATE TABLE t (a INT[] DEFAULT ARRAY[f( 1], b INT[]);",
+    "schema.sql:1:43: expected ')', found ']'")
+BAD(default_array_closes_no_other_parenthesis,
+    "CREATE TABLE t (a INT[] DEFAULT ARRAY[1), b INT[]);",
+    "schema.sql:1:40: expected ']', found ')'")
 BAD(default_case_keeps_its_parentheses, "CREATE TABLE t (a INT DEFAULT CASE WHEN f( 1 END, b INT);",
     "schema.sql:1:46: expected ')', found 'END'")
 BAD(default_at_time_zone_needs_zone, "CREATE TABLE t (a TIMESTAMP DEFAULT now() AT TIME 'utc')",
@@ -3551,6 +3557,8 @@ int main(void)
 		T(default_at_time_zone_needs_zone),
 		T(default_case_needs_end),
 		T(default_case_keeps_its_parentheses),
+		T(default_array_keeps_its_parentheses),
+		T(default_array_closes_no_other_parenthesis),
 		T(trailing_comma_in_table),
 		T(unclosed_table),
 		T(reserved_word_needs_quotes),
