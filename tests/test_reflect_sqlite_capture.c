@@ -526,13 +526,16 @@ static void test_captures_the_rows_the_query_reads(void **state)
  * for those of their SQL with ASCII case ignored, written in another case
  * or as a BLOB: taken as the query takes them (a BLOB is no text for =,
  * IN and NOT IN, and is its text for LIKE), as are the names near those
- * of dbtool's tables. */
+ * of dbtool's tables.  Of SQLite's own indexes it reads only the name:
+ * one with a NULL type is not taken, one whose SQL is '' (not NULL) is,
+ * with its NULL table as "". */
 static void test_captures_odd_rows_as_the_query_reads_them(void **state)
 {
 	struct fixture *f = *state;
 
 	make_db(f, "CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT UNIQUE);\n"
 		   "CREATE INDEX ix_t ON t (b);\n"
+		   "CREATE TABLE t2 (a TEXT UNIQUE, b TEXT UNIQUE);\n"
 		   "CREATE TABLE \"Dbtool_Versio\" (a INTEGER);\n"
 		   "CREATE TABLE dbtool_historyy (a INTEGER);\n"
 		   "CREATE TABLE dbtool_version (a INTEGER);\n"
@@ -549,10 +552,13 @@ static void test_captures_odd_rows_as_the_query_reads_them(void **state)
 		   "UPDATE sqlite_schema SET type = 'TABLE' WHERE name = 'tu';\n"
 		   "UPDATE sqlite_schema SET tbl_name = CAST(tbl_name AS BLOB)"
 		   " WHERE name = 'tr_blob';\n"
+		   "UPDATE sqlite_schema SET type = NULL WHERE name = 'sqlite_autoindex_t2_1';\n"
+		   "UPDATE sqlite_schema SET tbl_name = NULL, sql = ''"
+		   " WHERE name = 'sqlite_autoindex_t2_2';\n"
 		   "PRAGMA writable_schema = OFF;\n");
-	/* t, ix_t, Dbtool_Versio, dbtool_historyy, dbtool_version, sqlite,
-	 * tr_blob */
-	assert_captures_the_query(f, 7);
+	/* t, ix_t, t2, sqlite_autoindex_t2_2, Dbtool_Versio, dbtool_historyy,
+	 * dbtool_version, sqlite, tr_blob */
+	assert_captures_the_query(f, 9);
 }
 
 /* Rows enough to fill several of the blocks the text is kept in, and a
