@@ -1486,7 +1486,7 @@ int dbt_sqlite_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sche
 
 int dbt_sqlite_reflect_threads(struct dbt_schema **out, dbt_conn *conn, size_t threads_min)
 {
-	struct rows rows = {DBT_BUF_INIT, NULL, 0, 0};
+	struct rows rows = ROWS_INIT;
 	struct parser helper = {0};
 	struct reflect x;
 	struct sqlite_capture *cap = dbt_sqlite_take_capture(conn);

@@ -6,8 +6,10 @@
 #include "sqlite_rows.h"
 
 #include "defaults.h"
+#include "ident.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,68 +51,209 @@ static int is_schema_read(struct sqlite_capture *c, sqlite3_stmt *st)
 	return 1;
 }
 
+/* The text of rows: blocks of BLOCK_MIN bytes, then twice the size of
+ * the one before up to BLOCK_MAX (a row longer than that has a block of
+ * its own size). */
+struct rows_block {
+	struct rows_block *older;
+	char text[];
+};
+
+enum { BLOCK_MIN = 16 * 1024, BLOCK_MAX = 512 * 1024, AT_MIN = 1024 };
+
 void rows_release(struct rows *r)
 {
-	dbt_buf_release(&r->text);
+	struct rows_block *b = r->block, *older;
+
+	for (; b; b = older) {
+		older = b->older;
+		free(b);
+	}
 	free(r->at);
+}
+
+/* Room for `need` bytes of text in the newest block, or NULL. */
+static char *text_room(struct rows *r, size_t need)
+{
+	struct rows_block *b;
+	size_t size;
+
+	if (r->size - r->used < need) {
+		size = !r->block ? BLOCK_MIN : r->size < BLOCK_MAX ? 2 * r->size : BLOCK_MAX;
+		if (size < need)
+			size = need;
+		if (size > SIZE_MAX - sizeof(*b) || !(b = malloc(sizeof(*b) + size)))
+			return NULL;
+		b->older = r->block;
+		r->block = b;
+		r->used = 0;
+		r->size = size;
+	}
+	r->used += need;
+	return r->block->text + r->used - need;
 }
 
 int rows_add(struct rows *r, const char *const v[ROW_COLS], const size_t len[ROW_COLS])
 {
+	size_t n[ROW_COLS];
+	uint64_t need = 0;
+	struct row_at *at;
+	char *p;
 	int i;
 
+	/* Each string with its terminating NUL, which SQLite's text has; a
+	 * row is under 4 GiB (SQLite's strings are under 2). */
+	for (i = 0; i < ROW_COLS; i++) {
+		if (v[i] && len[i] >= UINT32_MAX)
+			return -1;
+		need += n[i] = v[i] ? len[i] + 1 : 1;
+	}
+	if (need > UINT32_MAX)
+		return -1;
 	if (r->n == r->cap) {
-		size_t cap = r->cap ? 2 * r->cap : 64, (*at)[ROW_COLS];
+		size_t cap = r->cap ? 2 * r->cap : AT_MIN;
 
 		if (!(at = realloc(r->at, cap * sizeof(*at))))
 			return -1;
 		r->at = at;
 		r->cap = cap;
 	}
-	/* Each string with its terminating NUL, which SQLite's text has. */
-	for (i = 0; i < ROW_COLS; i++) {
-		r->at[r->n][i] = r->text.len;
-		dbt_buf_put(&r->text, v[i] ? v[i] : "", v[i] ? len[i] + 1 : 1);
-	}
-	if (r->text.oom)
+	if (!(p = text_room(r, (size_t)need)))
 		return -1;
-	r->n++;
+	at = &r->at[r->n++];
+	at->p = p;
+	memcpy(p, v[0] ? v[0] : "", n[0]);
+	for (i = 1; i < ROW_COLS; i++) {
+		p += n[i - 1];
+		at->off[i - 1] = (uint32_t)(p - at->p);
+		memcpy(p, v[i] ? v[i] : "", n[i]);
+	}
 	return 0;
 }
 
-/* name NOT LIKE 'sqlite\_%' ESCAPE '\' (NULL: the condition is NULL). */
-static int not_internal(const char *name)
-{
-	return name && sqlite3_strnicmp(name, "sqlite_", 7) != 0;
-}
+/* A column of SQLite's row: its type (SQLITE_NULL ...), and its text `s`
+ * of `len` bytes, NULL for SQL's NULL. */
+struct col {
+	int type;
+	const char *s;
+	size_t len;
+};
 
-/* name COLLATE NOCASE NOT IN (the version table, the history table). */
-static int not_book(const char *name)
+/*
+ * Column `i` of the row into `out`: 0, or -1 when SQLite could not give
+ * it as text (out of memory).  One call into SQLite's API for the column
+ * (sqlite3_column_* each take the statement's column again), then its
+ * value's type, text and length: the value sqlite3_column_value() gives
+ * is an unprotected one, which only the thread that holds the connection
+ * may read, as the trace's thread does.  The type is asked first: a
+ * BLOB's reads as a text's once its text was asked for.
+ */
+static inline int col(struct col *out, sqlite3_stmt *st, int i)
 {
-	return name && sqlite3_stricmp(name, DBT_VERSION_TABLE) != 0 &&
-	       sqlite3_stricmp(name, DBT_HISTORY_TABLE) != 0;
-}
+	sqlite3_value *v = sqlite3_column_value(st, i);
 
-int rows_reflected(const char *type, const char *name, const char *tbl_name, int has_sql)
-{
-	if (!type)
+	out->s = NULL;
+	out->len = 0;
+	if ((out->type = sqlite3_value_type(v)) == SQLITE_NULL)
 		return 0;
-	if (!strcmp(type, "table"))
-		return not_internal(name) && not_book(name);
-	if (!strcmp(type, "view") || !strcmp(type, "trigger"))
-		return has_sql && not_internal(name) && not_book(tbl_name);
-	return has_sql && !strcmp(type, "index");
+	if (!(out->s = (const char *)sqlite3_value_text(v)))
+		return -1;
+	out->len = (size_t)sqlite3_value_bytes(v);
+	return 0;
 }
 
-/* Column `i` of the row as text, its length in `*len`; NULL for SQL's
- * NULL (`*null` set) or when out of memory. */
-static const char *col(sqlite3_stmt *st, int i, size_t *len, int *null)
+/* ASCII case ignored, as NOCASE and LIKE do: whether the `n` bytes of `s`
+ * are `lower`'s (`lower` in lower case). */
+static inline int ascii_ieq(const char *s, const char *lower, size_t n)
 {
-	const char *v = (const char *)sqlite3_column_text(st, i);
+	size_t i;
 
-	*null = !v && sqlite3_column_type(st, i) == SQLITE_NULL;
-	*len = v ? (size_t)sqlite3_column_bytes(st, i) : 0;
-	return v;
+	for (i = 0; i < n; i++)
+		if (dbt_ascii_lower((unsigned char)s[i]) != lower[i])
+			return 0;
+	return 1;
+}
+
+/* name NOT LIKE 'sqlite\_%' ESCAPE '\' (LIKE reads a BLOB as its text). */
+static inline int not_internal(const struct col *name)
+{
+	return name->s && !(name->len >= 7 && ascii_ieq(name->s, "sqlite_", 7));
+}
+
+/* name COLLATE NOCASE NOT IN (the version table, the history table): a
+ * BLOB equals no text. */
+static int not_book(const struct col *name)
+{
+	static const char version[] = DBT_VERSION_TABLE, history[] = DBT_HISTORY_TABLE;
+
+	if (!name->s)
+		return 0;
+	return name->type == SQLITE_BLOB ||
+	       (!(name->len == sizeof(version) - 1 && ascii_ieq(name->s, version, name->len)) &&
+		!(name->len == sizeof(history) - 1 && ascii_ieq(name->s, history, name->len)));
+}
+
+/* The kinds of rows the reflection reads, by their type: type = 'table'
+ * ..., which a BLOB of the same bytes is not. */
+enum { KIND_NONE, KIND_TABLE, KIND_INDEX, KIND_VIEW_OR_TRIGGER };
+
+static inline int row_kind(const struct col *type)
+{
+	if (type->type != SQLITE_TEXT)
+		return KIND_NONE;
+	switch (type->len) {
+	case 4:
+		return !memcmp(type->s, "view", 4) ? KIND_VIEW_OR_TRIGGER : KIND_NONE;
+	case 5:
+		return !memcmp(type->s, "table", 5)   ? KIND_TABLE
+		       : !memcmp(type->s, "index", 5) ? KIND_INDEX
+						      : KIND_NONE;
+	case 7:
+		return !memcmp(type->s, "trigger", 7) ? KIND_VIEW_OR_TRIGGER : KIND_NONE;
+	default:
+		return KIND_NONE;
+	}
+}
+
+/*
+ * The row, when the reflection reads it, into `v` and `len` (ROW_*): 1,
+ * 0 when it does not, -1 when SQLite could not give a column as text.
+ * The cheap tests come first: SQLite's own indexes (an index with no SQL,
+ * one in three rows of a schema of tables with a primary key or a unique
+ * constraint) are known from their type and whether they have SQL alone.
+ */
+static int rows_reflected(sqlite3_stmt *st, const char *v[ROW_COLS], size_t len[ROW_COLS])
+{
+	struct col type, name, tbl, sql;
+	int kind;
+
+	if (col(&type, st, READ_TYPE) < 0)
+		return -1;
+	if ((kind = row_kind(&type)) == KIND_NONE)
+		return 0;
+	if (col(&sql, st, READ_SQL) < 0)
+		return -1;
+	if (kind != KIND_TABLE && !sql.s)
+		return 0;
+	if (col(&name, st, READ_NAME) < 0)
+		return -1;
+	if (kind != KIND_INDEX && !not_internal(&name))
+		return 0;
+	if (kind == KIND_TABLE && !not_book(&name))
+		return 0;
+	if (col(&tbl, st, READ_TBL) < 0)
+		return -1;
+	if (kind == KIND_VIEW_OR_TRIGGER && !not_book(&tbl))
+		return 0;
+	v[ROW_NAME] = name.s;
+	len[ROW_NAME] = name.len;
+	v[ROW_SQL] = sql.s;
+	len[ROW_SQL] = sql.len;
+	v[ROW_TYPE] = type.s;
+	len[ROW_TYPE] = type.len;
+	v[ROW_TBL] = tbl.s;
+	len[ROW_TBL] = tbl.len;
+	return 1;
 }
 
 int dbt_sqlite_capture_trace(unsigned type, void *ctx, void *stmt, void *x)
@@ -119,24 +262,15 @@ int dbt_sqlite_capture_trace(unsigned type, void *ctx, void *stmt, void *x)
 	sqlite3_stmt *st = stmt;
 	const char *v[ROW_COLS];
 	size_t len[ROW_COLS];
-	int null[ROW_COLS];
+	int rc;
 
 	(void)x;
 	if (type != SQLITE_TRACE_ROW || c->failed || !is_schema_read(c, st))
 		return 0;
 	c->seen++;
-	v[ROW_TYPE] = col(st, READ_TYPE, &len[ROW_TYPE], &null[ROW_TYPE]);
-	v[ROW_NAME] = col(st, READ_NAME, &len[ROW_NAME], &null[ROW_NAME]);
-	v[ROW_TBL] = col(st, READ_TBL, &len[ROW_TBL], &null[ROW_TBL]);
-	v[ROW_SQL] = col(st, READ_SQL, &len[ROW_SQL], &null[ROW_SQL]);
-	/* A value SQLite could not give as text: no capture. */
-	if ((!v[ROW_TYPE] && !null[ROW_TYPE]) || (!v[ROW_NAME] && !null[ROW_NAME]) ||
-	    (!v[ROW_TBL] && !null[ROW_TBL]) || (!v[ROW_SQL] && !null[ROW_SQL])) {
-		c->failed = 1;
-		return 0;
-	}
-	if (rows_reflected(v[ROW_TYPE], v[ROW_NAME], v[ROW_TBL], v[ROW_SQL] != NULL) &&
-	    rows_add(&c->rows, v, len) < 0)
+	/* A value SQLite could not give as text, or a row not copied: no
+	 * capture. */
+	if ((rc = rows_reflected(st, v, len)) < 0 || (rc > 0 && rows_add(&c->rows, v, len) < 0))
 		c->failed = 1;
 	return 0;
 }

@@ -15,22 +15,37 @@
 #ifndef DBT_SQLITE_ROWS_H
 #define DBT_SQLITE_ROWS_H
 
-#include "buf.h"
-
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Rows of sqlite_schema, copied out of SQLite: each row is ROW_COLS
- * strings, NULL read as "", one after another in `text`; at[row][col] is
- * where each starts.  Zeroed is empty; rows_release() frees it.
+ * strings, NULL read as "", each with its NUL, one after another in the
+ * order of ROW_* from at[row].p (column i > 0 starts at p + off[i - 1]).
+ * The text is kept in blocks that are never moved, each twice the size of
+ * the one before up to a limit, so that no row is copied twice.  Zeroed
+ * (ROWS_INIT) is empty; rows_release() frees it.
  */
 enum { ROW_NAME, ROW_SQL, ROW_TYPE, ROW_TBL, ROW_COLS };
 
-struct rows {
-	dbt_buf text;
-	size_t (*at)[ROW_COLS]; /* per row: where each column starts in text */
-	size_t n, cap;
+struct row_at {
+	const char *p;
+	uint32_t off[ROW_COLS - 1];
 };
+
+struct rows_block;
+
+struct rows {
+	struct row_at *at;
+	size_t n, cap;
+	struct rows_block *block; /* the newest block of text; it holds the older */
+	size_t used, size;	  /* of the newest block's text */
+};
+
+#define ROWS_INIT                      \
+	{                              \
+		NULL, 0, 0, NULL, 0, 0 \
+	}
 
 void rows_release(struct rows *r);
 
@@ -42,19 +57,10 @@ int rows_add(struct rows *r, const char *const v[ROW_COLS], const size_t len[ROW
 /* Column `i` (ROW_NAME ...) of row `row`. */
 static inline const char *row_col(const struct rows *r, size_t row, int i)
 {
-	return r->text.ptr + r->at[row][i];
-}
+	const struct row_at *a = &r->at[row];
 
-/*
- * Whether the reflection reads a row of sqlite_schema of `type`, `name`
- * and `tbl_name` (each NULL for SQL's NULL) that has SQL or not: the
- * condition of reflect_sqlite.c's query in C.  Tables but SQLite's own
- * (name LIKE 'sqlite\_%', ASCII case ignored) and dbtool's version and
- * history tables (ASCII case ignored, as NOCASE does); views and triggers
- * with SQL, by the same rule on their name, but for those on dbtool's
- * version and history tables; indexes with SQL.
- */
-int rows_reflected(const char *type, const char *name, const char *tbl_name, int has_sql);
+	return i ? a->p + a->off[i - 1] : a->p;
+}
 
 /*
  * The capture of SQLite's own read of sqlite_schema.  Zeroed is ready:
@@ -72,10 +78,17 @@ struct sqlite_capture {
 	const void *known; /* the statement last found to be that query */
 };
 
-/* The trace callback: copies each row of SQLite's query of the main
- * database's sqlite_schema that rows_reflected() takes (any other
- * statement's rows are left alone); out of memory sets `failed` and
- * stops copying, with no error.  Always returns 0. */
+/*
+ * The trace callback: copies each row of SQLite's query of the main
+ * database's sqlite_schema that the reflection reads (any other
+ * statement's rows are left alone): the condition of reflect_sqlite.c's
+ * query in C.  Tables but SQLite's own (name LIKE 'sqlite\_%', ASCII case
+ * ignored) and dbtool's version and history tables (ASCII case ignored,
+ * as NOCASE does); views and triggers with SQL, by the same rule on their
+ * name, but for those on dbtool's version and history tables; indexes
+ * with SQL.  Out of memory sets `failed` and stops copying, with no
+ * error.  Always returns 0.
+ */
 int dbt_sqlite_capture_trace(unsigned type, void *ctx, void *stmt, void *x);
 
 /* Frees `c` and its rows; NULL is accepted. */

@@ -467,33 +467,16 @@ static const char reflection_query[] =
 	"IN ('dbtool_version', 'dbtool_history')) OR (m.type = 'index' AND m.sql IS NOT NULL) "
 	"ORDER BY m.rowid";
 
-/* The capture's rows are the query's, in its order, rows that no tool
- * would make (written into sqlite_schema itself) included; the rows of
- * SQLite's other query as it reads its schema (sqlite_stat1's) are not
- * taken for them. */
-static void test_captures_the_rows_the_query_reads(void **state)
+/* Asserts that the capture of a connection to the fixture's file holds
+ * the query's rows, in its order: `n` of them. */
+static void assert_captures_the_query(struct fixture *f, size_t n)
 {
-	struct fixture *f = *state;
 	struct sqlite_capture *cap;
 	sqlite3_stmt *st = NULL;
-	dbt_conn *conn;
+	dbt_conn *conn = open_db(f, 1);
 	size_t row = 0;
 	int i;
 
-	make_db(f,
-		"CREATE TABLE t (a INTEGER UNIQUE);\n"
-		"CREATE TABLE \"DBTOOL_VERSION\" (v TEXT);\n"
-		"CREATE TRIGGER tr_book AFTER INSERT ON \"DBTOOL_VERSION\" BEGIN SELECT 1; END;\n"
-		"PRAGMA writable_schema = ON;\n"
-		"CREATE TABLE \"SQLITE_y\" (a INTEGER);\n"
-		"INSERT INTO sqlite_schema VALUES ('view', 'SQLite_v', 'SQLite_v', 0,"
-		" 'CREATE VIEW \"SQLite_v\" AS SELECT 1');\n"
-		"INSERT INTO sqlite_schema VALUES ('view', 'v_ok', 'v_ok', 0,"
-		" 'CREATE VIEW v_ok AS SELECT 2');\n"
-		"PRAGMA writable_schema = OFF;\n"
-		"CREATE INDEX ix_t ON t (a);\n"
-		"ANALYZE;\n");
-	conn = open_db(f, 1);
 	cap = dbt_sqlite_take_capture(conn);
 	assert_non_null(cap);
 	assert_int_equal(sqlite3_prepare_v2(dbt_sqlite_handle(conn), reflection_query, -1, &st,
@@ -509,10 +492,91 @@ static void test_captures_the_rows_the_query_reads(void **state)
 		row++;
 	}
 	sqlite3_finalize(st);
-	assert_int_equal(row, 3); /* t, v_ok, ix_t */
+	assert_int_equal(row, n);
 	assert_int_equal(cap->rows.n, row);
 	dbt_sqlite_capture_free(cap);
 	d->close(conn);
+}
+
+/* The capture's rows are the query's, in its order, rows that no tool
+ * would make (written into sqlite_schema itself) included; the rows of
+ * SQLite's other query as it reads its schema (sqlite_stat1's) are not
+ * taken for them. */
+static void test_captures_the_rows_the_query_reads(void **state)
+{
+	struct fixture *f = *state;
+
+	make_db(f,
+		"CREATE TABLE t (a INTEGER UNIQUE);\n"
+		"CREATE TABLE \"DBTOOL_VERSION\" (v TEXT);\n"
+		"CREATE TRIGGER tr_book AFTER INSERT ON \"DBTOOL_VERSION\" BEGIN SELECT 1; END;\n"
+		"PRAGMA writable_schema = ON;\n"
+		"CREATE TABLE \"SQLITE_y\" (a INTEGER);\n"
+		"INSERT INTO sqlite_schema VALUES ('view', 'SQLite_v', 'SQLite_v', 0,"
+		" 'CREATE VIEW \"SQLite_v\" AS SELECT 1');\n"
+		"INSERT INTO sqlite_schema VALUES ('view', 'v_ok', 'v_ok', 0,"
+		" 'CREATE VIEW v_ok AS SELECT 2');\n"
+		"PRAGMA writable_schema = OFF;\n"
+		"CREATE INDEX ix_t ON t (a);\n"
+		"ANALYZE;\n");
+	assert_captures_the_query(f, 3); /* t, v_ok, ix_t */
+}
+
+/* Rows whose type, name or table SQLite takes, when it reads its schema,
+ * for those of their SQL with ASCII case ignored, written in another case
+ * or as a BLOB: taken as the query takes them (a BLOB is no text for =,
+ * IN and NOT IN, and is its text for LIKE), as are the names near those
+ * of dbtool's tables.  Of SQLite's own indexes it reads only the name:
+ * one with a NULL type is not taken, one whose SQL is '' (not NULL) is,
+ * with its NULL table as "". */
+static void test_captures_odd_rows_as_the_query_reads_them(void **state)
+{
+	struct fixture *f = *state;
+
+	make_db(f, "CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT UNIQUE);\n"
+		   "CREATE INDEX ix_t ON t (b);\n"
+		   "CREATE TABLE t2 (a TEXT UNIQUE, b TEXT UNIQUE);\n"
+		   "CREATE TABLE \"Dbtool_Versio\" (a INTEGER);\n"
+		   "CREATE TABLE dbtool_historyy (a INTEGER);\n"
+		   "CREATE TABLE dbtool_version (a INTEGER);\n"
+		   "CREATE TABLE dbtool_history (a INTEGER);\n"
+		   "CREATE TABLE tb (a INTEGER);\n"
+		   "CREATE TABLE tu (a INTEGER);\n"
+		   "CREATE VIEW \"sqlite\" AS SELECT 0;\n"
+		   "CREATE TRIGGER tr_blob AFTER INSERT ON dbtool_history BEGIN SELECT 1; END;\n"
+		   "CREATE TRIGGER tr_text AFTER DELETE ON dbtool_history BEGIN SELECT 1; END;\n"
+		   "PRAGMA writable_schema = ON;\n"
+		   "UPDATE sqlite_schema SET name = CAST(name AS BLOB),"
+		   " tbl_name = CAST(tbl_name AS BLOB) WHERE name = 'dbtool_version';\n"
+		   "UPDATE sqlite_schema SET type = CAST(type AS BLOB) WHERE name = 'tb';\n"
+		   "UPDATE sqlite_schema SET type = 'TABLE' WHERE name = 'tu';\n"
+		   "UPDATE sqlite_schema SET tbl_name = CAST(tbl_name AS BLOB)"
+		   " WHERE name = 'tr_blob';\n"
+		   "UPDATE sqlite_schema SET type = NULL WHERE name = 'sqlite_autoindex_t2_1';\n"
+		   "UPDATE sqlite_schema SET tbl_name = NULL, sql = ''"
+		   " WHERE name = 'sqlite_autoindex_t2_2';\n"
+		   "PRAGMA writable_schema = OFF;\n");
+	/* t, ix_t, t2, sqlite_autoindex_t2_2, Dbtool_Versio, dbtool_historyy,
+	 * dbtool_version, sqlite, tr_blob */
+	assert_captures_the_query(f, 9);
+}
+
+/* Rows enough to fill several of the blocks the text is kept in, and a
+ * row longer than the largest block: the query's rows. */
+static void test_captures_many_and_long_rows_as_the_query_reads_them(void **state)
+{
+	struct fixture *f = *state;
+	dbt_buf more = DBT_BUF_INIT;
+	size_t i;
+
+	dbt_buf_puts(&more, "CREATE TABLE big (a TEXT DEFAULT '");
+	for (i = 0; i < 600 * 1024; i++)
+		dbt_buf_putc(&more, (char)('a' + i % 26));
+	dbt_buf_puts(&more, "');\n");
+	assert_false(more.oom);
+	make_tables(f, 700, dbt_buf_str(&more));
+	dbt_buf_release(&more);
+	assert_captures_the_query(f, 1401);
 }
 
 /* Tables that cannot be reflected, among many (parsed on two threads):
@@ -586,6 +650,8 @@ int main(void)
 		T(test_captures_only_when_opened_to_reflect),
 		T(test_reflects_an_empty_database_from_the_capture),
 		T(test_captures_the_rows_the_query_reads),
+		T(test_captures_odd_rows_as_the_query_reads_them),
+		T(test_captures_many_and_long_rows_as_the_query_reads_them),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
