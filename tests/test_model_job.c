@@ -59,15 +59,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-static char *dump(const dbt_schema *s)
-{
-	dbt_buf b = DBT_BUF_INIT;
-
-	dbt_schema_dump(&b, s, DBT_DUMP_NAMES);
-	assert_false(b.oom);
-	return b.ptr ? dbt_buf_detach(&b) : strdup("");
-}
-
 static const char model[] = "CREATE TABLE users (\n"
 			    "    id INTEGER PRIMARY KEY,\n"
 			    "    email VARCHAR(200) NOT NULL UNIQUE\n"
@@ -102,8 +93,8 @@ static void test_job_loads_what_the_model_load_does(void **state)
 	assert_non_null(threaded);
 	assert_int_equal(db->ntables, 1);
 
-	a = dump(direct);
-	b = dump(threaded);
+	a = test_schema_dump(direct, DBT_DUMP_NAMES);
+	b = test_schema_dump(threaded, DBT_DUMP_NAMES);
 	assert_string_equal(b, a);
 	assert_non_null(strstr(a, "orders"));
 	free(a);
@@ -259,8 +250,8 @@ static void test_job_takes_the_connections_preload(void **state)
 	assert_int_equal(dbt_model_job_finish(&taken, &job), 0);
 	assert_non_null(taken);
 	assert_int_equal(taken->ntables, 1);
-	a = dump(direct);
-	b = dump(taken);
+	a = test_schema_dump(direct, DBT_DUMP_NAMES);
+	b = test_schema_dump(taken, DBT_DUMP_NAMES);
 	assert_string_equal(b, a);
 	free(a);
 	free(b);

@@ -108,23 +108,9 @@ static dbt_schema *reflect_ok(struct fixture *f, const char *schema_name)
 	return s;
 }
 
-static char *dump(const dbt_schema *s, int flags)
-{
-	dbt_buf b = DBT_BUF_INIT;
-	char *text;
-
-	dbt_schema_dump(&b, s, flags);
-	assert_false(b.oom);
-	text = dbt_buf_detach(&b);
-	if (!text)
-		text = strdup("");
-	assert_non_null(text);
-	return text;
-}
-
 static void assert_same_dump(const dbt_schema *want, const dbt_schema *got, int flags)
 {
-	char *a = dump(want, flags), *b = dump(got, flags);
+	char *a = test_schema_dump(want, flags), *b = test_schema_dump(got, flags);
 
 	assert_string_equal(b, a);
 	free(a);

@@ -76,26 +76,15 @@ static dbt_schema *reflect_ok(dbt_conn *conn)
 	return s;
 }
 
-static char *dump(const dbt_schema *s, int flags)
-{
-	dbt_buf b = DBT_BUF_INIT;
-
-	dbt_schema_dump(&b, s, flags);
-	assert_false(b.oom);
-	if (!b.ptr)
-		return strdup("");
-	return dbt_buf_detach(&b);
-}
-
 static void assert_same_dumps(const dbt_schema *want, const dbt_schema *got)
 {
-	char *a = dump(want, 0), *b = dump(got, 0);
+	char *a = test_schema_dump(want, 0), *b = test_schema_dump(got, 0);
 
 	assert_string_equal(b, a);
 	free(a);
 	free(b);
-	a = dump(want, DBT_DUMP_NAMES);
-	b = dump(got, DBT_DUMP_NAMES);
+	a = test_schema_dump(want, DBT_DUMP_NAMES);
+	b = test_schema_dump(got, DBT_DUMP_NAMES);
 	assert_string_equal(b, a);
 	free(a);
 	free(b);
@@ -134,7 +123,7 @@ static void assert_dump(dbt_conn *conn, const char *ddl, const char *want)
 
 	run_ddl(conn, ddl);
 	got = reflect_ok(conn);
-	text = dump(got, 0);
+	text = test_schema_dump(got, 0);
 	assert_string_equal(text, want);
 	free(text);
 	dbt_schema_free(got);
@@ -1017,7 +1006,7 @@ static void test_reflects_key_columns_with_their_own_collations(void **state)
 			"NOCASE), UNIQUE (email COLLATE NOCASE DESC), UNIQUE (b COLLATE RTRIM "
 			"ASC, a))");
 	got = reflect_ok(conn);
-	text = dump(got, 0);
+	text = test_schema_dump(got, 0);
 	assert_string_equal(text, "table t\n"
 				  "  column a TEXT NULL\n"
 				  "  column email TEXT NULL\n"
@@ -1503,7 +1492,7 @@ static void test_reflects_unique_on_the_primary_key_as_the_key(void **state)
 		"ROWID;"
 		" CREATE TABLE d (id INTEGER, PRIMARY KEY (id DESC), CONSTRAINT ud UNIQUE (id))");
 	got = reflect_ok(conn);
-	text = dump(got, DBT_DUMP_NAMES);
+	text = test_schema_dump(got, DBT_DUMP_NAMES);
 	assert_string_equal(text, "table a\n"
 				  "  column id INTEGER NOT NULL\n"
 				  "  primary key ua (id)\n"

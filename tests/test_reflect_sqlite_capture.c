@@ -122,20 +122,10 @@ static dbt_schema *reflect_ok(dbt_conn *conn, int *reads)
 	return s;
 }
 
-static char *dump(const dbt_schema *s, int flags)
-{
-	dbt_buf b = DBT_BUF_INIT;
-
-	dbt_schema_dump(&b, s, flags);
-	assert_false(b.oom);
-	if (!b.ptr)
-		return strdup("");
-	return dbt_buf_detach(&b);
-}
-
 static void assert_same_dumps(const dbt_schema *want, const dbt_schema *got)
 {
-	char *a = dump(want, DBT_DUMP_NAMES), *b = dump(got, DBT_DUMP_NAMES);
+	char *a = test_schema_dump(want, DBT_DUMP_NAMES),
+	     *b = test_schema_dump(got, DBT_DUMP_NAMES);
 	size_t i;
 
 	assert_string_equal(b, a);

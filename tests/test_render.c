@@ -2862,16 +2862,6 @@ static void assert_sound(dbt_conn *conn, const char *when)
 	assert_value(conn, "PRAGMA integrity_check", "ok", when);
 }
 
-static char *dump(const dbt_schema *s)
-{
-	dbt_buf b = DBT_BUF_INIT;
-
-	dbt_schema_dump(&b, s, DBT_DUMP_NAMES);
-	assert_false(b.oom);
-	dbt_buf_puts(&b, "");
-	return dbt_buf_detach(&b);
-}
-
 static dbt_schema *reflect_now(dbt_conn *conn)
 {
 	dbt_schema *s = NULL;
@@ -2886,7 +2876,8 @@ static dbt_schema *reflect_now(dbt_conn *conn)
 static void assert_schema(dbt_conn *conn, const dbt_schema *want, const char *when)
 {
 	dbt_schema *now = reflect_now(conn);
-	char *a = dump(now), *b = dump(want);
+	char *a = test_schema_dump(now, DBT_DUMP_NAMES),
+	     *b = test_schema_dump(want, DBT_DUMP_NAMES);
 	dbt_diff_opts opts = {.fk_forward_refs = 1};
 	dbt_diff d;
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dbtool.h"
+#include "schema_dump.h"
 #include "testutil.h"
 
 char *test_mkdtemp(char *buf, size_t size, const char *name)
@@ -136,4 +137,16 @@ int test_sqlite_open(dbt_conn **out, const char *path)
 	dbt_url url = {.kind = DBT_DIALECT_SQLITE, .database = (char *)path};
 
 	return dbt_dialect_sqlite.open(out, &url, 0);
+}
+
+char *test_schema_dump(const dbt_schema *s, int flags)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	char *text;
+
+	dbt_schema_dump(&b, s, flags);
+	assert_false(b.oom);
+	text = b.ptr ? dbt_buf_detach(&b) : strdup("");
+	assert_non_null(text);
+	return text;
 }

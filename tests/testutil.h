@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "dialect.h"
+#include "schema.h"
 
 /* ------------------------------------------------------ files, folders */
 
@@ -51,6 +52,13 @@ void assert_file_lacks(const char *path, const char *part);
 
 /* The library's last error message (dbt_error_last()) holds `part`. */
 void assert_error_contains(const char *part);
+
+/* ------------------------------------------------------------ schemas */
+
+/* dbt_schema_dump() of `s` with `flags` (DBT_DUMP_*), as a string the
+ * caller frees ("" for an empty schema); fails the test when out of
+ * memory. */
+char *test_schema_dump(const dbt_schema *s, int flags);
 
 /* ------------------------------------------------------------- SQLite */
 
