@@ -7,6 +7,7 @@
 
 #include "error.h"
 #include "ident.h"
+#include "nameset.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,94 +24,10 @@ static void strv_free(char **v, size_t n)
 
 enum space { SPACE_RELATION, SPACE_CONSTRAINT };
 
-/*
- * The names taken in one name space, exactly, as PostgreSQL compares
- * them ("Users_pkey" is not users_pkey): an open-
- * addressing hash set of pointers to names the schema owns, so that
- * naming every constraint of a large schema stays linear.
- */
-struct nameset {
-	const char **slots;
-	size_t cap; /* a power of two, at least twice the count */
-	size_t n;
-};
-
-static size_t name_hash(const char *name)
-{
-	size_t h = 14695981039346656037ULL & (size_t)-1;
-
-	for (; *name; name++)
-		h = (h ^ (size_t)(unsigned char)*name) * (1099511628211ULL & (size_t)-1);
-	return h;
-}
-
-static int nameset_has(const struct nameset *set, const char *name)
-{
-	size_t i;
-
-	if (!set->cap)
-		return 0;
-	for (i = name_hash(name) & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-		if (!strcmp(set->slots[i], name))
-			return 1;
-	return 0;
-}
-
-/* Room for `n` names, the set's names kept: a power of two at least
- * twice `n`.  Each name is placed without a lookup, since the set holds
- * none twice. */
-static int nameset_reserve(struct nameset *set, size_t n)
-{
-	struct nameset grown = {NULL, set->cap ? set->cap : 64, set->n};
-	size_t i, j;
-
-	while (grown.cap < 2 * n)
-		grown.cap *= 2;
-	if (grown.cap == set->cap)
-		return 0;
-	grown.slots = calloc(grown.cap, sizeof(*grown.slots));
-	if (!grown.slots)
-		return dbt_error_oom();
-	for (i = 0; i < set->cap; i++) {
-		if (!set->slots[i])
-			continue;
-		for (j = name_hash(set->slots[i]) & (grown.cap - 1); grown.slots[j];
-		     j = (j + 1) & (grown.cap - 1))
-			;
-		grown.slots[j] = set->slots[i];
-	}
-	free(set->slots);
-	*set = grown;
-	return 0;
-}
-
-static int nameset_add(struct nameset *set, const char *name)
-{
-	size_t h, i;
-	int rc;
-
-	if (!name)
-		return 0;
-	/* One hash for the lookup and the placing. */
-	h = name_hash(name);
-	if (set->cap) {
-		for (i = h & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-			if (!strcmp(set->slots[i], name))
-				return 0;
-	}
-	if (2 * (set->n + 1) > set->cap && (rc = nameset_reserve(set, set->n + 1)) < 0)
-		return rc;
-	for (i = h & (set->cap - 1); set->slots[i]; i = (i + 1) & (set->cap - 1))
-		;
-	set->slots[i] = name;
-	set->n++;
-	return 0;
-}
-
 /* The names taken in each space: tables, keys and indexes share the
  * relation space; keys, foreign keys and checks the constraint space. */
 struct names {
-	struct nameset space[2];
+	dbt_nameset space[2];
 	size_t *tables; /* the positions of the tables with something unnamed */
 	size_t ntables;
 	size_t *indexes; /* the positions of the unnamed indexes */
@@ -123,9 +40,9 @@ static int names_add(struct names *nm, int relation, int constraint, const char 
 	int rc = 0;
 
 	if (relation)
-		rc = nameset_add(&nm->space[SPACE_RELATION], name);
+		rc = dbt_nameset_add(&nm->space[SPACE_RELATION], name);
 	if (rc == 0 && constraint)
-		rc = nameset_add(&nm->space[SPACE_CONSTRAINT], name);
+		rc = dbt_nameset_add(&nm->space[SPACE_CONSTRAINT], name);
 	return rc;
 }
 
@@ -170,8 +87,8 @@ static int names_init(struct names *nm, const dbt_schema *schema)
 		n += 2 + t->nuniques + t->nfks + t->nchecks + t->nexcludes;
 	}
 	n += schema->nindexes;
-	if ((rc = nameset_reserve(&nm->space[SPACE_RELATION], n)) < 0 ||
-	    (rc = nameset_reserve(&nm->space[SPACE_CONSTRAINT], n)) < 0)
+	if ((rc = dbt_nameset_reserve(&nm->space[SPACE_RELATION], n)) < 0 ||
+	    (rc = dbt_nameset_reserve(&nm->space[SPACE_CONSTRAINT], n)) < 0)
 		return rc;
 	if (!(nm->tables = malloc((schema->ntables ? schema->ntables : 1) * sizeof(size_t))) ||
 	    !(nm->indexes = malloc((schema->nindexes ? schema->nindexes : 1) * sizeof(size_t))))
@@ -203,8 +120,8 @@ static int names_init(struct names *nm, const dbt_schema *schema)
 
 static void names_release(struct names *nm)
 {
-	free(nm->space[0].slots);
-	free(nm->space[1].slots);
+	dbt_nameset_release(&nm->space[0]);
+	dbt_nameset_release(&nm->space[1]);
 	free(nm->tables);
 	free(nm->indexes);
 }
@@ -265,7 +182,7 @@ static int choose_name(char **out, struct names *nm, enum space space, int relat
 
 		if (!name)
 			return dbt_error_oom();
-		if (!nameset_has(&nm->space[space], name)) {
+		if (!dbt_nameset_has(&nm->space[space], name)) {
 			if ((rc = names_add(nm, relation, constraint, name)) < 0) {
 				free(name);
 				return rc;

@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "ident.h"
+#include "nameset.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -267,70 +268,38 @@ static int respell_objects(dbt_schema *m, const dbt_schema *db)
 	return rc;
 }
 
-/* The database's index names, exactly: an open-addressing hash set of
- * pointers to the names `db` owns, so that finding whether the model's
- * index names are there is one probe each, whatever the order of either
- * schema's indexes. */
-struct ixnames {
-	const char **slots;
-	size_t cap; /* a power of two, at least twice the names */
-};
-
-static size_t name_hash(const char *name)
+/* The database's index names, exactly, in a set (nameset.h), so that
+ * finding whether the model's index names are there is one probe each,
+ * whatever the order of either schema's indexes. */
+static int ixnames_init(dbt_nameset *set, const dbt_schema *db)
 {
-	size_t h = 14695981039346656037ULL & (size_t)-1;
+	size_t i;
+	int rc;
 
-	for (; *name; name++)
-		h = (h ^ (size_t)(unsigned char)*name) * (1099511628211ULL & (size_t)-1);
-	return h;
-}
-
-static int ixnames_init(struct ixnames *set, const dbt_schema *db)
-{
-	size_t i, k;
-
-	for (set->cap = 16; set->cap < 2 * db->nindexes; set->cap *= 2)
-		;
-	if (!(set->slots = calloc(set->cap, sizeof(*set->slots))))
-		return dbt_error_oom();
-	for (i = 0; i < db->nindexes; i++) {
-		const char *name = db->indexes[i]->name;
-
-		if (!name)
-			continue;
-		for (k = name_hash(name) & (set->cap - 1); set->slots[k];
-		     k = (k + 1) & (set->cap - 1))
-			if (!strcmp(set->slots[k], name))
-				break;
-		set->slots[k] = name;
-	}
-	return 0;
-}
-
-static int ixnames_has(const struct ixnames *set, const char *name)
-{
-	size_t k;
-
-	for (k = name_hash(name) & (set->cap - 1); set->slots[k]; k = (k + 1) & (set->cap - 1))
-		if (!strcmp(set->slots[k], name))
-			return 1;
+	if ((rc = dbt_nameset_reserve(set, db->nindexes)) < 0)
+		return rc;
+	for (i = 0; i < db->nindexes; i++)
+		if ((rc = dbt_nameset_add(set, db->indexes[i]->name)) < 0)
+			return rc;
 	return 0;
 }
 
 static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 {
-	struct ixnames names;
+	dbt_nameset names = {NULL, 0, 0};
 	size_t i, j;
 	int rc;
 
 	if (!m->nindexes)
 		return 0;
-	if ((rc = ixnames_init(&names, db)) < 0)
+	if ((rc = ixnames_init(&names, db)) < 0) {
+		dbt_nameset_release(&names);
 		return rc;
+	}
 	for (i = 0; i < m->nindexes && rc == 0; i++) {
 		dbt_index *ix = m->indexes[i];
 
-		if (!ix->name || ixnames_has(&names, ix->name))
+		if (!ix->name || dbt_nameset_has(&names, ix->name))
 			continue;
 		for (j = 0; j < db->nindexes; j++) {
 			const dbt_index *dx = db->indexes[j];
@@ -343,7 +312,7 @@ static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 			}
 		}
 	}
-	free(names.slots);
+	dbt_nameset_release(&names);
 	return rc;
 }
 

@@ -3,25 +3,16 @@
  */
 #include "table_map.h"
 
+#include "nameset.h"
 #include "schema.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* FNV-1a of the name's bytes. */
-static size_t name_hash(const char *s)
-{
-	size_t h = (size_t)14695981039346656037ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
-	return h;
-}
-
 /* The slot that holds `name`, or the empty slot where it would go. */
 static size_t *slot_of(const dbt_table_map *m, dbt_table *const *tables, const char *name)
 {
-	size_t mask = m->cap - 1, i = name_hash(name) & mask;
+	size_t mask = m->cap - 1, i = dbt_name_hash(name) & mask;
 
 	while (m->slots[i] && strcmp(tables[m->slots[i] - 1]->name, name))
 		i = (i + 1) & mask;
