@@ -755,7 +755,8 @@ void dbt_table_sqlite_pk_nulls(dbt_table *table);
  * expressions>_idx", cut to
  * 63 bytes, with a number added to the suffix when the name is taken.
  * Table, index and key names are one name space, constraint names
- * another; names are compared ignoring ASCII case, as SQLite does.
+ * another; names are compared exactly, as PostgreSQL compares them
+ * ("Users_pkey" does not take users_pkey; nameset.h).
  */
 int dbt_schema_name_auto(dbt_schema *schema);
 
