@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,10 +27,10 @@
 #include "testutil.h"
 
 struct fixture {
-	char dir[64];
-	char versions[128];
-	char db[128];
-	char model[128];
+	char dir[PATH_MAX];
+	char versions[PATH_MAX + 16];
+	char db[PATH_MAX + 16];
+	char model[PATH_MAX + 16];
 	dbt_url url;
 	dbt_conn *conn;
 };
@@ -44,7 +45,7 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	dbt_conn *conn = NULL;
-	char sql[512];
+	char sql[PATH_MAX + 512];
 	int rc;
 
 	if (!f || !test_mkdtemp(f->dir, sizeof(f->dir), "autogen"))
@@ -153,7 +154,7 @@ static void nothing_to_do_releases_the_schema_and_the_connection_works_on(void *
 	struct fixture *f = *state;
 	dbt_autogen ag;
 	dbt_chain chain;
-	char *id = NULL, path[256];
+	char *id = NULL, path[PATH_MAX + 32];
 	FILE *fp;
 
 	assert_true(schema_bytes(f->conn) > 0);
