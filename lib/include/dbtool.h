@@ -972,6 +972,9 @@ typedef struct dbt_autogen {
  * chain's head.  Refuses (DBT_ERROR, nothing written) to add a NOT NULL
  * column without a default to a table that has rows.  `rev_id` may be
  * NULL.  Release `out` with dbt_autogen_release(), also after a failure.
+ * With nothing to do, a SQLite connection gives back the memory of
+ * SQLite's parsed schema (outside a transaction), which SQLite reads again
+ * when a later statement needs it.
  */
 DBT_EXTERN int dbt_autogenerate(dbt_autogen *out, dbt_conn *conn, const dbt_chain *chain,
 				const char *script_location, const char *model_path,
