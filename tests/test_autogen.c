@@ -85,18 +85,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* The memory SQLite's parsed schema takes on the connection: 0 once
- * released, until a statement has SQLite read it again. */
-static int schema_bytes(dbt_conn *conn)
-{
-	int now = 0, high = 0;
-
-	assert_int_equal(sqlite3_db_status(dbt_sqlite_handle(conn), SQLITE_DBSTATUS_SCHEMA_USED,
-					   &now, &high, 0),
-			 SQLITE_OK);
-	return now;
-}
-
 static void assert_value(dbt_conn *conn, const char *sql, const char *want)
 {
 	char *v = NULL;
@@ -157,17 +145,17 @@ static void nothing_to_do_releases_the_schema_and_the_connection_works_on(void *
 	char *id = NULL, path[PATH_MAX + 32];
 	FILE *fp;
 
-	assert_true(schema_bytes(f->conn) > 0);
+	assert_true(test_sqlite_schema_bytes(f->conn) > 0);
 	assert_int_equal(migrate(f, &ag), 0);
 	assert_null(ag.path);
 	assert_int_equal(ag.changes.n, 0);
 	assert_int_equal(revision_files(f), 0);
 	dbt_autogen_release(&ag);
-	assert_int_equal(schema_bytes(f->conn), 0);
+	assert_int_equal(test_sqlite_schema_bytes(f->conn), 0);
 
 	/* The next statement has SQLite read its schema again. */
 	assert_value(f->conn, "SELECT name FROM a WHERE id = 1", "x");
-	assert_true(schema_bytes(f->conn) > 0);
+	assert_true(test_sqlite_schema_bytes(f->conn) > 0);
 
 	/* An upgrade on the same connection. */
 	snprintf(path, sizeof(path), "%s/aaa_age.sql", f->versions);
@@ -223,7 +211,7 @@ static void changes_are_checked_against_the_rows(void **state)
 	dbt_autogen_release(&ag);
 	assert_int_equal(revision_files(f), 0);
 	/* SQLite's schema was kept for the queries after the diff. */
-	assert_true(schema_bytes(f->conn) > 0);
+	assert_true(test_sqlite_schema_bytes(f->conn) > 0);
 
 	/* A column made NOT NULL that holds NULLs: written, with a warning. */
 	test_write_file(f->model,
@@ -238,7 +226,7 @@ static void changes_are_checked_against_the_rows(void **state)
 	assert_true(findings_hold(&ag.warnings, "column a.note holds NULLs"));
 	dbt_autogen_release(&ag);
 	assert_int_equal(revision_files(f), 1);
-	assert_true(schema_bytes(f->conn) > 0);
+	assert_true(test_sqlite_schema_bytes(f->conn) > 0);
 	assert_value(f->conn, "SELECT count(*) FROM a WHERE note IS NULL", "1");
 }
 

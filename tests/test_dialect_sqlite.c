@@ -748,17 +748,6 @@ static void nqueries_counts_statements_sent(void **state)
 
 /* ------------------------------------------------------------- memory */
 
-/* The memory SQLite holds for `conn`'s parsed schema. */
-static int schema_bytes(dbt_conn *conn)
-{
-	int now = 0, high = 0;
-
-	assert_int_equal(sqlite3_db_status(dbt_sqlite_handle(conn), SQLITE_DBSTATUS_SCHEMA_USED,
-					   &now, &high, 0),
-			 SQLITE_OK);
-	return now;
-}
-
 /* A file database with tables and an index, and a connection to it whose
  * opening read its schema. */
 static dbt_conn *open_with_tables(struct fixture *f)
@@ -776,7 +765,7 @@ static dbt_conn *open_with_tables(struct fixture *f)
 			 0);
 	d->close(conn);
 	conn = open_file(f);
-	assert_true(schema_bytes(conn) > 0);
+	assert_true(test_sqlite_schema_bytes(conn) > 0);
 	return conn;
 }
 
@@ -786,10 +775,10 @@ static void release_memory_frees_the_schema_which_is_read_again(void **state)
 	dbt_conn *conn = open_with_tables(f);
 
 	d->release_memory(conn);
-	assert_int_equal(schema_bytes(conn), 0);
+	assert_int_equal(test_sqlite_schema_bytes(conn), 0);
 	/* The next statement reads it again and works as before. */
 	assert_value(conn, "SELECT name FROM a WHERE id = 1", "x");
-	assert_true(schema_bytes(conn) > 0);
+	assert_true(test_sqlite_schema_bytes(conn) > 0);
 	assert_int_equal(d->begin(conn), 0);
 	assert_int_equal(d->exec(conn, "INSERT INTO b VALUES (1, 1)"), 0);
 	assert_int_equal(d->commit(conn), 0);
@@ -805,9 +794,9 @@ static void release_memory_inside_a_transaction_does_nothing(void **state)
 
 	assert_int_equal(d->begin(conn), 0);
 	assert_int_equal(d->exec(conn, "INSERT INTO a VALUES (2, 'y')"), 0);
-	before = schema_bytes(conn);
+	before = test_sqlite_schema_bytes(conn);
 	d->release_memory(conn);
-	assert_int_equal(schema_bytes(conn), before);
+	assert_int_equal(test_sqlite_schema_bytes(conn), before);
 	assert_int_equal(d->commit(conn), 0);
 	assert_value(conn, "SELECT count(*) FROM a", "2");
 	d->close(conn);
@@ -832,7 +821,7 @@ static void model_compare_leaves_the_schema_released(void **state)
 			"CREATE INDEX ix_b ON b (a_id);\n");
 	assert_int_equal(dbt_model_compare(&out, conn, model, NULL), 0);
 	assert_int_equal(out.n, 0);
-	assert_int_equal(schema_bytes(conn), 0);
+	assert_int_equal(test_sqlite_schema_bytes(conn), 0);
 	dbt_findings_release(&out);
 	/* A model that differs is still told apart. */
 	test_write_file(model, "CREATE TABLE a (id INTEGER PRIMARY KEY, name TEXT UNIQUE);\n");

@@ -235,16 +235,6 @@ static void test_reflects_many_tables_from_the_capture_as_from_the_query(void **
 	d->close(captured);
 }
 
-static int schema_used(dbt_conn *conn)
-{
-	int used = -1, high = 0;
-
-	assert_int_equal(sqlite3_db_status(dbt_sqlite_handle(conn), SQLITE_DBSTATUS_SCHEMA_USED,
-					   &used, &high, 0),
-			 SQLITE_OK);
-	return used;
-}
-
 /* With release_after_reflect (`check`), the calling thread releases
  * SQLite's parsed schema while the parse helper parses: the same schema
  * results, SQLite holds no parsed schema when the reflection returns, and
@@ -259,11 +249,11 @@ static void test_releases_the_schema_beside_the_helper(void **state)
 	make_tables(f, 150, "");
 	conn = open_db(f, 1);
 	want = reflect_ok(conn, &reads);
-	assert_true(schema_used(conn) > 0);
+	assert_true(test_sqlite_schema_bytes(conn) > 0);
 	conn->release_after_reflect = 1;
 	got = reflect_ok(conn, &reads);
 	conn->release_after_reflect = 0;
-	assert_int_equal(schema_used(conn), 0);
+	assert_int_equal(test_sqlite_schema_bytes(conn), 0);
 	assert_same_dumps(want, got);
 	run_ddl(conn, "CREATE TABLE late (a INTEGER);");
 	again = reflect_ok(conn, &reads);
@@ -291,7 +281,7 @@ static void test_fails_while_the_schema_is_released_beside_the_helper(void **sta
 	assert_null(s);
 	assert_int_equal(reads, 0);
 	assert_non_null(strstr(dbt_error_last(), "'docs'"));
-	assert_int_equal(schema_used(conn), 0);
+	assert_int_equal(test_sqlite_schema_bytes(conn), 0);
 	run_ddl(conn, "CREATE TABLE late (a INTEGER);");
 	d->close(conn);
 }

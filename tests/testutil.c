@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <ftw.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,4 +150,14 @@ char *test_schema_dump(const dbt_schema *s, int flags)
 	text = b.ptr ? dbt_buf_detach(&b) : strdup("");
 	assert_non_null(text);
 	return text;
+}
+
+int test_sqlite_schema_bytes(dbt_conn *conn)
+{
+	int now = 0, high = 0;
+
+	assert_int_equal(sqlite3_db_status(dbt_sqlite_handle(conn), SQLITE_DBSTATUS_SCHEMA_USED,
+					   &now, &high, 0),
+			 SQLITE_OK);
+	return now;
 }

@@ -68,6 +68,10 @@ char *test_schema_dump(const dbt_schema *s, int flags);
  * close with dbt_dialect_sqlite.close()). */
 int test_sqlite_open(dbt_conn **out, const char *path);
 
+/* The memory SQLite holds for the SQLite connection `conn`'s parsed
+ * schema: 0 once released, until a statement has SQLite read it again. */
+int test_sqlite_schema_bytes(dbt_conn *conn);
+
 /* ------------------------------------------------ PostgreSQL (suite pg) */
 
 /*
