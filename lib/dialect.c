@@ -216,3 +216,18 @@ void dbt_dialect_excerpt(dbt_buf *out, const char *stmt, size_t len, size_t max)
 		written++;
 	}
 }
+
+void dbt_dialect_put_in(dbt_buf *out, const char *stmt, size_t len)
+{
+	dbt_buf_puts(out, " (in: ");
+	dbt_dialect_excerpt(out, stmt, len, 60);
+	dbt_buf_putc(out, ')');
+}
+
+int dbt_dialect_fail_with(dbt_buf *msg, int code)
+{
+	int rc = msg->oom ? dbt_error_oom() : dbt_error_set(code, "%s", msg->ptr);
+
+	dbt_buf_release(msg);
+	return rc;
+}

@@ -525,4 +525,12 @@ const struct dbt_dialect *dbt_dialect_for(dbt_dialect_kind kind);
  * whitespace runs folded to one space, "..." when cut. */
 void dbt_dialect_excerpt(dbt_buf *out, const char *stmt, size_t len, size_t max);
 
+/* Appends " (in: <excerpt of the statement>)", the statement's place in
+ * every dialect's error messages. */
+void dbt_dialect_put_in(dbt_buf *out, const char *stmt, size_t len);
+
+/* Sets the error `code` with the message `msg` holds (out of memory when
+ * building it ran out), releases `msg` and returns the error's code. */
+int dbt_dialect_fail_with(dbt_buf *msg, int code);
+
 #endif

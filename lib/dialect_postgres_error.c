@@ -153,7 +153,6 @@ static int lock_timeout_error(struct postgres_conn *c, const char *file, int lin
 			      size_t len)
 {
 	dbt_buf b = DBT_BUF_INIT, table = DBT_BUF_INIT;
-	int rc;
 
 	locked_table(&table, stmt, len);
 	dbt_buf_printf(&b,
@@ -161,18 +160,13 @@ static int lock_timeout_error(struct postgres_conn *c, const char *file, int lin
 		       "timeout): another session holds it; retry when that session is done, or "
 		       "allow "
 		       "more time with statement_lock_timeout or the revision's '-- lock_timeout:' "
-		       "header (in: ",
+		       "header",
 		       file, line, table.len ? " on table " : "", table.len ? table.ptr : "",
 		       c->lock_ms / 1000.0);
-	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
-	dbt_buf_putc(&b, ')');
-	if (b.oom || table.oom)
-		rc = dbt_error_oom();
-	else
-		rc = dbt_error_set(DBT_ELOCKED, "%s", b.ptr);
-	dbt_buf_release(&b);
+	dbt_dialect_put_in(&b, stmt, len);
+	b.oom |= table.oom;
 	dbt_buf_release(&table);
-	return rc;
+	return dbt_dialect_fail_with(&b, DBT_ELOCKED);
 }
 
 /* Appends the server's DETAIL and HINT, which often say which row or
@@ -203,7 +197,6 @@ int dbt_postgres_db_error(struct postgres_conn *c, const PGresult *res, const ch
 	const char *msg = result_message(res, c->pg);
 	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
 	dbt_buf b = DBT_BUF_INIT;
-	int rc;
 
 	if (file && c->lock_ms > 0 && state && strcmp(state, SQLSTATE_LOCK_NOT_AVAILABLE) == 0)
 		return lock_timeout_error(c, file, line, stmt, len);
@@ -211,13 +204,6 @@ int dbt_postgres_db_error(struct postgres_conn *c, const PGresult *res, const ch
 		dbt_buf_printf(&b, "%s:%d: ", file, line);
 	dbt_buf_printf(&b, "%.*s", dbt_postgres_first_line_len(msg), msg);
 	put_detail(&b, res);
-	dbt_buf_puts(&b, " (in: ");
-	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
-	dbt_buf_putc(&b, ')');
-	if (b.oom)
-		rc = dbt_error_oom();
-	else
-		rc = dbt_error_set(DBT_EDB, "%s", b.ptr);
-	dbt_buf_release(&b);
-	return rc;
+	dbt_dialect_put_in(&b, stmt, len);
+	return dbt_dialect_fail_with(&b, DBT_EDB);
 }

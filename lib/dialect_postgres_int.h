@@ -13,9 +13,6 @@
 #include <libpq-fe.h>
 #include <stddef.h>
 
-/* The most of a statement a message quotes. */
-#define EXCERPT_MAX 60
-
 /* SQLSTATE lock_not_available, raised when lock_timeout runs out. */
 #define SQLSTATE_LOCK_NOT_AVAILABLE "55P03"
 

@@ -26,8 +26,6 @@
  * commit. */
 #define DEFAULT_BUSY_MS 5000
 
-#define EXCERPT_MAX 60
-
 struct sqlite_conn {
 	dbt_conn base;
 	sqlite3 *db;
@@ -145,7 +143,6 @@ static size_t failed_stmt_len(const char *p)
 static int db_error(struct sqlite_conn *c, const char *file, int line, const char *stmt, size_t len)
 {
 	dbt_buf msg = DBT_BUF_INIT;
-	int rc;
 
 	c->last_code = sqlite3_errcode(c->db);
 	while (len && (is_space(stmt[len - 1]) || stmt[len - 1] == ';'))
@@ -153,20 +150,13 @@ static int db_error(struct sqlite_conn *c, const char *file, int line, const cha
 	if (file)
 		dbt_buf_printf(&msg, "%s:%d: ", file, line);
 	dbt_dialect_excerpt(&msg, sqlite3_errmsg(c->db), strlen(sqlite3_errmsg(c->db)), 200);
-	dbt_buf_puts(&msg, " (in: ");
-	dbt_dialect_excerpt(&msg, stmt, len, EXCERPT_MAX);
-	dbt_buf_putc(&msg, ')');
+	dbt_dialect_put_in(&msg, stmt, len);
 	if ((c->last_code & 0xff) == SQLITE_READONLY)
 		dbt_buf_printf(&msg,
 			       "; the database '%s' is read-only: check the file's permissions "
 			       "and the url's mode parameter",
 			       c->path);
-	if (msg.oom)
-		rc = dbt_error_oom();
-	else
-		rc = dbt_error_set(DBT_EDB, "%s", msg.ptr);
-	dbt_buf_release(&msg);
-	return rc;
+	return dbt_dialect_fail_with(&msg, DBT_EDB);
 }
 
 /*

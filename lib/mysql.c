@@ -30,7 +30,6 @@
 #include <mariadb/mysql.h>
 #pragma GCC visibility pop
 
-#define EXCERPT_MAX 60
 #define ER_LOCK_WAIT_TIMEOUT_CODE 1205
 #define ER_LOCK_DEADLOCK_CODE 1213
 
@@ -150,15 +149,8 @@ static int db_error(struct mysql_conn *c, const char *file, int line, const char
 				       c->lock_timeout_s);
 		dbt_buf_puts(&b, ": another session holds it; retry when that session is done");
 	}
-	dbt_buf_puts(&b, " (in: ");
-	dbt_dialect_excerpt(&b, stmt, len, EXCERPT_MAX);
-	dbt_buf_putc(&b, ')');
-	if (b.oom)
-		rc = dbt_error_oom();
-	else
-		dbt_error_set(rc, "%s", b.ptr);
-	dbt_buf_release(&b);
-	return rc;
+	dbt_dialect_put_in(&b, stmt, len);
+	return dbt_dialect_fail_with(&b, rc);
 }
 
 /* Sends one statement and reads and drops every result it has. */
