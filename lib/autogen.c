@@ -788,9 +788,10 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 		 * close that would follow the join on this thread.  `check`
 		 * releases it during the reflection; `migrate` cannot know
 		 * there whether it will query again (check_data, read_kept),
-		 * and SQLite would then read its whole schema again.  Here, not on a thread: it was allocated on
-		 * this one, and freed on another each block is the
-		 * allocator's slower cross-thread free (bench/README.md).
+		 * and SQLite would then read its whole schema again.  Here,
+		 * not on a thread: it was allocated on this one, and freed
+		 * on another each block is the allocator's slower
+		 * cross-thread free (bench/README.md).
 		 */
 		nothing_to_do = 1;
 		goto cleanup;

@@ -732,9 +732,10 @@ void dbt_table_normalize(dbt_table *table);
 /*
  * 1 when `c` is SQLite's rowid alias in `table`: the sole primary-key
  * column, its type spelled exactly INTEGER, of a table that is not
- * WITHOUT ROWID, unless the key is the column's PRIMARY KEY DESC.  Such a column never holds NULL; SQLite's other
- * primary-key columns hold NULL unless declared NOT NULL, or unless the
- * table is STRICT or WITHOUT ROWID, whose keys never hold NULL.
+ * WITHOUT ROWID, unless the key is the column's PRIMARY KEY DESC.  Such a
+ * column never holds NULL; SQLite's other primary-key columns hold NULL
+ * unless declared NOT NULL, or unless the table is STRICT or WITHOUT
+ * ROWID, whose keys never hold NULL.
  */
 int dbt_table_is_rowid_alias(const dbt_table *table, const dbt_column *c);
 

@@ -640,8 +640,9 @@ typedef struct dbt_run_opts {
  * revision that also updates the version table (or one for the whole run:
  * single_transaction), under the migration lock.
  * On a failing statement that revision is rolled back, the ones before it
- * stay applied (with single_transaction: none stays applied), and the message names the revision, the file and line of
- * the statement and the database's error.  DBT_ENOTFOUND for an unknown
+ * stay applied (with single_transaction: none stays applied), and the
+ * message names the revision, the file and line of the statement and the
+ * database's error.  DBT_ENOTFOUND for an unknown
  * target; DBT_ERROR when the target lies in the wrong direction, or for
  * `opts` of a version this library does not know (nothing is run);
  * DBT_ELOCKED when the lock was not had in time.
