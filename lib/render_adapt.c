@@ -11,6 +11,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "ident.h"
+#include "lex.h"
 #include "render_int.h"
 
 #include <stdio.h>
@@ -23,44 +24,51 @@ static int unsupported_kind(void)
 }
 
 /*
- * `*expr` with each MariaDB `name` (outside strings and "names") written as
- * the "name" the other databases read: a model that `dbtool inspect`
- * wrote of a MariaDB database holds its expressions in MariaDB's words.
+ * `*expr` with each MariaDB `name` written as the "name" the other
+ * databases read: a model that `dbtool inspect` wrote of a MariaDB
+ * database holds its expressions in MariaDB's words.  A name is what the
+ * lexer reads as one (a token that begins with the backtick), so a
+ * PostgreSQL operator with a backtick in it (||`) stays an operator, and
+ * strings and "names" are passed by whole.  An expression the lexer cannot
+ * read is left as it is: the parser read it, so it holds no name left open.
  */
 static int unbacktick(char **expr)
 {
 	dbt_buf b = DBT_BUF_INIT;
-	const char *p;
+	dbt_cursor c;
+	size_t at = 0, i;
+	int rc, any = 0;
 
 	if (!*expr || !strchr(*expr, '`'))
 		return 0;
-	for (p = *expr; *p; p++) {
-		if (*p == '\'' || *p == '"') {
-			/* a string or a "name", doubled inside for its quote */
-			char q = *p;
+	dbt_cursor_init(&c, *expr, strlen(*expr));
+	c.backquotes = 1;
+	for (rc = dbt_cursor_next(&c); rc == 0 && c.tok.kind != DBT_TOK_END;
+	     rc = dbt_cursor_next(&c)) {
+		const char *s = *expr + c.tok.start;
 
-			do {
-				dbt_buf_putc(&b, *p++);
-			} while (*p && *p != q);
-			if (!*p)
-				break;
-			dbt_buf_putc(&b, *p);
-		} else if (*p == '`') {
-			dbt_buf_putc(&b, '"');
-			for (p++; *p && !(*p == '`' && p[1] != '`'); p++) {
-				if (*p == '`')
-					p++;
-				if (*p == '"')
-					dbt_buf_putc(&b, '"');
-				dbt_buf_putc(&b, *p);
-			}
-			dbt_buf_putc(&b, '"');
-			if (!*p)
-				break;
-		} else {
-			dbt_buf_putc(&b, *p);
+		if (c.tok.kind != DBT_TOK_QUOTED || c.quote != '`')
+			continue;
+		dbt_buf_put(&b, *expr + at, c.tok.start - at);
+		dbt_buf_putc(&b, '"');
+		for (i = 1; i + 1 < c.tok.len; i++) {
+			if (s[i] == '"')
+				dbt_buf_putc(&b, '"');
+			dbt_buf_putc(&b, s[i]);
+			if (s[i] == '`')
+				i++; /* `` stands for one backtick */
 		}
+		dbt_buf_putc(&b, '"');
+		at = c.tok.start + c.tok.len;
+		any = 1;
 	}
+	if (rc < 0 || !any) {
+		if (rc < 0)
+			dbt_error_clear();
+		dbt_buf_release(&b);
+		return 0;
+	}
+	dbt_buf_puts(&b, *expr + at);
 	if (b.oom) {
 		dbt_buf_release(&b);
 		return dbt_error_oom();

@@ -1851,6 +1851,39 @@ static void test_adapt_postgres_turns_autoincrement_into_serial(void **state)
 	dbt_schema_free(s);
 }
 
+/* Sets `*field` to a copy of `text`, as MariaDB's reflection fills it. */
+static void set_expr(char **field, const char *text)
+{
+	free(*field);
+	*field = strdup(text);
+	assert_non_null(*field);
+}
+
+/*
+ * MariaDB's `names` in expressions (a schema reflected there) become
+ * "names" for the other databases; a backtick that is not a name's (in a
+ * PostgreSQL operator such as ||`, in a string, in a "name") stays.
+ */
+static void test_adapt_postgres_quotes_only_backquoted_names(void **state)
+{
+	dbt_schema *s = parse("CREATE TABLE t (a int, b int GENERATED ALWAYS AS (a) STORED, c text,"
+			      " d text GENERATED ALWAYS AS (c) STORED)");
+	dbt_table *t = table_of(s, "t");
+
+	(void)state;
+	set_expr(&column_of(t, "a")->default_expr, "`x``y` + 1");
+	set_expr(&column_of(t, "b")->generated_expr, "a ||` ' ' |]] | b");
+	set_expr(&column_of(t, "c")->default_expr, "'`a`' || \"`b`\" || `c\"d`");
+	set_expr(&column_of(t, "d")->generated_expr, "a ||`");
+	if (dbt_schema_adapt(s, PG) < 0)
+		fail_msg("%s", dbt_error_last());
+	assert_string_equal(column_of(t, "a")->default_expr, "\"x`y\" + 1");
+	assert_string_equal(column_of(t, "b")->generated_expr, "a ||` ' ' |]] | b");
+	assert_string_equal(column_of(t, "c")->default_expr, "'`a`' || \"`b`\" || \"c\"\"d\"");
+	assert_string_equal(column_of(t, "d")->generated_expr, "a ||`");
+	dbt_schema_free(s);
+}
+
 /* ------------------------------------------------- executing on SQLite */
 
 static const char *const exec_models[] = {
@@ -3740,6 +3773,7 @@ int main(void)
 			test_adapt_postgres_refuses_sqlite_table_options_and_virtual_columns),
 		cmocka_unit_test(test_adapt_sqlite_leaves_other_columns_alone),
 		cmocka_unit_test(test_adapt_postgres_turns_autoincrement_into_serial),
+		cmocka_unit_test(test_adapt_postgres_quotes_only_backquoted_names),
 		cmocka_unit_test(test_sqlite_executes_rendered_tables_and_indexes),
 		cmocka_unit_test(test_sqlite_executes_rendered_add_and_drop_column),
 		cmocka_unit_test(test_ops_postgres_comment_each_op_and_warn_before_data_loss),
