@@ -48,7 +48,15 @@ struct sqlite_conn {
 	int own_known;
 	sqlite3_int64 own_version;
 	unsigned own_found;
+	/* The triggers and views (read_kept's rows) of SQLite's read of
+	 * sqlite_schema when opened to reflect, at schema version
+	 * kept_version; kept until the close, through release_memory. */
+	int kept_known;
+	sqlite3_int64 kept_version;
+	struct rows kept;
 };
+
+static const char *const own_tables[] = {DBT_VERSION_TABLE, DBT_HISTORY_TABLE, DBT_JOURNAL_TABLE};
 
 static struct sqlite_conn *conn_of(dbt_conn *conn)
 {
@@ -252,7 +260,10 @@ static int read_cookie(sqlite3 *db, sqlite3_int64 *out)
  * count's step, SQLite parsed it again, and the rows seen are more than
  * the count; the capture is then dropped, as it is when a row could not
  * be copied.  Nothing of the capture is an error; a failed count is, with
- * SQLite's message left for the caller.
+ * SQLite's message left for the caller.  The same read answers, at that
+ * schema version, which of dbtool's own tables exist (table_exists) and
+ * which triggers and views there are (read_kept): they stay with the
+ * connection when the rows for the reflection are taken or released.
  */
 static int count_schema_captured(struct sqlite_conn *c)
 {
@@ -262,6 +273,8 @@ static int count_schema_captured(struct sqlite_conn *c)
 
 	if (!cap)
 		return count_schema(c);
+	cap->own = own_tables;
+	cap->nown = sizeof(own_tables) / sizeof(own_tables[0]);
 	sqlite3_trace_v2(c->db, SQLITE_TRACE_ROW, dbt_sqlite_capture_trace, cap);
 	if (sqlite3_exec(c->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
 		cap->failed = 1;
@@ -286,6 +299,13 @@ static int count_schema_captured(struct sqlite_conn *c)
 		return 0;
 	}
 	cap->cookie = cookie;
+	c->own_known = 1;
+	c->own_version = cookie;
+	c->own_found = cap->own_found;
+	c->kept_known = 1;
+	c->kept_version = cookie;
+	c->kept = cap->kept;
+	memset(&cap->kept, 0, sizeof(cap->kept));
 	c->capture = cap;
 	return 0;
 }
@@ -396,6 +416,7 @@ cleanup:
 		free(c->path);
 		dbt_sqlite_fk_release(&c->fk);
 		dbt_sqlite_capture_free(c->capture);
+		rows_release(&c->kept);
 		free(c);
 	}
 	return rc;
@@ -418,6 +439,7 @@ static void close_conn(dbt_conn *conn)
 	if (!c)
 		return;
 	dbt_sqlite_capture_free(c->capture);
+	rows_release(&c->kept);
 	sqlite3_close(c->db);
 	free(c->path);
 	dbt_sqlite_fk_release(&c->fk);
@@ -597,6 +619,9 @@ static int written_by_others(dbt_conn *conn)
  * it), then sqlite3_db_release_memory frees the unused pages of the page
  * cache.  No statement is counted: the pragma reads nothing.  The rows
  * captured at the opening go too: nothing reflects from them after this.
+ * The triggers and views captured with them stay (read_kept): they are
+ * few, and SQLite would otherwise read its whole schema again to list
+ * them.
  */
 static void release_memory(dbt_conn *conn)
 {
@@ -610,8 +635,66 @@ static void release_memory(dbt_conn *conn)
 	sqlite3_db_release_memory(c->db);
 }
 
-/* Every trigger and view, in the order they were created (sqlite_schema's
- * rowid order). */
+/* Appends to `out` the object of the four strings (type, name, table,
+ * sql), the SQL without a final ';' (sqlite_schema keeps none, but an
+ * edited schema might) and trailing blanks; `*cap` is out's room. */
+static int add_kept(dbt_sql_objects *out, size_t *cap, const char *const v[4])
+{
+	dbt_sql_object *o;
+	char *copy[4];
+	size_t len;
+	int i;
+
+	if (out->n == *cap) {
+		size_t want = *cap ? 2 * *cap : 8;
+		dbt_sql_object *grown = realloc(out->v, want * sizeof(*grown));
+
+		if (!grown)
+			return dbt_error_oom();
+		out->v = grown;
+		*cap = want;
+	}
+	for (i = 0; i < 4; i++) {
+		if (!(copy[i] = strdup(v[i] ? v[i] : ""))) {
+			while (i--)
+				free(copy[i]);
+			return dbt_error_oom();
+		}
+	}
+	for (len = strlen(copy[3]); len && strchr(" \t\r\n;", copy[3][len - 1]);)
+		copy[3][--len] = '\0';
+	o = &out->v[out->n++];
+	o->type = copy[0];
+	o->name = copy[1];
+	o->table = copy[2];
+	o->sql = copy[3];
+	return 0;
+}
+
+/* read_kept() from the rows captured when the connection was made. */
+static int kept_from_capture(dbt_sql_objects *out, const struct rows *kept)
+{
+	size_t i, cap = 0;
+	int rc = 0;
+
+	for (i = 0; i < kept->n && rc == 0; i++) {
+		const char *v[4] = {row_col(kept, i, ROW_TYPE), row_col(kept, i, ROW_NAME),
+				    row_col(kept, i, ROW_TBL), row_col(kept, i, ROW_SQL)};
+
+		rc = add_kept(out, &cap, v);
+	}
+	if (rc < 0)
+		dbt_sql_objects_release(out);
+	return rc;
+}
+
+/*
+ * Every trigger and view, in the order they were created (sqlite_schema's
+ * rowid order).  From the rows captured when the connection was made while
+ * the schema version is theirs (read without SQLite's parsed schema, which
+ * a query of sqlite_schema would have SQLite read again when released);
+ * otherwise by a query.
+ */
 static int read_kept(dbt_sql_objects *out, dbt_conn *conn)
 {
 	static const char sql[] =
@@ -619,51 +702,28 @@ static int read_kept(dbt_sql_objects *out, dbt_conn *conn)
 		"WHERE type IN ('trigger', 'view') AND sql IS NOT NULL ORDER BY rowid";
 	struct sqlite_conn *c = conn_of(conn);
 	sqlite3_stmt *stmt = NULL;
+	sqlite3_int64 version = 0;
 	size_t cap = 0;
 	int rc = 0, step;
 
 	out->v = NULL;
 	out->n = 0;
+	if (c->kept_known) {
+		c->base.nqueries++;
+		if (read_cookie(c->db, &version) == SQLITE_OK && version == c->kept_version)
+			return kept_from_capture(out, &c->kept);
+	}
 	c->base.nqueries++;
 	if (sqlite3_prepare_v2(c->db, sql, -1, &stmt, NULL) != SQLITE_OK)
 		return dbt_error_set(DBT_EDB, "cannot read the triggers and views: %s",
 				     sqlite3_errmsg(c->db));
 	while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
-		dbt_sql_object *o;
+		const char *v[4];
 		int i;
 
-		if (out->n == cap) {
-			dbt_sql_object *v = realloc(out->v, (cap = cap ? 2 * cap : 8) * sizeof(*v));
-
-			if (!v) {
-				rc = dbt_error_oom();
-				break;
-			}
-			out->v = v;
-		}
-		o = &out->v[out->n++];
-		memset(o, 0, sizeof(*o));
-		for (i = 0; i < 4; i++) {
-			const char *t = (const char *)sqlite3_column_text(stmt, i);
-			char *copy = strdup(t ? t : "");
-			size_t len;
-
-			if (!copy) {
-				rc = dbt_error_oom();
-				break;
-			}
-			if (i == 3) {
-				/* Without the final ';' (sqlite_schema keeps none, but an
-				 * edited schema might) and trailing blanks. */
-				for (len = strlen(copy); len && strchr(" \t\r\n;", copy[len - 1]);)
-					copy[--len] = '\0';
-			}
-			*(i == 0   ? &o->type
-			  : i == 1 ? &o->name
-			  : i == 2 ? &o->table
-				   : &o->sql) = copy;
-		}
-		if (rc < 0)
+		for (i = 0; i < 4; i++)
+			v[i] = (const char *)sqlite3_column_text(stmt, i);
+		if ((rc = add_kept(out, &cap, v)) < 0)
 			break;
 	}
 	if (rc == 0 && step != SQLITE_DONE)
@@ -767,8 +827,6 @@ static int reset_session(dbt_conn *conn)
 
 /* The tables dbtool keeps its book in, which table_exists() is asked
  * about several times a run. */
-static const char *const own_tables[] = {DBT_VERSION_TABLE, DBT_HISTORY_TABLE, DBT_JOURNAL_TABLE};
-
 /* Whether a table `name` exists: one full scan of sqlite_schema, which
  * has no index on its names. */
 static int scan_table_exists(struct sqlite_conn *c, const char *name, int *out)

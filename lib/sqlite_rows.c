@@ -215,16 +215,45 @@ static inline int row_kind(const struct col *type)
 	}
 }
 
+/* Sets the bit of each of `c->own` that `name` (a table's) is: NOCASE
+ * equality, which a BLOB has with no text. */
+static void note_own(struct sqlite_capture *c, const struct col *name)
+{
+	size_t i;
+
+	if (name->type != SQLITE_TEXT)
+		return;
+	for (i = 0; i < c->nown; i++)
+		if (strlen(c->own[i]) == name->len && ascii_ieq(name->s, c->own[i], name->len))
+			c->own_found |= 1u << i;
+}
+
+/* The four columns into `v` and `len` (ROW_*). */
+static void put_cols(const char *v[ROW_COLS], size_t len[ROW_COLS], const struct col *name,
+		     const struct col *sql, const struct col *type, const struct col *tbl)
+{
+	v[ROW_NAME] = name->s;
+	len[ROW_NAME] = name->len;
+	v[ROW_SQL] = sql->s;
+	len[ROW_SQL] = sql->len;
+	v[ROW_TYPE] = type->s;
+	len[ROW_TYPE] = type->len;
+	v[ROW_TBL] = tbl->s;
+	len[ROW_TBL] = tbl->len;
+}
+
 /*
- * The row, when the reflection reads it, into `v` and `len` (ROW_*): 1,
- * 0 when it does not, -1 when SQLite could not give a column as text.
- * The cheap tests come first: SQLite's own indexes (an index with no SQL,
- * one in three rows of a schema of tables with a primary key or a unique
- * constraint) are known from their type and whether they have SQL alone.
+ * Copies the row where it belongs: 0, or -1 when SQLite could not give a
+ * column as text or a copy failed.  The cheap tests come first: SQLite's
+ * own indexes (an index with no SQL, one in three rows of a schema of
+ * tables with a primary key or a unique constraint) are known from their
+ * type and whether they have SQL alone.
  */
-static int rows_reflected(sqlite3_stmt *st, const char *v[ROW_COLS], size_t len[ROW_COLS])
+static int capture_row(struct sqlite_capture *c, sqlite3_stmt *st)
 {
 	struct col type, name, tbl, sql;
+	const char *v[ROW_COLS];
+	size_t len[ROW_COLS];
 	int kind;
 
 	if (col(&type, st, READ_TYPE) < 0)
@@ -237,32 +266,32 @@ static int rows_reflected(sqlite3_stmt *st, const char *v[ROW_COLS], size_t len[
 		return 0;
 	if (col(&name, st, READ_NAME) < 0)
 		return -1;
+	if (kind == KIND_TABLE)
+		note_own(c, &name);
+	if (kind == KIND_VIEW_OR_TRIGGER) {
+		if (col(&tbl, st, READ_TBL) < 0)
+			return -1;
+		put_cols(v, len, &name, &sql, &type, &tbl);
+		if (rows_add(&c->kept, v, len) < 0)
+			return -1;
+		if (!not_internal(&name) || !not_book(&tbl))
+			return 0;
+		return rows_add(&c->rows, v, len);
+	}
 	if (kind != KIND_INDEX && !not_internal(&name))
 		return 0;
 	if (kind == KIND_TABLE && !not_book(&name))
 		return 0;
 	if (col(&tbl, st, READ_TBL) < 0)
 		return -1;
-	if (kind == KIND_VIEW_OR_TRIGGER && !not_book(&tbl))
-		return 0;
-	v[ROW_NAME] = name.s;
-	len[ROW_NAME] = name.len;
-	v[ROW_SQL] = sql.s;
-	len[ROW_SQL] = sql.len;
-	v[ROW_TYPE] = type.s;
-	len[ROW_TYPE] = type.len;
-	v[ROW_TBL] = tbl.s;
-	len[ROW_TBL] = tbl.len;
-	return 1;
+	put_cols(v, len, &name, &sql, &type, &tbl);
+	return rows_add(&c->rows, v, len);
 }
 
 int dbt_sqlite_capture_trace(unsigned type, void *ctx, void *stmt, void *x)
 {
 	struct sqlite_capture *c = ctx;
 	sqlite3_stmt *st = stmt;
-	const char *v[ROW_COLS];
-	size_t len[ROW_COLS];
-	int rc;
 
 	(void)x;
 	if (type != SQLITE_TRACE_ROW || c->failed || !is_schema_read(c, st))
@@ -270,7 +299,7 @@ int dbt_sqlite_capture_trace(unsigned type, void *ctx, void *stmt, void *x)
 	c->seen++;
 	/* A value SQLite could not give as text, or a row not copied: no
 	 * capture. */
-	if ((rc = rows_reflected(st, v, len)) < 0 || (rc > 0 && rows_add(&c->rows, v, len) < 0))
+	if (capture_row(c, st) < 0)
 		c->failed = 1;
 	return 0;
 }
@@ -280,5 +309,6 @@ void dbt_sqlite_capture_free(struct sqlite_capture *c)
 	if (!c)
 		return;
 	rows_release(&c->rows);
+	rows_release(&c->kept);
 	free(c);
 }

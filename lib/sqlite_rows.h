@@ -76,6 +76,14 @@ struct sqlite_capture {
 			      * caller, from the same read transaction) */
 	int failed;	   /* a row could not be copied: no capture */
 	const void *known; /* the statement last found to be that query */
+	/* Every trigger and view with SQL, whatever its name or table, in
+	 * rowid order: what the dialect's read_kept reads. */
+	struct rows kept;
+	/* Which of dbtool's own tables (`own`, bit i for own[i]) are among
+	 * the rows: type 'table' and the name, ASCII case ignored. */
+	const char *const *own;
+	size_t nown;
+	unsigned own_found;
 };
 
 /*
@@ -86,8 +94,10 @@ struct sqlite_capture {
  * ignored) and dbtool's version and history tables (ASCII case ignored,
  * as NOCASE does); views and triggers with SQL, by the same rule on their
  * name, but for those on dbtool's version and history tables; indexes
- * with SQL.  Out of memory sets `failed` and stops copying, with no
- * error.  Always returns 0.
+ * with SQL.  Every view and trigger with SQL goes to `kept` too, and the
+ * tables named as `own` names them set their bits in `own_found`.  Out of
+ * memory sets `failed` and stops copying, with no error.  Always
+ * returns 0.
  */
 int dbt_sqlite_capture_trace(unsigned type, void *ctx, void *stmt, void *x);
 

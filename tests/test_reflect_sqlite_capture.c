@@ -4,8 +4,10 @@
  * (sqlite_rows.h, a connection opened with the dialect's open_to_reflect):
  * the same schema, or the same error, as from the reflection's own query;
  * that query again whenever the schema may have changed since (another
- * connection's change, the connection's own, its memory released); and the
- * capture's rows exactly those of the query, odd rows included.
+ * connection's change, the connection's own, its memory released); the
+ * capture's rows exactly those of the query, odd rows included; and the
+ * triggers and views (read_kept) and dbtool's own tables (table_exists)
+ * known from the same rows, without SQLite reading its schema again.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -23,6 +25,7 @@
 #include "dialect.h"
 #include "error.h"
 #include "reflect_sqlite_int.h"
+#include "render.h"
 #include "schema.h"
 #include "schema_dump.h"
 #include "sqlite_rows.h"
@@ -611,6 +614,141 @@ static void test_reflects_many_tables_from_the_capture_on_one_thread(void **stat
 	d->close(conn);
 }
 
+/* ------------------------------------------------ triggers, views, own */
+
+/* Asserts that `got` and `want` hold the same objects in the same order. */
+static void assert_same_objects(const dbt_sql_objects *want, const dbt_sql_objects *got)
+{
+	size_t i;
+
+	assert_int_equal(got->n, want->n);
+	for (i = 0; i < want->n; i++) {
+		assert_string_equal(got->v[i].type, want->v[i].type);
+		assert_string_equal(got->v[i].name, want->v[i].name);
+		assert_string_equal(got->v[i].table, want->v[i].table);
+		assert_string_equal(got->v[i].sql, want->v[i].sql);
+	}
+}
+
+static dbt_sql_objects read_kept_ok(dbt_conn *conn)
+{
+	dbt_sql_objects kept = {NULL, 0};
+
+	if (d->read_kept(&kept, conn) < 0)
+		fail_msg("read_kept failed: %s", dbt_error_last());
+	return kept;
+}
+
+/*
+ * The triggers and views that table rebuilds keep come from the rows
+ * captured at the opening, SQLite's parsed schema released, without
+ * SQLite reading it again: every one with SQL, in creation order, those
+ * the reflection leaves out (on dbtool's tables, named sqlite_..., with a
+ * BLOB table) included, each SQL without its final ';' and blanks, as the
+ * query reads them.
+ */
+static void test_keeps_the_triggers_and_views_the_query_reads(void **state)
+{
+	struct fixture *f = *state;
+	dbt_sql_objects want, got;
+	dbt_conn *conn;
+
+	make_db(f,
+		"CREATE TABLE t (a INTEGER, b TEXT);\n"
+		"CREATE TABLE dbtool_version (v TEXT);\n"
+		"CREATE VIEW v1 AS SELECT a FROM t;\n"
+		"CREATE TRIGGER tr_book AFTER INSERT ON \"DBTOOL_VERSION\" BEGIN SELECT 1; END;\n"
+		"CREATE INDEX ix_t ON t (a);\n"
+		"CREATE TRIGGER tr_t AFTER UPDATE ON t BEGIN UPDATE t SET b = 'x;'; END;\n"
+		"PRAGMA writable_schema = ON;\n"
+		"INSERT INTO sqlite_schema VALUES ('view', 'SQLite_v', 'SQLite_v', 0,"
+		" 'CREATE VIEW \"SQLite_v\" AS SELECT 1 ; ' || char(10));\n"
+		"INSERT INTO sqlite_schema VALUES (CAST('view' AS BLOB), 'v_blob', 'v_blob', 0,"
+		" 'CREATE VIEW v_blob AS SELECT 3');\n"
+		"UPDATE sqlite_schema SET tbl_name = CAST(tbl_name AS BLOB) WHERE name = 'tr_t';\n"
+		"PRAGMA writable_schema = OFF;\n");
+	conn = open_db(f, 0);
+	want = read_kept_ok(conn);
+	d->close(conn);
+	assert_int_equal(want.n, 4); /* v1, tr_book, tr_t, SQLite_v */
+	assert_string_equal(want.v[3].sql, "CREATE VIEW \"SQLite_v\" AS SELECT 1");
+
+	conn = open_db(f, 1);
+	d->release_memory(conn);
+	assert_int_equal(test_sqlite_schema_bytes(conn), 0);
+	got = read_kept_ok(conn);
+	assert_same_objects(&want, &got);
+	assert_int_equal(test_sqlite_schema_bytes(conn), 0);
+	dbt_sql_objects_release(&got);
+	dbt_sql_objects_release(&want);
+	d->close(conn);
+}
+
+/* A trigger another connection made (or dropped) after the opening is
+ * seen (or not), as the query sees it; so is one this connection made. */
+static void test_reads_the_triggers_and_views_as_changed_since(void **state)
+{
+	struct fixture *f = *state;
+	dbt_sql_objects got;
+	dbt_conn *conn, *other;
+
+	make_db(f, "CREATE TABLE t (a INTEGER);\n"
+		   "CREATE TRIGGER tr_1 AFTER INSERT ON t BEGIN SELECT 1; END;\n");
+	conn = open_db(f, 1);
+	other = open_db(f, 0);
+	run_ddl(other, "CREATE TRIGGER tr_2 AFTER DELETE ON t BEGIN SELECT 2; END;\n"
+		       "DROP TRIGGER tr_1;\n");
+	d->close(other);
+	got = read_kept_ok(conn);
+	assert_int_equal(got.n, 1);
+	assert_string_equal(got.v[0].name, "tr_2");
+	dbt_sql_objects_release(&got);
+	run_ddl(conn, "CREATE VIEW v AS SELECT a FROM t;\n");
+	got = read_kept_ok(conn);
+	assert_int_equal(got.n, 2);
+	assert_string_equal(got.v[1].name, "v");
+	dbt_sql_objects_release(&got);
+	d->close(conn);
+}
+
+static int exists(dbt_conn *conn, const char *name)
+{
+	int out = -1;
+
+	if (d->table_exists(conn, NULL, name, &out) < 0)
+		fail_msg("table_exists failed: %s", dbt_error_last());
+	return out;
+}
+
+/* Which of dbtool's own tables exist is known from the opening's rows,
+ * SQLite's schema released, without SQLite reading it again (a table of
+ * another case counts, as NOCASE has it; a BLOB name does not); one
+ * another connection made since is seen. */
+static void test_knows_dbtools_own_tables_from_the_capture(void **state)
+{
+	struct fixture *f = *state;
+	dbt_conn *conn, *other;
+
+	make_db(f, "CREATE TABLE t (a INTEGER);\n"
+		   "CREATE TABLE \"DBTool_Version\" (v TEXT);\n"
+		   "CREATE TABLE dbtool_journal (v TEXT);\n"
+		   "PRAGMA writable_schema = ON;\n"
+		   "UPDATE sqlite_schema SET name = CAST(name AS BLOB) WHERE name = "
+		   "'dbtool_journal';\n"
+		   "PRAGMA writable_schema = OFF;\n");
+	conn = open_db(f, 1);
+	d->release_memory(conn);
+	assert_int_equal(exists(conn, "dbtool_version"), 1);
+	assert_int_equal(exists(conn, "dbtool_history"), 0);
+	assert_int_equal(exists(conn, "dbtool_journal"), 0);
+	assert_int_equal(test_sqlite_schema_bytes(conn), 0);
+	other = open_db(f, 0);
+	run_ddl(other, "CREATE TABLE dbtool_history (v TEXT);\n");
+	d->close(other);
+	assert_int_equal(exists(conn, "dbtool_history"), 1);
+	d->close(conn);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 
 int main(void)
@@ -632,6 +770,9 @@ int main(void)
 		T(test_captures_the_rows_the_query_reads),
 		T(test_captures_odd_rows_as_the_query_reads_them),
 		T(test_captures_many_and_long_rows_as_the_query_reads_them),
+		T(test_keeps_the_triggers_and_views_the_query_reads),
+		T(test_reads_the_triggers_and_views_as_changed_since),
+		T(test_knows_dbtools_own_tables_from_the_capture),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
