@@ -745,7 +745,7 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	/* The mysql section's downgrade undoes its upgrade statement by
 	 * statement (only MariaDB/MySQL reads the header: it concerns the
 	 * mysql section, the one that runs there). */
-	int rc, need_first, inverse = 0, nothing_to_do = 0;
+	int rc, need_first, inverse = 0;
 
 	memset(out, 0, sizeof(*out));
 	for (k = 0; k < DBT_DIALECT_MAX; k++) {
@@ -769,7 +769,17 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	 * database (model_job.h); when both fail, the database's error is
 	 * the one reported, as by check. */
 	dbt_model_job_start(&job, conn, model_path);
-	if ((rc = dbt_model_reflect_all(&db, conn, schema_name)) < 0) {
+	/* What the connection keeps (SQLite's parsed schema, as large as the
+	 * reflection) is released as soon as the reflection's queries are
+	 * read, as by check: what follows reads the database only for the
+	 * checks of the rows that some changes need (check_data), when
+	 * SQLite reads its schema again, and the triggers and views that
+	 * table rebuilds keep, which SQLite's dialect has from the opening
+	 * (read_kept). */
+	conn->release_after_reflect = 1;
+	rc = dbt_model_reflect_all(&db, conn, schema_name);
+	conn->release_after_reflect = 0;
+	if (rc < 0) {
 		dbt_model_job_cancel(&job);
 		goto cleanup;
 	}
@@ -779,23 +789,8 @@ int dbt_autogenerate_opts(dbt_autogen *out, dbt_conn *conn, const dbt_chain *cha
 	    (diff.n && (rc = dbt_rename_guess(&diff, &out->warnings, conn, db, model, model_path,
 					      schema_name)) < 0))
 		goto cleanup;
-	if (diff.n == 0) {
-		/*
-		 * Nothing to do: nothing from here on reads the database, so
-		 * what the connection keeps in memory (SQLite's parsed schema,
-		 * 6-9 ms to free at 5,000 tables) is released below, while a
-		 * large model is freed on its own thread, instead of by the
-		 * close that would follow the join on this thread.  `check`
-		 * releases it during the reflection; `migrate` cannot know
-		 * there whether it will query again (check_data, read_kept),
-		 * and SQLite would then read its whole schema again.  Here,
-		 * not on a thread: it was allocated on this one, and freed
-		 * on another each block is the allocator's slower
-		 * cross-thread free (bench/README.md).
-		 */
-		nothing_to_do = 1;
+	if (diff.n == 0)
 		goto cleanup;
-	}
 
 	if ((rc = dbt_findings_add_ops(&out->changes, conn->dialect, diff.ops, diff.n)) < 0)
 		goto cleanup;
@@ -881,8 +876,6 @@ cleanup:
 	dbt_model_job_give_back(&job, model);
 	dbt_diff_release(&diff);
 	dbt_schema_free(db);
-	if (nothing_to_do && conn->dialect->release_memory)
-		conn->dialect->release_memory(conn);
 	dbt_model_job_end(&job);
 	return rc;
 }

@@ -4,8 +4,9 @@
  * nothing and releases SQLite's parsed schema, and the connection works on
  * (a query, an upgrade, another migrate); with changes, the checks against
  * the rows still run (a NOT NULL column without a default refused on a
- * table with rows, NULLs in a column made NOT NULL warned of) on the
- * schema SQLite kept for them.
+ * table with rows, NULLs in a column made NOT NULL warned of), SQLite
+ * reading its schema again for them; changes that need no such check
+ * leave SQLite's schema released after the reflection.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -230,6 +231,78 @@ static void changes_are_checked_against_the_rows(void **state)
 	assert_value(f->conn, "SELECT count(*) FROM a WHERE note IS NULL", "1");
 }
 
+/* The text of the file at `path`; the caller frees it. */
+static char *slurp(const char *path)
+{
+	FILE *fp = fopen(path, "rb");
+	char *text;
+	long n;
+
+	assert_non_null(fp);
+	assert_int_equal(fseek(fp, 0, SEEK_END), 0);
+	n = ftell(fp);
+	assert_true(n >= 0);
+	rewind(fp);
+	text = calloc(1, (size_t)n + 1);
+	assert_non_null(text);
+	assert_int_equal(fread(text, 1, (size_t)n, fp), (size_t)n);
+	fclose(fp);
+	return text;
+}
+
+/*
+ * Changes that need no check of the rows: SQLite's schema is released
+ * after the reflection's read and not read again, the trigger that the
+ * rebuild of its table keeps comes from the rows read at the opening, and
+ * the revision, applied on the same connection, keeps it.
+ */
+static void changes_without_row_checks_read_the_schema_once(void **state)
+{
+	struct fixture *f = *state;
+	dbt_autogen ag;
+	dbt_chain chain;
+	dbt_conn *conn = NULL;
+	char *text;
+
+	/* A trigger on a, made before `migrate` opens the database. */
+	dbt_conn_close(f->conn);
+	f->conn = NULL;
+	assert_int_equal(dbt_conn_open(&conn, &f->url), 0);
+	assert_int_equal(conn->dialect->exec_script(conn,
+						    "CREATE TRIGGER tr_a AFTER INSERT ON a BEGIN "
+						    "INSERT INTO b (a_id) VALUES (new.id); END;\n",
+						    "trigger.sql", 1),
+			 0);
+	dbt_conn_close(conn);
+	assert_int_equal(dbt_conn_open_to_compare(&f->conn, &f->url, 0), 0);
+
+	/* note's type changed (a rebuild of a on SQLite), a table and an
+	 * index added. */
+	test_write_file(f->model,
+			"CREATE TABLE a (id INTEGER PRIMARY KEY, name TEXT UNIQUE, note "
+			"INTEGER);\n"
+			"CREATE TABLE b (id INTEGER PRIMARY KEY, a_id INTEGER REFERENCES a "
+			"(id));\n"
+			"CREATE INDEX ix_b ON b (a_id);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, label TEXT);\n"
+			"CREATE TRIGGER tr_a AFTER INSERT ON a BEGIN "
+			"INSERT INTO b (a_id) VALUES (new.id); END;\n");
+	assert_int_equal(migrate(f, &ag), 0);
+	assert_non_null(ag.path);
+	assert_int_equal(test_sqlite_schema_bytes(f->conn), 0);
+	text = slurp(ag.path);
+	assert_non_null(strstr(text, "CREATE TRIGGER tr_a"));
+	free(text);
+	dbt_autogen_release(&ag);
+
+	chain = load(f);
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	dbt_chain_release(&chain);
+	assert_value(f->conn, "SELECT count(*) FROM sqlite_schema WHERE name = 'tr_a'", "1");
+	assert_value(f->conn, "SELECT typeof(note) FROM a WHERE id = 1", "null");
+	assert_value(f->conn, "SELECT count(*) FROM c", "0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -238,6 +311,8 @@ int main(void)
 			teardown),
 		cmocka_unit_test_setup_teardown(changes_are_checked_against_the_rows, setup,
 						teardown),
+		cmocka_unit_test_setup_teardown(changes_without_row_checks_read_the_schema_once,
+						setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
