@@ -380,6 +380,9 @@ struct dbt_dialect {
 	 * REPLACE INTO"); NULL where the runner deletes such a row before it
 	 * inserts one. */
 	const char *insert_or_replace;
+	/* What follows the closing parenthesis of the CREATE TABLE of
+	 * dbtool's version and history tables ("" for nothing). */
+	const char *book_table_options;
 
 	/*
 	 * Rendering (render.h): render.c writes what every dialect writes

@@ -59,8 +59,8 @@ void rb_version_ddl(dbt_buf *sql, const struct book *b)
 {
 	dbt_buf_printf(sql,
 		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
-		       "CONSTRAINT " DBT_VERSION_TABLE "_pkc PRIMARY KEY (version_num))",
-		       b->version);
+		       "CONSTRAINT " DBT_VERSION_TABLE "_pkc PRIMARY KEY (version_num))%s",
+		       b->version, b->d->book_table_options ? b->d->book_table_options : "");
 }
 
 void rb_history_ddl(dbt_buf *sql, const struct book *b)
@@ -68,8 +68,8 @@ void rb_history_ddl(dbt_buf *sql, const struct book *b)
 	dbt_buf_printf(sql,
 		       "CREATE TABLE IF NOT EXISTS %s (version_num VARCHAR(64) NOT NULL, "
 		       "checksum CHAR(64) NOT NULL, applied_at VARCHAR(32) NOT NULL, "
-		       "CONSTRAINT " DBT_HISTORY_TABLE "_pkc PRIMARY KEY (version_num))",
-		       b->history);
+		       "CONSTRAINT " DBT_HISTORY_TABLE "_pkc PRIMARY KEY (version_num))%s",
+		       b->history, b->d->book_table_options ? b->d->book_table_options : "");
 }
 
 /* Creates the version table (with `version`) and the history table. */

@@ -153,6 +153,40 @@ static void upgrade_applies_every_revision_in_order(void **state)
 	dbt_chain_release(&chain);
 }
 
+static void assert_query(struct fixture *f, const char *sql, const char *want)
+{
+	char *v = NULL;
+
+	assert_int_equal(f->conn->dialect->query_value(f->conn, sql, &v), 0);
+	assert_non_null(v);
+	assert_string_equal(v, want);
+	free(v);
+}
+
+/* The version and history tables dbtool creates on SQLite are one b-tree
+ * each, keyed by the version (WITHOUT ROWID): no index of their key beside
+ * them for each revision's COMMIT to write as well. */
+static void book_tables_are_one_btree_each(void **state)
+{
+	struct fixture *f = *state;
+	dbt_chain chain = load(f);
+
+	assert_int_equal(dbt_run_upgrade(f->conn, &chain, "head", NULL), 0);
+	assert_query(f,
+		     "SELECT count(*) FROM sqlite_schema WHERE name IN ('dbtool_version', "
+		     "'dbtool_history') AND sql LIKE '%) WITHOUT ROWID'",
+		     "2");
+	assert_query(f,
+		     "SELECT count(*) FROM sqlite_schema WHERE tbl_name LIKE 'dbtool\\_%' "
+		     "ESCAPE '\\' AND type = 'index'",
+		     "0");
+	assert_query(f, "SELECT group_concat(version_num) FROM dbtool_history", "aaa,bbb,ccc");
+	assert_int_equal(dbt_run_downgrade(f->conn, &chain, "aaa", NULL), 0);
+	assert_current(f, "aaa");
+	assert_query(f, "SELECT group_concat(version_num) FROM dbtool_history", "aaa");
+	dbt_chain_release(&chain);
+}
+
 /* Options from DBT_RUN_OPTS_INIT carry the current version; a zeroed
  * struct, as programs written before the field made it, still runs. */
 static void run_opts_init_and_zeroed_run_opts_both_run(void **state)
@@ -1046,7 +1080,7 @@ static void offline_script_keeps_the_history(void **state)
 			       "CREATE TABLE IF NOT EXISTS dbtool_history (version_num "
 			       "VARCHAR(64) NOT NULL, checksum CHAR(64) NOT NULL, applied_at "
 			       "VARCHAR(32) NOT NULL, CONSTRAINT dbtool_history_pkc PRIMARY KEY "
-			       "(version_num));\n"));
+			       "(version_num)) WITHOUT ROWID;\n"));
 	assert_non_null(strstr(sql, "CREATE TABLE a (id INTEGER PRIMARY KEY);\n;\n"
 				    "DELETE FROM dbtool_history;\n"
 				    "INSERT INTO dbtool_history"));
@@ -1343,6 +1377,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(non_transactional_revision_is_recorded, setup,
 						teardown),
 		cmocka_unit_test_setup_teardown(offline_script_keeps_the_history, setup, teardown),
+		cmocka_unit_test_setup_teardown(book_tables_are_one_btree_each, setup, teardown),
 		cmocka_unit_test_setup_teardown(statements_are_reported_one_by_one_with_their_lines,
 						setup, teardown),
 		cmocka_unit_test_setup_teardown(a_failing_statement_reads_the_same_one_by_one,
