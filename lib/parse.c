@@ -104,12 +104,23 @@ void name_release(struct name *n)
 	n->s = NULL;
 }
 
+/* DBT_EPARSE at the current token when `name` (the `what` read there)
+ * holds the byte that separates a schema from a name inside dbtool
+ * (DBT_QUALIFIER): read back, it would name another schema. */
+static int refuse_qualifier_byte(struct parser *p, const char *name, const char *what)
+{
+	if (!strchr(name, DBT_QUALIFIER))
+		return 0;
+	return fail_at(p, p->cur.tok.line, p->cur.tok.col, "%s holds the control character 0x1f",
+		       what);
+}
+
 /*
  * A name quoted as SQLite also allows: [name], `name` (`` for a backtick)
  * or 'name'; it reads as "name" would.  The token is the opening
  * character; the lexer goes on after the closing one.
  */
-static int parse_sqlite_quoted(struct parser *p, struct name *out)
+static int parse_sqlite_quoted(struct parser *p, struct name *out, const char *what)
 {
 	const char *s = p->text;
 	char close = s[p->cur.tok.start] == '[' ? ']' : s[p->cur.tok.start];
@@ -149,6 +160,10 @@ static int parse_sqlite_quoted(struct parser *p, struct name *out)
 			       "name '%.40s...' is longer than %d bytes", s + inner.start,
 			       DBT_NAME_MAX);
 	}
+	if ((rc = refuse_qualifier_byte(p, name, what)) < 0) {
+		free(name);
+		return rc;
+	}
 	/* The lexer resumes after the closing character. */
 	p->cur.lx.pos = i + 1;
 	p->cur.tok.len = i + 1 - p->cur.tok.start;
@@ -173,7 +188,7 @@ int parse_name_as(struct parser *p, struct name *out, const char *what, int stri
 	out->quoted = p->cur.tok.kind == DBT_TOK_QUOTED;
 	if (is(p, "[") || (p->cur.tok.kind == DBT_TOK_OP && s[0] == '`') ||
 	    (p->cur.tok.kind == DBT_TOK_STRING && s[0] == '\''))
-		return parse_sqlite_quoted(p, out);
+		return parse_sqlite_quoted(p, out, what);
 	if (p->cur.tok.kind != DBT_TOK_WORD && p->cur.tok.kind != DBT_TOK_QUOTED)
 		return expected(p, what);
 	/* A word PostgreSQL reserves but SQLite does not (USER) is a name
@@ -187,9 +202,7 @@ int parse_name_as(struct parser *p, struct name *out, const char *what, int stri
 	out->s = dbt_token_name(p->text, &p->cur.tok);
 	if (!out->s)
 		return dbt_error_oom();
-	if (strchr(out->s, DBT_QUALIFIER)) {
-		rc = fail_at(p, p->cur.tok.line, p->cur.tok.col,
-			     "%s holds the control character 0x1f", what);
+	if ((rc = refuse_qualifier_byte(p, out->s, what)) < 0) {
 		name_release(out);
 		return rc;
 	}

@@ -1582,6 +1582,12 @@ BAD(sequences_of_other_schemas_are_unsupported, "CREATE SEQUENCE audit.s",
     "one the model holds tables, indexes, enums, domains and policies)")
 BAD(a_name_holding_the_qualifier_byte_is_refused, "CREATE TABLE \"a\037b\" (x INT)",
     "schema.sql:1:14: a table name holds the control character 0x1f")
+/* So is one in SQLite's quotes (it was read as another schema's name). */
+BAD(a_bracketed_name_holding_the_qualifier_byte_is_refused,
+    "CREATE TABLE t (x INT, CONSTRAINT [P\037K] PRIMARY KEY (x))",
+    "schema.sql:1:35: a constraint name holds the control character 0x1f")
+BAD(a_backquoted_name_holding_the_qualifier_byte_is_refused, "CREATE TABLE `a\037b` (x INT)",
+    "schema.sql:1:14: a table name holds the control character 0x1f")
 BAD(if_not_exists_must_be_complete, "CREATE TABLE IF EXISTS t (a INT)",
     "schema.sql:1:17: expected NOT, found 'EXISTS'")
 BAD(table_list_needs_its_end, "CREATE TABLE t (",
@@ -3551,6 +3557,8 @@ int main(void)
 		T(composite_types_of_other_schemas_are_unsupported),
 		T(sequences_of_other_schemas_are_unsupported),
 		T(a_name_holding_the_qualifier_byte_is_refused),
+		T(a_bracketed_name_holding_the_qualifier_byte_is_refused),
+		T(a_backquoted_name_holding_the_qualifier_byte_is_refused),
 		T(if_not_exists_must_be_complete),
 		T(table_list_needs_its_end),
 		T(default_word_operator_needs_its_words),
