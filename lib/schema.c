@@ -1,21 +1,21 @@
 /*
  * schema.c - the metadata model (see schema.h): building and releasing a
- * schema, lookups, foreign-key actions by their words, and the
+ * schema, its tables with their columns and constraints, and its indexes;
+ * lookups, and foreign-key actions by their words.  The schema's other
+ * objects and the model's statements are schema_object.c's; the
  * normalisation that makes equal schemas compare equal whichever source
- * they came from: implied NOT NULL and redundant unique constraints.
+ * they came from (implied NOT NULL, redundant unique constraints, the
+ * canonical text of identity and storage options) schema_normalize.c's.
  * Types are type.c's, canonical expression text expr.c's, and the names
  * PostgreSQL gives to what the user left unnamed schema_name.c's.
  */
 #include "schema.h"
+#include "schema_int.h"
 
 #include "error.h"
-#include "ident.h"
-#include "buf.h"
 #include "lex.h"
 #include "role.h"
 
-#include <limits.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,7 +23,7 @@
 /* ---------------------------------------------------------- construction */
 
 /* Room for `n` elements of `size` bytes; NULL when out of memory. */
-static void *resize(void *ptr, size_t n, size_t size)
+void *resize(void *ptr, size_t n, size_t size)
 {
 	if (n > ((size_t)-1) / size)
 		return NULL;
@@ -111,7 +111,7 @@ static void column_free(dbt_column *c)
 	free(c);
 }
 
-static void unique_free(dbt_unique *u)
+void unique_free(dbt_unique *u)
 {
 	if (!u)
 		return;
@@ -303,34 +303,6 @@ int dbt_schema_new(dbt_schema **out)
 	return *out ? 0 : dbt_error_oom();
 }
 
-static void statement_free(dbt_statement *st)
-{
-	if (!st)
-		return;
-	free(st->kind);
-	free(st->name);
-	free(st->sql);
-	free(st);
-}
-
-static void object_free(dbt_object *obj)
-{
-	size_t i;
-
-	if (!obj)
-		return;
-	free(obj->name);
-	free(obj->table);
-	free(obj->definition);
-	free(obj->create_sql);
-	free(obj->drop_sql);
-	free(obj->replace_sql);
-	for (i = 0; i < obj->ndeps; i++)
-		free(obj->deps[i]);
-	free(obj->deps);
-	free(obj);
-}
-
 void dbt_schema_free(dbt_schema *schema)
 {
 	size_t i;
@@ -371,47 +343,6 @@ int dbt_schema_take_index(dbt_schema *to, dbt_schema *from, const dbt_index *ix)
 		(from->nindexes - i - 1) * sizeof(*from->indexes));
 	from->nindexes--;
 	return 1;
-}
-
-void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
-{
-	size_t i;
-
-	for (i = 0; i < schema->nstatements; i++) {
-		if (schema->statements[i] == st) {
-			memmove(schema->statements + i, schema->statements + i + 1,
-				(schema->nstatements - i - 1) * sizeof(*schema->statements));
-			schema->nstatements--;
-			statement_free(st);
-			return;
-		}
-	}
-}
-
-static const char *const object_kind_names[DBT_OBJ_NKINDS] = {
-	[DBT_OBJ_SCHEMA] = "schema",
-	[DBT_OBJ_EXTENSION] = "extension",
-	[DBT_OBJ_ENUM] = "enum",
-	[DBT_OBJ_TYPE] = "type",
-	[DBT_OBJ_DOMAIN] = "domain",
-	[DBT_OBJ_SEQUENCE] = "sequence",
-	[DBT_OBJ_COLLATION] = "collation",
-	[DBT_OBJ_FUNCTION] = "function",
-	[DBT_OBJ_PROCEDURE] = "procedure",
-	[DBT_OBJ_VIEW] = "view",
-	[DBT_OBJ_MATVIEW] = "materialized view",
-	[DBT_OBJ_STATISTICS] = "statistics",
-	[DBT_OBJ_TRIGGER] = "trigger",
-	[DBT_OBJ_RLS] = "row level security",
-	[DBT_OBJ_POLICY] = "policy",
-	[DBT_OBJ_COMMENT] = "comment",
-	[DBT_OBJ_GRANT] = "grant",
-	[DBT_OBJ_ROLE] = "role",
-};
-
-const char *dbt_object_kind_name(dbt_object_kind kind)
-{
-	return (unsigned)kind < DBT_OBJ_NKINDS ? object_kind_names[kind] : "object";
 }
 
 /* ON DELETE and ON UPDATE actions: their SQL words, and the letter that
@@ -491,96 +422,6 @@ dbt_fk_action dbt_fk_action_from_postgres(const char *code)
 	return DBT_FK_NO_ACTION;
 }
 
-static char *dup_or_null(const char *s, int *oom)
-{
-	char *copy;
-
-	if (!s)
-		return NULL;
-	copy = strdup(s);
-	if (!copy)
-		*oom = 1;
-	return copy;
-}
-
-int dbt_schema_add_object(dbt_object **out, dbt_schema *schema, dbt_object_kind kind,
-			  const char *name, const char *table, const char *definition,
-			  const char *create_sql, const char *drop_sql, const char *replace_sql)
-{
-	dbt_object **v, *obj = calloc(1, sizeof(*obj));
-	int oom = 0;
-
-	*out = NULL;
-	if (!obj)
-		return dbt_error_oom();
-	obj->kind = kind;
-	obj->name = dup_or_null(name, &oom);
-	obj->table = dup_or_null(table, &oom);
-	obj->definition = dup_or_null(definition ? definition : "", &oom);
-	obj->create_sql = dup_or_null(create_sql ? create_sql : "", &oom);
-	obj->drop_sql = dup_or_null(drop_sql ? drop_sql : "", &oom);
-	obj->replace_sql = dup_or_null(replace_sql, &oom);
-	v = oom ? NULL : resize(schema->objects, schema->nobjects + 1, sizeof(*v));
-	if (v)
-		schema->objects = v;
-	if (oom || !v || !obj->name) {
-		object_free(obj);
-		return dbt_error_oom();
-	}
-	v[schema->nobjects++] = obj;
-	*out = obj;
-	return 0;
-}
-
-int dbt_object_add_dep(dbt_object *obj, const char *dep)
-{
-	char **v, *copy;
-	size_t i;
-
-	for (i = 0; i < obj->ndeps; i++)
-		if (!strcmp(obj->deps[i], dep))
-			return 0;
-	copy = strdup(dep);
-	v = copy ? resize(obj->deps, obj->ndeps + 1, sizeof(*v)) : NULL;
-	if (!v) {
-		free(copy);
-		return dbt_error_oom();
-	}
-	obj->deps = v;
-	v[obj->ndeps++] = copy;
-	return 0;
-}
-
-int dbt_object_add_schema_dep(dbt_object *obj)
-{
-	size_t n = dbt_ident_sql_qualifier(obj->name);
-	dbt_buf dep = DBT_BUF_INIT;
-	int rc;
-
-	if (!n)
-		return 0;
-	dbt_buf_puts(&dep, "schema ");
-	dbt_buf_put(&dep, obj->name, n);
-	rc = dep.oom ? dbt_error_oom() : dbt_object_add_dep(obj, dbt_buf_str(&dep));
-	dbt_buf_release(&dep);
-	return rc;
-}
-
-void dbt_schema_remove_object(dbt_schema *schema, dbt_object *obj)
-{
-	size_t i;
-
-	for (i = 0; i < schema->nobjects; i++) {
-		if (schema->objects[i] == obj) {
-			memmove(schema->objects + i, schema->objects + i + 1,
-				(schema->nobjects - i - 1) * sizeof(*schema->objects));
-			schema->nobjects--;
-			object_free(obj);
-			return;
-		}
-	}
-}
-
 void dbt_schema_remove_table(dbt_schema *schema, dbt_table *table)
 {
 	size_t i;
@@ -610,41 +451,6 @@ void dbt_schema_remove_index(dbt_schema *schema, dbt_index *index)
 			return;
 		}
 	}
-}
-
-dbt_object *dbt_schema_find_object(const dbt_schema *schema, dbt_object_kind kind, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < schema->nobjects; i++)
-		if (schema->objects[i]->kind == kind && !strcmp(schema->objects[i]->name, name))
-			return schema->objects[i];
-	return NULL;
-}
-
-int dbt_schema_add_statement(dbt_statement **out, dbt_schema *schema, const char *kind,
-			     const char *name, const char *sql, size_t len)
-{
-	dbt_statement **v, *st = calloc(1, sizeof(*st));
-
-	*out = NULL;
-	if (!st)
-		return dbt_error_oom();
-	st->kind = strdup(kind);
-	st->name = name ? strdup(name) : NULL;
-	st->sql = malloc(len + 1);
-	v = resize(schema->statements, schema->nstatements + 1, sizeof(*v));
-	if (v)
-		schema->statements = v;
-	if (!st->kind || (name && !st->name) || !st->sql || !v) {
-		statement_free(st);
-		return dbt_error_oom();
-	}
-	memcpy(st->sql, sql, len);
-	st->sql[len] = '\0';
-	v[schema->nstatements++] = st;
-	*out = st;
-	return 0;
 }
 
 int dbt_schema_add_table(dbt_table **out, dbt_schema *schema, const char *name, int quoted)
@@ -1134,236 +940,4 @@ void dbt_table_remove_exclude(dbt_table *table, size_t i)
 	memmove(table->excludes + i, table->excludes + i + 1,
 		(table->nexcludes - i - 1) * sizeof(*table->excludes));
 	table->nexcludes--;
-}
-
-/* ---------------------------------------------------------- normalising */
-
-static int same_columns(char **a, size_t na, char **b, size_t nb)
-{
-	size_t i;
-
-	if (na != nb)
-		return 0;
-	for (i = 0; i < na; i++)
-		if (strcmp(a[i], b[i]))
-			return 0;
-	return 1;
-}
-
-int dbt_table_is_rowid_alias(const dbt_table *table, const dbt_column *c)
-{
-	return !table->without_rowid && table->pk && table->pk->ncolumns == 1 &&
-	       !table->pk->column_desc && c && !strcmp(table->pk->columns[0], c->name) &&
-	       c->type.kind == DBT_TYPE_INTEGER && !c->type.text && c->type.length < 0 &&
-	       c->type.precision < 0 && c->type.scale < 0;
-}
-
-void dbt_table_sqlite_pk_nulls(dbt_table *table)
-{
-	size_t i;
-
-	if (table->strict || table->without_rowid)
-		return;
-	for (i = 0; i < table->ncolumns; i++) {
-		dbt_column *c = table->columns[i];
-
-		if (dbt_table_is_rowid_alias(table, c)) {
-			if (!c->not_null)
-				c->not_null = c->implied_not_null = 1;
-		} else if (c->implied_not_null) {
-			c->not_null = c->implied_not_null = 0;
-		}
-	}
-}
-
-/* Two keys that PostgreSQL makes one index of: the same columns, the
- * same INCLUDE columns, NULLS [NOT] DISTINCT and deferral. */
-static int same_key(const dbt_unique *a, const dbt_unique *b)
-{
-	size_t i;
-
-	if (!same_columns(a->columns, a->ncolumns, b->columns, b->ncolumns) ||
-	    a->ninclude != b->ninclude || !a->nulls_not_distinct != !b->nulls_not_distinct ||
-	    !a->deferrable != !b->deferrable || !a->initially_deferred != !b->initially_deferred)
-		return 0;
-	/* SQLite: a key with other collations is another index. */
-	for (i = 0; i < a->ncolumns; i++) {
-		const char *x = dbt_unique_collation(a, i), *y = dbt_unique_collation(b, i);
-
-		if (!x != !y || (x && dbt_name_casecmp(x, y)))
-			return 0;
-	}
-	for (i = 0; i < a->ninclude; i++)
-		if (strcmp(a->include[i], b->include[i]))
-			return 0;
-	return 1;
-}
-
-void dbt_table_normalize(dbt_table *table)
-{
-	size_t i, j, k;
-
-	if (table->pk) {
-		for (i = 0; i < table->pk->ncolumns; i++) {
-			dbt_column *c = dbt_table_find_column(table, table->pk->columns[i]);
-
-			if (c && !c->not_null)
-				c->not_null = c->implied_not_null = 1;
-		}
-	}
-	for (i = 0, k = 0; i < table->nuniques; i++) {
-		dbt_unique *u = table->uniques[i], *kept = NULL;
-
-		if (table->pk && same_key(u, table->pk))
-			kept = table->pk;
-		for (j = 0; !kept && j < k; j++)
-			if (same_key(u, table->uniques[j]))
-				kept = table->uniques[j];
-		if (!kept) {
-			table->uniques[k++] = u;
-			continue;
-		}
-		if (!kept->name_given && u->name_given) {
-			free(kept->name);
-			kept->name = u->name;
-			kept->name_given = 1;
-			u->name = NULL;
-		}
-		unique_free(u);
-	}
-	table->nuniques = k;
-}
-
-/* ------------------------------------------------- identity sequences */
-
-static void type_range(const dbt_type *type, long long *lo, long long *hi)
-{
-	*lo = LLONG_MIN;
-	*hi = LLONG_MAX;
-	if (type->kind == DBT_TYPE_SMALLINT) {
-		*lo = -32768;
-		*hi = 32767;
-	} else if (type->kind == DBT_TYPE_INTEGER) {
-		*lo = -2147483647LL - 1;
-		*hi = 2147483647LL;
-	}
-}
-
-int dbt_identity_options_canon(char **out, const dbt_type *type, const struct dbt_identity_seq *seq)
-{
-	long long lo, hi, inc, min, max, start, cache;
-	dbt_buf b = DBT_BUF_INIT;
-	int oom;
-
-	*out = NULL;
-	type_range(type, &lo, &hi);
-	inc = seq->has_increment ? seq->increment : 1;
-	min = seq->has_minvalue ? seq->minvalue : inc > 0 ? 1 : lo;
-	max = seq->has_maxvalue ? seq->maxvalue : inc > 0 ? hi : -1;
-	start = seq->has_start ? seq->start : inc > 0 ? min : max;
-	cache = seq->has_cache ? seq->cache : 1;
-	if (inc == 0)
-		return dbt_error_set(DBT_EPARSE, "INCREMENT must not be zero");
-	if (min < lo || max > hi)
-		return dbt_error_set(DBT_EPARSE, "MINVALUE or MAXVALUE is out of range for the "
-						 "column's type");
-	if (min >= max)
-		return dbt_error_set(DBT_EPARSE,
-				     "MINVALUE (%lld) must be less than MAXVALUE (%lld)", min, max);
-	if (start < min || start > max)
-		return dbt_error_set(DBT_EPARSE,
-				     "START value (%lld) cannot be outside MINVALUE and MAXVALUE",
-				     start);
-	if (cache < 1)
-		return dbt_error_set(DBT_EPARSE, "CACHE (%lld) must be greater than zero", cache);
-	if (start != (inc > 0 ? min : max))
-		dbt_buf_printf(&b, " START WITH %lld", start);
-	if (inc != 1)
-		dbt_buf_printf(&b, " INCREMENT BY %lld", inc);
-	if (min != (inc > 0 ? 1 : lo))
-		dbt_buf_printf(&b, " MINVALUE %lld", min);
-	if (max != (inc > 0 ? hi : -1))
-		dbt_buf_printf(&b, " MAXVALUE %lld", max);
-	if (cache != 1)
-		dbt_buf_printf(&b, " CACHE %lld", cache);
-	if (seq->cycle)
-		dbt_buf_puts(&b, " CYCLE");
-	oom = b.oom || (b.len && !(*out = strdup(b.ptr + 1)));
-	dbt_buf_release(&b);
-	return oom ? dbt_error_oom() : 0;
-}
-
-void dbt_identity_options_values(struct dbt_identity_seq *out, const dbt_type *type,
-				 const char *canon)
-{
-	static const char *const words[] = {"START WITH ", "INCREMENT BY ", "MINVALUE ",
-					    "MAXVALUE ", "CACHE "};
-	const char *p = canon ? canon : "";
-	long long lo, hi, v[5] = {0, 1, 0, 0, 1};
-	int given[5] = {0, 0, 0, 0, 0};
-	size_t i, n;
-
-	memset(out, 0, sizeof(*out));
-	while (*p) {
-		for (i = 0; i < 5; i++) {
-			n = strlen(words[i]);
-			if (!strncmp(p, words[i], n)) {
-				v[i] = strtoll(p + n, (char **)&p, 10);
-				given[i] = 1;
-				break;
-			}
-		}
-		if (i == 5) {
-			if (!strncmp(p, "CYCLE", 5))
-				out->cycle = 1;
-			p += strcspn(p, " ");
-		}
-		p += strspn(p, " ");
-	}
-	type_range(type, &lo, &hi);
-	out->increment = v[1];
-	out->minvalue = given[2] ? v[2] : v[1] > 0 ? 1 : lo;
-	out->maxvalue = given[3] ? v[3] : v[1] > 0 ? hi : -1;
-	out->start = given[0] ? v[0] : v[1] > 0 ? out->minvalue : out->maxvalue;
-	out->cache = v[4];
-	out->has_start = out->has_increment = out->has_minvalue = out->has_maxvalue =
-		out->has_cache = 1;
-}
-
-static int cmp_item(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-int dbt_storage_canon(char **out, char **items, size_t n)
-{
-	dbt_buf b = DBT_BUF_INIT;
-	size_t i;
-
-	*out = NULL;
-	if (!n)
-		return 0;
-	qsort(items, n, sizeof(*items), cmp_item);
-	for (i = 0; i < n; i++)
-		dbt_buf_printf(&b, "%s%s", i ? ", " : "", items[i]);
-	*out = dbt_buf_detach(&b);
-	return *out ? 0 : dbt_error_oom();
-}
-
-int dbt_storage_get(const char *storage, const char *name, char *out, size_t size)
-{
-	size_t len = strlen(name);
-	const char *at = storage;
-
-	while (at && *at) {
-		const char *end = strstr(at, ", ");
-		size_t n = end ? (size_t)(end - at) : strlen(at);
-
-		if (n > len && !strncmp(at, name, len) && at[len] == '=') {
-			snprintf(out, size, "%.*s", (int)(n - len - 1), at + len + 1);
-			return 1;
-		}
-		at = end ? end + 2 : NULL;
-	}
-	return 0;
 }
