@@ -23,7 +23,7 @@
 /* ---------------------------------------------------------- construction */
 
 /* Room for `n` elements of `size` bytes; NULL when out of memory. */
-void *resize(void *ptr, size_t n, size_t size)
+void *dbt_schema_resize(void *ptr, size_t n, size_t size)
 {
 	if (n > ((size_t)-1) / size)
 		return NULL;
@@ -34,7 +34,7 @@ void *resize(void *ptr, size_t n, size_t size)
  * (the array is then as it was). */
 static int resize_ok(void *pv, size_t n, size_t size)
 {
-	void *v = resize(*(void **)pv, n, size);
+	void *v = dbt_schema_resize(*(void **)pv, n, size);
 
 	if (!v)
 		return 0;
@@ -73,7 +73,7 @@ static int strv_push(char ***v, size_t *n, const char *s)
 
 	if (!copy)
 		return dbt_error_oom();
-	nv = resize(*v, *n + 1, sizeof(*nv));
+	nv = dbt_schema_resize(*v, *n + 1, sizeof(*nv));
 	if (!nv) {
 		free(copy);
 		return dbt_error_oom();
@@ -111,7 +111,7 @@ static void column_free(dbt_column *c)
 	free(c);
 }
 
-void unique_free(dbt_unique *u)
+void dbt_schema_unique_free(dbt_unique *u)
 {
 	if (!u)
 		return;
@@ -185,9 +185,9 @@ static void table_free(dbt_table *t)
 	for (i = 0; i < t->ncolumns; i++)
 		column_free(t->columns[i]);
 	free(t->columns);
-	unique_free(t->pk);
+	dbt_schema_unique_free(t->pk);
 	for (i = 0; i < t->nuniques; i++)
-		unique_free(t->uniques[i]);
+		dbt_schema_unique_free(t->uniques[i]);
 	free(t->uniques);
 	for (i = 0; i < t->nfks; i++)
 		fk_free(t->fks[i]);
@@ -310,7 +310,7 @@ void dbt_schema_free(dbt_schema *schema)
 	if (!schema)
 		return;
 	for (i = 0; i < schema->nobjects; i++)
-		object_free(schema->objects[i]);
+		dbt_schema_object_free(schema->objects[i]);
 	free(schema->objects);
 	for (i = schema->nindexes; i-- > 0;)
 		index_free(schema->indexes[i]);
@@ -319,7 +319,7 @@ void dbt_schema_free(dbt_schema *schema)
 		table_free(schema->tables[i]);
 	free(schema->tables);
 	for (i = 0; i < schema->nstatements; i++)
-		statement_free(schema->statements[i]);
+		dbt_schema_statement_free(schema->statements[i]);
 	free(schema->statements);
 	for (i = 0; i < schema->nroles; i++)
 		dbt_role_free(schema->roles[i]);
@@ -514,7 +514,7 @@ int dbt_table_add_column(dbt_column **out, dbt_table *table, const char *name, i
 	c->quoted = quoted;
 	if (dbt_type_copy(&c->type, type) < 0)
 		goto fail;
-	v = resize(table->columns, table->ncolumns + 1, sizeof(*v));
+	v = dbt_schema_resize(table->columns, table->ncolumns + 1, sizeof(*v));
 	if (!v)
 		goto fail;
 	table->columns = v;
@@ -532,7 +532,7 @@ int dbt_table_add_column_take(dbt_column **out, dbt_table *table, char **name, i
 	dbt_column **v, *c = calloc(1, sizeof(*c));
 
 	*out = NULL;
-	if (!c || !(v = resize(table->columns, table->ncolumns + 1, sizeof(*v)))) {
+	if (!c || !(v = dbt_schema_resize(table->columns, table->ncolumns + 1, sizeof(*v)))) {
 		free(c);
 		return dbt_error_oom();
 	}
@@ -579,9 +579,9 @@ int dbt_table_add_unique(dbt_unique **out, dbt_table *table, const char *name)
 	*out = NULL;
 	if (!u)
 		return dbt_error_oom();
-	v = resize(table->uniques, table->nuniques + 1, sizeof(*v));
+	v = dbt_schema_resize(table->uniques, table->nuniques + 1, sizeof(*v));
 	if (!v) {
-		unique_free(u);
+		dbt_schema_unique_free(u);
 		return dbt_error_oom();
 	}
 	table->uniques = v;
@@ -598,7 +598,7 @@ int dbt_table_add_fk(dbt_fk **out, dbt_table *table, const char *name, const cha
 	if (!fk || dup_name(&fk->name, name) < 0 || dup_name(&fk->ref_table, ref_table) < 0)
 		goto fail;
 	fk->name_given = name != NULL;
-	v = resize(table->fks, table->nfks + 1, sizeof(*v));
+	v = dbt_schema_resize(table->fks, table->nfks + 1, sizeof(*v));
 	if (!v)
 		goto fail;
 	table->fks = v;
@@ -624,7 +624,7 @@ int dbt_table_add_check(dbt_check **out, dbt_table *table, const char *name, con
 	c->name_given = name != NULL;
 	if ((rc = dbt_schema_normalize_expr(&c->expr, expr, len)) < 0)
 		goto cleanup;
-	v = resize(table->checks, table->nchecks + 1, sizeof(*v));
+	v = dbt_schema_resize(table->checks, table->nchecks + 1, sizeof(*v));
 	if (!v) {
 		rc = dbt_error_oom();
 		goto cleanup;
@@ -653,7 +653,7 @@ int dbt_table_add_exclude(dbt_exclude **out, dbt_table *table, const char *name,
 	x->name_given = name != NULL;
 	if ((rc = dbt_schema_normalize_expr(&x->def, def, len)) < 0)
 		goto cleanup;
-	v = resize(table->excludes, table->nexcludes + 1, sizeof(*v));
+	v = dbt_schema_resize(table->excludes, table->nexcludes + 1, sizeof(*v));
 	if (!v) {
 		rc = dbt_error_oom();
 		goto cleanup;
@@ -674,7 +674,7 @@ int dbt_unique_add_column(dbt_unique *key, const char *column)
 
 	/* The collations, when there are any, keep one slot per column. */
 	if (key->collations) {
-		if (!(v = resize(key->collations, key->ncolumns + 1, sizeof(*v))))
+		if (!(v = dbt_schema_resize(key->collations, key->ncolumns + 1, sizeof(*v))))
 			return dbt_error_oom();
 		key->collations = v;
 		v[key->ncolumns] = NULL;
@@ -800,7 +800,7 @@ int dbt_column_set_collation(dbt_column *column, const char *collation)
 
 static int index_push(dbt_index *index, char *column, char *expr, int desc)
 {
-	dbt_index_elem *v = resize(index->elems, index->nelems + 1, sizeof(*v));
+	dbt_index_elem *v = dbt_schema_resize(index->elems, index->nelems + 1, sizeof(*v));
 
 	if (!v) {
 		free(column);
@@ -915,13 +915,13 @@ void dbt_table_remove_check(dbt_table *table, size_t i)
 
 void dbt_table_remove_pk(dbt_table *table)
 {
-	unique_free(table->pk);
+	dbt_schema_unique_free(table->pk);
 	table->pk = NULL;
 }
 
 void dbt_table_remove_unique(dbt_table *table, size_t i)
 {
-	unique_free(table->uniques[i]);
+	dbt_schema_unique_free(table->uniques[i]);
 	memmove(table->uniques + i, table->uniques + i + 1,
 		(table->nuniques - i - 1) * sizeof(*table->uniques));
 	table->nuniques--;

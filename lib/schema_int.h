@@ -14,17 +14,17 @@
 /* schema.c's: the array `ptr` (may be NULL) reallocated to room for `n`
  * elements of `size` bytes; NULL, `ptr` then untouched, when out of
  * memory or when the size overflows. */
-void *resize(void *ptr, size_t n, size_t size);
+void *dbt_schema_resize(void *ptr, size_t n, size_t size);
 
 /* schema.c's: frees the key `u` (NULL: nothing) and all it holds. */
-void unique_free(dbt_unique *u);
+void dbt_schema_unique_free(dbt_unique *u);
 
 /* schema_object.c's, for dbt_schema_free(): frees the statement `st`
  * (NULL: nothing) and its text. */
-void statement_free(dbt_statement *st);
+void dbt_schema_statement_free(dbt_statement *st);
 
 /* schema_object.c's, for dbt_schema_free(): frees the object `obj` (NULL:
  * nothing), its SQL and its dependencies. */
-void object_free(dbt_object *obj);
+void dbt_schema_object_free(dbt_object *obj);
 
 #endif

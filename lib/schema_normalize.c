@@ -109,7 +109,7 @@ void dbt_table_normalize(dbt_table *table)
 			kept->name_given = 1;
 			u->name = NULL;
 		}
-		unique_free(u);
+		dbt_schema_unique_free(u);
 	}
 	table->nuniques = k;
 }

@@ -42,7 +42,7 @@ const char *dbt_object_kind_name(dbt_object_kind kind)
 	return (unsigned)kind < DBT_OBJ_NKINDS ? object_kind_names[kind] : "object";
 }
 
-void statement_free(dbt_statement *st)
+void dbt_schema_statement_free(dbt_statement *st)
 {
 	if (!st)
 		return;
@@ -52,7 +52,7 @@ void statement_free(dbt_statement *st)
 	free(st);
 }
 
-void object_free(dbt_object *obj)
+void dbt_schema_object_free(dbt_object *obj)
 {
 	size_t i;
 
@@ -79,7 +79,7 @@ void dbt_schema_remove_statement(dbt_schema *schema, dbt_statement *st)
 			memmove(schema->statements + i, schema->statements + i + 1,
 				(schema->nstatements - i - 1) * sizeof(*schema->statements));
 			schema->nstatements--;
-			statement_free(st);
+			dbt_schema_statement_free(st);
 			return;
 		}
 	}
@@ -114,11 +114,11 @@ int dbt_schema_add_object(dbt_object **out, dbt_schema *schema, dbt_object_kind 
 	obj->create_sql = dup_or_null(create_sql ? create_sql : "", &oom);
 	obj->drop_sql = dup_or_null(drop_sql ? drop_sql : "", &oom);
 	obj->replace_sql = dup_or_null(replace_sql, &oom);
-	v = oom ? NULL : resize(schema->objects, schema->nobjects + 1, sizeof(*v));
+	v = oom ? NULL : dbt_schema_resize(schema->objects, schema->nobjects + 1, sizeof(*v));
 	if (v)
 		schema->objects = v;
 	if (oom || !v || !obj->name) {
-		object_free(obj);
+		dbt_schema_object_free(obj);
 		return dbt_error_oom();
 	}
 	v[schema->nobjects++] = obj;
@@ -135,7 +135,7 @@ int dbt_object_add_dep(dbt_object *obj, const char *dep)
 		if (!strcmp(obj->deps[i], dep))
 			return 0;
 	copy = strdup(dep);
-	v = copy ? resize(obj->deps, obj->ndeps + 1, sizeof(*v)) : NULL;
+	v = copy ? dbt_schema_resize(obj->deps, obj->ndeps + 1, sizeof(*v)) : NULL;
 	if (!v) {
 		free(copy);
 		return dbt_error_oom();
@@ -169,7 +169,7 @@ void dbt_schema_remove_object(dbt_schema *schema, dbt_object *obj)
 			memmove(schema->objects + i, schema->objects + i + 1,
 				(schema->nobjects - i - 1) * sizeof(*schema->objects));
 			schema->nobjects--;
-			object_free(obj);
+			dbt_schema_object_free(obj);
 			return;
 		}
 	}
@@ -196,11 +196,11 @@ int dbt_schema_add_statement(dbt_statement **out, dbt_schema *schema, const char
 	st->kind = strdup(kind);
 	st->name = name ? strdup(name) : NULL;
 	st->sql = malloc(len + 1);
-	v = resize(schema->statements, schema->nstatements + 1, sizeof(*v));
+	v = dbt_schema_resize(schema->statements, schema->nstatements + 1, sizeof(*v));
 	if (v)
 		schema->statements = v;
 	if (!st->kind || (name && !st->name) || !st->sql || !v) {
-		statement_free(st);
+		dbt_schema_statement_free(st);
 		return dbt_error_oom();
 	}
 	memcpy(st->sql, sql, len);

@@ -21,7 +21,7 @@
 
 /* Index into `model->tables` of the table `name`; -1 when absent.  Through
  * the schema's table map: adopt() asks it for each of the model's indexes. */
-long table_index(const dbt_schema *model, const char *name)
+long dbt_scratch_table_index(const dbt_schema *model, const char *name)
 {
 	return dbt_schema_table_pos(model, name);
 }
@@ -45,7 +45,7 @@ static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
 
 	for (i = 0; i < diff->n; i++) {
 		const char *name = op_table(&diff->ops[i]);
-		long t = name ? table_index(model, name) : -1;
+		long t = name ? dbt_scratch_table_index(model, name) : -1;
 
 		/* A table that the differ renames is in the database under
 		 * its old name. */
@@ -61,7 +61,8 @@ static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
 		if (want[i] != 2)
 			continue;
 		for (k = 0; k < model->tables[i]->nfks; k++) {
-			long r = table_index(model, model->tables[i]->fks[k]->ref_table);
+			long r =
+				dbt_scratch_table_index(model, model->tables[i]->fks[k]->ref_table);
 
 			if (r >= 0 && !want[r])
 				want[r] = 1;
@@ -75,7 +76,7 @@ static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
 
 			if (!want[i] || !model->tables[i]->partition_of)
 				continue;
-			r = table_index(model, model->tables[i]->partition_of);
+			r = dbt_scratch_table_index(model, model->tables[i]->partition_of);
 			if (r >= 0 && !want[r]) {
 				want[r] = 1;
 				k = 1;
@@ -86,7 +87,7 @@ static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
 }
 
 /* "MODEL:LINE:COL: " in front of the database's message. */
-int model_error(const struct scratch *s, int rc, int line, int col)
+int dbt_scratch_model_error(const struct scratch *s, int rc, int line, int col)
 {
 	if (line > 0)
 		return dbt_error_prefix(rc, "%s:%d:%d", s->model_path, line, col);
@@ -95,7 +96,7 @@ int model_error(const struct scratch *s, int rc, int line, int col)
 
 /* On PostgreSQL the tables are made before any foreign key between them,
  * so that neither order nor cycles matter; SQLite takes forward names. */
-int skip_fk(const dbt_fk *fk, void *arg)
+int dbt_scratch_skip_fk(const dbt_fk *fk, void *arg)
 {
 	const dbt_table *t = arg;
 
@@ -156,7 +157,7 @@ static int signature_names_table(const dbt_statement *st, const dbt_schema *mode
 			break;
 		if (!(name = dbt_token_name(st->sql, &tok)))
 			return dbt_error_oom();
-		t = table_index(model, name);
+		t = dbt_scratch_table_index(model, name);
 		free(name);
 		if (t >= 0 && want[t])
 			return 1;
@@ -193,8 +194,8 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model, const
 			if ((rc = dbt_scratch_run(s, &sql)) < 0)
 				break;
 		}
-		if ((rc = scratch_sql(&sql, s, st)) == 0 && (rc = dbt_scratch_run(s, &sql)) < 0)
-			model_error(s, rc, st->line, st->col);
+		if ((rc = dbt_scratch_sql(&sql, s, st)) == 0 && (rc = dbt_scratch_run(s, &sql)) < 0)
+			dbt_scratch_model_error(s, rc, st->line, st->col);
 	}
 	dbt_buf_release(&sql);
 	return rc;
@@ -227,17 +228,19 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 
 			if (!want[i] || built[i])
 				continue;
-			parent = t->partition_of ? table_index(model, t->partition_of) : -1;
+			parent = t->partition_of ? dbt_scratch_table_index(model, t->partition_of)
+						 : -1;
 			if (parent >= 0 && !built[parent] && pass < model->ntables)
 				continue;
 			built[i] = 1;
 			progress = 1;
 			dbt_buf_clear(&sql);
-			if ((rc = dbt_render_create_table(&sql, s->kind, t, late ? skip_fk : NULL,
+			if ((rc = dbt_render_create_table(&sql, s->kind, t,
+							  late ? dbt_scratch_skip_fk : NULL,
 							  (void *)t)) == 0 &&
-			    (rc = scratch_rendered(&sql, s)) == 0 &&
+			    (rc = dbt_scratch_rendered(&sql, s)) == 0 &&
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
-				model_error(s, rc, t->line, t->col);
+				dbt_scratch_model_error(s, rc, t->line, t->col);
 		}
 		/* A pass that builds nothing leaves the passes after it nothing
 		 * to build but the last, which builds what is left whatever its
@@ -254,14 +257,14 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	 * tables only referenced. */
 	for (i = 0; i < model->nindexes && rc == 0; i++) {
 		const dbt_index *ix = model->indexes[i];
-		long t = table_index(model, ix->table);
+		long t = dbt_scratch_table_index(model, ix->table);
 
 		if (t < 0 || !want[t] || (want[t] != 2 && !ix->unique))
 			continue;
 		dbt_buf_clear(&sql);
-		if ((rc = render_index(&sql, s, ix)) < 0 || (rc = scratch_rendered(&sql, s)) < 0 ||
-		    (rc = dbt_scratch_run(s, &sql)) < 0)
-			model_error(s, rc, ix->line, ix->col);
+		if ((rc = dbt_scratch_render_index(&sql, s, ix)) < 0 ||
+		    (rc = dbt_scratch_rendered(&sql, s)) < 0 || (rc = dbt_scratch_run(s, &sql)) < 0)
+			dbt_scratch_model_error(s, rc, ix->line, ix->col);
 	}
 	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
@@ -269,9 +272,9 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		for (k = 0; want[i] == 2 && k < t->nfks && rc == 0; k++) {
 			const dbt_fk *fk = t->fks[k];
 			dbt_op op;
-			long r = table_index(model, fk->ref_table);
+			long r = dbt_scratch_table_index(model, fk->ref_table);
 
-			if (!skip_fk(fk, (void *)t) || r < 0 || !want[r])
+			if (!dbt_scratch_skip_fk(fk, (void *)t) || r < 0 || !want[r])
 				continue;
 			memset(&op, 0, sizeof(op));
 			op.kind = DBT_OP_ADD_FK;
@@ -279,9 +282,9 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
-			    (rc = scratch_rendered(&sql, s)) == 0 &&
+			    (rc = dbt_scratch_rendered(&sql, s)) == 0 &&
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
-				model_error(s, rc, fk->line, fk->col);
+				dbt_scratch_model_error(s, rc, fk->line, fk->col);
 		}
 	}
 	dbt_buf_release(&sql);
@@ -450,7 +453,7 @@ static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want)
 
 	for (i = 0; i < model->nindexes; i++) {
 		dbt_index *ix = model->indexes[i], *r;
-		long t = table_index(model, ix->table);
+		long t = dbt_scratch_table_index(model, ix->table);
 
 		if (t < 0 || want[t] != 2)
 			continue;
@@ -478,7 +481,7 @@ static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want)
 		dbt_table *t = model->tables[i];
 		long r;
 
-		if (want[i] != 2 || (r = table_index(scratch, t->name)) < 0)
+		if (want[i] != 2 || (r = dbt_scratch_table_index(scratch, t->name)) < 0)
 			continue;
 		adopt_table(scratch->tables[r], t);
 		model->tables[i] = scratch->tables[r];
@@ -500,12 +503,12 @@ static int unflatten_types(dbt_schema *reflected, const struct scratch *s)
 		for (k = 0; k < t->ncolumns && rc == 0; k++) {
 			dbt_column *c = t->columns[k];
 
-			if ((rc = unflatten(&c->type.text, s)) == 0 &&
-			    (rc = unflatten(&c->default_expr, s)) == 0)
-				rc = unflatten(&c->generated_expr, s);
+			if ((rc = dbt_scratch_unflatten(&c->type.text, s)) == 0 &&
+			    (rc = dbt_scratch_unflatten(&c->default_expr, s)) == 0)
+				rc = dbt_scratch_unflatten(&c->generated_expr, s);
 		}
 		for (k = 0; k < t->nchecks && rc == 0; k++)
-			rc = unflatten(&t->checks[k]->expr, s);
+			rc = dbt_scratch_unflatten(&t->checks[k]->expr, s);
 	}
 	return rc;
 }

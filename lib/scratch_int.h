@@ -70,18 +70,18 @@ void dbt_scratch_new_name(struct scratch *s);
 /* The position in `model->tables` of the table `name`; -1 when the model
  * has none.  Through the schema's table map, so that a lookup per index
  * stays cheap. */
-long table_index(const dbt_schema *model, const char *name);
+long dbt_scratch_table_index(const dbt_schema *model, const char *name);
 
 /* Puts "MODEL:LINE:COL" ("MODEL" when `line` is 0) in front of the
  * current message, naming the place of the model that failed; returns
  * `rc`. */
-int model_error(const struct scratch *s, int rc, int line, int col);
+int dbt_scratch_model_error(const struct scratch *s, int rc, int line, int col);
 
 /* For dbt_render_create_table(): 1 for each foreign key of the table
  * `arg` (a dbt_table) to another table, which a database whose tables
  * cannot name one made later gets once all its tables are made; 0 for a
  * key to the table itself. */
-int skip_fk(const dbt_fk *fk, void *arg);
+int dbt_scratch_skip_fk(const dbt_fk *fk, void *arg);
 
 /* ---- scratch_names.c's: the model's names as the scratch holds them,
  * and back */
@@ -90,31 +90,31 @@ int skip_fk(const dbt_fk *fk, void *arg);
  * `out`: the index of a table held flat has a flat name too.  0, the
  * renderer's error (an index the database cannot have), or DBT_ERROR when
  * out of memory. */
-int render_index(dbt_buf *out, const struct scratch *s, const dbt_index *ix);
+int dbt_scratch_render_index(dbt_buf *out, const struct scratch *s, const dbt_index *ix);
 
 /* The SQL of the model's statement `st` as the scratch database runs it,
  * into `out` (cleared first): the managed schema's qualifier names the
  * scratch schema, a name of another schema that the model holds tables
  * of is held flat, and CREATE EXTENSION or SCHEMA gets IF NOT EXISTS.  0,
  * or DBT_ERROR when out of memory. */
-int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st);
+int dbt_scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st);
 
 /* The table or index the renderer wrote into `sql`, respelled in place as
- * scratch_sql() respells a statement.  0, or DBT_ERROR when out of memory
+ * dbt_scratch_sql() respells a statement.  0, or DBT_ERROR when out of memory
  * (also when `sql` ran out of it). */
-int scratch_rendered(dbt_buf *sql, const struct scratch *s);
+int dbt_scratch_rendered(dbt_buf *sql, const struct scratch *s);
 
 /* In `*str` (NULL: nothing to do), the scratch schema's qualifier dropped
  * and its name elsewhere made the managed schema's.  0; DBT_ERROR when out
  * of memory, `*str` then unchanged. */
-int unscratch(char **str, const struct scratch *s);
+int dbt_scratch_unscratch(char **str, const struct scratch *s);
 
 /* In `*str` (NULL: nothing to do), each flat name of the scratch made the
- * qualified name it stands for; as unscratch() otherwise. */
-int unflatten(char **str, const struct scratch *s);
+ * qualified name it stands for; as dbt_scratch_unscratch() otherwise. */
+int dbt_scratch_unflatten(char **str, const struct scratch *s);
 
 /* In `*str`, a domain's definition or SQL (NULL: nothing to do), each
- * CONSTRAINT's flat name made the name alone; as unscratch() otherwise. */
-int unflatten_constraints(char **str, const struct scratch *s);
+ * CONSTRAINT's flat name made the name alone; as dbt_scratch_unscratch() otherwise. */
+int dbt_scratch_unflatten_constraints(char **str, const struct scratch *s);
 
 #endif

@@ -20,7 +20,7 @@
 /* CREATE INDEX for the scratch database, as a revision writes it: an index
  * the database cannot have (MariaDB's partial and expression indexes) is
  * refused in the renderer's words rather than the database's. */
-int render_index(dbt_buf *out, const struct scratch *s, const dbt_index *ix)
+int dbt_scratch_render_index(dbt_buf *out, const struct scratch *s, const dbt_index *ix)
 {
 	dbt_index flat;
 	dbt_op op;
@@ -34,7 +34,7 @@ int render_index(dbt_buf *out, const struct scratch *s, const dbt_index *ix)
 		return dbt_render_op(out, s->kind, &op);
 	/* The index of a table held flat is flat too, beside those of the
 	 * managed schema's tables: CREATE INDEX writes the name after its
-	 * first qualifier, here SCHEMA.NAME, which scratch_rendered makes
+	 * first qualifier, here SCHEMA.NAME, which dbt_scratch_rendered makes
 	 * the one name SCHEMA\x1fNAME. */
 	flat = *ix;
 	n = (size_t)(dbt_ident_base(ix->name) - ix->name);
@@ -179,7 +179,7 @@ static int scratch_text(dbt_buf *out, const struct scratch *s, const char *sql)
 	return out->oom ? dbt_error_oom() : 0;
 }
 
-int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st)
+int dbt_scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st)
 {
 	return scratch_text(out, s, st->sql);
 }
@@ -188,7 +188,7 @@ int scratch_sql(dbt_buf *out, const struct scratch *s, const dbt_statement *st)
  * database runs it: its expressions may name the managed schema's types
  * and functions by qualifier too ('a'::public.mood, as pg_dump writes a
  * CHECK), which are the scratch schema's own there, as its columns'. */
-int scratch_rendered(dbt_buf *sql, const struct scratch *s)
+int dbt_scratch_rendered(dbt_buf *sql, const struct scratch *s)
 {
 	char *copy;
 	int rc;
@@ -225,7 +225,7 @@ static int take_text(char **str, dbt_buf *b, int oom)
  * MariaDB/MySQL, whose scratch is a database, a name in backticks, and
  * an unqualified mention is left as it is).  The scratch's connection may
  * be closed by now: the dialect is the scratch's kind's. */
-int unscratch(char **str, const struct scratch *s)
+int dbt_scratch_unscratch(char **str, const struct scratch *s)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
 	const char *live = s->live_schema ? s->live_schema : "public";
@@ -263,7 +263,7 @@ int unscratch(char **str, const struct scratch *s)
  * "SCHEMA\x1fNAME" in double quotes) by the qualified name it stands for,
  * each part quoted as PostgreSQL prints it.
  */
-int unflatten(char **str, const struct scratch *s)
+int dbt_scratch_unflatten(char **str, const struct scratch *s)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
 	dbt_buf b = DBT_BUF_INIT, part = DBT_BUF_INIT;
@@ -303,7 +303,7 @@ int unflatten(char **str, const struct scratch *s)
  * flat ("S\x1fD_check"), and after the domain's own name in its schema
  * (D_check).
  */
-int unflatten_constraints(char **str, const struct scratch *s)
+int dbt_scratch_unflatten_constraints(char **str, const struct scratch *s)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(s->kind);
 	static const char word[] = "CONSTRAINT \"";

@@ -288,17 +288,18 @@ static int item_sql(dbt_buf *out, const struct scratch *s, const struct item *it
 
 	dbt_buf_clear(out);
 	if (it->table) {
-		if ((rc = dbt_render_create_table(out, s->kind, it->table, late ? skip_fk : NULL,
+		if ((rc = dbt_render_create_table(out, s->kind, it->table,
+						  late ? dbt_scratch_skip_fk : NULL,
 						  (void *)it->table)) == 0)
-			rc = scratch_rendered(out, s);
+			rc = dbt_scratch_rendered(out, s);
 	} else if (it->index) {
-		if ((rc = render_index(out, s, it->index)) == 0)
-			rc = scratch_rendered(out, s);
+		if ((rc = dbt_scratch_render_index(out, s, it->index)) == 0)
+			rc = dbt_scratch_rendered(out, s);
 	} else if ((rc = sqlite_lacks(s, it->st)) == 0) {
-		rc = scratch_sql(out, s, it->st);
+		rc = dbt_scratch_sql(out, s, it->st);
 	}
 	if (rc < 0)
-		model_error(s, rc, it->line, it->col);
+		dbt_scratch_model_error(s, rc, it->line, it->col);
 	return rc;
 }
 
@@ -335,7 +336,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 	/* The indexes of those tables, which a statement may name (COMMENT
 	 * ON INDEX). */
 	for (i = 0; i < model->nindexes; i++) {
-		long t = table_index(model, model->indexes[i]->table);
+		long t = dbt_scratch_table_index(model, model->indexes[i]->table);
 
 		if (t < 0 || !want[t])
 			continue;
@@ -379,14 +380,14 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 	/* The model's roles, which its grants and policies may name. */
 	for (i = 0; i < model->nroles && rc == 0 && (s->conn->dialect->caps & DBT_CAP_ROLES); i++)
 		if ((rc = dbt_pg_role_scratch(s->conn, model->roles[i])) < 0)
-			model_error(s, rc, model->roles[i]->line, model->roles[i]->col);
+			dbt_scratch_model_error(s, rc, model->roles[i]->line, model->roles[i]->col);
 	for (i = 0; i < n && rc == 0; i++) {
 		const struct item *it = &items[order[i]];
 
 		dbt_buf_clear(&sql);
 		dbt_buf_puts(&sql, text[order[i]]);
 		if ((rc = dbt_scratch_run(s, &sql)) < 0)
-			model_error(s, rc, it->line, it->col);
+			dbt_scratch_model_error(s, rc, it->line, it->col);
 	}
 	for (i = 0; late && i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
@@ -394,9 +395,9 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		for (k = 0; want[i] && k < t->nfks && rc == 0; k++) {
 			const dbt_fk *fk = t->fks[k];
 			dbt_op op;
-			long r = table_index(model, fk->ref_table);
+			long r = dbt_scratch_table_index(model, fk->ref_table);
 
-			if (!skip_fk(fk, (void *)t) || r < 0 || !want[r])
+			if (!dbt_scratch_skip_fk(fk, (void *)t) || r < 0 || !want[r])
 				continue;
 			memset(&op, 0, sizeof(op));
 			op.kind = DBT_OP_ADD_FK;
@@ -404,9 +405,9 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 			op.fk = fk;
 			dbt_buf_clear(&sql);
 			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
-			    (rc = scratch_rendered(&sql, s)) == 0 &&
+			    (rc = dbt_scratch_rendered(&sql, s)) == 0 &&
 			    (rc = dbt_scratch_run(s, &sql)) < 0)
-				model_error(s, rc, fk->line, fk->col);
+				dbt_scratch_model_error(s, rc, fk->line, fk->col);
 		}
 	}
 cleanup:
@@ -451,7 +452,7 @@ static int on_other_schema(const dbt_schema *model, const dbt_object *o, const s
 		      "the managed one the model holds tables, indexes, enums, domains and "
 		      "policies)",
 		      kind, (int)(sep - from), from);
-	return model_error(s, DBT_EPARSE, line, col);
+	return dbt_scratch_model_error(s, DBT_EPARSE, line, col);
 }
 
 /* Gives the model the objects reflected from the scratch: names of the
@@ -466,15 +467,15 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 		dbt_object *o = reflected->objects[i];
 
 		if (s->schema[0]) {
-			if ((rc = unscratch(&o->name, s)) < 0 ||
-			    (rc = unscratch(&o->table, s)) < 0 ||
-			    (rc = unscratch(&o->definition, s)) < 0 ||
-			    (rc = unscratch(&o->create_sql, s)) < 0 ||
-			    (rc = unscratch(&o->drop_sql, s)) < 0 ||
-			    (rc = unscratch(&o->replace_sql, s)) < 0)
+			if ((rc = dbt_scratch_unscratch(&o->name, s)) < 0 ||
+			    (rc = dbt_scratch_unscratch(&o->table, s)) < 0 ||
+			    (rc = dbt_scratch_unscratch(&o->definition, s)) < 0 ||
+			    (rc = dbt_scratch_unscratch(&o->create_sql, s)) < 0 ||
+			    (rc = dbt_scratch_unscratch(&o->drop_sql, s)) < 0 ||
+			    (rc = dbt_scratch_unscratch(&o->replace_sql, s)) < 0)
 				break;
 			for (k = 0; k < o->ndeps && rc == 0; k++)
-				rc = unscratch(&o->deps[k], s);
+				rc = dbt_scratch_unscratch(&o->deps[k], s);
 		}
 		if (rc == 0 && o->table && strchr(o->table, DBT_QUALIFIER) &&
 		    o->kind != DBT_OBJ_POLICY && o->kind != DBT_OBJ_RLS) {
@@ -482,17 +483,17 @@ static int adopt_objects(dbt_schema *model, dbt_schema *reflected, const struct 
 			break;
 		}
 		if (rc == 0 && s->model && o->kind == DBT_OBJ_DOMAIN &&
-		    ((rc = unflatten_constraints(&o->definition, s)) < 0 ||
-		     (rc = unflatten_constraints(&o->create_sql, s)) < 0 ||
-		     (rc = unflatten_constraints(&o->drop_sql, s)) < 0))
+		    ((rc = dbt_scratch_unflatten_constraints(&o->definition, s)) < 0 ||
+		     (rc = dbt_scratch_unflatten_constraints(&o->create_sql, s)) < 0 ||
+		     (rc = dbt_scratch_unflatten_constraints(&o->drop_sql, s)) < 0))
 			break;
 		if (rc == 0 && s->model) {
-			if ((rc = unflatten(&o->name, s)) < 0 ||
-			    (rc = unflatten(&o->table, s)) < 0 ||
-			    (rc = unflatten(&o->definition, s)) < 0 ||
-			    (rc = unflatten(&o->create_sql, s)) < 0 ||
-			    (rc = unflatten(&o->drop_sql, s)) < 0 ||
-			    (rc = unflatten(&o->replace_sql, s)) < 0 ||
+			if ((rc = dbt_scratch_unflatten(&o->name, s)) < 0 ||
+			    (rc = dbt_scratch_unflatten(&o->table, s)) < 0 ||
+			    (rc = dbt_scratch_unflatten(&o->definition, s)) < 0 ||
+			    (rc = dbt_scratch_unflatten(&o->create_sql, s)) < 0 ||
+			    (rc = dbt_scratch_unflatten(&o->drop_sql, s)) < 0 ||
+			    (rc = dbt_scratch_unflatten(&o->replace_sql, s)) < 0 ||
 			    ((o->kind == DBT_OBJ_ENUM || o->kind == DBT_OBJ_DOMAIN) &&
 			     (rc = dbt_object_add_schema_dep(o)) < 0))
 				break;
