@@ -129,22 +129,13 @@ int parse_role(struct parser *p, const dbt_token *first, int alter, int user);
 int keep_statement(struct parser *p, const dbt_token *first, const char *kind, const char *name,
 		   dbt_statement **out);
 
-/* parse_table.c: CREATE TABLE, table constraints and partitions */
+/* parse_constraint.c: table constraints, and the clauses column
+ * constraints share with them */
 int parse_references(struct parser *p, dbt_fk *fk);
-int literal_type(const char *text, const dbt_token *t);
-int typed_literals(char **out, const char *text, size_t len);
 int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col);
 int parse_nulls_distinct(struct parser *p, int *out, int *line, int *col);
 int parse_key_include(struct parser *p, dbt_unique *k, const char *table);
 int parse_key_deferral(struct parser *p, dbt_unique *k);
-/* WITH (name [= value], ...), PostgreSQL's storage parameters of a table,
- * an index or a key's index: in `*out` as dbt_storage_canon gives them
- * (caller frees), the place of WITH in `*line`, `*col`; nothing read when
- * the current token is not WITH followed by '(' (a MariaDB WITH ...). */
-int parse_storage(struct parser *p, char **out, int *line, int *col);
-/* parse_storage for a key, whose place (pg_line) is that of WITH unless
- * an earlier PostgreSQL form has it. */
-int parse_key_storage(struct parser *p, dbt_unique *k);
 int skip_not_valid(struct parser *p);
 /* [ON CONFLICT resolution], SQLite's, after a NOT NULL, PRIMARY KEY,
  * UNIQUE or CHECK constraint: the resolution in `*out` (NONE without the
@@ -155,6 +146,20 @@ int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col);
 int parse_table_constraint(struct parser *p, dbt_table *t);
 int is_table_constraint(const struct parser *p);
 int check_constraint_names(struct parser *p, const dbt_table *t);
+
+/* parse_literal.c: typed literals in the expressions kept as text */
+int literal_type(const char *text, const dbt_token *t);
+int typed_literals(char **out, const char *text, size_t len);
+
+/* parse_table.c: CREATE TABLE, its options and partitions */
+/* WITH (name [= value], ...), PostgreSQL's storage parameters of a table,
+ * an index or a key's index: in `*out` as dbt_storage_canon gives them
+ * (caller frees), the place of WITH in `*line`, `*col`; nothing read when
+ * the current token is not WITH followed by '(' (a MariaDB WITH ...). */
+int parse_storage(struct parser *p, char **out, int *line, int *col);
+/* parse_storage for a key, whose place (pg_line) is that of WITH unless
+ * an earlier PostgreSQL form has it. */
+int parse_key_storage(struct parser *p, dbt_unique *k);
 int skip_statement(struct parser *p);
 int partition_bound(struct parser *p, dbt_table *t);
 int discard_table(struct parser *p, dbt_table **out);
