@@ -171,15 +171,26 @@ int parse_table(struct parser *p);
  * make or alter them are skipped. */
 int dbtool_own_table(const char *name);
 
-/* parse_column.c: column definitions */
+/* parse_column.c: column definitions and their constraints */
+/* A column gets its values from one source at most: an error at `line`,
+ * `col` when `d`'s column has one already (SERIAL, an identity,
+ * AUTOINCREMENT, DEFAULT or GENERATED) and `what` would be another. */
+int check_generator(struct parser *p, const struct coldef *d, const char *what, int line, int col);
 int column_not_null(struct parser *p, struct coldef *d);
-int column_default(struct parser *p, struct coldef *d);
 int column_generated(struct parser *p, struct coldef *d);
 int column_collate(struct parser *p, struct coldef *d);
+int parse_identity_options(struct parser *p, dbt_column *c);
+int parse_column(struct parser *p, dbt_table *t, int alter);
+
+/* parse_default.c: a column's DEFAULT */
+/* DEFAULT is the current token: the column's default, or an error when it
+ * has one or another source of values already (check_generator). */
+int column_default(struct parser *p, struct coldef *d);
 /* Whether the current token starts a word operator that goes on after an
  * operand: AT TIME ZONE, AT LOCAL, IS ... */
 int word_operator(const struct parser *p);
-int parse_identity_options(struct parser *p, dbt_column *c);
+
+/* parse_hint.c: the hints in the model's comments */
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
 int take_trailing_hint(struct parser *p, size_t from, size_t to, char **name, int *line, int *col);
 size_t line_end(const struct parser *p, size_t off);
@@ -187,7 +198,14 @@ size_t line_end(const struct parser *p, size_t off);
  * (maybe inside a string), or the model's length: no rename hint is
  * before it. */
 size_t next_comment(struct parser *p, size_t from);
-int parse_column(struct parser *p, dbt_table *t, int alter);
+/* Where the comments on a column's own line end, the column's definition
+ * just read: the end of that line, or where the next definition or the
+ * table's ')' starts on it. */
+size_t column_line_end(const struct parser *p);
+/* The hint "-- dbtool: no-autoincrement" after the column's definition
+ * just read, on its line, sets `c`'s no_autoincrement; any other "--
+ * dbtool:" hint there is an error at its place. */
+int column_hint(struct parser *p, dbt_column *c);
 
 /* parse_index.c: CREATE INDEX */
 void put_expr_name(dbt_buf *b, const char *name);
