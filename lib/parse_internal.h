@@ -259,10 +259,28 @@ int skip_owner(struct parser *p);
 int parse_alter_sequence(struct parser *p, const dbt_token *first);
 
 /* parse_alter.c: ALTER TABLE */
-void forget_ref(struct parser *p, const char *s);
 int attach_index(struct parser *p);
 int is_attach_index(const struct parser *p);
 int parse_alter_table(struct parser *p, const dbt_token *first);
+
+/* parse_rename.c: ALTER TABLE ... RENAME and DROP COLUMN */
+/* Whether `s` is one of the `n` names of `v`. */
+int in_list(char **v, size_t n, const char *s);
+/* ALTER TABLE t RENAME, the current token: TO a new table name, or
+ * [COLUMN] a TO b, each use of the name in the model so far renamed. */
+int alter_rename(struct parser *p, dbt_table *t);
+/* ALTER TABLE t DROP has been read, and CONSTRAINT does not follow:
+ * [COLUMN] [IF EXISTS] c [RESTRICT | CASCADE], the column and the CHECK
+ * constraints that name it out of `t`; refused when a key, foreign key,
+ * index or generated column uses it. */
+int alter_drop(struct parser *p, dbt_table *t);
+
+/* parse_remove.c: DROP TABLE, DROP INDEX, DROP CONSTRAINT */
+void forget_ref(struct parser *p, const char *s);
+/* ALTER TABLE t DROP (the current token) CONSTRAINT [IF EXISTS] name
+ * [RESTRICT | CASCADE]: the constraint leaves `t`; refused while a foreign
+ * key uses the key that goes. */
+int alter_drop_constraint(struct parser *p, dbt_table *t);
 /* DROP has been read: DROP TABLE or DROP INDEX of what the model declared
  * before, which leaves the model. */
 int parse_drop(struct parser *p, const dbt_token *first);
