@@ -129,22 +129,13 @@ int parse_role(struct parser *p, const dbt_token *first, int alter, int user);
 int keep_statement(struct parser *p, const dbt_token *first, const char *kind, const char *name,
 		   dbt_statement **out);
 
-/* parse_table.c: CREATE TABLE, table constraints and partitions */
+/* parse_constraint.c: table constraints, and the clauses column
+ * constraints share with them */
 int parse_references(struct parser *p, dbt_fk *fk);
-int literal_type(const char *text, const dbt_token *t);
-int typed_literals(char **out, const char *text, size_t len);
 int parse_check(struct parser *p, dbt_table *t, const char *name, int line, int col);
 int parse_nulls_distinct(struct parser *p, int *out, int *line, int *col);
 int parse_key_include(struct parser *p, dbt_unique *k, const char *table);
 int parse_key_deferral(struct parser *p, dbt_unique *k);
-/* WITH (name [= value], ...), PostgreSQL's storage parameters of a table,
- * an index or a key's index: in `*out` as dbt_storage_canon gives them
- * (caller frees), the place of WITH in `*line`, `*col`; nothing read when
- * the current token is not WITH followed by '(' (a MariaDB WITH ...). */
-int parse_storage(struct parser *p, char **out, int *line, int *col);
-/* parse_storage for a key, whose place (pg_line) is that of WITH unless
- * an earlier PostgreSQL form has it. */
-int parse_key_storage(struct parser *p, dbt_unique *k);
 int skip_not_valid(struct parser *p);
 /* [ON CONFLICT resolution], SQLite's, after a NOT NULL, PRIMARY KEY,
  * UNIQUE or CHECK constraint: the resolution in `*out` (NONE without the
@@ -155,6 +146,20 @@ int fail_two_pks(struct parser *p, const dbt_table *t, int line, int col);
 int parse_table_constraint(struct parser *p, dbt_table *t);
 int is_table_constraint(const struct parser *p);
 int check_constraint_names(struct parser *p, const dbt_table *t);
+
+/* parse_literal.c: typed literals in the expressions kept as text */
+int literal_type(const char *text, const dbt_token *t);
+int typed_literals(char **out, const char *text, size_t len);
+
+/* parse_table.c: CREATE TABLE, its options and partitions */
+/* WITH (name [= value], ...), PostgreSQL's storage parameters of a table,
+ * an index or a key's index: in `*out` as dbt_storage_canon gives them
+ * (caller frees), the place of WITH in `*line`, `*col`; nothing read when
+ * the current token is not WITH followed by '(' (a MariaDB WITH ...). */
+int parse_storage(struct parser *p, char **out, int *line, int *col);
+/* parse_storage for a key, whose place (pg_line) is that of WITH unless
+ * an earlier PostgreSQL form has it. */
+int parse_key_storage(struct parser *p, dbt_unique *k);
 int skip_statement(struct parser *p);
 int partition_bound(struct parser *p, dbt_table *t);
 int discard_table(struct parser *p, dbt_table **out);
@@ -166,15 +171,26 @@ int parse_table(struct parser *p);
  * make or alter them are skipped. */
 int dbtool_own_table(const char *name);
 
-/* parse_column.c: column definitions */
+/* parse_column.c: column definitions and their constraints */
+/* A column gets its values from one source at most: an error at `line`,
+ * `col` when `d`'s column has one already (SERIAL, an identity,
+ * AUTOINCREMENT, DEFAULT or GENERATED) and `what` would be another. */
+int check_generator(struct parser *p, const struct coldef *d, const char *what, int line, int col);
 int column_not_null(struct parser *p, struct coldef *d);
-int column_default(struct parser *p, struct coldef *d);
 int column_generated(struct parser *p, struct coldef *d);
 int column_collate(struct parser *p, struct coldef *d);
+int parse_identity_options(struct parser *p, dbt_column *c);
+int parse_column(struct parser *p, dbt_table *t, int alter);
+
+/* parse_default.c: a column's DEFAULT */
+/* DEFAULT is the current token: the column's default, or an error when it
+ * has one or another source of values already (check_generator). */
+int column_default(struct parser *p, struct coldef *d);
 /* Whether the current token starts a word operator that goes on after an
  * operand: AT TIME ZONE, AT LOCAL, IS ... */
 int word_operator(const struct parser *p);
-int parse_identity_options(struct parser *p, dbt_column *c);
+
+/* parse_hint.c: the hints in the model's comments */
 int take_hint(struct parser *p, size_t off, int tok_line, char **name, int *line, int *col);
 int take_trailing_hint(struct parser *p, size_t from, size_t to, char **name, int *line, int *col);
 size_t line_end(const struct parser *p, size_t off);
@@ -182,7 +198,14 @@ size_t line_end(const struct parser *p, size_t off);
  * (maybe inside a string), or the model's length: no rename hint is
  * before it. */
 size_t next_comment(struct parser *p, size_t from);
-int parse_column(struct parser *p, dbt_table *t, int alter);
+/* Where the comments on a column's own line end, the column's definition
+ * just read: the end of that line, or where the next definition or the
+ * table's ')' starts on it. */
+size_t column_line_end(const struct parser *p);
+/* The hint "-- dbtool: no-autoincrement" after the column's definition
+ * just read, on its line, sets `c`'s no_autoincrement; any other "--
+ * dbtool:" hint there is an error at its place. */
+int column_hint(struct parser *p, dbt_column *c);
 
 /* parse_index.c: CREATE INDEX */
 void put_expr_name(dbt_buf *b, const char *name);
@@ -236,10 +259,28 @@ int skip_owner(struct parser *p);
 int parse_alter_sequence(struct parser *p, const dbt_token *first);
 
 /* parse_alter.c: ALTER TABLE */
-void forget_ref(struct parser *p, const char *s);
 int attach_index(struct parser *p);
 int is_attach_index(const struct parser *p);
 int parse_alter_table(struct parser *p, const dbt_token *first);
+
+/* parse_rename.c: ALTER TABLE ... RENAME and DROP COLUMN */
+/* Whether `s` is one of the `n` names of `v`. */
+int in_list(char **v, size_t n, const char *s);
+/* ALTER TABLE t RENAME, the current token: TO a new table name, or
+ * [COLUMN] a TO b, each use of the name in the model so far renamed. */
+int alter_rename(struct parser *p, dbt_table *t);
+/* ALTER TABLE t DROP has been read, and CONSTRAINT does not follow:
+ * [COLUMN] [IF EXISTS] c [RESTRICT | CASCADE], the column and the CHECK
+ * constraints that name it out of `t`; refused when a key, foreign key,
+ * index or generated column uses it. */
+int alter_drop(struct parser *p, dbt_table *t);
+
+/* parse_remove.c: DROP TABLE, DROP INDEX, DROP CONSTRAINT */
+void forget_ref(struct parser *p, const char *s);
+/* ALTER TABLE t DROP (the current token) CONSTRAINT [IF EXISTS] name
+ * [RESTRICT | CASCADE]: the constraint leaves `t`; refused while a foreign
+ * key uses the key that goes. */
+int alter_drop_constraint(struct parser *p, dbt_table *t);
 /* DROP has been read: DROP TABLE or DROP INDEX of what the model declared
  * before, which leaves the model. */
 int parse_drop(struct parser *p, const dbt_token *first);
