@@ -123,14 +123,6 @@ static int table_prerequisite(const dbt_statement *st)
 }
 
 /*
- * Where columns use named types (DBT_CAP_ENUM_TYPES, PostgreSQL): the
- * model's types, domains, sequences, functions ... in the order it
- * declares them, before its tables, so that a table uses the model's enum
- * (not the live one of the same name, which may differ) and one the live
- * database lacks.  A function's body is not checked (the dialect's
- * scratch_objects_start): it may name a table that is not built.
- */
-/*
  * 1 when the routine of `st` names a table that `want` builds in its
  * signature, before its body (a parameter or result of the table's row
  * type, `f(s public.shops)`): it can only be made once the table is.
@@ -167,7 +159,13 @@ static int signature_names_table(const dbt_statement *st, const dbt_schema *mode
 
 /*
  * The prerequisites of phase 0 (before the tables), or of phase 1 (after
- * them): the routines whose signatures name a table built.
+ * them): the routines whose signatures name a table built.  Where columns
+ * use named types (DBT_CAP_ENUM_TYPES, PostgreSQL): the model's types,
+ * domains, sequences, functions ... in the order it declares them, before
+ * its tables, so that a table uses the model's enum (not the live one of
+ * the same name, which may differ) and one the live database lacks.  A
+ * function's body is not checked (the dialect's scratch_objects_start):
+ * it may name a table that is not built.
  */
 static int build_prerequisites(struct scratch *s, const dbt_schema *model, const char *want,
 			       int phase)
