@@ -176,6 +176,8 @@ struct reflect {
 	} fault;
 };
 
+struct preparse; /* reflect_sqlite_preparse.c's */
+
 /*
  * The helper thread.  It is started before the query of sqlite_schema
  * when the connection's count of its rows says there will be enough
@@ -187,8 +189,6 @@ struct reflect {
  * that wait.  `go` is 0 while it waits, 1 when `work` is set, 2 when
  * there is nothing for it.
  */
-struct preparse; /* reflect_sqlite_preparse.c's */
-
 struct parser {
 	struct preparse *work;
 	dbt_schema *scratch;
@@ -218,8 +218,8 @@ int build_schema(struct reflect *x, struct rows *rows);
  * keeps the objects made until then). */
 int read_objects(struct reflect *x);
 
-/* Starts the helper `p`, waiting for its work (helper_go), with
- * x->helper_scratch as its scratch schema; `p->started` is 0 when the
+/* Starts the helper `p`, waiting for its work (helper_go), with a
+ * scratch schema of its own, x->helper_scratch; `p->started` is 0 when the
  * thread or the schema cannot be had, with no error kept: the calling
  * thread then parses alone. */
 void helper_start(struct reflect *x, struct parser *p);
