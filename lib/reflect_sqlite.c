@@ -50,7 +50,7 @@
  * Parsing the stored CREATE TABLE statements is most of reflection's
  * work, and each table's is independent of the others': from THREADS_MIN
  * tables on, they are parsed on the calling thread and one helper
- * (preparse_tables) before the schema is built; the building stays on the
+ * (dbt_sqlite_preparse_tables) before the schema is built; the building stays on the
  * calling thread, in creation order, as below THREADS_MIN.
  *
  * This file holds the read of the database and the entry: the read
@@ -276,7 +276,7 @@ int dbt_sqlite_reflect_threads(struct dbt_schema **out, dbt_conn *conn, size_t t
 		own_txn = 1;
 	}
 	if (dbt_sqlite_schema_rows(conn) >= (long long)threads_min)
-		helper_start(&x, &helper);
+		dbt_sqlite_helper_start(&x, &helper);
 	/* The rows SQLite read of sqlite_schema when the connection was made
 	 * are this transaction's while the schema version is the one they
 	 * were read at: every change of schema, by any connection (this one
@@ -313,8 +313,8 @@ int dbt_sqlite_reflect_threads(struct dbt_schema **out, dbt_conn *conn, size_t t
 		if (conn->release_after_reflect && conn->dialect->release_memory)
 			release = conn;
 	}
-	preparse_tables(&x, &rows, threads_min, &helper, release);
-	if ((rc = build_schema(&x, &rows)) < 0)
+	dbt_sqlite_preparse_tables(&x, &rows, threads_min, &helper, release);
+	if ((rc = dbt_sqlite_build_schema(&x, &rows)) < 0)
 		goto cleanup;
 	*out = x.out;
 	x.out = NULL;
@@ -322,8 +322,8 @@ int dbt_sqlite_reflect_threads(struct dbt_schema **out, dbt_conn *conn, size_t t
 cleanup:
 	/* A failure before the parse: the waiting helper has nothing to do. */
 	if (helper.started) {
-		helper_go(&helper, NULL);
-		helper_join(&helper);
+		dbt_sqlite_helper_go(&helper, NULL);
+		dbt_sqlite_helper_join(&helper);
 	}
 	if (own_txn && !sqlite3_get_autocommit(x.db)) {
 		x.conn->nqueries++;

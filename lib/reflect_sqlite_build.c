@@ -30,7 +30,7 @@ static int cmp_rtable(const void *a, const void *b)
 }
 
 /* The table SQLite would find under `name`; NULL when none. */
-struct rtable *find_table(const struct reflect *x, const char *name)
+struct rtable *dbt_sqlite_find_table(const struct reflect *x, const char *name)
 {
 	size_t lo = 0, hi = x->ntabs;
 
@@ -209,7 +209,8 @@ static int read_tables(struct reflect *x, const struct rows *rows)
 	for (row = 0, nix = 0; row < rows->n; row++) {
 		struct rtable *rt;
 
-		if (kind[row] == KIND_INDEX && (rt = find_table(x, row_col(rows, row, ROW_TBL)))) {
+		if (kind[row] == KIND_INDEX &&
+		    (rt = dbt_sqlite_find_table(x, row_col(rows, row, ROW_TBL)))) {
 			tab[nix] = (size_t)(rt - x->tabs);
 			x->ix_row[nix++] = row;
 			rt->nidx++;
@@ -231,7 +232,7 @@ cleanup:
 	return rc;
 }
 
-/* Table `i`'s stored SQL (taken from x->pre where preparse_tables read
+/* Table `i`'s stored SQL (taken from x->pre where dbt_sqlite_preparse_tables read
  * it, else read here) and its table in the result. */
 static int read_table(struct reflect *x, const struct rows *rows, size_t i)
 {
@@ -759,7 +760,7 @@ static int find_targets(struct reflect *x, const struct rtable *rt, int *wait)
 		x->ntargets = n;
 	}
 	for (j = 0; j < n; j++) {
-		x->targets[j] = find_table(x, rt->def.t->fks[j]->ref_table);
+		x->targets[j] = dbt_sqlite_find_table(x, rt->def.t->fks[j]->ref_table);
 		if (x->targets[j] && x->targets[j] > rt)
 			*wait = 1;
 	}
@@ -852,7 +853,7 @@ static void build_table(struct reflect *x, const struct rows *rows, size_t i, in
  * for a later table, the names PostgreSQL would give (only when something
  * has none), the views and triggers.
  */
-int build_schema(struct reflect *x, struct rows *rows)
+int dbt_sqlite_build_schema(struct reflect *x, struct rows *rows)
 {
 	size_t i;
 	int unnamed = 0, wait, rc;
@@ -890,5 +891,5 @@ int build_schema(struct reflect *x, struct rows *rows)
 		unnamed |= !x->out->indexes[i]->name;
 	if (unnamed && (rc = dbt_schema_name_auto(x->out)) < 0)
 		return rc;
-	return read_objects(x);
+	return dbt_sqlite_read_objects(x);
 }

@@ -149,7 +149,7 @@ struct reflect {
 	dbt_schema *out;
 	dbt_schema *scratch;	    /* holds each tdef's table */
 	dbt_schema *helper_scratch; /* the helper thread's tdefs' tables; NULL: none */
-	struct tdef *pre;	    /* per table, parsed by preparse_tables; NULL: none */
+	struct tdef *pre; /* per table, parsed by dbt_sqlite_preparse_tables; NULL: none */
 	size_t npre;
 	struct rtable *tabs; /* in creation order */
 	size_t ntabs;
@@ -200,37 +200,37 @@ struct parser {
 /* The table SQLite would find under `name` among x->tabs (its names
  * compared ignoring ASCII case), once read_tables has sorted them; NULL
  * when none. */
-struct rtable *find_table(const struct reflect *x, const char *name);
+struct rtable *dbt_sqlite_find_table(const struct reflect *x, const char *name);
 
 /*
  * x->out built from the rows of sqlite_schema `rows`, with the tables
- * that preparse_tables parsed into x->pre: its tables, indexes, names,
+ * that dbt_sqlite_preparse_tables parsed into x->pre: its tables, indexes, names,
  * views and triggers.  `rows` is released and zeroed once every row is
  * read (the caller releases it when the build fails before).  Returns 0,
  * or the error of the first failing step in the order of the build's
  * steps (reflect_sqlite_build.c); whatever x holds is reflect_release's to
  * free, after a failure too.
  */
-int build_schema(struct reflect *x, struct rows *rows);
+int dbt_sqlite_build_schema(struct reflect *x, struct rows *rows);
 
 /* The views and triggers of x->objs as objects of x->out, with the tables
  * and views they name, once every table is built: 0, or an error (x->out
  * keeps the objects made until then). */
-int read_objects(struct reflect *x);
+int dbt_sqlite_read_objects(struct reflect *x);
 
-/* Starts the helper `p`, waiting for its work (helper_go), with a
+/* Starts the helper `p`, waiting for its work (dbt_sqlite_helper_go), with a
  * scratch schema of its own, x->helper_scratch; `p->started` is 0 when the
  * thread or the schema cannot be had, with no error kept: the calling
  * thread then parses alone. */
-void helper_start(struct reflect *x, struct parser *p);
+void dbt_sqlite_helper_start(struct reflect *x, struct parser *p);
 
 /* Gives the helper its work, or nothing (NULL), and lets it go; once per
- * start.  `work` must live until helper_join(). */
-void helper_go(struct parser *p, struct preparse *work);
+ * start.  `work` must live until dbt_sqlite_helper_join(). */
+void dbt_sqlite_helper_go(struct parser *p, struct preparse *work);
 
 /* Waits for the helper's end, when it was started; `p->started` is 0
  * after. */
-void helper_join(struct parser *p);
+void dbt_sqlite_helper_join(struct parser *p);
 
 /*
  * The tables' stored SQL parsed on this thread and the helper into x->pre
@@ -240,7 +240,7 @@ void helper_join(struct parser *p);
  * memory this thread releases meanwhile (the dialect's release_memory).
  * Never fails: what cannot be had leaves the parse to the build.
  */
-void preparse_tables(struct reflect *x, const struct rows *rows, size_t threads_min,
-		     struct parser *helper, dbt_conn *release);
+void dbt_sqlite_preparse_tables(struct reflect *x, const struct rows *rows, size_t threads_min,
+				struct parser *helper, dbt_conn *release);
 
 #endif

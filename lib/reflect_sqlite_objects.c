@@ -54,7 +54,7 @@ static int object_deps(struct reflect *x, dbt_object *obj, const struct robj *o,
 	int rc = 0, stop = 0;
 
 	if (o->trigger) {
-		const struct rtable *rt = find_table(x, o->table);
+		const struct rtable *rt = dbt_sqlite_find_table(x, o->table);
 
 		if ((rc = dbt_object_add_dep(obj, rt ? rt->t->name : o->table)) < 0)
 			return rc;
@@ -84,7 +84,7 @@ static int object_deps(struct reflect *x, dbt_object *obj, const struct robj *o,
 			}
 			rc = 0;
 		}
-		if ((rt = find_table(x, stored))) {
+		if ((rt = dbt_sqlite_find_table(x, stored))) {
 			rc = dbt_object_add_dep(obj, rt->t->name);
 		} else if ((v = find_view(x, stored)) && v != o &&
 			   dbt_name_casecmp(o->name, stored)) {
@@ -104,7 +104,7 @@ static int object_deps(struct reflect *x, dbt_object *obj, const struct robj *o,
 
 /* The views and triggers as objects: definition, the stored SQL; create,
  * that statement ended; drop, DROP VIEW or DROP TRIGGER of its name. */
-int read_objects(struct reflect *x)
+int dbt_sqlite_read_objects(struct reflect *x)
 {
 	const struct dbt_dialect *d = dbt_dialect_for(DBT_DIALECT_SQLITE);
 	dbt_buf name = DBT_BUF_INIT, create = DBT_BUF_INIT, drop = DBT_BUF_INIT;
@@ -113,7 +113,7 @@ int read_objects(struct reflect *x)
 
 	for (i = 0; i < x->nobjs && rc == 0; i++) {
 		const struct robj *o = &x->objs[i];
-		const struct rtable *rt = o->trigger ? find_table(x, o->table) : NULL;
+		const struct rtable *rt = o->trigger ? dbt_sqlite_find_table(x, o->table) : NULL;
 		const char *table = rt ? rt->t->name : o->table;
 		const char *last = strrchr(o->sql, '\n');
 		dbt_object *obj;

@@ -74,7 +74,7 @@ static void *parser_main(void *arg)
 
 /* Starts the helper, waiting, with a scratch schema of its own; nothing
  * when either cannot be had (the caller then parses alone). */
-void helper_start(struct reflect *x, struct parser *p)
+void dbt_sqlite_helper_start(struct reflect *x, struct parser *p)
 {
 	p->started = 0;
 	atomic_init(&p->go, 0);
@@ -87,13 +87,13 @@ void helper_start(struct reflect *x, struct parser *p)
 }
 
 /* Sets the helper to `work`, or to nothing (NULL), and lets it go. */
-void helper_go(struct parser *p, struct preparse *work)
+void dbt_sqlite_helper_go(struct parser *p, struct preparse *work)
 {
 	p->work = work;
 	atomic_store_explicit(&p->go, work ? 1 : 2, memory_order_release);
 }
 
-void helper_join(struct parser *p)
+void dbt_sqlite_helper_join(struct parser *p)
 {
 	if (p->started)
 		pthread_join(p->thread, NULL);
@@ -118,8 +118,8 @@ void helper_join(struct parser *p)
  * tables up by 6-7 MiB (bench/README.md).  Only this thread uses the
  * connection.
  */
-void preparse_tables(struct reflect *x, const struct rows *rows, size_t threads_min,
-		     struct parser *helper, dbt_conn *release)
+void dbt_sqlite_preparse_tables(struct reflect *x, const struct rows *rows, size_t threads_min,
+				struct parser *helper, dbt_conn *release)
 {
 	struct preparse w = {.rows = rows};
 	size_t *row = NULL, i, n = 0;
@@ -130,8 +130,8 @@ void preparse_tables(struct reflect *x, const struct rows *rows, size_t threads_
 	    !(x->pre = calloc(n, sizeof(*x->pre)))) {
 		free(row);
 		dbt_error_clear();
-		helper_go(helper, NULL);
-		helper_join(helper);
+		dbt_sqlite_helper_go(helper, NULL);
+		dbt_sqlite_helper_join(helper);
 		if (release)
 			release->dialect->release_memory(release);
 		return;
@@ -145,11 +145,11 @@ void preparse_tables(struct reflect *x, const struct rows *rows, size_t threads_
 	w.n = n;
 	atomic_init(&w.next, 0);
 	if (!helper->started && !x->helper_scratch)
-		helper_start(x, helper);
-	helper_go(helper, &w);
+		dbt_sqlite_helper_start(x, helper);
+	dbt_sqlite_helper_go(helper, &w);
 	if (release)
 		release->dialect->release_memory(release);
 	parse_tables(&w, x->scratch);
-	helper_join(helper);
+	dbt_sqlite_helper_join(helper);
 	free(row);
 }
