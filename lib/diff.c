@@ -82,11 +82,12 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 	t = dropping ? p->a : p->b;
 	uqm = NULL;
 	if (!created) {
-		struct matched m = matched_of(st, p);
+		struct matched m = dbt_diff_matched_of(st, p);
 
 		uqm = dropping ? m.a_uq : m.b_uq;
 	}
-	if (t->pk && same_set(t->pk->columns, t->pk->ncolumns, fk->ref_columns, fk->nref_columns)) {
+	if (t->pk &&
+	    dbt_diff_same_set(t->pk->columns, t->pk->ncolumns, fk->ref_columns, fk->nref_columns)) {
 		if (created || p->pk_matched)
 			return 0;
 		found = 1;
@@ -94,7 +95,7 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 	for (i = 0; i < t->nuniques; i++) {
 		const dbt_unique *u = t->uniques[i];
 
-		if (!same_set(u->columns, u->ncolumns, fk->ref_columns, fk->nref_columns))
+		if (!dbt_diff_same_set(u->columns, u->ncolumns, fk->ref_columns, fk->nref_columns))
 			continue;
 		if (created || uqm[i])
 			return 0;
@@ -265,7 +266,7 @@ static void emit_fk_drops(struct ops *o, const struct state *st)
 		if (!a || (BOTH(p) ? !(p->work & WORK_DROP_FK) : !p->deferred))
 			continue;
 		if (BOTH(p))
-			fm = matched_of(st, p).a_fk;
+			fm = dbt_diff_matched_of(st, p).a_fk;
 		for (k = 0; k < a->nfks; k++) {
 			dbt_op *op;
 
@@ -342,7 +343,7 @@ static void emit_key_drops(struct ops *o, const struct state *st)
 
 		if (!BOTH(p) || !(p->work & WORK_DROP_CHECK))
 			continue;
-		m = matched_of(st, p);
+		m = dbt_diff_matched_of(st, p);
 		for (k = 0; k < p->a->nchecks; k++)
 			if (!m.a_ck[k] && (op = emit(o, DBT_OP_DROP_CHECK, p->a, p->a)))
 				op->check = p->a->checks[k];
@@ -356,7 +357,7 @@ static void emit_key_drops(struct ops *o, const struct state *st)
 
 		if (!BOTH(p) || !(p->work & WORK_DROP_UNIQUE))
 			continue;
-		m = matched_of(st, p);
+		m = dbt_diff_matched_of(st, p);
 		for (k = 0; k < p->a->nuniques; k++)
 			if (!m.a_uq[k] && (op = emit(o, DBT_OP_DROP_UNIQUE, p->a, p->a)))
 				op->key = p->a->uniques[k];
@@ -387,7 +388,7 @@ static void emit_key_adds(struct ops *o, const struct state *st)
 
 		if (!BOTH(p) || !(p->work & WORK_ADD_UNIQUE))
 			continue;
-		m = matched_of(st, p);
+		m = dbt_diff_matched_of(st, p);
 		for (k = 0; k < p->b->nuniques; k++)
 			if (!m.b_uq[k] && (op = emit(o, DBT_OP_ADD_UNIQUE, p->b, p->a)))
 				op->key = p->b->uniques[k];
@@ -398,7 +399,7 @@ static void emit_key_adds(struct ops *o, const struct state *st)
 
 		if (!BOTH(p) || !(p->work & WORK_ADD_CHECK))
 			continue;
-		m = matched_of(st, p);
+		m = dbt_diff_matched_of(st, p);
 		for (k = 0; k < p->b->nchecks; k++)
 			if (!m.b_ck[k] && (op = emit(o, DBT_OP_ADD_CHECK, p->b, p->a)))
 				op->check = p->b->checks[k];
@@ -421,7 +422,7 @@ static void emit_fk_adds(struct ops *o, const struct state *st)
 		if (!b || (BOTH(p) ? !(p->work & WORK_ADD_FK) : !p->deferred))
 			continue;
 		if (BOTH(p))
-			fm = matched_of(st, p).b_fk;
+			fm = dbt_diff_matched_of(st, p).b_fk;
 		for (k = 0; k < b->nfks; k++) {
 			dbt_op *op;
 
@@ -472,7 +473,7 @@ static void emit_columns(struct ops *o, const struct state *st)
 			if (map[k] == NONE)
 				continue;
 			oc = p->a->columns[map[k]];
-			nk = column_changes(kinds, oc, c);
+			nk = dbt_diff_column_changes(kinds, oc, c);
 			for (m = 0; m < nk; m++) {
 				if ((op = emit(o, kinds[m], p->b, p->a))) {
 					op->column = c;
@@ -549,7 +550,8 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 		st.from = renamed;
 		emit_renames(&o, &ren, renamed);
 	}
-	if ((rc = build_pairs(&st)) < 0 || (rc = sort_tables(&drops, &ndrops, &st, 1)) < 0 ||
+	if ((rc = dbt_diff_build_pairs(&st)) < 0 ||
+	    (rc = sort_tables(&drops, &ndrops, &st, 1)) < 0 ||
 	    (rc = sort_tables(&creates, &ncreates, &st, 0)) < 0)
 		goto cleanup;
 

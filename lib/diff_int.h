@@ -152,7 +152,7 @@ struct matched {
 };
 
 /* The flags of the pair `p`, in both schemas and surveyed, in `st`. */
-struct matched matched_of(const struct state *st, const struct pair *p);
+struct matched dbt_diff_matched_of(const struct state *st, const struct pair *p);
 
 /*
  * Builds st->pairs from st->from and st->to (sorted by name), surveys
@@ -161,16 +161,16 @@ struct matched matched_of(const struct state *st, const struct pair *p);
  * the renamed ones into st->ix_renames.  What it allocates is in `st`,
  * freed by the caller whatever the result.  0 or DBT_ERROR.
  */
-int build_pairs(struct state *st);
+int dbt_diff_build_pairs(struct state *st);
 
 /* 1 when `a` and `b` hold the same names in any order (a key backs a
  * foreign key whatever the order of its columns). */
-int same_set(char *const *a, size_t na, char *const *b, size_t nb);
+int dbt_diff_same_set(char *const *a, size_t na, char *const *b, size_t nb);
 
 /* The ops, in the order they run, that turn the database's column `oc`
  * into the model's `c` (of the same name), into `kinds` (room for 5);
  * returns how many. */
-size_t column_changes(dbt_op_kind *kinds, const dbt_column *oc, const dbt_column *c);
+size_t dbt_diff_column_changes(dbt_op_kind *kinds, const dbt_column *oc, const dbt_column *c);
 
 /* ------------------------------------------------------------- objects */
 

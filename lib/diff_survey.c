@@ -41,7 +41,7 @@ static int same_list(char *const *a, size_t na, char *const *b, size_t nb)
 
 /* The same columns in any order (a key backs a foreign key whatever the
  * order of its columns). */
-int same_set(char *const *a, size_t na, char *const *b, size_t nb)
+int dbt_diff_same_set(char *const *a, size_t na, char *const *b, size_t nb)
 {
 	size_t i, j;
 
@@ -111,7 +111,7 @@ static int fk_same(const dbt_fk *a, const dbt_fk *b)
 	       a->on_delete == b->on_delete && a->on_update == b->on_update &&
 	       a->deferrable == b->deferrable && a->initially_deferred == b->initially_deferred &&
 	       a->match == b->match &&
-	       same_set(a->set_columns, a->nset_columns, b->set_columns, b->nset_columns);
+	       dbt_diff_same_set(a->set_columns, a->nset_columns, b->set_columns, b->nset_columns);
 }
 
 static int cmp_fk(const void *av, size_t i, const void *bv, size_t j)
@@ -339,7 +339,7 @@ static int match_indexes(char *am, dbt_index *const *av, size_t na, char *bm, db
 	return 0;
 }
 
-struct matched matched_of(const struct state *st, const struct pair *p)
+struct matched dbt_diff_matched_of(const struct state *st, const struct pair *p)
 {
 	struct matched m;
 
@@ -423,7 +423,7 @@ static int column_settings_differ(const dbt_column *oc, const dbt_column *c)
  * into the model's `c` (of the same name), into `kinds` (room for 5);
  * returns how many.
  */
-size_t column_changes(dbt_op_kind *kinds, const dbt_column *oc, const dbt_column *c)
+size_t dbt_diff_column_changes(dbt_op_kind *kinds, const dbt_column *oc, const dbt_column *c)
 {
 	int identity_changes, generated_changes, implicit, declared;
 	size_t nk = 0;
@@ -502,7 +502,7 @@ static void survey_columns(struct pair *p, size_t *map)
 		oc = a->columns[j];
 		if (column_settings_differ(oc, c))
 			p->work |= WORK_OPTIONS;
-		if (column_changes(kinds, oc, c))
+		if (dbt_diff_column_changes(kinds, oc, c))
 			p->work |= WORK_ALTER;
 	}
 	for (j = 0; j < na; j++)
@@ -556,7 +556,7 @@ static int survey_pair(struct state *st, struct pair *p)
 	p->flags = st->nflags;
 	memset(st->flags + st->nflags, 0, n);
 	st->nflags += n;
-	m = matched_of(st, p);
+	m = dbt_diff_matched_of(st, p);
 
 	match(&am, &a->pk, a->pk ? 1 : 0, &bm, &b->pk, b->pk ? 1 : 0, cmp_unique);
 	p->pk_matched = am;
@@ -691,7 +691,7 @@ static int match_index_renames(struct state *st)
 
 /* Builds the name-sorted pairs and matches everything that can match,
  * visiting each pair's tables once (survey_pair). */
-int build_pairs(struct state *st)
+int dbt_diff_build_pairs(struct state *st)
 {
 	struct tkey *a = NULL, *b = NULL;
 	size_t na = st->from->ntables, nb = st->to->ntables, i = 0, j = 0, k;

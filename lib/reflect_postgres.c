@@ -206,7 +206,7 @@ static int command(struct reflect *r, const char *sql)
 }
 
 /* Runs one catalog query on the schema's name; `*out` is the caller's. */
-int query(PGresult **out, struct reflect *r, const char *sql)
+int dbt_pg_query(PGresult **out, struct reflect *r, const char *sql)
 {
 	const char *params[1] = {r->nspname};
 	PGresult *res;
@@ -232,7 +232,7 @@ static int cmp_rtable(const void *a, const void *b)
 }
 
 /* The table of the oid in column `col`; NULL when it is none of ours. */
-dbt_table *table_at(const struct reflect *r, const PGresult *res, int row, int col)
+dbt_table *dbt_pg_table_at(const struct reflect *r, const PGresult *res, int row, int col)
 {
 	struct rtable key, *found;
 	const char *v = value(res, row, col);
@@ -263,8 +263,8 @@ static int read_partitioning(dbt_table *t, const char *key, const char *parent, 
 
 /* `name` of the schema read, as the schema holds it: qualified when that
  * is not the managed schema, in `*out` (freed at the next call, and by
- * qualified(out, NULL, NULL)). */
-int qualified(char **out, const struct reflect *r, const char *name)
+ * dbt_pg_qualified(out, NULL, NULL)). */
+int dbt_pg_qualified(char **out, const struct reflect *r, const char *name)
 {
 	size_t n;
 
@@ -289,7 +289,7 @@ static int read_tables(struct reflect *r)
 	char *q = NULL;
 	int rc, i, rows;
 
-	if ((rc = query(&res, r, tables_sql)) < 0)
+	if ((rc = dbt_pg_query(&res, r, tables_sql)) < 0)
 		return rc;
 	rows = PQntuples(res);
 	if (rows == 0) {
@@ -308,7 +308,7 @@ static int read_tables(struct reflect *r)
 
 		if (!oid || !name)
 			continue;
-		if ((rc = qualified(&q, r, name)) < 0 ||
+		if ((rc = dbt_pg_qualified(&q, r, name)) < 0 ||
 		    (rc = dbt_schema_add_table(&t, r->schema, q, dbt_ident_needs_quotes(name))) <
 			    0 ||
 		    (rc = read_partitioning(t, value(res, i, 2), value(res, i, 3),
@@ -329,7 +329,7 @@ static int read_tables(struct reflect *r)
 			r->absent |= 1u << i;
 	qsort(r->tables, r->ntables, sizeof(*r->tables), cmp_rtable);
 cleanup:
-	qualified(&q, NULL, NULL);
+	dbt_pg_qualified(&q, NULL, NULL);
 	PQclear(res);
 	return rc;
 }
@@ -340,7 +340,7 @@ static int set_default(dbt_table *t, dbt_column *c, const char *text)
 	char *expr;
 	int rc;
 
-	if ((rc = plain_default(&expr, text, c)) < 0)
+	if ((rc = dbt_pg_plain_default(&expr, text, c)) < 0)
 		return rc;
 	rc = dbt_column_set_default(c, expr, strlen(expr));
 	free(expr);
@@ -356,7 +356,7 @@ static int set_generated(dbt_table *t, dbt_column *c, const char *text, int stor
 	char *expr;
 	int rc;
 
-	if ((rc = server_expr(&expr, text, t)) < 0)
+	if ((rc = dbt_pg_server_expr(&expr, text, t)) < 0)
 		return rc;
 	rc = dbt_column_set_generated(c, expr, strlen(expr), stored);
 	free(expr);
@@ -393,10 +393,10 @@ static int read_columns(struct reflect *r)
 	PGresult *res;
 	int rc, i;
 
-	if ((rc = query(&res, r, columns_sql)) < 0)
+	if ((rc = dbt_pg_query(&res, r, columns_sql)) < 0)
 		return rc;
 	for (i = 0; i < PQntuples(res); i++) {
-		dbt_table *t = table_at(r, res, i, 0);
+		dbt_table *t = dbt_pg_table_at(r, res, i, 0);
 		const char *name = value(res, i, 1), *type = value(res, i, 2);
 		const char *identity = value(res, i, 4), *generated = value(res, i, 5);
 		const char *dflt = value(res, i, 6), *collation = value(res, i, 7);
@@ -479,13 +479,14 @@ static int read_objects(struct reflect *r)
 	if ((r->absent & ALL_KINDS) == ALL_KINDS)
 		return 0;
 	/* In the reflection's own transaction, the setting ends with it. */
-	if ((rc = query(&res, r,
-			r->own_transaction
-				? "SELECT pg_catalog.set_config('search_path', "
-				  "pg_catalog.quote_ident($1) || ', pg_catalog', true)"
-				: "SELECT pg_catalog.current_setting('search_path'), "
-				  "pg_catalog.set_config('search_path', "
-				  "pg_catalog.quote_ident($1) || ', pg_catalog', true)")) < 0)
+	if ((rc = dbt_pg_query(&res, r,
+			       r->own_transaction
+				       ? "SELECT pg_catalog.set_config('search_path', "
+					 "pg_catalog.quote_ident($1) || ', pg_catalog', true)"
+				       : "SELECT pg_catalog.current_setting('search_path'), "
+					 "pg_catalog.set_config('search_path', "
+					 "pg_catalog.quote_ident($1) || ', pg_catalog', true)")) <
+	    0)
 		return rc;
 	if (!r->own_transaction && !(saved = strdup(PQgetvalue(res, 0, 0)))) {
 		PQclear(res);
@@ -535,7 +536,7 @@ static int read_other_schemas(struct reflect *r)
 	PGresult *res;
 	int rc, i;
 
-	if ((rc = query(&res, r, other_schemas_sql)) < 0)
+	if ((rc = dbt_pg_query(&res, r, other_schemas_sql)) < 0)
 		return rc;
 	for (i = 0; i < PQntuples(res) && rc == 0; i++) {
 		struct reflect o = *r;
@@ -544,8 +545,8 @@ static int read_other_schemas(struct reflect *r)
 		o.tables = NULL;
 		o.ntables = 0;
 		if ((rc = read_tables(&o)) == 0 && o.ntables && (rc = read_columns(&o)) == 0 &&
-		    (rc = read_constraints(&o)) == 0)
-			rc = read_indexes(&o);
+		    (rc = dbt_pg_read_constraints(&o)) == 0)
+			rc = dbt_pg_read_indexes(&o);
 		free(o.tables);
 	}
 	PQclear(res);
@@ -587,8 +588,8 @@ int dbt_postgres_reflect(struct dbt_schema **out, dbt_conn *conn, const char *sc
 	/* Columns, constraints and indexes belong to tables: a schema of
 	 * none has none to read. */
 	if ((rc = read_tables(&r)) < 0 ||
-	    (r.ntables && ((rc = read_columns(&r)) < 0 || (rc = read_constraints(&r)) < 0 ||
-			   (rc = read_indexes(&r)) < 0)) ||
+	    (r.ntables && ((rc = read_columns(&r)) < 0 || (rc = dbt_pg_read_constraints(&r)) < 0 ||
+			   (rc = dbt_pg_read_indexes(&r)) < 0)) ||
 	    (conn->all_schemas && !(r.absent & DBT_PG_TYPES) &&
 	     (rc = read_other_schemas(&r)) < 0) ||
 	    (rc = read_objects(&r)) < 0)

@@ -5,7 +5,7 @@
  * parentheses included, but for the two spellings of one array that the
  * server prints (hoist_array_casts) and a default that is one literal
  * cast to its column's own type, which is the literal alone
- * (plain_default).
+ * (dbt_pg_plain_default).
  *
  * Apart from reflect_postgres.c because it reads no catalog: it works on
  * the text alone, with the SQL tokenizer (lex.h), for the readers of
@@ -167,7 +167,7 @@ static int hoist_array_casts(char **out, const char *text)
  * the scratch database, which prints it the same way.  DBT_ERROR only
  * when out of memory.
  */
-int server_expr(char **out, const char *text, const dbt_table *t)
+int dbt_pg_server_expr(char **out, const char *text, const dbt_table *t)
 {
 	(void)t;
 	return hoist_array_casts(out, text);
@@ -198,7 +198,7 @@ static int numeric_string(const char *s, size_t len)
  * kept as printed (a cast inside an expression may choose an operator,
  * ARRAY[]::text[] gives the array its type).  In `out`, caller frees.
  */
-int plain_default(char **out, const char *text, const dbt_column *c)
+int dbt_pg_plain_default(char **out, const char *text, const dbt_column *c)
 {
 	dbt_lexer lx;
 	dbt_token lit, op;
@@ -212,13 +212,13 @@ int plain_default(char **out, const char *text, const dbt_column *c)
 	      lit.kind == DBT_TOK_NUMBER) ||
 	    !dbt_token_is(text, &op, "::")) {
 		dbt_error_clear();
-		return server_expr(out, text, NULL);
+		return dbt_pg_server_expr(out, text, NULL);
 	}
 	if ((rc = dbt_type_from_postgres(&ty, text + op.start + op.len)) < 0) {
 		if (rc != DBT_EPARSE)
 			return rc;
 		dbt_error_clear();
-		return server_expr(out, text, NULL);
+		return dbt_pg_server_expr(out, text, NULL);
 	}
 	same = (ty.kind == c->type.kind &&
 		(ty.kind != DBT_TYPE_OTHER ||
@@ -228,7 +228,7 @@ int plain_default(char **out, const char *text, const dbt_column *c)
 		!strcmp(ty.text, "bpchar"));
 	dbt_type_release(&ty);
 	if (!same)
-		return server_expr(out, text, NULL);
+		return dbt_pg_server_expr(out, text, NULL);
 	/* '-1'::integer: a number the server quotes is a number again. */
 	number = lit.kind == DBT_TOK_STRING && numeric_string(text + lit.start, lit.len) &&
 		 (dbt_type_is_integer(c->type.kind) || c->type.kind == DBT_TYPE_NUMERIC ||

@@ -32,7 +32,7 @@
 	"(SELECT pg_catalog.string_agg(o, ', ' ORDER BY o COLLATE \"C\") " \
 	"FROM pg_catalog.unnest(" x ".reloptions) o)"
 
-/* A table read, and its oid, for table_at(). */
+/* A table read, and its oid, for dbt_pg_table_at(). */
 struct rtable {
 	unsigned long oid;
 	dbt_table *table;
@@ -55,7 +55,7 @@ struct reflect {
 /* reflect_postgres.c: runs one catalog query on the schema's name ($1); `*out` is the
  * caller's to PQclear.  DBT_EDB with "cannot reflect schema 'S': MESSAGE"
  * on failure, `*out` NULL then. */
-int query(PGresult **out, struct reflect *r, const char *sql);
+int dbt_pg_query(PGresult **out, struct reflect *r, const char *sql);
 
 /* The value at (row, col), NULL when SQL NULL. */
 static inline const char *value(const PGresult *res, int row, int col)
@@ -73,31 +73,31 @@ static inline int flag(const PGresult *res, int row, int col)
 
 /* reflect_postgres.c: the table of the oid in column `col` (r->tables); NULL when it is none
  * of ours. */
-dbt_table *table_at(const struct reflect *r, const PGresult *res, int row, int col);
+dbt_table *dbt_pg_table_at(const struct reflect *r, const PGresult *res, int row, int col);
 
 /* reflect_postgres.c: `name` of the schema read, as the schema holds it: qualified when that
  * is not the managed schema, in `*out` (freed at the next call, and by
- * qualified(out, NULL, NULL)).  0 or DBT_ERROR (out of memory). */
-int qualified(char **out, const struct reflect *r, const char *name);
+ * dbt_pg_qualified(out, NULL, NULL)).  0 or DBT_ERROR (out of memory). */
+int dbt_pg_qualified(char **out, const struct reflect *r, const char *name);
 
-/* reflect_postgres_keys.c: read_constraints reads the primary keys,
+/* reflect_postgres_keys.c: dbt_pg_read_constraints reads the primary keys,
  * unique, foreign-key, check and exclusion constraints of r->tables into
- * their tables, read_indexes the other indexes (those no constraint
- * makes) into r->schema.  0, DBT_EDB (query()), DBT_EPARSE with the
+ * their tables, dbt_pg_read_indexes the other indexes (those no constraint
+ * makes) into r->schema.  0, DBT_EDB (dbt_pg_query()), DBT_EPARSE with the
  * object named, or DBT_ERROR. */
-int read_constraints(struct reflect *r);
-int read_indexes(struct reflect *r);
+int dbt_pg_read_constraints(struct reflect *r);
+int dbt_pg_read_indexes(struct reflect *r);
 
 /* reflect_postgres_expr.c: the expression `text` as the server printed it
  * (a CHECK, a generated column, an index key or WHERE), as the model
  * keeps it; in `out`, caller frees.  `t` is the expression's table.
  * DBT_ERROR only when out of memory. */
-int server_expr(char **out, const char *text, const dbt_table *t);
+int dbt_pg_server_expr(char **out, const char *text, const dbt_table *t);
 
 /* reflect_postgres_expr.c: the default `text` as the server printed it
  * for the column `c`: a literal cast to the column's own type is the
- * literal alone, anything else server_expr().  In `out`, caller frees.
+ * literal alone, anything else dbt_pg_server_expr().  In `out`, caller frees.
  * 0 or DBT_ERROR (out of memory). */
-int plain_default(char **out, const char *text, const dbt_column *c);
+int dbt_pg_plain_default(char **out, const char *text, const dbt_column *c);
 
 #endif

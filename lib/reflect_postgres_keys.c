@@ -3,12 +3,12 @@
  * keys, unique, foreign-key, check and exclusion constraints) and the
  * other indexes of the tables that reflect_postgres.c read: one catalog
  * query each for the whole schema, whose rows go to their tables by oid
- * (table_at), key columns coming as text[] arrays.
+ * (dbt_pg_table_at), key columns coming as text[] arrays.
  *
  * Apart from reflect_postgres.c because a table's keys and indexes are a
  * concern of their own, with their own queries and array reading; the
- * reflection (dbt_postgres_reflect) calls read_constraints and
- * read_indexes after the columns, in the same snapshot.
+ * reflection (dbt_postgres_reflect) calls dbt_pg_read_constraints and
+ * dbt_pg_read_indexes after the columns, in the same snapshot.
  */
 #include "reflect_postgres_int.h"
 
@@ -274,7 +274,7 @@ static int add_check(dbt_table *t, const char *name, const char *text, int no_in
 	char *expr;
 	int rc;
 
-	if ((rc = server_expr(&expr, text, t)) < 0)
+	if ((rc = dbt_pg_server_expr(&expr, text, t)) < 0)
 		return rc;
 	rc = dbt_table_add_check(&check, t, name, expr, strlen(expr));
 	free(expr);
@@ -303,33 +303,33 @@ static int add_exclude(dbt_table *t, const char *name, const char *def)
 }
 
 /* The table `name` of schema `nsp` that a foreign key references, as the
- * schema holds it (qualified() of that schema), in `*out`, freed as
+ * schema holds it (dbt_pg_qualified() of that schema), in `*out`, freed as
  * there. */
 static int fk_table(char **out, const struct reflect *r, const char *name, const char *nsp)
 {
 	struct reflect in = *r;
 
 	if (!name) {
-		qualified(out, NULL, NULL);
+		dbt_pg_qualified(out, NULL, NULL);
 		return 0;
 	}
 	if (nsp)
 		in.nspname = nsp;
-	return qualified(out, &in, name);
+	return dbt_pg_qualified(out, &in, name);
 }
 
-int read_constraints(struct reflect *r)
+int dbt_pg_read_constraints(struct reflect *r)
 {
 	PGresult *res;
 	char *ref = NULL;
 	int rc, i;
 
-	if ((rc = query(&res, r,
-			PQserverVersion(r->pg) >= 150000 ? constraints_sql_15
-							 : constraints_sql_old)) < 0)
+	if ((rc = dbt_pg_query(&res, r,
+			       PQserverVersion(r->pg) >= 150000 ? constraints_sql_15
+								: constraints_sql_old)) < 0)
 		return rc;
 	for (i = 0; i < PQntuples(res); i++) {
-		dbt_table *t = table_at(r, res, i, 0);
+		dbt_table *t = dbt_pg_table_at(r, res, i, 0);
 		const char *name = value(res, i, 1), *type = value(res, i, 2);
 		dbt_unique *key;
 		dbt_fk *fk;
@@ -383,7 +383,7 @@ int read_constraints(struct reflect *r)
 			goto cleanup;
 	}
 cleanup:
-	qualified(&ref, NULL, NULL);
+	dbt_pg_qualified(&ref, NULL, NULL);
 	PQclear(res);
 	return rc;
 }
@@ -398,7 +398,7 @@ static int add_index_key(dbt_index *ix, const dbt_table *t, const char *key)
 		return dbt_error_set(DBT_ERROR, "cannot read a key of index '%s'", ix->name);
 	if (key[1] == 'C')
 		return dbt_index_add_column(ix, key + 2, desc);
-	if ((rc = server_expr(&expr, key + 2, t)) < 0)
+	if ((rc = dbt_pg_server_expr(&expr, key + 2, t)) < 0)
 		return rc;
 	rc = dbt_index_add_expr(ix, expr, strlen(expr), desc);
 	free(expr);
@@ -447,7 +447,7 @@ static int read_index(dbt_schema *schema, dbt_table *t, const PGresult *res, int
 	ix->nulls_not_distinct = value(res, row, 9) && !strcmp(value(res, row, 9), "true");
 	if (rc == 0 && value(res, row, 10) && !(ix->storage = strdup(value(res, row, 10))))
 		rc = dbt_error_oom();
-	if (rc == 0 && where && (rc = server_expr(&expr, where, t)) == 0)
+	if (rc == 0 && where && (rc = dbt_pg_server_expr(&expr, where, t)) == 0)
 		rc = dbt_index_set_where(ix, expr, strlen(expr));
 	if (rc == DBT_EPARSE)
 		dbt_error_prefix(rc, "cannot reflect index '%s'", name);
@@ -457,16 +457,17 @@ cleanup:
 	return rc;
 }
 
-int read_indexes(struct reflect *r)
+int dbt_pg_read_indexes(struct reflect *r)
 {
 	PGresult *res;
 	int rc, i;
 
-	if ((rc = query(&res, r,
-			PQserverVersion(r->pg) >= 150000 ? indexes_sql_15 : indexes_sql_old)) < 0)
+	if ((rc = dbt_pg_query(&res, r,
+			       PQserverVersion(r->pg) >= 150000 ? indexes_sql_15
+								: indexes_sql_old)) < 0)
 		return rc;
 	for (i = 0; i < PQntuples(res) && rc == 0; i++) {
-		dbt_table *t = table_at(r, res, i, 0);
+		dbt_table *t = dbt_pg_table_at(r, res, i, 0);
 
 		if (t)
 			rc = read_index(r->schema, t, res, i);

@@ -98,7 +98,7 @@ int dbt_runner_resolve_target(size_t *out, const dbt_chain *chain, const char *t
 
 /* Reads the version inside the open transaction and turns it into a
  * position. */
-int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
+int dbt_runner_current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
 {
 	char *id = NULL;
 	int rc = rb_version_get(c, &id);
@@ -176,7 +176,8 @@ static int check_tx_control(const dbt_revision *rev, int up, const struct dbt_di
 
 /* The same for every revision a run from position `from` to `goal`
  * would run, so that a run refuses before it applies anything. */
-int check_plan(const dbt_chain *chain, size_t from, size_t goal, const struct dbt_dialect *d)
+int dbt_runner_check_plan(const dbt_chain *chain, size_t from, size_t goal,
+			  const struct dbt_dialect *d)
 {
 	size_t pos;
 	int rc;
@@ -223,7 +224,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	/* Whatever the previous revision set in the session (search_path,
 	 * role, ...) ends with it: each step starts from the session's
 	 * defaults and dbtool's own settings. */
-	if (q && reads && (rc = queue_flush(c, q)) < 0)
+	if (q && reads && (rc = dbt_runner_queue_flush(c, q)) < 0)
 		return rc;
 	if ((rc = rb_book_of(&b, c)) < 0 || ((!q || reads) && (rc = d->reset_session(c)) < 0))
 		return rc;
@@ -237,7 +238,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		goto fail;
 	k->tables = 1;
 	if (stale) {
-		if ((rc = current_position(&k->cur, c, chain)) < 0)
+		if ((rc = dbt_runner_current_position(&k->cur, c, chain)) < 0)
 			goto fail;
 		k->known = 1;
 	}
@@ -270,10 +271,10 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
 	if (q)
-		rc = queue_add(c, q, rev, up, !reads);
+		rc = dbt_runner_queue_add(c, q, rev, up, !reads);
 	else
-		rc = execute(c, rev, up, &book, dbt_runner_id_or_null(chain, cur), single, opts,
-			     k->skip, k->unsure, single);
+		rc = dbt_runner_execute(c, rev, up, &book, dbt_runner_id_or_null(chain, cur),
+					single, opts, k->skip, k->unsure, single);
 	k->skip = 0;
 	k->unsure = 0;
 	dbt_buf_release(&book);
@@ -329,7 +330,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 		return rc;
 	if ((rc = rb_create_tables(c, &b, 1)) < 0 ||
 	    (rc = *skip ? position_despite_journal(&cur, c, chain)
-			: current_position(&cur, c, chain)) < 0)
+			: dbt_runner_current_position(&cur, c, chain)) < 0)
 		goto fail;
 	if (!*verified) {
 		if ((rc = rb_verify_applied(c, chain, cur, 1)) < 0)
@@ -361,8 +362,8 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	if ((rc = check_tx_control(rev, 1, d)) < 0)
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, RB_UP_MISSING, &book, dbt_runner_id_or_null(chain, cur), single, opts,
-		     *skip, *unsure, 0);
+	rc = dbt_runner_execute(c, rev, RB_UP_MISSING, &book, dbt_runner_id_or_null(chain, cur),
+				single, opts, *skip, *unsure, 0);
 	*skip = 0;
 	*unsure = 0;
 	dbt_buf_release(&book);
@@ -541,7 +542,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	while (rc == 0 && !done)
 		rc = step(c, chain, goal, up, &inner, &k, &done, 1);
 	if (rc == 0 && q) {
-		rc = queue_flush(c, q);
+		rc = dbt_runner_queue_flush(c, q);
 		for (i = 0; i < q->sent && queued_from + i < st.n; i++)
 			st.v[queued_from + i].ms = q->ms[i];
 	}
@@ -549,7 +550,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 		rc = dbt_error_oom();
 	if (rc == 0 && (rc = rb_book_of(&b, c)) == 0)
 		rb_record_plan_sql(&deferred, &b, chain, k.from, k.cur);
-	if (rc == 0 && (rc = commit_bookkeeping(c, &deferred)) < 0)
+	if (rc == 0 && (rc = dbt_runner_commit_bookkeeping(c, &deferred)) < 0)
 		dbt_error_prefix(rc, "the %s failed at commit and was rolled back",
 				 up ? "upgrade" : "downgrade");
 	if (rc < 0) {
@@ -648,7 +649,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	} else if ((rc = dbt_runner_resolve_target(&goal, chain, target, cur, mode)) < 0) {
 		goto cleanup;
 	}
-	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d)) < 0)
+	if (mode != MODE_STAMP && (rc = dbt_runner_check_plan(chain, cur, goal, d)) < 0)
 		goto cleanup;
 	k.checked_lo = cur < goal ? cur : goal;
 	k.checked_hi = cur < goal ? goal : cur;
@@ -738,7 +739,7 @@ int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain)
 int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain)
 {
 	size_t cur;
-	int rc = current_position(&cur, conn, chain);
+	int rc = dbt_runner_current_position(&cur, conn, chain);
 
 	return rc < 0 ? rc : rb_verify_applied(conn, chain, cur, 0);
 }
@@ -751,7 +752,7 @@ int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn, const 
 
 	if (unverified)
 		*unverified = 0;
-	if ((rc = current_position(&cur, conn, chain)) < 0)
+	if ((rc = dbt_runner_current_position(&cur, conn, chain)) < 0)
 		return rc;
 	if ((rc = rb_history_read(&h, conn, chain)) < 0)
 		return rc;
@@ -849,7 +850,7 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	if ((rc = rb_book_of(&b, conn)) < 0 ||
 	    (rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		return rc;
-	if ((rc = current_position(&cur, conn, chain)) == 0 &&
+	if ((rc = dbt_runner_current_position(&cur, conn, chain)) == 0 &&
 	    (rc = rb_history_read(&h, conn, chain)) == 0)
 		rc = rev ? repair_one(&sql, &done, &b, &h, chain, cur, rev)
 			 : repair_all(&sql, &done, &b, &h, chain, cur);

@@ -2,7 +2,7 @@
  * runner_exec.c - runs one revision's SQL for the runner (runner.c):
  * statement by statement when each statement is to be timed, in the
  * transaction of its step with the version and history rows that record
- * it (execute()), and, in one transaction where the dialect sends several
+ * it (dbt_runner_execute()), and, in one transaction where the dialect sends several
  * revisions in a round trip (exec_batch), queued and sent in batches.
  *
  * Apart from runner.c, which decides what runs (the plan, the steps, the
@@ -133,7 +133,7 @@ int dbt_runner_exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
 
 /* Runs the bookkeeping in `sql` and commits: in one round trip where the
  * dialect can (commit_with). */
-int commit_bookkeeping(dbt_conn *c, dbt_buf *sql)
+int dbt_runner_commit_bookkeeping(dbt_conn *c, dbt_buf *sql)
 {
 	int rc;
 
@@ -153,8 +153,9 @@ int commit_bookkeeping(dbt_conn *c, dbt_buf *sql)
  * transaction is rolled back, and the message names the revision also
  * when only the bookkeeping or the COMMIT failed (a full disk).
  */
-int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book, const char *version_before,
-	    int single, const dbt_run_opts *opts, size_t skip, int unsure, int defer)
+int dbt_runner_execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
+		       const char *version_before, int single, const dbt_run_opts *opts,
+		       size_t skip, int unsure, int defer)
 {
 	const struct dbt_dialect *d = c->dialect;
 	const char *verb = up ? "upgrade" : "downgrade";
@@ -192,7 +193,7 @@ int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book, const c
 	} else if ((rc = run_sql(c, rev, up, opts)) < 0) {
 		goto fail;
 	}
-	if ((rc = commit_bookkeeping(c, book)) < 0) {
+	if ((rc = dbt_runner_commit_bookkeeping(c, book)) < 0) {
 		if (rev->transactional)
 			dbt_error_prefix(rc, "%s %s failed at commit and was rolled back", verb,
 					 rev->id);
@@ -211,7 +212,7 @@ fail:
 }
 
 /* Sends the queued revisions. */
-int queue_flush(dbt_conn *c, struct run_queue *q)
+int dbt_runner_queue_flush(dbt_conn *c, struct run_queue *q)
 {
 	size_t failed = 0, i;
 	double t0 = rb_now_ms(), each;
@@ -235,7 +236,8 @@ int queue_flush(dbt_conn *c, struct run_queue *q)
 
 /* Queues `rev`, after a session reset when `reset` is set; sends the
  * queue when it is full. */
-int queue_add(dbt_conn *c, struct run_queue *q, const dbt_revision *rev, int up, int reset)
+int dbt_runner_queue_add(dbt_conn *c, struct run_queue *q, const dbt_revision *rev, int up,
+			 int reset)
 {
 	int line = 0, rc;
 	const char *sql = dbt_revision_section(rev, c->dialect->kind, !up, &line);
@@ -249,5 +251,6 @@ int queue_add(dbt_conn *c, struct run_queue *q, const dbt_revision *rev, int up,
 	q->items[q->n] = (struct dbt_batch_item){sql, rev->path, line, rev->lock_timeout_ms, reset};
 	q->revs[q->n++] = rev;
 	q->bytes += strlen(sql);
-	return q->n == QUEUE_REVISIONS || q->bytes >= QUEUE_BYTES ? queue_flush(c, q) : 0;
+	return q->n == QUEUE_REVISIONS || q->bytes >= QUEUE_BYTES ? dbt_runner_queue_flush(c, q)
+								  : 0;
 }

@@ -50,7 +50,7 @@ struct journal {
 };
 
 /* The `up` of rb_journal_start() and rb_journal_row_sql() (and of the
- * runner's execute()) for the upgrade of a missing revision: true, as
+ * runner's dbt_runner_execute()) for the upgrade of a missing revision: true, as
  * for any upgrade, and journaled as "missing". */
 #define RB_UP_MISSING 2
 
@@ -185,18 +185,19 @@ int dbt_runner_resolve_target(size_t *out, const dbt_chain *chain, const char *t
 /* runner.c: reads the version inside the open transaction and turns it
  * into a chain position, failing (DBT_ENOTFOUND) when no file of the
  * chain defines it. */
-int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain);
+int dbt_runner_current_position(size_t *out, dbt_conn *c, const dbt_chain *chain);
 /* runner.c: refuses (DBT_EPARSE, naming the file and line) the first
  * revision of a run from position `from` to `goal` whose SQL would end or
  * split its transaction (check_tx_control), or that has no section for
  * the dialect `d`, before the run applies anything. */
-int check_plan(const dbt_chain *chain, size_t from, size_t goal, const struct dbt_dialect *d);
+int dbt_runner_check_plan(const dbt_chain *chain, size_t from, size_t goal,
+			  const struct dbt_dialect *d);
 
 /* runner_exec.c: runs the bookkeeping statements built in `sql`. */
 int dbt_runner_exec_bookkeeping(dbt_conn *c, dbt_buf *sql);
 /* runner_exec.c: runs the bookkeeping in `sql` and commits: in one round
  * trip where the dialect can (commit_with). */
-int commit_bookkeeping(dbt_conn *c, dbt_buf *sql);
+int dbt_runner_commit_bookkeeping(dbt_conn *c, dbt_buf *sql);
 /*
  * runner_exec.c: runs `rev` in the transaction open on `c`, in direction
  * `up` (RB_UP_MISSING for a missing one), then the bookkeeping in `book`,
@@ -206,18 +207,20 @@ int commit_bookkeeping(dbt_conn *c, dbt_buf *sql);
  * bookkeeping.  `skip` and `unsure` resume a journaled revision (see
  * dbt_runner_execute_journaled()).
  */
-int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book, const char *version_before,
-	    int single, const dbt_run_opts *opts, size_t skip, int unsure, int defer);
+int dbt_runner_execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
+		       const char *version_before, int single, const dbt_run_opts *opts,
+		       size_t skip, int unsure, int defer);
 /* runner_exec.c: sends the revisions queued in `q`; on failure the
  * message names the revision whose statement failed, and the queue is
  * empty. */
-int queue_flush(dbt_conn *c, struct run_queue *q);
+int dbt_runner_queue_flush(dbt_conn *c, struct run_queue *q);
 /* runner_exec.c: queues `rev` in direction `up`, after a session reset
  * when `reset` is set; sends the queue when it is full. */
-int queue_add(dbt_conn *c, struct run_queue *q, const dbt_revision *rev, int up, int reset);
+int dbt_runner_queue_add(dbt_conn *c, struct run_queue *q, const dbt_revision *rev, int up,
+			 int reset);
 
 /* runner_journal.c: runs revision `rev` where DDL commits at once, then
- * the bookkeeping in `book` (the execute() of such a database). */
+ * the bookkeeping in `book` (the dbt_runner_execute() of such a database). */
 int dbt_runner_execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 				 const char *version_before, const dbt_run_opts *opts, size_t skip,
 				 int unsure);

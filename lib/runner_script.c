@@ -78,7 +78,7 @@ int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema
 		return dbt_error_set(DBT_ERROR, "start position is past the head");
 	rc = dbt_runner_resolve_target(&goal, chain, target ? target : "head", from,
 				       upgrade ? MODE_UPGRADE : MODE_DOWNGRADE);
-	if (rc < 0 || (rc = check_plan(chain, from, goal, d)) < 0 ||
+	if (rc < 0 || (rc = dbt_runner_check_plan(chain, from, goal, d)) < 0 ||
 	    (rc = dbt_chain_checksums(chain)) < 0)
 		return rc;
 
@@ -137,7 +137,7 @@ int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const
 	int rc;
 
 	*out = NULL;
-	if ((rc = current_position(&from, conn, chain)) < 0 ||
+	if ((rc = dbt_runner_current_position(&from, conn, chain)) < 0 ||
 	    (rc = rb_verify_applied(conn, chain, from, 0)) < 0)
 		return rc;
 	return dbt_run_script(out, conn->dialect->kind, dbt_conn_version_schema(conn), chain, from,
