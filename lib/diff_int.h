@@ -1,8 +1,8 @@
 /*
- * diff_int.h - what the differ's files (diff.c, diff_objects.c,
- * diff_rename.c) share and nothing else includes: the pairing of the two
- * schemas' tables, the growing list of ops, and the entry points of the
- * object planning and of the renames.
+ * diff_int.h - what the differ's files (diff.c, diff_survey.c,
+ * diff_objects.c, diff_rename.c) share and nothing else includes: the
+ * pairing of the two schemas' tables, the growing list of ops, and the
+ * entry points of the survey, of the object planning and of the renames.
  */
 #ifndef DBT_DIFF_INT_H
 #define DBT_DIFF_INT_H
@@ -18,7 +18,7 @@
 
 /*
  * What a pair of tables has to change in place, found by the one visit of
- * both tables (diff.c's survey_pair): each pass after it looks at a pair
+ * both tables (diff_survey.c's survey_pair): each pass after it looks at a pair
  * only when its bit is set, so that with nothing to change no pass touches
  * a table again.
  */
@@ -142,6 +142,35 @@ static inline dbt_op *emit(struct ops *o, dbt_op_kind kind, const dbt_table *tab
 	op->old_table = old_table;
 	return op;
 }
+
+/* -------------------------------------------------------------- survey */
+
+/* Where the match flags of a pair in both schemas are (survey_pair):
+ * 1 where the object has a match on the other side. */
+struct matched {
+	char *a_uq, *b_uq, *a_fk, *b_fk, *a_ck, *b_ck, *a_ex, *b_ex;
+};
+
+/* The flags of the pair `p`, in both schemas and surveyed, in `st`. */
+struct matched dbt_diff_matched_of(const struct state *st, const struct pair *p);
+
+/*
+ * Builds st->pairs from st->from and st->to (sorted by name), surveys
+ * each pair in both schemas (its flags, column map and `work`), marks the
+ * pairs recreated, and matches the indexes into st->a_ix and st->b_ix and
+ * the renamed ones into st->ix_renames.  What it allocates is in `st`,
+ * freed by the caller whatever the result.  0 or DBT_ERROR.
+ */
+int dbt_diff_build_pairs(struct state *st);
+
+/* 1 when `a` and `b` hold the same names in any order (a key backs a
+ * foreign key whatever the order of its columns). */
+int dbt_diff_same_set(char *const *a, size_t na, char *const *b, size_t nb);
+
+/* The ops, in the order they run, that turn the database's column `oc`
+ * into the model's `c` (of the same name), into `kinds` (room for 5);
+ * returns how many. */
+size_t dbt_diff_column_changes(dbt_op_kind *kinds, const dbt_column *oc, const dbt_column *c);
 
 /* ------------------------------------------------------------- objects */
 

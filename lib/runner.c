@@ -1,6 +1,6 @@
 /*
  * runner.c - applies and reverts revisions: the version table, the lock,
- * one transaction per revision, and the offline (--sql) script.
+ * one transaction per revision.
  *
  * Safety rests on one rule: a revision's statements and the update of the
  * version table commit together, and the version they start from is the
@@ -38,10 +38,13 @@
  * and 'check' refuse, and 'upgrade' and 'downgrade' resume the revision
  * after the statements that ran, or undo those through their inverses
  * (see dbt_runner_resume()); a stamp clears it.
+ *
+ * This file plans a run and takes it step by step; a step's revision is
+ * run, with its bookkeeping, by runner_exec.c, and the offline (--sql)
+ * script is written by runner_script.c.
  */
 #include "dbtool.h"
 
-#include "batch.h"
 #include "buf.h"
 #include "defaults.h"
 #include "dialect.h"
@@ -51,11 +54,8 @@
 #include "sqlsplit.h"
 #include "txcontrol.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-#include <time.h>
 
 /* --------------------------------------------------------------- running */
 
@@ -98,7 +98,7 @@ int dbt_runner_resolve_target(size_t *out, const dbt_chain *chain, const char *t
 
 /* Reads the version inside the open transaction and turns it into a
  * position. */
-static int current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
+int dbt_runner_current_position(size_t *out, dbt_conn *c, const dbt_chain *chain)
 {
 	char *id = NULL;
 	int rc = rb_version_get(c, &id);
@@ -122,128 +122,6 @@ static int position_despite_journal(size_t *out, dbt_conn *c, const dbt_chain *c
 		rc = position_of(out, chain, id);
 	free(id);
 	return rc;
-}
-
-/* 1 when the statement `st` of `sql` starts with the word `word`, in any
- * case. */
-static int starts_word(const char *sql, const dbt_sqlstmt *st, const char *word)
-{
-	size_t n = strlen(word);
-
-	return st->len >= n && !strncasecmp(sql + st->start, word, n) &&
-	       (st->len == n ||
-		!(isalnum((unsigned char)sql[st->start + n]) || sql[st->start + n] == '_'));
-}
-
-/* 1 when the statement `st` of `sql` starts a trigger, whose body the
- * splitter hands out as pieces up to the one starting with END on a
- * database whose triggers have such bodies (DBT_CAP_TRIGGER_BODY, SQLite;
- * see txcontrol.c). */
-static int starts_trigger(const char *sql, const dbt_sqlstmt *st)
-{
-	dbt_buf w = DBT_BUF_INIT;
-	size_t i;
-	int yes;
-
-	/* The first three words, folded: CREATE [TEMP|TEMPORARY] TRIGGER. */
-	dbt_dialect_excerpt(&w, sql + st->start, st->len < 40 ? st->len : 40, 40);
-	for (i = 0; w.ptr && w.ptr[i]; i++)
-		w.ptr[i] = (char)tolower((unsigned char)w.ptr[i]);
-	yes = w.ptr && (!strncmp(w.ptr, "create trigger ", 15) ||
-			!strncmp(w.ptr, "create temp trigger ", 20) ||
-			!strncmp(w.ptr, "create temporary trigger ", 25));
-	dbt_buf_release(&w);
-	return yes;
-}
-
-/*
- * Runs `sql` one statement at a time, split as the database reads it,
- * reporting each with its time to opts->on_statement once it succeeded.
- * Each statement goes to exec_script() on its own with its line in the
- * file, so a failure reads as it does when the section runs in one call.
- */
-static int exec_timed(dbt_conn *c, const dbt_revision *rev, const char *sql, int first_line,
-		      const dbt_run_opts *opts)
-{
-	dbt_sqlstmt st, last;
-	dbt_buf one = DBT_BUF_INIT, text = DBT_BUF_INIT;
-	size_t pos = 0, end;
-	int line = 0, rc = 0;
-
-	while (rc == 0 && dbt_sql_next(&st, sql, &pos, &line)) {
-		double t0;
-
-		end = st.start + st.len;
-		if ((c->dialect->caps & DBT_CAP_TRIGGER_BODY) && starts_trigger(sql, &st)) {
-			/* The trigger runs whole, up to the piece that starts
-			 * with END. */
-			while (dbt_sql_next(&last, sql, &pos, &line)) {
-				end = last.start + last.len;
-				if (starts_word(sql, &last, "end"))
-					break;
-			}
-		}
-		dbt_buf_clear(&one);
-		dbt_buf_put(&one, sql + st.start, end - st.start);
-		dbt_buf_clear(&text);
-		dbt_dialect_excerpt(&text, sql + st.start, end - st.start, 100);
-		if (one.oom || text.oom) {
-			rc = dbt_error_oom();
-			break;
-		}
-		t0 = rb_now_ms();
-		if ((rc = c->dialect->exec_script(c, one.ptr, rev->path, first_line + st.line)) ==
-		    0) {
-			dbt_run_statement s = {rev, text.ptr, first_line + st.line,
-					       rb_now_ms() - t0};
-
-			opts->on_statement(&s, opts->arg);
-		}
-	}
-	dbt_buf_release(&one);
-	dbt_buf_release(&text);
-	return rc;
-}
-
-static int run_sql(dbt_conn *c, const dbt_revision *rev, int up, const dbt_run_opts *opts)
-{
-	int line = 0, rc;
-	const char *sql = dbt_revision_section(rev, c->dialect->kind, !up, &line);
-
-	if (!sql)
-		return dbt_revision_require_dialect(rev, c->dialect->kind);
-	rc = opts && opts->on_statement ? exec_timed(c, rev, sql, line, opts)
-					: c->dialect->exec_script(c, sql, rev->path, line);
-
-	if (rc < 0)
-		dbt_error_prefix(rc, "%s %s failed%s", up ? "upgrade" : "downgrade", rev->id,
-				 rev->transactional ? " and was rolled back" : "");
-	return rc;
-}
-
-/* Runs bookkeeping statements built in `sql`. */
-int dbt_runner_exec_bookkeeping(dbt_conn *c, dbt_buf *sql)
-{
-	if (sql->oom)
-		return dbt_error_oom();
-	if (!sql->len)
-		return 0;
-	return c->dialect->exec_script(c, sql->ptr, "version table", 1);
-}
-
-/* Runs the bookkeeping in `sql` and commits: in one round trip where the
- * dialect can (commit_with). */
-static int commit_bookkeeping(dbt_conn *c, dbt_buf *sql)
-{
-	int rc;
-
-	if (sql->oom)
-		return dbt_error_oom();
-	if (c->dialect->commit_with)
-		return c->dialect->commit_with(c, sql->len ? sql->ptr : "");
-	if ((rc = dbt_runner_exec_bookkeeping(c, sql)) < 0)
-		return rc;
-	return c->dialect->commit(c);
 }
 
 /*
@@ -298,7 +176,8 @@ static int check_tx_control(const dbt_revision *rev, int up, const struct dbt_di
 
 /* The same for every revision a run from position `from` to `goal`
  * would run, so that a run refuses before it applies anything. */
-static int check_plan(const dbt_chain *chain, size_t from, size_t goal, const struct dbt_dialect *d)
+int dbt_runner_check_plan(const dbt_chain *chain, size_t from, size_t goal,
+			  const struct dbt_dialect *d)
 {
 	size_t pos;
 	int rc;
@@ -310,134 +189,6 @@ static int check_plan(const dbt_chain *chain, size_t from, size_t goal, const st
 		if ((rc = check_tx_control(chain->revs[pos - 1], 0, d)) < 0)
 			return rc;
 	return 0;
-}
-
-/*
- * Runs `rev` in the transaction open on `c`, then the bookkeeping in
- * `book`, and commits.  A revision marked '-- transaction: false' runs on
- * its own and only the bookkeeping is transactional.  On failure the
- * transaction is rolled back, and the message names the revision also
- * when only the bookkeeping or the COMMIT failed (a full disk).
- */
-static int execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
-		   const char *version_before, int single, const dbt_run_opts *opts, size_t skip,
-		   int unsure, int defer)
-{
-	const struct dbt_dialect *d = c->dialect;
-	const char *verb = up ? "upgrade" : "downgrade";
-	int rc;
-
-	if (!single && rb_journaled(c))
-		return dbt_runner_execute_journaled(c, rev, up, book, version_before, opts, skip,
-						    unsure);
-	if (single) {
-		/* The whole run's transaction: the caller commits or rolls
-		 * back; run() refused revisions outside a transaction. */
-		if (rev->lock_timeout_ms >= 0 &&
-		    (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
-			return rc;
-		if ((rc = run_sql(c, rev, up, opts)) < 0)
-			return rc;
-		/* With `defer`, run_single() writes the whole run's
-		 * bookkeeping with the COMMIT instead. */
-		return defer ? 0 : dbt_runner_exec_bookkeeping(c, book);
-	}
-
-	/* Set inside the transaction, it holds for the statements of a
-	 * revision outside one too, once that commits. */
-	if (rev->lock_timeout_ms >= 0 && (rc = d->set_lock_timeout(c, rev->lock_timeout_ms)) < 0)
-		goto fail;
-	if (!rev->transactional) {
-		/* Statements that cannot run inside a transaction run on their
-		 * own; only the version update is transactional then. */
-		if ((rc = d->commit(c)) < 0)
-			goto fail;
-		if ((rc = run_sql(c, rev, up, opts)) < 0)
-			return rc;
-		if ((rc = d->begin(c)) < 0)
-			return rc;
-	} else if ((rc = run_sql(c, rev, up, opts)) < 0) {
-		goto fail;
-	}
-	if ((rc = commit_bookkeeping(c, book)) < 0) {
-		if (rev->transactional)
-			dbt_error_prefix(rc, "%s %s failed at commit and was rolled back", verb,
-					 rev->id);
-		else
-			dbt_error_prefix(rc,
-					 "%s %s ran outside a transaction, but recording it "
-					 "failed: "
-					 "the version stays at %s",
-					 verb, rev->id, version_before ? version_before : "base");
-		goto fail;
-	}
-	return 0;
-fail:
-	d->rollback(c);
-	return rc;
-}
-
-/*
- * --single-transaction where the dialect sends revisions several at a time
- * (exec_batch): the revisions the run has queued and not sent yet.  They
- * go when QUEUE_REVISIONS of them or QUEUE_BYTES of their SQL wait, before
- * the run reads anything, and before its COMMIT; a failure names the
- * revision whose statement failed, as exec_script() would.  Each
- * revision's time is its share of the round trip that carried it: the
- * server answers a query string's statements together.
- */
-#define QUEUE_REVISIONS 64
-#define QUEUE_BYTES (64 * 1024)
-
-struct run_queue {
-	struct dbt_batch_item items[QUEUE_REVISIONS];
-	const dbt_revision *revs[QUEUE_REVISIONS];
-	size_t n, bytes;
-	int up;
-	double *ms;	  /* the time of each revision sent, in run order */
-	size_t sent, cap; /* revisions sent so far; room in `ms` */
-};
-
-/* Sends the queued revisions. */
-static int queue_flush(dbt_conn *c, struct run_queue *q)
-{
-	size_t failed = 0, i;
-	double t0 = rb_now_ms(), each;
-	int rc;
-
-	if (!q->n)
-		return 0;
-	if ((rc = c->dialect->exec_batch(c, q->items, q->n, &failed)) < 0) {
-		dbt_error_prefix(rc, "%s %s failed and was rolled back",
-				 q->up ? "upgrade" : "downgrade",
-				 q->revs[failed < q->n ? failed : 0]->id);
-		q->n = q->bytes = 0;
-		return rc;
-	}
-	each = (rb_now_ms() - t0) / (double)q->n;
-	for (i = 0; i < q->n && q->sent < q->cap; i++)
-		q->ms[q->sent++] = each;
-	q->n = q->bytes = 0;
-	return 0;
-}
-
-/* Queues `rev`, after a session reset when `reset` is set; sends the
- * queue when it is full. */
-static int queue_add(dbt_conn *c, struct run_queue *q, const dbt_revision *rev, int up, int reset)
-{
-	int line = 0, rc;
-	const char *sql = dbt_revision_section(rev, c->dialect->kind, !up, &line);
-
-	if (!sql) {
-		rc = dbt_revision_require_dialect(rev, c->dialect->kind);
-		dbt_error_prefix(rc, "%s %s failed and was rolled back",
-				 up ? "upgrade" : "downgrade", rev->id);
-		return rc;
-	}
-	q->items[q->n] = (struct dbt_batch_item){sql, rev->path, line, rev->lock_timeout_ms, reset};
-	q->revs[q->n++] = rev;
-	q->bytes += strlen(sql);
-	return q->n == QUEUE_REVISIONS || q->bytes >= QUEUE_BYTES ? queue_flush(c, q) : 0;
 }
 
 /*
@@ -473,7 +224,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	/* Whatever the previous revision set in the session (search_path,
 	 * role, ...) ends with it: each step starts from the session's
 	 * defaults and dbtool's own settings. */
-	if (q && reads && (rc = queue_flush(c, q)) < 0)
+	if (q && reads && (rc = dbt_runner_queue_flush(c, q)) < 0)
 		return rc;
 	if ((rc = rb_book_of(&b, c)) < 0 || ((!q || reads) && (rc = d->reset_session(c)) < 0))
 		return rc;
@@ -487,7 +238,7 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 		goto fail;
 	k->tables = 1;
 	if (stale) {
-		if ((rc = current_position(&k->cur, c, chain)) < 0)
+		if ((rc = dbt_runner_current_position(&k->cur, c, chain)) < 0)
 			goto fail;
 		k->known = 1;
 	}
@@ -520,10 +271,10 @@ static int step(dbt_conn *c, const dbt_chain *chain, size_t target, int up,
 	if (opts && opts->on_revision)
 		opts->on_revision(rev, up, up ? target - cur : cur - target, opts->arg);
 	if (q)
-		rc = queue_add(c, q, rev, up, !reads);
+		rc = dbt_runner_queue_add(c, q, rev, up, !reads);
 	else
-		rc = execute(c, rev, up, &book, dbt_runner_id_or_null(chain, cur), single, opts,
-			     k->skip, k->unsure, single);
+		rc = dbt_runner_execute(c, rev, up, &book, dbt_runner_id_or_null(chain, cur),
+					single, opts, k->skip, k->unsure, single);
 	k->skip = 0;
 	k->unsure = 0;
 	dbt_buf_release(&book);
@@ -579,7 +330,7 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 		return rc;
 	if ((rc = rb_create_tables(c, &b, 1)) < 0 ||
 	    (rc = *skip ? position_despite_journal(&cur, c, chain)
-			: current_position(&cur, c, chain)) < 0)
+			: dbt_runner_current_position(&cur, c, chain)) < 0)
 		goto fail;
 	if (!*verified) {
 		if ((rc = rb_verify_applied(c, chain, cur, 1)) < 0)
@@ -611,8 +362,8 @@ static int apply_missing_step(dbt_conn *c, const dbt_chain *chain, const dbt_run
 	if ((rc = check_tx_control(rev, 1, d)) < 0)
 		goto fail;
 	rb_history_insert_sql(&book, &b, rev);
-	rc = execute(c, rev, RB_UP_MISSING, &book, dbt_runner_id_or_null(chain, cur), single, opts,
-		     *skip, *unsure, 0);
+	rc = dbt_runner_execute(c, rev, RB_UP_MISSING, &book, dbt_runner_id_or_null(chain, cur),
+				single, opts, *skip, *unsure, 0);
 	*skip = 0;
 	*unsure = 0;
 	dbt_buf_release(&book);
@@ -791,7 +542,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 	while (rc == 0 && !done)
 		rc = step(c, chain, goal, up, &inner, &k, &done, 1);
 	if (rc == 0 && q) {
-		rc = queue_flush(c, q);
+		rc = dbt_runner_queue_flush(c, q);
 		for (i = 0; i < q->sent && queued_from + i < st.n; i++)
 			st.v[queued_from + i].ms = q->ms[i];
 	}
@@ -799,7 +550,7 @@ static int run_single(dbt_conn *c, const dbt_chain *chain, size_t cur, size_t go
 		rc = dbt_error_oom();
 	if (rc == 0 && (rc = rb_book_of(&b, c)) == 0)
 		rb_record_plan_sql(&deferred, &b, chain, k.from, k.cur);
-	if (rc == 0 && (rc = commit_bookkeeping(c, &deferred)) < 0)
+	if (rc == 0 && (rc = dbt_runner_commit_bookkeeping(c, &deferred)) < 0)
 		dbt_error_prefix(rc, "the %s failed at commit and was rolled back",
 				 up ? "upgrade" : "downgrade");
 	if (rc < 0) {
@@ -898,7 +649,7 @@ static int run(dbt_conn *c, const dbt_chain *chain, const char *target, const db
 	} else if ((rc = dbt_runner_resolve_target(&goal, chain, target, cur, mode)) < 0) {
 		goto cleanup;
 	}
-	if (mode != MODE_STAMP && (rc = check_plan(chain, cur, goal, d)) < 0)
+	if (mode != MODE_STAMP && (rc = dbt_runner_check_plan(chain, cur, goal, d)) < 0)
 		goto cleanup;
 	k.checked_lo = cur < goal ? cur : goal;
 	k.checked_hi = cur < goal ? goal : cur;
@@ -988,7 +739,7 @@ int dbt_run_require_applied(dbt_conn *conn, const dbt_chain *chain)
 int dbt_run_require_verified(dbt_conn *conn, const dbt_chain *chain)
 {
 	size_t cur;
-	int rc = current_position(&cur, conn, chain);
+	int rc = dbt_runner_current_position(&cur, conn, chain);
 
 	return rc < 0 ? rc : rb_verify_applied(conn, chain, cur, 0);
 }
@@ -1001,7 +752,7 @@ int dbt_run_verify(dbt_findings *out, size_t *unverified, dbt_conn *conn, const 
 
 	if (unverified)
 		*unverified = 0;
-	if ((rc = current_position(&cur, conn, chain)) < 0)
+	if ((rc = dbt_runner_current_position(&cur, conn, chain)) < 0)
 		return rc;
 	if ((rc = rb_history_read(&h, conn, chain)) < 0)
 		return rc;
@@ -1099,7 +850,7 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	if ((rc = rb_book_of(&b, conn)) < 0 ||
 	    (rc = dbt_conn_begin_locked(conn, lock_timeout_ms)) < 0)
 		return rc;
-	if ((rc = current_position(&cur, conn, chain)) == 0 &&
+	if ((rc = dbt_runner_current_position(&cur, conn, chain)) == 0 &&
 	    (rc = rb_history_read(&h, conn, chain)) == 0)
 		rc = rev ? repair_one(&sql, &done, &b, &h, chain, cur, rev)
 			 : repair_all(&sql, &done, &b, &h, chain, cur);
@@ -1116,163 +867,4 @@ int dbt_run_repair(dbt_conn *conn, const dbt_chain *chain, const char *rev, int 
 	dbt_buf_release(&sql);
 	dbt_findings_release(&done);
 	return rc;
-}
-
-/* --------------------------------------------------------------- offline */
-
-/*
- * Appends a section's SQL and then a line that holds only ";": a real
- * terminator whatever the section ends with (a statement without its ';',
- * or a comment, even one whose last character is ';').  An empty
- * statement is harmless to psql and sqlite3.
- */
-static void put_section(dbt_buf *out, const char *sql)
-{
-	size_t n = strlen(sql);
-
-	while (n && strchr(" \t\r\n", sql[n - 1]))
-		n--;
-	if (!n)
-		return;
-	dbt_buf_put(out, sql, n);
-	dbt_buf_puts(out, "\n;\n");
-}
-
-/*
- * The section of `rev` that the script for the dialect `kind` runs.  The
- * one place the offline script chooses a section: per-dialect sections
- * ("-- migrate:upgrade postgresql") are chosen here, as the online run
- * chooses them for its connection; an unlabelled section serves every
- * dialect.  NULL when `rev` has no section for `kind`.
- */
-static const char *script_section(const dbt_revision *rev, dbt_dialect_kind kind, int upgrade)
-{
-	return dbt_revision_section(rev, kind, !upgrade, NULL);
-}
-
-/* A dialect's statements for the offline script, when it has some. */
-static void put_opt(dbt_buf *out, const char *sql)
-{
-	if (sql)
-		dbt_buf_puts(out, sql);
-}
-
-int dbt_run_script(char **out, dbt_dialect_kind kind, const char *version_schema,
-		   const dbt_chain *chain, size_t from, const char *target, int upgrade)
-{
-	const struct dbt_dialect *d = dbt_dialect_for(kind);
-	dbt_buf sql = DBT_BUF_INIT;
-	struct book b;
-	size_t goal, pos;
-	int rc, in_tx;
-
-	*out = NULL;
-	if (!d)
-		return dbt_error_set(DBT_ERROR, "unsupported database kind");
-	if (!(d->caps & DBT_CAP_SCHEMAS))
-		version_schema = NULL;
-	else if (!version_schema)
-		version_schema = d->default_schema;
-	if ((rc = rb_book_init(&b, d, version_schema)) < 0)
-		return rc;
-	if (from > chain->n)
-		return dbt_error_set(DBT_ERROR, "start position is past the head");
-	rc = dbt_runner_resolve_target(&goal, chain, target ? target : "head", from,
-				       upgrade ? MODE_UPGRADE : MODE_DOWNGRADE);
-	if (rc < 0 || (rc = check_plan(chain, from, goal, d)) < 0 ||
-	    (rc = dbt_chain_checksums(chain)) < 0)
-		return rc;
-
-	dbt_buf_comment(&sql, "dbtool %s, %s, from %s to %s", upgrade ? "upgrade" : "downgrade",
-			d->name, from ? dbt_runner_id_or_null(chain, from) : "<base>",
-			goal ? dbt_runner_id_or_null(chain, goal) : "<base>");
-	dbt_buf_putc(&sql, '\n');
-	put_opt(&sql, d->script_start);
-	rb_version_ddl(&sql, &b);
-	dbt_buf_puts(&sql, ";\n");
-	rb_history_ddl(&sql, &b);
-	dbt_buf_puts(&sql, ";\n");
-	for (pos = from; upgrade ? pos < goal : pos > goal; pos += upgrade ? 1 : (size_t)-1) {
-		const dbt_revision *rev = upgrade ? chain->revs[pos] : chain->revs[pos - 1];
-		const char *to = upgrade ? rev->id : (rev->down ? rev->down->id : NULL);
-		const char *section = script_section(rev, kind, upgrade);
-
-		if (!section) {
-			dbt_buf_release(&sql);
-			return dbt_error_set(DBT_ERROR, "%s: revision %s has no %s section for %s",
-					     rev->path, rev->id, upgrade ? "upgrade" : "downgrade",
-					     d->name);
-		}
-		dbt_buf_putc(&sql, '\n');
-		dbt_buf_comment(&sql, "%s %s -> %s, %s", upgrade ? "upgrade" : "downgrade",
-				upgrade ? (rev->down ? rev->down->id : "<base>") : rev->id,
-				to ? to : "<base>", rev->message);
-		/* Where DDL commits at once (MariaDB/MySQL), a BEGIN around
-		 * the section would promise what the database does not do:
-		 * every revision runs as a `transaction: false` one does, its
-		 * statements one by one, then its version in a transaction. */
-		in_tx = rev->transactional && (d->caps & DBT_CAP_TRANSACTIONAL_DDL);
-		if (in_tx) {
-			put_opt(&sql, d->script_before_begin);
-			dbt_buf_puts(&sql, "BEGIN;\n");
-		}
-		put_section(&sql, section);
-		if (!in_tx) {
-			put_opt(&sql, d->script_before_begin);
-			dbt_buf_puts(&sql, "BEGIN;\n");
-		}
-		rb_record_sql(&sql, &b, rev, upgrade);
-		dbt_buf_puts(&sql, ";\n");
-		put_opt(&sql, d->script_before_commit);
-		dbt_buf_puts(&sql, "COMMIT;\n");
-		put_opt(&sql, d->script_after_commit);
-	}
-	*out = dbt_buf_detach(&sql);
-	return *out ? 0 : dbt_error_oom();
-}
-
-int dbt_run_script_for(char **out, dbt_conn *conn, const dbt_chain *chain, const char *target,
-		       int upgrade)
-{
-	size_t from;
-	int rc;
-
-	*out = NULL;
-	if ((rc = current_position(&from, conn, chain)) < 0 ||
-	    (rc = rb_verify_applied(conn, chain, from, 0)) < 0)
-		return rc;
-	return dbt_run_script(out, conn->dialect->kind, dbt_conn_version_schema(conn), chain, from,
-			      target, upgrade);
-}
-
-int dbt_run_script_offline(char **out, dbt_dialect_kind kind, const char *version_schema,
-			   const dbt_chain *chain, const char *range, int upgrade)
-{
-	const char *colon = strchr(range, ':');
-	char *from_text = NULL;
-	size_t from = 0;
-	int rc;
-
-	*out = NULL;
-	if (!colon && !upgrade)
-		return dbt_error_set(DBT_EPARSE,
-				     "an offline downgrade needs the revision to start from: "
-				     "FROM:TO, not '%s'",
-				     range);
-	if (colon && (colon == range || !colon[1] || strchr(colon + 1, ':')))
-		return dbt_error_set(DBT_EPARSE,
-				     "malformed range '%s': expected [FROM:]TO, such as base:head",
-				     range);
-	if (colon) {
-		if (!(from_text = strndup(range, (size_t)(colon - range))))
-			return dbt_error_oom();
-		if ((rc = dbt_chain_resolve(&from, chain, from_text, 0)) < 0) {
-			dbt_error_prefix(rc, "the start of the range '%s'", range);
-			free(from_text);
-			return rc;
-		}
-		free(from_text);
-	}
-	return dbt_run_script(out, kind, version_schema, chain, from, colon ? colon + 1 : range,
-			      upgrade);
 }

@@ -1,14 +1,16 @@
 /*
  * runner_int.h - what the runner's files share: runner_book.c keeps
  * dbtool's own tables (where they are, the version row, the history and
- * its checks); runner.c runs revisions and writes offline scripts;
+ * its checks); runner.c plans and runs the steps of a run;
+ * runner_exec.c runs a step's revision with its bookkeeping;
  * runner_journal.c runs a revision statement by statement where DDL
- * commits at once, and resumes one that stopped halfway.  Not installed,
- * not part of the library's API.
+ * commits at once, and resumes one that stopped halfway; runner_script.c
+ * writes offline scripts.  Not installed, not part of the library's API.
  */
 #ifndef DBT_RUNNER_INT_H
 #define DBT_RUNNER_INT_H
 
+#include "batch.h"
 #include "buf.h"
 #include "dbtool.h"
 #include "dialect.h"
@@ -48,7 +50,7 @@ struct journal {
 };
 
 /* The `up` of rb_journal_start() and rb_journal_row_sql() (and of the
- * runner's execute()) for the upgrade of a missing revision: true, as
+ * runner's dbt_runner_execute()) for the upgrade of a missing revision: true, as
  * for any upgrade, and journaled as "missing". */
 #define RB_UP_MISSING 2
 
@@ -149,8 +151,29 @@ struct carry {
 	int unsure;
 	/* In one transaction, where the dialect sends revisions several at
 	 * a time (exec_batch): the revisions queued and not sent yet
-	 * (runner.c); NULL otherwise. */
+	 * (runner_exec.c); NULL otherwise. */
 	struct run_queue *queue;
+};
+
+/*
+ * --single-transaction where the dialect sends revisions several at a time
+ * (exec_batch): the revisions the run has queued and not sent yet.  They
+ * go when QUEUE_REVISIONS of them or QUEUE_BYTES of their SQL wait, before
+ * the run reads anything, and before its COMMIT; a failure names the
+ * revision whose statement failed, as exec_script() would.  Each
+ * revision's time is its share of the round trip that carried it: the
+ * server answers a query string's statements together.
+ */
+#define QUEUE_REVISIONS 64
+#define QUEUE_BYTES (64 * 1024)
+
+struct run_queue {
+	struct dbt_batch_item items[QUEUE_REVISIONS];
+	const dbt_revision *revs[QUEUE_REVISIONS];
+	size_t n, bytes;
+	int up;
+	double *ms;	  /* the time of each revision sent, in run order */
+	size_t sent, cap; /* revisions sent so far; room in `ms` */
 };
 
 /* runner.c: the id of chain position `pos`, NULL for 0 (base). */
@@ -159,11 +182,45 @@ const char *dbt_runner_id_or_null(const dbt_chain *chain, size_t pos);
  * `mode`, into `*out`. */
 int dbt_runner_resolve_target(size_t *out, const dbt_chain *chain, const char *target, size_t cur,
 			      enum mode mode);
-/* runner.c: runs the bookkeeping statements built in `sql`. */
+/* runner.c: reads the version inside the open transaction and turns it
+ * into a chain position, failing (DBT_ENOTFOUND) when no file of the
+ * chain defines it. */
+int dbt_runner_current_position(size_t *out, dbt_conn *c, const dbt_chain *chain);
+/* runner.c: refuses (DBT_EPARSE, naming the file and line) the first
+ * revision of a run from position `from` to `goal` whose SQL would end or
+ * split its transaction (check_tx_control), or that has no section for
+ * the dialect `d`, before the run applies anything. */
+int dbt_runner_check_plan(const dbt_chain *chain, size_t from, size_t goal,
+			  const struct dbt_dialect *d);
+
+/* runner_exec.c: runs the bookkeeping statements built in `sql`. */
 int dbt_runner_exec_bookkeeping(dbt_conn *c, dbt_buf *sql);
+/* runner_exec.c: runs the bookkeeping in `sql` and commits: in one round
+ * trip where the dialect can (commit_with). */
+int dbt_runner_commit_bookkeeping(dbt_conn *c, dbt_buf *sql);
+/*
+ * runner_exec.c: runs `rev` in the transaction open on `c`, in direction
+ * `up` (RB_UP_MISSING for a missing one), then the bookkeeping in `book`,
+ * and commits; rolls back on failure, with a message that names the
+ * revision.  `single`: in the run's one transaction, which the caller
+ * commits or rolls back, and with `defer` the caller writes the
+ * bookkeeping.  `skip` and `unsure` resume a journaled revision (see
+ * dbt_runner_execute_journaled()).
+ */
+int dbt_runner_execute(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
+		       const char *version_before, int single, const dbt_run_opts *opts,
+		       size_t skip, int unsure, int defer);
+/* runner_exec.c: sends the revisions queued in `q`; on failure the
+ * message names the revision whose statement failed, and the queue is
+ * empty. */
+int dbt_runner_queue_flush(dbt_conn *c, struct run_queue *q);
+/* runner_exec.c: queues `rev` in direction `up`, after a session reset
+ * when `reset` is set; sends the queue when it is full. */
+int dbt_runner_queue_add(dbt_conn *c, struct run_queue *q, const dbt_revision *rev, int up,
+			 int reset);
 
 /* runner_journal.c: runs revision `rev` where DDL commits at once, then
- * the bookkeeping in `book` (the execute() of such a database). */
+ * the bookkeeping in `book` (the dbt_runner_execute() of such a database). */
 int dbt_runner_execute_journaled(dbt_conn *c, const dbt_revision *rev, int up, dbt_buf *book,
 				 const char *version_before, const dbt_run_opts *opts, size_t skip,
 				 int unsure);
