@@ -5,9 +5,7 @@
  *
  * Tables of both schemas are merged into one list of pairs sorted by name,
  * so that lookups are binary searches and "tables in name order" is the
- * list's order.  Constraints and indexes are matched by definition in two
- * passes: first pairs whose names agree too, then the rest by definition
- * alone where the model left the name to the database.
+ * list's order.
  *
  * Each pair of tables in both schemas is read once (survey_pair, in
  * diff_survey.c with the pairing and the matching), while its tables are

@@ -103,7 +103,7 @@ static int journal_statement(void *arg, size_t n, const char *stmt, size_t len, 
 }
 
 /*
- * execute() where DDL commits at once (see the journal in runner_book.c):
+ * dbt_runner_execute() where DDL commits at once (see the journal in runner_book.c):
  * the transaction the step opened ends, the journal row says that `rev`
  * starts, each statement commits as it runs and the journal counts it,
  * and the bookkeeping in `book` then commits with the journal's row
