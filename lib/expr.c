@@ -272,6 +272,21 @@ static int opens_sqlite_name(const char *text, const dbt_token *prev)
 	return 0;
 }
 
+void dbt_expr_put_std_name(dbt_buf *out, const char *tok, size_t len, char quote)
+{
+	size_t i;
+
+	dbt_buf_putc(out, '"');
+	for (i = 1; i + 1 < len; i++) {
+		if (tok[i] == '"')
+			dbt_buf_putc(out, '"');
+		dbt_buf_putc(out, tok[i]);
+		if (quote == '`' && tok[i] == '`')
+			i++;
+	}
+	dbt_buf_putc(out, '"');
+}
+
 int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
 {
 	dbt_cursor c;
@@ -300,15 +315,7 @@ int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
 		} else if (c.tok.kind == DBT_TOK_QUOTED && c.quote != '"' &&
 			   (c.quote == '[' || opens_sqlite_name(expr, have_prev ? &prev : NULL))) {
 			dbt_buf_put(&b, expr + at, c.tok.start - at);
-			dbt_buf_putc(&b, '"');
-			for (i = 1; i + 1 < c.tok.len; i++) {
-				if (s[i] == '"')
-					dbt_buf_putc(&b, '"');
-				dbt_buf_putc(&b, s[i]);
-				if (c.quote == '`' && s[i] == '`')
-					i++;
-			}
-			dbt_buf_putc(&b, '"');
+			dbt_expr_put_std_name(&b, s, c.tok.len, c.quote);
 			at = c.tok.start + c.tok.len;
 			any = 1;
 		}

@@ -13,6 +13,8 @@
 #ifndef DBT_EXPR_H
 #define DBT_EXPR_H
 
+#include "buf.h"
+
 #include <stddef.h>
 
 struct dbt_table;
@@ -42,6 +44,11 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len);
  * as it is (NULL).  dbt_schema_normalize_expr() does this first.
  */
 int dbt_expr_std_quotes(char **out, const char *text, size_t len);
+
+/* Appends to `out` the [name] or `name` token of `len` bytes at `tok`
+ * (its quotes included; `quote` is '[' or '`', and `` in a `name`
+ * stands for one backtick) as the "name" it stands for. */
+void dbt_expr_put_std_name(dbt_buf *out, const char *tok, size_t len, char quote);
 
 /*
  * The canonical text of a partition key ("range ( LogDate )" gives

@@ -10,6 +10,7 @@
 
 #include "dialect.h"
 #include "error.h"
+#include "expr.h"
 #include "ident.h"
 #include "lex.h"
 #include "render_int.h"
@@ -36,7 +37,7 @@ static int unbacktick(char **expr)
 {
 	dbt_buf b = DBT_BUF_INIT;
 	dbt_cursor c;
-	size_t at = 0, i;
+	size_t at = 0;
 	int rc, any = 0;
 
 	if (!*expr || !strchr(*expr, '`'))
@@ -50,15 +51,7 @@ static int unbacktick(char **expr)
 		if (c.tok.kind != DBT_TOK_QUOTED || c.quote != '`')
 			continue;
 		dbt_buf_put(&b, *expr + at, c.tok.start - at);
-		dbt_buf_putc(&b, '"');
-		for (i = 1; i + 1 < c.tok.len; i++) {
-			if (s[i] == '"')
-				dbt_buf_putc(&b, '"');
-			dbt_buf_putc(&b, s[i]);
-			if (s[i] == '`')
-				i++; /* `` stands for one backtick */
-		}
-		dbt_buf_putc(&b, '"');
+		dbt_expr_put_std_name(&b, s, c.tok.len, '`');
 		at = c.tok.start + c.tok.len;
 		any = 1;
 	}
