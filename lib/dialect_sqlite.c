@@ -56,6 +56,8 @@ struct sqlite_conn {
 	struct rows kept;
 };
 
+/* The tables dbtool keeps its book in, which table_exists() is asked
+ * about several times a run. */
 static const char *const own_tables[] = {DBT_VERSION_TABLE, DBT_HISTORY_TABLE, DBT_JOURNAL_TABLE};
 
 static struct sqlite_conn *conn_of(dbt_conn *conn)
@@ -825,8 +827,6 @@ static int reset_session(dbt_conn *conn)
 	return 0;
 }
 
-/* The tables dbtool keeps its book in, which table_exists() is asked
- * about several times a run. */
 /* Whether a table `name` exists: one full scan of sqlite_schema, which
  * has no index on its names. */
 static int scan_table_exists(struct sqlite_conn *c, const char *name, int *out)
