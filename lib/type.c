@@ -952,7 +952,9 @@ static void put_postgres_other(dbt_buf *out, const char *text, const struct ttok
 			put_tokens(out, text, tk, i, i + 1, 1);
 			continue;
 		}
-		if (i > from && !tight(text, NULL, &tk->v[i - 1], t))
+		/* The same rule as for the other tokens: a quoted name
+		 * written bare must be spaced as the bare word reads again. */
+		if (i > from && !tight(text, i > from + 1 ? &tk->v[i - 2] : NULL, &tk->v[i - 1], t))
 			dbt_buf_putc(out, ' ');
 		name = dbt_token_name(text, t);
 		if (!name)

@@ -174,6 +174,18 @@ static void postgres_keeps_quotes_on_keywords_of_its_type_syntax(void **state)
 	assert_pg("\"uuid\"", "uuid");
 }
 
+/* A quoted name written bare is spaced as the bare word it becomes, so
+ * that the normal form reads back as itself: "- x" after a word, as for
+ * a word; "-x" (a sign) after '(' or ','. */
+static void postgres_spaces_a_quoted_name_made_bare_as_a_word(void **state)
+{
+	(void)state;
+	assert_pg("\"t\"(a -\"hi\" b)", "t(a - hi b)");
+	assert_pg("t(a - hi b)", "t(a - hi b)");
+	assert_pg("\"t\"(-\"hi\", -\"x\")", "t(-hi,-x)");
+	assert_pg("t(-hi,-x)", "t(-hi,-x)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +195,7 @@ int main(void)
 		cmocka_unit_test(typed_literal_words),
 		cmocka_unit_test(postgres_names_its_aliases_in_types_it_does_not_parse),
 		cmocka_unit_test(postgres_keeps_quotes_on_keywords_of_its_type_syntax),
+		cmocka_unit_test(postgres_spaces_a_quoted_name_made_bare_as_a_word),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
