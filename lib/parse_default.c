@@ -47,14 +47,21 @@ static int interval_field(const struct parser *p)
 
 /* The elements of ARRAY[ ... ] after its '[', nested brackets included,
  * and the closing ']'; a parenthesis opened in it is closed before that
- * ']'. */
+ * ']'.  An operator with nothing after it before a ',' or ')' is an
+ * error at its place, as parse_parens() has it: the default is rendered
+ * in parentheses, which must read back. */
 static int skip_array(struct parser *p)
 {
-	int depth = 1, parens = 0, rc;
+	int depth = 1, parens = 0, after_op = 0, rc;
 
 	for (;;) {
 		if (p->cur.tok.kind == DBT_TOK_END || is(p, ";"))
 			return expected(p, "']'");
+		if (after_op && (is(p, ")") || is(p, ",")))
+			return expected(p, "an operand");
+		/* (a backtick closes MariaDB's `name`: no operator) */
+		after_op = p->cur.tok.kind == DBT_TOK_OP && !is(p, "*") &&
+			   p->text[p->cur.tok.start] != '`';
 		if (is(p, "(")) {
 			parens++;
 		} else if (is(p, ")")) {

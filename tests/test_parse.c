@@ -1605,6 +1605,14 @@ BAD(default_array_keeps_its_parentheses, "CREATE TABLE t (a INT[] DEFAULT ARRAY[
 BAD(default_array_closes_no_other_parenthesis,
     "CREATE TABLE t (a INT[] DEFAULT ARRAY[1), b INT[]);",
     "schema.sql:1:40: expected ']', found ')'")
+/* And an operator in it needs its operand, as in parentheses (the
+ * default is rendered in them). */
+BAD(default_array_operator_needs_an_operand,
+    "CREATE TABLE t (a INT[] DEFAULT ARRAY[+, 0], b INT[]);",
+    "schema.sql:1:40: expected an operand, found ','")
+BAD(default_array_operator_needs_an_operand_in_parentheses,
+    "CREATE TABLE t (a INT[] DEFAULT ARRAY[(1 -)], b INT[]);",
+    "schema.sql:1:43: expected an operand, found ')'")
 BAD(default_case_keeps_its_parentheses, "CREATE TABLE t (a INT DEFAULT CASE WHEN f( 1 END, b INT);",
     "schema.sql:1:46: expected ')', found 'END'")
 BAD(default_at_time_zone_needs_zone, "CREATE TABLE t (a TIMESTAMP DEFAULT now() AT TIME 'utc')",
@@ -3567,6 +3575,8 @@ int main(void)
 		T(default_case_keeps_its_parentheses),
 		T(default_array_keeps_its_parentheses),
 		T(default_array_closes_no_other_parenthesis),
+		T(default_array_operator_needs_an_operand),
+		T(default_array_operator_needs_an_operand_in_parentheses),
 		T(trailing_comma_in_table),
 		T(unclosed_table),
 		T(reserved_word_needs_quotes),
