@@ -312,8 +312,9 @@ int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
 				depth += s[i] == '[' ? 1 : s[i] == ']' ? -1 : 0;
 		} else if (c.tok.kind == DBT_TOK_PUNCT && s[0] == ']') {
 			depth -= depth > 0;
-		} else if (c.tok.kind == DBT_TOK_QUOTED && c.quote != '"' &&
+		} else if (c.tok.kind == DBT_TOK_QUOTED && c.quote != '"' && c.tok.len > 2 &&
 			   (c.quote == '[' || opens_sqlite_name(expr, have_prev ? &prev : NULL))) {
+			/* (An empty [] or `` names nothing: left as it is.) */
 			dbt_buf_put(&b, expr + at, c.tok.start - at);
 			dbt_expr_put_std_name(&b, s, c.tok.len, c.quote);
 			at = c.tok.start + c.tok.len;

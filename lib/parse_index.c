@@ -69,6 +69,19 @@ static int keep_name(struct parser *p, char **slot)
 	return 0;
 }
 
+/* dbt_schema_normalize_expr() of an index key read at `line`, `col`: its
+ * error (a quoted name the key's text leaves empty or open) named with
+ * the key's place, as the parser's own are. */
+static int normalize_key(struct parser *p, char **out, const char *text, size_t len, int line,
+			 int col)
+{
+	int rc = dbt_schema_normalize_expr(out, text, len);
+
+	if (rc == DBT_EPARSE)
+		return dbt_error_prefix(rc, "%s:%d:%d", p->path, line, col);
+	return rc;
+}
+
 /*
  * An index key that goes on after its column or call with an operator
  * (the current token), as SQLite takes it without parentheses:
@@ -108,7 +121,7 @@ static int index_bare_expr(struct parser *p, dbt_index *ix, size_t from, int lin
 			return expected(p, "an operand");
 	}
 	if ((rc = typed_literals(&typed, p->text + from, p->cur.prev_end - from)) < 0 ||
-	    (rc = dbt_schema_normalize_expr(&expr, typed, strlen(typed))) < 0 ||
+	    (rc = normalize_key(p, &expr, typed, strlen(typed), line, col)) < 0 ||
 	    (rc = keep_name(p, &e->column)) < 0)
 		goto cleanup;
 	free(e->expr);
@@ -152,7 +165,7 @@ static int index_collate(struct parser *p, dbt_index *ix, int line, int col)
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if ((rc = dbt_schema_normalize_expr(&expr, b.ptr, b.len)) < 0)
+	if ((rc = normalize_key(p, &expr, b.ptr, b.len, line, col)) < 0)
 		goto cleanup;
 	/* The column's name stays until the end, for the ref to it. */
 	if ((rc = keep_name(p, &e->column)) < 0) {
@@ -223,7 +236,7 @@ int parse_index_elem(struct parser *p, dbt_index *ix)
 		if ((rc = typed_literals(&typed, p->text + from, p->cur.prev_end - from)) < 0)
 			goto cleanup;
 		len = strlen(typed);
-		if ((rc = dbt_schema_normalize_expr(&canon, typed, len)) < 0)
+		if ((rc = normalize_key(p, &canon, typed, len, line, col)) < 0)
 			goto cleanup;
 		rc = call ? 0 : plain_name(canon, &column);
 		if (rc < 0)

@@ -161,6 +161,17 @@ static void malformed_partition_clauses_are_errors(void **state)
 	assert_null(got);
 }
 
+/* SQLite's [name] and `name` become "name" where a name begins, but an
+ * empty pair names nothing and is left as it is (it was made "", which
+ * no tokenizer reads). */
+static void empty_brackets_are_no_name(void **state)
+{
+	(void)state;
+	assert_canon(dbt_schema_normalize_expr, "a or[]", "a OR[]");
+	assert_canon(dbt_schema_normalize_expr, "a OR[]", "a OR[]");
+	assert_canon(dbt_schema_normalize_expr, "a or [b]", "a OR b");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -171,6 +182,7 @@ int main(void)
 		cmocka_unit_test(exclusion_names_join_its_element_columns),
 		cmocka_unit_test(partition_clauses_are_canonical),
 		cmocka_unit_test(malformed_partition_clauses_are_errors),
+		cmocka_unit_test(empty_brackets_are_no_name),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
