@@ -69,14 +69,23 @@ int typed_literals(char **out, const char *text, size_t len)
 	dbt_lexer lx;
 	dbt_token t, u;
 	size_t copied = 0;
+	int after_type = 0;
 
 	*out = NULL;
 	dbt_lex_init(&lx, text, len);
 	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
 		dbt_lexer la = lx;
 		size_t type_end = t.start + t.len;
+		int type_before = after_type;
 
-		if (t.kind != DBT_TOK_WORD || !literal_type(text, &t))
+		after_type = t.kind == DBT_TOK_WORD && literal_type(text, &t);
+		if (!after_type)
+			continue;
+		/* Right after another such word (BYTEA DATE '...', which no
+		 * database reads) it is left as written: rewritten, the word
+		 * before would begin a typed literal of its own the next time
+		 * the text is read, and the model would not read back. */
+		if (type_before)
 			continue;
 		if (dbt_lex_next(&la, &u) < 0)
 			break;
@@ -125,6 +134,7 @@ int typed_literals(char **out, const char *text, size_t len)
 			}
 		}
 		lx = la;
+		after_type = 0; /* the last token read is the string's (or a field) */
 	}
 	dbt_buf_put(&b, text + copied, len - copied);
 	*out = dbt_buf_detach(&b);

@@ -1145,6 +1145,29 @@ static void typed_literals_of_types_of_several_words_are_casts(void **state)
 	dbt_schema_free(casts);
 }
 
+/* A typed literal right after another type's word (BYTEA DATE '...',
+ * which no database reads) is left as written: rewritten, it made
+ * "bytea '...'::DATE", whose BYTEA began a typed literal of its own the
+ * next time, and the model did not read back. */
+static void typed_literal_after_a_type_word_is_left_as_written(void **state)
+{
+	char sql[256];
+	dbt_schema *s, *again;
+	const char *e;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a DATE CHECK (a >= BYTEA DATE '2020-01-01'),"
+		     " b DATE CHECK (b >= DATE '2020-01-01'))");
+	e = s->tables[0]->checks[0]->expr;
+	assert_string_equal(e, "a >= bytea date '2020-01-01'");
+	assert_string_equal(s->tables[0]->checks[1]->expr, "b >= '2020-01-01'::DATE");
+	snprintf(sql, sizeof(sql), "CREATE TABLE t (a DATE CHECK (%s))", e);
+	again = parse_ok(sql);
+	assert_string_equal(again->tables[0]->checks[0]->expr, e);
+	dbt_schema_free(again);
+	dbt_schema_free(s);
+}
+
 static void interval_literals_keep_their_fields(void **state)
 {
 	dbt_schema *s, *casts;
@@ -3502,6 +3525,7 @@ int main(void)
 		T(defaults_take_word_operators_without_parentheses),
 		T(default_may_be_a_case_expression),
 		T(typed_literals_of_types_of_several_words_are_casts),
+		T(typed_literal_after_a_type_word_is_left_as_written),
 		T(interval_literals_keep_their_fields),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
