@@ -154,6 +154,23 @@ static size_t matching(const char *text, const struct toks *tk, size_t open, siz
 	return n;
 }
 
+/* Whether every ')' of the tokens closes a '(' and every '(' is closed:
+ * what the model's parser checks, and what SQLite's [name] made "name"
+ * could undo when the brackets held a parenthesis ([a (b]). */
+static int balanced(const char *text, const struct toks *tk)
+{
+	size_t i;
+	long depth = 0;
+
+	for (i = 0; i < tk->n; i++) {
+		if (is_punct(text, &tk->v[i], '('))
+			depth++;
+		else if (is_punct(text, &tk->v[i], ')') && --depth < 0)
+			return 0;
+	}
+	return depth == 0;
+}
+
 /* How many tokens from `i` make a type name; 0 when the first is no word. */
 static size_t type_span(const char *text, const struct toks *tk, size_t i, size_t n)
 {
@@ -353,6 +370,10 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 	}
 	if ((rc = tokenize(&tk, expr, len)) < 0)
 		goto cleanup;
+	if (!balanced(expr, &tk)) {
+		rc = expr_error(expr, len, "unbalanced parentheses");
+		goto cleanup;
+	}
 	n = tk.n;
 	while (n - first >= 2 && is_punct(expr, &tk.v[first], '(') &&
 	       matching(expr, &tk, first, n) == n - 1) {

@@ -172,6 +172,21 @@ static void empty_brackets_are_no_name(void **state)
 	assert_canon(dbt_schema_normalize_expr, "a or [b]", "a OR b");
 }
 
+/* Parentheses that balance only while a [name] is read as brackets (as
+ * the model's parser reads them) do not once it is "name": an error, not
+ * an expression that no parser reads back. */
+static void parentheses_must_balance_once_names_are_read(void **state)
+{
+	char *got = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_schema_normalize_expr(&got, "([x (y] + 1))", 13), DBT_EPARSE);
+	assert_null(got);
+	assert_non_null(strstr(dbt_error_last(), "unbalanced parentheses"));
+	assert_int_equal(dbt_schema_normalize_expr(&got, "a)", 2), DBT_EPARSE);
+	assert_canon(dbt_schema_normalize_expr, "([x (y] + 1)", "\"x (y\" + 1");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +198,7 @@ int main(void)
 		cmocka_unit_test(partition_clauses_are_canonical),
 		cmocka_unit_test(malformed_partition_clauses_are_errors),
 		cmocka_unit_test(empty_brackets_are_no_name),
+		cmocka_unit_test(parentheses_must_balance_once_names_are_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
