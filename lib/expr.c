@@ -398,6 +398,10 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 			tight_before = t->kind != DBT_TOK_OP;
 		if (prev != PV_START && prev != PV_TIGHT && !tight_before)
 			dbt_buf_putc(&b, ' ');
+		else if (t->kind == DBT_TOK_NUMBER && i > first &&
+			 is_punct(expr, &tk.v[i - 1], '.'))
+			/* "x. 2" made "x.2" would read back as x and .2 */
+			dbt_buf_putc(&b, ' ');
 		switch (t->kind) {
 		case DBT_TOK_WORD:
 			kw = dbt_sql_keyword(s, t->len);

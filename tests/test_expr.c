@@ -172,6 +172,17 @@ static void empty_brackets_are_no_name(void **state)
 	assert_canon(dbt_schema_normalize_expr, "a or [b]", "a OR b");
 }
 
+/* A number after a '.' keeps its space: "x.2" reads as x and .2. */
+static void a_number_after_a_dot_keeps_its_space(void **state)
+{
+	(void)state;
+	assert_canon(dbt_schema_normalize_expr, "modulus. 2", "modulus. 2");
+	assert_canon(dbt_schema_normalize_expr, "modulus .2", "modulus .2");
+	assert_canon(dbt_schema_normalize_expr, "t.a + 1.5", "t.a + 1.5");
+	assert_canon(dbt_partition_bound_canon, "for values with (MODULUS. 2, REMAINDER 1)",
+		     "FOR VALUES WITH (modulus. 2, remainder 1)");
+}
+
 /* Parentheses that balance only while a [name] is read as brackets (as
  * the model's parser reads them) do not once it is "name": an error, not
  * an expression that no parser reads back. */
@@ -199,6 +210,7 @@ int main(void)
 		cmocka_unit_test(malformed_partition_clauses_are_errors),
 		cmocka_unit_test(empty_brackets_are_no_name),
 		cmocka_unit_test(parentheses_must_balance_once_names_are_read),
+		cmocka_unit_test(a_number_after_a_dot_keeps_its_space),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
