@@ -108,11 +108,15 @@ else
 	# only a process that opened the lock file itself holds it open.
 	dbtool migrate -m "add t" >"$WORK/mig.out" 2>"$WORK/mig.err" </dev/null 9>&- &
 	mig=$!
+	# This run's lock file, by its full path: the runs of this test on the
+	# other databases, which the suite starts beside it, have migrates of
+	# their own waiting on theirs.
+	lock="$(pwd -P)/$V/.dbtool.lock"
 	waiting=
 	for _ in $(seq 1200); do
 		for p in $(pgrep -f 'migrate -m add t'); do
 			[ "$p" = "$mig" ] && continue
-			if ls -l "/proc/$p/fd" 2>/dev/null | grep -q '\.dbtool\.lock'; then
+			if ls -l "/proc/$p/fd" 2>/dev/null | grep -qF -- "-> $lock"; then
 				waiting=$p
 			fi
 		done
