@@ -68,7 +68,7 @@ void dbt_mysql_close(dbt_conn *conn);
  * Opens another connection to the server of `conn`, with its URL's user,
  * password and options, to database `database` (NULL: the same one as
  * `conn`); as dbt_mysql_open() otherwise.  For the scratch database
- * (scratch.c), which must not disturb the session of `conn`.
+ * (scratch_mysql.c), which must not disturb the session of `conn`.
  */
 int dbt_mysql_open_like(dbt_conn **out, const dbt_conn *conn, const char *database);
 

@@ -678,7 +678,7 @@ static int keep_named(struct parser *p, const dbt_token *first, const char *kind
 	}
 	save = p->cur;
 	/* An enum or a domain may be another schema's, which the scratch
-	 * builds flat (scratch.c); the other kinds are the managed
+	 * builds flat (scratch.h); the other kinds are the managed
 	 * schema's. */
 	if ((rc = strcmp(kind, "type") && strcmp(kind, "domain")
 			  ? parse_managed_name(p, &n, "a name")

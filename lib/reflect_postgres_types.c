@@ -325,7 +325,7 @@ static const char deps_sql[] =
  * The enums and domains of the other schemas that the model may name
  * (the user's, as USER_SCHEMA says, not $1, not an extension's), in
  * objects_sql's form, each named OTHER_NAME: what the scratch database
- * builds flat (scratch.c) reads back under that name too.
+ * builds flat (scratch.h) reads back under that name too.
  */
 static const char other_types_sql[] =
 	"SELECT kind, name, txt, flag, extra FROM ("

@@ -148,7 +148,7 @@ int dbt_pg_roles_prepare(dbt_schema *db, dbt_schema *model, struct dbt_conn *con
 int dbt_pg_roles_reflect(dbt_schema *db, struct dbt_conn *conn);
 
 /*
- * The scratch database's part (scratch.c): creates the model's role `r`,
+ * The scratch database's part (scratch_objects.c): creates the model's role `r`,
  * bare, when the cluster lacks it, on the scratch's connection `conn`
  * inside its transaction (which is always rolled back), so that the
  * model's GRANTs and policies to it can be built there.  0, or the

@@ -1,6 +1,6 @@
 /*
  * test_dialect_mysql.c - the MariaDB/MySQL dialect table (dialect_mysql.c)
- * and the scratch database on MariaDB (scratch.c), against the throwaway
+ * and the scratch database on MariaDB (scratch.h), against the throwaway
  * server scripts/test starts (DBTOOL_TEST_MYSQL_URL; the tests fail, never
  * skip, without it): the table's entries reached through the public
  * connection calls, statements reported one by one, the session reset
