@@ -622,11 +622,13 @@ static void mark_recreated(struct state *st)
 		st->nrecreate += st->pairs[i].recreate;
 }
 
-/* A table and the head of its name (name_head), to sort by name. */
+/* A table, its place in its schema and the head of its name
+ * (name_head), to sort by name. */
 struct tkey {
 	uint64_t head;
 	const char *name;
 	const dbt_table *t;
+	size_t pos;
 };
 
 static int cmp_tkey(const void *x, const void *y)
@@ -636,17 +638,85 @@ static int cmp_tkey(const void *x, const void *y)
 	return cmp_headed(a->head, a->name, b->head, b->name);
 }
 
-/* The tables of `s` in `v`, sorted by name. */
-static void sort_by_name(struct tkey *v, const dbt_schema *s)
+static void tkey_set(struct tkey *v, const dbt_schema *s, size_t pos)
+{
+	v->t = s->tables[pos];
+	v->name = v->t->name;
+	v->head = name_head(v->name);
+	v->pos = pos;
+}
+
+/* The tables of `s` in `v`, sorted by name.  `order` (NULL for none) is
+ * the order an earlier diff found (dbt_diff_memo): kept when the names
+ * are still in ascending order in it, which, names being unique in a
+ * schema, is the order the sort gives. */
+static void sort_by_name(struct tkey *v, const dbt_schema *s, const size_t *order)
 {
 	size_t k;
 
-	for (k = 0; k < s->ntables; k++) {
-		v[k].t = s->tables[k];
-		v[k].name = v[k].t->name;
-		v[k].head = name_head(v[k].name);
+	if (order) {
+		for (k = 0; k < s->ntables; k++) {
+			tkey_set(&v[k], s, order[k]);
+			if (k && cmp_tkey(&v[k - 1], &v[k]) >= 0)
+				break;
+		}
+		if (k == s->ntables)
+			return;
 	}
+	for (k = 0; k < s->ntables; k++)
+		tkey_set(&v[k], s, k);
 	qsort(v, s->ntables, sizeof(*v), cmp_tkey);
+}
+
+/* What the memo keeps of the surveyed pair `p` (dbt_diff_memo): 0 unless
+ * it has nothing to change in place. */
+static unsigned char memo_bits(const struct pair *p)
+{
+	if (p->recreate || (p->work & ~(unsigned)WORK_PARTITION))
+		return 0;
+	return DBT_DIFF_MEMO_EQUAL | (p->pk_matched ? DBT_DIFF_MEMO_PK : 0) |
+	       (p->work & WORK_PARTITION ? DBT_DIFF_MEMO_PARTITION : 0);
+}
+
+/* The pair `p`, which an earlier diff found equal (`bits`, memo_bits),
+ * as survey_pair would leave it: every constraint matched (p->flags
+ * NONE says so without flags), no column map, nothing to change. */
+static void take_equal(struct pair *p, unsigned char bits)
+{
+	p->work = bits & DBT_DIFF_MEMO_PARTITION ? WORK_PARTITION : 0;
+	p->pk_matched = (bits & DBT_DIFF_MEMO_PK) != 0;
+	p->flags = NONE;
+	p->map = NONE;
+}
+
+/* Starts the memo st->record with the tables' order in `a` and `b`. */
+static int memo_start(struct state *st, const struct tkey *a, const struct tkey *b)
+{
+	dbt_diff_memo *m = st->record;
+	size_t na = st->from->ntables, nb = st->to->ntables, k;
+
+	m->order = malloc((na + nb ? na + nb : 1) * sizeof(*m->order));
+	m->pairs = calloc(nb ? nb : 1, 1);
+	if (!m->order || !m->pairs) {
+		dbt_diff_memo_release(m);
+		return dbt_error_oom();
+	}
+	m->na = na;
+	m->nb = nb;
+	for (k = 0; k < na; k++)
+		m->order[k] = a[k].pos;
+	for (k = 0; k < nb; k++)
+		m->order[na + k] = b[k].pos;
+	return 0;
+}
+
+void dbt_diff_memo_release(dbt_diff_memo *memo)
+{
+	if (!memo)
+		return;
+	free(memo->order);
+	free(memo->pairs);
+	*memo = (dbt_diff_memo)DBT_DIFF_MEMO_INIT;
 }
 
 /*
@@ -706,23 +776,36 @@ int dbt_diff_build_pairs(struct state *st)
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	sort_by_name(a, st->from);
-	sort_by_name(b, st->to);
+	sort_by_name(a, st->from, st->reuse ? st->reuse->order : NULL);
+	sort_by_name(b, st->to, st->reuse ? st->reuse->order + na : NULL);
+	if (st->record && (rc = memo_start(st, a, b)) < 0)
+		goto cleanup;
 
 	while (i < na || j < nb) {
 		struct pair *p = &st->pairs[st->npairs++];
 		int c = i == na	  ? 1
 			: j == nb ? -1
 				  : cmp_headed(a[i].head, a[i].name, b[j].head, b[j].name);
+		size_t pos = NONE;
 
 		if (c <= 0)
 			p->a = a[i++].t;
-		if (c >= 0)
+		if (c >= 0) {
+			pos = b[j].pos;
 			p->b = b[j++].t;
+		}
 		p->name = p->a ? p->a->name : p->b->name;
 		p->flags = p->map = NONE;
-		if (p->a && p->b && (rc = survey_pair(st, p)) < 0)
+		if (!p->a || !p->b)
+			continue;
+		/* A pair that an earlier diff found equal, and that nobody
+		 * touched since, is equal: its tables are not read again. */
+		if (st->reuse && !st->changed[pos] && (st->reuse->pairs[pos] & DBT_DIFF_MEMO_EQUAL))
+			take_equal(p, st->reuse->pairs[pos]);
+		else if ((rc = survey_pair(st, p)) < 0)
 			goto cleanup;
+		if (st->record)
+			st->record->pairs[pos] = memo_bits(p);
 	}
 	mark_recreated(st);
 	if ((rc = match_indexes(st->a_ix, st->from->indexes, st->from->nindexes, st->b_ix,
