@@ -59,9 +59,13 @@ typedef struct dbt_diff_opts {
  * What one diff keeps for a second of the same schemas (dbt_diff_opts'
  * record and reuse): the order of each schema's tables by name (positions
  * in `from`, then in `to`), which the second diff checks and keeps when
- * it still holds, and, by place in `to`, the pairs of tables that the
- * survey found equal (nothing to change in place), which it takes as
- * equal without reading them again.  Nothing is kept when the diff
+ * it still holds; by place in `to`, the pairs of tables that the survey
+ * found equal (nothing to change in place), which it takes as equal
+ * without reading them again; and, when every index of `from` is on one
+ * of its tables, the place in `from` of each index's table (the indexes
+ * of `from`, then of `to`) and whether the index found a match, which it
+ * takes again for the indexes of the tables not changed (an index
+ * matches one of its own table alone).  Nothing is kept when the diff
  * renames a table or a column (the renamed `from` differs from `from`):
  * the memo is then empty (na = nb = 0, NULL arrays) and a diff that
  * reuses it does the whole work.  Zero it before the first diff
@@ -71,11 +75,15 @@ typedef struct dbt_diff_memo {
 	size_t na, nb;
 	size_t *order;	      /* na + nb positions */
 	unsigned char *pairs; /* nb bytes: DBT_DIFF_MEMO_* */
+	size_t nix_a, nix_b;  /* the indexes of `from` and `to` */
+	long *ix_pos;	      /* nix_a + nix_b places in `from`, -1 for none;
+			       * NULL when not kept */
+	char *ix_matched;     /* nix_a + nix_b: 1 where matched */
 } dbt_diff_memo;
 
-#define DBT_DIFF_MEMO_INIT       \
-	{                        \
-		0, 0, NULL, NULL \
+#define DBT_DIFF_MEMO_INIT                         \
+	{                                          \
+		0, 0, NULL, NULL, 0, 0, NULL, NULL \
 	}
 #define DBT_DIFF_MEMO_EQUAL 0x1	    /* in both schemas, nothing to change */
 #define DBT_DIFF_MEMO_PK 0x2	    /* ... with a primary key on both sides */

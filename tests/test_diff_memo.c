@@ -44,7 +44,8 @@ static dbt_object *add_obj(dbt_schema *s, dbt_object_kind kind, const char *name
 
 	snprintf(create, sizeof(create), "CREATE %s %s %s;", dbt_object_kind_name(kind), name, def);
 	snprintf(drop, sizeof(drop), "DROP %s %s;", dbt_object_kind_name(kind), name);
-	assert_int_equal(dbt_schema_add_object(&o, s, kind, name, table, def, create, drop, NULL), 0);
+	assert_int_equal(dbt_schema_add_object(&o, s, kind, name, table, def, create, drop, NULL),
+			 0);
 	if (dep)
 		assert_int_equal(dbt_object_add_dep(o, dep), 0);
 	return o;
@@ -71,9 +72,8 @@ static int same_op(const dbt_op *x, const dbt_op *y)
 	return x->kind == y->kind && x->table == y->table && x->old_table == y->old_table &&
 	       x->column == y->column && x->old_column == y->old_column && x->key == y->key &&
 	       x->fk == y->fk && x->check == y->check && x->index == y->index &&
-	       x->old_index == y->old_index && x->exclude == y->exclude &&
-	       x->object == y->object && x->old_object == y->old_object &&
-	       x->fks_deferred == y->fks_deferred;
+	       x->old_index == y->old_index && x->exclude == y->exclude && x->object == y->object &&
+	       x->old_object == y->old_object && x->fks_deferred == y->fks_deferred;
 }
 
 static const char *op_table(const dbt_op *op)
@@ -227,9 +227,9 @@ static void expect_same_everywhere(const struct shape *sh, size_t nequal, const 
 		assert_int_equal(expect_same_second_round(sh, &dialects[i], expected[i]), nequal);
 }
 
-#define T(n, extra)                                                                       \
+#define T(n, extra)                                                                         \
 	"CREATE TABLE t" #n " (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(40) NOT NULL " \
-	"UNIQUE, qty INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0)" extra ");\n"             \
+	"UNIQUE, qty INTEGER NOT NULL DEFAULT 0 CHECK (qty >= 0)" extra ");\n"              \
 	"CREATE INDEX ix_t" #n " ON t" #n " (qty);\n"
 #define REF(n) ", parent_id INTEGER REFERENCES t" #n " (id)"
 
@@ -239,10 +239,10 @@ static void expect_same_everywhere(const struct shape *sh, size_t nequal, const 
 
 static void test_changed_table_among_unchanged_ones(void **state)
 {
-	const struct shape sh = {
-		BASE,
-		T(1, "") T(2, REF(1)) T(3, REF(2) ", note VARCHAR(20)") T(4, REF(3)) T(5, ""),
-		NULL, NULL};
+	const struct shape sh = {BASE,
+				 T(1, "") T(2, REF(1)) T(3, REF(2) ", note VARCHAR(20)")
+					 T(4, REF(3)) T(5, ""),
+				 NULL, NULL};
 	const char *add = "+ column t3.note VARCHAR(20) NULL";
 
 	(void)state;
@@ -255,12 +255,12 @@ static void test_changed_table_among_unchanged_ones(void **state)
  * unchanged key, which the memo holds as matched. */
 static void test_changed_table_referenced_by_foreign_keys(void **state)
 {
-	const struct shape sh = {
-		BASE,
-		T(1, ", note VARCHAR(20), UNIQUE (note)") T(2, REF(1)) T(3, REF(2)) T(4, REF(3))
-			T(5, "") "CREATE TABLE n1 (x VARCHAR(20) REFERENCES t1 (note));\n"
-				 "CREATE TABLE n4 (c VARCHAR(40) REFERENCES t4 (code));\n",
-		NULL, NULL};
+	const struct shape sh =
+		{BASE,
+		 T(1, ", note VARCHAR(20), UNIQUE (note)") T(2, REF(1)) T(3, REF(2)) T(4, REF(3))
+			 T(5, "") "CREATE TABLE n1 (x VARCHAR(20) REFERENCES t1 (note));\n"
+				  "CREATE TABLE n4 (c VARCHAR(40) REFERENCES t4 (code));\n",
+		 NULL, NULL};
 	const char *deferred = "+ table n1\n+ table n4\n+ column t1.note VARCHAR(20) NULL\n"
 			       "+ unique t1 (note)\n+ foreign key n1 (x) -> t1 (note)";
 	const char *forward = "+ table n1\n+ table n4\n+ column t1.note VARCHAR(20) NULL\n"
@@ -285,12 +285,14 @@ static void view_and_trigger(dbt_schema *db, dbt_schema *m)
  * t4, unchanged, stays. */
 static void test_view_on_a_changed_table(void **state)
 {
-	const struct shape sh = {
-		BASE,
-		T(1, "") "CREATE TABLE t2 (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(40) NOT "
-			 "NULL UNIQUE, qty BIGINT NOT NULL DEFAULT 0 CHECK (qty >= 0)" REF(1) ");\n"
-			 "CREATE INDEX ix_t2 ON t2 (qty);\n" T(3, REF(2)) T(4, REF(3)) T(5, ""),
-		NULL, view_and_trigger};
+	const struct shape sh =
+		{BASE,
+		 T(1, "") "CREATE TABLE t2 (id INTEGER NOT NULL PRIMARY KEY, code VARCHAR(40) NOT "
+			  "NULL UNIQUE, qty BIGINT NOT NULL DEFAULT 0 CHECK (qty >= 0)" REF(
+				  1) ");\n"
+				     "CREATE INDEX ix_t2 ON t2 (qty);\n" T(3, REF(2)) T(4, REF(3))
+					     T(5, ""),
+		 NULL, view_and_trigger};
 	const char *alter = "~ column t2.qty INTEGER -> BIGINT";
 	const char *around = "- view v\n~ column t2.qty INTEGER -> BIGINT\n+ view v";
 
@@ -300,14 +302,15 @@ static void test_view_on_a_changed_table(void **state)
 
 static void test_renamed_table_and_column(void **state)
 {
-	const struct shape sh = {BASE,
-				 T(1, "") T(2, REF(1)) T(3, REF(2)) T(4, REF(3))
-					 "-- renamed from: t5\n"
-					 "CREATE TABLE t6 (id INTEGER NOT NULL PRIMARY KEY, code "
-					 "VARCHAR(40) NOT NULL UNIQUE,\n-- renamed from: qty\n"
-					 "amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0));\n"
-					 "CREATE INDEX ix_t5 ON t6 (amount);\n",
-				 NULL, NULL};
+	const struct shape sh =
+		{BASE,
+		 T(1, "") T(2, REF(1)) T(3, REF(2))
+			 T(4, REF(3)) "-- renamed from: t5\n"
+				      "CREATE TABLE t6 (id INTEGER NOT NULL PRIMARY KEY, code "
+				      "VARCHAR(40) NOT NULL UNIQUE,\n-- renamed from: qty\n"
+				      "amount INTEGER NOT NULL DEFAULT 0 CHECK (amount >= 0));\n"
+				      "CREATE INDEX ix_t5 ON t6 (amount);\n",
+		 NULL, NULL};
 	const char *rename = "~ table t6 renamed from t5\n~ column t6.amount renamed from qty";
 
 	(void)state;
@@ -317,9 +320,8 @@ static void test_renamed_table_and_column(void **state)
 
 static void test_table_dropped_and_one_added(void **state)
 {
-	const struct shape sh = {BASE,
-				 T(1, "") T(2, REF(1)) T(3, REF(2)) T(4, REF(3)) T(6, REF(4)), NULL,
-				 NULL};
+	const struct shape sh = {BASE, T(1, "") T(2, REF(1)) T(3, REF(2)) T(4, REF(3)) T(6, REF(4)),
+				 NULL, NULL};
 	const char *ops = "- table t5\n+ table t6\n+ index ix_t6 ON t6 (qty)";
 
 	(void)state;
@@ -340,34 +342,77 @@ static void test_index_change_only(void **state)
  * it: the second round finds the table equal, beside a real change. */
 static void test_change_that_the_normal_form_takes_back(void **state)
 {
-	const struct shape sh = {
-		BASE,
-		T(1, "") T(2, REF(1) ", CHECK (0 <= id)") T(3, REF(2)) T(4, REF(3))
-			T(5, ", note VARCHAR(20)"),
-		T(1, "") T(2, REF(1) ", CHECK (id >= 0)") T(3, REF(2)) T(4, REF(3))
-			T(5, ", note VARCHAR(20)"),
-		NULL};
-	const struct shape db_has_it = {
-		T(1, "") T(2, REF(1) ", CHECK (id >= 0)") T(3, REF(2)) T(4, REF(3)) T(5, ""),
-		sh.model, sh.normal, NULL};
+	const struct shape sh = {BASE,
+				 T(1, "") T(2, REF(1) ", CHECK (0 <= id)") T(3, REF(2)) T(4, REF(3))
+					 T(5, ", note VARCHAR(20)"),
+				 T(1, "") T(2, REF(1) ", CHECK (id >= 0)") T(3, REF(2)) T(4, REF(3))
+					 T(5, ", note VARCHAR(20)"),
+				 NULL};
+	const struct shape db_has_it = {T(1, "") T(2, REF(1) ", CHECK (id >= 0)") T(3, REF(2))
+						T(4, REF(3)) T(5, ""),
+					sh.model, sh.normal, NULL};
 	const char *add = "+ column t5.note VARCHAR(20) NULL";
 
 	(void)state;
 	expect_same_everywhere(&db_has_it, 3, add, add, add);
 }
 
+/* Likewise an index: once read back, it is the database's, and the
+ * second round matches it again while it takes the other tables'
+ * indexes from the memo. */
+static void test_index_that_the_normal_form_takes_back(void **state)
+{
+	const struct shape sh = {
+		BASE "CREATE INDEX ix_pos ON t3 (code) WHERE qty > 0;\n",
+		T(1, "") T(2, REF(1)) T(3, REF(2)) T(4, REF(3))
+			T(5,
+			  ", note VARCHAR(20)") "CREATE INDEX ix_pos ON t3 (code) WHERE 0 < qty;\n",
+		T(1, "") T(2, REF(1)) T(3, REF(2)) T(4, REF(3))
+			T(5,
+			  ", note VARCHAR(20)") "CREATE INDEX ix_pos ON t3 (code) WHERE qty > 0;\n",
+		NULL};
+	const char *add = "+ column t5.note VARCHAR(20) NULL";
+
+	(void)state;
+	expect_same_everywhere(&sh, 4, add, add, add);
+}
+
+/* The other way round, for the differ: an index of a replaced table that
+ * the first diff matched, and that comes back otherwise, is matched
+ * again, and no longer matches. */
+static void test_index_of_a_replaced_table_is_matched_again(void **state)
+{
+	const struct shape sh =
+		{BASE,
+		 T(1, "") T(2, REF(1)) T(3, REF(2) ", note VARCHAR(20)") T(4, REF(3)) T(5, ""),
+		 T(1, "")
+			 T(2, REF(1)) "CREATE TABLE t3 (id INTEGER NOT NULL PRIMARY KEY, code "
+				      "VARCHAR(40) NOT NULL UNIQUE, qty INTEGER NOT NULL DEFAULT 0 "
+				      "CHECK (qty >= 0)" REF(
+					      2) ", note VARCHAR(20));\n"
+						 "CREATE INDEX ix_t3 ON t3 (qty, code);\n" T(4,
+											     REF(3))
+							 T(5, ""),
+		 NULL};
+	const char *ops = "- index ix_t3\n+ column t3.note VARCHAR(20) NULL\n"
+			  "+ index ix_t3 ON t3 (qty, code)";
+
+	(void)state;
+	expect_same_everywhere(&sh, 4, ops, ops, ops);
+}
+
 /* A partition key that changes makes the parent, and its partitions that
  * the first diff found equal, again. */
 static void test_recreated_parent_takes_its_equal_partitions(void **state)
 {
-	const struct shape sh = {
-		"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (at);\n"
-		"CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
-		"('2025-01-01');\n" T(1, ""),
-		"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (id);\n"
-		"CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
-		"('2025-01-01');\n" T(1, ""),
-		NULL, NULL};
+	const struct shape sh =
+		{"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (at);\n"
+		 "CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
+		 "('2025-01-01');\n" T(1, ""),
+		 "CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (id);\n"
+		 "CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
+		 "('2025-01-01');\n" T(1, ""),
+		 NULL, NULL};
 	const char *ops = "- table a_2024\n- table m\n+ table m\n+ table a_2024";
 
 	(void)state;
@@ -380,17 +425,17 @@ static void test_recreated_parent_takes_its_equal_partitions(void **state)
  * new column, has another partition key. */
 static void test_partition_taken_from_the_memo_follows_its_parent(void **state)
 {
-	const struct shape sh = {
-		"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (at);\n"
-		"CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
-		"('2025-01-01');\n" T(1, ""),
-		"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL, n INT) PARTITION BY RANGE "
-		"(at);\nCREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
-		"('2025-01-01');\n" T(1, ""),
-		"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL, n INT) PARTITION BY RANGE "
-		"(id);\nCREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
-		"('2025-01-01');\n" T(1, ""),
-		NULL};
+	const struct shape sh =
+		{"CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL) PARTITION BY RANGE (at);\n"
+		 "CREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
+		 "('2025-01-01');\n" T(1, ""),
+		 "CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL, n INT) PARTITION BY RANGE "
+		 "(at);\nCREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
+		 "('2025-01-01');\n" T(1, ""),
+		 "CREATE TABLE m (id INTEGER NOT NULL, at DATE NOT NULL, n INT) PARTITION BY RANGE "
+		 "(id);\nCREATE TABLE a_2024 PARTITION OF m FOR VALUES FROM ('2024-01-01') TO "
+		 "('2025-01-01');\n" T(1, ""),
+		 NULL};
 	const char *ops = "- table a_2024\n- table m\n+ table m\n+ table a_2024";
 
 	(void)state;
@@ -458,21 +503,21 @@ static void expect_same_respelling(const char *db, const char *m, const char *no
 }
 
 /* Quoted, as SQLite keeps them; the model's unquoted names. */
-#define SPELL_DB                                                                      \
-	"CREATE TABLE \"Users\" (\"Id\" INTEGER PRIMARY KEY, \"Code\" TEXT, CONSTRAINT "  \
-	"\"Ck\" CHECK (id > 0));\nCREATE INDEX \"Ix_Code\" ON \"Users\" (\"Code\");\n"    \
-	"CREATE TABLE \"Posts\" (\"Id\" INTEGER PRIMARY KEY, \"User_Id\" INTEGER "        \
+#define SPELL_DB                                                                         \
+	"CREATE TABLE \"Users\" (\"Id\" INTEGER PRIMARY KEY, \"Code\" TEXT, CONSTRAINT " \
+	"\"Ck\" CHECK (id > 0));\nCREATE INDEX \"Ix_Code\" ON \"Users\" (\"Code\");\n"   \
+	"CREATE TABLE \"Posts\" (\"Id\" INTEGER PRIMARY KEY, \"User_Id\" INTEGER "       \
 	"REFERENCES \"Users\" (\"Id\"), \"Body\" TEXT);\n"
-#define SPELL_MODEL                                                                   \
+#define SPELL_MODEL                                                                       \
 	"CREATE TABLE users (id INTEGER PRIMARY KEY, code TEXT, CONSTRAINT ck CHECK (id " \
-	"> 0));\nCREATE INDEX ix_code ON users (code);\n"                                  \
+	"> 0));\nCREATE INDEX ix_code ON users (code);\n"                                 \
 	"CREATE TABLE posts (id INTEGER PRIMARY KEY, user_id INTEGER REFERENCES users "   \
 	"(id), body TEXT, extra TEXT);\n"
 /* SPELL_MODEL as the scratch database gives it back, respelt. */
-#define SPELL_NORMAL                                                                  \
-	"CREATE TABLE \"Users\" (\"Id\" INTEGER PRIMARY KEY, \"Code\" TEXT, CONSTRAINT "  \
-	"\"Ck\" CHECK (id > 0));\nCREATE INDEX \"Ix_Code\" ON \"Users\" (\"Code\");\n"    \
-	"CREATE TABLE \"Posts\" (\"Id\" INTEGER PRIMARY KEY, \"User_Id\" INTEGER "        \
+#define SPELL_NORMAL                                                                     \
+	"CREATE TABLE \"Users\" (\"Id\" INTEGER PRIMARY KEY, \"Code\" TEXT, CONSTRAINT " \
+	"\"Ck\" CHECK (id > 0));\nCREATE INDEX \"Ix_Code\" ON \"Users\" (\"Code\");\n"   \
+	"CREATE TABLE \"Posts\" (\"Id\" INTEGER PRIMARY KEY, \"User_Id\" INTEGER "       \
 	"REFERENCES \"Users\" (\"Id\"), \"Body\" TEXT, extra TEXT);\n"
 
 static void test_respelling_the_replaced_tables_is_the_whole_respelling(void **state)
@@ -512,6 +557,8 @@ int main(void)
 		cmocka_unit_test(test_table_dropped_and_one_added),
 		cmocka_unit_test(test_index_change_only),
 		cmocka_unit_test(test_change_that_the_normal_form_takes_back),
+		cmocka_unit_test(test_index_that_the_normal_form_takes_back),
+		cmocka_unit_test(test_index_of_a_replaced_table_is_matched_again),
 		cmocka_unit_test(test_recreated_parent_takes_its_equal_partitions),
 		cmocka_unit_test(test_partition_taken_from_the_memo_follows_its_parent),
 		cmocka_unit_test(test_respelling_the_replaced_tables_is_the_whole_respelling),
