@@ -49,7 +49,8 @@ typedef struct dbt_diff_opts {
 	 * memo saw, unchanged since, but for those marked 1 in `changed`
 	 * (to->ntables bytes, by place in `to`; a table respelt or replaced
 	 * since is changed).  The ops are exactly those of the same diff
-	 * without `reuse`; only the work is less. */
+	 * without `reuse`; only the work is less.  `record` and `reuse` are
+	 * two memos, or NULL. */
 	struct dbt_diff_memo *record;
 	const struct dbt_diff_memo *reuse;
 	const unsigned char *changed;

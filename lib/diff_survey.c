@@ -12,6 +12,11 @@
  * schemas no longer fit in the caches, and a pass that read every table
  * again would go to memory again.
  *
+ * A second diff of the same schemas with the memo of the first
+ * (diff.h's dbt_diff_memo) takes from it the tables' order, the pairs
+ * of unchanged tables found equal (take_equal) and the indexes' matching
+ * on them, and surveys and matches the changed tables alone.
+ *
  * Apart from diff.c because it is a phase of its own: it reads the two
  * schemas and writes only the state (diff_int.h) that the ordering and
  * the emitting passes read afterwards.
