@@ -45,12 +45,13 @@ typedef struct dbt_diff_opts {
 	 * fills it (dbt_diff_memo).  When `reuse` is not NULL, it is a memo
 	 * that an earlier diff recorded, and the caller vouches that `from`
 	 * is the schema it was recorded with, unchanged since, and that `to`
-	 * holds the same number of tables, each in the place of one that the
-	 * memo saw, unchanged since, but for those marked 1 in `changed`
-	 * (to->ntables bytes, by place in `to`; a table respelt or replaced
-	 * since is changed).  The ops are exactly those of the same diff
-	 * without `reuse`; only the work is less.  `record` and `reuse` are
-	 * two memos, or NULL. */
+	 * holds the same tables in the same places, unchanged since but for
+	 * those marked 1 in `changed` (to->ntables bytes, by place in `to`; a
+	 * table respelt or replaced since is changed, and keeps its name),
+	 * and the same number of indexes, each in its place on a table of
+	 * the same name, unchanged but for those of the changed tables.  The
+	 * ops are exactly those of the same diff without `reuse`; only the
+	 * work is less.  `record` and `reuse` are two memos, or NULL. */
 	struct dbt_diff_memo *record;
 	const struct dbt_diff_memo *reuse;
 	const unsigned char *changed;
