@@ -79,7 +79,9 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 		return 0;
 	t = dropping ? p->a : p->b;
 	uqm = NULL;
-	if (!created) {
+	/* A pair taken as equal from a memo (take_equal) has no flags: its
+	 * keys all match. */
+	if (!created && p->flags != NONE) {
 		struct matched m = dbt_diff_matched_of(st, p);
 
 		uqm = dropping ? m.a_uq : m.b_uq;
@@ -95,7 +97,7 @@ static int fk_waits(const struct state *st, const dbt_fk *fk, int dropping)
 
 		if (!dbt_diff_same_set(u->columns, u->ncolumns, fk->ref_columns, fk->nref_columns))
 			continue;
-		if (created || uqm[i])
+		if (created || !uqm || uqm[i])
 			return 0;
 		found = 1;
 	}
@@ -540,8 +542,22 @@ int dbt_diff_schemas(dbt_diff *out, const dbt_schema *from, const dbt_schema *to
 	st.to = to;
 	st.forward_refs = opts ? opts->fk_forward_refs : 0;
 	st.rename_indexes = opts ? opts->rename_indexes : 0;
+	if (opts && opts->record)
+		dbt_diff_memo_release(opts->record);
 	if ((rc = dbt_diff_find_renames(&ren, from, to)) < 0)
 		goto cleanup;
+	/* The memo holds what a diff without renames found: with them, the
+	 * pairs are of the renamed `from`, and the work is done whole. */
+	if (opts && !ren.n) {
+		const dbt_diff_memo *m = opts->reuse;
+
+		st.record = opts->record;
+		if (m && m->order && opts->changed && m->na == from->ntables &&
+		    m->nb == to->ntables) {
+			st.reuse = m;
+			st.changed = opts->changed;
+		}
+	}
 	if (ren.n) {
 		if ((rc = dbt_diff_renamed_schema(&renamed, from, &ren)) < 0)
 			goto cleanup;

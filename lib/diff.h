@@ -38,7 +38,60 @@ typedef struct dbt_diff_opts {
 	 * (RENAME_INDEX); otherwise the old index is dropped and the new one
 	 * made. */
 	int rename_indexes;
+	/* A second diff of the same two schemas after the caller changed a
+	 * few tables of `to` (the model's, normalized: model.c) need not
+	 * compare again the pairs of tables that the first found equal and
+	 * that nobody touched since.  When `record` is not NULL, the diff
+	 * fills it (dbt_diff_memo).  When `reuse` is not NULL, it is a memo
+	 * that an earlier diff recorded, and the caller vouches that `from`
+	 * is the schema it was recorded with, unchanged since, and that `to`
+	 * holds the same tables in the same places, unchanged since but for
+	 * those marked 1 in `changed` (to->ntables bytes, by place in `to`; a
+	 * table respelt or replaced since is changed, and keeps its name),
+	 * and the same number of indexes, each in its place on a table of
+	 * the same name, unchanged but for those of the changed tables.  The
+	 * ops are exactly those of the same diff without `reuse`; only the
+	 * work is less.  `record` and `reuse` are two memos, or NULL. */
+	struct dbt_diff_memo *record;
+	const struct dbt_diff_memo *reuse;
+	const unsigned char *changed;
 } dbt_diff_opts;
+
+/*
+ * What one diff keeps for a second of the same schemas (dbt_diff_opts'
+ * record and reuse): the order of each schema's tables by name (positions
+ * in `from`, then in `to`), which the second diff checks and keeps when
+ * it still holds; by place in `to`, the pairs of tables that the survey
+ * found equal (nothing to change in place), which it takes as equal
+ * without reading them again; and, when every index of `from` is on one
+ * of its tables, the place in `from` of each index's table (the indexes
+ * of `from`, then of `to`) and whether the index found a match, which it
+ * takes again for the indexes of the tables not changed (an index
+ * matches one of its own table alone).  Nothing is kept when the diff
+ * renames a table or a column (the renamed `from` differs from `from`):
+ * the memo is then empty (na = nb = 0, NULL arrays) and a diff that
+ * reuses it does the whole work.  Zero it before the first diff
+ * (DBT_DIFF_MEMO_INIT); released by dbt_diff_memo_release().
+ */
+typedef struct dbt_diff_memo {
+	size_t na, nb;
+	size_t *order;	      /* na + nb positions */
+	unsigned char *pairs; /* nb bytes: DBT_DIFF_MEMO_* */
+	size_t nix_a, nix_b;  /* the indexes of `from` and `to` */
+	long *ix_pos;	      /* nix_a + nix_b places in `from`, -1 for none;
+			       * NULL when not kept */
+	char *ix_matched;     /* nix_a + nix_b: 1 where matched */
+} dbt_diff_memo;
+
+#define DBT_DIFF_MEMO_INIT                         \
+	{                                          \
+		0, 0, NULL, NULL, 0, 0, NULL, NULL \
+	}
+#define DBT_DIFF_MEMO_EQUAL 0x1	    /* in both schemas, nothing to change */
+#define DBT_DIFF_MEMO_PK 0x2	    /* ... with a primary key on both sides */
+#define DBT_DIFF_MEMO_PARTITION 0x4 /* ... a partition of another table */
+
+void dbt_diff_memo_release(dbt_diff_memo *memo);
 
 /*
  * Computes the operations that turn `from` (the database) into `to` (the

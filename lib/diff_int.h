@@ -82,6 +82,9 @@ struct state {
 	size_t *ix_renames; /* pairs of positions (in `from`, in `to`) of the
 			     * indexes that a hint renames */
 	size_t nix_renames;
+	dbt_diff_memo *record;	    /* dbt_diff_opts': NULL when a diff renames */
+	const dbt_diff_memo *reuse; /* ... and when the memo does not fit */
+	const unsigned char *changed;
 };
 
 struct ops {

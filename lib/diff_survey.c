@@ -12,6 +12,11 @@
  * schemas no longer fit in the caches, and a pass that read every table
  * again would go to memory again.
  *
+ * A second diff of the same schemas with the memo of the first
+ * (diff.h's dbt_diff_memo) takes from it the tables' order, the pairs
+ * of unchanged tables found equal (take_equal) and the indexes' matching
+ * on them, and surveys and matches the changed tables alone.
+ *
  * Apart from diff.c because it is a phase of its own: it reads the two
  * schemas and writes only the state (diff_int.h) that the ordering and
  * the emitting passes read afterwards.
@@ -242,40 +247,57 @@ static int cmp_ixref(const void *x, const void *y)
  * indexes of `av` grouped by table in one counting pass, each index of
  * `bv` compared with its table's group alone, in the order match() would
  * compare them.  No sort: a name is looked up in the table map once per
- * index.
+ * index.  What one group matches depends on its indexes alone: with a
+ * memo (st->reuse, `dirty` not NULL), the positions are the memo's and
+ * only the groups of the tables marked in `dirty` (by place in `from`)
+ * are matched again, the others' flags being the memo's; st->record
+ * keeps the positions and the flags.
  */
 static int match_indexes_by_table(char *am, dbt_index *const *av, size_t na, char *bm,
-				  dbt_index *const *bv, size_t nb, const dbt_schema *from)
+				  dbt_index *const *bv, size_t nb, const dbt_schema *from,
+				  struct state *st, const char *dirty)
 {
+	const dbt_diff_memo *re = dirty ? st->reuse : NULL;
 	size_t nt = from->ntables, *start = calloc(nt + 1, sizeof(*start));
 	size_t *order = malloc((na ? na : 1) * sizeof(*order));
-	long *apos = malloc((na ? na : 1) * sizeof(*apos));
-	long *bpos = malloc((nb ? nb : 1) * sizeof(*bpos));
+	long *pos = NULL;
+	const long *apos, *bpos;
 	size_t i, j, k;
 	int pass, rc = 0;
 
-	if (!start || !order || !apos || !bpos) {
+	if (!re)
+		pos = malloc((na + nb ? na + nb : 1) * sizeof(*pos));
+	if (!start || !order || (!re && !pos)) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	for (i = 0; i < na; i++) {
-		apos[i] = av[i]->table ? dbt_schema_table_pos(from, av[i]->table) : -1;
-		if (apos[i] < 0) {
+	apos = re ? re->ix_pos : pos;
+	bpos = apos + na;
+	for (i = 0; !re && i < na; i++) {
+		pos[i] = av[i]->table ? dbt_schema_table_pos(from, av[i]->table) : -1;
+		if (pos[i] < 0) {
 			rc = 1;
 			goto cleanup;
 		}
-		start[apos[i] + 1]++;
 	}
+	for (i = 0; i < na; i++)
+		start[apos[i] + 1]++;
 	for (k = 0; k < nt; k++)
 		start[k + 1] += start[k];
 	for (i = 0; i < na; i++)
 		order[start[apos[i]]++] = i;
 	/* start[t] is now where table t's group ends, the next one's start. */
-	for (j = 0; j < nb; j++)
-		bpos[j] = bv[j]->table ? dbt_schema_table_pos(from, bv[j]->table) : -1;
+	for (j = 0; !re && j < nb; j++)
+		pos[na + j] = bv[j]->table ? dbt_schema_table_pos(from, bv[j]->table) : -1;
+	if (re) {
+		for (i = 0; i < na; i++)
+			am[i] = dirty[apos[i]] ? 0 : re->ix_matched[i];
+		for (j = 0; j < nb; j++)
+			bm[j] = bpos[j] >= 0 && dirty[bpos[j]] ? 0 : re->ix_matched[na + j];
+	}
 	for (pass = 2; pass >= 1; pass--) {
 		for (j = 0; j < nb; j++) {
-			if (bm[j] || bpos[j] < 0)
+			if (bm[j] || bpos[j] < 0 || (re && !dirty[bpos[j]]))
 				continue;
 			for (k = bpos[j] ? start[bpos[j] - 1] : 0; !bm[j] && k < start[bpos[j]];
 			     k++)
@@ -283,11 +305,30 @@ static int match_indexes_by_table(char *am, dbt_index *const *av, size_t na, cha
 					am[order[k]] = bm[j] = 1;
 		}
 	}
+	if (st->record) {
+		dbt_diff_memo *m = st->record;
+
+		if (!(m->ix_matched = malloc(na + nb ? na + nb : 1))) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		memcpy(m->ix_matched, am, na);
+		memcpy(m->ix_matched + na, bm, nb);
+		if (re && (pos = malloc((na + nb ? na + nb : 1) * sizeof(*pos))))
+			memcpy(pos, re->ix_pos, (na + nb) * sizeof(*pos));
+		if (re && !pos) {
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
+		m->ix_pos = pos;
+		pos = NULL;
+		m->nix_a = na;
+		m->nix_b = nb;
+	}
 cleanup:
 	free(start);
 	free(order);
-	free(apos);
-	free(bpos);
+	free(pos);
 	return rc;
 }
 
@@ -301,11 +342,11 @@ cleanup:
  * is sorted by table name.
  */
 static int match_indexes(char *am, dbt_index *const *av, size_t na, char *bm, dbt_index *const *bv,
-			 size_t nb, const dbt_schema *from)
+			 size_t nb, const dbt_schema *from, struct state *st, const char *dirty)
 {
 	struct ixref *v;
 	size_t i, j, k;
-	int pass, rc = match_indexes_by_table(am, av, na, bm, bv, nb, from);
+	int pass, rc = match_indexes_by_table(am, av, na, bm, bv, nb, from, st, dirty);
 
 	if (rc <= 0)
 		return rc;
@@ -622,11 +663,12 @@ static void mark_recreated(struct state *st)
 		st->nrecreate += st->pairs[i].recreate;
 }
 
-/* A table and the head of its name (name_head), to sort by name. */
+/* A table's place in its schema, its name and the head of its name
+ * (name_head), to sort by name. */
 struct tkey {
 	uint64_t head;
 	const char *name;
-	const dbt_table *t;
+	size_t pos;
 };
 
 static int cmp_tkey(const void *x, const void *y)
@@ -636,17 +678,86 @@ static int cmp_tkey(const void *x, const void *y)
 	return cmp_headed(a->head, a->name, b->head, b->name);
 }
 
-/* The tables of `s` in `v`, sorted by name. */
-static void sort_by_name(struct tkey *v, const dbt_schema *s)
+static void tkey_set(struct tkey *v, const dbt_schema *s, size_t pos)
+{
+	v->name = s->tables[pos]->name;
+	v->head = name_head(v->name);
+	v->pos = pos;
+}
+
+/* The tables of `s` in `v`, sorted by name.  `order` (NULL for none) is
+ * the order an earlier diff found (dbt_diff_memo): kept when the names
+ * are still in ascending order in it, which, names being unique in a
+ * schema, is the order the sort gives. */
+static void sort_by_name(struct tkey *v, const dbt_schema *s, const size_t *order)
 {
 	size_t k;
 
-	for (k = 0; k < s->ntables; k++) {
-		v[k].t = s->tables[k];
-		v[k].name = v[k].t->name;
-		v[k].head = name_head(v[k].name);
+	if (order) {
+		for (k = 0; k < s->ntables; k++) {
+			tkey_set(&v[k], s, order[k]);
+			if (k && cmp_tkey(&v[k - 1], &v[k]) >= 0)
+				break;
+		}
+		if (k == s->ntables)
+			return;
 	}
+	for (k = 0; k < s->ntables; k++)
+		tkey_set(&v[k], s, k);
 	qsort(v, s->ntables, sizeof(*v), cmp_tkey);
+}
+
+/* What the memo keeps of the surveyed pair `p` (dbt_diff_memo): 0 unless
+ * it has nothing to change in place. */
+static unsigned char memo_bits(const struct pair *p)
+{
+	if (p->recreate || (p->work & ~(unsigned)WORK_PARTITION))
+		return 0;
+	return DBT_DIFF_MEMO_EQUAL | (p->pk_matched ? DBT_DIFF_MEMO_PK : 0) |
+	       (p->work & WORK_PARTITION ? DBT_DIFF_MEMO_PARTITION : 0);
+}
+
+/* The pair `p`, which an earlier diff found equal (`bits`, memo_bits),
+ * as survey_pair would leave it: every constraint matched (p->flags
+ * NONE says so without flags), no column map, nothing to change. */
+static void take_equal(struct pair *p, unsigned char bits)
+{
+	p->work = bits & DBT_DIFF_MEMO_PARTITION ? WORK_PARTITION : 0;
+	p->pk_matched = (bits & DBT_DIFF_MEMO_PK) != 0;
+	p->flags = NONE;
+	p->map = NONE;
+}
+
+/* Starts the memo st->record with the tables' order in `a` and `b`. */
+static int memo_start(struct state *st, const struct tkey *a, const struct tkey *b)
+{
+	dbt_diff_memo *m = st->record;
+	size_t na = st->from->ntables, nb = st->to->ntables, k;
+
+	m->order = malloc((na + nb ? na + nb : 1) * sizeof(*m->order));
+	m->pairs = calloc(nb ? nb : 1, 1);
+	if (!m->order || !m->pairs) {
+		dbt_diff_memo_release(m);
+		return dbt_error_oom();
+	}
+	m->na = na;
+	m->nb = nb;
+	for (k = 0; k < na; k++)
+		m->order[k] = a[k].pos;
+	for (k = 0; k < nb; k++)
+		m->order[na + k] = b[k].pos;
+	return 0;
+}
+
+void dbt_diff_memo_release(dbt_diff_memo *memo)
+{
+	if (!memo)
+		return;
+	free(memo->order);
+	free(memo->pairs);
+	free(memo->ix_pos);
+	free(memo->ix_matched);
+	*memo = (dbt_diff_memo)DBT_DIFF_MEMO_INIT;
 }
 
 /*
@@ -695,6 +806,9 @@ int dbt_diff_build_pairs(struct state *st)
 {
 	struct tkey *a = NULL, *b = NULL;
 	size_t na = st->from->ntables, nb = st->to->ntables, i = 0, j = 0, k;
+	/* With a memo whose index matching fits: 1 for each table of `from`
+	 * whose model table changed, whose indexes are matched again. */
+	char *dirty = NULL;
 	int rc = DBT_ERROR;
 
 	a = malloc((na ? na : 1) * sizeof(*a));
@@ -702,31 +816,53 @@ int dbt_diff_build_pairs(struct state *st)
 	st->pairs = calloc(na + nb ? na + nb : 1, sizeof(*st->pairs));
 	st->a_ix = calloc(st->from->nindexes ? st->from->nindexes : 1, 1);
 	st->b_ix = calloc(st->to->nindexes ? st->to->nindexes : 1, 1);
+	if (st->reuse && st->reuse->ix_pos && st->reuse->nix_a == st->from->nindexes &&
+	    st->reuse->nix_b == st->to->nindexes && !(dirty = calloc(na ? na : 1, 1))) {
+		rc = dbt_error_oom();
+		goto cleanup;
+	}
 	if (!a || !b || !st->pairs || !st->a_ix || !st->b_ix) {
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	sort_by_name(a, st->from);
-	sort_by_name(b, st->to);
+	sort_by_name(a, st->from, st->reuse ? st->reuse->order : NULL);
+	sort_by_name(b, st->to, st->reuse ? st->reuse->order + na : NULL);
+	if (st->record && (rc = memo_start(st, a, b)) < 0)
+		goto cleanup;
 
 	while (i < na || j < nb) {
 		struct pair *p = &st->pairs[st->npairs++];
 		int c = i == na	  ? 1
 			: j == nb ? -1
 				  : cmp_headed(a[i].head, a[i].name, b[j].head, b[j].name);
+		size_t pos = NONE, apos = NONE;
 
-		if (c <= 0)
-			p->a = a[i++].t;
-		if (c >= 0)
-			p->b = b[j++].t;
+		if (c <= 0) {
+			apos = a[i].pos;
+			p->a = st->from->tables[a[i++].pos];
+		}
+		if (c >= 0) {
+			pos = b[j].pos;
+			p->b = st->to->tables[b[j++].pos];
+		}
 		p->name = p->a ? p->a->name : p->b->name;
 		p->flags = p->map = NONE;
-		if (p->a && p->b && (rc = survey_pair(st, p)) < 0)
+		if (!p->a || !p->b)
+			continue;
+		if (dirty)
+			dirty[apos] = st->changed[pos];
+		/* A pair that an earlier diff found equal, and that nobody
+		 * touched since, is equal: its tables are not read again. */
+		if (st->reuse && !st->changed[pos] && (st->reuse->pairs[pos] & DBT_DIFF_MEMO_EQUAL))
+			take_equal(p, st->reuse->pairs[pos]);
+		else if ((rc = survey_pair(st, p)) < 0)
 			goto cleanup;
+		if (st->record)
+			st->record->pairs[pos] = memo_bits(p);
 	}
 	mark_recreated(st);
 	if ((rc = match_indexes(st->a_ix, st->from->indexes, st->from->nindexes, st->b_ix,
-				st->to->indexes, st->to->nindexes, st->from)) < 0)
+				st->to->indexes, st->to->nindexes, st->from, st, dirty)) < 0)
 		goto cleanup;
 	/* A recreated table's indexes go with it and come back with it. */
 	for (k = 0; st->nrecreate && k < st->from->nindexes; k++) {
@@ -743,6 +879,7 @@ int dbt_diff_build_pairs(struct state *st)
 	}
 	rc = match_index_renames(st);
 cleanup:
+	free(dirty);
 	free(a);
 	free(b);
 	return rc;

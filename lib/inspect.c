@@ -37,7 +37,7 @@
 static int from_nothing(dbt_diff *out, dbt_schema **empty, dbt_dialect_kind kind,
 			const dbt_schema *schema)
 {
-	dbt_diff_opts o = {0, 0, 0};
+	dbt_diff_opts o = {0};
 	int rc;
 
 	out->ops = NULL;

@@ -140,7 +140,8 @@ int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)
 	return exclude_read(out, conn, schema_name);
 }
 
-int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, dbt_conn *conn)
+/* Which names of the model take the database's spelling (spelling.h). */
+static int spelling_flags(unsigned *out, dbt_conn *conn)
 {
 	const struct dbt_dialect *d = conn->dialect;
 	unsigned flags = 0;
@@ -159,7 +160,32 @@ int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, dbt_conn *c
 			flags |= DBT_SPELL_TABLES;
 		free(v);
 	}
+	*out = flags;
+	return 0;
+}
+
+int dbt_model_take_spelling(dbt_schema *model, const dbt_schema *db, dbt_conn *conn)
+{
+	unsigned flags;
+	int rc = spelling_flags(&flags, conn);
+
+	if (rc < 0)
+		return rc;
 	return flags ? dbt_schema_take_spelling(model, db, flags) : 0;
+}
+
+/* dbt_model_take_spelling() again, when only the tables marked in
+ * `replaced` changed since (dbt_schema_take_spelling_again). */
+static int take_spelling_again(dbt_schema *model, const dbt_schema *db, dbt_conn *conn,
+			       const unsigned char *replaced, int *renamed)
+{
+	unsigned flags;
+	int rc = spelling_flags(&flags, conn);
+
+	*renamed = 0;
+	if (rc < 0)
+		return rc;
+	return flags ? dbt_schema_take_spelling_again(model, db, flags, replaced, renamed) : 0;
 }
 
 void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
@@ -172,6 +198,9 @@ void dbt_model_diff_opts(dbt_diff_opts *o, const dbt_conn *conn)
 	o->objects_around_alters = (conn->dialect->caps & DBT_CAP_ALTER_UNDER_OBJECTS) != 0;
 	/* SQLite cannot rename an index: it is dropped and made again. */
 	o->rename_indexes = (conn->dialect->caps & DBT_CAP_RENAME_INDEX) != 0;
+	o->record = NULL;
+	o->reuse = NULL;
+	o->changed = NULL;
 }
 
 /* 1 when the model declares an object of the statement kind `kind`. */
@@ -360,9 +389,49 @@ static int enum_additions(dbt_schema *model, const dbt_schema *db)
 	return rc == DBT_ENOTFOUND ? 0 : rc;
 }
 
+/*
+ * The second round of dbt_model_diff(), after the first diff found
+ * changes: the tables it names are replaced by the scratch database's
+ * (dbt_scratch_normalize), and the model is respelled and diffed again.
+ * Only the replaced tables are new: the respelling and the diff look
+ * again at them alone (`memo`, the first diff's, dbt_diff_memo), unless
+ * a replaced table's name or a column's took another spelling, which
+ * may reach the references of other tables: then the diff is whole.
+ * The ops are those of a whole second round either way.
+ */
+static int diff_again(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema *model,
+		      const char *model_path, const char *schema_name, dbt_diff_opts *o,
+		      const dbt_diff_memo *memo)
+{
+	size_t n = model->ntables;
+	unsigned char *replaced = calloc(n ? n : 1, 1);
+	int rc, renamed = 0;
+
+	if (!replaced) {
+		dbt_diff_release(out);
+		return dbt_error_oom();
+	}
+	rc = dbt_scratch_normalize(model, out, conn, db, model_path, schema_name, replaced);
+	dbt_diff_release(out);
+	if (rc < 0 || (rc = take_spelling_again(model, db, conn, replaced, &renamed)) < 0)
+		goto cleanup;
+	o->record = NULL;
+	if (!renamed) {
+		o->reuse = memo;
+		o->changed = replaced;
+	}
+	rc = dbt_diff_schemas(out, db, model, o);
+	o->reuse = NULL;
+	o->changed = NULL;
+cleanup:
+	free(replaced);
+	return rc;
+}
+
 int dbt_model_diff(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema *model,
 		   const char *model_path, const char *schema_name)
 {
+	dbt_diff_memo memo = DBT_DIFF_MEMO_INIT;
 	dbt_diff_opts o;
 	int rc;
 
@@ -377,14 +446,12 @@ int dbt_model_diff(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema *mo
 	    ((conn->dialect->caps & DBT_CAP_ENUM_TYPES) && (rc = enum_additions(model, db)) < 0) ||
 	    (rc = dbt_pg_roles_prepare(db, model, conn, model_path)) < 0)
 		return rc;
-	if ((rc = dbt_model_take_spelling(model, db, conn)) < 0 ||
-	    (rc = dbt_diff_schemas(out, db, model, &o)) < 0 || out->n == 0)
-		return rc;
-	rc = dbt_scratch_normalize(model, out, conn, db, model_path, schema_name);
-	dbt_diff_release(out);
-	if (rc < 0 || (rc = dbt_model_take_spelling(model, db, conn)) < 0)
-		return rc;
-	return dbt_diff_schemas(out, db, model, &o);
+	o.record = &memo;
+	if ((rc = dbt_model_take_spelling(model, db, conn)) == 0 &&
+	    (rc = dbt_diff_schemas(out, db, model, &o)) == 0 && out->n)
+		rc = diff_again(out, conn, db, model, model_path, schema_name, &o, &memo);
+	dbt_diff_memo_release(&memo);
+	return rc;
 }
 
 int dbt_model_compare(dbt_findings *out, dbt_conn *conn, const char *model_path,

@@ -178,7 +178,7 @@ int dbt_rename_guess(dbt_diff *diff, dbt_findings *warnings, dbt_conn *conn, con
 	if ((rc = dbt_model_take_spelling(model, db, conn)) < 0 ||
 	    (rc = dbt_diff_schemas(diff, db, model, &o)) < 0 || diff->n == 0)
 		return rc;
-	rc = dbt_scratch_normalize(model, diff, conn, db, model_path, schema_name);
+	rc = dbt_scratch_normalize(model, diff, conn, db, model_path, schema_name, NULL);
 	dbt_diff_release(diff);
 	if (rc < 0)
 		return rc;

@@ -443,9 +443,10 @@ static void adopt_table(dbt_table *to, dbt_table *from)
 /*
  * Swaps each table marked 2, and each of its indexes, between `model` and
  * the reflected `scratch`, which then owns the parsed objects.  An object
- * the reflection lacks stays as parsed.
+ * the reflection lacks stays as parsed.  Marks 1 in `replaced` (when not
+ * NULL) the places of the tables swapped.
  */
-static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want)
+static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want, unsigned char *replaced)
 {
 	size_t i, k;
 
@@ -484,6 +485,8 @@ static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want)
 		adopt_table(scratch->tables[r], t);
 		model->tables[i] = scratch->tables[r];
 		scratch->tables[r] = t;
+		if (replaced)
+			replaced[i] = 1;
 	}
 }
 
@@ -512,7 +515,8 @@ static int unflatten_types(dbt_schema *reflected, const struct scratch *s)
 }
 
 int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *conn,
-			  const dbt_schema *db, const char *model_path, const char *schema_name)
+			  const dbt_schema *db, const char *model_path, const char *schema_name,
+			  unsigned char *replaced)
 {
 	struct scratch s;
 	dbt_schema *reflected = NULL;
@@ -544,7 +548,7 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 	}
 	dbt_scratch_finish(&s);
 	if ((rc = unflatten_types(reflected, &s)) == 0)
-		adopt(model, reflected, want);
+		adopt(model, reflected, want, replaced);
 cleanup:
 	dbt_schema_free(reflected);
 	free(want);

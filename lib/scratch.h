@@ -46,9 +46,16 @@
  * dev_url database is not empty; DBT_ECONNECT when it cannot be opened.
  * Nothing of the scratch work persists, whatever happens.  `model` may
  * be partly replaced after a failure (each replaced table whole).
+ *
+ * `replaced`, when not NULL, has model->ntables bytes, zeroed by the
+ * caller: each table replaced gets 1 at its place.  A replaced table
+ * keeps its place and its name; the model's other tables, and its
+ * objects, are not touched (the indexes of a replaced table are
+ * replaced with it).
  */
 int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *conn,
-			  const dbt_schema *db, const char *model_path, const char *schema_name);
+			  const dbt_schema *db, const char *model_path, const char *schema_name,
+			  unsigned char *replaced);
 
 /*
  * Fills `model->objects` from its statements (`model->statements`): they

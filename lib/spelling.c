@@ -161,8 +161,9 @@ static int respell_constraints(dbt_table *t, const dbt_table *dt)
 	return rc;
 }
 
-/* The model table `t`'s columns take the spelling of `dt`'s. */
-static int respell_columns(dbt_schema *m, dbt_table *t, const dbt_table *dt)
+/* The model table `t`'s columns take the spelling of `dt`'s; `*renamed`
+ * is set to 1 when one takes another name. */
+static int respell_columns(dbt_schema *m, dbt_table *t, const dbt_table *dt, int *renamed)
 {
 	size_t i;
 	int rc = 0;
@@ -191,6 +192,7 @@ static int respell_columns(dbt_schema *m, dbt_table *t, const dbt_table *dt)
 		if ((rc = set_name(&c->name, dc->name)) == 0)
 			rc = respell_column_refs(m, t, old, dc->name);
 		c->quoted = dc->quoted;
+		*renamed = 1;
 		free(old);
 	}
 	return rc;
@@ -316,6 +318,44 @@ static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 	return rc;
 }
 
+/* The model's table `t` takes the database's spelling of its name, then
+ * of its columns and constraints; `*renamed` is set to 1 when a column
+ * takes another name. */
+static int spell_table(dbt_schema *model, dbt_table *t, const dbt_schema *db, unsigned flags,
+		       int *renamed)
+{
+	const dbt_table *dt;
+	int rc = 0;
+
+	if (flags & DBT_SPELL_TABLES) {
+		if ((rc = respell_table(&dt, model, t, db)) < 0)
+			return rc;
+	} else {
+		dt = dbt_schema_find_table(db, t->name);
+	}
+	if (!(flags & (DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES)))
+		return 0;
+	if (!dt && t->renamed_from)
+		dt = dbt_schema_find_table(db, t->renamed_from);
+	if (dt && (flags & DBT_SPELL_COLUMNS))
+		rc = respell_columns(model, t, dt, renamed);
+	if (dt && rc == 0 && (flags & DBT_SPELL_INDEXES))
+		rc = respell_constraints(t, dt);
+	return rc;
+}
+
+/* What follows the walk of the tables: the objects' and indexes' names. */
+static int spell_the_rest(dbt_schema *model, const dbt_schema *db, unsigned flags)
+{
+	int rc = 0;
+
+	if (flags & DBT_SPELL_TABLES)
+		rc = respell_objects(model, db);
+	if (rc == 0 && (flags & DBT_SPELL_INDEXES))
+		rc = respell_indexes(model, db);
+	return rc;
+}
+
 /*
  * One walk of the model's tables: each takes the database's spelling of
  * its name, then of its columns and constraints, while both tables are in
@@ -327,32 +367,51 @@ static int respell_indexes(dbt_schema *m, const dbt_schema *db)
 int dbt_schema_take_spelling(dbt_schema *model, const dbt_schema *db, unsigned flags)
 {
 	size_t i;
+	int rc = 0, renamed = 0;
+
+	for (i = 0; i < model->ntables && rc == 0; i++)
+		rc = spell_table(model, model->tables[i], db, flags, &renamed);
+	return rc < 0 ? rc : spell_the_rest(model, db, flags);
+}
+
+/* 1 when the model's table `t` would take the name of the database's
+ * (respell_table). */
+static int takes_table_name(const dbt_schema *model, const dbt_table *t, const dbt_schema *db)
+{
+	const dbt_table *dt = db_table(db, t->name);
+
+	return dt && strcmp(dt->name, t->name) && !dbt_schema_find_table(model, dt->name);
+}
+
+/*
+ * Why the walk may skip the tables not marked: each step of the walk
+ * (spell_table) is idempotent.  A name that is the database's exactly
+ * stays (db_table and db_column look for the exact name first); a name
+ * kept because the model already has the database's spelling for
+ * another table or column keeps being kept, since such a spelling never
+ * changes again; a constraint takes the spelling of the last of the
+ * database's that match it ignoring case, whatever its own.  A step
+ * reads its table's names and the model's table names alone, and the
+ * marked tables' steps change neither the unmarked tables' names nor the
+ * model's table names, unless a marked table takes another name: then
+ * the whole walk is done.  The objects and indexes are respelled whole.
+ */
+int dbt_schema_take_spelling_again(dbt_schema *model, const dbt_schema *db, unsigned flags,
+				   const unsigned char *tables, int *renamed)
+{
+	size_t i;
 	int rc = 0;
 
-	for (i = 0; i < model->ntables && rc == 0; i++) {
-		dbt_table *t = model->tables[i];
-		const dbt_table *dt;
-
-		if (flags & DBT_SPELL_TABLES) {
-			if ((rc = respell_table(&dt, model, t, db)) < 0)
-				break;
-		} else {
-			dt = dbt_schema_find_table(db, t->name);
+	*renamed = 0;
+	for (i = 0; (flags & DBT_SPELL_TABLES) && i < model->ntables; i++)
+		if (tables[i] && takes_table_name(model, model->tables[i], db)) {
+			*renamed = 1;
+			return dbt_schema_take_spelling(model, db, flags);
 		}
-		if (!(flags & (DBT_SPELL_COLUMNS | DBT_SPELL_INDEXES)))
-			continue;
-		if (!dt && t->renamed_from)
-			dt = dbt_schema_find_table(db, t->renamed_from);
-		if (dt && (flags & DBT_SPELL_COLUMNS))
-			rc = respell_columns(model, t, dt);
-		if (dt && rc == 0 && (flags & DBT_SPELL_INDEXES))
-			rc = respell_constraints(t, dt);
-	}
-	if (rc == 0 && (flags & DBT_SPELL_TABLES))
-		rc = respell_objects(model, db);
-	if (rc == 0 && (flags & DBT_SPELL_INDEXES))
-		rc = respell_indexes(model, db);
-	return rc;
+	for (i = 0; i < model->ntables && rc == 0; i++)
+		if (tables[i])
+			rc = spell_table(model, model->tables[i], db, flags, renamed);
+	return rc < 0 ? rc : spell_the_rest(model, db, flags);
 }
 
 /* The table of `s` that `name` means ignoring ASCII case when no table

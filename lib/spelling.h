@@ -32,6 +32,21 @@
 int dbt_schema_take_spelling(dbt_schema *model, const dbt_schema *db, unsigned flags);
 
 /*
+ * dbt_schema_take_spelling() again, with the same `db` and `flags`, on a
+ * `model` that took the spelling before and of which only the tables
+ * marked 1 in `tables` (model->ntables bytes, by place) changed since,
+ * under the same names (dbt_scratch_normalize replaces tables whole):
+ * the marked tables take the spelling, then the objects and indexes, and
+ * `model` is as the whole walk leaves it (spelling.c says why).
+ * `*renamed` is set to 1 when a table or column took another name, which
+ * may have respelled the references to it in unmarked tables too (or a
+ * marked table took another name, and the whole walk was done); else 0.
+ * Returns as dbt_schema_take_spelling.
+ */
+int dbt_schema_take_spelling_again(dbt_schema *model, const dbt_schema *db, unsigned flags,
+				   const unsigned char *tables, int *renamed);
+
+/*
  * Within the one schema `s`, as SQLite reads a model: each name of a
  * table or column in a foreign key, key, index or partition that names
  * no table or column exactly, but one ignoring ASCII case, takes that

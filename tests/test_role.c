@@ -240,7 +240,7 @@ static void no_valid_until_and_infinity_are_one(void **state)
 static char *plan(const dbt_schema *from, const dbt_schema *to)
 {
 	dbt_diff diff = {NULL, 0};
-	dbt_diff_opts o = {0, 1, 0};
+	dbt_diff_opts o = {.objects_around_alters = 1};
 	dbt_buf b = DBT_BUF_INIT;
 	size_t i;
 
