@@ -458,6 +458,8 @@ static int identity_options(dbt_column *c, const char *text)
 
 static int read_columns(struct reflect *r)
 {
+	/* Thousands of columns, a few distinct types. */
+	dbt_type_memo types = DBT_TYPE_MEMO_INIT;
 	struct dbt_pg_rows it;
 	int rc;
 
@@ -475,7 +477,7 @@ static int read_columns(struct reflect *r)
 
 		if (!t || !name || !type)
 			continue;
-		if ((rc = dbt_type_from_postgres(&ty, type)) < 0) {
+		if ((rc = dbt_type_from_postgres_memo(&ty, type, &types)) < 0) {
 			rc = dbt_error_prefix(rc, "cannot reflect column '%s.%s'", t->name, name);
 			goto cleanup;
 		}
@@ -515,6 +517,7 @@ static int read_columns(struct reflect *r)
 	}
 cleanup:
 	dbt_pg_rows_end(&it);
+	dbt_type_memo_release(&types);
 	return rc;
 }
 
