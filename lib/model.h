@@ -18,6 +18,11 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path);
  * then the connection's exclude patterns applied (`*s` freed and NULL on
  * failure). */
 int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, const char *path);
+
+/* dbt_model_load_for() of the model file `path` whose content the caller
+ * has read: `text`, `len` bytes, which stays the caller's.  Any thread. */
+int dbt_model_load_text(dbt_schema **out, const struct dbt_dialect *dialect, const char *path,
+			const char *text, size_t len);
 int dbt_model_exclude(dbt_schema **s, const dbt_conn *conn);
 
 /* 1 when dbt_model_set_command() named a command: dbt_model_load() then
