@@ -13,6 +13,7 @@
 #include "error.h"
 #include "exclude.h"
 #include "findings.h"
+#include "fsutil.h"
 #include "model.h"
 #include "model_job.h"
 #include "parse.h"
@@ -133,6 +134,15 @@ int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, cons
 		rc = dbt_parse_model_file_as(out, path, flags);
 	}
 	return adapt_parsed(out, dialect, path, rc);
+}
+
+int dbt_model_read(char **out, size_t *len, const char *path)
+{
+	int rc = dbt_fs_read(out, len, path);
+
+	return rc == DBT_ENOTFOUND
+		       ? dbt_error_set(rc, "cannot open model file '%s': no such file", path)
+		       : rc;
 }
 
 int dbt_model_load_text(dbt_schema **out, const struct dbt_dialect *dialect, const char *path,

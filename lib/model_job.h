@@ -53,8 +53,8 @@
  * memory to the end, where read by the caller it goes back to the
  * caller, whose reflection reuses it (bench/README.md, "PostgreSQL
  * `check` at 5,000 tables: peak memory").  A file that cannot be read
- * then is read again by finish(), on the calling thread, which reports
- * the error.
+ * then is the job's error, which finish() hands over as a failed
+ * parse's.
  *
  * The job is a struct of the caller's (no allocation but a preload's);
  * start() always succeeds, and finish() or cancel() must follow it, once,
@@ -87,6 +87,7 @@ struct dbt_model_load_run {
 	char *text; /* the file, read by the starting thread; the load frees it */
 	size_t len;
 	pthread_t thread;
+	int threaded; /* `thread` runs the load, and is to be joined */
 	int rc;
 	dbt_schema *schema;
 	char error[4096]; /* the thread's message when rc < 0 */
