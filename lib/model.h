@@ -18,6 +18,7 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path);
  * then the connection's exclude patterns applied (`*s` freed and NULL on
  * failure). */
 int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, const char *path);
+int dbt_model_exclude(dbt_schema **s, const dbt_conn *conn);
 
 /* The model file's content, read as dbt_model_load_for() reads it: in
  * `*out` (caller frees) and `*len`; a missing file is DBT_ENOTFOUND with
@@ -28,7 +29,6 @@ int dbt_model_read(char **out, size_t *len, const char *path);
  * has read: `text`, `len` bytes, which stays the caller's.  Any thread. */
 int dbt_model_load_text(dbt_schema **out, const struct dbt_dialect *dialect, const char *path,
 			const char *text, size_t len);
-int dbt_model_exclude(dbt_schema **s, const dbt_conn *conn);
 
 /* 1 when dbt_model_set_command() named a command: dbt_model_load() then
  * runs it instead of reading the file. */
