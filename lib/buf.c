@@ -171,6 +171,18 @@ char *dbt_buf_detach(dbt_buf *b)
 	return p;
 }
 
+char *dbt_buf_detach_fit(dbt_buf *b)
+{
+	char *p;
+
+	if (b->oom || !b->ptr || 2 * (b->len + 1) >= b->cap)
+		return dbt_buf_detach(b);
+	if ((p = malloc(b->len + 1)))
+		memcpy(p, b->ptr, b->len + 1);
+	dbt_buf_release(b);
+	return p;
+}
+
 void dbt_buf_release(dbt_buf *b)
 {
 	free(b->ptr);

@@ -69,6 +69,11 @@ const char *dbt_buf_str(const dbt_buf *b);
  * NULL, with the buffer released, when an allocation failed. */
 char *dbt_buf_detach(dbt_buf *b);
 
+/* dbt_buf_detach(), the contents in a block of their own size when the
+ * buffer's is more than twice that (a buffer holds 64 bytes at least):
+ * for a short string kept by each of thousands of objects. */
+char *dbt_buf_detach_fit(dbt_buf *b);
+
 void dbt_buf_release(dbt_buf *b);
 
 #endif

@@ -486,7 +486,9 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	*out = dbt_buf_detach(&b);
+	/* Kept by the schema: a default or CHECK of each of thousands of
+	 * columns and tables, most a few bytes long. */
+	*out = dbt_buf_detach_fit(&b);
 	rc = *out ? 0 : dbt_error_oom();
 cleanup:
 	free(tk.v);

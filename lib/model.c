@@ -13,6 +13,7 @@
 #include "error.h"
 #include "exclude.h"
 #include "findings.h"
+#include "fsutil.h"
 #include "model.h"
 #include "model_job.h"
 #include "parse.h"
@@ -66,26 +67,16 @@ int dbt_model_exclude(dbt_schema **s, const dbt_conn *conn)
 	return exclude_read(s, conn, NULL);
 }
 
-/* The model file, parsed and adapted to the dialect's database. */
-int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, const char *path)
+static unsigned parse_flags(const struct dbt_dialect *dialect)
 {
-	unsigned flags = dialect->caps & DBT_CAP_NOCASE_NAMES ? DBT_PARSE_NOCASE_NAMES : 0;
-	int rc;
+	return dialect->caps & DBT_CAP_NOCASE_NAMES ? DBT_PARSE_NOCASE_NAMES : 0;
+}
 
-	if (dbt_model_command_set()) {
-		/* The command's output stands in for the file; `path` is the
-		 * name its errors carry ("model_command"). */
-		char *text = NULL;
-		size_t len = 0;
-
-		*out = NULL;
-		if ((rc = dbt_model_command_run(&text, &len, dialect->kind)) < 0)
-			return rc;
-		rc = dbt_parse_model_as(out, path, text, len, flags);
-		free(text);
-	} else {
-		rc = dbt_parse_model_file_as(out, path, flags);
-	}
+/* The model just parsed (`rc` the parse's), adapted to the dialect's
+ * database; `*out` freed and NULL on failure. */
+static int adapt_parsed(dbt_schema **out, const struct dbt_dialect *dialect, const char *path,
+			int rc)
+{
 	if (rc < 0)
 		return rc == DBT_ENOTFOUND
 			       ? dbt_error_set(rc, "cannot open model file '%s': no such file",
@@ -120,6 +111,46 @@ int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, cons
 		return rc;
 	}
 	return 0;
+}
+
+/* The model file, parsed and adapted to the dialect's database. */
+int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, const char *path)
+{
+	unsigned flags = parse_flags(dialect);
+	int rc;
+
+	if (dbt_model_command_set()) {
+		/* The command's output stands in for the file; `path` is the
+		 * name its errors carry ("model_command"). */
+		char *text = NULL;
+		size_t len = 0;
+
+		*out = NULL;
+		if ((rc = dbt_model_command_run(&text, &len, dialect->kind)) < 0)
+			return rc;
+		rc = dbt_parse_model_as(out, path, text, len, flags);
+		free(text);
+	} else {
+		rc = dbt_parse_model_file_as(out, path, flags);
+	}
+	return adapt_parsed(out, dialect, path, rc);
+}
+
+int dbt_model_read(char **out, size_t *len, const char *path)
+{
+	int rc = dbt_fs_read(out, len, path);
+
+	return rc == DBT_ENOTFOUND
+		       ? dbt_error_set(rc, "cannot open model file '%s': no such file", path)
+		       : rc;
+}
+
+int dbt_model_load_text(dbt_schema **out, const struct dbt_dialect *dialect, const char *path,
+			const char *text, size_t len)
+{
+	*out = NULL;
+	return adapt_parsed(out, dialect, path,
+			    dbt_parse_model_as(out, path, text, len, parse_flags(dialect)));
 }
 
 int dbt_model_reflect(dbt_schema **out, dbt_conn *conn, const char *schema_name)

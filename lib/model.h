@@ -20,6 +20,16 @@ int dbt_model_load(dbt_schema **out, dbt_conn *conn, const char *path);
 int dbt_model_load_for(dbt_schema **out, const struct dbt_dialect *dialect, const char *path);
 int dbt_model_exclude(dbt_schema **s, const dbt_conn *conn);
 
+/* The model file's content, read as dbt_model_load_for() reads it: in
+ * `*out` (caller frees) and `*len`; a missing file is DBT_ENOTFOUND with
+ * the message dbt_model_load_for() gives. */
+int dbt_model_read(char **out, size_t *len, const char *path);
+
+/* dbt_model_load_for() of the model file `path` whose content the caller
+ * has read: `text`, `len` bytes, which stays the caller's.  Any thread. */
+int dbt_model_load_text(dbt_schema **out, const struct dbt_dialect *dialect, const char *path,
+			const char *text, size_t len);
+
 /* 1 when dbt_model_set_command() named a command: dbt_model_load() then
  * runs it instead of reading the file. */
 int dbt_model_command_set(void);

@@ -17,7 +17,10 @@ static void *load(void *arg)
 {
 	struct dbt_model_load_run *run = arg;
 
-	run->rc = dbt_model_load_for(&run->schema, run->dialect, run->path);
+	run->rc = dbt_model_load_text(&run->schema, run->dialect, run->path, run->text, run->len);
+	/* Back to the heap of the thread that read it (model_job.h). */
+	free(run->text);
+	run->text = NULL;
 	if (run->rc < 0)
 		snprintf(run->error, sizeof(run->error), "%s", dbt_error_last());
 	return NULL;
@@ -31,14 +34,28 @@ static int threadable(const char *path)
 	return !dbt_model_command_set() && stat(path, &st) == 0 && st.st_size <= DBT_MODEL_JOB_MAX;
 }
 
-/* Starts `run` on its thread; 0 when it could not be started. */
+/* Reads the model file on this thread and starts `run` parsing it on its
+ * own; 0 when no thread could be started (the load is then left to
+ * dbt_model_job_finish()).  A file that cannot be read is the run's
+ * failure, handed over as the thread's would be, with no thread. */
 static int run_start(struct dbt_model_load_run *run, const struct dbt_dialect *dialect)
 {
 	run->dialect = dialect;
 	run->rc = 0;
 	run->schema = NULL;
 	run->error[0] = '\0';
-	return pthread_create(&run->thread, NULL, load, run) == 0;
+	run->threaded = 0;
+	if ((run->rc = dbt_model_read(&run->text, &run->len, run->path)) < 0) {
+		snprintf(run->error, sizeof(run->error), "%s", dbt_error_last());
+		return 1;
+	}
+	if (pthread_create(&run->thread, NULL, load, run) == 0) {
+		run->threaded = 1;
+		return 1;
+	}
+	free(run->text);
+	run->text = NULL;
+	return 0;
 }
 
 /* Waits for `run`; its schema, or its error, set on this thread when
@@ -46,7 +63,9 @@ static int run_start(struct dbt_model_load_run *run, const struct dbt_dialect *d
  * failure stays the message). */
 static int run_join(dbt_schema **out, struct dbt_model_load_run *run, int report)
 {
-	pthread_join(run->thread, NULL);
+	if (run->threaded)
+		pthread_join(run->thread, NULL);
+	run->threaded = 0;
 	*out = run->schema;
 	run->schema = NULL;
 	if (run->rc < 0 && report)

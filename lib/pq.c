@@ -62,7 +62,13 @@
 	F(char *, PQresultErrorMessage, (const PGresult *res), (res))                                \
 	F(ExecStatusType, PQresultStatus, (const PGresult *res), (res))                              \
 	F(int, PQsendQuery, (PGconn * conn, const char *query), (conn, query))                       \
+	F(int, PQsendQueryParams,                                                                    \
+	  (PGconn * conn, const char *command, int nParams, const Oid *paramTypes,                   \
+	   const char *const *paramValues, const int *paramLengths, const int *paramFormats,         \
+	   int resultFormat),                                                                        \
+	  (conn, command, nParams, paramTypes, paramValues, paramLengths, paramFormats, resultFormat)) \
 	F(int, PQserverVersion, (const PGconn *conn), (conn))                                        \
+	F(int, PQsetSingleRowMode, (PGconn * conn), (conn))                                          \
 	F(PQnoticeProcessor, PQsetNoticeProcessor,                                                   \
 	  (PGconn * conn, PQnoticeProcessor proc, void *arg), (conn, proc, arg))                     \
 	F(int, PQsocket, (const PGconn *conn), (conn))                                               \

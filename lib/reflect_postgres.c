@@ -7,7 +7,11 @@
  * columns, constraints, indexes), inside one read-only snapshot.  The
  * tables' query also takes a census of the other kinds of objects, and
  * the query of a kind the schema does not hold is not sent: a schema of
- * tables only costs those four and its transaction.  Types
+ * tables only costs those four and its transaction.  The rows of the
+ * three that grow with the columns, keys and indexes are turned into the
+ * schema as the server sends them, one at a time (dbt_pg_rows in
+ * reflect_postgres_int.h): their whole results were the largest part of
+ * the peak memory of `check` at 5,000 tables.  Types
  * go through dbt_type_from_postgres on format_type()'s text; a column whose
  * default is nextval() of a sequence it owns is SERIAL.
  *
@@ -224,6 +228,70 @@ int dbt_pg_query(PGresult **out, struct reflect *r, const char *sql)
 	return 0;
 }
 
+int dbt_pg_rows_start(struct dbt_pg_rows *it, struct reflect *r, const char *sql)
+{
+	const char *params[1] = {r->nspname};
+
+	it->r = r;
+	it->res = NULL;
+	it->row = 0;
+	it->sent = 0;
+	r->conn->nqueries++;
+	if (!PQsendQueryParams(r->pg, sql, 1, NULL, params, NULL, NULL, 0))
+		return db_error(r, NULL);
+	it->sent = 1;
+	/* Should the mode not be set, the rows come as one result, which
+	 * dbt_pg_rows_next() reads as well. */
+	PQsetSingleRowMode(r->pg);
+	return 0;
+}
+
+int dbt_pg_rows_next(struct dbt_pg_rows *it)
+{
+	PGresult *res;
+	int rc;
+
+	if (it->res && ++it->row < PQntuples(it->res))
+		return 1;
+	PQclear(it->res);
+	it->res = NULL;
+	while (it->sent) {
+		if (!(res = PQgetResult(it->r->pg))) {
+			it->sent = 0;
+			break;
+		}
+		switch (PQresultStatus(res)) {
+		case PGRES_SINGLE_TUPLE:
+		case PGRES_TUPLES_OK:
+			/* The end of the rows is a result of none; NULL follows. */
+			if (PQntuples(res) > 0) {
+				it->res = res;
+				it->row = 0;
+				return 1;
+			}
+			PQclear(res);
+			break;
+		default:
+			rc = db_error(it->r, res);
+			PQclear(res);
+			dbt_pg_rows_end(it);
+			return rc;
+		}
+	}
+	return 0;
+}
+
+void dbt_pg_rows_end(struct dbt_pg_rows *it)
+{
+	PGresult *res;
+
+	PQclear(it->res);
+	it->res = NULL;
+	while (it->sent && (res = PQgetResult(it->r->pg)))
+		PQclear(res);
+	it->sent = 0;
+}
+
 static int cmp_rtable(const void *a, const void *b)
 {
 	unsigned long x = ((const struct rtable *)a)->oid, y = ((const struct rtable *)b)->oid;
@@ -390,12 +458,16 @@ static int identity_options(dbt_column *c, const char *text)
 
 static int read_columns(struct reflect *r)
 {
-	PGresult *res;
-	int rc, i;
+	/* Thousands of columns, a few distinct types. */
+	dbt_type_memo types = DBT_TYPE_MEMO_INIT;
+	struct dbt_pg_rows it;
+	int rc;
 
-	if ((rc = dbt_pg_query(&res, r, columns_sql)) < 0)
-		return rc;
-	for (i = 0; i < PQntuples(res); i++) {
+	if ((rc = dbt_pg_rows_start(&it, r, columns_sql)) < 0)
+		goto cleanup;
+	while ((rc = dbt_pg_rows_next(&it)) > 0) {
+		const PGresult *res = it.res;
+		int i = it.row;
 		dbt_table *t = dbt_pg_table_at(r, res, i, 0);
 		const char *name = value(res, i, 1), *type = value(res, i, 2);
 		const char *identity = value(res, i, 4), *generated = value(res, i, 5);
@@ -405,7 +477,7 @@ static int read_columns(struct reflect *r)
 
 		if (!t || !name || !type)
 			continue;
-		if ((rc = dbt_type_from_postgres(&ty, type)) < 0) {
+		if ((rc = dbt_type_from_postgres_memo(&ty, type, &types)) < 0) {
 			rc = dbt_error_prefix(rc, "cannot reflect column '%s.%s'", t->name, name);
 			goto cleanup;
 		}
@@ -443,9 +515,9 @@ static int read_columns(struct reflect *r)
 		c->storage = value(res, i, 11) ? value(res, i, 11)[0] : 0;
 		c->type_storage = value(res, i, 12) ? value(res, i, 12)[0] : 0;
 	}
-	rc = 0;
 cleanup:
-	PQclear(res);
+	dbt_pg_rows_end(&it);
+	dbt_type_memo_release(&types);
 	return rc;
 }
 

@@ -57,6 +57,36 @@ struct reflect {
  * on failure, `*out` NULL then. */
 int dbt_pg_query(PGresult **out, struct reflect *r, const char *sql);
 
+/*
+ * reflect_postgres.c: one catalog query on the schema's name ($1) whose
+ * rows are read one at a time, as the server sends them (libpq's
+ * single-row mode), for the queries whose rows grow with the tables
+ * (columns, constraints, indexes): only the current row is held, never
+ * the whole result, which at 5,000 tables was the largest part of the
+ * peak memory of `check` (bench/README.md), and the rows are turned into
+ * the schema while the server still sends the next ones.  It is one
+ * query and one round trip, as dbt_pg_query().
+ *
+ * dbt_pg_rows_start() sends the query: 0, or DBT_EDB as dbt_pg_query().
+ * dbt_pg_rows_next() moves to the next row: 1 when there is one (at
+ * it->row of it->res, which the next call frees), 0 after the last, or
+ * DBT_EDB with "cannot reflect schema 'S': MESSAGE" when the query
+ * failed, which it may do after some rows.  dbt_pg_rows_end() frees the
+ * row and reads whatever the server still sends, so that the connection
+ * takes the next statement; it must follow start() on every path, a
+ * failed start() or an early stop included.
+ */
+struct dbt_pg_rows {
+	struct reflect *r;
+	PGresult *res; /* the current row's result, NULL before the first */
+	int row;       /* the current row of `res` */
+	int sent;      /* results of the query remain to be read */
+};
+
+int dbt_pg_rows_start(struct dbt_pg_rows *it, struct reflect *r, const char *sql);
+int dbt_pg_rows_next(struct dbt_pg_rows *it);
+void dbt_pg_rows_end(struct dbt_pg_rows *it);
+
 /* The value at (row, col), NULL when SQL NULL. */
 static inline const char *value(const PGresult *res, int row, int col)
 {

@@ -3,7 +3,8 @@
  * keys, unique, foreign-key, check and exclusion constraints) and the
  * other indexes of the tables that reflect_postgres.c read: one catalog
  * query each for the whole schema, whose rows go to their tables by oid
- * (dbt_pg_table_at), key columns coming as text[] arrays.
+ * (dbt_pg_table_at) as the server sends them (dbt_pg_rows), key columns
+ * coming as text[] arrays.
  *
  * Apart from reflect_postgres.c because a table's keys and indexes are a
  * concern of their own, with their own queries and array reading; the
@@ -320,15 +321,17 @@ static int fk_table(char **out, const struct reflect *r, const char *name, const
 
 int dbt_pg_read_constraints(struct reflect *r)
 {
-	PGresult *res;
+	struct dbt_pg_rows it;
 	char *ref = NULL;
-	int rc, i;
+	int rc;
 
-	if ((rc = dbt_pg_query(&res, r,
-			       PQserverVersion(r->pg) >= 150000 ? constraints_sql_15
-								: constraints_sql_old)) < 0)
-		return rc;
-	for (i = 0; i < PQntuples(res); i++) {
+	if ((rc = dbt_pg_rows_start(&it, r,
+				    PQserverVersion(r->pg) >= 150000 ? constraints_sql_15
+								     : constraints_sql_old)) < 0)
+		goto cleanup;
+	while ((rc = dbt_pg_rows_next(&it)) > 0) {
+		const PGresult *res = it.res;
+		int i = it.row;
 		dbt_table *t = dbt_pg_table_at(r, res, i, 0);
 		const char *name = value(res, i, 1), *type = value(res, i, 2);
 		dbt_unique *key;
@@ -384,7 +387,7 @@ int dbt_pg_read_constraints(struct reflect *r)
 	}
 cleanup:
 	dbt_pg_qualified(&ref, NULL, NULL);
-	PQclear(res);
+	dbt_pg_rows_end(&it);
 	return rc;
 }
 
@@ -459,19 +462,20 @@ cleanup:
 
 int dbt_pg_read_indexes(struct reflect *r)
 {
-	PGresult *res;
-	int rc, i;
+	struct dbt_pg_rows it;
+	int rc;
 
-	if ((rc = dbt_pg_query(&res, r,
-			       PQserverVersion(r->pg) >= 150000 ? indexes_sql_15
-								: indexes_sql_old)) < 0)
-		return rc;
-	for (i = 0; i < PQntuples(res) && rc == 0; i++) {
-		dbt_table *t = dbt_pg_table_at(r, res, i, 0);
+	if ((rc = dbt_pg_rows_start(&it, r,
+				    PQserverVersion(r->pg) >= 150000 ? indexes_sql_15
+								     : indexes_sql_old)) < 0)
+		goto cleanup;
+	while ((rc = dbt_pg_rows_next(&it)) > 0) {
+		dbt_table *t = dbt_pg_table_at(r, it.res, it.row, 0);
 
-		if (t)
-			rc = read_index(r->schema, t, res, i);
+		if (t && (rc = read_index(r->schema, t, it.res, it.row)) < 0)
+			break;
 	}
-	PQclear(res);
+cleanup:
+	dbt_pg_rows_end(&it);
 	return rc;
 }

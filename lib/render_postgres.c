@@ -1024,15 +1024,16 @@ int dbt_render_safe_ops(dbt_buf *out, const dbt_op *ops, const dbt_safe_form *fo
 }
 
 /* The model's declared type, in the form dialect `kind` stores: a column
- * of a reflected or hand-built schema has no declaration and stays. */
-static int adapt_type(dbt_column *c)
+ * of a reflected or hand-built schema has no declaration and stays.
+ * `types` remembers the last distinct declarations. */
+static int adapt_type(dbt_column *c, dbt_type_memo *types)
 {
 	dbt_type ty;
 	int rc;
 
 	if (!c->type.decl)
 		return 0;
-	if ((rc = dbt_type_from_postgres(&ty, c->type.decl)) < 0)
+	if ((rc = dbt_type_from_postgres_memo(&ty, c->type.decl, types)) < 0)
 		return rc;
 	ty.decl = c->type.decl;
 	c->type.decl = NULL;
@@ -1081,7 +1082,7 @@ static int sqlite_only_forms(const dbt_table *t)
 	return 0;
 }
 
-static int adapt_postgres(dbt_table *t)
+static int adapt_postgres(dbt_table *t, dbt_type_memo *types)
 {
 	char at[32];
 	size_t i;
@@ -1125,7 +1126,7 @@ static int adapt_postgres(dbt_table *t)
 					     "requires",
 					     at, t->name, c->name);
 		}
-		if ((rc = adapt_type(c)) < 0)
+		if ((rc = adapt_type(c, types)) < 0)
 			return rc;
 		if (c->autoincrement && c->identity == DBT_IDENTITY_NONE) {
 			c->identity = DBT_IDENTITY_SERIAL;
@@ -1137,13 +1138,15 @@ static int adapt_postgres(dbt_table *t)
 
 int dbt_postgres_adapt(dbt_schema *schema)
 {
+	/* Thousands of columns, a few distinct types. */
+	dbt_type_memo types = DBT_TYPE_MEMO_INIT;
 	size_t i;
-	int rc;
+	int rc = 0;
 
-	for (i = 0; i < schema->ntables; i++)
-		if ((rc = adapt_postgres(schema->tables[i])) < 0)
-			return rc;
-	return 0;
+	for (i = 0; i < schema->ntables && rc == 0; i++)
+		rc = adapt_postgres(schema->tables[i], &types);
+	dbt_type_memo_release(&types);
+	return rc;
 }
 
 /* The rule's column is what the rule makes of it once it is an identity. */

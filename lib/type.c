@@ -829,7 +829,10 @@ static size_t memo_slot(dbt_type_memo *memo)
 	return i;
 }
 
-int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *memo)
+/* from(out, decl), remembered in `memo` by the text of `decl`; a failure
+ * is not remembered. */
+static int memo_by_text(dbt_type *out, const char *decl, dbt_type_memo *memo,
+			int (*from)(dbt_type *, const char *))
 {
 	dbt_type ty;
 	size_t i;
@@ -839,7 +842,7 @@ int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *me
 	for (i = 0; i < memo->n; i++)
 		if (!strcmp(memo->e[i].decl, decl))
 			return type_copy(out, &memo->e[i].type);
-	if ((rc = dbt_type_from_sqlite(out, decl)) < 0)
+	if ((rc = from(out, decl)) < 0)
 		return rc;
 	if (!(key = strdup(decl)) || type_copy(&ty, out) < 0) {
 		free(key);
@@ -850,6 +853,16 @@ int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *me
 	memo->e[i].decl = key;
 	memo->e[i].type = ty;
 	return 0;
+}
+
+int dbt_type_from_sqlite_memo(dbt_type *out, const char *decl, dbt_type_memo *memo)
+{
+	return memo_by_text(out, decl, memo, dbt_type_from_sqlite);
+}
+
+int dbt_type_from_postgres_memo(dbt_type *out, const char *text, dbt_type_memo *memo)
+{
+	return memo_by_text(out, text, memo, dbt_type_from_postgres);
 }
 
 int dbt_type_declare_memo(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos,

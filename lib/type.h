@@ -146,11 +146,12 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 int dbt_type_from_sqlite(dbt_type *out, const char *decl);
 
 /*
- * The results of dbt_type_from_sqlite (or of dbt_type_declare) for the
- * last few distinct declarations, for a schema whose thousands of columns
- * repeat a few declared types ("INTEGER", "VARCHAR(40)", ...).  Zero it
- * to start (DBT_TYPE_MEMO_INIT); dbt_type_memo_release frees what it
- * keeps.  One memo serves one of the two functions.
+ * The results of dbt_type_from_sqlite, dbt_type_from_postgres or
+ * dbt_type_declare for the last few distinct declarations, for a schema
+ * whose thousands of columns repeat a few declared types ("INTEGER",
+ * "VARCHAR(40)", ...).  Zero it to start (DBT_TYPE_MEMO_INIT);
+ * dbt_type_memo_release frees what it keeps.  One memo serves one of the
+ * three functions.
  */
 #define DBT_TYPE_MEMO_SIZE 16
 typedef struct dbt_type_memo {
@@ -193,6 +194,11 @@ int dbt_type_declare_memo(dbt_type *out, int *serial, const char *text, size_t l
  * memory.
  */
 int dbt_type_from_postgres(dbt_type *out, const char *text);
+
+/* dbt_type_from_postgres(out, text), remembered in `memo` (see
+ * dbt_type_from_sqlite_memo): the same result, which the caller owns and
+ * releases as before.  A failure is not remembered. */
+int dbt_type_from_postgres_memo(dbt_type *out, const char *text, dbt_type_memo *memo);
 
 /* Deep copy; DBT_ERROR when out of memory (`out` then holds no strings). */
 int dbt_type_copy(dbt_type *out, const dbt_type *type);

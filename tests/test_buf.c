@@ -1,5 +1,6 @@
 /*
- * test_buf.c - the string builder: appends, formatting, detach.
+ * test_buf.c - the string builder: appends, formatting, detach (and to a
+ * block of the string's size).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,6 +8,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,6 +70,43 @@ static void detach_hands_over_and_resets(void **state)
 	s = dbt_buf_detach(&b);
 	assert_string_equal(s, "");
 	free(s);
+}
+
+/* A short string leaves the buffer's 64 bytes behind; a long one keeps
+ * its block; an out-of-memory buffer gives NULL. */
+static void detach_fit_hands_over_a_block_of_the_strings_size(void **state)
+{
+	dbt_buf b = DBT_BUF_INIT;
+	char *s;
+	int i;
+
+	(void)state;
+	dbt_buf_puts(&b, "0");
+	assert_int_equal(b.cap, 64);
+	s = dbt_buf_detach_fit(&b);
+	assert_string_equal(s, "0");
+	assert_true(malloc_usable_size(s) < 64);
+	assert_null(b.ptr);
+	assert_int_equal(b.len, 0);
+	assert_int_equal(b.cap, 0);
+	free(s);
+
+	for (i = 0; i < 40; i++)
+		dbt_buf_putc(&b, (char)('a' + i % 26));
+	s = dbt_buf_detach_fit(&b);
+	assert_non_null(s);
+	assert_int_equal(strlen(s), 40);
+	assert_true(malloc_usable_size(s) >= 64);
+	free(s);
+
+	s = dbt_buf_detach_fit(&b);
+	assert_string_equal(s, "");
+	free(s);
+
+	dbt_buf_puts(&b, "ok");
+	dbt_buf_put(&b, "x", ((size_t)-1) / 2);
+	assert_null(dbt_buf_detach_fit(&b));
+	assert_null(b.ptr);
 }
 
 static void clear_keeps_memory(void **state)
@@ -143,6 +182,7 @@ int main(void)
 		cmocka_unit_test(appends_and_formats),
 		cmocka_unit_test(grows_past_initial_capacity),
 		cmocka_unit_test(detach_hands_over_and_resets),
+		cmocka_unit_test(detach_fit_hands_over_a_block_of_the_strings_size),
 		cmocka_unit_test(clear_keeps_memory),
 		cmocka_unit_test(oom_is_sticky),
 		cmocka_unit_test(comment_line_holds_no_line_break),

@@ -1,7 +1,8 @@
 /*
  * test_model_job.c - the model loaded on a second thread (model_job.h):
  * the result is what dbt_model_load() gives, on the thread that finishes
- * the job, errors and their messages included, while the calling thread
+ * the job, errors and their messages included, of the file as it was
+ * when the job or its preload started, while the calling thread
  * uses the connection; a cancelled job frees what it loaded; a model
  * command is run on the calling thread; a preload handed to the
  * connection is taken by the job for its file and kind of database; a
@@ -125,6 +126,48 @@ static void test_job_hands_over_the_model_error(void **state)
 	assert_true(dbt_model_job_finish(&s, &job) < 0);
 	assert_null(s);
 	assert_non_null(strstr(dbt_error_last(), "cannot open model file"));
+}
+
+/* The model file is read when the job (or the preload) starts, on the
+ * starting thread: what the file holds afterwards is not what is
+ * parsed. */
+static void test_job_reads_the_file_when_it_starts(void **state)
+{
+	struct fixture *f = *state;
+	dbt_schema *direct = NULL, *threaded = NULL;
+	dbt_model_preload *pre;
+	dbt_model_job job;
+	char *a, *b;
+	int rc;
+
+	test_write_file(f->path, model);
+	assert_int_equal(dbt_model_load(&direct, f->conn, f->path), 0);
+	a = test_schema_dump(direct, DBT_DUMP_NAMES);
+
+	dbt_model_job_start(&job, f->conn, f->path);
+	test_write_file(f->path, "CREATE TABLE b (id INTEGER,);\n");
+	rc = dbt_model_job_finish(&threaded, &job);
+	assert_int_equal(rc, 0);
+	b = test_schema_dump(threaded, DBT_DUMP_NAMES);
+	assert_string_equal(b, a);
+	free(b);
+	dbt_schema_free(threaded);
+	threaded = NULL;
+
+	test_write_file(f->path, model);
+	pre = dbt_model_preload_start(DBT_DIALECT_SQLITE, f->path);
+	assert_non_null(pre);
+	test_write_file(f->path, "CREATE TABLE b (id INTEGER,);\n");
+	dbt_conn_set_model_preload(f->conn, pre);
+	dbt_model_job_start(&job, f->conn, f->path);
+	rc = dbt_model_job_finish(&threaded, &job);
+	assert_int_equal(rc, 0);
+	b = test_schema_dump(threaded, DBT_DUMP_NAMES);
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+	dbt_schema_free(direct);
+	dbt_schema_free(threaded);
 }
 
 /* A cancelled job waits for its thread and frees its schema (the
@@ -481,6 +524,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		T(test_job_loads_what_the_model_load_does),
 		T(test_job_hands_over_the_model_error),
+		T(test_job_reads_the_file_when_it_starts),
 		T(test_cancelled_job_frees_its_schema),
 		T(test_cancelled_failing_load_keeps_the_callers_error),
 		T(test_model_command_runs_on_the_calling_thread),

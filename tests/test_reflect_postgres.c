@@ -30,6 +30,7 @@
 #include "diff.h"
 #include "model.h"
 #include "parse.h"
+#include "reflect_postgres_int.h"
 #include "render.h"
 #include "schema.h"
 #include "schema_dump.h"
@@ -1276,6 +1277,95 @@ static void failed_transaction_is_a_database_error(void **state)
 	assert_int_equal(pg->rollback(f->conn), 0);
 }
 
+/* ----------------------------------------- rows read as the server sends */
+
+/* A reading of the public schema on the fixture's connection, as
+ * dbt_postgres_reflect() makes one for its queries. */
+static struct reflect reading(struct fixture *f)
+{
+	struct reflect r;
+
+	memset(&r, 0, sizeof(r));
+	r.conn = f->conn;
+	r.pg = dbt_postgres_handle(f->conn);
+	r.nspname = r.managed = "public";
+	return r;
+}
+
+/* The query takes the schema's name as $1, as the catalog queries do. */
+#define FAILS_AT_THREE                                                   \
+	"SELECT x, 1 / (3 - x) FROM pg_catalog.generate_series(1, 5) x " \
+	"WHERE $1::pg_catalog.text IS NOT NULL"
+
+/* The rows the server sent before a query failed are read, then its
+ * error; the connection takes the next statement. */
+static void rows_then_a_failure_is_a_database_error(void **state)
+{
+	struct fixture *f = *state;
+	struct reflect r = reading(f);
+	struct dbt_pg_rows it;
+	int rc, n = 0;
+
+	assert_int_equal(dbt_pg_rows_start(&it, &r, FAILS_AT_THREE), 0);
+	while ((rc = dbt_pg_rows_next(&it)) > 0)
+		assert_int_equal(atoi(PQgetvalue(it.res, it.row, 0)), ++n);
+	assert_int_equal(rc, DBT_EDB);
+	assert_int_equal(n, 2);
+	assert_string_equal(dbt_error_last(), "cannot reflect schema 'public': division by zero");
+	dbt_pg_rows_end(&it);
+	assert_int_equal(PQtransactionStatus(r.pg), PQTRANS_IDLE);
+	exec_ok(f, "CREATE TABLE after_the_failure (a INTEGER)");
+}
+
+/* A reading stopped after its first row leaves nothing of it behind: the
+ * next query reads its own rows from the first, all of them. */
+static void rows_left_unread_do_not_reach_the_next_query(void **state)
+{
+	struct fixture *f = *state;
+	struct reflect r = reading(f);
+	struct dbt_pg_rows it;
+	int rc, n = 0;
+
+	assert_int_equal(dbt_pg_rows_start(&it, &r,
+					   "SELECT x FROM pg_catalog.generate_series(1, 10000) x "
+					   "WHERE $1::pg_catalog.text IS NOT NULL ORDER BY x"),
+			 0);
+	assert_int_equal(dbt_pg_rows_next(&it), 1);
+	assert_string_equal(PQgetvalue(it.res, it.row, 0), "1");
+	dbt_pg_rows_end(&it);
+
+	assert_int_equal(dbt_pg_rows_start(&it, &r,
+					   "SELECT x FROM pg_catalog.generate_series(101, 110) x "
+					   "WHERE $1::pg_catalog.text IS NOT NULL ORDER BY x"),
+			 0);
+	while ((rc = dbt_pg_rows_next(&it)) > 0)
+		assert_int_equal(atoi(PQgetvalue(it.res, it.row, 0)), 101 + n++);
+	assert_int_equal(rc, 0);
+	assert_int_equal(n, 10);
+	/* After the last row, the reading stays at its end. */
+	assert_int_equal(dbt_pg_rows_next(&it), 0);
+	dbt_pg_rows_end(&it);
+	assert_int_equal(PQtransactionStatus(r.pg), PQTRANS_IDLE);
+}
+
+/* A query the server refuses fails before any row. */
+static void refused_query_reads_no_row(void **state)
+{
+	struct fixture *f = *state;
+	struct reflect r = reading(f);
+	struct dbt_pg_rows it;
+
+	assert_int_equal(dbt_pg_rows_start(&it, &r,
+					   "SELECT nothing_here FROM nowhere_at_all "
+					   "WHERE $1::pg_catalog.text IS NOT NULL"),
+			 0);
+	assert_int_equal(dbt_pg_rows_next(&it), DBT_EDB);
+	assert_string_equal(dbt_error_last(), "cannot reflect schema 'public': relation "
+					      "\"nowhere_at_all\" does not exist");
+	dbt_pg_rows_end(&it);
+	exec_ok(f, "CREATE TABLE after_the_refusal (a INTEGER)");
+}
+
 /* ------------------------------------------- partitions and exclusions */
 
 static const char partitions_model[] =
@@ -1565,6 +1655,9 @@ int main(void)
 		T(generated_columns_round_trip),
 		T(generated_expression_spelled_otherwise_is_settled_by_the_scratch),
 		T(failed_transaction_is_a_database_error),
+		T(rows_then_a_failure_is_a_database_error),
+		T(rows_left_unread_do_not_reach_the_next_query),
+		T(refused_query_reads_no_row),
 		T(partitions_round_trip),
 		T(partitions_leave_out_what_they_take_from_their_parent),
 		T(partitions_spelled_otherwise_are_settled_by_the_scratch_database),
