@@ -1121,6 +1121,30 @@ static void generated_names_keep_their_name_spaces(void **state)
 	dbt_schema_free(s);
 }
 
+/* Unnamed indexes of another schema's table are named in that schema,
+ * each after those chosen before it: the second is "..._idx1". */
+static void generated_index_names_of_another_schema_follow_each_other(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_index *ix1, *ix2, *ix3;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	add_table(s, "audit\x1ft", cols);
+	assert_int_equal(dbt_schema_add_index(&ix1, s, NULL, 0, "audit\x1ft", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix1, "a", 0), 0);
+	assert_int_equal(dbt_schema_add_index(&ix2, s, NULL, 0, "audit\x1ft", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix2, "a", 1), 0);
+	assert_int_equal(dbt_schema_add_index(&ix3, s, NULL, 0, "audit\x1ft", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix3, "a", 0), 0);
+	assert_int_equal(dbt_schema_name_auto(s), 0);
+	assert_string_equal(ix1->name, "audit\x1ft_a_idx");
+	assert_string_equal(ix2->name, "audit\x1ft_a_idx1");
+	assert_string_equal(ix3->name, "audit\x1ft_a_idx2");
+	dbt_schema_free(s);
+}
+
 /* Thousands of tables whose generated names collide in turn: each gets
  * the next free number, as PostgreSQL would choose. */
 static void generated_names_of_many_tables(void **state)
@@ -1354,6 +1378,7 @@ int main(void)
 		cmocka_unit_test(generated_names_follow_postgresql),
 		cmocka_unit_test(generated_name_gets_a_number_when_taken),
 		cmocka_unit_test(generated_names_keep_their_name_spaces),
+		cmocka_unit_test(generated_index_names_of_another_schema_follow_each_other),
 		cmocka_unit_test(generated_names_of_many_tables),
 		cmocka_unit_test(long_generated_names_are_cut_to_63_bytes),
 		cmocka_unit_test(generated_names_do_not_split_utf8_characters),
