@@ -304,7 +304,14 @@ void dbt_expr_put_std_name(dbt_buf *out, const char *tok, size_t len, char quote
 	dbt_buf_putc(out, '"');
 }
 
-int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
+/*
+ * dbt_expr_std_quotes(); with `strict`, a [name] or `name` read whole
+ * that holds what no name may (bytes of no UTF-8 character) is an error
+ * (DBT_EPARSE) instead of text left as it is.  Read as tokens, its '['
+ * would be a bracket and a "--" in it a comment, which the normal form
+ * drops: read again, that form would hold a name made of the rest.
+ */
+static int std_quotes(char **out, const char *expr, size_t len, int strict)
 {
 	dbt_cursor c;
 	dbt_token prev;
@@ -340,6 +347,15 @@ int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
 		prev = c.tok;
 		have_prev = 1;
 	}
+	if (strict && rc < 0 && c.tok.kind == DBT_TOK_QUOTED && c.quote != '"' &&
+	    expr[c.tok.start] == c.quote && (c.quote != '[' || depth == 0) &&
+	    opens_sqlite_name(expr, have_prev ? &prev : NULL)) {
+		char why[256];
+
+		snprintf(why, sizeof(why), "%s", dbt_error_last());
+		dbt_buf_release(&b);
+		return expr_error(expr, len, why);
+	}
 	if (rc < 0 || !any) {
 		if (rc < 0)
 			dbt_error_clear();
@@ -352,6 +368,11 @@ int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
 	return 0;
 }
 
+int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
+{
+	return std_quotes(out, expr, len, 0);
+}
+
 int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 {
 	struct toks tk = {NULL, 0};
@@ -362,7 +383,7 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 	int rc;
 
 	*out = NULL;
-	if ((rc = dbt_expr_std_quotes(&std, expr, len)) < 0)
+	if ((rc = std_quotes(&std, expr, len, 1)) < 0)
 		return rc;
 	if (std) {
 		expr = std;
