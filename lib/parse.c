@@ -202,6 +202,11 @@ int parse_name_as(struct parser *p, struct name *out, const char *what, int stri
 	out->s = dbt_token_name(p->text, &p->cur.tok);
 	if (!out->s)
 		return dbt_error_oom();
+	/* MariaDB's ``, which the cursor reads whole: as "" is, refused. */
+	if (!out->s[0]) {
+		name_release(out);
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col, "empty quoted identifier");
+	}
 	if ((rc = refuse_qualifier_byte(p, out->s, what)) < 0) {
 		name_release(out);
 		return rc;

@@ -2624,6 +2624,10 @@ BAD(bracket_name_must_end_on_its_line, "CREATE TABLE [t\n(a INT)",
     "schema.sql:1:14: unterminated quoted identifier")
 BAD(bracket_name_must_not_be_empty, "CREATE TABLE t ([] INT)",
     "schema.sql:1:17: empty quoted identifier")
+BAD(backtick_name_must_not_be_empty, "CREATE TABLE t (a INT,\n  `` b INT)",
+    "schema.sql:2:3: empty quoted identifier")
+BAD(backtick_table_name_must_not_be_empty, "CREATE TABLE `` (a INT)",
+    "schema.sql:1:14: empty quoted identifier")
 
 /* ------------------------------------------------ partitions, exclusions */
 
@@ -3512,6 +3516,8 @@ int main(void)
 		T(sqlite_quoting_styles_are_names),
 		T(bracket_name_must_end_on_its_line),
 		T(bracket_name_must_not_be_empty),
+		T(backtick_name_must_not_be_empty),
+		T(backtick_table_name_must_not_be_empty),
 		T(foreign_key_match_needs_a_kind),
 		T(foreign_keys_may_reference_tables_declared_later),
 		T(foreign_keys_may_reference_reserved_word_tables_declared_later),
