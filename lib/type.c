@@ -567,8 +567,10 @@ static int tight(const char *text, const dbt_token *before, const dbt_token *a, 
 	if (tok_is(text, a, "(") || tok_is(text, a, "[") || tok_is(text, a, ",") ||
 	    tok_is(text, a, "."))
 		return 1;
-	/* A sign before a number: "(-3)", "(10,-2)". */
+	/* A sign before a number: "(-3)", "(10,-2)"; not before an
+	 * operator, lest "(- -1)" read back as "(" and a comment. */
 	return a->kind == DBT_TOK_OP && (tok_is(text, a, "-") || tok_is(text, a, "+")) &&
+	       b->kind != DBT_TOK_OP &&
 	       (!before || tok_is(text, before, "(") || tok_is(text, before, ","));
 }
 
