@@ -66,16 +66,23 @@ static size_t interval_fields(const char *text, dbt_lexer *la, size_t from)
 int typed_literals(char **out, const char *text, size_t len)
 {
 	dbt_buf b = DBT_BUF_INIT;
-	dbt_lexer lx;
+	dbt_cursor cur;
 	dbt_token t, u;
 	size_t copied = 0;
 	int after_type = 0;
 
 	*out = NULL;
-	dbt_lex_init(&lx, text, len);
-	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
-		dbt_lexer la = lx;
-		size_t type_end = t.start + t.len;
+	/* MariaDB's `name` read whole, as the model's parser reads it: the
+	 * lexer alone stopped inside one (`it's`), and a typed literal after
+	 * it stayed as written until its "name" was read again. */
+	dbt_cursor_init(&cur, text, len);
+	cur.backquotes = 1;
+	while (dbt_cursor_next(&cur) == 0 && cur.tok.kind != DBT_TOK_END) {
+		dbt_lexer la = cur.lx;
+		size_t type_end;
+
+		t = cur.tok;
+		type_end = t.start + t.len;
 		int type_before = after_type;
 
 		after_type = t.kind == DBT_TOK_WORD && literal_type(text, &t);
@@ -133,7 +140,7 @@ int typed_literals(char **out, const char *text, size_t len)
 				la = fl;
 			}
 		}
-		lx = la;
+		cur.lx = la;
 		after_type = 0; /* the last token read is the string's (or a field) */
 	}
 	dbt_buf_put(&b, text + copied, len - copied);

@@ -1168,6 +1168,21 @@ static void typed_literal_after_a_type_word_is_left_as_written(void **state)
 	dbt_schema_free(s);
 }
 
+/* A typed literal after MariaDB's `name` is a cast, as after "name":
+ * reading on past a `name` the lexer alone cannot read (`it's`, a
+ * control character), it stayed as written until the name was "name". */
+static void typed_literal_after_a_backquoted_name_is_a_cast(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a DATE, CHECK (`it's` = DATE '2020-01-01'),"
+		     " CHECK ((`\x14`DATE '')))");
+	assert_string_equal(s->tables[0]->checks[0]->expr, "\"it's\" = '2020-01-01'::DATE");
+	assert_string_equal(s->tables[0]->checks[1]->expr, "\"\x14\" ''::DATE");
+	dbt_schema_free(s);
+}
+
 static void interval_literals_keep_their_fields(void **state)
 {
 	dbt_schema *s, *casts;
@@ -3532,6 +3547,7 @@ int main(void)
 		T(default_may_be_a_case_expression),
 		T(typed_literals_of_types_of_several_words_are_casts),
 		T(typed_literal_after_a_type_word_is_left_as_written),
+		T(typed_literal_after_a_backquoted_name_is_a_cast),
 		T(interval_literals_keep_their_fields),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
