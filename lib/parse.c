@@ -539,6 +539,28 @@ static int skip_brackets(struct parser *p)
 	return next(p);
 }
 
+/* MariaDB's `name` in the type's text from `from` to `to` (in its
+ * parentheses or brackets, its words being checked as they are read):
+ * refused at its place, as in the type's name, since the type's text is
+ * read again without such names. */
+static int refuse_backquoted(struct parser *p, size_t from, size_t to)
+{
+	dbt_cursor c;
+	int line, col;
+
+	dbt_cursor_init(&c, p->text + from, to - from);
+	c.backquotes = 1;
+	while (dbt_cursor_next(&c) == 0 && c.tok.kind != DBT_TOK_END) {
+		if (c.tok.kind == DBT_TOK_QUOTED && c.quote == '`') {
+			position_at(p, from + c.tok.start, &line, &col);
+			return fail_at(p, line, col,
+				       "a name in a type is written bare or in double quotes, not "
+				       "in backticks");
+		}
+	}
+	return 0;
+}
+
 /*
  * A type as declared, handed to dbt_type_declare.  A portable type's name
  * takes the words that belong to it ("double precision", "with time
@@ -598,6 +620,8 @@ int parse_type(struct parser *p, dbt_type *out, int *serial)
 		}
 		to = p->cur.prev_end;
 	}
+	if ((rc = refuse_backquoted(p, from, to)) < 0)
+		return rc;
 	rc = dbt_type_declare_memo(out, serial, p->text + from, to - from, &errpos, &p->types);
 	if (rc < 0) {
 		position_at(p, from + errpos, &line, &col);

@@ -2047,6 +2047,22 @@ static void type_name_in_backticks_is_an_error(void **state)
 	dbt_schema_free(s);
 }
 
+/* So is a name in a type's parameters or brackets: the type's text is
+ * read again without MariaDB's `name`, and `--` began a comment there. */
+static void name_in_backticks_in_a_type_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("CREATE TABLE t (a \"8\"(`--`))",
+			   "schema.sql:1:23: a name in a type is written bare or in double quotes, "
+			   "not in backticks");
+	assert_parse_error("CREATE TABLE t (a x(1,\n `b`) NOT NULL)",
+			   "schema.sql:2:2: a name in a type is written bare or in double quotes, "
+			   "not in backticks");
+	assert_parse_error("CREATE TABLE t (a x[`b`])",
+			   "schema.sql:1:21: a name in a type is written bare or in double quotes, "
+			   "not in backticks");
+}
+
 static void fault_right_after_a_name_is_reported(void **state)
 {
 	(void)state;
@@ -3753,6 +3769,7 @@ int main(void)
 		T(nul_byte_inside_a_comment_is_an_error),
 		T(nul_byte_inside_a_bracket_or_backtick_name_is_an_error),
 		T(type_name_in_backticks_is_an_error),
+		T(name_in_backticks_in_a_type_is_an_error),
 		T(fault_right_after_a_name_is_reported),
 		T(sign_after_sign_in_a_default_keeps_a_space),
 		T(error_column_counts_characters_after_utf8),
