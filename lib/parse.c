@@ -572,7 +572,7 @@ static int refuse_backquoted(struct parser *p, size_t from, size_t to)
 int parse_type(struct parser *p, dbt_type *out, int *serial)
 {
 	size_t from = p->cur.tok.start, to = p->cur.tok.start, errpos = 0, a, b;
-	int rc, line, col, portable, zone_next = 0;
+	int rc, line, col, portable, zone_next = 0, name_before = 0, dot_before = 0;
 
 	portable = p->cur.tok.kind == DBT_TOK_WORD &&
 		   dbt_type_name_is_portable(p->text + p->cur.tok.start, p->cur.tok.len);
@@ -608,16 +608,29 @@ int parse_type(struct parser *p, dbt_type *out, int *serial)
 					       "a type name is written bare or in double quotes, "
 					       "not in %s",
 					       p->cur.quote == '`' ? "backticks" : "brackets");
+			/* A '.' stands between two names (schema.type), the
+			 * second no word that begins a column constraint:
+			 * what PostgreSQL's form of the type drops with
+			 * public. must leave a type behind. */
+			if (is(p, ".") && !name_before)
+				return expected(p, "a type name");
 			/* After WITH or WITHOUT the next word belongs to the type,
 			 * so that a misspelt TIME ZONE is reported as such. */
 			zone_next = portable && (is(p, "with") || is(p, "without"));
+			dot_before = is(p, ".");
+			name_before = !dot_before;
 			if ((rc = next(p)) < 0)
 				return rc;
+			if (dot_before &&
+			    !(p->cur.tok.kind == DBT_TOK_WORD && !constraint_word(p)) &&
+			    p->cur.tok.kind != DBT_TOK_QUOTED)
+				return expected(p, "a type name");
 			to = p->cur.prev_end;
 			continue;
 		} else {
 			break;
 		}
+		name_before = dot_before = 0;
 		to = p->cur.prev_end;
 	}
 	if ((rc = refuse_backquoted(p, from, to)) < 0)

@@ -1949,6 +1949,12 @@ BAD(empty_quoted_identifier, "CREATE TABLE t (a INT, \"\" INT)",
     "schema.sql:1:24: empty quoted identifier")
 BAD(type_starts_with_its_name, "CREATE TABLE t (id INT, small(200) N)",
     "schema.sql:1:30: expected a type name, found '('")
+BAD(type_qualifier_needs_a_type_after_it, "CREATE TABLE t (id INT, a public.[])",
+    "schema.sql:1:34: expected a type name, found '['")
+BAD(type_qualifier_needs_a_name_before_it, "CREATE TABLE t (id INT, a .x)",
+    "schema.sql:1:27: expected a type name, found '.'")
+BAD(type_qualifier_is_no_constraint_word, "CREATE TABLE t (id INT, a public. NOT NULL)",
+    "schema.sql:1:35: expected a type name, found 'NOT'")
 BAD(byte_order_mark_only_at_the_start,
     "CREATE TABLE t (md \xEF\xBB\xBF"
     "4 INT)",
@@ -3758,6 +3764,9 @@ int main(void)
 		T(unterminated_string),
 		T(unterminated_comment),
 		T(type_starts_with_its_name),
+		T(type_qualifier_needs_a_type_after_it),
+		T(type_qualifier_needs_a_name_before_it),
+		T(type_qualifier_is_no_constraint_word),
 		T(byte_order_mark_only_at_the_start),
 		T(byte_order_mark_inside_a_name),
 		T(stray_character),
