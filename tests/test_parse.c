@@ -1183,6 +1183,17 @@ static void typed_literal_after_a_backquoted_name_is_a_cast(void **state)
 	dbt_schema_free(s);
 }
 
+/* So is one whose type's modifiers hold such a `name`. */
+static void typed_literal_with_a_backquoted_name_in_its_modifiers_is_a_cast(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a REAL, CHECK ((REAL(((`\x14`)))'')))");
+	assert_string_equal(s->tables[0]->checks[0]->expr, "''::real(((\"\x14\")))");
+	dbt_schema_free(s);
+}
+
 static void interval_literals_keep_their_fields(void **state)
 {
 	dbt_schema *s, *casts;
@@ -3570,6 +3581,7 @@ int main(void)
 		T(typed_literals_of_types_of_several_words_are_casts),
 		T(typed_literal_after_a_type_word_is_left_as_written),
 		T(typed_literal_after_a_backquoted_name_is_a_cast),
+		T(typed_literal_with_a_backquoted_name_in_its_modifiers_is_a_cast),
 		T(interval_literals_keep_their_fields),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
