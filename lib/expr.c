@@ -304,10 +304,23 @@ void dbt_expr_put_std_name(dbt_buf *out, const char *tok, size_t len, char quote
 	dbt_buf_putc(out, '"');
 }
 
+/* 1 when the `len` bytes at `s` hold an odd number of backticks. */
+static int unpaired_backtick(const char *s, size_t len)
+{
+	size_t i;
+	int odd = 0;
+
+	for (i = 0; i < len; i++)
+		odd ^= s[i] == '`';
+	return odd;
+}
+
 /*
  * dbt_expr_std_quotes(); with `strict`, a [name] or `name` read whole
  * that holds what no name may (bytes of no UTF-8 character) is an error
- * (DBT_EPARSE) instead of text left as it is.  Read as tokens, its '['
+ * (DBT_EPARSE) instead of text left as it is, and so is a [name] holding
+ * an unpaired backtick, which the model's parser, reading '[' as a
+ * bracket, took as the start of a `name` that goes on past the ']'.  Read as tokens, its '['
  * would be a bracket and a "--" in it a comment, which the normal form
  * drops: read again, that form would hold a name made of the rest.
  */
@@ -339,6 +352,12 @@ static int std_quotes(char **out, const char *expr, size_t len, int strict)
 		} else if (c.tok.kind == DBT_TOK_QUOTED && c.quote != '"' && c.tok.len > 2 &&
 			   (c.quote == '[' || opens_sqlite_name(expr, have_prev ? &prev : NULL))) {
 			/* (An empty [] or `` names nothing: left as it is.) */
+			if (strict && c.quote == '[' && unpaired_backtick(s, c.tok.len)) {
+				dbt_buf_release(&b);
+				return expr_error(expr, len,
+						  "a [name] holds an unpaired backtick, which "
+						  "the model reads as opening a `name`");
+			}
 			dbt_buf_put(&b, expr + at, c.tok.start - at);
 			dbt_expr_put_std_name(&b, s, c.tok.len, c.quote);
 			at = c.tok.start + c.tok.len;

@@ -219,6 +219,22 @@ static void a_name_in_brackets_of_invalid_utf8_is_an_error(void **state)
 	assert_null(got);
 }
 
+/* A [name] with an unpaired backtick is an error: the model's parser,
+ * reading '[' as a bracket, read a `name` from the backtick on, past
+ * the ']', and the ';' after it was inside that name; made "`", it ended
+ * the statement.  Paired backticks are part of the name. */
+static void a_name_in_brackets_with_an_unpaired_backtick_is_an_error(void **state)
+{
+	char *got = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_schema_normalize_expr(&got, "[`];-`", 6), DBT_EPARSE);
+	assert_null(got);
+	assert_non_null(strstr(dbt_error_last(), "unpaired backtick"));
+	assert_canon(dbt_schema_normalize_expr, "[a`b`c] > 0", "\"a`b`c\" > 0");
+	assert_canon(dbt_schema_normalize_expr, "`a]` > 0", "\"a]\" > 0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -233,6 +249,7 @@ int main(void)
 		cmocka_unit_test(parentheses_must_balance_once_names_are_read),
 		cmocka_unit_test(a_number_after_a_dot_keeps_its_space),
 		cmocka_unit_test(a_name_in_brackets_of_invalid_utf8_is_an_error),
+		cmocka_unit_test(a_name_in_brackets_with_an_unpaired_backtick_is_an_error),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
