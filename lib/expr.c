@@ -442,6 +442,10 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 			 is_punct(expr, &tk.v[i - 1], '.'))
 			/* "x. 2" made "x.2" would read back as x and .2 */
 			dbt_buf_putc(&b, ' ');
+		else if (dbt_token_is(expr, t, "::") && i > first &&
+			 dbt_token_is(expr, &tk.v[i - 1], ":"))
+			/* ": ::m" made ":::m" would read back as :: and : */
+			dbt_buf_putc(&b, ' ');
 		switch (t->kind) {
 		case DBT_TOK_WORD:
 			kw = dbt_sql_keyword(s, t->len);

@@ -184,6 +184,16 @@ static void a_number_after_a_dot_keeps_its_space(void **state)
 		     "FOR VALUES WITH (modulus. 2, remainder 1)");
 }
 
+/* A '::' after a ':' keeps the space before it: ":::m" reads as '::'
+ * and ':'. */
+static void a_cast_after_a_colon_keeps_its_space(void **state)
+{
+	(void)state;
+	assert_canon(dbt_schema_normalize_expr, ": \v::m", ": ::m");
+	assert_canon(dbt_schema_normalize_expr, ": ::m", ": ::m");
+	assert_canon(dbt_schema_normalize_expr, "a :: int", "a::INTEGER");
+}
+
 /* Parentheses that balance only while a [name] is read as brackets (as
  * the model's parser reads them) do not once it is "name": an error, not
  * an expression that no parser reads back. */
@@ -248,6 +258,7 @@ int main(void)
 		cmocka_unit_test(empty_brackets_are_no_name),
 		cmocka_unit_test(parentheses_must_balance_once_names_are_read),
 		cmocka_unit_test(a_number_after_a_dot_keeps_its_space),
+		cmocka_unit_test(a_cast_after_a_colon_keeps_its_space),
 		cmocka_unit_test(a_name_in_brackets_of_invalid_utf8_is_an_error),
 		cmocka_unit_test(a_name_in_brackets_with_an_unpaired_backtick_is_an_error),
 	};
