@@ -954,10 +954,11 @@ static int unlock(dbt_conn *conn)
 
 /* A name is bare only if [a-z_][a-z0-9_]* and no keyword that cannot stand
  * as a bare identifier everywhere: PostgreSQL's reserved,
- * type-or-function-name and column-name keywords (lex.h's table). */
+ * type-or-function-name and column-name keywords (lex.h's table); nor
+ * one of SQLite's own tables, which the model's parser skips when bare. */
 static int needs_quotes(const char *name)
 {
-	if (!dbt_ident_is_plain(name))
+	if (!dbt_ident_is_plain(name) || dbt_ident_sqlite_internal(name))
 		return 1;
 	return dbt_keyword_category_of(name, strlen(name)) >= DBT_KWCAT_COL_NAME;
 }

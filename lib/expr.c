@@ -304,7 +304,27 @@ void dbt_expr_put_std_name(dbt_buf *out, const char *tok, size_t len, char quote
 	dbt_buf_putc(out, '"');
 }
 
-int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
+/* 1 when the `len` bytes at `s` hold an odd number of backticks. */
+static int unpaired_backtick(const char *s, size_t len)
+{
+	size_t i;
+	int odd = 0;
+
+	for (i = 0; i < len; i++)
+		odd ^= s[i] == '`';
+	return odd;
+}
+
+/*
+ * dbt_expr_std_quotes(); with `strict`, a [name] or `name` read whole
+ * that holds what no name may (bytes of no UTF-8 character) is an error
+ * (DBT_EPARSE) instead of text left as it is, and so is a [name] holding
+ * an unpaired backtick, which the model's parser, reading '[' as a
+ * bracket, took as the start of a `name` that goes on past the ']'.  Read as tokens, its '['
+ * would be a bracket and a "--" in it a comment, which the normal form
+ * drops: read again, that form would hold a name made of the rest.
+ */
+static int std_quotes(char **out, const char *expr, size_t len, int strict)
 {
 	dbt_cursor c;
 	dbt_token prev;
@@ -332,6 +352,12 @@ int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
 		} else if (c.tok.kind == DBT_TOK_QUOTED && c.quote != '"' && c.tok.len > 2 &&
 			   (c.quote == '[' || opens_sqlite_name(expr, have_prev ? &prev : NULL))) {
 			/* (An empty [] or `` names nothing: left as it is.) */
+			if (strict && c.quote == '[' && unpaired_backtick(s, c.tok.len)) {
+				dbt_buf_release(&b);
+				return expr_error(expr, len,
+						  "a [name] holds an unpaired backtick, which "
+						  "the model reads as opening a `name`");
+			}
 			dbt_buf_put(&b, expr + at, c.tok.start - at);
 			dbt_expr_put_std_name(&b, s, c.tok.len, c.quote);
 			at = c.tok.start + c.tok.len;
@@ -339,6 +365,15 @@ int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
 		}
 		prev = c.tok;
 		have_prev = 1;
+	}
+	if (strict && rc < 0 && c.tok.kind == DBT_TOK_QUOTED && c.quote != '"' &&
+	    expr[c.tok.start] == c.quote && (c.quote != '[' || depth == 0) &&
+	    opens_sqlite_name(expr, have_prev ? &prev : NULL)) {
+		char why[256];
+
+		snprintf(why, sizeof(why), "%s", dbt_error_last());
+		dbt_buf_release(&b);
+		return expr_error(expr, len, why);
 	}
 	if (rc < 0 || !any) {
 		if (rc < 0)
@@ -352,6 +387,11 @@ int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
 	return 0;
 }
 
+int dbt_expr_std_quotes(char **out, const char *expr, size_t len)
+{
+	return std_quotes(out, expr, len, 0);
+}
+
 int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 {
 	struct toks tk = {NULL, 0};
@@ -362,7 +402,7 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 	int rc;
 
 	*out = NULL;
-	if ((rc = dbt_expr_std_quotes(&std, expr, len)) < 0)
+	if ((rc = std_quotes(&std, expr, len, 1)) < 0)
 		return rc;
 	if (std) {
 		expr = std;
@@ -401,6 +441,10 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 		else if (t->kind == DBT_TOK_NUMBER && i > first &&
 			 is_punct(expr, &tk.v[i - 1], '.'))
 			/* "x. 2" made "x.2" would read back as x and .2 */
+			dbt_buf_putc(&b, ' ');
+		else if (dbt_token_is(expr, t, "::") && i > first &&
+			 dbt_token_is(expr, &tk.v[i - 1], ":"))
+			/* ": ::m" made ":::m" would read back as :: and : */
 			dbt_buf_putc(&b, ' ');
 		switch (t->kind) {
 		case DBT_TOK_WORD:

@@ -29,8 +29,10 @@ struct dbt_table;
  * So "( lower( Email ) )" becomes "lower(email)" and
  * "price>=0 and X is not null" becomes "price >= 0 AND x IS NOT NULL";
  * SQLite's [Name] and `Name` are "Name" (dbt_expr_std_quotes).
- * DBT_EPARSE (naming the expression) when the text does not tokenize or
- * holds no token.
+ * DBT_EPARSE (naming the expression) when the text does not tokenize,
+ * holds no token, a [Name] or `Name` of bytes that are no UTF-8 or a
+ * [Name] with an unpaired backtick (which the model's parser reads as
+ * opening a `Name`).
  */
 int dbt_schema_normalize_expr(char **out, const char *expr, size_t len);
 

@@ -86,9 +86,16 @@ int dbt_ident_is_plain(const char *name)
 	return 1;
 }
 
+int dbt_ident_sqlite_internal(const char *name)
+{
+	return !strcmp(name, "sqlite_sequence") || !strncmp(name, "sqlite_stat", 11);
+}
+
 int dbt_ident_needs_quotes(const char *name)
 {
-	return !dbt_ident_is_plain(name) || dbt_sql_keyword(name, strlen(name)) == DBT_KW_RESERVED;
+	return !dbt_ident_is_plain(name) ||
+	       dbt_sql_keyword(name, strlen(name)) == DBT_KW_RESERVED ||
+	       dbt_ident_sqlite_internal(name);
 }
 
 void dbt_ident_quote(dbt_buf *out, const char *name)

@@ -56,10 +56,20 @@ int dbt_name_casecmp(const char *a, const char *b);
 /*
  * 1 when `name` must be quoted to be read back as itself by the model's
  * grammar: it is not [a-z_][a-z0-9_]*, or it is a reserved word
- * (parse.h's dbt_sql_keyword).  A dialect with its own keyword list checks
+ * (parse.h's dbt_sql_keyword), or one of SQLite's own tables
+ * (dbt_ident_sqlite_internal).  A dialect with its own keyword list checks
  * the shape with dbt_ident_is_plain and its list itself.
  */
 int dbt_ident_needs_quotes(const char *name);
+
+/*
+ * 1 when `name` is one of the tables SQLite makes for itself
+ * (sqlite_sequence, sqlite_stat1...), which the model's parser skips in a
+ * CREATE TABLE that writes it bare, as `sqlite3 .schema` does: each quoter
+ * writes such a name quoted, so that a table of that name on another
+ * database reads back as a table.
+ */
+int dbt_ident_sqlite_internal(const char *name);
 
 /* 1 when `name` is [a-z_][a-z0-9_]* (non-empty), else 0. */
 int dbt_ident_is_plain(const char *name);

@@ -217,6 +217,13 @@ static int comment_byte(dbt_lexer *lx, dbt_token *t)
  * which the model skips as comments) or of no word; 1 for a CREATE (a
  * view or trigger); 2 for any other word after a version number
  * (PARTITION BY, DEFINER, ...). */
+/* 1 when the `n` bytes of `w` stand at `i`, ignoring ASCII case, within
+ * the text (which need not end in a NUL). */
+static int ascii_word_at(const dbt_lexer *lx, size_t i, const char *w, size_t n)
+{
+	return n <= lx->len - i && !strncasecmp(lx->text + i, w, n);
+}
+
 static int mysql_conditional(const dbt_lexer *lx)
 {
 	size_t i = lx->pos + 2, w;
@@ -234,15 +241,13 @@ static int mysql_conditional(const dbt_lexer *lx)
 		i++;
 	if (i >= lx->len || !isalpha((unsigned char)lx->text[i]))
 		return 0;
-	if (!strncasecmp(lx->text + i, "create", 6) &&
+	if (ascii_word_at(lx, i, "create", 6) &&
 	    (i + 6 == lx->len || !(isalnum((unsigned char)lx->text[i + 6]) ||
 				   lx->text[i + 6] == '_' || lx->text[i + 6] == '$')))
 		return 1;
-	if (!strncasecmp(lx->text + i, "set", 3) &&
-	    !isalnum((unsigned char)at(lx, i + 3 - lx->pos)))
+	if (ascii_word_at(lx, i, "set", 3) && !isalnum((unsigned char)at(lx, i + 3 - lx->pos)))
 		return 0;
-	if (!strncasecmp(lx->text + i, "drop", 4) &&
-	    !isalnum((unsigned char)at(lx, i + 4 - lx->pos)))
+	if (ascii_word_at(lx, i, "drop", 4) && !isalnum((unsigned char)at(lx, i + 4 - lx->pos)))
 		return 0;
 	return w >= 5 ? 2 : 0;
 }

@@ -13,6 +13,7 @@
 
 #include "dialect.h"
 #include "error.h"
+#include "ident.h"
 #include "sha256.h"
 #include "sqlsplit_mysql.h"
 
@@ -713,8 +714,9 @@ void dbt_mysql_quote_ident(dbt_buf *out, const char *name)
 
 	for (s = name; bare && *s; s++)
 		bare = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '_';
-	if (bare && bsearch(&name, keywords, sizeof(keywords) / sizeof(keywords[0]),
-			    sizeof(keywords[0]), cmp_keyword))
+	if (bare && (bsearch(&name, keywords, sizeof(keywords) / sizeof(keywords[0]),
+			     sizeof(keywords[0]), cmp_keyword) ||
+		     dbt_ident_sqlite_internal(name)))
 		bare = 0;
 	if (bare) {
 		dbt_buf_puts(out, name);

@@ -144,8 +144,9 @@ int dbt_mysql_unlock(dbt_conn *conn);
  * seconds; 0 restores the server's defaults. */
 int dbt_mysql_set_lock_timeout(dbt_conn *conn, int ms);
 
-/* Quoting: an identifier (bare only when it is [a-z_][a-z0-9_]* and not
- * a keyword; else in backticks, embedded backticks doubled) and a string
+/* Quoting: an identifier (bare only when it is [a-z_][a-z0-9_]*, not
+ * a keyword and not one of SQLite's own tables, which the model's parser
+ * skips when bare; else in backticks, embedded backticks doubled) and a string
  * literal ('...', with quotes and backslashes escaped). */
 void dbt_mysql_quote_ident(dbt_buf *out, const char *name);
 void dbt_mysql_quote_literal(dbt_buf *out, const char *value);

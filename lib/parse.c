@@ -202,6 +202,11 @@ int parse_name_as(struct parser *p, struct name *out, const char *what, int stri
 	out->s = dbt_token_name(p->text, &p->cur.tok);
 	if (!out->s)
 		return dbt_error_oom();
+	/* MariaDB's ``, which the cursor reads whole: as "" is, refused. */
+	if (!out->s[0]) {
+		name_release(out);
+		return fail_at(p, p->cur.tok.line, p->cur.tok.col, "empty quoted identifier");
+	}
 	if ((rc = refuse_qualifier_byte(p, out->s, what)) < 0) {
 		name_release(out);
 		return rc;
@@ -534,6 +539,28 @@ static int skip_brackets(struct parser *p)
 	return next(p);
 }
 
+/* MariaDB's `name` in the type's text from `from` to `to` (in its
+ * parentheses or brackets, its words being checked as they are read):
+ * refused at its place, as in the type's name, since the type's text is
+ * read again without such names. */
+static int refuse_backquoted(struct parser *p, size_t from, size_t to)
+{
+	dbt_cursor c;
+	int line, col;
+
+	dbt_cursor_init(&c, p->text + from, to - from);
+	c.backquotes = 1;
+	while (dbt_cursor_next(&c) == 0 && c.tok.kind != DBT_TOK_END) {
+		if (c.tok.kind == DBT_TOK_QUOTED && c.quote == '`') {
+			position_at(p, from + c.tok.start, &line, &col);
+			return fail_at(p, line, col,
+				       "a name in a type is written bare or in double quotes, not "
+				       "in backticks");
+		}
+	}
+	return 0;
+}
+
 /*
  * A type as declared, handed to dbt_type_declare.  A portable type's name
  * takes the words that belong to it ("double precision", "with time
@@ -545,7 +572,7 @@ static int skip_brackets(struct parser *p)
 int parse_type(struct parser *p, dbt_type *out, int *serial)
 {
 	size_t from = p->cur.tok.start, to = p->cur.tok.start, errpos = 0, a, b;
-	int rc, line, col, portable, zone_next = 0;
+	int rc, line, col, portable, zone_next = 0, name_before = 0, dot_before = 0;
 
 	portable = p->cur.tok.kind == DBT_TOK_WORD &&
 		   dbt_type_name_is_portable(p->text + p->cur.tok.start, p->cur.tok.len);
@@ -581,18 +608,33 @@ int parse_type(struct parser *p, dbt_type *out, int *serial)
 					       "a type name is written bare or in double quotes, "
 					       "not in %s",
 					       p->cur.quote == '`' ? "backticks" : "brackets");
+			/* A '.' stands between two names (schema.type), the
+			 * second no word that begins a column constraint:
+			 * what PostgreSQL's form of the type drops with
+			 * public. must leave a type behind. */
+			if (is(p, ".") && !name_before)
+				return expected(p, "a type name");
 			/* After WITH or WITHOUT the next word belongs to the type,
 			 * so that a misspelt TIME ZONE is reported as such. */
 			zone_next = portable && (is(p, "with") || is(p, "without"));
+			dot_before = is(p, ".");
+			name_before = !dot_before;
 			if ((rc = next(p)) < 0)
 				return rc;
+			if (dot_before &&
+			    !(p->cur.tok.kind == DBT_TOK_WORD && !constraint_word(p)) &&
+			    p->cur.tok.kind != DBT_TOK_QUOTED)
+				return expected(p, "a type name");
 			to = p->cur.prev_end;
 			continue;
 		} else {
 			break;
 		}
+		name_before = dot_before = 0;
 		to = p->cur.prev_end;
 	}
+	if ((rc = refuse_backquoted(p, from, to)) < 0)
+		return rc;
 	rc = dbt_type_declare_memo(out, serial, p->text + from, to - from, &errpos, &p->types);
 	if (rc < 0) {
 		position_at(p, from + errpos, &line, &col);

@@ -56,6 +56,15 @@ static size_t interval_fields(const char *text, dbt_lexer *la, size_t from)
 	return end;
 }
 
+/* The next token of `la` in `u`, as dbt_cursor_next() reads it. */
+static int step(dbt_cursor *la, dbt_token *u)
+{
+	int rc = dbt_cursor_next(la);
+
+	*u = la->tok;
+	return rc;
+}
+
 /*
  * The expression `text` (`len` bytes) with each typed literal TYPE 'str'
  * written as the cast 'str'::TYPE, which is what PostgreSQL makes of it
@@ -66,18 +75,24 @@ static size_t interval_fields(const char *text, dbt_lexer *la, size_t from)
 int typed_literals(char **out, const char *text, size_t len)
 {
 	dbt_buf b = DBT_BUF_INIT;
-	dbt_lexer lx;
+	dbt_cursor cur;
 	dbt_token t, u;
 	size_t copied = 0;
 	int after_type = 0;
 
 	*out = NULL;
-	dbt_lex_init(&lx, text, len);
-	while (dbt_lex_next(&lx, &t) == 0 && t.kind != DBT_TOK_END) {
-		dbt_lexer la = lx;
-		size_t type_end = t.start + t.len;
+	/* MariaDB's `name` read whole, as the model's parser reads it, here
+	 * and in a type's modifiers: the lexer alone stopped inside one
+	 * (`it's`), and a typed literal after it stayed as written until its
+	 * "name" was read again. */
+	dbt_cursor_init(&cur, text, len);
+	cur.backquotes = 1;
+	while (dbt_cursor_next(&cur) == 0 && cur.tok.kind != DBT_TOK_END) {
+		dbt_cursor la = cur;
+		size_t type_end = cur.tok.start + cur.tok.len;
 		int type_before = after_type;
 
+		t = cur.tok;
 		after_type = t.kind == DBT_TOK_WORD && literal_type(text, &t);
 		if (!after_type)
 			continue;
@@ -87,33 +102,33 @@ int typed_literals(char **out, const char *text, size_t len)
 		 * the text is read, and the model would not read back. */
 		if (type_before)
 			continue;
-		if (dbt_lex_next(&la, &u) < 0)
+		if (step(&la, &u) < 0)
 			break;
 		/* The type's other words: DOUBLE PRECISION, CHARACTER VARYING,
 		 * BIT VARYING; TIME and TIMESTAMP take WITH or WITHOUT TIME
 		 * ZONE (never TIME ZONE alone: AT TIME ZONE 'utc'). */
 		if (dbt_token_is(text, &u, "precision") || dbt_token_is(text, &u, "varying")) {
 			type_end = u.start + u.len;
-			if (dbt_lex_next(&la, &u) < 0)
+			if (step(&la, &u) < 0)
 				break;
 		} else if (dbt_token_is(text, &u, "with") || dbt_token_is(text, &u, "without")) {
-			if (dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "time") ||
-			    dbt_lex_next(&la, &u) < 0 || !dbt_token_is(text, &u, "zone"))
+			if (step(&la, &u) < 0 || !dbt_token_is(text, &u, "time") ||
+			    step(&la, &u) < 0 || !dbt_token_is(text, &u, "zone"))
 				continue;
 			type_end = u.start + u.len;
-			if (dbt_lex_next(&la, &u) < 0)
+			if (step(&la, &u) < 0)
 				break;
 		}
 		/* Its modifiers: VARCHAR(10) 'x', NUMERIC(5, 2) '1.5'. */
 		if (dbt_token_is(text, &u, "(")) {
 			int depth = 1;
 
-			while (depth > 0 && dbt_lex_next(&la, &u) == 0 && u.kind != DBT_TOK_END)
+			while (depth > 0 && step(&la, &u) == 0 && u.kind != DBT_TOK_END)
 				depth += dbt_token_is(text, &u, "(") - dbt_token_is(text, &u, ")");
 			if (depth > 0)
 				continue;
 			type_end = u.start + u.len;
-			if (dbt_lex_next(&la, &u) < 0)
+			if (step(&la, &u) < 0)
 				break;
 		}
 		if (u.kind != DBT_TOK_STRING || text[u.start] != '\'')
@@ -124,16 +139,16 @@ int typed_literals(char **out, const char *text, size_t len)
 		dbt_buf_put(&b, text + t.start, type_end - t.start);
 		copied = u.start + u.len;
 		if (dbt_token_is(text, &t, "interval")) {
-			dbt_lexer fl = la;
+			dbt_lexer fl = la.lx;
 			size_t end = interval_fields(text, &fl, copied);
 
 			if (end > copied) {
 				dbt_buf_put(&b, text + copied, end - copied);
 				copied = end;
-				la = fl;
+				la.lx = fl;
 			}
 		}
-		lx = la;
+		cur = la;
 		after_type = 0; /* the last token read is the string's (or a field) */
 	}
 	dbt_buf_put(&b, text + copied, len - copied);

@@ -10,6 +10,7 @@
 
 #include "defaults.h"
 #include "error.h"
+#include "ident.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -162,12 +163,6 @@ int parse_key_storage(struct parser *p, dbt_unique *k)
 		k->pg_col = col;
 	}
 	return 0;
-}
-
-/* The tables SQLite makes for itself, which `sqlite3 .schema` lists. */
-static int sqlite_internal(const char *name)
-{
-	return !strcmp(name, "sqlite_sequence") || !strncmp(name, "sqlite_stat", 11);
 }
 
 int dbtool_own_table(const char *name)
@@ -653,7 +648,8 @@ int parse_table(struct parser *p)
 	}
 	if ((rc = parse_object_name(p, &n, "a table name")) < 0)
 		goto cleanup;
-	if ((!n.quoted && sqlite_internal(n.s)) || dbtool_own_table(n.s)) {
+	/* SQLite's own tables, which `sqlite3 .schema` lists, bare. */
+	if ((!n.quoted && dbt_ident_sqlite_internal(n.s)) || dbtool_own_table(n.s)) {
 		rc = skip_statement(p);
 		goto cleanup;
 	}

@@ -169,10 +169,13 @@ static char *object_name(const char *name1, const char *name2, const char *label
 /*
  * A free name "name1_name2_label", then "..._label1", "..._label2"...,
  * free in `space`; it is then recorded as taken in the spaces that
- * `relation` and `constraint` say (a key's name takes both).
+ * `relation` and `constraint` say (a key's name takes both).  With `like`
+ * not NULL, the name given is qualified as `like` is (an index of another
+ * schema's table is named in that schema); the sets then hold the part of
+ * it after the qualifier, which lives as long as the name given.
  */
 static int choose_name(char **out, struct names *nm, enum space space, int relation, int constraint,
-		       const char *name1, const char *name2, const char *label)
+		       const char *like, const char *name1, const char *name2, const char *label)
 {
 	char modlabel[32];
 	int pass, rc;
@@ -183,7 +186,8 @@ static int choose_name(char **out, struct names *nm, enum space space, int relat
 		if (!name)
 			return dbt_error_oom();
 		if (!dbt_nameset_has(&nm->space[space], name)) {
-			if ((rc = names_add(nm, relation, constraint, name)) < 0) {
+			if ((like && (rc = dbt_ident_qualify_like(&name, like)) < 0) ||
+			    (rc = names_add(nm, relation, constraint, dbt_ident_base(name))) < 0) {
 				free(name);
 				return rc;
 			}
@@ -292,7 +296,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 		dbt_table *t = schema->tables[nm.tables[i]];
 
 		if (t->pk && !t->pk->name)
-			rc = choose_name(&t->pk->name, &nm, SPACE_RELATION, 1, 1,
+			rc = choose_name(&t->pk->name, &nm, SPACE_RELATION, 1, 1, NULL,
 					 dbt_ident_base(t->name), NULL, "pkey");
 		for (j = 0; j < t->nuniques && rc == 0; j++) {
 			dbt_unique *u = t->uniques[j];
@@ -303,7 +307,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 						      u->ninclude)))
 				rc = dbt_error_oom();
 			else
-				rc = choose_name(&u->name, &nm, SPACE_RELATION, 1, 1,
+				rc = choose_name(&u->name, &nm, SPACE_RELATION, 1, 1, NULL,
 						 dbt_ident_base(t->name), add, "key");
 			free(add);
 			add = NULL;
@@ -312,7 +316,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			dbt_check *c = t->checks[j];
 
 			if (!c->name)
-				rc = choose_name(&c->name, &nm, SPACE_CONSTRAINT, 0, 1,
+				rc = choose_name(&c->name, &nm, SPACE_CONSTRAINT, 0, 1, NULL,
 						 dbt_ident_base(t->name),
 						 dbt_expr_check_column(t, c->expr), "check");
 		}
@@ -322,7 +326,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			if (x->name)
 				continue;
 			if ((rc = dbt_expr_exclude_columns(&add, x->def)) == 0)
-				rc = choose_name(&x->name, &nm, SPACE_RELATION, 1, 1,
+				rc = choose_name(&x->name, &nm, SPACE_RELATION, 1, 1, NULL,
 						 dbt_ident_base(t->name), add, "excl");
 			free(add);
 			add = NULL;
@@ -335,7 +339,7 @@ int dbt_schema_name_auto(dbt_schema *schema)
 			if (!(add = join_names(fk->columns, fk->ncolumns)))
 				rc = dbt_error_oom();
 			else
-				rc = choose_name(&fk->name, &nm, SPACE_CONSTRAINT, 0, 1,
+				rc = choose_name(&fk->name, &nm, SPACE_CONSTRAINT, 0, 1, NULL,
 						 dbt_ident_base(t->name), add, "fkey");
 			free(add);
 			add = NULL;
@@ -348,11 +352,8 @@ int dbt_schema_name_auto(dbt_schema *schema)
 		if (!(add = join_with_include(cols, ix->nelems, ix->include, ix->ninclude)))
 			rc = dbt_error_oom();
 		else
-			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0,
+			rc = choose_name(&ix->name, &nm, SPACE_RELATION, 1, 0, ix->table,
 					 dbt_ident_base(ix->table), add, "idx");
-		/* An index of another schema's table is named in that schema. */
-		if (rc == 0 && ix->name && (rc = dbt_ident_qualify_like(&ix->name, ix->table)) < 0)
-			break;
 		strv_free(cols, ix->nelems);
 		cols = NULL;
 		free(add);

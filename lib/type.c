@@ -567,8 +567,10 @@ static int tight(const char *text, const dbt_token *before, const dbt_token *a, 
 	if (tok_is(text, a, "(") || tok_is(text, a, "[") || tok_is(text, a, ",") ||
 	    tok_is(text, a, "."))
 		return 1;
-	/* A sign before a number: "(-3)", "(10,-2)". */
+	/* A sign before a number: "(-3)", "(10,-2)"; not before an
+	 * operator, lest "(- -1)" read back as "(" and a comment. */
 	return a->kind == DBT_TOK_OP && (tok_is(text, a, "-") || tok_is(text, a, "+")) &&
+	       b->kind != DBT_TOK_OP &&
 	       (!before || tok_is(text, before, "(") || tok_is(text, before, ","));
 }
 
@@ -687,13 +689,42 @@ static int float_digits(const char *text, const struct ttoks *tk)
 	       dbt_token_is(text, &tk->v[5], ")");
 }
 
+/* 1 when the tokens name a portable type, as dbt_type_declare reads them. */
+static int names_portable(const char *text, const struct ttoks *tk)
+{
+	return tk->n > 0 && tk->v[0].kind == DBT_TOK_WORD &&
+	       find_type_name(text + tk->v[0].start, tk->v[0].len) &&
+	       /* SMALLINT UNSIGNED is a name SQLite takes as it is, and
+		* so is MariaDB's INT ZEROFILL. */
+	       !dbt_token_is(text, &tk->v[tk->n - 1], "unsigned") &&
+	       !dbt_token_is(text, &tk->v[tk->n - 1], "zerofill") && !display_width(text, tk) &&
+	       !float_digits(text, tk);
+}
+
+/* 2 when the tokens start with public's or pg_catalog's qualifier, which
+ * PostgreSQL's form of the type drops (dbt_type_from_postgres), else 0. */
+static size_t dropped_qualifier(const char *text, const struct ttoks *tk)
+{
+	char *schema;
+	int dropped;
+
+	if (tk->n < 3 || (tk->v[0].kind != DBT_TOK_WORD && tk->v[0].kind != DBT_TOK_QUOTED) ||
+	    !tok_is(text, &tk->v[1], "."))
+		return 0;
+	if (!(schema = dbt_token_name(text, &tk->v[0])))
+		return 0;
+	dropped = !strcmp(schema, "pg_catalog") || !strcmp(schema, "public");
+	free(schema);
+	return dropped ? 2 : 0;
+}
+
 int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos)
 {
-	struct ttoks tk;
+	struct ttoks tk, rest = {NULL, 0};
 	dbt_buf b = DBT_BUF_INIT;
-	dbt_type ty = DBT_TYPE_INIT(DBT_TYPE_OTHER);
+	dbt_type ty = DBT_TYPE_INIT(DBT_TYPE_OTHER), unqualified;
 	char *decl;
-	size_t to;
+	size_t to, q;
 	int rc, array, portable;
 
 	*out = ty;
@@ -703,18 +734,32 @@ int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, s
 		return rc;
 	put_tokens(&b, text, &tk, 0, tk.n, 0);
 	to = strip_array(text, &tk, 0, &array);
-	portable = tk.n > 0 && tk.v[0].kind == DBT_TOK_WORD &&
-		   find_type_name(text + tk.v[0].start, tk.v[0].len) &&
-		   /* SMALLINT UNSIGNED is a name SQLite takes as it is, and
-		    * so is MariaDB's INT ZEROFILL. */
-		   !dbt_token_is(text, &tk.v[tk.n - 1], "unsigned") &&
-		   !dbt_token_is(text, &tk.v[tk.n - 1], "zerofill") && !display_width(text, &tk) &&
-		   !float_digits(text, &tk);
+	portable = names_portable(text, &tk);
 	/* A type named by a portable type's name is that type, spelled as
 	 * it is spelled: a fault in it is the model's. */
 	rc = portable ? dbt_type_parse(&ty, serial, text, tk.v[to - 1].start + tk.v[to - 1].len,
 				       errpos)
 		      : 0;
+	/* So is a portable type's name after public. or pg_catalog.: the
+	 * type is written without them for PostgreSQL, where a fault in it
+	 * would make the name read back as the portable type and the rest
+	 * as what follows the type. */
+	q = rc == 0 && !portable ? dropped_qualifier(text, &tk) : 0;
+	if (q) {
+		rest.v = tk.v + q;
+		rest.n = tk.n - q;
+	}
+	if (q && names_portable(text, &rest)) {
+		size_t from = rest.v[0].start, pos = 0;
+
+		to = strip_array(text, &tk, q, &array);
+		rc = dbt_type_parse(&unqualified, NULL, text + from,
+				    tk.v[to - 1].start + tk.v[to - 1].len - from, &pos);
+		if (rc == 0)
+			dbt_type_release(&unqualified);
+		else if (errpos)
+			*errpos = from + pos;
+	}
 	free(tk.v);
 	if (rc < 0) {
 		dbt_buf_release(&b);

@@ -132,7 +132,10 @@ int dbt_type_word_starts_literal(const char *word, size_t len);
  * dbt_type_parse reads it, optionally followed by array brackets (then it
  * is OTHER): "INT(11)", "TIMESTAMP WITH ZONE" and VARCHAR(0) are
  * DBT_EPARSE with dbt_type_parse's message and `errpos`; so is text that
- * does not tokenize.  DBT_ERROR when out of memory.
+ * does not tokenize.  After public. or pg_catalog., which PostgreSQL's
+ * form drops, a portable type's name must be well formed too
+ * ("public.integer x" is DBT_EPARSE), though the type stays OTHER, as
+ * declared.  DBT_ERROR when out of memory.
  */
 int dbt_type_declare(dbt_type *out, int *serial, const char *text, size_t len, size_t *errpos);
 

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "expr.h"
 #include "schema.h"
 
 static void assert_colname(const char *expr, const char *want)
@@ -183,6 +184,16 @@ static void a_number_after_a_dot_keeps_its_space(void **state)
 		     "FOR VALUES WITH (modulus. 2, remainder 1)");
 }
 
+/* A '::' after a ':' keeps the space before it: ":::m" reads as '::'
+ * and ':'. */
+static void a_cast_after_a_colon_keeps_its_space(void **state)
+{
+	(void)state;
+	assert_canon(dbt_schema_normalize_expr, ": \v::m", ": ::m");
+	assert_canon(dbt_schema_normalize_expr, ": ::m", ": ::m");
+	assert_canon(dbt_schema_normalize_expr, "a :: int", "a::INTEGER");
+}
+
 /* Parentheses that balance only while a [name] is read as brackets (as
  * the model's parser reads them) do not once it is "name": an error, not
  * an expression that no parser reads back. */
@@ -198,6 +209,42 @@ static void parentheses_must_balance_once_names_are_read(void **state)
 	assert_canon(dbt_schema_normalize_expr, "([x (y] + 1)", "\"x (y\" + 1");
 }
 
+/* A [name] holding bytes of no UTF-8 character is an error: read as
+ * tokens, its "--" began a comment that the normal form dropped, and the
+ * rest read again as a name ("[(]" from "([--\xd5\n(]))").  A subscript
+ * holding such a comment is no name and keeps its reading. */
+static void a_name_in_brackets_of_invalid_utf8_is_an_error(void **state)
+{
+	static const char key[] = "([--\xd5\n(]))";
+	char *got = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_schema_normalize_expr(&got, key, strlen(key)), DBT_EPARSE);
+	assert_null(got);
+	assert_non_null(strstr(dbt_error_last(), "invalid UTF-8"));
+	assert_int_equal(dbt_schema_normalize_expr(&got, "a > `x --\xd5\n(`", 13), DBT_EPARSE);
+	assert_canon(dbt_schema_normalize_expr, "b[1 --\xd5\n]", "b[1]");
+	/* The rewriting alone leaves such text as it is. */
+	assert_int_equal(dbt_expr_std_quotes(&got, key, strlen(key)), 0);
+	assert_null(got);
+}
+
+/* A [name] with an unpaired backtick is an error: the model's parser,
+ * reading '[' as a bracket, read a `name` from the backtick on, past
+ * the ']', and the ';' after it was inside that name; made "`", it ended
+ * the statement.  Paired backticks are part of the name. */
+static void a_name_in_brackets_with_an_unpaired_backtick_is_an_error(void **state)
+{
+	char *got = NULL;
+
+	(void)state;
+	assert_int_equal(dbt_schema_normalize_expr(&got, "[`];-`", 6), DBT_EPARSE);
+	assert_null(got);
+	assert_non_null(strstr(dbt_error_last(), "unpaired backtick"));
+	assert_canon(dbt_schema_normalize_expr, "[a`b`c] > 0", "\"a`b`c\" > 0");
+	assert_canon(dbt_schema_normalize_expr, "`a]` > 0", "\"a]\" > 0");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -211,6 +258,9 @@ int main(void)
 		cmocka_unit_test(empty_brackets_are_no_name),
 		cmocka_unit_test(parentheses_must_balance_once_names_are_read),
 		cmocka_unit_test(a_number_after_a_dot_keeps_its_space),
+		cmocka_unit_test(a_cast_after_a_colon_keeps_its_space),
+		cmocka_unit_test(a_name_in_brackets_of_invalid_utf8_is_an_error),
+		cmocka_unit_test(a_name_in_brackets_with_an_unpaired_backtick_is_an_error),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

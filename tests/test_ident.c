@@ -89,6 +89,19 @@ static void test_reserved_words_and_odd_shapes_need_quotes(void **state)
 	assert_true(dbt_ident_needs_quotes("2fa"));
 }
 
+/* SQLite's own tables are skipped by the model's parser when bare: a
+ * table of that name elsewhere is written quoted, to read back. */
+static void test_sqlite_own_table_names_need_quotes(void **state)
+{
+	(void)state;
+	assert_true(dbt_ident_needs_quotes("sqlite_sequence"));
+	assert_true(dbt_ident_needs_quotes("sqlite_stat"));
+	assert_true(dbt_ident_needs_quotes("sqlite_stat1"));
+	assert_false(dbt_ident_needs_quotes("sqlite_master_copy"));
+	assert_false(dbt_ident_needs_quotes("my_sqlite_stat"));
+	assert_put(dbt_ident_put, "sqlite_stat4", "\"sqlite_stat4\"");
+}
+
 static void test_quote_doubles_embedded_double_quotes(void **state)
 {
 	(void)state;
@@ -167,6 +180,7 @@ int main(void)
 		cmocka_unit_test(test_name_casecmp_orders_by_lowered_bytes),
 		cmocka_unit_test(test_plain_names_are_lower_case_words),
 		cmocka_unit_test(test_reserved_words_and_odd_shapes_need_quotes),
+		cmocka_unit_test(test_sqlite_own_table_names_need_quotes),
 		cmocka_unit_test(test_quote_doubles_embedded_double_quotes),
 		cmocka_unit_test(test_put_writes_bare_only_what_reads_back_as_itself),
 		cmocka_unit_test(test_describe_allows_dollar_and_names_null),

@@ -1168,6 +1168,32 @@ static void typed_literal_after_a_type_word_is_left_as_written(void **state)
 	dbt_schema_free(s);
 }
 
+/* A typed literal after MariaDB's `name` is a cast, as after "name":
+ * reading on past a `name` the lexer alone cannot read (`it's`, a
+ * control character), it stayed as written until the name was "name". */
+static void typed_literal_after_a_backquoted_name_is_a_cast(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a DATE, CHECK (`it's` = DATE '2020-01-01'),"
+		     " CHECK ((`\x14`DATE '')))");
+	assert_string_equal(s->tables[0]->checks[0]->expr, "\"it's\" = '2020-01-01'::DATE");
+	assert_string_equal(s->tables[0]->checks[1]->expr, "\"\x14\" ''::DATE");
+	dbt_schema_free(s);
+}
+
+/* So is one whose type's modifiers hold such a `name`. */
+static void typed_literal_with_a_backquoted_name_in_its_modifiers_is_a_cast(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a REAL, CHECK ((REAL(((`\x14`)))'')))");
+	assert_string_equal(s->tables[0]->checks[0]->expr, "''::real(((\"\x14\")))");
+	dbt_schema_free(s);
+}
+
 static void interval_literals_keep_their_fields(void **state)
 {
 	dbt_schema *s, *casts;
@@ -1934,6 +1960,12 @@ BAD(empty_quoted_identifier, "CREATE TABLE t (a INT, \"\" INT)",
     "schema.sql:1:24: empty quoted identifier")
 BAD(type_starts_with_its_name, "CREATE TABLE t (id INT, small(200) N)",
     "schema.sql:1:30: expected a type name, found '('")
+BAD(type_qualifier_needs_a_type_after_it, "CREATE TABLE t (id INT, a public.[])",
+    "schema.sql:1:34: expected a type name, found '['")
+BAD(type_qualifier_needs_a_name_before_it, "CREATE TABLE t (id INT, a .x)",
+    "schema.sql:1:27: expected a type name, found '.'")
+BAD(type_qualifier_is_no_constraint_word, "CREATE TABLE t (id INT, a public. NOT NULL)",
+    "schema.sql:1:35: expected a type name, found 'NOT'")
 BAD(byte_order_mark_only_at_the_start,
     "CREATE TABLE t (md \xEF\xBB\xBF"
     "4 INT)",
@@ -2030,6 +2062,22 @@ static void type_name_in_backticks_is_an_error(void **state)
 	assert_int_equal(dbt_parse_model(&s, "schema.sql", quoted, sizeof(quoted) - 1), 0);
 	assert_int_equal(s->ntables, 1);
 	dbt_schema_free(s);
+}
+
+/* So is a name in a type's parameters or brackets: the type's text is
+ * read again without MariaDB's `name`, and `--` began a comment there. */
+static void name_in_backticks_in_a_type_is_an_error(void **state)
+{
+	(void)state;
+	assert_parse_error("CREATE TABLE t (a \"8\"(`--`))",
+			   "schema.sql:1:23: a name in a type is written bare or in double quotes, "
+			   "not in backticks");
+	assert_parse_error("CREATE TABLE t (a x(1,\n `b`) NOT NULL)",
+			   "schema.sql:2:2: a name in a type is written bare or in double quotes, "
+			   "not in backticks");
+	assert_parse_error("CREATE TABLE t (a x[`b`])",
+			   "schema.sql:1:21: a name in a type is written bare or in double quotes, "
+			   "not in backticks");
 }
 
 static void fault_right_after_a_name_is_reported(void **state)
@@ -2624,6 +2672,10 @@ BAD(bracket_name_must_end_on_its_line, "CREATE TABLE [t\n(a INT)",
     "schema.sql:1:14: unterminated quoted identifier")
 BAD(bracket_name_must_not_be_empty, "CREATE TABLE t ([] INT)",
     "schema.sql:1:17: empty quoted identifier")
+BAD(backtick_name_must_not_be_empty, "CREATE TABLE t (a INT,\n  `` b INT)",
+    "schema.sql:2:3: empty quoted identifier")
+BAD(backtick_table_name_must_not_be_empty, "CREATE TABLE `` (a INT)",
+    "schema.sql:1:14: empty quoted identifier")
 
 /* ------------------------------------------------ partitions, exclusions */
 
@@ -3512,6 +3564,8 @@ int main(void)
 		T(sqlite_quoting_styles_are_names),
 		T(bracket_name_must_end_on_its_line),
 		T(bracket_name_must_not_be_empty),
+		T(backtick_name_must_not_be_empty),
+		T(backtick_table_name_must_not_be_empty),
 		T(foreign_key_match_needs_a_kind),
 		T(foreign_keys_may_reference_tables_declared_later),
 		T(foreign_keys_may_reference_reserved_word_tables_declared_later),
@@ -3526,6 +3580,8 @@ int main(void)
 		T(default_may_be_a_case_expression),
 		T(typed_literals_of_types_of_several_words_are_casts),
 		T(typed_literal_after_a_type_word_is_left_as_written),
+		T(typed_literal_after_a_backquoted_name_is_a_cast),
+		T(typed_literal_with_a_backquoted_name_in_its_modifiers_is_a_cast),
 		T(interval_literals_keep_their_fields),
 		T(serial_is_an_autoincrementing_not_null_integer),
 		T(integer_primary_key_autoincrement_is_autoincrement),
@@ -3720,6 +3776,9 @@ int main(void)
 		T(unterminated_string),
 		T(unterminated_comment),
 		T(type_starts_with_its_name),
+		T(type_qualifier_needs_a_type_after_it),
+		T(type_qualifier_needs_a_name_before_it),
+		T(type_qualifier_is_no_constraint_word),
 		T(byte_order_mark_only_at_the_start),
 		T(byte_order_mark_inside_a_name),
 		T(stray_character),
@@ -3731,6 +3790,7 @@ int main(void)
 		T(nul_byte_inside_a_comment_is_an_error),
 		T(nul_byte_inside_a_bracket_or_backtick_name_is_an_error),
 		T(type_name_in_backticks_is_an_error),
+		T(name_in_backticks_in_a_type_is_an_error),
 		T(fault_right_after_a_name_is_reported),
 		T(sign_after_sign_in_a_default_keeps_a_space),
 		T(error_column_counts_characters_after_utf8),

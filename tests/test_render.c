@@ -203,6 +203,28 @@ static void test_create_table_lists_columns_then_named_constraints(void **state)
 	assert_table_sql(PG, model, "authors", want);
 }
 
+/* A table named as one of SQLite's own, which the model's parser skips
+ * when bare, is written quoted and reads back as a table. */
+static void test_create_table_quotes_sqlite_own_table_names(void **state)
+{
+	dbt_schema *s = parse_for(PG, "CREATE TABLE \"sqlite_stat1\" (\"Id\" INTEGER)"), *back;
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	assert_int_equal(dbt_render_create_table(&b, PG, table_of(s, "sqlite_stat1"), NULL, NULL),
+			 0);
+	assert_false(b.oom);
+	assert_string_equal(dbt_buf_str(&b), "CREATE TABLE \"sqlite_stat1\" (\n"
+					     "    \"Id\" INTEGER\n"
+					     ");\n");
+	back = parse(dbt_buf_str(&b));
+	assert_int_equal(back->ntables, 1);
+	assert_string_equal(back->tables[0]->name, "sqlite_stat1");
+	dbt_schema_free(back);
+	dbt_buf_release(&b);
+	dbt_schema_free(s);
+}
+
 /* SQLite keeps the declared type: it is written as declared (BYTEA
  * aside, which is SQLite's BLOB), and a primary key other than the rowid
  * alias is NOT NULL only when declared so, as SQLite enforces it. */
@@ -3686,6 +3708,7 @@ int main(void)
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(test_create_table_lists_columns_then_named_constraints),
 		cmocka_unit_test(test_create_table_sqlite_keeps_declared_types),
+		cmocka_unit_test(test_create_table_quotes_sqlite_own_table_names),
 		cmocka_unit_test(test_create_table_postgres_spells_blob_serial_and_identity),
 		cmocka_unit_test(test_create_table_postgres_writes_types_as_postgres_names_them),
 		cmocka_unit_test(test_create_table_sqlite_puts_autoincrement_key_inline),

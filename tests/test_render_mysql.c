@@ -171,6 +171,28 @@ static void hostile_names_are_quoted_in_backticks_doubled(void **state)
 	dbt_schema_free(s);
 }
 
+/* A table named as one of SQLite's own, which the model's parser skips
+ * when bare, is written in backticks and reads back as a table. */
+static void sqlite_own_table_names_are_quoted(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE \"sqlite_sequence\" (n INTEGER);"), *back = NULL;
+	dbt_op op = op_on(DBT_OP_CREATE_TABLE, table_of(s, "sqlite_sequence"));
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	op.old_table = NULL;
+	assert_op_sql(&op, "CREATE TABLE `sqlite_sequence` (\n"
+			   "    n int(11)\n"
+			   ");\n");
+	assert_int_equal(dbt_mysql_render_op(&b, &op), 0);
+	assert_int_equal(dbt_parse_model(&back, "schema.sql", dbt_buf_str(&b), b.len), 0);
+	assert_int_equal(back->ntables, 1);
+	assert_string_equal(back->tables[0]->name, "sqlite_sequence");
+	dbt_schema_free(back);
+	dbt_buf_release(&b);
+	dbt_schema_free(s);
+}
+
 static void a_key_without_a_name_is_written_without_constraint(void **state)
 {
 	dbt_schema *s = model("CREATE TABLE t (a INTEGER, b INTEGER, PRIMARY KEY (a, b));");
@@ -900,6 +922,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(create_table_uses_mariadb_types_and_auto_increment),
 		cmocka_unit_test(hostile_names_are_quoted_in_backticks_doubled),
+		cmocka_unit_test(sqlite_own_table_names_are_quoted),
 		cmocka_unit_test(a_key_without_a_name_is_written_without_constraint),
 		cmocka_unit_test(columns_are_added_dropped_and_renamed),
 		cmocka_unit_test(a_table_is_renamed),

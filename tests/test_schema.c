@@ -516,6 +516,44 @@ static void declared_type_keeps_any_name(void **state)
 	assert_null(t.decl);
 }
 
+static int declare(dbt_type *out, const char *text, size_t *errpos)
+{
+	return dbt_type_declare(out, NULL, text, strlen(text), errpos);
+}
+
+/* After public. or pg_catalog., which PostgreSQL's form of the type
+ * drops, a portable type's name is that type too: "integer x" would read
+ * back as integer and a column constraint x. */
+static void declared_type_after_a_dropped_qualifier_is_the_portable_type(void **state)
+{
+	dbt_type t;
+	size_t errpos = 9999;
+
+	(void)state;
+	assert_int_equal(declare(&t, "public.integer x", &errpos), DBT_EPARSE);
+	assert_string_equal(dbt_error_last(), "expected end of type 'INTEGER', found 'x'");
+	assert_int_equal(errpos, 15);
+	assert_null(t.decl);
+	assert_int_equal(declare(&t, "\"pg_catalog\" . int4 pr.x", &errpos), DBT_EPARSE);
+	assert_int_equal(errpos, 20);
+	assert_int_equal(declare(&t, "public.varchar(5,6)", &errpos), DBT_EPARSE);
+
+	/* Well formed, the type is kept as declared, as before. */
+	assert_int_equal(declare(&t, "public.integer", NULL), 0);
+	assert_int_equal(t.kind, DBT_TYPE_OTHER);
+	assert_string_equal(t.text, "public.integer");
+	dbt_type_release(&t);
+	assert_int_equal(declare(&t, "public.time with time zone[]", NULL), 0);
+	assert_string_equal(t.text, "public.time with time zone[]");
+	dbt_type_release(&t);
+	/* Another schema's type, or one of no portable name, is any name. */
+	assert_int_equal(declare(&t, "audit.integer x", NULL), 0);
+	assert_string_equal(t.text, "audit.integer x");
+	dbt_type_release(&t);
+	assert_int_equal(declare(&t, "public.color x", NULL), 0);
+	dbt_type_release(&t);
+}
+
 static void copied_type_owns_its_strings(void **state)
 {
 	dbt_type a, b;
@@ -1121,6 +1159,30 @@ static void generated_names_keep_their_name_spaces(void **state)
 	dbt_schema_free(s);
 }
 
+/* Unnamed indexes of another schema's table are named in that schema,
+ * each after those chosen before it: the second is "..._idx1". */
+static void generated_index_names_of_another_schema_follow_each_other(void **state)
+{
+	static const char *const cols[] = {"a", NULL};
+	dbt_schema *s;
+	dbt_index *ix1, *ix2, *ix3;
+
+	(void)state;
+	assert_int_equal(dbt_schema_new(&s), 0);
+	add_table(s, "audit\x1ft", cols);
+	assert_int_equal(dbt_schema_add_index(&ix1, s, NULL, 0, "audit\x1ft", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix1, "a", 0), 0);
+	assert_int_equal(dbt_schema_add_index(&ix2, s, NULL, 0, "audit\x1ft", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix2, "a", 1), 0);
+	assert_int_equal(dbt_schema_add_index(&ix3, s, NULL, 0, "audit\x1ft", 0), 0);
+	assert_int_equal(dbt_index_add_column(ix3, "a", 0), 0);
+	assert_int_equal(dbt_schema_name_auto(s), 0);
+	assert_string_equal(ix1->name, "audit\x1ft_a_idx");
+	assert_string_equal(ix2->name, "audit\x1ft_a_idx1");
+	assert_string_equal(ix3->name, "audit\x1ft_a_idx2");
+	dbt_schema_free(s);
+}
+
 /* Thousands of tables whose generated names collide in turn: each gets
  * the next free number, as PostgreSQL would choose. */
 static void generated_names_of_many_tables(void **state)
@@ -1324,6 +1386,7 @@ int main(void)
 		cmocka_unit_test(sqlite_int_is_not_integer),
 		cmocka_unit_test(type_equality),
 		cmocka_unit_test(declared_type_keeps_any_name),
+		cmocka_unit_test(declared_type_after_a_dropped_qualifier_is_the_portable_type),
 		cmocka_unit_test(copied_type_owns_its_strings),
 		cmocka_unit_test(sqlite_rowid_alias_is_only_integer_primary_key),
 		cmocka_unit_test(add_column_take_keeps_the_name_and_type_it_is_given),
@@ -1354,6 +1417,7 @@ int main(void)
 		cmocka_unit_test(generated_names_follow_postgresql),
 		cmocka_unit_test(generated_name_gets_a_number_when_taken),
 		cmocka_unit_test(generated_names_keep_their_name_spaces),
+		cmocka_unit_test(generated_index_names_of_another_schema_follow_each_other),
 		cmocka_unit_test(generated_names_of_many_tables),
 		cmocka_unit_test(long_generated_names_are_cut_to_63_bytes),
 		cmocka_unit_test(generated_names_do_not_split_utf8_characters),

@@ -186,6 +186,21 @@ static void postgres_spaces_a_quoted_name_made_bare_as_a_word(void **state)
 	assert_pg("t(-hi,-x)", "t(-hi,-x)");
 }
 
+/* A sign is written against a number, but not against an operator:
+ * "(--1)" would read back as "(" and a comment (and a sign after a sign
+ * is spaced as the operand it is). */
+static void a_sign_before_an_operator_keeps_its_space(void **state)
+{
+	dbt_type t;
+
+	(void)state;
+	assert_pg("x(- - 1)", "x(- - 1)");
+	assert_pg("x(+ -1, -2)", "x(+ - 1,-2)");
+	assert_int_equal(dbt_type_declare(&t, NULL, "x(- - 1)", 8, NULL), 0);
+	assert_string_equal(t.decl, "x(- - 1)");
+	dbt_type_release(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -196,6 +211,7 @@ int main(void)
 		cmocka_unit_test(postgres_names_its_aliases_in_types_it_does_not_parse),
 		cmocka_unit_test(postgres_keeps_quotes_on_keywords_of_its_type_syntax),
 		cmocka_unit_test(postgres_spaces_a_quoted_name_made_bare_as_a_word),
+		cmocka_unit_test(a_sign_before_an_operator_keeps_its_space),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
