@@ -78,7 +78,7 @@ int typed_literals(char **out, const char *text, size_t len)
 	dbt_cursor cur;
 	dbt_token t, u;
 	size_t copied = 0;
-	int after_type = 0;
+	int after_type = 0, after_cast = 0;
 
 	*out = NULL;
 	/* MariaDB's `name` read whole, as the model's parser reads it, here
@@ -90,17 +90,21 @@ int typed_literals(char **out, const char *text, size_t len)
 	while (dbt_cursor_next(&cur) == 0 && cur.tok.kind != DBT_TOK_END) {
 		dbt_cursor la = cur;
 		size_t type_end = cur.tok.start + cur.tok.len;
-		int type_before = after_type;
+		int type_before = after_type, cast_before = after_cast;
 
 		t = cur.tok;
+		after_cast = dbt_token_is(text, &t, "::");
 		after_type = t.kind == DBT_TOK_WORD && literal_type(text, &t);
 		if (!after_type)
 			continue;
 		/* Right after another such word (BYTEA DATE '...', which no
 		 * database reads) it is left as written: rewritten, the word
 		 * before would begin a typed literal of its own the next time
-		 * the text is read, and the model would not read back. */
-		if (type_before)
+		 * the text is read, and the model would not read back.  After
+		 * '::' the word is a cast's type, which the rewrite itself
+		 * writes: x::TEXT '' (no database reads it either) made
+		 * x::''::TEXT the next time. */
+		if (type_before || cast_before)
 			continue;
 		if (step(&la, &u) < 0)
 			break;
@@ -149,7 +153,8 @@ int typed_literals(char **out, const char *text, size_t len)
 			}
 		}
 		cur = la;
-		after_type = 0; /* the last token read is the string's (or a field) */
+		/* the last token read is the string's (or a field) */
+		after_type = after_cast = 0;
 	}
 	dbt_buf_put(&b, text + copied, len - copied);
 	*out = dbt_buf_detach(&b);

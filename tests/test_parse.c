@@ -1168,6 +1168,30 @@ static void typed_literal_after_a_type_word_is_left_as_written(void **state)
 	dbt_schema_free(s);
 }
 
+/* A type word after '::' is the cast's type, not a typed literal's,
+ * though a string follows it: TEXT '' TEXT '' is made ''::TEXT ''::TEXT,
+ * which must read back as itself (it was made ''::''::TEXT::TEXT). */
+static void type_word_after_a_cast_begins_no_typed_literal(void **state)
+{
+	char sql[256];
+	dbt_schema *s, *again;
+	const char *e;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE p (d S AS (text''text'') STORED)");
+	e = s->tables[0]->columns[0]->generated_expr;
+	assert_non_null(e);
+	assert_string_equal(e, "''::TEXT ''::TEXT");
+	snprintf(sql, sizeof(sql), "CREATE TABLE p (d S AS (%s) STORED)", e);
+	again = parse_ok(sql);
+	assert_string_equal(again->tables[0]->columns[0]->generated_expr, e);
+	dbt_schema_free(again);
+	dbt_schema_free(s);
+	s = parse_ok("CREATE TABLE t (a TEXT CHECK (a <> 'x'::TEXT DATE '2020-01-01'))");
+	assert_string_equal(s->tables[0]->checks[0]->expr, "a <> 'x'::TEXT date '2020-01-01'");
+	dbt_schema_free(s);
+}
+
 /* A typed literal after MariaDB's `name` is a cast, as after "name":
  * reading on past a `name` the lexer alone cannot read (`it's`, a
  * control character), it stayed as written until the name was "name". */
@@ -3581,6 +3605,7 @@ int main(void)
 		T(typed_literals_of_types_of_several_words_are_casts),
 		T(typed_literal_after_a_type_word_is_left_as_written),
 		T(typed_literal_after_a_backquoted_name_is_a_cast),
+		T(type_word_after_a_cast_begins_no_typed_literal),
 		T(typed_literal_with_a_backquoted_name_in_its_modifiers_is_a_cast),
 		T(interval_literals_keep_their_fields),
 		T(serial_is_an_autoincrementing_not_null_integer),
