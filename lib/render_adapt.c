@@ -48,7 +48,10 @@ static int unbacktick(char **expr)
 	     rc = dbt_cursor_next(&c)) {
 		const char *s = *expr + c.tok.start;
 
-		if (c.tok.kind != DBT_TOK_QUOTED || c.quote != '`')
+		/* An empty `` names nothing (the normalizer leaves it as it
+		 * is, as it may be a PostgreSQL operator): made "", it would
+		 * be an empty name, which no database reads. */
+		if (c.tok.kind != DBT_TOK_QUOTED || c.quote != '`' || c.tok.len <= 2)
 			continue;
 		dbt_buf_put(&b, *expr + at, c.tok.start - at);
 		dbt_expr_put_std_name(&b, s, c.tok.len, '`');

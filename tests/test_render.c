@@ -1906,6 +1906,23 @@ static void test_adapt_postgres_quotes_only_backquoted_names(void **state)
 	dbt_schema_free(s);
 }
 
+/* An empty `` names nothing: PostgreSQL's rendering leaves it as the
+ * model's normalizer does, rather than write the empty name "", which
+ * the model's own parser refuses (found by fuzz_model). */
+static void test_adapt_postgres_leaves_empty_backquotes(void **state)
+{
+	dbt_schema *s = parse("CREATE TABLE t (a int, b int GENERATED ALWAYS AS ((``)) STORED,"
+			      " c int DEFAULT (`` + `x`))");
+	dbt_table *t = table_of(s, "t");
+
+	(void)state;
+	if (dbt_schema_adapt(s, PG) < 0)
+		fail_msg("%s", dbt_error_last());
+	assert_string_equal(column_of(t, "b")->generated_expr, "``");
+	assert_string_equal(column_of(t, "c")->default_expr, "`` + x");
+	dbt_schema_free(s);
+}
+
 /* ------------------------------------------------- executing on SQLite */
 
 static const char *const exec_models[] = {
@@ -3797,6 +3814,7 @@ int main(void)
 		cmocka_unit_test(test_adapt_sqlite_leaves_other_columns_alone),
 		cmocka_unit_test(test_adapt_postgres_turns_autoincrement_into_serial),
 		cmocka_unit_test(test_adapt_postgres_quotes_only_backquoted_names),
+		cmocka_unit_test(test_adapt_postgres_leaves_empty_backquotes),
 		cmocka_unit_test(test_sqlite_executes_rendered_tables_and_indexes),
 		cmocka_unit_test(test_sqlite_executes_rendered_add_and_drop_column),
 		cmocka_unit_test(test_ops_postgres_comment_each_op_and_warn_before_data_loss),
