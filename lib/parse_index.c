@@ -243,8 +243,12 @@ int parse_index_elem(struct parser *p, dbt_index *ix)
 			goto cleanup;
 		if (column)
 			rc = dbt_index_add_column(ix, column, 0);
-		else
-			rc = dbt_index_add_expr(ix, canon, strlen(canon), 0);
+		else if ((rc = dbt_index_add_expr(ix, canon, strlen(canon), 0)) == DBT_EPARSE)
+			/* The index's own normalization of the key, at its
+			 * place too: text the key's normalization left that
+			 * does not read again (a comment holding bytes of no
+			 * UTF-8 character in brackets after a [name]). */
+			rc = dbt_error_prefix(rc, "%s:%d:%d", p->path, line, col);
 		if (rc < 0)
 			goto cleanup;
 	} else {

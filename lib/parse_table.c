@@ -518,7 +518,9 @@ static int like_index(struct parser *p, dbt_table *t, const dbt_index *o, int li
 		if ((rc = e->column
 				  ? dbt_index_add_column(ix, e->column, e->desc)
 				  : dbt_index_add_expr(ix, e->expr, strlen(e->expr), e->desc)) < 0)
-			return rc;
+			return rc == DBT_EPARSE
+				       ? dbt_error_prefix(rc, "%s:%d:%d", p->path, line, col)
+				       : rc;
 		ix->elems[i].nulls = e->nulls;
 		ix->elems[i].prefix = e->prefix;
 		if (e->opclass && !(ix->elems[i].opclass = strdup(e->opclass)))

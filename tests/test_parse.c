@@ -1168,6 +1168,18 @@ static void typed_literal_after_a_type_word_is_left_as_written(void **state)
 	dbt_schema_free(s);
 }
 
+/* An index key whose normal form does not read again (a comment holding
+ * a byte of no UTF-8 character, in brackets after SQLite's [name]) is
+ * refused at the key's place, not with the bare message of the index's
+ * own normalization (found by fuzz_model). */
+static void index_key_refused_by_its_second_reading_names_its_place(void **state)
+{
+	(void)state;
+	assert_parse_error("CREATE INDEX ON s(([(])[--\xe0\n])",
+			   "schema.sql:1:19: invalid expression '\"(\")[]': unbalanced "
+			   "parentheses");
+}
+
 /* A type word after '::' is the cast's type, not a typed literal's,
  * though a string follows it: TEXT '' TEXT '' is made ''::TEXT ''::TEXT,
  * which must read back as itself (it was made ''::''::TEXT::TEXT). */
@@ -3606,6 +3618,7 @@ int main(void)
 		T(typed_literal_after_a_type_word_is_left_as_written),
 		T(typed_literal_after_a_backquoted_name_is_a_cast),
 		T(type_word_after_a_cast_begins_no_typed_literal),
+		T(index_key_refused_by_its_second_reading_names_its_place),
 		T(typed_literal_with_a_backquoted_name_in_its_modifiers_is_a_cast),
 		T(interval_literals_keep_their_fields),
 		T(serial_is_an_autoincrementing_not_null_integer),
