@@ -442,6 +442,9 @@ int dbt_schema_normalize_expr(char **out, const char *expr, size_t len)
 			 is_punct(expr, &tk.v[i - 1], '.'))
 			/* "x. 2" made "x.2" would read back as x and .2 */
 			dbt_buf_putc(&b, ' ');
+		else if (is_punct(expr, t, '.') && i > first && tk.v[i - 1].kind == DBT_TOK_NUMBER)
+			/* "1 .n" made "1.n" would read back as 1. and n */
+			dbt_buf_putc(&b, ' ');
 		else if (dbt_token_is(expr, t, "::") && i > first &&
 			 dbt_token_is(expr, &tk.v[i - 1], ":"))
 			/* ": ::m" made ":::m" would read back as :: and : */

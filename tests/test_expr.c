@@ -184,6 +184,18 @@ static void a_number_after_a_dot_keeps_its_space(void **state)
 		     "FOR VALUES WITH (modulus. 2, remainder 1)");
 }
 
+/* A '.' after a number keeps the space before it: "1.n" reads as the
+ * number 1. and the name n (found by fuzz_model). */
+static void a_dot_after_a_number_keeps_its_space(void **state)
+{
+	(void)state;
+	assert_canon(dbt_schema_normalize_expr, "1 .N", "1 .n");
+	assert_canon(dbt_schema_normalize_expr, "1 .n", "1 .n");
+	assert_canon(dbt_schema_normalize_expr, "1.5 .n", "1.5 .n");
+	assert_canon(dbt_schema_normalize_expr, "t.a + 1.5", "t.a + 1.5");
+	assert_canon(dbt_schema_normalize_expr, "(t).a", "(t).a");
+}
+
 /* A '::' after a ':' keeps the space before it: ":::m" reads as '::'
  * and ':'. */
 static void a_cast_after_a_colon_keeps_its_space(void **state)
@@ -258,6 +270,7 @@ int main(void)
 		cmocka_unit_test(empty_brackets_are_no_name),
 		cmocka_unit_test(parentheses_must_balance_once_names_are_read),
 		cmocka_unit_test(a_number_after_a_dot_keeps_its_space),
+		cmocka_unit_test(a_dot_after_a_number_keeps_its_space),
 		cmocka_unit_test(a_cast_after_a_colon_keeps_its_space),
 		cmocka_unit_test(a_name_in_brackets_of_invalid_utf8_is_an_error),
 		cmocka_unit_test(a_name_in_brackets_with_an_unpaired_backtick_is_an_error),
