@@ -210,7 +210,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 	int late = !(s->conn->dialect->caps & DBT_CAP_FK_FORWARD_REFS);
 	dbt_buf sql = DBT_BUF_INIT;
 	char *built = calloc(model->ntables ? model->ntables : 1, 1);
-	size_t i, k, pass;
+	size_t i, pass;
 	int rc = built ? 0 : dbt_error_oom();
 
 	if (rc == 0 && types)
@@ -264,10 +264,22 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		    (rc = dbt_scratch_rendered(&sql, s)) < 0 || (rc = dbt_scratch_run(s, &sql)) < 0)
 			dbt_scratch_model_error(s, rc, ix->line, ix->col);
 	}
-	for (i = 0; late && i < model->ntables && rc == 0; i++) {
+	if (late && rc == 0)
+		rc = dbt_scratch_add_skipped_fks(s, model, want, 2, &sql);
+	dbt_buf_release(&sql);
+	return rc;
+}
+
+int dbt_scratch_add_skipped_fks(struct scratch *s, const dbt_schema *model, const char *want,
+				int min, dbt_buf *sql)
+{
+	size_t i, k;
+	int rc = 0;
+
+	for (i = 0; i < model->ntables && rc == 0; i++) {
 		const dbt_table *t = model->tables[i];
 
-		for (k = 0; want[i] == 2 && k < t->nfks && rc == 0; k++) {
+		for (k = 0; want[i] >= min && k < t->nfks && rc == 0; k++) {
 			const dbt_fk *fk = t->fks[k];
 			dbt_op op;
 			long r = dbt_scratch_table_index(model, fk->ref_table);
@@ -278,14 +290,13 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 			op.kind = DBT_OP_ADD_FK;
 			op.table = t;
 			op.fk = fk;
-			dbt_buf_clear(&sql);
-			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
-			    (rc = dbt_scratch_rendered(&sql, s)) == 0 &&
-			    (rc = dbt_scratch_run(s, &sql)) < 0)
+			dbt_buf_clear(sql);
+			if ((rc = dbt_render_op(sql, s->kind, &op)) == 0 &&
+			    (rc = dbt_scratch_rendered(sql, s)) == 0 &&
+			    (rc = dbt_scratch_run(s, sql)) < 0)
 				dbt_scratch_model_error(s, rc, fk->line, fk->col);
 		}
 	}
-	dbt_buf_release(&sql);
 	return rc;
 }
 

@@ -83,6 +83,14 @@ int dbt_scratch_model_error(const struct scratch *s, int rc, int line, int col);
  * key to the table itself. */
 int dbt_scratch_skip_fk(const dbt_fk *fk, void *arg);
 
+/* Adds, by ALTER TABLE, the foreign keys that dbt_scratch_skip_fk() left
+ * out of the CREATE TABLE of each model table whose `want` byte is `min`
+ * or more (one byte per model table), when the table they reference is
+ * wanted too; `sql` is the caller's buffer, used as scratch space.  0, or
+ * the first error, named with the key's place in the model. */
+int dbt_scratch_add_skipped_fks(struct scratch *s, const dbt_schema *model, const char *want,
+				int min, dbt_buf *sql);
+
 /* ---- scratch_names.c's: the model's names as the scratch holds them,
  * and back */
 

@@ -319,7 +319,7 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 	char **text = calloc(cap, sizeof(*text));
 	size_t *order = calloc(cap, sizeof(*order));
 	dbt_buf sql = DBT_BUF_INIT;
-	size_t i, k, n = 0;
+	size_t i, n = 0;
 	int rc = 0;
 
 	if (!items || !build || !text || !order) {
@@ -389,27 +389,8 @@ static int build_objects(struct scratch *s, const dbt_schema *model, const char 
 		if ((rc = dbt_scratch_run(s, &sql)) < 0)
 			dbt_scratch_model_error(s, rc, it->line, it->col);
 	}
-	for (i = 0; late && i < model->ntables && rc == 0; i++) {
-		const dbt_table *t = model->tables[i];
-
-		for (k = 0; want[i] && k < t->nfks && rc == 0; k++) {
-			const dbt_fk *fk = t->fks[k];
-			dbt_op op;
-			long r = dbt_scratch_table_index(model, fk->ref_table);
-
-			if (!dbt_scratch_skip_fk(fk, (void *)t) || r < 0 || !want[r])
-				continue;
-			memset(&op, 0, sizeof(op));
-			op.kind = DBT_OP_ADD_FK;
-			op.table = t;
-			op.fk = fk;
-			dbt_buf_clear(&sql);
-			if ((rc = dbt_render_op(&sql, s->kind, &op)) == 0 &&
-			    (rc = dbt_scratch_rendered(&sql, s)) == 0 &&
-			    (rc = dbt_scratch_run(s, &sql)) < 0)
-				dbt_scratch_model_error(s, rc, fk->line, fk->col);
-		}
-	}
+	if (late && rc == 0)
+		rc = dbt_scratch_add_skipped_fks(s, model, want, 1, &sql);
 cleanup:
 	dbt_buf_release(&sql);
 	for (i = 0; text && i < n; i++)
