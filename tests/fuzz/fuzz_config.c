@@ -96,6 +96,23 @@ static void check_path(const dbt_config *cfg, const char *value, const char *key
 		   path);
 }
 
+/*
+ * The model: a file made absolute, or, when model_command is in the file,
+ * the name "model_command" its errors carry, the command itself non-empty
+ * or left NULL by an unset ${VAR} (which dbt_config_need then reports).
+ */
+static void check_model(const dbt_config *cfg)
+{
+	if (!cfg->model || strcmp(cfg->model, "model_command") != 0) {
+		FUZZ_CHECK(!cfg->model_command, "model_command '%s' is set beside the model '%s'",
+			   cfg->model_command, cfg->model ? cfg->model : "(null)");
+		check_path(cfg, cfg->model, "model");
+		return;
+	}
+	if (check_need(cfg, cfg->model_command, "model_command"))
+		FUZZ_CHECK(*cfg->model_command, "an empty model_command");
+}
+
 static void check_url(const dbt_config *cfg)
 {
 	const char *text = dbt_config_pick_url(cfg, NULL);
@@ -125,7 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc < 0) {
 		FUZZ_CHECK(rc == DBT_EPARSE || rc == DBT_ERROR, "dbt_config_load returned %d", rc);
 		FUZZ_CHECK(!cfg.path && !cfg.dir && !cfg.url && !cfg.script_location &&
-				   !cfg.model && !cfg.schema,
+				   !cfg.model && !cfg.model_command && !cfg.schema,
 			   "the config holds memory after a failure");
 		fuzz_check_message(rc, prefix);
 		return 0;
@@ -136,7 +153,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		   cfg.dir ? cfg.dir : "(null)");
 	FUZZ_CHECK(!cfg.url || *cfg.url, "an empty url is kept instead of none");
 	check_path(&cfg, cfg.script_location, "script_location");
-	check_path(&cfg, cfg.model, "model");
+	check_model(&cfg);
 	if (check_need(&cfg, cfg.schema, "schema"))
 		FUZZ_CHECK(*cfg.schema, "an empty schema");
 	check_url(&cfg);
