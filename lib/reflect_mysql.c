@@ -190,6 +190,46 @@ static int set_type(dbt_type *t, const dbt_mysql_rows *r, size_t row)
 	return rc;
 }
 
+/*
+ * A default that is one string literal, as MariaDB prints it: with a
+ * quote in it written '' for a VARCHAR column and \' for a TEXT one (its
+ * expression printer), the same string either way.  Puts the literal with
+ * the quote doubled, and 0; 1, putting nothing, when `v` is not one
+ * whole literal.
+ */
+static int put_mariadb_literal(dbt_buf *b, const char *v)
+{
+	size_t i;
+
+	if (v[0] != '\'')
+		return 1;
+	for (i = 1; v[i]; i++) {
+		if (v[i] == '\\' && v[i + 1]) {
+			i++;
+		} else if (v[i] == '\'') {
+			if (v[i + 1] != '\'')
+				break;
+			i++;
+		}
+	}
+	if (v[i] != '\'' || v[i + 1])
+		return 1;
+	dbt_buf_putc(b, '\'');
+	for (i = 1; v[i + 1]; i++) {
+		if (v[i] == '\\' && v[i + 1] == '\'') {
+			dbt_buf_puts(b, "''");
+			i++;
+		} else if (v[i] == '\\' || (v[i] == '\'' && v[i + 1] == '\'')) {
+			dbt_buf_putc(b, v[i]);
+			dbt_buf_putc(b, v[++i]);
+		} else {
+			dbt_buf_putc(b, v[i]);
+		}
+	}
+	dbt_buf_putc(b, '\'');
+	return 0;
+}
+
 /* The default of a column as SQL: MariaDB prints an expression, MySQL
  * the value (an expression only with DEFAULT_GENERATED). */
 static int set_default(dbt_column *c, const char *v, const char *extra, int mariadb,
@@ -200,13 +240,17 @@ static int set_default(dbt_column *c, const char *v, const char *extra, int mari
 
 	if (!v || (mariadb && !strcasecmp(v, "NULL")))
 		return 0;
-	if (mariadb || has(extra, "DEFAULT_GENERATED") ||
-	    ((dbt_type_is_integer(kind) || kind == DBT_TYPE_NUMERIC || kind == DBT_TYPE_REAL ||
-	      kind == DBT_TYPE_DOUBLE) &&
-	     *v))
+	if (mariadb) {
+		if (put_mariadb_literal(&b, v))
+			dbt_buf_puts(&b, v);
+	} else if (has(extra, "DEFAULT_GENERATED") ||
+		   ((dbt_type_is_integer(kind) || kind == DBT_TYPE_NUMERIC ||
+		     kind == DBT_TYPE_REAL || kind == DBT_TYPE_DOUBLE) &&
+		    *v)) {
 		dbt_buf_puts(&b, v);
-	else
+	} else {
 		dbt_mysql_quote_literal(&b, v);
+	}
 	rc = b.oom ? dbt_error_oom() : set_copy(&c->default_expr, b.ptr);
 	dbt_buf_release(&b);
 	return rc;
