@@ -469,7 +469,7 @@ static int is_array(const dbt_type *t)
  * is set after it (pg_render_ops leaves the ALTER_DEFAULT op nothing to
  * do).  Either op of the two may come first: the downgrade reverses them.
  */
-static int pg_alter_type(dbt_buf *out, const dbt_op *op, int with_default)
+static int pg_alter_type(dbt_buf *out, const dbt_op *op, int with_default, int default_later)
 {
 	const dbt_column *c = op->column;
 	/* A generated column takes no USING: PostgreSQL computes it again in
@@ -482,12 +482,23 @@ static int pg_alter_type(dbt_buf *out, const dbt_op *op, int with_default)
 			op->old_column->default_expr && !c->generated_expr;
 	/* A changed default follows a change between a text type and
 	 * another: set before it (as the downgrade, the ops reversed, does),
-	 * '0' would be the old type's 0, and stay a number. */
+	 * '0' would be the old type's 0, and stay a number.  A default with
+	 * a string in it is set again after the change, changed or not:
+	 * PostgreSQL keeps the stored expression through ALTER TYPE, the
+	 * string typed as the old column was, and casts it to the new type
+	 * only when a row takes it: 'x' of a char(3) column stays
+	 * 'x'::bpchar in a varchar column, and a timestamp literal stays one
+	 * without a time zone in a timestamptz column (read in the session's
+	 * time zone at each insert), neither what the model's default is on
+	 * a table made anew.  A number or a call keeps its own type either way; and an op later
+	 * in the list that sets or drops the default (`default_later`)
+	 * leaves nothing to set here. */
 	int follow = !redefault && c->default_expr && !c->generated_expr &&
-		     (with_default || !dbt_type_is_text(op->old_column->type.kind) !=
-					      !dbt_type_is_text(c->type.kind)) &&
-		     (!op->old_column->default_expr ||
-		      strcmp(op->old_column->default_expr, c->default_expr) != 0);
+		     (((with_default || !dbt_type_is_text(op->old_column->type.kind) !=
+						!dbt_type_is_text(c->type.kind)) &&
+		       (!op->old_column->default_expr ||
+			strcmp(op->old_column->default_expr, c->default_expr) != 0)) ||
+		      (!default_later && strchr(c->default_expr, '\'') != NULL));
 
 	if (redefault) {
 		dbt_render_alter_column(out, pg, op);
@@ -537,7 +548,7 @@ int dbt_postgres_render_op(dbt_buf *out, const dbt_op *op)
 		return rc;
 	switch (op->kind) {
 	case DBT_OP_ALTER_TYPE:
-		return pg_alter_type(out, op, 0);
+		return pg_alter_type(out, op, 0, 0);
 	case DBT_OP_ALTER_NULL:
 		dbt_render_alter_column(out, pg, op);
 		dbt_buf_puts(out, c->not_null ? "SET NOT NULL" : "DROP NOT NULL");
@@ -723,6 +734,20 @@ static size_t type_default_partner(const dbt_op *ops, size_t n, size_t i)
 	return n;
 }
 
+/* 1 when an ALTER_DEFAULT op after op i in the list is on op i's column. */
+static int default_changed_later(const dbt_op *ops, size_t n, size_t i)
+{
+	size_t k;
+
+	for (k = i + 1; k < n; k++)
+		if (ops[k].kind == DBT_OP_ALTER_DEFAULT &&
+		    dbt_render_same_name(ops[k].column->name, ops[i].column->name) &&
+		    dbt_render_same_name(dbt_render_op_table(&ops[k]),
+					 dbt_render_op_table(&ops[i])))
+			return 1;
+	return 0;
+}
+
 int dbt_postgres_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_schema *target,
 			    const dbt_sql_objects *keep)
 {
@@ -748,13 +773,18 @@ int dbt_postgres_render_ops(dbt_buf *out, const dbt_op *ops, size_t n, const dbt
 		if (partner < n) {
 			if ((rc = dbt_render_comment_op(out, "", &ops[partner])) < 0 ||
 			    (rc = dbt_render_comment_warning(out, &ops[partner])) < 0 ||
-			    (rc = pg_alter_type(out, op, 1)) < 0)
+			    (rc = pg_alter_type(out, op, 1, 0)) < 0)
 				return rc;
 			continue;
 		}
 		if (op->kind == DBT_OP_ALTER_NULL && op->column->not_null &&
 		    op->column->default_expr)
 			pg_fill_nulls(out, op);
+		if (op->kind == DBT_OP_ALTER_TYPE) {
+			if ((rc = pg_alter_type(out, op, 0, default_changed_later(ops, n, i))) < 0)
+				return rc;
+			continue;
+		}
 		if ((rc = dbt_render_op(out, pg->kind, op)) < 0 ||
 		    (created && (rc = dbt_render_created_table_indexes(out, pg, ops, n, target,
 								       op->table->name, 1)) < 0))

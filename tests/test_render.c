@@ -993,6 +993,39 @@ static void test_postgres_alter_type_sets_the_default_again_after_the_type(void 
 	pair_free(&p);
 }
 
+/* PostgreSQL keeps a default's stored expression through ALTER TYPE, its
+ * string of the old type ('x'::bpchar in a varchar column, a timestamp
+ * literal in a timestamptz column): a default with a string in it is set
+ * again after the change, unchanged as it is; a number is not. */
+static void test_postgres_alter_type_sets_a_string_default_again(void **state)
+{
+	struct pair p;
+	dbt_op op;
+
+	(void)state;
+	pair_parse(&p, PG,
+		   "CREATE TABLE k (a CHAR(3) DEFAULT 'x', b TIMESTAMP DEFAULT '2020-01-01 "
+		   "10:00:00', "
+		   "d NUMERIC(10,2) DEFAULT 1.5)",
+		   "CREATE TABLE k (a VARCHAR(20) DEFAULT 'x', "
+		   "b TIMESTAMPTZ DEFAULT '2020-01-01 10:00:00', d NUMERIC(12,4) DEFAULT 1.5)");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "a");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN a TYPE VARCHAR(20);\n"
+		      "ALTER TABLE k ALTER COLUMN a SET DEFAULT 'x';\n");
+	op = swapped(&p, &op);
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN a TYPE CHAR(3);\n"
+		      "ALTER TABLE k ALTER COLUMN a SET DEFAULT 'x';\n");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "b");
+	assert_op_sql(PG, &op,
+		      "ALTER TABLE k ALTER COLUMN b TYPE TIMESTAMP WITH TIME ZONE;\n"
+		      "ALTER TABLE k ALTER COLUMN b SET DEFAULT '2020-01-01 10:00:00';\n");
+	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "d");
+	assert_op_sql(PG, &op, "ALTER TABLE k ALTER COLUMN d TYPE NUMERIC(12,4);\n");
+	pair_free(&p);
+}
+
 /* PostgreSQL has no cast between two types of one's own (an enum that
  * takes another name): the rows go through text. */
 static void test_postgres_alter_type_between_own_types_casts_through_text(void **state)
@@ -3766,6 +3799,7 @@ int main(void)
 		cmocka_unit_test(
 			test_postgres_alter_type_casts_only_where_no_assignment_cast_exists),
 		cmocka_unit_test(test_postgres_alter_type_sets_the_default_again_after_the_type),
+		cmocka_unit_test(test_postgres_alter_type_sets_a_string_default_again),
 		cmocka_unit_test(test_postgres_alter_type_between_own_types_casts_through_text),
 		cmocka_unit_test(test_postgres_alter_nullability_both_ways),
 		cmocka_unit_test(
