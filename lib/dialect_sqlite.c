@@ -199,6 +199,15 @@ static int run_sql(struct sqlite_conn *c, const char *sql, const char *file, int
 			continue;
 		}
 		c->base.nqueries++;
+		/* The foreign-key check could not note a table the statement
+		 * writes: out of memory is an error here already, where a
+		 * connection that never commits (the scratch database's)
+		 * would not learn it at the commit. */
+		if (c->fk.touched_oom) {
+			sqlite3_finalize(stmt);
+			rc = dbt_error_oom();
+			goto cleanup;
+		}
 		while ((step = sqlite3_step(stmt)) == SQLITE_ROW)
 			;
 		if (step != SQLITE_DONE) {

@@ -105,17 +105,19 @@ int dbt_scratch_start(struct scratch *s, dbt_conn *live)
 
 void dbt_scratch_finish(struct scratch *s)
 {
-	const struct dbt_dialect *d = s->conn ? s->conn->dialect : NULL;
-
-	if (d) {
-		/* Whatever failed before keeps its message. */
-		char *msg = strdup(dbt_error_last());
-
-		d->scratch_close(s);
-		if (msg)
-			dbt_error_set(DBT_ERROR, "%s", msg);
-		free(msg);
-	}
+	if (s->conn)
+		s->conn->dialect->scratch_close(s);
 	dbt_conn_close(s->own);
 	s->own = NULL;
+}
+
+int dbt_scratch_abandon(struct scratch *s, int rc)
+{
+	char *msg = strdup(dbt_error_last());
+
+	dbt_scratch_finish(s);
+	if (msg)
+		dbt_error_set(rc, "%s", msg);
+	free(msg);
+	return rc;
 }

@@ -44,13 +44,16 @@ struct scratch {
 /* Opens the scratch with the live dialect's scratch_open(): a
  * connection, a transaction (or savepoint) that will be rolled back, and
  * where the dialect needs one the schema or database the objects go to.
- * After a failure, dbt_scratch_finish() closes what was opened. */
+ * After a failure, dbt_scratch_abandon() closes what was opened. */
 int dbt_scratch_start(struct scratch *s, dbt_conn *live);
 
 /* Rolls back whatever the scratch did (the dialect's scratch_close())
- * and closes what dbt_scratch_start() opened; keeps the message of an
- * earlier failure. */
+ * and closes what dbt_scratch_start() opened. */
 void dbt_scratch_finish(struct scratch *s);
+
+/* dbt_scratch_finish() after a failure: returns `rc`, the failure's
+ * message kept whatever the closing says. */
+int dbt_scratch_abandon(struct scratch *s, int rc);
 
 /* Runs one statement of no result on the scratch connection; the
  * out-of-memory failure when building `sql` ran out of memory. */
@@ -78,9 +81,9 @@ long dbt_scratch_table_index(const dbt_schema *model, const char *name);
 int dbt_scratch_model_error(const struct scratch *s, int rc, int line, int col);
 
 /* For dbt_render_create_table(): 1 for each foreign key of the table
- * `arg` (a dbt_table) to another table, which a database whose tables
- * cannot name one made later gets once all its tables are made; 0 for a
- * key to the table itself. */
+ * `arg` (a dbt_table), which a database whose tables cannot name one made
+ * later gets once all its tables and indexes are made (a key to the table
+ * itself too: it may rest on a unique index made after the table). */
 int dbt_scratch_skip_fk(const dbt_fk *fk, void *arg);
 
 /* Adds, by ALTER TABLE, the foreign keys that dbt_scratch_skip_fk() left
