@@ -434,7 +434,7 @@ static int diff_again(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema 
 		      const char *model_path, const char *schema_name, dbt_diff_opts *o,
 		      const dbt_diff_memo *memo)
 {
-	size_t n = model->ntables;
+	size_t n = model->ntables, nindexes = model->nindexes;
 	unsigned char *replaced = calloc(n ? n : 1, 1);
 	int rc, renamed = 0;
 
@@ -447,7 +447,9 @@ static int diff_again(dbt_diff *out, dbt_conn *conn, dbt_schema *db, dbt_schema 
 	if (rc < 0 || (rc = take_spelling_again(model, db, conn, replaced, &renamed)) < 0)
 		goto cleanup;
 	o->record = NULL;
-	if (!renamed) {
+	/* An index the database made a unique constraint left the model
+	 * (scratch.h): the memo's indexes no longer stand in their places. */
+	if (!renamed && model->nindexes == nindexes) {
 		o->reuse = memo;
 		o->changed = replaced;
 	}

@@ -35,11 +35,14 @@ static const char *op_table(const dbt_op *op)
 
 /*
  * Marks in `want` (one byte per model table) 2 for each table the diff
- * touches that the database has too, and 1 for each table their foreign
- * keys reference that is not marked yet.  Returns the number of 2s.
+ * touches that the database has too, 3 for each table the diff creates
+ * (built, so that the model's errors that only the database sees are
+ * found before a revision is written, but not adopted), and 1 for each
+ * table their foreign keys reference that is not marked yet.  Returns
+ * the number of 2s and 3s; `*nadopt` is the number of 2s.
  */
 static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
-		     const dbt_schema *db)
+		     const dbt_schema *db, size_t *nadopt)
 {
 	size_t i, k, n = 0;
 
@@ -47,18 +50,22 @@ static size_t choose(char *want, const dbt_schema *model, const dbt_diff *diff,
 		const char *name = op_table(&diff->ops[i]);
 		long t = name ? dbt_scratch_table_index(model, name) : -1;
 
+		if (t < 0 || want[t] >= 2)
+			continue;
 		/* A table that the differ renames is in the database under
 		 * its old name. */
-		if (t < 0 || want[t] == 2 ||
-		    (!dbt_schema_find_table(db, name) &&
-		     !(model->tables[t]->renamed_from &&
-		       dbt_schema_find_table(db, model->tables[t]->renamed_from))))
-			continue;
-		want[t] = 2;
+		if (dbt_schema_find_table(db, name) ||
+		    (model->tables[t]->renamed_from &&
+		     dbt_schema_find_table(db, model->tables[t]->renamed_from))) {
+			want[t] = 2;
+			(*nadopt)++;
+		} else {
+			want[t] = 3;
+		}
 		n++;
 	}
 	for (i = 0; i < model->ntables; i++) {
-		if (want[i] != 2)
+		if (want[i] < 2)
 			continue;
 		for (k = 0; k < model->tables[i]->nfks; k++) {
 			long r =
@@ -94,13 +101,15 @@ int dbt_scratch_model_error(const struct scratch *s, int rc, int line, int col)
 	return dbt_error_prefix(rc, "%s", s->model_path);
 }
 
-/* On PostgreSQL the tables are made before any foreign key between them,
- * so that neither order nor cycles matter; SQLite takes forward names. */
+/* On PostgreSQL and MariaDB the tables, and their indexes, are made
+ * before any foreign key, so that neither order nor cycles matter, nor a
+ * key that rests on a unique index (a table's reference to itself too);
+ * SQLite takes forward names. */
 int dbt_scratch_skip_fk(const dbt_fk *fk, void *arg)
 {
-	const dbt_table *t = arg;
-
-	return strcmp(fk->ref_table, t->name) != 0;
+	(void)fk;
+	(void)arg;
+	return 1;
 }
 
 /* 1 for a statement that makes what a table's column or default may use:
@@ -199,8 +208,9 @@ static int build_prerequisites(struct scratch *s, const dbt_schema *model, const
 	return rc;
 }
 
-/* Builds the tables marked in `want`, the indexes of those marked 2 (and
- * the unique ones of the others) and the foreign keys of those marked 2. */
+/* Builds the tables marked in `want`, the indexes of those marked 2 or 3
+ * (and the unique ones of the others) and the foreign keys of those marked
+ * 2 or 3. */
 static int build(struct scratch *s, const dbt_schema *model, const char *want)
 {
 	/* Columns may use the model's named types (PostgreSQL). */
@@ -257,7 +267,7 @@ static int build(struct scratch *s, const dbt_schema *model, const char *want)
 		const dbt_index *ix = model->indexes[i];
 		long t = dbt_scratch_table_index(model, ix->table);
 
-		if (t < 0 || !want[t] || (want[t] != 2 && !ix->unique))
+		if (t < 0 || !want[t] || (want[t] < 2 && !ix->unique))
 			continue;
 		dbt_buf_clear(&sql);
 		if ((rc = dbt_scratch_render_index(&sql, s, ix)) < 0 ||
@@ -452,10 +462,34 @@ static void adopt_table(dbt_table *to, dbt_table *from)
 }
 
 /*
+ * The model's index `ix`, which the reflected `scratch` lacks: when its
+ * table there has a unique constraint of its name, the database made the
+ * index that constraint (MariaDB: a unique index on a TEXT column,
+ * descending or not, is a unique hash key on whole columns in ascending
+ * order, which reads as a constraint).  The constraint takes the index's
+ * place and whether the model named it, and the index goes: 1.  0 when
+ * there is no such constraint.
+ */
+static int became_unique(dbt_schema *model, const dbt_schema *scratch, dbt_index *ix)
+{
+	long t = dbt_scratch_table_index(scratch, ix->table);
+	dbt_unique *u = t >= 0 ? find_unique(scratch->tables[t], ix->name) : NULL;
+
+	if (!u || !ix->unique)
+		return 0;
+	u->name_given = ix->name_given;
+	u->line = ix->line;
+	u->col = ix->col;
+	dbt_schema_remove_index(model, ix);
+	return 1;
+}
+
+/*
  * Swaps each table marked 2, and each of its indexes, between `model` and
- * the reflected `scratch`, which then owns the parsed objects.  An object
- * the reflection lacks stays as parsed.  Marks 1 in `replaced` (when not
- * NULL) the places of the tables swapped.
+ * the reflected `scratch`, which then owns the parsed objects.  An index
+ * the reflection has as a unique constraint goes (became_unique); any
+ * other object the reflection lacks stays as parsed.  Marks 1 in
+ * `replaced` (when not NULL) the places of the tables swapped.
  */
 static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want, unsigned char *replaced)
 {
@@ -486,6 +520,8 @@ static void adopt(dbt_schema *model, dbt_schema *scratch, const char *want, unsi
 			model->indexes[i] = r;
 			break;
 		}
+		if (k == scratch->nindexes && became_unique(model, scratch, ix))
+			i--;
 	}
 	for (i = 0; i < model->ntables; i++) {
 		dbt_table *t = model->tables[i];
@@ -532,13 +568,14 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 	struct scratch s;
 	dbt_schema *reflected = NULL;
 	char *want;
+	size_t nadopt = 0;
 	int rc;
 
 	if (diff->n == 0 || model->ntables == 0)
 		return 0;
 	if (!(want = calloc(model->ntables, 1)))
 		return dbt_error_oom();
-	if (choose(want, model, diff, db) == 0) {
+	if (choose(want, model, diff, db, &nadopt) == 0) {
 		free(want);
 		return 0;
 	}
@@ -547,18 +584,16 @@ int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *con
 	s.live_schema = schema_name;
 	s.model_path = model_path;
 	s.model = model;
+	/* With nothing to adopt, the tables are built only to be refused or
+	 * not: nothing is reflected. */
 	if ((rc = dbt_scratch_start(&s, conn)) < 0 || (rc = build(&s, model, want)) < 0 ||
-	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
-		char *msg = strdup(dbt_error_last());
-
-		dbt_scratch_finish(&s);
-		if (msg)
-			dbt_error_set(rc, "%s", msg);
-		free(msg);
+	    (nadopt &&
+	     (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0)) {
+		dbt_scratch_abandon(&s, rc);
 		goto cleanup;
 	}
 	dbt_scratch_finish(&s);
-	if ((rc = unflatten_types(reflected, &s)) == 0)
+	if (nadopt && (rc = unflatten_types(reflected, &s)) == 0)
 		adopt(model, reflected, want, replaced);
 cleanup:
 	dbt_schema_free(reflected);

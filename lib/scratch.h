@@ -36,11 +36,16 @@
  * dbt_diff_schemas computed it) touches and that `db` also has, with its
  * indexes, by its reflection from the scratch database.  The reflected
  * objects keep the model's places (line, col) and whether the model named
- * them.  `diff` points into `model` and must not be used afterwards: diff
- * again.  `model_path` names the model in errors; `schema_name` is the
- * managed schema (NULL for "public").
+ * them; a unique index that the reflection has as a unique constraint of
+ * its name (MariaDB's hash key on a TEXT column) leaves the model, the
+ * constraint taking its place.  Each table that `diff` creates (that `db`
+ * lacks) is built there too, with its indexes and foreign keys, so that
+ * what the database would refuse at the upgrade is refused now, but stays
+ * as parsed.  `diff` points into `model` and must not be used afterwards:
+ * diff again.  `model_path` names the model in errors; `schema_name` is
+ * the managed schema (NULL for "public").
  *
- * Does nothing, and touches no database, when no such table exists.
+ * Does nothing, and touches no database, when `diff` touches no table.
  * DBT_EDB with "MODEL:LINE:COL: DATABASE MESSAGE (in: ...)" when the
  * scratch database rejects an object of the model; DBT_EEXISTS when the
  * dev_url database is not empty; DBT_ECONNECT when it cannot be opened.
@@ -51,7 +56,7 @@
  * caller: each table replaced gets 1 at its place.  A replaced table
  * keeps its place and its name; the model's other tables, and its
  * objects, are not touched (the indexes of a replaced table are
- * replaced with it).
+ * replaced with it, but for an index that leaves the model).
  */
 int dbt_scratch_normalize(dbt_schema *model, const dbt_diff *diff, dbt_conn *conn,
 			  const dbt_schema *db, const char *model_path, const char *schema_name,

@@ -11,7 +11,8 @@
 # check exits 0 -> migrate writes nothing -> downgrade -1 -> upgrade ->
 # check exits 0, the rows kept throughout.  Then the scratch database
 # itself: dev_url / --dev-url (empty, not empty, another dialect), an
-# error of the database on the model naming its place, nothing left
+# error of the database on the model naming its place (on a table the
+# model adds too, which is built there only to be refused), nothing left
 # behind, and no scratch work when nothing differs.
 #
 # usage: DBTOOL=build/cmd/dbtool bash tests/e2e/test_scratch.sh sqlite|postgres|mariadb
@@ -102,6 +103,17 @@ CREATE INDEX t_c ON t ((COALESCE(c, '')));" \
 	"3, 'a', 'b', '2021-06-01 10:00:00', 3, 2, 1, 'x'"
 fi
 
+# A unique index on a TEXT column is, on MariaDB, a unique hash key of the
+# column in ascending order, which reads as a unique constraint: the
+# model's descending index is that constraint, not an index to add again.
+if [ "$DIALECT_ARG" = mariadb ]; then
+	drift_case unique_index_made_a_hash_key "m INTEGER, c TEXT, d VARCHAR(10)" \
+		"m INTEGER, c TEXT, d VARCHAR(10)" \
+		"CREATE UNIQUE INDEX t_c ON t (c DESC);
+CREATE UNIQUE INDEX t_d ON t (d DESC);" \
+		"3, 'a', 'b'"
+fi
+
 # PostgreSQL's casts, typed literals and AT TIME ZONE.
 if [ "$DIALECT_ARG" = postgres ]; then
 	drift_case casts_and_typed_literals "t TIME, x NUMERIC, created_at TIMESTAMP" \
@@ -129,6 +141,25 @@ expect_error_line
 expect_stderr_match "^dbtool: error: .*schema\.sql:1:14: .*no_such_function"
 expect_fail 1 dbtool migrate -m bad
 expect_eq "$(revisions)" 1 "a model the scratch database rejects writes no revision"
+
+# So does one on a table the model adds: the database refuses it when the
+# revision is written, not when it is applied.
+printf 'CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  m INTEGER\n);\nCREATE TABLE n (\n  id INTEGER PRIMARY KEY,\n  k INTEGER,\n  CONSTRAINT k_known CHECK (no_such_function(k) > 0)\n);\n' >schema.sql
+expect_fail 1 dbtool check
+expect_error_line
+expect_stderr_match "^dbtool: error: .*schema\.sql:5:14: .*no_such_function"
+expect_fail 1 dbtool migrate -m bad_new_table
+expect_error_line
+expect_stderr_match "^dbtool: error: .*schema\.sql:5:14: .*no_such_function"
+expect_eq "$(revisions)" 1 "a new table the scratch database rejects writes no revision"
+if [ "$DIALECT_ARG" = mariadb ]; then
+	# A key MariaDB cannot make (a TEXT column without a prefix length).
+	printf 'CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  m INTEGER\n);\nCREATE TABLE n (\n  id INTEGER PRIMARY KEY,\n  k TEXT\n);\nCREATE INDEX n_k ON n (k, id);\n' >schema.sql
+	expect_fail 1 dbtool migrate -m long_key
+	expect_error_line
+	expect_stderr_match "^dbtool: error: .*schema\.sql:9:14: .*too long"
+	expect_eq "$(revisions)" 1 "an index MariaDB refuses on a new table writes no revision"
+fi
 
 if [ "$DIALECT_ARG" = mariadb ]; then
 	# The scratch database never outlives the command.
