@@ -525,12 +525,7 @@ int dbt_scratch_objects(dbt_schema *model, dbt_conn *conn, const char *model_pat
 		goto cleanup;
 	if ((rc = dbt_scratch_start(&s, conn)) < 0 || (rc = build_objects(&s, model, want)) < 0 ||
 	    (rc = dbt_model_reflect(&reflected, s.conn, s.schema[0] ? s.schema : NULL)) < 0) {
-		char *msg = strdup(dbt_error_last());
-
-		dbt_scratch_finish(&s);
-		if (msg)
-			dbt_error_set(rc, "%s", msg);
-		free(msg);
+		dbt_scratch_abandon(&s, rc);
 		goto cleanup;
 	}
 	dbt_scratch_finish(&s);
