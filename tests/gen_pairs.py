@@ -1,0 +1,434 @@
+#!/usr/bin/python3
+"""gen_pairs.py - random change pairs for tests/random_pairs.sh.
+
+Writes COUNT change pairs, in the form of tests/corpus/changes/ (a.sql,
+b.sql, data.sql, keep.sql; see its README.md), under OUT/changes/, for one
+dialect: a model of one to four tables (columns of every everyday type,
+NOT NULL, defaults with strings, casts and calls, UNIQUE, CHECK, foreign
+keys, a composite one, indexes plain, unique, partial, descending and on
+an expression, generated columns, views, PostgreSQL's enums and comments,
+quoted names) and the same model after one to four random changes that
+users make every day.  The changes are those that keep a row of each
+table valid in both models and in both directions, so that corpus_run's
+round trip (migrate, upgrade, check, downgrade, upgrade, rows kept)
+applies to each pair as it does to the corpus.
+
+The same SEED and COUNT give the same pairs: a failing pair is made again
+by its seed, printed in its folder's name and in a.sql's first line.
+
+usage: gen_pairs.py sqlite|postgres|mariadb SEED COUNT OUT
+"""
+
+import copy
+import os
+import random
+import sys
+
+INTS = ("INTEGER", "BIGINT", "SMALLINT")
+TEXTS = ("TEXT", "VARCHAR(20)", "VARCHAR(50)")
+
+# A value of each type for the rows of data.sql: no '|' and no line break.
+VALUE = {
+    "INTEGER": "7", "BIGINT": "8", "SMALLINT": "9", "TEXT": "'v'", "VARCHAR(20)": "'w'",
+    "VARCHAR(50)": "'x y'", "NUMERIC(10,2)": "3.5", "NUMERIC(12,4)": "4.25",
+    "BOOLEAN": "TRUE", "DATE": "'2021-02-03'", "TIMESTAMP": "'2021-02-03 04:05:06'",
+    "REAL": "2.5", "DOUBLE PRECISION": "6.5", "CHAR(3)": "'abc'",
+    "TIMESTAMPTZ": "'2021-02-03 04:05:06+00'", "JSONB": "'{\"a\": 1}'",
+    "UUID": "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'", "TEXT[]": "'{a,b}'",
+    "INTEGER[]": "'{1,2}'", "BYTEA": "'\\x01'",
+}
+
+# Type changes whose rows convert on every database, both ways.
+CONVERT = {
+    "INTEGER": ["BIGINT", "NUMERIC(12,4)"], "SMALLINT": ["INTEGER", "BIGINT"],
+    "BIGINT": ["INTEGER", "NUMERIC(12,4)"], "VARCHAR(20)": ["VARCHAR(50)", "TEXT"],
+    "VARCHAR(50)": ["VARCHAR(20)", "TEXT"], "TEXT": ["VARCHAR(50)"],
+    "NUMERIC(10,2)": ["NUMERIC(12,4)"], "REAL": ["DOUBLE PRECISION"],
+    "CHAR(3)": ["VARCHAR(20)", "TEXT"],
+}
+
+
+class Column:
+    def __init__(self, name, typ):
+        self.name, self.typ = name, typ
+        self.not_null = False
+        self.default = None
+        self.unique = False
+        self.check = None
+        self.comment = None
+        self.generated = None
+
+
+class Table:
+    def __init__(self, name):
+        self.name = name
+        self.columns = []
+        self.pk = ["id"]
+        self.fks = []  # (column, table, action)
+        self.composite_fks = []  # (columns, table, referenced columns)
+        self.uniques = []  # lists of column names
+        self.checks = []  # (column, condition)
+        self.indexes = []
+
+
+class Model:
+    def __init__(self):
+        self.tables = []
+        self.views = []  # (name, table, columns)
+        self.enums = {}  # name: values
+
+
+class Generator:
+    def __init__(self, dialect, seed):
+        self.dialect = dialect
+        self.r = random.Random(seed)
+        self.n = 0
+        self.types = ["INTEGER", "BIGINT", "SMALLINT", "TEXT", "VARCHAR(20)", "VARCHAR(50)",
+                      "NUMERIC(10,2)", "NUMERIC(12,4)", "BOOLEAN", "DATE", "TIMESTAMP", "REAL",
+                      "DOUBLE PRECISION", "CHAR(3)"]
+        if dialect == "postgres":
+            self.types += ["TIMESTAMPTZ", "JSONB", "UUID", "TEXT[]", "INTEGER[]", "BYTEA"]
+
+    def number(self):
+        self.n += 1
+        return self.n
+
+    def name(self, base):
+        """A name, quoted now and then where the dialect's model takes it."""
+        n = self.number()
+        if self.dialect == "mariadb" or self.r.random() < 0.6:
+            return "%s%d" % (base, n)
+        return self.r.choice(['"%s %d"', '"%s""%d"', '"%sMix%d"', '"select%s%d"',
+                              "%s%d_order"]) % (base, n)
+
+    def default(self, typ):
+        r, pg = self.r, self.dialect == "postgres"
+        if typ in INTS:
+            return r.choice(["0", "1", "42"])
+        if typ == "CHAR(3)":
+            return r.choice(["'x'", "''", "'ab'"])
+        if typ in TEXTS:
+            return r.choice(["'x'", "''", "'it''s'", "(lower('ABC'))"] +
+                            (["'x'::text", "('a' || 'b')"] if pg else []))
+        if typ.startswith("NUMERIC"):
+            return r.choice(["0", "1.5"])
+        if typ == "BOOLEAN":
+            return r.choice(["TRUE", "FALSE"])
+        if typ == "DATE":
+            return r.choice(["CURRENT_DATE", "'2020-01-01'"])
+        if typ in ("TIMESTAMP", "TIMESTAMPTZ"):
+            return r.choice(["CURRENT_TIMESTAMP", "'2020-01-01 10:00:00'"] +
+                            (["now()", "(now() + interval '1 day')"] if pg else []))
+        if typ in ("REAL", "DOUBLE PRECISION"):
+            return r.choice(["0", "1.5"])
+        if typ == "JSONB":
+            return r.choice(["'{}'", "'[]'::jsonb"])
+        if typ == "UUID":
+            return "gen_random_uuid()"
+        return None
+
+    def column(self):
+        r = self.r
+        c = Column(self.name("c"), r.choice(self.types))
+        c.not_null = r.random() < 0.3
+        if r.random() < 0.3:
+            c.default = self.default(c.typ)
+        # A NOT NULL column without a default could not be added to a
+        # table with rows, nor be made again by a downgrade.
+        if c.not_null and c.default is None:
+            c.default = self.default(c.typ)
+            c.not_null = c.default is not None
+        if r.random() < 0.1 and c.typ in INTS + TEXTS + ("CHAR(3)",):
+            c.unique = True
+        if r.random() < 0.1 and c.typ in INTS:
+            c.check = r.choice(["%s >= 0", "%s IN (0, 1, 2, 7, 8, 9, 42)",
+                                "%s BETWEEN 0 AND 100"]).replace("%s", c.name)
+        elif r.random() < 0.1 and c.typ in TEXTS:
+            c.check = r.choice(["%s <> 'zz'", "length(%s) < 40"]).replace("%s", c.name)
+        if self.dialect == "postgres" and r.random() < 0.1:
+            c.comment = r.choice(["a comment", "it's", "üñí"])
+        if (self.dialect != "mariadb" and r.random() < 0.08 and c.typ in ("INTEGER", "BIGINT")
+                and not c.unique and not c.check):
+            c.generated, c.not_null, c.default = "(id * 2)", False, None
+        return c
+
+    def indexable(self, t):
+        return [c for c in t.columns if c.typ not in ("JSONB", "TEXT[]", "INTEGER[]", "BYTEA")
+                and not (self.dialect == "mariadb" and c.typ == "TEXT")]
+
+    def index(self, t):
+        r = self.r
+        cols = self.indexable(t)
+        keys = r.sample(cols, min(len(cols), r.randint(1, 2)))
+        ix = {"name": "ix_%d" % self.number(), "columns": [c.name for c in keys],
+              "unique": r.random() < 0.2, "where": None, "desc": False, "expr": None}
+        kind = r.random()
+        if self.dialect == "mariadb":
+            # Neither partial nor expression keys there.
+            kind = 0.2 if kind < 0.32 else kind
+            ix["unique"] = False  # a unique key of random columns: the row may repeat
+        if kind < 0.15:
+            ix["where"] = "%s IS NOT NULL" % keys[0].name
+        elif kind < 0.25:
+            ix["desc"] = True
+        elif kind < 0.32 and keys[0].typ in TEXTS:
+            ix["expr"] = "lower(%s)" % keys[0].name
+        t.indexes.append(ix)
+
+    def table(self, model):
+        r = self.r
+        t = Table(self.name("t"))
+        idcol = Column("id", "INTEGER" if self.dialect == "sqlite" or r.random() < 0.5
+                       else "BIGINT")
+        idcol.not_null = True
+        t.columns.append(idcol)
+        for _ in range(r.randint(1, 5)):
+            t.columns.append(self.column())
+        if model.tables and r.random() < 0.5:
+            ref = r.choice(model.tables)
+            fk = Column(self.name("c"), ref.columns[0].typ)
+            t.columns.append(fk)
+            t.fks.append((fk.name, ref.name, r.choice(["", " ON DELETE CASCADE",
+                                                       " ON DELETE SET NULL"])))
+        if r.random() < 0.4:
+            self.index(t)
+        return t
+
+    def view(self, model, t):
+        cols = [c.name for c in t.columns]
+        model.views.append(("v%d" % self.number(), t.name,
+                            self.r.sample(cols, min(2, len(cols)))))
+
+    def model(self):
+        m = Model()
+        for _ in range(self.r.randint(1, 4)):
+            m.tables.append(self.table(m))
+        if self.r.random() < 0.4:
+            self.view(m, self.r.choice(m.tables))
+        return m
+
+    def change(self, m):
+        """One random change of `m`, in place."""
+        r = self.r
+        t = r.choice(m.tables)
+        fk_columns = {f[0] for f in t.fks} | {c for f in t.composite_fks for c in f[0]}
+        plain = [c for c in t.columns
+                 if c.name != "id" and c.name not in fk_columns and not c.generated]
+        k = r.randrange(20)
+        if k == 0:
+            t.columns.append(self.column())
+        elif k == 1 and plain:
+            c = r.choice(plain)
+            t.columns.remove(c)
+        elif k == 2 and plain:
+            c = r.choice(plain)
+            if c.not_null:
+                c.not_null = False
+            elif c.default is not None:
+                c.not_null = True
+        elif k == 3 and plain:
+            c = r.choice(plain)
+            if c.default is None:
+                c.default = self.default(c.typ)
+            elif not c.not_null:
+                c.default = None
+        elif k == 4 and plain:
+            c = r.choice(plain)
+            if c.typ in CONVERT and not c.check and not c.unique:
+                c.typ = r.choice(CONVERT[c.typ])
+                if c.default is not None:
+                    c.default = self.default(c.typ)
+        elif k == 5:
+            self.index(t)
+        elif k == 6 and t.indexes:
+            t.indexes.pop(r.randrange(len(t.indexes)))
+        elif k == 7:
+            cols = [c for c in self.indexable(t) if c.name != "id" and c.typ not in ("REAL",
+                                                                                     "DOUBLE PRECISION")]
+            if cols:
+                t.uniques.append([r.choice(cols).name])
+        elif k == 8 and t.uniques:
+            t.uniques.pop()
+        elif k == 9:
+            ints = [c for c in plain if c.typ in INTS]
+            if ints:
+                c = r.choice(ints)
+                t.checks.append((c.name, "%s < 1000000" % c.name))
+        elif k == 10 and t.checks:
+            t.checks.pop()
+        elif k == 11:
+            m.tables.append(self.table(m))
+        elif k == 12 and len(m.tables) > 1:
+            referenced = {f[1] for x in m.tables for f in x.fks}
+            referenced |= {f[1] for x in m.tables for f in x.composite_fks}
+            free = [x for x in m.tables if x.name not in referenced]
+            if free:
+                m.tables.remove(r.choice(free))
+        elif k == 13 and t.fks:
+            column, ref, _ = t.fks[0]
+            t.fks[0] = (column, ref, r.choice(["", " ON DELETE CASCADE", " ON DELETE SET NULL",
+                                               " ON UPDATE CASCADE"]))
+        elif k == 14 and plain:
+            c = r.choice([c for c in plain if c in self.indexable(t)] or [None])
+            if c is not None and c.typ not in ("REAL", "DOUBLE PRECISION", "BOOLEAN"):
+                c.unique = not c.unique
+        elif k == 15:
+            nn = [c for c in plain if c.not_null and c in self.indexable(t)
+                  and c.typ not in ("REAL", "DOUBLE PRECISION")]
+            referenced = any(f[1] == t.name for x in m.tables for f in x.fks + x.composite_fks)
+            if not referenced and nn and len(t.pk) == 1:
+                t.pk = t.pk + [r.choice(nn).name]
+            elif not referenced and len(t.pk) > 1:
+                t.pk = t.pk[:1]
+        elif k == 16:
+            self.view(m, t)
+        elif k == 17 and m.views:
+            m.views.pop(0)
+        elif k == 18 and self.dialect == "postgres":
+            self.enum_change(m, t)
+        elif k == 19 and len(m.tables) > 1 and not t.composite_fks:
+            ref = r.choice([x for x in m.tables if x is not t])
+            ints = [c for c in ref.columns if c.typ in ("INTEGER", "BIGINT") and c.name != "id"
+                    and not c.generated]
+            if ints:
+                other = r.choice(ints)
+                if ["id", other.name] not in ref.uniques:
+                    ref.uniques.append(["id", other.name])
+                a = Column(self.name("c"), ref.columns[0].typ)
+                b = Column(self.name("c"), other.typ)
+                t.columns += [a, b]
+                t.composite_fks.append(([a.name, b.name], ref.name, ["id", other.name]))
+        self.tidy(m)
+
+    def enum_change(self, m, t):
+        r = self.r
+        if not m.enums or r.random() < 0.4:
+            m.enums["e%d" % self.number()] = ["a", "b", "c"]
+        name = r.choice(sorted(m.enums))
+        values = m.enums[name]
+        used = any(c.typ == name for x in m.tables for c in x.columns)
+        k = r.random()
+        if k < 0.4:
+            c = Column(self.name("c"), name)
+            c.default = r.choice([None, "'a'"])
+            t.columns.append(c)
+        elif k < 0.7:
+            values.insert(r.randrange(len(values) + 1), "v%d" % self.number())
+        elif not used and len(values) > 1:
+            values.remove(r.choice([v for v in values if v != "a"] or values))
+
+    def tidy(self, m):
+        """Drops what a change left naming what is gone."""
+        names = {t.name: {c.name for c in t.columns} for t in m.tables}
+        tables = {t.name: t for t in m.tables}
+        for t in m.tables:
+            cols = names[t.name]
+            t.indexes = [ix for ix in t.indexes if all(c in cols for c in ix["columns"])]
+            t.uniques = [u for u in t.uniques if all(c in cols for c in u)]
+            t.checks = [ch for ch in t.checks if ch[0] in cols]
+            t.pk = [c for c in t.pk if c in cols] or ["id"]
+            t.composite_fks = [f for f in t.composite_fks
+                               if f[1] in tables and all(c in cols for c in f[0])
+                               and f[2] in tables[f[1]].uniques]
+        m.views = [v for v in m.views if v[1] in names and all(c in names[v[1]] for c in v[2])]
+
+
+def render(m):
+    out = []
+    for name, values in sorted(m.enums.items()):
+        out.append("CREATE TYPE %s AS ENUM (%s);\n" %
+                   (name, ", ".join("'%s'" % v for v in values)))
+    for t in m.tables:
+        lines = []
+        for c in t.columns:
+            s = "\t%s %s" % (c.name, c.typ)
+            if c.generated:
+                s += " GENERATED ALWAYS AS %s STORED" % c.generated
+            if c.not_null:
+                s += " NOT NULL"
+            if c.default is not None:
+                s += " DEFAULT " + c.default
+            if c.unique:
+                s += " UNIQUE"
+            if c.check:
+                s += " CHECK (%s)" % c.check
+            lines.append(s)
+        lines.append("\tPRIMARY KEY (%s)" % ", ".join(t.pk))
+        for column, ref, action in t.fks:
+            lines.append("\tFOREIGN KEY (%s) REFERENCES %s (id)%s" % (column, ref, action))
+        for cols, ref, ref_cols in t.composite_fks:
+            lines.append("\tFOREIGN KEY (%s) REFERENCES %s (%s)" %
+                         (", ".join(cols), ref, ", ".join(ref_cols)))
+        for u in t.uniques:
+            lines.append("\tUNIQUE (%s)" % ", ".join(u))
+        for _, condition in t.checks:
+            lines.append("\tCHECK (%s)" % condition)
+        out.append("CREATE TABLE %s (\n%s\n);\n" % (t.name, ",\n".join(lines)))
+        for ix in t.indexes:
+            keys = ix["expr"] or ", ".join(c + (" DESC" if ix["desc"] else "")
+                                           for c in ix["columns"])
+            s = "CREATE %sINDEX %s ON %s (%s)" % ("UNIQUE " if ix["unique"] else "", ix["name"],
+                                                t.name, keys)
+            if ix["where"]:
+                s += " WHERE " + ix["where"]
+            out.append(s + ";\n")
+    for t in m.tables:
+        for c in t.columns:
+            if c.comment:
+                out.append("COMMENT ON COLUMN %s.%s IS '%s';\n" %
+                           (t.name, c.name, c.comment.replace("'", "''")))
+    for name, table, cols in m.views:
+        out.append("CREATE VIEW %s AS SELECT %s FROM %s;\n" % (name, ", ".join(cols), table))
+    return "".join(out)
+
+
+def rows(m):
+    """One row of each table, its foreign keys NULL, every other column set."""
+    out = []
+    for t in m.tables:
+        skip = {f[0] for f in t.fks} | {c for f in t.composite_fks for c in f[0]}
+        cols = [c for c in t.columns if c.name not in skip and not c.generated]
+        values = ["1" if c.name == "id" else VALUE.get(c.typ, "'a'") for c in cols]
+        out.append("INSERT INTO %s (%s) VALUES (%s);\n" %
+                   (t.name, ", ".join(c.name for c in cols), ", ".join(values)))
+    return "".join(out)
+
+
+def keep(a, b):
+    """The columns both models have with one type, as keep.sql's queries."""
+    tables = {t.name: t for t in b.tables}
+    out = []
+    for t in a.tables:
+        if t.name not in tables:
+            continue
+        types = {c.name: c.typ for c in tables[t.name].columns}
+        cols = [c.name for c in t.columns if types.get(c.name) == c.typ]
+        out.append("SELECT %s FROM %s ORDER BY id\n" % (", ".join(cols), t.name))
+    return "".join(out)
+
+
+def main(argv):
+    if len(argv) != 5 or argv[1] not in ("sqlite", "postgres", "mariadb"):
+        sys.stderr.write("usage: gen_pairs.py sqlite|postgres|mariadb SEED COUNT OUT\n")
+        return 2
+    dialect, seed, count, out = argv[1], int(argv[2]), int(argv[3]), argv[4]
+    for i in range(count):
+        g = Generator(dialect, seed + i)
+        a = g.model()
+        b = copy.deepcopy(a)
+        # One to four changes; none at all (a change undone) is tried again.
+        while render(b) == render(a):
+            for _ in range(g.r.randint(1, 4)):
+                g.change(b)
+        folder = os.path.join(out, "changes", "%04d_seed_%d" % (i, seed + i))
+        os.makedirs(folder)
+        files = {"a.sql": "-- gen_pairs.py %s %d 1\n%s" % (dialect, seed + i, render(a)),
+                 "b.sql": render(b), "data.sql": rows(a), "keep.sql": keep(a, b)}
+        for name, text in files.items():
+            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+                f.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
