@@ -184,8 +184,10 @@ class Generator:
         t.columns.append(idcol)
         for _ in range(r.randint(1, 5)):
             t.columns.append(self.column())
-        if model.tables and r.random() < 0.5:
-            ref = r.choice(model.tables)
+        # A foreign key references a table by its primary key, id alone.
+        refs = [x for x in model.tables if x.pk == ["id"]]
+        if refs and r.random() < 0.5:
+            ref = r.choice(refs)
             fk = Column(self.name("c"), ref.columns[0].typ)
             t.columns.append(fk)
             t.fks.append((fk.name, ref.name, r.choice(["", " ON DELETE CASCADE",
@@ -234,8 +236,10 @@ class Generator:
                 c.default = None
         elif k == 4 and plain:
             c = r.choice(plain)
-            if c.typ in CONVERT and not c.check and not c.unique:
-                c.typ = r.choice(CONVERT[c.typ])
+            # MariaDB indexes no TEXT column without a prefix length.
+            to = [x for x in CONVERT.get(c.typ, []) if self.dialect != "mariadb" or x != "TEXT"]
+            if to and not c.check and not c.unique:
+                c.typ = r.choice(to)
                 if c.default is not None:
                     c.default = self.default(c.typ)
         elif k == 5:
@@ -243,8 +247,9 @@ class Generator:
         elif k == 6 and t.indexes:
             t.indexes.pop(r.randrange(len(t.indexes)))
         elif k == 7:
-            cols = [c for c in self.indexable(t) if c.name != "id" and c.typ not in ("REAL",
-                                                                                     "DOUBLE PRECISION")]
+            # Not a second key on a column: the databases keep one.
+            cols = [c for c in self.indexable(t) if c.name != "id" and not c.unique
+                    and [c.name] not in t.uniques and c.typ not in ("REAL", "DOUBLE PRECISION")]
             if cols:
                 t.uniques.append([r.choice(cols).name])
         elif k == 8 and t.uniques:
@@ -270,7 +275,8 @@ class Generator:
                                                " ON UPDATE CASCADE"]))
         elif k == 14 and plain:
             c = r.choice([c for c in plain if c in self.indexable(t)] or [None])
-            if c is not None and c.typ not in ("REAL", "DOUBLE PRECISION", "BOOLEAN"):
+            if (c is not None and c.typ not in ("REAL", "DOUBLE PRECISION", "BOOLEAN")
+                    and [c.name] not in t.uniques):
                 c.unique = not c.unique
         elif k == 15:
             nn = [c for c in plain if c.not_null and c in self.indexable(t)
