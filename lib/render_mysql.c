@@ -606,21 +606,47 @@ static int autoincrement_order(const struct list *l, size_t i, size_t k)
 	       !strcmp(b->key->columns[0], a->column->name);
 }
 
-/* The op before which ops[k] is written, an earlier drop that needs it
- * first (add_before_drop) or an earlier ADD_FK that it serves
- * (add_before_fk), an op whose AUTO_INCREMENT needs it
- * (autoincrement_order); k itself when none. */
-static size_t written_at(const struct list *l, size_t k)
+/* 1 when `add`, an index or a unique key, has column `name` in it. */
+static int add_uses_column(const dbt_op *add, const char *name)
 {
 	size_t i;
 
-	if (op_made_by_fk(l, &l->ops[k]))
+	if (add->kind == DBT_OP_ADD_UNIQUE) {
+		for (i = 0; i < add->key->ncolumns; i++)
+			if (dbt_render_same_name(add->key->columns[i], name))
+				return 1;
+		return 0;
+	}
+	for (i = 0; i < add->index->nelems; i++)
+		if (add->index->elems[i].column &&
+		    dbt_render_same_name(add->index->elems[i].column, name))
+			return 1;
+	return 0;
+}
+
+/* The op before which ops[k] is written, an earlier drop that needs it
+ * first (add_before_drop) or an earlier ADD_FK that it serves
+ * (add_before_fk), an op whose AUTO_INCREMENT needs it
+ * (autoincrement_order); for an ADD_COLUMN, the place of a later index
+ * or key of it that goes there, so that the column is made first; k
+ * itself when none. */
+static size_t written_at(const struct list *l, size_t k)
+{
+	const dbt_op *op = &l->ops[k];
+	size_t i, m, at;
+
+	if (op_made_by_fk(l, op))
 		return k;
 	for (i = 0; i < k; i++)
 		if ((add_before_drop(l, i, k) && !index_needed_later(l->ops, l->n, i) &&
 		     !table_dropped_later(l->ops, l->n, i)) ||
 		    add_before_fk(l, i, k) || autoincrement_order(l, i, k))
 			return i;
+	for (m = k + 1; op->kind == DBT_OP_ADD_COLUMN && m < l->n; m++)
+		if (is_index_add(&l->ops[m]) &&
+		    dbt_render_same_name(op_table(&l->ops[m]), op->table->name) &&
+		    add_uses_column(&l->ops[m], op->column->name) && (at = written_at(l, m)) < k)
+			return at;
 	return k;
 }
 
@@ -711,6 +737,8 @@ static const char *moved_note(const dbt_op *at, const dbt_op *op)
 		return "(before the primary key's drop, above)";
 	if (op->kind == DBT_OP_ADD_PK)
 		return "(before the AUTO_INCREMENT it needs, above)";
+	if (op->kind == DBT_OP_ADD_COLUMN)
+		return "(before the index that needs it, above)";
 	return "(before the index it takes over from, above)";
 }
 

@@ -593,6 +593,44 @@ static void an_index_taking_over_a_foreign_key_is_created_before_the_drop(void *
 			"-- (before the index it takes over from, above)\n");
 }
 
+/* The index that takes over uses a column the list adds: the column goes
+ * before it, and both before the drop of the key's own index (the
+ * downgrade of a column dropped with its index). */
+static void a_column_of_an_index_taking_over_goes_before_it(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER, at DATE,\n"
+			"  CONSTRAINT fk_c_p FOREIGN KEY (pid) REFERENCES p (id));\n"
+			"CREATE INDEX ix_c_pid ON c (pid, at);",
+			"-- - index fk_c_p\n"
+			"-- + column c.at DATE NULL\n"
+			"ALTER TABLE c ADD COLUMN at DATE;\n"
+			"-- + index ix_c_pid ON c (pid, at)\n"
+			"CREATE INDEX ix_c_pid ON c (pid, at);\n"
+			"DROP INDEX IF EXISTS fk_c_p ON c;\n"
+			"\n"
+			"-- + column c.at DATE NULL\n"
+			"-- (before the index that needs it, above)\n"
+			"\n"
+			"-- + index ix_c_pid ON c (pid, at)\n"
+			"-- (before the index it takes over from, above)\n",
+			"-- - index ix_c_pid\n"
+			"-- + index fk_c_p ON c (pid)\n"
+			"CREATE INDEX fk_c_p ON c (pid);\n"
+			"DROP INDEX ix_c_pid ON c;\n"
+			"\n"
+			"-- - column c.at\n"
+			"-- WARNING: drops column c.at and its values\n"
+			"ALTER TABLE c DROP COLUMN at;\n"
+			"\n"
+			"-- + index fk_c_p ON c (pid)\n"
+			"-- (before the index it takes over from, above)\n");
+}
+
 static void an_index_serving_a_foreign_key_goes_before_it_and_after_its_drop(void **state)
 {
 	(void)state;
@@ -936,6 +974,7 @@ int main(void)
 		cmocka_unit_test(the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it),
 		cmocka_unit_test(the_index_of_a_foreign_key_of_a_dropped_table_goes_with_the_table),
 		cmocka_unit_test(an_index_taking_over_a_foreign_key_is_created_before_the_drop),
+		cmocka_unit_test(a_column_of_an_index_taking_over_goes_before_it),
 		cmocka_unit_test(an_index_serving_a_foreign_key_goes_before_it_and_after_its_drop),
 		cmocka_unit_test(a_unique_key_taking_over_a_foreign_key_is_added_before_the_drop),
 		cmocka_unit_test(auto_increment_goes_before_its_key_and_comes_after_it),
