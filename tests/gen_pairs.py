@@ -67,7 +67,7 @@ class Table:
         self.fks = []  # (column, table, action)
         self.composite_fks = []  # (columns, table, referenced columns)
         self.uniques = []  # lists of column names
-        self.checks = []  # (column, condition)
+        self.checks = []  # (columns, condition)
         self.indexes = []
 
 
@@ -216,7 +216,7 @@ class Generator:
         fk_columns = {f[0] for f in t.fks} | {c for f in t.composite_fks for c in f[0]}
         plain = [c for c in t.columns
                  if c.name != "id" and c.name not in fk_columns and not c.generated]
-        k = r.randrange(20)
+        k = r.randrange(23)
         if k == 0:
             t.columns.append(self.column())
         elif k == 1 and plain:
@@ -258,7 +258,7 @@ class Generator:
             ints = [c for c in plain if c.typ in INTS]
             if ints:
                 c = r.choice(ints)
-                t.checks.append((c.name, "%s < 1000000" % c.name))
+                t.checks.append(((c.name,), "%s < 1000000" % c.name))
         elif k == 10 and t.checks:
             t.checks.pop()
         elif k == 11:
@@ -304,6 +304,18 @@ class Generator:
                 b = Column(self.name("c"), other.typ)
                 t.columns += [a, b]
                 t.composite_fks.append(([a.name, b.name], ref.name, ["id", other.name]))
+        elif k == 20 and t.indexes and self.dialect != "mariadb":
+            ix = r.choice(t.indexes)
+            ix["unique"] = not ix["unique"]
+        elif k == 21 and plain:
+            c = r.choice(plain)
+            if c.default is not None:
+                c.default = self.default(c.typ)
+        elif k == 22:
+            ints = [c for c in plain if c.typ in INTS]
+            if len(ints) >= 2:
+                a, b = r.sample(ints, 2)
+                t.checks.append(((a.name, b.name), "%s < 1000000 OR %s IS NULL" % (a.name, b.name)))
         self.tidy(m)
 
     def enum_change(self, m, t):
@@ -331,8 +343,10 @@ class Generator:
             cols = names[t.name]
             t.indexes = [ix for ix in t.indexes if all(c in cols for c in ix["columns"])]
             t.uniques = [u for u in t.uniques if all(c in cols for c in u)]
-            t.checks = [ch for ch in t.checks if ch[0] in cols]
+            t.checks = [ch for ch in t.checks if all(c in cols for c in ch[0])]
             t.pk = [c for c in t.pk if c in cols] or ["id"]
+        for t in m.tables:
+            cols = names[t.name]
             t.composite_fks = [f for f in t.composite_fks
                                if f[1] in tables and all(c in cols for c in f[0])
                                and f[2] in tables[f[1]].uniques]
