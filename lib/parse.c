@@ -572,7 +572,7 @@ static int refuse_backquoted(struct parser *p, size_t from, size_t to)
 int parse_type(struct parser *p, dbt_type *out, int *serial)
 {
 	size_t from = p->cur.tok.start, to = p->cur.tok.start, errpos = 0, a, b;
-	int rc, line, col, portable, zone_next = 0, name_before = 0, dot_before = 0;
+	int rc, line, col, portable, zone_next = 0, name_before = 0, dot_before = 0, dots = 0;
 
 	portable = p->cur.tok.kind == DBT_TOK_WORD &&
 		   dbt_type_name_is_portable(p->text + p->cur.tok.start, p->cur.tok.len);
@@ -614,6 +614,12 @@ int parse_type(struct parser *p, dbt_type *out, int *serial)
 			 * public. must leave a type behind. */
 			if (is(p, ".") && !name_before)
 				return expected(p, "a type name");
+			/* schema.type, not database.schema.type: the schema
+			 * public. drops would leave another behind. */
+			if (is(p, ".") && dots++)
+				return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+					       "a type's name is TYPE or SCHEMA.TYPE, with one '.' "
+					       "at most");
 			/* After WITH or WITHOUT the next word belongs to the type,
 			 * so that a misspelt TIME ZONE is reported as such. */
 			zone_next = portable && (is(p, "with") || is(p, "without"));

@@ -2002,6 +2002,10 @@ BAD(type_qualifier_needs_a_name_before_it, "CREATE TABLE t (id INT, a .x)",
     "schema.sql:1:27: expected a type name, found '.'")
 BAD(type_qualifier_is_no_constraint_word, "CREATE TABLE t (id INT, a public. NOT NULL)",
     "schema.sql:1:35: expected a type name, found 'NOT'")
+/* public.public.color: PostgreSQL's form drops one public. and keeps the
+ * other (found by fuzz_model). */
+BAD(type_has_one_qualifier_at_most, "CREATE TABLE t (id INT, a public.public.color[])",
+    "schema.sql:1:40: a type's name is TYPE or SCHEMA.TYPE, with one '.' at most")
 BAD(byte_order_mark_only_at_the_start,
     "CREATE TABLE t (md \xEF\xBB\xBF"
     "4 INT)",
@@ -3817,6 +3821,7 @@ int main(void)
 		T(type_qualifier_needs_a_type_after_it),
 		T(type_qualifier_needs_a_name_before_it),
 		T(type_qualifier_is_no_constraint_word),
+		T(type_has_one_qualifier_at_most),
 		T(byte_order_mark_only_at_the_start),
 		T(byte_order_mark_inside_a_name),
 		T(stray_character),
