@@ -1004,9 +1004,8 @@ static void test_postgres_alter_type_sets_a_string_default_again(void **state)
 
 	(void)state;
 	pair_parse(&p, PG,
-		   "CREATE TABLE k (a CHAR(3) DEFAULT 'x', b TIMESTAMP DEFAULT '2020-01-01 "
-		   "10:00:00', "
-		   "d NUMERIC(10,2) DEFAULT 1.5)",
+		   "CREATE TABLE k (a CHAR(3) DEFAULT 'x', "
+		   "b TIMESTAMP DEFAULT '2020-01-01 10:00:00', d NUMERIC(10,2) DEFAULT 1.5)",
 		   "CREATE TABLE k (a VARCHAR(20) DEFAULT 'x', "
 		   "b TIMESTAMPTZ DEFAULT '2020-01-01 10:00:00', d NUMERIC(12,4) DEFAULT 1.5)");
 	op = column_op(&p, DBT_OP_ALTER_TYPE, "k", "a");
