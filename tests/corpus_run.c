@@ -287,6 +287,16 @@ static int raw_sqlite(struct worker *w, const char *sql, struct strlist *rows, c
 	int rc = 0, i, n;
 
 	*err = NULL;
+	/* This connection's picture of the schema may be of the pair before
+	 * (the library's connection changed it since): a statement that reads
+	 * the schema makes SQLite check its cookie and read it again, where a
+	 * statement prepared against the old picture may fail at once ("cannot
+	 * INSERT into generated column" of a table of that name before). */
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema LIMIT 1", -1, &st, NULL) ==
+	    SQLITE_OK)
+		sqlite3_step(st);
+	sqlite3_finalize(st);
+	st = NULL;
 	while (tail && *tail) {
 		if (sqlite3_prepare_v2(db, tail, -1, &st, &tail) != SQLITE_OK) {
 			*err = xstrdup(sqlite3_errmsg(db));
