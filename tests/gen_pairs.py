@@ -22,6 +22,7 @@ usage: gen_pairs.py sqlite|postgres|mariadb SEED COUNT OUT
 import copy
 import os
 import random
+import re
 import sys
 
 INTS = ("INTEGER", "BIGINT", "SMALLINT")
@@ -57,11 +58,13 @@ class Column:
         self.check = None
         self.comment = None
         self.generated = None
+        self.renamed_from = None
 
 
 class Table:
     def __init__(self, name):
         self.name = name
+        self.renamed_from = None
         self.columns = []
         self.pk = ["id"]
         self.fks = []  # (column, table, action)
@@ -216,7 +219,7 @@ class Generator:
         fk_columns = {f[0] for f in t.fks} | {c for f in t.composite_fks for c in f[0]}
         plain = [c for c in t.columns
                  if c.name != "id" and c.name not in fk_columns and not c.generated]
-        k = r.randrange(23)
+        k = r.randrange(25)
         if k == 0:
             t.columns.append(self.column())
         elif k == 1 and plain:
@@ -316,7 +319,50 @@ class Generator:
             if len(ints) >= 2:
                 a, b = r.sample(ints, 2)
                 t.checks.append(((a.name, b.name), "%s < 1000000 OR %s IS NULL" % (a.name, b.name)))
+        elif k == 23 and plain:
+            self.rename_column(m, t, r.choice(plain))
+        elif k == 24 and not t.renamed_from:
+            self.rename_table(m, t)
         self.tidy(m)
+
+    def rename_column(self, m, t, c):
+        """Renames `c` with the model's hint, and what names it."""
+        if c.renamed_from:
+            return
+        old, new = c.name, self.name("r")
+
+        def swap(name):
+            return new if name == old else name
+
+        def swap_text(text):
+            return re.sub(r'(?<![\w"])%s(?![\w"])' % re.escape(old), new, text)
+
+        c.renamed_from, c.name = old, new
+        if c.check:
+            c.check = swap_text(c.check)
+        for ix in t.indexes:
+            ix["columns"] = [swap(x) for x in ix["columns"]]
+            for key in ("where", "expr"):
+                if ix[key]:
+                    ix[key] = swap_text(ix[key])
+        t.uniques = [[swap(x) for x in u] for u in t.uniques]
+        t.checks = [(tuple(swap(x) for x in cols), swap_text(text)) for cols, text in t.checks]
+        t.pk = [swap(x) for x in t.pk]
+        m.views = [(v, tn, [swap(x) for x in cols]) if tn == t.name else (v, tn, cols)
+                   for v, tn, cols in m.views]
+        for x in m.tables:
+            x.composite_fks = [(cols, ref, [swap(y) for y in rcols]) if ref == t.name
+                               else (cols, ref, rcols) for cols, ref, rcols in x.composite_fks]
+
+    def rename_table(self, m, t):
+        """Renames table `t` with the model's hint, and what names it."""
+        old, new = t.name, self.name("t")
+        t.renamed_from, t.name = old, new
+        for x in m.tables:
+            x.fks = [(c, new if ref == old else ref, a) for c, ref, a in x.fks]
+            x.composite_fks = [(c, new if ref == old else ref, rc)
+                               for c, ref, rc in x.composite_fks]
+        m.views = [(v, new if tn == old else tn, cols) for v, tn, cols in m.views]
 
     def enum_change(self, m, t):
         r = self.r
@@ -362,6 +408,8 @@ def render(m):
         lines = []
         for c in t.columns:
             s = "\t%s %s" % (c.name, c.typ)
+            if c.renamed_from:
+                s = "\t-- renamed from: %s\n%s" % (c.renamed_from, s)
             if c.generated:
                 s += " GENERATED ALWAYS AS %s STORED" % c.generated
             if c.not_null:
@@ -383,6 +431,8 @@ def render(m):
             lines.append("\tUNIQUE (%s)" % ", ".join(u))
         for _, condition in t.checks:
             lines.append("\tCHECK (%s)" % condition)
+        if t.renamed_from:
+            out.append("-- renamed from: %s\n" % t.renamed_from)
         out.append("CREATE TABLE %s (\n%s\n);\n" % (t.name, ",\n".join(lines)))
         for ix in t.indexes:
             keys = ix["expr"] or ", ".join(c + (" DESC" if ix["desc"] else "")
