@@ -385,20 +385,26 @@ static int modified_before(const dbt_op *ops, size_t i)
 	return 0;
 }
 
-/* 1 when index `ix` is the one MariaDB makes for foreign key `fk`: a
- * plain index of the key's columns, in order, named after it. */
-static int fk_makes(const dbt_fk *fk, const dbt_index *ix)
+/* 1 when index `ix` has the shape of the one MariaDB makes for foreign
+ * key `fk`: a plain index of the key's columns, in order. */
+static int fk_shape(const dbt_fk *fk, const dbt_index *ix)
 {
 	size_t k;
 
-	if (ix->unique || ix->method || ix->where || !fk->name || strcmp(fk->name, ix->name) ||
-	    fk->ncolumns != ix->nelems)
+	if (ix->unique || ix->method || ix->where || fk->ncolumns != ix->nelems)
 		return 0;
 	for (k = 0; k < ix->nelems; k++)
 		if (!ix->elems[k].column || ix->elems[k].prefix || ix->elems[k].desc ||
 		    strcmp(ix->elems[k].column, fk->columns[k]))
 			return 0;
 	return 1;
+}
+
+/* 1 when index `ix` is the one MariaDB makes for foreign key `fk`: of its
+ * shape (fk_shape), named after it. */
+static int fk_makes(const dbt_fk *fk, const dbt_index *ix)
+{
+	return fk->name && !strcmp(fk->name, ix->name) && fk_shape(fk, ix);
 }
 
 /* The foreign key of `t` that index `ix` is the index MariaDB makes for;
@@ -681,7 +687,10 @@ static int drop_own_index(dbt_buf *out, const struct list *l, size_t i)
 	for (k = i + 1; k < l->n; k++) {
 		const dbt_fk *fk = add_before_drop(l, i, k);
 
-		if (fk && !op_made_by_fk(l, &l->ops[k]) && fk_makes(fk, op->index))
+		/* Named after the key, or after the name the key had (a
+		 * table renamed: the key and its index keep the old
+		 * table's name, where the model's key takes the new). */
+		if (fk && !op_made_by_fk(l, &l->ops[k]) && fk_shape(fk, op->index))
 			break;
 	}
 	if (k == l->n)

@@ -631,6 +631,36 @@ static void a_column_of_an_index_taking_over_goes_before_it(void **state)
 			"-- (before the index it takes over from, above)\n");
 }
 
+/* The key's own index named after another name than the model's key (a
+ * table renamed: the key and its index keep the old table's name):
+ * MariaDB drops it itself once another index serves the key, so its drop
+ * is IF EXISTS too. */
+static void the_keys_own_index_under_an_old_name_is_dropped_if_it_exists(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER,\n"
+			"  FOREIGN KEY (pid) REFERENCES p (id));\n"
+			"CREATE INDEX old_c_pid_fkey ON c (pid);",
+			"CREATE TABLE p (id INTEGER PRIMARY KEY);\n"
+			"CREATE TABLE c (id INTEGER PRIMARY KEY, pid INTEGER UNIQUE,\n"
+			"  FOREIGN KEY (pid) REFERENCES p (id));",
+			"-- - index old_c_pid_fkey\n"
+			"-- + unique c (pid)\n"
+			"ALTER TABLE c ADD CONSTRAINT c_pid_key UNIQUE (pid);\n"
+			"DROP INDEX IF EXISTS old_c_pid_fkey ON c;\n"
+			"\n"
+			"-- + unique c (pid)\n"
+			"-- (before the index it takes over from, above)\n",
+			"-- - unique c (pid)\n"
+			"-- + index old_c_pid_fkey ON c (pid)\n"
+			"CREATE INDEX old_c_pid_fkey ON c (pid);\n"
+			"ALTER TABLE c DROP INDEX c_pid_key;\n"
+			"\n"
+			"-- + index old_c_pid_fkey ON c (pid)\n"
+			"-- (before the index it takes over from, above)\n");
+}
+
 static void an_index_serving_a_foreign_key_goes_before_it_and_after_its_drop(void **state)
 {
 	(void)state;
@@ -975,6 +1005,7 @@ int main(void)
 		cmocka_unit_test(the_index_of_a_foreign_key_of_a_dropped_table_goes_with_the_table),
 		cmocka_unit_test(an_index_taking_over_a_foreign_key_is_created_before_the_drop),
 		cmocka_unit_test(a_column_of_an_index_taking_over_goes_before_it),
+		cmocka_unit_test(the_keys_own_index_under_an_old_name_is_dropped_if_it_exists),
 		cmocka_unit_test(an_index_serving_a_foreign_key_goes_before_it_and_after_its_drop),
 		cmocka_unit_test(a_unique_key_taking_over_a_foreign_key_is_added_before_the_drop),
 		cmocka_unit_test(auto_increment_goes_before_its_key_and_comes_after_it),
