@@ -59,6 +59,7 @@ class Column:
         self.comment = None
         self.generated = None
         self.renamed_from = None
+        self.collate = None
 
 
 class Table:
@@ -79,6 +80,7 @@ class Model:
         self.tables = []
         self.views = []  # (name, table, columns)
         self.enums = {}  # name: values
+        self.domains = {}  # name: lower bound of its CHECK
 
 
 class Generator:
@@ -219,7 +221,7 @@ class Generator:
         fk_columns = {f[0] for f in t.fks} | {c for f in t.composite_fks for c in f[0]}
         plain = [c for c in t.columns
                  if c.name != "id" and c.name not in fk_columns and not c.generated]
-        k = r.randrange(25)
+        k = r.randrange(27)
         if k == 0:
             t.columns.append(self.column())
         elif k == 1 and plain:
@@ -319,6 +321,21 @@ class Generator:
             if len(ints) >= 2:
                 a, b = r.sample(ints, 2)
                 t.checks.append(((a.name, b.name), "%s < 1000000 OR %s IS NULL" % (a.name, b.name)))
+        elif k == 25 and plain and self.dialect != "mariadb":
+            c = r.choice(plain)
+            if c.typ in TEXTS and not c.unique and not any(c.name in ix["columns"]
+                                                           for ix in t.indexes):
+                c.collate = None if c.collate else ('"C"' if self.dialect == "postgres"
+                                                    else "NOCASE")
+        elif k == 26 and self.dialect == "postgres":
+            if not m.domains or r.random() < 0.5:
+                m.domains["d%d" % self.number()] = 0
+                name = sorted(m.domains)[-1]
+                c = Column(self.name("c"), name)
+                t.columns.append(c)
+            else:
+                name = r.choice(sorted(m.domains))
+                m.domains[name] = -1 if m.domains[name] == 0 else 0
         elif k == 23 and plain:
             self.rename_column(m, t, r.choice(plain))
         elif k == 24 and not t.renamed_from:
@@ -401,6 +418,8 @@ class Generator:
 
 def render(m):
     out = []
+    for name, low in sorted(m.domains.items()):
+        out.append("CREATE DOMAIN %s AS INTEGER CHECK (VALUE >= %d);\n" % (name, low))
     for name, values in sorted(m.enums.items()):
         out.append("CREATE TYPE %s AS ENUM (%s);\n" %
                    (name, ", ".join("'%s'" % v for v in values)))
@@ -410,6 +429,8 @@ def render(m):
             s = "\t%s %s" % (c.name, c.typ)
             if c.renamed_from:
                 s = "\t-- renamed from: %s\n%s" % (c.renamed_from, s)
+            if c.collate:
+                s += " COLLATE " + c.collate
             if c.generated:
                 s += " GENERATED ALWAYS AS %s STORED" % c.generated
             if c.not_null:
