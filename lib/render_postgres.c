@@ -482,23 +482,28 @@ static int pg_alter_type(dbt_buf *out, const dbt_op *op, int with_default, int d
 			op->old_column->default_expr && !c->generated_expr;
 	/* A changed default follows a change between a text type and
 	 * another: set before it (as the downgrade, the ops reversed, does),
-	 * '0' would be the old type's 0, and stay a number.  A default with
-	 * a string in it is set again after the change, changed or not:
-	 * PostgreSQL keeps the stored expression through ALTER TYPE, the
-	 * string typed as the old column was, and casts it to the new type
-	 * only when a row takes it: 'x' of a char(3) column stays
-	 * 'x'::bpchar in a varchar column, and a timestamp literal stays one
-	 * without a time zone in a timestamptz column (read in the session's
-	 * time zone at each insert), neither what the model's default is on
-	 * a table made anew.  A number or a call keeps its own type either way; and an op later
-	 * in the list that sets or drops the default (`default_later`)
-	 * leaves nothing to set here. */
-	int follow = !redefault && c->default_expr && !c->generated_expr &&
-		     (((with_default || !dbt_type_is_text(op->old_column->type.kind) !=
-						!dbt_type_is_text(c->type.kind)) &&
-		       (!op->old_column->default_expr ||
-			strcmp(op->old_column->default_expr, c->default_expr) != 0)) ||
-		      (!default_later && strchr(c->default_expr, '\'') != NULL));
+	 * '0' would be the old type's 0, and stay a number. */
+	int across_text =
+		!dbt_type_is_text(op->old_column->type.kind) != !dbt_type_is_text(c->type.kind);
+	/* A default with a string in it is set again after the change,
+	 * changed or not: PostgreSQL keeps the stored expression through
+	 * ALTER TYPE, the string typed as the old column was, and casts it to
+	 * the new type only when a row takes it: 'x' of a char(3) column
+	 * stays 'x'::bpchar in a varchar column, and a timestamp literal
+	 * stays one without a time zone in a timestamptz column (read in the
+	 * session's time zone at each insert), neither what the model's
+	 * default is on a table made anew.  A number or a call keeps its own
+	 * type either way; and an op later in the list that sets or drops
+	 * the default (`default_later`) leaves nothing to set here. */
+	int follow = 0;
+
+	if (!redefault && c->default_expr && !c->generated_expr) {
+		int changed = !op->old_column->default_expr ||
+			      strcmp(op->old_column->default_expr, c->default_expr) != 0;
+
+		follow = ((with_default || across_text) && changed) ||
+			 (!default_later && strchr(c->default_expr, '\'') != NULL);
+	}
 
 	if (redefault) {
 		dbt_render_alter_column(out, pg, op);
@@ -704,6 +709,13 @@ static int pg_regenerated(dbt_buf *out, const dbt_op *ops, size_t n, const dbt_s
 	return dbt_render_finish(out);
 }
 
+/* 1 when two column ops are on one column of one table. */
+static int same_column(const dbt_op *a, const dbt_op *b)
+{
+	return dbt_render_same_name(a->column->name, b->column->name) &&
+	       dbt_render_same_name(dbt_render_op_table(a), dbt_render_op_table(b));
+}
+
 /*
  * For an ALTER_TYPE or ALTER_DEFAULT op: the number of the op of the
  * other kind of the two on the same column in the list; n when none.
@@ -726,10 +738,7 @@ static size_t type_default_partner(const dbt_op *ops, size_t n, size_t i)
 		return n;
 	other = ops[i].kind == DBT_OP_ALTER_TYPE ? DBT_OP_ALTER_DEFAULT : DBT_OP_ALTER_TYPE;
 	for (k = 0; k < n; k++)
-		if (ops[k].kind == other &&
-		    dbt_render_same_name(ops[k].column->name, ops[i].column->name) &&
-		    dbt_render_same_name(dbt_render_op_table(&ops[k]),
-					 dbt_render_op_table(&ops[i])))
+		if (ops[k].kind == other && same_column(&ops[k], &ops[i]))
 			return k;
 	return n;
 }
@@ -740,10 +749,7 @@ static int default_changed_later(const dbt_op *ops, size_t n, size_t i)
 	size_t k;
 
 	for (k = i + 1; k < n; k++)
-		if (ops[k].kind == DBT_OP_ALTER_DEFAULT &&
-		    dbt_render_same_name(ops[k].column->name, ops[i].column->name) &&
-		    dbt_render_same_name(dbt_render_op_table(&ops[k]),
-					 dbt_render_op_table(&ops[i])))
+		if (ops[k].kind == DBT_OP_ALTER_DEFAULT && same_column(&ops[k], &ops[i]))
 			return 1;
 	return 0;
 }
