@@ -187,6 +187,8 @@ const struct dbt_dialect dbt_dialect_mysql = {
 	.drop_tables = dbt_mysql_drop_tables,
 	.put_column_type = dbt_mysql_put_column_type,
 	.put_column_identity = dbt_mysql_put_column_identity,
+	.put_column_end = dbt_mysql_put_column_end,
+	.put_table_options = dbt_mysql_put_table_options,
 	.put_index_head = dbt_mysql_put_index_head,
 	.put_expr = dbt_mysql_put_expr,
 };

@@ -446,6 +446,8 @@ static void emit_columns(struct ops *o, const struct state *st)
 
 		if (BOTH(p) && (p->work & WORK_OPTIONS))
 			emit(o, DBT_OP_ALTER_OPTIONS, p->b, p->a);
+		if (BOTH(p) && (p->work & WORK_COMMENT))
+			emit(o, DBT_OP_ALTER_COMMENT, p->b, p->a);
 	}
 	for (i = 0; i < st->npairs; i++) {
 		const struct pair *p = &st->pairs[i];
@@ -467,7 +469,7 @@ static void emit_columns(struct ops *o, const struct state *st)
 		map = st->map + p->map;
 		for (k = 0; k < p->b->ncolumns; k++) {
 			const dbt_column *c = p->b->columns[k], *oc;
-			dbt_op_kind kinds[5];
+			dbt_op_kind kinds[6];
 			size_t nk, m;
 
 			if (map[k] == NONE)

@@ -36,7 +36,8 @@ enum {
 	WORK_ADD_CHECK = 1 << 10,
 	WORK_ADD_UNIQUE = 1 << 11,
 	WORK_ADD_PK = 1 << 12,
-	WORK_PARTITION = 1 << 13 /* `a` is a partition (mark_recreated) */
+	WORK_PARTITION = 1 << 13, /* `a` is a partition (mark_recreated) */
+	WORK_COMMENT = 1 << 14	  /* the table's ALTER_COMMENT (MariaDB) */
 };
 
 /* A table name with the table it names in each schema (either may be

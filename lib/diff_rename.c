@@ -225,6 +225,22 @@ static int copy_places(dbt_column *c, const dbt_column *oc)
 	return 0;
 }
 
+/* Column `o`'s MariaDB COMMENT and ON UPDATE, to `c`. */
+static int copy_mysql(dbt_column *c, const dbt_column *o)
+{
+	dbt_column_mysql *m;
+	int rc;
+
+	if (!o->mysql)
+		return 0;
+	if ((rc = dbt_column_mysql_edit(&m, c)) < 0)
+		return rc;
+	if ((o->mysql->comment && !(m->comment = strdup(o->mysql->comment))) ||
+	    (o->mysql->on_update && !(m->on_update = strdup(o->mysql->on_update))))
+		return dbt_error_oom();
+	return 0;
+}
+
 static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r)
 {
 	const char *tn = o->name;
@@ -247,8 +263,11 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 	if ((o->storage && !(t->storage = strdup(o->storage))) ||
 	    (o->partition_by && !(t->partition_by = strdup(o->partition_by))) ||
 	    (o->partition_of && !(t->partition_of = strdup(new_table_name(r, o->partition_of)))) ||
-	    (o->partition_bound && !(t->partition_bound = strdup(o->partition_bound))))
+	    (o->partition_bound && !(t->partition_bound = strdup(o->partition_bound))) ||
+	    (o->comment && !(t->comment = strdup(o->comment))))
 		return dbt_error_oom();
+	t->comment_line = o->comment_line;
+	t->comment_col = o->comment_col;
 	for (i = 0; i < o->ncolumns; i++) {
 		const dbt_column *oc = o->columns[i];
 		dbt_column *c;
@@ -269,7 +288,7 @@ static int copy_table(dbt_schema *s, const dbt_table *o, const struct renames *r
 		c->storage = oc->storage;
 		c->type_storage = oc->type_storage;
 		c->dq_default_bare = oc->dq_default_bare;
-		if ((rc = copy_places(c, oc)) < 0)
+		if ((rc = copy_places(c, oc)) < 0 || (rc = copy_mysql(c, oc)) < 0)
 			return rc;
 		if ((oc->collation && !(c->collation = strdup(oc->collation))) ||
 		    (oc->identity_options &&

@@ -461,8 +461,9 @@ static int column_settings_differ(const dbt_column *oc, const dbt_column *c)
 
 /*
  * The ops, in the order they run, that turn the database's column `oc`
- * into the model's `c` (of the same name), into `kinds` (room for 5);
- * returns how many.
+ * into the model's `c` (of the same name), into `kinds` (room for 6);
+ * returns how many.  MariaDB's ON UPDATE is part of the default, and its
+ * COMMENT is an op of its own.
  */
 size_t dbt_diff_column_changes(dbt_op_kind *kinds, const dbt_column *oc, const dbt_column *c)
 {
@@ -494,12 +495,15 @@ size_t dbt_diff_column_changes(dbt_op_kind *kinds, const dbt_column *oc, const d
 	     (c->not_null && oc->not_null_conflict != c->not_null_conflict)) &&
 	    !declared)
 		kinds[nk++] = DBT_OP_ALTER_NULL;
-	if (!streq_null(oc->default_expr, c->default_expr) && !(implicit && oc->autoincrement))
+	if ((!streq_null(oc->default_expr, c->default_expr) && !(implicit && oc->autoincrement)) ||
+	    !streq_null(dbt_column_on_update(oc), dbt_column_on_update(c)))
 		kinds[nk++] = DBT_OP_ALTER_DEFAULT;
 	if (identity_changes && oc->identity == DBT_IDENTITY_NONE)
 		kinds[nk++] = DBT_OP_ALTER_IDENTITY;
 	if (generated_changes && !oc->generated_expr)
 		kinds[nk++] = DBT_OP_ALTER_GENERATED;
+	if (!streq_null(dbt_column_comment(oc), dbt_column_comment(c)))
+		kinds[nk++] = DBT_OP_ALTER_COMMENT;
 	return nk;
 }
 
@@ -526,7 +530,7 @@ static void survey_columns(struct pair *p, size_t *map)
 {
 	const dbt_table *a = p->a, *b = p->b;
 	size_t na = a->ncolumns, nb = b->ncolumns, j, k;
-	dbt_op_kind kinds[5];
+	dbt_op_kind kinds[6];
 
 	for (j = 0; j < na; j++)
 		map[nb + j] = NONE;
@@ -627,6 +631,8 @@ static int survey_pair(struct state *st, struct pair *p)
 	if (!a->strict != !b->strict || !a->without_rowid != !b->without_rowid ||
 	    !a->unlogged != !b->unlogged || !streq_null(a->storage, b->storage))
 		p->work |= WORK_OPTIONS;
+	if (!streq_null(a->comment, b->comment))
+		p->work |= WORK_COMMENT;
 	survey_columns(p, st->map + st->nmap);
 	p->map = NONE;
 	if (p->work & (WORK_ADD_COLUMN | WORK_ALTER | WORK_DROP_COLUMN)) {

@@ -49,6 +49,8 @@ dbt_finding_kind dbt_finding_kind_of_op(dbt_op_kind kind)
 	 * findings, whose values the public enum keeps. */
 	if (kind == DBT_OP_RENAME_INDEX)
 		return DBT_FINDING_RENAME_INDEX;
+	if (kind == DBT_OP_ALTER_COMMENT)
+		return DBT_FINDING_ALTER_COMMENT;
 	return (dbt_finding_kind)kind;
 }
 
@@ -71,6 +73,7 @@ const char *dbt_finding_kind_name(dbt_finding_kind kind)
 		[DBT_FINDING_HEAD_DIFFERS] = "head_differs",
 		[DBT_FINDING_SECRET] = "secret",
 		[DBT_FINDING_RENAME_INDEX] = "rename_index",
+		[DBT_FINDING_ALTER_COMMENT] = "alter_comment",
 	};
 
 	if ((int)kind >= 0 && kind <= DBT_FINDING_RENAME_COLUMN)

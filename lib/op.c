@@ -47,6 +47,7 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 		[DBT_OP_RENAME_TABLE] = DBT_OP_RENAME_TABLE,
 		[DBT_OP_RENAME_COLUMN] = DBT_OP_RENAME_COLUMN,
 		[DBT_OP_RENAME_INDEX] = DBT_OP_RENAME_INDEX,
+		[DBT_OP_ALTER_COMMENT] = DBT_OP_ALTER_COMMENT,
 	};
 	dbt_op r = *op;
 
@@ -57,6 +58,7 @@ void dbt_op_inverse(dbt_op *out, const dbt_op *op)
 	case DBT_OP_ALTER_DEFAULT:
 	case DBT_OP_ALTER_IDENTITY:
 	case DBT_OP_ALTER_GENERATED:
+	case DBT_OP_ALTER_COMMENT:
 	case DBT_OP_ALTER_PARTITION:
 	case DBT_OP_RENAME_TABLE:
 	case DBT_OP_RENAME_COLUMN:
@@ -122,6 +124,7 @@ const char *dbt_op_kind_name(dbt_op_kind kind)
 		[DBT_OP_RENAME_TABLE] = "rename_table",
 		[DBT_OP_RENAME_COLUMN] = "rename_column",
 		[DBT_OP_RENAME_INDEX] = "rename_index",
+		[DBT_OP_ALTER_COMMENT] = "alter_comment",
 	};
 
 	if ((size_t)kind >= sizeof(names) / sizeof(names[0]) || !names[kind])
@@ -263,6 +266,25 @@ static void put_options(dbt_buf *b, const dbt_table *t)
 	dbt_buf_puts(b, t->without_rowid ? "WITHOUT ROWID" : "");
 }
 
+/* MariaDB's ON UPDATE, after the default. */
+static void put_on_update(dbt_buf *b, const dbt_column *c)
+{
+	if (dbt_column_on_update(c))
+		dbt_buf_printf(b, " ON UPDATE %s", dbt_column_on_update(c));
+}
+
+/* MariaDB's COMMENT of a column or a table: "COMMENT 'text'" or "no
+ * comment". */
+static void put_comment(dbt_buf *b, const char *comment)
+{
+	if (!comment) {
+		dbt_buf_puts(b, "no comment");
+		return;
+	}
+	dbt_buf_puts(b, "COMMENT ");
+	dbt_literal_quote(b, comment);
+}
+
 static void put_column_def(dbt_buf *b, const dbt_column *c)
 {
 	const char *ident = identity_text(c);
@@ -273,6 +295,7 @@ static void put_column_def(dbt_buf *b, const dbt_column *c)
 		put_conflict(b, c->not_null_conflict);
 	if (c->default_expr)
 		dbt_buf_printf(b, " DEFAULT %s", c->default_expr);
+	put_on_update(b, c);
 	if (c->collation) {
 		dbt_buf_puts(b, " COLLATE ");
 		put_name(b, c->collation);
@@ -285,6 +308,10 @@ static void put_column_def(dbt_buf *b, const dbt_column *c)
 		dbt_buf_putc(b, ' ');
 		put_generated(b, c);
 	}
+	if (dbt_column_comment(c)) {
+		dbt_buf_putc(b, ' ');
+		put_comment(b, dbt_column_comment(c));
+	}
 }
 
 static void put_default(dbt_buf *b, const dbt_column *c)
@@ -293,6 +320,7 @@ static void put_default(dbt_buf *b, const dbt_column *c)
 		dbt_buf_printf(b, "DEFAULT %s", c->default_expr);
 	else
 		dbt_buf_puts(b, "no default");
+	put_on_update(b, c);
 }
 
 static void put_identity(dbt_buf *b, const dbt_column *c)
@@ -471,6 +499,21 @@ void dbt_op_describe(dbt_buf *out, const dbt_op *op)
 		put_generated(out, op->old_column);
 		dbt_buf_puts(out, " -> ");
 		put_generated(out, op->column);
+		break;
+	case DBT_OP_ALTER_COMMENT:
+		if (op->column || op->old_column) {
+			put_alter(out, op);
+			put_comment(out, dbt_column_comment(op->old_column));
+			dbt_buf_puts(out, " -> ");
+			put_comment(out, dbt_column_comment(op->column));
+			break;
+		}
+		dbt_buf_puts(out, "~ table ");
+		put_name(out, op_table_name(op));
+		dbt_buf_putc(out, ' ');
+		put_comment(out, op->old_table->comment);
+		dbt_buf_puts(out, " -> ");
+		put_comment(out, op->table->comment);
 		break;
 	case DBT_OP_ALTER_OPTIONS:
 		dbt_buf_puts(out, "~ table ");

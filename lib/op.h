@@ -53,6 +53,9 @@ typedef enum dbt_op_kind {
 	DBT_OP_RENAME_INDEX,	/* old_index (from `from`) -> index (from
 				* `to`), of the same definition: a model's
 				* "renamed from" hint on the index */
+	DBT_OP_ALTER_COMMENT,	/* MariaDB/MySQL: table, old_column -> column:
+				* the column's COMMENT; with no column, the
+				* table's (old_table -> table) */
 } dbt_op_kind;
 
 typedef struct dbt_op {

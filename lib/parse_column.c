@@ -467,8 +467,11 @@ static int parse_column_constraint(struct parser *p, struct coldef *d)
 		d->cname = cn.s;
 	}
 	if (is(p, "not")) {
+		dbt_conflict conflict = d->c->not_null_conflict;
+
 		if ((rc = column_not_null(p, d)) == 0)
-			rc = column_conflict(p, d, &d->c->not_null_conflict);
+			rc = column_conflict(p, d, &conflict);
+		d->c->not_null_conflict = conflict;
 	} else if (is(p, "null")) {
 		/* SQLite takes NULL ON CONFLICT ... too, which does nothing. */
 		dbt_conflict ignored;

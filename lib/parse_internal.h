@@ -228,11 +228,13 @@ int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int uniqu
 /* A column attribute of MariaDB's at the current token, as mariadb-dump
  * writes it, 1 when there is none: CHARACTER SET name before COLLATE
  * (which names the character set too) is read and dropped; COMMENT
- * '...' and ON UPDATE ... are refused at their place, as reflection does
- * not read them. */
+ * '...' and ON UPDATE CURRENT_TIMESTAMP[(n)] (of a TIMESTAMP or DATETIME
+ * column) are the column's (dbt_column_mysql), each refused the second
+ * time. */
 int parse_mysql_column_attr(struct parser *p, struct coldef *d);
 /* MariaDB's table options after CREATE TABLE's ')', separated by blanks
- * or commas: ENGINE=InnoDB, DEFAULT CHARSET=utf8mb4 (or CHARACTER SET),
+ * or commas: COMMENT[=]'text', the table's comment; ENGINE=InnoDB,
+ * DEFAULT CHARSET=utf8mb4 (or CHARACTER SET),
  * COLLATE=utf8mb4_general_ci, the server's defaults, and AUTO_INCREMENT=n,
  * its counter, are read and left to the server; any other value or
  * option is an error at its place.  A table with such options is one as

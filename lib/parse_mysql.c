@@ -2,9 +2,11 @@
  * parse_mysql.c - what mariadb-dump writes inside and after CREATE TABLE
  * that the other databases do not have, for the model parser (see
  * parse_internal.h): the index lines `KEY name (...)`, `UNIQUE KEY`,
- * `FULLTEXT KEY`, `SPATIAL KEY` (and INDEX for KEY), and the table options
- * after the closing parenthesis (ENGINE=, AUTO_INCREMENT=, DEFAULT
- * CHARSET=, COLLATE=; the others are refused at their place).
+ * `FULLTEXT KEY`, `SPATIAL KEY` (and INDEX for KEY), a column's COMMENT
+ * and ON UPDATE CURRENT_TIMESTAMP, and the table options after the
+ * closing parenthesis (COMMENT=, and ENGINE=, AUTO_INCREMENT=, DEFAULT
+ * CHARSET=, COLLATE= as MariaDB's defaults; the others are refused at
+ * their place).
  */
 #include "parse_internal.h"
 
@@ -97,6 +99,151 @@ cleanup:
 	return rc;
 }
 
+/*
+ * The string literal at the cursor, as MariaDB reads it, into `*out`
+ * (caller frees): '' a quote, and the backslash escapes of its default
+ * SQL mode (\n, \t, \r, \b, \Z, \0 refused, \% and \_ kept with their
+ * backslash, any other character for itself).  Moves past it.
+ */
+static int mysql_string(struct parser *p, char **out, const char *what)
+{
+	const char *s = p->text + p->cur.tok.start;
+	size_t n = p->cur.tok.len, i;
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	*out = NULL;
+	if (p->cur.tok.kind != DBT_TOK_STRING || s[0] != '\'')
+		return expected(p, what);
+	for (i = 1; i + 1 < n; i++) {
+		char ch = s[i];
+
+		if (ch == '\'' && s[i + 1] == '\'') {
+			i++;
+		} else if (ch == '\\' && i + 2 < n) {
+			static const char from[] = "ntrbZ", to[] = "\n\t\r\b\x1a";
+			const char *k = strchr(from, s[++i]);
+
+			if (s[i] == '0') {
+				dbt_buf_release(&b);
+				return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+					       "%s holds \\0, a NUL character, which dbtool does "
+					       "not "
+					       "keep",
+					       what);
+			}
+			if (s[i] == '%' || s[i] == '_')
+				dbt_buf_putc(&b, '\\');
+			ch = k ? to[k - from] : s[i];
+		}
+		dbt_buf_putc(&b, ch);
+	}
+	if (!(*out = dbt_buf_detach(&b)))
+		return dbt_error_oom();
+	if ((rc = next(p)) < 0) {
+		free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* Notes where the column's first MariaDB attribute stands. */
+static int mysql_place(struct coldef *d, int line, int col, dbt_column_mysql **m)
+{
+	dbt_column_places *at;
+	int rc;
+
+	if ((rc = dbt_column_mysql_edit(m, d->c)) < 0)
+		return rc;
+	if (dbt_column_places_get(d->c)->mysql_line)
+		return 0;
+	if ((rc = dbt_column_places_edit(&at, d->c)) < 0)
+		return rc;
+	at->mysql_line = line;
+	at->mysql_col = col;
+	return 0;
+}
+
+/* COMMENT 'text': '' is no comment, as MariaDB keeps it. */
+static int column_comment(struct parser *p, struct coldef *d, int line, int col)
+{
+	dbt_column_mysql *m;
+	char *text;
+	int rc;
+
+	if (dbt_column_comment(d->c))
+		return fail_at(p, line, col, "column '%s.%s' has a second COMMENT", d->t->name,
+			       d->c->name);
+	if ((rc = next(p)) < 0 ||
+	    (rc = mysql_string(p, &text, "the COMMENT's text in single quotes")) < 0)
+		return rc;
+	if (!*text) {
+		free(text);
+		return 0;
+	}
+	if ((rc = mysql_place(d, line, col, &m)) < 0) {
+		free(text);
+		return rc;
+	}
+	m->comment = text;
+	return 0;
+}
+
+/*
+ * ON UPDATE CURRENT_TIMESTAMP, with its synonyms NOW(), LOCALTIME and
+ * LOCALTIMESTAMP and a precision in parentheses, as MariaDB prints it:
+ * "current_timestamp()" or "current_timestamp(6)".  MariaDB takes it on
+ * a TIMESTAMP or DATETIME column only.
+ */
+static int column_on_update(struct parser *p, struct coldef *d, int line, int col)
+{
+	dbt_column_mysql *m;
+	char buf[32];
+	long fsp = -1;
+	int rc, call;
+
+	if (dbt_column_on_update(d->c))
+		return fail_at(p, line, col, "column '%s.%s' has a second ON UPDATE", d->t->name,
+			       d->c->name);
+	if (d->c->type.kind != DBT_TYPE_TIMESTAMP && d->c->type.kind != DBT_TYPE_TIMESTAMPTZ)
+		return fail_at(p, line, col,
+			       "column '%s.%s' has ON UPDATE, which MariaDB takes on a "
+			       "TIMESTAMP or DATETIME column only",
+			       d->t->name, d->c->name);
+	if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
+		return rc;
+	call = is(p, "now");
+	if (!call && !is(p, "current_timestamp") && !is(p, "localtime") && !is(p, "localtimestamp"))
+		return expected(p, "CURRENT_TIMESTAMP after ON UPDATE");
+	if ((rc = next(p)) < 0)
+		return rc;
+	if (call && !is(p, "("))
+		return expected(p, "'(' after NOW");
+	if (is(p, "(")) {
+		if ((rc = next(p)) < 0)
+			return rc;
+		if (p->cur.tok.kind == DBT_TOK_NUMBER) {
+			fsp = strtol(p->text + p->cur.tok.start, NULL, 10);
+			if (fsp < 0 || fsp > 6 || p->cur.tok.len > 1)
+				return fail_at(p, p->cur.tok.line, p->cur.tok.col,
+					       "ON UPDATE's precision is 0 to 6");
+			if ((rc = next(p)) < 0)
+				return rc;
+		}
+		if ((rc = expect(p, ")", "')'")) < 0)
+			return rc;
+	}
+	if (fsp > 0)
+		snprintf(buf, sizeof(buf), "current_timestamp(%ld)", fsp);
+	else
+		snprintf(buf, sizeof(buf), "current_timestamp()");
+	if ((rc = mysql_place(d, line, col, &m)) < 0)
+		return rc;
+	if (!(m->on_update = strdup(buf)))
+		return dbt_error_oom();
+	return 0;
+}
+
 int parse_mysql_column_attr(struct parser *p, struct coldef *d)
 {
 	struct name cs = {NULL, 0, 0, 0};
@@ -122,17 +269,9 @@ int parse_mysql_column_attr(struct parser *p, struct coldef *d)
 		return 0;
 	}
 	if (is(p, "comment"))
-		return fail_at(p, line, col,
-			       "column '%s.%s' has a COMMENT, which the model does not hold: "
-			       "remove "
-			       "it",
-			       d->t->name, d->c->name);
+		return column_comment(p, d, line, col);
 	if (is(p, "on") && dbt_token_is(p->text, &la, "update"))
-		return fail_at(p, line, col,
-			       "column '%s.%s' has ON UPDATE, which the model does not hold: "
-			       "remove "
-			       "it (a trigger can set the column instead)",
-			       d->t->name, d->c->name);
+		return column_on_update(p, d, line, col);
 	return 1;
 }
 
@@ -155,12 +294,28 @@ static int option_value(struct parser *p, struct name *v)
 
 /* A table option that the model leaves to the server, or an error at its
  * place naming it. */
-static int mysql_table_option(struct parser *p, const dbt_table *t)
+static int mysql_table_option(struct parser *p, dbt_table *t)
 {
 	struct name v = {NULL, 0, 0, 0};
 	int line = p->cur.tok.line, col = p->cur.tok.col, rc, ok;
 	const char *what, *want = NULL;
 
+	if (is(p, "comment")) {
+		char *text;
+
+		if (t->comment_line)
+			return fail_at(p, line, col, "table '%s' has a second COMMENT", t->name);
+		if ((rc = next(p)) < 0 || (is(p, "=") && (rc = next(p)) < 0) ||
+		    (rc = mysql_string(p, &text, "the COMMENT's text in single quotes")) < 0)
+			return rc;
+		t->comment_line = line;
+		t->comment_col = col;
+		if (*text)
+			t->comment = text;
+		else
+			free(text);
+		return 0;
+	}
 	if (is(p, "default") && (rc = next(p)) < 0)
 		return rc;
 	if (is(p, "engine")) {
@@ -275,9 +430,11 @@ int parse_mysql_table_options(struct parser *p, dbt_table *t)
 	int rc, seen = 0;
 
 	while (p->cur.tok.kind == DBT_TOK_WORD && mysql_option_word(p)) {
+		/* A comment alone is no sign of MariaDB's printing. */
+		if (!is(p, "comment"))
+			seen = 1;
 		if ((rc = mysql_table_option(p, t)) < 0)
 			return rc;
-		seen = 1;
 		if (is(p, ",") && (rc = next(p)) < 0)
 			return rc;
 	}

@@ -256,10 +256,43 @@ static int set_default(dbt_column *c, const char *v, const char *extra, int mari
 	return rc;
 }
 
+/*
+ * A column's COMMENT (COLUMN_COMMENT, '' for none) and ON UPDATE (in
+ * EXTRA, after "on update ": MariaDB's "current_timestamp()" or
+ * "current_timestamp(6)", MySQL's "CURRENT_TIMESTAMP" or
+ * "CURRENT_TIMESTAMP(6)"), each in MariaDB's form (dbt_column_mysql).
+ */
+static int set_mysql_attrs(dbt_column *c, const char *comment, const char *extra)
+{
+	const char *at = NULL, *s;
+	dbt_column_mysql *m;
+	dbt_buf b = DBT_BUF_INIT;
+	int rc;
+
+	for (s = extra; s && *s && !at; s++)
+		if (!strncasecmp(s, "on update ", 10))
+			at = s + 10;
+	if (!(comment && *comment) && !at)
+		return 0;
+	if ((rc = dbt_column_mysql_edit(&m, c)) < 0)
+		return rc;
+	if (comment && *comment && (rc = set_copy(&m->comment, comment)) < 0)
+		return rc;
+	if (!at)
+		return 0;
+	for (s = at; *s && *s != ' '; s++)
+		dbt_buf_putc(&b, (char)tolower((unsigned char)*s));
+	if (!strchr(dbt_buf_str(&b), '('))
+		dbt_buf_puts(&b, "()");
+	rc = b.oom ? dbt_error_oom() : set_copy(&m->on_update, b.ptr);
+	dbt_buf_release(&b);
+	return rc;
+}
+
 /* Columns: TABLE_NAME, COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE,
  * COLUMN_DEFAULT, EXTRA, GENERATION_EXPRESSION, COLLATION_NAME,
  * CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE,
- * DATETIME_PRECISION, and the table's collation. */
+ * DATETIME_PRECISION, the table's collation, and COLUMN_COMMENT. */
 static int read_columns(dbt_schema *s, dbt_conn *conn, const char *db, int mariadb)
 {
 	dbt_mysql_rows r;
@@ -271,11 +304,11 @@ static int read_columns(dbt_schema *s, dbt_conn *conn, const char *db, int maria
 		   "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, "
 		   "c.IS_NULLABLE, c.COLUMN_DEFAULT, c.EXTRA, c.GENERATION_EXPRESSION, "
 		   "c.COLLATION_NAME, c.CHARACTER_MAXIMUM_LENGTH, c.NUMERIC_PRECISION, "
-		   "c.NUMERIC_SCALE, c.DATETIME_PRECISION, t.TABLE_COLLATION "
+		   "c.NUMERIC_SCALE, c.DATETIME_PRECISION, t.TABLE_COLLATION, c.COLUMN_COMMENT "
 		   "FROM information_schema.COLUMNS c JOIN information_schema.TABLES t "
 		   "ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME "
 		   "WHERE t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') AND c.TABLE_SCHEMA = ",
-		   db, " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION", 14);
+		   db, " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION", 15);
 	if (rc < 0)
 		return rc;
 	for (i = 0; i < r.nrows; i++) {
@@ -307,6 +340,8 @@ static int read_columns(dbt_schema *s, dbt_conn *conn, const char *db, int maria
 		}
 		if ((v = cell(&r, i, 8)) && cell(&r, i, 13) && strcmp(v, cell(&r, i, 13)) &&
 		    (rc = dbt_column_set_collation(c, v)) < 0)
+			goto cleanup;
+		if ((rc = set_mysql_attrs(c, cell(&r, i, 14), extra)) < 0)
 			goto cleanup;
 	}
 	rc = 0;
@@ -832,9 +867,9 @@ int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schem
 	if ((rc = dbt_schema_new(&s)) < 0)
 		return rc;
 	rc = fetch(&r, conn,
-		   "SELECT TABLE_NAME FROM information_schema.TABLES "
+		   "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES "
 		   "WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED') AND TABLE_SCHEMA = ",
-		   db, " ORDER BY TABLE_NAME", 1);
+		   db, " ORDER BY TABLE_NAME", 2);
 	if (rc < 0)
 		goto cleanup;
 	for (i = 0; i < r.nrows; i++) {
@@ -844,7 +879,8 @@ int dbt_mysql_reflect(struct dbt_schema **out, dbt_conn *conn, const char *schem
 		if (!strcmp(name, VERSION_TABLE) || !strcmp(name, HISTORY_TABLE) ||
 		    !strcmp(name, DBT_JOURNAL_TABLE))
 			continue;
-		if ((rc = dbt_schema_add_table(&t, s, name, needs_quotes(name))) < 0)
+		if ((rc = dbt_schema_add_table(&t, s, name, needs_quotes(name))) < 0 ||
+		    (*text(&r, i, 1) && (rc = set_copy(&t->comment, text(&r, i, 1))) < 0))
 			goto cleanup;
 	}
 	if ((rc = read_columns(s, conn, db, mariadb)) < 0 || (rc = read_keys(s, conn, db)) < 0 ||

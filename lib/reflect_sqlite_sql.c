@@ -604,8 +604,11 @@ static int rd_column(dbt_cursor *r, struct tdef *d)
 			if ((rc = dbt_cursor_next(r)) < 0 ||
 			    (rc = dbt_cursor_expect(r, "null", "NULL")) < 0)
 				goto cleanup;
+			dbt_conflict conflict = DBT_CONFLICT_NONE;
+
 			c->not_null = 1;
-			rc = rd_conflict(r, &c->not_null_conflict);
+			rc = rd_conflict(r, &conflict);
+			c->not_null_conflict = conflict;
 		} else if (dbt_cursor_is(r, "null")) {
 			if ((rc = dbt_cursor_next(r)) < 0)
 				goto cleanup;

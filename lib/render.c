@@ -518,11 +518,16 @@ int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const 
 	if (table->partition_by)
 		dbt_buf_printf(out, " PARTITION BY %s", table->partition_by);
 	put_storage(out, d, table->storage);
-	if (table->strict || table->without_rowid) {
+	if (table->strict || table->without_rowid || table->comment) {
 		if (!d->put_table_options) {
 			rc = dbt_error_set(DBT_ERROR,
-					   "table '%s' is %s, a table option that only SQLite has",
-					   table->name, table->strict ? "STRICT" : "WITHOUT ROWID");
+					   "table '%s' %s, a table option that only %s has",
+					   table->name,
+					   table->strict	  ? "is STRICT"
+					   : table->without_rowid ? "is WITHOUT ROWID"
+								  : "has a COMMENT",
+					   table->strict || table->without_rowid ? "SQLite"
+										 : "MariaDB/MySQL");
 			goto cleanup;
 		}
 		d->put_table_options(out, table);

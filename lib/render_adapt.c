@@ -199,11 +199,26 @@ int dbt_schema_translate(dbt_schema *schema, dbt_dialect_kind from, dbt_dialect_
 		return unsupported_kind();
 	if (from == to)
 		return 0;
-	for (i = 0; i < schema->ntables; i++)
-		for (k = 0; k < schema->tables[i]->ncolumns; k++)
-			if ((rc = declare_reflected(schema->tables[i],
-						    schema->tables[i]->columns[k], d)) < 0)
+	for (i = 0; i < schema->ntables; i++) {
+		dbt_table *t = schema->tables[i];
+
+		/* MariaDB's comments and ON UPDATE, which the other
+		 * dialects' models cannot hold either. */
+		free(t->comment);
+		t->comment = NULL;
+		for (k = 0; k < t->ncolumns; k++) {
+			dbt_column *c = t->columns[k];
+
+			if (c->mysql) {
+				free(c->mysql->comment);
+				free(c->mysql->on_update);
+				free(c->mysql);
+				c->mysql = NULL;
+			}
+			if ((rc = declare_reflected(t, c, d)) < 0)
 				return rc;
+		}
+	}
 	if ((rc = dbt_schema_adapt(schema, to)) < 0)
 		return rc;
 	return dbt_schema_autoincrement(schema, to);
@@ -248,6 +263,42 @@ static int refuse_key_forms(const dbt_table *t, const char *dialect)
 					     "of its own, which %s's keys do not take",
 					     at, t->name, u->columns[k], dialect);
 		}
+	}
+	return 0;
+}
+
+int dbt_render_refuse_mysql_forms(const dbt_table *t, const char *dialect, const char *instead)
+{
+	char at[32];
+	size_t i;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *c = t->columns[i];
+
+		if (!c->mysql)
+			continue;
+		dbt_render_place(at, sizeof(at), dbt_column_places_get(c)->mysql_line,
+				 dbt_column_places_get(c)->mysql_col);
+		if (c->mysql->on_update)
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has %sON UPDATE, which %s does not "
+					     "have (a trigger can set the column instead)",
+					     at, t->name, c->name,
+					     c->mysql->comment ? "a COMMENT and " : "", dialect);
+		if (c->mysql->comment)
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' has a COMMENT, which %s does not "
+					     "have%s%s",
+					     at, t->name, c->name, dialect, instead ? ": " : "",
+					     instead ? instead : "");
+	}
+	if (t->comment_line || t->comment) {
+		dbt_render_place(at, sizeof(at), t->comment_line, t->comment_col);
+		return dbt_error_set(DBT_EPARSE,
+				     "%stable '%s' has the table option COMMENT, which %s does not "
+				     "have%s%s",
+				     at, t->name, dialect, instead ? ": " : "",
+				     instead ? instead : "");
 	}
 	return 0;
 }

@@ -154,6 +154,12 @@ void dbt_render_place(char *at, size_t size, int line, int col);
  * message) does not have. */
 int dbt_render_refuse_conflict(const dbt_table *t, const char *dialect);
 
+/* 0, or DBT_EPARSE at its place when table `t` of the model has a
+ * comment or a column's COMMENT or ON UPDATE as MariaDB writes them
+ * (dbt_column_mysql), which `dialect` does not have; `instead` (or NULL)
+ * ends the message with what it has in their place. */
+int dbt_render_refuse_mysql_forms(const dbt_table *t, const char *dialect, const char *instead);
+
 /* ALTER TABLE ... ADD of the key, foreign key or check of `op`
  * (DBT_OP_ADD_PK, _UNIQUE, _FK or _CHECK), without the terminator. */
 void dbt_render_add_constraint(dbt_buf *out, const struct dbt_dialect *d, const dbt_op *op);

@@ -102,6 +102,32 @@ void dbt_mysql_put_column_type(dbt_buf *out, const dbt_column *c)
 	}
 }
 
+/* After the default: ON UPDATE, then COMMENT, as MariaDB prints them. */
+int dbt_mysql_put_column_end(dbt_buf *out, const dbt_table *t, const dbt_column *c, int *pk_inline)
+{
+	(void)t;
+	(void)pk_inline;
+	if (dbt_column_on_update(c)) {
+		dbt_buf_puts(out, " ON UPDATE ");
+		dbt_buf_puts(out, dbt_column_on_update(c));
+	}
+	if (dbt_column_comment(c)) {
+		dbt_buf_puts(out, " COMMENT ");
+		dbt_mysql_quote_literal(out, dbt_column_comment(c));
+	}
+	return 0;
+}
+
+/* The table's COMMENT, after CREATE TABLE's list (MariaDB has neither
+ * STRICT nor WITHOUT ROWID: dbt_schema_adapt refuses them). */
+void dbt_mysql_put_table_options(dbt_buf *out, const dbt_table *t)
+{
+	if (t->comment) {
+		dbt_buf_puts(out, " COMMENT ");
+		dbt_mysql_quote_literal(out, t->comment);
+	}
+}
+
 void dbt_mysql_put_column_identity(dbt_buf *out, const dbt_column *c)
 {
 	if (c->autoincrement || c->identity != DBT_IDENTITY_NONE)
@@ -221,6 +247,8 @@ static int refuse(const dbt_op *op)
 	case DBT_OP_ALTER_IDENTITY:
 	case DBT_OP_ALTER_GENERATED:
 		return refuse_column(op->table, op->column);
+	case DBT_OP_ALTER_COMMENT:
+		return op->column ? refuse_column(op->table, op->column) : 0;
 	case DBT_OP_ADD_FK:
 		return refuse_fk(op->table, op->fk);
 	case DBT_OP_ADD_INDEX:
@@ -326,6 +354,14 @@ int dbt_mysql_render_op(dbt_buf *out, const dbt_op *op)
 		return modify_column(out, op);
 	case DBT_OP_ALTER_GENERATED:
 		return alter_generated(out, op);
+	case DBT_OP_ALTER_COMMENT:
+		if (op->column)
+			return modify_column(out, op);
+		/* A table's: '' takes it away. */
+		dbt_render_alter_table(out, my, op->table);
+		dbt_buf_puts(out, "COMMENT ");
+		dbt_mysql_quote_literal(out, op->table->comment ? op->table->comment : "");
+		break;
 	case DBT_OP_ADD_PK:
 	case DBT_OP_ADD_UNIQUE:
 	case DBT_OP_ADD_FK:
@@ -369,6 +405,7 @@ static int is_modify(const dbt_op *op)
 {
 	return op->kind == DBT_OP_ALTER_TYPE || op->kind == DBT_OP_ALTER_NULL ||
 	       op->kind == DBT_OP_ALTER_DEFAULT || op->kind == DBT_OP_ALTER_IDENTITY ||
+	       (op->kind == DBT_OP_ALTER_COMMENT && op->column) ||
 	       (op->kind == DBT_OP_ALTER_GENERATED && !op->column->generated_expr);
 }
 

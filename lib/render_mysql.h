@@ -85,6 +85,12 @@ int dbt_mysql_drop_tables(dbt_buf *out, const dbt_table_name *tables, size_t n);
 void dbt_mysql_put_column_type(dbt_buf *out, const struct dbt_column *c);
 /* " AUTO_INCREMENT" for a column that generates its values. */
 void dbt_mysql_put_column_identity(dbt_buf *out, const struct dbt_column *c);
+/* What ends a column's definition after its default: " ON UPDATE x" and
+ * " COMMENT 'text'" when it has them; 0. */
+int dbt_mysql_put_column_end(dbt_buf *out, const struct dbt_table *t, const struct dbt_column *c,
+			     int *pk_inline);
+/* " COMMENT 'text'" of a table that has one, after CREATE TABLE's list. */
+void dbt_mysql_put_table_options(dbt_buf *out, const struct dbt_table *t);
 /* "(p)" of a time type's fractional-seconds precision, when it has one;
  * nothing otherwise (render_mysql.c, render_mysql_adapt.c). */
 void dbt_mysql_put_fsp(dbt_buf *out, const struct dbt_type *t);

@@ -1098,7 +1098,9 @@ static int sqlite_only_forms(const dbt_table *t)
 	size_t i;
 	int rc;
 
-	if ((rc = dbt_render_refuse_conflict(t, "PostgreSQL")) < 0)
+	if ((rc = dbt_render_refuse_conflict(t, "PostgreSQL")) < 0 ||
+	    (rc = dbt_render_refuse_mysql_forms(t, "PostgreSQL",
+						"write COMMENT ON after the table")) < 0)
 		return rc;
 	for (i = 0; i < t->ncolumns; i++) {
 		const dbt_column *c = t->columns[i];

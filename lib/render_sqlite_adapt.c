@@ -150,7 +150,8 @@ static int adapt_sqlite(dbt_table *t, dbt_type_memo *memo)
 	size_t i;
 	int rc;
 
-	if ((rc = dbt_render_generated_pk(t)) < 0)
+	if ((rc = dbt_render_generated_pk(t)) < 0 ||
+	    (rc = dbt_render_refuse_mysql_forms(t, "SQLite", "an SQL comment can say it")) < 0)
 		return rc;
 	if (t->partition_by || t->partition_of)
 		return dbt_error_set(DBT_EPARSE,

@@ -108,6 +108,11 @@ static void column_free(dbt_column *c)
 	free(c->generated_expr);
 	free(c->identity_options);
 	free(c->places);
+	if (c->mysql) {
+		free(c->mysql->comment);
+		free(c->mysql->on_update);
+		free(c->mysql);
+	}
 	free(c);
 }
 
@@ -203,6 +208,7 @@ static void table_free(dbt_table *t)
 	free(t->partition_bound);
 	free(t->renamed_from);
 	free(t->storage);
+	free(t->comment);
 	free(t);
 }
 
@@ -785,6 +791,25 @@ int dbt_column_places_edit(dbt_column_places **out, dbt_column *column)
 		return dbt_error_oom();
 	*out = column->places;
 	return 0;
+}
+
+int dbt_column_mysql_edit(dbt_column_mysql **out, dbt_column *column)
+{
+	*out = NULL;
+	if (!column->mysql && !(column->mysql = calloc(1, sizeof(*column->mysql))))
+		return dbt_error_oom();
+	*out = column->mysql;
+	return 0;
+}
+
+const char *dbt_column_comment(const dbt_column *column)
+{
+	return column->mysql ? column->mysql->comment : NULL;
+}
+
+const char *dbt_column_on_update(const dbt_column *column)
+{
+	return column->mysql ? column->mysql->on_update : NULL;
 }
 
 int dbt_column_set_collation(dbt_column *column, const char *collation)

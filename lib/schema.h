@@ -95,6 +95,8 @@ typedef struct dbt_column_places {
 	int dq_default_line, dq_default_col;
 	/* PostgreSQL's ALTER COLUMN ... SET STATISTICS or SET STORAGE */
 	int pg_set_line, pg_set_col;
+	/* MariaDB's COMMENT or ON UPDATE, the first of them */
+	int mysql_line, mysql_col;
 } dbt_column_places;
 
 /*
@@ -129,10 +131,14 @@ typedef struct dbt_column {
 	/* The model's places; NULL when all are 0 (read them with
 	 * dbt_column_places_get). */
 	dbt_column_places *places;
+	/* MariaDB/MySQL: the column's COMMENT and ON UPDATE; NULL when it
+	 * has neither (dbt_column_mysql_edit sets them). */
+	struct dbt_column_mysql *mysql;
 	dbt_type type;
 	int line, col; /* where the column is declared; 0 when reflected */
-	dbt_identity identity;
-	dbt_conflict not_null_conflict; /* SQLite: NOT NULL ON CONFLICT ... */
+	/* Bit-fields of a byte, which hold every value of their enum. */
+	dbt_identity identity : 8;
+	dbt_conflict not_null_conflict : 8; /* SQLite: NOT NULL ON CONFLICT ... */
 	/* PostgreSQL's ALTER COLUMN ... SET STATISTICS n (pg_attribute.
 	 * attstattarget, at most 10,000; has_statistics 0 for the default,
 	 * -1) and SET STORAGE (attstorage where it is not the type's own: 'p'
@@ -171,6 +177,32 @@ const dbt_column_places *dbt_column_places_get(const dbt_column *column);
  * owned by the column.  Returns 0, or DBT_ERROR (dbt_error_oom) when out
  * of memory, and then `*out` is NULL and the column unchanged. */
 int dbt_column_places_edit(dbt_column_places **out, dbt_column *column);
+
+/*
+ * What a MariaDB/MySQL column's definition says that the other databases
+ * say elsewhere or not at all, each NULL when it says none:
+ * - comment: COMMENT's text, without quotes ('' is none, as the server
+ *   keeps it);
+ * - on_update: ON UPDATE's expression, as the server prints it after "on
+ *   update " in COLUMNS.EXTRA ("current_timestamp()",
+ *   "current_timestamp(6)"), which a model's spelling meets in the
+ *   scratch database.
+ * The column owns it (freed with it).
+ */
+typedef struct dbt_column_mysql {
+	char *comment;
+	char *on_update;
+} dbt_column_mysql;
+
+/* The MariaDB part of `column`, to set: allocated (all NULL) when it had
+ * none, and owned by the column.  Returns 0, or DBT_ERROR
+ * (dbt_error_oom) when out of memory, and then `*out` is NULL and the
+ * column unchanged. */
+int dbt_column_mysql_edit(dbt_column_mysql **out, dbt_column *column);
+
+/* The comment and ON UPDATE of `column`, NULL for none. */
+const char *dbt_column_comment(const dbt_column *column);
+const char *dbt_column_on_update(const dbt_column *column);
 
 /* The declared type and NOT NULL of dbt_column.rule_decl. */
 typedef struct dbt_rule_decl {
@@ -412,6 +444,11 @@ typedef struct dbt_table {
 					  * does not or when reflected */
 	int unlogged_line, unlogged_col; /* where the model writes UNLOGGED; 0
 					    * when it does not or when reflected */
+	char *comment;			 /* MariaDB/MySQL: the table option COMMENT's
+				* text, without quotes; NULL for none ('' is
+				* none) */
+	int comment_line, comment_col;	 /* where the model writes it; 0 when it
+					* does not or when reflected */
 } dbt_table;
 
 /*

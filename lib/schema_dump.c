@@ -124,6 +124,10 @@ static void dump_column(dbt_buf *b, const dbt_column *c)
 	if (c->generated_expr)
 		dbt_buf_printf(b, " GENERATED ALWAYS AS (%s) %s", c->generated_expr,
 			       c->generated_stored ? "STORED" : "VIRTUAL");
+	if (dbt_column_on_update(c))
+		dbt_buf_printf(b, " ON UPDATE %s", dbt_column_on_update(c));
+	if (dbt_column_comment(c))
+		dbt_buf_printf(b, " COMMENT %s", dbt_column_comment(c));
 	dbt_buf_putc(b, '\n');
 }
 
@@ -142,6 +146,8 @@ static void dump_table(dbt_buf *out, const dbt_table *t, int flags)
 		dbt_buf_printf(out, "  partition by %s\n", t->partition_by);
 	if (t->storage)
 		dbt_buf_printf(out, "  with (%s)\n", t->storage);
+	if (t->comment)
+		dbt_buf_printf(out, "  comment %s\n", t->comment);
 	for (i = 0; i < t->ncolumns; i++)
 		dump_column(out, t->columns[i]);
 	if (t->pk) {

@@ -117,7 +117,7 @@ static void expect_reversible(const char *ma, const char *mb, int forward)
 {
 	dbt_schema *a = model(ma), *b = model(mb);
 	dbt_diff_opts opts = {.fk_forward_refs = forward};
-	size_t fwd[DBT_OP_ALTER_PARTITION + 1], back[DBT_OP_ALTER_PARTITION + 1];
+	size_t fwd[DBT_OP_ALTER_COMMENT + 1], back[DBT_OP_ALTER_COMMENT + 1];
 	dbt_diff d, r;
 	size_t i;
 
@@ -137,7 +137,7 @@ static void expect_reversible(const char *ma, const char *mb, int forward)
 	}
 	for (i = 0; i < r.n; i++)
 		back[r.ops[i].kind]++;
-	for (i = 0; i <= DBT_OP_ALTER_PARTITION; i++)
+	for (i = 0; i <= DBT_OP_ALTER_COMMENT; i++)
 		assert_int_equal(fwd[i], back[i]);
 	dbt_diff_release(&d);
 	dbt_diff_release(&r);
@@ -394,6 +394,32 @@ static void test_default_changed(void **state)
 		    "~ column users.n no default -> DEFAULT 0");
 	expect_diff(a, none, "~ column users.name DEFAULT 'a' -> no default");
 	expect_diff(none, a, "~ column users.name no default -> DEFAULT 'a'");
+}
+
+/* MariaDB's COMMENT of a column is a change of its own, and so is a
+ * table's; ON UPDATE is part of the column's default.  Each undoes. */
+static void test_mariadb_comments_and_on_update_changed(void **state)
+{
+	const char *a = "CREATE TABLE t (id INT, n INT COMMENT 'it''s', d DATETIME,\n"
+			"  e DATETIME DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP);\n";
+	const char *b = "CREATE TABLE t (id INT, n INT COMMENT 'other', d DATETIME ON UPDATE "
+			"NOW(),\n"
+			"  e DATETIME DEFAULT CURRENT_TIMESTAMP) COMMENT 'the table';\n";
+	const char *c = "CREATE TABLE t (id INT, n INT, d DATETIME ON UPDATE NOW(),\n"
+			"  e DATETIME DEFAULT CURRENT_TIMESTAMP) COMMENT 'the table';\n";
+
+	(void)state;
+	expect_diff(a, b,
+		    "~ table t no comment -> COMMENT 'the table'\n"
+		    "~ column t.n COMMENT 'it''s' -> COMMENT 'other'\n"
+		    "~ column t.d no default -> no default ON UPDATE current_timestamp()\n"
+		    "~ column t.e DEFAULT CURRENT_TIMESTAMP ON UPDATE current_timestamp() -> "
+		    "DEFAULT CURRENT_TIMESTAMP");
+	expect_diff(b, c, "~ column t.n COMMENT 'other' -> no comment");
+	expect_kinds(a, b, 0, "alter_comment alter_comment alter_default alter_default");
+	expect_diff(b, b, "");
+	expect_reversible(a, b, 0);
+	expect_reversible(b, c, 0);
 }
 
 static void test_default_null_is_no_default(void **state)
@@ -2387,6 +2413,7 @@ int main(void)
 		cmocka_unit_test(test_nullability_changed),
 		cmocka_unit_test(test_conflict_clauses_changed),
 		cmocka_unit_test(test_default_changed),
+		cmocka_unit_test(test_mariadb_comments_and_on_update_changed),
 		cmocka_unit_test(test_default_null_is_no_default),
 		cmocka_unit_test(test_identity_changed),
 		cmocka_unit_test(test_generation_changed),

@@ -18,7 +18,7 @@
 #include "op.h"
 #include "parse.h"
 
-#define NKINDS (DBT_OP_RENAME_INDEX + 1)
+#define NKINDS (DBT_OP_ALTER_COMMENT + 1)
 
 static dbt_schema *model(const char *text)
 {
@@ -171,7 +171,9 @@ static void test_finding_kinds_of_ops_print_as_the_op_kinds(void **state)
 	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_HEAD_DIFFERS), "head_differs");
 	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_SECRET), "secret");
 	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_RENAME_INDEX), "rename_index");
-	assert_string_equal(dbt_finding_kind_name((dbt_finding_kind)(DBT_FINDING_RENAME_INDEX + 1)),
+	assert_string_equal(dbt_finding_kind_name(DBT_FINDING_ALTER_COMMENT), "alter_comment");
+	assert_string_equal(dbt_finding_kind_name(
+				    (dbt_finding_kind)(DBT_FINDING_ALTER_COMMENT + 1)),
 			    "unknown");
 	assert_string_equal(dbt_finding_kind_name((dbt_finding_kind)-1), "unknown");
 }

@@ -333,6 +333,42 @@ static void mariadb_table_options_make_its_types_mariadbs(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB's COMMENT of a column and of a table, in its escapes, and ON
+ * UPDATE CURRENT_TIMESTAMP in any of its spellings, as the server prints
+ * it; '' is no comment.  A COMMENT alone does not make the table one that
+ * MariaDB printed: its TIMESTAMP stays the portable one. */
+static void mariadb_comments_and_on_update_read(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (\n"
+		     "  a timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE "
+		     "current_timestamp(),\n"
+		     "  b datetime(3) NULL ON UPDATE NOW(3) COMMENT 'it''s \\\\ a\\nb\\%',\n"
+		     "  c datetime COMMENT '' ON UPDATE localtimestamp,\n"
+		     "  d INT\n"
+		     ") COMMENT='the table';\n"
+		     "CREATE TABLE u (a INT) COMMENT '';");
+	t = s->tables[0];
+	assert_int_equal(t->columns[0]->type.kind, DBT_TYPE_TIMESTAMP);
+	assert_string_equal(dbt_column_on_update(t->columns[0]), "current_timestamp()");
+	assert_null(dbt_column_comment(t->columns[0]));
+	assert_string_equal(dbt_column_on_update(t->columns[1]), "current_timestamp(3)");
+	assert_string_equal(dbt_column_comment(t->columns[1]), "it's \\ a\nb\\%");
+	assert_int_equal(dbt_column_places_get(t->columns[1])->mysql_line, 3);
+	assert_int_equal(dbt_column_places_get(t->columns[1])->mysql_col, 22);
+	assert_null(dbt_column_comment(t->columns[2]));
+	assert_string_equal(dbt_column_on_update(t->columns[2]), "current_timestamp()");
+	assert_null(t->columns[3]->mysql);
+	assert_string_equal(t->comment, "the table");
+	assert_int_equal(t->comment_line, 6);
+	assert_null(s->tables[1]->comment);
+	assert_int_equal(s->tables[1]->comment_line, 7);
+	dbt_schema_free(s);
+}
+
 /* MariaDB's conditional comments that hold SET or DROP lines are
  * comments, and so is a comment that starts so without a version. */
 static void mariadb_conditional_comments_of_set_and_drop(void **state)
@@ -349,8 +385,9 @@ static void mariadb_conditional_comments_of_set_and_drop(void **state)
 }
 
 /* What mariadb-dump writes that the model does not hold is refused at its
- * place: table options other than MariaDB's defaults, column comments, ON
- * UPDATE, index options, and its views and triggers. */
+ * place: table options other than MariaDB's defaults and COMMENT, index
+ * options, and its views and triggers; a COMMENT or ON UPDATE that is not
+ * one, or given twice. */
 static void mariadb_dump_refusals(void **state)
 {
 	(void)state;
@@ -363,21 +400,32 @@ static void mariadb_dump_refusals(void **state)
 			   "not "
 			   "hold: it keeps MariaDB's ENGINE=InnoDB, CHARSET=utf8mb4 and "
 			   "COLLATE=utf8mb4_general_ci only (remove the option)");
-	assert_parse_error("CREATE TABLE t (a INT) ENGINE=InnoDB COMMENT='x';",
-			   "schema.sql:1:38: table 't' has the table option 'COMMENT', which the "
-			   "model does not hold: remove it (the model keeps MariaDB's defaults "
-			   "only)");
 	assert_parse_error(
 		"CREATE TABLE t (a INT) ROW_FORMAT=DYNAMIC;",
 		"schema.sql:1:24: table 't' has the table option 'ROW_FORMAT', which the "
 		"model does not hold: remove it (the model keeps MariaDB's defaults only)");
-	assert_parse_error("CREATE TABLE t (a INT COMMENT 'x');",
-			   "schema.sql:1:23: column 't.a' has a COMMENT, which the model does not "
-			   "hold: remove it");
-	assert_parse_error("CREATE TABLE t (a timestamp NOT NULL DEFAULT current_timestamp() ON "
-			   "UPDATE current_timestamp());",
-			   "schema.sql:1:66: column 't.a' has ON UPDATE, which the model does not "
-			   "hold: remove it (a trigger can set the column instead)");
+	assert_parse_error("CREATE TABLE t (a INT COMMENT 'x' COMMENT 'y');",
+			   "schema.sql:1:35: column 't.a' has a second COMMENT");
+	assert_parse_error("CREATE TABLE t (a INT COMMENT \"x\");",
+			   "schema.sql:1:31: expected the COMMENT's text in single quotes, found "
+			   "'\"x\"'");
+	assert_parse_error("CREATE TABLE t (a INT COMMENT 'x\\0y');",
+			   "schema.sql:1:31: the COMMENT's text in single quotes holds \\0, a NUL "
+			   "character, which dbtool does not keep");
+	assert_parse_error("CREATE TABLE t (a INT ON UPDATE current_timestamp());",
+			   "schema.sql:1:23: column 't.a' has ON UPDATE, which MariaDB takes on a "
+			   "TIMESTAMP or DATETIME column only");
+	assert_parse_error("CREATE TABLE t (a timestamp ON UPDATE now() ON UPDATE now());",
+			   "schema.sql:1:45: column 't.a' has a second ON UPDATE");
+	assert_parse_error("CREATE TABLE t (a datetime ON UPDATE now);",
+			   "schema.sql:1:41: expected '(' after NOW, found ')'");
+	assert_parse_error("CREATE TABLE t (a datetime ON UPDATE 1);",
+			   "schema.sql:1:38: expected CURRENT_TIMESTAMP after ON UPDATE, found "
+			   "'1'");
+	assert_parse_error("CREATE TABLE t (a datetime(6) ON UPDATE current_timestamp(7));",
+			   "schema.sql:1:59: ON UPDATE's precision is 0 to 6");
+	assert_parse_error("CREATE TABLE t (a INT) COMMENT 'x' COMMENT='y';",
+			   "schema.sql:1:36: table 't' has a second COMMENT");
 	assert_parse_error("CREATE TABLE t (a varchar(5) CHARACTER SET latin1);",
 			   "schema.sql:1:30: column 't.a' has a CHARACTER SET without COLLATE: "
 			   "write "
@@ -3714,6 +3762,7 @@ int main(void)
 		T(mariadb_table_options_make_its_types_mariadbs),
 		T(mariadb_conditional_comments_of_set_and_drop),
 		T(mariadb_dump_refusals),
+		T(mariadb_comments_and_on_update_read),
 		T(time_zone_must_be_complete),
 		T(unclosed_type_parameter),
 		T(columns_are_separated_by_commas),

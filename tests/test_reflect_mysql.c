@@ -217,6 +217,32 @@ static void a_quote_in_a_text_default_reads_as_in_a_varchar_one(void **state)
 	assert_str(column(t, "e")->default_expr, "''");
 }
 
+/* A column's COMMENT and ON UPDATE, and a table's COMMENT, as MariaDB
+ * keeps them: the text unescaped, ON UPDATE in its lower-case call form;
+ * '' is none. */
+static void comments_and_on_update(void **state)
+{
+	struct fixture *f = *state;
+	dbt_table *t;
+
+	reflect(f, "CREATE TABLE t (\n"
+		   "  a TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n"
+		   "  b DATETIME(3) NULL ON UPDATE NOW(3) COMMENT 'it''s a \\\\ b',\n"
+		   "  c INT COMMENT '',\n"
+		   "  d INT\n"
+		   ") COMMENT 'the table';\n"
+		   "CREATE TABLE u (a INT) COMMENT ''");
+	t = table(f, "t");
+	assert_str(t->comment, "the table");
+	assert_str(dbt_column_on_update(column(t, "a")), "current_timestamp()");
+	assert_null(dbt_column_comment(column(t, "a")));
+	assert_str(dbt_column_on_update(column(t, "b")), "current_timestamp(3)");
+	assert_str(dbt_column_comment(column(t, "b")), "it's a \\ b");
+	assert_null(column(t, "c")->mysql);
+	assert_null(column(t, "d")->mysql);
+	assert_null(table(f, "u")->comment);
+}
+
 static void keys_and_indexes_with_prefix_lengths(void **state)
 {
 	struct fixture *f = *state;
@@ -470,6 +496,7 @@ int main(void)
 		T(columns_in_order_with_types_as_declared),
 		T(defaults_auto_increment_generated_and_collation),
 		T(a_quote_in_a_text_default_reads_as_in_a_varchar_one),
+		T(comments_and_on_update),
 		T(keys_and_indexes_with_prefix_lengths),
 		T(foreign_keys_with_actions),
 		T(check_constraints),

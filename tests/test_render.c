@@ -1856,6 +1856,29 @@ static void test_adapt_postgres_refuses_sqlite_table_options_and_virtual_columns
 			       "does not have: write STORED");
 }
 
+/* MariaDB's COMMENT and ON UPDATE are refused where the model is for
+ * another database, at their place; a table's COMMENT '' too. */
+static void test_adapt_refuses_mariadb_comments_and_on_update(void **state)
+{
+	(void)state;
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT,\n  b INT COMMENT 'x')",
+			       "2:9: column 't.b' has a COMMENT, which PostgreSQL does not have: "
+			       "write COMMENT ON after the table");
+	assert_adapt_error_for(SQLITE, "CREATE TABLE t (a INT, b INT COMMENT 'x')",
+			       "1:30: column 't.b' has a COMMENT, which SQLite does not have: an "
+			       "SQL comment can say it");
+	assert_adapt_error_for(SQLITE,
+			       "CREATE TABLE t (a INT, b DATETIME COMMENT 'x' ON UPDATE now())",
+			       "1:35: column 't.b' has a COMMENT and ON UPDATE, which SQLite does "
+			       "not have (a trigger can set the column instead)");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT, b TIMESTAMP ON UPDATE now())",
+			       "1:36: column 't.b' has ON UPDATE, which PostgreSQL does not have "
+			       "(a trigger can set the column instead)");
+	assert_adapt_error_for(PG, "CREATE TABLE t (a INT)\n  COMMENT = ''",
+			       "2:3: table 't' has the table option COMMENT, which PostgreSQL does "
+			       "not have: write COMMENT ON after the table");
+}
+
 static void test_adapt_sqlite_refuses_serial_outside_sole_primary_key(void **state)
 {
 	(void)state;
@@ -3838,6 +3861,7 @@ int main(void)
 		cmocka_unit_test(test_sqlite_foreign_key_ops_need_rebuild),
 		cmocka_unit_test(test_adapt_sqlite_turns_serial_key_into_autoincrement_integer),
 		cmocka_unit_test(test_adapt_sqlite_turns_identity_key_into_autoincrement),
+		cmocka_unit_test(test_adapt_refuses_mariadb_comments_and_on_update),
 		cmocka_unit_test(test_adapt_sqlite_refuses_serial_outside_sole_primary_key),
 		cmocka_unit_test(
 			test_adapt_sqlite_refuses_what_strict_and_without_rowid_tables_refuse),

@@ -521,6 +521,56 @@ static void a_list_modifies_each_column_once_and_fills_nulls(void **state)
 			"-- (in the MODIFY COLUMN above)\n");
 }
 
+/* A column's COMMENT and ON UPDATE are in its definition, written in
+ * MariaDB's escapes; a table's COMMENT follows its list, and changes on
+ * its own. */
+static void comments_and_on_update_are_written_where_mariadb_reads_them(void **state)
+{
+	dbt_schema *s = model("CREATE TABLE t (id INTEGER PRIMARY KEY,\n"
+			      "  at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE "
+			      "CURRENT_TIMESTAMP(6),\n"
+			      "  n INTEGER COMMENT 'it''s a \\\\ b') COMMENT 'the ''t''';");
+	dbt_op op = op_on(DBT_OP_CREATE_TABLE, table_of(s, "t"));
+
+	(void)state;
+	op.old_table = NULL;
+	assert_op_sql(&op, "CREATE TABLE t (\n"
+			   "    id int(11) AUTO_INCREMENT NOT NULL,\n"
+			   "    at datetime(6) NOT NULL DEFAULT (CURRENT_TIMESTAMP(6)) ON UPDATE "
+			   "current_timestamp(6),\n"
+			   "    n int(11) COMMENT 'it''s a \\\\ b',\n"
+			   "    CONSTRAINT t_pkey PRIMARY KEY (id)\n"
+			   ") COMMENT 'the ''t''';\n");
+	dbt_schema_free(s);
+	assert_list_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(10) COMMENT 'a',\n"
+			"  at DATETIME);",
+			"CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(20) COMMENT 'b',\n"
+			"  at DATETIME ON UPDATE now()) COMMENT 't';",
+			"-- ~ table t no comment -> COMMENT 't'\n"
+			"ALTER TABLE t COMMENT 't';\n"
+			"\n"
+			"-- ~ column t.v VARCHAR(10) -> VARCHAR(20)\n"
+			"ALTER TABLE t MODIFY COLUMN v VARCHAR(20) COMMENT 'b';\n"
+			"\n"
+			"-- ~ column t.v COMMENT 'a' -> COMMENT 'b'\n"
+			"-- (in the MODIFY COLUMN above)\n"
+			"\n"
+			"-- ~ column t.at no default -> no default ON UPDATE current_timestamp()\n"
+			"ALTER TABLE t MODIFY COLUMN at datetime ON UPDATE current_timestamp();\n",
+			"-- ~ column t.at no default ON UPDATE current_timestamp() -> no default\n"
+			"ALTER TABLE t MODIFY COLUMN at datetime;\n"
+			"\n"
+			"-- ~ column t.v COMMENT 'b' -> COMMENT 'a'\n"
+			"-- WARNING: narrows t.v from VARCHAR(20) to VARCHAR(10)\n"
+			"ALTER TABLE t MODIFY COLUMN v VARCHAR(10) COMMENT 'a';\n"
+			"\n"
+			"-- ~ column t.v VARCHAR(20) -> VARCHAR(10)\n"
+			"-- (in the MODIFY COLUMN above)\n"
+			"\n"
+			"-- ~ table t COMMENT 't' -> no comment\n"
+			"ALTER TABLE t COMMENT '';\n");
+}
+
 static void the_index_of_a_foreign_key_is_made_by_it_and_dropped_after_it(void **state)
 {
 	(void)state;
@@ -1017,6 +1067,7 @@ int main(void)
 		cmocka_unit_test(tables_are_dropped_at_once_with_foreign_key_checks_off),
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
 		cmocka_unit_test(zerofill_is_unsigned_as_mariadb_reports),
+		cmocka_unit_test(comments_and_on_update_are_written_where_mariadb_reads_them),
 		cmocka_unit_test(a_named_primary_key_matches_the_key_mariadb_names_primary),
 	};
 

@@ -810,6 +810,8 @@ typedef enum dbt_finding_kind {
 	DBT_FINDING_SECRET,		/* "secret": a revision file holds a password */
 	DBT_FINDING_RENAME_INDEX,	/* "rename_index": of the first group, last
 				 * so that the values above stay */
+	DBT_FINDING_ALTER_COMMENT,	/* "alter_comment": MariaDB's COMMENT of a
+				 * column or a table; of the first group too */
 } dbt_finding_kind;
 
 /* The stable name of `kind` (above); "unknown" for a value outside the

@@ -103,7 +103,8 @@ CREATE TABLE `Book "Shelf"` (id BIGINT AUTO_INCREMENT PRIMARY KEY, author_id INT
   `select` TEXT CHECK (`select` <> ''), `first name` VARCHAR(20), `ünïcödé` TEXT COLLATE utf8mb4_unicode_ci,
   pages INT, total INT GENERATED ALWAYS AS (pages * 2) STORED, half INT AS (pages DIV 2) VIRTUAL,
   FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE ON UPDATE SET NULL);
-CREATE TABLE `order` (a INT NOT NULL, b VARCHAR(20), PRIMARY KEY (a));
+CREATE TABLE `order` (a INT NOT NULL, b VARCHAR(20), PRIMARY KEY (a),
+  c DATETIME(3) ON UPDATE CURRENT_TIMESTAMP(3) COMMENT 'it''s c: \\ and "q"') COMMENT 'orders';
 CREATE TABLE pa (id INT PRIMARY KEY, pb_id INT);
 CREATE TABLE pb (id INT PRIMARY KEY, pa_id INT, FOREIGN KEY (pa_id) REFERENCES pa (id) ON DELETE SET NULL);
 ALTER TABLE pa ADD FOREIGN KEY (pb_id) REFERENCES pb (id);
@@ -151,6 +152,10 @@ expect_stdout_contains "CREATE TABLE $(q 'Book "Shelf"') ("
 expect_stdout_contains "CREATE TABLE $(q order) ("
 expect_stdout_contains "$(q ünïcödé)"
 expect_stdout_contains "CREATE VIEW $(q 'Authors View')"
+if [ "$DIALECT" = mariadb ]; then
+	expect_stdout_contains "c datetime(3) ON UPDATE current_timestamp(3) COMMENT 'it''s c: \\\\ and \"q\"'"
+	expect_stdout_contains ") COMMENT 'orders';"
+fi
 expect_eq "$(snapshot)" "$before" "inspect changes nothing"
 expect_ok dbtool inspect
 expect_eq "$(cat "$OUT")" "$(cat "$WORK/inspect1.sql")" "inspect prints the same text twice"
