@@ -7,6 +7,7 @@ dialect: a model of one to four tables (columns of every everyday type,
 NOT NULL, defaults with strings, casts and calls, UNIQUE, CHECK, foreign
 keys, a composite one, indexes plain, unique, partial, descending and on
 an expression, generated columns, views, PostgreSQL's enums and comments,
+MariaDB's comments of columns and tables and ON UPDATE CURRENT_TIMESTAMP,
 quoted names) and the same model after one to four random changes that
 users make every day.  The changes are those that keep a row of each
 table valid in both models and in both directions, so that corpus_run's
@@ -60,6 +61,7 @@ class Column:
         self.generated = None
         self.renamed_from = None
         self.collate = None
+        self.on_update = False  # MariaDB: ON UPDATE CURRENT_TIMESTAMP
 
 
 class Table:
@@ -73,6 +75,7 @@ class Table:
         self.uniques = []  # lists of column names
         self.checks = []  # (columns, condition)
         self.indexes = []
+        self.comment = None  # MariaDB: the table's COMMENT
 
 
 class Model:
@@ -150,8 +153,11 @@ class Generator:
                                 "%s BETWEEN 0 AND 100"]).replace("%s", c.name)
         elif r.random() < 0.1 and c.typ in TEXTS:
             c.check = r.choice(["%s <> 'zz'", "length(%s) < 40"]).replace("%s", c.name)
-        if self.dialect == "postgres" and r.random() < 0.1:
-            c.comment = r.choice(["a comment", "it's", "üñí"])
+        if self.dialect != "sqlite" and r.random() < 0.1:
+            c.comment = r.choice(["a comment", "it's", "üñí"] +
+                                 (["a \\ b", "tab\there"] if self.dialect == "mariadb" else []))
+        if self.dialect == "mariadb" and c.typ == "TIMESTAMP" and r.random() < 0.3:
+            c.on_update = True
         if (self.dialect != "mariadb" and r.random() < 0.08 and c.typ in ("INTEGER", "BIGINT")
                 and not c.unique and not c.check):
             c.generated, c.not_null, c.default = "(id * 2)", False, None
@@ -199,6 +205,8 @@ class Generator:
                                                        " ON DELETE SET NULL"])))
         if r.random() < 0.4:
             self.index(t)
+        if self.dialect == "mariadb" and r.random() < 0.2:
+            t.comment = r.choice(["the table", "it's a table"])
         return t
 
     def view(self, model, t):
@@ -221,7 +229,7 @@ class Generator:
         fk_columns = {f[0] for f in t.fks} | {c for f in t.composite_fks for c in f[0]}
         plain = [c for c in t.columns
                  if c.name != "id" and c.name not in fk_columns and not c.generated]
-        k = r.randrange(27)
+        k = r.randrange(30 if self.dialect == "mariadb" else 27)
         if k == 0:
             t.columns.append(self.column())
         elif k == 1 and plain:
@@ -336,6 +344,16 @@ class Generator:
             else:
                 name = r.choice(sorted(m.domains))
                 m.domains[name] = -1 if m.domains[name] == 0 else 0
+        elif k == 27 and plain:
+            c = r.choice(plain)
+            c.comment = r.choice([None, "changed", "it's", "a \\ b"])
+        elif k == 28:
+            t.comment = r.choice([None, "the table", "it's changed"])
+        elif k == 29:
+            stamps = [c for c in plain if c.typ == "TIMESTAMP"]
+            if stamps:
+                c = r.choice(stamps)
+                c.on_update = not c.on_update
         elif k == 23 and plain:
             self.rename_column(m, t, r.choice(plain))
         elif k == 24 and not t.renamed_from:
@@ -416,7 +434,14 @@ class Generator:
         m.views = [v for v in m.views if v[1] in names and all(c in names[v[1]] for c in v[2])]
 
 
-def render(m):
+def mariadb_string(text):
+    """`text` as a MariaDB string literal: quotes doubled, backslashes and
+    tabs in its escapes."""
+    return "'%s'" % text.replace("\\", "\\\\").replace("'", "''").replace("\t", "\\t")
+
+
+def render(m, dialect):
+    mariadb = dialect == "mariadb"
     out = []
     for name, low in sorted(m.domains.items()):
         out.append("CREATE DOMAIN %s AS INTEGER CHECK (VALUE >= %d);\n" % (name, low))
@@ -437,10 +462,14 @@ def render(m):
                 s += " NOT NULL"
             if c.default is not None:
                 s += " DEFAULT " + c.default
+            if c.on_update:
+                s += " ON UPDATE CURRENT_TIMESTAMP"
             if c.unique:
                 s += " UNIQUE"
             if c.check:
                 s += " CHECK (%s)" % c.check
+            if c.comment and mariadb:
+                s += " COMMENT " + mariadb_string(c.comment)
             lines.append(s)
         lines.append("\tPRIMARY KEY (%s)" % ", ".join(t.pk))
         for column, ref, action in t.fks:
@@ -454,7 +483,9 @@ def render(m):
             lines.append("\tCHECK (%s)" % condition)
         if t.renamed_from:
             out.append("-- renamed from: %s\n" % t.renamed_from)
-        out.append("CREATE TABLE %s (\n%s\n);\n" % (t.name, ",\n".join(lines)))
+        out.append("CREATE TABLE %s (\n%s\n)%s;\n" % (
+            t.name, ",\n".join(lines),
+            " COMMENT = " + mariadb_string(t.comment) if t.comment else ""))
         for ix in t.indexes:
             keys = ix["expr"] or ", ".join(c + (" DESC" if ix["desc"] else "")
                                            for c in ix["columns"])
@@ -465,7 +496,7 @@ def render(m):
             out.append(s + ";\n")
     for t in m.tables:
         for c in t.columns:
-            if c.comment:
+            if c.comment and not mariadb:
                 out.append("COMMENT ON COLUMN %s.%s IS '%s';\n" %
                            (t.name, c.name, c.comment.replace("'", "''")))
     for name, table, cols in m.views:
@@ -508,13 +539,13 @@ def main(argv):
         a = g.model()
         b = copy.deepcopy(a)
         # One to four changes; none at all (a change undone) is tried again.
-        while render(b) == render(a):
+        while render(b, dialect) == render(a, dialect):
             for _ in range(g.r.randint(1, 4)):
                 g.change(b)
         folder = os.path.join(out, "changes", "%04d_seed_%d" % (i, seed + i))
         os.makedirs(folder)
-        files = {"a.sql": "-- gen_pairs.py %s %d 1\n%s" % (dialect, seed + i, render(a)),
-                 "b.sql": render(b), "data.sql": rows(a), "keep.sql": keep(a, b)}
+        files = {"a.sql": "-- gen_pairs.py %s %d 1\n%s" % (dialect, seed + i, render(a, dialect)),
+                 "b.sql": render(b, dialect), "data.sql": rows(a), "keep.sql": keep(a, b)}
         for name, text in files.items():
             with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
                 f.write(text)
