@@ -506,9 +506,12 @@ int dbt_render_create_table_as(dbt_buf *out, const struct dbt_dialect *d, const 
 		dbt_render_exclude(out, d, table->excludes[i]);
 	}
 	if (table->partition_of && first) {
-		/* "PARTITION OF p ()" is not SQL: no list at all then. */
-		out->len -= 2;
-		out->ptr[out->len] = '\0';
+		/* "PARTITION OF p ()" is not SQL: no list at all then (a
+		 * buffer out of memory holds nothing to take back). */
+		if (!out->oom && out->len >= 2) {
+			out->len -= 2;
+			out->ptr[out->len] = '\0';
+		}
 	} else {
 		dbt_buf_puts(out, first == HINT_PENDING ? " " HINT_COMMENT "\n)" : "\n)");
 	}

@@ -3708,6 +3708,22 @@ static void test_create_table_postgres_writes_partitions_and_exclusions(void **s
 			 ") DEFAULT PARTITION BY HASH (id);\n");
 }
 
+/* A buffer that ran out of memory before a partition without a list of
+ * its own has nothing to take back of "(\n" (it crashed). */
+static void test_create_table_partition_into_a_buffer_out_of_memory(void **state)
+{
+	dbt_schema *s = parse_for(PG, partitions_model);
+	dbt_buf b = DBT_BUF_INIT;
+
+	(void)state;
+	b.oom = 1;
+	assert_true(dbt_render_create_table(&b, PG, table_of(s, "m_2024"), NULL, NULL) < 0 ||
+		    b.oom);
+	assert_true(b.oom);
+	dbt_buf_release(&b);
+	dbt_schema_free(s);
+}
+
 static void test_adapt_sqlite_refuses_partitions_and_exclusions(void **state)
 {
 	static const struct {
@@ -3888,6 +3904,7 @@ int main(void)
 		cmocka_unit_test(test_ops_sqlite_rebuild_keeps_triggers_and_views),
 		cmocka_unit_test(test_ops_write_object_statements_as_they_are),
 		cmocka_unit_test(test_create_table_postgres_writes_partitions_and_exclusions),
+		cmocka_unit_test(test_create_table_partition_into_a_buffer_out_of_memory),
 		cmocka_unit_test(test_adapt_sqlite_refuses_partitions_and_exclusions),
 		cmocka_unit_test(test_ops_postgres_detach_and_attach_a_partition_with_a_new_bound),
 		cmocka_unit_test(test_ops_postgres_add_and_drop_an_exclusion_constraint),
