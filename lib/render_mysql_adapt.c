@@ -445,6 +445,47 @@ static const char *not_null_column(const dbt_table *t, const dbt_fk *fk)
 	return NULL;
 }
 
+/*
+ * MariaDB computes no generated column from an AUTO_INCREMENT one (its
+ * value is not known when the expression is): refused at the generated
+ * column, naming the way out when the AUTO_INCREMENT is the auto-increment
+ * rule's rather than the model's words.
+ */
+static int refuse_generated_from_autoincrement(const dbt_table *t)
+{
+	char at[32];
+	size_t i, k;
+
+	for (i = 0; i < t->ncolumns; i++) {
+		const dbt_column *a = t->columns[i];
+		int rule = !a->autoincrement && a->identity == DBT_IDENTITY_NONE &&
+			   !a->no_autoincrement && dbt_render_autoincrement_rule_applies(t, a);
+
+		if (!rule && !a->autoincrement && a->identity == DBT_IDENTITY_NONE)
+			continue;
+		for (k = 0; k < t->ncolumns; k++) {
+			const dbt_column *g = t->columns[k];
+
+			if (!g->generated_expr ||
+			    !dbt_render_expr_mentions(g->generated_expr, a->name))
+				continue;
+			dbt_render_place(at, sizeof(at), dbt_column_places_get(g)->generated_line,
+					 dbt_column_places_get(g)->generated_col);
+			return dbt_error_set(DBT_EPARSE,
+					     "%scolumn '%s.%s' is generated from '%s', which is "
+					     "AUTO_INCREMENT on MariaDB%s, and MariaDB computes no "
+					     "generated column from one%s",
+					     at, t->name, g->name, a->name,
+					     rule ? " (the sole integer primary key)" : "",
+					     rule ? ": the hint '-- dbtool: no-autoincrement' at "
+						    "the end "
+						    "of its line keeps it a plain key"
+						  : "");
+		}
+	}
+	return 0;
+}
+
 static int adapt_table(dbt_schema *s, dbt_table *t)
 {
 	char at[32];
@@ -469,7 +510,8 @@ static int adapt_table(dbt_schema *s, dbt_table *t)
 				     at, t->name,
 				     t->nexcludes ? "exclusion constraints" : "partitioning");
 	}
-	if ((rc = dbt_render_generated_pk(t)) < 0)
+	if ((rc = dbt_render_generated_pk(t)) < 0 ||
+	    (rc = refuse_generated_from_autoincrement(t)) < 0)
 		return rc;
 	for (i = 0; i < t->nchecks; i++)
 		if ((rc = check_expr(t, t->checks[i]->expr, t->checks[i]->line, t->checks[i]->col,

@@ -413,6 +413,29 @@ static void what_mariadb_cannot_express_is_refused_naming_it(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB computes no generated column from an AUTO_INCREMENT column:
+ * the model's AUTO_INCREMENT, or the rule's, which the hint turns off. */
+static void a_column_generated_from_an_auto_increment_key_is_refused(void **state)
+{
+	dbt_schema *s;
+
+	(void)state;
+	assert_adapt_error("CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n"
+			   "  d INTEGER GENERATED ALWAYS AS (id * 2) STORED);",
+			   "3:13: column 't.d' is generated from 'id', which is AUTO_INCREMENT on "
+			   "MariaDB (the sole integer primary key), and MariaDB computes no "
+			   "generated column from one: the hint '-- dbtool: no-autoincrement' at "
+			   "the end of its line keeps it a plain key");
+	assert_adapt_error("CREATE TABLE t (id INTEGER AUTO_INCREMENT, k INT PRIMARY KEY,\n"
+			   "  UNIQUE (id), d INTEGER AS (\"ID\" + 1));",
+			   "2:26: column 't.d' is generated from 'id', which is AUTO_INCREMENT on "
+			   "MariaDB, and MariaDB computes no generated column from one");
+	s = model("CREATE TABLE t (\n  id INTEGER PRIMARY KEY, -- dbtool: no-autoincrement\n"
+		  "  d INTEGER GENERATED ALWAYS AS (id * 2) STORED);");
+	assert_non_null(table_of(s, "t")->columns[1]->generated_expr);
+	dbt_schema_free(s);
+}
+
 static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 {
 	(void)state;
@@ -1068,6 +1091,7 @@ int main(void)
 		cmocka_unit_test(adapted_types_are_what_mariadb_reports),
 		cmocka_unit_test(zerofill_is_unsigned_as_mariadb_reports),
 		cmocka_unit_test(comments_and_on_update_are_written_where_mariadb_reads_them),
+		cmocka_unit_test(a_column_generated_from_an_auto_increment_key_is_refused),
 		cmocka_unit_test(a_named_primary_key_matches_the_key_mariadb_names_primary),
 	};
 
