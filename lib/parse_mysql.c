@@ -127,9 +127,8 @@ static int mysql_string(struct parser *p, char **out, const char *what)
 			if (s[i] == '0') {
 				dbt_buf_release(&b);
 				return fail_at(p, p->cur.tok.line, p->cur.tok.col,
-					       "%s holds \\0, a NUL character, which dbtool does "
-					       "not "
-					       "keep",
+					       "%s holds \\0, a NUL character, which dbtool "
+					       "does not keep",
 					       what);
 			}
 			if (s[i] == '%' || s[i] == '_')
