@@ -633,19 +633,44 @@ static int autoincrement_changes(const dbt_op *op, int stops)
 	       (stops ? was && !op->column->autoincrement : !was && op->column->autoincrement);
 }
 
-/* 1 when ops[k], a MODIFY, must go before ops[i], a DROP_PK of the same
- * table, or ops[k], an ADD_PK, before ops[i], a MODIFY: MariaDB takes
- * AUTO_INCREMENT only on a column that leads a key, so the column stops
- * being one before its key goes, and its key comes before it starts. */
+/* 1 when `op` makes (`made`) or takes away a generated column of its
+ * table whose expression reads column `name`. */
+static int generated_from(const dbt_op *op, const char *name, int made)
+{
+	const dbt_column *c = made ? op->column : op->old_column;
+
+	if (made ? op->kind != DBT_OP_ADD_COLUMN && op->kind != DBT_OP_ALTER_GENERATED
+		 : op->kind != DBT_OP_DROP_COLUMN && op->kind != DBT_OP_ALTER_GENERATED)
+		return 0;
+	return c && c->generated_expr && dbt_render_expr_mentions(c->generated_expr, name);
+}
+
+/*
+ * 1 when ops[k] must go before ops[i], on one table:
+ * - ops[k], a MODIFY that ends a column's AUTO_INCREMENT, before ops[i], a
+ *   DROP_PK, and ops[k], an ADD_PK, before ops[i], a MODIFY that starts
+ *   it: MariaDB takes AUTO_INCREMENT only on a column that leads a key, so
+ *   the column stops being one before its key goes, and its key comes
+ *   before it starts;
+ * - ops[k], a MODIFY that ends it, before ops[i], which makes a generated
+ *   column that reads the column, and ops[k], which takes such a column
+ *   away, before ops[i], a MODIFY that starts it: MariaDB computes no
+ *   generated column from an AUTO_INCREMENT one.
+ */
 static int autoincrement_order(const struct list *l, size_t i, size_t k)
 {
 	const dbt_op *a = &l->ops[i], *b = &l->ops[k];
 
+	/* An object's op (a view's ...) has no table. */
+	if (!a->table || !b->table || !dbt_render_same_name(a->table->name, b->table->name))
+		return 0;
 	if (a->kind == DBT_OP_DROP_PK)
-		return autoincrement_changes(b, 1) &&
-		       dbt_render_same_name(a->table->name, b->table->name);
-	return b->kind == DBT_OP_ADD_PK && autoincrement_changes(a, 0) &&
-	       dbt_render_same_name(a->table->name, b->table->name) && b->key->ncolumns &&
+		return autoincrement_changes(b, 1);
+	if (autoincrement_changes(b, 1) && generated_from(a, b->column->name, 1))
+		return 1;
+	if (autoincrement_changes(a, 0) && generated_from(b, a->column->name, 0))
+		return 1;
+	return b->kind == DBT_OP_ADD_PK && autoincrement_changes(a, 0) && b->key->ncolumns &&
 	       !strcmp(b->key->columns[0], a->column->name);
 }
 
@@ -702,6 +727,7 @@ static int write_moved_here(dbt_buf *out, const struct list *l, size_t i)
 	for (k = i + 1; k < l->n; k++)
 		if (written_at(l, k) == i &&
 		    ((rc = dbt_render_comment_op(out, "", &l->ops[k])) < 0 ||
+		     (rc = dbt_render_comment_warning(out, &l->ops[k])) < 0 ||
 		     (rc = dbt_mysql_render_op(out, &l->ops[k])) < 0))
 			return rc;
 	return 0;
@@ -783,6 +809,11 @@ static const char *moved_note(const dbt_op *at, const dbt_op *op)
 		return "(before the primary key's drop, above)";
 	if (op->kind == DBT_OP_ADD_PK)
 		return "(before the AUTO_INCREMENT it needs, above)";
+	if (is_modify(op))
+		return "(before the generated column that reads it, above)";
+	if (at->kind != DBT_OP_ADD_INDEX && at->kind != DBT_OP_ADD_UNIQUE &&
+	    at->kind != DBT_OP_ADD_PK && is_modify(at))
+		return "(before the column is AUTO_INCREMENT again, above)";
 	if (op->kind == DBT_OP_ADD_COLUMN)
 		return "(before the index that needs it, above)";
 	return "(before the index it takes over from, above)";

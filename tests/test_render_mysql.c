@@ -436,6 +436,35 @@ static void a_column_generated_from_an_auto_increment_key_is_refused(void **stat
 	dbt_schema_free(s);
 }
 
+/* A column that stops being AUTO_INCREMENT does so before a generated
+ * column reads it, and the downgrade drops that column before the other
+ * is AUTO_INCREMENT again (MariaDB refused the ADD COLUMN: random pair
+ * 1700390). */
+static void auto_increment_ends_before_a_generated_column_reads_the_column(void **state)
+{
+	(void)state;
+	assert_list_sql("CREATE TABLE t (id INTEGER AUTO_INCREMENT, k INTEGER NOT NULL,\n"
+			"  PRIMARY KEY (id, k));",
+			"CREATE TABLE t (id INTEGER, k INTEGER NOT NULL,\n"
+			"  d INTEGER GENERATED ALWAYS AS (id * 2) STORED, PRIMARY KEY (id, k));",
+			"-- + column t.d int(11) NULL GENERATED ALWAYS AS (id * 2) STORED\n"
+			"-- ~ column t.id AUTOINCREMENT -> no identity\n"
+			"ALTER TABLE t MODIFY COLUMN id int(11) NOT NULL;\n"
+			"ALTER TABLE t ADD COLUMN d int(11) GENERATED ALWAYS AS (id * 2) STORED;\n"
+			"\n"
+			"-- ~ column t.id AUTOINCREMENT -> no identity\n"
+			"-- (before the generated column that reads it, above)\n",
+			"-- ~ column t.id no identity -> AUTOINCREMENT\n"
+			"-- - column t.d\n"
+			"-- WARNING: drops column t.d and its values\n"
+			"ALTER TABLE t DROP COLUMN d;\n"
+			"ALTER TABLE t MODIFY COLUMN id int(11) AUTO_INCREMENT NOT NULL;\n"
+			"\n"
+			"-- - column t.d\n"
+			"-- WARNING: drops column t.d and its values\n"
+			"-- (before the column is AUTO_INCREMENT again, above)\n");
+}
+
 static void models_mariadb_cannot_store_are_refused_at_their_place(void **state)
 {
 	(void)state;
@@ -1092,6 +1121,7 @@ int main(void)
 		cmocka_unit_test(zerofill_is_unsigned_as_mariadb_reports),
 		cmocka_unit_test(comments_and_on_update_are_written_where_mariadb_reads_them),
 		cmocka_unit_test(a_column_generated_from_an_auto_increment_key_is_refused),
+		cmocka_unit_test(auto_increment_ends_before_a_generated_column_reads_the_column),
 		cmocka_unit_test(a_named_primary_key_matches_the_key_mariadb_names_primary),
 	};
 
