@@ -7,6 +7,9 @@ dialect: a model of one to four tables (columns of every everyday type,
 NOT NULL, defaults with strings, casts and calls, UNIQUE, CHECK, foreign
 keys, a composite one, indexes plain, unique, partial, descending and on
 an expression, generated columns, views, PostgreSQL's enums and comments,
+PostgreSQL's identity keys with their options, UNIQUE NULLS NOT DISTINCT,
+DEFERRABLE foreign keys, INCLUDE columns and table comments (drawn from a
+stream of their own, so that the other draws stay as they were),
 MariaDB's comments of columns and tables and ON UPDATE CURRENT_TIMESTAMP,
 quoted names; on MariaDB a table with a generated column keeps its key out
 of the auto-increment rule with the model's hint) and the same model after one to four random changes that
@@ -76,7 +79,9 @@ class Table:
         self.uniques = []  # lists of column names
         self.checks = []  # (columns, condition)
         self.indexes = []
-        self.comment = None  # MariaDB: the table's COMMENT
+        self.comment = None  # MariaDB's COMMENT, PostgreSQL's COMMENT ON TABLE
+        self.identity = None  # PostgreSQL: id's "BY DEFAULT [(START WITH n)]"
+        self.nnd = set()  # PostgreSQL: the UNIQUE keys (tuples) NULLS NOT DISTINCT
 
 
 class Model:
@@ -91,6 +96,9 @@ class Generator:
     def __init__(self, dialect, seed):
         self.dialect = dialect
         self.r = random.Random(seed)
+        # PostgreSQL's extras draw from a stream of their own, so that the
+        # pairs of the other draws stay what they were.
+        self.x = random.Random(seed * 31 + 7)
         self.n = 0
         self.types = ["INTEGER", "BIGINT", "SMALLINT", "TEXT", "VARCHAR(20)", "VARCHAR(50)",
                       "NUMERIC(10,2)", "NUMERIC(12,4)", "BOOLEAN", "DATE", "TIMESTAMP", "REAL",
@@ -208,7 +216,45 @@ class Generator:
             self.index(t)
         if self.dialect == "mariadb" and r.random() < 0.2:
             t.comment = r.choice(["the table", "it's a table"])
+        if self.dialect == "postgres":
+            for _ in range(self.x.randint(0, 2)):
+                self.pg_extra(t)
         return t
+
+    def pg_extra(self, t):
+        """One of PostgreSQL's extras on `t`, set or taken away: id's
+        identity, a unique key NULLS NOT DISTINCT, a foreign key
+        DEFERRABLE, the table's comment, an index's INCLUDE columns."""
+        x = self.x
+        k = x.randrange(5)
+        if k == 0:
+            new = x.choice([None, "BY DEFAULT", "BY DEFAULT (START WITH 100)",
+                            "BY DEFAULT (INCREMENT BY 5)"])
+            # The sole integer key is an identity by the auto-increment
+            # rule already, which leaves how the database's makes its
+            # values alone: no identity, or one of the defaults, is no
+            # change there.
+            if t.pk == ["id"] and (new is None or (new or "BY DEFAULT") ==
+                                   (t.identity or "BY DEFAULT")):
+                new = t.identity
+            t.identity = new
+        elif k == 1 and t.uniques:
+            key = tuple(x.choice(t.uniques))
+            t.nnd ^= {key}
+        elif k == 2 and t.fks:
+            column, ref, action = t.fks[0]
+            deferred = " DEFERRABLE INITIALLY DEFERRED"
+            action = action.replace(deferred, "") if deferred in action else action + deferred
+            t.fks[0] = (column, ref, action)
+        elif k == 3:
+            t.comment = x.choice([None, "the table", "it's a table", "changed"])
+        elif k == 4 and t.indexes:
+            ix = x.choice(t.indexes)
+            cols = [c.name for c in self.indexable(t) if c.name not in ix["columns"]]
+            if ix.get("include"):
+                ix["include"] = None
+            elif cols and not ix["expr"]:
+                ix["include"] = [x.choice(cols)]
 
     def view(self, model, t):
         cols = [c.name for c in t.columns]
@@ -363,6 +409,8 @@ class Generator:
             self.rename_column(m, t, r.choice(plain))
         elif k == 24 and not t.renamed_from:
             self.rename_table(m, t)
+        if self.dialect == "postgres" and self.x.random() < 0.3:
+            self.pg_extra(self.x.choice(m.tables))
         self.tidy(m)
 
     def rename_column(self, m, t, c):
@@ -382,9 +430,12 @@ class Generator:
             c.check = swap_text(c.check)
         for ix in t.indexes:
             ix["columns"] = [swap(x) for x in ix["columns"]]
+            if ix.get("include"):
+                ix["include"] = [swap(x) for x in ix["include"]]
             for key in ("where", "expr"):
                 if ix[key]:
                     ix[key] = swap_text(ix[key])
+        t.nnd = {tuple(swap(x) for x in u) for u in t.nnd}
         t.uniques = [[swap(x) for x in u] for u in t.uniques]
         t.checks = [(tuple(swap(x) for x in cols), swap_text(text)) for cols, text in t.checks]
         t.pk = [swap(x) for x in t.pk]
@@ -428,7 +479,11 @@ class Generator:
         for t in m.tables:
             cols = names[t.name]
             t.indexes = [ix for ix in t.indexes if all(c in cols for c in ix["columns"])]
+            for ix in t.indexes:
+                if ix.get("include") and not all(c in cols for c in ix["include"]):
+                    ix["include"] = None
             t.uniques = [u for u in t.uniques if all(c in cols for c in u)]
+            t.nnd = {u for u in t.nnd if list(u) in t.uniques}
             t.checks = [ch for ch in t.checks if all(c in cols for c in ch[0])]
             t.pk = [c for c in t.pk if c in cols] or ["id"]
         for t in m.tables:
@@ -465,6 +520,10 @@ def render(m, dialect):
         lines = []
         for c in t.columns:
             s = "\t%s %s" % (c.name, c.typ)
+            if c.name == "id" and t.identity:
+                words = t.identity.split(" (", 1)
+                s += " GENERATED %s AS IDENTITY%s" % (words[0], " (" + words[1] if len(words) > 1
+                                                        else "")
             if c.renamed_from:
                 s = "\t-- renamed from: %s\n%s" % (c.renamed_from, s)
             if c.collate:
@@ -491,7 +550,8 @@ def render(m, dialect):
             lines.append("\tFOREIGN KEY (%s) REFERENCES %s (%s)" %
                          (", ".join(cols), ref, ", ".join(ref_cols)))
         for u in t.uniques:
-            lines.append("\tUNIQUE (%s)" % ", ".join(u))
+            lines.append("\tUNIQUE %s(%s)" % ("NULLS NOT DISTINCT " if tuple(u) in t.nnd else "",
+                                               ", ".join(u)))
         for _, condition in t.checks:
             lines.append("\tCHECK (%s)" % condition)
         if t.renamed_from:
@@ -503,16 +563,20 @@ def render(m, dialect):
             body = body.replace(",\n", ", -- dbtool: no-autoincrement\n", 1)
         out.append("CREATE TABLE %s (\n%s\n)%s;\n" % (
             t.name, body,
-            " COMMENT = " + mariadb_string(t.comment) if t.comment else ""))
+            " COMMENT = " + mariadb_string(t.comment) if t.comment and mariadb else ""))
         for ix in t.indexes:
             keys = ix["expr"] or ", ".join(c + (" DESC" if ix["desc"] else "")
                                            for c in ix["columns"])
             s = "CREATE %sINDEX %s ON %s (%s)" % ("UNIQUE " if ix["unique"] else "", ix["name"],
                                                 t.name, keys)
+            if ix.get("include"):
+                s += " INCLUDE (%s)" % ", ".join(ix["include"])
             if ix["where"]:
                 s += " WHERE " + ix["where"]
             out.append(s + ";\n")
     for t in m.tables:
+        if t.comment and not mariadb:
+            out.append("COMMENT ON TABLE %s IS '%s';\n" % (t.name, t.comment.replace("'", "''")))
         for c in t.columns:
             if c.comment and not mariadb:
                 out.append("COMMENT ON COLUMN %s.%s IS '%s';\n" %
