@@ -802,16 +802,6 @@ int dbt_column_mysql_edit(dbt_column_mysql **out, dbt_column *column)
 	return 0;
 }
 
-const char *dbt_column_comment(const dbt_column *column)
-{
-	return column->mysql ? column->mysql->comment : NULL;
-}
-
-const char *dbt_column_on_update(const dbt_column *column)
-{
-	return column->mysql ? column->mysql->on_update : NULL;
-}
-
 int dbt_column_set_collation(dbt_column *column, const char *collation)
 {
 	char *copy = strdup(collation);

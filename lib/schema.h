@@ -200,9 +200,17 @@ typedef struct dbt_column_mysql {
  * column unchanged. */
 int dbt_column_mysql_edit(dbt_column_mysql **out, dbt_column *column);
 
-/* The comment and ON UPDATE of `column`, NULL for none. */
-const char *dbt_column_comment(const dbt_column *column);
-const char *dbt_column_on_update(const dbt_column *column);
+/* The comment and ON UPDATE of `column`, NULL for none (inline: the
+ * differ asks for them of every column it compares). */
+static inline const char *dbt_column_comment(const dbt_column *column)
+{
+	return column->mysql ? column->mysql->comment : NULL;
+}
+
+static inline const char *dbt_column_on_update(const dbt_column *column)
+{
+	return column->mysql ? column->mysql->on_update : NULL;
+}
 
 /* The declared type and NOT NULL of dbt_column.rule_decl. */
 typedef struct dbt_rule_decl {
