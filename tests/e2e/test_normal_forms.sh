@@ -587,17 +587,20 @@ EOF
 CREATE TABLE items (id int NOT NULL PRIMARY KEY, m int CHECK (m BETWEEN 1 AND 5),
   s varchar(10) DEFAULT 'x' CHECK (s IN ('a','b','x')), y int CHECK (NOT (y = 2)),
   flag boolean DEFAULT true, amount decimal(12), ratio double, f2 float DEFAULT 2.5, body mediumtext,
-  kind enum('a','b') DEFAULT 'b', tags set('x','y'), at datetime(6) DEFAULT current_timestamp(6),
+  kind enum('a','b') DEFAULT 'b', tags set('x','y'),
+  at datetime(6) DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   created timestamp NULL DEFAULT NULL, qty int unsigned, code int(5) zerofill, doc json, parent_id int,
-  total int AS (m + y) VIRTUAL, total2 int AS (m * y) PERSISTENT, label varchar(40),
+  total int AS (m + y) VIRTUAL, total2 int AS (m * y) PERSISTENT, label varchar(40) COMMENT 'it''s the label',
   \`odd name-1\` int, \`key\` int, hd double(10,2), hf float(7,3) unsigned zerofill,
   KEY ix_label (label(10)), KEY ix_m_desc (m DESC, s), FULLTEXT KEY ix_body (body),
   UNIQUE KEY ux_kind (kind, id), KEY \`ix odd\` (\`odd name-1\`, \`key\`),
-  CONSTRAINT items_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE SET NULL)" >/dev/null
+  CONSTRAINT items_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE SET NULL)
+  COMMENT 'items, by hand'" >/dev/null
 	my_dump "$MY_DATABASE" --no-data >"$WORK/mariadb.dump" 2>"$ERR"
 	for form in '/*!40101 SET' 'DROP TABLE IF EXISTS `items`' 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci' \
 		'int(10) unsigned' 'int(5) unsigned zerofill' 'double(10,2)' 'float(7,3) unsigned zerofill' 'CHARACTER SET utf8mb4 COLLATE utf8mb4_bin' 'KEY `ix_label` (`label`(10))' \
-		'FULLTEXT KEY' 'GENERATED ALWAYS AS (`m` * `y`) STORED' 'AUTO_INCREMENT' 'ON DELETE CASCADE ON UPDATE SET NULL'; do
+		'FULLTEXT KEY' 'GENERATED ALWAYS AS (`m` * `y`) STORED' 'AUTO_INCREMENT' 'ON DELETE CASCADE ON UPDATE SET NULL' \
+		'ON UPDATE current_timestamp(6)' "COMMENT 'it''s the label'" "COMMENT='items, by hand'"; do
 		if grep -qF -- "$form" "$WORK/mariadb.dump"; then
 			pass "the dump holds '$form'"
 		else
