@@ -432,6 +432,16 @@ static int remap_op(dbt_op *out, struct remap *m, const dbt_op *op)
 	size_t k;
 
 	*out = *op;
+	/* MariaDB's comments and ON UPDATE have no counterpart in another
+	 * dialect's section, whose model holds neither: an op that changes
+	 * only them is MariaDB's alone. */
+	if (m->kind != DBT_DIALECT_MYSQL &&
+	    (op->kind == DBT_OP_ALTER_COMMENT ||
+	     (op->kind == DBT_OP_ALTER_DEFAULT && op->column && op->old_column &&
+	      !op->column->default_expr == !op->old_column->default_expr &&
+	      (!op->column->default_expr ||
+	       !strcmp(op->column->default_expr, op->old_column->default_expr)))))
+		return 0;
 	if (op->column && (t = owner(m, op, op->column, 0))) {
 		mt = dbt_schema_find_table(m->to, t->name);
 		out->column = mt ? dbt_table_find_column(mt, op->column->name) : NULL;
