@@ -384,9 +384,16 @@ static int copy_index(dbt_schema *s, const dbt_index *o, const struct renames *r
 			return rc;
 		if (e->opclass && !(ix->elems[i].opclass = strdup(e->opclass)))
 			return dbt_error_oom();
+		ix->elems[i].nulls = e->nulls;
+		ix->elems[i].prefix = e->prefix;
 	}
 	ix->nulls_not_distinct = o->nulls_not_distinct;
-	if (o->storage && !(ix->storage = strdup(o->storage)))
+	ix->storage_line = o->storage_line;
+	ix->storage_col = o->storage_col;
+	ix->pg_line = o->pg_line;
+	ix->pg_col = o->pg_col;
+	if ((o->storage && !(ix->storage = strdup(o->storage))) ||
+	    (o->method && !(ix->method = strdup(o->method))))
 		return dbt_error_oom();
 	for (i = 0; i < o->ninclude; i++)
 		if ((rc = dbt_index_add_include(ix, new_column_name(r, o->table, o->include[i]))) <

@@ -164,7 +164,7 @@ static int index_same(const dbt_index *a, const dbt_index *b)
 
 		if (!streq_null(x->column, y->column) || !streq_null(x->expr, y->expr) ||
 		    !x->desc != !y->desc || !streq_null(x->opclass, y->opclass) ||
-		    x->nulls != y->nulls)
+		    x->nulls != y->nulls || x->prefix != y->prefix)
 			return 0;
 	}
 	return 1;

@@ -375,6 +375,8 @@ static void put_index(dbt_buf *b, const dbt_index *ix)
 			put_name(b, e->column);
 		else
 			dbt_buf_printf(b, "(%s)", e->expr ? e->expr : "");
+		if (e->prefix)
+			dbt_buf_printf(b, "(%d)", e->prefix);
 		if (e->opclass) {
 			dbt_buf_putc(b, ' ');
 			put_name(b, e->opclass);
