@@ -502,13 +502,15 @@ int type_word_token(const char *text, const dbt_token *t)
 	return t->kind == DBT_TOK_WORD && dbt_type_word_continues(text + t->start, t->len);
 }
 
-/* Words that start a column constraint, and so end the type before them. */
+/* Words that start a column constraint, or one of MariaDB's attributes
+ * (COMMENT, AUTO_INCREMENT, CHARACTER SET), and so end the type before
+ * them. */
 static int constraint_word(const struct parser *p)
 {
-	static const char *const words[] = {"constraint", "not",     "null",
-					    "primary",	  "unique",  "check",
-					    "references", "default", "collate",
-					    "generated",  "as",	     "autoincrement"};
+	static const char *const words[] =
+		{"constraint", "not",		"null",	   "primary",	     "unique",
+		 "check",      "references",	"default", "collate",	     "generated",
+		 "as",	       "autoincrement", "comment", "auto_increment", "character"};
 	size_t i;
 
 	if (p->cur.tok.kind != DBT_TOK_WORD)

@@ -369,6 +369,28 @@ static void mariadb_comments_and_on_update_read(void **state)
 	dbt_schema_free(s);
 }
 
+/* MariaDB's attributes end a type of its own (ENUM, SET, MEDIUMINT), as
+ * a column constraint does: before, COMMENT was read as a word of the
+ * type (random pair 2400098). */
+static void mariadb_attributes_end_a_type_of_its_own(void **state)
+{
+	dbt_schema *s;
+	dbt_table *t;
+
+	(void)state;
+	s = parse_ok("CREATE TABLE t (a ENUM('x','y') COMMENT 'c',\n"
+		     "  b SET('p','q') CHARACTER SET latin1 COLLATE latin1_bin,\n"
+		     "  c MEDIUMINT AUTO_INCREMENT UNIQUE);");
+	t = s->tables[0];
+	assert_string_equal(t->columns[0]->type.decl, "ENUM('x','y')");
+	assert_string_equal(dbt_column_comment(t->columns[0]), "c");
+	assert_string_equal(t->columns[1]->type.decl, "SET('p','q')");
+	assert_string_equal(t->columns[1]->collation, "latin1_bin");
+	assert_string_equal(t->columns[2]->type.decl, "MEDIUMINT");
+	assert_true(t->columns[2]->autoincrement);
+	dbt_schema_free(s);
+}
+
 /* MariaDB's conditional comments that hold SET or DROP lines are
  * comments, and so is a comment that starts so without a version. */
 static void mariadb_conditional_comments_of_set_and_drop(void **state)
@@ -3763,6 +3785,7 @@ int main(void)
 		T(mariadb_conditional_comments_of_set_and_drop),
 		T(mariadb_dump_refusals),
 		T(mariadb_comments_and_on_update_read),
+		T(mariadb_attributes_end_a_type_of_its_own),
 		T(time_zone_must_be_complete),
 		T(unclosed_type_parameter),
 		T(columns_are_separated_by_commas),
