@@ -41,7 +41,7 @@ VALUE = {
     "REAL": "2.5", "DOUBLE PRECISION": "6.5", "CHAR(3)": "'abc'",
     "TIMESTAMPTZ": "'2021-02-03 04:05:06+00'", "JSONB": "'{\"a\": 1}'",
     "UUID": "'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11'", "TEXT[]": "'{a,b}'",
-    "INTEGER[]": "'{1,2}'", "BYTEA": "'\\x01'",
+    "INTEGER[]": "'{1,2}'", "BYTEA": "'\\x01'", "INT UNSIGNED": "7", "BIGINT UNSIGNED": "8",
 }
 
 # Type changes whose rows convert on every database, both ways.
@@ -219,7 +219,72 @@ class Generator:
         if self.dialect == "postgres":
             for _ in range(self.x.randint(0, 2)):
                 self.pg_extra(t)
+        if self.dialect == "mariadb":
+            for _ in range(self.x.randint(0, 2)):
+                self.mariadb_extra(t)
         return t
+
+    def mariadb_extra(self, t):
+        """One of MariaDB's own forms on `t`: an ENUM column, a value of
+        one added or taken away, an UNSIGNED integer column or the word
+        added to one, a FULLTEXT index made or dropped."""
+        x = self.x
+        k = x.randrange(5)
+        enums = [c for c in t.columns if c.typ.startswith("ENUM(")]
+        ints = [c for c in t.columns if c.typ in ("INTEGER", "BIGINT", "INT UNSIGNED",
+                                                  "BIGINT UNSIGNED")
+                and c.name != "id" and not c.check and not c.generated
+                and c.name not in {f[0] for f in t.fks}
+                and c.name not in {n for f in t.composite_fks for n in f[0]}]
+        if k == 0 or (k == 1 and not enums):
+            c = Column(self.name("c"), "ENUM('a','b','c')")
+            c.default = x.choice([None, "'a'", "'b'"])
+            t.columns.append(c)
+        elif k == 1:
+            c = x.choice(enums)
+            values = re.findall(r"'(\w+)'", c.typ)
+            if x.random() < 0.6:
+                values.insert(x.randrange(len(values) + 1), "v%d" % self.number())
+            else:
+                gone = [v for v in values if v != "a" and "'%s'" % v != c.default]
+                if gone and len(values) > 1:
+                    values.remove(x.choice(gone))
+            c.typ = "ENUM(%s)" % ",".join("'%s'" % v for v in values)
+        elif k == 2:
+            if ints and x.random() < 0.5:
+                c = x.choice(ints)
+                c.typ = {"INTEGER": "INT UNSIGNED", "BIGINT": "BIGINT UNSIGNED",
+                         "INT UNSIGNED": "INTEGER", "BIGINT UNSIGNED": "BIGINT"}[c.typ]
+            else:
+                c = Column(self.name("c"), x.choice(["INT UNSIGNED", "BIGINT UNSIGNED"]))
+                c.default = x.choice([None, "0", "7"])
+                t.columns.append(c)
+        elif k == 4:
+            # A key prefix, made longer, shorter, or the whole column.
+            wide = {c.name for c in t.columns if c.typ in ("VARCHAR(50)", "TEXT")}
+            plain = [ix for ix in t.indexes if not ix.get("fulltext") and not ix["expr"]
+                     and len(ix["columns"]) == 1 and ix["columns"][0] in wide]
+            if plain:
+                ix = x.choice(plain)
+                text = any(c.name == ix["columns"][0] and c.typ == "TEXT" for c in t.columns)
+                # A TEXT column is indexed by a prefix only.
+                ix["prefix"] = x.choice([p for p in ((5, 10, 20) if text else (None, 5, 10, 20))
+                                         if p != ix.get("prefix")])
+            elif wide:
+                t.indexes.append({"name": "ix_%d" % self.number(),
+                                  "columns": [x.choice(sorted(wide))], "unique": False,
+                                  "where": None, "desc": False, "expr": None,
+                                  "prefix": x.choice([5, 10])})
+        else:
+            fts = [ix for ix in t.indexes if ix.get("fulltext")]
+            texts = [c for c in t.columns if c.typ in ("VARCHAR(20)", "VARCHAR(50)", "TEXT")]
+            if fts and x.random() < 0.5:
+                t.indexes.remove(x.choice(fts))
+            elif texts:
+                t.indexes.append({"name": "ft_%d" % self.number(),
+                                  "columns": [x.choice(texts).name], "unique": False,
+                                  "where": None, "desc": False, "expr": None,
+                                  "fulltext": True})
 
     def pg_extra(self, t):
         """One of PostgreSQL's extras on `t`, set or taken away: id's
@@ -298,7 +363,12 @@ class Generator:
             c = r.choice(plain)
             # MariaDB indexes no TEXT column without a prefix length.
             to = [x for x in CONVERT.get(c.typ, []) if self.dialect != "mariadb" or x != "TEXT"]
-            if to and not c.check and not c.unique:
+            # MariaDB wants a foreign key's columns of the types of those
+            # it references.
+            referenced = self.dialect == "mariadb" and any(
+                ref == t.name and c.name in rcols for x in m.tables
+                for _, ref, rcols in x.composite_fks)
+            if to and not c.check and not c.unique and not referenced:
                 c.typ = r.choice(to)
                 if c.default is not None:
                     c.default = self.default(c.typ)
@@ -411,6 +481,8 @@ class Generator:
             self.rename_table(m, t)
         if self.dialect == "postgres" and self.x.random() < 0.3:
             self.pg_extra(self.x.choice(m.tables))
+        if self.dialect == "mariadb" and self.x.random() < 0.3:
+            self.mariadb_extra(self.x.choice(m.tables))
         self.tidy(m)
 
     def rename_column(self, m, t, c):
@@ -565,10 +637,12 @@ def render(m, dialect):
             t.name, body,
             " COMMENT = " + mariadb_string(t.comment) if t.comment and mariadb else ""))
         for ix in t.indexes:
-            keys = ix["expr"] or ", ".join(c + (" DESC" if ix["desc"] else "")
-                                           for c in ix["columns"])
-            s = "CREATE %sINDEX %s ON %s (%s)" % ("UNIQUE " if ix["unique"] else "", ix["name"],
-                                                t.name, keys)
+            keys = ix["expr"] or ", ".join(
+                c + ("(%d)" % ix["prefix"] if ix.get("prefix") else "") +
+                (" DESC" if ix["desc"] else "") for c in ix["columns"])
+            s = "CREATE %sINDEX %s ON %s (%s)" % ("UNIQUE " if ix["unique"] else
+                                                "FULLTEXT " if ix.get("fulltext") else "",
+                                                ix["name"], t.name, keys)
             if ix.get("include"):
                 s += " INCLUDE (%s)" % ", ".join(ix["include"])
             if ix["where"]:
