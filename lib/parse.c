@@ -503,18 +503,27 @@ int type_word_token(const char *text, const dbt_token *t)
 }
 
 /* Words that start a column constraint, or one of MariaDB's attributes
- * (COMMENT, AUTO_INCREMENT, CHARACTER SET), and so end the type before
+ * (COMMENT, AUTO_INCREMENT, CHARACTER SET: CHARACTER alone goes on a
+ * SQLite type such as VARYING CHARACTER), and so end the type before
  * them. */
 static int constraint_word(const struct parser *p)
 {
-	static const char *const words[] =
-		{"constraint", "not",		"null",	   "primary",	     "unique",
-		 "check",      "references",	"default", "collate",	     "generated",
-		 "as",	       "autoincrement", "comment", "auto_increment", "character"};
+	static const char *const words[] = {"constraint", "not",
+					    "null",	  "primary",
+					    "unique",	  "check",
+					    "references", "default",
+					    "collate",	  "generated",
+					    "as",	  "autoincrement",
+					    "comment",	  "auto_increment"};
+	dbt_token la;
 	size_t i;
 
 	if (p->cur.tok.kind != DBT_TOK_WORD)
 		return 0;
+	if (is(p, "character")) {
+		peek(p, &la);
+		return dbt_token_is(p->text, &la, "set");
+	}
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (is(p, words[i]))
 			return 1;

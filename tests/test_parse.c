@@ -380,8 +380,10 @@ static void mariadb_attributes_end_a_type_of_its_own(void **state)
 	(void)state;
 	s = parse_ok("CREATE TABLE t (a ENUM('x','y') COMMENT 'c',\n"
 		     "  b SET('p','q') CHARACTER SET latin1 COLLATE latin1_bin,\n"
-		     "  c MEDIUMINT AUTO_INCREMENT UNIQUE);");
+		     "  c MEDIUMINT AUTO_INCREMENT UNIQUE, d VARYING CHARACTER(20));");
 	t = s->tables[0];
+	/* CHARACTER without SET goes on the type, as SQLite's names have it. */
+	assert_string_equal(t->columns[3]->type.decl, "VARYING CHARACTER(20)");
 	assert_string_equal(t->columns[0]->type.decl, "ENUM('x','y')");
 	assert_string_equal(dbt_column_comment(t->columns[0]), "c");
 	assert_string_equal(t->columns[1]->type.decl, "SET('p','q')");
