@@ -811,8 +811,7 @@ static const char *moved_note(const dbt_op *at, const dbt_op *op)
 		return "(before the AUTO_INCREMENT it needs, above)";
 	if (is_modify(op))
 		return "(before the generated column that reads it, above)";
-	if (at->kind != DBT_OP_ADD_INDEX && at->kind != DBT_OP_ADD_UNIQUE &&
-	    at->kind != DBT_OP_ADD_PK && is_modify(at))
+	if (is_modify(at))
 		return "(before the column is AUTO_INCREMENT again, above)";
 	if (op->kind == DBT_OP_ADD_COLUMN)
 		return "(before the index that needs it, above)";

@@ -271,20 +271,16 @@ class Generator:
                 ix["prefix"] = x.choice([p for p in ((5, 10, 20) if text else (None, 5, 10, 20))
                                          if p != ix.get("prefix")])
             elif wide:
-                t.indexes.append({"name": "ix_%d" % self.number(),
-                                  "columns": [x.choice(sorted(wide))], "unique": False,
-                                  "where": None, "desc": False, "expr": None,
-                                  "prefix": x.choice([5, 10])})
+                t.indexes.append(plain_index("ix_%d" % self.number(), x.choice(sorted(wide)),
+                                             prefix=x.choice([5, 10])))
         else:
             fts = [ix for ix in t.indexes if ix.get("fulltext")]
             texts = [c for c in t.columns if c.typ in ("VARCHAR(20)", "VARCHAR(50)", "TEXT")]
             if fts and x.random() < 0.5:
                 t.indexes.remove(x.choice(fts))
             elif texts:
-                t.indexes.append({"name": "ft_%d" % self.number(),
-                                  "columns": [x.choice(texts).name], "unique": False,
-                                  "where": None, "desc": False, "expr": None,
-                                  "fulltext": True})
+                t.indexes.append(plain_index("ft_%d" % self.number(), x.choice(texts).name,
+                                             fulltext=True))
 
     def pg_extra(self, t):
         """One of PostgreSQL's extras on `t`, set or taken away: id's
@@ -564,6 +560,15 @@ class Generator:
                                if f[1] in tables and all(c in cols for c in f[0])
                                and f[2] in tables[f[1]].uniques]
         m.views = [v for v in m.views if v[1] in names and all(c in names[v[1]] for c in v[2])]
+
+
+def plain_index(name, column, **more):
+    """An index of one column, ascending, neither unique nor partial, with
+    `more` (prefix, fulltext) besides."""
+    ix = {"name": name, "columns": [column], "unique": False, "where": None, "desc": False,
+          "expr": None}
+    ix.update(more)
+    return ix
 
 
 def same_default(a, b, typ):
