@@ -12,6 +12,7 @@
 #include "ident.h"
 #include "render.h"
 #include "sqlite_fkcheck.h"
+#include "sqlite_memory.h"
 #include "sqlite_rows.h"
 #include "txcontrol.h"
 
@@ -350,7 +351,8 @@ static int open_flags(int *out, const dbt_url *url)
 int dbt_global_init(void)
 {
 	/* SQLite refuses the setting (SQLITE_MISUSE) once it is initialized. */
-	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+	if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK ||
+	    dbt_sqlite_memory_install() < 0)
 		return dbt_error_set(DBT_ERROR,
 				     "cannot change SQLite's settings: it is in use already");
 	return 0;

@@ -62,8 +62,13 @@ DBT_EXTERN const char *dbt_error_last(void);
  * thread starts and before SQLite is used.  It turns off SQLite's memory
  * statistics (SQLITE_CONFIG_MEMSTATUS), which take a process-wide mutex
  * at every allocation SQLite makes (4% of the instructions of `check` on
- * a large SQLite schema); sqlite3_memory_used() and a soft heap limit no
- * longer work then, so a program that uses those must not call it.
+ * a large SQLite schema), and gives SQLite memory methods of its own
+ * (SQLITE_CONFIG_MALLOC), with which SQLite's hash tables of a schema's
+ * names grow past the 64 buckets its build allows them, so that reading a
+ * schema of thousands of tables no longer grows with the square of their
+ * number.  sqlite3_memory_used() and a soft heap limit no longer work then,
+ * and SQLite allocates with the system's malloc, so a program that uses
+ * those or sets SQLite's memory methods itself must not call it.
  * Calling it is never needed: without it, everything works the same.
  * Returns 0, or DBT_ERROR when SQLite was in use already (nothing is
  * changed then).
