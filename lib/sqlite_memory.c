@@ -46,9 +46,8 @@ static void note_largest(size_t size)
 {
 	size_t seen = __atomic_load_n(&largest, __ATOMIC_RELAXED);
 
-	while (size > seen &&
-	       !__atomic_compare_exchange_n(&largest, &seen, size, 1, __ATOMIC_RELAXED,
-					    __ATOMIC_RELAXED))
+	while (size > seen && !__atomic_compare_exchange_n(&largest, &seen, size, 1,
+							   __ATOMIC_RELAXED, __ATOMIC_RELAXED))
 		;
 }
 
@@ -104,7 +103,7 @@ static void array_grow(void *p, uint64_t old)
 
 static void *plain_malloc(int n)
 {
-	uint64_t *h = malloc(ROUND8(n) + 8);
+	uint64_t *h = n < 0 ? NULL : malloc(ROUND8(n) + 8);
 
 	if (!h)
 		return NULL;
@@ -112,36 +111,49 @@ static void *plain_malloc(int n)
 	return h + 1;
 }
 
-static void *mem_malloc(int n)
+/* Every allocation and free forgets the array made before it: only the
+ * free that comes right after an array is made is SQLite's rehash. */
+/* A hash table's array at SQLite's limit, or a plain block when it cannot
+ * be reserved.  Apart from mem_malloc, which SQLite calls at every
+ * allocation, so that the plain path saves no registers for it. */
+static __attribute__((noinline)) void *array_malloc(int n)
 {
-	void *p;
+	void *p = array_new((size_t)n);
+
+	if (!p)
+		return plain_malloc(n);
+	made = p;
+	return p;
+}
+
+static __attribute__((noinline)) void array_release(void *p)
+{
+	void *last = made;
 
 	made = NULL;
-	if (n < 0)
-		return NULL;
-	if (benign && (size_t)n == capped && (p = array_new(capped))) {
-		made = p;
-		return p;
-	}
+	if (last && last != p)
+		array_grow(last, *word(p) & ~ARRAY_BIT);
+	array_free(p);
+}
+
+static void *mem_malloc(int n)
+{
+	made = NULL;
+	if (__builtin_expect((size_t)n == capped, 0) && benign)
+		return array_malloc(n);
 	return plain_malloc(n);
 }
 
 static void mem_free(void *p)
 {
-	void *last = made;
-	uint64_t w;
-
-	made = NULL;
 	if (!p)
 		return;
-	w = *word(p);
-	if (w & ARRAY_BIT) {
-		if (last && last != p)
-			array_grow(last, w & ~ARRAY_BIT);
-		array_free(p);
-	} else {
-		free(word(p));
+	if (__builtin_expect((*word(p) & ARRAY_BIT) != 0, 0)) {
+		array_release(p);
+		return;
 	}
+	made = NULL;
+	free(word(p));
 }
 
 static void *mem_realloc(void *p, int n)
@@ -221,7 +233,7 @@ static size_t soft_limit(void)
 int dbt_sqlite_memory_install(void)
 {
 	static sqlite3_mem_methods methods = {
-		mem_malloc, mem_free,	 mem_realloc,  mem_size,
+		mem_malloc,  mem_free, mem_realloc,  mem_size,
 		mem_roundup, mem_init, mem_shutdown, NULL,
 	};
 	size_t limit = soft_limit() / sizeof(struct bucket) * sizeof(struct bucket);
