@@ -172,13 +172,14 @@ static void other_blocks_of_the_limit_are_plain(void **state)
 	sqlite3_free(p);
 
 	assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(db,
-				      "CREATE TABLE t(a, b);"
-				      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-				      "WHERE i < 2000) INSERT INTO t SELECT i, zeroblob(500) FROM n;"
-				      "BEGIN; UPDATE t SET b = zeroblob(600);",
-				      NULL, NULL, NULL),
-			 SQLITE_OK);
+	assert_int_equal(
+		sqlite3_exec(db,
+			     "CREATE TABLE t(a, b);"
+			     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+			     "WHERE i < 2000) INSERT INTO t SELECT i, zeroblob(500) FROM n;"
+			     "BEGIN; UPDATE t SET b = zeroblob(600);",
+			     NULL, NULL, NULL),
+		SQLITE_OK);
 	assert_int_equal(dbt_sqlite_memory_arrays(), 0);
 	assert_int_equal(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(db);
@@ -288,7 +289,8 @@ int main(void)
 	};
 
 	if (dbt_global_init() < 0 || !(limit = dbt_sqlite_memory_limit())) {
-		fprintf(stderr, "test_sqlite_memory: SQLite's memory methods are not installed: %s\n",
+		fprintf(stderr,
+			"test_sqlite_memory: SQLite's memory methods are not installed: %s\n",
 			dbt_error_last());
 		return 1;
 	}
