@@ -223,8 +223,18 @@ int parse_index_elems(struct parser *p, dbt_index *ix);
 int is_mysql_key_line(const struct parser *p);
 /* Reads such a line (after UNIQUE, when `unique`) as an index of `t`,
  * named `cname` (a CONSTRAINT name, or NULL) when it has no name of its
- * own.  Index options (USING, COMMENT, ...) are refused at their place. */
+ * own.  USING BTREE or HASH, before or after the list, is read as
+ * skip_mysql_index_type() says; the other index options (COMMENT, ...)
+ * are refused at their place. */
 int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int unique);
+/* MariaDB's USING BTREE or USING HASH at the cursor, after a key's list
+ * (or before it, on a key line): read and not kept, as reflection does
+ * not tell them apart (InnoDB's keys are B-trees whatever they say, but
+ * for a unique key of long columns, or a UNIQUE ... USING HASH, which
+ * MariaDB keeps as a hash of its own).  1 when it moved past one, 0 when
+ * the cursor is not at one (PostgreSQL's USING INDEX TABLESPACE among
+ * them), or the error of the cursor's move. */
+int skip_mysql_index_type(struct parser *p);
 /* A column attribute of MariaDB's at the current token, as mariadb-dump
  * writes it, 1 when there is none: CHARACTER SET name before COLLATE
  * (which names the character set too) is read and dropped; COMMENT

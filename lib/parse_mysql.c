@@ -23,31 +23,60 @@
 #define MYSQL_CHARSET "utf8mb4"
 #define MYSQL_COLLATION "utf8mb4_general_ci"
 
+/* Whether `a` and `b` are USING BTREE or USING HASH. */
+static int is_index_type(const struct parser *p, const dbt_token *a, const dbt_token *b)
+{
+	return a->kind == DBT_TOK_WORD && dbt_token_is(p->text, a, "using") &&
+	       (dbt_token_is(p->text, b, "btree") || dbt_token_is(p->text, b, "hash"));
+}
+
+/* Whether `a`, `b` and `c` are USING, a word and '('. */
+static int is_method(const struct parser *p, const dbt_token *a, const dbt_token *b,
+		     const dbt_token *c)
+{
+	return a->kind == DBT_TOK_WORD && dbt_token_is(p->text, a, "using") &&
+	       b->kind == DBT_TOK_WORD && dbt_token_is(p->text, c, "(");
+}
+
 int is_mysql_key_line(const struct parser *p)
 {
 	dbt_cursor c = p->cur;
-	dbt_token t[3];
+	dbt_token t[4];
 	int i;
 
 	if (p->cur.tok.kind != DBT_TOK_WORD)
 		return 0;
 	if (!is(p, "fulltext") && !is(p, "spatial") && !is(p, "key") && !is(p, "index"))
 		return 0;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		if (dbt_cursor_next(&c) < 0)
 			return 0;
 		t[i] = c.tok;
 	}
 	if (is(p, "fulltext") || is(p, "spatial"))
 		return dbt_token_is(p->text, &t[0], "key") || dbt_token_is(p->text, &t[0], "index");
-	/* KEY (a) or KEY name (a ...: never a column named key, whose
-	 * type's parenthesis would hold a number or a string. */
-	if (dbt_token_is(p->text, &t[0], "("))
+	/* KEY (a), KEY USING method (a), KEY name (a ... or KEY name USING
+	 * method (a): never a column named key, whose type's parenthesis
+	 * would hold a number or a string, and no type is USING. */
+	if (dbt_token_is(p->text, &t[0], "(") || is_method(p, &t[0], &t[1], &t[2]))
 		return 1;
 	return (t[0].kind == DBT_TOK_WORD || t[0].kind == DBT_TOK_QUOTED) &&
-	       dbt_token_is(p->text, &t[1], "(") &&
-	       (t[2].kind == DBT_TOK_WORD || t[2].kind == DBT_TOK_QUOTED ||
-		dbt_token_is(p->text, &t[2], "("));
+	       ((dbt_token_is(p->text, &t[1], "(") &&
+		 (t[2].kind == DBT_TOK_WORD || t[2].kind == DBT_TOK_QUOTED ||
+		  dbt_token_is(p->text, &t[2], "("))) ||
+		is_method(p, &t[1], &t[2], &t[3]));
+}
+
+int skip_mysql_index_type(struct parser *p)
+{
+	dbt_cursor c = p->cur;
+	int rc;
+
+	if (!is(p, "using") || dbt_cursor_next(&c) < 0 || !is_index_type(p, &p->cur.tok, &c.tok))
+		return 0;
+	if ((rc = next(p)) < 0 || (rc = next(p)) < 0)
+		return rc;
+	return 1;
 }
 
 int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int unique)
@@ -65,12 +94,15 @@ int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int uniqu
 	/* KEY or INDEX (UNIQUE's caller is past the UNIQUE). */
 	if ((rc = next(p)) < 0)
 		return rc;
-	if (!is(p, "(") && (rc = parse_name_as(p, &n, "an index name or '('", 1)) < 0)
+	if (!is(p, "(") && !is(p, "using") &&
+	    (rc = parse_name_as(p, &n, "an index name or '('", 1)) < 0)
+		goto cleanup;
+	if ((rc = skip_mysql_index_type(p)) < 0)
 		goto cleanup;
 	if (is(p, "using")) {
 		rc = fail_at(p, p->cur.tok.line, p->cur.tok.col,
-			     "an index method is not read in a key of CREATE TABLE: write CREATE "
-			     "INDEX ... USING");
+			     "an index method other than MariaDB's BTREE or HASH is not read in a "
+			     "key of CREATE TABLE: write CREATE INDEX ... USING");
 		goto cleanup;
 	}
 	if ((rc = dbt_schema_add_index(&ix, p->schema, n.s ? n.s : cname, n.s ? n.quoted : 0,
@@ -84,7 +116,7 @@ int parse_mysql_key(struct parser *p, dbt_table *t, const char *cname, int uniqu
 		rc = dbt_error_oom();
 		goto cleanup;
 	}
-	if ((rc = parse_index_elems(p, ix)) < 0)
+	if ((rc = parse_index_elems(p, ix)) < 0 || (rc = skip_mysql_index_type(p)) < 0)
 		goto cleanup;
 	if (is(p, "using") || is(p, "comment") || is(p, "key_block_size") || is(p, "with") ||
 	    is(p, "invisible") || is(p, "ignored")) {

@@ -156,7 +156,8 @@ int parse_key_storage(struct parser *p, dbt_unique *k)
 {
 	int line = 0, col = 0, rc;
 
-	if ((rc = parse_storage(p, &k->storage, &line, &col)) < 0)
+	if ((rc = skip_mysql_index_type(p)) < 0 ||
+	    (rc = parse_storage(p, &k->storage, &line, &col)) < 0)
 		return rc;
 	if (line && !k->pg_line) {
 		k->pg_line = line;

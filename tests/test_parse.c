@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "schema_dump.h"
 #include "parse.h"
 
 /* ----------------------------------------------------------- helpers */
@@ -312,6 +313,70 @@ static void mariadb_key_lines_and_columns_named_key(void **state)
 	assert_string_equal(s->indexes[2]->name, "u");
 	assert_true(s->indexes[2]->unique);
 	dbt_schema_free(s);
+}
+
+/* The listing (names included) of the model `sql`. */
+static char *dumped(const char *sql)
+{
+	dbt_schema *s = parse_ok(sql);
+	dbt_buf b = DBT_BUF_INIT;
+	char *out;
+
+	dbt_schema_dump(&b, s, DBT_DUMP_NAMES);
+	dbt_schema_free(s);
+	out = dbt_buf_detach(&b);
+	assert_non_null(out);
+	return out;
+}
+
+/* MariaDB's USING BTREE and USING HASH, after a key's list or before it
+ * on a key line, as SHOW CREATE TABLE and mariadb-dump print them (HASH
+ * for a unique key of a TEXT column, which MariaDB makes so), are read
+ * and not kept: the model is the one without them.  Another method, and
+ * PostgreSQL's USING INDEX TABLESPACE (which the model does not read),
+ * are not taken for one. */
+static void mariadb_index_types_are_read_and_not_kept(void **state)
+{
+	char *with, *without;
+
+	(void)state;
+	with = dumped("CREATE TABLE `q` (\n"
+		      "  `id` int(11) NOT NULL,\n"
+		      "  `a` varchar(20) DEFAULT NULL,\n"
+		      "  `b` varchar(20) DEFAULT NULL,\n"
+		      "  `c` text DEFAULT NULL,\n"
+		      "  PRIMARY KEY (`id`) USING BTREE,\n"
+		      "  UNIQUE KEY `q_b` (`b`) USING BTREE,\n"
+		      "  UNIQUE KEY `q_c` (`c`) USING HASH,\n"
+		      "  KEY `q_a` USING HASH (`a`),\n"
+		      "  KEY using btree (`b`, `a`),\n"
+		      "  CONSTRAINT u2 UNIQUE (a, b) using Hash\n"
+		      ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;");
+	without = dumped("CREATE TABLE `q` (\n"
+			 "  `id` int(11) NOT NULL,\n"
+			 "  `a` varchar(20) DEFAULT NULL,\n"
+			 "  `b` varchar(20) DEFAULT NULL,\n"
+			 "  `c` text DEFAULT NULL,\n"
+			 "  PRIMARY KEY (`id`),\n"
+			 "  UNIQUE KEY `q_b` (`b`),\n"
+			 "  UNIQUE KEY `q_c` (`c`),\n"
+			 "  KEY `q_a` (`a`),\n"
+			 "  KEY (`b`, `a`),\n"
+			 "  CONSTRAINT u2 UNIQUE (a, b)\n"
+			 ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;");
+	assert_string_equal(with, without);
+	free(with);
+	free(without);
+
+	assert_parse_error("CREATE TABLE t (a INT, KEY k (a) USING RTREE);",
+			   "schema.sql:1:34: index option 'USING' of MariaDB's is not read in a "
+			   "model");
+	assert_parse_error("CREATE TABLE t (a INT, KEY k USING GIN (a));",
+			   "schema.sql:1:30: an index method other than MariaDB's BTREE or HASH "
+			   "is not read in a key of CREATE TABLE: write CREATE INDEX ... USING");
+	assert_parse_error("CREATE TABLE t (a INT, CONSTRAINT t_a UNIQUE (a) USING INDEX "
+			   "TABLESPACE ts);",
+			   "schema.sql:1:50: expected ',' or ')', found 'USING'");
 }
 
 /* A table with MariaDB's options is one as MariaDB prints it: its float
@@ -3783,6 +3848,7 @@ int main(void)
 		T(mariadb_spellings_as_inspect_prints_them),
 		T(mariadb_dump_create_table_reads),
 		T(mariadb_key_lines_and_columns_named_key),
+		T(mariadb_index_types_are_read_and_not_kept),
 		T(mariadb_table_options_make_its_types_mariadbs),
 		T(mariadb_conditional_comments_of_set_and_drop),
 		T(mariadb_dump_refusals),

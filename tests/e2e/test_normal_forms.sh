@@ -595,12 +595,15 @@ CREATE TABLE items (id int NOT NULL PRIMARY KEY, m int CHECK (m BETWEEN 1 AND 5)
   KEY ix_label (label(10)), KEY ix_m_desc (m DESC, s), FULLTEXT KEY ix_body (body),
   UNIQUE KEY ux_kind (kind, id), KEY \`ix odd\` (\`odd name-1\`, \`key\`),
   CONSTRAINT items_parent_fk FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE ON UPDATE SET NULL)
-  COMMENT 'items, by hand'" >/dev/null
+  COMMENT 'items, by hand';
+CREATE TABLE notes (id int NOT NULL, a varchar(20), b varchar(20), body text, PRIMARY KEY (id) USING BTREE,
+  KEY ix_a USING HASH (a), UNIQUE KEY ux_b (b) USING BTREE, UNIQUE KEY ux_body (body))" >/dev/null
 	my_dump "$MY_DATABASE" --no-data >"$WORK/mariadb.dump" 2>"$ERR"
 	for form in '/*!40101 SET' 'DROP TABLE IF EXISTS `items`' 'ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci' \
 		'int(10) unsigned' 'int(5) unsigned zerofill' 'double(10,2)' 'float(7,3) unsigned zerofill' 'CHARACTER SET utf8mb4 COLLATE utf8mb4_bin' 'KEY `ix_label` (`label`(10))' \
 		'FULLTEXT KEY' 'GENERATED ALWAYS AS (`m` * `y`) STORED' 'AUTO_INCREMENT' 'ON DELETE CASCADE ON UPDATE SET NULL' \
-		'ON UPDATE current_timestamp(6)' "COMMENT 'it''s the label'" "COMMENT='items, by hand'"; do
+		'ON UPDATE current_timestamp(6)' "COMMENT 'it''s the label'" "COMMENT='items, by hand'" \
+		'PRIMARY KEY (`id`) USING BTREE' 'KEY `ix_a` (`a`) USING HASH' 'UNIQUE KEY `ux_body` (`body`) USING HASH'; do
 		if grep -qF -- "$form" "$WORK/mariadb.dump"; then
 			pass "the dump holds '$form'"
 		else
