@@ -347,8 +347,9 @@ static int add_index_include(void *obj, const char *column)
 }
 
 /* CREATE [UNIQUE] INDEX has been read, the statement began at `first`:
- * [CONCURRENTLY | ASYNC] [IF NOT EXISTS] [name] ON table [USING method]
- * (keys) [INCLUDE (columns)] [NULLS [NOT] DISTINCT] [WHERE ...]. */
+ * [CONCURRENTLY | ASYNC] [IF NOT EXISTS] [name] [USING BTREE | HASH] ON
+ * table [USING method] (keys) [USING BTREE | HASH] [INCLUDE (columns)]
+ * [NULLS [NOT] DISTINCT] [WHERE ...]. */
 int parse_index(struct parser *p, const dbt_token *first, int unique)
 {
 	struct name n = {NULL, 0, 0, 0}, tn = {NULL, 0, 0, 0};
@@ -389,6 +390,11 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 		col = n.col;
 	}
 	name_end = p->cur.prev_end;
+	/* MariaDB's USING BTREE | HASH before ON or after the keys (not
+	 * PostgreSQL's USING method after the table): read and not kept, as
+	 * in a key of CREATE TABLE. */
+	if ((rc = skip_mysql_index_type(p)) < 0)
+		goto cleanup;
 	on = p->cur.tok.start;
 	if ((rc = expect(p, "on", "ON")) < 0)
 		goto cleanup;
@@ -438,7 +444,7 @@ int parse_index(struct parser *p, const dbt_token *first, int unique)
 		else
 			name_release(&m);
 	}
-	if ((rc = parse_index_elems(p, ix)) < 0)
+	if ((rc = parse_index_elems(p, ix)) < 0 || (rc = skip_mysql_index_type(p)) < 0)
 		goto cleanup;
 	if (is(p, "include")) {
 		ix->pg_line = p->cur.tok.line;

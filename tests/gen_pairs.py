@@ -620,15 +620,20 @@ def render(m, dialect):
             if c.comment and mariadb:
                 s += " COMMENT " + mariadb_string(c.comment)
             lines.append(s)
-        lines.append("\tPRIMARY KEY (%s)" % ", ".join(t.pk))
+        # MariaDB's USING BTREE and USING HASH on some keys, as SHOW
+        # CREATE TABLE prints them (read and not kept), picked by the
+        # table's name so that the random streams stay as they were.
+        using = " USING BTREE" if mariadb and len(t.name) % 3 == 0 else \
+            " USING HASH" if mariadb and len(t.name) % 3 == 1 else ""
+        lines.append("\tPRIMARY KEY (%s)%s" % (", ".join(t.pk), using))
         for column, ref, action in t.fks:
             lines.append("\tFOREIGN KEY (%s) REFERENCES %s (id)%s" % (column, ref, action))
         for cols, ref, ref_cols in t.composite_fks:
             lines.append("\tFOREIGN KEY (%s) REFERENCES %s (%s)" %
                          (", ".join(cols), ref, ", ".join(ref_cols)))
         for u in t.uniques:
-            lines.append("\tUNIQUE %s(%s)" % ("NULLS NOT DISTINCT " if tuple(u) in t.nnd else "",
-                                               ", ".join(u)))
+            lines.append("\tUNIQUE %s(%s)%s" % ("NULLS NOT DISTINCT " if tuple(u) in t.nnd else "",
+                                                 ", ".join(u), using))
         for _, condition in t.checks:
             lines.append("\tCHECK (%s)" % condition)
         if t.renamed_from:

@@ -330,7 +330,8 @@ static char *dumped(const char *sql)
 }
 
 /* MariaDB's USING BTREE and USING HASH, after a key's list or before it
- * on a key line, as SHOW CREATE TABLE and mariadb-dump print them (HASH
+ * on a key line (and in CREATE INDEX before ON or after the keys), as
+ * SHOW CREATE TABLE and mariadb-dump print them (HASH
  * for a unique key of a TEXT column, which MariaDB makes so), are read
  * and not kept: the model is the one without them.  Another method, and
  * PostgreSQL's USING INDEX TABLESPACE (which the model does not read),
@@ -351,7 +352,9 @@ static void mariadb_index_types_are_read_and_not_kept(void **state)
 		      "  KEY `q_a` USING HASH (`a`),\n"
 		      "  KEY using btree (`b`, `a`),\n"
 		      "  CONSTRAINT u2 UNIQUE (a, b) using Hash\n"
-		      ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;");
+		      ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;\n"
+		      "CREATE INDEX q_ab USING BTREE ON q (a, b);\n"
+		      "CREATE UNIQUE INDEX q_ba ON q (b, a) USING HASH;");
 	without = dumped("CREATE TABLE `q` (\n"
 			 "  `id` int(11) NOT NULL,\n"
 			 "  `a` varchar(20) DEFAULT NULL,\n"
@@ -363,7 +366,9 @@ static void mariadb_index_types_are_read_and_not_kept(void **state)
 			 "  KEY `q_a` (`a`),\n"
 			 "  KEY (`b`, `a`),\n"
 			 "  CONSTRAINT u2 UNIQUE (a, b)\n"
-			 ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;");
+			 ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;\n"
+			 "CREATE INDEX q_ab ON q (a, b);\n"
+			 "CREATE UNIQUE INDEX q_ba ON q (b, a);");
 	assert_string_equal(with, without);
 	free(with);
 	free(without);
@@ -374,6 +379,12 @@ static void mariadb_index_types_are_read_and_not_kept(void **state)
 	assert_parse_error("CREATE TABLE t (a INT, KEY k USING GIN (a));",
 			   "schema.sql:1:30: an index method other than MariaDB's BTREE or HASH "
 			   "is not read in a key of CREATE TABLE: write CREATE INDEX ... USING");
+	/* PostgreSQL's USING hash after the table is its hash index. */
+	with = dumped("CREATE TABLE t (a INT);\nCREATE INDEX t_a ON t USING hash (a);");
+	assert_non_null(strstr(with, "hash"));
+	free(with);
+	assert_parse_error("CREATE TABLE t (a INT);\nCREATE INDEX t_a ON t (a) USING gin;",
+			   "schema.sql:2:27: expected ';', found 'USING'");
 	assert_parse_error("CREATE TABLE t (a INT, CONSTRAINT t_a UNIQUE (a) USING INDEX "
 			   "TABLESPACE ts);",
 			   "schema.sql:1:50: expected ',' or ')', found 'USING'");
