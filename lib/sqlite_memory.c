@@ -111,8 +111,6 @@ static void *plain_malloc(int n)
 	return h + 1;
 }
 
-/* Every allocation and free forgets the array made before it: only the
- * free that comes right after an array is made is SQLite's rehash. */
 /* A hash table's array at SQLite's limit, or a plain block when it cannot
  * be reserved.  Apart from mem_malloc, which SQLite calls at every
  * allocation, so that the plain path saves no registers for it. */
@@ -136,6 +134,8 @@ static __attribute__((noinline)) void array_release(void *p)
 	array_free(p);
 }
 
+/* Every allocation and free forgets the array made before it: only the
+ * free that comes right after an array is made is SQLite's rehash. */
 static void *mem_malloc(int n)
 {
 	made = NULL;
