@@ -80,6 +80,7 @@ struct coldef {
 	int said_null;
 	int said_not_null;
 	int in_pk;
+	int said_comment;  /* MariaDB's COMMENT, '' (no comment) included */
 	int line, col;	   /* the constraint being read */
 	const char *cname; /* its CONSTRAINT name, NULL when none */
 };

@@ -202,9 +202,10 @@ static int column_comment(struct parser *p, struct coldef *d, int line, int col)
 	char *text;
 	int rc;
 
-	if (dbt_column_comment(d->c))
+	if (d->said_comment)
 		return fail_at(p, line, col, "column '%s.%s' has a second COMMENT", d->t->name,
 			       d->c->name);
+	d->said_comment = 1;
 	if ((rc = next(p)) < 0 ||
 	    (rc = mysql_string(p, &text, "the COMMENT's text in single quotes")) < 0)
 		return rc;

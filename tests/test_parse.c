@@ -506,6 +506,8 @@ static void mariadb_dump_refusals(void **state)
 		"model does not hold: remove it (the model keeps MariaDB's defaults only)");
 	assert_parse_error("CREATE TABLE t (a INT COMMENT 'x' COMMENT 'y');",
 			   "schema.sql:1:35: column 't.a' has a second COMMENT");
+	assert_parse_error("CREATE TABLE t (a INT COMMENT '' COMMENT 'y');",
+			   "schema.sql:1:34: column 't.a' has a second COMMENT");
 	assert_parse_error("CREATE TABLE t (a INT COMMENT \"x\");",
 			   "schema.sql:1:31: expected the COMMENT's text in single quotes, found "
 			   "'\"x\"'");
